@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from '@jest/globals'
+import { UserError } from '../src/errors.js'
+import { INPUT_DEFAULTS, parseActionInputs } from '../src/inputs.js'
+import { defaultInvocation } from '../src/model/types.js'
+
+/** A `core.getInput` stand-in: unset inputs read as '' and every name asked for is recorded. */
+function inputs(values: Record<string, string>): { getInput: (name: string) => string; asked: Set<string> } {
+  const asked = new Set<string>()
+  return {
+    asked,
+    getInput: name => {
+      asked.add(name)
+      return values[name] ?? ''
+    }
+  }
+}
+
+function errorFor(values: Record<string, string>): string {
+  try {
+    parseActionInputs(inputs(values).getInput)
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserError)
+    return (error as UserError).message
+  }
+  throw new Error(`expected ${JSON.stringify(values)} to be rejected`)
+}
+
+describe('parseActionInputs', () => {
+  it('parseActionInputs with no inputs set uses the documented defaults', () => {
+    expect(parseActionInputs(inputs({}).getInput)).toEqual({
+      invocation: defaultInvocation(),
+      manifestPath: 'Cargo.toml',
+      failOn: 'error',
+      reportPath: 'rust-linkage-report.json'
+    })
+  })
+
+  it('parseActionInputs reads every input', () => {
+    const settings = parseActionInputs(
+      inputs({
+        'manifest-path': 'crates/Cargo.toml',
+        packages: 'app',
+        workspace: 'true',
+        exclude: 'xtask',
+        target: 'aarch64-unknown-linux-gnu',
+        profile: 'dist',
+        release: 'false',
+        features: 'simd',
+        'all-features': 'TRUE',
+        'no-default-features': 'True',
+        command: 'test',
+        locked: 'true',
+        offline: 'true',
+        'fail-on': 'warning',
+        'report-path': 'out/linkage.json'
+      }).getInput
+    )
+    expect(settings).toEqual({
+      invocation: defaultInvocation({
+        command: 'test',
+        packages: ['app'],
+        workspace: true,
+        exclude: ['xtask'],
+        target: 'aarch64-unknown-linux-gnu',
+        profile: 'dist',
+        features: ['simd'],
+        allFeatures: true,
+        noDefaultFeatures: true,
+        locked: true,
+        offline: true
+      }),
+      manifestPath: 'crates/Cargo.toml',
+      failOn: 'warning',
+      reportPath: 'out/linkage.json'
+    })
+  })
+
+  it('parseActionInputs reads lists one per line or separated by commas or spaces', () => {
+    const settings = parseActionInputs(
+      inputs({ packages: 'core\nplugin-a, plugin-b\n\n  cli  cli', features: 'a, b\nserde/std c' }).getInput
+    )
+    expect(settings.invocation.packages).toEqual(['core', 'plugin-a', 'plugin-b', 'cli'])
+    expect(settings.invocation.features).toEqual(['a', 'b', 'serde/std', 'c'])
+  })
+
+  it('parseActionInputs accepts the YAML 1.2 core boolean forms only', () => {
+    for (const yes of ['true', 'True', 'TRUE', ' true\n']) {
+      expect(parseActionInputs(inputs({ workspace: yes }).getInput).invocation.workspace).toBe(true)
+    }
+    for (const no of ['false', 'False', 'FALSE', '']) {
+      expect(parseActionInputs(inputs({ workspace: no }).getInput).invocation.workspace).toBe(false)
+    }
+    expect(errorFor({ workspace: 'yes' })).toBe('input `workspace` must be true or false, got `yes`')
+    expect(errorFor({ release: '1' })).toBe('input `release` must be true or false, got `1`')
+    expect(errorFor({ 'all-features': 'tRUE' })).toBe('input `all-features` must be true or false, got `tRUE`')
+  })
+
+  it('parseActionInputs names the allowed values of enum inputs', () => {
+    expect(errorFor({ command: 'run' })).toBe('input `command` must be one of build, test, got `run`')
+    expect(errorFor({ 'fail-on': 'fatal' })).toBe('input `fail-on` must be one of error, warning, never, got `fatal`')
+    expect(parseActionInputs(inputs({ 'fail-on': 'never' }).getInput).failOn).toBe('never')
+  })
+
+  it('parseActionInputs requires workspace for exclude, as cargo does', () => {
+    expect(errorFor({ exclude: 'xtask' })).toBe('input `exclude` can only be used together with `workspace: true`')
+  })
+
+  it('parseActionInputs rejects release with profile, as cargo 1.95 does even for profile release', () => {
+    const message = 'inputs `release` and `profile` cannot be used together; `release: true` is the same as `profile: release`'
+    expect(errorFor({ release: 'true', profile: 'release' })).toBe(message)
+    expect(errorFor({ release: 'true', profile: 'dev' })).toBe(message)
+    expect(parseActionInputs(inputs({ release: 'true' }).getInput).invocation).toMatchObject({ release: true, profile: null })
+  })
+
+  it('parseActionInputs validates the profile name as cargo does', () => {
+    expect(errorFor({ profile: 'my.profile' })).toBe(
+      'input `profile`: invalid character `.` in profile name `my.profile`; allowed characters are letters, numbers, underscore, and hyphen'
+    )
+    expect(errorFor({ profile: 'doc' })).toBe(
+      'input `profile`: profile `doc` is reserved and not allowed to be explicitly specified'
+    )
+  })
+
+  it('parseActionInputs takes a single target triple', () => {
+    expect(errorFor({ target: 'x86_64-pc-windows-msvc wasm32-wasip1' })).toBe(
+      'input `target` must be a single target triple, got `x86_64-pc-windows-msvc wasm32-wasip1`'
+    )
+  })
+})
+
+describe('action.yml', () => {
+  const yml = readFileSync(new URL('../action.yml', import.meta.url), 'utf8')
+  const section = (name: string): string => {
+    const match = new RegExp(`^${name}:\\n((?: {2}.*\\n|\\n)*)`, 'mu').exec(yml)
+    if (match === null) throw new Error(`action.yml has no ${name} section`)
+    return match[1]!
+  }
+  const keys = (text: string): string[] => [...text.matchAll(/^ {2}([\w-]+):/gmu)].map(m => m[1]!)
+
+  it('action.yml declares exactly the inputs parseActionInputs reads', () => {
+    const { getInput, asked } = inputs({})
+    parseActionInputs(getInput)
+    expect(keys(section('inputs')).sort()).toEqual([...asked].sort())
+  })
+
+  it('action.yml defaults match the parser defaults', () => {
+    const inputsText = section('inputs')
+    const defaultOf = (name: string): string | undefined =>
+      new RegExp(`^ {2}${name}:\\n(?: {4}.*\\n)*? {4}default: (.*)$`, 'mu').exec(inputsText)?.[1]
+    expect(defaultOf('manifest-path')).toBe(INPUT_DEFAULTS.manifestPath)
+    expect(defaultOf('command')).toBe(INPUT_DEFAULTS.command)
+    expect(defaultOf('fail-on')).toBe(INPUT_DEFAULTS.failOn)
+    expect(defaultOf('report-path')).toBe(INPUT_DEFAULTS.reportPath)
+    for (const name of ['workspace', 'release', 'all-features', 'no-default-features', 'locked', 'offline']) {
+      expect(defaultOf(name)).toBe("'false'")
+    }
+  })
+
+  it('action.yml declares the outputs and runs on node24', () => {
+    expect(keys(section('outputs'))).toEqual(['errors', 'warnings', 'report', 'verdict'])
+    expect(section('runs')).toBe('  using: node24\n  main: dist/index.js\n')
+  })
+})

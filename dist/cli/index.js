@@ -1,0 +1,7460 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ // The require scope
+/******/ var __nccwpck_require__ = {};
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/errors.ts
+/**
+ * Errors that end a run without a verdict. Findings are values, never exceptions: these are only for
+ * "could not analyse". Each message is one line that names the file, field, flag or input at fault.
+ */
+/** Bad input from the user: a flag, an action input, a file we were pointed at. Exit code 2. */
+class UserError extends Error {
+    exitCode = 2;
+    constructor(message) {
+        super(message);
+        this.name = 'UserError';
+    }
+}
+/** A command we ran failed or could not be started. Exit code 2. */
+class CommandError extends UserError {
+    command;
+    args;
+    stderr;
+    constructor(message, command, args, stderr) {
+        super(message);
+        this.command = command;
+        this.args = args;
+        this.stderr = stderr;
+        this.name = 'CommandError';
+    }
+}
+/** Formats any thrown value as the single line shown to users; non-UserErrors are internal bugs. */
+function describeError(error) {
+    if (error instanceof UserError)
+        return { message: error.message, internal: false };
+    const message = error instanceof Error ? error.message : String(error);
+    return { message: `internal error: ${message} (please report this with the command line you used)`, internal: true };
+}
+
+;// CONCATENATED MODULE: ./src/model/types.ts
+/**
+ * The vocabulary of the engine, in cargo's and rustc's own words.
+ *
+ * Raw `cargo metadata` JSON is parsed into these types once, at the boundary (src/metadata/parse.ts);
+ * everything after that works on trusted values.
+ */
+const CRATE_TYPES = (/* unused pure expression or super */ null && (['bin', 'lib', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro']));
+function defaultInvocation(overrides = {}) {
+    return {
+        command: 'build',
+        packages: [],
+        workspace: false,
+        exclude: [],
+        targets: {
+            lib: false,
+            bins: false,
+            bin: [],
+            tests: false,
+            test: [],
+            examples: false,
+            example: [],
+            benches: false,
+            bench: [],
+            allTargets: false
+        },
+        release: false,
+        profile: null,
+        target: null,
+        features: [],
+        allFeatures: false,
+        noDefaultFeatures: false,
+        locked: false,
+        offline: false,
+        frozen: false,
+        ...overrides
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/args.ts
+/**
+ * The command line of `rust-linkage-guard`: cargo's own package, target, feature and compilation flags,
+ * spelled exactly as `cargo build --help` spells them, plus a few flags for the report.
+ *
+ * Parsing is pure: argv in, options out, or a one-line `UserError` naming the flag at fault.
+ */
+
+
+const PROGRAM = 'rust-linkage-guard';
+const HELP_HINT = `run \`${PROGRAM} --help\``;
+const FORMATS = ['text', 'json', 'markdown'];
+const COMMANDS = ['build', 'test'];
+const COLOR_CHOICES = ['auto', 'always', 'never'];
+/** Usage text for `--help`, grouped like cargo's own help. */
+const HELP_TEXT = `Predict how each artifact of a Cargo workspace links, before anything is compiled.
+
+Usage: ${PROGRAM} [OPTIONS]
+
+Options:
+      --command <COMMAND>     Cargo command to predict: build or test [default: build]
+      --config <KEY=VALUE>    Override a cargo configuration value (repeatable)
+  -h, --help                  Print help
+  -V, --version               Print version
+
+Package Selection:
+  -p, --package <SPEC>  Package to check, one per flag (see \`cargo help pkgid\`)
+      --workspace       Check all packages in the workspace
+      --exclude <SPEC>  Exclude packages from the check (requires --workspace)
+      --all             Alias for --workspace (deprecated)
+
+Target Selection:
+      --lib             Check only this package's library
+      --bins            Check all binaries
+      --bin <NAME>      Check only the specified binary
+      --examples        Check all examples
+      --example <NAME>  Check only the specified example
+      --tests           Check all targets that have \`test = true\` set
+      --test <NAME>     Check only the specified test target
+      --benches         Check all targets that have \`bench = true\` set
+      --bench <NAME>    Check only the specified bench target
+      --all-targets     Check all targets
+
+Feature Selection:
+  -F, --features <FEATURES>  Space or comma separated list of features to activate
+      --all-features         Activate all available features
+      --no-default-features  Do not activate the \`default\` feature
+
+Compilation Options:
+  -r, --release                 Predict release-mode artifacts (same as --profile release)
+      --profile <PROFILE-NAME>  Predict artifacts of the specified profile
+      --target <TRIPLE>         Predict for the target triple (one per run)
+
+Manifest Options:
+      --manifest-path <PATH>  Path to Cargo.toml
+      --metadata-file <PATH>  Read \`cargo metadata\` JSON from PATH instead of running cargo
+      --locked                Assert that \`Cargo.lock\` will remain unchanged
+      --offline               Run without accessing the network
+      --frozen                Equivalent to specifying both --locked and --offline
+
+Output:
+      --format <FORMAT>  Report format: text, json or markdown [default: text]
+      --output <FILE>    Write the report to FILE instead of standard output
+      --color <WHEN>     Coloring: auto, always or never [default: auto]
+`;
+function switchFlag(long, set, short) {
+    return { long, ...(short === undefined ? {} : { short }), apply: draft => set(draft) };
+}
+function listFlag(long, value, push) {
+    return {
+        long,
+        value,
+        repeatable: true,
+        apply: (draft, item, spelled) => push(draft, requireNonEmpty(item, spelled))
+    };
+}
+const FLAG_SPECS = [
+    // Package selection
+    {
+        long: 'package',
+        short: 'p',
+        value: 'SPEC',
+        repeatable: true,
+        apply: (d, v, spelled) => pushUnique(d.options.invocation.packages, checkPackageSpec(v, spelled))
+    },
+    switchFlag('workspace', d => (d.options.invocation.workspace = true)),
+    // cargo keeps `--all` as a separate argument: `--workspace --all` is accepted, `--all --all` is not.
+    switchFlag('all', d => (d.options.invocation.workspace = true)),
+    {
+        long: 'exclude',
+        value: 'SPEC',
+        repeatable: true,
+        apply: (d, v, spelled) => pushUnique(d.options.invocation.exclude, checkPackageSpec(v, spelled))
+    },
+    // Target selection
+    switchFlag('lib', d => (d.options.invocation.targets.lib = true)),
+    switchFlag('bins', d => (d.options.invocation.targets.bins = true)),
+    listFlag('bin', 'NAME', (d, v) => pushUnique(d.options.invocation.targets.bin, v)),
+    switchFlag('examples', d => (d.options.invocation.targets.examples = true)),
+    listFlag('example', 'NAME', (d, v) => pushUnique(d.options.invocation.targets.example, v)),
+    switchFlag('tests', d => (d.options.invocation.targets.tests = true)),
+    listFlag('test', 'NAME', (d, v) => pushUnique(d.options.invocation.targets.test, v)),
+    switchFlag('benches', d => (d.options.invocation.targets.benches = true)),
+    listFlag('bench', 'NAME', (d, v) => pushUnique(d.options.invocation.targets.bench, v)),
+    switchFlag('all-targets', d => (d.options.invocation.targets.allTargets = true)),
+    // Feature selection
+    {
+        long: 'features',
+        short: 'F',
+        value: 'FEATURES',
+        repeatable: true,
+        apply: (d, v) => {
+            for (const feature of splitFeatures(v))
+                pushUnique(d.options.invocation.features, feature);
+        }
+    },
+    switchFlag('all-features', d => (d.options.invocation.allFeatures = true)),
+    switchFlag('no-default-features', d => (d.options.invocation.noDefaultFeatures = true)),
+    // Compilation options
+    switchFlag('release', d => (d.options.invocation.release = true), 'r'),
+    {
+        long: 'profile',
+        value: 'PROFILE-NAME',
+        apply: (d, v, spelled) => (d.options.invocation.profile = checkProfileName(v, `\`${spelled}\``))
+    },
+    {
+        long: 'target',
+        value: 'TRIPLE',
+        // cargo accepts several `--target`s; one prediction covers one target, so only a repeat of the same one is fine.
+        repeatable: true,
+        apply: (d, v, spelled) => {
+            const triple = requireNonEmpty(v, spelled);
+            const previous = d.options.invocation.target;
+            if (previous !== null && previous !== triple) {
+                throw new UserError(`\`${spelled}\` given twice (\`${previous}\`, \`${triple}\`); ${PROGRAM} predicts one target per run`);
+            }
+            d.options.invocation.target = triple;
+        }
+    },
+    // Manifest options
+    {
+        long: 'manifest-path',
+        value: 'PATH',
+        apply: (d, v, spelled) => (d.options.manifestPath = requireNonEmpty(v, spelled))
+    },
+    {
+        long: 'metadata-file',
+        value: 'PATH',
+        apply: (d, v, spelled) => (d.options.metadataFile = requireNonEmpty(v, spelled))
+    },
+    switchFlag('locked', d => (d.options.invocation.locked = true)),
+    switchFlag('offline', d => (d.options.invocation.offline = true)),
+    switchFlag('frozen', d => (d.options.invocation.frozen = true)),
+    // Everything else
+    {
+        long: 'command',
+        value: 'COMMAND',
+        apply: (d, v, spelled) => (d.options.invocation.command = oneOf(v, COMMANDS, `\`${spelled}\``))
+    },
+    listFlag('config', 'KEY=VALUE', (d, v) => d.options.configOverrides.push(v)),
+    { long: 'format', value: 'FORMAT', apply: (d, v, spelled) => (d.options.format = oneOf(v, FORMATS, `\`${spelled}\``)) },
+    { long: 'output', value: 'FILE', apply: (d, v, spelled) => (d.options.output = requireNonEmpty(v, spelled)) },
+    { long: 'color', value: 'WHEN', apply: (d, v, spelled) => (d.colorChoice = oneOf(v, COLOR_CHOICES, `\`${spelled}\``)) },
+    switchFlag('help', d => (d.options.help = true), 'h'),
+    switchFlag('version', d => (d.options.version = true), 'V')
+];
+const BY_LONG = new Map(FLAG_SPECS.map(spec => [spec.long, spec]));
+const BY_SHORT = new Map(FLAG_SPECS.flatMap(spec => (spec.short === undefined ? [] : [[spec.short, spec]])));
+/**
+ * Flags of `cargo build`/`cargo test` that are deliberately not accepted, so that a pasted cargo command line
+ * gets a clearer message than "unknown flag".
+ */
+const CARGO_ONLY_FLAGS = new Set([
+    '--jobs',
+    '-j',
+    '--keep-going',
+    '--target-dir',
+    '--artifact-dir',
+    '--unit-graph',
+    '--timings',
+    '--message-format',
+    '--future-incompat-report',
+    '--ignore-rust-version',
+    '--verbose',
+    '-v',
+    '--quiet',
+    '-q',
+    '-Z',
+    '--no-run',
+    '--no-fail-fast',
+    '--doc'
+]);
+/**
+ * Parses the command line (without the node and script paths).
+ *
+ * Follows cargo's conventions: `--flag value` and `--flag=value`; short flags may be clustered and take their
+ * value attached (`-rp app`, `-papp`, `-p=app`); a value may not start with `-` unless attached with `=` (a lone `-` is a value);
+ * every flag except the list-valued ones may be given once. Parsing stops at `-h`/`--help` or `-V`/`--version`,
+ * as cargo's does.
+ *
+ * @throws UserError with a one-line message naming the flag at fault.
+ */
+function args_parseCliArgs(argv, env = { colorTerminal: false }) {
+    const draft = {
+        options: {
+            invocation: defaultInvocation(),
+            manifestPath: null,
+            metadataFile: null,
+            format: 'text',
+            output: null,
+            help: false,
+            version: false,
+            color: false,
+            configOverrides: []
+        },
+        colorChoice: 'auto'
+    };
+    const seen = new Set();
+    const order = [];
+    /** Applies one flag; returns true when parsing must stop (help or version). */
+    const handle = (spec, spelled, value) => {
+        if (seen.has(spec) && spec.repeatable !== true) {
+            throw new UserError(`\`${canonical(spec)}\` cannot be used more than once`);
+        }
+        seen.add(spec);
+        order.push(spec);
+        spec.apply(draft, value, spelled);
+        return draft.options.help || draft.options.version;
+    };
+    let i = 0;
+    /** The next argv entry as the value of `spelled`, refusing anything that looks like a flag (as clap does). */
+    const takeValue = (spec, spelled) => {
+        const next = argv[i + 1];
+        if (next === undefined || (next.startsWith('-') && next !== '-')) {
+            throw new UserError(`\`${spelled}\` requires a value: \`${spelled} <${spec.value ?? 'VALUE'}>\``);
+        }
+        i++;
+        return next;
+    };
+    parsing: for (; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '--') {
+            const rest = argv[i + 1];
+            if (rest !== undefined)
+                throw new UserError(`unexpected argument \`${rest}\`; ${HELP_HINT}`);
+            break;
+        }
+        if (arg.startsWith('--')) {
+            const eq = arg.indexOf('=');
+            const spelled = eq < 0 ? arg : arg.slice(0, eq);
+            const spec = BY_LONG.get(spelled.slice(2));
+            if (spec === undefined)
+                throw unknownFlag(spelled);
+            let value = '';
+            if (spec.value === undefined) {
+                if (eq >= 0)
+                    throw new UserError(`\`${spelled}\` takes no value, got \`${arg}\``);
+            }
+            else {
+                value = eq >= 0 ? arg.slice(eq + 1) : takeValue(spec, spelled);
+            }
+            if (handle(spec, spelled, value))
+                break parsing;
+            continue;
+        }
+        if (arg.startsWith('-') && arg.length > 1) {
+            // A cluster of short flags; the first one that takes a value takes the rest of the cluster.
+            const letters = Array.from(arg.slice(1));
+            for (let j = 0; j < letters.length; j++) {
+                const letter = letters[j];
+                const spelled = `-${letter}`;
+                const spec = BY_SHORT.get(letter);
+                if (spec === undefined)
+                    throw unknownFlag(spelled);
+                if (spec.value === undefined) {
+                    if (handle(spec, spelled, ''))
+                        break parsing;
+                    continue;
+                }
+                const attached = letters.slice(j + 1).join('');
+                const value = attached === '' ? takeValue(spec, spelled) : attached.replace(/^=/, '');
+                if (handle(spec, spelled, value))
+                    break parsing;
+                continue parsing;
+            }
+            continue;
+        }
+        throw new UserError(`unexpected argument \`${arg}\`; ${HELP_HINT}`);
+    }
+    const { options } = draft;
+    if (!options.help && !options.version)
+        checkCombinations(options.invocation, order);
+    options.color = draft.colorChoice === 'always' || (draft.colorChoice === 'auto' && env.colorTerminal && options.output === null);
+    return options;
+}
+/** Cross-flag rules cargo enforces, checked once every flag is known. */
+function checkCombinations(invocation, order) {
+    if (invocation.exclude.length > 0 && !invocation.workspace) {
+        throw new UserError('`--exclude` can only be used together with `--workspace`');
+    }
+    // cargo 1.95 declares `--release` and `--profile` as conflicting arguments, so even `--release --profile release`
+    // is refused before any profile is looked at.
+    if (invocation.release && invocation.profile !== null) {
+        const releaseFirst = order.findIndex(s => s.long === 'release') < order.findIndex(s => s.long === 'profile');
+        const [first, second] = releaseFirst ? ['--release', '--profile'] : ['--profile', '--release'];
+        throw new UserError(`\`${first}\` cannot be used with \`${second}\`; \`--release\` is the same as \`--profile release\``);
+    }
+}
+function canonical(spec) {
+    return `--${spec.long}`;
+}
+function unknownFlag(spelled) {
+    if (CARGO_ONLY_FLAGS.has(spelled)) {
+        return new UserError(`cargo's \`${spelled}\` is not supported by ${PROGRAM}; remove it`);
+    }
+    const suggestion = spelled.startsWith('--') ? closestLongFlag(spelled.slice(2)) : undefined;
+    const hint = suggestion === undefined ? '' : ` (did you mean \`--${suggestion}\`?)`;
+    return new UserError(`unknown flag \`${spelled}\`${hint}; ${HELP_HINT}`);
+}
+/** The known long flag closest to `name` (ignoring case), when it is a likely typo: one edit per three letters. */
+function closestLongFlag(name) {
+    let best;
+    let bestDistance = Math.min(2, Math.max(1, Math.floor(name.length / 3))) + 1;
+    for (const long of BY_LONG.keys()) {
+        const distance = editDistance(name.toLowerCase(), long);
+        if (distance < bestDistance) {
+            best = long;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+function requireNonEmpty(value, spelled) {
+    if (value === '')
+        throw new UserError(`\`${spelled}\` must not be empty`);
+    return value;
+}
+function pushUnique(list, item) {
+    if (!list.includes(item))
+        list.push(item);
+}
+function oneOf(value, allowed, what) {
+    const found = allowed.find(a => a === value);
+    if (found === undefined)
+        throw new UserError(`${what} must be one of ${allowed.join(', ')}, got \`${value}\``);
+    return found;
+}
+/**
+ * Checks one package ID spec given to `-p`/`--package`/`--exclude`. cargo takes one spec per flag and rejects
+ * `-p a,b` (a comma is not valid in a package name), so a comma outside a URL-style spec gets a pointed message.
+ */
+function checkPackageSpec(spec, spelled) {
+    requireNonEmpty(spec, spelled);
+    if (spec.includes(',') && !spec.includes('://')) {
+        const parts = spec.split(',').filter(p => p !== '');
+        const rewrite = parts.map(p => `${spelled} ${p}`).join(' ');
+        throw new UserError(`\`${spelled}\` takes one package per flag, got \`${spec}\`; write \`${rewrite}\``);
+    }
+    return spec;
+}
+/**
+ * Splits a `--features` value the way cargo does: on whitespace and commas, dropping empty items
+ * (`-F "a b"`, `-F a,b` and `-F a -F b` all select `a` and `b`).
+ */
+function splitFeatures(value) {
+    return value.split(/[\s,]+/u).filter(feature => feature !== '');
+}
+/** Profile names cargo refuses on the command line whatever the manifest says (besides `debug` and `cargo*`). */
+const RESERVED_PROFILE_NAMES = new Set([
+    'build-override',
+    'build',
+    'check',
+    'clean',
+    'config',
+    'fetch',
+    'fix',
+    'install',
+    'metadata',
+    'package',
+    'publish',
+    'report',
+    'root',
+    'run',
+    'rust',
+    'rustc',
+    'rustdoc',
+    'target',
+    'tmp',
+    'uninstall'
+]);
+/**
+ * Validates a profile name as cargo does for `--profile` (cargo-util-schemas `validate_profile_name`): letters,
+ * numbers, `_` and `-` only; `doc`, `debug`, `build-override`, names starting with `cargo` and a few reserved
+ * words are refused. Whether the profile is defined is left to the manifest reader.
+ *
+ * @param what how to name the source in the message, e.g. "`--profile`" or "input `profile`".
+ */
+function checkProfileName(name, what) {
+    if (name === '')
+        throw new UserError(`${what} must not be empty`);
+    const bad = Array.from(name).find(ch => !/^[\p{Alphabetic}\p{N}_-]$/u.test(ch));
+    if (bad !== undefined) {
+        throw new UserError(`${what}: invalid character \`${bad}\` in profile name \`${name}\`; allowed characters are letters, numbers, underscore, and hyphen`);
+    }
+    if (name === 'doc')
+        throw new UserError(`${what}: profile \`doc\` is reserved and not allowed to be explicitly specified`);
+    const lower = name.toLowerCase();
+    if (lower === 'debug') {
+        throw new UserError(`${what}: profile name \`${name}\` is reserved; the default development profile is \`dev\``);
+    }
+    if (RESERVED_PROFILE_NAMES.has(lower) || lower.startsWith('cargo')) {
+        throw new UserError(`${what}: profile name \`${name}\` is reserved; please choose a different name`);
+    }
+    return name;
+}
+/**
+ * Renders an invocation as the cargo flags that select the same packages, targets, features and profile, in
+ * the order of cargo's help, long forms only (`--package app --features a,b --release`). The subcommand itself
+ * is `invocation.command`; see `formatCargoCommand` for the whole line.
+ */
+function toCargoArgs(invocation) {
+    const args = [];
+    const repeat = (flag, values) => {
+        for (const value of values)
+            args.push(flag, value);
+    };
+    const when = (flag, on) => {
+        if (on)
+            args.push(flag);
+    };
+    const { targets } = invocation;
+    repeat('--package', invocation.packages);
+    when('--workspace', invocation.workspace);
+    repeat('--exclude', invocation.exclude);
+    when('--lib', targets.lib);
+    when('--bins', targets.bins);
+    repeat('--bin', targets.bin);
+    when('--examples', targets.examples);
+    repeat('--example', targets.example);
+    when('--tests', targets.tests);
+    repeat('--test', targets.test);
+    when('--benches', targets.benches);
+    repeat('--bench', targets.bench);
+    when('--all-targets', targets.allTargets);
+    if (invocation.features.length > 0)
+        args.push('--features', invocation.features.join(','));
+    when('--all-features', invocation.allFeatures);
+    when('--no-default-features', invocation.noDefaultFeatures);
+    when('--release', invocation.release);
+    if (invocation.profile !== null)
+        args.push('--profile', invocation.profile);
+    if (invocation.target !== null)
+        args.push('--target', invocation.target);
+    when('--locked', invocation.locked);
+    when('--offline', invocation.offline);
+    when('--frozen', invocation.frozen);
+    return args;
+}
+/** The whole cargo command line for an invocation, quoted for a POSIX shell: `cargo build --workspace --release`. */
+function formatCargoCommand(invocation) {
+    return ['cargo', invocation.command, ...toCargoArgs(invocation)].map(quoteForShell).join(' ');
+}
+function quoteForShell(word) {
+    if (/^[\w@%+=:,./-]+$/u.test(word))
+        return word;
+    return `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./node_modules/toml-eslint-parser/lib/chunk-15K8U1wQ.mjs
+//#region rolldown:runtime
+var __defProp = Object.defineProperty;
+var __exportAll = (all, symbols) => {
+	let target = {};
+	for (var name in all) {
+		__defProp(target, name, {
+			get: all[name],
+			enumerable: true
+		});
+	}
+	if (symbols) {
+		__defProp(target, Symbol.toStringTag, { value: "Module" });
+	}
+	return target;
+};
+
+//#endregion
+
+;// CONCATENATED MODULE: ./node_modules/eslint-visitor-keys/lib/visitor-keys.js
+/* eslint-disable jsdoc/valid-types -- doesn't allow `readonly`.
+   TODO: remove eslint-disable when https://github.com/jsdoc-type-pratt-parser/jsdoc-type-pratt-parser/issues/164 is fixed
+*/
+/**
+ * @typedef {{ readonly [type: string]: ReadonlyArray<string> }} VisitorKeys
+ */
+/* eslint-enable jsdoc/valid-types -- doesn't allow `readonly string[]`. TODO: check why */
+
+/**
+ * @type {VisitorKeys}
+ */
+const KEYS = {
+	ArrayExpression: ["elements"],
+	ArrayPattern: ["elements"],
+	ArrowFunctionExpression: ["params", "body"],
+	AssignmentExpression: ["left", "right"],
+	AssignmentPattern: ["left", "right"],
+	AwaitExpression: ["argument"],
+	BinaryExpression: ["left", "right"],
+	BlockStatement: ["body"],
+	BreakStatement: ["label"],
+	CallExpression: ["callee", "arguments"],
+	CatchClause: ["param", "body"],
+	ChainExpression: ["expression"],
+	ClassBody: ["body"],
+	ClassDeclaration: ["id", "superClass", "body"],
+	ClassExpression: ["id", "superClass", "body"],
+	ConditionalExpression: ["test", "consequent", "alternate"],
+	ContinueStatement: ["label"],
+	DebuggerStatement: [],
+	DoWhileStatement: ["body", "test"],
+	EmptyStatement: [],
+	ExperimentalRestProperty: ["argument"],
+	ExperimentalSpreadProperty: ["argument"],
+	ExportAllDeclaration: ["exported", "source", "attributes"],
+	ExportDefaultDeclaration: ["declaration"],
+	ExportNamedDeclaration: [
+		"declaration",
+		"specifiers",
+		"source",
+		"attributes",
+	],
+	ExportSpecifier: ["local", "exported"],
+	ExpressionStatement: ["expression"],
+	ForInStatement: ["left", "right", "body"],
+	ForOfStatement: ["left", "right", "body"],
+	ForStatement: ["init", "test", "update", "body"],
+	FunctionDeclaration: ["id", "params", "body"],
+	FunctionExpression: ["id", "params", "body"],
+	Identifier: [],
+	IfStatement: ["test", "consequent", "alternate"],
+	ImportAttribute: ["key", "value"],
+	ImportDeclaration: ["specifiers", "source", "attributes"],
+	ImportDefaultSpecifier: ["local"],
+	ImportExpression: ["source", "options"],
+	ImportNamespaceSpecifier: ["local"],
+	ImportSpecifier: ["imported", "local"],
+	JSXAttribute: ["name", "value"],
+	JSXClosingElement: ["name"],
+	JSXClosingFragment: [],
+	JSXElement: ["openingElement", "children", "closingElement"],
+	JSXEmptyExpression: [],
+	JSXExpressionContainer: ["expression"],
+	JSXFragment: ["openingFragment", "children", "closingFragment"],
+	JSXIdentifier: [],
+	JSXMemberExpression: ["object", "property"],
+	JSXNamespacedName: ["namespace", "name"],
+	JSXOpeningElement: ["name", "attributes"],
+	JSXOpeningFragment: [],
+	JSXSpreadAttribute: ["argument"],
+	JSXSpreadChild: ["expression"],
+	JSXText: [],
+	LabeledStatement: ["label", "body"],
+	Literal: [],
+	LogicalExpression: ["left", "right"],
+	MemberExpression: ["object", "property"],
+	MetaProperty: ["meta", "property"],
+	MethodDefinition: ["key", "value"],
+	NewExpression: ["callee", "arguments"],
+	ObjectExpression: ["properties"],
+	ObjectPattern: ["properties"],
+	PrivateIdentifier: [],
+	Program: ["body"],
+	Property: ["key", "value"],
+	PropertyDefinition: ["key", "value"],
+	RestElement: ["argument"],
+	ReturnStatement: ["argument"],
+	SequenceExpression: ["expressions"],
+	SpreadElement: ["argument"],
+	StaticBlock: ["body"],
+	Super: [],
+	SwitchCase: ["test", "consequent"],
+	SwitchStatement: ["discriminant", "cases"],
+	TaggedTemplateExpression: ["tag", "quasi"],
+	TemplateElement: [],
+	TemplateLiteral: ["quasis", "expressions"],
+	ThisExpression: [],
+	ThrowStatement: ["argument"],
+	TryStatement: ["block", "handler", "finalizer"],
+	UnaryExpression: ["argument"],
+	UpdateExpression: ["argument"],
+	VariableDeclaration: ["declarations"],
+	VariableDeclarator: ["id", "init"],
+	WhileStatement: ["test", "body"],
+	WithStatement: ["object", "body"],
+	YieldExpression: ["argument"],
+};
+
+// Types.
+const NODE_TYPES = Object.keys(KEYS);
+
+// Freeze the keys.
+for (const type of NODE_TYPES) {
+	Object.freeze(KEYS[type]);
+}
+Object.freeze(KEYS);
+
+/* harmony default export */ const visitor_keys = (KEYS);
+
+;// CONCATENATED MODULE: ./node_modules/eslint-visitor-keys/lib/index.js
+/**
+ * @author Toru Nagashima <https://github.com/mysticatea>
+ * See LICENSE file in root directory for full license.
+ */
+
+
+/**
+ * @typedef {import('./visitor-keys.js').VisitorKeys} VisitorKeys
+ */
+
+// List to ignore keys.
+const KEY_BLACKLIST = new Set([
+	"parent",
+	"leadingComments",
+	"trailingComments",
+]);
+
+/**
+ * Check whether a given key should be used or not.
+ * @param {string} key The key to check.
+ * @returns {boolean} `true` if the key should be used.
+ */
+function filterKey(key) {
+	return !KEY_BLACKLIST.has(key) && key[0] !== "_";
+}
+
+/* eslint-disable jsdoc/valid-types -- doesn't allow `readonly`.
+   TODO: remove eslint-disable when https://github.com/jsdoc-type-pratt-parser/jsdoc-type-pratt-parser/issues/164 is fixed
+*/
+/**
+ * Get visitor keys of a given node.
+ * @param {Object} node The AST node to get keys.
+ * @returns {readonly string[]} Visitor keys of the node.
+ */
+function getKeys(node) {
+	return Object.keys(node).filter(filterKey);
+}
+/* eslint-enable jsdoc/valid-types -- doesn't allow `readonly` */
+
+/**
+ * Make the union set with `KEYS` and given keys.
+ * @param {VisitorKeys} additionalKeys The additional keys.
+ * @returns {VisitorKeys} The union set.
+ */
+function unionWith(additionalKeys) {
+	const retv =
+		/** @type {{ [type: string]: ReadonlyArray<string> }} */
+		(Object.assign({}, visitor_keys));
+
+	for (const type of Object.keys(additionalKeys)) {
+		if (Object.hasOwn(retv, type)) {
+			const keys = new Set(additionalKeys[type]);
+
+			for (const key of retv[type]) {
+				keys.add(key);
+			}
+
+			retv[type] = Object.freeze(Array.from(keys));
+		} else {
+			retv[type] = Object.freeze(Array.from(additionalKeys[type]));
+		}
+	}
+
+	return Object.freeze(retv);
+}
+
+
+
+;// CONCATENATED MODULE: ./node_modules/toml-eslint-parser/lib/index.mjs
+
+
+
+//#region src/internal-utils/index.ts
+/**
+* Get the last element from given array
+*/
+function last(arr) {
+	return arr[arr.length - 1] ?? null;
+}
+/**
+* Node to key name
+*/
+function toKeyName(node) {
+	return node.type === "TOMLBare" ? node.name : node.value;
+}
+
+//#endregion
+//#region src/parser-options.ts
+var TOMLVerImpl = class {
+	constructor(major, minor) {
+		this.major = major;
+		this.minor = minor;
+	}
+	lt(major, minor) {
+		return this.major < major || this.major === major && this.minor < minor;
+	}
+	gte(major, minor) {
+		return this.major > major || this.major === major && this.minor >= minor;
+	}
+};
+const TOML_VERSION_1_0 = new TOMLVerImpl(1, 0);
+const TOML_VERSION_1_1 = new TOMLVerImpl(1, 1);
+const DEFAULT_TOML_VERSION = TOML_VERSION_1_1;
+const SUPPORTED_TOML_VERSIONS = {
+	"1.0": TOML_VERSION_1_0,
+	"1.0.0": TOML_VERSION_1_0,
+	"1.1": TOML_VERSION_1_1,
+	"1.1.0": TOML_VERSION_1_1,
+	latest: TOML_VERSION_1_1,
+	next: TOML_VERSION_1_1
+};
+/**
+* Get TOML version object from given TOML version string.
+*/
+function getTOMLVer(v) {
+	return v && SUPPORTED_TOML_VERSIONS[v] || DEFAULT_TOML_VERSION;
+}
+
+//#endregion
+//#region src/errors.ts
+const MESSAGES = {
+	"unterminated-string": "Unterminated string constant",
+	"unterminated-table-key": "Unterminated table-key",
+	"unterminated-array": "Unterminated array",
+	"unterminated-inline-table": "Unterminated inline table",
+	"missing-key": "Empty bare keys are not allowed",
+	"missing-newline": "Must be a newline",
+	"missing-equals-sign": "Expected equal (=) token",
+	"missing-value": "Unspecified values are invalid",
+	"missing-comma": "Expected comma (,) token",
+	"dupe-keys": "Defining a key multiple times is invalid",
+	"unexpected-char": "Unexpected character",
+	"unexpected-token": "Unexpected token",
+	"invalid-control-character": "Control characters (codes < 0x1f and 0x7f) are not allowed",
+	"invalid-comment-character": "Invalid code point {{cp}} within comments",
+	"invalid-key-value-newline": "The key, equals sign, and value must be on the same line",
+	"invalid-inline-table-newline": "No newlines are allowed between the curly braces unless they are valid within a value",
+	"invalid-underscore": "Underscores are allowed between digits",
+	"invalid-space": "Unexpected spaces",
+	"invalid-three-quotes": "Three or more quotes are not permitted",
+	"invalid-date": "Unexpected invalid date",
+	"invalid-time": "Unexpected invalid time",
+	"invalid-leading-zero": "Leading zeros are not allowed",
+	"invalid-trailing-comma-in-inline-table": "Trailing comma is not permitted in an inline table",
+	"invalid-char-in-escape-sequence": "Invalid character in escape sequence",
+	"invalid-consecutive-dots-in-key": "Consecutive dots are not permitted in keys",
+	"invalid-code-point": "Invalid code point {{cp}}",
+	"invalid-trailing-dot-in-key": "Keys cannot end with a dot",
+	"invalid-leading-dot-in-key": "Keys cannot start with a dot"
+};
+/**
+* Get message from error code
+*/
+function getMessage(code, data) {
+	if (data) return MESSAGES[code].replace(/\{\{(.*?)\}\}/gu, (_, name$2) => {
+		if (name$2 in data) return data[name$2];
+		return `{{${name$2}}}`;
+	});
+	return MESSAGES[code];
+}
+/**
+* TOML parse errors.
+*/
+var ParseError = class extends SyntaxError {
+	/**
+	* Initialize this ParseError instance.
+	*
+	*/
+	constructor(code, offset, line, column, data) {
+		super(getMessage(code, data));
+		this.index = offset;
+		this.lineNumber = line;
+		this.column = column;
+	}
+};
+
+//#endregion
+//#region src/tokenizer/code-point.ts
+const CodePoint = {
+	EOF: -1,
+	NULL: 0,
+	SOH: 1,
+	BACKSPACE: 8,
+	TABULATION: 9,
+	LINE_FEED: 10,
+	FORM_FEED: 12,
+	CARRIAGE_RETURN: 13,
+	ESCAPE: 27,
+	SO: 14,
+	US: 31,
+	SPACE: 32,
+	QUOTATION_MARK: 34,
+	HASH: 35,
+	SINGLE_QUOTE: 39,
+	PLUS_SIGN: 43,
+	COMMA: 44,
+	DASH: 45,
+	DOT: 46,
+	DIGIT_0: 48,
+	DIGIT_1: 49,
+	DIGIT_2: 50,
+	DIGIT_3: 51,
+	DIGIT_7: 55,
+	DIGIT_9: 57,
+	COLON: 58,
+	EQUALS_SIGN: 61,
+	LATIN_CAPITAL_A: 65,
+	LATIN_CAPITAL_E: 69,
+	LATIN_CAPITAL_F: 70,
+	LATIN_CAPITAL_T: 84,
+	LATIN_CAPITAL_U: 85,
+	LATIN_CAPITAL_Z: 90,
+	LEFT_BRACKET: 91,
+	BACKSLASH: 92,
+	RIGHT_BRACKET: 93,
+	UNDERSCORE: 95,
+	LATIN_SMALL_A: 97,
+	LATIN_SMALL_B: 98,
+	LATIN_SMALL_E: 101,
+	LATIN_SMALL_F: 102,
+	LATIN_SMALL_I: 105,
+	LATIN_SMALL_L: 108,
+	LATIN_SMALL_N: 110,
+	LATIN_SMALL_O: 111,
+	LATIN_SMALL_R: 114,
+	LATIN_SMALL_S: 115,
+	LATIN_SMALL_T: 116,
+	LATIN_SMALL_U: 117,
+	LATIN_SMALL_X: 120,
+	LATIN_SMALL_Z: 122,
+	LEFT_BRACE: 123,
+	RIGHT_BRACE: 125,
+	TILDE: 126,
+	DELETE: 127,
+	PAD: 128,
+	SUPERSCRIPT_TWO: 178,
+	SUPERSCRIPT_THREE: 179,
+	SUPERSCRIPT_ONE: 185,
+	VULGAR_FRACTION_ONE_QUARTER: 188,
+	VULGAR_FRACTION_THREE_QUARTERS: 190,
+	LATIN_CAPITAL_LETTER_A_WITH_GRAVE: 192,
+	LATIN_CAPITAL_LETTER_O_WITH_DIAERESIS: 214,
+	LATIN_CAPITAL_LETTER_O_WITH_STROKE: 216,
+	LATIN_SMALL_LETTER_O_WITH_DIAERESIS: 246,
+	LATIN_SMALL_LETTER_O_WITH_STROKE: 248,
+	GREEK_SMALL_REVERSED_DOTTED_LUNATE_SIGMA_SYMBOL: 891,
+	GREEK_CAPITAL_LETTER_YOT: 895,
+	CP_1FFF: 8191,
+	ZERO_WIDTH_NON_JOINER: 8204,
+	ZERO_WIDTH_JOINER: 8205,
+	UNDERTIE: 8255,
+	CHARACTER_TIE: 8256,
+	SUPERSCRIPT_ZERO: 8304,
+	CP_218F: 8591,
+	CIRCLED_DIGIT_ONE: 9312,
+	NEGATIVE_CIRCLED_DIGIT_ZERO: 9471,
+	GLAGOLITIC_CAPITAL_LETTER_AZU: 11264,
+	CP_2FEF: 12271,
+	IDEOGRAPHIC_COMMA: 12289,
+	CP_D7FF: 55295,
+	CP_E000: 57344,
+	CJK_COMPATIBILITY_IDEOGRAPH_F900: 63744,
+	ARABIC_LIGATURE_SALAAMUHU_ALAYNAA: 64975,
+	ARABIC_LIGATURE_SALLA_USED_AS_KORANIC_STOP_SIGN_ISOLATED_FORM: 65008,
+	REPLACEMENT_CHARACTER: 65533,
+	LINEAR_B_SYLLABLE_B008_A: 65536,
+	CP_EFFFF: 983039,
+	CP_10FFFF: 1114111
+};
+/**
+* Check whether the code point is a control character.
+*/
+function isControl(cp) {
+	return cp >= CodePoint.NULL && cp <= CodePoint.US;
+}
+/**
+* Check whether the code point is a whitespace.
+*/
+function isWhitespace(cp) {
+	return cp === CodePoint.TABULATION || cp === CodePoint.SPACE;
+}
+/**
+* Check whether the code point is a end of line.
+*/
+function isEOL(cp) {
+	return cp === CodePoint.LINE_FEED || cp === CodePoint.CARRIAGE_RETURN;
+}
+/**
+* Check whether the code point is an uppercase letter character.
+*/
+function isUpperLetter(cp) {
+	return cp >= CodePoint.LATIN_CAPITAL_A && cp <= CodePoint.LATIN_CAPITAL_Z;
+}
+/**
+* Check whether the code point is a lowercase letter character.
+*/
+function isLowerLetter(cp) {
+	return cp >= CodePoint.LATIN_SMALL_A && cp <= CodePoint.LATIN_SMALL_Z;
+}
+/**
+* Check whether the code point is a letter character.
+*/
+function isLetter(cp) {
+	return isLowerLetter(cp) || isUpperLetter(cp);
+}
+/**
+* Check whether the code point is a digit character.
+*/
+function isDigit(cp) {
+	return cp >= CodePoint.DIGIT_0 && cp <= CodePoint.DIGIT_9;
+}
+/**
+* Check whether the code point is a hex digit character.
+*/
+function isHexDig(cp) {
+	return isDigit(cp) || cp >= CodePoint.LATIN_SMALL_A && cp <= CodePoint.LATIN_SMALL_F || cp >= CodePoint.LATIN_CAPITAL_A && cp <= CodePoint.LATIN_CAPITAL_F;
+}
+/**
+* Check whether the code point is a octal digit character.
+*/
+function isOctalDig(cp) {
+	return cp >= CodePoint.DIGIT_0 && cp <= CodePoint.DIGIT_7;
+}
+/**
+* Check whether the code point is valid code point.
+*
+* see
+* - https://unicode.org/glossary/#unicode_scalar_value
+* - https://toml.io/en/v1.0.0#string
+*/
+function isUnicodeScalarValue(cp) {
+	return cp >= 0 && cp <= 55295 || cp >= 57344 && cp <= 1114111;
+}
+
+//#endregion
+//#region src/tokenizer/locs.ts
+/**
+* Find the last index of the array that is less than or equal to the value.
+*/
+function sortedLastIndex(array, value) {
+	let low = 0;
+	let high = array.length;
+	while (low < high) {
+		const mid = low + high >>> 1;
+		const val = array[mid];
+		if (val === value) return mid + 1;
+		if (val < value) low = mid + 1;
+		else high = mid;
+	}
+	return low;
+}
+/**
+* A class for getting lines and columns location.
+*/
+var Locations = class {
+	constructor() {
+		this.offsets = [];
+	}
+	addOffset(offset) {
+		for (let i = this.offsets.length - 1; i >= 0; i--) {
+			const element = this.offsets[i];
+			if (element === offset) return;
+			if (element < offset) break;
+		}
+		this.offsets.push(offset);
+	}
+	/**
+	* Calculate the location of the given index.
+	* @param index The index to calculate their location.
+	* @returns The location of the index.
+	*/
+	getLocFromIndex(offset) {
+		const line = sortedLastIndex(this.offsets, offset) + 1;
+		return {
+			line,
+			column: offset - (line === 1 ? 0 : this.offsets[line - 2])
+		};
+	}
+};
+
+//#endregion
+//#region src/tokenizer/code-point-iterator.ts
+var CodePointIterator = class {
+	/**
+	* Initialize this char iterator.
+	*/
+	constructor(text) {
+		this.locs = new Locations();
+		this.lastCodePoint = CodePoint.NULL;
+		this.start = -1;
+		this.end = 0;
+		this.text = text;
+	}
+	next() {
+		if (this.lastCodePoint === CodePoint.EOF) return CodePoint.EOF;
+		return this.lastCodePoint = this.moveAt(this.end);
+	}
+	getLocFromIndex(index) {
+		return this.locs.getLocFromIndex(index);
+	}
+	eat(cp) {
+		if (this.text.codePointAt(this.end) === cp) {
+			this.next();
+			return true;
+		}
+		return false;
+	}
+	moveAt(offset) {
+		this.start = this.end = offset;
+		const cp = this.text.codePointAt(this.start) ?? CodePoint.EOF;
+		if (cp === CodePoint.EOF) {
+			this.end = this.start;
+			return cp;
+		}
+		this.end += cp >= 65536 ? 2 : 1;
+		if (cp === CodePoint.LINE_FEED) this.locs.addOffset(this.end);
+		else if (cp === CodePoint.CARRIAGE_RETURN) {
+			if (this.text.codePointAt(this.end) === CodePoint.LINE_FEED) {
+				this.end++;
+				this.locs.addOffset(this.end);
+			}
+			return CodePoint.LINE_FEED;
+		}
+		return cp;
+	}
+};
+
+//#endregion
+//#region src/tokenizer/tokenizer.ts
+const HAS_BIGINT = typeof BigInt !== "undefined";
+const RADIX_PREFIXES = {
+	16: "0x",
+	10: "",
+	8: "0o",
+	2: "0b"
+};
+const ESCAPES_1_0 = {
+	[CodePoint.QUOTATION_MARK]: CodePoint.QUOTATION_MARK,
+	[CodePoint.BACKSLASH]: CodePoint.BACKSLASH,
+	[CodePoint.LATIN_SMALL_B]: CodePoint.BACKSPACE,
+	[CodePoint.LATIN_SMALL_F]: CodePoint.FORM_FEED,
+	[CodePoint.LATIN_SMALL_N]: CodePoint.LINE_FEED,
+	[CodePoint.LATIN_SMALL_R]: CodePoint.CARRIAGE_RETURN,
+	[CodePoint.LATIN_SMALL_T]: CodePoint.TABULATION
+};
+const ESCAPES_LATEST = {
+	...ESCAPES_1_0,
+	[CodePoint.LATIN_SMALL_E]: CodePoint.ESCAPE
+};
+/**
+* Tokenizer for TOML.
+*/
+var Tokenizer = class {
+	/**
+	* Initialize this tokenizer.
+	*/
+	constructor(text, parserOptions) {
+		this.backCode = false;
+		this.lastCodePoint = CodePoint.NULL;
+		this.state = "DATA";
+		this.token = null;
+		this.tokenStart = -1;
+		this.valuesEnabled = false;
+		this.text = text;
+		this.parserOptions = parserOptions || {};
+		this.codePointIterator = new CodePointIterator(text);
+		this.tomlVersion = getTOMLVer(this.parserOptions.tomlVersion);
+		this.ESCAPES = this.tomlVersion.gte(1, 1) ? ESCAPES_LATEST : ESCAPES_1_0;
+	}
+	get start() {
+		return this.codePointIterator.start;
+	}
+	get end() {
+		return this.codePointIterator.end;
+	}
+	getLocFromIndex(index) {
+		return this.codePointIterator.getLocFromIndex(index);
+	}
+	/**
+	* Report an invalid character error.
+	*/
+	reportParseError(code, data) {
+		const offset = this.codePointIterator.start;
+		const loc = this.codePointIterator.getLocFromIndex(offset);
+		throw new ParseError(code, offset, loc.line, loc.column, data);
+	}
+	/**
+	* Get the next token.
+	*/
+	nextToken() {
+		let token = this.token;
+		if (token != null) {
+			this.token = null;
+			return token;
+		}
+		let cp = this.lastCodePoint;
+		while (cp !== CodePoint.EOF && !this.token) {
+			cp = this.nextCode();
+			const nextState = this[this.state](cp);
+			if (!nextState) throw new Error(`Unknown error: pre state=${this.state}`);
+			this.state = nextState;
+		}
+		token = this.token;
+		this.token = null;
+		return token;
+	}
+	/**
+	* Get the next code point.
+	*/
+	nextCode() {
+		if (this.lastCodePoint === CodePoint.EOF) return CodePoint.EOF;
+		if (this.backCode) {
+			this.backCode = false;
+			return this.lastCodePoint;
+		}
+		return this.lastCodePoint = this.codePointIterator.next();
+	}
+	/**
+	* Eat the next code point.
+	*/
+	eatCode(cp) {
+		if (this.lastCodePoint === CodePoint.EOF) return false;
+		if (this.backCode) {
+			if (this.lastCodePoint === cp) {
+				this.backCode = false;
+				return true;
+			}
+			return false;
+		}
+		return this.codePointIterator.eat(cp);
+	}
+	/**
+	* Moves the character position to the given position.
+	*/
+	moveAt(loc) {
+		if (this.backCode) this.backCode = false;
+		this.lastCodePoint = this.codePointIterator.moveAt(loc);
+	}
+	/**
+	* Back the current code point as the given state.
+	*/
+	back(state) {
+		this.backCode = true;
+		return state;
+	}
+	punctuatorToken() {
+		this.startToken();
+		this.endToken("Punctuator", "end");
+	}
+	startToken() {
+		this.tokenStart = this.codePointIterator.start;
+	}
+	/**
+	* Commit the current token.
+	*/
+	endToken(type, pos, option1, option2) {
+		const { tokenStart } = this;
+		const end = this.codePointIterator[pos];
+		const range = [tokenStart, end];
+		const loc = {
+			start: this.codePointIterator.getLocFromIndex(tokenStart),
+			end: this.codePointIterator.getLocFromIndex(end)
+		};
+		if (type === "Block") this.token = {
+			type,
+			value: this.text.slice(tokenStart + 1, end),
+			range,
+			loc
+		};
+		else {
+			let token;
+			const value = this.text.slice(tokenStart, end);
+			if (type === "BasicString" || type === "LiteralString" || type === "MultiLineBasicString" || type === "MultiLineLiteralString") token = {
+				type,
+				value,
+				string: option1,
+				range,
+				loc
+			};
+			else if (type === "Integer") {
+				const text = option1;
+				token = {
+					type,
+					value,
+					number: parseInt(text, option2),
+					bigint: HAS_BIGINT ? BigInt(RADIX_PREFIXES[option2] + text) : null,
+					range,
+					loc
+				};
+			} else if (type === "Float") token = {
+				type,
+				value,
+				number: option1,
+				range,
+				loc
+			};
+			else if (type === "Boolean") token = {
+				type,
+				value,
+				boolean: option1,
+				range,
+				loc
+			};
+			else if (type === "LocalDate" || type === "LocalTime" || type === "LocalDateTime" || type === "OffsetDateTime") token = {
+				type,
+				value,
+				date: option1,
+				range,
+				loc
+			};
+			else token = {
+				type,
+				value,
+				range,
+				loc
+			};
+			this.token = token;
+		}
+	}
+	DATA(cp) {
+		while (isWhitespace(cp) || isEOL(cp)) cp = this.nextCode();
+		if (cp === CodePoint.HASH) {
+			this.startToken();
+			return "COMMENT";
+		}
+		if (cp === CodePoint.QUOTATION_MARK) {
+			this.startToken();
+			return "BASIC_STRING";
+		}
+		if (cp === CodePoint.SINGLE_QUOTE) {
+			this.startToken();
+			return "LITERAL_STRING";
+		}
+		if (cp === CodePoint.DOT || cp === CodePoint.EQUALS_SIGN || cp === CodePoint.LEFT_BRACKET || cp === CodePoint.RIGHT_BRACKET || cp === CodePoint.LEFT_BRACE || cp === CodePoint.RIGHT_BRACE || cp === CodePoint.COMMA) {
+			this.punctuatorToken();
+			return "DATA";
+		}
+		if (this.valuesEnabled) {
+			if (cp === CodePoint.DASH || cp === CodePoint.PLUS_SIGN) {
+				this.startToken();
+				return "SIGN";
+			}
+			if (cp === CodePoint.LATIN_SMALL_N || cp === CodePoint.LATIN_SMALL_I) {
+				this.startToken();
+				return this.back("NAN_OR_INF");
+			}
+			if (isDigit(cp)) {
+				this.startToken();
+				return this.back("NUMBER");
+			}
+			if (cp === CodePoint.LATIN_SMALL_T || cp === CodePoint.LATIN_SMALL_F) {
+				this.startToken();
+				return this.back("BOOLEAN");
+			}
+		} else if (isUnquotedKeyChar(cp, this.tomlVersion)) {
+			this.startToken();
+			return "BARE";
+		}
+		if (cp === CodePoint.EOF) return "DATA";
+		return this.reportParseError("unexpected-char");
+	}
+	COMMENT(cp) {
+		const processCommentChar = this.tomlVersion.gte(1, 1) ? (c) => {
+			if (!isNonEOL(c)) this.reportParseError("invalid-comment-character", { cp: JSON.stringify(String.fromCodePoint(c)).slice(1, -1) });
+		} : (c) => {
+			if (isControlOtherThanTab(c)) this.reportParseErrorControlChar();
+		};
+		while (!isEOL(cp) && cp !== CodePoint.EOF) {
+			processCommentChar(cp);
+			cp = this.nextCode();
+		}
+		this.endToken("Block", "start");
+		return "DATA";
+	}
+	BARE(cp) {
+		while (isUnquotedKeyChar(cp, this.tomlVersion)) cp = this.nextCode();
+		this.endToken("Bare", "start");
+		return this.back("DATA");
+	}
+	BASIC_STRING(cp) {
+		if (cp === CodePoint.QUOTATION_MARK) {
+			cp = this.nextCode();
+			if (cp === CodePoint.QUOTATION_MARK) return "MULTI_LINE_BASIC_STRING";
+			this.endToken("BasicString", "start", "");
+			return this.back("DATA");
+		}
+		const out = [];
+		while (cp !== CodePoint.QUOTATION_MARK && cp !== CodePoint.EOF && cp !== CodePoint.LINE_FEED) {
+			if (isControlOtherThanTab(cp)) return this.reportParseErrorControlChar();
+			if (cp === CodePoint.BACKSLASH) {
+				cp = this.nextCode();
+				const ecp = this.ESCAPES[cp];
+				if (ecp) {
+					out.push(ecp);
+					cp = this.nextCode();
+					continue;
+				} else if (cp === CodePoint.LATIN_SMALL_U) {
+					const code = this.parseUnicode(4);
+					out.push(code);
+					cp = this.nextCode();
+					continue;
+				} else if (cp === CodePoint.LATIN_CAPITAL_U) {
+					const code = this.parseUnicode(8);
+					out.push(code);
+					cp = this.nextCode();
+					continue;
+				} else if (cp === CodePoint.LATIN_SMALL_X && this.tomlVersion.gte(1, 1)) {
+					const code = this.parseUnicode(2);
+					out.push(code);
+					cp = this.nextCode();
+					continue;
+				}
+				return this.reportParseError("invalid-char-in-escape-sequence");
+			}
+			out.push(cp);
+			cp = this.nextCode();
+		}
+		if (cp !== CodePoint.QUOTATION_MARK) return this.reportParseError("unterminated-string");
+		this.endToken("BasicString", "end", String.fromCodePoint(...out));
+		return "DATA";
+	}
+	MULTI_LINE_BASIC_STRING(cp) {
+		const out = [];
+		if (cp === CodePoint.LINE_FEED) cp = this.nextCode();
+		while (cp !== CodePoint.EOF) {
+			if (cp !== CodePoint.LINE_FEED && isControlOtherThanTab(cp)) return this.reportParseErrorControlChar();
+			if (cp === CodePoint.QUOTATION_MARK) {
+				const startPos = this.codePointIterator.start;
+				if (this.eatCode(CodePoint.QUOTATION_MARK) && this.eatCode(CodePoint.QUOTATION_MARK)) {
+					if (this.eatCode(CodePoint.QUOTATION_MARK)) {
+						out.push(CodePoint.QUOTATION_MARK);
+						if (this.eatCode(CodePoint.QUOTATION_MARK)) {
+							out.push(CodePoint.QUOTATION_MARK);
+							if (this.eatCode(CodePoint.QUOTATION_MARK)) {
+								this.moveAt(startPos);
+								return this.reportParseError("invalid-three-quotes");
+							}
+						}
+					}
+					this.endToken("MultiLineBasicString", "end", String.fromCodePoint(...out));
+					return "DATA";
+				}
+				this.moveAt(startPos);
+			}
+			if (cp === CodePoint.BACKSLASH) {
+				cp = this.nextCode();
+				const ecp = this.ESCAPES[cp];
+				if (ecp) {
+					out.push(ecp);
+					cp = this.nextCode();
+					continue;
+				} else if (cp === CodePoint.LATIN_SMALL_U) {
+					const code = this.parseUnicode(4);
+					out.push(code);
+					cp = this.nextCode();
+					continue;
+				} else if (cp === CodePoint.LATIN_CAPITAL_U) {
+					const code = this.parseUnicode(8);
+					out.push(code);
+					cp = this.nextCode();
+					continue;
+				} else if (cp === CodePoint.LATIN_SMALL_X && this.tomlVersion.gte(1, 1)) {
+					const code = this.parseUnicode(2);
+					out.push(code);
+					cp = this.nextCode();
+					continue;
+				} else if (cp === CodePoint.LINE_FEED) {
+					cp = this.nextCode();
+					while (isWhitespace(cp) || cp === CodePoint.LINE_FEED) cp = this.nextCode();
+					continue;
+				} else if (isWhitespace(cp)) {
+					let valid = true;
+					const startPos = this.codePointIterator.start;
+					let nextCp;
+					while ((nextCp = this.nextCode()) !== CodePoint.EOF) {
+						if (nextCp === CodePoint.LINE_FEED) break;
+						if (!isWhitespace(nextCp)) {
+							this.moveAt(startPos);
+							valid = false;
+							break;
+						}
+					}
+					if (valid) {
+						cp = this.nextCode();
+						while (isWhitespace(cp) || cp === CodePoint.LINE_FEED) cp = this.nextCode();
+						continue;
+					}
+				}
+				return this.reportParseError("invalid-char-in-escape-sequence");
+			}
+			out.push(cp);
+			cp = this.nextCode();
+		}
+		return this.reportParseError("unterminated-string");
+	}
+	LITERAL_STRING(cp) {
+		if (cp === CodePoint.SINGLE_QUOTE) {
+			cp = this.nextCode();
+			if (cp === CodePoint.SINGLE_QUOTE) return "MULTI_LINE_LITERAL_STRING";
+			this.endToken("LiteralString", "start", "");
+			return this.back("DATA");
+		}
+		const out = [];
+		while (cp !== CodePoint.SINGLE_QUOTE && cp !== CodePoint.EOF && cp !== CodePoint.LINE_FEED) {
+			if (isControlOtherThanTab(cp)) return this.reportParseErrorControlChar();
+			out.push(cp);
+			cp = this.nextCode();
+		}
+		if (cp !== CodePoint.SINGLE_QUOTE) return this.reportParseError("unterminated-string");
+		this.endToken("LiteralString", "end", String.fromCodePoint(...out));
+		return "DATA";
+	}
+	MULTI_LINE_LITERAL_STRING(cp) {
+		const out = [];
+		if (cp === CodePoint.LINE_FEED) cp = this.nextCode();
+		while (cp !== CodePoint.EOF) {
+			if (cp !== CodePoint.LINE_FEED && isControlOtherThanTab(cp)) return this.reportParseErrorControlChar();
+			if (cp === CodePoint.SINGLE_QUOTE) {
+				const startPos = this.codePointIterator.start;
+				if (this.eatCode(CodePoint.SINGLE_QUOTE) && this.eatCode(CodePoint.SINGLE_QUOTE)) {
+					if (this.eatCode(CodePoint.SINGLE_QUOTE)) {
+						out.push(CodePoint.SINGLE_QUOTE);
+						if (this.eatCode(CodePoint.SINGLE_QUOTE)) {
+							out.push(CodePoint.SINGLE_QUOTE);
+							if (this.eatCode(CodePoint.SINGLE_QUOTE)) {
+								this.moveAt(startPos);
+								return this.reportParseError("invalid-three-quotes");
+							}
+						}
+					}
+					this.endToken("MultiLineLiteralString", "end", String.fromCodePoint(...out));
+					return "DATA";
+				}
+				this.moveAt(startPos);
+			}
+			out.push(cp);
+			cp = this.nextCode();
+		}
+		return this.reportParseError("unterminated-string");
+	}
+	SIGN(cp) {
+		if (cp === CodePoint.LATIN_SMALL_N || cp === CodePoint.LATIN_SMALL_I) return this.back("NAN_OR_INF");
+		if (isDigit(cp)) return this.back("NUMBER");
+		return this.reportParseError("unexpected-char");
+	}
+	NAN_OR_INF(cp) {
+		if (cp === CodePoint.LATIN_SMALL_N) {
+			const startPos = this.codePointIterator.start;
+			if (this.eatCode(CodePoint.LATIN_SMALL_A) && this.eatCode(CodePoint.LATIN_SMALL_N)) {
+				this.endToken("Float", "end", NaN);
+				return "DATA";
+			}
+			this.moveAt(startPos);
+		} else if (cp === CodePoint.LATIN_SMALL_I) {
+			const startPos = this.codePointIterator.start;
+			if (this.eatCode(CodePoint.LATIN_SMALL_N) && this.eatCode(CodePoint.LATIN_SMALL_F)) {
+				this.endToken("Float", "end", this.text[this.tokenStart] === "-" ? -Infinity : Infinity);
+				return "DATA";
+			}
+			this.moveAt(startPos);
+		}
+		return this.reportParseError("unexpected-char");
+	}
+	NUMBER(cp) {
+		const start = this.text[this.tokenStart];
+		const sign = start === "+" ? CodePoint.PLUS_SIGN : start === "-" ? CodePoint.DASH : CodePoint.NULL;
+		if (cp === CodePoint.DIGIT_0) {
+			if (sign === CodePoint.NULL) {
+				const startPos = this.codePointIterator.start;
+				const nextCp$1 = this.nextCode();
+				if (isDigit(nextCp$1)) {
+					const nextNextCp = this.nextCode();
+					if (nextNextCp === CodePoint.COLON) {
+						this.data = {
+							hasDate: false,
+							year: 0,
+							month: 0,
+							day: 0,
+							hour: Number(String.fromCodePoint(CodePoint.DIGIT_0, nextCp$1)),
+							minute: 0,
+							second: 0
+						};
+						return "TIME_MINUTE";
+					}
+					if (isDigit(nextNextCp)) {
+						const nextNextNextCp = this.nextCode();
+						if (isDigit(nextNextNextCp) && this.eatCode(CodePoint.DASH)) {
+							this.data = {
+								hasDate: true,
+								year: Number(String.fromCodePoint(CodePoint.DIGIT_0, nextCp$1, nextNextCp, nextNextNextCp)),
+								month: 0,
+								day: 0,
+								hour: 0,
+								minute: 0,
+								second: 0
+							};
+							return "DATE_MONTH";
+						}
+					}
+					this.moveAt(startPos);
+					return this.reportParseError("invalid-leading-zero");
+				}
+				this.moveAt(startPos);
+			}
+			cp = this.nextCode();
+			if (cp === CodePoint.LATIN_SMALL_X || cp === CodePoint.LATIN_SMALL_O || cp === CodePoint.LATIN_SMALL_B) {
+				if (sign !== CodePoint.NULL) return this.reportParseError("unexpected-char");
+				return cp === CodePoint.LATIN_SMALL_X ? "HEX" : cp === CodePoint.LATIN_SMALL_O ? "OCTAL" : "BINARY";
+			}
+			if (cp === CodePoint.LATIN_SMALL_E || cp === CodePoint.LATIN_CAPITAL_E) {
+				this.data = {
+					minus: sign === CodePoint.DASH,
+					left: [CodePoint.DIGIT_0]
+				};
+				return "EXPONENT_RIGHT";
+			}
+			if (cp === CodePoint.DOT) {
+				this.data = {
+					minus: sign === CodePoint.DASH,
+					absInt: [CodePoint.DIGIT_0]
+				};
+				return "FRACTIONAL_RIGHT";
+			}
+			this.endToken("Integer", "start", "0", 10);
+			return this.back("DATA");
+		}
+		const { out, nextCp, hasUnderscore } = this.parseDigits(cp, isDigit);
+		if (nextCp === CodePoint.DASH && sign === CodePoint.NULL && !hasUnderscore && out.length === 4) {
+			this.data = {
+				hasDate: true,
+				year: Number(String.fromCodePoint(...out)),
+				month: 0,
+				day: 0,
+				hour: 0,
+				minute: 0,
+				second: 0
+			};
+			return "DATE_MONTH";
+		}
+		if (nextCp === CodePoint.COLON && sign === CodePoint.NULL && !hasUnderscore && out.length === 2) {
+			this.data = {
+				hasDate: false,
+				year: 0,
+				month: 0,
+				day: 0,
+				hour: Number(String.fromCodePoint(...out)),
+				minute: 0,
+				second: 0
+			};
+			return "TIME_MINUTE";
+		}
+		if (nextCp === CodePoint.LATIN_SMALL_E || nextCp === CodePoint.LATIN_CAPITAL_E) {
+			this.data = {
+				minus: sign === CodePoint.DASH,
+				left: out
+			};
+			return "EXPONENT_RIGHT";
+		}
+		if (nextCp === CodePoint.DOT) {
+			this.data = {
+				minus: sign === CodePoint.DASH,
+				absInt: out
+			};
+			return "FRACTIONAL_RIGHT";
+		}
+		this.endToken("Integer", "start", sign === CodePoint.DASH ? String.fromCodePoint(CodePoint.DASH, ...out) : String.fromCodePoint(...out), 10);
+		return this.back("DATA");
+	}
+	HEX(cp) {
+		const { out } = this.parseDigits(cp, isHexDig);
+		this.endToken("Integer", "start", String.fromCodePoint(...out), 16);
+		return this.back("DATA");
+	}
+	OCTAL(cp) {
+		const { out } = this.parseDigits(cp, isOctalDig);
+		this.endToken("Integer", "start", String.fromCodePoint(...out), 8);
+		return this.back("DATA");
+	}
+	BINARY(cp) {
+		const { out } = this.parseDigits(cp, (c) => c === CodePoint.DIGIT_0 || c === CodePoint.DIGIT_1);
+		this.endToken("Integer", "start", String.fromCodePoint(...out), 2);
+		return this.back("DATA");
+	}
+	FRACTIONAL_RIGHT(cp) {
+		const { minus, absInt } = this.data;
+		const { out, nextCp } = this.parseDigits(cp, isDigit);
+		const absNum = [
+			...absInt,
+			CodePoint.DOT,
+			...out
+		];
+		if (nextCp === CodePoint.LATIN_SMALL_E || nextCp === CodePoint.LATIN_CAPITAL_E) {
+			this.data = {
+				minus,
+				left: absNum
+			};
+			return "EXPONENT_RIGHT";
+		}
+		const value = Number(minus ? String.fromCodePoint(CodePoint.DASH, ...absNum) : String.fromCodePoint(...absNum));
+		this.endToken("Float", "start", value);
+		return this.back("DATA");
+	}
+	EXPONENT_RIGHT(cp) {
+		const { left, minus: leftMinus } = this.data;
+		let minus = false;
+		if (cp === CodePoint.DASH || cp === CodePoint.PLUS_SIGN) {
+			minus = cp === CodePoint.DASH;
+			cp = this.nextCode();
+		}
+		const { out } = this.parseDigits(cp, isDigit);
+		const right = out;
+		if (minus) right.unshift(CodePoint.DASH);
+		const value = Number(leftMinus ? String.fromCodePoint(CodePoint.DASH, ...left, CodePoint.LATIN_SMALL_E, ...right) : String.fromCodePoint(...left, CodePoint.LATIN_SMALL_E, ...right));
+		this.endToken("Float", "start", value);
+		return this.back("DATA");
+	}
+	BOOLEAN(cp) {
+		if (cp === CodePoint.LATIN_SMALL_T) {
+			const startPos = this.codePointIterator.start;
+			if (this.eatCode(CodePoint.LATIN_SMALL_R) && this.eatCode(CodePoint.LATIN_SMALL_U) && this.eatCode(CodePoint.LATIN_SMALL_E)) {
+				this.endToken("Boolean", "end", true);
+				return "DATA";
+			}
+			this.moveAt(startPos);
+		} else if (cp === CodePoint.LATIN_SMALL_F) {
+			const startPos = this.codePointIterator.start;
+			if (this.eatCode(CodePoint.LATIN_SMALL_A) && this.eatCode(CodePoint.LATIN_SMALL_L) && this.eatCode(CodePoint.LATIN_SMALL_S) && this.eatCode(CodePoint.LATIN_SMALL_E)) {
+				this.endToken("Boolean", "end", false);
+				return "DATA";
+			}
+			this.moveAt(startPos);
+		}
+		return this.reportParseError("unexpected-char");
+	}
+	DATE_MONTH(cp) {
+		const start = this.codePointIterator.start;
+		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+		cp = this.nextCode();
+		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+		cp = this.nextCode();
+		if (cp !== CodePoint.DASH) return this.reportParseError("unexpected-char");
+		const end = this.codePointIterator.start;
+		const data = this.data;
+		data.month = Number(this.text.slice(start, end));
+		return "DATE_DAY";
+	}
+	DATE_DAY(cp) {
+		const start = this.codePointIterator.start;
+		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+		cp = this.nextCode();
+		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+		const end = this.codePointIterator.end;
+		const data = this.data;
+		data.day = Number(this.text.slice(start, end));
+		if (!isValidDate(data.year, data.month, data.day)) return this.reportParseError("invalid-date");
+		cp = this.nextCode();
+		if (cp === CodePoint.LATIN_CAPITAL_T || cp === CodePoint.LATIN_SMALL_T) return "TIME_HOUR";
+		if (cp === CodePoint.SPACE) {
+			const startPos = this.codePointIterator.start;
+			if (isDigit(this.nextCode()) && isDigit(this.nextCode())) {
+				this.moveAt(startPos);
+				return "TIME_HOUR";
+			}
+			this.moveAt(startPos);
+		}
+		const dateValue = getDateFromDateTimeData(data, "");
+		this.endToken("LocalDate", "start", dateValue);
+		return this.back("DATA");
+	}
+	TIME_HOUR(cp) {
+		const start = this.codePointIterator.start;
+		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+		cp = this.nextCode();
+		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+		cp = this.nextCode();
+		if (cp !== CodePoint.COLON) return this.reportParseError("unexpected-char");
+		const end = this.codePointIterator.start;
+		const data = this.data;
+		data.hour = Number(this.text.slice(start, end));
+		return "TIME_MINUTE";
+	}
+	TIME_MINUTE(cp) {
+		const start = this.codePointIterator.start;
+		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+		cp = this.nextCode();
+		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+		const end = this.codePointIterator.end;
+		const data = this.data;
+		data.minute = Number(this.text.slice(start, end));
+		cp = this.nextCode();
+		if (cp === CodePoint.COLON) return "TIME_SECOND";
+		if (this.tomlVersion.lt(1, 1)) return this.reportParseError("unexpected-char");
+		if (!isValidTime(data.hour, data.minute, data.second)) return this.reportParseError("invalid-time");
+		return this.processTimeEnd(cp, data);
+	}
+	TIME_SECOND(cp) {
+		const start = this.codePointIterator.start;
+		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+		cp = this.nextCode();
+		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+		const end = this.codePointIterator.end;
+		const data = this.data;
+		data.second = Number(this.text.slice(start, end));
+		if (!isValidTime(data.hour, data.minute, data.second)) return this.reportParseError("invalid-time");
+		cp = this.nextCode();
+		if (cp === CodePoint.DOT) return "TIME_SEC_FRAC";
+		return this.processTimeEnd(cp, data);
+	}
+	TIME_SEC_FRAC(cp) {
+		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+		const start = this.codePointIterator.start;
+		while (isDigit(cp)) cp = this.nextCode();
+		const end = this.codePointIterator.start;
+		const data = this.data;
+		data.frac = this.text.slice(start, end);
+		return this.processTimeEnd(cp, data);
+	}
+	processTimeEnd(cp, data) {
+		if (data.hasDate) {
+			if (cp === CodePoint.DASH || cp === CodePoint.PLUS_SIGN) {
+				data.offsetSign = cp;
+				return "TIME_OFFSET";
+			}
+			if (cp === CodePoint.LATIN_CAPITAL_Z || cp === CodePoint.LATIN_SMALL_Z) {
+				const dateValue$2 = getDateFromDateTimeData(data, "Z");
+				this.endToken("OffsetDateTime", "end", dateValue$2);
+				return "DATA";
+			}
+			const dateValue$1 = getDateFromDateTimeData(data, "");
+			this.endToken("LocalDateTime", "start", dateValue$1);
+			return this.back("DATA");
+		}
+		const dateValue = getDateFromDateTimeData(data, "");
+		this.endToken("LocalTime", "start", dateValue);
+		return this.back("DATA");
+	}
+	TIME_OFFSET(cp) {
+		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+		const hourStart = this.codePointIterator.start;
+		cp = this.nextCode();
+		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+		cp = this.nextCode();
+		if (cp !== CodePoint.COLON) return this.reportParseError("unexpected-char");
+		const hourEnd = this.codePointIterator.start;
+		cp = this.nextCode();
+		const minuteStart = this.codePointIterator.start;
+		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+		cp = this.nextCode();
+		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
+		const minuteEnd = this.codePointIterator.end;
+		const hour = Number(this.text.slice(hourStart, hourEnd));
+		const minute = Number(this.text.slice(minuteStart, minuteEnd));
+		if (!isValidTime(hour, minute, 0)) return this.reportParseError("invalid-time");
+		const data = this.data;
+		const dateValue = getDateFromDateTimeData(data, `${String.fromCodePoint(data.offsetSign)}${padStart(hour, 2)}:${padStart(minute, 2)}`);
+		this.endToken("OffsetDateTime", "end", dateValue);
+		return "DATA";
+	}
+	parseDigits(cp, checkDigit) {
+		if (cp === CodePoint.UNDERSCORE) return this.reportParseError("invalid-underscore");
+		if (!checkDigit(cp)) return this.reportParseError("unexpected-char");
+		const out = [];
+		let before = CodePoint.NULL;
+		let hasUnderscore = false;
+		while (checkDigit(cp) || cp === CodePoint.UNDERSCORE) {
+			if (cp === CodePoint.UNDERSCORE) {
+				hasUnderscore = true;
+				if (before === CodePoint.UNDERSCORE) return this.reportParseError("invalid-underscore");
+			} else out.push(cp);
+			before = cp;
+			cp = this.nextCode();
+		}
+		if (before === CodePoint.UNDERSCORE) return this.reportParseError("invalid-underscore");
+		return {
+			out,
+			nextCp: cp,
+			hasUnderscore
+		};
+	}
+	parseUnicode(count) {
+		const startLoc = this.codePointIterator.start;
+		const start = this.codePointIterator.end;
+		let charCount = 0;
+		let cp;
+		while ((cp = this.nextCode()) !== CodePoint.EOF) {
+			if (!isHexDig(cp)) {
+				this.moveAt(startLoc);
+				return this.reportParseError("invalid-char-in-escape-sequence");
+			}
+			charCount++;
+			if (charCount >= count) break;
+		}
+		const end = this.codePointIterator.end;
+		const code = this.text.slice(start, end);
+		const codePoint = parseInt(code, 16);
+		if (!isUnicodeScalarValue(codePoint)) return this.reportParseError("invalid-code-point", { cp: code });
+		return codePoint;
+	}
+	reportParseErrorControlChar() {
+		return this.reportParseError("invalid-control-character");
+	}
+};
+/**
+* Check whether the code point is unquoted-key-char
+*/
+function isUnquotedKeyChar(cp, tomlVersion) {
+	if (isLetter(cp) || isDigit(cp) || cp === CodePoint.UNDERSCORE || cp === CodePoint.DASH) return true;
+	if (tomlVersion.lt(1, 1)) return false;
+	return false;
+}
+/**
+* Check whether the code point is control character other than tab
+*/
+function isControlOtherThanTab(cp) {
+	return isControl(cp) && cp !== CodePoint.TABULATION || cp === CodePoint.DELETE;
+}
+/**
+* Check whether the code point is non-eol for TOML 1.1
+*/
+function isNonEOL(cp) {
+	return cp === CodePoint.TABULATION || CodePoint.SPACE <= cp && cp <= CodePoint.TILDE || isNonAscii(cp);
+}
+/**
+* Check whether the code point is a non-ascii character.
+*/
+function isNonAscii(cp) {
+	return CodePoint.PAD <= cp && cp <= CodePoint.CP_D7FF || CodePoint.CP_E000 <= cp && cp <= CodePoint.CP_10FFFF;
+}
+/**
+* Check whether the given values is valid date
+*/
+function isValidDate(y, m, d) {
+	if (y >= 0 && m <= 12 && m >= 1 && d >= 1) return d <= (m === 2 ? y & 3 || !(y % 25) && y & 15 ? 28 : 29 : 30 + (m + (m >> 3) & 1));
+	return false;
+}
+/**
+* Check whether the given values is valid time
+*/
+function isValidTime(h, m, s) {
+	if (h >= 24 || h < 0 || m > 59 || m < 0 || s > 60 || s < 0) return false;
+	return true;
+}
+/**
+* Get date from DateTimeData
+*/
+function getDateFromDateTimeData(data, timeZone) {
+	const year = padStart(data.year, 4);
+	const month = data.month ? padStart(data.month, 2) : "01";
+	const day = data.day ? padStart(data.day, 2) : "01";
+	const hour = padStart(data.hour, 2);
+	const minute = padStart(data.minute, 2);
+	const second = padStart(data.second, 2);
+	const textDate = `${year}-${month}-${day}`;
+	const frac = data.frac ? `.${data.frac}` : "";
+	const dateValue = /* @__PURE__ */ new Date(`${textDate}T${hour}:${minute}:${second}${frac}${timeZone}`);
+	if (!isNaN(dateValue.getTime()) || data.second !== 60) return dateValue;
+	return /* @__PURE__ */ new Date(`${textDate}T${hour}:${minute}:59${frac}${timeZone}`);
+}
+/**
+* Pad with zeros.
+*/
+function padStart(num, maxLength) {
+	return String(num).padStart(maxLength, "0");
+}
+
+//#endregion
+//#region src/toml-parser/keys-resolver.ts
+const VALUE_KIND_VALUE = Symbol("VALUE_KIND_VALUE");
+const VALUE_KIND_INTERMEDIATE = Symbol("VALUE_KIND_INTERMEDIATE");
+var KeysResolver = class {
+	constructor(ctx) {
+		this.rootKeys = /* @__PURE__ */ new Map();
+		this.tables = [];
+		this.ctx = ctx;
+	}
+	applyResolveKeyForTable(node) {
+		let keys = this.rootKeys;
+		const peekKeyIndex = node.key.keys.length - 1;
+		for (let index = 0; index < peekKeyIndex; index++) {
+			const keyNode = node.key.keys[index];
+			const keyName = toKeyName(keyNode);
+			node.resolvedKey.push(keyName);
+			let keyStore = keys.get(keyName);
+			if (!keyStore) {
+				keyStore = {
+					node: keyNode,
+					keys: /* @__PURE__ */ new Map()
+				};
+				keys.set(keyName, keyStore);
+			} else if (keyStore.table === "array") {
+				const peekIndex = keyStore.peekIndex;
+				node.resolvedKey.push(peekIndex);
+				keyStore = keyStore.keys.get(peekIndex);
+			}
+			keys = keyStore.keys;
+		}
+		const lastKeyNode = node.key.keys[peekKeyIndex];
+		const lastKeyName = toKeyName(lastKeyNode);
+		node.resolvedKey.push(lastKeyName);
+		const lastKeyStore = keys.get(lastKeyName);
+		if (!lastKeyStore) if (node.kind === "array") {
+			node.resolvedKey.push(0);
+			const newKeyStore = {
+				node: lastKeyNode,
+				keys: /* @__PURE__ */ new Map()
+			};
+			keys.set(lastKeyName, {
+				table: node.kind,
+				node: lastKeyNode,
+				keys: new Map([[0, newKeyStore]]),
+				peekIndex: 0
+			});
+			this.tables.push({
+				node,
+				keys: newKeyStore.keys
+			});
+		} else {
+			const newKeyStore = {
+				table: node.kind,
+				node: lastKeyNode,
+				keys: /* @__PURE__ */ new Map()
+			};
+			keys.set(lastKeyName, newKeyStore);
+			this.tables.push({
+				node,
+				keys: newKeyStore.keys
+			});
+		}
+		else if (!lastKeyStore.table) if (node.kind === "array") this.ctx.reportParseError("dupe-keys", lastKeyNode);
+		else {
+			const transformKey = {
+				table: node.kind,
+				node: lastKeyNode,
+				keys: lastKeyStore.keys
+			};
+			keys.set(lastKeyName, transformKey);
+			this.tables.push({
+				node,
+				keys: transformKey.keys
+			});
+		}
+		else if (lastKeyStore.table === "array") if (node.kind === "array") {
+			const newKeyStore = {
+				node: lastKeyNode,
+				keys: /* @__PURE__ */ new Map()
+			};
+			const newIndex = lastKeyStore.peekIndex + 1;
+			node.resolvedKey.push(newIndex);
+			lastKeyStore.keys.set(newIndex, newKeyStore);
+			lastKeyStore.peekIndex = newIndex;
+			this.tables.push({
+				node,
+				keys: newKeyStore.keys
+			});
+		} else this.ctx.reportParseError("dupe-keys", lastKeyNode);
+		else this.ctx.reportParseError("dupe-keys", lastKeyNode);
+	}
+	verifyDuplicateKeys(node) {
+		for (const body of node.body) if (body.type === "TOMLKeyValue") verifyDuplicateKeysForKeyValue(this.ctx, this.rootKeys, body);
+		for (const { node: tableNode, keys } of this.tables) for (const body of tableNode.body) verifyDuplicateKeysForKeyValue(this.ctx, keys, body);
+	}
+};
+/**
+* Verify duplicate keys from TOMLKeyValue
+*/
+function verifyDuplicateKeysForKeyValue(ctx, defineKeys, node) {
+	let keys = defineKeys;
+	const lastKey = last(node.key.keys);
+	for (const keyNode of node.key.keys) {
+		const key = toKeyName(keyNode);
+		let defineKey = keys.get(key);
+		if (defineKey) {
+			if (defineKey.value === VALUE_KIND_VALUE) ctx.reportParseError("dupe-keys", getAfterNode(keyNode, defineKey.node));
+			else if (lastKey === keyNode) ctx.reportParseError("dupe-keys", getAfterNode(keyNode, defineKey.node));
+			else if (defineKey.table) ctx.reportParseError("dupe-keys", getAfterNode(keyNode, defineKey.node));
+			defineKey.value = VALUE_KIND_INTERMEDIATE;
+		} else {
+			if (lastKey === keyNode) defineKey = {
+				value: VALUE_KIND_VALUE,
+				node: keyNode,
+				keys: /* @__PURE__ */ new Map()
+			};
+			else defineKey = {
+				value: VALUE_KIND_INTERMEDIATE,
+				node: keyNode,
+				keys: /* @__PURE__ */ new Map()
+			};
+			keys.set(key, defineKey);
+		}
+		keys = defineKey.keys;
+	}
+	if (node.value.type === "TOMLInlineTable") verifyDuplicateKeysForInlineTable(ctx, keys, node.value);
+	else if (node.value.type === "TOMLArray") verifyDuplicateKeysForArray(ctx, keys, node.value);
+}
+/**
+* Verify duplicate keys from TOMLInlineTable
+*/
+function verifyDuplicateKeysForInlineTable(ctx, defineKeys, node) {
+	for (const body of node.body) verifyDuplicateKeysForKeyValue(ctx, defineKeys, body);
+}
+/**
+* Verify duplicate keys from TOMLArray
+*/
+function verifyDuplicateKeysForArray(ctx, defineKeys, node) {
+	const keys = defineKeys;
+	for (let index = 0; index < node.elements.length; index++) {
+		const element = node.elements[index];
+		let defineKey = keys.get(index);
+		if (defineKey) ctx.reportParseError("dupe-keys", getAfterNode(element, defineKey.node));
+		else {
+			defineKey = {
+				value: VALUE_KIND_VALUE,
+				node: element,
+				keys: /* @__PURE__ */ new Map()
+			};
+			defineKeys.set(index, defineKey);
+			if (element.type === "TOMLInlineTable") verifyDuplicateKeysForInlineTable(ctx, defineKey.keys, element);
+			else if (element.type === "TOMLArray") verifyDuplicateKeysForArray(ctx, defineKey.keys, element);
+		}
+	}
+}
+/**
+* Get the after node
+*/
+function getAfterNode(a, b) {
+	return a.range[0] <= b.range[0] ? b : a;
+}
+
+//#endregion
+//#region src/toml-parser/context.ts
+var Context = class {
+	constructor(data) {
+		this.tokens = [];
+		this.comments = [];
+		this.back = null;
+		this.stateStack = [];
+		this.needNewLine = false;
+		this.needSameLine = false;
+		this.currToken = null;
+		this.prevToken = null;
+		this.valueContainerStack = [];
+		this.tokenizer = new Tokenizer(data.text, data.parserOptions);
+		this.topLevelTable = data.topLevelTable;
+		this.table = data.topLevelTable;
+		this.keysResolver = new KeysResolver(this);
+	}
+	/**
+	* Get the next token.
+	*/
+	nextToken(option) {
+		this.prevToken = this.currToken;
+		if (this.back) {
+			this.currToken = this.back;
+			this.back = null;
+		} else this.currToken = this._nextTokenFromTokenizer(option);
+		if ((this.needNewLine || this.needSameLine || option?.needSameLine) && this.prevToken && this.currToken) if (this.prevToken.loc.end.line === this.currToken.loc.start.line) {
+			if (this.needNewLine) return this.reportParseError("missing-newline", this.currToken);
+		} else {
+			const needSameLine = this.needSameLine || option?.needSameLine;
+			if (needSameLine) return this.reportParseError(needSameLine, this.currToken);
+		}
+		this.needNewLine = false;
+		this.needSameLine = false;
+		return this.currToken;
+	}
+	_nextTokenFromTokenizer(option) {
+		const valuesEnabled = this.tokenizer.valuesEnabled;
+		if (option?.valuesEnabled) this.tokenizer.valuesEnabled = option.valuesEnabled;
+		let token = this.tokenizer.nextToken();
+		while (token && token.type === "Block") {
+			this.comments.push(token);
+			token = this.tokenizer.nextToken();
+		}
+		if (token) this.tokens.push(token);
+		this.tokenizer.valuesEnabled = valuesEnabled;
+		return token;
+	}
+	backToken() {
+		if (this.back) throw new Error("Illegal state");
+		this.back = this.currToken;
+		this.currToken = this.prevToken;
+	}
+	addValueContainer(valueContainer) {
+		this.valueContainerStack.push(valueContainer);
+		this.tokenizer.valuesEnabled = true;
+	}
+	consumeValueContainer() {
+		const valueContainer = this.valueContainerStack.pop();
+		this.tokenizer.valuesEnabled = this.valueContainerStack.length > 0;
+		return valueContainer;
+	}
+	applyResolveKeyForTable(node) {
+		this.keysResolver.applyResolveKeyForTable(node);
+	}
+	verifyDuplicateKeys() {
+		this.keysResolver.verifyDuplicateKeys(this.topLevelTable);
+	}
+	/**
+	* Report an invalid token error.
+	*/
+	reportParseError(code, token) {
+		let offset, line, column;
+		if (token) {
+			offset = token.range[0];
+			line = token.loc.start.line;
+			column = token.loc.start.column;
+		} else {
+			offset = this.tokenizer.start;
+			const startPos = this.tokenizer.getLocFromIndex(offset);
+			line = startPos.line;
+			column = startPos.column;
+		}
+		throw new ParseError(code, offset, line, column);
+	}
+};
+
+//#endregion
+//#region src/toml-parser/index.ts
+const STATE_FOR_ERROR = { VALUE: "missing-value" };
+const STRING_VALUE_STYLE_MAP = {
+	BasicString: "basic",
+	MultiLineBasicString: "basic",
+	LiteralString: "literal",
+	MultiLineLiteralString: "literal"
+};
+const STRING_KEY_STYLE_MAP = {
+	BasicString: "basic",
+	LiteralString: "literal"
+};
+const DATETIME_VALUE_KIND_MAP = {
+	OffsetDateTime: "offset-date-time",
+	LocalDateTime: "local-date-time",
+	LocalDate: "local-date",
+	LocalTime: "local-time"
+};
+var TOMLParser = class {
+	/**
+	* Initialize this parser.
+	*/
+	constructor(text, parserOptions) {
+		this.text = text;
+		this.parserOptions = parserOptions || {};
+		this.tomlVersion = getTOMLVer(this.parserOptions.tomlVersion);
+	}
+	/**
+	* Parse TOML
+	*/
+	parse() {
+		const ast = {
+			type: "Program",
+			body: [],
+			sourceType: "module",
+			tokens: [],
+			comments: [],
+			parent: null,
+			range: [0, 0],
+			loc: {
+				start: {
+					line: 1,
+					column: 0
+				},
+				end: {
+					line: 1,
+					column: 0
+				}
+			}
+		};
+		const node = {
+			type: "TOMLTopLevelTable",
+			body: [],
+			parent: ast,
+			range: cloneRange(ast.range),
+			loc: cloneLoc(ast.loc)
+		};
+		ast.body = [node];
+		const ctx = new Context({
+			text: this.text,
+			parserOptions: this.parserOptions,
+			topLevelTable: node
+		});
+		let token = ctx.nextToken();
+		if (token) {
+			node.range[0] = token.range[0];
+			node.loc.start = clonePos(token.loc.start);
+			while (token) {
+				const state$1 = ctx.stateStack.pop() || "TABLE";
+				ctx.stateStack.push(...this[state$1](token, ctx));
+				token = ctx.nextToken();
+			}
+			const state = ctx.stateStack.pop() || "TABLE";
+			if (state in STATE_FOR_ERROR) return ctx.reportParseError(STATE_FOR_ERROR[state], null);
+			if (ctx.table.type === "TOMLTable") applyEndLoc(ctx.table, last(ctx.table.body));
+			applyEndLoc(node, last(node.body));
+		}
+		ctx.verifyDuplicateKeys();
+		ast.tokens = ctx.tokens;
+		ast.comments = ctx.comments;
+		const endOffset = ctx.tokenizer.end;
+		const endPos = ctx.tokenizer.getLocFromIndex(endOffset);
+		ast.range[1] = endOffset;
+		ast.loc.end = {
+			line: endPos.line,
+			column: endPos.column
+		};
+		return ast;
+	}
+	TABLE(token, ctx) {
+		if (isBare(token) || isString(token)) return this.processKeyValue(token, ctx.table, ctx);
+		if (isLeftBracket(token)) return this.processTable(token, ctx.topLevelTable, ctx);
+		return ctx.reportParseError("unexpected-token", token);
+	}
+	VALUE(token, ctx) {
+		if (isString(token) || isMultiLineString(token)) return this.processStringValue(token, ctx);
+		if (isNumber(token)) return this.processNumberValue(token, ctx);
+		if (isBoolean(token)) return this.processBooleanValue(token, ctx);
+		if (isDateTime(token)) return this.processDateTimeValue(token, ctx);
+		if (isLeftBracket(token)) return this.processArray(token, ctx);
+		if (isLeftBrace(token)) return this.processInlineTable(token, ctx);
+		return ctx.reportParseError("unexpected-token", token);
+	}
+	processTable(token, topLevelTableNode, ctx) {
+		const tableNode = {
+			type: "TOMLTable",
+			kind: "standard",
+			key: null,
+			resolvedKey: [],
+			body: [],
+			parent: topLevelTableNode,
+			range: cloneRange(token.range),
+			loc: cloneLoc(token.loc)
+		};
+		if (ctx.table.type === "TOMLTable") applyEndLoc(ctx.table, last(ctx.table.body));
+		topLevelTableNode.body.push(tableNode);
+		ctx.table = tableNode;
+		let targetToken = ctx.nextToken({ needSameLine: "invalid-key-value-newline" });
+		if (isLeftBracket(targetToken)) {
+			if (token.range[1] < targetToken.range[0]) return ctx.reportParseError("invalid-space", targetToken);
+			tableNode.kind = "array";
+			targetToken = ctx.nextToken({ needSameLine: "invalid-key-value-newline" });
+		}
+		if (isRightBracket(targetToken)) return ctx.reportParseError("missing-key", targetToken);
+		if (!targetToken) return ctx.reportParseError("unterminated-table-key", null);
+		targetToken = this.processKeyNode(targetToken, tableNode, ctx).nextToken;
+		if (!isRightBracket(targetToken)) return ctx.reportParseError("unterminated-table-key", targetToken);
+		if (tableNode.kind === "array") {
+			const rightBracket = targetToken;
+			targetToken = ctx.nextToken({ needSameLine: "invalid-key-value-newline" });
+			if (!isRightBracket(targetToken)) return ctx.reportParseError("unterminated-table-key", targetToken);
+			if (rightBracket.range[1] < targetToken.range[0]) return ctx.reportParseError("invalid-space", targetToken);
+		}
+		applyEndLoc(tableNode, targetToken);
+		ctx.applyResolveKeyForTable(tableNode);
+		ctx.needNewLine = true;
+		return [];
+	}
+	processKeyValue(token, tableNode, ctx) {
+		const keyValueNode = {
+			type: "TOMLKeyValue",
+			key: null,
+			value: null,
+			parent: tableNode,
+			range: cloneRange(token.range),
+			loc: cloneLoc(token.loc)
+		};
+		tableNode.body.push(keyValueNode);
+		const { nextToken: targetToken } = this.processKeyNode(token, keyValueNode, ctx);
+		if (!isEq(targetToken)) return ctx.reportParseError("missing-equals-sign", targetToken);
+		ctx.addValueContainer({
+			parent: keyValueNode,
+			set: (valNode) => {
+				keyValueNode.value = valNode;
+				applyEndLoc(keyValueNode, valNode);
+				ctx.needNewLine = true;
+				return [];
+			}
+		});
+		ctx.needSameLine = "invalid-key-value-newline";
+		return ["VALUE"];
+	}
+	processKeyNode(token, parent, ctx) {
+		if (isDot(token)) ctx.reportParseError("invalid-leading-dot-in-key", token);
+		const keyNode = {
+			type: "TOMLKey",
+			keys: [],
+			parent,
+			range: cloneRange(token.range),
+			loc: cloneLoc(token.loc)
+		};
+		parent.key = keyNode;
+		let targetToken = token;
+		let dotToken = null;
+		do {
+			if (isBare(targetToken)) this.processBareKey(targetToken, keyNode);
+			else if (isString(targetToken)) this.processStringKey(targetToken, keyNode);
+			else break;
+			dotToken = null;
+			targetToken = ctx.nextToken({ needSameLine: "invalid-key-value-newline" });
+			if (!isDot(targetToken)) break;
+			dotToken = targetToken;
+			targetToken = ctx.nextToken({ needSameLine: "invalid-key-value-newline" });
+		} while (targetToken);
+		if (dotToken) ctx.reportParseError(isDot(targetToken) ? "invalid-consecutive-dots-in-key" : "invalid-trailing-dot-in-key", dotToken);
+		applyEndLoc(keyNode, last(keyNode.keys));
+		return {
+			keyNode,
+			nextToken: targetToken
+		};
+	}
+	processBareKey(token, keyNode) {
+		const node = {
+			type: "TOMLBare",
+			name: token.value,
+			parent: keyNode,
+			range: cloneRange(token.range),
+			loc: cloneLoc(token.loc)
+		};
+		keyNode.keys.push(node);
+	}
+	processStringKey(token, keyNode) {
+		const node = {
+			type: "TOMLQuoted",
+			kind: "string",
+			value: token.string,
+			style: STRING_KEY_STYLE_MAP[token.type],
+			multiline: false,
+			parent: keyNode,
+			range: cloneRange(token.range),
+			loc: cloneLoc(token.loc)
+		};
+		keyNode.keys.push(node);
+	}
+	processStringValue(token, ctx) {
+		const valueContainer = ctx.consumeValueContainer();
+		const node = {
+			type: "TOMLValue",
+			kind: "string",
+			value: token.string,
+			style: STRING_VALUE_STYLE_MAP[token.type],
+			multiline: isMultiLineString(token),
+			parent: valueContainer.parent,
+			range: cloneRange(token.range),
+			loc: cloneLoc(token.loc)
+		};
+		return valueContainer.set(node);
+	}
+	processNumberValue(token, ctx) {
+		const valueContainer = ctx.consumeValueContainer();
+		const text = this.text;
+		const [startRange, endRange] = token.range;
+		let numberString = null;
+		/**
+		* Get the text of number
+		*/
+		const getNumberText = () => {
+			return numberString ?? (numberString = text.slice(startRange, endRange).replace(/_/g, ""));
+		};
+		let node;
+		if (token.type === "Integer") node = {
+			type: "TOMLValue",
+			kind: "integer",
+			value: token.number,
+			bigint: token.bigint,
+			get number() {
+				return getNumberText();
+			},
+			parent: valueContainer.parent,
+			range: cloneRange(token.range),
+			loc: cloneLoc(token.loc)
+		};
+		else node = {
+			type: "TOMLValue",
+			kind: "float",
+			value: token.number,
+			get number() {
+				return getNumberText();
+			},
+			parent: valueContainer.parent,
+			range: cloneRange(token.range),
+			loc: cloneLoc(token.loc)
+		};
+		return valueContainer.set(node);
+	}
+	processBooleanValue(token, ctx) {
+		const valueContainer = ctx.consumeValueContainer();
+		const node = {
+			type: "TOMLValue",
+			kind: "boolean",
+			value: token.boolean,
+			parent: valueContainer.parent,
+			range: cloneRange(token.range),
+			loc: cloneLoc(token.loc)
+		};
+		return valueContainer.set(node);
+	}
+	processDateTimeValue(token, ctx) {
+		const valueContainer = ctx.consumeValueContainer();
+		const node = {
+			type: "TOMLValue",
+			kind: DATETIME_VALUE_KIND_MAP[token.type],
+			value: token.date,
+			datetime: token.value,
+			parent: valueContainer.parent,
+			range: cloneRange(token.range),
+			loc: cloneLoc(token.loc)
+		};
+		return valueContainer.set(node);
+	}
+	processArray(token, ctx) {
+		const valueContainer = ctx.consumeValueContainer();
+		const node = {
+			type: "TOMLArray",
+			elements: [],
+			parent: valueContainer.parent,
+			range: cloneRange(token.range),
+			loc: cloneLoc(token.loc)
+		};
+		const nextToken = ctx.nextToken({ valuesEnabled: true });
+		if (isRightBracket(nextToken)) {
+			applyEndLoc(node, nextToken);
+			return valueContainer.set(node);
+		}
+		ctx.backToken();
+		return this.processArrayValue(node, valueContainer, ctx);
+	}
+	processArrayValue(node, valueContainer, ctx) {
+		ctx.addValueContainer({
+			parent: node,
+			set: (valNode) => {
+				node.elements.push(valNode);
+				let nextToken = ctx.nextToken({ valuesEnabled: true });
+				const hasComma = isComma(nextToken);
+				if (hasComma) nextToken = ctx.nextToken({ valuesEnabled: true });
+				if (isRightBracket(nextToken)) {
+					applyEndLoc(node, nextToken);
+					return valueContainer.set(node);
+				}
+				if (hasComma) {
+					ctx.backToken();
+					return this.processArrayValue(node, valueContainer, ctx);
+				}
+				return ctx.reportParseError(nextToken ? "missing-comma" : "unterminated-array", nextToken);
+			}
+		});
+		return ["VALUE"];
+	}
+	processInlineTable(token, ctx) {
+		const valueContainer = ctx.consumeValueContainer();
+		const node = {
+			type: "TOMLInlineTable",
+			body: [],
+			parent: valueContainer.parent,
+			range: cloneRange(token.range),
+			loc: cloneLoc(token.loc)
+		};
+		const needSameLine = this.tomlVersion.gte(1, 1) ? void 0 : "invalid-inline-table-newline";
+		const nextToken = ctx.nextToken({ needSameLine });
+		if (nextToken) {
+			if (isBare(nextToken) || isString(nextToken)) return this.processInlineTableKeyValue(nextToken, node, valueContainer, ctx);
+			if (isRightBrace(nextToken)) {
+				applyEndLoc(node, nextToken);
+				return valueContainer.set(node);
+			}
+		}
+		return ctx.reportParseError("unexpected-token", nextToken);
+	}
+	processInlineTableKeyValue(token, inlineTableNode, valueContainer, ctx) {
+		const keyValueNode = {
+			type: "TOMLKeyValue",
+			key: null,
+			value: null,
+			parent: inlineTableNode,
+			range: cloneRange(token.range),
+			loc: cloneLoc(token.loc)
+		};
+		inlineTableNode.body.push(keyValueNode);
+		const { nextToken: targetToken } = this.processKeyNode(token, keyValueNode, ctx);
+		if (!isEq(targetToken)) return ctx.reportParseError("missing-equals-sign", targetToken);
+		const needSameLine = this.tomlVersion.gte(1, 1) ? void 0 : "invalid-inline-table-newline";
+		ctx.addValueContainer({
+			parent: keyValueNode,
+			set: (valNode) => {
+				keyValueNode.value = valNode;
+				applyEndLoc(keyValueNode, valNode);
+				let nextToken = ctx.nextToken({ needSameLine });
+				if (isComma(nextToken)) {
+					nextToken = ctx.nextToken({ needSameLine });
+					if (nextToken && (isBare(nextToken) || isString(nextToken))) return this.processInlineTableKeyValue(nextToken, inlineTableNode, valueContainer, ctx);
+					if (isRightBrace(nextToken)) {
+						if (this.tomlVersion.lt(1, 1)) return ctx.reportParseError("invalid-trailing-comma-in-inline-table", nextToken);
+					} else return ctx.reportParseError(nextToken ? "unexpected-token" : "unterminated-inline-table", nextToken);
+				}
+				if (isRightBrace(nextToken)) {
+					applyEndLoc(inlineTableNode, nextToken);
+					return valueContainer.set(inlineTableNode);
+				}
+				return ctx.reportParseError(nextToken ? "missing-comma" : "unterminated-inline-table", nextToken);
+			}
+		});
+		ctx.needSameLine = "invalid-key-value-newline";
+		return ["VALUE"];
+	}
+};
+/**
+* Check whether the given token is a dot.
+*/
+function isDot(token) {
+	return isPunctuator(token) && token.value === ".";
+}
+/**
+* Check whether the given token is an equal sign.
+*/
+function isEq(token) {
+	return isPunctuator(token) && token.value === "=";
+}
+/**
+* Check whether the given token is a left bracket.
+*/
+function isLeftBracket(token) {
+	return isPunctuator(token) && token.value === "[";
+}
+/**
+* Check whether the given token is a right bracket.
+*/
+function isRightBracket(token) {
+	return isPunctuator(token) && token.value === "]";
+}
+/**
+* Check whether the given token is a left brace.
+*/
+function isLeftBrace(token) {
+	return isPunctuator(token) && token.value === "{";
+}
+/**
+* Check whether the given token is a right brace.
+*/
+function isRightBrace(token) {
+	return isPunctuator(token) && token.value === "}";
+}
+/**
+* Check whether the given token is a comma.
+*/
+function isComma(token) {
+	return isPunctuator(token) && token.value === ",";
+}
+/**
+* Check whether the given token is a punctuator.
+*/
+function isPunctuator(token) {
+	return Boolean(token && token.type === "Punctuator");
+}
+/**
+* Check whether the given token is a bare token.
+*/
+function isBare(token) {
+	return token.type === "Bare";
+}
+/**
+* Check whether the given token is a string.
+*/
+function isString(token) {
+	return token.type === "BasicString" || token.type === "LiteralString";
+}
+/**
+* Check whether the given token is a multi-line string.
+*/
+function isMultiLineString(token) {
+	return token.type === "MultiLineBasicString" || token.type === "MultiLineLiteralString";
+}
+/**
+* Check whether the given token is a number.
+*/
+function isNumber(token) {
+	return token.type === "Integer" || token.type === "Float";
+}
+/**
+* Check whether the given token is a boolean.
+*/
+function isBoolean(token) {
+	return token.type === "Boolean";
+}
+/**
+* Check whether the given token is a date time.
+*/
+function isDateTime(token) {
+	return token.type === "OffsetDateTime" || token.type === "LocalDateTime" || token.type === "LocalDate" || token.type === "LocalTime";
+}
+/**
+* Apply end locations
+*/
+function applyEndLoc(node, child) {
+	if (child) {
+		node.range[1] = child.range[1];
+		node.loc.end = clonePos(child.loc.end);
+	}
+}
+/**
+* clone the location.
+*/
+function cloneRange(range) {
+	return [range[0], range[1]];
+}
+/**
+* clone the location.
+*/
+function cloneLoc(loc) {
+	return {
+		start: clonePos(loc.start),
+		end: clonePos(loc.end)
+	};
+}
+/**
+* clone the location.
+*/
+function clonePos(pos) {
+	return {
+		line: pos.line,
+		column: pos.column
+	};
+}
+
+//#endregion
+//#region src/visitor-keys.ts
+const tomlKeys = {
+	Program: ["body"],
+	TOMLTopLevelTable: ["body"],
+	TOMLTable: ["key", "body"],
+	TOMLKeyValue: ["key", "value"],
+	TOMLKey: ["keys"],
+	TOMLArray: ["elements"],
+	TOMLInlineTable: ["body"],
+	TOMLBare: [],
+	TOMLQuoted: [],
+	TOMLValue: []
+};
+const lib_KEYS = unionWith(tomlKeys);
+
+//#endregion
+//#region src/parser.ts
+/**
+* Parse source code
+*/
+function parseForESLint(code, options) {
+	return {
+		ast: new TOMLParser(code, options).parse(),
+		visitorKeys: lib_KEYS,
+		services: { isTOML: true }
+	};
+}
+
+//#endregion
+//#region src/traverse.ts
+/**
+* Check that the given key should be traversed or not.
+* @this {Traversable}
+* @param key The key to check.
+* @returns `true` if the key should be traversed.
+*/
+function fallbackKeysFilter(key) {
+	let value = null;
+	return key !== "comments" && key !== "leadingComments" && key !== "loc" && key !== "parent" && key !== "range" && key !== "tokens" && key !== "trailingComments" && (value = this[key]) !== null && typeof value === "object" && (typeof value.type === "string" || Array.isArray(value));
+}
+/**
+* Get the keys of the given node to traverse it.
+* @param node The node to get.
+* @returns The keys to traverse.
+*/
+function getFallbackKeys(node) {
+	return Object.keys(node).filter(fallbackKeysFilter, node);
+}
+/**
+* Get the keys of the given node to traverse it.
+* @param node The node to get.
+* @returns The keys to traverse.
+*/
+function lib_getKeys(node, visitorKeys) {
+	return ((visitorKeys || lib_KEYS)[node.type] || getFallbackKeys(node)).filter((key) => !getNodes(node, key).next().done);
+}
+/**
+* Get the nodes of the given node.
+* @param node The node to get.
+*/
+function* getNodes(node, key) {
+	const child = node[key];
+	if (Array.isArray(child)) {
+		for (const c of child) if (isNode(c)) yield c;
+	} else if (isNode(child)) yield child;
+}
+/**
+* Check whether a given value is a node.
+* @param x The value to check.
+* @returns `true` if the value is a node.
+*/
+function isNode(x) {
+	return x !== null && typeof x === "object" && typeof x.type === "string";
+}
+/**
+* Traverse the given node.
+* @param node The node to traverse.
+* @param parent The parent node.
+* @param visitor The node visitor.
+*/
+function traverse(node, parent, visitor) {
+	visitor.enterNode(node, parent);
+	const keys = lib_getKeys(node, visitor.visitorKeys);
+	for (const key of keys) for (const child of getNodes(node, key)) traverse(child, node, visitor);
+	visitor.leaveNode(node, parent);
+}
+/**
+* Traverse the given AST tree.
+* @param node Root node to traverse.
+* @param visitor Visitor.
+*/
+function traverseNodes(node, visitor) {
+	traverse(node, null, visitor);
+}
+
+//#endregion
+//#region src/utils.ts
+/**
+* Gets the static value for the given node.
+*/
+const getStaticTOMLValue = generateConvertTOMLValue((node) => node.value);
+/** Generates a converter to convert from a node. */
+function generateConvertTOMLValue(convertValue) {
+	/**
+	* Resolve TOML value
+	*/
+	function resolveValue(node, baseTable) {
+		return resolver[node.type](node, baseTable);
+	}
+	const resolver = {
+		Program(node, baseTable = {}) {
+			return resolveValue(node.body[0], baseTable);
+		},
+		TOMLTopLevelTable(node, baseTable = {}) {
+			for (const body of node.body) resolveValue(body, baseTable);
+			return baseTable;
+		},
+		TOMLKeyValue(node, baseTable = {}) {
+			const value = resolveValue(node.value);
+			set(baseTable, resolveValue(node.key), value);
+			return baseTable;
+		},
+		TOMLTable(node, baseTable = {}) {
+			const table = getTable(baseTable, resolveValue(node.key), node.kind === "array");
+			for (const body of node.body) resolveValue(body, table);
+			return baseTable;
+		},
+		TOMLArray(node) {
+			return node.elements.map((e) => resolveValue(e));
+		},
+		TOMLInlineTable(node) {
+			const table = {};
+			for (const body of node.body) resolveValue(body, table);
+			return table;
+		},
+		TOMLKey(node) {
+			return node.keys.map((key) => resolveValue(key));
+		},
+		TOMLBare(node) {
+			return node.name;
+		},
+		TOMLQuoted(node) {
+			return node.value;
+		},
+		TOMLValue(node) {
+			return convertValue(node);
+		}
+	};
+	return (node) => resolveValue(node);
+}
+/**
+* Get the table from the table.
+*/
+function getTable(baseTable, keys, array) {
+	let target = baseTable;
+	for (let index = 0; index < keys.length - 1; index++) {
+		const key = keys[index];
+		target = getNextTargetFromKey(target, key);
+	}
+	const lastKey = last(keys);
+	const lastTarget = target[lastKey];
+	if (lastTarget == null) {
+		const tableValue$1 = {};
+		target[lastKey] = array ? [tableValue$1] : tableValue$1;
+		return tableValue$1;
+	}
+	if (isValue(lastTarget)) {
+		const tableValue$1 = {};
+		target[lastKey] = array ? [tableValue$1] : tableValue$1;
+		return tableValue$1;
+	}
+	if (!array) {
+		if (Array.isArray(lastTarget)) {
+			const tableValue$1 = {};
+			target[lastKey] = tableValue$1;
+			return tableValue$1;
+		}
+		return lastTarget;
+	}
+	if (Array.isArray(lastTarget)) {
+		const tableValue$1 = {};
+		lastTarget.push(tableValue$1);
+		return tableValue$1;
+	}
+	const tableValue = {};
+	target[lastKey] = [tableValue];
+	return tableValue;
+	/** Get next target from key */
+	function getNextTargetFromKey(currTarget, key) {
+		const nextTarget = currTarget[key];
+		if (nextTarget == null) {
+			const val = {};
+			currTarget[key] = val;
+			return val;
+		}
+		if (isValue(nextTarget)) {
+			const val = {};
+			currTarget[key] = val;
+			return val;
+		}
+		let resultTarget = nextTarget;
+		while (Array.isArray(resultTarget)) {
+			const lastIndex = resultTarget.length - 1;
+			const nextElement = resultTarget[lastIndex];
+			if (isValue(nextElement)) {
+				const val = {};
+				resultTarget[lastIndex] = val;
+				return val;
+			}
+			resultTarget = nextElement;
+		}
+		return resultTarget;
+	}
+}
+/**
+* Set the value to the table.
+*/
+function set(baseTable, keys, value) {
+	let target = baseTable;
+	for (let index = 0; index < keys.length - 1; index++) {
+		const key = keys[index];
+		const nextTarget = target[key];
+		if (nextTarget == null) {
+			const val = {};
+			target[key] = val;
+			target = val;
+		} else if (isValue(nextTarget) || Array.isArray(nextTarget)) {
+			const val = {};
+			target[key] = val;
+			target = val;
+		} else target = nextTarget;
+	}
+	target[last(keys)] = value;
+}
+/**
+* Check whether the given value is a value.
+*/
+function isValue(value) {
+	return typeof value !== "object" || value instanceof Date;
+}
+
+//#endregion
+//#region package.json
+var name$1 = "toml-eslint-parser";
+var version$1 = "1.0.3";
+
+//#endregion
+//#region src/meta.ts
+var meta_exports = /* @__PURE__ */ __exportAll({
+	name: () => lib_name,
+	version: () => version
+});
+const lib_name = name$1;
+const version = version$1;
+
+//#endregion
+//#region src/index.ts
+const VisitorKeys = (/* unused pure expression or super */ null && (lib_KEYS));
+/**
+* Parse TOML source code
+*/
+function parseTOML(code, options) {
+	return parseForESLint(code, options).ast;
+}
+
+//#endregion
+
+;// CONCATENATED MODULE: ./src/toml/document.ts
+
+
+/**
+ * Parses TOML (1.1, as cargo 1.95 accepts it: newlines and trailing commas in inline tables).
+ * Invalid TOML throws a UserError `"<file>:<line>:<col>: invalid TOML: <reason>"`.
+ */
+function parseTomlDocument(text, file) {
+    let ast;
+    try {
+        ast = parseTOML(text);
+    }
+    catch (error) {
+        if (error instanceof ParseError) {
+            const reason = error.message.replace(/\s+/g, ' ').trim();
+            throw new UserError(`${file}:${error.lineNumber}:${error.column + 1}: invalid TOML: ${reason}`);
+        }
+        throw error;
+    }
+    return new Builder(file).build(ast);
+}
+/** Lines are keyed by the path joined with NUL, which cannot occur in a TOML key written in a file. */
+const SEP = '\u0000';
+function pathKey(path) {
+    return path.join(SEP);
+}
+class Builder {
+    file;
+    lines = new Map();
+    constructor(file) {
+        this.file = file;
+    }
+    build(ast) {
+        const root = {};
+        const top = ast.body[0];
+        for (const node of top.body) {
+            if (node.type === 'TOMLKeyValue') {
+                this.assign(root, [], node);
+                continue;
+            }
+            const table = this.ensure(root, node.resolvedKey, node.loc.start.line);
+            for (const kv of node.body)
+                this.assign(table, node.resolvedKey, kv);
+        }
+        const lines = this.lines;
+        return {
+            file: this.file,
+            value: root,
+            lineOf: (path) => lines.get(pathKey(path)) ?? null
+        };
+    }
+    mark(path, line) {
+        const key = pathKey(path);
+        if (!this.lines.has(key))
+            this.lines.set(key, line);
+    }
+    /** Walks to the table at a header's resolved key (indices select array-of-tables elements), creating it. */
+    ensure(root, path, line) {
+        let current = root;
+        for (let i = 0; i < path.length; i++) {
+            const segment = path[i];
+            const nextIsIndex = typeof path[i + 1] === 'number';
+            const container = current;
+            let child = container[segment];
+            if (child === undefined) {
+                child = nextIsIndex ? [] : {};
+                container[segment] = child;
+            }
+            this.mark(path.slice(0, i + 1), line);
+            current = child;
+        }
+        return current;
+    }
+    assign(table, base, kv) {
+        const keys = kv.key.keys.map(k => (k.type === 'TOMLBare' ? k.name : k.value));
+        const line = kv.key.loc.start.line;
+        let target = table;
+        const path = [...base];
+        for (const key of keys.slice(0, -1)) {
+            path.push(key);
+            this.mark(path, line);
+            let child = target[key];
+            if (child === undefined)
+                target[key] = child = {};
+            target = child;
+        }
+        const last = keys[keys.length - 1];
+        path.push(last);
+        this.mark(path, line);
+        target[last] = this.convert(kv.value, path);
+    }
+    convert(node, path) {
+        switch (node.type) {
+            case 'TOMLValue':
+                switch (node.kind) {
+                    case 'offset-date-time':
+                    case 'local-date-time':
+                    case 'local-date':
+                    case 'local-time':
+                        return node.datetime;
+                    default:
+                        return node.value;
+                }
+            case 'TOMLArray':
+                return node.elements.map((element, index) => {
+                    const elementPath = [...path, index];
+                    this.mark(elementPath, element.loc.start.line);
+                    return this.convert(element, elementPath);
+                });
+            case 'TOMLInlineTable': {
+                const table = {};
+                for (const kv of node.body)
+                    this.assign(table, path, kv);
+                return table;
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/cargo-config.ts
+/**
+ * Cargo's configuration (`.cargo/config.toml` and friends) as data, merged the way cargo 1.95 merges it.
+ *
+ * Only `readCargoConfig` touches the file system; it never runs anything.
+ */
+
+
+
+
+
+/**
+ * Candidate config files in cargo's precedence order, highest first: `.cargo/config` then
+ * `.cargo/config.toml` in `cwd` and each parent up to the root, then the same two in `cargoHome` unless
+ * that directory was already visited. Cargo reads at most one file per directory: the legacy `config`
+ * wins when both exist (cargo warns), so a reader takes the first existing file of each directory.
+ *
+ * Discovery starts at the directory cargo runs in, not at `--manifest-path`.
+ */
+function configFilePaths(cwd, cargoHome) {
+    const out = [];
+    const seen = new Set();
+    let dir = external_node_path_namespaceObject.resolve(cwd);
+    for (;;) {
+        const configDir = external_node_path_namespaceObject.join(dir, '.cargo');
+        out.push(external_node_path_namespaceObject.join(configDir, 'config'), external_node_path_namespaceObject.join(configDir, 'config.toml'));
+        seen.add(configDir);
+        const parent = external_node_path_namespaceObject.dirname(dir);
+        if (parent === dir)
+            break;
+        dir = parent;
+    }
+    const home = external_node_path_namespaceObject.resolve(cwd, cargoHome);
+    if (!seen.has(home))
+        out.push(external_node_path_namespaceObject.join(home, 'config'), external_node_path_namespaceObject.join(home, 'config.toml'));
+    return out;
+}
+/**
+ * Merges config files as cargo does. `files` are the files that exist, in `configFilePaths` order
+ * (highest precedence first). A deeper directory wins for scalars; arrays are concatenated with the
+ * higher-precedence elements later; tables merge key by key. A file's `include`s sit just below the
+ * file itself, later includes above earlier ones. `--config` arguments come last and win.
+ */
+function mergeCargoConfig(files, options = {}) {
+    const loaded = [];
+    const root = { kind: 'table', entries: new Map(), source: { file: files[0]?.path ?? '', line: 0 } };
+    const seen = new Set();
+    const includes = options.includes ?? new Map();
+    const load = (file, text, includedFrom) => {
+        if (seen.has(file)) {
+            throw new UserError(`${where(includedFrom)}config \`include\` cycle detected with path \`${file}\``);
+        }
+        seen.add(file);
+        const doc = parseTomlDocument(text, file);
+        const table = tableFromToml(doc.value, [], doc);
+        for (const include of takeIncludes(table, file)) {
+            if (seen.has(include.path)) {
+                throw new UserError(`${where(include.source)}config \`include\` cycle detected with path \`${include.path}\``);
+            }
+            const includedText = includes.get(include.path);
+            if (includedText === undefined) {
+                if (include.optional)
+                    continue;
+                throw new UserError(`${where(include.source)}config include \`${include.written}\` not found (looked for \`${include.path}\`)`);
+            }
+            load(include.path, includedText, include.source);
+        }
+        mergeTable(root, table, []);
+        loaded.push(file);
+    };
+    for (const file of [...files].reverse())
+        load(file.path, file.text, null);
+    for (const arg of options.cli ?? [])
+        mergeTable(root, parseCliOverride(arg), []);
+    return summarise(root, loaded, new Map());
+}
+/** The `include` entries of a parsed file, resolved against the file's directory; removes the key. */
+function takeIncludes(table, file) {
+    const node = table.entries.get('include');
+    if (node === undefined)
+        return [];
+    table.entries.delete('include');
+    if (node.kind !== 'array') {
+        throw new UserError(`${where(node.source)}\`include\` must be an array of paths or of tables with a \`path\`, found ${describe(node)}`);
+    }
+    return node.items.map(item => {
+        let written = item.value;
+        let optional = false;
+        if (typeof item.value === 'object' && !Array.isArray(item.value)) {
+            written = item.value.path;
+            optional = item.value.optional ?? false;
+        }
+        if (typeof written !== 'string' || typeof optional !== 'boolean') {
+            throw new UserError(`${where(item.source)}\`include\` entries must be paths or \`{ path = "…", optional = true|false }\``);
+        }
+        if (!written.endsWith('.toml')) {
+            throw new UserError(`${where(item.source)}config include \`${written}\` must be a path ending with \`.toml\``);
+        }
+        return { path: external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(file), written), written, optional, source: item.source };
+    });
+}
+/** Parses one `--config KEY=VALUE` argument (a TOML dotted key and a value, on one line). */
+function parseCliOverride(arg) {
+    const invalid = () => new UserError(`--config argument \`${arg}\` is not a \`KEY=VALUE\` TOML expression (e.g. \`profile.release.lto=true\`)`);
+    // One line of TOML holds at most one key/value pair; a header (`[a]`) or nothing at all is not an override.
+    if (/[\r\n]/.test(arg) || arg.trim().startsWith('['))
+        throw invalid();
+    let doc;
+    try {
+        doc = parseTomlDocument(arg, '--config');
+    }
+    catch {
+        throw invalid();
+    }
+    if (Object.keys(doc.value).length !== 1)
+        throw invalid();
+    return tableFromSource(doc.value, { cli: arg });
+}
+function tableFromToml(value, at, doc) {
+    const sourceOf = (p) => ({ file: doc.file, line: doc.lineOf(p) ?? 0 });
+    const convert = (v, p) => {
+        if (Array.isArray(v)) {
+            return { kind: 'array', items: v.map((item, i) => ({ value: item, source: sourceOf([...p, i]) })), source: sourceOf(p) };
+        }
+        if (typeof v === 'object') {
+            const entries = new Map();
+            for (const [key, child] of Object.entries(v))
+                entries.set(key, convert(child, [...p, key]));
+            return { kind: 'table', entries, source: sourceOf(p) };
+        }
+        return { kind: 'scalar', value: v, source: sourceOf(p) };
+    };
+    const entries = new Map();
+    for (const [key, child] of Object.entries(value))
+        entries.set(key, convert(child, [...at, key]));
+    return { kind: 'table', entries, source: { file: doc.file, line: 1 } };
+}
+function tableFromSource(value, source) {
+    const convert = (v) => {
+        if (Array.isArray(v))
+            return { kind: 'array', items: v.map(item => ({ value: item, source })), source };
+        if (typeof v === 'object') {
+            const entries = new Map();
+            for (const [key, child] of Object.entries(v))
+                entries.set(key, convert(child));
+            return { kind: 'table', entries, source };
+        }
+        return { kind: 'scalar', value: v, source };
+    };
+    return convert(value);
+}
+const RANK = { file: 0, env: 1, cli: 2 };
+/** The precedence class of a source: files < environment < `--config`. */
+function sourceRank(source) {
+    return 'file' in source ? RANK.file : 'env' in source ? RANK.env : RANK.cli;
+}
+/** Merges `higher` (higher precedence) into `lower` in place. */
+function mergeTable(lower, higher, at) {
+    for (const [key, node] of higher.entries) {
+        const existing = lower.entries.get(key);
+        lower.entries.set(key, existing === undefined ? node : mergeNode(existing, node, [...at, key]));
+    }
+}
+function mergeNode(lower, higher, at) {
+    if (lower.kind === 'table' && higher.kind === 'table') {
+        mergeTable(lower, higher, at);
+        return lower;
+    }
+    if (lower.kind === 'array' && higher.kind === 'array') {
+        return { kind: 'array', items: sortByRank([...lower.items, ...higher.items]), source: higher.source };
+    }
+    if (lower.kind !== 'scalar' || higher.kind !== 'scalar') {
+        throw new UserError(`${where(higher.source)}cannot merge config key \`${at.join('.')}\`: ${describe(higher)} here, but ${describe(lower)} at ${describeSource(lower.source)}`);
+    }
+    return higher;
+}
+/** Cargo sorts merged lists by where elements were defined: files, then environment, then `--config`. */
+function sortByRank(items) {
+    return items
+        .map((item, index) => ({ item, index }))
+        .sort((a, b) => sourceRank(a.item.source) - sourceRank(b.item.source) || a.index - b.index)
+        .map(x => x.item);
+}
+function describe(node) {
+    if (node.kind === 'table')
+        return 'a table';
+    if (node.kind === 'array')
+        return 'an array';
+    return `a ${typeof node.value === 'string' ? 'string' : typeof node.value === 'boolean' ? 'boolean' : 'number'}`;
+}
+/** A source as shown in messages: `file:line`, `environment variable X`, or `--config X`. */
+function describeSource(source) {
+    if ('file' in source)
+        return `${source.file}:${source.line}`;
+    if ('env' in source)
+        return `environment variable \`${source.env}\``;
+    return `\`--config ${source.cli}\``;
+}
+/**
+ * A config source as a finding location. `SettingSource` has no form for a command-line argument, so a
+ * `--config` value is reported as `{ env: '--config KEY=VALUE' }`.
+ */
+function settingSource(source) {
+    if ('cli' in source)
+        return { env: `--config ${source.cli}` };
+    return source;
+}
+/** Message prefix for a source: `file:line: ` for files, otherwise a phrase. */
+function where(source) {
+    if (source === null)
+        return '';
+    if ('file' in source)
+        return `${source.file}:${source.line}: `;
+    return `${describeSource(source)}: `;
+}
+/** Looks up a node by key path in the merged tree. */
+function configNode(config, keys) {
+    let node = config.tree;
+    for (const key of keys) {
+        if (node.kind !== 'table')
+            return null;
+        const next = node.entries.get(key);
+        if (next === undefined)
+            return null;
+        node = next;
+    }
+    return node;
+}
+/**
+ * Reads a cargo `StringList` (`"a b"` or `["a", "b"]`; a string is split on whitespace).
+ * Throws a UserError naming the key for any other type.
+ */
+function stringListOf(node, key) {
+    if (node.kind === 'scalar' && typeof node.value === 'string') {
+        return { items: splitWhitespace(node.value).map(value => ({ value, source: node.source })), source: node.source };
+    }
+    if (node.kind === 'array') {
+        const items = node.items.map(item => {
+            if (typeof item.value !== 'string') {
+                throw new UserError(`${where(item.source)}\`${key}\` must be a string or an array of strings`);
+            }
+            return { value: item.value, source: item.source };
+        });
+        return { items, source: node.source };
+    }
+    throw new UserError(`${where(node.source)}\`${key}\` must be a string or an array of strings, found ${describe(node)}`);
+}
+function splitWhitespace(text) {
+    return text.split(/\s+/).filter(s => s !== '');
+}
+/** Derives the typed views from the merged tree. */
+function summarise(tree, files, envTargetRustflags) {
+    const config = {
+        files,
+        tree,
+        buildTarget: null,
+        buildRustflags: null,
+        targetRustflags: new Map(),
+        envTargetRustflags,
+        profiles: new Map()
+    };
+    const rustflags = configNode(config, ['build', 'rustflags']);
+    if (rustflags)
+        config.buildRustflags = stringListOf(rustflags, 'build.rustflags');
+    const target = configNode(config, ['build', 'target']);
+    if (target)
+        config.buildTarget = buildTargetOf(target);
+    const targets = configNode(config, ['target']);
+    if (targets?.kind === 'table')
+        collectTargetRustflags(targets, [], config.targetRustflags);
+    const profiles = configNode(config, ['profile']);
+    if (profiles) {
+        if (profiles.kind !== 'table')
+            throw new UserError(`${where(profiles.source)}\`profile\` must be a table`);
+        for (const [name, table] of profiles.entries) {
+            if (table.kind !== 'table')
+                throw new UserError(`${where(table.source)}\`profile.${name}\` must be a table`);
+            config.profiles.set(name, table);
+        }
+    }
+    return config;
+}
+function buildTargetOf(node) {
+    if (node.kind === 'scalar' && typeof node.value === 'string') {
+        return { kind: 'single', target: { value: node.value, source: node.source } };
+    }
+    if (node.kind === 'array') {
+        const targets = [];
+        for (const item of node.items) {
+            if (typeof item.value !== 'string')
+                throw new UserError(`${where(item.source)}\`build.target\` must be a string or an array of strings`);
+            // Cargo builds each distinct target once.
+            if (!targets.some(t => t.value === item.value))
+                targets.push({ value: item.value, source: item.source });
+        }
+        return targets.length === 0 ? null : { kind: 'multi', targets, source: node.source };
+    }
+    throw new UserError(`${where(node.source)}\`build.target\` must be a string or an array of strings, found ${describe(node)}`);
+}
+/**
+ * Collects `target.<key>.rustflags`. `cfg(...)` keys are taken as written; other keys are triples, which
+ * cargo looks up as dotted key paths, so a nested `target.a.b.rustflags` serves the triple `a.b` while a
+ * quoted `target."a.b".rustflags` is never consulted.
+ */
+function collectTargetRustflags(table, prefix, out) {
+    for (const [key, node] of table.entries) {
+        if (node.kind !== 'table')
+            continue;
+        if (prefix.length === 0 && key.startsWith('cfg(')) {
+            const flags = node.entries.get('rustflags');
+            if (flags)
+                out.set(key, stringListOf(flags, `target.'${key}'.rustflags`));
+            continue;
+        }
+        if (key.includes('.'))
+            continue;
+        const triple = [...prefix, key].join('.');
+        const flags = node.entries.get('rustflags');
+        if (flags)
+            out.set(triple, stringListOf(flags, `target.${triple}.rustflags`));
+        collectTargetRustflags(node, [...prefix, key], out);
+    }
+}
+/** The environment-variable spelling of a triple or profile name, as in `CARGO_TARGET_<X>_RUSTFLAGS`. */
+function envKeyPart(name) {
+    return name.toUpperCase().replace(/[-.]/g, '_');
+}
+/**
+ * Applies the configuration environment variables cargo reads for these keys: `CARGO_BUILD_TARGET`,
+ * `CARGO_BUILD_RUSTFLAGS` and `CARGO_TARGET_<TRIPLE>_RUSTFLAGS`. A list-valued key gets the variable's
+ * whitespace-separated words appended after the file values and before `--config` values; a string
+ * `build.target` (or none) is replaced by `CARGO_BUILD_TARGET` unless it came from `--config`.
+ */
+function applyConfigEnv(config, env) {
+    const out = { ...config, targetRustflags: new Map(config.targetRustflags), envTargetRustflags: new Map(config.envTargetRustflags) };
+    const rustflags = env.CARGO_BUILD_RUSTFLAGS;
+    if (rustflags !== undefined)
+        out.buildRustflags = appendEnvList(config.buildRustflags, 'CARGO_BUILD_RUSTFLAGS', rustflags);
+    const target = env.CARGO_BUILD_TARGET;
+    if (target !== undefined) {
+        const source = { env: 'CARGO_BUILD_TARGET' };
+        const current = config.buildTarget;
+        if (current?.kind === 'multi') {
+            const targets = [...current.targets];
+            for (const value of splitWhitespace(target))
+                if (!targets.some(t => t.value === value))
+                    targets.push({ value, source });
+            out.buildTarget = { kind: 'multi', targets: sortByRank(targets), source: current.source };
+        }
+        else if (current === null || sourceRank(current.target.source) < RANK.env) {
+            out.buildTarget = target === '' ? null : { kind: 'single', target: { value: target, source } };
+        }
+    }
+    for (const [name, value] of Object.entries(env)) {
+        const m = /^CARGO_TARGET_(.+)_RUSTFLAGS$/.exec(name);
+        if (!m || value === undefined)
+            continue;
+        out.envTargetRustflags.set(m[1], appendEnvList(null, name, value));
+    }
+    return out;
+}
+function appendEnvList(list, name, value) {
+    const source = { env: name };
+    const added = splitWhitespace(value).map(v => ({ value: v, source }));
+    const items = sortByRank([...(list?.items ?? []), ...added]);
+    const top = list && sourceRank(list.source) > RANK.env ? list.source : source;
+    return { items, source: top };
+}
+/**
+ * The `target.<triple>.rustflags` list for a triple: the config value (files and `--config`) merged with
+ * `CARGO_TARGET_<TRIPLE>_RUSTFLAGS`, or null when neither is set.
+ */
+function tripleRustflags(config, triple) {
+    const fromConfig = config.targetRustflags.get(triple) ?? null;
+    const fromEnv = config.envTargetRustflags.get(envKeyPart(triple)) ?? null;
+    if (fromEnv === null)
+        return fromConfig;
+    if (fromConfig === null)
+        return fromEnv;
+    const items = sortByRank([...fromConfig.items, ...fromEnv.items]);
+    const source = sourceRank(fromConfig.source) > RANK.env ? fromConfig.source : fromEnv.source;
+    return { items, source };
+}
+/**
+ * The one target a single-target analysis should use: `--target` when given, else `build.target`.
+ * A `.json` target-spec path is resolved as cargo resolves it (relative to the directory holding the
+ * `.cargo` directory of the file that set it, or to `cwd` for environment and `--config` values).
+ *
+ * Cargo builds every target of a `build.target` array separately and each may link differently, so
+ * picking one would silently analyse part of the build: several targets are a UserError asking for
+ * `--target`. A one-element array is the same as a string.
+ */
+function requestedTarget(config, cliTarget, cwd) {
+    if (cliTarget !== null)
+        return cliTarget.endsWith('.json') ? external_node_path_namespaceObject.resolve(cwd, cliTarget) : cliTarget;
+    const bt = config.buildTarget;
+    if (bt === null)
+        return null;
+    if (bt.kind === 'single')
+        return resolveTargetPath(bt.target, cwd);
+    if (bt.targets.length === 1)
+        return resolveTargetPath(bt.targets[0], cwd);
+    const listed = bt.targets.map(t => `\`${t.value}\` (${describeSource(t.source)})`).join(', ');
+    throw new UserError(`build.target lists ${bt.targets.length} targets: ${listed}; this analysis covers one target at a time, pass --target to choose one`);
+}
+function resolveTargetPath(target, cwd) {
+    if (!target.value.endsWith('.json'))
+        return target.value;
+    const base = 'file' in target.source ? external_node_path_namespaceObject.dirname(external_node_path_namespaceObject.dirname(target.source.file)) : cwd;
+    return external_node_path_namespaceObject.resolve(base, target.value);
+}
+/**
+ * Reads and merges the config files cargo would read when run in `cwd` (with their `include`s), then
+ * applies the environment. `CARGO_HOME` defaults to `~/.cargo`. `cli` are `--config KEY=VALUE` arguments.
+ */
+function readCargoConfig(cwd, env, cli = []) {
+    const home = env.HOME ?? env.USERPROFILE ?? external_node_os_namespaceObject.homedir();
+    const cargoHome = env.CARGO_HOME !== undefined && env.CARGO_HOME !== '' ? env.CARGO_HOME : external_node_path_namespaceObject.join(home, '.cargo');
+    const files = [];
+    const dirsTaken = new Set();
+    for (const candidate of configFilePaths(cwd, cargoHome)) {
+        const dir = external_node_path_namespaceObject.dirname(candidate);
+        if (dirsTaken.has(dir) || !isFile(candidate))
+            continue;
+        dirsTaken.add(dir);
+        files.push({ path: candidate, text: readText(candidate) });
+    }
+    const includes = new Map();
+    const pending = files.map(f => f);
+    while (pending.length > 0) {
+        const file = pending.pop();
+        for (const target of includeTargets(file)) {
+            if (includes.has(target) || !isFile(target))
+                continue;
+            const text = readText(target);
+            includes.set(target, text);
+            pending.push({ path: target, text });
+        }
+    }
+    return applyConfigEnv(mergeCargoConfig(files, { cli, includes }), env);
+}
+/** Include paths named by a file, for loading; malformed includes are reported by the merge. */
+function includeTargets(file) {
+    const doc = parseTomlDocument(file.text, file.path);
+    const include = doc.value.include;
+    if (!Array.isArray(include))
+        return [];
+    const out = [];
+    for (const entry of include) {
+        const written = typeof entry === 'string' ? entry : typeof entry === 'object' && !Array.isArray(entry) ? entry.path : undefined;
+        if (typeof written === 'string' && written.endsWith('.toml'))
+            out.push(external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(file.path), written));
+    }
+    return out;
+}
+function isFile(p) {
+    try {
+        return (0,external_node_fs_namespaceObject.existsSync)(p) && (0,external_node_fs_namespaceObject.statSync)(p).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+function readText(p) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(p, 'utf8');
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new UserError(`could not read cargo config file ${p}: ${reason}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/profiles.ts
+/**
+ * Cargo profiles: which profile a command uses, and the linkage-relevant settings it resolves to.
+ *
+ * Per setting, cargo 1.95 takes the first of: `--config profile.<name>.<key>`, the environment variable
+ * `CARGO_PROFILE_<NAME>_<KEY>`, `[profile.<name>]` in config files, `[profile.<name>]` in the workspace
+ * root manifest; then the same for the profile it inherits from, up to `dev`'s or `release`'s built-in
+ * defaults. `test` inherits `dev` and `bench` inherits `release` unless they say otherwise.
+ */
+
+
+const BUILT_IN = new Set(['dev', 'release', 'test', 'bench']);
+/** Keys of a profile table, as spelled in `CARGO_PROFILE_<NAME>_<KEY>` (an env-only profile exists if one is set). */
+const ENV_KEYS = [
+    'OPT_LEVEL', 'LTO', 'CODEGEN_BACKEND', 'CODEGEN_UNITS', 'DEBUG', 'SPLIT_DEBUGINFO', 'DEBUG_ASSERTIONS', 'RPATH',
+    'PANIC', 'OVERFLOW_CHECKS', 'INCREMENTAL', 'DIR_NAME', 'STRIP', 'INHERITS', 'TRIM_PATHS', 'RUSTFLAGS', 'FRAME_POINTERS'
+];
+const ENV_TABLE_PREFIXES = ['PACKAGE_', 'BUILD_OVERRIDE_'];
+/**
+ * The profile cargo 1.95 uses for a command: `main` for ordinary units and `test` for test harnesses.
+ *
+ * Cargo uses one profile for every unit of a command: `cargo build` → `dev`, `cargo test` → `test`,
+ * `--release` → `release` (also for `cargo test --release`, which does not use `bench`), `--profile X` → X.
+ * Test harnesses differ only in that cargo forces `panic = "unwind"` on them and on what they link,
+ * which the unit graph applies per unit; `main` and `test` are therefore always the same name.
+ */
+function profileNameFor(command, release, profile) {
+    if (release && profile !== null)
+        throw new UserError("the argument '--release' cannot be used with '--profile <PROFILE-NAME>'");
+    const name = profile ?? (release ? 'release' : command === 'test' ? 'test' : 'dev');
+    return { main: name, test: name };
+}
+/**
+ * Resolves the linkage-relevant settings (`panic`, `lto`, `rpath`) of a profile. Throws a one-line
+ * UserError for an unknown or reserved profile, a custom profile without `inherits`, an unknown parent,
+ * an inheritance loop, and invalid values (naming file, line and key).
+ *
+ * `lto` keeps cargo's distinction between `true` (`-C lto`) and `"fat"` (`-C lto=fat`); both mean fat
+ * LTO. The strings cargo treats as off (`"off"`, `"n"`, `"no"`, `"none"`) become `'off'`; the other
+ * strings rustc accepts as "yes" (`"y"`, `"yes"`, `"on"`) become `'fat'`, which is what rustc does with them.
+ */
+function resolveProfile(name, opts) {
+    if (name === 'doc')
+        throw new UserError('profile `doc` is reserved and not allowed to be explicitly specified');
+    validateProfileName(name, '');
+    const layers = new Layers(opts);
+    layers.validateAll();
+    const chain = [name];
+    for (let current = name; current !== 'dev' && current !== 'release';) {
+        const inherits = layers.get(current, 'inherits');
+        let parent;
+        if (inherits !== null) {
+            parent = inheritsValue(inherits);
+            if (chain.includes(parent)) {
+                throw new UserError(`${inherits.where}profile inheritance loop detected with profile \`${current}\` inheriting \`${parent}\``);
+            }
+            if (!layers.exists(parent)) {
+                throw new UserError(`${inherits.where}profile \`${current}\` inherits from \`${parent}\`, but that profile is not defined`);
+            }
+        }
+        else if (current === 'test' || current === 'bench') {
+            parent = current === 'test' ? 'dev' : 'release';
+        }
+        else if (!layers.exists(current)) {
+            throw new UserError(`profile \`${current}\` is not defined`);
+        }
+        else {
+            const at = layers.definedAt(current);
+            throw new UserError(`${at}profile \`${current}\` is missing an \`inherits\` directive (\`inherits\` is required for all profiles except \`dev\` or \`release\`)`);
+        }
+        chain.push(parent);
+        current = parent;
+    }
+    const root = chain[chain.length - 1];
+    const rootInherits = layers.get(root, 'inherits');
+    if (rootInherits !== null)
+        throw new UserError(`${rootInherits.where}\`inherits\` must not be specified in root profile \`${root}\``);
+    const settings = { name, panic: 'unwind', lto: 'false', rpath: false, sources: {} };
+    const first = (field) => {
+        for (const profile of chain) {
+            const found = layers.get(profile, field);
+            if (found !== null)
+                return found;
+        }
+        return null;
+    };
+    const panic = first('panic');
+    if (panic) {
+        settings.panic = panicValue(panic);
+        settings.sources.panic = panic.source;
+    }
+    const lto = first('lto');
+    if (lto) {
+        settings.lto = ltoValue(lto);
+        settings.sources.lto = lto.source;
+    }
+    const rpath = first('rpath');
+    if (rpath) {
+        settings.rpath = rpathValue(rpath);
+        settings.sources.rpath = rpath.source;
+    }
+    return settings;
+}
+/** Cargo's profile-name rules (`validate_profile_name`). */
+function validateProfileName(name, where) {
+    const bad = [...name].find(ch => !/[\p{L}\p{N}_-]/u.test(ch));
+    if (name === '' || bad !== undefined) {
+        throw new UserError(`${where}invalid profile name \`${name}\`: allowed characters are letters, numbers, underscore and hyphen`);
+    }
+    const lower = name.toLowerCase();
+    if (lower === 'debug')
+        throw new UserError(`${where}profile name \`debug\` is reserved; the development profile is called \`dev\``);
+    if (lower === 'build-override') {
+        throw new UserError(`${where}profile name \`build-override\` is reserved; use [profile.<name>.build-override]`);
+    }
+    const reserved = ['build', 'check', 'clean', 'config', 'fetch', 'fix', 'install', 'metadata', 'package', 'publish', 'report'];
+    reserved.push('root', 'run', 'rust', 'rustc', 'rustdoc', 'target', 'tmp', 'uninstall');
+    if (reserved.includes(lower) || lower.startsWith('cargo')) {
+        throw new UserError(`${where}profile name \`${name}\` is reserved; please choose a different name`);
+    }
+}
+/** The manifest, config and environment definitions of profiles. */
+class Layers {
+    opts;
+    manifestProfiles;
+    constructor(opts) {
+        this.opts = opts;
+        const profiles = opts.manifest?.value.profile;
+        if (profiles !== undefined && !isTable(profiles)) {
+            throw new UserError(`${this.manifestWhere(['profile'])}\`profile\` must be a table`);
+        }
+        this.manifestProfiles = profiles ?? null;
+    }
+    /** Whether a profile is built in or defined anywhere. */
+    exists(name) {
+        if (BUILT_IN.has(name))
+            return true;
+        if (this.manifestProfiles?.[name] !== undefined || this.opts.config.profiles.has(name))
+            return true;
+        const prefix = `CARGO_PROFILE_${envKeyPart(name)}_`;
+        return Object.entries(this.opts.env).some(([key, value]) => value !== undefined &&
+            key.startsWith(prefix) &&
+            (ENV_KEYS.includes(key.slice(prefix.length)) || ENV_TABLE_PREFIXES.some(p => key.slice(prefix.length).startsWith(p))));
+    }
+    /** Where a profile is defined, for messages (`Cargo.toml:12: `), or '' if only in the environment. */
+    definedAt(name) {
+        const table = this.opts.config.profiles.get(name);
+        if (table)
+            return whereOf(table.source);
+        if (this.manifestProfiles?.[name] !== undefined)
+            return this.manifestWhere(['profile', name]);
+        return '';
+    }
+    /** The highest-precedence definition of one key of one profile (not following `inherits`). */
+    get(profile, field) {
+        const key = `profile.${profile}.${field}`;
+        const configNode = this.configNode(profile, field);
+        if (configNode && 'cli' in configNode.source)
+            return this.fromConfig(configNode, key);
+        const envName = `CARGO_PROFILE_${envKeyPart(profile)}_${field.toUpperCase()}`;
+        const envValue = this.opts.env[envName];
+        if (envValue !== undefined) {
+            return { value: parseEnvScalar(envValue), source: { env: envName }, where: `environment variable \`${envName}\`: `, key };
+        }
+        if (configNode)
+            return this.fromConfig(configNode, key);
+        const table = this.manifestProfiles?.[profile];
+        if (table === undefined)
+            return null;
+        if (!isTable(table))
+            throw new UserError(`${this.manifestWhere(['profile', profile])}\`profile.${profile}\` must be a table`);
+        const value = table[field];
+        if (value === undefined)
+            return null;
+        const path = ['profile', profile, field];
+        return { value, source: { file: this.opts.manifestFile, line: this.manifestLine(path) }, where: this.manifestWhere(path), key };
+    }
+    /**
+     * Validates what cargo validates even when unused: every manifest profile (name and values), and the
+     * config and environment definitions of the profiles cargo loads (built-ins and manifest profiles).
+     */
+    validateAll() {
+        const names = new Set(BUILT_IN);
+        for (const name of Object.keys(this.manifestProfiles ?? {})) {
+            validateProfileName(name, this.manifestWhere(['profile', name]));
+            names.add(name);
+        }
+        for (const name of names) {
+            for (const field of ['panic', 'lto', 'rpath']) {
+                for (const raw of this.allDefinitions(name, field)) {
+                    if (field === 'panic')
+                        panicValue(raw);
+                    else if (field === 'lto')
+                        ltoValue(raw);
+                    else
+                        rpathValue(raw);
+                }
+            }
+            for (const raw of this.allDefinitions(name, 'inherits'))
+                inheritsValue(raw);
+        }
+    }
+    allDefinitions(profile, field) {
+        const out = [];
+        const key = `profile.${profile}.${field}`;
+        const configNode = this.configNode(profile, field);
+        if (configNode)
+            out.push(this.fromConfig(configNode, key));
+        const envName = `CARGO_PROFILE_${envKeyPart(profile)}_${field.toUpperCase()}`;
+        const envValue = this.opts.env[envName];
+        if (envValue !== undefined)
+            out.push({ value: parseEnvScalar(envValue), source: { env: envName }, where: `environment variable \`${envName}\`: `, key });
+        const table = this.manifestProfiles?.[profile];
+        if (isTable(table) && table[field] !== undefined) {
+            const path = ['profile', profile, field];
+            out.push({ value: table[field], source: { file: this.opts.manifestFile, line: this.manifestLine(path) }, where: this.manifestWhere(path), key });
+        }
+        return out;
+    }
+    configNode(profile, field) {
+        return this.opts.config.profiles.get(profile)?.entries.get(field) ?? null;
+    }
+    fromConfig(node, key) {
+        const where = whereOf(node.source);
+        if (node.kind !== 'scalar')
+            throw new UserError(`${where}invalid \`${key}\`: expected a string or boolean, found ${node.kind === 'table' ? 'a table' : 'an array'}`);
+        return { value: node.value, source: settingSource(node.source), where, key };
+    }
+    manifestLine(path) {
+        return this.opts.manifest?.lineOf(path) ?? this.opts.manifest?.lineOf(path.slice(0, -1)) ?? 1;
+    }
+    manifestWhere(path) {
+        return `${this.opts.manifestFile}:${this.manifestLine(path)}: `;
+    }
+}
+function whereOf(source) {
+    if ('file' in source)
+        return `${source.file}:${source.line}: `;
+    return `${describeSource(source)}: `;
+}
+/** How cargo reads a scalar from an environment variable: `true`/`false`, then an integer, else a string. */
+function parseEnvScalar(value) {
+    if (value === 'true' || value === 'false')
+        return value === 'true';
+    if (/^[+-]?\d+$/.test(value))
+        return Number(value);
+    return value;
+}
+function show(value) {
+    return typeof value === 'string' ? `"${value}"` : typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+function panicValue(raw) {
+    if (raw.value === 'unwind' || raw.value === 'abort')
+        return raw.value;
+    if (raw.value === 'immediate-abort') {
+        throw new UserError(`${raw.where}\`${raw.key} = "immediate-abort"\` needs the nightly-only \`panic-immediate-abort\` feature`);
+    }
+    throw new UserError(`${raw.where}invalid \`${raw.key}\` value ${show(raw.value)}: expected "unwind" or "abort"`);
+}
+function ltoValue(raw) {
+    const v = raw.value;
+    if (v === true)
+        return 'true';
+    if (v === false)
+        return 'false';
+    if (v === 'fat' || v === 'thin')
+        return v;
+    if (v === 'off' || v === 'n' || v === 'no' || v === 'none')
+        return 'off';
+    if (v === 'y' || v === 'yes' || v === 'on')
+        return 'fat';
+    throw new UserError(`${raw.where}invalid \`${raw.key}\` value ${show(v)}: expected true, false, "fat", "thin" or "off"`);
+}
+function rpathValue(raw) {
+    if (typeof raw.value === 'boolean')
+        return raw.value;
+    throw new UserError(`${raw.where}invalid \`${raw.key}\` value ${show(raw.value)}: expected true or false`);
+}
+function inheritsValue(raw) {
+    if (typeof raw.value === 'string')
+        return raw.value;
+    throw new UserError(`${raw.where}invalid \`${raw.key}\` value ${show(raw.value)}: expected a profile name`);
+}
+function isTable(value) {
+    return typeof value === 'object' && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/model/cfg.ts
+/** Thrown for a malformed cfg expression; the caller adds where it came from. */
+class CfgSyntaxError extends Error {
+}
+/** Parses the `--print=cfg` output of rustc into a set. */
+function parseCfgLines(text) {
+    const names = new Set();
+    const values = new Map();
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (line === '')
+            continue;
+        const eq = line.indexOf('=');
+        if (eq < 0) {
+            names.add(line);
+            continue;
+        }
+        const key = line.slice(0, eq);
+        const value = line.slice(eq + 1).replace(/^"(.*)"$/, '$1');
+        let set = values.get(key);
+        if (!set)
+            values.set(key, (set = new Set()));
+        set.add(value);
+    }
+    return { names, values };
+}
+/** Parses the inside or the whole of `cfg(...)`. */
+function parseCfgExpr(text) {
+    const tokens = tokenize(text);
+    let pos = 0;
+    const peek = () => tokens[pos];
+    const next = () => {
+        const t = tokens[pos++];
+        if (t === undefined)
+            throw new CfgSyntaxError(`unexpected end of cfg expression \`${text}\``);
+        return t;
+    };
+    const expect = (t) => {
+        const got = next();
+        if (got !== t)
+            throw new CfgSyntaxError(`expected \`${t}\` but found \`${got}\` in \`${text}\``);
+    };
+    const parseExpr = () => {
+        const ident = next();
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(ident))
+            throw new CfgSyntaxError(`unexpected \`${ident}\` in \`${text}\``);
+        if ((ident === 'all' || ident === 'any' || ident === 'not') && peek() === '(') {
+            next();
+            const args = [];
+            while (peek() !== ')') {
+                args.push(parseExpr());
+                if (peek() === ',')
+                    next();
+                else
+                    break;
+            }
+            expect(')');
+            if (ident === 'not') {
+                if (args.length !== 1)
+                    throw new CfgSyntaxError(`\`not\` takes exactly one predicate in \`${text}\``);
+                return { op: 'not', arg: args[0] };
+            }
+            return { op: ident, args };
+        }
+        if (peek() === '=') {
+            next();
+            const value = next();
+            if (!value.startsWith('"'))
+                throw new CfgSyntaxError(`expected a string after \`${ident} =\` in \`${text}\``);
+            return { op: 'eq', key: ident, value: value.slice(1, -1) };
+        }
+        return { op: 'name', name: ident };
+    };
+    const trimmed = text.trim();
+    const isWrapped = /^cfg\s*\(/.test(trimmed);
+    if (isWrapped) {
+        expect('cfg');
+        expect('(');
+    }
+    const expr = parseExpr();
+    if (isWrapped)
+        expect(')');
+    if (pos !== tokens.length)
+        throw new CfgSyntaxError(`unexpected \`${tokens[pos]}\` in \`${text}\``);
+    return expr;
+}
+function tokenize(text) {
+    const tokens = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (/\s/.test(c)) {
+            i++;
+        }
+        else if (c === '(' || c === ')' || c === ',' || c === '=') {
+            tokens.push(c);
+            i++;
+        }
+        else if (c === '"') {
+            const end = text.indexOf('"', i + 1);
+            if (end < 0)
+                throw new CfgSyntaxError(`unterminated string in \`${text}\``);
+            tokens.push(text.slice(i, end + 1));
+            i = end + 1;
+        }
+        else {
+            const m = /^[A-Za-z0-9_\-.]+/.exec(text.slice(i));
+            if (!m)
+                throw new CfgSyntaxError(`unexpected character \`${c}\` in \`${text}\``);
+            tokens.push(m[0]);
+            i += m[0].length;
+        }
+    }
+    return tokens;
+}
+function evalCfg(expr, cfg) {
+    switch (expr.op) {
+        case 'name':
+            return cfg.names.has(expr.name);
+        case 'eq':
+            return cfg.values.get(expr.key)?.has(expr.value) ?? false;
+        case 'all':
+            return expr.args.every(a => evalCfg(a, cfg));
+        case 'any':
+            return expr.args.some(a => evalCfg(a, cfg));
+        case 'not':
+            return !evalCfg(expr.arg, cfg);
+    }
+}
+/**
+ * Whether a dependency's platform condition (`cfg(...)` or a target triple, as in `dep_kinds[].target`)
+ * holds for a compilation target. Malformed conditions throw CfgSyntaxError.
+ */
+function platformMatches(platform, triple, cfg) {
+    if (/^\s*cfg\s*\(/.test(platform))
+        return evalCfg(parseCfgExpr(platform), cfg);
+    return platform.trim() === triple;
+}
+
+;// CONCATENATED MODULE: ./src/config/rustflags.ts
+/**
+ * The extra rustc flags cargo 1.95 passes to every unit of one compile kind ("rustflags").
+ *
+ * Cargo computes them once per kind in `TargetInfo::new` (`src/cargo/core/compiler/build_context/target_info.rs`,
+ * `extra_args`), taking the first source that yields a value:
+ *
+ * 1. `CARGO_ENCODED_RUSTFLAGS`, split on `\x1f` (an empty value means no flags);
+ * 2. `RUSTFLAGS`, split on spaces (an empty value means no flags);
+ * 3. `target.<triple>.rustflags` followed by every matching `target.'cfg(…)'.rustflags` (cfg keys in sorted
+ *    order), skipped when that list is empty;
+ * 4. `build.rustflags`.
+ *
+ * Without `--target` (and without `build.target`) host units (build scripts, proc-macros and their
+ * dependencies) get the same flags; with a target they get none at all.
+ */
+
+
+/** Reproduces cargo 1.95's choice of rustflags for one compile kind. */
+function effectiveRustflags(opts) {
+    const { env, config } = opts;
+    if (opts.kind === 'host' && opts.requestedTarget !== null) {
+        return { flags: [], source: null, flagSources: [], origin: 'host-with-target', needsCfg: false };
+    }
+    const encoded = env.CARGO_ENCODED_RUSTFLAGS;
+    if (encoded !== undefined) {
+        // Cargo keeps empty pieces (a trailing \x1f passes an empty argument, which rustc rejects).
+        const flags = encoded === '' ? [] : encoded.split('\x1f');
+        return fromEnv('CARGO_ENCODED_RUSTFLAGS', flags);
+    }
+    const plain = env.RUSTFLAGS;
+    if (plain !== undefined) {
+        // Split on the space character only; tabs and newlines stay inside a flag (trimmed at its ends).
+        const flags = plain.split(' ').map(s => s.trim()).filter(s => s !== '');
+        return fromEnv('RUSTFLAGS', flags);
+    }
+    const items = [...(tripleRustflags(config, opts.triple)?.items ?? [])];
+    const cfgTables = [...config.targetRustflags].filter(([key]) => isCfgKey(key)).sort(([a], [b]) => compareUtf8(a, b));
+    let needsCfg = false;
+    if (opts.cfg === null) {
+        needsCfg = cfgTables.length > 0;
+    }
+    else {
+        const cfg = withoutProcMacro(opts.cfg);
+        for (const [key, list] of cfgTables)
+            if (cfgKeyMatches(key, cfg))
+                items.push(...list.items);
+    }
+    if (items.length > 0)
+        return fromConfig('target', items, needsCfg);
+    const build = config.buildRustflags;
+    if (build !== null && build.items.length > 0)
+        return fromConfig('build', build.items, needsCfg);
+    if (build !== null)
+        return { flags: [], source: settingSource(build.source), flagSources: [], origin: 'build', needsCfg };
+    return { flags: [], source: null, flagSources: [], origin: 'none', needsCfg };
+}
+function fromEnv(name, flags) {
+    const source = { env: name };
+    return { flags, source, flagSources: flags.map(() => source), origin: name, needsCfg: false };
+}
+function fromConfig(origin, items, needsCfg) {
+    const flagSources = items.map(i => settingSource(i.source));
+    return { flags: items.map(i => i.value), source: flagSources[0] ?? null, flagSources, origin, needsCfg };
+}
+function isCfgKey(key) {
+    return key.startsWith('cfg(') && key.endsWith(')');
+}
+/** Cargo's `CfgExpr::matches_key`: a key that does not parse never matches (and is not an error). */
+function cfgKeyMatches(key, cfg) {
+    try {
+        return evalCfg(parseCfgExpr(key.slice(4, -1)), cfg);
+    }
+    catch (error) {
+        if (error instanceof CfgSyntaxError)
+            return false;
+        throw error;
+    }
+}
+/** Cargo drops the `proc_macro` name from rustc's cfg before matching (`not_user_specific_cfg`). */
+function withoutProcMacro(cfg) {
+    if (!cfg.names.has('proc_macro'))
+        return cfg;
+    const names = new Set(cfg.names);
+    names.delete('proc_macro');
+    return { names, values: cfg.values };
+}
+/** Rust's `String` ordering (a `BTreeMap` key order): by UTF-8 bytes. */
+function compareUtf8(a, b) {
+    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+/**
+ * Rustflags and cfg depend on each other: flags change rustc's cfg (`-C target-feature=+crt-static`),
+ * and cfg selects `target.'cfg(…)'` tables. Cargo resolves this in `TargetInfo::new` with at most two
+ * rounds: it probes rustc with the flags computed without cfg (cfg tables skipped, so `build.rustflags`
+ * applies when no triple table has flags), recomputes the flags with the probed cfg, and if they changed,
+ * probes once more with the new flags and recomputes; if they changed again it warns and keeps the
+ * second-round flags (with the cfg probed for them). This function performs the same rounds with the
+ * caller's probe.
+ */
+async function resolveRustflags(opts, probe) {
+    const first = effectiveRustflags({ ...opts, cfg: null });
+    const firstProbe = await probe(first.flags);
+    const second = effectiveRustflags({ ...opts, cfg: firstProbe.cfg });
+    if (sameFlags(first.flags, second.flags))
+        return { ...second, probe: firstProbe, converged: true };
+    const secondProbe = await probe(second.flags);
+    const third = effectiveRustflags({ ...opts, cfg: secondProbe.cfg });
+    return { ...second, probe: secondProbe, converged: sameFlags(second.flags, third.flags) };
+}
+function sameFlags(a, b) {
+    return a.length === b.length && a.every((flag, i) => flag === b[i]);
+}
+
+;// CONCATENATED MODULE: ./src/rustc/probe.ts
+
+
+/** The crate types cargo's own target-info probe asks about, in its order. */
+const PROBED_CRATE_TYPES = ['bin', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro'];
+/**
+ * Arguments of the one combined rustc call per target, the same request cargo's target-info probe
+ * makes (`src/compiler/build_context/target_info.rs`), plus `target-libdir`.
+ */
+function probeArgs(target, rustflags) {
+    const args = ['-', '--crate-name', '___', '--print=file-names'];
+    for (const t of PROBED_CRATE_TYPES)
+        args.push('--crate-type', t);
+    args.push('--print=sysroot', '--print=target-libdir', '--print=cfg');
+    if (target !== null)
+        args.push('--target', target);
+    args.push(...rustflags);
+    return args;
+}
+/** Parses the combined probe's stdout and stderr (rustc reports dropped crate types as warnings). */
+function parseProbe(stdout, stderr, target) {
+    const dropped = new Set();
+    for (const m of stderr.matchAll(/dropping unsupported crate type `([a-z-]+)`/g))
+        dropped.add(m[1]);
+    const lines = stdout.split(/\r?\n/);
+    const supported = PROBED_CRATE_TYPES.filter(t => !dropped.has(t));
+    if (lines.length < supported.length + 2) {
+        throw new UserError(`rustc --print for target \`${target}\` printed too little output to be understood:\n${stdout.slice(0, 200)}`);
+    }
+    const fileNames = {};
+    supported.forEach((t, i) => (fileNames[t] = lines[i].trim()));
+    const sysroot = lines[supported.length].trim();
+    const targetLibdir = lines[supported.length + 1].trim();
+    const cfg = parseCfgLines(lines.slice(supported.length + 2).join('\n'));
+    const supportedCrateTypes = new Set(supported);
+    if (supportedCrateTypes.has('rlib'))
+        supportedCrateTypes.add('lib');
+    return { supportedCrateTypes, fileNames, sysroot, targetLibdir, cfg };
+}
+/** Finds the shared-library form of `std` among the file names of a target libdir. */
+function findStdDylib(entries) {
+    const found = entries.filter(e => /^(lib)?std-[0-9a-f]+\.(so|dylib|dll)$/.test(e)).sort();
+    return found[0] ?? null;
+}
+/**
+ * Whether executables are linked with a static C runtime (`crt-static`).
+ *
+ * The combined probe asks for proc-macro output, and rustc's `--print=cfg` then reports `crt-static` only
+ * when it is given explicitly in the flags (a proc-macro never defaults to it). So an explicit
+ * `±crt-static` decides; otherwise the target defaults to crt-static exactly when rustc dropped
+ * `dylib` (crt-static forbids it) while still accepting `proc-macro` (so the target links dynamically):
+ * the musl targets.
+ */
+function executablesCrtStatic(rustflags, probe) {
+    const features = targetFeatures(rustflags);
+    if (features.includes('+crt-static'))
+        return true;
+    if (features.includes('-crt-static'))
+        return false;
+    return !probe.supportedCrateTypes.has('dylib') && probe.supportedCrateTypes.has('proc-macro');
+}
+/** The `-C target-feature` entries of a flag list, in order. */
+function targetFeatures(rustflags) {
+    const out = [];
+    for (const value of codegenOptions(rustflags, 'target-feature'))
+        out.push(...value.split(',').map(s => s.trim()));
+    return out;
+}
+/** All values of one `-C name=value` codegen option in a flag list (`-C x=y`, `-Cx=y`, `--codegen x=y`). */
+function codegenOptions(rustflags, name) {
+    const values = [];
+    for (let i = 0; i < rustflags.length; i++) {
+        const flag = rustflags[i];
+        let opt;
+        if (flag === '-C' || flag === '--codegen')
+            opt = rustflags[++i];
+        else if (flag.startsWith('-C'))
+            opt = flag.slice(2);
+        else if (flag.startsWith('--codegen='))
+            opt = flag.slice('--codegen='.length);
+        if (opt === undefined)
+            continue;
+        const eq = opt.indexOf('=');
+        const key = (eq < 0 ? opt : opt.slice(0, eq)).replace(/_/g, '-');
+        if (key === name)
+            values.push(eq < 0 ? '' : opt.slice(eq + 1));
+    }
+    return values;
+}
+/** Parses `rustc -vV`. */
+function parseRustcVersion(stdout) {
+    const field = (name) => {
+        const m = new RegExp(`^${name}: (.+)$`, 'm').exec(stdout);
+        return m ? m[1].trim() : null;
+    };
+    const release = field('release');
+    const host = field('host');
+    if (release === null || host === null) {
+        throw new UserError(`\`rustc -vV\` printed unexpected output: ${JSON.stringify(stdout.slice(0, 120))}`);
+    }
+    return { release, commitHash: field('commit-hash') ?? 'unknown', host };
+}
+function toTargetInfo(triple, probe, libdirEntries, rustflags) {
+    return {
+        triple,
+        cfg: probe.cfg,
+        supportedCrateTypes: probe.supportedCrateTypes,
+        fileNames: probe.fileNames,
+        sysroot: probe.sysroot,
+        targetLibdir: probe.targetLibdir,
+        crtStaticExecutables: executablesCrtStatic(rustflags, probe),
+        stdDylib: findStdDylib(libdirEntries),
+        rustflags,
+        rustflagsSource: null
+    };
+}
+
+;// CONCATENATED MODULE: ./src/linkage/dependency-format.ts
+/**
+ * `calculate_type` followed by `verify_ok` for one output crate type.
+ * `crates` must be in rustc's load order (the standard library first); `injectedPanicRuntime` is the
+ * key of the panic runtime rustc injects (`panic_unwind` or `panic_abort`), if any.
+ */
+function calculateType(crateType, session, crates, injectedPanicRuntime) {
+    const empty = (errors = []) => ({
+        linkage: new Map(),
+        via: new Map(),
+        errors,
+        allStatic: false
+    });
+    if (crateType === 'rlib')
+        return empty();
+    let preferStatic;
+    switch (crateType) {
+        case 'dylib':
+        case 'cdylib':
+            preferStatic = !session.preferDynamic;
+            break;
+        case 'staticlib':
+            preferStatic = true;
+            break;
+        case 'bin':
+            preferStatic = !session.preferDynamic || session.crtStatic;
+            break;
+        case 'proc-macro':
+            // rustc ignores -C prefer-dynamic for proc-macros.
+            preferStatic = true;
+            break;
+    }
+    const byKey = new Map(crates.map(c => [c.key, c]));
+    const unavailable = [];
+    if (preferStatic) {
+        const firstNonRlib = crates.find(c => c.depKind !== 'macros-only' && !c.rlib);
+        if (!firstNonRlib) {
+            const linkage = new Map();
+            for (const c of crates)
+                linkage.set(c.key, c.depKind === 'explicit' ? 'static' : 'not-linked');
+            activateInjected(linkage, crates, injectedPanicRuntime);
+            return { linkage, via: new Map(), errors: verify(linkage, crates, session), allStatic: true };
+        }
+        unavailable.push(firstNonRlib.key);
+        if (crateType === 'staticlib' || (crateType === 'bin' && session.crtStatic && !session.crtStaticAllowsDylibs)) {
+            return empty(crates.filter(c => c.depKind !== 'macros-only' && !c.rlib).map(c => ({ kind: 'rlib-required', crate: c.name })));
+        }
+    }
+    const errors = [];
+    const formats = new Map();
+    const add = (key, origin) => {
+        const existing = formats.get(key);
+        if (existing) {
+            if (existing.preference !== origin.preference || origin.preference === 'static') {
+                errors.push({ kind: 'crate-dep-multiple', crate: byKey.get(key)?.name ?? key, existing, incoming: origin });
+            }
+        }
+        else {
+            formats.set(key, origin);
+        }
+    };
+    for (const c of crates) {
+        if (c.depKind === 'macros-only' || !c.dylib)
+            continue;
+        add(c.key, { preference: 'dynamic', via: null });
+        for (const [dep, preference] of c.dylibFormats ?? [])
+            add(dep, { preference, via: c.key });
+    }
+    const linkage = new Map();
+    const via = new Map();
+    for (const c of crates) {
+        const f = formats.get(c.key);
+        linkage.set(c.key, f === undefined ? 'not-linked' : f.preference === 'dynamic' ? 'dynamic' : 'included-from-dylib');
+        if (f?.via)
+            via.set(c.key, f.via);
+    }
+    for (const c of crates) {
+        if (!c.dylib && !formats.has(c.key) && c.depKind === 'explicit') {
+            add(c.key, { preference: 'static', via: null });
+            linkage.set(c.key, 'static');
+        }
+    }
+    activateInjected(linkage, crates, injectedPanicRuntime);
+    for (const c of crates) {
+        const l = linkage.get(c.key);
+        if (l === 'static' && !c.rlib)
+            errors.push({ kind: 'lib-required', crate: c.name, format: 'rlib' });
+        if (l === 'dynamic' && !c.dylib)
+            errors.push({ kind: 'lib-required', crate: c.name, format: 'dylib' });
+    }
+    errors.push(...verify(linkage, crates, session));
+    return { linkage, via, errors, allStatic: false };
+}
+function activateInjected(linkage, crates, injected) {
+    if (crates.some(c => c.isPanicRuntime && linkage.get(c.key) !== 'not-linked'))
+        return;
+    if (injected !== null)
+        linkage.set(injected, 'static');
+}
+/** `verify_ok`: one panic runtime, and every linked crate compatible with the artifact's strategy. */
+function verify(linkage, crates, session) {
+    const errors = [];
+    const linked = crates.filter(c => (linkage.get(c.key) ?? 'not-linked') !== 'not-linked');
+    let runtime = null;
+    for (const c of linked) {
+        if (!c.isPanicRuntime)
+            continue;
+        if (runtime)
+            errors.push({ kind: 'two-panic-runtimes', first: runtime.name, second: c.name });
+        else
+            runtime = c;
+    }
+    if (!runtime)
+        return errors;
+    if (runtime.requiredPanic !== session.panic) {
+        errors.push({ kind: 'bad-panic-strategy', runtime: runtime.name, strategy: session.panic });
+    }
+    for (const c of linked) {
+        if (c === runtime || c.name === 'compiler_builtins')
+            continue;
+        if (c.requiredPanic !== null && c.requiredPanic !== session.panic) {
+            errors.push({ kind: 'required-panic-strategy', crate: c.name, found: c.requiredPanic, desired: session.panic });
+        }
+    }
+    return errors;
+}
+/** What a Rust dylib records about its own linkage, for the crates that link it later. */
+function recordedFormats(result) {
+    const out = new Map();
+    for (const [key, l] of result.linkage) {
+        if (l === 'static')
+            out.set(key, 'static');
+        else if (l === 'dynamic')
+            out.set(key, 'dynamic');
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/linkage/resolve.ts
+
+
+const SYSROOT_INTERNALS = ['core', 'alloc', 'compiler_builtins'];
+/** Computes the linkage of every unit of the graph, dependencies first. */
+function resolveLinkage(graph) {
+    const byUnit = new Map();
+    const crateNames = new Map();
+    for (const name of ['std', ...SYSROOT_INTERNALS, 'panic_unwind', 'panic_abort', 'test', 'proc_macro']) {
+        crateNames.set(sysKey(name), { name, unit: null });
+    }
+    for (const unit of topologicalOrder(graph)) {
+        crateNames.set(unitKey(unit), { name: crateName(unit), unit });
+        byUnit.set(unit, resolveUnit(unit, byUnit));
+    }
+    const results = graph.units.map(u => byUnit.get(u));
+    return { results, byUnit, crateNames };
+}
+function unitKey(unit) {
+    return `u${unit.index}`;
+}
+function sysKey(name) {
+    return `sys:${name}`;
+}
+/** The crate name rustc uses for a unit (`-` becomes `_`). */
+function crateName(unit) {
+    return unit.target.name.replace(/-/g, '_');
+}
+function topologicalOrder(graph) {
+    const order = [];
+    const state = new Map();
+    const visit = (u) => {
+        const s = state.get(u);
+        if (s === 'done')
+            return;
+        if (s === 'visiting')
+            throw new Error(`dependency cycle through \`${u.pkg.name}\` (${u.target.kind} \`${u.target.name}\`)`);
+        state.set(u, 'visiting');
+        for (const d of u.crates)
+            visit(d.unit);
+        for (const d of u.buildsAfter)
+            visit(d);
+        state.set(u, 'done');
+        order.push(u);
+    };
+    for (const u of graph.units)
+        visit(u);
+    return order;
+}
+function resolveUnit(unit, done) {
+    const deps = [...unit.crates.map(c => c.unit), ...unit.buildsAfter];
+    const blockedBy = deps.filter(d => done.get(d).status !== 'ok');
+    const crates = crateGraph(unit, done);
+    const base = {
+        unit,
+        status: 'ok',
+        blockedBy: [],
+        problems: [],
+        droppedCrateTypes: [],
+        artifacts: [],
+        crates,
+        runtimeLibraries: [],
+        dylibFormats: null
+    };
+    if (blockedBy.length > 0) {
+        return { ...base, status: 'blocked', blockedBy: [...new Set(blockedBy)] };
+    }
+    // Phases in rustc's order: option parsing, crate types, name resolution and crate loading,
+    // dependency formats and panic runtimes, then the LTO gate. Only the first failing phase reports.
+    const phases = [
+        () => (ltoRequested(unit) && embedBitcodeOff(unit) ? [{ kind: 'embed-bitcode-lto' }] : []),
+        () => (unit.crateTypes.length === 0 ? [{ kind: 'unsupported-crate-types', dropped: unit.droppedCrateTypes, allDropped: true }] : []),
+        () => [
+            ...unit.unlinkable.map(dep => ({ kind: 'unlinkable-dependency', dep })),
+            ...unloadableProcMacros(unit, done)
+        ]
+    ];
+    for (const phase of phases) {
+        const problems = phase();
+        if (problems.length > 0)
+            return { ...base, status: 'error', problems, droppedCrateTypes: unit.droppedCrateTypes };
+    }
+    const session = {
+        preferDynamic: unit.preferDynamic !== null,
+        crtStatic: unit.crtStatic,
+        crtStaticAllowsDylibs: /-windows-msvc$|^wasm32-wasi/.test(unit.targetInfo.triple),
+        panic: unit.panic
+    };
+    const needsRuntime = unit.crateTypes.some(t => t !== 'lib' && t !== 'rlib');
+    const injected = needsRuntime ? sysKey(unit.panic === 'abort' ? 'panic_abort' : 'panic_unwind') : null;
+    const artifacts = [];
+    const problems = [];
+    let dylibFormats = null;
+    for (const crateType of unit.crateTypes) {
+        if (crateType === 'lib' || crateType === 'rlib') {
+            artifacts.push({ crateType, formats: null });
+            continue;
+        }
+        const formats = calculateType(crateType, session, crates, injected);
+        artifacts.push({ crateType, formats });
+        for (const error of formats.errors)
+            problems.push({ kind: 'dependency-format', crateType, error });
+        if (crateType === 'dylib')
+            dylibFormats = recordedFormats(formats);
+    }
+    if (problems.length === 0)
+        problems.push(...ltoGate(unit));
+    return {
+        ...base,
+        status: problems.length > 0 ? 'error' : 'ok',
+        problems,
+        droppedCrateTypes: unit.droppedCrateTypes,
+        artifacts,
+        runtimeLibraries: runtimeLibraries(unit, artifacts, done),
+        dylibFormats
+    };
+}
+/** The crates rustc loads for a unit, standard library first, then upstream crates depth-first. */
+function crateGraph(unit, done) {
+    const info = unit.targetInfo;
+    const std = [];
+    const sys = (name, extra = {}) => ({
+        key: sysKey(name),
+        name,
+        rlib: true,
+        dylib: false,
+        depKind: 'explicit',
+        isPanicRuntime: false,
+        requiredPanic: null,
+        dylibFormats: null,
+        ...extra
+    });
+    const internals = [...SYSROOT_INTERNALS.map(n => sys(n)), sys('panic_unwind', { depKind: 'implicit', isPanicRuntime: true, requiredPanic: 'unwind' })];
+    let stdFormats = null;
+    if (info.stdDylib !== null) {
+        stdFormats = new Map(internals.map(c => [c.key, 'static']));
+    }
+    std.push(sys('std', { dylib: info.stdDylib !== null, dylibFormats: stdFormats }), ...internals);
+    std.push(sys('panic_abort', { depKind: 'implicit', isPanicRuntime: true, requiredPanic: 'abort' }));
+    if (unit.mode === 'test')
+        std.push(sys('test'));
+    if (unit.crateTypes.includes('proc-macro'))
+        std.push(sys('proc_macro'));
+    const user = [];
+    const seen = new Set();
+    const visit = (dep) => {
+        if (seen.has(dep))
+            return;
+        seen.add(dep);
+        const macrosOnly = dep.target.kind === 'proc-macro';
+        user.push({
+            key: unitKey(dep),
+            name: crateName(dep),
+            rlib: dep.crateTypes.includes('lib') || dep.crateTypes.includes('rlib'),
+            dylib: dep.crateTypes.includes('dylib'),
+            depKind: macrosOnly ? 'macros-only' : 'explicit',
+            isPanicRuntime: false,
+            requiredPanic: dep.panic === 'abort' ? 'abort' : null,
+            dylibFormats: done.get(dep)?.dylibFormats ?? null
+        });
+        // A proc-macro's own dependencies are never loaded into its user's crate graph.
+        if (!macrosOnly)
+            for (const d of dep.crates)
+                visit(d.unit);
+    };
+    for (const d of unit.crates)
+        visit(d.unit);
+    return [...std, ...user];
+}
+/**
+ * A proc-macro that links a Rust dylib dynamically builds, but rustc cannot load it for its users: the
+ * dylib is not on rustc's library search path (E0463).
+ */
+function unloadableProcMacros(unit, done) {
+    const problems = [];
+    for (const dep of unit.crates) {
+        if (dep.unit.target.kind !== 'proc-macro')
+            continue;
+        const result = done.get(dep.unit);
+        const std = dep.unit.targetInfo.stdDylib;
+        const libraries = result.runtimeLibraries.filter(l => l !== std);
+        if (libraries.length > 0)
+            problems.push({ kind: 'proc-macro-unloadable', procMacro: dep.unit, libraries });
+    }
+    return problems;
+}
+function runtimeLibraries(unit, artifacts, done) {
+    const out = new Set();
+    const byKey = new Map();
+    const collect = (u) => {
+        for (const d of u.crates) {
+            byKey.set(unitKey(d.unit), d.unit);
+            if (d.unit.target.kind !== 'proc-macro')
+                collect(d.unit);
+        }
+    };
+    collect(unit);
+    for (const a of artifacts) {
+        for (const [key, how] of a.formats?.linkage ?? new Map()) {
+            if (how !== 'dynamic')
+                continue;
+            if (key === sysKey('std')) {
+                if (unit.targetInfo.stdDylib)
+                    out.add(unit.targetInfo.stdDylib);
+                continue;
+            }
+            const dep = byKey.get(key);
+            if (!dep)
+                continue;
+            out.add(dylibFileName(dep));
+            for (const lib of done.get(dep)?.runtimeLibraries ?? [])
+                out.add(lib);
+        }
+    }
+    return [...out].sort();
+}
+/** The file name of a Rust dylib: no hash for path packages, `-<hash>` (unknown before building) otherwise. */
+function dylibFileName(unit) {
+    const pattern = unit.targetInfo.fileNames.dylib ?? 'lib___.so';
+    const name = crateName(unit) + (unit.pkg.source === null ? '' : '-<hash>');
+    return pattern.replace('___', name);
+}
+/** The rustc arguments cargo passes for its LTO decision; rustflags follow them and win. */
+function cargoLtoArgs(lto) {
+    switch (lto.kind) {
+        case 'run':
+            return ['-C', lto.value === null ? 'lto' : `lto=${lto.value}`];
+        case 'off':
+            return ['-C', 'lto=off'];
+        case 'only-bitcode':
+            return ['-C', 'linker-plugin-lto'];
+        case 'only-object':
+            return ['-C', 'embed-bitcode=no'];
+        case 'object-and-bitcode':
+            return [];
+    }
+}
+const OFF = new Set(['no', 'n', 'off', 'false']);
+/** The effective `-C lto` value: `fat`, `thin`, or null when LTO across crates is not requested. */
+function effectiveLto(unit) {
+    const values = codegenOptions([...cargoLtoArgs(unit.lto), ...unit.rustflags], 'lto');
+    const last = values[values.length - 1];
+    if (last === undefined || OFF.has(last))
+        return null;
+    return last === 'thin' ? 'thin' : 'fat';
+}
+function ltoRequested(unit) {
+    return effectiveLto(unit) !== null;
+}
+function embedBitcodeOff(unit) {
+    const values = codegenOptions([...cargoLtoArgs(unit.lto), ...unit.rustflags], 'embed-bitcode');
+    const last = values[values.length - 1];
+    return last !== undefined && OFF.has(last);
+}
+/** rustc's `check_lto_allowed`: which crate types and flags cannot take part in fat or thin LTO. */
+function ltoGate(unit) {
+    if (effectiveLto(unit) === null)
+        return [];
+    const types = unit.crateTypes;
+    if (types.every(t => t === 'lib' || t === 'rlib'))
+        return [];
+    for (const t of types) {
+        if (t === 'lib' || t === 'rlib')
+            return [{ kind: 'lto', crateType: 'rlib', gate: 'mixed' }];
+        if (t === 'dylib')
+            return [{ kind: 'lto', crateType: 'dylib', gate: 'dylib' }];
+        if (t === 'proc-macro')
+            return [{ kind: 'lto', crateType: 'proc-macro', gate: 'proc-macro' }];
+    }
+    if (unit.preferDynamic !== null)
+        return [{ kind: 'lto', crateType: null, gate: 'prefer-dynamic' }];
+    return [];
+}
+
+;// CONCATENATED MODULE: ./src/model/selection.ts
+
+
+/**
+ * Selects packages exactly as cargo does for `-p`, `--workspace`/`--exclude`, or neither: the package of
+ * the manifest cargo runs on, or the workspace's default members when that manifest is the root.
+ * `currentManifest` is the absolute path of that manifest.
+ */
+function selectPackages(metadata, invocation, currentManifest) {
+    const members = metadata.workspaceMembers.map(id => metadata.packages.get(id));
+    const warnings = [];
+    if (invocation.exclude.length > 0 && !invocation.workspace) {
+        throw new UserError('`--exclude` can only be used together with `--workspace`');
+    }
+    if (invocation.workspace) {
+        const excluded = new Set();
+        for (const spec of invocation.exclude) {
+            const matched = members.filter(p => specMatches(spec, p));
+            if (matched.length === 0)
+                warnings.push(`excluded package(s) \`${spec}\` not found in workspace \`${metadata.workspaceRoot}\``);
+            for (const p of matched)
+                excluded.add(p.id);
+        }
+        return { packages: sortById(members.filter(p => !excluded.has(p.id))), warnings };
+    }
+    if (invocation.packages.length > 0) {
+        const all = [...metadata.packages.values()];
+        const chosen = new Map();
+        for (const spec of invocation.packages) {
+            const matched = all.filter(p => specMatches(spec, p));
+            if (matched.length === 0) {
+                throw new UserError(`package ID specification \`${spec}\` did not match any packages`);
+            }
+            if (matched.length > 1 && !isGlob(spec)) {
+                const list = matched.map(p => `${p.name}@${p.version}`).join(', ');
+                throw new UserError(`the specification \`${spec}\` is ambiguous: it matches ${list}; add a version (\`name@version\`)`);
+            }
+            for (const p of matched)
+                chosen.set(p.id, p);
+        }
+        return { packages: sortById([...chosen.values()]), warnings };
+    }
+    return { packages: sortById(defaultMembers(metadata, currentManifest)), warnings };
+}
+function defaultMembers(metadata, currentManifest) {
+    const members = metadata.workspaceMembers.map(id => metadata.packages.get(id));
+    const current = external_node_path_default().resolve(currentManifest);
+    const rootManifest = external_node_path_default().join(metadata.workspaceRoot, 'Cargo.toml');
+    if (current !== rootManifest) {
+        // Run on a member's manifest: that package alone (default-members only apply at the root).
+        const own = members.find(p => external_node_path_default().resolve(p.manifestPath) === current);
+        if (own)
+            return [own];
+    }
+    if (metadata.workspaceDefaultMembers !== null) {
+        return metadata.workspaceDefaultMembers.map(id => metadata.packages.get(id));
+    }
+    // Metadata without `workspace_default_members`: the root package, or all members of a virtual workspace.
+    const root = members.find(p => external_node_path_default().resolve(p.manifestPath) === rootManifest);
+    return root ? [root] : members;
+}
+function sortById(packages) {
+    return packages.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+function isGlob(spec) {
+    return /[*?[]/.test(spec);
+}
+/** Whether a package id specification (`name`, `name@1.2`, `name:1.2.3`, a full id, or a glob) matches. */
+function specMatches(spec, pkg) {
+    if (spec === pkg.id)
+        return true;
+    if (isGlob(spec))
+        return globToRegExp(spec).test(pkg.name);
+    let name = spec;
+    let version = null;
+    const hash = spec.indexOf('#');
+    if (hash >= 0) {
+        const fragment = spec.slice(hash + 1);
+        const url = spec.slice(0, hash);
+        const at = fragment.indexOf('@');
+        if (at >= 0) {
+            name = fragment.slice(0, at);
+            version = fragment.slice(at + 1);
+        }
+        else if (/^\d/.test(fragment)) {
+            name = url.replace(/\/+$/, '').split('/').pop() ?? '';
+            version = fragment;
+        }
+        else {
+            name = fragment;
+        }
+    }
+    else {
+        const m = /^([^@:]+)[@:](.+)$/.exec(spec);
+        if (m) {
+            name = m[1];
+            version = m[2];
+        }
+    }
+    if (name !== pkg.name)
+        return false;
+    return version === null || pkg.version === version || pkg.version.startsWith(`${version}.`);
+}
+function globToRegExp(glob) {
+    let re = '';
+    for (const c of glob) {
+        if (c === '*')
+            re += '.*';
+        else if (c === '?')
+            re += '.';
+        else if (c === '[' || c === ']')
+            re += c;
+        else
+            re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+    }
+    return new RegExp(`^${re}$`);
+}
+
+;// CONCATENATED MODULE: ./src/model/crate-type.ts
+// The truth tables below are cargo's own (`src/compiler/crate_type.rs`); keep them identical.
+/** Outputs a Rust crate can be linked against: `lib`, `rlib`, `dylib`, `proc-macro`. */
+function isLinkable(t) {
+    return t === 'lib' || t === 'rlib' || t === 'dylib' || t === 'proc-macro';
+}
+/** Outputs that are shared objects: `dylib`, `cdylib`, `proc-macro`. */
+function isDynamic(t) {
+    return t === 'dylib' || t === 'cdylib' || t === 'proc-macro';
+}
+/** Crate types that may take part in LTO: `bin`, `staticlib`, `cdylib`. */
+function canLto(t) {
+    return t === 'bin' || t === 'staticlib' || t === 'cdylib';
+}
+/** Crate types whose rustc invocation links (everything except `lib`/`rlib`). */
+function requiresUpstreamObjects(t) {
+    return t !== 'lib' && t !== 'rlib';
+}
+/** Whether a library built with these crate types is available to Rust dependents as an rlib. */
+function providesRlib(types) {
+    return types.includes('lib') || types.includes('rlib');
+}
+/** Whether a library built with these crate types is available to Rust dependents as a Rust dylib. */
+function providesDylib(types) {
+    return types.includes('dylib');
+}
+function isCrateType(s) {
+    return (s === 'bin' || s === 'lib' || s === 'rlib' || s === 'dylib' || s === 'cdylib' || s === 'staticlib' || s === 'proc-macro');
+}
+
+;// CONCATENATED MODULE: ./src/model/unit-graph.ts
+
+
+
+
+/**
+ * Builds cargo's unit graph for an invocation: the root units for the selected packages and targets, and
+ * everything they depend on, each with the settings cargo passes to rustc.
+ */
+function buildUnitGraph(metadata, context, invocation, selected) {
+    const units = [];
+    const byKey = new Map();
+    const primary = new Set(selected.map(p => p.id));
+    const warnings = [];
+    const profile = invocation.command === 'test' ? context.testProfile : context.profile;
+    const infoFor = (kind) => (kind === 'host' ? context.host : context.target);
+    const makeUnit = (pkg, target, mode, kind, unitFor, root) => {
+        const panicForced = unitFor.host || unitFor.test || mode === 'test' || target.kind === 'custom-build' || target.kind === 'proc-macro';
+        const key = `${pkg.id}\0${target.kind}\0${target.name}\0${mode}\0${kind}\0${panicForced ? 'u' : 'p'}`;
+        const existing = byKey.get(key);
+        if (existing) {
+            existing.root ||= root;
+            return existing;
+        }
+        const info = infoFor(kind);
+        const requested = mode === 'test' ? ['bin'] : target.crateTypes;
+        const crateTypes = requested.filter(t => info.supportedCrateTypes.has(t));
+        const droppedCrateTypes = requested.filter(t => !info.supportedCrateTypes.has(t));
+        const rustflags = info.rustflags;
+        let preferDynamic = null;
+        if (target.kind === 'proc-macro')
+            preferDynamic = 'proc-macro';
+        else if (mode !== 'test' && target.crateTypes.includes('dylib') && !primary.has(pkg.id))
+            preferDynamic = 'non-primary-dylib';
+        else if (flagEnabled(codegenOptions(rustflags, 'prefer-dynamic')))
+            preferDynamic = 'rustflags';
+        const { panic, panicSource } = panicOf(profile, panicForced, rustflags);
+        const unit = {
+            index: units.length,
+            pkg,
+            target,
+            mode,
+            kind,
+            crateTypes,
+            droppedCrateTypes,
+            preferDynamic,
+            panic,
+            panicSource,
+            lto: { kind: 'object-and-bitcode' },
+            rpath: profile.rpath,
+            crtStatic: target.kind === 'proc-macro' ? false : info.crtStaticExecutables,
+            rustflags,
+            targetInfo: info,
+            crates: [],
+            unlinkable: [],
+            buildsAfter: [],
+            root,
+            primary: primary.has(pkg.id)
+        };
+        units.push(unit);
+        byKey.set(key, unit);
+        addDependencies(unit, unitFor);
+        return unit;
+    };
+    const libUnitFor = (dep, kind, unitFor) => {
+        const lib = libTarget(dep);
+        if (!lib)
+            return null;
+        const host = unitFor.host || lib.kind === 'proc-macro';
+        return makeUnit(dep, lib, 'build', host ? 'host' : kind, { host, test: unitFor.test }, false);
+    };
+    const addDependencies = (unit, unitFor) => {
+        const { pkg, target, mode, kind } = unit;
+        const info = infoFor(kind);
+        const isBuildScript = target.kind === 'custom-build';
+        const includeDev = !isBuildScript && (target.kind === 'test' || target.kind === 'example' || target.kind === 'bench' || mode === 'test');
+        const childFor = { host: unitFor.host || isBuildScript || target.kind === 'proc-macro', test: unitFor.test || mode === 'test' };
+        const childKind = childFor.host ? 'host' : kind;
+        for (const edge of pkg.deps) {
+            const applicable = edge.kinds.filter(k => {
+                if (isBuildScript ? k.kind !== 'build' : k.kind === 'build')
+                    return false;
+                if (k.kind === 'dev' && !includeDev)
+                    return false;
+                return k.platform === null || matchesPlatform(k.platform, info, pkg);
+            });
+            if (applicable.length === 0)
+                continue;
+            const dep = edge.pkg === pkg.id ? pkg : metadata.packages.get(edge.pkg);
+            const lib = libTarget(dep);
+            if (!lib)
+                continue;
+            const first = applicable[0];
+            if (!lib.crateTypes.some(isLinkable)) {
+                unit.unlinkable.push({ pkg: dep, externName: edge.externName, edge: first.kind, crateTypes: lib.crateTypes });
+                continue;
+            }
+            const depUnit = libUnitFor(dep, childKind, childFor);
+            if (depUnit)
+                unit.crates.push({ unit: depUnit, externName: edge.externName, edge: first.kind, platform: first.platform });
+        }
+        if (!isBuildScript && target.kind !== 'lib' && target.kind !== 'proc-macro') {
+            const lib = libTarget(pkg);
+            if (lib && lib.crateTypes.some(isLinkable)) {
+                const own = libUnitFor(pkg, childKind, childFor);
+                if (own)
+                    unit.crates.unshift({ unit: own, externName: lib.name.replace(/-/g, '_'), edge: 'own-lib', platform: null });
+            }
+            if ((target.kind === 'test' || target.kind === 'bench') && mode === 'test') {
+                for (const bin of pkg.targets.filter(t => t.kind === 'bin' && featuresSatisfied(t, pkg))) {
+                    unit.buildsAfter.push(makeUnit(pkg, bin, 'build', kind, { host: unitFor.host, test: false }, false));
+                }
+            }
+        }
+        const script = pkg.targets.find(t => t.kind === 'custom-build');
+        if (script && !isBuildScript)
+            unit.buildsAfter.push(makeUnit(pkg, script, 'build', 'host', { host: true, test: false }, false));
+    };
+    const roots = [];
+    for (const pkg of selected) {
+        for (const { target, mode } of rootTargets(pkg, invocation, warnings)) {
+            const kind = target.kind === 'proc-macro' && mode === 'build' ? 'host' : 'target';
+            const unit = makeUnit(pkg, target, mode, kind, { host: kind === 'host', test: false }, true);
+            if (!roots.includes(unit))
+                roots.push(unit);
+        }
+    }
+    checkNamedTargets(invocation, selected);
+    assignLto(roots, profile);
+    return { units, roots, warnings };
+}
+function matchesPlatform(platform, info, pkg) {
+    try {
+        return platformMatches(platform, info.triple, info.cfg);
+    }
+    catch (e) {
+        throw new UserError(`${pkg.manifestPath}: invalid platform \`${platform}\` in a dependency of \`${pkg.name}\`: ${e.message}`);
+    }
+}
+/** The library target (`lib` or `proc-macro`) of a package, if any. */
+function libTarget(pkg) {
+    return pkg.targets.find(t => t.kind === 'lib' || t.kind === 'proc-macro');
+}
+function featuresSatisfied(target, pkg) {
+    return target.requiredFeatures.every(f => pkg.features.includes(f));
+}
+/** `-C x` / `-C x=yes` style boolean codegen options: the last occurrence wins. */
+function flagEnabled(values) {
+    if (values.length === 0)
+        return false;
+    const last = values[values.length - 1].toLowerCase();
+    return last === '' || last === 'y' || last === 'yes' || last === 'on' || last === 'true';
+}
+function panicOf(profile, forcedUnwind, rustflags) {
+    // Cargo's own `-C panic` comes first on the command line; rustflags come last and so win.
+    const fromFlags = codegenOptions(rustflags, 'panic');
+    const last = fromFlags[fromFlags.length - 1];
+    if (last === 'abort' || last === 'unwind')
+        return { panic: last, panicSource: 'rustflags' };
+    if (forcedUnwind)
+        return { panic: 'unwind', panicSource: 'forced-unwind' };
+    return { panic: profile.panic, panicSource: profile.sources.panic ? 'profile' : 'default' };
+}
+/** The root targets of one selected package, with the compile mode cargo uses for each. */
+function rootTargets(pkg, inv, warnings) {
+    const t = inv.targets;
+    const out = [];
+    const add = (target, mode) => {
+        if (!featuresSatisfied(target, pkg)) {
+            warnings.push(`target \`${target.name}\` in package \`${pkg.name}\` is skipped: it requires the features ${target.requiredFeatures.map(f => `\`${f}\``).join(', ')}`);
+            return;
+        }
+        if (!out.some(s => s.target === target && s.mode === mode))
+            out.push({ target, mode });
+    };
+    const lib = libTarget(pkg);
+    const of = (kind) => pkg.targets.filter(x => x.kind === kind);
+    const testMode = inv.command === 'test' ? 'test' : 'build';
+    const specific = t.lib || t.bins || t.tests || t.examples || t.benches || t.allTargets || t.bin.length + t.test.length + t.example.length + t.bench.length > 0;
+    if (!specific) {
+        if (inv.command === 'build') {
+            if (lib)
+                add(lib, 'build');
+            for (const b of of('bin'))
+                add(b, 'build');
+        }
+        else {
+            if (lib && lib.test)
+                add(lib, 'test');
+            for (const b of of('bin'))
+                if (b.test)
+                    add(b, 'test');
+            for (const e of of('example'))
+                add(e, e.test ? 'test' : 'build');
+            for (const x of of('test'))
+                if (x.test)
+                    add(x, 'test');
+            for (const x of of('bench'))
+                if (x.test)
+                    add(x, 'test');
+        }
+        return out;
+    }
+    const all = t.allTargets;
+    if ((t.lib || all) && lib)
+        add(lib, testMode);
+    if (t.bins || all)
+        for (const b of of('bin'))
+            add(b, testMode);
+    for (const name of t.bin)
+        for (const b of of('bin').filter(b => b.name === name))
+            add(b, testMode);
+    if (t.examples || all)
+        for (const e of of('example'))
+            add(e, testMode);
+    for (const name of t.example)
+        for (const e of of('example').filter(e => e.name === name))
+            add(e, testMode);
+    if (t.tests || all) {
+        // `--tests`: every target with `test = true`, compiled as a test harness.
+        if (lib && lib.test)
+            add(lib, 'test');
+        for (const x of pkg.targets)
+            if (x.test && x.kind !== 'lib' && x.kind !== 'proc-macro' && x.kind !== 'custom-build')
+                add(x, 'test');
+    }
+    for (const name of t.test)
+        for (const x of of('test').filter(x => x.name === name))
+            add(x, 'test');
+    if (t.benches || all) {
+        if (lib)
+            add(lib, 'test');
+        for (const b of of('bin'))
+            add(b, 'test');
+        for (const x of of('bench'))
+            add(x, 'test');
+    }
+    for (const name of t.bench)
+        for (const x of of('bench').filter(x => x.name === name))
+            add(x, 'test');
+    return out;
+}
+function checkNamedTargets(inv, selected) {
+    const check = (names, kind, flag) => {
+        for (const name of names) {
+            if (!selected.some(p => p.targets.some(t => t.kind === kind && t.name === name))) {
+                throw new UserError(`no ${kind} target named \`${name}\` in the selected packages (\`${flag} ${name}\`)`);
+            }
+        }
+    };
+    check(inv.targets.bin, 'bin', '--bin');
+    check(inv.targets.example, 'example', '--example');
+    check(inv.targets.test, 'test', '--test');
+    check(inv.targets.bench, 'bench', '--bench');
+}
+/** Cargo's LTO assignment, from each root unit down (`src/compiler/lto.rs`). */
+function assignLto(roots, profile) {
+    const assigned = new Map();
+    const forHost = (u) => u.target.kind === 'proc-macro' || u.target.kind === 'custom-build';
+    const requestedTypes = (u) => (u.mode === 'test' ? ['bin'] : u.target.crateTypes);
+    const needsObject = (types) => types.some(t => canLto(t) || isDynamic(t));
+    const whenNeedsObject = (types) => types.every(t => t === 'dylib') ? { kind: 'only-object' } : { kind: 'object-and-bitcode' };
+    const fromProfile = () => {
+        switch (profile.lto) {
+            case 'false':
+                return { kind: 'only-object' };
+            case 'off':
+                return { kind: 'off' };
+            case 'true':
+                return { kind: 'run', value: null };
+            default:
+                return { kind: 'run', value: profile.lto };
+        }
+    };
+    const merge = (a, b) => {
+        if (a.kind === 'run')
+            return a;
+        if (b.kind === 'run')
+            return b;
+        if (a.kind === 'off' || b.kind === 'off')
+            return { kind: 'off' };
+        if (a.kind === b.kind)
+            return a;
+        return { kind: 'object-and-bitcode' };
+    };
+    const calculate = (unit, parent) => {
+        const types = requestedTypes(unit);
+        let lto;
+        if (forHost(unit))
+            lto = { kind: 'only-object' };
+        else if (types.every(canLto))
+            lto = fromProfile();
+        else if (parent.kind === 'run')
+            lto = needsObject(types) ? whenNeedsObject(types) : { kind: 'only-bitcode' };
+        else if (parent.kind === 'only-bitcode' && needsObject(types))
+            lto = whenNeedsObject(types);
+        else if (parent.kind === 'off')
+            lto = { kind: 'off' };
+        else
+            lto = parent;
+        const previous = assigned.get(unit);
+        const merged = previous ? merge(previous, lto) : lto;
+        if (previous && previous.kind === merged.kind)
+            return;
+        assigned.set(unit, merged);
+        unit.lto = merged;
+        for (const dep of unit.crates)
+            calculate(dep.unit, merged);
+        for (const dep of unit.buildsAfter)
+            calculate(dep, merged);
+    };
+    for (const root of roots) {
+        const types = requestedTypes(root);
+        let rootLto;
+        if (profile.lto === 'false')
+            rootLto = { kind: 'only-object' };
+        else if (profile.lto === 'off')
+            rootLto = { kind: 'off' };
+        else if (forHost(root))
+            rootLto = { kind: 'only-object' };
+        else if (needsObject(types))
+            rootLto = whenNeedsObject(types);
+        else
+            rootLto = { kind: 'only-bitcode' };
+        calculate(root, rootLto);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/registry.ts
+const RULES = [
+    { id: 'duplicate-linkage', severity: 'error', title: 'A crate would be linked into one artifact twice ("only shows up once")' },
+    { id: 'rlib-required', severity: 'error', title: 'An artifact needs every upstream crate as an rlib, and one is not' },
+    { id: 'dylib-required', severity: 'error', title: 'A crate must be linked dynamically but no dylib of it exists' },
+    { id: 'no-linkable-lib', severity: 'error', title: 'A dependency whose library is only a cdylib or staticlib cannot be used from Rust' },
+    { id: 'panic-strategy', severity: 'error', title: 'The panic runtime or a linked crate does not match the artifact’s panic strategy' },
+    { id: 'lto-conflict', severity: 'error', title: 'LTO is requested where rustc refuses it' },
+    { id: 'unsupported-crate-type', severity: 'warning', title: 'The target cannot produce a requested crate type' },
+    { id: 'proc-macro-dylib', severity: 'error', title: 'A proc-macro links a Rust dylib dynamically, so rustc cannot load it' },
+    { id: 'runtime-dylib', severity: 'warning', title: 'An executable needs Rust shared libraries that will not be found outside cargo' }
+];
+function ruleInfo(id) {
+    return RULES.find(r => r.id === id);
+}
+/** The README section documenting a rule. */
+function ruleHelpUri(id) {
+    return `https://github.com/rust-linkage-guard/rust-linkage-guard#${id}`;
+}
+
+;// CONCATENATED MODULE: ./src/rules/evaluate.ts
+
+
+const STD_CRATES = new Set(['std', 'core', 'alloc', 'compiler_builtins', 'panic_unwind', 'panic_abort', 'test', 'proc_macro']);
+/** Turns the linkage of every unit into findings, sorted deterministically. */
+function evaluateRules(linkage, locator) {
+    const findings = [];
+    for (const result of linkage.results) {
+        if (result.status === 'blocked')
+            continue;
+        const problems = result.problems;
+        if (result.status === 'error') {
+            findings.push(...problemFindings(result, problems, linkage, locator));
+        }
+        if (result.droppedCrateTypes.length > 0 && result.unit.crateTypes.length > 0) {
+            findings.push(unsupportedFinding(result, 'warning', locator));
+        }
+        if (result.status === 'ok') {
+            const runtime = runtimeFinding(result, locator);
+            if (runtime)
+                findings.push(runtime);
+        }
+    }
+    return dedupe(findings).sort(compareFindings);
+}
+function base(unit, rule, crateType = unit.crateTypes[0] ?? unit.target.crateTypes[0]) {
+    return {
+        rule,
+        severity: ruleInfo(rule).severity,
+        package: unit.pkg.name,
+        target: unit.target.name,
+        kind: unit.target.kind,
+        mode: unit.mode,
+        crateType: unit.mode === 'test' ? 'bin' : crateType,
+        platform: unit.kind
+    };
+}
+/** "bin `app`", "dylib `plugin_a`", "test harness of lib `util`". */
+function describeUnit(unit, crateType) {
+    const what = unit.mode === 'test' ? `test harness of ${unit.target.kind}` : (crateType ?? unit.target.kind);
+    const host = unit.kind === 'host' && unit.target.kind !== 'proc-macro' && unit.target.kind !== 'custom-build' ? ' (built for the host)' : '';
+    const name = unit.target.kind === 'custom-build' ? `build script of \`${unit.pkg.name}\`` : `${what} \`${unit.target.name}\``;
+    return `${name}${host}`;
+}
+function problemFindings(result, problems, linkage, locator) {
+    const unit = result.unit;
+    const out = [];
+    const byCrateType = new Map();
+    for (const p of problems) {
+        switch (p.kind) {
+            case 'embed-bitcode-lto':
+                out.push({
+                    ...base(unit, 'lto-conflict'),
+                    crates: [crateName(unit)],
+                    message: `${describeUnit(unit)} fails: rustflags ask for \`-C lto\` but cargo compiles this unit with \`-C embed-bitcode=no\` ("options \`-C embed-bitcode=no\` and \`-C lto\` are incompatible").`,
+                    fixes: ['Remove `-C lto` from RUSTFLAGS and set `lto = true` (or `"thin"`) in the profile instead: cargo then applies LTO only where rustc allows it.'],
+                    ...locator.setting('rustflags', unit)
+                });
+                break;
+            case 'unsupported-crate-types':
+                out.push(unsupportedFinding(result, 'error', locator));
+                break;
+            case 'unlinkable-dependency':
+                out.push({
+                    ...base(unit, 'no-linkable-lib'),
+                    crates: [p.dep.pkg.name],
+                    message: `${describeUnit(unit)} cannot use \`${p.dep.pkg.name}\`: its library is only ${p.dep.crateTypes.map(t => `\`${t}\``).join(' and ')}, which Rust code cannot link against, so cargo passes no \`--extern ${p.dep.externName}\` and rustc fails to find the crate.`,
+                    fixes: [
+                        `Add \`"rlib"\` to \`crate-type\` in \`${p.dep.pkg.name}\`'s \`[lib]\` (e.g. \`crate-type = ["${p.dep.crateTypes[0]}", "rlib"]\`).`,
+                        `Or remove the dependency on \`${p.dep.pkg.name}\` and load it at run time (cdylib) or link it as a native library (staticlib).`
+                    ],
+                    ...locator.dependency(unit, { pkgName: p.dep.pkg.name, externName: p.dep.externName }, p.dep.edge, null)
+                });
+                break;
+            case 'proc-macro-unloadable': {
+                const pm = p.procMacro;
+                out.push({
+                    ...base(unit, 'proc-macro-dylib'),
+                    crates: [crateName(pm), ...p.libraries],
+                    message: `${describeUnit(unit)} fails: proc-macro \`${pm.target.name}\` links ${p.libraries.map(l => `\`${l}\``).join(', ')} dynamically, and rustc cannot load a proc-macro whose Rust shared libraries are not on its own library path (error[E0463]: can't find crate for \`${crateName(pm)}\`).`,
+                    fixes: [
+                        `Give the Rust dylib(s) that \`${pm.pkg.name}\` depends on an \`"rlib"\` crate type, so the proc-macro links them statically.`,
+                        `Or move the code the proc-macro needs into a plain library crate.`
+                    ],
+                    ...locator.dependency(unit, pm, 'normal', null)
+                });
+                break;
+            }
+            case 'dependency-format': {
+                const list = byCrateType.get(p.crateType) ?? [];
+                list.push(p.error);
+                byCrateType.set(p.crateType, list);
+                break;
+            }
+            case 'lto':
+                out.push(ltoFinding(unit, p, locator));
+                break;
+        }
+    }
+    for (const [crateType, errors] of byCrateType)
+        out.push(...formatFindings(result, crateType, errors, linkage, locator));
+    return out;
+}
+function unsupportedFinding(result, severity, locator) {
+    const unit = result.unit;
+    const dropped = result.droppedCrateTypes;
+    const triple = unit.targetInfo.triple;
+    const types = dropped.map(t => `\`${t}\``).join(', ');
+    const crtStatic = unit.rustflags.some(f => f.includes('crt-static'));
+    const message = severity === 'error'
+        ? `${describeUnit(unit)} cannot be built: target \`${triple}\` does not support any of its crate types (${types}) with the flags in effect; cargo stops with "cannot produce ${dropped.join(', ')} for \`${unit.pkg.name}\`".`
+        : `${describeUnit(unit)}: target \`${triple}\` cannot produce ${types}; rustc drops ${dropped.length === 1 ? 'it' : 'them'} with a warning and builds only ${unit.crateTypes.map(t => `\`${t}\``).join(', ')}.`;
+    const fixes = crtStatic
+        ? ['`-C target-feature=+crt-static` forbids dynamic crate types: pass it only with `--target <triple>` (so build scripts and proc-macros are built without it), or drop it.']
+        : [`Remove ${types} from \`crate-type\` for this target, or build for a target that supports ${dropped.length === 1 ? 'it' : 'them'}.`];
+    return {
+        ...base(unit, 'unsupported-crate-type', dropped[0]),
+        severity,
+        crates: [crateName(unit)],
+        message,
+        fixes,
+        ...(crtStatic ? locator.setting('rustflags', unit) : locator.crateType(unit))
+    };
+}
+function ltoFinding(unit, p, locator) {
+    const texts = {
+        'prefer-dynamic': 'cannot prefer dynamic linking when performing LTO',
+        dylib: 'lto cannot be used for `dylib` crate type without `-Zdylib-lto`',
+        'proc-macro': 'lto cannot be used for `proc-macro` crate type without `-Zdylib-lto`',
+        mixed: 'lto can only be run for executables, cdylibs and static library outputs'
+    };
+    const fromRustflags = unit.lto.kind !== 'run';
+    const fixes = p.gate === 'prefer-dynamic'
+        ? ['Drop `-C prefer-dynamic` from rustflags for LTO builds, or set `lto = false` in the profile.', 'Use `lto = "thin"` only in profiles that link statically.']
+        : ['Remove `-C lto` from rustflags; `lto = true` in the profile applies LTO only to the crate types that allow it.'];
+    return {
+        ...base(unit, 'lto-conflict', p.crateType === 'rlib' || p.crateType === null ? undefined : p.crateType),
+        crates: [crateName(unit)],
+        message: `${describeUnit(unit)} fails the LTO check: "${texts[p.gate]}".`,
+        fixes,
+        ...locator.setting(fromRustflags || p.gate === 'prefer-dynamic' ? 'rustflags' : 'lto', unit)
+    };
+}
+function formatFindings(result, crateType, errors, linkage, locator) {
+    const unit = result.unit;
+    const out = [];
+    const nameOf = (key) => linkage.crateNames.get(key)?.name ?? key;
+    const unitOf = (key) => linkage.crateNames.get(key)?.unit ?? null;
+    const what = describeUnit(unit, crateType);
+    const ct = crateType;
+    const duplicates = errors.filter((e) => e.kind === 'crate-dep-multiple');
+    if (duplicates.length > 0) {
+        // Report the crate the user can act on: std stands for the whole standard library.
+        const names = [...new Set(duplicates.map(d => d.crate))];
+        const shown = names.filter(n => !STD_CRATES.has(n) || n === 'std');
+        const crates = shown.length > 0 ? shown : ['std'];
+        const primary = duplicates.find(d => d.crate === crates[0]) ?? duplicates[0];
+        const describe = (o, crate) => {
+            if (o.via !== null) {
+                const viaName = nameOf(o.via);
+                return o.preference === 'static' ? `statically inside dylib \`${viaName}\`` : `dynamically, as a dependency of dylib \`${viaName}\``;
+            }
+            if (o.preference === 'dynamic') {
+                const file = crate === 'std' ? unit.targetInfo.stdDylib : (() => { const u = findUnitByName(crate); return u ? dylibFileName(u) : null; })();
+                return `dynamically${file ? ` as \`${file}\`` : ''}`;
+            }
+            return 'statically as an rlib';
+        };
+        const findUnitByName = (crate) => {
+            for (const [key, v] of linkage.crateNames)
+                if (v.name === crate && v.unit && result.crates.some(c => c.key === key))
+                    return v.unit;
+            return null;
+        };
+        const staticVia = [primary.existing, primary.incoming].map(o => o.via).filter((v) => v !== null);
+        const culprit = staticVia.map(unitOf).find((u) => u !== null) ?? null;
+        const others = names.length - crates.length;
+        const extra = others > 0 && crates.includes('std') ? ` (and ${others} other standard-library crates with it)` : '';
+        const message = `${what} cannot link: \`${primary.crate}\` would be included twice${extra} — ${describe(primary.existing, primary.crate)} and ${describe(primary.incoming, primary.crate)}. ` +
+            `rustc: "cannot satisfy dependencies so \`${primary.crate}\` only shows up once".`;
+        out.push({
+            ...base(unit, 'duplicate-linkage', ct),
+            crates,
+            message,
+            fixes: duplicateFixes(unit, primary, culprit, nameOf),
+            ...(culprit ? locator.crateType(culprit) : locator.crateType(unit))
+        });
+    }
+    const rlibRequired = errors.filter(e => e.kind === 'rlib-required' || (e.kind === 'lib-required' && e.format === 'rlib'));
+    if (rlibRequired.length > 0) {
+        const names = [...new Set(rlibRequired.map(e => e.crate))];
+        const culprit = findCrateUnit(result, linkage, names[0]);
+        const why = crateType === 'staticlib' ? 'a staticlib must contain every upstream crate' : 'a statically linked (crt-static) executable must contain every upstream crate';
+        out.push({
+            ...base(unit, 'rlib-required', ct),
+            crates: names,
+            message: `${what} cannot link: ${why}, but ${names.map(n => `\`${n}\``).join(', ')} ${names.length === 1 ? 'is' : 'are'} only available as a Rust dylib. rustc: "crate \`${names[0]}\` required to be available in rlib format, but was not found in this form".`,
+            fixes: [
+                `Add \`"rlib"\` to \`crate-type\` of ${names.map(n => `\`${n}\``).join(', ')}.`,
+                crateType === 'staticlib' ? 'Or build a `cdylib` instead of a `staticlib`, which may link Rust dylibs.' : 'Or drop `+crt-static` for this executable.'
+            ],
+            ...(culprit ? locator.crateType(culprit) : locator.crateType(unit))
+        });
+    }
+    const dylibRequired = errors.filter(e => e.kind === 'lib-required' && e.format === 'dylib');
+    if (dylibRequired.length > 0) {
+        const names = [...new Set(dylibRequired.map(e => e.crate))];
+        out.push({
+            ...base(unit, 'dylib-required', ct),
+            crates: names,
+            message: `${what} cannot link: ${names.map(n => `\`${n}\``).join(', ')} must be linked dynamically (an upstream dylib was built against its dylib) but no dylib of it is available. rustc: "crate \`${names[0]}\` required to be available in dylib format, but was not found in this form".`,
+            fixes: ['Rebuild the dylibs that depend on it from a clean target directory, with the same flags.', `Or add \`"dylib"\` to \`crate-type\` of ${names.map(n => `\`${n}\``).join(', ')}.`],
+            ...locator.crateType(unit)
+        });
+    }
+    const panic = errors.filter(e => e.kind === 'bad-panic-strategy' || e.kind === 'required-panic-strategy' || e.kind === 'two-panic-runtimes');
+    if (panic.length > 0) {
+        const first = panic[0];
+        let text;
+        let crates;
+        if (first.kind === 'bad-panic-strategy') {
+            text = `the linked panic runtime \`${first.runtime}\` is not compiled with this crate's panic strategy \`${first.strategy}\``;
+            crates = [first.runtime];
+        }
+        else if (first.kind === 'required-panic-strategy') {
+            text = `the crate \`${first.crate}\` requires panic strategy \`${first.found}\` which is incompatible with this crate's strategy of \`${first.desired}\``;
+            crates = [first.crate];
+        }
+        else {
+            text = `cannot link together two panic runtimes: ${first.first} and ${first.second}`;
+            crates = [first.first, first.second];
+        }
+        const stdDynamic = result.artifacts.some(a => a.formats?.linkage.get('sys:std') === 'dynamic');
+        const fixes = stdDynamic
+            ? [
+                '`std` is linked dynamically here, and `libstd` always brings the `panic_unwind` runtime: use `panic = "unwind"` for builds with Rust dylibs.',
+                'Or link everything statically (no `dylib` crate types, no `-C prefer-dynamic`) to use `panic = "abort"`.'
+            ]
+            : ['Build every crate linked into this artifact with the same panic strategy (one profile `panic` setting, no `-C panic` in rustflags for some crates only).'];
+        out.push({
+            ...base(unit, 'panic-strategy', ct),
+            crates,
+            message: `${what} cannot link with \`panic = "${unit.panic}"\`: rustc: "${text}".`,
+            fixes,
+            ...locator.setting(unit.panicSource === 'rustflags' ? 'rustflags' : 'panic', unit)
+        });
+    }
+    return out;
+}
+function findCrateUnit(result, linkage, name) {
+    for (const c of result.crates) {
+        if (c.name !== name)
+            continue;
+        return linkage.crateNames.get(c.key)?.unit ?? null;
+    }
+    return null;
+}
+function duplicateFixes(unit, primary, culprit, nameOf) {
+    const fixes = [];
+    const staticVias = [primary.existing, primary.incoming].filter(o => o.preference === 'static' && o.via !== null).map(o => nameOf(o.via));
+    if (primary.crate === 'std' && culprit) {
+        fixes.push(`Select only the packages you ship, e.g. \`cargo build -p ${unit.pkg.name}\`: cargo then builds dylib \`${culprit.target.name}\` with \`-C prefer-dynamic\` (it is a dependency, not a selected package), so it shares \`libstd\` instead of containing a copy.`);
+        fixes.push(`Add \`"rlib"\` to \`crate-type\` of \`${culprit.pkg.name}\` (\`["dylib", "rlib"]\`): Rust dependents then link the rlib statically.`);
+        fixes.push('Or build everything with `RUSTFLAGS="-C prefer-dynamic"`, so every dylib links `std` dynamically.');
+        fixes.push(`Or keep \`${culprit.pkg.name}\` out of \`default-members\` / use \`--exclude ${culprit.pkg.name}\` when building the workspace.`);
+    }
+    else if (staticVias.length > 0) {
+        fixes.push(`Make \`${primary.crate}\` a dylib as well (\`crate-type = ["dylib"]\`) so ${staticVias.map(v => `\`${v}\``).join(' and ')} share one copy instead of each containing it.`);
+        fixes.push(`Or link only one of the dylibs that contain \`${primary.crate}\` into ${describeUnit(unit)}.`);
+        fixes.push(`Or add \`"rlib"\` to the dylibs' \`crate-type\` so this artifact links everything statically.`);
+    }
+    else {
+        fixes.push('Make every upstream crate available in one format (all rlib, or all dylib).');
+    }
+    return fixes;
+}
+const EXECUTABLE_KINDS = new Set(['bin', 'example', 'test', 'bench']);
+function runtimeFinding(result, locator) {
+    const unit = result.unit;
+    if (result.runtimeLibraries.length === 0 || unit.rpath)
+        return null;
+    const executable = unit.mode === 'test' || (EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes('bin'));
+    if (!executable)
+        return null;
+    const libs = result.runtimeLibraries;
+    const runner = unit.mode === 'test' ? '`cargo test`' : unit.target.kind === 'example' ? '`cargo run --example`' : '`cargo run`';
+    // Point at the first workspace dylib this executable depends on directly, else at what made std dynamic.
+    const direct = unit.crates.find(d => d.unit.crateTypes.includes('dylib') && result.artifacts.some(a => a.formats?.linkage.get(unitKey(d.unit)) === 'dynamic'));
+    const location = direct ? locator.dependency(unit, direct.unit, direct.edge, direct.platform) : locator.setting('rustflags', unit);
+    return {
+        ...base(unit, 'runtime-dylib', 'bin'),
+        crates: libs,
+        message: `${describeUnit(unit)} needs ${libs.map(l => `\`${l}\``).join(', ')} at run time and has no rpath (\`rpath = false\`): it starts under ${runner}, which sets the library path, but run directly or shipped it fails with "error while loading shared libraries".`,
+        fixes: [
+            'Link statically for anything you ship: drop `dylib` crate types (or add `"rlib"`) and `-C prefer-dynamic` in release builds.',
+            `Or set \`rpath = true\` in the profile so the executable finds libraries next to it, and ship ${libs.map(l => `\`${l}\``).join(', ')} beside it (\`${unit.targetInfo.stdDylib ?? 'libstd'}\` is in \`${unit.targetInfo.targetLibdir}\`).`,
+            'Or set the library path (`LD_LIBRARY_PATH`, `DYLD_FALLBACK_LIBRARY_PATH`, `PATH` on Windows) when starting it.'
+        ],
+        ...location
+    };
+}
+function dedupe(findings) {
+    const seen = new Set();
+    return findings.filter(f => {
+        const key = [f.rule, f.package, f.target, f.kind, f.mode, f.crateType, f.platform, f.message].join('\0');
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
+function compareFindings(a, b) {
+    return (SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        a.rule.localeCompare(b.rule) ||
+        a.package.localeCompare(b.package) ||
+        a.target.localeCompare(b.target) ||
+        a.kind.localeCompare(b.kind) ||
+        a.mode.localeCompare(b.mode) ||
+        a.crateType.localeCompare(b.crateType) ||
+        a.platform.localeCompare(b.platform) ||
+        a.message.localeCompare(b.message));
+}
+
+;// CONCATENATED MODULE: ./src/engine.ts
+
+
+
+
+/** The whole pure pipeline: selection → unit graph → linkage → findings → report. */
+function analyze(input) {
+    const { metadata, context, invocation } = input;
+    const selection = selectPackages(metadata, invocation, input.currentManifest);
+    const graph = buildUnitGraph(metadata, context, invocation, selection.packages);
+    const linkage = resolveLinkage(graph);
+    const findings = evaluateRules(linkage, input.locator);
+    const notes = [...selection.warnings, ...graph.warnings];
+    if (metadata.graphQuality === 'no-dep-kinds') {
+        notes.push('The metadata predates `dep_kinds` (cargo before 1.41): dependency kinds and platforms were recovered from the declared dependencies by name, so a dependency may be counted in more sections than it is.');
+    }
+    notes.push('Verdicts describe a clean build: cargo does not rebuild a dylib when only `-C prefer-dynamic` changes, so a stale target directory can behave differently.');
+    const profile = invocation.command === 'test' ? context.testProfile : context.profile;
+    return {
+        version: 1,
+        toolchain: {
+            release: context.rustc.release,
+            commitHash: context.rustc.commitHash,
+            host: context.rustc.host,
+            target: context.target.triple
+        },
+        workspaceRoot: metadata.workspaceRoot,
+        invocation: { command: invocation.command, args: input.commandLine, profile: profile.name },
+        artifacts: artifactReports(linkage),
+        findings,
+        notes
+    };
+}
+function artifactReports(linkage) {
+    const out = [];
+    const sorted = [...linkage.results].sort((a, b) => compareUnits(a.unit, b.unit));
+    for (const result of sorted) {
+        const unit = result.unit;
+        const types = unit.crateTypes.length > 0 ? unit.crateTypes : unit.droppedCrateTypes;
+        for (const crateType of types) {
+            const artifact = result.artifacts.find(a => a.crateType === crateType);
+            const entry = {
+                package: unit.pkg.name,
+                version: unit.pkg.version,
+                target: unit.target.name,
+                kind: unit.target.kind,
+                mode: unit.mode,
+                crateType,
+                platform: unit.kind,
+                status: result.status,
+                preferDynamic: unit.preferDynamic !== null,
+                panic: unit.panic,
+                linkage: artifact?.formats ? linkageEntries(result, artifact.formats, linkage) : []
+            };
+            if (result.status === 'blocked') {
+                entry.blockedBy = result.blockedBy.map(b => ({ package: b.pkg.name, target: b.target.name, kind: b.target.kind, mode: b.mode }));
+            }
+            if (artifact?.formats && crateType !== 'staticlib') {
+                entry.runtimeLibraries = result.runtimeLibraries;
+                entry.rpath = unit.rpath;
+            }
+            out.push(entry);
+        }
+    }
+    return out;
+}
+function linkageEntries(result, formats, linkage) {
+    const entries = [];
+    for (const crate of result.crates) {
+        const how = formats.linkage.get(crate.key) ?? 'not-linked';
+        if (how === 'not-linked' && crate.key.startsWith('sys:'))
+            continue;
+        const info = linkage.crateNames.get(crate.key);
+        const entry = { crate: crate.name, how };
+        const via = formats.via.get(crate.key);
+        if (via !== undefined && how === 'included-from-dylib')
+            entry.via = linkage.crateNames.get(via)?.name ?? via;
+        if (info?.unit)
+            entry.package = `${info.unit.pkg.name}@${info.unit.pkg.version}`;
+        entries.push(entry);
+    }
+    return entries;
+}
+function compareUnits(a, b) {
+    return (a.pkg.name.localeCompare(b.pkg.name) ||
+        a.pkg.version.localeCompare(b.pkg.version) ||
+        a.target.kind.localeCompare(b.target.kind) ||
+        a.target.name.localeCompare(b.target.name) ||
+        a.mode.localeCompare(b.mode) ||
+        a.kind.localeCompare(b.kind) ||
+        a.panic.localeCompare(b.panic) ||
+        crateName(a).localeCompare(crateName(b)));
+}
+
+;// CONCATENATED MODULE: external "string_decoder"
+const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: external "events"
+const external_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+;// CONCATENATED MODULE: external "assert"
+const external_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_namespaceObject.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_namespaceObject.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_namespaceObject.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_namespaceObject.StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./src/exec/runner.ts
+
+
+/** The runner used by the action and the CLI: `@actions/exec`, silent, output captured, never streamed. */
+const execRunner = {
+    async run(command, args, options = {}) {
+        try {
+            const result = await getExecOutput(command, [...args], {
+                cwd: options.cwd,
+                env: options.env,
+                input: Buffer.from(options.input ?? ''),
+                silent: true,
+                ignoreReturnCode: true
+            });
+            return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+        }
+        catch (error) {
+            // @actions/exec throws when the program cannot be found or started.
+            const reason = error instanceof Error ? error.message : String(error);
+            throw new CommandError(`could not run \`${command}\`: ${reason}`, command, args, '');
+        }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/manifest/locator.ts
+
+const SECTIONS = { normal: 'dependencies', dev: 'dev-dependencies', build: 'build-dependencies' };
+/**
+ * Finds the manifest line behind each finding. `readToml` returns a parsed document or null when the file
+ * cannot be read (e.g. metadata recorded elsewhere); the first line of the root manifest is the fallback.
+ */
+function createLocator(metadata, context, readToml) {
+    const root = metadata.workspaceRoot;
+    const cache = new Map();
+    const doc = (file) => {
+        if (!cache.has(file)) {
+            let parsed = null;
+            try {
+                parsed = readToml(file);
+            }
+            catch {
+                // A manifest cargo accepted but we cannot parse only costs the exact line.
+            }
+            cache.set(file, parsed);
+        }
+        return cache.get(file);
+    };
+    const relative = (file) => {
+        const rel = external_node_path_default().relative(root, file);
+        return (rel.startsWith('..') || external_node_path_default().isAbsolute(rel) ? file : rel).split((external_node_path_default()).sep).join('/');
+    };
+    const at = (pkg, ...paths) => {
+        const d = doc(pkg.manifestPath);
+        for (const p of paths) {
+            const line = d?.lineOf(p) ?? null;
+            if (line !== null)
+                return { file: relative(pkg.manifestPath), line };
+        }
+        return { file: relative(pkg.manifestPath), line: 1 };
+    };
+    const fromSource = (source) => {
+        if (!source || !('file' in source))
+            return null;
+        return { file: relative(external_node_path_default().resolve(root, source.file)), line: source.line };
+    };
+    const rootManifest = () => ({ file: 'Cargo.toml', line: 1 });
+    return {
+        crateType(unit) {
+            const pkg = unit.pkg;
+            if (unit.target.kind === 'example') {
+                const index = exampleIndex(doc(pkg.manifestPath), unit.target.name);
+                if (index !== null)
+                    return at(pkg, ['example', index, 'crate-type'], ['example', index, 'crate_type'], ['example', index]);
+            }
+            return at(pkg, ['lib', 'crate-type'], ['lib', 'crate_type'], ['lib', 'proc-macro'], ['lib'], ['package']);
+        },
+        dependency(dependent, dep, edge, platform) {
+            const pkg = dependent.pkg;
+            if (edge === 'own-lib')
+                return this.crateType(dep);
+            const names = 'pkgName' in dep ? [dep.pkgName, dep.externName] : [dep.pkg.name, dep.target.name.replace(/-/g, '_')];
+            const keys = [...new Set(names.flatMap(n => [n, n.replace(/_/g, '-'), n.replace(/-/g, '_')]))];
+            const section = SECTIONS[edge] ?? 'dependencies';
+            const d = doc(pkg.manifestPath);
+            const tables = platform ? [['target', platform, section]] : [[section]];
+            // The same package may also sit under a renamed key: look for `package = "<name>"`.
+            const renamed = renamedKey(d, tables[0], names[0]);
+            if (renamed)
+                keys.unshift(renamed);
+            return at(pkg, ...tables.flatMap(t => keys.map(k => [...t, k])), ...tables);
+        },
+        setting(setting, unit) {
+            if (setting === 'rustflags')
+                return fromSource(unit.targetInfo.rustflagsSource) ?? rootManifest();
+            const profile = unit.mode === 'test' ? context.testProfile : context.profile;
+            return fromSource(profile.sources[setting]) ?? rootManifest();
+        }
+    };
+}
+function exampleIndex(doc, name) {
+    const examples = doc?.value?.example;
+    if (!Array.isArray(examples))
+        return null;
+    const i = examples.findIndex(e => e?.name === name);
+    return i < 0 ? null : i;
+}
+function renamedKey(doc, table, pkgName) {
+    let node = doc?.value;
+    for (const k of table)
+        node = node && typeof node === 'object' ? node[k] : undefined;
+    if (!node || typeof node !== 'object')
+        return null;
+    for (const [key, value] of Object.entries(node)) {
+        if (value && typeof value === 'object' && value.package === pkgName)
+            return key;
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/metadata/parse.ts
+
+
+/** A `cargo metadata` document that cannot be analysed; the message names the source and the JSON path. */
+class MetadataError extends UserError {
+    constructor(source, path, message) {
+        super(`${source}: ${path ? `${path}: ` : ''}${message}`);
+        this.name = 'MetadataError';
+    }
+}
+/**
+ * Parses `cargo metadata --format-version 1` output into a validated `Metadata`.
+ * `source` names the input in messages (a file path, or "cargo metadata").
+ */
+function parseMetadata(text, source) {
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch (e) {
+        const reason = e instanceof Error ? e.message : String(e);
+        throw new MetadataError(source, '', `not valid JSON (${reason})`);
+    }
+    return validateMetadata(raw, source);
+}
+/** Validates an already-parsed `cargo metadata` value. */
+function validateMetadata(raw, source) {
+    const fail = (path, message) => {
+        throw new MetadataError(source, path, message);
+    };
+    const root = asObject(raw, '', fail, 'the top level must be a JSON object from `cargo metadata --format-version 1`');
+    if (root.version !== 1) {
+        fail('version', `expected format version 1, got ${JSON.stringify(root.version)}`);
+    }
+    const rawPackages = asArray(root.packages, 'packages', fail);
+    const workspaceMembers = asStringArray(root.workspace_members, 'workspace_members', fail);
+    const workspaceRoot = asString(root.workspace_root, 'workspace_root', fail);
+    const targetDirectory = asString(root.target_directory, 'target_directory', fail);
+    const workspaceDefaultMembers = root.workspace_default_members === undefined
+        ? null
+        : asStringArray(root.workspace_default_members, 'workspace_default_members', fail);
+    const packages = new Map();
+    const rawDeclared = new Map();
+    rawPackages.forEach((value, i) => {
+        const path = `packages[${i}]`;
+        const p = asObject(value, path, fail);
+        const id = asString(p.id, `${path}.id`, fail);
+        if (packages.has(id))
+            fail(`${path}.id`, `duplicate package id \`${id}\``);
+        const name = asString(p.name, `${path}.name`, fail);
+        const label = `package \`${name}\``;
+        const targets = asArray(p.targets, `${path}.targets`, fail).map((t, j) => parseTarget(t, `${path}.targets[${j}]`, label, fail));
+        if (targets.filter(t => t.kind === 'lib' || t.kind === 'proc-macro').length > 1) {
+            fail(`${path}.targets`, `${label} has more than one library target`);
+        }
+        const declared = p.dependencies === undefined ? [] : asArray(p.dependencies, `${path}.dependencies`, fail);
+        rawDeclared.set(id, declared.map((d, j) => {
+            const dp = `${path}.dependencies[${j}]`;
+            const o = asObject(d, dp, fail);
+            return {
+                name: asString(o.name, `${dp}.name`, fail),
+                rename: o.rename == null ? null : asString(o.rename, `${dp}.rename`, fail),
+                kind: parseDepKind(o.kind, `${dp}.kind`, fail),
+                target: o.target == null ? null : asString(o.target, `${dp}.target`, fail)
+            };
+        }));
+        packages.set(id, {
+            id,
+            name,
+            version: asString(p.version, `${path}.version`, fail),
+            source: p.source == null ? null : asString(p.source, `${path}.source`, fail),
+            manifestPath: asString(p.manifest_path, `${path}.manifest_path`, fail),
+            targets,
+            features: [],
+            deps: [],
+            rustVersion: p.rust_version == null ? null : asString(p.rust_version, `${path}.rust_version`, fail),
+            publish: p.publish === undefined || p.publish === null ? null : parsePublish(p.publish, `${path}.publish`, fail)
+        });
+    });
+    for (const [i, id] of workspaceMembers.entries()) {
+        if (!packages.has(id))
+            fail(`workspace_members[${i}]`, `unknown package id \`${id}\``);
+    }
+    for (const [i, id] of (workspaceDefaultMembers ?? []).entries()) {
+        if (!packages.has(id))
+            fail(`workspace_default_members[${i}]`, `unknown package id \`${id}\``);
+    }
+    if (root.resolve === null || root.resolve === undefined) {
+        fail('resolve', 'the dependency graph is missing (`"resolve": null`, as produced by `cargo metadata --no-deps`); run `cargo metadata --format-version 1` without `--no-deps`');
+    }
+    const resolve = asObject(root.resolve, 'resolve', fail);
+    const nodes = asArray(resolve.nodes, 'resolve.nodes', fail);
+    let sawDepKinds = false;
+    let sawDepWithoutKinds = false;
+    const seen = new Set();
+    nodes.forEach((value, i) => {
+        const path = `resolve.nodes[${i}]`;
+        const n = asObject(value, path, fail);
+        const id = asString(n.id, `${path}.id`, fail);
+        const pkg = packages.get(id);
+        if (!pkg)
+            return fail(`${path}.id`, `unknown package id \`${id}\``);
+        if (seen.has(id))
+            fail(`${path}.id`, `duplicate resolve node for \`${id}\``);
+        seen.add(id);
+        pkg.features = n.features === undefined ? [] : asStringArray(n.features, `${path}.features`, fail);
+        const deps = n.deps === undefined ? null : asArray(n.deps, `${path}.deps`, fail);
+        if (deps === null) {
+            // Metadata from before `deps` existed: only `dependencies` (ids) is there.
+            const ids = asStringArray(n.dependencies, `${path}.dependencies`, fail);
+            sawDepWithoutKinds ||= ids.length > 0;
+            pkg.deps = ids.map((depId, j) => recoverEdge(pkg, depId, `${path}.dependencies[${j}]`));
+            return;
+        }
+        pkg.deps = deps.map((d, j) => {
+            const dp = `${path}.deps[${j}]`;
+            const o = asObject(d, dp, fail);
+            const depId = asString(o.pkg, `${dp}.pkg`, fail);
+            if (!packages.has(depId))
+                fail(`${dp}.pkg`, `unknown package id \`${depId}\``);
+            const externName = asString(o.name, `${dp}.name`, fail);
+            if (o.dep_kinds === undefined) {
+                sawDepWithoutKinds = true;
+                return { ...recoverEdge(pkg, depId, dp), externName };
+            }
+            sawDepKinds = true;
+            const kinds = [];
+            asArray(o.dep_kinds, `${dp}.dep_kinds`, fail).forEach((k, m) => {
+                const kp = `${dp}.dep_kinds[${m}]`;
+                const ko = asObject(k, kp, fail);
+                const kind = parseDepKind(ko.kind, `${kp}.kind`, fail);
+                const platform = ko.target == null ? null : asString(ko.target, `${kp}.target`, fail);
+                // Some cargo versions repeated entries (rust-lang/cargo#7752).
+                if (!kinds.some(x => x.kind === kind && x.platform === platform))
+                    kinds.push({ kind, platform });
+            });
+            return { pkg: depId, externName, kinds };
+        });
+    });
+    // Without `dep_kinds` (cargo before 1.41), an edge's kinds are recovered from the dependent's
+    // declared dependencies, matched by package name. Renamed or duplicated names make that ambiguous,
+    // so the edge keeps every kind that could apply: a superset, never a silent omission.
+    function recoverEdge(pkg, depId, path) {
+        const dep = packages.get(depId);
+        if (!dep)
+            return fail(path, `unknown package id \`${depId}\``);
+        const declared = (rawDeclared.get(pkg.id) ?? []).filter(d => d.name === dep.name);
+        const kinds = [];
+        for (const d of declared) {
+            if (!kinds.some(x => x.kind === d.kind && x.platform === d.target))
+                kinds.push({ kind: d.kind, platform: d.target });
+        }
+        if (kinds.length === 0)
+            kinds.push({ kind: 'normal', platform: null });
+        const lib = dep.targets.find(t => t.kind === 'lib' || t.kind === 'proc-macro');
+        const rename = declared.find(d => d.rename)?.rename;
+        return { pkg: depId, externName: (rename ?? lib?.name ?? dep.name).replace(/-/g, '_'), kinds };
+    }
+    for (const id of workspaceMembers) {
+        if (!seen.has(id))
+            fail('resolve.nodes', `workspace member \`${id}\` has no resolve node`);
+    }
+    const resolveRoot = resolve.root == null ? null : asString(resolve.root, 'resolve.root', fail);
+    if (resolveRoot !== null && !packages.has(resolveRoot))
+        fail('resolve.root', `unknown package id \`${resolveRoot}\``);
+    return {
+        packages,
+        workspaceMembers,
+        workspaceDefaultMembers,
+        workspaceRoot,
+        targetDirectory,
+        resolveRoot,
+        graphQuality: sawDepWithoutKinds && !sawDepKinds ? 'no-dep-kinds' : 'full'
+    };
+}
+const TARGET_KINDS = new Set(['bin', 'example', 'test', 'bench', 'custom-build']);
+function parseTarget(value, path, label, fail) {
+    const t = asObject(value, path, fail);
+    const name = asString(t.name, `${path}.name`, fail);
+    const kinds = asStringArray(t.kind, `${path}.kind`, fail);
+    const crateTypeNames = asStringArray(t.crate_types, `${path}.crate_types`, fail);
+    if (kinds.length === 0)
+        fail(`${path}.kind`, `target \`${name}\` of ${label} has no kind`);
+    if (crateTypeNames.length === 0)
+        fail(`${path}.crate_types`, `target \`${name}\` of ${label} has no crate types`);
+    const crateTypes = crateTypeNames.map(c => {
+        if (!isCrateType(c)) {
+            return fail(`${path}.crate_types`, `unknown crate type \`${c}\` in target \`${name}\` of ${label}`);
+        }
+        return c;
+    });
+    let kind;
+    const single = kinds.length === 1 ? kinds[0] : null;
+    if (single !== null && TARGET_KINDS.has(single)) {
+        kind = single;
+        // Only examples may have crate types other than `bin` (an example can be a library).
+        if (kind !== 'example' && (crateTypes.length !== 1 || crateTypes[0] !== 'bin')) {
+            fail(`${path}.crate_types`, `${kind} target \`${name}\` of ${label} must have crate type \`bin\`, got ${crateTypes.join(', ')}`);
+        }
+    }
+    else if (single === 'proc-macro') {
+        kind = 'proc-macro';
+    }
+    else {
+        // Any other kind list names the crate types of a library target.
+        for (const k of kinds) {
+            if (!isCrateType(k) || k === 'bin')
+                fail(`${path}.kind`, `unknown target kind \`${k}\` in target \`${name}\` of ${label}`);
+        }
+        kind = 'lib';
+    }
+    if ((kind === 'proc-macro' || crateTypes.includes('proc-macro')) && crateTypes.length > 1) {
+        fail(`${path}.crate_types`, `cannot mix \`proc-macro\` crate type with others in target \`${name}\` of ${label}`);
+    }
+    if (crateTypes.includes('dylib') && crateTypes.includes('cdylib')) {
+        fail(`${path}.crate_types`, `library \`${name}\` of ${label} cannot set the crate type of both \`dylib\` and \`cdylib\``);
+    }
+    const requiredFeatures = t['required-features'] === undefined ? [] : asStringArray(t['required-features'], `${path}.required-features`, fail);
+    // Metadata from older cargos has no `test` key; cargo's defaults are true except for benches and examples.
+    const test = t.test === undefined ? kind !== 'bench' && kind !== 'example' : asBoolean(t.test, `${path}.test`, fail);
+    return {
+        name,
+        kind,
+        crateTypes,
+        srcPath: asString(t.src_path, `${path}.src_path`, fail),
+        test,
+        requiredFeatures
+    };
+}
+function parseDepKind(v, path, fail) {
+    if (v === null || v === undefined || v === 'normal')
+        return 'normal';
+    if (v === 'dev' || v === 'build')
+        return v;
+    return fail(path, `unknown dependency kind ${JSON.stringify(v)}, expected null, "dev" or "build"`);
+}
+function parsePublish(v, path, fail) {
+    if (v === false)
+        return false;
+    return asStringArray(v, path, fail);
+}
+function parse_describe(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'an array';
+    return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)?.slice(0, 40)}`;
+}
+function asObject(v, path, fail, message) {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+        return fail(path, message ?? `expected an object, got ${parse_describe(v)}`);
+    }
+    return v;
+}
+function asArray(v, path, fail) {
+    if (!Array.isArray(v))
+        return fail(path, v === undefined ? 'missing (expected an array)' : `expected an array, got ${parse_describe(v)}`);
+    return v;
+}
+function asString(v, path, fail) {
+    if (typeof v !== 'string')
+        return fail(path, v === undefined ? 'missing (expected a string)' : `expected a string, got ${parse_describe(v)}`);
+    return v;
+}
+function asBoolean(v, path, fail) {
+    if (typeof v !== 'boolean')
+        return fail(path, `expected true or false, got ${parse_describe(v)}`);
+    return v;
+}
+function asStringArray(v, path, fail) {
+    return asArray(v, path, fail).map((x, i) => asString(x, `${path}[${i}]`, fail));
+}
+
+;// CONCATENATED MODULE: ./src/run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Convenience for tests and scripts: cargo-style flags in, report out. */
+async function runAnalysis(options) {
+    const cli = parseCliArgs(options.args);
+    return analyzeWorkspace({
+        manifestPath: options.manifestPath,
+        invocation: cli.invocation,
+        metadataFile: cli.metadataFile,
+        configOverrides: cli.configOverrides,
+        env: options.env,
+        cwd: options.cwd ?? path.dirname(path.resolve(options.manifestPath))
+    });
+}
+/**
+ * Gathers everything cargo would see — `cargo metadata`, `rustc -vV`, one combined `rustc --print` probe
+ * per target, the target libdir, `.cargo/config.toml`, profiles — then runs the pure analysis.
+ * The rustc probes run while `cargo metadata` is still working.
+ */
+async function analyzeWorkspace(options) {
+    const runner = options.runner ?? execRunner;
+    const env = options.env;
+    const cwd = external_node_path_default().resolve(options.cwd);
+    const config = readCargoConfig(cwd, env, options.configOverrides ?? []);
+    const invocation = { ...options.invocation };
+    invocation.target = requestedTarget(config, invocation.target, cwd);
+    const childEnv = childEnvironment(env);
+    const tools = { cargo: env.CARGO ?? 'cargo', rustc: env.RUSTC ?? 'rustc' };
+    const manifestPath = options.manifestPath !== null ? external_node_path_default().resolve(cwd, options.manifestPath) : findManifest(cwd, options.metadataFile ?? null);
+    const metadataPromise = options.metadataFile
+        ? readMetadataFile(options.metadataFile)
+        : runCargoMetadata(runner, tools.cargo, manifestPath, invocation, cwd, childEnv);
+    // A rejected promise must not go unhandled while the probes are awaited.
+    metadataPromise.catch(() => undefined);
+    const rustc = await runRustcVersion(runner, tools.rustc, cwd, childEnv);
+    const targetTriple = invocation.target ?? rustc.host;
+    const [targetInfo, hostInfo] = await Promise.all([
+        probeTarget(runner, tools.rustc, cwd, childEnv, config, env, 'target', invocation.target, targetTriple),
+        invocation.target === null ? null : probeTarget(runner, tools.rustc, cwd, childEnv, config, env, 'host', invocation.target, rustc.host)
+    ]);
+    const metadata = await metadataPromise;
+    const rootManifestFile = external_node_path_default().join(metadata.workspaceRoot, 'Cargo.toml');
+    const rootManifest = readToml(rootManifestFile);
+    const names = profileNameFor(invocation.command, invocation.release, invocation.profile);
+    const profileOptions = { manifest: rootManifest, manifestFile: 'Cargo.toml', config, env };
+    const context = {
+        rustc,
+        host: hostInfo ?? targetInfo,
+        target: targetInfo,
+        profile: resolveProfile(names.main, profileOptions),
+        testProfile: resolveProfile(names.test, profileOptions)
+    };
+    return analyze({
+        metadata,
+        context,
+        invocation,
+        currentManifest: manifestPath ?? rootManifestFile,
+        locator: createLocator(metadata, context, readToml),
+        commandLine: ['cargo', invocation.command, ...toCargoArgs(invocation)]
+    });
+}
+/** The environment for cargo and rustc: ours, minus what would make cargo's output differ from a build. */
+function childEnvironment(env) {
+    const out = {};
+    for (const [k, v] of Object.entries(env))
+        if (v !== undefined)
+            out[k] = v;
+    return out;
+}
+function findManifest(cwd, metadataFile) {
+    for (let dir = cwd;; dir = external_node_path_default().dirname(dir)) {
+        const candidate = external_node_path_default().join(dir, 'Cargo.toml');
+        if (external_node_fs_default().existsSync(candidate))
+            return candidate;
+        if (external_node_path_default().dirname(dir) === dir)
+            break;
+    }
+    if (metadataFile !== null)
+        return null;
+    throw new UserError(`could not find \`Cargo.toml\` in \`${cwd}\` or any parent directory; pass \`--manifest-path\``);
+}
+async function readMetadataFile(file) {
+    let text;
+    try {
+        text = await external_node_fs_default().promises.readFile(file, 'utf8');
+    }
+    catch (e) {
+        throw new UserError(`cannot read metadata file \`${file}\`: ${e.code ?? e.message}`);
+    }
+    return parseMetadata(text, file);
+}
+async function runCargoMetadata(runner, cargo, manifestPath, inv, cwd, env) {
+    const args = ['metadata', '--format-version', '1', '--manifest-path', manifestPath];
+    if (inv.features.length > 0)
+        args.push('--features', inv.features.join(','));
+    if (inv.allFeatures)
+        args.push('--all-features');
+    if (inv.noDefaultFeatures)
+        args.push('--no-default-features');
+    if (inv.locked)
+        args.push('--locked');
+    if (inv.offline)
+        args.push('--offline');
+    if (inv.frozen)
+        args.push('--frozen');
+    const result = await runner.run(cargo, args, { cwd, env });
+    if (result.exitCode !== 0) {
+        throw new CommandError(`\`cargo metadata\` failed (exit code ${result.exitCode}): ${lastLine(result.stderr)}`, cargo, args, result.stderr);
+    }
+    return parseMetadata(result.stdout, 'cargo metadata');
+}
+async function runRustcVersion(runner, rustc, cwd, env) {
+    const result = await runner.run(rustc, ['-vV'], { cwd, env });
+    if (result.exitCode !== 0) {
+        throw new CommandError(`\`rustc -vV\` failed (exit code ${result.exitCode}): ${lastLine(result.stderr)}`, rustc, ['-vV'], result.stderr);
+    }
+    return parseRustcVersion(result.stdout);
+}
+/** One combined probe for a target, with the rustflags cargo settles on for it (see `resolveRustflags`). */
+async function probeTarget(runner, rustc, cwd, env, config, rawEnv, kind, requested, triple) {
+    const probeTriple = kind === 'host' ? triple : requested;
+    const rustflags = await resolveRustflags({ env: rawEnv, config, kind, requestedTarget: requested, triple }, async (flags) => {
+        const args = probeArgs(probeTriple, flags);
+        const result = await runner.run(rustc, args, { cwd, env, input: '' });
+        if (result.exitCode !== 0) {
+            throw new CommandError(`\`rustc --print\` for target \`${triple}\` failed (exit code ${result.exitCode}): ${lastLine(result.stderr)}`, rustc, args, result.stderr);
+        }
+        return parseProbe(result.stdout, result.stderr, triple);
+    });
+    let entries = [];
+    try {
+        entries = external_node_fs_default().readdirSync(rustflags.probe.targetLibdir);
+    }
+    catch {
+        // A target whose standard library is not installed: no std dylib to link against.
+    }
+    const info = toTargetInfo(triple, rustflags.probe, entries, rustflags.flags);
+    info.rustflagsSource = rustflags.source;
+    return info;
+}
+function readToml(file) {
+    let text;
+    try {
+        text = external_node_fs_default().readFileSync(file, 'utf8');
+    }
+    catch {
+        return null;
+    }
+    return parseTomlDocument(text, file);
+}
+function lastLine(text) {
+    const lines = text
+        .split(/\r?\n/)
+        .map(l => l.trim())
+        .filter(l => l !== '');
+    const error = lines.find(l => l.startsWith('error'));
+    return (error ?? lines[lines.length - 1] ?? 'no output').slice(0, 500);
+}
+
+;// CONCATENATED MODULE: ./src/report/render.ts
+/** Counts that decide the exit status and the outputs. */
+function countFindings(report) {
+    let errors = 0;
+    let warnings = 0;
+    let notes = 0;
+    for (const f of report.findings) {
+        if (f.severity === 'error')
+            errors++;
+        else if (f.severity === 'warning')
+            warnings++;
+        else
+            notes++;
+    }
+    return { errors, warnings, notes };
+}
+/** A one-line verdict. */
+function verdictLine(report) {
+    const { errors, warnings } = countFindings(report);
+    const failing = report.artifacts.filter(a => a.status === 'error').length;
+    const blocked = report.artifacts.filter(a => a.status === 'blocked').length;
+    const command = report.invocation.args.join(' ');
+    if (errors === 0) {
+        return `\`${command}\` links: ${report.artifacts.length} artifacts, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
+    }
+    return `\`${command}\` fails: ${failing} artifact${failing === 1 ? '' : 's'} cannot be built${blocked > 0 ? ` and ${blocked} more are blocked by them` : ''} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}).`;
+}
+function artifactLabel(a) {
+    const mode = a.mode === 'test' ? ' (test)' : '';
+    const host = a.platform === 'host' && a.kind !== 'proc-macro' && a.kind !== 'custom-build' ? ' [host]' : '';
+    return `${a.package}/${a.target} ${a.crateType}${mode}${host}`;
+}
+/** How `std` links into an artifact, in a word. */
+function stdLinkage(a) {
+    const std = a.linkage.find(l => l.crate === 'std');
+    if (!std)
+        return a.linkage.length === 0 ? '—' : 'not linked';
+    return std.how === 'included-from-dylib' ? `inside ${std.via ?? 'a dylib'}` : std.how;
+}
+/** The plain-text report for terminals. */
+function renderText(report) {
+    const lines = [];
+    const t = report.toolchain;
+    lines.push(`${report.invocation.args.join(' ')}  (profile ${report.invocation.profile}, rustc ${t.release}, target ${t.target})`, '');
+    for (const f of report.findings) {
+        lines.push(`${f.severity}[${f.rule}]: ${f.message}`);
+        lines.push(`  --> ${f.file}:${f.line}`);
+        for (const fix of f.fixes)
+            lines.push(`  = fix: ${fix}`);
+        lines.push('');
+    }
+    const rows = report.artifacts.map(a => [artifactLabel(a), a.status, `std ${stdLinkage(a)}`, (a.runtimeLibraries ?? []).join(' ')]);
+    if (rows.length > 0) {
+        lines.push('Artifacts:');
+        const widths = [0, 1, 2].map(i => Math.max(...rows.map(r => r[i].length)));
+        for (const r of rows)
+            lines.push(`  ${r.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c)).join('  ')}`.trimEnd());
+        lines.push('');
+    }
+    for (const note of report.notes)
+        lines.push(`note: ${note}`);
+    lines.push(verdictLine(report));
+    return `${lines.join('\n')}\n`;
+}
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '|': '&#124;' };
+/** Escapes text for HTML and for markdown table cells (the toolkit's summary does not escape). */
+function escapeHtml(text) {
+    return text.replace(/[&<>"'|]/g, c => HTML_ESCAPES[c]);
+}
+/** Inline code in markdown: `x` becomes <code>x</code>, everything else escaped. */
+function md(text) {
+    return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+}
+const SUMMARY_BUDGET = 900 * 1024;
+/** The job summary / `--format markdown` report; stays under GitHub's 1 MiB step-summary limit. */
+function renderMarkdown(report) {
+    const { errors } = countFindings(report);
+    const out = [];
+    out.push(`## ${errors > 0 ? '❌' : '✅'} Rust Linkage Guard`, '', md(verdictLine(report)), '');
+    if (report.findings.length > 0) {
+        out.push('### Findings', '');
+        for (const f of report.findings)
+            out.push(renderFindingMarkdown(f));
+    }
+    out.push('### Artifacts', '');
+    out.push('| package | target | crate type | status | std | shared libraries at run time |', '|---|---|---|---|---|---|');
+    for (const a of report.artifacts) {
+        const cells = [
+            a.package,
+            `${a.target}${a.mode === 'test' ? ' (test)' : ''}${a.platform === 'host' ? ' [host]' : ''}`,
+            a.crateType,
+            a.status,
+            stdLinkage(a),
+            (a.runtimeLibraries ?? []).join(', ') || '—'
+        ];
+        out.push(`| ${cells.map(escapeHtml).join(' | ')} |`);
+    }
+    out.push('');
+    if (report.notes.length > 0)
+        out.push(...report.notes.map(n => `> ${md(n)}`), '');
+    out.push(`<sub>${md(`rustc ${report.toolchain.release} (${report.toolchain.commitHash.slice(0, 9)}), host ${report.toolchain.host}, target ${report.toolchain.target}, profile ${report.invocation.profile}`)}</sub>`, '');
+    const text = out.join('\n');
+    if (Buffer.byteLength(text) <= SUMMARY_BUDGET)
+        return text;
+    const cut = text.slice(0, SUMMARY_BUDGET - 200);
+    return `${cut.slice(0, cut.lastIndexOf('\n'))}\n\n> **Truncated** to stay under GitHub's summary limit: see the JSON report for every artifact and finding.\n`;
+}
+function renderFindingMarkdown(f) {
+    const icon = f.severity === 'error' ? '🔴' : f.severity === 'warning' ? '🟠' : '🔵';
+    const fixes = f.fixes.map(x => `<li>${md(x)}</li>`).join('');
+    return `${icon} **${escapeHtml(f.rule)}** — ${md(f.message)}<br><sub>${escapeHtml(f.file)}:${f.line}</sub>\n<details><summary>How to fix</summary><ul>${fixes}</ul></details>\n`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/index.ts
+
+
+
+
+
+
+/** `rust-linkage-guard`: exit 0 when nothing fails, 1 with error findings, 2 for usage or input errors. */
+async function main(argv) {
+    const options = args_parseCliArgs(argv, { colorTerminal: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
+    if (options.help) {
+        process.stdout.write(HELP_TEXT.endsWith('\n') ? HELP_TEXT : `${HELP_TEXT}\n`);
+        return 0;
+    }
+    if (options.version) {
+        process.stdout.write(`rust-linkage-guard ${typeof __VERSION__ === 'string' ? __VERSION__ : '0.1.0'}\n`);
+        return 0;
+    }
+    const report = await analyzeWorkspace({
+        manifestPath: options.manifestPath,
+        invocation: options.invocation,
+        metadataFile: options.metadataFile,
+        configOverrides: options.configOverrides,
+        env: process.env,
+        cwd: process.cwd()
+    });
+    const text = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : options.format === 'markdown' ? renderMarkdown(report) : renderText(report);
+    if (options.output !== null)
+        writeAtomically(options.output, text);
+    else
+        process.stdout.write(text);
+    return countFindings(report).errors > 0 ? 1 : 0;
+}
+/** Writes through a temporary file and a rename, so a reader never sees half a report. */
+function writeAtomically(file, text) {
+    const tmp = external_node_path_default().join(external_node_path_default().dirname(external_node_path_default().resolve(file)), `.${external_node_path_default().basename(file)}.${process.pid}.tmp`);
+    external_node_fs_default().writeFileSync(tmp, text);
+    external_node_fs_default().renameSync(tmp, file);
+}
+main(process.argv.slice(2)).then(code => {
+    process.exitCode = code;
+}, (error) => {
+    const { message } = describeError(error);
+    process.stderr.write(`error: ${message}\n`);
+    process.exitCode = 2;
+});
+

@@ -1,0 +1,548 @@
+/**
+ * The command line of `rust-linkage-guard`: cargo's own package, target, feature and compilation flags,
+ * spelled exactly as `cargo build --help` spells them, plus a few flags for the report.
+ *
+ * Parsing is pure: argv in, options out, or a one-line `UserError` naming the flag at fault.
+ */
+import { UserError } from '../errors.js'
+import { defaultInvocation, type Command, type Invocation } from '../model/types.js'
+
+/** The report formats the CLI can print. */
+export type ReportFormat = 'text' | 'json' | 'markdown'
+
+/** `--color` as cargo spells it; `auto` is resolved against the terminal (see `CliEnvironment`). */
+export type ColorChoice = 'auto' | 'always' | 'never'
+
+/** Everything the command line selects. */
+export interface CliOptions {
+  /** The cargo command being predicted, with its package, target, feature and profile selection. */
+  invocation: Invocation
+  /** `--manifest-path`, or null for cargo's default (the `Cargo.toml` found from the working directory). */
+  manifestPath: string | null
+  /** `--metadata-file`: read `cargo metadata --format-version 1` output from this file instead of running cargo. */
+  metadataFile: string | null
+  /** `--format`; `text` unless given. */
+  format: ReportFormat
+  /** `--output FILE`: write the report there; null for standard output. */
+  output: string | null
+  /** `-h`/`--help` was given: print `HELP_TEXT` and exit. Other fields then hold whatever came before it. */
+  help: boolean
+  /** `-V`/`--version` was given: print the version and exit. */
+  version: boolean
+  /** Whether to colour the report: `--color always`, or `auto` on a colour terminal when writing to stdout. */
+  color: boolean
+  /** `--config KEY=VALUE` overrides for cargo's configuration, in order (cargo also accepts a path to a file). */
+  configOverrides: string[]
+}
+
+/** Facts about the process that `--color auto` depends on, supplied by the caller to keep parsing pure. */
+export interface CliEnvironment {
+  /** Standard output is a terminal and colour is not disabled (e.g. by `NO_COLOR`). */
+  colorTerminal: boolean
+}
+
+const PROGRAM = 'rust-linkage-guard'
+const HELP_HINT = `run \`${PROGRAM} --help\``
+
+const FORMATS: readonly ReportFormat[] = ['text', 'json', 'markdown']
+const COMMANDS: readonly Command[] = ['build', 'test']
+const COLOR_CHOICES: readonly ColorChoice[] = ['auto', 'always', 'never']
+
+/** Usage text for `--help`, grouped like cargo's own help. */
+export const HELP_TEXT = `Predict how each artifact of a Cargo workspace links, before anything is compiled.
+
+Usage: ${PROGRAM} [OPTIONS]
+
+Options:
+      --command <COMMAND>     Cargo command to predict: build or test [default: build]
+      --config <KEY=VALUE>    Override a cargo configuration value (repeatable)
+  -h, --help                  Print help
+  -V, --version               Print version
+
+Package Selection:
+  -p, --package <SPEC>  Package to check, one per flag (see \`cargo help pkgid\`)
+      --workspace       Check all packages in the workspace
+      --exclude <SPEC>  Exclude packages from the check (requires --workspace)
+      --all             Alias for --workspace (deprecated)
+
+Target Selection:
+      --lib             Check only this package's library
+      --bins            Check all binaries
+      --bin <NAME>      Check only the specified binary
+      --examples        Check all examples
+      --example <NAME>  Check only the specified example
+      --tests           Check all targets that have \`test = true\` set
+      --test <NAME>     Check only the specified test target
+      --benches         Check all targets that have \`bench = true\` set
+      --bench <NAME>    Check only the specified bench target
+      --all-targets     Check all targets
+
+Feature Selection:
+  -F, --features <FEATURES>  Space or comma separated list of features to activate
+      --all-features         Activate all available features
+      --no-default-features  Do not activate the \`default\` feature
+
+Compilation Options:
+  -r, --release                 Predict release-mode artifacts (same as --profile release)
+      --profile <PROFILE-NAME>  Predict artifacts of the specified profile
+      --target <TRIPLE>         Predict for the target triple (one per run)
+
+Manifest Options:
+      --manifest-path <PATH>  Path to Cargo.toml
+      --metadata-file <PATH>  Read \`cargo metadata\` JSON from PATH instead of running cargo
+      --locked                Assert that \`Cargo.lock\` will remain unchanged
+      --offline               Run without accessing the network
+      --frozen                Equivalent to specifying both --locked and --offline
+
+Output:
+      --format <FORMAT>  Report format: text, json or markdown [default: text]
+      --output <FILE>    Write the report to FILE instead of standard output
+      --color <WHEN>     Coloring: auto, always or never [default: auto]
+`
+
+/** Mutable state while parsing; folded into `CliOptions` at the end. */
+interface Draft {
+  options: CliOptions
+  colorChoice: ColorChoice
+}
+
+/** One flag of the command line. */
+interface FlagSpec {
+  /** Long name without the leading `--`. */
+  long: string
+  /** Single-letter alias without the leading `-`. */
+  short?: string
+  /** Placeholder of the value as shown in the help (`SPEC`, `NAME`, …); absent for switches. */
+  value?: string
+  /** May be given more than once. Cargo rejects every other flag when repeated. */
+  repeatable?: boolean
+  /** Records the flag; `spelled` is the flag as the user typed it (`-p`, `--package`). */
+  apply(draft: Draft, value: string, spelled: string): void
+}
+
+function switchFlag(long: string, set: (draft: Draft) => void, short?: string): FlagSpec {
+  return { long, ...(short === undefined ? {} : { short }), apply: draft => set(draft) }
+}
+
+function listFlag(long: string, value: string, push: (draft: Draft, item: string) => void): FlagSpec {
+  return {
+    long,
+    value,
+    repeatable: true,
+    apply: (draft, item, spelled) => push(draft, requireNonEmpty(item, spelled))
+  }
+}
+
+const FLAG_SPECS: readonly FlagSpec[] = [
+  // Package selection
+  {
+    long: 'package',
+    short: 'p',
+    value: 'SPEC',
+    repeatable: true,
+    apply: (d, v, spelled) => pushUnique(d.options.invocation.packages, checkPackageSpec(v, spelled))
+  },
+  switchFlag('workspace', d => (d.options.invocation.workspace = true)),
+  // cargo keeps `--all` as a separate argument: `--workspace --all` is accepted, `--all --all` is not.
+  switchFlag('all', d => (d.options.invocation.workspace = true)),
+  {
+    long: 'exclude',
+    value: 'SPEC',
+    repeatable: true,
+    apply: (d, v, spelled) => pushUnique(d.options.invocation.exclude, checkPackageSpec(v, spelled))
+  },
+  // Target selection
+  switchFlag('lib', d => (d.options.invocation.targets.lib = true)),
+  switchFlag('bins', d => (d.options.invocation.targets.bins = true)),
+  listFlag('bin', 'NAME', (d, v) => pushUnique(d.options.invocation.targets.bin, v)),
+  switchFlag('examples', d => (d.options.invocation.targets.examples = true)),
+  listFlag('example', 'NAME', (d, v) => pushUnique(d.options.invocation.targets.example, v)),
+  switchFlag('tests', d => (d.options.invocation.targets.tests = true)),
+  listFlag('test', 'NAME', (d, v) => pushUnique(d.options.invocation.targets.test, v)),
+  switchFlag('benches', d => (d.options.invocation.targets.benches = true)),
+  listFlag('bench', 'NAME', (d, v) => pushUnique(d.options.invocation.targets.bench, v)),
+  switchFlag('all-targets', d => (d.options.invocation.targets.allTargets = true)),
+  // Feature selection
+  {
+    long: 'features',
+    short: 'F',
+    value: 'FEATURES',
+    repeatable: true,
+    apply: (d, v) => {
+      for (const feature of splitFeatures(v)) pushUnique(d.options.invocation.features, feature)
+    }
+  },
+  switchFlag('all-features', d => (d.options.invocation.allFeatures = true)),
+  switchFlag('no-default-features', d => (d.options.invocation.noDefaultFeatures = true)),
+  // Compilation options
+  switchFlag('release', d => (d.options.invocation.release = true), 'r'),
+  {
+    long: 'profile',
+    value: 'PROFILE-NAME',
+    apply: (d, v, spelled) => (d.options.invocation.profile = checkProfileName(v, `\`${spelled}\``))
+  },
+  {
+    long: 'target',
+    value: 'TRIPLE',
+    // cargo accepts several `--target`s; one prediction covers one target, so only a repeat of the same one is fine.
+    repeatable: true,
+    apply: (d, v, spelled) => {
+      const triple = requireNonEmpty(v, spelled)
+      const previous = d.options.invocation.target
+      if (previous !== null && previous !== triple) {
+        throw new UserError(
+          `\`${spelled}\` given twice (\`${previous}\`, \`${triple}\`); ${PROGRAM} predicts one target per run`
+        )
+      }
+      d.options.invocation.target = triple
+    }
+  },
+  // Manifest options
+  {
+    long: 'manifest-path',
+    value: 'PATH',
+    apply: (d, v, spelled) => (d.options.manifestPath = requireNonEmpty(v, spelled))
+  },
+  {
+    long: 'metadata-file',
+    value: 'PATH',
+    apply: (d, v, spelled) => (d.options.metadataFile = requireNonEmpty(v, spelled))
+  },
+  switchFlag('locked', d => (d.options.invocation.locked = true)),
+  switchFlag('offline', d => (d.options.invocation.offline = true)),
+  switchFlag('frozen', d => (d.options.invocation.frozen = true)),
+  // Everything else
+  {
+    long: 'command',
+    value: 'COMMAND',
+    apply: (d, v, spelled) => (d.options.invocation.command = oneOf(v, COMMANDS, `\`${spelled}\``))
+  },
+  listFlag('config', 'KEY=VALUE', (d, v) => d.options.configOverrides.push(v)),
+  { long: 'format', value: 'FORMAT', apply: (d, v, spelled) => (d.options.format = oneOf(v, FORMATS, `\`${spelled}\``)) },
+  { long: 'output', value: 'FILE', apply: (d, v, spelled) => (d.options.output = requireNonEmpty(v, spelled)) },
+  { long: 'color', value: 'WHEN', apply: (d, v, spelled) => (d.colorChoice = oneOf(v, COLOR_CHOICES, `\`${spelled}\``)) },
+  switchFlag('help', d => (d.options.help = true), 'h'),
+  switchFlag('version', d => (d.options.version = true), 'V')
+]
+
+const BY_LONG = new Map(FLAG_SPECS.map(spec => [spec.long, spec]))
+const BY_SHORT = new Map(FLAG_SPECS.flatMap(spec => (spec.short === undefined ? [] : [[spec.short, spec] as const])))
+
+/**
+ * Flags of `cargo build`/`cargo test` that are deliberately not accepted, so that a pasted cargo command line
+ * gets a clearer message than "unknown flag".
+ */
+const CARGO_ONLY_FLAGS = new Set([
+  '--jobs',
+  '-j',
+  '--keep-going',
+  '--target-dir',
+  '--artifact-dir',
+  '--unit-graph',
+  '--timings',
+  '--message-format',
+  '--future-incompat-report',
+  '--ignore-rust-version',
+  '--verbose',
+  '-v',
+  '--quiet',
+  '-q',
+  '-Z',
+  '--no-run',
+  '--no-fail-fast',
+  '--doc'
+])
+
+/**
+ * Parses the command line (without the node and script paths).
+ *
+ * Follows cargo's conventions: `--flag value` and `--flag=value`; short flags may be clustered and take their
+ * value attached (`-rp app`, `-papp`, `-p=app`); a value may not start with `-` unless attached with `=` (a lone `-` is a value);
+ * every flag except the list-valued ones may be given once. Parsing stops at `-h`/`--help` or `-V`/`--version`,
+ * as cargo's does.
+ *
+ * @throws UserError with a one-line message naming the flag at fault.
+ */
+export function parseCliArgs(argv: readonly string[], env: CliEnvironment = { colorTerminal: false }): CliOptions {
+  const draft: Draft = {
+    options: {
+      invocation: defaultInvocation(),
+      manifestPath: null,
+      metadataFile: null,
+      format: 'text',
+      output: null,
+      help: false,
+      version: false,
+      color: false,
+      configOverrides: []
+    },
+    colorChoice: 'auto'
+  }
+  const seen = new Set<FlagSpec>()
+  const order: FlagSpec[] = []
+
+  /** Applies one flag; returns true when parsing must stop (help or version). */
+  const handle = (spec: FlagSpec, spelled: string, value: string): boolean => {
+    if (seen.has(spec) && spec.repeatable !== true) {
+      throw new UserError(`\`${canonical(spec)}\` cannot be used more than once`)
+    }
+    seen.add(spec)
+    order.push(spec)
+    spec.apply(draft, value, spelled)
+    return draft.options.help || draft.options.version
+  }
+
+  let i = 0
+  /** The next argv entry as the value of `spelled`, refusing anything that looks like a flag (as clap does). */
+  const takeValue = (spec: FlagSpec, spelled: string): string => {
+    const next = argv[i + 1]
+    if (next === undefined || (next.startsWith('-') && next !== '-')) {
+      throw new UserError(`\`${spelled}\` requires a value: \`${spelled} <${spec.value ?? 'VALUE'}>\``)
+    }
+    i++
+    return next
+  }
+
+  parsing: for (; i < argv.length; i++) {
+    const arg = argv[i]!
+    if (arg === '--') {
+      const rest = argv[i + 1]
+      if (rest !== undefined) throw new UserError(`unexpected argument \`${rest}\`; ${HELP_HINT}`)
+      break
+    }
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=')
+      const spelled = eq < 0 ? arg : arg.slice(0, eq)
+      const spec = BY_LONG.get(spelled.slice(2))
+      if (spec === undefined) throw unknownFlag(spelled)
+      let value = ''
+      if (spec.value === undefined) {
+        if (eq >= 0) throw new UserError(`\`${spelled}\` takes no value, got \`${arg}\``)
+      } else {
+        value = eq >= 0 ? arg.slice(eq + 1) : takeValue(spec, spelled)
+      }
+      if (handle(spec, spelled, value)) break parsing
+      continue
+    }
+    if (arg.startsWith('-') && arg.length > 1) {
+      // A cluster of short flags; the first one that takes a value takes the rest of the cluster.
+      const letters = Array.from(arg.slice(1))
+      for (let j = 0; j < letters.length; j++) {
+        const letter = letters[j]!
+        const spelled = `-${letter}`
+        const spec = BY_SHORT.get(letter)
+        if (spec === undefined) throw unknownFlag(spelled)
+        if (spec.value === undefined) {
+          if (handle(spec, spelled, '')) break parsing
+          continue
+        }
+        const attached = letters.slice(j + 1).join('')
+        const value = attached === '' ? takeValue(spec, spelled) : attached.replace(/^=/, '')
+        if (handle(spec, spelled, value)) break parsing
+        continue parsing
+      }
+      continue
+    }
+    throw new UserError(`unexpected argument \`${arg}\`; ${HELP_HINT}`)
+  }
+
+  const { options } = draft
+  if (!options.help && !options.version) checkCombinations(options.invocation, order)
+  options.color = draft.colorChoice === 'always' || (draft.colorChoice === 'auto' && env.colorTerminal && options.output === null)
+  return options
+}
+
+/** Cross-flag rules cargo enforces, checked once every flag is known. */
+function checkCombinations(invocation: Invocation, order: readonly FlagSpec[]): void {
+  if (invocation.exclude.length > 0 && !invocation.workspace) {
+    throw new UserError('`--exclude` can only be used together with `--workspace`')
+  }
+  // cargo 1.95 declares `--release` and `--profile` as conflicting arguments, so even `--release --profile release`
+  // is refused before any profile is looked at.
+  if (invocation.release && invocation.profile !== null) {
+    const releaseFirst = order.findIndex(s => s.long === 'release') < order.findIndex(s => s.long === 'profile')
+    const [first, second] = releaseFirst ? ['--release', '--profile'] : ['--profile', '--release']
+    throw new UserError(`\`${first}\` cannot be used with \`${second}\`; \`--release\` is the same as \`--profile release\``)
+  }
+}
+
+function canonical(spec: FlagSpec): string {
+  return `--${spec.long}`
+}
+
+function unknownFlag(spelled: string): UserError {
+  if (CARGO_ONLY_FLAGS.has(spelled)) {
+    return new UserError(`cargo's \`${spelled}\` is not supported by ${PROGRAM}; remove it`)
+  }
+  const suggestion = spelled.startsWith('--') ? closestLongFlag(spelled.slice(2)) : undefined
+  const hint = suggestion === undefined ? '' : ` (did you mean \`--${suggestion}\`?)`
+  return new UserError(`unknown flag \`${spelled}\`${hint}; ${HELP_HINT}`)
+}
+
+/** The known long flag closest to `name` (ignoring case), when it is a likely typo: one edit per three letters. */
+function closestLongFlag(name: string): string | undefined {
+  let best: string | undefined
+  let bestDistance = Math.min(2, Math.max(1, Math.floor(name.length / 3))) + 1
+  for (const long of BY_LONG.keys()) {
+    const distance = editDistance(name.toLowerCase(), long)
+    if (distance < bestDistance) {
+      best = long
+      bestDistance = distance
+    }
+  }
+  return best
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)
+      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution))
+    }
+    previous = current
+  }
+  return previous[b.length]!
+}
+
+function requireNonEmpty(value: string, spelled: string): string {
+  if (value === '') throw new UserError(`\`${spelled}\` must not be empty`)
+  return value
+}
+
+function pushUnique(list: string[], item: string): void {
+  if (!list.includes(item)) list.push(item)
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
+  const found = allowed.find(a => a === value)
+  if (found === undefined) throw new UserError(`${what} must be one of ${allowed.join(', ')}, got \`${value}\``)
+  return found
+}
+
+/**
+ * Checks one package ID spec given to `-p`/`--package`/`--exclude`. cargo takes one spec per flag and rejects
+ * `-p a,b` (a comma is not valid in a package name), so a comma outside a URL-style spec gets a pointed message.
+ */
+export function checkPackageSpec(spec: string, spelled: string): string {
+  requireNonEmpty(spec, spelled)
+  if (spec.includes(',') && !spec.includes('://')) {
+    const parts = spec.split(',').filter(p => p !== '')
+    const rewrite = parts.map(p => `${spelled} ${p}`).join(' ')
+    throw new UserError(`\`${spelled}\` takes one package per flag, got \`${spec}\`; write \`${rewrite}\``)
+  }
+  return spec
+}
+
+/**
+ * Splits a `--features` value the way cargo does: on whitespace and commas, dropping empty items
+ * (`-F "a b"`, `-F a,b` and `-F a -F b` all select `a` and `b`).
+ */
+export function splitFeatures(value: string): string[] {
+  return value.split(/[\s,]+/u).filter(feature => feature !== '')
+}
+
+/** Profile names cargo refuses on the command line whatever the manifest says (besides `debug` and `cargo*`). */
+const RESERVED_PROFILE_NAMES = new Set([
+  'build-override',
+  'build',
+  'check',
+  'clean',
+  'config',
+  'fetch',
+  'fix',
+  'install',
+  'metadata',
+  'package',
+  'publish',
+  'report',
+  'root',
+  'run',
+  'rust',
+  'rustc',
+  'rustdoc',
+  'target',
+  'tmp',
+  'uninstall'
+])
+
+/**
+ * Validates a profile name as cargo does for `--profile` (cargo-util-schemas `validate_profile_name`): letters,
+ * numbers, `_` and `-` only; `doc`, `debug`, `build-override`, names starting with `cargo` and a few reserved
+ * words are refused. Whether the profile is defined is left to the manifest reader.
+ *
+ * @param what how to name the source in the message, e.g. "`--profile`" or "input `profile`".
+ */
+export function checkProfileName(name: string, what: string): string {
+  if (name === '') throw new UserError(`${what} must not be empty`)
+  const bad = Array.from(name).find(ch => !/^[\p{Alphabetic}\p{N}_-]$/u.test(ch))
+  if (bad !== undefined) {
+    throw new UserError(
+      `${what}: invalid character \`${bad}\` in profile name \`${name}\`; allowed characters are letters, numbers, underscore, and hyphen`
+    )
+  }
+  if (name === 'doc') throw new UserError(`${what}: profile \`doc\` is reserved and not allowed to be explicitly specified`)
+  const lower = name.toLowerCase()
+  if (lower === 'debug') {
+    throw new UserError(`${what}: profile name \`${name}\` is reserved; the default development profile is \`dev\``)
+  }
+  if (RESERVED_PROFILE_NAMES.has(lower) || lower.startsWith('cargo')) {
+    throw new UserError(`${what}: profile name \`${name}\` is reserved; please choose a different name`)
+  }
+  return name
+}
+
+/**
+ * Renders an invocation as the cargo flags that select the same packages, targets, features and profile, in
+ * the order of cargo's help, long forms only (`--package app --features a,b --release`). The subcommand itself
+ * is `invocation.command`; see `formatCargoCommand` for the whole line.
+ */
+export function toCargoArgs(invocation: Invocation): string[] {
+  const args: string[] = []
+  const repeat = (flag: string, values: readonly string[]): void => {
+    for (const value of values) args.push(flag, value)
+  }
+  const when = (flag: string, on: boolean): void => {
+    if (on) args.push(flag)
+  }
+  const { targets } = invocation
+
+  repeat('--package', invocation.packages)
+  when('--workspace', invocation.workspace)
+  repeat('--exclude', invocation.exclude)
+
+  when('--lib', targets.lib)
+  when('--bins', targets.bins)
+  repeat('--bin', targets.bin)
+  when('--examples', targets.examples)
+  repeat('--example', targets.example)
+  when('--tests', targets.tests)
+  repeat('--test', targets.test)
+  when('--benches', targets.benches)
+  repeat('--bench', targets.bench)
+  when('--all-targets', targets.allTargets)
+
+  if (invocation.features.length > 0) args.push('--features', invocation.features.join(','))
+  when('--all-features', invocation.allFeatures)
+  when('--no-default-features', invocation.noDefaultFeatures)
+
+  when('--release', invocation.release)
+  if (invocation.profile !== null) args.push('--profile', invocation.profile)
+  if (invocation.target !== null) args.push('--target', invocation.target)
+
+  when('--locked', invocation.locked)
+  when('--offline', invocation.offline)
+  when('--frozen', invocation.frozen)
+  return args
+}
+
+/** The whole cargo command line for an invocation, quoted for a POSIX shell: `cargo build --workspace --release`. */
+export function formatCargoCommand(invocation: Invocation): string {
+  return ['cargo', invocation.command, ...toCargoArgs(invocation)].map(quoteForShell).join(' ')
+}
+
+function quoteForShell(word: string): string {
+  if (/^[\w@%+=:,./-]+$/u.test(word)) return word
+  return `'${word.replaceAll("'", `'\\''`)}'`
+}

@@ -1,0 +1,552 @@
+/**
+ * Cargo's configuration (`.cargo/config.toml` and friends) as data, merged the way cargo 1.95 merges it.
+ *
+ * Only `readCargoConfig` touches the file system; it never runs anything.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { UserError } from '../errors.js'
+import { parseTomlDocument } from '../toml/document.js'
+import type { TomlDocument, TomlTable, TomlValue } from '../toml/document.js'
+import type { SettingSource } from '../model/types.js'
+
+/**
+ * Where a configuration value was defined: a config file and line, an environment variable, or a
+ * `--config KEY=VALUE` argument. Precedence, lowest first: file, environment, `--config`.
+ */
+export type ConfigSource = { file: string; line: number } | { env: string } | { cli: string }
+
+/** A string, number or boolean and where it was defined. */
+export interface ConfigScalar {
+  kind: 'scalar'
+  value: string | number | boolean
+  source: ConfigSource
+}
+
+/** One array element and where it was defined (merged arrays mix elements from several places). */
+export interface ConfigItem {
+  value: TomlValue
+  source: ConfigSource
+}
+
+/** An array, its elements in cargo's order: files (outermost first), then environment, then `--config`. */
+export interface ConfigArray {
+  kind: 'array'
+  items: ConfigItem[]
+  /** The highest-precedence definition that contributed. */
+  source: ConfigSource
+}
+
+export interface ConfigTable {
+  kind: 'table'
+  entries: Map<string, ConfigNode>
+  /** The first definition of the table. */
+  source: ConfigSource
+}
+
+export type ConfigNode = ConfigScalar | ConfigArray | ConfigTable
+
+/** A string and where it was defined. */
+export interface ConfigString {
+  value: string
+  source: ConfigSource
+}
+
+/** A cargo "string or list of strings" value (`StringList`), split and merged. */
+export interface ConfigStringList {
+  items: ConfigString[]
+  /** The highest-precedence definition that contributed. */
+  source: ConfigSource
+}
+
+/**
+ * `build.target`: one target when configured as a string, several when configured as an array
+ * (arrays from several files are merged; an empty array means no target).
+ */
+export type ConfigBuildTarget =
+  | { kind: 'single'; target: ConfigString }
+  | { kind: 'multi'; targets: ConfigString[]; source: ConfigSource }
+
+/** The merged configuration. */
+export interface CargoConfig {
+  /** Files that were merged (including `include`d ones), lowest precedence first. */
+  files: string[]
+  /** Everything from files and `--config`, merged; the environment is not in here. */
+  tree: ConfigTable
+  buildTarget: ConfigBuildTarget | null
+  buildRustflags: ConfigStringList | null
+  /**
+   * `target.<key>.rustflags` from files and `--config`, keyed by a target triple or a `cfg(...)` string.
+   * A triple containing dots is found only when written unquoted (`[target.thumbv8m.main-none-eabi]`),
+   * because cargo 1.95 splits the triple into key parts when it looks it up.
+   */
+  targetRustflags: Map<string, ConfigStringList>
+  /** `CARGO_TARGET_<TRIPLE>_RUSTFLAGS`, keyed by the `<TRIPLE>` part as spelled in the variable name. */
+  envTargetRustflags: Map<string, ConfigStringList>
+  /** The `[profile.<name>]` tables from files and `--config` (profile environment variables are not in here). */
+  profiles: Map<string, ConfigTable>
+}
+
+/** A config file's contents. */
+export interface ConfigFileInput {
+  /** Absolute path. */
+  path: string
+  text: string
+}
+
+export interface MergeOptions {
+  /** `--config KEY=VALUE` arguments in command-line order (later ones win). */
+  cli?: readonly string[]
+  /** Texts of files reachable through `include`, by absolute path; a missing entry means the file does not exist. */
+  includes?: ReadonlyMap<string, string>
+}
+
+/**
+ * Candidate config files in cargo's precedence order, highest first: `.cargo/config` then
+ * `.cargo/config.toml` in `cwd` and each parent up to the root, then the same two in `cargoHome` unless
+ * that directory was already visited. Cargo reads at most one file per directory: the legacy `config`
+ * wins when both exist (cargo warns), so a reader takes the first existing file of each directory.
+ *
+ * Discovery starts at the directory cargo runs in, not at `--manifest-path`.
+ */
+export function configFilePaths(cwd: string, cargoHome: string): string[] {
+  const out: string[] = []
+  const seen = new Set<string>()
+  let dir = path.resolve(cwd)
+  for (;;) {
+    const configDir = path.join(dir, '.cargo')
+    out.push(path.join(configDir, 'config'), path.join(configDir, 'config.toml'))
+    seen.add(configDir)
+    const parent = path.dirname(dir)
+    if (parent === dir) break
+    dir = parent
+  }
+  const home = path.resolve(cwd, cargoHome)
+  if (!seen.has(home)) out.push(path.join(home, 'config'), path.join(home, 'config.toml'))
+  return out
+}
+
+/**
+ * Merges config files as cargo does. `files` are the files that exist, in `configFilePaths` order
+ * (highest precedence first). A deeper directory wins for scalars; arrays are concatenated with the
+ * higher-precedence elements later; tables merge key by key. A file's `include`s sit just below the
+ * file itself, later includes above earlier ones. `--config` arguments come last and win.
+ */
+export function mergeCargoConfig(files: readonly ConfigFileInput[], options: MergeOptions = {}): CargoConfig {
+  const loaded: string[] = []
+  const root: ConfigTable = { kind: 'table', entries: new Map(), source: { file: files[0]?.path ?? '', line: 0 } }
+  const seen = new Set<string>()
+  const includes = options.includes ?? new Map<string, string>()
+
+  const load = (file: string, text: string, includedFrom: ConfigSource | null): void => {
+    if (seen.has(file)) {
+      throw new UserError(`${where(includedFrom)}config \`include\` cycle detected with path \`${file}\``)
+    }
+    seen.add(file)
+    const doc = parseTomlDocument(text, file)
+    const table = tableFromToml(doc.value, [], doc)
+    for (const include of takeIncludes(table, file)) {
+      if (seen.has(include.path)) {
+        throw new UserError(`${where(include.source)}config \`include\` cycle detected with path \`${include.path}\``)
+      }
+      const includedText = includes.get(include.path)
+      if (includedText === undefined) {
+        if (include.optional) continue
+        throw new UserError(`${where(include.source)}config include \`${include.written}\` not found (looked for \`${include.path}\`)`)
+      }
+      load(include.path, includedText, include.source)
+    }
+    mergeTable(root, table, [])
+    loaded.push(file)
+  }
+
+  for (const file of [...files].reverse()) load(file.path, file.text, null)
+  for (const arg of options.cli ?? []) mergeTable(root, parseCliOverride(arg), [])
+  return summarise(root, loaded, new Map())
+}
+
+/** The `include` entries of a parsed file, resolved against the file's directory; removes the key. */
+function takeIncludes(table: ConfigTable, file: string): { path: string; written: string; optional: boolean; source: ConfigSource }[] {
+  const node = table.entries.get('include')
+  if (node === undefined) return []
+  table.entries.delete('include')
+  if (node.kind !== 'array') {
+    throw new UserError(`${where(node.source)}\`include\` must be an array of paths or of tables with a \`path\`, found ${describe(node)}`)
+  }
+  return node.items.map(item => {
+    let written: TomlValue | undefined = item.value
+    let optional: TomlValue | undefined = false
+    if (typeof item.value === 'object' && !Array.isArray(item.value)) {
+      written = item.value.path
+      optional = item.value.optional ?? false
+    }
+    if (typeof written !== 'string' || typeof optional !== 'boolean') {
+      throw new UserError(`${where(item.source)}\`include\` entries must be paths or \`{ path = "…", optional = true|false }\``)
+    }
+    if (!written.endsWith('.toml')) {
+      throw new UserError(`${where(item.source)}config include \`${written}\` must be a path ending with \`.toml\``)
+    }
+    return { path: path.resolve(path.dirname(file), written), written, optional, source: item.source }
+  })
+}
+
+/** Parses one `--config KEY=VALUE` argument (a TOML dotted key and a value, on one line). */
+function parseCliOverride(arg: string): ConfigTable {
+  const invalid = (): UserError =>
+    new UserError(`--config argument \`${arg}\` is not a \`KEY=VALUE\` TOML expression (e.g. \`profile.release.lto=true\`)`)
+  // One line of TOML holds at most one key/value pair; a header (`[a]`) or nothing at all is not an override.
+  if (/[\r\n]/.test(arg) || arg.trim().startsWith('[')) throw invalid()
+  let doc: TomlDocument
+  try {
+    doc = parseTomlDocument(arg, '--config')
+  } catch {
+    throw invalid()
+  }
+  if (Object.keys(doc.value).length !== 1) throw invalid()
+  return tableFromSource(doc.value, { cli: arg })
+}
+
+function tableFromToml(value: TomlTable, at: (string | number)[], doc: TomlDocument): ConfigTable {
+  const sourceOf = (p: (string | number)[]): ConfigSource => ({ file: doc.file, line: doc.lineOf(p) ?? 0 })
+  const convert = (v: TomlValue, p: (string | number)[]): ConfigNode => {
+    if (Array.isArray(v)) {
+      return { kind: 'array', items: v.map((item, i) => ({ value: item, source: sourceOf([...p, i]) })), source: sourceOf(p) }
+    }
+    if (typeof v === 'object') {
+      const entries = new Map<string, ConfigNode>()
+      for (const [key, child] of Object.entries(v)) entries.set(key, convert(child, [...p, key]))
+      return { kind: 'table', entries, source: sourceOf(p) }
+    }
+    return { kind: 'scalar', value: v, source: sourceOf(p) }
+  }
+  const entries = new Map<string, ConfigNode>()
+  for (const [key, child] of Object.entries(value)) entries.set(key, convert(child, [...at, key]))
+  return { kind: 'table', entries, source: { file: doc.file, line: 1 } }
+}
+
+function tableFromSource(value: TomlTable, source: ConfigSource): ConfigTable {
+  const convert = (v: TomlValue): ConfigNode => {
+    if (Array.isArray(v)) return { kind: 'array', items: v.map(item => ({ value: item, source })), source }
+    if (typeof v === 'object') {
+      const entries = new Map<string, ConfigNode>()
+      for (const [key, child] of Object.entries(v)) entries.set(key, convert(child))
+      return { kind: 'table', entries, source }
+    }
+    return { kind: 'scalar', value: v, source }
+  }
+  return convert(value) as ConfigTable
+}
+
+const RANK = { file: 0, env: 1, cli: 2 } as const
+
+/** The precedence class of a source: files < environment < `--config`. */
+export function sourceRank(source: ConfigSource): number {
+  return 'file' in source ? RANK.file : 'env' in source ? RANK.env : RANK.cli
+}
+
+/** Merges `higher` (higher precedence) into `lower` in place. */
+function mergeTable(lower: ConfigTable, higher: ConfigTable, at: string[]): void {
+  for (const [key, node] of higher.entries) {
+    const existing = lower.entries.get(key)
+    lower.entries.set(key, existing === undefined ? node : mergeNode(existing, node, [...at, key]))
+  }
+}
+
+function mergeNode(lower: ConfigNode, higher: ConfigNode, at: string[]): ConfigNode {
+  if (lower.kind === 'table' && higher.kind === 'table') {
+    mergeTable(lower, higher, at)
+    return lower
+  }
+  if (lower.kind === 'array' && higher.kind === 'array') {
+    return { kind: 'array', items: sortByRank([...lower.items, ...higher.items]), source: higher.source }
+  }
+  if (lower.kind !== 'scalar' || higher.kind !== 'scalar') {
+    throw new UserError(
+      `${where(higher.source)}cannot merge config key \`${at.join('.')}\`: ${describe(higher)} here, but ${describe(lower)} at ${describeSource(lower.source)}`
+    )
+  }
+  return higher
+}
+
+/** Cargo sorts merged lists by where elements were defined: files, then environment, then `--config`. */
+function sortByRank<T extends { source: ConfigSource }>(items: T[]): T[] {
+  return items
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => sourceRank(a.item.source) - sourceRank(b.item.source) || a.index - b.index)
+    .map(x => x.item)
+}
+
+function describe(node: ConfigNode): string {
+  if (node.kind === 'table') return 'a table'
+  if (node.kind === 'array') return 'an array'
+  return `a ${typeof node.value === 'string' ? 'string' : typeof node.value === 'boolean' ? 'boolean' : 'number'}`
+}
+
+/** A source as shown in messages: `file:line`, `environment variable X`, or `--config X`. */
+export function describeSource(source: ConfigSource): string {
+  if ('file' in source) return `${source.file}:${source.line}`
+  if ('env' in source) return `environment variable \`${source.env}\``
+  return `\`--config ${source.cli}\``
+}
+
+/**
+ * A config source as a finding location. `SettingSource` has no form for a command-line argument, so a
+ * `--config` value is reported as `{ env: '--config KEY=VALUE' }`.
+ */
+export function settingSource(source: ConfigSource): SettingSource {
+  if ('cli' in source) return { env: `--config ${source.cli}` }
+  return source
+}
+
+/** Message prefix for a source: `file:line: ` for files, otherwise a phrase. */
+function where(source: ConfigSource | null): string {
+  if (source === null) return ''
+  if ('file' in source) return `${source.file}:${source.line}: `
+  return `${describeSource(source)}: `
+}
+
+/** Looks up a node by key path in the merged tree. */
+export function configNode(config: CargoConfig, keys: readonly string[]): ConfigNode | null {
+  let node: ConfigNode = config.tree
+  for (const key of keys) {
+    if (node.kind !== 'table') return null
+    const next = node.entries.get(key)
+    if (next === undefined) return null
+    node = next
+  }
+  return node
+}
+
+/**
+ * Reads a cargo `StringList` (`"a b"` or `["a", "b"]`; a string is split on whitespace).
+ * Throws a UserError naming the key for any other type.
+ */
+export function stringListOf(node: ConfigNode, key: string): ConfigStringList {
+  if (node.kind === 'scalar' && typeof node.value === 'string') {
+    return { items: splitWhitespace(node.value).map(value => ({ value, source: node.source })), source: node.source }
+  }
+  if (node.kind === 'array') {
+    const items = node.items.map(item => {
+      if (typeof item.value !== 'string') {
+        throw new UserError(`${where(item.source)}\`${key}\` must be a string or an array of strings`)
+      }
+      return { value: item.value, source: item.source }
+    })
+    return { items, source: node.source }
+  }
+  throw new UserError(`${where(node.source)}\`${key}\` must be a string or an array of strings, found ${describe(node)}`)
+}
+
+function splitWhitespace(text: string): string[] {
+  return text.split(/\s+/).filter(s => s !== '')
+}
+
+/** Derives the typed views from the merged tree. */
+function summarise(tree: ConfigTable, files: string[], envTargetRustflags: Map<string, ConfigStringList>): CargoConfig {
+  const config: CargoConfig = {
+    files,
+    tree,
+    buildTarget: null,
+    buildRustflags: null,
+    targetRustflags: new Map(),
+    envTargetRustflags,
+    profiles: new Map()
+  }
+  const rustflags = configNode(config, ['build', 'rustflags'])
+  if (rustflags) config.buildRustflags = stringListOf(rustflags, 'build.rustflags')
+  const target = configNode(config, ['build', 'target'])
+  if (target) config.buildTarget = buildTargetOf(target)
+  const targets = configNode(config, ['target'])
+  if (targets?.kind === 'table') collectTargetRustflags(targets, [], config.targetRustflags)
+  const profiles = configNode(config, ['profile'])
+  if (profiles) {
+    if (profiles.kind !== 'table') throw new UserError(`${where(profiles.source)}\`profile\` must be a table`)
+    for (const [name, table] of profiles.entries) {
+      if (table.kind !== 'table') throw new UserError(`${where(table.source)}\`profile.${name}\` must be a table`)
+      config.profiles.set(name, table)
+    }
+  }
+  return config
+}
+
+function buildTargetOf(node: ConfigNode): ConfigBuildTarget | null {
+  if (node.kind === 'scalar' && typeof node.value === 'string') {
+    return { kind: 'single', target: { value: node.value, source: node.source } }
+  }
+  if (node.kind === 'array') {
+    const targets: ConfigString[] = []
+    for (const item of node.items) {
+      if (typeof item.value !== 'string') throw new UserError(`${where(item.source)}\`build.target\` must be a string or an array of strings`)
+      // Cargo builds each distinct target once.
+      if (!targets.some(t => t.value === item.value)) targets.push({ value: item.value, source: item.source })
+    }
+    return targets.length === 0 ? null : { kind: 'multi', targets, source: node.source }
+  }
+  throw new UserError(`${where(node.source)}\`build.target\` must be a string or an array of strings, found ${describe(node)}`)
+}
+
+/**
+ * Collects `target.<key>.rustflags`. `cfg(...)` keys are taken as written; other keys are triples, which
+ * cargo looks up as dotted key paths, so a nested `target.a.b.rustflags` serves the triple `a.b` while a
+ * quoted `target."a.b".rustflags` is never consulted.
+ */
+function collectTargetRustflags(table: ConfigTable, prefix: string[], out: Map<string, ConfigStringList>): void {
+  for (const [key, node] of table.entries) {
+    if (node.kind !== 'table') continue
+    if (prefix.length === 0 && key.startsWith('cfg(')) {
+      const flags = node.entries.get('rustflags')
+      if (flags) out.set(key, stringListOf(flags, `target.'${key}'.rustflags`))
+      continue
+    }
+    if (key.includes('.')) continue
+    const triple = [...prefix, key].join('.')
+    const flags = node.entries.get('rustflags')
+    if (flags) out.set(triple, stringListOf(flags, `target.${triple}.rustflags`))
+    collectTargetRustflags(node, [...prefix, key], out)
+  }
+}
+
+/** The environment-variable spelling of a triple or profile name, as in `CARGO_TARGET_<X>_RUSTFLAGS`. */
+export function envKeyPart(name: string): string {
+  return name.toUpperCase().replace(/[-.]/g, '_')
+}
+
+/**
+ * Applies the configuration environment variables cargo reads for these keys: `CARGO_BUILD_TARGET`,
+ * `CARGO_BUILD_RUSTFLAGS` and `CARGO_TARGET_<TRIPLE>_RUSTFLAGS`. A list-valued key gets the variable's
+ * whitespace-separated words appended after the file values and before `--config` values; a string
+ * `build.target` (or none) is replaced by `CARGO_BUILD_TARGET` unless it came from `--config`.
+ */
+export function applyConfigEnv(config: CargoConfig, env: Readonly<Record<string, string | undefined>>): CargoConfig {
+  const out: CargoConfig = { ...config, targetRustflags: new Map(config.targetRustflags), envTargetRustflags: new Map(config.envTargetRustflags) }
+
+  const rustflags = env.CARGO_BUILD_RUSTFLAGS
+  if (rustflags !== undefined) out.buildRustflags = appendEnvList(config.buildRustflags, 'CARGO_BUILD_RUSTFLAGS', rustflags)
+
+  const target = env.CARGO_BUILD_TARGET
+  if (target !== undefined) {
+    const source: ConfigSource = { env: 'CARGO_BUILD_TARGET' }
+    const current = config.buildTarget
+    if (current?.kind === 'multi') {
+      const targets = [...current.targets]
+      for (const value of splitWhitespace(target)) if (!targets.some(t => t.value === value)) targets.push({ value, source })
+      out.buildTarget = { kind: 'multi', targets: sortByRank(targets), source: current.source }
+    } else if (current === null || sourceRank(current.target.source) < RANK.env) {
+      out.buildTarget = target === '' ? null : { kind: 'single', target: { value: target, source } }
+    }
+  }
+
+  for (const [name, value] of Object.entries(env)) {
+    const m = /^CARGO_TARGET_(.+)_RUSTFLAGS$/.exec(name)
+    if (!m || value === undefined) continue
+    out.envTargetRustflags.set(m[1]!, appendEnvList(null, name, value))
+  }
+  return out
+}
+
+function appendEnvList(list: ConfigStringList | null, name: string, value: string): ConfigStringList {
+  const source: ConfigSource = { env: name }
+  const added = splitWhitespace(value).map(v => ({ value: v, source }))
+  const items = sortByRank([...(list?.items ?? []), ...added])
+  const top = list && sourceRank(list.source) > RANK.env ? list.source : source
+  return { items, source: top }
+}
+
+/**
+ * The `target.<triple>.rustflags` list for a triple: the config value (files and `--config`) merged with
+ * `CARGO_TARGET_<TRIPLE>_RUSTFLAGS`, or null when neither is set.
+ */
+export function tripleRustflags(config: CargoConfig, triple: string): ConfigStringList | null {
+  const fromConfig = config.targetRustflags.get(triple) ?? null
+  const fromEnv = config.envTargetRustflags.get(envKeyPart(triple)) ?? null
+  if (fromEnv === null) return fromConfig
+  if (fromConfig === null) return fromEnv
+  const items = sortByRank([...fromConfig.items, ...fromEnv.items])
+  const source = sourceRank(fromConfig.source) > RANK.env ? fromConfig.source : fromEnv.source
+  return { items, source }
+}
+
+/**
+ * The one target a single-target analysis should use: `--target` when given, else `build.target`.
+ * A `.json` target-spec path is resolved as cargo resolves it (relative to the directory holding the
+ * `.cargo` directory of the file that set it, or to `cwd` for environment and `--config` values).
+ *
+ * Cargo builds every target of a `build.target` array separately and each may link differently, so
+ * picking one would silently analyse part of the build: several targets are a UserError asking for
+ * `--target`. A one-element array is the same as a string.
+ */
+export function requestedTarget(config: CargoConfig, cliTarget: string | null, cwd: string): string | null {
+  if (cliTarget !== null) return cliTarget.endsWith('.json') ? path.resolve(cwd, cliTarget) : cliTarget
+  const bt = config.buildTarget
+  if (bt === null) return null
+  if (bt.kind === 'single') return resolveTargetPath(bt.target, cwd)
+  if (bt.targets.length === 1) return resolveTargetPath(bt.targets[0]!, cwd)
+  const listed = bt.targets.map(t => `\`${t.value}\` (${describeSource(t.source)})`).join(', ')
+  throw new UserError(`build.target lists ${bt.targets.length} targets: ${listed}; this analysis covers one target at a time, pass --target to choose one`)
+}
+
+function resolveTargetPath(target: ConfigString, cwd: string): string {
+  if (!target.value.endsWith('.json')) return target.value
+  const base = 'file' in target.source ? path.dirname(path.dirname(target.source.file)) : cwd
+  return path.resolve(base, target.value)
+}
+
+/**
+ * Reads and merges the config files cargo would read when run in `cwd` (with their `include`s), then
+ * applies the environment. `CARGO_HOME` defaults to `~/.cargo`. `cli` are `--config KEY=VALUE` arguments.
+ */
+export function readCargoConfig(cwd: string, env: NodeJS.ProcessEnv, cli: readonly string[] = []): CargoConfig {
+  const home = env.HOME ?? env.USERPROFILE ?? os.homedir()
+  const cargoHome = env.CARGO_HOME !== undefined && env.CARGO_HOME !== '' ? env.CARGO_HOME : path.join(home, '.cargo')
+  const files: ConfigFileInput[] = []
+  const dirsTaken = new Set<string>()
+  for (const candidate of configFilePaths(cwd, cargoHome)) {
+    const dir = path.dirname(candidate)
+    if (dirsTaken.has(dir) || !isFile(candidate)) continue
+    dirsTaken.add(dir)
+    files.push({ path: candidate, text: readText(candidate) })
+  }
+  const includes = new Map<string, string>()
+  const pending = files.map(f => f)
+  while (pending.length > 0) {
+    const file = pending.pop()!
+    for (const target of includeTargets(file)) {
+      if (includes.has(target) || !isFile(target)) continue
+      const text = readText(target)
+      includes.set(target, text)
+      pending.push({ path: target, text })
+    }
+  }
+  return applyConfigEnv(mergeCargoConfig(files, { cli, includes }), env)
+}
+
+/** Include paths named by a file, for loading; malformed includes are reported by the merge. */
+function includeTargets(file: ConfigFileInput): string[] {
+  const doc = parseTomlDocument(file.text, file.path)
+  const include = doc.value.include
+  if (!Array.isArray(include)) return []
+  const out: string[] = []
+  for (const entry of include) {
+    const written = typeof entry === 'string' ? entry : typeof entry === 'object' && !Array.isArray(entry) ? entry.path : undefined
+    if (typeof written === 'string' && written.endsWith('.toml')) out.push(path.resolve(path.dirname(file.path), written))
+  }
+  return out
+}
+
+function isFile(p: string): boolean {
+  try {
+    return existsSync(p) && statSync(p).isFile()
+  } catch {
+    return false
+  }
+}
+
+function readText(p: string): string {
+  try {
+    return readFileSync(p, 'utf8')
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new UserError(`could not read cargo config file ${p}: ${reason}`)
+  }
+}

@@ -1,0 +1,110 @@
+import { resolveLinkage, crateName, type LinkageResult, type UnitResult } from './linkage/resolve.js'
+import { selectPackages } from './model/selection.js'
+import type { BuildContext, Invocation, Metadata } from './model/types.js'
+import { buildUnitGraph, type Unit } from './model/unit-graph.js'
+import type { ArtifactReport, LinkageEntry, Report } from './report/report.js'
+import { evaluateRules, type Locator } from './rules/evaluate.js'
+
+export interface AnalysisInput {
+  metadata: Metadata
+  context: BuildContext
+  invocation: Invocation
+  /** Absolute path of the manifest cargo runs on (decides the default package selection). */
+  currentManifest: string
+  locator: Locator
+  /** The cargo command line being predicted, for the report. */
+  commandLine: string[]
+}
+
+/** The whole pure pipeline: selection → unit graph → linkage → findings → report. */
+export function analyze(input: AnalysisInput): Report {
+  const { metadata, context, invocation } = input
+  const selection = selectPackages(metadata, invocation, input.currentManifest)
+  const graph = buildUnitGraph(metadata, context, invocation, selection.packages)
+  const linkage = resolveLinkage(graph)
+  const findings = evaluateRules(linkage, input.locator)
+  const notes = [...selection.warnings, ...graph.warnings]
+  if (metadata.graphQuality === 'no-dep-kinds') {
+    notes.push(
+      'The metadata predates `dep_kinds` (cargo before 1.41): dependency kinds and platforms were recovered from the declared dependencies by name, so a dependency may be counted in more sections than it is.'
+    )
+  }
+  notes.push('Verdicts describe a clean build: cargo does not rebuild a dylib when only `-C prefer-dynamic` changes, so a stale target directory can behave differently.')
+  const profile = invocation.command === 'test' ? context.testProfile : context.profile
+  return {
+    version: 1,
+    toolchain: {
+      release: context.rustc.release,
+      commitHash: context.rustc.commitHash,
+      host: context.rustc.host,
+      target: context.target.triple
+    },
+    workspaceRoot: metadata.workspaceRoot,
+    invocation: { command: invocation.command, args: input.commandLine, profile: profile.name },
+    artifacts: artifactReports(linkage),
+    findings,
+    notes
+  }
+}
+
+function artifactReports(linkage: LinkageResult): ArtifactReport[] {
+  const out: ArtifactReport[] = []
+  const sorted = [...linkage.results].sort((a, b) => compareUnits(a.unit, b.unit))
+  for (const result of sorted) {
+    const unit = result.unit
+    const types = unit.crateTypes.length > 0 ? unit.crateTypes : unit.droppedCrateTypes
+    for (const crateType of types) {
+      const artifact = result.artifacts.find(a => a.crateType === crateType)
+      const entry: ArtifactReport = {
+        package: unit.pkg.name,
+        version: unit.pkg.version,
+        target: unit.target.name,
+        kind: unit.target.kind,
+        mode: unit.mode,
+        crateType,
+        platform: unit.kind,
+        status: result.status,
+        preferDynamic: unit.preferDynamic !== null,
+        panic: unit.panic,
+        linkage: artifact?.formats ? linkageEntries(result, artifact.formats, linkage) : []
+      }
+      if (result.status === 'blocked') {
+        entry.blockedBy = result.blockedBy.map(b => ({ package: b.pkg.name, target: b.target.name, kind: b.target.kind, mode: b.mode }))
+      }
+      if (artifact?.formats && crateType !== 'staticlib') {
+        entry.runtimeLibraries = result.runtimeLibraries
+        entry.rpath = unit.rpath
+      }
+      out.push(entry)
+    }
+  }
+  return out
+}
+
+function linkageEntries(result: UnitResult, formats: NonNullable<UnitResult['artifacts'][number]['formats']>, linkage: LinkageResult): LinkageEntry[] {
+  const entries: LinkageEntry[] = []
+  for (const crate of result.crates) {
+    const how = formats.linkage.get(crate.key) ?? 'not-linked'
+    if (how === 'not-linked' && crate.key.startsWith('sys:')) continue
+    const info = linkage.crateNames.get(crate.key)
+    const entry: LinkageEntry = { crate: crate.name, how }
+    const via = formats.via.get(crate.key)
+    if (via !== undefined && how === 'included-from-dylib') entry.via = linkage.crateNames.get(via)?.name ?? via
+    if (info?.unit) entry.package = `${info.unit.pkg.name}@${info.unit.pkg.version}`
+    entries.push(entry)
+  }
+  return entries
+}
+
+function compareUnits(a: Unit, b: Unit): number {
+  return (
+    a.pkg.name.localeCompare(b.pkg.name) ||
+    a.pkg.version.localeCompare(b.pkg.version) ||
+    a.target.kind.localeCompare(b.target.kind) ||
+    a.target.name.localeCompare(b.target.name) ||
+    a.mode.localeCompare(b.mode) ||
+    a.kind.localeCompare(b.kind) ||
+    a.panic.localeCompare(b.panic) ||
+    crateName(a).localeCompare(crateName(b))
+  )
+}

@@ -1,0 +1,33 @@
+/**
+ * Errors that end a run without a verdict. Findings are values, never exceptions: these are only for
+ * "could not analyse". Each message is one line that names the file, field, flag or input at fault.
+ */
+
+/** Bad input from the user: a flag, an action input, a file we were pointed at. Exit code 2. */
+export class UserError extends Error {
+  readonly exitCode = 2
+  constructor(message: string) {
+    super(message)
+    this.name = 'UserError'
+  }
+}
+
+/** A command we ran failed or could not be started. Exit code 2. */
+export class CommandError extends UserError {
+  constructor(
+    message: string,
+    readonly command: string,
+    readonly args: readonly string[],
+    readonly stderr: string
+  ) {
+    super(message)
+    this.name = 'CommandError'
+  }
+}
+
+/** Formats any thrown value as the single line shown to users; non-UserErrors are internal bugs. */
+export function describeError(error: unknown): { message: string; internal: boolean } {
+  if (error instanceof UserError) return { message: error.message, internal: false }
+  const message = error instanceof Error ? error.message : String(error)
+  return { message: `internal error: ${message} (please report this with the command line you used)`, internal: true }
+}

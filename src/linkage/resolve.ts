@@ -1,0 +1,314 @@
+import { codegenOptions } from '../rustc/probe.js'
+import type { CargoLto, UnlinkableDep, Unit, UnitGraph } from '../model/unit-graph.js'
+import type { CrateType, Linkage } from '../model/types.js'
+import {
+  calculateType,
+  recordedFormats,
+  type CrateNode,
+  type DependencyFormatError,
+  type DependencyFormats,
+  type OutputCrateType,
+  type Preference
+} from './dependency-format.js'
+
+/** Why a unit fails, in the order rustc (or cargo) would stop on it. */
+export type UnitProblem =
+  | { kind: 'embed-bitcode-lto' }
+  | { kind: 'unsupported-crate-types'; dropped: CrateType[]; allDropped: boolean }
+  | { kind: 'unlinkable-dependency'; dep: UnlinkableDep }
+  | { kind: 'proc-macro-unloadable'; procMacro: Unit; libraries: string[] }
+  | { kind: 'dependency-format'; crateType: OutputCrateType; error: DependencyFormatError }
+  | { kind: 'lto'; crateType: OutputCrateType | null; gate: 'prefer-dynamic' | 'dylib' | 'proc-macro' | 'mixed' }
+
+/** How one crate type of a unit links. */
+export interface ArtifactLinkage {
+  crateType: CrateType
+  /** null for crate types that do not link (`lib`, `rlib`). */
+  formats: DependencyFormats | null
+}
+
+export interface UnitResult {
+  unit: Unit
+  status: 'ok' | 'error' | 'blocked'
+  /** The failed or blocked dependencies that stop this unit. */
+  blockedBy: Unit[]
+  /** The reasons for an `error` status (empty otherwise). */
+  problems: UnitProblem[]
+  /** Crate types rustc drops while others remain (a warning, not an error). */
+  droppedCrateTypes: CrateType[]
+  artifacts: ArtifactLinkage[]
+  /** The crates of this unit's crate graph, in rustc's load order. */
+  crates: CrateNode[]
+  /** Rust shared libraries needed at run time, transitively (file names). */
+  runtimeLibraries: string[]
+  /** For units producing a Rust dylib: its recorded linkage of upstream crates. */
+  dylibFormats: Map<string, Preference> | null
+}
+
+export interface LinkageResult {
+  results: UnitResult[]
+  byUnit: Map<Unit, UnitResult>
+  /** Crate keys to display names and owning units, for reports. */
+  crateNames: Map<string, { name: string; unit: Unit | null }>
+}
+
+const SYSROOT_INTERNALS = ['core', 'alloc', 'compiler_builtins']
+
+/** Computes the linkage of every unit of the graph, dependencies first. */
+export function resolveLinkage(graph: UnitGraph): LinkageResult {
+  const byUnit = new Map<Unit, UnitResult>()
+  const crateNames = new Map<string, { name: string; unit: Unit | null }>()
+  for (const name of ['std', ...SYSROOT_INTERNALS, 'panic_unwind', 'panic_abort', 'test', 'proc_macro']) {
+    crateNames.set(sysKey(name), { name, unit: null })
+  }
+  for (const unit of topologicalOrder(graph)) {
+    crateNames.set(unitKey(unit), { name: crateName(unit), unit })
+    byUnit.set(unit, resolveUnit(unit, byUnit))
+  }
+  const results = graph.units.map(u => byUnit.get(u)!)
+  return { results, byUnit, crateNames }
+}
+
+export function unitKey(unit: Unit): string {
+  return `u${unit.index}`
+}
+
+function sysKey(name: string): string {
+  return `sys:${name}`
+}
+
+/** The crate name rustc uses for a unit (`-` becomes `_`). */
+export function crateName(unit: Unit): string {
+  return unit.target.name.replace(/-/g, '_')
+}
+
+function topologicalOrder(graph: UnitGraph): Unit[] {
+  const order: Unit[] = []
+  const state = new Map<Unit, 'visiting' | 'done'>()
+  const visit = (u: Unit): void => {
+    const s = state.get(u)
+    if (s === 'done') return
+    if (s === 'visiting') throw new Error(`dependency cycle through \`${u.pkg.name}\` (${u.target.kind} \`${u.target.name}\`)`)
+    state.set(u, 'visiting')
+    for (const d of u.crates) visit(d.unit)
+    for (const d of u.buildsAfter) visit(d)
+    state.set(u, 'done')
+    order.push(u)
+  }
+  for (const u of graph.units) visit(u)
+  return order
+}
+
+function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>): UnitResult {
+  const deps = [...unit.crates.map(c => c.unit), ...unit.buildsAfter]
+  const blockedBy = deps.filter(d => done.get(d)!.status !== 'ok')
+  const crates = crateGraph(unit, done)
+  const base: UnitResult = {
+    unit,
+    status: 'ok',
+    blockedBy: [],
+    problems: [],
+    droppedCrateTypes: [],
+    artifacts: [],
+    crates,
+    runtimeLibraries: [],
+    dylibFormats: null
+  }
+  if (blockedBy.length > 0) {
+    return { ...base, status: 'blocked', blockedBy: [...new Set(blockedBy)] }
+  }
+
+  // Phases in rustc's order: option parsing, crate types, name resolution and crate loading,
+  // dependency formats and panic runtimes, then the LTO gate. Only the first failing phase reports.
+  const phases: (() => UnitProblem[])[] = [
+    () => (ltoRequested(unit) && embedBitcodeOff(unit) ? [{ kind: 'embed-bitcode-lto' }] : []),
+    () => (unit.crateTypes.length === 0 ? [{ kind: 'unsupported-crate-types', dropped: unit.droppedCrateTypes, allDropped: true }] : []),
+    () => [
+      ...unit.unlinkable.map(dep => ({ kind: 'unlinkable-dependency' as const, dep })),
+      ...unloadableProcMacros(unit, done)
+    ]
+  ]
+  for (const phase of phases) {
+    const problems = phase()
+    if (problems.length > 0) return { ...base, status: 'error', problems, droppedCrateTypes: unit.droppedCrateTypes }
+  }
+
+  const session = {
+    preferDynamic: unit.preferDynamic !== null,
+    crtStatic: unit.crtStatic,
+    crtStaticAllowsDylibs: /-windows-msvc$|^wasm32-wasi/.test(unit.targetInfo.triple),
+    panic: unit.panic
+  }
+  const needsRuntime = unit.crateTypes.some(t => t !== 'lib' && t !== 'rlib')
+  const injected = needsRuntime ? sysKey(unit.panic === 'abort' ? 'panic_abort' : 'panic_unwind') : null
+  const artifacts: ArtifactLinkage[] = []
+  const problems: UnitProblem[] = []
+  let dylibFormats: Map<string, Preference> | null = null
+  for (const crateType of unit.crateTypes) {
+    if (crateType === 'lib' || crateType === 'rlib') {
+      artifacts.push({ crateType, formats: null })
+      continue
+    }
+    const formats = calculateType(crateType, session, crates, injected)
+    artifacts.push({ crateType, formats })
+    for (const error of formats.errors) problems.push({ kind: 'dependency-format', crateType, error })
+    if (crateType === 'dylib') dylibFormats = recordedFormats(formats)
+  }
+  if (problems.length === 0) problems.push(...ltoGate(unit))
+  return {
+    ...base,
+    status: problems.length > 0 ? 'error' : 'ok',
+    problems,
+    droppedCrateTypes: unit.droppedCrateTypes,
+    artifacts,
+    runtimeLibraries: runtimeLibraries(unit, artifacts, done),
+    dylibFormats
+  }
+}
+
+/** The crates rustc loads for a unit, standard library first, then upstream crates depth-first. */
+function crateGraph(unit: Unit, done: Map<Unit, UnitResult>): CrateNode[] {
+  const info = unit.targetInfo
+  const std: CrateNode[] = []
+  const sys = (name: string, extra: Partial<CrateNode> = {}): CrateNode => ({
+    key: sysKey(name),
+    name,
+    rlib: true,
+    dylib: false,
+    depKind: 'explicit',
+    isPanicRuntime: false,
+    requiredPanic: null,
+    dylibFormats: null,
+    ...extra
+  })
+  const internals = [...SYSROOT_INTERNALS.map(n => sys(n)), sys('panic_unwind', { depKind: 'implicit', isPanicRuntime: true, requiredPanic: 'unwind' })]
+  let stdFormats: Map<string, Preference> | null = null
+  if (info.stdDylib !== null) {
+    stdFormats = new Map(internals.map(c => [c.key, 'static' as Preference]))
+  }
+  std.push(sys('std', { dylib: info.stdDylib !== null, dylibFormats: stdFormats }), ...internals)
+  std.push(sys('panic_abort', { depKind: 'implicit', isPanicRuntime: true, requiredPanic: 'abort' }))
+  if (unit.mode === 'test') std.push(sys('test'))
+  if (unit.crateTypes.includes('proc-macro')) std.push(sys('proc_macro'))
+
+  const user: CrateNode[] = []
+  const seen = new Set<Unit>()
+  const visit = (dep: Unit): void => {
+    if (seen.has(dep)) return
+    seen.add(dep)
+    const macrosOnly = dep.target.kind === 'proc-macro'
+    user.push({
+      key: unitKey(dep),
+      name: crateName(dep),
+      rlib: dep.crateTypes.includes('lib') || dep.crateTypes.includes('rlib'),
+      dylib: dep.crateTypes.includes('dylib'),
+      depKind: macrosOnly ? 'macros-only' : 'explicit',
+      isPanicRuntime: false,
+      requiredPanic: dep.panic === 'abort' ? 'abort' : null,
+      dylibFormats: done.get(dep)?.dylibFormats ?? null
+    })
+    // A proc-macro's own dependencies are never loaded into its user's crate graph.
+    if (!macrosOnly) for (const d of dep.crates) visit(d.unit)
+  }
+  for (const d of unit.crates) visit(d.unit)
+  return [...std, ...user]
+}
+
+/**
+ * A proc-macro that links a Rust dylib dynamically builds, but rustc cannot load it for its users: the
+ * dylib is not on rustc's library search path (E0463).
+ */
+function unloadableProcMacros(unit: Unit, done: Map<Unit, UnitResult>): UnitProblem[] {
+  const problems: UnitProblem[] = []
+  for (const dep of unit.crates) {
+    if (dep.unit.target.kind !== 'proc-macro') continue
+    const result = done.get(dep.unit)!
+    const std = dep.unit.targetInfo.stdDylib
+    const libraries = result.runtimeLibraries.filter(l => l !== std)
+    if (libraries.length > 0) problems.push({ kind: 'proc-macro-unloadable', procMacro: dep.unit, libraries })
+  }
+  return problems
+}
+
+function runtimeLibraries(unit: Unit, artifacts: ArtifactLinkage[], done: Map<Unit, UnitResult>): string[] {
+  const out = new Set<string>()
+  const byKey = new Map<string, Unit>()
+  const collect = (u: Unit): void => {
+    for (const d of u.crates) {
+      byKey.set(unitKey(d.unit), d.unit)
+      if (d.unit.target.kind !== 'proc-macro') collect(d.unit)
+    }
+  }
+  collect(unit)
+  for (const a of artifacts) {
+    for (const [key, how] of a.formats?.linkage ?? new Map<string, Linkage>()) {
+      if (how !== 'dynamic') continue
+      if (key === sysKey('std')) {
+        if (unit.targetInfo.stdDylib) out.add(unit.targetInfo.stdDylib)
+        continue
+      }
+      const dep = byKey.get(key)
+      if (!dep) continue
+      out.add(dylibFileName(dep))
+      for (const lib of done.get(dep)?.runtimeLibraries ?? []) out.add(lib)
+    }
+  }
+  return [...out].sort()
+}
+
+/** The file name of a Rust dylib: no hash for path packages, `-<hash>` (unknown before building) otherwise. */
+export function dylibFileName(unit: Unit): string {
+  const pattern = unit.targetInfo.fileNames.dylib ?? 'lib___.so'
+  const name = crateName(unit) + (unit.pkg.source === null ? '' : '-<hash>')
+  return pattern.replace('___', name)
+}
+
+/** The rustc arguments cargo passes for its LTO decision; rustflags follow them and win. */
+function cargoLtoArgs(lto: CargoLto): string[] {
+  switch (lto.kind) {
+    case 'run':
+      return ['-C', lto.value === null ? 'lto' : `lto=${lto.value}`]
+    case 'off':
+      return ['-C', 'lto=off']
+    case 'only-bitcode':
+      return ['-C', 'linker-plugin-lto']
+    case 'only-object':
+      return ['-C', 'embed-bitcode=no']
+    case 'object-and-bitcode':
+      return []
+  }
+}
+
+const OFF = new Set(['no', 'n', 'off', 'false'])
+
+/** The effective `-C lto` value: `fat`, `thin`, or null when LTO across crates is not requested. */
+function effectiveLto(unit: Unit): 'fat' | 'thin' | null {
+  const values = codegenOptions([...cargoLtoArgs(unit.lto), ...unit.rustflags], 'lto')
+  const last = values[values.length - 1]
+  if (last === undefined || OFF.has(last)) return null
+  return last === 'thin' ? 'thin' : 'fat'
+}
+
+function ltoRequested(unit: Unit): boolean {
+  return effectiveLto(unit) !== null
+}
+
+function embedBitcodeOff(unit: Unit): boolean {
+  const values = codegenOptions([...cargoLtoArgs(unit.lto), ...unit.rustflags], 'embed-bitcode')
+  const last = values[values.length - 1]
+  return last !== undefined && OFF.has(last)
+}
+
+/** rustc's `check_lto_allowed`: which crate types and flags cannot take part in fat or thin LTO. */
+function ltoGate(unit: Unit): UnitProblem[] {
+  if (effectiveLto(unit) === null) return []
+  const types = unit.crateTypes
+  if (types.every(t => t === 'lib' || t === 'rlib')) return []
+  for (const t of types) {
+    if (t === 'lib' || t === 'rlib') return [{ kind: 'lto', crateType: 'rlib', gate: 'mixed' }]
+    if (t === 'dylib') return [{ kind: 'lto', crateType: 'dylib', gate: 'dylib' }]
+    if (t === 'proc-macro') return [{ kind: 'lto', crateType: 'proc-macro', gate: 'proc-macro' }]
+  }
+  if (unit.preferDynamic !== null) return [{ kind: 'lto', crateType: null, gate: 'prefer-dynamic' }]
+  return []
+}

@@ -1,0 +1,91 @@
+import path from 'node:path'
+import type { BuildContext, Metadata, Package, SettingSource } from '../model/types.js'
+import type { Unit } from '../model/unit-graph.js'
+import type { Location, Locator } from '../rules/evaluate.js'
+import type { TomlDocument } from '../toml/document.js'
+
+const SECTIONS: Record<string, string> = { normal: 'dependencies', dev: 'dev-dependencies', build: 'build-dependencies' }
+
+/**
+ * Finds the manifest line behind each finding. `readToml` returns a parsed document or null when the file
+ * cannot be read (e.g. metadata recorded elsewhere); the first line of the root manifest is the fallback.
+ */
+export function createLocator(metadata: Metadata, context: BuildContext, readToml: (file: string) => TomlDocument | null): Locator {
+  const root = metadata.workspaceRoot
+  const cache = new Map<string, TomlDocument | null>()
+  const doc = (file: string): TomlDocument | null => {
+    if (!cache.has(file)) {
+      let parsed: TomlDocument | null = null
+      try {
+        parsed = readToml(file)
+      } catch {
+        // A manifest cargo accepted but we cannot parse only costs the exact line.
+      }
+      cache.set(file, parsed)
+    }
+    return cache.get(file)!
+  }
+  const relative = (file: string): string => {
+    const rel = path.relative(root, file)
+    return (rel.startsWith('..') || path.isAbsolute(rel) ? file : rel).split(path.sep).join('/')
+  }
+  const at = (pkg: Package, ...paths: (string | number)[][]): Location => {
+    const d = doc(pkg.manifestPath)
+    for (const p of paths) {
+      const line = d?.lineOf(p) ?? null
+      if (line !== null) return { file: relative(pkg.manifestPath), line }
+    }
+    return { file: relative(pkg.manifestPath), line: 1 }
+  }
+  const fromSource = (source: SettingSource | null | undefined): Location | null => {
+    if (!source || !('file' in source)) return null
+    return { file: relative(path.resolve(root, source.file)), line: source.line }
+  }
+  const rootManifest = (): Location => ({ file: 'Cargo.toml', line: 1 })
+
+  return {
+    crateType(unit) {
+      const pkg = unit.pkg
+      if (unit.target.kind === 'example') {
+        const index = exampleIndex(doc(pkg.manifestPath), unit.target.name)
+        if (index !== null) return at(pkg, ['example', index, 'crate-type'], ['example', index, 'crate_type'], ['example', index])
+      }
+      return at(pkg, ['lib', 'crate-type'], ['lib', 'crate_type'], ['lib', 'proc-macro'], ['lib'], ['package'])
+    },
+    dependency(dependent, dep, edge, platform) {
+      const pkg = dependent.pkg
+      if (edge === 'own-lib') return this.crateType(dep as Unit)
+      const names = 'pkgName' in dep ? [dep.pkgName, dep.externName] : [dep.pkg.name, dep.target.name.replace(/-/g, '_')]
+      const keys = [...new Set(names.flatMap(n => [n, n.replace(/_/g, '-'), n.replace(/-/g, '_')]))]
+      const section = SECTIONS[edge] ?? 'dependencies'
+      const d = doc(pkg.manifestPath)
+      const tables: (string | number)[][] = platform ? [['target', platform, section]] : [[section]]
+      // The same package may also sit under a renamed key: look for `package = "<name>"`.
+      const renamed = renamedKey(d, tables[0]!, names[0]!)
+      if (renamed) keys.unshift(renamed)
+      return at(pkg, ...tables.flatMap(t => keys.map(k => [...t, k])), ...tables)
+    },
+    setting(setting, unit) {
+      if (setting === 'rustflags') return fromSource(unit.targetInfo.rustflagsSource) ?? rootManifest()
+      const profile = unit.mode === 'test' ? context.testProfile : context.profile
+      return fromSource(profile.sources[setting]) ?? rootManifest()
+    }
+  }
+}
+
+function exampleIndex(doc: TomlDocument | null, name: string): number | null {
+  const examples = (doc?.value as { example?: { name?: string }[] } | undefined)?.example
+  if (!Array.isArray(examples)) return null
+  const i = examples.findIndex(e => e?.name === name)
+  return i < 0 ? null : i
+}
+
+function renamedKey(doc: TomlDocument | null, table: (string | number)[], pkgName: string): string | null {
+  let node: unknown = doc?.value
+  for (const k of table) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[k] : undefined
+  if (!node || typeof node !== 'object') return null
+  for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+    if (value && typeof value === 'object' && (value as { package?: unknown }).package === pkgName) return key
+  }
+  return null
+}

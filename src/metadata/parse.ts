@@ -1,0 +1,290 @@
+import { UserError } from '../errors.js'
+import { isCrateType } from '../model/crate-type.js'
+import type {
+  CrateType,
+  DependencyEdge,
+  DependencyKind,
+  Metadata,
+  Package,
+  PackageId,
+  Target,
+  TargetKind
+} from '../model/types.js'
+
+/** A `cargo metadata` document that cannot be analysed; the message names the source and the JSON path. */
+export class MetadataError extends UserError {
+  constructor(source: string, path: string, message: string) {
+    super(`${source}: ${path ? `${path}: ` : ''}${message}`)
+    this.name = 'MetadataError'
+  }
+}
+
+type Json = unknown
+type Obj = Record<string, Json>
+
+/**
+ * Parses `cargo metadata --format-version 1` output into a validated `Metadata`.
+ * `source` names the input in messages (a file path, or "cargo metadata").
+ */
+export function parseMetadata(text: string, source: string): Metadata {
+  let raw: Json
+  try {
+    raw = JSON.parse(text)
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e)
+    throw new MetadataError(source, '', `not valid JSON (${reason})`)
+  }
+  return validateMetadata(raw, source)
+}
+
+/** Validates an already-parsed `cargo metadata` value. */
+export function validateMetadata(raw: Json, source: string): Metadata {
+  const fail = (path: string, message: string): never => {
+    throw new MetadataError(source, path, message)
+  }
+  const root = asObject(raw, '', fail, 'the top level must be a JSON object from `cargo metadata --format-version 1`')
+  if (root.version !== 1) {
+    fail('version', `expected format version 1, got ${JSON.stringify(root.version)}`)
+  }
+  const rawPackages = asArray(root.packages, 'packages', fail)
+  const workspaceMembers = asStringArray(root.workspace_members, 'workspace_members', fail)
+  const workspaceRoot = asString(root.workspace_root, 'workspace_root', fail)
+  const targetDirectory = asString(root.target_directory, 'target_directory', fail)
+  const workspaceDefaultMembers =
+    root.workspace_default_members === undefined
+      ? null
+      : asStringArray(root.workspace_default_members, 'workspace_default_members', fail)
+
+  const packages = new Map<PackageId, Package>()
+  const rawDeclared = new Map<PackageId, { name: string; rename: string | null; kind: DependencyKind; target: string | null }[]>()
+  rawPackages.forEach((value, i) => {
+    const path = `packages[${i}]`
+    const p = asObject(value, path, fail)
+    const id = asString(p.id, `${path}.id`, fail)
+    if (packages.has(id)) fail(`${path}.id`, `duplicate package id \`${id}\``)
+    const name = asString(p.name, `${path}.name`, fail)
+    const label = `package \`${name}\``
+    const targets = asArray(p.targets, `${path}.targets`, fail).map((t, j) =>
+      parseTarget(t, `${path}.targets[${j}]`, label, fail)
+    )
+    if (targets.filter(t => t.kind === 'lib' || t.kind === 'proc-macro').length > 1) {
+      fail(`${path}.targets`, `${label} has more than one library target`)
+    }
+    const declared = p.dependencies === undefined ? [] : asArray(p.dependencies, `${path}.dependencies`, fail)
+    rawDeclared.set(
+      id,
+      declared.map((d, j) => {
+        const dp = `${path}.dependencies[${j}]`
+        const o = asObject(d, dp, fail)
+        return {
+          name: asString(o.name, `${dp}.name`, fail),
+          rename: o.rename == null ? null : asString(o.rename, `${dp}.rename`, fail),
+          kind: parseDepKind(o.kind, `${dp}.kind`, fail),
+          target: o.target == null ? null : asString(o.target, `${dp}.target`, fail)
+        }
+      })
+    )
+    packages.set(id, {
+      id,
+      name,
+      version: asString(p.version, `${path}.version`, fail),
+      source: p.source == null ? null : asString(p.source, `${path}.source`, fail),
+      manifestPath: asString(p.manifest_path, `${path}.manifest_path`, fail),
+      targets,
+      features: [],
+      deps: [],
+      rustVersion: p.rust_version == null ? null : asString(p.rust_version, `${path}.rust_version`, fail),
+      publish: p.publish === undefined || p.publish === null ? null : parsePublish(p.publish, `${path}.publish`, fail)
+    })
+  })
+
+  for (const [i, id] of workspaceMembers.entries()) {
+    if (!packages.has(id)) fail(`workspace_members[${i}]`, `unknown package id \`${id}\``)
+  }
+  for (const [i, id] of (workspaceDefaultMembers ?? []).entries()) {
+    if (!packages.has(id)) fail(`workspace_default_members[${i}]`, `unknown package id \`${id}\``)
+  }
+
+  if (root.resolve === null || root.resolve === undefined) {
+    fail(
+      'resolve',
+      'the dependency graph is missing (`"resolve": null`, as produced by `cargo metadata --no-deps`); run `cargo metadata --format-version 1` without `--no-deps`'
+    )
+  }
+  const resolve = asObject(root.resolve, 'resolve', fail)
+  const nodes = asArray(resolve.nodes, 'resolve.nodes', fail)
+  let sawDepKinds = false
+  let sawDepWithoutKinds = false
+  const seen = new Set<PackageId>()
+  nodes.forEach((value, i) => {
+    const path = `resolve.nodes[${i}]`
+    const n = asObject(value, path, fail)
+    const id = asString(n.id, `${path}.id`, fail)
+    const pkg = packages.get(id)
+    if (!pkg) return fail(`${path}.id`, `unknown package id \`${id}\``)
+    if (seen.has(id)) fail(`${path}.id`, `duplicate resolve node for \`${id}\``)
+    seen.add(id)
+    pkg.features = n.features === undefined ? [] : asStringArray(n.features, `${path}.features`, fail)
+    const deps = n.deps === undefined ? null : asArray(n.deps, `${path}.deps`, fail)
+    if (deps === null) {
+      // Metadata from before `deps` existed: only `dependencies` (ids) is there.
+      const ids = asStringArray(n.dependencies, `${path}.dependencies`, fail)
+      sawDepWithoutKinds ||= ids.length > 0
+      pkg.deps = ids.map((depId, j) => recoverEdge(pkg, depId, `${path}.dependencies[${j}]`))
+      return
+    }
+    pkg.deps = deps.map((d, j) => {
+      const dp = `${path}.deps[${j}]`
+      const o = asObject(d, dp, fail)
+      const depId = asString(o.pkg, `${dp}.pkg`, fail)
+      if (!packages.has(depId)) fail(`${dp}.pkg`, `unknown package id \`${depId}\``)
+      const externName = asString(o.name, `${dp}.name`, fail)
+      if (o.dep_kinds === undefined) {
+        sawDepWithoutKinds = true
+        return { ...recoverEdge(pkg, depId, dp), externName }
+      }
+      sawDepKinds = true
+      const kinds: DependencyEdge['kinds'] = []
+      asArray(o.dep_kinds, `${dp}.dep_kinds`, fail).forEach((k, m) => {
+        const kp = `${dp}.dep_kinds[${m}]`
+        const ko = asObject(k, kp, fail)
+        const kind = parseDepKind(ko.kind, `${kp}.kind`, fail)
+        const platform = ko.target == null ? null : asString(ko.target, `${kp}.target`, fail)
+        // Some cargo versions repeated entries (rust-lang/cargo#7752).
+        if (!kinds.some(x => x.kind === kind && x.platform === platform)) kinds.push({ kind, platform })
+      })
+      return { pkg: depId, externName, kinds }
+    })
+  })
+
+  // Without `dep_kinds` (cargo before 1.41), an edge's kinds are recovered from the dependent's
+  // declared dependencies, matched by package name. Renamed or duplicated names make that ambiguous,
+  // so the edge keeps every kind that could apply: a superset, never a silent omission.
+  function recoverEdge(pkg: Package, depId: PackageId, path: string): DependencyEdge {
+    const dep = packages.get(depId)
+    if (!dep) return fail(path, `unknown package id \`${depId}\``)
+    const declared = (rawDeclared.get(pkg.id) ?? []).filter(d => d.name === dep.name)
+    const kinds: DependencyEdge['kinds'] = []
+    for (const d of declared) {
+      if (!kinds.some(x => x.kind === d.kind && x.platform === d.target)) kinds.push({ kind: d.kind, platform: d.target })
+    }
+    if (kinds.length === 0) kinds.push({ kind: 'normal', platform: null })
+    const lib = dep.targets.find(t => t.kind === 'lib' || t.kind === 'proc-macro')
+    const rename = declared.find(d => d.rename)?.rename
+    return { pkg: depId, externName: (rename ?? lib?.name ?? dep.name).replace(/-/g, '_'), kinds }
+  }
+
+  for (const id of workspaceMembers) {
+    if (!seen.has(id)) fail('resolve.nodes', `workspace member \`${id}\` has no resolve node`)
+  }
+
+  const resolveRoot = resolve.root == null ? null : asString(resolve.root, 'resolve.root', fail)
+  if (resolveRoot !== null && !packages.has(resolveRoot)) fail('resolve.root', `unknown package id \`${resolveRoot}\``)
+
+  return {
+    packages,
+    workspaceMembers,
+    workspaceDefaultMembers,
+    workspaceRoot,
+    targetDirectory,
+    resolveRoot,
+    graphQuality: sawDepWithoutKinds && !sawDepKinds ? 'no-dep-kinds' : 'full'
+  }
+}
+
+type Fail = (path: string, message: string) => never
+
+const TARGET_KINDS = new Set(['bin', 'example', 'test', 'bench', 'custom-build'])
+
+function parseTarget(value: Json, path: string, label: string, fail: Fail): Target {
+  const t = asObject(value, path, fail)
+  const name = asString(t.name, `${path}.name`, fail)
+  const kinds = asStringArray(t.kind, `${path}.kind`, fail)
+  const crateTypeNames = asStringArray(t.crate_types, `${path}.crate_types`, fail)
+  if (kinds.length === 0) fail(`${path}.kind`, `target \`${name}\` of ${label} has no kind`)
+  if (crateTypeNames.length === 0) fail(`${path}.crate_types`, `target \`${name}\` of ${label} has no crate types`)
+  const crateTypes: CrateType[] = crateTypeNames.map(c => {
+    if (!isCrateType(c)) {
+      return fail(`${path}.crate_types`, `unknown crate type \`${c}\` in target \`${name}\` of ${label}`)
+    }
+    return c
+  })
+  let kind: TargetKind
+  const single = kinds.length === 1 ? kinds[0]! : null
+  if (single !== null && TARGET_KINDS.has(single)) {
+    kind = single as TargetKind
+    // Only examples may have crate types other than `bin` (an example can be a library).
+    if (kind !== 'example' && (crateTypes.length !== 1 || crateTypes[0] !== 'bin')) {
+      fail(`${path}.crate_types`, `${kind} target \`${name}\` of ${label} must have crate type \`bin\`, got ${crateTypes.join(', ')}`)
+    }
+  } else if (single === 'proc-macro') {
+    kind = 'proc-macro'
+  } else {
+    // Any other kind list names the crate types of a library target.
+    for (const k of kinds) {
+      if (!isCrateType(k) || k === 'bin') fail(`${path}.kind`, `unknown target kind \`${k}\` in target \`${name}\` of ${label}`)
+    }
+    kind = 'lib'
+  }
+  if ((kind === 'proc-macro' || crateTypes.includes('proc-macro')) && crateTypes.length > 1) {
+    fail(`${path}.crate_types`, `cannot mix \`proc-macro\` crate type with others in target \`${name}\` of ${label}`)
+  }
+  if (crateTypes.includes('dylib') && crateTypes.includes('cdylib')) {
+    fail(`${path}.crate_types`, `library \`${name}\` of ${label} cannot set the crate type of both \`dylib\` and \`cdylib\``)
+  }
+  const requiredFeatures =
+    t['required-features'] === undefined ? [] : asStringArray(t['required-features'], `${path}.required-features`, fail)
+  // Metadata from older cargos has no `test` key; cargo's defaults are true except for benches and examples.
+  const test = t.test === undefined ? kind !== 'bench' && kind !== 'example' : asBoolean(t.test, `${path}.test`, fail)
+  return {
+    name,
+    kind,
+    crateTypes,
+    srcPath: asString(t.src_path, `${path}.src_path`, fail),
+    test,
+    requiredFeatures
+  }
+}
+
+function parseDepKind(v: Json, path: string, fail: Fail): DependencyKind {
+  if (v === null || v === undefined || v === 'normal') return 'normal'
+  if (v === 'dev' || v === 'build') return v
+  return fail(path, `unknown dependency kind ${JSON.stringify(v)}, expected null, "dev" or "build"`)
+}
+
+function parsePublish(v: Json, path: string, fail: Fail): string[] | false {
+  if (v === false) return false
+  return asStringArray(v, path, fail)
+}
+
+function describe(v: Json): string {
+  if (v === null) return 'null'
+  if (Array.isArray(v)) return 'an array'
+  return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)?.slice(0, 40)}`
+}
+
+function asObject(v: Json, path: string, fail: Fail, message?: string): Obj {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+    return fail(path, message ?? `expected an object, got ${describe(v)}`)
+  }
+  return v as Obj
+}
+
+function asArray(v: Json, path: string, fail: Fail): Json[] {
+  if (!Array.isArray(v)) return fail(path, v === undefined ? 'missing (expected an array)' : `expected an array, got ${describe(v)}`)
+  return v
+}
+
+function asString(v: Json, path: string, fail: Fail): string {
+  if (typeof v !== 'string') return fail(path, v === undefined ? 'missing (expected a string)' : `expected a string, got ${describe(v)}`)
+  return v
+}
+
+function asBoolean(v: Json, path: string, fail: Fail): boolean {
+  if (typeof v !== 'boolean') return fail(path, `expected true or false, got ${describe(v)}`)
+  return v
+}
+
+function asStringArray(v: Json, path: string, fail: Fail): string[] {
+  return asArray(v, path, fail).map((x, i) => asString(x, `${path}[${i}]`, fail))
+}

@@ -1,0 +1,115 @@
+import path from 'node:path'
+import { UserError } from '../errors.js'
+import type { Invocation, Metadata, Package, PackageId } from './types.js'
+
+/** The packages cargo builds as roots, and any warning cargo would print about the selection. */
+export interface Selection {
+  packages: Package[]
+  warnings: string[]
+}
+
+/**
+ * Selects packages exactly as cargo does for `-p`, `--workspace`/`--exclude`, or neither: the package of
+ * the manifest cargo runs on, or the workspace's default members when that manifest is the root.
+ * `currentManifest` is the absolute path of that manifest.
+ */
+export function selectPackages(metadata: Metadata, invocation: Invocation, currentManifest: string): Selection {
+  const members = metadata.workspaceMembers.map(id => metadata.packages.get(id)!)
+  const warnings: string[] = []
+  if (invocation.exclude.length > 0 && !invocation.workspace) {
+    throw new UserError('`--exclude` can only be used together with `--workspace`')
+  }
+  if (invocation.workspace) {
+    const excluded = new Set<PackageId>()
+    for (const spec of invocation.exclude) {
+      const matched = members.filter(p => specMatches(spec, p))
+      if (matched.length === 0) warnings.push(`excluded package(s) \`${spec}\` not found in workspace \`${metadata.workspaceRoot}\``)
+      for (const p of matched) excluded.add(p.id)
+    }
+    return { packages: sortById(members.filter(p => !excluded.has(p.id))), warnings }
+  }
+  if (invocation.packages.length > 0) {
+    const all = [...metadata.packages.values()]
+    const chosen = new Map<PackageId, Package>()
+    for (const spec of invocation.packages) {
+      const matched = all.filter(p => specMatches(spec, p))
+      if (matched.length === 0) {
+        throw new UserError(`package ID specification \`${spec}\` did not match any packages`)
+      }
+      if (matched.length > 1 && !isGlob(spec)) {
+        const list = matched.map(p => `${p.name}@${p.version}`).join(', ')
+        throw new UserError(`the specification \`${spec}\` is ambiguous: it matches ${list}; add a version (\`name@version\`)`)
+      }
+      for (const p of matched) chosen.set(p.id, p)
+    }
+    return { packages: sortById([...chosen.values()]), warnings }
+  }
+  return { packages: sortById(defaultMembers(metadata, currentManifest)), warnings }
+}
+
+function defaultMembers(metadata: Metadata, currentManifest: string): Package[] {
+  const members = metadata.workspaceMembers.map(id => metadata.packages.get(id)!)
+  const current = path.resolve(currentManifest)
+  const rootManifest = path.join(metadata.workspaceRoot, 'Cargo.toml')
+  if (current !== rootManifest) {
+    // Run on a member's manifest: that package alone (default-members only apply at the root).
+    const own = members.find(p => path.resolve(p.manifestPath) === current)
+    if (own) return [own]
+  }
+  if (metadata.workspaceDefaultMembers !== null) {
+    return metadata.workspaceDefaultMembers.map(id => metadata.packages.get(id)!)
+  }
+  // Metadata without `workspace_default_members`: the root package, or all members of a virtual workspace.
+  const root = members.find(p => path.resolve(p.manifestPath) === rootManifest)
+  return root ? [root] : members
+}
+
+function sortById(packages: Package[]): Package[] {
+  return packages.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+}
+
+function isGlob(spec: string): boolean {
+  return /[*?[]/.test(spec)
+}
+
+/** Whether a package id specification (`name`, `name@1.2`, `name:1.2.3`, a full id, or a glob) matches. */
+export function specMatches(spec: string, pkg: Package): boolean {
+  if (spec === pkg.id) return true
+  if (isGlob(spec)) return globToRegExp(spec).test(pkg.name)
+  let name = spec
+  let version: string | null = null
+  const hash = spec.indexOf('#')
+  if (hash >= 0) {
+    const fragment = spec.slice(hash + 1)
+    const url = spec.slice(0, hash)
+    const at = fragment.indexOf('@')
+    if (at >= 0) {
+      name = fragment.slice(0, at)
+      version = fragment.slice(at + 1)
+    } else if (/^\d/.test(fragment)) {
+      name = url.replace(/\/+$/, '').split('/').pop() ?? ''
+      version = fragment
+    } else {
+      name = fragment
+    }
+  } else {
+    const m = /^([^@:]+)[@:](.+)$/.exec(spec)
+    if (m) {
+      name = m[1]!
+      version = m[2]!
+    }
+  }
+  if (name !== pkg.name) return false
+  return version === null || pkg.version === version || pkg.version.startsWith(`${version}.`)
+}
+
+function globToRegExp(glob: string): RegExp {
+  let re = ''
+  for (const c of glob) {
+    if (c === '*') re += '.*'
+    else if (c === '?') re += '.'
+    else if (c === '[' || c === ']') re += c
+    else re += c.replace(/[.+^${}()|\\]/g, '\\$&')
+  }
+  return new RegExp(`^${re}$`)
+}

@@ -1,0 +1,380 @@
+import { UserError } from '../errors.js'
+import { codegenOptions } from '../rustc/probe.js'
+import { platformMatches } from './cfg.js'
+import { canLto, isDynamic, isLinkable } from './crate-type.js'
+import type {
+  BuildContext,
+  CompileKind,
+  CompileMode,
+  CrateType,
+  DependencyKind,
+  Invocation,
+  Metadata,
+  Package,
+  PanicStrategy,
+  ProfileSettings,
+  Target,
+  TargetInfo
+} from './types.js'
+
+/**
+ * Cargo's LTO decision for one unit (`src/compiler/lto.rs`): `run` passes `-C lto[=x]`, `off` passes
+ * `-C lto=off`, `only-bitcode` `-C linker-plugin-lto`, `only-object` `-C embed-bitcode=no`,
+ * `object-and-bitcode` nothing.
+ */
+export type CargoLto =
+  | { kind: 'run'; value: string | null }
+  | { kind: 'off' | 'only-bitcode' | 'object-and-bitcode' | 'only-object' }
+
+/** Why a unit gets `-C prefer-dynamic`. */
+export type PreferDynamicReason = 'proc-macro' | 'non-primary-dylib' | 'rustflags'
+
+/** A dependency of a unit on a library it links against (`--extern`). */
+export interface CrateDep {
+  unit: Unit
+  /** The name the dependent uses for it (after renames). */
+  externName: string
+  /** The manifest section of the edge: `normal`, `build`, `dev`, or `own-lib` for a package's own library. */
+  edge: DependencyKind | 'own-lib'
+  /** The platform condition of the edge, if any. */
+  platform: string | null
+}
+
+/** A dependency cargo cannot pass to rustc because the library has no Rust-linkable crate type. */
+export interface UnlinkableDep {
+  pkg: Package
+  externName: string
+  edge: DependencyKind
+  crateTypes: CrateType[]
+}
+
+/** One rustc invocation cargo would make: package × target × mode × host/target, with its settings. */
+export interface Unit {
+  index: number
+  pkg: Package
+  target: Target
+  mode: CompileMode
+  kind: CompileKind
+  /** Crate types rustc is asked for and keeps (`bin` for test harnesses). */
+  crateTypes: CrateType[]
+  /** Crate types rustc drops for this target and flags (warning, or error when none remain). */
+  droppedCrateTypes: CrateType[]
+  preferDynamic: PreferDynamicReason | null
+  panic: PanicStrategy
+  /** Where the panic strategy came from: the profile, rustflags, or cargo forcing `unwind`. */
+  panicSource: 'profile' | 'rustflags' | 'forced-unwind' | 'default'
+  lto: CargoLto
+  rpath: boolean
+  /** Executables link the C runtime statically. */
+  crtStatic: boolean
+  rustflags: string[]
+  targetInfo: TargetInfo
+  /** Libraries this unit links against, in a deterministic order. */
+  crates: CrateDep[]
+  unlinkable: UnlinkableDep[]
+  /** Units that must be built first but are not linked in: the package's build script, bins for integration tests. */
+  buildsAfter: Unit[]
+  /** Selected on the command line (a root unit). */
+  root: boolean
+  /** The package was selected on the command line. */
+  primary: boolean
+}
+
+export interface UnitGraph {
+  units: Unit[]
+  roots: Unit[]
+  /** Warnings cargo would print about the selection (unmatched `--exclude`, skipped targets). */
+  warnings: string[]
+}
+
+interface UnitFor {
+  host: boolean
+  /** A dependency of a test harness: cargo forces `panic=unwind` on all of these. */
+  test: boolean
+}
+
+/**
+ * Builds cargo's unit graph for an invocation: the root units for the selected packages and targets, and
+ * everything they depend on, each with the settings cargo passes to rustc.
+ */
+export function buildUnitGraph(
+  metadata: Metadata,
+  context: BuildContext,
+  invocation: Invocation,
+  selected: Package[]
+): UnitGraph {
+  const units: Unit[] = []
+  const byKey = new Map<string, Unit>()
+  const primary = new Set(selected.map(p => p.id))
+  const warnings: string[] = []
+  const profile = invocation.command === 'test' ? context.testProfile : context.profile
+
+  const infoFor = (kind: CompileKind): TargetInfo => (kind === 'host' ? context.host : context.target)
+
+  const makeUnit = (pkg: Package, target: Target, mode: CompileMode, kind: CompileKind, unitFor: UnitFor, root: boolean): Unit => {
+    const panicForced = unitFor.host || unitFor.test || mode === 'test' || target.kind === 'custom-build' || target.kind === 'proc-macro'
+    const key = `${pkg.id}\0${target.kind}\0${target.name}\0${mode}\0${kind}\0${panicForced ? 'u' : 'p'}`
+    const existing = byKey.get(key)
+    if (existing) {
+      existing.root ||= root
+      return existing
+    }
+    const info = infoFor(kind)
+    const requested: CrateType[] = mode === 'test' ? ['bin'] : target.crateTypes
+    const crateTypes = requested.filter(t => info.supportedCrateTypes.has(t))
+    const droppedCrateTypes = requested.filter(t => !info.supportedCrateTypes.has(t))
+    const rustflags = info.rustflags
+    let preferDynamic: PreferDynamicReason | null = null
+    if (target.kind === 'proc-macro') preferDynamic = 'proc-macro'
+    else if (mode !== 'test' && target.crateTypes.includes('dylib') && !primary.has(pkg.id)) preferDynamic = 'non-primary-dylib'
+    else if (flagEnabled(codegenOptions(rustflags, 'prefer-dynamic'))) preferDynamic = 'rustflags'
+    const { panic, panicSource } = panicOf(profile, panicForced, rustflags)
+    const unit: Unit = {
+      index: units.length,
+      pkg,
+      target,
+      mode,
+      kind,
+      crateTypes,
+      droppedCrateTypes,
+      preferDynamic,
+      panic,
+      panicSource,
+      lto: { kind: 'object-and-bitcode' },
+      rpath: profile.rpath,
+      crtStatic: target.kind === 'proc-macro' ? false : info.crtStaticExecutables,
+      rustflags,
+      targetInfo: info,
+      crates: [],
+      unlinkable: [],
+      buildsAfter: [],
+      root,
+      primary: primary.has(pkg.id)
+    }
+    units.push(unit)
+    byKey.set(key, unit)
+    addDependencies(unit, unitFor)
+    return unit
+  }
+
+  const libUnitFor = (dep: Package, kind: CompileKind, unitFor: UnitFor): Unit | null => {
+    const lib = libTarget(dep)
+    if (!lib) return null
+    const host = unitFor.host || lib.kind === 'proc-macro'
+    return makeUnit(dep, lib, 'build', host ? 'host' : kind, { host, test: unitFor.test }, false)
+  }
+
+  const addDependencies = (unit: Unit, unitFor: UnitFor): void => {
+    const { pkg, target, mode, kind } = unit
+    const info = infoFor(kind)
+    const isBuildScript = target.kind === 'custom-build'
+    const includeDev = !isBuildScript && (target.kind === 'test' || target.kind === 'example' || target.kind === 'bench' || mode === 'test')
+    const childFor: UnitFor = { host: unitFor.host || isBuildScript || target.kind === 'proc-macro', test: unitFor.test || mode === 'test' }
+    const childKind: CompileKind = childFor.host ? 'host' : kind
+    for (const edge of pkg.deps) {
+      const applicable = edge.kinds.filter(k => {
+        if (isBuildScript ? k.kind !== 'build' : k.kind === 'build') return false
+        if (k.kind === 'dev' && !includeDev) return false
+        return k.platform === null || matchesPlatform(k.platform, info, pkg)
+      })
+      if (applicable.length === 0) continue
+      const dep = edge.pkg === pkg.id ? pkg : metadata.packages.get(edge.pkg)!
+      const lib = libTarget(dep)
+      if (!lib) continue
+      const first = applicable[0]!
+      if (!lib.crateTypes.some(isLinkable)) {
+        unit.unlinkable.push({ pkg: dep, externName: edge.externName, edge: first.kind, crateTypes: lib.crateTypes })
+        continue
+      }
+      const depUnit = libUnitFor(dep, childKind, childFor)
+      if (depUnit) unit.crates.push({ unit: depUnit, externName: edge.externName, edge: first.kind, platform: first.platform })
+    }
+    if (!isBuildScript && target.kind !== 'lib' && target.kind !== 'proc-macro') {
+      const lib = libTarget(pkg)
+      if (lib && lib.crateTypes.some(isLinkable)) {
+        const own = libUnitFor(pkg, childKind, childFor)
+        if (own) unit.crates.unshift({ unit: own, externName: lib.name.replace(/-/g, '_'), edge: 'own-lib', platform: null })
+      }
+      if ((target.kind === 'test' || target.kind === 'bench') && mode === 'test') {
+        for (const bin of pkg.targets.filter(t => t.kind === 'bin' && featuresSatisfied(t, pkg))) {
+          unit.buildsAfter.push(makeUnit(pkg, bin, 'build', kind, { host: unitFor.host, test: false }, false))
+        }
+      }
+    }
+    const script = pkg.targets.find(t => t.kind === 'custom-build')
+    if (script && !isBuildScript) unit.buildsAfter.push(makeUnit(pkg, script, 'build', 'host', { host: true, test: false }, false))
+  }
+
+  const roots: Unit[] = []
+  for (const pkg of selected) {
+    for (const { target, mode } of rootTargets(pkg, invocation, warnings)) {
+      const kind: CompileKind = target.kind === 'proc-macro' && mode === 'build' ? 'host' : 'target'
+      const unit = makeUnit(pkg, target, mode, kind, { host: kind === 'host', test: false }, true)
+      if (!roots.includes(unit)) roots.push(unit)
+    }
+  }
+  checkNamedTargets(invocation, selected)
+  assignLto(roots, profile)
+  return { units, roots, warnings }
+}
+
+function matchesPlatform(platform: string, info: TargetInfo, pkg: Package): boolean {
+  try {
+    return platformMatches(platform, info.triple, info.cfg)
+  } catch (e) {
+    throw new UserError(`${pkg.manifestPath}: invalid platform \`${platform}\` in a dependency of \`${pkg.name}\`: ${(e as Error).message}`)
+  }
+}
+
+/** The library target (`lib` or `proc-macro`) of a package, if any. */
+export function libTarget(pkg: Package): Target | undefined {
+  return pkg.targets.find(t => t.kind === 'lib' || t.kind === 'proc-macro')
+}
+
+function featuresSatisfied(target: Target, pkg: Package): boolean {
+  return target.requiredFeatures.every(f => pkg.features.includes(f))
+}
+
+/** `-C x` / `-C x=yes` style boolean codegen options: the last occurrence wins. */
+function flagEnabled(values: string[]): boolean {
+  if (values.length === 0) return false
+  const last = values[values.length - 1]!.toLowerCase()
+  return last === '' || last === 'y' || last === 'yes' || last === 'on' || last === 'true'
+}
+
+function panicOf(
+  profile: ProfileSettings,
+  forcedUnwind: boolean,
+  rustflags: string[]
+): { panic: PanicStrategy; panicSource: Unit['panicSource'] } {
+  // Cargo's own `-C panic` comes first on the command line; rustflags come last and so win.
+  const fromFlags = codegenOptions(rustflags, 'panic')
+  const last = fromFlags[fromFlags.length - 1]
+  if (last === 'abort' || last === 'unwind') return { panic: last, panicSource: 'rustflags' }
+  if (forcedUnwind) return { panic: 'unwind', panicSource: 'forced-unwind' }
+  return { panic: profile.panic, panicSource: profile.sources.panic ? 'profile' : 'default' }
+}
+
+type Selected = { target: Target; mode: CompileMode }
+
+/** The root targets of one selected package, with the compile mode cargo uses for each. */
+function rootTargets(pkg: Package, inv: Invocation, warnings: string[]): Selected[] {
+  const t = inv.targets
+  const out: Selected[] = []
+  const add = (target: Target, mode: CompileMode): void => {
+    if (!featuresSatisfied(target, pkg)) {
+      warnings.push(
+        `target \`${target.name}\` in package \`${pkg.name}\` is skipped: it requires the features ${target.requiredFeatures.map(f => `\`${f}\``).join(', ')}`
+      )
+      return
+    }
+    if (!out.some(s => s.target === target && s.mode === mode)) out.push({ target, mode })
+  }
+  const lib = libTarget(pkg)
+  const of = (kind: Target['kind']): Target[] => pkg.targets.filter(x => x.kind === kind)
+  const testMode: CompileMode = inv.command === 'test' ? 'test' : 'build'
+  const specific =
+    t.lib || t.bins || t.tests || t.examples || t.benches || t.allTargets || t.bin.length + t.test.length + t.example.length + t.bench.length > 0
+  if (!specific) {
+    if (inv.command === 'build') {
+      if (lib) add(lib, 'build')
+      for (const b of of('bin')) add(b, 'build')
+    } else {
+      if (lib && lib.test) add(lib, 'test')
+      for (const b of of('bin')) if (b.test) add(b, 'test')
+      for (const e of of('example')) add(e, e.test ? 'test' : 'build')
+      for (const x of of('test')) if (x.test) add(x, 'test')
+      for (const x of of('bench')) if (x.test) add(x, 'test')
+    }
+    return out
+  }
+  const all = t.allTargets
+  if ((t.lib || all) && lib) add(lib, testMode)
+  if (t.bins || all) for (const b of of('bin')) add(b, testMode)
+  for (const name of t.bin) for (const b of of('bin').filter(b => b.name === name)) add(b, testMode)
+  if (t.examples || all) for (const e of of('example')) add(e, testMode)
+  for (const name of t.example) for (const e of of('example').filter(e => e.name === name)) add(e, testMode)
+  if (t.tests || all) {
+    // `--tests`: every target with `test = true`, compiled as a test harness.
+    if (lib && lib.test) add(lib, 'test')
+    for (const x of pkg.targets) if (x.test && x.kind !== 'lib' && x.kind !== 'proc-macro' && x.kind !== 'custom-build') add(x, 'test')
+  }
+  for (const name of t.test) for (const x of of('test').filter(x => x.name === name)) add(x, 'test')
+  if (t.benches || all) {
+    if (lib) add(lib, 'test')
+    for (const b of of('bin')) add(b, 'test')
+    for (const x of of('bench')) add(x, 'test')
+  }
+  for (const name of t.bench) for (const x of of('bench').filter(x => x.name === name)) add(x, 'test')
+  return out
+}
+
+function checkNamedTargets(inv: Invocation, selected: Package[]): void {
+  const check = (names: string[], kind: Target['kind'], flag: string): void => {
+    for (const name of names) {
+      if (!selected.some(p => p.targets.some(t => t.kind === kind && t.name === name))) {
+        throw new UserError(`no ${kind} target named \`${name}\` in the selected packages (\`${flag} ${name}\`)`)
+      }
+    }
+  }
+  check(inv.targets.bin, 'bin', '--bin')
+  check(inv.targets.example, 'example', '--example')
+  check(inv.targets.test, 'test', '--test')
+  check(inv.targets.bench, 'bench', '--bench')
+}
+
+/** Cargo's LTO assignment, from each root unit down (`src/compiler/lto.rs`). */
+function assignLto(roots: Unit[], profile: ProfileSettings): void {
+  const assigned = new Map<Unit, CargoLto>()
+  const forHost = (u: Unit): boolean => u.target.kind === 'proc-macro' || u.target.kind === 'custom-build'
+  const requestedTypes = (u: Unit): CrateType[] => (u.mode === 'test' ? ['bin'] : u.target.crateTypes)
+  const needsObject = (types: CrateType[]): boolean => types.some(t => canLto(t) || isDynamic(t))
+  const whenNeedsObject = (types: CrateType[]): CargoLto =>
+    types.every(t => t === 'dylib') ? { kind: 'only-object' } : { kind: 'object-and-bitcode' }
+  const fromProfile = (): CargoLto => {
+    switch (profile.lto) {
+      case 'false':
+        return { kind: 'only-object' }
+      case 'off':
+        return { kind: 'off' }
+      case 'true':
+        return { kind: 'run', value: null }
+      default:
+        return { kind: 'run', value: profile.lto }
+    }
+  }
+  const merge = (a: CargoLto, b: CargoLto): CargoLto => {
+    if (a.kind === 'run') return a
+    if (b.kind === 'run') return b
+    if (a.kind === 'off' || b.kind === 'off') return { kind: 'off' }
+    if (a.kind === b.kind) return a
+    return { kind: 'object-and-bitcode' }
+  }
+  const calculate = (unit: Unit, parent: CargoLto): void => {
+    const types = requestedTypes(unit)
+    let lto: CargoLto
+    if (forHost(unit)) lto = { kind: 'only-object' }
+    else if (types.every(canLto)) lto = fromProfile()
+    else if (parent.kind === 'run') lto = needsObject(types) ? whenNeedsObject(types) : { kind: 'only-bitcode' }
+    else if (parent.kind === 'only-bitcode' && needsObject(types)) lto = whenNeedsObject(types)
+    else if (parent.kind === 'off') lto = { kind: 'off' }
+    else lto = parent
+    const previous = assigned.get(unit)
+    const merged = previous ? merge(previous, lto) : lto
+    if (previous && previous.kind === merged.kind) return
+    assigned.set(unit, merged)
+    unit.lto = merged
+    for (const dep of unit.crates) calculate(dep.unit, merged)
+    for (const dep of unit.buildsAfter) calculate(dep, merged)
+  }
+  for (const root of roots) {
+    const types = requestedTypes(root)
+    let rootLto: CargoLto
+    if (profile.lto === 'false') rootLto = { kind: 'only-object' }
+    else if (profile.lto === 'off') rootLto = { kind: 'off' }
+    else if (forHost(root)) rootLto = { kind: 'only-object' }
+    else if (needsObject(types)) rootLto = whenNeedsObject(types)
+    else rootLto = { kind: 'only-bitcode' }
+    calculate(root, rootLto)
+  }
+}

@@ -1,0 +1,122 @@
+import { UserError } from '../errors.js'
+import { parseCfgLines } from '../model/cfg.js'
+import type { CfgSet, CrateType, RustcVersion, TargetInfo } from '../model/types.js'
+
+/** The crate types cargo's own target-info probe asks about, in its order. */
+export const PROBED_CRATE_TYPES = ['bin', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro'] as const
+
+/**
+ * Arguments of the one combined rustc call per target, the same request cargo's target-info probe
+ * makes (`src/compiler/build_context/target_info.rs`), plus `target-libdir`.
+ */
+export function probeArgs(target: string | null, rustflags: readonly string[]): string[] {
+  const args = ['-', '--crate-name', '___', '--print=file-names']
+  for (const t of PROBED_CRATE_TYPES) args.push('--crate-type', t)
+  args.push('--print=sysroot', '--print=target-libdir', '--print=cfg')
+  if (target !== null) args.push('--target', target)
+  args.push(...rustflags)
+  return args
+}
+
+/** The raw facts of one probe, before the target libdir has been listed. */
+export interface ProbeResult {
+  supportedCrateTypes: Set<CrateType>
+  fileNames: Partial<Record<CrateType, string>>
+  sysroot: string
+  targetLibdir: string
+  cfg: CfgSet
+}
+
+/** Parses the combined probe's stdout and stderr (rustc reports dropped crate types as warnings). */
+export function parseProbe(stdout: string, stderr: string, target: string): ProbeResult {
+  const dropped = new Set<string>()
+  for (const m of stderr.matchAll(/dropping unsupported crate type `([a-z-]+)`/g)) dropped.add(m[1]!)
+  const lines = stdout.split(/\r?\n/)
+  const supported = PROBED_CRATE_TYPES.filter(t => !dropped.has(t))
+  if (lines.length < supported.length + 2) {
+    throw new UserError(`rustc --print for target \`${target}\` printed too little output to be understood:\n${stdout.slice(0, 200)}`)
+  }
+  const fileNames: Partial<Record<CrateType, string>> = {}
+  supported.forEach((t, i) => (fileNames[t] = lines[i]!.trim()))
+  const sysroot = lines[supported.length]!.trim()
+  const targetLibdir = lines[supported.length + 1]!.trim()
+  const cfg = parseCfgLines(lines.slice(supported.length + 2).join('\n'))
+  const supportedCrateTypes = new Set<CrateType>(supported)
+  if (supportedCrateTypes.has('rlib')) supportedCrateTypes.add('lib')
+  return { supportedCrateTypes, fileNames, sysroot, targetLibdir, cfg }
+}
+
+/** Finds the shared-library form of `std` among the file names of a target libdir. */
+export function findStdDylib(entries: readonly string[]): string | null {
+  const found = entries.filter(e => /^(lib)?std-[0-9a-f]+\.(so|dylib|dll)$/.test(e)).sort()
+  return found[0] ?? null
+}
+
+/**
+ * Whether executables are linked with a static C runtime (`crt-static`).
+ *
+ * The combined probe asks for proc-macro output, and rustc's `--print=cfg` then reports `crt-static` only
+ * when it is given explicitly in the flags (a proc-macro never defaults to it). So an explicit
+ * `±crt-static` decides; otherwise the target defaults to crt-static exactly when rustc dropped
+ * `dylib` (crt-static forbids it) while still accepting `proc-macro` (so the target links dynamically):
+ * the musl targets.
+ */
+export function executablesCrtStatic(rustflags: readonly string[], probe: ProbeResult): boolean {
+  const features = targetFeatures(rustflags)
+  if (features.includes('+crt-static')) return true
+  if (features.includes('-crt-static')) return false
+  return !probe.supportedCrateTypes.has('dylib') && probe.supportedCrateTypes.has('proc-macro')
+}
+
+/** The `-C target-feature` entries of a flag list, in order. */
+export function targetFeatures(rustflags: readonly string[]): string[] {
+  const out: string[] = []
+  for (const value of codegenOptions(rustflags, 'target-feature')) out.push(...value.split(',').map(s => s.trim()))
+  return out
+}
+
+/** All values of one `-C name=value` codegen option in a flag list (`-C x=y`, `-Cx=y`, `--codegen x=y`). */
+export function codegenOptions(rustflags: readonly string[], name: string): string[] {
+  const values: string[] = []
+  for (let i = 0; i < rustflags.length; i++) {
+    const flag = rustflags[i]!
+    let opt: string | undefined
+    if (flag === '-C' || flag === '--codegen') opt = rustflags[++i]
+    else if (flag.startsWith('-C')) opt = flag.slice(2)
+    else if (flag.startsWith('--codegen=')) opt = flag.slice('--codegen='.length)
+    if (opt === undefined) continue
+    const eq = opt.indexOf('=')
+    const key = (eq < 0 ? opt : opt.slice(0, eq)).replace(/_/g, '-')
+    if (key === name) values.push(eq < 0 ? '' : opt.slice(eq + 1))
+  }
+  return values
+}
+
+/** Parses `rustc -vV`. */
+export function parseRustcVersion(stdout: string): RustcVersion {
+  const field = (name: string): string | null => {
+    const m = new RegExp(`^${name}: (.+)$`, 'm').exec(stdout)
+    return m ? m[1]!.trim() : null
+  }
+  const release = field('release')
+  const host = field('host')
+  if (release === null || host === null) {
+    throw new UserError(`\`rustc -vV\` printed unexpected output: ${JSON.stringify(stdout.slice(0, 120))}`)
+  }
+  return { release, commitHash: field('commit-hash') ?? 'unknown', host }
+}
+
+export function toTargetInfo(triple: string, probe: ProbeResult, libdirEntries: readonly string[], rustflags: string[]): TargetInfo {
+  return {
+    triple,
+    cfg: probe.cfg,
+    supportedCrateTypes: probe.supportedCrateTypes,
+    fileNames: probe.fileNames,
+    sysroot: probe.sysroot,
+    targetLibdir: probe.targetLibdir,
+    crtStaticExecutables: executablesCrtStatic(rustflags, probe),
+    stdDylib: findStdDylib(libdirEntries),
+    rustflags,
+    rustflagsSource: null
+  }
+}
