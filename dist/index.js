@@ -31674,6 +31674,8 @@ Compilation Options:
   -r, --release                 Predict release-mode artifacts (same as --profile release)
       --profile <PROFILE-NAME>  Predict artifacts of the specified profile
       --target <TRIPLE>         Predict for the target triple (one per run)
+      --no-run, --no-fail-fast, --keep-going
+                                Accepted for cargo compatibility; nothing is ever run
 
 Manifest Options:
       --manifest-path <PATH>  Path to Cargo.toml
@@ -31785,6 +31787,10 @@ const FLAG_SPECS = [
     { long: 'format', value: 'FORMAT', apply: (d, v, spelled) => (d.options.format = oneOf(v, FORMATS, `\`${spelled}\``)) },
     { long: 'output', value: 'FILE', apply: (d, v, spelled) => (d.options.output = requireNonEmpty(v, spelled)) },
     { long: 'color', value: 'WHEN', apply: (d, v, spelled) => (d.colorChoice = oneOf(v, COLOR_CHOICES, `\`${spelled}\``)) },
+    // A prediction never runs anything, so these only confirm what is analysed anyway.
+    switchFlag('no-run', () => undefined),
+    switchFlag('no-fail-fast', () => undefined),
+    switchFlag('keep-going', () => undefined),
     switchFlag('help', d => (d.options.help = true), 'h'),
     switchFlag('version', d => (d.options.version = true), 'V')
 ];
@@ -31797,7 +31803,6 @@ const BY_SHORT = new Map(FLAG_SPECS.flatMap(spec => (spec.short === undefined ? 
 const CARGO_ONLY_FLAGS = new Set([
     '--jobs',
     '-j',
-    '--keep-going',
     '--target-dir',
     '--artifact-dir',
     '--unit-graph',
@@ -31810,8 +31815,6 @@ const CARGO_ONLY_FLAGS = new Set([
     '--quiet',
     '-q',
     '-Z',
-    '--no-run',
-    '--no-fail-fast',
     '--doc'
 ]);
 /**
@@ -35978,16 +35981,23 @@ function targetFeatures(rustflags) {
 }
 /** All values of one `-C name=value` codegen option in a flag list (`-C x=y`, `-Cx=y`, `--codegen x=y`). */
 function codegenOptions(rustflags, name) {
+    return optionValues(rustflags, '-C', '--codegen', name);
+}
+/** All values of one `-Z name=value` unstable option in a flag list (`-Z x=y`, `-Zx=y`). */
+function unstableOptions(rustflags, name) {
+    return optionValues(rustflags, '-Z', null, name);
+}
+function optionValues(rustflags, short, long, name) {
     const values = [];
     for (let i = 0; i < rustflags.length; i++) {
         const flag = rustflags[i];
         let opt;
-        if (flag === '-C' || flag === '--codegen')
+        if (flag === short || flag === long)
             opt = rustflags[++i];
-        else if (flag.startsWith('-C'))
-            opt = flag.slice(2);
-        else if (flag.startsWith('--codegen='))
-            opt = flag.slice('--codegen='.length);
+        else if (flag.startsWith(short))
+            opt = flag.slice(short.length);
+        else if (long !== null && flag.startsWith(`${long}=`))
+            opt = flag.slice(long.length + 1);
         if (opt === undefined)
             continue;
         const eq = opt.indexOf('=');
@@ -35996,6 +36006,13 @@ function codegenOptions(rustflags, name) {
             values.push(eq < 0 ? '' : opt.slice(eq + 1));
     }
     return values;
+}
+/** A boolean `-C`/`-Z` option: present without a value or with yes/on/true; the last occurrence wins. */
+function flagEnabled(values) {
+    if (values.length === 0)
+        return false;
+    const last = values[values.length - 1].toLowerCase();
+    return last === '' || last === 'y' || last === 'yes' || last === 'on' || last === 'true';
 }
 /** Parses `rustc -vV`. */
 function parseRustcVersion(stdout) {
@@ -36047,7 +36064,7 @@ function calculateType(crateType, session, crates, injectedPanicRuntime) {
             preferStatic = !session.preferDynamic;
             break;
         case 'staticlib':
-            preferStatic = true;
+            preferStatic = !session.staticlibPreferDynamic;
             break;
         case 'bin':
             preferStatic = !session.preferDynamic || session.crtStatic;
@@ -36069,7 +36086,7 @@ function calculateType(crateType, session, crates, injectedPanicRuntime) {
             return { linkage, via: new Map(), errors: verify(linkage, crates, session), allStatic: true };
         }
         unavailable.push(firstNonRlib.key);
-        if (crateType === 'staticlib' || (crateType === 'bin' && session.crtStatic && !session.crtStaticAllowsDylibs)) {
+        if ((crateType === 'staticlib' && !session.staticlibAllowRdylibDeps) || (crateType === 'bin' && session.crtStatic && !session.crtStaticAllowsDylibs)) {
             return empty(crates.filter(c => c.depKind !== 'macros-only' && !c.rlib).map(c => ({ kind: 'rlib-required', crate: c.name })));
         }
     }
@@ -36174,9 +36191,17 @@ function resolveLinkage(graph) {
     for (const name of ['std', ...SYSROOT_INTERNALS, 'panic_unwind', 'panic_abort', 'test', 'proc_macro']) {
         crateNames.set(sysKey(name), { name, unit: null });
     }
+    // Cargo refuses a unit whose every crate type the target drops while preparing the build, before it
+    // compiles anything: that unit fails and every other one is never attempted.
+    const unbuildable = graph.units.filter(u => u.crateTypes.length === 0);
     for (const unit of topologicalOrder(graph)) {
         crateNames.set(unitKey(unit), { name: crateName(unit), unit });
-        byUnit.set(unit, resolveUnit(unit, byUnit));
+        if (unbuildable.length > 0 && !unbuildable.includes(unit)) {
+            byUnit.set(unit, { ...emptyResult(unit, crateGraph(unit, byUnit)), status: 'blocked', blockedBy: unbuildable });
+        }
+        else {
+            byUnit.set(unit, resolveUnit(unit, byUnit));
+        }
     }
     const results = graph.units.map(u => byUnit.get(u));
     return { results, byUnit, crateNames };
@@ -36216,17 +36241,7 @@ function resolveUnit(unit, done) {
     const deps = [...unit.crates.map(c => c.unit), ...unit.buildsAfter];
     const blockedBy = deps.filter(d => done.get(d).status !== 'ok');
     const crates = crateGraph(unit, done);
-    const base = {
-        unit,
-        status: 'ok',
-        blockedBy: [],
-        problems: [],
-        droppedCrateTypes: [],
-        artifacts: [],
-        crates,
-        runtimeLibraries: [],
-        dylibFormats: null
-    };
+    const base = emptyResult(unit, crates);
     if (blockedBy.length > 0) {
         return { ...base, status: 'blocked', blockedBy: [...new Set(blockedBy)] };
     }
@@ -36249,7 +36264,9 @@ function resolveUnit(unit, done) {
         preferDynamic: unit.preferDynamic !== null,
         crtStatic: unit.crtStatic,
         crtStaticAllowsDylibs: /-windows-msvc$|^wasm32-wasi/.test(unit.targetInfo.triple),
-        panic: unit.panic
+        panic: unit.panic,
+        staticlibPreferDynamic: flagEnabled(unstableOptions(unit.rustflags, 'staticlib-prefer-dynamic')),
+        staticlibAllowRdylibDeps: flagEnabled(unstableOptions(unit.rustflags, 'staticlib-allow-rdylib-deps'))
     };
     const needsRuntime = unit.crateTypes.some(t => t !== 'lib' && t !== 'rlib');
     const injected = needsRuntime ? sysKey(unit.panic === 'abort' ? 'panic_abort' : 'panic_unwind') : null;
@@ -36278,6 +36295,19 @@ function resolveUnit(unit, done) {
         artifacts,
         runtimeLibraries: runtimeLibraries(unit, artifacts, done),
         dylibFormats
+    };
+}
+function emptyResult(unit, crates) {
+    return {
+        unit,
+        status: 'ok',
+        blockedBy: [],
+        problems: [],
+        droppedCrateTypes: [],
+        artifacts: [],
+        crates,
+        runtimeLibraries: [],
+        dylibFormats: null
     };
 }
 /** The crates rustc loads for a unit, standard library first, then upstream crates depth-first. */
@@ -36594,7 +36624,7 @@ function isCrateType(s) {
  * Builds cargo's unit graph for an invocation: the root units for the selected packages and targets, and
  * everything they depend on, each with the settings cargo passes to rustc.
  */
-function buildUnitGraph(metadata, context, invocation, selected) {
+function buildUnitGraph(metadata, context, invocation, selected, sourceUsesCrate = () => true) {
     const units = [];
     const byKey = new Map();
     const primary = new Set(selected.map(p => p.id));
@@ -36679,7 +36709,11 @@ function buildUnitGraph(metadata, context, invocation, selected) {
                 continue;
             const first = applicable[0];
             if (!lib.crateTypes.some(isLinkable)) {
+                // Cargo still builds the library first, but passes no `--extern` for it.
                 unit.unlinkable.push({ pkg: dep, externName: edge.externName, edge: first.kind, crateTypes: lib.crateTypes });
+                const built = libUnitFor(dep, childKind, childFor);
+                if (built)
+                    unit.buildsAfter.push(built);
                 continue;
             }
             const depUnit = libUnitFor(dep, childKind, childFor);
@@ -36688,10 +36722,14 @@ function buildUnitGraph(metadata, context, invocation, selected) {
         }
         if (!isBuildScript && target.kind !== 'lib' && target.kind !== 'proc-macro') {
             const lib = libTarget(pkg);
+            const libName = lib?.name.replace(/-/g, '_');
             if (lib && lib.crateTypes.some(isLinkable)) {
                 const own = libUnitFor(pkg, childKind, childFor);
                 if (own)
-                    unit.crates.unshift({ unit: own, externName: lib.name.replace(/-/g, '_'), edge: 'own-lib', platform: null });
+                    unit.crates.unshift({ unit: own, externName: libName, edge: 'own-lib', platform: null });
+            }
+            else if (lib && sourceUsesCrate(target.srcPath, libName)) {
+                unit.unlinkable.push({ pkg, externName: libName, edge: 'own-lib', crateTypes: lib.crateTypes });
             }
             if ((target.kind === 'test' || target.kind === 'bench') && mode === 'test') {
                 for (const bin of pkg.targets.filter(t => t.kind === 'bin' && featuresSatisfied(t, pkg))) {
@@ -36730,13 +36768,6 @@ function libTarget(pkg) {
 }
 function featuresSatisfied(target, pkg) {
     return target.requiredFeatures.every(f => pkg.features.includes(f));
-}
-/** `-C x` / `-C x=yes` style boolean codegen options: the last occurrence wins. */
-function flagEnabled(values) {
-    if (values.length === 0)
-        return false;
-    const last = values[values.length - 1].toLowerCase();
-    return last === '' || last === 'y' || last === 'yes' || last === 'on' || last === 'true';
 }
 function panicOf(profile, forcedUnwind, rustflags) {
     // Cargo's own `-C panic` comes first on the command line; rustflags come last and so win.
@@ -37004,7 +37035,9 @@ function problemFindings(result, problems, linkage, locator) {
                         `Add \`"rlib"\` to \`crate-type\` in \`${p.dep.pkg.name}\`'s \`[lib]\` (e.g. \`crate-type = ["${p.dep.crateTypes[0]}", "rlib"]\`).`,
                         `Or remove the dependency on \`${p.dep.pkg.name}\` and load it at run time (cdylib) or link it as a native library (staticlib).`
                     ],
-                    ...locator.dependency(unit, { pkgName: p.dep.pkg.name, externName: p.dep.externName }, p.dep.edge, null)
+                    ...(p.dep.edge === 'own-lib'
+                        ? locator.crateType(unit)
+                        : locator.dependency(unit, { pkgName: p.dep.pkg.name, externName: p.dep.externName }, p.dep.edge, null))
                 });
                 break;
             case 'proc-macro-unloadable': {
@@ -37266,7 +37299,7 @@ function compareFindings(a, b) {
 function analyze(input) {
     const { metadata, context, invocation } = input;
     const selection = selectPackages(metadata, invocation, input.currentManifest);
-    const graph = buildUnitGraph(metadata, context, invocation, selection.packages);
+    const graph = buildUnitGraph(metadata, context, invocation, selection.packages, input.sourceUsesCrate);
     const linkage = resolveLinkage(graph);
     const findings = evaluateRules(linkage, input.locator);
     const notes = [...selection.warnings, ...graph.warnings];
@@ -37813,7 +37846,8 @@ async function analyzeWorkspace(options) {
         invocation,
         currentManifest: manifestPath ?? rootManifestFile,
         locator: createLocator(metadata, context, readToml),
-        commandLine: ['cargo', invocation.command, ...toCargoArgs(invocation)]
+        commandLine: ['cargo', invocation.command, ...toCargoArgs(invocation)],
+        sourceUsesCrate
     });
 }
 /** The environment for cargo and rustc: ours, minus what would make cargo's output differ from a build. */
@@ -37894,6 +37928,22 @@ async function probeTarget(runner, rustc, cwd, env, config, rawEnv, kind, reques
     const info = toTargetInfo(triple, rustflags.probe, entries, rustflags.flags);
     info.rustflagsSource = rustflags.source;
     return info;
+}
+/**
+ * Whether a target's root source file names a crate (`name::`, `use name`, `extern crate name`). Unreadable
+ * sources count as using it: a missed error is worse than a false one here, and cargo metadata recorded on
+ * another machine has no sources to read.
+ */
+function sourceUsesCrate(srcPath, crate) {
+    let text;
+    try {
+        text = external_node_fs_default().readFileSync(srcPath, 'utf8');
+    }
+    catch {
+        return true;
+    }
+    const code = text.replace(/\/\/[^\n]*/g, '');
+    return new RegExp(`(^|[^A-Za-z0-9_:])(${crate}::|use\\s+${crate}\\b|extern\\s+crate\\s+${crate}\\b)`).test(code);
 }
 function readToml(file) {
     let text;

@@ -1,7 +1,7 @@
 import { resolveLinkage, crateName, type LinkageResult, type UnitResult } from './linkage/resolve.js'
 import { selectPackages } from './model/selection.js'
 import type { BuildContext, Invocation, Metadata } from './model/types.js'
-import { buildUnitGraph, type Unit } from './model/unit-graph.js'
+import { buildUnitGraph, type SourceUsesCrate, type Unit } from './model/unit-graph.js'
 import type { ArtifactReport, LinkageEntry, Report } from './report/report.js'
 import { evaluateRules, type Locator } from './rules/evaluate.js'
 
@@ -14,13 +14,15 @@ export interface AnalysisInput {
   locator: Locator
   /** The cargo command line being predicted, for the report. */
   commandLine: string[]
+  /** Reads target sources where linkage depends on them; by default every use is assumed. */
+  sourceUsesCrate?: SourceUsesCrate
 }
 
 /** The whole pure pipeline: selection → unit graph → linkage → findings → report. */
 export function analyze(input: AnalysisInput): Report {
   const { metadata, context, invocation } = input
   const selection = selectPackages(metadata, invocation, input.currentManifest)
-  const graph = buildUnitGraph(metadata, context, invocation, selection.packages)
+  const graph = buildUnitGraph(metadata, context, invocation, selection.packages, input.sourceUsesCrate)
   const linkage = resolveLinkage(graph)
   const findings = evaluateRules(linkage, input.locator)
   const notes = [...selection.warnings, ...graph.warnings]

@@ -91,7 +91,8 @@ export async function analyzeWorkspace(options: RunOptions): Promise<Report> {
     invocation,
     currentManifest: manifestPath ?? rootManifestFile,
     locator: createLocator(metadata, context, readToml),
-    commandLine: ['cargo', invocation.command, ...toCargoArgs(invocation)]
+    commandLine: ['cargo', invocation.command, ...toCargoArgs(invocation)],
+    sourceUsesCrate
   })
 }
 
@@ -187,6 +188,22 @@ async function probeTarget(
   const info = toTargetInfo(triple, rustflags.probe, entries, rustflags.flags)
   info.rustflagsSource = rustflags.source
   return info
+}
+
+/**
+ * Whether a target's root source file names a crate (`name::`, `use name`, `extern crate name`). Unreadable
+ * sources count as using it: a missed error is worse than a false one here, and cargo metadata recorded on
+ * another machine has no sources to read.
+ */
+function sourceUsesCrate(srcPath: string, crate: string): boolean {
+  let text: string
+  try {
+    text = fs.readFileSync(srcPath, 'utf8')
+  } catch {
+    return true
+  }
+  const code = text.replace(/\/\/[^\n]*/g, '')
+  return new RegExp(`(^|[^A-Za-z0-9_:])(${crate}::|use\\s+${crate}\\b|extern\\s+crate\\s+${crate}\\b)`).test(code)
 }
 
 function readToml(file: string): TomlDocument | null {

@@ -86,6 +86,8 @@ Compilation Options:
   -r, --release                 Predict release-mode artifacts (same as --profile release)
       --profile <PROFILE-NAME>  Predict artifacts of the specified profile
       --target <TRIPLE>         Predict for the target triple (one per run)
+      --no-run, --no-fail-fast, --keep-going
+                                Accepted for cargo compatibility; nothing is ever run
 
 Manifest Options:
       --manifest-path <PATH>  Path to Cargo.toml
@@ -221,6 +223,10 @@ const FLAG_SPECS: readonly FlagSpec[] = [
   { long: 'format', value: 'FORMAT', apply: (d, v, spelled) => (d.options.format = oneOf(v, FORMATS, `\`${spelled}\``)) },
   { long: 'output', value: 'FILE', apply: (d, v, spelled) => (d.options.output = requireNonEmpty(v, spelled)) },
   { long: 'color', value: 'WHEN', apply: (d, v, spelled) => (d.colorChoice = oneOf(v, COLOR_CHOICES, `\`${spelled}\``)) },
+  // A prediction never runs anything, so these only confirm what is analysed anyway.
+  switchFlag('no-run', () => undefined),
+  switchFlag('no-fail-fast', () => undefined),
+  switchFlag('keep-going', () => undefined),
   switchFlag('help', d => (d.options.help = true), 'h'),
   switchFlag('version', d => (d.options.version = true), 'V')
 ]
@@ -235,7 +241,6 @@ const BY_SHORT = new Map(FLAG_SPECS.flatMap(spec => (spec.short === undefined ? 
 const CARGO_ONLY_FLAGS = new Set([
   '--jobs',
   '-j',
-  '--keep-going',
   '--target-dir',
   '--artifact-dir',
   '--unit-graph',
@@ -248,8 +253,6 @@ const CARGO_ONLY_FLAGS = new Set([
   '--quiet',
   '-q',
   '-Z',
-  '--no-run',
-  '--no-fail-fast',
   '--doc'
 ])
 

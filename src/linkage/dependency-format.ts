@@ -38,6 +38,10 @@ export interface LinkSession {
   /** The target lets crt-static executables link dylibs (`crt_static_allows_dylibs`: Windows MSVC, WASI). */
   crtStaticAllowsDylibs: boolean
   panic: PanicStrategy
+  /** `-Z staticlib-prefer-dynamic` (nightly): a staticlib prefers dynamic linking. */
+  staticlibPreferDynamic?: boolean
+  /** `-Z staticlib-allow-rdylib-deps` (nightly): a staticlib may link Rust dylibs. */
+  staticlibAllowRdylibDeps?: boolean
 }
 
 /** How a crate got into the artifact: directly, or through a Rust dylib that contains or links it. */
@@ -91,7 +95,7 @@ export function calculateType(
       preferStatic = !session.preferDynamic
       break
     case 'staticlib':
-      preferStatic = true
+      preferStatic = !session.staticlibPreferDynamic
       break
     case 'bin':
       preferStatic = !session.preferDynamic || session.crtStatic
@@ -113,7 +117,7 @@ export function calculateType(
       return { linkage, via: new Map(), errors: verify(linkage, crates, session), allStatic: true }
     }
     unavailable.push(firstNonRlib.key)
-    if (crateType === 'staticlib' || (crateType === 'bin' && session.crtStatic && !session.crtStaticAllowsDylibs)) {
+    if ((crateType === 'staticlib' && !session.staticlibAllowRdylibDeps) || (crateType === 'bin' && session.crtStatic && !session.crtStaticAllowsDylibs)) {
       return empty(
         crates.filter(c => c.depKind !== 'macros-only' && !c.rlib).map(c => ({ kind: 'rlib-required' as const, crate: c.name }))
       )

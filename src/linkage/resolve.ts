@@ -1,4 +1,4 @@
-import { codegenOptions } from '../rustc/probe.js'
+import { codegenOptions, flagEnabled, unstableOptions } from '../rustc/probe.js'
 import type { CargoLto, UnlinkableDep, Unit, UnitGraph } from '../model/unit-graph.js'
 import type { CrateType, Linkage } from '../model/types.js'
 import {
@@ -61,9 +61,16 @@ export function resolveLinkage(graph: UnitGraph): LinkageResult {
   for (const name of ['std', ...SYSROOT_INTERNALS, 'panic_unwind', 'panic_abort', 'test', 'proc_macro']) {
     crateNames.set(sysKey(name), { name, unit: null })
   }
+  // Cargo refuses a unit whose every crate type the target drops while preparing the build, before it
+  // compiles anything: that unit fails and every other one is never attempted.
+  const unbuildable = graph.units.filter(u => u.crateTypes.length === 0)
   for (const unit of topologicalOrder(graph)) {
     crateNames.set(unitKey(unit), { name: crateName(unit), unit })
-    byUnit.set(unit, resolveUnit(unit, byUnit))
+    if (unbuildable.length > 0 && !unbuildable.includes(unit)) {
+      byUnit.set(unit, { ...emptyResult(unit, crateGraph(unit, byUnit)), status: 'blocked', blockedBy: unbuildable })
+    } else {
+      byUnit.set(unit, resolveUnit(unit, byUnit))
+    }
   }
   const results = graph.units.map(u => byUnit.get(u)!)
   return { results, byUnit, crateNames }
@@ -103,17 +110,7 @@ function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>): UnitResult {
   const deps = [...unit.crates.map(c => c.unit), ...unit.buildsAfter]
   const blockedBy = deps.filter(d => done.get(d)!.status !== 'ok')
   const crates = crateGraph(unit, done)
-  const base: UnitResult = {
-    unit,
-    status: 'ok',
-    blockedBy: [],
-    problems: [],
-    droppedCrateTypes: [],
-    artifacts: [],
-    crates,
-    runtimeLibraries: [],
-    dylibFormats: null
-  }
+  const base = emptyResult(unit, crates)
   if (blockedBy.length > 0) {
     return { ...base, status: 'blocked', blockedBy: [...new Set(blockedBy)] }
   }
@@ -137,7 +134,9 @@ function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>): UnitResult {
     preferDynamic: unit.preferDynamic !== null,
     crtStatic: unit.crtStatic,
     crtStaticAllowsDylibs: /-windows-msvc$|^wasm32-wasi/.test(unit.targetInfo.triple),
-    panic: unit.panic
+    panic: unit.panic,
+    staticlibPreferDynamic: flagEnabled(unstableOptions(unit.rustflags, 'staticlib-prefer-dynamic')),
+    staticlibAllowRdylibDeps: flagEnabled(unstableOptions(unit.rustflags, 'staticlib-allow-rdylib-deps'))
   }
   const needsRuntime = unit.crateTypes.some(t => t !== 'lib' && t !== 'rlib')
   const injected = needsRuntime ? sysKey(unit.panic === 'abort' ? 'panic_abort' : 'panic_unwind') : null
@@ -163,6 +162,20 @@ function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>): UnitResult {
     artifacts,
     runtimeLibraries: runtimeLibraries(unit, artifacts, done),
     dylibFormats
+  }
+}
+
+function emptyResult(unit: Unit, crates: CrateNode[]): UnitResult {
+  return {
+    unit,
+    status: 'ok',
+    blockedBy: [],
+    problems: [],
+    droppedCrateTypes: [],
+    artifacts: [],
+    crates,
+    runtimeLibraries: [],
+    dylibFormats: null
   }
 }
 

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js'
-import { codegenOptions } from '../rustc/probe.js'
+import { codegenOptions, flagEnabled } from '../rustc/probe.js'
 import { platformMatches } from './cfg.js'
 import { canLto, isDynamic, isLinkable } from './crate-type.js'
 import type {
@@ -44,9 +44,16 @@ export interface CrateDep {
 export interface UnlinkableDep {
   pkg: Package
   externName: string
-  edge: DependencyKind
+  /** `own-lib`: a bin, test, example or bench of the package itself uses its library. */
+  edge: DependencyKind | 'own-lib'
   crateTypes: CrateType[]
 }
+
+/**
+ * Whether a target's source refers to a crate by name. Cargo gives a package's own library to its other
+ * targets only when the library is Rust-linkable; whether that breaks a target depends on its source.
+ */
+export type SourceUsesCrate = (srcPath: string, crate: string) => boolean
 
 /** One rustc invocation cargo would make: package × target × mode × host/target, with its settings. */
 export interface Unit {
@@ -101,7 +108,8 @@ export function buildUnitGraph(
   metadata: Metadata,
   context: BuildContext,
   invocation: Invocation,
-  selected: Package[]
+  selected: Package[],
+  sourceUsesCrate: SourceUsesCrate = () => true
 ): UnitGraph {
   const units: Unit[] = []
   const byKey = new Map<string, Unit>()
@@ -183,7 +191,10 @@ export function buildUnitGraph(
       if (!lib) continue
       const first = applicable[0]!
       if (!lib.crateTypes.some(isLinkable)) {
+        // Cargo still builds the library first, but passes no `--extern` for it.
         unit.unlinkable.push({ pkg: dep, externName: edge.externName, edge: first.kind, crateTypes: lib.crateTypes })
+        const built = libUnitFor(dep, childKind, childFor)
+        if (built) unit.buildsAfter.push(built)
         continue
       }
       const depUnit = libUnitFor(dep, childKind, childFor)
@@ -191,9 +202,12 @@ export function buildUnitGraph(
     }
     if (!isBuildScript && target.kind !== 'lib' && target.kind !== 'proc-macro') {
       const lib = libTarget(pkg)
+      const libName = lib?.name.replace(/-/g, '_')
       if (lib && lib.crateTypes.some(isLinkable)) {
         const own = libUnitFor(pkg, childKind, childFor)
-        if (own) unit.crates.unshift({ unit: own, externName: lib.name.replace(/-/g, '_'), edge: 'own-lib', platform: null })
+        if (own) unit.crates.unshift({ unit: own, externName: libName!, edge: 'own-lib', platform: null })
+      } else if (lib && sourceUsesCrate(target.srcPath, libName!)) {
+        unit.unlinkable.push({ pkg, externName: libName!, edge: 'own-lib', crateTypes: lib.crateTypes })
       }
       if ((target.kind === 'test' || target.kind === 'bench') && mode === 'test') {
         for (const bin of pkg.targets.filter(t => t.kind === 'bin' && featuresSatisfied(t, pkg))) {
@@ -233,13 +247,6 @@ export function libTarget(pkg: Package): Target | undefined {
 
 function featuresSatisfied(target: Target, pkg: Package): boolean {
   return target.requiredFeatures.every(f => pkg.features.includes(f))
-}
-
-/** `-C x` / `-C x=yes` style boolean codegen options: the last occurrence wins. */
-function flagEnabled(values: string[]): boolean {
-  if (values.length === 0) return false
-  const last = values[values.length - 1]!.toLowerCase()
-  return last === '' || last === 'y' || last === 'yes' || last === 'on' || last === 'true'
 }
 
 function panicOf(

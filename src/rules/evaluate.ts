@@ -90,7 +90,9 @@ function problemFindings(result: UnitResult, problems: UnitProblem[], linkage: L
             `Add \`"rlib"\` to \`crate-type\` in \`${p.dep.pkg.name}\`'s \`[lib]\` (e.g. \`crate-type = ["${p.dep.crateTypes[0]}", "rlib"]\`).`,
             `Or remove the dependency on \`${p.dep.pkg.name}\` and load it at run time (cdylib) or link it as a native library (staticlib).`
           ],
-          ...locator.dependency(unit, { pkgName: p.dep.pkg.name, externName: p.dep.externName }, p.dep.edge, null)
+          ...(p.dep.edge === 'own-lib'
+            ? locator.crateType(unit)
+            : locator.dependency(unit, { pkgName: p.dep.pkg.name, externName: p.dep.externName }, p.dep.edge, null))
         })
         break
       case 'proc-macro-unloadable': {

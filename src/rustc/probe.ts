@@ -77,19 +77,35 @@ export function targetFeatures(rustflags: readonly string[]): string[] {
 
 /** All values of one `-C name=value` codegen option in a flag list (`-C x=y`, `-Cx=y`, `--codegen x=y`). */
 export function codegenOptions(rustflags: readonly string[], name: string): string[] {
+  return optionValues(rustflags, '-C', '--codegen', name)
+}
+
+/** All values of one `-Z name=value` unstable option in a flag list (`-Z x=y`, `-Zx=y`). */
+export function unstableOptions(rustflags: readonly string[], name: string): string[] {
+  return optionValues(rustflags, '-Z', null, name)
+}
+
+function optionValues(rustflags: readonly string[], short: string, long: string | null, name: string): string[] {
   const values: string[] = []
   for (let i = 0; i < rustflags.length; i++) {
     const flag = rustflags[i]!
     let opt: string | undefined
-    if (flag === '-C' || flag === '--codegen') opt = rustflags[++i]
-    else if (flag.startsWith('-C')) opt = flag.slice(2)
-    else if (flag.startsWith('--codegen=')) opt = flag.slice('--codegen='.length)
+    if (flag === short || flag === long) opt = rustflags[++i]
+    else if (flag.startsWith(short)) opt = flag.slice(short.length)
+    else if (long !== null && flag.startsWith(`${long}=`)) opt = flag.slice(long.length + 1)
     if (opt === undefined) continue
     const eq = opt.indexOf('=')
     const key = (eq < 0 ? opt : opt.slice(0, eq)).replace(/_/g, '-')
     if (key === name) values.push(eq < 0 ? '' : opt.slice(eq + 1))
   }
   return values
+}
+
+/** A boolean `-C`/`-Z` option: present without a value or with yes/on/true; the last occurrence wins. */
+export function flagEnabled(values: readonly string[]): boolean {
+  if (values.length === 0) return false
+  const last = values[values.length - 1]!.toLowerCase()
+  return last === '' || last === 'y' || last === 'yes' || last === 'on' || last === 'true'
 }
 
 /** Parses `rustc -vV`. */

@@ -1,0 +1,96 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import { parseCliArgs } from '../src/cli/args.js'
+import { analyzeWorkspace } from '../src/run.js'
+import type { Report } from '../src/report/report.js'
+
+/**
+ * Ground truth recorded from real cargo builds (scripts/record-fixtures.ts): for every case, the engine's
+ * verdict per unit must equal what cargo did, and exactly the executables that failed to start directly
+ * must carry a `runtime-dylib` finding.
+ */
+interface RecordedUnit {
+  package: string
+  target: string
+  kind: string
+  mode: string
+  status: 'ok' | 'error' | 'blocked'
+  errors?: string[]
+  startsDirectly?: boolean
+}
+interface RecordedCase {
+  args: string[]
+  env?: Record<string, string>
+  cwd?: string
+  /** Builds run first in the same target directory: an incremental build, which verdicts do not describe. */
+  setup?: unknown[]
+  toolchain?: string
+  units: RecordedUnit[]
+}
+interface Recorded {
+  description: string
+  cases: RecordedCase[]
+}
+
+const ROOT = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures', 'workspaces')
+const fixtures = fs
+  .readdirSync(ROOT)
+  .filter(name => fs.existsSync(path.join(ROOT, name, 'expected.json')))
+  .sort()
+
+/**
+ * Recorded outcomes the engine does not predict, each with the reason. A duplicate-symbol error between two
+ * static copies of a library exporting `#[no_mangle]` functions depends on which functions the code calls:
+ * a linker-level fact, not a linkage-format one.
+ */
+const NOT_PREDICTED = new Map([
+  ['dev-dep-cycle-no-mangle: cargo test --no-run -p ffi', 'duplicate #[no_mangle] symbol at link time']
+])
+
+const key = (u: { package: string; target: string; kind: string; mode: string }): string => `${u.package}/${u.target} ${u.kind} ${u.mode}`
+
+/** Each unit's status; a target built twice (host and target copies) shows every status it had. */
+function statusesOf(units: { package: string; target: string; kind: string; mode: string; status: string }[]): Map<string, string> {
+  const grouped = new Map<string, Set<string>>()
+  for (const u of units) {
+    const k = key(u)
+    if (!grouped.has(k)) grouped.set(k, new Set())
+    grouped.get(k)!.add(u.status)
+  }
+  return new Map([...grouped].map(([k, s]) => [k, [...s].sort().join('+')]))
+}
+
+/** Units that are compiled artifacts: running a build script is not one. */
+function artifactsOf(units: RecordedUnit[]): RecordedUnit[] {
+  return units.filter(u => u.mode !== 'run-custom-build')
+}
+
+async function predict(dir: string, c: RecordedCase): Promise<Report> {
+  const [command, ...rest] = c.args
+  const cli = parseCliArgs([...rest, '--command', command!])
+  const cwd = path.join(dir, c.cwd ?? '')
+  const env = { ...process.env, ...c.env, ...(c.toolchain ? { RUSTUP_TOOLCHAIN: c.toolchain } : {}) }
+  return analyzeWorkspace({ manifestPath: null, invocation: cli.invocation, env, cwd })
+}
+
+describe('fixture workspaces: predictions equal recorded cargo builds', () => {
+  for (const name of fixtures) {
+    const dir = path.join(ROOT, name)
+    const recorded = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Recorded
+    const cases = recorded.cases.filter(c => (c.args[0] === 'build' || c.args[0] === 'test') && !c.args.includes('--doc') && !c.setup)
+    for (const c of cases) {
+      const label = `${name}: ${c.env ? Object.entries(c.env).map(([k, v]) => `${k}="${v}" `).join('') : ''}cargo ${c.args.join(' ')}${c.cwd ? ` (in ${c.cwd}/)` : ''}`
+      if (NOT_PREDICTED.has(label)) continue
+      it(label, async () => {
+        const report = await predict(dir, c)
+        expect(statusesOf(report.artifacts)).toEqual(statusesOf(artifactsOf(c.units)))
+        const failsToStart = c.units.filter(u => u.startsDirectly === false).map(key).sort()
+        const flagged = [...new Set(report.findings.filter(f => f.rule === 'runtime-dylib').map(key))]
+          .filter(k => c.units.some(u => key(u) === k && u.startsDirectly !== undefined))
+          .sort()
+        expect(flagged).toEqual(failsToStart)
+      })
+    }
+  }
+})
