@@ -57,7 +57,8 @@ function base(unit: Unit, rule: RuleId, crateType = unit.crateTypes[0] ?? unit.t
 
 /** "bin `app`", "dylib `plugin_a`", "test harness of lib `util`". */
 export function describeUnit(unit: Unit, crateType?: string): string {
-  const what = unit.mode === 'test' ? `test harness of ${unit.target.kind}` : (crateType ?? unit.target.kind)
+  const libTypes = unit.target.kind === 'lib' ? unit.target.crateTypes.join('+') : unit.target.kind
+  const what = unit.mode === 'test' ? `test harness of ${unit.target.kind}` : (crateType ?? libTypes)
   const host = unit.kind === 'host' && unit.target.kind !== 'proc-macro' && unit.target.kind !== 'custom-build' ? ' (built for the host)' : ''
   const name = unit.target.kind === 'custom-build' ? `build script of \`${unit.pkg.name}\`` : `${what} \`${unit.target.name}\``
   return `${name}${host}`
@@ -206,8 +207,7 @@ function formatFindings(
     }
     const staticVia = [primary.existing, primary.incoming].map(o => o.via).filter((v): v is string => v !== null)
     const culprit = staticVia.map(unitOf).find((u): u is Unit => u !== null) ?? null
-    const others = names.length - crates.length
-    const extra = others > 0 && crates.includes('std') ? ` (and ${others} other standard-library crates with it)` : ''
+    const extra = crates.includes('std') && names.length > crates.length ? ' (with the rest of the standard library)' : ''
     const message =
       `${what} cannot link: \`${primary.crate}\` would be included twice${extra} — ${describe(primary.existing, primary.crate)} and ${describe(primary.incoming, primary.crate)}. ` +
       `rustc: "cannot satisfy dependencies so \`${primary.crate}\` only shows up once".`

@@ -1,0 +1,101 @@
+import path from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import { parseCliArgs } from '../src/cli/args.js'
+import type { FindingReport, Report } from '../src/report/report.js'
+import { analyzeWorkspace } from '../src/run.js'
+
+/** What a user reads: which artifact fails, the crate named, the file and line at fault, and the fixes. */
+const ROOT = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures', 'workspaces')
+
+async function analyse(fixture: string, args: string[], env: Record<string, string> = {}): Promise<Report> {
+  const cli = parseCliArgs(args)
+  return analyzeWorkspace({
+    manifestPath: path.join(ROOT, fixture, 'Cargo.toml'),
+    invocation: cli.invocation,
+    env: { ...process.env, RUSTFLAGS: undefined, CARGO_ENCODED_RUSTFLAGS: undefined, ...env },
+    cwd: path.join(ROOT, fixture)
+  })
+}
+
+function only(report: Report, rule: string): FindingReport {
+  const found = report.findings.filter(f => f.rule === rule)
+  expect(found).toHaveLength(1)
+  return found[0]!
+}
+
+describe('findings', () => {
+  it('duplicate-linkage names std, both ways it gets in, and the dylib crate-type line', async () => {
+    const report = await analyse('bin-dylib', ['--workspace'])
+    const f = only(report, 'duplicate-linkage')
+    expect(f).toMatchObject({ severity: 'error', package: 'app', target: 'app', kind: 'bin', crates: ['std'], file: 'dy/Cargo.toml', line: 7 })
+    expect(f.message).toMatch(/dynamically as `libstd-[0-9a-f]+\.so`/)
+    expect(f.message).toContain('statically inside dylib `dy`')
+    expect(f.fixes.join('\n')).toContain('cargo build -p app')
+    expect(f.fixes.join('\n')).toContain('"rlib"')
+    expect(report.findings.map(x => x.rule)).toEqual(['duplicate-linkage'])
+  })
+
+  it('duplicate-linkage of a shared rlib names that rlib, not std', async () => {
+    const f = only(await analyse('two-dylibs-shared-rlib', ['-p', 'app']), 'duplicate-linkage')
+    expect(f.crates).toEqual(['common'])
+    expect(f.message).toContain('statically inside dylib `da` and statically inside dylib `db`')
+    expect(f).toMatchObject({ file: 'da/Cargo.toml', line: 7 })
+  })
+
+  it('runtime-dylib lists every shared library the bin needs, transitively', async () => {
+    const f = only(await analyse('transitive-dylibs', ['-p', 'app']), 'runtime-dylib')
+    expect(f.severity).toBe('warning')
+    expect(f.crates.slice(0, 3)).toEqual(['libp.so', 'libq.so', 'libr.so'])
+    expect(f.crates[3]).toMatch(/^libstd-[0-9a-f]+\.so$/)
+    expect(f.message).toContain('no rpath')
+  })
+
+  it('runtime-dylib is not reported when rpath is set', async () => {
+    const report = await analyse('rpath-bin-dylib', ['-p', 'app'])
+    expect(report.findings.filter(f => f.rule === 'runtime-dylib')).toEqual([])
+    expect(report.artifacts.find(a => a.kind === 'bin')).toMatchObject({ rpath: true })
+  })
+
+  it('rlib-required points at the dylib-only crate', async () => {
+    const f = only(await analyse('staticlib-over-dylib', ['-p', 'st']), 'rlib-required')
+    expect(f).toMatchObject({ package: 'st', crateType: 'staticlib', crates: ['dy'], file: 'dy/Cargo.toml', line: 7 })
+  })
+
+  it('panic-strategy points at the profile line and blocks the bin', async () => {
+    const report = await analyse('panic-abort-dylib', ['-p', 'app'])
+    const f = only(report, 'panic-strategy')
+    expect(f).toMatchObject({ package: 'dy', crates: ['panic_unwind'], file: 'Cargo.toml', line: 6 })
+    expect(report.artifacts.find(a => a.package === 'app')).toMatchObject({
+      status: 'blocked',
+      blockedBy: [{ package: 'dy', target: 'dy', kind: 'lib', mode: 'build' }]
+    })
+    // A blocked artifact is not reported a second time.
+    expect(report.findings.filter(x => x.package === 'app')).toEqual([])
+  })
+
+  it('no-linkable-lib points at the dependency line', async () => {
+    const report = await analyse('cdylib-only-dependency', ['-p', 'app'])
+    const f = only(report, 'no-linkable-lib')
+    expect(f).toMatchObject({ package: 'app', crates: ['cd'], file: 'app/Cargo.toml', line: 7 })
+  })
+
+  it('lto-conflict with prefer-dynamic from RUSTFLAGS fails each LTO artifact', async () => {
+    const report = await analyse('prefer-dynamic-lto', ['--workspace', '--release'], { RUSTFLAGS: '-C prefer-dynamic' })
+    const lto = report.findings.filter(f => f.rule === 'lto-conflict')
+    expect(lto.map(f => `${f.package}:${f.crateType}`).sort()).toEqual(['app:bin', 'cd:cdylib', 'st:staticlib'])
+    expect(lto[0]!.message).toContain('cannot prefer dynamic linking when performing LTO')
+  })
+
+  it('unsupported-crate-type is an error when every crate type is dropped', async () => {
+    const report = await analyse('crt-static-proc-macro', ['--workspace'], { RUSTFLAGS: '-C target-feature=+crt-static' })
+    const f = only(report, 'unsupported-crate-type')
+    expect(f).toMatchObject({ severity: 'error', package: 'mac', kind: 'proc-macro' })
+    expect(report.artifacts.filter(a => a.status === 'blocked').map(a => a.package).sort()).toEqual(['app', 'util'])
+  })
+
+  it('a clean workspace has no findings and every artifact is ok', async () => {
+    const report = await analyse('plain', ['--workspace'])
+    expect(report.findings).toEqual([])
+    expect(report.artifacts.every(a => a.status === 'ok')).toBe(true)
+  })
+})
