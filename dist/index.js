@@ -32351,6 +32351,7 @@ function renderFindingMarkdown(f) {
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./node_modules/toml-eslint-parser/lib/chunk-15K8U1wQ.mjs
 //#region rolldown:runtime
 var __defProp = Object.defineProperty;
@@ -35918,10 +35919,11 @@ function sameFlags(a, b) {
 const PROBED_CRATE_TYPES = ['bin', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro'];
 /**
  * Arguments of the one combined rustc call per target, the same request cargo's target-info probe
- * makes (`src/compiler/build_context/target_info.rs`), plus `target-libdir`.
+ * makes (`src/compiler/build_context/target_info.rs`), plus `target-libdir`. `input` is the source rustc
+ * reads: cargo uses `-` (stdin); the null device gives the same answers without writing to a pipe.
  */
-function probeArgs(target, rustflags) {
-    const args = ['-', '--crate-name', '___', '--print=file-names'];
+function probeArgs(target, rustflags, input = '-') {
+    const args = [input, '--crate-name', '___', '--print=file-names'];
     for (const t of PROBED_CRATE_TYPES)
         args.push('--crate-type', t);
     args.push('--print=sysroot', '--print=target-libdir', '--print=cfg');
@@ -36364,12 +36366,12 @@ function crateGraph(unit, done) {
 }
 /**
  * A proc-macro that links a Rust dylib dynamically builds, but rustc cannot load it for its users: the
- * dylib is not on rustc's library search path (E0463).
+ * dylib is not on rustc's library search path (E0463) — unless `rpath` gave the proc-macro a run path.
  */
 function unloadableProcMacros(unit, done) {
     const problems = [];
     for (const dep of unit.crates) {
-        if (dep.unit.target.kind !== 'proc-macro')
+        if (dep.unit.target.kind !== 'proc-macro' || dep.unit.rpath)
             continue;
         const result = done.get(dep.unit);
         const std = dep.unit.targetInfo.stdDylib;
@@ -37394,7 +37396,7 @@ const execRunner = {
             const result = await getExecOutput(command, [...args], {
                 cwd: options.cwd,
                 env: options.env,
-                input: Buffer.from(options.input ?? ''),
+                input: options.input === undefined ? undefined : Buffer.from(options.input),
                 silent: true,
                 ignoreReturnCode: true
             });
@@ -37790,6 +37792,7 @@ function asStringArray(v, path, fail) {
 
 
 
+
 /** Convenience for tests and scripts: cargo-style flags in, report out. */
 async function runAnalysis(options) {
     const cli = parseCliArgs(options.args);
@@ -37822,12 +37825,20 @@ async function analyzeWorkspace(options) {
         : runCargoMetadata(runner, tools.cargo, manifestPath, invocation, cwd, childEnv);
     // A rejected promise must not go unhandled while the probes are awaited.
     metadataPromise.catch(() => undefined);
-    const rustc = await runRustcVersion(runner, tools.rustc, cwd, childEnv);
-    const targetTriple = invocation.target ?? rustc.host;
-    const [targetInfo, hostInfo] = await Promise.all([
-        probeTarget(runner, tools.rustc, cwd, childEnv, config, env, 'target', invocation.target, targetTriple),
-        invocation.target === null ? null : probeTarget(runner, tools.rustc, cwd, childEnv, config, env, 'host', invocation.target, rustc.host)
+    const rustcPromise = runRustcVersion(runner, tools.rustc, cwd, childEnv);
+    rustcPromise.catch(() => undefined);
+    // The host triple only matters for rustflags tables keyed by triple or cfg; without them, probe at once.
+    const needsHostTriple = invocation.target === null && (config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0);
+    const knownTriple = invocation.target ?? (needsHostTriple ? (await rustcPromise).host : null);
+    const probe = (kind, triple) => probeTarget(runner, tools.rustc, cwd, childEnv, config, env, kind, invocation.target, triple ?? '');
+    const [rustc, targetInfo, hostInfo] = await Promise.all([
+        rustcPromise,
+        probe('target', knownTriple),
+        invocation.target === null ? null : probe('host', null)
     ]);
+    targetInfo.triple = invocation.target ?? rustc.host;
+    if (hostInfo)
+        hostInfo.triple = rustc.host;
     const metadata = await metadataPromise;
     const rootManifestFile = external_node_path_default().join(metadata.workspaceRoot, 'Cargo.toml');
     const rootManifest = readToml(rootManifestFile);
@@ -37907,16 +37918,22 @@ async function runRustcVersion(runner, rustc, cwd, env) {
     }
     return parseRustcVersion(result.stdout);
 }
-/** One combined probe for a target, with the rustflags cargo settles on for it (see `resolveRustflags`). */
+/**
+ * One combined probe for a target, with the rustflags cargo settles on for it (see `resolveRustflags`).
+ * `triple` selects `target.<triple>` tables; the caller sets the info's triple once `rustc -vV` is known.
+ */
 async function probeTarget(runner, rustc, cwd, env, config, rawEnv, kind, requested, triple) {
-    const probeTriple = kind === 'host' ? triple : requested;
+    // The host probe runs without `--target`: that is what the host is.
+    const probeTriple = kind === 'host' ? null : requested;
     const rustflags = await resolveRustflags({ env: rawEnv, config, kind, requestedTarget: requested, triple }, async (flags) => {
-        const args = probeArgs(probeTriple, flags);
-        const result = await runner.run(rustc, args, { cwd, env, input: '' });
+        // Reading the null device instead of stdin: writing to a rustc that already exited fails with EPIPE.
+        const viaStdin = process.platform === 'win32';
+        const args = probeArgs(probeTriple, flags, viaStdin ? '-' : (external_node_os_default()).devNull);
+        const result = await runner.run(rustc, args, viaStdin ? { cwd, env, input: '' } : { cwd, env });
         if (result.exitCode !== 0) {
-            throw new CommandError(`\`rustc --print\` for target \`${triple}\` failed (exit code ${result.exitCode}): ${lastLine(result.stderr)}`, rustc, args, result.stderr);
+            throw new CommandError(`\`rustc --print\` for ${probeTriple ? `target \`${probeTriple}\`` : 'the host'} failed (exit code ${result.exitCode}): ${lastLine(result.stderr)}`, rustc, args, result.stderr);
         }
-        return parseProbe(result.stdout, result.stderr, triple);
+        return parseProbe(result.stdout, result.stderr, probeTriple ?? 'host');
     });
     let entries = [];
     try {

@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { parseCliArgs, toCargoArgs } from './cli/args.js'
 import { readCargoConfig, requestedTarget, type CargoConfig } from './config/cargo-config.js'
@@ -66,12 +67,20 @@ export async function analyzeWorkspace(options: RunOptions): Promise<Report> {
   // A rejected promise must not go unhandled while the probes are awaited.
   metadataPromise.catch(() => undefined)
 
-  const rustc = await runRustcVersion(runner, tools.rustc, cwd, childEnv)
-  const targetTriple = invocation.target ?? rustc.host
-  const [targetInfo, hostInfo] = await Promise.all([
-    probeTarget(runner, tools.rustc, cwd, childEnv, config, env, 'target', invocation.target, targetTriple),
-    invocation.target === null ? null : probeTarget(runner, tools.rustc, cwd, childEnv, config, env, 'host', invocation.target, rustc.host)
+  const rustcPromise = runRustcVersion(runner, tools.rustc, cwd, childEnv)
+  rustcPromise.catch(() => undefined)
+  // The host triple only matters for rustflags tables keyed by triple or cfg; without them, probe at once.
+  const needsHostTriple = invocation.target === null && (config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0)
+  const knownTriple = invocation.target ?? (needsHostTriple ? (await rustcPromise).host : null)
+  const probe = (kind: CompileKind, triple: string | null) =>
+    probeTarget(runner, tools.rustc, cwd, childEnv, config, env, kind, invocation.target, triple ?? '')
+  const [rustc, targetInfo, hostInfo] = await Promise.all([
+    rustcPromise,
+    probe('target', knownTriple),
+    invocation.target === null ? null : probe('host', null)
   ])
+  targetInfo.triple = invocation.target ?? rustc.host
+  if (hostInfo) hostInfo.triple = rustc.host
   const metadata = await metadataPromise
 
   const rootManifestFile = path.join(metadata.workspaceRoot, 'Cargo.toml')
@@ -153,7 +162,10 @@ async function runRustcVersion(runner: CommandRunner, rustc: string, cwd: string
   return parseRustcVersion(result.stdout)
 }
 
-/** One combined probe for a target, with the rustflags cargo settles on for it (see `resolveRustflags`). */
+/**
+ * One combined probe for a target, with the rustflags cargo settles on for it (see `resolveRustflags`).
+ * `triple` selects `target.<triple>` tables; the caller sets the info's triple once `rustc -vV` is known.
+ */
 async function probeTarget(
   runner: CommandRunner,
   rustc: string,
@@ -165,19 +177,22 @@ async function probeTarget(
   requested: string | null,
   triple: string
 ): Promise<TargetInfo> {
-  const probeTriple = kind === 'host' ? triple : requested
+  // The host probe runs without `--target`: that is what the host is.
+  const probeTriple = kind === 'host' ? null : requested
   const rustflags = await resolveRustflags({ env: rawEnv, config, kind, requestedTarget: requested, triple }, async flags => {
-    const args = probeArgs(probeTriple, flags)
-    const result = await runner.run(rustc, args, { cwd, env, input: '' })
+    // Reading the null device instead of stdin: writing to a rustc that already exited fails with EPIPE.
+    const viaStdin = process.platform === 'win32'
+    const args = probeArgs(probeTriple, flags, viaStdin ? '-' : os.devNull)
+    const result = await runner.run(rustc, args, viaStdin ? { cwd, env, input: '' } : { cwd, env })
     if (result.exitCode !== 0) {
       throw new CommandError(
-        `\`rustc --print\` for target \`${triple}\` failed (exit code ${result.exitCode}): ${lastLine(result.stderr)}`,
+        `\`rustc --print\` for ${probeTriple ? `target \`${probeTriple}\`` : 'the host'} failed (exit code ${result.exitCode}): ${lastLine(result.stderr)}`,
         rustc,
         args,
         result.stderr
       )
     }
-    return parseProbe(result.stdout, result.stderr, triple)
+    return parseProbe(result.stdout, result.stderr, probeTriple ?? 'host')
   })
   let entries: string[] = []
   try {

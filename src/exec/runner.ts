@@ -11,7 +11,7 @@ export interface RunOptions {
   cwd?: string
   /** The complete environment of the child process. */
   env?: Record<string, string>
-  /** Standard input; always closed after it (rustc's `-` reads to end of file). */
+  /** Standard input, closed after it (rustc's `-` reads to end of file); none when absent. */
   input?: string
 }
 
@@ -27,7 +27,7 @@ export const execRunner: CommandRunner = {
       const result = await exec.getExecOutput(command, [...args], {
         cwd: options.cwd,
         env: options.env,
-        input: Buffer.from(options.input ?? ''),
+        input: options.input === undefined ? undefined : Buffer.from(options.input),
         silent: true,
         ignoreReturnCode: true
       })

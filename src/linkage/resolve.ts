@@ -229,12 +229,12 @@ function crateGraph(unit: Unit, done: Map<Unit, UnitResult>): CrateNode[] {
 
 /**
  * A proc-macro that links a Rust dylib dynamically builds, but rustc cannot load it for its users: the
- * dylib is not on rustc's library search path (E0463).
+ * dylib is not on rustc's library search path (E0463) — unless `rpath` gave the proc-macro a run path.
  */
 function unloadableProcMacros(unit: Unit, done: Map<Unit, UnitResult>): UnitProblem[] {
   const problems: UnitProblem[] = []
   for (const dep of unit.crates) {
-    if (dep.unit.target.kind !== 'proc-macro') continue
+    if (dep.unit.target.kind !== 'proc-macro' || dep.unit.rpath) continue
     const result = done.get(dep.unit)!
     const std = dep.unit.targetInfo.stdDylib
     const libraries = result.runtimeLibraries.filter(l => l !== std)

@@ -7,10 +7,11 @@ export const PROBED_CRATE_TYPES = ['bin', 'rlib', 'dylib', 'cdylib', 'staticlib'
 
 /**
  * Arguments of the one combined rustc call per target, the same request cargo's target-info probe
- * makes (`src/compiler/build_context/target_info.rs`), plus `target-libdir`.
+ * makes (`src/compiler/build_context/target_info.rs`), plus `target-libdir`. `input` is the source rustc
+ * reads: cargo uses `-` (stdin); the null device gives the same answers without writing to a pipe.
  */
-export function probeArgs(target: string | null, rustflags: readonly string[]): string[] {
-  const args = ['-', '--crate-name', '___', '--print=file-names']
+export function probeArgs(target: string | null, rustflags: readonly string[], input = '-'): string[] {
+  const args = [input, '--crate-name', '___', '--print=file-names']
   for (const t of PROBED_CRATE_TYPES) args.push('--crate-type', t)
   args.push('--print=sysroot', '--print=target-libdir', '--print=cfg')
   if (target !== null) args.push('--target', target)

@@ -1,0 +1,735 @@
+/**
+ * Runs real cargo on a generated workspace and records what happened to every unit it would build.
+ *
+ * Units are enumerated with cargo's own `--unit-graph` (unstable, enabled on the installed stable
+ * cargo with RUSTC_BOOTSTRAP=1, in a throwaway target directory): it is the exact cargo that then
+ * builds, so the list cannot drift from the build, and it gives the dependency edges needed to tell
+ * "failed" from "never attempted". The build itself runs with `--keep-going --message-format json`
+ * in a fresh target directory; each `compiler-artifact` is matched back to its unit.
+ */
+import { spawn } from 'node:child_process'
+import { mkdir, rm } from 'node:fs/promises'
+import * as path from 'node:path'
+import type { CompileKind, CompileMode, TargetKind } from '../../src/model/types.js'
+import type { GeneratedWorkspace } from './generate.js'
+
+export type InvocationId = 'workspace' | 'package' | 'prefer-dynamic'
+
+export interface CargoInvocation {
+  id: InvocationId
+  /** Package-selection flags, as given to cargo and to the engine. */
+  args: string[]
+  /** Variables set on top of the sanitized environment (RUSTFLAGS for `prefer-dynamic`). */
+  env: Record<string, string>
+}
+
+/** Variables that would change what cargo builds; never inherited from the caller. */
+const CLEARED_ENV = [
+  'RUSTFLAGS',
+  'CARGO_ENCODED_RUSTFLAGS',
+  'CARGO_BUILD_RUSTFLAGS',
+  'RUSTC_WRAPPER',
+  'RUSTC_WORKSPACE_WRAPPER',
+  'CARGO_BUILD_RUSTC_WRAPPER',
+  'CARGO_BUILD_TARGET',
+  'CARGO_BUILD_TARGET_DIR',
+  'CARGO_TARGET_DIR',
+  'CARGO_BUILD_JOBS',
+  'CARGO_INCREMENTAL',
+  'RUSTC_BOOTSTRAP',
+  'LD_LIBRARY_PATH'
+]
+const CLEARED_ENV_PREFIXES = ['CARGO_PROFILE_', 'CARGO_TERM_']
+
+/**
+ * Settings shared by every build; the engine is given the same environment. Incremental
+ * compilation is off because nothing is ever rebuilt; debuginfo is left at the profile default
+ * because it is what tells a host-only copy of a crate (debuginfo 0) from its target copy.
+ */
+export const BUILD_ENV: Readonly<Record<string, string>> = { CARGO_INCREMENTAL: '0', CARGO_TERM_COLOR: 'never' }
+
+export function invocationsFor(ws: GeneratedWorkspace): CargoInvocation[] {
+  return [
+    { id: 'workspace', args: ['--workspace'], env: { ...BUILD_ENV } },
+    { id: 'package', args: ['-p', ws.selectedBin], env: { ...BUILD_ENV } },
+    { id: 'prefer-dynamic', args: ['--workspace'], env: { ...BUILD_ENV, RUSTFLAGS: '-C prefer-dynamic' } }
+  ]
+}
+
+/** The caller's environment without anything that changes cargo's plan, plus the invocation's variables. */
+export function cargoEnvironment(invocation: CargoInvocation, base: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const [key, value] of Object.entries(base)) {
+    if (value === undefined) continue
+    if (CLEARED_ENV.includes(key) || CLEARED_ENV_PREFIXES.some(prefix => key.startsWith(prefix))) continue
+    env[key] = value
+  }
+  return { ...env, ...invocation.env }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outcome types
+
+export type UnitStatus = 'ok' | 'error' | 'blocked'
+
+export type Doubt = 'ambiguous-copy' | 'failed-after-dependency'
+
+export const DOUBT_TEXT: Readonly<Record<Doubt, string>> = {
+  'ambiguous-copy': 'built twice with the same visible profile; which copy is which is a guess',
+  'failed-after-dependency': 'failed on its own although a dependency failed too'
+}
+
+export interface RunResult {
+  /** `failed-to-start`: the dynamic loader refused it (exit 127, "error while loading shared libraries"). */
+  outcome: 'started' | 'failed-to-start' | 'crashed' | 'timed-out'
+  exitCode: number | null
+  signal: string | null
+  /** First lines of stderr. */
+  stderr: string
+}
+
+export interface UnitOutcome {
+  /** Index in cargo's unit graph. */
+  index: number
+  package: string
+  version: string
+  packageId: string
+  target: string
+  kind: TargetKind
+  /** Crate types as cargo passes them to rustc. */
+  crateTypes: string[]
+  mode: CompileMode
+  /** Whether the unit serves the host (build scripts, proc-macros and their dependencies), the target, or both. */
+  roles: CompileKind[]
+  panic: string
+  debuginfo: string
+  status: UnitStatus
+  /**
+   * `ambiguous-copy`: the target was built twice with the same visible profile, so which copy an
+   * artifact belongs to is a guess. `failed-after-dependency`: cargo named it as failed although a
+   * dependency failed too (it started on that dependency's metadata).
+   */
+  doubt?: Doubt
+  /** Distinct rustc error messages attributed to this unit, in order. */
+  errors: string[]
+  /** Graph indices of direct dependencies (compile units, through build-script runs) that did not build. */
+  blockedBy: number[]
+  executable: string | null
+  /** Another unit writes the same output file (cargo's "output filename collision"). */
+  collision: boolean
+  /** Depends, directly or not, on a unit with a colliding output: its inputs depend on which copy won. */
+  raceAffected: boolean
+  run?: RunResult
+}
+
+export interface CargoOutcome {
+  invocation: CargoInvocation
+  workspaceDir: string
+  /** Compile units (build scripts included); build-script runs are folded into their dependents. */
+  units: UnitOutcome[]
+  /** `build-finished.success`. */
+  success: boolean
+  /** `could not compile` lines from cargo, e.g. "l3 (lib)". */
+  couldNotCompile: string[]
+  /** Cargo's own warnings (first line each), e.g. output filename collisions. */
+  cargoWarnings: string[]
+  /** Inconsistencies between the unit graph and the build messages. */
+  anomalies: string[]
+  buildMs: number
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processes
+
+interface ProcessResult {
+  code: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+  timedOut: boolean
+}
+
+function runProcess(file: string, args: readonly string[], options: { cwd: string; env: Record<string, string>; timeoutMs: number }): Promise<ProcessResult> {
+  return new Promise((resolve, reject) => {
+    // Own process group, so that a timeout also stops the rustc processes cargo started.
+    const child = spawn(file, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    const stdout: Buffer[] = []
+    const stderr: Buffer[] = []
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      if (child.pid !== undefined) {
+        try {
+          process.kill(-child.pid, 'SIGKILL')
+        } catch {
+          child.kill('SIGKILL')
+        }
+      }
+    }, options.timeoutMs)
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
+    child.on('error', error => {
+      clearTimeout(timer)
+      reject(error)
+    })
+    child.on('close', (code, signal) => {
+      clearTimeout(timer)
+      resolve({
+        code,
+        signal,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+        timedOut
+      })
+    })
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing cargo's JSON
+
+interface UnitGraphTarget {
+  kind: string[]
+  crate_types: string[]
+  name: string
+}
+
+interface UnitGraphUnit {
+  pkg_id: string
+  target: UnitGraphTarget
+  profile: { opt_level: string; debuginfo: unknown; debug_assertions: boolean; overflow_checks: boolean; panic: string }
+  mode: string
+  dependencies: { index: number }[]
+}
+
+interface UnitGraph {
+  units: UnitGraphUnit[]
+  roots: number[]
+}
+
+interface ArtifactMessage {
+  reason: 'compiler-artifact'
+  package_id: string
+  target: UnitGraphTarget
+  profile: { opt_level: string; debuginfo: unknown; debug_assertions: boolean; overflow_checks: boolean; test: boolean }
+  filenames: string[]
+  executable: string | null
+}
+
+interface CompilerMessage {
+  reason: 'compiler-message'
+  package_id: string
+  target: UnitGraphTarget
+  message: { level: string; message: string }
+}
+
+interface BuildScriptExecuted {
+  reason: 'build-script-executed'
+  package_id: string
+}
+
+interface BuildFinished {
+  reason: 'build-finished'
+  success: boolean
+}
+
+type CargoMessage = ArtifactMessage | CompilerMessage | BuildScriptExecuted | BuildFinished
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every(v => typeof v === 'string')
+}
+
+function isTarget(value: unknown): value is UnitGraphTarget {
+  return isRecord(value) && isStringArray(value.kind) && isStringArray(value.crate_types) && typeof value.name === 'string'
+}
+
+function parseUnitGraph(text: string): UnitGraph {
+  const parsed: unknown = JSON.parse(text)
+  if (!isRecord(parsed) || !Array.isArray(parsed.units) || !Array.isArray(parsed.roots)) throw new Error('unexpected --unit-graph output')
+  const units = parsed.units.map((u: unknown, i: number): UnitGraphUnit => {
+    if (!isRecord(u) || typeof u.pkg_id !== 'string' || !isTarget(u.target) || typeof u.mode !== 'string' || !isRecord(u.profile) || !Array.isArray(u.dependencies)) {
+      throw new Error(`unexpected unit ${i} in --unit-graph output`)
+    }
+    const p = u.profile
+    return {
+      pkg_id: u.pkg_id,
+      target: u.target,
+      profile: {
+        opt_level: String(p.opt_level),
+        debuginfo: p.debuginfo,
+        debug_assertions: p.debug_assertions === true,
+        overflow_checks: p.overflow_checks === true,
+        panic: String(p.panic)
+      },
+      mode: u.mode,
+      dependencies: u.dependencies.map((d: unknown) => {
+        if (!isRecord(d) || typeof d.index !== 'number') throw new Error(`unexpected dependency of unit ${i}`)
+        return { index: d.index }
+      })
+    }
+  })
+  const roots = parsed.roots.filter((r: unknown): r is number => typeof r === 'number')
+  return { units, roots }
+}
+
+function parseMessages(stdout: string, anomalies: string[]): CargoMessage[] {
+  const messages: CargoMessage[] = []
+  for (const line of stdout.split('\n')) {
+    if (line.trim() === '') continue
+    let value: unknown
+    try {
+      value = JSON.parse(line)
+    } catch {
+      anomalies.push(`non-JSON line on cargo's stdout: ${line.slice(0, 200)}`)
+      continue
+    }
+    if (!isRecord(value)) continue
+    switch (value.reason) {
+      case 'compiler-artifact':
+        if (typeof value.package_id === 'string' && isTarget(value.target) && isRecord(value.profile) && isStringArray(value.filenames)) {
+          const p = value.profile
+          messages.push({
+            reason: 'compiler-artifact',
+            package_id: value.package_id,
+            target: value.target,
+            profile: {
+              opt_level: String(p.opt_level),
+              debuginfo: p.debuginfo,
+              debug_assertions: p.debug_assertions === true,
+              overflow_checks: p.overflow_checks === true,
+              test: p.test === true
+            },
+            filenames: value.filenames,
+            executable: typeof value.executable === 'string' ? value.executable : null
+          })
+        }
+        break
+      case 'compiler-message':
+        if (typeof value.package_id === 'string' && isTarget(value.target) && isRecord(value.message)) {
+          const m = value.message
+          if (typeof m.level === 'string' && typeof m.message === 'string') {
+            messages.push({ reason: 'compiler-message', package_id: value.package_id, target: value.target, message: { level: m.level, message: m.message } })
+          }
+        }
+        break
+      case 'build-script-executed':
+        if (typeof value.package_id === 'string') messages.push({ reason: 'build-script-executed', package_id: value.package_id })
+        break
+      case 'build-finished':
+        messages.push({ reason: 'build-finished', success: value.success === true })
+        break
+      default:
+        break
+    }
+  }
+  return messages
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attribution
+
+/** Cargo's target kind reduced to the engine's vocabulary: every library crate type is `lib`. */
+export function targetKind(kind: readonly string[]): TargetKind {
+  const first = kind[0]
+  switch (first) {
+    case 'bin':
+    case 'example':
+    case 'test':
+    case 'bench':
+    case 'custom-build':
+    case 'proc-macro':
+      return first
+    default:
+      return 'lib'
+  }
+}
+
+function unitMode(mode: string): CompileMode | null {
+  if (mode === 'build') return 'build'
+  if (mode === 'test') return 'test'
+  return null
+}
+
+/** `name@version` parts of a package id (`path+file:///dir/name#0.1.0`, `path+file:///dir#name@0.1.0`). */
+export function packageFromId(id: string): { name: string; version: string } {
+  const fragment = id.slice(id.lastIndexOf('#') + 1)
+  const at = fragment.lastIndexOf('@')
+  if (at >= 0) return { name: fragment.slice(0, at), version: fragment.slice(at + 1) }
+  const base = id.slice(0, id.lastIndexOf('#'))
+  return { name: base.slice(base.lastIndexOf('/') + 1), version: fragment }
+}
+
+function targetKey(packageId: string, target: UnitGraphTarget): string {
+  return `${packageId}\u0000${target.kind.join(',')}\u0000${target.name}`
+}
+
+/** The parenthesised part of cargo's "could not compile `pkg` (…)" for a unit. */
+function cargoDescription(kind: TargetKind, target: string, mode: CompileMode): string {
+  const base = kind === 'lib' || kind === 'proc-macro' ? 'lib' : kind === 'custom-build' ? 'build script' : `${kind} "${target}"`
+  return mode === 'test' ? `${base} test` : base
+}
+
+function sameVisibleProfile(unit: UnitGraphUnit, artifact: ArtifactMessage): boolean {
+  return (
+    unit.profile.opt_level === artifact.profile.opt_level &&
+    JSON.stringify(unit.profile.debuginfo) === JSON.stringify(artifact.profile.debuginfo) &&
+    unit.profile.debug_assertions === artifact.profile.debug_assertions &&
+    unit.profile.overflow_checks === artifact.profile.overflow_checks &&
+    (unit.mode === 'test') === artifact.profile.test
+  )
+}
+
+/** Roles of every unit: a build script or proc-macro, and everything below it, serves the host. */
+function computeRoles(graph: UnitGraph): Set<CompileKind>[] {
+  const roles = graph.units.map(() => new Set<CompileKind>())
+  const visit = (index: number, role: CompileKind): void => {
+    const unit = graph.units[index]
+    if (unit === undefined) return
+    const kind = targetKind(unit.target.kind)
+    const effective: CompileKind = kind === 'custom-build' || kind === 'proc-macro' ? 'host' : role
+    const set = roles[index]
+    if (set === undefined || set.has(effective)) return
+    set.add(effective)
+    for (const dep of unit.dependencies) visit(dep.index, effective)
+  }
+  for (const root of graph.roots) visit(root, 'target')
+  return roles
+}
+
+const COLLISION = /^warning: output filename collision at (.+)$/
+const COLLISION_NOTE = /the (?:\S+ )?target `([^`]+)` in package `([^ ]+) v/g
+const COULD_NOT_COMPILE = /^error: could not compile `([^`]+)` \((.+?)\)(?: due to|$)/
+
+interface StderrFacts {
+  couldNotCompile: { package: string; description: string }[]
+  /** Package and target name of every unit named in a collision warning. */
+  collisions: { package: string; target: string }[]
+  warnings: string[]
+}
+
+function parseStderr(stderr: string): StderrFacts {
+  const facts: StderrFacts = { couldNotCompile: [], collisions: [], warnings: [] }
+  const lines = stderr.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? ''
+    const failed = COULD_NOT_COMPILE.exec(line)
+    if (failed?.[1] !== undefined && failed[2] !== undefined) {
+      facts.couldNotCompile.push({ package: failed[1], description: failed[2] })
+      continue
+    }
+    if (line.startsWith('warning: ')) facts.warnings.push(line.slice('warning: '.length))
+    if (COLLISION.test(line)) {
+      // Two lines down: "= note: the lib target `a` in package `a v0.1.0 (…)` has the same output filename as the lib target `a` in …"
+      for (const note of (lines[i + 2] ?? '').matchAll(COLLISION_NOTE)) {
+        if (note[1] !== undefined && note[2] !== undefined) facts.collisions.push({ package: note[2], target: note[1] })
+      }
+    }
+  }
+  facts.warnings = [...new Set(facts.warnings)]
+  return facts
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running executables
+
+/** PATH without directories that only exist because cargo or rustup started us. */
+function plainPath(value: string | undefined): string {
+  return (value ?? '')
+    .split(path.delimiter)
+    .filter(dir => dir !== '' && !/[/\\]\.rustup[/\\]toolchains[/\\]/.test(dir) && !/[/\\]target[/\\](debug|release)([/\\]|$)/.test(dir))
+    .join(path.delimiter)
+}
+
+/** The environment a user's shell would give the binary: no library path from cargo or rustup. */
+export function directRunEnvironment(base: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const [key, value] of Object.entries(base)) {
+    if (value === undefined) continue
+    if (key === 'LD_LIBRARY_PATH' || key === 'LD_PRELOAD' || key.startsWith('DYLD_') || key.startsWith('RUSTUP_') || key.startsWith('CARGO')) continue
+    env[key] = value
+  }
+  env.PATH = plainPath(base.PATH)
+  return env
+}
+
+export async function runDirectly(executable: string, cwd: string, timeoutMs = 10_000): Promise<RunResult> {
+  const result = await runProcess(executable, [], { cwd, env: directRunEnvironment(), timeoutMs })
+  const stderr = result.stderr.split('\n').slice(0, 5).join('\n').trim()
+  let outcome: RunResult['outcome']
+  if (result.timedOut) outcome = 'timed-out'
+  else if (result.code === 0) outcome = 'started'
+  else if (result.code === 127 && stderr.includes('error while loading shared libraries')) outcome = 'failed-to-start'
+  else outcome = 'crashed'
+  return { outcome, exitCode: result.code, signal: result.signal, stderr }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The whole run
+
+export interface CargoRunOptions {
+  manifestPath: string
+  invocation: CargoInvocation
+  /** A directory that does not exist yet; the build's target directory. */
+  targetDir: string
+  /** `-j` for cargo. */
+  jobs: number
+  timeoutMs?: number
+}
+
+export async function runCargo(options: CargoRunOptions): Promise<CargoOutcome> {
+  const { manifestPath, invocation } = options
+  const workspaceDir = path.dirname(manifestPath)
+  const env = cargoEnvironment(invocation)
+  const timeoutMs = options.timeoutMs ?? 600_000
+  const anomalies: string[] = []
+
+  const graphDir = `${options.targetDir}-unit-graph`
+  const graphRun = await runProcess(
+    'cargo',
+    ['build', '--offline', '--manifest-path', manifestPath, ...invocation.args, '--unit-graph', '-Z', 'unstable-options'],
+    { cwd: workspaceDir, env: { ...env, RUSTC_BOOTSTRAP: '1', CARGO_TARGET_DIR: graphDir }, timeoutMs }
+  )
+  await rm(graphDir, { recursive: true, force: true })
+  if (graphRun.code !== 0) throw new Error(`cargo --unit-graph failed for ${manifestPath}:\n${graphRun.stderr}`)
+  const graph = parseUnitGraph(graphRun.stdout)
+
+  await mkdir(path.dirname(options.targetDir), { recursive: true })
+  const started = Date.now()
+  const build = await runProcess(
+    'cargo',
+    ['build', '--offline', '--manifest-path', manifestPath, ...invocation.args, '--keep-going', '--message-format', 'json', '-j', String(options.jobs)],
+    { cwd: workspaceDir, env: { ...env, CARGO_TARGET_DIR: options.targetDir }, timeoutMs }
+  )
+  const buildMs = Date.now() - started
+  if (build.timedOut) throw new Error(`cargo build timed out after ${timeoutMs} ms for ${manifestPath} (${invocation.id})`)
+
+  const messages = parseMessages(build.stdout, anomalies)
+  const stderrFacts = parseStderr(build.stderr)
+  const outcome = attribute(graph, messages, stderrFacts, anomalies)
+  const finished = messages.find((m): m is BuildFinished => m.reason === 'build-finished')
+  if (finished === undefined) anomalies.push(`no build-finished message (exit ${String(build.code)}): ${build.stderr.split('\n').slice(-5).join(' | ')}`)
+
+  for (const unit of outcome) {
+    if (unit.status === 'ok' && unit.kind === 'bin' && unit.mode === 'build' && unit.executable !== null) {
+      unit.run = await runDirectly(unit.executable, workspaceDir)
+    }
+  }
+
+  // Temporary directories in texts would make reports differ from run to run.
+  const placeholders = (text: string): string => text.split(options.targetDir).join('<target-dir>').split(workspaceDir).join('<workspace>')
+  for (const unit of outcome) {
+    unit.errors = unit.errors.map(placeholders)
+    if (unit.run !== undefined) unit.run.stderr = placeholders(unit.run.stderr)
+  }
+  return {
+    invocation,
+    workspaceDir,
+    units: outcome,
+    success: finished?.success ?? false,
+    couldNotCompile: stderrFacts.couldNotCompile.map(c => `${c.package} (${c.description})`),
+    cargoWarnings: [...new Set(stderrFacts.warnings.map(placeholders))],
+    anomalies: anomalies.map(placeholders),
+    buildMs
+  }
+}
+
+/** Turns the unit graph plus the build's messages into one outcome per compile unit. */
+function attribute(graph: UnitGraph, messages: readonly CargoMessage[], stderr: StderrFacts, anomalies: string[]): UnitOutcome[] {
+  const roles = computeRoles(graph)
+  const byTarget = new Map<string, number[]>()
+  graph.units.forEach((unit, index) => {
+    const key = targetKey(unit.pkg_id, unit.target)
+    byTarget.set(key, [...(byTarget.get(key) ?? []), index])
+  })
+
+  // Artifacts: a target built twice (host and target copies) is told apart by the visible profile.
+  const artifactOf = new Map<number, ArtifactMessage>()
+  const doubts = new Map<number, Doubt>()
+  const ambiguous: number[][] = []
+  for (const message of messages) {
+    if (message.reason !== 'compiler-artifact') continue
+    const candidates = (byTarget.get(targetKey(message.package_id, message.target)) ?? []).filter(i => {
+      const unit = graph.units[i]
+      return unit !== undefined && unitMode(unit.mode) !== null && !artifactOf.has(i) && sameVisibleProfile(unit, message)
+    })
+    const first = candidates[0]
+    if (first === undefined) {
+      anomalies.push(`artifact of ${message.target.name} (${message.package_id}) matches no unit of the unit graph`)
+      continue
+    }
+    if (candidates.length > 1) ambiguous.push(candidates)
+    artifactOf.set(first, message)
+  }
+  for (const group of ambiguous) {
+    // When every copy produced an artifact, it does not matter which artifact went to which copy.
+    if (!group.every(i => artifactOf.has(i))) for (const i of group) doubts.set(i, 'ambiguous-copy')
+  }
+
+  const errorsOf = new Map<string, string[]>()
+  for (const message of messages) {
+    if (message.reason !== 'compiler-message' || !message.message.level.startsWith('error')) continue
+    const key = targetKey(message.package_id, message.target)
+    const list = errorsOf.get(key) ?? []
+    if (!list.includes(message.message.message)) list.push(message.message.message)
+    errorsOf.set(key, list)
+  }
+  const scriptRuns = new Map<string, number>()
+  for (const message of messages) {
+    if (message.reason === 'build-script-executed') scriptRuns.set(message.package_id, (scriptRuns.get(message.package_id) ?? 0) + 1)
+  }
+
+  // Status of every graph unit, build-script runs included, dependencies first.
+  const status = new Map<number, UnitStatus>()
+  const blockers = new Map<number, number[]>()
+  const resolve = (index: number, stack: Set<number>): UnitStatus => {
+    const known = status.get(index)
+    if (known !== undefined) return known
+    const unit = graph.units[index]
+    if (unit === undefined || stack.has(index)) throw new Error(`bad unit graph at ${index}`)
+    stack.add(index)
+    const failedDeps = unit.dependencies.filter(d => resolve(d.index, stack) !== 'ok').map(d => d.index)
+    stack.delete(index)
+    let result: UnitStatus
+    const key = targetKey(unit.pkg_id, unit.target)
+    if (unit.mode === 'run-custom-build') {
+      result = failedDeps.length > 0 ? 'blocked' : (scriptRuns.get(unit.pkg_id) ?? 0) > 0 ? 'ok' : 'error'
+    } else if (artifactOf.has(index)) {
+      result = 'ok'
+    } else {
+      result = failedDeps.length === 0 ? 'error' : 'blocked'
+    }
+    status.set(index, result)
+    blockers.set(index, failedDeps)
+    return result
+  }
+  graph.units.forEach((_, i) => resolve(i, new Set()))
+
+  // A unit may start on a dependency's metadata and then fail on its own before or after that
+  // dependency fails; cargo names every unit that failed, so the names left over after the units
+  // that must have been attempted are such units (which copy, when a target is built twice, is a guess).
+  const failureNames = new Map<string, number>()
+  for (const c of stderr.couldNotCompile) failureNames.set(`${c.package}\u0000${c.description}`, (failureNames.get(`${c.package}\u0000${c.description}`) ?? 0) + 1)
+  const nameOf = (unit: UnitGraphUnit, mode: CompileMode): string =>
+    `${packageFromId(unit.pkg_id).name}\u0000${cargoDescription(targetKind(unit.target.kind), unit.target.name, mode)}`
+  for (const pass of ['error', 'blocked'] as const) {
+    graph.units.forEach((unit, index) => {
+      const mode = unitMode(unit.mode)
+      if (mode === null || status.get(index) !== pass) return
+      const name = nameOf(unit, mode)
+      const left = failureNames.get(name) ?? 0
+      if (left > 0) {
+        failureNames.set(name, left - 1)
+        if (pass === 'blocked') {
+          status.set(index, 'error')
+          doubts.set(index, 'failed-after-dependency')
+        }
+      } else if (pass === 'error') {
+        anomalies.push(`${unit.target.name} (${unit.pkg_id}) did not build and was not blocked, yet cargo did not report it as failed`)
+      }
+    })
+  }
+  for (const [name, left] of failureNames) {
+    if (left > 0) anomalies.push(`cargo reported ${left} failure(s) of ${name.replace('\u0000', ' ')} not matched to a unit`)
+  }
+
+  // Blockers seen through build-script runs: report the compile unit behind the run.
+  const compileBlockers = (index: number): number[] => {
+    const out = new Set<number>()
+    for (const dep of blockers.get(index) ?? []) {
+      const unit = graph.units[dep]
+      if (unit?.mode === 'run-custom-build') for (const inner of compileBlockers(dep)) out.add(inner)
+      else out.add(dep)
+    }
+    return [...out].sort((a, b) => a - b)
+  }
+
+  const colliding = new Set<number>()
+  graph.units.forEach((unit, index) => {
+    const pkg = packageFromId(unit.pkg_id).name
+    if (unitMode(unit.mode) !== null && stderr.collisions.some(c => c.package === pkg && c.target === unit.target.name)) colliding.add(index)
+  })
+  const affected = new Map<number, boolean>()
+  const raceAffected = (index: number): boolean => {
+    const known = affected.get(index)
+    if (known !== undefined) return known
+    const unit = graph.units[index]
+    const value = unit?.dependencies.some(d => colliding.has(d.index) || raceAffected(d.index)) ?? false
+    affected.set(index, value)
+    return value
+  }
+
+  const outcomes: UnitOutcome[] = []
+  graph.units.forEach((unit, index) => {
+    const mode = unitMode(unit.mode)
+    if (mode === null) return
+    const { name, version } = packageFromId(unit.pkg_id)
+    const unitStatus = status.get(index) ?? 'blocked'
+    const artifact = artifactOf.get(index)
+    const outcome: UnitOutcome = {
+      index,
+      package: name,
+      version,
+      packageId: unit.pkg_id,
+      target: unit.target.name,
+      kind: targetKind(unit.target.kind),
+      crateTypes: unit.target.crate_types,
+      mode,
+      roles: (['host', 'target'] as const).filter(r => roles[index]?.has(r)),
+      panic: unit.profile.panic,
+      debuginfo: JSON.stringify(unit.profile.debuginfo),
+      status: unitStatus,
+      errors: unitStatus === 'error' ? (errorsOf.get(targetKey(unit.pkg_id, unit.target)) ?? []) : [],
+      blockedBy: unitStatus === 'blocked' ? compileBlockers(index) : [],
+      executable: artifact?.executable ?? null,
+      collision: colliding.has(index),
+      raceAffected: raceAffected(index)
+    }
+    const doubt = doubts.get(index)
+    if (doubt !== undefined) outcome.doubt = doubt
+    outcomes.push(outcome)
+  })
+  return outcomes
+}
+
+/** One line per unit, for reports and the `--outcomes-only` mode. */
+export function describeUnit(unit: UnitOutcome): string {
+  const what = `${unit.package}/${unit.target} ${unit.kind}${unit.mode === 'test' ? ' test' : ''} [${unit.crateTypes.join(',')}] ${unit.roles.join('+')}`
+  const extra: string[] = []
+  if (unit.panic !== 'unwind') extra.push(`panic=${unit.panic}`)
+  if (unit.collision) extra.push('output collision')
+  if (unit.raceAffected) extra.push('race-affected')
+  if (unit.doubt !== undefined) extra.push(DOUBT_TEXT[unit.doubt])
+  if (unit.run !== undefined) extra.push(`run: ${unit.run.outcome}${unit.run.outcome === 'started' ? '' : ` (${unit.run.stderr.split('\n')[0] ?? ''})`}`)
+  if (unit.status === 'error') extra.push(`errors: ${summarizeErrors(unit.errors).join(' | ')}`)
+  return `${unit.status.padEnd(7)} ${what}${extra.length > 0 ? `  ${extra.join('; ')}` : ''}`
+}
+
+/**
+ * Error messages with the per-crate repetitions of one failure collapsed: a duplicate `std` names
+ * every standard-library crate in turn ("cannot satisfy dependencies so `core` only shows up once", …).
+ */
+export function summarizeErrors(errors: readonly string[]): string[] {
+  const out: string[] = []
+  const groups = new Map<string, string[]>()
+  for (const error of errors) {
+    const shape = error.replace(/`[^`]*`/, '`_`')
+    const crate = /`([^`]*)`/.exec(error)?.[1]
+    if (shape !== error && crate !== undefined) {
+      const list = groups.get(shape)
+      if (list === undefined) {
+        groups.set(shape, [crate])
+        out.push(shape)
+      } else list.push(crate)
+    } else if (!out.includes(error)) out.push(error)
+  }
+  return out.map(shape => {
+    const crates = groups.get(shape)
+    if (crates === undefined) return shape
+    const shown = crates.length > 3 ? `${crates.slice(0, 3).join('`, `')}\` and ${crates.length - 3} more` : `${crates.join('`, `')}\``
+    return shape.replace('`_`', `\`${shown}`)
+  })
+}

@@ -1,0 +1,225 @@
+/**
+ * Compares what cargo really did with what the engine predicted, for one workspace and invocation.
+ *
+ * Artifacts are matched on package, target name, target kind, mode and platform. Without
+ * `--target`, cargo gives host and target copies of a crate the same output directory and reports
+ * no platform, so each cargo unit's platform is recovered from the unit graph: a build script or
+ * proc-macro and everything below it serve the host, everything reachable from a requested root
+ * without passing through one serves the target. One cargo unit can serve both (cargo builds a
+ * shared dependency once when both copies would be compiled identically); it then stands for both
+ * engine artifacts, and each must carry its status. When the two copies differ (say `panic = "abort"`
+ * for the target only) cargo builds two units and each is matched with its own engine artifact.
+ *
+ * The engine may report one artifact per crate type of a unit (`["dylib","rlib"]`); rustc compiles
+ * those in one invocation, which succeeds or fails as a whole, so they are folded into one status
+ * (any error, else any blocked, else ok).
+ *
+ * Start-up: the bins that fail to start when run directly must be exactly the bin artifacts with a
+ * `runtime-dylib` finding; a finding on a bin that cargo did not build is a mismatch as well.
+ *
+ * Not compared, and listed as skipped: units whose inputs depend on which of two colliding outputs
+ * (cargo's "output filename collision") was written last, and artifacts cargo built twice with an
+ * identical visible profile, where the attribution of its messages to a copy is a guess.
+ */
+import type { ArtifactReport, ArtifactStatus, FindingReport, Report } from '../../src/report/report.js'
+import type { CompileKind, CompileMode, TargetKind } from '../../src/model/types.js'
+import { DOUBT_TEXT, summarizeErrors, type CargoOutcome, type InvocationId, type UnitOutcome } from './cargo-outcome.js'
+
+export interface Mismatch {
+  seed: number
+  invocation: InvocationId
+  /** `package/target (kind, mode, platform)`. */
+  artifact: string
+  /** What cargo did. */
+  expected: string
+  /** What the engine said. */
+  predicted: string
+  /** rustc's errors for the unit (collapsed), cargo's run output, and the engine's findings for the artifact. */
+  details: string[]
+}
+
+export interface Skipped {
+  artifact: string
+  reason: string
+}
+
+export interface Comparison {
+  seed: number
+  invocation: InvocationId
+  /** Artifacts (per platform) whose status was compared. */
+  compared: number
+  mismatches: Mismatch[]
+  skipped: Skipped[]
+}
+
+interface ArtifactKey {
+  package: string
+  target: string
+  kind: TargetKind
+  mode: CompileMode
+  platform: CompileKind
+}
+
+function keyString(key: ArtifactKey): string {
+  return [key.package, key.target, key.kind, key.mode, key.platform].join('\u0000')
+}
+
+export function artifactLabel(key: ArtifactKey): string {
+  return `${key.package}/${key.target} (${key.kind}, ${key.mode}, ${key.platform})`
+}
+
+const STATUS_ORDER: readonly ArtifactStatus[] = ['error', 'blocked', 'ok']
+
+function foldStatuses(statuses: readonly ArtifactStatus[]): ArtifactStatus {
+  return STATUS_ORDER.find(s => statuses.includes(s)) ?? 'ok'
+}
+
+function findingsFor(report: Report, key: ArtifactKey): FindingReport[] {
+  return report.findings.filter(
+    f => f.package === key.package && f.target === key.target && f.kind === key.kind && f.mode === key.mode && f.platform === key.platform
+  )
+}
+
+function findingLines(findings: readonly FindingReport[]): string[] {
+  return findings.map(f => `engine ${f.severity} ${f.rule} [${f.crateType}]: ${f.message}`)
+}
+
+function cargoDetails(unit: UnitOutcome): string[] {
+  const lines = summarizeErrors(unit.errors).map(e => `rustc: ${e}`)
+  if (unit.doubt !== undefined) lines.push(`note: ${DOUBT_TEXT[unit.doubt]}`)
+  if (unit.run !== undefined && unit.run.outcome !== 'started') lines.push(`run: ${unit.run.stderr.split('\n')[0] ?? ''}`)
+  return lines
+}
+
+function describeExpected(unit: UnitOutcome, outcome: CargoOutcome): string {
+  if (unit.status !== 'blocked' || unit.blockedBy.length === 0) return unit.status
+  const names = unit.blockedBy.map(i => {
+    const dep = outcome.units.find(u => u.index === i)
+    return dep === undefined ? `#${i}` : `${dep.package}/${dep.target}`
+  })
+  return `blocked by ${[...new Set(names)].join(', ')}`
+}
+
+function describePredicted(artifacts: readonly ArtifactReport[]): string {
+  const status = foldStatuses(artifacts.map(a => a.status))
+  const perType = artifacts.length > 1 ? ` [${artifacts.map(a => `${a.crateType}: ${a.status}`).join(', ')}]` : ''
+  const blockedBy = artifacts.flatMap(a => a.blockedBy ?? []).map(b => `${b.package}/${b.target}`)
+  return `${status}${blockedBy.length > 0 ? ` by ${[...new Set(blockedBy)].join(', ')}` : ''}${perType}`
+}
+
+export function compareOutcome(seed: number, outcome: CargoOutcome, report: Report): Comparison {
+  const invocation = outcome.invocation.id
+  const mismatches: Mismatch[] = []
+  const skipped: Skipped[] = []
+  const mismatch = (key: ArtifactKey, expected: string, predicted: string, details: string[]): void => {
+    mismatches.push({ seed, invocation, artifact: artifactLabel(key), expected, predicted, details })
+  }
+
+  const predicted = new Map<string, { key: ArtifactKey; artifacts: ArtifactReport[] }>()
+  for (const a of report.artifacts) {
+    const key: ArtifactKey = { package: a.package, target: a.target, kind: a.kind, mode: a.mode, platform: a.platform }
+    const entry = predicted.get(keyString(key)) ?? { key, artifacts: [] }
+    entry.artifacts.push(a)
+    predicted.set(keyString(key), entry)
+  }
+
+  const actual = new Map<string, { key: ArtifactKey; units: UnitOutcome[] }>()
+  for (const unit of outcome.units) {
+    for (const platform of unit.roles) {
+      const key: ArtifactKey = { package: unit.package, target: unit.target, kind: unit.kind, mode: unit.mode, platform }
+      const entry = actual.get(keyString(key)) ?? { key, units: [] }
+      entry.units.push(unit)
+      actual.set(keyString(key), entry)
+    }
+  }
+
+  const uncertain = (units: readonly UnitOutcome[]): string | null => {
+    if (units.some(u => u.raceAffected)) return 'links a crate whose output file collides with another copy; the outcome depends on which copy was written last'
+    if (units.some(u => u.doubt === 'ambiguous-copy')) return DOUBT_TEXT['ambiguous-copy']
+    if (units.length > 1 && new Set(units.map(u => u.status)).size > 1) return `cargo built ${units.length} units for this artifact with different outcomes`
+    return null
+  }
+
+  let compared = 0
+  const keys = [...new Set([...actual.keys(), ...predicted.keys()])].sort()
+  for (const k of keys) {
+    const cargo = actual.get(k)
+    const engine = predicted.get(k)
+    if (cargo === undefined) {
+      if (engine !== undefined) {
+        mismatch(engine.key, 'not built by cargo', describePredicted(engine.artifacts), findingLines(findingsFor(report, engine.key)))
+      }
+      continue
+    }
+    const unit = cargo.units[0]
+    if (unit === undefined) continue
+    const doubt = uncertain(cargo.units)
+    if (doubt !== null) {
+      skipped.push({ artifact: artifactLabel(cargo.key), reason: doubt })
+      continue
+    }
+    compared++
+    if (engine === undefined) {
+      mismatch(cargo.key, describeExpected(unit, outcome), 'no artifact', cargoDetails(unit))
+      continue
+    }
+    const status = foldStatuses(engine.artifacts.map(a => a.status))
+    if (status !== unit.status) {
+      mismatch(cargo.key, describeExpected(unit, outcome), describePredicted(engine.artifacts), [
+        ...cargoDetails(unit),
+        ...findingLines(findingsFor(report, engine.key))
+      ])
+    }
+  }
+
+  // Start-up: bins that fail to start directly versus bins with a `runtime-dylib` finding.
+  const runtimeFindings = new Map<string, FindingReport[]>()
+  for (const f of report.findings) {
+    if (f.rule !== 'runtime-dylib' || f.kind !== 'bin') continue
+    const key = keyString({ package: f.package, target: f.target, kind: f.kind, mode: f.mode, platform: f.platform })
+    runtimeFindings.set(key, [...(runtimeFindings.get(key) ?? []), f])
+  }
+  const bins = new Map<string, { key: ArtifactKey; unit: UnitOutcome }>()
+  for (const entry of actual.values()) {
+    const unit = entry.units[0]
+    if (unit !== undefined && entry.key.kind === 'bin' && entry.key.mode === 'build') bins.set(keyString(entry.key), { key: entry.key, unit })
+  }
+  for (const [k, { key, unit }] of bins) {
+    const findings = runtimeFindings.get(k) ?? []
+    if (unit.raceAffected) {
+      if (unit.run !== undefined) skipped.push({ artifact: `${artifactLabel(key)} start-up`, reason: 'links a colliding output' })
+      continue
+    }
+    const run = unit.run
+    if (run === undefined) {
+      if (findings.length > 0) mismatch(key, `not built (${unit.status}), nothing to start`, 'runtime-dylib', findingLines(findings))
+      continue
+    }
+    if (run.outcome === 'failed-to-start' && findings.length === 0) {
+      mismatch(key, 'fails to start when run directly', 'no runtime-dylib finding', [`run: ${run.stderr.split('\n')[0] ?? ''}`])
+    } else if (run.outcome === 'started' && findings.length > 0) {
+      mismatch(key, 'starts when run directly', 'runtime-dylib', findingLines(findings))
+    } else if (run.outcome === 'crashed' || run.outcome === 'timed-out') {
+      mismatch(key, `${run.outcome} when run directly (exit ${String(run.exitCode)}${run.signal === null ? '' : `, ${run.signal}`})`, findings.length > 0 ? 'runtime-dylib' : 'starts', [
+        `run: ${run.stderr}`
+      ])
+    }
+  }
+  for (const [k, findings] of runtimeFindings) {
+    const first = findings[0]
+    if (bins.has(k) || first === undefined) continue
+    mismatch({ package: first.package, target: first.target, kind: first.kind, mode: first.mode, platform: first.platform }, 'not built by cargo', 'runtime-dylib', findingLines(findings))
+  }
+
+  return { seed, invocation, compared, mismatches, skipped }
+}
+
+/** A mismatch as a few readable lines. */
+export function formatMismatch(m: Mismatch): string[] {
+  return [
+    `seed ${m.seed} ${m.invocation}: ${m.artifact}`,
+    `    cargo:  ${m.expected}`,
+    `    engine: ${m.predicted}`,
+    ...m.details.map(d => `    ${d}`)
+  ]
+}

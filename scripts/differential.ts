@@ -1,0 +1,341 @@
+/**
+ * Differential test of the engine against the real compiler.
+ *
+ *   npx tsx scripts/differential.ts --count N --seed S [--keep DIR] [--jobs J] [--outcomes-only]
+ *
+ * Generates N workspaces from seed S, builds each with three cargo invocations (each in a fresh
+ * target directory), runs the engine on the same manifest, flags and environment, and compares.
+ * Exits 1 on any mismatch. `--jobs J`: cargo builds running at once (default 2; each gets
+ * `-j cores/J`). `--keep DIR`: keep workspaces and target directories in DIR instead of a removed
+ * temporary directory. `--outcomes-only` skips the engine and prints what cargo did.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { Report } from '../src/report/report.js'
+import { describeWorkspace, generateWorkspace, workspaceSeeds, writeWorkspace, type GeneratedWorkspace } from '../__tests__/differential/generate.js'
+import {
+  cargoEnvironment,
+  describeUnit,
+  invocationsFor,
+  runCargo,
+  summarizeErrors,
+  type CargoInvocation,
+  type CargoOutcome,
+  type InvocationId,
+  type UnitOutcome
+} from '../__tests__/differential/cargo-outcome.js'
+import { compareOutcome, formatMismatch, type Comparison, type Mismatch } from '../__tests__/differential/compare.js'
+
+export interface EngineOptions {
+  manifestPath: string
+  args: string[]
+  env: Record<string, string | undefined>
+  cwd?: string
+}
+
+export type RunAnalysis = (options: EngineOptions) => Promise<Report>
+
+/** Loaded lazily so that `--outcomes-only` works without the engine. */
+export async function loadEngine(): Promise<RunAnalysis> {
+  const engine = await import('../src/run.js')
+  const runAnalysis: RunAnalysis = engine.runAnalysis
+  return runAnalysis
+}
+
+export interface DifferentialOptions {
+  count: number
+  seed: number
+  /** Keep workspaces and target directories here instead of a temporary directory. */
+  keep?: string
+  /** Cargo builds running at once. */
+  jobs: number
+  outcomesOnly?: boolean
+  /** Called after each case with its position in the run (cases finish out of order). */
+  onCase?: (result: CaseResult, index: number) => void
+}
+
+export interface CaseResult {
+  workspace: GeneratedWorkspace
+  invocation: CargoInvocation
+  outcome: CargoOutcome
+  /** Absent in `--outcomes-only` mode or when the engine threw. */
+  comparison?: Comparison
+  engineError?: string
+  engineMs: number
+}
+
+export interface DifferentialResult {
+  options: DifferentialOptions
+  cases: CaseResult[]
+  generateMs: number
+  totalMs: number
+}
+
+/** Runs `task` over `items` with at most `limit` in flight; results keep the input order. */
+async function pool<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length)
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++
+      const item = items[index] as T
+      results[index] = await task(item, index)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker))
+  return results
+}
+
+export async function runDifferential(options: DifferentialOptions): Promise<DifferentialResult> {
+  const started = Date.now()
+  const root = options.keep ?? (await mkdtemp(path.join(os.tmpdir(), 'rlg-differential-')))
+  const engine = options.outcomesOnly === true ? null : await loadEngine()
+  // Concurrent builds share the cores; more cargo jobs than cores only adds contention.
+  const cargoJobs = Math.max(1, Math.floor(os.availableParallelism() / options.jobs))
+  try {
+    const generateStarted = Date.now()
+    const workspaces: { workspace: GeneratedWorkspace; manifestPath: string; dir: string }[] = []
+    for (const seed of workspaceSeeds(options.seed, options.count)) {
+      const workspace = generateWorkspace(seed)
+      const dir = path.join(root, `ws-${seed}`)
+      await rm(dir, { recursive: true, force: true })
+      workspaces.push({ workspace, manifestPath: await writeWorkspace(workspace, dir), dir })
+    }
+    const generateMs = Date.now() - generateStarted
+
+    const tasks = workspaces.flatMap(w => invocationsFor(w.workspace).map(invocation => ({ ...w, invocation })))
+    const cases = await pool(tasks, options.jobs, async ({ workspace, manifestPath, dir, invocation }, index): Promise<CaseResult> => {
+      let report: Report | null = null
+      let engineError: string | undefined
+      const engineStarted = Date.now()
+      if (engine !== null) {
+        // The engine runs first: it predicts from a workspace that has never been built.
+        try {
+          report = await engine({ manifestPath, args: invocation.args, env: cargoEnvironment(invocation), cwd: dir })
+        } catch (error) {
+          engineError = error instanceof Error ? (error.stack ?? error.message) : String(error)
+        }
+      }
+      const engineMs = Date.now() - engineStarted
+      const targetDir = path.join(root, `ws-${workspace.seed}-target`, invocation.id)
+      await rm(targetDir, { recursive: true, force: true })
+      const outcome = await runCargo({ manifestPath, invocation, targetDir, jobs: cargoJobs })
+      if (options.keep === undefined) await rm(targetDir, { recursive: true, force: true })
+      const result: CaseResult = { workspace, invocation, outcome, engineMs }
+      if (report !== null) result.comparison = compareOutcome(workspace.seed, outcome, report)
+      if (engineError !== undefined) result.engineError = engineError
+      options.onCase?.(result, index)
+      return result
+    })
+    return { options, cases, generateMs, totalMs: Date.now() - started }
+  } finally {
+    if (options.keep === undefined) await rm(root, { recursive: true, force: true })
+  }
+}
+
+/** Every mismatch, engine failures included, in case order. */
+export function allMismatches(result: DifferentialResult): Mismatch[] {
+  return result.cases.flatMap(c => {
+    if (c.engineError !== undefined) {
+      return [{ seed: c.workspace.seed, invocation: c.invocation.id, artifact: '(engine)', expected: 'a report', predicted: 'engine threw', details: c.engineError.split('\n').slice(0, 8) }]
+    }
+    return c.comparison?.mismatches ?? []
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reporting
+
+/** A coarse name for what a failed unit died of, from rustc's messages. */
+export function failureCategory(unit: UnitOutcome): string {
+  const errors = unit.errors
+  const has = (pattern: RegExp): boolean => errors.some(e => pattern.test(e))
+  if (errors.length === 0) return 'failed without diagnostics'
+  if (has(/only shows up once/)) return has(/so `std` only shows up once/) ? 'duplicate std' : 'duplicate crate other than std'
+  if (has(/required to be available in rlib format/)) return 'rlib required'
+  if (has(/required to be available in dylib format/)) return 'dylib required'
+  if (has(/panic runtime|panic strategy/)) return 'panic strategy'
+  if (has(/cannot prefer dynamic linking when performing LTO/)) return 'LTO with prefer-dynamic'
+  if (has(/lto cannot be used for `dylib`/)) return 'LTO on dylib'
+  if (has(/^extern location for .* does not exist/)) return 'dependency output missing (collision race)'
+  if (has(/can't find crate for/)) return 'crate cannot be loaded (E0463)'
+  if (has(/cannot find module or crate|unresolved|undeclared crate/)) return 'crate not passed to rustc (E0433)'
+  if (has(/^linking with/)) return 'linker error'
+  return `other: ${errors[0] ?? ''}`
+}
+
+interface Counts {
+  cases: number
+  ok: number
+  error: number
+  blocked: number
+  binsStarted: number
+  binsFailedToStart: number
+  binsOther: number
+  skipped: number
+  mismatches: number
+  buildMs: number
+  engineMs: number
+}
+
+function emptyCounts(): Counts {
+  return { cases: 0, ok: 0, error: 0, blocked: 0, binsStarted: 0, binsFailedToStart: 0, binsOther: 0, skipped: 0, mismatches: 0, buildMs: 0, engineMs: 0 }
+}
+
+function addCase(counts: Counts, c: CaseResult): void {
+  counts.cases++
+  for (const unit of c.outcome.units) {
+    counts[unit.status]++
+    if (unit.run?.outcome === 'started') counts.binsStarted++
+    else if (unit.run?.outcome === 'failed-to-start') counts.binsFailedToStart++
+    else if (unit.run !== undefined) counts.binsOther++
+  }
+  counts.skipped += c.comparison?.skipped.length ?? 0
+  counts.mismatches += (c.comparison?.mismatches.length ?? 0) + (c.engineError === undefined ? 0 : 1)
+  counts.buildMs += c.outcome.buildMs
+  counts.engineMs += c.engineMs
+}
+
+function table(rows: readonly (readonly string[])[]): string[] {
+  const widths: number[] = []
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)))
+  return rows.map(row => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  '))
+}
+
+export function formatSummary(result: DifferentialResult): string[] {
+  const byInvocation = new Map<InvocationId, Counts>()
+  const total = emptyCounts()
+  for (const c of result.cases) {
+    const counts = byInvocation.get(c.invocation.id) ?? emptyCounts()
+    addCase(counts, c)
+    addCase(total, c)
+    byInvocation.set(c.invocation.id, counts)
+  }
+  const header = ['invocation', 'cases', 'ok', 'error', 'blocked', 'bins started', 'failed to start', 'bins other', 'skipped', 'mismatches', 'build s', 'engine s']
+  const row = (name: string, c: Counts): string[] => [
+    name,
+    String(c.cases),
+    String(c.ok),
+    String(c.error),
+    String(c.blocked),
+    String(c.binsStarted),
+    String(c.binsFailedToStart),
+    String(c.binsOther),
+    String(c.skipped),
+    String(c.mismatches),
+    (c.buildMs / 1000).toFixed(1),
+    (c.engineMs / 1000).toFixed(1)
+  ]
+  const lines = table([header, ...[...byInvocation].map(([id, c]) => row(id, c)), row('total', total)])
+
+  const categories = new Map<string, number>()
+  for (const c of result.cases) {
+    for (const unit of c.outcome.units) {
+      if (unit.status !== 'error') continue
+      const name = `${c.invocation.id}: ${failureCategory(unit)}`
+      categories.set(name, (categories.get(name) ?? 0) + 1)
+    }
+  }
+  if (categories.size > 0) {
+    lines.push('', 'failed units by cause:')
+    lines.push(...table([...categories].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, n]) => [`  ${name}`, String(n)])))
+  }
+  const anomalies = result.cases.flatMap(c => c.outcome.anomalies.map(a => `seed ${c.workspace.seed} ${c.invocation.id}: ${a}`))
+  if (anomalies.length > 0) lines.push('', 'anomalies in cargo output:', ...anomalies.map(a => `  ${a}`))
+  lines.push('', `${result.options.count} workspaces, seed ${result.options.seed}: generated in ${result.generateMs} ms, total ${(result.totalMs / 1000).toFixed(1)} s`)
+  return lines
+}
+
+export function formatOutcome(c: CaseResult): string[] {
+  const lines = [`== seed ${c.workspace.seed} ${c.invocation.id}: cargo build ${c.invocation.args.join(' ')}${c.invocation.env.RUSTFLAGS === undefined ? '' : ` (RUSTFLAGS=${c.invocation.env.RUSTFLAGS})`}`]
+  lines.push(...c.outcome.units.map(u => `  ${describeUnit(u)}`))
+  const warnings = c.outcome.cargoWarnings.filter(w => !w.startsWith('build failed, waiting'))
+  if (warnings.length > 0) lines.push(`  cargo warnings: ${warnings.join(' | ')}`)
+  if (c.outcome.anomalies.length > 0) lines.push(...c.outcome.anomalies.map(a => `  anomaly: ${a}`))
+  return lines
+}
+
+// ---------------------------------------------------------------------------------------------
+// CLI
+
+function parseArgs(argv: readonly string[]): DifferentialOptions {
+  const options: DifferentialOptions = { count: 20, seed: 1, jobs: 2 }
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]
+    const value = (): string => {
+      const v = argv[++i]
+      if (v === undefined) throw new Error(`${arg ?? ''} needs a value`)
+      return v
+    }
+    const integer = (min: number): number => {
+      const text = value()
+      const n = Number(text)
+      if (!Number.isInteger(n) || n < min) throw new Error(`${arg ?? ''} expects an integer >= ${min}, got '${text}'`)
+      return n
+    }
+    switch (arg) {
+      case '--count':
+        options.count = integer(1)
+        break
+      case '--seed':
+        options.seed = integer(0)
+        break
+      case '--jobs':
+        options.jobs = integer(1)
+        break
+      case '--keep':
+        options.keep = path.resolve(value())
+        break
+      case '--outcomes-only':
+        options.outcomesOnly = true
+        break
+      default:
+        throw new Error(`unknown argument '${arg ?? ''}'. Usage: differential.ts --count N --seed S [--keep DIR] [--jobs J] [--outcomes-only]`)
+    }
+  }
+  return options
+}
+
+async function main(): Promise<number> {
+  const options = parseArgs(process.argv.slice(2))
+  // Progress is printed in case order, whatever order the cases finish in.
+  const done = new Map<number, CaseResult>()
+  let printedUpTo = 0
+  let lastSeed: number | null = null
+  options.onCase = (result, index) => {
+    done.set(index, result)
+    for (let c = done.get(printedUpTo); c !== undefined; c = done.get(printedUpTo)) {
+      done.delete(printedUpTo++)
+      const lines: string[] = []
+      if (c.workspace.seed !== lastSeed) lines.push(...describeWorkspace(c.workspace))
+      lastSeed = c.workspace.seed
+      if (options.outcomesOnly === true) lines.push(...formatOutcome(c))
+      else {
+        const n = (c.comparison?.mismatches.length ?? 0) + (c.engineError === undefined ? 0 : 1)
+        lines.push(`  ${c.invocation.id}: ${n === 0 ? 'agrees' : `${n} mismatch(es)`}`)
+      }
+      process.stdout.write(lines.join('\n') + '\n')
+    }
+  }
+  const result = await runDifferential(options)
+  const mismatches = allMismatches(result)
+  const lines = ['', ...formatSummary(result)]
+  if (mismatches.length > 0) {
+    lines.push('', `${mismatches.length} mismatch(es):`)
+    for (const m of mismatches) lines.push(...formatMismatch(m))
+  }
+  process.stdout.write(lines.join('\n') + '\n')
+  return mismatches.length > 0 ? 1 : 0
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().then(
+    code => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+      process.exit(2)
+    }
+  )
+}
