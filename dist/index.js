@@ -31617,9 +31617,13 @@ class CommandError extends errors_UserError {
 /** Formats any thrown value as the single line shown to users; non-UserErrors are internal bugs. */
 function describeError(error) {
     if (error instanceof errors_UserError)
-        return { message: error.message, internal: false };
+        return { message: oneLine(error.message), internal: false };
     const message = error instanceof Error ? error.message : String(error);
-    return { message: `internal error: ${message} (please report this with the command line you used)`, internal: true };
+    return { message: `internal error: ${oneLine(message)} (please report this with the command line you used)`, internal: true };
+}
+/** Folds line breaks (e.g. from an excerpt of bad input) so an error is always one line. */
+function oneLine(message) {
+    return message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
 ;// CONCATENATED MODULE: ./src/cli/args.ts

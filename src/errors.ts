@@ -27,7 +27,12 @@ export class CommandError extends UserError {
 
 /** Formats any thrown value as the single line shown to users; non-UserErrors are internal bugs. */
 export function describeError(error: unknown): { message: string; internal: boolean } {
-  if (error instanceof UserError) return { message: error.message, internal: false }
+  if (error instanceof UserError) return { message: oneLine(error.message), internal: false }
   const message = error instanceof Error ? error.message : String(error)
-  return { message: `internal error: ${message} (please report this with the command line you used)`, internal: true }
+  return { message: `internal error: ${oneLine(message)} (please report this with the command line you used)`, internal: true }
+}
+
+/** Folds line breaks (e.g. from an excerpt of bad input) so an error is always one line. */
+function oneLine(message: string): string {
+  return message.replace(/\s*[\r\n]+\s*/g, ' ').trim()
 }
