@@ -35781,6 +35781,9 @@ function tokenize(text) {
 function evalCfg(expr, cfg) {
     switch (expr.op) {
         case 'name':
+            // `cfg(true)` and `cfg(false)` are boolean literals (stable since Rust 1.88).
+            if (expr.name === 'true' || expr.name === 'false')
+                return expr.name === 'true';
             return cfg.names.has(expr.name);
         case 'eq':
             return cfg.values.get(expr.key)?.has(expr.value) ?? false;
@@ -35944,7 +35947,7 @@ function parseProbe(stdout, stderr, target) {
     const lines = stdout.split(/\r?\n/);
     const supported = PROBED_CRATE_TYPES.filter(t => !dropped.has(t));
     if (lines.length < supported.length + 2) {
-        throw new errors_UserError(`rustc --print for target \`${target}\` printed too little output to be understood:\n${stdout.slice(0, 200)}`);
+        throw new errors_UserError(`rustc --print for target \`${target}\` printed too little output to be understood: ${JSON.stringify(stdout.slice(0, 200))}`);
     }
     const fileNames = {};
     supported.forEach((t, i) => (fileNames[t] = lines[i].trim()));
@@ -35965,17 +35968,17 @@ function findStdDylib(entries) {
  * Whether executables are linked with a static C runtime (`crt-static`).
  *
  * The combined probe asks for proc-macro output, and rustc's `--print=cfg` then reports `crt-static` only
- * when it is given explicitly in the flags (a proc-macro never defaults to it). So an explicit
- * `±crt-static` decides; otherwise the target defaults to crt-static exactly when rustc dropped
+ * when it is given explicitly in the flags (a proc-macro never defaults to it). So with an explicit
+ * `±crt-static` the cfg answers (targets that ignore the flag do not report it); otherwise the target defaults to crt-static exactly when rustc dropped
  * `dylib` (crt-static forbids it) while still accepting `proc-macro` (so the target links dynamically):
  * the musl targets.
  */
 function executablesCrtStatic(rustflags, probe) {
     const features = targetFeatures(rustflags);
-    if (features.includes('+crt-static'))
-        return true;
-    if (features.includes('-crt-static'))
-        return false;
+    // When given explicitly, rustc reports crt-static in cfg exactly when the target honours the flag.
+    if (features.includes('+crt-static') || features.includes('-crt-static')) {
+        return probe.cfg.values.get('target_feature')?.has('crt-static') ?? false;
+    }
     return !probe.supportedCrateTypes.has('dylib') && probe.supportedCrateTypes.has('proc-macro');
 }
 /** The `-C target-feature` entries of a flag list, in order. */
@@ -36520,7 +36523,7 @@ function selectPackages(metadata, invocation, currentManifest) {
 function defaultMembers(metadata, currentManifest) {
     const members = metadata.workspaceMembers.map(id => metadata.packages.get(id));
     const current = external_node_path_default().resolve(currentManifest);
-    const rootManifest = external_node_path_default().join(metadata.workspaceRoot, 'Cargo.toml');
+    const rootManifest = external_node_path_default().join(external_node_path_default().resolve(metadata.workspaceRoot), 'Cargo.toml');
     if (current !== rootManifest) {
         // Run on a member's manifest: that package alone (default-members only apply at the root).
         const own = members.find(p => external_node_path_default().resolve(p.manifestPath) === current);
@@ -36548,10 +36551,11 @@ function specMatches(spec, pkg) {
         return globToRegExp(spec).test(pkg.name);
     let name = spec;
     let version = null;
+    let url = null;
     const hash = spec.indexOf('#');
     if (hash >= 0) {
         const fragment = spec.slice(hash + 1);
-        const url = spec.slice(0, hash);
+        url = spec.slice(0, hash);
         const at = fragment.indexOf('@');
         if (at >= 0) {
             name = fragment.slice(0, at);
@@ -36574,21 +36578,63 @@ function specMatches(spec, pkg) {
     }
     if (name !== pkg.name)
         return false;
-    return version === null || pkg.version === version || pkg.version.startsWith(`${version}.`);
+    if (url !== null && stripScheme(url) !== stripScheme(sourceUrl(pkg)))
+        return false;
+    return version === null || partialVersionMatches(version, pkg.version);
+}
+function stripScheme(url) {
+    return url.replace(/^(registry|sparse|path|git)\+/, '').replace(/[?#].*$/, '').replace(/\/+$/, '');
+}
+/** The URL cargo uses for a package's source: its registry or git URL, or `file://` + its directory. */
+function sourceUrl(pkg) {
+    if (pkg.source !== null)
+        return pkg.source;
+    return `file://${external_node_path_default().dirname(pkg.manifestPath)}`;
+}
+/**
+ * Cargo's `PartialVersion::matches`: the fields given must be equal; a pre-release version only matches
+ * a spec that names a pre-release; build metadata only counts when the spec gives it.
+ */
+function partialVersionMatches(spec, version) {
+    const parse = (v) => {
+        const m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(v.trim());
+        return m ? { major: m[1], minor: m[2], patch: m[3], pre: m[4], build: m[5] } : null;
+    };
+    const want = parse(spec);
+    const have = parse(version);
+    if (!want || !have)
+        return spec === version;
+    if (have.pre !== undefined && want.pre === undefined)
+        return false;
+    return (want.major === have.major &&
+        (want.minor === undefined || want.minor === have.minor) &&
+        (want.patch === undefined || want.patch === have.patch) &&
+        (want.pre === undefined || want.pre === have.pre) &&
+        (want.build === undefined || want.build === have.build));
 }
 function globToRegExp(glob) {
     let re = '';
-    for (const c of glob) {
+    for (let i = 0; i < glob.length; i++) {
+        const c = glob[i];
         if (c === '*')
             re += '.*';
         else if (c === '?')
             re += '.';
-        else if (c === '[' || c === ']')
-            re += c;
+        else if (c === '[') {
+            const end = glob.indexOf(']', i + 2);
+            if (end < 0)
+                throw new errors_UserError(`invalid glob pattern \`${glob}\` in a package specification: unclosed \`[\``);
+            const body = glob.slice(i + 1, end);
+            re += `[${body.startsWith('!') ? `^${escapeClass(body.slice(1))}` : escapeClass(body)}]`;
+            i = end;
+        }
         else
-            re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+            re += c.replace(/[.+^${}()|\\\]]/g, '\\$&');
     }
     return new RegExp(`^${re}$`);
+}
+function escapeClass(body) {
+    return body.replace(/[\\\]^]/g, '\\$&');
 }
 
 ;// CONCATENATED MODULE: ./src/model/crate-type.ts
@@ -37519,6 +37565,10 @@ class MetadataError extends errors_UserError {
         this.name = 'MetadataError';
     }
 }
+/** A value from the input, quoted for a one-line message (control characters escaped). */
+function q(value) {
+    return `\`${JSON.stringify(value).slice(1, -1)}\``;
+}
 /**
  * Parses `cargo metadata --format-version 1` output into a validated `Metadata`.
  * `source` names the input in messages (a file path, or "cargo metadata").
@@ -37529,7 +37579,7 @@ function parseMetadata(text, source) {
         raw = JSON.parse(text);
     }
     catch (e) {
-        const reason = e instanceof Error ? e.message : String(e);
+        const reason = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ');
         throw new MetadataError(source, '', `not valid JSON (${reason})`);
     }
     return validateMetadata(raw, source);
@@ -37557,9 +37607,9 @@ function validateMetadata(raw, source) {
         const p = asObject(value, path, fail);
         const id = asString(p.id, `${path}.id`, fail);
         if (packages.has(id))
-            fail(`${path}.id`, `duplicate package id \`${id}\``);
+            fail(`${path}.id`, `duplicate package id ${q(id)}`);
         const name = asString(p.name, `${path}.name`, fail);
-        const label = `package \`${name}\``;
+        const label = `package ${q(name)}`;
         const targets = asArray(p.targets, `${path}.targets`, fail).map((t, j) => parseTarget(t, `${path}.targets[${j}]`, label, fail));
         if (targets.filter(t => t.kind === 'lib' || t.kind === 'proc-macro').length > 1) {
             fail(`${path}.targets`, `${label} has more than one library target`);
@@ -37590,18 +37640,17 @@ function validateMetadata(raw, source) {
     });
     for (const [i, id] of workspaceMembers.entries()) {
         if (!packages.has(id))
-            fail(`workspace_members[${i}]`, `unknown package id \`${id}\``);
+            fail(`workspace_members[${i}]`, `unknown package id ${q(id)}`);
     }
     for (const [i, id] of (workspaceDefaultMembers ?? []).entries()) {
         if (!packages.has(id))
-            fail(`workspace_default_members[${i}]`, `unknown package id \`${id}\``);
+            fail(`workspace_default_members[${i}]`, `unknown package id ${q(id)}`);
     }
     if (root.resolve === null || root.resolve === undefined) {
         fail('resolve', 'the dependency graph is missing (`"resolve": null`, as produced by `cargo metadata --no-deps`); run `cargo metadata --format-version 1` without `--no-deps`');
     }
     const resolve = asObject(root.resolve, 'resolve', fail);
     const nodes = asArray(resolve.nodes, 'resolve.nodes', fail);
-    let sawDepKinds = false;
     let sawDepWithoutKinds = false;
     const seen = new Set();
     nodes.forEach((value, i) => {
@@ -37610,9 +37659,9 @@ function validateMetadata(raw, source) {
         const id = asString(n.id, `${path}.id`, fail);
         const pkg = packages.get(id);
         if (!pkg)
-            return fail(`${path}.id`, `unknown package id \`${id}\``);
+            return fail(`${path}.id`, `unknown package id ${q(id)}`);
         if (seen.has(id))
-            fail(`${path}.id`, `duplicate resolve node for \`${id}\``);
+            fail(`${path}.id`, `duplicate resolve node for ${q(id)}`);
         seen.add(id);
         pkg.features = n.features === undefined ? [] : asStringArray(n.features, `${path}.features`, fail);
         const deps = n.deps === undefined ? null : asArray(n.deps, `${path}.deps`, fail);
@@ -37628,13 +37677,12 @@ function validateMetadata(raw, source) {
             const o = asObject(d, dp, fail);
             const depId = asString(o.pkg, `${dp}.pkg`, fail);
             if (!packages.has(depId))
-                fail(`${dp}.pkg`, `unknown package id \`${depId}\``);
+                fail(`${dp}.pkg`, `unknown package id ${q(depId)}`);
             const externName = asString(o.name, `${dp}.name`, fail);
             if (o.dep_kinds === undefined) {
                 sawDepWithoutKinds = true;
                 return { ...recoverEdge(pkg, depId, dp), externName };
             }
-            sawDepKinds = true;
             const kinds = [];
             asArray(o.dep_kinds, `${dp}.dep_kinds`, fail).forEach((k, m) => {
                 const kp = `${dp}.dep_kinds[${m}]`;
@@ -37645,6 +37693,8 @@ function validateMetadata(raw, source) {
                 if (!kinds.some(x => x.kind === kind && x.platform === platform))
                     kinds.push({ kind, platform });
             });
+            if (kinds.length === 0)
+                fail(`${dp}.dep_kinds`, 'is empty: every dependency edge has at least one kind');
             return { pkg: depId, externName, kinds };
         });
     });
@@ -37654,7 +37704,7 @@ function validateMetadata(raw, source) {
     function recoverEdge(pkg, depId, path) {
         const dep = packages.get(depId);
         if (!dep)
-            return fail(path, `unknown package id \`${depId}\``);
+            return fail(path, `unknown package id ${q(depId)}`);
         const declared = (rawDeclared.get(pkg.id) ?? []).filter(d => d.name === dep.name);
         const kinds = [];
         for (const d of declared) {
@@ -37669,11 +37719,11 @@ function validateMetadata(raw, source) {
     }
     for (const id of workspaceMembers) {
         if (!seen.has(id))
-            fail('resolve.nodes', `workspace member \`${id}\` has no resolve node`);
+            fail('resolve.nodes', `workspace member ${q(id)} has no resolve node`);
     }
     const resolveRoot = resolve.root == null ? null : asString(resolve.root, 'resolve.root', fail);
     if (resolveRoot !== null && !packages.has(resolveRoot))
-        fail('resolve.root', `unknown package id \`${resolveRoot}\``);
+        fail('resolve.root', `unknown package id ${q(resolveRoot)}`);
     return {
         packages,
         workspaceMembers,
@@ -37681,7 +37731,7 @@ function validateMetadata(raw, source) {
         workspaceRoot,
         targetDirectory,
         resolveRoot,
-        graphQuality: sawDepWithoutKinds && !sawDepKinds ? 'no-dep-kinds' : 'full'
+        graphQuality: sawDepWithoutKinds ? 'no-dep-kinds' : 'full'
     };
 }
 const TARGET_KINDS = new Set(['bin', 'example', 'test', 'bench', 'custom-build']);
@@ -37691,12 +37741,12 @@ function parseTarget(value, path, label, fail) {
     const kinds = asStringArray(t.kind, `${path}.kind`, fail);
     const crateTypeNames = asStringArray(t.crate_types, `${path}.crate_types`, fail);
     if (kinds.length === 0)
-        fail(`${path}.kind`, `target \`${name}\` of ${label} has no kind`);
+        fail(`${path}.kind`, `target ${q(name)} of ${label} has no kind`);
     if (crateTypeNames.length === 0)
-        fail(`${path}.crate_types`, `target \`${name}\` of ${label} has no crate types`);
+        fail(`${path}.crate_types`, `target ${q(name)} of ${label} has no crate types`);
     const crateTypes = crateTypeNames.map(c => {
         if (!isCrateType(c)) {
-            return fail(`${path}.crate_types`, `unknown crate type \`${c}\` in target \`${name}\` of ${label}`);
+            return fail(`${path}.crate_types`, `unknown crate type ${q(c)} in target ${q(name)} of ${label}`);
         }
         return c;
     });
@@ -37706,29 +37756,34 @@ function parseTarget(value, path, label, fail) {
         kind = single;
         // Only examples may have crate types other than `bin` (an example can be a library).
         if (kind !== 'example' && (crateTypes.length !== 1 || crateTypes[0] !== 'bin')) {
-            fail(`${path}.crate_types`, `${kind} target \`${name}\` of ${label} must have crate type \`bin\`, got ${crateTypes.join(', ')}`);
+            fail(`${path}.crate_types`, `${kind} target ${q(name)} of ${label} must have crate type \`bin\`, got ${crateTypes.join(', ')}`);
         }
-    }
-    else if (single === 'proc-macro') {
-        kind = 'proc-macro';
     }
     else {
         // Any other kind list names the crate types of a library target.
         for (const k of kinds) {
-            if (!isCrateType(k) || k === 'bin')
-                fail(`${path}.kind`, `unknown target kind \`${k}\` in target \`${name}\` of ${label}`);
+            if (TARGET_KINDS.has(k))
+                fail(`${path}.kind`, `target kind ${q(k)} cannot be combined with other kinds in target ${q(name)} of ${label}`);
+            if (!isCrateType(k))
+                fail(`${path}.kind`, `unknown target kind ${q(k)} in target ${q(name)} of ${label}`);
         }
-        kind = 'lib';
-    }
-    if ((kind === 'proc-macro' || crateTypes.includes('proc-macro')) && crateTypes.length > 1) {
-        fail(`${path}.crate_types`, `cannot mix \`proc-macro\` crate type with others in target \`${name}\` of ${label}`);
+        kind = single === 'proc-macro' ? 'proc-macro' : 'lib';
+        if (crateTypes.includes('bin')) {
+            fail(`${path}.crate_types`, `library target ${q(name)} of ${label} cannot have crate type \`bin\``);
+        }
+        if (crateTypes.includes('proc-macro') && crateTypes.length > 1) {
+            fail(`${path}.crate_types`, `cannot mix \`proc-macro\` crate type with others in target ${q(name)} of ${label}`);
+        }
+        if ((kind === 'proc-macro') !== crateTypes.includes('proc-macro')) {
+            fail(`${path}.crate_types`, `a proc-macro target must have kind and crate types exactly \`proc-macro\`, got kind ${kinds.join(', ')} and crate types ${crateTypes.join(', ')} in target ${q(name)} of ${label}`);
+        }
     }
     if (crateTypes.includes('dylib') && crateTypes.includes('cdylib')) {
-        fail(`${path}.crate_types`, `library \`${name}\` of ${label} cannot set the crate type of both \`dylib\` and \`cdylib\``);
+        fail(`${path}.crate_types`, `library ${q(name)} of ${label} cannot set the crate type of both \`dylib\` and \`cdylib\``);
     }
     const requiredFeatures = t['required-features'] === undefined ? [] : asStringArray(t['required-features'], `${path}.required-features`, fail);
-    // Metadata from older cargos has no `test` key; cargo's defaults are true except for benches and examples.
-    const test = t.test === undefined ? kind !== 'bench' && kind !== 'example' : asBoolean(t.test, `${path}.test`, fail);
+    // Metadata from older cargos has no `test` key; cargo's defaults are true except for benches, examples and build scripts.
+    const test = t.test === undefined ? kind !== 'bench' && kind !== 'example' && kind !== 'custom-build' : asBoolean(t.test, `${path}.test`, fail);
     return {
         name,
         kind,

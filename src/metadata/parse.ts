@@ -20,6 +20,11 @@ export class MetadataError extends UserError {
 }
 
 type Json = unknown
+
+/** A value from the input, quoted for a one-line message (control characters escaped). */
+function q(value: string): string {
+  return `\`${JSON.stringify(value).slice(1, -1)}\``
+}
 type Obj = Record<string, Json>
 
 /**
@@ -31,7 +36,7 @@ export function parseMetadata(text: string, source: string): Metadata {
   try {
     raw = JSON.parse(text)
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e)
+    const reason = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ')
     throw new MetadataError(source, '', `not valid JSON (${reason})`)
   }
   return validateMetadata(raw, source)
@@ -61,9 +66,9 @@ export function validateMetadata(raw: Json, source: string): Metadata {
     const path = `packages[${i}]`
     const p = asObject(value, path, fail)
     const id = asString(p.id, `${path}.id`, fail)
-    if (packages.has(id)) fail(`${path}.id`, `duplicate package id \`${id}\``)
+    if (packages.has(id)) fail(`${path}.id`, `duplicate package id ${q(id)}`)
     const name = asString(p.name, `${path}.name`, fail)
-    const label = `package \`${name}\``
+    const label = `package ${q(name)}`
     const targets = asArray(p.targets, `${path}.targets`, fail).map((t, j) =>
       parseTarget(t, `${path}.targets[${j}]`, label, fail)
     )
@@ -99,10 +104,10 @@ export function validateMetadata(raw: Json, source: string): Metadata {
   })
 
   for (const [i, id] of workspaceMembers.entries()) {
-    if (!packages.has(id)) fail(`workspace_members[${i}]`, `unknown package id \`${id}\``)
+    if (!packages.has(id)) fail(`workspace_members[${i}]`, `unknown package id ${q(id)}`)
   }
   for (const [i, id] of (workspaceDefaultMembers ?? []).entries()) {
-    if (!packages.has(id)) fail(`workspace_default_members[${i}]`, `unknown package id \`${id}\``)
+    if (!packages.has(id)) fail(`workspace_default_members[${i}]`, `unknown package id ${q(id)}`)
   }
 
   if (root.resolve === null || root.resolve === undefined) {
@@ -113,7 +118,6 @@ export function validateMetadata(raw: Json, source: string): Metadata {
   }
   const resolve = asObject(root.resolve, 'resolve', fail)
   const nodes = asArray(resolve.nodes, 'resolve.nodes', fail)
-  let sawDepKinds = false
   let sawDepWithoutKinds = false
   const seen = new Set<PackageId>()
   nodes.forEach((value, i) => {
@@ -121,8 +125,8 @@ export function validateMetadata(raw: Json, source: string): Metadata {
     const n = asObject(value, path, fail)
     const id = asString(n.id, `${path}.id`, fail)
     const pkg = packages.get(id)
-    if (!pkg) return fail(`${path}.id`, `unknown package id \`${id}\``)
-    if (seen.has(id)) fail(`${path}.id`, `duplicate resolve node for \`${id}\``)
+    if (!pkg) return fail(`${path}.id`, `unknown package id ${q(id)}`)
+    if (seen.has(id)) fail(`${path}.id`, `duplicate resolve node for ${q(id)}`)
     seen.add(id)
     pkg.features = n.features === undefined ? [] : asStringArray(n.features, `${path}.features`, fail)
     const deps = n.deps === undefined ? null : asArray(n.deps, `${path}.deps`, fail)
@@ -137,13 +141,12 @@ export function validateMetadata(raw: Json, source: string): Metadata {
       const dp = `${path}.deps[${j}]`
       const o = asObject(d, dp, fail)
       const depId = asString(o.pkg, `${dp}.pkg`, fail)
-      if (!packages.has(depId)) fail(`${dp}.pkg`, `unknown package id \`${depId}\``)
+      if (!packages.has(depId)) fail(`${dp}.pkg`, `unknown package id ${q(depId)}`)
       const externName = asString(o.name, `${dp}.name`, fail)
       if (o.dep_kinds === undefined) {
         sawDepWithoutKinds = true
         return { ...recoverEdge(pkg, depId, dp), externName }
       }
-      sawDepKinds = true
       const kinds: DependencyEdge['kinds'] = []
       asArray(o.dep_kinds, `${dp}.dep_kinds`, fail).forEach((k, m) => {
         const kp = `${dp}.dep_kinds[${m}]`
@@ -153,6 +156,7 @@ export function validateMetadata(raw: Json, source: string): Metadata {
         // Some cargo versions repeated entries (rust-lang/cargo#7752).
         if (!kinds.some(x => x.kind === kind && x.platform === platform)) kinds.push({ kind, platform })
       })
+      if (kinds.length === 0) fail(`${dp}.dep_kinds`, 'is empty: every dependency edge has at least one kind')
       return { pkg: depId, externName, kinds }
     })
   })
@@ -162,7 +166,7 @@ export function validateMetadata(raw: Json, source: string): Metadata {
   // so the edge keeps every kind that could apply: a superset, never a silent omission.
   function recoverEdge(pkg: Package, depId: PackageId, path: string): DependencyEdge {
     const dep = packages.get(depId)
-    if (!dep) return fail(path, `unknown package id \`${depId}\``)
+    if (!dep) return fail(path, `unknown package id ${q(depId)}`)
     const declared = (rawDeclared.get(pkg.id) ?? []).filter(d => d.name === dep.name)
     const kinds: DependencyEdge['kinds'] = []
     for (const d of declared) {
@@ -175,11 +179,11 @@ export function validateMetadata(raw: Json, source: string): Metadata {
   }
 
   for (const id of workspaceMembers) {
-    if (!seen.has(id)) fail('resolve.nodes', `workspace member \`${id}\` has no resolve node`)
+    if (!seen.has(id)) fail('resolve.nodes', `workspace member ${q(id)} has no resolve node`)
   }
 
   const resolveRoot = resolve.root == null ? null : asString(resolve.root, 'resolve.root', fail)
-  if (resolveRoot !== null && !packages.has(resolveRoot)) fail('resolve.root', `unknown package id \`${resolveRoot}\``)
+  if (resolveRoot !== null && !packages.has(resolveRoot)) fail('resolve.root', `unknown package id ${q(resolveRoot)}`)
 
   return {
     packages,
@@ -188,7 +192,7 @@ export function validateMetadata(raw: Json, source: string): Metadata {
     workspaceRoot,
     targetDirectory,
     resolveRoot,
-    graphQuality: sawDepWithoutKinds && !sawDepKinds ? 'no-dep-kinds' : 'full'
+    graphQuality: sawDepWithoutKinds ? 'no-dep-kinds' : 'full'
   }
 }
 
@@ -201,11 +205,11 @@ function parseTarget(value: Json, path: string, label: string, fail: Fail): Targ
   const name = asString(t.name, `${path}.name`, fail)
   const kinds = asStringArray(t.kind, `${path}.kind`, fail)
   const crateTypeNames = asStringArray(t.crate_types, `${path}.crate_types`, fail)
-  if (kinds.length === 0) fail(`${path}.kind`, `target \`${name}\` of ${label} has no kind`)
-  if (crateTypeNames.length === 0) fail(`${path}.crate_types`, `target \`${name}\` of ${label} has no crate types`)
+  if (kinds.length === 0) fail(`${path}.kind`, `target ${q(name)} of ${label} has no kind`)
+  if (crateTypeNames.length === 0) fail(`${path}.crate_types`, `target ${q(name)} of ${label} has no crate types`)
   const crateTypes: CrateType[] = crateTypeNames.map(c => {
     if (!isCrateType(c)) {
-      return fail(`${path}.crate_types`, `unknown crate type \`${c}\` in target \`${name}\` of ${label}`)
+      return fail(`${path}.crate_types`, `unknown crate type ${q(c)} in target ${q(name)} of ${label}`)
     }
     return c
   })
@@ -215,27 +219,32 @@ function parseTarget(value: Json, path: string, label: string, fail: Fail): Targ
     kind = single as TargetKind
     // Only examples may have crate types other than `bin` (an example can be a library).
     if (kind !== 'example' && (crateTypes.length !== 1 || crateTypes[0] !== 'bin')) {
-      fail(`${path}.crate_types`, `${kind} target \`${name}\` of ${label} must have crate type \`bin\`, got ${crateTypes.join(', ')}`)
+      fail(`${path}.crate_types`, `${kind} target ${q(name)} of ${label} must have crate type \`bin\`, got ${crateTypes.join(', ')}`)
     }
-  } else if (single === 'proc-macro') {
-    kind = 'proc-macro'
   } else {
     // Any other kind list names the crate types of a library target.
     for (const k of kinds) {
-      if (!isCrateType(k) || k === 'bin') fail(`${path}.kind`, `unknown target kind \`${k}\` in target \`${name}\` of ${label}`)
+      if (TARGET_KINDS.has(k)) fail(`${path}.kind`, `target kind ${q(k)} cannot be combined with other kinds in target ${q(name)} of ${label}`)
+      if (!isCrateType(k)) fail(`${path}.kind`, `unknown target kind ${q(k)} in target ${q(name)} of ${label}`)
     }
-    kind = 'lib'
-  }
-  if ((kind === 'proc-macro' || crateTypes.includes('proc-macro')) && crateTypes.length > 1) {
-    fail(`${path}.crate_types`, `cannot mix \`proc-macro\` crate type with others in target \`${name}\` of ${label}`)
+    kind = single === 'proc-macro' ? 'proc-macro' : 'lib'
+    if (crateTypes.includes('bin')) {
+      fail(`${path}.crate_types`, `library target ${q(name)} of ${label} cannot have crate type \`bin\``)
+    }
+    if (crateTypes.includes('proc-macro') && crateTypes.length > 1) {
+      fail(`${path}.crate_types`, `cannot mix \`proc-macro\` crate type with others in target ${q(name)} of ${label}`)
+    }
+    if ((kind === 'proc-macro') !== crateTypes.includes('proc-macro')) {
+      fail(`${path}.crate_types`, `a proc-macro target must have kind and crate types exactly \`proc-macro\`, got kind ${kinds.join(', ')} and crate types ${crateTypes.join(', ')} in target ${q(name)} of ${label}`)
+    }
   }
   if (crateTypes.includes('dylib') && crateTypes.includes('cdylib')) {
-    fail(`${path}.crate_types`, `library \`${name}\` of ${label} cannot set the crate type of both \`dylib\` and \`cdylib\``)
+    fail(`${path}.crate_types`, `library ${q(name)} of ${label} cannot set the crate type of both \`dylib\` and \`cdylib\``)
   }
   const requiredFeatures =
     t['required-features'] === undefined ? [] : asStringArray(t['required-features'], `${path}.required-features`, fail)
-  // Metadata from older cargos has no `test` key; cargo's defaults are true except for benches and examples.
-  const test = t.test === undefined ? kind !== 'bench' && kind !== 'example' : asBoolean(t.test, `${path}.test`, fail)
+  // Metadata from older cargos has no `test` key; cargo's defaults are true except for benches, examples and build scripts.
+  const test = t.test === undefined ? kind !== 'bench' && kind !== 'example' && kind !== 'custom-build' : asBoolean(t.test, `${path}.test`, fail)
   return {
     name,
     kind,

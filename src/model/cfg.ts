@@ -111,6 +111,8 @@ function tokenize(text: string): string[] {
 export function evalCfg(expr: CfgExpr, cfg: CfgSet): boolean {
   switch (expr.op) {
     case 'name':
+      // `cfg(true)` and `cfg(false)` are boolean literals (stable since Rust 1.88).
+      if (expr.name === 'true' || expr.name === 'false') return expr.name === 'true'
       return cfg.names.has(expr.name)
     case 'eq':
       return cfg.values.get(expr.key)?.has(expr.value) ?? false

@@ -50,7 +50,7 @@ export function selectPackages(metadata: Metadata, invocation: Invocation, curre
 function defaultMembers(metadata: Metadata, currentManifest: string): Package[] {
   const members = metadata.workspaceMembers.map(id => metadata.packages.get(id)!)
   const current = path.resolve(currentManifest)
-  const rootManifest = path.join(metadata.workspaceRoot, 'Cargo.toml')
+  const rootManifest = path.join(path.resolve(metadata.workspaceRoot), 'Cargo.toml')
   if (current !== rootManifest) {
     // Run on a member's manifest: that package alone (default-members only apply at the root).
     const own = members.find(p => path.resolve(p.manifestPath) === current)
@@ -78,10 +78,11 @@ export function specMatches(spec: string, pkg: Package): boolean {
   if (isGlob(spec)) return globToRegExp(spec).test(pkg.name)
   let name = spec
   let version: string | null = null
+  let url: string | null = null
   const hash = spec.indexOf('#')
   if (hash >= 0) {
     const fragment = spec.slice(hash + 1)
-    const url = spec.slice(0, hash)
+    url = spec.slice(0, hash)
     const at = fragment.indexOf('@')
     if (at >= 0) {
       name = fragment.slice(0, at)
@@ -100,16 +101,59 @@ export function specMatches(spec: string, pkg: Package): boolean {
     }
   }
   if (name !== pkg.name) return false
-  return version === null || pkg.version === version || pkg.version.startsWith(`${version}.`)
+  if (url !== null && stripScheme(url) !== stripScheme(sourceUrl(pkg))) return false
+  return version === null || partialVersionMatches(version, pkg.version)
+}
+
+function stripScheme(url: string): string {
+  return url.replace(/^(registry|sparse|path|git)\+/, '').replace(/[?#].*$/, '').replace(/\/+$/, '')
+}
+
+/** The URL cargo uses for a package's source: its registry or git URL, or `file://` + its directory. */
+function sourceUrl(pkg: Package): string {
+  if (pkg.source !== null) return pkg.source
+  return `file://${path.dirname(pkg.manifestPath)}`
+}
+
+/**
+ * Cargo's `PartialVersion::matches`: the fields given must be equal; a pre-release version only matches
+ * a spec that names a pre-release; build metadata only counts when the spec gives it.
+ */
+function partialVersionMatches(spec: string, version: string): boolean {
+  const parse = (v: string) => {
+    const m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(v.trim())
+    return m ? { major: m[1]!, minor: m[2], patch: m[3], pre: m[4], build: m[5] } : null
+  }
+  const want = parse(spec)
+  const have = parse(version)
+  if (!want || !have) return spec === version
+  if (have.pre !== undefined && want.pre === undefined) return false
+  return (
+    want.major === have.major &&
+    (want.minor === undefined || want.minor === have.minor) &&
+    (want.patch === undefined || want.patch === have.patch) &&
+    (want.pre === undefined || want.pre === have.pre) &&
+    (want.build === undefined || want.build === have.build)
+  )
 }
 
 function globToRegExp(glob: string): RegExp {
   let re = ''
-  for (const c of glob) {
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!
     if (c === '*') re += '.*'
     else if (c === '?') re += '.'
-    else if (c === '[' || c === ']') re += c
-    else re += c.replace(/[.+^${}()|\\]/g, '\\$&')
+    else if (c === '[') {
+      const end = glob.indexOf(']', i + 2)
+      if (end < 0) throw new UserError(`invalid glob pattern \`${glob}\` in a package specification: unclosed \`[\``)
+      const body = glob.slice(i + 1, end)
+      re += `[${body.startsWith('!') ? `^${escapeClass(body.slice(1))}` : escapeClass(body)}]`
+      i = end
+    } else re += c.replace(/[.+^${}()|\\\]]/g, '\\$&')
   }
   return new RegExp(`^${re}$`)
+}
+
+function escapeClass(body: string): string {
+  return body.replace(/[\\\]^]/g, '\\$&')
 }

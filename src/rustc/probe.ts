@@ -35,7 +35,7 @@ export function parseProbe(stdout: string, stderr: string, target: string): Prob
   const lines = stdout.split(/\r?\n/)
   const supported = PROBED_CRATE_TYPES.filter(t => !dropped.has(t))
   if (lines.length < supported.length + 2) {
-    throw new UserError(`rustc --print for target \`${target}\` printed too little output to be understood:\n${stdout.slice(0, 200)}`)
+    throw new UserError(`rustc --print for target \`${target}\` printed too little output to be understood: ${JSON.stringify(stdout.slice(0, 200))}`)
   }
   const fileNames: Partial<Record<CrateType, string>> = {}
   supported.forEach((t, i) => (fileNames[t] = lines[i]!.trim()))
@@ -57,15 +57,17 @@ export function findStdDylib(entries: readonly string[]): string | null {
  * Whether executables are linked with a static C runtime (`crt-static`).
  *
  * The combined probe asks for proc-macro output, and rustc's `--print=cfg` then reports `crt-static` only
- * when it is given explicitly in the flags (a proc-macro never defaults to it). So an explicit
- * `±crt-static` decides; otherwise the target defaults to crt-static exactly when rustc dropped
+ * when it is given explicitly in the flags (a proc-macro never defaults to it). So with an explicit
+ * `±crt-static` the cfg answers (targets that ignore the flag do not report it); otherwise the target defaults to crt-static exactly when rustc dropped
  * `dylib` (crt-static forbids it) while still accepting `proc-macro` (so the target links dynamically):
  * the musl targets.
  */
 export function executablesCrtStatic(rustflags: readonly string[], probe: ProbeResult): boolean {
   const features = targetFeatures(rustflags)
-  if (features.includes('+crt-static')) return true
-  if (features.includes('-crt-static')) return false
+  // When given explicitly, rustc reports crt-static in cfg exactly when the target honours the flag.
+  if (features.includes('+crt-static') || features.includes('-crt-static')) {
+    return probe.cfg.values.get('target_feature')?.has('crt-static') ?? false
+  }
   return !probe.supportedCrateTypes.has('dylib') && probe.supportedCrateTypes.has('proc-macro')
 }
 
