@@ -37332,14 +37332,18 @@ function dedupe(findings) {
 const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
 function compareFindings(a, b) {
     return (SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-        a.rule.localeCompare(b.rule) ||
-        a.package.localeCompare(b.package) ||
-        a.target.localeCompare(b.target) ||
-        a.kind.localeCompare(b.kind) ||
-        a.mode.localeCompare(b.mode) ||
-        a.crateType.localeCompare(b.crateType) ||
-        a.platform.localeCompare(b.platform) ||
-        a.message.localeCompare(b.message));
+        compareText(a.rule, b.rule) ||
+        compareText(a.package, b.package) ||
+        compareText(a.target, b.target) ||
+        compareText(a.kind, b.kind) ||
+        compareText(a.mode, b.mode) ||
+        compareText(a.crateType, b.crateType) ||
+        compareText(a.platform, b.platform) ||
+        compareText(a.message, b.message));
+}
+/** Orders strings by UTF-16 code units: deterministic in every locale, and far cheaper than `localeCompare`. */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 ;// CONCATENATED MODULE: ./src/engine.ts
@@ -37426,14 +37430,14 @@ function linkageEntries(result, formats, linkage) {
     return entries;
 }
 function compareUnits(a, b) {
-    return (a.pkg.name.localeCompare(b.pkg.name) ||
-        a.pkg.version.localeCompare(b.pkg.version) ||
-        a.target.kind.localeCompare(b.target.kind) ||
-        a.target.name.localeCompare(b.target.name) ||
-        a.mode.localeCompare(b.mode) ||
-        a.kind.localeCompare(b.kind) ||
-        a.panic.localeCompare(b.panic) ||
-        crateName(a).localeCompare(crateName(b)));
+    return (compareText(a.pkg.name, b.pkg.name) ||
+        compareText(a.pkg.version, b.pkg.version) ||
+        compareText(a.target.kind, b.target.kind) ||
+        compareText(a.target.name, b.target.name) ||
+        compareText(a.mode, b.mode) ||
+        compareText(a.kind, b.kind) ||
+        compareText(a.panic, b.panic) ||
+        compareText(crateName(a), crateName(b)));
 }
 
 ;// CONCATENATED MODULE: ./src/exec/runner.ts

@@ -3,7 +3,7 @@ import { selectPackages } from './model/selection.js'
 import type { BuildContext, Invocation, Metadata } from './model/types.js'
 import { buildUnitGraph, type SourceUsesCrate, type Unit } from './model/unit-graph.js'
 import type { ArtifactReport, LinkageEntry, Report } from './report/report.js'
-import { evaluateRules, type Locator } from './rules/evaluate.js'
+import { compareText, evaluateRules, type Locator } from './rules/evaluate.js'
 
 export interface AnalysisInput {
   metadata: Metadata
@@ -100,13 +100,13 @@ function linkageEntries(result: UnitResult, formats: NonNullable<UnitResult['art
 
 function compareUnits(a: Unit, b: Unit): number {
   return (
-    a.pkg.name.localeCompare(b.pkg.name) ||
-    a.pkg.version.localeCompare(b.pkg.version) ||
-    a.target.kind.localeCompare(b.target.kind) ||
-    a.target.name.localeCompare(b.target.name) ||
-    a.mode.localeCompare(b.mode) ||
-    a.kind.localeCompare(b.kind) ||
-    a.panic.localeCompare(b.panic) ||
-    crateName(a).localeCompare(crateName(b))
+    compareText(a.pkg.name, b.pkg.name) ||
+    compareText(a.pkg.version, b.pkg.version) ||
+    compareText(a.target.kind, b.target.kind) ||
+    compareText(a.target.name, b.target.name) ||
+    compareText(a.mode, b.mode) ||
+    compareText(a.kind, b.kind) ||
+    compareText(a.panic, b.panic) ||
+    compareText(crateName(a), crateName(b))
   )
 }
