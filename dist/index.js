@@ -35801,8 +35801,18 @@ function evalCfg(expr, cfg) {
  */
 function platformMatches(platform, triple, cfg) {
     if (/^\s*cfg\s*\(/.test(platform))
-        return evalCfg(parseCfgExpr(platform), cfg);
+        return evalCfg(parsedCfg(platform), cfg);
     return platform.trim() === triple;
+}
+// The same few platform strings recur on thousands of edges: parse each once.
+const parsedCfgCache = new Map();
+function parsedCfg(text) {
+    let expr = parsedCfgCache.get(text);
+    if (!expr) {
+        expr = parseCfgExpr(text);
+        parsedCfgCache.set(text, expr);
+    }
+    return expr;
 }
 
 ;// CONCATENATED MODULE: ./src/config/rustflags.ts
@@ -36206,10 +36216,10 @@ function resolveLinkage(graph) {
     for (const unit of topologicalOrder(graph)) {
         crateNames.set(unitKey(unit), { name: crateName(unit), unit });
         if (unbuildable.length > 0 && !unbuildable.includes(unit)) {
-            byUnit.set(unit, { ...emptyResult(unit, crateGraph(unit, byUnit)), status: 'blocked', blockedBy: unbuildable });
+            byUnit.set(unit, { ...emptyResult(unit, []), status: 'blocked', blockedBy: unbuildable });
         }
         else {
-            byUnit.set(unit, resolveUnit(unit, byUnit));
+            byUnit.set(unit, resolveUnit(unit, byUnit, graph.units));
         }
     }
     const results = graph.units.map(u => byUnit.get(u));
@@ -36217,6 +36227,9 @@ function resolveLinkage(graph) {
 }
 function unitKey(unit) {
     return `u${unit.index}`;
+}
+function unitOfKey(key, units) {
+    return key.startsWith('u') ? units[Number(key.slice(1))] : undefined;
 }
 function sysKey(name) {
     return `sys:${name}`;
@@ -36246,10 +36259,12 @@ function topologicalOrder(graph) {
         visit(u);
     return order;
 }
-function resolveUnit(unit, done) {
+function resolveUnit(unit, done, units) {
     const deps = [...unit.crates.map(c => c.unit), ...unit.buildsAfter];
     const blockedBy = deps.filter(d => done.get(d).status !== 'ok');
-    const crates = crateGraph(unit, done);
+    // Only linking units need their whole crate graph; an rlib never links.
+    const links = unit.crateTypes.some(t => t !== 'lib' && t !== 'rlib');
+    const crates = links && blockedBy.length === 0 ? crateGraph(unit, done) : [];
     const base = emptyResult(unit, crates);
     if (blockedBy.length > 0) {
         return { ...base, status: 'blocked', blockedBy: [...new Set(blockedBy)] };
@@ -36302,7 +36317,7 @@ function resolveUnit(unit, done) {
         problems,
         droppedCrateTypes: unit.droppedCrateTypes,
         artifacts,
-        runtimeLibraries: runtimeLibraries(unit, artifacts, done),
+        runtimeLibraries: runtimeLibraries(unit, artifacts, done, units),
         dylibFormats
     };
 }
@@ -36388,17 +36403,8 @@ function unloadableProcMacros(unit, done) {
     }
     return problems;
 }
-function runtimeLibraries(unit, artifacts, done) {
+function runtimeLibraries(unit, artifacts, done, units) {
     const out = new Set();
-    const byKey = new Map();
-    const collect = (u) => {
-        for (const d of u.crates) {
-            byKey.set(unitKey(d.unit), d.unit);
-            if (d.unit.target.kind !== 'proc-macro')
-                collect(d.unit);
-        }
-    };
-    collect(unit);
     for (const a of artifacts) {
         for (const [key, how] of a.formats?.linkage ?? new Map()) {
             if (how !== 'dynamic')
@@ -36408,7 +36414,7 @@ function runtimeLibraries(unit, artifacts, done) {
                     out.add(unit.targetInfo.stdDylib);
                 continue;
             }
-            const dep = byKey.get(key);
+            const dep = unitOfKey(key, units);
             if (!dep)
                 continue;
             out.add(dylibFileName(dep));
@@ -37605,41 +37611,55 @@ function validateMetadata(raw, source) {
         ? null
         : asStringArray(root.workspace_default_members, 'workspace_default_members', fail);
     const packages = new Map();
-    const rawDeclared = new Map();
+    // Declared dependencies are validated up front but only read to recover edge kinds from metadata
+    // without `dep_kinds`.
+    const declaredJson = new Map();
+    const declaredCache = new Map();
+    const declaredOf = (id) => {
+        const cached = declaredCache.get(id);
+        if (cached)
+            return cached;
+        const raw = declaredJson.get(id);
+        const parsed = !raw ? [] : asArray(raw.value, raw.path, fail).map((d, j) => {
+            const dp = () => `${raw.path}[${j}]`;
+            const o = asObject(d, dp, fail);
+            return {
+                name: asString(o.name, () => `${dp()}.name`, fail),
+                rename: o.rename == null ? null : asString(o.rename, () => `${dp()}.rename`, fail),
+                kind: parseDepKind(o.kind, () => `${dp()}.kind`, fail),
+                target: o.target == null ? null : asString(o.target, () => `${dp()}.target`, fail)
+            };
+        });
+        declaredCache.set(id, parsed);
+        return parsed;
+    };
     rawPackages.forEach((value, i) => {
         const path = `packages[${i}]`;
         const p = asObject(value, path, fail);
-        const id = asString(p.id, `${path}.id`, fail);
+        const id = asString(p.id, () => `${path}.id`, fail);
         if (packages.has(id))
             fail(`${path}.id`, `duplicate package id ${q(id)}`);
-        const name = asString(p.name, `${path}.name`, fail);
+        const name = asString(p.name, () => `${path}.name`, fail);
         const label = `package ${q(name)}`;
-        const targets = asArray(p.targets, `${path}.targets`, fail).map((t, j) => parseTarget(t, `${path}.targets[${j}]`, label, fail));
+        const targets = asArray(p.targets, () => `${path}.targets`, fail).map((t, j) => parseTarget(t, () => `${path}.targets[${j}]`, label, fail));
         if (targets.filter(t => t.kind === 'lib' || t.kind === 'proc-macro').length > 1) {
             fail(`${path}.targets`, `${label} has more than one library target`);
         }
-        const declared = p.dependencies === undefined ? [] : asArray(p.dependencies, `${path}.dependencies`, fail);
-        rawDeclared.set(id, declared.map((d, j) => {
-            const dp = `${path}.dependencies[${j}]`;
-            const o = asObject(d, dp, fail);
-            return {
-                name: asString(o.name, `${dp}.name`, fail),
-                rename: o.rename == null ? null : asString(o.rename, `${dp}.rename`, fail),
-                kind: parseDepKind(o.kind, `${dp}.kind`, fail),
-                target: o.target == null ? null : asString(o.target, `${dp}.target`, fail)
-            };
-        }));
+        if (p.dependencies !== undefined) {
+            declaredJson.set(id, { value: p.dependencies, path: `${path}.dependencies` });
+            declaredOf(id);
+        }
         packages.set(id, {
             id,
             name,
-            version: asString(p.version, `${path}.version`, fail),
-            source: p.source == null ? null : asString(p.source, `${path}.source`, fail),
-            manifestPath: asString(p.manifest_path, `${path}.manifest_path`, fail),
+            version: asString(p.version, () => `${path}.version`, fail),
+            source: p.source == null ? null : asString(p.source, () => `${path}.source`, fail),
+            manifestPath: asString(p.manifest_path, () => `${path}.manifest_path`, fail),
             targets,
             features: [],
             deps: [],
-            rustVersion: p.rust_version == null ? null : asString(p.rust_version, `${path}.rust_version`, fail),
-            publish: p.publish === undefined || p.publish === null ? null : parsePublish(p.publish, `${path}.publish`, fail)
+            rustVersion: p.rust_version == null ? null : asString(p.rust_version, () => `${path}.rust_version`, fail),
+            publish: p.publish === undefined || p.publish === null ? null : parsePublish(p.publish, () => `${path}.publish`, fail)
         });
     });
     for (const [i, id] of workspaceMembers.entries()) {
@@ -37660,45 +37680,45 @@ function validateMetadata(raw, source) {
     nodes.forEach((value, i) => {
         const path = `resolve.nodes[${i}]`;
         const n = asObject(value, path, fail);
-        const id = asString(n.id, `${path}.id`, fail);
+        const id = asString(n.id, () => `${path}.id`, fail);
         const pkg = packages.get(id);
         if (!pkg)
             return fail(`${path}.id`, `unknown package id ${q(id)}`);
         if (seen.has(id))
             fail(`${path}.id`, `duplicate resolve node for ${q(id)}`);
         seen.add(id);
-        pkg.features = n.features === undefined ? [] : asStringArray(n.features, `${path}.features`, fail);
-        const deps = n.deps === undefined ? null : asArray(n.deps, `${path}.deps`, fail);
+        pkg.features = n.features === undefined ? [] : asStringArray(n.features, () => `${path}.features`, fail);
+        const deps = n.deps === undefined ? null : asArray(n.deps, () => `${path}.deps`, fail);
         if (deps === null) {
             // Metadata from before `deps` existed: only `dependencies` (ids) is there.
-            const ids = asStringArray(n.dependencies, `${path}.dependencies`, fail);
+            const ids = asStringArray(n.dependencies, () => `${path}.dependencies`, fail);
             sawDepWithoutKinds ||= ids.length > 0;
             pkg.deps = ids.map((depId, j) => recoverEdge(pkg, depId, `${path}.dependencies[${j}]`));
             return;
         }
         pkg.deps = deps.map((d, j) => {
-            const dp = `${path}.deps[${j}]`;
+            const dp = () => `${path}.deps[${j}]`;
             const o = asObject(d, dp, fail);
-            const depId = asString(o.pkg, `${dp}.pkg`, fail);
+            const depId = asString(o.pkg, () => `${dp()}.pkg`, fail);
             if (!packages.has(depId))
-                fail(`${dp}.pkg`, `unknown package id ${q(depId)}`);
-            const externName = asString(o.name, `${dp}.name`, fail);
+                fail(`${dp()}.pkg`, `unknown package id ${q(depId)}`);
+            const externName = asString(o.name, () => `${dp()}.name`, fail);
             if (o.dep_kinds === undefined) {
                 sawDepWithoutKinds = true;
                 return { ...recoverEdge(pkg, depId, dp), externName };
             }
             const kinds = [];
-            asArray(o.dep_kinds, `${dp}.dep_kinds`, fail).forEach((k, m) => {
-                const kp = `${dp}.dep_kinds[${m}]`;
+            asArray(o.dep_kinds, () => `${dp()}.dep_kinds`, fail).forEach((k, m) => {
+                const kp = () => `${dp()}.dep_kinds[${m}]`;
                 const ko = asObject(k, kp, fail);
-                const kind = parseDepKind(ko.kind, `${kp}.kind`, fail);
-                const platform = ko.target == null ? null : asString(ko.target, `${kp}.target`, fail);
+                const kind = parseDepKind(ko.kind, () => `${kp()}.kind`, fail);
+                const platform = ko.target == null ? null : asString(ko.target, () => `${kp()}.target`, fail);
                 // Some cargo versions repeated entries (rust-lang/cargo#7752).
                 if (!kinds.some(x => x.kind === kind && x.platform === platform))
                     kinds.push({ kind, platform });
             });
             if (kinds.length === 0)
-                fail(`${dp}.dep_kinds`, 'is empty: every dependency edge has at least one kind');
+                fail(`${dp()}.dep_kinds`, 'is empty: every dependency edge has at least one kind');
             return { pkg: depId, externName, kinds };
         });
     });
@@ -37708,8 +37728,8 @@ function validateMetadata(raw, source) {
     function recoverEdge(pkg, depId, path) {
         const dep = packages.get(depId);
         if (!dep)
-            return fail(path, `unknown package id ${q(depId)}`);
-        const declared = (rawDeclared.get(pkg.id) ?? []).filter(d => d.name === dep.name);
+            return fail(at(path), `unknown package id ${q(depId)}`);
+        const declared = declaredOf(pkg.id).filter(d => d.name === dep.name);
         const kinds = [];
         for (const d of declared) {
             if (!kinds.some(x => x.kind === d.kind && x.platform === d.target))
@@ -37738,19 +37758,22 @@ function validateMetadata(raw, source) {
         graphQuality: sawDepWithoutKinds ? 'no-dep-kinds' : 'full'
     };
 }
+function at(path) {
+    return typeof path === 'string' ? path : path();
+}
 const TARGET_KINDS = new Set(['bin', 'example', 'test', 'bench', 'custom-build']);
 function parseTarget(value, path, label, fail) {
     const t = asObject(value, path, fail);
-    const name = asString(t.name, `${path}.name`, fail);
-    const kinds = asStringArray(t.kind, `${path}.kind`, fail);
-    const crateTypeNames = asStringArray(t.crate_types, `${path}.crate_types`, fail);
+    const name = asString(t.name, () => `${at(path)}.name`, fail);
+    const kinds = asStringArray(t.kind, () => `${at(path)}.kind`, fail);
+    const crateTypeNames = asStringArray(t.crate_types, () => `${at(path)}.crate_types`, fail);
     if (kinds.length === 0)
-        fail(`${path}.kind`, `target ${q(name)} of ${label} has no kind`);
+        fail(`${at(path)}.kind`, `target ${q(name)} of ${label} has no kind`);
     if (crateTypeNames.length === 0)
-        fail(`${path}.crate_types`, `target ${q(name)} of ${label} has no crate types`);
+        fail(`${at(path)}.crate_types`, `target ${q(name)} of ${label} has no crate types`);
     const crateTypes = crateTypeNames.map(c => {
         if (!isCrateType(c)) {
-            return fail(`${path}.crate_types`, `unknown crate type ${q(c)} in target ${q(name)} of ${label}`);
+            return fail(`${at(path)}.crate_types`, `unknown crate type ${q(c)} in target ${q(name)} of ${label}`);
         }
         return c;
     });
@@ -37760,39 +37783,39 @@ function parseTarget(value, path, label, fail) {
         kind = single;
         // Only examples may have crate types other than `bin` (an example can be a library).
         if (kind !== 'example' && (crateTypes.length !== 1 || crateTypes[0] !== 'bin')) {
-            fail(`${path}.crate_types`, `${kind} target ${q(name)} of ${label} must have crate type \`bin\`, got ${crateTypes.join(', ')}`);
+            fail(`${at(path)}.crate_types`, `${kind} target ${q(name)} of ${label} must have crate type \`bin\`, got ${crateTypes.join(', ')}`);
         }
     }
     else {
         // Any other kind list names the crate types of a library target.
         for (const k of kinds) {
             if (TARGET_KINDS.has(k))
-                fail(`${path}.kind`, `target kind ${q(k)} cannot be combined with other kinds in target ${q(name)} of ${label}`);
+                fail(`${at(path)}.kind`, `target kind ${q(k)} cannot be combined with other kinds in target ${q(name)} of ${label}`);
             if (!isCrateType(k))
-                fail(`${path}.kind`, `unknown target kind ${q(k)} in target ${q(name)} of ${label}`);
+                fail(`${at(path)}.kind`, `unknown target kind ${q(k)} in target ${q(name)} of ${label}`);
         }
         kind = single === 'proc-macro' ? 'proc-macro' : 'lib';
         if (crateTypes.includes('bin')) {
-            fail(`${path}.crate_types`, `library target ${q(name)} of ${label} cannot have crate type \`bin\``);
+            fail(`${at(path)}.crate_types`, `library target ${q(name)} of ${label} cannot have crate type \`bin\``);
         }
         if (crateTypes.includes('proc-macro') && crateTypes.length > 1) {
-            fail(`${path}.crate_types`, `cannot mix \`proc-macro\` crate type with others in target ${q(name)} of ${label}`);
+            fail(`${at(path)}.crate_types`, `cannot mix \`proc-macro\` crate type with others in target ${q(name)} of ${label}`);
         }
         if ((kind === 'proc-macro') !== crateTypes.includes('proc-macro')) {
-            fail(`${path}.crate_types`, `a proc-macro target must have kind and crate types exactly \`proc-macro\`, got kind ${kinds.join(', ')} and crate types ${crateTypes.join(', ')} in target ${q(name)} of ${label}`);
+            fail(`${at(path)}.crate_types`, `a proc-macro target must have kind and crate types exactly \`proc-macro\`, got kind ${kinds.join(', ')} and crate types ${crateTypes.join(', ')} in target ${q(name)} of ${label}`);
         }
     }
     if (crateTypes.includes('dylib') && crateTypes.includes('cdylib')) {
-        fail(`${path}.crate_types`, `library ${q(name)} of ${label} cannot set the crate type of both \`dylib\` and \`cdylib\``);
+        fail(`${at(path)}.crate_types`, `library ${q(name)} of ${label} cannot set the crate type of both \`dylib\` and \`cdylib\``);
     }
-    const requiredFeatures = t['required-features'] === undefined ? [] : asStringArray(t['required-features'], `${path}.required-features`, fail);
+    const requiredFeatures = t['required-features'] === undefined ? [] : asStringArray(t['required-features'], () => `${at(path)}.required-features`, fail);
     // Metadata from older cargos has no `test` key; cargo's defaults are true except for benches, examples and build scripts.
-    const test = t.test === undefined ? kind !== 'bench' && kind !== 'example' && kind !== 'custom-build' : asBoolean(t.test, `${path}.test`, fail);
+    const test = t.test === undefined ? kind !== 'bench' && kind !== 'example' && kind !== 'custom-build' : asBoolean(t.test, () => `${at(path)}.test`, fail);
     return {
         name,
         kind,
         crateTypes,
-        srcPath: asString(t.src_path, `${path}.src_path`, fail),
+        srcPath: asString(t.src_path, () => `${at(path)}.src_path`, fail),
         test,
         requiredFeatures
     };
@@ -37802,7 +37825,7 @@ function parseDepKind(v, path, fail) {
         return 'normal';
     if (v === 'dev' || v === 'build')
         return v;
-    return fail(path, `unknown dependency kind ${JSON.stringify(v)}, expected null, "dev" or "build"`);
+    return fail(at(path), `unknown dependency kind ${JSON.stringify(v)}, expected null, "dev" or "build"`);
 }
 function parsePublish(v, path, fail) {
     if (v === false)
@@ -37818,27 +37841,27 @@ function parse_describe(v) {
 }
 function asObject(v, path, fail, message) {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-        return fail(path, message ?? `expected an object, got ${parse_describe(v)}`);
+        return fail(at(path), message ?? `expected an object, got ${parse_describe(v)}`);
     }
     return v;
 }
 function asArray(v, path, fail) {
     if (!Array.isArray(v))
-        return fail(path, v === undefined ? 'missing (expected an array)' : `expected an array, got ${parse_describe(v)}`);
+        return fail(at(path), v === undefined ? 'missing (expected an array)' : `expected an array, got ${parse_describe(v)}`);
     return v;
 }
 function asString(v, path, fail) {
     if (typeof v !== 'string')
-        return fail(path, v === undefined ? 'missing (expected a string)' : `expected a string, got ${parse_describe(v)}`);
+        return fail(at(path), v === undefined ? 'missing (expected a string)' : `expected a string, got ${parse_describe(v)}`);
     return v;
 }
 function asBoolean(v, path, fail) {
     if (typeof v !== 'boolean')
-        return fail(path, `expected true or false, got ${parse_describe(v)}`);
+        return fail(at(path), `expected true or false, got ${parse_describe(v)}`);
     return v;
 }
 function asStringArray(v, path, fail) {
-    return asArray(v, path, fail).map((x, i) => asString(x, `${path}[${i}]`, fail));
+    return asArray(v, path, fail).map((x, i) => asString(x, () => `${at(path)}[${i}]`, fail));
 }
 
 ;// CONCATENATED MODULE: ./src/run.ts

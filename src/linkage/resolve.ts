@@ -67,9 +67,9 @@ export function resolveLinkage(graph: UnitGraph): LinkageResult {
   for (const unit of topologicalOrder(graph)) {
     crateNames.set(unitKey(unit), { name: crateName(unit), unit })
     if (unbuildable.length > 0 && !unbuildable.includes(unit)) {
-      byUnit.set(unit, { ...emptyResult(unit, crateGraph(unit, byUnit)), status: 'blocked', blockedBy: unbuildable })
+      byUnit.set(unit, { ...emptyResult(unit, []), status: 'blocked', blockedBy: unbuildable })
     } else {
-      byUnit.set(unit, resolveUnit(unit, byUnit))
+      byUnit.set(unit, resolveUnit(unit, byUnit, graph.units))
     }
   }
   const results = graph.units.map(u => byUnit.get(u)!)
@@ -78,6 +78,10 @@ export function resolveLinkage(graph: UnitGraph): LinkageResult {
 
 export function unitKey(unit: Unit): string {
   return `u${unit.index}`
+}
+
+function unitOfKey(key: string, units: readonly Unit[]): Unit | undefined {
+  return key.startsWith('u') ? units[Number(key.slice(1))] : undefined
 }
 
 function sysKey(name: string): string {
@@ -106,10 +110,12 @@ function topologicalOrder(graph: UnitGraph): Unit[] {
   return order
 }
 
-function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>): UnitResult {
+function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>, units: readonly Unit[]): UnitResult {
   const deps = [...unit.crates.map(c => c.unit), ...unit.buildsAfter]
   const blockedBy = deps.filter(d => done.get(d)!.status !== 'ok')
-  const crates = crateGraph(unit, done)
+  // Only linking units need their whole crate graph; an rlib never links.
+  const links = unit.crateTypes.some(t => t !== 'lib' && t !== 'rlib')
+  const crates = links && blockedBy.length === 0 ? crateGraph(unit, done) : []
   const base = emptyResult(unit, crates)
   if (blockedBy.length > 0) {
     return { ...base, status: 'blocked', blockedBy: [...new Set(blockedBy)] }
@@ -160,7 +166,7 @@ function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>): UnitResult {
     problems,
     droppedCrateTypes: unit.droppedCrateTypes,
     artifacts,
-    runtimeLibraries: runtimeLibraries(unit, artifacts, done),
+    runtimeLibraries: runtimeLibraries(unit, artifacts, done, units),
     dylibFormats
   }
 }
@@ -243,16 +249,8 @@ function unloadableProcMacros(unit: Unit, done: Map<Unit, UnitResult>): UnitProb
   return problems
 }
 
-function runtimeLibraries(unit: Unit, artifacts: ArtifactLinkage[], done: Map<Unit, UnitResult>): string[] {
+function runtimeLibraries(unit: Unit, artifacts: ArtifactLinkage[], done: Map<Unit, UnitResult>, units: readonly Unit[]): string[] {
   const out = new Set<string>()
-  const byKey = new Map<string, Unit>()
-  const collect = (u: Unit): void => {
-    for (const d of u.crates) {
-      byKey.set(unitKey(d.unit), d.unit)
-      if (d.unit.target.kind !== 'proc-macro') collect(d.unit)
-    }
-  }
-  collect(unit)
   for (const a of artifacts) {
     for (const [key, how] of a.formats?.linkage ?? new Map<string, Linkage>()) {
       if (how !== 'dynamic') continue
@@ -260,7 +258,7 @@ function runtimeLibraries(unit: Unit, artifacts: ArtifactLinkage[], done: Map<Un
         if (unit.targetInfo.stdDylib) out.add(unit.targetInfo.stdDylib)
         continue
       }
-      const dep = byKey.get(key)
+      const dep = unitOfKey(key, units)
       if (!dep) continue
       out.add(dylibFileName(dep))
       for (const lib of done.get(dep)?.runtimeLibraries ?? []) out.add(lib)

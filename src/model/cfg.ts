@@ -130,6 +130,18 @@ export function evalCfg(expr: CfgExpr, cfg: CfgSet): boolean {
  * holds for a compilation target. Malformed conditions throw CfgSyntaxError.
  */
 export function platformMatches(platform: string, triple: string, cfg: CfgSet): boolean {
-  if (/^\s*cfg\s*\(/.test(platform)) return evalCfg(parseCfgExpr(platform), cfg)
+  if (/^\s*cfg\s*\(/.test(platform)) return evalCfg(parsedCfg(platform), cfg)
   return platform.trim() === triple
+}
+
+// The same few platform strings recur on thousands of edges: parse each once.
+const parsedCfgCache = new Map<string, CfgExpr>()
+
+function parsedCfg(text: string): CfgExpr {
+  let expr = parsedCfgCache.get(text)
+  if (!expr) {
+    expr = parseCfgExpr(text)
+    parsedCfgCache.set(text, expr)
+  }
+  return expr
 }
