@@ -196,14 +196,11 @@ function formatFindings(
         return o.preference === 'static' ? `statically inside dylib \`${viaName}\`` : `dynamically, as a dependency of dylib \`${viaName}\``
       }
       if (o.preference === 'dynamic') {
-        const file = crate === 'std' ? unit.targetInfo.stdDylib : (() => { const u = findUnitByName(crate); return u ? dylibFileName(u) : null })()
+        const owner = crate === 'std' ? null : findCrateUnit(result, linkage, crate)
+        const file = crate === 'std' ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null
         return `dynamically${file ? ` as \`${file}\`` : ''}`
       }
       return 'statically as an rlib'
-    }
-    const findUnitByName = (crate: string): Unit | null => {
-      for (const [key, v] of linkage.crateNames) if (v.name === crate && v.unit && result.crates.some(c => c.key === key)) return v.unit
-      return null
     }
     const staticVia = [primary.existing, primary.incoming].map(o => o.via).filter((v): v is string => v !== null)
     const culprit = staticVia.map(unitOf).find((u): u is Unit => u !== null) ?? null
