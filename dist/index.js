@@ -36093,7 +36093,9 @@ function calculateType(crateType, session, crates, injectedPanicRuntime) {
             preferStatic = true;
             break;
     }
-    const byKey = new Map(crates.map(c => [c.key, c]));
+    // Only an error message needs a crate's name by key: build the index then.
+    let byKey = null;
+    const nameOf = (key) => (byKey ??= new Map(crates.map(c => [c.key, c]))).get(key)?.name ?? key;
     const unavailable = [];
     if (preferStatic) {
         const firstNonRlib = crates.find(c => c.depKind !== 'macros-only' && !c.rlib);
@@ -36115,7 +36117,7 @@ function calculateType(crateType, session, crates, injectedPanicRuntime) {
         const existing = formats.get(key);
         if (existing) {
             if (existing.preference !== origin.preference || origin.preference === 'static') {
-                errors.push({ kind: 'crate-dep-multiple', crate: byKey.get(key)?.name ?? key, existing, incoming: origin });
+                errors.push({ kind: 'crate-dep-multiple', crate: nameOf(key), existing, incoming: origin });
             }
         }
         else {
@@ -36335,7 +36337,55 @@ function emptyResult(unit, crates) {
     };
 }
 /** The crates rustc loads for a unit, standard library first, then upstream crates depth-first. */
+/**
+ * The node of a library unit is the same in every crate graph it appears in (its dylib formats are
+ * final once it is resolved, and graphs are built dependencies first), and so are the standard
+ * library nodes of a target: built once, shared. CrateNodes are never mutated.
+ */
+const unitNodes = new WeakMap();
+const stdNodes = new WeakMap();
 function crateGraph(unit, done) {
+    const info = unit.targetInfo;
+    const shape = `${unit.mode === 'test' ? 'test' : 'build'}${unit.crateTypes.includes('proc-macro') ? '+proc-macro' : ''}`;
+    let perTarget = stdNodes.get(info);
+    if (!perTarget)
+        stdNodes.set(info, (perTarget = new Map()));
+    let std = perTarget.get(shape);
+    if (!std)
+        perTarget.set(shape, (std = stdCrates(unit)));
+    const user = [...std];
+    const seen = new Set();
+    const visit = (dep) => {
+        if (seen.has(dep))
+            return;
+        seen.add(dep);
+        const macrosOnly = dep.target.kind === 'proc-macro';
+        let node = unitNodes.get(dep);
+        if (!node) {
+            node = {
+                key: unitKey(dep),
+                name: crateName(dep),
+                rlib: dep.crateTypes.includes('lib') || dep.crateTypes.includes('rlib'),
+                dylib: dep.crateTypes.includes('dylib'),
+                depKind: macrosOnly ? 'macros-only' : 'explicit',
+                isPanicRuntime: false,
+                requiredPanic: dep.panic === 'abort' ? 'abort' : null,
+                dylibFormats: done.get(dep)?.dylibFormats ?? null
+            };
+            unitNodes.set(dep, node);
+        }
+        user.push(node);
+        // A proc-macro's own dependencies are never loaded into its user's crate graph.
+        if (!macrosOnly)
+            for (const d of dep.crates)
+                visit(d.unit);
+    };
+    for (const d of unit.crates)
+        visit(d.unit);
+    return user;
+}
+/** The standard library crates rustc loads for a unit, in load order. */
+function stdCrates(unit) {
     const info = unit.targetInfo;
     const std = [];
     const sys = (name, extra = {}) => ({
@@ -36360,31 +36410,7 @@ function crateGraph(unit, done) {
         std.push(sys('test'));
     if (unit.crateTypes.includes('proc-macro'))
         std.push(sys('proc_macro'));
-    const user = [];
-    const seen = new Set();
-    const visit = (dep) => {
-        if (seen.has(dep))
-            return;
-        seen.add(dep);
-        const macrosOnly = dep.target.kind === 'proc-macro';
-        user.push({
-            key: unitKey(dep),
-            name: crateName(dep),
-            rlib: dep.crateTypes.includes('lib') || dep.crateTypes.includes('rlib'),
-            dylib: dep.crateTypes.includes('dylib'),
-            depKind: macrosOnly ? 'macros-only' : 'explicit',
-            isPanicRuntime: false,
-            requiredPanic: dep.panic === 'abort' ? 'abort' : null,
-            dylibFormats: done.get(dep)?.dylibFormats ?? null
-        });
-        // A proc-macro's own dependencies are never loaded into its user's crate graph.
-        if (!macrosOnly)
-            for (const d of dep.crates)
-                visit(d.unit);
-    };
-    for (const d of unit.crates)
-        visit(d.unit);
-    return [...std, ...user];
+    return std;
 }
 /**
  * A proc-macro that links a Rust dylib dynamically builds, but rustc cannot load it for its users: the
@@ -36685,13 +36711,24 @@ function isCrateType(s) {
 function buildUnitGraph(metadata, context, invocation, selected, sourceUsesCrate = () => true) {
     const units = [];
     const byKey = new Map();
+    const targetIds = new Map();
+    const libs = new Map();
+    const libOf = (pkg) => {
+        if (!libs.has(pkg))
+            libs.set(pkg, libTarget(pkg));
+        return libs.get(pkg);
+    };
     const primary = new Set(selected.map(p => p.id));
     const warnings = [];
     const profile = invocation.command === 'test' ? context.testProfile : context.profile;
     const infoFor = (kind) => (kind === 'host' ? context.host : context.target);
     const makeUnit = (pkg, target, mode, kind, unitFor, root) => {
         const panicForced = unitFor.host || unitFor.test || mode === 'test' || target.kind === 'custom-build' || target.kind === 'proc-macro';
-        const key = `${pkg.id}\0${target.kind}\0${target.name}\0${mode}\0${kind}\0${panicForced ? 'u' : 'p'}`;
+        // Targets are unique objects per package: a small integer identifies package × target.
+        let targetId = targetIds.get(target);
+        if (targetId === undefined)
+            targetIds.set(target, (targetId = targetIds.size));
+        const key = targetId * 8 + (mode === 'test' ? 4 : 0) + (kind === 'host' ? 2 : 0) + (panicForced ? 1 : 0);
         const existing = byKey.get(key);
         if (existing) {
             existing.root ||= root;
@@ -36738,7 +36775,7 @@ function buildUnitGraph(metadata, context, invocation, selected, sourceUsesCrate
         return unit;
     };
     const libUnitFor = (dep, kind, unitFor) => {
-        const lib = libTarget(dep);
+        const lib = libOf(dep);
         if (!lib)
             return null;
         const host = unitFor.host || lib.kind === 'proc-macro';
@@ -36762,7 +36799,7 @@ function buildUnitGraph(metadata, context, invocation, selected, sourceUsesCrate
             if (applicable.length === 0)
                 continue;
             const dep = edge.pkg === pkg.id ? pkg : metadata.packages.get(edge.pkg);
-            const lib = libTarget(dep);
+            const lib = libOf(dep);
             if (!lib)
                 continue;
             const first = applicable[0];
@@ -37413,6 +37450,7 @@ function artifactReports(linkage) {
     }
     return out;
 }
+const packageLabels = new WeakMap();
 function linkageEntries(result, formats, linkage) {
     const entries = [];
     for (const crate of result.crates) {
@@ -37424,8 +37462,12 @@ function linkageEntries(result, formats, linkage) {
         const via = formats.via.get(crate.key);
         if (via !== undefined && how === 'included-from-dylib')
             entry.via = linkage.crateNames.get(via)?.name ?? via;
-        if (info?.unit)
-            entry.package = `${info.unit.pkg.name}@${info.unit.pkg.version}`;
+        if (info?.unit) {
+            let label = packageLabels.get(info.unit);
+            if (label === undefined)
+                packageLabels.set(info.unit, (label = `${info.unit.pkg.name}@${info.unit.pkg.version}`));
+            entry.package = label;
+        }
         entries.push(entry);
     }
     return entries;
@@ -37594,67 +37636,53 @@ function validateMetadata(raw, source) {
     const fail = (path, message) => {
         throw new MetadataError(source, path, message);
     };
-    const root = asObject(raw, '', fail, 'the top level must be a JSON object from `cargo metadata --format-version 1`');
+    const root = asObject(raw, '', null, fail, 'the top level must be a JSON object from `cargo metadata --format-version 1`');
     if (root.version !== 1) {
         fail('version', `expected format version 1, got ${JSON.stringify(root.version)}`);
     }
-    const rawPackages = asArray(root.packages, 'packages', fail);
-    const workspaceMembers = asStringArray(root.workspace_members, 'workspace_members', fail);
-    const workspaceRoot = asString(root.workspace_root, 'workspace_root', fail);
-    const targetDirectory = asString(root.target_directory, 'target_directory', fail);
+    const rawPackages = asArray(root.packages, '', 'packages', fail);
+    const workspaceMembers = asStringArray(root.workspace_members, '', 'workspace_members', fail);
+    const workspaceRoot = asString(root.workspace_root, '', 'workspace_root', fail);
+    const targetDirectory = asString(root.target_directory, '', 'target_directory', fail);
     const workspaceDefaultMembers = root.workspace_default_members === undefined
         ? null
-        : asStringArray(root.workspace_default_members, 'workspace_default_members', fail);
+        : asStringArray(root.workspace_default_members, '', 'workspace_default_members', fail);
     const packages = new Map();
-    // Declared dependencies are validated up front but only read to recover edge kinds from metadata
-    // without `dep_kinds`.
-    const declaredJson = new Map();
-    const declaredCache = new Map();
-    const declaredOf = (id) => {
-        const cached = declaredCache.get(id);
-        if (cached)
-            return cached;
-        const raw = declaredJson.get(id);
-        const parsed = !raw ? [] : asArray(raw.value, raw.path, fail).map((d, j) => {
-            const dp = () => `${raw.path}[${j}]`;
-            const o = asObject(d, dp, fail);
-            return {
-                name: asString(o.name, () => `${dp()}.name`, fail),
-                rename: o.rename == null ? null : asString(o.rename, () => `${dp()}.rename`, fail),
-                kind: parseDepKind(o.kind, () => `${dp()}.kind`, fail),
-                target: o.target == null ? null : asString(o.target, () => `${dp()}.target`, fail)
-            };
-        });
-        declaredCache.set(id, parsed);
-        return parsed;
-    };
+    const rawDeclared = new Map();
     rawPackages.forEach((value, i) => {
         const path = `packages[${i}]`;
-        const p = asObject(value, path, fail);
-        const id = asString(p.id, () => `${path}.id`, fail);
+        const p = asObject(value, path, null, fail);
+        const id = asString(p.id, path, 'id', fail);
         if (packages.has(id))
             fail(`${path}.id`, `duplicate package id ${q(id)}`);
-        const name = asString(p.name, () => `${path}.name`, fail);
+        const name = asString(p.name, path, 'name', fail);
         const label = `package ${q(name)}`;
-        const targets = asArray(p.targets, () => `${path}.targets`, fail).map((t, j) => parseTarget(t, () => `${path}.targets[${j}]`, label, fail));
+        const targets = asArray(p.targets, path, 'targets', fail).map((t, j) => parseTarget(t, `${path}.targets[${j}]`, label, fail));
         if (targets.filter(t => t.kind === 'lib' || t.kind === 'proc-macro').length > 1) {
             fail(`${path}.targets`, `${label} has more than one library target`);
         }
-        if (p.dependencies !== undefined) {
-            declaredJson.set(id, { value: p.dependencies, path: `${path}.dependencies` });
-            declaredOf(id);
-        }
+        const declared = p.dependencies === undefined ? [] : asArray(p.dependencies, path, 'dependencies', fail);
+        rawDeclared.set(id, declared.map((d, j) => {
+            const dp = `${path}.dependencies[${j}]`;
+            const o = asObject(d, dp, null, fail);
+            return {
+                name: asString(o.name, dp, 'name', fail),
+                rename: o.rename == null ? null : asString(o.rename, dp, 'rename', fail),
+                kind: parseDepKind(o.kind, dp, 'kind', fail),
+                target: o.target == null ? null : asString(o.target, dp, 'target', fail)
+            };
+        }));
         packages.set(id, {
             id,
             name,
-            version: asString(p.version, () => `${path}.version`, fail),
-            source: p.source == null ? null : asString(p.source, () => `${path}.source`, fail),
-            manifestPath: asString(p.manifest_path, () => `${path}.manifest_path`, fail),
+            version: asString(p.version, path, 'version', fail),
+            source: p.source == null ? null : asString(p.source, path, 'source', fail),
+            manifestPath: asString(p.manifest_path, path, 'manifest_path', fail),
             targets,
             features: [],
             deps: [],
-            rustVersion: p.rust_version == null ? null : asString(p.rust_version, () => `${path}.rust_version`, fail),
-            publish: p.publish === undefined || p.publish === null ? null : parsePublish(p.publish, () => `${path}.publish`, fail)
+            rustVersion: p.rust_version == null ? null : asString(p.rust_version, path, 'rust_version', fail),
+            publish: p.publish === undefined || p.publish === null ? null : parsePublish(p.publish, path, 'publish', fail)
         });
     });
     for (const [i, id] of workspaceMembers.entries()) {
@@ -37668,52 +37696,52 @@ function validateMetadata(raw, source) {
     if (root.resolve === null || root.resolve === undefined) {
         fail('resolve', 'the dependency graph is missing (`"resolve": null`, as produced by `cargo metadata --no-deps`); run `cargo metadata --format-version 1` without `--no-deps`');
     }
-    const resolve = asObject(root.resolve, 'resolve', fail);
-    const nodes = asArray(resolve.nodes, 'resolve.nodes', fail);
+    const resolve = asObject(root.resolve, '', 'resolve', fail);
+    const nodes = asArray(resolve.nodes, '', 'resolve.nodes', fail);
     let sawDepWithoutKinds = false;
     const seen = new Set();
     nodes.forEach((value, i) => {
         const path = `resolve.nodes[${i}]`;
-        const n = asObject(value, path, fail);
-        const id = asString(n.id, () => `${path}.id`, fail);
+        const n = asObject(value, path, null, fail);
+        const id = asString(n.id, path, 'id', fail);
         const pkg = packages.get(id);
         if (!pkg)
             return fail(`${path}.id`, `unknown package id ${q(id)}`);
         if (seen.has(id))
             fail(`${path}.id`, `duplicate resolve node for ${q(id)}`);
         seen.add(id);
-        pkg.features = n.features === undefined ? [] : asStringArray(n.features, () => `${path}.features`, fail);
-        const deps = n.deps === undefined ? null : asArray(n.deps, () => `${path}.deps`, fail);
+        pkg.features = n.features === undefined ? [] : asStringArray(n.features, path, 'features', fail);
+        const deps = n.deps === undefined ? null : asArray(n.deps, path, 'deps', fail);
         if (deps === null) {
             // Metadata from before `deps` existed: only `dependencies` (ids) is there.
-            const ids = asStringArray(n.dependencies, () => `${path}.dependencies`, fail);
+            const ids = asStringArray(n.dependencies, path, 'dependencies', fail);
             sawDepWithoutKinds ||= ids.length > 0;
             pkg.deps = ids.map((depId, j) => recoverEdge(pkg, depId, `${path}.dependencies[${j}]`));
             return;
         }
         pkg.deps = deps.map((d, j) => {
-            const dp = () => `${path}.deps[${j}]`;
-            const o = asObject(d, dp, fail);
-            const depId = asString(o.pkg, () => `${dp()}.pkg`, fail);
+            const dp = `${path}.deps[${j}]`;
+            const o = asObject(d, dp, null, fail);
+            const depId = asString(o.pkg, dp, 'pkg', fail);
             if (!packages.has(depId))
-                fail(`${dp()}.pkg`, `unknown package id ${q(depId)}`);
-            const externName = asString(o.name, () => `${dp()}.name`, fail);
+                fail(`${dp}.pkg`, `unknown package id ${q(depId)}`);
+            const externName = asString(o.name, dp, 'name', fail);
             if (o.dep_kinds === undefined) {
                 sawDepWithoutKinds = true;
                 return { ...recoverEdge(pkg, depId, dp), externName };
             }
             const kinds = [];
-            asArray(o.dep_kinds, () => `${dp()}.dep_kinds`, fail).forEach((k, m) => {
-                const kp = () => `${dp()}.dep_kinds[${m}]`;
-                const ko = asObject(k, kp, fail);
-                const kind = parseDepKind(ko.kind, () => `${kp()}.kind`, fail);
-                const platform = ko.target == null ? null : asString(ko.target, () => `${kp()}.target`, fail);
+            asArray(o.dep_kinds, dp, 'dep_kinds', fail).forEach((k, m) => {
+                const kp = `${dp}.dep_kinds[${m}]`;
+                const ko = asObject(k, kp, null, fail);
+                const kind = parseDepKind(ko.kind, kp, 'kind', fail);
+                const platform = ko.target == null ? null : asString(ko.target, kp, 'target', fail);
                 // Some cargo versions repeated entries (rust-lang/cargo#7752).
                 if (!kinds.some(x => x.kind === kind && x.platform === platform))
                     kinds.push({ kind, platform });
             });
             if (kinds.length === 0)
-                fail(`${dp()}.dep_kinds`, 'is empty: every dependency edge has at least one kind');
+                fail(`${dp}.dep_kinds`, 'is empty: every dependency edge has at least one kind');
             return { pkg: depId, externName, kinds };
         });
     });
@@ -37723,8 +37751,8 @@ function validateMetadata(raw, source) {
     function recoverEdge(pkg, depId, path) {
         const dep = packages.get(depId);
         if (!dep)
-            return fail(at(path), `unknown package id ${q(depId)}`);
-        const declared = declaredOf(pkg.id).filter(d => d.name === dep.name);
+            return fail(path, `unknown package id ${q(depId)}`);
+        const declared = (rawDeclared.get(pkg.id) ?? []).filter(d => d.name === dep.name);
         const kinds = [];
         for (const d of declared) {
             if (!kinds.some(x => x.kind === d.kind && x.platform === d.target))
@@ -37740,7 +37768,7 @@ function validateMetadata(raw, source) {
         if (!seen.has(id))
             fail('resolve.nodes', `workspace member ${q(id)} has no resolve node`);
     }
-    const resolveRoot = resolve.root == null ? null : asString(resolve.root, 'resolve.root', fail);
+    const resolveRoot = resolve.root == null ? null : asString(resolve.root, '', 'resolve.root', fail);
     if (resolveRoot !== null && !packages.has(resolveRoot))
         fail('resolve.root', `unknown package id ${q(resolveRoot)}`);
     return {
@@ -37753,22 +37781,19 @@ function validateMetadata(raw, source) {
         graphQuality: sawDepWithoutKinds ? 'no-dep-kinds' : 'full'
     };
 }
-function at(path) {
-    return typeof path === 'string' ? path : path();
-}
 const TARGET_KINDS = new Set(['bin', 'example', 'test', 'bench', 'custom-build']);
 function parseTarget(value, path, label, fail) {
-    const t = asObject(value, path, fail);
-    const name = asString(t.name, () => `${at(path)}.name`, fail);
-    const kinds = asStringArray(t.kind, () => `${at(path)}.kind`, fail);
-    const crateTypeNames = asStringArray(t.crate_types, () => `${at(path)}.crate_types`, fail);
+    const t = asObject(value, path, null, fail);
+    const name = asString(t.name, path, 'name', fail);
+    const kinds = asStringArray(t.kind, path, 'kind', fail);
+    const crateTypeNames = asStringArray(t.crate_types, path, 'crate_types', fail);
     if (kinds.length === 0)
-        fail(`${at(path)}.kind`, `target ${q(name)} of ${label} has no kind`);
+        fail(`${path}.kind`, `target ${q(name)} of ${label} has no kind`);
     if (crateTypeNames.length === 0)
-        fail(`${at(path)}.crate_types`, `target ${q(name)} of ${label} has no crate types`);
+        fail(`${path}.crate_types`, `target ${q(name)} of ${label} has no crate types`);
     const crateTypes = crateTypeNames.map(c => {
         if (!isCrateType(c)) {
-            return fail(`${at(path)}.crate_types`, `unknown crate type ${q(c)} in target ${q(name)} of ${label}`);
+            return fail(`${path}.crate_types`, `unknown crate type ${q(c)} in target ${q(name)} of ${label}`);
         }
         return c;
     });
@@ -37778,54 +37803,54 @@ function parseTarget(value, path, label, fail) {
         kind = single;
         // Only examples may have crate types other than `bin` (an example can be a library).
         if (kind !== 'example' && (crateTypes.length !== 1 || crateTypes[0] !== 'bin')) {
-            fail(`${at(path)}.crate_types`, `${kind} target ${q(name)} of ${label} must have crate type \`bin\`, got ${crateTypes.join(', ')}`);
+            fail(`${path}.crate_types`, `${kind} target ${q(name)} of ${label} must have crate type \`bin\`, got ${crateTypes.join(', ')}`);
         }
     }
     else {
         // Any other kind list names the crate types of a library target.
         for (const k of kinds) {
             if (TARGET_KINDS.has(k))
-                fail(`${at(path)}.kind`, `target kind ${q(k)} cannot be combined with other kinds in target ${q(name)} of ${label}`);
+                fail(`${path}.kind`, `target kind ${q(k)} cannot be combined with other kinds in target ${q(name)} of ${label}`);
             if (!isCrateType(k))
-                fail(`${at(path)}.kind`, `unknown target kind ${q(k)} in target ${q(name)} of ${label}`);
+                fail(`${path}.kind`, `unknown target kind ${q(k)} in target ${q(name)} of ${label}`);
         }
         kind = single === 'proc-macro' ? 'proc-macro' : 'lib';
         if (crateTypes.includes('bin')) {
-            fail(`${at(path)}.crate_types`, `library target ${q(name)} of ${label} cannot have crate type \`bin\``);
+            fail(`${path}.crate_types`, `library target ${q(name)} of ${label} cannot have crate type \`bin\``);
         }
         if (crateTypes.includes('proc-macro') && crateTypes.length > 1) {
-            fail(`${at(path)}.crate_types`, `cannot mix \`proc-macro\` crate type with others in target ${q(name)} of ${label}`);
+            fail(`${path}.crate_types`, `cannot mix \`proc-macro\` crate type with others in target ${q(name)} of ${label}`);
         }
         if ((kind === 'proc-macro') !== crateTypes.includes('proc-macro')) {
-            fail(`${at(path)}.crate_types`, `a proc-macro target must have kind and crate types exactly \`proc-macro\`, got kind ${kinds.join(', ')} and crate types ${crateTypes.join(', ')} in target ${q(name)} of ${label}`);
+            fail(`${path}.crate_types`, `a proc-macro target must have kind and crate types exactly \`proc-macro\`, got kind ${kinds.join(', ')} and crate types ${crateTypes.join(', ')} in target ${q(name)} of ${label}`);
         }
     }
     if (crateTypes.includes('dylib') && crateTypes.includes('cdylib')) {
-        fail(`${at(path)}.crate_types`, `library ${q(name)} of ${label} cannot set the crate type of both \`dylib\` and \`cdylib\``);
+        fail(`${path}.crate_types`, `library ${q(name)} of ${label} cannot set the crate type of both \`dylib\` and \`cdylib\``);
     }
-    const requiredFeatures = t['required-features'] === undefined ? [] : asStringArray(t['required-features'], () => `${at(path)}.required-features`, fail);
+    const requiredFeatures = t['required-features'] === undefined ? [] : asStringArray(t['required-features'], path, 'required-features', fail);
     // Metadata from older cargos has no `test` key; cargo's defaults are true except for benches, examples and build scripts.
-    const test = t.test === undefined ? kind !== 'bench' && kind !== 'example' && kind !== 'custom-build' : asBoolean(t.test, () => `${at(path)}.test`, fail);
+    const test = t.test === undefined ? kind !== 'bench' && kind !== 'example' && kind !== 'custom-build' : asBoolean(t.test, path, 'test', fail);
     return {
         name,
         kind,
         crateTypes,
-        srcPath: asString(t.src_path, () => `${at(path)}.src_path`, fail),
+        srcPath: asString(t.src_path, path, 'src_path', fail),
         test,
         requiredFeatures
     };
 }
-function parseDepKind(v, path, fail) {
+function parseDepKind(v, base, key, fail) {
     if (v === null || v === undefined || v === 'normal')
         return 'normal';
     if (v === 'dev' || v === 'build')
         return v;
-    return fail(at(path), `unknown dependency kind ${JSON.stringify(v)}, expected null, "dev" or "build"`);
+    return fail(join(base, key), `unknown dependency kind ${JSON.stringify(v)}, expected null, "dev" or "build"`);
 }
-function parsePublish(v, path, fail) {
+function parsePublish(v, base, key, fail) {
     if (v === false)
         return false;
-    return asStringArray(v, path, fail);
+    return asStringArray(v, base, key, fail);
 }
 function parse_describe(v) {
     if (v === null)
@@ -37834,29 +37859,42 @@ function parse_describe(v) {
         return 'an array';
     return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)?.slice(0, 40)}`;
 }
-function asObject(v, path, fail, message) {
+function join(base, key) {
+    if (key === null)
+        return base;
+    if (typeof key === 'number')
+        return `${base}[${key}]`;
+    return base === '' ? key : `${base}.${key}`;
+}
+function asObject(v, base, key, fail, message) {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-        return fail(at(path), message ?? `expected an object, got ${parse_describe(v)}`);
+        return fail(join(base, key), message ?? `expected an object, got ${parse_describe(v)}`);
     }
     return v;
 }
-function asArray(v, path, fail) {
+function asArray(v, base, key, fail) {
     if (!Array.isArray(v))
-        return fail(at(path), v === undefined ? 'missing (expected an array)' : `expected an array, got ${parse_describe(v)}`);
+        return fail(join(base, key), v === undefined ? 'missing (expected an array)' : `expected an array, got ${parse_describe(v)}`);
     return v;
 }
-function asString(v, path, fail) {
+function asString(v, base, key, fail) {
     if (typeof v !== 'string')
-        return fail(at(path), v === undefined ? 'missing (expected a string)' : `expected a string, got ${parse_describe(v)}`);
+        return fail(join(base, key), v === undefined ? 'missing (expected a string)' : `expected a string, got ${parse_describe(v)}`);
     return v;
 }
-function asBoolean(v, path, fail) {
+function asBoolean(v, base, key, fail) {
     if (typeof v !== 'boolean')
-        return fail(at(path), `expected true or false, got ${parse_describe(v)}`);
+        return fail(join(base, key), `expected true or false, got ${parse_describe(v)}`);
     return v;
 }
-function asStringArray(v, path, fail) {
-    return asArray(v, path, fail).map((x, i) => asString(x, () => `${at(path)}[${i}]`, fail));
+function asStringArray(v, base, key, fail) {
+    const items = asArray(v, base, key, fail);
+    const out = [];
+    for (let i = 0; i < items.length; i++) {
+        const x = items[i];
+        out.push(typeof x === 'string' ? x : asString(x, join(base, key), i, fail));
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/run.ts

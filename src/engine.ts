@@ -83,6 +83,8 @@ function artifactReports(linkage: LinkageResult): ArtifactReport[] {
   return out
 }
 
+const packageLabels = new WeakMap<Unit, string>()
+
 function linkageEntries(result: UnitResult, formats: NonNullable<UnitResult['artifacts'][number]['formats']>, linkage: LinkageResult): LinkageEntry[] {
   const entries: LinkageEntry[] = []
   for (const crate of result.crates) {
@@ -92,7 +94,11 @@ function linkageEntries(result: UnitResult, formats: NonNullable<UnitResult['art
     const entry: LinkageEntry = { crate: crate.name, how }
     const via = formats.via.get(crate.key)
     if (via !== undefined && how === 'included-from-dylib') entry.via = linkage.crateNames.get(via)?.name ?? via
-    if (info?.unit) entry.package = `${info.unit.pkg.name}@${info.unit.pkg.version}`
+    if (info?.unit) {
+      let label = packageLabels.get(info.unit)
+      if (label === undefined) packageLabels.set(info.unit, (label = `${info.unit.pkg.name}@${info.unit.pkg.version}`))
+      entry.package = label
+    }
     entries.push(entry)
   }
   return entries

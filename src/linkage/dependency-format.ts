@@ -106,7 +106,9 @@ export function calculateType(
       break
   }
 
-  const byKey = new Map(crates.map(c => [c.key, c]))
+  // Only an error message needs a crate's name by key: build the index then.
+  let byKey: Map<string, CrateNode> | null = null
+  const nameOf = (key: string): string => (byKey ??= new Map(crates.map(c => [c.key, c]))).get(key)?.name ?? key
   const unavailable: string[] = []
   if (preferStatic) {
     const firstNonRlib = crates.find(c => c.depKind !== 'macros-only' && !c.rlib)
@@ -130,7 +132,7 @@ export function calculateType(
     const existing = formats.get(key)
     if (existing) {
       if (existing.preference !== origin.preference || origin.preference === 'static') {
-        errors.push({ kind: 'crate-dep-multiple', crate: byKey.get(key)?.name ?? key, existing, incoming: origin })
+        errors.push({ kind: 'crate-dep-multiple', crate: nameOf(key), existing, incoming: origin })
       }
     } else {
       formats.set(key, origin)

@@ -1,6 +1,6 @@
 import { codegenOptions, flagEnabled, unstableOptions } from '../rustc/probe.js'
 import type { CargoLto, UnlinkableDep, Unit, UnitGraph } from '../model/unit-graph.js'
-import type { CrateType, Linkage } from '../model/types.js'
+import type { CrateType, Linkage, TargetInfo } from '../model/types.js'
 import {
   calculateType,
   recordedFormats,
@@ -186,7 +186,51 @@ function emptyResult(unit: Unit, crates: CrateNode[]): UnitResult {
 }
 
 /** The crates rustc loads for a unit, standard library first, then upstream crates depth-first. */
+/**
+ * The node of a library unit is the same in every crate graph it appears in (its dylib formats are
+ * final once it is resolved, and graphs are built dependencies first), and so are the standard
+ * library nodes of a target: built once, shared. CrateNodes are never mutated.
+ */
+const unitNodes = new WeakMap<Unit, CrateNode>()
+const stdNodes = new WeakMap<TargetInfo, Map<string, CrateNode[]>>()
+
 function crateGraph(unit: Unit, done: Map<Unit, UnitResult>): CrateNode[] {
+  const info = unit.targetInfo
+  const shape = `${unit.mode === 'test' ? 'test' : 'build'}${unit.crateTypes.includes('proc-macro') ? '+proc-macro' : ''}`
+  let perTarget = stdNodes.get(info)
+  if (!perTarget) stdNodes.set(info, (perTarget = new Map()))
+  let std = perTarget.get(shape)
+  if (!std) perTarget.set(shape, (std = stdCrates(unit)))
+  const user: CrateNode[] = [...std]
+  const seen = new Set<Unit>()
+  const visit = (dep: Unit): void => {
+    if (seen.has(dep)) return
+    seen.add(dep)
+    const macrosOnly = dep.target.kind === 'proc-macro'
+    let node = unitNodes.get(dep)
+    if (!node) {
+      node = {
+        key: unitKey(dep),
+        name: crateName(dep),
+        rlib: dep.crateTypes.includes('lib') || dep.crateTypes.includes('rlib'),
+        dylib: dep.crateTypes.includes('dylib'),
+        depKind: macrosOnly ? 'macros-only' : 'explicit',
+        isPanicRuntime: false,
+        requiredPanic: dep.panic === 'abort' ? 'abort' : null,
+        dylibFormats: done.get(dep)?.dylibFormats ?? null
+      }
+      unitNodes.set(dep, node)
+    }
+    user.push(node)
+    // A proc-macro's own dependencies are never loaded into its user's crate graph.
+    if (!macrosOnly) for (const d of dep.crates) visit(d.unit)
+  }
+  for (const d of unit.crates) visit(d.unit)
+  return user
+}
+
+/** The standard library crates rustc loads for a unit, in load order. */
+function stdCrates(unit: Unit): CrateNode[] {
   const info = unit.targetInfo
   const std: CrateNode[] = []
   const sys = (name: string, extra: Partial<CrateNode> = {}): CrateNode => ({
@@ -210,27 +254,7 @@ function crateGraph(unit: Unit, done: Map<Unit, UnitResult>): CrateNode[] {
   if (unit.mode === 'test') std.push(sys('test'))
   if (unit.crateTypes.includes('proc-macro')) std.push(sys('proc_macro'))
 
-  const user: CrateNode[] = []
-  const seen = new Set<Unit>()
-  const visit = (dep: Unit): void => {
-    if (seen.has(dep)) return
-    seen.add(dep)
-    const macrosOnly = dep.target.kind === 'proc-macro'
-    user.push({
-      key: unitKey(dep),
-      name: crateName(dep),
-      rlib: dep.crateTypes.includes('lib') || dep.crateTypes.includes('rlib'),
-      dylib: dep.crateTypes.includes('dylib'),
-      depKind: macrosOnly ? 'macros-only' : 'explicit',
-      isPanicRuntime: false,
-      requiredPanic: dep.panic === 'abort' ? 'abort' : null,
-      dylibFormats: done.get(dep)?.dylibFormats ?? null
-    })
-    // A proc-macro's own dependencies are never loaded into its user's crate graph.
-    if (!macrosOnly) for (const d of dep.crates) visit(d.unit)
-  }
-  for (const d of unit.crates) visit(d.unit)
-  return [...std, ...user]
+  return std
 }
 
 /**

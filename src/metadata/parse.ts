@@ -47,70 +47,59 @@ export function validateMetadata(raw: Json, source: string): Metadata {
   const fail = (path: string, message: string): never => {
     throw new MetadataError(source, path, message)
   }
-  const root = asObject(raw, '', fail, 'the top level must be a JSON object from `cargo metadata --format-version 1`')
+  const root = asObject(raw, '', null, fail, 'the top level must be a JSON object from `cargo metadata --format-version 1`')
   if (root.version !== 1) {
     fail('version', `expected format version 1, got ${JSON.stringify(root.version)}`)
   }
-  const rawPackages = asArray(root.packages, 'packages', fail)
-  const workspaceMembers = asStringArray(root.workspace_members, 'workspace_members', fail)
-  const workspaceRoot = asString(root.workspace_root, 'workspace_root', fail)
-  const targetDirectory = asString(root.target_directory, 'target_directory', fail)
+  const rawPackages = asArray(root.packages, '', 'packages', fail)
+  const workspaceMembers = asStringArray(root.workspace_members, '', 'workspace_members', fail)
+  const workspaceRoot = asString(root.workspace_root, '', 'workspace_root', fail)
+  const targetDirectory = asString(root.target_directory, '', 'target_directory', fail)
   const workspaceDefaultMembers =
     root.workspace_default_members === undefined
       ? null
-      : asStringArray(root.workspace_default_members, 'workspace_default_members', fail)
+      : asStringArray(root.workspace_default_members, '', 'workspace_default_members', fail)
 
   const packages = new Map<PackageId, Package>()
-  // Declared dependencies are validated up front but only read to recover edge kinds from metadata
-  // without `dep_kinds`.
-  const declaredJson = new Map<PackageId, { value: Json; path: string }>()
-  type Declared = { name: string; rename: string | null; kind: DependencyKind; target: string | null }
-  const declaredCache = new Map<PackageId, Declared[]>()
-  const declaredOf = (id: PackageId): Declared[] => {
-    const cached = declaredCache.get(id)
-    if (cached) return cached
-    const raw = declaredJson.get(id)
-    const parsed = !raw ? [] : asArray(raw.value, raw.path, fail).map((d, j) => {
-      const dp = (): string => `${raw.path}[${j}]`
-      const o = asObject(d, dp, fail)
-      return {
-        name: asString(o.name, () => `${dp()}.name`, fail),
-        rename: o.rename == null ? null : asString(o.rename, () => `${dp()}.rename`, fail),
-        kind: parseDepKind(o.kind, () => `${dp()}.kind`, fail),
-        target: o.target == null ? null : asString(o.target, () => `${dp()}.target`, fail)
-      }
-    })
-    declaredCache.set(id, parsed)
-    return parsed
-  }
+  const rawDeclared = new Map<PackageId, { name: string; rename: string | null; kind: DependencyKind; target: string | null }[]>()
   rawPackages.forEach((value, i) => {
     const path = `packages[${i}]`
-    const p = asObject(value, path, fail)
-    const id = asString(p.id, () => `${path}.id`, fail)
+    const p = asObject(value, path, null, fail)
+    const id = asString(p.id, path, 'id', fail)
     if (packages.has(id)) fail(`${path}.id`, `duplicate package id ${q(id)}`)
-    const name = asString(p.name, () => `${path}.name`, fail)
+    const name = asString(p.name, path, 'name', fail)
     const label = `package ${q(name)}`
-    const targets = asArray(p.targets, () => `${path}.targets`, fail).map((t, j) =>
-      parseTarget(t, () => `${path}.targets[${j}]`, label, fail)
+    const targets = asArray(p.targets, path, 'targets', fail).map((t, j) =>
+      parseTarget(t, `${path}.targets[${j}]`, label, fail)
     )
     if (targets.filter(t => t.kind === 'lib' || t.kind === 'proc-macro').length > 1) {
       fail(`${path}.targets`, `${label} has more than one library target`)
     }
-    if (p.dependencies !== undefined) {
-      declaredJson.set(id, { value: p.dependencies, path: `${path}.dependencies` })
-      declaredOf(id)
-    }
+    const declared = p.dependencies === undefined ? [] : asArray(p.dependencies, path, 'dependencies', fail)
+    rawDeclared.set(
+      id,
+      declared.map((d, j) => {
+        const dp = `${path}.dependencies[${j}]`
+        const o = asObject(d, dp, null, fail)
+        return {
+          name: asString(o.name, dp, 'name', fail),
+          rename: o.rename == null ? null : asString(o.rename, dp, 'rename', fail),
+          kind: parseDepKind(o.kind, dp, 'kind', fail),
+          target: o.target == null ? null : asString(o.target, dp, 'target', fail)
+        }
+      })
+    )
     packages.set(id, {
       id,
       name,
-      version: asString(p.version, () => `${path}.version`, fail),
-      source: p.source == null ? null : asString(p.source, () => `${path}.source`, fail),
-      manifestPath: asString(p.manifest_path, () => `${path}.manifest_path`, fail),
+      version: asString(p.version, path, 'version', fail),
+      source: p.source == null ? null : asString(p.source, path, 'source', fail),
+      manifestPath: asString(p.manifest_path, path, 'manifest_path', fail),
       targets,
       features: [],
       deps: [],
-      rustVersion: p.rust_version == null ? null : asString(p.rust_version, () => `${path}.rust_version`, fail),
-      publish: p.publish === undefined || p.publish === null ? null : parsePublish(p.publish, () => `${path}.publish`, fail)
+      rustVersion: p.rust_version == null ? null : asString(p.rust_version, path, 'rust_version', fail),
+      publish: p.publish === undefined || p.publish === null ? null : parsePublish(p.publish, path, 'publish', fail)
     })
   })
 
@@ -127,47 +116,47 @@ export function validateMetadata(raw: Json, source: string): Metadata {
       'the dependency graph is missing (`"resolve": null`, as produced by `cargo metadata --no-deps`); run `cargo metadata --format-version 1` without `--no-deps`'
     )
   }
-  const resolve = asObject(root.resolve, 'resolve', fail)
-  const nodes = asArray(resolve.nodes, 'resolve.nodes', fail)
+  const resolve = asObject(root.resolve, '', 'resolve', fail)
+  const nodes = asArray(resolve.nodes, '', 'resolve.nodes', fail)
   let sawDepWithoutKinds = false
   const seen = new Set<PackageId>()
   nodes.forEach((value, i) => {
     const path = `resolve.nodes[${i}]`
-    const n = asObject(value, path, fail)
-    const id = asString(n.id, () => `${path}.id`, fail)
+    const n = asObject(value, path, null, fail)
+    const id = asString(n.id, path, 'id', fail)
     const pkg = packages.get(id)
     if (!pkg) return fail(`${path}.id`, `unknown package id ${q(id)}`)
     if (seen.has(id)) fail(`${path}.id`, `duplicate resolve node for ${q(id)}`)
     seen.add(id)
-    pkg.features = n.features === undefined ? [] : asStringArray(n.features, () => `${path}.features`, fail)
-    const deps = n.deps === undefined ? null : asArray(n.deps, () => `${path}.deps`, fail)
+    pkg.features = n.features === undefined ? [] : asStringArray(n.features, path, 'features', fail)
+    const deps = n.deps === undefined ? null : asArray(n.deps, path, 'deps', fail)
     if (deps === null) {
       // Metadata from before `deps` existed: only `dependencies` (ids) is there.
-      const ids = asStringArray(n.dependencies, () => `${path}.dependencies`, fail)
+      const ids = asStringArray(n.dependencies, path, 'dependencies', fail)
       sawDepWithoutKinds ||= ids.length > 0
       pkg.deps = ids.map((depId, j) => recoverEdge(pkg, depId, `${path}.dependencies[${j}]`))
       return
     }
     pkg.deps = deps.map((d, j) => {
-      const dp = (): string => `${path}.deps[${j}]`
-      const o = asObject(d, dp, fail)
-      const depId = asString(o.pkg, () => `${dp()}.pkg`, fail)
-      if (!packages.has(depId)) fail(`${dp()}.pkg`, `unknown package id ${q(depId)}`)
-      const externName = asString(o.name, () => `${dp()}.name`, fail)
+      const dp = `${path}.deps[${j}]`
+      const o = asObject(d, dp, null, fail)
+      const depId = asString(o.pkg, dp, 'pkg', fail)
+      if (!packages.has(depId)) fail(`${dp}.pkg`, `unknown package id ${q(depId)}`)
+      const externName = asString(o.name, dp, 'name', fail)
       if (o.dep_kinds === undefined) {
         sawDepWithoutKinds = true
         return { ...recoverEdge(pkg, depId, dp), externName }
       }
       const kinds: DependencyEdge['kinds'] = []
-      asArray(o.dep_kinds, () => `${dp()}.dep_kinds`, fail).forEach((k, m) => {
-        const kp = (): string => `${dp()}.dep_kinds[${m}]`
-        const ko = asObject(k, kp, fail)
-        const kind = parseDepKind(ko.kind, () => `${kp()}.kind`, fail)
-        const platform = ko.target == null ? null : asString(ko.target, () => `${kp()}.target`, fail)
+      asArray(o.dep_kinds, dp, 'dep_kinds', fail).forEach((k, m) => {
+        const kp = `${dp}.dep_kinds[${m}]`
+        const ko = asObject(k, kp, null, fail)
+        const kind = parseDepKind(ko.kind, kp, 'kind', fail)
+        const platform = ko.target == null ? null : asString(ko.target, kp, 'target', fail)
         // Some cargo versions repeated entries (rust-lang/cargo#7752).
         if (!kinds.some(x => x.kind === kind && x.platform === platform)) kinds.push({ kind, platform })
       })
-      if (kinds.length === 0) fail(`${dp()}.dep_kinds`, 'is empty: every dependency edge has at least one kind')
+      if (kinds.length === 0) fail(`${dp}.dep_kinds`, 'is empty: every dependency edge has at least one kind')
       return { pkg: depId, externName, kinds }
     })
   })
@@ -175,10 +164,10 @@ export function validateMetadata(raw: Json, source: string): Metadata {
   // Without `dep_kinds` (cargo before 1.41), an edge's kinds are recovered from the dependent's
   // declared dependencies, matched by package name. Renamed or duplicated names make that ambiguous,
   // so the edge keeps every kind that could apply: a superset, never a silent omission.
-  function recoverEdge(pkg: Package, depId: PackageId, path: Path): DependencyEdge {
+  function recoverEdge(pkg: Package, depId: PackageId, path: string): DependencyEdge {
     const dep = packages.get(depId)
-    if (!dep) return fail(at(path), `unknown package id ${q(depId)}`)
-    const declared = declaredOf(pkg.id).filter(d => d.name === dep.name)
+    if (!dep) return fail(path, `unknown package id ${q(depId)}`)
+    const declared = (rawDeclared.get(pkg.id) ?? []).filter(d => d.name === dep.name)
     const kinds: DependencyEdge['kinds'] = []
     for (const d of declared) {
       if (!kinds.some(x => x.kind === d.kind && x.platform === d.target)) kinds.push({ kind: d.kind, platform: d.target })
@@ -193,7 +182,7 @@ export function validateMetadata(raw: Json, source: string): Metadata {
     if (!seen.has(id)) fail('resolve.nodes', `workspace member ${q(id)} has no resolve node`)
   }
 
-  const resolveRoot = resolve.root == null ? null : asString(resolve.root, 'resolve.root', fail)
+  const resolveRoot = resolve.root == null ? null : asString(resolve.root, '', 'resolve.root', fail)
   if (resolveRoot !== null && !packages.has(resolveRoot)) fail('resolve.root', `unknown package id ${q(resolveRoot)}`)
 
   return {
@@ -209,25 +198,18 @@ export function validateMetadata(raw: Json, source: string): Metadata {
 
 type Fail = (path: string, message: string) => never
 
-/** A JSON path, built only when a message needs it (validation of large documents stays cheap). */
-type Path = string | (() => string)
-
-function at(path: Path): string {
-  return typeof path === 'string' ? path : path()
-}
-
 const TARGET_KINDS = new Set(['bin', 'example', 'test', 'bench', 'custom-build'])
 
-function parseTarget(value: Json, path: Path, label: string, fail: Fail): Target {
-  const t = asObject(value, path, fail)
-  const name = asString(t.name, () => `${at(path)}.name`, fail)
-  const kinds = asStringArray(t.kind, () => `${at(path)}.kind`, fail)
-  const crateTypeNames = asStringArray(t.crate_types, () => `${at(path)}.crate_types`, fail)
-  if (kinds.length === 0) fail(`${at(path)}.kind`, `target ${q(name)} of ${label} has no kind`)
-  if (crateTypeNames.length === 0) fail(`${at(path)}.crate_types`, `target ${q(name)} of ${label} has no crate types`)
+function parseTarget(value: Json, path: string, label: string, fail: Fail): Target {
+  const t = asObject(value, path, null, fail)
+  const name = asString(t.name, path, 'name', fail)
+  const kinds = asStringArray(t.kind, path, 'kind', fail)
+  const crateTypeNames = asStringArray(t.crate_types, path, 'crate_types', fail)
+  if (kinds.length === 0) fail(`${path}.kind`, `target ${q(name)} of ${label} has no kind`)
+  if (crateTypeNames.length === 0) fail(`${path}.crate_types`, `target ${q(name)} of ${label} has no crate types`)
   const crateTypes: CrateType[] = crateTypeNames.map(c => {
     if (!isCrateType(c)) {
-      return fail(`${at(path)}.crate_types`, `unknown crate type ${q(c)} in target ${q(name)} of ${label}`)
+      return fail(`${path}.crate_types`, `unknown crate type ${q(c)} in target ${q(name)} of ${label}`)
     }
     return c
   })
@@ -237,51 +219,51 @@ function parseTarget(value: Json, path: Path, label: string, fail: Fail): Target
     kind = single as TargetKind
     // Only examples may have crate types other than `bin` (an example can be a library).
     if (kind !== 'example' && (crateTypes.length !== 1 || crateTypes[0] !== 'bin')) {
-      fail(`${at(path)}.crate_types`, `${kind} target ${q(name)} of ${label} must have crate type \`bin\`, got ${crateTypes.join(', ')}`)
+      fail(`${path}.crate_types`, `${kind} target ${q(name)} of ${label} must have crate type \`bin\`, got ${crateTypes.join(', ')}`)
     }
   } else {
     // Any other kind list names the crate types of a library target.
     for (const k of kinds) {
-      if (TARGET_KINDS.has(k)) fail(`${at(path)}.kind`, `target kind ${q(k)} cannot be combined with other kinds in target ${q(name)} of ${label}`)
-      if (!isCrateType(k)) fail(`${at(path)}.kind`, `unknown target kind ${q(k)} in target ${q(name)} of ${label}`)
+      if (TARGET_KINDS.has(k)) fail(`${path}.kind`, `target kind ${q(k)} cannot be combined with other kinds in target ${q(name)} of ${label}`)
+      if (!isCrateType(k)) fail(`${path}.kind`, `unknown target kind ${q(k)} in target ${q(name)} of ${label}`)
     }
     kind = single === 'proc-macro' ? 'proc-macro' : 'lib'
     if (crateTypes.includes('bin')) {
-      fail(`${at(path)}.crate_types`, `library target ${q(name)} of ${label} cannot have crate type \`bin\``)
+      fail(`${path}.crate_types`, `library target ${q(name)} of ${label} cannot have crate type \`bin\``)
     }
     if (crateTypes.includes('proc-macro') && crateTypes.length > 1) {
-      fail(`${at(path)}.crate_types`, `cannot mix \`proc-macro\` crate type with others in target ${q(name)} of ${label}`)
+      fail(`${path}.crate_types`, `cannot mix \`proc-macro\` crate type with others in target ${q(name)} of ${label}`)
     }
     if ((kind === 'proc-macro') !== crateTypes.includes('proc-macro')) {
-      fail(`${at(path)}.crate_types`, `a proc-macro target must have kind and crate types exactly \`proc-macro\`, got kind ${kinds.join(', ')} and crate types ${crateTypes.join(', ')} in target ${q(name)} of ${label}`)
+      fail(`${path}.crate_types`, `a proc-macro target must have kind and crate types exactly \`proc-macro\`, got kind ${kinds.join(', ')} and crate types ${crateTypes.join(', ')} in target ${q(name)} of ${label}`)
     }
   }
   if (crateTypes.includes('dylib') && crateTypes.includes('cdylib')) {
-    fail(`${at(path)}.crate_types`, `library ${q(name)} of ${label} cannot set the crate type of both \`dylib\` and \`cdylib\``)
+    fail(`${path}.crate_types`, `library ${q(name)} of ${label} cannot set the crate type of both \`dylib\` and \`cdylib\``)
   }
   const requiredFeatures =
-    t['required-features'] === undefined ? [] : asStringArray(t['required-features'], () => `${at(path)}.required-features`, fail)
+    t['required-features'] === undefined ? [] : asStringArray(t['required-features'], path, 'required-features', fail)
   // Metadata from older cargos has no `test` key; cargo's defaults are true except for benches, examples and build scripts.
-  const test = t.test === undefined ? kind !== 'bench' && kind !== 'example' && kind !== 'custom-build' : asBoolean(t.test, () => `${at(path)}.test`, fail)
+  const test = t.test === undefined ? kind !== 'bench' && kind !== 'example' && kind !== 'custom-build' : asBoolean(t.test, path, 'test', fail)
   return {
     name,
     kind,
     crateTypes,
-    srcPath: asString(t.src_path, () => `${at(path)}.src_path`, fail),
+    srcPath: asString(t.src_path, path, 'src_path', fail),
     test,
     requiredFeatures
   }
 }
 
-function parseDepKind(v: Json, path: Path, fail: Fail): DependencyKind {
+function parseDepKind(v: Json, base: string, key: Key, fail: Fail): DependencyKind {
   if (v === null || v === undefined || v === 'normal') return 'normal'
   if (v === 'dev' || v === 'build') return v
-  return fail(at(path), `unknown dependency kind ${JSON.stringify(v)}, expected null, "dev" or "build"`)
+  return fail(join(base, key), `unknown dependency kind ${JSON.stringify(v)}, expected null, "dev" or "build"`)
 }
 
-function parsePublish(v: Json, path: Path, fail: Fail): string[] | false {
+function parsePublish(v: Json, base: string, key: Key, fail: Fail): string[] | false {
   if (v === false) return false
-  return asStringArray(v, path, fail)
+  return asStringArray(v, base, key, fail)
 }
 
 function describe(v: Json): string {
@@ -290,28 +272,43 @@ function describe(v: Json): string {
   return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)?.slice(0, 40)}`
 }
 
-function asObject(v: Json, path: Path, fail: Fail, message?: string): Obj {
+/** A JSON path is built only for a message: `base` plus a property name or an index. */
+type Key = string | number | null
+
+function join(base: string, key: Key): string {
+  if (key === null) return base
+  if (typeof key === 'number') return `${base}[${key}]`
+  return base === '' ? key : `${base}.${key}`
+}
+
+function asObject(v: Json, base: string, key: Key, fail: Fail, message?: string): Obj {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    return fail(at(path), message ?? `expected an object, got ${describe(v)}`)
+    return fail(join(base, key), message ?? `expected an object, got ${describe(v)}`)
   }
   return v as Obj
 }
 
-function asArray(v: Json, path: Path, fail: Fail): Json[] {
-  if (!Array.isArray(v)) return fail(at(path), v === undefined ? 'missing (expected an array)' : `expected an array, got ${describe(v)}`)
+function asArray(v: Json, base: string, key: Key, fail: Fail): Json[] {
+  if (!Array.isArray(v)) return fail(join(base, key), v === undefined ? 'missing (expected an array)' : `expected an array, got ${describe(v)}`)
   return v
 }
 
-function asString(v: Json, path: Path, fail: Fail): string {
-  if (typeof v !== 'string') return fail(at(path), v === undefined ? 'missing (expected a string)' : `expected a string, got ${describe(v)}`)
+function asString(v: Json, base: string, key: Key, fail: Fail): string {
+  if (typeof v !== 'string') return fail(join(base, key), v === undefined ? 'missing (expected a string)' : `expected a string, got ${describe(v)}`)
   return v
 }
 
-function asBoolean(v: Json, path: Path, fail: Fail): boolean {
-  if (typeof v !== 'boolean') return fail(at(path), `expected true or false, got ${describe(v)}`)
+function asBoolean(v: Json, base: string, key: Key, fail: Fail): boolean {
+  if (typeof v !== 'boolean') return fail(join(base, key), `expected true or false, got ${describe(v)}`)
   return v
 }
 
-function asStringArray(v: Json, path: Path, fail: Fail): string[] {
-  return asArray(v, path, fail).map((x, i) => asString(x, () => `${at(path)}[${i}]`, fail))
+function asStringArray(v: Json, base: string, key: Key, fail: Fail): string[] {
+  const items = asArray(v, base, key, fail)
+  const out: string[] = []
+  for (let i = 0; i < items.length; i++) {
+    const x = items[i]
+    out.push(typeof x === 'string' ? x : asString(x, join(base, key), i, fail))
+  }
+  return out
 }

@@ -112,7 +112,13 @@ export function buildUnitGraph(
   sourceUsesCrate: SourceUsesCrate = () => true
 ): UnitGraph {
   const units: Unit[] = []
-  const byKey = new Map<string, Unit>()
+  const byKey = new Map<number, Unit>()
+  const targetIds = new Map<Target, number>()
+  const libs = new Map<Package, Target | undefined>()
+  const libOf = (pkg: Package): Target | undefined => {
+    if (!libs.has(pkg)) libs.set(pkg, libTarget(pkg))
+    return libs.get(pkg)
+  }
   const primary = new Set(selected.map(p => p.id))
   const warnings: string[] = []
   const profile = invocation.command === 'test' ? context.testProfile : context.profile
@@ -121,7 +127,10 @@ export function buildUnitGraph(
 
   const makeUnit = (pkg: Package, target: Target, mode: CompileMode, kind: CompileKind, unitFor: UnitFor, root: boolean): Unit => {
     const panicForced = unitFor.host || unitFor.test || mode === 'test' || target.kind === 'custom-build' || target.kind === 'proc-macro'
-    const key = `${pkg.id}\0${target.kind}\0${target.name}\0${mode}\0${kind}\0${panicForced ? 'u' : 'p'}`
+    // Targets are unique objects per package: a small integer identifies package × target.
+    let targetId = targetIds.get(target)
+    if (targetId === undefined) targetIds.set(target, (targetId = targetIds.size))
+    const key = targetId * 8 + (mode === 'test' ? 4 : 0) + (kind === 'host' ? 2 : 0) + (panicForced ? 1 : 0)
     const existing = byKey.get(key)
     if (existing) {
       existing.root ||= root
@@ -166,7 +175,7 @@ export function buildUnitGraph(
   }
 
   const libUnitFor = (dep: Package, kind: CompileKind, unitFor: UnitFor): Unit | null => {
-    const lib = libTarget(dep)
+    const lib = libOf(dep)
     if (!lib) return null
     const host = unitFor.host || lib.kind === 'proc-macro'
     return makeUnit(dep, lib, 'build', host ? 'host' : kind, { host, test: unitFor.test }, false)
@@ -187,7 +196,7 @@ export function buildUnitGraph(
       })
       if (applicable.length === 0) continue
       const dep = edge.pkg === pkg.id ? pkg : metadata.packages.get(edge.pkg)!
-      const lib = libTarget(dep)
+      const lib = libOf(dep)
       if (!lib) continue
       const first = applicable[0]!
       if (!lib.crateTypes.some(isLinkable)) {
