@@ -42,6 +42,18 @@ describe('findings', () => {
     expect(f).toMatchObject({ file: 'da/Cargo.toml', line: 7 })
   })
 
+  it('the plugin-engine example: std and engine_api twice for the workspace, engine_api alone for -p host', async () => {
+    const example = path.join(ROOT, '..', '..', '..', 'examples', 'plugin-engine')
+    const run = (args: string[]) =>
+      analyzeWorkspace({ manifestPath: path.join(example, 'Cargo.toml'), invocation: parseCliArgs(args).invocation, env: { ...process.env, RUSTFLAGS: undefined }, cwd: example })
+    const workspace = only(await run([]), 'duplicate-linkage')
+    expect(workspace.crates).toEqual(['std', 'engine_api'])
+    expect(workspace.message).toContain('`engine_api` would be included twice as well')
+    const host = only(await run(['-p', 'host']), 'duplicate-linkage')
+    expect(host.crates).toEqual(['engine_api'])
+    expect(host).toMatchObject({ file: 'plugin_audio/Cargo.toml', line: 7 })
+  })
+
   it('runtime-dylib lists every shared library the bin needs, transitively', async () => {
     const f = only(await analyse('transitive-dylibs', ['-p', 'app']), 'runtime-dylib')
     expect(f.severity).toBe('warning')

@@ -37234,7 +37234,9 @@ function formatFindings(result, crateType, errors, linkage, locator) {
         const staticVia = [primary.existing, primary.incoming].map(o => o.via).filter((v) => v !== null);
         const culprit = staticVia.map(unitOf).find((u) => u !== null) ?? null;
         const extra = crates.includes('std') && names.length > crates.length ? ' (with the rest of the standard library)' : '';
-        const message = `${what} cannot link: \`${primary.crate}\` would be included twice${extra} — ${describe(primary.existing, primary.crate)} and ${describe(primary.incoming, primary.crate)}. ` +
+        const others = crates.filter(c => c !== primary.crate);
+        const also = others.length > 0 ? ` ${others.map(c => `\`${c}\``).join(', ')} would be included twice as well.` : '';
+        const message = `${what} cannot link: \`${primary.crate}\` would be included twice${extra} — ${describe(primary.existing, primary.crate)} and ${describe(primary.incoming, primary.crate)}.${also} ` +
             `rustc: "cannot satisfy dependencies so \`${primary.crate}\` only shows up once".`;
         out.push({
             ...base(unit, 'duplicate-linkage', ct),
