@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import fs from 'node:fs'
 import path from 'node:path'
 import { describeError } from '../errors.js'
