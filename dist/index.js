@@ -35929,6 +35929,36 @@ function sameFlags(a, b) {
     return a.length === b.length && a.every((flag, i) => flag === b[i]);
 }
 
+;// CONCATENATED MODULE: ./src/model/crate-type.ts
+// The truth tables below are cargo's own (`src/compiler/crate_type.rs`); keep them identical.
+/** Outputs a Rust crate can be linked against: `lib`, `rlib`, `dylib`, `proc-macro`. */
+function isLinkable(t) {
+    return t === 'lib' || t === 'rlib' || t === 'dylib' || t === 'proc-macro';
+}
+/** Outputs that are shared objects: `dylib`, `cdylib`, `proc-macro`. */
+function isDynamic(t) {
+    return t === 'dylib' || t === 'cdylib' || t === 'proc-macro';
+}
+/** Crate types that may take part in LTO: `bin`, `staticlib`, `cdylib`. */
+function canLto(t) {
+    return t === 'bin' || t === 'staticlib' || t === 'cdylib';
+}
+/** Crate types whose rustc invocation links (everything except `lib`/`rlib`). */
+function requiresUpstreamObjects(t) {
+    return t !== 'lib' && t !== 'rlib';
+}
+/** Whether a library built with these crate types is available to Rust dependents as an rlib. */
+function providesRlib(types) {
+    return types.includes('lib') || types.includes('rlib');
+}
+/** Whether a library built with these crate types is available to Rust dependents as a Rust dylib. */
+function providesDylib(types) {
+    return types.includes('dylib');
+}
+function isCrateType(s) {
+    return (s === 'bin' || s === 'lib' || s === 'rlib' || s === 'dylib' || s === 'cdylib' || s === 'staticlib' || s === 'proc-macro');
+}
+
 ;// CONCATENATED MODULE: ./src/rustc/probe.ts
 
 
@@ -35979,8 +36009,9 @@ function findStdDylib(entries) {
  *
  * The combined probe asks for proc-macro output, and rustc's `--print=cfg` then reports `crt-static` only
  * when it is given explicitly in the flags (a proc-macro never defaults to it). So with an explicit
- * `±crt-static` the cfg answers (targets that ignore the flag do not report it); otherwise the target defaults to crt-static exactly when rustc dropped
- * `dylib` (crt-static forbids it) while still accepting `proc-macro` (so the target links dynamically):
+ * `±crt-static` the cfg answers (targets that ignore the flag do not report it); otherwise the target
+ * defaults to crt-static exactly when rustc dropped `dylib` (crt-static forbids it) while still accepting
+ * `proc-macro` (so the target links dynamically):
  * the musl targets.
  */
 function executablesCrtStatic(rustflags, probe) {
@@ -36204,6 +36235,7 @@ function recordedFormats(result) {
 ;// CONCATENATED MODULE: ./src/linkage/resolve.ts
 
 
+
 const SYSROOT_INTERNALS = ['core', 'alloc', 'compiler_builtins'];
 /** Computes the linkage of every unit of the graph, dependencies first. */
 function resolveLinkage(graph) {
@@ -36264,8 +36296,8 @@ function topologicalOrder(graph) {
 function resolveUnit(unit, done, units) {
     const deps = [...unit.crates.map(c => c.unit), ...unit.buildsAfter];
     const blockedBy = deps.filter(d => done.get(d).status !== 'ok');
-    // Only linking units need their whole crate graph; an rlib never links.
-    const links = unit.crateTypes.some(t => t !== 'lib' && t !== 'rlib');
+    // Only linking units need their whole crate graph and a panic runtime; an rlib never links.
+    const links = unit.crateTypes.some(requiresUpstreamObjects);
     const crates = links && blockedBy.length === 0 ? crateGraph(unit, done) : [];
     const base = emptyResult(unit, crates);
     if (blockedBy.length > 0) {
@@ -36294,8 +36326,7 @@ function resolveUnit(unit, done, units) {
         staticlibPreferDynamic: flagEnabled(unstableOptions(unit.rustflags, 'staticlib-prefer-dynamic')),
         staticlibAllowRdylibDeps: flagEnabled(unstableOptions(unit.rustflags, 'staticlib-allow-rdylib-deps'))
     };
-    const needsRuntime = unit.crateTypes.some(t => t !== 'lib' && t !== 'rlib');
-    const injected = needsRuntime ? sysKey(unit.panic === 'abort' ? 'panic_abort' : 'panic_unwind') : null;
+    const injected = links ? sysKey(unit.panic === 'abort' ? 'panic_abort' : 'panic_unwind') : null;
     const artifacts = [];
     const problems = [];
     let dylibFormats = null;
@@ -36336,7 +36367,6 @@ function emptyResult(unit, crates) {
         dylibFormats: null
     };
 }
-/** The crates rustc loads for a unit, standard library first, then upstream crates depth-first. */
 /**
  * The node of a library unit is the same in every crate graph it appears in (its dylib formats are
  * final once it is resolved, and graphs are built dependencies first), and so are the standard
@@ -36344,6 +36374,7 @@ function emptyResult(unit, crates) {
  */
 const unitNodes = new WeakMap();
 const stdNodes = new WeakMap();
+/** The crates rustc loads for a unit, standard library first, then upstream crates depth-first. */
 function crateGraph(unit, done) {
     const info = unit.targetInfo;
     const shape = `${unit.mode === 'test' ? 'test' : 'build'}${unit.crateTypes.includes('proc-macro') ? '+proc-macro' : ''}`;
@@ -36353,7 +36384,7 @@ function crateGraph(unit, done) {
     let std = perTarget.get(shape);
     if (!std)
         perTarget.set(shape, (std = stdCrates(unit)));
-    const user = [...std];
+    const graph = [...std];
     const seen = new Set();
     const visit = (dep) => {
         if (seen.has(dep))
@@ -36365,8 +36396,8 @@ function crateGraph(unit, done) {
             node = {
                 key: unitKey(dep),
                 name: crateName(dep),
-                rlib: dep.crateTypes.includes('lib') || dep.crateTypes.includes('rlib'),
-                dylib: dep.crateTypes.includes('dylib'),
+                rlib: providesRlib(dep.crateTypes),
+                dylib: providesDylib(dep.crateTypes),
                 depKind: macrosOnly ? 'macros-only' : 'explicit',
                 isPanicRuntime: false,
                 requiredPanic: dep.panic === 'abort' ? 'abort' : null,
@@ -36374,7 +36405,7 @@ function crateGraph(unit, done) {
             };
             unitNodes.set(dep, node);
         }
-        user.push(node);
+        graph.push(node);
         // A proc-macro's own dependencies are never loaded into its user's crate graph.
         if (!macrosOnly)
             for (const d of dep.crates)
@@ -36382,7 +36413,7 @@ function crateGraph(unit, done) {
     };
     for (const d of unit.crates)
         visit(d.unit);
-    return user;
+    return graph;
 }
 /** The standard library crates rustc loads for a unit, in load order. */
 function stdCrates(unit) {
@@ -36669,36 +36700,6 @@ function escapeClass(body) {
     return body.replace(/[\\\]^]/g, '\\$&');
 }
 
-;// CONCATENATED MODULE: ./src/model/crate-type.ts
-// The truth tables below are cargo's own (`src/compiler/crate_type.rs`); keep them identical.
-/** Outputs a Rust crate can be linked against: `lib`, `rlib`, `dylib`, `proc-macro`. */
-function isLinkable(t) {
-    return t === 'lib' || t === 'rlib' || t === 'dylib' || t === 'proc-macro';
-}
-/** Outputs that are shared objects: `dylib`, `cdylib`, `proc-macro`. */
-function isDynamic(t) {
-    return t === 'dylib' || t === 'cdylib' || t === 'proc-macro';
-}
-/** Crate types that may take part in LTO: `bin`, `staticlib`, `cdylib`. */
-function canLto(t) {
-    return t === 'bin' || t === 'staticlib' || t === 'cdylib';
-}
-/** Crate types whose rustc invocation links (everything except `lib`/`rlib`). */
-function requiresUpstreamObjects(t) {
-    return t !== 'lib' && t !== 'rlib';
-}
-/** Whether a library built with these crate types is available to Rust dependents as an rlib. */
-function providesRlib(types) {
-    return types.includes('lib') || types.includes('rlib');
-}
-/** Whether a library built with these crate types is available to Rust dependents as a Rust dylib. */
-function providesDylib(types) {
-    return types.includes('dylib');
-}
-function isCrateType(s) {
-    return (s === 'bin' || s === 'lib' || s === 'rlib' || s === 'dylib' || s === 'cdylib' || s === 'staticlib' || s === 'proc-macro');
-}
-
 ;// CONCATENATED MODULE: ./src/model/unit-graph.ts
 
 
@@ -36816,15 +36817,17 @@ function buildUnitGraph(metadata, context, invocation, selected, sourceUsesCrate
                 unit.crates.push({ unit: depUnit, externName: edge.externName, edge: first.kind, platform: first.platform });
         }
         if (!isBuildScript && target.kind !== 'lib' && target.kind !== 'proc-macro') {
-            const lib = libTarget(pkg);
-            const libName = lib?.name.replace(/-/g, '_');
-            if (lib && lib.crateTypes.some(isLinkable)) {
-                const own = libUnitFor(pkg, childKind, childFor);
-                if (own)
-                    unit.crates.unshift({ unit: own, externName: libName, edge: 'own-lib', platform: null });
-            }
-            else if (lib && sourceUsesCrate(target.srcPath, libName)) {
-                unit.unlinkable.push({ pkg, externName: libName, edge: 'own-lib', crateTypes: lib.crateTypes });
+            const lib = libOf(pkg);
+            if (lib) {
+                const libName = lib.name.replace(/-/g, '_');
+                if (lib.crateTypes.some(isLinkable)) {
+                    const own = libUnitFor(pkg, childKind, childFor);
+                    if (own)
+                        unit.crates.unshift({ unit: own, externName: libName, edge: 'own-lib', platform: null });
+                }
+                else if (sourceUsesCrate(target.srcPath, libName)) {
+                    unit.unlinkable.push({ pkg, externName: libName, edge: 'own-lib', crateTypes: lib.crateTypes });
+                }
             }
             if ((target.kind === 'test' || target.kind === 'bench') && mode === 'test') {
                 for (const bin of pkg.targets.filter(t => t.kind === 'bin' && featuresSatisfied(t, pkg))) {

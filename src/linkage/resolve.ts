@@ -1,3 +1,4 @@
+import { providesDylib, providesRlib, requiresUpstreamObjects } from '../model/crate-type.js'
 import { codegenOptions, flagEnabled, unstableOptions } from '../rustc/probe.js'
 import type { CargoLto, UnlinkableDep, Unit, UnitGraph } from '../model/unit-graph.js'
 import type { CrateType, Linkage, TargetInfo } from '../model/types.js'
@@ -113,8 +114,8 @@ function topologicalOrder(graph: UnitGraph): Unit[] {
 function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>, units: readonly Unit[]): UnitResult {
   const deps = [...unit.crates.map(c => c.unit), ...unit.buildsAfter]
   const blockedBy = deps.filter(d => done.get(d)!.status !== 'ok')
-  // Only linking units need their whole crate graph; an rlib never links.
-  const links = unit.crateTypes.some(t => t !== 'lib' && t !== 'rlib')
+  // Only linking units need their whole crate graph and a panic runtime; an rlib never links.
+  const links = unit.crateTypes.some(requiresUpstreamObjects)
   const crates = links && blockedBy.length === 0 ? crateGraph(unit, done) : []
   const base = emptyResult(unit, crates)
   if (blockedBy.length > 0) {
@@ -144,8 +145,7 @@ function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>, units: readonly Un
     staticlibPreferDynamic: flagEnabled(unstableOptions(unit.rustflags, 'staticlib-prefer-dynamic')),
     staticlibAllowRdylibDeps: flagEnabled(unstableOptions(unit.rustflags, 'staticlib-allow-rdylib-deps'))
   }
-  const needsRuntime = unit.crateTypes.some(t => t !== 'lib' && t !== 'rlib')
-  const injected = needsRuntime ? sysKey(unit.panic === 'abort' ? 'panic_abort' : 'panic_unwind') : null
+  const injected = links ? sysKey(unit.panic === 'abort' ? 'panic_abort' : 'panic_unwind') : null
   const artifacts: ArtifactLinkage[] = []
   const problems: UnitProblem[] = []
   let dylibFormats: Map<string, Preference> | null = null
@@ -185,7 +185,6 @@ function emptyResult(unit: Unit, crates: CrateNode[]): UnitResult {
   }
 }
 
-/** The crates rustc loads for a unit, standard library first, then upstream crates depth-first. */
 /**
  * The node of a library unit is the same in every crate graph it appears in (its dylib formats are
  * final once it is resolved, and graphs are built dependencies first), and so are the standard
@@ -194,6 +193,7 @@ function emptyResult(unit: Unit, crates: CrateNode[]): UnitResult {
 const unitNodes = new WeakMap<Unit, CrateNode>()
 const stdNodes = new WeakMap<TargetInfo, Map<string, CrateNode[]>>()
 
+/** The crates rustc loads for a unit, standard library first, then upstream crates depth-first. */
 function crateGraph(unit: Unit, done: Map<Unit, UnitResult>): CrateNode[] {
   const info = unit.targetInfo
   const shape = `${unit.mode === 'test' ? 'test' : 'build'}${unit.crateTypes.includes('proc-macro') ? '+proc-macro' : ''}`
@@ -201,7 +201,7 @@ function crateGraph(unit: Unit, done: Map<Unit, UnitResult>): CrateNode[] {
   if (!perTarget) stdNodes.set(info, (perTarget = new Map()))
   let std = perTarget.get(shape)
   if (!std) perTarget.set(shape, (std = stdCrates(unit)))
-  const user: CrateNode[] = [...std]
+  const graph: CrateNode[] = [...std]
   const seen = new Set<Unit>()
   const visit = (dep: Unit): void => {
     if (seen.has(dep)) return
@@ -212,8 +212,8 @@ function crateGraph(unit: Unit, done: Map<Unit, UnitResult>): CrateNode[] {
       node = {
         key: unitKey(dep),
         name: crateName(dep),
-        rlib: dep.crateTypes.includes('lib') || dep.crateTypes.includes('rlib'),
-        dylib: dep.crateTypes.includes('dylib'),
+        rlib: providesRlib(dep.crateTypes),
+        dylib: providesDylib(dep.crateTypes),
         depKind: macrosOnly ? 'macros-only' : 'explicit',
         isPanicRuntime: false,
         requiredPanic: dep.panic === 'abort' ? 'abort' : null,
@@ -221,12 +221,12 @@ function crateGraph(unit: Unit, done: Map<Unit, UnitResult>): CrateNode[] {
       }
       unitNodes.set(dep, node)
     }
-    user.push(node)
+    graph.push(node)
     // A proc-macro's own dependencies are never loaded into its user's crate graph.
     if (!macrosOnly) for (const d of dep.crates) visit(d.unit)
   }
   for (const d of unit.crates) visit(d.unit)
-  return user
+  return graph
 }
 
 /** The standard library crates rustc loads for a unit, in load order. */

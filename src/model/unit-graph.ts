@@ -210,13 +210,15 @@ export function buildUnitGraph(
       if (depUnit) unit.crates.push({ unit: depUnit, externName: edge.externName, edge: first.kind, platform: first.platform })
     }
     if (!isBuildScript && target.kind !== 'lib' && target.kind !== 'proc-macro') {
-      const lib = libTarget(pkg)
-      const libName = lib?.name.replace(/-/g, '_')
-      if (lib && lib.crateTypes.some(isLinkable)) {
-        const own = libUnitFor(pkg, childKind, childFor)
-        if (own) unit.crates.unshift({ unit: own, externName: libName!, edge: 'own-lib', platform: null })
-      } else if (lib && sourceUsesCrate(target.srcPath, libName!)) {
-        unit.unlinkable.push({ pkg, externName: libName!, edge: 'own-lib', crateTypes: lib.crateTypes })
+      const lib = libOf(pkg)
+      if (lib) {
+        const libName = lib.name.replace(/-/g, '_')
+        if (lib.crateTypes.some(isLinkable)) {
+          const own = libUnitFor(pkg, childKind, childFor)
+          if (own) unit.crates.unshift({ unit: own, externName: libName, edge: 'own-lib', platform: null })
+        } else if (sourceUsesCrate(target.srcPath, libName)) {
+          unit.unlinkable.push({ pkg, externName: libName, edge: 'own-lib', crateTypes: lib.crateTypes })
+        }
       }
       if ((target.kind === 'test' || target.kind === 'bench') && mode === 'test') {
         for (const bin of pkg.targets.filter(t => t.kind === 'bin' && featuresSatisfied(t, pkg))) {

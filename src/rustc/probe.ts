@@ -58,8 +58,9 @@ export function findStdDylib(entries: readonly string[]): string | null {
  *
  * The combined probe asks for proc-macro output, and rustc's `--print=cfg` then reports `crt-static` only
  * when it is given explicitly in the flags (a proc-macro never defaults to it). So with an explicit
- * `±crt-static` the cfg answers (targets that ignore the flag do not report it); otherwise the target defaults to crt-static exactly when rustc dropped
- * `dylib` (crt-static forbids it) while still accepting `proc-macro` (so the target links dynamically):
+ * `±crt-static` the cfg answers (targets that ignore the flag do not report it); otherwise the target
+ * defaults to crt-static exactly when rustc dropped `dylib` (crt-static forbids it) while still accepting
+ * `proc-macro` (so the target links dynamically):
  * the musl targets.
  */
 export function executablesCrtStatic(rustflags: readonly string[], probe: ProbeResult): boolean {
