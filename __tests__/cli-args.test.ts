@@ -32,7 +32,11 @@ describe('parseCliArgs', () => {
       help: false,
       version: false,
       color: false,
-      configOverrides: []
+      configOverrides: [],
+      policy: null,
+      noPolicy: false,
+      baseline: null,
+      failOn: 'error'
     })
   })
 
@@ -56,7 +60,10 @@ describe('parseCliArgs', () => {
       '--metadata-file', 'meta.json',
       '--format', 'json',
       '--output', 'report.json',
-      '--config', 'profile.dev.panic="abort"'
+      '--config', 'profile.dev.panic="abort"',
+      '--policy', 'ci/policy.toml',
+      '--baseline', 'base.json',
+      '--fail-on', 'warning'
     ])
     const joined = parseCliArgs([
       '--manifest-path=ws/Cargo.toml',
@@ -77,7 +84,10 @@ describe('parseCliArgs', () => {
       '--metadata-file=meta.json',
       '--format=json',
       '--output=report.json',
-      '--config=profile.dev.panic="abort"'
+      '--config=profile.dev.panic="abort"',
+      '--policy=ci/policy.toml',
+      '--baseline=base.json',
+      '--fail-on=warning'
     ])
     const expected = {
       invocation: {
@@ -114,7 +124,11 @@ describe('parseCliArgs', () => {
       help: false,
       version: false,
       color: false,
-      configOverrides: ['profile.dev.panic="abort"']
+      configOverrides: ['profile.dev.panic="abort"'],
+      policy: 'ci/policy.toml',
+      noPolicy: false,
+      baseline: 'base.json',
+      failOn: 'warning'
     }
     expect(spaced).toEqual(expected)
     expect(joined).toEqual(expected)
@@ -241,7 +255,9 @@ describe('parseCliArgs', () => {
   })
 
   it('parseCliArgs names the allowed values of an enum flag', () => {
-    expect(errorFor(['--format', 'xml'])).toBe('`--format` must be one of text, json, markdown, got `xml`')
+    expect(errorFor(['--format', 'xml'])).toBe('`--format` must be one of text, json, markdown, sarif, github, got `xml`')
+    expect(errorFor(['--fail-on', 'fatal'])).toBe('`--fail-on` must be one of error, warning, never, got `fatal`')
+    expect(errorFor(['--policy', 'a.toml', '--no-policy'])).toBe('`--policy` cannot be used with `--no-policy`')
     expect(errorFor(['--command=run'])).toBe('`--command` must be one of build, test, got `run`')
     expect(errorFor(['--color', 'yes'])).toBe('`--color` must be one of auto, always, never, got `yes`')
   })
@@ -327,7 +343,8 @@ describe('HELP_TEXT', () => {
       'Feature Selection:',
       'Compilation Options:',
       'Manifest Options:',
-      'Output:'
+      'Output:',
+      'Gating:'
     ])
     for (const line of HELP_TEXT.split('\n')) expect(line.length).toBeLessThanOrEqual(100)
   })

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { parseCliArgs } from '../src/cli/args.js'
 import { analyzeWorkspace } from '../src/run.js'
-import type { Report } from '../src/report/report.js'
+import { findingArtifact, type Report } from '../src/report/report.js'
 
 /**
  * Ground truth recorded from real cargo builds (scripts/record-fixtures.ts): for every case, the engine's
@@ -86,7 +86,7 @@ describe('fixture workspaces: predictions equal recorded cargo builds', () => {
         const report = await predict(dir, c)
         expect(statusesOf(report.artifacts)).toEqual(statusesOf(artifactsOf(c.units)))
         const failsToStart = c.units.filter(u => u.startsDirectly === false).map(key).sort()
-        const flagged = [...new Set(report.findings.filter(f => f.rule === 'runtime-dylib').map(key))]
+        const flagged = [...new Set(report.findings.filter(f => f.rule === 'runtime-dylib').map(f => key(findingArtifact(f)!)))]
           .filter(k => c.units.some(u => key(u) === k && u.startsDirectly !== undefined))
           .sort()
         expect(flagged).toEqual(failsToStart)

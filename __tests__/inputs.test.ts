@@ -32,7 +32,13 @@ describe('parseActionInputs', () => {
       invocation: defaultInvocation(),
       manifestPath: 'Cargo.toml',
       failOn: 'error',
-      reportPath: 'rust-linkage-report.json'
+      reportPath: 'rust-linkage-report.json',
+      policy: null,
+      baseline: null,
+      sarifFile: null,
+      comment: 'off',
+      commentKey: 'default',
+      token: ''
     })
   })
 
@@ -53,7 +59,13 @@ describe('parseActionInputs', () => {
         locked: 'true',
         offline: 'true',
         'fail-on': 'warning',
-        'report-path': 'out/linkage.json'
+        'report-path': 'out/linkage.json',
+        policy: 'ci/linkage.toml',
+        baseline: 'base/report.json',
+        'sarif-file': 'out/linkage.sarif',
+        comment: 'on-findings',
+        'comment-key': 'linux/stable',
+        'github-token': 'ghs_token'
       }).getInput
     )
     expect(settings).toEqual({
@@ -72,7 +84,13 @@ describe('parseActionInputs', () => {
       }),
       manifestPath: 'crates/Cargo.toml',
       failOn: 'warning',
-      reportPath: 'out/linkage.json'
+      reportPath: 'out/linkage.json',
+      policy: 'ci/linkage.toml',
+      baseline: 'base/report.json',
+      sarifFile: 'out/linkage.sarif',
+      comment: 'on-findings',
+      commentKey: 'linux/stable',
+      token: 'ghs_token'
     })
   })
 
@@ -100,6 +118,13 @@ describe('parseActionInputs', () => {
     expect(errorFor({ command: 'run' })).toBe('input `command` must be one of build, test, got `run`')
     expect(errorFor({ 'fail-on': 'fatal' })).toBe('input `fail-on` must be one of error, warning, never, got `fatal`')
     expect(parseActionInputs(inputs({ 'fail-on': 'never' }).getInput).failOn).toBe('never')
+    expect(errorFor({ comment: 'yes' })).toBe('input `comment` must be one of off, always, on-findings, got `yes`')
+  })
+
+  it('parseActionInputs keeps comment keys to characters that cannot break the hidden marker', () => {
+    expect(errorFor({ 'comment-key': 'a --> b' })).toBe(
+      'input `comment-key` may only contain letters, digits, `.`, `_`, `/` and `-` (at most 100), got `a --> b`'
+    )
   })
 
   it('parseActionInputs requires workspace for exclude, as cargo does', () => {
@@ -158,7 +183,7 @@ describe('action.yml', () => {
   })
 
   it('action.yml declares the outputs and runs on node24', () => {
-    expect(keys(section('outputs'))).toEqual(['errors', 'warnings', 'report', 'verdict'])
+    expect(keys(section('outputs'))).toEqual(['errors', 'warnings', 'report', 'sarif', 'comment-url', 'verdict'])
     expect(section('runs')).toBe('  using: node24\n  main: dist/index.js\n')
   })
 })

@@ -4,7 +4,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -12,7 +12,6 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -24,10 +23,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -276,7 +275,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -284,7 +283,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -312,29 +310,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -388,11 +386,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -403,57 +401,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -28384,6 +28382,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
 /***/ 8611:
 /***/ ((module) => {
 
@@ -28545,6 +28550,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -28588,7 +28600,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -28597,6 +28609,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -28626,9 +28641,94 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
@@ -28643,8 +28743,8 @@ var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -28719,7 +28819,7 @@ function toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -28775,8 +28875,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -28790,10 +28890,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -28809,7 +28909,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -29772,7 +29872,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -29795,7 +29895,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -29891,7 +29991,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -30095,7 +30195,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -30122,7 +30222,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -30615,13 +30715,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -30912,7 +31012,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -31251,8 +31351,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -31433,7 +31533,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -31501,7 +31601,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -31626,6 +31726,549 @@ function oneLine(message) {
     return message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
+;// CONCATENATED MODULE: ./src/github/client.ts
+const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_RETRY_DELAY_MS = 1_000;
+const PER_PAGE = 100;
+const RETRIED_STATUSES = new Set([500, 502, 503, 504]);
+// POST is left out: a retried create whose first attempt did land would leave two comments.
+const RETRIED_METHODS = new Set(['GET', 'PATCH']);
+function createGitHubClient(token, options = {}) {
+    const baseUrl = (options.baseUrl || process.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const retryDelayMs = options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS;
+    let loaded;
+    const octokit = () => (loaded ??= loadOctokit(token, baseUrl, timeoutMs, retryDelayMs));
+    return {
+        baseUrl,
+        async listIssueComments(owner, repo, issue) {
+            const api = await octokit();
+            const comments = await api.paginate(api.rest.issues.listComments, { owner, repo, issue_number: issue, per_page: PER_PAGE });
+            return comments.map(toComment);
+        },
+        async createIssueComment(owner, repo, issue, body) {
+            const api = await octokit();
+            const { data } = await api.rest.issues.createComment({ owner, repo, issue_number: issue, body });
+            return toComment(data);
+        },
+        async updateIssueComment(owner, repo, commentId, body) {
+            const api = await octokit();
+            const { data } = await api.rest.issues.updateComment({ owner, repo, comment_id: commentId, body });
+            return toComment(data);
+        },
+        async listPullRequestFiles(owner, repo, number) {
+            const api = await octokit();
+            const files = await api.paginate(api.rest.pulls.listFiles, { owner, repo, pull_number: number, per_page: PER_PAGE });
+            return files.map(file => ({
+                filename: file.filename,
+                status: file.status,
+                changes: file.changes,
+                ...(typeof file.patch === 'string' ? { patch: file.patch } : {}),
+                ...(file.previous_filename ? { previousFilename: file.previous_filename } : {})
+            }));
+        }
+    };
+}
+/**
+ * Imported on first use: @actions/github parses the file at GITHUB_EVENT_PATH when it is loaded and throws
+ * a bare SyntaxError if it is malformed, which would end the action before it could say which file is bad.
+ */
+async function loadOctokit(token, baseUrl, timeoutMs, retryDelayMs) {
+    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+    // No `request` option here: Octokit merges options shallowly, so passing one would drop the proxy-aware
+    // `fetch` that @actions/github installs. The timeout is added per request by the hook instead.
+    const api = getOctokit(token, { baseUrl, userAgent: 'rust-linkage-guard' });
+    api.hook.wrap('request', async (request, options) => {
+        const method = String(options.method).toUpperCase();
+        const attempt = async () => {
+            const controller = new AbortController();
+            const timer = setTimeout(() => controller.abort(), timeoutMs);
+            try {
+                // Inner hooks (the token auth) are bound to this very options object and ignore arguments passed
+                // here, so the signal has to go on it. The object is this request's own; its `request` member may
+                // be the shared defaults, hence a copy rather than an assignment into it.
+                options.request = { ...options.request, signal: controller.signal };
+                return await request(options);
+            }
+            catch (error) {
+                if (controller.signal.aborted)
+                    throw new GitHubTimeoutError(method, requestUrl(api, options), timeoutMs);
+                throw error;
+            }
+            finally {
+                clearTimeout(timer);
+            }
+        };
+        try {
+            return await attempt();
+        }
+        catch (error) {
+            if (!RETRIED_METHODS.has(method) || !client_transient(error))
+                throw error;
+            await new Promise(resolve => setTimeout(resolve, retryDelayMs));
+            return attempt();
+        }
+    });
+    return api;
+}
+/** A 5xx answer, or a connection that failed or dropped (often a stale keep-alive socket); not a timeout. */
+function client_transient(error) {
+    if (error instanceof GitHubTimeoutError)
+        return false;
+    const status = responseStatus(error);
+    return status === null ? requestOf(error) !== null : RETRIED_STATUSES.has(status);
+}
+function requestUrl(api, options) {
+    try {
+        return api.request.endpoint.parse(options).url;
+    }
+    catch {
+        return String(options.url ?? '');
+    }
+}
+function toComment(raw) {
+    return {
+        id: raw.id,
+        body: raw.body ?? '',
+        htmlUrl: raw.html_url,
+        user: raw.user ? { login: raw.user.login, type: raw.user.type } : null
+    };
+}
+/** A request that got no complete answer within the client's per-request limit. */
+class GitHubTimeoutError extends Error {
+    method;
+    url;
+    timeoutMs;
+    constructor(method, url, timeoutMs) {
+        super(`no answer from GitHub within ${formatSeconds(timeoutMs)} for ${method} ${url}`);
+        this.method = method;
+        this.url = url;
+        this.timeoutMs = timeoutMs;
+        this.name = 'GitHubTimeoutError';
+    }
+}
+/** Turns anything a GitHubClient call rejected with into one actionable line. */
+function describeApiFailure(error) {
+    if (error instanceof GitHubTimeoutError) {
+        return {
+            status: null,
+            kind: 'timeout',
+            message: client_oneLine(`GitHub gave no answer within ${formatSeconds(error.timeoutMs)} to ${error.method} ${pathOf(error.url)}; the API may be slow or unreachable from this runner — re-run the job`)
+        };
+    }
+    const request = requestOf(error);
+    const operation = request ? `${request.method} ${pathOf(request.url)}` : 'a GitHub API request';
+    const status = responseStatus(error);
+    if (status === null) {
+        if (request) {
+            const code = errorCode(error);
+            const reason = code && !(errorMessage(error) ?? '').includes(code) ? `${code}: ${errorMessage(error)}` : (errorMessage(error) ?? 'unknown error');
+            return {
+                status: null,
+                kind: 'network',
+                message: client_oneLine(`cannot reach GitHub at ${originOf(request.url)} for ${operation} (${reason}); check GITHUB_API_URL and the runner's network or proxy settings`)
+            };
+        }
+        return { status: null, kind: 'other', message: client_oneLine(`${operation} failed: ${errorMessage(error) ?? String(error)}`) };
+    }
+    const said = githubMessage(error);
+    const quoted = said ? `: "${said}"` : '';
+    const write = request !== null && request.method !== 'GET' && request.method !== 'HEAD';
+    const aboutComments = request !== null && /\/comments(\/|$|\?)/.test(request.url);
+    const headers = responseHeaders(error);
+    if (status === 429 || (status === 403 && (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(said ?? '')))) {
+        const reset = Number(headers['x-ratelimit-reset']);
+        const when = Number.isFinite(reset) && reset > 0 ? ` until ${new Date(reset * 1000).toISOString()}` : '';
+        return {
+            status,
+            kind: status === 403 ? 'forbidden' : 'other',
+            message: client_oneLine(`GitHub's API rate limit stops ${operation} (${status}${quoted})${when}; re-run the job later`)
+        };
+    }
+    if (status === 401) {
+        return {
+            status,
+            kind: 'forbidden',
+            message: client_oneLine(`GitHub rejected the token for ${operation} (401${quoted}); the token is missing, invalid or expired — pass \`github.token\` or a valid personal access token`)
+        };
+    }
+    if (status === 403) {
+        const advice = write && aboutComments
+            ? 'the token cannot write pull-request comments — on pull requests from forks GitHub gives a read-only token; grant `permissions: pull-requests: write` for same-repository PRs, or post from a `workflow_run` workflow'
+            : write
+                ? 'the token lacks the write permission this needs — check the workflow\'s `permissions:`'
+                : 'the token cannot read this — grant `permissions: pull-requests: read` (and `contents: read` for a private repository)';
+        return { status, kind: 'forbidden', message: client_oneLine(`GitHub refused ${operation} (403${quoted}); ${advice}`) };
+    }
+    if (status === 404) {
+        const advice = request?.method === 'PATCH' && aboutComments
+            ? 'the comment no longer exists (deleted while this job ran?); the next run will post a new one'
+            : 'the repository or pull request does not exist, or the token cannot see it (a private repository needs `contents: read`)';
+        return { status, kind: 'not-found', message: client_oneLine(`GitHub answered 404 to ${operation}${quoted}; ${advice}`) };
+    }
+    if (status === 422) {
+        const advice = write && aboutComments ? '; the comment body may be too long, or the conversation locked' : '';
+        return {
+            status,
+            kind: 'validation',
+            message: client_oneLine(`GitHub rejected ${operation} as invalid (422${quoted}${validationDetails(error)})${advice}`)
+        };
+    }
+    if (status >= 500) {
+        return {
+            status,
+            kind: 'server',
+            message: client_oneLine(`GitHub failed with a server error on ${operation} (${status}${quoted}); this is usually transient — re-run the job`)
+        };
+    }
+    return { status, kind: 'other', message: client_oneLine(`GitHub answered ${status} to ${operation}${quoted}`) };
+}
+function responseStatus(error) {
+    const response = prop(error, 'response');
+    const status = prop(response, 'status') ?? (response !== undefined ? prop(error, 'status') : undefined);
+    return typeof status === 'number' && status > 0 ? status : null;
+}
+function requestOf(error) {
+    const request = prop(error, 'request');
+    const method = prop(request, 'method');
+    const url = prop(request, 'url');
+    return typeof method === 'string' && typeof url === 'string' ? { method: method.toUpperCase(), url } : null;
+}
+function responseHeaders(error) {
+    const headers = prop(prop(error, 'response'), 'headers');
+    return typeof headers === 'object' && headers !== null ? headers : {};
+}
+function githubMessage(error) {
+    const message = prop(prop(prop(error, 'response'), 'data'), 'message');
+    if (typeof message === 'string' && message.trim() !== '')
+        return message.trim();
+    const data = prop(prop(error, 'response'), 'data');
+    if (typeof data === 'string' && data.trim() !== '' && data.length < 200)
+        return data.trim();
+    return null;
+}
+/** GitHub's 422 bodies put the useful part ("body is too long …") in `errors[].message`. */
+function validationDetails(error) {
+    const errors = prop(prop(prop(error, 'response'), 'data'), 'errors');
+    if (!Array.isArray(errors))
+        return '';
+    const messages = errors
+        .map(e => (typeof e === 'string' ? e : prop(e, 'message') ?? prop(e, 'code')))
+        .filter((m) => typeof m === 'string' && m !== '');
+    return messages.length > 0 ? ` — ${messages.join('; ')}` : '';
+}
+/** The first `code` (ECONNREFUSED, ENOTFOUND, UND_ERR_…) along the error's cause chain. */
+function errorCode(error) {
+    let current = error;
+    for (let depth = 0; depth < 5 && current !== undefined && current !== null; depth++) {
+        const code = prop(current, 'code');
+        if (typeof code === 'string' && code !== '')
+            return code;
+        current = prop(current, 'cause');
+    }
+    return null;
+}
+function errorMessage(error) {
+    const message = prop(error, 'message');
+    return typeof message === 'string' && message !== '' ? message : null;
+}
+function prop(value, key) {
+    return typeof value === 'object' && value !== null ? value[key] : undefined;
+}
+function pathOf(url) {
+    try {
+        return new URL(url).pathname;
+    }
+    catch {
+        return url.replace(/\?.*$/, '');
+    }
+}
+function originOf(url) {
+    try {
+        return new URL(url).origin;
+    }
+    catch {
+        return url;
+    }
+}
+function formatSeconds(ms) {
+    return `${Number((ms / 1000).toFixed(3))} s`;
+}
+function client_oneLine(message) {
+    return message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+;// CONCATENATED MODULE: ./src/github/comment.ts
+/**
+ * One pull-request comment per job (or matrix entry), found again on the next run by a hidden marker
+ * and edited in place instead of piling up new comments.
+ */
+
+/** GitHub's limit for an issue or pull-request comment body. */
+const COMMENT_BODY_LIMIT = 65_536;
+/**
+ * The hidden line that identifies the comment of one job. Distinct keys let several jobs or matrix entries
+ * each keep their own comment; characters outside `[A-Za-z0-9._/-]` become `-`.
+ */
+function commentMarker(key = 'default') {
+    const safe = key.trim().replace(/[^A-Za-z0-9._/-]/g, '-').slice(0, 100);
+    return `<!-- rust-linkage-guard:${safe === '' ? 'default' : safe} -->`;
+}
+/**
+ * The comment body: the marker on the first line, then `body`, cut to fit GitHub's limit. A cut falls on a
+ * line boundary, closes a code fence and any `<details>` left open, and ends with a pointer to the job summary
+ * holding the full report. The limit is applied both to UTF-16 code units (what GitHub counts) and to
+ * UTF-8 bytes, which is never less, so non-ASCII text cannot push the result over.
+ */
+function fitCommentBody(body, options) {
+    const limit = options.limit ?? COMMENT_BODY_LIMIT;
+    const header = body.startsWith(options.marker) ? '' : `${options.marker}\n`;
+    const fits = (text) => text.length <= limit && Buffer.byteLength(text, 'utf8') <= limit;
+    if (fits(header + body))
+        return header + body;
+    const notice = options.runUrl
+        ? `\n… truncated: the full report is in the [job summary](${options.runUrl})\n`
+        : '\n… truncated: the full report is in the job summary\n';
+    const lines = body.split('\n');
+    const state = { fence: null, details: 0 };
+    let chars = header.length;
+    let bytes = Buffer.byteLength(header, 'utf8');
+    let best = { lineCount: 0, closing: closingFor(state) + notice };
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        chars += line.length + 1;
+        bytes += Buffer.byteLength(line, 'utf8') + 1;
+        if (chars > limit || bytes > limit)
+            break;
+        advance(state, line);
+        const closing = closingFor(state) + notice;
+        if (chars + closing.length <= limit && bytes + Buffer.byteLength(closing, 'utf8') <= limit) {
+            best = { lineCount: i + 1, closing };
+        }
+    }
+    const kept = lines.slice(0, best.lineCount);
+    return `${header}${kept.length > 0 ? `${kept.join('\n')}\n` : ''}${best.closing}`;
+}
+function advance(state, rawLine) {
+    const line = rawLine.replace(/\r$/, '');
+    const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (state.fence !== null) {
+        if (fence && fence[1][0] === state.fence[0] && fence[1].length >= state.fence.length && fence[2].trim() === '') {
+            state.fence = null;
+        }
+        return;
+    }
+    // An opening backtick fence's info string cannot contain a backtick (CommonMark), so that is inline code.
+    if (fence && !(fence[1][0] === '`' && fence[2].includes('`'))) {
+        state.fence = fence[1];
+        return;
+    }
+    const opened = line.match(/<details(\s[^>]*)?>/gi)?.length ?? 0;
+    const closed = line.match(/<\/details\s*>/gi)?.length ?? 0;
+    state.details = Math.max(0, state.details + opened - closed);
+}
+function closingFor(state) {
+    let text = state.fence !== null ? `${state.fence}\n` : '';
+    // A blank line first so the closing tag is not swallowed by a table or paragraph left open.
+    for (let i = 0; i < state.details; i++)
+        text += '\n</details>\n';
+    return text;
+}
+/**
+ * Creates or updates the comment carrying `options.marker` on the pull request. Never throws: an API failure
+ * is returned as `{ outcome: 'failed' }` so the caller can warn and carry on. `body` should come from
+ * `fitCommentBody`; the marker is prepended if it is missing so the comment can be found next time.
+ */
+async function upsertStickyComment(client, pr, body, options) {
+    const text = body.includes(options.marker) ? body : `${options.marker}\n${body}`;
+    try {
+        const existing = pickExisting(await client.listIssueComments(pr.owner, pr.repo, pr.number), options.marker);
+        if (existing) {
+            if (normalise(existing.body) === normalise(text))
+                return { outcome: 'unchanged', id: existing.id, url: existing.htmlUrl };
+            const updated = await client.updateIssueComment(pr.owner, pr.repo, existing.id, text);
+            return { outcome: 'updated', id: updated.id, url: updated.htmlUrl };
+        }
+        if (!options.createIfMissing)
+            return { outcome: 'skipped' };
+        const created = await client.createIssueComment(pr.owner, pr.repo, pr.number, text);
+        return { outcome: 'created', id: created.id, url: created.htmlUrl };
+    }
+    catch (error) {
+        return { outcome: 'failed', failure: describeApiFailure(error) };
+    }
+}
+/** A bot's comment first (the usual `github-actions[bot]`), else the oldest one carrying the marker. */
+function pickExisting(comments, marker) {
+    const marked = comments.filter(c => c.body.includes(marker));
+    return marked.find(c => c.user?.type === 'Bot') ?? marked[0] ?? null;
+}
+/** Bodies edited in the web UI come back with CRLF line ends; that alone is no reason to rewrite. */
+function normalise(text) {
+    return text.replace(/\r\n/g, '\n').trimEnd();
+}
+
+;// CONCATENATED MODULE: ./src/github/context.ts
+/**
+ * The pull request a workflow run is about, read from the runner's environment and webhook payload.
+ * Pure: the environment and the file reader are parameters.
+ */
+
+const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/**
+ * The pull request of a `pull_request` or `pull_request_target` run; null for any other event, or
+ * when `GITHUB_EVENT_NAME`/`GITHUB_EVENT_PATH` are not set (a local run).
+ *
+ * @throws UserError naming `GITHUB_EVENT_PATH` and the field when the event file cannot be read or
+ *   lacks what a pull-request event always carries.
+ */
+function readPullRequestContext(env, readFile) {
+    const eventName = env.GITHUB_EVENT_NAME;
+    const eventPath = env.GITHUB_EVENT_PATH;
+    if (!eventName || !PULL_REQUEST_EVENTS.has(eventName) || !eventPath)
+        return null;
+    let text;
+    try {
+        text = readFile(eventPath);
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new errors_UserError(`cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${reason}`);
+    }
+    let payload;
+    try {
+        payload = JSON.parse(text);
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new errors_UserError(`the event payload at GITHUB_EVENT_PATH (${eventPath}) is not valid JSON: ${reason}`);
+    }
+    const bad = (field, expected) => new errors_UserError(`the ${eventName} event payload at GITHUB_EVENT_PATH (${eventPath}) has no valid \`${field}\` (expected ${expected})`);
+    const pr = field(payload, 'pull_request');
+    const number = field(pr, 'number');
+    if (typeof number !== 'number' || !Number.isSafeInteger(number) || number <= 0) {
+        throw bad('pull_request.number', 'a positive integer');
+    }
+    const baseSha = field(field(pr, 'base'), 'sha');
+    if (!isSha(baseSha))
+        throw bad('pull_request.base.sha', 'a commit SHA');
+    const headSha = field(field(pr, 'head'), 'sha');
+    if (!isSha(headSha))
+        throw bad('pull_request.head.sha', 'a commit SHA');
+    const [owner, repo] = repository(env, payload) ?? [null, null];
+    if (owner === null || repo === null)
+        throw bad('repository.owner.login', 'the owner, or GITHUB_REPOSITORY set to owner/repo');
+    return { owner, repo, number, baseSha, headSha };
+}
+/** The link to this workflow run (and attempt, after a re-run); null when the runner variables are missing. */
+function runUrl(env) {
+    const server = env.GITHUB_SERVER_URL;
+    const repository = env.GITHUB_REPOSITORY;
+    const runId = env.GITHUB_RUN_ID;
+    if (!server || !repository || !runId)
+        return null;
+    const base = `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`;
+    const attempt = Number(env.GITHUB_RUN_ATTEMPT);
+    return Number.isInteger(attempt) && attempt > 1 ? `${base}/attempts/${attempt}` : base;
+}
+/** `GITHUB_REPOSITORY` wins, as it does for @actions/github; the payload's repository is the fallback. */
+function repository(env, payload) {
+    const fromEnv = /^([^/\s]+)\/([^/\s]+)$/.exec(env.GITHUB_REPOSITORY ?? '');
+    if (fromEnv)
+        return [fromEnv[1], fromEnv[2]];
+    const repo = field(payload, 'repository');
+    const owner = field(field(repo, 'owner'), 'login');
+    const name = field(repo, 'name');
+    if (typeof owner === 'string' && owner !== '' && typeof name === 'string' && name !== '')
+        return [owner, name];
+    return null;
+}
+function field(value, key) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value[key] : undefined;
+}
+function isSha(value) {
+    return typeof value === 'string' && /^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(value);
+}
+
+;// CONCATENATED MODULE: ./src/github/diff.ts
+/** Which lines a pull request touches, from the `patch` hunks of GitHub's pull-request files API. */
+
+/** GitHub's pull-request files API lists no more than this many files. */
+const PULL_REQUEST_FILES_CAP = 3000;
+const CHANGED_STATUSES = new Set(['added', 'modified', 'renamed', 'copied', 'changed']);
+/**
+ * The new-side line numbers of the added (`+`) lines of a unified diff, ascending. A modified line is a
+ * deletion plus an addition, so it is included. Text outside hunks (file headers) is ignored.
+ */
+function addedLines(patch) {
+    const added = [];
+    let oldLeft = 0;
+    let newLeft = 0;
+    let next = 0;
+    for (const rawLine of patch.split('\n')) {
+        const line = rawLine.replace(/\r$/, '');
+        if (oldLeft <= 0 && newLeft <= 0) {
+            const hunk = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
+            if (hunk) {
+                oldLeft = hunk[2] === undefined ? 1 : Number(hunk[2]);
+                newLeft = hunk[4] === undefined ? 1 : Number(hunk[4]);
+                next = Number(hunk[3]);
+            }
+            continue;
+        }
+        const tag = line[0];
+        if (tag === '+') {
+            added.push(next++);
+            newLeft--;
+        }
+        else if (tag === '-') {
+            oldLeft--;
+        }
+        else if (tag === '\\') {
+            // "\ No newline at end of file" annotates the line before it.
+        }
+        else {
+            // A context line; an empty one is a context line whose leading space was stripped along the way.
+            next++;
+            oldLeft--;
+            newLeft--;
+        }
+    }
+    return added;
+}
+/** Whether `line` of `path` is among the pull request's changes. */
+function isLineChanged(files, path, line) {
+    const change = files.get(path);
+    if (!change)
+        return false;
+    return change.kind === 'whole' || change.lines.has(line);
+}
+/** The changed lines of every file the pull request adds or modifies. Never throws. */
+async function fetchChangedLines(client, pr) {
+    let listed;
+    try {
+        listed = await client.listPullRequestFiles(pr.owner, pr.repo, pr.number);
+    }
+    catch (error) {
+        return { ok: false, failure: describeApiFailure(error) };
+    }
+    const files = new Map();
+    for (const file of listed) {
+        if (!CHANGED_STATUSES.has(file.status))
+            continue;
+        if (typeof file.patch === 'string') {
+            files.set(file.filename, { kind: 'lines', lines: new Set(addedLines(file.patch)) });
+        }
+        else if (file.status === 'renamed' && file.changes === 0) {
+            files.set(file.filename, { kind: 'lines', lines: new Set() });
+        }
+        else {
+            files.set(file.filename, { kind: 'whole' });
+        }
+    }
+    return { ok: true, files, complete: listed.length < PULL_REQUEST_FILES_CAP };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 /**
  * The command line of `rust-linkage-guard`: cargo's own package, target, feature and compilation flags,
@@ -31637,7 +32280,8 @@ function oneLine(message) {
 
 const PROGRAM = 'rust-linkage-guard';
 const HELP_HINT = (/* unused pure expression or super */ null && (`run \`${PROGRAM} --help\``));
-const FORMATS = ['text', 'json', 'markdown'];
+const FORMATS = ['text', 'json', 'markdown', 'sarif', 'github'];
+const FAIL_ON = ['error', 'warning', 'never'];
 const COMMANDS = ['build', 'test'];
 const COLOR_CHOICES = ['auto', 'always', 'never'];
 /** Usage text for `--help`, grouped like cargo's own help. */
@@ -31689,9 +32333,17 @@ Manifest Options:
       --frozen                Equivalent to specifying both --locked and --offline
 
 Output:
-      --format <FORMAT>  Report format: text, json or markdown [default: text]
+      --format <FORMAT>  Report format: text, json, markdown (the job summary), sarif,
+                         or github (annotations as workflow commands) [default: text]
       --output <FILE>    Write the report to FILE instead of standard output
       --color <WHEN>     Coloring: auto, always or never [default: auto]
+
+Gating:
+      --fail-on <LEVEL>  Exit with 1 for findings at or above LEVEL: error, warning
+                         or never [default: error]
+      --policy <FILE>    Policy file [default: the nearest .github/rust-linkage.toml]
+      --no-policy        Apply no policy file
+      --baseline <FILE>  A JSON report from the base branch: its findings do not fail
 `));
 function switchFlag(long, set, short) {
     return { long, ...(short === undefined ? {} : { short }), apply: draft => set(draft) };
@@ -31791,6 +32443,10 @@ const FLAG_SPECS = [
     { long: 'format', value: 'FORMAT', apply: (d, v, spelled) => (d.options.format = oneOf(v, FORMATS, `\`${spelled}\``)) },
     { long: 'output', value: 'FILE', apply: (d, v, spelled) => (d.options.output = requireNonEmpty(v, spelled)) },
     { long: 'color', value: 'WHEN', apply: (d, v, spelled) => (d.colorChoice = oneOf(v, COLOR_CHOICES, `\`${spelled}\``)) },
+    { long: 'policy', value: 'FILE', apply: (d, v, spelled) => (d.options.policy = requireNonEmpty(v, spelled)) },
+    switchFlag('no-policy', d => (d.options.noPolicy = true)),
+    { long: 'baseline', value: 'FILE', apply: (d, v, spelled) => (d.options.baseline = requireNonEmpty(v, spelled)) },
+    { long: 'fail-on', value: 'LEVEL', apply: (d, v, spelled) => (d.options.failOn = oneOf(v, FAIL_ON, `\`${spelled}\``)) },
     // A prediction never runs anything, so these only confirm what is analysed anyway.
     switchFlag('no-run', () => undefined),
     switchFlag('no-fail-fast', () => undefined),
@@ -31842,7 +32498,11 @@ function args_parseCliArgs(argv, env = { colorTerminal: false }) {
             help: false,
             version: false,
             color: false,
-            configOverrides: []
+            configOverrides: [],
+            policy: null,
+            noPolicy: false,
+            baseline: null,
+            failOn: 'error'
         },
         colorChoice: 'auto'
     };
@@ -31935,6 +32595,9 @@ function checkCombinations(invocation, order) {
         const releaseFirst = order.findIndex(s => s.long === 'release') < order.findIndex(s => s.long === 'profile');
         const [first, second] = releaseFirst ? ['--release', '--profile'] : ['--profile', '--release'];
         throw new UserError(`\`${first}\` cannot be used with \`${second}\`; \`--release\` is the same as \`--profile release\``);
+    }
+    if (order.some(s => s.long === 'policy') && order.some(s => s.long === 'no-policy')) {
+        throw new UserError('`--policy` cannot be used with `--no-policy`');
     }
 }
 function canonical(spec) {
@@ -32161,10 +32824,14 @@ const INPUT_DEFAULTS = {
     manifestPath: 'Cargo.toml',
     command: 'build',
     failOn: 'error',
-    reportPath: 'rust-linkage-report.json'
+    reportPath: 'rust-linkage-report.json',
+    policy: '.github/rust-linkage.toml',
+    comment: 'off',
+    commentKey: 'default'
 };
 const inputs_COMMANDS = ['build', 'test'];
-const FAIL_ON = ['error', 'warning', 'never'];
+const inputs_FAIL_ON = ['error', 'warning', 'never'];
+const COMMENT = ['off', 'always', 'on-findings'];
 /**
  * Reads and validates the action inputs.
  *
@@ -32207,9 +32874,23 @@ function parseActionInputs(getInput) {
     return {
         invocation,
         manifestPath: read('manifest-path') || INPUT_DEFAULTS.manifestPath,
-        failOn: readChoice('fail-on', read('fail-on'), FAIL_ON, INPUT_DEFAULTS.failOn),
-        reportPath: read('report-path') || INPUT_DEFAULTS.reportPath
+        failOn: readChoice('fail-on', read('fail-on'), inputs_FAIL_ON, INPUT_DEFAULTS.failOn),
+        reportPath: read('report-path') || INPUT_DEFAULTS.reportPath,
+        policy: read('policy') || null,
+        baseline: read('baseline') || null,
+        sarifFile: read('sarif-file') || null,
+        comment: readChoice('comment', read('comment'), COMMENT, INPUT_DEFAULTS.comment),
+        commentKey: readCommentKey(read('comment-key')),
+        token: read('github-token')
     };
+}
+function readCommentKey(value) {
+    if (value === '')
+        return INPUT_DEFAULTS.commentKey;
+    if (!/^[A-Za-z0-9._/-]{1,100}$/u.test(value)) {
+        throw new errors_UserError(`input \`comment-key\` may only contain letters, digits, \`.\`, \`_\`, \`/\` and \`-\` (at most 100), got \`${value}\``);
+    }
+    return value;
 }
 /**
  * A boolean input in the YAML 1.2 core schema forms that `core.getBooleanInput` accepts; empty means false
@@ -32256,16 +32937,62 @@ function countFindings(report) {
     }
     return { errors, warnings, notes };
 }
-/** A one-line verdict. */
+/** A one-line verdict: what cargo would do, then whether the check passes and why. */
 function verdictLine(report) {
     const { errors, warnings } = countFindings(report);
     const failing = report.artifacts.filter(a => a.status === 'error').length;
     const blocked = report.artifacts.filter(a => a.status === 'blocked').length;
     const command = report.invocation.args.join(' ');
-    if (errors === 0) {
-        return `\`${command}\` links: ${report.artifacts.length} artifacts, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
+    const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+    const build = errors === 0
+        ? `\`${command}\` links: ${plural(report.artifacts.length, 'artifact')}, ${plural(warnings, 'warning')}.`
+        : `\`${command}\` fails: ${plural(failing, 'artifact')} cannot be built${blocked > 0 ? ` and ${blocked} more ${blocked === 1 ? 'is' : 'are'} blocked by ${failing === 1 ? 'it' : 'them'}` : ''} (${counts}).`;
+    const gate = report.gate;
+    if (gate.verdict === 'fail')
+        return `${build} The check fails: ${plural(gate.failing, 'finding')} at or above \`${gate.failOn}\`${report.baseline ? ', new since the baseline' : ''}.`;
+    const excused = report.findings.filter(f => f.allowed !== undefined || f.baseline === 'existing').length;
+    if (errors + warnings > 0 && gate.failOn !== 'never' && excused > 0) {
+        return `${build} The check passes: ${[
+            allowedCount(report) > 0 ? `${allowedCount(report)} allowed by the policy` : '',
+            existingCount(report) > 0 ? `${existingCount(report)} already in the baseline` : ''
+        ]
+            .filter(Boolean)
+            .join(', ')}.`;
     }
-    return `\`${command}\` fails: ${failing} artifact${failing === 1 ? '' : 's'} cannot be built${blocked > 0 ? ` and ${blocked} more are blocked by them` : ''} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}).`;
+    return gate.failOn === 'never' && errors + warnings > 0 ? `${build} The check passes (\`fail-on: never\`).` : build;
+}
+function allowedCount(report) {
+    return report.findings.filter(f => f.allowed !== undefined).length;
+}
+function existingCount(report) {
+    return report.findings.filter(f => f.allowed === undefined && f.baseline === 'existing').length;
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** "`host` → `plugin_audio` (dylib, contains `std` statically)", in markdown. */
+function describeInclusion(p) {
+    const chain = p.chain.map(c => `\`${c}\``).join(' → ');
+    if (p.how === 'inside-dylib')
+        return `${chain} (dylib, contains \`${p.crate}\` statically)`;
+    const file = p.file === undefined ? '' : ` as \`${p.file}\``;
+    if (p.chain.length === 1)
+        return `${chain} links \`${p.crate}\` ${p.how === 'dynamic' ? `dynamically${file}` : 'statically (rlib)'}`;
+    return `${chain} → \`${p.crate}\` (${p.how === 'dynamic' ? `dylib, linked dynamically${file}` : 'rlib, linked statically'})`;
+}
+/** What the finding is about: "bin `host`", "dylib `plugin_a`", "test harness of lib `util`", or the workspace. */
+function findingSubject(f) {
+    if (f.target === undefined)
+        return f.rule === 'unused-allow' ? 'policy' : 'workspace';
+    const what = f.mode === 'test' ? `test harness of ${f.kind}` : f.kind === 'custom-build' ? 'build script' : f.crateType;
+    const host = f.platform === 'host' && f.kind !== 'proc-macro' && f.kind !== 'custom-build' ? ' (host)' : '';
+    return `${what} \`${f.target}\`${f.package !== undefined && f.package !== f.target ? ` of \`${f.package}\`` : ''}${host}`;
+}
+/** How a finding counts: allowed by the policy, already in the baseline, new, or plainly reported. */
+function findingStanding(f) {
+    if (f.allowed !== undefined)
+        return 'allowed';
+    return f.baseline ?? 'reported';
 }
 function artifactLabel(a) {
     const mode = a.mode === 'test' ? ' (test)' : '';
@@ -32285,8 +33012,14 @@ function renderText(report) {
     const t = report.toolchain;
     lines.push(`${report.invocation.args.join(' ')}  (profile ${report.invocation.profile}, rustc ${t.release}, target ${t.target})`, '');
     for (const f of report.findings) {
-        lines.push(`${f.severity}[${f.rule}]: ${f.message}`);
+        const standing = findingStanding(f);
+        const tag = standing === 'allowed' ? ` (allowed: ${f.allowed.reason})` : standing === 'existing' ? ' (already in the baseline)' : standing === 'new' ? ' (new)' : '';
+        lines.push(`${f.severity}[${f.rule}]${tag}: ${f.message}`);
         lines.push(`  --> ${f.file}:${f.line}`);
+        for (const r of f.related ?? [])
+            lines.push(`  ::: ${r.file}:${r.line} (${r.message.replace(/`/g, '')})`);
+        for (const p of f.inclusion ?? [])
+            lines.push(`  = via: ${describeInclusion(p).replace(/`/g, '')}`);
         for (const fix of f.fixes)
             lines.push(`  = fix: ${fix}`);
         lines.push('');
@@ -32313,44 +33046,643 @@ function escapeHtml(text) {
 function md(text) {
     return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
 }
-const SUMMARY_BUDGET = 900 * 1024;
-/** The job summary / `--format markdown` report; stays under GitHub's 1 MiB step-summary limit. */
-function renderMarkdown(report) {
-    const { errors } = countFindings(report);
-    const out = [];
-    out.push(`## ${errors > 0 ? '❌' : '✅'} Rust Linkage Guard`, '', md(verdictLine(report)), '');
-    if (report.findings.length > 0) {
-        out.push('### Findings', '');
-        for (const f of report.findings)
-            out.push(renderFindingMarkdown(f));
+
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+
+
+/** GitHub records at most this many annotations of each type per step; the rest only reach the log. */
+const ANNOTATIONS_PER_TYPE = 10;
+/** The runner truncates annotation messages to this many characters. */
+const MAX_MESSAGE = 4096;
+/**
+ * The annotations to emit, best first, within GitHub's 10 per type: findings on lines the pull request
+ * changed, then new before already-known ones, then by severity. Allowed findings are not annotated;
+ * findings already in the baseline are notices. When some do not fit, a final notice says how many.
+ */
+function selectAnnotations(report, options) {
+    const candidates = report.findings
+        .filter(f => f.allowed === undefined)
+        .map((f, order) => {
+        const at = annotatedLocation(f, options);
+        return { f, order, at, changed: at.file !== undefined && options.isChanged?.(at.file, at.line) === true };
+    })
+        .sort((a, b) => Number(b.changed) - Number(a.changed) ||
+        Number(a.f.baseline === 'existing') - Number(b.f.baseline === 'existing') ||
+        SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] ||
+        a.order - b.order);
+    const used = { error: 0, warning: 0, notice: options.reservedNotices ?? 0 };
+    const annotations = [];
+    let hidden = 0;
+    for (const { f, at } of candidates) {
+        const level = levelOf(f);
+        // One notice slot stays free for the overflow notice.
+        const cap = level === 'notice' ? ANNOTATIONS_PER_TYPE - 1 : ANNOTATIONS_PER_TYPE;
+        if (used[level] >= cap) {
+            hidden++;
+            continue;
+        }
+        used[level]++;
+        annotations.push({ level, ...(at.file === undefined ? {} : { file: at.file, line: at.line }), title: titleOf(f), message: messageOf(f, at.note) });
     }
-    out.push('### Artifacts', '');
-    out.push('| package | target | crate type | status | std | shared libraries at run time |', '|---|---|---|---|---|---|');
-    for (const a of report.artifacts) {
+    if (hidden > 0) {
+        annotations.push({ level: 'notice', title: 'Rust Linkage Guard', message: `${plural(hidden, 'more finding')} in the job summary and the JSON report.` });
+    }
+    return { annotations, hidden };
+}
+const SEVERITY_RANK = { error: 0, warning: 1, note: 2 };
+function levelOf(f) {
+    if (f.baseline === 'existing')
+        return 'notice';
+    return f.severity === 'note' ? 'notice' : f.severity;
+}
+/**
+ * Where to annotate: the finding's own line, or a related line (such as the `[workspace.dependencies]`
+ * entry) when only that one changed in the pull request.
+ */
+function annotatedLocation(f, options) {
+    const primary = repositoryPath(options.workspacePrefix, f.file);
+    if (primary !== null && options.isChanged?.(primary, f.line) !== false)
+        return { file: primary, line: f.line, note: null };
+    for (const r of f.related ?? []) {
+        const file = repositoryPath(options.workspacePrefix, r.file);
+        if (file !== null && options.isChanged?.(file, r.line))
+            return { file, line: r.line, note: `Reported for ${f.file}:${f.line}.` };
+    }
+    return primary === null ? { line: f.line, note: `At ${f.file}:${f.line}.` } : { file: primary, line: f.line, note: null };
+}
+/** A workspace-relative path as a repository-relative one, or null when it lies outside the repository. */
+function repositoryPath(workspacePrefix, file) {
+    const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(workspacePrefix.split((external_node_path_default()).sep).join('/'), file.split((external_node_path_default()).sep).join('/')));
+    if (joined.startsWith('../') || joined === '..' || external_node_path_default().posix.isAbsolute(joined))
+        return null;
+    return joined.replace(/^\.\//, '');
+}
+function titleOf(f) {
+    const subject = findingSubject(f).replace(/`/g, '');
+    return `${f.rule}: ${subject}${f.baseline === 'existing' ? ' (already in the baseline)' : ''}`;
+}
+function messageOf(f, note) {
+    const parts = [f.message];
+    if (note !== null)
+        parts.push(note);
+    const inclusion = f.inclusion ?? [];
+    if (inclusion.length > 0)
+        parts.push(`How it gets in:\n${inclusion.map(p => `- ${describeInclusion(p)}`).join('\n')}`);
+    if (f.fixes.length > 0)
+        parts.push(`Fix: ${f.fixes[0]}`);
+    const text = parts.join('\n\n');
+    return text.length <= MAX_MESSAGE ? text : `${text.slice(0, MAX_MESSAGE - 1)}…`;
+}
+/**
+ * An annotation as a workflow command (`--format github`), escaped as the toolkit escapes: data cannot end
+ * the command, and properties cannot add properties.
+ */
+function workflowCommand(a) {
+    const properties = [
+        ['file', a.file],
+        ['line', a.line],
+        ['title', a.title]
+    ];
+    const props = properties
+        .filter((p) => p[1] !== undefined)
+        .map(([k, v]) => `${k}=${annotations_escapeProperty(String(v))}`)
+        .join(',');
+    return `::${a.level}${props === '' ? '' : ` ${props}`}::${annotations_escapeData(a.message)}`;
+}
+function annotations_escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function annotations_escapeProperty(text) {
+    return annotations_escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+;// CONCATENATED MODULE: ./src/rules/registry.ts
+const RULES = [
+    {
+        id: 'duplicate-linkage',
+        severity: 'error',
+        title: 'A crate would be linked into one artifact twice ("only shows up once")',
+        description: 'rustc links every crate into an artifact exactly once. When some upstream crate exists only as a Rust `dylib`, it links every crate that has a dylib dynamically, including `std` (`libstd-<hash>.so`). A `dylib` built without `-C prefer-dynamic` contains its own static copy of `std`, so linking it next to `libstd-<hash>.so` puts `std` in twice and rustc fails with "cannot satisfy dependencies so `std` only shows up once". Cargo passes `-C prefer-dynamic` to a dylib only when its package is not selected on the command line, so `cargo build -p app` links while `cargo build --workspace` fails. Two dylibs that both contain the same rlib cannot be linked together either.'
+    },
+    {
+        id: 'rlib-required',
+        severity: 'error',
+        title: 'An artifact needs every upstream crate as an rlib, and one is not',
+        description: 'A `staticlib` (and a `+crt-static` executable on targets that forbid dylibs with it) must contain every upstream crate, so each one must exist as an rlib. When a dependency is built only as a `dylib`, rustc fails with "crate `x` required to be available in rlib format, but was not found in this form".'
+    },
+    {
+        id: 'dylib-required',
+        severity: 'error',
+        title: 'A crate must be linked dynamically but no dylib of it exists',
+        description: 'A Rust dylib records that it linked an upstream crate dynamically; when that crate\'s dylib is not available, rustc fails with "crate `x` required to be available in dylib format". With clean builds of path dependencies cargo always provides the dylib, so this mostly comes from prebuilt or stale dylibs.'
+    },
+    {
+        id: 'no-linkable-lib',
+        severity: 'error',
+        title: 'A dependency whose library is only a cdylib or staticlib cannot be used from Rust',
+        description: 'A library whose only crate types are `cdylib` and/or `staticlib` cannot be used from Rust: cargo still builds it but passes no `--extern`, and the dependent fails with `error[E0433]` or `E0463` (cargo may warn that the package provides no linkable target). A package\'s own bins and tests do not get such a library either; they fail when their source uses it.'
+    },
+    {
+        id: 'panic-strategy',
+        severity: 'error',
+        title: 'The panic runtime or a linked crate does not match the artifact’s panic strategy',
+        description: '`libstd-<hash>.so` contains the `panic_unwind` runtime, so an artifact that links `std` dynamically cannot use `panic = "abort"`: rustc fails with "the linked panic runtime `panic_unwind` is not compiled with this crate\'s panic strategy `abort`". A crate compiled with `abort` linked into an `unwind` artifact, or two panic runtimes in one artifact, fail the same check. Cargo builds test harnesses, build scripts, proc-macros and their dependencies with `unwind` whatever the profile says.'
+    },
+    {
+        id: 'lto-conflict',
+        severity: 'error',
+        title: 'LTO is requested where rustc refuses it',
+        description: 'rustc refuses `-C prefer-dynamic` together with fat or thin LTO on bins, cdylibs and staticlibs ("cannot prefer dynamic linking when performing LTO"), LTO on `dylib` and `proc-macro` crate types, and `-C lto` together with cargo\'s `-C embed-bitcode=no` ("options `-C embed-bitcode=no` and `-C lto` are incompatible"). Cargo itself only asks for LTO where rustc allows it, so these come from rustflags.'
+    },
+    {
+        id: 'unsupported-crate-type',
+        severity: 'warning',
+        title: 'The target cannot produce a requested crate type',
+        description: 'Targets without dynamic linking, `crt-static` targets (musl, or `+crt-static` on gnu) and wasm drop `dylib`, `cdylib` or `proc-macro` with "warning: dropping unsupported crate type". When every crate type of a unit is dropped, cargo stops before compiling anything ("cannot produce proc-macro for `mac` as the target does not support these crate types"), and the finding is an error. A common cause is `RUSTFLAGS="-C target-feature=+crt-static"` without `--target`, which also reaches proc-macros.'
+    },
+    {
+        id: 'proc-macro-dylib',
+        severity: 'error',
+        title: 'A proc-macro links a Rust dylib dynamically, so rustc cannot load it',
+        description: 'A proc-macro that depends on a Rust dylib links it dynamically; rustc then cannot load the proc-macro for its users, because that dylib is not on the compiler\'s library path, and every user fails with "error[E0463]: can\'t find crate for `mac`".'
+    },
+    {
+        id: 'runtime-dylib',
+        severity: 'warning',
+        title: 'An executable needs Rust shared libraries that will not be found outside cargo',
+        description: 'An executable that links any Rust dylib (its own workspace dylibs, or `libstd-<hash>.so` under `-C prefer-dynamic`) records `NEEDED` entries without a run path. `cargo run` and `cargo test` set the library path, so it works there, but started directly, from an IDE, after `cargo install` or on another machine it fails with "error while loading shared libraries". The finding lists every file needed, transitively. With `rpath = true` the executable finds them in place and nothing is reported.'
+    },
+    {
+        id: 'unused-allow',
+        severity: 'warning',
+        title: 'An allow entry of the policy file matches no finding (or has expired)',
+        description: 'An `[[allow]]` entry of the policy file matched no finding of this run, has no effect because its rule is turned off, or has passed its `expires` date, in which case the findings it covered fail the run again. A stale entry could silently allow an unrelated finding later: remove it, correct its `package`, `target` or `crate` fields, or set a later `expires` date if its reason still holds.'
+    }
+];
+/** The project page; rule help links are anchors of its README. */
+const INFORMATION_URI = 'https://github.com/rust-linkage-guard/rust-linkage-guard';
+function ruleInfo(id) {
+    return RULES.find(r => r.id === id);
+}
+/** The README section documenting a rule. */
+function ruleHelpUri(id) {
+    return `${INFORMATION_URI}#${id}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/mermaid.ts
+/** Standard-library crates other than `std` itself: drawn as part of `std`. */
+const STD_INTERNALS = new Set(['core', 'alloc', 'compiler_builtins', 'panic_unwind', 'panic_abort', 'test', 'proc_macro', 'unwind', 'libc']);
+/** Diagrams of large artifacts keep the crates on the inclusion paths and the dylibs, and count the rest. */
+const MAX_NODES = 40;
+/**
+ * A mermaid flowchart of how one artifact links: nodes are crates, edges are labelled `static`, `dynamic`
+ * or `inside dylib` (a dylib that contains the crate), and the crates at fault are highlighted.
+ * Every label is entity-encoded, so crate names cannot break out of the diagram or the code fence.
+ */
+function linkageDiagram(artifact, findings) {
+    const root = rootName(artifact);
+    const atFault = new Set(findings.flatMap(f => f.crates));
+    const edges = new Map();
+    const addEdge = (from, to, style, onPath) => {
+        const key = `${from}\0${to}\0${style}`;
+        const existing = edges.get(key);
+        if (existing)
+            existing.onPath ||= onPath;
+        else
+            edges.set(key, { from, to, style, onPath });
+    };
+    for (const entry of artifact.linkage) {
+        if (STD_INTERNALS.has(entry.crate) || entry.how === 'not-linked')
+            continue;
+        if (entry.how === 'included-from-dylib') {
+            if (entry.via !== undefined)
+                addEdge(entry.via, entry.crate, 'inside dylib', false);
+        }
+        else
+            addEdge(root, entry.crate, entry.how === 'dynamic' ? 'dynamic' : 'static', false);
+    }
+    for (const path of findings.flatMap(f => f.inclusion ?? [])) {
+        const chain = path.chain[0] === root ? path.chain : [root, ...path.chain];
+        for (let i = 1; i < chain.length; i++)
+            addEdge(chain[i - 1], chain[i], 'dynamic', true);
+        addEdge(chain.at(-1), path.crate, path.how === 'inside-dylib' ? 'inside dylib' : path.how, true);
+    }
+    const all = [...edges.values()];
+    const kept = all.length <= MAX_NODES ? all : all.filter(e => e.onPath || e.style !== 'static' || atFault.has(e.to));
+    const omitted = new Set(all.filter(e => !kept.includes(e)).map(e => e.to));
+    for (const e of kept)
+        omitted.delete(e.to);
+    const dylibs = new Set([...artifact.linkage.filter(l => l.how === 'dynamic').map(l => l.crate), ...artifact.linkage.flatMap(l => (l.via === undefined ? [] : [l.via]))]);
+    const ids = new Map();
+    const lines = ['flowchart LR'];
+    for (const name of [root, ...kept.flatMap(e => [e.from, e.to])]) {
+        if (ids.has(name))
+            continue;
+        ids.set(name, `n${ids.size}`);
+        const kind = name === root ? artifact.crateType : dylibs.has(name) ? 'dylib' : null;
+        lines.push(`  ${ids.get(name)}["${mermaidText(name)}${kind === null ? '' : `<br/>${mermaidText(kind)}`}"]`);
+    }
+    for (const e of kept) {
+        const arrow = e.style === 'inside dylib' ? `-. ${e.style} .->` : e.onPath ? `==>|${e.style}|` : `-->|${e.style}|`;
+        lines.push(`  ${ids.get(e.from)} ${arrow} ${ids.get(e.to)}`);
+    }
+    if (omitted.size > 0)
+        lines.push(`  more["${omitted.size} more crates linked statically"]`, `  n0 -.- more`);
+    lines.push('  classDef artifact fill:#ddf4ff,stroke:#0969da,stroke-width:2px,color:#1f2328');
+    lines.push('  classDef fault fill:#ffebe9,stroke:#cf222e,stroke-width:3px,color:#1f2328');
+    lines.push('  class n0 artifact');
+    const faulty = [...atFault].filter(c => ids.has(c)).map(c => ids.get(c));
+    if (faulty.length > 0)
+        lines.push(`  class ${faulty.join(',')} fault`);
+    return lines.join('\n');
+}
+/** The artifact's own crate name, as inclusion chains spell it. */
+function rootName(artifact) {
+    return artifact.target.replace(/-/g, '_');
+}
+/** Mermaid label text: anything but plain name characters becomes a `#code;` entity. */
+function mermaidText(text) {
+    return text.replace(/[^A-Za-z0-9 _.@/+-]/g, c => `#${c.codePointAt(0)};`);
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+
+/** GitHub drops a step summary above 1 MiB; this leaves room for other writers and for GitHub's own markup. */
+const SUMMARY_BUDGET = 768 * 1024;
+/** Diagrams drawn: one per failing artifact, up to this many. */
+const MAX_DIAGRAMS = 10;
+/** Artifact rows shown outside a `<details>` block. */
+const OPEN_ARTIFACT_ROWS = 30;
+const ICONS = { error: '🔴', warning: '🟠', note: '🔵' };
+/**
+ * The job summary (and `--format markdown`): the verdict, the findings grouped by rule with how each crate
+ * gets in and how to fix it, a diagram of each failing artifact's linkage, and the table of artifacts.
+ * Every string from the repository is HTML-escaped. Sections are added whole until the budget is reached,
+ * so a truncated summary never ends inside a table or a `<details>` block.
+ */
+function renderSummary(report, options = {}) {
+    const budget = options.budget ?? SUMMARY_BUDGET;
+    const blocks = [header(report), ...findingBlocks(report), ...diagramBlocks(report), ...artifactBlocks(report), ...allowedBlocks(report), footer(report)];
+    const truncation = '\n> **Truncated** to stay under GitHub’s summary size limit: the JSON report has every artifact and finding.\n';
+    const out = [];
+    let size = 0;
+    for (const [i, block] of blocks.entries()) {
+        const bytes = Buffer.byteLength(block) + 1;
+        const last = i === blocks.length - 1;
+        if (size + bytes + (last ? 0 : Buffer.byteLength(truncation)) > budget) {
+            out.push(truncation);
+            break;
+        }
+        out.push(block);
+        size += bytes;
+    }
+    return `${out.join('\n')}\n`;
+}
+function header(report) {
+    const { errors, warnings } = countFindings(report);
+    const icon = report.gate.verdict === 'fail' ? '❌' : errors + warnings > 0 ? '⚠️' : '✅';
+    const title = report.gate.verdict === 'fail' ? 'fails' : 'passes';
+    const lines = [`## ${icon} Rust Linkage Guard ${title}`, '', md(verdictLine(report)), ''];
+    const facts = [];
+    if (report.baseline) {
+        const counted = report.findings.filter(f => f.allowed === undefined);
+        facts.push(`**${counted.filter(f => f.baseline === 'new').length}** new`, `${counted.filter(f => f.baseline === 'existing').length} already in the baseline`, ...(report.baseline.fixed > 0 ? [`${report.baseline.fixed} fixed since the baseline`] : []));
+    }
+    if (report.policy && report.policy.allowed > 0)
+        facts.push(`${report.policy.allowed} allowed by ${md(`\`${report.policy.file}\``)}`);
+    if (facts.length > 0)
+        lines.push(facts.join(' · '), '');
+    return lines.join('\n');
+}
+function findingBlocks(report) {
+    const shown = report.findings.filter(f => f.allowed === undefined);
+    if (shown.length === 0)
+        return [];
+    const byRule = new Map();
+    for (const f of shown)
+        byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+    const blocks = ['### Findings\n'];
+    for (const [rule, findings] of byRule) {
+        const info = RULES.find(r => r.id === rule);
+        const icon = ICONS[findings[0].severity];
+        const title = info ? ` — ${escapeHtml(info.title)}` : '';
+        const link = info ? ` · <a href="${escapeHtml(ruleHelpUri(info.id))}">rule</a>` : '';
+        blocks.push(`#### ${icon} <code>${escapeHtml(rule)}</code>${title} (${findings.length})${link}\n`);
+        for (const f of findings)
+            blocks.push(findingBlock(f));
+    }
+    return blocks;
+}
+function findingBlock(f) {
+    const standing = findingStanding(f);
+    const badge = standing === 'new' ? ' · 🆕 **new**' : standing === 'existing' ? ' · already in the baseline' : '';
+    const where = [`<code>${escapeHtml(f.file)}:${f.line}</code>`, ...(f.related ?? []).map(r => `${md(r.message)} <code>${escapeHtml(r.file)}:${r.line}</code>`)].join(', ');
+    const lines = [`**${md(findingSubject(f))}** · ${where}${badge}`, '', md(f.message), ''];
+    const inclusion = f.inclusion ?? [];
+    if (inclusion.length > 0) {
+        lines.push('How it gets in:', '', ...inclusion.map(p => `- ${md(describeInclusion(p))}`), '');
+    }
+    if (f.fixes.length > 0) {
+        lines.push(`<details><summary>How to fix</summary>\n\n${f.fixes.map(x => `- ${md(x)}`).join('\n')}\n\n</details>`, '');
+    }
+    return lines.join('\n');
+}
+function diagramBlocks(report) {
+    const failing = report.artifacts.filter(a => a.status === 'error' && a.linkage.length > 0);
+    if (failing.length === 0)
+        return [];
+    const blocks = ['### Linkage of failing artifacts\n'];
+    for (const [i, artifact] of failing.slice(0, MAX_DIAGRAMS).entries()) {
+        const findings = report.findings.filter(f => sameArtifact(f, artifact));
+        const of = artifact.package === artifact.target ? '' : ` of <code>${escapeHtml(artifact.package)}</code>`;
+        const label = `${escapeHtml(artifact.crateType)} <code>${escapeHtml(artifact.target)}</code>${of}${artifact.mode === 'test' ? ' (test)' : ''}`;
+        blocks.push(`<details${i === 0 ? ' open' : ''}><summary>${label}</summary>\n\n\`\`\`mermaid\n${linkageDiagram(artifact, findings)}\n\`\`\`\n\n</details>\n`);
+    }
+    if (failing.length > MAX_DIAGRAMS)
+        blocks.push(`${failing.length - MAX_DIAGRAMS} more failing artifacts are in the JSON report.\n`);
+    return blocks;
+}
+function sameArtifact(f, a) {
+    return f.package === a.package && f.target === a.target && f.kind === a.kind && f.mode === a.mode && f.platform === a.platform && (f.crateType === a.crateType || a.mode === 'test');
+}
+const STATUS_ORDER = { error: 0, blocked: 1, ok: 2 };
+function artifactBlocks(report) {
+    if (report.artifacts.length === 0)
+        return [];
+    const sorted = [...report.artifacts].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+    const head = '| package | target | crate type | status | std | shared libraries at run time |\n|---|---|---|---|---|---|';
+    const row = (a) => {
+        const status = a.status === 'error' ? '❌ error' : a.status === 'blocked' ? '⛔ blocked' : '✅ ok';
         const cells = [
             a.package,
-            `${a.target}${a.mode === 'test' ? ' (test)' : ''}${a.platform === 'host' ? ' [host]' : ''}`,
+            `${a.target}${a.mode === 'test' ? ' (test)' : ''}${a.platform === 'host' ? ' (host)' : ''}`,
             a.crateType,
-            a.status,
+            status,
             stdLinkage(a),
             (a.runtimeLibraries ?? []).join(', ') || '—'
         ];
-        out.push(`| ${cells.map(escapeHtml).join(' | ')} |`);
+        return `| ${cells.map(escapeHtml).join(' | ')} |`;
+    };
+    const open = sorted.slice(0, OPEN_ARTIFACT_ROWS);
+    const rest = sorted.slice(OPEN_ARTIFACT_ROWS);
+    const blocks = [`### Artifacts\n\n${head}\n${open.map(row).join('\n')}\n`];
+    // Rows go in chunks so that the budget can cut between them.
+    for (let i = 0; i < rest.length; i += 500) {
+        const chunk = rest.slice(i, i + 500);
+        blocks.push(`<details><summary>${plural(rest.length, 'more artifact')}${rest.length > 500 ? ` (${i + 1}–${i + chunk.length})` : ''}</summary>\n\n${head}\n${chunk.map(row).join('\n')}\n\n</details>\n`);
     }
-    out.push('');
-    if (report.notes.length > 0)
-        out.push(...report.notes.map(n => `> ${md(n)}`), '');
-    out.push(`<sub>${md(`rustc ${report.toolchain.release} (${report.toolchain.commitHash.slice(0, 9)}), host ${report.toolchain.host}, target ${report.toolchain.target}, profile ${report.invocation.profile}`)}</sub>`, '');
-    const text = out.join('\n');
-    if (Buffer.byteLength(text) <= SUMMARY_BUDGET)
-        return text;
-    const cut = text.slice(0, SUMMARY_BUDGET - 200);
-    return `${cut.slice(0, cut.lastIndexOf('\n'))}\n\n> **Truncated** to stay under GitHub's summary limit: see the JSON report for every artifact and finding.\n`;
+    return blocks;
 }
-function renderFindingMarkdown(f) {
-    const icon = f.severity === 'error' ? '🔴' : f.severity === 'warning' ? '🟠' : '🔵';
-    const fixes = f.fixes.map(x => `<li>${md(x)}</li>`).join('');
-    return `${icon} **${escapeHtml(f.rule)}** — ${md(f.message)}<br><sub>${escapeHtml(f.file)}:${f.line}</sub>\n<details><summary>How to fix</summary><ul>${fixes}</ul></details>\n`;
+function allowedBlocks(report) {
+    const allowed = report.findings.filter(f => f.allowed !== undefined);
+    if (allowed.length === 0)
+        return [];
+    const items = allowed.map(f => `- <code>${escapeHtml(f.rule)}</code> ${md(findingSubject(f))}: ${md(f.allowed.reason)} <sub>(${escapeHtml(f.allowed.file)}:${f.allowed.line})</sub>`);
+    return [`<details><summary>${plural(allowed.length, 'finding')} allowed by the policy</summary>\n\n${items.join('\n')}\n\n</details>\n`];
+}
+function footer(report) {
+    const t = report.toolchain;
+    const notes = report.notes.map(n => `> ${md(n)}`).join('\n');
+    const facts = md(`rustc ${t.release} (${t.commitHash.slice(0, 9)}), host ${t.host}, target ${t.target}, profile ${report.invocation.profile}`);
+    return `${notes === '' ? '' : `${notes}\n\n`}<sub>${facts}</sub>\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/comment.ts
+
+
+/** Findings written out in full in the comment; the job summary has the rest. */
+const DETAILED = 20;
+/**
+ * The sticky pull-request comment: the verdict and the findings that need attention (new ones when a
+ * baseline was given), each in full, then a link to the job summary for everything else.
+ */
+function renderComment(report, options) {
+    const attention = report.findings.filter(f => f.allowed === undefined && f.baseline !== 'existing');
+    const out = [header(report)];
+    if (attention.length > 0) {
+        out.push(`### ${report.baseline ? 'New findings' : 'Findings'}\n`);
+        for (const f of attention.slice(0, DETAILED))
+            out.push(`${f.severity === 'error' ? '🔴' : f.severity === 'warning' ? '🟠' : '🔵'} <code>${escapeHtml(f.rule)}</code> · ${findingBlock(f)}`);
+        if (attention.length > DETAILED)
+            out.push(`…and ${plural(attention.length - DETAILED, 'more finding')}.\n`);
+    }
+    const link = options.runUrl === null ? 'the job summary' : `the [job summary](${options.runUrl})`;
+    out.push(`<sub>Artifacts, linkage diagrams and every finding: ${link}.</sub>\n`);
+    return out.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+
+const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SARIF_TOOL_NAME = 'Rust Linkage Guard';
+/** Key of `partialFingerprints`; the suffix changes if the fingerprint's definition ever does. */
+const SARIF_FINGERPRINT_KEY = 'rustLinkageGuard/v1';
+/** The uriBaseId every repository-relative uri is relative to, as GitHub code scanning expects. */
+const SARIF_SRCROOT = '%SRCROOT%';
+/** What GitHub code scanning accepts (hard limits), and caps of our own that keep uploads small. */
+const SARIF_LIMITS = {
+    /** GitHub rejects a run with more results. */
+    resultsPerRun: 25_000,
+    /** GitHub rejects a result with more; counts `locations` and `relatedLocations` together. */
+    locationsPerResult: 1_000,
+    /** `message.text` and `message.markdown`, in UTF-8 bytes (our own cap). */
+    messageBytes: 8 * 1024,
+    /** `fullDescription.text` of a rule, in characters. */
+    ruleDescriptionChars: 1_024
+};
+const sarif_SEVERITY_RANK = { error: 0, warning: 1, note: 2 };
+const RULE_TAGS = ['linkage', 'rust'];
+const SEMVER = /^(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+/** The SARIF 2.1.0 log for GitHub code scanning: one run, every rule of the registry, one result per finding. */
+function renderSarif(report, options) {
+    const prefix = normalizePath(options.workspacePrefix);
+    const notifications = report.notes.map(text => ({ level: 'note', message: { text } }));
+    let findings = report.findings;
+    if (findings.length > SARIF_LIMITS.resultsPerRun) {
+        findings = [...findings].sort((a, b) => sarif_SEVERITY_RANK[a.severity] - sarif_SEVERITY_RANK[b.severity]).slice(0, SARIF_LIMITS.resultsPerRun);
+        const left = report.findings.length - findings.length;
+        notifications.push({
+            level: 'warning',
+            message: { text: `${left} finding${left === 1 ? '' : 's'} of lowest severity left out: GitHub code scanning accepts at most ${SARIF_LIMITS.resultsPerRun} results per run; the JSON report has them all.` }
+        });
+    }
+    const semanticVersion = options.toolVersion.replace(/^v/, '');
+    const driver = withoutUndefined({
+        name: SARIF_TOOL_NAME,
+        informationUri: INFORMATION_URI,
+        version: options.toolVersion,
+        semanticVersion: SEMVER.test(semanticVersion) ? semanticVersion : undefined,
+        rules: RULES.map(ruleDescriptor)
+    });
+    const invocation = withoutUndefined({
+        executionSuccessful: true,
+        toolExecutionNotifications: notifications.length > 0 ? notifications : undefined,
+        properties: {
+            cargoCommand: report.invocation.command,
+            profile: report.invocation.profile,
+            rustc: report.toolchain.release,
+            target: report.toolchain.target
+        }
+    });
+    const root = repositoryRoot(report.workspaceRoot, prefix);
+    const run = withoutUndefined({
+        tool: { driver },
+        automationDetails: options.category ? { id: options.category } : undefined,
+        invocations: [invocation],
+        originalUriBaseIds: root !== null ? { [SARIF_SRCROOT]: { uri: root } } : undefined,
+        results: findings.map(f => result(f, prefix))
+    });
+    return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
+}
+function ruleDescriptor(rule) {
+    const helpUri = ruleHelpUri(rule.id);
+    return {
+        id: rule.id,
+        name: pascalCase(rule.id),
+        shortDescription: { text: rule.title },
+        fullDescription: { text: truncateChars(rule.description, SARIF_LIMITS.ruleDescriptionChars) },
+        defaultConfiguration: { level: rule.severity },
+        helpUri,
+        help: {
+            text: `${rule.description}\n\nSee ${helpUri}`,
+            markdown: `${rule.description}\n\nSee [\`${rule.id}\` in the README](${helpUri}).`
+        },
+        properties: { tags: [...RULE_TAGS], precision: 'very-high' }
+    };
+}
+function result(f, prefix) {
+    const ruleIndex = RULES.findIndex(r => r.id === f.rule);
+    const locations = [sarif_location(prefix, f.file, f.line)];
+    const related = (f.related ?? []).slice(0, SARIF_LIMITS.locationsPerResult - locations.length);
+    return withoutUndefined({
+        ruleId: f.rule,
+        ruleIndex: ruleIndex >= 0 ? ruleIndex : undefined,
+        level: f.severity,
+        message: findingMessage(f),
+        locations,
+        relatedLocations: related.length > 0 ? related.map((r, i) => ({ id: i + 1, ...sarif_location(prefix, r.file, r.line), message: { text: r.message } })) : undefined,
+        partialFingerprints: { [SARIF_FINGERPRINT_KEY]: f.fingerprint },
+        suppressions: f.allowed !== undefined
+            ? [{ kind: 'external', status: 'accepted', justification: f.allowed.reason, location: sarif_location(prefix, f.allowed.file, f.allowed.line) }]
+            : undefined,
+        baselineState: f.baseline === undefined ? undefined : f.baseline === 'new' ? 'new' : 'unchanged',
+        properties: withoutUndefined({
+            package: f.package,
+            target: f.target,
+            kind: f.kind,
+            mode: f.mode,
+            crateType: f.crateType,
+            platform: f.platform,
+            crates: [...f.crates],
+            defaultSeverity: f.defaultSeverity
+        })
+    });
+}
+/** Drops keys whose value is undefined, so that the object is what JSON.stringify writes and the schema sees. */
+function withoutUndefined(o) {
+    return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+function findingMessage(f) {
+    const text = [f.message, ...(f.fixes.length > 0 ? ['', ...f.fixes.map(x => `Fix: ${x}`)] : [])].join('\n');
+    const markdown = [f.message];
+    if (f.fixes.length > 0)
+        markdown.push('', '**Fix:**', '', ...f.fixes.map(x => `- ${x}`));
+    return { text: truncateBytes(text, SARIF_LIMITS.messageBytes), markdown: truncateBytes(markdown.join('\n'), SARIF_LIMITS.messageBytes) };
+}
+function sarif_location(prefix, file, line) {
+    return { physicalLocation: { artifactLocation: artifactLocation(prefix, file), region: { startLine: Number.isInteger(line) && line >= 1 ? line : 1 } } };
+}
+const WINDOWS_ABSOLUTE = /^[A-Za-z]:[\\/]/;
+/**
+ * A file relative to the workspace root → a repository-relative uri under `%SRCROOT%`. Absolute paths (files
+ * outside the workspace, such as a user-level cargo config) become `file:` uris without a base.
+ */
+function artifactLocation(workspacePrefix, file) {
+    if (file.startsWith('/') || WINDOWS_ABSOLUTE.test(file))
+        return { uri: fileUri(file) };
+    return { uri: encodePath(normalizePath(`${workspacePrefix}/${file}`)), uriBaseId: SARIF_SRCROOT };
+}
+/** Resolves `.`, `..`, empty segments and trailing slashes; `..` above the start is kept. No leading slash. */
+function normalizePath(p) {
+    const out = [];
+    for (const segment of p.split('/')) {
+        if (segment === '' || segment === '.')
+            continue;
+        if (segment === '..' && out.length > 0 && out[out.length - 1] !== '..')
+            out.pop();
+        else
+            out.push(segment);
+    }
+    return out.join('/');
+}
+/** `file:` uri of an absolute posix or Windows path, with a trailing slash when asked. */
+function fileUri(absolute, directory = false) {
+    const posix = WINDOWS_ABSOLUTE.test(absolute) ? absolute.replace(/\\/g, '/') : absolute;
+    const drive = /^[A-Za-z]:/.exec(posix)?.[0];
+    const rest = normalizePath(drive !== undefined ? posix.slice(2) : posix).split('/').filter(s => s !== '..').join('/');
+    const path = `${drive !== undefined ? `/${drive}` : ''}/${encodePath(rest)}`;
+    return `file://${path}${directory && !path.endsWith('/') ? '/' : ''}`;
+}
+/** The repository root as an absolute `file:` uri, when the workspace root ends with the prefix. */
+function repositoryRoot(workspaceRoot, prefix) {
+    if (!(workspaceRoot.startsWith('/') || WINDOWS_ABSOLUTE.test(workspaceRoot)) || prefix.startsWith('..'))
+        return null;
+    const root = (WINDOWS_ABSOLUTE.test(workspaceRoot) ? workspaceRoot.replace(/\\/g, '/') : workspaceRoot).replace(/\/+$/, '');
+    if (prefix === '')
+        return fileUri(root, true);
+    if (!root.endsWith(`/${prefix}`))
+        return null;
+    return fileUri(root.slice(0, root.length - prefix.length - 1) || '/', true);
+}
+// RFC 3986 pchar minus ':' (which would make a first segment look like a scheme): unreserved, sub-delims, '@'.
+const URI_SAFE = /^[A-Za-z0-9\-._~!$&'()*+,;=@]$/;
+const encoder = new TextEncoder();
+/** Percent-encodes each segment of a posix path so that it is a valid URI reference. */
+function encodePath(p) {
+    return p
+        .split('/')
+        .map(segment => {
+        let out = '';
+        for (const ch of segment) {
+            if (URI_SAFE.test(ch))
+                out += ch;
+            else
+                for (const byte of encoder.encode(ch))
+                    out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+        }
+        return out;
+    })
+        .join('/');
+}
+/** `duplicate-linkage` → `DuplicateLinkage`. */
+function pascalCase(id) {
+    return id
+        .split(/[^A-Za-z0-9]+/)
+        .filter(w => w !== '')
+        .map(w => w[0].toUpperCase() + w.slice(1))
+        .join('');
+}
+const ELLIPSIS = '…';
+function truncateChars(text, max) {
+    return text.length <= max ? text : `${text.slice(0, max - ELLIPSIS.length)}${ELLIPSIS}`;
+}
+/** Cuts to at most `max` UTF-8 bytes, never inside a code point, ending with an ellipsis when cut. */
+function truncateBytes(text, max) {
+    if (encoder.encode(text).length <= max)
+        return text;
+    const budget = max - encoder.encode(ELLIPSIS).length;
+    let used = 0;
+    let out = '';
+    for (const ch of text) {
+        const size = encoder.encode(ch).length;
+        if (used + size > budget)
+            break;
+        used += size;
+        out += ch;
+    }
+    return `${out}${ELLIPSIS}`;
 }
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -36700,6 +38032,844 @@ function escapeClass(body) {
     return body.replace(/[\\\]^]/g, '\\$&');
 }
 
+;// CONCATENATED MODULE: ./src/report/fingerprint.ts
+
+/**
+ * A finding's stable identity: the rule, the artifact and the crates at fault. Lines, wording and the hash in
+ * `libstd-<hash>.so` (which changes with every toolchain) stay out, so a finding keeps its fingerprint when a
+ * manifest is edited above it or the toolchain is updated.
+ */
+function findingFingerprint(f) {
+    const crates = f.crates.map(c => c.replace(/-[0-9a-f]{16}(?=\.(?:so|dylib|dll)$)/u, '')).sort();
+    const identity = [f.rule, f.package ?? '', f.target ?? '', f.kind ?? '', f.mode ?? '', f.crateType ?? '', f.platform ?? '', ...crates];
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 32);
+}
+
+;// CONCATENATED MODULE: ./src/policy/baseline.ts
+
+
+const ARTIFACT_FIELDS = ['package', 'target', 'kind', 'mode', 'crateType', 'platform'];
+/**
+ * Reads a JSON report written by an earlier run. Only what matching needs is checked; findings without a
+ * `fingerprint` (reports from before it existed) get one computed from their rule, artifact and crates.
+ */
+function parseBaseline(text, file) {
+    const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    let data;
+    try {
+        data = JSON.parse(json);
+    }
+    catch {
+        throw new errors_UserError(`${file}: not a JSON report (${jsonProblem(json)})`);
+    }
+    if (!isObject(data))
+        throw new errors_UserError(`${file}: not a JSON report (expected an object at the top level, got ${baseline_describe(data)})`);
+    if (data.version !== 1) {
+        if (data.version === undefined)
+            throw new errors_UserError(`${file}: not a JSON report (no \`version\`)`);
+        if (Array.isArray(data.runs))
+            throw new errors_UserError(`${file}: a SARIF log, not a JSON report: give the JSON report of an earlier run as the baseline`);
+        throw new errors_UserError(`${file}: version ${JSON.stringify(data.version)} is not supported (expected 1)`);
+    }
+    const findings = data.findings;
+    if (!Array.isArray(findings))
+        throw new errors_UserError(`${file}: findings: expected an array, got ${baseline_describe(findings)}`);
+    const fingerprints = new Array(findings.length);
+    for (let i = 0; i < findings.length; i++) {
+        const at = `${file}: findings[${i}]`;
+        const f = findings[i];
+        if (!isObject(f))
+            throw new errors_UserError(`${at}: expected an object, got ${baseline_describe(f)}`);
+        if (typeof f.rule !== 'string')
+            throw new errors_UserError(`${at}.rule: expected a string, got ${baseline_describe(f.rule)}`);
+        if (f.fingerprint !== undefined) {
+            if (typeof f.fingerprint !== 'string')
+                throw new errors_UserError(`${at}.fingerprint: expected a string, got ${baseline_describe(f.fingerprint)}`);
+            fingerprints[i] = f.fingerprint;
+            continue;
+        }
+        const crates = f.crates;
+        if (!Array.isArray(crates))
+            throw new errors_UserError(`${at}.crates: expected an array of strings, got ${baseline_describe(crates)}`);
+        crates.forEach((c, j) => {
+            if (typeof c !== 'string')
+                throw new errors_UserError(`${at}.crates[${j}]: expected a string, got ${baseline_describe(c)}`);
+        });
+        for (const key of ARTIFACT_FIELDS) {
+            const value = f[key];
+            if (value !== undefined && typeof value !== 'string')
+                throw new errors_UserError(`${at}.${key}: expected a string, got ${baseline_describe(value)}`);
+        }
+        fingerprints[i] = findingFingerprint(f);
+    }
+    return { file, fingerprints };
+}
+/**
+ * Marks each finding `existing` when the baseline has it and `new` otherwise. Fingerprints are counted: a
+ * baseline with a finding twice covers two such findings now, and a third is new. Order is kept.
+ */
+function applyBaseline(findings, baseline) {
+    const remaining = new Map();
+    for (const fp of baseline.fingerprints)
+        remaining.set(fp, (remaining.get(fp) ?? 0) + 1);
+    let existing = 0;
+    const out = findings.map(finding => {
+        const left = remaining.get(finding.fingerprint) ?? 0;
+        if (left === 0)
+            return { ...finding, baseline: 'new' };
+        remaining.set(finding.fingerprint, left - 1);
+        existing++;
+        return { ...finding, baseline: 'existing' };
+    });
+    let fixed = 0;
+    for (const left of remaining.values())
+        fixed += left;
+    return { findings: out, summary: { file: baseline.file, new: out.length - existing, existing, fixed } };
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function baseline_describe(value) {
+    if (value === undefined)
+        return 'nothing';
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'an object';
+    if (typeof value === 'string')
+        return value.length > 40 ? 'a string' : JSON.stringify(value);
+    return String(value);
+}
+/**
+ * Where JSON.parse gave up, as "invalid JSON at position 12: line 1, column 13". V8's own message has no
+ * position in every Node version and may quote the input across lines, so the text is scanned again (only
+ * on failure) without recursion, to survive deeply nested garbage.
+ */
+function jsonProblem(text) {
+    const at = jsonErrorOffset(text);
+    if (at < 0)
+        return 'invalid JSON';
+    if (at >= text.length)
+        return 'invalid JSON: the file ends too early';
+    const before = text.slice(0, at);
+    const line = before.split('\n').length;
+    const column = at - before.lastIndexOf('\n');
+    return `invalid JSON at position ${at}: line ${line}, column ${column}`;
+}
+const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/uy;
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/uy;
+const LITERAL = /true|false|null/uy;
+/** The offset of the first syntax error in `text`, or -1 if there is none. */
+function jsonErrorOffset(text) {
+    let i = 0;
+    const space = () => {
+        while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r'))
+            i++;
+    };
+    const token = (re) => {
+        re.lastIndex = i;
+        if (!re.test(text))
+            return false;
+        i = re.lastIndex;
+        return true;
+    };
+    const key = () => {
+        space();
+        if (!token(STRING))
+            return false;
+        space();
+        if (text[i] !== ':')
+            return false;
+        i++;
+        return true;
+    };
+    const stack = [];
+    for (;;) {
+        space();
+        const c = text[i];
+        if (c === '{' || c === '[') {
+            i++;
+            space();
+            if (text[i] === (c === '{' ? '}' : ']'))
+                i++;
+            else {
+                stack.push(c);
+                if (c === '{' && !key())
+                    return i;
+                continue;
+            }
+        }
+        else if (!token(STRING) && !token(NUMBER) && !token(LITERAL))
+            return i;
+        for (;;) {
+            space();
+            const top = stack[stack.length - 1];
+            if (top === undefined)
+                return i < text.length ? i : -1;
+            if (text[i] === (top === '{' ? '}' : ']')) {
+                i++;
+                stack.pop();
+                continue;
+            }
+            if (text[i] !== ',')
+                return i;
+            i++;
+            if (top === '{' && !key())
+                return i;
+            break;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/evaluate.ts
+
+
+
+const STD_CRATES = new Set(['std', 'core', 'alloc', 'compiler_builtins', 'panic_unwind', 'panic_abort', 'test', 'proc_macro']);
+/** Turns the linkage of every unit into findings, sorted deterministically. */
+function evaluateRules(linkage, locator) {
+    const findings = [];
+    for (const result of linkage.results) {
+        if (result.status === 'blocked')
+            continue;
+        const problems = result.problems;
+        if (result.status === 'error') {
+            findings.push(...problemFindings(result, problems, linkage, locator));
+        }
+        if (result.droppedCrateTypes.length > 0 && result.unit.crateTypes.length > 0) {
+            findings.push(unsupportedFinding(result, 'warning', locator));
+        }
+        if (result.status === 'ok') {
+            const runtime = runtimeFinding(result, locator);
+            if (runtime)
+                findings.push(runtime);
+        }
+    }
+    return dedupe(findings)
+        .map(f => ({ ...f, fingerprint: findingFingerprint(f) }))
+        .sort(compareFindings);
+}
+function base(unit, rule, crateType = unit.crateTypes[0] ?? unit.target.crateTypes[0]) {
+    return {
+        rule,
+        severity: ruleInfo(rule).severity,
+        package: unit.pkg.name,
+        target: unit.target.name,
+        kind: unit.target.kind,
+        mode: unit.mode,
+        crateType: unit.mode === 'test' ? 'bin' : crateType,
+        platform: unit.kind
+    };
+}
+/** "bin `app`", "dylib `plugin_a`", "test harness of lib `util`". */
+function describeUnit(unit, crateType) {
+    const libTypes = unit.target.kind === 'lib' ? unit.target.crateTypes.join('+') : unit.target.kind;
+    const what = unit.mode === 'test' ? `test harness of ${unit.target.kind}` : (crateType ?? libTypes);
+    const host = unit.kind === 'host' && unit.target.kind !== 'proc-macro' && unit.target.kind !== 'custom-build' ? ' (built for the host)' : '';
+    const name = unit.target.kind === 'custom-build' ? `build script of \`${unit.pkg.name}\`` : `${what} \`${unit.target.name}\``;
+    return `${name}${host}`;
+}
+function problemFindings(result, problems, linkage, locator) {
+    const unit = result.unit;
+    const out = [];
+    const byCrateType = new Map();
+    for (const p of problems) {
+        switch (p.kind) {
+            case 'embed-bitcode-lto':
+                out.push({
+                    ...base(unit, 'lto-conflict'),
+                    crates: [crateName(unit)],
+                    message: `${describeUnit(unit)} fails: rustflags ask for \`-C lto\` but cargo compiles this unit with \`-C embed-bitcode=no\` ("options \`-C embed-bitcode=no\` and \`-C lto\` are incompatible").`,
+                    fixes: ['Remove `-C lto` from RUSTFLAGS and set `lto = true` (or `"thin"`) in the profile instead: cargo then applies LTO only where rustc allows it.'],
+                    ...locator.setting('rustflags', unit)
+                });
+                break;
+            case 'unsupported-crate-types':
+                out.push(unsupportedFinding(result, 'error', locator));
+                break;
+            case 'unlinkable-dependency':
+                out.push({
+                    ...base(unit, 'no-linkable-lib'),
+                    crates: [p.dep.pkg.name],
+                    message: `${describeUnit(unit)} cannot use \`${p.dep.pkg.name}\`: its library is only ${p.dep.crateTypes.map(t => `\`${t}\``).join(' and ')}, which Rust code cannot link against, so cargo passes no \`--extern ${p.dep.externName}\` and rustc fails to find the crate.`,
+                    fixes: [
+                        `Add \`"rlib"\` to \`crate-type\` in \`${p.dep.pkg.name}\`'s \`[lib]\` (e.g. \`crate-type = ["${p.dep.crateTypes[0]}", "rlib"]\`).`,
+                        `Or remove the dependency on \`${p.dep.pkg.name}\` and load it at run time (cdylib) or link it as a native library (staticlib).`
+                    ],
+                    ...(p.dep.edge === 'own-lib'
+                        ? locator.crateType(unit)
+                        : locator.dependency(unit, { pkgName: p.dep.pkg.name, externName: p.dep.externName }, p.dep.edge, null))
+                });
+                break;
+            case 'proc-macro-unloadable': {
+                const pm = p.procMacro;
+                out.push({
+                    ...base(unit, 'proc-macro-dylib'),
+                    crates: [crateName(pm), ...p.libraries],
+                    message: `${describeUnit(unit)} fails: proc-macro \`${pm.target.name}\` links ${p.libraries.map(l => `\`${l}\``).join(', ')} dynamically, and rustc cannot load a proc-macro whose Rust shared libraries are not on its own library path (error[E0463]: can't find crate for \`${crateName(pm)}\`).`,
+                    fixes: [
+                        `Give the Rust dylib(s) that \`${pm.pkg.name}\` depends on an \`"rlib"\` crate type, so the proc-macro links them statically.`,
+                        `Or move the code the proc-macro needs into a plain library crate.`
+                    ],
+                    ...locator.dependency(unit, pm, 'normal', null)
+                });
+                break;
+            }
+            case 'dependency-format': {
+                const list = byCrateType.get(p.crateType) ?? [];
+                list.push(p.error);
+                byCrateType.set(p.crateType, list);
+                break;
+            }
+            case 'lto':
+                out.push(ltoFinding(unit, p, locator));
+                break;
+        }
+    }
+    for (const [crateType, errors] of byCrateType)
+        out.push(...formatFindings(result, crateType, errors, linkage, locator));
+    return out;
+}
+function unsupportedFinding(result, severity, locator) {
+    const unit = result.unit;
+    const dropped = result.droppedCrateTypes;
+    const triple = unit.targetInfo.triple;
+    const types = dropped.map(t => `\`${t}\``).join(', ');
+    const crtStatic = unit.rustflags.some(f => f.includes('crt-static'));
+    const message = severity === 'error'
+        ? `${describeUnit(unit)} cannot be built: target \`${triple}\` does not support any of its crate types (${types}) with the flags in effect; cargo stops with "cannot produce ${dropped.join(', ')} for \`${unit.pkg.name}\`".`
+        : `${describeUnit(unit)}: target \`${triple}\` cannot produce ${types}; rustc drops ${dropped.length === 1 ? 'it' : 'them'} with a warning and builds only ${unit.crateTypes.map(t => `\`${t}\``).join(', ')}.`;
+    const fixes = crtStatic
+        ? ['`-C target-feature=+crt-static` forbids dynamic crate types: pass it only with `--target <triple>` (so build scripts and proc-macros are built without it), or drop it.']
+        : [`Remove ${types} from \`crate-type\` for this target, or build for a target that supports ${dropped.length === 1 ? 'it' : 'them'}.`];
+    return {
+        ...base(unit, 'unsupported-crate-type', dropped[0]),
+        severity,
+        crates: [crateName(unit)],
+        message,
+        fixes,
+        ...(crtStatic ? locator.setting('rustflags', unit) : locator.crateType(unit))
+    };
+}
+function ltoFinding(unit, p, locator) {
+    const texts = {
+        'prefer-dynamic': 'cannot prefer dynamic linking when performing LTO',
+        dylib: 'lto cannot be used for `dylib` crate type without `-Zdylib-lto`',
+        'proc-macro': 'lto cannot be used for `proc-macro` crate type without `-Zdylib-lto`',
+        mixed: 'lto can only be run for executables, cdylibs and static library outputs'
+    };
+    const fromRustflags = unit.lto.kind !== 'run';
+    const fixes = p.gate === 'prefer-dynamic'
+        ? ['Drop `-C prefer-dynamic` from rustflags for LTO builds, or set `lto = false` in the profile.', 'Use `lto = "thin"` only in profiles that link statically.']
+        : ['Remove `-C lto` from rustflags; `lto = true` in the profile applies LTO only to the crate types that allow it.'];
+    return {
+        ...base(unit, 'lto-conflict', p.crateType === 'rlib' || p.crateType === null ? undefined : p.crateType),
+        crates: [crateName(unit)],
+        message: `${describeUnit(unit)} fails the LTO check: "${texts[p.gate]}".`,
+        fixes,
+        ...locator.setting(fromRustflags || p.gate === 'prefer-dynamic' ? 'rustflags' : 'lto', unit)
+    };
+}
+function formatFindings(result, crateType, errors, linkage, locator) {
+    const unit = result.unit;
+    const out = [];
+    const nameOf = (key) => linkage.crateNames.get(key)?.name ?? key;
+    const unitOf = (key) => linkage.crateNames.get(key)?.unit ?? null;
+    const what = describeUnit(unit, crateType);
+    const ct = crateType;
+    const duplicates = errors.filter((e) => e.kind === 'crate-dep-multiple');
+    if (duplicates.length > 0) {
+        // Report the crate the user can act on: std stands for the whole standard library.
+        const names = [...new Set(duplicates.map(d => d.crate))];
+        const shown = names.filter(n => !STD_CRATES.has(n) || n === 'std');
+        const crates = shown.length > 0 ? shown : ['std'];
+        const primary = duplicates.find(d => d.crate === crates[0]) ?? duplicates[0];
+        const describe = (o, crate) => {
+            if (o.via !== null) {
+                const viaName = nameOf(o.via);
+                return o.preference === 'static' ? `statically inside dylib \`${viaName}\`` : `dynamically, as a dependency of dylib \`${viaName}\``;
+            }
+            if (o.preference === 'dynamic') {
+                const owner = crate === 'std' ? null : findCrateUnit(result, linkage, crate);
+                const file = crate === 'std' ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null;
+                return `dynamically${file ? ` as \`${file}\`` : ''}`;
+            }
+            return 'statically as an rlib';
+        };
+        const staticVia = [primary.existing, primary.incoming].map(o => o.via).filter((v) => v !== null);
+        const culprit = staticVia.map(unitOf).find((u) => u !== null) ?? null;
+        const extra = crates.includes('std') && names.length > crates.length ? ' (with the rest of the standard library)' : '';
+        const others = crates.filter(c => c !== primary.crate);
+        const also = others.length > 0 ? ` ${others.map(c => `\`${c}\``).join(', ')} would be included twice as well.` : '';
+        const message = `${what} cannot link: \`${primary.crate}\` would be included twice${extra} — ${describe(primary.existing, primary.crate)} and ${describe(primary.incoming, primary.crate)}.${also} ` +
+            `rustc: "cannot satisfy dependencies so \`${primary.crate}\` only shows up once".`;
+        const inclusion = uniqueBy(duplicates.filter(d => crates.includes(d.crate)).flatMap(d => [inclusionPath(result, linkage, d.crate, d.existing), inclusionPath(result, linkage, d.crate, d.incoming)]), p => JSON.stringify(p));
+        out.push({
+            ...base(unit, 'duplicate-linkage', ct),
+            crates,
+            message,
+            fixes: duplicateFixes(unit, primary, culprit, nameOf),
+            inclusion,
+            ...(culprit ? locator.crateType(culprit) : locator.crateType(unit))
+        });
+    }
+    const rlibRequired = errors.filter(e => e.kind === 'rlib-required' || (e.kind === 'lib-required' && e.format === 'rlib'));
+    if (rlibRequired.length > 0) {
+        const names = [...new Set(rlibRequired.map(e => e.crate))];
+        const culprit = findCrateUnit(result, linkage, names[0]);
+        const why = crateType === 'staticlib' ? 'a staticlib must contain every upstream crate' : 'a statically linked (crt-static) executable must contain every upstream crate';
+        out.push({
+            ...base(unit, 'rlib-required', ct),
+            crates: names,
+            inclusion: names.map(n => inclusionPath(result, linkage, n, { preference: 'dynamic', via: null })),
+            message: `${what} cannot link: ${why}, but ${names.map(n => `\`${n}\``).join(', ')} ${names.length === 1 ? 'is' : 'are'} only available as a Rust dylib. rustc: "crate \`${names[0]}\` required to be available in rlib format, but was not found in this form".`,
+            fixes: [
+                `Add \`"rlib"\` to \`crate-type\` of ${names.map(n => `\`${n}\``).join(', ')}.`,
+                crateType === 'staticlib' ? 'Or build a `cdylib` instead of a `staticlib`, which may link Rust dylibs.' : 'Or drop `+crt-static` for this executable.'
+            ],
+            ...(culprit ? locator.crateType(culprit) : locator.crateType(unit))
+        });
+    }
+    const dylibRequired = errors.filter(e => e.kind === 'lib-required' && e.format === 'dylib');
+    if (dylibRequired.length > 0) {
+        const names = [...new Set(dylibRequired.map(e => e.crate))];
+        out.push({
+            ...base(unit, 'dylib-required', ct),
+            crates: names,
+            message: `${what} cannot link: ${names.map(n => `\`${n}\``).join(', ')} must be linked dynamically (an upstream dylib was built against its dylib) but no dylib of it is available. rustc: "crate \`${names[0]}\` required to be available in dylib format, but was not found in this form".`,
+            fixes: ['Rebuild the dylibs that depend on it from a clean target directory, with the same flags.', `Or add \`"dylib"\` to \`crate-type\` of ${names.map(n => `\`${n}\``).join(', ')}.`],
+            ...locator.crateType(unit)
+        });
+    }
+    const panic = errors.filter(e => e.kind === 'bad-panic-strategy' || e.kind === 'required-panic-strategy' || e.kind === 'two-panic-runtimes');
+    if (panic.length > 0) {
+        const first = panic[0];
+        let text;
+        let crates;
+        if (first.kind === 'bad-panic-strategy') {
+            text = `the linked panic runtime \`${first.runtime}\` is not compiled with this crate's panic strategy \`${first.strategy}\``;
+            crates = [first.runtime];
+        }
+        else if (first.kind === 'required-panic-strategy') {
+            text = `the crate \`${first.crate}\` requires panic strategy \`${first.found}\` which is incompatible with this crate's strategy of \`${first.desired}\``;
+            crates = [first.crate];
+        }
+        else {
+            text = `cannot link together two panic runtimes: ${first.first} and ${first.second}`;
+            crates = [first.first, first.second];
+        }
+        const stdDynamic = result.artifacts.some(a => a.formats?.linkage.get('sys:std') === 'dynamic');
+        const fixes = stdDynamic
+            ? [
+                '`std` is linked dynamically here, and `libstd` always brings the `panic_unwind` runtime: use `panic = "unwind"` for builds with Rust dylibs.',
+                'Or link everything statically (no `dylib` crate types, no `-C prefer-dynamic`) to use `panic = "abort"`.'
+            ]
+            : ['Build every crate linked into this artifact with the same panic strategy (one profile `panic` setting, no `-C panic` in rustflags for some crates only).'];
+        out.push({
+            ...base(unit, 'panic-strategy', ct),
+            crates,
+            message: `${what} cannot link with \`panic = "${unit.panic}"\`: rustc: "${text}".`,
+            fixes,
+            ...locator.setting(unit.panicSource === 'rustflags' ? 'rustflags' : 'panic', unit)
+        });
+    }
+    return out;
+}
+/** The way `crate` gets into the unit's artifact through `origin`, as a chain of crate names. */
+function inclusionPath(result, linkage, crate, origin) {
+    const unit = result.unit;
+    let chain;
+    if (origin.via !== null) {
+        const bringer = linkage.crateNames.get(origin.via);
+        chain = bringer?.unit ? chainOfCrates(unit, bringer.unit) : [crateName(unit), bringer?.name ?? origin.via];
+    }
+    else {
+        // Added for itself: the chain runs to the crate's dependent, so the crate itself is not repeated.
+        const own = findCrateUnit(result, linkage, crate);
+        chain = own ? chainOfCrates(unit, own).slice(0, -1) : [crateName(unit)];
+    }
+    const dynamic = origin.preference === 'dynamic';
+    const path = { chain, crate, how: origin.via !== null && !dynamic ? 'inside-dylib' : dynamic ? 'dynamic' : 'static' };
+    if (dynamic) {
+        const owner = crate === 'std' ? null : findCrateUnit(result, linkage, crate);
+        const file = crate === 'std' ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null;
+        if (file)
+            path.file = file;
+    }
+    return path;
+}
+/** Crate names along the shortest dependency chain from `from` to `to` (both included). */
+function chainOfCrates(from, to) {
+    const previous = new Map([[from, null]]);
+    const queue = [from];
+    for (let i = 0; i < queue.length && !previous.has(to); i++) {
+        for (const dep of queue[i].crates) {
+            if (previous.has(dep.unit))
+                continue;
+            previous.set(dep.unit, queue[i]);
+            queue.push(dep.unit);
+        }
+    }
+    if (!previous.has(to))
+        return [crateName(from), crateName(to)];
+    const chain = [];
+    for (let u = to; u !== null; u = previous.get(u) ?? null)
+        chain.unshift(crateName(u));
+    return chain;
+}
+function findCrateUnit(result, linkage, name) {
+    for (const c of result.crates) {
+        if (c.name !== name)
+            continue;
+        return linkage.crateNames.get(c.key)?.unit ?? null;
+    }
+    return null;
+}
+function duplicateFixes(unit, primary, culprit, nameOf) {
+    const fixes = [];
+    const staticVias = [primary.existing, primary.incoming].filter(o => o.preference === 'static' && o.via !== null).map(o => nameOf(o.via));
+    if (primary.crate === 'std' && culprit) {
+        fixes.push(`Select only the packages you ship, e.g. \`cargo build -p ${unit.pkg.name}\`: cargo then builds dylib \`${culprit.target.name}\` with \`-C prefer-dynamic\` (it is a dependency, not a selected package), so it shares \`libstd\` instead of containing a copy.`);
+        fixes.push(`Add \`"rlib"\` to \`crate-type\` of \`${culprit.pkg.name}\` (\`["dylib", "rlib"]\`): Rust dependents then link the rlib statically.`);
+        fixes.push('Or build everything with `RUSTFLAGS="-C prefer-dynamic"`, so every dylib links `std` dynamically.');
+        fixes.push(`Or keep \`${culprit.pkg.name}\` out of \`default-members\` / use \`--exclude ${culprit.pkg.name}\` when building the workspace.`);
+    }
+    else if (staticVias.length > 0) {
+        fixes.push(`Make \`${primary.crate}\` a dylib as well (\`crate-type = ["dylib"]\`) so ${staticVias.map(v => `\`${v}\``).join(' and ')} share one copy instead of each containing it.`);
+        fixes.push(`Or link only one of the dylibs that contain \`${primary.crate}\` into ${describeUnit(unit)}.`);
+        fixes.push(`Or add \`"rlib"\` to the dylibs' \`crate-type\` so this artifact links everything statically.`);
+    }
+    else {
+        fixes.push('Make every upstream crate available in one format (all rlib, or all dylib).');
+    }
+    return fixes;
+}
+const EXECUTABLE_KINDS = new Set(['bin', 'example', 'test', 'bench']);
+function runtimeFinding(result, locator) {
+    const unit = result.unit;
+    if (result.runtimeLibraries.length === 0 || unit.rpath)
+        return null;
+    const executable = unit.mode === 'test' || (EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes('bin'));
+    if (!executable)
+        return null;
+    const libs = result.runtimeLibraries;
+    const runner = unit.mode === 'test' ? '`cargo test`' : unit.target.kind === 'example' ? '`cargo run --example`' : '`cargo run`';
+    // Point at the first workspace dylib this executable depends on directly, else at what made std dynamic.
+    const direct = unit.crates.find(d => d.unit.crateTypes.includes('dylib') && result.artifacts.some(a => a.formats?.linkage.get(unitKey(d.unit)) === 'dynamic'));
+    const location = direct ? locator.dependency(unit, direct.unit, direct.edge, direct.platform) : locator.setting('rustflags', unit);
+    return {
+        ...base(unit, 'runtime-dylib', 'bin'),
+        crates: libs,
+        message: `${describeUnit(unit)} needs ${libs.map(l => `\`${l}\``).join(', ')} at run time and has no rpath (\`rpath = false\`): it starts under ${runner}, which sets the library path, but run directly or shipped it fails with "error while loading shared libraries".`,
+        fixes: [
+            'Link statically for anything you ship: drop `dylib` crate types (or add `"rlib"`) and `-C prefer-dynamic` in release builds.',
+            `Or set \`rpath = true\` in the profile so the executable finds libraries next to it, and ship ${libs.map(l => `\`${l}\``).join(', ')} beside it (\`${unit.targetInfo.stdDylib ?? 'libstd'}\` is in \`${unit.targetInfo.targetLibdir}\`).`,
+            'Or set the library path (`LD_LIBRARY_PATH`, `DYLD_FALLBACK_LIBRARY_PATH`, `PATH` on Windows) when starting it.'
+        ],
+        ...location
+    };
+}
+function uniqueBy(items, key) {
+    const seen = new Set();
+    return items.filter(item => !seen.has(key(item)) && Boolean(seen.add(key(item))));
+}
+function dedupe(findings) {
+    const seen = new Set();
+    return findings.filter(f => {
+        const key = [f.rule, f.package, f.target, f.kind, f.mode, f.crateType, f.platform, f.message].join('\0');
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
+function compareFindings(a, b) {
+    return (SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        compareText(a.rule, b.rule) ||
+        compareText(a.package ?? '', b.package ?? '') ||
+        compareText(a.target ?? '', b.target ?? '') ||
+        compareText(a.kind ?? '', b.kind ?? '') ||
+        compareText(a.mode ?? '', b.mode ?? '') ||
+        compareText(a.crateType ?? '', b.crateType ?? '') ||
+        compareText(a.platform ?? '', b.platform ?? '') ||
+        compareText(a.message, b.message));
+}
+/** Orders strings by UTF-16 code units: deterministic in every locale, and far cheaper than `localeCompare`. */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/policy/policy.ts
+
+
+
+
+
+/** Where the policy file is looked for when none is given. */
+const DEFAULT_POLICY_FILE = '.github/rust-linkage.toml';
+const SEVERITY_VALUES = ['error', 'warning', 'note', 'off'];
+const RULE_IDS = new Set(RULES.map(r => r.id));
+const ALLOW_KEYS = ['rule', 'package', 'target', 'crate', 'reason', 'expires'];
+/**
+ * The top-level keys and how each is read. New keys (e.g. toolchain requirements) are added here; anything
+ * else is an error, so a typo never silently does nothing.
+ */
+const TOP_LEVEL = {
+    rules: readRules,
+    allow: readAllow
+};
+/** Reads a policy file. Throws a one-line UserError `<file>:<line>: <key>: <problem>` for anything invalid. */
+function parsePolicy(text, file) {
+    const doc = parseTomlDocument(text, file);
+    const policy = { file, severities: new Map(), severityLines: new Map(), allow: [] };
+    for (const [key, value] of Object.entries(doc.value)) {
+        const read = Object.hasOwn(TOP_LEVEL, key) ? TOP_LEVEL[key] : undefined;
+        if (read === undefined)
+            fail(doc, [key], `unknown key (known: ${Object.keys(TOP_LEVEL).join(', ')})`);
+        read(doc, value, policy);
+    }
+    return policy;
+}
+function readRules(doc, value, policy) {
+    const rules = expectTable(doc, ['rules'], value, 'a table `[rules]` of rule id = severity');
+    for (const [id, severity] of Object.entries(rules)) {
+        const path = ['rules', id];
+        if (!RULE_IDS.has(id))
+            fail(doc, path, `unknown rule id (known: ${RULES.map(r => r.id).join(', ')})`);
+        if (typeof severity !== 'string' || !SEVERITY_VALUES.includes(severity)) {
+            fail(doc, path, `expected "error", "warning", "note" or "off", got ${policy_describe(severity)}`);
+        }
+        policy.severities.set(id, severity);
+        policy.severityLines.set(id, lineOf(doc, path));
+    }
+}
+function readAllow(doc, value, policy) {
+    if (!Array.isArray(value))
+        fail(doc, ['allow'], `expected an array of tables (\`[[allow]]\`), got ${policy_describe(value)}`);
+    value.forEach((element, index) => {
+        const at = ['allow', index];
+        const table = expectTable(doc, at, element, 'a table');
+        for (const key of Object.keys(table)) {
+            if (!ALLOW_KEYS.includes(key))
+                fail(doc, [...at, key], `unknown key (known: ${ALLOW_KEYS.join(', ')})`);
+        }
+        if (table.rule === undefined)
+            fail(doc, at, '`rule` is required');
+        const rule = nonEmptyString(doc, [...at, 'rule'], table.rule);
+        if (!RULE_IDS.has(rule))
+            fail(doc, [...at, 'rule'], `unknown rule id \`${rule}\` (known: ${RULES.map(r => r.id).join(', ')})`);
+        if (rule === 'unused-allow')
+            fail(doc, [...at, 'rule'], '`unused-allow` findings cannot be allowed; set `[rules] unused-allow = "off"` instead');
+        if (table.reason === undefined)
+            fail(doc, at, '`reason` is required: say why the finding is acceptable');
+        const entry = { rule: rule, reason: nonEmptyString(doc, [...at, 'reason'], table.reason), line: lineOf(doc, at) };
+        for (const key of ['package', 'target', 'crate']) {
+            if (table[key] !== undefined)
+                entry[key] = nonEmptyString(doc, [...at, key], table[key]);
+        }
+        if (table.expires !== undefined)
+            entry.expires = calendarDate(doc, [...at, 'expires'], table.expires);
+        policy.allow.push(entry);
+    });
+}
+/**
+ * Applies the severities and allow entries of a policy to findings (which must not have been through a
+ * policy already) and adds an `unused-allow` finding for each entry that matched nothing or has expired.
+ * `policyFile` is the policy file relative to the workspace root; `today` is YYYY-MM-DD.
+ */
+function applyPolicy(findings, policy, options) {
+    const out = [];
+    for (const finding of findings) {
+        const changed = withSeverity(finding, policy.severities.get(finding.rule));
+        if (changed !== null)
+            out.push(changed);
+    }
+    const matched = policy.allow.map(() => false);
+    const active = policy.allow.map(entry => entry.expires === undefined || options.today <= entry.expires);
+    let allowed = 0;
+    for (let i = 0; i < out.length; i++) {
+        const finding = out[i];
+        let winner = null;
+        for (let e = 0; e < policy.allow.length; e++) {
+            const entry = policy.allow[e];
+            if (!active[e] || !matches(entry, finding))
+                continue;
+            // An entry shadowed by an earlier one still counts as used: its fields are right, so it is not stale.
+            matched[e] = true;
+            winner ??= entry;
+        }
+        if (winner !== null) {
+            out[i] = { ...finding, allowed: { reason: winner.reason, file: options.policyFile, line: winner.line } };
+            allowed++;
+        }
+    }
+    policy.allow.forEach((entry, index) => {
+        if (active[index] && matched[index])
+            return;
+        const finding = unusedAllowFinding(entry, policy, options.policyFile, !active[index]);
+        if (finding !== null)
+            out.push(finding);
+    });
+    return {
+        findings: out.sort(compareFindings),
+        summary: {
+            file: options.policyFile,
+            severities: Object.fromEntries(policy.severities),
+            allowEntries: policy.allow.length,
+            allowed
+        }
+    };
+}
+function withSeverity(finding, level) {
+    if (level === 'off')
+        return null;
+    if (level === undefined || level === finding.severity)
+        return finding;
+    return { ...finding, severity: level, defaultSeverity: finding.defaultSeverity ?? finding.severity };
+}
+function matches(entry, finding) {
+    return (entry.rule === finding.rule &&
+        (entry.package === undefined || entry.package === finding.package) &&
+        (entry.target === undefined || entry.target === finding.target) &&
+        (entry.crate === undefined || finding.crates.includes(entry.crate)));
+}
+function unusedAllowFinding(entry, policy, policyFile, expired) {
+    const own = ruleInfo('unused-allow').severity;
+    const level = policy.severities.get('unused-allow') ?? own;
+    if (level === 'off')
+        return null;
+    const what = describeEntry(entry);
+    const ruleOff = policy.severities.get(entry.rule) === 'off';
+    let message;
+    let fixes;
+    if (expired) {
+        message = `${what} expired on ${entry.expires} and no longer applies: the findings it allowed count again.`;
+        fixes = ['Fix the findings it covered and remove the entry.', 'Or, if the reason still holds, set a later `expires` date.'];
+    }
+    else if (ruleOff) {
+        message = `${what} has no effect: \`[rules] ${entry.rule} = "off"\` already drops every finding of that rule.`;
+        fixes = ['Remove the entry, or turn the rule back on.'];
+    }
+    else {
+        message = `${what} matched no finding: remove it, or correct its fields.`;
+        fixes = [
+            'Remove the entry if the finding it was written for is fixed.',
+            'Otherwise correct `package`, `target` or `crate` so they name the finding (`package` and `target` are names, not paths; `crate` is one of the finding’s crates).'
+        ];
+    }
+    const crates = entry.crate !== undefined ? [entry.crate] : [];
+    const finding = {
+        rule: 'unused-allow',
+        severity: level,
+        // The entry's identity (not its line, reason or expiry) so that the finding survives edits around it.
+        fingerprint: findingFingerprint({ rule: 'unused-allow', package: entry.package, target: entry.target, crates: [`rule:${entry.rule}`, ...crates] }),
+        crates,
+        message,
+        fixes,
+        file: policyFile,
+        line: entry.line
+    };
+    if (level !== own)
+        finding.defaultSeverity = own;
+    return finding;
+}
+/** "allow entry for `duplicate-linkage` (package `host`, crate `engine_api`)". */
+function describeEntry(entry) {
+    const fields = ['package', 'target', 'crate'].filter(k => entry[k] !== undefined).map(k => `${k} \`${entry[k]}\``);
+    return `allow entry for \`${entry.rule}\`${fields.length > 0 ? ` (${fields.join(', ')})` : ''}`;
+}
+function expectTable(doc, path, value, expected) {
+    if (typeof value !== 'object' || Array.isArray(value))
+        fail(doc, path, `expected ${expected}, got ${policy_describe(value)}`);
+    return value;
+}
+function nonEmptyString(doc, path, value) {
+    if (typeof value !== 'string')
+        fail(doc, path, `expected a string, got ${policy_describe(value)}`);
+    if (value.trim() === '')
+        fail(doc, path, 'must not be empty');
+    return value;
+}
+/** A TOML local date (kept as its source text by the TOML reader) or the same as a string. */
+function calendarDate(doc, path, value) {
+    const expected = 'a date such as 2027-06-30';
+    if (typeof value !== 'string')
+        fail(doc, path, `expected ${expected}, got ${policy_describe(value)}`);
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
+    if (m === null)
+        fail(doc, path, `expected ${expected}, got ${JSON.stringify(value)}`);
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+        fail(doc, path, `${JSON.stringify(value)} is not a calendar date`);
+    }
+    return value;
+}
+function policy_describe(value) {
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'a table';
+    return JSON.stringify(value);
+}
+function lineOf(doc, path) {
+    // Every path handed in was read from the document, so it has a line; 1 is only a fallback.
+    return doc.lineOf(path) ?? 1;
+}
+/** `rules.duplicate-linkage`, `allow[1].reason`, `rules."odd key"`. */
+function formatPath(path) {
+    let out = '';
+    for (const segment of path) {
+        if (typeof segment === 'number')
+            out += `[${segment}]`;
+        else
+            out += `${out === '' ? '' : '.'}${/^[A-Za-z0-9_-]+$/u.test(segment) ? segment : JSON.stringify(segment)}`;
+    }
+    return out;
+}
+function fail(doc, path, problem) {
+    throw new errors_UserError(`${doc.file}:${lineOf(doc, path)}: ${formatPath(path)}: ${problem}`);
+}
+
+;// CONCATENATED MODULE: ./src/policy/gate.ts
+
+
+/**
+ * Whether the findings fail the run. Findings allowed by the policy and findings already in the baseline are
+ * reported but never count.
+ */
+function gateFindings(findings, failOn) {
+    let failing = 0;
+    if (failOn !== 'never') {
+        for (const f of findings) {
+            if (f.allowed !== undefined || f.baseline === 'existing')
+                continue;
+            if (f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'))
+                failing++;
+        }
+    }
+    return { failOn, verdict: failing > 0 ? 'fail' : 'pass', failing };
+}
+/** Applies the policy, then the baseline, then decides the verdict. */
+function applyGate(report, inputs) {
+    let findings = report.findings;
+    const out = { ...report };
+    if (inputs.policy !== null) {
+        const applied = applyPolicy(findings, inputs.policy.policy, { policyFile: inputs.policy.file, today: inputs.today });
+        findings = applied.findings;
+        out.policy = applied.summary;
+    }
+    if (inputs.baseline !== null) {
+        const applied = applyBaseline(findings, inputs.baseline);
+        findings = applied.findings;
+        out.baseline = applied.summary;
+    }
+    return { ...out, findings, gate: gateFindings(findings, inputs.failOn) };
+}
+
 ;// CONCATENATED MODULE: ./src/model/unit-graph.ts
 
 
@@ -37042,354 +39212,8 @@ function assignLto(roots, profile) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/rules/registry.ts
-const RULES = [
-    { id: 'duplicate-linkage', severity: 'error', title: 'A crate would be linked into one artifact twice ("only shows up once")' },
-    { id: 'rlib-required', severity: 'error', title: 'An artifact needs every upstream crate as an rlib, and one is not' },
-    { id: 'dylib-required', severity: 'error', title: 'A crate must be linked dynamically but no dylib of it exists' },
-    { id: 'no-linkable-lib', severity: 'error', title: 'A dependency whose library is only a cdylib or staticlib cannot be used from Rust' },
-    { id: 'panic-strategy', severity: 'error', title: 'The panic runtime or a linked crate does not match the artifact’s panic strategy' },
-    { id: 'lto-conflict', severity: 'error', title: 'LTO is requested where rustc refuses it' },
-    { id: 'unsupported-crate-type', severity: 'warning', title: 'The target cannot produce a requested crate type' },
-    { id: 'proc-macro-dylib', severity: 'error', title: 'A proc-macro links a Rust dylib dynamically, so rustc cannot load it' },
-    { id: 'runtime-dylib', severity: 'warning', title: 'An executable needs Rust shared libraries that will not be found outside cargo' }
-];
-function ruleInfo(id) {
-    return RULES.find(r => r.id === id);
-}
-/** The README section documenting a rule. */
-function ruleHelpUri(id) {
-    return `https://github.com/rust-linkage-guard/rust-linkage-guard#${id}`;
-}
-
-;// CONCATENATED MODULE: ./src/rules/evaluate.ts
-
-
-const STD_CRATES = new Set(['std', 'core', 'alloc', 'compiler_builtins', 'panic_unwind', 'panic_abort', 'test', 'proc_macro']);
-/** Turns the linkage of every unit into findings, sorted deterministically. */
-function evaluateRules(linkage, locator) {
-    const findings = [];
-    for (const result of linkage.results) {
-        if (result.status === 'blocked')
-            continue;
-        const problems = result.problems;
-        if (result.status === 'error') {
-            findings.push(...problemFindings(result, problems, linkage, locator));
-        }
-        if (result.droppedCrateTypes.length > 0 && result.unit.crateTypes.length > 0) {
-            findings.push(unsupportedFinding(result, 'warning', locator));
-        }
-        if (result.status === 'ok') {
-            const runtime = runtimeFinding(result, locator);
-            if (runtime)
-                findings.push(runtime);
-        }
-    }
-    return dedupe(findings).sort(compareFindings);
-}
-function base(unit, rule, crateType = unit.crateTypes[0] ?? unit.target.crateTypes[0]) {
-    return {
-        rule,
-        severity: ruleInfo(rule).severity,
-        package: unit.pkg.name,
-        target: unit.target.name,
-        kind: unit.target.kind,
-        mode: unit.mode,
-        crateType: unit.mode === 'test' ? 'bin' : crateType,
-        platform: unit.kind
-    };
-}
-/** "bin `app`", "dylib `plugin_a`", "test harness of lib `util`". */
-function describeUnit(unit, crateType) {
-    const libTypes = unit.target.kind === 'lib' ? unit.target.crateTypes.join('+') : unit.target.kind;
-    const what = unit.mode === 'test' ? `test harness of ${unit.target.kind}` : (crateType ?? libTypes);
-    const host = unit.kind === 'host' && unit.target.kind !== 'proc-macro' && unit.target.kind !== 'custom-build' ? ' (built for the host)' : '';
-    const name = unit.target.kind === 'custom-build' ? `build script of \`${unit.pkg.name}\`` : `${what} \`${unit.target.name}\``;
-    return `${name}${host}`;
-}
-function problemFindings(result, problems, linkage, locator) {
-    const unit = result.unit;
-    const out = [];
-    const byCrateType = new Map();
-    for (const p of problems) {
-        switch (p.kind) {
-            case 'embed-bitcode-lto':
-                out.push({
-                    ...base(unit, 'lto-conflict'),
-                    crates: [crateName(unit)],
-                    message: `${describeUnit(unit)} fails: rustflags ask for \`-C lto\` but cargo compiles this unit with \`-C embed-bitcode=no\` ("options \`-C embed-bitcode=no\` and \`-C lto\` are incompatible").`,
-                    fixes: ['Remove `-C lto` from RUSTFLAGS and set `lto = true` (or `"thin"`) in the profile instead: cargo then applies LTO only where rustc allows it.'],
-                    ...locator.setting('rustflags', unit)
-                });
-                break;
-            case 'unsupported-crate-types':
-                out.push(unsupportedFinding(result, 'error', locator));
-                break;
-            case 'unlinkable-dependency':
-                out.push({
-                    ...base(unit, 'no-linkable-lib'),
-                    crates: [p.dep.pkg.name],
-                    message: `${describeUnit(unit)} cannot use \`${p.dep.pkg.name}\`: its library is only ${p.dep.crateTypes.map(t => `\`${t}\``).join(' and ')}, which Rust code cannot link against, so cargo passes no \`--extern ${p.dep.externName}\` and rustc fails to find the crate.`,
-                    fixes: [
-                        `Add \`"rlib"\` to \`crate-type\` in \`${p.dep.pkg.name}\`'s \`[lib]\` (e.g. \`crate-type = ["${p.dep.crateTypes[0]}", "rlib"]\`).`,
-                        `Or remove the dependency on \`${p.dep.pkg.name}\` and load it at run time (cdylib) or link it as a native library (staticlib).`
-                    ],
-                    ...(p.dep.edge === 'own-lib'
-                        ? locator.crateType(unit)
-                        : locator.dependency(unit, { pkgName: p.dep.pkg.name, externName: p.dep.externName }, p.dep.edge, null))
-                });
-                break;
-            case 'proc-macro-unloadable': {
-                const pm = p.procMacro;
-                out.push({
-                    ...base(unit, 'proc-macro-dylib'),
-                    crates: [crateName(pm), ...p.libraries],
-                    message: `${describeUnit(unit)} fails: proc-macro \`${pm.target.name}\` links ${p.libraries.map(l => `\`${l}\``).join(', ')} dynamically, and rustc cannot load a proc-macro whose Rust shared libraries are not on its own library path (error[E0463]: can't find crate for \`${crateName(pm)}\`).`,
-                    fixes: [
-                        `Give the Rust dylib(s) that \`${pm.pkg.name}\` depends on an \`"rlib"\` crate type, so the proc-macro links them statically.`,
-                        `Or move the code the proc-macro needs into a plain library crate.`
-                    ],
-                    ...locator.dependency(unit, pm, 'normal', null)
-                });
-                break;
-            }
-            case 'dependency-format': {
-                const list = byCrateType.get(p.crateType) ?? [];
-                list.push(p.error);
-                byCrateType.set(p.crateType, list);
-                break;
-            }
-            case 'lto':
-                out.push(ltoFinding(unit, p, locator));
-                break;
-        }
-    }
-    for (const [crateType, errors] of byCrateType)
-        out.push(...formatFindings(result, crateType, errors, linkage, locator));
-    return out;
-}
-function unsupportedFinding(result, severity, locator) {
-    const unit = result.unit;
-    const dropped = result.droppedCrateTypes;
-    const triple = unit.targetInfo.triple;
-    const types = dropped.map(t => `\`${t}\``).join(', ');
-    const crtStatic = unit.rustflags.some(f => f.includes('crt-static'));
-    const message = severity === 'error'
-        ? `${describeUnit(unit)} cannot be built: target \`${triple}\` does not support any of its crate types (${types}) with the flags in effect; cargo stops with "cannot produce ${dropped.join(', ')} for \`${unit.pkg.name}\`".`
-        : `${describeUnit(unit)}: target \`${triple}\` cannot produce ${types}; rustc drops ${dropped.length === 1 ? 'it' : 'them'} with a warning and builds only ${unit.crateTypes.map(t => `\`${t}\``).join(', ')}.`;
-    const fixes = crtStatic
-        ? ['`-C target-feature=+crt-static` forbids dynamic crate types: pass it only with `--target <triple>` (so build scripts and proc-macros are built without it), or drop it.']
-        : [`Remove ${types} from \`crate-type\` for this target, or build for a target that supports ${dropped.length === 1 ? 'it' : 'them'}.`];
-    return {
-        ...base(unit, 'unsupported-crate-type', dropped[0]),
-        severity,
-        crates: [crateName(unit)],
-        message,
-        fixes,
-        ...(crtStatic ? locator.setting('rustflags', unit) : locator.crateType(unit))
-    };
-}
-function ltoFinding(unit, p, locator) {
-    const texts = {
-        'prefer-dynamic': 'cannot prefer dynamic linking when performing LTO',
-        dylib: 'lto cannot be used for `dylib` crate type without `-Zdylib-lto`',
-        'proc-macro': 'lto cannot be used for `proc-macro` crate type without `-Zdylib-lto`',
-        mixed: 'lto can only be run for executables, cdylibs and static library outputs'
-    };
-    const fromRustflags = unit.lto.kind !== 'run';
-    const fixes = p.gate === 'prefer-dynamic'
-        ? ['Drop `-C prefer-dynamic` from rustflags for LTO builds, or set `lto = false` in the profile.', 'Use `lto = "thin"` only in profiles that link statically.']
-        : ['Remove `-C lto` from rustflags; `lto = true` in the profile applies LTO only to the crate types that allow it.'];
-    return {
-        ...base(unit, 'lto-conflict', p.crateType === 'rlib' || p.crateType === null ? undefined : p.crateType),
-        crates: [crateName(unit)],
-        message: `${describeUnit(unit)} fails the LTO check: "${texts[p.gate]}".`,
-        fixes,
-        ...locator.setting(fromRustflags || p.gate === 'prefer-dynamic' ? 'rustflags' : 'lto', unit)
-    };
-}
-function formatFindings(result, crateType, errors, linkage, locator) {
-    const unit = result.unit;
-    const out = [];
-    const nameOf = (key) => linkage.crateNames.get(key)?.name ?? key;
-    const unitOf = (key) => linkage.crateNames.get(key)?.unit ?? null;
-    const what = describeUnit(unit, crateType);
-    const ct = crateType;
-    const duplicates = errors.filter((e) => e.kind === 'crate-dep-multiple');
-    if (duplicates.length > 0) {
-        // Report the crate the user can act on: std stands for the whole standard library.
-        const names = [...new Set(duplicates.map(d => d.crate))];
-        const shown = names.filter(n => !STD_CRATES.has(n) || n === 'std');
-        const crates = shown.length > 0 ? shown : ['std'];
-        const primary = duplicates.find(d => d.crate === crates[0]) ?? duplicates[0];
-        const describe = (o, crate) => {
-            if (o.via !== null) {
-                const viaName = nameOf(o.via);
-                return o.preference === 'static' ? `statically inside dylib \`${viaName}\`` : `dynamically, as a dependency of dylib \`${viaName}\``;
-            }
-            if (o.preference === 'dynamic') {
-                const owner = crate === 'std' ? null : findCrateUnit(result, linkage, crate);
-                const file = crate === 'std' ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null;
-                return `dynamically${file ? ` as \`${file}\`` : ''}`;
-            }
-            return 'statically as an rlib';
-        };
-        const staticVia = [primary.existing, primary.incoming].map(o => o.via).filter((v) => v !== null);
-        const culprit = staticVia.map(unitOf).find((u) => u !== null) ?? null;
-        const extra = crates.includes('std') && names.length > crates.length ? ' (with the rest of the standard library)' : '';
-        const others = crates.filter(c => c !== primary.crate);
-        const also = others.length > 0 ? ` ${others.map(c => `\`${c}\``).join(', ')} would be included twice as well.` : '';
-        const message = `${what} cannot link: \`${primary.crate}\` would be included twice${extra} — ${describe(primary.existing, primary.crate)} and ${describe(primary.incoming, primary.crate)}.${also} ` +
-            `rustc: "cannot satisfy dependencies so \`${primary.crate}\` only shows up once".`;
-        out.push({
-            ...base(unit, 'duplicate-linkage', ct),
-            crates,
-            message,
-            fixes: duplicateFixes(unit, primary, culprit, nameOf),
-            ...(culprit ? locator.crateType(culprit) : locator.crateType(unit))
-        });
-    }
-    const rlibRequired = errors.filter(e => e.kind === 'rlib-required' || (e.kind === 'lib-required' && e.format === 'rlib'));
-    if (rlibRequired.length > 0) {
-        const names = [...new Set(rlibRequired.map(e => e.crate))];
-        const culprit = findCrateUnit(result, linkage, names[0]);
-        const why = crateType === 'staticlib' ? 'a staticlib must contain every upstream crate' : 'a statically linked (crt-static) executable must contain every upstream crate';
-        out.push({
-            ...base(unit, 'rlib-required', ct),
-            crates: names,
-            message: `${what} cannot link: ${why}, but ${names.map(n => `\`${n}\``).join(', ')} ${names.length === 1 ? 'is' : 'are'} only available as a Rust dylib. rustc: "crate \`${names[0]}\` required to be available in rlib format, but was not found in this form".`,
-            fixes: [
-                `Add \`"rlib"\` to \`crate-type\` of ${names.map(n => `\`${n}\``).join(', ')}.`,
-                crateType === 'staticlib' ? 'Or build a `cdylib` instead of a `staticlib`, which may link Rust dylibs.' : 'Or drop `+crt-static` for this executable.'
-            ],
-            ...(culprit ? locator.crateType(culprit) : locator.crateType(unit))
-        });
-    }
-    const dylibRequired = errors.filter(e => e.kind === 'lib-required' && e.format === 'dylib');
-    if (dylibRequired.length > 0) {
-        const names = [...new Set(dylibRequired.map(e => e.crate))];
-        out.push({
-            ...base(unit, 'dylib-required', ct),
-            crates: names,
-            message: `${what} cannot link: ${names.map(n => `\`${n}\``).join(', ')} must be linked dynamically (an upstream dylib was built against its dylib) but no dylib of it is available. rustc: "crate \`${names[0]}\` required to be available in dylib format, but was not found in this form".`,
-            fixes: ['Rebuild the dylibs that depend on it from a clean target directory, with the same flags.', `Or add \`"dylib"\` to \`crate-type\` of ${names.map(n => `\`${n}\``).join(', ')}.`],
-            ...locator.crateType(unit)
-        });
-    }
-    const panic = errors.filter(e => e.kind === 'bad-panic-strategy' || e.kind === 'required-panic-strategy' || e.kind === 'two-panic-runtimes');
-    if (panic.length > 0) {
-        const first = panic[0];
-        let text;
-        let crates;
-        if (first.kind === 'bad-panic-strategy') {
-            text = `the linked panic runtime \`${first.runtime}\` is not compiled with this crate's panic strategy \`${first.strategy}\``;
-            crates = [first.runtime];
-        }
-        else if (first.kind === 'required-panic-strategy') {
-            text = `the crate \`${first.crate}\` requires panic strategy \`${first.found}\` which is incompatible with this crate's strategy of \`${first.desired}\``;
-            crates = [first.crate];
-        }
-        else {
-            text = `cannot link together two panic runtimes: ${first.first} and ${first.second}`;
-            crates = [first.first, first.second];
-        }
-        const stdDynamic = result.artifacts.some(a => a.formats?.linkage.get('sys:std') === 'dynamic');
-        const fixes = stdDynamic
-            ? [
-                '`std` is linked dynamically here, and `libstd` always brings the `panic_unwind` runtime: use `panic = "unwind"` for builds with Rust dylibs.',
-                'Or link everything statically (no `dylib` crate types, no `-C prefer-dynamic`) to use `panic = "abort"`.'
-            ]
-            : ['Build every crate linked into this artifact with the same panic strategy (one profile `panic` setting, no `-C panic` in rustflags for some crates only).'];
-        out.push({
-            ...base(unit, 'panic-strategy', ct),
-            crates,
-            message: `${what} cannot link with \`panic = "${unit.panic}"\`: rustc: "${text}".`,
-            fixes,
-            ...locator.setting(unit.panicSource === 'rustflags' ? 'rustflags' : 'panic', unit)
-        });
-    }
-    return out;
-}
-function findCrateUnit(result, linkage, name) {
-    for (const c of result.crates) {
-        if (c.name !== name)
-            continue;
-        return linkage.crateNames.get(c.key)?.unit ?? null;
-    }
-    return null;
-}
-function duplicateFixes(unit, primary, culprit, nameOf) {
-    const fixes = [];
-    const staticVias = [primary.existing, primary.incoming].filter(o => o.preference === 'static' && o.via !== null).map(o => nameOf(o.via));
-    if (primary.crate === 'std' && culprit) {
-        fixes.push(`Select only the packages you ship, e.g. \`cargo build -p ${unit.pkg.name}\`: cargo then builds dylib \`${culprit.target.name}\` with \`-C prefer-dynamic\` (it is a dependency, not a selected package), so it shares \`libstd\` instead of containing a copy.`);
-        fixes.push(`Add \`"rlib"\` to \`crate-type\` of \`${culprit.pkg.name}\` (\`["dylib", "rlib"]\`): Rust dependents then link the rlib statically.`);
-        fixes.push('Or build everything with `RUSTFLAGS="-C prefer-dynamic"`, so every dylib links `std` dynamically.');
-        fixes.push(`Or keep \`${culprit.pkg.name}\` out of \`default-members\` / use \`--exclude ${culprit.pkg.name}\` when building the workspace.`);
-    }
-    else if (staticVias.length > 0) {
-        fixes.push(`Make \`${primary.crate}\` a dylib as well (\`crate-type = ["dylib"]\`) so ${staticVias.map(v => `\`${v}\``).join(' and ')} share one copy instead of each containing it.`);
-        fixes.push(`Or link only one of the dylibs that contain \`${primary.crate}\` into ${describeUnit(unit)}.`);
-        fixes.push(`Or add \`"rlib"\` to the dylibs' \`crate-type\` so this artifact links everything statically.`);
-    }
-    else {
-        fixes.push('Make every upstream crate available in one format (all rlib, or all dylib).');
-    }
-    return fixes;
-}
-const EXECUTABLE_KINDS = new Set(['bin', 'example', 'test', 'bench']);
-function runtimeFinding(result, locator) {
-    const unit = result.unit;
-    if (result.runtimeLibraries.length === 0 || unit.rpath)
-        return null;
-    const executable = unit.mode === 'test' || (EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes('bin'));
-    if (!executable)
-        return null;
-    const libs = result.runtimeLibraries;
-    const runner = unit.mode === 'test' ? '`cargo test`' : unit.target.kind === 'example' ? '`cargo run --example`' : '`cargo run`';
-    // Point at the first workspace dylib this executable depends on directly, else at what made std dynamic.
-    const direct = unit.crates.find(d => d.unit.crateTypes.includes('dylib') && result.artifacts.some(a => a.formats?.linkage.get(unitKey(d.unit)) === 'dynamic'));
-    const location = direct ? locator.dependency(unit, direct.unit, direct.edge, direct.platform) : locator.setting('rustflags', unit);
-    return {
-        ...base(unit, 'runtime-dylib', 'bin'),
-        crates: libs,
-        message: `${describeUnit(unit)} needs ${libs.map(l => `\`${l}\``).join(', ')} at run time and has no rpath (\`rpath = false\`): it starts under ${runner}, which sets the library path, but run directly or shipped it fails with "error while loading shared libraries".`,
-        fixes: [
-            'Link statically for anything you ship: drop `dylib` crate types (or add `"rlib"`) and `-C prefer-dynamic` in release builds.',
-            `Or set \`rpath = true\` in the profile so the executable finds libraries next to it, and ship ${libs.map(l => `\`${l}\``).join(', ')} beside it (\`${unit.targetInfo.stdDylib ?? 'libstd'}\` is in \`${unit.targetInfo.targetLibdir}\`).`,
-            'Or set the library path (`LD_LIBRARY_PATH`, `DYLD_FALLBACK_LIBRARY_PATH`, `PATH` on Windows) when starting it.'
-        ],
-        ...location
-    };
-}
-function dedupe(findings) {
-    const seen = new Set();
-    return findings.filter(f => {
-        const key = [f.rule, f.package, f.target, f.kind, f.mode, f.crateType, f.platform, f.message].join('\0');
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
-function compareFindings(a, b) {
-    return (SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-        compareText(a.rule, b.rule) ||
-        compareText(a.package, b.package) ||
-        compareText(a.target, b.target) ||
-        compareText(a.kind, b.kind) ||
-        compareText(a.mode, b.mode) ||
-        compareText(a.crateType, b.crateType) ||
-        compareText(a.platform, b.platform) ||
-        compareText(a.message, b.message));
-}
-/** Orders strings by UTF-16 code units: deterministic in every locale, and far cheaper than `localeCompare`. */
-function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
 ;// CONCATENATED MODULE: ./src/engine.ts
+
 
 
 
@@ -37419,7 +39243,8 @@ function analyze(input) {
         invocation: { command: invocation.command, args: input.commandLine, profile: profile.name },
         artifacts: artifactReports(linkage),
         findings,
-        notes
+        notes,
+        gate: gateFindings(findings, 'error')
     };
 }
 function artifactReports(linkage) {
@@ -37572,12 +39397,22 @@ function createLocator(metadata, context, readToml) {
             const keys = [...new Set(names.flatMap(n => [n, n.replace(/_/g, '-'), n.replace(/-/g, '_')]))];
             const section = SECTIONS[edge] ?? 'dependencies';
             const d = doc(pkg.manifestPath);
-            const tables = platform ? [['target', platform, section]] : [[section]];
+            const platformKey = platform === null ? null : targetTableKey(d, platform);
+            const table = platformKey === null ? [section] : ['target', platformKey, section];
             // The same package may also sit under a renamed key: look for `package = "<name>"`.
-            const renamed = renamedKey(d, tables[0], names[0]);
+            const renamed = renamedKey(d, table, names[0]);
             if (renamed)
                 keys.unshift(renamed);
-            return at(pkg, ...tables.flatMap(t => keys.map(k => [...t, k])), ...tables);
+            const key = keys.find(k => d?.lineOf([...table, k]) != null);
+            const location = at(pkg, ...keys.map(k => [...table, k]), table);
+            if (key === undefined || !inheritsFromWorkspace(d, [...table, key]))
+                return location;
+            // `dep = { workspace = true }`: the version, path and features live in the root's `[workspace.dependencies]`.
+            const rootManifest = external_node_path_default().join(root, 'Cargo.toml');
+            const line = doc(rootManifest)?.lineOf(['workspace', 'dependencies', key]) ?? null;
+            if (line === null)
+                return location;
+            return { ...location, related: [{ file: relative(rootManifest), line, message: `\`${key}\` in \`[workspace.dependencies]\`` }] };
         },
         setting(setting, unit) {
             if (setting === 'rustflags')
@@ -37586,6 +39421,23 @@ function createLocator(metadata, context, readToml) {
             return fromSource(profile.sources[setting]) ?? rootManifest();
         }
     };
+}
+/**
+ * The `[target.<key>]` table a dependency's platform came from. cargo reports `cfg(...)` expressions in its
+ * own spelling, which may differ from the manifest's in spacing.
+ */
+function targetTableKey(doc, platform) {
+    const targets = doc?.value?.target;
+    if (!targets || typeof targets !== 'object')
+        return platform;
+    const squeeze = (s) => s.replace(/\s+/g, '');
+    return Object.keys(targets).find(k => k === platform) ?? Object.keys(targets).find(k => squeeze(k) === squeeze(platform)) ?? platform;
+}
+function inheritsFromWorkspace(doc, keyPath) {
+    let node = doc?.value;
+    for (const k of keyPath)
+        node = node && typeof node === 'object' ? node[k] : undefined;
+    return Boolean(node && typeof node === 'object' && node.workspace === true);
 }
 function exampleIndex(doc, name) {
     const examples = doc?.value?.example;
@@ -37917,6 +39769,9 @@ function asStringArray(v, base, key, fail) {
 
 
 
+
+
+
 /** Convenience for tests and scripts: cargo-style flags in, report out. */
 async function runAnalysis(options) {
     const cli = parseCliArgs(options.args);
@@ -38104,6 +39959,69 @@ function lastLine(text) {
     const error = lines.find(l => l.startsWith('error'));
     return (error ?? lines[lines.length - 1] ?? 'no output').slice(0, 500);
 }
+const DEFAULT_POLICY = external_node_path_default().join('.github', 'rust-linkage.toml');
+/** Reads the policy and baseline files and applies them to the report. */
+function gateReport(report, files) {
+    const display = (abs) => {
+        const rel = external_node_path_default().relative(files.cwd, abs);
+        return rel === '' || rel.startsWith('..') || external_node_path_default().isAbsolute(rel) ? abs : rel;
+    };
+    const policyPath = files.policy !== null ? external_node_path_default().resolve(files.cwd, files.policy) : defaultPolicyPath(report.workspaceRoot, files);
+    let policy = null;
+    if (policyPath !== null) {
+        const text = readTextFile(policyPath, 'policy file', display(policyPath));
+        const file = external_node_path_default().relative(report.workspaceRoot, policyPath).split((external_node_path_default()).sep).join('/');
+        policy = { policy: parsePolicy(text, display(policyPath)), file };
+    }
+    const baseline = files.baseline === null ? null : parseBaseline(readTextFile(external_node_path_default().resolve(files.cwd, files.baseline), 'baseline', files.baseline), files.baseline);
+    return applyGate(report, { failOn: files.failOn, policy, baseline, today: new Date().toISOString().slice(0, 10) });
+}
+function defaultPolicyPath(workspaceRoot, files) {
+    if (files.defaultPolicy === null)
+        return null;
+    if (files.defaultPolicy !== 'search') {
+        const file = external_node_path_default().resolve(files.cwd, files.defaultPolicy);
+        return external_node_fs_default().existsSync(file) ? file : null;
+    }
+    // The nearest `.github/rust-linkage.toml` from the workspace root up to the repository root.
+    for (let dir = workspaceRoot;; dir = external_node_path_default().dirname(dir)) {
+        const file = external_node_path_default().join(dir, DEFAULT_POLICY);
+        if (external_node_fs_default().existsSync(file))
+            return file;
+        if (external_node_fs_default().existsSync(external_node_path_default().join(dir, '.git')) || external_node_path_default().dirname(dir) === dir)
+            return null;
+    }
+}
+function readTextFile(file, what, shown) {
+    try {
+        return external_node_fs_default().readFileSync(file, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        throw new errors_UserError(`cannot read ${what} \`${shown}\`: ${code === 'ENOENT' ? 'no such file' : (code ?? e.message)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** The release of this tool; a test keeps it equal to package.json's `version`. */
+const VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/write-file.ts
+
+
+/** Writes through a temporary file and a rename, so a reader never sees half a file. */
+function writeAtomically(file, text) {
+    external_node_fs_default().mkdirSync(external_node_path_default().dirname(external_node_path_default().resolve(file)), { recursive: true });
+    const tmp = external_node_path_default().join(external_node_path_default().dirname(external_node_path_default().resolve(file)), `.${external_node_path_default().basename(file)}.${process.pid}.tmp`);
+    try {
+        external_node_fs_default().writeFileSync(tmp, text);
+        external_node_fs_default().renameSync(tmp, file);
+    }
+    catch (error) {
+        external_node_fs_default().rmSync(tmp, { force: true });
+        throw error;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/main.ts
 
@@ -38114,32 +40032,61 @@ function lastLine(text) {
 
 
 
-/** GitHub records at most this many annotations of each type per step. */
-const ANNOTATIONS_PER_TYPE = 10;
-/** The action: inputs → analysis → report file, job summary, annotations, outputs, status. */
+
+
+
+
+
+
+
+
+
+
+/**
+ * The action: inputs → analysis → policy and baseline → report files, job summary, sticky comment,
+ * annotations, outputs and the step's status.
+ */
 async function run() {
     try {
         const settings = parseActionInputs(name => getInput(name));
-        const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-        const report = await analyzeWorkspace({
-            manifestPath: settings.manifestPath,
-            invocation: settings.invocation,
-            env: process.env,
-            cwd: workspace
+        const env = process.env;
+        const repository = external_node_path_default().resolve(env.GITHUB_WORKSPACE ?? process.cwd());
+        const analysed = await analyzeWorkspace({ manifestPath: settings.manifestPath, invocation: settings.invocation, env, cwd: repository });
+        const report = gateReport(analysed, {
+            failOn: settings.failOn,
+            policy: settings.policy,
+            defaultPolicy: DEFAULT_POLICY,
+            baseline: settings.baseline,
+            cwd: repository
         });
-        const reportPath = external_node_path_default().resolve(workspace, settings.reportPath);
+        const workspacePrefix = external_node_path_default().relative(repository, report.workspaceRoot).split((external_node_path_default()).sep).join('/');
+        const reportPath = external_node_path_default().resolve(repository, settings.reportPath);
         writeAtomically(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+        const sarifPath = settings.sarifFile === null ? null : external_node_path_default().resolve(repository, settings.sarifFile);
+        if (sarifPath !== null)
+            writeAtomically(sarifPath, `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, workspacePrefix }), null, 2)}\n`);
         logUntrusted(renderText(report));
-        annotate(report, external_node_path_default().relative(workspace, report.workspaceRoot));
-        await summary.addRaw(renderMarkdown(report)).write();
+        const pr = readPullRequestContext(env, file => external_node_fs_default().readFileSync(file, 'utf8'));
+        const client = pr !== null && settings.token !== '' ? createGitHubClient(settings.token, {}) : null;
+        const comment = client !== null && pr !== null ? await keepComment(client, pr, report, settings) : null;
+        const isChanged = client !== null && pr !== null ? await changedLines(client, pr) : undefined;
+        const commentFailed = comment?.outcome === 'failed';
+        const { annotations } = selectAnnotations(report, { workspacePrefix, isChanged, reservedNotices: commentFailed ? 1 : 0 });
+        if (comment?.outcome === 'failed')
+            notice(`The pull-request comment was not posted: ${comment.failure.message}. The job summary has the full report.`);
+        for (const a of annotations)
+            annotate(a);
+        await summary.addRaw(renderSummary(report)).write();
         const { errors, warnings } = countFindings(report);
-        const failed = fails(settings.failOn, errors, warnings);
         setOutput('errors', errors);
         setOutput('warnings', warnings);
         setOutput('report', reportPath);
-        setOutput('verdict', failed ? 'fail' : 'pass');
-        if (failed)
-            setFailed(`${errors} error(s) and ${warnings} warning(s) in the linkage of this workspace; see the job summary.`);
+        setOutput('sarif', sarifPath ?? '');
+        setOutput('comment-url', comment !== null && 'url' in comment ? (comment.url ?? '') : '');
+        setOutput('verdict', report.gate.verdict);
+        if (report.gate.verdict === 'fail') {
+            setFailed(`${plural(report.gate.failing, 'finding')} at or above \`${report.gate.failOn}\` in the linkage of this workspace; see the job summary.`);
+        }
     }
     catch (error) {
         const { message } = describeError(error);
@@ -38147,37 +40094,33 @@ async function run() {
         setFailed(message);
     }
 }
-function fails(failOn, errors, warnings) {
-    if (failOn === 'never')
-        return false;
-    return errors > 0 || (failOn === 'warning' && warnings > 0);
+/** Creates or updates the sticky comment as `comment` says; failures come back as an outcome, never thrown. */
+async function keepComment(client, pr, report, settings) {
+    if (settings.comment === 'off')
+        return null;
+    const marker = commentMarker(settings.commentKey);
+    const needsAttention = report.findings.some(f => f.allowed === undefined && f.baseline !== 'existing');
+    const body = fitCommentBody(renderComment(report, { runUrl: runUrl(process.env) }), { runUrl: runUrl(process.env), marker });
+    // `on-findings` still updates an earlier comment, so that it never keeps reporting fixed problems.
+    return upsertStickyComment(client, pr, body, { marker, createIfMissing: settings.comment === 'always' || needsAttention });
 }
-/** Annotations on the manifest lines at fault; the runner keeps only 10 per type per step. */
-function annotate(report, workspaceDir) {
-    const shown = {};
-    let hidden = 0;
-    for (const f of report.findings) {
-        const type = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
-        shown[type] = (shown[type] ?? 0) + 1;
-        if (shown[type] > ANNOTATIONS_PER_TYPE || (type === 'notice' && shown[type] >= ANNOTATIONS_PER_TYPE)) {
-            hidden++;
-            continue;
-        }
-        annotation(type, f, workspaceDir);
+/** The pull request's changed lines, or undefined (annotations then rank by severity only). */
+async function changedLines(client, pr) {
+    const result = await fetchChangedLines(client, pr);
+    if (!result.ok) {
+        info(`Could not read the pull request's changed lines (${result.failure.message}); annotations are ordered by severity only.`);
+        return undefined;
     }
-    if (hidden > 0)
-        notice(`${hidden} more finding(s) in the job summary and the JSON report.`);
+    return (file, line) => isLineChanged(result.files, file, line);
 }
-function annotation(type, f, workspaceDir) {
-    const file = external_node_path_default().join(workspaceDir, f.file).split((external_node_path_default()).sep).join('/');
-    const properties = { title: `${f.rule}: ${f.package} (${f.kind} ${f.target})`, file, startLine: f.line };
-    const message = `${f.message}\nFix: ${f.fixes[0] ?? ''}`;
-    if (type === 'error')
-        error(message, properties);
-    else if (type === 'warning')
-        warning(message, properties);
+function annotate(a) {
+    const properties = { title: a.title, ...(a.file === undefined ? {} : { file: a.file, startLine: a.line }) };
+    if (a.level === 'error')
+        error(a.message, properties);
+    else if (a.level === 'warning')
+        warning(a.message, properties);
     else
-        notice(message, properties);
+        notice(a.message, properties);
 }
 /** Prints text from the repository with workflow commands switched off, so it cannot forge any. */
 function logUntrusted(text) {
@@ -38185,12 +40128,6 @@ function logUntrusted(text) {
     info(`::stop-commands::${token}`);
     info(text);
     info(`::${token}::`);
-}
-function writeAtomically(file, text) {
-    external_node_fs_default().mkdirSync(external_node_path_default().dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    external_node_fs_default().writeFileSync(tmp, text);
-    external_node_fs_default().renameSync(tmp, file);
 }
 
 ;// CONCATENATED MODULE: ./src/index.ts

@@ -1,6 +1,7 @@
 import { resolveLinkage, crateName, type LinkageResult, type UnitResult } from './linkage/resolve.js'
 import { selectPackages } from './model/selection.js'
 import type { BuildContext, Invocation, Metadata } from './model/types.js'
+import { gateFindings } from './policy/gate.js'
 import { buildUnitGraph, type SourceUsesCrate, type Unit } from './model/unit-graph.js'
 import type { ArtifactReport, LinkageEntry, Report } from './report/report.js'
 import { compareText, evaluateRules, type Locator } from './rules/evaluate.js'
@@ -45,7 +46,8 @@ export function analyze(input: AnalysisInput): Report {
     invocation: { command: invocation.command, args: input.commandLine, profile: profile.name },
     artifacts: artifactReports(linkage),
     findings,
-    notes
+    notes,
+    gate: gateFindings(findings, 'error')
   }
 }
 

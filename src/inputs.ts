@@ -5,9 +5,10 @@
 import { checkProfileName, splitFeatures } from './cli/args.js'
 import { UserError } from './errors.js'
 import { defaultInvocation, type Command, type Invocation } from './model/types.js'
+import type { FailOn } from './report/report.js'
 
-/** The lowest finding severity that fails the run; `never` reports without failing. */
-export type FailOn = 'error' | 'warning' | 'never'
+/** When to keep a sticky comment on the pull request. */
+export type CommentMode = 'off' | 'always' | 'on-findings'
 
 /** Everything the action's inputs select. */
 export interface ActionSettings {
@@ -19,6 +20,18 @@ export interface ActionSettings {
   failOn: FailOn
   /** Where to write the JSON report (input `report-path`, default `rust-linkage-report.json`). */
   reportPath: string
+  /** Input `policy`: the policy file, or null for `.github/rust-linkage.toml` when it exists. */
+  policy: string | null
+  /** Input `baseline`: a JSON report from the base branch, or null. */
+  baseline: string | null
+  /** Input `sarif-file`: where to write SARIF, or null for none. */
+  sarifFile: string | null
+  /** Input `comment`, default `off`. */
+  comment: CommentMode
+  /** Input `comment-key`: tells apart the comments of several jobs on one pull request. */
+  commentKey: string
+  /** Input `github-token`, for the comment and the pull request's changed lines. */
+  token: string
 }
 
 /** Input defaults, as declared in action.yml. */
@@ -26,11 +39,15 @@ export const INPUT_DEFAULTS = {
   manifestPath: 'Cargo.toml',
   command: 'build',
   failOn: 'error',
-  reportPath: 'rust-linkage-report.json'
-} as const satisfies { manifestPath: string; command: Command; failOn: FailOn; reportPath: string }
+  reportPath: 'rust-linkage-report.json',
+  policy: '.github/rust-linkage.toml',
+  comment: 'off',
+  commentKey: 'default'
+} as const satisfies { manifestPath: string; command: Command; failOn: FailOn; reportPath: string; policy: string; comment: CommentMode; commentKey: string }
 
 const COMMANDS: readonly Command[] = ['build', 'test']
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never']
+const COMMENT: readonly CommentMode[] = ['off', 'always', 'on-findings']
 
 /**
  * Reads and validates the action inputs.
@@ -80,8 +97,22 @@ export function parseActionInputs(getInput: (name: string) => string): ActionSet
     invocation,
     manifestPath: read('manifest-path') || INPUT_DEFAULTS.manifestPath,
     failOn: readChoice('fail-on', read('fail-on'), FAIL_ON, INPUT_DEFAULTS.failOn),
-    reportPath: read('report-path') || INPUT_DEFAULTS.reportPath
+    reportPath: read('report-path') || INPUT_DEFAULTS.reportPath,
+    policy: read('policy') || null,
+    baseline: read('baseline') || null,
+    sarifFile: read('sarif-file') || null,
+    comment: readChoice('comment', read('comment'), COMMENT, INPUT_DEFAULTS.comment),
+    commentKey: readCommentKey(read('comment-key')),
+    token: read('github-token')
   }
+}
+
+function readCommentKey(value: string): string {
+  if (value === '') return INPUT_DEFAULTS.commentKey
+  if (!/^[A-Za-z0-9._/-]{1,100}$/u.test(value)) {
+    throw new UserError(`input \`comment-key\` may only contain letters, digits, \`.\`, \`_\`, \`/\` and \`-\` (at most 100), got \`${value}\``)
+  }
+  return value
 }
 
 /**

@@ -3,38 +3,67 @@ import fs from 'node:fs'
 import path from 'node:path'
 import * as core from '@actions/core'
 import { describeError } from './errors.js'
-import { parseActionInputs, type FailOn } from './inputs.js'
-import { countFindings, renderMarkdown, renderText } from './report/render.js'
-import type { FindingReport, Report } from './report/report.js'
-import { analyzeWorkspace } from './run.js'
+import { createGitHubClient, type GitHubClient } from './github/client.js'
+import { commentMarker, fitCommentBody, upsertStickyComment, type CommentOutcome } from './github/comment.js'
+import { readPullRequestContext, runUrl, type PullRequestContext } from './github/context.js'
+import { fetchChangedLines, isLineChanged } from './github/diff.js'
+import { parseActionInputs, type ActionSettings } from './inputs.js'
+import { selectAnnotations, type Annotation } from './report/annotations.js'
+import { renderComment } from './report/comment.js'
+import { countFindings, plural, renderText } from './report/render.js'
+import type { Report } from './report/report.js'
+import { renderSarif } from './report/sarif.js'
+import { renderSummary } from './report/summary.js'
+import { analyzeWorkspace, DEFAULT_POLICY, gateReport } from './run.js'
+import { VERSION } from './version.js'
+import { writeAtomically } from './write-file.js'
 
-/** GitHub records at most this many annotations of each type per step. */
-const ANNOTATIONS_PER_TYPE = 10
-
-/** The action: inputs → analysis → report file, job summary, annotations, outputs, status. */
+/**
+ * The action: inputs → analysis → policy and baseline → report files, job summary, sticky comment,
+ * annotations, outputs and the step's status.
+ */
 export async function run(): Promise<void> {
   try {
     const settings = parseActionInputs(name => core.getInput(name))
-    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd()
-    const report = await analyzeWorkspace({
-      manifestPath: settings.manifestPath,
-      invocation: settings.invocation,
-      env: process.env,
-      cwd: workspace
+    const env = process.env
+    const repository = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd())
+    const analysed = await analyzeWorkspace({ manifestPath: settings.manifestPath, invocation: settings.invocation, env, cwd: repository })
+    const report = gateReport(analysed, {
+      failOn: settings.failOn,
+      policy: settings.policy,
+      defaultPolicy: DEFAULT_POLICY,
+      baseline: settings.baseline,
+      cwd: repository
     })
-    const reportPath = path.resolve(workspace, settings.reportPath)
+    const workspacePrefix = path.relative(repository, report.workspaceRoot).split(path.sep).join('/')
+
+    const reportPath = path.resolve(repository, settings.reportPath)
     writeAtomically(reportPath, `${JSON.stringify(report, null, 2)}\n`)
+    const sarifPath = settings.sarifFile === null ? null : path.resolve(repository, settings.sarifFile)
+    if (sarifPath !== null) writeAtomically(sarifPath, `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, workspacePrefix }), null, 2)}\n`)
     logUntrusted(renderText(report))
-    annotate(report, path.relative(workspace, report.workspaceRoot))
-    await core.summary.addRaw(renderMarkdown(report)).write()
+
+    const pr = readPullRequestContext(env, file => fs.readFileSync(file, 'utf8'))
+    const client = pr !== null && settings.token !== '' ? createGitHubClient(settings.token, {}) : null
+    const comment = client !== null && pr !== null ? await keepComment(client, pr, report, settings) : null
+    const isChanged = client !== null && pr !== null ? await changedLines(client, pr) : undefined
+
+    const commentFailed = comment?.outcome === 'failed'
+    const { annotations } = selectAnnotations(report, { workspacePrefix, isChanged, reservedNotices: commentFailed ? 1 : 0 })
+    if (comment?.outcome === 'failed') core.notice(`The pull-request comment was not posted: ${comment.failure.message}. The job summary has the full report.`)
+    for (const a of annotations) annotate(a)
+    await core.summary.addRaw(renderSummary(report)).write()
 
     const { errors, warnings } = countFindings(report)
-    const failed = fails(settings.failOn, errors, warnings)
     core.setOutput('errors', errors)
     core.setOutput('warnings', warnings)
     core.setOutput('report', reportPath)
-    core.setOutput('verdict', failed ? 'fail' : 'pass')
-    if (failed) core.setFailed(`${errors} error(s) and ${warnings} warning(s) in the linkage of this workspace; see the job summary.`)
+    core.setOutput('sarif', sarifPath ?? '')
+    core.setOutput('comment-url', comment !== null && 'url' in comment ? (comment.url ?? '') : '')
+    core.setOutput('verdict', report.gate.verdict)
+    if (report.gate.verdict === 'fail') {
+      core.setFailed(`${plural(report.gate.failing, 'finding')} at or above \`${report.gate.failOn}\` in the linkage of this workspace; see the job summary.`)
+    }
   } catch (error) {
     const { message } = describeError(error)
     core.setOutput('verdict', 'error')
@@ -42,34 +71,36 @@ export async function run(): Promise<void> {
   }
 }
 
-function fails(failOn: FailOn, errors: number, warnings: number): boolean {
-  if (failOn === 'never') return false
-  return errors > 0 || (failOn === 'warning' && warnings > 0)
+/** Creates or updates the sticky comment as `comment` says; failures come back as an outcome, never thrown. */
+async function keepComment(
+  client: GitHubClient,
+  pr: PullRequestContext,
+  report: Report,
+  settings: ActionSettings
+): Promise<CommentOutcome | null> {
+  if (settings.comment === 'off') return null
+  const marker = commentMarker(settings.commentKey)
+  const needsAttention = report.findings.some(f => f.allowed === undefined && f.baseline !== 'existing')
+  const body = fitCommentBody(renderComment(report, { runUrl: runUrl(process.env) }), { runUrl: runUrl(process.env), marker })
+  // `on-findings` still updates an earlier comment, so that it never keeps reporting fixed problems.
+  return upsertStickyComment(client, pr, body, { marker, createIfMissing: settings.comment === 'always' || needsAttention })
 }
 
-/** Annotations on the manifest lines at fault; the runner keeps only 10 per type per step. */
-function annotate(report: Report, workspaceDir: string): void {
-  const shown: Record<string, number> = {}
-  let hidden = 0
-  for (const f of report.findings) {
-    const type = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice'
-    shown[type] = (shown[type] ?? 0) + 1
-    if (shown[type]! > ANNOTATIONS_PER_TYPE || (type === 'notice' && shown[type]! >= ANNOTATIONS_PER_TYPE)) {
-      hidden++
-      continue
-    }
-    annotation(type, f, workspaceDir)
+/** The pull request's changed lines, or undefined (annotations then rank by severity only). */
+async function changedLines(client: GitHubClient, pr: PullRequestContext): Promise<((file: string, line: number) => boolean) | undefined> {
+  const result = await fetchChangedLines(client, pr)
+  if (!result.ok) {
+    core.info(`Could not read the pull request's changed lines (${result.failure.message}); annotations are ordered by severity only.`)
+    return undefined
   }
-  if (hidden > 0) core.notice(`${hidden} more finding(s) in the job summary and the JSON report.`)
+  return (file, line) => isLineChanged(result.files, file, line)
 }
 
-function annotation(type: 'error' | 'warning' | 'notice', f: FindingReport, workspaceDir: string): void {
-  const file = path.join(workspaceDir, f.file).split(path.sep).join('/')
-  const properties = { title: `${f.rule}: ${f.package} (${f.kind} ${f.target})`, file, startLine: f.line }
-  const message = `${f.message}\nFix: ${f.fixes[0] ?? ''}`
-  if (type === 'error') core.error(message, properties)
-  else if (type === 'warning') core.warning(message, properties)
-  else core.notice(message, properties)
+function annotate(a: Annotation): void {
+  const properties = { title: a.title, ...(a.file === undefined ? {} : { file: a.file, startLine: a.line }) }
+  if (a.level === 'error') core.error(a.message, properties)
+  else if (a.level === 'warning') core.warning(a.message, properties)
+  else core.notice(a.message, properties)
 }
 
 /** Prints text from the repository with workflow commands switched off, so it cannot forge any. */
@@ -78,11 +109,4 @@ function logUntrusted(text: string): void {
   core.info(`::stop-commands::${token}`)
   core.info(text)
   core.info(`::${token}::`)
-}
-
-function writeAtomically(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true })
-  const tmp = `${file}.${process.pid}.tmp`
-  fs.writeFileSync(tmp, text)
-  fs.renameSync(tmp, file)
 }

@@ -11,7 +11,10 @@ import { execRunner, type CommandRunner } from './exec/runner.js'
 import { createLocator } from './manifest/locator.js'
 import { parseMetadata } from './metadata/parse.js'
 import type { BuildContext, CompileKind, Invocation, Metadata, RustcVersion, TargetInfo } from './model/types.js'
-import type { Report } from './report/report.js'
+import { applyGate, type GateInputs } from './policy/gate.js'
+import { parseBaseline } from './policy/baseline.js'
+import { parsePolicy } from './policy/policy.js'
+import type { FailOn, Report } from './report/report.js'
 import { parseProbe, parseRustcVersion, probeArgs, toTargetInfo } from './rustc/probe.js'
 import { parseTomlDocument, type TomlDocument } from './toml/document.js'
 
@@ -238,4 +241,56 @@ function lastLine(text: string): string {
     .filter(l => l !== '')
   const error = lines.find(l => l.startsWith('error'))
   return (error ?? lines[lines.length - 1] ?? 'no output').slice(0, 500)
+}
+
+export interface GateFiles {
+  failOn: FailOn
+  /** A policy file given explicitly: it must exist. Relative paths are resolved against `cwd`. */
+  policy: string | null
+  /** Where to look for the policy when none is given: a path, or `search` for the nearest `.github/rust-linkage.toml`. */
+  defaultPolicy: string | 'search' | null
+  baseline: string | null
+  cwd: string
+}
+
+export const DEFAULT_POLICY = path.join('.github', 'rust-linkage.toml')
+
+/** Reads the policy and baseline files and applies them to the report. */
+export function gateReport(report: Report, files: GateFiles): Report {
+  const display = (abs: string): string => {
+    const rel = path.relative(files.cwd, abs)
+    return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel
+  }
+  const policyPath = files.policy !== null ? path.resolve(files.cwd, files.policy) : defaultPolicyPath(report.workspaceRoot, files)
+  let policy: GateInputs['policy'] = null
+  if (policyPath !== null) {
+    const text = readTextFile(policyPath, 'policy file', display(policyPath))
+    const file = path.relative(report.workspaceRoot, policyPath).split(path.sep).join('/')
+    policy = { policy: parsePolicy(text, display(policyPath)), file }
+  }
+  const baseline = files.baseline === null ? null : parseBaseline(readTextFile(path.resolve(files.cwd, files.baseline), 'baseline', files.baseline), files.baseline)
+  return applyGate(report, { failOn: files.failOn, policy, baseline, today: new Date().toISOString().slice(0, 10) })
+}
+
+function defaultPolicyPath(workspaceRoot: string, files: GateFiles): string | null {
+  if (files.defaultPolicy === null) return null
+  if (files.defaultPolicy !== 'search') {
+    const file = path.resolve(files.cwd, files.defaultPolicy)
+    return fs.existsSync(file) ? file : null
+  }
+  // The nearest `.github/rust-linkage.toml` from the workspace root up to the repository root.
+  for (let dir = workspaceRoot; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, DEFAULT_POLICY)
+    if (fs.existsSync(file)) return file
+    if (fs.existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) return null
+  }
+}
+
+function readTextFile(file: string, what: string, shown: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8')
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    throw new UserError(`cannot read ${what} \`${shown}\`: ${code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message)}`)
+  }
 }

@@ -21,7 +21,7 @@
  * (cargo's "output filename collision") was written last, and artifacts cargo built twice with an
  * identical visible profile, where the attribution of its messages to a copy is a guess.
  */
-import type { ArtifactReport, ArtifactStatus, FindingReport, Report } from '../../src/report/report.js'
+import { findingArtifact, type ArtifactReport, type ArtifactStatus, type FindingReport, type Report } from '../../src/report/report.js'
 import type { CompileKind, CompileMode, TargetKind } from '../../src/model/types.js'
 import { DOUBT_TEXT, summarizeErrors, type CargoOutcome, type InvocationId, type UnitOutcome } from './cargo-outcome.js'
 
@@ -175,8 +175,9 @@ export function compareOutcome(seed: number, outcome: CargoOutcome, report: Repo
   // Start-up: bins that fail to start directly versus bins with a `runtime-dylib` finding.
   const runtimeFindings = new Map<string, FindingReport[]>()
   for (const f of report.findings) {
-    if (f.rule !== 'runtime-dylib' || f.kind !== 'bin') continue
-    const key = keyString({ package: f.package, target: f.target, kind: f.kind, mode: f.mode, platform: f.platform })
+    const a = findingArtifact(f)
+    if (f.rule !== 'runtime-dylib' || a === null || a.kind !== 'bin') continue
+    const key = keyString(a)
     runtimeFindings.set(key, [...(runtimeFindings.get(key) ?? []), f])
   }
   const bins = new Map<string, { key: ArtifactKey; unit: UnitOutcome }>()
@@ -206,9 +207,9 @@ export function compareOutcome(seed: number, outcome: CargoOutcome, report: Repo
     }
   }
   for (const [k, findings] of runtimeFindings) {
-    const first = findings[0]
-    if (bins.has(k) || first === undefined) continue
-    mismatch({ package: first.package, target: first.target, kind: first.kind, mode: first.mode, platform: first.platform }, 'not built by cargo', 'runtime-dylib', findingLines(findings))
+    const first = findings[0] === undefined ? null : findingArtifact(findings[0])
+    if (bins.has(k) || first === null) continue
+    mismatch(first, 'not built by cargo', 'runtime-dylib', findingLines(findings))
   }
 
   return { seed, invocation, compared, mismatches, skipped }

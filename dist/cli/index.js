@@ -36,9 +36,6 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
@@ -80,6 +77,749 @@ function oneLine(message) {
     return message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
+;// CONCATENATED MODULE: ./src/report/render.ts
+/** Counts that decide the exit status and the outputs. */
+function countFindings(report) {
+    let errors = 0;
+    let warnings = 0;
+    let notes = 0;
+    for (const f of report.findings) {
+        if (f.severity === 'error')
+            errors++;
+        else if (f.severity === 'warning')
+            warnings++;
+        else
+            notes++;
+    }
+    return { errors, warnings, notes };
+}
+/** A one-line verdict: what cargo would do, then whether the check passes and why. */
+function verdictLine(report) {
+    const { errors, warnings } = countFindings(report);
+    const failing = report.artifacts.filter(a => a.status === 'error').length;
+    const blocked = report.artifacts.filter(a => a.status === 'blocked').length;
+    const command = report.invocation.args.join(' ');
+    const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+    const build = errors === 0
+        ? `\`${command}\` links: ${plural(report.artifacts.length, 'artifact')}, ${plural(warnings, 'warning')}.`
+        : `\`${command}\` fails: ${plural(failing, 'artifact')} cannot be built${blocked > 0 ? ` and ${blocked} more ${blocked === 1 ? 'is' : 'are'} blocked by ${failing === 1 ? 'it' : 'them'}` : ''} (${counts}).`;
+    const gate = report.gate;
+    if (gate.verdict === 'fail')
+        return `${build} The check fails: ${plural(gate.failing, 'finding')} at or above \`${gate.failOn}\`${report.baseline ? ', new since the baseline' : ''}.`;
+    const excused = report.findings.filter(f => f.allowed !== undefined || f.baseline === 'existing').length;
+    if (errors + warnings > 0 && gate.failOn !== 'never' && excused > 0) {
+        return `${build} The check passes: ${[
+            allowedCount(report) > 0 ? `${allowedCount(report)} allowed by the policy` : '',
+            existingCount(report) > 0 ? `${existingCount(report)} already in the baseline` : ''
+        ]
+            .filter(Boolean)
+            .join(', ')}.`;
+    }
+    return gate.failOn === 'never' && errors + warnings > 0 ? `${build} The check passes (\`fail-on: never\`).` : build;
+}
+function allowedCount(report) {
+    return report.findings.filter(f => f.allowed !== undefined).length;
+}
+function existingCount(report) {
+    return report.findings.filter(f => f.allowed === undefined && f.baseline === 'existing').length;
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** "`host` → `plugin_audio` (dylib, contains `std` statically)", in markdown. */
+function describeInclusion(p) {
+    const chain = p.chain.map(c => `\`${c}\``).join(' → ');
+    if (p.how === 'inside-dylib')
+        return `${chain} (dylib, contains \`${p.crate}\` statically)`;
+    const file = p.file === undefined ? '' : ` as \`${p.file}\``;
+    if (p.chain.length === 1)
+        return `${chain} links \`${p.crate}\` ${p.how === 'dynamic' ? `dynamically${file}` : 'statically (rlib)'}`;
+    return `${chain} → \`${p.crate}\` (${p.how === 'dynamic' ? `dylib, linked dynamically${file}` : 'rlib, linked statically'})`;
+}
+/** What the finding is about: "bin `host`", "dylib `plugin_a`", "test harness of lib `util`", or the workspace. */
+function findingSubject(f) {
+    if (f.target === undefined)
+        return f.rule === 'unused-allow' ? 'policy' : 'workspace';
+    const what = f.mode === 'test' ? `test harness of ${f.kind}` : f.kind === 'custom-build' ? 'build script' : f.crateType;
+    const host = f.platform === 'host' && f.kind !== 'proc-macro' && f.kind !== 'custom-build' ? ' (host)' : '';
+    return `${what} \`${f.target}\`${f.package !== undefined && f.package !== f.target ? ` of \`${f.package}\`` : ''}${host}`;
+}
+/** How a finding counts: allowed by the policy, already in the baseline, new, or plainly reported. */
+function findingStanding(f) {
+    if (f.allowed !== undefined)
+        return 'allowed';
+    return f.baseline ?? 'reported';
+}
+function artifactLabel(a) {
+    const mode = a.mode === 'test' ? ' (test)' : '';
+    const host = a.platform === 'host' && a.kind !== 'proc-macro' && a.kind !== 'custom-build' ? ' [host]' : '';
+    return `${a.package}/${a.target} ${a.crateType}${mode}${host}`;
+}
+/** How `std` links into an artifact, in a word. */
+function stdLinkage(a) {
+    const std = a.linkage.find(l => l.crate === 'std');
+    if (!std)
+        return a.linkage.length === 0 ? '—' : 'not linked';
+    return std.how === 'included-from-dylib' ? `inside ${std.via ?? 'a dylib'}` : std.how;
+}
+/** The plain-text report for terminals. */
+function renderText(report) {
+    const lines = [];
+    const t = report.toolchain;
+    lines.push(`${report.invocation.args.join(' ')}  (profile ${report.invocation.profile}, rustc ${t.release}, target ${t.target})`, '');
+    for (const f of report.findings) {
+        const standing = findingStanding(f);
+        const tag = standing === 'allowed' ? ` (allowed: ${f.allowed.reason})` : standing === 'existing' ? ' (already in the baseline)' : standing === 'new' ? ' (new)' : '';
+        lines.push(`${f.severity}[${f.rule}]${tag}: ${f.message}`);
+        lines.push(`  --> ${f.file}:${f.line}`);
+        for (const r of f.related ?? [])
+            lines.push(`  ::: ${r.file}:${r.line} (${r.message.replace(/`/g, '')})`);
+        for (const p of f.inclusion ?? [])
+            lines.push(`  = via: ${describeInclusion(p).replace(/`/g, '')}`);
+        for (const fix of f.fixes)
+            lines.push(`  = fix: ${fix}`);
+        lines.push('');
+    }
+    const rows = report.artifacts.map(a => [artifactLabel(a), a.status, `std ${stdLinkage(a)}`, (a.runtimeLibraries ?? []).join(' ')]);
+    if (rows.length > 0) {
+        lines.push('Artifacts:');
+        const widths = [0, 1, 2].map(i => Math.max(...rows.map(r => r[i].length)));
+        for (const r of rows)
+            lines.push(`  ${r.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c)).join('  ')}`.trimEnd());
+        lines.push('');
+    }
+    for (const note of report.notes)
+        lines.push(`note: ${note}`);
+    lines.push(verdictLine(report));
+    return `${lines.join('\n')}\n`;
+}
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '|': '&#124;' };
+/** Escapes text for HTML and for markdown table cells (the toolkit's summary does not escape). */
+function escapeHtml(text) {
+    return text.replace(/[&<>"'|]/g, c => HTML_ESCAPES[c]);
+}
+/** Inline code in markdown: `x` becomes <code>x</code>, everything else escaped. */
+function md(text) {
+    return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+}
+
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+
+
+/** GitHub records at most this many annotations of each type per step; the rest only reach the log. */
+const ANNOTATIONS_PER_TYPE = 10;
+/** The runner truncates annotation messages to this many characters. */
+const MAX_MESSAGE = 4096;
+/**
+ * The annotations to emit, best first, within GitHub's 10 per type: findings on lines the pull request
+ * changed, then new before already-known ones, then by severity. Allowed findings are not annotated;
+ * findings already in the baseline are notices. When some do not fit, a final notice says how many.
+ */
+function selectAnnotations(report, options) {
+    const candidates = report.findings
+        .filter(f => f.allowed === undefined)
+        .map((f, order) => {
+        const at = annotatedLocation(f, options);
+        return { f, order, at, changed: at.file !== undefined && options.isChanged?.(at.file, at.line) === true };
+    })
+        .sort((a, b) => Number(b.changed) - Number(a.changed) ||
+        Number(a.f.baseline === 'existing') - Number(b.f.baseline === 'existing') ||
+        SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] ||
+        a.order - b.order);
+    const used = { error: 0, warning: 0, notice: options.reservedNotices ?? 0 };
+    const annotations = [];
+    let hidden = 0;
+    for (const { f, at } of candidates) {
+        const level = levelOf(f);
+        // One notice slot stays free for the overflow notice.
+        const cap = level === 'notice' ? ANNOTATIONS_PER_TYPE - 1 : ANNOTATIONS_PER_TYPE;
+        if (used[level] >= cap) {
+            hidden++;
+            continue;
+        }
+        used[level]++;
+        annotations.push({ level, ...(at.file === undefined ? {} : { file: at.file, line: at.line }), title: titleOf(f), message: messageOf(f, at.note) });
+    }
+    if (hidden > 0) {
+        annotations.push({ level: 'notice', title: 'Rust Linkage Guard', message: `${plural(hidden, 'more finding')} in the job summary and the JSON report.` });
+    }
+    return { annotations, hidden };
+}
+const SEVERITY_RANK = { error: 0, warning: 1, note: 2 };
+function levelOf(f) {
+    if (f.baseline === 'existing')
+        return 'notice';
+    return f.severity === 'note' ? 'notice' : f.severity;
+}
+/**
+ * Where to annotate: the finding's own line, or a related line (such as the `[workspace.dependencies]`
+ * entry) when only that one changed in the pull request.
+ */
+function annotatedLocation(f, options) {
+    const primary = repositoryPath(options.workspacePrefix, f.file);
+    if (primary !== null && options.isChanged?.(primary, f.line) !== false)
+        return { file: primary, line: f.line, note: null };
+    for (const r of f.related ?? []) {
+        const file = repositoryPath(options.workspacePrefix, r.file);
+        if (file !== null && options.isChanged?.(file, r.line))
+            return { file, line: r.line, note: `Reported for ${f.file}:${f.line}.` };
+    }
+    return primary === null ? { line: f.line, note: `At ${f.file}:${f.line}.` } : { file: primary, line: f.line, note: null };
+}
+/** A workspace-relative path as a repository-relative one, or null when it lies outside the repository. */
+function repositoryPath(workspacePrefix, file) {
+    const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(workspacePrefix.split((external_node_path_default()).sep).join('/'), file.split((external_node_path_default()).sep).join('/')));
+    if (joined.startsWith('../') || joined === '..' || external_node_path_default().posix.isAbsolute(joined))
+        return null;
+    return joined.replace(/^\.\//, '');
+}
+function titleOf(f) {
+    const subject = findingSubject(f).replace(/`/g, '');
+    return `${f.rule}: ${subject}${f.baseline === 'existing' ? ' (already in the baseline)' : ''}`;
+}
+function messageOf(f, note) {
+    const parts = [f.message];
+    if (note !== null)
+        parts.push(note);
+    const inclusion = f.inclusion ?? [];
+    if (inclusion.length > 0)
+        parts.push(`How it gets in:\n${inclusion.map(p => `- ${describeInclusion(p)}`).join('\n')}`);
+    if (f.fixes.length > 0)
+        parts.push(`Fix: ${f.fixes[0]}`);
+    const text = parts.join('\n\n');
+    return text.length <= MAX_MESSAGE ? text : `${text.slice(0, MAX_MESSAGE - 1)}…`;
+}
+/**
+ * An annotation as a workflow command (`--format github`), escaped as the toolkit escapes: data cannot end
+ * the command, and properties cannot add properties.
+ */
+function workflowCommand(a) {
+    const properties = [
+        ['file', a.file],
+        ['line', a.line],
+        ['title', a.title]
+    ];
+    const props = properties
+        .filter((p) => p[1] !== undefined)
+        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+        .join(',');
+    return `::${a.level}${props === '' ? '' : ` ${props}`}::${escapeData(a.message)}`;
+}
+function escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(text) {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+;// CONCATENATED MODULE: ./src/rules/registry.ts
+const RULES = [
+    {
+        id: 'duplicate-linkage',
+        severity: 'error',
+        title: 'A crate would be linked into one artifact twice ("only shows up once")',
+        description: 'rustc links every crate into an artifact exactly once. When some upstream crate exists only as a Rust `dylib`, it links every crate that has a dylib dynamically, including `std` (`libstd-<hash>.so`). A `dylib` built without `-C prefer-dynamic` contains its own static copy of `std`, so linking it next to `libstd-<hash>.so` puts `std` in twice and rustc fails with "cannot satisfy dependencies so `std` only shows up once". Cargo passes `-C prefer-dynamic` to a dylib only when its package is not selected on the command line, so `cargo build -p app` links while `cargo build --workspace` fails. Two dylibs that both contain the same rlib cannot be linked together either.'
+    },
+    {
+        id: 'rlib-required',
+        severity: 'error',
+        title: 'An artifact needs every upstream crate as an rlib, and one is not',
+        description: 'A `staticlib` (and a `+crt-static` executable on targets that forbid dylibs with it) must contain every upstream crate, so each one must exist as an rlib. When a dependency is built only as a `dylib`, rustc fails with "crate `x` required to be available in rlib format, but was not found in this form".'
+    },
+    {
+        id: 'dylib-required',
+        severity: 'error',
+        title: 'A crate must be linked dynamically but no dylib of it exists',
+        description: 'A Rust dylib records that it linked an upstream crate dynamically; when that crate\'s dylib is not available, rustc fails with "crate `x` required to be available in dylib format". With clean builds of path dependencies cargo always provides the dylib, so this mostly comes from prebuilt or stale dylibs.'
+    },
+    {
+        id: 'no-linkable-lib',
+        severity: 'error',
+        title: 'A dependency whose library is only a cdylib or staticlib cannot be used from Rust',
+        description: 'A library whose only crate types are `cdylib` and/or `staticlib` cannot be used from Rust: cargo still builds it but passes no `--extern`, and the dependent fails with `error[E0433]` or `E0463` (cargo may warn that the package provides no linkable target). A package\'s own bins and tests do not get such a library either; they fail when their source uses it.'
+    },
+    {
+        id: 'panic-strategy',
+        severity: 'error',
+        title: 'The panic runtime or a linked crate does not match the artifact’s panic strategy',
+        description: '`libstd-<hash>.so` contains the `panic_unwind` runtime, so an artifact that links `std` dynamically cannot use `panic = "abort"`: rustc fails with "the linked panic runtime `panic_unwind` is not compiled with this crate\'s panic strategy `abort`". A crate compiled with `abort` linked into an `unwind` artifact, or two panic runtimes in one artifact, fail the same check. Cargo builds test harnesses, build scripts, proc-macros and their dependencies with `unwind` whatever the profile says.'
+    },
+    {
+        id: 'lto-conflict',
+        severity: 'error',
+        title: 'LTO is requested where rustc refuses it',
+        description: 'rustc refuses `-C prefer-dynamic` together with fat or thin LTO on bins, cdylibs and staticlibs ("cannot prefer dynamic linking when performing LTO"), LTO on `dylib` and `proc-macro` crate types, and `-C lto` together with cargo\'s `-C embed-bitcode=no` ("options `-C embed-bitcode=no` and `-C lto` are incompatible"). Cargo itself only asks for LTO where rustc allows it, so these come from rustflags.'
+    },
+    {
+        id: 'unsupported-crate-type',
+        severity: 'warning',
+        title: 'The target cannot produce a requested crate type',
+        description: 'Targets without dynamic linking, `crt-static` targets (musl, or `+crt-static` on gnu) and wasm drop `dylib`, `cdylib` or `proc-macro` with "warning: dropping unsupported crate type". When every crate type of a unit is dropped, cargo stops before compiling anything ("cannot produce proc-macro for `mac` as the target does not support these crate types"), and the finding is an error. A common cause is `RUSTFLAGS="-C target-feature=+crt-static"` without `--target`, which also reaches proc-macros.'
+    },
+    {
+        id: 'proc-macro-dylib',
+        severity: 'error',
+        title: 'A proc-macro links a Rust dylib dynamically, so rustc cannot load it',
+        description: 'A proc-macro that depends on a Rust dylib links it dynamically; rustc then cannot load the proc-macro for its users, because that dylib is not on the compiler\'s library path, and every user fails with "error[E0463]: can\'t find crate for `mac`".'
+    },
+    {
+        id: 'runtime-dylib',
+        severity: 'warning',
+        title: 'An executable needs Rust shared libraries that will not be found outside cargo',
+        description: 'An executable that links any Rust dylib (its own workspace dylibs, or `libstd-<hash>.so` under `-C prefer-dynamic`) records `NEEDED` entries without a run path. `cargo run` and `cargo test` set the library path, so it works there, but started directly, from an IDE, after `cargo install` or on another machine it fails with "error while loading shared libraries". The finding lists every file needed, transitively. With `rpath = true` the executable finds them in place and nothing is reported.'
+    },
+    {
+        id: 'unused-allow',
+        severity: 'warning',
+        title: 'An allow entry of the policy file matches no finding (or has expired)',
+        description: 'An `[[allow]]` entry of the policy file matched no finding of this run, has no effect because its rule is turned off, or has passed its `expires` date, in which case the findings it covered fail the run again. A stale entry could silently allow an unrelated finding later: remove it, correct its `package`, `target` or `crate` fields, or set a later `expires` date if its reason still holds.'
+    }
+];
+/** The project page; rule help links are anchors of its README. */
+const INFORMATION_URI = 'https://github.com/rust-linkage-guard/rust-linkage-guard';
+function ruleInfo(id) {
+    return RULES.find(r => r.id === id);
+}
+/** The README section documenting a rule. */
+function ruleHelpUri(id) {
+    return `${INFORMATION_URI}#${id}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/sarif.ts
+
+const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SARIF_TOOL_NAME = 'Rust Linkage Guard';
+/** Key of `partialFingerprints`; the suffix changes if the fingerprint's definition ever does. */
+const SARIF_FINGERPRINT_KEY = 'rustLinkageGuard/v1';
+/** The uriBaseId every repository-relative uri is relative to, as GitHub code scanning expects. */
+const SARIF_SRCROOT = '%SRCROOT%';
+/** What GitHub code scanning accepts (hard limits), and caps of our own that keep uploads small. */
+const SARIF_LIMITS = {
+    /** GitHub rejects a run with more results. */
+    resultsPerRun: 25_000,
+    /** GitHub rejects a result with more; counts `locations` and `relatedLocations` together. */
+    locationsPerResult: 1_000,
+    /** `message.text` and `message.markdown`, in UTF-8 bytes (our own cap). */
+    messageBytes: 8 * 1024,
+    /** `fullDescription.text` of a rule, in characters. */
+    ruleDescriptionChars: 1_024
+};
+const sarif_SEVERITY_RANK = { error: 0, warning: 1, note: 2 };
+const RULE_TAGS = ['linkage', 'rust'];
+const SEMVER = /^(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+/** The SARIF 2.1.0 log for GitHub code scanning: one run, every rule of the registry, one result per finding. */
+function renderSarif(report, options) {
+    const prefix = normalizePath(options.workspacePrefix);
+    const notifications = report.notes.map(text => ({ level: 'note', message: { text } }));
+    let findings = report.findings;
+    if (findings.length > SARIF_LIMITS.resultsPerRun) {
+        findings = [...findings].sort((a, b) => sarif_SEVERITY_RANK[a.severity] - sarif_SEVERITY_RANK[b.severity]).slice(0, SARIF_LIMITS.resultsPerRun);
+        const left = report.findings.length - findings.length;
+        notifications.push({
+            level: 'warning',
+            message: { text: `${left} finding${left === 1 ? '' : 's'} of lowest severity left out: GitHub code scanning accepts at most ${SARIF_LIMITS.resultsPerRun} results per run; the JSON report has them all.` }
+        });
+    }
+    const semanticVersion = options.toolVersion.replace(/^v/, '');
+    const driver = withoutUndefined({
+        name: SARIF_TOOL_NAME,
+        informationUri: INFORMATION_URI,
+        version: options.toolVersion,
+        semanticVersion: SEMVER.test(semanticVersion) ? semanticVersion : undefined,
+        rules: RULES.map(ruleDescriptor)
+    });
+    const invocation = withoutUndefined({
+        executionSuccessful: true,
+        toolExecutionNotifications: notifications.length > 0 ? notifications : undefined,
+        properties: {
+            cargoCommand: report.invocation.command,
+            profile: report.invocation.profile,
+            rustc: report.toolchain.release,
+            target: report.toolchain.target
+        }
+    });
+    const root = repositoryRoot(report.workspaceRoot, prefix);
+    const run = withoutUndefined({
+        tool: { driver },
+        automationDetails: options.category ? { id: options.category } : undefined,
+        invocations: [invocation],
+        originalUriBaseIds: root !== null ? { [SARIF_SRCROOT]: { uri: root } } : undefined,
+        results: findings.map(f => result(f, prefix))
+    });
+    return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
+}
+function ruleDescriptor(rule) {
+    const helpUri = ruleHelpUri(rule.id);
+    return {
+        id: rule.id,
+        name: pascalCase(rule.id),
+        shortDescription: { text: rule.title },
+        fullDescription: { text: truncateChars(rule.description, SARIF_LIMITS.ruleDescriptionChars) },
+        defaultConfiguration: { level: rule.severity },
+        helpUri,
+        help: {
+            text: `${rule.description}\n\nSee ${helpUri}`,
+            markdown: `${rule.description}\n\nSee [\`${rule.id}\` in the README](${helpUri}).`
+        },
+        properties: { tags: [...RULE_TAGS], precision: 'very-high' }
+    };
+}
+function result(f, prefix) {
+    const ruleIndex = RULES.findIndex(r => r.id === f.rule);
+    const locations = [sarif_location(prefix, f.file, f.line)];
+    const related = (f.related ?? []).slice(0, SARIF_LIMITS.locationsPerResult - locations.length);
+    return withoutUndefined({
+        ruleId: f.rule,
+        ruleIndex: ruleIndex >= 0 ? ruleIndex : undefined,
+        level: f.severity,
+        message: findingMessage(f),
+        locations,
+        relatedLocations: related.length > 0 ? related.map((r, i) => ({ id: i + 1, ...sarif_location(prefix, r.file, r.line), message: { text: r.message } })) : undefined,
+        partialFingerprints: { [SARIF_FINGERPRINT_KEY]: f.fingerprint },
+        suppressions: f.allowed !== undefined
+            ? [{ kind: 'external', status: 'accepted', justification: f.allowed.reason, location: sarif_location(prefix, f.allowed.file, f.allowed.line) }]
+            : undefined,
+        baselineState: f.baseline === undefined ? undefined : f.baseline === 'new' ? 'new' : 'unchanged',
+        properties: withoutUndefined({
+            package: f.package,
+            target: f.target,
+            kind: f.kind,
+            mode: f.mode,
+            crateType: f.crateType,
+            platform: f.platform,
+            crates: [...f.crates],
+            defaultSeverity: f.defaultSeverity
+        })
+    });
+}
+/** Drops keys whose value is undefined, so that the object is what JSON.stringify writes and the schema sees. */
+function withoutUndefined(o) {
+    return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+function findingMessage(f) {
+    const text = [f.message, ...(f.fixes.length > 0 ? ['', ...f.fixes.map(x => `Fix: ${x}`)] : [])].join('\n');
+    const markdown = [f.message];
+    if (f.fixes.length > 0)
+        markdown.push('', '**Fix:**', '', ...f.fixes.map(x => `- ${x}`));
+    return { text: truncateBytes(text, SARIF_LIMITS.messageBytes), markdown: truncateBytes(markdown.join('\n'), SARIF_LIMITS.messageBytes) };
+}
+function sarif_location(prefix, file, line) {
+    return { physicalLocation: { artifactLocation: artifactLocation(prefix, file), region: { startLine: Number.isInteger(line) && line >= 1 ? line : 1 } } };
+}
+const WINDOWS_ABSOLUTE = /^[A-Za-z]:[\\/]/;
+/**
+ * A file relative to the workspace root → a repository-relative uri under `%SRCROOT%`. Absolute paths (files
+ * outside the workspace, such as a user-level cargo config) become `file:` uris without a base.
+ */
+function artifactLocation(workspacePrefix, file) {
+    if (file.startsWith('/') || WINDOWS_ABSOLUTE.test(file))
+        return { uri: fileUri(file) };
+    return { uri: encodePath(normalizePath(`${workspacePrefix}/${file}`)), uriBaseId: SARIF_SRCROOT };
+}
+/** Resolves `.`, `..`, empty segments and trailing slashes; `..` above the start is kept. No leading slash. */
+function normalizePath(p) {
+    const out = [];
+    for (const segment of p.split('/')) {
+        if (segment === '' || segment === '.')
+            continue;
+        if (segment === '..' && out.length > 0 && out[out.length - 1] !== '..')
+            out.pop();
+        else
+            out.push(segment);
+    }
+    return out.join('/');
+}
+/** `file:` uri of an absolute posix or Windows path, with a trailing slash when asked. */
+function fileUri(absolute, directory = false) {
+    const posix = WINDOWS_ABSOLUTE.test(absolute) ? absolute.replace(/\\/g, '/') : absolute;
+    const drive = /^[A-Za-z]:/.exec(posix)?.[0];
+    const rest = normalizePath(drive !== undefined ? posix.slice(2) : posix).split('/').filter(s => s !== '..').join('/');
+    const path = `${drive !== undefined ? `/${drive}` : ''}/${encodePath(rest)}`;
+    return `file://${path}${directory && !path.endsWith('/') ? '/' : ''}`;
+}
+/** The repository root as an absolute `file:` uri, when the workspace root ends with the prefix. */
+function repositoryRoot(workspaceRoot, prefix) {
+    if (!(workspaceRoot.startsWith('/') || WINDOWS_ABSOLUTE.test(workspaceRoot)) || prefix.startsWith('..'))
+        return null;
+    const root = (WINDOWS_ABSOLUTE.test(workspaceRoot) ? workspaceRoot.replace(/\\/g, '/') : workspaceRoot).replace(/\/+$/, '');
+    if (prefix === '')
+        return fileUri(root, true);
+    if (!root.endsWith(`/${prefix}`))
+        return null;
+    return fileUri(root.slice(0, root.length - prefix.length - 1) || '/', true);
+}
+// RFC 3986 pchar minus ':' (which would make a first segment look like a scheme): unreserved, sub-delims, '@'.
+const URI_SAFE = /^[A-Za-z0-9\-._~!$&'()*+,;=@]$/;
+const encoder = new TextEncoder();
+/** Percent-encodes each segment of a posix path so that it is a valid URI reference. */
+function encodePath(p) {
+    return p
+        .split('/')
+        .map(segment => {
+        let out = '';
+        for (const ch of segment) {
+            if (URI_SAFE.test(ch))
+                out += ch;
+            else
+                for (const byte of encoder.encode(ch))
+                    out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+        }
+        return out;
+    })
+        .join('/');
+}
+/** `duplicate-linkage` → `DuplicateLinkage`. */
+function pascalCase(id) {
+    return id
+        .split(/[^A-Za-z0-9]+/)
+        .filter(w => w !== '')
+        .map(w => w[0].toUpperCase() + w.slice(1))
+        .join('');
+}
+const ELLIPSIS = '…';
+function truncateChars(text, max) {
+    return text.length <= max ? text : `${text.slice(0, max - ELLIPSIS.length)}${ELLIPSIS}`;
+}
+/** Cuts to at most `max` UTF-8 bytes, never inside a code point, ending with an ellipsis when cut. */
+function truncateBytes(text, max) {
+    if (encoder.encode(text).length <= max)
+        return text;
+    const budget = max - encoder.encode(ELLIPSIS).length;
+    let used = 0;
+    let out = '';
+    for (const ch of text) {
+        const size = encoder.encode(ch).length;
+        if (used + size > budget)
+            break;
+        used += size;
+        out += ch;
+    }
+    return `${out}${ELLIPSIS}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/mermaid.ts
+/** Standard-library crates other than `std` itself: drawn as part of `std`. */
+const STD_INTERNALS = new Set(['core', 'alloc', 'compiler_builtins', 'panic_unwind', 'panic_abort', 'test', 'proc_macro', 'unwind', 'libc']);
+/** Diagrams of large artifacts keep the crates on the inclusion paths and the dylibs, and count the rest. */
+const MAX_NODES = 40;
+/**
+ * A mermaid flowchart of how one artifact links: nodes are crates, edges are labelled `static`, `dynamic`
+ * or `inside dylib` (a dylib that contains the crate), and the crates at fault are highlighted.
+ * Every label is entity-encoded, so crate names cannot break out of the diagram or the code fence.
+ */
+function linkageDiagram(artifact, findings) {
+    const root = rootName(artifact);
+    const atFault = new Set(findings.flatMap(f => f.crates));
+    const edges = new Map();
+    const addEdge = (from, to, style, onPath) => {
+        const key = `${from}\0${to}\0${style}`;
+        const existing = edges.get(key);
+        if (existing)
+            existing.onPath ||= onPath;
+        else
+            edges.set(key, { from, to, style, onPath });
+    };
+    for (const entry of artifact.linkage) {
+        if (STD_INTERNALS.has(entry.crate) || entry.how === 'not-linked')
+            continue;
+        if (entry.how === 'included-from-dylib') {
+            if (entry.via !== undefined)
+                addEdge(entry.via, entry.crate, 'inside dylib', false);
+        }
+        else
+            addEdge(root, entry.crate, entry.how === 'dynamic' ? 'dynamic' : 'static', false);
+    }
+    for (const path of findings.flatMap(f => f.inclusion ?? [])) {
+        const chain = path.chain[0] === root ? path.chain : [root, ...path.chain];
+        for (let i = 1; i < chain.length; i++)
+            addEdge(chain[i - 1], chain[i], 'dynamic', true);
+        addEdge(chain.at(-1), path.crate, path.how === 'inside-dylib' ? 'inside dylib' : path.how, true);
+    }
+    const all = [...edges.values()];
+    const kept = all.length <= MAX_NODES ? all : all.filter(e => e.onPath || e.style !== 'static' || atFault.has(e.to));
+    const omitted = new Set(all.filter(e => !kept.includes(e)).map(e => e.to));
+    for (const e of kept)
+        omitted.delete(e.to);
+    const dylibs = new Set([...artifact.linkage.filter(l => l.how === 'dynamic').map(l => l.crate), ...artifact.linkage.flatMap(l => (l.via === undefined ? [] : [l.via]))]);
+    const ids = new Map();
+    const lines = ['flowchart LR'];
+    for (const name of [root, ...kept.flatMap(e => [e.from, e.to])]) {
+        if (ids.has(name))
+            continue;
+        ids.set(name, `n${ids.size}`);
+        const kind = name === root ? artifact.crateType : dylibs.has(name) ? 'dylib' : null;
+        lines.push(`  ${ids.get(name)}["${mermaidText(name)}${kind === null ? '' : `<br/>${mermaidText(kind)}`}"]`);
+    }
+    for (const e of kept) {
+        const arrow = e.style === 'inside dylib' ? `-. ${e.style} .->` : e.onPath ? `==>|${e.style}|` : `-->|${e.style}|`;
+        lines.push(`  ${ids.get(e.from)} ${arrow} ${ids.get(e.to)}`);
+    }
+    if (omitted.size > 0)
+        lines.push(`  more["${omitted.size} more crates linked statically"]`, `  n0 -.- more`);
+    lines.push('  classDef artifact fill:#ddf4ff,stroke:#0969da,stroke-width:2px,color:#1f2328');
+    lines.push('  classDef fault fill:#ffebe9,stroke:#cf222e,stroke-width:3px,color:#1f2328');
+    lines.push('  class n0 artifact');
+    const faulty = [...atFault].filter(c => ids.has(c)).map(c => ids.get(c));
+    if (faulty.length > 0)
+        lines.push(`  class ${faulty.join(',')} fault`);
+    return lines.join('\n');
+}
+/** The artifact's own crate name, as inclusion chains spell it. */
+function rootName(artifact) {
+    return artifact.target.replace(/-/g, '_');
+}
+/** Mermaid label text: anything but plain name characters becomes a `#code;` entity. */
+function mermaidText(text) {
+    return text.replace(/[^A-Za-z0-9 _.@/+-]/g, c => `#${c.codePointAt(0)};`);
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+
+/** GitHub drops a step summary above 1 MiB; this leaves room for other writers and for GitHub's own markup. */
+const SUMMARY_BUDGET = 768 * 1024;
+/** Diagrams drawn: one per failing artifact, up to this many. */
+const MAX_DIAGRAMS = 10;
+/** Artifact rows shown outside a `<details>` block. */
+const OPEN_ARTIFACT_ROWS = 30;
+const ICONS = { error: '🔴', warning: '🟠', note: '🔵' };
+/**
+ * The job summary (and `--format markdown`): the verdict, the findings grouped by rule with how each crate
+ * gets in and how to fix it, a diagram of each failing artifact's linkage, and the table of artifacts.
+ * Every string from the repository is HTML-escaped. Sections are added whole until the budget is reached,
+ * so a truncated summary never ends inside a table or a `<details>` block.
+ */
+function renderSummary(report, options = {}) {
+    const budget = options.budget ?? SUMMARY_BUDGET;
+    const blocks = [header(report), ...findingBlocks(report), ...diagramBlocks(report), ...artifactBlocks(report), ...allowedBlocks(report), footer(report)];
+    const truncation = '\n> **Truncated** to stay under GitHub’s summary size limit: the JSON report has every artifact and finding.\n';
+    const out = [];
+    let size = 0;
+    for (const [i, block] of blocks.entries()) {
+        const bytes = Buffer.byteLength(block) + 1;
+        const last = i === blocks.length - 1;
+        if (size + bytes + (last ? 0 : Buffer.byteLength(truncation)) > budget) {
+            out.push(truncation);
+            break;
+        }
+        out.push(block);
+        size += bytes;
+    }
+    return `${out.join('\n')}\n`;
+}
+function header(report) {
+    const { errors, warnings } = countFindings(report);
+    const icon = report.gate.verdict === 'fail' ? '❌' : errors + warnings > 0 ? '⚠️' : '✅';
+    const title = report.gate.verdict === 'fail' ? 'fails' : 'passes';
+    const lines = [`## ${icon} Rust Linkage Guard ${title}`, '', md(verdictLine(report)), ''];
+    const facts = [];
+    if (report.baseline) {
+        const counted = report.findings.filter(f => f.allowed === undefined);
+        facts.push(`**${counted.filter(f => f.baseline === 'new').length}** new`, `${counted.filter(f => f.baseline === 'existing').length} already in the baseline`, ...(report.baseline.fixed > 0 ? [`${report.baseline.fixed} fixed since the baseline`] : []));
+    }
+    if (report.policy && report.policy.allowed > 0)
+        facts.push(`${report.policy.allowed} allowed by ${md(`\`${report.policy.file}\``)}`);
+    if (facts.length > 0)
+        lines.push(facts.join(' · '), '');
+    return lines.join('\n');
+}
+function findingBlocks(report) {
+    const shown = report.findings.filter(f => f.allowed === undefined);
+    if (shown.length === 0)
+        return [];
+    const byRule = new Map();
+    for (const f of shown)
+        byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+    const blocks = ['### Findings\n'];
+    for (const [rule, findings] of byRule) {
+        const info = RULES.find(r => r.id === rule);
+        const icon = ICONS[findings[0].severity];
+        const title = info ? ` — ${escapeHtml(info.title)}` : '';
+        const link = info ? ` · <a href="${escapeHtml(ruleHelpUri(info.id))}">rule</a>` : '';
+        blocks.push(`#### ${icon} <code>${escapeHtml(rule)}</code>${title} (${findings.length})${link}\n`);
+        for (const f of findings)
+            blocks.push(findingBlock(f));
+    }
+    return blocks;
+}
+function findingBlock(f) {
+    const standing = findingStanding(f);
+    const badge = standing === 'new' ? ' · 🆕 **new**' : standing === 'existing' ? ' · already in the baseline' : '';
+    const where = [`<code>${escapeHtml(f.file)}:${f.line}</code>`, ...(f.related ?? []).map(r => `${md(r.message)} <code>${escapeHtml(r.file)}:${r.line}</code>`)].join(', ');
+    const lines = [`**${md(findingSubject(f))}** · ${where}${badge}`, '', md(f.message), ''];
+    const inclusion = f.inclusion ?? [];
+    if (inclusion.length > 0) {
+        lines.push('How it gets in:', '', ...inclusion.map(p => `- ${md(describeInclusion(p))}`), '');
+    }
+    if (f.fixes.length > 0) {
+        lines.push(`<details><summary>How to fix</summary>\n\n${f.fixes.map(x => `- ${md(x)}`).join('\n')}\n\n</details>`, '');
+    }
+    return lines.join('\n');
+}
+function diagramBlocks(report) {
+    const failing = report.artifacts.filter(a => a.status === 'error' && a.linkage.length > 0);
+    if (failing.length === 0)
+        return [];
+    const blocks = ['### Linkage of failing artifacts\n'];
+    for (const [i, artifact] of failing.slice(0, MAX_DIAGRAMS).entries()) {
+        const findings = report.findings.filter(f => sameArtifact(f, artifact));
+        const of = artifact.package === artifact.target ? '' : ` of <code>${escapeHtml(artifact.package)}</code>`;
+        const label = `${escapeHtml(artifact.crateType)} <code>${escapeHtml(artifact.target)}</code>${of}${artifact.mode === 'test' ? ' (test)' : ''}`;
+        blocks.push(`<details${i === 0 ? ' open' : ''}><summary>${label}</summary>\n\n\`\`\`mermaid\n${linkageDiagram(artifact, findings)}\n\`\`\`\n\n</details>\n`);
+    }
+    if (failing.length > MAX_DIAGRAMS)
+        blocks.push(`${failing.length - MAX_DIAGRAMS} more failing artifacts are in the JSON report.\n`);
+    return blocks;
+}
+function sameArtifact(f, a) {
+    return f.package === a.package && f.target === a.target && f.kind === a.kind && f.mode === a.mode && f.platform === a.platform && (f.crateType === a.crateType || a.mode === 'test');
+}
+const STATUS_ORDER = { error: 0, blocked: 1, ok: 2 };
+function artifactBlocks(report) {
+    if (report.artifacts.length === 0)
+        return [];
+    const sorted = [...report.artifacts].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+    const head = '| package | target | crate type | status | std | shared libraries at run time |\n|---|---|---|---|---|---|';
+    const row = (a) => {
+        const status = a.status === 'error' ? '❌ error' : a.status === 'blocked' ? '⛔ blocked' : '✅ ok';
+        const cells = [
+            a.package,
+            `${a.target}${a.mode === 'test' ? ' (test)' : ''}${a.platform === 'host' ? ' (host)' : ''}`,
+            a.crateType,
+            status,
+            stdLinkage(a),
+            (a.runtimeLibraries ?? []).join(', ') || '—'
+        ];
+        return `| ${cells.map(escapeHtml).join(' | ')} |`;
+    };
+    const open = sorted.slice(0, OPEN_ARTIFACT_ROWS);
+    const rest = sorted.slice(OPEN_ARTIFACT_ROWS);
+    const blocks = [`### Artifacts\n\n${head}\n${open.map(row).join('\n')}\n`];
+    // Rows go in chunks so that the budget can cut between them.
+    for (let i = 0; i < rest.length; i += 500) {
+        const chunk = rest.slice(i, i + 500);
+        blocks.push(`<details><summary>${plural(rest.length, 'more artifact')}${rest.length > 500 ? ` (${i + 1}–${i + chunk.length})` : ''}</summary>\n\n${head}\n${chunk.map(row).join('\n')}\n\n</details>\n`);
+    }
+    return blocks;
+}
+function allowedBlocks(report) {
+    const allowed = report.findings.filter(f => f.allowed !== undefined);
+    if (allowed.length === 0)
+        return [];
+    const items = allowed.map(f => `- <code>${escapeHtml(f.rule)}</code> ${md(findingSubject(f))}: ${md(f.allowed.reason)} <sub>(${escapeHtml(f.allowed.file)}:${f.allowed.line})</sub>`);
+    return [`<details><summary>${plural(allowed.length, 'finding')} allowed by the policy</summary>\n\n${items.join('\n')}\n\n</details>\n`];
+}
+function footer(report) {
+    const t = report.toolchain;
+    const notes = report.notes.map(n => `> ${md(n)}`).join('\n');
+    const facts = md(`rustc ${t.release} (${t.commitHash.slice(0, 9)}), host ${t.host}, target ${t.target}, profile ${report.invocation.profile}`);
+    return `${notes === '' ? '' : `${notes}\n\n`}<sub>${facts}</sub>\n`;
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
@@ -133,7 +873,8 @@ function defaultInvocation(overrides = {}) {
 
 const PROGRAM = 'rust-linkage-guard';
 const HELP_HINT = `run \`${PROGRAM} --help\``;
-const FORMATS = ['text', 'json', 'markdown'];
+const FORMATS = ['text', 'json', 'markdown', 'sarif', 'github'];
+const FAIL_ON = ['error', 'warning', 'never'];
 const COMMANDS = ['build', 'test'];
 const COLOR_CHOICES = ['auto', 'always', 'never'];
 /** Usage text for `--help`, grouped like cargo's own help. */
@@ -185,9 +926,17 @@ Manifest Options:
       --frozen                Equivalent to specifying both --locked and --offline
 
 Output:
-      --format <FORMAT>  Report format: text, json or markdown [default: text]
+      --format <FORMAT>  Report format: text, json, markdown (the job summary), sarif,
+                         or github (annotations as workflow commands) [default: text]
       --output <FILE>    Write the report to FILE instead of standard output
       --color <WHEN>     Coloring: auto, always or never [default: auto]
+
+Gating:
+      --fail-on <LEVEL>  Exit with 1 for findings at or above LEVEL: error, warning
+                         or never [default: error]
+      --policy <FILE>    Policy file [default: the nearest .github/rust-linkage.toml]
+      --no-policy        Apply no policy file
+      --baseline <FILE>  A JSON report from the base branch: its findings do not fail
 `;
 function switchFlag(long, set, short) {
     return { long, ...(short === undefined ? {} : { short }), apply: draft => set(draft) };
@@ -287,6 +1036,10 @@ const FLAG_SPECS = [
     { long: 'format', value: 'FORMAT', apply: (d, v, spelled) => (d.options.format = oneOf(v, FORMATS, `\`${spelled}\``)) },
     { long: 'output', value: 'FILE', apply: (d, v, spelled) => (d.options.output = requireNonEmpty(v, spelled)) },
     { long: 'color', value: 'WHEN', apply: (d, v, spelled) => (d.colorChoice = oneOf(v, COLOR_CHOICES, `\`${spelled}\``)) },
+    { long: 'policy', value: 'FILE', apply: (d, v, spelled) => (d.options.policy = requireNonEmpty(v, spelled)) },
+    switchFlag('no-policy', d => (d.options.noPolicy = true)),
+    { long: 'baseline', value: 'FILE', apply: (d, v, spelled) => (d.options.baseline = requireNonEmpty(v, spelled)) },
+    { long: 'fail-on', value: 'LEVEL', apply: (d, v, spelled) => (d.options.failOn = oneOf(v, FAIL_ON, `\`${spelled}\``)) },
     // A prediction never runs anything, so these only confirm what is analysed anyway.
     switchFlag('no-run', () => undefined),
     switchFlag('no-fail-fast', () => undefined),
@@ -338,7 +1091,11 @@ function args_parseCliArgs(argv, env = { colorTerminal: false }) {
             help: false,
             version: false,
             color: false,
-            configOverrides: []
+            configOverrides: [],
+            policy: null,
+            noPolicy: false,
+            baseline: null,
+            failOn: 'error'
         },
         colorChoice: 'auto'
     };
@@ -431,6 +1188,9 @@ function checkCombinations(invocation, order) {
         const releaseFirst = order.findIndex(s => s.long === 'release') < order.findIndex(s => s.long === 'profile');
         const [first, second] = releaseFirst ? ['--release', '--profile'] : ['--profile', '--release'];
         throw new UserError(`\`${first}\` cannot be used with \`${second}\`; \`--release\` is the same as \`--profile release\``);
+    }
+    if (order.some(s => s.long === 'policy') && order.some(s => s.long === 'no-policy')) {
+        throw new UserError('`--policy` cannot be used with `--no-policy`');
     }
 }
 function canonical(spec) {
@@ -4949,6 +5709,846 @@ function escapeClass(body) {
     return body.replace(/[\\\]^]/g, '\\$&');
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/report/fingerprint.ts
+
+/**
+ * A finding's stable identity: the rule, the artifact and the crates at fault. Lines, wording and the hash in
+ * `libstd-<hash>.so` (which changes with every toolchain) stay out, so a finding keeps its fingerprint when a
+ * manifest is edited above it or the toolchain is updated.
+ */
+function findingFingerprint(f) {
+    const crates = f.crates.map(c => c.replace(/-[0-9a-f]{16}(?=\.(?:so|dylib|dll)$)/u, '')).sort();
+    const identity = [f.rule, f.package ?? '', f.target ?? '', f.kind ?? '', f.mode ?? '', f.crateType ?? '', f.platform ?? '', ...crates];
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 32);
+}
+
+;// CONCATENATED MODULE: ./src/policy/baseline.ts
+
+
+const ARTIFACT_FIELDS = ['package', 'target', 'kind', 'mode', 'crateType', 'platform'];
+/**
+ * Reads a JSON report written by an earlier run. Only what matching needs is checked; findings without a
+ * `fingerprint` (reports from before it existed) get one computed from their rule, artifact and crates.
+ */
+function parseBaseline(text, file) {
+    const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    let data;
+    try {
+        data = JSON.parse(json);
+    }
+    catch {
+        throw new UserError(`${file}: not a JSON report (${jsonProblem(json)})`);
+    }
+    if (!isObject(data))
+        throw new UserError(`${file}: not a JSON report (expected an object at the top level, got ${baseline_describe(data)})`);
+    if (data.version !== 1) {
+        if (data.version === undefined)
+            throw new UserError(`${file}: not a JSON report (no \`version\`)`);
+        if (Array.isArray(data.runs))
+            throw new UserError(`${file}: a SARIF log, not a JSON report: give the JSON report of an earlier run as the baseline`);
+        throw new UserError(`${file}: version ${JSON.stringify(data.version)} is not supported (expected 1)`);
+    }
+    const findings = data.findings;
+    if (!Array.isArray(findings))
+        throw new UserError(`${file}: findings: expected an array, got ${baseline_describe(findings)}`);
+    const fingerprints = new Array(findings.length);
+    for (let i = 0; i < findings.length; i++) {
+        const at = `${file}: findings[${i}]`;
+        const f = findings[i];
+        if (!isObject(f))
+            throw new UserError(`${at}: expected an object, got ${baseline_describe(f)}`);
+        if (typeof f.rule !== 'string')
+            throw new UserError(`${at}.rule: expected a string, got ${baseline_describe(f.rule)}`);
+        if (f.fingerprint !== undefined) {
+            if (typeof f.fingerprint !== 'string')
+                throw new UserError(`${at}.fingerprint: expected a string, got ${baseline_describe(f.fingerprint)}`);
+            fingerprints[i] = f.fingerprint;
+            continue;
+        }
+        const crates = f.crates;
+        if (!Array.isArray(crates))
+            throw new UserError(`${at}.crates: expected an array of strings, got ${baseline_describe(crates)}`);
+        crates.forEach((c, j) => {
+            if (typeof c !== 'string')
+                throw new UserError(`${at}.crates[${j}]: expected a string, got ${baseline_describe(c)}`);
+        });
+        for (const key of ARTIFACT_FIELDS) {
+            const value = f[key];
+            if (value !== undefined && typeof value !== 'string')
+                throw new UserError(`${at}.${key}: expected a string, got ${baseline_describe(value)}`);
+        }
+        fingerprints[i] = findingFingerprint(f);
+    }
+    return { file, fingerprints };
+}
+/**
+ * Marks each finding `existing` when the baseline has it and `new` otherwise. Fingerprints are counted: a
+ * baseline with a finding twice covers two such findings now, and a third is new. Order is kept.
+ */
+function applyBaseline(findings, baseline) {
+    const remaining = new Map();
+    for (const fp of baseline.fingerprints)
+        remaining.set(fp, (remaining.get(fp) ?? 0) + 1);
+    let existing = 0;
+    const out = findings.map(finding => {
+        const left = remaining.get(finding.fingerprint) ?? 0;
+        if (left === 0)
+            return { ...finding, baseline: 'new' };
+        remaining.set(finding.fingerprint, left - 1);
+        existing++;
+        return { ...finding, baseline: 'existing' };
+    });
+    let fixed = 0;
+    for (const left of remaining.values())
+        fixed += left;
+    return { findings: out, summary: { file: baseline.file, new: out.length - existing, existing, fixed } };
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function baseline_describe(value) {
+    if (value === undefined)
+        return 'nothing';
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'an object';
+    if (typeof value === 'string')
+        return value.length > 40 ? 'a string' : JSON.stringify(value);
+    return String(value);
+}
+/**
+ * Where JSON.parse gave up, as "invalid JSON at position 12: line 1, column 13". V8's own message has no
+ * position in every Node version and may quote the input across lines, so the text is scanned again (only
+ * on failure) without recursion, to survive deeply nested garbage.
+ */
+function jsonProblem(text) {
+    const at = jsonErrorOffset(text);
+    if (at < 0)
+        return 'invalid JSON';
+    if (at >= text.length)
+        return 'invalid JSON: the file ends too early';
+    const before = text.slice(0, at);
+    const line = before.split('\n').length;
+    const column = at - before.lastIndexOf('\n');
+    return `invalid JSON at position ${at}: line ${line}, column ${column}`;
+}
+const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/uy;
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/uy;
+const LITERAL = /true|false|null/uy;
+/** The offset of the first syntax error in `text`, or -1 if there is none. */
+function jsonErrorOffset(text) {
+    let i = 0;
+    const space = () => {
+        while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r'))
+            i++;
+    };
+    const token = (re) => {
+        re.lastIndex = i;
+        if (!re.test(text))
+            return false;
+        i = re.lastIndex;
+        return true;
+    };
+    const key = () => {
+        space();
+        if (!token(STRING))
+            return false;
+        space();
+        if (text[i] !== ':')
+            return false;
+        i++;
+        return true;
+    };
+    const stack = [];
+    for (;;) {
+        space();
+        const c = text[i];
+        if (c === '{' || c === '[') {
+            i++;
+            space();
+            if (text[i] === (c === '{' ? '}' : ']'))
+                i++;
+            else {
+                stack.push(c);
+                if (c === '{' && !key())
+                    return i;
+                continue;
+            }
+        }
+        else if (!token(STRING) && !token(NUMBER) && !token(LITERAL))
+            return i;
+        for (;;) {
+            space();
+            const top = stack[stack.length - 1];
+            if (top === undefined)
+                return i < text.length ? i : -1;
+            if (text[i] === (top === '{' ? '}' : ']')) {
+                i++;
+                stack.pop();
+                continue;
+            }
+            if (text[i] !== ',')
+                return i;
+            i++;
+            if (top === '{' && !key())
+                return i;
+            break;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rules/evaluate.ts
+
+
+
+const STD_CRATES = new Set(['std', 'core', 'alloc', 'compiler_builtins', 'panic_unwind', 'panic_abort', 'test', 'proc_macro']);
+/** Turns the linkage of every unit into findings, sorted deterministically. */
+function evaluateRules(linkage, locator) {
+    const findings = [];
+    for (const result of linkage.results) {
+        if (result.status === 'blocked')
+            continue;
+        const problems = result.problems;
+        if (result.status === 'error') {
+            findings.push(...problemFindings(result, problems, linkage, locator));
+        }
+        if (result.droppedCrateTypes.length > 0 && result.unit.crateTypes.length > 0) {
+            findings.push(unsupportedFinding(result, 'warning', locator));
+        }
+        if (result.status === 'ok') {
+            const runtime = runtimeFinding(result, locator);
+            if (runtime)
+                findings.push(runtime);
+        }
+    }
+    return dedupe(findings)
+        .map(f => ({ ...f, fingerprint: findingFingerprint(f) }))
+        .sort(compareFindings);
+}
+function base(unit, rule, crateType = unit.crateTypes[0] ?? unit.target.crateTypes[0]) {
+    return {
+        rule,
+        severity: ruleInfo(rule).severity,
+        package: unit.pkg.name,
+        target: unit.target.name,
+        kind: unit.target.kind,
+        mode: unit.mode,
+        crateType: unit.mode === 'test' ? 'bin' : crateType,
+        platform: unit.kind
+    };
+}
+/** "bin `app`", "dylib `plugin_a`", "test harness of lib `util`". */
+function describeUnit(unit, crateType) {
+    const libTypes = unit.target.kind === 'lib' ? unit.target.crateTypes.join('+') : unit.target.kind;
+    const what = unit.mode === 'test' ? `test harness of ${unit.target.kind}` : (crateType ?? libTypes);
+    const host = unit.kind === 'host' && unit.target.kind !== 'proc-macro' && unit.target.kind !== 'custom-build' ? ' (built for the host)' : '';
+    const name = unit.target.kind === 'custom-build' ? `build script of \`${unit.pkg.name}\`` : `${what} \`${unit.target.name}\``;
+    return `${name}${host}`;
+}
+function problemFindings(result, problems, linkage, locator) {
+    const unit = result.unit;
+    const out = [];
+    const byCrateType = new Map();
+    for (const p of problems) {
+        switch (p.kind) {
+            case 'embed-bitcode-lto':
+                out.push({
+                    ...base(unit, 'lto-conflict'),
+                    crates: [crateName(unit)],
+                    message: `${describeUnit(unit)} fails: rustflags ask for \`-C lto\` but cargo compiles this unit with \`-C embed-bitcode=no\` ("options \`-C embed-bitcode=no\` and \`-C lto\` are incompatible").`,
+                    fixes: ['Remove `-C lto` from RUSTFLAGS and set `lto = true` (or `"thin"`) in the profile instead: cargo then applies LTO only where rustc allows it.'],
+                    ...locator.setting('rustflags', unit)
+                });
+                break;
+            case 'unsupported-crate-types':
+                out.push(unsupportedFinding(result, 'error', locator));
+                break;
+            case 'unlinkable-dependency':
+                out.push({
+                    ...base(unit, 'no-linkable-lib'),
+                    crates: [p.dep.pkg.name],
+                    message: `${describeUnit(unit)} cannot use \`${p.dep.pkg.name}\`: its library is only ${p.dep.crateTypes.map(t => `\`${t}\``).join(' and ')}, which Rust code cannot link against, so cargo passes no \`--extern ${p.dep.externName}\` and rustc fails to find the crate.`,
+                    fixes: [
+                        `Add \`"rlib"\` to \`crate-type\` in \`${p.dep.pkg.name}\`'s \`[lib]\` (e.g. \`crate-type = ["${p.dep.crateTypes[0]}", "rlib"]\`).`,
+                        `Or remove the dependency on \`${p.dep.pkg.name}\` and load it at run time (cdylib) or link it as a native library (staticlib).`
+                    ],
+                    ...(p.dep.edge === 'own-lib'
+                        ? locator.crateType(unit)
+                        : locator.dependency(unit, { pkgName: p.dep.pkg.name, externName: p.dep.externName }, p.dep.edge, null))
+                });
+                break;
+            case 'proc-macro-unloadable': {
+                const pm = p.procMacro;
+                out.push({
+                    ...base(unit, 'proc-macro-dylib'),
+                    crates: [crateName(pm), ...p.libraries],
+                    message: `${describeUnit(unit)} fails: proc-macro \`${pm.target.name}\` links ${p.libraries.map(l => `\`${l}\``).join(', ')} dynamically, and rustc cannot load a proc-macro whose Rust shared libraries are not on its own library path (error[E0463]: can't find crate for \`${crateName(pm)}\`).`,
+                    fixes: [
+                        `Give the Rust dylib(s) that \`${pm.pkg.name}\` depends on an \`"rlib"\` crate type, so the proc-macro links them statically.`,
+                        `Or move the code the proc-macro needs into a plain library crate.`
+                    ],
+                    ...locator.dependency(unit, pm, 'normal', null)
+                });
+                break;
+            }
+            case 'dependency-format': {
+                const list = byCrateType.get(p.crateType) ?? [];
+                list.push(p.error);
+                byCrateType.set(p.crateType, list);
+                break;
+            }
+            case 'lto':
+                out.push(ltoFinding(unit, p, locator));
+                break;
+        }
+    }
+    for (const [crateType, errors] of byCrateType)
+        out.push(...formatFindings(result, crateType, errors, linkage, locator));
+    return out;
+}
+function unsupportedFinding(result, severity, locator) {
+    const unit = result.unit;
+    const dropped = result.droppedCrateTypes;
+    const triple = unit.targetInfo.triple;
+    const types = dropped.map(t => `\`${t}\``).join(', ');
+    const crtStatic = unit.rustflags.some(f => f.includes('crt-static'));
+    const message = severity === 'error'
+        ? `${describeUnit(unit)} cannot be built: target \`${triple}\` does not support any of its crate types (${types}) with the flags in effect; cargo stops with "cannot produce ${dropped.join(', ')} for \`${unit.pkg.name}\`".`
+        : `${describeUnit(unit)}: target \`${triple}\` cannot produce ${types}; rustc drops ${dropped.length === 1 ? 'it' : 'them'} with a warning and builds only ${unit.crateTypes.map(t => `\`${t}\``).join(', ')}.`;
+    const fixes = crtStatic
+        ? ['`-C target-feature=+crt-static` forbids dynamic crate types: pass it only with `--target <triple>` (so build scripts and proc-macros are built without it), or drop it.']
+        : [`Remove ${types} from \`crate-type\` for this target, or build for a target that supports ${dropped.length === 1 ? 'it' : 'them'}.`];
+    return {
+        ...base(unit, 'unsupported-crate-type', dropped[0]),
+        severity,
+        crates: [crateName(unit)],
+        message,
+        fixes,
+        ...(crtStatic ? locator.setting('rustflags', unit) : locator.crateType(unit))
+    };
+}
+function ltoFinding(unit, p, locator) {
+    const texts = {
+        'prefer-dynamic': 'cannot prefer dynamic linking when performing LTO',
+        dylib: 'lto cannot be used for `dylib` crate type without `-Zdylib-lto`',
+        'proc-macro': 'lto cannot be used for `proc-macro` crate type without `-Zdylib-lto`',
+        mixed: 'lto can only be run for executables, cdylibs and static library outputs'
+    };
+    const fromRustflags = unit.lto.kind !== 'run';
+    const fixes = p.gate === 'prefer-dynamic'
+        ? ['Drop `-C prefer-dynamic` from rustflags for LTO builds, or set `lto = false` in the profile.', 'Use `lto = "thin"` only in profiles that link statically.']
+        : ['Remove `-C lto` from rustflags; `lto = true` in the profile applies LTO only to the crate types that allow it.'];
+    return {
+        ...base(unit, 'lto-conflict', p.crateType === 'rlib' || p.crateType === null ? undefined : p.crateType),
+        crates: [crateName(unit)],
+        message: `${describeUnit(unit)} fails the LTO check: "${texts[p.gate]}".`,
+        fixes,
+        ...locator.setting(fromRustflags || p.gate === 'prefer-dynamic' ? 'rustflags' : 'lto', unit)
+    };
+}
+function formatFindings(result, crateType, errors, linkage, locator) {
+    const unit = result.unit;
+    const out = [];
+    const nameOf = (key) => linkage.crateNames.get(key)?.name ?? key;
+    const unitOf = (key) => linkage.crateNames.get(key)?.unit ?? null;
+    const what = describeUnit(unit, crateType);
+    const ct = crateType;
+    const duplicates = errors.filter((e) => e.kind === 'crate-dep-multiple');
+    if (duplicates.length > 0) {
+        // Report the crate the user can act on: std stands for the whole standard library.
+        const names = [...new Set(duplicates.map(d => d.crate))];
+        const shown = names.filter(n => !STD_CRATES.has(n) || n === 'std');
+        const crates = shown.length > 0 ? shown : ['std'];
+        const primary = duplicates.find(d => d.crate === crates[0]) ?? duplicates[0];
+        const describe = (o, crate) => {
+            if (o.via !== null) {
+                const viaName = nameOf(o.via);
+                return o.preference === 'static' ? `statically inside dylib \`${viaName}\`` : `dynamically, as a dependency of dylib \`${viaName}\``;
+            }
+            if (o.preference === 'dynamic') {
+                const owner = crate === 'std' ? null : findCrateUnit(result, linkage, crate);
+                const file = crate === 'std' ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null;
+                return `dynamically${file ? ` as \`${file}\`` : ''}`;
+            }
+            return 'statically as an rlib';
+        };
+        const staticVia = [primary.existing, primary.incoming].map(o => o.via).filter((v) => v !== null);
+        const culprit = staticVia.map(unitOf).find((u) => u !== null) ?? null;
+        const extra = crates.includes('std') && names.length > crates.length ? ' (with the rest of the standard library)' : '';
+        const others = crates.filter(c => c !== primary.crate);
+        const also = others.length > 0 ? ` ${others.map(c => `\`${c}\``).join(', ')} would be included twice as well.` : '';
+        const message = `${what} cannot link: \`${primary.crate}\` would be included twice${extra} — ${describe(primary.existing, primary.crate)} and ${describe(primary.incoming, primary.crate)}.${also} ` +
+            `rustc: "cannot satisfy dependencies so \`${primary.crate}\` only shows up once".`;
+        const inclusion = uniqueBy(duplicates.filter(d => crates.includes(d.crate)).flatMap(d => [inclusionPath(result, linkage, d.crate, d.existing), inclusionPath(result, linkage, d.crate, d.incoming)]), p => JSON.stringify(p));
+        out.push({
+            ...base(unit, 'duplicate-linkage', ct),
+            crates,
+            message,
+            fixes: duplicateFixes(unit, primary, culprit, nameOf),
+            inclusion,
+            ...(culprit ? locator.crateType(culprit) : locator.crateType(unit))
+        });
+    }
+    const rlibRequired = errors.filter(e => e.kind === 'rlib-required' || (e.kind === 'lib-required' && e.format === 'rlib'));
+    if (rlibRequired.length > 0) {
+        const names = [...new Set(rlibRequired.map(e => e.crate))];
+        const culprit = findCrateUnit(result, linkage, names[0]);
+        const why = crateType === 'staticlib' ? 'a staticlib must contain every upstream crate' : 'a statically linked (crt-static) executable must contain every upstream crate';
+        out.push({
+            ...base(unit, 'rlib-required', ct),
+            crates: names,
+            inclusion: names.map(n => inclusionPath(result, linkage, n, { preference: 'dynamic', via: null })),
+            message: `${what} cannot link: ${why}, but ${names.map(n => `\`${n}\``).join(', ')} ${names.length === 1 ? 'is' : 'are'} only available as a Rust dylib. rustc: "crate \`${names[0]}\` required to be available in rlib format, but was not found in this form".`,
+            fixes: [
+                `Add \`"rlib"\` to \`crate-type\` of ${names.map(n => `\`${n}\``).join(', ')}.`,
+                crateType === 'staticlib' ? 'Or build a `cdylib` instead of a `staticlib`, which may link Rust dylibs.' : 'Or drop `+crt-static` for this executable.'
+            ],
+            ...(culprit ? locator.crateType(culprit) : locator.crateType(unit))
+        });
+    }
+    const dylibRequired = errors.filter(e => e.kind === 'lib-required' && e.format === 'dylib');
+    if (dylibRequired.length > 0) {
+        const names = [...new Set(dylibRequired.map(e => e.crate))];
+        out.push({
+            ...base(unit, 'dylib-required', ct),
+            crates: names,
+            message: `${what} cannot link: ${names.map(n => `\`${n}\``).join(', ')} must be linked dynamically (an upstream dylib was built against its dylib) but no dylib of it is available. rustc: "crate \`${names[0]}\` required to be available in dylib format, but was not found in this form".`,
+            fixes: ['Rebuild the dylibs that depend on it from a clean target directory, with the same flags.', `Or add \`"dylib"\` to \`crate-type\` of ${names.map(n => `\`${n}\``).join(', ')}.`],
+            ...locator.crateType(unit)
+        });
+    }
+    const panic = errors.filter(e => e.kind === 'bad-panic-strategy' || e.kind === 'required-panic-strategy' || e.kind === 'two-panic-runtimes');
+    if (panic.length > 0) {
+        const first = panic[0];
+        let text;
+        let crates;
+        if (first.kind === 'bad-panic-strategy') {
+            text = `the linked panic runtime \`${first.runtime}\` is not compiled with this crate's panic strategy \`${first.strategy}\``;
+            crates = [first.runtime];
+        }
+        else if (first.kind === 'required-panic-strategy') {
+            text = `the crate \`${first.crate}\` requires panic strategy \`${first.found}\` which is incompatible with this crate's strategy of \`${first.desired}\``;
+            crates = [first.crate];
+        }
+        else {
+            text = `cannot link together two panic runtimes: ${first.first} and ${first.second}`;
+            crates = [first.first, first.second];
+        }
+        const stdDynamic = result.artifacts.some(a => a.formats?.linkage.get('sys:std') === 'dynamic');
+        const fixes = stdDynamic
+            ? [
+                '`std` is linked dynamically here, and `libstd` always brings the `panic_unwind` runtime: use `panic = "unwind"` for builds with Rust dylibs.',
+                'Or link everything statically (no `dylib` crate types, no `-C prefer-dynamic`) to use `panic = "abort"`.'
+            ]
+            : ['Build every crate linked into this artifact with the same panic strategy (one profile `panic` setting, no `-C panic` in rustflags for some crates only).'];
+        out.push({
+            ...base(unit, 'panic-strategy', ct),
+            crates,
+            message: `${what} cannot link with \`panic = "${unit.panic}"\`: rustc: "${text}".`,
+            fixes,
+            ...locator.setting(unit.panicSource === 'rustflags' ? 'rustflags' : 'panic', unit)
+        });
+    }
+    return out;
+}
+/** The way `crate` gets into the unit's artifact through `origin`, as a chain of crate names. */
+function inclusionPath(result, linkage, crate, origin) {
+    const unit = result.unit;
+    let chain;
+    if (origin.via !== null) {
+        const bringer = linkage.crateNames.get(origin.via);
+        chain = bringer?.unit ? chainOfCrates(unit, bringer.unit) : [crateName(unit), bringer?.name ?? origin.via];
+    }
+    else {
+        // Added for itself: the chain runs to the crate's dependent, so the crate itself is not repeated.
+        const own = findCrateUnit(result, linkage, crate);
+        chain = own ? chainOfCrates(unit, own).slice(0, -1) : [crateName(unit)];
+    }
+    const dynamic = origin.preference === 'dynamic';
+    const path = { chain, crate, how: origin.via !== null && !dynamic ? 'inside-dylib' : dynamic ? 'dynamic' : 'static' };
+    if (dynamic) {
+        const owner = crate === 'std' ? null : findCrateUnit(result, linkage, crate);
+        const file = crate === 'std' ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null;
+        if (file)
+            path.file = file;
+    }
+    return path;
+}
+/** Crate names along the shortest dependency chain from `from` to `to` (both included). */
+function chainOfCrates(from, to) {
+    const previous = new Map([[from, null]]);
+    const queue = [from];
+    for (let i = 0; i < queue.length && !previous.has(to); i++) {
+        for (const dep of queue[i].crates) {
+            if (previous.has(dep.unit))
+                continue;
+            previous.set(dep.unit, queue[i]);
+            queue.push(dep.unit);
+        }
+    }
+    if (!previous.has(to))
+        return [crateName(from), crateName(to)];
+    const chain = [];
+    for (let u = to; u !== null; u = previous.get(u) ?? null)
+        chain.unshift(crateName(u));
+    return chain;
+}
+function findCrateUnit(result, linkage, name) {
+    for (const c of result.crates) {
+        if (c.name !== name)
+            continue;
+        return linkage.crateNames.get(c.key)?.unit ?? null;
+    }
+    return null;
+}
+function duplicateFixes(unit, primary, culprit, nameOf) {
+    const fixes = [];
+    const staticVias = [primary.existing, primary.incoming].filter(o => o.preference === 'static' && o.via !== null).map(o => nameOf(o.via));
+    if (primary.crate === 'std' && culprit) {
+        fixes.push(`Select only the packages you ship, e.g. \`cargo build -p ${unit.pkg.name}\`: cargo then builds dylib \`${culprit.target.name}\` with \`-C prefer-dynamic\` (it is a dependency, not a selected package), so it shares \`libstd\` instead of containing a copy.`);
+        fixes.push(`Add \`"rlib"\` to \`crate-type\` of \`${culprit.pkg.name}\` (\`["dylib", "rlib"]\`): Rust dependents then link the rlib statically.`);
+        fixes.push('Or build everything with `RUSTFLAGS="-C prefer-dynamic"`, so every dylib links `std` dynamically.');
+        fixes.push(`Or keep \`${culprit.pkg.name}\` out of \`default-members\` / use \`--exclude ${culprit.pkg.name}\` when building the workspace.`);
+    }
+    else if (staticVias.length > 0) {
+        fixes.push(`Make \`${primary.crate}\` a dylib as well (\`crate-type = ["dylib"]\`) so ${staticVias.map(v => `\`${v}\``).join(' and ')} share one copy instead of each containing it.`);
+        fixes.push(`Or link only one of the dylibs that contain \`${primary.crate}\` into ${describeUnit(unit)}.`);
+        fixes.push(`Or add \`"rlib"\` to the dylibs' \`crate-type\` so this artifact links everything statically.`);
+    }
+    else {
+        fixes.push('Make every upstream crate available in one format (all rlib, or all dylib).');
+    }
+    return fixes;
+}
+const EXECUTABLE_KINDS = new Set(['bin', 'example', 'test', 'bench']);
+function runtimeFinding(result, locator) {
+    const unit = result.unit;
+    if (result.runtimeLibraries.length === 0 || unit.rpath)
+        return null;
+    const executable = unit.mode === 'test' || (EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes('bin'));
+    if (!executable)
+        return null;
+    const libs = result.runtimeLibraries;
+    const runner = unit.mode === 'test' ? '`cargo test`' : unit.target.kind === 'example' ? '`cargo run --example`' : '`cargo run`';
+    // Point at the first workspace dylib this executable depends on directly, else at what made std dynamic.
+    const direct = unit.crates.find(d => d.unit.crateTypes.includes('dylib') && result.artifacts.some(a => a.formats?.linkage.get(unitKey(d.unit)) === 'dynamic'));
+    const location = direct ? locator.dependency(unit, direct.unit, direct.edge, direct.platform) : locator.setting('rustflags', unit);
+    return {
+        ...base(unit, 'runtime-dylib', 'bin'),
+        crates: libs,
+        message: `${describeUnit(unit)} needs ${libs.map(l => `\`${l}\``).join(', ')} at run time and has no rpath (\`rpath = false\`): it starts under ${runner}, which sets the library path, but run directly or shipped it fails with "error while loading shared libraries".`,
+        fixes: [
+            'Link statically for anything you ship: drop `dylib` crate types (or add `"rlib"`) and `-C prefer-dynamic` in release builds.',
+            `Or set \`rpath = true\` in the profile so the executable finds libraries next to it, and ship ${libs.map(l => `\`${l}\``).join(', ')} beside it (\`${unit.targetInfo.stdDylib ?? 'libstd'}\` is in \`${unit.targetInfo.targetLibdir}\`).`,
+            'Or set the library path (`LD_LIBRARY_PATH`, `DYLD_FALLBACK_LIBRARY_PATH`, `PATH` on Windows) when starting it.'
+        ],
+        ...location
+    };
+}
+function uniqueBy(items, key) {
+    const seen = new Set();
+    return items.filter(item => !seen.has(key(item)) && Boolean(seen.add(key(item))));
+}
+function dedupe(findings) {
+    const seen = new Set();
+    return findings.filter(f => {
+        const key = [f.rule, f.package, f.target, f.kind, f.mode, f.crateType, f.platform, f.message].join('\0');
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
+function compareFindings(a, b) {
+    return (SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        compareText(a.rule, b.rule) ||
+        compareText(a.package ?? '', b.package ?? '') ||
+        compareText(a.target ?? '', b.target ?? '') ||
+        compareText(a.kind ?? '', b.kind ?? '') ||
+        compareText(a.mode ?? '', b.mode ?? '') ||
+        compareText(a.crateType ?? '', b.crateType ?? '') ||
+        compareText(a.platform ?? '', b.platform ?? '') ||
+        compareText(a.message, b.message));
+}
+/** Orders strings by UTF-16 code units: deterministic in every locale, and far cheaper than `localeCompare`. */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/policy/policy.ts
+
+
+
+
+
+/** Where the policy file is looked for when none is given. */
+const DEFAULT_POLICY_FILE = '.github/rust-linkage.toml';
+const SEVERITY_VALUES = ['error', 'warning', 'note', 'off'];
+const RULE_IDS = new Set(RULES.map(r => r.id));
+const ALLOW_KEYS = ['rule', 'package', 'target', 'crate', 'reason', 'expires'];
+/**
+ * The top-level keys and how each is read. New keys (e.g. toolchain requirements) are added here; anything
+ * else is an error, so a typo never silently does nothing.
+ */
+const TOP_LEVEL = {
+    rules: readRules,
+    allow: readAllow
+};
+/** Reads a policy file. Throws a one-line UserError `<file>:<line>: <key>: <problem>` for anything invalid. */
+function parsePolicy(text, file) {
+    const doc = parseTomlDocument(text, file);
+    const policy = { file, severities: new Map(), severityLines: new Map(), allow: [] };
+    for (const [key, value] of Object.entries(doc.value)) {
+        const read = Object.hasOwn(TOP_LEVEL, key) ? TOP_LEVEL[key] : undefined;
+        if (read === undefined)
+            fail(doc, [key], `unknown key (known: ${Object.keys(TOP_LEVEL).join(', ')})`);
+        read(doc, value, policy);
+    }
+    return policy;
+}
+function readRules(doc, value, policy) {
+    const rules = expectTable(doc, ['rules'], value, 'a table `[rules]` of rule id = severity');
+    for (const [id, severity] of Object.entries(rules)) {
+        const path = ['rules', id];
+        if (!RULE_IDS.has(id))
+            fail(doc, path, `unknown rule id (known: ${RULES.map(r => r.id).join(', ')})`);
+        if (typeof severity !== 'string' || !SEVERITY_VALUES.includes(severity)) {
+            fail(doc, path, `expected "error", "warning", "note" or "off", got ${policy_describe(severity)}`);
+        }
+        policy.severities.set(id, severity);
+        policy.severityLines.set(id, lineOf(doc, path));
+    }
+}
+function readAllow(doc, value, policy) {
+    if (!Array.isArray(value))
+        fail(doc, ['allow'], `expected an array of tables (\`[[allow]]\`), got ${policy_describe(value)}`);
+    value.forEach((element, index) => {
+        const at = ['allow', index];
+        const table = expectTable(doc, at, element, 'a table');
+        for (const key of Object.keys(table)) {
+            if (!ALLOW_KEYS.includes(key))
+                fail(doc, [...at, key], `unknown key (known: ${ALLOW_KEYS.join(', ')})`);
+        }
+        if (table.rule === undefined)
+            fail(doc, at, '`rule` is required');
+        const rule = nonEmptyString(doc, [...at, 'rule'], table.rule);
+        if (!RULE_IDS.has(rule))
+            fail(doc, [...at, 'rule'], `unknown rule id \`${rule}\` (known: ${RULES.map(r => r.id).join(', ')})`);
+        if (rule === 'unused-allow')
+            fail(doc, [...at, 'rule'], '`unused-allow` findings cannot be allowed; set `[rules] unused-allow = "off"` instead');
+        if (table.reason === undefined)
+            fail(doc, at, '`reason` is required: say why the finding is acceptable');
+        const entry = { rule: rule, reason: nonEmptyString(doc, [...at, 'reason'], table.reason), line: lineOf(doc, at) };
+        for (const key of ['package', 'target', 'crate']) {
+            if (table[key] !== undefined)
+                entry[key] = nonEmptyString(doc, [...at, key], table[key]);
+        }
+        if (table.expires !== undefined)
+            entry.expires = calendarDate(doc, [...at, 'expires'], table.expires);
+        policy.allow.push(entry);
+    });
+}
+/**
+ * Applies the severities and allow entries of a policy to findings (which must not have been through a
+ * policy already) and adds an `unused-allow` finding for each entry that matched nothing or has expired.
+ * `policyFile` is the policy file relative to the workspace root; `today` is YYYY-MM-DD.
+ */
+function applyPolicy(findings, policy, options) {
+    const out = [];
+    for (const finding of findings) {
+        const changed = withSeverity(finding, policy.severities.get(finding.rule));
+        if (changed !== null)
+            out.push(changed);
+    }
+    const matched = policy.allow.map(() => false);
+    const active = policy.allow.map(entry => entry.expires === undefined || options.today <= entry.expires);
+    let allowed = 0;
+    for (let i = 0; i < out.length; i++) {
+        const finding = out[i];
+        let winner = null;
+        for (let e = 0; e < policy.allow.length; e++) {
+            const entry = policy.allow[e];
+            if (!active[e] || !matches(entry, finding))
+                continue;
+            // An entry shadowed by an earlier one still counts as used: its fields are right, so it is not stale.
+            matched[e] = true;
+            winner ??= entry;
+        }
+        if (winner !== null) {
+            out[i] = { ...finding, allowed: { reason: winner.reason, file: options.policyFile, line: winner.line } };
+            allowed++;
+        }
+    }
+    policy.allow.forEach((entry, index) => {
+        if (active[index] && matched[index])
+            return;
+        const finding = unusedAllowFinding(entry, policy, options.policyFile, !active[index]);
+        if (finding !== null)
+            out.push(finding);
+    });
+    return {
+        findings: out.sort(compareFindings),
+        summary: {
+            file: options.policyFile,
+            severities: Object.fromEntries(policy.severities),
+            allowEntries: policy.allow.length,
+            allowed
+        }
+    };
+}
+function withSeverity(finding, level) {
+    if (level === 'off')
+        return null;
+    if (level === undefined || level === finding.severity)
+        return finding;
+    return { ...finding, severity: level, defaultSeverity: finding.defaultSeverity ?? finding.severity };
+}
+function matches(entry, finding) {
+    return (entry.rule === finding.rule &&
+        (entry.package === undefined || entry.package === finding.package) &&
+        (entry.target === undefined || entry.target === finding.target) &&
+        (entry.crate === undefined || finding.crates.includes(entry.crate)));
+}
+function unusedAllowFinding(entry, policy, policyFile, expired) {
+    const own = ruleInfo('unused-allow').severity;
+    const level = policy.severities.get('unused-allow') ?? own;
+    if (level === 'off')
+        return null;
+    const what = describeEntry(entry);
+    const ruleOff = policy.severities.get(entry.rule) === 'off';
+    let message;
+    let fixes;
+    if (expired) {
+        message = `${what} expired on ${entry.expires} and no longer applies: the findings it allowed count again.`;
+        fixes = ['Fix the findings it covered and remove the entry.', 'Or, if the reason still holds, set a later `expires` date.'];
+    }
+    else if (ruleOff) {
+        message = `${what} has no effect: \`[rules] ${entry.rule} = "off"\` already drops every finding of that rule.`;
+        fixes = ['Remove the entry, or turn the rule back on.'];
+    }
+    else {
+        message = `${what} matched no finding: remove it, or correct its fields.`;
+        fixes = [
+            'Remove the entry if the finding it was written for is fixed.',
+            'Otherwise correct `package`, `target` or `crate` so they name the finding (`package` and `target` are names, not paths; `crate` is one of the finding’s crates).'
+        ];
+    }
+    const crates = entry.crate !== undefined ? [entry.crate] : [];
+    const finding = {
+        rule: 'unused-allow',
+        severity: level,
+        // The entry's identity (not its line, reason or expiry) so that the finding survives edits around it.
+        fingerprint: findingFingerprint({ rule: 'unused-allow', package: entry.package, target: entry.target, crates: [`rule:${entry.rule}`, ...crates] }),
+        crates,
+        message,
+        fixes,
+        file: policyFile,
+        line: entry.line
+    };
+    if (level !== own)
+        finding.defaultSeverity = own;
+    return finding;
+}
+/** "allow entry for `duplicate-linkage` (package `host`, crate `engine_api`)". */
+function describeEntry(entry) {
+    const fields = ['package', 'target', 'crate'].filter(k => entry[k] !== undefined).map(k => `${k} \`${entry[k]}\``);
+    return `allow entry for \`${entry.rule}\`${fields.length > 0 ? ` (${fields.join(', ')})` : ''}`;
+}
+function expectTable(doc, path, value, expected) {
+    if (typeof value !== 'object' || Array.isArray(value))
+        fail(doc, path, `expected ${expected}, got ${policy_describe(value)}`);
+    return value;
+}
+function nonEmptyString(doc, path, value) {
+    if (typeof value !== 'string')
+        fail(doc, path, `expected a string, got ${policy_describe(value)}`);
+    if (value.trim() === '')
+        fail(doc, path, 'must not be empty');
+    return value;
+}
+/** A TOML local date (kept as its source text by the TOML reader) or the same as a string. */
+function calendarDate(doc, path, value) {
+    const expected = 'a date such as 2027-06-30';
+    if (typeof value !== 'string')
+        fail(doc, path, `expected ${expected}, got ${policy_describe(value)}`);
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
+    if (m === null)
+        fail(doc, path, `expected ${expected}, got ${JSON.stringify(value)}`);
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+        fail(doc, path, `${JSON.stringify(value)} is not a calendar date`);
+    }
+    return value;
+}
+function policy_describe(value) {
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'a table';
+    return JSON.stringify(value);
+}
+function lineOf(doc, path) {
+    // Every path handed in was read from the document, so it has a line; 1 is only a fallback.
+    return doc.lineOf(path) ?? 1;
+}
+/** `rules.duplicate-linkage`, `allow[1].reason`, `rules."odd key"`. */
+function formatPath(path) {
+    let out = '';
+    for (const segment of path) {
+        if (typeof segment === 'number')
+            out += `[${segment}]`;
+        else
+            out += `${out === '' ? '' : '.'}${/^[A-Za-z0-9_-]+$/u.test(segment) ? segment : JSON.stringify(segment)}`;
+    }
+    return out;
+}
+function fail(doc, path, problem) {
+    throw new UserError(`${doc.file}:${lineOf(doc, path)}: ${formatPath(path)}: ${problem}`);
+}
+
+;// CONCATENATED MODULE: ./src/policy/gate.ts
+
+
+/**
+ * Whether the findings fail the run. Findings allowed by the policy and findings already in the baseline are
+ * reported but never count.
+ */
+function gateFindings(findings, failOn) {
+    let failing = 0;
+    if (failOn !== 'never') {
+        for (const f of findings) {
+            if (f.allowed !== undefined || f.baseline === 'existing')
+                continue;
+            if (f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'))
+                failing++;
+        }
+    }
+    return { failOn, verdict: failing > 0 ? 'fail' : 'pass', failing };
+}
+/** Applies the policy, then the baseline, then decides the verdict. */
+function applyGate(report, inputs) {
+    let findings = report.findings;
+    const out = { ...report };
+    if (inputs.policy !== null) {
+        const applied = applyPolicy(findings, inputs.policy.policy, { policyFile: inputs.policy.file, today: inputs.today });
+        findings = applied.findings;
+        out.policy = applied.summary;
+    }
+    if (inputs.baseline !== null) {
+        const applied = applyBaseline(findings, inputs.baseline);
+        findings = applied.findings;
+        out.baseline = applied.summary;
+    }
+    return { ...out, findings, gate: gateFindings(findings, inputs.failOn) };
+}
+
 ;// CONCATENATED MODULE: ./src/model/unit-graph.ts
 
 
@@ -5291,354 +6891,8 @@ function assignLto(roots, profile) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/rules/registry.ts
-const RULES = [
-    { id: 'duplicate-linkage', severity: 'error', title: 'A crate would be linked into one artifact twice ("only shows up once")' },
-    { id: 'rlib-required', severity: 'error', title: 'An artifact needs every upstream crate as an rlib, and one is not' },
-    { id: 'dylib-required', severity: 'error', title: 'A crate must be linked dynamically but no dylib of it exists' },
-    { id: 'no-linkable-lib', severity: 'error', title: 'A dependency whose library is only a cdylib or staticlib cannot be used from Rust' },
-    { id: 'panic-strategy', severity: 'error', title: 'The panic runtime or a linked crate does not match the artifact’s panic strategy' },
-    { id: 'lto-conflict', severity: 'error', title: 'LTO is requested where rustc refuses it' },
-    { id: 'unsupported-crate-type', severity: 'warning', title: 'The target cannot produce a requested crate type' },
-    { id: 'proc-macro-dylib', severity: 'error', title: 'A proc-macro links a Rust dylib dynamically, so rustc cannot load it' },
-    { id: 'runtime-dylib', severity: 'warning', title: 'An executable needs Rust shared libraries that will not be found outside cargo' }
-];
-function ruleInfo(id) {
-    return RULES.find(r => r.id === id);
-}
-/** The README section documenting a rule. */
-function ruleHelpUri(id) {
-    return `https://github.com/rust-linkage-guard/rust-linkage-guard#${id}`;
-}
-
-;// CONCATENATED MODULE: ./src/rules/evaluate.ts
-
-
-const STD_CRATES = new Set(['std', 'core', 'alloc', 'compiler_builtins', 'panic_unwind', 'panic_abort', 'test', 'proc_macro']);
-/** Turns the linkage of every unit into findings, sorted deterministically. */
-function evaluateRules(linkage, locator) {
-    const findings = [];
-    for (const result of linkage.results) {
-        if (result.status === 'blocked')
-            continue;
-        const problems = result.problems;
-        if (result.status === 'error') {
-            findings.push(...problemFindings(result, problems, linkage, locator));
-        }
-        if (result.droppedCrateTypes.length > 0 && result.unit.crateTypes.length > 0) {
-            findings.push(unsupportedFinding(result, 'warning', locator));
-        }
-        if (result.status === 'ok') {
-            const runtime = runtimeFinding(result, locator);
-            if (runtime)
-                findings.push(runtime);
-        }
-    }
-    return dedupe(findings).sort(compareFindings);
-}
-function base(unit, rule, crateType = unit.crateTypes[0] ?? unit.target.crateTypes[0]) {
-    return {
-        rule,
-        severity: ruleInfo(rule).severity,
-        package: unit.pkg.name,
-        target: unit.target.name,
-        kind: unit.target.kind,
-        mode: unit.mode,
-        crateType: unit.mode === 'test' ? 'bin' : crateType,
-        platform: unit.kind
-    };
-}
-/** "bin `app`", "dylib `plugin_a`", "test harness of lib `util`". */
-function describeUnit(unit, crateType) {
-    const libTypes = unit.target.kind === 'lib' ? unit.target.crateTypes.join('+') : unit.target.kind;
-    const what = unit.mode === 'test' ? `test harness of ${unit.target.kind}` : (crateType ?? libTypes);
-    const host = unit.kind === 'host' && unit.target.kind !== 'proc-macro' && unit.target.kind !== 'custom-build' ? ' (built for the host)' : '';
-    const name = unit.target.kind === 'custom-build' ? `build script of \`${unit.pkg.name}\`` : `${what} \`${unit.target.name}\``;
-    return `${name}${host}`;
-}
-function problemFindings(result, problems, linkage, locator) {
-    const unit = result.unit;
-    const out = [];
-    const byCrateType = new Map();
-    for (const p of problems) {
-        switch (p.kind) {
-            case 'embed-bitcode-lto':
-                out.push({
-                    ...base(unit, 'lto-conflict'),
-                    crates: [crateName(unit)],
-                    message: `${describeUnit(unit)} fails: rustflags ask for \`-C lto\` but cargo compiles this unit with \`-C embed-bitcode=no\` ("options \`-C embed-bitcode=no\` and \`-C lto\` are incompatible").`,
-                    fixes: ['Remove `-C lto` from RUSTFLAGS and set `lto = true` (or `"thin"`) in the profile instead: cargo then applies LTO only where rustc allows it.'],
-                    ...locator.setting('rustflags', unit)
-                });
-                break;
-            case 'unsupported-crate-types':
-                out.push(unsupportedFinding(result, 'error', locator));
-                break;
-            case 'unlinkable-dependency':
-                out.push({
-                    ...base(unit, 'no-linkable-lib'),
-                    crates: [p.dep.pkg.name],
-                    message: `${describeUnit(unit)} cannot use \`${p.dep.pkg.name}\`: its library is only ${p.dep.crateTypes.map(t => `\`${t}\``).join(' and ')}, which Rust code cannot link against, so cargo passes no \`--extern ${p.dep.externName}\` and rustc fails to find the crate.`,
-                    fixes: [
-                        `Add \`"rlib"\` to \`crate-type\` in \`${p.dep.pkg.name}\`'s \`[lib]\` (e.g. \`crate-type = ["${p.dep.crateTypes[0]}", "rlib"]\`).`,
-                        `Or remove the dependency on \`${p.dep.pkg.name}\` and load it at run time (cdylib) or link it as a native library (staticlib).`
-                    ],
-                    ...(p.dep.edge === 'own-lib'
-                        ? locator.crateType(unit)
-                        : locator.dependency(unit, { pkgName: p.dep.pkg.name, externName: p.dep.externName }, p.dep.edge, null))
-                });
-                break;
-            case 'proc-macro-unloadable': {
-                const pm = p.procMacro;
-                out.push({
-                    ...base(unit, 'proc-macro-dylib'),
-                    crates: [crateName(pm), ...p.libraries],
-                    message: `${describeUnit(unit)} fails: proc-macro \`${pm.target.name}\` links ${p.libraries.map(l => `\`${l}\``).join(', ')} dynamically, and rustc cannot load a proc-macro whose Rust shared libraries are not on its own library path (error[E0463]: can't find crate for \`${crateName(pm)}\`).`,
-                    fixes: [
-                        `Give the Rust dylib(s) that \`${pm.pkg.name}\` depends on an \`"rlib"\` crate type, so the proc-macro links them statically.`,
-                        `Or move the code the proc-macro needs into a plain library crate.`
-                    ],
-                    ...locator.dependency(unit, pm, 'normal', null)
-                });
-                break;
-            }
-            case 'dependency-format': {
-                const list = byCrateType.get(p.crateType) ?? [];
-                list.push(p.error);
-                byCrateType.set(p.crateType, list);
-                break;
-            }
-            case 'lto':
-                out.push(ltoFinding(unit, p, locator));
-                break;
-        }
-    }
-    for (const [crateType, errors] of byCrateType)
-        out.push(...formatFindings(result, crateType, errors, linkage, locator));
-    return out;
-}
-function unsupportedFinding(result, severity, locator) {
-    const unit = result.unit;
-    const dropped = result.droppedCrateTypes;
-    const triple = unit.targetInfo.triple;
-    const types = dropped.map(t => `\`${t}\``).join(', ');
-    const crtStatic = unit.rustflags.some(f => f.includes('crt-static'));
-    const message = severity === 'error'
-        ? `${describeUnit(unit)} cannot be built: target \`${triple}\` does not support any of its crate types (${types}) with the flags in effect; cargo stops with "cannot produce ${dropped.join(', ')} for \`${unit.pkg.name}\`".`
-        : `${describeUnit(unit)}: target \`${triple}\` cannot produce ${types}; rustc drops ${dropped.length === 1 ? 'it' : 'them'} with a warning and builds only ${unit.crateTypes.map(t => `\`${t}\``).join(', ')}.`;
-    const fixes = crtStatic
-        ? ['`-C target-feature=+crt-static` forbids dynamic crate types: pass it only with `--target <triple>` (so build scripts and proc-macros are built without it), or drop it.']
-        : [`Remove ${types} from \`crate-type\` for this target, or build for a target that supports ${dropped.length === 1 ? 'it' : 'them'}.`];
-    return {
-        ...base(unit, 'unsupported-crate-type', dropped[0]),
-        severity,
-        crates: [crateName(unit)],
-        message,
-        fixes,
-        ...(crtStatic ? locator.setting('rustflags', unit) : locator.crateType(unit))
-    };
-}
-function ltoFinding(unit, p, locator) {
-    const texts = {
-        'prefer-dynamic': 'cannot prefer dynamic linking when performing LTO',
-        dylib: 'lto cannot be used for `dylib` crate type without `-Zdylib-lto`',
-        'proc-macro': 'lto cannot be used for `proc-macro` crate type without `-Zdylib-lto`',
-        mixed: 'lto can only be run for executables, cdylibs and static library outputs'
-    };
-    const fromRustflags = unit.lto.kind !== 'run';
-    const fixes = p.gate === 'prefer-dynamic'
-        ? ['Drop `-C prefer-dynamic` from rustflags for LTO builds, or set `lto = false` in the profile.', 'Use `lto = "thin"` only in profiles that link statically.']
-        : ['Remove `-C lto` from rustflags; `lto = true` in the profile applies LTO only to the crate types that allow it.'];
-    return {
-        ...base(unit, 'lto-conflict', p.crateType === 'rlib' || p.crateType === null ? undefined : p.crateType),
-        crates: [crateName(unit)],
-        message: `${describeUnit(unit)} fails the LTO check: "${texts[p.gate]}".`,
-        fixes,
-        ...locator.setting(fromRustflags || p.gate === 'prefer-dynamic' ? 'rustflags' : 'lto', unit)
-    };
-}
-function formatFindings(result, crateType, errors, linkage, locator) {
-    const unit = result.unit;
-    const out = [];
-    const nameOf = (key) => linkage.crateNames.get(key)?.name ?? key;
-    const unitOf = (key) => linkage.crateNames.get(key)?.unit ?? null;
-    const what = describeUnit(unit, crateType);
-    const ct = crateType;
-    const duplicates = errors.filter((e) => e.kind === 'crate-dep-multiple');
-    if (duplicates.length > 0) {
-        // Report the crate the user can act on: std stands for the whole standard library.
-        const names = [...new Set(duplicates.map(d => d.crate))];
-        const shown = names.filter(n => !STD_CRATES.has(n) || n === 'std');
-        const crates = shown.length > 0 ? shown : ['std'];
-        const primary = duplicates.find(d => d.crate === crates[0]) ?? duplicates[0];
-        const describe = (o, crate) => {
-            if (o.via !== null) {
-                const viaName = nameOf(o.via);
-                return o.preference === 'static' ? `statically inside dylib \`${viaName}\`` : `dynamically, as a dependency of dylib \`${viaName}\``;
-            }
-            if (o.preference === 'dynamic') {
-                const owner = crate === 'std' ? null : findCrateUnit(result, linkage, crate);
-                const file = crate === 'std' ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null;
-                return `dynamically${file ? ` as \`${file}\`` : ''}`;
-            }
-            return 'statically as an rlib';
-        };
-        const staticVia = [primary.existing, primary.incoming].map(o => o.via).filter((v) => v !== null);
-        const culprit = staticVia.map(unitOf).find((u) => u !== null) ?? null;
-        const extra = crates.includes('std') && names.length > crates.length ? ' (with the rest of the standard library)' : '';
-        const others = crates.filter(c => c !== primary.crate);
-        const also = others.length > 0 ? ` ${others.map(c => `\`${c}\``).join(', ')} would be included twice as well.` : '';
-        const message = `${what} cannot link: \`${primary.crate}\` would be included twice${extra} — ${describe(primary.existing, primary.crate)} and ${describe(primary.incoming, primary.crate)}.${also} ` +
-            `rustc: "cannot satisfy dependencies so \`${primary.crate}\` only shows up once".`;
-        out.push({
-            ...base(unit, 'duplicate-linkage', ct),
-            crates,
-            message,
-            fixes: duplicateFixes(unit, primary, culprit, nameOf),
-            ...(culprit ? locator.crateType(culprit) : locator.crateType(unit))
-        });
-    }
-    const rlibRequired = errors.filter(e => e.kind === 'rlib-required' || (e.kind === 'lib-required' && e.format === 'rlib'));
-    if (rlibRequired.length > 0) {
-        const names = [...new Set(rlibRequired.map(e => e.crate))];
-        const culprit = findCrateUnit(result, linkage, names[0]);
-        const why = crateType === 'staticlib' ? 'a staticlib must contain every upstream crate' : 'a statically linked (crt-static) executable must contain every upstream crate';
-        out.push({
-            ...base(unit, 'rlib-required', ct),
-            crates: names,
-            message: `${what} cannot link: ${why}, but ${names.map(n => `\`${n}\``).join(', ')} ${names.length === 1 ? 'is' : 'are'} only available as a Rust dylib. rustc: "crate \`${names[0]}\` required to be available in rlib format, but was not found in this form".`,
-            fixes: [
-                `Add \`"rlib"\` to \`crate-type\` of ${names.map(n => `\`${n}\``).join(', ')}.`,
-                crateType === 'staticlib' ? 'Or build a `cdylib` instead of a `staticlib`, which may link Rust dylibs.' : 'Or drop `+crt-static` for this executable.'
-            ],
-            ...(culprit ? locator.crateType(culprit) : locator.crateType(unit))
-        });
-    }
-    const dylibRequired = errors.filter(e => e.kind === 'lib-required' && e.format === 'dylib');
-    if (dylibRequired.length > 0) {
-        const names = [...new Set(dylibRequired.map(e => e.crate))];
-        out.push({
-            ...base(unit, 'dylib-required', ct),
-            crates: names,
-            message: `${what} cannot link: ${names.map(n => `\`${n}\``).join(', ')} must be linked dynamically (an upstream dylib was built against its dylib) but no dylib of it is available. rustc: "crate \`${names[0]}\` required to be available in dylib format, but was not found in this form".`,
-            fixes: ['Rebuild the dylibs that depend on it from a clean target directory, with the same flags.', `Or add \`"dylib"\` to \`crate-type\` of ${names.map(n => `\`${n}\``).join(', ')}.`],
-            ...locator.crateType(unit)
-        });
-    }
-    const panic = errors.filter(e => e.kind === 'bad-panic-strategy' || e.kind === 'required-panic-strategy' || e.kind === 'two-panic-runtimes');
-    if (panic.length > 0) {
-        const first = panic[0];
-        let text;
-        let crates;
-        if (first.kind === 'bad-panic-strategy') {
-            text = `the linked panic runtime \`${first.runtime}\` is not compiled with this crate's panic strategy \`${first.strategy}\``;
-            crates = [first.runtime];
-        }
-        else if (first.kind === 'required-panic-strategy') {
-            text = `the crate \`${first.crate}\` requires panic strategy \`${first.found}\` which is incompatible with this crate's strategy of \`${first.desired}\``;
-            crates = [first.crate];
-        }
-        else {
-            text = `cannot link together two panic runtimes: ${first.first} and ${first.second}`;
-            crates = [first.first, first.second];
-        }
-        const stdDynamic = result.artifacts.some(a => a.formats?.linkage.get('sys:std') === 'dynamic');
-        const fixes = stdDynamic
-            ? [
-                '`std` is linked dynamically here, and `libstd` always brings the `panic_unwind` runtime: use `panic = "unwind"` for builds with Rust dylibs.',
-                'Or link everything statically (no `dylib` crate types, no `-C prefer-dynamic`) to use `panic = "abort"`.'
-            ]
-            : ['Build every crate linked into this artifact with the same panic strategy (one profile `panic` setting, no `-C panic` in rustflags for some crates only).'];
-        out.push({
-            ...base(unit, 'panic-strategy', ct),
-            crates,
-            message: `${what} cannot link with \`panic = "${unit.panic}"\`: rustc: "${text}".`,
-            fixes,
-            ...locator.setting(unit.panicSource === 'rustflags' ? 'rustflags' : 'panic', unit)
-        });
-    }
-    return out;
-}
-function findCrateUnit(result, linkage, name) {
-    for (const c of result.crates) {
-        if (c.name !== name)
-            continue;
-        return linkage.crateNames.get(c.key)?.unit ?? null;
-    }
-    return null;
-}
-function duplicateFixes(unit, primary, culprit, nameOf) {
-    const fixes = [];
-    const staticVias = [primary.existing, primary.incoming].filter(o => o.preference === 'static' && o.via !== null).map(o => nameOf(o.via));
-    if (primary.crate === 'std' && culprit) {
-        fixes.push(`Select only the packages you ship, e.g. \`cargo build -p ${unit.pkg.name}\`: cargo then builds dylib \`${culprit.target.name}\` with \`-C prefer-dynamic\` (it is a dependency, not a selected package), so it shares \`libstd\` instead of containing a copy.`);
-        fixes.push(`Add \`"rlib"\` to \`crate-type\` of \`${culprit.pkg.name}\` (\`["dylib", "rlib"]\`): Rust dependents then link the rlib statically.`);
-        fixes.push('Or build everything with `RUSTFLAGS="-C prefer-dynamic"`, so every dylib links `std` dynamically.');
-        fixes.push(`Or keep \`${culprit.pkg.name}\` out of \`default-members\` / use \`--exclude ${culprit.pkg.name}\` when building the workspace.`);
-    }
-    else if (staticVias.length > 0) {
-        fixes.push(`Make \`${primary.crate}\` a dylib as well (\`crate-type = ["dylib"]\`) so ${staticVias.map(v => `\`${v}\``).join(' and ')} share one copy instead of each containing it.`);
-        fixes.push(`Or link only one of the dylibs that contain \`${primary.crate}\` into ${describeUnit(unit)}.`);
-        fixes.push(`Or add \`"rlib"\` to the dylibs' \`crate-type\` so this artifact links everything statically.`);
-    }
-    else {
-        fixes.push('Make every upstream crate available in one format (all rlib, or all dylib).');
-    }
-    return fixes;
-}
-const EXECUTABLE_KINDS = new Set(['bin', 'example', 'test', 'bench']);
-function runtimeFinding(result, locator) {
-    const unit = result.unit;
-    if (result.runtimeLibraries.length === 0 || unit.rpath)
-        return null;
-    const executable = unit.mode === 'test' || (EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes('bin'));
-    if (!executable)
-        return null;
-    const libs = result.runtimeLibraries;
-    const runner = unit.mode === 'test' ? '`cargo test`' : unit.target.kind === 'example' ? '`cargo run --example`' : '`cargo run`';
-    // Point at the first workspace dylib this executable depends on directly, else at what made std dynamic.
-    const direct = unit.crates.find(d => d.unit.crateTypes.includes('dylib') && result.artifacts.some(a => a.formats?.linkage.get(unitKey(d.unit)) === 'dynamic'));
-    const location = direct ? locator.dependency(unit, direct.unit, direct.edge, direct.platform) : locator.setting('rustflags', unit);
-    return {
-        ...base(unit, 'runtime-dylib', 'bin'),
-        crates: libs,
-        message: `${describeUnit(unit)} needs ${libs.map(l => `\`${l}\``).join(', ')} at run time and has no rpath (\`rpath = false\`): it starts under ${runner}, which sets the library path, but run directly or shipped it fails with "error while loading shared libraries".`,
-        fixes: [
-            'Link statically for anything you ship: drop `dylib` crate types (or add `"rlib"`) and `-C prefer-dynamic` in release builds.',
-            `Or set \`rpath = true\` in the profile so the executable finds libraries next to it, and ship ${libs.map(l => `\`${l}\``).join(', ')} beside it (\`${unit.targetInfo.stdDylib ?? 'libstd'}\` is in \`${unit.targetInfo.targetLibdir}\`).`,
-            'Or set the library path (`LD_LIBRARY_PATH`, `DYLD_FALLBACK_LIBRARY_PATH`, `PATH` on Windows) when starting it.'
-        ],
-        ...location
-    };
-}
-function dedupe(findings) {
-    const seen = new Set();
-    return findings.filter(f => {
-        const key = [f.rule, f.package, f.target, f.kind, f.mode, f.crateType, f.platform, f.message].join('\0');
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
-function compareFindings(a, b) {
-    return (SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-        compareText(a.rule, b.rule) ||
-        compareText(a.package, b.package) ||
-        compareText(a.target, b.target) ||
-        compareText(a.kind, b.kind) ||
-        compareText(a.mode, b.mode) ||
-        compareText(a.crateType, b.crateType) ||
-        compareText(a.platform, b.platform) ||
-        compareText(a.message, b.message));
-}
-/** Orders strings by UTF-16 code units: deterministic in every locale, and far cheaper than `localeCompare`. */
-function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
 ;// CONCATENATED MODULE: ./src/engine.ts
+
 
 
 
@@ -5668,7 +6922,8 @@ function analyze(input) {
         invocation: { command: invocation.command, args: input.commandLine, profile: profile.name },
         artifacts: artifactReports(linkage),
         findings,
-        notes
+        notes,
+        gate: gateFindings(findings, 'error')
     };
 }
 function artifactReports(linkage) {
@@ -6957,12 +8212,22 @@ function createLocator(metadata, context, readToml) {
             const keys = [...new Set(names.flatMap(n => [n, n.replace(/_/g, '-'), n.replace(/-/g, '_')]))];
             const section = SECTIONS[edge] ?? 'dependencies';
             const d = doc(pkg.manifestPath);
-            const tables = platform ? [['target', platform, section]] : [[section]];
+            const platformKey = platform === null ? null : targetTableKey(d, platform);
+            const table = platformKey === null ? [section] : ['target', platformKey, section];
             // The same package may also sit under a renamed key: look for `package = "<name>"`.
-            const renamed = renamedKey(d, tables[0], names[0]);
+            const renamed = renamedKey(d, table, names[0]);
             if (renamed)
                 keys.unshift(renamed);
-            return at(pkg, ...tables.flatMap(t => keys.map(k => [...t, k])), ...tables);
+            const key = keys.find(k => d?.lineOf([...table, k]) != null);
+            const location = at(pkg, ...keys.map(k => [...table, k]), table);
+            if (key === undefined || !inheritsFromWorkspace(d, [...table, key]))
+                return location;
+            // `dep = { workspace = true }`: the version, path and features live in the root's `[workspace.dependencies]`.
+            const rootManifest = external_node_path_default().join(root, 'Cargo.toml');
+            const line = doc(rootManifest)?.lineOf(['workspace', 'dependencies', key]) ?? null;
+            if (line === null)
+                return location;
+            return { ...location, related: [{ file: relative(rootManifest), line, message: `\`${key}\` in \`[workspace.dependencies]\`` }] };
         },
         setting(setting, unit) {
             if (setting === 'rustflags')
@@ -6971,6 +8236,23 @@ function createLocator(metadata, context, readToml) {
             return fromSource(profile.sources[setting]) ?? rootManifest();
         }
     };
+}
+/**
+ * The `[target.<key>]` table a dependency's platform came from. cargo reports `cfg(...)` expressions in its
+ * own spelling, which may differ from the manifest's in spacing.
+ */
+function targetTableKey(doc, platform) {
+    const targets = doc?.value?.target;
+    if (!targets || typeof targets !== 'object')
+        return platform;
+    const squeeze = (s) => s.replace(/\s+/g, '');
+    return Object.keys(targets).find(k => k === platform) ?? Object.keys(targets).find(k => squeeze(k) === squeeze(platform)) ?? platform;
+}
+function inheritsFromWorkspace(doc, keyPath) {
+    let node = doc?.value;
+    for (const k of keyPath)
+        node = node && typeof node === 'object' ? node[k] : undefined;
+    return Boolean(node && typeof node === 'object' && node.workspace === true);
 }
 function exampleIndex(doc, name) {
     const examples = doc?.value?.example;
@@ -7302,6 +8584,9 @@ function asStringArray(v, base, key, fail) {
 
 
 
+
+
+
 /** Convenience for tests and scripts: cargo-style flags in, report out. */
 async function runAnalysis(options) {
     const cli = parseCliArgs(options.args);
@@ -7489,118 +8774,68 @@ function lastLine(text) {
     const error = lines.find(l => l.startsWith('error'));
     return (error ?? lines[lines.length - 1] ?? 'no output').slice(0, 500);
 }
+const DEFAULT_POLICY = external_node_path_default().join('.github', 'rust-linkage.toml');
+/** Reads the policy and baseline files and applies them to the report. */
+function gateReport(report, files) {
+    const display = (abs) => {
+        const rel = external_node_path_default().relative(files.cwd, abs);
+        return rel === '' || rel.startsWith('..') || external_node_path_default().isAbsolute(rel) ? abs : rel;
+    };
+    const policyPath = files.policy !== null ? external_node_path_default().resolve(files.cwd, files.policy) : defaultPolicyPath(report.workspaceRoot, files);
+    let policy = null;
+    if (policyPath !== null) {
+        const text = readTextFile(policyPath, 'policy file', display(policyPath));
+        const file = external_node_path_default().relative(report.workspaceRoot, policyPath).split((external_node_path_default()).sep).join('/');
+        policy = { policy: parsePolicy(text, display(policyPath)), file };
+    }
+    const baseline = files.baseline === null ? null : parseBaseline(readTextFile(external_node_path_default().resolve(files.cwd, files.baseline), 'baseline', files.baseline), files.baseline);
+    return applyGate(report, { failOn: files.failOn, policy, baseline, today: new Date().toISOString().slice(0, 10) });
+}
+function defaultPolicyPath(workspaceRoot, files) {
+    if (files.defaultPolicy === null)
+        return null;
+    if (files.defaultPolicy !== 'search') {
+        const file = external_node_path_default().resolve(files.cwd, files.defaultPolicy);
+        return external_node_fs_default().existsSync(file) ? file : null;
+    }
+    // The nearest `.github/rust-linkage.toml` from the workspace root up to the repository root.
+    for (let dir = workspaceRoot;; dir = external_node_path_default().dirname(dir)) {
+        const file = external_node_path_default().join(dir, DEFAULT_POLICY);
+        if (external_node_fs_default().existsSync(file))
+            return file;
+        if (external_node_fs_default().existsSync(external_node_path_default().join(dir, '.git')) || external_node_path_default().dirname(dir) === dir)
+            return null;
+    }
+}
+function readTextFile(file, what, shown) {
+    try {
+        return external_node_fs_default().readFileSync(file, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        throw new UserError(`cannot read ${what} \`${shown}\`: ${code === 'ENOENT' ? 'no such file' : (code ?? e.message)}`);
+    }
+}
 
-;// CONCATENATED MODULE: ./src/report/render.ts
-/** Counts that decide the exit status and the outputs. */
-function countFindings(report) {
-    let errors = 0;
-    let warnings = 0;
-    let notes = 0;
-    for (const f of report.findings) {
-        if (f.severity === 'error')
-            errors++;
-        else if (f.severity === 'warning')
-            warnings++;
-        else
-            notes++;
+;// CONCATENATED MODULE: ./src/version.ts
+/** The release of this tool; a test keeps it equal to package.json's `version`. */
+const VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/write-file.ts
+
+
+/** Writes through a temporary file and a rename, so a reader never sees half a file. */
+function writeAtomically(file, text) {
+    external_node_fs_default().mkdirSync(external_node_path_default().dirname(external_node_path_default().resolve(file)), { recursive: true });
+    const tmp = external_node_path_default().join(external_node_path_default().dirname(external_node_path_default().resolve(file)), `.${external_node_path_default().basename(file)}.${process.pid}.tmp`);
+    try {
+        external_node_fs_default().writeFileSync(tmp, text);
+        external_node_fs_default().renameSync(tmp, file);
     }
-    return { errors, warnings, notes };
-}
-/** A one-line verdict. */
-function verdictLine(report) {
-    const { errors, warnings } = countFindings(report);
-    const failing = report.artifacts.filter(a => a.status === 'error').length;
-    const blocked = report.artifacts.filter(a => a.status === 'blocked').length;
-    const command = report.invocation.args.join(' ');
-    if (errors === 0) {
-        return `\`${command}\` links: ${report.artifacts.length} artifacts, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
+    catch (error) {
+        external_node_fs_default().rmSync(tmp, { force: true });
+        throw error;
     }
-    return `\`${command}\` fails: ${failing} artifact${failing === 1 ? '' : 's'} cannot be built${blocked > 0 ? ` and ${blocked} more are blocked by them` : ''} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}).`;
-}
-function artifactLabel(a) {
-    const mode = a.mode === 'test' ? ' (test)' : '';
-    const host = a.platform === 'host' && a.kind !== 'proc-macro' && a.kind !== 'custom-build' ? ' [host]' : '';
-    return `${a.package}/${a.target} ${a.crateType}${mode}${host}`;
-}
-/** How `std` links into an artifact, in a word. */
-function stdLinkage(a) {
-    const std = a.linkage.find(l => l.crate === 'std');
-    if (!std)
-        return a.linkage.length === 0 ? '—' : 'not linked';
-    return std.how === 'included-from-dylib' ? `inside ${std.via ?? 'a dylib'}` : std.how;
-}
-/** The plain-text report for terminals. */
-function renderText(report) {
-    const lines = [];
-    const t = report.toolchain;
-    lines.push(`${report.invocation.args.join(' ')}  (profile ${report.invocation.profile}, rustc ${t.release}, target ${t.target})`, '');
-    for (const f of report.findings) {
-        lines.push(`${f.severity}[${f.rule}]: ${f.message}`);
-        lines.push(`  --> ${f.file}:${f.line}`);
-        for (const fix of f.fixes)
-            lines.push(`  = fix: ${fix}`);
-        lines.push('');
-    }
-    const rows = report.artifacts.map(a => [artifactLabel(a), a.status, `std ${stdLinkage(a)}`, (a.runtimeLibraries ?? []).join(' ')]);
-    if (rows.length > 0) {
-        lines.push('Artifacts:');
-        const widths = [0, 1, 2].map(i => Math.max(...rows.map(r => r[i].length)));
-        for (const r of rows)
-            lines.push(`  ${r.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c)).join('  ')}`.trimEnd());
-        lines.push('');
-    }
-    for (const note of report.notes)
-        lines.push(`note: ${note}`);
-    lines.push(verdictLine(report));
-    return `${lines.join('\n')}\n`;
-}
-const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '|': '&#124;' };
-/** Escapes text for HTML and for markdown table cells (the toolkit's summary does not escape). */
-function escapeHtml(text) {
-    return text.replace(/[&<>"'|]/g, c => HTML_ESCAPES[c]);
-}
-/** Inline code in markdown: `x` becomes <code>x</code>, everything else escaped. */
-function md(text) {
-    return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
-}
-const SUMMARY_BUDGET = 900 * 1024;
-/** The job summary / `--format markdown` report; stays under GitHub's 1 MiB step-summary limit. */
-function renderMarkdown(report) {
-    const { errors } = countFindings(report);
-    const out = [];
-    out.push(`## ${errors > 0 ? '❌' : '✅'} Rust Linkage Guard`, '', md(verdictLine(report)), '');
-    if (report.findings.length > 0) {
-        out.push('### Findings', '');
-        for (const f of report.findings)
-            out.push(renderFindingMarkdown(f));
-    }
-    out.push('### Artifacts', '');
-    out.push('| package | target | crate type | status | std | shared libraries at run time |', '|---|---|---|---|---|---|');
-    for (const a of report.artifacts) {
-        const cells = [
-            a.package,
-            `${a.target}${a.mode === 'test' ? ' (test)' : ''}${a.platform === 'host' ? ' [host]' : ''}`,
-            a.crateType,
-            a.status,
-            stdLinkage(a),
-            (a.runtimeLibraries ?? []).join(', ') || '—'
-        ];
-        out.push(`| ${cells.map(escapeHtml).join(' | ')} |`);
-    }
-    out.push('');
-    if (report.notes.length > 0)
-        out.push(...report.notes.map(n => `> ${md(n)}`), '');
-    out.push(`<sub>${md(`rustc ${report.toolchain.release} (${report.toolchain.commitHash.slice(0, 9)}), host ${report.toolchain.host}, target ${report.toolchain.target}, profile ${report.invocation.profile}`)}</sub>`, '');
-    const text = out.join('\n');
-    if (Buffer.byteLength(text) <= SUMMARY_BUDGET)
-        return text;
-    const cut = text.slice(0, SUMMARY_BUDGET - 200);
-    return `${cut.slice(0, cut.lastIndexOf('\n'))}\n\n> **Truncated** to stay under GitHub's summary limit: see the JSON report for every artifact and finding.\n`;
-}
-function renderFindingMarkdown(f) {
-    const icon = f.severity === 'error' ? '🔴' : f.severity === 'warning' ? '🟠' : '🔵';
-    const fixes = f.fixes.map(x => `<li>${md(x)}</li>`).join('');
-    return `${icon} **${escapeHtml(f.rule)}** — ${md(f.message)}<br><sub>${escapeHtml(f.file)}:${f.line}</sub>\n<details><summary>How to fix</summary><ul>${fixes}</ul></details>\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/index.ts
@@ -7610,7 +8845,11 @@ function renderFindingMarkdown(f) {
 
 
 
-/** `rust-linkage-guard`: exit 0 when nothing fails, 1 with error findings, 2 for usage or input errors. */
+
+
+
+
+/** `rust-linkage-guard`: exit 0 when the check passes, 1 when findings fail it, 2 for usage or input errors. */
 async function main(argv) {
     const options = args_parseCliArgs(argv, { colorTerminal: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
     if (options.help) {
@@ -7618,29 +8857,49 @@ async function main(argv) {
         return 0;
     }
     if (options.version) {
-        process.stdout.write(`rust-linkage-guard ${typeof __VERSION__ === 'string' ? __VERSION__ : '0.1.0'}\n`);
+        process.stdout.write(`rust-linkage-guard ${VERSION}\n`);
         return 0;
     }
-    const report = await analyzeWorkspace({
+    const cwd = process.cwd();
+    const analysed = await analyzeWorkspace({
         manifestPath: options.manifestPath,
         invocation: options.invocation,
         metadataFile: options.metadataFile,
         configOverrides: options.configOverrides,
         env: process.env,
-        cwd: process.cwd()
+        cwd
     });
-    const text = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : options.format === 'markdown' ? renderMarkdown(report) : renderText(report);
+    const report = gateReport(analysed, {
+        failOn: options.failOn,
+        policy: options.policy,
+        defaultPolicy: options.noPolicy ? null : 'search',
+        baseline: options.baseline,
+        cwd
+    });
+    const text = render(report, options.format);
     if (options.output !== null)
         writeAtomically(options.output, text);
     else
         process.stdout.write(text);
-    return countFindings(report).errors > 0 ? 1 : 0;
+    return report.gate.verdict === 'fail' ? 1 : 0;
 }
-/** Writes through a temporary file and a rename, so a reader never sees half a report. */
-function writeAtomically(file, text) {
-    const tmp = external_node_path_default().join(external_node_path_default().dirname(external_node_path_default().resolve(file)), `.${external_node_path_default().basename(file)}.${process.pid}.tmp`);
-    external_node_fs_default().writeFileSync(tmp, text);
-    external_node_fs_default().renameSync(tmp, file);
+function render(report, format) {
+    // Repository-relative paths for SARIF and annotations, taking the working directory as the repository root.
+    const workspacePrefix = external_node_path_default().relative(process.cwd(), report.workspaceRoot).split((external_node_path_default()).sep).join('/');
+    switch (format) {
+        case 'json':
+            return `${JSON.stringify(report, null, 2)}\n`;
+        case 'markdown':
+            return renderSummary(report);
+        case 'sarif':
+            return `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, workspacePrefix }), null, 2)}\n`;
+        case 'github':
+            return selectAnnotations(report, { workspacePrefix })
+                .annotations.map(a => `${workflowCommand(a)}\n`)
+                .join('');
+        case 'text':
+            return renderText(report);
+    }
 }
 main(process.argv.slice(2)).then(code => {
     process.exitCode = code;

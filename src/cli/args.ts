@@ -6,9 +6,10 @@
  */
 import { UserError } from '../errors.js'
 import { defaultInvocation, type Command, type Invocation } from '../model/types.js'
+import type { FailOn } from '../report/report.js'
 
 /** The report formats the CLI can print. */
-export type ReportFormat = 'text' | 'json' | 'markdown'
+export type ReportFormat = 'text' | 'json' | 'markdown' | 'sarif' | 'github'
 
 /** `--color` as cargo spells it; `auto` is resolved against the terminal (see `CliEnvironment`). */
 export type ColorChoice = 'auto' | 'always' | 'never'
@@ -33,6 +34,14 @@ export interface CliOptions {
   color: boolean
   /** `--config KEY=VALUE` overrides for cargo's configuration, in order (cargo also accepts a path to a file). */
   configOverrides: string[]
+  /** `--policy FILE`; null for the nearest `.github/rust-linkage.toml`, if any. */
+  policy: string | null
+  /** `--no-policy`: apply no policy file. */
+  noPolicy: boolean
+  /** `--baseline FILE`: a JSON report whose findings do not fail the run. */
+  baseline: string | null
+  /** `--fail-on`: the lowest severity that makes the exit status 1. */
+  failOn: FailOn
 }
 
 /** Facts about the process that `--color auto` depends on, supplied by the caller to keep parsing pure. */
@@ -44,7 +53,8 @@ export interface CliEnvironment {
 const PROGRAM = 'rust-linkage-guard'
 const HELP_HINT = `run \`${PROGRAM} --help\``
 
-const FORMATS: readonly ReportFormat[] = ['text', 'json', 'markdown']
+const FORMATS: readonly ReportFormat[] = ['text', 'json', 'markdown', 'sarif', 'github']
+const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never']
 const COMMANDS: readonly Command[] = ['build', 'test']
 const COLOR_CHOICES: readonly ColorChoice[] = ['auto', 'always', 'never']
 
@@ -97,9 +107,17 @@ Manifest Options:
       --frozen                Equivalent to specifying both --locked and --offline
 
 Output:
-      --format <FORMAT>  Report format: text, json or markdown [default: text]
+      --format <FORMAT>  Report format: text, json, markdown (the job summary), sarif,
+                         or github (annotations as workflow commands) [default: text]
       --output <FILE>    Write the report to FILE instead of standard output
       --color <WHEN>     Coloring: auto, always or never [default: auto]
+
+Gating:
+      --fail-on <LEVEL>  Exit with 1 for findings at or above LEVEL: error, warning
+                         or never [default: error]
+      --policy <FILE>    Policy file [default: the nearest .github/rust-linkage.toml]
+      --no-policy        Apply no policy file
+      --baseline <FILE>  A JSON report from the base branch: its findings do not fail
 `
 
 /** Mutable state while parsing; folded into `CliOptions` at the end. */
@@ -223,6 +241,10 @@ const FLAG_SPECS: readonly FlagSpec[] = [
   { long: 'format', value: 'FORMAT', apply: (d, v, spelled) => (d.options.format = oneOf(v, FORMATS, `\`${spelled}\``)) },
   { long: 'output', value: 'FILE', apply: (d, v, spelled) => (d.options.output = requireNonEmpty(v, spelled)) },
   { long: 'color', value: 'WHEN', apply: (d, v, spelled) => (d.colorChoice = oneOf(v, COLOR_CHOICES, `\`${spelled}\``)) },
+  { long: 'policy', value: 'FILE', apply: (d, v, spelled) => (d.options.policy = requireNonEmpty(v, spelled)) },
+  switchFlag('no-policy', d => (d.options.noPolicy = true)),
+  { long: 'baseline', value: 'FILE', apply: (d, v, spelled) => (d.options.baseline = requireNonEmpty(v, spelled)) },
+  { long: 'fail-on', value: 'LEVEL', apply: (d, v, spelled) => (d.options.failOn = oneOf(v, FAIL_ON, `\`${spelled}\``)) },
   // A prediction never runs anything, so these only confirm what is analysed anyway.
   switchFlag('no-run', () => undefined),
   switchFlag('no-fail-fast', () => undefined),
@@ -277,7 +299,11 @@ export function parseCliArgs(argv: readonly string[], env: CliEnvironment = { co
       help: false,
       version: false,
       color: false,
-      configOverrides: []
+      configOverrides: [],
+      policy: null,
+      noPolicy: false,
+      baseline: null,
+      failOn: 'error'
     },
     colorChoice: 'auto'
   }
@@ -366,6 +392,9 @@ function checkCombinations(invocation: Invocation, order: readonly FlagSpec[]): 
     const releaseFirst = order.findIndex(s => s.long === 'release') < order.findIndex(s => s.long === 'profile')
     const [first, second] = releaseFirst ? ['--release', '--profile'] : ['--profile', '--release']
     throw new UserError(`\`${first}\` cannot be used with \`${second}\`; \`--release\` is the same as \`--profile release\``)
+  }
+  if (order.some(s => s.long === 'policy') && order.some(s => s.long === 'no-policy')) {
+    throw new UserError('`--policy` cannot be used with `--no-policy`')
   }
 }
 

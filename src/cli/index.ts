@@ -1,14 +1,17 @@
 #!/usr/bin/env node
-import fs from 'node:fs'
 import path from 'node:path'
 import { describeError } from '../errors.js'
-import { analyzeWorkspace } from '../run.js'
-import { countFindings, renderMarkdown, renderText } from '../report/render.js'
-import { HELP_TEXT, parseCliArgs } from './args.js'
+import { selectAnnotations, workflowCommand } from '../report/annotations.js'
+import { renderText } from '../report/render.js'
+import type { Report } from '../report/report.js'
+import { renderSarif } from '../report/sarif.js'
+import { renderSummary } from '../report/summary.js'
+import { analyzeWorkspace, gateReport } from '../run.js'
+import { VERSION } from '../version.js'
+import { writeAtomically } from '../write-file.js'
+import { HELP_TEXT, parseCliArgs, type ReportFormat } from './args.js'
 
-declare const __VERSION__: string | undefined
-
-/** `rust-linkage-guard`: exit 0 when nothing fails, 1 with error findings, 2 for usage or input errors. */
+/** `rust-linkage-guard`: exit 0 when the check passes, 1 when findings fail it, 2 for usage or input errors. */
 async function main(argv: string[]): Promise<number> {
   const options = parseCliArgs(argv, { colorTerminal: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR })
   if (options.help) {
@@ -16,29 +19,48 @@ async function main(argv: string[]): Promise<number> {
     return 0
   }
   if (options.version) {
-    process.stdout.write(`rust-linkage-guard ${typeof __VERSION__ === 'string' ? __VERSION__ : '0.1.0'}\n`)
+    process.stdout.write(`rust-linkage-guard ${VERSION}\n`)
     return 0
   }
-  const report = await analyzeWorkspace({
+  const cwd = process.cwd()
+  const analysed = await analyzeWorkspace({
     manifestPath: options.manifestPath,
     invocation: options.invocation,
     metadataFile: options.metadataFile,
     configOverrides: options.configOverrides,
     env: process.env,
-    cwd: process.cwd()
+    cwd
   })
-  const text =
-    options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : options.format === 'markdown' ? renderMarkdown(report) : renderText(report)
+  const report = gateReport(analysed, {
+    failOn: options.failOn,
+    policy: options.policy,
+    defaultPolicy: options.noPolicy ? null : 'search',
+    baseline: options.baseline,
+    cwd
+  })
+  const text = render(report, options.format)
   if (options.output !== null) writeAtomically(options.output, text)
   else process.stdout.write(text)
-  return countFindings(report).errors > 0 ? 1 : 0
+  return report.gate.verdict === 'fail' ? 1 : 0
 }
 
-/** Writes through a temporary file and a rename, so a reader never sees half a report. */
-function writeAtomically(file: string, text: string): void {
-  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`)
-  fs.writeFileSync(tmp, text)
-  fs.renameSync(tmp, file)
+function render(report: Report, format: ReportFormat): string {
+  // Repository-relative paths for SARIF and annotations, taking the working directory as the repository root.
+  const workspacePrefix = path.relative(process.cwd(), report.workspaceRoot).split(path.sep).join('/')
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(report, null, 2)}\n`
+    case 'markdown':
+      return renderSummary(report)
+    case 'sarif':
+      return `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, workspacePrefix }), null, 2)}\n`
+    case 'github':
+      return selectAnnotations(report, { workspacePrefix })
+        .annotations.map(a => `${workflowCommand(a)}\n`)
+        .join('')
+    case 'text':
+      return renderText(report)
+  }
 }
 
 main(process.argv.slice(2)).then(

@@ -59,11 +59,19 @@ export function createLocator(metadata: Metadata, context: BuildContext, readTom
       const keys = [...new Set(names.flatMap(n => [n, n.replace(/_/g, '-'), n.replace(/-/g, '_')]))]
       const section = SECTIONS[edge] ?? 'dependencies'
       const d = doc(pkg.manifestPath)
-      const tables: (string | number)[][] = platform ? [['target', platform, section]] : [[section]]
+      const platformKey = platform === null ? null : targetTableKey(d, platform)
+      const table: (string | number)[] = platformKey === null ? [section] : ['target', platformKey, section]
       // The same package may also sit under a renamed key: look for `package = "<name>"`.
-      const renamed = renamedKey(d, tables[0]!, names[0]!)
+      const renamed = renamedKey(d, table, names[0]!)
       if (renamed) keys.unshift(renamed)
-      return at(pkg, ...tables.flatMap(t => keys.map(k => [...t, k])), ...tables)
+      const key = keys.find(k => d?.lineOf([...table, k]) != null)
+      const location = at(pkg, ...keys.map(k => [...table, k]), table)
+      if (key === undefined || !inheritsFromWorkspace(d, [...table, key])) return location
+      // `dep = { workspace = true }`: the version, path and features live in the root's `[workspace.dependencies]`.
+      const rootManifest = path.join(root, 'Cargo.toml')
+      const line = doc(rootManifest)?.lineOf(['workspace', 'dependencies', key]) ?? null
+      if (line === null) return location
+      return { ...location, related: [{ file: relative(rootManifest), line, message: `\`${key}\` in \`[workspace.dependencies]\`` }] }
     },
     setting(setting, unit) {
       if (setting === 'rustflags') return fromSource(unit.targetInfo.rustflagsSource) ?? rootManifest()
@@ -71,6 +79,23 @@ export function createLocator(metadata: Metadata, context: BuildContext, readTom
       return fromSource(profile.sources[setting]) ?? rootManifest()
     }
   }
+}
+
+/**
+ * The `[target.<key>]` table a dependency's platform came from. cargo reports `cfg(...)` expressions in its
+ * own spelling, which may differ from the manifest's in spacing.
+ */
+function targetTableKey(doc: TomlDocument | null, platform: string): string {
+  const targets = (doc?.value as { target?: unknown } | undefined)?.target
+  if (!targets || typeof targets !== 'object') return platform
+  const squeeze = (s: string): string => s.replace(/\s+/g, '')
+  return Object.keys(targets).find(k => k === platform) ?? Object.keys(targets).find(k => squeeze(k) === squeeze(platform)) ?? platform
+}
+
+function inheritsFromWorkspace(doc: TomlDocument | null, keyPath: (string | number)[]): boolean {
+  let node: unknown = doc?.value
+  for (const k of keyPath) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[k] : undefined
+  return Boolean(node && typeof node === 'object' && (node as { workspace?: unknown }).workspace === true)
 }
 
 function exampleIndex(doc: TomlDocument | null, name: string): number | null {

@@ -1,4 +1,4 @@
-import type { ArtifactReport, FindingReport, Report } from './report.js'
+import type { ArtifactReport, FindingReport, InclusionPath, Report } from './report.js'
 
 /** Counts that decide the exit status and the outputs. */
 export function countFindings(report: Report): { errors: number; warnings: number; notes: number } {
@@ -13,16 +13,64 @@ export function countFindings(report: Report): { errors: number; warnings: numbe
   return { errors, warnings, notes }
 }
 
-/** A one-line verdict. */
+/** A one-line verdict: what cargo would do, then whether the check passes and why. */
 export function verdictLine(report: Report): string {
   const { errors, warnings } = countFindings(report)
   const failing = report.artifacts.filter(a => a.status === 'error').length
   const blocked = report.artifacts.filter(a => a.status === 'blocked').length
   const command = report.invocation.args.join(' ')
-  if (errors === 0) {
-    return `\`${command}\` links: ${report.artifacts.length} artifacts, ${warnings} warning${warnings === 1 ? '' : 's'}.`
+  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`
+  const build =
+    errors === 0
+      ? `\`${command}\` links: ${plural(report.artifacts.length, 'artifact')}, ${plural(warnings, 'warning')}.`
+      : `\`${command}\` fails: ${plural(failing, 'artifact')} cannot be built${blocked > 0 ? ` and ${blocked} more ${blocked === 1 ? 'is' : 'are'} blocked by ${failing === 1 ? 'it' : 'them'}` : ''} (${counts}).`
+  const gate = report.gate
+  if (gate.verdict === 'fail') return `${build} The check fails: ${plural(gate.failing, 'finding')} at or above \`${gate.failOn}\`${report.baseline ? ', new since the baseline' : ''}.`
+  const excused = report.findings.filter(f => f.allowed !== undefined || f.baseline === 'existing').length
+  if (errors + warnings > 0 && gate.failOn !== 'never' && excused > 0) {
+    return `${build} The check passes: ${[
+      allowedCount(report) > 0 ? `${allowedCount(report)} allowed by the policy` : '',
+      existingCount(report) > 0 ? `${existingCount(report)} already in the baseline` : ''
+    ]
+      .filter(Boolean)
+      .join(', ')}.`
   }
-  return `\`${command}\` fails: ${failing} artifact${failing === 1 ? '' : 's'} cannot be built${blocked > 0 ? ` and ${blocked} more are blocked by them` : ''} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}).`
+  return gate.failOn === 'never' && errors + warnings > 0 ? `${build} The check passes (\`fail-on: never\`).` : build
+}
+
+function allowedCount(report: Report): number {
+  return report.findings.filter(f => f.allowed !== undefined).length
+}
+
+function existingCount(report: Report): number {
+  return report.findings.filter(f => f.allowed === undefined && f.baseline === 'existing').length
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
+/** "`host` → `plugin_audio` (dylib, contains `std` statically)", in markdown. */
+export function describeInclusion(p: InclusionPath): string {
+  const chain = p.chain.map(c => `\`${c}\``).join(' → ')
+  if (p.how === 'inside-dylib') return `${chain} (dylib, contains \`${p.crate}\` statically)`
+  const file = p.file === undefined ? '' : ` as \`${p.file}\``
+  if (p.chain.length === 1) return `${chain} links \`${p.crate}\` ${p.how === 'dynamic' ? `dynamically${file}` : 'statically (rlib)'}`
+  return `${chain} → \`${p.crate}\` (${p.how === 'dynamic' ? `dylib, linked dynamically${file}` : 'rlib, linked statically'})`
+}
+
+/** What the finding is about: "bin `host`", "dylib `plugin_a`", "test harness of lib `util`", or the workspace. */
+export function findingSubject(f: FindingReport): string {
+  if (f.target === undefined) return f.rule === 'unused-allow' ? 'policy' : 'workspace'
+  const what = f.mode === 'test' ? `test harness of ${f.kind}` : f.kind === 'custom-build' ? 'build script' : f.crateType
+  const host = f.platform === 'host' && f.kind !== 'proc-macro' && f.kind !== 'custom-build' ? ' (host)' : ''
+  return `${what} \`${f.target}\`${f.package !== undefined && f.package !== f.target ? ` of \`${f.package}\`` : ''}${host}`
+}
+
+/** How a finding counts: allowed by the policy, already in the baseline, new, or plainly reported. */
+export function findingStanding(f: FindingReport): 'allowed' | 'existing' | 'new' | 'reported' {
+  if (f.allowed !== undefined) return 'allowed'
+  return f.baseline ?? 'reported'
 }
 
 function artifactLabel(a: Pick<ArtifactReport, 'package' | 'target' | 'kind' | 'mode' | 'crateType' | 'platform'>): string {
@@ -44,8 +92,12 @@ export function renderText(report: Report): string {
   const t = report.toolchain
   lines.push(`${report.invocation.args.join(' ')}  (profile ${report.invocation.profile}, rustc ${t.release}, target ${t.target})`, '')
   for (const f of report.findings) {
-    lines.push(`${f.severity}[${f.rule}]: ${f.message}`)
+    const standing = findingStanding(f)
+    const tag = standing === 'allowed' ? ` (allowed: ${f.allowed!.reason})` : standing === 'existing' ? ' (already in the baseline)' : standing === 'new' ? ' (new)' : ''
+    lines.push(`${f.severity}[${f.rule}]${tag}: ${f.message}`)
     lines.push(`  --> ${f.file}:${f.line}`)
+    for (const r of f.related ?? []) lines.push(`  ::: ${r.file}:${r.line} (${r.message.replace(/`/g, '')})`)
+    for (const p of f.inclusion ?? []) lines.push(`  = via: ${describeInclusion(p).replace(/`/g, '')}`)
     for (const fix of f.fixes) lines.push(`  = fix: ${fix}`)
     lines.push('')
   }
@@ -69,48 +121,6 @@ export function escapeHtml(text: string): string {
 }
 
 /** Inline code in markdown: `x` becomes <code>x</code>, everything else escaped. */
-function md(text: string): string {
+export function md(text: string): string {
   return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>')
-}
-
-const SUMMARY_BUDGET = 900 * 1024
-
-/** The job summary / `--format markdown` report; stays under GitHub's 1 MiB step-summary limit. */
-export function renderMarkdown(report: Report): string {
-  const { errors } = countFindings(report)
-  const out: string[] = []
-  out.push(`## ${errors > 0 ? '❌' : '✅'} Rust Linkage Guard`, '', md(verdictLine(report)), '')
-  if (report.findings.length > 0) {
-    out.push('### Findings', '')
-    for (const f of report.findings) out.push(renderFindingMarkdown(f))
-  }
-  out.push('### Artifacts', '')
-  out.push('| package | target | crate type | status | std | shared libraries at run time |', '|---|---|---|---|---|---|')
-  for (const a of report.artifacts) {
-    const cells = [
-      a.package,
-      `${a.target}${a.mode === 'test' ? ' (test)' : ''}${a.platform === 'host' ? ' [host]' : ''}`,
-      a.crateType,
-      a.status,
-      stdLinkage(a),
-      (a.runtimeLibraries ?? []).join(', ') || '—'
-    ]
-    out.push(`| ${cells.map(escapeHtml).join(' | ')} |`)
-  }
-  out.push('')
-  if (report.notes.length > 0) out.push(...report.notes.map(n => `> ${md(n)}`), '')
-  out.push(
-    `<sub>${md(`rustc ${report.toolchain.release} (${report.toolchain.commitHash.slice(0, 9)}), host ${report.toolchain.host}, target ${report.toolchain.target}, profile ${report.invocation.profile}`)}</sub>`,
-    ''
-  )
-  const text = out.join('\n')
-  if (Buffer.byteLength(text) <= SUMMARY_BUDGET) return text
-  const cut = text.slice(0, SUMMARY_BUDGET - 200)
-  return `${cut.slice(0, cut.lastIndexOf('\n'))}\n\n> **Truncated** to stay under GitHub's summary limit: see the JSON report for every artifact and finding.\n`
-}
-
-function renderFindingMarkdown(f: FindingReport): string {
-  const icon = f.severity === 'error' ? '🔴' : f.severity === 'warning' ? '🟠' : '🔵'
-  const fixes = f.fixes.map(x => `<li>${md(x)}</li>`).join('')
-  return `${icon} **${escapeHtml(f.rule)}** — ${md(f.message)}<br><sub>${escapeHtml(f.file)}:${f.line}</sub>\n<details><summary>How to fix</summary><ul>${fixes}</ul></details>\n`
 }

@@ -1,13 +1,15 @@
 import type { DependencyFormatError, Origin } from '../linkage/dependency-format.js'
 import { crateName, dylibFileName, unitKey, type LinkageResult, type UnitProblem, type UnitResult } from '../linkage/resolve.js'
 import type { Unit } from '../model/unit-graph.js'
-import type { FindingReport, Severity } from '../report/report.js'
+import { findingFingerprint } from '../report/fingerprint.js'
+import type { FindingReport, InclusionPath, RelatedLocation, Severity } from '../report/report.js'
 import { ruleInfo, type RuleId } from './registry.js'
 
-/** A file and 1-based line, relative to the workspace root. */
+/** A file and 1-based line, relative to the workspace root, and other lines involved. */
 export interface Location {
   file: string
   line: number
+  related?: RelatedLocation[]
 }
 
 /** Finds the manifest or config line behind a finding. Implementations read files; rules stay pure. */
@@ -24,7 +26,7 @@ const STD_CRATES = new Set(['std', 'core', 'alloc', 'compiler_builtins', 'panic_
 
 /** Turns the linkage of every unit into findings, sorted deterministically. */
 export function evaluateRules(linkage: LinkageResult, locator: Locator): FindingReport[] {
-  const findings: FindingReport[] = []
+  const findings: Draft[] = []
   for (const result of linkage.results) {
     if (result.status === 'blocked') continue
     const problems = result.problems
@@ -39,8 +41,13 @@ export function evaluateRules(linkage: LinkageResult, locator: Locator): Finding
       if (runtime) findings.push(runtime)
     }
   }
-  return dedupe(findings).sort(compareFindings)
+  return dedupe(findings)
+    .map(f => ({ ...f, fingerprint: findingFingerprint(f) }))
+    .sort(compareFindings)
 }
+
+/** A finding before its fingerprint is computed. */
+type Draft = Omit<FindingReport, 'fingerprint'>
 
 function base(unit: Unit, rule: RuleId, crateType = unit.crateTypes[0] ?? unit.target.crateTypes[0]!) {
   return {
@@ -64,9 +71,9 @@ export function describeUnit(unit: Unit, crateType?: string): string {
   return `${name}${host}`
 }
 
-function problemFindings(result: UnitResult, problems: UnitProblem[], linkage: LinkageResult, locator: Locator): FindingReport[] {
+function problemFindings(result: UnitResult, problems: UnitProblem[], linkage: LinkageResult, locator: Locator): Draft[] {
   const unit = result.unit
-  const out: FindingReport[] = []
+  const out: Draft[] = []
   const byCrateType = new Map<string, DependencyFormatError[]>()
   for (const p of problems) {
     switch (p.kind) {
@@ -125,7 +132,7 @@ function problemFindings(result: UnitResult, problems: UnitProblem[], linkage: L
   return out
 }
 
-function unsupportedFinding(result: UnitResult, severity: Severity, locator: Locator): FindingReport {
+function unsupportedFinding(result: UnitResult, severity: Severity, locator: Locator): Draft {
   const unit = result.unit
   const dropped = result.droppedCrateTypes
   const triple = unit.targetInfo.triple
@@ -148,7 +155,7 @@ function unsupportedFinding(result: UnitResult, severity: Severity, locator: Loc
   }
 }
 
-function ltoFinding(unit: Unit, p: Extract<UnitProblem, { kind: 'lto' }>, locator: Locator): FindingReport {
+function ltoFinding(unit: Unit, p: Extract<UnitProblem, { kind: 'lto' }>, locator: Locator): Draft {
   const texts: Record<typeof p.gate, string> = {
     'prefer-dynamic': 'cannot prefer dynamic linking when performing LTO',
     dylib: 'lto cannot be used for `dylib` crate type without `-Zdylib-lto`',
@@ -175,9 +182,9 @@ function formatFindings(
   errors: DependencyFormatError[],
   linkage: LinkageResult,
   locator: Locator
-): FindingReport[] {
+): Draft[] {
   const unit = result.unit
-  const out: FindingReport[] = []
+  const out: Draft[] = []
   const nameOf = (key: string): string => linkage.crateNames.get(key)?.name ?? key
   const unitOf = (key: string): Unit | null => linkage.crateNames.get(key)?.unit ?? null
   const what = describeUnit(unit, crateType)
@@ -210,11 +217,16 @@ function formatFindings(
     const message =
       `${what} cannot link: \`${primary.crate}\` would be included twice${extra} — ${describe(primary.existing, primary.crate)} and ${describe(primary.incoming, primary.crate)}.${also} ` +
       `rustc: "cannot satisfy dependencies so \`${primary.crate}\` only shows up once".`
+    const inclusion = uniqueBy(
+      duplicates.filter(d => crates.includes(d.crate)).flatMap(d => [inclusionPath(result, linkage, d.crate, d.existing), inclusionPath(result, linkage, d.crate, d.incoming)]),
+      p => JSON.stringify(p)
+    )
     out.push({
       ...base(unit, 'duplicate-linkage', ct),
       crates,
       message,
       fixes: duplicateFixes(unit, primary, culprit, nameOf),
+      inclusion,
       ...(culprit ? locator.crateType(culprit) : locator.crateType(unit))
     })
   }
@@ -227,6 +239,7 @@ function formatFindings(
     out.push({
       ...base(unit, 'rlib-required', ct),
       crates: names,
+      inclusion: names.map(n => inclusionPath(result, linkage, n, { preference: 'dynamic', via: null })),
       message: `${what} cannot link: ${why}, but ${names.map(n => `\`${n}\``).join(', ')} ${names.length === 1 ? 'is' : 'are'} only available as a Rust dylib. rustc: "crate \`${names[0]}\` required to be available in rlib format, but was not found in this form".`,
       fixes: [
         `Add \`"rlib"\` to \`crate-type\` of ${names.map(n => `\`${n}\``).join(', ')}.`,
@@ -281,6 +294,45 @@ function formatFindings(
   return out
 }
 
+/** The way `crate` gets into the unit's artifact through `origin`, as a chain of crate names. */
+function inclusionPath(result: UnitResult, linkage: LinkageResult, crate: string, origin: Origin): InclusionPath {
+  const unit = result.unit
+  let chain: string[]
+  if (origin.via !== null) {
+    const bringer = linkage.crateNames.get(origin.via)
+    chain = bringer?.unit ? chainOfCrates(unit, bringer.unit) : [crateName(unit), bringer?.name ?? origin.via]
+  } else {
+    // Added for itself: the chain runs to the crate's dependent, so the crate itself is not repeated.
+    const own = findCrateUnit(result, linkage, crate)
+    chain = own ? chainOfCrates(unit, own).slice(0, -1) : [crateName(unit)]
+  }
+  const dynamic = origin.preference === 'dynamic'
+  const path: InclusionPath = { chain, crate, how: origin.via !== null && !dynamic ? 'inside-dylib' : dynamic ? 'dynamic' : 'static' }
+  if (dynamic) {
+    const owner = crate === 'std' ? null : findCrateUnit(result, linkage, crate)
+    const file = crate === 'std' ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null
+    if (file) path.file = file
+  }
+  return path
+}
+
+/** Crate names along the shortest dependency chain from `from` to `to` (both included). */
+function chainOfCrates(from: Unit, to: Unit): string[] {
+  const previous = new Map<Unit, Unit | null>([[from, null]])
+  const queue = [from]
+  for (let i = 0; i < queue.length && !previous.has(to); i++) {
+    for (const dep of queue[i]!.crates) {
+      if (previous.has(dep.unit)) continue
+      previous.set(dep.unit, queue[i]!)
+      queue.push(dep.unit)
+    }
+  }
+  if (!previous.has(to)) return [crateName(from), crateName(to)]
+  const chain: string[] = []
+  for (let u: Unit | null = to; u !== null; u = previous.get(u) ?? null) chain.unshift(crateName(u))
+  return chain
+}
+
 function findCrateUnit(result: UnitResult, linkage: LinkageResult, name: string): Unit | null {
   for (const c of result.crates) {
     if (c.name !== name) continue
@@ -318,7 +370,7 @@ function duplicateFixes(
 
 const EXECUTABLE_KINDS = new Set(['bin', 'example', 'test', 'bench'])
 
-function runtimeFinding(result: UnitResult, locator: Locator): FindingReport | null {
+function runtimeFinding(result: UnitResult, locator: Locator): Draft | null {
   const unit = result.unit
   if (result.runtimeLibraries.length === 0 || unit.rpath) return null
   const executable = unit.mode === 'test' || (EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes('bin'))
@@ -341,7 +393,12 @@ function runtimeFinding(result: UnitResult, locator: Locator): FindingReport | n
   }
 }
 
-function dedupe(findings: FindingReport[]): FindingReport[] {
+function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>()
+  return items.filter(item => !seen.has(key(item)) && Boolean(seen.add(key(item))))
+}
+
+function dedupe(findings: Draft[]): Draft[] {
   const seen = new Set<string>()
   return findings.filter(f => {
     const key = [f.rule, f.package, f.target, f.kind, f.mode, f.crateType, f.platform, f.message].join('\0')
@@ -357,12 +414,12 @@ export function compareFindings(a: FindingReport, b: FindingReport): number {
   return (
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
     compareText(a.rule, b.rule) ||
-    compareText(a.package, b.package) ||
-    compareText(a.target, b.target) ||
-    compareText(a.kind, b.kind) ||
-    compareText(a.mode, b.mode) ||
-    compareText(a.crateType, b.crateType) ||
-    compareText(a.platform, b.platform) ||
+    compareText(a.package ?? '', b.package ?? '') ||
+    compareText(a.target ?? '', b.target ?? '') ||
+    compareText(a.kind ?? '', b.kind ?? '') ||
+    compareText(a.mode ?? '', b.mode ?? '') ||
+    compareText(a.crateType ?? '', b.crateType ?? '') ||
+    compareText(a.platform ?? '', b.platform ?? '') ||
     compareText(a.message, b.message)
   )
 }

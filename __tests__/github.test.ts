@@ -1,0 +1,324 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { UserError } from '../src/errors.js'
+import { createGitHubClient, describeApiFailure, type GitHubClient } from '../src/github/client.js'
+import { commentMarker, fitCommentBody, upsertStickyComment, type CommentOutcome } from '../src/github/comment.js'
+import { readPullRequestContext, runUrl } from '../src/github/context.js'
+import { startGitHubServer, type FakeGitHub } from './support/github-server.js'
+
+const PR = { owner: 'octo', repo: 'engine', number: 7 }
+const MARKER = commentMarker('default')
+const TOKEN = 'test-token'
+
+let server: FakeGitHub
+let client: GitHubClient
+
+beforeEach(async () => {
+  server = await startGitHubServer({ token: TOKEN })
+  client = createGitHubClient(TOKEN, { baseUrl: server.url, timeoutMs: 2_000, retryDelayMs: 10 })
+})
+
+afterEach(async () => {
+  await server.close()
+})
+
+const upsert = (body: string, createIfMissing = true, c: GitHubClient = client): Promise<CommentOutcome> =>
+  upsertStickyComment(c, PR, fitCommentBody(body, { runUrl: null, marker: MARKER }), { marker: MARKER, createIfMissing })
+
+const marked = (): number => server.commentsOn(PR.owner, PR.repo, PR.number).filter(c => c.body.includes(MARKER)).length
+const writes = (): string[] => server.requests.filter(r => r.method !== 'GET').map(r => `${r.method} ${r.path}`)
+
+function failure(outcome: CommentOutcome) {
+  if (outcome.outcome !== 'failed') throw new Error(`expected a failure, got ${JSON.stringify(outcome)}`)
+  expect(outcome.failure.message).not.toMatch(/[\r\n]/)
+  return outcome.failure
+}
+
+describe('upsertStickyComment against a fake GitHub', () => {
+  it('creates the comment on the first run, then updates that same comment', async () => {
+    const first = await upsert('## Report\n\n2 errors')
+    expect(first).toMatchObject({ outcome: 'created', id: expect.any(Number), url: expect.stringContaining('#issuecomment-') })
+    expect(marked()).toBe(1)
+
+    const second = await upsert('## Report\n\n1 error')
+    expect(second).toMatchObject({ outcome: 'updated', id: (first as { id: number }).id })
+    expect(marked()).toBe(1)
+    expect(server.commentsOn(PR.owner, PR.repo, PR.number)[0]!.body).toBe(`${MARKER}\n## Report\n\n1 error`)
+    expect(writes()).toEqual([`POST /repos/octo/engine/issues/7/comments`, `PATCH /repos/octo/engine/issues/comments/${(first as { id: number }).id}`])
+  })
+
+  it('leaves an identical comment alone', async () => {
+    await upsert('same')
+    const again = await upsert('same')
+    expect(again.outcome).toBe('unchanged')
+    expect(writes().filter(w => w.startsWith('PATCH'))).toEqual([])
+  })
+
+  it('does not touch other people’s comments, and keeps separate comments per key', async () => {
+    const other = server.addComment(PR.owner, PR.repo, PR.number, 'LGTM, but see the linkage report', { login: 'reviewer', type: 'User' })
+    await upsert('report')
+    const matrixMarker = commentMarker('matrix/x86_64-pc-windows-msvc')
+    const matrix = await upsertStickyComment(client, PR, fitCommentBody('windows report', { runUrl: null, marker: matrixMarker }), {
+      marker: matrixMarker,
+      createIfMissing: true
+    })
+    expect(matrix.outcome).toBe('created')
+    await upsert('report, second run')
+    const all = server.commentsOn(PR.owner, PR.repo, PR.number)
+    expect(all).toHaveLength(3)
+    expect(all[0]).toMatchObject({ id: other.id, body: 'LGTM, but see the linkage report' })
+    expect(all[2]!.body).toBe(`${matrixMarker}\nwindows report`)
+  })
+
+  it('prefers the bot’s comment when several carry the marker, and never adds another', async () => {
+    server.addComment(PR.owner, PR.repo, PR.number, `${MARKER}\nquoted by a human`, { login: 'someone', type: 'User' })
+    const bot = server.addComment(PR.owner, PR.repo, PR.number, `${MARKER}\nold`, { login: 'github-actions[bot]', type: 'Bot' })
+    const outcome = await upsert('new')
+    expect(outcome).toMatchObject({ outcome: 'updated', id: bot.id })
+    expect(server.commentsOn(PR.owner, PR.repo, PR.number)[0]!.body).toBe(`${MARKER}\nquoted by a human`)
+  })
+
+  it('follows pagination to find the comment on a later page', async () => {
+    for (let i = 0; i < 120; i++) server.addComment(PR.owner, PR.repo, PR.number, `comment ${i}`)
+    const existing = server.addComment(PR.owner, PR.repo, PR.number, `${MARKER}\nold`, { login: 'github-actions[bot]', type: 'Bot' })
+    for (let i = 0; i < 29; i++) server.addComment(PR.owner, PR.repo, PR.number, `later ${i}`)
+    const outcome = await upsert('new')
+    expect(outcome).toMatchObject({ outcome: 'updated', id: existing.id })
+    const pages = server.requests.filter(r => r.method === 'GET').map(r => r.query)
+    expect(pages).toEqual([{ per_page: '100' }, { per_page: '100', page: '2' }])
+    expect(marked()).toBe(1)
+  })
+
+  it('skips when there is no comment and creating is not wanted', async () => {
+    expect(await upsert('report', false)).toEqual({ outcome: 'skipped' })
+    expect(writes()).toEqual([])
+    server.addComment(PR.owner, PR.repo, PR.number, `${MARKER}\nold`, { login: 'github-actions[bot]', type: 'Bot' })
+    expect((await upsert('report', false)).outcome).toBe('updated')
+  })
+
+  it('sends the token and uses GITHUB_API_URL as the base, including a GHES path', async () => {
+    const ghes = await startGitHubServer({ token: 'ghs_abc123', basePath: '/api/v3' })
+    const saved = process.env.GITHUB_API_URL
+    process.env.GITHUB_API_URL = ghes.url
+    try {
+      const envClient = createGitHubClient('ghs_abc123', {})
+      expect(envClient.baseUrl).toBe(ghes.url)
+      expect((await upsert('report', true, envClient)).outcome).toBe('created')
+      expect(ghes.requests.map(r => `${r.method} ${r.path}`)).toEqual(['GET /api/v3/repos/octo/engine/issues/7/comments', 'POST /api/v3/repos/octo/engine/issues/7/comments'])
+      for (const r of ghes.requests) {
+        expect(r.headers.authorization).toBe('token ghs_abc123')
+        expect(r.headers['user-agent']).toMatch(/^rust-linkage-guard /)
+      }
+      expect(server.requests).toEqual([])
+    } finally {
+      if (saved === undefined) delete process.env.GITHUB_API_URL
+      else process.env.GITHUB_API_URL = saved
+      await ghes.close()
+    }
+  })
+})
+
+describe('upsertStickyComment failures are results, never exceptions', () => {
+  it('403 from a read-only token (fork pull request)', async () => {
+    server.readOnlyToken = true
+    const f = failure(await upsert('report'))
+    expect(f).toMatchObject({ status: 403, kind: 'forbidden' })
+    expect(f.message).toContain('Resource not accessible by integration')
+    expect(f.message).toContain('POST /repos/octo/engine/issues/7/comments')
+    expect(f.message).toContain('pull-requests: write')
+    expect(f.message).toContain('workflow_run')
+  })
+
+  it('401 from a bad token', async () => {
+    const bad = createGitHubClient('wrong', { baseUrl: server.url })
+    const f = failure(await upsert('report', true, bad))
+    expect(f).toMatchObject({ status: 401, kind: 'forbidden' })
+    expect(f.message).toContain('Bad credentials')
+  })
+
+  it('404 for a repository the token cannot see', async () => {
+    server.failNext('GET', '/issues/7/comments', 404)
+    const f = failure(await upsert('report'))
+    expect(f).toMatchObject({ status: 404, kind: 'not-found' })
+    expect(f.message).toMatch(/404 to GET \/repos\/octo\/engine\/issues\/7\/comments.*does not exist/)
+  })
+
+  it('404 when the comment was deleted between listing and editing', async () => {
+    const existing = server.addComment(PR.owner, PR.repo, PR.number, `${MARKER}\nold`, { login: 'github-actions[bot]', type: 'Bot' })
+    server.failNext('PATCH', `/issues/comments/${existing.id}`, 404)
+    const f = failure(await upsert('new'))
+    expect(f.kind).toBe('not-found')
+    expect(f.message).toContain('no longer exists')
+  })
+
+  it('422 with GitHub’s validation detail', async () => {
+    server.failNext('POST', '/comments', 422)
+    const f = failure(await upsert('report'))
+    expect(f).toMatchObject({ status: 422, kind: 'validation' })
+    expect(f.message).toContain('Validation Failed')
+    expect(f.message).toContain('body is too long')
+  })
+
+  it('500 and 502 are server failures after one retry of the read', async () => {
+    for (const status of [500, 502]) {
+      server.requests.length = 0
+      server.failAll(status)
+      const f = failure(await upsert('report'))
+      expect(f).toMatchObject({ status, kind: 'server' })
+      expect(f.message).toContain(`(${status}`)
+      expect(f.message).toContain('transient')
+      expect(server.requests.map(r => r.method)).toEqual(['GET', 'GET'])
+      server.reset()
+    }
+  })
+
+  it('a single 502 is absorbed by the retry; a failed POST is not retried', async () => {
+    server.failNext('GET', '/comments', 502)
+    expect((await upsert('report')).outcome).toBe('created')
+    expect(server.requests.map(r => r.method)).toEqual(['GET', 'GET', 'POST'])
+
+    server.requests.length = 0
+    server.comments.length = 0
+    server.failNext('POST', '/comments', 503)
+    expect(failure(await upsert('report')).kind).toBe('server')
+    expect(server.requests.map(r => r.method)).toEqual(['GET', 'POST'])
+  })
+
+  it('a dropped connection is retried for reads, not for creates', async () => {
+    server.dropNext('GET', '/comments')
+    expect((await upsert('report')).outcome).toBe('created')
+    expect(server.requests.map(r => r.method)).toEqual(['GET', 'GET', 'POST'])
+
+    server.requests.length = 0
+    server.comments.length = 0
+    server.dropNext('POST', '/comments')
+    const f = failure(await upsert('report'))
+    expect(f).toMatchObject({ status: null, kind: 'network' })
+    expect(f.message).toContain('POST /repos/octo/engine/issues/7/comments')
+    expect(server.requests.map(r => r.method)).toEqual(['GET', 'POST'])
+  })
+
+  it('a server that never answers times out', async () => {
+    server.hang()
+    const slow = createGitHubClient(TOKEN, { baseUrl: server.url, timeoutMs: 300 })
+    const started = Date.now()
+    const f = failure(await upsert('report', true, slow))
+    expect(Date.now() - started).toBeLessThan(5_000)
+    expect(f).toMatchObject({ status: null, kind: 'timeout' })
+    expect(f.message).toContain('no answer within 0.3 s')
+    expect(f.message).toContain('GET /repos/octo/engine/issues/7/comments')
+  })
+
+  it('a closed port is a network failure', async () => {
+    const gone = await startGitHubServer()
+    const url = gone.url
+    await gone.close()
+    const f = failure(await upsert('report', true, createGitHubClient(TOKEN, { baseUrl: url, timeoutMs: 2_000, retryDelayMs: 10 })))
+    expect(f).toMatchObject({ status: null, kind: 'network' })
+    expect(f.message).toContain('ECONNREFUSED')
+    expect(f.message).toContain(url)
+  })
+
+  it('describeApiFailure copes with anything', () => {
+    expect(describeApiFailure(new Error('boom'))).toEqual({ status: null, kind: 'other', message: 'a GitHub API request failed: boom' })
+    expect(describeApiFailure('weird')).toMatchObject({ kind: 'other' })
+    expect(describeApiFailure(undefined)).toMatchObject({ kind: 'other' })
+  })
+})
+
+describe('fitCommentBody', () => {
+  const RUN = 'https://github.com/octo/engine/actions/runs/42'
+
+  it('only prepends the marker to a body that fits', () => {
+    expect(fitCommentBody('## Report\nall good', { runUrl: RUN, marker: MARKER })).toBe(`${MARKER}\n## Report\nall good`)
+    expect(fitCommentBody(`${MARKER}\nalready`, { runUrl: RUN, marker: MARKER })).toBe(`${MARKER}\nalready`)
+  })
+
+  it('cuts a 200 KB body at a line, closing <details> and the code fence, linking the job summary', () => {
+    const rows = Array.from({ length: 4000 }, (_, i) => `error[E${i}]: crate \`c${i}\` links \`std\` twice — ${'x'.repeat(20)}`)
+    const body = ['## Report', '', '<details><summary>All findings</summary>', '', '```text', ...rows, '```', '', '</details>'].join('\n')
+    expect(body.length).toBeGreaterThan(200_000)
+    const fitted = fitCommentBody(body, { runUrl: RUN, marker: MARKER })
+    expect(fitted.startsWith(`${MARKER}\n## Report\n`)).toBe(true)
+    expect(fitted.length).toBeLessThanOrEqual(65_536)
+    expect(Buffer.byteLength(fitted)).toBeLessThanOrEqual(65_536)
+    expect(fitted.length).toBeGreaterThan(60_000)
+    expect(fitted).toMatch(/\n```\n\n<\/details>\n\n… truncated: the full report is in the \[job summary\]\(https:\/\/github\.com\/octo\/engine\/actions\/runs\/42\)\n$/)
+    // Every kept line is a whole line of the original.
+    const kept = fitted.split('\n').slice(1, fitted.split('\n').indexOf('```', 5))
+    for (const line of kept) expect(body.split('\n')).toContain(line)
+  })
+
+  it('counts UTF-8 bytes too, and works without a run URL', () => {
+    const body = Array.from({ length: 100 }, () => 'é'.repeat(50)).join('\n')
+    const fitted = fitCommentBody(body, { runUrl: null, marker: MARKER, limit: 2_000 })
+    expect(Buffer.byteLength(fitted)).toBeLessThanOrEqual(2_000)
+    expect(fitted.endsWith('\n… truncated: the full report is in the job summary\n')).toBe(true)
+  })
+
+  it('does not count <details> inside code, nor close an already closed fence', () => {
+    const body = ['```html', '<details>', '```', 'a'.repeat(80), 'b'.repeat(80)].join('\n')
+    const fitted = fitCommentBody(body, { runUrl: null, marker: MARKER, limit: 200 })
+    expect(fitted).not.toContain('</details>')
+    expect(fitted.match(/```/g)).toHaveLength(2)
+    expect(fitted.length).toBeLessThanOrEqual(200)
+  })
+
+  it('sanitises marker keys', () => {
+    expect(commentMarker()).toBe('<!-- rust-linkage-guard:default -->')
+    expect(commentMarker('build (ubuntu, --release) -->')).toBe('<!-- rust-linkage-guard:build--ubuntu----release----- -->')
+    expect(commentMarker('matrix/x86_64-pc-windows-msvc')).toBe('<!-- rust-linkage-guard:matrix/x86_64-pc-windows-msvc -->')
+    expect(commentMarker('  ')).toBe('<!-- rust-linkage-guard:default -->')
+  })
+})
+
+describe('readPullRequestContext', () => {
+  const SHA_A = 'a'.repeat(40)
+  const SHA_B = 'b'.repeat(40)
+  const payload = JSON.stringify({
+    action: 'synchronize',
+    number: 7,
+    pull_request: { number: 7, base: { sha: SHA_A, ref: 'main' }, head: { sha: SHA_B, ref: 'feature' } },
+    repository: { name: 'engine', owner: { login: 'octo' } }
+  })
+  const files = (content: string) => (file: string) => {
+    if (file !== '/tmp/event.json') throw new Error(`ENOENT: no such file or directory, open '${file}'`)
+    return content
+  }
+
+  it('reads a pull_request payload', () => {
+    const env = { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: '/tmp/event.json' }
+    expect(readPullRequestContext(env, files(payload))).toEqual({ owner: 'octo', repo: 'engine', number: 7, baseSha: SHA_A, headSha: SHA_B })
+    const target = { ...env, GITHUB_EVENT_NAME: 'pull_request_target', GITHUB_REPOSITORY: 'fork-base/engine2' }
+    expect(readPullRequestContext(target, files(payload))).toMatchObject({ owner: 'fork-base', repo: 'engine2' })
+  })
+
+  it('is null for other events and local runs', () => {
+    const push = JSON.stringify({ ref: 'refs/heads/main', after: SHA_B, repository: { name: 'engine', owner: { login: 'octo' } } })
+    expect(readPullRequestContext({ GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: '/tmp/event.json' }, files(push))).toBeNull()
+    expect(readPullRequestContext({}, files(payload))).toBeNull()
+    expect(readPullRequestContext({ GITHUB_EVENT_NAME: 'pull_request' }, files(payload))).toBeNull()
+  })
+
+  it('names GITHUB_EVENT_PATH for unreadable or malformed payloads', () => {
+    const env = { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: '/tmp/event.json' }
+    const read = (content: string) => () => readPullRequestContext(env, files(content))
+    expect(read('{"pull_request": ')).toThrow(UserError)
+    expect(read('{"pull_request": ')).toThrow(/GITHUB_EVENT_PATH \(\/tmp\/event\.json\) is not valid JSON/)
+    expect(() => readPullRequestContext({ ...env, GITHUB_EVENT_PATH: '/nope.json' }, files(payload))).toThrow(/cannot read the event payload at GITHUB_EVENT_PATH \(\/nope\.json\)/)
+    expect(read('{"pull_request": {"number": "7"}}')).toThrow(/`pull_request\.number`/)
+    expect(read(JSON.stringify({ pull_request: { number: 7, base: { sha: SHA_A }, head: {} } }))).toThrow(/`pull_request\.head\.sha`/)
+    expect(read(JSON.stringify({ pull_request: { number: 7, base: { sha: SHA_A }, head: { sha: SHA_B } } }))).toThrow(/repository/)
+    try {
+      read('[1, 2')()
+    } catch (error) {
+      expect((error as Error).message).not.toMatch(/\n/)
+    }
+  })
+
+  it('builds the run URL, with the attempt after a re-run', () => {
+    const env = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'octo/engine', GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '1' }
+    expect(runUrl(env)).toBe('https://github.com/octo/engine/actions/runs/42')
+    expect(runUrl({ ...env, GITHUB_RUN_ATTEMPT: '3' })).toBe('https://github.com/octo/engine/actions/runs/42/attempts/3')
+    expect(runUrl({ ...env, GITHUB_RUN_ID: undefined })).toBeNull()
+  })
+})

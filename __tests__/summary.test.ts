@@ -1,0 +1,123 @@
+import path from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import { parseCliArgs } from '../src/cli/args.js'
+import { applyGate } from '../src/policy/gate.js'
+import { parseBaseline } from '../src/policy/baseline.js'
+import { parsePolicy } from '../src/policy/policy.js'
+import { renderComment } from '../src/report/comment.js'
+import { SUMMARY_BUDGET, renderSummary } from '../src/report/summary.js'
+import { analyzeWorkspace } from '../src/run.js'
+import { makeArtifact, makeFinding, makeReport } from './support/reports.js'
+
+const EXAMPLE = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'examples', 'plugin-engine')
+
+async function exampleReport(args: string[] = []) {
+  return analyzeWorkspace({ manifestPath: path.join(EXAMPLE, 'Cargo.toml'), invocation: parseCliArgs(args).invocation, env: { ...process.env, RUSTFLAGS: undefined }, cwd: EXAMPLE })
+}
+
+function mermaidBlocks(markdown: string): string[] {
+  return [...markdown.matchAll(/```mermaid\n([\s\S]*?)\n```/g)].map(m => m[1]!)
+}
+
+function tableRows(markdown: string): string[] {
+  return markdown.split('\n').filter(l => l.startsWith('| ') && !l.startsWith('| package |'))
+}
+
+function count(text: string, needle: RegExp): number {
+  return (text.match(needle) ?? []).length
+}
+
+describe('job summary', () => {
+  it('the example: verdict, the finding with both ways std gets in, a diagram with the duplicates highlighted, the artifact table', async () => {
+    const summary = renderSummary(await exampleReport())
+    expect(summary).toContain('## ❌ Rust Linkage Guard fails')
+    expect(summary).toContain('<code>cargo build</code> fails: 1 artifact cannot be built')
+    expect(summary).toContain('#### 🔴 <code>duplicate-linkage</code>')
+    expect(summary).toContain('- <code>host</code> → <code>plugin_audio</code> (dylib, contains <code>std</code> statically)')
+    expect(summary).toMatch(/- <code>host<\/code> links <code>std<\/code> dynamically as <code>libstd-[0-9a-f]+\.so<\/code>/)
+    const [diagram, ...others] = mermaidBlocks(summary)
+    expect(others).toEqual([])
+    expect(diagram).toContain('flowchart LR')
+    // std and engine_api each come in twice: once per plugin dylib that contains them.
+    expect(count(diagram!, /-\. inside dylib \.->/g)).toBe(4)
+    const ids = Object.fromEntries([...diagram!.matchAll(/ (n\d+)\["([a-z_]+)/g)].map(m => [m[2], m[1]]))
+    expect(diagram).toContain(`class ${[ids.std, ids.engine_api].sort().join(',')} fault`)
+    const host = tableRows(summary).find(r => r.startsWith('| host | host |'))
+    expect(host).toMatch(/^\| host \| host \| bin \| ❌ error \| dynamic \| libplugin_audio\.so, libplugin_render\.so, libstd-[0-9a-f]+\.so \|$/)
+    expect(tableRows(summary)[0]).toBe(host)
+    expect(Buffer.byteLength(summary)).toBeLessThan(SUMMARY_BUDGET)
+  })
+
+  it('a passing build says so and draws no diagram', async () => {
+    const summary = renderSummary(await exampleReport(['-p', 'engine_api']))
+    expect(summary).toContain('## ✅ Rust Linkage Guard passes')
+    expect(mermaidBlocks(summary)).toEqual([])
+  })
+
+  it('strings from the repository cannot inject HTML, break a table row or leave the diagram', () => {
+    const evil = 'x<script>alert(1)</script>|`</details>```'
+    const report = makeReport({
+      artifacts: [
+        makeArtifact({
+          package: evil,
+          target: evil,
+          status: 'error',
+          runtimeLibraries: [`lib${evil}.so`],
+          linkage: [
+            { crate: 'std', how: 'dynamic' },
+            { crate: evil, how: 'included-from-dylib', via: 'dy"]; click n0 call alert()' }
+          ]
+        })
+      ],
+      findings: [makeFinding({ package: evil, target: evil, crates: [evil], message: `bad ${evil}`, fixes: [evil], file: `${evil}/Cargo.toml`, inclusion: [{ chain: [evil, 'dy'], crate: evil, how: 'inside-dylib' }] })]
+    })
+    const summary = renderSummary(report)
+    expect(summary).not.toContain('<script')
+    expect(count(summary, /<details/g)).toBe(count(summary, /<\/details>/g))
+    for (const row of tableRows(summary)) expect(count(row, /\|/g)).toBe(7)
+    const [diagram] = mermaidBlocks(summary)
+    const labels = [...diagram!.matchAll(/\["([^"]*)"\]/g)].map(m => m[1]!.replace(/<br\/>/g, ''))
+    expect(labels.join('')).toMatch(/^[A-Za-z0-9 _.@/+#;-]+$/)
+    for (const line of diagram!.split('\n').slice(1)) {
+      expect(line).toMatch(/^ {2}(n\d+\["[^"]*"\]|n\d+ (-->\|[a-z ]+\||==>\|[a-z ]+\||-\. inside dylib \.->) n\d+|classDef .*|class [n\d,]+ (artifact|fault))$/)
+    }
+  })
+
+  it('a huge report stays under the budget, ends with the truncation note and never inside a block', () => {
+    const artifacts = Array.from({ length: 20_000 }, (_, i) => makeArtifact({ package: `pkg${i}`, target: `pkg${i}` }))
+    const findings = Array.from({ length: 3_000 }, (_, i) => makeFinding({ package: `pkg${i}`, target: `pkg${i}`, message: 'x'.repeat(300) }))
+    const summary = renderSummary(makeReport({ artifacts, findings }))
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(SUMMARY_BUDGET)
+    expect(summary).toContain('**Truncated** to stay under GitHub’s summary size limit')
+    expect(count(summary, /<details/g)).toBe(count(summary, /<\/details>/g))
+    expect(count(summary, /```/g) % 2).toBe(0)
+  })
+
+  it('with a policy and a baseline: new findings are marked, allowed ones listed with their reason, and the verdict explains the pass', () => {
+    const allowed = makeFinding({ package: 'plugin', target: 'plugin', crates: ['engine_api'] })
+    const existing = makeFinding({ package: 'old', target: 'old' })
+    const fresh = makeFinding({ package: 'new', target: 'new', severity: 'warning', rule: 'runtime-dylib', crates: ['libdy.so'] })
+    const base = makeReport({ findings: [existing, allowed] })
+    const policy = parsePolicy('[[allow]]\nrule = "duplicate-linkage"\npackage = "plugin"\nreason = "loaded with dlopen"\n', 'policy.toml')
+    const report = applyGate(makeReport({ findings: [allowed, existing, fresh] }), {
+      failOn: 'error',
+      policy: { policy, file: '.github/rust-linkage.toml' },
+      baseline: parseBaseline(JSON.stringify(base), 'base.json'),
+      today: '2026-11-21'
+    })
+    expect(report.gate).toEqual({ failOn: 'error', verdict: 'pass', failing: 0 })
+    const summary = renderSummary(report)
+    expect(summary).toContain('## ⚠️ Rust Linkage Guard passes')
+    expect(summary).toContain('The check passes: 1 allowed by the policy, 1 already in the baseline.')
+    expect(summary).toContain('**1** new · 1 already in the baseline')
+    expect(summary).toMatch(/\*\*bin <code>new<\/code>\*\* · <code>dy\/Cargo.toml:7<\/code> · 🆕 \*\*new\*\*/)
+    expect(summary).toMatch(/\*\*bin <code>old<\/code>\*\* · <code>dy\/Cargo.toml:7<\/code> · already in the baseline/)
+    expect(summary).toContain('1 finding allowed by the policy')
+    expect(summary).toContain('loaded with dlopen')
+    const comment = renderComment(report, { runUrl: 'https://github.com/o/r/actions/runs/1' })
+    expect(comment).toContain('### New findings')
+    expect(comment).toContain('<code>new</code>')
+    expect(comment).not.toContain('<code>old</code>')
+    expect(comment).toContain('[job summary](https://github.com/o/r/actions/runs/1)')
+  })
+})

@@ -1,0 +1,327 @@
+/**
+ * A fake GitHub REST API on 127.0.0.1 for the handful of endpoints this project calls, so the real
+ * Octokit client can be exercised end to end: pagination with Link headers, token checks, GitHub's error
+ * bodies, and failures on demand. No test-framework imports, so scripts can use it too.
+ */
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface FakeComment {
+  id: number
+  owner: string
+  repo: string
+  issue: number
+  body: string
+  user: { login: string; type: 'Bot' | 'User' }
+  html_url: string
+  created_at: string
+  updated_at: string
+}
+
+export interface FakePullFile {
+  filename: string
+  status?: 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged'
+  /** Omit for a binary or too-large file, as GitHub does. */
+  patch?: string
+  additions?: number
+  deletions?: number
+  previous_filename?: string
+}
+
+export interface RecordedRequest {
+  method: string
+  /** Path without the query, including any base path prefix. */
+  path: string
+  query: Record<string, string>
+  headers: http.IncomingHttpHeaders
+  /** Parsed JSON body, the raw text if it is not JSON, or null without a body. */
+  body: unknown
+}
+
+export interface GitHubServerOptions {
+  /** The token requests must carry; default `test-token`. */
+  token?: string
+  /** Answer every write with GitHub's 403 for a read-only `GITHUB_TOKEN` (fork pull requests). */
+  readOnlyToken?: boolean
+  /** Author of comments created through the API; default `github-actions[bot]`, a Bot. */
+  login?: string
+  /** A GHES-style base path such as `/api/v3`; default none. */
+  basePath?: string
+}
+
+export interface FakeGitHub {
+  /** Base URL to give the client, e.g. `http://127.0.0.1:54321` (plus the base path, if any). */
+  url: string
+  token: string
+  readOnlyToken: boolean
+  comments: FakeComment[]
+  requests: RecordedRequest[]
+  /** Adds a comment as if someone had posted it; returns it. */
+  addComment(owner: string, repo: string, issue: number, body: string, user?: { login: string; type: 'Bot' | 'User' }): FakeComment
+  /** Comments of one issue, oldest first. */
+  commentsOn(owner: string, repo: string, issue: number): FakeComment[]
+  setPullFiles(owner: string, repo: string, number: number, files: FakePullFile[]): void
+  /** The next request matching `method` and `pathPattern` (tested against the path without base path or query) fails. */
+  failNext(method: string, pathPattern: string | RegExp, status: number, body?: unknown): void
+  /** The next request matching `method` and `pathPattern` loses its connection without an answer. */
+  dropNext(method: string, pathPattern: string | RegExp): void
+  /** Every request fails with `status` until `reset()`. */
+  failAll(status: number, body?: unknown): void
+  /** Every request from now on gets no answer at all, until `reset()` or `close()`. */
+  hang(): void
+  /** Clears failures and hanging (not comments, files or recorded requests). */
+  reset(): void
+  close(): Promise<void>
+}
+
+const DOCS = 'https://docs.github.com/rest'
+
+export async function startGitHubServer(options: GitHubServerOptions = {}): Promise<FakeGitHub> {
+  const basePath = (options.basePath ?? '').replace(/\/+$/, '')
+  const comments: FakeComment[] = []
+  const requests: RecordedRequest[] = []
+  const pullFiles = new Map<string, FakePullFile[]>()
+  const oneShot: { method: string; pattern: string | RegExp; status: number | 'drop'; body?: unknown }[] = []
+  let always: { status: number; body?: unknown } | null = null
+  let hanging = false
+  let nextId = 1_000_001
+  let origin = ''
+  const sockets = new Set<import('node:net').Socket>()
+  const login = options.login ?? 'github-actions[bot]'
+
+  const fake: FakeGitHub = {
+    url: '',
+    token: options.token ?? 'test-token',
+    readOnlyToken: options.readOnlyToken ?? false,
+    comments,
+    requests,
+    addComment(owner, repo, issue, body, user = { login: 'someone', type: 'User' }) {
+      const now = new Date().toISOString()
+      const id = nextId++
+      const comment: FakeComment = {
+        id,
+        owner,
+        repo,
+        issue,
+        body,
+        user,
+        html_url: `https://github.com/${owner}/${repo}/pull/${issue}#issuecomment-${id}`,
+        created_at: now,
+        updated_at: now
+      }
+      comments.push(comment)
+      return comment
+    },
+    commentsOn(owner, repo, issue) {
+      return comments.filter(c => c.owner === owner && c.repo === repo && c.issue === issue)
+    },
+    setPullFiles(owner, repo, number, files) {
+      pullFiles.set(`${owner}/${repo}#${number}`, files)
+    },
+    failNext(method, pattern, status, body) {
+      oneShot.push({ method: method.toUpperCase(), pattern, status, body })
+    },
+    dropNext(method, pattern) {
+      oneShot.push({ method: method.toUpperCase(), pattern, status: 'drop' })
+    },
+    failAll(status, body) {
+      always = { status, body }
+    },
+    hang() {
+      hanging = true
+    },
+    reset() {
+      oneShot.length = 0
+      always = null
+      hanging = false
+    },
+    close() {
+      return new Promise<void>(resolve => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+        for (const socket of sockets) socket.destroy()
+      })
+    }
+  }
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+      const text = Buffer.concat(chunks).toString('utf8')
+      let body: unknown = null
+      if (text !== '') {
+        try {
+          body = JSON.parse(text)
+        } catch {
+          body = text
+        }
+      }
+      const method = (req.method ?? 'GET').toUpperCase()
+      requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body })
+      if (hanging) return
+      handle(method, url, req.headers, body, res, req)
+    })
+  })
+  server.on('connection', socket => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+
+  function handle(method: string, url: URL, headers: http.IncomingHttpHeaders, body: unknown, res: http.ServerResponse, req: http.IncomingMessage): void {
+    if (basePath !== '' && !url.pathname.startsWith(`${basePath}/`)) return send(res, 404, notFound())
+    const path = url.pathname.slice(basePath.length)
+
+    const failure = oneShot.findIndex(f => f.method === method && (typeof f.pattern === 'string' ? path.includes(f.pattern) : f.pattern.test(path)))
+    if (failure >= 0) {
+      const f = oneShot.splice(failure, 1)[0]!
+      if (f.status === 'drop') return void req.socket.destroy()
+      return send(res, f.status, f.body ?? errorBody(f.status))
+    }
+    if (always) return send(res, always.status, always.body ?? errorBody(always.status))
+
+    const auth = /^(?:token|bearer)\s+(.+)$/i.exec(String(headers.authorization ?? ''))
+    if (!auth || auth[1] !== fake.token) {
+      return send(res, 401, { message: 'Bad credentials', documentation_url: DOCS, status: '401' })
+    }
+    if (fake.readOnlyToken && method !== 'GET' && method !== 'HEAD') {
+      return send(res, 403, {
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
+        status: '403'
+      })
+    }
+
+    let m: RegExpExecArray | null
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path))) {
+      const [owner, repo, issue] = [decodeURIComponent(m[1]!), decodeURIComponent(m[2]!), Number(m[3])]
+      if (method === 'GET') {
+        return sendPage(res, url, fake.commentsOn(owner, repo, issue).map(publicComment))
+      }
+      if (method === 'POST') {
+        const text = bodyText(body)
+        if (text === null) return send(res, 422, validation('body', 'missing_field'))
+        if (text.length > 65_536) return send(res, 422, tooLong())
+        return send(res, 201, publicComment(fake.addComment(owner, repo, issue, text, { login, type: 'Bot' })))
+      }
+    }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(path)) && method === 'PATCH') {
+      const comment = comments.find(c => c.id === Number(m![3]) && c.owner === decodeURIComponent(m![1]!) && c.repo === decodeURIComponent(m![2]!))
+      if (!comment) return send(res, 404, notFound('issues/comments#update-an-issue-comment'))
+      const text = bodyText(body)
+      if (text === null) return send(res, 422, validation('body', 'missing_field'))
+      if (text.length > 65_536) return send(res, 422, tooLong())
+      comment.body = text
+      comment.updated_at = new Date().toISOString()
+      return send(res, 200, publicComment(comment))
+    }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/files$/.exec(path)) && method === 'GET') {
+      const files = pullFiles.get(`${decodeURIComponent(m[1]!)}/${decodeURIComponent(m[2]!)}#${Number(m[3])}`)
+      if (!files) return send(res, 404, notFound('pulls/pulls#list-pull-requests-files'))
+      return sendPage(res, url, files.slice(0, 3000).map(publicFile))
+    }
+    send(res, 404, notFound())
+  }
+
+  function sendPage(res: http.ServerResponse, url: URL, items: unknown[]): void {
+    const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get('per_page')) || 30))
+    const page = Math.max(1, Number(url.searchParams.get('page')) || 1)
+    const last = Math.max(1, Math.ceil(items.length / perPage))
+    const link = (p: number): string => {
+      const target = new URL(url.pathname, origin)
+      for (const [k, v] of url.searchParams) target.searchParams.set(k, v)
+      target.searchParams.set('page', String(p))
+      return target.toString()
+    }
+    const rels: string[] = []
+    if (page > 1) rels.push(`<${link(page - 1)}>; rel="prev"`)
+    if (page < last) rels.push(`<${link(page + 1)}>; rel="next"`, `<${link(last)}>; rel="last"`)
+    if (page > 1) rels.push(`<${link(1)}>; rel="first"`)
+    send(res, 200, items.slice((page - 1) * perPage, page * perPage), rels.length > 0 ? { link: rels.join(', ') } : {})
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => resolve())
+  })
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  fake.url = `${origin}${basePath}`
+  return fake
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body)
+  res.writeHead(status, {
+    'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    'x-github-request-id': `FAKE:${Math.random().toString(16).slice(2, 10)}`,
+    ...headers
+  })
+  res.end(text)
+}
+
+function publicComment(c: FakeComment): unknown {
+  return {
+    id: c.id,
+    node_id: `IC_${c.id}`,
+    url: `https://api.github.com/repos/${c.owner}/${c.repo}/issues/comments/${c.id}`,
+    html_url: c.html_url,
+    issue_url: `https://api.github.com/repos/${c.owner}/${c.repo}/issues/${c.issue}`,
+    body: c.body,
+    user: { login: c.user.login, id: 41898282, type: c.user.type },
+    created_at: c.created_at,
+    updated_at: c.updated_at,
+    author_association: c.user.type === 'Bot' ? 'NONE' : 'MEMBER'
+  }
+}
+
+function publicFile(f: FakePullFile): unknown {
+  const additions = f.additions ?? (f.patch ? f.patch.split('\n').filter(l => l.startsWith('+')).length : 0)
+  const deletions = f.deletions ?? (f.patch ? f.patch.split('\n').filter(l => l.startsWith('-')).length : 0)
+  return {
+    sha: '0'.repeat(40),
+    filename: f.filename,
+    status: f.status ?? 'modified',
+    additions,
+    deletions,
+    changes: additions + deletions,
+    blob_url: `https://github.com/o/r/blob/HEAD/${f.filename}`,
+    raw_url: `https://github.com/o/r/raw/HEAD/${f.filename}`,
+    contents_url: `https://api.github.com/repos/o/r/contents/${f.filename}`,
+    ...(f.patch !== undefined ? { patch: f.patch } : {}),
+    ...(f.previous_filename !== undefined ? { previous_filename: f.previous_filename } : {})
+  }
+}
+
+function bodyText(body: unknown): string | null {
+  const text = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).body : undefined
+  return typeof text === 'string' ? text : null
+}
+
+function notFound(docs = ''): unknown {
+  return { message: 'Not Found', documentation_url: docs ? `${DOCS}/${docs}` : DOCS, status: '404' }
+}
+
+function validation(field: string, code: string): unknown {
+  return { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code, field }], documentation_url: DOCS, status: '422' }
+}
+
+function tooLong(): unknown {
+  return {
+    message: 'Validation Failed',
+    errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }],
+    documentation_url: `${DOCS}/issues/comments#create-an-issue-comment`,
+    status: '422'
+  }
+}
+
+/** GitHub's body for an error status with no body given to `failNext`/`failAll`. */
+function errorBody(status: number): unknown {
+  if (status === 403) return { message: 'Resource not accessible by integration', documentation_url: DOCS, status: '403' }
+  if (status === 404) return notFound()
+  if (status === 422) return tooLong()
+  if (status === 502) return 'Bad Gateway'
+  if (status >= 500) return { message: 'Server Error', status: String(status) }
+  return { message: `HTTP ${status}`, status: String(status) }
+}

@@ -1,0 +1,55 @@
+import type { ArtifactReport, FindingReport, Report } from '../../src/report/report.js'
+import { findingFingerprint } from '../../src/report/fingerprint.js'
+
+/** A small hand-built report; every field a renderer reads, with overrides. */
+export function makeReport(overrides: Partial<Report> = {}): Report {
+  return {
+    version: 1,
+    toolchain: { release: '1.95.0', commitHash: '59807616e1fb7ae8f0b0c9ad4ab8e9c4c1d6b0f7', host: 'x86_64-unknown-linux-gnu', target: 'x86_64-unknown-linux-gnu' },
+    workspaceRoot: '/repo',
+    invocation: { command: 'build', args: ['cargo', 'build'], profile: 'dev' },
+    artifacts: [],
+    findings: [],
+    notes: [],
+    gate: { failOn: 'error', verdict: 'pass', failing: 0 },
+    ...overrides
+  }
+}
+
+export function makeFinding(overrides: Partial<FindingReport> = {}): FindingReport {
+  const f: FindingReport = {
+    rule: 'duplicate-linkage',
+    severity: 'error',
+    fingerprint: '',
+    package: 'app',
+    target: 'app',
+    kind: 'bin',
+    mode: 'build',
+    crateType: 'bin',
+    platform: 'target',
+    crates: ['std'],
+    message: 'bin `app` cannot link: `std` would be included twice.',
+    fixes: ['Add `"rlib"` to `crate-type` of `dy`.'],
+    file: 'dy/Cargo.toml',
+    line: 7,
+    ...overrides
+  }
+  return { ...f, fingerprint: overrides.fingerprint ?? findingFingerprint(f) }
+}
+
+export function makeArtifact(overrides: Partial<ArtifactReport> = {}): ArtifactReport {
+  return {
+    package: 'app',
+    version: '0.1.0',
+    target: 'app',
+    kind: 'bin',
+    mode: 'build',
+    crateType: 'bin',
+    platform: 'target',
+    status: 'ok',
+    preferDynamic: false,
+    panic: 'unwind',
+    linkage: [],
+    ...overrides
+  }
+}

@@ -1,0 +1,136 @@
+import path from 'node:path'
+import { describeInclusion, findingStanding, findingSubject, plural } from './render.js'
+import type { FindingReport, Report } from './report.js'
+
+/** GitHub records at most this many annotations of each type per step; the rest only reach the log. */
+export const ANNOTATIONS_PER_TYPE = 10
+
+/** The runner truncates annotation messages to this many characters. */
+const MAX_MESSAGE = 4096
+
+export type AnnotationLevel = 'error' | 'warning' | 'notice'
+
+export interface Annotation {
+  level: AnnotationLevel
+  /** Repository-relative, forward slashes; absent when the file is outside the repository. */
+  file?: string
+  line?: number
+  title: string
+  message: string
+}
+
+export interface AnnotationOptions {
+  /** The workspace root relative to the repository root, posix ('' when they are the same). */
+  workspacePrefix: string
+  /** Whether the pull request changed this repository-relative file and line; absent outside pull requests. */
+  isChanged?: (file: string, line: number) => boolean
+  /** Notice slots kept free for other notices of the step (e.g. a comment that could not be posted). */
+  reservedNotices?: number
+}
+
+/**
+ * The annotations to emit, best first, within GitHub's 10 per type: findings on lines the pull request
+ * changed, then new before already-known ones, then by severity. Allowed findings are not annotated;
+ * findings already in the baseline are notices. When some do not fit, a final notice says how many.
+ */
+export function selectAnnotations(report: Report, options: AnnotationOptions): { annotations: Annotation[]; hidden: number } {
+  const candidates = report.findings
+    .filter(f => f.allowed === undefined)
+    .map((f, order) => {
+      const at = annotatedLocation(f, options)
+      return { f, order, at, changed: at.file !== undefined && options.isChanged?.(at.file, at.line) === true }
+    })
+    .sort(
+      (a, b) =>
+        Number(b.changed) - Number(a.changed) ||
+        Number(a.f.baseline === 'existing') - Number(b.f.baseline === 'existing') ||
+        SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] ||
+        a.order - b.order
+    )
+  const used: Record<AnnotationLevel, number> = { error: 0, warning: 0, notice: options.reservedNotices ?? 0 }
+  const annotations: Annotation[] = []
+  let hidden = 0
+  for (const { f, at } of candidates) {
+    const level = levelOf(f)
+    // One notice slot stays free for the overflow notice.
+    const cap = level === 'notice' ? ANNOTATIONS_PER_TYPE - 1 : ANNOTATIONS_PER_TYPE
+    if (used[level] >= cap) {
+      hidden++
+      continue
+    }
+    used[level]++
+    annotations.push({ level, ...(at.file === undefined ? {} : { file: at.file, line: at.line }), title: titleOf(f), message: messageOf(f, at.note) })
+  }
+  if (hidden > 0) {
+    annotations.push({ level: 'notice', title: 'Rust Linkage Guard', message: `${plural(hidden, 'more finding')} in the job summary and the JSON report.` })
+  }
+  return { annotations, hidden }
+}
+
+const SEVERITY_RANK = { error: 0, warning: 1, note: 2 } as const
+
+function levelOf(f: FindingReport): AnnotationLevel {
+  if (f.baseline === 'existing') return 'notice'
+  return f.severity === 'note' ? 'notice' : f.severity
+}
+
+/**
+ * Where to annotate: the finding's own line, or a related line (such as the `[workspace.dependencies]`
+ * entry) when only that one changed in the pull request.
+ */
+function annotatedLocation(f: FindingReport, options: AnnotationOptions): { file?: string; line: number; note: string | null } {
+  const primary = repositoryPath(options.workspacePrefix, f.file)
+  if (primary !== null && options.isChanged?.(primary, f.line) !== false) return { file: primary, line: f.line, note: null }
+  for (const r of f.related ?? []) {
+    const file = repositoryPath(options.workspacePrefix, r.file)
+    if (file !== null && options.isChanged?.(file, r.line)) return { file, line: r.line, note: `Reported for ${f.file}:${f.line}.` }
+  }
+  return primary === null ? { line: f.line, note: `At ${f.file}:${f.line}.` } : { file: primary, line: f.line, note: null }
+}
+
+/** A workspace-relative path as a repository-relative one, or null when it lies outside the repository. */
+export function repositoryPath(workspacePrefix: string, file: string): string | null {
+  const joined = path.posix.normalize(path.posix.join(workspacePrefix.split(path.sep).join('/'), file.split(path.sep).join('/')))
+  if (joined.startsWith('../') || joined === '..' || path.posix.isAbsolute(joined)) return null
+  return joined.replace(/^\.\//, '')
+}
+
+function titleOf(f: FindingReport): string {
+  const subject = findingSubject(f).replace(/`/g, '')
+  return `${f.rule}: ${subject}${f.baseline === 'existing' ? ' (already in the baseline)' : ''}`
+}
+
+function messageOf(f: FindingReport, note: string | null): string {
+  const parts = [f.message]
+  if (note !== null) parts.push(note)
+  const inclusion = f.inclusion ?? []
+  if (inclusion.length > 0) parts.push(`How it gets in:\n${inclusion.map(p => `- ${describeInclusion(p)}`).join('\n')}`)
+  if (f.fixes.length > 0) parts.push(`Fix: ${f.fixes[0]}`)
+  const text = parts.join('\n\n')
+  return text.length <= MAX_MESSAGE ? text : `${text.slice(0, MAX_MESSAGE - 1)}…`
+}
+
+/**
+ * An annotation as a workflow command (`--format github`), escaped as the toolkit escapes: data cannot end
+ * the command, and properties cannot add properties.
+ */
+export function workflowCommand(a: Annotation): string {
+  const properties: [string, string | number | undefined][] = [
+    ['file', a.file],
+    ['line', a.line],
+    ['title', a.title]
+  ]
+  const props = properties
+    .filter((p): p is [string, string | number] => p[1] !== undefined)
+    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+    .join(',')
+  return `::${a.level}${props === '' ? '' : ` ${props}`}::${escapeData(a.message)}`
+}
+
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
+}

@@ -1,0 +1,157 @@
+import { RULES, ruleHelpUri, type RuleId } from '../rules/registry.js'
+import { linkageDiagram } from './mermaid.js'
+import { countFindings, describeInclusion, escapeHtml, findingStanding, findingSubject, md, plural, stdLinkage, verdictLine } from './render.js'
+import type { ArtifactReport, FindingReport, Report } from './report.js'
+
+/** GitHub drops a step summary above 1 MiB; this leaves room for other writers and for GitHub's own markup. */
+export const SUMMARY_BUDGET = 768 * 1024
+
+/** Diagrams drawn: one per failing artifact, up to this many. */
+const MAX_DIAGRAMS = 10
+
+/** Artifact rows shown outside a `<details>` block. */
+const OPEN_ARTIFACT_ROWS = 30
+
+const ICONS = { error: '🔴', warning: '🟠', note: '🔵' } as const
+
+export interface SummaryOptions {
+  /** Byte budget; `SUMMARY_BUDGET` unless given. */
+  budget?: number
+}
+
+/**
+ * The job summary (and `--format markdown`): the verdict, the findings grouped by rule with how each crate
+ * gets in and how to fix it, a diagram of each failing artifact's linkage, and the table of artifacts.
+ * Every string from the repository is HTML-escaped. Sections are added whole until the budget is reached,
+ * so a truncated summary never ends inside a table or a `<details>` block.
+ */
+export function renderSummary(report: Report, options: SummaryOptions = {}): string {
+  const budget = options.budget ?? SUMMARY_BUDGET
+  const blocks: string[] = [header(report), ...findingBlocks(report), ...diagramBlocks(report), ...artifactBlocks(report), ...allowedBlocks(report), footer(report)]
+  const truncation = '\n> **Truncated** to stay under GitHub’s summary size limit: the JSON report has every artifact and finding.\n'
+  const out: string[] = []
+  let size = 0
+  for (const [i, block] of blocks.entries()) {
+    const bytes = Buffer.byteLength(block) + 1
+    const last = i === blocks.length - 1
+    if (size + bytes + (last ? 0 : Buffer.byteLength(truncation)) > budget) {
+      out.push(truncation)
+      break
+    }
+    out.push(block)
+    size += bytes
+  }
+  return `${out.join('\n')}\n`
+}
+
+export function header(report: Report): string {
+  const { errors, warnings } = countFindings(report)
+  const icon = report.gate.verdict === 'fail' ? '❌' : errors + warnings > 0 ? '⚠️' : '✅'
+  const title = report.gate.verdict === 'fail' ? 'fails' : 'passes'
+  const lines = [`## ${icon} Rust Linkage Guard ${title}`, '', md(verdictLine(report)), '']
+  const facts: string[] = []
+  if (report.baseline) {
+    const counted = report.findings.filter(f => f.allowed === undefined)
+    facts.push(
+      `**${counted.filter(f => f.baseline === 'new').length}** new`,
+      `${counted.filter(f => f.baseline === 'existing').length} already in the baseline`,
+      ...(report.baseline.fixed > 0 ? [`${report.baseline.fixed} fixed since the baseline`] : [])
+    )
+  }
+  if (report.policy && report.policy.allowed > 0) facts.push(`${report.policy.allowed} allowed by ${md(`\`${report.policy.file}\``)}`)
+  if (facts.length > 0) lines.push(facts.join(' · '), '')
+  return lines.join('\n')
+}
+
+function findingBlocks(report: Report): string[] {
+  const shown = report.findings.filter(f => f.allowed === undefined)
+  if (shown.length === 0) return []
+  const byRule = new Map<string, FindingReport[]>()
+  for (const f of shown) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f])
+  const blocks = ['### Findings\n']
+  for (const [rule, findings] of byRule) {
+    const info = RULES.find(r => r.id === rule)
+    const icon = ICONS[findings[0]!.severity]
+    const title = info ? ` — ${escapeHtml(info.title)}` : ''
+    const link = info ? ` · <a href="${escapeHtml(ruleHelpUri(info.id as RuleId))}">rule</a>` : ''
+    blocks.push(`#### ${icon} <code>${escapeHtml(rule)}</code>${title} (${findings.length})${link}\n`)
+    for (const f of findings) blocks.push(findingBlock(f))
+  }
+  return blocks
+}
+
+export function findingBlock(f: FindingReport): string {
+  const standing = findingStanding(f)
+  const badge = standing === 'new' ? ' · 🆕 **new**' : standing === 'existing' ? ' · already in the baseline' : ''
+  const where = [`<code>${escapeHtml(f.file)}:${f.line}</code>`, ...(f.related ?? []).map(r => `${md(r.message)} <code>${escapeHtml(r.file)}:${r.line}</code>`)].join(', ')
+  const lines = [`**${md(findingSubject(f))}** · ${where}${badge}`, '', md(f.message), '']
+  const inclusion = f.inclusion ?? []
+  if (inclusion.length > 0) {
+    lines.push('How it gets in:', '', ...inclusion.map(p => `- ${md(describeInclusion(p))}`), '')
+  }
+  if (f.fixes.length > 0) {
+    lines.push(`<details><summary>How to fix</summary>\n\n${f.fixes.map(x => `- ${md(x)}`).join('\n')}\n\n</details>`, '')
+  }
+  return lines.join('\n')
+}
+
+function diagramBlocks(report: Report): string[] {
+  const failing = report.artifacts.filter(a => a.status === 'error' && a.linkage.length > 0)
+  if (failing.length === 0) return []
+  const blocks = ['### Linkage of failing artifacts\n']
+  for (const [i, artifact] of failing.slice(0, MAX_DIAGRAMS).entries()) {
+    const findings = report.findings.filter(f => sameArtifact(f, artifact))
+    const of = artifact.package === artifact.target ? '' : ` of <code>${escapeHtml(artifact.package)}</code>`
+    const label = `${escapeHtml(artifact.crateType)} <code>${escapeHtml(artifact.target)}</code>${of}${artifact.mode === 'test' ? ' (test)' : ''}`
+    blocks.push(`<details${i === 0 ? ' open' : ''}><summary>${label}</summary>\n\n\`\`\`mermaid\n${linkageDiagram(artifact, findings)}\n\`\`\`\n\n</details>\n`)
+  }
+  if (failing.length > MAX_DIAGRAMS) blocks.push(`${failing.length - MAX_DIAGRAMS} more failing artifacts are in the JSON report.\n`)
+  return blocks
+}
+
+function sameArtifact(f: FindingReport, a: ArtifactReport): boolean {
+  return f.package === a.package && f.target === a.target && f.kind === a.kind && f.mode === a.mode && f.platform === a.platform && (f.crateType === a.crateType || a.mode === 'test')
+}
+
+const STATUS_ORDER = { error: 0, blocked: 1, ok: 2 } as const
+
+function artifactBlocks(report: Report): string[] {
+  if (report.artifacts.length === 0) return []
+  const sorted = [...report.artifacts].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status])
+  const head = '| package | target | crate type | status | std | shared libraries at run time |\n|---|---|---|---|---|---|'
+  const row = (a: ArtifactReport): string => {
+    const status = a.status === 'error' ? '❌ error' : a.status === 'blocked' ? '⛔ blocked' : '✅ ok'
+    const cells = [
+      a.package,
+      `${a.target}${a.mode === 'test' ? ' (test)' : ''}${a.platform === 'host' ? ' (host)' : ''}`,
+      a.crateType,
+      status,
+      stdLinkage(a),
+      (a.runtimeLibraries ?? []).join(', ') || '—'
+    ]
+    return `| ${cells.map(escapeHtml).join(' | ')} |`
+  }
+  const open = sorted.slice(0, OPEN_ARTIFACT_ROWS)
+  const rest = sorted.slice(OPEN_ARTIFACT_ROWS)
+  const blocks = [`### Artifacts\n\n${head}\n${open.map(row).join('\n')}\n`]
+  // Rows go in chunks so that the budget can cut between them.
+  for (let i = 0; i < rest.length; i += 500) {
+    const chunk = rest.slice(i, i + 500)
+    blocks.push(`<details><summary>${plural(rest.length, 'more artifact')}${rest.length > 500 ? ` (${i + 1}–${i + chunk.length})` : ''}</summary>\n\n${head}\n${chunk.map(row).join('\n')}\n\n</details>\n`)
+  }
+  return blocks
+}
+
+function allowedBlocks(report: Report): string[] {
+  const allowed = report.findings.filter(f => f.allowed !== undefined)
+  if (allowed.length === 0) return []
+  const items = allowed.map(f => `- <code>${escapeHtml(f.rule)}</code> ${md(findingSubject(f))}: ${md(f.allowed!.reason)} <sub>(${escapeHtml(f.allowed!.file)}:${f.allowed!.line})</sub>`)
+  return [`<details><summary>${plural(allowed.length, 'finding')} allowed by the policy</summary>\n\n${items.join('\n')}\n\n</details>\n`]
+}
+
+function footer(report: Report): string {
+  const t = report.toolchain
+  const notes = report.notes.map(n => `> ${md(n)}`).join('\n')
+  const facts = md(`rustc ${t.release} (${t.commitHash.slice(0, 9)}), host ${t.host}, target ${t.target}, profile ${report.invocation.profile}`)
+  return `${notes === '' ? '' : `${notes}\n\n`}<sub>${facts}</sub>\n`
+}
