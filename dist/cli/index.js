@@ -735,9 +735,9 @@ function findingBlocks(report) {
     for (const [rule, findings] of byRule) {
         const info = RULES.find(r => r.id === rule);
         const icon = ICONS[findings[0].severity];
-        const title = info ? ` — ${escapeHtml(info.title)}` : '';
-        const link = info ? ` · <a href="${escapeHtml(ruleHelpUri(info.id))}">rule</a>` : '';
-        blocks.push(`#### ${icon} <code>${escapeHtml(rule)}</code>${title} (${findings.length})${link}\n`);
+        const title = info ? `: ${escapeHtml(info.title)}` : '';
+        const link = info ? ` · <a href="${escapeHtml(ruleHelpUri(info.id))}">what this rule checks</a>` : '';
+        blocks.push(`#### ${icon} <code>${escapeHtml(rule)}</code>${title}\n\n<sub>${plural(findings.length, 'finding')}${link}</sub>\n`);
         for (const f of findings)
             blocks.push(findingBlock(f));
     }
