@@ -72,6 +72,46 @@ describe('CLI', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
   })
 
+  it('--format github prints escaped workflow commands on the manifest line, paths relative to the working directory', () => {
+    const r = cli(['--manifest-path', path.join(FIXTURES, 'bin-dylib', 'Cargo.toml'), '--workspace', '--format', 'github'], FIXTURES)
+    expect(r.status).toBe(1)
+    const lines = r.stdout.trim().split('\n')
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/^::error file=bin-dylib\/dy\/Cargo\.toml,line=7,title=duplicate-linkage%3A bin app::bin `app` cannot link/)
+  })
+
+  it('--format sarif prints a SARIF 2.1.0 log', () => {
+    const r = cli(['--manifest-path', path.join(FIXTURES, 'bin-dylib', 'Cargo.toml'), '--workspace', '--format', 'sarif'], path.join(FIXTURES, 'bin-dylib'))
+    const log = JSON.parse(r.stdout)
+    expect(log.version).toBe('2.1.0')
+    expect(log.runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toEqual(['duplicate-linkage'])
+  })
+
+  it('--fail-on, a policy that allows the finding, and a baseline that has it each make the exit status 0', () => {
+    const manifest = path.join(FIXTURES, 'bin-dylib', 'Cargo.toml')
+    expect(cli(['--manifest-path', manifest, '--workspace', '--fail-on', 'never']).status).toBe(0)
+    expect(cli(['--manifest-path', manifest, '-p', 'app', '--fail-on', 'warning']).status).toBe(1)
+    const policy = path.join(tmp, 'policy.toml')
+    fs.writeFileSync(policy, '[[allow]]\nrule = "duplicate-linkage"\ncrate = "std"\nreason = "the dylib is only loaded at run time"\n')
+    const allowed = cli(['--manifest-path', manifest, '--workspace', '--policy', policy])
+    expect(allowed.status).toBe(0)
+    expect(allowed.stdout).toContain('error[duplicate-linkage] (allowed: the dylib is only loaded at run time)')
+    const baseline = path.join(tmp, 'baseline.json')
+    fs.writeFileSync(baseline, cli(['--manifest-path', manifest, '--workspace', '--format', 'json']).stdout)
+    const again = cli(['--manifest-path', manifest, '--workspace', '--baseline', baseline])
+    expect(again.status).toBe(0)
+    expect(again.stdout).toContain('(already in the baseline)')
+  })
+
+  it('a policy file with a mistake stops with one line naming the file, line and key', () => {
+    const policy = path.join(tmp, 'bad-policy.toml')
+    fs.writeFileSync(policy, '[rules]\nduplicate-linkge = "warning"\n')
+    const r = cli(['--manifest-path', path.join(FIXTURES, 'plain', 'Cargo.toml'), '--policy', policy], tmp)
+    expect(r.status).toBe(2)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    expect(r.stderr).toMatch(/^error: bad-policy\.toml:2: rules\.duplicate-linkge: unknown rule id/)
+  })
+
   it('writes the report atomically to --output', () => {
     const out = path.join(tmp, 'report.md')
     const r = cli(['--manifest-path', path.join(FIXTURES, 'plain', 'Cargo.toml'), '--format', 'markdown', '--output', out])
