@@ -33,7 +33,7 @@ describe('job summary', () => {
     expect(summary).toContain('## ❌ Rust Linkage Guard fails')
     expect(summary).toContain('<code>cargo build</code> fails: 1 artifact cannot be built')
     expect(summary).toContain('#### 🔴 <code>duplicate-linkage</code>')
-    expect(summary).toContain('- <code>host</code> → <code>plugin_audio</code> (dylib, contains <code>std</code> statically)')
+    expect(summary).toContain("- <code>host</code> → <code>plugin_audio</code> (dylib, contains <code>std</code> and <code>engine_api</code> statically)")
     expect(summary).toMatch(/- <code>host<\/code> links <code>std<\/code> dynamically as <code>libstd-[0-9a-f]+\.so<\/code>/)
     const [diagram, ...others] = mermaidBlocks(summary)
     expect(others).toEqual([])
@@ -119,5 +119,27 @@ describe('job summary', () => {
     expect(comment).toContain('<code>new</code>')
     expect(comment).not.toContain('<code>old</code>')
     expect(comment).toContain('[job summary](https://github.com/o/r/actions/runs/1)')
+  })
+})
+
+describe('large artifacts', () => {
+  it('two dylibs that each contain 300 crates: one line per way in, and a diagram that counts what it does not draw', () => {
+    const crates = ['std', ...Array.from({ length: 299 }, (_, i) => `dep${i}`)]
+    const inclusion = ['da', 'db'].flatMap(dylib => crates.map(crate => ({ chain: ['app', dylib], crate, how: 'inside-dylib' as const })))
+    const linkage = [
+      { crate: 'da', how: 'dynamic' as const },
+      { crate: 'db', how: 'dynamic' as const },
+      ...crates.map(crate => ({ crate, how: 'included-from-dylib' as const, via: 'da' }))
+    ]
+    const report = makeReport({
+      artifacts: [makeArtifact({ status: 'error', linkage })],
+      findings: [makeFinding({ crates, inclusion })]
+    })
+    const summary = renderSummary(report)
+    expect(summary).toContain('- <code>app</code> → <code>da</code> (dylib, contains <code>std</code>, <code>dep0</code>, <code>dep1</code>, <code>dep2</code>, <code>dep3</code> and 295 more statically)')
+    expect(summary.split('\n').filter(l => l.startsWith('- <code>app</code> → '))).toHaveLength(2)
+    const [diagram] = mermaidBlocks(summary)
+    expect(diagram).toContain('["292 more crates at fault"]')
+    expect(diagram!.split('\n').filter(l => l.includes('["')).length).toBeLessThanOrEqual(45)
   })
 })

@@ -32921,7 +32921,24 @@ function unique(items) {
     return [...new Set(items)];
 }
 
+;// CONCATENATED MODULE: ./src/text.ts
+/** Wording helpers shared by findings and reports. */
+/** "1 finding", "2 findings". */
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** "`a`, `b` and `c`", or "`a`, `b`, `c`, `d`, `e` and 12 more". */
+function listCrates(crates, shown = 5) {
+    const names = crates.map(c => `\`${c}\``);
+    if (names.length <= 1)
+        return names.join('');
+    if (names.length <= shown)
+        return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+    return `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/render.ts
+
 /** Counts that decide the exit status and the outputs. */
 function countFindings(report) {
     let errors = 0;
@@ -32967,18 +32984,29 @@ function allowedCount(report) {
 function existingCount(report) {
     return report.findings.filter(f => f.allowed === undefined && f.baseline === 'existing').length;
 }
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
+/** Groups inclusion paths by chain, so a dylib that contains 300 crates is one line, not 300. */
+function groupInclusion(paths) {
+    const groups = new Map();
+    for (const p of paths) {
+        const key = JSON.stringify([p.chain, p.how, p.file ?? null]);
+        const group = groups.get(key);
+        if (group)
+            group.crates.push(p.crate);
+        else
+            groups.set(key, { chain: p.chain, how: p.how, ...(p.file === undefined ? {} : { file: p.file }), crates: [p.crate] });
+    }
+    return [...groups.values()];
 }
 /** "`host` → `plugin_audio` (dylib, contains `std` statically)", in markdown. */
-function describeInclusion(p) {
-    const chain = p.chain.map(c => `\`${c}\``).join(' → ');
-    if (p.how === 'inside-dylib')
-        return `${chain} (dylib, contains \`${p.crate}\` statically)`;
-    const file = p.file === undefined ? '' : ` as \`${p.file}\``;
-    if (p.chain.length === 1)
-        return `${chain} links \`${p.crate}\` ${p.how === 'dynamic' ? `dynamically${file}` : 'statically (rlib)'}`;
-    return `${chain} → \`${p.crate}\` (${p.how === 'dynamic' ? `dylib, linked dynamically${file}` : 'rlib, linked statically'})`;
+function describeInclusion(g) {
+    const chain = g.chain.map(c => `\`${c}\``).join(' → ');
+    const crates = listCrates(g.crates);
+    if (g.how === 'inside-dylib')
+        return `${chain} (dylib, contains ${crates} statically)`;
+    const file = g.file === undefined ? '' : ` as \`${g.file}\``;
+    if (g.chain.length === 1)
+        return `${chain} links ${crates} ${g.how === 'dynamic' ? `dynamically${file}` : 'statically (rlib)'}`;
+    return `${chain} → ${crates} (${g.how === 'dynamic' ? `dylib, linked dynamically${file}` : 'rlib, linked statically'})`;
 }
 /** What the finding is about: "bin `host`", "dylib `plugin_a`", "test harness of lib `util`", or the workspace. */
 function findingSubject(f) {
@@ -33018,8 +33046,8 @@ function renderText(report) {
         lines.push(`  --> ${f.file}:${f.line}`);
         for (const r of f.related ?? [])
             lines.push(`  ::: ${r.file}:${r.line} (${r.message.replace(/`/g, '')})`);
-        for (const p of f.inclusion ?? [])
-            lines.push(`  = via: ${describeInclusion(p).replace(/`/g, '')}`);
+        for (const g of groupInclusion(f.inclusion ?? []))
+            lines.push(`  = via: ${describeInclusion(g).replace(/`/g, '')}`);
         for (const fix of f.fixes)
             lines.push(`  = fix: ${fix}`);
         lines.push('');
@@ -33048,6 +33076,7 @@ function md(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
+
 
 
 /** GitHub records at most this many annotations of each type per step; the rest only reach the log. */
@@ -33127,7 +33156,7 @@ function messageOf(f, note) {
         parts.push(note);
     const inclusion = f.inclusion ?? [];
     if (inclusion.length > 0)
-        parts.push(`How it gets in:\n${inclusion.map(p => `- ${describeInclusion(p)}`).join('\n')}`);
+        parts.push(`How it gets in:\n${groupInclusion(inclusion).map(g => `- ${describeInclusion(g)}`).join('\n')}`);
     if (f.fixes.length > 0)
         parts.push(`Fix: ${f.fixes[0]}`);
     const text = parts.join('\n\n');
@@ -33232,16 +33261,24 @@ function ruleHelpUri(id) {
 ;// CONCATENATED MODULE: ./src/report/mermaid.ts
 /** Standard-library crates other than `std` itself: drawn as part of `std`. */
 const STD_INTERNALS = new Set(['core', 'alloc', 'compiler_builtins', 'panic_unwind', 'panic_abort', 'test', 'proc_macro', 'unwind', 'libc']);
-/** Diagrams of large artifacts keep the crates on the inclusion paths and the dylibs, and count the rest. */
-const MAX_NODES = 40;
+/** Crates at fault drawn one by one; the rest share one node. */
+const MAX_FAULT_NODES = 8;
+/** Edges beyond the inclusion paths: past this, statically linked crates are only counted. */
+const MAX_EDGES = 40;
+const MORE_FAULTS = '\0more-faults';
+const MORE_STATIC = '\0more-static';
 /**
  * A mermaid flowchart of how one artifact links: nodes are crates, edges are labelled `static`, `dynamic`
- * or `inside dylib` (a dylib that contains the crate), and the crates at fault are highlighted.
+ * or `inside dylib` (a dylib that contains the crate), and the crates at fault are highlighted. Large
+ * artifacts keep the ways in of the first crates at fault and every dylib, and count the rest.
  * Every label is entity-encoded, so crate names cannot break out of the diagram or the code fence.
  */
 function linkageDiagram(artifact, findings) {
-    const root = rootName(artifact);
-    const atFault = new Set(findings.flatMap(f => f.crates));
+    const root = artifact.target.replace(/-/g, '_');
+    const faults = [...new Set(findings.flatMap(f => f.crates))];
+    const drawn = new Set(faults.slice(0, MAX_FAULT_NODES));
+    const moreFaults = faults.length - drawn.size;
+    const nodeFor = (crate) => (faults.includes(crate) && !drawn.has(crate) ? MORE_FAULTS : crate);
     const edges = new Map();
     const addEdge = (from, to, style, onPath) => {
         const key = `${from}\0${to}\0${style}`;
@@ -33251,54 +33288,63 @@ function linkageDiagram(artifact, findings) {
         else
             edges.set(key, { from, to, style, onPath });
     };
-    for (const entry of artifact.linkage) {
-        if (STD_INTERNALS.has(entry.crate) || entry.how === 'not-linked')
-            continue;
-        if (entry.how === 'included-from-dylib') {
-            if (entry.via !== undefined)
-                addEdge(entry.via, entry.crate, 'inside dylib', false);
-        }
-        else
-            addEdge(root, entry.crate, entry.how === 'dynamic' ? 'dynamic' : 'static', false);
-    }
     for (const path of findings.flatMap(f => f.inclusion ?? [])) {
         const chain = path.chain[0] === root ? path.chain : [root, ...path.chain];
         for (let i = 1; i < chain.length; i++)
             addEdge(chain[i - 1], chain[i], 'dynamic', true);
-        addEdge(chain.at(-1), path.crate, path.how === 'inside-dylib' ? 'inside dylib' : path.how, true);
+        addEdge(chain.at(-1), nodeFor(path.crate), path.how === 'inside-dylib' ? 'inside dylib' : path.how, true);
     }
-    const all = [...edges.values()];
-    const kept = all.length <= MAX_NODES ? all : all.filter(e => e.onPath || e.style !== 'static' || atFault.has(e.to));
-    const omitted = new Set(all.filter(e => !kept.includes(e)).map(e => e.to));
-    for (const e of kept)
-        omitted.delete(e.to);
+    const rest = [];
+    for (const entry of artifact.linkage) {
+        if (STD_INTERNALS.has(entry.crate) || entry.how === 'not-linked')
+            continue;
+        const to = nodeFor(entry.crate);
+        if (entry.how === 'included-from-dylib') {
+            if (entry.via !== undefined)
+                rest.push({ from: entry.via, to, style: 'inside dylib', onPath: false });
+        }
+        else
+            rest.push({ from: root, to, style: entry.how === 'dynamic' ? 'dynamic' : 'static', onPath: false });
+    }
+    // Dylibs linked dynamically always show; other edges while there is room.
+    let omitted = 0;
+    for (const e of rest) {
+        const room = edges.size < MAX_EDGES || (e.style === 'dynamic' && e.from === root);
+        if (room || edges.has(`${e.from}\0${e.to}\0${e.style}`))
+            addEdge(e.from, e.to, e.style, false);
+        else if (e.style === 'static')
+            omitted++;
+    }
+    if (omitted > 0)
+        addEdge(root, MORE_STATIC, 'static', false);
     const dylibs = new Set([...artifact.linkage.filter(l => l.how === 'dynamic').map(l => l.crate), ...artifact.linkage.flatMap(l => (l.via === undefined ? [] : [l.via]))]);
+    const label = (name) => {
+        if (name === MORE_FAULTS)
+            return `${moreFaults} more crates at fault`;
+        if (name === MORE_STATIC)
+            return `${omitted} more crates linked statically`;
+        const kind = name === root ? artifact.crateType : dylibs.has(name) ? 'dylib' : null;
+        return `${mermaidText(name)}${kind === null ? '' : `<br/>${mermaidText(kind)}`}`;
+    };
     const ids = new Map();
     const lines = ['flowchart LR'];
-    for (const name of [root, ...kept.flatMap(e => [e.from, e.to])]) {
+    for (const name of [root, ...[...edges.values()].flatMap(e => [e.from, e.to])]) {
         if (ids.has(name))
             continue;
         ids.set(name, `n${ids.size}`);
-        const kind = name === root ? artifact.crateType : dylibs.has(name) ? 'dylib' : null;
-        lines.push(`  ${ids.get(name)}["${mermaidText(name)}${kind === null ? '' : `<br/>${mermaidText(kind)}`}"]`);
+        lines.push(`  ${ids.get(name)}["${label(name)}"]`);
     }
-    for (const e of kept) {
+    for (const e of edges.values()) {
         const arrow = e.style === 'inside dylib' ? `-. ${e.style} .->` : e.onPath ? `==>|${e.style}|` : `-->|${e.style}|`;
         lines.push(`  ${ids.get(e.from)} ${arrow} ${ids.get(e.to)}`);
     }
-    if (omitted.size > 0)
-        lines.push(`  more["${omitted.size} more crates linked statically"]`, `  n0 -.- more`);
     lines.push('  classDef artifact fill:#ddf4ff,stroke:#0969da,stroke-width:2px,color:#1f2328');
     lines.push('  classDef fault fill:#ffebe9,stroke:#cf222e,stroke-width:3px,color:#1f2328');
     lines.push('  class n0 artifact');
-    const faulty = [...atFault].filter(c => ids.has(c)).map(c => ids.get(c));
+    const faulty = [...drawn, MORE_FAULTS].filter(c => ids.has(c)).map(c => ids.get(c));
     if (faulty.length > 0)
         lines.push(`  class ${faulty.join(',')} fault`);
     return lines.join('\n');
-}
-/** The artifact's own crate name, as inclusion chains spell it. */
-function rootName(artifact) {
-    return artifact.target.replace(/-/g, '_');
 }
 /** Mermaid label text: anything but plain name characters becomes a `#code;` entity. */
 function mermaidText(text) {
@@ -33306,6 +33352,7 @@ function mermaidText(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 
@@ -33382,7 +33429,7 @@ function findingBlock(f) {
     const lines = [`**${md(findingSubject(f))}** · ${where}${badge}`, '', md(f.message), ''];
     const inclusion = f.inclusion ?? [];
     if (inclusion.length > 0) {
-        lines.push('How it gets in:', '', ...inclusion.map(p => `- ${md(describeInclusion(p))}`), '');
+        lines.push('How it gets in:', '', ...groupInclusion(inclusion).map(g => `- ${md(describeInclusion(g))}`), '');
     }
     if (f.fixes.length > 0) {
         lines.push(`<details><summary>How to fix</summary>\n\n${f.fixes.map(x => `- ${md(x)}`).join('\n')}\n\n</details>`, '');
@@ -33450,6 +33497,7 @@ function footer(report) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/comment.ts
+
 
 
 /** Findings written out in full in the comment; the job summary has the rest. */
@@ -38227,6 +38275,7 @@ function jsonErrorOffset(text) {
 
 
 
+
 const STD_CRATES = new Set(['std', 'core', 'alloc', 'compiler_builtins', 'panic_unwind', 'panic_abort', 'test', 'proc_macro']);
 /** Turns the linkage of every unit into findings, sorted deterministically. */
 function evaluateRules(linkage, locator) {
@@ -38402,7 +38451,7 @@ function formatFindings(result, crateType, errors, linkage, locator) {
         const culprit = staticVia.map(unitOf).find((u) => u !== null) ?? null;
         const extra = crates.includes('std') && names.length > crates.length ? ' (with the rest of the standard library)' : '';
         const others = crates.filter(c => c !== primary.crate);
-        const also = others.length > 0 ? ` ${others.map(c => `\`${c}\``).join(', ')} would be included twice as well.` : '';
+        const also = others.length > 0 ? ` ${listCrates(others)} would be included twice as well.` : '';
         const message = `${what} cannot link: \`${primary.crate}\` would be included twice${extra} — ${describe(primary.existing, primary.crate)} and ${describe(primary.incoming, primary.crate)}.${also} ` +
             `rustc: "cannot satisfy dependencies so \`${primary.crate}\` only shows up once".`;
         const inclusion = uniqueBy(duplicates.filter(d => crates.includes(d.crate)).flatMap(d => [inclusionPath(result, linkage, d.crate, d.existing), inclusionPath(result, linkage, d.crate, d.incoming)]), p => JSON.stringify(p));
@@ -38500,17 +38549,23 @@ function inclusionPath(result, linkage, crate, origin) {
     }
     return path;
 }
+const parentsByUnit = new WeakMap();
 /** Crate names along the shortest dependency chain from `from` to `to` (both included). */
 function chainOfCrates(from, to) {
-    const previous = new Map([[from, null]]);
-    const queue = [from];
-    for (let i = 0; i < queue.length && !previous.has(to); i++) {
-        for (const dep of queue[i].crates) {
-            if (previous.has(dep.unit))
-                continue;
-            previous.set(dep.unit, queue[i]);
-            queue.push(dep.unit);
+    // One breadth-first search per artifact, shared by all its inclusion paths.
+    let previous = parentsByUnit.get(from);
+    if (previous === undefined) {
+        previous = new Map([[from, null]]);
+        const queue = [from];
+        for (let i = 0; i < queue.length; i++) {
+            for (const dep of queue[i].crates) {
+                if (previous.has(dep.unit))
+                    continue;
+                previous.set(dep.unit, queue[i]);
+                queue.push(dep.unit);
+            }
         }
+        parentsByUnit.set(from, previous);
     }
     if (!previous.has(to))
         return [crateName(from), crateName(to)];
@@ -40024,6 +40079,7 @@ function writeAtomically(file, text) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 

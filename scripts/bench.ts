@@ -46,6 +46,9 @@ type SelectionModule = typeof import('../src/model/selection.js')
 type UnitGraphModule = typeof import('../src/model/unit-graph.js')
 type ResolveModule = typeof import('../src/linkage/resolve.js')
 type EvaluateModule = typeof import('../src/rules/evaluate.js')
+type SummaryModule = typeof import('../src/report/summary.js')
+type SarifModule = typeof import('../src/report/sarif.js')
+type AnnotationsModule = typeof import('../src/report/annotations.js')
 type BuildContext = import('../src/model/types.js').BuildContext
 
 const SCRIPT = fileURLToPath(import.meta.url)
@@ -95,10 +98,17 @@ interface Task {
 type ChildMessage =
   | { type: 'info'; packages: number | null; resolveNull: boolean }
   | { type: 'read'; warmup: boolean; readParseMs: number }
-  | { type: 'run'; warmup: boolean; analysisMs: number; phases: Record<Phase, number> | null; maxRssKb: number }
+  | { type: 'run'; warmup: boolean; analysisMs: number; phases: Record<Phase, number> | null; outputs: Outputs | null; maxRssKb: number }
   | { type: 'rejected'; message: string }
   | { type: 'done'; maxRssKb: number; baselineRssKb: number; artifacts: number; findings: number }
   | { type: 'error'; message: string }
+
+/** Rendering what the action writes from one report: JSON, job summary, SARIF, annotations. */
+interface Outputs {
+  ms: number
+  summaryBytes: number
+  sarifBytes: number
+}
 
 interface CaseResult {
   name: string
@@ -111,7 +121,7 @@ interface CaseResult {
   /** Whether rejection was expected (`"resolve": null`); a mismatch is reported as unexpected. */
   expectRejected: boolean
   /** Measured runs; `analysisMs` is null for a run stopped by the timeout. */
-  runs: { readParseMs: number; analysisMs: number | null; phases: Record<Phase, number> | null }[]
+  runs: { readParseMs: number; analysisMs: number | null; phases: Record<Phase, number> | null; outputs: Outputs | null }[]
   /** Read+parse times of the warm-up runs, used only when no measured run started. */
   warmupReadParseMs: number[]
   readParseMs: number | null
@@ -120,6 +130,10 @@ interface CaseResult {
   /** Minimum over the runs, to judge noise against the median. */
   analysisMinMs: number | null
   phases: Record<Phase, number> | null
+  /** Median time to render the outputs, and the sizes of the summary and the SARIF file. */
+  outputsMs: number | null
+  summaryKb: number | null
+  sarifKb: number | null
   /** Peak RSS after the first run (what one CLI invocation needs), and over all runs. */
   firstRunPeakRssMb: number | null
   peakRssMb: number | null
@@ -164,6 +178,12 @@ async function measure(task: Task, send: (m: ChildMessage) => void): Promise<voi
     importFrom<ResolveModule>(task.src, 'linkage/resolve.ts'),
     importFrom<EvaluateModule>(task.src, 'rules/evaluate.ts')
   ])
+  // Older sources (--src) may predate the renderers: their outputs are then not measured.
+  const renderers = await Promise.all([
+    importFrom<SummaryModule>(task.src, 'report/summary.ts'),
+    importFrom<SarifModule>(task.src, 'report/sarif.ts'),
+    importFrom<AnnotationsModule>(task.src, 'report/annotations.ts')
+  ]).catch(() => null)
   const gc = task.gc ? exposeGc() : () => undefined
   const baselineRssKb = Math.round(process.memoryUsage().rss / 1024)
 
@@ -215,6 +235,16 @@ async function measure(task: Task, send: (m: ChildMessage) => void): Promise<voi
     const t4 = performance.now()
     artifacts = report.artifacts.length
     findings = report.findings.length
+    let outputs: Outputs | null = null
+    if (renderers !== null) {
+      const [summary, sarif, annotations] = renderers
+      const o0 = performance.now()
+      JSON.stringify(report, null, 2)
+      const markdown = summary.renderSummary(report)
+      const log = JSON.stringify(sarif.renderSarif(report, { toolVersion: '0.0.0', workspacePrefix: '' }), null, 2)
+      annotations.selectAnnotations(report, { workspacePrefix: '' })
+      outputs = { ms: performance.now() - o0, summaryBytes: Buffer.byteLength(markdown), sarifBytes: Buffer.byteLength(log) }
+    }
     if (task.phases) {
       // The same steps as `analyze`, one at a time; the report assembly is what `analyze` spends beyond them.
       gc()
@@ -231,7 +261,7 @@ async function measure(task: Task, send: (m: ChildMessage) => void): Promise<voi
       const sum = steps.select + steps.unitGraph + steps.linkage + steps.rules
       phases = { validate: t3 - t2, ...steps, report: Math.max(0, t4 - t3 - sum) }
     }
-    send({ type: 'run', warmup: i < task.warmup, analysisMs: t4 - t2, phases, maxRssKb: process.resourceUsage().maxRSS })
+    send({ type: 'run', warmup: i < task.warmup, analysisMs: t4 - t2, phases, outputs, maxRssKb: process.resourceUsage().maxRSS })
   }
   send({ type: 'done', maxRssKb: process.resourceUsage().maxRSS, baselineRssKb, artifacts, findings })
 }
@@ -399,7 +429,7 @@ function runCase(task: Task, timeoutMs: number, base: CaseResult, log: (line: st
           break
         case 'read':
           if (m.warmup) result.warmupReadParseMs.push(m.readParseMs)
-          else result.runs.push({ readParseMs: m.readParseMs, analysisMs: null, phases: null })
+          else result.runs.push({ readParseMs: m.readParseMs, analysisMs: null, phases: null, outputs: null })
           break
         case 'run': {
           result.firstRunPeakRssMb ??= m.maxRssKb / 1024
@@ -407,6 +437,7 @@ function runCase(task: Task, timeoutMs: number, base: CaseResult, log: (line: st
           const run = result.runs[result.runs.length - 1]!
           run.analysisMs = m.analysisMs
           run.phases = m.phases
+          run.outputs = m.outputs
           log(`  ${task.name}: run ${result.runs.length}/${task.runs}: read+parse ${run.readParseMs.toFixed(1)} ms, analysis ${m.analysisMs.toFixed(1)} ms`)
           break
         }
@@ -451,6 +482,10 @@ function summarize(r: CaseResult): void {
   r.analysisMs = r.timedOut ? null : median(analysis)
   r.analysisMinMs = r.timedOut || analysis.length === 0 ? null : Math.min(...analysis)
   r.ratio = r.readParseMs !== null && r.analysisMs !== null && r.readParseMs > 0 ? r.analysisMs / r.readParseMs : null
+  const outputs = r.runs.flatMap(x => (x.outputs === null ? [] : [x.outputs]))
+  r.outputsMs = median(outputs.map(o => o.ms))
+  r.summaryKb = outputs.length > 0 ? outputs[0]!.summaryBytes / 1024 : null
+  r.sarifKb = outputs.length > 0 ? outputs[0]!.sarifBytes / 1024 : null
   const withPhases = r.runs.filter(x => x.phases !== null)
   if (withPhases.length > 0) {
     const phases = {} as Record<Phase, number>
@@ -497,6 +532,9 @@ async function main(): Promise<void> {
     ratio: null,
     analysisMinMs: null,
     phases: null,
+    outputsMs: null,
+    summaryKb: null,
+    sarifKb: null,
     firstRunPeakRssMb: null,
     peakRssMb: null,
     baselineRssMb: null,
@@ -606,7 +644,7 @@ function textReport(options: Options, probe: RawProbe, results: CaseResult[]): s
       .join(' ')}; medians of ${options.runs} runs after ${options.warmup} warm-ups${options.gc ? ', full GC before each step' : ''}; cargo build --workspace`
   )
   lines.push('')
-  const header = ['input', 'packages', 'MB', 'read+parse ms', 'analysis ms', 'ratio', 'min analysis ms', 'peak RSS MB 1st/all', 'artifacts', 'findings']
+  const header = ['input', 'packages', 'MB', 'read+parse ms', 'analysis ms', 'ratio', 'min analysis ms', 'peak RSS MB 1st/all', 'artifacts', 'findings', 'outputs ms', 'summary/SARIF KB']
   const rows: string[][] = []
   const notes: string[] = []
   for (const r of results) {
@@ -635,7 +673,9 @@ function textReport(options: Options, probe: RawProbe, results: CaseResult[]): s
       r.timedOut ? '-' : fmt(r.analysisMinMs),
       `${r.firstRunPeakRssMb === null ? '-' : r.firstRunPeakRssMb.toFixed(0)}/${r.peakRssMb === null ? '-' : r.peakRssMb.toFixed(0)}`,
       String(r.artifacts ?? '-'),
-      String(r.findings ?? '-')
+      String(r.findings ?? '-'),
+      fmt(r.outputsMs),
+      r.summaryKb === null ? '-' : `${r.summaryKb.toFixed(0)}/${r.sarifKb!.toFixed(0)}`
     ])
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.filter(r => r.length > 4).map(r => (r[i] ?? '').length)))

@@ -1,5 +1,6 @@
 import path from 'node:path'
-import { describeInclusion, findingStanding, findingSubject, plural } from './render.js'
+import { plural } from '../text.js'
+import { describeInclusion, findingStanding, findingSubject, groupInclusion } from './render.js'
 import type { FindingReport, Report } from './report.js'
 
 /** GitHub records at most this many annotations of each type per step; the rest only reach the log. */
@@ -104,7 +105,7 @@ function messageOf(f: FindingReport, note: string | null): string {
   const parts = [f.message]
   if (note !== null) parts.push(note)
   const inclusion = f.inclusion ?? []
-  if (inclusion.length > 0) parts.push(`How it gets in:\n${inclusion.map(p => `- ${describeInclusion(p)}`).join('\n')}`)
+  if (inclusion.length > 0) parts.push(`How it gets in:\n${groupInclusion(inclusion).map(g => `- ${describeInclusion(g)}`).join('\n')}`)
   if (f.fixes.length > 0) parts.push(`Fix: ${f.fixes[0]}`)
   const text = parts.join('\n\n')
   return text.length <= MAX_MESSAGE ? text : `${text.slice(0, MAX_MESSAGE - 1)}…`

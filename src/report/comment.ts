@@ -1,6 +1,7 @@
-import { findingBlock, header } from './summary.js'
-import { escapeHtml, plural } from './render.js'
+import { plural } from '../text.js'
+import { escapeHtml } from './render.js'
 import type { Report } from './report.js'
+import { findingBlock, header } from './summary.js'
 
 /** Findings written out in full in the comment; the job summary has the rest. */
 const DETAILED = 20

@@ -1,3 +1,4 @@
+import { listCrates, plural } from '../text.js'
 import type { ArtifactReport, FindingReport, InclusionPath, Report } from './report.js'
 
 /** Counts that decide the exit status and the outputs. */
@@ -46,17 +47,35 @@ function existingCount(report: Report): number {
   return report.findings.filter(f => f.allowed === undefined && f.baseline === 'existing').length
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** Ways in that share a chain and a kind of link, with all the crates they bring. */
+export interface InclusionGroup {
+  chain: string[]
+  how: InclusionPath['how']
+  file?: string
+  crates: string[]
+}
+
+/** Groups inclusion paths by chain, so a dylib that contains 300 crates is one line, not 300. */
+export function groupInclusion(paths: readonly InclusionPath[]): InclusionGroup[] {
+  const groups = new Map<string, InclusionGroup>()
+  for (const p of paths) {
+    const key = JSON.stringify([p.chain, p.how, p.file ?? null])
+    const group = groups.get(key)
+    if (group) group.crates.push(p.crate)
+    else groups.set(key, { chain: p.chain, how: p.how, ...(p.file === undefined ? {} : { file: p.file }), crates: [p.crate] })
+  }
+  return [...groups.values()]
 }
 
 /** "`host` → `plugin_audio` (dylib, contains `std` statically)", in markdown. */
-export function describeInclusion(p: InclusionPath): string {
-  const chain = p.chain.map(c => `\`${c}\``).join(' → ')
-  if (p.how === 'inside-dylib') return `${chain} (dylib, contains \`${p.crate}\` statically)`
-  const file = p.file === undefined ? '' : ` as \`${p.file}\``
-  if (p.chain.length === 1) return `${chain} links \`${p.crate}\` ${p.how === 'dynamic' ? `dynamically${file}` : 'statically (rlib)'}`
-  return `${chain} → \`${p.crate}\` (${p.how === 'dynamic' ? `dylib, linked dynamically${file}` : 'rlib, linked statically'})`
+export function describeInclusion(g: InclusionGroup): string {
+  const chain = g.chain.map(c => `\`${c}\``).join(' → ')
+  const crates = listCrates(g.crates)
+  if (g.how === 'inside-dylib') return `${chain} (dylib, contains ${crates} statically)`
+  const file = g.file === undefined ? '' : ` as \`${g.file}\``
+  if (g.chain.length === 1) return `${chain} links ${crates} ${g.how === 'dynamic' ? `dynamically${file}` : 'statically (rlib)'}`
+  return `${chain} → ${crates} (${g.how === 'dynamic' ? `dylib, linked dynamically${file}` : 'rlib, linked statically'})`
 }
 
 /** What the finding is about: "bin `host`", "dylib `plugin_a`", "test harness of lib `util`", or the workspace. */
@@ -97,7 +116,7 @@ export function renderText(report: Report): string {
     lines.push(`${f.severity}[${f.rule}]${tag}: ${f.message}`)
     lines.push(`  --> ${f.file}:${f.line}`)
     for (const r of f.related ?? []) lines.push(`  ::: ${r.file}:${r.line} (${r.message.replace(/`/g, '')})`)
-    for (const p of f.inclusion ?? []) lines.push(`  = via: ${describeInclusion(p).replace(/`/g, '')}`)
+    for (const g of groupInclusion(f.inclusion ?? [])) lines.push(`  = via: ${describeInclusion(g).replace(/`/g, '')}`)
     for (const fix of f.fixes) lines.push(`  = fix: ${fix}`)
     lines.push('')
   }

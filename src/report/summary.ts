@@ -1,6 +1,7 @@
 import { RULES, ruleHelpUri, type RuleId } from '../rules/registry.js'
+import { plural } from '../text.js'
 import { linkageDiagram } from './mermaid.js'
-import { countFindings, describeInclusion, escapeHtml, findingStanding, findingSubject, md, plural, stdLinkage, verdictLine } from './render.js'
+import { countFindings, describeInclusion, escapeHtml, findingStanding, findingSubject, groupInclusion, md, stdLinkage, verdictLine } from './render.js'
 import type { ArtifactReport, FindingReport, Report } from './report.js'
 
 /** GitHub drops a step summary above 1 MiB; this leaves room for other writers and for GitHub's own markup. */
@@ -87,7 +88,7 @@ export function findingBlock(f: FindingReport): string {
   const lines = [`**${md(findingSubject(f))}** · ${where}${badge}`, '', md(f.message), '']
   const inclusion = f.inclusion ?? []
   if (inclusion.length > 0) {
-    lines.push('How it gets in:', '', ...inclusion.map(p => `- ${md(describeInclusion(p))}`), '')
+    lines.push('How it gets in:', '', ...groupInclusion(inclusion).map(g => `- ${md(describeInclusion(g))}`), '')
   }
   if (f.fixes.length > 0) {
     lines.push(`<details><summary>How to fix</summary>\n\n${f.fixes.map(x => `- ${md(x)}`).join('\n')}\n\n</details>`, '')

@@ -2,6 +2,7 @@ import type { DependencyFormatError, Origin } from '../linkage/dependency-format
 import { crateName, dylibFileName, unitKey, type LinkageResult, type UnitProblem, type UnitResult } from '../linkage/resolve.js'
 import type { Unit } from '../model/unit-graph.js'
 import { findingFingerprint } from '../report/fingerprint.js'
+import { listCrates } from '../text.js'
 import type { FindingReport, InclusionPath, RelatedLocation, Severity } from '../report/report.js'
 import { ruleInfo, type RuleId } from './registry.js'
 
@@ -213,7 +214,7 @@ function formatFindings(
     const culprit = staticVia.map(unitOf).find((u): u is Unit => u !== null) ?? null
     const extra = crates.includes('std') && names.length > crates.length ? ' (with the rest of the standard library)' : ''
     const others = crates.filter(c => c !== primary.crate)
-    const also = others.length > 0 ? ` ${others.map(c => `\`${c}\``).join(', ')} would be included twice as well.` : ''
+    const also = others.length > 0 ? ` ${listCrates(others)} would be included twice as well.` : ''
     const message =
       `${what} cannot link: \`${primary.crate}\` would be included twice${extra} — ${describe(primary.existing, primary.crate)} and ${describe(primary.incoming, primary.crate)}.${also} ` +
       `rustc: "cannot satisfy dependencies so \`${primary.crate}\` only shows up once".`
@@ -316,16 +317,23 @@ function inclusionPath(result: UnitResult, linkage: LinkageResult, crate: string
   return path
 }
 
+const parentsByUnit = new WeakMap<Unit, Map<Unit, Unit | null>>()
+
 /** Crate names along the shortest dependency chain from `from` to `to` (both included). */
 function chainOfCrates(from: Unit, to: Unit): string[] {
-  const previous = new Map<Unit, Unit | null>([[from, null]])
-  const queue = [from]
-  for (let i = 0; i < queue.length && !previous.has(to); i++) {
-    for (const dep of queue[i]!.crates) {
-      if (previous.has(dep.unit)) continue
-      previous.set(dep.unit, queue[i]!)
-      queue.push(dep.unit)
+  // One breadth-first search per artifact, shared by all its inclusion paths.
+  let previous = parentsByUnit.get(from)
+  if (previous === undefined) {
+    previous = new Map<Unit, Unit | null>([[from, null]])
+    const queue = [from]
+    for (let i = 0; i < queue.length; i++) {
+      for (const dep of queue[i]!.crates) {
+        if (previous.has(dep.unit)) continue
+        previous.set(dep.unit, queue[i]!)
+        queue.push(dep.unit)
+      }
     }
+    parentsByUnit.set(from, previous)
   }
   if (!previous.has(to)) return [crateName(from), crateName(to)]
   const chain: string[] = []
