@@ -32825,7 +32825,6 @@ const INPUT_DEFAULTS = {
     command: 'build',
     failOn: 'error',
     reportPath: 'rust-linkage-report.json',
-    policy: '.github/rust-linkage.toml',
     comment: 'off',
     commentKey: 'default'
 };
@@ -33733,9 +33732,1167 @@ function truncateBytes(text, max) {
     return `${out}${ELLIPSIS}`;
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/report/fingerprint.ts
+
+/**
+ * A finding's stable identity: the rule, the artifact and the crates at fault. Lines, wording and the hash in
+ * `libstd-<hash>.so` (which changes with every toolchain) stay out, so a finding keeps its fingerprint when a
+ * manifest is edited above it or the toolchain is updated.
+ */
+function findingFingerprint(f) {
+    const crates = f.crates.map(c => c.replace(/-[0-9a-f]{16}(?=\.(?:so|dylib|dll)$)/u, '')).sort();
+    const identity = [f.rule, f.package ?? '', f.target ?? '', f.kind ?? '', f.mode ?? '', f.crateType ?? '', f.platform ?? '', ...crates];
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 32);
+}
+
+;// CONCATENATED MODULE: ./src/model/crate-type.ts
+// The truth tables below are cargo's own (`src/compiler/crate_type.rs`); keep them identical.
+/** Outputs a Rust crate can be linked against: `lib`, `rlib`, `dylib`, `proc-macro`. */
+function isLinkable(t) {
+    return t === 'lib' || t === 'rlib' || t === 'dylib' || t === 'proc-macro';
+}
+/** Outputs that are shared objects: `dylib`, `cdylib`, `proc-macro`. */
+function isDynamic(t) {
+    return t === 'dylib' || t === 'cdylib' || t === 'proc-macro';
+}
+/** Crate types that may take part in LTO: `bin`, `staticlib`, `cdylib`. */
+function canLto(t) {
+    return t === 'bin' || t === 'staticlib' || t === 'cdylib';
+}
+/** Crate types whose rustc invocation links (everything except `lib`/`rlib`). */
+function requiresUpstreamObjects(t) {
+    return t !== 'lib' && t !== 'rlib';
+}
+/** Whether a library built with these crate types is available to Rust dependents as an rlib. */
+function providesRlib(types) {
+    return types.includes('lib') || types.includes('rlib');
+}
+/** Whether a library built with these crate types is available to Rust dependents as a Rust dylib. */
+function providesDylib(types) {
+    return types.includes('dylib');
+}
+function isCrateType(s) {
+    return (s === 'bin' || s === 'lib' || s === 'rlib' || s === 'dylib' || s === 'cdylib' || s === 'staticlib' || s === 'proc-macro');
+}
+
+;// CONCATENATED MODULE: ./src/model/cfg.ts
+/** Thrown for a malformed cfg expression; the caller adds where it came from. */
+class CfgSyntaxError extends Error {
+}
+/** Parses the `--print=cfg` output of rustc into a set. */
+function parseCfgLines(text) {
+    const names = new Set();
+    const values = new Map();
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (line === '')
+            continue;
+        const eq = line.indexOf('=');
+        if (eq < 0) {
+            names.add(line);
+            continue;
+        }
+        const key = line.slice(0, eq);
+        const value = line.slice(eq + 1).replace(/^"(.*)"$/, '$1');
+        let set = values.get(key);
+        if (!set)
+            values.set(key, (set = new Set()));
+        set.add(value);
+    }
+    return { names, values };
+}
+/** Parses the inside or the whole of `cfg(...)`. */
+function parseCfgExpr(text) {
+    const tokens = tokenize(text);
+    let pos = 0;
+    const peek = () => tokens[pos];
+    const next = () => {
+        const t = tokens[pos++];
+        if (t === undefined)
+            throw new CfgSyntaxError(`unexpected end of cfg expression \`${text}\``);
+        return t;
+    };
+    const expect = (t) => {
+        const got = next();
+        if (got !== t)
+            throw new CfgSyntaxError(`expected \`${t}\` but found \`${got}\` in \`${text}\``);
+    };
+    const parseExpr = () => {
+        const ident = next();
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(ident))
+            throw new CfgSyntaxError(`unexpected \`${ident}\` in \`${text}\``);
+        if ((ident === 'all' || ident === 'any' || ident === 'not') && peek() === '(') {
+            next();
+            const args = [];
+            while (peek() !== ')') {
+                args.push(parseExpr());
+                if (peek() === ',')
+                    next();
+                else
+                    break;
+            }
+            expect(')');
+            if (ident === 'not') {
+                if (args.length !== 1)
+                    throw new CfgSyntaxError(`\`not\` takes exactly one predicate in \`${text}\``);
+                return { op: 'not', arg: args[0] };
+            }
+            return { op: ident, args };
+        }
+        if (peek() === '=') {
+            next();
+            const value = next();
+            if (!value.startsWith('"'))
+                throw new CfgSyntaxError(`expected a string after \`${ident} =\` in \`${text}\``);
+            return { op: 'eq', key: ident, value: value.slice(1, -1) };
+        }
+        return { op: 'name', name: ident };
+    };
+    const trimmed = text.trim();
+    const isWrapped = /^cfg\s*\(/.test(trimmed);
+    if (isWrapped) {
+        expect('cfg');
+        expect('(');
+    }
+    const expr = parseExpr();
+    if (isWrapped)
+        expect(')');
+    if (pos !== tokens.length)
+        throw new CfgSyntaxError(`unexpected \`${tokens[pos]}\` in \`${text}\``);
+    return expr;
+}
+function tokenize(text) {
+    const tokens = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (/\s/.test(c)) {
+            i++;
+        }
+        else if (c === '(' || c === ')' || c === ',' || c === '=') {
+            tokens.push(c);
+            i++;
+        }
+        else if (c === '"') {
+            const end = text.indexOf('"', i + 1);
+            if (end < 0)
+                throw new CfgSyntaxError(`unterminated string in \`${text}\``);
+            tokens.push(text.slice(i, end + 1));
+            i = end + 1;
+        }
+        else {
+            const m = /^[A-Za-z0-9_\-.]+/.exec(text.slice(i));
+            if (!m)
+                throw new CfgSyntaxError(`unexpected character \`${c}\` in \`${text}\``);
+            tokens.push(m[0]);
+            i += m[0].length;
+        }
+    }
+    return tokens;
+}
+function evalCfg(expr, cfg) {
+    switch (expr.op) {
+        case 'name':
+            // `cfg(true)` and `cfg(false)` are boolean literals (stable since Rust 1.88).
+            if (expr.name === 'true' || expr.name === 'false')
+                return expr.name === 'true';
+            return cfg.names.has(expr.name);
+        case 'eq':
+            return cfg.values.get(expr.key)?.has(expr.value) ?? false;
+        case 'all':
+            return expr.args.every(a => evalCfg(a, cfg));
+        case 'any':
+            return expr.args.some(a => evalCfg(a, cfg));
+        case 'not':
+            return !evalCfg(expr.arg, cfg);
+    }
+}
+/**
+ * Whether a dependency's platform condition (`cfg(...)` or a target triple, as in `dep_kinds[].target`)
+ * holds for a compilation target. Malformed conditions throw CfgSyntaxError.
+ */
+function platformMatches(platform, triple, cfg) {
+    if (/^\s*cfg\s*\(/.test(platform))
+        return evalCfg(parsedCfg(platform), cfg);
+    return platform.trim() === triple;
+}
+// The same few platform strings recur on thousands of edges: parse each once.
+const parsedCfgCache = new Map();
+function parsedCfg(text) {
+    let expr = parsedCfgCache.get(text);
+    if (!expr) {
+        expr = parseCfgExpr(text);
+        parsedCfgCache.set(text, expr);
+    }
+    return expr;
+}
+
+;// CONCATENATED MODULE: ./src/rustc/probe.ts
+
+
+/** The crate types cargo's own target-info probe asks about, in its order. */
+const PROBED_CRATE_TYPES = ['bin', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro'];
+/**
+ * Arguments of the one combined rustc call per target, the same request cargo's target-info probe
+ * makes (`src/compiler/build_context/target_info.rs`), plus `target-libdir`. `input` is the source rustc
+ * reads: cargo uses `-` (stdin); the null device gives the same answers without writing to a pipe.
+ */
+function probeArgs(target, rustflags, input = '-') {
+    const args = [input, '--crate-name', '___', '--print=file-names'];
+    for (const t of PROBED_CRATE_TYPES)
+        args.push('--crate-type', t);
+    args.push('--print=sysroot', '--print=target-libdir', '--print=cfg');
+    if (target !== null)
+        args.push('--target', target);
+    args.push(...rustflags);
+    return args;
+}
+/** Parses the combined probe's stdout and stderr (rustc reports dropped crate types as warnings). */
+function parseProbe(stdout, stderr, target) {
+    const dropped = new Set();
+    for (const m of stderr.matchAll(/dropping unsupported crate type `([a-z-]+)`/g))
+        dropped.add(m[1]);
+    const lines = stdout.split(/\r?\n/);
+    const supported = PROBED_CRATE_TYPES.filter(t => !dropped.has(t));
+    if (lines.length < supported.length + 2) {
+        throw new errors_UserError(`rustc --print for target \`${target}\` printed too little output to be understood: ${JSON.stringify(stdout.slice(0, 200))}`);
+    }
+    const fileNames = {};
+    supported.forEach((t, i) => (fileNames[t] = lines[i].trim()));
+    const sysroot = lines[supported.length].trim();
+    const targetLibdir = lines[supported.length + 1].trim();
+    const cfg = parseCfgLines(lines.slice(supported.length + 2).join('\n'));
+    const supportedCrateTypes = new Set(supported);
+    if (supportedCrateTypes.has('rlib'))
+        supportedCrateTypes.add('lib');
+    return { supportedCrateTypes, fileNames, sysroot, targetLibdir, cfg };
+}
+/** Finds the shared-library form of `std` among the file names of a target libdir. */
+function findStdDylib(entries) {
+    const found = entries.filter(e => /^(lib)?std-[0-9a-f]+\.(so|dylib|dll)$/.test(e)).sort();
+    return found[0] ?? null;
+}
+/**
+ * Whether executables are linked with a static C runtime (`crt-static`).
+ *
+ * The combined probe asks for proc-macro output, and rustc's `--print=cfg` then reports `crt-static` only
+ * when it is given explicitly in the flags (a proc-macro never defaults to it). So with an explicit
+ * `±crt-static` the cfg answers (targets that ignore the flag do not report it); otherwise the target
+ * defaults to crt-static exactly when rustc dropped `dylib` (crt-static forbids it) while still accepting
+ * `proc-macro` (so the target links dynamically):
+ * the musl targets.
+ */
+function executablesCrtStatic(rustflags, probe) {
+    const features = targetFeatures(rustflags);
+    // When given explicitly, rustc reports crt-static in cfg exactly when the target honours the flag.
+    if (features.includes('+crt-static') || features.includes('-crt-static')) {
+        return probe.cfg.values.get('target_feature')?.has('crt-static') ?? false;
+    }
+    return !probe.supportedCrateTypes.has('dylib') && probe.supportedCrateTypes.has('proc-macro');
+}
+/** The `-C target-feature` entries of a flag list, in order. */
+function targetFeatures(rustflags) {
+    const out = [];
+    for (const value of codegenOptions(rustflags, 'target-feature'))
+        out.push(...value.split(',').map(s => s.trim()));
+    return out;
+}
+/** All values of one `-C name=value` codegen option in a flag list (`-C x=y`, `-Cx=y`, `--codegen x=y`). */
+function codegenOptions(rustflags, name) {
+    return optionValues(rustflags, '-C', '--codegen', name);
+}
+/** All values of one `-Z name=value` unstable option in a flag list (`-Z x=y`, `-Zx=y`). */
+function unstableOptions(rustflags, name) {
+    return optionValues(rustflags, '-Z', null, name);
+}
+function optionValues(rustflags, short, long, name) {
+    const values = [];
+    for (let i = 0; i < rustflags.length; i++) {
+        const flag = rustflags[i];
+        let opt;
+        if (flag === short || flag === long)
+            opt = rustflags[++i];
+        else if (flag.startsWith(short))
+            opt = flag.slice(short.length);
+        else if (long !== null && flag.startsWith(`${long}=`))
+            opt = flag.slice(long.length + 1);
+        if (opt === undefined)
+            continue;
+        const eq = opt.indexOf('=');
+        const key = (eq < 0 ? opt : opt.slice(0, eq)).replace(/_/g, '-');
+        if (key === name)
+            values.push(eq < 0 ? '' : opt.slice(eq + 1));
+    }
+    return values;
+}
+/** A boolean `-C`/`-Z` option: present without a value or with yes/on/true; the last occurrence wins. */
+function flagEnabled(values) {
+    if (values.length === 0)
+        return false;
+    const last = values[values.length - 1].toLowerCase();
+    return last === '' || last === 'y' || last === 'yes' || last === 'on' || last === 'true';
+}
+/** Parses `rustc -vV`. */
+function parseRustcVersion(stdout) {
+    const field = (name) => {
+        const m = new RegExp(`^${name}: (.+)$`, 'm').exec(stdout);
+        return m ? m[1].trim() : null;
+    };
+    const release = field('release');
+    const host = field('host');
+    if (release === null || host === null) {
+        throw new errors_UserError(`\`rustc -vV\` printed unexpected output: ${JSON.stringify(stdout.slice(0, 120))}`);
+    }
+    return { release, commitHash: field('commit-hash') ?? 'unknown', host };
+}
+function toTargetInfo(triple, probe, libdirEntries, rustflags) {
+    return {
+        triple,
+        cfg: probe.cfg,
+        supportedCrateTypes: probe.supportedCrateTypes,
+        fileNames: probe.fileNames,
+        sysroot: probe.sysroot,
+        targetLibdir: probe.targetLibdir,
+        crtStaticExecutables: executablesCrtStatic(rustflags, probe),
+        stdDylib: findStdDylib(libdirEntries),
+        rustflags,
+        rustflagsSource: null
+    };
+}
+
+;// CONCATENATED MODULE: ./src/linkage/dependency-format.ts
+/**
+ * `calculate_type` followed by `verify_ok` for one output crate type.
+ * `crates` must be in rustc's load order (the standard library first); `injectedPanicRuntime` is the
+ * key of the panic runtime rustc injects (`panic_unwind` or `panic_abort`), if any.
+ */
+function calculateType(crateType, session, crates, injectedPanicRuntime) {
+    const empty = (errors = []) => ({
+        linkage: new Map(),
+        via: new Map(),
+        errors,
+        allStatic: false
+    });
+    if (crateType === 'rlib')
+        return empty();
+    let preferStatic;
+    switch (crateType) {
+        case 'dylib':
+        case 'cdylib':
+            preferStatic = !session.preferDynamic;
+            break;
+        case 'staticlib':
+            preferStatic = !session.staticlibPreferDynamic;
+            break;
+        case 'bin':
+            preferStatic = !session.preferDynamic || session.crtStatic;
+            break;
+        case 'proc-macro':
+            // rustc ignores -C prefer-dynamic for proc-macros.
+            preferStatic = true;
+            break;
+    }
+    // Only an error message needs a crate's name by key: build the index then.
+    let byKey = null;
+    const nameOf = (key) => (byKey ??= new Map(crates.map(c => [c.key, c]))).get(key)?.name ?? key;
+    const unavailable = [];
+    if (preferStatic) {
+        const firstNonRlib = crates.find(c => c.depKind !== 'macros-only' && !c.rlib);
+        if (!firstNonRlib) {
+            const linkage = new Map();
+            for (const c of crates)
+                linkage.set(c.key, c.depKind === 'explicit' ? 'static' : 'not-linked');
+            activateInjected(linkage, crates, injectedPanicRuntime);
+            return { linkage, via: new Map(), errors: verify(linkage, crates, session), allStatic: true };
+        }
+        unavailable.push(firstNonRlib.key);
+        if ((crateType === 'staticlib' && !session.staticlibAllowRdylibDeps) || (crateType === 'bin' && session.crtStatic && !session.crtStaticAllowsDylibs)) {
+            return empty(crates.filter(c => c.depKind !== 'macros-only' && !c.rlib).map(c => ({ kind: 'rlib-required', crate: c.name })));
+        }
+    }
+    const errors = [];
+    const formats = new Map();
+    const add = (key, origin) => {
+        const existing = formats.get(key);
+        if (existing) {
+            if (existing.preference !== origin.preference || origin.preference === 'static') {
+                errors.push({ kind: 'crate-dep-multiple', crate: nameOf(key), existing, incoming: origin });
+            }
+        }
+        else {
+            formats.set(key, origin);
+        }
+    };
+    for (const c of crates) {
+        if (c.depKind === 'macros-only' || !c.dylib)
+            continue;
+        add(c.key, { preference: 'dynamic', via: null });
+        for (const [dep, preference] of c.dylibFormats ?? [])
+            add(dep, { preference, via: c.key });
+    }
+    const linkage = new Map();
+    const via = new Map();
+    for (const c of crates) {
+        const f = formats.get(c.key);
+        linkage.set(c.key, f === undefined ? 'not-linked' : f.preference === 'dynamic' ? 'dynamic' : 'included-from-dylib');
+        if (f?.via)
+            via.set(c.key, f.via);
+    }
+    for (const c of crates) {
+        if (!c.dylib && !formats.has(c.key) && c.depKind === 'explicit') {
+            add(c.key, { preference: 'static', via: null });
+            linkage.set(c.key, 'static');
+        }
+    }
+    activateInjected(linkage, crates, injectedPanicRuntime);
+    for (const c of crates) {
+        const l = linkage.get(c.key);
+        if (l === 'static' && !c.rlib)
+            errors.push({ kind: 'lib-required', crate: c.name, format: 'rlib' });
+        if (l === 'dynamic' && !c.dylib)
+            errors.push({ kind: 'lib-required', crate: c.name, format: 'dylib' });
+    }
+    errors.push(...verify(linkage, crates, session));
+    return { linkage, via, errors, allStatic: false };
+}
+function activateInjected(linkage, crates, injected) {
+    if (crates.some(c => c.isPanicRuntime && linkage.get(c.key) !== 'not-linked'))
+        return;
+    if (injected !== null)
+        linkage.set(injected, 'static');
+}
+/** `verify_ok`: one panic runtime, and every linked crate compatible with the artifact's strategy. */
+function verify(linkage, crates, session) {
+    const errors = [];
+    const linked = crates.filter(c => (linkage.get(c.key) ?? 'not-linked') !== 'not-linked');
+    let runtime = null;
+    for (const c of linked) {
+        if (!c.isPanicRuntime)
+            continue;
+        if (runtime)
+            errors.push({ kind: 'two-panic-runtimes', first: runtime.name, second: c.name });
+        else
+            runtime = c;
+    }
+    if (!runtime)
+        return errors;
+    if (runtime.requiredPanic !== session.panic) {
+        errors.push({ kind: 'bad-panic-strategy', runtime: runtime.name, strategy: session.panic });
+    }
+    for (const c of linked) {
+        if (c === runtime || c.name === 'compiler_builtins')
+            continue;
+        if (c.requiredPanic !== null && c.requiredPanic !== session.panic) {
+            errors.push({ kind: 'required-panic-strategy', crate: c.name, found: c.requiredPanic, desired: session.panic });
+        }
+    }
+    return errors;
+}
+/** What a Rust dylib records about its own linkage, for the crates that link it later. */
+function recordedFormats(result) {
+    const out = new Map();
+    for (const [key, l] of result.linkage) {
+        if (l === 'static')
+            out.set(key, 'static');
+        else if (l === 'dynamic')
+            out.set(key, 'dynamic');
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/linkage/resolve.ts
+
+
+
+const SYSROOT_INTERNALS = ['core', 'alloc', 'compiler_builtins'];
+/** Computes the linkage of every unit of the graph, dependencies first. */
+function resolveLinkage(graph) {
+    const byUnit = new Map();
+    const crateNames = new Map();
+    for (const name of ['std', ...SYSROOT_INTERNALS, 'panic_unwind', 'panic_abort', 'test', 'proc_macro']) {
+        crateNames.set(sysKey(name), { name, unit: null });
+    }
+    // Cargo refuses a unit whose every crate type the target drops while preparing the build, before it
+    // compiles anything: that unit fails and every other one is never attempted.
+    const unbuildable = graph.units.filter(u => u.crateTypes.length === 0);
+    for (const unit of topologicalOrder(graph)) {
+        crateNames.set(unitKey(unit), { name: crateName(unit), unit });
+        if (unbuildable.length > 0 && !unbuildable.includes(unit)) {
+            byUnit.set(unit, { ...emptyResult(unit, []), status: 'blocked', blockedBy: unbuildable });
+        }
+        else {
+            byUnit.set(unit, resolveUnit(unit, byUnit, graph.units));
+        }
+    }
+    const results = graph.units.map(u => byUnit.get(u));
+    return { results, byUnit, crateNames };
+}
+function unitKey(unit) {
+    return `u${unit.index}`;
+}
+function unitOfKey(key, units) {
+    return key.startsWith('u') ? units[Number(key.slice(1))] : undefined;
+}
+function sysKey(name) {
+    return `sys:${name}`;
+}
+/** The crate name rustc uses for a unit (`-` becomes `_`). */
+function crateName(unit) {
+    return unit.target.name.replace(/-/g, '_');
+}
+function topologicalOrder(graph) {
+    const order = [];
+    const state = new Map();
+    const visit = (u) => {
+        const s = state.get(u);
+        if (s === 'done')
+            return;
+        if (s === 'visiting')
+            throw new Error(`dependency cycle through \`${u.pkg.name}\` (${u.target.kind} \`${u.target.name}\`)`);
+        state.set(u, 'visiting');
+        for (const d of u.crates)
+            visit(d.unit);
+        for (const d of u.buildsAfter)
+            visit(d);
+        state.set(u, 'done');
+        order.push(u);
+    };
+    for (const u of graph.units)
+        visit(u);
+    return order;
+}
+function resolveUnit(unit, done, units) {
+    const deps = [...unit.crates.map(c => c.unit), ...unit.buildsAfter];
+    const blockedBy = deps.filter(d => done.get(d).status !== 'ok');
+    // Only linking units need their whole crate graph and a panic runtime; an rlib never links.
+    const links = unit.crateTypes.some(requiresUpstreamObjects);
+    const crates = links && blockedBy.length === 0 ? crateGraph(unit, done) : [];
+    const base = emptyResult(unit, crates);
+    if (blockedBy.length > 0) {
+        return { ...base, status: 'blocked', blockedBy: [...new Set(blockedBy)] };
+    }
+    // Phases in rustc's order: option parsing, crate types, name resolution and crate loading,
+    // dependency formats and panic runtimes, then the LTO gate. Only the first failing phase reports.
+    const phases = [
+        () => (ltoRequested(unit) && embedBitcodeOff(unit) ? [{ kind: 'embed-bitcode-lto' }] : []),
+        () => (unit.crateTypes.length === 0 ? [{ kind: 'unsupported-crate-types', dropped: unit.droppedCrateTypes, allDropped: true }] : []),
+        () => [
+            ...unit.unlinkable.map(dep => ({ kind: 'unlinkable-dependency', dep })),
+            ...unloadableProcMacros(unit, done)
+        ]
+    ];
+    for (const phase of phases) {
+        const problems = phase();
+        if (problems.length > 0)
+            return { ...base, status: 'error', problems, droppedCrateTypes: unit.droppedCrateTypes };
+    }
+    const session = {
+        preferDynamic: unit.preferDynamic !== null,
+        crtStatic: unit.crtStatic,
+        crtStaticAllowsDylibs: /-windows-msvc$|^wasm32-wasi/.test(unit.targetInfo.triple),
+        panic: unit.panic,
+        staticlibPreferDynamic: flagEnabled(unstableOptions(unit.rustflags, 'staticlib-prefer-dynamic')),
+        staticlibAllowRdylibDeps: flagEnabled(unstableOptions(unit.rustflags, 'staticlib-allow-rdylib-deps'))
+    };
+    const injected = links ? sysKey(unit.panic === 'abort' ? 'panic_abort' : 'panic_unwind') : null;
+    const artifacts = [];
+    const problems = [];
+    let dylibFormats = null;
+    for (const crateType of unit.crateTypes) {
+        if (crateType === 'lib' || crateType === 'rlib') {
+            artifacts.push({ crateType, formats: null });
+            continue;
+        }
+        const formats = calculateType(crateType, session, crates, injected);
+        artifacts.push({ crateType, formats });
+        for (const error of formats.errors)
+            problems.push({ kind: 'dependency-format', crateType, error });
+        if (crateType === 'dylib')
+            dylibFormats = recordedFormats(formats);
+    }
+    if (problems.length === 0)
+        problems.push(...ltoGate(unit));
+    return {
+        ...base,
+        status: problems.length > 0 ? 'error' : 'ok',
+        problems,
+        droppedCrateTypes: unit.droppedCrateTypes,
+        artifacts,
+        runtimeLibraries: runtimeLibraries(unit, artifacts, done, units),
+        dylibFormats
+    };
+}
+function emptyResult(unit, crates) {
+    return {
+        unit,
+        status: 'ok',
+        blockedBy: [],
+        problems: [],
+        droppedCrateTypes: [],
+        artifacts: [],
+        crates,
+        runtimeLibraries: [],
+        dylibFormats: null
+    };
+}
+/**
+ * The node of a library unit is the same in every crate graph it appears in (its dylib formats are
+ * final once it is resolved, and graphs are built dependencies first), and so are the standard
+ * library nodes of a target: built once, shared. CrateNodes are never mutated.
+ */
+const unitNodes = new WeakMap();
+const stdNodes = new WeakMap();
+/** The crates rustc loads for a unit, standard library first, then upstream crates depth-first. */
+function crateGraph(unit, done) {
+    const info = unit.targetInfo;
+    const shape = `${unit.mode === 'test' ? 'test' : 'build'}${unit.crateTypes.includes('proc-macro') ? '+proc-macro' : ''}`;
+    let perTarget = stdNodes.get(info);
+    if (!perTarget)
+        stdNodes.set(info, (perTarget = new Map()));
+    let std = perTarget.get(shape);
+    if (!std)
+        perTarget.set(shape, (std = stdCrates(unit)));
+    const graph = [...std];
+    const seen = new Set();
+    const visit = (dep) => {
+        if (seen.has(dep))
+            return;
+        seen.add(dep);
+        const macrosOnly = dep.target.kind === 'proc-macro';
+        let node = unitNodes.get(dep);
+        if (!node) {
+            node = {
+                key: unitKey(dep),
+                name: crateName(dep),
+                rlib: providesRlib(dep.crateTypes),
+                dylib: providesDylib(dep.crateTypes),
+                depKind: macrosOnly ? 'macros-only' : 'explicit',
+                isPanicRuntime: false,
+                requiredPanic: dep.panic === 'abort' ? 'abort' : null,
+                dylibFormats: done.get(dep)?.dylibFormats ?? null
+            };
+            unitNodes.set(dep, node);
+        }
+        graph.push(node);
+        // A proc-macro's own dependencies are never loaded into its user's crate graph.
+        if (!macrosOnly)
+            for (const d of dep.crates)
+                visit(d.unit);
+    };
+    for (const d of unit.crates)
+        visit(d.unit);
+    return graph;
+}
+/** The standard library crates rustc loads for a unit, in load order. */
+function stdCrates(unit) {
+    const info = unit.targetInfo;
+    const std = [];
+    const sys = (name, extra = {}) => ({
+        key: sysKey(name),
+        name,
+        rlib: true,
+        dylib: false,
+        depKind: 'explicit',
+        isPanicRuntime: false,
+        requiredPanic: null,
+        dylibFormats: null,
+        ...extra
+    });
+    const internals = [...SYSROOT_INTERNALS.map(n => sys(n)), sys('panic_unwind', { depKind: 'implicit', isPanicRuntime: true, requiredPanic: 'unwind' })];
+    let stdFormats = null;
+    if (info.stdDylib !== null) {
+        stdFormats = new Map(internals.map(c => [c.key, 'static']));
+    }
+    std.push(sys('std', { dylib: info.stdDylib !== null, dylibFormats: stdFormats }), ...internals);
+    std.push(sys('panic_abort', { depKind: 'implicit', isPanicRuntime: true, requiredPanic: 'abort' }));
+    if (unit.mode === 'test')
+        std.push(sys('test'));
+    if (unit.crateTypes.includes('proc-macro'))
+        std.push(sys('proc_macro'));
+    return std;
+}
+/**
+ * A proc-macro that links a Rust dylib dynamically builds, but rustc cannot load it for its users: the
+ * dylib is not on rustc's library search path (E0463) — unless `rpath` gave the proc-macro a run path.
+ */
+function unloadableProcMacros(unit, done) {
+    const problems = [];
+    for (const dep of unit.crates) {
+        if (dep.unit.target.kind !== 'proc-macro' || dep.unit.rpath)
+            continue;
+        const result = done.get(dep.unit);
+        const std = dep.unit.targetInfo.stdDylib;
+        const libraries = result.runtimeLibraries.filter(l => l !== std);
+        if (libraries.length > 0)
+            problems.push({ kind: 'proc-macro-unloadable', procMacro: dep.unit, libraries });
+    }
+    return problems;
+}
+function runtimeLibraries(unit, artifacts, done, units) {
+    const out = new Set();
+    for (const a of artifacts) {
+        for (const [key, how] of a.formats?.linkage ?? new Map()) {
+            if (how !== 'dynamic')
+                continue;
+            if (key === sysKey('std')) {
+                if (unit.targetInfo.stdDylib)
+                    out.add(unit.targetInfo.stdDylib);
+                continue;
+            }
+            const dep = unitOfKey(key, units);
+            if (!dep)
+                continue;
+            out.add(dylibFileName(dep));
+            for (const lib of done.get(dep)?.runtimeLibraries ?? [])
+                out.add(lib);
+        }
+    }
+    return [...out].sort();
+}
+/** The file name of a Rust dylib: no hash for path packages, `-<hash>` (unknown before building) otherwise. */
+function dylibFileName(unit) {
+    const pattern = unit.targetInfo.fileNames.dylib ?? 'lib___.so';
+    const name = crateName(unit) + (unit.pkg.source === null ? '' : '-<hash>');
+    return pattern.replace('___', name);
+}
+/** The rustc arguments cargo passes for its LTO decision; rustflags follow them and win. */
+function cargoLtoArgs(lto) {
+    switch (lto.kind) {
+        case 'run':
+            return ['-C', lto.value === null ? 'lto' : `lto=${lto.value}`];
+        case 'off':
+            return ['-C', 'lto=off'];
+        case 'only-bitcode':
+            return ['-C', 'linker-plugin-lto'];
+        case 'only-object':
+            return ['-C', 'embed-bitcode=no'];
+        case 'object-and-bitcode':
+            return [];
+    }
+}
+const OFF = new Set(['no', 'n', 'off', 'false']);
+/** The effective `-C lto` value: `fat`, `thin`, or null when LTO across crates is not requested. */
+function effectiveLto(unit) {
+    const values = codegenOptions([...cargoLtoArgs(unit.lto), ...unit.rustflags], 'lto');
+    const last = values[values.length - 1];
+    if (last === undefined || OFF.has(last))
+        return null;
+    return last === 'thin' ? 'thin' : 'fat';
+}
+function ltoRequested(unit) {
+    return effectiveLto(unit) !== null;
+}
+function embedBitcodeOff(unit) {
+    const values = codegenOptions([...cargoLtoArgs(unit.lto), ...unit.rustflags], 'embed-bitcode');
+    const last = values[values.length - 1];
+    return last !== undefined && OFF.has(last);
+}
+/** rustc's `check_lto_allowed`: which crate types and flags cannot take part in fat or thin LTO. */
+function ltoGate(unit) {
+    if (effectiveLto(unit) === null)
+        return [];
+    const types = unit.crateTypes;
+    if (types.every(t => t === 'lib' || t === 'rlib'))
+        return [];
+    for (const t of types) {
+        if (t === 'lib' || t === 'rlib')
+            return [{ kind: 'lto', crateType: 'rlib', gate: 'mixed' }];
+        if (t === 'dylib')
+            return [{ kind: 'lto', crateType: 'dylib', gate: 'dylib' }];
+        if (t === 'proc-macro')
+            return [{ kind: 'lto', crateType: 'proc-macro', gate: 'proc-macro' }];
+    }
+    if (unit.preferDynamic !== null)
+        return [{ kind: 'lto', crateType: null, gate: 'prefer-dynamic' }];
+    return [];
+}
+
+;// CONCATENATED MODULE: ./src/rules/evaluate.ts
+
+
+
+
+const STD_CRATES = new Set(['std', 'core', 'alloc', 'compiler_builtins', 'panic_unwind', 'panic_abort', 'test', 'proc_macro']);
+/** Turns the linkage of every unit into findings, sorted deterministically. */
+function evaluateRules(linkage, locator) {
+    const findings = [];
+    for (const result of linkage.results) {
+        if (result.status === 'blocked')
+            continue;
+        const problems = result.problems;
+        if (result.status === 'error') {
+            findings.push(...problemFindings(result, problems, linkage, locator));
+        }
+        if (result.droppedCrateTypes.length > 0 && result.unit.crateTypes.length > 0) {
+            findings.push(unsupportedFinding(result, 'warning', locator));
+        }
+        if (result.status === 'ok') {
+            const runtime = runtimeFinding(result, locator);
+            if (runtime)
+                findings.push(runtime);
+        }
+    }
+    return dedupe(findings)
+        .map(f => ({ ...f, fingerprint: findingFingerprint(f) }))
+        .sort(compareFindings);
+}
+function base(unit, rule, crateType = unit.crateTypes[0] ?? unit.target.crateTypes[0]) {
+    return {
+        rule,
+        severity: ruleInfo(rule).severity,
+        package: unit.pkg.name,
+        target: unit.target.name,
+        kind: unit.target.kind,
+        mode: unit.mode,
+        crateType: unit.mode === 'test' ? 'bin' : crateType,
+        platform: unit.kind
+    };
+}
+/** "bin `app`", "dylib `plugin_a`", "test harness of lib `util`". */
+function describeUnit(unit, crateType) {
+    const libTypes = unit.target.kind === 'lib' ? unit.target.crateTypes.join('+') : unit.target.kind;
+    const what = unit.mode === 'test' ? `test harness of ${unit.target.kind}` : (crateType ?? libTypes);
+    const host = unit.kind === 'host' && unit.target.kind !== 'proc-macro' && unit.target.kind !== 'custom-build' ? ' (built for the host)' : '';
+    const name = unit.target.kind === 'custom-build' ? `build script of \`${unit.pkg.name}\`` : `${what} \`${unit.target.name}\``;
+    return `${name}${host}`;
+}
+function problemFindings(result, problems, linkage, locator) {
+    const unit = result.unit;
+    const out = [];
+    const byCrateType = new Map();
+    for (const p of problems) {
+        switch (p.kind) {
+            case 'embed-bitcode-lto':
+                out.push({
+                    ...base(unit, 'lto-conflict'),
+                    crates: [crateName(unit)],
+                    message: `${describeUnit(unit)} fails: rustflags ask for \`-C lto\` but cargo compiles this unit with \`-C embed-bitcode=no\` ("options \`-C embed-bitcode=no\` and \`-C lto\` are incompatible").`,
+                    fixes: ['Remove `-C lto` from RUSTFLAGS and set `lto = true` (or `"thin"`) in the profile instead: cargo then applies LTO only where rustc allows it.'],
+                    ...locator.setting('rustflags', unit)
+                });
+                break;
+            case 'unsupported-crate-types':
+                out.push(unsupportedFinding(result, 'error', locator));
+                break;
+            case 'unlinkable-dependency':
+                out.push({
+                    ...base(unit, 'no-linkable-lib'),
+                    crates: [p.dep.pkg.name],
+                    message: `${describeUnit(unit)} cannot use \`${p.dep.pkg.name}\`: its library is only ${p.dep.crateTypes.map(t => `\`${t}\``).join(' and ')}, which Rust code cannot link against, so cargo passes no \`--extern ${p.dep.externName}\` and rustc fails to find the crate.`,
+                    fixes: [
+                        `Add \`"rlib"\` to \`crate-type\` in \`${p.dep.pkg.name}\`'s \`[lib]\` (e.g. \`crate-type = ["${p.dep.crateTypes[0]}", "rlib"]\`).`,
+                        `Or remove the dependency on \`${p.dep.pkg.name}\` and load it at run time (cdylib) or link it as a native library (staticlib).`
+                    ],
+                    ...(p.dep.edge === 'own-lib'
+                        ? locator.crateType(unit)
+                        : locator.dependency(unit, { pkgName: p.dep.pkg.name, externName: p.dep.externName }, p.dep.edge, null))
+                });
+                break;
+            case 'proc-macro-unloadable': {
+                const pm = p.procMacro;
+                out.push({
+                    ...base(unit, 'proc-macro-dylib'),
+                    crates: [crateName(pm), ...p.libraries],
+                    message: `${describeUnit(unit)} fails: proc-macro \`${pm.target.name}\` links ${p.libraries.map(l => `\`${l}\``).join(', ')} dynamically, and rustc cannot load a proc-macro whose Rust shared libraries are not on its own library path (error[E0463]: can't find crate for \`${crateName(pm)}\`).`,
+                    fixes: [
+                        `Give the Rust dylib(s) that \`${pm.pkg.name}\` depends on an \`"rlib"\` crate type, so the proc-macro links them statically.`,
+                        `Or move the code the proc-macro needs into a plain library crate.`
+                    ],
+                    ...locator.dependency(unit, pm, 'normal', null)
+                });
+                break;
+            }
+            case 'dependency-format': {
+                const list = byCrateType.get(p.crateType) ?? [];
+                list.push(p.error);
+                byCrateType.set(p.crateType, list);
+                break;
+            }
+            case 'lto':
+                out.push(ltoFinding(unit, p, locator));
+                break;
+        }
+    }
+    for (const [crateType, errors] of byCrateType)
+        out.push(...formatFindings(result, crateType, errors, linkage, locator));
+    return out;
+}
+function unsupportedFinding(result, severity, locator) {
+    const unit = result.unit;
+    const dropped = result.droppedCrateTypes;
+    const triple = unit.targetInfo.triple;
+    const types = dropped.map(t => `\`${t}\``).join(', ');
+    const crtStatic = unit.rustflags.some(f => f.includes('crt-static'));
+    const message = severity === 'error'
+        ? `${describeUnit(unit)} cannot be built: target \`${triple}\` does not support any of its crate types (${types}) with the flags in effect; cargo stops with "cannot produce ${dropped.join(', ')} for \`${unit.pkg.name}\`".`
+        : `${describeUnit(unit)}: target \`${triple}\` cannot produce ${types}; rustc drops ${dropped.length === 1 ? 'it' : 'them'} with a warning and builds only ${unit.crateTypes.map(t => `\`${t}\``).join(', ')}.`;
+    const fixes = crtStatic
+        ? ['`-C target-feature=+crt-static` forbids dynamic crate types: pass it only with `--target <triple>` (so build scripts and proc-macros are built without it), or drop it.']
+        : [`Remove ${types} from \`crate-type\` for this target, or build for a target that supports ${dropped.length === 1 ? 'it' : 'them'}.`];
+    return {
+        ...base(unit, 'unsupported-crate-type', dropped[0]),
+        severity,
+        crates: [crateName(unit)],
+        message,
+        fixes,
+        ...(crtStatic ? locator.setting('rustflags', unit) : locator.crateType(unit))
+    };
+}
+function ltoFinding(unit, p, locator) {
+    const texts = {
+        'prefer-dynamic': 'cannot prefer dynamic linking when performing LTO',
+        dylib: 'lto cannot be used for `dylib` crate type without `-Zdylib-lto`',
+        'proc-macro': 'lto cannot be used for `proc-macro` crate type without `-Zdylib-lto`',
+        mixed: 'lto can only be run for executables, cdylibs and static library outputs'
+    };
+    const fromRustflags = unit.lto.kind !== 'run';
+    const fixes = p.gate === 'prefer-dynamic'
+        ? ['Drop `-C prefer-dynamic` from rustflags for LTO builds, or set `lto = false` in the profile.', 'Use `lto = "thin"` only in profiles that link statically.']
+        : ['Remove `-C lto` from rustflags; `lto = true` in the profile applies LTO only to the crate types that allow it.'];
+    return {
+        ...base(unit, 'lto-conflict', p.crateType === 'rlib' || p.crateType === null ? undefined : p.crateType),
+        crates: [crateName(unit)],
+        message: `${describeUnit(unit)} fails the LTO check: "${texts[p.gate]}".`,
+        fixes,
+        ...locator.setting(fromRustflags || p.gate === 'prefer-dynamic' ? 'rustflags' : 'lto', unit)
+    };
+}
+function formatFindings(result, crateType, errors, linkage, locator) {
+    const unit = result.unit;
+    const out = [];
+    const nameOf = (key) => linkage.crateNames.get(key)?.name ?? key;
+    const unitOf = (key) => linkage.crateNames.get(key)?.unit ?? null;
+    const what = describeUnit(unit, crateType);
+    const ct = crateType;
+    const duplicates = errors.filter((e) => e.kind === 'crate-dep-multiple');
+    if (duplicates.length > 0) {
+        // Report the crate the user can act on: std stands for the whole standard library.
+        const names = [...new Set(duplicates.map(d => d.crate))];
+        const shown = names.filter(n => !STD_CRATES.has(n) || n === 'std');
+        const crates = shown.length > 0 ? shown : ['std'];
+        const primary = duplicates.find(d => d.crate === crates[0]) ?? duplicates[0];
+        const describe = (o, crate) => {
+            if (o.via !== null) {
+                const viaName = nameOf(o.via);
+                return o.preference === 'static' ? `statically inside dylib \`${viaName}\`` : `dynamically, as a dependency of dylib \`${viaName}\``;
+            }
+            if (o.preference === 'dynamic') {
+                const owner = crate === 'std' ? null : findCrateUnit(result, linkage, crate);
+                const file = crate === 'std' ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null;
+                return `dynamically${file ? ` as \`${file}\`` : ''}`;
+            }
+            return 'statically as an rlib';
+        };
+        const staticVia = [primary.existing, primary.incoming].map(o => o.via).filter((v) => v !== null);
+        const culprit = staticVia.map(unitOf).find((u) => u !== null) ?? null;
+        const extra = crates.includes('std') && names.length > crates.length ? ' (with the rest of the standard library)' : '';
+        const others = crates.filter(c => c !== primary.crate);
+        const also = others.length > 0 ? ` ${listCrates(others)} would be included twice as well.` : '';
+        const message = `${what} cannot link: \`${primary.crate}\` would be included twice${extra} — ${describe(primary.existing, primary.crate)} and ${describe(primary.incoming, primary.crate)}.${also} ` +
+            `rustc: "cannot satisfy dependencies so \`${primary.crate}\` only shows up once".`;
+        const inclusion = uniqueBy(duplicates.filter(d => crates.includes(d.crate)).flatMap(d => [inclusionPath(result, linkage, d.crate, d.existing), inclusionPath(result, linkage, d.crate, d.incoming)]), p => JSON.stringify(p));
+        out.push({
+            ...base(unit, 'duplicate-linkage', ct),
+            crates,
+            message,
+            fixes: duplicateFixes(unit, primary, culprit, nameOf),
+            inclusion,
+            ...(culprit ? locator.crateType(culprit) : locator.crateType(unit))
+        });
+    }
+    const rlibRequired = errors.filter(e => e.kind === 'rlib-required' || (e.kind === 'lib-required' && e.format === 'rlib'));
+    if (rlibRequired.length > 0) {
+        const names = [...new Set(rlibRequired.map(e => e.crate))];
+        const culprit = findCrateUnit(result, linkage, names[0]);
+        const why = crateType === 'staticlib' ? 'a staticlib must contain every upstream crate' : 'a statically linked (crt-static) executable must contain every upstream crate';
+        out.push({
+            ...base(unit, 'rlib-required', ct),
+            crates: names,
+            inclusion: names.map(n => inclusionPath(result, linkage, n, { preference: 'dynamic', via: null })),
+            message: `${what} cannot link: ${why}, but ${names.map(n => `\`${n}\``).join(', ')} ${names.length === 1 ? 'is' : 'are'} only available as a Rust dylib. rustc: "crate \`${names[0]}\` required to be available in rlib format, but was not found in this form".`,
+            fixes: [
+                `Add \`"rlib"\` to \`crate-type\` of ${names.map(n => `\`${n}\``).join(', ')}.`,
+                crateType === 'staticlib' ? 'Or build a `cdylib` instead of a `staticlib`, which may link Rust dylibs.' : 'Or drop `+crt-static` for this executable.'
+            ],
+            ...(culprit ? locator.crateType(culprit) : locator.crateType(unit))
+        });
+    }
+    const dylibRequired = errors.filter(e => e.kind === 'lib-required' && e.format === 'dylib');
+    if (dylibRequired.length > 0) {
+        const names = [...new Set(dylibRequired.map(e => e.crate))];
+        out.push({
+            ...base(unit, 'dylib-required', ct),
+            crates: names,
+            message: `${what} cannot link: ${names.map(n => `\`${n}\``).join(', ')} must be linked dynamically (an upstream dylib was built against its dylib) but no dylib of it is available. rustc: "crate \`${names[0]}\` required to be available in dylib format, but was not found in this form".`,
+            fixes: ['Rebuild the dylibs that depend on it from a clean target directory, with the same flags.', `Or add \`"dylib"\` to \`crate-type\` of ${names.map(n => `\`${n}\``).join(', ')}.`],
+            ...locator.crateType(unit)
+        });
+    }
+    const panic = errors.filter(e => e.kind === 'bad-panic-strategy' || e.kind === 'required-panic-strategy' || e.kind === 'two-panic-runtimes');
+    if (panic.length > 0) {
+        const first = panic[0];
+        let text;
+        let crates;
+        if (first.kind === 'bad-panic-strategy') {
+            text = `the linked panic runtime \`${first.runtime}\` is not compiled with this crate's panic strategy \`${first.strategy}\``;
+            crates = [first.runtime];
+        }
+        else if (first.kind === 'required-panic-strategy') {
+            text = `the crate \`${first.crate}\` requires panic strategy \`${first.found}\` which is incompatible with this crate's strategy of \`${first.desired}\``;
+            crates = [first.crate];
+        }
+        else {
+            text = `cannot link together two panic runtimes: ${first.first} and ${first.second}`;
+            crates = [first.first, first.second];
+        }
+        const stdDynamic = result.artifacts.some(a => a.formats?.linkage.get('sys:std') === 'dynamic');
+        const fixes = stdDynamic
+            ? [
+                '`std` is linked dynamically here, and `libstd` always brings the `panic_unwind` runtime: use `panic = "unwind"` for builds with Rust dylibs.',
+                'Or link everything statically (no `dylib` crate types, no `-C prefer-dynamic`) to use `panic = "abort"`.'
+            ]
+            : ['Build every crate linked into this artifact with the same panic strategy (one profile `panic` setting, no `-C panic` in rustflags for some crates only).'];
+        out.push({
+            ...base(unit, 'panic-strategy', ct),
+            crates,
+            message: `${what} cannot link with \`panic = "${unit.panic}"\`: rustc: "${text}".`,
+            fixes,
+            ...locator.setting(unit.panicSource === 'rustflags' ? 'rustflags' : 'panic', unit)
+        });
+    }
+    return out;
+}
+/** The way `crate` gets into the unit's artifact through `origin`, as a chain of crate names. */
+function inclusionPath(result, linkage, crate, origin) {
+    const unit = result.unit;
+    let chain;
+    if (origin.via !== null) {
+        const bringer = linkage.crateNames.get(origin.via);
+        chain = bringer?.unit ? chainOfCrates(unit, bringer.unit) : [crateName(unit), bringer?.name ?? origin.via];
+    }
+    else {
+        // Added for itself: the chain runs to the crate's dependent, so the crate itself is not repeated.
+        const own = findCrateUnit(result, linkage, crate);
+        chain = own ? chainOfCrates(unit, own).slice(0, -1) : [crateName(unit)];
+    }
+    const dynamic = origin.preference === 'dynamic';
+    const path = { chain, crate, how: origin.via !== null && !dynamic ? 'inside-dylib' : dynamic ? 'dynamic' : 'static' };
+    if (dynamic) {
+        const owner = crate === 'std' ? null : findCrateUnit(result, linkage, crate);
+        const file = crate === 'std' ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null;
+        if (file)
+            path.file = file;
+    }
+    return path;
+}
+const parentsByUnit = new WeakMap();
+/** Crate names along the shortest dependency chain from `from` to `to` (both included). */
+function chainOfCrates(from, to) {
+    // One breadth-first search per artifact, shared by all its inclusion paths.
+    let previous = parentsByUnit.get(from);
+    if (previous === undefined) {
+        previous = new Map([[from, null]]);
+        const queue = [from];
+        for (let i = 0; i < queue.length; i++) {
+            for (const dep of queue[i].crates) {
+                if (previous.has(dep.unit))
+                    continue;
+                previous.set(dep.unit, queue[i]);
+                queue.push(dep.unit);
+            }
+        }
+        parentsByUnit.set(from, previous);
+    }
+    if (!previous.has(to))
+        return [crateName(from), crateName(to)];
+    const chain = [];
+    for (let u = to; u !== null; u = previous.get(u) ?? null)
+        chain.unshift(crateName(u));
+    return chain;
+}
+function findCrateUnit(result, linkage, name) {
+    for (const c of result.crates) {
+        if (c.name !== name)
+            continue;
+        return linkage.crateNames.get(c.key)?.unit ?? null;
+    }
+    return null;
+}
+function duplicateFixes(unit, primary, culprit, nameOf) {
+    const fixes = [];
+    const staticVias = [primary.existing, primary.incoming].filter(o => o.preference === 'static' && o.via !== null).map(o => nameOf(o.via));
+    if (primary.crate === 'std' && culprit) {
+        fixes.push(`Select only the packages you ship, e.g. \`cargo build -p ${unit.pkg.name}\`: cargo then builds dylib \`${culprit.target.name}\` with \`-C prefer-dynamic\` (it is a dependency, not a selected package), so it shares \`libstd\` instead of containing a copy.`);
+        fixes.push(`Add \`"rlib"\` to \`crate-type\` of \`${culprit.pkg.name}\` (\`["dylib", "rlib"]\`): Rust dependents then link the rlib statically.`);
+        fixes.push('Or build everything with `RUSTFLAGS="-C prefer-dynamic"`, so every dylib links `std` dynamically.');
+        fixes.push(`Or keep \`${culprit.pkg.name}\` out of \`default-members\` / use \`--exclude ${culprit.pkg.name}\` when building the workspace.`);
+    }
+    else if (staticVias.length > 0) {
+        fixes.push(`Make \`${primary.crate}\` a dylib as well (\`crate-type = ["dylib"]\`) so ${staticVias.map(v => `\`${v}\``).join(' and ')} share one copy instead of each containing it.`);
+        fixes.push(`Or link only one of the dylibs that contain \`${primary.crate}\` into ${describeUnit(unit)}.`);
+        fixes.push(`Or add \`"rlib"\` to the dylibs' \`crate-type\` so this artifact links everything statically.`);
+    }
+    else {
+        fixes.push('Make every upstream crate available in one format (all rlib, or all dylib).');
+    }
+    return fixes;
+}
+const EXECUTABLE_KINDS = new Set(['bin', 'example', 'test', 'bench']);
+function runtimeFinding(result, locator) {
+    const unit = result.unit;
+    if (result.runtimeLibraries.length === 0 || unit.rpath)
+        return null;
+    const executable = unit.mode === 'test' || (EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes('bin'));
+    if (!executable)
+        return null;
+    const libs = result.runtimeLibraries;
+    const runner = unit.mode === 'test' ? '`cargo test`' : unit.target.kind === 'example' ? '`cargo run --example`' : '`cargo run`';
+    // Point at the first workspace dylib this executable depends on directly, else at what made std dynamic.
+    const direct = unit.crates.find(d => d.unit.crateTypes.includes('dylib') && result.artifacts.some(a => a.formats?.linkage.get(unitKey(d.unit)) === 'dynamic'));
+    const location = direct ? locator.dependency(unit, direct.unit, direct.edge, direct.platform) : locator.setting('rustflags', unit);
+    return {
+        ...base(unit, 'runtime-dylib', 'bin'),
+        crates: libs,
+        message: `${describeUnit(unit)} needs ${libs.map(l => `\`${l}\``).join(', ')} at run time and has no rpath (\`rpath = false\`): it starts under ${runner}, which sets the library path, but run directly or shipped it fails with "error while loading shared libraries".`,
+        fixes: [
+            'Link statically for anything you ship: drop `dylib` crate types (or add `"rlib"`) and `-C prefer-dynamic` in release builds.',
+            `Or set \`rpath = true\` in the profile so the executable finds libraries next to it, and ship ${libs.map(l => `\`${l}\``).join(', ')} beside it (\`${unit.targetInfo.stdDylib ?? 'libstd'}\` is in \`${unit.targetInfo.targetLibdir}\`).`,
+            'Or set the library path (`LD_LIBRARY_PATH`, `DYLD_FALLBACK_LIBRARY_PATH`, `PATH` on Windows) when starting it.'
+        ],
+        ...location
+    };
+}
+function uniqueBy(items, key) {
+    const seen = new Set();
+    return items.filter(item => !seen.has(key(item)) && Boolean(seen.add(key(item))));
+}
+function dedupe(findings) {
+    const seen = new Set();
+    return findings.filter(f => {
+        const key = [f.rule, f.package, f.target, f.kind, f.mode, f.crateType, f.platform, f.message].join('\0');
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
+function compareFindings(a, b) {
+    return (SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        compareText(a.rule, b.rule) ||
+        compareText(a.package ?? '', b.package ?? '') ||
+        compareText(a.target ?? '', b.target ?? '') ||
+        compareText(a.kind ?? '', b.kind ?? '') ||
+        compareText(a.mode ?? '', b.mode ?? '') ||
+        compareText(a.crateType ?? '', b.crateType ?? '') ||
+        compareText(a.platform ?? '', b.platform ?? '') ||
+        compareText(a.message, b.message));
+}
+/** Orders strings by UTF-16 code units: deterministic in every locale, and far cheaper than `localeCompare`. */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
 ;// CONCATENATED MODULE: ./node_modules/toml-eslint-parser/lib/chunk-15K8U1wQ.mjs
 //#region rolldown:runtime
 var __defProp = Object.defineProperty;
@@ -36283,6 +37440,241 @@ class Builder {
     }
 }
 
+;// CONCATENATED MODULE: ./src/policy/policy.ts
+
+
+
+
+
+/** Where the policy file is looked for when none is given. */
+const DEFAULT_POLICY_FILE = '.github/rust-linkage.toml';
+const SEVERITY_VALUES = ['error', 'warning', 'note', 'off'];
+const RULE_IDS = new Set(RULES.map(r => r.id));
+const ALLOW_KEYS = ['rule', 'package', 'target', 'crate', 'reason', 'expires'];
+/**
+ * The top-level keys and how each is read. New keys (e.g. toolchain requirements) are added here; anything
+ * else is an error, so a typo never silently does nothing.
+ */
+const TOP_LEVEL = {
+    rules: readRules,
+    allow: readAllow
+};
+/** Reads a policy file. Throws a one-line UserError `<file>:<line>: <key>: <problem>` for anything invalid. */
+function parsePolicy(text, file) {
+    const doc = parseTomlDocument(text, file);
+    const policy = { file, severities: new Map(), severityLines: new Map(), allow: [] };
+    for (const [key, value] of Object.entries(doc.value)) {
+        const read = Object.hasOwn(TOP_LEVEL, key) ? TOP_LEVEL[key] : undefined;
+        if (read === undefined)
+            fail(doc, [key], `unknown key (known: ${Object.keys(TOP_LEVEL).join(', ')})`);
+        read(doc, value, policy);
+    }
+    return policy;
+}
+function readRules(doc, value, policy) {
+    const rules = expectTable(doc, ['rules'], value, 'a table `[rules]` of rule id = severity');
+    for (const [id, severity] of Object.entries(rules)) {
+        const path = ['rules', id];
+        if (!RULE_IDS.has(id))
+            fail(doc, path, `unknown rule id (known: ${RULES.map(r => r.id).join(', ')})`);
+        if (typeof severity !== 'string' || !SEVERITY_VALUES.includes(severity)) {
+            fail(doc, path, `expected "error", "warning", "note" or "off", got ${describe(severity)}`);
+        }
+        policy.severities.set(id, severity);
+        policy.severityLines.set(id, lineOf(doc, path));
+    }
+}
+function readAllow(doc, value, policy) {
+    if (!Array.isArray(value))
+        fail(doc, ['allow'], `expected an array of tables (\`[[allow]]\`), got ${describe(value)}`);
+    value.forEach((element, index) => {
+        const at = ['allow', index];
+        const table = expectTable(doc, at, element, 'a table');
+        for (const key of Object.keys(table)) {
+            if (!ALLOW_KEYS.includes(key))
+                fail(doc, [...at, key], `unknown key (known: ${ALLOW_KEYS.join(', ')})`);
+        }
+        if (table.rule === undefined)
+            fail(doc, at, '`rule` is required');
+        const rule = nonEmptyString(doc, [...at, 'rule'], table.rule);
+        if (!RULE_IDS.has(rule))
+            fail(doc, [...at, 'rule'], `unknown rule id \`${rule}\` (known: ${RULES.map(r => r.id).join(', ')})`);
+        if (rule === 'unused-allow')
+            fail(doc, [...at, 'rule'], '`unused-allow` findings cannot be allowed; set `[rules] unused-allow = "off"` instead');
+        if (table.reason === undefined)
+            fail(doc, at, '`reason` is required: say why the finding is acceptable');
+        const entry = { rule: rule, reason: nonEmptyString(doc, [...at, 'reason'], table.reason), line: lineOf(doc, at) };
+        for (const key of ['package', 'target', 'crate']) {
+            if (table[key] !== undefined)
+                entry[key] = nonEmptyString(doc, [...at, key], table[key]);
+        }
+        if (table.expires !== undefined)
+            entry.expires = calendarDate(doc, [...at, 'expires'], table.expires);
+        policy.allow.push(entry);
+    });
+}
+/**
+ * Applies the severities and allow entries of a policy to findings (which must not have been through a
+ * policy already) and adds an `unused-allow` finding for each entry that matched nothing or has expired.
+ * `policyFile` is the policy file relative to the workspace root; `today` is YYYY-MM-DD.
+ */
+function applyPolicy(findings, policy, options) {
+    const out = [];
+    for (const finding of findings) {
+        const changed = withSeverity(finding, policy.severities.get(finding.rule));
+        if (changed !== null)
+            out.push(changed);
+    }
+    const matched = policy.allow.map(() => false);
+    const active = policy.allow.map(entry => entry.expires === undefined || options.today <= entry.expires);
+    let allowed = 0;
+    for (let i = 0; i < out.length; i++) {
+        const finding = out[i];
+        let winner = null;
+        for (let e = 0; e < policy.allow.length; e++) {
+            const entry = policy.allow[e];
+            if (!active[e] || !matches(entry, finding))
+                continue;
+            // An entry shadowed by an earlier one still counts as used: its fields are right, so it is not stale.
+            matched[e] = true;
+            winner ??= entry;
+        }
+        if (winner !== null) {
+            out[i] = { ...finding, allowed: { reason: winner.reason, file: options.policyFile, line: winner.line } };
+            allowed++;
+        }
+    }
+    policy.allow.forEach((entry, index) => {
+        if (active[index] && matched[index])
+            return;
+        const finding = unusedAllowFinding(entry, policy, options.policyFile, !active[index]);
+        if (finding !== null)
+            out.push(finding);
+    });
+    return {
+        findings: out.sort(compareFindings),
+        summary: {
+            file: options.policyFile,
+            severities: Object.fromEntries(policy.severities),
+            allowEntries: policy.allow.length,
+            allowed
+        }
+    };
+}
+function withSeverity(finding, level) {
+    if (level === 'off')
+        return null;
+    if (level === undefined || level === finding.severity)
+        return finding;
+    return { ...finding, severity: level, defaultSeverity: finding.defaultSeverity ?? finding.severity };
+}
+function matches(entry, finding) {
+    return (entry.rule === finding.rule &&
+        (entry.package === undefined || entry.package === finding.package) &&
+        (entry.target === undefined || entry.target === finding.target) &&
+        (entry.crate === undefined || finding.crates.includes(entry.crate)));
+}
+function unusedAllowFinding(entry, policy, policyFile, expired) {
+    const own = ruleInfo('unused-allow').severity;
+    const level = policy.severities.get('unused-allow') ?? own;
+    if (level === 'off')
+        return null;
+    const what = describeEntry(entry);
+    const ruleOff = policy.severities.get(entry.rule) === 'off';
+    let message;
+    let fixes;
+    if (expired) {
+        message = `${what} expired on ${entry.expires} and no longer applies: the findings it allowed count again.`;
+        fixes = ['Fix the findings it covered and remove the entry.', 'Or, if the reason still holds, set a later `expires` date.'];
+    }
+    else if (ruleOff) {
+        message = `${what} has no effect: \`[rules] ${entry.rule} = "off"\` already drops every finding of that rule.`;
+        fixes = ['Remove the entry, or turn the rule back on.'];
+    }
+    else {
+        message = `${what} matched no finding: remove it, or correct its fields.`;
+        fixes = [
+            'Remove the entry if the finding it was written for is fixed.',
+            'Otherwise correct `package`, `target` or `crate` so they name the finding (`package` and `target` are names, not paths; `crate` is one of the finding’s crates).'
+        ];
+    }
+    const crates = entry.crate !== undefined ? [entry.crate] : [];
+    const finding = {
+        rule: 'unused-allow',
+        severity: level,
+        // The entry's identity (not its line, reason or expiry) so that the finding survives edits around it.
+        fingerprint: findingFingerprint({ rule: 'unused-allow', package: entry.package, target: entry.target, crates: [`rule:${entry.rule}`, ...crates] }),
+        crates,
+        message,
+        fixes,
+        file: policyFile,
+        line: entry.line
+    };
+    if (level !== own)
+        finding.defaultSeverity = own;
+    return finding;
+}
+/** "allow entry for `duplicate-linkage` (package `host`, crate `engine_api`)". */
+function describeEntry(entry) {
+    const fields = ['package', 'target', 'crate'].filter(k => entry[k] !== undefined).map(k => `${k} \`${entry[k]}\``);
+    return `allow entry for \`${entry.rule}\`${fields.length > 0 ? ` (${fields.join(', ')})` : ''}`;
+}
+function expectTable(doc, path, value, expected) {
+    if (typeof value !== 'object' || Array.isArray(value))
+        fail(doc, path, `expected ${expected}, got ${describe(value)}`);
+    return value;
+}
+function nonEmptyString(doc, path, value) {
+    if (typeof value !== 'string')
+        fail(doc, path, `expected a string, got ${describe(value)}`);
+    if (value.trim() === '')
+        fail(doc, path, 'must not be empty');
+    return value;
+}
+/** A TOML local date (kept as its source text by the TOML reader) or the same as a string. */
+function calendarDate(doc, path, value) {
+    const expected = 'a date such as 2027-06-30';
+    if (typeof value !== 'string')
+        fail(doc, path, `expected ${expected}, got ${describe(value)}`);
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
+    if (m === null)
+        fail(doc, path, `expected ${expected}, got ${JSON.stringify(value)}`);
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+        fail(doc, path, `${JSON.stringify(value)} is not a calendar date`);
+    }
+    return value;
+}
+function describe(value) {
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'a table';
+    return JSON.stringify(value);
+}
+function lineOf(doc, path) {
+    // Every path handed in was read from the document, so it has a line; 1 is only a fallback.
+    return doc.lineOf(path) ?? 1;
+}
+/** `rules.duplicate-linkage`, `allow[1].reason`, `rules."odd key"`. */
+function formatPath(path) {
+    let out = '';
+    for (const segment of path) {
+        if (typeof segment === 'number')
+            out += `[${segment}]`;
+        else
+            out += `${out === '' ? '' : '.'}${/^[A-Za-z0-9_-]+$/u.test(segment) ? segment : JSON.stringify(segment)}`;
+    }
+    return out;
+}
+function fail(doc, path, problem) {
+    throw new errors_UserError(`${doc.file}:${lineOf(doc, path)}: ${formatPath(path)}: ${problem}`);
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./src/config/cargo-config.ts
 /**
  * Cargo's configuration (`.cargo/config.toml` and friends) as data, merged the way cargo 1.95 merges it.
@@ -36366,7 +37758,7 @@ function takeIncludes(table, file) {
         return [];
     table.entries.delete('include');
     if (node.kind !== 'array') {
-        throw new errors_UserError(`${where(node.source)}\`include\` must be an array of paths or of tables with a \`path\`, found ${describe(node)}`);
+        throw new errors_UserError(`${where(node.source)}\`include\` must be an array of paths or of tables with a \`path\`, found ${cargo_config_describe(node)}`);
     }
     return node.items.map(item => {
         let written = item.value;
@@ -36455,7 +37847,7 @@ function mergeNode(lower, higher, at) {
         return { kind: 'array', items: sortByRank([...lower.items, ...higher.items]), source: higher.source };
     }
     if (lower.kind !== 'scalar' || higher.kind !== 'scalar') {
-        throw new errors_UserError(`${where(higher.source)}cannot merge config key \`${at.join('.')}\`: ${describe(higher)} here, but ${describe(lower)} at ${describeSource(lower.source)}`);
+        throw new errors_UserError(`${where(higher.source)}cannot merge config key \`${at.join('.')}\`: ${cargo_config_describe(higher)} here, but ${cargo_config_describe(lower)} at ${describeSource(lower.source)}`);
     }
     return higher;
 }
@@ -36466,7 +37858,7 @@ function sortByRank(items) {
         .sort((a, b) => sourceRank(a.item.source) - sourceRank(b.item.source) || a.index - b.index)
         .map(x => x.item);
 }
-function describe(node) {
+function cargo_config_describe(node) {
     if (node.kind === 'table')
         return 'a table';
     if (node.kind === 'array')
@@ -36528,7 +37920,7 @@ function stringListOf(node, key) {
         });
         return { items, source: node.source };
     }
-    throw new errors_UserError(`${where(node.source)}\`${key}\` must be a string or an array of strings, found ${describe(node)}`);
+    throw new errors_UserError(`${where(node.source)}\`${key}\` must be a string or an array of strings, found ${cargo_config_describe(node)}`);
 }
 function splitWhitespace(text) {
     return text.split(/\s+/).filter(s => s !== '');
@@ -36580,7 +37972,7 @@ function buildTargetOf(node) {
         }
         return targets.length === 0 ? null : { kind: 'multi', targets, source: node.source };
     }
-    throw new errors_UserError(`${where(node.source)}\`build.target\` must be a string or an array of strings, found ${describe(node)}`);
+    throw new errors_UserError(`${where(node.source)}\`build.target\` must be a string or an array of strings, found ${cargo_config_describe(node)}`);
 }
 /**
  * Collects `target.<key>.rustflags`. `cfg(...)` keys are taken as written; other keys are triples, which
@@ -37043,158 +38435,6 @@ function isTable(value) {
     return typeof value === 'object' && !Array.isArray(value);
 }
 
-;// CONCATENATED MODULE: ./src/model/cfg.ts
-/** Thrown for a malformed cfg expression; the caller adds where it came from. */
-class CfgSyntaxError extends Error {
-}
-/** Parses the `--print=cfg` output of rustc into a set. */
-function parseCfgLines(text) {
-    const names = new Set();
-    const values = new Map();
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (line === '')
-            continue;
-        const eq = line.indexOf('=');
-        if (eq < 0) {
-            names.add(line);
-            continue;
-        }
-        const key = line.slice(0, eq);
-        const value = line.slice(eq + 1).replace(/^"(.*)"$/, '$1');
-        let set = values.get(key);
-        if (!set)
-            values.set(key, (set = new Set()));
-        set.add(value);
-    }
-    return { names, values };
-}
-/** Parses the inside or the whole of `cfg(...)`. */
-function parseCfgExpr(text) {
-    const tokens = tokenize(text);
-    let pos = 0;
-    const peek = () => tokens[pos];
-    const next = () => {
-        const t = tokens[pos++];
-        if (t === undefined)
-            throw new CfgSyntaxError(`unexpected end of cfg expression \`${text}\``);
-        return t;
-    };
-    const expect = (t) => {
-        const got = next();
-        if (got !== t)
-            throw new CfgSyntaxError(`expected \`${t}\` but found \`${got}\` in \`${text}\``);
-    };
-    const parseExpr = () => {
-        const ident = next();
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(ident))
-            throw new CfgSyntaxError(`unexpected \`${ident}\` in \`${text}\``);
-        if ((ident === 'all' || ident === 'any' || ident === 'not') && peek() === '(') {
-            next();
-            const args = [];
-            while (peek() !== ')') {
-                args.push(parseExpr());
-                if (peek() === ',')
-                    next();
-                else
-                    break;
-            }
-            expect(')');
-            if (ident === 'not') {
-                if (args.length !== 1)
-                    throw new CfgSyntaxError(`\`not\` takes exactly one predicate in \`${text}\``);
-                return { op: 'not', arg: args[0] };
-            }
-            return { op: ident, args };
-        }
-        if (peek() === '=') {
-            next();
-            const value = next();
-            if (!value.startsWith('"'))
-                throw new CfgSyntaxError(`expected a string after \`${ident} =\` in \`${text}\``);
-            return { op: 'eq', key: ident, value: value.slice(1, -1) };
-        }
-        return { op: 'name', name: ident };
-    };
-    const trimmed = text.trim();
-    const isWrapped = /^cfg\s*\(/.test(trimmed);
-    if (isWrapped) {
-        expect('cfg');
-        expect('(');
-    }
-    const expr = parseExpr();
-    if (isWrapped)
-        expect(')');
-    if (pos !== tokens.length)
-        throw new CfgSyntaxError(`unexpected \`${tokens[pos]}\` in \`${text}\``);
-    return expr;
-}
-function tokenize(text) {
-    const tokens = [];
-    let i = 0;
-    while (i < text.length) {
-        const c = text[i];
-        if (/\s/.test(c)) {
-            i++;
-        }
-        else if (c === '(' || c === ')' || c === ',' || c === '=') {
-            tokens.push(c);
-            i++;
-        }
-        else if (c === '"') {
-            const end = text.indexOf('"', i + 1);
-            if (end < 0)
-                throw new CfgSyntaxError(`unterminated string in \`${text}\``);
-            tokens.push(text.slice(i, end + 1));
-            i = end + 1;
-        }
-        else {
-            const m = /^[A-Za-z0-9_\-.]+/.exec(text.slice(i));
-            if (!m)
-                throw new CfgSyntaxError(`unexpected character \`${c}\` in \`${text}\``);
-            tokens.push(m[0]);
-            i += m[0].length;
-        }
-    }
-    return tokens;
-}
-function evalCfg(expr, cfg) {
-    switch (expr.op) {
-        case 'name':
-            // `cfg(true)` and `cfg(false)` are boolean literals (stable since Rust 1.88).
-            if (expr.name === 'true' || expr.name === 'false')
-                return expr.name === 'true';
-            return cfg.names.has(expr.name);
-        case 'eq':
-            return cfg.values.get(expr.key)?.has(expr.value) ?? false;
-        case 'all':
-            return expr.args.every(a => evalCfg(a, cfg));
-        case 'any':
-            return expr.args.some(a => evalCfg(a, cfg));
-        case 'not':
-            return !evalCfg(expr.arg, cfg);
-    }
-}
-/**
- * Whether a dependency's platform condition (`cfg(...)` or a target triple, as in `dep_kinds[].target`)
- * holds for a compilation target. Malformed conditions throw CfgSyntaxError.
- */
-function platformMatches(platform, triple, cfg) {
-    if (/^\s*cfg\s*\(/.test(platform))
-        return evalCfg(parsedCfg(platform), cfg);
-    return platform.trim() === triple;
-}
-// The same few platform strings recur on thousands of edges: parse each once.
-const parsedCfgCache = new Map();
-function parsedCfg(text) {
-    let expr = parsedCfgCache.get(text);
-    if (!expr) {
-        expr = parseCfgExpr(text);
-        parsedCfgCache.set(text, expr);
-    }
-    return expr;
-}
-
 ;// CONCATENATED MODULE: ./src/config/rustflags.ts
 /**
  * The extra rustc flags cargo 1.95 passes to every unit of one compile kind ("rustflags").
@@ -37307,616 +38547,6 @@ async function resolveRustflags(opts, probe) {
 }
 function sameFlags(a, b) {
     return a.length === b.length && a.every((flag, i) => flag === b[i]);
-}
-
-;// CONCATENATED MODULE: ./src/model/crate-type.ts
-// The truth tables below are cargo's own (`src/compiler/crate_type.rs`); keep them identical.
-/** Outputs a Rust crate can be linked against: `lib`, `rlib`, `dylib`, `proc-macro`. */
-function isLinkable(t) {
-    return t === 'lib' || t === 'rlib' || t === 'dylib' || t === 'proc-macro';
-}
-/** Outputs that are shared objects: `dylib`, `cdylib`, `proc-macro`. */
-function isDynamic(t) {
-    return t === 'dylib' || t === 'cdylib' || t === 'proc-macro';
-}
-/** Crate types that may take part in LTO: `bin`, `staticlib`, `cdylib`. */
-function canLto(t) {
-    return t === 'bin' || t === 'staticlib' || t === 'cdylib';
-}
-/** Crate types whose rustc invocation links (everything except `lib`/`rlib`). */
-function requiresUpstreamObjects(t) {
-    return t !== 'lib' && t !== 'rlib';
-}
-/** Whether a library built with these crate types is available to Rust dependents as an rlib. */
-function providesRlib(types) {
-    return types.includes('lib') || types.includes('rlib');
-}
-/** Whether a library built with these crate types is available to Rust dependents as a Rust dylib. */
-function providesDylib(types) {
-    return types.includes('dylib');
-}
-function isCrateType(s) {
-    return (s === 'bin' || s === 'lib' || s === 'rlib' || s === 'dylib' || s === 'cdylib' || s === 'staticlib' || s === 'proc-macro');
-}
-
-;// CONCATENATED MODULE: ./src/rustc/probe.ts
-
-
-/** The crate types cargo's own target-info probe asks about, in its order. */
-const PROBED_CRATE_TYPES = ['bin', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro'];
-/**
- * Arguments of the one combined rustc call per target, the same request cargo's target-info probe
- * makes (`src/compiler/build_context/target_info.rs`), plus `target-libdir`. `input` is the source rustc
- * reads: cargo uses `-` (stdin); the null device gives the same answers without writing to a pipe.
- */
-function probeArgs(target, rustflags, input = '-') {
-    const args = [input, '--crate-name', '___', '--print=file-names'];
-    for (const t of PROBED_CRATE_TYPES)
-        args.push('--crate-type', t);
-    args.push('--print=sysroot', '--print=target-libdir', '--print=cfg');
-    if (target !== null)
-        args.push('--target', target);
-    args.push(...rustflags);
-    return args;
-}
-/** Parses the combined probe's stdout and stderr (rustc reports dropped crate types as warnings). */
-function parseProbe(stdout, stderr, target) {
-    const dropped = new Set();
-    for (const m of stderr.matchAll(/dropping unsupported crate type `([a-z-]+)`/g))
-        dropped.add(m[1]);
-    const lines = stdout.split(/\r?\n/);
-    const supported = PROBED_CRATE_TYPES.filter(t => !dropped.has(t));
-    if (lines.length < supported.length + 2) {
-        throw new errors_UserError(`rustc --print for target \`${target}\` printed too little output to be understood: ${JSON.stringify(stdout.slice(0, 200))}`);
-    }
-    const fileNames = {};
-    supported.forEach((t, i) => (fileNames[t] = lines[i].trim()));
-    const sysroot = lines[supported.length].trim();
-    const targetLibdir = lines[supported.length + 1].trim();
-    const cfg = parseCfgLines(lines.slice(supported.length + 2).join('\n'));
-    const supportedCrateTypes = new Set(supported);
-    if (supportedCrateTypes.has('rlib'))
-        supportedCrateTypes.add('lib');
-    return { supportedCrateTypes, fileNames, sysroot, targetLibdir, cfg };
-}
-/** Finds the shared-library form of `std` among the file names of a target libdir. */
-function findStdDylib(entries) {
-    const found = entries.filter(e => /^(lib)?std-[0-9a-f]+\.(so|dylib|dll)$/.test(e)).sort();
-    return found[0] ?? null;
-}
-/**
- * Whether executables are linked with a static C runtime (`crt-static`).
- *
- * The combined probe asks for proc-macro output, and rustc's `--print=cfg` then reports `crt-static` only
- * when it is given explicitly in the flags (a proc-macro never defaults to it). So with an explicit
- * `±crt-static` the cfg answers (targets that ignore the flag do not report it); otherwise the target
- * defaults to crt-static exactly when rustc dropped `dylib` (crt-static forbids it) while still accepting
- * `proc-macro` (so the target links dynamically):
- * the musl targets.
- */
-function executablesCrtStatic(rustflags, probe) {
-    const features = targetFeatures(rustflags);
-    // When given explicitly, rustc reports crt-static in cfg exactly when the target honours the flag.
-    if (features.includes('+crt-static') || features.includes('-crt-static')) {
-        return probe.cfg.values.get('target_feature')?.has('crt-static') ?? false;
-    }
-    return !probe.supportedCrateTypes.has('dylib') && probe.supportedCrateTypes.has('proc-macro');
-}
-/** The `-C target-feature` entries of a flag list, in order. */
-function targetFeatures(rustflags) {
-    const out = [];
-    for (const value of codegenOptions(rustflags, 'target-feature'))
-        out.push(...value.split(',').map(s => s.trim()));
-    return out;
-}
-/** All values of one `-C name=value` codegen option in a flag list (`-C x=y`, `-Cx=y`, `--codegen x=y`). */
-function codegenOptions(rustflags, name) {
-    return optionValues(rustflags, '-C', '--codegen', name);
-}
-/** All values of one `-Z name=value` unstable option in a flag list (`-Z x=y`, `-Zx=y`). */
-function unstableOptions(rustflags, name) {
-    return optionValues(rustflags, '-Z', null, name);
-}
-function optionValues(rustflags, short, long, name) {
-    const values = [];
-    for (let i = 0; i < rustflags.length; i++) {
-        const flag = rustflags[i];
-        let opt;
-        if (flag === short || flag === long)
-            opt = rustflags[++i];
-        else if (flag.startsWith(short))
-            opt = flag.slice(short.length);
-        else if (long !== null && flag.startsWith(`${long}=`))
-            opt = flag.slice(long.length + 1);
-        if (opt === undefined)
-            continue;
-        const eq = opt.indexOf('=');
-        const key = (eq < 0 ? opt : opt.slice(0, eq)).replace(/_/g, '-');
-        if (key === name)
-            values.push(eq < 0 ? '' : opt.slice(eq + 1));
-    }
-    return values;
-}
-/** A boolean `-C`/`-Z` option: present without a value or with yes/on/true; the last occurrence wins. */
-function flagEnabled(values) {
-    if (values.length === 0)
-        return false;
-    const last = values[values.length - 1].toLowerCase();
-    return last === '' || last === 'y' || last === 'yes' || last === 'on' || last === 'true';
-}
-/** Parses `rustc -vV`. */
-function parseRustcVersion(stdout) {
-    const field = (name) => {
-        const m = new RegExp(`^${name}: (.+)$`, 'm').exec(stdout);
-        return m ? m[1].trim() : null;
-    };
-    const release = field('release');
-    const host = field('host');
-    if (release === null || host === null) {
-        throw new errors_UserError(`\`rustc -vV\` printed unexpected output: ${JSON.stringify(stdout.slice(0, 120))}`);
-    }
-    return { release, commitHash: field('commit-hash') ?? 'unknown', host };
-}
-function toTargetInfo(triple, probe, libdirEntries, rustflags) {
-    return {
-        triple,
-        cfg: probe.cfg,
-        supportedCrateTypes: probe.supportedCrateTypes,
-        fileNames: probe.fileNames,
-        sysroot: probe.sysroot,
-        targetLibdir: probe.targetLibdir,
-        crtStaticExecutables: executablesCrtStatic(rustflags, probe),
-        stdDylib: findStdDylib(libdirEntries),
-        rustflags,
-        rustflagsSource: null
-    };
-}
-
-;// CONCATENATED MODULE: ./src/linkage/dependency-format.ts
-/**
- * `calculate_type` followed by `verify_ok` for one output crate type.
- * `crates` must be in rustc's load order (the standard library first); `injectedPanicRuntime` is the
- * key of the panic runtime rustc injects (`panic_unwind` or `panic_abort`), if any.
- */
-function calculateType(crateType, session, crates, injectedPanicRuntime) {
-    const empty = (errors = []) => ({
-        linkage: new Map(),
-        via: new Map(),
-        errors,
-        allStatic: false
-    });
-    if (crateType === 'rlib')
-        return empty();
-    let preferStatic;
-    switch (crateType) {
-        case 'dylib':
-        case 'cdylib':
-            preferStatic = !session.preferDynamic;
-            break;
-        case 'staticlib':
-            preferStatic = !session.staticlibPreferDynamic;
-            break;
-        case 'bin':
-            preferStatic = !session.preferDynamic || session.crtStatic;
-            break;
-        case 'proc-macro':
-            // rustc ignores -C prefer-dynamic for proc-macros.
-            preferStatic = true;
-            break;
-    }
-    // Only an error message needs a crate's name by key: build the index then.
-    let byKey = null;
-    const nameOf = (key) => (byKey ??= new Map(crates.map(c => [c.key, c]))).get(key)?.name ?? key;
-    const unavailable = [];
-    if (preferStatic) {
-        const firstNonRlib = crates.find(c => c.depKind !== 'macros-only' && !c.rlib);
-        if (!firstNonRlib) {
-            const linkage = new Map();
-            for (const c of crates)
-                linkage.set(c.key, c.depKind === 'explicit' ? 'static' : 'not-linked');
-            activateInjected(linkage, crates, injectedPanicRuntime);
-            return { linkage, via: new Map(), errors: verify(linkage, crates, session), allStatic: true };
-        }
-        unavailable.push(firstNonRlib.key);
-        if ((crateType === 'staticlib' && !session.staticlibAllowRdylibDeps) || (crateType === 'bin' && session.crtStatic && !session.crtStaticAllowsDylibs)) {
-            return empty(crates.filter(c => c.depKind !== 'macros-only' && !c.rlib).map(c => ({ kind: 'rlib-required', crate: c.name })));
-        }
-    }
-    const errors = [];
-    const formats = new Map();
-    const add = (key, origin) => {
-        const existing = formats.get(key);
-        if (existing) {
-            if (existing.preference !== origin.preference || origin.preference === 'static') {
-                errors.push({ kind: 'crate-dep-multiple', crate: nameOf(key), existing, incoming: origin });
-            }
-        }
-        else {
-            formats.set(key, origin);
-        }
-    };
-    for (const c of crates) {
-        if (c.depKind === 'macros-only' || !c.dylib)
-            continue;
-        add(c.key, { preference: 'dynamic', via: null });
-        for (const [dep, preference] of c.dylibFormats ?? [])
-            add(dep, { preference, via: c.key });
-    }
-    const linkage = new Map();
-    const via = new Map();
-    for (const c of crates) {
-        const f = formats.get(c.key);
-        linkage.set(c.key, f === undefined ? 'not-linked' : f.preference === 'dynamic' ? 'dynamic' : 'included-from-dylib');
-        if (f?.via)
-            via.set(c.key, f.via);
-    }
-    for (const c of crates) {
-        if (!c.dylib && !formats.has(c.key) && c.depKind === 'explicit') {
-            add(c.key, { preference: 'static', via: null });
-            linkage.set(c.key, 'static');
-        }
-    }
-    activateInjected(linkage, crates, injectedPanicRuntime);
-    for (const c of crates) {
-        const l = linkage.get(c.key);
-        if (l === 'static' && !c.rlib)
-            errors.push({ kind: 'lib-required', crate: c.name, format: 'rlib' });
-        if (l === 'dynamic' && !c.dylib)
-            errors.push({ kind: 'lib-required', crate: c.name, format: 'dylib' });
-    }
-    errors.push(...verify(linkage, crates, session));
-    return { linkage, via, errors, allStatic: false };
-}
-function activateInjected(linkage, crates, injected) {
-    if (crates.some(c => c.isPanicRuntime && linkage.get(c.key) !== 'not-linked'))
-        return;
-    if (injected !== null)
-        linkage.set(injected, 'static');
-}
-/** `verify_ok`: one panic runtime, and every linked crate compatible with the artifact's strategy. */
-function verify(linkage, crates, session) {
-    const errors = [];
-    const linked = crates.filter(c => (linkage.get(c.key) ?? 'not-linked') !== 'not-linked');
-    let runtime = null;
-    for (const c of linked) {
-        if (!c.isPanicRuntime)
-            continue;
-        if (runtime)
-            errors.push({ kind: 'two-panic-runtimes', first: runtime.name, second: c.name });
-        else
-            runtime = c;
-    }
-    if (!runtime)
-        return errors;
-    if (runtime.requiredPanic !== session.panic) {
-        errors.push({ kind: 'bad-panic-strategy', runtime: runtime.name, strategy: session.panic });
-    }
-    for (const c of linked) {
-        if (c === runtime || c.name === 'compiler_builtins')
-            continue;
-        if (c.requiredPanic !== null && c.requiredPanic !== session.panic) {
-            errors.push({ kind: 'required-panic-strategy', crate: c.name, found: c.requiredPanic, desired: session.panic });
-        }
-    }
-    return errors;
-}
-/** What a Rust dylib records about its own linkage, for the crates that link it later. */
-function recordedFormats(result) {
-    const out = new Map();
-    for (const [key, l] of result.linkage) {
-        if (l === 'static')
-            out.set(key, 'static');
-        else if (l === 'dynamic')
-            out.set(key, 'dynamic');
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/linkage/resolve.ts
-
-
-
-const SYSROOT_INTERNALS = ['core', 'alloc', 'compiler_builtins'];
-/** Computes the linkage of every unit of the graph, dependencies first. */
-function resolveLinkage(graph) {
-    const byUnit = new Map();
-    const crateNames = new Map();
-    for (const name of ['std', ...SYSROOT_INTERNALS, 'panic_unwind', 'panic_abort', 'test', 'proc_macro']) {
-        crateNames.set(sysKey(name), { name, unit: null });
-    }
-    // Cargo refuses a unit whose every crate type the target drops while preparing the build, before it
-    // compiles anything: that unit fails and every other one is never attempted.
-    const unbuildable = graph.units.filter(u => u.crateTypes.length === 0);
-    for (const unit of topologicalOrder(graph)) {
-        crateNames.set(unitKey(unit), { name: crateName(unit), unit });
-        if (unbuildable.length > 0 && !unbuildable.includes(unit)) {
-            byUnit.set(unit, { ...emptyResult(unit, []), status: 'blocked', blockedBy: unbuildable });
-        }
-        else {
-            byUnit.set(unit, resolveUnit(unit, byUnit, graph.units));
-        }
-    }
-    const results = graph.units.map(u => byUnit.get(u));
-    return { results, byUnit, crateNames };
-}
-function unitKey(unit) {
-    return `u${unit.index}`;
-}
-function unitOfKey(key, units) {
-    return key.startsWith('u') ? units[Number(key.slice(1))] : undefined;
-}
-function sysKey(name) {
-    return `sys:${name}`;
-}
-/** The crate name rustc uses for a unit (`-` becomes `_`). */
-function crateName(unit) {
-    return unit.target.name.replace(/-/g, '_');
-}
-function topologicalOrder(graph) {
-    const order = [];
-    const state = new Map();
-    const visit = (u) => {
-        const s = state.get(u);
-        if (s === 'done')
-            return;
-        if (s === 'visiting')
-            throw new Error(`dependency cycle through \`${u.pkg.name}\` (${u.target.kind} \`${u.target.name}\`)`);
-        state.set(u, 'visiting');
-        for (const d of u.crates)
-            visit(d.unit);
-        for (const d of u.buildsAfter)
-            visit(d);
-        state.set(u, 'done');
-        order.push(u);
-    };
-    for (const u of graph.units)
-        visit(u);
-    return order;
-}
-function resolveUnit(unit, done, units) {
-    const deps = [...unit.crates.map(c => c.unit), ...unit.buildsAfter];
-    const blockedBy = deps.filter(d => done.get(d).status !== 'ok');
-    // Only linking units need their whole crate graph and a panic runtime; an rlib never links.
-    const links = unit.crateTypes.some(requiresUpstreamObjects);
-    const crates = links && blockedBy.length === 0 ? crateGraph(unit, done) : [];
-    const base = emptyResult(unit, crates);
-    if (blockedBy.length > 0) {
-        return { ...base, status: 'blocked', blockedBy: [...new Set(blockedBy)] };
-    }
-    // Phases in rustc's order: option parsing, crate types, name resolution and crate loading,
-    // dependency formats and panic runtimes, then the LTO gate. Only the first failing phase reports.
-    const phases = [
-        () => (ltoRequested(unit) && embedBitcodeOff(unit) ? [{ kind: 'embed-bitcode-lto' }] : []),
-        () => (unit.crateTypes.length === 0 ? [{ kind: 'unsupported-crate-types', dropped: unit.droppedCrateTypes, allDropped: true }] : []),
-        () => [
-            ...unit.unlinkable.map(dep => ({ kind: 'unlinkable-dependency', dep })),
-            ...unloadableProcMacros(unit, done)
-        ]
-    ];
-    for (const phase of phases) {
-        const problems = phase();
-        if (problems.length > 0)
-            return { ...base, status: 'error', problems, droppedCrateTypes: unit.droppedCrateTypes };
-    }
-    const session = {
-        preferDynamic: unit.preferDynamic !== null,
-        crtStatic: unit.crtStatic,
-        crtStaticAllowsDylibs: /-windows-msvc$|^wasm32-wasi/.test(unit.targetInfo.triple),
-        panic: unit.panic,
-        staticlibPreferDynamic: flagEnabled(unstableOptions(unit.rustflags, 'staticlib-prefer-dynamic')),
-        staticlibAllowRdylibDeps: flagEnabled(unstableOptions(unit.rustflags, 'staticlib-allow-rdylib-deps'))
-    };
-    const injected = links ? sysKey(unit.panic === 'abort' ? 'panic_abort' : 'panic_unwind') : null;
-    const artifacts = [];
-    const problems = [];
-    let dylibFormats = null;
-    for (const crateType of unit.crateTypes) {
-        if (crateType === 'lib' || crateType === 'rlib') {
-            artifacts.push({ crateType, formats: null });
-            continue;
-        }
-        const formats = calculateType(crateType, session, crates, injected);
-        artifacts.push({ crateType, formats });
-        for (const error of formats.errors)
-            problems.push({ kind: 'dependency-format', crateType, error });
-        if (crateType === 'dylib')
-            dylibFormats = recordedFormats(formats);
-    }
-    if (problems.length === 0)
-        problems.push(...ltoGate(unit));
-    return {
-        ...base,
-        status: problems.length > 0 ? 'error' : 'ok',
-        problems,
-        droppedCrateTypes: unit.droppedCrateTypes,
-        artifacts,
-        runtimeLibraries: runtimeLibraries(unit, artifacts, done, units),
-        dylibFormats
-    };
-}
-function emptyResult(unit, crates) {
-    return {
-        unit,
-        status: 'ok',
-        blockedBy: [],
-        problems: [],
-        droppedCrateTypes: [],
-        artifacts: [],
-        crates,
-        runtimeLibraries: [],
-        dylibFormats: null
-    };
-}
-/**
- * The node of a library unit is the same in every crate graph it appears in (its dylib formats are
- * final once it is resolved, and graphs are built dependencies first), and so are the standard
- * library nodes of a target: built once, shared. CrateNodes are never mutated.
- */
-const unitNodes = new WeakMap();
-const stdNodes = new WeakMap();
-/** The crates rustc loads for a unit, standard library first, then upstream crates depth-first. */
-function crateGraph(unit, done) {
-    const info = unit.targetInfo;
-    const shape = `${unit.mode === 'test' ? 'test' : 'build'}${unit.crateTypes.includes('proc-macro') ? '+proc-macro' : ''}`;
-    let perTarget = stdNodes.get(info);
-    if (!perTarget)
-        stdNodes.set(info, (perTarget = new Map()));
-    let std = perTarget.get(shape);
-    if (!std)
-        perTarget.set(shape, (std = stdCrates(unit)));
-    const graph = [...std];
-    const seen = new Set();
-    const visit = (dep) => {
-        if (seen.has(dep))
-            return;
-        seen.add(dep);
-        const macrosOnly = dep.target.kind === 'proc-macro';
-        let node = unitNodes.get(dep);
-        if (!node) {
-            node = {
-                key: unitKey(dep),
-                name: crateName(dep),
-                rlib: providesRlib(dep.crateTypes),
-                dylib: providesDylib(dep.crateTypes),
-                depKind: macrosOnly ? 'macros-only' : 'explicit',
-                isPanicRuntime: false,
-                requiredPanic: dep.panic === 'abort' ? 'abort' : null,
-                dylibFormats: done.get(dep)?.dylibFormats ?? null
-            };
-            unitNodes.set(dep, node);
-        }
-        graph.push(node);
-        // A proc-macro's own dependencies are never loaded into its user's crate graph.
-        if (!macrosOnly)
-            for (const d of dep.crates)
-                visit(d.unit);
-    };
-    for (const d of unit.crates)
-        visit(d.unit);
-    return graph;
-}
-/** The standard library crates rustc loads for a unit, in load order. */
-function stdCrates(unit) {
-    const info = unit.targetInfo;
-    const std = [];
-    const sys = (name, extra = {}) => ({
-        key: sysKey(name),
-        name,
-        rlib: true,
-        dylib: false,
-        depKind: 'explicit',
-        isPanicRuntime: false,
-        requiredPanic: null,
-        dylibFormats: null,
-        ...extra
-    });
-    const internals = [...SYSROOT_INTERNALS.map(n => sys(n)), sys('panic_unwind', { depKind: 'implicit', isPanicRuntime: true, requiredPanic: 'unwind' })];
-    let stdFormats = null;
-    if (info.stdDylib !== null) {
-        stdFormats = new Map(internals.map(c => [c.key, 'static']));
-    }
-    std.push(sys('std', { dylib: info.stdDylib !== null, dylibFormats: stdFormats }), ...internals);
-    std.push(sys('panic_abort', { depKind: 'implicit', isPanicRuntime: true, requiredPanic: 'abort' }));
-    if (unit.mode === 'test')
-        std.push(sys('test'));
-    if (unit.crateTypes.includes('proc-macro'))
-        std.push(sys('proc_macro'));
-    return std;
-}
-/**
- * A proc-macro that links a Rust dylib dynamically builds, but rustc cannot load it for its users: the
- * dylib is not on rustc's library search path (E0463) — unless `rpath` gave the proc-macro a run path.
- */
-function unloadableProcMacros(unit, done) {
-    const problems = [];
-    for (const dep of unit.crates) {
-        if (dep.unit.target.kind !== 'proc-macro' || dep.unit.rpath)
-            continue;
-        const result = done.get(dep.unit);
-        const std = dep.unit.targetInfo.stdDylib;
-        const libraries = result.runtimeLibraries.filter(l => l !== std);
-        if (libraries.length > 0)
-            problems.push({ kind: 'proc-macro-unloadable', procMacro: dep.unit, libraries });
-    }
-    return problems;
-}
-function runtimeLibraries(unit, artifacts, done, units) {
-    const out = new Set();
-    for (const a of artifacts) {
-        for (const [key, how] of a.formats?.linkage ?? new Map()) {
-            if (how !== 'dynamic')
-                continue;
-            if (key === sysKey('std')) {
-                if (unit.targetInfo.stdDylib)
-                    out.add(unit.targetInfo.stdDylib);
-                continue;
-            }
-            const dep = unitOfKey(key, units);
-            if (!dep)
-                continue;
-            out.add(dylibFileName(dep));
-            for (const lib of done.get(dep)?.runtimeLibraries ?? [])
-                out.add(lib);
-        }
-    }
-    return [...out].sort();
-}
-/** The file name of a Rust dylib: no hash for path packages, `-<hash>` (unknown before building) otherwise. */
-function dylibFileName(unit) {
-    const pattern = unit.targetInfo.fileNames.dylib ?? 'lib___.so';
-    const name = crateName(unit) + (unit.pkg.source === null ? '' : '-<hash>');
-    return pattern.replace('___', name);
-}
-/** The rustc arguments cargo passes for its LTO decision; rustflags follow them and win. */
-function cargoLtoArgs(lto) {
-    switch (lto.kind) {
-        case 'run':
-            return ['-C', lto.value === null ? 'lto' : `lto=${lto.value}`];
-        case 'off':
-            return ['-C', 'lto=off'];
-        case 'only-bitcode':
-            return ['-C', 'linker-plugin-lto'];
-        case 'only-object':
-            return ['-C', 'embed-bitcode=no'];
-        case 'object-and-bitcode':
-            return [];
-    }
-}
-const OFF = new Set(['no', 'n', 'off', 'false']);
-/** The effective `-C lto` value: `fat`, `thin`, or null when LTO across crates is not requested. */
-function effectiveLto(unit) {
-    const values = codegenOptions([...cargoLtoArgs(unit.lto), ...unit.rustflags], 'lto');
-    const last = values[values.length - 1];
-    if (last === undefined || OFF.has(last))
-        return null;
-    return last === 'thin' ? 'thin' : 'fat';
-}
-function ltoRequested(unit) {
-    return effectiveLto(unit) !== null;
-}
-function embedBitcodeOff(unit) {
-    const values = codegenOptions([...cargoLtoArgs(unit.lto), ...unit.rustflags], 'embed-bitcode');
-    const last = values[values.length - 1];
-    return last !== undefined && OFF.has(last);
-}
-/** rustc's `check_lto_allowed`: which crate types and flags cannot take part in fat or thin LTO. */
-function ltoGate(unit) {
-    if (effectiveLto(unit) === null)
-        return [];
-    const types = unit.crateTypes;
-    if (types.every(t => t === 'lib' || t === 'rlib'))
-        return [];
-    for (const t of types) {
-        if (t === 'lib' || t === 'rlib')
-            return [{ kind: 'lto', crateType: 'rlib', gate: 'mixed' }];
-        if (t === 'dylib')
-            return [{ kind: 'lto', crateType: 'dylib', gate: 'dylib' }];
-        if (t === 'proc-macro')
-            return [{ kind: 'lto', crateType: 'proc-macro', gate: 'proc-macro' }];
-    }
-    if (unit.preferDynamic !== null)
-        return [{ kind: 'lto', crateType: null, gate: 'prefer-dynamic' }];
-    return [];
 }
 
 ;// CONCATENATED MODULE: ./src/model/selection.ts
@@ -38078,19 +38708,6 @@ function globToRegExp(glob) {
 }
 function escapeClass(body) {
     return body.replace(/[\\\]^]/g, '\\$&');
-}
-
-;// CONCATENATED MODULE: ./src/report/fingerprint.ts
-
-/**
- * A finding's stable identity: the rule, the artifact and the crates at fault. Lines, wording and the hash in
- * `libstd-<hash>.so` (which changes with every toolchain) stay out, so a finding keeps its fingerprint when a
- * manifest is edited above it or the toolchain is updated.
- */
-function findingFingerprint(f) {
-    const crates = f.crates.map(c => c.replace(/-[0-9a-f]{16}(?=\.(?:so|dylib|dll)$)/u, '')).sort();
-    const identity = [f.rule, f.package ?? '', f.target ?? '', f.kind ?? '', f.mode ?? '', f.crateType ?? '', f.platform ?? '', ...crates];
-    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 32);
 }
 
 ;// CONCATENATED MODULE: ./src/policy/baseline.ts
@@ -38269,624 +38886,6 @@ function jsonErrorOffset(text) {
             break;
         }
     }
-}
-
-;// CONCATENATED MODULE: ./src/rules/evaluate.ts
-
-
-
-
-const STD_CRATES = new Set(['std', 'core', 'alloc', 'compiler_builtins', 'panic_unwind', 'panic_abort', 'test', 'proc_macro']);
-/** Turns the linkage of every unit into findings, sorted deterministically. */
-function evaluateRules(linkage, locator) {
-    const findings = [];
-    for (const result of linkage.results) {
-        if (result.status === 'blocked')
-            continue;
-        const problems = result.problems;
-        if (result.status === 'error') {
-            findings.push(...problemFindings(result, problems, linkage, locator));
-        }
-        if (result.droppedCrateTypes.length > 0 && result.unit.crateTypes.length > 0) {
-            findings.push(unsupportedFinding(result, 'warning', locator));
-        }
-        if (result.status === 'ok') {
-            const runtime = runtimeFinding(result, locator);
-            if (runtime)
-                findings.push(runtime);
-        }
-    }
-    return dedupe(findings)
-        .map(f => ({ ...f, fingerprint: findingFingerprint(f) }))
-        .sort(compareFindings);
-}
-function base(unit, rule, crateType = unit.crateTypes[0] ?? unit.target.crateTypes[0]) {
-    return {
-        rule,
-        severity: ruleInfo(rule).severity,
-        package: unit.pkg.name,
-        target: unit.target.name,
-        kind: unit.target.kind,
-        mode: unit.mode,
-        crateType: unit.mode === 'test' ? 'bin' : crateType,
-        platform: unit.kind
-    };
-}
-/** "bin `app`", "dylib `plugin_a`", "test harness of lib `util`". */
-function describeUnit(unit, crateType) {
-    const libTypes = unit.target.kind === 'lib' ? unit.target.crateTypes.join('+') : unit.target.kind;
-    const what = unit.mode === 'test' ? `test harness of ${unit.target.kind}` : (crateType ?? libTypes);
-    const host = unit.kind === 'host' && unit.target.kind !== 'proc-macro' && unit.target.kind !== 'custom-build' ? ' (built for the host)' : '';
-    const name = unit.target.kind === 'custom-build' ? `build script of \`${unit.pkg.name}\`` : `${what} \`${unit.target.name}\``;
-    return `${name}${host}`;
-}
-function problemFindings(result, problems, linkage, locator) {
-    const unit = result.unit;
-    const out = [];
-    const byCrateType = new Map();
-    for (const p of problems) {
-        switch (p.kind) {
-            case 'embed-bitcode-lto':
-                out.push({
-                    ...base(unit, 'lto-conflict'),
-                    crates: [crateName(unit)],
-                    message: `${describeUnit(unit)} fails: rustflags ask for \`-C lto\` but cargo compiles this unit with \`-C embed-bitcode=no\` ("options \`-C embed-bitcode=no\` and \`-C lto\` are incompatible").`,
-                    fixes: ['Remove `-C lto` from RUSTFLAGS and set `lto = true` (or `"thin"`) in the profile instead: cargo then applies LTO only where rustc allows it.'],
-                    ...locator.setting('rustflags', unit)
-                });
-                break;
-            case 'unsupported-crate-types':
-                out.push(unsupportedFinding(result, 'error', locator));
-                break;
-            case 'unlinkable-dependency':
-                out.push({
-                    ...base(unit, 'no-linkable-lib'),
-                    crates: [p.dep.pkg.name],
-                    message: `${describeUnit(unit)} cannot use \`${p.dep.pkg.name}\`: its library is only ${p.dep.crateTypes.map(t => `\`${t}\``).join(' and ')}, which Rust code cannot link against, so cargo passes no \`--extern ${p.dep.externName}\` and rustc fails to find the crate.`,
-                    fixes: [
-                        `Add \`"rlib"\` to \`crate-type\` in \`${p.dep.pkg.name}\`'s \`[lib]\` (e.g. \`crate-type = ["${p.dep.crateTypes[0]}", "rlib"]\`).`,
-                        `Or remove the dependency on \`${p.dep.pkg.name}\` and load it at run time (cdylib) or link it as a native library (staticlib).`
-                    ],
-                    ...(p.dep.edge === 'own-lib'
-                        ? locator.crateType(unit)
-                        : locator.dependency(unit, { pkgName: p.dep.pkg.name, externName: p.dep.externName }, p.dep.edge, null))
-                });
-                break;
-            case 'proc-macro-unloadable': {
-                const pm = p.procMacro;
-                out.push({
-                    ...base(unit, 'proc-macro-dylib'),
-                    crates: [crateName(pm), ...p.libraries],
-                    message: `${describeUnit(unit)} fails: proc-macro \`${pm.target.name}\` links ${p.libraries.map(l => `\`${l}\``).join(', ')} dynamically, and rustc cannot load a proc-macro whose Rust shared libraries are not on its own library path (error[E0463]: can't find crate for \`${crateName(pm)}\`).`,
-                    fixes: [
-                        `Give the Rust dylib(s) that \`${pm.pkg.name}\` depends on an \`"rlib"\` crate type, so the proc-macro links them statically.`,
-                        `Or move the code the proc-macro needs into a plain library crate.`
-                    ],
-                    ...locator.dependency(unit, pm, 'normal', null)
-                });
-                break;
-            }
-            case 'dependency-format': {
-                const list = byCrateType.get(p.crateType) ?? [];
-                list.push(p.error);
-                byCrateType.set(p.crateType, list);
-                break;
-            }
-            case 'lto':
-                out.push(ltoFinding(unit, p, locator));
-                break;
-        }
-    }
-    for (const [crateType, errors] of byCrateType)
-        out.push(...formatFindings(result, crateType, errors, linkage, locator));
-    return out;
-}
-function unsupportedFinding(result, severity, locator) {
-    const unit = result.unit;
-    const dropped = result.droppedCrateTypes;
-    const triple = unit.targetInfo.triple;
-    const types = dropped.map(t => `\`${t}\``).join(', ');
-    const crtStatic = unit.rustflags.some(f => f.includes('crt-static'));
-    const message = severity === 'error'
-        ? `${describeUnit(unit)} cannot be built: target \`${triple}\` does not support any of its crate types (${types}) with the flags in effect; cargo stops with "cannot produce ${dropped.join(', ')} for \`${unit.pkg.name}\`".`
-        : `${describeUnit(unit)}: target \`${triple}\` cannot produce ${types}; rustc drops ${dropped.length === 1 ? 'it' : 'them'} with a warning and builds only ${unit.crateTypes.map(t => `\`${t}\``).join(', ')}.`;
-    const fixes = crtStatic
-        ? ['`-C target-feature=+crt-static` forbids dynamic crate types: pass it only with `--target <triple>` (so build scripts and proc-macros are built without it), or drop it.']
-        : [`Remove ${types} from \`crate-type\` for this target, or build for a target that supports ${dropped.length === 1 ? 'it' : 'them'}.`];
-    return {
-        ...base(unit, 'unsupported-crate-type', dropped[0]),
-        severity,
-        crates: [crateName(unit)],
-        message,
-        fixes,
-        ...(crtStatic ? locator.setting('rustflags', unit) : locator.crateType(unit))
-    };
-}
-function ltoFinding(unit, p, locator) {
-    const texts = {
-        'prefer-dynamic': 'cannot prefer dynamic linking when performing LTO',
-        dylib: 'lto cannot be used for `dylib` crate type without `-Zdylib-lto`',
-        'proc-macro': 'lto cannot be used for `proc-macro` crate type without `-Zdylib-lto`',
-        mixed: 'lto can only be run for executables, cdylibs and static library outputs'
-    };
-    const fromRustflags = unit.lto.kind !== 'run';
-    const fixes = p.gate === 'prefer-dynamic'
-        ? ['Drop `-C prefer-dynamic` from rustflags for LTO builds, or set `lto = false` in the profile.', 'Use `lto = "thin"` only in profiles that link statically.']
-        : ['Remove `-C lto` from rustflags; `lto = true` in the profile applies LTO only to the crate types that allow it.'];
-    return {
-        ...base(unit, 'lto-conflict', p.crateType === 'rlib' || p.crateType === null ? undefined : p.crateType),
-        crates: [crateName(unit)],
-        message: `${describeUnit(unit)} fails the LTO check: "${texts[p.gate]}".`,
-        fixes,
-        ...locator.setting(fromRustflags || p.gate === 'prefer-dynamic' ? 'rustflags' : 'lto', unit)
-    };
-}
-function formatFindings(result, crateType, errors, linkage, locator) {
-    const unit = result.unit;
-    const out = [];
-    const nameOf = (key) => linkage.crateNames.get(key)?.name ?? key;
-    const unitOf = (key) => linkage.crateNames.get(key)?.unit ?? null;
-    const what = describeUnit(unit, crateType);
-    const ct = crateType;
-    const duplicates = errors.filter((e) => e.kind === 'crate-dep-multiple');
-    if (duplicates.length > 0) {
-        // Report the crate the user can act on: std stands for the whole standard library.
-        const names = [...new Set(duplicates.map(d => d.crate))];
-        const shown = names.filter(n => !STD_CRATES.has(n) || n === 'std');
-        const crates = shown.length > 0 ? shown : ['std'];
-        const primary = duplicates.find(d => d.crate === crates[0]) ?? duplicates[0];
-        const describe = (o, crate) => {
-            if (o.via !== null) {
-                const viaName = nameOf(o.via);
-                return o.preference === 'static' ? `statically inside dylib \`${viaName}\`` : `dynamically, as a dependency of dylib \`${viaName}\``;
-            }
-            if (o.preference === 'dynamic') {
-                const owner = crate === 'std' ? null : findCrateUnit(result, linkage, crate);
-                const file = crate === 'std' ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null;
-                return `dynamically${file ? ` as \`${file}\`` : ''}`;
-            }
-            return 'statically as an rlib';
-        };
-        const staticVia = [primary.existing, primary.incoming].map(o => o.via).filter((v) => v !== null);
-        const culprit = staticVia.map(unitOf).find((u) => u !== null) ?? null;
-        const extra = crates.includes('std') && names.length > crates.length ? ' (with the rest of the standard library)' : '';
-        const others = crates.filter(c => c !== primary.crate);
-        const also = others.length > 0 ? ` ${listCrates(others)} would be included twice as well.` : '';
-        const message = `${what} cannot link: \`${primary.crate}\` would be included twice${extra} — ${describe(primary.existing, primary.crate)} and ${describe(primary.incoming, primary.crate)}.${also} ` +
-            `rustc: "cannot satisfy dependencies so \`${primary.crate}\` only shows up once".`;
-        const inclusion = uniqueBy(duplicates.filter(d => crates.includes(d.crate)).flatMap(d => [inclusionPath(result, linkage, d.crate, d.existing), inclusionPath(result, linkage, d.crate, d.incoming)]), p => JSON.stringify(p));
-        out.push({
-            ...base(unit, 'duplicate-linkage', ct),
-            crates,
-            message,
-            fixes: duplicateFixes(unit, primary, culprit, nameOf),
-            inclusion,
-            ...(culprit ? locator.crateType(culprit) : locator.crateType(unit))
-        });
-    }
-    const rlibRequired = errors.filter(e => e.kind === 'rlib-required' || (e.kind === 'lib-required' && e.format === 'rlib'));
-    if (rlibRequired.length > 0) {
-        const names = [...new Set(rlibRequired.map(e => e.crate))];
-        const culprit = findCrateUnit(result, linkage, names[0]);
-        const why = crateType === 'staticlib' ? 'a staticlib must contain every upstream crate' : 'a statically linked (crt-static) executable must contain every upstream crate';
-        out.push({
-            ...base(unit, 'rlib-required', ct),
-            crates: names,
-            inclusion: names.map(n => inclusionPath(result, linkage, n, { preference: 'dynamic', via: null })),
-            message: `${what} cannot link: ${why}, but ${names.map(n => `\`${n}\``).join(', ')} ${names.length === 1 ? 'is' : 'are'} only available as a Rust dylib. rustc: "crate \`${names[0]}\` required to be available in rlib format, but was not found in this form".`,
-            fixes: [
-                `Add \`"rlib"\` to \`crate-type\` of ${names.map(n => `\`${n}\``).join(', ')}.`,
-                crateType === 'staticlib' ? 'Or build a `cdylib` instead of a `staticlib`, which may link Rust dylibs.' : 'Or drop `+crt-static` for this executable.'
-            ],
-            ...(culprit ? locator.crateType(culprit) : locator.crateType(unit))
-        });
-    }
-    const dylibRequired = errors.filter(e => e.kind === 'lib-required' && e.format === 'dylib');
-    if (dylibRequired.length > 0) {
-        const names = [...new Set(dylibRequired.map(e => e.crate))];
-        out.push({
-            ...base(unit, 'dylib-required', ct),
-            crates: names,
-            message: `${what} cannot link: ${names.map(n => `\`${n}\``).join(', ')} must be linked dynamically (an upstream dylib was built against its dylib) but no dylib of it is available. rustc: "crate \`${names[0]}\` required to be available in dylib format, but was not found in this form".`,
-            fixes: ['Rebuild the dylibs that depend on it from a clean target directory, with the same flags.', `Or add \`"dylib"\` to \`crate-type\` of ${names.map(n => `\`${n}\``).join(', ')}.`],
-            ...locator.crateType(unit)
-        });
-    }
-    const panic = errors.filter(e => e.kind === 'bad-panic-strategy' || e.kind === 'required-panic-strategy' || e.kind === 'two-panic-runtimes');
-    if (panic.length > 0) {
-        const first = panic[0];
-        let text;
-        let crates;
-        if (first.kind === 'bad-panic-strategy') {
-            text = `the linked panic runtime \`${first.runtime}\` is not compiled with this crate's panic strategy \`${first.strategy}\``;
-            crates = [first.runtime];
-        }
-        else if (first.kind === 'required-panic-strategy') {
-            text = `the crate \`${first.crate}\` requires panic strategy \`${first.found}\` which is incompatible with this crate's strategy of \`${first.desired}\``;
-            crates = [first.crate];
-        }
-        else {
-            text = `cannot link together two panic runtimes: ${first.first} and ${first.second}`;
-            crates = [first.first, first.second];
-        }
-        const stdDynamic = result.artifacts.some(a => a.formats?.linkage.get('sys:std') === 'dynamic');
-        const fixes = stdDynamic
-            ? [
-                '`std` is linked dynamically here, and `libstd` always brings the `panic_unwind` runtime: use `panic = "unwind"` for builds with Rust dylibs.',
-                'Or link everything statically (no `dylib` crate types, no `-C prefer-dynamic`) to use `panic = "abort"`.'
-            ]
-            : ['Build every crate linked into this artifact with the same panic strategy (one profile `panic` setting, no `-C panic` in rustflags for some crates only).'];
-        out.push({
-            ...base(unit, 'panic-strategy', ct),
-            crates,
-            message: `${what} cannot link with \`panic = "${unit.panic}"\`: rustc: "${text}".`,
-            fixes,
-            ...locator.setting(unit.panicSource === 'rustflags' ? 'rustflags' : 'panic', unit)
-        });
-    }
-    return out;
-}
-/** The way `crate` gets into the unit's artifact through `origin`, as a chain of crate names. */
-function inclusionPath(result, linkage, crate, origin) {
-    const unit = result.unit;
-    let chain;
-    if (origin.via !== null) {
-        const bringer = linkage.crateNames.get(origin.via);
-        chain = bringer?.unit ? chainOfCrates(unit, bringer.unit) : [crateName(unit), bringer?.name ?? origin.via];
-    }
-    else {
-        // Added for itself: the chain runs to the crate's dependent, so the crate itself is not repeated.
-        const own = findCrateUnit(result, linkage, crate);
-        chain = own ? chainOfCrates(unit, own).slice(0, -1) : [crateName(unit)];
-    }
-    const dynamic = origin.preference === 'dynamic';
-    const path = { chain, crate, how: origin.via !== null && !dynamic ? 'inside-dylib' : dynamic ? 'dynamic' : 'static' };
-    if (dynamic) {
-        const owner = crate === 'std' ? null : findCrateUnit(result, linkage, crate);
-        const file = crate === 'std' ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null;
-        if (file)
-            path.file = file;
-    }
-    return path;
-}
-const parentsByUnit = new WeakMap();
-/** Crate names along the shortest dependency chain from `from` to `to` (both included). */
-function chainOfCrates(from, to) {
-    // One breadth-first search per artifact, shared by all its inclusion paths.
-    let previous = parentsByUnit.get(from);
-    if (previous === undefined) {
-        previous = new Map([[from, null]]);
-        const queue = [from];
-        for (let i = 0; i < queue.length; i++) {
-            for (const dep of queue[i].crates) {
-                if (previous.has(dep.unit))
-                    continue;
-                previous.set(dep.unit, queue[i]);
-                queue.push(dep.unit);
-            }
-        }
-        parentsByUnit.set(from, previous);
-    }
-    if (!previous.has(to))
-        return [crateName(from), crateName(to)];
-    const chain = [];
-    for (let u = to; u !== null; u = previous.get(u) ?? null)
-        chain.unshift(crateName(u));
-    return chain;
-}
-function findCrateUnit(result, linkage, name) {
-    for (const c of result.crates) {
-        if (c.name !== name)
-            continue;
-        return linkage.crateNames.get(c.key)?.unit ?? null;
-    }
-    return null;
-}
-function duplicateFixes(unit, primary, culprit, nameOf) {
-    const fixes = [];
-    const staticVias = [primary.existing, primary.incoming].filter(o => o.preference === 'static' && o.via !== null).map(o => nameOf(o.via));
-    if (primary.crate === 'std' && culprit) {
-        fixes.push(`Select only the packages you ship, e.g. \`cargo build -p ${unit.pkg.name}\`: cargo then builds dylib \`${culprit.target.name}\` with \`-C prefer-dynamic\` (it is a dependency, not a selected package), so it shares \`libstd\` instead of containing a copy.`);
-        fixes.push(`Add \`"rlib"\` to \`crate-type\` of \`${culprit.pkg.name}\` (\`["dylib", "rlib"]\`): Rust dependents then link the rlib statically.`);
-        fixes.push('Or build everything with `RUSTFLAGS="-C prefer-dynamic"`, so every dylib links `std` dynamically.');
-        fixes.push(`Or keep \`${culprit.pkg.name}\` out of \`default-members\` / use \`--exclude ${culprit.pkg.name}\` when building the workspace.`);
-    }
-    else if (staticVias.length > 0) {
-        fixes.push(`Make \`${primary.crate}\` a dylib as well (\`crate-type = ["dylib"]\`) so ${staticVias.map(v => `\`${v}\``).join(' and ')} share one copy instead of each containing it.`);
-        fixes.push(`Or link only one of the dylibs that contain \`${primary.crate}\` into ${describeUnit(unit)}.`);
-        fixes.push(`Or add \`"rlib"\` to the dylibs' \`crate-type\` so this artifact links everything statically.`);
-    }
-    else {
-        fixes.push('Make every upstream crate available in one format (all rlib, or all dylib).');
-    }
-    return fixes;
-}
-const EXECUTABLE_KINDS = new Set(['bin', 'example', 'test', 'bench']);
-function runtimeFinding(result, locator) {
-    const unit = result.unit;
-    if (result.runtimeLibraries.length === 0 || unit.rpath)
-        return null;
-    const executable = unit.mode === 'test' || (EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes('bin'));
-    if (!executable)
-        return null;
-    const libs = result.runtimeLibraries;
-    const runner = unit.mode === 'test' ? '`cargo test`' : unit.target.kind === 'example' ? '`cargo run --example`' : '`cargo run`';
-    // Point at the first workspace dylib this executable depends on directly, else at what made std dynamic.
-    const direct = unit.crates.find(d => d.unit.crateTypes.includes('dylib') && result.artifacts.some(a => a.formats?.linkage.get(unitKey(d.unit)) === 'dynamic'));
-    const location = direct ? locator.dependency(unit, direct.unit, direct.edge, direct.platform) : locator.setting('rustflags', unit);
-    return {
-        ...base(unit, 'runtime-dylib', 'bin'),
-        crates: libs,
-        message: `${describeUnit(unit)} needs ${libs.map(l => `\`${l}\``).join(', ')} at run time and has no rpath (\`rpath = false\`): it starts under ${runner}, which sets the library path, but run directly or shipped it fails with "error while loading shared libraries".`,
-        fixes: [
-            'Link statically for anything you ship: drop `dylib` crate types (or add `"rlib"`) and `-C prefer-dynamic` in release builds.',
-            `Or set \`rpath = true\` in the profile so the executable finds libraries next to it, and ship ${libs.map(l => `\`${l}\``).join(', ')} beside it (\`${unit.targetInfo.stdDylib ?? 'libstd'}\` is in \`${unit.targetInfo.targetLibdir}\`).`,
-            'Or set the library path (`LD_LIBRARY_PATH`, `DYLD_FALLBACK_LIBRARY_PATH`, `PATH` on Windows) when starting it.'
-        ],
-        ...location
-    };
-}
-function uniqueBy(items, key) {
-    const seen = new Set();
-    return items.filter(item => !seen.has(key(item)) && Boolean(seen.add(key(item))));
-}
-function dedupe(findings) {
-    const seen = new Set();
-    return findings.filter(f => {
-        const key = [f.rule, f.package, f.target, f.kind, f.mode, f.crateType, f.platform, f.message].join('\0');
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
-function compareFindings(a, b) {
-    return (SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-        compareText(a.rule, b.rule) ||
-        compareText(a.package ?? '', b.package ?? '') ||
-        compareText(a.target ?? '', b.target ?? '') ||
-        compareText(a.kind ?? '', b.kind ?? '') ||
-        compareText(a.mode ?? '', b.mode ?? '') ||
-        compareText(a.crateType ?? '', b.crateType ?? '') ||
-        compareText(a.platform ?? '', b.platform ?? '') ||
-        compareText(a.message, b.message));
-}
-/** Orders strings by UTF-16 code units: deterministic in every locale, and far cheaper than `localeCompare`. */
-function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-;// CONCATENATED MODULE: ./src/policy/policy.ts
-
-
-
-
-
-/** Where the policy file is looked for when none is given. */
-const DEFAULT_POLICY_FILE = '.github/rust-linkage.toml';
-const SEVERITY_VALUES = ['error', 'warning', 'note', 'off'];
-const RULE_IDS = new Set(RULES.map(r => r.id));
-const ALLOW_KEYS = ['rule', 'package', 'target', 'crate', 'reason', 'expires'];
-/**
- * The top-level keys and how each is read. New keys (e.g. toolchain requirements) are added here; anything
- * else is an error, so a typo never silently does nothing.
- */
-const TOP_LEVEL = {
-    rules: readRules,
-    allow: readAllow
-};
-/** Reads a policy file. Throws a one-line UserError `<file>:<line>: <key>: <problem>` for anything invalid. */
-function parsePolicy(text, file) {
-    const doc = parseTomlDocument(text, file);
-    const policy = { file, severities: new Map(), severityLines: new Map(), allow: [] };
-    for (const [key, value] of Object.entries(doc.value)) {
-        const read = Object.hasOwn(TOP_LEVEL, key) ? TOP_LEVEL[key] : undefined;
-        if (read === undefined)
-            fail(doc, [key], `unknown key (known: ${Object.keys(TOP_LEVEL).join(', ')})`);
-        read(doc, value, policy);
-    }
-    return policy;
-}
-function readRules(doc, value, policy) {
-    const rules = expectTable(doc, ['rules'], value, 'a table `[rules]` of rule id = severity');
-    for (const [id, severity] of Object.entries(rules)) {
-        const path = ['rules', id];
-        if (!RULE_IDS.has(id))
-            fail(doc, path, `unknown rule id (known: ${RULES.map(r => r.id).join(', ')})`);
-        if (typeof severity !== 'string' || !SEVERITY_VALUES.includes(severity)) {
-            fail(doc, path, `expected "error", "warning", "note" or "off", got ${policy_describe(severity)}`);
-        }
-        policy.severities.set(id, severity);
-        policy.severityLines.set(id, lineOf(doc, path));
-    }
-}
-function readAllow(doc, value, policy) {
-    if (!Array.isArray(value))
-        fail(doc, ['allow'], `expected an array of tables (\`[[allow]]\`), got ${policy_describe(value)}`);
-    value.forEach((element, index) => {
-        const at = ['allow', index];
-        const table = expectTable(doc, at, element, 'a table');
-        for (const key of Object.keys(table)) {
-            if (!ALLOW_KEYS.includes(key))
-                fail(doc, [...at, key], `unknown key (known: ${ALLOW_KEYS.join(', ')})`);
-        }
-        if (table.rule === undefined)
-            fail(doc, at, '`rule` is required');
-        const rule = nonEmptyString(doc, [...at, 'rule'], table.rule);
-        if (!RULE_IDS.has(rule))
-            fail(doc, [...at, 'rule'], `unknown rule id \`${rule}\` (known: ${RULES.map(r => r.id).join(', ')})`);
-        if (rule === 'unused-allow')
-            fail(doc, [...at, 'rule'], '`unused-allow` findings cannot be allowed; set `[rules] unused-allow = "off"` instead');
-        if (table.reason === undefined)
-            fail(doc, at, '`reason` is required: say why the finding is acceptable');
-        const entry = { rule: rule, reason: nonEmptyString(doc, [...at, 'reason'], table.reason), line: lineOf(doc, at) };
-        for (const key of ['package', 'target', 'crate']) {
-            if (table[key] !== undefined)
-                entry[key] = nonEmptyString(doc, [...at, key], table[key]);
-        }
-        if (table.expires !== undefined)
-            entry.expires = calendarDate(doc, [...at, 'expires'], table.expires);
-        policy.allow.push(entry);
-    });
-}
-/**
- * Applies the severities and allow entries of a policy to findings (which must not have been through a
- * policy already) and adds an `unused-allow` finding for each entry that matched nothing or has expired.
- * `policyFile` is the policy file relative to the workspace root; `today` is YYYY-MM-DD.
- */
-function applyPolicy(findings, policy, options) {
-    const out = [];
-    for (const finding of findings) {
-        const changed = withSeverity(finding, policy.severities.get(finding.rule));
-        if (changed !== null)
-            out.push(changed);
-    }
-    const matched = policy.allow.map(() => false);
-    const active = policy.allow.map(entry => entry.expires === undefined || options.today <= entry.expires);
-    let allowed = 0;
-    for (let i = 0; i < out.length; i++) {
-        const finding = out[i];
-        let winner = null;
-        for (let e = 0; e < policy.allow.length; e++) {
-            const entry = policy.allow[e];
-            if (!active[e] || !matches(entry, finding))
-                continue;
-            // An entry shadowed by an earlier one still counts as used: its fields are right, so it is not stale.
-            matched[e] = true;
-            winner ??= entry;
-        }
-        if (winner !== null) {
-            out[i] = { ...finding, allowed: { reason: winner.reason, file: options.policyFile, line: winner.line } };
-            allowed++;
-        }
-    }
-    policy.allow.forEach((entry, index) => {
-        if (active[index] && matched[index])
-            return;
-        const finding = unusedAllowFinding(entry, policy, options.policyFile, !active[index]);
-        if (finding !== null)
-            out.push(finding);
-    });
-    return {
-        findings: out.sort(compareFindings),
-        summary: {
-            file: options.policyFile,
-            severities: Object.fromEntries(policy.severities),
-            allowEntries: policy.allow.length,
-            allowed
-        }
-    };
-}
-function withSeverity(finding, level) {
-    if (level === 'off')
-        return null;
-    if (level === undefined || level === finding.severity)
-        return finding;
-    return { ...finding, severity: level, defaultSeverity: finding.defaultSeverity ?? finding.severity };
-}
-function matches(entry, finding) {
-    return (entry.rule === finding.rule &&
-        (entry.package === undefined || entry.package === finding.package) &&
-        (entry.target === undefined || entry.target === finding.target) &&
-        (entry.crate === undefined || finding.crates.includes(entry.crate)));
-}
-function unusedAllowFinding(entry, policy, policyFile, expired) {
-    const own = ruleInfo('unused-allow').severity;
-    const level = policy.severities.get('unused-allow') ?? own;
-    if (level === 'off')
-        return null;
-    const what = describeEntry(entry);
-    const ruleOff = policy.severities.get(entry.rule) === 'off';
-    let message;
-    let fixes;
-    if (expired) {
-        message = `${what} expired on ${entry.expires} and no longer applies: the findings it allowed count again.`;
-        fixes = ['Fix the findings it covered and remove the entry.', 'Or, if the reason still holds, set a later `expires` date.'];
-    }
-    else if (ruleOff) {
-        message = `${what} has no effect: \`[rules] ${entry.rule} = "off"\` already drops every finding of that rule.`;
-        fixes = ['Remove the entry, or turn the rule back on.'];
-    }
-    else {
-        message = `${what} matched no finding: remove it, or correct its fields.`;
-        fixes = [
-            'Remove the entry if the finding it was written for is fixed.',
-            'Otherwise correct `package`, `target` or `crate` so they name the finding (`package` and `target` are names, not paths; `crate` is one of the finding’s crates).'
-        ];
-    }
-    const crates = entry.crate !== undefined ? [entry.crate] : [];
-    const finding = {
-        rule: 'unused-allow',
-        severity: level,
-        // The entry's identity (not its line, reason or expiry) so that the finding survives edits around it.
-        fingerprint: findingFingerprint({ rule: 'unused-allow', package: entry.package, target: entry.target, crates: [`rule:${entry.rule}`, ...crates] }),
-        crates,
-        message,
-        fixes,
-        file: policyFile,
-        line: entry.line
-    };
-    if (level !== own)
-        finding.defaultSeverity = own;
-    return finding;
-}
-/** "allow entry for `duplicate-linkage` (package `host`, crate `engine_api`)". */
-function describeEntry(entry) {
-    const fields = ['package', 'target', 'crate'].filter(k => entry[k] !== undefined).map(k => `${k} \`${entry[k]}\``);
-    return `allow entry for \`${entry.rule}\`${fields.length > 0 ? ` (${fields.join(', ')})` : ''}`;
-}
-function expectTable(doc, path, value, expected) {
-    if (typeof value !== 'object' || Array.isArray(value))
-        fail(doc, path, `expected ${expected}, got ${policy_describe(value)}`);
-    return value;
-}
-function nonEmptyString(doc, path, value) {
-    if (typeof value !== 'string')
-        fail(doc, path, `expected a string, got ${policy_describe(value)}`);
-    if (value.trim() === '')
-        fail(doc, path, 'must not be empty');
-    return value;
-}
-/** A TOML local date (kept as its source text by the TOML reader) or the same as a string. */
-function calendarDate(doc, path, value) {
-    const expected = 'a date such as 2027-06-30';
-    if (typeof value !== 'string')
-        fail(doc, path, `expected ${expected}, got ${policy_describe(value)}`);
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
-    if (m === null)
-        fail(doc, path, `expected ${expected}, got ${JSON.stringify(value)}`);
-    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const date = new Date(Date.UTC(year, month - 1, day));
-    if (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-        fail(doc, path, `${JSON.stringify(value)} is not a calendar date`);
-    }
-    return value;
-}
-function policy_describe(value) {
-    if (Array.isArray(value))
-        return 'an array';
-    if (typeof value === 'object')
-        return 'a table';
-    return JSON.stringify(value);
-}
-function lineOf(doc, path) {
-    // Every path handed in was read from the document, so it has a line; 1 is only a fallback.
-    return doc.lineOf(path) ?? 1;
-}
-/** `rules.duplicate-linkage`, `allow[1].reason`, `rules."odd key"`. */
-function formatPath(path) {
-    let out = '';
-    for (const segment of path) {
-        if (typeof segment === 'number')
-            out += `[${segment}]`;
-        else
-            out += `${out === '' ? '' : '.'}${/^[A-Za-z0-9_-]+$/u.test(segment) ? segment : JSON.stringify(segment)}`;
-    }
-    return out;
-}
-function fail(doc, path, problem) {
-    throw new errors_UserError(`${doc.file}:${lineOf(doc, path)}: ${formatPath(path)}: ${problem}`);
 }
 
 ;// CONCATENATED MODULE: ./src/policy/gate.ts
@@ -40014,7 +40013,6 @@ function lastLine(text) {
     const error = lines.find(l => l.startsWith('error'));
     return (error ?? lines[lines.length - 1] ?? 'no output').slice(0, 500);
 }
-const DEFAULT_POLICY = external_node_path_default().join('.github', 'rust-linkage.toml');
 /** Reads the policy and baseline files and applies them to the report. */
 function gateReport(report, files) {
     const display = (abs) => {
@@ -40040,7 +40038,7 @@ function defaultPolicyPath(workspaceRoot, files) {
     }
     // The nearest `.github/rust-linkage.toml` from the workspace root up to the repository root.
     for (let dir = workspaceRoot;; dir = external_node_path_default().dirname(dir)) {
-        const file = external_node_path_default().join(dir, DEFAULT_POLICY);
+        const file = external_node_path_default().join(dir, DEFAULT_POLICY_FILE);
         if (external_node_fs_default().existsSync(file))
             return file;
         if (external_node_fs_default().existsSync(external_node_path_default().join(dir, '.git')) || external_node_path_default().dirname(dir) === dir)
@@ -40098,6 +40096,7 @@ function writeAtomically(file, text) {
 
 
 
+
 /**
  * The action: inputs → analysis → policy and baseline → report files, job summary, sticky comment,
  * annotations, outputs and the step's status.
@@ -40111,7 +40110,7 @@ async function run() {
         const report = gateReport(analysed, {
             failOn: settings.failOn,
             policy: settings.policy,
-            defaultPolicy: DEFAULT_POLICY,
+            defaultPolicy: DEFAULT_POLICY_FILE,
             baseline: settings.baseline,
             cwd: repository
         });

@@ -5,9 +5,9 @@
  *
  * Copies `examples/plugin-engine` into a temporary repository (as `rust/`), serves a fake GitHub REST API
  * on 127.0.0.1, and runs `node dist/index.js` with `INPUT_*`, `GITHUB_STEP_SUMMARY`, `GITHUB_OUTPUT`,
- * `GITHUB_EVENT_PATH` (a pull_request payload) and `GITHUB_API_URL` set. Five runs check the annotations,
+ * `GITHUB_EVENT_PATH` (a pull_request payload) and `GITHUB_API_URL` set. Six runs check the annotations,
  * the summary, the SARIF file, the sticky comment (created, then updated), the exit status under
- * `fail-on`, a baseline run, and a read-only token. Exits 1 if any check fails.
+ * `fail-on`, a baseline run, a policy file, and a read-only token. Exits 1 if any check fails.
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -174,7 +174,24 @@ async function main(): Promise<void> {
     check('a baseline run with the same findings passes', fourth.status === 0 && fourth.outputs.verdict === 'pass', fourth.stdout)
     check('the summary marks the finding as already in the baseline', fourth.summary.includes('already in the baseline'))
 
-    process.stdout.write('run 5: a read-only token (a pull request from a fork)\n')
+    process.stdout.write('run 5: .github/rust-linkage.toml allows the finding\n')
+    fs.mkdirSync(path.join(repo, '.github'))
+    fs.writeFileSync(
+      path.join(repo, '.github', 'rust-linkage.toml'),
+      '[[allow]]\nrule = "duplicate-linkage"\npackage = "host"\nreason = "plugins are loaded with dlopen"\n\n[[allow]]\nrule = "runtime-dylib"\nreason = "nothing of the kind here"\n'
+    )
+    const allowed = await runAction(repo, server, {}, 'policy')
+    fs.rmSync(path.join(repo, '.github'), { recursive: true })
+    check('the allowed finding does not fail the step', allowed.status === 0 && allowed.outputs.verdict === 'pass', allowed.stdout)
+    check('the summary lists it with its reason', allowed.summary.includes('allowed by the policy') && allowed.summary.includes('plugins are loaded with dlopen'))
+    const unused = commandsOf(allowed.stdout).filter(l => l.startsWith('::warning'))
+    check(
+      'the allow entry that matched nothing is a warning on its line of .github/rust-linkage.toml',
+      unused.some(l => propertiesOf(l).file === '.github/rust-linkage.toml' && propertiesOf(l).line === '6' && l.includes('unused-allow')),
+      unused.join('\n')
+    )
+
+    process.stdout.write('run 6: a read-only token (a pull request from a fork)\n')
     const readOnly = await startGitHubServer({ readOnlyToken: true })
     try {
       const fork = await runAction(repo, readOnly, { 'github-token': readOnly.token }, 'fork')

@@ -40,10 +40,9 @@ export const INPUT_DEFAULTS = {
   command: 'build',
   failOn: 'error',
   reportPath: 'rust-linkage-report.json',
-  policy: '.github/rust-linkage.toml',
   comment: 'off',
   commentKey: 'default'
-} as const satisfies { manifestPath: string; command: Command; failOn: FailOn; reportPath: string; policy: string; comment: CommentMode; commentKey: string }
+} as const satisfies { manifestPath: string; command: Command; failOn: FailOn; reportPath: string; comment: CommentMode; commentKey: string }
 
 const COMMANDS: readonly Command[] = ['build', 'test']
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never']

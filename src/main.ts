@@ -14,7 +14,8 @@ import { countFindings, renderText } from './report/render.js'
 import type { Report } from './report/report.js'
 import { renderSarif } from './report/sarif.js'
 import { renderSummary } from './report/summary.js'
-import { analyzeWorkspace, DEFAULT_POLICY, gateReport } from './run.js'
+import { DEFAULT_POLICY_FILE } from './policy/policy.js'
+import { analyzeWorkspace, gateReport } from './run.js'
 import { plural } from './text.js'
 import { VERSION } from './version.js'
 import { writeAtomically } from './write-file.js'
@@ -32,7 +33,7 @@ export async function run(): Promise<void> {
     const report = gateReport(analysed, {
       failOn: settings.failOn,
       policy: settings.policy,
-      defaultPolicy: DEFAULT_POLICY,
+      defaultPolicy: DEFAULT_POLICY_FILE,
       baseline: settings.baseline,
       cwd: repository
     })

@@ -13,7 +13,7 @@ import { parseMetadata } from './metadata/parse.js'
 import type { BuildContext, CompileKind, Invocation, Metadata, RustcVersion, TargetInfo } from './model/types.js'
 import { applyGate, type GateInputs } from './policy/gate.js'
 import { parseBaseline } from './policy/baseline.js'
-import { parsePolicy } from './policy/policy.js'
+import { DEFAULT_POLICY_FILE, parsePolicy } from './policy/policy.js'
 import type { FailOn, Report } from './report/report.js'
 import { parseProbe, parseRustcVersion, probeArgs, toTargetInfo } from './rustc/probe.js'
 import { parseTomlDocument, type TomlDocument } from './toml/document.js'
@@ -253,8 +253,6 @@ export interface GateFiles {
   cwd: string
 }
 
-export const DEFAULT_POLICY = path.join('.github', 'rust-linkage.toml')
-
 /** Reads the policy and baseline files and applies them to the report. */
 export function gateReport(report: Report, files: GateFiles): Report {
   const display = (abs: string): string => {
@@ -280,7 +278,7 @@ function defaultPolicyPath(workspaceRoot: string, files: GateFiles): string | nu
   }
   // The nearest `.github/rust-linkage.toml` from the workspace root up to the repository root.
   for (let dir = workspaceRoot; ; dir = path.dirname(dir)) {
-    const file = path.join(dir, DEFAULT_POLICY)
+    const file = path.join(dir, DEFAULT_POLICY_FILE)
     if (fs.existsSync(file)) return file
     if (fs.existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) return null
   }

@@ -8828,7 +8828,6 @@ function lastLine(text) {
     const error = lines.find(l => l.startsWith('error'));
     return (error ?? lines[lines.length - 1] ?? 'no output').slice(0, 500);
 }
-const DEFAULT_POLICY = external_node_path_default().join('.github', 'rust-linkage.toml');
 /** Reads the policy and baseline files and applies them to the report. */
 function gateReport(report, files) {
     const display = (abs) => {
@@ -8854,7 +8853,7 @@ function defaultPolicyPath(workspaceRoot, files) {
     }
     // The nearest `.github/rust-linkage.toml` from the workspace root up to the repository root.
     for (let dir = workspaceRoot;; dir = external_node_path_default().dirname(dir)) {
-        const file = external_node_path_default().join(dir, DEFAULT_POLICY);
+        const file = external_node_path_default().join(dir, DEFAULT_POLICY_FILE);
         if (external_node_fs_default().existsSync(file))
             return file;
         if (external_node_fs_default().existsSync(external_node_path_default().join(dir, '.git')) || external_node_path_default().dirname(dir) === dir)
