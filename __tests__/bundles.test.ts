@@ -40,7 +40,7 @@ describe('CLI', () => {
     expect(r.status).toBe(0)
     const report = JSON.parse(r.stdout)
     expect(report.version).toBe(1)
-    expect(report.findings.map((f: { rule: string }) => f.rule)).toEqual(['runtime-dylib'])
+    expect(report.findings.map((f: { rule: string }) => f.rule)).toEqual(['published-dylib', 'runtime-dylib', 'toolchain-unpinned'])
   })
 
   it('exits 2 with one line naming the flag for a usage error', () => {
@@ -76,7 +76,7 @@ describe('CLI', () => {
     const r = cli(['--manifest-path', path.join(FIXTURES, 'bin-dylib', 'Cargo.toml'), '--workspace', '--format', 'github'], FIXTURES)
     expect(r.status).toBe(1)
     const lines = r.stdout.trim().split('\n')
-    expect(lines).toHaveLength(1)
+    expect(lines.map(l => l.slice(0, l.indexOf(' ')))).toEqual(['::error', '::warning', '::warning'])
     expect(lines[0]).toMatch(/^::error file=bin-dylib\/dy\/Cargo\.toml,line=7,title=duplicate-linkage%3A bin app::bin `app` cannot link/)
   })
 
@@ -84,7 +84,7 @@ describe('CLI', () => {
     const r = cli(['--manifest-path', path.join(FIXTURES, 'bin-dylib', 'Cargo.toml'), '--workspace', '--format', 'sarif'], path.join(FIXTURES, 'bin-dylib'))
     const log = JSON.parse(r.stdout)
     expect(log.version).toBe('2.1.0')
-    expect(log.runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toEqual(['duplicate-linkage'])
+    expect(log.runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toEqual(['duplicate-linkage', 'published-dylib', 'toolchain-unpinned'])
   })
 
   it('--fail-on, a policy that allows the finding, and a baseline that has it each make the exit status 0', () => {
@@ -144,8 +144,8 @@ describe('action', () => {
     expect(r.stdout).toMatch(/^::error title=duplicate-linkage.*,file=dy\/Cargo.toml,line=7::bin `app` cannot link/m)
     expect(r.summary).toContain('Rust Linkage Guard')
     expect(r.summary).toContain('duplicate-linkage')
-    expect(r.outputs).toMatchObject({ errors: '1', warnings: '0', verdict: 'fail', report: reportPath })
-    expect(JSON.parse(fs.readFileSync(reportPath, 'utf8')).findings).toHaveLength(1)
+    expect(r.outputs).toMatchObject({ errors: '1', warnings: '2', verdict: 'fail', report: reportPath })
+    expect(JSON.parse(fs.readFileSync(reportPath, 'utf8')).findings).toHaveLength(3)
     // The text report is printed with workflow commands switched off.
     expect(r.stdout).toMatch(/::stop-commands::[0-9a-f-]{36}\n[\s\S]*\n::[0-9a-f-]{36}::/)
   })

@@ -32,7 +32,7 @@ describe('findings', () => {
     expect(f.message).toContain('statically inside dylib `dy`')
     expect(f.fixes.join('\n')).toContain('cargo build -p app')
     expect(f.fixes.join('\n')).toContain('"rlib"')
-    expect(report.findings.map(x => x.rule)).toEqual(['duplicate-linkage'])
+    expect(report.findings.map(x => x.rule)).toEqual(['duplicate-linkage', 'published-dylib', 'toolchain-unpinned'])
   })
 
   it('duplicate-linkage of a shared rlib names that rlib, not std', async () => {

@@ -800,7 +800,8 @@ describe('invalid metadata', () => {
     )
     expect(m.packages.get(DEP)!.targets[0]).toMatchObject({ kind: 'lib', crateTypes: ['dylib'], test: true })
     expect(m.packages.get(APP)!.targets[2]).toMatchObject({ kind: 'example', crateTypes: ['staticlib'], test: false })
-    expect(m.packages.get(APP)!.publish).toEqual([])
+    // `publish = false` is written as `[]` by cargo metadata.
+    expect(m.packages.get(APP)!.publish).toBe(false)
     expect(m.packages.get(APP)!.rustVersion).toBe('1.70')
   })
 

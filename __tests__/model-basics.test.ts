@@ -938,6 +938,7 @@ describe('parseRustcVersion', () => {
     expect(parseRustcVersion(RUSTC_VV)).toEqual({
       release: '1.95.0',
       commitHash: '59807616e1fa2540724bfbac14d7976d7e4a3860',
+      commitDate: '2026-04-14',
       host: 'x86_64-unknown-linux-gnu'
     })
     expect(parseRustcVersion(RUSTC_VV.replace(/\n/g, '\r\n')).host).toBe('x86_64-unknown-linux-gnu')
@@ -947,6 +948,7 @@ describe('parseRustcVersion', () => {
     expect(parseRustcVersion('release: 1.80.0\nhost: aarch64-apple-darwin\n')).toEqual({
       release: '1.80.0',
       commitHash: 'unknown',
+      commitDate: null,
       host: 'aarch64-apple-darwin'
     })
     expect(() => parseRustcVersion('rustc 1.95.0\n')).toThrow(UserError)

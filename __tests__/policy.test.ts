@@ -100,7 +100,7 @@ describe('parsePolicy', () => {
 
   it.each([
     ['invalid TOML', '[rules]\nruntime-dylib = error\n', `${FILE}:2:`, 'invalid TOML'],
-    ['an unknown top-level key', '[rules]\n\n[toolchain]\nchannel = "stable"\n', `${FILE}:3: toolchain: unknown key`, 'known: rules, allow'],
+    ['an unknown top-level key', '[rules]\n\n[toolchain]\nchannel = "stable"\n', `${FILE}:3: toolchain: unknown key`, 'known: exact-toolchain, rules, allow'],
     ['an unknown rule id in [rules]', '[rules]\nruntime-dylib = "error"\nduplicate-linkge = "off"\n', `${FILE}:3: rules.duplicate-linkge: unknown rule id`, 'duplicate-linkage'],
     ['a bad severity', '[rules]\nruntime-dylib = "fatal"\n', `${FILE}:2: rules.runtime-dylib:`, '"error", "warning", "note" or "off", got "fatal"'],
     ['a severity that is not a string', '[rules]\nruntime-dylib = 2\n', `${FILE}:2: rules.runtime-dylib:`, 'got 2'],

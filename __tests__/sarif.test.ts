@@ -93,7 +93,8 @@ describe('SARIF from real cargo', () => {
 function emptyReport(findings: FindingReport[]): Report {
   return {
     version: 1,
-    toolchain: { release: '1.80.0', commitHash: '0123456789abcdef', host: 'x86_64-unknown-linux-gnu', target: 'x86_64-unknown-linux-gnu' },
+    toolchain: { release: '1.80.0', commitHash: '0123456789abcdef', host: 'x86_64-unknown-linux-gnu', target: 'x86_64-unknown-linux-gnu', stdInstalled: true },
+    boundaries: [],
     workspaceRoot: '/home/runner/work/repo/repo/rust',
     invocation: { command: 'cargo build --workspace', args: ['cargo', 'build', '--workspace'], profile: 'dev' },
     artifacts: [],

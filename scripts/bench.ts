@@ -201,7 +201,7 @@ async function measure(task: Task, send: (m: ChildMessage) => void): Promise<voi
     testProfile: profiles.resolveProfile(names.test, profileOptions)
   }
   const at = { file: 'Cargo.toml', line: 1 }
-  const locator = { crateType: () => at, dependency: () => at, setting: () => at }
+  const locator = { crateType: () => at, dependency: () => at, setting: () => at, file: () => at, manifestKey: () => at, dependencyNamed: () => at }
   const commandLine = ['cargo', 'build', '--workspace']
 
   let artifacts = 0
@@ -255,7 +255,8 @@ async function measure(task: Task, send: (m: ChildMessage) => void): Promise<voi
       const p2 = performance.now()
       const linkage = resolve.resolveLinkage(graph)
       const p3 = performance.now()
-      evaluate.evaluateRules(linkage, locator)
+      const facts = { pin: null, expectedToolchain: null, targetSource: null, globalAllocators: () => [] }
+      evaluate.evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator })
       const p4 = performance.now()
       const steps = { select: p1 - p0, unitGraph: p2 - p1, linkage: p3 - p2, rules: p4 - p3 }
       const sum = steps.select + steps.unitGraph + steps.linkage + steps.rules

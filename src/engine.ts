@@ -1,10 +1,15 @@
+import path from 'node:path'
 import { resolveLinkage, crateName, type LinkageResult, type UnitResult } from './linkage/resolve.js'
 import { selectPackages } from './model/selection.js'
 import type { BuildContext, Invocation, Metadata } from './model/types.js'
 import { gateFindings } from './policy/gate.js'
-import { buildUnitGraph, type SourceUsesCrate, type Unit } from './model/unit-graph.js'
-import type { ArtifactReport, LinkageEntry, Report } from './report/report.js'
-import { compareText, evaluateRules, type Locator } from './rules/evaluate.js'
+import { buildUnitGraph, type SourceUsesCrate, type Unit, type UnitGraph } from './model/unit-graph.js'
+import type { ArtifactReport, BoundaryReport, LinkageEntry, Report, ToolchainReport } from './report/report.js'
+import { abiFlags } from './rules/abi.js'
+import { pluginSystem, rustAbiBoundaries } from './rules/boundaries.js'
+import { noFacts, type WorkspaceFacts } from './model/facts.js'
+import type { Locator } from './rules/context.js'
+import { compareText, evaluateRules } from './rules/evaluate.js'
 
 export interface AnalysisInput {
   metadata: Metadata
@@ -17,6 +22,8 @@ export interface AnalysisInput {
   commandLine: string[]
   /** Reads target sources where linkage depends on them; by default every use is assumed. */
   sourceUsesCrate?: SourceUsesCrate
+  /** The toolchain pin, the policy's expectation and `#[global_allocator]`s; none by default. */
+  facts?: WorkspaceFacts
 }
 
 /** The whole pure pipeline: selection → unit graph → linkage → findings → report. */
@@ -25,7 +32,8 @@ export function analyze(input: AnalysisInput): Report {
   const selection = selectPackages(metadata, invocation, input.currentManifest)
   const graph = buildUnitGraph(metadata, context, invocation, selection.packages, input.sourceUsesCrate)
   const linkage = resolveLinkage(graph)
-  const findings = evaluateRules(linkage, input.locator)
+  const facts = input.facts ?? noFacts()
+  const findings = evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator: input.locator })
   const notes = [...selection.warnings, ...graph.warnings]
   if (metadata.graphQuality === 'no-dep-kinds') {
     notes.push(
@@ -36,12 +44,8 @@ export function analyze(input: AnalysisInput): Report {
   const profile = invocation.command === 'test' ? context.testProfile : context.profile
   return {
     version: 1,
-    toolchain: {
-      release: context.rustc.release,
-      commitHash: context.rustc.commitHash,
-      host: context.rustc.host,
-      target: context.target.triple
-    },
+    toolchain: toolchainReport(context, facts, metadata.workspaceRoot),
+    boundaries: boundaryReports(graph, linkage, metadata),
     workspaceRoot: metadata.workspaceRoot,
     invocation: { command: invocation.command, args: input.commandLine, profile: profile.name },
     artifacts: artifactReports(linkage),
@@ -49,6 +53,41 @@ export function analyze(input: AnalysisInput): Report {
     notes,
     gate: gateFindings(findings, 'error')
   }
+}
+
+function toolchainReport(context: BuildContext, facts: WorkspaceFacts, workspaceRoot: string): ToolchainReport {
+  const report: ToolchainReport = {
+    release: context.rustc.release,
+    commitHash: context.rustc.commitHash,
+    ...(context.rustc.commitDate === null ? {} : { commitDate: context.rustc.commitDate }),
+    host: context.rustc.host,
+    target: context.target.triple,
+    stdInstalled: context.target.stdInstalled
+  }
+  const pin = facts.pin
+  if (pin !== null) {
+    report.pin = { file: path.relative(workspaceRoot, pin.file).split(path.sep).join('/'), line: pin.line, channel: pin.channel, path: pin.path, kind: pin.kind }
+  }
+  if (facts.expectedToolchain !== null) report.expected = facts.expectedToolchain.channel
+  return report
+}
+
+function boundaryReports(graph: UnitGraph, linkage: LinkageResult, metadata: Metadata): BoundaryReport[] {
+  const entry = (unit: Unit, role: BoundaryReport['role']): BoundaryReport => ({
+    package: unit.pkg.name,
+    target: unit.target.name,
+    kind: unit.target.kind,
+    platform: unit.kind,
+    role,
+    panic: unit.panic,
+    abiFlags: abiFlags(unit.rustflags)
+  })
+  const plugins = pluginSystem(graph, metadata)
+  return [
+    ...rustAbiBoundaries(graph, linkage).map(b => entry(b.unit, b.kind)),
+    ...(plugins?.plugins.map(u => entry(u, 'plugin')) ?? []),
+    ...(plugins?.hosts.map(h => entry(h.unit, 'plugin-host')) ?? [])
+  ]
 }
 
 function artifactReports(linkage: LinkageResult): ArtifactReport[] {

@@ -15,7 +15,7 @@ import type { Report } from './report/report.js'
 import { renderSarif } from './report/sarif.js'
 import { renderSummary } from './report/summary.js'
 import { DEFAULT_POLICY_FILE } from './policy/policy.js'
-import { analyzeWorkspace, gateReport } from './run.js'
+import { analyzeWorkspace, gateReport, loadPolicy } from './run.js'
 import { plural } from './text.js'
 import { VERSION } from './version.js'
 import { writeAtomically } from './write-file.js'
@@ -29,14 +29,9 @@ export async function run(): Promise<void> {
     const settings = parseActionInputs(name => core.getInput(name))
     const env = process.env
     const repository = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd())
-    const analysed = await analyzeWorkspace({ manifestPath: settings.manifestPath, invocation: settings.invocation, env, cwd: repository })
-    const report = gateReport(analysed, {
-      failOn: settings.failOn,
-      policy: settings.policy,
-      defaultPolicy: DEFAULT_POLICY_FILE,
-      baseline: settings.baseline,
-      cwd: repository
-    })
+    const policy = loadPolicy({ policy: settings.policy, defaultPolicy: DEFAULT_POLICY_FILE, cwd: repository, searchFrom: repository })
+    const analysed = await analyzeWorkspace({ manifestPath: settings.manifestPath, invocation: settings.invocation, env, cwd: repository, policy })
+    const report = gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd: repository })
     const workspacePrefix = path.relative(repository, report.workspaceRoot).split(path.sep).join('/')
 
     const reportPath = path.resolve(repository, settings.reportPath)

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseCliArgs, toCargoArgs } from './cli/args.js'
-import { readCargoConfig, requestedTarget, type CargoConfig } from './config/cargo-config.js'
+import { readCargoConfig, requestedTarget, settingSource, type CargoConfig } from './config/cargo-config.js'
 import { profileNameFor, resolveProfile } from './config/profiles.js'
 import { resolveRustflags } from './config/rustflags.js'
 import { analyze } from './engine.js'
@@ -10,10 +10,13 @@ import { CommandError, UserError } from './errors.js'
 import { execRunner, type CommandRunner } from './exec/runner.js'
 import { createLocator } from './manifest/locator.js'
 import { parseMetadata } from './metadata/parse.js'
-import type { BuildContext, CompileKind, Invocation, Metadata, RustcVersion, TargetInfo } from './model/types.js'
+import type { AllocatorDeclaration, WorkspaceFacts } from './model/facts.js'
+import type { BuildContext, CompileKind, Invocation, Metadata, Package, RustcVersion, TargetInfo } from './model/types.js'
+import { scanGlobalAllocators } from './toolchain/allocator.js'
+import { findToolchainFile, parseToolchainFile } from './toolchain/pin.js'
 import { applyGate, type GateInputs } from './policy/gate.js'
 import { parseBaseline } from './policy/baseline.js'
-import { DEFAULT_POLICY_FILE, parsePolicy } from './policy/policy.js'
+import { DEFAULT_POLICY_FILE, parsePolicy, type Policy } from './policy/policy.js'
 import type { FailOn, Report } from './report/report.js'
 import { parseProbe, parseRustcVersion, probeArgs, toTargetInfo } from './rustc/probe.js'
 import { parseTomlDocument, type TomlDocument } from './toml/document.js'
@@ -28,6 +31,8 @@ export interface RunOptions {
   env: Record<string, string | undefined>
   cwd: string
   runner?: CommandRunner
+  /** The policy file, for its `exact-toolchain`. */
+  policy?: LoadedPolicy | null
 }
 
 /** Convenience for tests and scripts: cargo-style flags in, report out. */
@@ -104,8 +109,72 @@ export async function analyzeWorkspace(options: RunOptions): Promise<Report> {
     currentManifest: manifestPath ?? rootManifestFile,
     locator: createLocator(metadata, context, readToml),
     commandLine: ['cargo', invocation.command, ...toCargoArgs(invocation)],
-    sourceUsesCrate
+    sourceUsesCrate,
+    facts: gatherFacts(metadata, config, options)
   })
+}
+
+/** What the rules need from the repository beyond metadata and probes, read as data. */
+function gatherFacts(metadata: Metadata, config: CargoConfig, options: RunOptions): WorkspaceFacts {
+  const pinFile = findToolchainFile(metadata.workspaceRoot, isFile)
+  const exact = options.policy?.policy.exactToolchain ?? null
+  const buildTarget = options.invocation.target === null ? config.buildTarget : null
+  const allocators = new Map<string, AllocatorDeclaration[]>()
+  return {
+    pin: pinFile === null ? null : parseToolchainFile(fs.readFileSync(pinFile, 'utf8'), pinFile),
+    expectedToolchain: exact === null ? null : { channel: exact.channel, file: options.policy!.path, line: exact.line },
+    targetSource: buildTarget?.kind === 'single' ? settingSource(buildTarget.target.source) : null,
+    globalAllocators(pkg) {
+      let found = allocators.get(pkg.id)
+      if (found === undefined) allocators.set(pkg.id, (found = scanAllocators(pkg)))
+      return found
+    }
+  }
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile()
+  } catch {
+    return false
+  }
+}
+
+/** Files read per package at most, and the largest file read, when looking for `#[global_allocator]`. */
+const SCAN_LIMITS = { files: 2000, bytes: 4 * 1024 * 1024 }
+
+/** The `#[global_allocator]`s in the Rust sources under each target's directory. */
+function scanAllocators(pkg: Package): AllocatorDeclaration[] {
+  const dirs = [...new Set(pkg.targets.map(t => path.dirname(t.srcPath)))]
+  const files = new Set<string>()
+  const walk = (dir: string): void => {
+    let entries: fs.Dirent[]
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true })
+    } catch {
+      return
+    }
+    for (const e of entries) {
+      if (files.size >= SCAN_LIMITS.files) return
+      const full = path.join(dir, e.name)
+      if (e.isDirectory() && e.name !== 'target' && !e.name.startsWith('.')) walk(full)
+      else if (e.isFile() && e.name.endsWith('.rs')) files.add(full)
+    }
+  }
+  for (const dir of dirs) walk(dir)
+  const out: AllocatorDeclaration[] = []
+  for (const file of [...files].sort()) {
+    let text: string
+    try {
+      if (fs.statSync(file).size > SCAN_LIMITS.bytes) continue
+      text = fs.readFileSync(file, 'utf8')
+    } catch {
+      continue
+    }
+    if (!text.includes('global_allocator')) continue
+    for (const found of scanGlobalAllocators(text)) out.push({ file, line: found.line, item: found.item })
+  }
+  return out
 }
 
 /** The environment for cargo and rustc: ours, minus what would make cargo's output differ from a build. */
@@ -243,45 +312,62 @@ function lastLine(text: string): string {
   return (error ?? lines[lines.length - 1] ?? 'no output').slice(0, 500)
 }
 
-export interface GateFiles {
-  failOn: FailOn
+/** A policy file, read and parsed. */
+export interface LoadedPolicy {
+  policy: Policy
+  /** Absolute path. */
+  path: string
+}
+
+export interface PolicyLocation {
   /** A policy file given explicitly: it must exist. Relative paths are resolved against `cwd`. */
   policy: string | null
-  /** Where to look for the policy when none is given: a path, or `search` for the nearest `.github/rust-linkage.toml`. */
+  /** Where to look when none is given: a path (used when it exists), or `search` for the nearest `.github/rust-linkage.toml`. */
   defaultPolicy: string | 'search' | null
-  baseline: string | null
   cwd: string
+  /** Where `search` starts: the manifest's directory. It stops at a directory holding `.git`. */
+  searchFrom: string
 }
 
-/** Reads the policy and baseline files and applies them to the report. */
-export function gateReport(report: Report, files: GateFiles): Report {
-  const display = (abs: string): string => {
-    const rel = path.relative(files.cwd, abs)
-    return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel
-  }
-  const policyPath = files.policy !== null ? path.resolve(files.cwd, files.policy) : defaultPolicyPath(report.workspaceRoot, files)
-  let policy: GateInputs['policy'] = null
-  if (policyPath !== null) {
-    const text = readTextFile(policyPath, 'policy file', display(policyPath))
-    const file = path.relative(report.workspaceRoot, policyPath).split(path.sep).join('/')
-    policy = { policy: parsePolicy(text, display(policyPath)), file }
-  }
-  const baseline = files.baseline === null ? null : parseBaseline(readTextFile(path.resolve(files.cwd, files.baseline), 'baseline', files.baseline), files.baseline)
-  return applyGate(report, { failOn: files.failOn, policy, baseline, today: new Date().toISOString().slice(0, 10) })
+/** Reads the policy file, if there is one. Read before the analysis: `exact-toolchain` is an input to it. */
+export function loadPolicy(where: PolicyLocation): LoadedPolicy | null {
+  const file = where.policy !== null ? path.resolve(where.cwd, where.policy) : defaultPolicyPath(where)
+  if (file === null) return null
+  const shown = displayPath(file, where.cwd)
+  return { policy: parsePolicy(readTextFile(file, 'policy file', shown), shown), path: file }
 }
 
-function defaultPolicyPath(workspaceRoot: string, files: GateFiles): string | null {
-  if (files.defaultPolicy === null) return null
-  if (files.defaultPolicy !== 'search') {
-    const file = path.resolve(files.cwd, files.defaultPolicy)
+function defaultPolicyPath(where: PolicyLocation): string | null {
+  if (where.defaultPolicy === null) return null
+  if (where.defaultPolicy !== 'search') {
+    const file = path.resolve(where.cwd, where.defaultPolicy)
     return fs.existsSync(file) ? file : null
   }
-  // The nearest `.github/rust-linkage.toml` from the workspace root up to the repository root.
-  for (let dir = workspaceRoot; ; dir = path.dirname(dir)) {
+  for (let dir = path.resolve(where.searchFrom); ; dir = path.dirname(dir)) {
     const file = path.join(dir, DEFAULT_POLICY_FILE)
     if (fs.existsSync(file)) return file
     if (fs.existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) return null
   }
+}
+
+function displayPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file)
+  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? file : rel
+}
+
+export interface GateFiles {
+  failOn: FailOn
+  policy: LoadedPolicy | null
+  baseline: string | null
+  cwd: string
+}
+
+/** Applies the policy and the baseline file to the report and decides the verdict. */
+export function gateReport(report: Report, files: GateFiles): Report {
+  const policy: GateInputs['policy'] =
+    files.policy === null ? null : { policy: files.policy.policy, file: path.relative(report.workspaceRoot, files.policy.path).split(path.sep).join('/') }
+  const baseline = files.baseline === null ? null : parseBaseline(readTextFile(path.resolve(files.cwd, files.baseline), 'baseline', files.baseline), files.baseline)
+  return applyGate(report, { failOn: files.failOn, policy, baseline, today: new Date().toISOString().slice(0, 10) })
 }
 
 function readTextFile(file: string, what: string, shown: string): string {

@@ -5,7 +5,8 @@ import { findingFingerprint } from '../../src/report/fingerprint.js'
 export function makeReport(overrides: Partial<Report> = {}): Report {
   return {
     version: 1,
-    toolchain: { release: '1.95.0', commitHash: '59807616e1fb7ae8f0b0c9ad4ab8e9c4c1d6b0f7', host: 'x86_64-unknown-linux-gnu', target: 'x86_64-unknown-linux-gnu' },
+    toolchain: { release: '1.95.0', commitHash: '59807616e1fb7ae8f0b0c9ad4ab8e9c4c1d6b0f7', host: 'x86_64-unknown-linux-gnu', target: 'x86_64-unknown-linux-gnu', stdInstalled: true },
+    boundaries: [],
     workspaceRoot: '/repo',
     invocation: { command: 'build', args: ['cargo', 'build'], profile: 'dev' },
     artifacts: [],

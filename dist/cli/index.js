@@ -398,6 +398,66 @@ const RULES = [
         description: 'An executable that links any Rust dylib (its own workspace dylibs, or `libstd-<hash>.so` under `-C prefer-dynamic`) records `NEEDED` entries without a run path. `cargo run` and `cargo test` set the library path, so it works there, but started directly, from an IDE, after `cargo install` or on another machine it fails with "error while loading shared libraries". The finding lists every file needed, transitively. With `rpath = true` the executable finds them in place and nothing is reported.'
     },
     {
+        id: 'toolchain-unpinned',
+        severity: 'warning',
+        title: 'Rust-ABI dylibs are built, but no toolchain file pins an exact compiler',
+        description: 'Rust has no stable ABI: a Rust `dylib` (and `libstd-<hash>.so`) only works with code built by the exact same compiler build and ABI-relevant flags. The workspace builds a Rust-ABI dynamic boundary (a `dylib` crate type, `-C prefer-dynamic`, or an artifact that links Rust crates dynamically), but no `rust-toolchain.toml` or `rust-toolchain` file pins an exact release (`1.95.0`) or a dated nightly (`nightly-2026-05-20`). A bare `stable`, `beta`, `nightly` or `1.95` floats: a dylib built yesterday and a host built today may come from different compilers, which fails with E0514 at build time or "undefined symbol" at run time.'
+    },
+    {
+        id: 'toolchain-mismatch',
+        severity: 'error',
+        title: 'The toolchain in use is not the one the workspace requires',
+        description: 'The compiler that runs (`rustc -vV`) is not the release or dated nightly that `rust-toolchain.toml` (or the policy\'s `exact-toolchain`) pins; or a package\'s `rust-version` is newer than that compiler, so cargo refuses to build it ("package requires rustc X or newer"); or the target the workspace builds for has no standard library installed, so every crate fails with "can\'t find crate for `std`". Predictions made with the wrong toolchain describe a build that will not happen.'
+    },
+    {
+        id: 'panic-strategy-mixed',
+        severity: 'warning',
+        title: 'panic = "abort" together with a Rust dynamic boundary or plugins',
+        description: '`libstd-<hash>.so` and every Rust `dylib` are compiled with `panic = "unwind"`; an artifact built with `panic = "abort"` cannot link them (rustc\'s panic-strategy errors), and a host and its `cdylib` plugins built with different strategies disagree on what a panic at the boundary does: an unwinding panic reaching an `extern "C"` function aborts the process, and one plugin\'s panic is a foreign exception to another\'s `std`. Keep one panic strategy for everything that shares a dynamic boundary, and never let a panic cross it.'
+    },
+    {
+        id: 'abi-flags-divergent',
+        severity: 'warning',
+        title: 'Units linked across a dylib boundary are built with different ABI-relevant flags',
+        description: 'rustc checks a few "target modifier" flags across crates, but not `-C target-feature`, `-C target-cpu`, `-Z randomize-layout` or `-Z layout-seed`: type layouts and calling conventions can then differ between a Rust `dylib` and its users without any diagnostic. A dylib built twice with different flags (for example once for the host, for build scripts and proc-macros, and once for `--target` with target-specific rustflags) or layout randomization across separately built dylibs leads to memory corruption rather than a build error.'
+    },
+    {
+        id: 'multiple-rust-runtimes',
+        severity: 'warning',
+        title: 'Plugins loaded at run time each carry their own std, allocator, statics and panic runtime',
+        description: 'Every `cdylib` links its own copy of `std` and of every dependency: its own allocator (the system allocator by default), its own statics and thread-locals (a `log` logger, a `tracing` dispatcher, a tokio runtime are not shared with the host), its own panic runtime, and possibly different `TypeId`s. Across a `dlopen` boundary only `#[repr(C)]` data and `extern "C"` functions are sound: do not pass `String`, `Vec`, `Box`, trait objects or references to Rust types, do not free on one side what the other allocated, and do not let panics unwind across. abi_stable and stabby check layouts when a library is loaded; with them the finding is informational.'
+    },
+    {
+        id: 'global-allocator-ignored',
+        severity: 'warning',
+        title: 'A #[global_allocator] is silently ignored because std links dynamically',
+        description: 'When an artifact links any crate dynamically (for example `libstd-<hash>.so` under `-C prefer-dynamic`), rustc generates no allocator shim in it and uses the one inside the upstream dylib, so a `#[global_allocator]` declared in the executable is never called (rust-lang/rust#100781). Nothing fails at build time; allocations silently go to the default allocator.'
+    },
+    {
+        id: 'global-allocator-split',
+        severity: 'warning',
+        title: 'A #[global_allocator] on one side of a plugin boundary splits the heap',
+        description: 'A `cdylib` plugin uses its own allocator (the system allocator unless it declares one), independently of the host. When the host or a plugin declares a `#[global_allocator]`, memory allocated on one side and freed on the other (a `Box` or `String` passed across, `Box::from_raw` of a plugin pointer) goes to a different heap: heap corruption, not an error. Free memory on the side that allocated it, or make every side use the same underlying allocator.'
+    },
+    {
+        id: 'published-dylib',
+        severity: 'warning',
+        title: 'A publishable library offers no rlib, forcing its users into dynamic linking',
+        description: 'A package that can be published and whose `[lib]` declares only `dylib`, `cdylib` or `staticlib` (no `rlib` or `lib`) cannot be used as a normal Rust dependency: with `cdylib`/`staticlib` only, dependents cannot link it at all; with `dylib`, every downstream artifact links `std` dynamically, inherits panic-strategy conflicts and duplicate-linkage errors, and needs the shared library at run time. Add `"rlib"` to `crate-type`, or set `publish = false` for an internal plugin.'
+    },
+    {
+        id: 'lto-dynamic-unsound',
+        severity: 'warning',
+        title: 'LTO together with Rust dynamic linking on Windows',
+        description: 'On Windows targets, thin or fat LTO combined with Rust `dylib`s or `-C prefer-dynamic` is known to produce missing or mismatched symbols and crashes at run time (bevy#17130, rust-lang/rust#127979): LTO may internalize or drop symbols that another DLL imports. Use `lto = false` in profiles that link Rust crates dynamically on Windows (for example Bevy\'s `dynamic_linking` development builds).'
+    },
+    {
+        id: 'hot-reload-layout',
+        severity: 'note',
+        title: 'A crate is built both as an rlib linked into an executable and as a dylib (the hot-reload shape)',
+        description: 'With `crate-type = ["rlib", "dylib"]` used by an executable, the executable links the rlib statically while the dylib is a second, separate copy of the crate and of `std`. Reloading the dylib then meets two copies of every static (a `tracing` callsite registry, a `log` logger, thread-locals), `TypeId`s that differ between the copies, and types whose layout may have changed since the executable was built. Keep the reloadable part behind a small `#[repr(C)]`/`extern "C"` interface, keep state in the executable, and rebuild the executable when shared types change.'
+    },
+    {
         id: 'unused-allow',
         severity: 'warning',
         title: 'An allow entry of the policy file matches no finding (or has expired)',
@@ -739,7 +799,7 @@ const ICONS = { error: '🔴', warning: '🟠', note: '🔵' };
  */
 function renderSummary(report, options = {}) {
     const budget = options.budget ?? SUMMARY_BUDGET;
-    const blocks = [header(report), ...findingBlocks(report), ...diagramBlocks(report), ...artifactBlocks(report), ...allowedBlocks(report), footer(report)];
+    const blocks = [header(report), ...findingBlocks(report), ...diagramBlocks(report), ...artifactBlocks(report), toolchainBlock(report), ...allowedBlocks(report), footer(report)];
     const truncation = '\n> **Truncated** to stay under GitHub’s summary size limit: the JSON report has every artifact and finding.\n';
     const out = [];
     let size = 0;
@@ -849,6 +909,34 @@ function artifactBlocks(report) {
         blocks.push(`<details><summary>${plural(rest.length, 'more artifact')}${rest.length > 500 ? ` (${i + 1}–${i + chunk.length})` : ''}</summary>\n\n${head}\n${chunk.map(row).join('\n')}\n\n</details>\n`);
     }
     return blocks;
+}
+const ROLES = {
+    'rust-dylib': 'Rust dylib',
+    'prefer-dynamic': '`-C prefer-dynamic`',
+    'links-dynamically': 'links Rust crates dynamically',
+    plugin: 'cdylib plugin',
+    'plugin-host': 'loads plugins'
+};
+/** The compiler in use, the pin, the target, and the artifacts whose compiler and flags must match. */
+function toolchainBlock(report) {
+    const t = report.toolchain;
+    const rows = [
+        ['rustc in use', md(`\`${t.release}\` (${t.commitHash.slice(0, 9)}${t.commitDate ? ` ${t.commitDate}` : ''}), host \`${t.host}\``)],
+        [
+            'pinned by the repository',
+            t.pin ? md(`\`${t.pin.channel ?? t.pin.path ?? '—'}\` (${t.pin.kind}) in \`${t.pin.file}:${t.pin.line}\``) : 'nothing (no <code>rust-toolchain.toml</code>)'
+        ],
+        ...(t.expected ? [['required by the policy', md(`\`${t.expected}\` (\`exact-toolchain\`)`)]] : []),
+        ['target', md(`\`${t.target}\``) + (t.stdInstalled ? ', standard library installed' : ', **standard library not installed**')]
+    ];
+    const lines = ['### Toolchain', '', '| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), ''];
+    if (report.boundaries.length > 0) {
+        lines.push('Artifacts at a dynamic boundary (everything across it must come from the same compiler and flags):', '', '| package | target | role | panic | ABI-relevant flags |', '|---|---|---|---|---|', ...report.boundaries.map(b => {
+            const target = `${b.target}${b.platform === 'host' ? ' (host)' : ''}`;
+            return `| ${escapeHtml(b.package)} | ${escapeHtml(target)} | ${md(ROLES[b.role])} | ${b.panic} | ${b.abiFlags.length > 0 ? b.abiFlags.map(f => `<code>${escapeHtml(f)}</code>`).join(' ') : '—'} |`;
+        }), '');
+    }
+    return lines.join('\n');
 }
 function allowedBlocks(report) {
     const allowed = report.findings.filter(f => f.allowed !== undefined);
@@ -5131,7 +5219,8 @@ function parseRustcVersion(stdout) {
     if (release === null || host === null) {
         throw new UserError(`\`rustc -vV\` printed unexpected output: ${JSON.stringify(stdout.slice(0, 120))}`);
     }
-    return { release, commitHash: field('commit-hash') ?? 'unknown', host };
+    const date = field('commit-date');
+    return { release, commitHash: field('commit-hash') ?? 'unknown', commitDate: date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null, host };
 }
 function toTargetInfo(triple, probe, libdirEntries, rustflags) {
     return {
@@ -5143,6 +5232,7 @@ function toTargetInfo(triple, probe, libdirEntries, rustflags) {
         targetLibdir: probe.targetLibdir,
         crtStaticExecutables: executablesCrtStatic(rustflags, probe),
         stdDylib: findStdDylib(libdirEntries),
+        stdInstalled: libdirEntries.some(e => /^libstd-[0-9a-f]+\.rlib$/.test(e)),
         rustflags,
         rustflagsSource: null
     };
@@ -5949,35 +6039,72 @@ function jsonErrorOffset(text) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/rules/evaluate.ts
-
-
-
-
-const STD_CRATES = new Set(['std', 'core', 'alloc', 'compiler_builtins', 'panic_unwind', 'panic_abort', 'test', 'proc_macro']);
-/** Turns the linkage of every unit into findings, sorted deterministically. */
-function evaluateRules(linkage, locator) {
-    const findings = [];
-    for (const result of linkage.results) {
-        if (result.status === 'blocked')
+;// CONCATENATED MODULE: ./src/rules/boundaries.ts
+/**
+ * The units that form Rust-ABI dynamic boundaries, where compiler build and flags must match exactly:
+ * Rust `dylib`s, units given `-C prefer-dynamic` by rustflags, and artifacts that link a Rust crate
+ * dynamically. Proc-macros are left out: cargo always passes them `-C prefer-dynamic`, yet they link `std`
+ * statically and are loaded only by the compiler that built them.
+ */
+function rustAbiBoundaries(graph, linkage) {
+    const out = [];
+    for (const unit of graph.units) {
+        if (unit.target.kind === 'proc-macro')
             continue;
-        const problems = result.problems;
-        if (result.status === 'error') {
-            findings.push(...problemFindings(result, problems, linkage, locator));
-        }
-        if (result.droppedCrateTypes.length > 0 && result.unit.crateTypes.length > 0) {
-            findings.push(unsupportedFinding(result, 'warning', locator));
-        }
-        if (result.status === 'ok') {
-            const runtime = runtimeFinding(result, locator);
-            if (runtime)
-                findings.push(runtime);
-        }
+        if (unit.crateTypes.includes('dylib'))
+            out.push({ unit, kind: 'rust-dylib' });
+        else if (unit.preferDynamic === 'rustflags')
+            out.push({ unit, kind: 'prefer-dynamic' });
+        else if (linksDynamically(unit, linkage))
+            out.push({ unit, kind: 'links-dynamically' });
     }
-    return dedupe(findings)
-        .map(f => ({ ...f, fingerprint: findingFingerprint(f) }))
-        .sort(compareFindings);
+    return out;
 }
+function linksDynamically(unit, linkage) {
+    const result = linkage.byUnit.get(unit);
+    return result?.artifacts.some(a => [...(a.formats?.linkage.values() ?? [])].some(how => how === 'dynamic')) ?? false;
+}
+/** Crates that load libraries at run time, and those that also check their layout at load time. */
+const LOADER_CRATES = ['libloading', 'dlopen2', 'dlopen', 'abi_stable', 'stabby'];
+const CHECKED_LOADERS = new Set(['abi_stable', 'stabby']);
+/** Crates whose cdylibs are extensions of a foreign host (Python, Node, the JVM, the browser), not Rust plugins. */
+const FOREIGN_HOST_CRATES = new Set(['pyo3', 'napi', 'neon', 'jni', 'wasm-bindgen', 'uniffi', 'cpython', 'rustler', 'magnus', 'rutie']);
+/**
+ * The workspace's plugin system, if any: executables that depend on a loader crate, and workspace `cdylib`s
+ * that no package depends on and that are not extensions of a foreign host. A workspace with plugins but
+ * no loader crate counts its executables as hosts.
+ */
+function pluginSystem(graph, metadata) {
+    const members = new Set(metadata.workspaceMembers);
+    const depended = new Set();
+    for (const unit of graph.units)
+        for (const dep of unit.crates)
+            depended.add(dep.unit.pkg.id);
+    const plugins = graph.units.filter(u => u.mode === 'build' && u.kind === 'target' && u.crateTypes.includes('cdylib') && members.has(u.pkg.id) && !depended.has(u.pkg.id) && !servesForeignHost(u.pkg, metadata));
+    const executables = graph.units.filter(u => u.mode === 'build' && u.kind === 'target' && u.target.kind === 'bin' && members.has(u.pkg.id));
+    const hosts = executables
+        .map(unit => ({ unit, loaders: loadersOf(unit.pkg, metadata) }))
+        .filter(h => h.loaders.length > 0 || plugins.some(p => p.pkg.id !== h.unit.pkg.id));
+    if (hosts.length === 0 || (plugins.length === 0 && hosts.every(h => h.loaders.length === 0)))
+        return null;
+    return { hosts, plugins };
+}
+/** The loader crates a package depends on directly (normal dependencies). */
+function loadersOf(pkg, metadata) {
+    const names = new Set(dependencyNames(pkg, metadata, true));
+    return LOADER_CRATES.filter(name => names.has(name));
+}
+/** A cdylib for Python, Node, the JVM or the browser: an extension of a foreign host, not a Rust plugin. */
+function servesForeignHost(pkg, metadata) {
+    return dependencyNames(pkg, metadata, false).some(name => FOREIGN_HOST_CRATES.has(name));
+}
+function dependencyNames(pkg, metadata, normalOnly) {
+    return pkg.deps.filter(d => !normalOnly || d.kinds.some(k => k.kind === 'normal')).flatMap(d => metadata.packages.get(d.pkg)?.name ?? []);
+}
+
+;// CONCATENATED MODULE: ./src/rules/context.ts
+
+/** The artifact fields and default severity of a finding about `unit`. */
 function base(unit, rule, crateType = unit.crateTypes[0] ?? unit.target.crateTypes[0]) {
     return {
         rule,
@@ -5997,6 +6124,818 @@ function describeUnit(unit, crateType) {
     const host = unit.kind === 'host' && unit.target.kind !== 'proc-macro' && unit.target.kind !== 'custom-build' ? ' (built for the host)' : '';
     const name = unit.target.kind === 'custom-build' ? `build script of \`${unit.pkg.name}\`` : `${what} \`${unit.target.name}\``;
     return `${name}${host}`;
+}
+
+;// CONCATENATED MODULE: ./src/rules/abi.ts
+
+
+
+
+/** `panic-strategy-mixed`, `abi-flags-divergent`, `lto-dynamic-unsound`. */
+function abiFindings(ctx) {
+    const boundaryUnits = rustAbiBoundaries(ctx.graph, ctx.linkage).map(b => b.unit);
+    const plugins = pluginSystem(ctx.graph, ctx.metadata);
+    const pluginUnits = plugins ? [...plugins.hosts.map(h => h.unit), ...plugins.plugins] : [];
+    return [...panicFindings(ctx, boundaryUnits, pluginUnits), ...flagFindings(ctx, boundaryUnits), ...ltoFindings(ctx, boundaryUnits)];
+}
+function panicFindings(ctx, boundary, pluginUnits) {
+    // rustc's own panic-strategy errors already explain artifacts that cannot link.
+    const rustcReports = ctx.linkage.results.some(r => r.problems.some(p => p.kind === 'dependency-format' && /panic/.test(p.error.kind)));
+    if (rustcReports)
+        return [];
+    const involved = [...new Set([...boundary, ...pluginUnits])].filter(u => u.kind === 'target');
+    const abort = involved.find(u => u.panic === 'abort');
+    if (!abort)
+        return [];
+    const unwind = involved.filter(u => u.panic === 'unwind');
+    const dylibs = boundary.filter(u => u.crateTypes.includes('dylib')).map(crateName);
+    const sides = unwind.length > 0
+        ? `while ${listCrates(unwind.map(u => u.target.name))} ${unwind.length === 1 ? 'is' : 'are'} built with \`panic = "unwind"\``
+        : pluginUnits.length > 0
+            ? 'for a host and plugins that share no panic runtime'
+            : `next to \`libstd\` and Rust dylibs (${listCrates(dylibs)}), which are always compiled with \`panic = "unwind"\``;
+    return [
+        {
+            ...base(abort, 'panic-strategy-mixed'),
+            crates: [crateName(abort)],
+            message: `${describeUnit(abort)} is built with \`panic = "abort"\` ${sides}: an unwinding panic that reaches an \`extern "C"\` function aborts the process, a panic from another copy of \`std\` is a foreign exception, and an artifact that links \`libstd\` dynamically cannot use \`panic = "abort"\` at all.`,
+            fixes: [
+                'Use one panic strategy for everything that shares a dynamic boundary: `panic = "unwind"` wherever Rust dylibs or `-C prefer-dynamic` are involved.',
+                'Catch panics at every exported plugin function (`std::panic::catch_unwind`) so none crosses the boundary.'
+            ],
+            ...ctx.locator.setting(abort.panicSource === 'rustflags' ? 'rustflags' : 'panic', abort)
+        }
+    ];
+}
+/** Flags that change type layouts or calling conventions and that rustc does not compare across crates. */
+const UNCHECKED_ABI_FLAGS = /^-(?:Ctarget-feature=|Ctarget-cpu=|Zrandomize-layout|Zlayout-seed=)/;
+const LAYOUT_FLAGS = /^-Z(?:randomize-layout|layout-seed=)/;
+/** `-C target-feature=+avx2` and `-Ctarget-feature=+avx2` alike, as `-Ctarget-feature=+avx2`. */
+function abiFlags(rustflags) {
+    const out = [];
+    for (let i = 0; i < rustflags.length; i++) {
+        let flag = rustflags[i];
+        if ((flag === '-C' || flag === '-Z') && i + 1 < rustflags.length)
+            flag = `${flag}${rustflags[++i]}`;
+        else if (flag.startsWith('--codegen='))
+            flag = `-C${flag.slice('--codegen='.length)}`;
+        if (UNCHECKED_ABI_FLAGS.test(flag))
+            out.push(flag);
+    }
+    return out;
+}
+function flagFindings(ctx, boundary) {
+    const out = [];
+    const layout = boundary.find(u => abiFlags(u.rustflags).some(f => LAYOUT_FLAGS.test(f)));
+    if (layout) {
+        const flags = abiFlags(layout.rustflags).filter(f => LAYOUT_FLAGS.test(f));
+        out.push({
+            ...base(layout, 'abi-flags-divergent'),
+            crates: [crateName(layout)],
+            message: `${describeUnit(layout)} takes part in a Rust dynamic boundary and is built with ${listCrates(flags)}: type layouts then depend on the build, and rustc does not check that a dylib and its users agree on them. Anything built separately (a dylib rebuilt alone, a plugin, the host) reads the other side's types with the wrong layout.`,
+            fixes: ['Build everything that shares the boundary in one `cargo` invocation with the same flags, or drop layout randomization from builds with Rust dylibs.'],
+            ...ctx.locator.setting('rustflags', layout)
+        });
+    }
+    // The same dylib compiled twice in one build, with different unchecked ABI flags (typically for the host,
+    // for build scripts and proc-macros, and for `--target` with target-specific rustflags).
+    const byPackage = new Map();
+    for (const u of boundary.filter(u => u.crateTypes.includes('dylib') && u.mode === 'build'))
+        byPackage.set(u.pkg.id, [...(byPackage.get(u.pkg.id) ?? []), u]);
+    for (const units of byPackage.values()) {
+        const signatures = new Map(units.map(u => [u, abiFlags(u.rustflags).join(' ')]));
+        if (new Set(signatures.values()).size < 2)
+            continue;
+        const target = units.find(u => u.kind === 'target') ?? units[0];
+        const others = units.filter(u => signatures.get(u) !== signatures.get(target));
+        const show = (u) => `${u.kind === 'host' ? 'for the host' : `for \`${u.targetInfo.triple}\``} with ${signatures.get(u) === '' ? 'no such flags' : listCrates(signatures.get(u).split(' '))}`;
+        out.push({
+            ...base(target, 'abi-flags-divergent', 'dylib'),
+            crates: [crateName(target)],
+            message: `dylib \`${crateName(target)}\` is built twice with different ABI-relevant flags — ${[target, ...others].map(show).join(' and ')} — and both copies are written to the same file; whichever is linked or loaded last, code built against one may run against the other, and rustc does not compare these flags across crates.`,
+            fixes: [
+                'Apply the flag to every unit: put it in `build.rustflags` (which cargo also applies to host units when no `--target` is given), or build without `--target`.',
+                'Or keep the dylib out of build scripts and proc-macros, so it is built only once.'
+            ],
+            ...ctx.locator.setting('rustflags', target)
+        });
+    }
+    return out;
+}
+function ltoFindings(ctx, boundary) {
+    const windows = boundary.filter(u => u.kind === 'target' && /windows/.test(u.targetInfo.triple));
+    const profile = ctx.invocation.command === 'test' ? ctx.build.testProfile : ctx.build.profile;
+    const inProfile = profile.lto === 'thin' || profile.lto === 'fat' || profile.lto === 'true';
+    const inFlags = (u) => u.lto.kind === 'run' && !inProfile;
+    const lto = windows.find(u => inProfile || inFlags(u));
+    if (!lto)
+        return [];
+    const setting = inFlags(lto) ? 'rustflags' : 'lto';
+    return [
+        {
+            ...base(lto, 'lto-dynamic-unsound'),
+            crates: [crateName(lto)],
+            message: `${describeUnit(lto)} is built for \`${lto.targetInfo.triple}\` with LTO (${setting === 'lto' ? `\`lto = ${JSON.stringify(profile.lto)}\`` : '`-C lto` in rustflags'}) and links Rust crates dynamically: on Windows this combination is known to drop or mismatch symbols that another DLL imports, which shows up as link errors or crashes at run time (bevy#17130, rust-lang/rust#127979).`,
+            fixes: [
+                'Set `lto = false` in the profile used with Rust dylibs or `-C prefer-dynamic` on Windows (for example a `dev`/`dynamic` profile), and keep LTO for statically linked release builds.'
+            ],
+            ...ctx.locator.setting(setting, lto)
+        }
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/rules/plugins.ts
+
+
+
+
+const EXECUTABLE_KINDS = new Set(['bin', 'example', 'test', 'bench']);
+/** `multiple-rust-runtimes`, `global-allocator-ignored`, `global-allocator-split`, `hot-reload-layout`. */
+function pluginFindings(ctx) {
+    const system = pluginSystem(ctx.graph, ctx.metadata);
+    return [...(system ? runtimeFindings(ctx, system) : []), ...allocatorFindings(ctx, system), ...hotReloadFindings(ctx)];
+}
+function runtimeFindings(ctx, system) {
+    const plugins = system.plugins.map(p => crateName(p));
+    return system.hosts.map(({ unit, loaders }) => {
+        const checked = loaders.filter(l => CHECKED_LOADERS.has(l));
+        const loaded = plugins.length > 0 ? `the \`cdylib\` plugins ${listCrates(plugins)}` : 'its plugins';
+        const how = loaders.length > 0 ? `loads libraries at run time (${listCrates(loaders)})` : `is built next to ${loaded}, which no Rust crate links`;
+        const message = `${describeUnit(unit)} ${how}: each \`cdylib\` carries its own copy of \`std\` and of every dependency — its own allocator, statics and thread-locals ` +
+            '(a `log` logger, a `tracing` dispatcher, a tokio runtime are not shared with the host), its own panic runtime, and possibly different `TypeId`s. ' +
+            (checked.length > 0
+                ? `${listCrates(checked)} checks type layouts when a library is loaded, so layout mismatches are caught; statics, allocators and panics are still per plugin.`
+                : 'Only `#[repr(C)]` data and `extern "C"` functions may cross the boundary: no `String`, `Vec`, `Box`, trait objects or references to Rust types, no freeing on one side what the other allocated, no panic unwinding across.');
+        const location = loaders.length > 0 ? ctx.locator.dependencyNamed(unit.pkg, loaders[0]) : ctx.locator.crateType(system.plugins[0]);
+        return {
+            ...base(unit, 'multiple-rust-runtimes', 'bin'),
+            ...(checked.length > 0 ? { severity: 'note' } : {}),
+            crates: plugins,
+            message,
+            fixes: [
+                'Define the plugin interface as `#[repr(C)]` structs and `extern "C" fn`s in a shared crate, with explicit `create`/`destroy` functions so each side frees its own allocations.',
+                'Catch panics at every exported function (`std::panic::catch_unwind`) and return an error code instead.',
+                checked.length > 0
+                    ? 'Keep the interface within the types your loader checks (`StableAbi` / `IStable`), and never unload a library.'
+                    : 'Or use abi_stable or stabby, which check the layout of every type at load time.'
+            ],
+            ...location
+        };
+    });
+}
+function allocatorFindings(ctx, system) {
+    const out = [];
+    const sides = new Set([...(system?.hosts.map(h => h.unit) ?? []), ...(system?.plugins ?? [])]);
+    for (const result of ctx.linkage.results) {
+        const unit = result.unit;
+        if (unit.kind !== 'target' || result.status === 'blocked')
+            continue;
+        const executable = unit.mode === 'test' || (EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes('bin'));
+        const ignored = executable && stdIsDynamic(unit, ctx.linkage);
+        // Sources are read only for the units where an allocator would matter.
+        if (!ignored && !sides.has(unit))
+            continue;
+        const allocators = allocatorsIn(unit, ctx);
+        if (ignored) {
+            // `System` is what the default allocator uses anyway: ignoring it changes nothing.
+            for (const a of allocators.filter(a => !usesSystemAllocator(a))) {
+                out.push({
+                    ...base(unit, 'global-allocator-ignored', 'bin'),
+                    crates: [crateName(unit)],
+                    message: `${describeUnit(unit)} links \`std\` dynamically, so rustc generates no allocator shim in it and uses the one inside \`libstd\`: the \`#[global_allocator]\` \`${a.item}\` is silently never called (rust-lang/rust#100781).`,
+                    fixes: [
+                        'Link `std` statically in builds that need the allocator: no `-C prefer-dynamic`, and no Rust `dylib` dependencies.',
+                        'Or replace the allocator process-wide instead (e.g. `LD_PRELOAD` or a `malloc` interposer), which also reaches dynamically linked Rust code.'
+                    ],
+                    ...ctx.locator.file(a.file, a.line)
+                });
+            }
+        }
+        if (sides.has(unit)) {
+            for (const a of allocators.filter(a => !usesSystemAllocator(a))) {
+                const plugin = system.plugins.includes(unit);
+                out.push({
+                    ...base(unit, 'global-allocator-split', plugin ? 'cdylib' : 'bin'),
+                    crates: [crateName(unit)],
+                    message: `${describeUnit(unit)} declares \`${a.item}\` as its global allocator, while ${plugin ? 'the host and the other plugins use their own' : 'its `cdylib` plugins use their own (the system allocator unless they declare one)'}: memory allocated on one side of the boundary and freed on the other goes to a different heap — heap corruption, not an error.`,
+                    fixes: [
+                        'Free memory on the side that allocated it: export `destroy`/`free` functions from each plugin and never `Box::from_raw` a pointer from the other side.',
+                        'Or make every side use the same underlying heap: the system allocator everywhere, or replace `malloc` process-wide instead of declaring `#[global_allocator]`.'
+                    ],
+                    ...ctx.locator.file(a.file, a.line)
+                });
+            }
+        }
+    }
+    return out;
+}
+/** The allocators declared in the unit's package or in any workspace crate it links. */
+function allocatorsIn(unit, ctx) {
+    const packages = new Set([unit.pkg.id]);
+    const result = ctx.linkage.byUnit.get(unit);
+    for (const c of result?.crates ?? []) {
+        const owner = ctx.linkage.crateNames.get(c.key)?.unit;
+        if (owner)
+            packages.add(owner.pkg.id);
+    }
+    return [...packages].flatMap(id => {
+        const pkg = ctx.metadata.packages.get(id);
+        return pkg && pkg.source === null ? ctx.facts.globalAllocators(pkg) : [];
+    });
+}
+/** `std::alloc::System` is the process's `malloc`: one heap, shared by every side. */
+function usesSystemAllocator(a) {
+    return /:\s*(?:(?:std|alloc)::alloc::)?System\s*=/.test(a.item);
+}
+function stdIsDynamic(unit, linkage) {
+    return linkage.byUnit.get(unit)?.artifacts.some(a => a.formats?.linkage.get('sys:std') === 'dynamic') ?? false;
+}
+function hotReloadFindings(ctx) {
+    const out = [];
+    const executables = ctx.graph.units.filter(u => u.kind === 'target' && u.mode === 'build' && EXECUTABLE_KINDS.has(u.target.kind));
+    for (const unit of ctx.graph.units) {
+        if (unit.kind !== 'target' || unit.mode !== 'build' || unit.target.kind !== 'lib')
+            continue;
+        const types = unit.crateTypes;
+        if (!types.includes('dylib') || !(types.includes('rlib') || types.includes('lib')))
+            continue;
+        const users = executables.filter(e => e.crates.some(d => d.unit === unit));
+        if (users.length === 0)
+            continue;
+        const name = crateName(unit);
+        out.push({
+            ...base(unit, 'hot-reload-layout', 'dylib'),
+            crates: [name],
+            message: `\`${name}\` is built both as an rlib, which ${listCrates(users.map(u => u.target.name))} link${users.length === 1 ? 's' : ''} statically, and as a dylib: the hot-reload shape. ` +
+                `A reloaded \`lib${name}\` is a second copy of the crate and of \`std\`: its statics (a \`tracing\` callsite registry, a \`log\` logger, thread-locals) are not the executable's, its \`TypeId\`s differ, and types whose layout changed since the executable was built are read with the old layout.`,
+            fixes: [
+                'Keep the reloadable code behind a small `#[repr(C)]` / `extern "C"` interface, and keep all state in the executable.',
+                'Rebuild and restart the executable whenever types shared with the dylib change; reload only function bodies.',
+                'Initialise logging and tracing in the executable and pass what the dylib needs through the interface (the dylib’s own `tracing` statics are separate).'
+            ],
+            ...ctx.locator.crateType(unit)
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/rules/publish.ts
+
+
+const LINKABLE_FROM_RUST = new Set(['lib', 'rlib']);
+const FOREIGN = new Set(['dylib', 'cdylib', 'staticlib']);
+/**
+ * `published-dylib`: a workspace library that may be published but offers no rlib. Checked on every member,
+ * selected or not: it is a property of the manifest, not of this build.
+ */
+function publishFindings(ctx) {
+    const out = [];
+    for (const id of ctx.metadata.workspaceMembers) {
+        const pkg = ctx.metadata.packages.get(id);
+        if (!pkg || pkg.publish === false)
+            continue;
+        const lib = pkg.targets.find(t => t.kind === 'lib');
+        if (!lib || lib.crateTypes.some(t => LINKABLE_FROM_RUST.has(t)) || !lib.crateTypes.some(t => FOREIGN.has(t)))
+            continue;
+        // A Python or Node extension is consumed by its foreign host, never as a Rust dependency.
+        if (!lib.crateTypes.includes('dylib') && servesForeignHost(pkg, ctx.metadata))
+            continue;
+        const types = lib.crateTypes.map(t => `"${t}"`).join(', ');
+        const onlyForeign = !lib.crateTypes.includes('dylib');
+        out.push({
+            rule: 'published-dylib',
+            severity: ruleInfo('published-dylib').severity,
+            package: pkg.name,
+            target: lib.name,
+            kind: 'lib',
+            mode: 'build',
+            crateType: lib.crateTypes[0],
+            platform: 'target',
+            crates: [lib.name.replace(/-/g, '_')],
+            message: onlyForeign
+                ? `\`${pkg.name}\` can be published, but its library is only ${types}: no crate that depends on it can link it (cargo passes no \`--extern\` for it), so as a dependency it is unusable.`
+                : `\`${pkg.name}\` can be published, but its library is only ${types}: every crate that depends on it links it dynamically, and with it \`std\`, inheriting duplicate-linkage errors, a panic strategy fixed to unwind, and a shared library needed at run time.`,
+            fixes: [
+                `Add \`"rlib"\` to \`crate-type\` (\`crate-type = [${types}, "rlib"]\`): dependents then link it statically as usual.`,
+                'Or, if the library is only loaded or linked by this workspace, set `publish = false` in `[package]`.'
+            ],
+            ...ctx.locator.manifestKey(pkg, ['lib', 'crate-type'], ['lib', 'crate_type'], ['lib'])
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/toolchain/pin.ts
+/**
+ * The repository's toolchain pin (`rust-toolchain.toml` or `rust-toolchain`), read the way rustup reads it,
+ * and whether the rustc on the runner is the pinned one.
+ */
+
+
+
+const LEGACY_FILE = 'rust-toolchain';
+const TOML_FILE = 'rust-toolchain.toml';
+/**
+ * The toolchain file that rustup would use for `dir`: the nearest directory (dir, then its parents up to `stopAt`
+ * inclusive or the filesystem root) holding `rust-toolchain` or `rust-toolchain.toml`. In one directory the legacy
+ * `rust-toolchain` wins when both exist (rustup warns and uses it). `exists` should be true only for files that can
+ * be read: rustup treats a directory named `rust-toolchain` as absent. Directory overrides set with
+ * `rustup override set` live in rustup's settings, not in the repository, and are not considered.
+ */
+function findToolchainFile(dir, exists, stopAt) {
+    const stop = stopAt === undefined ? null : trimSeparators(external_node_path_namespaceObject.normalize(stopAt));
+    let current = trimSeparators(external_node_path_namespaceObject.normalize(dir));
+    for (;;) {
+        for (const name of [LEGACY_FILE, TOML_FILE]) {
+            const candidate = external_node_path_namespaceObject.join(current, name);
+            if (exists(candidate))
+                return candidate;
+        }
+        if (current === stop)
+            return null;
+        const parent = external_node_path_namespaceObject.dirname(current);
+        if (parent === current)
+            return null;
+        current = parent;
+    }
+}
+function trimSeparators(p) {
+    const root = external_node_path_namespaceObject.parse(p).root;
+    let end = p.length;
+    while (end > root.length && (p[end - 1] === '/' || p[end - 1] === external_node_path_namespaceObject.sep))
+        end--;
+    return p.slice(0, end);
+}
+/**
+ * Parses a toolchain file as rustup does. A `rust-toolchain.toml` is always TOML; a legacy `rust-toolchain` of
+ * exactly one line (a trailing newline is allowed, as in Rust's `str::lines`) is a bare toolchain name or an
+ * absolute path, and TOML otherwise. Files rustup refuses throw a one-line UserError naming file, line and key.
+ * Unknown keys are accepted, as rustup accepts them.
+ */
+function parseToolchainFile(text, file) {
+    const onlyToml = external_node_path_namespaceObject.basename(file).endsWith('.toml');
+    const lines = rustLineCount(text);
+    if (lines === 0)
+        throw new UserError(`${file}:1: the toolchain file is empty; name a toolchain or remove the file`);
+    if (lines === 1 && !onlyToml)
+        return parseLegacyLine(text, file);
+    return parseTomlPin(parseTomlDocument(text, file), file);
+}
+/** `str::lines().count()`: lines end at `\n`, and a final `\n` does not start another line. */
+function rustLineCount(text) {
+    if (text.length === 0)
+        return 0;
+    let count = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        if (i < text.length - 1)
+            count++;
+    }
+    return count;
+}
+/** Rust's `str::trim` (Unicode White_Space). Unlike JS `trim`, a byte-order mark is not whitespace to rustup. */
+function rustTrim(s) {
+    return s.replace(/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g, '');
+}
+function parseLegacyLine(text, file) {
+    const name = rustTrim(text);
+    if (name.startsWith('\ufeff')) {
+        throw new UserError(`${file}:1: the toolchain file starts with a byte-order mark, which rustup reads as part of the toolchain name; save it as plain ASCII`);
+    }
+    if (name === '')
+        throw new UserError(`${file}:1: the toolchain file is empty; name a toolchain or remove the file`);
+    const base = { file, line: 1, targets: [], targetsLine: null };
+    if (isAbsolutePath(name))
+        return { ...base, kind: 'path', channel: null, path: name };
+    checkChannelName(name, file, 1, 'toolchain name');
+    return { ...base, kind: channelKind(name), channel: name, path: null };
+}
+function parseTomlPin(doc, file) {
+    const at = (path) => doc.lineOf(path) ?? doc.lineOf(path.slice(0, -1)) ?? 1;
+    const section = doc.value.toolchain;
+    if (section === undefined)
+        throw new UserError(`${file}:1: missing the \`[toolchain]\` table`);
+    if (!pin_isTable(section))
+        throw new UserError(`${file}:${at(['toolchain'])}: \`toolchain\` must be a table, found ${pin_describe(section)}`);
+    const stringKey = (key) => {
+        const value = section[key];
+        if (value === undefined)
+            return null;
+        if (typeof value !== 'string')
+            throw new UserError(`${file}:${at(['toolchain', key])}: \`toolchain.${key}\` must be a string, found ${pin_describe(value)}`);
+        return value;
+    };
+    const listKey = (key) => {
+        const value = section[key];
+        if (value === undefined)
+            return null;
+        if (!Array.isArray(value))
+            throw new UserError(`${file}:${at(['toolchain', key])}: \`toolchain.${key}\` must be an array of strings, found ${pin_describe(value)}`);
+        return value.map((item, index) => {
+            if (typeof item !== 'string') {
+                throw new UserError(`${file}:${at(['toolchain', key, index])}: \`toolchain.${key}\` must be an array of strings, found ${pin_describe(item)} at index ${index}`);
+            }
+            return item;
+        });
+    };
+    const channel = stringKey('channel');
+    const path = stringKey('path');
+    const profile = stringKey('profile');
+    const components = listKey('components');
+    const targets = listKey('targets');
+    const sectionLine = at(['toolchain']);
+    if (channel === null && path === null && components === null && targets === null) {
+        throw new UserError(`${file}:${sectionLine}: \`[toolchain]\` sets none of \`channel\`, \`path\`, \`components\` or \`targets\``);
+    }
+    if (channel !== null)
+        checkChannelName(channel, file, at(['toolchain', 'channel']), '`toolchain.channel`');
+    if (channel !== null && path !== null) {
+        throw new UserError(`${file}:${at(['toolchain', 'path'])}: \`toolchain.channel\` and \`toolchain.path\` cannot both be set`);
+    }
+    const targetsLine = targets === null ? null : at(['toolchain', 'targets']);
+    if (path !== null) {
+        const line = at(['toolchain', 'path']);
+        for (const key of ['components', 'targets', 'profile']) {
+            if (section[key] !== undefined) {
+                throw new UserError(`${file}:${at(['toolchain', key])}: \`toolchain.${key}\` cannot be used with \`toolchain.path\` (a path toolchain is used as it is)`);
+            }
+        }
+        if (!isAbsolutePath(path))
+            throw new UserError(`${file}:${line}: \`toolchain.path\` must be an absolute path, found \`${path}\``);
+        return { file, line, kind: 'path', channel: null, path, targets: [], targetsLine: null };
+    }
+    if (profile !== null && !PROFILES.has(profile)) {
+        throw new UserError(`${file}:${at(['toolchain', 'profile'])}: unknown \`toolchain.profile\` \`${profile}\`; valid profiles are minimal, default, complete`);
+    }
+    return {
+        file,
+        line: channel === null ? sectionLine : at(['toolchain', 'channel']),
+        kind: channel === null ? 'floating' : channelKind(channel),
+        channel,
+        path: null,
+        targets: targets ?? [],
+        targetsLine
+    };
+}
+/** rustup also accepts the one-letter forms and the empty string. */
+const PROFILES = new Set(['minimal', 'm', 'default', 'd', '', 'complete', 'c']);
+function pin_isTable(value) {
+    return typeof value === 'object' && !Array.isArray(value);
+}
+function pin_describe(value) {
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'a table';
+    if (typeof value === 'string')
+        return `the string ${JSON.stringify(value)}`;
+    return `${typeof value === 'boolean' ? 'the boolean' : 'the number'} ${String(value)}`;
+}
+/** Absolute on either Unix or Windows: the file may be meant for runners of both kinds. */
+function isAbsolutePath(p) {
+    return p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\');
+}
+/** Names rustup refuses outright, plus names with whitespace, which are almost always a comment written after the name. */
+function checkChannelName(name, file, line, what) {
+    const trimmed = name.replace(/\/+$/, '');
+    if (trimmed === '' || (parseOfficial(trimmed) === null && (trimmed === 'none' || /[/\\]/.test(trimmed)))) {
+        throw new UserError(`${file}:${line}: ${what} \`${name}\` is not a valid toolchain name`);
+    }
+    if (/\s/.test(name)) {
+        throw new UserError(`${file}:${line}: ${what} \`${name}\` contains whitespace; a toolchain file holds only the name, without comments`);
+    }
+}
+// ---------------------------------------------------------------------------------------------------------------
+// Channel names
+/** The target-tuple parts rustup recognises in a toolchain name's host suffix (rustup `src/dist/tuple/known.rs`). */
+const ARCHS = 'aarch64 aarch64_be amdgcn arm arm64_32 arm64e arm64ec armeb armebv7r armv4t armv5te armv6 armv6k armv7 armv7a armv7k armv7r armv7s armv8r avr bpfeb bpfel csky hexagon i386 i586 i686 loongarch32 loongarch64 m68k mips mips64 mips64el mipsel mipsisa32r6 mipsisa32r6el mipsisa64r6 mipsisa64r6el msp430 nvptx64 powerpc powerpc64 powerpc64le riscv32 riscv32e riscv32em riscv32emc riscv32gc riscv32i riscv32im riscv32ima riscv32imac riscv32imafc riscv32imc riscv64 riscv64a23 riscv64gc riscv64imac s390x sparc sparc64 sparcv9 thumbv4t thumbv5te thumbv6m thumbv7a thumbv7em thumbv7m thumbv7neon thumbv8m.base thumbv8m.main wasm32 wasm32v1 wasm64 x86_64 x86_64h xtensa';
+const OSES = 'amd-amdhsa apple-darwin apple-ios apple-tvos apple-visionos apple-watchos esp-espidf esp32-espidf esp32-none esp32s2-espidf esp32s2-none esp32s3-espidf esp32s3-none fortanix-unknown ibm-aix kmc-solid_asp3 linux lynx-lynxos178 mti-none nintendo-3ds nintendo-switch none nuttx-eabi nuttx-eabihf nvidia-cuda openwrt-linux pc-cygwin pc-nto pc-solaris pc-windows risc0-zkvm rtems-eabihf sony-psp sony-psx sony-vita sun-solaris unikraft-linux unknown-dragonfly unknown-emscripten unknown-freebsd unknown-fuchsia unknown-haiku unknown-hermit unknown-hurd unknown-illumos unknown-l4re unknown-linux unknown-managarm unknown-motor unknown-netbsd unknown-none unknown-nto unknown-nuttx unknown-openbsd unknown-redox unknown-teeos unknown-trusty unknown-uefi unknown-unknown unknown-xous uwp-windows vex-v5 wali-linux wasip1 wasip1-threads wasip2 wasip3 win7-windows wrs-vxworks';
+const ENVS = 'android androideabi eabi eabihf elf freestanding gnu gnu_ilp32 gnuabi64 gnuabiv2 gnuabiv2hf gnueabi gnueabihf gnullvm gnuspe gnux32 macabi mlibc msvc musl muslabi64 musleabi musleabihf muslspe newlibeabihf none ohos qnx700 qnx710 qnx710_iosock qnx800 sgx sim softfloat spe uclibc uclibceabi uclibceabihf';
+const alternatives = (list) => list.split(' ').map(s => s.replace(/\./g, '\\.')).join('|');
+const HOST_RE = new RegExp(`^(?:-(${alternatives(ARCHS)}))?(?:-(${alternatives(OSES)}))?(?:-(${alternatives(ENVS)}))?$`);
+/** rustup's toolchain-name pattern: channel, optional archive date, optional host. */
+const CHANNEL_RE = /^(nightly|beta|stable|[0-9]\.[0-9]{1,3}(?:\.[0-9]{1,2})?(?:-beta(?:\.[0-9]{1,2})?)?)(?:-([0-9]{4}-[0-9]{2}-[0-9]{2}))?(?:-(.+))?$/;
+/** An official toolchain name, or null for a custom one (a name rustup resolves to a linked toolchain). */
+function parseOfficial(name) {
+    const m = CHANNEL_RE.exec(name);
+    if (m === null)
+        return null;
+    const [, channel, date, suffix] = m;
+    let host = null;
+    if (suffix !== undefined) {
+        const h = HOST_RE.exec(`-${suffix}`);
+        if (h === null)
+            return null;
+        host = { arch: h[1] ?? null, os: h[2] ?? null, env: h[3] ?? null };
+    }
+    const nameEnd = suffix === undefined ? name.length : name.length - suffix.length - 1;
+    return { channel: channel, date: date ?? null, host, name: name.slice(0, nameEnd) };
+}
+function parseVersion(channel) {
+    const m = /^(\d+)\.(\d+)(?:\.(\d+))?(?:-(.+))?$/.exec(channel);
+    if (m === null)
+        return null;
+    const major = Number(m[1]);
+    const minor = Number(m[2]);
+    let patch = m[3] === undefined ? null : Number(m[3]);
+    // rustup reads `1.0` … `1.8` as `1.x.0`: those releases have no point releases.
+    if (patch === null && major === 1 && minor <= 8 && m[4] === undefined)
+        patch = 0;
+    return { major, minor, patch, pre: m[4] ?? '' };
+}
+function versionString(v) {
+    return `${v.major}.${v.minor}${v.patch === null ? '' : `.${v.patch}`}${v.pre === '' ? '' : `-${v.pre}`}`;
+}
+function channelKind(name) {
+    const official = parseOfficial(name);
+    if (official === null)
+        return 'floating';
+    const version = parseVersion(official.channel);
+    if (version === null)
+        return official.date === null ? 'floating' : 'dated';
+    // A version with an archive date is still that version.
+    return version.patch !== null && version.pre !== 'beta' ? 'exact' : 'floating';
+}
+/**
+ * A pin for a channel named somewhere other than a toolchain file (a policy setting, an action input), so it can be
+ * given to `compareToolchain`. The name is not validated: a name rustup would not accept is a custom name, 'floating'.
+ */
+function pinForChannel(channel, file, line) {
+    return { file, line, kind: channelKind(channel), channel, path: null, targets: [], targetsLine: null };
+}
+/** A channel string as rustup names it, without the host suffix: "1.95.0-x86_64-unknown-linux-gnu" → "1.95.0". */
+function channelName(channel) {
+    return parseOfficial(channel)?.name ?? channel;
+}
+/**
+ * Whether the rustc that `rustc -vV` describes is the pinned toolchain: 'match', 'mismatch' (with a one-line reason
+ * such as "pinned 1.94.0, runner has 1.95.0 (59807616e 2026-04-14)"), or 'unknown' when the pin cannot be checked
+ * offline (path and custom toolchains, moving channels whose channel kind agrees, dated stable/beta close in time).
+ */
+function compareToolchain(pin, rustc) {
+    const runner = `runner has ${describeRustc(rustc)}`;
+    if (pin.kind === 'path' || pin.channel === null) {
+        const what = pin.kind === 'path' ? `the toolchain at ${pin.path}` : 'no channel (rustup uses its default toolchain)';
+        return { verdict: 'unknown', reason: `pinned ${what}; ${runner}` };
+    }
+    const pinned = `pinned ${pin.channel}`;
+    const official = parseOfficial(pin.channel);
+    if (official === null)
+        return { verdict: 'unknown', reason: `${pinned}, a custom toolchain; ${runner}` };
+    const host = official.host;
+    if (host !== null && !hostMatches(host, rustc.host)) {
+        return { verdict: 'mismatch', reason: `${pinned}, runner's rustc is for host ${rustc.host}: ${describeRustc(rustc)}` };
+    }
+    const release = parseVersion(rustc.release);
+    const runnerChannel = release === null ? 'other' : release.pre === '' ? 'stable' : release.pre.startsWith('beta') ? 'beta' : release.pre === 'nightly' ? 'nightly' : 'other';
+    const version = parseVersion(official.channel);
+    if (version !== null) {
+        if (version.patch !== null && version.pre !== 'beta') {
+            const wanted = versionString(version);
+            return rustc.release === wanted
+                ? { verdict: 'match', reason: `${pinned}, ${runner}` }
+                : { verdict: 'mismatch', reason: `${pinned}, ${runner}` };
+        }
+        // `1.95` (latest 1.95.x) or `1.96.0-beta` (latest 1.96.0 beta): the series can be checked, not the latest-ness.
+        const inSeries = release !== null &&
+            release.major === version.major &&
+            release.minor === version.minor &&
+            (version.pre === 'beta' ? release.patch === version.patch && release.pre.startsWith('beta') : release.pre === '');
+        return inSeries
+            ? { verdict: 'unknown', reason: `${pinned}, which follows the newest release of its series; ${runner}` }
+            : { verdict: 'mismatch', reason: `${pinned}, ${runner}` };
+    }
+    if (runnerChannel !== official.channel)
+        return { verdict: 'mismatch', reason: `${pinned}, ${runner}, a ${runnerChannel === 'other' ? 'non-rustup' : runnerChannel} build` };
+    if (official.date === null)
+        return { verdict: 'unknown', reason: `${pinned}, which moves; ${runner}` };
+    if (rustc.commitDate === null)
+        return { verdict: 'unknown', reason: `${pinned}, but the runner's rustc reports no commit date: ${describeRustc(rustc)}` };
+    const pinDay = dayNumber(official.date);
+    const commitDay = dayNumber(rustc.commitDate);
+    if (pinDay === null || commitDay === null)
+        return { verdict: 'unknown', reason: `${pinned}, ${runner}` };
+    if (official.channel === 'nightly') {
+        // nightly-D is built from the previous day's master, so its commit date is D-1; D itself is accepted for
+        // nightlies whose build ran past midnight UTC.
+        const delta = pinDay - commitDay;
+        return delta === 0 || delta === 1
+            ? { verdict: 'match', reason: `${pinned}, ${runner}` }
+            : { verdict: 'mismatch', reason: `${pinned} (built from ${formatDay(pinDay - 1)}), ${runner}` };
+    }
+    // stable-D / beta-D is whatever that channel served on day D: a release cut up to one six-week cycle earlier (plus
+    // the days between its commit and its publication). Without the release calendar the exact release is unknown, so a
+    // commit date inside that window is 'unknown' and only one outside it (after D, or more than eight weeks before)
+    // is a mismatch. A one-week window would flag the correct compiler for most of each cycle.
+    if (commitDay > pinDay)
+        return { verdict: 'mismatch', reason: `${pinned}, ${runner}, committed after the pinned date` };
+    if (pinDay - commitDay > STABLE_WINDOW_DAYS) {
+        return { verdict: 'mismatch', reason: `${pinned}, ${runner}, committed more than eight weeks before the pinned date` };
+    }
+    return { verdict: 'unknown', reason: `${pinned}, ${runner}: plausible, but the ${official.channel} release of that day cannot be determined offline` };
+}
+const STABLE_WINDOW_DAYS = 56;
+function hostMatches(host, actual) {
+    if (host.arch !== null && !actual.startsWith(`${host.arch}-`))
+        return false;
+    if (host.os !== null && !`${actual}-`.includes(`-${host.os}-`))
+        return false;
+    if (host.env !== null && !actual.endsWith(`-${host.env}`))
+        return false;
+    return true;
+}
+/** As `rustc -V` prints it: `1.95.0 (59807616e 2026-04-14)`. */
+function describeRustc(rustc) {
+    const hash = rustc.commitHash === '' || rustc.commitHash === 'unknown' ? null : rustc.commitHash.slice(0, 9);
+    const inside = [hash, rustc.commitDate].filter((s) => s !== null && s !== '');
+    return inside.length === 0 ? rustc.release : `${rustc.release} (${inside.join(' ')})`;
+}
+function dayNumber(date) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+    if (m === null)
+        return null;
+    const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+    const back = new Date(ms);
+    if (back.getUTCMonth() !== Number(m[2]) - 1 || back.getUTCDate() !== Number(m[3]))
+        return null;
+    return ms / 86_400_000;
+}
+function formatDay(day) {
+    return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+;// CONCATENATED MODULE: ./src/rules/toolchain.ts
+
+
+
+
+
+/** `toolchain-unpinned` and `toolchain-mismatch`: findings about the workspace, not one artifact. */
+function toolchainFindings(ctx) {
+    return [...unpinnedFindings(ctx), ...mismatchFindings(ctx), ...rustVersionFindings(ctx), ...targetFindings(ctx)];
+}
+function unpinnedFindings(ctx) {
+    const { pin, expectedToolchain } = ctx.facts;
+    if (expectedToolchain !== null || (pin !== null && pin.kind !== 'floating'))
+        return [];
+    const order = ['rust-dylib', 'prefer-dynamic', 'links-dynamically'];
+    const boundaries = rustAbiBoundaries(ctx.graph, ctx.linkage).sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+    if (boundaries.length === 0)
+        return [];
+    const shown = describeBoundaries(boundaries);
+    const dylib = boundaries.find(b => b.kind === 'rust-dylib');
+    const location = pin !== null ? ctx.locator.file(pin.file, pin.line) : dylib ? ctx.locator.crateType(dylib.unit) : ctx.locator.setting('rustflags', boundaries[0].unit);
+    const floating = pin !== null ? `\`${pin.file.split(/[\\/]/).pop()}\` names \`${pin.channel ?? 'no channel'}\`, which moves with every release` : 'no `rust-toolchain.toml` or `rust-toolchain` file pins the compiler';
+    return [
+        {
+            rule: 'toolchain-unpinned',
+            severity: ruleInfo('toolchain-unpinned').severity,
+            crates: boundaries.map(b => crateName(b.unit)).filter((n, i, all) => all.indexOf(n) === i),
+            message: `The workspace builds a Rust-ABI dynamic boundary (${shown}), but ${floating}. Rust has no stable ABI: a dylib and \`libstd-<hash>.so\` work only with code from the very same compiler build, so a dylib built with one toolchain and a host built with another fails with E0514 or "undefined symbol" at run time.`,
+            fixes: [
+                `Pin the exact compiler in \`rust-toolchain.toml\`: \`[toolchain]\` then \`channel = "${suggestedChannel(ctx.build.rustc)}"\`.`,
+                'Or set `exact-toolchain` in `.github/rust-linkage.toml` if the toolchain is chosen elsewhere (a CI image, `dtolnay/rust-toolchain@1.95.0`).'
+            ],
+            ...location
+        }
+    ];
+}
+/** The channel that names the compiler in use: its release, or for a nightly the dated nightly it came from. */
+function suggestedChannel(rustc) {
+    if (!rustc.release.endsWith('-nightly') || rustc.commitDate === null)
+        return rustc.release;
+    const next = new Date(`${rustc.commitDate}T00:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    return `nightly-${next.toISOString().slice(0, 10)}`;
+}
+function describeBoundaries(boundaries) {
+    const by = (kind) => [...new Set(boundaries.filter(b => b.kind === kind).map(b => crateName(b.unit)))];
+    const parts = [];
+    if (by('rust-dylib').length > 0)
+        parts.push(`dylib ${listCrates(by('rust-dylib'), 3)}`);
+    if (by('prefer-dynamic').length > 0)
+        parts.push('`-C prefer-dynamic` in rustflags');
+    if (by('links-dynamically').length > 0)
+        parts.push(`${listCrates(by('links-dynamically'), 3)} linking Rust crates dynamically`);
+    return parts.join('; ');
+}
+function mismatchFindings(ctx) {
+    const { pin, expectedToolchain } = ctx.facts;
+    const expected = expectedToolchain !== null ? pinForChannel(expectedToolchain.channel, expectedToolchain.file, expectedToolchain.line) : pin;
+    if (expected === null)
+        return [];
+    const { verdict, reason } = compareToolchain(expected, ctx.build.rustc);
+    if (verdict !== 'mismatch')
+        return [];
+    const source = expectedToolchain !== null ? '`exact-toolchain` in the policy file' : `\`${expected.file.split(/[\\/]/).pop()}\``;
+    return [
+        {
+            rule: 'toolchain-mismatch',
+            severity: ruleInfo('toolchain-mismatch').severity,
+            crates: [expected.channel ?? expected.path ?? ''],
+            message: `The compiler in use is not the one ${source} requires (${reason}): what this run predicts, and what it builds, is not what the pinned toolchain would do, and Rust dylibs or plugins built with the pinned toolchain cannot be mixed with this one.`,
+            fixes: [
+                `Install and select the pinned toolchain before this step (for example \`rustup toolchain install ${expected.channel ?? '<channel>'}\`, or the action's \`rust-toolchain\` input).`,
+                'Or update the pin to the toolchain you mean to use.'
+            ],
+            ...ctx.locator.file(expected.file, expected.line)
+        }
+    ];
+}
+function rustVersionFindings(ctx) {
+    const runner = parseRelease(ctx.build.rustc.release);
+    if (runner === null)
+        return [];
+    const out = [];
+    const packages = new Map(ctx.graph.units.filter(u => u.pkg.source === null).map(u => [u.pkg.id, u.pkg]));
+    for (const pkg of packages.values()) {
+        const wanted = pkg.rustVersion === null ? null : parseRelease(pkg.rustVersion);
+        if (wanted === null || compareRelease(wanted, runner) <= 0)
+            continue;
+        out.push({
+            rule: 'toolchain-mismatch',
+            severity: ruleInfo('toolchain-mismatch').severity,
+            package: pkg.name,
+            crates: [pkg.name],
+            message: `\`${pkg.name}\` declares \`rust-version = "${pkg.rustVersion}"\`, newer than the compiler in use (rustc ${ctx.build.rustc.release}): cargo refuses to build it ("${pkg.name}@${pkg.version} requires rustc ${pkg.rustVersion}").`,
+            fixes: [`Use rustc ${pkg.rustVersion} or newer (pin it in \`rust-toolchain.toml\`).`, 'Or lower `rust-version` if the package does not need the newer compiler.'],
+            ...ctx.locator.manifestKey(pkg, ['package', 'rust-version'], ['package', 'rust_version'], ['package'])
+        });
+    }
+    return out;
+}
+function targetFindings(ctx) {
+    const target = ctx.build.target;
+    if (target.stdInstalled)
+        return [];
+    const { pin, targetSource } = ctx.facts;
+    const location = targetSource !== null && 'file' in targetSource
+        ? ctx.locator.file(targetSource.file, targetSource.line)
+        : pin !== null && pin.targetsLine !== null
+            ? ctx.locator.file(pin.file, pin.targetsLine)
+            : ctx.locator.file(`${ctx.metadata.workspaceRoot}/Cargo.toml`, 1);
+    return [
+        {
+            rule: 'toolchain-mismatch',
+            severity: ruleInfo('toolchain-mismatch').severity,
+            crates: [target.triple],
+            message: `The target \`${target.triple}\` has no standard library in this toolchain (\`${target.targetLibdir}\` holds no \`libstd\`): every crate fails with "error[E0463]: can't find crate for \`std\`".`,
+            fixes: [
+                `Install it: \`rustup target add ${target.triple}\`, or list it under \`targets\` in \`rust-toolchain.toml\` so rustup installs it with the toolchain.`,
+                'Or build for a target this toolchain has.'
+            ],
+            ...location
+        }
+    ];
+}
+/** `1.95.0`, `1.95`, `1.97.0-nightly` → numbers; pre-release suffixes are ignored. */
+function parseRelease(text) {
+    const m = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(text.trim());
+    return m ? { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3] ?? 0) } : null;
+}
+function compareRelease(a, b) {
+    return a.major - b.major || a.minor - b.minor || a.patch - b.patch;
+}
+
+;// CONCATENATED MODULE: ./src/rules/evaluate.ts
+
+
+
+
+
+
+
+
+const STD_CRATES = new Set(['std', 'core', 'alloc', 'compiler_builtins', 'panic_unwind', 'panic_abort', 'test', 'proc_macro']);
+/**
+ * Every rule over the analysed workspace: the linkage rules (what rustc and cargo would refuse or what fails
+ * at run time) and the toolchain and plugin-safety rules; deduplicated, fingerprinted, sorted.
+ */
+function evaluateRules(ctx) {
+    const drafts = [...linkageFindings(ctx.linkage, ctx.locator), ...toolchainFindings(ctx), ...abiFindings(ctx), ...pluginFindings(ctx), ...publishFindings(ctx)];
+    return dedupe(drafts)
+        .map(f => ({ ...f, fingerprint: findingFingerprint(f) }))
+        .sort(compareFindings);
+}
+/** The findings rustc and cargo would produce for each unit's linkage, and `runtime-dylib`. */
+function linkageFindings(linkage, locator) {
+    const findings = [];
+    for (const result of linkage.results) {
+        if (result.status === 'blocked')
+            continue;
+        const problems = result.problems;
+        if (result.status === 'error') {
+            findings.push(...problemFindings(result, problems, linkage, locator));
+        }
+        if (result.droppedCrateTypes.length > 0 && result.unit.crateTypes.length > 0) {
+            findings.push(unsupportedFinding(result, 'warning', locator));
+        }
+        if (result.status === 'ok') {
+            const runtime = runtimeFinding(result, locator);
+            if (runtime)
+                findings.push(runtime);
+        }
+    }
+    return findings;
 }
 function problemFindings(result, problems, linkage, locator) {
     const unit = result.unit;
@@ -6279,12 +7218,12 @@ function duplicateFixes(unit, primary, culprit, nameOf) {
     }
     return fixes;
 }
-const EXECUTABLE_KINDS = new Set(['bin', 'example', 'test', 'bench']);
+const evaluate_EXECUTABLE_KINDS = new Set(['bin', 'example', 'test', 'bench']);
 function runtimeFinding(result, locator) {
     const unit = result.unit;
     if (result.runtimeLibraries.length === 0 || unit.rpath)
         return null;
-    const executable = unit.mode === 'test' || (EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes('bin'));
+    const executable = unit.mode === 'test' || (evaluate_EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes('bin'));
     if (!executable)
         return null;
     const libs = result.runtimeLibraries;
@@ -6351,13 +7290,14 @@ const ALLOW_KEYS = ['rule', 'package', 'target', 'crate', 'reason', 'expires'];
  * else is an error, so a typo never silently does nothing.
  */
 const TOP_LEVEL = {
+    'exact-toolchain': readExactToolchain,
     rules: readRules,
     allow: readAllow
 };
 /** Reads a policy file. Throws a one-line UserError `<file>:<line>: <key>: <problem>` for anything invalid. */
 function parsePolicy(text, file) {
     const doc = parseTomlDocument(text, file);
-    const policy = { file, severities: new Map(), severityLines: new Map(), allow: [] };
+    const policy = { file, exactToolchain: null, severities: new Map(), severityLines: new Map(), allow: [] };
     for (const [key, value] of Object.entries(doc.value)) {
         const read = Object.hasOwn(TOP_LEVEL, key) ? TOP_LEVEL[key] : undefined;
         if (read === undefined)
@@ -6365,6 +7305,13 @@ function parsePolicy(text, file) {
         read(doc, value, policy);
     }
     return policy;
+}
+function readExactToolchain(doc, value, policy) {
+    const channel = nonEmptyString(doc, ['exact-toolchain'], value).trim();
+    if (!/^(?:\d+\.\d+\.\d+(?:-beta\.\d+)?|(?:stable|beta|nightly)-\d{4}-\d{2}-\d{2})(?:-[A-Za-z0-9_.]+(?:-[A-Za-z0-9_.]+)*)?$/.test(channel)) {
+        fail(doc, ['exact-toolchain'], `expected an exact release such as "1.95.0" or a dated channel such as "nightly-2026-05-20", got ${JSON.stringify(channel)}`);
+    }
+    policy.exactToolchain = { channel, line: lineOf(doc, ['exact-toolchain']) };
 }
 function readRules(doc, value, policy) {
     const rules = expectTable(doc, ['rules'], value, 'a table `[rules]` of rule id = severity');
@@ -6945,7 +7892,17 @@ function assignLto(roots, profile) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/model/facts.ts
+/** No facts: no pin, no expectation, no allocators (metadata recorded elsewhere, benchmarks). */
+function noFacts() {
+    return { pin: null, expectedToolchain: null, targetSource: null, globalAllocators: () => [] };
+}
+
 ;// CONCATENATED MODULE: ./src/engine.ts
+
+
+
+
 
 
 
@@ -6957,7 +7914,8 @@ function analyze(input) {
     const selection = selectPackages(metadata, invocation, input.currentManifest);
     const graph = buildUnitGraph(metadata, context, invocation, selection.packages, input.sourceUsesCrate);
     const linkage = resolveLinkage(graph);
-    const findings = evaluateRules(linkage, input.locator);
+    const facts = input.facts ?? noFacts();
+    const findings = evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator: input.locator });
     const notes = [...selection.warnings, ...graph.warnings];
     if (metadata.graphQuality === 'no-dep-kinds') {
         notes.push('The metadata predates `dep_kinds` (cargo before 1.41): dependency kinds and platforms were recovered from the declared dependencies by name, so a dependency may be counted in more sections than it is.');
@@ -6966,12 +7924,8 @@ function analyze(input) {
     const profile = invocation.command === 'test' ? context.testProfile : context.profile;
     return {
         version: 1,
-        toolchain: {
-            release: context.rustc.release,
-            commitHash: context.rustc.commitHash,
-            host: context.rustc.host,
-            target: context.target.triple
-        },
+        toolchain: toolchainReport(context, facts, metadata.workspaceRoot),
+        boundaries: boundaryReports(graph, linkage, metadata),
         workspaceRoot: metadata.workspaceRoot,
         invocation: { command: invocation.command, args: input.commandLine, profile: profile.name },
         artifacts: artifactReports(linkage),
@@ -6979,6 +7933,40 @@ function analyze(input) {
         notes,
         gate: gateFindings(findings, 'error')
     };
+}
+function toolchainReport(context, facts, workspaceRoot) {
+    const report = {
+        release: context.rustc.release,
+        commitHash: context.rustc.commitHash,
+        ...(context.rustc.commitDate === null ? {} : { commitDate: context.rustc.commitDate }),
+        host: context.rustc.host,
+        target: context.target.triple,
+        stdInstalled: context.target.stdInstalled
+    };
+    const pin = facts.pin;
+    if (pin !== null) {
+        report.pin = { file: external_node_path_default().relative(workspaceRoot, pin.file).split((external_node_path_default()).sep).join('/'), line: pin.line, channel: pin.channel, path: pin.path, kind: pin.kind };
+    }
+    if (facts.expectedToolchain !== null)
+        report.expected = facts.expectedToolchain.channel;
+    return report;
+}
+function boundaryReports(graph, linkage, metadata) {
+    const entry = (unit, role) => ({
+        package: unit.pkg.name,
+        target: unit.target.name,
+        kind: unit.target.kind,
+        platform: unit.kind,
+        role,
+        panic: unit.panic,
+        abiFlags: abiFlags(unit.rustflags)
+    });
+    const plugins = pluginSystem(graph, metadata);
+    return [
+        ...rustAbiBoundaries(graph, linkage).map(b => entry(b.unit, b.kind)),
+        ...(plugins?.plugins.map(u => entry(u, 'plugin')) ?? []),
+        ...(plugins?.hosts.map(h => entry(h.unit, 'plugin-host')) ?? [])
+    ];
 }
 function artifactReports(linkage) {
     const out = [];
@@ -8283,6 +9271,26 @@ function createLocator(metadata, context, readToml) {
                 return location;
             return { ...location, related: [{ file: relative(rootManifest), line, message: `\`${key}\` in \`[workspace.dependencies]\`` }] };
         },
+        file(absolute, line) {
+            // Toolchain and policy files may sit above a workspace in a subdirectory: keep them relative.
+            return { file: external_node_path_default().relative(root, absolute).split((external_node_path_default()).sep).join('/'), line };
+        },
+        manifestKey(pkg, ...paths) {
+            return at(pkg, ...paths);
+        },
+        dependencyNamed(pkg, name) {
+            const d = doc(pkg.manifestPath);
+            const value = d?.value;
+            const tables = Object.values(SECTIONS).map(section => [section]);
+            const targets = value?.target;
+            if (targets && typeof targets === 'object') {
+                for (const platform of Object.keys(targets))
+                    tables.push(...Object.values(SECTIONS).map(section => ['target', platform, section]));
+            }
+            const keys = [...new Set([name, name.replace(/_/g, '-'), name.replace(/-/g, '_')])];
+            const renamed = tables.map(t => renamedKey(d, t, name)).filter((k) => k !== null);
+            return at(pkg, ...tables.flatMap(t => [...keys, ...renamed].map(k => [...t, k])));
+        },
         setting(setting, unit) {
             if (setting === 'rustflags')
                 return fromSource(unit.targetInfo.rustflagsSource) ?? rootManifest();
@@ -8573,10 +9581,12 @@ function parseDepKind(v, base, key, fail) {
         return v;
     return fail(join(base, key), `unknown dependency kind ${JSON.stringify(v)}, expected null, "dev" or "build"`);
 }
+/** cargo metadata writes `publish = false` as `[]` (no registry may have it); both read as false. */
 function parsePublish(v, base, key, fail) {
     if (v === false)
         return false;
-    return asStringArray(v, base, key, fail);
+    const registries = asStringArray(v, base, key, fail);
+    return registries.length === 0 ? false : registries;
 }
 function parse_describe(v) {
     if (v === null)
@@ -8623,7 +9633,501 @@ function asStringArray(v, base, key, fail) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/toolchain/allocator.ts
+/**
+ * Finds `#[global_allocator]` in Rust source text with a small lexer: comments (nested block comments and doc
+ * comments included), string, byte-string, C-string and raw-string literals and char literals are skipped, so only
+ * real attributes count. One pass, linear in the length of the source.
+ */
+/** 1-based lines where a `#[global_allocator]` attribute starts, ignoring comments, strings and doc text. */
+function findGlobalAllocators(source) {
+    return scanGlobalAllocators(source).map(site => site.line);
+}
+/** Every `#[global_allocator]`, including those behind `cfg_attr` or `cfg`, with its condition and the item it marks. */
+function scanGlobalAllocators(source) {
+    const lexer = new Lexer(source);
+    const found = [];
+    const fileConditions = [];
+    let seenItem = false;
+    // The attributes of one item: consecutive `#[…]` with nothing else between them.
+    let runConditions = [];
+    let runSites = [];
+    const item = new ItemText(source);
+    const endRun = () => {
+        if (runSites.length > 0) {
+            for (const site of item.finish())
+                found.push(site);
+            item.start(runSites.map(site => ({ line: site.line, conditions: [...runConditions, ...site.conditions] })));
+        }
+        runConditions = [];
+        runSites = [];
+        seenItem = true;
+    };
+    let tok = lexer.next();
+    while (tok !== null) {
+        if (tok.kind === 'punct' && tok.text === '#') {
+            const hash = tok;
+            const line = tok.line;
+            let after = lexer.next();
+            let inner = false;
+            let bang = null;
+            if (after !== null && after.kind === 'punct' && after.text === '!') {
+                inner = true;
+                bang = after;
+                after = lexer.next();
+            }
+            if (after !== null && after.kind === 'punct' && after.text === '[') {
+                const meaning = analyseAttribute(readGroup(lexer, ']'));
+                if (inner) {
+                    // Only inner attributes before the first item apply to the whole file.
+                    if (!seenItem && meaning.cfg !== null)
+                        fileConditions.push(meaning.cfg);
+                }
+                else {
+                    if (meaning.cfg !== null)
+                        runConditions.push(meaning.cfg);
+                    for (const conditions of meaning.allocators)
+                        runSites.push({ line, conditions });
+                }
+                tok = lexer.next();
+                continue;
+            }
+            endRun();
+            item.observe(hash);
+            if (bang !== null)
+                item.observe(bang);
+            tok = after;
+            continue;
+        }
+        endRun();
+        item.observe(tok);
+        tok = lexer.next();
+    }
+    endRun();
+    for (const site of item.finish())
+        found.push(site);
+    return found.map(site => {
+        const all = [...fileConditions, ...site.conditions];
+        return { line: site.line, condition: all.length === 0 ? null : all.length === 1 ? all[0] : `all(${all.join(', ')})`, item: site.item };
+    });
+}
+const MAX_ITEM_TOKENS = 64;
+/**
+ * Collects the text of the item after an attribute run: up to `;` at nesting depth 0, or up to the end of a
+ * `{ … }` block at depth 0 (keeping a `;` right after it). The tokens are only observed, never consumed, so a
+ * malformed item cannot hide the attributes that follow it.
+ */
+class ItemText {
+    source;
+    sites = [];
+    tokens = [];
+    depth = 0;
+    closedBlock = false;
+    truncated = false;
+    open = false;
+    constructor(source) {
+        this.source = source;
+    }
+    start(sites) {
+        this.sites = sites;
+        this.tokens = [];
+        this.depth = 0;
+        this.closedBlock = false;
+        this.truncated = false;
+        this.open = true;
+    }
+    observe(t) {
+        if (!this.open)
+            return;
+        const punct = t.kind === 'punct' ? t.text : '';
+        if (this.closedBlock && punct !== ';') {
+            this.open = false;
+            return;
+        }
+        if (CLOSE.has(punct) && this.depth === 0) {
+            this.open = false;
+            return;
+        }
+        if (this.tokens.length === MAX_ITEM_TOKENS) {
+            this.truncated = true;
+            this.open = false;
+            return;
+        }
+        this.tokens.push(t);
+        if (OPEN.has(punct))
+            this.depth++;
+        else if (CLOSE.has(punct)) {
+            if (--this.depth === 0 && punct === '}')
+                this.closedBlock = true;
+        }
+        else if (punct === ';' && this.depth === 0)
+            this.open = false;
+    }
+    /** The sites started last, with their item text; afterwards there are none. */
+    finish() {
+        let text = '';
+        let previous = null;
+        for (const t of this.tokens) {
+            text += previous === null ? '' : previous.end === t.start ? '' : ' ';
+            text += this.source.slice(t.start, t.end);
+            previous = t;
+        }
+        if (this.truncated)
+            text += ' …';
+        const out = this.sites.map(site => ({ ...site, item: text }));
+        this.sites = [];
+        this.tokens = [];
+        this.open = false;
+        return out;
+    }
+}
+/** Real code nests `cfg_attr` once or twice; the bound keeps hostile input linear and off the call stack. */
+const MAX_CFG_ATTR_DEPTH = 8;
+function analyseAttribute(tokens, depth = 0) {
+    const meaning = { cfg: null, allocators: [] };
+    const path = readPath(tokens);
+    if (path === null)
+        return meaning;
+    const rest = tokens.slice(path.end);
+    const last = path.segments[path.segments.length - 1];
+    const simple = path.segments.length === 1 && !path.leadingColons;
+    if (last === 'global_allocator' && rest.length === 0) {
+        const first = path.segments[0];
+        if (simple || first === 'core' || first === 'std')
+            meaning.allocators.push([]);
+        return meaning;
+    }
+    if (!simple || !isParenGroup(rest))
+        return meaning;
+    const args = splitTopLevel(rest.slice(1, -1));
+    if (last === 'cfg' && args.length >= 1 && args[0].length > 0) {
+        meaning.cfg = joinTokens(args[0]);
+    }
+    else if (last === 'cfg_attr' && args.length >= 2 && args[0].length > 0 && depth < MAX_CFG_ATTR_DEPTH) {
+        const predicate = joinTokens(args[0]);
+        for (const attr of args.slice(1)) {
+            if (attr.length === 0)
+                continue;
+            for (const conditions of analyseAttribute(attr, depth + 1).allocators)
+                meaning.allocators.push([predicate, ...conditions]);
+        }
+    }
+    return meaning;
+}
+function readPath(tokens) {
+    let i = 0;
+    const colons = (at) => tokens[at]?.text === ':' && tokens[at + 1]?.text === ':' && tokens[at].kind === 'punct';
+    const leadingColons = colons(0);
+    if (leadingColons)
+        i = 2;
+    const segments = [];
+    for (;;) {
+        const t = tokens[i];
+        if (t === undefined || t.kind !== 'ident')
+            return null;
+        segments.push(t.text);
+        i++;
+        if (!colons(i))
+            break;
+        i += 2;
+    }
+    return { segments, leadingColons, end: i };
+}
+function isParenGroup(tokens) {
+    if (tokens.length < 2 || tokens[0].text !== '(' || tokens[tokens.length - 1].text !== ')')
+        return false;
+    let depth = 0;
+    for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i];
+        if (t.kind !== 'punct')
+            continue;
+        if (OPEN.has(t.text))
+            depth++;
+        else if (CLOSE.has(t.text) && --depth === 0 && i !== tokens.length - 1)
+            return false;
+    }
+    return depth === 0;
+}
+function splitTopLevel(tokens) {
+    const parts = [[]];
+    let depth = 0;
+    for (const t of tokens) {
+        if (t.kind === 'punct') {
+            if (OPEN.has(t.text))
+                depth++;
+            else if (CLOSE.has(t.text))
+                depth--;
+            else if (t.text === ',' && depth === 0) {
+                parts.push([]);
+                continue;
+            }
+        }
+        parts[parts.length - 1].push(t);
+    }
+    return parts;
+}
+/** Token text with conventional spacing: `all(unix, feature = "x")`. */
+function joinTokens(tokens) {
+    let out = '';
+    let previous = null;
+    for (const t of tokens) {
+        const tight = previous === null ||
+            (previous.kind === 'punct' && (previous.text === '(' || previous.text === ':')) ||
+            (t.kind === 'punct' && (t.text === ')' || t.text === ',' || t.text === '(' || t.text === ':'));
+        out += tight ? t.text : ` ${t.text}`;
+        previous = t;
+    }
+    return out;
+}
+const OPEN = new Set(['(', '[', '{']);
+const CLOSE = new Set([')', ']', '}']);
+/** The tokens up to the delimiter that closes the group just opened (not included), keeping nesting. */
+function readGroup(lexer, close) {
+    const tokens = [];
+    let depth = 0;
+    for (let t = lexer.next(); t !== null; t = lexer.next()) {
+        if (t.kind === 'punct') {
+            if (OPEN.has(t.text))
+                depth++;
+            else if (CLOSE.has(t.text)) {
+                if (depth === 0) {
+                    if (t.text === close)
+                        return tokens;
+                }
+                else
+                    depth--;
+            }
+        }
+        tokens.push(t);
+    }
+    return tokens;
+}
+const NL = 10;
+const QUOTE = 34;
+const APOS = 39;
+const HASH = 35;
+const SLASH = 47;
+const STAR = 42;
+const BACKSLASH = 92;
+function isIdentStart(c) {
+    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 0x80 && !allocator_isWhitespace(c));
+}
+function isIdentContinue(c) {
+    return isIdentStart(c) || (c >= 48 && c <= 57);
+}
+function allocator_isWhitespace(c) {
+    return c === 32 || (c >= 9 && c <= 13) || c === 0x85 || c === 0x200e || c === 0x200f || c === 0x2028 || c === 0x2029;
+}
+/** Rust tokens, skipping whitespace and comments; literals are single tokens. */
+class Lexer {
+    src;
+    pos = 0;
+    line = 1;
+    constructor(src) {
+        this.src = src;
+        if (src.charCodeAt(0) === 0xfeff)
+            this.pos = 1;
+        // A shebang line is not an inner attribute unless `[` follows the `#!`.
+        if (src.startsWith('#!', this.pos) && !/^#!\s*\[/.test(src.slice(this.pos, this.pos + 256))) {
+            const end = src.indexOf('\n', this.pos);
+            this.pos = end < 0 ? src.length : end;
+        }
+    }
+    next() {
+        const t = this.lex();
+        if (t !== null)
+            t.end = this.pos;
+        return t;
+    }
+    lex() {
+        const src = this.src;
+        const n = src.length;
+        for (;;) {
+            if (this.pos >= n)
+                return null;
+            const c = src.charCodeAt(this.pos);
+            if (c === NL) {
+                this.line++;
+                this.pos++;
+                continue;
+            }
+            if (allocator_isWhitespace(c)) {
+                this.pos++;
+                continue;
+            }
+            if (c === SLASH) {
+                const d = src.charCodeAt(this.pos + 1);
+                if (d === SLASH) {
+                    const end = src.indexOf('\n', this.pos);
+                    this.pos = end < 0 ? n : end;
+                    continue;
+                }
+                if (d === STAR) {
+                    this.skipBlockComment();
+                    continue;
+                }
+            }
+            break;
+        }
+        const start = this.pos;
+        const line = this.line;
+        const c = src.charCodeAt(start);
+        if (c === QUOTE) {
+            this.skipQuoted(start + 1);
+            return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 };
+        }
+        if (c === APOS)
+            return this.charOrLifetime(start, line);
+        if (isIdentStart(c)) {
+            let i = start + 1;
+            while (i < n && isIdentContinue(src.charCodeAt(i)))
+                i++;
+            const word = src.slice(start, i);
+            const next = src.charCodeAt(i);
+            if (word === 'r' || word === 'br' || word === 'cr') {
+                let j = i;
+                while (src.charCodeAt(j) === HASH)
+                    j++;
+                if (src.charCodeAt(j) === QUOTE) {
+                    this.skipRaw(j + 1, j - i);
+                    return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 };
+                }
+                if (word === 'r' && j === i + 1 && isIdentStart(src.charCodeAt(j))) {
+                    // A raw identifier: `r#type`.
+                    let k = j + 1;
+                    while (k < n && isIdentContinue(src.charCodeAt(k)))
+                        k++;
+                    this.pos = k;
+                    return { kind: 'ident', text: src.slice(j, k), line, start, end: 0 };
+                }
+            }
+            if ((word === 'b' || word === 'c') && next === QUOTE) {
+                this.skipQuoted(i + 1);
+                return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 };
+            }
+            if (word === 'b' && next === APOS) {
+                const t = this.charOrLifetime(i, line);
+                return { kind: 'literal', text: src.slice(start, this.pos), line: t.line, start, end: 0 };
+            }
+            this.pos = i;
+            return { kind: 'ident', text: word, line, start, end: 0 };
+        }
+        if (c >= 48 && c <= 57) {
+            let i = start + 1;
+            while (i < n && isIdentContinue(src.charCodeAt(i)))
+                i++;
+            this.pos = i;
+            return { kind: 'literal', text: src.slice(start, i), line, start, end: 0 };
+        }
+        this.pos = start + 1;
+        return { kind: 'punct', text: src[start], line, start, end: 0 };
+    }
+    skipBlockComment() {
+        const src = this.src;
+        const n = src.length;
+        let depth = 0;
+        let i = this.pos;
+        while (i < n) {
+            const c = src.charCodeAt(i);
+            if (c === SLASH && src.charCodeAt(i + 1) === STAR) {
+                depth++;
+                i += 2;
+            }
+            else if (c === STAR && src.charCodeAt(i + 1) === SLASH) {
+                i += 2;
+                if (--depth === 0)
+                    break;
+            }
+            else {
+                if (c === NL)
+                    this.line++;
+                i++;
+            }
+        }
+        this.pos = i;
+    }
+    /** A `"…"` body with escapes, from just after the opening quote. */
+    skipQuoted(from) {
+        const src = this.src;
+        const n = src.length;
+        let i = from;
+        while (i < n) {
+            const c = src.charCodeAt(i);
+            if (c === QUOTE) {
+                i++;
+                break;
+            }
+            if (c === BACKSLASH) {
+                if (src.charCodeAt(i + 1) === NL)
+                    this.line++;
+                i += 2;
+                continue;
+            }
+            if (c === NL)
+                this.line++;
+            i++;
+        }
+        this.pos = Math.min(i, n);
+    }
+    /** A raw string body from just after the opening quote: it ends at `"` followed by `hashes` `#`. */
+    skipRaw(from, hashes) {
+        const src = this.src;
+        const n = src.length;
+        let i = from;
+        while (i < n) {
+            const c = src.charCodeAt(i);
+            if (c === QUOTE) {
+                let k = 0;
+                while (k < hashes && src.charCodeAt(i + 1 + k) === HASH)
+                    k++;
+                if (k === hashes) {
+                    i += 1 + hashes;
+                    this.pos = i;
+                    return;
+                }
+            }
+            else if (c === NL)
+                this.line++;
+            i++;
+        }
+        this.pos = n;
+    }
+    /** At a `'`: a char literal (`'a'`, `'\''`, `'\u{1F600}'`, `'😀'`) or a lifetime or label (`'a`, `'static`). */
+    charOrLifetime(start, line) {
+        const src = this.src;
+        const n = src.length;
+        const c1 = src.charCodeAt(start + 1);
+        if (c1 === BACKSLASH) {
+            // An escape: the char literal closes at the next `'` on this line.
+            let i = start + 3;
+            while (i < n && src.charCodeAt(i) !== APOS && src.charCodeAt(i) !== NL)
+                i++;
+            if (src.charCodeAt(i) === APOS) {
+                this.pos = i + 1;
+                return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 };
+            }
+            this.pos = start + 1;
+            return { kind: 'punct', text: "'", line, start, end: 0 };
+        }
+        const cp = src.codePointAt(start + 1);
+        if (cp !== undefined && c1 !== APOS && c1 !== NL) {
+            const width = cp > 0xffff ? 2 : 1;
+            if (src.charCodeAt(start + 1 + width) === APOS) {
+                this.pos = start + 2 + width;
+                return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 };
+            }
+        }
+        let i = start + 1;
+        while (i < n && isIdentContinue(src.charCodeAt(i)))
+            i++;
+        this.pos = i;
+        return { kind: 'lifetime', text: src.slice(start, i), line, start, end: 0 };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/run.ts
+
+
 
 
 
@@ -8706,8 +10210,79 @@ async function analyzeWorkspace(options) {
         currentManifest: manifestPath ?? rootManifestFile,
         locator: createLocator(metadata, context, readToml),
         commandLine: ['cargo', invocation.command, ...toCargoArgs(invocation)],
-        sourceUsesCrate
+        sourceUsesCrate,
+        facts: gatherFacts(metadata, config, options)
     });
+}
+/** What the rules need from the repository beyond metadata and probes, read as data. */
+function gatherFacts(metadata, config, options) {
+    const pinFile = findToolchainFile(metadata.workspaceRoot, run_isFile);
+    const exact = options.policy?.policy.exactToolchain ?? null;
+    const buildTarget = options.invocation.target === null ? config.buildTarget : null;
+    const allocators = new Map();
+    return {
+        pin: pinFile === null ? null : parseToolchainFile(external_node_fs_default().readFileSync(pinFile, 'utf8'), pinFile),
+        expectedToolchain: exact === null ? null : { channel: exact.channel, file: options.policy.path, line: exact.line },
+        targetSource: buildTarget?.kind === 'single' ? settingSource(buildTarget.target.source) : null,
+        globalAllocators(pkg) {
+            let found = allocators.get(pkg.id);
+            if (found === undefined)
+                allocators.set(pkg.id, (found = scanAllocators(pkg)));
+            return found;
+        }
+    };
+}
+function run_isFile(file) {
+    try {
+        return external_node_fs_default().statSync(file).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+/** Files read per package at most, and the largest file read, when looking for `#[global_allocator]`. */
+const SCAN_LIMITS = { files: 2000, bytes: 4 * 1024 * 1024 };
+/** The `#[global_allocator]`s in the Rust sources under each target's directory. */
+function scanAllocators(pkg) {
+    const dirs = [...new Set(pkg.targets.map(t => external_node_path_default().dirname(t.srcPath)))];
+    const files = new Set();
+    const walk = (dir) => {
+        let entries;
+        try {
+            entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        for (const e of entries) {
+            if (files.size >= SCAN_LIMITS.files)
+                return;
+            const full = external_node_path_default().join(dir, e.name);
+            if (e.isDirectory() && e.name !== 'target' && !e.name.startsWith('.'))
+                walk(full);
+            else if (e.isFile() && e.name.endsWith('.rs'))
+                files.add(full);
+        }
+    };
+    for (const dir of dirs)
+        walk(dir);
+    const out = [];
+    for (const file of [...files].sort()) {
+        let text;
+        try {
+            if (external_node_fs_default().statSync(file).size > SCAN_LIMITS.bytes)
+                continue;
+            text = external_node_fs_default().readFileSync(file, 'utf8');
+        }
+        catch {
+            continue;
+        }
+        if (!text.includes('global_allocator'))
+            continue;
+        for (const found of scanGlobalAllocators(text))
+            out.push({ file, line: found.line, item: found.item });
+    }
+    return out;
 }
 /** The environment for cargo and rustc: ours, minus what would make cargo's output differ from a build. */
 function childEnvironment(env) {
@@ -8828,37 +10403,38 @@ function lastLine(text) {
     const error = lines.find(l => l.startsWith('error'));
     return (error ?? lines[lines.length - 1] ?? 'no output').slice(0, 500);
 }
-/** Reads the policy and baseline files and applies them to the report. */
-function gateReport(report, files) {
-    const display = (abs) => {
-        const rel = external_node_path_default().relative(files.cwd, abs);
-        return rel === '' || rel.startsWith('..') || external_node_path_default().isAbsolute(rel) ? abs : rel;
-    };
-    const policyPath = files.policy !== null ? external_node_path_default().resolve(files.cwd, files.policy) : defaultPolicyPath(report.workspaceRoot, files);
-    let policy = null;
-    if (policyPath !== null) {
-        const text = readTextFile(policyPath, 'policy file', display(policyPath));
-        const file = external_node_path_default().relative(report.workspaceRoot, policyPath).split((external_node_path_default()).sep).join('/');
-        policy = { policy: parsePolicy(text, display(policyPath)), file };
-    }
-    const baseline = files.baseline === null ? null : parseBaseline(readTextFile(external_node_path_default().resolve(files.cwd, files.baseline), 'baseline', files.baseline), files.baseline);
-    return applyGate(report, { failOn: files.failOn, policy, baseline, today: new Date().toISOString().slice(0, 10) });
-}
-function defaultPolicyPath(workspaceRoot, files) {
-    if (files.defaultPolicy === null)
+/** Reads the policy file, if there is one. Read before the analysis: `exact-toolchain` is an input to it. */
+function loadPolicy(where) {
+    const file = where.policy !== null ? external_node_path_default().resolve(where.cwd, where.policy) : defaultPolicyPath(where);
+    if (file === null)
         return null;
-    if (files.defaultPolicy !== 'search') {
-        const file = external_node_path_default().resolve(files.cwd, files.defaultPolicy);
+    const shown = displayPath(file, where.cwd);
+    return { policy: parsePolicy(readTextFile(file, 'policy file', shown), shown), path: file };
+}
+function defaultPolicyPath(where) {
+    if (where.defaultPolicy === null)
+        return null;
+    if (where.defaultPolicy !== 'search') {
+        const file = external_node_path_default().resolve(where.cwd, where.defaultPolicy);
         return external_node_fs_default().existsSync(file) ? file : null;
     }
-    // The nearest `.github/rust-linkage.toml` from the workspace root up to the repository root.
-    for (let dir = workspaceRoot;; dir = external_node_path_default().dirname(dir)) {
+    for (let dir = external_node_path_default().resolve(where.searchFrom);; dir = external_node_path_default().dirname(dir)) {
         const file = external_node_path_default().join(dir, DEFAULT_POLICY_FILE);
         if (external_node_fs_default().existsSync(file))
             return file;
         if (external_node_fs_default().existsSync(external_node_path_default().join(dir, '.git')) || external_node_path_default().dirname(dir) === dir)
             return null;
     }
+}
+function displayPath(file, cwd) {
+    const rel = external_node_path_default().relative(cwd, file);
+    return rel === '' || rel.startsWith('..') || external_node_path_default().isAbsolute(rel) ? file : rel;
+}
+/** Applies the policy and the baseline file to the report and decides the verdict. */
+function gateReport(report, files) {
+    const policy = files.policy === null ? null : { policy: files.policy.policy, file: external_node_path_default().relative(report.workspaceRoot, files.policy.path).split((external_node_path_default()).sep).join('/') };
+    const baseline = files.baseline === null ? null : parseBaseline(readTextFile(external_node_path_default().resolve(files.cwd, files.baseline), 'baseline', files.baseline), files.baseline);
+    return applyGate(report, { failOn: files.failOn, policy, baseline, today: new Date().toISOString().slice(0, 10) });
 }
 function readTextFile(file, what, shown) {
     try {
@@ -8914,21 +10490,18 @@ async function main(argv) {
         return 0;
     }
     const cwd = process.cwd();
+    const searchFrom = options.manifestPath === null ? cwd : external_node_path_default().dirname(external_node_path_default().resolve(cwd, options.manifestPath));
+    const policy = loadPolicy({ policy: options.policy, defaultPolicy: options.noPolicy ? null : 'search', cwd, searchFrom });
     const analysed = await analyzeWorkspace({
         manifestPath: options.manifestPath,
         invocation: options.invocation,
         metadataFile: options.metadataFile,
         configOverrides: options.configOverrides,
         env: process.env,
-        cwd
+        cwd,
+        policy
     });
-    const report = gateReport(analysed, {
-        failOn: options.failOn,
-        policy: options.policy,
-        defaultPolicy: options.noPolicy ? null : 'search',
-        baseline: options.baseline,
-        cwd
-    });
+    const report = gateReport(analysed, { failOn: options.failOn, policy, baseline: options.baseline, cwd });
     const text = render(report, options.format);
     if (options.output !== null)
         writeAtomically(options.output, text);

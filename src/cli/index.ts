@@ -6,7 +6,7 @@ import { renderText } from '../report/render.js'
 import type { Report } from '../report/report.js'
 import { renderSarif } from '../report/sarif.js'
 import { renderSummary } from '../report/summary.js'
-import { analyzeWorkspace, gateReport } from '../run.js'
+import { analyzeWorkspace, gateReport, loadPolicy } from '../run.js'
 import { VERSION } from '../version.js'
 import { writeAtomically } from '../write-file.js'
 import { HELP_TEXT, parseCliArgs, type ReportFormat } from './args.js'
@@ -23,21 +23,18 @@ async function main(argv: string[]): Promise<number> {
     return 0
   }
   const cwd = process.cwd()
+  const searchFrom = options.manifestPath === null ? cwd : path.dirname(path.resolve(cwd, options.manifestPath))
+  const policy = loadPolicy({ policy: options.policy, defaultPolicy: options.noPolicy ? null : 'search', cwd, searchFrom })
   const analysed = await analyzeWorkspace({
     manifestPath: options.manifestPath,
     invocation: options.invocation,
     metadataFile: options.metadataFile,
     configOverrides: options.configOverrides,
     env: process.env,
-    cwd
+    cwd,
+    policy
   })
-  const report = gateReport(analysed, {
-    failOn: options.failOn,
-    policy: options.policy,
-    defaultPolicy: options.noPolicy ? null : 'search',
-    baseline: options.baseline,
-    cwd
-  })
+  const report = gateReport(analysed, { failOn: options.failOn, policy, baseline: options.baseline, cwd })
   const text = render(report, options.format)
   if (options.output !== null) writeAtomically(options.output, text)
   else process.stdout.write(text)

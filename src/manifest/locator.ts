@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { BuildContext, Metadata, Package, SettingSource } from '../model/types.js'
 import type { Unit } from '../model/unit-graph.js'
-import type { Location, Locator } from '../rules/evaluate.js'
+import type { Location, Locator } from '../rules/context.js'
 import type { TomlDocument } from '../toml/document.js'
 
 const SECTIONS: Record<string, string> = { normal: 'dependencies', dev: 'dev-dependencies', build: 'build-dependencies' }
@@ -72,6 +72,25 @@ export function createLocator(metadata: Metadata, context: BuildContext, readTom
       const line = doc(rootManifest)?.lineOf(['workspace', 'dependencies', key]) ?? null
       if (line === null) return location
       return { ...location, related: [{ file: relative(rootManifest), line, message: `\`${key}\` in \`[workspace.dependencies]\`` }] }
+    },
+    file(absolute, line) {
+      // Toolchain and policy files may sit above a workspace in a subdirectory: keep them relative.
+      return { file: path.relative(root, absolute).split(path.sep).join('/'), line }
+    },
+    manifestKey(pkg, ...paths) {
+      return at(pkg, ...paths)
+    },
+    dependencyNamed(pkg, name) {
+      const d = doc(pkg.manifestPath)
+      const value = d?.value as Record<string, unknown> | undefined
+      const tables: string[][] = Object.values(SECTIONS).map(section => [section])
+      const targets = value?.target
+      if (targets && typeof targets === 'object') {
+        for (const platform of Object.keys(targets)) tables.push(...Object.values(SECTIONS).map(section => ['target', platform, section]))
+      }
+      const keys = [...new Set([name, name.replace(/_/g, '-'), name.replace(/-/g, '_')])]
+      const renamed = tables.map(t => renamedKey(d, t, name)).filter((k): k is string => k !== null)
+      return at(pkg, ...tables.flatMap(t => [...keys, ...renamed].map(k => [...t, k])))
     },
     setting(setting, unit) {
       if (setting === 'rustflags') return fromSource(unit.targetInfo.rustflagsSource) ?? rootManifest()

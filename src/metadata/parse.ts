@@ -261,9 +261,11 @@ function parseDepKind(v: Json, base: string, key: Key, fail: Fail): DependencyKi
   return fail(join(base, key), `unknown dependency kind ${JSON.stringify(v)}, expected null, "dev" or "build"`)
 }
 
+/** cargo metadata writes `publish = false` as `[]` (no registry may have it); both read as false. */
 function parsePublish(v: Json, base: string, key: Key, fail: Fail): string[] | false {
   if (v === false) return false
-  return asStringArray(v, base, key, fail)
+  const registries = asStringArray(v, base, key, fail)
+  return registries.length === 0 ? false : registries
 }
 
 function describe(v: Json): string {

@@ -96,6 +96,8 @@ export interface TargetInfo {
   triple: string
   /** `cfg` lines from `--print=cfg`: bare names map to `true`, key="value" pairs are collected per key. */
   cfg: CfgSet
+  /** Whether the target libdir holds the standard library (`libstd-*.rlib`): false for a target not installed. */
+  stdInstalled: boolean
   /** Crate types rustc accepts for this target with these flags (from the `--print=file-names` probe). */
   supportedCrateTypes: Set<CrateType>
   /** File name pattern per crate type, from the probe (e.g. `lib___.so` for dylib). */
@@ -124,6 +126,8 @@ export interface CfgSet {
 export interface RustcVersion {
   release: string
   commitHash: string
+  /** `commit-date` (YYYY-MM-DD); null when rustc does not print it. */
+  commitDate: string | null
   host: string
 }
 

@@ -23,6 +23,8 @@ export interface AllowEntry {
 
 export interface Policy {
   file: string
+  /** `exact-toolchain = "1.95.0"`: the toolchain the workspace must be built with; overrides `rust-toolchain.toml`. */
+  exactToolchain: { channel: string; line: number } | null
   /** `[rules]`: rule id → severity, or `off` to drop the rule's findings. */
   severities: Map<RuleId, Severity | 'off'>
   severityLines: Map<RuleId, number>
@@ -38,6 +40,7 @@ const ALLOW_KEYS = ['rule', 'package', 'target', 'crate', 'reason', 'expires'] a
  * else is an error, so a typo never silently does nothing.
  */
 const TOP_LEVEL: Record<string, (doc: TomlDocument, value: TomlValue, policy: Policy) => void> = {
+  'exact-toolchain': readExactToolchain,
   rules: readRules,
   allow: readAllow
 }
@@ -45,13 +48,21 @@ const TOP_LEVEL: Record<string, (doc: TomlDocument, value: TomlValue, policy: Po
 /** Reads a policy file. Throws a one-line UserError `<file>:<line>: <key>: <problem>` for anything invalid. */
 export function parsePolicy(text: string, file: string): Policy {
   const doc = parseTomlDocument(text, file)
-  const policy: Policy = { file, severities: new Map(), severityLines: new Map(), allow: [] }
+  const policy: Policy = { file, exactToolchain: null, severities: new Map(), severityLines: new Map(), allow: [] }
   for (const [key, value] of Object.entries(doc.value)) {
     const read = Object.hasOwn(TOP_LEVEL, key) ? TOP_LEVEL[key] : undefined
     if (read === undefined) fail(doc, [key], `unknown key (known: ${Object.keys(TOP_LEVEL).join(', ')})`)
     read(doc, value, policy)
   }
   return policy
+}
+
+function readExactToolchain(doc: TomlDocument, value: TomlValue, policy: Policy): void {
+  const channel = nonEmptyString(doc, ['exact-toolchain'], value).trim()
+  if (!/^(?:\d+\.\d+\.\d+(?:-beta\.\d+)?|(?:stable|beta|nightly)-\d{4}-\d{2}-\d{2})(?:-[A-Za-z0-9_.]+(?:-[A-Za-z0-9_.]+)*)?$/.test(channel)) {
+    fail(doc, ['exact-toolchain'], `expected an exact release such as "1.95.0" or a dated channel such as "nightly-2026-05-20", got ${JSON.stringify(channel)}`)
+  }
+  policy.exactToolchain = { channel, line: lineOf(doc, ['exact-toolchain']) }
 }
 
 function readRules(doc: TomlDocument, value: TomlValue, policy: Policy): void {

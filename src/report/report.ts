@@ -5,7 +5,9 @@ import type { CompileKind, CompileMode, CrateType, Linkage, TargetKind } from '.
  */
 export interface Report {
   version: 1
-  toolchain: { release: string; commitHash: string; host: string; target: string }
+  toolchain: ToolchainReport
+  /** The artifacts that form Rust-ABI dynamic or plugin boundaries, and what must match across them. */
+  boundaries: BoundaryReport[]
   /** Absolute path of the workspace root; finding files are relative to it. */
   workspaceRoot: string
   /** What was predicted: the cargo command line equivalent and the profile in effect. */
@@ -20,6 +22,36 @@ export interface Report {
   baseline?: BaselineSummary
   /** Whether the findings fail the run, and why. */
   gate: Gate
+}
+
+export interface ToolchainReport {
+  release: string
+  commitHash: string
+  /** `commit-date` of the compiler in use, when rustc prints it. */
+  commitDate?: string
+  host: string
+  target: string
+  /** Whether the target's standard library is installed in this toolchain. */
+  stdInstalled: boolean
+  /** The repository's `rust-toolchain.toml` / `rust-toolchain`, relative to the workspace root. */
+  pin?: { file: string; line: number; channel: string | null; path: string | null; kind: 'exact' | 'dated' | 'floating' | 'path' }
+  /** `exact-toolchain` of the policy file, which overrides the pin. */
+  expected?: string
+}
+
+export interface BoundaryReport {
+  package: string
+  target: string
+  kind: TargetKind
+  platform: CompileKind
+  /**
+   * `rust-dylib`: a Rust dylib; `prefer-dynamic`: given `-C prefer-dynamic` by rustflags; `links-dynamically`:
+   * links Rust crates dynamically; `plugin`: a cdylib no Rust crate links; `plugin-host`: an executable that loads plugins.
+   */
+  role: 'rust-dylib' | 'prefer-dynamic' | 'links-dynamically' | 'plugin' | 'plugin-host'
+  panic: 'unwind' | 'abort'
+  /** Flags that change layouts or calling conventions and that rustc does not compare across crates. */
+  abiFlags: string[]
 }
 
 /** When the run fails: `fail-on` and the findings that count against it. */

@@ -2,7 +2,7 @@ import { RULES, ruleHelpUri, type RuleId } from '../rules/registry.js'
 import { plural } from '../text.js'
 import { linkageDiagram } from './mermaid.js'
 import { countFindings, describeInclusion, escapeHtml, findingStanding, findingSubject, groupInclusion, md, stdLinkage, verdictLine } from './render.js'
-import type { ArtifactReport, FindingReport, Report } from './report.js'
+import type { ArtifactReport, BoundaryReport, FindingReport, Report } from './report.js'
 
 /** GitHub drops a step summary above 1 MiB; this leaves room for other writers and for GitHub's own markup. */
 export const SUMMARY_BUDGET = 768 * 1024
@@ -28,7 +28,7 @@ export interface SummaryOptions {
  */
 export function renderSummary(report: Report, options: SummaryOptions = {}): string {
   const budget = options.budget ?? SUMMARY_BUDGET
-  const blocks: string[] = [header(report), ...findingBlocks(report), ...diagramBlocks(report), ...artifactBlocks(report), ...allowedBlocks(report), footer(report)]
+  const blocks: string[] = [header(report), ...findingBlocks(report), ...diagramBlocks(report), ...artifactBlocks(report), toolchainBlock(report), ...allowedBlocks(report), footer(report)]
   const truncation = '\n> **Truncated** to stay under GitHub’s summary size limit: the JSON report has every artifact and finding.\n'
   const out: string[] = []
   let size = 0
@@ -141,6 +141,43 @@ function artifactBlocks(report: Report): string[] {
     blocks.push(`<details><summary>${plural(rest.length, 'more artifact')}${rest.length > 500 ? ` (${i + 1}–${i + chunk.length})` : ''}</summary>\n\n${head}\n${chunk.map(row).join('\n')}\n\n</details>\n`)
   }
   return blocks
+}
+
+const ROLES: Record<BoundaryReport['role'], string> = {
+  'rust-dylib': 'Rust dylib',
+  'prefer-dynamic': '`-C prefer-dynamic`',
+  'links-dynamically': 'links Rust crates dynamically',
+  plugin: 'cdylib plugin',
+  'plugin-host': 'loads plugins'
+}
+
+/** The compiler in use, the pin, the target, and the artifacts whose compiler and flags must match. */
+function toolchainBlock(report: Report): string {
+  const t = report.toolchain
+  const rows: [string, string][] = [
+    ['rustc in use', md(`\`${t.release}\` (${t.commitHash.slice(0, 9)}${t.commitDate ? ` ${t.commitDate}` : ''}), host \`${t.host}\``)],
+    [
+      'pinned by the repository',
+      t.pin ? md(`\`${t.pin.channel ?? t.pin.path ?? '—'}\` (${t.pin.kind}) in \`${t.pin.file}:${t.pin.line}\``) : 'nothing (no <code>rust-toolchain.toml</code>)'
+    ],
+    ...(t.expected ? [['required by the policy', md(`\`${t.expected}\` (\`exact-toolchain\`)`)] as [string, string]] : []),
+    ['target', md(`\`${t.target}\``) + (t.stdInstalled ? ', standard library installed' : ', **standard library not installed**')]
+  ]
+  const lines = ['### Toolchain', '', '| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '']
+  if (report.boundaries.length > 0) {
+    lines.push(
+      'Artifacts at a dynamic boundary (everything across it must come from the same compiler and flags):',
+      '',
+      '| package | target | role | panic | ABI-relevant flags |',
+      '|---|---|---|---|---|',
+      ...report.boundaries.map(b => {
+        const target = `${b.target}${b.platform === 'host' ? ' (host)' : ''}`
+        return `| ${escapeHtml(b.package)} | ${escapeHtml(target)} | ${md(ROLES[b.role])} | ${b.panic} | ${b.abiFlags.length > 0 ? b.abiFlags.map(f => `<code>${escapeHtml(f)}</code>`).join(' ') : '—'} |`
+      }),
+      ''
+    )
+  }
+  return lines.join('\n')
 }
 
 function allowedBlocks(report: Report): string[] {

@@ -3,30 +3,28 @@ import { crateName, dylibFileName, unitKey, type LinkageResult, type UnitProblem
 import type { Unit } from '../model/unit-graph.js'
 import { findingFingerprint } from '../report/fingerprint.js'
 import { listCrates } from '../text.js'
-import type { FindingReport, InclusionPath, RelatedLocation, Severity } from '../report/report.js'
-import { ruleInfo, type RuleId } from './registry.js'
-
-/** A file and 1-based line, relative to the workspace root, and other lines involved. */
-export interface Location {
-  file: string
-  line: number
-  related?: RelatedLocation[]
-}
-
-/** Finds the manifest or config line behind a finding. Implementations read files; rules stay pure. */
-export interface Locator {
-  /** The `crate-type` line of a package's library (or its `[lib]` table, or the manifest's first line). */
-  crateType(unit: Unit): Location
-  /** The entry for `dep` in `dependent`'s manifest (the section matching the edge kind). */
-  dependency(dependent: Unit, dep: Unit | { pkgName: string; externName: string }, edge: string, platform: string | null): Location
-  /** Where a profile setting or flag was set (profile key, config line), or the root manifest. */
-  setting(setting: 'panic' | 'lto' | 'rpath' | 'rustflags', unit: Unit): Location
-}
+import type { FindingReport, InclusionPath, Severity } from '../report/report.js'
+import { abiFindings } from './abi.js'
+import { base, describeUnit, type Draft, type Locator, type RuleContext } from './context.js'
+import { pluginFindings } from './plugins.js'
+import { publishFindings } from './publish.js'
+import { toolchainFindings } from './toolchain.js'
 
 const STD_CRATES = new Set(['std', 'core', 'alloc', 'compiler_builtins', 'panic_unwind', 'panic_abort', 'test', 'proc_macro'])
 
-/** Turns the linkage of every unit into findings, sorted deterministically. */
-export function evaluateRules(linkage: LinkageResult, locator: Locator): FindingReport[] {
+/**
+ * Every rule over the analysed workspace: the linkage rules (what rustc and cargo would refuse or what fails
+ * at run time) and the toolchain and plugin-safety rules; deduplicated, fingerprinted, sorted.
+ */
+export function evaluateRules(ctx: RuleContext): FindingReport[] {
+  const drafts = [...linkageFindings(ctx.linkage, ctx.locator), ...toolchainFindings(ctx), ...abiFindings(ctx), ...pluginFindings(ctx), ...publishFindings(ctx)]
+  return dedupe(drafts)
+    .map(f => ({ ...f, fingerprint: findingFingerprint(f) }))
+    .sort(compareFindings)
+}
+
+/** The findings rustc and cargo would produce for each unit's linkage, and `runtime-dylib`. */
+export function linkageFindings(linkage: LinkageResult, locator: Locator): Draft[] {
   const findings: Draft[] = []
   for (const result of linkage.results) {
     if (result.status === 'blocked') continue
@@ -42,34 +40,7 @@ export function evaluateRules(linkage: LinkageResult, locator: Locator): Finding
       if (runtime) findings.push(runtime)
     }
   }
-  return dedupe(findings)
-    .map(f => ({ ...f, fingerprint: findingFingerprint(f) }))
-    .sort(compareFindings)
-}
-
-/** A finding before its fingerprint is computed. */
-type Draft = Omit<FindingReport, 'fingerprint'>
-
-function base(unit: Unit, rule: RuleId, crateType = unit.crateTypes[0] ?? unit.target.crateTypes[0]!) {
-  return {
-    rule,
-    severity: ruleInfo(rule).severity as Severity,
-    package: unit.pkg.name,
-    target: unit.target.name,
-    kind: unit.target.kind,
-    mode: unit.mode,
-    crateType: unit.mode === 'test' ? ('bin' as const) : crateType,
-    platform: unit.kind
-  }
-}
-
-/** "bin `app`", "dylib `plugin_a`", "test harness of lib `util`". */
-export function describeUnit(unit: Unit, crateType?: string): string {
-  const libTypes = unit.target.kind === 'lib' ? unit.target.crateTypes.join('+') : unit.target.kind
-  const what = unit.mode === 'test' ? `test harness of ${unit.target.kind}` : (crateType ?? libTypes)
-  const host = unit.kind === 'host' && unit.target.kind !== 'proc-macro' && unit.target.kind !== 'custom-build' ? ' (built for the host)' : ''
-  const name = unit.target.kind === 'custom-build' ? `build script of \`${unit.pkg.name}\`` : `${what} \`${unit.target.name}\``
-  return `${name}${host}`
+  return findings
 }
 
 function problemFindings(result: UnitResult, problems: UnitProblem[], linkage: LinkageResult, locator: Locator): Draft[] {

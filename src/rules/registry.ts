@@ -11,6 +11,16 @@ export type RuleId =
   | 'unsupported-crate-type'
   | 'proc-macro-dylib'
   | 'runtime-dylib'
+  | 'toolchain-unpinned'
+  | 'toolchain-mismatch'
+  | 'panic-strategy-mixed'
+  | 'abi-flags-divergent'
+  | 'multiple-rust-runtimes'
+  | 'global-allocator-ignored'
+  | 'global-allocator-split'
+  | 'published-dylib'
+  | 'lto-dynamic-unsound'
+  | 'hot-reload-layout'
   | 'unused-allow'
 
 export interface RuleInfo {
@@ -85,6 +95,76 @@ export const RULES: readonly RuleInfo[] = [
     title: 'An executable needs Rust shared libraries that will not be found outside cargo',
     description:
       'An executable that links any Rust dylib (its own workspace dylibs, or `libstd-<hash>.so` under `-C prefer-dynamic`) records `NEEDED` entries without a run path. `cargo run` and `cargo test` set the library path, so it works there, but started directly, from an IDE, after `cargo install` or on another machine it fails with "error while loading shared libraries". The finding lists every file needed, transitively. With `rpath = true` the executable finds them in place and nothing is reported.'
+  },
+  {
+    id: 'toolchain-unpinned',
+    severity: 'warning',
+    title: 'Rust-ABI dylibs are built, but no toolchain file pins an exact compiler',
+    description:
+      'Rust has no stable ABI: a Rust `dylib` (and `libstd-<hash>.so`) only works with code built by the exact same compiler build and ABI-relevant flags. The workspace builds a Rust-ABI dynamic boundary (a `dylib` crate type, `-C prefer-dynamic`, or an artifact that links Rust crates dynamically), but no `rust-toolchain.toml` or `rust-toolchain` file pins an exact release (`1.95.0`) or a dated nightly (`nightly-2026-05-20`). A bare `stable`, `beta`, `nightly` or `1.95` floats: a dylib built yesterday and a host built today may come from different compilers, which fails with E0514 at build time or "undefined symbol" at run time.'
+  },
+  {
+    id: 'toolchain-mismatch',
+    severity: 'error',
+    title: 'The toolchain in use is not the one the workspace requires',
+    description:
+      'The compiler that runs (`rustc -vV`) is not the release or dated nightly that `rust-toolchain.toml` (or the policy\'s `exact-toolchain`) pins; or a package\'s `rust-version` is newer than that compiler, so cargo refuses to build it ("package requires rustc X or newer"); or the target the workspace builds for has no standard library installed, so every crate fails with "can\'t find crate for `std`". Predictions made with the wrong toolchain describe a build that will not happen.'
+  },
+  {
+    id: 'panic-strategy-mixed',
+    severity: 'warning',
+    title: 'panic = "abort" together with a Rust dynamic boundary or plugins',
+    description:
+      '`libstd-<hash>.so` and every Rust `dylib` are compiled with `panic = "unwind"`; an artifact built with `panic = "abort"` cannot link them (rustc\'s panic-strategy errors), and a host and its `cdylib` plugins built with different strategies disagree on what a panic at the boundary does: an unwinding panic reaching an `extern "C"` function aborts the process, and one plugin\'s panic is a foreign exception to another\'s `std`. Keep one panic strategy for everything that shares a dynamic boundary, and never let a panic cross it.'
+  },
+  {
+    id: 'abi-flags-divergent',
+    severity: 'warning',
+    title: 'Units linked across a dylib boundary are built with different ABI-relevant flags',
+    description:
+      'rustc checks a few "target modifier" flags across crates, but not `-C target-feature`, `-C target-cpu`, `-Z randomize-layout` or `-Z layout-seed`: type layouts and calling conventions can then differ between a Rust `dylib` and its users without any diagnostic. A dylib built twice with different flags (for example once for the host, for build scripts and proc-macros, and once for `--target` with target-specific rustflags) or layout randomization across separately built dylibs leads to memory corruption rather than a build error.'
+  },
+  {
+    id: 'multiple-rust-runtimes',
+    severity: 'warning',
+    title: 'Plugins loaded at run time each carry their own std, allocator, statics and panic runtime',
+    description:
+      'Every `cdylib` links its own copy of `std` and of every dependency: its own allocator (the system allocator by default), its own statics and thread-locals (a `log` logger, a `tracing` dispatcher, a tokio runtime are not shared with the host), its own panic runtime, and possibly different `TypeId`s. Across a `dlopen` boundary only `#[repr(C)]` data and `extern "C"` functions are sound: do not pass `String`, `Vec`, `Box`, trait objects or references to Rust types, do not free on one side what the other allocated, and do not let panics unwind across. abi_stable and stabby check layouts when a library is loaded; with them the finding is informational.'
+  },
+  {
+    id: 'global-allocator-ignored',
+    severity: 'warning',
+    title: 'A #[global_allocator] is silently ignored because std links dynamically',
+    description:
+      'When an artifact links any crate dynamically (for example `libstd-<hash>.so` under `-C prefer-dynamic`), rustc generates no allocator shim in it and uses the one inside the upstream dylib, so a `#[global_allocator]` declared in the executable is never called (rust-lang/rust#100781). Nothing fails at build time; allocations silently go to the default allocator.'
+  },
+  {
+    id: 'global-allocator-split',
+    severity: 'warning',
+    title: 'A #[global_allocator] on one side of a plugin boundary splits the heap',
+    description:
+      'A `cdylib` plugin uses its own allocator (the system allocator unless it declares one), independently of the host. When the host or a plugin declares a `#[global_allocator]`, memory allocated on one side and freed on the other (a `Box` or `String` passed across, `Box::from_raw` of a plugin pointer) goes to a different heap: heap corruption, not an error. Free memory on the side that allocated it, or make every side use the same underlying allocator.'
+  },
+  {
+    id: 'published-dylib',
+    severity: 'warning',
+    title: 'A publishable library offers no rlib, forcing its users into dynamic linking',
+    description:
+      'A package that can be published and whose `[lib]` declares only `dylib`, `cdylib` or `staticlib` (no `rlib` or `lib`) cannot be used as a normal Rust dependency: with `cdylib`/`staticlib` only, dependents cannot link it at all; with `dylib`, every downstream artifact links `std` dynamically, inherits panic-strategy conflicts and duplicate-linkage errors, and needs the shared library at run time. Add `"rlib"` to `crate-type`, or set `publish = false` for an internal plugin.'
+  },
+  {
+    id: 'lto-dynamic-unsound',
+    severity: 'warning',
+    title: 'LTO together with Rust dynamic linking on Windows',
+    description:
+      'On Windows targets, thin or fat LTO combined with Rust `dylib`s or `-C prefer-dynamic` is known to produce missing or mismatched symbols and crashes at run time (bevy#17130, rust-lang/rust#127979): LTO may internalize or drop symbols that another DLL imports. Use `lto = false` in profiles that link Rust crates dynamically on Windows (for example Bevy\'s `dynamic_linking` development builds).'
+  },
+  {
+    id: 'hot-reload-layout',
+    severity: 'note',
+    title: 'A crate is built both as an rlib linked into an executable and as a dylib (the hot-reload shape)',
+    description:
+      'With `crate-type = ["rlib", "dylib"]` used by an executable, the executable links the rlib statically while the dylib is a second, separate copy of the crate and of `std`. Reloading the dylib then meets two copies of every static (a `tracing` callsite registry, a `log` logger, thread-locals), `TypeId`s that differ between the copies, and types whose layout may have changed since the executable was built. Keep the reloadable part behind a small `#[repr(C)]`/`extern "C"` interface, keep state in the executable, and rebuild the executable when shared types change.'
   },
   {
     id: 'unused-allow',

@@ -123,7 +123,8 @@ export function parseRustcVersion(stdout: string): RustcVersion {
   if (release === null || host === null) {
     throw new UserError(`\`rustc -vV\` printed unexpected output: ${JSON.stringify(stdout.slice(0, 120))}`)
   }
-  return { release, commitHash: field('commit-hash') ?? 'unknown', host }
+  const date = field('commit-date')
+  return { release, commitHash: field('commit-hash') ?? 'unknown', commitDate: date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null, host }
 }
 
 export function toTargetInfo(triple: string, probe: ProbeResult, libdirEntries: readonly string[], rustflags: string[]): TargetInfo {
@@ -136,6 +137,7 @@ export function toTargetInfo(triple: string, probe: ProbeResult, libdirEntries: 
     targetLibdir: probe.targetLibdir,
     crtStaticExecutables: executablesCrtStatic(rustflags, probe),
     stdDylib: findStdDylib(libdirEntries),
+    stdInstalled: libdirEntries.some(e => /^libstd-[0-9a-f]+\.rlib$/.test(e)),
     rustflags,
     rustflagsSource: null
   }

@@ -1,0 +1,82 @@
+import type { LinkageResult } from '../linkage/resolve.js'
+import type { Metadata, Package } from '../model/types.js'
+import type { Unit, UnitGraph } from '../model/unit-graph.js'
+
+/** How a unit takes part in a Rust-ABI dynamic boundary. */
+export type BoundaryKind = 'rust-dylib' | 'prefer-dynamic' | 'links-dynamically'
+
+export interface Boundary {
+  unit: Unit
+  kind: BoundaryKind
+}
+
+/**
+ * The units that form Rust-ABI dynamic boundaries, where compiler build and flags must match exactly:
+ * Rust `dylib`s, units given `-C prefer-dynamic` by rustflags, and artifacts that link a Rust crate
+ * dynamically. Proc-macros are left out: cargo always passes them `-C prefer-dynamic`, yet they link `std`
+ * statically and are loaded only by the compiler that built them.
+ */
+export function rustAbiBoundaries(graph: UnitGraph, linkage: LinkageResult): Boundary[] {
+  const out: Boundary[] = []
+  for (const unit of graph.units) {
+    if (unit.target.kind === 'proc-macro') continue
+    if (unit.crateTypes.includes('dylib')) out.push({ unit, kind: 'rust-dylib' })
+    else if (unit.preferDynamic === 'rustflags') out.push({ unit, kind: 'prefer-dynamic' })
+    else if (linksDynamically(unit, linkage)) out.push({ unit, kind: 'links-dynamically' })
+  }
+  return out
+}
+
+function linksDynamically(unit: Unit, linkage: LinkageResult): boolean {
+  const result = linkage.byUnit.get(unit)
+  return result?.artifacts.some(a => [...(a.formats?.linkage.values() ?? [])].some(how => how === 'dynamic')) ?? false
+}
+
+/** Crates that load libraries at run time, and those that also check their layout at load time. */
+export const LOADER_CRATES = ['libloading', 'dlopen2', 'dlopen', 'abi_stable', 'stabby'] as const
+export const CHECKED_LOADERS = new Set(['abi_stable', 'stabby'])
+
+/** Crates whose cdylibs are extensions of a foreign host (Python, Node, the JVM, the browser), not Rust plugins. */
+const FOREIGN_HOST_CRATES = new Set(['pyo3', 'napi', 'neon', 'jni', 'wasm-bindgen', 'uniffi', 'cpython', 'rustler', 'magnus', 'rutie'])
+
+export interface PluginSystem {
+  /** Executables of the workspace that load plugins. */
+  hosts: { unit: Unit; loaders: string[] }[]
+  /** `cdylib` units of the workspace that no Rust crate links: plugins (or libraries for a foreign host). */
+  plugins: Unit[]
+}
+
+/**
+ * The workspace's plugin system, if any: executables that depend on a loader crate, and workspace `cdylib`s
+ * that no package depends on and that are not extensions of a foreign host. A workspace with plugins but
+ * no loader crate counts its executables as hosts.
+ */
+export function pluginSystem(graph: UnitGraph, metadata: Metadata): PluginSystem | null {
+  const members = new Set<string>(metadata.workspaceMembers)
+  const depended = new Set<string>()
+  for (const unit of graph.units) for (const dep of unit.crates) depended.add(dep.unit.pkg.id)
+  const plugins = graph.units.filter(
+    u => u.mode === 'build' && u.kind === 'target' && u.crateTypes.includes('cdylib') && members.has(u.pkg.id) && !depended.has(u.pkg.id) && !servesForeignHost(u.pkg, metadata)
+  )
+  const executables = graph.units.filter(u => u.mode === 'build' && u.kind === 'target' && u.target.kind === 'bin' && members.has(u.pkg.id))
+  const hosts = executables
+    .map(unit => ({ unit, loaders: loadersOf(unit.pkg, metadata) }))
+    .filter(h => h.loaders.length > 0 || plugins.some(p => p.pkg.id !== h.unit.pkg.id))
+  if (hosts.length === 0 || (plugins.length === 0 && hosts.every(h => h.loaders.length === 0))) return null
+  return { hosts, plugins }
+}
+
+/** The loader crates a package depends on directly (normal dependencies). */
+export function loadersOf(pkg: Package, metadata: Metadata): string[] {
+  const names = new Set(dependencyNames(pkg, metadata, true))
+  return LOADER_CRATES.filter(name => names.has(name))
+}
+
+/** A cdylib for Python, Node, the JVM or the browser: an extension of a foreign host, not a Rust plugin. */
+export function servesForeignHost(pkg: Package, metadata: Metadata): boolean {
+  return dependencyNames(pkg, metadata, false).some(name => FOREIGN_HOST_CRATES.has(name))
+}
+
+function dependencyNames(pkg: Package, metadata: Metadata, normalOnly: boolean): string[] {
+  return pkg.deps.filter(d => !normalOnly || d.kinds.some(k => k.kind === 'normal')).flatMap(d => metadata.packages.get(d.pkg)?.name ?? [])
+}

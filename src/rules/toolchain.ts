@@ -1,0 +1,139 @@
+import { compareToolchain, pinForChannel, type ToolchainPin } from '../toolchain/pin.js'
+import { listCrates } from '../text.js'
+import { crateName } from '../linkage/resolve.js'
+import { rustAbiBoundaries, type Boundary } from './boundaries.js'
+import type { Draft, Location, RuleContext } from './context.js'
+import { ruleInfo } from './registry.js'
+import type { RustcVersion } from '../model/types.js'
+
+/** `toolchain-unpinned` and `toolchain-mismatch`: findings about the workspace, not one artifact. */
+export function toolchainFindings(ctx: RuleContext): Draft[] {
+  return [...unpinnedFindings(ctx), ...mismatchFindings(ctx), ...rustVersionFindings(ctx), ...targetFindings(ctx)]
+}
+
+function unpinnedFindings(ctx: RuleContext): Draft[] {
+  const { pin, expectedToolchain } = ctx.facts
+  if (expectedToolchain !== null || (pin !== null && pin.kind !== 'floating')) return []
+  const order: Boundary['kind'][] = ['rust-dylib', 'prefer-dynamic', 'links-dynamically']
+  const boundaries = rustAbiBoundaries(ctx.graph, ctx.linkage).sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
+  if (boundaries.length === 0) return []
+  const shown = describeBoundaries(boundaries)
+  const dylib = boundaries.find(b => b.kind === 'rust-dylib')
+  const location: Location =
+    pin !== null ? ctx.locator.file(pin.file, pin.line) : dylib ? ctx.locator.crateType(dylib.unit) : ctx.locator.setting('rustflags', boundaries[0]!.unit)
+  const floating = pin !== null ? `\`${pin.file.split(/[\\/]/).pop()}\` names \`${pin.channel ?? 'no channel'}\`, which moves with every release` : 'no `rust-toolchain.toml` or `rust-toolchain` file pins the compiler'
+  return [
+    {
+      rule: 'toolchain-unpinned',
+      severity: ruleInfo('toolchain-unpinned').severity,
+      crates: boundaries.map(b => crateName(b.unit)).filter((n, i, all) => all.indexOf(n) === i),
+      message: `The workspace builds a Rust-ABI dynamic boundary (${shown}), but ${floating}. Rust has no stable ABI: a dylib and \`libstd-<hash>.so\` work only with code from the very same compiler build, so a dylib built with one toolchain and a host built with another fails with E0514 or "undefined symbol" at run time.`,
+      fixes: [
+        `Pin the exact compiler in \`rust-toolchain.toml\`: \`[toolchain]\` then \`channel = "${suggestedChannel(ctx.build.rustc)}"\`.`,
+        'Or set `exact-toolchain` in `.github/rust-linkage.toml` if the toolchain is chosen elsewhere (a CI image, `dtolnay/rust-toolchain@1.95.0`).'
+      ],
+      ...location
+    }
+  ]
+}
+
+/** The channel that names the compiler in use: its release, or for a nightly the dated nightly it came from. */
+function suggestedChannel(rustc: RustcVersion): string {
+  if (!rustc.release.endsWith('-nightly') || rustc.commitDate === null) return rustc.release
+  const next = new Date(`${rustc.commitDate}T00:00:00Z`)
+  next.setUTCDate(next.getUTCDate() + 1)
+  return `nightly-${next.toISOString().slice(0, 10)}`
+}
+
+function describeBoundaries(boundaries: Boundary[]): string {
+  const by = (kind: Boundary['kind']): string[] => [...new Set(boundaries.filter(b => b.kind === kind).map(b => crateName(b.unit)))]
+  const parts: string[] = []
+  if (by('rust-dylib').length > 0) parts.push(`dylib ${listCrates(by('rust-dylib'), 3)}`)
+  if (by('prefer-dynamic').length > 0) parts.push('`-C prefer-dynamic` in rustflags')
+  if (by('links-dynamically').length > 0) parts.push(`${listCrates(by('links-dynamically'), 3)} linking Rust crates dynamically`)
+  return parts.join('; ')
+}
+
+function mismatchFindings(ctx: RuleContext): Draft[] {
+  const { pin, expectedToolchain } = ctx.facts
+  const expected: ToolchainPin | null = expectedToolchain !== null ? pinForChannel(expectedToolchain.channel, expectedToolchain.file, expectedToolchain.line) : pin
+  if (expected === null) return []
+  const { verdict, reason } = compareToolchain(expected, ctx.build.rustc)
+  if (verdict !== 'mismatch') return []
+  const source = expectedToolchain !== null ? '`exact-toolchain` in the policy file' : `\`${expected.file.split(/[\\/]/).pop()}\``
+  return [
+    {
+      rule: 'toolchain-mismatch',
+      severity: ruleInfo('toolchain-mismatch').severity,
+      crates: [expected.channel ?? expected.path ?? ''],
+      message: `The compiler in use is not the one ${source} requires (${reason}): what this run predicts, and what it builds, is not what the pinned toolchain would do, and Rust dylibs or plugins built with the pinned toolchain cannot be mixed with this one.`,
+      fixes: [
+        `Install and select the pinned toolchain before this step (for example \`rustup toolchain install ${expected.channel ?? '<channel>'}\`, or the action's \`rust-toolchain\` input).`,
+        'Or update the pin to the toolchain you mean to use.'
+      ],
+      ...ctx.locator.file(expected.file, expected.line)
+    }
+  ]
+}
+
+function rustVersionFindings(ctx: RuleContext): Draft[] {
+  const runner = parseRelease(ctx.build.rustc.release)
+  if (runner === null) return []
+  const out: Draft[] = []
+  const packages = new Map(ctx.graph.units.filter(u => u.pkg.source === null).map(u => [u.pkg.id, u.pkg]))
+  for (const pkg of packages.values()) {
+    const wanted = pkg.rustVersion === null ? null : parseRelease(pkg.rustVersion)
+    if (wanted === null || compareRelease(wanted, runner) <= 0) continue
+    out.push({
+      rule: 'toolchain-mismatch',
+      severity: ruleInfo('toolchain-mismatch').severity,
+      package: pkg.name,
+      crates: [pkg.name],
+      message: `\`${pkg.name}\` declares \`rust-version = "${pkg.rustVersion}"\`, newer than the compiler in use (rustc ${ctx.build.rustc.release}): cargo refuses to build it ("${pkg.name}@${pkg.version} requires rustc ${pkg.rustVersion}").`,
+      fixes: [`Use rustc ${pkg.rustVersion} or newer (pin it in \`rust-toolchain.toml\`).`, 'Or lower `rust-version` if the package does not need the newer compiler.'],
+      ...ctx.locator.manifestKey(pkg, ['package', 'rust-version'], ['package', 'rust_version'], ['package'])
+    })
+  }
+  return out
+}
+
+function targetFindings(ctx: RuleContext): Draft[] {
+  const target = ctx.build.target
+  if (target.stdInstalled) return []
+  const { pin, targetSource } = ctx.facts
+  const location: Location =
+    targetSource !== null && 'file' in targetSource
+      ? ctx.locator.file(targetSource.file, targetSource.line)
+      : pin !== null && pin.targetsLine !== null
+        ? ctx.locator.file(pin.file, pin.targetsLine)
+        : ctx.locator.file(`${ctx.metadata.workspaceRoot}/Cargo.toml`, 1)
+  return [
+    {
+      rule: 'toolchain-mismatch',
+      severity: ruleInfo('toolchain-mismatch').severity,
+      crates: [target.triple],
+      message: `The target \`${target.triple}\` has no standard library in this toolchain (\`${target.targetLibdir}\` holds no \`libstd\`): every crate fails with "error[E0463]: can't find crate for \`std\`".`,
+      fixes: [
+        `Install it: \`rustup target add ${target.triple}\`, or list it under \`targets\` in \`rust-toolchain.toml\` so rustup installs it with the toolchain.`,
+        'Or build for a target this toolchain has.'
+      ],
+      ...location
+    }
+  ]
+}
+
+interface Release {
+  major: number
+  minor: number
+  patch: number
+}
+
+/** `1.95.0`, `1.95`, `1.97.0-nightly` → numbers; pre-release suffixes are ignored. */
+function parseRelease(text: string): Release | null {
+  const m = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(text.trim())
+  return m ? { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3] ?? 0) } : null
+}
+
+function compareRelease(a: Release, b: Release): number {
+  return a.major - b.major || a.minor - b.minor || a.patch - b.patch
+}

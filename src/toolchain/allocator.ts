@@ -1,0 +1,508 @@
+/**
+ * Finds `#[global_allocator]` in Rust source text with a small lexer: comments (nested block comments and doc
+ * comments included), string, byte-string, C-string and raw-string literals and char literals are skipped, so only
+ * real attributes count. One pass, linear in the length of the source.
+ */
+
+/** A `#[global_allocator]` attribute. */
+export interface GlobalAllocatorSite {
+  /** 1-based line of the `#` that starts the attribute. */
+  line: number
+  /**
+   * The cfg predicate under which the attribute applies, as written with normalised spacing (`feature = "jemalloc"`),
+   * or null when it always applies. It comes from `#[cfg_attr(pred, global_allocator)]` and from `#[cfg(pred)]`
+   * attributes on the same item (several are joined as `all(a, b)`), and from a `#![cfg(pred)]` at the top of the
+   * file. Conditions on an enclosing `mod` item in another place are not visible here.
+   */
+  condition: string | null
+  /**
+   * The item the attribute applies to, as written with whitespace and comments between tokens folded to one space
+   * (`static GLOBAL: MiMalloc = MiMalloc;`); cut with ` …` after 64 tokens.
+   */
+  item: string
+}
+
+/** 1-based lines where a `#[global_allocator]` attribute starts, ignoring comments, strings and doc text. */
+export function findGlobalAllocators(source: string): number[] {
+  return scanGlobalAllocators(source).map(site => site.line)
+}
+
+/** Every `#[global_allocator]`, including those behind `cfg_attr` or `cfg`, with its condition and the item it marks. */
+export function scanGlobalAllocators(source: string): GlobalAllocatorSite[] {
+  const lexer = new Lexer(source)
+  const found: { line: number; conditions: string[]; item: string }[] = []
+  const fileConditions: string[] = []
+  let seenItem = false
+  // The attributes of one item: consecutive `#[…]` with nothing else between them.
+  let runConditions: string[] = []
+  let runSites: { line: number; conditions: string[] }[] = []
+  const item = new ItemText(source)
+
+  const endRun = (): void => {
+    if (runSites.length > 0) {
+      for (const site of item.finish()) found.push(site)
+      item.start(runSites.map(site => ({ line: site.line, conditions: [...runConditions, ...site.conditions] })))
+    }
+    runConditions = []
+    runSites = []
+    seenItem = true
+  }
+
+  let tok = lexer.next()
+  while (tok !== null) {
+    if (tok.kind === 'punct' && tok.text === '#') {
+      const hash = tok
+      const line = tok.line
+      let after = lexer.next()
+      let inner = false
+      let bang: Token | null = null
+      if (after !== null && after.kind === 'punct' && after.text === '!') {
+        inner = true
+        bang = after
+        after = lexer.next()
+      }
+      if (after !== null && after.kind === 'punct' && after.text === '[') {
+        const meaning = analyseAttribute(readGroup(lexer, ']'))
+        if (inner) {
+          // Only inner attributes before the first item apply to the whole file.
+          if (!seenItem && meaning.cfg !== null) fileConditions.push(meaning.cfg)
+        } else {
+          if (meaning.cfg !== null) runConditions.push(meaning.cfg)
+          for (const conditions of meaning.allocators) runSites.push({ line, conditions })
+        }
+        tok = lexer.next()
+        continue
+      }
+      endRun()
+      item.observe(hash)
+      if (bang !== null) item.observe(bang)
+      tok = after
+      continue
+    }
+    endRun()
+    item.observe(tok)
+    tok = lexer.next()
+  }
+  endRun()
+  for (const site of item.finish()) found.push(site)
+
+  return found.map(site => {
+    const all = [...fileConditions, ...site.conditions]
+    return { line: site.line, condition: all.length === 0 ? null : all.length === 1 ? all[0]! : `all(${all.join(', ')})`, item: site.item }
+  })
+}
+
+const MAX_ITEM_TOKENS = 64
+
+/**
+ * Collects the text of the item after an attribute run: up to `;` at nesting depth 0, or up to the end of a
+ * `{ … }` block at depth 0 (keeping a `;` right after it). The tokens are only observed, never consumed, so a
+ * malformed item cannot hide the attributes that follow it.
+ */
+class ItemText {
+  private sites: { line: number; conditions: string[] }[] = []
+  private tokens: Token[] = []
+  private depth = 0
+  private closedBlock = false
+  private truncated = false
+  private open = false
+
+  constructor(private readonly source: string) {}
+
+  start(sites: { line: number; conditions: string[] }[]): void {
+    this.sites = sites
+    this.tokens = []
+    this.depth = 0
+    this.closedBlock = false
+    this.truncated = false
+    this.open = true
+  }
+
+  observe(t: Token): void {
+    if (!this.open) return
+    const punct = t.kind === 'punct' ? t.text : ''
+    if (this.closedBlock && punct !== ';') {
+      this.open = false
+      return
+    }
+    if (CLOSE.has(punct) && this.depth === 0) {
+      this.open = false
+      return
+    }
+    if (this.tokens.length === MAX_ITEM_TOKENS) {
+      this.truncated = true
+      this.open = false
+      return
+    }
+    this.tokens.push(t)
+    if (OPEN.has(punct)) this.depth++
+    else if (CLOSE.has(punct)) {
+      if (--this.depth === 0 && punct === '}') this.closedBlock = true
+    } else if (punct === ';' && this.depth === 0) this.open = false
+  }
+
+  /** The sites started last, with their item text; afterwards there are none. */
+  finish(): { line: number; conditions: string[]; item: string }[] {
+    let text = ''
+    let previous: Token | null = null
+    for (const t of this.tokens) {
+      text += previous === null ? '' : previous.end === t.start ? '' : ' '
+      text += this.source.slice(t.start, t.end)
+      previous = t
+    }
+    if (this.truncated) text += ' …'
+    const out = this.sites.map(site => ({ ...site, item: text }))
+    this.sites = []
+    this.tokens = []
+    this.open = false
+    return out
+  }
+}
+
+interface AttributeMeaning {
+  /** The predicate of a `cfg(…)` attribute. */
+  cfg: string | null
+  /** One entry per `global_allocator` in the attribute, with the `cfg_attr` predicates that guard it. */
+  allocators: string[][]
+}
+
+/** Real code nests `cfg_attr` once or twice; the bound keeps hostile input linear and off the call stack. */
+const MAX_CFG_ATTR_DEPTH = 8
+
+function analyseAttribute(tokens: readonly Token[], depth = 0): AttributeMeaning {
+  const meaning: AttributeMeaning = { cfg: null, allocators: [] }
+  const path = readPath(tokens)
+  if (path === null) return meaning
+  const rest = tokens.slice(path.end)
+  const last = path.segments[path.segments.length - 1]!
+  const simple = path.segments.length === 1 && !path.leadingColons
+  if (last === 'global_allocator' && rest.length === 0) {
+    const first = path.segments[0]!
+    if (simple || first === 'core' || first === 'std') meaning.allocators.push([])
+    return meaning
+  }
+  if (!simple || !isParenGroup(rest)) return meaning
+  const args = splitTopLevel(rest.slice(1, -1))
+  if (last === 'cfg' && args.length >= 1 && args[0]!.length > 0) {
+    meaning.cfg = joinTokens(args[0]!)
+  } else if (last === 'cfg_attr' && args.length >= 2 && args[0]!.length > 0 && depth < MAX_CFG_ATTR_DEPTH) {
+    const predicate = joinTokens(args[0]!)
+    for (const attr of args.slice(1)) {
+      if (attr.length === 0) continue
+      for (const conditions of analyseAttribute(attr, depth + 1).allocators) meaning.allocators.push([predicate, ...conditions])
+    }
+  }
+  return meaning
+}
+
+function readPath(tokens: readonly Token[]): { segments: string[]; leadingColons: boolean; end: number } | null {
+  let i = 0
+  const colons = (at: number): boolean => tokens[at]?.text === ':' && tokens[at + 1]?.text === ':' && tokens[at]!.kind === 'punct'
+  const leadingColons = colons(0)
+  if (leadingColons) i = 2
+  const segments: string[] = []
+  for (;;) {
+    const t = tokens[i]
+    if (t === undefined || t.kind !== 'ident') return null
+    segments.push(t.text)
+    i++
+    if (!colons(i)) break
+    i += 2
+  }
+  return { segments, leadingColons, end: i }
+}
+
+function isParenGroup(tokens: readonly Token[]): boolean {
+  if (tokens.length < 2 || tokens[0]!.text !== '(' || tokens[tokens.length - 1]!.text !== ')') return false
+  let depth = 0
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (t.kind !== 'punct') continue
+    if (OPEN.has(t.text)) depth++
+    else if (CLOSE.has(t.text) && --depth === 0 && i !== tokens.length - 1) return false
+  }
+  return depth === 0
+}
+
+function splitTopLevel(tokens: readonly Token[]): Token[][] {
+  const parts: Token[][] = [[]]
+  let depth = 0
+  for (const t of tokens) {
+    if (t.kind === 'punct') {
+      if (OPEN.has(t.text)) depth++
+      else if (CLOSE.has(t.text)) depth--
+      else if (t.text === ',' && depth === 0) {
+        parts.push([])
+        continue
+      }
+    }
+    parts[parts.length - 1]!.push(t)
+  }
+  return parts
+}
+
+/** Token text with conventional spacing: `all(unix, feature = "x")`. */
+function joinTokens(tokens: readonly Token[]): string {
+  let out = ''
+  let previous: Token | null = null
+  for (const t of tokens) {
+    const tight =
+      previous === null ||
+      (previous.kind === 'punct' && (previous.text === '(' || previous.text === ':')) ||
+      (t.kind === 'punct' && (t.text === ')' || t.text === ',' || t.text === '(' || t.text === ':'))
+    out += tight ? t.text : ` ${t.text}`
+    previous = t
+  }
+  return out
+}
+
+const OPEN = new Set(['(', '[', '{'])
+const CLOSE = new Set([')', ']', '}'])
+
+/** The tokens up to the delimiter that closes the group just opened (not included), keeping nesting. */
+function readGroup(lexer: Lexer, close: string): Token[] {
+  const tokens: Token[] = []
+  let depth = 0
+  for (let t = lexer.next(); t !== null; t = lexer.next()) {
+    if (t.kind === 'punct') {
+      if (OPEN.has(t.text)) depth++
+      else if (CLOSE.has(t.text)) {
+        if (depth === 0) {
+          if (t.text === close) return tokens
+        } else depth--
+      }
+    }
+    tokens.push(t)
+  }
+  return tokens
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+interface Token {
+  kind: 'ident' | 'punct' | 'literal' | 'lifetime'
+  /** The token's meaning: a raw identifier without its `r#`. */
+  text: string
+  line: number
+  /** Offsets of the token in the source. */
+  start: number
+  end: number
+}
+
+const NL = 10
+const QUOTE = 34
+const APOS = 39
+const HASH = 35
+const SLASH = 47
+const STAR = 42
+const BACKSLASH = 92
+
+function isIdentStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 0x80 && !isWhitespace(c))
+}
+
+function isIdentContinue(c: number): boolean {
+  return isIdentStart(c) || (c >= 48 && c <= 57)
+}
+
+function isWhitespace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0x85 || c === 0x200e || c === 0x200f || c === 0x2028 || c === 0x2029
+}
+
+/** Rust tokens, skipping whitespace and comments; literals are single tokens. */
+class Lexer {
+  private pos = 0
+  private line = 1
+
+  constructor(private readonly src: string) {
+    if (src.charCodeAt(0) === 0xfeff) this.pos = 1
+    // A shebang line is not an inner attribute unless `[` follows the `#!`.
+    if (src.startsWith('#!', this.pos) && !/^#!\s*\[/.test(src.slice(this.pos, this.pos + 256))) {
+      const end = src.indexOf('\n', this.pos)
+      this.pos = end < 0 ? src.length : end
+    }
+  }
+
+  next(): Token | null {
+    const t = this.lex()
+    if (t !== null) t.end = this.pos
+    return t
+  }
+
+  private lex(): Token | null {
+    const src = this.src
+    const n = src.length
+    for (;;) {
+      if (this.pos >= n) return null
+      const c = src.charCodeAt(this.pos)
+      if (c === NL) {
+        this.line++
+        this.pos++
+        continue
+      }
+      if (isWhitespace(c)) {
+        this.pos++
+        continue
+      }
+      if (c === SLASH) {
+        const d = src.charCodeAt(this.pos + 1)
+        if (d === SLASH) {
+          const end = src.indexOf('\n', this.pos)
+          this.pos = end < 0 ? n : end
+          continue
+        }
+        if (d === STAR) {
+          this.skipBlockComment()
+          continue
+        }
+      }
+      break
+    }
+
+    const start = this.pos
+    const line = this.line
+    const c = src.charCodeAt(start)
+
+    if (c === QUOTE) {
+      this.skipQuoted(start + 1)
+      return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 }
+    }
+    if (c === APOS) return this.charOrLifetime(start, line)
+
+    if (isIdentStart(c)) {
+      let i = start + 1
+      while (i < n && isIdentContinue(src.charCodeAt(i))) i++
+      const word = src.slice(start, i)
+      const next = src.charCodeAt(i)
+      if (word === 'r' || word === 'br' || word === 'cr') {
+        let j = i
+        while (src.charCodeAt(j) === HASH) j++
+        if (src.charCodeAt(j) === QUOTE) {
+          this.skipRaw(j + 1, j - i)
+          return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 }
+        }
+        if (word === 'r' && j === i + 1 && isIdentStart(src.charCodeAt(j))) {
+          // A raw identifier: `r#type`.
+          let k = j + 1
+          while (k < n && isIdentContinue(src.charCodeAt(k))) k++
+          this.pos = k
+          return { kind: 'ident', text: src.slice(j, k), line, start, end: 0 }
+        }
+      }
+      if ((word === 'b' || word === 'c') && next === QUOTE) {
+        this.skipQuoted(i + 1)
+        return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 }
+      }
+      if (word === 'b' && next === APOS) {
+        const t = this.charOrLifetime(i, line)
+        return { kind: 'literal', text: src.slice(start, this.pos), line: t.line, start, end: 0 }
+      }
+      this.pos = i
+      return { kind: 'ident', text: word, line, start, end: 0 }
+    }
+
+    if (c >= 48 && c <= 57) {
+      let i = start + 1
+      while (i < n && isIdentContinue(src.charCodeAt(i))) i++
+      this.pos = i
+      return { kind: 'literal', text: src.slice(start, i), line, start, end: 0 }
+    }
+
+    this.pos = start + 1
+    return { kind: 'punct', text: src[start]!, line, start, end: 0 }
+  }
+
+  private skipBlockComment(): void {
+    const src = this.src
+    const n = src.length
+    let depth = 0
+    let i = this.pos
+    while (i < n) {
+      const c = src.charCodeAt(i)
+      if (c === SLASH && src.charCodeAt(i + 1) === STAR) {
+        depth++
+        i += 2
+      } else if (c === STAR && src.charCodeAt(i + 1) === SLASH) {
+        i += 2
+        if (--depth === 0) break
+      } else {
+        if (c === NL) this.line++
+        i++
+      }
+    }
+    this.pos = i
+  }
+
+  /** A `"…"` body with escapes, from just after the opening quote. */
+  private skipQuoted(from: number): void {
+    const src = this.src
+    const n = src.length
+    let i = from
+    while (i < n) {
+      const c = src.charCodeAt(i)
+      if (c === QUOTE) {
+        i++
+        break
+      }
+      if (c === BACKSLASH) {
+        if (src.charCodeAt(i + 1) === NL) this.line++
+        i += 2
+        continue
+      }
+      if (c === NL) this.line++
+      i++
+    }
+    this.pos = Math.min(i, n)
+  }
+
+  /** A raw string body from just after the opening quote: it ends at `"` followed by `hashes` `#`. */
+  private skipRaw(from: number, hashes: number): void {
+    const src = this.src
+    const n = src.length
+    let i = from
+    while (i < n) {
+      const c = src.charCodeAt(i)
+      if (c === QUOTE) {
+        let k = 0
+        while (k < hashes && src.charCodeAt(i + 1 + k) === HASH) k++
+        if (k === hashes) {
+          i += 1 + hashes
+          this.pos = i
+          return
+        }
+      } else if (c === NL) this.line++
+      i++
+    }
+    this.pos = n
+  }
+
+  /** At a `'`: a char literal (`'a'`, `'\''`, `'\u{1F600}'`, `'😀'`) or a lifetime or label (`'a`, `'static`). */
+  private charOrLifetime(start: number, line: number): Token {
+    const src = this.src
+    const n = src.length
+    const c1 = src.charCodeAt(start + 1)
+    if (c1 === BACKSLASH) {
+      // An escape: the char literal closes at the next `'` on this line.
+      let i = start + 3
+      while (i < n && src.charCodeAt(i) !== APOS && src.charCodeAt(i) !== NL) i++
+      if (src.charCodeAt(i) === APOS) {
+        this.pos = i + 1
+        return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 }
+      }
+      this.pos = start + 1
+      return { kind: 'punct', text: "'", line, start, end: 0 }
+    }
+    const cp = src.codePointAt(start + 1)
+    if (cp !== undefined && c1 !== APOS && c1 !== NL) {
+      const width = cp > 0xffff ? 2 : 1
+      if (src.charCodeAt(start + 1 + width) === APOS) {
+        this.pos = start + 2 + width
+        return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 }
+      }
+    }
+    let i = start + 1
+    while (i < n && isIdentContinue(src.charCodeAt(i))) i++
+    this.pos = i
+    return { kind: 'lifetime', text: src.slice(start, i), line, start, end: 0 }
+  }
+}
