@@ -150,6 +150,18 @@ describe('action', () => {
     expect(r.stdout).toMatch(/::stop-commands::[0-9a-f-]{36}\n[\s\S]*\n::[0-9a-f-]{36}::/)
   })
 
+  const rustup = spawnSync('rustc', ['+nightly', '-vV'], { stdio: 'ignore' }).status === 0
+  ;(rustup ? it : it.skip)('input rust-toolchain decides the compiler: the pinned nightly passes, stable is a toolchain-mismatch on the pin', () => {
+    const ws = path.join(REPO, '__tests__', 'fixtures', 'policy-rules', 'pinned-nightly')
+    const onNightly = runAction({ 'rust-toolchain': 'nightly', 'report-path': path.join(tmp, 'nightly.json') }, ws)
+    expect(onNightly.status).toBe(0)
+    expect(JSON.parse(fs.readFileSync(path.join(tmp, 'nightly.json'), 'utf8')).toolchain.release).toMatch(/-nightly$/)
+    const onStable = runAction({ 'rust-toolchain': 'stable', 'report-path': path.join(tmp, 'stable.json') }, ws)
+    expect(onStable.status).toBe(1)
+    expect(onStable.stdout).toMatch(/^::error title=toolchain-mismatch%3A workspace,file=rust-toolchain.toml,line=2::/m)
+    expect(onStable.summary).toContain('<code>nightly-2026-05-20</code> (dated) in <code>rust-toolchain.toml:2</code>')
+  })
+
   it('passes with fail-on never, and reports an input error as one line', () => {
     const ws = path.join(FIXTURES, 'bin-dylib')
     const pass = runAction({ workspace: 'true', 'fail-on': 'never', 'report-path': path.join(tmp, 'r2.json') }, ws)

@@ -38,7 +38,8 @@ describe('parseActionInputs', () => {
       sarifFile: null,
       comment: 'off',
       commentKey: 'default',
-      token: ''
+      token: '',
+      rustToolchain: null
     })
   })
 
@@ -65,7 +66,8 @@ describe('parseActionInputs', () => {
         'sarif-file': 'out/linkage.sarif',
         comment: 'on-findings',
         'comment-key': 'linux/stable',
-        'github-token': 'ghs_token'
+        'github-token': 'ghs_token',
+        'rust-toolchain': 'nightly-2026-05-20'
       }).getInput
     )
     expect(settings).toEqual({
@@ -90,7 +92,8 @@ describe('parseActionInputs', () => {
       sarifFile: 'out/linkage.sarif',
       comment: 'on-findings',
       commentKey: 'linux/stable',
-      token: 'ghs_token'
+      token: 'ghs_token',
+      rustToolchain: 'nightly-2026-05-20'
     })
   })
 
@@ -119,6 +122,13 @@ describe('parseActionInputs', () => {
     expect(errorFor({ 'fail-on': 'fatal' })).toBe('input `fail-on` must be one of error, warning, never, got `fatal`')
     expect(parseActionInputs(inputs({ 'fail-on': 'never' }).getInput).failOn).toBe('never')
     expect(errorFor({ comment: 'yes' })).toBe('input `comment` must be one of off, always, on-findings, got `yes`')
+  })
+
+  it('parseActionInputs takes a rustup toolchain name, never a path', () => {
+    expect(errorFor({ 'rust-toolchain': '/opt/rust/bin' })).toBe(
+      'input `rust-toolchain` must name a rustup toolchain such as `stable`, `1.95.0` or `nightly-2026-05-20`, got `/opt/rust/bin`'
+    )
+    expect(errorFor({ 'rust-toolchain': '../toolchain' })).toContain('must name a rustup toolchain')
   })
 
   it('parseActionInputs keeps comment keys to characters that cannot break the hidden marker', () => {

@@ -32287,7 +32287,9 @@ const COLOR_CHOICES = ['auto', 'always', 'never'];
 /** Usage text for `--help`, grouped like cargo's own help. */
 const HELP_TEXT = (/* unused pure expression or super */ null && (`Predict how each artifact of a Cargo workspace links, before anything is compiled.
 
-Usage: ${PROGRAM} [OPTIONS]
+Usage: ${PROGRAM} [+toolchain] [OPTIONS]
+
+  +toolchain  The rustup toolchain to run cargo and rustc with, as with cargo (e.g. +1.95.0)
 
 Options:
       --command <COMMAND>     Cargo command to predict: build or test [default: build]
@@ -32880,8 +32882,18 @@ function parseActionInputs(getInput) {
         sarifFile: read('sarif-file') || null,
         comment: readChoice('comment', read('comment'), COMMENT, INPUT_DEFAULTS.comment),
         commentKey: readCommentKey(read('comment-key')),
-        token: read('github-token')
+        token: read('github-token'),
+        rustToolchain: readToolchainName(read('rust-toolchain'))
     };
+}
+/** A rustup toolchain name (`stable`, `1.95.0`, `nightly-2026-05-20-x86_64-unknown-linux-gnu`), never a path. */
+function readToolchainName(value) {
+    if (value === '')
+        return null;
+    if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*$/u.test(value)) {
+        throw new errors_UserError(`input \`rust-toolchain\` must name a rustup toolchain such as \`stable\`, \`1.95.0\` or \`nightly-2026-05-20\`, got \`${value}\``);
+    }
+    return value;
 }
 function readCommentKey(value) {
     if (value === '')
@@ -41630,6 +41642,50 @@ function readTextFile(file, what, shown) {
         throw new errors_UserError(`cannot read ${what} \`${shown}\`: ${code === 'ENOENT' ? 'no such file' : (code ?? e.message)}`);
     }
 }
+/**
+ * The toolchain cargo and rustc run with, always chosen by name through rustup's environment: the one
+ * asked for (the action's `rust-toolchain` input, the CLI's `+toolchain`); otherwise what rustup itself
+ * picks from the toolchain file, except that a `path` toolchain — a compiler the repository chooses — is
+ * never run: the runner's default toolchain is named instead.
+ */
+async function selectToolchain(requested, cwd, env, runner = execRunner) {
+    const childEnv = childEnvironment(env);
+    if (requested !== null) {
+        if ((await rustupDefault(runner, cwd, childEnv)) === undefined) {
+            throw new errors_UserError(`the toolchain \`${requested}\` is chosen through rustup, but \`rustup\` could not be run; install rustup or leave the toolchain to the runner`);
+        }
+        return { env: { RUSTUP_TOOLCHAIN: requested }, note: null };
+    }
+    if (env.RUSTUP_TOOLCHAIN)
+        return { env: {}, note: null };
+    const pinFile = findToolchainFile(external_node_path_default().resolve(cwd), run_isFile);
+    if (pinFile === null)
+        return { env: {}, note: null };
+    const pin = parseToolchainFile(external_node_fs_default().readFileSync(pinFile, 'utf8'), pinFile);
+    if (pin.kind !== 'path')
+        return { env: {}, note: null };
+    const fallback = await rustupDefault(runner, cwd, childEnv);
+    if (!fallback)
+        return { env: {}, note: null };
+    return {
+        env: { RUSTUP_TOOLCHAIN: fallback },
+        note: `\`${external_node_path_default().basename(pinFile)}\` names the toolchain at \`${pin.path}\`, a compiler chosen by the repository; it is not run: the runner's default toolchain \`${fallback}\` is used instead.`
+    };
+}
+/** `rustup default`'s toolchain name; null when it names none, undefined when rustup cannot be run. */
+async function rustupDefault(runner, cwd, env) {
+    let result;
+    try {
+        result = await runner.run('rustup', ['default'], { cwd, env });
+    }
+    catch {
+        return undefined;
+    }
+    if (result.exitCode !== 0)
+        return null;
+    const name = /^(\S+)/.exec(result.stdout.trim())?.[1] ?? null;
+    return name === null || name === 'no' ? null : name;
+}
 
 ;// CONCATENATED MODULE: ./src/version.ts
 /** The release of this tool; a test keeps it equal to package.json's `version`. */
@@ -41683,7 +41739,16 @@ async function run() {
         const env = process.env;
         const repository = external_node_path_default().resolve(env.GITHUB_WORKSPACE ?? process.cwd());
         const policy = loadPolicy({ policy: settings.policy, defaultPolicy: DEFAULT_POLICY_FILE, cwd: repository, searchFrom: repository });
-        const analysed = await analyzeWorkspace({ manifestPath: settings.manifestPath, invocation: settings.invocation, env, cwd: repository, policy });
+        const toolchain = await selectToolchain(settings.rustToolchain, repository, env);
+        if (toolchain.note !== null)
+            notice(toolchain.note);
+        const analysed = await analyzeWorkspace({
+            manifestPath: settings.manifestPath,
+            invocation: settings.invocation,
+            env: { ...env, ...toolchain.env },
+            cwd: repository,
+            policy
+        });
         const report = gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd: repository });
         const workspacePrefix = external_node_path_default().relative(repository, report.workspaceRoot).split((external_node_path_default()).sep).join('/');
         const reportPath = external_node_path_default().resolve(repository, settings.reportPath);

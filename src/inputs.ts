@@ -32,6 +32,8 @@ export interface ActionSettings {
   commentKey: string
   /** Input `github-token`, for the comment and the pull request's changed lines. */
   token: string
+  /** Input `rust-toolchain`: the rustup toolchain cargo and rustc run with; null for what the repository pins. */
+  rustToolchain: string | null
 }
 
 /** Input defaults, as declared in action.yml. */
@@ -102,8 +104,18 @@ export function parseActionInputs(getInput: (name: string) => string): ActionSet
     sarifFile: read('sarif-file') || null,
     comment: readChoice('comment', read('comment'), COMMENT, INPUT_DEFAULTS.comment),
     commentKey: readCommentKey(read('comment-key')),
-    token: read('github-token')
+    token: read('github-token'),
+    rustToolchain: readToolchainName(read('rust-toolchain'))
   }
+}
+
+/** A rustup toolchain name (`stable`, `1.95.0`, `nightly-2026-05-20-x86_64-unknown-linux-gnu`), never a path. */
+function readToolchainName(value: string): string | null {
+  if (value === '') return null
+  if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*$/u.test(value)) {
+    throw new UserError(`input \`rust-toolchain\` must name a rustup toolchain such as \`stable\`, \`1.95.0\` or \`nightly-2026-05-20\`, got \`${value}\``)
+  }
+  return value
 }
 
 function readCommentKey(value: string): string {

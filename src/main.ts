@@ -15,7 +15,7 @@ import type { Report } from './report/report.js'
 import { renderSarif } from './report/sarif.js'
 import { renderSummary } from './report/summary.js'
 import { DEFAULT_POLICY_FILE } from './policy/policy.js'
-import { analyzeWorkspace, gateReport, loadPolicy } from './run.js'
+import { analyzeWorkspace, gateReport, loadPolicy, selectToolchain } from './run.js'
 import { plural } from './text.js'
 import { VERSION } from './version.js'
 import { writeAtomically } from './write-file.js'
@@ -30,7 +30,15 @@ export async function run(): Promise<void> {
     const env = process.env
     const repository = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd())
     const policy = loadPolicy({ policy: settings.policy, defaultPolicy: DEFAULT_POLICY_FILE, cwd: repository, searchFrom: repository })
-    const analysed = await analyzeWorkspace({ manifestPath: settings.manifestPath, invocation: settings.invocation, env, cwd: repository, policy })
+    const toolchain = await selectToolchain(settings.rustToolchain, repository, env)
+    if (toolchain.note !== null) core.notice(toolchain.note)
+    const analysed = await analyzeWorkspace({
+      manifestPath: settings.manifestPath,
+      invocation: settings.invocation,
+      env: { ...env, ...toolchain.env },
+      cwd: repository,
+      policy
+    })
     const report = gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd: repository })
     const workspacePrefix = path.relative(repository, report.workspaceRoot).split(path.sep).join('/')
 

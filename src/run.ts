@@ -378,3 +378,50 @@ function readTextFile(file: string, what: string, shown: string): string {
     throw new UserError(`cannot read ${what} \`${shown}\`: ${code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message)}`)
   }
 }
+
+/** rustup's `RUSTUP_TOOLCHAIN`, when the toolchain must be chosen for cargo and rustc; empty to leave it to rustup. */
+export interface ToolchainSelection {
+  env: Record<string, string>
+  /** Why, when the choice differs from what rustup would do on its own. */
+  note: string | null
+}
+
+/**
+ * The toolchain cargo and rustc run with, always chosen by name through rustup's environment: the one
+ * asked for (the action's `rust-toolchain` input, the CLI's `+toolchain`); otherwise what rustup itself
+ * picks from the toolchain file, except that a `path` toolchain — a compiler the repository chooses — is
+ * never run: the runner's default toolchain is named instead.
+ */
+export async function selectToolchain(requested: string | null, cwd: string, env: Record<string, string | undefined>, runner: CommandRunner = execRunner): Promise<ToolchainSelection> {
+  const childEnv = childEnvironment(env)
+  if (requested !== null) {
+    if ((await rustupDefault(runner, cwd, childEnv)) === undefined) {
+      throw new UserError(`the toolchain \`${requested}\` is chosen through rustup, but \`rustup\` could not be run; install rustup or leave the toolchain to the runner`)
+    }
+    return { env: { RUSTUP_TOOLCHAIN: requested }, note: null }
+  }
+  if (env.RUSTUP_TOOLCHAIN) return { env: {}, note: null }
+  const pinFile = findToolchainFile(path.resolve(cwd), isFile)
+  if (pinFile === null) return { env: {}, note: null }
+  const pin = parseToolchainFile(fs.readFileSync(pinFile, 'utf8'), pinFile)
+  if (pin.kind !== 'path') return { env: {}, note: null }
+  const fallback = await rustupDefault(runner, cwd, childEnv)
+  if (!fallback) return { env: {}, note: null }
+  return {
+    env: { RUSTUP_TOOLCHAIN: fallback },
+    note: `\`${path.basename(pinFile)}\` names the toolchain at \`${pin.path}\`, a compiler chosen by the repository; it is not run: the runner's default toolchain \`${fallback}\` is used instead.`
+  }
+}
+
+/** `rustup default`'s toolchain name; null when it names none, undefined when rustup cannot be run. */
+async function rustupDefault(runner: CommandRunner, cwd: string, env: Record<string, string>): Promise<string | null | undefined> {
+  let result
+  try {
+    result = await runner.run('rustup', ['default'], { cwd, env })
+  } catch {
+    return undefined
+  }
+  if (result.exitCode !== 0) return null
+  const name = /^(\S+)/.exec(result.stdout.trim())?.[1] ?? null
+  return name === null || name === 'no' ? null : name
+}

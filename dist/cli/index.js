@@ -1015,7 +1015,9 @@ const COLOR_CHOICES = ['auto', 'always', 'never'];
 /** Usage text for `--help`, grouped like cargo's own help. */
 const HELP_TEXT = `Predict how each artifact of a Cargo workspace links, before anything is compiled.
 
-Usage: ${PROGRAM} [OPTIONS]
+Usage: ${PROGRAM} [+toolchain] [OPTIONS]
+
+  +toolchain  The rustup toolchain to run cargo and rustc with, as with cargo (e.g. +1.95.0)
 
 Options:
       --command <COMMAND>     Cargo command to predict: build or test [default: build]
@@ -10445,6 +10447,50 @@ function readTextFile(file, what, shown) {
         throw new UserError(`cannot read ${what} \`${shown}\`: ${code === 'ENOENT' ? 'no such file' : (code ?? e.message)}`);
     }
 }
+/**
+ * The toolchain cargo and rustc run with, always chosen by name through rustup's environment: the one
+ * asked for (the action's `rust-toolchain` input, the CLI's `+toolchain`); otherwise what rustup itself
+ * picks from the toolchain file, except that a `path` toolchain — a compiler the repository chooses — is
+ * never run: the runner's default toolchain is named instead.
+ */
+async function selectToolchain(requested, cwd, env, runner = execRunner) {
+    const childEnv = childEnvironment(env);
+    if (requested !== null) {
+        if ((await rustupDefault(runner, cwd, childEnv)) === undefined) {
+            throw new UserError(`the toolchain \`${requested}\` is chosen through rustup, but \`rustup\` could not be run; install rustup or leave the toolchain to the runner`);
+        }
+        return { env: { RUSTUP_TOOLCHAIN: requested }, note: null };
+    }
+    if (env.RUSTUP_TOOLCHAIN)
+        return { env: {}, note: null };
+    const pinFile = findToolchainFile(external_node_path_default().resolve(cwd), run_isFile);
+    if (pinFile === null)
+        return { env: {}, note: null };
+    const pin = parseToolchainFile(external_node_fs_default().readFileSync(pinFile, 'utf8'), pinFile);
+    if (pin.kind !== 'path')
+        return { env: {}, note: null };
+    const fallback = await rustupDefault(runner, cwd, childEnv);
+    if (!fallback)
+        return { env: {}, note: null };
+    return {
+        env: { RUSTUP_TOOLCHAIN: fallback },
+        note: `\`${external_node_path_default().basename(pinFile)}\` names the toolchain at \`${pin.path}\`, a compiler chosen by the repository; it is not run: the runner's default toolchain \`${fallback}\` is used instead.`
+    };
+}
+/** `rustup default`'s toolchain name; null when it names none, undefined when rustup cannot be run. */
+async function rustupDefault(runner, cwd, env) {
+    let result;
+    try {
+        result = await runner.run('rustup', ['default'], { cwd, env });
+    }
+    catch {
+        return undefined;
+    }
+    if (result.exitCode !== 0)
+        return null;
+    const name = /^(\S+)/.exec(result.stdout.trim())?.[1] ?? null;
+    return name === null || name === 'no' ? null : name;
+}
 
 ;// CONCATENATED MODULE: ./src/version.ts
 /** The release of this tool; a test keeps it equal to package.json's `version`. */
@@ -10480,7 +10526,9 @@ function writeAtomically(file, text) {
 
 /** `rust-linkage-guard`: exit 0 when the check passes, 1 when findings fail it, 2 for usage or input errors. */
 async function main(argv) {
-    const options = args_parseCliArgs(argv, { colorTerminal: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
+    // `+toolchain` first, as with cargo: the rustup toolchain to run cargo and rustc with.
+    const requested = argv[0]?.startsWith('+') ? argv[0].slice(1) : null;
+    const options = args_parseCliArgs(requested === null ? argv : argv.slice(1), { colorTerminal: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
     if (options.help) {
         process.stdout.write(HELP_TEXT.endsWith('\n') ? HELP_TEXT : `${HELP_TEXT}\n`);
         return 0;
@@ -10492,12 +10540,18 @@ async function main(argv) {
     const cwd = process.cwd();
     const searchFrom = options.manifestPath === null ? cwd : external_node_path_default().dirname(external_node_path_default().resolve(cwd, options.manifestPath));
     const policy = loadPolicy({ policy: options.policy, defaultPolicy: options.noPolicy ? null : 'search', cwd, searchFrom });
+    if (requested !== null && !/^[A-Za-z0-9][A-Za-z0-9._+-]*$/u.test(requested)) {
+        throw new UserError(`\`+${requested}\` must name a rustup toolchain such as \`+stable\` or \`+1.95.0\``);
+    }
+    const toolchain = await selectToolchain(requested, cwd, process.env);
+    if (toolchain.note !== null)
+        process.stderr.write(`note: ${toolchain.note}\n`);
     const analysed = await analyzeWorkspace({
         manifestPath: options.manifestPath,
         invocation: options.invocation,
         metadataFile: options.metadataFile,
         configOverrides: options.configOverrides,
-        env: process.env,
+        env: { ...process.env, ...toolchain.env },
         cwd,
         policy
     });

@@ -61,7 +61,9 @@ const COLOR_CHOICES: readonly ColorChoice[] = ['auto', 'always', 'never']
 /** Usage text for `--help`, grouped like cargo's own help. */
 export const HELP_TEXT = `Predict how each artifact of a Cargo workspace links, before anything is compiled.
 
-Usage: ${PROGRAM} [OPTIONS]
+Usage: ${PROGRAM} [+toolchain] [OPTIONS]
+
+  +toolchain  The rustup toolchain to run cargo and rustc with, as with cargo (e.g. +1.95.0)
 
 Options:
       --command <COMMAND>     Cargo command to predict: build or test [default: build]

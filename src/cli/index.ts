@@ -1,19 +1,21 @@
 #!/usr/bin/env node
 import path from 'node:path'
-import { describeError } from '../errors.js'
+import { describeError, UserError } from '../errors.js'
 import { selectAnnotations, workflowCommand } from '../report/annotations.js'
 import { renderText } from '../report/render.js'
 import type { Report } from '../report/report.js'
 import { renderSarif } from '../report/sarif.js'
 import { renderSummary } from '../report/summary.js'
-import { analyzeWorkspace, gateReport, loadPolicy } from '../run.js'
+import { analyzeWorkspace, gateReport, loadPolicy, selectToolchain } from '../run.js'
 import { VERSION } from '../version.js'
 import { writeAtomically } from '../write-file.js'
 import { HELP_TEXT, parseCliArgs, type ReportFormat } from './args.js'
 
 /** `rust-linkage-guard`: exit 0 when the check passes, 1 when findings fail it, 2 for usage or input errors. */
 async function main(argv: string[]): Promise<number> {
-  const options = parseCliArgs(argv, { colorTerminal: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR })
+  // `+toolchain` first, as with cargo: the rustup toolchain to run cargo and rustc with.
+  const requested = argv[0]?.startsWith('+') ? argv[0].slice(1) : null
+  const options = parseCliArgs(requested === null ? argv : argv.slice(1), { colorTerminal: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR })
   if (options.help) {
     process.stdout.write(HELP_TEXT.endsWith('\n') ? HELP_TEXT : `${HELP_TEXT}\n`)
     return 0
@@ -25,12 +27,17 @@ async function main(argv: string[]): Promise<number> {
   const cwd = process.cwd()
   const searchFrom = options.manifestPath === null ? cwd : path.dirname(path.resolve(cwd, options.manifestPath))
   const policy = loadPolicy({ policy: options.policy, defaultPolicy: options.noPolicy ? null : 'search', cwd, searchFrom })
+  if (requested !== null && !/^[A-Za-z0-9][A-Za-z0-9._+-]*$/u.test(requested)) {
+    throw new UserError(`\`+${requested}\` must name a rustup toolchain such as \`+stable\` or \`+1.95.0\``)
+  }
+  const toolchain = await selectToolchain(requested, cwd, process.env)
+  if (toolchain.note !== null) process.stderr.write(`note: ${toolchain.note}\n`)
   const analysed = await analyzeWorkspace({
     manifestPath: options.manifestPath,
     invocation: options.invocation,
     metadataFile: options.metadataFile,
     configOverrides: options.configOverrides,
-    env: process.env,
+    env: { ...process.env, ...toolchain.env },
     cwd,
     policy
   })
