@@ -130,8 +130,12 @@ describe('multiple-rust-runtimes', () => {
     expect(f.message).toContain('`abi_stable` checks type layouts when a library is loaded')
   })
 
-  it('cdylib members that nothing links, next to a bin: on the plugin’s crate-type line', async () => {
+  it('a bin that calls dlopen itself, next to a cdylib member nothing links: on the plugin’s crate-type line', async () => {
     expect(only(await analyse('plugins-cdylib-members'), 'multiple-rust-runtimes')).toMatchObject({ file: 'plug/Cargo.toml', line: 7 })
+  })
+
+  it('near miss: a cdylib for C next to a bin that loads nothing', async () => {
+    expect(findings(await analyse('cdylib-for-c'), 'multiple-rust-runtimes')).toEqual([])
   })
 
   it('near miss: a Python extension next to a CLI is not a plugin system (and not a published dylib)', async () => {

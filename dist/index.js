@@ -34617,6 +34617,9 @@ function ltoGate(unit) {
  * statically and are loaded only by the compiler that built them.
  */
 function rustAbiBoundaries(graph, linkage) {
+    const known = boundariesOf.get(linkage);
+    if (known)
+        return known;
     const out = [];
     for (const unit of graph.units) {
         if (unit.target.kind === 'proc-macro')
@@ -34625,38 +34628,38 @@ function rustAbiBoundaries(graph, linkage) {
             out.push({ unit, kind: 'rust-dylib' });
         else if (unit.preferDynamic === 'rustflags')
             out.push({ unit, kind: 'prefer-dynamic' });
-        else if (linksDynamically(unit, linkage))
+        // A unit that needs Rust shared libraries at run time links some Rust crate dynamically.
+        else if ((linkage.byUnit.get(unit)?.runtimeLibraries.length ?? 0) > 0)
             out.push({ unit, kind: 'links-dynamically' });
     }
+    boundariesOf.set(linkage, out);
     return out;
 }
-function linksDynamically(unit, linkage) {
-    const result = linkage.byUnit.get(unit);
-    return result?.artifacts.some(a => [...(a.formats?.linkage.values() ?? [])].some(how => how === 'dynamic')) ?? false;
-}
+/** Several rules and the report ask for the same boundaries: computed once per analysis. */
+const boundariesOf = new WeakMap();
 /** Crates that load libraries at run time, and those that also check their layout at load time. */
 const LOADER_CRATES = ['libloading', 'dlopen2', 'dlopen', 'abi_stable', 'stabby'];
 const CHECKED_LOADERS = new Set(['abi_stable', 'stabby']);
 /** Crates whose cdylibs are extensions of a foreign host (Python, Node, the JVM, the browser), not Rust plugins. */
 const FOREIGN_HOST_CRATES = new Set(['pyo3', 'napi', 'neon', 'jni', 'wasm-bindgen', 'uniffi', 'cpython', 'rustler', 'magnus', 'rutie']);
 /**
- * The workspace's plugin system, if any: executables that depend on a loader crate, and workspace `cdylib`s
- * that no package depends on and that are not extensions of a foreign host. A workspace with plugins but
- * no loader crate counts its executables as hosts.
+ * The workspace's plugin system, if any: its executables that load libraries at run time — they depend on a
+ * loader crate, or their sources call `dlopen`/`LoadLibrary` — and its `cdylib`s that no package links. A
+ * `cdylib` next to executables that load nothing is a library for C or another language, not a plugin.
  */
-function pluginSystem(graph, metadata) {
+function pluginSystem(graph, metadata, loadsLibraries) {
     const members = new Set(metadata.workspaceMembers);
+    const hosts = graph.units
+        .filter(u => u.mode === 'build' && u.kind === 'target' && u.target.kind === 'bin' && members.has(u.pkg.id))
+        .map(unit => ({ unit, loaders: loadersOf(unit.pkg, metadata) }))
+        .filter(h => h.loaders.length > 0 || loadsLibraries(h.unit.pkg));
+    if (hosts.length === 0)
+        return null;
     const depended = new Set();
     for (const unit of graph.units)
         for (const dep of unit.crates)
             depended.add(dep.unit.pkg.id);
     const plugins = graph.units.filter(u => u.mode === 'build' && u.kind === 'target' && u.crateTypes.includes('cdylib') && members.has(u.pkg.id) && !depended.has(u.pkg.id) && !servesForeignHost(u.pkg, metadata));
-    const executables = graph.units.filter(u => u.mode === 'build' && u.kind === 'target' && u.target.kind === 'bin' && members.has(u.pkg.id));
-    const hosts = executables
-        .map(unit => ({ unit, loaders: loadersOf(unit.pkg, metadata) }))
-        .filter(h => h.loaders.length > 0 || plugins.some(p => p.pkg.id !== h.unit.pkg.id));
-    if (hosts.length === 0 || (plugins.length === 0 && hosts.every(h => h.loaders.length === 0)))
-        return null;
     return { hosts, plugins };
 }
 /** The loader crates a package depends on directly (normal dependencies). */
@@ -34704,7 +34707,7 @@ function describeUnit(unit, crateType) {
 /** `panic-strategy-mixed`, `abi-flags-divergent`, `lto-dynamic-unsound`. */
 function abiFindings(ctx) {
     const boundaryUnits = rustAbiBoundaries(ctx.graph, ctx.linkage).map(b => b.unit);
-    const plugins = pluginSystem(ctx.graph, ctx.metadata);
+    const plugins = pluginSystem(ctx.graph, ctx.metadata, ctx.facts.loadsLibraries);
     const pluginUnits = plugins ? [...plugins.hosts.map(h => h.unit), ...plugins.plugins] : [];
     return [...panicFindings(ctx, boundaryUnits, pluginUnits), ...flagFindings(ctx, boundaryUnits), ...ltoFindings(ctx, boundaryUnits)];
 }
@@ -34822,7 +34825,7 @@ function ltoFindings(ctx, boundary) {
 const EXECUTABLE_KINDS = new Set(['bin', 'example', 'test', 'bench']);
 /** `multiple-rust-runtimes`, `global-allocator-ignored`, `global-allocator-split`, `hot-reload-layout`. */
 function pluginFindings(ctx) {
-    const system = pluginSystem(ctx.graph, ctx.metadata);
+    const system = pluginSystem(ctx.graph, ctx.metadata, ctx.facts.loadsLibraries);
     return [...(system ? runtimeFindings(ctx, system) : []), ...allocatorFindings(ctx, system), ...hotReloadFindings(ctx)];
 }
 function runtimeFindings(ctx, system) {
@@ -34899,19 +34902,13 @@ function allocatorFindings(ctx, system) {
     }
     return out;
 }
-/** The allocators declared in the unit's package or in any workspace crate it links. */
+/**
+ * The allocators declared in the unit's own package or in the local crates it depends on directly, where a
+ * `#[global_allocator]` lives in practice; deeper crates are not read, to keep large workspaces fast.
+ */
 function allocatorsIn(unit, ctx) {
-    const packages = new Set([unit.pkg.id]);
-    const result = ctx.linkage.byUnit.get(unit);
-    for (const c of result?.crates ?? []) {
-        const owner = ctx.linkage.crateNames.get(c.key)?.unit;
-        if (owner)
-            packages.add(owner.pkg.id);
-    }
-    return [...packages].flatMap(id => {
-        const pkg = ctx.metadata.packages.get(id);
-        return pkg && pkg.source === null ? ctx.facts.globalAllocators(pkg) : [];
-    });
+    const packages = new Set([unit.pkg, ...unit.crates.map(d => d.unit.pkg)].filter(p => p.source === null));
+    return [...packages].flatMap(pkg => ctx.facts.globalAllocators(pkg));
 }
 /** `std::alloc::System` is the process's `malloc`: one heap, shared by every side. */
 function usesSystemAllocator(a) {
@@ -40228,7 +40225,7 @@ function assignLto(roots, profile) {
 ;// CONCATENATED MODULE: ./src/model/facts.ts
 /** No facts: no pin, no expectation, no allocators (metadata recorded elsewhere, benchmarks). */
 function noFacts() {
-    return { pin: null, expectedToolchain: null, targetSource: null, globalAllocators: () => [] };
+    return { pin: null, expectedToolchain: null, targetSource: null, globalAllocators: () => [], loadsLibraries: () => false };
 }
 
 ;// CONCATENATED MODULE: ./src/engine.ts
@@ -40258,7 +40255,7 @@ function analyze(input) {
     return {
         version: 1,
         toolchain: toolchainReport(context, facts, metadata.workspaceRoot),
-        boundaries: boundaryReports(graph, linkage, metadata),
+        boundaries: boundaryReports(graph, linkage, metadata, facts),
         workspaceRoot: metadata.workspaceRoot,
         invocation: { command: invocation.command, args: input.commandLine, profile: profile.name },
         artifacts: artifactReports(linkage),
@@ -40284,7 +40281,7 @@ function toolchainReport(context, facts, workspaceRoot) {
         report.expected = facts.expectedToolchain.channel;
     return report;
 }
-function boundaryReports(graph, linkage, metadata) {
+function boundaryReports(graph, linkage, metadata, facts) {
     const entry = (unit, role) => ({
         package: unit.pkg.name,
         target: unit.target.name,
@@ -40294,7 +40291,7 @@ function boundaryReports(graph, linkage, metadata) {
         panic: unit.panic,
         abiFlags: abiFlags(unit.rustflags)
     });
-    const plugins = pluginSystem(graph, metadata);
+    const plugins = pluginSystem(graph, metadata, facts.loadsLibraries);
     return [
         ...rustAbiBoundaries(graph, linkage).map(b => entry(b.unit, b.kind)),
         ...(plugins?.plugins.map(u => entry(u, 'plugin')) ?? []),
@@ -41417,6 +41414,7 @@ function gatherFacts(metadata, config, options) {
     const exact = options.policy?.policy.exactToolchain ?? null;
     const buildTarget = options.invocation.target === null ? config.buildTarget : null;
     const allocators = new Map();
+    const loaders = new Map();
     return {
         pin: pinFile === null ? null : parseToolchainFile(external_node_fs_default().readFileSync(pinFile, 'utf8'), pinFile),
         expectedToolchain: exact === null ? null : { channel: exact.channel, file: options.policy.path, line: exact.line },
@@ -41426,8 +41424,19 @@ function gatherFacts(metadata, config, options) {
             if (found === undefined)
                 allocators.set(pkg.id, (found = scanAllocators(pkg)));
             return found;
+        },
+        loadsLibraries(pkg) {
+            let found = loaders.get(pkg.id);
+            if (found === undefined)
+                loaders.set(pkg.id, (found = packageSources(pkg).some(s => LOADS_LIBRARIES.test(stripComments(s.text)))));
+            return found;
         }
     };
+}
+/** Calls that load a shared library at run time, on Unix and Windows. */
+const LOADS_LIBRARIES = /\b(?:dlopen|dlmopen|LoadLibrary(?:Ex)?[AW]?)\s*\(/;
+function stripComments(text) {
+    return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '');
 }
 function run_isFile(file) {
     try {
@@ -41437,10 +41446,13 @@ function run_isFile(file) {
         return false;
     }
 }
-/** Files read per package at most, and the largest file read, when looking for `#[global_allocator]`. */
+/** Files read per package at most, and the largest file read, when a rule needs a package's sources. */
 const SCAN_LIMITS = { files: 2000, bytes: 4 * 1024 * 1024 };
-/** The `#[global_allocator]`s in the Rust sources under each target's directory. */
-function scanAllocators(pkg) {
+/** The Rust sources under each target's directory (within `SCAN_LIMITS`), read once per package. */
+function packageSources(pkg) {
+    let found = sourcesOf.get(pkg);
+    if (found !== undefined)
+        return found;
     const dirs = [...new Set(pkg.targets.map(t => external_node_path_default().dirname(t.srcPath)))];
     const files = new Set();
     const walk = (dir) => {
@@ -41463,23 +41475,25 @@ function scanAllocators(pkg) {
     };
     for (const dir of dirs)
         walk(dir);
-    const out = [];
+    found = [];
     for (const file of [...files].sort()) {
-        let text;
         try {
-            if (external_node_fs_default().statSync(file).size > SCAN_LIMITS.bytes)
-                continue;
-            text = external_node_fs_default().readFileSync(file, 'utf8');
+            if (external_node_fs_default().statSync(file).size <= SCAN_LIMITS.bytes)
+                found.push({ file, text: external_node_fs_default().readFileSync(file, 'utf8') });
         }
         catch {
-            continue;
+            // An unreadable file is skipped: these scans only add findings, never remove them.
         }
-        if (!text.includes('global_allocator'))
-            continue;
-        for (const found of scanGlobalAllocators(text))
-            out.push({ file, line: found.line, item: found.item });
     }
-    return out;
+    sourcesOf.set(pkg, found);
+    return found;
+}
+const sourcesOf = new WeakMap();
+/** The `#[global_allocator]`s in a package's Rust sources. */
+function scanAllocators(pkg) {
+    return packageSources(pkg)
+        .filter(s => s.text.includes('global_allocator'))
+        .flatMap(s => scanGlobalAllocators(s.text).map(found => ({ file: s.file, line: found.line, item: found.item })));
 }
 /** The environment for cargo and rustc: ours, minus what would make cargo's output differ from a build. */
 function childEnvironment(env) {

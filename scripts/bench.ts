@@ -255,7 +255,7 @@ async function measure(task: Task, send: (m: ChildMessage) => void): Promise<voi
       const p2 = performance.now()
       const linkage = resolve.resolveLinkage(graph)
       const p3 = performance.now()
-      const facts = { pin: null, expectedToolchain: null, targetSource: null, globalAllocators: () => [] }
+      const facts = { pin: null, expectedToolchain: null, targetSource: null, globalAllocators: () => [], loadsLibraries: () => false }
       evaluate.evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator })
       const p4 = performance.now()
       const steps = { select: p1 - p0, unitGraph: p2 - p1, linkage: p3 - p2, rules: p4 - p3 }

@@ -45,7 +45,7 @@ export function analyze(input: AnalysisInput): Report {
   return {
     version: 1,
     toolchain: toolchainReport(context, facts, metadata.workspaceRoot),
-    boundaries: boundaryReports(graph, linkage, metadata),
+    boundaries: boundaryReports(graph, linkage, metadata, facts),
     workspaceRoot: metadata.workspaceRoot,
     invocation: { command: invocation.command, args: input.commandLine, profile: profile.name },
     artifacts: artifactReports(linkage),
@@ -72,7 +72,7 @@ function toolchainReport(context: BuildContext, facts: WorkspaceFacts, workspace
   return report
 }
 
-function boundaryReports(graph: UnitGraph, linkage: LinkageResult, metadata: Metadata): BoundaryReport[] {
+function boundaryReports(graph: UnitGraph, linkage: LinkageResult, metadata: Metadata, facts: WorkspaceFacts): BoundaryReport[] {
   const entry = (unit: Unit, role: BoundaryReport['role']): BoundaryReport => ({
     package: unit.pkg.name,
     target: unit.target.name,
@@ -82,7 +82,7 @@ function boundaryReports(graph: UnitGraph, linkage: LinkageResult, metadata: Met
     panic: unit.panic,
     abiFlags: abiFlags(unit.rustflags)
   })
-  const plugins = pluginSystem(graph, metadata)
+  const plugins = pluginSystem(graph, metadata, facts.loadsLibraries)
   return [
     ...rustAbiBoundaries(graph, linkage).map(b => entry(b.unit, b.kind)),
     ...(plugins?.plugins.map(u => entry(u, 'plugin')) ?? []),

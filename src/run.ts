@@ -120,6 +120,7 @@ function gatherFacts(metadata: Metadata, config: CargoConfig, options: RunOption
   const exact = options.policy?.policy.exactToolchain ?? null
   const buildTarget = options.invocation.target === null ? config.buildTarget : null
   const allocators = new Map<string, AllocatorDeclaration[]>()
+  const loaders = new Map<string, boolean>()
   return {
     pin: pinFile === null ? null : parseToolchainFile(fs.readFileSync(pinFile, 'utf8'), pinFile),
     expectedToolchain: exact === null ? null : { channel: exact.channel, file: options.policy!.path, line: exact.line },
@@ -128,8 +129,20 @@ function gatherFacts(metadata: Metadata, config: CargoConfig, options: RunOption
       let found = allocators.get(pkg.id)
       if (found === undefined) allocators.set(pkg.id, (found = scanAllocators(pkg)))
       return found
+    },
+    loadsLibraries(pkg) {
+      let found = loaders.get(pkg.id)
+      if (found === undefined) loaders.set(pkg.id, (found = packageSources(pkg).some(s => LOADS_LIBRARIES.test(stripComments(s.text)))))
+      return found
     }
   }
+}
+
+/** Calls that load a shared library at run time, on Unix and Windows. */
+const LOADS_LIBRARIES = /\b(?:dlopen|dlmopen|LoadLibrary(?:Ex)?[AW]?)\s*\(/
+
+function stripComments(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '')
 }
 
 function isFile(file: string): boolean {
@@ -140,11 +153,13 @@ function isFile(file: string): boolean {
   }
 }
 
-/** Files read per package at most, and the largest file read, when looking for `#[global_allocator]`. */
+/** Files read per package at most, and the largest file read, when a rule needs a package's sources. */
 const SCAN_LIMITS = { files: 2000, bytes: 4 * 1024 * 1024 }
 
-/** The `#[global_allocator]`s in the Rust sources under each target's directory. */
-function scanAllocators(pkg: Package): AllocatorDeclaration[] {
+/** The Rust sources under each target's directory (within `SCAN_LIMITS`), read once per package. */
+function packageSources(pkg: Package): { file: string; text: string }[] {
+  let found = sourcesOf.get(pkg)
+  if (found !== undefined) return found
   const dirs = [...new Set(pkg.targets.map(t => path.dirname(t.srcPath)))]
   const files = new Set<string>()
   const walk = (dir: string): void => {
@@ -162,19 +177,25 @@ function scanAllocators(pkg: Package): AllocatorDeclaration[] {
     }
   }
   for (const dir of dirs) walk(dir)
-  const out: AllocatorDeclaration[] = []
+  found = []
   for (const file of [...files].sort()) {
-    let text: string
     try {
-      if (fs.statSync(file).size > SCAN_LIMITS.bytes) continue
-      text = fs.readFileSync(file, 'utf8')
+      if (fs.statSync(file).size <= SCAN_LIMITS.bytes) found.push({ file, text: fs.readFileSync(file, 'utf8') })
     } catch {
-      continue
+      // An unreadable file is skipped: these scans only add findings, never remove them.
     }
-    if (!text.includes('global_allocator')) continue
-    for (const found of scanGlobalAllocators(text)) out.push({ file, line: found.line, item: found.item })
   }
-  return out
+  sourcesOf.set(pkg, found)
+  return found
+}
+
+const sourcesOf = new WeakMap<Package, { file: string; text: string }[]>()
+
+/** The `#[global_allocator]`s in a package's Rust sources. */
+function scanAllocators(pkg: Package): AllocatorDeclaration[] {
+  return packageSources(pkg)
+    .filter(s => s.text.includes('global_allocator'))
+    .flatMap(s => scanGlobalAllocators(s.text).map(found => ({ file: s.file, line: found.line, item: found.item })))
 }
 
 /** The environment for cargo and rustc: ours, minus what would make cargo's output differ from a build. */

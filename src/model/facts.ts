@@ -26,9 +26,11 @@ export interface WorkspaceFacts {
   targetSource: SettingSource | null
   /** The `#[global_allocator]`s in a local package's sources; read only for the packages a rule asks about. */
   globalAllocators(pkg: Package): AllocatorDeclaration[]
+  /** Whether a local package's sources load libraries at run time (`dlopen`, `LoadLibrary`); read on demand. */
+  loadsLibraries(pkg: Package): boolean
 }
 
 /** No facts: no pin, no expectation, no allocators (metadata recorded elsewhere, benchmarks). */
 export function noFacts(): WorkspaceFacts {
-  return { pin: null, expectedToolchain: null, targetSource: null, globalAllocators: () => [] }
+  return { pin: null, expectedToolchain: null, targetSource: null, globalAllocators: () => [], loadsLibraries: () => false }
 }

@@ -7,7 +7,7 @@ import { base, describeUnit, type Draft, type RuleContext } from './context.js'
 /** `panic-strategy-mixed`, `abi-flags-divergent`, `lto-dynamic-unsound`. */
 export function abiFindings(ctx: RuleContext): Draft[] {
   const boundaryUnits = rustAbiBoundaries(ctx.graph, ctx.linkage).map(b => b.unit)
-  const plugins = pluginSystem(ctx.graph, ctx.metadata)
+  const plugins = pluginSystem(ctx.graph, ctx.metadata, ctx.facts.loadsLibraries)
   const pluginUnits = plugins ? [...plugins.hosts.map(h => h.unit), ...plugins.plugins] : []
   return [...panicFindings(ctx, boundaryUnits, pluginUnits), ...flagFindings(ctx, boundaryUnits), ...ltoFindings(ctx, boundaryUnits)]
 }

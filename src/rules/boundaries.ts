@@ -17,20 +17,22 @@ export interface Boundary {
  * statically and are loaded only by the compiler that built them.
  */
 export function rustAbiBoundaries(graph: UnitGraph, linkage: LinkageResult): Boundary[] {
+  const known = boundariesOf.get(linkage)
+  if (known) return known
   const out: Boundary[] = []
   for (const unit of graph.units) {
     if (unit.target.kind === 'proc-macro') continue
     if (unit.crateTypes.includes('dylib')) out.push({ unit, kind: 'rust-dylib' })
     else if (unit.preferDynamic === 'rustflags') out.push({ unit, kind: 'prefer-dynamic' })
-    else if (linksDynamically(unit, linkage)) out.push({ unit, kind: 'links-dynamically' })
+    // A unit that needs Rust shared libraries at run time links some Rust crate dynamically.
+    else if ((linkage.byUnit.get(unit)?.runtimeLibraries.length ?? 0) > 0) out.push({ unit, kind: 'links-dynamically' })
   }
+  boundariesOf.set(linkage, out)
   return out
 }
 
-function linksDynamically(unit: Unit, linkage: LinkageResult): boolean {
-  const result = linkage.byUnit.get(unit)
-  return result?.artifacts.some(a => [...(a.formats?.linkage.values() ?? [])].some(how => how === 'dynamic')) ?? false
-}
+/** Several rules and the report ask for the same boundaries: computed once per analysis. */
+const boundariesOf = new WeakMap<LinkageResult, Boundary[]>()
 
 /** Crates that load libraries at run time, and those that also check their layout at load time. */
 export const LOADER_CRATES = ['libloading', 'dlopen2', 'dlopen', 'abi_stable', 'stabby'] as const
@@ -40,29 +42,29 @@ export const CHECKED_LOADERS = new Set(['abi_stable', 'stabby'])
 const FOREIGN_HOST_CRATES = new Set(['pyo3', 'napi', 'neon', 'jni', 'wasm-bindgen', 'uniffi', 'cpython', 'rustler', 'magnus', 'rutie'])
 
 export interface PluginSystem {
-  /** Executables of the workspace that load plugins. */
+  /** Executables of the workspace that load libraries at run time, and the loader crates they use. */
   hosts: { unit: Unit; loaders: string[] }[]
-  /** `cdylib` units of the workspace that no Rust crate links: plugins (or libraries for a foreign host). */
+  /** `cdylib` units of the workspace that no Rust crate links and that serve no foreign host: the plugins. */
   plugins: Unit[]
 }
 
 /**
- * The workspace's plugin system, if any: executables that depend on a loader crate, and workspace `cdylib`s
- * that no package depends on and that are not extensions of a foreign host. A workspace with plugins but
- * no loader crate counts its executables as hosts.
+ * The workspace's plugin system, if any: its executables that load libraries at run time — they depend on a
+ * loader crate, or their sources call `dlopen`/`LoadLibrary` — and its `cdylib`s that no package links. A
+ * `cdylib` next to executables that load nothing is a library for C or another language, not a plugin.
  */
-export function pluginSystem(graph: UnitGraph, metadata: Metadata): PluginSystem | null {
+export function pluginSystem(graph: UnitGraph, metadata: Metadata, loadsLibraries: (pkg: Package) => boolean): PluginSystem | null {
   const members = new Set<string>(metadata.workspaceMembers)
+  const hosts = graph.units
+    .filter(u => u.mode === 'build' && u.kind === 'target' && u.target.kind === 'bin' && members.has(u.pkg.id))
+    .map(unit => ({ unit, loaders: loadersOf(unit.pkg, metadata) }))
+    .filter(h => h.loaders.length > 0 || loadsLibraries(h.unit.pkg))
+  if (hosts.length === 0) return null
   const depended = new Set<string>()
   for (const unit of graph.units) for (const dep of unit.crates) depended.add(dep.unit.pkg.id)
   const plugins = graph.units.filter(
     u => u.mode === 'build' && u.kind === 'target' && u.crateTypes.includes('cdylib') && members.has(u.pkg.id) && !depended.has(u.pkg.id) && !servesForeignHost(u.pkg, metadata)
   )
-  const executables = graph.units.filter(u => u.mode === 'build' && u.kind === 'target' && u.target.kind === 'bin' && members.has(u.pkg.id))
-  const hosts = executables
-    .map(unit => ({ unit, loaders: loadersOf(unit.pkg, metadata) }))
-    .filter(h => h.loaders.length > 0 || plugins.some(p => p.pkg.id !== h.unit.pkg.id))
-  if (hosts.length === 0 || (plugins.length === 0 && hosts.every(h => h.loaders.length === 0))) return null
   return { hosts, plugins }
 }
 

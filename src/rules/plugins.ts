@@ -9,7 +9,7 @@ const EXECUTABLE_KINDS = new Set(['bin', 'example', 'test', 'bench'])
 
 /** `multiple-rust-runtimes`, `global-allocator-ignored`, `global-allocator-split`, `hot-reload-layout`. */
 export function pluginFindings(ctx: RuleContext): Draft[] {
-  const system = pluginSystem(ctx.graph, ctx.metadata)
+  const system = pluginSystem(ctx.graph, ctx.metadata, ctx.facts.loadsLibraries)
   return [...(system ? runtimeFindings(ctx, system) : []), ...allocatorFindings(ctx, system), ...hotReloadFindings(ctx)]
 }
 
@@ -88,18 +88,13 @@ function allocatorFindings(ctx: RuleContext, system: PluginSystem | null): Draft
   return out
 }
 
-/** The allocators declared in the unit's package or in any workspace crate it links. */
+/**
+ * The allocators declared in the unit's own package or in the local crates it depends on directly, where a
+ * `#[global_allocator]` lives in practice; deeper crates are not read, to keep large workspaces fast.
+ */
 function allocatorsIn(unit: Unit, ctx: RuleContext): AllocatorDeclaration[] {
-  const packages = new Set([unit.pkg.id])
-  const result = ctx.linkage.byUnit.get(unit)
-  for (const c of result?.crates ?? []) {
-    const owner = ctx.linkage.crateNames.get(c.key)?.unit
-    if (owner) packages.add(owner.pkg.id)
-  }
-  return [...packages].flatMap(id => {
-    const pkg = ctx.metadata.packages.get(id)
-    return pkg && pkg.source === null ? ctx.facts.globalAllocators(pkg) : []
-  })
+  const packages = new Set([unit.pkg, ...unit.crates.map(d => d.unit.pkg)].filter(p => p.source === null))
+  return [...packages].flatMap(pkg => ctx.facts.globalAllocators(pkg))
 }
 
 /** `std::alloc::System` is the process's `malloc`: one heap, shared by every side. */
