@@ -39505,6 +39505,12 @@ function sameFlags(a, b) {
     return a.length === b.length && a.every((flag, i) => flag === b[i]);
 }
 
+;// CONCATENATED MODULE: ./src/model/facts.ts
+/** No facts: no pin, no expectation, no allocators (metadata recorded elsewhere, benchmarks). */
+function noFacts() {
+    return { pin: null, expectedToolchain: null, targetSource: null, globalAllocators: () => [], loadsLibraries: () => false };
+}
+
 ;// CONCATENATED MODULE: ./src/model/selection.ts
 
 
@@ -39664,220 +39670,6 @@ function globToRegExp(glob) {
 }
 function escapeClass(body) {
     return body.replace(/[\\\]^]/g, '\\$&');
-}
-
-;// CONCATENATED MODULE: ./src/policy/baseline.ts
-
-
-const ARTIFACT_FIELDS = ['package', 'target', 'kind', 'mode', 'crateType', 'platform'];
-/**
- * Reads a JSON report written by an earlier run. Only what matching needs is checked; findings without a
- * `fingerprint` (reports from before it existed) get one computed from their rule, artifact and crates.
- */
-function parseBaseline(text, file) {
-    const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    let data;
-    try {
-        data = JSON.parse(json);
-    }
-    catch {
-        throw new errors_UserError(`${file}: not a JSON report (${jsonProblem(json)})`);
-    }
-    if (!isObject(data))
-        throw new errors_UserError(`${file}: not a JSON report (expected an object at the top level, got ${baseline_describe(data)})`);
-    if (data.version !== 1) {
-        if (data.version === undefined)
-            throw new errors_UserError(`${file}: not a JSON report (no \`version\`)`);
-        if (Array.isArray(data.runs))
-            throw new errors_UserError(`${file}: a SARIF log, not a JSON report: give the JSON report of an earlier run as the baseline`);
-        throw new errors_UserError(`${file}: version ${JSON.stringify(data.version)} is not supported (expected 1)`);
-    }
-    const findings = data.findings;
-    if (!Array.isArray(findings))
-        throw new errors_UserError(`${file}: findings: expected an array, got ${baseline_describe(findings)}`);
-    const fingerprints = new Array(findings.length);
-    for (let i = 0; i < findings.length; i++) {
-        const at = `${file}: findings[${i}]`;
-        const f = findings[i];
-        if (!isObject(f))
-            throw new errors_UserError(`${at}: expected an object, got ${baseline_describe(f)}`);
-        if (typeof f.rule !== 'string')
-            throw new errors_UserError(`${at}.rule: expected a string, got ${baseline_describe(f.rule)}`);
-        if (f.fingerprint !== undefined) {
-            if (typeof f.fingerprint !== 'string')
-                throw new errors_UserError(`${at}.fingerprint: expected a string, got ${baseline_describe(f.fingerprint)}`);
-            fingerprints[i] = f.fingerprint;
-            continue;
-        }
-        const crates = f.crates;
-        if (!Array.isArray(crates))
-            throw new errors_UserError(`${at}.crates: expected an array of strings, got ${baseline_describe(crates)}`);
-        crates.forEach((c, j) => {
-            if (typeof c !== 'string')
-                throw new errors_UserError(`${at}.crates[${j}]: expected a string, got ${baseline_describe(c)}`);
-        });
-        for (const key of ARTIFACT_FIELDS) {
-            const value = f[key];
-            if (value !== undefined && typeof value !== 'string')
-                throw new errors_UserError(`${at}.${key}: expected a string, got ${baseline_describe(value)}`);
-        }
-        fingerprints[i] = findingFingerprint(f);
-    }
-    return { file, fingerprints };
-}
-/**
- * Marks each finding `existing` when the baseline has it and `new` otherwise. Fingerprints are counted: a
- * baseline with a finding twice covers two such findings now, and a third is new. Order is kept.
- */
-function applyBaseline(findings, baseline) {
-    const remaining = new Map();
-    for (const fp of baseline.fingerprints)
-        remaining.set(fp, (remaining.get(fp) ?? 0) + 1);
-    let existing = 0;
-    const out = findings.map(finding => {
-        const left = remaining.get(finding.fingerprint) ?? 0;
-        if (left === 0)
-            return { ...finding, baseline: 'new' };
-        remaining.set(finding.fingerprint, left - 1);
-        existing++;
-        return { ...finding, baseline: 'existing' };
-    });
-    let fixed = 0;
-    for (const left of remaining.values())
-        fixed += left;
-    return { findings: out, summary: { file: baseline.file, new: out.length - existing, existing, fixed } };
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function baseline_describe(value) {
-    if (value === undefined)
-        return 'nothing';
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    if (typeof value === 'object')
-        return 'an object';
-    if (typeof value === 'string')
-        return value.length > 40 ? 'a string' : JSON.stringify(value);
-    return String(value);
-}
-/**
- * Where JSON.parse gave up, as "invalid JSON at position 12: line 1, column 13". V8's own message has no
- * position in every Node version and may quote the input across lines, so the text is scanned again (only
- * on failure) without recursion, to survive deeply nested garbage.
- */
-function jsonProblem(text) {
-    const at = jsonErrorOffset(text);
-    if (at < 0)
-        return 'invalid JSON';
-    if (at >= text.length)
-        return 'invalid JSON: the file ends too early';
-    const before = text.slice(0, at);
-    const line = before.split('\n').length;
-    const column = at - before.lastIndexOf('\n');
-    return `invalid JSON at position ${at}: line ${line}, column ${column}`;
-}
-const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/uy;
-const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/uy;
-const LITERAL = /true|false|null/uy;
-/** The offset of the first syntax error in `text`, or -1 if there is none. */
-function jsonErrorOffset(text) {
-    let i = 0;
-    const space = () => {
-        while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r'))
-            i++;
-    };
-    const token = (re) => {
-        re.lastIndex = i;
-        if (!re.test(text))
-            return false;
-        i = re.lastIndex;
-        return true;
-    };
-    const key = () => {
-        space();
-        if (!token(STRING))
-            return false;
-        space();
-        if (text[i] !== ':')
-            return false;
-        i++;
-        return true;
-    };
-    const stack = [];
-    for (;;) {
-        space();
-        const c = text[i];
-        if (c === '{' || c === '[') {
-            i++;
-            space();
-            if (text[i] === (c === '{' ? '}' : ']'))
-                i++;
-            else {
-                stack.push(c);
-                if (c === '{' && !key())
-                    return i;
-                continue;
-            }
-        }
-        else if (!token(STRING) && !token(NUMBER) && !token(LITERAL))
-            return i;
-        for (;;) {
-            space();
-            const top = stack[stack.length - 1];
-            if (top === undefined)
-                return i < text.length ? i : -1;
-            if (text[i] === (top === '{' ? '}' : ']')) {
-                i++;
-                stack.pop();
-                continue;
-            }
-            if (text[i] !== ',')
-                return i;
-            i++;
-            if (top === '{' && !key())
-                return i;
-            break;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/policy/gate.ts
-
-
-/**
- * Whether the findings fail the run. Findings allowed by the policy and findings already in the baseline are
- * reported but never count.
- */
-function gateFindings(findings, failOn) {
-    let failing = 0;
-    if (failOn !== 'never') {
-        for (const f of findings) {
-            if (f.allowed !== undefined || f.baseline === 'existing')
-                continue;
-            if (f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'))
-                failing++;
-        }
-    }
-    return { failOn, verdict: failing > 0 ? 'fail' : 'pass', failing };
-}
-/** Applies the policy, then the baseline, then decides the verdict. */
-function applyGate(report, inputs) {
-    let findings = report.findings;
-    const out = { ...report };
-    if (inputs.policy !== null) {
-        const applied = applyPolicy(findings, inputs.policy.policy, { policyFile: inputs.policy.file, today: inputs.today });
-        findings = applied.findings;
-        out.policy = applied.summary;
-    }
-    if (inputs.baseline !== null) {
-        const applied = applyBaseline(findings, inputs.baseline);
-        findings = applied.findings;
-        out.baseline = applied.summary;
-    }
-    return { ...out, findings, gate: gateFindings(findings, inputs.failOn) };
 }
 
 ;// CONCATENATED MODULE: ./src/model/unit-graph.ts
@@ -40222,10 +40014,218 @@ function assignLto(roots, profile) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/model/facts.ts
-/** No facts: no pin, no expectation, no allocators (metadata recorded elsewhere, benchmarks). */
-function noFacts() {
-    return { pin: null, expectedToolchain: null, targetSource: null, globalAllocators: () => [], loadsLibraries: () => false };
+;// CONCATENATED MODULE: ./src/policy/baseline.ts
+
+
+const ARTIFACT_FIELDS = ['package', 'target', 'kind', 'mode', 'crateType', 'platform'];
+/**
+ * Reads a JSON report written by an earlier run. Only what matching needs is checked; findings without a
+ * `fingerprint` (reports from before it existed) get one computed from their rule, artifact and crates.
+ */
+function parseBaseline(text, file) {
+    const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    let data;
+    try {
+        data = JSON.parse(json);
+    }
+    catch {
+        throw new errors_UserError(`${file}: not a JSON report (${jsonProblem(json)})`);
+    }
+    if (!isObject(data))
+        throw new errors_UserError(`${file}: not a JSON report (expected an object at the top level, got ${baseline_describe(data)})`);
+    if (data.version !== 1) {
+        if (data.version === undefined)
+            throw new errors_UserError(`${file}: not a JSON report (no \`version\`)`);
+        if (Array.isArray(data.runs))
+            throw new errors_UserError(`${file}: a SARIF log, not a JSON report: give the JSON report of an earlier run as the baseline`);
+        throw new errors_UserError(`${file}: version ${JSON.stringify(data.version)} is not supported (expected 1)`);
+    }
+    const findings = data.findings;
+    if (!Array.isArray(findings))
+        throw new errors_UserError(`${file}: findings: expected an array, got ${baseline_describe(findings)}`);
+    const fingerprints = new Array(findings.length);
+    for (let i = 0; i < findings.length; i++) {
+        const at = `${file}: findings[${i}]`;
+        const f = findings[i];
+        if (!isObject(f))
+            throw new errors_UserError(`${at}: expected an object, got ${baseline_describe(f)}`);
+        if (typeof f.rule !== 'string')
+            throw new errors_UserError(`${at}.rule: expected a string, got ${baseline_describe(f.rule)}`);
+        if (f.fingerprint !== undefined) {
+            if (typeof f.fingerprint !== 'string')
+                throw new errors_UserError(`${at}.fingerprint: expected a string, got ${baseline_describe(f.fingerprint)}`);
+            fingerprints[i] = f.fingerprint;
+            continue;
+        }
+        const crates = f.crates;
+        if (!Array.isArray(crates))
+            throw new errors_UserError(`${at}.crates: expected an array of strings, got ${baseline_describe(crates)}`);
+        crates.forEach((c, j) => {
+            if (typeof c !== 'string')
+                throw new errors_UserError(`${at}.crates[${j}]: expected a string, got ${baseline_describe(c)}`);
+        });
+        for (const key of ARTIFACT_FIELDS) {
+            const value = f[key];
+            if (value !== undefined && typeof value !== 'string')
+                throw new errors_UserError(`${at}.${key}: expected a string, got ${baseline_describe(value)}`);
+        }
+        fingerprints[i] = findingFingerprint(f);
+    }
+    return { file, fingerprints };
+}
+/**
+ * Marks each finding `existing` when the baseline has it and `new` otherwise. Fingerprints are counted: a
+ * baseline with a finding twice covers two such findings now, and a third is new. Order is kept.
+ */
+function applyBaseline(findings, baseline) {
+    const remaining = new Map();
+    for (const fp of baseline.fingerprints)
+        remaining.set(fp, (remaining.get(fp) ?? 0) + 1);
+    let existing = 0;
+    const out = findings.map(finding => {
+        const left = remaining.get(finding.fingerprint) ?? 0;
+        if (left === 0)
+            return { ...finding, baseline: 'new' };
+        remaining.set(finding.fingerprint, left - 1);
+        existing++;
+        return { ...finding, baseline: 'existing' };
+    });
+    let fixed = 0;
+    for (const left of remaining.values())
+        fixed += left;
+    return { findings: out, summary: { file: baseline.file, new: out.length - existing, existing, fixed } };
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function baseline_describe(value) {
+    if (value === undefined)
+        return 'nothing';
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'an object';
+    if (typeof value === 'string')
+        return value.length > 40 ? 'a string' : JSON.stringify(value);
+    return String(value);
+}
+/**
+ * Where JSON.parse gave up, as "invalid JSON at position 12: line 1, column 13". V8's own message has no
+ * position in every Node version and may quote the input across lines, so the text is scanned again (only
+ * on failure) without recursion, to survive deeply nested garbage.
+ */
+function jsonProblem(text) {
+    const at = jsonErrorOffset(text);
+    if (at < 0)
+        return 'invalid JSON';
+    if (at >= text.length)
+        return 'invalid JSON: the file ends too early';
+    const before = text.slice(0, at);
+    const line = before.split('\n').length;
+    const column = at - before.lastIndexOf('\n');
+    return `invalid JSON at position ${at}: line ${line}, column ${column}`;
+}
+const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/uy;
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/uy;
+const LITERAL = /true|false|null/uy;
+/** The offset of the first syntax error in `text`, or -1 if there is none. */
+function jsonErrorOffset(text) {
+    let i = 0;
+    const space = () => {
+        while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r'))
+            i++;
+    };
+    const token = (re) => {
+        re.lastIndex = i;
+        if (!re.test(text))
+            return false;
+        i = re.lastIndex;
+        return true;
+    };
+    const key = () => {
+        space();
+        if (!token(STRING))
+            return false;
+        space();
+        if (text[i] !== ':')
+            return false;
+        i++;
+        return true;
+    };
+    const stack = [];
+    for (;;) {
+        space();
+        const c = text[i];
+        if (c === '{' || c === '[') {
+            i++;
+            space();
+            if (text[i] === (c === '{' ? '}' : ']'))
+                i++;
+            else {
+                stack.push(c);
+                if (c === '{' && !key())
+                    return i;
+                continue;
+            }
+        }
+        else if (!token(STRING) && !token(NUMBER) && !token(LITERAL))
+            return i;
+        for (;;) {
+            space();
+            const top = stack[stack.length - 1];
+            if (top === undefined)
+                return i < text.length ? i : -1;
+            if (text[i] === (top === '{' ? '}' : ']')) {
+                i++;
+                stack.pop();
+                continue;
+            }
+            if (text[i] !== ',')
+                return i;
+            i++;
+            if (top === '{' && !key())
+                return i;
+            break;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/policy/gate.ts
+
+
+/**
+ * Whether the findings fail the run. Findings allowed by the policy and findings already in the baseline are
+ * reported but never count.
+ */
+function gateFindings(findings, failOn) {
+    let failing = 0;
+    if (failOn !== 'never') {
+        for (const f of findings) {
+            if (f.allowed !== undefined || f.baseline === 'existing')
+                continue;
+            if (f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'))
+                failing++;
+        }
+    }
+    return { failOn, verdict: failing > 0 ? 'fail' : 'pass', failing };
+}
+/** Applies the policy, then the baseline, then decides the verdict. */
+function applyGate(report, inputs) {
+    let findings = report.findings;
+    const out = { ...report };
+    if (inputs.policy !== null) {
+        const applied = applyPolicy(findings, inputs.policy.policy, { policyFile: inputs.policy.file, today: inputs.today });
+        findings = applied.findings;
+        out.policy = applied.summary;
+    }
+    if (inputs.baseline !== null) {
+        const applied = applyBaseline(findings, inputs.baseline);
+        findings = applied.findings;
+        out.baseline = applied.summary;
+    }
+    return { ...out, findings, gate: gateFindings(findings, inputs.failOn) };
 }
 
 ;// CONCATENATED MODULE: ./src/engine.ts

@@ -5687,6 +5687,12 @@ function ltoGate(unit) {
     return [];
 }
 
+;// CONCATENATED MODULE: ./src/model/facts.ts
+/** No facts: no pin, no expectation, no allocators (metadata recorded elsewhere, benchmarks). */
+function noFacts() {
+    return { pin: null, expectedToolchain: null, targetSource: null, globalAllocators: () => [], loadsLibraries: () => false };
+}
+
 ;// CONCATENATED MODULE: ./src/model/selection.ts
 
 
@@ -5846,6 +5852,348 @@ function globToRegExp(glob) {
 }
 function escapeClass(body) {
     return body.replace(/[\\\]^]/g, '\\$&');
+}
+
+;// CONCATENATED MODULE: ./src/model/unit-graph.ts
+
+
+
+
+/**
+ * Builds cargo's unit graph for an invocation: the root units for the selected packages and targets, and
+ * everything they depend on, each with the settings cargo passes to rustc.
+ */
+function buildUnitGraph(metadata, context, invocation, selected, sourceUsesCrate = () => true) {
+    const units = [];
+    const byKey = new Map();
+    const targetIds = new Map();
+    const libs = new Map();
+    const libOf = (pkg) => {
+        if (!libs.has(pkg))
+            libs.set(pkg, libTarget(pkg));
+        return libs.get(pkg);
+    };
+    const primary = new Set(selected.map(p => p.id));
+    const warnings = [];
+    const profile = invocation.command === 'test' ? context.testProfile : context.profile;
+    const infoFor = (kind) => (kind === 'host' ? context.host : context.target);
+    const makeUnit = (pkg, target, mode, kind, unitFor, root) => {
+        const panicForced = unitFor.host || unitFor.test || mode === 'test' || target.kind === 'custom-build' || target.kind === 'proc-macro';
+        // Targets are unique objects per package: a small integer identifies package × target.
+        let targetId = targetIds.get(target);
+        if (targetId === undefined)
+            targetIds.set(target, (targetId = targetIds.size));
+        const key = targetId * 8 + (mode === 'test' ? 4 : 0) + (kind === 'host' ? 2 : 0) + (panicForced ? 1 : 0);
+        const existing = byKey.get(key);
+        if (existing) {
+            existing.root ||= root;
+            return existing;
+        }
+        const info = infoFor(kind);
+        const requested = mode === 'test' ? ['bin'] : target.crateTypes;
+        const crateTypes = requested.filter(t => info.supportedCrateTypes.has(t));
+        const droppedCrateTypes = requested.filter(t => !info.supportedCrateTypes.has(t));
+        const rustflags = info.rustflags;
+        let preferDynamic = null;
+        if (target.kind === 'proc-macro')
+            preferDynamic = 'proc-macro';
+        else if (mode !== 'test' && target.crateTypes.includes('dylib') && !primary.has(pkg.id))
+            preferDynamic = 'non-primary-dylib';
+        else if (flagEnabled(codegenOptions(rustflags, 'prefer-dynamic')))
+            preferDynamic = 'rustflags';
+        const { panic, panicSource } = panicOf(profile, panicForced, rustflags);
+        const unit = {
+            index: units.length,
+            pkg,
+            target,
+            mode,
+            kind,
+            crateTypes,
+            droppedCrateTypes,
+            preferDynamic,
+            panic,
+            panicSource,
+            lto: { kind: 'object-and-bitcode' },
+            rpath: profile.rpath,
+            crtStatic: target.kind === 'proc-macro' ? false : info.crtStaticExecutables,
+            rustflags,
+            targetInfo: info,
+            crates: [],
+            unlinkable: [],
+            buildsAfter: [],
+            root,
+            primary: primary.has(pkg.id)
+        };
+        units.push(unit);
+        byKey.set(key, unit);
+        addDependencies(unit, unitFor);
+        return unit;
+    };
+    const libUnitFor = (dep, kind, unitFor) => {
+        const lib = libOf(dep);
+        if (!lib)
+            return null;
+        const host = unitFor.host || lib.kind === 'proc-macro';
+        return makeUnit(dep, lib, 'build', host ? 'host' : kind, { host, test: unitFor.test }, false);
+    };
+    const addDependencies = (unit, unitFor) => {
+        const { pkg, target, mode, kind } = unit;
+        const info = infoFor(kind);
+        const isBuildScript = target.kind === 'custom-build';
+        const includeDev = !isBuildScript && (target.kind === 'test' || target.kind === 'example' || target.kind === 'bench' || mode === 'test');
+        const childFor = { host: unitFor.host || isBuildScript || target.kind === 'proc-macro', test: unitFor.test || mode === 'test' };
+        const childKind = childFor.host ? 'host' : kind;
+        for (const edge of pkg.deps) {
+            const applicable = edge.kinds.filter(k => {
+                if (isBuildScript ? k.kind !== 'build' : k.kind === 'build')
+                    return false;
+                if (k.kind === 'dev' && !includeDev)
+                    return false;
+                return k.platform === null || matchesPlatform(k.platform, info, pkg);
+            });
+            if (applicable.length === 0)
+                continue;
+            const dep = edge.pkg === pkg.id ? pkg : metadata.packages.get(edge.pkg);
+            const lib = libOf(dep);
+            if (!lib)
+                continue;
+            const first = applicable[0];
+            if (!lib.crateTypes.some(isLinkable)) {
+                // Cargo still builds the library first, but passes no `--extern` for it.
+                unit.unlinkable.push({ pkg: dep, externName: edge.externName, edge: first.kind, crateTypes: lib.crateTypes });
+                const built = libUnitFor(dep, childKind, childFor);
+                if (built)
+                    unit.buildsAfter.push(built);
+                continue;
+            }
+            const depUnit = libUnitFor(dep, childKind, childFor);
+            if (depUnit)
+                unit.crates.push({ unit: depUnit, externName: edge.externName, edge: first.kind, platform: first.platform });
+        }
+        if (!isBuildScript && target.kind !== 'lib' && target.kind !== 'proc-macro') {
+            const lib = libOf(pkg);
+            if (lib) {
+                const libName = lib.name.replace(/-/g, '_');
+                if (lib.crateTypes.some(isLinkable)) {
+                    const own = libUnitFor(pkg, childKind, childFor);
+                    if (own)
+                        unit.crates.unshift({ unit: own, externName: libName, edge: 'own-lib', platform: null });
+                }
+                else if (sourceUsesCrate(target.srcPath, libName)) {
+                    unit.unlinkable.push({ pkg, externName: libName, edge: 'own-lib', crateTypes: lib.crateTypes });
+                }
+            }
+            if ((target.kind === 'test' || target.kind === 'bench') && mode === 'test') {
+                for (const bin of pkg.targets.filter(t => t.kind === 'bin' && featuresSatisfied(t, pkg))) {
+                    unit.buildsAfter.push(makeUnit(pkg, bin, 'build', kind, { host: unitFor.host, test: false }, false));
+                }
+            }
+        }
+        const script = pkg.targets.find(t => t.kind === 'custom-build');
+        if (script && !isBuildScript)
+            unit.buildsAfter.push(makeUnit(pkg, script, 'build', 'host', { host: true, test: false }, false));
+    };
+    const roots = [];
+    for (const pkg of selected) {
+        for (const { target, mode } of rootTargets(pkg, invocation, warnings)) {
+            const kind = target.kind === 'proc-macro' && mode === 'build' ? 'host' : 'target';
+            const unit = makeUnit(pkg, target, mode, kind, { host: kind === 'host', test: false }, true);
+            if (!roots.includes(unit))
+                roots.push(unit);
+        }
+    }
+    checkNamedTargets(invocation, selected);
+    assignLto(roots, profile);
+    return { units, roots, warnings };
+}
+function matchesPlatform(platform, info, pkg) {
+    try {
+        return platformMatches(platform, info.triple, info.cfg);
+    }
+    catch (e) {
+        throw new UserError(`${pkg.manifestPath}: invalid platform \`${platform}\` in a dependency of \`${pkg.name}\`: ${e.message}`);
+    }
+}
+/** The library target (`lib` or `proc-macro`) of a package, if any. */
+function libTarget(pkg) {
+    return pkg.targets.find(t => t.kind === 'lib' || t.kind === 'proc-macro');
+}
+function featuresSatisfied(target, pkg) {
+    return target.requiredFeatures.every(f => pkg.features.includes(f));
+}
+function panicOf(profile, forcedUnwind, rustflags) {
+    // Cargo's own `-C panic` comes first on the command line; rustflags come last and so win.
+    const fromFlags = codegenOptions(rustflags, 'panic');
+    const last = fromFlags[fromFlags.length - 1];
+    if (last === 'abort' || last === 'unwind')
+        return { panic: last, panicSource: 'rustflags' };
+    if (forcedUnwind)
+        return { panic: 'unwind', panicSource: 'forced-unwind' };
+    return { panic: profile.panic, panicSource: profile.sources.panic ? 'profile' : 'default' };
+}
+/** The root targets of one selected package, with the compile mode cargo uses for each. */
+function rootTargets(pkg, inv, warnings) {
+    const t = inv.targets;
+    const out = [];
+    const add = (target, mode) => {
+        if (!featuresSatisfied(target, pkg)) {
+            warnings.push(`target \`${target.name}\` in package \`${pkg.name}\` is skipped: it requires the features ${target.requiredFeatures.map(f => `\`${f}\``).join(', ')}`);
+            return;
+        }
+        if (!out.some(s => s.target === target && s.mode === mode))
+            out.push({ target, mode });
+    };
+    const lib = libTarget(pkg);
+    const of = (kind) => pkg.targets.filter(x => x.kind === kind);
+    const testMode = inv.command === 'test' ? 'test' : 'build';
+    const specific = t.lib || t.bins || t.tests || t.examples || t.benches || t.allTargets || t.bin.length + t.test.length + t.example.length + t.bench.length > 0;
+    if (!specific) {
+        if (inv.command === 'build') {
+            if (lib)
+                add(lib, 'build');
+            for (const b of of('bin'))
+                add(b, 'build');
+        }
+        else {
+            if (lib && lib.test)
+                add(lib, 'test');
+            for (const b of of('bin'))
+                if (b.test)
+                    add(b, 'test');
+            for (const e of of('example'))
+                add(e, e.test ? 'test' : 'build');
+            for (const x of of('test'))
+                if (x.test)
+                    add(x, 'test');
+            for (const x of of('bench'))
+                if (x.test)
+                    add(x, 'test');
+        }
+        return out;
+    }
+    const all = t.allTargets;
+    if ((t.lib || all) && lib)
+        add(lib, testMode);
+    if (t.bins || all)
+        for (const b of of('bin'))
+            add(b, testMode);
+    for (const name of t.bin)
+        for (const b of of('bin').filter(b => b.name === name))
+            add(b, testMode);
+    if (t.examples || all)
+        for (const e of of('example'))
+            add(e, testMode);
+    for (const name of t.example)
+        for (const e of of('example').filter(e => e.name === name))
+            add(e, testMode);
+    if (t.tests || all) {
+        // `--tests`: every target with `test = true`, compiled as a test harness.
+        if (lib && lib.test)
+            add(lib, 'test');
+        for (const x of pkg.targets)
+            if (x.test && x.kind !== 'lib' && x.kind !== 'proc-macro' && x.kind !== 'custom-build')
+                add(x, 'test');
+    }
+    for (const name of t.test)
+        for (const x of of('test').filter(x => x.name === name))
+            add(x, 'test');
+    if (t.benches || all) {
+        if (lib)
+            add(lib, 'test');
+        for (const b of of('bin'))
+            add(b, 'test');
+        for (const x of of('bench'))
+            add(x, 'test');
+    }
+    for (const name of t.bench)
+        for (const x of of('bench').filter(x => x.name === name))
+            add(x, 'test');
+    return out;
+}
+function checkNamedTargets(inv, selected) {
+    const check = (names, kind, flag) => {
+        for (const name of names) {
+            if (!selected.some(p => p.targets.some(t => t.kind === kind && t.name === name))) {
+                throw new UserError(`no ${kind} target named \`${name}\` in the selected packages (\`${flag} ${name}\`)`);
+            }
+        }
+    };
+    check(inv.targets.bin, 'bin', '--bin');
+    check(inv.targets.example, 'example', '--example');
+    check(inv.targets.test, 'test', '--test');
+    check(inv.targets.bench, 'bench', '--bench');
+}
+/** Cargo's LTO assignment, from each root unit down (`src/compiler/lto.rs`). */
+function assignLto(roots, profile) {
+    const assigned = new Map();
+    const forHost = (u) => u.target.kind === 'proc-macro' || u.target.kind === 'custom-build';
+    const requestedTypes = (u) => (u.mode === 'test' ? ['bin'] : u.target.crateTypes);
+    const needsObject = (types) => types.some(t => canLto(t) || isDynamic(t));
+    const whenNeedsObject = (types) => types.every(t => t === 'dylib') ? { kind: 'only-object' } : { kind: 'object-and-bitcode' };
+    const fromProfile = () => {
+        switch (profile.lto) {
+            case 'false':
+                return { kind: 'only-object' };
+            case 'off':
+                return { kind: 'off' };
+            case 'true':
+                return { kind: 'run', value: null };
+            default:
+                return { kind: 'run', value: profile.lto };
+        }
+    };
+    const merge = (a, b) => {
+        if (a.kind === 'run')
+            return a;
+        if (b.kind === 'run')
+            return b;
+        if (a.kind === 'off' || b.kind === 'off')
+            return { kind: 'off' };
+        if (a.kind === b.kind)
+            return a;
+        return { kind: 'object-and-bitcode' };
+    };
+    const calculate = (unit, parent) => {
+        const types = requestedTypes(unit);
+        let lto;
+        if (forHost(unit))
+            lto = { kind: 'only-object' };
+        else if (types.every(canLto))
+            lto = fromProfile();
+        else if (parent.kind === 'run')
+            lto = needsObject(types) ? whenNeedsObject(types) : { kind: 'only-bitcode' };
+        else if (parent.kind === 'only-bitcode' && needsObject(types))
+            lto = whenNeedsObject(types);
+        else if (parent.kind === 'off')
+            lto = { kind: 'off' };
+        else
+            lto = parent;
+        const previous = assigned.get(unit);
+        const merged = previous ? merge(previous, lto) : lto;
+        if (previous && previous.kind === merged.kind)
+            return;
+        assigned.set(unit, merged);
+        unit.lto = merged;
+        for (const dep of unit.crates)
+            calculate(dep.unit, merged);
+        for (const dep of unit.buildsAfter)
+            calculate(dep, merged);
+    };
+    for (const root of roots) {
+        const types = requestedTypes(root);
+        let rootLto;
+        if (profile.lto === 'false')
+            rootLto = { kind: 'only-object' };
+        else if (profile.lto === 'off')
+            rootLto = { kind: 'off' };
+        else if (forHost(root))
+            rootLto = { kind: 'only-object' };
+        else if (needsObject(types))
+            rootLto = whenNeedsObject(types);
+        else
+            rootLto = { kind: 'only-bitcode' };
+        calculate(root, rootLto);
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -7547,354 +7895,6 @@ function applyGate(report, inputs) {
         out.baseline = applied.summary;
     }
     return { ...out, findings, gate: gateFindings(findings, inputs.failOn) };
-}
-
-;// CONCATENATED MODULE: ./src/model/unit-graph.ts
-
-
-
-
-/**
- * Builds cargo's unit graph for an invocation: the root units for the selected packages and targets, and
- * everything they depend on, each with the settings cargo passes to rustc.
- */
-function buildUnitGraph(metadata, context, invocation, selected, sourceUsesCrate = () => true) {
-    const units = [];
-    const byKey = new Map();
-    const targetIds = new Map();
-    const libs = new Map();
-    const libOf = (pkg) => {
-        if (!libs.has(pkg))
-            libs.set(pkg, libTarget(pkg));
-        return libs.get(pkg);
-    };
-    const primary = new Set(selected.map(p => p.id));
-    const warnings = [];
-    const profile = invocation.command === 'test' ? context.testProfile : context.profile;
-    const infoFor = (kind) => (kind === 'host' ? context.host : context.target);
-    const makeUnit = (pkg, target, mode, kind, unitFor, root) => {
-        const panicForced = unitFor.host || unitFor.test || mode === 'test' || target.kind === 'custom-build' || target.kind === 'proc-macro';
-        // Targets are unique objects per package: a small integer identifies package × target.
-        let targetId = targetIds.get(target);
-        if (targetId === undefined)
-            targetIds.set(target, (targetId = targetIds.size));
-        const key = targetId * 8 + (mode === 'test' ? 4 : 0) + (kind === 'host' ? 2 : 0) + (panicForced ? 1 : 0);
-        const existing = byKey.get(key);
-        if (existing) {
-            existing.root ||= root;
-            return existing;
-        }
-        const info = infoFor(kind);
-        const requested = mode === 'test' ? ['bin'] : target.crateTypes;
-        const crateTypes = requested.filter(t => info.supportedCrateTypes.has(t));
-        const droppedCrateTypes = requested.filter(t => !info.supportedCrateTypes.has(t));
-        const rustflags = info.rustflags;
-        let preferDynamic = null;
-        if (target.kind === 'proc-macro')
-            preferDynamic = 'proc-macro';
-        else if (mode !== 'test' && target.crateTypes.includes('dylib') && !primary.has(pkg.id))
-            preferDynamic = 'non-primary-dylib';
-        else if (flagEnabled(codegenOptions(rustflags, 'prefer-dynamic')))
-            preferDynamic = 'rustflags';
-        const { panic, panicSource } = panicOf(profile, panicForced, rustflags);
-        const unit = {
-            index: units.length,
-            pkg,
-            target,
-            mode,
-            kind,
-            crateTypes,
-            droppedCrateTypes,
-            preferDynamic,
-            panic,
-            panicSource,
-            lto: { kind: 'object-and-bitcode' },
-            rpath: profile.rpath,
-            crtStatic: target.kind === 'proc-macro' ? false : info.crtStaticExecutables,
-            rustflags,
-            targetInfo: info,
-            crates: [],
-            unlinkable: [],
-            buildsAfter: [],
-            root,
-            primary: primary.has(pkg.id)
-        };
-        units.push(unit);
-        byKey.set(key, unit);
-        addDependencies(unit, unitFor);
-        return unit;
-    };
-    const libUnitFor = (dep, kind, unitFor) => {
-        const lib = libOf(dep);
-        if (!lib)
-            return null;
-        const host = unitFor.host || lib.kind === 'proc-macro';
-        return makeUnit(dep, lib, 'build', host ? 'host' : kind, { host, test: unitFor.test }, false);
-    };
-    const addDependencies = (unit, unitFor) => {
-        const { pkg, target, mode, kind } = unit;
-        const info = infoFor(kind);
-        const isBuildScript = target.kind === 'custom-build';
-        const includeDev = !isBuildScript && (target.kind === 'test' || target.kind === 'example' || target.kind === 'bench' || mode === 'test');
-        const childFor = { host: unitFor.host || isBuildScript || target.kind === 'proc-macro', test: unitFor.test || mode === 'test' };
-        const childKind = childFor.host ? 'host' : kind;
-        for (const edge of pkg.deps) {
-            const applicable = edge.kinds.filter(k => {
-                if (isBuildScript ? k.kind !== 'build' : k.kind === 'build')
-                    return false;
-                if (k.kind === 'dev' && !includeDev)
-                    return false;
-                return k.platform === null || matchesPlatform(k.platform, info, pkg);
-            });
-            if (applicable.length === 0)
-                continue;
-            const dep = edge.pkg === pkg.id ? pkg : metadata.packages.get(edge.pkg);
-            const lib = libOf(dep);
-            if (!lib)
-                continue;
-            const first = applicable[0];
-            if (!lib.crateTypes.some(isLinkable)) {
-                // Cargo still builds the library first, but passes no `--extern` for it.
-                unit.unlinkable.push({ pkg: dep, externName: edge.externName, edge: first.kind, crateTypes: lib.crateTypes });
-                const built = libUnitFor(dep, childKind, childFor);
-                if (built)
-                    unit.buildsAfter.push(built);
-                continue;
-            }
-            const depUnit = libUnitFor(dep, childKind, childFor);
-            if (depUnit)
-                unit.crates.push({ unit: depUnit, externName: edge.externName, edge: first.kind, platform: first.platform });
-        }
-        if (!isBuildScript && target.kind !== 'lib' && target.kind !== 'proc-macro') {
-            const lib = libOf(pkg);
-            if (lib) {
-                const libName = lib.name.replace(/-/g, '_');
-                if (lib.crateTypes.some(isLinkable)) {
-                    const own = libUnitFor(pkg, childKind, childFor);
-                    if (own)
-                        unit.crates.unshift({ unit: own, externName: libName, edge: 'own-lib', platform: null });
-                }
-                else if (sourceUsesCrate(target.srcPath, libName)) {
-                    unit.unlinkable.push({ pkg, externName: libName, edge: 'own-lib', crateTypes: lib.crateTypes });
-                }
-            }
-            if ((target.kind === 'test' || target.kind === 'bench') && mode === 'test') {
-                for (const bin of pkg.targets.filter(t => t.kind === 'bin' && featuresSatisfied(t, pkg))) {
-                    unit.buildsAfter.push(makeUnit(pkg, bin, 'build', kind, { host: unitFor.host, test: false }, false));
-                }
-            }
-        }
-        const script = pkg.targets.find(t => t.kind === 'custom-build');
-        if (script && !isBuildScript)
-            unit.buildsAfter.push(makeUnit(pkg, script, 'build', 'host', { host: true, test: false }, false));
-    };
-    const roots = [];
-    for (const pkg of selected) {
-        for (const { target, mode } of rootTargets(pkg, invocation, warnings)) {
-            const kind = target.kind === 'proc-macro' && mode === 'build' ? 'host' : 'target';
-            const unit = makeUnit(pkg, target, mode, kind, { host: kind === 'host', test: false }, true);
-            if (!roots.includes(unit))
-                roots.push(unit);
-        }
-    }
-    checkNamedTargets(invocation, selected);
-    assignLto(roots, profile);
-    return { units, roots, warnings };
-}
-function matchesPlatform(platform, info, pkg) {
-    try {
-        return platformMatches(platform, info.triple, info.cfg);
-    }
-    catch (e) {
-        throw new UserError(`${pkg.manifestPath}: invalid platform \`${platform}\` in a dependency of \`${pkg.name}\`: ${e.message}`);
-    }
-}
-/** The library target (`lib` or `proc-macro`) of a package, if any. */
-function libTarget(pkg) {
-    return pkg.targets.find(t => t.kind === 'lib' || t.kind === 'proc-macro');
-}
-function featuresSatisfied(target, pkg) {
-    return target.requiredFeatures.every(f => pkg.features.includes(f));
-}
-function panicOf(profile, forcedUnwind, rustflags) {
-    // Cargo's own `-C panic` comes first on the command line; rustflags come last and so win.
-    const fromFlags = codegenOptions(rustflags, 'panic');
-    const last = fromFlags[fromFlags.length - 1];
-    if (last === 'abort' || last === 'unwind')
-        return { panic: last, panicSource: 'rustflags' };
-    if (forcedUnwind)
-        return { panic: 'unwind', panicSource: 'forced-unwind' };
-    return { panic: profile.panic, panicSource: profile.sources.panic ? 'profile' : 'default' };
-}
-/** The root targets of one selected package, with the compile mode cargo uses for each. */
-function rootTargets(pkg, inv, warnings) {
-    const t = inv.targets;
-    const out = [];
-    const add = (target, mode) => {
-        if (!featuresSatisfied(target, pkg)) {
-            warnings.push(`target \`${target.name}\` in package \`${pkg.name}\` is skipped: it requires the features ${target.requiredFeatures.map(f => `\`${f}\``).join(', ')}`);
-            return;
-        }
-        if (!out.some(s => s.target === target && s.mode === mode))
-            out.push({ target, mode });
-    };
-    const lib = libTarget(pkg);
-    const of = (kind) => pkg.targets.filter(x => x.kind === kind);
-    const testMode = inv.command === 'test' ? 'test' : 'build';
-    const specific = t.lib || t.bins || t.tests || t.examples || t.benches || t.allTargets || t.bin.length + t.test.length + t.example.length + t.bench.length > 0;
-    if (!specific) {
-        if (inv.command === 'build') {
-            if (lib)
-                add(lib, 'build');
-            for (const b of of('bin'))
-                add(b, 'build');
-        }
-        else {
-            if (lib && lib.test)
-                add(lib, 'test');
-            for (const b of of('bin'))
-                if (b.test)
-                    add(b, 'test');
-            for (const e of of('example'))
-                add(e, e.test ? 'test' : 'build');
-            for (const x of of('test'))
-                if (x.test)
-                    add(x, 'test');
-            for (const x of of('bench'))
-                if (x.test)
-                    add(x, 'test');
-        }
-        return out;
-    }
-    const all = t.allTargets;
-    if ((t.lib || all) && lib)
-        add(lib, testMode);
-    if (t.bins || all)
-        for (const b of of('bin'))
-            add(b, testMode);
-    for (const name of t.bin)
-        for (const b of of('bin').filter(b => b.name === name))
-            add(b, testMode);
-    if (t.examples || all)
-        for (const e of of('example'))
-            add(e, testMode);
-    for (const name of t.example)
-        for (const e of of('example').filter(e => e.name === name))
-            add(e, testMode);
-    if (t.tests || all) {
-        // `--tests`: every target with `test = true`, compiled as a test harness.
-        if (lib && lib.test)
-            add(lib, 'test');
-        for (const x of pkg.targets)
-            if (x.test && x.kind !== 'lib' && x.kind !== 'proc-macro' && x.kind !== 'custom-build')
-                add(x, 'test');
-    }
-    for (const name of t.test)
-        for (const x of of('test').filter(x => x.name === name))
-            add(x, 'test');
-    if (t.benches || all) {
-        if (lib)
-            add(lib, 'test');
-        for (const b of of('bin'))
-            add(b, 'test');
-        for (const x of of('bench'))
-            add(x, 'test');
-    }
-    for (const name of t.bench)
-        for (const x of of('bench').filter(x => x.name === name))
-            add(x, 'test');
-    return out;
-}
-function checkNamedTargets(inv, selected) {
-    const check = (names, kind, flag) => {
-        for (const name of names) {
-            if (!selected.some(p => p.targets.some(t => t.kind === kind && t.name === name))) {
-                throw new UserError(`no ${kind} target named \`${name}\` in the selected packages (\`${flag} ${name}\`)`);
-            }
-        }
-    };
-    check(inv.targets.bin, 'bin', '--bin');
-    check(inv.targets.example, 'example', '--example');
-    check(inv.targets.test, 'test', '--test');
-    check(inv.targets.bench, 'bench', '--bench');
-}
-/** Cargo's LTO assignment, from each root unit down (`src/compiler/lto.rs`). */
-function assignLto(roots, profile) {
-    const assigned = new Map();
-    const forHost = (u) => u.target.kind === 'proc-macro' || u.target.kind === 'custom-build';
-    const requestedTypes = (u) => (u.mode === 'test' ? ['bin'] : u.target.crateTypes);
-    const needsObject = (types) => types.some(t => canLto(t) || isDynamic(t));
-    const whenNeedsObject = (types) => types.every(t => t === 'dylib') ? { kind: 'only-object' } : { kind: 'object-and-bitcode' };
-    const fromProfile = () => {
-        switch (profile.lto) {
-            case 'false':
-                return { kind: 'only-object' };
-            case 'off':
-                return { kind: 'off' };
-            case 'true':
-                return { kind: 'run', value: null };
-            default:
-                return { kind: 'run', value: profile.lto };
-        }
-    };
-    const merge = (a, b) => {
-        if (a.kind === 'run')
-            return a;
-        if (b.kind === 'run')
-            return b;
-        if (a.kind === 'off' || b.kind === 'off')
-            return { kind: 'off' };
-        if (a.kind === b.kind)
-            return a;
-        return { kind: 'object-and-bitcode' };
-    };
-    const calculate = (unit, parent) => {
-        const types = requestedTypes(unit);
-        let lto;
-        if (forHost(unit))
-            lto = { kind: 'only-object' };
-        else if (types.every(canLto))
-            lto = fromProfile();
-        else if (parent.kind === 'run')
-            lto = needsObject(types) ? whenNeedsObject(types) : { kind: 'only-bitcode' };
-        else if (parent.kind === 'only-bitcode' && needsObject(types))
-            lto = whenNeedsObject(types);
-        else if (parent.kind === 'off')
-            lto = { kind: 'off' };
-        else
-            lto = parent;
-        const previous = assigned.get(unit);
-        const merged = previous ? merge(previous, lto) : lto;
-        if (previous && previous.kind === merged.kind)
-            return;
-        assigned.set(unit, merged);
-        unit.lto = merged;
-        for (const dep of unit.crates)
-            calculate(dep.unit, merged);
-        for (const dep of unit.buildsAfter)
-            calculate(dep, merged);
-    };
-    for (const root of roots) {
-        const types = requestedTypes(root);
-        let rootLto;
-        if (profile.lto === 'false')
-            rootLto = { kind: 'only-object' };
-        else if (profile.lto === 'off')
-            rootLto = { kind: 'off' };
-        else if (forHost(root))
-            rootLto = { kind: 'only-object' };
-        else if (needsObject(types))
-            rootLto = whenNeedsObject(types);
-        else
-            rootLto = { kind: 'only-bitcode' };
-        calculate(root, rootLto);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/model/facts.ts
-/** No facts: no pin, no expectation, no allocators (metadata recorded elsewhere, benchmarks). */
-function noFacts() {
-    return { pin: null, expectedToolchain: null, targetSource: null, globalAllocators: () => [], loadsLibraries: () => false };
 }
 
 ;// CONCATENATED MODULE: ./src/engine.ts

@@ -1,10 +1,10 @@
-import { compareToolchain, pinForChannel, type ToolchainPin } from '../toolchain/pin.js'
-import { listCrates } from '../text.js'
 import { crateName } from '../linkage/resolve.js'
+import type { RustcVersion } from '../model/types.js'
+import { listCrates } from '../text.js'
+import { compareToolchain, pinForChannel, type ToolchainPin } from '../toolchain/pin.js'
 import { rustAbiBoundaries, type Boundary } from './boundaries.js'
 import type { Draft, Location, RuleContext } from './context.js'
 import { ruleInfo } from './registry.js'
-import type { RustcVersion } from '../model/types.js'
 
 /** `toolchain-unpinned` and `toolchain-mismatch`: findings about the workspace, not one artifact. */
 export function toolchainFindings(ctx: RuleContext): Draft[] {
