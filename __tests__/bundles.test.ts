@@ -122,14 +122,14 @@ describe('CLI', () => {
 })
 
 describe('action', () => {
-  function runAction(inputs: Record<string, string>, workspace: string) {
+  function runAction(inputs: Record<string, string>, workspace: string, extraEnv: Record<string, string> = {}) {
     const summary = path.join(tmp, `summary-${Math.random()}.md`)
     const output = path.join(tmp, `output-${Math.random()}.txt`)
     fs.writeFileSync(summary, '')
     fs.writeFileSync(output, '')
     const env = cleanEnv()
     for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
-    Object.assign(env, { GITHUB_WORKSPACE: workspace, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output })
+    Object.assign(env, { GITHUB_WORKSPACE: workspace, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output }, extraEnv)
     const r = spawnSync(process.execPath, [ACTION], { cwd: workspace, env, encoding: 'utf8' })
     const outputs: Record<string, string> = {}
     for (const m of fs.readFileSync(output, 'utf8').matchAll(/^(\w+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1]!] = m[3]!
@@ -160,6 +160,19 @@ describe('action', () => {
     expect(onStable.status).toBe(1)
     expect(onStable.stdout).toMatch(/^::error title=toolchain-mismatch%3A workspace,file=rust-toolchain.toml,line=2::/m)
     expect(onStable.summary).toContain('<code>nightly-2026-05-20</code> (dated) in <code>rust-toolchain.toml:2</code>')
+  })
+
+  it('refuses privileged triggers unless allowed, before running anything', () => {
+    const ws = path.join(FIXTURES, 'plain')
+    for (const event of ['pull_request_target', 'workflow_run', 'issue_comment']) {
+      const refused = runAction({ 'report-path': path.join(tmp, `${event}.json`) }, ws, { GITHUB_EVENT_NAME: event })
+      expect(refused.status).toBe(1)
+      expect(refused.stdout).toMatch(new RegExp(`^::error::refusing to run under \`${event}\`: that job has a write token and secrets`, 'm'))
+      expect(refused.outputs.verdict).toBe('error')
+      expect(fs.existsSync(path.join(tmp, `${event}.json`))).toBe(false)
+    }
+    const allowed = runAction({ 'allow-privileged-trigger': 'true', 'report-path': path.join(tmp, 'allowed.json') }, ws, { GITHUB_EVENT_NAME: 'pull_request_target' })
+    expect(allowed.status).toBe(0)
   })
 
   it('passes with fail-on never, and reports an input error as one line', () => {

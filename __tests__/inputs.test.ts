@@ -39,7 +39,8 @@ describe('parseActionInputs', () => {
       comment: 'off',
       commentKey: 'default',
       token: '',
-      rustToolchain: null
+      rustToolchain: null,
+      allowPrivilegedTrigger: false
     })
   })
 
@@ -67,7 +68,8 @@ describe('parseActionInputs', () => {
         comment: 'on-findings',
         'comment-key': 'linux/stable',
         'github-token': 'ghs_token',
-        'rust-toolchain': 'nightly-2026-05-20'
+        'rust-toolchain': 'nightly-2026-05-20',
+        'allow-privileged-trigger': 'true'
       }).getInput
     )
     expect(settings).toEqual({
@@ -93,7 +95,8 @@ describe('parseActionInputs', () => {
       comment: 'on-findings',
       commentKey: 'linux/stable',
       token: 'ghs_token',
-      rustToolchain: 'nightly-2026-05-20'
+      rustToolchain: 'nightly-2026-05-20',
+      allowPrivilegedTrigger: true
     })
   })
 

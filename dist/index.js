@@ -32883,8 +32883,20 @@ function parseActionInputs(getInput) {
         comment: readChoice('comment', read('comment'), COMMENT, INPUT_DEFAULTS.comment),
         commentKey: readCommentKey(read('comment-key')),
         token: read('github-token'),
-        rustToolchain: readToolchainName(read('rust-toolchain'))
+        rustToolchain: readToolchainName(read('rust-toolchain')),
+        allowPrivilegedTrigger: readBoolean('allow-privileged-trigger', read('allow-privileged-trigger'))
     };
+}
+/** Events whose jobs hold a write token and secrets while they may look at pull-request code. */
+const PRIVILEGED_EVENTS = ['pull_request_target', 'workflow_run', 'issue_comment'];
+/**
+ * Refuses privileged events unless the workflow opted in: cargo can run programs a pull request names, and
+ * under these events they would run with the repository's write token and secrets.
+ */
+function checkTrigger(event, allowed) {
+    if (allowed || event === undefined || !PRIVILEGED_EVENTS.includes(event))
+        return;
+    throw new errors_UserError(`refusing to run under \`${event}\`: that job has a write token and secrets, and pull-request code it checks out could use them; run this action in a \`pull_request\` workflow (post comments from a separate \`workflow_run\` job), or set \`allow-privileged-trigger: true\` if the checkout is trusted`);
 }
 /** A rustup toolchain name (`stable`, `1.95.0`, `nightly-2026-05-20-x86_64-unknown-linux-gnu`), never a path. */
 function readToolchainName(value) {
@@ -41750,6 +41762,7 @@ function writeAtomically(file, text) {
 async function run() {
     try {
         const settings = parseActionInputs(name => getInput(name));
+        checkTrigger(process.env.GITHUB_EVENT_NAME, settings.allowPrivilegedTrigger);
         const env = process.env;
         const repository = external_node_path_default().resolve(env.GITHUB_WORKSPACE ?? process.cwd());
         const policy = loadPolicy({ policy: settings.policy, defaultPolicy: DEFAULT_POLICY_FILE, cwd: repository, searchFrom: repository });

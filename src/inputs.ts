@@ -34,6 +34,8 @@ export interface ActionSettings {
   token: string
   /** Input `rust-toolchain`: the rustup toolchain cargo and rustc run with; null for what the repository pins. */
   rustToolchain: string | null
+  /** Input `allow-privileged-trigger`: run under `pull_request_target`, `workflow_run` or `issue_comment`. */
+  allowPrivilegedTrigger: boolean
 }
 
 /** Input defaults, as declared in action.yml. */
@@ -105,8 +107,23 @@ export function parseActionInputs(getInput: (name: string) => string): ActionSet
     comment: readChoice('comment', read('comment'), COMMENT, INPUT_DEFAULTS.comment),
     commentKey: readCommentKey(read('comment-key')),
     token: read('github-token'),
-    rustToolchain: readToolchainName(read('rust-toolchain'))
+    rustToolchain: readToolchainName(read('rust-toolchain')),
+    allowPrivilegedTrigger: readBoolean('allow-privileged-trigger', read('allow-privileged-trigger'))
   }
+}
+
+/** Events whose jobs hold a write token and secrets while they may look at pull-request code. */
+export const PRIVILEGED_EVENTS = ['pull_request_target', 'workflow_run', 'issue_comment'] as const
+
+/**
+ * Refuses privileged events unless the workflow opted in: cargo can run programs a pull request names, and
+ * under these events they would run with the repository's write token and secrets.
+ */
+export function checkTrigger(event: string | undefined, allowed: boolean): void {
+  if (allowed || event === undefined || !(PRIVILEGED_EVENTS as readonly string[]).includes(event)) return
+  throw new UserError(
+    `refusing to run under \`${event}\`: that job has a write token and secrets, and pull-request code it checks out could use them; run this action in a \`pull_request\` workflow (post comments from a separate \`workflow_run\` job), or set \`allow-privileged-trigger: true\` if the checkout is trusted`
+  )
 }
 
 /** A rustup toolchain name (`stable`, `1.95.0`, `nightly-2026-05-20-x86_64-unknown-linux-gnu`), never a path. */

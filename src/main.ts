@@ -7,7 +7,7 @@ import { createGitHubClient, type GitHubClient } from './github/client.js'
 import { commentMarker, fitCommentBody, upsertStickyComment, type CommentOutcome } from './github/comment.js'
 import { readPullRequestContext, runUrl, type PullRequestContext } from './github/context.js'
 import { fetchChangedLines, isLineChanged } from './github/diff.js'
-import { parseActionInputs, type ActionSettings } from './inputs.js'
+import { checkTrigger, parseActionInputs, type ActionSettings } from './inputs.js'
 import { selectAnnotations, type Annotation } from './report/annotations.js'
 import { renderComment } from './report/comment.js'
 import { countFindings, renderText } from './report/render.js'
@@ -27,6 +27,7 @@ import { writeAtomically } from './write-file.js'
 export async function run(): Promise<void> {
   try {
     const settings = parseActionInputs(name => core.getInput(name))
+    checkTrigger(process.env.GITHUB_EVENT_NAME, settings.allowPrivilegedTrigger)
     const env = process.env
     const repository = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd())
     const policy = loadPolicy({ policy: settings.policy, defaultPolicy: DEFAULT_POLICY_FILE, cwd: repository, searchFrom: repository })
