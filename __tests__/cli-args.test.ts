@@ -36,7 +36,8 @@ describe('parseCliArgs', () => {
       policy: null,
       noPolicy: false,
       baseline: null,
-      failOn: 'error'
+      failOn: 'error',
+      trustRepositoryConfig: false
     })
   })
 
@@ -128,7 +129,8 @@ describe('parseCliArgs', () => {
       policy: 'ci/policy.toml',
       noPolicy: false,
       baseline: 'base.json',
-      failOn: 'warning'
+      failOn: 'warning',
+      trustRepositoryConfig: false
     }
     expect(spaced).toEqual(expected)
     expect(joined).toEqual(expected)
@@ -344,7 +346,8 @@ describe('HELP_TEXT', () => {
       'Compilation Options:',
       'Manifest Options:',
       'Output:',
-      'Gating:'
+      'Gating:',
+      'Security:'
     ])
     for (const line of HELP_TEXT.split('\n')) expect(line.length).toBeLessThanOrEqual(100)
   })

@@ -40,7 +40,9 @@ describe('parseActionInputs', () => {
       commentKey: 'default',
       token: '',
       rustToolchain: null,
-      allowPrivilegedTrigger: false
+      allowPrivilegedTrigger: false,
+      trustRepositoryConfig: false,
+      installToolchain: false
     })
   })
 
@@ -69,7 +71,9 @@ describe('parseActionInputs', () => {
         'comment-key': 'linux/stable',
         'github-token': 'ghs_token',
         'rust-toolchain': 'nightly-2026-05-20',
-        'allow-privileged-trigger': 'true'
+        'allow-privileged-trigger': 'true',
+        'trust-repository-config': 'true',
+        'install-toolchain': 'true'
       }).getInput
     )
     expect(settings).toEqual({
@@ -96,7 +100,9 @@ describe('parseActionInputs', () => {
       commentKey: 'linux/stable',
       token: 'ghs_token',
       rustToolchain: 'nightly-2026-05-20',
-      allowPrivilegedTrigger: true
+      allowPrivilegedTrigger: true,
+      trustRepositoryConfig: true,
+      installToolchain: true
     })
   })
 

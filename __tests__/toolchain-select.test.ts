@@ -3,65 +3,33 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { parseCliArgs } from '../src/cli/args.js'
 import { UserError } from '../src/errors.js'
-import { analyzeWorkspace, selectToolchain } from '../src/run.js'
+import { selectToolchain } from '../src/run.js'
 
-/** Which toolchain cargo and rustc run with: by name through rustup, never a path from the repository. */
+/** Which toolchain cargo and rustc run with: by name through rustup, `RUSTC` pinned to its absolute path. */
 const rustup = spawnSync('rustup', ['--version'], { stdio: 'ignore' }).status === 0
 const withRustup = rustup ? it : it.skip
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rlg-toolchain-'))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
-
-/** A workspace whose rust-toolchain.toml names a "toolchain" directory of scripts that leave a marker when run. */
-function workspaceWithPathToolchain(): { dir: string; marker: string } {
-  const dir = fs.mkdtempSync(path.join(tmp, 'ws-'))
-  const toolchain = path.join(dir, 'evil-toolchain')
-  const marker = path.join(dir, 'ran')
-  fs.mkdirSync(path.join(toolchain, 'bin'), { recursive: true })
-  for (const tool of ['cargo', 'rustc']) {
-    fs.writeFileSync(path.join(toolchain, 'bin', tool), `#!/bin/sh\necho "$0 $*" >> '${marker}'\nexit 1\n`, { mode: 0o755 })
-  }
-  fs.writeFileSync(path.join(dir, 'rust-toolchain.toml'), `[toolchain]\npath = "${toolchain}"\n`)
-  fs.writeFileSync(path.join(dir, 'Cargo.toml'), '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n')
-  fs.mkdirSync(path.join(dir, 'src'))
-  fs.writeFileSync(path.join(dir, 'src', 'main.rs'), 'fn main() {}\n')
-  return { dir, marker }
-}
-
-const cleanEnv = (): Record<string, string | undefined> => ({ ...process.env, RUSTUP_TOOLCHAIN: undefined, RUSTFLAGS: undefined })
+const cleanEnv = (): Record<string, string | undefined> => ({ ...process.env, RUSTUP_TOOLCHAIN: undefined, RUSTC: undefined })
+const PINNED = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures', 'policy-rules', 'pinned-nightly')
 
 describe('selectToolchain', () => {
-  withRustup('a path toolchain in rust-toolchain.toml is never run: the runner’s default toolchain is named instead', async () => {
-    const { dir, marker } = workspaceWithPathToolchain()
-    // The canary is live: left to rustup, cargo runs the repository's script.
-    spawnSync('cargo', ['metadata', '--format-version', '1', '--offline'], { cwd: dir, env: { ...process.env, RUSTUP_TOOLCHAIN: '' }, stdio: 'ignore' })
-    expect(fs.existsSync(marker)).toBe(true)
-    fs.rmSync(marker)
-
-    const selection = await selectToolchain(null, dir, cleanEnv())
-    const fallback = execFileSync('rustup', ['default'], { encoding: 'utf8' }).trim().split(/\s+/)[0]
-    expect(selection.env).toEqual({ RUSTUP_TOOLCHAIN: fallback })
-    expect(selection.note).toContain('a compiler chosen by the repository; it is not run')
-    const report = await analyzeWorkspace({
-      manifestPath: path.join(dir, 'Cargo.toml'),
-      invocation: parseCliArgs([]).invocation,
-      env: { ...cleanEnv(), ...selection.env },
-      cwd: dir
-    })
-    expect(report.artifacts.map(a => a.target)).toEqual(['app'])
-    expect(report.toolchain.pin).toMatchObject({ kind: 'path', line: 2 })
-    expect(fs.existsSync(marker)).toBe(false)
+  withRustup('a toolchain asked for by name: RUSTUP_TOOLCHAIN, RUSTC at its absolute path, no automatic install', async () => {
+    const env = await selectToolchain({ requested: 'nightly', dir: tmp, env: cleanEnv() })
+    const nightlyRustc = execFileSync('rustup', ['which', 'rustc', '--toolchain', 'nightly'], { encoding: 'utf8' }).trim()
+    expect(env).toEqual({ RUSTUP_AUTO_INSTALL: '0', RUSTUP_TOOLCHAIN: 'nightly', RUSTC: nightlyRustc })
   })
 
-  withRustup('a toolchain asked for by name is passed to rustup', async () => {
-    expect(await selectToolchain('nightly', tmp, cleanEnv())).toEqual({ env: { RUSTUP_TOOLCHAIN: 'nightly' }, note: null })
+  withRustup('the repository’s channel pin is named explicitly, since cargo runs outside the repository', async () => {
+    // The pinned nightly is installed here as `nightly`, not under its dated name, and nothing may be downloaded.
+    await expect(selectToolchain({ requested: null, dir: PINNED, env: cleanEnv() })).rejects.toThrow(/^the toolchain `nightly-2026-05-20` cannot be used: .*not installed/)
   })
 
-  it('a channel pin, or no pin, is left to rustup', async () => {
-    const pinned = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures', 'policy-rules', 'pinned-nightly')
-    expect(await selectToolchain(null, pinned, cleanEnv())).toEqual({ env: {}, note: null })
-    expect(await selectToolchain(null, tmp, cleanEnv())).toEqual({ env: {}, note: null })
+  withRustup('a toolchain already chosen in the environment is kept', async () => {
+    const env = await selectToolchain({ requested: null, dir: PINNED, env: { ...cleanEnv(), RUSTUP_TOOLCHAIN: 'stable' } })
+    expect(env.RUSTUP_TOOLCHAIN).toBeUndefined()
+    expect(env.RUSTC).toBe(execFileSync('rustup', ['which', 'rustc', '--toolchain', 'stable'], { encoding: 'utf8' }).trim())
   })
 
   it('asking for a toolchain without rustup is a one-line error', async () => {
@@ -69,7 +37,7 @@ describe('selectToolchain', () => {
     const saved = process.env.PATH
     process.env.PATH = '/usr/bin:/bin'
     try {
-      const failure = selectToolchain('stable', tmp, cleanEnv())
+      const failure = selectToolchain({ requested: 'stable', dir: tmp, env: cleanEnv() })
       await expect(failure).rejects.toThrow(UserError)
       await expect(failure).rejects.toThrow(/^the toolchain `stable` is chosen through rustup, but `rustup` could not be run/)
     } finally {

@@ -32346,6 +32346,10 @@ Gating:
       --policy <FILE>    Policy file [default: the nearest .github/rust-linkage.toml]
       --no-policy        Apply no policy file
       --baseline <FILE>  A JSON report from the base branch: its findings do not fail
+
+Security:
+      --trust-repository-config  Let cargo run what the repository's configuration names
+                                 (wrappers, build.rustc, [env], a path toolchain)
 `));
 function switchFlag(long, set, short) {
     return { long, ...(short === undefined ? {} : { short }), apply: draft => set(draft) };
@@ -32447,6 +32451,7 @@ const FLAG_SPECS = [
     { long: 'color', value: 'WHEN', apply: (d, v, spelled) => (d.colorChoice = oneOf(v, COLOR_CHOICES, `\`${spelled}\``)) },
     { long: 'policy', value: 'FILE', apply: (d, v, spelled) => (d.options.policy = requireNonEmpty(v, spelled)) },
     switchFlag('no-policy', d => (d.options.noPolicy = true)),
+    switchFlag('trust-repository-config', d => (d.options.trustRepositoryConfig = true)),
     { long: 'baseline', value: 'FILE', apply: (d, v, spelled) => (d.options.baseline = requireNonEmpty(v, spelled)) },
     { long: 'fail-on', value: 'LEVEL', apply: (d, v, spelled) => (d.options.failOn = oneOf(v, FAIL_ON, `\`${spelled}\``)) },
     // A prediction never runs anything, so these only confirm what is analysed anyway.
@@ -32504,7 +32509,8 @@ function args_parseCliArgs(argv, env = { colorTerminal: false }) {
             policy: null,
             noPolicy: false,
             baseline: null,
-            failOn: 'error'
+            failOn: 'error',
+            trustRepositoryConfig: false
         },
         colorChoice: 'auto'
     };
@@ -32884,7 +32890,9 @@ function parseActionInputs(getInput) {
         commentKey: readCommentKey(read('comment-key')),
         token: read('github-token'),
         rustToolchain: readToolchainName(read('rust-toolchain')),
-        allowPrivilegedTrigger: readBoolean('allow-privileged-trigger', read('allow-privileged-trigger'))
+        allowPrivilegedTrigger: readBoolean('allow-privileged-trigger', read('allow-privileged-trigger')),
+        trustRepositoryConfig: readBoolean('trust-repository-config', read('trust-repository-config')),
+        installToolchain: readBoolean('install-toolchain', read('install-toolchain'))
     };
 }
 /** Events whose jobs hold a write token and secrets while they may look at pull-request code. */
@@ -39116,6 +39124,86 @@ function readText(p) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/config/trust.ts
+/**
+ * What of the repository's cargo configuration may reach our own `cargo` runs.
+ *
+ * `cargo metadata` runs from a directory outside the repository, so cargo reads none of the repository's
+ * config files; the keys that only carry data and change its result are passed back with `--config`. Keys
+ * that would make cargo run a program the repository chooses are refused (or, for wrappers and `[env]`,
+ * left out: they do not change what is analysed).
+ */
+
+/** Tables whose every key is data that changes what `cargo metadata` resolves. */
+const DATA_TABLES = ['patch', 'source', 'resolver', 'unstable'];
+/** Single data keys elsewhere. */
+const DATA_KEYS = new Set(['net.offline', 'net.retry', 'net.git-fetch-with-cli', 'registry.default', 'registry.index', 'paths']);
+/** Keys whose value is a path, relative to the directory that holds the `.cargo` directory. */
+const PATH_KEYS = /^(?:patch\.[^.]+\.[^.]+\.path|source\.[^.]+\.(?:directory|local-registry)|paths\.\d+)$/;
+/**
+ * Sorts the configuration that came from the repository's files (not from `CARGO_HOME`, which belongs to
+ * the runner and which cargo reads itself) into data to pass on, programs to refuse, and keys to leave out.
+ */
+function repositoryConfigPlan(config, isRepositoryFile) {
+    const plan = { args: [], refused: [], ignored: [] };
+    const fromRepository = (source) => 'file' in source && isRepositoryFile(source.file);
+    walk(config.tree, [], (keys, node) => {
+        const key = keys.join('.');
+        if (!fromRepository(node.source))
+            return;
+        const refusal = refusedBecause(keys);
+        if (refusal !== null) {
+            plan.refused.push({ key, source: node.source, why: refusal });
+        }
+        else if (key === 'build.rustc-wrapper' || key === 'build.rustc-workspace-wrapper' || keys[0] === 'env') {
+            plan.ignored.push({ key, source: node.source });
+        }
+        else if (DATA_TABLES.includes(keys[0]) || DATA_KEYS.has(key) || (keys[0] === 'registries' && (keys[2] === 'index' || keys[2] === 'protocol'))) {
+            plan.args.push(`${tomlKey(keys)}=${tomlValue(node, keys, key)}`);
+        }
+    });
+    return plan;
+}
+function refusedBecause(keys) {
+    const key = keys.join('.');
+    if (key === 'build.rustc')
+        return 'names the rustc that cargo runs';
+    if (keys.at(-1) === 'credential-provider' || key === 'registry.global-credential-providers' || keys[0] === 'credential-alias') {
+        return 'names a credential provider, a program cargo runs to authenticate';
+    }
+    return null;
+}
+/** Visits the leaves (scalars and arrays) of the tree; `env` entries are visited as whole tables. */
+function walk(table, keys, visit) {
+    for (const [name, node] of table.entries) {
+        const at = [...keys, name];
+        if (node.kind === 'table' && !(at.length === 2 && at[0] === 'env'))
+            walk(node, at, visit);
+        else
+            visit(at, node);
+    }
+}
+/** A dotted TOML key, quoting the parts that are not bare keys (`patch."https://example.com".foo`). */
+function tomlKey(keys) {
+    return keys.map(k => (/^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k))).join('.');
+}
+function tomlValue(node, keys, key) {
+    const absolute = (value) => typeof value === 'string' && 'file' in node.source && !external_node_path_namespaceObject.isAbsolute(value) ? external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(external_node_path_namespaceObject.dirname(node.source.file)), value) : value;
+    if (node.kind === 'scalar')
+        return toml(PATH_KEYS.test(key) ? absolute(node.value) : node.value);
+    if (node.kind === 'array')
+        return `[${node.items.map((item, i) => toml(PATH_KEYS.test(`${key}.${i}`) ? absolute(item.value) : item.value)).join(', ')}]`;
+    throw new Error(`unexpected table at \`${keys.join('.')}\``);
+}
+/** A TOML value: JSON's string escapes are valid TOML basic strings. */
+function toml(value) {
+    if (typeof value === 'string')
+        return JSON.stringify(value);
+    if (Array.isArray(value))
+        return `[${value.map(toml).join(', ')}]`;
+    return String(value);
+}
+
 ;// CONCATENATED MODULE: ./src/config/profiles.ts
 /**
  * Cargo profiles: which profile a command uses, and the linkage-relevant settings it resolves to.
@@ -40258,7 +40346,7 @@ function analyze(input) {
     const linkage = resolveLinkage(graph);
     const facts = input.facts ?? noFacts();
     const findings = evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator: input.locator });
-    const notes = [...selection.warnings, ...graph.warnings];
+    const notes = [...(input.notes ?? []), ...selection.warnings, ...graph.warnings];
     if (metadata.graphQuality === 'no-dep-kinds') {
         notes.push('The metadata predates `dep_kinds` (cargo before 1.41): dependency kinds and platforms were recovered from the declared dependencies by name, so a dependency may be counted in more sections than it is.');
     }
@@ -41351,6 +41439,7 @@ class Lexer {
 
 
 
+
 /** Convenience for tests and scripts: cargo-style flags in, report out. */
 async function runAnalysis(options) {
     const cli = parseCliArgs(options.args);
@@ -41375,20 +41464,62 @@ async function analyzeWorkspace(options) {
     const config = readCargoConfig(cwd, env, options.configOverrides ?? []);
     const invocation = { ...options.invocation };
     invocation.target = requestedTarget(config, invocation.target, cwd);
-    const childEnv = childEnvironment(env);
     const tools = { cargo: env.CARGO ?? 'cargo', rustc: env.RUSTC ?? 'rustc' };
+    const isolation = isolate(config, env, options);
+    const childEnv = { ...childEnvironment(env), ...isolation.env };
+    try {
+        return await analyzeWith(options, { runner, env, cwd, config, invocation, tools, childEnv, isolation });
+    }
+    finally {
+        if (isolation.dir !== cwd)
+            external_node_fs_default().rmSync(isolation.dir, { recursive: true, force: true });
+    }
+}
+/**
+ * Decides how cargo may see the repository's configuration: refuses keys that name programs (unless
+ * trusted), and otherwise runs cargo from an empty directory with the data keys passed as `--config`.
+ */
+function isolate(config, env, options) {
+    const overrides = (options.configOverrides ?? []).flatMap(c => ['--config', c]);
+    if (options.trustRepositoryConfig === true)
+        return { dir: external_node_path_default().resolve(options.cwd), env: {}, configArgs: overrides, notes: [] };
+    const cargoHome = cargoHomeOf(env);
+    const plan = repositoryConfigPlan(config, file => !isWithin(file, cargoHome));
+    const refused = plan.refused[0];
+    if (refused !== undefined) {
+        throw new errors_UserError(`${describeSource(refused.source)}: \`${refused.key}\` ${refused.why}; a program chosen by the repository is not run (set trust-repository-config to allow it)`);
+    }
+    const notes = plan.ignored.map(k => `\`${k.key}\` (${describeSource(k.source)}) was not applied to \`cargo metadata\` and \`rustc --print\`: it changes how cargo runs rustc, not what it builds, and a program or environment chosen by the repository is not used here.`);
+    return {
+        dir: external_node_fs_default().mkdtempSync(external_node_path_default().join(external_node_os_default().tmpdir(), 'rust-linkage-guard-')),
+        // Empty values switch off wrappers from any config cargo still reads (cargo treats them as unset).
+        env: { RUSTC_WRAPPER: '', RUSTC_WORKSPACE_WRAPPER: '' },
+        configArgs: [...plan.args.flatMap(a => ['--config', a]), ...overrides],
+        notes
+    };
+}
+function cargoHomeOf(env) {
+    return env.CARGO_HOME ? external_node_path_default().resolve(env.CARGO_HOME) : external_node_path_default().join(env.HOME ?? env.USERPROFILE ?? external_node_os_default().homedir(), '.cargo');
+}
+function isWithin(file, dir) {
+    const rel = external_node_path_default().relative(dir, file);
+    return rel !== '' && !rel.startsWith('..') && !external_node_path_default().isAbsolute(rel);
+}
+async function analyzeWith(options, setup) {
+    const { runner, env, cwd, config, invocation, tools, childEnv, isolation } = setup;
+    const runDir = isolation.dir;
     const manifestPath = options.manifestPath !== null ? external_node_path_default().resolve(cwd, options.manifestPath) : findManifest(cwd, options.metadataFile ?? null);
     const metadataPromise = options.metadataFile
         ? readMetadataFile(options.metadataFile)
-        : runCargoMetadata(runner, tools.cargo, manifestPath, invocation, cwd, childEnv);
+        : runCargoMetadata(runner, tools.cargo, manifestPath, invocation, runDir, childEnv, isolation.configArgs);
     // A rejected promise must not go unhandled while the probes are awaited.
     metadataPromise.catch(() => undefined);
-    const rustcPromise = runRustcVersion(runner, tools.rustc, cwd, childEnv);
+    const rustcPromise = runRustcVersion(runner, tools.rustc, runDir, childEnv);
     rustcPromise.catch(() => undefined);
     // The host triple only matters for rustflags tables keyed by triple or cfg; without them, probe at once.
     const needsHostTriple = invocation.target === null && (config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0);
     const knownTriple = invocation.target ?? (needsHostTriple ? (await rustcPromise).host : null);
-    const probe = (kind, triple) => probeTarget(runner, tools.rustc, cwd, childEnv, config, env, kind, invocation.target, triple ?? '');
+    const probe = (kind, triple) => probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? '');
     const [rustc, targetInfo, hostInfo] = await Promise.all([
         rustcPromise,
         probe('target', knownTriple),
@@ -41417,7 +41548,8 @@ async function analyzeWorkspace(options) {
         locator: createLocator(metadata, context, readToml),
         commandLine: ['cargo', invocation.command, ...toCargoArgs(invocation)],
         sourceUsesCrate,
-        facts: gatherFacts(metadata, config, options)
+        facts: gatherFacts(metadata, config, options),
+        notes: isolation.notes
     });
 }
 /** What the rules need from the repository beyond metadata and probes, read as data. */
@@ -41537,8 +41669,8 @@ async function readMetadataFile(file) {
     }
     return parseMetadata(text, file);
 }
-async function runCargoMetadata(runner, cargo, manifestPath, inv, cwd, env) {
-    const args = ['metadata', '--format-version', '1', '--manifest-path', manifestPath];
+async function runCargoMetadata(runner, cargo, manifestPath, inv, cwd, env, configArgs) {
+    const args = ['metadata', '--format-version', '1', '--manifest-path', manifestPath, ...configArgs];
     if (inv.features.length > 0)
         args.push('--features', inv.features.join(','));
     if (inv.allFeatures)
@@ -41670,47 +41802,58 @@ function readTextFile(file, what, shown) {
 }
 /**
  * The toolchain cargo and rustc run with, always chosen by name through rustup's environment: the one
- * asked for (the action's `rust-toolchain` input, the CLI's `+toolchain`); otherwise what rustup itself
- * picks from the toolchain file, except that a `path` toolchain — a compiler the repository chooses — is
- * never run: the runner's default toolchain is named instead.
+ * asked for, else the one already in `RUSTUP_TOOLCHAIN`, else the channel the repository pins. A `path`
+ * toolchain — a compiler the repository chooses — is refused unless trusted. `RUSTC` is pinned to the
+ * absolute path of that toolchain's rustc, so no configuration can substitute another.
  */
-async function selectToolchain(requested, cwd, env, runner = execRunner) {
-    const childEnv = childEnvironment(env);
-    if (requested !== null) {
-        if ((await rustupDefault(runner, cwd, childEnv)) === undefined) {
-            throw new errors_UserError(`the toolchain \`${requested}\` is chosen through rustup, but \`rustup\` could not be run; install rustup or leave the toolchain to the runner`);
+async function selectToolchain(options) {
+    const runner = options.runner ?? execRunner;
+    const env = options.env;
+    const out = options.allowInstall === true ? {} : { RUSTUP_AUTO_INSTALL: '0' };
+    let name = options.requested ?? (env.RUSTUP_TOOLCHAIN ? null : undefined);
+    if (name === undefined) {
+        const pinFile = findToolchainFile(external_node_path_default().resolve(options.dir), run_isFile);
+        const pin = pinFile === null ? null : parseToolchainFile(external_node_fs_default().readFileSync(pinFile, 'utf8'), pinFile);
+        if (pin?.kind === 'path') {
+            if (options.trustRepositoryConfig !== true) {
+                throw new errors_UserError(`${pin.file}:${pin.line}: \`toolchain.path\` names the compiler directory \`${pin.path}\`, chosen by the repository; it is not run (set trust-repository-config to allow it, or name a toolchain with rust-toolchain)`);
+            }
+            return out;
         }
-        return { env: { RUSTUP_TOOLCHAIN: requested }, note: null };
+        name = pin?.channel ?? null;
     }
-    if (env.RUSTUP_TOOLCHAIN)
-        return { env: {}, note: null };
-    const pinFile = findToolchainFile(external_node_path_default().resolve(cwd), run_isFile);
-    if (pinFile === null)
-        return { env: {}, note: null };
-    const pin = parseToolchainFile(external_node_fs_default().readFileSync(pinFile, 'utf8'), pinFile);
-    if (pin.kind !== 'path')
-        return { env: {}, note: null };
-    const fallback = await rustupDefault(runner, cwd, childEnv);
-    if (!fallback)
-        return { env: {}, note: null };
-    return {
-        env: { RUSTUP_TOOLCHAIN: fallback },
-        note: `\`${external_node_path_default().basename(pinFile)}\` names the toolchain at \`${pin.path}\`, a compiler chosen by the repository; it is not run: the runner's default toolchain \`${fallback}\` is used instead.`
-    };
+    // Outside the repository, rustup no longer sees its toolchain file, so the pinned channel is named here.
+    const rustupEnv = { ...childEnvironment(env), ...out, ...(name ? { RUSTUP_TOOLCHAIN: name } : {}) };
+    const which = await rustupWhich(runner, rustupEnv);
+    if (which.kind === 'no-rustup') {
+        if (options.requested !== null) {
+            throw new errors_UserError(`the toolchain \`${options.requested}\` is chosen through rustup, but \`rustup\` could not be run; install rustup or leave the toolchain to the runner`);
+        }
+        return {};
+    }
+    if (which.kind === 'failed') {
+        const what = name ? `the toolchain \`${name}\`` : "rustup's default toolchain";
+        throw new errors_UserError(`${what} cannot be used: ${which.reason}; install it before this step${options.allowInstall === true ? '' : ' (or allow rustup to install it)'}`);
+    }
+    if (name)
+        out.RUSTUP_TOOLCHAIN = name;
+    if (!env.RUSTC)
+        out.RUSTC = which.rustc;
+    return out;
 }
-/** `rustup default`'s toolchain name; null when it names none, undefined when rustup cannot be run. */
-async function rustupDefault(runner, cwd, env) {
+/** The absolute path of the rustc rustup would run, from a directory no toolchain file applies to. */
+async function rustupWhich(runner, env) {
     let result;
     try {
-        result = await runner.run('rustup', ['default'], { cwd, env });
+        result = await runner.run('rustup', ['which', 'rustc'], { cwd: external_node_os_default().tmpdir(), env });
     }
     catch {
-        return undefined;
+        return { kind: 'no-rustup' };
     }
-    if (result.exitCode !== 0)
-        return null;
-    const name = /^(\S+)/.exec(result.stdout.trim())?.[1] ?? null;
-    return name === null || name === 'no' ? null : name;
+    const rustc = result.stdout.trim();
+    if (result.exitCode !== 0 || !external_node_path_default().isAbsolute(rustc))
+        return { kind: 'failed', reason: lastLine(result.stderr) || 'rustup which rustc failed' };
+    return { kind: 'found', rustc };
 }
 
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -41766,15 +41909,16 @@ async function run() {
         const env = process.env;
         const repository = external_node_path_default().resolve(env.GITHUB_WORKSPACE ?? process.cwd());
         const policy = loadPolicy({ policy: settings.policy, defaultPolicy: DEFAULT_POLICY_FILE, cwd: repository, searchFrom: repository });
-        const toolchain = await selectToolchain(settings.rustToolchain, repository, env);
-        if (toolchain.note !== null)
-            notice(toolchain.note);
+        const trust = settings.trustRepositoryConfig;
+        const manifestDir = external_node_path_default().dirname(external_node_path_default().resolve(repository, settings.manifestPath));
+        const toolchain = await selectToolchain({ requested: settings.rustToolchain, dir: manifestDir, env, trustRepositoryConfig: trust, allowInstall: settings.installToolchain });
         const analysed = await analyzeWorkspace({
             manifestPath: settings.manifestPath,
             invocation: settings.invocation,
-            env: { ...env, ...toolchain.env },
+            env: { ...env, ...toolchain },
             cwd: repository,
-            policy
+            policy,
+            trustRepositoryConfig: trust
         });
         const report = gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd: repository });
         const workspacePrefix = external_node_path_default().relative(repository, report.workspaceRoot).split((external_node_path_default()).sep).join('/');

@@ -24,6 +24,8 @@ export interface AnalysisInput {
   sourceUsesCrate?: SourceUsesCrate
   /** The toolchain pin, the policy's expectation and `#[global_allocator]`s; none by default. */
   facts?: WorkspaceFacts
+  /** Notes about how the inputs were gathered, for the report. */
+  notes?: string[]
 }
 
 /** The whole pure pipeline: selection → unit graph → linkage → findings → report. */
@@ -34,7 +36,7 @@ export function analyze(input: AnalysisInput): Report {
   const linkage = resolveLinkage(graph)
   const facts = input.facts ?? noFacts()
   const findings = evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator: input.locator })
-  const notes = [...selection.warnings, ...graph.warnings]
+  const notes = [...(input.notes ?? []), ...selection.warnings, ...graph.warnings]
   if (metadata.graphQuality === 'no-dep-kinds') {
     notes.push(
       'The metadata predates `dep_kinds` (cargo before 1.41): dependency kinds and platforms were recovered from the declared dependencies by name, so a dependency may be counted in more sections than it is.'

@@ -36,6 +36,10 @@ export interface ActionSettings {
   rustToolchain: string | null
   /** Input `allow-privileged-trigger`: run under `pull_request_target`, `workflow_run` or `issue_comment`. */
   allowPrivilegedTrigger: boolean
+  /** Input `trust-repository-config`: let cargo run what the repository's config and toolchain file name. */
+  trustRepositoryConfig: boolean
+  /** Input `install-toolchain`: let rustup download a toolchain that is not installed. */
+  installToolchain: boolean
 }
 
 /** Input defaults, as declared in action.yml. */
@@ -108,7 +112,9 @@ export function parseActionInputs(getInput: (name: string) => string): ActionSet
     commentKey: readCommentKey(read('comment-key')),
     token: read('github-token'),
     rustToolchain: readToolchainName(read('rust-toolchain')),
-    allowPrivilegedTrigger: readBoolean('allow-privileged-trigger', read('allow-privileged-trigger'))
+    allowPrivilegedTrigger: readBoolean('allow-privileged-trigger', read('allow-privileged-trigger')),
+    trustRepositoryConfig: readBoolean('trust-repository-config', read('trust-repository-config')),
+    installToolchain: readBoolean('install-toolchain', read('install-toolchain'))
   }
 }
 

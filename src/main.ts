@@ -31,14 +31,16 @@ export async function run(): Promise<void> {
     const env = process.env
     const repository = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd())
     const policy = loadPolicy({ policy: settings.policy, defaultPolicy: DEFAULT_POLICY_FILE, cwd: repository, searchFrom: repository })
-    const toolchain = await selectToolchain(settings.rustToolchain, repository, env)
-    if (toolchain.note !== null) core.notice(toolchain.note)
+    const trust = settings.trustRepositoryConfig
+    const manifestDir = path.dirname(path.resolve(repository, settings.manifestPath))
+    const toolchain = await selectToolchain({ requested: settings.rustToolchain, dir: manifestDir, env, trustRepositoryConfig: trust, allowInstall: settings.installToolchain })
     const analysed = await analyzeWorkspace({
       manifestPath: settings.manifestPath,
       invocation: settings.invocation,
-      env: { ...env, ...toolchain.env },
+      env: { ...env, ...toolchain },
       cwd: repository,
-      policy
+      policy,
+      trustRepositoryConfig: trust
     })
     const report = gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd: repository })
     const workspacePrefix = path.relative(repository, report.workspaceRoot).split(path.sep).join('/')

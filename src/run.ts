@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseCliArgs, toCargoArgs } from './cli/args.js'
-import { readCargoConfig, requestedTarget, settingSource, type CargoConfig } from './config/cargo-config.js'
+import { describeSource, readCargoConfig, requestedTarget, settingSource, type CargoConfig } from './config/cargo-config.js'
+import { repositoryConfigPlan } from './config/trust.js'
 import { profileNameFor, resolveProfile } from './config/profiles.js'
 import { resolveRustflags } from './config/rustflags.js'
 import { analyze } from './engine.js'
@@ -33,6 +34,11 @@ export interface RunOptions {
   runner?: CommandRunner
   /** The policy file, for its `exact-toolchain`. */
   policy?: LoadedPolicy | null
+  /**
+   * Let cargo read the repository's config files itself, wrappers, `build.rustc` and `[env]` included. By
+   * default cargo runs outside the repository and gets only the keys that carry data (see `config/trust.ts`).
+   */
+  trustRepositoryConfig?: boolean
 }
 
 /** Convenience for tests and scripts: cargo-style flags in, report out. */
@@ -65,23 +71,90 @@ export async function analyzeWorkspace(options: RunOptions): Promise<Report> {
   const config = readCargoConfig(cwd, env, options.configOverrides ?? [])
   const invocation: Invocation = { ...options.invocation }
   invocation.target = requestedTarget(config, invocation.target, cwd)
-  const childEnv = childEnvironment(env)
   const tools = { cargo: env.CARGO ?? 'cargo', rustc: env.RUSTC ?? 'rustc' }
 
+  const isolation = isolate(config, env, options)
+  const childEnv = { ...childEnvironment(env), ...isolation.env }
+  try {
+    return await analyzeWith(options, { runner, env, cwd, config, invocation, tools, childEnv, isolation })
+  } finally {
+    if (isolation.dir !== cwd) fs.rmSync(isolation.dir, { recursive: true, force: true })
+  }
+}
+
+interface Isolation {
+  /** Where cargo and rustc run: an empty directory outside the repository, or the repository when trusted. */
+  dir: string
+  env: Record<string, string>
+  /** `--config` arguments for `cargo metadata`: the repository's data keys and the caller's overrides. */
+  configArgs: string[]
+  notes: string[]
+}
+
+/**
+ * Decides how cargo may see the repository's configuration: refuses keys that name programs (unless
+ * trusted), and otherwise runs cargo from an empty directory with the data keys passed as `--config`.
+ */
+function isolate(config: CargoConfig, env: Record<string, string | undefined>, options: RunOptions): Isolation {
+  const overrides = (options.configOverrides ?? []).flatMap(c => ['--config', c])
+  if (options.trustRepositoryConfig === true) return { dir: path.resolve(options.cwd), env: {}, configArgs: overrides, notes: [] }
+  const cargoHome = cargoHomeOf(env)
+  const plan = repositoryConfigPlan(config, file => !isWithin(file, cargoHome))
+  const refused = plan.refused[0]
+  if (refused !== undefined) {
+    throw new UserError(
+      `${describeSource(refused.source)}: \`${refused.key}\` ${refused.why}; a program chosen by the repository is not run (set trust-repository-config to allow it)`
+    )
+  }
+  const notes = plan.ignored.map(
+    k => `\`${k.key}\` (${describeSource(k.source)}) was not applied to \`cargo metadata\` and \`rustc --print\`: it changes how cargo runs rustc, not what it builds, and a program or environment chosen by the repository is not used here.`
+  )
+  return {
+    dir: fs.mkdtempSync(path.join(os.tmpdir(), 'rust-linkage-guard-')),
+    // Empty values switch off wrappers from any config cargo still reads (cargo treats them as unset).
+    env: { RUSTC_WRAPPER: '', RUSTC_WORKSPACE_WRAPPER: '' },
+    configArgs: [...plan.args.flatMap(a => ['--config', a]), ...overrides],
+    notes
+  }
+}
+
+function cargoHomeOf(env: Record<string, string | undefined>): string {
+  return env.CARGO_HOME ? path.resolve(env.CARGO_HOME) : path.join(env.HOME ?? env.USERPROFILE ?? os.homedir(), '.cargo')
+}
+
+function isWithin(file: string, dir: string): boolean {
+  const rel = path.relative(dir, file)
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)
+}
+
+interface AnalysisSetup {
+  runner: CommandRunner
+  env: Record<string, string | undefined>
+  cwd: string
+  config: CargoConfig
+  invocation: Invocation
+  tools: { cargo: string; rustc: string }
+  childEnv: Record<string, string>
+  isolation: Isolation
+}
+
+async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<Report> {
+  const { runner, env, cwd, config, invocation, tools, childEnv, isolation } = setup
+  const runDir = isolation.dir
   const manifestPath = options.manifestPath !== null ? path.resolve(cwd, options.manifestPath) : findManifest(cwd, options.metadataFile ?? null)
   const metadataPromise: Promise<Metadata> = options.metadataFile
     ? readMetadataFile(options.metadataFile)
-    : runCargoMetadata(runner, tools.cargo, manifestPath!, invocation, cwd, childEnv)
+    : runCargoMetadata(runner, tools.cargo, manifestPath!, invocation, runDir, childEnv, isolation.configArgs)
   // A rejected promise must not go unhandled while the probes are awaited.
   metadataPromise.catch(() => undefined)
 
-  const rustcPromise = runRustcVersion(runner, tools.rustc, cwd, childEnv)
+  const rustcPromise = runRustcVersion(runner, tools.rustc, runDir, childEnv)
   rustcPromise.catch(() => undefined)
   // The host triple only matters for rustflags tables keyed by triple or cfg; without them, probe at once.
   const needsHostTriple = invocation.target === null && (config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0)
   const knownTriple = invocation.target ?? (needsHostTriple ? (await rustcPromise).host : null)
   const probe = (kind: CompileKind, triple: string | null) =>
-    probeTarget(runner, tools.rustc, cwd, childEnv, config, env, kind, invocation.target, triple ?? '')
+    probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? '')
   const [rustc, targetInfo, hostInfo] = await Promise.all([
     rustcPromise,
     probe('target', knownTriple),
@@ -110,7 +183,8 @@ export async function analyzeWorkspace(options: RunOptions): Promise<Report> {
     locator: createLocator(metadata, context, readToml),
     commandLine: ['cargo', invocation.command, ...toCargoArgs(invocation)],
     sourceUsesCrate,
-    facts: gatherFacts(metadata, config, options)
+    facts: gatherFacts(metadata, config, options),
+    notes: isolation.notes
   })
 }
 
@@ -231,9 +305,10 @@ async function runCargoMetadata(
   manifestPath: string,
   inv: Invocation,
   cwd: string,
-  env: Record<string, string>
+  env: Record<string, string>,
+  configArgs: string[]
 ): Promise<Metadata> {
-  const args = ['metadata', '--format-version', '1', '--manifest-path', manifestPath]
+  const args = ['metadata', '--format-version', '1', '--manifest-path', manifestPath, ...configArgs]
   if (inv.features.length > 0) args.push('--features', inv.features.join(','))
   if (inv.allFeatures) args.push('--all-features')
   if (inv.noDefaultFeatures) args.push('--no-default-features')
@@ -400,49 +475,74 @@ function readTextFile(file: string, what: string, shown: string): string {
   }
 }
 
-/** rustup's `RUSTUP_TOOLCHAIN`, when the toolchain must be chosen for cargo and rustc; empty to leave it to rustup. */
-export interface ToolchainSelection {
-  env: Record<string, string>
-  /** Why, when the choice differs from what rustup would do on its own. */
-  note: string | null
+
+export interface ToolchainOptions {
+  /** The toolchain asked for by name (the action's `rust-toolchain`, the CLI's `+toolchain`), or null. */
+  requested: string | null
+  /** Where to look for the repository's `rust-toolchain.toml`: the manifest's directory. */
+  dir: string
+  env: Record<string, string | undefined>
+  /** Run a `path` toolchain named by the repository. */
+  trustRepositoryConfig?: boolean
+  /** Let rustup download a toolchain that is not installed (otherwise `RUSTUP_AUTO_INSTALL=0`). */
+  allowInstall?: boolean
+  runner?: CommandRunner
 }
 
 /**
  * The toolchain cargo and rustc run with, always chosen by name through rustup's environment: the one
- * asked for (the action's `rust-toolchain` input, the CLI's `+toolchain`); otherwise what rustup itself
- * picks from the toolchain file, except that a `path` toolchain — a compiler the repository chooses — is
- * never run: the runner's default toolchain is named instead.
+ * asked for, else the one already in `RUSTUP_TOOLCHAIN`, else the channel the repository pins. A `path`
+ * toolchain — a compiler the repository chooses — is refused unless trusted. `RUSTC` is pinned to the
+ * absolute path of that toolchain's rustc, so no configuration can substitute another.
  */
-export async function selectToolchain(requested: string | null, cwd: string, env: Record<string, string | undefined>, runner: CommandRunner = execRunner): Promise<ToolchainSelection> {
-  const childEnv = childEnvironment(env)
-  if (requested !== null) {
-    if ((await rustupDefault(runner, cwd, childEnv)) === undefined) {
-      throw new UserError(`the toolchain \`${requested}\` is chosen through rustup, but \`rustup\` could not be run; install rustup or leave the toolchain to the runner`)
+export async function selectToolchain(options: ToolchainOptions): Promise<Record<string, string>> {
+  const runner = options.runner ?? execRunner
+  const env = options.env
+  const out: Record<string, string> = options.allowInstall === true ? {} : { RUSTUP_AUTO_INSTALL: '0' }
+  let name = options.requested ?? (env.RUSTUP_TOOLCHAIN ? null : undefined)
+  if (name === undefined) {
+    const pinFile = findToolchainFile(path.resolve(options.dir), isFile)
+    const pin = pinFile === null ? null : parseToolchainFile(fs.readFileSync(pinFile, 'utf8'), pinFile)
+    if (pin?.kind === 'path') {
+      if (options.trustRepositoryConfig !== true) {
+        throw new UserError(
+          `${pin.file}:${pin.line}: \`toolchain.path\` names the compiler directory \`${pin.path}\`, chosen by the repository; it is not run (set trust-repository-config to allow it, or name a toolchain with rust-toolchain)`
+        )
+      }
+      return out
     }
-    return { env: { RUSTUP_TOOLCHAIN: requested }, note: null }
+    name = pin?.channel ?? null
   }
-  if (env.RUSTUP_TOOLCHAIN) return { env: {}, note: null }
-  const pinFile = findToolchainFile(path.resolve(cwd), isFile)
-  if (pinFile === null) return { env: {}, note: null }
-  const pin = parseToolchainFile(fs.readFileSync(pinFile, 'utf8'), pinFile)
-  if (pin.kind !== 'path') return { env: {}, note: null }
-  const fallback = await rustupDefault(runner, cwd, childEnv)
-  if (!fallback) return { env: {}, note: null }
-  return {
-    env: { RUSTUP_TOOLCHAIN: fallback },
-    note: `\`${path.basename(pinFile)}\` names the toolchain at \`${pin.path}\`, a compiler chosen by the repository; it is not run: the runner's default toolchain \`${fallback}\` is used instead.`
+  // Outside the repository, rustup no longer sees its toolchain file, so the pinned channel is named here.
+  const rustupEnv = { ...childEnvironment(env), ...out, ...(name ? { RUSTUP_TOOLCHAIN: name } : {}) }
+  const which = await rustupWhich(runner, rustupEnv)
+  if (which.kind === 'no-rustup') {
+    if (options.requested !== null) {
+      throw new UserError(`the toolchain \`${options.requested}\` is chosen through rustup, but \`rustup\` could not be run; install rustup or leave the toolchain to the runner`)
+    }
+    return {}
   }
+  if (which.kind === 'failed') {
+    const what = name ? `the toolchain \`${name}\`` : "rustup's default toolchain"
+    throw new UserError(`${what} cannot be used: ${which.reason}; install it before this step${options.allowInstall === true ? '' : ' (or allow rustup to install it)'}`)
+  }
+  if (name) out.RUSTUP_TOOLCHAIN = name
+  if (!env.RUSTC) out.RUSTC = which.rustc
+  return out
 }
 
-/** `rustup default`'s toolchain name; null when it names none, undefined when rustup cannot be run. */
-async function rustupDefault(runner: CommandRunner, cwd: string, env: Record<string, string>): Promise<string | null | undefined> {
+/** The absolute path of the rustc rustup would run, from a directory no toolchain file applies to. */
+async function rustupWhich(
+  runner: CommandRunner,
+  env: Record<string, string>
+): Promise<{ kind: 'found'; rustc: string } | { kind: 'no-rustup' } | { kind: 'failed'; reason: string }> {
   let result
   try {
-    result = await runner.run('rustup', ['default'], { cwd, env })
+    result = await runner.run('rustup', ['which', 'rustc'], { cwd: os.tmpdir(), env })
   } catch {
-    return undefined
+    return { kind: 'no-rustup' }
   }
-  if (result.exitCode !== 0) return null
-  const name = /^(\S+)/.exec(result.stdout.trim())?.[1] ?? null
-  return name === null || name === 'no' ? null : name
+  const rustc = result.stdout.trim()
+  if (result.exitCode !== 0 || !path.isAbsolute(rustc)) return { kind: 'failed', reason: lastLine(result.stderr) || 'rustup which rustc failed' }
+  return { kind: 'found', rustc }
 }

@@ -42,6 +42,8 @@ export interface CliOptions {
   baseline: string | null
   /** `--fail-on`: the lowest severity that makes the exit status 1. */
   failOn: FailOn
+  /** `--trust-repository-config`: let cargo run wrappers, `build.rustc`, `[env]` and path toolchains. */
+  trustRepositoryConfig: boolean
 }
 
 /** Facts about the process that `--color auto` depends on, supplied by the caller to keep parsing pure. */
@@ -120,6 +122,10 @@ Gating:
       --policy <FILE>    Policy file [default: the nearest .github/rust-linkage.toml]
       --no-policy        Apply no policy file
       --baseline <FILE>  A JSON report from the base branch: its findings do not fail
+
+Security:
+      --trust-repository-config  Let cargo run what the repository's configuration names
+                                 (wrappers, build.rustc, [env], a path toolchain)
 `
 
 /** Mutable state while parsing; folded into `CliOptions` at the end. */
@@ -245,6 +251,7 @@ const FLAG_SPECS: readonly FlagSpec[] = [
   { long: 'color', value: 'WHEN', apply: (d, v, spelled) => (d.colorChoice = oneOf(v, COLOR_CHOICES, `\`${spelled}\``)) },
   { long: 'policy', value: 'FILE', apply: (d, v, spelled) => (d.options.policy = requireNonEmpty(v, spelled)) },
   switchFlag('no-policy', d => (d.options.noPolicy = true)),
+  switchFlag('trust-repository-config', d => (d.options.trustRepositoryConfig = true)),
   { long: 'baseline', value: 'FILE', apply: (d, v, spelled) => (d.options.baseline = requireNonEmpty(v, spelled)) },
   { long: 'fail-on', value: 'LEVEL', apply: (d, v, spelled) => (d.options.failOn = oneOf(v, FAIL_ON, `\`${spelled}\``)) },
   // A prediction never runs anything, so these only confirm what is analysed anyway.
@@ -305,7 +312,8 @@ export function parseCliArgs(argv: readonly string[], env: CliEnvironment = { co
       policy: null,
       noPolicy: false,
       baseline: null,
-      failOn: 'error'
+      failOn: 'error',
+      trustRepositoryConfig: false
     },
     colorChoice: 'auto'
   }

@@ -30,16 +30,18 @@ async function main(argv: string[]): Promise<number> {
   if (requested !== null && !/^[A-Za-z0-9][A-Za-z0-9._+-]*$/u.test(requested)) {
     throw new UserError(`\`+${requested}\` must name a rustup toolchain such as \`+stable\` or \`+1.95.0\``)
   }
-  const toolchain = await selectToolchain(requested, cwd, process.env)
-  if (toolchain.note !== null) process.stderr.write(`note: ${toolchain.note}\n`)
+  const trust = options.trustRepositoryConfig
+  // A developer's own environment may install toolchains as rustup is configured to.
+  const toolchain = await selectToolchain({ requested, dir: searchFrom, env: process.env, trustRepositoryConfig: trust, allowInstall: true })
   const analysed = await analyzeWorkspace({
     manifestPath: options.manifestPath,
     invocation: options.invocation,
     metadataFile: options.metadataFile,
     configOverrides: options.configOverrides,
-    env: { ...process.env, ...toolchain.env },
+    env: { ...process.env, ...toolchain },
     cwd,
-    policy
+    policy,
+    trustRepositoryConfig: trust
   })
   const report = gateReport(analysed, { failOn: options.failOn, policy, baseline: options.baseline, cwd })
   const text = render(report, options.format)

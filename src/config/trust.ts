@@ -1,0 +1,92 @@
+/**
+ * What of the repository's cargo configuration may reach our own `cargo` runs.
+ *
+ * `cargo metadata` runs from a directory outside the repository, so cargo reads none of the repository's
+ * config files; the keys that only carry data and change its result are passed back with `--config`. Keys
+ * that would make cargo run a program the repository chooses are refused (or, for wrappers and `[env]`,
+ * left out: they do not change what is analysed).
+ */
+import * as path from 'node:path'
+import type { CargoConfig, ConfigNode, ConfigSource, ConfigTable } from './cargo-config.js'
+
+export interface ConfigKey {
+  /** Dotted key, e.g. `build.rustc-wrapper`. */
+  key: string
+  source: ConfigSource
+}
+
+export interface RepositoryConfigPlan {
+  /** `--config KEY=VALUE` arguments carrying the repository's data keys, paths made absolute. */
+  args: string[]
+  /** Keys naming a program cargo would run: refused unless the repository's configuration is trusted. */
+  refused: (ConfigKey & { why: string })[]
+  /** Keys left out of our runs because they only change how cargo runs rustc, not what it resolves. */
+  ignored: ConfigKey[]
+}
+
+/** Tables whose every key is data that changes what `cargo metadata` resolves. */
+const DATA_TABLES = ['patch', 'source', 'resolver', 'unstable']
+/** Single data keys elsewhere. */
+const DATA_KEYS = new Set(['net.offline', 'net.retry', 'net.git-fetch-with-cli', 'registry.default', 'registry.index', 'paths'])
+/** Keys whose value is a path, relative to the directory that holds the `.cargo` directory. */
+const PATH_KEYS = /^(?:patch\.[^.]+\.[^.]+\.path|source\.[^.]+\.(?:directory|local-registry)|paths\.\d+)$/
+
+/**
+ * Sorts the configuration that came from the repository's files (not from `CARGO_HOME`, which belongs to
+ * the runner and which cargo reads itself) into data to pass on, programs to refuse, and keys to leave out.
+ */
+export function repositoryConfigPlan(config: CargoConfig, isRepositoryFile: (file: string) => boolean): RepositoryConfigPlan {
+  const plan: RepositoryConfigPlan = { args: [], refused: [], ignored: [] }
+  const fromRepository = (source: ConfigSource): boolean => 'file' in source && isRepositoryFile(source.file)
+  walk(config.tree, [], (keys, node) => {
+    const key = keys.join('.')
+    if (!fromRepository(node.source)) return
+    const refusal = refusedBecause(keys)
+    if (refusal !== null) {
+      plan.refused.push({ key, source: node.source, why: refusal })
+    } else if (key === 'build.rustc-wrapper' || key === 'build.rustc-workspace-wrapper' || keys[0] === 'env') {
+      plan.ignored.push({ key, source: node.source })
+    } else if (DATA_TABLES.includes(keys[0]!) || DATA_KEYS.has(key) || (keys[0] === 'registries' && (keys[2] === 'index' || keys[2] === 'protocol'))) {
+      plan.args.push(`${tomlKey(keys)}=${tomlValue(node, keys, key)}`)
+    }
+  })
+  return plan
+}
+
+function refusedBecause(keys: string[]): string | null {
+  const key = keys.join('.')
+  if (key === 'build.rustc') return 'names the rustc that cargo runs'
+  if (keys.at(-1) === 'credential-provider' || key === 'registry.global-credential-providers' || keys[0] === 'credential-alias') {
+    return 'names a credential provider, a program cargo runs to authenticate'
+  }
+  return null
+}
+
+/** Visits the leaves (scalars and arrays) of the tree; `env` entries are visited as whole tables. */
+function walk(table: ConfigTable, keys: string[], visit: (keys: string[], node: ConfigNode) => void): void {
+  for (const [name, node] of table.entries) {
+    const at = [...keys, name]
+    if (node.kind === 'table' && !(at.length === 2 && at[0] === 'env')) walk(node, at, visit)
+    else visit(at, node)
+  }
+}
+
+/** A dotted TOML key, quoting the parts that are not bare keys (`patch."https://example.com".foo`). */
+function tomlKey(keys: readonly string[]): string {
+  return keys.map(k => (/^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k))).join('.')
+}
+
+function tomlValue(node: ConfigNode, keys: string[], key: string): string {
+  const absolute = (value: unknown): unknown =>
+    typeof value === 'string' && 'file' in node.source && !path.isAbsolute(value) ? path.resolve(path.dirname(path.dirname(node.source.file)), value) : value
+  if (node.kind === 'scalar') return toml(PATH_KEYS.test(key) ? absolute(node.value) : node.value)
+  if (node.kind === 'array') return `[${node.items.map((item, i) => toml(PATH_KEYS.test(`${key}.${i}`) ? absolute(item.value) : item.value)).join(', ')}]`
+  throw new Error(`unexpected table at \`${keys.join('.')}\``)
+}
+
+/** A TOML value: JSON's string escapes are valid TOML basic strings. */
+function toml(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value)
+  if (Array.isArray(value)) return `[${value.map(toml).join(', ')}]`
+  return String(value)
+}
