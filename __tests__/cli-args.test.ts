@@ -37,7 +37,8 @@ describe('parseCliArgs', () => {
       noPolicy: false,
       baseline: null,
       failOn: 'error',
-      trustRepositoryConfig: false
+      trustRepositoryConfig: false,
+      timeoutMs: null
     })
   })
 
@@ -64,7 +65,8 @@ describe('parseCliArgs', () => {
       '--config', 'profile.dev.panic="abort"',
       '--policy', 'ci/policy.toml',
       '--baseline', 'base.json',
-      '--fail-on', 'warning'
+      '--fail-on', 'warning',
+      '--timeout', '30'
     ])
     const joined = parseCliArgs([
       '--manifest-path=ws/Cargo.toml',
@@ -88,7 +90,8 @@ describe('parseCliArgs', () => {
       '--config=profile.dev.panic="abort"',
       '--policy=ci/policy.toml',
       '--baseline=base.json',
-      '--fail-on=warning'
+      '--fail-on=warning',
+      '--timeout=30'
     ])
     const expected = {
       invocation: {
@@ -130,7 +133,8 @@ describe('parseCliArgs', () => {
       noPolicy: false,
       baseline: 'base.json',
       failOn: 'warning',
-      trustRepositoryConfig: false
+      trustRepositoryConfig: false,
+      timeoutMs: 30000
     }
     expect(spaced).toEqual(expected)
     expect(joined).toEqual(expected)

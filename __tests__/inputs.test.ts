@@ -42,7 +42,8 @@ describe('parseActionInputs', () => {
       rustToolchain: null,
       allowPrivilegedTrigger: false,
       trustRepositoryConfig: false,
-      installToolchain: false
+      installToolchain: false,
+      timeoutMs: 300000
     })
   })
 
@@ -73,7 +74,8 @@ describe('parseActionInputs', () => {
         'rust-toolchain': 'nightly-2026-05-20',
         'allow-privileged-trigger': 'true',
         'trust-repository-config': 'true',
-        'install-toolchain': 'true'
+        'install-toolchain': 'true',
+        timeout: '60'
       }).getInput
     )
     expect(settings).toEqual({
@@ -102,7 +104,8 @@ describe('parseActionInputs', () => {
       rustToolchain: 'nightly-2026-05-20',
       allowPrivilegedTrigger: true,
       trustRepositoryConfig: true,
-      installToolchain: true
+      installToolchain: true,
+      timeoutMs: 60000
     })
   })
 

@@ -31249,14 +31249,14 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  */
 function exec_exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = argStringToArray(commandLine);
+        const commandArgs = tr.argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new ToolRunner(toolPath, args, options);
+        const runner = new tr.ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -31276,8 +31276,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -31701,11 +31701,12 @@ class errors_UserError extends Error {
         this.name = 'UserError';
     }
 }
-/** A command we ran failed or could not be started. Exit code 2. */
+/** The environment failed us: a command could not be started, failed, or took too long. Exit code 3. */
 class CommandError extends errors_UserError {
     command;
     args;
     stderr;
+    exitCode = 3;
     constructor(message, command, args, stderr) {
         super(message);
         this.command = command;
@@ -32350,6 +32351,7 @@ Gating:
 Security:
       --trust-repository-config  Let cargo run what the repository's configuration names
                                  (wrappers, build.rustc, [env], a path toolchain)
+      --timeout <SECONDS>        Stop a cargo or rustc call after SECONDS [default: 300]
 `));
 function switchFlag(long, set, short) {
     return { long, ...(short === undefined ? {} : { short }), apply: draft => set(draft) };
@@ -32452,6 +32454,15 @@ const FLAG_SPECS = [
     { long: 'policy', value: 'FILE', apply: (d, v, spelled) => (d.options.policy = requireNonEmpty(v, spelled)) },
     switchFlag('no-policy', d => (d.options.noPolicy = true)),
     switchFlag('trust-repository-config', d => (d.options.trustRepositoryConfig = true)),
+    {
+        long: 'timeout',
+        value: 'SECONDS',
+        apply: (d, v, spelled) => {
+            if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 86_400)
+                throw new errors_UserError(`\`${spelled}\` must be a whole number of seconds from 1 to 86400, got \`${v}\``);
+            d.options.timeoutMs = Number(v) * 1000;
+        }
+    },
     { long: 'baseline', value: 'FILE', apply: (d, v, spelled) => (d.options.baseline = requireNonEmpty(v, spelled)) },
     { long: 'fail-on', value: 'LEVEL', apply: (d, v, spelled) => (d.options.failOn = oneOf(v, FAIL_ON, `\`${spelled}\``)) },
     // A prediction never runs anything, so these only confirm what is analysed anyway.
@@ -32510,7 +32521,8 @@ function args_parseCliArgs(argv, env = { colorTerminal: false }) {
             noPolicy: false,
             baseline: null,
             failOn: 'error',
-            trustRepositoryConfig: false
+            trustRepositoryConfig: false,
+            timeoutMs: null
         },
         colorChoice: 'auto'
     };
@@ -32834,7 +32846,8 @@ const INPUT_DEFAULTS = {
     failOn: 'error',
     reportPath: 'rust-linkage-report.json',
     comment: 'off',
-    commentKey: 'default'
+    commentKey: 'default',
+    timeoutSeconds: 300
 };
 const inputs_COMMANDS = ['build', 'test'];
 const inputs_FAIL_ON = ['error', 'warning', 'never'];
@@ -32892,7 +32905,8 @@ function parseActionInputs(getInput) {
         rustToolchain: readToolchainName(read('rust-toolchain')),
         allowPrivilegedTrigger: readBoolean('allow-privileged-trigger', read('allow-privileged-trigger')),
         trustRepositoryConfig: readBoolean('trust-repository-config', read('trust-repository-config')),
-        installToolchain: readBoolean('install-toolchain', read('install-toolchain'))
+        installToolchain: readBoolean('install-toolchain', read('install-toolchain')),
+        timeoutMs: readSeconds('timeout', read('timeout'), INPUT_DEFAULTS.timeoutSeconds) * 1000
     };
 }
 /** Events whose jobs hold a write token and secrets while they may look at pull-request code. */
@@ -32905,6 +32919,16 @@ function checkTrigger(event, allowed) {
     if (allowed || event === undefined || !PRIVILEGED_EVENTS.includes(event))
         return;
     throw new errors_UserError(`refusing to run under \`${event}\`: that job has a write token and secrets, and pull-request code it checks out could use them; run this action in a \`pull_request\` workflow (post comments from a separate \`workflow_run\` job), or set \`allow-privileged-trigger: true\` if the checkout is trusted`);
+}
+/** A whole number of seconds, 1 to 86400. */
+function readSeconds(name, value, fallback) {
+    if (value === '')
+        return fallback;
+    const seconds = Number(value);
+    if (!/^\d+$/.test(value) || seconds < 1 || seconds > 86_400) {
+        throw new errors_UserError(`input \`${name}\` must be a whole number of seconds from 1 to 86400, got \`${value}\``);
+    }
+    return seconds;
 }
 /** A rustup toolchain name (`stable`, `1.95.0`, `nightly-2026-05-20-x86_64-unknown-linux-gnu`), never a path. */
 function readToolchainName(value) {
@@ -40464,29 +40488,76 @@ function compareUnits(a, b) {
         compareText(crateName(a), crateName(b)));
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/exec/runner.ts
 
 
-/** The runner used by the action and the CLI: `@actions/exec`, silent, output captured, never streamed. */
-const execRunner = {
-    async run(command, args, options = {}) {
-        try {
-            const result = await getExecOutput(command, [...args], {
-                cwd: options.cwd,
-                env: options.env,
-                input: options.input === undefined ? undefined : Buffer.from(options.input),
-                silent: true,
-                ignoreReturnCode: true
+/** How long one `cargo` or `rustc` call may take by default: `cargo metadata` may download sources. */
+const runner_DEFAULT_TIMEOUT_MS = 300_000;
+/**
+ * Runs programs directly (no shell), output captured and never streamed. A call that outlives `timeoutMs`
+ * is killed with its whole process group (cargo's rustc children included) and fails with a CommandError.
+ */
+function processRunner(timeoutMs = runner_DEFAULT_TIMEOUT_MS) {
+    return {
+        run(command, args, options = {}) {
+            return new Promise((resolve, reject) => {
+                const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
+                    cwd: options.cwd,
+                    env: options.env,
+                    stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+                    // Its own process group, so that a timeout can end everything it started.
+                    detached: process.platform !== 'win32',
+                    windowsHide: true
+                });
+                const stdout = [];
+                const stderr = [];
+                child.stdout.on('data', (chunk) => stdout.push(chunk));
+                child.stderr.on('data', (chunk) => stderr.push(chunk));
+                if (options.input !== undefined)
+                    child.stdin?.end(options.input);
+                let timedOut = false;
+                const timer = setTimeout(() => {
+                    timedOut = true;
+                    kill(child.pid);
+                }, timeoutMs);
+                child.on('error', error => {
+                    clearTimeout(timer);
+                    const code = error.code;
+                    const reason = code === 'ENOENT' ? 'it was not found; install it or put it on PATH' : code === 'EACCES' ? 'it is not executable' : error.message;
+                    reject(new CommandError(`could not run \`${command}\`: ${reason}`, command, args, ''));
+                });
+                child.on('close', (code, signal) => {
+                    clearTimeout(timer);
+                    const text = { stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') };
+                    if (timedOut) {
+                        const shown = [command.split(/[\\/]/).pop(), ...args.slice(0, 1)].join(' ');
+                        reject(new CommandError(`\`${shown}\` did not finish within ${runner_formatSeconds(timeoutMs)} and was stopped (raise the timeout if it needs longer)`, command, args, text.stderr));
+                        return;
+                    }
+                    resolve({ exitCode: code ?? (signal === null ? 1 : 128), ...text });
+                });
             });
-            return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
         }
-        catch (error) {
-            // @actions/exec throws when the program cannot be found or started.
-            const reason = error instanceof Error ? error.message : String(error);
-            throw new CommandError(`could not run \`${command}\`: ${reason}`, command, args, '');
-        }
+    };
+}
+function kill(pid) {
+    if (pid === undefined)
+        return;
+    try {
+        process.kill(process.platform === 'win32' ? pid : -pid, 'SIGKILL');
     }
-};
+    catch {
+        // Already gone.
+    }
+}
+function runner_formatSeconds(ms) {
+    const s = ms / 1000;
+    return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+}
+/** The runner used by the action and the CLI unless a timeout is given. */
+const execRunner = processRunner();
 
 ;// CONCATENATED MODULE: ./src/manifest/locator.ts
 
@@ -41458,7 +41529,7 @@ async function runAnalysis(options) {
  * The rustc probes run while `cargo metadata` is still working.
  */
 async function analyzeWorkspace(options) {
-    const runner = options.runner ?? execRunner;
+    const runner = options.runner ?? processRunner(options.timeoutMs);
     const env = options.env;
     const cwd = external_node_path_default().resolve(options.cwd);
     const config = readCargoConfig(cwd, env, options.configOverrides ?? []);
@@ -41509,6 +41580,9 @@ async function analyzeWith(options, setup) {
     const { runner, env, cwd, config, invocation, tools, childEnv, isolation } = setup;
     const runDir = isolation.dir;
     const manifestPath = options.manifestPath !== null ? external_node_path_default().resolve(cwd, options.manifestPath) : findManifest(cwd, options.metadataFile ?? null);
+    if (manifestPath !== null && !options.metadataFile && !run_isFile(manifestPath)) {
+        throw new errors_UserError(`manifest \`${options.manifestPath}\` does not exist (relative paths are taken from \`${cwd}\`)`);
+    }
     const metadataPromise = options.metadataFile
         ? readMetadataFile(options.metadataFile)
         : runCargoMetadata(runner, tools.cargo, manifestPath, invocation, runDir, childEnv, isolation.configArgs);
@@ -41685,7 +41759,7 @@ async function runCargoMetadata(runner, cargo, manifestPath, inv, cwd, env, conf
         args.push('--frozen');
     const result = await runner.run(cargo, args, { cwd, env });
     if (result.exitCode !== 0) {
-        throw new CommandError(`\`cargo metadata\` failed (exit code ${result.exitCode}): ${lastLine(result.stderr)}`, cargo, args, result.stderr);
+        throw new CommandError(`\`cargo metadata\` failed (exit code ${result.exitCode}): ${lastLine(result.stderr)}${cargoHint(result.stderr)}`, cargo, args, result.stderr);
     }
     return parseMetadata(result.stdout, 'cargo metadata');
 }
@@ -41750,6 +41824,19 @@ function readToml(file) {
     }
     return parseTomlDocument(text, file);
 }
+/** What to do about the cargo failures a CI run meets most. */
+function cargoHint(stderr) {
+    if (/(?:needs to be updated but|cannot update the lock file .* because) --(?:locked|frozen) was passed/.test(stderr)) {
+        return ' — Cargo.lock is out of date: run `cargo update -w` (or `cargo generate-lockfile`) and commit it, or drop `locked`';
+    }
+    if (/--offline|offline mode/.test(stderr) && /(?:no matching package|failed to (?:download|load source)|attempting to make an HTTP request)/.test(stderr)) {
+        return ' — with `offline`, every dependency must already be in the cargo cache or vendored: fetch it first (`cargo fetch`), or drop `offline`';
+    }
+    const at = /^\s*--> (.+:\d+:\d+)\s*$/m.exec(stderr);
+    if (at)
+        return ` (at ${at[1]})`;
+    return '';
+}
 function lastLine(text) {
     const lines = text
         .split(/\r?\n/)
@@ -41807,7 +41894,7 @@ function readTextFile(file, what, shown) {
  * absolute path of that toolchain's rustc, so no configuration can substitute another.
  */
 async function selectToolchain(options) {
-    const runner = options.runner ?? execRunner;
+    const runner = options.runner ?? processRunner(options.timeoutMs);
     const env = options.env;
     const out = options.allowInstall === true ? {} : { RUSTUP_AUTO_INSTALL: '0' };
     let name = options.requested ?? (env.RUSTUP_TOOLCHAIN ? null : undefined);
@@ -41911,14 +41998,16 @@ async function run() {
         const policy = loadPolicy({ policy: settings.policy, defaultPolicy: DEFAULT_POLICY_FILE, cwd: repository, searchFrom: repository });
         const trust = settings.trustRepositoryConfig;
         const manifestDir = external_node_path_default().dirname(external_node_path_default().resolve(repository, settings.manifestPath));
-        const toolchain = await selectToolchain({ requested: settings.rustToolchain, dir: manifestDir, env, trustRepositoryConfig: trust, allowInstall: settings.installToolchain });
+        const timeoutMs = settings.timeoutMs;
+        const toolchain = await selectToolchain({ requested: settings.rustToolchain, dir: manifestDir, env, trustRepositoryConfig: trust, allowInstall: settings.installToolchain, timeoutMs });
         const analysed = await analyzeWorkspace({
             manifestPath: settings.manifestPath,
             invocation: settings.invocation,
             env: { ...env, ...toolchain },
             cwd: repository,
             policy,
-            trustRepositoryConfig: trust
+            trustRepositoryConfig: trust,
+            timeoutMs
         });
         const report = gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd: repository });
         const workspacePrefix = external_node_path_default().relative(repository, report.workspaceRoot).split((external_node_path_default()).sep).join('/');
@@ -41954,6 +42043,18 @@ async function run() {
         const { message } = describeError(error);
         setOutput('verdict', 'error');
         setFailed(message);
+        await writeErrorSummary(message);
+    }
+}
+/** The job summary of a run that could not analyse: what happened, escaped like every repository string. */
+async function writeErrorSummary(message) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        await summary.addRaw(`## ⚠️ Rust Linkage Guard could not run\n\n${md(message)}\n`).write();
+    }
+    catch {
+        // The failure itself is already reported; a summary file that cannot be written changes nothing.
     }
 }
 /** Creates or updates the sticky comment as `comment` says; failures come back as an outcome, never thrown. */

@@ -5,15 +5,16 @@
 
 /** Bad input from the user: a flag, an action input, a file we were pointed at. Exit code 2. */
 export class UserError extends Error {
-  readonly exitCode = 2
+  readonly exitCode: number = 2
   constructor(message: string) {
     super(message)
     this.name = 'UserError'
   }
 }
 
-/** A command we ran failed or could not be started. Exit code 2. */
+/** The environment failed us: a command could not be started, failed, or took too long. Exit code 3. */
 export class CommandError extends UserError {
+  override readonly exitCode: number = 3
   constructor(
     message: string,
     readonly command: string,

@@ -40,6 +40,8 @@ export interface ActionSettings {
   trustRepositoryConfig: boolean
   /** Input `install-toolchain`: let rustup download a toolchain that is not installed. */
   installToolchain: boolean
+  /** Input `timeout` (seconds), as milliseconds: how long one cargo or rustc call may take. */
+  timeoutMs: number
 }
 
 /** Input defaults, as declared in action.yml. */
@@ -49,8 +51,9 @@ export const INPUT_DEFAULTS = {
   failOn: 'error',
   reportPath: 'rust-linkage-report.json',
   comment: 'off',
-  commentKey: 'default'
-} as const satisfies { manifestPath: string; command: Command; failOn: FailOn; reportPath: string; comment: CommentMode; commentKey: string }
+  commentKey: 'default',
+  timeoutSeconds: 300
+} as const satisfies { manifestPath: string; command: Command; failOn: FailOn; reportPath: string; comment: CommentMode; commentKey: string; timeoutSeconds: number }
 
 const COMMANDS: readonly Command[] = ['build', 'test']
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never']
@@ -114,7 +117,8 @@ export function parseActionInputs(getInput: (name: string) => string): ActionSet
     rustToolchain: readToolchainName(read('rust-toolchain')),
     allowPrivilegedTrigger: readBoolean('allow-privileged-trigger', read('allow-privileged-trigger')),
     trustRepositoryConfig: readBoolean('trust-repository-config', read('trust-repository-config')),
-    installToolchain: readBoolean('install-toolchain', read('install-toolchain'))
+    installToolchain: readBoolean('install-toolchain', read('install-toolchain')),
+    timeoutMs: readSeconds('timeout', read('timeout'), INPUT_DEFAULTS.timeoutSeconds) * 1000
   }
 }
 
@@ -130,6 +134,16 @@ export function checkTrigger(event: string | undefined, allowed: boolean): void 
   throw new UserError(
     `refusing to run under \`${event}\`: that job has a write token and secrets, and pull-request code it checks out could use them; run this action in a \`pull_request\` workflow (post comments from a separate \`workflow_run\` job), or set \`allow-privileged-trigger: true\` if the checkout is trusted`
   )
+}
+
+/** A whole number of seconds, 1 to 86400. */
+export function readSeconds(name: string, value: string, fallback: number): number {
+  if (value === '') return fallback
+  const seconds = Number(value)
+  if (!/^\d+$/.test(value) || seconds < 1 || seconds > 86_400) {
+    throw new UserError(`input \`${name}\` must be a whole number of seconds from 1 to 86400, got \`${value}\``)
+  }
+  return seconds
 }
 
 /** A rustup toolchain name (`stable`, `1.95.0`, `nightly-2026-05-20-x86_64-unknown-linux-gnu`), never a path. */

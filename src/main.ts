@@ -10,7 +10,7 @@ import { fetchChangedLines, isLineChanged } from './github/diff.js'
 import { checkTrigger, parseActionInputs, type ActionSettings } from './inputs.js'
 import { selectAnnotations, type Annotation } from './report/annotations.js'
 import { renderComment } from './report/comment.js'
-import { countFindings, renderText } from './report/render.js'
+import { countFindings, md, renderText } from './report/render.js'
 import type { Report } from './report/report.js'
 import { renderSarif } from './report/sarif.js'
 import { renderSummary } from './report/summary.js'
@@ -33,14 +33,16 @@ export async function run(): Promise<void> {
     const policy = loadPolicy({ policy: settings.policy, defaultPolicy: DEFAULT_POLICY_FILE, cwd: repository, searchFrom: repository })
     const trust = settings.trustRepositoryConfig
     const manifestDir = path.dirname(path.resolve(repository, settings.manifestPath))
-    const toolchain = await selectToolchain({ requested: settings.rustToolchain, dir: manifestDir, env, trustRepositoryConfig: trust, allowInstall: settings.installToolchain })
+    const timeoutMs = settings.timeoutMs
+    const toolchain = await selectToolchain({ requested: settings.rustToolchain, dir: manifestDir, env, trustRepositoryConfig: trust, allowInstall: settings.installToolchain, timeoutMs })
     const analysed = await analyzeWorkspace({
       manifestPath: settings.manifestPath,
       invocation: settings.invocation,
       env: { ...env, ...toolchain },
       cwd: repository,
       policy,
-      trustRepositoryConfig: trust
+      trustRepositoryConfig: trust,
+      timeoutMs
     })
     const report = gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd: repository })
     const workspacePrefix = path.relative(repository, report.workspaceRoot).split(path.sep).join('/')
@@ -76,6 +78,17 @@ export async function run(): Promise<void> {
     const { message } = describeError(error)
     core.setOutput('verdict', 'error')
     core.setFailed(message)
+    await writeErrorSummary(message)
+  }
+}
+
+/** The job summary of a run that could not analyse: what happened, escaped like every repository string. */
+async function writeErrorSummary(message: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  try {
+    await core.summary.addRaw(`## ⚠️ Rust Linkage Guard could not run\n\n${md(message)}\n`).write()
+  } catch {
+    // The failure itself is already reported; a summary file that cannot be written changes nothing.
   }
 }
 

@@ -8,7 +8,7 @@ import { profileNameFor, resolveProfile } from './config/profiles.js'
 import { resolveRustflags } from './config/rustflags.js'
 import { analyze } from './engine.js'
 import { CommandError, UserError } from './errors.js'
-import { execRunner, type CommandRunner } from './exec/runner.js'
+import { processRunner, type CommandRunner } from './exec/runner.js'
 import { createLocator } from './manifest/locator.js'
 import { parseMetadata } from './metadata/parse.js'
 import type { AllocatorDeclaration, WorkspaceFacts } from './model/facts.js'
@@ -34,6 +34,8 @@ export interface RunOptions {
   runner?: CommandRunner
   /** The policy file, for its `exact-toolchain`. */
   policy?: LoadedPolicy | null
+  /** How long one cargo or rustc call may take (default `DEFAULT_TIMEOUT_MS`); ignored with `runner`. */
+  timeoutMs?: number
   /**
    * Let cargo read the repository's config files itself, wrappers, `build.rustc` and `[env]` included. By
    * default cargo runs outside the repository and gets only the keys that carry data (see `config/trust.ts`).
@@ -65,7 +67,7 @@ export async function runAnalysis(options: {
  * The rustc probes run while `cargo metadata` is still working.
  */
 export async function analyzeWorkspace(options: RunOptions): Promise<Report> {
-  const runner = options.runner ?? execRunner
+  const runner = options.runner ?? processRunner(options.timeoutMs)
   const env = options.env
   const cwd = path.resolve(options.cwd)
   const config = readCargoConfig(cwd, env, options.configOverrides ?? [])
@@ -142,6 +144,9 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<R
   const { runner, env, cwd, config, invocation, tools, childEnv, isolation } = setup
   const runDir = isolation.dir
   const manifestPath = options.manifestPath !== null ? path.resolve(cwd, options.manifestPath) : findManifest(cwd, options.metadataFile ?? null)
+  if (manifestPath !== null && !options.metadataFile && !isFile(manifestPath)) {
+    throw new UserError(`manifest \`${options.manifestPath}\` does not exist (relative paths are taken from \`${cwd}\`)`)
+  }
   const metadataPromise: Promise<Metadata> = options.metadataFile
     ? readMetadataFile(options.metadataFile)
     : runCargoMetadata(runner, tools.cargo, manifestPath!, invocation, runDir, childEnv, isolation.configArgs)
@@ -317,7 +322,7 @@ async function runCargoMetadata(
   if (inv.frozen) args.push('--frozen')
   const result = await runner.run(cargo, args, { cwd, env })
   if (result.exitCode !== 0) {
-    throw new CommandError(`\`cargo metadata\` failed (exit code ${result.exitCode}): ${lastLine(result.stderr)}`, cargo, args, result.stderr)
+    throw new CommandError(`\`cargo metadata\` failed (exit code ${result.exitCode}): ${lastLine(result.stderr)}${cargoHint(result.stderr)}`, cargo, args, result.stderr)
   }
   return parseMetadata(result.stdout, 'cargo metadata')
 }
@@ -397,6 +402,19 @@ function readToml(file: string): TomlDocument | null {
     return null
   }
   return parseTomlDocument(text, file)
+}
+
+/** What to do about the cargo failures a CI run meets most. */
+function cargoHint(stderr: string): string {
+  if (/(?:needs to be updated but|cannot update the lock file .* because) --(?:locked|frozen) was passed/.test(stderr)) {
+    return ' — Cargo.lock is out of date: run `cargo update -w` (or `cargo generate-lockfile`) and commit it, or drop `locked`'
+  }
+  if (/--offline|offline mode/.test(stderr) && /(?:no matching package|failed to (?:download|load source)|attempting to make an HTTP request)/.test(stderr)) {
+    return ' — with `offline`, every dependency must already be in the cargo cache or vendored: fetch it first (`cargo fetch`), or drop `offline`'
+  }
+  const at = /^\s*--> (.+:\d+:\d+)\s*$/m.exec(stderr)
+  if (at) return ` (at ${at[1]})`
+  return ''
 }
 
 function lastLine(text: string): string {
@@ -486,6 +504,7 @@ export interface ToolchainOptions {
   trustRepositoryConfig?: boolean
   /** Let rustup download a toolchain that is not installed (otherwise `RUSTUP_AUTO_INSTALL=0`). */
   allowInstall?: boolean
+  timeoutMs?: number
   runner?: CommandRunner
 }
 
@@ -496,7 +515,7 @@ export interface ToolchainOptions {
  * absolute path of that toolchain's rustc, so no configuration can substitute another.
  */
 export async function selectToolchain(options: ToolchainOptions): Promise<Record<string, string>> {
-  const runner = options.runner ?? execRunner
+  const runner = options.runner ?? processRunner(options.timeoutMs)
   const env = options.env
   const out: Record<string, string> = options.allowInstall === true ? {} : { RUSTUP_AUTO_INSTALL: '0' }
   let name = options.requested ?? (env.RUSTUP_TOOLCHAIN ? null : undefined)

@@ -44,6 +44,8 @@ export interface CliOptions {
   failOn: FailOn
   /** `--trust-repository-config`: let cargo run wrappers, `build.rustc`, `[env]` and path toolchains. */
   trustRepositoryConfig: boolean
+  /** `--timeout SECONDS`, as milliseconds; null for the default. */
+  timeoutMs: number | null
 }
 
 /** Facts about the process that `--color auto` depends on, supplied by the caller to keep parsing pure. */
@@ -126,6 +128,7 @@ Gating:
 Security:
       --trust-repository-config  Let cargo run what the repository's configuration names
                                  (wrappers, build.rustc, [env], a path toolchain)
+      --timeout <SECONDS>        Stop a cargo or rustc call after SECONDS [default: 300]
 `
 
 /** Mutable state while parsing; folded into `CliOptions` at the end. */
@@ -252,6 +255,14 @@ const FLAG_SPECS: readonly FlagSpec[] = [
   { long: 'policy', value: 'FILE', apply: (d, v, spelled) => (d.options.policy = requireNonEmpty(v, spelled)) },
   switchFlag('no-policy', d => (d.options.noPolicy = true)),
   switchFlag('trust-repository-config', d => (d.options.trustRepositoryConfig = true)),
+  {
+    long: 'timeout',
+    value: 'SECONDS',
+    apply: (d, v, spelled) => {
+      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 86_400) throw new UserError(`\`${spelled}\` must be a whole number of seconds from 1 to 86400, got \`${v}\``)
+      d.options.timeoutMs = Number(v) * 1000
+    }
+  },
   { long: 'baseline', value: 'FILE', apply: (d, v, spelled) => (d.options.baseline = requireNonEmpty(v, spelled)) },
   { long: 'fail-on', value: 'LEVEL', apply: (d, v, spelled) => (d.options.failOn = oneOf(v, FAIL_ON, `\`${spelled}\``)) },
   // A prediction never runs anything, so these only confirm what is analysed anyway.
@@ -313,7 +324,8 @@ export function parseCliArgs(argv: readonly string[], env: CliEnvironment = { co
       noPolicy: false,
       baseline: null,
       failOn: 'error',
-      trustRepositoryConfig: false
+      trustRepositoryConfig: false,
+      timeoutMs: null
     },
     colorChoice: 'auto'
   }

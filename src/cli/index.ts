@@ -11,7 +11,10 @@ import { VERSION } from '../version.js'
 import { writeAtomically } from '../write-file.js'
 import { HELP_TEXT, parseCliArgs, type ReportFormat } from './args.js'
 
-/** `rust-linkage-guard`: exit 0 when the check passes, 1 when findings fail it, 2 for usage or input errors. */
+/**
+ * `rust-linkage-guard`: exit 0 when the check passes, 1 when findings fail it, 2 for usage or input errors,
+ * 3 when cargo or rustc could not be run, failed, or took longer than `--timeout`.
+ */
 async function main(argv: string[]): Promise<number> {
   // `+toolchain` first, as with cargo: the rustup toolchain to run cargo and rustc with.
   const requested = argv[0]?.startsWith('+') ? argv[0].slice(1) : null
@@ -32,7 +35,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const trust = options.trustRepositoryConfig
   // A developer's own environment may install toolchains as rustup is configured to.
-  const toolchain = await selectToolchain({ requested, dir: searchFrom, env: process.env, trustRepositoryConfig: trust, allowInstall: true })
+  const timeoutMs = options.timeoutMs ?? undefined
+  const toolchain = await selectToolchain({ requested, dir: searchFrom, env: process.env, trustRepositoryConfig: trust, allowInstall: true, timeoutMs })
   const analysed = await analyzeWorkspace({
     manifestPath: options.manifestPath,
     invocation: options.invocation,
@@ -41,7 +45,8 @@ async function main(argv: string[]): Promise<number> {
     env: { ...process.env, ...toolchain },
     cwd,
     policy,
-    trustRepositoryConfig: trust
+    trustRepositoryConfig: trust,
+    timeoutMs
   })
   const report = gateReport(analysed, { failOn: options.failOn, policy, baseline: options.baseline, cwd })
   const text = render(report, options.format)
@@ -76,6 +81,6 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const { message } = describeError(error)
     process.stderr.write(`error: ${message}\n`)
-    process.exitCode = 2
+    process.exitCode = error instanceof UserError ? error.exitCode : 2
   }
 )
