@@ -19,6 +19,11 @@
  *   --src DIR          engine sources to measure (default: this checkout's src/), for A/B comparisons
  *   --keep DIR         write the synthetic metadata files to DIR and keep them
  *
+ * After the timings, a scale check analyses the largest synthetic workspace once more in a fresh process,
+ * with `-C prefer-dynamic` so that hundreds of findings arise, and checks what the action would write:
+ * the job summary under GitHub's 1 MiB, at most 10 annotations per type plus the overflow notice, every
+ * finding in the JSON report, and the peak memory of that one run under 1 GiB.
+ *
  * Every input is measured in a fresh child process, one at a time, so that inputs do not share a
  * heap or JIT state and the peak RSS belongs to one input alone. Each run times `readFileSync` +
  * `JSON.parse` of the file, then `validateMetadata` + `analyze` for `cargo build --workspace` with
@@ -85,6 +90,8 @@ interface RawProbe {
 }
 
 interface Task {
+  /** Run the scale check instead of the timings. */
+  scale?: boolean
   name: string
   file: string
   runs: number
@@ -102,6 +109,20 @@ type ChildMessage =
   | { type: 'rejected'; message: string }
   | { type: 'done'; maxRssKb: number; baselineRssKb: number; artifacts: number; findings: number }
   | { type: 'error'; message: string }
+  | { type: 'scale'; result: ScaleResult }
+
+/** What the action would write for one large analysis, against GitHub's limits. */
+interface ScaleResult {
+  packages: number
+  members: number
+  findings: number
+  summaryBytes: number
+  annotations: Record<string, number>
+  overflowNotice: boolean
+  jsonFindings: number
+  peakRssMb: number
+  analysisMs: number
+}
 
 /** Rendering what the action writes from one report: JSON, job summary, SARIF, annotations. */
 interface Outputs {
@@ -154,7 +175,7 @@ async function child(): Promise<void> {
     process.send!(m)
   }
   try {
-    await measure(task, send)
+    await (task.scale ? scaleCheck(task, send) : measure(task, send))
   } catch (e) {
     send({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) })
   }
@@ -182,7 +203,8 @@ async function measure(task: Task, send: (m: ChildMessage) => void): Promise<voi
   const renderers = await Promise.all([
     importFrom<SummaryModule>(task.src, 'report/summary.ts'),
     importFrom<SarifModule>(task.src, 'report/sarif.ts'),
-    importFrom<AnnotationsModule>(task.src, 'report/annotations.ts')
+    importFrom<AnnotationsModule>(task.src, 'report/annotations.ts'),
+    importFrom<typeof import('../src/report/json.js')>(task.src, 'report/json.ts')
   ]).catch(() => null)
   const gc = task.gc ? exposeGc() : () => undefined
   const baselineRssKb = Math.round(process.memoryUsage().rss / 1024)
@@ -237,9 +259,9 @@ async function measure(task: Task, send: (m: ChildMessage) => void): Promise<voi
     findings = report.findings.length
     let outputs: Outputs | null = null
     if (renderers !== null) {
-      const [summary, sarif, annotations] = renderers
+      const [summary, sarif, annotations, json] = renderers
       const o0 = performance.now()
-      JSON.stringify(report, null, 2)
+      for (const chunk of json.reportJson(report)) void chunk
       const markdown = summary.renderSummary(report)
       const log = JSON.stringify(sarif.renderSarif(report, { toolVersion: '0.0.0', workspacePrefix: '' }), null, 2)
       annotations.selectAnnotations(report, { workspacePrefix: '' })
@@ -265,6 +287,96 @@ async function measure(task: Task, send: (m: ChildMessage) => void): Promise<voi
     send({ type: 'run', warmup: i < task.warmup, analysisMs: t4 - t2, phases, outputs, maxRssKb: process.resourceUsage().maxRSS })
   }
   send({ type: 'done', maxRssKb: process.resourceUsage().maxRSS, baselineRssKb, artifacts, findings })
+}
+
+async function scaleCheck(task: Task, send: (m: ChildMessage) => void): Promise<void> {
+  const [engine, parse, probe, profiles, cargoConfig, types, summary, annotations, json, writer] = await Promise.all([
+    importFrom<EngineModule>(task.src, 'engine.ts'),
+    importFrom<ParseModule>(task.src, 'metadata/parse.ts'),
+    importFrom<ProbeModule>(task.src, 'rustc/probe.ts'),
+    importFrom<ProfilesModule>(task.src, 'config/profiles.ts'),
+    importFrom<CargoConfigModule>(task.src, 'config/cargo-config.ts'),
+    importFrom<TypesModule>(task.src, 'model/types.ts'),
+    importFrom<SummaryModule>(task.src, 'report/summary.ts'),
+    importFrom<AnnotationsModule>(task.src, 'report/annotations.ts'),
+    importFrom<typeof import('../src/report/json.js')>(task.src, 'report/json.ts'),
+    importFrom<typeof import('../src/write-file.js')>(task.src, 'write-file.ts')
+  ])
+  const rustc = probe.parseRustcVersion(task.probe.version)
+  const parsed = probe.parseProbe(task.probe.probeStdout, task.probe.probeStderr, rustc.host)
+  // Every executable then links std dynamically: one runtime-dylib finding each, far more than fit as annotations.
+  const info = probe.toTargetInfo(rustc.host, parsed, task.probe.libdirEntries, ['-C', 'prefer-dynamic'])
+  const invocation = types.defaultInvocation({ command: 'build', workspace: true })
+  const profileOptions = { manifest: null, manifestFile: 'Cargo.toml', config: cargoConfig.mergeCargoConfig([]), env: {} }
+  const names = profiles.profileNameFor(invocation.command, invocation.release, invocation.profile)
+  const context: BuildContext = { rustc, host: info, target: info, profile: profiles.resolveProfile(names.main, profileOptions), testProfile: profiles.resolveProfile(names.test, profileOptions) }
+  const at = { file: 'Cargo.toml', line: 1 }
+  const locator = { crateType: () => at, dependency: () => at, setting: () => at, file: () => at, manifestKey: () => at, dependencyNamed: () => at }
+  const t0 = performance.now()
+  const raw = JSON.parse(fs.readFileSync(task.file, 'utf8')) as unknown
+  const metadata = parse.validateMetadata(raw, path.basename(task.file))
+  const report = engine.analyze({ metadata, context, invocation, currentManifest: path.join(metadata.workspaceRoot, 'Cargo.toml'), locator, commandLine: ['cargo', 'build', '--workspace'] })
+  const reportFile = path.join(os.tmpdir(), `linkage-scale-${process.pid}.json`)
+  writer.writeAtomically(reportFile, json.reportJson(report))
+  const markdown = summary.renderSummary(report)
+  const { annotations: selected } = annotations.selectAnnotations(report, { workspacePrefix: '' })
+  const analysisMs = performance.now() - t0
+  // Measured before the report is read back, which is not part of a run.
+  const peakRssMb = process.resourceUsage().maxRSS / 1024
+  const jsonFindings = (JSON.parse(fs.readFileSync(reportFile, 'utf8')) as { findings: unknown[] }).findings.length
+  fs.rmSync(reportFile, { force: true })
+  const perLevel: Record<string, number> = {}
+  for (const a of selected) perLevel[a.level] = (perLevel[a.level] ?? 0) + 1
+  send({
+    type: 'scale',
+    result: {
+      packages: metadata.packages.size,
+      members: metadata.workspaceMembers.length,
+      findings: report.findings.length,
+      summaryBytes: Buffer.byteLength(markdown),
+      annotations: perLevel,
+      overflowNotice: selected.some(a => a.level === 'notice' && /more findings? in the job summary/.test(a.message)),
+      jsonFindings,
+      peakRssMb,
+      analysisMs
+    }
+  })
+}
+
+function runScale(task: Task): Promise<ScaleResult | string> {
+  return new Promise(resolve => {
+    const proc = fork(SCRIPT, ['--child'], { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+    let outcome: ScaleResult | string = 'the scale check ended without a result'
+    proc.on('message', raw => {
+      const m = raw as ChildMessage
+      if (m.type === 'scale') outcome = m.result
+      else if (m.type === 'error') outcome = m.message.split('\n')[0]!
+    })
+    proc.on('exit', () => resolve(outcome))
+    proc.send({ ...task, scale: true })
+  })
+}
+
+/** The limits the scale check holds the outputs to. */
+const SCALE_LIMITS = { summaryBytes: 1024 * 1024, perType: 10, rssMb: 1024 }
+
+function scaleVerdict(r: ScaleResult): { met: boolean; line: string } {
+  const perTypeOk = Object.values(r.annotations).every(n => n <= SCALE_LIMITS.perType)
+  const checks = [
+    r.summaryBytes < SCALE_LIMITS.summaryBytes,
+    perTypeOk,
+    r.findings <= SCALE_LIMITS.perType || r.overflowNotice,
+    r.jsonFindings === r.findings,
+    r.peakRssMb < SCALE_LIMITS.rssMb
+  ]
+  const met = checks.every(Boolean)
+  const annotationText = Object.entries(r.annotations)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ')
+  return {
+    met,
+    line: `scale: ${r.packages} packages, ${r.members} members, -C prefer-dynamic: ${r.findings} findings in ${fmt(r.analysisMs)} ms; summary ${(r.summaryBytes / 1024).toFixed(0)} KiB (< 1024), annotations ${annotationText}${r.overflowNotice ? ' incl. the overflow notice' : ''} (≤ 10 per type), JSON report ${r.jsonFindings} findings (all), peak RSS ${r.peakRssMb.toFixed(0)} MB (< 1024) — ${met ? 'met' : 'MISSED'}`
+  }
 }
 
 /** `global.gc` without requiring `--expose-gc` on the command line. */
@@ -579,10 +691,17 @@ async function main(): Promise<void> {
       log(`measuring ${task.name} (${task.warmup} warm-up + ${task.runs} runs)`)
       results.push(await runCase(task, options.timeoutMs, base, log))
     }
+    const largest = cases.filter(c => c.base.kind === 'synthetic').at(-1)
+    let scale: ScaleResult | string | null = null
+    if (largest) {
+      log(`scale check on ${largest.task.name}`)
+      scale = await runScale(largest.task)
+    }
     if (options.json) {
-      process.stdout.write(`${JSON.stringify(jsonReport(options, probe, results), null, 2)}\n`)
+      process.stdout.write(`${JSON.stringify({ ...jsonReport(options, probe, results), scale }, null, 2)}\n`)
     } else {
       process.stdout.write(textReport(options, probe, results))
+      if (scale !== null) process.stdout.write(`${typeof scale === 'string' ? `scale: failed: ${scale}` : scaleVerdict(scale).line}\n`)
     }
   } finally {
     if (options.keep === null) fs.rmSync(syntheticDir, { recursive: true, force: true })

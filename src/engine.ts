@@ -126,26 +126,39 @@ function artifactReports(linkage: LinkageResult): ArtifactReport[] {
   return out
 }
 
-const packageLabels = new WeakMap<Unit, string>()
-
+/**
+ * The same crate linked the same way is one shared, frozen entry in every artifact: a 10,000-package
+ * workspace has millions of (artifact, crate) pairs but only thousands of distinct entries.
+ */
 function linkageEntries(result: UnitResult, formats: NonNullable<UnitResult['artifacts'][number]['formats']>, linkage: LinkageResult): LinkageEntry[] {
+  let interned = entriesOf.get(linkage)
+  if (interned === undefined) entriesOf.set(linkage, (interned = new Map()))
   const entries: LinkageEntry[] = []
   for (const crate of result.crates) {
     const how = formats.linkage.get(crate.key) ?? 'not-linked'
     if (how === 'not-linked' && crate.key.startsWith('sys:')) continue
-    const info = linkage.crateNames.get(crate.key)
-    const entry: LinkageEntry = { crate: crate.name, how }
-    const via = formats.via.get(crate.key)
-    if (via !== undefined && how === 'included-from-dylib') entry.via = linkage.crateNames.get(via)?.name ?? via
-    if (info?.unit) {
-      let label = packageLabels.get(info.unit)
-      if (label === undefined) packageLabels.set(info.unit, (label = `${info.unit.pkg.name}@${info.unit.pkg.version}`))
-      entry.package = label
+    const via = how === 'included-from-dylib' ? formats.via.get(crate.key) : undefined
+    const viaName = via === undefined ? undefined : (linkage.crateNames.get(via)?.name ?? via)
+    // A crate is linked in at most a few ways across all artifacts: a short list per crate is enough.
+    let variants = interned.get(crate.key)
+    if (variants === undefined) interned.set(crate.key, (variants = []))
+    let entry = variants.find(e => e.how === how && e.via === viaName)
+    if (entry === undefined) {
+      const owner = linkage.crateNames.get(crate.key)?.unit
+      entry = Object.freeze({
+        crate: crate.name,
+        how,
+        ...(viaName === undefined ? {} : { via: viaName }),
+        ...(owner ? { package: `${owner.pkg.name}@${owner.pkg.version}` } : {})
+      })
+      variants.push(entry)
     }
     entries.push(entry)
   }
   return entries
 }
+
+const entriesOf = new WeakMap<LinkageResult, Map<string, LinkageEntry[]>>()
 
 function compareUnits(a: Unit, b: Unit): number {
   return (

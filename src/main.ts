@@ -10,6 +10,7 @@ import { fetchChangedLines, isLineChanged } from './github/diff.js'
 import { checkTrigger, parseActionInputs, type ActionSettings } from './inputs.js'
 import { selectAnnotations, type Annotation } from './report/annotations.js'
 import { renderComment } from './report/comment.js'
+import { reportJson } from './report/json.js'
 import { countFindings, md, renderText } from './report/render.js'
 import type { Report } from './report/report.js'
 import { renderSarif } from './report/sarif.js'
@@ -48,7 +49,7 @@ export async function run(): Promise<void> {
     const workspacePrefix = path.relative(repository, report.workspaceRoot).split(path.sep).join('/')
 
     const reportPath = path.resolve(repository, settings.reportPath)
-    writeAtomically(reportPath, `${JSON.stringify(report, null, 2)}\n`)
+    writeAtomically(reportPath, reportJson(report))
     const sarifPath = settings.sarifFile === null ? null : path.resolve(repository, settings.sarifFile)
     if (sarifPath !== null) writeAtomically(sarifPath, `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, workspacePrefix }), null, 2)}\n`)
     logUntrusted(renderText(report))

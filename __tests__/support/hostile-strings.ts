@@ -24,6 +24,8 @@
  *   (`toolchainChannel`). It appears in the toolchain table and in `toolchain-unpinned` findings.
  * - policy `reason`, `package`, `target`, `crate` and `.cargo/config.toml` keys (e.g. `[env]` names, shown
  *   in notes): any string TOML can hold.
+ * - `.cargo/config.toml` `build.rustflags`: rustc only warns about an unknown `-Ctarget-feature`, so any
+ *   string reaches the ABI-relevant flags of the summary's boundary table.
  * - metadata recorded elsewhere (`--metadata-file`): any string in any name.
  */
 
@@ -78,11 +80,12 @@ export const HOSTILE_STRINGS: readonly HostileString[] = [
   // Markdown.
   entry('backtick', '`', 'ending an inline code span', names),
   entry('fence', '```', 'opening a code fence', names),
-  entry('code-span-escape', '`<img src=x onerror=alert(1)>`', 'leaving the code span a name is put in, then HTML', names),
+  entry('code-span-escape', 'x`<img src=x onerror=alert(1)>`y', 'closing the code span a name is put in, HTML, then reopening it', names),
   entry('pipe', '|', 'a table cell separator', names),
   entry('pipes', 'a|b|c', 'extra table cells', names),
   entry('escaped-pipe', '\\|', 'a backslash before a pipe', names),
   entry('js-link', '[link](javascript:alert(1))', 'a markdown link with a script URL', names),
+  entry('phishing-link', '[approve](https:evil.example)', 'a live link without a slash (browsers read `https:host` as `https://host/`)', names),
   entry('fence-line', 'a\n```\nb', 'a code fence on a line of its own, swallowing the rest', names),
   entry('tilde-fence', 'a\n~~~ x', 'a tilde fence, whose info string may hold anything', names),
   entry('heading-line', 'a\n# heading', 'a heading on a line of its own', names),
@@ -92,7 +95,7 @@ export const HOSTILE_STRINGS: readonly HostileString[] = [
   entry('single-quoted', "'single'", 'ending an HTML attribute', names),
   entry('amp-entity', '&amp;', 'an entity that must stay literal', names),
   entry('lt-entity', '&lt;', 'an entity that decodes to `<`', names),
-  entry('mermaid-label', 'dy"]; click n0 call alert()', 'leaving a mermaid label and adding a click handler', { bin: true, lib: true }),
+  entry('mermaid-label', 'dy"]; click n0 call alert()', 'leaving a mermaid label and adding a click handler', names),
   // Size, Unicode and control characters.
   entry('long', 'a'.repeat(5000), 'a 5,000-character name, past every length limit', { package: true, bin: true, lib: true, feature: true }),
   entry('rtl-override', 'abc\u202edcba', 'a right-to-left override, reversing what follows', names),

@@ -342,6 +342,35 @@ function escapeProperty(text) {
     return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+;// CONCATENATED MODULE: ./src/report/json.ts
+/**
+ * The JSON report as chunks of text, identical to `JSON.stringify(report, null, 2)` once joined, but
+ * produced one array element at a time: a 10,000-package workspace's report is hundreds of megabytes, and
+ * building it as one string would double the memory the analysis needs.
+ */
+function* reportJson(report) {
+    const fields = Object.entries(report).filter(([, value]) => value !== undefined);
+    yield '{\n';
+    for (const [i, [key, value]] of fields.entries()) {
+        const last = i === fields.length - 1;
+        yield `  ${JSON.stringify(key)}: `;
+        if (Array.isArray(value) && value.length > 0) {
+            yield '[\n';
+            for (const [j, item] of value.entries())
+                yield `${indent(JSON.stringify(item, null, 2), '    ')}${j === value.length - 1 ? '' : ','}\n`;
+            yield '  ]';
+        }
+        else {
+            yield indent(JSON.stringify(value, null, 2), '  ').trimStart();
+        }
+        yield last ? '\n' : ',\n';
+    }
+    yield '}\n';
+}
+function indent(text, prefix) {
+    return prefix + text.replace(/\n/g, `\n${prefix}`);
+}
+
 ;// CONCATENATED MODULE: ./src/rules/registry.ts
 const RULES = [
     {
@@ -8098,28 +8127,41 @@ function artifactReports(linkage) {
     }
     return out;
 }
-const packageLabels = new WeakMap();
+/**
+ * The same crate linked the same way is one shared, frozen entry in every artifact: a 10,000-package
+ * workspace has millions of (artifact, crate) pairs but only thousands of distinct entries.
+ */
 function linkageEntries(result, formats, linkage) {
+    let interned = entriesOf.get(linkage);
+    if (interned === undefined)
+        entriesOf.set(linkage, (interned = new Map()));
     const entries = [];
     for (const crate of result.crates) {
         const how = formats.linkage.get(crate.key) ?? 'not-linked';
         if (how === 'not-linked' && crate.key.startsWith('sys:'))
             continue;
-        const info = linkage.crateNames.get(crate.key);
-        const entry = { crate: crate.name, how };
-        const via = formats.via.get(crate.key);
-        if (via !== undefined && how === 'included-from-dylib')
-            entry.via = linkage.crateNames.get(via)?.name ?? via;
-        if (info?.unit) {
-            let label = packageLabels.get(info.unit);
-            if (label === undefined)
-                packageLabels.set(info.unit, (label = `${info.unit.pkg.name}@${info.unit.pkg.version}`));
-            entry.package = label;
+        const via = how === 'included-from-dylib' ? formats.via.get(crate.key) : undefined;
+        const viaName = via === undefined ? undefined : (linkage.crateNames.get(via)?.name ?? via);
+        // A crate is linked in at most a few ways across all artifacts: a short list per crate is enough.
+        let variants = interned.get(crate.key);
+        if (variants === undefined)
+            interned.set(crate.key, (variants = []));
+        let entry = variants.find(e => e.how === how && e.via === viaName);
+        if (entry === undefined) {
+            const owner = linkage.crateNames.get(crate.key)?.unit;
+            entry = Object.freeze({
+                crate: crate.name,
+                how,
+                ...(viaName === undefined ? {} : { via: viaName }),
+                ...(owner ? { package: `${owner.pkg.name}@${owner.pkg.version}` } : {})
+            });
+            variants.push(entry);
         }
         entries.push(entry);
     }
     return entries;
 }
+const entriesOf = new WeakMap();
 function compareUnits(a, b) {
     return (compareText(a.pkg.name, b.pkg.name) ||
         compareText(a.pkg.version, b.pkg.version) ||
@@ -9593,21 +9635,32 @@ const VERSION = '0.1.0';
 ;// CONCATENATED MODULE: ./src/write-file.ts
 
 
-/** Writes through a temporary file and a rename, so a reader never sees half a file. */
+/**
+ * Writes through a temporary file and a rename, so a reader never sees half a file. `text` may come in
+ * chunks, so that a large report is never one string in memory.
+ */
 function writeAtomically(file, text) {
     external_node_fs_default().mkdirSync(external_node_path_default().dirname(external_node_path_default().resolve(file)), { recursive: true });
     const tmp = external_node_path_default().join(external_node_path_default().dirname(external_node_path_default().resolve(file)), `.${external_node_path_default().basename(file)}.${process.pid}.tmp`);
+    let fd = null;
     try {
-        external_node_fs_default().writeFileSync(tmp, text);
+        fd = external_node_fs_default().openSync(tmp, 'w');
+        for (const chunk of typeof text === 'string' ? [text] : text)
+            external_node_fs_default().writeSync(fd, chunk);
+        external_node_fs_default().closeSync(fd);
+        fd = null;
         external_node_fs_default().renameSync(tmp, file);
     }
     catch (error) {
+        if (fd !== null)
+            external_node_fs_default().closeSync(fd);
         external_node_fs_default().rmSync(tmp, { force: true });
         throw error;
     }
 }
 
 ;// CONCATENATED MODULE: ./src/cli/index.ts
+
 
 
 
@@ -9660,15 +9713,22 @@ async function main(argv) {
     if (options.output !== null)
         writeAtomically(options.output, text);
     else
-        process.stdout.write(text);
+        await writeStdout(text);
     return report.gate.verdict === 'fail' ? 1 : 0;
+}
+/** Writes chunk by chunk, waiting whenever the pipe is full. */
+async function writeStdout(text) {
+    for (const chunk of typeof text === 'string' ? [text] : text) {
+        if (!process.stdout.write(chunk))
+            await new Promise(resolve => process.stdout.once('drain', resolve));
+    }
 }
 function render(report, format) {
     // Repository-relative paths for SARIF and annotations, taking the working directory as the repository root.
     const workspacePrefix = external_node_path_default().relative(process.cwd(), report.workspaceRoot).split((external_node_path_default()).sep).join('/');
     switch (format) {
         case 'json':
-            return `${JSON.stringify(report, null, 2)}\n`;
+            return reportJson(report);
         case 'markdown':
             return renderSummary(report);
         case 'sarif':

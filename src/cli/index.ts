@@ -2,6 +2,7 @@
 import path from 'node:path'
 import { describeError, UserError } from '../errors.js'
 import { selectAnnotations, workflowCommand } from '../report/annotations.js'
+import { reportJson } from '../report/json.js'
 import { renderText } from '../report/render.js'
 import type { Report } from '../report/report.js'
 import { renderSarif } from '../report/sarif.js'
@@ -51,16 +52,23 @@ async function main(argv: string[]): Promise<number> {
   const report = gateReport(analysed, { failOn: options.failOn, policy, baseline: options.baseline, cwd })
   const text = render(report, options.format)
   if (options.output !== null) writeAtomically(options.output, text)
-  else process.stdout.write(text)
+  else await writeStdout(text)
   return report.gate.verdict === 'fail' ? 1 : 0
 }
 
-function render(report: Report, format: ReportFormat): string {
+/** Writes chunk by chunk, waiting whenever the pipe is full. */
+async function writeStdout(text: string | Iterable<string>): Promise<void> {
+  for (const chunk of typeof text === 'string' ? [text] : text) {
+    if (!process.stdout.write(chunk)) await new Promise(resolve => process.stdout.once('drain', resolve))
+  }
+}
+
+function render(report: Report, format: ReportFormat): string | Iterable<string> {
   // Repository-relative paths for SARIF and annotations, taking the working directory as the repository root.
   const workspacePrefix = path.relative(process.cwd(), report.workspaceRoot).split(path.sep).join('/')
   switch (format) {
     case 'json':
-      return `${JSON.stringify(report, null, 2)}\n`
+      return reportJson(report)
     case 'markdown':
       return renderSummary(report)
     case 'sarif':
