@@ -3977,98 +3977,262 @@ function parseTOML(code, options) {
 
 //#endregion
 
+;// CONCATENATED MODULE: ./src/toml/limits.ts
+/**
+ * What the TOML parser (toml-eslint-parser) cannot take, found before it runs: it descends recursively into
+ * arrays and inline tables, and builds each string with one call that takes a code point per argument, so deep
+ * nesting and long strings exhaust the call stack.
+ */
+
+/** Deepest nesting of arrays and inline tables that is read, as in toml_edit's parser (which cargo has used). */
+const MAX_NESTING = 127;
+/** Longest string (source characters between its quotes) that is read; the parser fails somewhere above 100,000. */
+const MAX_STRING = 65_536;
+/**
+ * Checks the nesting of arrays and inline tables and leaves out the contents of strings longer than
+ * `MAX_STRING`, so that the parser can read the rest and the reader can say which key holds the long string.
+ * Only comments and strings can hold characters that are not TOML syntax, so brackets and braces outside them
+ * are arrays, inline tables and table headers. Throws a UserError naming file, line and column for nesting
+ * deeper than `MAX_NESTING`. Invalid TOML is left for the parser to report.
+ */
+function prepareToml(text, file) {
+    const long = new Map();
+    const kept = [];
+    let copied = 0;
+    let removed = 0;
+    let line = 1;
+    let lineStart = 0;
+    let depth = 0;
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '\n') {
+            line++;
+            lineStart = ++i;
+        }
+        else if (c === '#') {
+            const end = text.indexOf('\n', i);
+            i = end < 0 ? text.length : end;
+        }
+        else if (c === '[' || c === '{') {
+            if (++depth > MAX_NESTING) {
+                throw new UserError(`${file}:${line}:${i - lineStart + 1}: too deeply nested: arrays and inline tables may nest at most ${MAX_NESTING} levels`);
+            }
+            i++;
+        }
+        else if (c === ']' || c === '}') {
+            depth = Math.max(0, depth - 1);
+            i++;
+        }
+        else if (c === '"' || c === "'") {
+            const s = stringAt(text, i);
+            const length = s.contentEnd - s.contentStart;
+            if (length > MAX_STRING) {
+                kept.push(text.slice(copied, s.contentStart), '\n'.repeat(s.breaks));
+                long.set(i - removed, { line, length });
+                removed += length - s.breaks;
+                copied = s.contentEnd;
+            }
+            if (s.breaks > 0) {
+                line += s.breaks;
+                lineStart = s.lastBreak + 1;
+            }
+            i = s.end;
+        }
+        else {
+            i++;
+        }
+    }
+    if (long.size === 0)
+        return { text, long };
+    kept.push(text.slice(copied));
+    return { text: kept.join(''), long };
+}
+/** The extent of the string whose opening quote is at `start`; an unterminated string ends where the parser gives up on it. */
+function stringAt(text, start) {
+    const quote = text[start];
+    const delimiter = quote.repeat(3);
+    const multiline = text.startsWith(delimiter, start);
+    const contentStart = start + (multiline ? 3 : 1);
+    let breaks = 0;
+    let lastBreak = -1;
+    for (let j = contentStart; j < text.length; j++) {
+        const c = text[j];
+        if (c === '\\' && quote === '"' && text[j + 1] !== '\n') {
+            j++;
+        }
+        else if (c === '\n') {
+            if (!multiline)
+                return { contentStart, contentEnd: j, end: j, breaks, lastBreak };
+            breaks++;
+            lastBreak = j;
+        }
+        else if (c === quote && !multiline) {
+            return { contentStart, contentEnd: j, end: j + 1, breaks, lastBreak };
+        }
+        else if (c === quote && text.startsWith(delimiter, j)) {
+            // Up to two quotes right before the closing delimiter belong to the string.
+            let close = j;
+            while (close < j + 2 && text[close + 3] === quote)
+                close++;
+            return { contentStart, contentEnd: close, end: close + 3, breaks, lastBreak };
+        }
+    }
+    return { contentStart, contentEnd: text.length, end: text.length, breaks, lastBreak };
+}
+/** The problem with a long string, as the end of a message (`a string of 1000000 characters …`). */
+function longStringProblem(what, length) {
+    return `a ${what} of ${length} characters is too long to read (at most ${MAX_STRING})`;
+}
+
 ;// CONCATENATED MODULE: ./src/toml/document.ts
+
 
 
 /**
  * Parses TOML (1.1, as cargo 1.95 accepts it: newlines and trailing commas in inline tables).
- * Invalid TOML throws a UserError `"<file>:<line>:<col>: invalid TOML: <reason>"`.
+ * Invalid TOML throws a UserError `"<file>:<line>:<col>: invalid TOML: <reason>"`. What the parser cannot take
+ * (arrays and inline tables nested too deeply, strings too long, named by their key) throws a UserError naming
+ * the file and line.
  */
 function parseTomlDocument(text, file) {
+    const prepared = prepareToml(text, file);
     let ast;
     try {
-        ast = parseTOML(text);
+        ast = parseTOML(prepared.text);
     }
     catch (error) {
         if (error instanceof ParseError) {
+            // A left-out string shifts the columns after it: if one comes before the error, it is reported instead.
+            const long = [...prepared.long].find(([at]) => at <= error.index)?.[1];
+            if (long !== undefined)
+                throw new UserError(`${file}:${long.line}: ${longStringProblem('string', long.length)}`);
             const reason = error.message.replace(/\s+/g, ' ').trim();
             throw new UserError(`${file}:${error.lineNumber}:${error.column + 1}: invalid TOML: ${reason}`);
         }
+        // Other tokens of some 100,000 characters (a number) still exhaust the parser's call stack.
+        if (error instanceof RangeError)
+            throw new UserError(`${file}: a key or value is too long to read`);
         throw error;
     }
-    return new Builder(file).build(ast);
+    return new Builder(file, prepared.long).build(ast);
 }
-/** Lines are keyed by the path joined with NUL, which cannot occur in a TOML key written in a file. */
-const SEP = '\u0000';
-function pathKey(path) {
-    return path.join(SEP);
+/** `rules.duplicate-linkage`, `allow[1].reason`, `rules."odd key"`. */
+function formatTomlPath(path) {
+    let out = '';
+    for (const segment of path) {
+        if (typeof segment === 'number')
+            out += `[${segment}]`;
+        else
+            out += `${out === '' ? '' : '.'}${/^[A-Za-z0-9_-]+$/u.test(segment) ? segment : JSON.stringify(segment)}`;
+    }
+    return out;
+}
+function newTable() {
+    return Object.create(null);
+}
+/** The value at `key`, never one inherited from a prototype (`length` of an array is not a value either). */
+function childOf(container, key) {
+    if (Array.isArray(container))
+        return typeof key === 'number' || /^\d+$/.test(key) ? container[Number(key)] : undefined;
+    return Object.hasOwn(container, key) ? container[key] : undefined;
+}
+function isContainer(value) {
+    return typeof value === 'object';
+}
+function pathOf(trail) {
+    const path = [];
+    for (let step = trail; step !== null; step = step.up)
+        path.push(step.key);
+    return path.reverse();
 }
 class Builder {
     file;
+    long;
+    /** Per table or array, the line of each of its keys or indices (as strings). */
     lines = new Map();
-    constructor(file) {
+    constructor(file, long) {
         this.file = file;
+        this.long = long;
     }
     build(ast) {
-        const root = {};
+        const root = newTable();
         const top = ast.body[0];
         for (const node of top.body) {
             if (node.type === 'TOMLKeyValue') {
-                this.assign(root, [], node);
+                this.assign(root, null, node);
                 continue;
             }
-            const table = this.ensure(root, node.resolvedKey, node.loc.start.line);
+            for (const key of node.key.keys)
+                this.keyName(key);
+            const { table, trail } = this.ensure(root, node.resolvedKey, node.loc.start.line);
             for (const kv of node.body)
-                this.assign(table, node.resolvedKey, kv);
+                this.assign(table, trail, kv);
         }
         const lines = this.lines;
+        const lineIn = (container, key) => lines.get(container)?.get(String(key)) ?? null;
         return {
             file: this.file,
             value: root,
-            lineOf: (path) => lines.get(pathKey(path)) ?? null
+            lineOf: (path) => {
+                if (path.length === 0)
+                    return null;
+                let container = root;
+                for (const segment of path.slice(0, -1)) {
+                    const child = childOf(container, segment);
+                    if (!isContainer(child))
+                        return null;
+                    container = child;
+                }
+                return lineIn(container, path[path.length - 1]);
+            },
+            lineIn
         };
     }
-    mark(path, line) {
-        const key = pathKey(path);
-        if (!this.lines.has(key))
-            this.lines.set(key, line);
+    mark(container, key, line) {
+        let keys = this.lines.get(container);
+        if (keys === undefined)
+            this.lines.set(container, (keys = new Map()));
+        const name = String(key);
+        if (!keys.has(name))
+            keys.set(name, line);
     }
     /** Walks to the table at a header's resolved key (indices select array-of-tables elements), creating it. */
     ensure(root, path, line) {
         let current = root;
+        let trail = null;
         for (let i = 0; i < path.length; i++) {
             const segment = path[i];
-            const nextIsIndex = typeof path[i + 1] === 'number';
-            const container = current;
-            let child = container[segment];
+            let child = childOf(current, segment);
             if (child === undefined) {
-                child = nextIsIndex ? [] : {};
-                container[segment] = child;
+                child = typeof path[i + 1] === 'number' ? [] : newTable();
+                current[segment] = child;
             }
-            this.mark(path.slice(0, i + 1), line);
+            this.mark(current, segment, line);
             current = child;
+            trail = { up: trail, key: segment };
         }
-        return current;
+        return { table: current, trail };
     }
-    assign(table, base, kv) {
-        const keys = kv.key.keys.map(k => (k.type === 'TOMLBare' ? k.name : k.value));
+    assign(table, trail, kv) {
+        const keys = kv.key.keys.map(k => this.keyName(k));
         const line = kv.key.loc.start.line;
         let target = table;
-        const path = [...base];
+        let at = trail;
         for (const key of keys.slice(0, -1)) {
-            path.push(key);
-            this.mark(path, line);
-            let child = target[key];
+            this.mark(target, key, line);
+            let child = childOf(target, key);
             if (child === undefined)
-                target[key] = child = {};
+                target[key] = child = newTable();
             target = child;
+            at = { up: at, key };
         }
         const last = keys[keys.length - 1];
-        path.push(last);
-        this.mark(path, line);
-        target[last] = this.convert(kv.value, path);
+        this.mark(target, last, line);
+        target[last] = this.convert(kv.value, { up: at, key: last });
     }
-    convert(node, path) {
+    /** Recursive: `prepareToml` has limited the nesting of arrays and inline tables. */
+    convert(node, trail) {
         switch (node.type) {
             case 'TOMLValue':
                 switch (node.kind) {
@@ -4077,22 +4241,41 @@ class Builder {
                     case 'local-date':
                     case 'local-time':
                         return node.datetime;
+                    case 'string':
+                        this.refuseLong(node, trail);
+                        return node.value;
                     default:
                         return node.value;
                 }
-            case 'TOMLArray':
-                return node.elements.map((element, index) => {
-                    const elementPath = [...path, index];
-                    this.mark(elementPath, element.loc.start.line);
-                    return this.convert(element, elementPath);
+            case 'TOMLArray': {
+                const array = [];
+                node.elements.forEach((element, index) => {
+                    this.mark(array, index, element.loc.start.line);
+                    array.push(this.convert(element, { up: trail, key: index }));
                 });
+                return array;
+            }
             case 'TOMLInlineTable': {
-                const table = {};
+                const table = newTable();
                 for (const kv of node.body)
-                    this.assign(table, path, kv);
+                    this.assign(table, trail, kv);
                 return table;
             }
         }
+    }
+    keyName(key) {
+        if (key.type === 'TOMLBare')
+            return key.name;
+        this.refuseLong(key, null);
+        return key.value;
+    }
+    /** Throws for a string whose contents `prepareToml` left out; a string value is named by its key path. */
+    refuseLong(node, trail) {
+        const long = this.long.get(node.range[0]);
+        if (long === undefined)
+            return;
+        const problem = node.type === 'TOMLValue' ? `${formatTomlPath(pathOf(trail))}: ${longStringProblem('string', long.length)}` : longStringProblem('quoted key', long.length);
+        throw new UserError(`${this.file}:${node.loc.start.line}: ${problem}`);
     }
 }
 
@@ -4150,7 +4333,7 @@ function mergeCargoConfig(files, options = {}) {
         }
         seen.add(file);
         const doc = parseTomlDocument(text, file);
-        const table = tableFromToml(doc.value, [], doc);
+        const table = configTable(doc.value, { file, line: 1 }, (container, key) => ({ file, line: doc.lineIn(container, key) ?? 0 }));
         for (const include of takeIncludes(table, file)) {
             if (seen.has(include.path)) {
                 throw new UserError(`${where(include.source)}config \`include\` cycle detected with path \`${include.path}\``);
@@ -4163,13 +4346,13 @@ function mergeCargoConfig(files, options = {}) {
             }
             load(include.path, includedText, include.source);
         }
-        mergeTable(root, table, []);
+        mergeTable(root, table);
         loaded.push(file);
     };
     for (const file of [...files].reverse())
         load(file.path, file.text, null);
     for (const arg of options.cli ?? [])
-        mergeTable(root, parseCliOverride(arg), []);
+        mergeTable(root, parseCliOverride(arg));
     return summarise(root, loaded, new Map());
 }
 /** The `include` entries of a parsed file, resolved against the file's directory; removes the key. */
@@ -4212,40 +4395,57 @@ function parseCliOverride(arg) {
     }
     if (Object.keys(doc.value).length !== 1)
         throw invalid();
-    return tableFromSource(doc.value, { cli: arg });
+    const source = { cli: arg };
+    return configTable(doc.value, source, () => source);
 }
-function tableFromToml(value, at, doc) {
-    const sourceOf = (p) => ({ file: doc.file, line: doc.lineOf(p) ?? 0 });
-    const convert = (v, p) => {
-        if (Array.isArray(v)) {
-            return { kind: 'array', items: v.map((item, i) => ({ value: item, source: sourceOf([...p, i]) })), source: sourceOf(p) };
+/**
+ * A parsed table as a config table, each node with the source `sourceOf` gives for its key or index. Iterative:
+ * a table can nest as deep as a key has parts, tens of thousands.
+ */
+function configTable(value, source, sourceOf) {
+    const top = { kind: 'table', entries: new Map(), source };
+    const pending = [[value, top]];
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+        const [from, to] = next;
+        for (const [key, child] of Object.entries(from)) {
+            const at = sourceOf(from, key);
+            let node;
+            if (Array.isArray(child)) {
+                node = { kind: 'array', items: child.map((item, i) => ({ value: item, source: sourceOf(child, i) })), source: at };
+            }
+            else if (typeof child === 'object') {
+                node = { kind: 'table', entries: new Map(), source: at };
+                pending.push([child, node]);
+            }
+            else {
+                node = { kind: 'scalar', value: child, source: at };
+            }
+            to.entries.set(key, node);
         }
-        if (typeof v === 'object') {
-            const entries = new Map();
-            for (const [key, child] of Object.entries(v))
-                entries.set(key, convert(child, [...p, key]));
-            return { kind: 'table', entries, source: sourceOf(p) };
-        }
-        return { kind: 'scalar', value: v, source: sourceOf(p) };
-    };
-    const entries = new Map();
-    for (const [key, child] of Object.entries(value))
-        entries.set(key, convert(child, [...at, key]));
-    return { kind: 'table', entries, source: { file: doc.file, line: 1 } };
+    }
+    return top;
 }
-function tableFromSource(value, source) {
-    const convert = (v) => {
-        if (Array.isArray(v))
-            return { kind: 'array', items: v.map(item => ({ value: item, source })), source };
-        if (typeof v === 'object') {
-            const entries = new Map();
-            for (const [key, child] of Object.entries(v))
-                entries.set(key, convert(child));
-            return { kind: 'table', entries, source };
+/**
+ * Visits the entries of a config table depth-first, in order. `keys` is the path of the entry, valid only during
+ * the call; `visit` returns true to descend into a table. Iterative: tables can nest tens of thousands deep.
+ */
+function walkConfig(table, visit) {
+    const keys = [];
+    const stack = [table.entries.entries()];
+    while (stack.length > 0) {
+        const next = stack[stack.length - 1].next();
+        if (next.done) {
+            stack.pop();
+            keys.pop();
+            continue;
         }
-        return { kind: 'scalar', value: v, source };
-    };
-    return convert(value);
+        const [key, node] = next.value;
+        keys.push(key);
+        if (visit(keys, node) && node.kind === 'table')
+            stack.push(node.entries.entries());
+        else
+            keys.pop();
+    }
 }
 const RANK = { file: 0, env: 1, cli: 2 };
 /** The precedence class of a source: files < environment < `--config`. */
@@ -4253,22 +4453,28 @@ function sourceRank(source) {
     return 'file' in source ? RANK.file : 'env' in source ? RANK.env : RANK.cli;
 }
 /** Merges `higher` (higher precedence) into `lower` in place. */
-function mergeTable(lower, higher, at) {
-    for (const [key, node] of higher.entries) {
-        const existing = lower.entries.get(key);
-        lower.entries.set(key, existing === undefined ? node : mergeNode(existing, node, [...at, key]));
-    }
+function mergeTable(lower, higher) {
+    // receivers[d]: the table of `lower` that takes the entries of `higher` at depth d.
+    const receivers = [lower];
+    walkConfig(higher, (keys, node) => {
+        const receiver = receivers[keys.length - 1];
+        const key = keys[keys.length - 1];
+        const existing = receiver.entries.get(key);
+        if (existing?.kind === 'table' && node.kind === 'table') {
+            receivers[keys.length] = existing;
+            return true;
+        }
+        receiver.entries.set(key, existing === undefined ? node : mergeLeaf(existing, node, keys));
+        return false;
+    });
 }
-function mergeNode(lower, higher, at) {
-    if (lower.kind === 'table' && higher.kind === 'table') {
-        mergeTable(lower, higher, at);
-        return lower;
-    }
+/** Merges two definitions of a key that are not both tables. */
+function mergeLeaf(lower, higher, keys) {
     if (lower.kind === 'array' && higher.kind === 'array') {
         return { kind: 'array', items: sortByRank([...lower.items, ...higher.items]), source: higher.source };
     }
     if (lower.kind !== 'scalar' || higher.kind !== 'scalar') {
-        throw new UserError(`${where(higher.source)}cannot merge config key \`${at.join('.')}\`: ${describe(higher)} here, but ${describe(lower)} at ${describeSource(lower.source)}`);
+        throw new UserError(`${where(higher.source)}cannot merge config key \`${keys.join('.')}\`: ${describe(higher)} here, but ${describe(lower)} at ${describeSource(lower.source)}`);
     }
     return higher;
 }
@@ -4365,7 +4571,7 @@ function summarise(tree, files, envTargetRustflags) {
         config.buildTarget = buildTargetOf(target);
     const targets = configNode(config, ['target']);
     if (targets?.kind === 'table')
-        collectTargetRustflags(targets, [], config.targetRustflags);
+        collectTargetRustflags(targets, config.targetRustflags);
     const profiles = configNode(config, ['profile']);
     if (profiles) {
         if (profiles.kind !== 'table')
@@ -4400,24 +4606,25 @@ function buildTargetOf(node) {
  * cargo looks up as dotted key paths, so a nested `target.a.b.rustflags` serves the triple `a.b` while a
  * quoted `target."a.b".rustflags` is never consulted.
  */
-function collectTargetRustflags(table, prefix, out) {
-    for (const [key, node] of table.entries) {
+function collectTargetRustflags(table, out) {
+    walkConfig(table, (keys, node) => {
         if (node.kind !== 'table')
-            continue;
-        if (prefix.length === 0 && key.startsWith('cfg(')) {
-            const flags = node.entries.get('rustflags');
+            return false;
+        const key = keys[keys.length - 1];
+        const flags = node.entries.get('rustflags');
+        if (keys.length === 1 && key.startsWith('cfg(')) {
             if (flags)
                 out.set(key, stringListOf(flags, `target.'${key}'.rustflags`));
-            continue;
+            return false;
         }
         if (key.includes('.'))
-            continue;
-        const triple = [...prefix, key].join('.');
-        const flags = node.entries.get('rustflags');
-        if (flags)
+            return false;
+        if (flags) {
+            const triple = keys.join('.');
             out.set(triple, stringListOf(flags, `target.${triple}.rustflags`));
-        collectTargetRustflags(node, [...prefix, key], out);
-    }
+        }
+        return true;
+    });
 }
 /** The environment-variable spelling of a triple or profile name, as in `CARGO_TARGET_<X>_RUSTFLAGS`. */
 function envKeyPart(name) {
@@ -4579,6 +4786,7 @@ function readText(p) {
  * left out: they do not change what is analysed).
  */
 
+
 /** Tables whose every key is data that changes what `cargo metadata` resolves. */
 const DATA_TABLES = ['patch', 'source', 'resolver', 'unstable'];
 /** Single data keys elsewhere. */
@@ -4592,10 +4800,13 @@ const PATH_KEYS = /^(?:patch\.[^.]+\.[^.]+\.path|source\.[^.]+\.(?:directory|loc
 function repositoryConfigPlan(config, isRepositoryFile) {
     const plan = { args: [], refused: [], ignored: [] };
     const fromRepository = (source) => 'file' in source && isRepositoryFile(source.file);
-    walk(config.tree, [], (keys, node) => {
+    // Leaves are scalars and arrays; `env` entries are taken as whole tables.
+    walkConfig(config.tree, (keys, node) => {
+        if (node.kind === 'table' && !(keys.length === 2 && keys[0] === 'env'))
+            return true;
         const key = keys.join('.');
         if (!fromRepository(node.source))
-            return;
+            return false;
         const refusal = refusedBecause(keys);
         if (refusal !== null) {
             plan.refused.push({ key, source: node.source, why: refusal });
@@ -4606,6 +4817,7 @@ function repositoryConfigPlan(config, isRepositoryFile) {
         else if (DATA_TABLES.includes(keys[0]) || DATA_KEYS.has(key) || (keys[0] === 'registries' && (keys[2] === 'index' || keys[2] === 'protocol'))) {
             plan.args.push(`${tomlKey(keys)}=${tomlValue(node, keys, key)}`);
         }
+        return false;
     });
     return plan;
 }
@@ -4617,16 +4829,6 @@ function refusedBecause(keys) {
         return 'names a credential provider, a program cargo runs to authenticate';
     }
     return null;
-}
-/** Visits the leaves (scalars and arrays) of the tree; `env` entries are visited as whole tables. */
-function walk(table, keys, visit) {
-    for (const [name, node] of table.entries) {
-        const at = [...keys, name];
-        if (node.kind === 'table' && !(at.length === 2 && at[0] === 'env'))
-            walk(node, at, visit);
-        else
-            visit(at, node);
-    }
 }
 /** A dotted TOML key, quoting the parts that are not bare keys (`patch."https://example.com".foo`). */
 function tomlKey(keys) {
@@ -4646,6 +4848,9 @@ function toml(value) {
         return JSON.stringify(value);
     if (Array.isArray(value))
         return `[${value.map(toml).join(', ')}]`;
+    // A table read from TOML has no prototype, hence no `toString`.
+    if (typeof value === 'object' && value !== null)
+        return `{ ${Object.entries(value).map(([k, v]) => `${tomlKey([k])} = ${toml(v)}`).join(', ')} }`;
     return String(value);
 }
 
@@ -4786,7 +4991,7 @@ class Layers {
     exists(name) {
         if (BUILT_IN.has(name))
             return true;
-        if (this.manifestProfiles?.[name] !== undefined || this.opts.config.profiles.has(name))
+        if (this.manifestProfile(name) !== undefined || this.opts.config.profiles.has(name))
             return true;
         const prefix = `CARGO_PROFILE_${envKeyPart(name)}_`;
         return Object.entries(this.opts.env).some(([key, value]) => value !== undefined &&
@@ -4798,7 +5003,7 @@ class Layers {
         const table = this.opts.config.profiles.get(name);
         if (table)
             return whereOf(table.source);
-        if (this.manifestProfiles?.[name] !== undefined)
+        if (this.manifestProfile(name) !== undefined)
             return this.manifestWhere(['profile', name]);
         return '';
     }
@@ -4815,7 +5020,7 @@ class Layers {
         }
         if (configNode)
             return this.fromConfig(configNode, key);
-        const table = this.manifestProfiles?.[profile];
+        const table = this.manifestProfile(profile);
         if (table === undefined)
             return null;
         if (!isTable(table))
@@ -4861,12 +5066,17 @@ class Layers {
         const envValue = this.opts.env[envName];
         if (envValue !== undefined)
             out.push({ value: parseEnvScalar(envValue), source: { env: envName }, where: `environment variable \`${envName}\`: `, key });
-        const table = this.manifestProfiles?.[profile];
+        const table = this.manifestProfile(profile);
         if (isTable(table) && table[field] !== undefined) {
             const path = ['profile', profile, field];
             out.push({ value: table[field], source: { file: this.opts.manifestFile, line: this.manifestLine(path) }, where: this.manifestWhere(path), key });
         }
         return out;
+    }
+    /** `[profile.<name>]` of the manifest; a profile name is the user's, so never a property of a prototype. */
+    manifestProfile(name) {
+        const profiles = this.manifestProfiles;
+        return profiles !== null && Object.hasOwn(profiles, name) ? profiles[name] : undefined;
     }
     configNode(profile, field) {
         return this.opts.config.profiles.get(profile)?.entries.get(field) ?? null;
@@ -7763,19 +7973,19 @@ const ALLOW_KEYS = ['rule', 'package', 'target', 'crate', 'reason', 'expires'];
  * The top-level keys and how each is read. New keys (e.g. toolchain requirements) are added here; anything
  * else is an error, so a typo never silently does nothing.
  */
-const TOP_LEVEL = {
-    'exact-toolchain': readExactToolchain,
-    rules: readRules,
-    allow: readAllow
-};
+const TOP_LEVEL = new Map([
+    ['exact-toolchain', readExactToolchain],
+    ['rules', readRules],
+    ['allow', readAllow]
+]);
 /** Reads a policy file. Throws a one-line UserError `<file>:<line>: <key>: <problem>` for anything invalid. */
 function parsePolicy(text, file) {
     const doc = parseTomlDocument(text, file);
     const policy = { file, exactToolchain: null, severities: new Map(), severityLines: new Map(), allow: [] };
     for (const [key, value] of Object.entries(doc.value)) {
-        const read = Object.hasOwn(TOP_LEVEL, key) ? TOP_LEVEL[key] : undefined;
+        const read = TOP_LEVEL.get(key);
         if (read === undefined)
-            fail(doc, [key], `unknown key (known: ${Object.keys(TOP_LEVEL).join(', ')})`);
+            fail(doc, [key], `unknown key (known: ${[...TOP_LEVEL.keys()].join(', ')})`);
         read(doc, value, policy);
     }
     return policy;
@@ -7973,19 +8183,8 @@ function lineOf(doc, path) {
     // Every path handed in was read from the document, so it has a line; 1 is only a fallback.
     return doc.lineOf(path) ?? 1;
 }
-/** `rules.duplicate-linkage`, `allow[1].reason`, `rules."odd key"`. */
-function formatPath(path) {
-    let out = '';
-    for (const segment of path) {
-        if (typeof segment === 'number')
-            out += `[${segment}]`;
-        else
-            out += `${out === '' ? '' : '.'}${/^[A-Za-z0-9_-]+$/u.test(segment) ? segment : JSON.stringify(segment)}`;
-    }
-    return out;
-}
 function fail(doc, path, problem) {
-    throw new UserError(`${doc.file}:${lineOf(doc, path)}: ${formatPath(path)}: ${problem}`);
+    throw new UserError(`${doc.file}:${lineOf(doc, path)}: ${formatTomlPath(path)}: ${problem}`);
 }
 
 ;// CONCATENATED MODULE: ./src/policy/gate.ts

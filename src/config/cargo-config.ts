@@ -8,7 +8,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { UserError } from '../errors.js'
 import { parseTomlDocument } from '../toml/document.js'
-import type { TomlDocument, TomlTable, TomlValue } from '../toml/document.js'
+import type { TomlContainer, TomlDocument, TomlTable, TomlValue } from '../toml/document.js'
 import type { SettingSource } from '../model/types.js'
 
 /**
@@ -145,7 +145,7 @@ export function mergeCargoConfig(files: readonly ConfigFileInput[], options: Mer
     }
     seen.add(file)
     const doc = parseTomlDocument(text, file)
-    const table = tableFromToml(doc.value, [], doc)
+    const table = configTable(doc.value, { file, line: 1 }, (container, key) => ({ file, line: doc.lineIn(container, key) ?? 0 }))
     for (const include of takeIncludes(table, file)) {
       if (seen.has(include.path)) {
         throw new UserError(`${where(include.source)}config \`include\` cycle detected with path \`${include.path}\``)
@@ -157,12 +157,12 @@ export function mergeCargoConfig(files: readonly ConfigFileInput[], options: Mer
       }
       load(include.path, includedText, include.source)
     }
-    mergeTable(root, table, [])
+    mergeTable(root, table)
     loaded.push(file)
   }
 
   for (const file of [...files].reverse()) load(file.path, file.text, null)
-  for (const arg of options.cli ?? []) mergeTable(root, parseCliOverride(arg), [])
+  for (const arg of options.cli ?? []) mergeTable(root, parseCliOverride(arg))
   return summarise(root, loaded, new Map())
 }
 
@@ -204,38 +204,55 @@ function parseCliOverride(arg: string): ConfigTable {
     throw invalid()
   }
   if (Object.keys(doc.value).length !== 1) throw invalid()
-  return tableFromSource(doc.value, { cli: arg })
+  const source: ConfigSource = { cli: arg }
+  return configTable(doc.value, source, () => source)
 }
 
-function tableFromToml(value: TomlTable, at: (string | number)[], doc: TomlDocument): ConfigTable {
-  const sourceOf = (p: (string | number)[]): ConfigSource => ({ file: doc.file, line: doc.lineOf(p) ?? 0 })
-  const convert = (v: TomlValue, p: (string | number)[]): ConfigNode => {
-    if (Array.isArray(v)) {
-      return { kind: 'array', items: v.map((item, i) => ({ value: item, source: sourceOf([...p, i]) })), source: sourceOf(p) }
+/**
+ * A parsed table as a config table, each node with the source `sourceOf` gives for its key or index. Iterative:
+ * a table can nest as deep as a key has parts, tens of thousands.
+ */
+function configTable(value: TomlTable, source: ConfigSource, sourceOf: (container: TomlContainer, key: string | number) => ConfigSource): ConfigTable {
+  const top: ConfigTable = { kind: 'table', entries: new Map(), source }
+  const pending: [TomlTable, ConfigTable][] = [[value, top]]
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [from, to] = next
+    for (const [key, child] of Object.entries(from)) {
+      const at = sourceOf(from, key)
+      let node: ConfigNode
+      if (Array.isArray(child)) {
+        node = { kind: 'array', items: child.map((item, i) => ({ value: item, source: sourceOf(child, i) })), source: at }
+      } else if (typeof child === 'object') {
+        node = { kind: 'table', entries: new Map(), source: at }
+        pending.push([child, node])
+      } else {
+        node = { kind: 'scalar', value: child, source: at }
+      }
+      to.entries.set(key, node)
     }
-    if (typeof v === 'object') {
-      const entries = new Map<string, ConfigNode>()
-      for (const [key, child] of Object.entries(v)) entries.set(key, convert(child, [...p, key]))
-      return { kind: 'table', entries, source: sourceOf(p) }
-    }
-    return { kind: 'scalar', value: v, source: sourceOf(p) }
   }
-  const entries = new Map<string, ConfigNode>()
-  for (const [key, child] of Object.entries(value)) entries.set(key, convert(child, [...at, key]))
-  return { kind: 'table', entries, source: { file: doc.file, line: 1 } }
+  return top
 }
 
-function tableFromSource(value: TomlTable, source: ConfigSource): ConfigTable {
-  const convert = (v: TomlValue): ConfigNode => {
-    if (Array.isArray(v)) return { kind: 'array', items: v.map(item => ({ value: item, source })), source }
-    if (typeof v === 'object') {
-      const entries = new Map<string, ConfigNode>()
-      for (const [key, child] of Object.entries(v)) entries.set(key, convert(child))
-      return { kind: 'table', entries, source }
+/**
+ * Visits the entries of a config table depth-first, in order. `keys` is the path of the entry, valid only during
+ * the call; `visit` returns true to descend into a table. Iterative: tables can nest tens of thousands deep.
+ */
+export function walkConfig(table: ConfigTable, visit: (keys: readonly string[], node: ConfigNode) => boolean): void {
+  const keys: string[] = []
+  const stack = [table.entries.entries()]
+  while (stack.length > 0) {
+    const next = stack[stack.length - 1]!.next()
+    if (next.done) {
+      stack.pop()
+      keys.pop()
+      continue
     }
-    return { kind: 'scalar', value: v, source }
+    const [key, node] = next.value
+    keys.push(key)
+    if (visit(keys, node) && node.kind === 'table') stack.push(node.entries.entries())
+    else keys.pop()
   }
-  return convert(value) as ConfigTable
 }
 
 const RANK = { file: 0, env: 1, cli: 2 } as const
@@ -246,24 +263,30 @@ export function sourceRank(source: ConfigSource): number {
 }
 
 /** Merges `higher` (higher precedence) into `lower` in place. */
-function mergeTable(lower: ConfigTable, higher: ConfigTable, at: string[]): void {
-  for (const [key, node] of higher.entries) {
-    const existing = lower.entries.get(key)
-    lower.entries.set(key, existing === undefined ? node : mergeNode(existing, node, [...at, key]))
-  }
+function mergeTable(lower: ConfigTable, higher: ConfigTable): void {
+  // receivers[d]: the table of `lower` that takes the entries of `higher` at depth d.
+  const receivers = [lower]
+  walkConfig(higher, (keys, node) => {
+    const receiver = receivers[keys.length - 1]!
+    const key = keys[keys.length - 1]!
+    const existing = receiver.entries.get(key)
+    if (existing?.kind === 'table' && node.kind === 'table') {
+      receivers[keys.length] = existing
+      return true
+    }
+    receiver.entries.set(key, existing === undefined ? node : mergeLeaf(existing, node, keys))
+    return false
+  })
 }
 
-function mergeNode(lower: ConfigNode, higher: ConfigNode, at: string[]): ConfigNode {
-  if (lower.kind === 'table' && higher.kind === 'table') {
-    mergeTable(lower, higher, at)
-    return lower
-  }
+/** Merges two definitions of a key that are not both tables. */
+function mergeLeaf(lower: ConfigNode, higher: ConfigNode, keys: readonly string[]): ConfigNode {
   if (lower.kind === 'array' && higher.kind === 'array') {
     return { kind: 'array', items: sortByRank([...lower.items, ...higher.items]), source: higher.source }
   }
   if (lower.kind !== 'scalar' || higher.kind !== 'scalar') {
     throw new UserError(
-      `${where(higher.source)}cannot merge config key \`${at.join('.')}\`: ${describe(higher)} here, but ${describe(lower)} at ${describeSource(lower.source)}`
+      `${where(higher.source)}cannot merge config key \`${keys.join('.')}\`: ${describe(higher)} here, but ${describe(lower)} at ${describeSource(lower.source)}`
     )
   }
   return higher
@@ -358,7 +381,7 @@ function summarise(tree: ConfigTable, files: string[], envTargetRustflags: Map<s
   const target = configNode(config, ['build', 'target'])
   if (target) config.buildTarget = buildTargetOf(target)
   const targets = configNode(config, ['target'])
-  if (targets?.kind === 'table') collectTargetRustflags(targets, [], config.targetRustflags)
+  if (targets?.kind === 'table') collectTargetRustflags(targets, config.targetRustflags)
   const profiles = configNode(config, ['profile'])
   if (profiles) {
     if (profiles.kind !== 'table') throw new UserError(`${where(profiles.source)}\`profile\` must be a table`)
@@ -391,20 +414,22 @@ function buildTargetOf(node: ConfigNode): ConfigBuildTarget | null {
  * cargo looks up as dotted key paths, so a nested `target.a.b.rustflags` serves the triple `a.b` while a
  * quoted `target."a.b".rustflags` is never consulted.
  */
-function collectTargetRustflags(table: ConfigTable, prefix: string[], out: Map<string, ConfigStringList>): void {
-  for (const [key, node] of table.entries) {
-    if (node.kind !== 'table') continue
-    if (prefix.length === 0 && key.startsWith('cfg(')) {
-      const flags = node.entries.get('rustflags')
-      if (flags) out.set(key, stringListOf(flags, `target.'${key}'.rustflags`))
-      continue
-    }
-    if (key.includes('.')) continue
-    const triple = [...prefix, key].join('.')
+function collectTargetRustflags(table: ConfigTable, out: Map<string, ConfigStringList>): void {
+  walkConfig(table, (keys, node) => {
+    if (node.kind !== 'table') return false
+    const key = keys[keys.length - 1]!
     const flags = node.entries.get('rustflags')
-    if (flags) out.set(triple, stringListOf(flags, `target.${triple}.rustflags`))
-    collectTargetRustflags(node, [...prefix, key], out)
-  }
+    if (keys.length === 1 && key.startsWith('cfg(')) {
+      if (flags) out.set(key, stringListOf(flags, `target.'${key}'.rustflags`))
+      return false
+    }
+    if (key.includes('.')) return false
+    if (flags) {
+      const triple = keys.join('.')
+      out.set(triple, stringListOf(flags, `target.${triple}.rustflags`))
+    }
+    return true
+  })
 }
 
 /** The environment-variable spelling of a triple or profile name, as in `CARGO_TARGET_<X>_RUSTFLAGS`. */

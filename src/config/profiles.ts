@@ -161,7 +161,7 @@ class Layers {
   /** Whether a profile is built in or defined anywhere. */
   exists(name: string): boolean {
     if (BUILT_IN.has(name)) return true
-    if (this.manifestProfiles?.[name] !== undefined || this.opts.config.profiles.has(name)) return true
+    if (this.manifestProfile(name) !== undefined || this.opts.config.profiles.has(name)) return true
     const prefix = `CARGO_PROFILE_${envKeyPart(name)}_`
     return Object.entries(this.opts.env).some(
       ([key, value]) =>
@@ -175,7 +175,7 @@ class Layers {
   definedAt(name: string): string {
     const table = this.opts.config.profiles.get(name)
     if (table) return whereOf(table.source)
-    if (this.manifestProfiles?.[name] !== undefined) return this.manifestWhere(['profile', name])
+    if (this.manifestProfile(name) !== undefined) return this.manifestWhere(['profile', name])
     return ''
   }
 
@@ -190,7 +190,7 @@ class Layers {
       return { value: parseEnvScalar(envValue), source: { env: envName }, where: `environment variable \`${envName}\`: `, key }
     }
     if (configNode) return this.fromConfig(configNode, key)
-    const table = this.manifestProfiles?.[profile]
+    const table = this.manifestProfile(profile)
     if (table === undefined) return null
     if (!isTable(table)) throw new UserError(`${this.manifestWhere(['profile', profile])}\`profile.${profile}\` must be a table`)
     const value = table[field]
@@ -229,12 +229,18 @@ class Layers {
     const envName = `CARGO_PROFILE_${envKeyPart(profile)}_${field.toUpperCase()}`
     const envValue = this.opts.env[envName]
     if (envValue !== undefined) out.push({ value: parseEnvScalar(envValue), source: { env: envName }, where: `environment variable \`${envName}\`: `, key })
-    const table = this.manifestProfiles?.[profile]
+    const table = this.manifestProfile(profile)
     if (isTable(table) && table[field] !== undefined) {
       const path = ['profile', profile, field]
       out.push({ value: table[field], source: { file: this.opts.manifestFile, line: this.manifestLine(path) }, where: this.manifestWhere(path), key })
     }
     return out
+  }
+
+  /** `[profile.<name>]` of the manifest; a profile name is the user's, so never a property of a prototype. */
+  private manifestProfile(name: string): TomlValue | undefined {
+    const profiles = this.manifestProfiles
+    return profiles !== null && Object.hasOwn(profiles, name) ? profiles[name] : undefined
   }
 
   private configNode(profile: string, field: Field): ConfigNode | null {

@@ -7,7 +7,8 @@
  * left out: they do not change what is analysed).
  */
 import * as path from 'node:path'
-import type { CargoConfig, ConfigNode, ConfigSource, ConfigTable } from './cargo-config.js'
+import { walkConfig } from './cargo-config.js'
+import type { CargoConfig, ConfigNode, ConfigSource } from './cargo-config.js'
 
 export interface ConfigKey {
   /** Dotted key, e.g. `build.rustc-wrapper`. */
@@ -38,9 +39,11 @@ const PATH_KEYS = /^(?:patch\.[^.]+\.[^.]+\.path|source\.[^.]+\.(?:directory|loc
 export function repositoryConfigPlan(config: CargoConfig, isRepositoryFile: (file: string) => boolean): RepositoryConfigPlan {
   const plan: RepositoryConfigPlan = { args: [], refused: [], ignored: [] }
   const fromRepository = (source: ConfigSource): boolean => 'file' in source && isRepositoryFile(source.file)
-  walk(config.tree, [], (keys, node) => {
+  // Leaves are scalars and arrays; `env` entries are taken as whole tables.
+  walkConfig(config.tree, (keys, node) => {
+    if (node.kind === 'table' && !(keys.length === 2 && keys[0] === 'env')) return true
     const key = keys.join('.')
-    if (!fromRepository(node.source)) return
+    if (!fromRepository(node.source)) return false
     const refusal = refusedBecause(keys)
     if (refusal !== null) {
       plan.refused.push({ key, source: node.source, why: refusal })
@@ -49,11 +52,12 @@ export function repositoryConfigPlan(config: CargoConfig, isRepositoryFile: (fil
     } else if (DATA_TABLES.includes(keys[0]!) || DATA_KEYS.has(key) || (keys[0] === 'registries' && (keys[2] === 'index' || keys[2] === 'protocol'))) {
       plan.args.push(`${tomlKey(keys)}=${tomlValue(node, keys, key)}`)
     }
+    return false
   })
   return plan
 }
 
-function refusedBecause(keys: string[]): string | null {
+function refusedBecause(keys: readonly string[]): string | null {
   const key = keys.join('.')
   if (key === 'build.rustc') return 'names the rustc that cargo runs'
   if (keys.at(-1) === 'credential-provider' || key === 'registry.global-credential-providers' || keys[0] === 'credential-alias') {
@@ -62,21 +66,12 @@ function refusedBecause(keys: string[]): string | null {
   return null
 }
 
-/** Visits the leaves (scalars and arrays) of the tree; `env` entries are visited as whole tables. */
-function walk(table: ConfigTable, keys: string[], visit: (keys: string[], node: ConfigNode) => void): void {
-  for (const [name, node] of table.entries) {
-    const at = [...keys, name]
-    if (node.kind === 'table' && !(at.length === 2 && at[0] === 'env')) walk(node, at, visit)
-    else visit(at, node)
-  }
-}
-
 /** A dotted TOML key, quoting the parts that are not bare keys (`patch."https://example.com".foo`). */
 function tomlKey(keys: readonly string[]): string {
   return keys.map(k => (/^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k))).join('.')
 }
 
-function tomlValue(node: ConfigNode, keys: string[], key: string): string {
+function tomlValue(node: ConfigNode, keys: readonly string[], key: string): string {
   const absolute = (value: unknown): unknown =>
     typeof value === 'string' && 'file' in node.source && !path.isAbsolute(value) ? path.resolve(path.dirname(path.dirname(node.source.file)), value) : value
   if (node.kind === 'scalar') return toml(PATH_KEYS.test(key) ? absolute(node.value) : node.value)
@@ -88,5 +83,7 @@ function tomlValue(node: ConfigNode, keys: string[], key: string): string {
 function toml(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value)
   if (Array.isArray(value)) return `[${value.map(toml).join(', ')}]`
+  // A table read from TOML has no prototype, hence no `toString`.
+  if (typeof value === 'object' && value !== null) return `{ ${Object.entries(value).map(([k, v]) => `${tomlKey([k])} = ${toml(v)}`).join(', ')} }`
   return String(value)
 }

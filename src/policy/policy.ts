@@ -3,7 +3,7 @@ import { findingFingerprint } from '../report/fingerprint.js'
 import type { FindingReport, PolicySummary, Severity } from '../report/report.js'
 import { RULES, ruleInfo, type RuleId } from '../rules/registry.js'
 import { compareFindings } from '../rules/evaluate.js'
-import { parseTomlDocument, type TomlDocument, type TomlPath, type TomlTable, type TomlValue } from '../toml/document.js'
+import { formatTomlPath, parseTomlDocument, type TomlDocument, type TomlPath, type TomlTable, type TomlValue } from '../toml/document.js'
 
 /** Where the policy file is looked for when none is given. */
 export const DEFAULT_POLICY_FILE = '.github/rust-linkage.toml'
@@ -39,19 +39,19 @@ const ALLOW_KEYS = ['rule', 'package', 'target', 'crate', 'reason', 'expires'] a
  * The top-level keys and how each is read. New keys (e.g. toolchain requirements) are added here; anything
  * else is an error, so a typo never silently does nothing.
  */
-const TOP_LEVEL: Record<string, (doc: TomlDocument, value: TomlValue, policy: Policy) => void> = {
-  'exact-toolchain': readExactToolchain,
-  rules: readRules,
-  allow: readAllow
-}
+const TOP_LEVEL = new Map<string, (doc: TomlDocument, value: TomlValue, policy: Policy) => void>([
+  ['exact-toolchain', readExactToolchain],
+  ['rules', readRules],
+  ['allow', readAllow]
+])
 
 /** Reads a policy file. Throws a one-line UserError `<file>:<line>: <key>: <problem>` for anything invalid. */
 export function parsePolicy(text: string, file: string): Policy {
   const doc = parseTomlDocument(text, file)
   const policy: Policy = { file, exactToolchain: null, severities: new Map(), severityLines: new Map(), allow: [] }
   for (const [key, value] of Object.entries(doc.value)) {
-    const read = Object.hasOwn(TOP_LEVEL, key) ? TOP_LEVEL[key] : undefined
-    if (read === undefined) fail(doc, [key], `unknown key (known: ${Object.keys(TOP_LEVEL).join(', ')})`)
+    const read = TOP_LEVEL.get(key)
+    if (read === undefined) fail(doc, [key], `unknown key (known: ${[...TOP_LEVEL.keys()].join(', ')})`)
     read(doc, value, policy)
   }
   return policy
@@ -246,16 +246,6 @@ function lineOf(doc: TomlDocument, path: TomlPath): number {
   return doc.lineOf(path) ?? 1
 }
 
-/** `rules.duplicate-linkage`, `allow[1].reason`, `rules."odd key"`. */
-function formatPath(path: TomlPath): string {
-  let out = ''
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`
-    else out += `${out === '' ? '' : '.'}${/^[A-Za-z0-9_-]+$/u.test(segment) ? segment : JSON.stringify(segment)}`
-  }
-  return out
-}
-
 function fail(doc: TomlDocument, path: TomlPath, problem: string): never {
-  throw new UserError(`${doc.file}:${lineOf(doc, path)}: ${formatPath(path)}: ${problem}`)
+  throw new UserError(`${doc.file}:${lineOf(doc, path)}: ${formatTomlPath(path)}: ${problem}`)
 }
