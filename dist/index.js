@@ -34235,6 +34235,380 @@ function toTargetInfo(triple, probe, libdirEntries, rustflags) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/model/unit-graph.ts
+
+
+
+
+/** The units a unit depends on: the libraries it links, then the units built before it. */
+function dependenciesOf(unit) {
+    return [...unit.crates.map(c => c.unit), ...unit.buildsAfter];
+}
+/**
+ * Builds cargo's unit graph for an invocation: the root units for the selected packages and targets, and
+ * everything they depend on, each with the settings cargo passes to rustc.
+ */
+function buildUnitGraph(metadata, context, invocation, selected, sourceUsesCrate = () => true) {
+    const units = [];
+    const byKey = new Map();
+    const targetIds = new Map();
+    const libs = new Map();
+    const libOf = (pkg) => {
+        if (!libs.has(pkg))
+            libs.set(pkg, libTarget(pkg));
+        return libs.get(pkg);
+    };
+    const primary = new Set(selected.map(p => p.id));
+    const warnings = [];
+    const profile = invocation.command === 'test' ? context.testProfile : context.profile;
+    // Units created and not yet given their dependencies: a stack rather than recursion, as a dependency
+    // chain can be far deeper than the call stack. A unit's dependencies are all created before its next
+    // sibling, so units are numbered depth first.
+    const pending = [];
+    const infoFor = (kind) => (kind === 'host' ? context.host : context.target);
+    const makeUnit = ({ pkg, target, mode, kind, unitFor }, root) => {
+        const panicForced = unitFor.host || unitFor.test || mode === 'test' || target.kind === 'custom-build' || target.kind === 'proc-macro';
+        // Targets are unique objects per package: a small integer identifies package × target.
+        let targetId = targetIds.get(target);
+        if (targetId === undefined)
+            targetIds.set(target, (targetId = targetIds.size));
+        const key = targetId * 8 + (mode === 'test' ? 4 : 0) + (kind === 'host' ? 2 : 0) + (panicForced ? 1 : 0);
+        const existing = byKey.get(key);
+        if (existing) {
+            existing.root ||= root;
+            return existing;
+        }
+        const info = infoFor(kind);
+        const requested = mode === 'test' ? ['bin'] : target.crateTypes;
+        const crateTypes = requested.filter(t => info.supportedCrateTypes.has(t));
+        const droppedCrateTypes = requested.filter(t => !info.supportedCrateTypes.has(t));
+        const rustflags = info.rustflags;
+        let preferDynamic = null;
+        if (target.kind === 'proc-macro')
+            preferDynamic = 'proc-macro';
+        else if (mode !== 'test' && target.crateTypes.includes('dylib') && !primary.has(pkg.id))
+            preferDynamic = 'non-primary-dylib';
+        else if (flagEnabled(codegenOptions(rustflags, 'prefer-dynamic')))
+            preferDynamic = 'rustflags';
+        const { panic, panicSource } = panicOf(profile, panicForced, rustflags);
+        const unit = {
+            index: units.length,
+            pkg,
+            target,
+            mode,
+            kind,
+            crateTypes,
+            droppedCrateTypes,
+            preferDynamic,
+            panic,
+            panicSource,
+            lto: { kind: 'object-and-bitcode' },
+            rpath: profile.rpath,
+            crtStatic: target.kind === 'proc-macro' ? false : info.crtStaticExecutables,
+            rustflags,
+            targetInfo: info,
+            crates: [],
+            unlinkable: [],
+            buildsAfter: [],
+            root,
+            primary: primary.has(pkg.id)
+        };
+        units.push(unit);
+        byKey.set(key, unit);
+        pending.push({ unit, needs: needsOf(unit, unitFor), next: 0 });
+        return unit;
+    };
+    /** Creates the units pending ones need, depth first, and links each to its dependent. */
+    const completePending = () => {
+        while (pending.length > 0) {
+            const frame = pending[pending.length - 1];
+            const need = frame.needs[frame.next++];
+            if (need === undefined) {
+                pending.pop();
+                continue;
+            }
+            const { crates, buildsAfter } = frame.unit;
+            const dep = makeUnit(need, false);
+            if (need.link === null)
+                buildsAfter.push(dep);
+            // The package's own library is needed last but passed to rustc first.
+            else if (need.link.edge === 'own-lib')
+                crates.unshift({ unit: dep, ...need.link });
+            else
+                crates.push({ unit: dep, ...need.link });
+        }
+    };
+    /** What a new unit needs, in cargo's order; records the dependencies cargo cannot pass to rustc. */
+    const needsOf = (unit, unitFor) => {
+        const { pkg, target, mode, kind } = unit;
+        const info = infoFor(kind);
+        const needs = [];
+        const isBuildScript = target.kind === 'custom-build';
+        const includeDev = !isBuildScript && (target.kind === 'test' || target.kind === 'example' || target.kind === 'bench' || mode === 'test');
+        const childFor = { host: unitFor.host || isBuildScript || target.kind === 'proc-macro', test: unitFor.test || mode === 'test' };
+        const childKind = childFor.host ? 'host' : kind;
+        for (const edge of pkg.deps) {
+            const applicable = edge.kinds.filter(k => {
+                if (isBuildScript ? k.kind !== 'build' : k.kind === 'build')
+                    return false;
+                if (k.kind === 'dev' && !includeDev)
+                    return false;
+                return k.platform === null || matchesPlatform(k.platform, info, pkg);
+            });
+            if (applicable.length === 0)
+                continue;
+            const dep = edge.pkg === pkg.id ? pkg : metadata.packages.get(edge.pkg);
+            const lib = libOf(dep);
+            if (!lib)
+                continue;
+            const first = applicable[0];
+            if (!lib.crateTypes.some(isLinkable)) {
+                // Cargo still builds the library first, but passes no `--extern` for it.
+                unit.unlinkable.push({ pkg: dep, externName: edge.externName, edge: first.kind, crateTypes: lib.crateTypes });
+                needs.push(libNeed(dep, lib, childKind, childFor, null));
+                continue;
+            }
+            needs.push(libNeed(dep, lib, childKind, childFor, { externName: edge.externName, edge: first.kind, platform: first.platform }));
+        }
+        if (!isBuildScript && target.kind !== 'lib' && target.kind !== 'proc-macro') {
+            const lib = libOf(pkg);
+            if (lib) {
+                const libName = lib.name.replace(/-/g, '_');
+                if (lib.crateTypes.some(isLinkable)) {
+                    needs.push(libNeed(pkg, lib, childKind, childFor, { externName: libName, edge: 'own-lib', platform: null }));
+                }
+                else if (sourceUsesCrate(target.srcPath, libName)) {
+                    unit.unlinkable.push({ pkg, externName: libName, edge: 'own-lib', crateTypes: lib.crateTypes });
+                }
+            }
+            if ((target.kind === 'test' || target.kind === 'bench') && mode === 'test') {
+                for (const bin of pkg.targets.filter(t => t.kind === 'bin' && featuresSatisfied(t, pkg))) {
+                    needs.push({ pkg, target: bin, mode: 'build', kind, unitFor: { host: unitFor.host, test: false }, link: null });
+                }
+            }
+        }
+        const script = pkg.targets.find(t => t.kind === 'custom-build');
+        if (script && !isBuildScript)
+            needs.push({ pkg, target: script, mode: 'build', kind: 'host', unitFor: { host: true, test: false }, link: null });
+        return needs;
+    };
+    const roots = [];
+    for (const pkg of selected) {
+        for (const { target, mode } of rootTargets(pkg, invocation, warnings)) {
+            const kind = target.kind === 'proc-macro' && mode === 'build' ? 'host' : 'target';
+            const unit = makeUnit({ pkg, target, mode, kind, unitFor: { host: kind === 'host', test: false } }, true);
+            completePending();
+            if (!roots.includes(unit))
+                roots.push(unit);
+        }
+    }
+    checkNamedTargets(invocation, selected);
+    assignLto(roots, profile);
+    return { units, roots, warnings };
+}
+/** A dependent's need for the library `lib` of `dep`: proc-macros, like everything under a host unit, are built for the host. */
+function libNeed(dep, lib, kind, unitFor, link) {
+    const host = unitFor.host || lib.kind === 'proc-macro';
+    return { pkg: dep, target: lib, mode: 'build', kind: host ? 'host' : kind, unitFor: { host, test: unitFor.test }, link };
+}
+function matchesPlatform(platform, info, pkg) {
+    try {
+        return platformMatches(platform, info.triple, info.cfg);
+    }
+    catch (e) {
+        throw new errors_UserError(`${pkg.manifestPath}: invalid platform \`${platform}\` in a dependency of \`${pkg.name}\`: ${e.message}`);
+    }
+}
+/** The library target (`lib` or `proc-macro`) of a package, if any. */
+function libTarget(pkg) {
+    return pkg.targets.find(t => t.kind === 'lib' || t.kind === 'proc-macro');
+}
+function featuresSatisfied(target, pkg) {
+    return target.requiredFeatures.every(f => pkg.features.includes(f));
+}
+function panicOf(profile, forcedUnwind, rustflags) {
+    // Cargo's own `-C panic` comes first on the command line; rustflags come last and so win.
+    const fromFlags = codegenOptions(rustflags, 'panic');
+    const last = fromFlags[fromFlags.length - 1];
+    if (last === 'abort' || last === 'unwind')
+        return { panic: last, panicSource: 'rustflags' };
+    if (forcedUnwind)
+        return { panic: 'unwind', panicSource: 'forced-unwind' };
+    return { panic: profile.panic, panicSource: profile.sources.panic ? 'profile' : 'default' };
+}
+/** The root targets of one selected package, with the compile mode cargo uses for each. */
+function rootTargets(pkg, inv, warnings) {
+    const t = inv.targets;
+    const out = [];
+    const add = (target, mode) => {
+        if (!featuresSatisfied(target, pkg)) {
+            warnings.push(`target \`${target.name}\` in package \`${pkg.name}\` is skipped: it requires the features ${target.requiredFeatures.map(f => `\`${f}\``).join(', ')}`);
+            return;
+        }
+        if (!out.some(s => s.target === target && s.mode === mode))
+            out.push({ target, mode });
+    };
+    const lib = libTarget(pkg);
+    const of = (kind) => pkg.targets.filter(x => x.kind === kind);
+    const testMode = inv.command === 'test' ? 'test' : 'build';
+    const specific = t.lib || t.bins || t.tests || t.examples || t.benches || t.allTargets || t.bin.length + t.test.length + t.example.length + t.bench.length > 0;
+    if (!specific) {
+        if (inv.command === 'build') {
+            if (lib)
+                add(lib, 'build');
+            for (const b of of('bin'))
+                add(b, 'build');
+        }
+        else {
+            if (lib && lib.test)
+                add(lib, 'test');
+            for (const b of of('bin'))
+                if (b.test)
+                    add(b, 'test');
+            for (const e of of('example'))
+                add(e, e.test ? 'test' : 'build');
+            for (const x of of('test'))
+                if (x.test)
+                    add(x, 'test');
+            for (const x of of('bench'))
+                if (x.test)
+                    add(x, 'test');
+        }
+        return out;
+    }
+    const all = t.allTargets;
+    if ((t.lib || all) && lib)
+        add(lib, testMode);
+    if (t.bins || all)
+        for (const b of of('bin'))
+            add(b, testMode);
+    for (const name of t.bin)
+        for (const b of of('bin').filter(b => b.name === name))
+            add(b, testMode);
+    if (t.examples || all)
+        for (const e of of('example'))
+            add(e, testMode);
+    for (const name of t.example)
+        for (const e of of('example').filter(e => e.name === name))
+            add(e, testMode);
+    if (t.tests || all) {
+        // `--tests`: every target with `test = true`, compiled as a test harness.
+        if (lib && lib.test)
+            add(lib, 'test');
+        for (const x of pkg.targets)
+            if (x.test && x.kind !== 'lib' && x.kind !== 'proc-macro' && x.kind !== 'custom-build')
+                add(x, 'test');
+    }
+    for (const name of t.test)
+        for (const x of of('test').filter(x => x.name === name))
+            add(x, 'test');
+    if (t.benches || all) {
+        if (lib)
+            add(lib, 'test');
+        for (const b of of('bin'))
+            add(b, 'test');
+        for (const x of of('bench'))
+            add(x, 'test');
+    }
+    for (const name of t.bench)
+        for (const x of of('bench').filter(x => x.name === name))
+            add(x, 'test');
+    return out;
+}
+function checkNamedTargets(inv, selected) {
+    const check = (names, kind, flag) => {
+        for (const name of names) {
+            if (!selected.some(p => p.targets.some(t => t.kind === kind && t.name === name))) {
+                throw new errors_UserError(`no ${kind} target named \`${name}\` in the selected packages (\`${flag} ${name}\`)`);
+            }
+        }
+    };
+    check(inv.targets.bin, 'bin', '--bin');
+    check(inv.targets.example, 'example', '--example');
+    check(inv.targets.test, 'test', '--test');
+    check(inv.targets.bench, 'bench', '--bench');
+}
+/** Cargo's LTO assignment, from each root unit down (`src/compiler/lto.rs`). */
+function assignLto(roots, profile) {
+    const assigned = new Map();
+    const forHost = (u) => u.target.kind === 'proc-macro' || u.target.kind === 'custom-build';
+    const requestedTypes = (u) => (u.mode === 'test' ? ['bin'] : u.target.crateTypes);
+    const needsObject = (types) => types.some(t => canLto(t) || isDynamic(t));
+    const whenNeedsObject = (types) => types.every(t => t === 'dylib') ? { kind: 'only-object' } : { kind: 'object-and-bitcode' };
+    const fromProfile = () => {
+        switch (profile.lto) {
+            case 'false':
+                return { kind: 'only-object' };
+            case 'off':
+                return { kind: 'off' };
+            case 'true':
+                return { kind: 'run', value: null };
+            default:
+                return { kind: 'run', value: profile.lto };
+        }
+    };
+    const merge = (a, b) => {
+        if (a.kind === 'run')
+            return a;
+        if (b.kind === 'run')
+            return b;
+        if (a.kind === 'off' || b.kind === 'off')
+            return { kind: 'off' };
+        if (a.kind === b.kind)
+            return a;
+        return { kind: 'object-and-bitcode' };
+    };
+    // Cargo's recursion, with an explicit stack (a dependency chain can be deeper than the call stack): a
+    // unit whose decision changes passes the new one on to its dependencies, in the same depth-first order.
+    const stack = [];
+    const calculate = (unit, parent) => {
+        const types = requestedTypes(unit);
+        let lto;
+        if (forHost(unit))
+            lto = { kind: 'only-object' };
+        else if (types.every(canLto))
+            lto = fromProfile();
+        else if (parent.kind === 'run')
+            lto = needsObject(types) ? whenNeedsObject(types) : { kind: 'only-bitcode' };
+        else if (parent.kind === 'only-bitcode' && needsObject(types))
+            lto = whenNeedsObject(types);
+        else if (parent.kind === 'off')
+            lto = { kind: 'off' };
+        else
+            lto = parent;
+        const previous = assigned.get(unit);
+        const merged = previous ? merge(previous, lto) : lto;
+        if (previous && previous.kind === merged.kind)
+            return;
+        assigned.set(unit, merged);
+        unit.lto = merged;
+        stack.push({ deps: dependenciesOf(unit), lto: merged, next: 0 });
+    };
+    for (const root of roots) {
+        const types = requestedTypes(root);
+        let rootLto;
+        if (profile.lto === 'false')
+            rootLto = { kind: 'only-object' };
+        else if (profile.lto === 'off')
+            rootLto = { kind: 'off' };
+        else if (forHost(root))
+            rootLto = { kind: 'only-object' };
+        else if (needsObject(types))
+            rootLto = whenNeedsObject(types);
+        else
+            rootLto = { kind: 'only-bitcode' };
+        calculate(root, rootLto);
+        while (stack.length > 0) {
+            const frame = stack[stack.length - 1];
+            const dep = frame.deps[frame.next++];
+            if (dep === undefined)
+                stack.pop();
+            else
+                calculate(dep, frame.lto);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/linkage/dependency-format.ts
 /**
  * `calculate_type` followed by `verify_ok` for one output crate type.
@@ -34379,6 +34753,7 @@ function recordedFormats(result) {
 
 
 
+
 const SYSROOT_INTERNALS = ['core', 'alloc', 'compiler_builtins'];
 /** Computes the linkage of every unit of the graph, dependencies first. */
 function resolveLinkage(graph) {
@@ -34415,30 +34790,41 @@ function sysKey(name) {
 function crateName(unit) {
     return unit.target.name.replace(/-/g, '_');
 }
+/**
+ * The units, each after everything it depends on (depth first, without recursion: a dependency chain can
+ * be deeper than the call stack). The metadata parser refuses the package cycles a unit cycle needs.
+ */
 function topologicalOrder(graph) {
     const order = [];
     const state = new Map();
-    const visit = (u) => {
-        const s = state.get(u);
+    const stack = [];
+    const enter = (unit) => {
+        const s = state.get(unit);
         if (s === 'done')
             return;
         if (s === 'visiting')
-            throw new Error(`dependency cycle through \`${u.pkg.name}\` (${u.target.kind} \`${u.target.name}\`)`);
-        state.set(u, 'visiting');
-        for (const d of u.crates)
-            visit(d.unit);
-        for (const d of u.buildsAfter)
-            visit(d);
-        state.set(u, 'done');
-        order.push(u);
+            throw new Error(`dependency cycle through \`${unit.pkg.name}\` (${unit.target.kind} \`${unit.target.name}\`)`);
+        state.set(unit, 'visiting');
+        stack.push({ unit, deps: dependenciesOf(unit), next: 0 });
     };
-    for (const u of graph.units)
-        visit(u);
+    for (const root of graph.units) {
+        enter(root);
+        while (stack.length > 0) {
+            const frame = stack[stack.length - 1];
+            const dep = frame.deps[frame.next++];
+            if (dep !== undefined) {
+                enter(dep);
+                continue;
+            }
+            stack.pop();
+            state.set(frame.unit, 'done');
+            order.push(frame.unit);
+        }
+    }
     return order;
 }
 function resolveUnit(unit, done, units) {
-    const deps = [...unit.crates.map(c => c.unit), ...unit.buildsAfter];
-    const blockedBy = deps.filter(d => done.get(d).status !== 'ok');
+    const blockedBy = dependenciesOf(unit).filter(d => done.get(d).status !== 'ok');
     // Only linking units need their whole crate graph and a panic runtime; an rlib never links.
     const links = unit.crateTypes.some(requiresUpstreamObjects);
     const crates = links && blockedBy.length === 0 ? crateGraph(unit, done) : [];
@@ -34529,9 +34915,11 @@ function crateGraph(unit, done) {
         perTarget.set(shape, (std = stdCrates(unit)));
     const graph = [...std];
     const seen = new Set();
-    const visit = (dep) => {
+    // Depth first in dependency order, without recursion: the next crate to load is on top.
+    const stack = unit.crates.map(d => d.unit).reverse();
+    for (let dep = stack.pop(); dep !== undefined; dep = stack.pop()) {
         if (seen.has(dep))
-            return;
+            continue;
         seen.add(dep);
         const macrosOnly = dep.target.kind === 'proc-macro';
         let node = unitNodes.get(dep);
@@ -34551,11 +34939,9 @@ function crateGraph(unit, done) {
         graph.push(node);
         // A proc-macro's own dependencies are never loaded into its user's crate graph.
         if (!macrosOnly)
-            for (const d of dep.crates)
-                visit(d.unit);
-    };
-    for (const d of unit.crates)
-        visit(d.unit);
+            for (let i = dep.crates.length - 1; i >= 0; i--)
+                stack.push(dep.crates[i].unit);
+    }
     return graph;
 }
 /** The standard library crates rustc loads for a unit, in load order. */
@@ -40024,348 +40410,6 @@ function escapeClass(body) {
     return body.replace(/[\\\]^]/g, '\\$&');
 }
 
-;// CONCATENATED MODULE: ./src/model/unit-graph.ts
-
-
-
-
-/**
- * Builds cargo's unit graph for an invocation: the root units for the selected packages and targets, and
- * everything they depend on, each with the settings cargo passes to rustc.
- */
-function buildUnitGraph(metadata, context, invocation, selected, sourceUsesCrate = () => true) {
-    const units = [];
-    const byKey = new Map();
-    const targetIds = new Map();
-    const libs = new Map();
-    const libOf = (pkg) => {
-        if (!libs.has(pkg))
-            libs.set(pkg, libTarget(pkg));
-        return libs.get(pkg);
-    };
-    const primary = new Set(selected.map(p => p.id));
-    const warnings = [];
-    const profile = invocation.command === 'test' ? context.testProfile : context.profile;
-    const infoFor = (kind) => (kind === 'host' ? context.host : context.target);
-    const makeUnit = (pkg, target, mode, kind, unitFor, root) => {
-        const panicForced = unitFor.host || unitFor.test || mode === 'test' || target.kind === 'custom-build' || target.kind === 'proc-macro';
-        // Targets are unique objects per package: a small integer identifies package × target.
-        let targetId = targetIds.get(target);
-        if (targetId === undefined)
-            targetIds.set(target, (targetId = targetIds.size));
-        const key = targetId * 8 + (mode === 'test' ? 4 : 0) + (kind === 'host' ? 2 : 0) + (panicForced ? 1 : 0);
-        const existing = byKey.get(key);
-        if (existing) {
-            existing.root ||= root;
-            return existing;
-        }
-        const info = infoFor(kind);
-        const requested = mode === 'test' ? ['bin'] : target.crateTypes;
-        const crateTypes = requested.filter(t => info.supportedCrateTypes.has(t));
-        const droppedCrateTypes = requested.filter(t => !info.supportedCrateTypes.has(t));
-        const rustflags = info.rustflags;
-        let preferDynamic = null;
-        if (target.kind === 'proc-macro')
-            preferDynamic = 'proc-macro';
-        else if (mode !== 'test' && target.crateTypes.includes('dylib') && !primary.has(pkg.id))
-            preferDynamic = 'non-primary-dylib';
-        else if (flagEnabled(codegenOptions(rustflags, 'prefer-dynamic')))
-            preferDynamic = 'rustflags';
-        const { panic, panicSource } = panicOf(profile, panicForced, rustflags);
-        const unit = {
-            index: units.length,
-            pkg,
-            target,
-            mode,
-            kind,
-            crateTypes,
-            droppedCrateTypes,
-            preferDynamic,
-            panic,
-            panicSource,
-            lto: { kind: 'object-and-bitcode' },
-            rpath: profile.rpath,
-            crtStatic: target.kind === 'proc-macro' ? false : info.crtStaticExecutables,
-            rustflags,
-            targetInfo: info,
-            crates: [],
-            unlinkable: [],
-            buildsAfter: [],
-            root,
-            primary: primary.has(pkg.id)
-        };
-        units.push(unit);
-        byKey.set(key, unit);
-        addDependencies(unit, unitFor);
-        return unit;
-    };
-    const libUnitFor = (dep, kind, unitFor) => {
-        const lib = libOf(dep);
-        if (!lib)
-            return null;
-        const host = unitFor.host || lib.kind === 'proc-macro';
-        return makeUnit(dep, lib, 'build', host ? 'host' : kind, { host, test: unitFor.test }, false);
-    };
-    const addDependencies = (unit, unitFor) => {
-        const { pkg, target, mode, kind } = unit;
-        const info = infoFor(kind);
-        const isBuildScript = target.kind === 'custom-build';
-        const includeDev = !isBuildScript && (target.kind === 'test' || target.kind === 'example' || target.kind === 'bench' || mode === 'test');
-        const childFor = { host: unitFor.host || isBuildScript || target.kind === 'proc-macro', test: unitFor.test || mode === 'test' };
-        const childKind = childFor.host ? 'host' : kind;
-        for (const edge of pkg.deps) {
-            const applicable = edge.kinds.filter(k => {
-                if (isBuildScript ? k.kind !== 'build' : k.kind === 'build')
-                    return false;
-                if (k.kind === 'dev' && !includeDev)
-                    return false;
-                return k.platform === null || matchesPlatform(k.platform, info, pkg);
-            });
-            if (applicable.length === 0)
-                continue;
-            const dep = edge.pkg === pkg.id ? pkg : metadata.packages.get(edge.pkg);
-            const lib = libOf(dep);
-            if (!lib)
-                continue;
-            const first = applicable[0];
-            if (!lib.crateTypes.some(isLinkable)) {
-                // Cargo still builds the library first, but passes no `--extern` for it.
-                unit.unlinkable.push({ pkg: dep, externName: edge.externName, edge: first.kind, crateTypes: lib.crateTypes });
-                const built = libUnitFor(dep, childKind, childFor);
-                if (built)
-                    unit.buildsAfter.push(built);
-                continue;
-            }
-            const depUnit = libUnitFor(dep, childKind, childFor);
-            if (depUnit)
-                unit.crates.push({ unit: depUnit, externName: edge.externName, edge: first.kind, platform: first.platform });
-        }
-        if (!isBuildScript && target.kind !== 'lib' && target.kind !== 'proc-macro') {
-            const lib = libOf(pkg);
-            if (lib) {
-                const libName = lib.name.replace(/-/g, '_');
-                if (lib.crateTypes.some(isLinkable)) {
-                    const own = libUnitFor(pkg, childKind, childFor);
-                    if (own)
-                        unit.crates.unshift({ unit: own, externName: libName, edge: 'own-lib', platform: null });
-                }
-                else if (sourceUsesCrate(target.srcPath, libName)) {
-                    unit.unlinkable.push({ pkg, externName: libName, edge: 'own-lib', crateTypes: lib.crateTypes });
-                }
-            }
-            if ((target.kind === 'test' || target.kind === 'bench') && mode === 'test') {
-                for (const bin of pkg.targets.filter(t => t.kind === 'bin' && featuresSatisfied(t, pkg))) {
-                    unit.buildsAfter.push(makeUnit(pkg, bin, 'build', kind, { host: unitFor.host, test: false }, false));
-                }
-            }
-        }
-        const script = pkg.targets.find(t => t.kind === 'custom-build');
-        if (script && !isBuildScript)
-            unit.buildsAfter.push(makeUnit(pkg, script, 'build', 'host', { host: true, test: false }, false));
-    };
-    const roots = [];
-    for (const pkg of selected) {
-        for (const { target, mode } of rootTargets(pkg, invocation, warnings)) {
-            const kind = target.kind === 'proc-macro' && mode === 'build' ? 'host' : 'target';
-            const unit = makeUnit(pkg, target, mode, kind, { host: kind === 'host', test: false }, true);
-            if (!roots.includes(unit))
-                roots.push(unit);
-        }
-    }
-    checkNamedTargets(invocation, selected);
-    assignLto(roots, profile);
-    return { units, roots, warnings };
-}
-function matchesPlatform(platform, info, pkg) {
-    try {
-        return platformMatches(platform, info.triple, info.cfg);
-    }
-    catch (e) {
-        throw new errors_UserError(`${pkg.manifestPath}: invalid platform \`${platform}\` in a dependency of \`${pkg.name}\`: ${e.message}`);
-    }
-}
-/** The library target (`lib` or `proc-macro`) of a package, if any. */
-function libTarget(pkg) {
-    return pkg.targets.find(t => t.kind === 'lib' || t.kind === 'proc-macro');
-}
-function featuresSatisfied(target, pkg) {
-    return target.requiredFeatures.every(f => pkg.features.includes(f));
-}
-function panicOf(profile, forcedUnwind, rustflags) {
-    // Cargo's own `-C panic` comes first on the command line; rustflags come last and so win.
-    const fromFlags = codegenOptions(rustflags, 'panic');
-    const last = fromFlags[fromFlags.length - 1];
-    if (last === 'abort' || last === 'unwind')
-        return { panic: last, panicSource: 'rustflags' };
-    if (forcedUnwind)
-        return { panic: 'unwind', panicSource: 'forced-unwind' };
-    return { panic: profile.panic, panicSource: profile.sources.panic ? 'profile' : 'default' };
-}
-/** The root targets of one selected package, with the compile mode cargo uses for each. */
-function rootTargets(pkg, inv, warnings) {
-    const t = inv.targets;
-    const out = [];
-    const add = (target, mode) => {
-        if (!featuresSatisfied(target, pkg)) {
-            warnings.push(`target \`${target.name}\` in package \`${pkg.name}\` is skipped: it requires the features ${target.requiredFeatures.map(f => `\`${f}\``).join(', ')}`);
-            return;
-        }
-        if (!out.some(s => s.target === target && s.mode === mode))
-            out.push({ target, mode });
-    };
-    const lib = libTarget(pkg);
-    const of = (kind) => pkg.targets.filter(x => x.kind === kind);
-    const testMode = inv.command === 'test' ? 'test' : 'build';
-    const specific = t.lib || t.bins || t.tests || t.examples || t.benches || t.allTargets || t.bin.length + t.test.length + t.example.length + t.bench.length > 0;
-    if (!specific) {
-        if (inv.command === 'build') {
-            if (lib)
-                add(lib, 'build');
-            for (const b of of('bin'))
-                add(b, 'build');
-        }
-        else {
-            if (lib && lib.test)
-                add(lib, 'test');
-            for (const b of of('bin'))
-                if (b.test)
-                    add(b, 'test');
-            for (const e of of('example'))
-                add(e, e.test ? 'test' : 'build');
-            for (const x of of('test'))
-                if (x.test)
-                    add(x, 'test');
-            for (const x of of('bench'))
-                if (x.test)
-                    add(x, 'test');
-        }
-        return out;
-    }
-    const all = t.allTargets;
-    if ((t.lib || all) && lib)
-        add(lib, testMode);
-    if (t.bins || all)
-        for (const b of of('bin'))
-            add(b, testMode);
-    for (const name of t.bin)
-        for (const b of of('bin').filter(b => b.name === name))
-            add(b, testMode);
-    if (t.examples || all)
-        for (const e of of('example'))
-            add(e, testMode);
-    for (const name of t.example)
-        for (const e of of('example').filter(e => e.name === name))
-            add(e, testMode);
-    if (t.tests || all) {
-        // `--tests`: every target with `test = true`, compiled as a test harness.
-        if (lib && lib.test)
-            add(lib, 'test');
-        for (const x of pkg.targets)
-            if (x.test && x.kind !== 'lib' && x.kind !== 'proc-macro' && x.kind !== 'custom-build')
-                add(x, 'test');
-    }
-    for (const name of t.test)
-        for (const x of of('test').filter(x => x.name === name))
-            add(x, 'test');
-    if (t.benches || all) {
-        if (lib)
-            add(lib, 'test');
-        for (const b of of('bin'))
-            add(b, 'test');
-        for (const x of of('bench'))
-            add(x, 'test');
-    }
-    for (const name of t.bench)
-        for (const x of of('bench').filter(x => x.name === name))
-            add(x, 'test');
-    return out;
-}
-function checkNamedTargets(inv, selected) {
-    const check = (names, kind, flag) => {
-        for (const name of names) {
-            if (!selected.some(p => p.targets.some(t => t.kind === kind && t.name === name))) {
-                throw new errors_UserError(`no ${kind} target named \`${name}\` in the selected packages (\`${flag} ${name}\`)`);
-            }
-        }
-    };
-    check(inv.targets.bin, 'bin', '--bin');
-    check(inv.targets.example, 'example', '--example');
-    check(inv.targets.test, 'test', '--test');
-    check(inv.targets.bench, 'bench', '--bench');
-}
-/** Cargo's LTO assignment, from each root unit down (`src/compiler/lto.rs`). */
-function assignLto(roots, profile) {
-    const assigned = new Map();
-    const forHost = (u) => u.target.kind === 'proc-macro' || u.target.kind === 'custom-build';
-    const requestedTypes = (u) => (u.mode === 'test' ? ['bin'] : u.target.crateTypes);
-    const needsObject = (types) => types.some(t => canLto(t) || isDynamic(t));
-    const whenNeedsObject = (types) => types.every(t => t === 'dylib') ? { kind: 'only-object' } : { kind: 'object-and-bitcode' };
-    const fromProfile = () => {
-        switch (profile.lto) {
-            case 'false':
-                return { kind: 'only-object' };
-            case 'off':
-                return { kind: 'off' };
-            case 'true':
-                return { kind: 'run', value: null };
-            default:
-                return { kind: 'run', value: profile.lto };
-        }
-    };
-    const merge = (a, b) => {
-        if (a.kind === 'run')
-            return a;
-        if (b.kind === 'run')
-            return b;
-        if (a.kind === 'off' || b.kind === 'off')
-            return { kind: 'off' };
-        if (a.kind === b.kind)
-            return a;
-        return { kind: 'object-and-bitcode' };
-    };
-    const calculate = (unit, parent) => {
-        const types = requestedTypes(unit);
-        let lto;
-        if (forHost(unit))
-            lto = { kind: 'only-object' };
-        else if (types.every(canLto))
-            lto = fromProfile();
-        else if (parent.kind === 'run')
-            lto = needsObject(types) ? whenNeedsObject(types) : { kind: 'only-bitcode' };
-        else if (parent.kind === 'only-bitcode' && needsObject(types))
-            lto = whenNeedsObject(types);
-        else if (parent.kind === 'off')
-            lto = { kind: 'off' };
-        else
-            lto = parent;
-        const previous = assigned.get(unit);
-        const merged = previous ? merge(previous, lto) : lto;
-        if (previous && previous.kind === merged.kind)
-            return;
-        assigned.set(unit, merged);
-        unit.lto = merged;
-        for (const dep of unit.crates)
-            calculate(dep.unit, merged);
-        for (const dep of unit.buildsAfter)
-            calculate(dep, merged);
-    };
-    for (const root of roots) {
-        const types = requestedTypes(root);
-        let rootLto;
-        if (profile.lto === 'false')
-            rootLto = { kind: 'only-object' };
-        else if (profile.lto === 'off')
-            rootLto = { kind: 'off' };
-        else if (forHost(root))
-            rootLto = { kind: 'only-object' };
-        else if (needsObject(types))
-            rootLto = whenNeedsObject(types);
-        else
-            rootLto = { kind: 'only-bitcode' };
-        calculate(root, rootLto);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/policy/baseline.ts
 
 
@@ -41039,7 +41083,8 @@ function validateMetadata(raw, source) {
     const resolve = asObject(root.resolve, '', 'resolve', fail);
     const nodes = asArray(resolve.nodes, '', 'resolve.nodes', fail);
     let sawDepWithoutKinds = false;
-    const seen = new Set();
+    // The JSON path of each package's edge list (`pkg.deps[j]` is its element j), for messages.
+    const edgesPath = new Map();
     nodes.forEach((value, i) => {
         const path = `resolve.nodes[${i}]`;
         const n = asObject(value, path, null, fail);
@@ -41047,11 +41092,11 @@ function validateMetadata(raw, source) {
         const pkg = packages.get(id);
         if (!pkg)
             return fail(`${path}.id`, `unknown package id ${q(id)}`);
-        if (seen.has(id))
+        if (edgesPath.has(id))
             fail(`${path}.id`, `duplicate resolve node for ${q(id)}`);
-        seen.add(id);
         pkg.features = n.features === undefined ? [] : asStringArray(n.features, path, 'features', fail);
         const deps = n.deps === undefined ? null : asArray(n.deps, path, 'deps', fail);
+        edgesPath.set(id, `${path}.${deps === null ? 'dependencies' : 'deps'}`);
         if (deps === null) {
             // Metadata from before `deps` existed: only `dependencies` (ids) is there.
             const ids = asStringArray(n.dependencies, path, 'dependencies', fail);
@@ -41105,8 +41150,13 @@ function validateMetadata(raw, source) {
         return { pkg: depId, externName: (rename ?? lib?.name ?? dep.name).replace(/-/g, '_'), kinds };
     }
     for (const id of workspaceMembers) {
-        if (!seen.has(id))
+        if (!edgesPath.has(id))
             fail('resolve.nodes', `workspace member ${q(id)} has no resolve node`);
+    }
+    const cycle = dependencyCycle(packages);
+    if (cycle !== null) {
+        const closing = cycle[cycle.length - 1];
+        fail(`${edgesPath.get(closing.from.id)}[${closing.edge}]`, describeCycle(cycle));
     }
     const resolveRoot = resolve.root == null ? null : asString(resolve.root, '', 'resolve.root', fail);
     if (resolveRoot !== null && !packages.has(resolveRoot))
@@ -41120,6 +41170,49 @@ function validateMetadata(raw, source) {
         resolveRoot,
         graphQuality: sawDepWithoutKinds ? 'no-dep-kinds' : 'full'
     };
+}
+/**
+ * The first dependency cycle that cargo's resolver refuses (`check_cycles`), as the edges around it, or
+ * null. Every edge with a normal or build kind counts, whatever its platform; an edge that is only a
+ * dev-dependency does not, since cargo follows dev-dependencies only from tests, examples and benches,
+ * which nothing depends on. Iterative: a dependency chain can be far deeper than the call stack.
+ */
+function dependencyCycle(packages) {
+    // The index of each package on the current path, or -1 once everything it reaches has been searched.
+    const position = new Map();
+    for (const start of packages.values()) {
+        if (position.has(start.id))
+            continue;
+        position.set(start.id, 0);
+        const path = [{ from: start, edge: -1 }];
+        while (path.length > 0) {
+            const step = path[path.length - 1];
+            const edge = step.from.deps[++step.edge];
+            if (edge === undefined) {
+                position.set(step.from.id, -1);
+                path.pop();
+            }
+            else if (edge.kinds.some(k => k.kind !== 'dev')) {
+                const at = position.get(edge.pkg);
+                if (at === undefined) {
+                    position.set(edge.pkg, path.length);
+                    path.push({ from: packages.get(edge.pkg), edge: -1 });
+                }
+                else if (at >= 0) {
+                    return path.slice(at);
+                }
+            }
+        }
+    }
+    return null;
+}
+/** Cargo's words for a cycle, on one line; a long cycle shows its first packages and the one closing it. */
+function describeCycle(cycle) {
+    const label = (pkg) => q(`${pkg.name} v${pkg.version}`);
+    const shown = 10;
+    const names = cycle.map(s => label(s.from));
+    const around = names.length > shown + 1 ? [...names.slice(0, shown), `… ${names.length - shown - 1} more`, names[names.length - 1]] : names;
+    return `cyclic package dependency: package ${names[0]} depends on itself (${[...around, names[0]].join(' → ')}); cargo refuses every dependency cycle that does not go through a dev-dependency`;
 }
 const TARGET_KINDS = new Set(['bin', 'example', 'test', 'bench', 'custom-build']);
 function parseTarget(value, path, label, fail) {

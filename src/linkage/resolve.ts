@@ -1,6 +1,6 @@
 import { providesDylib, providesRlib, requiresUpstreamObjects } from '../model/crate-type.js'
 import { codegenOptions, flagEnabled, unstableOptions } from '../rustc/probe.js'
-import type { CargoLto, UnlinkableDep, Unit, UnitGraph } from '../model/unit-graph.js'
+import { dependenciesOf, type CargoLto, type UnlinkableDep, type Unit, type UnitGraph } from '../model/unit-graph.js'
 import type { CrateType, Linkage, TargetInfo } from '../model/types.js'
 import {
   calculateType,
@@ -94,26 +94,40 @@ export function crateName(unit: Unit): string {
   return unit.target.name.replace(/-/g, '_')
 }
 
+/**
+ * The units, each after everything it depends on (depth first, without recursion: a dependency chain can
+ * be deeper than the call stack). The metadata parser refuses the package cycles a unit cycle needs.
+ */
 function topologicalOrder(graph: UnitGraph): Unit[] {
   const order: Unit[] = []
   const state = new Map<Unit, 'visiting' | 'done'>()
-  const visit = (u: Unit): void => {
-    const s = state.get(u)
+  const stack: { unit: Unit; deps: Unit[]; next: number }[] = []
+  const enter = (unit: Unit): void => {
+    const s = state.get(unit)
     if (s === 'done') return
-    if (s === 'visiting') throw new Error(`dependency cycle through \`${u.pkg.name}\` (${u.target.kind} \`${u.target.name}\`)`)
-    state.set(u, 'visiting')
-    for (const d of u.crates) visit(d.unit)
-    for (const d of u.buildsAfter) visit(d)
-    state.set(u, 'done')
-    order.push(u)
+    if (s === 'visiting') throw new Error(`dependency cycle through \`${unit.pkg.name}\` (${unit.target.kind} \`${unit.target.name}\`)`)
+    state.set(unit, 'visiting')
+    stack.push({ unit, deps: dependenciesOf(unit), next: 0 })
   }
-  for (const u of graph.units) visit(u)
+  for (const root of graph.units) {
+    enter(root)
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!
+      const dep = frame.deps[frame.next++]
+      if (dep !== undefined) {
+        enter(dep)
+        continue
+      }
+      stack.pop()
+      state.set(frame.unit, 'done')
+      order.push(frame.unit)
+    }
+  }
   return order
 }
 
 function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>, units: readonly Unit[]): UnitResult {
-  const deps = [...unit.crates.map(c => c.unit), ...unit.buildsAfter]
-  const blockedBy = deps.filter(d => done.get(d)!.status !== 'ok')
+  const blockedBy = dependenciesOf(unit).filter(d => done.get(d)!.status !== 'ok')
   // Only linking units need their whole crate graph and a panic runtime; an rlib never links.
   const links = unit.crateTypes.some(requiresUpstreamObjects)
   const crates = links && blockedBy.length === 0 ? crateGraph(unit, done) : []
@@ -203,8 +217,10 @@ function crateGraph(unit: Unit, done: Map<Unit, UnitResult>): CrateNode[] {
   if (!std) perTarget.set(shape, (std = stdCrates(unit)))
   const graph: CrateNode[] = [...std]
   const seen = new Set<Unit>()
-  const visit = (dep: Unit): void => {
-    if (seen.has(dep)) return
+  // Depth first in dependency order, without recursion: the next crate to load is on top.
+  const stack = unit.crates.map(d => d.unit).reverse()
+  for (let dep = stack.pop(); dep !== undefined; dep = stack.pop()) {
+    if (seen.has(dep)) continue
     seen.add(dep)
     const macrosOnly = dep.target.kind === 'proc-macro'
     let node = unitNodes.get(dep)
@@ -223,9 +239,8 @@ function crateGraph(unit: Unit, done: Map<Unit, UnitResult>): CrateNode[] {
     }
     graph.push(node)
     // A proc-macro's own dependencies are never loaded into its user's crate graph.
-    if (!macrosOnly) for (const d of dep.crates) visit(d.unit)
+    if (!macrosOnly) for (let i = dep.crates.length - 1; i >= 0; i--) stack.push(dep.crates[i]!.unit)
   }
-  for (const d of unit.crates) visit(d.unit)
   return graph
 }
 

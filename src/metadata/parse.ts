@@ -119,17 +119,18 @@ export function validateMetadata(raw: Json, source: string): Metadata {
   const resolve = asObject(root.resolve, '', 'resolve', fail)
   const nodes = asArray(resolve.nodes, '', 'resolve.nodes', fail)
   let sawDepWithoutKinds = false
-  const seen = new Set<PackageId>()
+  // The JSON path of each package's edge list (`pkg.deps[j]` is its element j), for messages.
+  const edgesPath = new Map<PackageId, string>()
   nodes.forEach((value, i) => {
     const path = `resolve.nodes[${i}]`
     const n = asObject(value, path, null, fail)
     const id = asString(n.id, path, 'id', fail)
     const pkg = packages.get(id)
     if (!pkg) return fail(`${path}.id`, `unknown package id ${q(id)}`)
-    if (seen.has(id)) fail(`${path}.id`, `duplicate resolve node for ${q(id)}`)
-    seen.add(id)
+    if (edgesPath.has(id)) fail(`${path}.id`, `duplicate resolve node for ${q(id)}`)
     pkg.features = n.features === undefined ? [] : asStringArray(n.features, path, 'features', fail)
     const deps = n.deps === undefined ? null : asArray(n.deps, path, 'deps', fail)
+    edgesPath.set(id, `${path}.${deps === null ? 'dependencies' : 'deps'}`)
     if (deps === null) {
       // Metadata from before `deps` existed: only `dependencies` (ids) is there.
       const ids = asStringArray(n.dependencies, path, 'dependencies', fail)
@@ -179,7 +180,13 @@ export function validateMetadata(raw: Json, source: string): Metadata {
   }
 
   for (const id of workspaceMembers) {
-    if (!seen.has(id)) fail('resolve.nodes', `workspace member ${q(id)} has no resolve node`)
+    if (!edgesPath.has(id)) fail('resolve.nodes', `workspace member ${q(id)} has no resolve node`)
+  }
+
+  const cycle = dependencyCycle(packages)
+  if (cycle !== null) {
+    const closing = cycle[cycle.length - 1]!
+    fail(`${edgesPath.get(closing.from.id)}[${closing.edge}]`, describeCycle(cycle))
   }
 
   const resolveRoot = resolve.root == null ? null : asString(resolve.root, '', 'resolve.root', fail)
@@ -194,6 +201,54 @@ export function validateMetadata(raw: Json, source: string): Metadata {
     resolveRoot,
     graphQuality: sawDepWithoutKinds ? 'no-dep-kinds' : 'full'
   }
+}
+
+/** One edge of a path through the dependency graph: `from.deps[edge]`. */
+interface Step {
+  from: Package
+  edge: number
+}
+
+/**
+ * The first dependency cycle that cargo's resolver refuses (`check_cycles`), as the edges around it, or
+ * null. Every edge with a normal or build kind counts, whatever its platform; an edge that is only a
+ * dev-dependency does not, since cargo follows dev-dependencies only from tests, examples and benches,
+ * which nothing depends on. Iterative: a dependency chain can be far deeper than the call stack.
+ */
+function dependencyCycle(packages: ReadonlyMap<PackageId, Package>): Step[] | null {
+  // The index of each package on the current path, or -1 once everything it reaches has been searched.
+  const position = new Map<PackageId, number>()
+  for (const start of packages.values()) {
+    if (position.has(start.id)) continue
+    position.set(start.id, 0)
+    const path: Step[] = [{ from: start, edge: -1 }]
+    while (path.length > 0) {
+      const step = path[path.length - 1]!
+      const edge = step.from.deps[++step.edge]
+      if (edge === undefined) {
+        position.set(step.from.id, -1)
+        path.pop()
+      } else if (edge.kinds.some(k => k.kind !== 'dev')) {
+        const at = position.get(edge.pkg)
+        if (at === undefined) {
+          position.set(edge.pkg, path.length)
+          path.push({ from: packages.get(edge.pkg)!, edge: -1 })
+        } else if (at >= 0) {
+          return path.slice(at)
+        }
+      }
+    }
+  }
+  return null
+}
+
+/** Cargo's words for a cycle, on one line; a long cycle shows its first packages and the one closing it. */
+function describeCycle(cycle: readonly Step[]): string {
+  const label = (pkg: Package): string => q(`${pkg.name} v${pkg.version}`)
+  const shown = 10
+  const names = cycle.map(s => label(s.from))
+  const around = names.length > shown + 1 ? [...names.slice(0, shown), `… ${names.length - shown - 1} more`, names[names.length - 1]!] : names
+  return `cyclic package dependency: package ${names[0]} depends on itself (${[...around, names[0]].join(' → ')}); cargo refuses every dependency cycle that does not go through a dev-dependency`
 }
 
 type Fail = (path: string, message: string) => never

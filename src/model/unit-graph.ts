@@ -100,6 +100,32 @@ interface UnitFor {
   test: boolean
 }
 
+/** One unit to find or create: package × target × mode × host/target, and what its own dependencies inherit. */
+interface UnitSpec {
+  pkg: Package
+  target: Target
+  mode: CompileMode
+  kind: CompileKind
+  unitFor: UnitFor
+}
+
+/** A unit another one needs: a library it links (`--extern`), or (`link` null) a unit built before it. */
+interface Need extends UnitSpec {
+  link: Omit<CrateDep, 'unit'> | null
+}
+
+/** A unit whose needs are being met, one at a time, depth first. */
+interface Frame {
+  unit: Unit
+  needs: Need[]
+  next: number
+}
+
+/** The units a unit depends on: the libraries it links, then the units built before it. */
+export function dependenciesOf(unit: Unit): Unit[] {
+  return [...unit.crates.map(c => c.unit), ...unit.buildsAfter]
+}
+
 /**
  * Builds cargo's unit graph for an invocation: the root units for the selected packages and targets, and
  * everything they depend on, each with the settings cargo passes to rustc.
@@ -122,10 +148,14 @@ export function buildUnitGraph(
   const primary = new Set(selected.map(p => p.id))
   const warnings: string[] = []
   const profile = invocation.command === 'test' ? context.testProfile : context.profile
+  // Units created and not yet given their dependencies: a stack rather than recursion, as a dependency
+  // chain can be far deeper than the call stack. A unit's dependencies are all created before its next
+  // sibling, so units are numbered depth first.
+  const pending: Frame[] = []
 
   const infoFor = (kind: CompileKind): TargetInfo => (kind === 'host' ? context.host : context.target)
 
-  const makeUnit = (pkg: Package, target: Target, mode: CompileMode, kind: CompileKind, unitFor: UnitFor, root: boolean): Unit => {
+  const makeUnit = ({ pkg, target, mode, kind, unitFor }: UnitSpec, root: boolean): Unit => {
     const panicForced = unitFor.host || unitFor.test || mode === 'test' || target.kind === 'custom-build' || target.kind === 'proc-macro'
     // Targets are unique objects per package: a small integer identifies package × target.
     let targetId = targetIds.get(target)
@@ -170,20 +200,33 @@ export function buildUnitGraph(
     }
     units.push(unit)
     byKey.set(key, unit)
-    addDependencies(unit, unitFor)
+    pending.push({ unit, needs: needsOf(unit, unitFor), next: 0 })
     return unit
   }
 
-  const libUnitFor = (dep: Package, kind: CompileKind, unitFor: UnitFor): Unit | null => {
-    const lib = libOf(dep)
-    if (!lib) return null
-    const host = unitFor.host || lib.kind === 'proc-macro'
-    return makeUnit(dep, lib, 'build', host ? 'host' : kind, { host, test: unitFor.test }, false)
+  /** Creates the units pending ones need, depth first, and links each to its dependent. */
+  const completePending = (): void => {
+    while (pending.length > 0) {
+      const frame = pending[pending.length - 1]!
+      const need = frame.needs[frame.next++]
+      if (need === undefined) {
+        pending.pop()
+        continue
+      }
+      const { crates, buildsAfter } = frame.unit
+      const dep = makeUnit(need, false)
+      if (need.link === null) buildsAfter.push(dep)
+      // The package's own library is needed last but passed to rustc first.
+      else if (need.link.edge === 'own-lib') crates.unshift({ unit: dep, ...need.link })
+      else crates.push({ unit: dep, ...need.link })
+    }
   }
 
-  const addDependencies = (unit: Unit, unitFor: UnitFor): void => {
+  /** What a new unit needs, in cargo's order; records the dependencies cargo cannot pass to rustc. */
+  const needsOf = (unit: Unit, unitFor: UnitFor): Need[] => {
     const { pkg, target, mode, kind } = unit
     const info = infoFor(kind)
+    const needs: Need[] = []
     const isBuildScript = target.kind === 'custom-build'
     const includeDev = !isBuildScript && (target.kind === 'test' || target.kind === 'example' || target.kind === 'bench' || mode === 'test')
     const childFor: UnitFor = { host: unitFor.host || isBuildScript || target.kind === 'proc-macro', test: unitFor.test || mode === 'test' }
@@ -202,45 +245,50 @@ export function buildUnitGraph(
       if (!lib.crateTypes.some(isLinkable)) {
         // Cargo still builds the library first, but passes no `--extern` for it.
         unit.unlinkable.push({ pkg: dep, externName: edge.externName, edge: first.kind, crateTypes: lib.crateTypes })
-        const built = libUnitFor(dep, childKind, childFor)
-        if (built) unit.buildsAfter.push(built)
+        needs.push(libNeed(dep, lib, childKind, childFor, null))
         continue
       }
-      const depUnit = libUnitFor(dep, childKind, childFor)
-      if (depUnit) unit.crates.push({ unit: depUnit, externName: edge.externName, edge: first.kind, platform: first.platform })
+      needs.push(libNeed(dep, lib, childKind, childFor, { externName: edge.externName, edge: first.kind, platform: first.platform }))
     }
     if (!isBuildScript && target.kind !== 'lib' && target.kind !== 'proc-macro') {
       const lib = libOf(pkg)
       if (lib) {
         const libName = lib.name.replace(/-/g, '_')
         if (lib.crateTypes.some(isLinkable)) {
-          const own = libUnitFor(pkg, childKind, childFor)
-          if (own) unit.crates.unshift({ unit: own, externName: libName, edge: 'own-lib', platform: null })
+          needs.push(libNeed(pkg, lib, childKind, childFor, { externName: libName, edge: 'own-lib', platform: null }))
         } else if (sourceUsesCrate(target.srcPath, libName)) {
           unit.unlinkable.push({ pkg, externName: libName, edge: 'own-lib', crateTypes: lib.crateTypes })
         }
       }
       if ((target.kind === 'test' || target.kind === 'bench') && mode === 'test') {
         for (const bin of pkg.targets.filter(t => t.kind === 'bin' && featuresSatisfied(t, pkg))) {
-          unit.buildsAfter.push(makeUnit(pkg, bin, 'build', kind, { host: unitFor.host, test: false }, false))
+          needs.push({ pkg, target: bin, mode: 'build', kind, unitFor: { host: unitFor.host, test: false }, link: null })
         }
       }
     }
     const script = pkg.targets.find(t => t.kind === 'custom-build')
-    if (script && !isBuildScript) unit.buildsAfter.push(makeUnit(pkg, script, 'build', 'host', { host: true, test: false }, false))
+    if (script && !isBuildScript) needs.push({ pkg, target: script, mode: 'build', kind: 'host', unitFor: { host: true, test: false }, link: null })
+    return needs
   }
 
   const roots: Unit[] = []
   for (const pkg of selected) {
     for (const { target, mode } of rootTargets(pkg, invocation, warnings)) {
       const kind: CompileKind = target.kind === 'proc-macro' && mode === 'build' ? 'host' : 'target'
-      const unit = makeUnit(pkg, target, mode, kind, { host: kind === 'host', test: false }, true)
+      const unit = makeUnit({ pkg, target, mode, kind, unitFor: { host: kind === 'host', test: false } }, true)
+      completePending()
       if (!roots.includes(unit)) roots.push(unit)
     }
   }
   checkNamedTargets(invocation, selected)
   assignLto(roots, profile)
   return { units, roots, warnings }
+}
+
+/** A dependent's need for the library `lib` of `dep`: proc-macros, like everything under a host unit, are built for the host. */
+function libNeed(dep: Package, lib: Target, kind: CompileKind, unitFor: UnitFor, link: Need['link']): Need {
+  const host = unitFor.host || lib.kind === 'proc-macro'
+  return { pkg: dep, target: lib, mode: 'build', kind: host ? 'host' : kind, unitFor: { host, test: unitFor.test }, link }
 }
 
 function matchesPlatform(platform: string, info: TargetInfo, pkg: Package): boolean {
@@ -368,6 +416,9 @@ function assignLto(roots: Unit[], profile: ProfileSettings): void {
     if (a.kind === b.kind) return a
     return { kind: 'object-and-bitcode' }
   }
+  // Cargo's recursion, with an explicit stack (a dependency chain can be deeper than the call stack): a
+  // unit whose decision changes passes the new one on to its dependencies, in the same depth-first order.
+  const stack: { deps: Unit[]; lto: CargoLto; next: number }[] = []
   const calculate = (unit: Unit, parent: CargoLto): void => {
     const types = requestedTypes(unit)
     let lto: CargoLto
@@ -382,8 +433,7 @@ function assignLto(roots: Unit[], profile: ProfileSettings): void {
     if (previous && previous.kind === merged.kind) return
     assigned.set(unit, merged)
     unit.lto = merged
-    for (const dep of unit.crates) calculate(dep.unit, merged)
-    for (const dep of unit.buildsAfter) calculate(dep, merged)
+    stack.push({ deps: dependenciesOf(unit), lto: merged, next: 0 })
   }
   for (const root of roots) {
     const types = requestedTypes(root)
@@ -394,5 +444,11 @@ function assignLto(roots: Unit[], profile: ProfileSettings): void {
     else if (needsObject(types)) rootLto = whenNeedsObject(types)
     else rootLto = { kind: 'only-bitcode' }
     calculate(root, rootLto)
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!
+      const dep = frame.deps[frame.next++]
+      if (dep === undefined) stack.pop()
+      else calculate(dep, frame.lto)
+    }
   }
 }
