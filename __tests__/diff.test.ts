@@ -44,6 +44,11 @@ describe('addedLines', () => {
     expect(addedLines('@@ -1,2 +1,3 @@\n a\n++++ not a header\n---- not a header either\n+b\n')).toEqual([2, 3])
   })
 
+  it('a hunk header ends a hunk shorter than its counts, and line numbers stay ascending and distinct', () => {
+    // The first hunk claims three new lines and has one; the second starts over at line 1.
+    expect(addedLines('@@ -1,3 +1,3 @@\n+a\n@@ -1 +1,2 @@\n+a\n+b')).toEqual([1, 2])
+  })
+
   it('ignores file headers before the first hunk and tolerates CRLF and stripped context lines', () => {
     const patch = '--- a/Cargo.toml\r\n+++ b/Cargo.toml\r\n@@ -1,3 +1,3 @@\r\n a\r\n\r\n-b\r\n+B\r\n'
     expect(addedLines(patch)).toEqual([3])

@@ -317,7 +317,7 @@ async function scaleCheck(task: Task, send: (m: ChildMessage) => void): Promise<
   const metadata = parse.validateMetadata(raw, path.basename(task.file))
   const report = engine.analyze({ metadata, context, invocation, currentManifest: path.join(metadata.workspaceRoot, 'Cargo.toml'), locator, commandLine: ['cargo', 'build', '--workspace'] })
   const reportFile = path.join(os.tmpdir(), `linkage-scale-${process.pid}.json`)
-  writer.writeAtomically(reportFile, json.reportJson(report))
+  writer.writeAtomically(reportFile, json.reportJson(report), 'the scale check report')
   const markdown = summary.renderSummary(report)
   const { annotations: selected } = annotations.selectAnnotations(report, { workspacePrefix: '' })
   const analysisMs = performance.now() - t0

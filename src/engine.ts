@@ -1,6 +1,6 @@
-import path from 'node:path'
 import { resolveLinkage, crateName, type LinkageResult, type UnitResult } from './linkage/resolve.js'
 import { noFacts, type WorkspaceFacts } from './model/facts.js'
+import { relativeOrAbsolute } from './model/paths.js'
 import { selectPackages } from './model/selection.js'
 import type { BuildContext, Invocation, Metadata } from './model/types.js'
 import { buildUnitGraph, type SourceUsesCrate, type Unit, type UnitGraph } from './model/unit-graph.js'
@@ -68,7 +68,7 @@ function toolchainReport(context: BuildContext, facts: WorkspaceFacts, workspace
   }
   const pin = facts.pin
   if (pin !== null) {
-    report.pin = { file: path.relative(workspaceRoot, pin.file).split(path.sep).join('/'), line: pin.line, channel: pin.channel, path: pin.path, kind: pin.kind }
+    report.pin = { file: relativeOrAbsolute(workspaceRoot, pin.file), line: pin.line, channel: pin.channel, path: pin.path, kind: pin.kind }
   }
   if (facts.expectedToolchain !== null) report.expected = facts.expectedToolchain.channel
   return report

@@ -49,9 +49,9 @@ export async function run(): Promise<void> {
     const workspacePrefix = path.relative(repository, report.workspaceRoot).split(path.sep).join('/')
 
     const reportPath = path.resolve(repository, settings.reportPath)
-    writeAtomically(reportPath, reportJson(report))
+    writeAtomically(reportPath, reportJson(report), 'input `report-path`')
     const sarifPath = settings.sarifFile === null ? null : path.resolve(repository, settings.sarifFile)
-    if (sarifPath !== null) writeAtomically(sarifPath, `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, workspacePrefix }), null, 2)}\n`)
+    if (sarifPath !== null) writeAtomically(sarifPath, `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, workspacePrefix }), null, 2)}\n`, 'input `sarif-file`')
     logUntrusted(renderText(report))
 
     const pr = readPullRequestContext(env, file => fs.readFileSync(file, 'utf8'))

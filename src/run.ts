@@ -391,7 +391,9 @@ function sourceUsesCrate(srcPath: string, crate: string): boolean {
     return true
   }
   const code = text.replace(/\/\/[^\n]*/g, '')
-  return new RegExp(`(^|[^A-Za-z0-9_:])(${crate}::|use\\s+${crate}\\b|extern\\s+crate\\s+${crate}\\b)`).test(code)
+  // `[lib] name` is checked by cargo only loosely: it may hold any regular-expression syntax.
+  const name = crate.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`(^|[^A-Za-z0-9_:])(${name}::|use\\s+${name}\\b|extern\\s+crate\\s+${name}\\b)`).test(code)
 }
 
 function readToml(file: string): TomlDocument | null {

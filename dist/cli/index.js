@@ -78,6 +78,85 @@ function oneLine(message) {
     return message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
+;// CONCATENATED MODULE: ./src/model/paths.ts
+
+/**
+ * Paths from `cargo metadata`, rustc and the repository, handled by their own form rather than by the
+ * platform this process runs on: metadata recorded on Windows (`C:\…`) is analysed on Linux, and the same
+ * code runs on Windows runners. Relative results always use forward slashes.
+ */
+const DRIVE = /^[A-Za-z]:(?:[\\/]|$)/;
+const VERBATIM_DISK = /^\\\\\?\\([A-Za-z]:(?:\\|$))/;
+const VERBATIM_UNC = /^\\\\\?\\UNC\\/i;
+/**
+ * Whether a path is written the Windows way: a drive letter (`C:\`, `c:/`), a UNC or verbatim prefix
+ * (`\\server\share`, `\\?\C:\`), or a backslash in a path that is not POSIX-absolute. A POSIX path may
+ * hold a backslash in a file name, so `/home/u/a\b` stays POSIX.
+ */
+function isWindowsPath(p) {
+    if (DRIVE.test(p) || p.startsWith('\\\\'))
+        return true;
+    return !p.startsWith('/') && p.includes('\\');
+}
+/** `path.win32` for a Windows-form path, `path.posix` otherwise. */
+function pathModuleFor(p) {
+    return isWindowsPath(p) ? (external_node_path_default()).win32 : (external_node_path_default()).posix;
+}
+/** Absolute in either form: `/x`, `C:\x`, `C:/x`, `\\server\share\x`, `\\?\C:\x`. */
+function isAbsolutePath(p) {
+    return p.startsWith('/') || DRIVE.test(p) || p.startsWith('\\\\');
+}
+/** Drops the verbatim prefix Windows APIs may add: `\\?\C:\x` → `C:\x`, `\\?\UNC\server\share` → `\\server\share`. */
+function stripVerbatim(p) {
+    if (VERBATIM_UNC.test(p))
+        return `\\\\${p.slice(8)}`;
+    return p.replace(VERBATIM_DISK, '$1');
+}
+/** A path with forward slashes: Windows-form paths get `/` for `\` (and lose a verbatim prefix); POSIX paths are unchanged. */
+function forwardSlashes(p) {
+    return isWindowsPath(p) ? stripVerbatim(p).replace(/\\/g, '/') : p;
+}
+/** `base` joined with relative segments, in `base`'s form (`C:\ws` + `Cargo.toml` → `C:\ws\Cargo.toml`). */
+function joinPath(base, ...segments) {
+    return pathModuleFor(base).join(base, ...segments);
+}
+/** `p` taken from `base` when relative; an absolute `p` of either form is kept as it is. */
+function resolveFrom(base, p) {
+    return isAbsolutePath(p) ? p : pathModuleFor(base).resolve(base, p);
+}
+/**
+ * `file` relative to the directory `root`, with forward slashes (`dy/Cargo.toml`), or null when `file`
+ * is not inside `root`: above it, on another drive or share, or written in the other form. `''` for
+ * `root` itself. Windows paths compare case-insensitively, and mixed separators are accepted.
+ */
+function relativePosix(root, file) {
+    const rel = relation(root, file);
+    if (rel === null || rel === '..' || rel.startsWith('../'))
+        return null;
+    return rel;
+}
+/**
+ * `file` relative to `root` with forward slashes, `../` allowed (a toolchain file above a workspace in a
+ * subdirectory); when no relative path exists (another drive or share, or the other form), `file`
+ * itself with forward slashes.
+ */
+function relativeOrAbsolute(root, file) {
+    return relation(root, file) ?? forwardSlashes(file);
+}
+function relation(root, file) {
+    const a = stripVerbatim(root);
+    const b = stripVerbatim(file);
+    const windows = isWindowsPath(a);
+    if (windows !== isWindowsPath(b) || isAbsolutePath(a) !== isAbsolutePath(b))
+        return null;
+    const module = windows ? (external_node_path_default()).win32 : (external_node_path_default()).posix;
+    const rel = module.relative(a, b);
+    // path.win32.relative answers with `file` itself when the two have no common root.
+    if (module.isAbsolute(rel))
+        return null;
+    return windows ? rel.replace(/\\/g, '/') : rel;
+}
+
 ;// CONCATENATED MODULE: ./src/text.ts
 /** Wording helpers shared by findings and reports. */
 /** "1 finding", "2 findings". */
@@ -222,17 +301,49 @@ function renderText(report) {
     lines.push(verdictLine(report));
     return `${lines.join('\n')}\n`;
 }
-const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '|': '&#124;' };
-/** Escapes text for HTML and for markdown table cells (the toolkit's summary does not escape). */
+/**
+ * Escapes text for HTML and for markdown, which GitHub still parses inside inline HTML such as `<code>`:
+ * `<`, `&`, quotes and `|` (table cells), and every character that opens markdown syntax (links and images
+ * need `[`, code spans, emphasis, strikethrough, backslash escapes) become entities; line breaks become
+ * spaces, so that no line can start a code fence, a heading or a table row. Parentheses stay: without `[`
+ * they start nothing. The toolkit's summary does not escape at all.
+ */
 function escapeHtml(text) {
-    return text.replace(/[&<>"'|]/g, c => HTML_ESCAPES[c]);
+    return text
+        .replace(/\r\n|[\r\n]/g, ' ')
+        .replace(/[&<>"'|[\]`*~\\]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, c => `&#${c.codePointAt(0)};`);
 }
-/** Inline code in markdown: `x` becomes <code>x</code>, everything else escaped. */
+/** Markdown from our messages: `x` becomes <code>x</code>, and everything, code included, is escaped. */
 function md(text) {
-    return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+    return text
+        .split(/(`[^`]+`)/)
+        .map(part => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? `<code>${escapeHtml(part.slice(1, -1))}</code>` : escapeHtml(part)))
+        .join('');
+}
+/**
+ * Markdown without any HTML, for renderers that allow none (SARIF): `x` becomes a code span fenced by more
+ * backticks than it contains, and outside code spans every character that starts markdown syntax is
+ * backslash-escaped and `<`, `>`, `&` become entities. Line breaks become spaces.
+ */
+function plainMarkdown(text) {
+    return text
+        .split(/(`[^`]+`)/)
+        .map(part => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? codeSpan(part.slice(1, -1)) : escapeMarkdown(part)))
+        .join('');
+}
+function codeSpan(content) {
+    const text = content.replace(/\r\n|[\r\n]/g, ' ');
+    const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length)) + 1);
+    const padded = text.startsWith('`') || text.endsWith('`') ? ` ${text} ` : text;
+    return `${fence}${padded}${fence}`;
+}
+function escapeMarkdown(text) {
+    const entities = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+    return text.replace(/\r\n|[\r\n]/g, ' ').replace(/[\\`*_[\]()~!|<>&#]/g, c => entities[c] ?? `\\${c}`);
 }
 
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
+
 
 
 
@@ -296,10 +407,16 @@ function annotatedLocation(f, options) {
     }
     return primary === null ? { line: f.line, note: `At ${f.file}:${f.line}.` } : { file: primary, line: f.line, note: null };
 }
-/** A workspace-relative path as a repository-relative one, or null when it lies outside the repository. */
+/**
+ * A workspace-relative path as a repository-relative one, or null when it lies outside the repository:
+ * above it, or absolute in either form (`/home/u/.cargo/config.toml`, `C:/Users/…`, `\\server\share\…`),
+ * which is also what a workspace prefix is when the workspace sits on another drive.
+ */
 function repositoryPath(workspacePrefix, file) {
+    if (isAbsolutePath(file) || isAbsolutePath(workspacePrefix))
+        return null;
     const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(workspacePrefix.split((external_node_path_default()).sep).join('/'), file.split((external_node_path_default()).sep).join('/')));
-    if (joined.startsWith('../') || joined === '..' || external_node_path_default().posix.isAbsolute(joined))
+    if (joined.startsWith('../') || joined === '..')
         return null;
     return joined.replace(/^\.\//, '');
 }
@@ -506,6 +623,8 @@ function ruleHelpUri(id) {
 
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 
+
+
 const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SARIF_TOOL_NAME = 'Rust Linkage Guard';
 /** Key of `partialFingerprints`; the suffix changes if the fingerprint's definition ever does. */
@@ -528,7 +647,8 @@ const RULE_TAGS = ['linkage', 'rust'];
 const SEMVER = /^(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 /** The SARIF 2.1.0 log for GitHub code scanning: one run, every rule of the registry, one result per finding. */
 function renderSarif(report, options) {
-    const prefix = normalizePath(options.workspacePrefix);
+    // An absolute prefix (the workspace on another drive than the repository) is kept: uris become `file:` uris.
+    const prefix = isAbsolutePath(options.workspacePrefix) ? options.workspacePrefix : normalizePath(options.workspacePrefix);
     const notifications = report.notes.map(text => ({ level: 'note', message: { text } }));
     let findings = report.findings;
     if (findings.length > SARIF_LIMITS.resultsPerRun) {
@@ -617,22 +737,25 @@ function withoutUndefined(o) {
 }
 function findingMessage(f) {
     const text = [f.message, ...(f.fixes.length > 0 ? ['', ...f.fixes.map(x => `Fix: ${x}`)] : [])].join('\n');
-    const markdown = [f.message];
+    // Repository names inside the messages may hold markdown or HTML: escaped, with no HTML of our own.
+    const markdown = [plainMarkdown(f.message)];
     if (f.fixes.length > 0)
-        markdown.push('', '**Fix:**', '', ...f.fixes.map(x => `- ${x}`));
+        markdown.push('', '**Fix:**', '', ...f.fixes.map(x => `- ${plainMarkdown(x)}`));
     return { text: truncateBytes(text, SARIF_LIMITS.messageBytes), markdown: truncateBytes(markdown.join('\n'), SARIF_LIMITS.messageBytes) };
 }
 function sarif_location(prefix, file, line) {
     return { physicalLocation: { artifactLocation: artifactLocation(prefix, file), region: { startLine: Number.isInteger(line) && line >= 1 ? line : 1 } } };
 }
-const WINDOWS_ABSOLUTE = /^[A-Za-z]:[\\/]/;
 /**
  * A file relative to the workspace root → a repository-relative uri under `%SRCROOT%`. Absolute paths (files
- * outside the workspace, such as a user-level cargo config) become `file:` uris without a base.
+ * outside the workspace, such as a user-level cargo config), in POSIX or Windows form, become `file:` uris
+ * without a base; so does every file when the workspace prefix itself is absolute.
  */
 function artifactLocation(workspacePrefix, file) {
-    if (file.startsWith('/') || WINDOWS_ABSOLUTE.test(file))
+    if (isAbsolutePath(file))
         return { uri: fileUri(file) };
+    if (isAbsolutePath(workspacePrefix))
+        return { uri: fileUri(`${forwardSlashes(workspacePrefix)}/${file}`, false, isWindowsPath(workspacePrefix)) };
     return { uri: encodePath(normalizePath(`${workspacePrefix}/${file}`)), uriBaseId: SARIF_SRCROOT };
 }
 /** Resolves `.`, `..`, empty segments and trailing slashes; `..` above the start is kept. No leading slash. */
@@ -648,24 +771,32 @@ function normalizePath(p) {
     }
     return out.join('/');
 }
-/** `file:` uri of an absolute posix or Windows path, with a trailing slash when asked. */
-function fileUri(absolute, directory = false) {
-    const posix = WINDOWS_ABSOLUTE.test(absolute) ? absolute.replace(/\\/g, '/') : absolute;
-    const drive = /^[A-Za-z]:/.exec(posix)?.[0];
-    const rest = normalizePath(drive !== undefined ? posix.slice(2) : posix).split('/').filter(s => s !== '..').join('/');
-    const path = `${drive !== undefined ? `/${drive}` : ''}/${encodePath(rest)}`;
-    return `file://${path}${directory && !path.endsWith('/') ? '/' : ''}`;
+/**
+ * `file:` uri of an absolute path, with a trailing slash when asked: `/x` → `file:///x`, `C:\x` → `file:///C:/x`,
+ * `\\server\share\x` → `file://server/share/x` (RFC 8089's form for UNC paths). `windows` tells a UNC path
+ * already written with forward slashes from a POSIX `//x`.
+ */
+function fileUri(absolute, directory = false, windows = isWindowsPath(absolute)) {
+    const p = forwardSlashes(absolute);
+    const unc = /^\/\/([^/]+)(\/.*)?$/.exec(p);
+    const drive = /^[A-Za-z]:/.exec(p)?.[0];
+    const authority = unc !== null && windows ? unc[1] : '';
+    const rest = authority !== '' ? (unc[2] ?? '') : drive !== undefined ? p.slice(2) : p;
+    const segments = normalizePath(rest).split('/').filter(s => s !== '..').join('/');
+    const uriPath = `${drive !== undefined ? `/${drive}` : ''}/${encodePath(segments)}`;
+    return `file://${authority === '' ? '' : encodePath(authority)}${uriPath}${directory && !uriPath.endsWith('/') ? '/' : ''}`;
 }
 /** The repository root as an absolute `file:` uri, when the workspace root ends with the prefix. */
 function repositoryRoot(workspaceRoot, prefix) {
-    if (!(workspaceRoot.startsWith('/') || WINDOWS_ABSOLUTE.test(workspaceRoot)) || prefix.startsWith('..'))
+    if (!isAbsolutePath(workspaceRoot) || isAbsolutePath(prefix) || prefix.startsWith('..'))
         return null;
-    const root = (WINDOWS_ABSOLUTE.test(workspaceRoot) ? workspaceRoot.replace(/\\/g, '/') : workspaceRoot).replace(/\/+$/, '');
+    const windows = isWindowsPath(workspaceRoot);
+    const root = forwardSlashes(workspaceRoot).replace(/\/+$/, '');
     if (prefix === '')
-        return fileUri(root, true);
+        return fileUri(root, true, windows);
     if (!root.endsWith(`/${prefix}`))
         return null;
-    return fileUri(root.slice(0, root.length - prefix.length - 1) || '/', true);
+    return fileUri(root.slice(0, root.length - prefix.length - 1) || '/', true, windows);
 }
 // RFC 3986 pchar minus ':' (which would make a first segment look like a scheme): unreserved, sub-delims, '@'.
 const URI_SAFE = /^[A-Za-z0-9\-._~!$&'()*+,;=@]$/;
@@ -7232,7 +7363,7 @@ function parseLegacyLine(text, file) {
     if (name === '')
         throw new UserError(`${file}:1: the toolchain file is empty; name a toolchain or remove the file`);
     const base = { file, line: 1, targets: [], targetsLine: null };
-    if (isAbsolutePath(name))
+    if (pin_isAbsolutePath(name))
         return { ...base, kind: 'path', channel: null, path: name };
     checkChannelName(name, file, 1, 'toolchain name');
     return { ...base, kind: channelKind(name), channel: name, path: null };
@@ -7287,7 +7418,7 @@ function parseTomlPin(doc, file) {
                 throw new UserError(`${file}:${at(['toolchain', key])}: \`toolchain.${key}\` cannot be used with \`toolchain.path\` (a path toolchain is used as it is)`);
             }
         }
-        if (!isAbsolutePath(path))
+        if (!pin_isAbsolutePath(path))
             throw new UserError(`${file}:${line}: \`toolchain.path\` must be an absolute path, found \`${path}\``);
         return { file, line, kind: 'path', channel: null, path, targets: [], targetsLine: null };
     }
@@ -7319,7 +7450,7 @@ function pin_describe(value) {
     return `${typeof value === 'boolean' ? 'the boolean' : 'the number'} ${String(value)}`;
 }
 /** Absolute on either Unix or Windows: the file may be meant for runners of both kinds. */
-function isAbsolutePath(p) {
+function pin_isAbsolutePath(p) {
     return p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\');
 }
 /** Names rustup refuses outright, plus names with whitespace, which are almost always a comment written after the name. */
@@ -8314,7 +8445,7 @@ function toolchainReport(context, facts, workspaceRoot) {
     };
     const pin = facts.pin;
     if (pin !== null) {
-        report.pin = { file: external_node_path_default().relative(workspaceRoot, pin.file).split((external_node_path_default()).sep).join('/'), line: pin.line, channel: pin.channel, path: pin.path, kind: pin.kind };
+        report.pin = { file: relativeOrAbsolute(workspaceRoot, pin.file), line: pin.line, channel: pin.channel, path: pin.path, kind: pin.kind };
     }
     if (facts.expectedToolchain !== null)
         report.expected = facts.expectedToolchain.channel;
@@ -8510,10 +8641,9 @@ function createLocator(metadata, context, readToml) {
         }
         return cache.get(file);
     };
-    const relative = (file) => {
-        const rel = external_node_path_default().relative(root, file);
-        return (rel.startsWith('..') || external_node_path_default().isAbsolute(rel) ? file : rel).split((external_node_path_default()).sep).join('/');
-    };
+    // Manifests outside the workspace root keep their absolute path; paths are read by their own form, so
+    // metadata recorded on Windows gives the same locations on any platform.
+    const relative = (file) => relativePosix(root, file) ?? forwardSlashes(file);
     const at = (pkg, ...paths) => {
         const d = doc(pkg.manifestPath);
         for (const p of paths) {
@@ -8526,7 +8656,7 @@ function createLocator(metadata, context, readToml) {
     const fromSource = (source) => {
         if (!source || !('file' in source))
             return null;
-        return { file: relative(external_node_path_default().resolve(root, source.file)), line: source.line };
+        return { file: relative(resolveFrom(root, source.file)), line: source.line };
     };
     const rootManifest = () => ({ file: 'Cargo.toml', line: 1 });
     return {
@@ -8558,7 +8688,7 @@ function createLocator(metadata, context, readToml) {
             if (key === undefined || !inheritsFromWorkspace(d, [...table, key]))
                 return location;
             // `dep = { workspace = true }`: the version, path and features live in the root's `[workspace.dependencies]`.
-            const rootManifest = external_node_path_default().join(root, 'Cargo.toml');
+            const rootManifest = joinPath(root, 'Cargo.toml');
             const line = doc(rootManifest)?.lineOf(['workspace', 'dependencies', key]) ?? null;
             if (line === null)
                 return location;
@@ -8566,7 +8696,7 @@ function createLocator(metadata, context, readToml) {
         },
         file(absolute, line) {
             // Toolchain and policy files may sit above a workspace in a subdirectory: keep them relative.
-            return { file: external_node_path_default().relative(root, absolute).split((external_node_path_default()).sep).join('/'), line };
+            return { file: relativeOrAbsolute(root, absolute), line };
         },
         manifestKey(pkg, ...paths) {
             return at(pkg, ...paths);
@@ -9789,7 +9919,9 @@ function sourceUsesCrate(srcPath, crate) {
         return true;
     }
     const code = text.replace(/\/\/[^\n]*/g, '');
-    return new RegExp(`(^|[^A-Za-z0-9_:])(${crate}::|use\\s+${crate}\\b|extern\\s+crate\\s+${crate}\\b)`).test(code);
+    // `[lib] name` is checked by cargo only loosely: it may hold any regular-expression syntax.
+    const name = crate.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`(^|[^A-Za-z0-9_:])(${name}::|use\\s+${name}\\b|extern\\s+crate\\s+${name}\\b)`).test(code);
 }
 function readToml(file) {
     let text;
@@ -9927,26 +10059,47 @@ const VERSION = '0.1.0';
 ;// CONCATENATED MODULE: ./src/write-file.ts
 
 
+
+const REASONS = {
+    ENOTDIR: 'a part of its directory is a file',
+    EEXIST: 'a part of its directory is a file',
+    EISDIR: 'it is a directory',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'no space is left on the device',
+    EDQUOT: 'the disk quota is exceeded',
+    ENAMETOOLONG: 'the name is too long'
+};
 /**
  * Writes through a temporary file and a rename, so a reader never sees half a file. `text` may come in
- * chunks, so that a large report is never one string in memory.
+ * chunks, so that a large report is never one string in memory. A file that cannot be written is the
+ * user's to fix: a one-line UserError naming the file and `name`, what the file is to the user (the input
+ * `report-path`, the flag `--output`).
  */
-function writeAtomically(file, text) {
-    external_node_fs_default().mkdirSync(external_node_path_default().dirname(external_node_path_default().resolve(file)), { recursive: true });
-    const tmp = external_node_path_default().join(external_node_path_default().dirname(external_node_path_default().resolve(file)), `.${external_node_path_default().basename(file)}.${process.pid}.tmp`);
+function writeAtomically(file, text, name) {
+    const absolute = external_node_path_default().resolve(file);
+    const tmp = external_node_path_default().join(external_node_path_default().dirname(absolute), `.${external_node_path_default().basename(absolute)}.${process.pid}.tmp`);
     let fd = null;
+    let created = false;
     try {
+        external_node_fs_default().mkdirSync(external_node_path_default().dirname(absolute), { recursive: true });
         fd = external_node_fs_default().openSync(tmp, 'w');
+        created = true;
         for (const chunk of typeof text === 'string' ? [text] : text)
             external_node_fs_default().writeSync(fd, chunk);
         external_node_fs_default().closeSync(fd);
         fd = null;
-        external_node_fs_default().renameSync(tmp, file);
+        external_node_fs_default().renameSync(tmp, absolute);
     }
     catch (error) {
         if (fd !== null)
             external_node_fs_default().closeSync(fd);
-        external_node_fs_default().rmSync(tmp, { force: true });
+        if (created)
+            external_node_fs_default().rmSync(tmp, { force: true });
+        const reason = REASONS[error.code ?? ''];
+        if (reason !== undefined)
+            throw new UserError(`cannot write ${file} (${name}): ${reason}`);
         throw error;
     }
 }
@@ -10003,7 +10156,7 @@ async function main(argv) {
     const report = gateReport(analysed, { failOn: options.failOn, policy, baseline: options.baseline, cwd });
     const text = render(report, options.format);
     if (options.output !== null)
-        writeAtomically(options.output, text);
+        writeAtomically(options.output, text, '`--output`');
     else
         await writeStdout(text);
     return report.gate.verdict === 'fail' ? 1 : 0;

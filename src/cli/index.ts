@@ -51,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
   })
   const report = gateReport(analysed, { failOn: options.failOn, policy, baseline: options.baseline, cwd })
   const text = render(report, options.format)
-  if (options.output !== null) writeAtomically(options.output, text)
+  if (options.output !== null) writeAtomically(options.output, text, '`--output`')
   else await writeStdout(text)
   return report.gate.verdict === 'fail' ? 1 : 0
 }

@@ -24,29 +24,32 @@ export const PULL_REQUEST_FILES_CAP = 3000
 
 const CHANGED_STATUSES = new Set(['added', 'modified', 'renamed', 'copied', 'changed'])
 
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/
+
 /**
- * The new-side line numbers of the added (`+`) lines of a unified diff, ascending. A modified line is a
- * deletion plus an addition, so it is included. Text outside hunks (file headers) is ignored.
+ * The new-side line numbers of the added (`+`) lines of a unified diff, ascending and distinct. A modified
+ * line is a deletion plus an addition, so it is included. Text outside hunks (file headers) is ignored, and
+ * a hunk header ends the hunk before it even when that hunk's counts say otherwise (no body line of a
+ * well-formed hunk starts with `@`).
  */
 export function addedLines(patch: string): number[] {
-  const added: number[] = []
+  const added = new Set<number>()
   let oldLeft = 0
   let newLeft = 0
   let next = 0
   for (const rawLine of patch.split('\n')) {
     const line = rawLine.replace(/\r$/, '')
-    if (oldLeft <= 0 && newLeft <= 0) {
-      const hunk = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line)
-      if (hunk) {
-        oldLeft = hunk[2] === undefined ? 1 : Number(hunk[2])
-        newLeft = hunk[4] === undefined ? 1 : Number(hunk[4])
-        next = Number(hunk[3])
-      }
+    const hunk = HUNK_HEADER.exec(line)
+    if (hunk) {
+      oldLeft = hunk[2] === undefined ? 1 : Number(hunk[2])
+      newLeft = hunk[4] === undefined ? 1 : Number(hunk[4])
+      next = Number(hunk[3])
       continue
     }
+    if (oldLeft <= 0 && newLeft <= 0) continue
     const tag = line[0]
     if (tag === '+') {
-      added.push(next++)
+      added.add(next++)
       newLeft--
     } else if (tag === '-') {
       oldLeft--
@@ -59,7 +62,7 @@ export function addedLines(patch: string): number[] {
       newLeft--
     }
   }
-  return added
+  return [...added].sort((a, b) => a - b)
 }
 
 /** Whether `line` of `path` is among the pull request's changes. */

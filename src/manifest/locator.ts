@@ -1,4 +1,4 @@
-import path from 'node:path'
+import { forwardSlashes, joinPath, relativeOrAbsolute, relativePosix, resolveFrom } from '../model/paths.js'
 import type { BuildContext, Metadata, Package, SettingSource } from '../model/types.js'
 import type { Unit } from '../model/unit-graph.js'
 import type { Location, Locator } from '../rules/context.js'
@@ -25,10 +25,9 @@ export function createLocator(metadata: Metadata, context: BuildContext, readTom
     }
     return cache.get(file)!
   }
-  const relative = (file: string): string => {
-    const rel = path.relative(root, file)
-    return (rel.startsWith('..') || path.isAbsolute(rel) ? file : rel).split(path.sep).join('/')
-  }
+  // Manifests outside the workspace root keep their absolute path; paths are read by their own form, so
+  // metadata recorded on Windows gives the same locations on any platform.
+  const relative = (file: string): string => relativePosix(root, file) ?? forwardSlashes(file)
   const at = (pkg: Package, ...paths: (string | number)[][]): Location => {
     const d = doc(pkg.manifestPath)
     for (const p of paths) {
@@ -39,7 +38,7 @@ export function createLocator(metadata: Metadata, context: BuildContext, readTom
   }
   const fromSource = (source: SettingSource | null | undefined): Location | null => {
     if (!source || !('file' in source)) return null
-    return { file: relative(path.resolve(root, source.file)), line: source.line }
+    return { file: relative(resolveFrom(root, source.file)), line: source.line }
   }
   const rootManifest = (): Location => ({ file: 'Cargo.toml', line: 1 })
 
@@ -68,14 +67,14 @@ export function createLocator(metadata: Metadata, context: BuildContext, readTom
       const location = at(pkg, ...keys.map(k => [...table, k]), table)
       if (key === undefined || !inheritsFromWorkspace(d, [...table, key])) return location
       // `dep = { workspace = true }`: the version, path and features live in the root's `[workspace.dependencies]`.
-      const rootManifest = path.join(root, 'Cargo.toml')
+      const rootManifest = joinPath(root, 'Cargo.toml')
       const line = doc(rootManifest)?.lineOf(['workspace', 'dependencies', key]) ?? null
       if (line === null) return location
       return { ...location, related: [{ file: relative(rootManifest), line, message: `\`${key}\` in \`[workspace.dependencies]\`` }] }
     },
     file(absolute, line) {
       // Toolchain and policy files may sit above a workspace in a subdirectory: keep them relative.
-      return { file: path.relative(root, absolute).split(path.sep).join('/'), line }
+      return { file: relativeOrAbsolute(root, absolute), line }
     },
     manifestKey(pkg, ...paths) {
       return at(pkg, ...paths)

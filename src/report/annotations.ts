@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { isAbsolutePath } from '../model/paths.js'
 import { plural } from '../text.js'
 import { describeInclusion, findingStanding, findingSubject, groupInclusion } from './render.js'
 import type { FindingReport, Report } from './report.js'
@@ -89,10 +90,15 @@ function annotatedLocation(f: FindingReport, options: AnnotationOptions): { file
   return primary === null ? { line: f.line, note: `At ${f.file}:${f.line}.` } : { file: primary, line: f.line, note: null }
 }
 
-/** A workspace-relative path as a repository-relative one, or null when it lies outside the repository. */
+/**
+ * A workspace-relative path as a repository-relative one, or null when it lies outside the repository:
+ * above it, or absolute in either form (`/home/u/.cargo/config.toml`, `C:/Users/…`, `\\server\share\…`),
+ * which is also what a workspace prefix is when the workspace sits on another drive.
+ */
 export function repositoryPath(workspacePrefix: string, file: string): string | null {
+  if (isAbsolutePath(file) || isAbsolutePath(workspacePrefix)) return null
   const joined = path.posix.normalize(path.posix.join(workspacePrefix.split(path.sep).join('/'), file.split(path.sep).join('/')))
-  if (joined.startsWith('../') || joined === '..' || path.posix.isAbsolute(joined)) return null
+  if (joined.startsWith('../') || joined === '..') return null
   return joined.replace(/^\.\//, '')
 }
 

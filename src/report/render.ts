@@ -132,14 +132,47 @@ export function renderText(report: Report): string {
   return `${lines.join('\n')}\n`
 }
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '|': '&#124;' }
-
-/** Escapes text for HTML and for markdown table cells (the toolkit's summary does not escape). */
+/**
+ * Escapes text for HTML and for markdown, which GitHub still parses inside inline HTML such as `<code>`:
+ * `<`, `&`, quotes and `|` (table cells), and every character that opens markdown syntax (links and images
+ * need `[`, code spans, emphasis, strikethrough, backslash escapes) become entities; line breaks become
+ * spaces, so that no line can start a code fence, a heading or a table row. Parentheses stay: without `[`
+ * they start nothing. The toolkit's summary does not escape at all.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'|]/g, c => HTML_ESCAPES[c]!)
+  return text
+    .replace(/\r\n|[\r\n]/g, ' ')
+    .replace(/[&<>"'|[\]`*~\\]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, c => `&#${c.codePointAt(0)};`)
 }
 
-/** Inline code in markdown: `x` becomes <code>x</code>, everything else escaped. */
+/** Markdown from our messages: `x` becomes <code>x</code>, and everything, code included, is escaped. */
 export function md(text: string): string {
-  return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>')
+  return text
+    .split(/(`[^`]+`)/)
+    .map(part => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? `<code>${escapeHtml(part.slice(1, -1))}</code>` : escapeHtml(part)))
+    .join('')
+}
+
+/**
+ * Markdown without any HTML, for renderers that allow none (SARIF): `x` becomes a code span fenced by more
+ * backticks than it contains, and outside code spans every character that starts markdown syntax is
+ * backslash-escaped and `<`, `>`, `&` become entities. Line breaks become spaces.
+ */
+export function plainMarkdown(text: string): string {
+  return text
+    .split(/(`[^`]+`)/)
+    .map(part => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? codeSpan(part.slice(1, -1)) : escapeMarkdown(part)))
+    .join('')
+}
+
+function codeSpan(content: string): string {
+  const text = content.replace(/\r\n|[\r\n]/g, ' ')
+  const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length)) + 1)
+  const padded = text.startsWith('`') || text.endsWith('`') ? ` ${text} ` : text
+  return `${fence}${padded}${fence}`
+}
+
+function escapeMarkdown(text: string): string {
+  const entities: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' }
+  return text.replace(/\r\n|[\r\n]/g, ' ').replace(/[\\`*_[\]()~!|<>&#]/g, c => entities[c] ?? `\\${c}`)
 }

@@ -1,4 +1,6 @@
+import { forwardSlashes, isAbsolutePath, isWindowsPath } from '../model/paths.js'
 import { INFORMATION_URI, RULES, ruleHelpUri } from '../rules/registry.js'
+import { plainMarkdown } from './render.js'
 import type { FindingReport, Report, Severity } from './report.js'
 
 /** SARIF 2.1.0 (OASIS), the subset this tool writes. */
@@ -135,7 +137,8 @@ const SEMVER = /^(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)(?:-[0-9A-Za-z.-]
 
 /** The SARIF 2.1.0 log for GitHub code scanning: one run, every rule of the registry, one result per finding. */
 export function renderSarif(report: Report, options: SarifOptions): SarifLog {
-  const prefix = normalizePath(options.workspacePrefix)
+  // An absolute prefix (the workspace on another drive than the repository) is kept: uris become `file:` uris.
+  const prefix = isAbsolutePath(options.workspacePrefix) ? options.workspacePrefix : normalizePath(options.workspacePrefix)
   const notifications: SarifNotification[] = report.notes.map(text => ({ level: 'note', message: { text } }))
 
   let findings = report.findings
@@ -233,8 +236,9 @@ function withoutUndefined<T extends object>(o: T): T {
 
 function findingMessage(f: FindingReport): SarifMessageString {
   const text = [f.message, ...(f.fixes.length > 0 ? ['', ...f.fixes.map(x => `Fix: ${x}`)] : [])].join('\n')
-  const markdown = [f.message]
-  if (f.fixes.length > 0) markdown.push('', '**Fix:**', '', ...f.fixes.map(x => `- ${x}`))
+  // Repository names inside the messages may hold markdown or HTML: escaped, with no HTML of our own.
+  const markdown = [plainMarkdown(f.message)]
+  if (f.fixes.length > 0) markdown.push('', '**Fix:**', '', ...f.fixes.map(x => `- ${plainMarkdown(x)}`))
   return { text: truncateBytes(text, SARIF_LIMITS.messageBytes), markdown: truncateBytes(markdown.join('\n'), SARIF_LIMITS.messageBytes) }
 }
 
@@ -242,14 +246,14 @@ function location(prefix: string, file: string, line: number): SarifLocation {
   return { physicalLocation: { artifactLocation: artifactLocation(prefix, file), region: { startLine: Number.isInteger(line) && line >= 1 ? line : 1 } } }
 }
 
-const WINDOWS_ABSOLUTE = /^[A-Za-z]:[\\/]/
-
 /**
  * A file relative to the workspace root → a repository-relative uri under `%SRCROOT%`. Absolute paths (files
- * outside the workspace, such as a user-level cargo config) become `file:` uris without a base.
+ * outside the workspace, such as a user-level cargo config), in POSIX or Windows form, become `file:` uris
+ * without a base; so does every file when the workspace prefix itself is absolute.
  */
 export function artifactLocation(workspacePrefix: string, file: string): SarifArtifactLocation {
-  if (file.startsWith('/') || WINDOWS_ABSOLUTE.test(file)) return { uri: fileUri(file) }
+  if (isAbsolutePath(file)) return { uri: fileUri(file) }
+  if (isAbsolutePath(workspacePrefix)) return { uri: fileUri(`${forwardSlashes(workspacePrefix)}/${file}`, false, isWindowsPath(workspacePrefix)) }
   return { uri: encodePath(normalizePath(`${workspacePrefix}/${file}`)), uriBaseId: SARIF_SRCROOT }
 }
 
@@ -264,22 +268,30 @@ export function normalizePath(p: string): string {
   return out.join('/')
 }
 
-/** `file:` uri of an absolute posix or Windows path, with a trailing slash when asked. */
-function fileUri(absolute: string, directory = false): string {
-  const posix = WINDOWS_ABSOLUTE.test(absolute) ? absolute.replace(/\\/g, '/') : absolute
-  const drive = /^[A-Za-z]:/.exec(posix)?.[0]
-  const rest = normalizePath(drive !== undefined ? posix.slice(2) : posix).split('/').filter(s => s !== '..').join('/')
-  const path = `${drive !== undefined ? `/${drive}` : ''}/${encodePath(rest)}`
-  return `file://${path}${directory && !path.endsWith('/') ? '/' : ''}`
+/**
+ * `file:` uri of an absolute path, with a trailing slash when asked: `/x` → `file:///x`, `C:\x` → `file:///C:/x`,
+ * `\\server\share\x` → `file://server/share/x` (RFC 8089's form for UNC paths). `windows` tells a UNC path
+ * already written with forward slashes from a POSIX `//x`.
+ */
+export function fileUri(absolute: string, directory = false, windows = isWindowsPath(absolute)): string {
+  const p = forwardSlashes(absolute)
+  const unc = /^\/\/([^/]+)(\/.*)?$/.exec(p)
+  const drive = /^[A-Za-z]:/.exec(p)?.[0]
+  const authority = unc !== null && windows ? unc[1]! : ''
+  const rest = authority !== '' ? (unc![2] ?? '') : drive !== undefined ? p.slice(2) : p
+  const segments = normalizePath(rest).split('/').filter(s => s !== '..').join('/')
+  const uriPath = `${drive !== undefined ? `/${drive}` : ''}/${encodePath(segments)}`
+  return `file://${authority === '' ? '' : encodePath(authority)}${uriPath}${directory && !uriPath.endsWith('/') ? '/' : ''}`
 }
 
 /** The repository root as an absolute `file:` uri, when the workspace root ends with the prefix. */
 function repositoryRoot(workspaceRoot: string, prefix: string): string | null {
-  if (!(workspaceRoot.startsWith('/') || WINDOWS_ABSOLUTE.test(workspaceRoot)) || prefix.startsWith('..')) return null
-  const root = (WINDOWS_ABSOLUTE.test(workspaceRoot) ? workspaceRoot.replace(/\\/g, '/') : workspaceRoot).replace(/\/+$/, '')
-  if (prefix === '') return fileUri(root, true)
+  if (!isAbsolutePath(workspaceRoot) || isAbsolutePath(prefix) || prefix.startsWith('..')) return null
+  const windows = isWindowsPath(workspaceRoot)
+  const root = forwardSlashes(workspaceRoot).replace(/\/+$/, '')
+  if (prefix === '') return fileUri(root, true, windows)
   if (!root.endsWith(`/${prefix}`)) return null
-  return fileUri(root.slice(0, root.length - prefix.length - 1) || '/', true)
+  return fileUri(root.slice(0, root.length - prefix.length - 1) || '/', true, windows)
 }
 
 // RFC 3986 pchar minus ':' (which would make a first segment look like a scheme): unreserved, sub-delims, '@'.
