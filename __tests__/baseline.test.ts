@@ -136,7 +136,7 @@ describe('parseBaseline', () => {
     ['a truncated file', '{"version": 1, "findings": [', 'base.json: not a JSON report (invalid JSON: the file ends too early)'],
     ['not an object', '[]', 'base.json: not a JSON report (expected an object at the top level, got an array)'],
     ['no version', '{"findings": []}', 'base.json: not a JSON report (no `version`)'],
-    ['version 2', '{"version": 2, "findings": []}', 'base.json: version 2 is not supported (expected 1)'],
+    ['version 2', '{"version": 2, "findings": []}', 'base.json: `version` is 2, and only 1 is supported'],
     ['a SARIF log', '{"version": "2.1.0", "runs": []}', 'base.json: a SARIF log, not a JSON report'],
     ['findings not an array', '{"version": 1, "findings": {}}', 'base.json: findings: expected an array, got an object'],
     ['a finding that is not an object', '{"version": 1, "findings": ["x"]}', 'base.json: findings[0]: expected an object, got "x"'],

@@ -11,6 +11,7 @@ import { parseActionInputs } from '../src/inputs.js'
 import { parseMetadata, validateMetadata } from '../src/metadata/parse.js'
 import { parseBaseline } from '../src/policy/baseline.js'
 import { parsePolicy } from '../src/policy/policy.js'
+import { parseReport } from '../src/report/parse-report.js'
 import { RULES } from '../src/rules/registry.js'
 import { parseTomlDocument, type TomlDocument } from '../src/toml/document.js'
 import { parseToolchainFile } from '../src/toolchain/pin.js'
@@ -381,6 +382,29 @@ describe('parseBaseline', () => {
       const text = JSON.stringify(report, (key, value) => (dropFingerprints && key === 'fingerprint' ? undefined : value), 2)
       expect(parseBaseline(text, 'base.json').fingerprints).toHaveLength(findings.length)
       onlyUserErrors(() => parseBaseline(text.slice(0, cut % text.length), 'base.json'), /^base\.json: /)
+    })
+  }, TIMEOUT)
+})
+
+describe('parseReport', () => {
+  const realReport = fc
+    .array(fc.record({ rule: fc.constantFrom(...RULES.map(r => r.id)), package: fc.string({ maxLength: 6 }), crates: fc.array(fc.string({ maxLength: 6 }), { maxLength: 3 }) }), { maxLength: 5 })
+    .map(findings => makeReport({ findings: findings.map(f => makeFinding(f)) }))
+
+  it('arbitrary JSON and strings: only one-line UserErrors naming the file', () => {
+    check(fc.oneof(anyText, fc.jsonValue().map(v => JSON.stringify(v))), t => onlyUserErrors(() => parseReport(t, 'report.json'), /^report\.json: /))
+  }, TIMEOUT)
+
+  it('real reports with one value replaced anywhere, or cut anywhere: the report back, or only one-line UserErrors', () => {
+    check(realReport, fc.nat(), fc.jsonValue(), fc.nat(), (report, at, value, cut) => {
+      let values = 0
+      const text = JSON.stringify(report, (_key, v: unknown) => (values++, v))
+      expect(JSON.stringify(parseReport(text, 'report.json'))).toBe(text)
+      // The `at`-th value of the document (in JSON.stringify's order) becomes `value`.
+      let seen = 0
+      const edited = JSON.stringify(report, (_key, v: unknown) => (seen++ === at % values ? value : v))
+      onlyUserErrors(() => parseReport(edited, 'report.json'), /^report\.json: /)
+      onlyUserErrors(() => parseReport(text.slice(0, cut % text.length), 'report.json'), /^report\.json: /)
     })
   }, TIMEOUT)
 })

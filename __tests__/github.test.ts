@@ -3,6 +3,7 @@ import { UserError } from '../src/errors.js'
 import { createGitHubClient, describeApiFailure, type GitHubClient } from '../src/github/client.js'
 import { commentMarker, fitCommentBody, upsertStickyComment, type CommentOutcome } from '../src/github/comment.js'
 import { readPullRequestContext, runUrl } from '../src/github/context.js'
+import { findRunPullRequests } from '../src/github/workflow-run.js'
 import { startGitHubServer, type FakeGitHub } from './support/github-server.js'
 
 const PR = { owner: 'octo', repo: 'engine', number: 7 }
@@ -297,6 +298,8 @@ describe('readPullRequestContext', () => {
     expect(readPullRequestContext({ GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: '/tmp/event.json' }, files(push))).toBeNull()
     expect(readPullRequestContext({}, files(payload))).toBeNull()
     expect(readPullRequestContext({ GITHUB_EVENT_NAME: 'pull_request' }, files(payload))).toBeNull()
+    // An analysis allowed under workflow_run reads no pull request from its payload, whatever that holds.
+    expect(readPullRequestContext({ GITHUB_EVENT_NAME: 'workflow_run', GITHUB_EVENT_PATH: '/tmp/event.json' }, files('{}'))).toBeNull()
   })
 
   it('names GITHUB_EVENT_PATH for unreadable or malformed payloads', () => {
@@ -320,5 +323,31 @@ describe('readPullRequestContext', () => {
     expect(runUrl(env)).toBe('https://github.com/octo/engine/actions/runs/42')
     expect(runUrl({ ...env, GITHUB_RUN_ATTEMPT: '3' })).toBe('https://github.com/octo/engine/actions/runs/42/attempts/3')
     expect(runUrl({ ...env, GITHUB_RUN_ID: undefined })).toBeNull()
+  })
+})
+
+describe('findRunPullRequests: the pull request of a workflow_run, from the event alone', () => {
+  const HEAD = 'c'.repeat(40)
+  const run = { owner: 'octo', repo: 'engine', event: 'pull_request', headSha: HEAD, headOwner: 'forker', headBranch: 'feature', runUrl: null }
+
+  it('finds the open pull request from the fork’s branch whose head is the analysed commit', async () => {
+    for (let n = 1; n <= 150; n++) server.addPull('octo', 'engine', { number: n, headOwner: 'someone', headRef: 'feature', headSha: HEAD })
+    server.addPull('octo', 'engine', { number: 151, headOwner: 'forker', headRef: 'other', headSha: HEAD })
+    server.addPull('octo', 'engine', { number: 152, headOwner: 'forker', headRef: 'feature', headSha: HEAD.toUpperCase() })
+    server.addPull('octo', 'engine', { number: 153, headOwner: 'forker', headRef: 'feature', headSha: HEAD, state: 'closed' })
+    expect(await findRunPullRequests(client, run)).toEqual({ ok: true, numbers: [152] })
+    const listed = server.requests.filter(r => r.path === '/repos/octo/engine/pulls')
+    expect(listed.map(r => r.query)).toEqual([{ head: 'forker:feature', state: 'open', per_page: '100' }])
+  })
+
+  it('finds none when the branch has moved on to a newer commit', async () => {
+    server.addPull('octo', 'engine', { number: 12, headOwner: 'forker', headRef: 'feature', headSha: 'd'.repeat(40) })
+    expect(await findRunPullRequests(client, run)).toEqual({ ok: true, numbers: [] })
+  })
+
+  it('an API failure is a result with GitHub’s reason, never an exception', async () => {
+    server.failNext('GET', '/pulls', 403)
+    const found = await findRunPullRequests(client, run)
+    expect(found).toMatchObject({ ok: false, failure: { status: 403, kind: 'forbidden' } })
   })
 })

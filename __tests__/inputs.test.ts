@@ -43,7 +43,8 @@ describe('parseActionInputs', () => {
       allowPrivilegedTrigger: false,
       trustRepositoryConfig: false,
       installToolchain: false,
-      timeoutMs: 300000
+      timeoutMs: 300000,
+      publishReport: null
     })
   })
 
@@ -75,7 +76,8 @@ describe('parseActionInputs', () => {
         'allow-privileged-trigger': 'true',
         'trust-repository-config': 'true',
         'install-toolchain': 'true',
-        timeout: '60'
+        timeout: '60',
+        'publish-report': 'artifact/linkage.json'
       }).getInput
     )
     expect(settings).toEqual({
@@ -105,7 +107,8 @@ describe('parseActionInputs', () => {
       allowPrivilegedTrigger: true,
       trustRepositoryConfig: true,
       installToolchain: true,
-      timeoutMs: 60000
+      timeoutMs: 60000,
+      publishReport: 'artifact/linkage.json'
     })
   })
 
@@ -147,6 +150,12 @@ describe('parseActionInputs', () => {
     expect(errorFor({ 'comment-key': 'a --> b' })).toBe(
       'input `comment-key` may only contain letters, digits, `.`, `_`, `/` and `-` (at most 100), got `a --> b`'
     )
+  })
+
+  it('parseActionInputs takes publish-report only with a comment to post', () => {
+    expect(errorFor({ 'publish-report': 'linkage.json' })).toBe('input `publish-report` posts the report as a pull-request comment: set `comment` to `always` or `on-findings`')
+    expect(parseActionInputs(inputs({ 'publish-report': 'linkage.json', comment: 'on-findings' }).getInput)).toMatchObject({ publishReport: 'linkage.json', comment: 'on-findings' })
+    expect(parseActionInputs(inputs({}).getInput).publishReport).toBeNull()
   })
 
   it('parseActionInputs requires workspace for exclude, as cargo does', () => {

@@ -7,7 +7,7 @@ import { parseCliArgs } from '../src/cli/args.js'
 import { mergeCargoConfig, readCargoConfig, type ConfigFileInput } from '../src/config/cargo-config.js'
 import { resolveProfile } from '../src/config/profiles.js'
 import { describeError, UserError } from '../src/errors.js'
-import { readPullRequestContext } from '../src/github/context.js'
+import { readEventContext, readPullRequestContext } from '../src/github/context.js'
 import { parseActionInputs } from '../src/inputs.js'
 import { parseMetadata } from '../src/metadata/parse.js'
 import { parseBaseline } from '../src/policy/baseline.js'
@@ -673,10 +673,10 @@ const BASELINE_CASES: Case[] = [
   baselineCase('JSON null', 'null', `${BASE}: not a JSON report (expected an object at the top level, got null)`),
   baselineCase('JSON true', 'true', `${BASE}: not a JSON report (expected an object at the top level, got true)`),
   baselineCase('a JSON string', '"report"', `${BASE}: not a JSON report (expected an object at the top level, got "report")`),
-  baselineCase('version "1"', '{"version": "1", "findings": []}', `${BASE}: version "1" is not supported`),
-  baselineCase('version null', '{"version": null, "findings": []}', `${BASE}: version null is not supported`),
-  baselineCase('version 0', '{"version": 0, "findings": []}', `${BASE}: version 0 is not supported`),
-  baselineCase('a SARIF log with runs as an object', '{"version": "2.1.0", "runs": {}}', `${BASE}: version "2.1.0" is not supported`),
+  baselineCase('version "1"', '{"version": "1", "findings": []}', `${BASE}: \`version\` is "1", and only 1 is supported`),
+  baselineCase('version null', '{"version": null, "findings": []}', `${BASE}: \`version\` is null, and only 1 is supported`),
+  baselineCase('version 0', '{"version": 0, "findings": []}', `${BASE}: \`version\` is 0, and only 1 is supported`),
+  baselineCase('a SARIF log with runs as an object', '{"version": "2.1.0", "runs": {}}', `${BASE}: \`version\` is "2.1.0", and only 1 is supported`),
   baselineCase('no findings', '{"version": 1}', `${BASE}: findings: expected an array, got nothing`),
   baselineCase('findings null', '{"version": 1, "findings": null}', `${BASE}: findings: expected an array, got null`),
   baselineCase('findings a string', '{"version": 1, "findings": "none"}', `${BASE}: findings: expected an array, got "none"`),
@@ -697,7 +697,7 @@ const BASELINE_CASES: Case[] = [
   baselineCase('1,000,000 unclosed brackets', '['.repeat(1_000_000), `${BASE}: not a JSON report (invalid JSON: the file ends too early)`),
   baselineCase('findings nested 100,000 arrays deep', `{"version":1,"findings":[${deep(100_000)}]}`, `${BASE}: findings[0]: expected an object, got an array`),
   baselineCase('a 10 MB rule name that is not a string', `{"version":1,"findings":[{"rule":[${JSON.stringify(BIG)}]}]}`, `${BASE}: findings[0].rule: expected a string, got an array`),
-  baselineCase('a 10 MB version string', `{"version":${JSON.stringify(BIG)},"findings":[]}`, `${BASE}: version "xxxx`),
+  baselineCase('a 10 MB version string', `{"version":${JSON.stringify(BIG)},"findings":[]}`, `${BASE}: \`version\` is a string, and only 1 is supported`),
   baselineCase('the finding 50,000 of a long report is wrong', report([...Array.from({ length: 50_000 }, (_, i) => ({ rule: 'r', fingerprint: String(i) })), { rule: 'r', fingerprint: 7 }]), `${BASE}: findings[50000].fingerprint`)
 ]
 
@@ -943,7 +943,7 @@ describe('6. action inputs and CLI arguments', () => {
   runCases(register('inputs-and-args', CLI_CASES))
 
   describe('through the bundles', () => {
-    register('inputs-and-args', [], 8)
+    register('inputs-and-args', [], 10)
     const plain = path.join(FIXTURES, 'plain')
 
     it('the CLI: an invalid +toolchain and an unknown flag each end in one line naming them', () => {
@@ -988,6 +988,21 @@ describe('6. action inputs and CLI arguments', () => {
       expectActionError(r, [/report-path|action\/blocker/])
     })
 
+    it('the action: publish-report under a push event ends in one ::error:: line naming the input and the event', () => {
+      const r = runAction({ 'publish-report': 'linkage.json', comment: 'always' }, plain, { GITHUB_EVENT_NAME: 'push', GITHUB_REPOSITORY: 'o/r' })
+      expectActionError(r, ['input `publish-report`', '`push`'])
+    })
+
+    it('the action: publish-report naming a file that is not there ends in one ::error:: line naming the input and the file', () => {
+      const payload = write(path.join(tmp, 'publish', 'event.json'), JSON.stringify({ pull_request: { number: 7, base: { sha: SHA }, head: { sha: SHA } } }))
+      const r = runAction({ 'publish-report': 'missing/linkage.json', comment: 'always', 'github-token': 't' }, plain, {
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: payload,
+        GITHUB_REPOSITORY: 'o/r'
+      })
+      expectActionError(r, ['input `publish-report`', 'missing/linkage.json', 'no such file'])
+    })
+
     it('the action: sarif-file inside a path that is a regular file fails in one line, with nothing half-written', () => {
       const blocker = write(path.join(tmp, 'action', 'sarif-blocker'), '')
       const report = path.join(tmp, 'action', 'with-sarif.json')
@@ -1013,6 +1028,27 @@ const event = (name: string, payload: string | object, eventName = 'pull_request
 })
 const pr = (over: object = {}): object => ({ pull_request: { number: 7, base: { sha: SHA }, head: { sha: SHA }, ...over }, repository: { name: 'r', owner: { login: 'o' } } })
 
+/** The `workflow_run` payloads a `publish-report` run reads; each field it uses, missing or wrong. */
+function WORKFLOW_RUN_CASES(): Case[] {
+  const run = (over: object): object => ({
+    workflow_run: { event: 'pull_request', head_sha: SHA, head_branch: 'feature', head_repository: { owner: { login: 'forker' } }, ...over },
+    repository: { name: 'r', owner: { login: 'o' } }
+  })
+  const runEvent = (name: string, payload: object, field: string): Case => ({
+    name: `workflow_run: ${name}`,
+    run: () => readEventContext({ GITHUB_EVENT_NAME: 'workflow_run', GITHUB_EVENT_PATH: EVENT }, () => JSON.stringify(payload)),
+    names: ['GITHUB_EVENT_PATH', EVENT, field]
+  })
+  return [
+    runEvent('no workflow_run', { repository: { name: 'r', owner: { login: 'o' } } }, 'workflow_run.event'),
+    runEvent('event not a string', run({ event: 7 }), 'workflow_run.event'),
+    runEvent('head_sha abbreviated', run({ head_sha: SHA.slice(0, 12) }), 'workflow_run.head_sha'),
+    runEvent('head_sha missing', run({ head_sha: undefined }), 'workflow_run.head_sha'),
+    runEvent('no head_repository', run({ head_repository: null }), 'workflow_run.head_repository.owner.login'),
+    runEvent('head_branch empty', run({ head_branch: '' }), 'workflow_run.head_branch')
+  ]
+}
+
 const EVENT_CASES: Case[] = [
   event('an empty payload', ''),
   event('a truncated payload', JSON.stringify(pr()).slice(0, 40)),
@@ -1030,6 +1066,7 @@ const EVENT_CASES: Case[] = [
   event('head.sha with a line break', pr({ head: { sha: `${SHA}\n` } })),
   event('no repository and no GITHUB_REPOSITORY', { pull_request: (pr() as Json).pull_request }),
   event('GITHUB_REPOSITORY without a slash and no repository', { pull_request: (pr() as Json).pull_request }, 'pull_request_target', { GITHUB_REPOSITORY: 'owner-only' }),
+  ...WORKFLOW_RUN_CASES(),
   {
     name: 'an unreadable payload file',
     run: () =>

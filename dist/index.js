@@ -31767,6 +31767,11 @@ function createGitHubClient(token, options = {}) {
                 ...(typeof file.patch === 'string' ? { patch: file.patch } : {}),
                 ...(file.previous_filename ? { previousFilename: file.previous_filename } : {})
             }));
+        },
+        async listOpenPullRequests(owner, repo, head) {
+            const api = await octokit();
+            const pulls = await api.paginate(api.rest.pulls.list, { owner, repo, head, state: 'open', per_page: PER_PAGE });
+            return pulls.map(pull => ({ number: pull.number, headSha: pull.head.sha }));
         }
     };
 }
@@ -32124,10 +32129,24 @@ const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
  *   lacks what a pull-request event always carries.
  */
 function readPullRequestContext(env, readFile) {
+    if (!PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? ''))
+        return null;
+    const context = readEventContext(env, readFile);
+    return context.kind === 'pull-request' ? context.pr : null;
+}
+/**
+ * What this run was started for, from `GITHUB_EVENT_NAME` and the payload at `GITHUB_EVENT_PATH`; the payload
+ * is read only for the events that need it.
+ *
+ * @throws UserError naming `GITHUB_EVENT_PATH` and the field when the payload cannot be read or lacks what
+ *   the event always carries.
+ */
+function readEventContext(env, readFile) {
     const eventName = env.GITHUB_EVENT_NAME;
     const eventPath = env.GITHUB_EVENT_PATH;
-    if (!eventName || !PULL_REQUEST_EVENTS.has(eventName) || !eventPath)
-        return null;
+    const other = { kind: 'other', event: eventName || null };
+    if (!eventName || !eventPath || !(PULL_REQUEST_EVENTS.has(eventName) || eventName === 'workflow_run'))
+        return other;
     let text;
     try {
         text = readFile(eventPath);
@@ -32144,7 +32163,32 @@ function readPullRequestContext(env, readFile) {
         const reason = error instanceof Error ? error.message : String(error);
         throw new errors_UserError(`the event payload at GITHUB_EVENT_PATH (${eventPath}) is not valid JSON: ${reason}`);
     }
-    const bad = (field, expected) => new errors_UserError(`the ${eventName} event payload at GITHUB_EVENT_PATH (${eventPath}) has no valid \`${field}\` (expected ${expected})`);
+    const bad = (name, expected) => new errors_UserError(`the ${eventName} event payload at GITHUB_EVENT_PATH (${eventPath}) has no valid \`${name}\` (expected ${expected})`);
+    const base = () => {
+        const found = repository(env, payload);
+        if (found === null)
+            throw bad('repository.owner.login', 'the owner, or GITHUB_REPOSITORY set to owner/repo');
+        return found;
+    };
+    if (eventName === 'workflow_run') {
+        const run = field(payload, 'workflow_run');
+        const event = field(run, 'event');
+        if (typeof event !== 'string' || event === '')
+            throw bad('workflow_run.event', 'an event name');
+        const headSha = field(run, 'head_sha');
+        if (!isSha(headSha))
+            throw bad('workflow_run.head_sha', 'a commit SHA');
+        const headOwner = field(field(field(run, 'head_repository'), 'owner'), 'login');
+        if (typeof headOwner !== 'string' || headOwner === '')
+            throw bad('workflow_run.head_repository.owner.login', 'the owner of the pushed-to repository');
+        const headBranch = field(run, 'head_branch');
+        if (typeof headBranch !== 'string' || headBranch === '')
+            throw bad('workflow_run.head_branch', 'a branch name');
+        const htmlUrl = field(run, 'html_url');
+        const runUrl = typeof htmlUrl === 'string' && /^https?:\/\//.test(htmlUrl) ? htmlUrl : null;
+        const [owner, repo] = base();
+        return { kind: 'workflow-run', run: { owner, repo, event, headSha, headOwner, headBranch, runUrl } };
+    }
     const pr = field(payload, 'pull_request');
     const number = field(pr, 'number');
     if (typeof number !== 'number' || !Number.isSafeInteger(number) || number <= 0) {
@@ -32156,10 +32200,8 @@ function readPullRequestContext(env, readFile) {
     const headSha = field(field(pr, 'head'), 'sha');
     if (!isSha(headSha))
         throw bad('pull_request.head.sha', 'a commit SHA');
-    const [owner, repo] = repository(env, payload) ?? [null, null];
-    if (owner === null || repo === null)
-        throw bad('repository.owner.login', 'the owner, or GITHUB_REPOSITORY set to owner/repo');
-    return { owner, repo, number, baseSha, headSha };
+    const [owner, repo] = base();
+    return { kind: 'pull-request', pr: { owner, repo, number, baseSha, headSha } };
 }
 /** The link to this workflow run (and attempt, after a re-run); null when the runner variables are missing. */
 function runUrl(env) {
@@ -32271,6 +32313,26 @@ async function fetchChangedLines(client, pr) {
         }
     }
     return { ok: true, files, complete: listed.length < PULL_REQUEST_FILES_CAP };
+}
+
+;// CONCATENATED MODULE: ./src/github/workflow-run.ts
+/** The pull request a `workflow_run` is about, found through the API from what GitHub itself put in the event. */
+
+/**
+ * The open pull requests whose branch still points at the commit the analysing run checked: listed by the
+ * head branch (`fork-owner:branch`), which works for forks, where the event's own `pull_requests` is empty.
+ * Only the event's fields are used, never the report, which a pull request can forge: a report can be
+ * posted to its own pull request and no other. A pull request that has moved on to a newer commit is left
+ * to the run of that commit. Never throws.
+ */
+async function findRunPullRequests(client, run) {
+    try {
+        const pulls = await client.listOpenPullRequests(run.owner, run.repo, `${run.headOwner}:${run.headBranch}`);
+        return { ok: true, numbers: pulls.filter(p => p.headSha.toLowerCase() === run.headSha.toLowerCase()).map(p => p.number) };
+    }
+    catch (error) {
+        return { ok: false, failure: describeApiFailure(error) };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -32802,7 +32864,7 @@ function quoteForShell(word) {
  * Raw `cargo metadata` JSON is parsed into these types once, at the boundary (src/metadata/parse.ts);
  * everything after that works on trusted values.
  */
-const CRATE_TYPES = (/* unused pure expression or super */ null && (['bin', 'lib', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro']));
+const CRATE_TYPES = ['bin', 'lib', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro'];
 function types_defaultInvocation(overrides = {}) {
     return {
         command: 'build',
@@ -32894,6 +32956,11 @@ function parseActionInputs(getInput) {
         locked: readBoolean('locked', read('locked')),
         offline: readBoolean('offline', read('offline'))
     });
+    const comment = readChoice('comment', read('comment'), COMMENT, INPUT_DEFAULTS.comment);
+    const publishReport = read('publish-report') || null;
+    if (publishReport !== null && comment === 'off') {
+        throw new errors_UserError('input `publish-report` posts the report as a pull-request comment: set `comment` to `always` or `on-findings`');
+    }
     return {
         invocation,
         manifestPath: read('manifest-path') || INPUT_DEFAULTS.manifestPath,
@@ -32902,14 +32969,15 @@ function parseActionInputs(getInput) {
         policy: read('policy') || null,
         baseline: read('baseline') || null,
         sarifFile: read('sarif-file') || null,
-        comment: readChoice('comment', read('comment'), COMMENT, INPUT_DEFAULTS.comment),
+        comment,
         commentKey: readCommentKey(read('comment-key')),
         token: read('github-token'),
         rustToolchain: readToolchainName(read('rust-toolchain')),
         allowPrivilegedTrigger: readBoolean('allow-privileged-trigger', read('allow-privileged-trigger')),
         trustRepositoryConfig: readBoolean('trust-repository-config', read('trust-repository-config')),
         installToolchain: readBoolean('install-toolchain', read('install-toolchain')),
-        timeoutMs: readSeconds('timeout', read('timeout'), INPUT_DEFAULTS.timeoutSeconds) * 1000
+        timeoutMs: readSeconds('timeout', read('timeout'), INPUT_DEFAULTS.timeoutSeconds) * 1000,
+        publishReport
     };
 }
 /** Events whose jobs hold a write token and secrets while they may look at pull-request code. */
@@ -32921,7 +32989,7 @@ const PRIVILEGED_EVENTS = ['pull_request_target', 'workflow_run', 'issue_comment
 function checkTrigger(event, allowed) {
     if (allowed || event === undefined || !PRIVILEGED_EVENTS.includes(event))
         return;
-    throw new errors_UserError(`refusing to run under \`${event}\`: that job has a write token and secrets, and pull-request code it checks out could use them; run this action in a \`pull_request\` workflow (post comments from a separate \`workflow_run\` job), or set \`allow-privileged-trigger: true\` if the checkout is trusted`);
+    throw new errors_UserError(`refusing to run under \`${event}\`: that job has a write token and secrets, and pull-request code it checks out could use them; run this action in a \`pull_request\` workflow and post its report from a \`workflow_run\` workflow with \`publish-report\`, or set \`allow-privileged-trigger: true\` if the checkout is trusted`);
 }
 /** A whole number of seconds, 1 to 86400. */
 function readSeconds(name, value, fallback) {
@@ -33510,10 +33578,10 @@ const MORE_STATIC = '\0more-static';
  */
 function linkageDiagram(artifact, findings) {
     const root = artifact.target.replace(/-/g, '_');
-    const faults = [...new Set(findings.flatMap(f => f.crates))];
-    const drawn = new Set(faults.slice(0, MAX_FAULT_NODES));
-    const moreFaults = faults.length - drawn.size;
-    const nodeFor = (crate) => (faults.includes(crate) && !drawn.has(crate) ? MORE_FAULTS : crate);
+    const faults = new Set(findings.flatMap(f => f.crates));
+    const drawn = new Set([...faults].slice(0, MAX_FAULT_NODES));
+    const moreFaults = faults.size - drawn.size;
+    const nodeFor = (crate) => (faults.has(crate) && !drawn.has(crate) ? MORE_FAULTS : crate);
     const edges = new Map();
     const addEdge = (from, to, style, onPath) => {
         const key = `${from}\0${to}\0${style}`;
@@ -33643,8 +33711,13 @@ function findingBlocks(report) {
     if (shown.length === 0)
         return [];
     const byRule = new Map();
-    for (const f of shown)
-        byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+    for (const f of shown) {
+        const same = byRule.get(f.rule);
+        if (same === undefined)
+            byRule.set(f.rule, [f]);
+        else
+            same.push(f);
+    }
     const blocks = ['### Findings\n'];
     for (const [rule, findings] of byRule) {
         const info = RULES.find(r => r.id === rule);
@@ -33812,6 +33885,456 @@ function* reportJson(report) {
 function indent(text, prefix) {
     return prefix + text.replace(/\n/g, `\n${prefix}`);
 }
+
+;// CONCATENATED MODULE: ./src/report/json-checks.ts
+/**
+ * Checks shared by the readers of JSON that a user or an earlier run gave us (the baseline, the report):
+ * what a value is, in a few words, and where JSON.parse gave up.
+ */
+
+/**
+ * The top level of a JSON report of this tool: parsed (a leading BOM allowed), an object, version 1. A SARIF
+ * log is named as such, with `sarifAdvice` saying what to give instead.
+ */
+function readReportObject(text, file, sarifAdvice) {
+    const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    let data;
+    try {
+        data = JSON.parse(json);
+    }
+    catch {
+        throw new errors_UserError(`${file}: not a JSON report (${jsonProblem(json)})`);
+    }
+    if (!isObject(data))
+        throw new errors_UserError(`${file}: not a JSON report (expected an object at the top level, got ${describe(data)})`);
+    if (data.version !== 1) {
+        if (Array.isArray(data.runs))
+            throw new errors_UserError(`${file}: a SARIF log, not a JSON report: ${sarifAdvice}`);
+        if (data.version === undefined)
+            throw new errors_UserError(`${file}: not a JSON report (no \`version\`)`);
+        throw new errors_UserError(`${file}: \`version\` is ${describe(data.version)}, and only 1 is supported`);
+    }
+    return data;
+}
+/** A JSON object: not null, not an array. */
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A value in a few words for an error message: short strings quoted, longer ones and containers by kind. */
+function describe(value) {
+    if (value === undefined)
+        return 'nothing';
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'an object';
+    if (typeof value === 'string')
+        return value.length > 40 ? 'a string' : JSON.stringify(value);
+    return String(value);
+}
+/**
+ * Where JSON.parse gave up, as "invalid JSON at position 12: line 1, column 13". V8's own message has no
+ * position in every Node version and may quote the input across lines, so the text is scanned again (only
+ * on failure) without recursion, to survive deeply nested garbage.
+ */
+function jsonProblem(text) {
+    const at = jsonErrorOffset(text);
+    if (at < 0)
+        return 'invalid JSON';
+    if (at >= text.length)
+        return 'invalid JSON: the file ends too early';
+    const before = text.slice(0, at);
+    const line = before.split('\n').length;
+    const column = at - before.lastIndexOf('\n');
+    return `invalid JSON at position ${at}: line ${line}, column ${column}`;
+}
+const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/uy;
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/uy;
+const LITERAL = /true|false|null/uy;
+/** The offset of the first syntax error in `text`, or -1 if there is none. */
+function jsonErrorOffset(text) {
+    let i = 0;
+    const space = () => {
+        while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r'))
+            i++;
+    };
+    const token = (re) => {
+        re.lastIndex = i;
+        if (!re.test(text))
+            return false;
+        i = re.lastIndex;
+        return true;
+    };
+    const key = () => {
+        space();
+        if (!token(STRING))
+            return false;
+        space();
+        if (text[i] !== ':')
+            return false;
+        i++;
+        return true;
+    };
+    const stack = [];
+    for (;;) {
+        space();
+        const c = text[i];
+        if (c === '{' || c === '[') {
+            i++;
+            space();
+            if (text[i] === (c === '{' ? '}' : ']'))
+                i++;
+            else {
+                stack.push(c);
+                if (c === '{' && !key())
+                    return i;
+                continue;
+            }
+        }
+        else if (!token(STRING) && !token(NUMBER) && !token(LITERAL))
+            return i;
+        for (;;) {
+            space();
+            const top = stack[stack.length - 1];
+            if (top === undefined)
+                return i < text.length ? i : -1;
+            if (text[i] === (top === '{' ? '}' : ']')) {
+                i++;
+                stack.pop();
+                continue;
+            }
+            if (text[i] !== ',')
+                return i;
+            i++;
+            if (top === '{' && !key())
+                return i;
+            break;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/parse-report.ts
+/**
+ * The strict reader of the JSON report (`--format json`), for a report that an earlier run wrote and that is
+ * not trusted: a pull request from a fork can forge the file. Every field `Report` declares is checked
+ * against a schema written once below, whose inferred type is checked against `Report` at compile time.
+ * Fields the schema does not know are ignored (the report may gain fields) and never copied: the result is
+ * built from checked values only, so no `__proto__` or other stray key reaches the renderers.
+ */
+
+
+
+/**
+ * Report files larger than this are refused before they are parsed (UTF-8 bytes). A 10,000-package workspace
+ * built with `-C prefer-dynamic` writes a 198 MiB report (824,000 linkage entries); V8 cannot hold a string
+ * of more than 512 Mi code units at all.
+ */
+const MAX_REPORT_BYTES = 256 * 1024 * 1024;
+/**
+ * The longest string accepted anywhere in a report (UTF-16 code units). Real ones are a few hundred; the
+ * renderers escape each string with one regular-expression replace, and V8 aborts the process (a fatal
+ * error, not an exception) when one replace has tens of millions of matches.
+ */
+const MAX_STRING_LENGTH = 1024 * 1024;
+/**
+ * The most findings accepted. Real reports have hundreds (510 for that workspace); the cap keeps a forged
+ * report's job summary to about a second (rendering takes some 8 ms per thousand findings).
+ */
+const MAX_FINDINGS = 50_000;
+/**
+ * Refuses a report of `bytes` bytes when it is over `MAX_REPORT_BYTES`; for callers that can tell the size
+ * before reading the file.
+ */
+function checkReportSize(bytes, file) {
+    // Rounded up, so that a file just over the limit does not read as the limit itself.
+    if (bytes > MAX_REPORT_BYTES)
+        tooLarge(file, `${(Math.ceil((bytes / 2 ** 20) * 10) / 10).toFixed(1)} MiB, more`);
+}
+function tooLarge(file, size) {
+    throw new errors_UserError(`${file}: too large for a JSON report (${size} than the ${MAX_REPORT_BYTES / 2 ** 20} MiB limit)`);
+}
+/**
+ * Reads a JSON report, checking every field. Throws a one-line `UserError` naming `file` and the JSON path
+ * at fault, e.g. `report.json: findings[3].severity: expected one of error, warning, note, got "fatal"`.
+ */
+function parseReport(text, file) {
+    // UTF-8 takes one to three bytes per UTF-16 code unit: count bytes only when the length cannot decide.
+    if (text.length > MAX_REPORT_BYTES)
+        tooLarge(file, 'more');
+    else if (text.length * 3 > MAX_REPORT_BYTES)
+        checkReportSize(Buffer.byteLength(text, 'utf8'), file);
+    const data = readReportObject(text, file, 'give the report written with `--format json`');
+    try {
+        return REPORT.check(data, null);
+    }
+    catch (error) {
+        if (error instanceof Invalid)
+            throw new errors_UserError(`${file}: ${formatPath(error.at)}: ${error.problem}`);
+        throw error;
+    }
+}
+class Invalid {
+    at;
+    problem;
+    mismatch;
+    constructor(at, problem, 
+    /** The value is of the wrong type or not a member: "expected …, got …". */
+    mismatch = true) {
+        this.at = at;
+        this.problem = problem;
+        this.mismatch = mismatch;
+    }
+}
+const string = {
+    expected: 'a string',
+    check(value, at) {
+        if (typeof value !== 'string')
+            throw new Invalid(at, `expected a string, got ${describe(value)}`);
+        if (value.length > MAX_STRING_LENGTH)
+            throw new Invalid(at, `a string of ${value.length} characters, longer than the ${MAX_STRING_LENGTH} a report may have`, false);
+        return value;
+    }
+};
+const parse_report_boolean = {
+    expected: 'true or false',
+    check(value, at) {
+        if (typeof value !== 'boolean')
+            throw new Invalid(at, `expected true or false, got ${describe(value)}`);
+        return value;
+    }
+};
+function integer(options) {
+    const expected = options.min === 0 ? 'a non-negative integer' : `an integer ≥ ${options.min}`;
+    return {
+        expected,
+        check(value, at) {
+            if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < options.min)
+                throw new Invalid(at, `expected ${expected}, got ${describe(value)}`);
+            return value;
+        }
+    };
+}
+function literal(only) {
+    const expected = JSON.stringify(only);
+    return {
+        expected,
+        check(value, at) {
+            if (value !== only)
+                throw new Invalid(at, `expected ${expected}, got ${describe(value)}`);
+            return only;
+        }
+    };
+}
+function parse_report_oneOf(members) {
+    const allowed = new Set(members);
+    const expected = `one of ${members.join(', ')}`;
+    return {
+        expected,
+        check(value, at) {
+            if (!allowed.has(value))
+                throw new Invalid(at, `expected ${expected}, got ${describe(value)}`);
+            return value;
+        }
+    };
+}
+function nullable(schema) {
+    const expected = `${schema.expected} or null`;
+    return {
+        expected,
+        check(value, at) {
+            if (value === null)
+                return null;
+            try {
+                return schema.check(value, at);
+            }
+            catch (error) {
+                if (error instanceof Invalid && error.at === at && error.mismatch)
+                    throw new Invalid(at, `expected ${expected}, got ${describe(value)}`);
+                throw error;
+            }
+        }
+    };
+}
+function optional(schema) {
+    return { optional: schema };
+}
+function array(item, options = {}) {
+    const max = options.max ?? Infinity;
+    return {
+        expected: 'an array',
+        check(value, at) {
+            if (!Array.isArray(value))
+                throw new Invalid(at, `expected an array, got ${describe(value)}`);
+            if (value.length > max)
+                throw new Invalid(at, `${value.length} entries, more than the ${max} a report may have`, false);
+            const out = new Array(value.length);
+            for (let i = 0; i < value.length; i++)
+                out[i] = item.check(value[i], { up: at, key: i });
+            return out;
+        }
+    };
+}
+/**
+ * An object with any keys: the result has no prototype, so a key such as `__proto__` or `toString` is data
+ * like any other and never an inherited member.
+ */
+function record(item) {
+    return {
+        expected: 'an object',
+        check(value, at) {
+            if (!isObject(value))
+                throw new Invalid(at, `expected an object, got ${describe(value)}`);
+            const out = Object.create(null);
+            for (const key of Object.keys(value))
+                out[key] = item.check(value[key], { up: at, key });
+            return out;
+        }
+    };
+}
+/**
+ * An object with the fields of `shape`, checked in the order of `shape` (so the first problem reported does
+ * not depend on the file) and copied in the order of the file (so a report reads back as it was written).
+ */
+function object(shape) {
+    const fields = Object.entries(shape).map(([key, s]) => ('optional' in s ? { key, schema: s.optional, optional: true } : { key, schema: s, optional: false }));
+    return {
+        expected: 'an object',
+        check(value, at) {
+            if (!isObject(value))
+                throw new Invalid(at, `expected an object, got ${describe(value)}`);
+            const checked = new Map();
+            for (const { key, schema, optional } of fields) {
+                const field = Object.hasOwn(value, key) ? value[key] : undefined;
+                if (field === undefined) {
+                    if (optional)
+                        continue;
+                    throw new Invalid({ up: at, key }, `missing (expected ${schema.expected})`);
+                }
+                checked.set(key, schema.check(field, { up: at, key }));
+            }
+            const out = {};
+            for (const key of Object.keys(value))
+                if (checked.has(key))
+                    out[key] = checked.get(key);
+            return out;
+        }
+    };
+}
+/** `findings[3].severity`; keys that are not plain names in brackets, long ones cut. */
+function formatPath(at) {
+    const parts = [];
+    for (let p = at; p !== null; p = p.up) {
+        if (typeof p.key === 'number')
+            parts.push(`[${p.key}]`);
+        else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(p.key) && p.key.length <= 40)
+            parts.push(`${p.up === null ? '' : '.'}${p.key}`);
+        else
+            parts.push(`[${p.key.length > 40 ? `${JSON.stringify(p.key.slice(0, 40)).slice(0, -1)}…"` : JSON.stringify(p.key)}]`);
+    }
+    return parts.length === 0 ? '(top level)' : parts.reverse().join('');
+}
+const TARGET_KINDS = ['lib', 'bin', 'example', 'test', 'bench', 'custom-build', 'proc-macro'];
+const COMPILE_MODES = ['build', 'test'];
+const COMPILE_KINDS = ['host', 'target'];
+const LINKAGES = ['static', 'dynamic', 'included-from-dylib', 'not-linked'];
+const exhaustive = [true, true, true, true];
+void exhaustive;
+const SEVERITIES = ['error', 'warning', 'note'];
+const PANIC = parse_report_oneOf(['unwind', 'abort']);
+const targetKind = parse_report_oneOf(TARGET_KINDS);
+const compileMode = parse_report_oneOf(COMPILE_MODES);
+const compileKind = parse_report_oneOf(COMPILE_KINDS);
+const crateType = parse_report_oneOf(CRATE_TYPES);
+const severity = parse_report_oneOf(SEVERITIES);
+/** Lines are 1-based. */
+const line = integer({ min: 1 });
+const count = integer({ min: 0 });
+const strings = array(string);
+const TOOLCHAIN = object({
+    release: string,
+    commitHash: string,
+    commitDate: optional(string),
+    host: string,
+    target: string,
+    stdInstalled: parse_report_boolean,
+    pin: optional(object({
+        file: string,
+        line,
+        channel: nullable(string),
+        path: nullable(string),
+        kind: parse_report_oneOf(['exact', 'dated', 'floating', 'path'])
+    })),
+    expected: optional(string)
+});
+const BOUNDARY = object({
+    package: string,
+    target: string,
+    kind: targetKind,
+    platform: compileKind,
+    role: parse_report_oneOf(['rust-dylib', 'prefer-dynamic', 'links-dynamically', 'plugin', 'plugin-host']),
+    panic: PANIC,
+    abiFlags: strings
+});
+const ARTIFACT = object({
+    package: string,
+    version: string,
+    target: string,
+    kind: targetKind,
+    mode: compileMode,
+    crateType,
+    platform: compileKind,
+    status: parse_report_oneOf(['ok', 'error', 'blocked']),
+    blockedBy: optional(array(object({ package: string, target: string, kind: targetKind, mode: compileMode }))),
+    preferDynamic: parse_report_boolean,
+    panic: PANIC,
+    linkage: array(object({ crate: string, how: parse_report_oneOf(LINKAGES), via: optional(string), package: optional(string) })),
+    runtimeLibraries: optional(strings),
+    rpath: optional(parse_report_boolean)
+});
+const FINDING = object({
+    rule: string,
+    severity,
+    fingerprint: string,
+    package: optional(string),
+    target: optional(string),
+    kind: optional(targetKind),
+    mode: optional(compileMode),
+    crateType: optional(crateType),
+    platform: optional(compileKind),
+    crates: strings,
+    message: string,
+    fixes: strings,
+    inclusion: optional(array(object({ chain: strings, crate: string, how: parse_report_oneOf(['static', 'dynamic', 'inside-dylib']), file: optional(string) }))),
+    file: string,
+    line,
+    related: optional(array(object({ file: string, line, message: string }))),
+    defaultSeverity: optional(severity),
+    allowed: optional(object({ reason: string, file: string, line })),
+    baseline: optional(parse_report_oneOf(['new', 'existing']))
+});
+const REPORT = object({
+    version: literal(1),
+    toolchain: TOOLCHAIN,
+    boundaries: array(BOUNDARY),
+    workspaceRoot: string,
+    invocation: object({ command: string, args: strings, profile: string }),
+    artifacts: array(ARTIFACT),
+    findings: array(FINDING, { max: MAX_FINDINGS }),
+    notes: strings,
+    policy: optional(object({ file: string, severities: record(parse_report_oneOf([...SEVERITIES, 'off'])), allowEntries: count, allowed: count })),
+    baseline: optional(object({ file: string, new: count, existing: count, fixed: count })),
+    gate: object({ failOn: parse_report_oneOf(['error', 'warning', 'never']), verdict: parse_report_oneOf(['pass', 'fail']), failing: count })
+});
+// The schema's type is `Report`, exactly: a field added to one and not the other, or typed differently, does
+// not compile. The two assignments name the field at fault; `Equal` also catches an optional field missing
+// from one side, which assignability allows.
+const toReport = null;
+const fromReport = null;
+void [toReport, fromReport];
+const sameType = true;
+void sameType;
 
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 
@@ -38405,13 +38928,13 @@ function parseTomlPin(doc, file) {
     if (section === undefined)
         throw new errors_UserError(`${file}:1: missing the \`[toolchain]\` table`);
     if (!isTable(section))
-        throw new errors_UserError(`${file}:${at(['toolchain'])}: \`toolchain\` must be a table, found ${describe(section)}`);
+        throw new errors_UserError(`${file}:${at(['toolchain'])}: \`toolchain\` must be a table, found ${pin_describe(section)}`);
     const stringKey = (key) => {
         const value = section[key];
         if (value === undefined)
             return null;
         if (typeof value !== 'string')
-            throw new errors_UserError(`${file}:${at(['toolchain', key])}: \`toolchain.${key}\` must be a string, found ${describe(value)}`);
+            throw new errors_UserError(`${file}:${at(['toolchain', key])}: \`toolchain.${key}\` must be a string, found ${pin_describe(value)}`);
         return value;
     };
     const listKey = (key) => {
@@ -38419,10 +38942,10 @@ function parseTomlPin(doc, file) {
         if (value === undefined)
             return null;
         if (!Array.isArray(value))
-            throw new errors_UserError(`${file}:${at(['toolchain', key])}: \`toolchain.${key}\` must be an array of strings, found ${describe(value)}`);
+            throw new errors_UserError(`${file}:${at(['toolchain', key])}: \`toolchain.${key}\` must be an array of strings, found ${pin_describe(value)}`);
         return value.map((item, index) => {
             if (typeof item !== 'string') {
-                throw new errors_UserError(`${file}:${at(['toolchain', key, index])}: \`toolchain.${key}\` must be an array of strings, found ${describe(item)} at index ${index}`);
+                throw new errors_UserError(`${file}:${at(['toolchain', key, index])}: \`toolchain.${key}\` must be an array of strings, found ${pin_describe(item)} at index ${index}`);
             }
             return item;
         });
@@ -38471,7 +38994,7 @@ const PROFILES = new Set(['minimal', 'm', 'default', 'd', '', 'complete', 'c']);
 function isTable(value) {
     return typeof value === 'object' && !Array.isArray(value);
 }
-function describe(value) {
+function pin_describe(value) {
     if (Array.isArray(value))
         return 'an array';
     if (typeof value === 'object')
@@ -40547,57 +41070,42 @@ function escapeClass(body) {
 ;// CONCATENATED MODULE: ./src/policy/baseline.ts
 
 
+
 const ARTIFACT_FIELDS = ['package', 'target', 'kind', 'mode', 'crateType', 'platform'];
 /**
  * Reads a JSON report written by an earlier run. Only what matching needs is checked; findings without a
  * `fingerprint` (reports from before it existed) get one computed from their rule, artifact and crates.
  */
 function parseBaseline(text, file) {
-    const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    let data;
-    try {
-        data = JSON.parse(json);
-    }
-    catch {
-        throw new errors_UserError(`${file}: not a JSON report (${jsonProblem(json)})`);
-    }
-    if (!isObject(data))
-        throw new errors_UserError(`${file}: not a JSON report (expected an object at the top level, got ${baseline_describe(data)})`);
-    if (data.version !== 1) {
-        if (data.version === undefined)
-            throw new errors_UserError(`${file}: not a JSON report (no \`version\`)`);
-        if (Array.isArray(data.runs))
-            throw new errors_UserError(`${file}: a SARIF log, not a JSON report: give the JSON report of an earlier run as the baseline`);
-        throw new errors_UserError(`${file}: version ${JSON.stringify(data.version)} is not supported (expected 1)`);
-    }
+    const data = readReportObject(text, file, 'give the JSON report of an earlier run as the baseline');
     const findings = data.findings;
     if (!Array.isArray(findings))
-        throw new errors_UserError(`${file}: findings: expected an array, got ${baseline_describe(findings)}`);
+        throw new errors_UserError(`${file}: findings: expected an array, got ${describe(findings)}`);
     const fingerprints = new Array(findings.length);
     for (let i = 0; i < findings.length; i++) {
         const at = `${file}: findings[${i}]`;
         const f = findings[i];
         if (!isObject(f))
-            throw new errors_UserError(`${at}: expected an object, got ${baseline_describe(f)}`);
+            throw new errors_UserError(`${at}: expected an object, got ${describe(f)}`);
         if (typeof f.rule !== 'string')
-            throw new errors_UserError(`${at}.rule: expected a string, got ${baseline_describe(f.rule)}`);
+            throw new errors_UserError(`${at}.rule: expected a string, got ${describe(f.rule)}`);
         if (f.fingerprint !== undefined) {
             if (typeof f.fingerprint !== 'string')
-                throw new errors_UserError(`${at}.fingerprint: expected a string, got ${baseline_describe(f.fingerprint)}`);
+                throw new errors_UserError(`${at}.fingerprint: expected a string, got ${describe(f.fingerprint)}`);
             fingerprints[i] = f.fingerprint;
             continue;
         }
         const crates = f.crates;
         if (!Array.isArray(crates))
-            throw new errors_UserError(`${at}.crates: expected an array of strings, got ${baseline_describe(crates)}`);
+            throw new errors_UserError(`${at}.crates: expected an array of strings, got ${describe(crates)}`);
         crates.forEach((c, j) => {
             if (typeof c !== 'string')
-                throw new errors_UserError(`${at}.crates[${j}]: expected a string, got ${baseline_describe(c)}`);
+                throw new errors_UserError(`${at}.crates[${j}]: expected a string, got ${describe(c)}`);
         });
         for (const key of ARTIFACT_FIELDS) {
             const value = f[key];
             if (value !== undefined && typeof value !== 'string')
-                throw new errors_UserError(`${at}.${key}: expected a string, got ${baseline_describe(value)}`);
+                throw new errors_UserError(`${at}.${key}: expected a string, got ${describe(value)}`);
         }
         fingerprints[i] = findingFingerprint(f);
     }
@@ -40624,102 +41132,6 @@ function applyBaseline(findings, baseline) {
     for (const left of remaining.values())
         fixed += left;
     return { findings: out, summary: { file: baseline.file, new: out.length - existing, existing, fixed } };
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function baseline_describe(value) {
-    if (value === undefined)
-        return 'nothing';
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    if (typeof value === 'object')
-        return 'an object';
-    if (typeof value === 'string')
-        return value.length > 40 ? 'a string' : JSON.stringify(value);
-    return String(value);
-}
-/**
- * Where JSON.parse gave up, as "invalid JSON at position 12: line 1, column 13". V8's own message has no
- * position in every Node version and may quote the input across lines, so the text is scanned again (only
- * on failure) without recursion, to survive deeply nested garbage.
- */
-function jsonProblem(text) {
-    const at = jsonErrorOffset(text);
-    if (at < 0)
-        return 'invalid JSON';
-    if (at >= text.length)
-        return 'invalid JSON: the file ends too early';
-    const before = text.slice(0, at);
-    const line = before.split('\n').length;
-    const column = at - before.lastIndexOf('\n');
-    return `invalid JSON at position ${at}: line ${line}, column ${column}`;
-}
-const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/uy;
-const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/uy;
-const LITERAL = /true|false|null/uy;
-/** The offset of the first syntax error in `text`, or -1 if there is none. */
-function jsonErrorOffset(text) {
-    let i = 0;
-    const space = () => {
-        while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r'))
-            i++;
-    };
-    const token = (re) => {
-        re.lastIndex = i;
-        if (!re.test(text))
-            return false;
-        i = re.lastIndex;
-        return true;
-    };
-    const key = () => {
-        space();
-        if (!token(STRING))
-            return false;
-        space();
-        if (text[i] !== ':')
-            return false;
-        i++;
-        return true;
-    };
-    const stack = [];
-    for (;;) {
-        space();
-        const c = text[i];
-        if (c === '{' || c === '[') {
-            i++;
-            space();
-            if (text[i] === (c === '{' ? '}' : ']'))
-                i++;
-            else {
-                stack.push(c);
-                if (c === '{' && !key())
-                    return i;
-                continue;
-            }
-        }
-        else if (!token(STRING) && !token(NUMBER) && !token(LITERAL))
-            return i;
-        for (;;) {
-            space();
-            const top = stack[stack.length - 1];
-            if (top === undefined)
-                return i < text.length ? i : -1;
-            if (text[i] === (top === '{' ? '}' : ']')) {
-                i++;
-                stack.pop();
-                continue;
-            }
-            if (text[i] !== ',')
-                return i;
-            i++;
-            if (top === '{' && !key())
-                return i;
-            break;
-        }
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/policy/gate.ts
@@ -41347,7 +41759,7 @@ function describeCycle(cycle) {
     const around = names.length > shown + 1 ? [...names.slice(0, shown), `… ${names.length - shown - 1} more`, names[names.length - 1]] : names;
     return `cyclic package dependency: package ${names[0]} depends on itself (${[...around, names[0]].join(' → ')}); cargo refuses every dependency cycle that does not go through a dev-dependency`;
 }
-const TARGET_KINDS = new Set(['bin', 'example', 'test', 'bench', 'custom-build']);
+const parse_TARGET_KINDS = new Set(['bin', 'example', 'test', 'bench', 'custom-build']);
 function parseTarget(value, path, label, fail) {
     const t = asObject(value, path, null, fail);
     const name = asString(t.name, path, 'name', fail);
@@ -41365,7 +41777,7 @@ function parseTarget(value, path, label, fail) {
     });
     let kind;
     const single = kinds.length === 1 ? kinds[0] : null;
-    if (single !== null && TARGET_KINDS.has(single)) {
+    if (single !== null && parse_TARGET_KINDS.has(single)) {
         kind = single;
         // Only examples may have crate types other than `bin` (an example can be a library).
         if (kind !== 'example' && (crateTypes.length !== 1 || crateTypes[0] !== 'bin')) {
@@ -41375,7 +41787,7 @@ function parseTarget(value, path, label, fail) {
     else {
         // Any other kind list names the crate types of a library target.
         for (const k of kinds) {
-            if (TARGET_KINDS.has(k))
+            if (parse_TARGET_KINDS.has(k))
                 fail(`${path}.kind`, `target kind ${q(k)} cannot be combined with other kinds in target ${q(name)} of ${label}`);
             if (!isCrateType(k))
                 fail(`${path}.kind`, `unknown target kind ${q(k)} in target ${q(name)} of ${label}`);
@@ -42486,59 +42898,20 @@ function writeAtomically(file, text, name) {
 
 
 
+
+
 /**
  * The action: inputs → analysis → policy and baseline → report files, job summary, sticky comment,
- * annotations, outputs and the step's status.
+ * annotations, outputs and the step's status; or, with `publish-report`, an earlier run's report posted
+ * to its pull request.
  */
 async function run() {
     try {
         const settings = parseActionInputs(name => getInput(name));
-        checkTrigger(process.env.GITHUB_EVENT_NAME, settings.allowPrivilegedTrigger);
-        const env = process.env;
-        const repository = external_node_path_default().resolve(env.GITHUB_WORKSPACE ?? process.cwd());
-        const policy = loadPolicy({ policy: settings.policy, defaultPolicy: DEFAULT_POLICY_FILE, cwd: repository, searchFrom: repository });
-        const trust = settings.trustRepositoryConfig;
-        const manifestDir = external_node_path_default().dirname(external_node_path_default().resolve(repository, settings.manifestPath));
-        const timeoutMs = settings.timeoutMs;
-        const toolchain = await selectToolchain({ requested: settings.rustToolchain, dir: manifestDir, env, trustRepositoryConfig: trust, allowInstall: settings.installToolchain, timeoutMs });
-        const analysed = await analyzeWorkspace({
-            manifestPath: settings.manifestPath,
-            invocation: settings.invocation,
-            env: { ...env, ...toolchain },
-            cwd: repository,
-            policy,
-            trustRepositoryConfig: trust,
-            timeoutMs
-        });
-        const report = gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd: repository });
-        const workspacePrefix = external_node_path_default().relative(repository, report.workspaceRoot).split((external_node_path_default()).sep).join('/');
-        const reportPath = external_node_path_default().resolve(repository, settings.reportPath);
-        writeAtomically(reportPath, reportJson(report), 'input `report-path`');
-        const sarifPath = settings.sarifFile === null ? null : external_node_path_default().resolve(repository, settings.sarifFile);
-        if (sarifPath !== null)
-            writeAtomically(sarifPath, `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, workspacePrefix }), null, 2)}\n`, 'input `sarif-file`');
-        logUntrusted(renderText(report));
-        const pr = readPullRequestContext(env, file => external_node_fs_default().readFileSync(file, 'utf8'));
-        const client = pr !== null && settings.token !== '' ? createGitHubClient(settings.token, {}) : null;
-        const comment = client !== null && pr !== null ? await keepComment(client, pr, report, settings) : null;
-        const isChanged = client !== null && pr !== null ? await changedLines(client, pr) : undefined;
-        const commentFailed = comment?.outcome === 'failed';
-        const { annotations } = selectAnnotations(report, { workspacePrefix, isChanged, reservedNotices: commentFailed ? 1 : 0 });
-        if (comment?.outcome === 'failed')
-            notice(`The pull-request comment was not posted: ${comment.failure.message}. The job summary has the full report.`);
-        for (const a of annotations)
-            annotate(a);
-        await summary.addRaw(renderSummary(report)).write();
-        const { errors, warnings } = countFindings(report);
-        setOutput('errors', errors);
-        setOutput('warnings', warnings);
-        setOutput('report', reportPath);
-        setOutput('sarif', sarifPath ?? '');
-        setOutput('comment-url', comment !== null && 'url' in comment ? (comment.url ?? '') : '');
-        setOutput('verdict', report.gate.verdict);
-        if (report.gate.verdict === 'fail') {
-            setFailed(`${plural(report.gate.failing, 'finding')} at or above \`${report.gate.failOn}\` in the linkage of this workspace; see the job summary.`);
-        }
+        if (settings.publishReport !== null)
+            await publish(settings, settings.publishReport);
+        else
+            await analyse(settings);
     }
     catch (error) {
         const { message } = describeError(error);
@@ -42546,6 +42919,117 @@ async function run() {
         setFailed(message);
         await writeErrorSummary(message);
     }
+}
+async function analyse(settings) {
+    checkTrigger(process.env.GITHUB_EVENT_NAME, settings.allowPrivilegedTrigger);
+    const env = process.env;
+    const repository = external_node_path_default().resolve(env.GITHUB_WORKSPACE ?? process.cwd());
+    const policy = loadPolicy({ policy: settings.policy, defaultPolicy: DEFAULT_POLICY_FILE, cwd: repository, searchFrom: repository });
+    const trust = settings.trustRepositoryConfig;
+    const manifestDir = external_node_path_default().dirname(external_node_path_default().resolve(repository, settings.manifestPath));
+    const timeoutMs = settings.timeoutMs;
+    const toolchain = await selectToolchain({ requested: settings.rustToolchain, dir: manifestDir, env, trustRepositoryConfig: trust, allowInstall: settings.installToolchain, timeoutMs });
+    const analysed = await analyzeWorkspace({
+        manifestPath: settings.manifestPath,
+        invocation: settings.invocation,
+        env: { ...env, ...toolchain },
+        cwd: repository,
+        policy,
+        trustRepositoryConfig: trust,
+        timeoutMs
+    });
+    const report = gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd: repository });
+    const workspacePrefix = external_node_path_default().relative(repository, report.workspaceRoot).split((external_node_path_default()).sep).join('/');
+    const reportPath = external_node_path_default().resolve(repository, settings.reportPath);
+    writeAtomically(reportPath, reportJson(report), 'input `report-path`');
+    const sarifPath = settings.sarifFile === null ? null : external_node_path_default().resolve(repository, settings.sarifFile);
+    if (sarifPath !== null)
+        writeAtomically(sarifPath, `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, workspacePrefix }), null, 2)}\n`, 'input `sarif-file`');
+    logUntrusted(renderText(report));
+    const pr = readPullRequestContext(env, file => external_node_fs_default().readFileSync(file, 'utf8'));
+    const client = pr !== null && settings.token !== '' ? createGitHubClient(settings.token, {}) : null;
+    const comment = client !== null && pr !== null ? await keepComment(client, pr, report, settings, runUrl(env)) : null;
+    const isChanged = client !== null && pr !== null ? await changedLines(client, pr) : undefined;
+    const commentFailed = comment?.outcome === 'failed';
+    const { annotations } = selectAnnotations(report, { workspacePrefix, isChanged, reservedNotices: commentFailed ? 1 : 0 });
+    if (comment?.outcome === 'failed')
+        notice(`The pull-request comment was not posted: ${comment.failure.message}. The job summary has the full report.`);
+    for (const a of annotations)
+        annotate(a);
+    await summary.addRaw(renderSummary(report)).write();
+    setReportOutputs(report, reportPath, sarifPath, comment);
+    if (report.gate.verdict === 'fail') {
+        setFailed(`${plural(report.gate.failing, 'finding')} at or above \`${report.gate.failOn}\` in the linkage of this workspace; see the job summary.`);
+    }
+}
+/**
+ * Posts the report of an earlier run to its pull request and writes its job summary. Nothing of the
+ * repository runs, and the report is untrusted data: it is checked field by field, everything in it is
+ * escaped, and it cannot choose the pull request. The report's verdict is an output; the step fails only
+ * when the comment cannot be posted.
+ */
+async function publish(settings, reportFile) {
+    const env = process.env;
+    const event = readEventContext(env, file => external_node_fs_default().readFileSync(file, 'utf8'));
+    if (event.kind === 'other') {
+        throw new errors_UserError(`input \`publish-report\` posts to the pull request of a \`workflow_run\` or \`pull_request\` event, and this run's event is ${event.event === null ? 'not set' : `\`${event.event}\``}`);
+    }
+    if (settings.token === '')
+        throw new errors_UserError('input `publish-report` needs `github-token` to post the comment');
+    const reportPath = external_node_path_default().resolve(env.GITHUB_WORKSPACE ?? process.cwd(), reportFile);
+    const report = readReport(reportPath, reportFile);
+    await summary.addRaw(renderSummary(report)).write();
+    const client = createGitHubClient(settings.token, {});
+    let target;
+    if (event.kind === 'pull-request') {
+        target = { owner: event.pr.owner, repo: event.pr.repo, numbers: [event.pr.number], runUrl: runUrl(env) };
+    }
+    else {
+        const run = event.run;
+        if (run.event !== 'pull_request' && run.event !== 'pull_request_target') {
+            notice(`The run that made the report was started by \`${run.event}\`, not by a pull request: there is no pull request to comment on.`);
+            return setReportOutputs(report, reportPath, null, null);
+        }
+        const found = await findRunPullRequests(client, run);
+        if (!found.ok)
+            throw new errors_UserError(`cannot find the pull request of ${run.headOwner}:${run.headBranch}: ${found.failure.message}`);
+        if (found.numbers.length === 0) {
+            notice(`No open pull request from ${run.headOwner}:${run.headBranch} points at ${run.headSha.slice(0, 12)} any more (closed, or newer commits were pushed): nothing was posted.`);
+            return setReportOutputs(report, reportPath, null, null);
+        }
+        target = { owner: run.owner, repo: run.repo, numbers: found.numbers, runUrl: run.runUrl };
+    }
+    let comment = null;
+    for (const number of target.numbers) {
+        comment = await keepComment(client, { owner: target.owner, repo: target.repo, number }, report, settings, target.runUrl);
+        if (comment?.outcome === 'failed')
+            throw new errors_UserError(`the pull-request comment on #${number} was not posted: ${comment.failure.message}`);
+    }
+    setReportOutputs(report, reportPath, null, comment);
+}
+/** An earlier run's JSON report (input `publish-report`), read whole and checked before anything uses it. */
+function readReport(file, given) {
+    let text;
+    try {
+        checkReportSize(external_node_fs_default().statSync(file).size, given);
+        text = external_node_fs_default().readFileSync(file, 'utf8');
+    }
+    catch (error) {
+        if (error instanceof errors_UserError)
+            throw error;
+        const reason = error.code === 'ENOENT' ? 'no such file (was the artifact downloaded to this path?)' : error.message;
+        throw new errors_UserError(`input \`publish-report\`: cannot read ${given}: ${reason}`);
+    }
+    return parseReport(text, given);
+}
+function setReportOutputs(report, reportPath, sarifPath, comment) {
+    const { errors, warnings } = countFindings(report);
+    setOutput('errors', errors);
+    setOutput('warnings', warnings);
+    setOutput('report', reportPath);
+    setOutput('sarif', sarifPath ?? '');
+    setOutput('comment-url', comment !== null && 'url' in comment ? (comment.url ?? '') : '');
+    setOutput('verdict', report.gate.verdict);
 }
 /** The job summary of a run that could not analyse: what happened, escaped like every repository string. */
 async function writeErrorSummary(message) {
@@ -42559,12 +43043,12 @@ async function writeErrorSummary(message) {
     }
 }
 /** Creates or updates the sticky comment as `comment` says; failures come back as an outcome, never thrown. */
-async function keepComment(client, pr, report, settings) {
+async function keepComment(client, pr, report, settings, summaryUrl) {
     if (settings.comment === 'off')
         return null;
     const marker = commentMarker(settings.commentKey);
     const needsAttention = report.findings.some(f => f.allowed === undefined && f.baseline !== 'existing');
-    const body = fitCommentBody(renderComment(report, { runUrl: runUrl(process.env) }), { runUrl: runUrl(process.env), marker });
+    const body = fitCommentBody(renderComment(report, { runUrl: summaryUrl }), { runUrl: summaryUrl, marker });
     // `on-findings` still updates an earlier comment, so that it never keeps reporting fixed problems.
     return upsertStickyComment(client, pr, body, { marker, createIfMissing: settings.comment === 'always' || needsAttention });
 }

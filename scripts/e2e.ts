@@ -7,7 +7,9 @@
  * on 127.0.0.1, and runs `node dist/index.js` with `INPUT_*`, `GITHUB_STEP_SUMMARY`, `GITHUB_OUTPUT`,
  * `GITHUB_EVENT_PATH` (a pull_request payload) and `GITHUB_API_URL` set. Six runs check the annotations,
  * the summary, the SARIF file, the sticky comment (created, then updated), the exit status under
- * `fail-on`, a baseline run, a policy file, and a read-only token. Exits 1 if any check fails.
+ * `fail-on`, a baseline run, a policy file, and a read-only token; three more post the read-only run's
+ * report from a `workflow_run` workflow (`publish-report`), with cargo, rustc and rustup replaced by
+ * programs that leave a marker if they are run. Exits 1 if any check fails.
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -58,22 +60,32 @@ function readOutputs(file: string): Record<string, string> {
   return outputs
 }
 
-async function runAction(repo: string, server: FakeGitHub, inputs: Record<string, string>, label: string): Promise<ActionRun> {
+/** The event a run is started by: a pull_request on PR by default. */
+interface Event {
+  name: string
+  payload: unknown
+  /** Replaces PATH, e.g. with a directory of marker-writing stand-ins for cargo and rustc. */
+  path?: string
+}
+
+const PULL_REQUEST_EVENT: Event = {
+  name: 'pull_request',
+  payload: {
+    action: 'synchronize',
+    number: PR,
+    pull_request: { number: PR, base: { sha: 'a'.repeat(40), ref: 'main' }, head: { sha: 'b'.repeat(40), ref: 'feature' } },
+    repository: { name: REPO, owner: { login: OWNER } }
+  }
+}
+
+async function runAction(repo: string, server: FakeGitHub, inputs: Record<string, string>, label: string, event: Event = PULL_REQUEST_EVENT): Promise<ActionRun> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `e2e-${label}-`))
   const summary = path.join(scratch, 'summary.md')
   const output = path.join(scratch, 'output')
-  const event = path.join(scratch, 'event.json')
+  const eventFile = path.join(scratch, 'event.json')
   fs.writeFileSync(summary, '')
   fs.writeFileSync(output, '')
-  fs.writeFileSync(
-    event,
-    JSON.stringify({
-      action: 'synchronize',
-      number: PR,
-      pull_request: { number: PR, base: { sha: 'a'.repeat(40), ref: 'main' }, head: { sha: 'b'.repeat(40), ref: 'feature' } },
-      repository: { name: REPO, owner: { login: OWNER } }
-    })
-  )
+  fs.writeFileSync(eventFile, JSON.stringify(event.payload))
   const env: Record<string, string> = {}
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('INPUT_') && !k.startsWith('GITHUB_') && k !== 'RUSTFLAGS') env[k] = v
   Object.assign(env, {
@@ -81,8 +93,8 @@ async function runAction(repo: string, server: FakeGitHub, inputs: Record<string
     GITHUB_WORKSPACE: repo,
     GITHUB_STEP_SUMMARY: summary,
     GITHUB_OUTPUT: output,
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: event,
+    GITHUB_EVENT_NAME: event.name,
+    GITHUB_EVENT_PATH: eventFile,
     GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
     GITHUB_API_URL: server.url,
     GITHUB_SERVER_URL: 'https://github.example',
@@ -94,6 +106,7 @@ async function runAction(repo: string, server: FakeGitHub, inputs: Record<string
     'INPUT_REPORT-PATH': 'out/linkage.json',
     INPUT_COMMENT: 'on-findings'
   })
+  if (event.path !== undefined) env.PATH = event.path
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
   const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'index.js')], { cwd: repo, env })
   let stdout = ''
@@ -205,12 +218,71 @@ async function main(): Promise<void> {
     } finally {
       await readOnly.close()
     }
+    await publishFromWorkflowRun(repo)
   } finally {
     await server.close()
     fs.rmSync(repo, { recursive: true, force: true })
   }
   process.stdout.write(`\n${checks - failures.length} passed, ${failures.length} failed\n`)
   if (failures.length > 0) process.exitCode = 1
+}
+
+/**
+ * Runs 7–9: the fork run's report, downloaded as an artifact, posted by a privileged `workflow_run` workflow.
+ * The workflow's checkout holds nothing of the pull request and no tool of it may run: cargo, rustc and rustup
+ * are stand-ins that leave a marker.
+ */
+async function publishFromWorkflowRun(repo: string): Promise<void> {
+  const FORK_PR = 12
+  const headSha = 'c'.repeat(40)
+  const server = await startGitHubServer()
+  const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-bin-'))
+  const marker = path.join(bin, 'ran')
+  for (const tool of ['cargo', 'rustc', 'rustup']) fs.writeFileSync(path.join(bin, tool), `#!/bin/sh\necho ${tool} >> '${marker}'\nexit 1\n`, { mode: 0o755 })
+  const artifact = path.join(repo, 'artifact', 'linkage.json')
+  fs.mkdirSync(path.dirname(artifact))
+  fs.copyFileSync(path.join(repo, 'out', 'linkage.json'), artifact)
+  // Two forks with a branch of the same name; only the one whose head is the analysed commit gets the comment.
+  server.addPull(OWNER, REPO, { number: FORK_PR, headOwner: 'forker', headRef: 'feature', headSha })
+  server.addPull(OWNER, REPO, { number: 13, headOwner: 'other', headRef: 'feature', headSha })
+  const workflowRun = (sha: string, event = 'pull_request'): Event => ({
+    name: 'workflow_run',
+    path: bin,
+    payload: {
+      action: 'completed',
+      workflow_run: { id: 99, event, head_sha: sha, head_branch: 'feature', head_repository: { owner: { login: 'forker' } }, html_url: 'https://github.example/octo/engine/actions/runs/99' },
+      repository: { name: REPO, owner: { login: OWNER } }
+    }
+  })
+  const inputs = { 'publish-report': 'artifact/linkage.json', comment: 'always', 'github-token': server.token }
+  try {
+    process.stdout.write('run 7: a workflow_run workflow posts the fork run’s report (publish-report)\n')
+    const posted = await runAction(repo, server, inputs, 'publish', workflowRun(headSha))
+    const comments = server.commentsOn(OWNER, REPO, FORK_PR)
+    check('exit status 0: the report is posted, whatever its verdict', posted.status === 0, posted.stdout)
+    check('one comment on the fork’s pull request, none on the other fork’s', comments.length === 1 && server.commentsOn(OWNER, REPO, 13).length === 0)
+    check('the comment has the marker, the finding, and links to the analysing run', (comments[0]?.body ?? '').startsWith(MARKER) && comments[0]!.body.includes('duplicate-linkage') && comments[0]!.body.includes('actions/runs/99'))
+    check('outputs: the report’s verdict and the comment URL', posted.outputs.verdict === 'fail' && posted.outputs['comment-url'] === comments[0]?.html_url, JSON.stringify(posted.outputs))
+    check('the job summary is the report’s', posted.summary.includes('## ❌ Rust Linkage Guard fails'))
+    check('no cargo, rustc or rustup ran', !fs.existsSync(marker), fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') : '')
+
+    process.stdout.write('run 8: the pull request has moved on to a newer commit\n')
+    const stale = await runAction(repo, server, inputs, 'stale', workflowRun('d'.repeat(40)))
+    check('exit status 0 and a notice; nothing more is posted', stale.status === 0 && commandsOf(stale.stdout).some(l => l.startsWith('::notice') && l.includes('nothing was posted')) && server.commentsOn(OWNER, REPO, FORK_PR).length === 1, stale.stdout)
+
+    process.stdout.write('run 9: a forged report\n')
+    const report = JSON.parse(fs.readFileSync(artifact, 'utf8')) as { findings: { severity: string }[] }
+    report.findings[0]!.severity = '<img src=x onerror=alert(1)>'
+    fs.writeFileSync(artifact, JSON.stringify(report))
+    const forged = await runAction(repo, server, inputs, 'forged', workflowRun(headSha))
+    const errors = commandsOf(forged.stdout).filter(l => l.startsWith('::error'))
+    check('exit status 1 with one error naming the file and the field', forged.status === 1 && errors.length === 1 && errors[0]!.includes('artifact/linkage.json') && errors[0]!.includes('findings[0].severity'), forged.stdout)
+    check('the comment is left as it was', server.commentsOn(OWNER, REPO, FORK_PR).length === 1 && server.requests.filter(r => r.method === 'PATCH').length === 0)
+    check('still no cargo, rustc or rustup ran', !fs.existsSync(marker))
+  } finally {
+    await server.close()
+    fs.rmSync(bin, { recursive: true, force: true })
+  }
 }
 
 main().catch((error: unknown) => {

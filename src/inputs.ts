@@ -42,6 +42,11 @@ export interface ActionSettings {
   installToolchain: boolean
   /** Input `timeout` (seconds), as milliseconds: how long one cargo or rustc call may take. */
   timeoutMs: number
+  /**
+   * Input `publish-report`: a JSON report of an earlier run to post to its pull request, instead of analysing;
+   * null to analyse.
+   */
+  publishReport: string | null
 }
 
 /** Input defaults, as declared in action.yml. */
@@ -103,6 +108,12 @@ export function parseActionInputs(getInput: (name: string) => string): ActionSet
     offline: readBoolean('offline', read('offline'))
   })
 
+  const comment = readChoice('comment', read('comment'), COMMENT, INPUT_DEFAULTS.comment)
+  const publishReport = read('publish-report') || null
+  if (publishReport !== null && comment === 'off') {
+    throw new UserError('input `publish-report` posts the report as a pull-request comment: set `comment` to `always` or `on-findings`')
+  }
+
   return {
     invocation,
     manifestPath: read('manifest-path') || INPUT_DEFAULTS.manifestPath,
@@ -111,14 +122,15 @@ export function parseActionInputs(getInput: (name: string) => string): ActionSet
     policy: read('policy') || null,
     baseline: read('baseline') || null,
     sarifFile: read('sarif-file') || null,
-    comment: readChoice('comment', read('comment'), COMMENT, INPUT_DEFAULTS.comment),
+    comment,
     commentKey: readCommentKey(read('comment-key')),
     token: read('github-token'),
     rustToolchain: readToolchainName(read('rust-toolchain')),
     allowPrivilegedTrigger: readBoolean('allow-privileged-trigger', read('allow-privileged-trigger')),
     trustRepositoryConfig: readBoolean('trust-repository-config', read('trust-repository-config')),
     installToolchain: readBoolean('install-toolchain', read('install-toolchain')),
-    timeoutMs: readSeconds('timeout', read('timeout'), INPUT_DEFAULTS.timeoutSeconds) * 1000
+    timeoutMs: readSeconds('timeout', read('timeout'), INPUT_DEFAULTS.timeoutSeconds) * 1000,
+    publishReport
   }
 }
 
@@ -132,7 +144,7 @@ export const PRIVILEGED_EVENTS = ['pull_request_target', 'workflow_run', 'issue_
 export function checkTrigger(event: string | undefined, allowed: boolean): void {
   if (allowed || event === undefined || !(PRIVILEGED_EVENTS as readonly string[]).includes(event)) return
   throw new UserError(
-    `refusing to run under \`${event}\`: that job has a write token and secrets, and pull-request code it checks out could use them; run this action in a \`pull_request\` workflow (post comments from a separate \`workflow_run\` job), or set \`allow-privileged-trigger: true\` if the checkout is trusted`
+    `refusing to run under \`${event}\`: that job has a write token and secrets, and pull-request code it checks out could use them; run this action in a \`pull_request\` workflow and post its report from a \`workflow_run\` workflow with \`publish-report\`, or set \`allow-privileged-trigger: true\` if the checkout is trusted`
   )
 }
 

@@ -2,15 +2,17 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import * as core from '@actions/core'
-import { describeError } from './errors.js'
+import { describeError, UserError } from './errors.js'
 import { createGitHubClient, type GitHubClient } from './github/client.js'
 import { commentMarker, fitCommentBody, upsertStickyComment, type CommentOutcome } from './github/comment.js'
-import { readPullRequestContext, runUrl, type PullRequestContext } from './github/context.js'
+import { readEventContext, readPullRequestContext, runUrl, type PullRequestContext } from './github/context.js'
 import { fetchChangedLines, isLineChanged } from './github/diff.js'
+import { findRunPullRequests } from './github/workflow-run.js'
 import { checkTrigger, parseActionInputs, type ActionSettings } from './inputs.js'
 import { selectAnnotations, type Annotation } from './report/annotations.js'
 import { renderComment } from './report/comment.js'
 import { reportJson } from './report/json.js'
+import { checkReportSize, parseReport } from './report/parse-report.js'
 import { countFindings, md, renderText } from './report/render.js'
 import type { Report } from './report/report.js'
 import { renderSarif } from './report/sarif.js'
@@ -23,64 +25,132 @@ import { writeAtomically } from './write-file.js'
 
 /**
  * The action: inputs → analysis → policy and baseline → report files, job summary, sticky comment,
- * annotations, outputs and the step's status.
+ * annotations, outputs and the step's status; or, with `publish-report`, an earlier run's report posted
+ * to its pull request.
  */
 export async function run(): Promise<void> {
   try {
     const settings = parseActionInputs(name => core.getInput(name))
-    checkTrigger(process.env.GITHUB_EVENT_NAME, settings.allowPrivilegedTrigger)
-    const env = process.env
-    const repository = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd())
-    const policy = loadPolicy({ policy: settings.policy, defaultPolicy: DEFAULT_POLICY_FILE, cwd: repository, searchFrom: repository })
-    const trust = settings.trustRepositoryConfig
-    const manifestDir = path.dirname(path.resolve(repository, settings.manifestPath))
-    const timeoutMs = settings.timeoutMs
-    const toolchain = await selectToolchain({ requested: settings.rustToolchain, dir: manifestDir, env, trustRepositoryConfig: trust, allowInstall: settings.installToolchain, timeoutMs })
-    const analysed = await analyzeWorkspace({
-      manifestPath: settings.manifestPath,
-      invocation: settings.invocation,
-      env: { ...env, ...toolchain },
-      cwd: repository,
-      policy,
-      trustRepositoryConfig: trust,
-      timeoutMs
-    })
-    const report = gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd: repository })
-    const workspacePrefix = path.relative(repository, report.workspaceRoot).split(path.sep).join('/')
-
-    const reportPath = path.resolve(repository, settings.reportPath)
-    writeAtomically(reportPath, reportJson(report), 'input `report-path`')
-    const sarifPath = settings.sarifFile === null ? null : path.resolve(repository, settings.sarifFile)
-    if (sarifPath !== null) writeAtomically(sarifPath, `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, workspacePrefix }), null, 2)}\n`, 'input `sarif-file`')
-    logUntrusted(renderText(report))
-
-    const pr = readPullRequestContext(env, file => fs.readFileSync(file, 'utf8'))
-    const client = pr !== null && settings.token !== '' ? createGitHubClient(settings.token, {}) : null
-    const comment = client !== null && pr !== null ? await keepComment(client, pr, report, settings) : null
-    const isChanged = client !== null && pr !== null ? await changedLines(client, pr) : undefined
-
-    const commentFailed = comment?.outcome === 'failed'
-    const { annotations } = selectAnnotations(report, { workspacePrefix, isChanged, reservedNotices: commentFailed ? 1 : 0 })
-    if (comment?.outcome === 'failed') core.notice(`The pull-request comment was not posted: ${comment.failure.message}. The job summary has the full report.`)
-    for (const a of annotations) annotate(a)
-    await core.summary.addRaw(renderSummary(report)).write()
-
-    const { errors, warnings } = countFindings(report)
-    core.setOutput('errors', errors)
-    core.setOutput('warnings', warnings)
-    core.setOutput('report', reportPath)
-    core.setOutput('sarif', sarifPath ?? '')
-    core.setOutput('comment-url', comment !== null && 'url' in comment ? (comment.url ?? '') : '')
-    core.setOutput('verdict', report.gate.verdict)
-    if (report.gate.verdict === 'fail') {
-      core.setFailed(`${plural(report.gate.failing, 'finding')} at or above \`${report.gate.failOn}\` in the linkage of this workspace; see the job summary.`)
-    }
+    if (settings.publishReport !== null) await publish(settings, settings.publishReport)
+    else await analyse(settings)
   } catch (error) {
     const { message } = describeError(error)
     core.setOutput('verdict', 'error')
     core.setFailed(message)
     await writeErrorSummary(message)
   }
+}
+
+async function analyse(settings: ActionSettings): Promise<void> {
+  checkTrigger(process.env.GITHUB_EVENT_NAME, settings.allowPrivilegedTrigger)
+  const env = process.env
+  const repository = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd())
+  const policy = loadPolicy({ policy: settings.policy, defaultPolicy: DEFAULT_POLICY_FILE, cwd: repository, searchFrom: repository })
+  const trust = settings.trustRepositoryConfig
+  const manifestDir = path.dirname(path.resolve(repository, settings.manifestPath))
+  const timeoutMs = settings.timeoutMs
+  const toolchain = await selectToolchain({ requested: settings.rustToolchain, dir: manifestDir, env, trustRepositoryConfig: trust, allowInstall: settings.installToolchain, timeoutMs })
+  const analysed = await analyzeWorkspace({
+    manifestPath: settings.manifestPath,
+    invocation: settings.invocation,
+    env: { ...env, ...toolchain },
+    cwd: repository,
+    policy,
+    trustRepositoryConfig: trust,
+    timeoutMs
+  })
+  const report = gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd: repository })
+  const workspacePrefix = path.relative(repository, report.workspaceRoot).split(path.sep).join('/')
+
+  const reportPath = path.resolve(repository, settings.reportPath)
+  writeAtomically(reportPath, reportJson(report), 'input `report-path`')
+  const sarifPath = settings.sarifFile === null ? null : path.resolve(repository, settings.sarifFile)
+  if (sarifPath !== null) writeAtomically(sarifPath, `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, workspacePrefix }), null, 2)}\n`, 'input `sarif-file`')
+  logUntrusted(renderText(report))
+
+  const pr = readPullRequestContext(env, file => fs.readFileSync(file, 'utf8'))
+  const client = pr !== null && settings.token !== '' ? createGitHubClient(settings.token, {}) : null
+  const comment = client !== null && pr !== null ? await keepComment(client, pr, report, settings, runUrl(env)) : null
+  const isChanged = client !== null && pr !== null ? await changedLines(client, pr) : undefined
+
+  const commentFailed = comment?.outcome === 'failed'
+  const { annotations } = selectAnnotations(report, { workspacePrefix, isChanged, reservedNotices: commentFailed ? 1 : 0 })
+  if (comment?.outcome === 'failed') core.notice(`The pull-request comment was not posted: ${comment.failure.message}. The job summary has the full report.`)
+  for (const a of annotations) annotate(a)
+  await core.summary.addRaw(renderSummary(report)).write()
+
+  setReportOutputs(report, reportPath, sarifPath, comment)
+  if (report.gate.verdict === 'fail') {
+    core.setFailed(`${plural(report.gate.failing, 'finding')} at or above \`${report.gate.failOn}\` in the linkage of this workspace; see the job summary.`)
+  }
+}
+
+/**
+ * Posts the report of an earlier run to its pull request and writes its job summary. Nothing of the
+ * repository runs, and the report is untrusted data: it is checked field by field, everything in it is
+ * escaped, and it cannot choose the pull request. The report's verdict is an output; the step fails only
+ * when the comment cannot be posted.
+ */
+async function publish(settings: ActionSettings, reportFile: string): Promise<void> {
+  const env = process.env
+  const event = readEventContext(env, file => fs.readFileSync(file, 'utf8'))
+  if (event.kind === 'other') {
+    throw new UserError(`input \`publish-report\` posts to the pull request of a \`workflow_run\` or \`pull_request\` event, and this run's event is ${event.event === null ? 'not set' : `\`${event.event}\``}`)
+  }
+  if (settings.token === '') throw new UserError('input `publish-report` needs `github-token` to post the comment')
+  const reportPath = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd(), reportFile)
+  const report = readReport(reportPath, reportFile)
+  await core.summary.addRaw(renderSummary(report)).write()
+
+  const client = createGitHubClient(settings.token, {})
+  let target: { owner: string; repo: string; numbers: number[]; runUrl: string | null }
+  if (event.kind === 'pull-request') {
+    target = { owner: event.pr.owner, repo: event.pr.repo, numbers: [event.pr.number], runUrl: runUrl(env) }
+  } else {
+    const run = event.run
+    if (run.event !== 'pull_request' && run.event !== 'pull_request_target') {
+      core.notice(`The run that made the report was started by \`${run.event}\`, not by a pull request: there is no pull request to comment on.`)
+      return setReportOutputs(report, reportPath, null, null)
+    }
+    const found = await findRunPullRequests(client, run)
+    if (!found.ok) throw new UserError(`cannot find the pull request of ${run.headOwner}:${run.headBranch}: ${found.failure.message}`)
+    if (found.numbers.length === 0) {
+      core.notice(`No open pull request from ${run.headOwner}:${run.headBranch} points at ${run.headSha.slice(0, 12)} any more (closed, or newer commits were pushed): nothing was posted.`)
+      return setReportOutputs(report, reportPath, null, null)
+    }
+    target = { owner: run.owner, repo: run.repo, numbers: found.numbers, runUrl: run.runUrl }
+  }
+
+  let comment: CommentOutcome | null = null
+  for (const number of target.numbers) {
+    comment = await keepComment(client, { owner: target.owner, repo: target.repo, number }, report, settings, target.runUrl)
+    if (comment?.outcome === 'failed') throw new UserError(`the pull-request comment on #${number} was not posted: ${comment.failure.message}`)
+  }
+  setReportOutputs(report, reportPath, null, comment)
+}
+
+/** An earlier run's JSON report (input `publish-report`), read whole and checked before anything uses it. */
+function readReport(file: string, given: string): Report {
+  let text: string
+  try {
+    checkReportSize(fs.statSync(file).size, given)
+    text = fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    if (error instanceof UserError) throw error
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file (was the artifact downloaded to this path?)' : (error as Error).message
+    throw new UserError(`input \`publish-report\`: cannot read ${given}: ${reason}`)
+  }
+  return parseReport(text, given)
+}
+
+function setReportOutputs(report: Report, reportPath: string, sarifPath: string | null, comment: CommentOutcome | null): void {
+  const { errors, warnings } = countFindings(report)
+  core.setOutput('errors', errors)
+  core.setOutput('warnings', warnings)
+  core.setOutput('report', reportPath)
+  core.setOutput('sarif', sarifPath ?? '')
+  core.setOutput('comment-url', comment !== null && 'url' in comment ? (comment.url ?? '') : '')
+  core.setOutput('verdict', report.gate.verdict)
 }
 
 /** The job summary of a run that could not analyse: what happened, escaped like every repository string. */
@@ -96,14 +166,15 @@ async function writeErrorSummary(message: string): Promise<void> {
 /** Creates or updates the sticky comment as `comment` says; failures come back as an outcome, never thrown. */
 async function keepComment(
   client: GitHubClient,
-  pr: PullRequestContext,
+  pr: { owner: string; repo: string; number: number },
   report: Report,
-  settings: ActionSettings
+  settings: ActionSettings,
+  summaryUrl: string | null
 ): Promise<CommentOutcome | null> {
   if (settings.comment === 'off') return null
   const marker = commentMarker(settings.commentKey)
   const needsAttention = report.findings.some(f => f.allowed === undefined && f.baseline !== 'existing')
-  const body = fitCommentBody(renderComment(report, { runUrl: runUrl(process.env) }), { runUrl: runUrl(process.env), marker })
+  const body = fitCommentBody(renderComment(report, { runUrl: summaryUrl }), { runUrl: summaryUrl, marker })
   // `on-findings` still updates an earlier comment, so that it never keeps reporting fixed problems.
   return upsertStickyComment(client, pr, body, { marker, createIfMissing: settings.comment === 'always' || needsAttention })
 }

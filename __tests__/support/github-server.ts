@@ -28,6 +28,15 @@ export interface FakePullFile {
   previous_filename?: string
 }
 
+/** A pull request into the fake repository, from `headOwner:headRef` (a fork's owner for a fork). */
+export interface FakePull {
+  number: number
+  headOwner: string
+  headRef: string
+  headSha: string
+  state?: 'open' | 'closed'
+}
+
 export interface RecordedRequest {
   method: string
   /** Path without the query, including any base path prefix. */
@@ -61,6 +70,8 @@ export interface FakeGitHub {
   /** Comments of one issue, oldest first. */
   commentsOn(owner: string, repo: string, issue: number): FakeComment[]
   setPullFiles(owner: string, repo: string, number: number, files: FakePullFile[]): void
+  /** Adds a pull request into `owner/repo`, listed by `GET /repos/{owner}/{repo}/pulls`. */
+  addPull(owner: string, repo: string, pull: FakePull): void
   /** The next request matching `method` and `pathPattern` (tested against the path without base path or query) fails. */
   failNext(method: string, pathPattern: string | RegExp, status: number, body?: unknown): void
   /** The next request matching `method` and `pathPattern` loses its connection without an answer. */
@@ -81,6 +92,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   const comments: FakeComment[] = []
   const requests: RecordedRequest[] = []
   const pullFiles = new Map<string, FakePullFile[]>()
+  const pulls: (FakePull & { owner: string; repo: string })[] = []
   const oneShot: { method: string; pattern: string | RegExp; status: number | 'drop'; body?: unknown }[] = []
   let always: { status: number; body?: unknown } | null = null
   let hanging = false
@@ -117,6 +129,9 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     },
     setPullFiles(owner, repo, number, files) {
       pullFiles.set(`${owner}/${repo}#${number}`, files)
+    },
+    addPull(owner, repo, pull) {
+      pulls.push({ owner, repo, ...pull })
     },
     failNext(method, pattern, status, body) {
       oneShot.push({ method: method.toUpperCase(), pattern, status, body })
@@ -216,6 +231,16 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       comment.updated_at = new Date().toISOString()
       return send(res, 200, publicComment(comment))
     }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/pulls$/.exec(path)) && method === 'GET') {
+      // GitHub's filters: `state` (default open) and `head` as `owner:branch`.
+      const [owner, repo] = [decodeURIComponent(m[1]!), decodeURIComponent(m[2]!)]
+      const state = url.searchParams.get('state') ?? 'open'
+      const head = url.searchParams.get('head')
+      const listed = pulls.filter(
+        p => p.owner === owner && p.repo === repo && (state === 'all' || (p.state ?? 'open') === state) && (head === null || `${p.headOwner}:${p.headRef}` === head)
+      )
+      return sendPage(res, url, listed.map(publicPull))
+    }
     if ((m = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/files$/.exec(path)) && method === 'GET') {
       const files = pullFiles.get(`${decodeURIComponent(m[1]!)}/${decodeURIComponent(m[2]!)}#${Number(m[3])}`)
       if (!files) return send(res, 404, notFound('pulls/pulls#list-pull-requests-files'))
@@ -273,6 +298,16 @@ function publicComment(c: FakeComment): unknown {
     created_at: c.created_at,
     updated_at: c.updated_at,
     author_association: c.user.type === 'Bot' ? 'NONE' : 'MEMBER'
+  }
+}
+
+function publicPull(p: FakePull & { owner: string; repo: string }): unknown {
+  return {
+    number: p.number,
+    state: p.state ?? 'open',
+    html_url: `https://github.com/${p.owner}/${p.repo}/pull/${p.number}`,
+    head: { ref: p.headRef, sha: p.headSha, label: `${p.headOwner}:${p.headRef}`, repo: { full_name: `${p.headOwner}/${p.repo}` } },
+    base: { ref: 'main', repo: { full_name: `${p.owner}/${p.repo}` } }
   }
 }
 

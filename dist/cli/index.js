@@ -864,10 +864,10 @@ const MORE_STATIC = '\0more-static';
  */
 function linkageDiagram(artifact, findings) {
     const root = artifact.target.replace(/-/g, '_');
-    const faults = [...new Set(findings.flatMap(f => f.crates))];
-    const drawn = new Set(faults.slice(0, MAX_FAULT_NODES));
-    const moreFaults = faults.length - drawn.size;
-    const nodeFor = (crate) => (faults.includes(crate) && !drawn.has(crate) ? MORE_FAULTS : crate);
+    const faults = new Set(findings.flatMap(f => f.crates));
+    const drawn = new Set([...faults].slice(0, MAX_FAULT_NODES));
+    const moreFaults = faults.size - drawn.size;
+    const nodeFor = (crate) => (faults.has(crate) && !drawn.has(crate) ? MORE_FAULTS : crate);
     const edges = new Map();
     const addEdge = (from, to, style, onPath) => {
         const key = `${from}\0${to}\0${style}`;
@@ -997,8 +997,13 @@ function findingBlocks(report) {
     if (shown.length === 0)
         return [];
     const byRule = new Map();
-    for (const f of shown)
-        byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+    for (const f of shown) {
+        const same = byRule.get(f.rule);
+        if (same === undefined)
+            byRule.set(f.rule, [f]);
+        else
+            same.push(f);
+    }
     const blocks = ['### Findings\n'];
     for (const [rule, findings] of byRule) {
         const info = RULES.find(r => r.id === rule);
@@ -6723,15 +6728,17 @@ function findingFingerprint(f) {
     return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 32);
 }
 
-;// CONCATENATED MODULE: ./src/policy/baseline.ts
-
-
-const ARTIFACT_FIELDS = ['package', 'target', 'kind', 'mode', 'crateType', 'platform'];
+;// CONCATENATED MODULE: ./src/report/json-checks.ts
 /**
- * Reads a JSON report written by an earlier run. Only what matching needs is checked; findings without a
- * `fingerprint` (reports from before it existed) get one computed from their rule, artifact and crates.
+ * Checks shared by the readers of JSON that a user or an earlier run gave us (the baseline, the report):
+ * what a value is, in a few words, and where JSON.parse gave up.
  */
-function parseBaseline(text, file) {
+
+/**
+ * The top level of a JSON report of this tool: parsed (a leading BOM allowed), an object, version 1. A SARIF
+ * log is named as such, with `sarifAdvice` saying what to give instead.
+ */
+function readReportObject(text, file, sarifAdvice) {
     const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     let data;
     try {
@@ -6741,73 +6748,22 @@ function parseBaseline(text, file) {
         throw new UserError(`${file}: not a JSON report (${jsonProblem(json)})`);
     }
     if (!isObject(data))
-        throw new UserError(`${file}: not a JSON report (expected an object at the top level, got ${baseline_describe(data)})`);
+        throw new UserError(`${file}: not a JSON report (expected an object at the top level, got ${json_checks_describe(data)})`);
     if (data.version !== 1) {
+        if (Array.isArray(data.runs))
+            throw new UserError(`${file}: a SARIF log, not a JSON report: ${sarifAdvice}`);
         if (data.version === undefined)
             throw new UserError(`${file}: not a JSON report (no \`version\`)`);
-        if (Array.isArray(data.runs))
-            throw new UserError(`${file}: a SARIF log, not a JSON report: give the JSON report of an earlier run as the baseline`);
-        throw new UserError(`${file}: version ${JSON.stringify(data.version)} is not supported (expected 1)`);
+        throw new UserError(`${file}: \`version\` is ${json_checks_describe(data.version)}, and only 1 is supported`);
     }
-    const findings = data.findings;
-    if (!Array.isArray(findings))
-        throw new UserError(`${file}: findings: expected an array, got ${baseline_describe(findings)}`);
-    const fingerprints = new Array(findings.length);
-    for (let i = 0; i < findings.length; i++) {
-        const at = `${file}: findings[${i}]`;
-        const f = findings[i];
-        if (!isObject(f))
-            throw new UserError(`${at}: expected an object, got ${baseline_describe(f)}`);
-        if (typeof f.rule !== 'string')
-            throw new UserError(`${at}.rule: expected a string, got ${baseline_describe(f.rule)}`);
-        if (f.fingerprint !== undefined) {
-            if (typeof f.fingerprint !== 'string')
-                throw new UserError(`${at}.fingerprint: expected a string, got ${baseline_describe(f.fingerprint)}`);
-            fingerprints[i] = f.fingerprint;
-            continue;
-        }
-        const crates = f.crates;
-        if (!Array.isArray(crates))
-            throw new UserError(`${at}.crates: expected an array of strings, got ${baseline_describe(crates)}`);
-        crates.forEach((c, j) => {
-            if (typeof c !== 'string')
-                throw new UserError(`${at}.crates[${j}]: expected a string, got ${baseline_describe(c)}`);
-        });
-        for (const key of ARTIFACT_FIELDS) {
-            const value = f[key];
-            if (value !== undefined && typeof value !== 'string')
-                throw new UserError(`${at}.${key}: expected a string, got ${baseline_describe(value)}`);
-        }
-        fingerprints[i] = findingFingerprint(f);
-    }
-    return { file, fingerprints };
+    return data;
 }
-/**
- * Marks each finding `existing` when the baseline has it and `new` otherwise. Fingerprints are counted: a
- * baseline with a finding twice covers two such findings now, and a third is new. Order is kept.
- */
-function applyBaseline(findings, baseline) {
-    const remaining = new Map();
-    for (const fp of baseline.fingerprints)
-        remaining.set(fp, (remaining.get(fp) ?? 0) + 1);
-    let existing = 0;
-    const out = findings.map(finding => {
-        const left = remaining.get(finding.fingerprint) ?? 0;
-        if (left === 0)
-            return { ...finding, baseline: 'new' };
-        remaining.set(finding.fingerprint, left - 1);
-        existing++;
-        return { ...finding, baseline: 'existing' };
-    });
-    let fixed = 0;
-    for (const left of remaining.values())
-        fixed += left;
-    return { findings: out, summary: { file: baseline.file, new: out.length - existing, existing, fixed } };
-}
+/** A JSON object: not null, not an array. */
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-function baseline_describe(value) {
+/** A value in a few words for an error message: short strings quoted, longer ones and containers by kind. */
+function json_checks_describe(value) {
     if (value === undefined)
         return 'nothing';
     if (value === null)
@@ -6899,6 +6855,73 @@ function jsonErrorOffset(text) {
             break;
         }
     }
+}
+
+;// CONCATENATED MODULE: ./src/policy/baseline.ts
+
+
+
+const ARTIFACT_FIELDS = ['package', 'target', 'kind', 'mode', 'crateType', 'platform'];
+/**
+ * Reads a JSON report written by an earlier run. Only what matching needs is checked; findings without a
+ * `fingerprint` (reports from before it existed) get one computed from their rule, artifact and crates.
+ */
+function parseBaseline(text, file) {
+    const data = readReportObject(text, file, 'give the JSON report of an earlier run as the baseline');
+    const findings = data.findings;
+    if (!Array.isArray(findings))
+        throw new UserError(`${file}: findings: expected an array, got ${json_checks_describe(findings)}`);
+    const fingerprints = new Array(findings.length);
+    for (let i = 0; i < findings.length; i++) {
+        const at = `${file}: findings[${i}]`;
+        const f = findings[i];
+        if (!isObject(f))
+            throw new UserError(`${at}: expected an object, got ${json_checks_describe(f)}`);
+        if (typeof f.rule !== 'string')
+            throw new UserError(`${at}.rule: expected a string, got ${json_checks_describe(f.rule)}`);
+        if (f.fingerprint !== undefined) {
+            if (typeof f.fingerprint !== 'string')
+                throw new UserError(`${at}.fingerprint: expected a string, got ${json_checks_describe(f.fingerprint)}`);
+            fingerprints[i] = f.fingerprint;
+            continue;
+        }
+        const crates = f.crates;
+        if (!Array.isArray(crates))
+            throw new UserError(`${at}.crates: expected an array of strings, got ${json_checks_describe(crates)}`);
+        crates.forEach((c, j) => {
+            if (typeof c !== 'string')
+                throw new UserError(`${at}.crates[${j}]: expected a string, got ${json_checks_describe(c)}`);
+        });
+        for (const key of ARTIFACT_FIELDS) {
+            const value = f[key];
+            if (value !== undefined && typeof value !== 'string')
+                throw new UserError(`${at}.${key}: expected a string, got ${json_checks_describe(value)}`);
+        }
+        fingerprints[i] = findingFingerprint(f);
+    }
+    return { file, fingerprints };
+}
+/**
+ * Marks each finding `existing` when the baseline has it and `new` otherwise. Fingerprints are counted: a
+ * baseline with a finding twice covers two such findings now, and a third is new. Order is kept.
+ */
+function applyBaseline(findings, baseline) {
+    const remaining = new Map();
+    for (const fp of baseline.fingerprints)
+        remaining.set(fp, (remaining.get(fp) ?? 0) + 1);
+    let existing = 0;
+    const out = findings.map(finding => {
+        const left = remaining.get(finding.fingerprint) ?? 0;
+        if (left === 0)
+            return { ...finding, baseline: 'new' };
+        remaining.set(finding.fingerprint, left - 1);
+        existing++;
+        return { ...finding, baseline: 'existing' };
+    });
+    let fixed = 0;
+    for (const left of remaining.values())
+        fixed += left;
+    return { findings: out, summary: { file: baseline.file, new: out.length - existing, existing, fixed } };
 }
 
 ;// CONCATENATED MODULE: ./src/rules/boundaries.ts

@@ -27,6 +27,13 @@ export interface PullRequestFile {
   previousFilename?: string
 }
 
+/** An open pull request, as far as finding the one a commit belongs to needs. */
+export interface PullRequestHead {
+  number: number
+  /** The commit the pull request's branch points at now. */
+  headSha: string
+}
+
 /**
  * Exactly the calls this project makes. Methods reject with the underlying error on failure; callers
  * turn it into a result with `describeApiFailure` rather than letting it escape.
@@ -40,6 +47,8 @@ export interface GitHubClient {
   updateIssueComment(owner: string, repo: string, commentId: number, body: string): Promise<IssueComment>
   /** Every file of a pull request across all pages; GitHub lists at most 3000. */
   listPullRequestFiles(owner: string, repo: string, number: number): Promise<PullRequestFile[]>
+  /** The open pull requests into `owner/repo` from the branch `head` (`fork-owner:branch`), across all pages. */
+  listOpenPullRequests(owner: string, repo: string, head: string): Promise<PullRequestHead[]>
 }
 
 export interface GitHubClientOptions {
@@ -92,6 +101,11 @@ export function createGitHubClient(token: string, options: GitHubClientOptions =
         ...(typeof file.patch === 'string' ? { patch: file.patch } : {}),
         ...(file.previous_filename ? { previousFilename: file.previous_filename } : {})
       }))
+    },
+    async listOpenPullRequests(owner, repo, head) {
+      const api = await octokit()
+      const pulls = await api.paginate(api.rest.pulls.list, { owner, repo, head, state: 'open', per_page: PER_PAGE })
+      return pulls.map(pull => ({ number: pull.number, headSha: pull.head.sha }))
     }
   }
 }

@@ -30,10 +30,10 @@ const MORE_STATIC = '\0more-static'
  */
 export function linkageDiagram(artifact: ArtifactReport, findings: readonly FindingReport[]): string {
   const root = artifact.target.replace(/-/g, '_')
-  const faults = [...new Set(findings.flatMap(f => f.crates))]
-  const drawn = new Set(faults.slice(0, MAX_FAULT_NODES))
-  const moreFaults = faults.length - drawn.size
-  const nodeFor = (crate: string): string => (faults.includes(crate) && !drawn.has(crate) ? MORE_FAULTS : crate)
+  const faults = new Set(findings.flatMap(f => f.crates))
+  const drawn = new Set([...faults].slice(0, MAX_FAULT_NODES))
+  const moreFaults = faults.size - drawn.size
+  const nodeFor = (crate: string): string => (faults.has(crate) && !drawn.has(crate) ? MORE_FAULTS : crate)
 
   const edges = new Map<string, Edge>()
   const addEdge = (from: string, to: string, style: EdgeStyle, onPath: boolean): void => {

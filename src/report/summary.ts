@@ -68,7 +68,11 @@ function findingBlocks(report: Report): string[] {
   const shown = report.findings.filter(f => f.allowed === undefined)
   if (shown.length === 0) return []
   const byRule = new Map<string, FindingReport[]>()
-  for (const f of shown) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f])
+  for (const f of shown) {
+    const same = byRule.get(f.rule)
+    if (same === undefined) byRule.set(f.rule, [f])
+    else same.push(f)
+  }
   const blocks = ['### Findings\n']
   for (const [rule, findings] of byRule) {
     const info = RULES.find(r => r.id === rule)
