@@ -33270,6 +33270,10 @@ function renderText(report) {
     lines.push(verdictLine(report));
     return `${lines.join('\n')}\n`;
 }
+/** Line breaks as spaces: text from a repository never starts a line of its own in markdown. */
+function withoutLineBreaks(text) {
+    return text.replace(/\r\n|[\r\n]/g, ' ');
+}
 /**
  * Escapes text for HTML and for markdown, which GitHub still parses inside inline HTML such as `<code>`:
  * `<`, `&`, quotes and `|` (table cells), and every character that opens markdown syntax (links and images
@@ -33278,16 +33282,18 @@ function renderText(report) {
  * they start nothing. The toolkit's summary does not escape at all.
  */
 function escapeHtml(text) {
+    return withoutLineBreaks(text).replace(/[&<>"'|[\]`*~\\]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, c => `&#${c.codePointAt(0)};`);
+}
+/** Our messages mark code as `x`: each code span's content through `code`, the text between through `prose`. */
+function mapCodeSpans(text, code, prose) {
     return text
-        .replace(/\r\n|[\r\n]/g, ' ')
-        .replace(/[&<>"'|[\]`*~\\]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, c => `&#${c.codePointAt(0)};`);
+        .split(/(`[^`]+`)/)
+        .map(part => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? code(part.slice(1, -1)) : prose(part)))
+        .join('');
 }
 /** Markdown from our messages: `x` becomes <code>x</code>, and everything, code included, is escaped. */
 function md(text) {
-    return text
-        .split(/(`[^`]+`)/)
-        .map(part => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? `<code>${escapeHtml(part.slice(1, -1))}</code>` : escapeHtml(part)))
-        .join('');
+    return mapCodeSpans(text, content => `<code>${escapeHtml(content)}</code>`, escapeHtml);
 }
 /**
  * Markdown without any HTML, for renderers that allow none (SARIF): `x` becomes a code span fenced by more
@@ -33295,20 +33301,17 @@ function md(text) {
  * backslash-escaped and `<`, `>`, `&` become entities. Line breaks become spaces.
  */
 function plainMarkdown(text) {
-    return text
-        .split(/(`[^`]+`)/)
-        .map(part => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? codeSpan(part.slice(1, -1)) : escapeMarkdown(part)))
-        .join('');
+    return mapCodeSpans(text, codeSpan, escapeMarkdown);
 }
 function codeSpan(content) {
-    const text = content.replace(/\r\n|[\r\n]/g, ' ');
+    const text = withoutLineBreaks(content);
     const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length)) + 1);
     const padded = text.startsWith('`') || text.endsWith('`') ? ` ${text} ` : text;
     return `${fence}${padded}${fence}`;
 }
+const MARKDOWN_ENTITIES = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
 function escapeMarkdown(text) {
-    const entities = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
-    return text.replace(/\r\n|[\r\n]/g, ' ').replace(/[\\`*_[\]()~!|<>&#]/g, c => entities[c] ?? `\\${c}`);
+    return withoutLineBreaks(text).replace(/[\\`*_[\]()~!|<>&#]/g, c => MARKDOWN_ENTITIES[c] ?? `\\${c}`);
 }
 
 ;// CONCATENATED MODULE: ./src/report/annotations.ts

@@ -245,12 +245,12 @@ async function publishFromWorkflowRun(repo: string): Promise<void> {
   // Two forks with a branch of the same name; only the one whose head is the analysed commit gets the comment.
   server.addPull(OWNER, REPO, { number: FORK_PR, headOwner: 'forker', headRef: 'feature', headSha })
   server.addPull(OWNER, REPO, { number: 13, headOwner: 'other', headRef: 'feature', headSha })
-  const workflowRun = (sha: string, event = 'pull_request'): Event => ({
+  const workflowRun = (sha: string): Event => ({
     name: 'workflow_run',
     path: bin,
     payload: {
       action: 'completed',
-      workflow_run: { id: 99, event, head_sha: sha, head_branch: 'feature', head_repository: { owner: { login: 'forker' } }, html_url: 'https://github.example/octo/engine/actions/runs/99' },
+      workflow_run: { id: 99, event: 'pull_request', head_sha: sha, head_branch: 'feature', head_repository: { owner: { login: 'forker' } }, html_url: 'https://github.example/octo/engine/actions/runs/99' },
       repository: { name: REPO, owner: { login: OWNER } }
     }
   })

@@ -132,6 +132,11 @@ export function renderText(report: Report): string {
   return `${lines.join('\n')}\n`
 }
 
+/** Line breaks as spaces: text from a repository never starts a line of its own in markdown. */
+function withoutLineBreaks(text: string): string {
+  return text.replace(/\r\n|[\r\n]/g, ' ')
+}
+
 /**
  * Escapes text for HTML and for markdown, which GitHub still parses inside inline HTML such as `<code>`:
  * `<`, `&`, quotes and `|` (table cells), and every character that opens markdown syntax (links and images
@@ -140,17 +145,20 @@ export function renderText(report: Report): string {
  * they start nothing. The toolkit's summary does not escape at all.
  */
 export function escapeHtml(text: string): string {
+  return withoutLineBreaks(text).replace(/[&<>"'|[\]`*~\\]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, c => `&#${c.codePointAt(0)};`)
+}
+
+/** Our messages mark code as `x`: each code span's content through `code`, the text between through `prose`. */
+function mapCodeSpans(text: string, code: (content: string) => string, prose: (text: string) => string): string {
   return text
-    .replace(/\r\n|[\r\n]/g, ' ')
-    .replace(/[&<>"'|[\]`*~\\]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, c => `&#${c.codePointAt(0)};`)
+    .split(/(`[^`]+`)/)
+    .map(part => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? code(part.slice(1, -1)) : prose(part)))
+    .join('')
 }
 
 /** Markdown from our messages: `x` becomes <code>x</code>, and everything, code included, is escaped. */
 export function md(text: string): string {
-  return text
-    .split(/(`[^`]+`)/)
-    .map(part => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? `<code>${escapeHtml(part.slice(1, -1))}</code>` : escapeHtml(part)))
-    .join('')
+  return mapCodeSpans(text, content => `<code>${escapeHtml(content)}</code>`, escapeHtml)
 }
 
 /**
@@ -159,20 +167,18 @@ export function md(text: string): string {
  * backslash-escaped and `<`, `>`, `&` become entities. Line breaks become spaces.
  */
 export function plainMarkdown(text: string): string {
-  return text
-    .split(/(`[^`]+`)/)
-    .map(part => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? codeSpan(part.slice(1, -1)) : escapeMarkdown(part)))
-    .join('')
+  return mapCodeSpans(text, codeSpan, escapeMarkdown)
 }
 
 function codeSpan(content: string): string {
-  const text = content.replace(/\r\n|[\r\n]/g, ' ')
+  const text = withoutLineBreaks(content)
   const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length)) + 1)
   const padded = text.startsWith('`') || text.endsWith('`') ? ` ${text} ` : text
   return `${fence}${padded}${fence}`
 }
 
+const MARKDOWN_ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' }
+
 function escapeMarkdown(text: string): string {
-  const entities: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' }
-  return text.replace(/\r\n|[\r\n]/g, ' ').replace(/[\\`*_[\]()~!|<>&#]/g, c => entities[c] ?? `\\${c}`)
+  return withoutLineBreaks(text).replace(/[\\`*_[\]()~!|<>&#]/g, c => MARKDOWN_ENTITIES[c] ?? `\\${c}`)
 }
