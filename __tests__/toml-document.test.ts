@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { UserError } from '../src/errors.js'
-import { parseTomlDocument } from '../src/toml/document.js'
+import { parseTomlDocument, type TomlValue } from '../src/toml/document.js'
 
 const manifest = `[package]
 name = "app"
@@ -90,6 +90,27 @@ describe('parseTomlDocument', () => {
     const doc = parseTomlDocument('dep = { path = "x",\n  features = ["a"],\n}\n', 'Cargo.toml')
     expect(doc.value).toEqual({ dep: { path: 'x', features: ['a'] } })
     expect(doc.lineOf(['dep', 'features'])).toBe(2)
+  })
+
+  it('answers lineIn for an array element by its index, as a number or its decimal spelling only', () => {
+    const doc = parseTomlDocument('a = [1, 2,\n  3,\n\n  [4], 5]\n', 'c.toml')
+    const a = doc.value.a as TomlValue[]
+    expect([0, 1, 2, 3, 4].map(i => doc.lineIn(a, i))).toEqual([1, 1, 2, 4, 4])
+    expect(doc.lineIn(a, '2')).toBe(2)
+    for (const key of ['02', '-1', '1.5', '5', 'length', '']) expect({ key, line: doc.lineIn(a, key) }).toEqual({ key, line: null })
+    expect(doc.lineIn(a, 5)).toBeNull()
+    expect(doc.lineIn(a[3] as TomlValue[], 0)).toBe(4)
+    expect(doc.lineIn([1, 2], 0)).toBeNull()
+  })
+
+  it('answers lineIn for every key of a large table, and null for keys it does not have', () => {
+    const text = Array.from({ length: 100 }, (_, i) => `k${i} = ${i}\n${i % 7 === 0 ? '\n' : ''}`).join('')
+    const doc = parseTomlDocument(text, 'c.toml')
+    const lines = text.split('\n')
+    for (let i = 0; i < 100; i++) expect(doc.lineOf([`k${i}`])).toBe(lines.indexOf(`k${i} = ${i}`) + 1)
+    expect(doc.lineOf(['k100'])).toBeNull()
+    expect(doc.lineOf(['__proto__'])).toBeNull()
+    expect(doc.lineIn(doc.value, 'constructor')).toBeNull()
   })
 
   it('reports invalid TOML as a one-line UserError with file, line and column', () => {
