@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { UserError } from '../src/errors.js'
 import { createGitHubClient, describeApiFailure, type GitHubClient } from '../src/github/client.js'
 import { commentMarker, fitCommentBody, upsertStickyComment, type CommentOutcome } from '../src/github/comment.js'
-import { readPullRequestContext, runUrl } from '../src/github/context.js'
+import { readEventContext, readPullRequestContext, runUrl } from '../src/github/context.js'
 import { findRunPullRequests } from '../src/github/workflow-run.js'
 import { startGitHubServer, type FakeGitHub } from './support/github-server.js'
 
@@ -26,7 +26,9 @@ const upsert = (body: string, createIfMissing = true, c: GitHubClient = client):
   upsertStickyComment(c, PR, fitCommentBody(body, { runUrl: null, marker: MARKER }), { marker: MARKER, createIfMissing })
 
 const marked = (): number => server.commentsOn(PR.owner, PR.repo, PR.number).filter(c => c.body.includes(MARKER)).length
-const writes = (): string[] => server.requests.filter(r => r.method !== 'GET').map(r => `${r.method} ${r.path}`)
+const writes = (): string[] => server.requests.filter(r => r.method !== 'GET' && r.path !== '/graphql').map(r => `${r.method} ${r.path}`)
+/** How often the token's login was asked (GraphQL `viewer`). */
+const lookups = (s: FakeGitHub = server): number => s.requests.filter(r => r.path.endsWith('/graphql')).length
 
 function failure(outcome: CommentOutcome) {
   if (outcome.outcome !== 'failed') throw new Error(`expected a failure, got ${JSON.stringify(outcome)}`)
@@ -70,12 +72,15 @@ describe('upsertStickyComment against a fake GitHub', () => {
     expect(all[2]!.body).toBe(`${matrixMarker}\nwindows report`)
   })
 
-  it('prefers the bot’s comment when several carry the marker, and never adds another', async () => {
-    server.addComment(PR.owner, PR.repo, PR.number, `${MARKER}\nquoted by a human`, { login: 'someone', type: 'User' })
+  it('updates its own bot comment when several carry the marker, and never adds another', async () => {
+    const human = server.addComment(PR.owner, PR.repo, PR.number, `${MARKER}\nquoted by a human`, { login: 'someone', type: 'User' })
     const bot = server.addComment(PR.owner, PR.repo, PR.number, `${MARKER}\nold`, { login: 'github-actions[bot]', type: 'Bot' })
     const outcome = await upsert('new')
     expect(outcome).toMatchObject({ outcome: 'updated', id: bot.id })
-    expect(server.commentsOn(PR.owner, PR.repo, PR.number)[0]!.body).toBe(`${MARKER}\nquoted by a human`)
+    expect(server.commentsOn(PR.owner, PR.repo, PR.number).map(c => c.body)).toEqual([`${MARKER}\nquoted by a human`, `${MARKER}\nnew`])
+    expect(writes()).toEqual([`PATCH /repos/octo/engine/issues/comments/${bot.id}`])
+    expect(writes()).not.toContain(`PATCH /repos/octo/engine/issues/comments/${human.id}`)
+    expect(lookups()).toBe(1)
   })
 
   it('follows pagination to find the comment on a later page', async () => {
@@ -105,6 +110,14 @@ describe('upsertStickyComment against a fake GitHub', () => {
       expect(envClient.baseUrl).toBe(ghes.url)
       expect((await upsert('report', true, envClient)).outcome).toBe('created')
       expect(ghes.requests.map(r => `${r.method} ${r.path}`)).toEqual(['GET /api/v3/repos/octo/engine/issues/7/comments', 'POST /api/v3/repos/octo/engine/issues/7/comments'])
+      // The login lookup goes to GHES's GraphQL root, `/api/graphql`.
+      const second = await upsert('report 2', true, envClient)
+      expect(second.outcome).toBe('updated')
+      expect(ghes.requests.slice(2).map(r => `${r.method} ${r.path}`)).toEqual([
+        'GET /api/v3/repos/octo/engine/issues/7/comments',
+        'POST /api/graphql',
+        `PATCH /api/v3/repos/octo/engine/issues/comments/${(second as { id: number }).id}`
+      ])
       for (const r of ghes.requests) {
         expect(r.headers.authorization).toBe('token ghs_abc123')
         expect(r.headers['user-agent']).toMatch(/^rust-linkage-guard /)
@@ -115,6 +128,112 @@ describe('upsertStickyComment against a fake GitHub', () => {
       else process.env.GITHUB_API_URL = saved
       await ghes.close()
     }
+  })
+})
+
+describe('comment ownership: only a comment of the token’s own account is adopted', () => {
+  const patchOf = (id: number): string => `PATCH /repos/octo/engine/issues/comments/${id}`
+
+  it('a person’s comment carrying the marker is never edited: a new bot comment is posted and theirs is left alone', async () => {
+    // The pull request's author pastes the marker before the action ever commented.
+    const planted = server.addComment(PR.owner, PR.repo, PR.number, `${MARKER}\nLooks fine to me!`, { login: 'pr-author', type: 'User' })
+    const ghost = server.addComment(PR.owner, PR.repo, PR.number, `${MARKER}\nfrom a deleted account`, { login: 'ghost', type: 'User' })
+    const first = await upsert('## Report\n\n2 errors')
+    expect(first).toMatchObject({ outcome: 'created' })
+    const all = server.commentsOn(PR.owner, PR.repo, PR.number)
+    expect(all.map(c => [c.user.login, c.body])).toEqual([
+      ['pr-author', `${MARKER}\nLooks fine to me!`],
+      ['ghost', `${MARKER}\nfrom a deleted account`],
+      ['github-actions[bot]', `${MARKER}\n## Report\n\n2 errors`]
+    ])
+    expect(writes()).toEqual(['POST /repos/octo/engine/issues/7/comments'])
+
+    // The next run updates the action's comment, still not theirs.
+    const second = await upsert('## Report\n\n1 error')
+    expect(second).toMatchObject({ outcome: 'updated', id: (first as { id: number }).id })
+    expect(writes()).not.toContain(patchOf(planted.id))
+    expect(writes()).not.toContain(patchOf(ghost.id))
+    expect(server.commentsOn(PR.owner, PR.repo, PR.number)[0]!.body).toBe(`${MARKER}\nLooks fine to me!`)
+  })
+
+  it('with `on-findings` and only a person’s marker comment, nothing is written at all', async () => {
+    server.addComment(PR.owner, PR.repo, PR.number, `${MARKER}\nhijack me`, { login: 'pr-author', type: 'User' })
+    expect(await upsert('report', false)).toEqual({ outcome: 'skipped' })
+    expect(writes()).toEqual([])
+  })
+
+  it('a personal token (its login readable) adopts its own comment, even a `User` one, and no other bot’s', async () => {
+    const pat = await startGitHubServer({ token: 'ghp_machine', login: 'release-bot', userType: 'User' })
+    try {
+      const patClient = createGitHubClient('ghp_machine', { baseUrl: pat.url, timeoutMs: 2_000, retryDelayMs: 10 })
+      const other = pat.addComment(PR.owner, PR.repo, PR.number, `${MARKER}\nby another app`, { login: 'renovate[bot]', type: 'Bot' })
+      const actions = pat.addComment(PR.owner, PR.repo, PR.number, `${MARKER}\nby the Actions token`, { login: 'github-actions[bot]', type: 'Bot' })
+      const first = await upsert('report', true, patClient)
+      expect(first).toMatchObject({ outcome: 'created' })
+      const second = await upsert('report, again', true, patClient)
+      expect(second).toMatchObject({ outcome: 'updated', id: (first as { id: number }).id })
+      const all = pat.commentsOn(PR.owner, PR.repo, PR.number)
+      expect(all.map(c => [c.user.login, c.body])).toEqual([
+        ['renovate[bot]', `${MARKER}\nby another app`],
+        ['github-actions[bot]', `${MARKER}\nby the Actions token`],
+        ['release-bot', `${MARKER}\nreport, again`]
+      ])
+      const patched = pat.requests.filter(r => r.method === 'PATCH').map(r => r.path)
+      expect(patched).toEqual([`/repos/octo/engine/issues/comments/${(first as { id: number }).id}`])
+      expect(patched).not.toContain(`/repos/octo/engine/issues/comments/${other.id}`)
+      expect(patched).not.toContain(`/repos/octo/engine/issues/comments/${actions.id}`)
+      // Asked once per client, however many comments are kept.
+      expect(lookups(pat)).toBe(1)
+    } finally {
+      await pat.close()
+    }
+  })
+
+  it('an app token’s login is read too: another app’s bot comment is not adopted', async () => {
+    const app = await startGitHubServer({ token: 'ghs_app', login: 'linkage-app[bot]' })
+    try {
+      const appClient = createGitHubClient('ghs_app', { baseUrl: app.url, timeoutMs: 2_000, retryDelayMs: 10 })
+      const actions = app.addComment(PR.owner, PR.repo, PR.number, `${MARKER}\nold`, { login: 'github-actions[bot]', type: 'Bot' })
+      expect(await upsert('report', true, appClient)).toMatchObject({ outcome: 'created' })
+      expect(app.comments.find(c => c.id === actions.id)!.body).toBe(`${MARKER}\nold`)
+      expect(app.requests.filter(r => r.method === 'PATCH')).toEqual([])
+    } finally {
+      await app.close()
+    }
+  })
+
+  for (const [name, refuse] of [
+    ['answered with a GraphQL error', (s: FakeGitHub) => void (s.viewerHidden = true)],
+    ['refused with 403', (s: FakeGitHub) => s.failNext('POST', '/graphql', 403)],
+    ['failed with 500', (s: FakeGitHub) => s.failNext('POST', '/graphql', 500)]
+  ] as const) {
+    it(`the login lookup ${name}: bots only, github-actions[bot] first, and the run goes on`, async () => {
+      refuse(server)
+      const human = server.addComment(PR.owner, PR.repo, PR.number, `${MARKER}\nmine`, { login: 'pr-author', type: 'User' })
+      const otherBot = server.addComment(PR.owner, PR.repo, PR.number, `${MARKER}\nquoted`, { login: 'codecov[bot]', type: 'Bot' })
+      const ours = server.addComment(PR.owner, PR.repo, PR.number, `${MARKER}\nold`, { login: 'github-actions[bot]', type: 'Bot' })
+      expect(await upsert('new')).toMatchObject({ outcome: 'updated', id: ours.id })
+      expect(writes()).toEqual([patchOf(ours.id)])
+      expect(server.comments.find(c => c.id === human.id)!.body).toBe(`${MARKER}\nmine`)
+      expect(server.comments.find(c => c.id === otherBot.id)!.body).toBe(`${MARKER}\nquoted`)
+      // The failed lookup is not repeated for the next comment of the same run.
+      expect(await upsert('newer')).toMatchObject({ outcome: 'updated', id: ours.id })
+      expect(lookups()).toBe(1)
+    })
+  }
+
+  it('the login lookup fails and only a person carries the marker: a new comment, theirs untouched', async () => {
+    server.viewerHidden = true
+    const human = server.addComment(PR.owner, PR.repo, PR.number, `${MARKER}\nmine`, { login: 'pr-author', type: 'User' })
+    expect(await upsert('report')).toMatchObject({ outcome: 'created' })
+    expect(writes()).toEqual(['POST /repos/octo/engine/issues/7/comments'])
+    expect(server.comments.find(c => c.id === human.id)!.body).toBe(`${MARKER}\nmine`)
+  })
+
+  it('no marker anywhere: the login is not asked', async () => {
+    server.addComment(PR.owner, PR.repo, PR.number, 'LGTM')
+    expect((await upsert('report')).outcome).toBe('created')
+    expect(lookups()).toBe(0)
   })
 })
 
@@ -328,7 +447,7 @@ describe('readPullRequestContext', () => {
 
 describe('findRunPullRequests: the pull request of a workflow_run, from the event alone', () => {
   const HEAD = 'c'.repeat(40)
-  const run = { owner: 'octo', repo: 'engine', event: 'pull_request', headSha: HEAD, headOwner: 'forker', headBranch: 'feature', runUrl: null }
+  const run = { owner: 'octo', repo: 'engine', event: 'pull_request', headSha: HEAD, headOwner: 'forker', headRepository: 'forker/engine', headBranch: 'feature', runUrl: null }
 
   it('finds the open pull request from the fork’s branch whose head is the analysed commit', async () => {
     for (let n = 1; n <= 150; n++) server.addPull('octo', 'engine', { number: n, headOwner: 'someone', headRef: 'feature', headSha: HEAD })
@@ -345,9 +464,66 @@ describe('findRunPullRequests: the pull request of a workflow_run, from the even
     expect(await findRunPullRequests(client, run)).toEqual({ ok: true, numbers: [] })
   })
 
+  it('a pull request at the same commit from another fork, branch or owner is not the run’s', async () => {
+    // GitHub ignores a `head` filter it cannot parse, and has listed other branches at the same commit; the
+    // fake does the same here, so every pull request below is listed.
+    server.ignoreHeadFilter = true
+    server.addPull('octo', 'engine', { number: 20, headOwner: 'mallory', headRef: 'feature', headSha: HEAD })
+    server.addPull('octo', 'engine', { number: 21, headOwner: 'forker', headRef: 'other', headSha: HEAD })
+    server.addPull('octo', 'engine', { number: 22, headOwner: 'forker', headRef: 'feature', headSha: HEAD, headRepo: 'forker/engine-copy' })
+    server.addPull('octo', 'engine', { number: 23, headOwner: 'forker', headRef: 'feature', headSha: HEAD, headUser: 'mallory' })
+    server.addPull('octo', 'engine', { number: 24, headOwner: 'forker', headRef: 'feature', headSha: HEAD, headRepo: null })
+    server.addPull('octo', 'engine', { number: 25, headOwner: 'forker', headRef: 'Feature', headSha: HEAD })
+    server.addPull('octo', 'engine', { number: 26, headOwner: 'octo', headRef: 'feature', headSha: HEAD })
+    expect(await findRunPullRequests(client, run)).toEqual({ ok: true, numbers: [] })
+    // The control: the run's own pull request among them is found; owner and repository without case.
+    server.addPull('octo', 'engine', { number: 27, headOwner: 'Forker', headRef: 'feature', headSha: HEAD, headRepo: 'Forker/Engine' })
+    expect(await findRunPullRequests(client, run)).toEqual({ ok: true, numbers: [27] })
+  })
+
+  it('the listing’s own `head` filter is not trusted either: the head repository must be the run’s', async () => {
+    server.addPull('octo', 'engine', { number: 30, headOwner: 'forker', headRef: 'feature', headSha: HEAD, headRepo: 'forker/engine-copy' })
+    server.addPull('octo', 'engine', { number: 31, headOwner: 'forker', headRef: 'feature', headSha: HEAD, headRepo: null })
+    expect(await findRunPullRequests(client, run)).toEqual({ ok: true, numbers: [] })
+    expect(await findRunPullRequests(client, { ...run, headRepository: 'forker/engine-copy' })).toEqual({ ok: true, numbers: [30] })
+  })
+
   it('an API failure is a result with GitHub’s reason, never an exception', async () => {
     server.failNext('GET', '/pulls', 403)
     const found = await findRunPullRequests(client, run)
     expect(found).toMatchObject({ ok: false, failure: { status: 403, kind: 'forbidden' } })
+  })
+})
+
+describe('readEventContext: the workflow_run fields publish mode matches a pull request against', () => {
+  const SHA = 'e'.repeat(40)
+  const env = { GITHUB_EVENT_NAME: 'workflow_run', GITHUB_EVENT_PATH: '/tmp/event.json' }
+  const payload = (headRepository: unknown): string =>
+    JSON.stringify({
+      workflow_run: { event: 'pull_request', head_sha: SHA, head_branch: 'feature', head_repository: { full_name: headRepository, owner: { login: 'forker' } } },
+      repository: { name: 'engine', owner: { login: 'octo' } }
+    })
+  const read = (text: string) => () => readEventContext(env, () => text)
+
+  it('reads the head repository, branch, owner and commit', () => {
+    expect(read(payload('forker/engine'))()).toEqual({
+      kind: 'workflow-run',
+      run: { owner: 'octo', repo: 'engine', event: 'pull_request', headSha: SHA, headOwner: 'forker', headRepository: 'forker/engine', headBranch: 'feature', runUrl: null }
+    })
+  })
+
+  it('refuses a missing or malformed head_repository.full_name in one line naming the field', () => {
+    for (const bad of [undefined, '', 'engine', 'forker/', 'forker/engine/x', 'forker /engine', 7, 'mallory/engine']) {
+      let message = ''
+      try {
+        read(payload(bad))()
+      } catch (error) {
+        expect(error).toBeInstanceOf(UserError)
+        message = (error as Error).message
+      }
+      expect(message).toContain('`workflow_run.head_repository.full_name`')
+      expect(message).toContain('GITHUB_EVENT_PATH (/tmp/event.json)')
+      expect(message).not.toMatch(/\n/)
+    }
   })
 })

@@ -242,15 +242,17 @@ async function publishFromWorkflowRun(repo: string): Promise<void> {
   const artifact = path.join(repo, 'artifact', 'linkage.json')
   fs.mkdirSync(path.dirname(artifact))
   fs.copyFileSync(path.join(repo, 'out', 'linkage.json'), artifact)
-  // Two forks with a branch of the same name; only the one whose head is the analysed commit gets the comment.
+  // Two forks with a branch of the same name at the same commit; only the run's own fork gets the comment, even
+  // when GitHub's `head` filter lists both.
   server.addPull(OWNER, REPO, { number: FORK_PR, headOwner: 'forker', headRef: 'feature', headSha })
   server.addPull(OWNER, REPO, { number: 13, headOwner: 'other', headRef: 'feature', headSha })
+  server.ignoreHeadFilter = true
   const workflowRun = (sha: string): Event => ({
     name: 'workflow_run',
     path: bin,
     payload: {
       action: 'completed',
-      workflow_run: { id: 99, event: 'pull_request', head_sha: sha, head_branch: 'feature', head_repository: { owner: { login: 'forker' } }, html_url: 'https://github.example/octo/engine/actions/runs/99' },
+      workflow_run: { id: 99, event: 'pull_request', head_sha: sha, head_branch: 'feature', head_repository: { full_name: `forker/${REPO}`, owner: { login: 'forker' } }, html_url: 'https://github.example/octo/engine/actions/runs/99' },
       repository: { name: REPO, owner: { login: OWNER } }
     }
   })

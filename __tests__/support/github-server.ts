@@ -35,6 +35,10 @@ export interface FakePull {
   headRef: string
   headSha: string
   state?: 'open' | 'closed'
+  /** `head.repo.full_name`; default `headOwner/<the base repository's name>`; null for a deleted fork. */
+  headRepo?: string | null
+  /** `head.user.login`; default `headOwner`. */
+  headUser?: string
 }
 
 export interface RecordedRequest {
@@ -52,8 +56,10 @@ export interface GitHubServerOptions {
   token?: string
   /** Answer every write with GitHub's 403 for a read-only `GITHUB_TOKEN` (fork pull requests). */
   readOnlyToken?: boolean
-  /** Author of comments created through the API; default `github-actions[bot]`, a Bot. */
+  /** The token's account: author of comments created through the API, and GraphQL's `viewer`; default `github-actions[bot]`. */
   login?: string
+  /** The type of that account; default `Bot` (`User` for a personal access token). */
+  userType?: 'Bot' | 'User'
   /** A GHES-style base path such as `/api/v3`; default none. */
   basePath?: string
 }
@@ -63,6 +69,10 @@ export interface FakeGitHub {
   url: string
   token: string
   readOnlyToken: boolean
+  /** GraphQL answers `viewer` with an error, as for a token that may not read it. */
+  viewerHidden: boolean
+  /** `GET …/pulls` ignores its `head` filter, as GitHub does with one it cannot parse. */
+  ignoreHeadFilter: boolean
   comments: FakeComment[]
   requests: RecordedRequest[]
   /** Adds a comment as if someone had posted it; returns it. */
@@ -100,11 +110,16 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   let origin = ''
   const sockets = new Set<import('node:net').Socket>()
   const login = options.login ?? 'github-actions[bot]'
+  const userType = options.userType ?? 'Bot'
+  // Octokit sends GraphQL to `/graphql`, or on GHES from `…/api/v3` to `…/api/graphql`.
+  const graphqlPath = `${basePath.replace(/\/api\/v3$/, '/api')}/graphql`
 
   const fake: FakeGitHub = {
     url: '',
     token: options.token ?? 'test-token',
     readOnlyToken: options.readOnlyToken ?? false,
+    viewerHidden: false,
+    ignoreHeadFilter: false,
     comments,
     requests,
     addComment(owner, repo, issue, body, user = { login: 'someone', type: 'User' }) {
@@ -185,8 +200,9 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   })
 
   function handle(method: string, url: URL, headers: http.IncomingHttpHeaders, body: unknown, res: http.ServerResponse, req: http.IncomingMessage): void {
-    if (basePath !== '' && !url.pathname.startsWith(`${basePath}/`)) return send(res, 404, notFound())
-    const path = url.pathname.slice(basePath.length)
+    const isGraphql = url.pathname === graphqlPath
+    if (!isGraphql && basePath !== '' && !url.pathname.startsWith(`${basePath}/`)) return send(res, 404, notFound())
+    const path = isGraphql ? '/graphql' : url.pathname.slice(basePath.length)
 
     const failure = oneShot.findIndex(f => f.method === method && (typeof f.pattern === 'string' ? path.includes(f.pattern) : f.pattern.test(path)))
     if (failure >= 0) {
@@ -208,6 +224,16 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       })
     }
 
+    if (path === '/graphql' && method === 'POST') {
+      // Only the query this project sends. GitHub reports GraphQL errors with status 200.
+      const query = typeof body === 'object' && body !== null ? String((body as Record<string, unknown>).query ?? '') : ''
+      if (!/\bviewer\s*\{\s*login\s*\}/.test(query)) return send(res, 200, { errors: [{ message: 'unsupported query in the fake' }] })
+      if (fake.viewerHidden) {
+        return send(res, 200, { data: null, errors: [{ type: 'FORBIDDEN', path: ['viewer'], message: 'Resource not accessible by integration' }] })
+      }
+      return send(res, 200, { data: { viewer: { login } } })
+    }
+
     let m: RegExpExecArray | null
     if ((m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path))) {
       const [owner, repo, issue] = [decodeURIComponent(m[1]!), decodeURIComponent(m[2]!), Number(m[3])]
@@ -218,7 +244,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
         const text = bodyText(body)
         if (text === null) return send(res, 422, validation('body', 'missing_field'))
         if (text.length > 65_536) return send(res, 422, tooLong())
-        return send(res, 201, publicComment(fake.addComment(owner, repo, issue, text, { login, type: 'Bot' })))
+        return send(res, 201, publicComment(fake.addComment(owner, repo, issue, text, { login, type: userType })))
       }
     }
     if ((m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(path)) && method === 'PATCH') {
@@ -237,7 +263,7 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       const state = url.searchParams.get('state') ?? 'open'
       const head = url.searchParams.get('head')
       const listed = pulls.filter(
-        p => p.owner === owner && p.repo === repo && (state === 'all' || (p.state ?? 'open') === state) && (head === null || `${p.headOwner}:${p.headRef}` === head)
+        p => p.owner === owner && p.repo === repo && (state === 'all' || (p.state ?? 'open') === state) && (head === null || fake.ignoreHeadFilter || `${p.headOwner}:${p.headRef}` === head)
       )
       return sendPage(res, url, listed.map(publicPull))
     }
@@ -302,11 +328,18 @@ function publicComment(c: FakeComment): unknown {
 }
 
 function publicPull(p: FakePull & { owner: string; repo: string }): unknown {
+  const headRepo = p.headRepo === undefined ? `${p.headOwner}/${p.repo}` : p.headRepo
   return {
     number: p.number,
     state: p.state ?? 'open',
     html_url: `https://github.com/${p.owner}/${p.repo}/pull/${p.number}`,
-    head: { ref: p.headRef, sha: p.headSha, label: `${p.headOwner}:${p.headRef}`, repo: { full_name: `${p.headOwner}/${p.repo}` } },
+    head: {
+      ref: p.headRef,
+      sha: p.headSha,
+      label: `${p.headOwner}:${p.headRef}`,
+      user: { login: p.headUser ?? p.headOwner, type: 'User' },
+      repo: headRepo === null ? null : { full_name: headRepo, name: headRepo.split('/')[1], owner: { login: headRepo.split('/')[0] }, fork: headRepo !== `${p.owner}/${p.repo}` }
+    },
     base: { ref: 'main', repo: { full_name: `${p.owner}/${p.repo}` } }
   }
 }

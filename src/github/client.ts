@@ -27,11 +27,17 @@ export interface PullRequestFile {
   previousFilename?: string
 }
 
-/** An open pull request, as far as finding the one a commit belongs to needs. */
+/** An open pull request, as far as finding the one a commit belongs to needs (`head` of GitHub's answer). */
 export interface PullRequestHead {
   number: number
-  /** The commit the pull request's branch points at now. */
+  /** The commit the pull request's branch points at now (`head.sha`). */
   headSha: string
+  /** The branch, in the head repository (`head.ref`). */
+  headRef: string
+  /** `owner/name` of the repository the branch is in (`head.repo.full_name`); null once that fork is deleted. */
+  headRepo: string | null
+  /** Owner of that repository (`head.user.login`); null when GitHub gives none. */
+  headUser: string | null
 }
 
 /**
@@ -49,6 +55,12 @@ export interface GitHubClient {
   listPullRequestFiles(owner: string, repo: string, number: number): Promise<PullRequestFile[]>
   /** The open pull requests into `owner/repo` from the branch `head` (`fork-owner:branch`), across all pages. */
   listOpenPullRequests(owner: string, repo: string, head: string): Promise<PullRequestHead[]>
+  /**
+   * The login the token acts as: `github-actions[bot]` for the Actions token, `<app>[bot]` for an app's
+   * installation token, the user for a personal token. Asked once per client (a failure too is kept), through
+   * GraphQL's `viewer`, because REST `GET /user` answers 403 to installation tokens.
+   */
+  tokenLogin(): Promise<string>
 }
 
 export interface GitHubClientOptions {
@@ -73,6 +85,7 @@ export function createGitHubClient(token: string, options: GitHubClientOptions =
   const retryDelayMs = options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS
   let loaded: Promise<Octokit> | undefined
   const octokit = (): Promise<Octokit> => (loaded ??= loadOctokit(token, baseUrl, timeoutMs, retryDelayMs))
+  let login: Promise<string> | undefined
 
   return {
     baseUrl,
@@ -105,8 +118,33 @@ export function createGitHubClient(token: string, options: GitHubClientOptions =
     async listOpenPullRequests(owner, repo, head) {
       const api = await octokit()
       const pulls = await api.paginate(api.rest.pulls.list, { owner, repo, head, state: 'open', per_page: PER_PAGE })
-      return pulls.map(pull => ({ number: pull.number, headSha: pull.head.sha }))
+      return pulls.map(pull => toPullRequestHead(pull.number, pull.head))
+    },
+    tokenLogin() {
+      login ??= (async () => {
+        const api = await octokit()
+        const data = await api.graphql<{ viewer?: { login?: unknown } | null }>('query { viewer { login } }')
+        const name = data?.viewer?.login
+        if (typeof name !== 'string' || name.trim() === '') throw new Error('GitHub named no account for the token (GraphQL viewer)')
+        return name
+      })()
+      return login
     }
+  }
+}
+
+/**
+ * GitHub's typings call `head.repo` and `head.user` non-null, but both are null once the head fork is deleted
+ * (github/rest-api-description#1811), so they are read as unknown.
+ */
+function toPullRequestHead(number: number, head: unknown): PullRequestHead {
+  const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null)
+  return {
+    number,
+    headSha: text(prop(head, 'sha')) ?? '',
+    headRef: text(prop(head, 'ref')) ?? '',
+    headRepo: text(prop(prop(head, 'repo'), 'full_name')),
+    headUser: text(prop(prop(head, 'user'), 'login'))
   }
 }
 

@@ -1,6 +1,6 @@
 /**
- * One pull-request comment per job (or matrix entry), found again on the next run by a hidden marker
- * and edited in place instead of piling up new comments.
+ * One pull-request comment per job (or matrix entry), found again on the next run by a hidden marker and
+ * its author, and edited in place instead of piling up new comments.
  */
 import { describeApiFailure, type ApiFailure, type GitHubClient, type IssueComment } from './client.js'
 
@@ -89,9 +89,11 @@ function closingFor(state: MarkdownState): string {
 }
 
 /**
- * Creates or updates the comment carrying `options.marker` on the pull request. Never throws: an API failure
- * is returned as `{ outcome: 'failed' }` so the caller can warn and carry on. `body` should come from
- * `fitCommentBody`; the marker is prepended if it is missing so the comment can be found next time.
+ * Creates or updates our comment carrying `options.marker` on the pull request (`ownComment` says which is
+ * ours; the token's login is asked only when some comment carries the marker, and a failed lookup falls back
+ * to bots). Never throws: an API failure is returned as `{ outcome: 'failed' }` so the caller can warn and
+ * carry on. `body` should come from `fitCommentBody`; the marker is prepended if it is missing so the comment
+ * can be found next time.
  */
 export async function upsertStickyComment(
   client: GitHubClient,
@@ -101,7 +103,10 @@ export async function upsertStickyComment(
 ): Promise<CommentOutcome> {
   const text = body.includes(options.marker) ? body : `${options.marker}\n${body}`
   try {
-    const existing = pickExisting(await client.listIssueComments(pr.owner, pr.repo, pr.number), options.marker)
+    const marked = (await client.listIssueComments(pr.owner, pr.repo, pr.number)).filter(c => c.body.includes(options.marker))
+    // Whose token this is matters only when there is a comment to adopt; a failed lookup is not a failed run.
+    const login = marked.length === 0 ? null : await client.tokenLogin().catch(() => null)
+    const existing = ownComment(marked, login)
     if (existing) {
       if (normalise(existing.body) === normalise(text)) return { outcome: 'unchanged', id: existing.id, url: existing.htmlUrl }
       const updated = await client.updateIssueComment(pr.owner, pr.repo, existing.id, text)
@@ -115,10 +120,20 @@ export async function upsertStickyComment(
   }
 }
 
-/** A bot's comment first (the usual `github-actions[bot]`), else the oldest one carrying the marker. */
-function pickExisting(comments: readonly IssueComment[], marker: string): IssueComment | null {
-  const marked = comments.filter(c => c.body.includes(marker))
-  return marked.find(c => c.user?.type === 'Bot') ?? marked[0] ?? null
+/** The Actions token's account, the author of our comments when the token's own login cannot be learnt. */
+const ACTIONS_BOT = 'github-actions[bot]'
+
+/**
+ * Which of the comments carrying the marker is ours to edit: the oldest one written by the token's account
+ * (`login`), or, when that is unknown (null), by a bot, `github-actions[bot]` first. Anyone can paste the
+ * marker into a comment of their own; such a comment is never adopted, so a new one is posted instead and
+ * theirs is left alone. Logins are compared without case, as GitHub treats them.
+ */
+export function ownComment(marked: readonly IssueComment[], login: string | null): IssueComment | null {
+  const is = (c: IssueComment, name: string): boolean => c.user !== null && c.user.login.toLowerCase() === name.toLowerCase()
+  if (login !== null) return marked.find(c => is(c, login)) ?? null
+  const bots = marked.filter(c => c.user?.type === 'Bot')
+  return bots.find(c => is(c, ACTIONS_BOT)) ?? bots[0] ?? null
 }
 
 /** Bodies edited in the web UI come back with CRLF line ends; that alone is no reason to rewrite. */

@@ -26,6 +26,8 @@ export interface WorkflowRunContext {
   headSha: string
   /** Owner of the repository the commit was pushed to: a fork's owner for a pull request from a fork. */
   headOwner: string
+  /** `owner/name` of that repository (`head_repository.full_name`). */
+  headRepository: string
   headBranch: string
   /** The analysing run's page, whose job summary has the full report; null when the payload has none. */
   runUrl: string | null
@@ -93,10 +95,14 @@ export function readEventContext(env: Env, readFile: (file: string) => string): 
     if (typeof headOwner !== 'string' || headOwner === '') throw bad('workflow_run.head_repository.owner.login', 'the owner of the pushed-to repository')
     const headBranch = field(run, 'head_branch')
     if (typeof headBranch !== 'string' || headBranch === '') throw bad('workflow_run.head_branch', 'a branch name')
+    const headRepository = field(field(run, 'head_repository'), 'full_name')
+    if (typeof headRepository !== 'string' || !/^[^/\s]+\/[^/\s]+$/.test(headRepository) || headRepository.split('/')[0]!.toLowerCase() !== headOwner.toLowerCase()) {
+      throw bad('workflow_run.head_repository.full_name', 'owner/name of the pushed-to repository, owned by `workflow_run.head_repository.owner.login`')
+    }
     const htmlUrl = field(run, 'html_url')
     const runUrl = typeof htmlUrl === 'string' && /^https?:\/\//.test(htmlUrl) ? htmlUrl : null
     const [owner, repo] = base()
-    return { kind: 'workflow-run', run: { owner, repo, event, headSha, headOwner, headBranch, runUrl } }
+    return { kind: 'workflow-run', run: { owner, repo, event, headSha, headOwner, headRepository, headBranch, runUrl } }
   }
 
   const pr = field(payload, 'pull_request')
