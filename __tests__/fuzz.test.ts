@@ -377,7 +377,7 @@ describe('parseBaseline', () => {
   }, TIMEOUT)
 
   it('real reports cut anywhere: only one-line UserErrors; uncut they parse, one fingerprint per finding', () => {
-    check(fc.array(fc.record({ rule: fc.constantFrom(...RULES.map(r => r.id)), package: fc.string({ maxLength: 6 }), crates: fc.array(fc.string({ maxLength: 6 }), { maxLength: 3 }) }), { maxLength: 5 }), fc.nat(), fc.boolean(), (findings, cut, dropFingerprints) => {
+    check(fc.array(fc.record({ rule: fc.constantFrom(...RULES.map(r => r.id)), package: fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_-]{0,5}$/), crates: fc.array(fc.stringMatching(/^[A-Za-z0-9_]{1,6}$/), { maxLength: 3 }) }), { maxLength: 5 }), fc.nat(), fc.boolean(), (findings, cut, dropFingerprints) => {
       const report = makeReport({ findings: findings.map(f => makeFinding(f)) })
       const text = JSON.stringify(report, (key, value) => (dropFingerprints && key === 'fingerprint' ? undefined : value), 2)
       expect(parseBaseline(text, 'base.json').fingerprints).toHaveLength(findings.length)
@@ -388,7 +388,7 @@ describe('parseBaseline', () => {
 
 describe('parseReport', () => {
   const realReport = fc
-    .array(fc.record({ rule: fc.constantFrom(...RULES.map(r => r.id)), package: fc.string({ maxLength: 6 }), crates: fc.array(fc.string({ maxLength: 6 }), { maxLength: 3 }) }), { maxLength: 5 })
+    .array(fc.record({ rule: fc.constantFrom(...RULES.map(r => r.id)), package: fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_-]{0,5}$/), crates: fc.array(fc.stringMatching(/^[A-Za-z0-9_]{1,6}$/), { maxLength: 3 }) }), { maxLength: 5 })
     .map(findings => makeReport({ findings: findings.map(f => makeFinding(f)) }))
 
   it('arbitrary JSON and strings: only one-line UserErrors naming the file', () => {

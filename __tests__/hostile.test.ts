@@ -7,12 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { commentMarker, fitCommentBody } from '../src/github/comment.js'
 import { selectAnnotations, workflowCommand, type Annotation } from '../src/report/annotations.js'
 import { renderComment } from '../src/report/comment.js'
+import { escapeHtml } from '../src/report/render.js'
 import type { Report } from '../src/report/report.js'
 import { renderSarif, type SarifLog } from '../src/report/sarif.js'
 import { SUMMARY_BUDGET, renderSummary } from '../src/report/summary.js'
 import { parseToolchainFile } from '../src/toolchain/pin.js'
 import { startGitHubServer, type FakeGitHub } from './support/github-server.js'
-import { HOSTILE_STRINGS, acceptedAs, hostile, isToolchainChannel, lineTails, tomlString, type CargoAcceptance } from './support/hostile-strings.js'
+import { HOSTILE_STRINGS, acceptedAs, hostile, isToolchainChannel, lineTails, liveText, shownAs, shownText, tomlString, withoutBreaks, type CargoAcceptance } from './support/hostile-strings.js'
 import { makeArtifact, makeFinding, makeReport } from './support/reports.js'
 import { sarifSchemaErrors } from './support/sarif-schema.js'
 
@@ -251,14 +252,10 @@ const ACTION_OUTPUTS = ['comment-url', 'errors', 'report', 'sarif', 'verdict', '
 // ---------------------------------------------------------------------------------------------------------------
 // GitHub-flavoured markdown, as GitHub renders the job summary and the comment
 
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' }
-const decodeEntities = (s: string): string =>
-  s.replace(/&(?:amp|lt|gt|quot|#\d+);/g, e => ENTITIES[e] ?? String.fromCodePoint(Number(e.slice(2, -1))))
-
 /** The tags this tool writes; anything else is markup from the repository. */
 function isOwnTag(tag: string, index: number): boolean {
   if (tag === MARKER) return index === 0
-  return /^<(?:\/?(?:code|sub|summary)|\/details|details(?: open)?|\/a|br\/)>$/.test(tag) || /^<a href="https:\/\/[^"<>\s]*">$/.test(tag)
+  return /^<(?:\/?(?:code|sub|summary)|\/details|details(?: open)?|\/a|br\/|wbr)>$/.test(tag) || /^<a href="https:\/\/[^"<>\s]*">$/.test(tag)
 }
 
 /** Raw HTML: every `<` that starts a tag, a closing tag, a comment or a declaration must be one of ours. */
@@ -370,6 +367,8 @@ function mermaid(text: string): string[] {
 
 interface MarkdownChecks {
   rawHtml: string[]
+  /** Mentions, references, autolinks and hidden characters GitHub would find (`liveText`). */
+  live: string[]
   links: string[]
   details: string[]
   fences: string[]
@@ -388,6 +387,7 @@ function checkMarkdown(text: string, options: { artifactRows?: number } = {}): M
   const carriageReturns = (text.match(/\r/g) ?? []).length
   return {
     rawHtml: rawHtml(text),
+    live: liveText(text),
     links: links(text),
     details: detailsBalance(text),
     fences: fences(text),
@@ -409,6 +409,7 @@ function itKeepsMarkdownStructure(checks: () => MarkdownChecks): void {
   it('opens no code fence but its own mermaid blocks', () => expect(shown(checks().fences)).toEqual([]))
   it('lets no line break from the repository through', () => expect(shown(checks().lineBreaks)).toEqual([]))
   it('holds no markdown link but its own', () => expect(shown(checks().links)).toEqual([]))
+  it('holds no live mention, reference, autolink or hidden character', () => expect(shown(checks().live)).toEqual([]))
 }
 
 /** Code spans of CommonMark (backtick strings of equal length), whose content is literal. */
@@ -463,6 +464,10 @@ describe('the checks of this file', () => {
     expect(checkMarkdown('```mermaid\nflowchart LR\n```\n~~~ x\n').fences).toHaveLength(1)
     expect(checkMarkdown('a\r::error::x\n# heading\n').lineBreaks).toHaveLength(3)
     expect(checkMarkdown('```mermaid\nflowchart LR\n  n0["a<b"]\n```\n').mermaid).toHaveLength(1)
+    const inert = '@<wbr>user #<wbr>12 GH-<wbr>1 https:<wbr>//x www<wbr>.x &#60;U+202E&#62; <code>a@<wbr>b.c</code> [job](https://x)\n```mermaid\n  n0["@a"]\n```\n'
+    expect(checkMarkdown(inert).live).toEqual([])
+    expect(checkMarkdown(withoutBreaks(inert)).live).toHaveLength(7)
+    expect(checkMarkdown('&#64;user &#35;1').live).toHaveLength(2)
   })
 })
 
@@ -499,12 +504,22 @@ describe('the catalogue of hostile strings', () => {
       '&amp;',
       '&lt;',
       '[link](javascript:alert(1))',
-      MARKER
+      MARKER,
+      '@user',
+      '@org/team',
+      'https://evil.example/x',
+      'www.evil.example',
+      'owner/repo#12',
+      '#12',
+      'GH-12',
+      'a@b.example'
     ]) {
       expect(values).toContain(required)
     }
     expect(values.some(v => v.length === 5000)).toBe(true)
     expect(values.some(v => v.includes('\u202e'))).toBe(true)
+    expect(values.some(v => v.includes('\u2066'))).toBe(true)
+    expect(values.some(v => v.includes('\u200b'))).toBe(true)
     expect(values.some(v => v.includes('\u0007') && !v.includes('\0'))).toBe(true)
     expect(values.some(v => /\p{Extended_Pictographic}/u.test(v))).toBe(true)
   })
@@ -764,7 +779,8 @@ describe('a workspace full of hostile names, through the bundled action', () => 
       expect(body.split(MARKER)).toHaveLength(2)
       expect(body.indexOf('<!--', 1)).toBe(-1)
       expect(readOutputFile(pull.outputFile).outputs['comment-url']).toBe(comment()[0]!.html_url)
-      expect(body).toContain('&#60;img src=x onerror=alert(1)&#62;')
+      // The comment writes out 20 findings; which hostile names they carry depends on the catalogue's order.
+      expect(['img-onerror', 'close-table', 'close-details', 'script'].filter(id => body.includes(escapeHtml(hostile(id)))).length).toBeGreaterThan(0)
     })
     const checks = (): MarkdownChecks => checkMarkdown(comment()[0]!.body)
     it('holds no HTML but its own tags', () => expect(shown(checks().rawHtml)).toEqual([]))
@@ -772,6 +788,7 @@ describe('a workspace full of hostile names, through the bundled action', () => 
     it('opens no code fence', () => expect(shown(checks().fences)).toEqual([]))
     it('lets no line break from the repository through', () => expect(shown(checks().lineBreaks)).toEqual([]))
     it('holds no markdown link but its own', () => expect(shown(checks().links)).toEqual([]))
+    it('holds no live mention, reference, autolink or hidden character', () => expect(shown(checks().live)).toEqual([]))
   })
 
   describe('the SARIF file', () => {
@@ -914,10 +931,11 @@ describe('the renderers, fed the whole catalogue in every field', () => {
     const summary = renderSummary(report)
     const checks = checkMarkdown(summary, { artifactRows: report.artifacts.length })
     itKeepsMarkdownStructure(() => checks)
-    it('shows each one-line name exactly as it is, once its entities are decoded (no double escaping)', () => {
+    it('shows each one-line name as it is, once its entities are decoded and its breaks dropped (no double escaping)', () => {
       const rows = summary.split('\n').filter(l => l.startsWith('| '))
+      // Hidden characters are shown as their code point: the only change a reader sees.
       for (const s of HOSTILE_STRINGS.map(h => h.value).filter(v => !/[\r\n]/.test(v))) {
-        expect(rows.some(r => decodeEntities(r.split(' | ')[0]!.slice(2)) === s)).toBe(true)
+        expect({ s, shown: rows.some(r => shownText(r.split(' | ')[0]!.slice(2)) === shownAs(s)) }).toEqual({ s, shown: true })
       }
     })
   })
@@ -939,6 +957,7 @@ describe('the renderers, fed the whole catalogue in every field', () => {
     it('opens no code fence', () => expect(shown([...fences(full), ...fences(cut)])).toEqual([]))
     it('lets no line break from the repository through', () => expect(shown(checkMarkdown(full).lineBreaks)).toEqual([]))
     it('holds no markdown link but its own', () => expect(shown(links(full))).toEqual([]))
+    it('holds no live mention, reference, autolink or hidden character', () => expect(shown([...liveText(full), ...liveText(cut)])).toEqual([]))
   })
 
   it('selectAnnotations + workflowCommand: one line per annotation, which the runner reads back exactly', () => {
@@ -1036,7 +1055,13 @@ describe('failures whose message carries repository text', () => {
     expect(outputs).toEqual({ verdict: 'error' })
     if (run.summary !== '') {
       const checks = checkMarkdown(run.summary)
-      expect({ rawHtml: checks.rawHtml, lineBreaks: checks.lineBreaks, fences: checks.fences, details: checks.details }).toEqual({ rawHtml: [], lineBreaks: [], fences: [], details: [] })
+      expect({ rawHtml: checks.rawHtml, lineBreaks: checks.lineBreaks, fences: checks.fences, details: checks.details, live: checks.live }).toEqual({
+        rawHtml: [],
+        lineBreaks: [],
+        fences: [],
+        details: [],
+        live: []
+      })
     }
   })
 

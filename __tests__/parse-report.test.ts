@@ -11,8 +11,10 @@ import { renderComment } from '../src/report/comment.js'
 import { reportJson } from '../src/report/json.js'
 import { MAX_FINDINGS, MAX_REPORT_BYTES, MAX_STRING_LENGTH, checkReportSize, parseReport } from '../src/report/parse-report.js'
 import type { Report } from '../src/report/report.js'
+import { restateReport } from '../src/report/restate.js'
 import { SUMMARY_BUDGET, renderSummary } from '../src/report/summary.js'
 import { analyzeWorkspace, loadPolicy } from '../src/run.js'
+import { acceptedAs } from './support/hostile-strings.js'
 import { makeArtifact, makeFinding, makeReport } from './support/reports.js'
 
 const HERE = path.dirname(new URL(import.meta.url).pathname)
@@ -379,15 +381,73 @@ describe('malformed reports: one line naming the file and the JSON path', () => 
   })
 })
 
+describe('names that do not fit cargo’s grammar: one line naming the field and the first character at fault', () => {
+  const cases: [string, (string | number)[], unknown, string][] = [
+    ['markup as a package name', ['findings', 0, 'package'], '<script>', 'findings[0].package: not a package name: character "<" at position 1 (cargo allows Unicode letters, digits, `-` and `_`)'],
+    ['a mention as a package name', ['findings', 0, 'package'], '@user', 'findings[0].package: not a package name: character "@" at position 1 (cargo allows Unicode letters, digits, `-` and `_`)'],
+    ['a package name starting with a digit', ['artifacts', 0, 'package'], '1app', 'artifacts[0].package: not a package name: character "1" at position 1 (cargo allows Unicode letters, digits, `-` and `_`)'],
+    ['a space in a blocking package', ['artifacts', 0, 'blockedBy', 0, 'package'], 'd y', 'artifacts[0].blockedBy[0].package: not a package name: character U+0020 at position 2 (cargo allows Unicode letters, digits, `-` and `_`)'],
+    ['a right-to-left override in a target name', ['findings', 0, 'target'], 'abc\u202edcba', 'findings[0].target: character U+202E at position 4: control, line-break and bidi characters are not allowed here'],
+    ['a line break in a target name', ['artifacts', 1, 'target'], 'a\n::error::x', 'artifacts[1].target: character U+000A at position 2: control, line-break and bidi characters are not allowed here'],
+    ['a blank target name', ['boundaries', 0, 'target'], '  ', 'boundaries[0].target: a blank target name'],
+    ['an isolate in a boundary target', ['boundaries', 0, 'target'], 'dy\u2066', 'boundaries[0].target: character U+2066 at position 3: control, line-break and bidi characters are not allowed here'],
+    ['a URL as a crate', ['findings', 1, 'crates', 0], 'https://evil.example/x', 'findings[1].crates[0]: not a crate name or shared-library file name: character ":" at position 6'],
+    ['an e-mail address as a crate', ['findings', 1, 'crates', 0], 'a@b.example', 'findings[1].crates[0]: not a crate name or shared-library file name: character "@" at position 2'],
+    ['a reference as a crate', ['findings', 0, 'inclusion', 0, 'crate'], 'owner/repo#12', 'findings[0].inclusion[0].crate: not a crate name or shared-library file name: character "/" at position 6'],
+    ['a space in an inclusion chain', ['findings', 0, 'inclusion', 0, 'chain', 1], 'd y', 'findings[0].inclusion[0].chain[1]: not a crate name or shared-library file name: character U+0020 at position 2'],
+    ['a zero-width space in a runtime library', ['findings', 3, 'crates', 0], 'lib\u200bdy.so', 'findings[3].crates[0]: character U+200B at position 4: control, line-break and bidi characters are not allowed here'],
+    ['markup as an inclusion file', ['findings', 0, 'inclusion', 1, 'file'], '<img src=x>.so', 'findings[0].inclusion[1].file: not a shared-library file name such as `libstd-<hash>.so`, `std-<hash>.dll` or `libfoo.dylib`'],
+    ['a runtime library that is a path', ['artifacts', 0, 'runtimeLibraries', 0], '../libdy.so', 'artifacts[0].runtimeLibraries[0]: not a shared-library file name such as `libstd-<hash>.so`, `std-<hash>.dll` or `libfoo.dylib`'],
+    ['a linkage package without its version', ['artifacts', 0, 'linkage', 2, 'package'], 'dy', 'artifacts[0].linkage[2].package: expected `name@version`'],
+    ['a linkage crate with a mention', ['artifacts', 0, 'linkage', 2, 'crate'], '@dy', 'artifacts[0].linkage[2].crate: not a crate name or shared-library file name: character "@" at position 1'],
+    ['an inner `..` in a file', ['findings', 0, 'file'], 'dy/../../x/Cargo.toml', 'findings[0].file: not a clean file path: a `..` segment'],
+    ['an empty segment in a related file', ['findings', 0, 'related', 0, 'file'], 'a//Cargo.toml', 'findings[0].related[0].file: not a clean file path: an empty segment'],
+    ['a bell in the policy file of an allowed finding', ['findings', 1, 'allowed', 'file'], '.github/a\u0007.toml', 'findings[1].allowed.file: character U+0007 at position 10: control, line-break and bidi characters are not allowed here'],
+    ['a feature with a mention', ['invocation', 'args'], ['cargo', 'build', '--features', 'fast,@user'], 'invocation.args[3]: not a feature name: character "@" at position 1 (cargo allows Unicode letters, digits, `_`, `-`, `+` and `.`)'],
+    ['a feature of a package that is no package name', ['invocation', 'args'], ['cargo', 'build', '--features=a o@b/x'], 'invocation.args[2]: not a package name: character "@" at position 2 (cargo allows Unicode letters, digits, `-` and `_`)'],
+    ['a line break in an argument', ['invocation', 'args'], ['cargo', 'build', '--bin', 'a\nb'], 'invocation.args[3]: character U+000A at position 2: control, line-break and bidi characters are not allowed here'],
+    ['a profile with a space', ['invocation', 'profile'], 'dev x', 'invocation.profile: not a profile name: character U+0020 at position 4 (cargo allows letters, digits, `_` and `-`)'],
+    ['a rule id with markup', ['findings', 0, 'rule'], '<b>x</b>', 'findings[0].rule: not a rule id: lowercase letters, digits and `-` only'],
+    ['a zero-width space in the host', ['toolchain', 'host'], 'x86_64\u200b', 'toolchain.host: character U+200B at position 7: control, line-break and bidi characters are not allowed here'],
+    ['a bidi control in an ABI flag', ['boundaries', 0, 'abiFlags', 0], '-Ctarget-feature=+x\u202e', 'boundaries[0].abiFlags[0]: character U+202E at position 20: control, line-break and bidi characters are not allowed here']
+  ]
+
+  it.each(cases)('%s', (_, at, value, message) => {
+    expect(parseError(changed(at, value))).toBe(`report.json: ${message}`)
+  })
+
+  it('accepts the names cargo accepts: every catalogue package name, every bin name without hidden characters, every feature', () => {
+    const accepted = (at: (string | number)[], value: unknown) => parseReport(changed(at, value), 'report.json')
+    for (const h of acceptedAs('package')) expect(accepted(['findings', 0, 'package'], h.value).findings[0]!.package).toBe(h.value)
+    for (const h of acceptedAs('bin').filter(b => !/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/.test(b.value))) {
+      expect(accepted(['findings', 0, 'target'], h.value).findings[0]!.target).toBe(h.value)
+    }
+    const features = acceptedAs('feature').map(h => h.value)
+    expect(accepted(['invocation', 'args'], ['cargo', 'build', '--features', features.join(',')]).invocation.args).toHaveLength(4)
+    // Files outside the workspace, as the analysis writes them: a toolchain file above it, a registry manifest.
+    expect(accepted(['toolchain', 'pin', 'file'], '../../rust-toolchain.toml').toolchain.pin!.file).toBe('../../rust-toolchain.toml')
+    expect(accepted(['findings', 0, 'file'], '/home/u/.cargo/registry/src/x/dy-1.0.0/Cargo.toml').findings[0]!.file).toMatch(/^\/home/)
+    expect(accepted(['findings', 0, 'file'], 'C:/Users/u/.cargo/registry/src/x/dy-1.0.0/Cargo.toml').findings[0]!.file).toMatch(/^C:/)
+    // The two rules whose crates are not crate names: the toolchain a mismatch requires, the crate a policy entry names.
+    const mismatch = changed(['findings', 2, 'crates'], ['a b']).replace('"toolchain-unpinned"', '"toolchain-mismatch"')
+    expect(parseReport(mismatch, 'report.json').findings[2]).toMatchObject({ rule: 'toolchain-mismatch', crates: ['a b'] })
+    expect(parseError(changed(['findings', 2, 'crates'], ['a b']))).toBe(
+      'report.json: findings[2].crates[0]: not a crate name or shared-library file name: character U+0020 at position 2'
+    )
+  })
+})
+
 describe('a forged report', () => {
   it(`${MAX_FINDINGS} findings, ${MAX_FINDINGS / 50} with 10 KB of markup: the comment fits GitHub’s limit, quickly`, () => {
     const hostile = '| <details> ``` `x` [a](b) *_~ \\ \n'.repeat(300).slice(0, 10_000)
     const findings = Array.from({ length: MAX_FINDINGS }, (_, i) =>
       makeFinding({ rule: `rule-${i % 7}`, package: `p${i}`, target: `p${i}`, message: i % 50 === 0 ? hostile : `m${i}`, fixes: i % 50 === 0 ? [hostile] : [] })
     )
-    const text = write(makeReport({ findings, invocation: { command: 'build', args: ['cargo', hostile], profile: hostile }, notes: [hostile] }))
+    // The command line and the profile are names, checked as such: markup on one line is a bin name cargo accepts.
+    const bin = hostile.replace(/\n/g, ' ')
+    const text = write(makeReport({ findings, invocation: { command: 'build', args: ['cargo', 'build', '--bin', bin], profile: 'dev' }, notes: [hostile] }))
     const start = performance.now()
-    const report = parseReport(text, 'report.json')
+    const report = restateReport(parseReport(text, 'report.json'))
     const parsed = performance.now()
     const body = fitCommentBody(renderComment(report, { runUrl: 'https://github.com/o/r/actions/runs/1' }), { runUrl: 'https://github.com/o/r/actions/runs/1', marker: commentMarker() })
     const commented = performance.now()

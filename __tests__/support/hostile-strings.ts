@@ -14,6 +14,8 @@
  *   trimming: markup, quotes, line breaks, control characters.
  * - `lib`: `[lib] name`. Like `bin`, except that a hyphen is refused.
  * - `feature`: a `[features]` key. XID characters, digits, `_`, `-`, `+` and `.`; never `/` or `:`.
+ * - in the report a published report carries (`publish-report`), names are checked against these grammars
+ *   (`parseReport`), bin names without control, line-break or bidi characters.
  *
  * Elsewhere (not checked by cargo, or checked by this tool):
  * - `[lib] crate-type`: cargo metadata passes any string through; this tool refuses unknown crate types
@@ -102,7 +104,18 @@ export const HOSTILE_STRINGS: readonly HostileString[] = [
   entry('bell', 'a\u0007b', 'a control character', names),
   entry('emoji', '🦀💥', 'characters outside the Basic Multilingual Plane', names),
   entry('non-ascii', 'naïve_日本', 'non-ASCII letters, which are valid in package names', { directory: true, package: true, bin: true, lib: true, feature: true }),
-  entry('feature-chars', 'a+b.c', 'the punctuation cargo allows in feature names', { directory: true, bin: true, lib: true, feature: true })
+  entry('feature-chars', 'a+b.c', 'the punctuation cargo allows in feature names', { directory: true, bin: true, lib: true, feature: true }),
+  // Mentions, references and autolinks, which GitHub finds in the decoded text of the summary and the comment.
+  entry('mention', '@user', 'a mention, notifying that user', names),
+  entry('team-mention', '@org/team', 'a team mention, notifying every member', { bin: true, lib: true }),
+  entry('url', 'https://evil.example/x', 'a bare URL, autolinked', { bin: true, lib: true }),
+  entry('www', 'www.evil.example', 'a `www.` link, autolinked', { ...names, feature: true }),
+  entry('cross-reference', 'owner/repo#12', 'a cross-reference, listed on the other repository’s issue', { bin: true, lib: true }),
+  entry('issue-reference', '#12', 'a reference to an issue of this repository', names),
+  entry('gh-reference', 'GH-12', 'the other spelling of an issue reference', { directory: true, package: true, bin: true, feature: true }),
+  entry('email', 'a@b.example', 'an e-mail address, autolinked as mailto:', names),
+  entry('isolate', 'abc\u2066dcba', 'a left-to-right isolate, never closed', names),
+  entry('zero-width', 'a\u200bb', 'a zero-width space, two names that look the same', names)
 ]
 
 /** The catalogue entry with this id. */
@@ -134,4 +147,66 @@ export function lineTails(value: string): string[] {
     .slice(1)
     .map(s => s.trim())
     .filter(s => s !== '')
+}
+
+/** Named entities our escapers write, and numeric ones. */
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"' }
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(?:amp|lt|gt|quot|#\d+|#x[0-9a-f]+);/gi, e =>
+    ENTITIES[e] ?? String.fromCodePoint(e[2] === 'x' || e[2] === 'X' ? parseInt(e.slice(3, -1), 16) : Number(e.slice(2, -1)))
+  )
+}
+
+/** C0 and C1 controls but line feed and tab, and what reorders or hides text: bidi, zero-width, separators. */
+const HIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/u
+
+/** What GitHub would make of decoded text: each kind of live token, in the order checked. */
+const LIVE: [string, RegExp][] = [
+  ['a mention or e-mail address', /@[\p{L}\p{N}_]/u],
+  ['an issue reference', /#\d|\bgh-\d/i],
+  ['a URL', /:\/\//],
+  ['a www. link', /www\./i],
+  ['a hidden character', HIDDEN]
+]
+
+/**
+ * Every place in rendered markdown (a job summary, a comment) where GitHub would find a mention, an issue
+ * reference or an autolink, or where text is reordered or hidden. GitHub's filters and cmark-gfm's e-mail
+ * autolinker see the decoded text of one text node at a time, and every element (an empty `<wbr>` too) ends a
+ * text node: so each run of text between two tags is decoded and searched on its own. Left out, as ours or
+ * inert: fenced code blocks (mermaid diagrams: GitHub links nothing in `<pre>`), and markdown link destinations
+ * (`[`, `]` from text are entities, so every `](` is ours). Code spans are searched: cmark-gfm autolinks inside
+ * raw `<code>`.
+ */
+export function liveText(markdown: string): string[] {
+  const problems: string[] = []
+  const prose = markdown.replace(/^```[^\n]*\n[\s\S]*?\n```$/gm, '').replace(/\]\([^)\s]*\)/g, ']')
+  for (const run of prose.split(/<[^<>]*>/)) {
+    const text = decodeEntities(run)
+    for (const [what, pattern] of LIVE) {
+      for (const m of text.matchAll(new RegExp(pattern.source, `${pattern.flags}g`))) {
+        problems.push(`${what}: ${JSON.stringify(text.slice(Math.max(0, m.index - 20), m.index + 20))}`)
+      }
+    }
+  }
+  return problems
+}
+
+/** Rendered markdown as a reader sees and copies it: entities decoded, `<wbr>` gone. */
+export function shownText(markdown: string): string {
+  return decodeEntities(markdown.replace(/<wbr>/g, ''))
+}
+
+/** How the renderers show a string: hidden characters as `<U+202E>`, line breaks as spaces. */
+export function shownAs(value: string): string {
+  return value.replace(/\r\n|[\r\n]/g, ' ').replace(new RegExp(HIDDEN.source, 'gu'), c => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`)
+}
+
+/**
+ * The same markdown as an escaper that only wrote entities would have rendered it: `<wbr>` removed and hidden
+ * characters put back. The control for `liveText`: what it finds here is what the breaks prevent.
+ */
+export function withoutBreaks(markdown: string): string {
+  return markdown.replace(/<wbr>/g, '').replace(/&#60;U\+([0-9A-F]{4,6})&#62;/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
 }

@@ -4,6 +4,11 @@
  * against a schema written once below, whose inferred type is checked against `Report` at compile time.
  * Fields the schema does not know are ignored (the report may gain fields) and never copied: the result is
  * built from checked values only, so no `__proto__` or other stray key reaches the renderers.
+ *
+ * Names must fit the grammar cargo and rustc give them (package, crate, feature and profile names, target
+ * names without control characters, clean file paths), so that a forged report cannot smuggle text where our
+ * own report only ever holds names. Its prose (messages, fixes, reasons, notes) is checked as strings only:
+ * `restateReport` replaces all of it before anything is posted.
  */
 import { UserError } from '../errors.js'
 import { CRATE_TYPES, type CompileKind, type CompileMode, type Linkage, type TargetKind } from '../model/types.js'
@@ -270,85 +275,267 @@ const line = integer({ min: 1 })
 const count = integer({ min: 0 })
 const strings = array(string)
 
+// ---------------------------------------------------------------------------------------------------------
+// Names, checked as cargo and rustc check them. Messages name the first character at fault, never echo the
+// value (which may hold anything).
+
+/** A string `problem` accepts (null) or explains: "not a package name: character "<" at position 1 (…)". */
+function grammar(expected: string, problem: (value: string) => string | null): Schema<string> {
+  return {
+    expected,
+    check(value, at) {
+      const text = string.check(value, at)
+      const why = problem(text)
+      if (why !== null) throw new Invalid(at, why, false)
+      return text
+    }
+  }
+}
+
+/** C0 and C1 controls (line breaks and tab included), and the characters that reorder or hide text. */
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/u
+
+/** A character for a message: printable ASCII quoted, anything else as its code point. */
+function showChar(c: string): string {
+  return /^[!-~]$/.test(c) ? JSON.stringify(c) : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+}
+
+/** The first character of `value` outside `allowed` (a one-character test), as "character "<" at position 3". */
+function firstOutside(value: string, allowed: (c: string, i: number) => boolean): string | null {
+  let i = 0
+  for (const c of value) {
+    if (!allowed(c, i)) return `character ${showChar(c)} at position ${i + 1}`
+    i++
+  }
+  return null
+}
+
+/** Text that names something: no control character, no line break, nothing that reorders or hides text. */
+function plainTextProblem(value: string): string | null {
+  if (!HIDDEN.test(value)) return null
+  return `${firstOutside(value, c => !HIDDEN.test(c))}: control, line-break and bidi characters are not allowed here`
+}
+
+// The whole-name patterns decide; the one-character ones only say where a name went wrong.
+const PACKAGE_PART = /^[\p{XID_Start}_][\p{XID_Continue}-]*$/u
+const XID_START = /^[\p{XID_Start}_]$/u
+const XID_CONTINUE = /^[\p{XID_Continue}-]$/u
+const FEATURE = /^[\p{XID_Start}_0-9][\p{XID_Continue}+.-]*$/u
+const FEATURE_START = /^[\p{XID_Start}_0-9]$/u
+const FEATURE_CONTINUE = /^[\p{XID_Continue}+.-]$/u
+const PROFILE = /^[\p{Alphabetic}\p{N}_-]+$/u
+const PROFILE_CHAR = /^[\p{Alphabetic}\p{N}_-]$/u
+
+/**
+ * Package names as cargo checks them (cargo-util-schemas `restricted_names.rs`, `validate_package_name`):
+ * each `::`-separated part starts with a Unicode XID start character or `_` and goes on with XID continue
+ * characters or `-`. Cargo sets no length limit (crates.io's 64 is its own).
+ */
+function packageNameProblem(value: string): string | null {
+  for (const part of value.split('::')) {
+    if (part === '') return 'not a package name: empty'
+    if (PACKAGE_PART.test(part)) continue
+    const bad = firstOutside(part, (c, i) => (i === 0 ? XID_START : XID_CONTINUE).test(c))
+    return `not a package name: ${bad} (cargo allows Unicode letters, digits, \`-\` and \`_\`)`
+  }
+  return null
+}
+
+/** Crate names as rustc checks them (`validate_crate_name`: `char::is_alphanumeric` or `_`). */
+const CRATE_NAME = /^[\p{Alphabetic}\p{N}_]+$/u
+/** The shared libraries rustc names for a crate: `libstd-<hash>.so`, `std-1a2b.dll`, `libfoo.dylib`, `libdy-<hash>.so`. */
+const LIBRARY_FILE = /^[\p{Alphabetic}\p{N}_]+(?:-(?:<hash>|[0-9A-Za-z]+))?\.[A-Za-z0-9]+$/u
+
+/** What a finding's `crates` and the linkage name: crates, packages (`no-linkable-lib`) and library files. */
+function crateProblem(value: string): string | null {
+  if (CRATE_NAME.test(value) || LIBRARY_FILE.test(value) || packageNameProblem(value) === null) return null
+  const bad = firstOutside(value, c => /^[\p{Alphabetic}\p{N}_.-]$/u.test(c))
+  return `not a crate name or shared-library file name${bad === null ? '' : `: ${bad}`}`
+}
+
+function libraryFileProblem(value: string): string | null {
+  return LIBRARY_FILE.test(value) ? null : 'not a shared-library file name such as `libstd-<hash>.so`, `std-<hash>.dll` or `libfoo.dylib`'
+}
+
+/** Target names: cargo refuses only blank ones (and `-` in a lib); here also what would hide or break a line. */
+function targetNameProblem(value: string): string | null {
+  if (value.trim() === '') return 'a blank target name'
+  return plainTextProblem(value)
+}
+
+/**
+ * Feature names as cargo checks them (`validate_feature_name`): a Unicode XID start character, a digit or `_`,
+ * then XID continue characters, `-`, `+` or `.`; on the command line `package/feature` too.
+ */
+function featureProblem(value: string): string | null {
+  const slash = value.indexOf('/')
+  if (slash >= 0) {
+    const pkg = packageNameProblem(value.slice(0, slash))
+    if (pkg !== null) return pkg
+  }
+  const name = value.slice(slash + 1)
+  if (name === '') return 'not a feature name: empty'
+  if (FEATURE.test(name)) return null
+  const bad = firstOutside(name, (c, i) => (i === 0 ? FEATURE_START : FEATURE_CONTINUE).test(c))
+  return `not a feature name: ${bad} (cargo allows Unicode letters, digits, \`_\`, \`-\`, \`+\` and \`.\`)`
+}
+
+/**
+ * File paths as the analysis writes them: relative to the workspace root with `/`, `../` only in front (a
+ * toolchain file above the workspace), or absolute (a registry manifest, a user-level config); no empty, `.`
+ * or inner `..` segment, nothing hidden. A published report never opens them; they are shown.
+ */
+function filePathProblem(value: string): string | null {
+  const hidden = plainTextProblem(value)
+  if (hidden !== null) return hidden
+  const absolute = /^(?:\/\/|\/|[A-Za-z]:\/)/.exec(value)?.[0]
+  const segments = value.slice(absolute?.length ?? 0).split('/')
+  let leading = absolute === undefined
+  for (const segment of segments) {
+    if (segment === '..' && leading) continue
+    leading = false
+    if (segment === '' || segment === '.' || segment === '..') return `not a clean file path: ${segment === '' ? 'an empty' : `a \`${segment}\``} segment`
+  }
+  return null
+}
+
+/** A profile name (`validate_profile_name`): letters, digits, `_` and `-`. */
+function profileProblem(value: string): string | null {
+  if (value === '') return 'not a profile name: empty'
+  if (PROFILE.test(value)) return null
+  return `not a profile name: ${firstOutside(value, c => PROFILE_CHAR.test(c))} (cargo allows letters, digits, \`_\` and \`-\`)`
+}
+
+const packageName = grammar('a package name', packageNameProblem)
+const crate = grammar('a crate name', crateProblem)
+const libraryFile = grammar('a shared-library file name', libraryFileProblem)
+const targetName = grammar('a target name', targetNameProblem)
+const filePath = grammar('a file path', filePathProblem)
+const text = grammar('a string', plainTextProblem)
+const texts = array(text)
+const ruleId = grammar('a rule id', v => (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v) ? null : 'not a rule id: lowercase letters, digits and `-` only'))
+const version = grammar('a version', v => (/^[0-9A-Za-z.+-]+$/.test(v) ? null : 'not a version: digits, letters, `.`, `+` and `-` only'))
+/** `name@version`, as the linkage names packages. */
+const packageAtVersion = grammar('a package name and version', v => {
+  const at = v.lastIndexOf('@')
+  if (at < 0) return 'expected `name@version`'
+  return packageNameProblem(v.slice(0, at)) ?? (/^[0-9A-Za-z.+-]+$/.test(v.slice(at + 1)) ? null : 'not a version after `@`')
+})
+
+/** The cargo command line: plain text, and the values of `--features` feature names. */
+const commandLine: Schema<string[]> = {
+  expected: 'an array',
+  check(value, at) {
+    const args = texts.check(value, at)
+    args.forEach((arg, i) => {
+      const features = arg === '--features' || arg === '-F' ? args[i + 1] : /^--features=/.test(arg) ? arg.slice('--features='.length) : undefined
+      if (features === undefined) return
+      const index = arg.startsWith('--features=') ? i : i + 1
+      for (const feature of features.split(/[\s,]+/u).filter(f => f !== '')) {
+        const problem = featureProblem(feature)
+        if (problem !== null) throw new Invalid({ up: at, key: index }, problem, false)
+      }
+    })
+    return args
+  }
+}
+
 const TOOLCHAIN = object({
-  release: string,
-  commitHash: string,
-  commitDate: optional(string),
-  host: string,
-  target: string,
+  release: text,
+  commitHash: text,
+  commitDate: optional(text),
+  host: text,
+  target: text,
   stdInstalled: boolean,
   pin: optional(
     object({
-      file: string,
+      file: filePath,
       line,
-      channel: nullable(string),
-      path: nullable(string),
+      channel: nullable(text),
+      path: nullable(text),
       kind: oneOf(['exact', 'dated', 'floating', 'path'])
     })
   ),
-  expected: optional(string)
+  expected: optional(text)
 })
 
 const BOUNDARY = object({
-  package: string,
-  target: string,
+  package: packageName,
+  target: targetName,
   kind: targetKind,
   platform: compileKind,
   role: oneOf(['rust-dylib', 'prefer-dynamic', 'links-dynamically', 'plugin', 'plugin-host']),
   panic: PANIC,
-  abiFlags: strings
+  abiFlags: texts
 })
 
 const ARTIFACT = object({
-  package: string,
-  version: string,
-  target: string,
+  package: packageName,
+  version,
+  target: targetName,
   kind: targetKind,
   mode: compileMode,
   crateType,
   platform: compileKind,
   status: oneOf(['ok', 'error', 'blocked']),
-  blockedBy: optional(array(object({ package: string, target: string, kind: targetKind, mode: compileMode }))),
+  blockedBy: optional(array(object({ package: packageName, target: targetName, kind: targetKind, mode: compileMode }))),
   preferDynamic: boolean,
   panic: PANIC,
-  linkage: array(object({ crate: string, how: oneOf(LINKAGES), via: optional(string), package: optional(string) })),
-  runtimeLibraries: optional(strings),
+  linkage: array(object({ crate, how: oneOf(LINKAGES), via: optional(crate), package: optional(packageAtVersion) })),
+  runtimeLibraries: optional(array(libraryFile)),
   rpath: optional(boolean)
 })
 
-const FINDING = object({
-  rule: string,
+/**
+ * `crates` holds crate names, package names and shared-library files, except for two rules: the channel, path,
+ * target or package a `toolchain-mismatch` requires, and the `crate` an `unused-allow` entry names (any string
+ * a policy file holds). Those are plain text.
+ */
+const CRATE_LIST = array(crate)
+const TEXT_CRATES = new Set(['toolchain-mismatch', 'unused-allow'])
+
+const FINDING_FIELDS = object({
+  rule: ruleId,
   severity,
   fingerprint: string,
-  package: optional(string),
-  target: optional(string),
+  package: optional(packageName),
+  target: optional(targetName),
   kind: optional(targetKind),
   mode: optional(compileMode),
   crateType: optional(crateType),
   platform: optional(compileKind),
-  crates: strings,
+  crates: texts,
   message: string,
   fixes: strings,
-  inclusion: optional(array(object({ chain: strings, crate: string, how: oneOf(['static', 'dynamic', 'inside-dylib']), file: optional(string) }))),
-  file: string,
+  inclusion: optional(array(object({ chain: CRATE_LIST, crate, how: oneOf(['static', 'dynamic', 'inside-dylib']), file: optional(libraryFile) }))),
+  file: filePath,
   line,
-  related: optional(array(object({ file: string, line, message: string }))),
+  related: optional(array(object({ file: filePath, line, message: string }))),
   defaultSeverity: optional(severity),
-  allowed: optional(object({ reason: string, file: string, line })),
+  allowed: optional(object({ reason: string, file: filePath, line })),
   baseline: optional(oneOf(['new', 'existing']))
 })
+
+const FINDING: Schema<Infer<typeof FINDING_FIELDS>> = {
+  expected: FINDING_FIELDS.expected,
+  check(value, at) {
+    const finding = FINDING_FIELDS.check(value, at)
+    if (!TEXT_CRATES.has(finding.rule)) CRATE_LIST.check(finding.crates, { up: at, key: 'crates' })
+    return finding
+  }
+}
 
 const REPORT = object({
   version: literal(1),
   toolchain: TOOLCHAIN,
   boundaries: array(BOUNDARY),
-  workspaceRoot: string,
-  invocation: object({ command: string, args: strings, profile: string }),
+  workspaceRoot: text,
+  invocation: object({ command: grammar('a cargo command', v => (/^[a-z][a-z-]*$/.test(v) ? null : 'not a cargo command')), args: commandLine, profile: grammar('a profile name', profileProblem) }),
   artifacts: array(ARTIFACT),
   findings: array(FINDING, { max: MAX_FINDINGS }),
   notes: strings,
-  policy: optional(object({ file: string, severities: record(oneOf([...SEVERITIES, 'off'])), allowEntries: count, allowed: count })),
-  baseline: optional(object({ file: string, new: count, existing: count, fixed: count })),
+  policy: optional(object({ file: filePath, severities: record(oneOf([...SEVERITIES, 'off'])), allowEntries: count, allowed: count })),
+  baseline: optional(object({ file: text, new: count, existing: count, fixed: count })),
   gate: object({ failOn: oneOf(['error', 'warning', 'never']), verdict: oneOf(['pass', 'fail']), failing: count })
 })
 

@@ -138,14 +138,62 @@ function withoutLineBreaks(text: string): string {
 }
 
 /**
+ * Characters that reorder text or hide in it: bidi embeddings, overrides, isolates and marks (U+202A–U+202E,
+ * U+2066–U+2069, U+200E, U+200F, U+061C), zero-width and other invisible characters (U+200B–U+200D,
+ * U+2060–U+2064, U+FEFF, U+00AD, U+180E), the line and paragraph separators U+2028 and U+2029, deprecated
+ * format characters (U+206A–U+206F), interlinear annotations (U+FFF9–U+FFFB), and the C0 and C1 controls but
+ * tab and line feed (line breaks become spaces first).
+ */
+const HIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g
+
+/** Every hidden character (see `HIDDEN`) shown as its code point, `<U+202E>`, so that it reorders and hides nothing. */
+export function showHidden(text: string): string {
+  return text.replace(HIDDEN, c => `<${codePoint(c)}>`)
+}
+
+/** `U+202E`. */
+function codePoint(c: string): string {
+  return `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+}
+
+/**
  * Escapes text for HTML and for markdown, which GitHub still parses inside inline HTML such as `<code>`:
  * `<`, `&`, quotes and `|` (table cells), and every character that opens markdown syntax (links and images
  * need `[`, code spans, emphasis, strikethrough, backslash escapes) become entities; line breaks become
  * spaces, so that no line can start a code fence, a heading or a table row. Parentheses stay: without `[`
  * they start nothing. The toolkit's summary does not escape at all.
+ *
+ * Entities alone do not keep text inert: GitHub finds mentions, issue references and autolinks in the decoded
+ * text. So hidden characters are shown (`showHidden`), and an empty `<wbr>` element, which the sanitizer keeps
+ * and which splits the text node, breaks every token that could become one, in code spans too (cmark-gfm
+ * autolinks inside raw `<code>` HTML):
+ * - `@` followed by anything: a mention (html-pipeline `mention_filter.rb` `MentionPattern`, `@` then
+ *   `[a-z0-9]`; teams are `@org/team`) or an e-mail address (cmark-gfm `extensions/autolink.c`
+ *   `postprocess_text`, which scans merged text nodes for `@`): `@<wbr>user`.
+ * - `#` or `GH-` before a digit: an issue reference, `#12`, `owner/repo#12`, `user#12`, `GH-12`
+ *   (`issue_mention_filter.rb`, case-insensitive `(gh-|#)(\d+)`): `#<wbr>12`, `GH-<wbr>12`.
+ * - `:` before `//`: a URL (autolink.c `url_match` starts at a `:` followed by `//`): `https:<wbr>//x`.
+ * - `www` before `.`: autolink.c `www_match` needs the four bytes `www.`: `www<wbr>.x`.
+ * `<wbr>` is in html-pipeline's sanitization allow-list (`lib/html_pipeline/sanitization_filter.rb`
+ * `DEFAULT_CONFIG[:elements]`), renders as nothing, and copies as nothing: the text reads and pastes as the
+ * same characters. Text inside `<code>`, `<pre>` and `<a>` is skipped by the mention and reference filters
+ * anyway; the breaks there are for the autolinker.
  */
 export function escapeHtml(text: string): string {
-  return withoutLineBreaks(text).replace(/[&<>"'|[\]`*~\\]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, c => `&#${c.codePointAt(0)};`)
+  return withoutLineBreaks(text).replace(ESCAPED, (c, token: string | undefined, hidden: string | undefined) =>
+    token !== undefined ? `${token}<wbr>` : hidden !== undefined ? `&#60;${codePoint(hidden)}&#62;` : `&#${c.codePointAt(0)};`
+  )
+}
+
+/** One pass for `escapeHtml`: a token to break, a hidden character, or a character to write as an entity. */
+const ESCAPED = new RegExp(
+  `(@(?=\\S)|#(?=\\d)|[Gg][Hh]-(?=\\d)|:(?=//)|[Ww]{3}(?=\\.))|(${HIDDEN.source})|[&<>"'|[\\]\`*~\\\\]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])`,
+  'g'
+)
+
+/** An HTML attribute value (an `href` we build): entities only, since an attribute cannot hold `<wbr>`. Never for text. */
+export function escapeAttribute(text: string): string {
+  return withoutLineBreaks(text).replace(/[&<>"'`]/g, c => `&#${c.codePointAt(0)};`)
 }
 
 /** Our messages mark code as `x`: each code span's content through `code`, the text between through `prose`. */
@@ -164,21 +212,29 @@ export function md(text: string): string {
 /**
  * Markdown without any HTML, for renderers that allow none (SARIF): `x` becomes a code span fenced by more
  * backticks than it contains, and outside code spans every character that starts markdown syntax is
- * backslash-escaped and `<`, `>`, `&` become entities. Line breaks become spaces.
+ * backslash-escaped and `<`, `>`, `&` become entities. Line breaks become spaces, hidden characters are shown
+ * (`showHidden`), in code spans too.
+ *
+ * Without `<wbr>`, autolinks are stopped as far as markdown alone can: a backslash before the `:` of `://` and
+ * the `.` of `www.` (cmark-gfm's `url_match` and `www_match` start at those characters of the source, and a
+ * backslash escape consumes them first), and `@` in a code span of its own, since the e-mail autolinker runs
+ * after escaped text is merged back into one text node but never enters code. `#12` keeps its backslash only:
+ * code scanning alerts are no conversation, so a reference there makes no cross-reference event and a mention
+ * notifies nobody (GitHub notifies mentions in issues, pull requests, discussions and commit comments).
  */
 export function plainMarkdown(text: string): string {
   return mapCodeSpans(text, codeSpan, escapeMarkdown)
 }
 
 function codeSpan(content: string): string {
-  const text = withoutLineBreaks(content)
+  const text = showHidden(withoutLineBreaks(content))
   const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length)) + 1)
   const padded = text.startsWith('`') || text.endsWith('`') ? ` ${text} ` : text
   return `${fence}${padded}${fence}`
 }
 
-const MARKDOWN_ENTITIES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' }
+const MARKDOWN_REPLACEMENTS: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '@': '`@`' }
 
 function escapeMarkdown(text: string): string {
-  return withoutLineBreaks(text).replace(/[\\`*_[\]()~!|<>&#]/g, c => MARKDOWN_ENTITIES[c] ?? `\\${c}`)
+  return showHidden(withoutLineBreaks(text)).replace(/[\\`*_[\]()~!|<>&#@]|:(?=\/\/)|(?<=www)\./gi, c => MARKDOWN_REPLACEMENTS[c] ?? `\\${c}`)
 }

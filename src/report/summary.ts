@@ -1,7 +1,7 @@
 import { RULES, ruleHelpUri, type RuleId } from '../rules/registry.js'
 import { plural } from '../text.js'
 import { linkageDiagram } from './mermaid.js'
-import { countFindings, describeInclusion, escapeHtml, findingStanding, findingSubject, groupInclusion, md, stdLinkage, verdictLine } from './render.js'
+import { countFindings, describeInclusion, escapeAttribute, escapeHtml, findingStanding, findingSubject, groupInclusion, md, stdLinkage, verdictLine } from './render.js'
 import type { ArtifactReport, BoundaryReport, FindingReport, Report } from './report.js'
 
 /** GitHub drops a step summary above 1 MiB; this leaves room for other writers and for GitHub's own markup. */
@@ -23,7 +23,8 @@ export interface SummaryOptions {
 /**
  * The job summary (and `--format markdown`): the verdict, the findings grouped by rule with how each crate
  * gets in and how to fix it, a diagram of each failing artifact's linkage, and the table of artifacts.
- * Every string from the repository is HTML-escaped. Sections are added whole until the budget is reached,
+ * Every string from the repository goes through `escapeHtml` or `md`: escaped, hidden characters shown, and
+ * mentions, references and autolinks broken. Sections are added whole until the budget is reached,
  * so a truncated summary never ends inside a table or a `<details>` block.
  */
 export function renderSummary(report: Report, options: SummaryOptions = {}): string {
@@ -78,7 +79,7 @@ function findingBlocks(report: Report): string[] {
     const info = RULES.find(r => r.id === rule)
     const icon = ICONS[findings[0]!.severity]
     const title = info ? `: ${escapeHtml(info.title)}` : ''
-    const link = info ? ` · <a href="${escapeHtml(ruleHelpUri(info.id as RuleId))}">what this rule checks</a>` : ''
+    const link = info ? ` · <a href="${escapeAttribute(ruleHelpUri(info.id as RuleId))}">what this rule checks</a>` : ''
     blocks.push(`#### ${icon} <code>${escapeHtml(rule)}</code>${title}\n\n<sub>${plural(findings.length, 'finding')}${link}</sub>\n`)
     for (const f of findings) blocks.push(findingBlock(f))
   }
