@@ -5,6 +5,8 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { parseCliArgs } from '../src/cli/args.js'
 import { CommandError, UserError } from '../src/errors.js'
+import { cancellable, processRunner } from '../src/exec/runner.js'
+import { formatSize, MAX_TOOL_STDOUT_BYTES, STDERR_KEPT } from '../src/limits.js'
 import { analyzeWorkspace } from '../src/run.js'
 
 /**
@@ -124,5 +126,132 @@ describe('the CLI and the action report faults without half-written files', () =
     expect(fs.readFileSync(summary, 'utf8')).toBe('## ⚠️ Rust Linkage Guard could not run\n\ncould not run <code>/nonexistent/cargo</code>: it was not found; install it or put it on PATH\n')
     expect(fs.readFileSync(output, 'utf8')).toMatch(/^verdict<<ghadelimiter_[0-9a-f-]+\nerror\n/)
     expect(fs.existsSync(report)).toBe(false)
+  })
+})
+
+/** A shell script standing in for a tool. */
+function script(name: string, body: string): string {
+  const file = path.join(tmp, name)
+  fs.writeFileSync(file, `#!/bin/sh\n${body}\n`, { mode: 0o755 })
+  return file
+}
+
+/** Whether a process still runs (a zombie waiting for its parent to reap it counts as ended). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+  } catch {
+    return false
+  }
+  const stat = fs.existsSync(`/proc/${pid}/stat`) ? fs.readFileSync(`/proc/${pid}/stat`, 'utf8') : ''
+  return !/^\d+ \(.*\) Z/.test(stat)
+}
+
+async function ended(pid: number): Promise<boolean> {
+  for (let i = 0; i < 50 && alive(pid); i++) await new Promise(resolve => setTimeout(resolve, 20))
+  return !alive(pid)
+}
+
+describe('the output of every program is bounded', () => {
+  const MiB = 1024 * 1024
+  const small = processRunner(20_000, { maxStdoutBytes: MiB, maxStderrBytes: 4 * MiB })
+
+  it('stdout past the limit: the program and everything it started are stopped, exit 3, one line', async () => {
+    const pidFile = path.join(tmp, 'grandchild.pid')
+    const started = Date.now()
+    const e = await failure(small.run('sh', ['-c', `sleep 60 & echo $! > "${pidFile}"; exec yes`]))
+    expect(Date.now() - started).toBeLessThan(5000)
+    expect(e).toBeInstanceOf(CommandError)
+    expect(e.exitCode).toBe(3)
+    expect(e.message).toBe('`sh -c` printed more than 1 MiB on standard output and was stopped')
+    // The control: the background process was running, and the kill of the process group ended it.
+    const pid = Number(fs.readFileSync(pidFile, 'utf8'))
+    expect(pid).toBeGreaterThan(0)
+    expect(await ended(pid)).toBe(true)
+  })
+
+  it('exactly the limit is accepted, one byte more is not; a call may set a smaller limit', async () => {
+    expect((await small.run('head', ['-c', String(MiB), '/dev/zero'])).stdout).toHaveLength(MiB)
+    expect((await failure(small.run('head', ['-c', String(MiB + 1), '/dev/zero']))).message).toBe('`head -c` printed more than 1 MiB on standard output and was stopped')
+    expect((await small.run('head', ['-c', '1000', '/dev/zero'], { maxStdoutBytes: 1000 })).stdout).toHaveLength(1000)
+    expect((await failure(small.run('head', ['-c', '1001', '/dev/zero'], { maxStdoutBytes: 1000 }))).message).toBe('`head -c` printed more than 1000 bytes on standard output and was stopped')
+  })
+
+  it('stderr keeps its first and last 64 KiB, cut at line breaks: an error line at either end survives', async () => {
+    const r = await small.run('sh', ['-c', '{ echo "error: at the start"; yes "warning: noise" | head -c 3000000; echo; echo "error: at the end"; } >&2; exit 101'])
+    expect(r.exitCode).toBe(101)
+    expect(r.stderr.startsWith('error: at the start\nwarning: noise\n')).toBe(true)
+    expect(r.stderr.endsWith('\nerror: at the end\n')).toBe(true)
+    expect(r.stderr).toMatch(/\nwarning: noise\n\[2\.\d MiB of output left out\]\nwarning: noise\n/)
+    expect(Buffer.byteLength(r.stderr)).toBeLessThanOrEqual(STDERR_KEPT.head + STDERR_KEPT.tail + 100)
+    // Short output is kept whole.
+    expect((await small.run('sh', ['-c', 'echo "error: short" >&2'])).stderr).toBe('error: short\n')
+  })
+
+  it('stderr past its limit stops the program: exit 3, one line', async () => {
+    const started = Date.now()
+    const e = await failure(small.run('sh', ['-c', 'exec yes >&2']))
+    expect(Date.now() - started).toBeLessThan(5000)
+    expect(e.exitCode).toBe(3)
+    expect(e.message).toBe('`sh -c` printed more than 4 MiB on standard error and was stopped')
+  })
+
+  it('a timeout ends the call even when a process outside the group still holds its output open', async () => {
+    const pidFile = path.join(tmp, 'escaped.pid')
+    const started = Date.now()
+    // `setsid` leaves the process group the kill reaches; the escaped process keeps stdout and stderr open.
+    const e = await failure(processRunner(500).run('sh', ['-c', `setsid sleep 30 & echo $! > "${pidFile}"; sleep 30`]))
+    expect(Date.now() - started).toBeLessThan(5000)
+    expect(e.message).toBe('`sh -c` did not finish within 0.5 s and was stopped (raise the timeout if it needs longer)')
+    const pid = Number(fs.readFileSync(pidFile, 'utf8'))
+    // The control: it did escape (still running), so only not waiting for the pipes ended the call.
+    expect(alive(pid)).toBe(true)
+    process.kill(pid, 'SIGKILL')
+  })
+
+  it('cancel stops a call still running, with its process group', async () => {
+    const runner = cancellable(processRunner(60_000))
+    const pidFile = path.join(tmp, 'cancelled.pid')
+    const call = runner.run('sh', ['-c', `sleep 60 & echo $! > "${pidFile}"; wait`])
+    await new Promise(resolve => setTimeout(resolve, 300))
+    const started = Date.now()
+    runner.cancel()
+    const e = await failure(call)
+    expect(Date.now() - started).toBeLessThan(2000)
+    expect(e.message).toBe('`sh -c` was no longer needed (another step of the analysis failed) and was stopped')
+    expect(await ended(Number(fs.readFileSync(pidFile, 'utf8')))).toBe(true)
+    expect((await failure(runner.run('true', []))).message).toBe('`true` was not run: the analysis had already stopped')
+  })
+
+  it('cargo failing after 3 MB of warnings: the message is still its error line', async () => {
+    const cargo = script('noisy-cargo', '{ yes "warning: unused manifest key: package.x" | head -c 3000000; echo; echo "error: failed to parse manifest"; echo; echo "Caused by:"; echo "  the real reason"; } >&2\nexit 101')
+    const e = await failure(analyse(PLAIN, [], { CARGO: cargo }))
+    expect(e.message).toBe('`cargo metadata` failed (exit code 101): error: failed to parse manifest')
+  })
+
+  it(`CLI: a rustc printing forever for -vV is stopped past ${formatSize(MAX_TOOL_STDOUT_BYTES)}, and cargo's own rustc with it: exit 3, one line, within 5 s and 512 MiB`, () => {
+    const calls = path.join(tmp, 'rustc-calls')
+    fs.writeFileSync(calls, '')
+    // cargo metadata runs `rustc -vV` too: it waits, so that cargo's call is under way when ours is stopped.
+    const rustc = script('flood-rustc', `echo "$$ $1" >> "${calls}"\ncase "$1" in -vV) sleep 2; exec yes ;; *) exec rustc "$@" ;; esac`)
+    // GNU time, where there is one, for the peak memory of the CLI and of the programs it waited for.
+    const peak = path.join(tmp, 'peak')
+    const argv = [path.join(ROOT, 'dist', 'cli', 'index.js'), '--manifest-path', path.join(PLAIN, 'Cargo.toml')]
+    const measured = fs.existsSync('/usr/bin/time')
+    const started = Date.now()
+    const r = spawnSync(measured ? '/usr/bin/time' : process.execPath, measured ? ['-f', '%M', '-o', peak, process.execPath, ...argv] : argv, {
+      env: env({ RUSTC: rustc }) as NodeJS.ProcessEnv,
+      encoding: 'utf8',
+      timeout: 60_000
+    })
+    const ms = Date.now() - started
+    expect(r.stderr).toBe('error: `flood-rustc -vV` printed more than 1 MiB on standard output and was stopped\n')
+    expect(r.status).toBe(3)
+    expect(ms).toBeLessThan(5000)
+    if (measured) expect(Number(fs.readFileSync(peak, 'utf8').trim().split('\n').pop())).toBeLessThan(512 * 1024)
+    const vV = fs.readFileSync(calls, 'utf8').split('\n').filter(l => l.endsWith(' -vV')).map(l => Number(l.split(' ')[0]))
+    // Ours and cargo's; both ended.
+    expect(vV.length).toBeGreaterThanOrEqual(2)
+    for (const pid of vV) expect({ pid, alive: alive(pid) }).toEqual({ pid, alive: false })
   })
 })

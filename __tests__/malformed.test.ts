@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -9,9 +9,11 @@ import { resolveProfile } from '../src/config/profiles.js'
 import { describeError, UserError } from '../src/errors.js'
 import { readEventContext, readPullRequestContext } from '../src/github/context.js'
 import { parseActionInputs } from '../src/inputs.js'
+import { formatSize, INPUT_LIMITS, MAX_METADATA_BYTES, MAX_STDERR_BYTES } from '../src/limits.js'
 import { parseMetadata } from '../src/metadata/parse.js'
 import { parseBaseline } from '../src/policy/baseline.js'
 import { parsePolicy } from '../src/policy/policy.js'
+import { gateReport, loadPolicy } from '../src/run.js'
 import { parseTomlDocument } from '../src/toml/document.js'
 import { parseToolchainFile } from '../src/toolchain/pin.js'
 import { withBuiltinsGuarded } from './support/builtins.js'
@@ -96,6 +98,31 @@ interface Outcome {
   status: number | null
   stdout: string
   stderr: string
+  /** How long the bundle ran, and its peak memory (resident, KiB) where GNU time can measure it. */
+  ms: number
+  peakKiB: number | null
+}
+
+/** GNU time, for the peak memory of a bundle (the largest of it and the programs it waited for). */
+const GNU_TIME = fs.existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0 ? '/usr/bin/time' : null
+
+/** Runs a bundle with node, timed and measured. */
+function runBundle(bundle: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Outcome {
+  settled(bundle)
+  const peakFile = path.join(tmp, `peak-${Math.random().toString(36).slice(2)}.txt`)
+  const [command, argv] = GNU_TIME === null ? [process.execPath, [bundle, ...args]] : [GNU_TIME, ['-f', '%M', '-o', peakFile, process.execPath, bundle, ...args]]
+  const started = Date.now()
+  const r = spawnSync(command, argv, { cwd, env, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024 })
+  const ms = Date.now() - started
+  // GNU time ends its report with the peak, after a line about a non-zero exit status.
+  const peak = GNU_TIME === null || !fs.existsSync(peakFile) ? null : Number(fs.readFileSync(peakFile, 'utf8').trim().split('\n').pop())
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms, peakKiB: peak !== null && Number.isFinite(peak) ? peak : null }
+}
+
+/** The bounds every oversized input and output flood must end within. */
+function expectBounded(r: Outcome): void {
+  expect({ ms: r.ms, withinFiveSeconds: r.ms < 5000 }).toEqual({ ms: r.ms, withinFiveSeconds: true })
+  if (r.peakKiB !== null) expect({ peakMiB: Math.round(r.peakKiB / 1024), under512MiB: r.peakKiB < 512 * 1024 }).toEqual({ peakMiB: Math.round(r.peakKiB / 1024), under512MiB: true })
 }
 
 /** Waits (up to a minute) while a bundle is being rebuilt: missing, or written less than a second ago. */
@@ -109,13 +136,11 @@ function settled(bundle: string): string {
 }
 
 function cli(args: string[], cwd = tmp, extraEnv: Record<string, string> = {}): Outcome {
-  settled(CLI)
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env: { ...cleanEnv(), ...extraEnv }, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024 })
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
+  return runBundle(CLI, args, cwd, { ...cleanEnv(), ...extraEnv })
 }
 
-/** A usage or input error of the CLI: exit code 2 and exactly one line `error: …` naming what is at fault. */
-function expectCliError(r: Outcome, names: readonly (string | RegExp)[]): string {
+/** A usage or input error of the CLI: exit code 2 (3 for a tool) and exactly one line `error: …` naming what is at fault. */
+function expectCliError(r: Outcome, names: readonly (string | RegExp)[], status = 2): string {
   const lines = r.stderr.split('\n').filter(l => l !== '')
   expect(lines).toHaveLength(1)
   const line = lines[0]!
@@ -126,7 +151,7 @@ function expectCliError(r: Outcome, names: readonly (string | RegExp)[]): string
     if (typeof name === 'string') expect(line).toContain(name)
     else expect(line).toMatch(name)
   }
-  expect(r.status).toBe(2)
+  expect(r.status).toBe(status)
   return line
 }
 
@@ -143,11 +168,10 @@ function runAction(inputs: Record<string, string>, workspace: string, extraEnv: 
   const env = cleanEnv()
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
   Object.assign(env, { GITHUB_WORKSPACE: workspace, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output }, extraEnv)
-  settled(ACTION)
-  const r = spawnSync(process.execPath, [ACTION], { cwd: workspace, env, encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024 })
+  const r = runBundle(ACTION, [], workspace, env)
   const outputs: Record<string, string> = {}
   for (const m of fs.readFileSync(output, 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1]!] = m[3]!
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, outputs }
+  return { ...r, outputs }
 }
 
 /** An input error of the action: exit code 1, `verdict=error`, and one `::error::` line naming what is at fault. */
@@ -1163,6 +1187,190 @@ describe('deeply nested and very long TOML', () => {
 })
 
 // ---------------------------------------------------------------------------------------------------------
+// 8. Oversized files and output floods
+
+/** `… is over the 1 MiB limit for a policy file`: the documented limit, as the message words it. */
+const overLimit = (kind: keyof typeof INPUT_LIMITS): string => `limit for ${INPUT_LIMITS[kind].what}`
+const limitOf = (kind: keyof typeof INPUT_LIMITS): string => `the ${formatSize(INPUT_LIMITS[kind].bytes)} ${overLimit(kind)}`
+/** The smallest TOML array of two million elements: 4 MB, which the parser must never see. */
+const TWO_MILLION = `[${'1,'.repeat(2_000_000)}]`
+
+function mkdir(name: string): string {
+  const dir = fs.mkdtempSync(path.join(tmp, `${name}-`))
+  return dir
+}
+/** A file of `bytes` bytes that takes no disk space (a sparse file: its size is real, its content zeros). */
+function sparse(file: string, bytes: number): string {
+  write(file, '')
+  fs.truncateSync(file, bytes)
+  return file
+}
+function fifo(file: string): string {
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  expect(spawnSync('mkfifo', [file]).status).toBe(0)
+  return file
+}
+function symlink(target: string, file: string): string {
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  fs.symlinkSync(target, file)
+  return file
+}
+const policyAt = (file: string): (() => unknown) => () => loadPolicy({ policy: file, defaultPolicy: null, cwd: path.dirname(file), searchFrom: path.dirname(file) })
+const baselineAt = (file: string): (() => unknown) => () => gateReport(makeReport(), { failOn: 'error', policy: null, baseline: file, cwd: path.dirname(file) })
+
+const OVERSIZED_CASES: Case[] = [
+  {
+    name: 'a policy of 4 MB (an array of two million elements)',
+    run: () => policyAt(write(path.join(mkdir('policy'), 'huge.toml'), `exact-toolchain = ${TWO_MILLION}\n`))(),
+    names: ['policy file', 'huge.toml', `3.9 MiB is over ${limitOf('policy')}`]
+  },
+  { name: 'a policy that is a FIFO', run: () => policyAt(fifo(path.join(mkdir('policy'), 'fifo.toml')))(), names: ['policy file', 'fifo.toml', 'a FIFO'] },
+  { name: 'a policy that is a symlink to /dev/zero', run: () => policyAt(symlink('/dev/zero', path.join(mkdir('policy'), 'zero.toml')))(), names: ['policy file', 'zero.toml', 'a character device, not a regular file'] },
+  {
+    name: 'a baseline of 300 MiB',
+    run: () => baselineAt(sparse(path.join(mkdir('baseline'), 'huge.json'), 300 * 2 ** 20))(),
+    names: ['baseline', 'huge.json', `300 MiB is over ${limitOf('baseline')}`]
+  },
+  { name: 'a baseline that is a FIFO', run: () => baselineAt(fifo(path.join(mkdir('baseline'), 'fifo.json')))(), names: ['baseline', 'fifo.json', 'a FIFO'] },
+  {
+    name: 'a .cargo/config.toml of 4 MB (an array of two million elements)',
+    run: read({ 'ws/.cargo/config.toml': `build.rustflags = ${TWO_MILLION}\n` }),
+    names: [/ws\/\.cargo\/config\.toml: 3\.9 MiB is over/, overLimit('cargo-config')]
+  },
+  {
+    name: 'an included cargo config of 4 MB',
+    run: read({ 'ws/.cargo/config.toml': 'include = ["big.toml"]\n', 'ws/.cargo/big.toml': `# ${'x'.repeat(4_000_000)}\n` }),
+    names: [/ws\/\.cargo\/big\.toml: 3\.9 MiB is over/, overLimit('cargo-config')]
+  }
+]
+
+describe('8. oversized files and output floods', () => {
+  // Each ends within 5 s and 512 MiB (checked around every bundle run below) with one line and its exit code.
+  runCases(register('oversized', OVERSIZED_CASES))
+  const meta = path.join(CORPUS, 'guppy-proc-macro1.json')
+
+  describe('through the bundles', () => {
+    register('oversized', [], 13)
+
+    it('a Cargo.toml of 4 MB: exit 2, one line naming it and the limit, before the TOML parser sees it', () => {
+      // Recorded by cargo while the manifest was small; cargo itself reads a large one slowly, with no limit.
+      const ws = mkdir('manifest')
+      write(path.join(ws, 'Cargo.toml'), '[package]\nname = "big"\nversion = "0.1.0"\nedition = "2021"\n')
+      write(path.join(ws, 'src', 'lib.rs'), '')
+      const recorded = spawnSync('cargo', ['metadata', '--format-version', '1', '--offline', '--manifest-path', path.join(ws, 'Cargo.toml')], { encoding: 'utf8', env: cleanEnv() })
+      expect(recorded.status).toBe(0)
+      const metadata = write(path.join(ws, 'metadata.json'), recorded.stdout)
+      write(path.join(ws, 'Cargo.toml'), `[package]\nname = "big"\nversion = "0.1.0"\nedition = "2021"\n\n[package.metadata]\nx = ${TWO_MILLION}\n`)
+      const r = cli(['--metadata-file', metadata, '--manifest-path', path.join(ws, 'Cargo.toml')], ws)
+      expectCliError(r, [`${path.join(ws, 'Cargo.toml')}: 3.9 MiB is over ${limitOf('manifest')}`])
+      expectBounded(r)
+    })
+
+    it('a .cargo/config.toml of 4 MB in the working directory: exit 2, one line naming it', () => {
+      const dir = onDisk({ 'ws/.cargo/config.toml': `build.rustflags = ${TWO_MILLION}\n` })
+      const r = cli(['--metadata-file', meta], path.join(dir, 'ws'), { CARGO_HOME: path.join(dir, 'cargo-home') })
+      expectCliError(r, ['could not read cargo config file', 'ws/.cargo/config.toml: 3.9 MiB is over', limitOf('cargo-config')])
+      expectBounded(r)
+    })
+
+    it('a rust-toolchain.toml of 2 MB: exit 2, one line naming it', () => {
+      const ws = mkdir('pin')
+      const pin = write(path.join(ws, 'rust-toolchain.toml'), `[toolchain]\nchannel = "stable"\n# ${'x'.repeat(2_000_000)}\n`)
+      const r = cli(['--metadata-file', meta], ws)
+      expectCliError(r, [`${pin}: ${formatSize(fs.statSync(pin).size)} is over ${limitOf('toolchain-file')}`])
+      expectBounded(r)
+    })
+
+    it('the policy the repository keeps, a symlink to /dev/zero: exit 2, one line naming it (never read)', () => {
+      const ws = mkdir('zero-policy')
+      fs.mkdirSync(path.join(ws, '.git'))
+      symlink('/dev/zero', path.join(ws, '.github', 'rust-linkage.toml'))
+      const r = cli(['--metadata-file', meta], ws)
+      expectCliError(r, ['policy file', '.github/rust-linkage.toml', 'a character device, not a regular file'])
+      expectBounded(r)
+    })
+
+    it('a --policy of 4 MB and a --baseline of 300 MiB: exit 2, one line each naming the file and the limit', () => {
+      const dir = mkdir('gate')
+      const policy = write(path.join(dir, 'policy.toml'), `exact-toolchain = ${TWO_MILLION}\n`)
+      const r = cli(['--metadata-file', meta, '--policy', policy], dir)
+      expectCliError(r, ['policy file', 'policy.toml', `is over ${limitOf('policy')}`])
+      expectBounded(r)
+      const baseline = sparse(path.join(dir, 'baseline.json'), 300 * 2 ** 20)
+      const b = cli(['--metadata-file', meta, '--baseline', baseline], dir)
+      expectCliError(b, ['baseline', 'baseline.json', `300 MiB is over ${limitOf('baseline')}`])
+      expectBounded(b)
+    })
+
+    it('a --metadata-file of 300 MiB: exit 2, one line naming it and the limit', () => {
+      const file = sparse(path.join(mkdir('metadata'), 'huge.json'), 300 * 2 ** 20)
+      const r = cli(['--metadata-file', file])
+      expectCliError(r, ['metadata file', 'huge.json', `300 MiB is over ${limitOf('metadata')}`])
+      expectBounded(r)
+    })
+
+    it('a --metadata-file that is a pipe streaming forever: read up to the limit, then exit 2 in one line', () => {
+      const pipe = fifo(path.join(mkdir('metadata'), 'stream.json'))
+      // As fast a writer as there is: the test measures the reader, not the writer.
+      const writer = spawn('sh', ['-c', 'exec cat /dev/zero > "$0"', pipe], { stdio: 'ignore' })
+      try {
+        const r = cli(['--metadata-file', pipe])
+        expectCliError(r, ['metadata file', 'stream.json', `more than the ${formatSize(MAX_METADATA_BYTES)} ${overLimit('metadata')}`])
+        expectBounded(r)
+      } finally {
+        writer.kill('SIGKILL')
+      }
+    })
+
+    const publishInputs = (report: string): Record<string, string> => ({ 'publish-report': report, comment: 'always', 'github-token': 't' })
+    const pullRequestEvent = (payloadFile: string): Record<string, string> => ({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: payloadFile, GITHUB_REPOSITORY: 'o/r' })
+    const plain = path.join(FIXTURES, 'plain')
+
+    it('the action: an event payload of 70 MiB ends in one ::error:: line naming GITHUB_EVENT_PATH and the limit', () => {
+      const payload = sparse(path.join(mkdir('event'), 'event.json'), 70 * 2 ** 20)
+      const r = runAction(publishInputs('linkage.json'), plain, pullRequestEvent(payload))
+      expectActionError(r, ['GITHUB_EVENT_PATH', payload, `70 MiB is over ${limitOf('event-payload')}`])
+      expectBounded(r)
+    })
+
+    it('the action: an event payload that is a FIFO nobody writes ends at once in one ::error:: line', () => {
+      const payload = fifo(path.join(mkdir('event'), 'event.json'))
+      const r = runAction(publishInputs('linkage.json'), plain, pullRequestEvent(payload))
+      expectActionError(r, ['GITHUB_EVENT_PATH', payload, 'a FIFO'])
+      expectBounded(r)
+    })
+
+    it('the action: a published report of 300 MiB ends in one ::error:: line naming the input and the limit', () => {
+      const dir = mkdir('publish')
+      const payload = write(path.join(dir, 'event.json'), JSON.stringify(pr()))
+      const report = sparse(path.join(dir, 'linkage.json'), 300 * 2 ** 20)
+      const r = runAction(publishInputs(report), plain, pullRequestEvent(payload))
+      expectActionError(r, ['input `publish-report`', 'linkage.json', `300 MiB is over ${limitOf('report')}`])
+      expectBounded(r)
+    })
+
+    /** A stand-in for cargo: a shell script printing forever (zeros from `cat`, as fast a writer as there is). */
+    const flooding = (name: string, script: string): string => {
+      const file = path.join(mkdir('flood'), name)
+      fs.writeFileSync(file, `#!/bin/sh\n${script}\n`, { mode: 0o755 })
+      return file
+    }
+
+    it('cargo printing without end on stdout: stopped at the limit, exit 3, one line', () => {
+      const r = cli(['--manifest-path', path.join(FIXTURES, 'plain', 'Cargo.toml')], tmp, { CARGO: flooding('flood-cargo', 'exec cat /dev/zero') })
+      expectCliError(r, [`\`flood-cargo metadata\` printed more than ${formatSize(MAX_METADATA_BYTES)} on standard output and was stopped`], 3)
+      expectBounded(r)
+    })
+
+    it('cargo printing without end on stderr: stopped at the limit, exit 3, one line', () => {
+      const r = cli(['--manifest-path', path.join(FIXTURES, 'plain', 'Cargo.toml')], tmp, { CARGO: flooding('flood-cargo', 'exec cat /dev/zero >&2') })
+      expectCliError(r, [`\`flood-cargo metadata\` printed more than ${formatSize(MAX_STDERR_BYTES)} on standard error and was stopped`], 3)
+      expectBounded(r)
+    })
+  })
+})
+
+// ---------------------------------------------------------------------------------------------------------
 
 describe('the corpus', () => {
   const total = (): number => Object.values(COUNTS).reduce((a, b) => a + b, 0)
@@ -1170,7 +1378,7 @@ describe('the corpus', () => {
     expect(total()).toBeGreaterThanOrEqual(200)
     for (const table of [
       METADATA_TRUNCATED, METADATA_INVALID_JSON, METADATA_TYPES, METADATA_MISSING, METADATA_KINDS, METADATA_DANGLING, METADATA_SIZES,
-      POLICY_CASES, BASELINE_CASES, TOOLCHAIN_CASES, CONFIG_CASES, INPUT_CASES, CLI_CASES, EVENT_CASES
+      POLICY_CASES, BASELINE_CASES, TOOLCHAIN_CASES, CONFIG_CASES, INPUT_CASES, CLI_CASES, EVENT_CASES, OVERSIZED_CASES
     ]) {
       expect(new Set(table.map(c => c.name)).size).toBe(table.length)
     }

@@ -1,8 +1,9 @@
 import crypto from 'node:crypto'
-import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import * as core from '@actions/core'
 import { describeError, UserError } from './errors.js'
+import { InputFileError, readInputFile, repositoryScope } from './input-file.js'
 import { createGitHubClient, type GitHubClient } from './github/client.js'
 import { commentMarker, fitCommentBody, upsertStickyComment, type CommentOutcome } from './github/comment.js'
 import { readEventContext, readPullRequestContext, runUrl, type PullRequestContext } from './github/context.js'
@@ -12,16 +13,17 @@ import { checkTrigger, parseActionInputs, type ActionSettings } from './inputs.j
 import { selectAnnotations, type Annotation } from './report/annotations.js'
 import { renderComment } from './report/comment.js'
 import { reportJson } from './report/json.js'
-import { checkReportSize, parseReport } from './report/parse-report.js'
+import { parseReport } from './report/parse-report.js'
 import { countFindings, md, renderText } from './report/render.js'
 import type { Report } from './report/report.js'
+import { restateReport } from './report/restate.js'
 import { renderSarif } from './report/sarif.js'
 import { renderSummary } from './report/summary.js'
 import { DEFAULT_POLICY_FILE } from './policy/policy.js'
 import { analyzeWorkspace, gateReport, loadPolicy, selectToolchain } from './run.js'
 import { plural } from './text.js'
 import { VERSION } from './version.js'
-import { writeAtomically } from './write-file.js'
+import { appendToFile, resolveOutputPath, writeAtomically } from './write-file.js'
 
 /**
  * The action: inputs → analysis → policy and baseline → report files, job summary, sticky comment,
@@ -34,10 +36,13 @@ export async function run(): Promise<void> {
     if (settings.publishReport !== null) await publish(settings, settings.publishReport)
     else await analyse(settings)
   } catch (error) {
+    // Nothing here may throw: whatever else fails, the step ends with this one error line and exit code 1.
+    process.exitCode = core.ExitCode.Failure
     const { message } = describeError(error)
-    core.setOutput('verdict', 'error')
-    core.setFailed(message)
-    await writeErrorSummary(message)
+    const lost = attempt(() => setOutputs({ verdict: 'error' }))
+    const line = lost === null || lost === message ? message : `${message}; the output \`verdict\` was not set: ${lost}`
+    attempt(() => core.setFailed(line))
+    writeErrorSummary(message)
   }
 }
 
@@ -45,11 +50,13 @@ async function analyse(settings: ActionSettings): Promise<void> {
   checkTrigger(process.env.GITHUB_EVENT_NAME, settings.allowPrivilegedTrigger)
   const env = process.env
   const repository = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd())
-  const policy = loadPolicy({ policy: settings.policy, defaultPolicy: DEFAULT_POLICY_FILE, cwd: repository, searchFrom: repository })
   const trust = settings.trustRepositoryConfig
+  // The pull request chooses every file in the checkout, symlinks included: none it names may lead outside.
+  const scope = trust ? null : repositoryScope(repository)
+  const policy = loadPolicy({ policy: settings.policy, defaultPolicy: DEFAULT_POLICY_FILE, cwd: repository, searchFrom: repository, scope })
   const manifestDir = path.dirname(path.resolve(repository, settings.manifestPath))
   const timeoutMs = settings.timeoutMs
-  const toolchain = await selectToolchain({ requested: settings.rustToolchain, dir: manifestDir, env, trustRepositoryConfig: trust, allowInstall: settings.installToolchain, timeoutMs })
+  const toolchain = await selectToolchain({ requested: settings.rustToolchain, dir: manifestDir, env, trustRepositoryConfig: trust, allowInstall: settings.installToolchain, timeoutMs, scope })
   const analysed = await analyzeWorkspace({
     manifestPath: settings.manifestPath,
     invocation: settings.invocation,
@@ -57,18 +64,23 @@ async function analyse(settings: ActionSettings): Promise<void> {
     cwd: repository,
     policy,
     trustRepositoryConfig: trust,
-    timeoutMs
+    timeoutMs,
+    scope
   })
-  const report = gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd: repository })
+  const report = gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd: repository, scope })
   const workspacePrefix = path.relative(repository, report.workspaceRoot).split(path.sep).join('/')
 
+  // A relative path must stay inside the workspace or the runner's temporary directory, through any symlink.
+  const roots = [repository, ...(env.RUNNER_TEMP ? [env.RUNNER_TEMP] : [])]
   const reportPath = path.resolve(repository, settings.reportPath)
-  writeAtomically(reportPath, reportJson(report), 'input `report-path`')
+  const reportTarget = resolveOutputPath(settings.reportPath, 'report-path', repository, roots)
   const sarifPath = settings.sarifFile === null ? null : path.resolve(repository, settings.sarifFile)
-  if (sarifPath !== null) writeAtomically(sarifPath, `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, workspacePrefix }), null, 2)}\n`, 'input `sarif-file`')
+  const sarifTarget = settings.sarifFile === null ? null : resolveOutputPath(settings.sarifFile, 'sarif-file', repository, roots)
+  writeAtomically(reportTarget, reportJson(report), 'input `report-path`')
+  if (sarifTarget !== null) writeAtomically(sarifTarget, `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, workspacePrefix }), null, 2)}\n`, 'input `sarif-file`')
   logUntrusted(renderText(report))
 
-  const pr = readPullRequestContext(env, file => fs.readFileSync(file, 'utf8'))
+  const pr = readPullRequestContext(env, readEventPayload)
   const client = pr !== null && settings.token !== '' ? createGitHubClient(settings.token, {}) : null
   const comment = client !== null && pr !== null ? await keepComment(client, pr, report, settings, runUrl(env)) : null
   const isChanged = client !== null && pr !== null ? await changedLines(client, pr) : undefined
@@ -77,7 +89,7 @@ async function analyse(settings: ActionSettings): Promise<void> {
   const { annotations } = selectAnnotations(report, { workspacePrefix, isChanged, reservedNotices: commentFailed ? 1 : 0 })
   if (comment?.outcome === 'failed') core.notice(`The pull-request comment was not posted: ${comment.failure.message}. The job summary has the full report.`)
   for (const a of annotations) annotate(a)
-  await core.summary.addRaw(renderSummary(report)).write()
+  writeSummary(renderSummary(report))
 
   setReportOutputs(report, reportPath, sarifPath, comment)
   if (report.gate.verdict === 'fail') {
@@ -93,14 +105,15 @@ async function analyse(settings: ActionSettings): Promise<void> {
  */
 async function publish(settings: ActionSettings, reportFile: string): Promise<void> {
   const env = process.env
-  const event = readEventContext(env, file => fs.readFileSync(file, 'utf8'))
+  const event = readEventContext(env, readEventPayload)
   if (event.kind === 'other') {
     throw new UserError(`input \`publish-report\` posts to the pull request of a \`workflow_run\` or \`pull_request\` event, and this run's event is ${event.event === null ? 'not set' : `\`${event.event}\``}`)
   }
   if (settings.token === '') throw new UserError('input `publish-report` needs `github-token` to post the comment')
   const reportPath = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd(), reportFile)
-  const report = readReport(reportPath, reportFile)
-  await core.summary.addRaw(renderSummary(report)).write()
+  // Its prose is never posted: messages, fixes and reasons are written again from its checked fields.
+  const report = restateReport(readReport(reportPath, reportFile))
+  writeSummary(renderSummary(report))
 
   const client = createGitHubClient(settings.token, {})
   let target: { owner: string; repo: string; numbers: number[]; runUrl: string | null }
@@ -133,33 +146,78 @@ async function publish(settings: ActionSettings, reportFile: string): Promise<vo
 function readReport(file: string, given: string): Report {
   let text: string
   try {
-    checkReportSize(fs.statSync(file).size, given)
-    text = fs.readFileSync(file, 'utf8')
+    text = readInputFile(file, 'report', { shown: given })
   } catch (error) {
-    if (error instanceof UserError) throw error
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file (was the artifact downloaded to this path?)' : (error as Error).message
+    if (!(error instanceof InputFileError)) throw error
+    const reason = error.code === 'ENOENT' ? `${error.reason} (was the artifact downloaded to this path?)` : error.reason
     throw new UserError(`input \`publish-report\`: cannot read ${given}: ${reason}`)
   }
   return parseReport(text, given)
 }
 
+/** The payload at `GITHUB_EVENT_PATH`, within its limit; `readEventContext` words the error and names the variable. */
+function readEventPayload(file: string): string {
+  try {
+    return readInputFile(file, 'event-payload')
+  } catch (error) {
+    throw error instanceof InputFileError ? new Error(error.reason) : error
+  }
+}
+
 function setReportOutputs(report: Report, reportPath: string, sarifPath: string | null, comment: CommentOutcome | null): void {
   const { errors, warnings } = countFindings(report)
-  core.setOutput('errors', errors)
-  core.setOutput('warnings', warnings)
-  core.setOutput('report', reportPath)
-  core.setOutput('sarif', sarifPath ?? '')
-  core.setOutput('comment-url', comment !== null && 'url' in comment ? (comment.url ?? '') : '')
-  core.setOutput('verdict', report.gate.verdict)
+  setOutputs({
+    errors: String(errors),
+    warnings: String(warnings),
+    report: reportPath,
+    sarif: sarifPath ?? '',
+    'comment-url': comment !== null && 'url' in comment ? (comment.url ?? '') : '',
+    verdict: report.gate.verdict
+  })
+}
+
+/**
+ * Sets step outputs in one append to `GITHUB_OUTPUT`, in the runner's `name<<delimiter` form (as
+ * @actions/core's `setOutput` writes it), so that a full or unwritable file leaves no half-written
+ * block and fails with one line naming it. Without `GITHUB_OUTPUT`, the toolkit's workflow command.
+ */
+function setOutputs(values: Record<string, string>): void {
+  const file = process.env.GITHUB_OUTPUT
+  if (!file) {
+    for (const [name, value] of Object.entries(values)) core.setOutput(name, value)
+    return
+  }
+  let text = ''
+  for (const [name, value] of Object.entries(values)) {
+    const delimiter = `ghadelimiter_${crypto.randomUUID()}`
+    text += `${name}<<${delimiter}${os.EOL}${value}${os.EOL}${delimiter}${os.EOL}`
+  }
+  appendToFile(file, text, 'GITHUB_OUTPUT, the step outputs')
+}
+
+/** Appends to the job summary; a summary that cannot be written is one line naming GITHUB_STEP_SUMMARY. */
+function writeSummary(text: string): void {
+  const file = process.env.GITHUB_STEP_SUMMARY
+  if (file) appendToFile(file, text, 'GITHUB_STEP_SUMMARY, the job summary')
 }
 
 /** The job summary of a run that could not analyse: what happened, escaped like every repository string. */
-async function writeErrorSummary(message: string): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return
+function writeErrorSummary(message: string): void {
+  // The failure itself is already reported; a summary file that cannot be written changes nothing.
+  attempt(() => writeSummary(`## ⚠️ Rust Linkage Guard could not run\n\n${md(message)}\n`))
+}
+
+/** Runs `action`; what it threw, as the one line a user would see, or null. */
+function attempt(action: () => void): string | null {
   try {
-    await core.summary.addRaw(`## ⚠️ Rust Linkage Guard could not run\n\n${md(message)}\n`).write()
-  } catch {
-    // The failure itself is already reported; a summary file that cannot be written changes nothing.
+    action()
+    return null
+  } catch (error) {
+    try {
+      return describeError(error).message
+    } catch {
+      return 'unknown error'
+    }
   }
 }
 

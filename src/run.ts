@@ -5,10 +5,14 @@ import { parseCliArgs, toCargoArgs } from './cli/args.js'
 import { describeSource, readCargoConfig, requestedTarget, settingSource, type CargoConfig } from './config/cargo-config.js'
 import { repositoryConfigPlan } from './config/trust.js'
 import { profileNameFor, resolveProfile } from './config/profiles.js'
-import { resolveRustflags } from './config/rustflags.js'
+import { probeRustflags, rustflagsRefusal, targetRefusal } from './config/rustflag-policy.js'
+import { effectiveRustflags, resolveRustflags, type EffectiveRustflags } from './config/rustflags.js'
 import { analyze } from './engine.js'
 import { CommandError, UserError } from './errors.js'
-import { processRunner, type CommandRunner } from './exec/runner.js'
+import { childEnvironment } from './exec/child-env.js'
+import { cancellable, processRunner, type CommandRunner } from './exec/runner.js'
+import { InputFileError, readInputFile, scopeFor, type RepositoryScope } from './input-file.js'
+import { MAX_SOURCE_FILES, MAX_TOOL_STDOUT_BYTES } from './limits.js'
 import { createLocator } from './manifest/locator.js'
 import { parseMetadata } from './metadata/parse.js'
 import type { AllocatorDeclaration, WorkspaceFacts } from './model/facts.js'
@@ -16,7 +20,7 @@ import type { BuildContext, CompileKind, Invocation, Metadata, Package, RustcVer
 import { scanGlobalAllocators } from './toolchain/allocator.js'
 import { findToolchainFile, parseToolchainFile } from './toolchain/pin.js'
 import { applyGate, type GateInputs } from './policy/gate.js'
-import { parseBaseline } from './policy/baseline.js'
+import { parseBaseline, type Baseline } from './policy/baseline.js'
 import { DEFAULT_POLICY_FILE, parsePolicy, type Policy } from './policy/policy.js'
 import type { FailOn, Report } from './report/report.js'
 import { parseProbe, parseRustcVersion, probeArgs, toTargetInfo } from './rustc/probe.js'
@@ -41,6 +45,12 @@ export interface RunOptions {
    * default cargo runs outside the repository and gets only the keys that carry data (see `config/trust.ts`).
    */
   trustRepositoryConfig?: boolean
+  /**
+   * The repository whose files are read on its behalf (the action's workspace): its config files, toolchain
+   * file, manifests and sources are read only where their real paths stay inside it (see `RepositoryScope`).
+   * Absent or null (the CLI, or a trusted repository), any file is read.
+   */
+  scope?: RepositoryScope | null
 }
 
 /** Convenience for tests and scripts: cargo-style flags in, report out. */
@@ -67,21 +77,54 @@ export async function runAnalysis(options: {
  * The rustc probes run while `cargo metadata` is still working.
  */
 export async function analyzeWorkspace(options: RunOptions): Promise<Report> {
-  const runner = options.runner ?? processRunner(options.timeoutMs)
+  // Whatever still runs when the analysis ends (a probe, after `cargo metadata` failed) is stopped.
+  const runner = cancellable(options.runner ?? processRunner(options.timeoutMs))
   const env = options.env
   const cwd = path.resolve(options.cwd)
-  const config = readCargoConfig(cwd, env, options.configOverrides ?? [])
+  const config = readCargoConfig(cwd, env, options.configOverrides ?? [], options.scope ?? null)
   const invocation: Invocation = { ...options.invocation }
+  const trusted = options.trustRepositoryConfig === true
+  if (!trusted) refuseTarget(config, invocation.target)
   invocation.target = requestedTarget(config, invocation.target, cwd)
+  if (!trusted) refuseRustflagsKnownNow(config, env, invocation.target)
   const tools = { cargo: env.CARGO ?? 'cargo', rustc: env.RUSTC ?? 'rustc' }
 
   const isolation = isolate(config, env, options)
-  const childEnv = { ...childEnvironment(env), ...isolation.env }
+  const childEnv = { ...childEnvironment(env, process.platform), ...isolation.env }
   try {
     return await analyzeWith(options, { runner, env, cwd, config, invocation, tools, childEnv, isolation })
   } finally {
+    runner.cancel()
     if (isolation.dir !== cwd) fs.rmSync(isolation.dir, { recursive: true, force: true })
   }
+}
+
+/** A `build.target` from the repository or the environment that names a file; the user's own `--target` wins over it. */
+function refuseTarget(config: CargoConfig, userTarget: string | null): void {
+  const bt = config.buildTarget
+  if (userTarget !== null || bt === null) return
+  for (const target of bt.kind === 'single' ? [bt.target] : bt.targets) {
+    const refusal = targetRefusal(target)
+    if (refusal !== null) throw new UserError(refusal)
+  }
+}
+
+/**
+ * Refuses, before anything runs, the rustflags cargo would use when they can be known without rustc: those of
+ * an environment variable, or of the configuration when the target is known or no table is keyed by a target.
+ * Otherwise (`target.<host>` or `target.'cfg(…)'` tables) the flags of each round are checked just before
+ * the probe that would get them (`probeTarget`). Only the flags in effect are refused, exactly those cargo
+ * would pass: a `target.wasm32-unknown-unknown.rustflags` does not stop an analysis for Linux.
+ */
+function refuseRustflagsKnownNow(config: CargoConfig, env: Record<string, string | undefined>, target: string | null): void {
+  const tables = config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0
+  const flags = effectiveRustflags({ env, config, kind: 'target', requestedTarget: target, triple: target ?? '', cfg: null })
+  if (target !== null || !tables || flags.origin === 'RUSTFLAGS' || flags.origin === 'CARGO_ENCODED_RUSTFLAGS') refuseRustflags(flags)
+}
+
+function refuseRustflags(flags: EffectiveRustflags): void {
+  const refusal = rustflagsRefusal(flags.flags, flags.flagSettings)
+  if (refusal !== null) throw new UserError(refusal)
 }
 
 interface Isolation {
@@ -113,8 +156,9 @@ function isolate(config: CargoConfig, env: Record<string, string | undefined>, o
   )
   return {
     dir: fs.mkdtempSync(path.join(os.tmpdir(), 'rust-linkage-guard-')),
-    // Empty values switch off wrappers from any config cargo still reads (cargo treats them as unset).
-    env: { RUSTC_WRAPPER: '', RUSTC_WORKSPACE_WRAPPER: '' },
+    // cargo still reads the config files above the empty directory and in CARGO_HOME: empty wrappers (which
+    // cargo treats as unset) and an explicit RUSTC (which wins over `build.rustc`) keep programs named there out.
+    env: { RUSTC_WRAPPER: '', RUSTC_WORKSPACE_WRAPPER: '', RUSTC: env.RUSTC ?? 'rustc' },
     configArgs: [...plan.args.flatMap(a => ['--config', a]), ...overrides],
     notes
   }
@@ -159,7 +203,7 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<R
   const needsHostTriple = invocation.target === null && (config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0)
   const knownTriple = invocation.target ?? (needsHostTriple ? (await rustcPromise).host : null)
   const probe = (kind: CompileKind, triple: string | null) =>
-    probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? '')
+    probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? '', options.trustRepositoryConfig === true)
   const [rustc, targetInfo, hostInfo] = await Promise.all([
     rustcPromise,
     probe('target', knownTriple),
@@ -169,8 +213,10 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<R
   if (hostInfo) hostInfo.triple = rustc.host
   const metadata = await metadataPromise
 
+  const scope = options.scope ?? null
+  const manifestOf = (file: string): TomlDocument | null => readToml(file, scope)
   const rootManifestFile = path.join(metadata.workspaceRoot, 'Cargo.toml')
-  const rootManifest = readToml(rootManifestFile)
+  const rootManifest = manifestOf(rootManifestFile)
   const names = profileNameFor(invocation.command, invocation.release, invocation.profile)
   const profileOptions = { manifest: rootManifest, manifestFile: 'Cargo.toml', config, env }
   const context: BuildContext = {
@@ -185,9 +231,9 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<R
     context,
     invocation,
     currentManifest: manifestPath ?? rootManifestFile,
-    locator: createLocator(metadata, context, readToml),
+    locator: createLocator(metadata, context, manifestOf),
     commandLine: ['cargo', invocation.command, ...toCargoArgs(invocation)],
-    sourceUsesCrate,
+    sourceUsesCrate: sourceReader(metadata, scope),
     facts: gatherFacts(metadata, config, options),
     notes: isolation.notes
   })
@@ -195,23 +241,24 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<R
 
 /** What the rules need from the repository beyond metadata and probes, read as data. */
 function gatherFacts(metadata: Metadata, config: CargoConfig, options: RunOptions): WorkspaceFacts {
+  const scope = options.scope ?? null
   const pinFile = findToolchainFile(metadata.workspaceRoot, isFile)
   const exact = options.policy?.policy.exactToolchain ?? null
   const buildTarget = options.invocation.target === null ? config.buildTarget : null
   const allocators = new Map<string, AllocatorDeclaration[]>()
   const loaders = new Map<string, boolean>()
   return {
-    pin: pinFile === null ? null : parseToolchainFile(fs.readFileSync(pinFile, 'utf8'), pinFile),
+    pin: pinFile === null ? null : parseToolchainFile(readInputFile(pinFile, 'toolchain-file', { within: scopeFor(scope, pinFile) }), pinFile),
     expectedToolchain: exact === null ? null : { channel: exact.channel, file: options.policy!.path, line: exact.line },
     targetSource: buildTarget?.kind === 'single' ? settingSource(buildTarget.target.source) : null,
     globalAllocators(pkg) {
       let found = allocators.get(pkg.id)
-      if (found === undefined) allocators.set(pkg.id, (found = scanAllocators(pkg)))
+      if (found === undefined) allocators.set(pkg.id, (found = scanAllocators(pkg, scope)))
       return found
     },
     loadsLibraries(pkg) {
       let found = loaders.get(pkg.id)
-      if (found === undefined) loaders.set(pkg.id, (found = packageSources(pkg).some(s => LOADS_LIBRARIES.test(stripComments(s.text)))))
+      if (found === undefined) loaders.set(pkg.id, (found = packageSources(pkg, scope).some(s => LOADS_LIBRARIES.test(stripComments(s.text)))))
       return found
     }
   }
@@ -232,11 +279,11 @@ function isFile(file: string): boolean {
   }
 }
 
-/** Files read per package at most, and the largest file read, when a rule needs a package's sources. */
-const SCAN_LIMITS = { files: 2000, bytes: 4 * 1024 * 1024 }
-
-/** The Rust sources under each target's directory (within `SCAN_LIMITS`), read once per package. */
-function packageSources(pkg: Package): { file: string; text: string }[] {
+/**
+ * The Rust sources under each target's directory (`MAX_SOURCE_FILES`, each within its limit), read once per
+ * package. A package of the repository may name no source outside it: such a file is skipped.
+ */
+function packageSources(pkg: Package, scope: RepositoryScope | null): { file: string; text: string }[] {
   let found = sourcesOf.get(pkg)
   if (found !== undefined) return found
   const dirs = [...new Set(pkg.targets.map(t => path.dirname(t.srcPath)))]
@@ -249,19 +296,21 @@ function packageSources(pkg: Package): { file: string; text: string }[] {
       return
     }
     for (const e of entries) {
-      if (files.size >= SCAN_LIMITS.files) return
+      if (files.size >= MAX_SOURCE_FILES) return
       const full = path.join(dir, e.name)
       if (e.isDirectory() && e.name !== 'target' && !e.name.startsWith('.')) walk(full)
-      else if (e.isFile() && e.name.endsWith('.rs')) files.add(full)
+      // A symlinked source is compiled by cargo, so it is read too (within `scope`); a symlinked directory is not walked.
+      else if (e.name.endsWith('.rs') && (e.isFile() || (e.isSymbolicLink() && isFile(full)))) files.add(full)
     }
   }
   for (const dir of dirs) walk(dir)
   found = []
+  const within = scopeFor(scope, pkg.manifestPath)
   for (const file of [...files].sort()) {
     try {
-      if (fs.statSync(file).size <= SCAN_LIMITS.bytes) found.push({ file, text: fs.readFileSync(file, 'utf8') })
+      found.push({ file, text: readInputFile(file, 'rust-source', { within }) })
     } catch {
-      // An unreadable file is skipped: these scans only add findings, never remove them.
+      // An unreadable, oversized or escaping file is skipped: these scans only add findings, never remove them.
     }
   }
   sourcesOf.set(pkg, found)
@@ -271,18 +320,12 @@ function packageSources(pkg: Package): { file: string; text: string }[] {
 const sourcesOf = new WeakMap<Package, { file: string; text: string }[]>()
 
 /** The `#[global_allocator]`s in a package's Rust sources. */
-function scanAllocators(pkg: Package): AllocatorDeclaration[] {
-  return packageSources(pkg)
+function scanAllocators(pkg: Package, scope: RepositoryScope | null): AllocatorDeclaration[] {
+  return packageSources(pkg, scope)
     .filter(s => s.text.includes('global_allocator'))
     .flatMap(s => scanGlobalAllocators(s.text).map(found => ({ file: s.file, line: found.line, item: found.item })))
 }
 
-/** The environment for cargo and rustc: ours, minus what would make cargo's output differ from a build. */
-function childEnvironment(env: Record<string, string | undefined>): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v
-  return out
-}
 
 function findManifest(cwd: string, metadataFile: string | null): string | null {
   for (let dir = cwd; ; dir = path.dirname(dir)) {
@@ -297,9 +340,11 @@ function findManifest(cwd: string, metadataFile: string | null): string | null {
 async function readMetadataFile(file: string): Promise<Metadata> {
   let text: string
   try {
-    text = await fs.promises.readFile(file, 'utf8')
+    // `--metadata-file /dev/stdin` and `<(cargo metadata …)` are pipes.
+    text = readInputFile(file, 'metadata', { allowPipe: true })
   } catch (e) {
-    throw new UserError(`cannot read metadata file \`${file}\`: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)
+    if (e instanceof InputFileError) throw new UserError(`cannot read metadata file \`${file}\`: ${e.reason}`)
+    throw e
   }
   return parseMetadata(text, file)
 }
@@ -320,7 +365,10 @@ async function runCargoMetadata(
   if (inv.locked) args.push('--locked')
   if (inv.offline) args.push('--offline')
   if (inv.frozen) args.push('--frozen')
-  const result = await runner.run(cargo, args, { cwd, env })
+  // cargo probes rustc with the rustflags it finds (its `TargetInfo`, as in `config/rustflags.ts`) even for
+  // `cargo metadata`, whose output does not depend on them (no `--filter-platform`): an empty
+  // CARGO_ENCODED_RUSTFLAGS, which cargo reads first, keeps every config file's and variable's flags from it.
+  const result = await runner.run(cargo, args, { cwd, env: { ...env, CARGO_ENCODED_RUSTFLAGS: '' } })
   if (result.exitCode !== 0) {
     throw new CommandError(`\`cargo metadata\` failed (exit code ${result.exitCode}): ${lastLine(result.stderr)}${cargoHint(result.stderr)}`, cargo, args, result.stderr)
   }
@@ -328,7 +376,7 @@ async function runCargoMetadata(
 }
 
 async function runRustcVersion(runner: CommandRunner, rustc: string, cwd: string, env: Record<string, string>): Promise<RustcVersion> {
-  const result = await runner.run(rustc, ['-vV'], { cwd, env })
+  const result = await runner.run(rustc, ['-vV'], { cwd, env, maxStdoutBytes: MAX_TOOL_STDOUT_BYTES })
   if (result.exitCode !== 0) {
     throw new CommandError(`\`rustc -vV\` failed (exit code ${result.exitCode}): ${lastLine(result.stderr)}`, rustc, ['-vV'], result.stderr)
   }
@@ -338,6 +386,8 @@ async function runRustcVersion(runner: CommandRunner, rustc: string, cwd: string
 /**
  * One combined probe for a target, with the rustflags cargo settles on for it (see `resolveRustflags`).
  * `triple` selects `target.<triple>` tables; the caller sets the info's triple once `rustc -vV` is known.
+ * Unless `trusted`, the flags of each round are refused if any names a file or program (before rustc sees
+ * them), and rustc gets only the options that change its answer; the analysis reads the full list.
  */
 async function probeTarget(
   runner: CommandRunner,
@@ -348,15 +398,17 @@ async function probeTarget(
   rawEnv: Record<string, string | undefined>,
   kind: CompileKind,
   requested: string | null,
-  triple: string
+  triple: string,
+  trusted: boolean
 ): Promise<TargetInfo> {
   // The host probe runs without `--target`: that is what the host is.
   const probeTriple = kind === 'host' ? null : requested
-  const rustflags = await resolveRustflags({ env: rawEnv, config, kind, requestedTarget: requested, triple }, async flags => {
+  const rustflags = await resolveRustflags({ env: rawEnv, config, kind, requestedTarget: requested, triple }, async (flags, effective) => {
+    if (!trusted) refuseRustflags(effective)
     // Reading the null device instead of stdin: writing to a rustc that already exited fails with EPIPE.
     const viaStdin = process.platform === 'win32'
-    const args = probeArgs(probeTriple, flags, viaStdin ? '-' : os.devNull)
-    const result = await runner.run(rustc, args, viaStdin ? { cwd, env, input: '' } : { cwd, env })
+    const args = probeArgs(probeTriple, trusted ? flags : probeRustflags(flags), viaStdin ? '-' : os.devNull)
+    const result = await runner.run(rustc, args, { cwd, env, maxStdoutBytes: MAX_TOOL_STDOUT_BYTES, ...(viaStdin ? { input: '' } : {}) })
     if (result.exitCode !== 0) {
       throw new CommandError(
         `\`rustc --print\` for ${probeTriple ? `target \`${probeTriple}\`` : 'the host'} failed (exit code ${result.exitCode}): ${lastLine(result.stderr)}`,
@@ -381,12 +433,23 @@ async function probeTarget(
 /**
  * Whether a target's root source file names a crate (`name::`, `use name`, `extern crate name`). Unreadable
  * sources count as using it: a missed error is worse than a false one here, and cargo metadata recorded on
- * another machine has no sources to read.
+ * another machine has no sources to read. A source of a repository package that leads outside the repository
+ * is not read, and so counts as using it too.
  */
-function sourceUsesCrate(srcPath: string, crate: string): boolean {
+function sourceReader(metadata: Metadata, scope: RepositoryScope | null): (srcPath: string, crate: string) => boolean {
+  const ofRepository = new Set<string>()
+  if (scope !== null) {
+    for (const pkg of metadata.packages.values()) {
+      if (scopeFor(scope, pkg.manifestPath) !== null) for (const t of pkg.targets) ofRepository.add(t.srcPath)
+    }
+  }
+  return (srcPath, crate) => sourceUsesCrate(srcPath, crate, ofRepository.has(srcPath) ? scope : scopeFor(scope, srcPath))
+}
+
+function sourceUsesCrate(srcPath: string, crate: string, within: RepositoryScope | null): boolean {
   let text: string
   try {
-    text = fs.readFileSync(srcPath, 'utf8')
+    text = readInputFile(srcPath, 'rust-source', { within })
   } catch {
     return true
   }
@@ -396,12 +459,17 @@ function sourceUsesCrate(srcPath: string, crate: string): boolean {
   return new RegExp(`(^|[^A-Za-z0-9_:])(${name}::|use\\s+${name}\\b|extern\\s+crate\\s+${name}\\b)`).test(code)
 }
 
-function readToml(file: string): TomlDocument | null {
+/**
+ * A manifest, or null when there is none to read; one that is not a regular file, is too large, or lies in
+ * the repository but leads outside it is refused.
+ */
+function readToml(file: string, scope: RepositoryScope | null): TomlDocument | null {
   let text: string
   try {
-    text = fs.readFileSync(file, 'utf8')
-  } catch {
-    return null
+    text = readInputFile(file, 'manifest', { within: scopeFor(scope, file) })
+  } catch (e) {
+    if (e instanceof InputFileError && e.code !== null) return null
+    throw e
   }
   return parseTomlDocument(text, file)
 }
@@ -443,6 +511,11 @@ export interface PolicyLocation {
   cwd: string
   /** Where `search` starts: the manifest's directory. It stops at a directory holding `.git`. */
   searchFrom: string
+  /**
+   * The repository (the action's workspace): a policy file that lies in it, named or found, is read only if
+   * its real path stays inside it. One outside it, named by an absolute path, is the workflow's choice.
+   */
+  scope?: RepositoryScope | null
 }
 
 /** Reads the policy file, if there is one. Read before the analysis: `exact-toolchain` is an input to it. */
@@ -450,7 +523,7 @@ export function loadPolicy(where: PolicyLocation): LoadedPolicy | null {
   const file = where.policy !== null ? path.resolve(where.cwd, where.policy) : defaultPolicyPath(where)
   if (file === null) return null
   const shown = displayPath(file, where.cwd)
-  return { policy: parsePolicy(readTextFile(file, 'policy file', shown), shown), path: file }
+  return { policy: parsePolicy(readTextFile(file, 'policy', 'policy file', shown, scopeFor(where.scope ?? null, file)), shown), path: file }
 }
 
 function defaultPolicyPath(where: PolicyLocation): string | null {
@@ -476,22 +549,29 @@ export interface GateFiles {
   policy: LoadedPolicy | null
   baseline: string | null
   cwd: string
+  /** The repository: a baseline that lies in it is read only if its real path stays inside it. */
+  scope?: RepositoryScope | null
 }
 
 /** Applies the policy and the baseline file to the report and decides the verdict. */
 export function gateReport(report: Report, files: GateFiles): Report {
   const policy: GateInputs['policy'] =
     files.policy === null ? null : { policy: files.policy.policy, file: path.relative(report.workspaceRoot, files.policy.path).split(path.sep).join('/') }
-  const baseline = files.baseline === null ? null : parseBaseline(readTextFile(path.resolve(files.cwd, files.baseline), 'baseline', files.baseline), files.baseline)
+  const baseline = files.baseline === null ? null : readBaseline(files.baseline, files)
   return applyGate(report, { failOn: files.failOn, policy, baseline, today: new Date().toISOString().slice(0, 10) })
 }
 
-function readTextFile(file: string, what: string, shown: string): string {
+function readBaseline(given: string, files: GateFiles): Baseline {
+  const file = path.resolve(files.cwd, given)
+  return parseBaseline(readTextFile(file, 'baseline', 'baseline', given, scopeFor(files.scope ?? null, file)), given)
+}
+
+function readTextFile(file: string, kind: 'policy' | 'baseline', what: string, shown: string, within: RepositoryScope | null): string {
   try {
-    return fs.readFileSync(file, 'utf8')
+    return readInputFile(file, kind, { shown, within })
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    throw new UserError(`cannot read ${what} \`${shown}\`: ${code === 'ENOENT' ? 'no such file' : (code ?? (e as Error).message)}`)
+    if (e instanceof InputFileError) throw new UserError(`cannot read ${what} \`${shown}\`: ${e.reason}`)
+    throw e
   }
 }
 
@@ -504,6 +584,8 @@ export interface ToolchainOptions {
   env: Record<string, string | undefined>
   /** Run a `path` toolchain named by the repository. */
   trustRepositoryConfig?: boolean
+  /** The repository: a toolchain file in it is read only if its real path stays inside it (see `RunOptions.scope`). */
+  scope?: RepositoryScope | null
   /** Let rustup download a toolchain that is not installed (otherwise `RUSTUP_AUTO_INSTALL=0`). */
   allowInstall?: boolean
   timeoutMs?: number
@@ -523,7 +605,7 @@ export async function selectToolchain(options: ToolchainOptions): Promise<Record
   let name = options.requested ?? (env.RUSTUP_TOOLCHAIN ? null : undefined)
   if (name === undefined) {
     const pinFile = findToolchainFile(path.resolve(options.dir), isFile)
-    const pin = pinFile === null ? null : parseToolchainFile(fs.readFileSync(pinFile, 'utf8'), pinFile)
+    const pin = pinFile === null ? null : parseToolchainFile(readInputFile(pinFile, 'toolchain-file', { within: scopeFor(options.scope ?? null, pinFile) }), pinFile)
     if (pin?.kind === 'path') {
       if (options.trustRepositoryConfig !== true) {
         throw new UserError(
@@ -535,7 +617,7 @@ export async function selectToolchain(options: ToolchainOptions): Promise<Record
     name = pin?.channel ?? null
   }
   // Outside the repository, rustup no longer sees its toolchain file, so the pinned channel is named here.
-  const rustupEnv = { ...childEnvironment(env), ...out, ...(name ? { RUSTUP_TOOLCHAIN: name } : {}) }
+  const rustupEnv = { ...childEnvironment(env, process.platform), ...out, ...(name ? { RUSTUP_TOOLCHAIN: name } : {}) }
   const which = await rustupWhich(runner, rustupEnv)
   if (which.kind === 'no-rustup') {
     if (options.requested !== null) {
@@ -559,7 +641,7 @@ async function rustupWhich(
 ): Promise<{ kind: 'found'; rustc: string } | { kind: 'no-rustup' } | { kind: 'failed'; reason: string }> {
   let result
   try {
-    result = await runner.run('rustup', ['which', 'rustc'], { cwd: os.tmpdir(), env })
+    result = await runner.run('rustup', ['which', 'rustc'], { cwd: os.tmpdir(), env, maxStdoutBytes: MAX_TOOL_STDOUT_BYTES })
   } catch {
     return { kind: 'no-rustup' }
   }

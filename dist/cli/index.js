@@ -45,7 +45,7 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
  * "could not analyse". Each message is one line that names the file, field, flag or input at fault.
  */
 /** Bad input from the user: a flag, an action input, a file we were pointed at. Exit code 2. */
-class UserError extends Error {
+class errors_UserError extends Error {
     exitCode = 2;
     constructor(message) {
         super(message);
@@ -53,7 +53,7 @@ class UserError extends Error {
     }
 }
 /** The environment failed us: a command could not be started, failed, or took too long. Exit code 3. */
-class CommandError extends UserError {
+class CommandError extends errors_UserError {
     command;
     args;
     stderr;
@@ -68,7 +68,7 @@ class CommandError extends UserError {
 }
 /** Formats any thrown value as the single line shown to users; non-UserErrors are internal bugs. */
 function describeError(error) {
-    if (error instanceof UserError)
+    if (error instanceof errors_UserError)
         return { message: oneLine(error.message), internal: false };
     const message = error instanceof Error ? error.message : String(error);
     return { message: `internal error: ${oneLine(message)} (please report this with the command line you used)`, internal: true };
@@ -306,14 +306,52 @@ function withoutLineBreaks(text) {
     return text.replace(/\r\n|[\r\n]/g, ' ');
 }
 /**
+ * Characters that reorder text or hide in it: bidi embeddings, overrides, isolates and marks (U+202A–U+202E,
+ * U+2066–U+2069, U+200E, U+200F, U+061C), zero-width and other invisible characters (U+200B–U+200D,
+ * U+2060–U+2064, U+FEFF, U+00AD, U+180E), the line and paragraph separators U+2028 and U+2029, deprecated
+ * format characters (U+206A–U+206F), interlinear annotations (U+FFF9–U+FFFB), and the C0 and C1 controls but
+ * tab and line feed (line breaks become spaces first).
+ */
+const HIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
+/** Every hidden character (see `HIDDEN`) shown as its code point, `<U+202E>`, so that it reorders and hides nothing. */
+function showHidden(text) {
+    return text.replace(HIDDEN, c => `<${codePoint(c)}>`);
+}
+/** `U+202E`. */
+function codePoint(c) {
+    return `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+/**
  * Escapes text for HTML and for markdown, which GitHub still parses inside inline HTML such as `<code>`:
  * `<`, `&`, quotes and `|` (table cells), and every character that opens markdown syntax (links and images
  * need `[`, code spans, emphasis, strikethrough, backslash escapes) become entities; line breaks become
  * spaces, so that no line can start a code fence, a heading or a table row. Parentheses stay: without `[`
  * they start nothing. The toolkit's summary does not escape at all.
+ *
+ * Entities alone do not keep text inert: GitHub finds mentions, issue references and autolinks in the decoded
+ * text. So hidden characters are shown (`showHidden`), and an empty `<wbr>` element, which the sanitizer keeps
+ * and which splits the text node, breaks every token that could become one, in code spans too (cmark-gfm
+ * autolinks inside raw `<code>` HTML):
+ * - `@` followed by anything: a mention (html-pipeline `mention_filter.rb` `MentionPattern`, `@` then
+ *   `[a-z0-9]`; teams are `@org/team`) or an e-mail address (cmark-gfm `extensions/autolink.c`
+ *   `postprocess_text`, which scans merged text nodes for `@`): `@<wbr>user`.
+ * - `#` or `GH-` before a digit: an issue reference, `#12`, `owner/repo#12`, `user#12`, `GH-12`
+ *   (`issue_mention_filter.rb`, case-insensitive `(gh-|#)(\d+)`): `#<wbr>12`, `GH-<wbr>12`.
+ * - `:` before `//`: a URL (autolink.c `url_match` starts at a `:` followed by `//`): `https:<wbr>//x`.
+ * - `www` before `.`: autolink.c `www_match` needs the four bytes `www.`: `www<wbr>.x`.
+ * `<wbr>` is in html-pipeline's sanitization allow-list (`lib/html_pipeline/sanitization_filter.rb`
+ * `DEFAULT_CONFIG[:elements]`), renders as nothing, and copies as nothing: the text reads and pastes as the
+ * same characters. Text inside `<code>`, `<pre>` and `<a>` is skipped by the mention and reference filters
+ * anyway; the breaks there are for the autolinker.
  */
 function escapeHtml(text) {
-    return withoutLineBreaks(text).replace(/[&<>"'|[\]`*~\\]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, c => `&#${c.codePointAt(0)};`);
+    return withoutLineBreaks(text).replace(ESCAPED, (c, token, hidden) => token !== undefined ? `${token}<wbr>` : hidden !== undefined ? `&#60;${codePoint(hidden)}&#62;` : `&#${c.codePointAt(0)};`);
+}
+/** One pass for `escapeHtml`: a token to break, a hidden character, or a character to write as an entity. */
+const ESCAPED = new RegExp(`(@(?=\\S)|#(?=\\d)|[Gg][Hh]-(?=\\d)|:(?=//)|[Ww]{3}(?=\\.))|(${HIDDEN.source})|[&<>"'|[\\]\`*~\\\\]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])`, 'g');
+/** An HTML attribute value (an `href` we build): entities only, since an attribute cannot hold `<wbr>`. Never for text. */
+function escapeAttribute(text) {
+    return withoutLineBreaks(text).replace(/[&<>"'`]/g, c => `&#${c.codePointAt(0)};`);
 }
 /** Our messages mark code as `x`: each code span's content through `code`, the text between through `prose`. */
 function mapCodeSpans(text, code, prose) {
@@ -329,20 +367,28 @@ function md(text) {
 /**
  * Markdown without any HTML, for renderers that allow none (SARIF): `x` becomes a code span fenced by more
  * backticks than it contains, and outside code spans every character that starts markdown syntax is
- * backslash-escaped and `<`, `>`, `&` become entities. Line breaks become spaces.
+ * backslash-escaped and `<`, `>`, `&` become entities. Line breaks become spaces, hidden characters are shown
+ * (`showHidden`), in code spans too.
+ *
+ * Without `<wbr>`, autolinks are stopped as far as markdown alone can: a backslash before the `:` of `://` and
+ * the `.` of `www.` (cmark-gfm's `url_match` and `www_match` start at those characters of the source, and a
+ * backslash escape consumes them first), and `@` in a code span of its own, since the e-mail autolinker runs
+ * after escaped text is merged back into one text node but never enters code. `#12` keeps its backslash only:
+ * code scanning alerts are no conversation, so a reference there makes no cross-reference event and a mention
+ * notifies nobody (GitHub notifies mentions in issues, pull requests, discussions and commit comments).
  */
 function plainMarkdown(text) {
     return mapCodeSpans(text, codeSpan, escapeMarkdown);
 }
 function codeSpan(content) {
-    const text = withoutLineBreaks(content);
+    const text = showHidden(withoutLineBreaks(content));
     const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length)) + 1);
     const padded = text.startsWith('`') || text.endsWith('`') ? ` ${text} ` : text;
     return `${fence}${padded}${fence}`;
 }
-const MARKDOWN_ENTITIES = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+const MARKDOWN_REPLACEMENTS = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '@': '`@`' };
 function escapeMarkdown(text) {
-    return withoutLineBreaks(text).replace(/[\\`*_[\]()~!|<>&#]/g, c => MARKDOWN_ENTITIES[c] ?? `\\${c}`);
+    return showHidden(withoutLineBreaks(text)).replace(/[\\`*_[\]()~!|<>&#@]|:(?=\/\/)|(?<=www)\./gi, c => MARKDOWN_REPLACEMENTS[c] ?? `\\${c}`);
 }
 
 ;// CONCATENATED MODULE: ./src/report/annotations.ts
@@ -958,7 +1004,8 @@ const ICONS = { error: '🔴', warning: '🟠', note: '🔵' };
 /**
  * The job summary (and `--format markdown`): the verdict, the findings grouped by rule with how each crate
  * gets in and how to fix it, a diagram of each failing artifact's linkage, and the table of artifacts.
- * Every string from the repository is HTML-escaped. Sections are added whole until the budget is reached,
+ * Every string from the repository goes through `escapeHtml` or `md`: escaped, hidden characters shown, and
+ * mentions, references and autolinks broken. Sections are added whole until the budget is reached,
  * so a truncated summary never ends inside a table or a `<details>` block.
  */
 function renderSummary(report, options = {}) {
@@ -1012,7 +1059,7 @@ function findingBlocks(report) {
         const info = RULES.find(r => r.id === rule);
         const icon = ICONS[findings[0].severity];
         const title = info ? `: ${escapeHtml(info.title)}` : '';
-        const link = info ? ` · <a href="${escapeHtml(ruleHelpUri(info.id))}">what this rule checks</a>` : '';
+        const link = info ? ` · <a href="${escapeAttribute(ruleHelpUri(info.id))}">what this rule checks</a>` : '';
         blocks.push(`#### ${icon} <code>${escapeHtml(rule)}</code>${title}\n\n<sub>${plural(findings.length, 'finding')}${link}</sub>\n`);
         for (const f of findings)
             blocks.push(findingBlock(f));
@@ -1134,7 +1181,7 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
  * Raw `cargo metadata` JSON is parsed into these types once, at the boundary (src/metadata/parse.ts);
  * everything after that works on trusted values.
  */
-const CRATE_TYPES = (/* unused pure expression or super */ null && (['bin', 'lib', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro']));
+const CRATE_TYPES = ['bin', 'lib', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro'];
 function defaultInvocation(overrides = {}) {
     return {
         command: 'build',
@@ -1246,7 +1293,8 @@ Gating:
 
 Security:
       --trust-repository-config  Let cargo run what the repository's configuration names
-                                 (wrappers, build.rustc, [env], a path toolchain)
+                                 (wrappers, build.rustc, [env], a path toolchain) and pass
+                                 every rustflag to rustc (@file, --sysroot, -Z options)
       --timeout <SECONDS>        Stop a cargo or rustc call after SECONDS [default: 300]
 `;
 function switchFlag(long, set, short) {
@@ -1318,7 +1366,7 @@ const FLAG_SPECS = [
             const triple = requireNonEmpty(v, spelled);
             const previous = d.options.invocation.target;
             if (previous !== null && previous !== triple) {
-                throw new UserError(`\`${spelled}\` given twice (\`${previous}\`, \`${triple}\`); ${PROGRAM} predicts one target per run`);
+                throw new errors_UserError(`\`${spelled}\` given twice (\`${previous}\`, \`${triple}\`); ${PROGRAM} predicts one target per run`);
             }
             d.options.invocation.target = triple;
         }
@@ -1355,7 +1403,7 @@ const FLAG_SPECS = [
         value: 'SECONDS',
         apply: (d, v, spelled) => {
             if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 86_400)
-                throw new UserError(`\`${spelled}\` must be a whole number of seconds from 1 to 86400, got \`${v}\``);
+                throw new errors_UserError(`\`${spelled}\` must be a whole number of seconds from 1 to 86400, got \`${v}\``);
             d.options.timeoutMs = Number(v) * 1000;
         }
     },
@@ -1427,7 +1475,7 @@ function args_parseCliArgs(argv, env = { colorTerminal: false }) {
     /** Applies one flag; returns true when parsing must stop (help or version). */
     const handle = (spec, spelled, value) => {
         if (seen.has(spec) && spec.repeatable !== true) {
-            throw new UserError(`\`${canonical(spec)}\` cannot be used more than once`);
+            throw new errors_UserError(`\`${canonical(spec)}\` cannot be used more than once`);
         }
         seen.add(spec);
         order.push(spec);
@@ -1439,7 +1487,7 @@ function args_parseCliArgs(argv, env = { colorTerminal: false }) {
     const takeValue = (spec, spelled) => {
         const next = argv[i + 1];
         if (next === undefined || (next.startsWith('-') && next !== '-')) {
-            throw new UserError(`\`${spelled}\` requires a value: \`${spelled} <${spec.value ?? 'VALUE'}>\``);
+            throw new errors_UserError(`\`${spelled}\` requires a value: \`${spelled} <${spec.value ?? 'VALUE'}>\``);
         }
         i++;
         return next;
@@ -1449,7 +1497,7 @@ function args_parseCliArgs(argv, env = { colorTerminal: false }) {
         if (arg === '--') {
             const rest = argv[i + 1];
             if (rest !== undefined)
-                throw new UserError(`unexpected argument \`${rest}\`; ${HELP_HINT}`);
+                throw new errors_UserError(`unexpected argument \`${rest}\`; ${HELP_HINT}`);
             break;
         }
         if (arg.startsWith('--')) {
@@ -1461,7 +1509,7 @@ function args_parseCliArgs(argv, env = { colorTerminal: false }) {
             let value = '';
             if (spec.value === undefined) {
                 if (eq >= 0)
-                    throw new UserError(`\`${spelled}\` takes no value, got \`${arg}\``);
+                    throw new errors_UserError(`\`${spelled}\` takes no value, got \`${arg}\``);
             }
             else {
                 value = eq >= 0 ? arg.slice(eq + 1) : takeValue(spec, spelled);
@@ -1492,7 +1540,7 @@ function args_parseCliArgs(argv, env = { colorTerminal: false }) {
             }
             continue;
         }
-        throw new UserError(`unexpected argument \`${arg}\`; ${HELP_HINT}`);
+        throw new errors_UserError(`unexpected argument \`${arg}\`; ${HELP_HINT}`);
     }
     const { options } = draft;
     if (!options.help && !options.version)
@@ -1503,17 +1551,17 @@ function args_parseCliArgs(argv, env = { colorTerminal: false }) {
 /** Cross-flag rules cargo enforces, checked once every flag is known. */
 function checkCombinations(invocation, order) {
     if (invocation.exclude.length > 0 && !invocation.workspace) {
-        throw new UserError('`--exclude` can only be used together with `--workspace`');
+        throw new errors_UserError('`--exclude` can only be used together with `--workspace`');
     }
     // cargo 1.95 declares `--release` and `--profile` as conflicting arguments, so even `--release --profile release`
     // is refused before any profile is looked at.
     if (invocation.release && invocation.profile !== null) {
         const releaseFirst = order.findIndex(s => s.long === 'release') < order.findIndex(s => s.long === 'profile');
         const [first, second] = releaseFirst ? ['--release', '--profile'] : ['--profile', '--release'];
-        throw new UserError(`\`${first}\` cannot be used with \`${second}\`; \`--release\` is the same as \`--profile release\``);
+        throw new errors_UserError(`\`${first}\` cannot be used with \`${second}\`; \`--release\` is the same as \`--profile release\``);
     }
     if (order.some(s => s.long === 'policy') && order.some(s => s.long === 'no-policy')) {
-        throw new UserError('`--policy` cannot be used with `--no-policy`');
+        throw new errors_UserError('`--policy` cannot be used with `--no-policy`');
     }
 }
 function canonical(spec) {
@@ -1521,11 +1569,11 @@ function canonical(spec) {
 }
 function unknownFlag(spelled) {
     if (CARGO_ONLY_FLAGS.has(spelled)) {
-        return new UserError(`cargo's \`${spelled}\` is not supported by ${PROGRAM}; remove it`);
+        return new errors_UserError(`cargo's \`${spelled}\` is not supported by ${PROGRAM}; remove it`);
     }
     const suggestion = spelled.startsWith('--') ? closestLongFlag(spelled.slice(2)) : undefined;
     const hint = suggestion === undefined ? '' : ` (did you mean \`--${suggestion}\`?)`;
-    return new UserError(`unknown flag \`${spelled}\`${hint}; ${HELP_HINT}`);
+    return new errors_UserError(`unknown flag \`${spelled}\`${hint}; ${HELP_HINT}`);
 }
 /** The known long flag closest to `name` (ignoring case), when it is a likely typo: one edit per three letters. */
 function closestLongFlag(name) {
@@ -1554,7 +1602,7 @@ function editDistance(a, b) {
 }
 function requireNonEmpty(value, spelled) {
     if (value === '')
-        throw new UserError(`\`${spelled}\` must not be empty`);
+        throw new errors_UserError(`\`${spelled}\` must not be empty`);
     return value;
 }
 function pushUnique(list, item) {
@@ -1564,7 +1612,7 @@ function pushUnique(list, item) {
 function oneOf(value, allowed, what) {
     const found = allowed.find(a => a === value);
     if (found === undefined)
-        throw new UserError(`${what} must be one of ${allowed.join(', ')}, got \`${value}\``);
+        throw new errors_UserError(`${what} must be one of ${allowed.join(', ')}, got \`${value}\``);
     return found;
 }
 /**
@@ -1576,7 +1624,7 @@ function checkPackageSpec(spec, spelled) {
     if (spec.includes(',') && !spec.includes('://')) {
         const parts = spec.split(',').filter(p => p !== '');
         const rewrite = parts.map(p => `${spelled} ${p}`).join(' ');
-        throw new UserError(`\`${spelled}\` takes one package per flag, got \`${spec}\`; write \`${rewrite}\``);
+        throw new errors_UserError(`\`${spelled}\` takes one package per flag, got \`${spec}\`; write \`${rewrite}\``);
     }
     return spec;
 }
@@ -1619,19 +1667,19 @@ const RESERVED_PROFILE_NAMES = new Set([
  */
 function checkProfileName(name, what) {
     if (name === '')
-        throw new UserError(`${what} must not be empty`);
+        throw new errors_UserError(`${what} must not be empty`);
     const bad = Array.from(name).find(ch => !/^[\p{Alphabetic}\p{N}_-]$/u.test(ch));
     if (bad !== undefined) {
-        throw new UserError(`${what}: invalid character \`${bad}\` in profile name \`${name}\`; allowed characters are letters, numbers, underscore, and hyphen`);
+        throw new errors_UserError(`${what}: invalid character \`${bad}\` in profile name \`${name}\`; allowed characters are letters, numbers, underscore, and hyphen`);
     }
     if (name === 'doc')
-        throw new UserError(`${what}: profile \`doc\` is reserved and not allowed to be explicitly specified`);
+        throw new errors_UserError(`${what}: profile \`doc\` is reserved and not allowed to be explicitly specified`);
     const lower = name.toLowerCase();
     if (lower === 'debug') {
-        throw new UserError(`${what}: profile name \`${name}\` is reserved; the default development profile is \`dev\``);
+        throw new errors_UserError(`${what}: profile name \`${name}\` is reserved; the default development profile is \`dev\``);
     }
     if (RESERVED_PROFILE_NAMES.has(lower) || lower.startsWith('cargo')) {
-        throw new UserError(`${what}: profile name \`${name}\` is reserved; please choose a different name`);
+        throw new errors_UserError(`${what}: profile name \`${name}\` is reserved; please choose a different name`);
     }
     return name;
 }
@@ -1688,2573 +1736,917 @@ function quoteForShell(word) {
     return `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
-;// CONCATENATED MODULE: ./node_modules/toml-eslint-parser/lib/chunk-15K8U1wQ.mjs
-//#region rolldown:runtime
-var __defProp = Object.defineProperty;
-var __exportAll = (all, symbols) => {
-	let target = {};
-	for (var name in all) {
-		__defProp(target, name, {
-			get: all[name],
-			enumerable: true
-		});
-	}
-	if (symbols) {
-		__defProp(target, Symbol.toStringTag, { value: "Module" });
-	}
-	return target;
-};
-
-//#endregion
-
-;// CONCATENATED MODULE: ./node_modules/eslint-visitor-keys/lib/visitor-keys.js
-/* eslint-disable jsdoc/valid-types -- doesn't allow `readonly`.
-   TODO: remove eslint-disable when https://github.com/jsdoc-type-pratt-parser/jsdoc-type-pratt-parser/issues/164 is fixed
-*/
+;// CONCATENATED MODULE: ./src/report/json-checks.ts
 /**
- * @typedef {{ readonly [type: string]: ReadonlyArray<string> }} VisitorKeys
+ * Checks shared by the readers of JSON that a user or an earlier run gave us (the baseline, the report):
+ * what a value is, in a few words, and where JSON.parse gave up.
  */
-/* eslint-enable jsdoc/valid-types -- doesn't allow `readonly string[]`. TODO: check why */
 
 /**
- * @type {VisitorKeys}
+ * The top level of a JSON report of this tool: parsed (a leading BOM allowed), an object, version 1. A SARIF
+ * log is named as such, with `sarifAdvice` saying what to give instead.
  */
-const KEYS = {
-	ArrayExpression: ["elements"],
-	ArrayPattern: ["elements"],
-	ArrowFunctionExpression: ["params", "body"],
-	AssignmentExpression: ["left", "right"],
-	AssignmentPattern: ["left", "right"],
-	AwaitExpression: ["argument"],
-	BinaryExpression: ["left", "right"],
-	BlockStatement: ["body"],
-	BreakStatement: ["label"],
-	CallExpression: ["callee", "arguments"],
-	CatchClause: ["param", "body"],
-	ChainExpression: ["expression"],
-	ClassBody: ["body"],
-	ClassDeclaration: ["id", "superClass", "body"],
-	ClassExpression: ["id", "superClass", "body"],
-	ConditionalExpression: ["test", "consequent", "alternate"],
-	ContinueStatement: ["label"],
-	DebuggerStatement: [],
-	DoWhileStatement: ["body", "test"],
-	EmptyStatement: [],
-	ExperimentalRestProperty: ["argument"],
-	ExperimentalSpreadProperty: ["argument"],
-	ExportAllDeclaration: ["exported", "source", "attributes"],
-	ExportDefaultDeclaration: ["declaration"],
-	ExportNamedDeclaration: [
-		"declaration",
-		"specifiers",
-		"source",
-		"attributes",
-	],
-	ExportSpecifier: ["local", "exported"],
-	ExpressionStatement: ["expression"],
-	ForInStatement: ["left", "right", "body"],
-	ForOfStatement: ["left", "right", "body"],
-	ForStatement: ["init", "test", "update", "body"],
-	FunctionDeclaration: ["id", "params", "body"],
-	FunctionExpression: ["id", "params", "body"],
-	Identifier: [],
-	IfStatement: ["test", "consequent", "alternate"],
-	ImportAttribute: ["key", "value"],
-	ImportDeclaration: ["specifiers", "source", "attributes"],
-	ImportDefaultSpecifier: ["local"],
-	ImportExpression: ["source", "options"],
-	ImportNamespaceSpecifier: ["local"],
-	ImportSpecifier: ["imported", "local"],
-	JSXAttribute: ["name", "value"],
-	JSXClosingElement: ["name"],
-	JSXClosingFragment: [],
-	JSXElement: ["openingElement", "children", "closingElement"],
-	JSXEmptyExpression: [],
-	JSXExpressionContainer: ["expression"],
-	JSXFragment: ["openingFragment", "children", "closingFragment"],
-	JSXIdentifier: [],
-	JSXMemberExpression: ["object", "property"],
-	JSXNamespacedName: ["namespace", "name"],
-	JSXOpeningElement: ["name", "attributes"],
-	JSXOpeningFragment: [],
-	JSXSpreadAttribute: ["argument"],
-	JSXSpreadChild: ["expression"],
-	JSXText: [],
-	LabeledStatement: ["label", "body"],
-	Literal: [],
-	LogicalExpression: ["left", "right"],
-	MemberExpression: ["object", "property"],
-	MetaProperty: ["meta", "property"],
-	MethodDefinition: ["key", "value"],
-	NewExpression: ["callee", "arguments"],
-	ObjectExpression: ["properties"],
-	ObjectPattern: ["properties"],
-	PrivateIdentifier: [],
-	Program: ["body"],
-	Property: ["key", "value"],
-	PropertyDefinition: ["key", "value"],
-	RestElement: ["argument"],
-	ReturnStatement: ["argument"],
-	SequenceExpression: ["expressions"],
-	SpreadElement: ["argument"],
-	StaticBlock: ["body"],
-	Super: [],
-	SwitchCase: ["test", "consequent"],
-	SwitchStatement: ["discriminant", "cases"],
-	TaggedTemplateExpression: ["tag", "quasi"],
-	TemplateElement: [],
-	TemplateLiteral: ["quasis", "expressions"],
-	ThisExpression: [],
-	ThrowStatement: ["argument"],
-	TryStatement: ["block", "handler", "finalizer"],
-	UnaryExpression: ["argument"],
-	UpdateExpression: ["argument"],
-	VariableDeclaration: ["declarations"],
-	VariableDeclarator: ["id", "init"],
-	WhileStatement: ["test", "body"],
-	WithStatement: ["object", "body"],
-	YieldExpression: ["argument"],
-};
-
-// Types.
-const NODE_TYPES = Object.keys(KEYS);
-
-// Freeze the keys.
-for (const type of NODE_TYPES) {
-	Object.freeze(KEYS[type]);
+function json_checks_readReportObject(text, file, sarifAdvice) {
+    const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    let data;
+    try {
+        data = JSON.parse(json);
+    }
+    catch {
+        throw new errors_UserError(`${file}: not a JSON report (${jsonProblem(json)})`);
+    }
+    if (!isObject(data))
+        throw new errors_UserError(`${file}: not a JSON report (expected an object at the top level, got ${describe(data)})`);
+    if (data.version !== 1) {
+        if (Array.isArray(data.runs))
+            throw new errors_UserError(`${file}: a SARIF log, not a JSON report: ${sarifAdvice}`);
+        if (data.version === undefined)
+            throw new errors_UserError(`${file}: not a JSON report (no \`version\`)`);
+        throw new errors_UserError(`${file}: \`version\` is ${describe(data.version)}, and only 1 is supported`);
+    }
+    return data;
 }
-Object.freeze(KEYS);
-
-/* harmony default export */ const visitor_keys = (KEYS);
-
-;// CONCATENATED MODULE: ./node_modules/eslint-visitor-keys/lib/index.js
+/** A JSON object: not null, not an array. */
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A value in a few words for an error message: short strings quoted, longer ones and containers by kind. */
+function describe(value) {
+    if (value === undefined)
+        return 'nothing';
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'an object';
+    if (typeof value === 'string')
+        return value.length > 40 ? 'a string' : JSON.stringify(value);
+    return String(value);
+}
 /**
- * @author Toru Nagashima <https://github.com/mysticatea>
- * See LICENSE file in root directory for full license.
+ * Where JSON.parse gave up, as "invalid JSON at position 12: line 1, column 13". V8's own message has no
+ * position in every Node version and may quote the input across lines, so the text is scanned again (only
+ * on failure) without recursion, to survive deeply nested garbage.
+ */
+function jsonProblem(text) {
+    const at = jsonErrorOffset(text);
+    if (at < 0)
+        return 'invalid JSON';
+    if (at >= text.length)
+        return 'invalid JSON: the file ends too early';
+    const before = text.slice(0, at);
+    const line = before.split('\n').length;
+    const column = at - before.lastIndexOf('\n');
+    return `invalid JSON at position ${at}: line ${line}, column ${column}`;
+}
+const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/uy;
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/uy;
+const LITERAL = /true|false|null/uy;
+/** The offset of the first syntax error in `text`, or -1 if there is none. */
+function jsonErrorOffset(text) {
+    let i = 0;
+    const space = () => {
+        while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r'))
+            i++;
+    };
+    const token = (re) => {
+        re.lastIndex = i;
+        if (!re.test(text))
+            return false;
+        i = re.lastIndex;
+        return true;
+    };
+    const key = () => {
+        space();
+        if (!token(STRING))
+            return false;
+        space();
+        if (text[i] !== ':')
+            return false;
+        i++;
+        return true;
+    };
+    const stack = [];
+    for (;;) {
+        space();
+        const c = text[i];
+        if (c === '{' || c === '[') {
+            i++;
+            space();
+            if (text[i] === (c === '{' ? '}' : ']'))
+                i++;
+            else {
+                stack.push(c);
+                if (c === '{' && !key())
+                    return i;
+                continue;
+            }
+        }
+        else if (!token(STRING) && !token(NUMBER) && !token(LITERAL))
+            return i;
+        for (;;) {
+            space();
+            const top = stack[stack.length - 1];
+            if (top === undefined)
+                return i < text.length ? i : -1;
+            if (text[i] === (top === '{' ? '}' : ']')) {
+                i++;
+                stack.pop();
+                continue;
+            }
+            if (text[i] !== ',')
+                return i;
+            i++;
+            if (top === '{' && !key())
+                return i;
+            break;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/parse-report.ts
+/**
+ * The strict reader of the JSON report (`--format json`), for a report that an earlier run wrote and that is
+ * not trusted: a pull request from a fork can forge the file. Every field `Report` declares is checked
+ * against a schema written once below, whose inferred type is checked against `Report` at compile time.
+ * Fields the schema does not know are ignored (the report may gain fields) and never copied: the result is
+ * built from checked values only, so no `__proto__` or other stray key reaches the renderers.
+ *
+ * Names must fit the grammar cargo and rustc give them (package, crate, feature and profile names, target
+ * names without control characters, clean file paths), so that a forged report cannot smuggle text where our
+ * own report only ever holds names. Its prose (messages, fixes, reasons, notes) is checked as strings only:
+ * `restateReport` replaces all of it before anything is posted.
  */
 
 
+
 /**
- * @typedef {import('./visitor-keys.js').VisitorKeys} VisitorKeys
+ * Report files larger than this are refused before they are parsed (UTF-8 bytes). A 10,000-package workspace
+ * built with `-C prefer-dynamic` writes a 198 MiB report (824,000 linkage entries); V8 cannot hold a string
+ * of more than 512 Mi code units at all.
  */
-
-// List to ignore keys.
-const KEY_BLACKLIST = new Set([
-	"parent",
-	"leadingComments",
-	"trailingComments",
-]);
-
+const MAX_REPORT_BYTES = 256 * 1024 * 1024;
 /**
- * Check whether a given key should be used or not.
- * @param {string} key The key to check.
- * @returns {boolean} `true` if the key should be used.
+ * The longest string accepted anywhere in a report (UTF-16 code units). Real ones are a few hundred; the
+ * renderers escape each string with one regular-expression replace, and V8 aborts the process (a fatal
+ * error, not an exception) when one replace has tens of millions of matches.
  */
-function filterKey(key) {
-	return !KEY_BLACKLIST.has(key) && key[0] !== "_";
-}
-
-/* eslint-disable jsdoc/valid-types -- doesn't allow `readonly`.
-   TODO: remove eslint-disable when https://github.com/jsdoc-type-pratt-parser/jsdoc-type-pratt-parser/issues/164 is fixed
-*/
+const MAX_STRING_LENGTH = 1024 * 1024;
 /**
- * Get visitor keys of a given node.
- * @param {Object} node The AST node to get keys.
- * @returns {readonly string[]} Visitor keys of the node.
+ * The most findings accepted. Real reports have hundreds (510 for that workspace); the cap keeps a forged
+ * report's job summary to about a second (rendering takes some 8 ms per thousand findings).
  */
-function getKeys(node) {
-	return Object.keys(node).filter(filterKey);
-}
-/* eslint-enable jsdoc/valid-types -- doesn't allow `readonly` */
-
+const MAX_FINDINGS = 50_000;
 /**
- * Make the union set with `KEYS` and given keys.
- * @param {VisitorKeys} additionalKeys The additional keys.
- * @returns {VisitorKeys} The union set.
+ * Refuses a report of `bytes` bytes when it is over `MAX_REPORT_BYTES`; for callers that can tell the size
+ * before reading the file.
  */
-function unionWith(additionalKeys) {
-	const retv =
-		/** @type {{ [type: string]: ReadonlyArray<string> }} */
-		(Object.assign({}, visitor_keys));
-
-	for (const type of Object.keys(additionalKeys)) {
-		if (Object.hasOwn(retv, type)) {
-			const keys = new Set(additionalKeys[type]);
-
-			for (const key of retv[type]) {
-				keys.add(key);
-			}
-
-			retv[type] = Object.freeze(Array.from(keys));
-		} else {
-			retv[type] = Object.freeze(Array.from(additionalKeys[type]));
-		}
-	}
-
-	return Object.freeze(retv);
+function checkReportSize(bytes, file) {
+    // Rounded up, so that a file just over the limit does not read as the limit itself.
+    if (bytes > MAX_REPORT_BYTES)
+        tooLarge(file, `${(Math.ceil((bytes / 2 ** 20) * 10) / 10).toFixed(1)} MiB, more`);
 }
-
-
-
-;// CONCATENATED MODULE: ./node_modules/toml-eslint-parser/lib/index.mjs
-
-
-
-//#region src/internal-utils/index.ts
-/**
-* Get the last element from given array
-*/
-function last(arr) {
-	return arr[arr.length - 1] ?? null;
+function tooLarge(file, size) {
+    throw new UserError(`${file}: too large for a JSON report (${size} than the ${MAX_REPORT_BYTES / 2 ** 20} MiB limit)`);
 }
 /**
-* Node to key name
-*/
-function toKeyName(node) {
-	return node.type === "TOMLBare" ? node.name : node.value;
+ * Reads a JSON report, checking every field. Throws a one-line `UserError` naming `file` and the JSON path
+ * at fault, e.g. `report.json: findings[3].severity: expected one of error, warning, note, got "fatal"`.
+ */
+function parseReport(text, file) {
+    // UTF-8 takes one to three bytes per UTF-16 code unit: count bytes only when the length cannot decide.
+    if (text.length > MAX_REPORT_BYTES)
+        tooLarge(file, 'more');
+    else if (text.length * 3 > MAX_REPORT_BYTES)
+        checkReportSize(Buffer.byteLength(text, 'utf8'), file);
+    const data = readReportObject(text, file, 'give the report written with `--format json`');
+    try {
+        return REPORT.check(data, null);
+    }
+    catch (error) {
+        if (error instanceof Invalid)
+            throw new UserError(`${file}: ${formatPath(error.at)}: ${error.problem}`);
+        throw error;
+    }
 }
-
-//#endregion
-//#region src/parser-options.ts
-var TOMLVerImpl = class {
-	constructor(major, minor) {
-		this.major = major;
-		this.minor = minor;
-	}
-	lt(major, minor) {
-		return this.major < major || this.major === major && this.minor < minor;
-	}
-	gte(major, minor) {
-		return this.major > major || this.major === major && this.minor >= minor;
-	}
+class Invalid {
+    at;
+    problem;
+    mismatch;
+    constructor(at, problem, 
+    /** The value is of the wrong type or not a member: "expected …, got …". */
+    mismatch = true) {
+        this.at = at;
+        this.problem = problem;
+        this.mismatch = mismatch;
+    }
+}
+const string = {
+    expected: 'a string',
+    check(value, at) {
+        if (typeof value !== 'string')
+            throw new Invalid(at, `expected a string, got ${describe(value)}`);
+        if (value.length > MAX_STRING_LENGTH)
+            throw new Invalid(at, `a string of ${value.length} characters, longer than the ${MAX_STRING_LENGTH} a report may have`, false);
+        return value;
+    }
 };
-const TOML_VERSION_1_0 = new TOMLVerImpl(1, 0);
-const TOML_VERSION_1_1 = new TOMLVerImpl(1, 1);
-const DEFAULT_TOML_VERSION = TOML_VERSION_1_1;
-const SUPPORTED_TOML_VERSIONS = {
-	"1.0": TOML_VERSION_1_0,
-	"1.0.0": TOML_VERSION_1_0,
-	"1.1": TOML_VERSION_1_1,
-	"1.1.0": TOML_VERSION_1_1,
-	latest: TOML_VERSION_1_1,
-	next: TOML_VERSION_1_1
+const parse_report_boolean = {
+    expected: 'true or false',
+    check(value, at) {
+        if (typeof value !== 'boolean')
+            throw new Invalid(at, `expected true or false, got ${describe(value)}`);
+        return value;
+    }
 };
-/**
-* Get TOML version object from given TOML version string.
-*/
-function getTOMLVer(v) {
-	return v && SUPPORTED_TOML_VERSIONS[v] || DEFAULT_TOML_VERSION;
+function integer(options) {
+    const expected = options.min === 0 ? 'a non-negative integer' : `an integer ≥ ${options.min}`;
+    return {
+        expected,
+        check(value, at) {
+            if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < options.min)
+                throw new Invalid(at, `expected ${expected}, got ${describe(value)}`);
+            return value;
+        }
+    };
 }
-
-//#endregion
-//#region src/errors.ts
-const MESSAGES = {
-	"unterminated-string": "Unterminated string constant",
-	"unterminated-table-key": "Unterminated table-key",
-	"unterminated-array": "Unterminated array",
-	"unterminated-inline-table": "Unterminated inline table",
-	"missing-key": "Empty bare keys are not allowed",
-	"missing-newline": "Must be a newline",
-	"missing-equals-sign": "Expected equal (=) token",
-	"missing-value": "Unspecified values are invalid",
-	"missing-comma": "Expected comma (,) token",
-	"dupe-keys": "Defining a key multiple times is invalid",
-	"unexpected-char": "Unexpected character",
-	"unexpected-token": "Unexpected token",
-	"invalid-control-character": "Control characters (codes < 0x1f and 0x7f) are not allowed",
-	"invalid-comment-character": "Invalid code point {{cp}} within comments",
-	"invalid-key-value-newline": "The key, equals sign, and value must be on the same line",
-	"invalid-inline-table-newline": "No newlines are allowed between the curly braces unless they are valid within a value",
-	"invalid-underscore": "Underscores are allowed between digits",
-	"invalid-space": "Unexpected spaces",
-	"invalid-three-quotes": "Three or more quotes are not permitted",
-	"invalid-date": "Unexpected invalid date",
-	"invalid-time": "Unexpected invalid time",
-	"invalid-leading-zero": "Leading zeros are not allowed",
-	"invalid-trailing-comma-in-inline-table": "Trailing comma is not permitted in an inline table",
-	"invalid-char-in-escape-sequence": "Invalid character in escape sequence",
-	"invalid-consecutive-dots-in-key": "Consecutive dots are not permitted in keys",
-	"invalid-code-point": "Invalid code point {{cp}}",
-	"invalid-trailing-dot-in-key": "Keys cannot end with a dot",
-	"invalid-leading-dot-in-key": "Keys cannot start with a dot"
-};
-/**
-* Get message from error code
-*/
-function getMessage(code, data) {
-	if (data) return MESSAGES[code].replace(/\{\{(.*?)\}\}/gu, (_, name$2) => {
-		if (name$2 in data) return data[name$2];
-		return `{{${name$2}}}`;
-	});
-	return MESSAGES[code];
+function literal(only) {
+    const expected = JSON.stringify(only);
+    return {
+        expected,
+        check(value, at) {
+            if (value !== only)
+                throw new Invalid(at, `expected ${expected}, got ${describe(value)}`);
+            return only;
+        }
+    };
 }
-/**
-* TOML parse errors.
-*/
-var ParseError = class extends SyntaxError {
-	/**
-	* Initialize this ParseError instance.
-	*
-	*/
-	constructor(code, offset, line, column, data) {
-		super(getMessage(code, data));
-		this.index = offset;
-		this.lineNumber = line;
-		this.column = column;
-	}
-};
-
-//#endregion
-//#region src/tokenizer/code-point.ts
-const CodePoint = {
-	EOF: -1,
-	NULL: 0,
-	SOH: 1,
-	BACKSPACE: 8,
-	TABULATION: 9,
-	LINE_FEED: 10,
-	FORM_FEED: 12,
-	CARRIAGE_RETURN: 13,
-	ESCAPE: 27,
-	SO: 14,
-	US: 31,
-	SPACE: 32,
-	QUOTATION_MARK: 34,
-	HASH: 35,
-	SINGLE_QUOTE: 39,
-	PLUS_SIGN: 43,
-	COMMA: 44,
-	DASH: 45,
-	DOT: 46,
-	DIGIT_0: 48,
-	DIGIT_1: 49,
-	DIGIT_2: 50,
-	DIGIT_3: 51,
-	DIGIT_7: 55,
-	DIGIT_9: 57,
-	COLON: 58,
-	EQUALS_SIGN: 61,
-	LATIN_CAPITAL_A: 65,
-	LATIN_CAPITAL_E: 69,
-	LATIN_CAPITAL_F: 70,
-	LATIN_CAPITAL_T: 84,
-	LATIN_CAPITAL_U: 85,
-	LATIN_CAPITAL_Z: 90,
-	LEFT_BRACKET: 91,
-	BACKSLASH: 92,
-	RIGHT_BRACKET: 93,
-	UNDERSCORE: 95,
-	LATIN_SMALL_A: 97,
-	LATIN_SMALL_B: 98,
-	LATIN_SMALL_E: 101,
-	LATIN_SMALL_F: 102,
-	LATIN_SMALL_I: 105,
-	LATIN_SMALL_L: 108,
-	LATIN_SMALL_N: 110,
-	LATIN_SMALL_O: 111,
-	LATIN_SMALL_R: 114,
-	LATIN_SMALL_S: 115,
-	LATIN_SMALL_T: 116,
-	LATIN_SMALL_U: 117,
-	LATIN_SMALL_X: 120,
-	LATIN_SMALL_Z: 122,
-	LEFT_BRACE: 123,
-	RIGHT_BRACE: 125,
-	TILDE: 126,
-	DELETE: 127,
-	PAD: 128,
-	SUPERSCRIPT_TWO: 178,
-	SUPERSCRIPT_THREE: 179,
-	SUPERSCRIPT_ONE: 185,
-	VULGAR_FRACTION_ONE_QUARTER: 188,
-	VULGAR_FRACTION_THREE_QUARTERS: 190,
-	LATIN_CAPITAL_LETTER_A_WITH_GRAVE: 192,
-	LATIN_CAPITAL_LETTER_O_WITH_DIAERESIS: 214,
-	LATIN_CAPITAL_LETTER_O_WITH_STROKE: 216,
-	LATIN_SMALL_LETTER_O_WITH_DIAERESIS: 246,
-	LATIN_SMALL_LETTER_O_WITH_STROKE: 248,
-	GREEK_SMALL_REVERSED_DOTTED_LUNATE_SIGMA_SYMBOL: 891,
-	GREEK_CAPITAL_LETTER_YOT: 895,
-	CP_1FFF: 8191,
-	ZERO_WIDTH_NON_JOINER: 8204,
-	ZERO_WIDTH_JOINER: 8205,
-	UNDERTIE: 8255,
-	CHARACTER_TIE: 8256,
-	SUPERSCRIPT_ZERO: 8304,
-	CP_218F: 8591,
-	CIRCLED_DIGIT_ONE: 9312,
-	NEGATIVE_CIRCLED_DIGIT_ZERO: 9471,
-	GLAGOLITIC_CAPITAL_LETTER_AZU: 11264,
-	CP_2FEF: 12271,
-	IDEOGRAPHIC_COMMA: 12289,
-	CP_D7FF: 55295,
-	CP_E000: 57344,
-	CJK_COMPATIBILITY_IDEOGRAPH_F900: 63744,
-	ARABIC_LIGATURE_SALAAMUHU_ALAYNAA: 64975,
-	ARABIC_LIGATURE_SALLA_USED_AS_KORANIC_STOP_SIGN_ISOLATED_FORM: 65008,
-	REPLACEMENT_CHARACTER: 65533,
-	LINEAR_B_SYLLABLE_B008_A: 65536,
-	CP_EFFFF: 983039,
-	CP_10FFFF: 1114111
-};
-/**
-* Check whether the code point is a control character.
-*/
-function isControl(cp) {
-	return cp >= CodePoint.NULL && cp <= CodePoint.US;
+function parse_report_oneOf(members) {
+    const allowed = new Set(members);
+    const expected = `one of ${members.join(', ')}`;
+    return {
+        expected,
+        check(value, at) {
+            if (!allowed.has(value))
+                throw new Invalid(at, `expected ${expected}, got ${describe(value)}`);
+            return value;
+        }
+    };
+}
+function nullable(schema) {
+    const expected = `${schema.expected} or null`;
+    return {
+        expected,
+        check(value, at) {
+            if (value === null)
+                return null;
+            try {
+                return schema.check(value, at);
+            }
+            catch (error) {
+                if (error instanceof Invalid && error.at === at && error.mismatch)
+                    throw new Invalid(at, `expected ${expected}, got ${describe(value)}`);
+                throw error;
+            }
+        }
+    };
+}
+function optional(schema) {
+    return { optional: schema };
+}
+function array(item, options = {}) {
+    const max = options.max ?? Infinity;
+    return {
+        expected: 'an array',
+        check(value, at) {
+            if (!Array.isArray(value))
+                throw new Invalid(at, `expected an array, got ${describe(value)}`);
+            if (value.length > max)
+                throw new Invalid(at, `${value.length} entries, more than the ${max} a report may have`, false);
+            const out = new Array(value.length);
+            for (let i = 0; i < value.length; i++)
+                out[i] = item.check(value[i], { up: at, key: i });
+            return out;
+        }
+    };
 }
 /**
-* Check whether the code point is a whitespace.
-*/
-function isWhitespace(cp) {
-	return cp === CodePoint.TABULATION || cp === CodePoint.SPACE;
+ * An object with any keys: the result has no prototype, so a key such as `__proto__` or `toString` is data
+ * like any other and never an inherited member.
+ */
+function record(item) {
+    return {
+        expected: 'an object',
+        check(value, at) {
+            if (!isObject(value))
+                throw new Invalid(at, `expected an object, got ${describe(value)}`);
+            const out = Object.create(null);
+            for (const key of Object.keys(value))
+                out[key] = item.check(value[key], { up: at, key });
+            return out;
+        }
+    };
 }
 /**
-* Check whether the code point is a end of line.
-*/
-function isEOL(cp) {
-	return cp === CodePoint.LINE_FEED || cp === CodePoint.CARRIAGE_RETURN;
+ * An object with the fields of `shape`, checked in the order of `shape` (so the first problem reported does
+ * not depend on the file) and copied in the order of the file (so a report reads back as it was written).
+ */
+function object(shape) {
+    const fields = Object.entries(shape).map(([key, s]) => ('optional' in s ? { key, schema: s.optional, optional: true } : { key, schema: s, optional: false }));
+    return {
+        expected: 'an object',
+        check(value, at) {
+            if (!isObject(value))
+                throw new Invalid(at, `expected an object, got ${describe(value)}`);
+            const checked = new Map();
+            for (const { key, schema, optional } of fields) {
+                const field = Object.hasOwn(value, key) ? value[key] : undefined;
+                if (field === undefined) {
+                    if (optional)
+                        continue;
+                    throw new Invalid({ up: at, key }, `missing (expected ${schema.expected})`);
+                }
+                checked.set(key, schema.check(field, { up: at, key }));
+            }
+            const out = {};
+            for (const key of Object.keys(value))
+                if (checked.has(key))
+                    out[key] = checked.get(key);
+            return out;
+        }
+    };
+}
+/** `findings[3].severity`; keys that are not plain names in brackets, long ones cut. */
+function formatPath(at) {
+    const parts = [];
+    for (let p = at; p !== null; p = p.up) {
+        if (typeof p.key === 'number')
+            parts.push(`[${p.key}]`);
+        else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(p.key) && p.key.length <= 40)
+            parts.push(`${p.up === null ? '' : '.'}${p.key}`);
+        else
+            parts.push(`[${p.key.length > 40 ? `${JSON.stringify(p.key.slice(0, 40)).slice(0, -1)}…"` : JSON.stringify(p.key)}]`);
+    }
+    return parts.length === 0 ? '(top level)' : parts.reverse().join('');
+}
+const TARGET_KINDS = ['lib', 'bin', 'example', 'test', 'bench', 'custom-build', 'proc-macro'];
+const COMPILE_MODES = ['build', 'test'];
+const COMPILE_KINDS = ['host', 'target'];
+const LINKAGES = ['static', 'dynamic', 'included-from-dylib', 'not-linked'];
+const exhaustive = [true, true, true, true];
+void exhaustive;
+const SEVERITIES = ['error', 'warning', 'note'];
+const PANIC = parse_report_oneOf(['unwind', 'abort']);
+const targetKind = parse_report_oneOf(TARGET_KINDS);
+const compileMode = parse_report_oneOf(COMPILE_MODES);
+const compileKind = parse_report_oneOf(COMPILE_KINDS);
+const crateType = parse_report_oneOf(CRATE_TYPES);
+const severity = parse_report_oneOf(SEVERITIES);
+/** Lines are 1-based. */
+const line = integer({ min: 1 });
+const count = integer({ min: 0 });
+const strings = array(string);
+// ---------------------------------------------------------------------------------------------------------
+// Names, checked as cargo and rustc check them. Messages name the first character at fault, never echo the
+// value (which may hold anything).
+/** A string `problem` accepts (null) or explains: "not a package name: character "<" at position 1 (…)". */
+function grammar(expected, problem) {
+    return {
+        expected,
+        check(value, at) {
+            const text = string.check(value, at);
+            const why = problem(text);
+            if (why !== null)
+                throw new Invalid(at, why, false);
+            return text;
+        }
+    };
+}
+/** C0 and C1 controls (line breaks and tab included), and the characters that reorder or hide text. */
+const parse_report_HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/u;
+/** A character for a message: printable ASCII quoted, anything else as its code point. */
+function showChar(c) {
+    return /^[!-~]$/.test(c) ? JSON.stringify(c) : `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+/** The first character of `value` outside `allowed` (a one-character test), as "character "<" at position 3". */
+function firstOutside(value, allowed) {
+    let i = 0;
+    for (const c of value) {
+        if (!allowed(c, i))
+            return `character ${showChar(c)} at position ${i + 1}`;
+        i++;
+    }
+    return null;
+}
+/** Text that names something: no control character, no line break, nothing that reorders or hides text. */
+function plainTextProblem(value) {
+    if (!parse_report_HIDDEN.test(value))
+        return null;
+    return `${firstOutside(value, c => !parse_report_HIDDEN.test(c))}: control, line-break and bidi characters are not allowed here`;
+}
+// The whole-name patterns decide; the one-character ones only say where a name went wrong.
+const PACKAGE_PART = /^[\p{XID_Start}_][\p{XID_Continue}-]*$/u;
+const XID_START = /^[\p{XID_Start}_]$/u;
+const XID_CONTINUE = /^[\p{XID_Continue}-]$/u;
+const FEATURE = /^[\p{XID_Start}_0-9][\p{XID_Continue}+.-]*$/u;
+const FEATURE_START = /^[\p{XID_Start}_0-9]$/u;
+const FEATURE_CONTINUE = /^[\p{XID_Continue}+.-]$/u;
+const PROFILE = /^[\p{Alphabetic}\p{N}_-]+$/u;
+const PROFILE_CHAR = /^[\p{Alphabetic}\p{N}_-]$/u;
+/**
+ * Package names as cargo checks them (cargo-util-schemas `restricted_names.rs`, `validate_package_name`):
+ * each `::`-separated part starts with a Unicode XID start character or `_` and goes on with XID continue
+ * characters or `-`. Cargo sets no length limit (crates.io's 64 is its own).
+ */
+function packageNameProblem(value) {
+    for (const part of value.split('::')) {
+        if (part === '')
+            return 'not a package name: empty';
+        if (PACKAGE_PART.test(part))
+            continue;
+        const bad = firstOutside(part, (c, i) => (i === 0 ? XID_START : XID_CONTINUE).test(c));
+        return `not a package name: ${bad} (cargo allows Unicode letters, digits, \`-\` and \`_\`)`;
+    }
+    return null;
+}
+/** Crate names as rustc checks them (`validate_crate_name`: `char::is_alphanumeric` or `_`). */
+const CRATE_NAME = /^[\p{Alphabetic}\p{N}_]+$/u;
+/** The shared libraries rustc names for a crate: `libstd-<hash>.so`, `std-1a2b.dll`, `libfoo.dylib`, `libdy-<hash>.so`. */
+const LIBRARY_FILE = /^[\p{Alphabetic}\p{N}_]+(?:-(?:<hash>|[0-9A-Za-z]+))?\.[A-Za-z0-9]+$/u;
+/** What a finding's `crates` and the linkage name: crates, packages (`no-linkable-lib`) and library files. */
+function crateProblem(value) {
+    if (CRATE_NAME.test(value) || LIBRARY_FILE.test(value) || packageNameProblem(value) === null)
+        return null;
+    const bad = firstOutside(value, c => /^[\p{Alphabetic}\p{N}_.-]$/u.test(c));
+    return `not a crate name or shared-library file name${bad === null ? '' : `: ${bad}`}`;
+}
+function libraryFileProblem(value) {
+    return LIBRARY_FILE.test(value) ? null : 'not a shared-library file name such as `libstd-<hash>.so`, `std-<hash>.dll` or `libfoo.dylib`';
+}
+/** Target names: cargo refuses only blank ones (and `-` in a lib); here also what would hide or break a line. */
+function targetNameProblem(value) {
+    if (value.trim() === '')
+        return 'a blank target name';
+    return plainTextProblem(value);
 }
 /**
-* Check whether the code point is an uppercase letter character.
-*/
-function isUpperLetter(cp) {
-	return cp >= CodePoint.LATIN_CAPITAL_A && cp <= CodePoint.LATIN_CAPITAL_Z;
+ * Feature names as cargo checks them (`validate_feature_name`): a Unicode XID start character, a digit or `_`,
+ * then XID continue characters, `-`, `+` or `.`; on the command line `package/feature` too.
+ */
+function featureProblem(value) {
+    const slash = value.indexOf('/');
+    if (slash >= 0) {
+        const pkg = packageNameProblem(value.slice(0, slash));
+        if (pkg !== null)
+            return pkg;
+    }
+    const name = value.slice(slash + 1);
+    if (name === '')
+        return 'not a feature name: empty';
+    if (FEATURE.test(name))
+        return null;
+    const bad = firstOutside(name, (c, i) => (i === 0 ? FEATURE_START : FEATURE_CONTINUE).test(c));
+    return `not a feature name: ${bad} (cargo allows Unicode letters, digits, \`_\`, \`-\`, \`+\` and \`.\`)`;
 }
 /**
-* Check whether the code point is a lowercase letter character.
-*/
-function isLowerLetter(cp) {
-	return cp >= CodePoint.LATIN_SMALL_A && cp <= CodePoint.LATIN_SMALL_Z;
+ * File paths as the analysis writes them: relative to the workspace root with `/`, `../` only in front (a
+ * toolchain file above the workspace), or absolute (a registry manifest, a user-level config); no empty, `.`
+ * or inner `..` segment, nothing hidden. A published report never opens them; they are shown.
+ */
+function filePathProblem(value) {
+    const hidden = plainTextProblem(value);
+    if (hidden !== null)
+        return hidden;
+    const absolute = /^(?:\/\/|\/|[A-Za-z]:\/)/.exec(value)?.[0];
+    const segments = value.slice(absolute?.length ?? 0).split('/');
+    let leading = absolute === undefined;
+    for (const segment of segments) {
+        if (segment === '..' && leading)
+            continue;
+        leading = false;
+        if (segment === '' || segment === '.' || segment === '..')
+            return `not a clean file path: ${segment === '' ? 'an empty' : `a \`${segment}\``} segment`;
+    }
+    return null;
 }
-/**
-* Check whether the code point is a letter character.
-*/
-function isLetter(cp) {
-	return isLowerLetter(cp) || isUpperLetter(cp);
+/** A profile name (`validate_profile_name`): letters, digits, `_` and `-`. */
+function profileProblem(value) {
+    if (value === '')
+        return 'not a profile name: empty';
+    if (PROFILE.test(value))
+        return null;
+    return `not a profile name: ${firstOutside(value, c => PROFILE_CHAR.test(c))} (cargo allows letters, digits, \`_\` and \`-\`)`;
 }
-/**
-* Check whether the code point is a digit character.
-*/
-function isDigit(cp) {
-	return cp >= CodePoint.DIGIT_0 && cp <= CodePoint.DIGIT_9;
-}
-/**
-* Check whether the code point is a hex digit character.
-*/
-function isHexDig(cp) {
-	return isDigit(cp) || cp >= CodePoint.LATIN_SMALL_A && cp <= CodePoint.LATIN_SMALL_F || cp >= CodePoint.LATIN_CAPITAL_A && cp <= CodePoint.LATIN_CAPITAL_F;
-}
-/**
-* Check whether the code point is a octal digit character.
-*/
-function isOctalDig(cp) {
-	return cp >= CodePoint.DIGIT_0 && cp <= CodePoint.DIGIT_7;
-}
-/**
-* Check whether the code point is valid code point.
-*
-* see
-* - https://unicode.org/glossary/#unicode_scalar_value
-* - https://toml.io/en/v1.0.0#string
-*/
-function isUnicodeScalarValue(cp) {
-	return cp >= 0 && cp <= 55295 || cp >= 57344 && cp <= 1114111;
-}
-
-//#endregion
-//#region src/tokenizer/locs.ts
-/**
-* Find the last index of the array that is less than or equal to the value.
-*/
-function sortedLastIndex(array, value) {
-	let low = 0;
-	let high = array.length;
-	while (low < high) {
-		const mid = low + high >>> 1;
-		const val = array[mid];
-		if (val === value) return mid + 1;
-		if (val < value) low = mid + 1;
-		else high = mid;
-	}
-	return low;
-}
-/**
-* A class for getting lines and columns location.
-*/
-var Locations = class {
-	constructor() {
-		this.offsets = [];
-	}
-	addOffset(offset) {
-		for (let i = this.offsets.length - 1; i >= 0; i--) {
-			const element = this.offsets[i];
-			if (element === offset) return;
-			if (element < offset) break;
-		}
-		this.offsets.push(offset);
-	}
-	/**
-	* Calculate the location of the given index.
-	* @param index The index to calculate their location.
-	* @returns The location of the index.
-	*/
-	getLocFromIndex(offset) {
-		const line = sortedLastIndex(this.offsets, offset) + 1;
-		return {
-			line,
-			column: offset - (line === 1 ? 0 : this.offsets[line - 2])
-		};
-	}
-};
-
-//#endregion
-//#region src/tokenizer/code-point-iterator.ts
-var CodePointIterator = class {
-	/**
-	* Initialize this char iterator.
-	*/
-	constructor(text) {
-		this.locs = new Locations();
-		this.lastCodePoint = CodePoint.NULL;
-		this.start = -1;
-		this.end = 0;
-		this.text = text;
-	}
-	next() {
-		if (this.lastCodePoint === CodePoint.EOF) return CodePoint.EOF;
-		return this.lastCodePoint = this.moveAt(this.end);
-	}
-	getLocFromIndex(index) {
-		return this.locs.getLocFromIndex(index);
-	}
-	eat(cp) {
-		if (this.text.codePointAt(this.end) === cp) {
-			this.next();
-			return true;
-		}
-		return false;
-	}
-	moveAt(offset) {
-		this.start = this.end = offset;
-		const cp = this.text.codePointAt(this.start) ?? CodePoint.EOF;
-		if (cp === CodePoint.EOF) {
-			this.end = this.start;
-			return cp;
-		}
-		this.end += cp >= 65536 ? 2 : 1;
-		if (cp === CodePoint.LINE_FEED) this.locs.addOffset(this.end);
-		else if (cp === CodePoint.CARRIAGE_RETURN) {
-			if (this.text.codePointAt(this.end) === CodePoint.LINE_FEED) {
-				this.end++;
-				this.locs.addOffset(this.end);
-			}
-			return CodePoint.LINE_FEED;
-		}
-		return cp;
-	}
-};
-
-//#endregion
-//#region src/tokenizer/tokenizer.ts
-const HAS_BIGINT = typeof BigInt !== "undefined";
-const RADIX_PREFIXES = {
-	16: "0x",
-	10: "",
-	8: "0o",
-	2: "0b"
-};
-const ESCAPES_1_0 = {
-	[CodePoint.QUOTATION_MARK]: CodePoint.QUOTATION_MARK,
-	[CodePoint.BACKSLASH]: CodePoint.BACKSLASH,
-	[CodePoint.LATIN_SMALL_B]: CodePoint.BACKSPACE,
-	[CodePoint.LATIN_SMALL_F]: CodePoint.FORM_FEED,
-	[CodePoint.LATIN_SMALL_N]: CodePoint.LINE_FEED,
-	[CodePoint.LATIN_SMALL_R]: CodePoint.CARRIAGE_RETURN,
-	[CodePoint.LATIN_SMALL_T]: CodePoint.TABULATION
-};
-const ESCAPES_LATEST = {
-	...ESCAPES_1_0,
-	[CodePoint.LATIN_SMALL_E]: CodePoint.ESCAPE
-};
-/**
-* Tokenizer for TOML.
-*/
-var Tokenizer = class {
-	/**
-	* Initialize this tokenizer.
-	*/
-	constructor(text, parserOptions) {
-		this.backCode = false;
-		this.lastCodePoint = CodePoint.NULL;
-		this.state = "DATA";
-		this.token = null;
-		this.tokenStart = -1;
-		this.valuesEnabled = false;
-		this.text = text;
-		this.parserOptions = parserOptions || {};
-		this.codePointIterator = new CodePointIterator(text);
-		this.tomlVersion = getTOMLVer(this.parserOptions.tomlVersion);
-		this.ESCAPES = this.tomlVersion.gte(1, 1) ? ESCAPES_LATEST : ESCAPES_1_0;
-	}
-	get start() {
-		return this.codePointIterator.start;
-	}
-	get end() {
-		return this.codePointIterator.end;
-	}
-	getLocFromIndex(index) {
-		return this.codePointIterator.getLocFromIndex(index);
-	}
-	/**
-	* Report an invalid character error.
-	*/
-	reportParseError(code, data) {
-		const offset = this.codePointIterator.start;
-		const loc = this.codePointIterator.getLocFromIndex(offset);
-		throw new ParseError(code, offset, loc.line, loc.column, data);
-	}
-	/**
-	* Get the next token.
-	*/
-	nextToken() {
-		let token = this.token;
-		if (token != null) {
-			this.token = null;
-			return token;
-		}
-		let cp = this.lastCodePoint;
-		while (cp !== CodePoint.EOF && !this.token) {
-			cp = this.nextCode();
-			const nextState = this[this.state](cp);
-			if (!nextState) throw new Error(`Unknown error: pre state=${this.state}`);
-			this.state = nextState;
-		}
-		token = this.token;
-		this.token = null;
-		return token;
-	}
-	/**
-	* Get the next code point.
-	*/
-	nextCode() {
-		if (this.lastCodePoint === CodePoint.EOF) return CodePoint.EOF;
-		if (this.backCode) {
-			this.backCode = false;
-			return this.lastCodePoint;
-		}
-		return this.lastCodePoint = this.codePointIterator.next();
-	}
-	/**
-	* Eat the next code point.
-	*/
-	eatCode(cp) {
-		if (this.lastCodePoint === CodePoint.EOF) return false;
-		if (this.backCode) {
-			if (this.lastCodePoint === cp) {
-				this.backCode = false;
-				return true;
-			}
-			return false;
-		}
-		return this.codePointIterator.eat(cp);
-	}
-	/**
-	* Moves the character position to the given position.
-	*/
-	moveAt(loc) {
-		if (this.backCode) this.backCode = false;
-		this.lastCodePoint = this.codePointIterator.moveAt(loc);
-	}
-	/**
-	* Back the current code point as the given state.
-	*/
-	back(state) {
-		this.backCode = true;
-		return state;
-	}
-	punctuatorToken() {
-		this.startToken();
-		this.endToken("Punctuator", "end");
-	}
-	startToken() {
-		this.tokenStart = this.codePointIterator.start;
-	}
-	/**
-	* Commit the current token.
-	*/
-	endToken(type, pos, option1, option2) {
-		const { tokenStart } = this;
-		const end = this.codePointIterator[pos];
-		const range = [tokenStart, end];
-		const loc = {
-			start: this.codePointIterator.getLocFromIndex(tokenStart),
-			end: this.codePointIterator.getLocFromIndex(end)
-		};
-		if (type === "Block") this.token = {
-			type,
-			value: this.text.slice(tokenStart + 1, end),
-			range,
-			loc
-		};
-		else {
-			let token;
-			const value = this.text.slice(tokenStart, end);
-			if (type === "BasicString" || type === "LiteralString" || type === "MultiLineBasicString" || type === "MultiLineLiteralString") token = {
-				type,
-				value,
-				string: option1,
-				range,
-				loc
-			};
-			else if (type === "Integer") {
-				const text = option1;
-				token = {
-					type,
-					value,
-					number: parseInt(text, option2),
-					bigint: HAS_BIGINT ? BigInt(RADIX_PREFIXES[option2] + text) : null,
-					range,
-					loc
-				};
-			} else if (type === "Float") token = {
-				type,
-				value,
-				number: option1,
-				range,
-				loc
-			};
-			else if (type === "Boolean") token = {
-				type,
-				value,
-				boolean: option1,
-				range,
-				loc
-			};
-			else if (type === "LocalDate" || type === "LocalTime" || type === "LocalDateTime" || type === "OffsetDateTime") token = {
-				type,
-				value,
-				date: option1,
-				range,
-				loc
-			};
-			else token = {
-				type,
-				value,
-				range,
-				loc
-			};
-			this.token = token;
-		}
-	}
-	DATA(cp) {
-		while (isWhitespace(cp) || isEOL(cp)) cp = this.nextCode();
-		if (cp === CodePoint.HASH) {
-			this.startToken();
-			return "COMMENT";
-		}
-		if (cp === CodePoint.QUOTATION_MARK) {
-			this.startToken();
-			return "BASIC_STRING";
-		}
-		if (cp === CodePoint.SINGLE_QUOTE) {
-			this.startToken();
-			return "LITERAL_STRING";
-		}
-		if (cp === CodePoint.DOT || cp === CodePoint.EQUALS_SIGN || cp === CodePoint.LEFT_BRACKET || cp === CodePoint.RIGHT_BRACKET || cp === CodePoint.LEFT_BRACE || cp === CodePoint.RIGHT_BRACE || cp === CodePoint.COMMA) {
-			this.punctuatorToken();
-			return "DATA";
-		}
-		if (this.valuesEnabled) {
-			if (cp === CodePoint.DASH || cp === CodePoint.PLUS_SIGN) {
-				this.startToken();
-				return "SIGN";
-			}
-			if (cp === CodePoint.LATIN_SMALL_N || cp === CodePoint.LATIN_SMALL_I) {
-				this.startToken();
-				return this.back("NAN_OR_INF");
-			}
-			if (isDigit(cp)) {
-				this.startToken();
-				return this.back("NUMBER");
-			}
-			if (cp === CodePoint.LATIN_SMALL_T || cp === CodePoint.LATIN_SMALL_F) {
-				this.startToken();
-				return this.back("BOOLEAN");
-			}
-		} else if (isUnquotedKeyChar(cp, this.tomlVersion)) {
-			this.startToken();
-			return "BARE";
-		}
-		if (cp === CodePoint.EOF) return "DATA";
-		return this.reportParseError("unexpected-char");
-	}
-	COMMENT(cp) {
-		const processCommentChar = this.tomlVersion.gte(1, 1) ? (c) => {
-			if (!isNonEOL(c)) this.reportParseError("invalid-comment-character", { cp: JSON.stringify(String.fromCodePoint(c)).slice(1, -1) });
-		} : (c) => {
-			if (isControlOtherThanTab(c)) this.reportParseErrorControlChar();
-		};
-		while (!isEOL(cp) && cp !== CodePoint.EOF) {
-			processCommentChar(cp);
-			cp = this.nextCode();
-		}
-		this.endToken("Block", "start");
-		return "DATA";
-	}
-	BARE(cp) {
-		while (isUnquotedKeyChar(cp, this.tomlVersion)) cp = this.nextCode();
-		this.endToken("Bare", "start");
-		return this.back("DATA");
-	}
-	BASIC_STRING(cp) {
-		if (cp === CodePoint.QUOTATION_MARK) {
-			cp = this.nextCode();
-			if (cp === CodePoint.QUOTATION_MARK) return "MULTI_LINE_BASIC_STRING";
-			this.endToken("BasicString", "start", "");
-			return this.back("DATA");
-		}
-		const out = [];
-		while (cp !== CodePoint.QUOTATION_MARK && cp !== CodePoint.EOF && cp !== CodePoint.LINE_FEED) {
-			if (isControlOtherThanTab(cp)) return this.reportParseErrorControlChar();
-			if (cp === CodePoint.BACKSLASH) {
-				cp = this.nextCode();
-				const ecp = this.ESCAPES[cp];
-				if (ecp) {
-					out.push(ecp);
-					cp = this.nextCode();
-					continue;
-				} else if (cp === CodePoint.LATIN_SMALL_U) {
-					const code = this.parseUnicode(4);
-					out.push(code);
-					cp = this.nextCode();
-					continue;
-				} else if (cp === CodePoint.LATIN_CAPITAL_U) {
-					const code = this.parseUnicode(8);
-					out.push(code);
-					cp = this.nextCode();
-					continue;
-				} else if (cp === CodePoint.LATIN_SMALL_X && this.tomlVersion.gte(1, 1)) {
-					const code = this.parseUnicode(2);
-					out.push(code);
-					cp = this.nextCode();
-					continue;
-				}
-				return this.reportParseError("invalid-char-in-escape-sequence");
-			}
-			out.push(cp);
-			cp = this.nextCode();
-		}
-		if (cp !== CodePoint.QUOTATION_MARK) return this.reportParseError("unterminated-string");
-		this.endToken("BasicString", "end", String.fromCodePoint(...out));
-		return "DATA";
-	}
-	MULTI_LINE_BASIC_STRING(cp) {
-		const out = [];
-		if (cp === CodePoint.LINE_FEED) cp = this.nextCode();
-		while (cp !== CodePoint.EOF) {
-			if (cp !== CodePoint.LINE_FEED && isControlOtherThanTab(cp)) return this.reportParseErrorControlChar();
-			if (cp === CodePoint.QUOTATION_MARK) {
-				const startPos = this.codePointIterator.start;
-				if (this.eatCode(CodePoint.QUOTATION_MARK) && this.eatCode(CodePoint.QUOTATION_MARK)) {
-					if (this.eatCode(CodePoint.QUOTATION_MARK)) {
-						out.push(CodePoint.QUOTATION_MARK);
-						if (this.eatCode(CodePoint.QUOTATION_MARK)) {
-							out.push(CodePoint.QUOTATION_MARK);
-							if (this.eatCode(CodePoint.QUOTATION_MARK)) {
-								this.moveAt(startPos);
-								return this.reportParseError("invalid-three-quotes");
-							}
-						}
-					}
-					this.endToken("MultiLineBasicString", "end", String.fromCodePoint(...out));
-					return "DATA";
-				}
-				this.moveAt(startPos);
-			}
-			if (cp === CodePoint.BACKSLASH) {
-				cp = this.nextCode();
-				const ecp = this.ESCAPES[cp];
-				if (ecp) {
-					out.push(ecp);
-					cp = this.nextCode();
-					continue;
-				} else if (cp === CodePoint.LATIN_SMALL_U) {
-					const code = this.parseUnicode(4);
-					out.push(code);
-					cp = this.nextCode();
-					continue;
-				} else if (cp === CodePoint.LATIN_CAPITAL_U) {
-					const code = this.parseUnicode(8);
-					out.push(code);
-					cp = this.nextCode();
-					continue;
-				} else if (cp === CodePoint.LATIN_SMALL_X && this.tomlVersion.gte(1, 1)) {
-					const code = this.parseUnicode(2);
-					out.push(code);
-					cp = this.nextCode();
-					continue;
-				} else if (cp === CodePoint.LINE_FEED) {
-					cp = this.nextCode();
-					while (isWhitespace(cp) || cp === CodePoint.LINE_FEED) cp = this.nextCode();
-					continue;
-				} else if (isWhitespace(cp)) {
-					let valid = true;
-					const startPos = this.codePointIterator.start;
-					let nextCp;
-					while ((nextCp = this.nextCode()) !== CodePoint.EOF) {
-						if (nextCp === CodePoint.LINE_FEED) break;
-						if (!isWhitespace(nextCp)) {
-							this.moveAt(startPos);
-							valid = false;
-							break;
-						}
-					}
-					if (valid) {
-						cp = this.nextCode();
-						while (isWhitespace(cp) || cp === CodePoint.LINE_FEED) cp = this.nextCode();
-						continue;
-					}
-				}
-				return this.reportParseError("invalid-char-in-escape-sequence");
-			}
-			out.push(cp);
-			cp = this.nextCode();
-		}
-		return this.reportParseError("unterminated-string");
-	}
-	LITERAL_STRING(cp) {
-		if (cp === CodePoint.SINGLE_QUOTE) {
-			cp = this.nextCode();
-			if (cp === CodePoint.SINGLE_QUOTE) return "MULTI_LINE_LITERAL_STRING";
-			this.endToken("LiteralString", "start", "");
-			return this.back("DATA");
-		}
-		const out = [];
-		while (cp !== CodePoint.SINGLE_QUOTE && cp !== CodePoint.EOF && cp !== CodePoint.LINE_FEED) {
-			if (isControlOtherThanTab(cp)) return this.reportParseErrorControlChar();
-			out.push(cp);
-			cp = this.nextCode();
-		}
-		if (cp !== CodePoint.SINGLE_QUOTE) return this.reportParseError("unterminated-string");
-		this.endToken("LiteralString", "end", String.fromCodePoint(...out));
-		return "DATA";
-	}
-	MULTI_LINE_LITERAL_STRING(cp) {
-		const out = [];
-		if (cp === CodePoint.LINE_FEED) cp = this.nextCode();
-		while (cp !== CodePoint.EOF) {
-			if (cp !== CodePoint.LINE_FEED && isControlOtherThanTab(cp)) return this.reportParseErrorControlChar();
-			if (cp === CodePoint.SINGLE_QUOTE) {
-				const startPos = this.codePointIterator.start;
-				if (this.eatCode(CodePoint.SINGLE_QUOTE) && this.eatCode(CodePoint.SINGLE_QUOTE)) {
-					if (this.eatCode(CodePoint.SINGLE_QUOTE)) {
-						out.push(CodePoint.SINGLE_QUOTE);
-						if (this.eatCode(CodePoint.SINGLE_QUOTE)) {
-							out.push(CodePoint.SINGLE_QUOTE);
-							if (this.eatCode(CodePoint.SINGLE_QUOTE)) {
-								this.moveAt(startPos);
-								return this.reportParseError("invalid-three-quotes");
-							}
-						}
-					}
-					this.endToken("MultiLineLiteralString", "end", String.fromCodePoint(...out));
-					return "DATA";
-				}
-				this.moveAt(startPos);
-			}
-			out.push(cp);
-			cp = this.nextCode();
-		}
-		return this.reportParseError("unterminated-string");
-	}
-	SIGN(cp) {
-		if (cp === CodePoint.LATIN_SMALL_N || cp === CodePoint.LATIN_SMALL_I) return this.back("NAN_OR_INF");
-		if (isDigit(cp)) return this.back("NUMBER");
-		return this.reportParseError("unexpected-char");
-	}
-	NAN_OR_INF(cp) {
-		if (cp === CodePoint.LATIN_SMALL_N) {
-			const startPos = this.codePointIterator.start;
-			if (this.eatCode(CodePoint.LATIN_SMALL_A) && this.eatCode(CodePoint.LATIN_SMALL_N)) {
-				this.endToken("Float", "end", NaN);
-				return "DATA";
-			}
-			this.moveAt(startPos);
-		} else if (cp === CodePoint.LATIN_SMALL_I) {
-			const startPos = this.codePointIterator.start;
-			if (this.eatCode(CodePoint.LATIN_SMALL_N) && this.eatCode(CodePoint.LATIN_SMALL_F)) {
-				this.endToken("Float", "end", this.text[this.tokenStart] === "-" ? -Infinity : Infinity);
-				return "DATA";
-			}
-			this.moveAt(startPos);
-		}
-		return this.reportParseError("unexpected-char");
-	}
-	NUMBER(cp) {
-		const start = this.text[this.tokenStart];
-		const sign = start === "+" ? CodePoint.PLUS_SIGN : start === "-" ? CodePoint.DASH : CodePoint.NULL;
-		if (cp === CodePoint.DIGIT_0) {
-			if (sign === CodePoint.NULL) {
-				const startPos = this.codePointIterator.start;
-				const nextCp$1 = this.nextCode();
-				if (isDigit(nextCp$1)) {
-					const nextNextCp = this.nextCode();
-					if (nextNextCp === CodePoint.COLON) {
-						this.data = {
-							hasDate: false,
-							year: 0,
-							month: 0,
-							day: 0,
-							hour: Number(String.fromCodePoint(CodePoint.DIGIT_0, nextCp$1)),
-							minute: 0,
-							second: 0
-						};
-						return "TIME_MINUTE";
-					}
-					if (isDigit(nextNextCp)) {
-						const nextNextNextCp = this.nextCode();
-						if (isDigit(nextNextNextCp) && this.eatCode(CodePoint.DASH)) {
-							this.data = {
-								hasDate: true,
-								year: Number(String.fromCodePoint(CodePoint.DIGIT_0, nextCp$1, nextNextCp, nextNextNextCp)),
-								month: 0,
-								day: 0,
-								hour: 0,
-								minute: 0,
-								second: 0
-							};
-							return "DATE_MONTH";
-						}
-					}
-					this.moveAt(startPos);
-					return this.reportParseError("invalid-leading-zero");
-				}
-				this.moveAt(startPos);
-			}
-			cp = this.nextCode();
-			if (cp === CodePoint.LATIN_SMALL_X || cp === CodePoint.LATIN_SMALL_O || cp === CodePoint.LATIN_SMALL_B) {
-				if (sign !== CodePoint.NULL) return this.reportParseError("unexpected-char");
-				return cp === CodePoint.LATIN_SMALL_X ? "HEX" : cp === CodePoint.LATIN_SMALL_O ? "OCTAL" : "BINARY";
-			}
-			if (cp === CodePoint.LATIN_SMALL_E || cp === CodePoint.LATIN_CAPITAL_E) {
-				this.data = {
-					minus: sign === CodePoint.DASH,
-					left: [CodePoint.DIGIT_0]
-				};
-				return "EXPONENT_RIGHT";
-			}
-			if (cp === CodePoint.DOT) {
-				this.data = {
-					minus: sign === CodePoint.DASH,
-					absInt: [CodePoint.DIGIT_0]
-				};
-				return "FRACTIONAL_RIGHT";
-			}
-			this.endToken("Integer", "start", "0", 10);
-			return this.back("DATA");
-		}
-		const { out, nextCp, hasUnderscore } = this.parseDigits(cp, isDigit);
-		if (nextCp === CodePoint.DASH && sign === CodePoint.NULL && !hasUnderscore && out.length === 4) {
-			this.data = {
-				hasDate: true,
-				year: Number(String.fromCodePoint(...out)),
-				month: 0,
-				day: 0,
-				hour: 0,
-				minute: 0,
-				second: 0
-			};
-			return "DATE_MONTH";
-		}
-		if (nextCp === CodePoint.COLON && sign === CodePoint.NULL && !hasUnderscore && out.length === 2) {
-			this.data = {
-				hasDate: false,
-				year: 0,
-				month: 0,
-				day: 0,
-				hour: Number(String.fromCodePoint(...out)),
-				minute: 0,
-				second: 0
-			};
-			return "TIME_MINUTE";
-		}
-		if (nextCp === CodePoint.LATIN_SMALL_E || nextCp === CodePoint.LATIN_CAPITAL_E) {
-			this.data = {
-				minus: sign === CodePoint.DASH,
-				left: out
-			};
-			return "EXPONENT_RIGHT";
-		}
-		if (nextCp === CodePoint.DOT) {
-			this.data = {
-				minus: sign === CodePoint.DASH,
-				absInt: out
-			};
-			return "FRACTIONAL_RIGHT";
-		}
-		this.endToken("Integer", "start", sign === CodePoint.DASH ? String.fromCodePoint(CodePoint.DASH, ...out) : String.fromCodePoint(...out), 10);
-		return this.back("DATA");
-	}
-	HEX(cp) {
-		const { out } = this.parseDigits(cp, isHexDig);
-		this.endToken("Integer", "start", String.fromCodePoint(...out), 16);
-		return this.back("DATA");
-	}
-	OCTAL(cp) {
-		const { out } = this.parseDigits(cp, isOctalDig);
-		this.endToken("Integer", "start", String.fromCodePoint(...out), 8);
-		return this.back("DATA");
-	}
-	BINARY(cp) {
-		const { out } = this.parseDigits(cp, (c) => c === CodePoint.DIGIT_0 || c === CodePoint.DIGIT_1);
-		this.endToken("Integer", "start", String.fromCodePoint(...out), 2);
-		return this.back("DATA");
-	}
-	FRACTIONAL_RIGHT(cp) {
-		const { minus, absInt } = this.data;
-		const { out, nextCp } = this.parseDigits(cp, isDigit);
-		const absNum = [
-			...absInt,
-			CodePoint.DOT,
-			...out
-		];
-		if (nextCp === CodePoint.LATIN_SMALL_E || nextCp === CodePoint.LATIN_CAPITAL_E) {
-			this.data = {
-				minus,
-				left: absNum
-			};
-			return "EXPONENT_RIGHT";
-		}
-		const value = Number(minus ? String.fromCodePoint(CodePoint.DASH, ...absNum) : String.fromCodePoint(...absNum));
-		this.endToken("Float", "start", value);
-		return this.back("DATA");
-	}
-	EXPONENT_RIGHT(cp) {
-		const { left, minus: leftMinus } = this.data;
-		let minus = false;
-		if (cp === CodePoint.DASH || cp === CodePoint.PLUS_SIGN) {
-			minus = cp === CodePoint.DASH;
-			cp = this.nextCode();
-		}
-		const { out } = this.parseDigits(cp, isDigit);
-		const right = out;
-		if (minus) right.unshift(CodePoint.DASH);
-		const value = Number(leftMinus ? String.fromCodePoint(CodePoint.DASH, ...left, CodePoint.LATIN_SMALL_E, ...right) : String.fromCodePoint(...left, CodePoint.LATIN_SMALL_E, ...right));
-		this.endToken("Float", "start", value);
-		return this.back("DATA");
-	}
-	BOOLEAN(cp) {
-		if (cp === CodePoint.LATIN_SMALL_T) {
-			const startPos = this.codePointIterator.start;
-			if (this.eatCode(CodePoint.LATIN_SMALL_R) && this.eatCode(CodePoint.LATIN_SMALL_U) && this.eatCode(CodePoint.LATIN_SMALL_E)) {
-				this.endToken("Boolean", "end", true);
-				return "DATA";
-			}
-			this.moveAt(startPos);
-		} else if (cp === CodePoint.LATIN_SMALL_F) {
-			const startPos = this.codePointIterator.start;
-			if (this.eatCode(CodePoint.LATIN_SMALL_A) && this.eatCode(CodePoint.LATIN_SMALL_L) && this.eatCode(CodePoint.LATIN_SMALL_S) && this.eatCode(CodePoint.LATIN_SMALL_E)) {
-				this.endToken("Boolean", "end", false);
-				return "DATA";
-			}
-			this.moveAt(startPos);
-		}
-		return this.reportParseError("unexpected-char");
-	}
-	DATE_MONTH(cp) {
-		const start = this.codePointIterator.start;
-		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
-		cp = this.nextCode();
-		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
-		cp = this.nextCode();
-		if (cp !== CodePoint.DASH) return this.reportParseError("unexpected-char");
-		const end = this.codePointIterator.start;
-		const data = this.data;
-		data.month = Number(this.text.slice(start, end));
-		return "DATE_DAY";
-	}
-	DATE_DAY(cp) {
-		const start = this.codePointIterator.start;
-		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
-		cp = this.nextCode();
-		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
-		const end = this.codePointIterator.end;
-		const data = this.data;
-		data.day = Number(this.text.slice(start, end));
-		if (!isValidDate(data.year, data.month, data.day)) return this.reportParseError("invalid-date");
-		cp = this.nextCode();
-		if (cp === CodePoint.LATIN_CAPITAL_T || cp === CodePoint.LATIN_SMALL_T) return "TIME_HOUR";
-		if (cp === CodePoint.SPACE) {
-			const startPos = this.codePointIterator.start;
-			if (isDigit(this.nextCode()) && isDigit(this.nextCode())) {
-				this.moveAt(startPos);
-				return "TIME_HOUR";
-			}
-			this.moveAt(startPos);
-		}
-		const dateValue = getDateFromDateTimeData(data, "");
-		this.endToken("LocalDate", "start", dateValue);
-		return this.back("DATA");
-	}
-	TIME_HOUR(cp) {
-		const start = this.codePointIterator.start;
-		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
-		cp = this.nextCode();
-		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
-		cp = this.nextCode();
-		if (cp !== CodePoint.COLON) return this.reportParseError("unexpected-char");
-		const end = this.codePointIterator.start;
-		const data = this.data;
-		data.hour = Number(this.text.slice(start, end));
-		return "TIME_MINUTE";
-	}
-	TIME_MINUTE(cp) {
-		const start = this.codePointIterator.start;
-		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
-		cp = this.nextCode();
-		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
-		const end = this.codePointIterator.end;
-		const data = this.data;
-		data.minute = Number(this.text.slice(start, end));
-		cp = this.nextCode();
-		if (cp === CodePoint.COLON) return "TIME_SECOND";
-		if (this.tomlVersion.lt(1, 1)) return this.reportParseError("unexpected-char");
-		if (!isValidTime(data.hour, data.minute, data.second)) return this.reportParseError("invalid-time");
-		return this.processTimeEnd(cp, data);
-	}
-	TIME_SECOND(cp) {
-		const start = this.codePointIterator.start;
-		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
-		cp = this.nextCode();
-		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
-		const end = this.codePointIterator.end;
-		const data = this.data;
-		data.second = Number(this.text.slice(start, end));
-		if (!isValidTime(data.hour, data.minute, data.second)) return this.reportParseError("invalid-time");
-		cp = this.nextCode();
-		if (cp === CodePoint.DOT) return "TIME_SEC_FRAC";
-		return this.processTimeEnd(cp, data);
-	}
-	TIME_SEC_FRAC(cp) {
-		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
-		const start = this.codePointIterator.start;
-		while (isDigit(cp)) cp = this.nextCode();
-		const end = this.codePointIterator.start;
-		const data = this.data;
-		data.frac = this.text.slice(start, end);
-		return this.processTimeEnd(cp, data);
-	}
-	processTimeEnd(cp, data) {
-		if (data.hasDate) {
-			if (cp === CodePoint.DASH || cp === CodePoint.PLUS_SIGN) {
-				data.offsetSign = cp;
-				return "TIME_OFFSET";
-			}
-			if (cp === CodePoint.LATIN_CAPITAL_Z || cp === CodePoint.LATIN_SMALL_Z) {
-				const dateValue$2 = getDateFromDateTimeData(data, "Z");
-				this.endToken("OffsetDateTime", "end", dateValue$2);
-				return "DATA";
-			}
-			const dateValue$1 = getDateFromDateTimeData(data, "");
-			this.endToken("LocalDateTime", "start", dateValue$1);
-			return this.back("DATA");
-		}
-		const dateValue = getDateFromDateTimeData(data, "");
-		this.endToken("LocalTime", "start", dateValue);
-		return this.back("DATA");
-	}
-	TIME_OFFSET(cp) {
-		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
-		const hourStart = this.codePointIterator.start;
-		cp = this.nextCode();
-		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
-		cp = this.nextCode();
-		if (cp !== CodePoint.COLON) return this.reportParseError("unexpected-char");
-		const hourEnd = this.codePointIterator.start;
-		cp = this.nextCode();
-		const minuteStart = this.codePointIterator.start;
-		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
-		cp = this.nextCode();
-		if (!isDigit(cp)) return this.reportParseError("unexpected-char");
-		const minuteEnd = this.codePointIterator.end;
-		const hour = Number(this.text.slice(hourStart, hourEnd));
-		const minute = Number(this.text.slice(minuteStart, minuteEnd));
-		if (!isValidTime(hour, minute, 0)) return this.reportParseError("invalid-time");
-		const data = this.data;
-		const dateValue = getDateFromDateTimeData(data, `${String.fromCodePoint(data.offsetSign)}${padStart(hour, 2)}:${padStart(minute, 2)}`);
-		this.endToken("OffsetDateTime", "end", dateValue);
-		return "DATA";
-	}
-	parseDigits(cp, checkDigit) {
-		if (cp === CodePoint.UNDERSCORE) return this.reportParseError("invalid-underscore");
-		if (!checkDigit(cp)) return this.reportParseError("unexpected-char");
-		const out = [];
-		let before = CodePoint.NULL;
-		let hasUnderscore = false;
-		while (checkDigit(cp) || cp === CodePoint.UNDERSCORE) {
-			if (cp === CodePoint.UNDERSCORE) {
-				hasUnderscore = true;
-				if (before === CodePoint.UNDERSCORE) return this.reportParseError("invalid-underscore");
-			} else out.push(cp);
-			before = cp;
-			cp = this.nextCode();
-		}
-		if (before === CodePoint.UNDERSCORE) return this.reportParseError("invalid-underscore");
-		return {
-			out,
-			nextCp: cp,
-			hasUnderscore
-		};
-	}
-	parseUnicode(count) {
-		const startLoc = this.codePointIterator.start;
-		const start = this.codePointIterator.end;
-		let charCount = 0;
-		let cp;
-		while ((cp = this.nextCode()) !== CodePoint.EOF) {
-			if (!isHexDig(cp)) {
-				this.moveAt(startLoc);
-				return this.reportParseError("invalid-char-in-escape-sequence");
-			}
-			charCount++;
-			if (charCount >= count) break;
-		}
-		const end = this.codePointIterator.end;
-		const code = this.text.slice(start, end);
-		const codePoint = parseInt(code, 16);
-		if (!isUnicodeScalarValue(codePoint)) return this.reportParseError("invalid-code-point", { cp: code });
-		return codePoint;
-	}
-	reportParseErrorControlChar() {
-		return this.reportParseError("invalid-control-character");
-	}
-};
-/**
-* Check whether the code point is unquoted-key-char
-*/
-function isUnquotedKeyChar(cp, tomlVersion) {
-	if (isLetter(cp) || isDigit(cp) || cp === CodePoint.UNDERSCORE || cp === CodePoint.DASH) return true;
-	if (tomlVersion.lt(1, 1)) return false;
-	return false;
-}
-/**
-* Check whether the code point is control character other than tab
-*/
-function isControlOtherThanTab(cp) {
-	return isControl(cp) && cp !== CodePoint.TABULATION || cp === CodePoint.DELETE;
-}
-/**
-* Check whether the code point is non-eol for TOML 1.1
-*/
-function isNonEOL(cp) {
-	return cp === CodePoint.TABULATION || CodePoint.SPACE <= cp && cp <= CodePoint.TILDE || isNonAscii(cp);
-}
-/**
-* Check whether the code point is a non-ascii character.
-*/
-function isNonAscii(cp) {
-	return CodePoint.PAD <= cp && cp <= CodePoint.CP_D7FF || CodePoint.CP_E000 <= cp && cp <= CodePoint.CP_10FFFF;
-}
-/**
-* Check whether the given values is valid date
-*/
-function isValidDate(y, m, d) {
-	if (y >= 0 && m <= 12 && m >= 1 && d >= 1) return d <= (m === 2 ? y & 3 || !(y % 25) && y & 15 ? 28 : 29 : 30 + (m + (m >> 3) & 1));
-	return false;
-}
-/**
-* Check whether the given values is valid time
-*/
-function isValidTime(h, m, s) {
-	if (h >= 24 || h < 0 || m > 59 || m < 0 || s > 60 || s < 0) return false;
-	return true;
-}
-/**
-* Get date from DateTimeData
-*/
-function getDateFromDateTimeData(data, timeZone) {
-	const year = padStart(data.year, 4);
-	const month = data.month ? padStart(data.month, 2) : "01";
-	const day = data.day ? padStart(data.day, 2) : "01";
-	const hour = padStart(data.hour, 2);
-	const minute = padStart(data.minute, 2);
-	const second = padStart(data.second, 2);
-	const textDate = `${year}-${month}-${day}`;
-	const frac = data.frac ? `.${data.frac}` : "";
-	const dateValue = /* @__PURE__ */ new Date(`${textDate}T${hour}:${minute}:${second}${frac}${timeZone}`);
-	if (!isNaN(dateValue.getTime()) || data.second !== 60) return dateValue;
-	return /* @__PURE__ */ new Date(`${textDate}T${hour}:${minute}:59${frac}${timeZone}`);
-}
-/**
-* Pad with zeros.
-*/
-function padStart(num, maxLength) {
-	return String(num).padStart(maxLength, "0");
-}
-
-//#endregion
-//#region src/toml-parser/keys-resolver.ts
-const VALUE_KIND_VALUE = Symbol("VALUE_KIND_VALUE");
-const VALUE_KIND_INTERMEDIATE = Symbol("VALUE_KIND_INTERMEDIATE");
-var KeysResolver = class {
-	constructor(ctx) {
-		this.rootKeys = /* @__PURE__ */ new Map();
-		this.tables = [];
-		this.ctx = ctx;
-	}
-	applyResolveKeyForTable(node) {
-		let keys = this.rootKeys;
-		const peekKeyIndex = node.key.keys.length - 1;
-		for (let index = 0; index < peekKeyIndex; index++) {
-			const keyNode = node.key.keys[index];
-			const keyName = toKeyName(keyNode);
-			node.resolvedKey.push(keyName);
-			let keyStore = keys.get(keyName);
-			if (!keyStore) {
-				keyStore = {
-					node: keyNode,
-					keys: /* @__PURE__ */ new Map()
-				};
-				keys.set(keyName, keyStore);
-			} else if (keyStore.table === "array") {
-				const peekIndex = keyStore.peekIndex;
-				node.resolvedKey.push(peekIndex);
-				keyStore = keyStore.keys.get(peekIndex);
-			}
-			keys = keyStore.keys;
-		}
-		const lastKeyNode = node.key.keys[peekKeyIndex];
-		const lastKeyName = toKeyName(lastKeyNode);
-		node.resolvedKey.push(lastKeyName);
-		const lastKeyStore = keys.get(lastKeyName);
-		if (!lastKeyStore) if (node.kind === "array") {
-			node.resolvedKey.push(0);
-			const newKeyStore = {
-				node: lastKeyNode,
-				keys: /* @__PURE__ */ new Map()
-			};
-			keys.set(lastKeyName, {
-				table: node.kind,
-				node: lastKeyNode,
-				keys: new Map([[0, newKeyStore]]),
-				peekIndex: 0
-			});
-			this.tables.push({
-				node,
-				keys: newKeyStore.keys
-			});
-		} else {
-			const newKeyStore = {
-				table: node.kind,
-				node: lastKeyNode,
-				keys: /* @__PURE__ */ new Map()
-			};
-			keys.set(lastKeyName, newKeyStore);
-			this.tables.push({
-				node,
-				keys: newKeyStore.keys
-			});
-		}
-		else if (!lastKeyStore.table) if (node.kind === "array") this.ctx.reportParseError("dupe-keys", lastKeyNode);
-		else {
-			const transformKey = {
-				table: node.kind,
-				node: lastKeyNode,
-				keys: lastKeyStore.keys
-			};
-			keys.set(lastKeyName, transformKey);
-			this.tables.push({
-				node,
-				keys: transformKey.keys
-			});
-		}
-		else if (lastKeyStore.table === "array") if (node.kind === "array") {
-			const newKeyStore = {
-				node: lastKeyNode,
-				keys: /* @__PURE__ */ new Map()
-			};
-			const newIndex = lastKeyStore.peekIndex + 1;
-			node.resolvedKey.push(newIndex);
-			lastKeyStore.keys.set(newIndex, newKeyStore);
-			lastKeyStore.peekIndex = newIndex;
-			this.tables.push({
-				node,
-				keys: newKeyStore.keys
-			});
-		} else this.ctx.reportParseError("dupe-keys", lastKeyNode);
-		else this.ctx.reportParseError("dupe-keys", lastKeyNode);
-	}
-	verifyDuplicateKeys(node) {
-		for (const body of node.body) if (body.type === "TOMLKeyValue") verifyDuplicateKeysForKeyValue(this.ctx, this.rootKeys, body);
-		for (const { node: tableNode, keys } of this.tables) for (const body of tableNode.body) verifyDuplicateKeysForKeyValue(this.ctx, keys, body);
-	}
-};
-/**
-* Verify duplicate keys from TOMLKeyValue
-*/
-function verifyDuplicateKeysForKeyValue(ctx, defineKeys, node) {
-	let keys = defineKeys;
-	const lastKey = last(node.key.keys);
-	for (const keyNode of node.key.keys) {
-		const key = toKeyName(keyNode);
-		let defineKey = keys.get(key);
-		if (defineKey) {
-			if (defineKey.value === VALUE_KIND_VALUE) ctx.reportParseError("dupe-keys", getAfterNode(keyNode, defineKey.node));
-			else if (lastKey === keyNode) ctx.reportParseError("dupe-keys", getAfterNode(keyNode, defineKey.node));
-			else if (defineKey.table) ctx.reportParseError("dupe-keys", getAfterNode(keyNode, defineKey.node));
-			defineKey.value = VALUE_KIND_INTERMEDIATE;
-		} else {
-			if (lastKey === keyNode) defineKey = {
-				value: VALUE_KIND_VALUE,
-				node: keyNode,
-				keys: /* @__PURE__ */ new Map()
-			};
-			else defineKey = {
-				value: VALUE_KIND_INTERMEDIATE,
-				node: keyNode,
-				keys: /* @__PURE__ */ new Map()
-			};
-			keys.set(key, defineKey);
-		}
-		keys = defineKey.keys;
-	}
-	if (node.value.type === "TOMLInlineTable") verifyDuplicateKeysForInlineTable(ctx, keys, node.value);
-	else if (node.value.type === "TOMLArray") verifyDuplicateKeysForArray(ctx, keys, node.value);
-}
-/**
-* Verify duplicate keys from TOMLInlineTable
-*/
-function verifyDuplicateKeysForInlineTable(ctx, defineKeys, node) {
-	for (const body of node.body) verifyDuplicateKeysForKeyValue(ctx, defineKeys, body);
-}
-/**
-* Verify duplicate keys from TOMLArray
-*/
-function verifyDuplicateKeysForArray(ctx, defineKeys, node) {
-	const keys = defineKeys;
-	for (let index = 0; index < node.elements.length; index++) {
-		const element = node.elements[index];
-		let defineKey = keys.get(index);
-		if (defineKey) ctx.reportParseError("dupe-keys", getAfterNode(element, defineKey.node));
-		else {
-			defineKey = {
-				value: VALUE_KIND_VALUE,
-				node: element,
-				keys: /* @__PURE__ */ new Map()
-			};
-			defineKeys.set(index, defineKey);
-			if (element.type === "TOMLInlineTable") verifyDuplicateKeysForInlineTable(ctx, defineKey.keys, element);
-			else if (element.type === "TOMLArray") verifyDuplicateKeysForArray(ctx, defineKey.keys, element);
-		}
-	}
-}
-/**
-* Get the after node
-*/
-function getAfterNode(a, b) {
-	return a.range[0] <= b.range[0] ? b : a;
-}
-
-//#endregion
-//#region src/toml-parser/context.ts
-var Context = class {
-	constructor(data) {
-		this.tokens = [];
-		this.comments = [];
-		this.back = null;
-		this.stateStack = [];
-		this.needNewLine = false;
-		this.needSameLine = false;
-		this.currToken = null;
-		this.prevToken = null;
-		this.valueContainerStack = [];
-		this.tokenizer = new Tokenizer(data.text, data.parserOptions);
-		this.topLevelTable = data.topLevelTable;
-		this.table = data.topLevelTable;
-		this.keysResolver = new KeysResolver(this);
-	}
-	/**
-	* Get the next token.
-	*/
-	nextToken(option) {
-		this.prevToken = this.currToken;
-		if (this.back) {
-			this.currToken = this.back;
-			this.back = null;
-		} else this.currToken = this._nextTokenFromTokenizer(option);
-		if ((this.needNewLine || this.needSameLine || option?.needSameLine) && this.prevToken && this.currToken) if (this.prevToken.loc.end.line === this.currToken.loc.start.line) {
-			if (this.needNewLine) return this.reportParseError("missing-newline", this.currToken);
-		} else {
-			const needSameLine = this.needSameLine || option?.needSameLine;
-			if (needSameLine) return this.reportParseError(needSameLine, this.currToken);
-		}
-		this.needNewLine = false;
-		this.needSameLine = false;
-		return this.currToken;
-	}
-	_nextTokenFromTokenizer(option) {
-		const valuesEnabled = this.tokenizer.valuesEnabled;
-		if (option?.valuesEnabled) this.tokenizer.valuesEnabled = option.valuesEnabled;
-		let token = this.tokenizer.nextToken();
-		while (token && token.type === "Block") {
-			this.comments.push(token);
-			token = this.tokenizer.nextToken();
-		}
-		if (token) this.tokens.push(token);
-		this.tokenizer.valuesEnabled = valuesEnabled;
-		return token;
-	}
-	backToken() {
-		if (this.back) throw new Error("Illegal state");
-		this.back = this.currToken;
-		this.currToken = this.prevToken;
-	}
-	addValueContainer(valueContainer) {
-		this.valueContainerStack.push(valueContainer);
-		this.tokenizer.valuesEnabled = true;
-	}
-	consumeValueContainer() {
-		const valueContainer = this.valueContainerStack.pop();
-		this.tokenizer.valuesEnabled = this.valueContainerStack.length > 0;
-		return valueContainer;
-	}
-	applyResolveKeyForTable(node) {
-		this.keysResolver.applyResolveKeyForTable(node);
-	}
-	verifyDuplicateKeys() {
-		this.keysResolver.verifyDuplicateKeys(this.topLevelTable);
-	}
-	/**
-	* Report an invalid token error.
-	*/
-	reportParseError(code, token) {
-		let offset, line, column;
-		if (token) {
-			offset = token.range[0];
-			line = token.loc.start.line;
-			column = token.loc.start.column;
-		} else {
-			offset = this.tokenizer.start;
-			const startPos = this.tokenizer.getLocFromIndex(offset);
-			line = startPos.line;
-			column = startPos.column;
-		}
-		throw new ParseError(code, offset, line, column);
-	}
-};
-
-//#endregion
-//#region src/toml-parser/index.ts
-const STATE_FOR_ERROR = { VALUE: "missing-value" };
-const STRING_VALUE_STYLE_MAP = {
-	BasicString: "basic",
-	MultiLineBasicString: "basic",
-	LiteralString: "literal",
-	MultiLineLiteralString: "literal"
-};
-const STRING_KEY_STYLE_MAP = {
-	BasicString: "basic",
-	LiteralString: "literal"
-};
-const DATETIME_VALUE_KIND_MAP = {
-	OffsetDateTime: "offset-date-time",
-	LocalDateTime: "local-date-time",
-	LocalDate: "local-date",
-	LocalTime: "local-time"
-};
-var TOMLParser = class {
-	/**
-	* Initialize this parser.
-	*/
-	constructor(text, parserOptions) {
-		this.text = text;
-		this.parserOptions = parserOptions || {};
-		this.tomlVersion = getTOMLVer(this.parserOptions.tomlVersion);
-	}
-	/**
-	* Parse TOML
-	*/
-	parse() {
-		const ast = {
-			type: "Program",
-			body: [],
-			sourceType: "module",
-			tokens: [],
-			comments: [],
-			parent: null,
-			range: [0, 0],
-			loc: {
-				start: {
-					line: 1,
-					column: 0
-				},
-				end: {
-					line: 1,
-					column: 0
-				}
-			}
-		};
-		const node = {
-			type: "TOMLTopLevelTable",
-			body: [],
-			parent: ast,
-			range: cloneRange(ast.range),
-			loc: cloneLoc(ast.loc)
-		};
-		ast.body = [node];
-		const ctx = new Context({
-			text: this.text,
-			parserOptions: this.parserOptions,
-			topLevelTable: node
-		});
-		let token = ctx.nextToken();
-		if (token) {
-			node.range[0] = token.range[0];
-			node.loc.start = clonePos(token.loc.start);
-			while (token) {
-				const state$1 = ctx.stateStack.pop() || "TABLE";
-				ctx.stateStack.push(...this[state$1](token, ctx));
-				token = ctx.nextToken();
-			}
-			const state = ctx.stateStack.pop() || "TABLE";
-			if (state in STATE_FOR_ERROR) return ctx.reportParseError(STATE_FOR_ERROR[state], null);
-			if (ctx.table.type === "TOMLTable") applyEndLoc(ctx.table, last(ctx.table.body));
-			applyEndLoc(node, last(node.body));
-		}
-		ctx.verifyDuplicateKeys();
-		ast.tokens = ctx.tokens;
-		ast.comments = ctx.comments;
-		const endOffset = ctx.tokenizer.end;
-		const endPos = ctx.tokenizer.getLocFromIndex(endOffset);
-		ast.range[1] = endOffset;
-		ast.loc.end = {
-			line: endPos.line,
-			column: endPos.column
-		};
-		return ast;
-	}
-	TABLE(token, ctx) {
-		if (isBare(token) || isString(token)) return this.processKeyValue(token, ctx.table, ctx);
-		if (isLeftBracket(token)) return this.processTable(token, ctx.topLevelTable, ctx);
-		return ctx.reportParseError("unexpected-token", token);
-	}
-	VALUE(token, ctx) {
-		if (isString(token) || isMultiLineString(token)) return this.processStringValue(token, ctx);
-		if (isNumber(token)) return this.processNumberValue(token, ctx);
-		if (isBoolean(token)) return this.processBooleanValue(token, ctx);
-		if (isDateTime(token)) return this.processDateTimeValue(token, ctx);
-		if (isLeftBracket(token)) return this.processArray(token, ctx);
-		if (isLeftBrace(token)) return this.processInlineTable(token, ctx);
-		return ctx.reportParseError("unexpected-token", token);
-	}
-	processTable(token, topLevelTableNode, ctx) {
-		const tableNode = {
-			type: "TOMLTable",
-			kind: "standard",
-			key: null,
-			resolvedKey: [],
-			body: [],
-			parent: topLevelTableNode,
-			range: cloneRange(token.range),
-			loc: cloneLoc(token.loc)
-		};
-		if (ctx.table.type === "TOMLTable") applyEndLoc(ctx.table, last(ctx.table.body));
-		topLevelTableNode.body.push(tableNode);
-		ctx.table = tableNode;
-		let targetToken = ctx.nextToken({ needSameLine: "invalid-key-value-newline" });
-		if (isLeftBracket(targetToken)) {
-			if (token.range[1] < targetToken.range[0]) return ctx.reportParseError("invalid-space", targetToken);
-			tableNode.kind = "array";
-			targetToken = ctx.nextToken({ needSameLine: "invalid-key-value-newline" });
-		}
-		if (isRightBracket(targetToken)) return ctx.reportParseError("missing-key", targetToken);
-		if (!targetToken) return ctx.reportParseError("unterminated-table-key", null);
-		targetToken = this.processKeyNode(targetToken, tableNode, ctx).nextToken;
-		if (!isRightBracket(targetToken)) return ctx.reportParseError("unterminated-table-key", targetToken);
-		if (tableNode.kind === "array") {
-			const rightBracket = targetToken;
-			targetToken = ctx.nextToken({ needSameLine: "invalid-key-value-newline" });
-			if (!isRightBracket(targetToken)) return ctx.reportParseError("unterminated-table-key", targetToken);
-			if (rightBracket.range[1] < targetToken.range[0]) return ctx.reportParseError("invalid-space", targetToken);
-		}
-		applyEndLoc(tableNode, targetToken);
-		ctx.applyResolveKeyForTable(tableNode);
-		ctx.needNewLine = true;
-		return [];
-	}
-	processKeyValue(token, tableNode, ctx) {
-		const keyValueNode = {
-			type: "TOMLKeyValue",
-			key: null,
-			value: null,
-			parent: tableNode,
-			range: cloneRange(token.range),
-			loc: cloneLoc(token.loc)
-		};
-		tableNode.body.push(keyValueNode);
-		const { nextToken: targetToken } = this.processKeyNode(token, keyValueNode, ctx);
-		if (!isEq(targetToken)) return ctx.reportParseError("missing-equals-sign", targetToken);
-		ctx.addValueContainer({
-			parent: keyValueNode,
-			set: (valNode) => {
-				keyValueNode.value = valNode;
-				applyEndLoc(keyValueNode, valNode);
-				ctx.needNewLine = true;
-				return [];
-			}
-		});
-		ctx.needSameLine = "invalid-key-value-newline";
-		return ["VALUE"];
-	}
-	processKeyNode(token, parent, ctx) {
-		if (isDot(token)) ctx.reportParseError("invalid-leading-dot-in-key", token);
-		const keyNode = {
-			type: "TOMLKey",
-			keys: [],
-			parent,
-			range: cloneRange(token.range),
-			loc: cloneLoc(token.loc)
-		};
-		parent.key = keyNode;
-		let targetToken = token;
-		let dotToken = null;
-		do {
-			if (isBare(targetToken)) this.processBareKey(targetToken, keyNode);
-			else if (isString(targetToken)) this.processStringKey(targetToken, keyNode);
-			else break;
-			dotToken = null;
-			targetToken = ctx.nextToken({ needSameLine: "invalid-key-value-newline" });
-			if (!isDot(targetToken)) break;
-			dotToken = targetToken;
-			targetToken = ctx.nextToken({ needSameLine: "invalid-key-value-newline" });
-		} while (targetToken);
-		if (dotToken) ctx.reportParseError(isDot(targetToken) ? "invalid-consecutive-dots-in-key" : "invalid-trailing-dot-in-key", dotToken);
-		applyEndLoc(keyNode, last(keyNode.keys));
-		return {
-			keyNode,
-			nextToken: targetToken
-		};
-	}
-	processBareKey(token, keyNode) {
-		const node = {
-			type: "TOMLBare",
-			name: token.value,
-			parent: keyNode,
-			range: cloneRange(token.range),
-			loc: cloneLoc(token.loc)
-		};
-		keyNode.keys.push(node);
-	}
-	processStringKey(token, keyNode) {
-		const node = {
-			type: "TOMLQuoted",
-			kind: "string",
-			value: token.string,
-			style: STRING_KEY_STYLE_MAP[token.type],
-			multiline: false,
-			parent: keyNode,
-			range: cloneRange(token.range),
-			loc: cloneLoc(token.loc)
-		};
-		keyNode.keys.push(node);
-	}
-	processStringValue(token, ctx) {
-		const valueContainer = ctx.consumeValueContainer();
-		const node = {
-			type: "TOMLValue",
-			kind: "string",
-			value: token.string,
-			style: STRING_VALUE_STYLE_MAP[token.type],
-			multiline: isMultiLineString(token),
-			parent: valueContainer.parent,
-			range: cloneRange(token.range),
-			loc: cloneLoc(token.loc)
-		};
-		return valueContainer.set(node);
-	}
-	processNumberValue(token, ctx) {
-		const valueContainer = ctx.consumeValueContainer();
-		const text = this.text;
-		const [startRange, endRange] = token.range;
-		let numberString = null;
-		/**
-		* Get the text of number
-		*/
-		const getNumberText = () => {
-			return numberString ?? (numberString = text.slice(startRange, endRange).replace(/_/g, ""));
-		};
-		let node;
-		if (token.type === "Integer") node = {
-			type: "TOMLValue",
-			kind: "integer",
-			value: token.number,
-			bigint: token.bigint,
-			get number() {
-				return getNumberText();
-			},
-			parent: valueContainer.parent,
-			range: cloneRange(token.range),
-			loc: cloneLoc(token.loc)
-		};
-		else node = {
-			type: "TOMLValue",
-			kind: "float",
-			value: token.number,
-			get number() {
-				return getNumberText();
-			},
-			parent: valueContainer.parent,
-			range: cloneRange(token.range),
-			loc: cloneLoc(token.loc)
-		};
-		return valueContainer.set(node);
-	}
-	processBooleanValue(token, ctx) {
-		const valueContainer = ctx.consumeValueContainer();
-		const node = {
-			type: "TOMLValue",
-			kind: "boolean",
-			value: token.boolean,
-			parent: valueContainer.parent,
-			range: cloneRange(token.range),
-			loc: cloneLoc(token.loc)
-		};
-		return valueContainer.set(node);
-	}
-	processDateTimeValue(token, ctx) {
-		const valueContainer = ctx.consumeValueContainer();
-		const node = {
-			type: "TOMLValue",
-			kind: DATETIME_VALUE_KIND_MAP[token.type],
-			value: token.date,
-			datetime: token.value,
-			parent: valueContainer.parent,
-			range: cloneRange(token.range),
-			loc: cloneLoc(token.loc)
-		};
-		return valueContainer.set(node);
-	}
-	processArray(token, ctx) {
-		const valueContainer = ctx.consumeValueContainer();
-		const node = {
-			type: "TOMLArray",
-			elements: [],
-			parent: valueContainer.parent,
-			range: cloneRange(token.range),
-			loc: cloneLoc(token.loc)
-		};
-		const nextToken = ctx.nextToken({ valuesEnabled: true });
-		if (isRightBracket(nextToken)) {
-			applyEndLoc(node, nextToken);
-			return valueContainer.set(node);
-		}
-		ctx.backToken();
-		return this.processArrayValue(node, valueContainer, ctx);
-	}
-	processArrayValue(node, valueContainer, ctx) {
-		ctx.addValueContainer({
-			parent: node,
-			set: (valNode) => {
-				node.elements.push(valNode);
-				let nextToken = ctx.nextToken({ valuesEnabled: true });
-				const hasComma = isComma(nextToken);
-				if (hasComma) nextToken = ctx.nextToken({ valuesEnabled: true });
-				if (isRightBracket(nextToken)) {
-					applyEndLoc(node, nextToken);
-					return valueContainer.set(node);
-				}
-				if (hasComma) {
-					ctx.backToken();
-					return this.processArrayValue(node, valueContainer, ctx);
-				}
-				return ctx.reportParseError(nextToken ? "missing-comma" : "unterminated-array", nextToken);
-			}
-		});
-		return ["VALUE"];
-	}
-	processInlineTable(token, ctx) {
-		const valueContainer = ctx.consumeValueContainer();
-		const node = {
-			type: "TOMLInlineTable",
-			body: [],
-			parent: valueContainer.parent,
-			range: cloneRange(token.range),
-			loc: cloneLoc(token.loc)
-		};
-		const needSameLine = this.tomlVersion.gte(1, 1) ? void 0 : "invalid-inline-table-newline";
-		const nextToken = ctx.nextToken({ needSameLine });
-		if (nextToken) {
-			if (isBare(nextToken) || isString(nextToken)) return this.processInlineTableKeyValue(nextToken, node, valueContainer, ctx);
-			if (isRightBrace(nextToken)) {
-				applyEndLoc(node, nextToken);
-				return valueContainer.set(node);
-			}
-		}
-		return ctx.reportParseError("unexpected-token", nextToken);
-	}
-	processInlineTableKeyValue(token, inlineTableNode, valueContainer, ctx) {
-		const keyValueNode = {
-			type: "TOMLKeyValue",
-			key: null,
-			value: null,
-			parent: inlineTableNode,
-			range: cloneRange(token.range),
-			loc: cloneLoc(token.loc)
-		};
-		inlineTableNode.body.push(keyValueNode);
-		const { nextToken: targetToken } = this.processKeyNode(token, keyValueNode, ctx);
-		if (!isEq(targetToken)) return ctx.reportParseError("missing-equals-sign", targetToken);
-		const needSameLine = this.tomlVersion.gte(1, 1) ? void 0 : "invalid-inline-table-newline";
-		ctx.addValueContainer({
-			parent: keyValueNode,
-			set: (valNode) => {
-				keyValueNode.value = valNode;
-				applyEndLoc(keyValueNode, valNode);
-				let nextToken = ctx.nextToken({ needSameLine });
-				if (isComma(nextToken)) {
-					nextToken = ctx.nextToken({ needSameLine });
-					if (nextToken && (isBare(nextToken) || isString(nextToken))) return this.processInlineTableKeyValue(nextToken, inlineTableNode, valueContainer, ctx);
-					if (isRightBrace(nextToken)) {
-						if (this.tomlVersion.lt(1, 1)) return ctx.reportParseError("invalid-trailing-comma-in-inline-table", nextToken);
-					} else return ctx.reportParseError(nextToken ? "unexpected-token" : "unterminated-inline-table", nextToken);
-				}
-				if (isRightBrace(nextToken)) {
-					applyEndLoc(inlineTableNode, nextToken);
-					return valueContainer.set(inlineTableNode);
-				}
-				return ctx.reportParseError(nextToken ? "missing-comma" : "unterminated-inline-table", nextToken);
-			}
-		});
-		ctx.needSameLine = "invalid-key-value-newline";
-		return ["VALUE"];
-	}
-};
-/**
-* Check whether the given token is a dot.
-*/
-function isDot(token) {
-	return isPunctuator(token) && token.value === ".";
-}
-/**
-* Check whether the given token is an equal sign.
-*/
-function isEq(token) {
-	return isPunctuator(token) && token.value === "=";
-}
-/**
-* Check whether the given token is a left bracket.
-*/
-function isLeftBracket(token) {
-	return isPunctuator(token) && token.value === "[";
-}
-/**
-* Check whether the given token is a right bracket.
-*/
-function isRightBracket(token) {
-	return isPunctuator(token) && token.value === "]";
-}
-/**
-* Check whether the given token is a left brace.
-*/
-function isLeftBrace(token) {
-	return isPunctuator(token) && token.value === "{";
-}
-/**
-* Check whether the given token is a right brace.
-*/
-function isRightBrace(token) {
-	return isPunctuator(token) && token.value === "}";
-}
-/**
-* Check whether the given token is a comma.
-*/
-function isComma(token) {
-	return isPunctuator(token) && token.value === ",";
-}
-/**
-* Check whether the given token is a punctuator.
-*/
-function isPunctuator(token) {
-	return Boolean(token && token.type === "Punctuator");
-}
-/**
-* Check whether the given token is a bare token.
-*/
-function isBare(token) {
-	return token.type === "Bare";
-}
-/**
-* Check whether the given token is a string.
-*/
-function isString(token) {
-	return token.type === "BasicString" || token.type === "LiteralString";
-}
-/**
-* Check whether the given token is a multi-line string.
-*/
-function isMultiLineString(token) {
-	return token.type === "MultiLineBasicString" || token.type === "MultiLineLiteralString";
-}
-/**
-* Check whether the given token is a number.
-*/
-function isNumber(token) {
-	return token.type === "Integer" || token.type === "Float";
-}
-/**
-* Check whether the given token is a boolean.
-*/
-function isBoolean(token) {
-	return token.type === "Boolean";
-}
-/**
-* Check whether the given token is a date time.
-*/
-function isDateTime(token) {
-	return token.type === "OffsetDateTime" || token.type === "LocalDateTime" || token.type === "LocalDate" || token.type === "LocalTime";
-}
-/**
-* Apply end locations
-*/
-function applyEndLoc(node, child) {
-	if (child) {
-		node.range[1] = child.range[1];
-		node.loc.end = clonePos(child.loc.end);
-	}
-}
-/**
-* clone the location.
-*/
-function cloneRange(range) {
-	return [range[0], range[1]];
-}
-/**
-* clone the location.
-*/
-function cloneLoc(loc) {
-	return {
-		start: clonePos(loc.start),
-		end: clonePos(loc.end)
-	};
-}
-/**
-* clone the location.
-*/
-function clonePos(pos) {
-	return {
-		line: pos.line,
-		column: pos.column
-	};
-}
-
-//#endregion
-//#region src/visitor-keys.ts
-const tomlKeys = {
-	Program: ["body"],
-	TOMLTopLevelTable: ["body"],
-	TOMLTable: ["key", "body"],
-	TOMLKeyValue: ["key", "value"],
-	TOMLKey: ["keys"],
-	TOMLArray: ["elements"],
-	TOMLInlineTable: ["body"],
-	TOMLBare: [],
-	TOMLQuoted: [],
-	TOMLValue: []
-};
-const lib_KEYS = unionWith(tomlKeys);
-
-//#endregion
-//#region src/parser.ts
-/**
-* Parse source code
-*/
-function parseForESLint(code, options) {
-	return {
-		ast: new TOMLParser(code, options).parse(),
-		visitorKeys: lib_KEYS,
-		services: { isTOML: true }
-	};
-}
-
-//#endregion
-//#region src/traverse.ts
-/**
-* Check that the given key should be traversed or not.
-* @this {Traversable}
-* @param key The key to check.
-* @returns `true` if the key should be traversed.
-*/
-function fallbackKeysFilter(key) {
-	let value = null;
-	return key !== "comments" && key !== "leadingComments" && key !== "loc" && key !== "parent" && key !== "range" && key !== "tokens" && key !== "trailingComments" && (value = this[key]) !== null && typeof value === "object" && (typeof value.type === "string" || Array.isArray(value));
-}
-/**
-* Get the keys of the given node to traverse it.
-* @param node The node to get.
-* @returns The keys to traverse.
-*/
-function getFallbackKeys(node) {
-	return Object.keys(node).filter(fallbackKeysFilter, node);
-}
-/**
-* Get the keys of the given node to traverse it.
-* @param node The node to get.
-* @returns The keys to traverse.
-*/
-function lib_getKeys(node, visitorKeys) {
-	return ((visitorKeys || lib_KEYS)[node.type] || getFallbackKeys(node)).filter((key) => !getNodes(node, key).next().done);
-}
-/**
-* Get the nodes of the given node.
-* @param node The node to get.
-*/
-function* getNodes(node, key) {
-	const child = node[key];
-	if (Array.isArray(child)) {
-		for (const c of child) if (isNode(c)) yield c;
-	} else if (isNode(child)) yield child;
-}
-/**
-* Check whether a given value is a node.
-* @param x The value to check.
-* @returns `true` if the value is a node.
-*/
-function isNode(x) {
-	return x !== null && typeof x === "object" && typeof x.type === "string";
-}
-/**
-* Traverse the given node.
-* @param node The node to traverse.
-* @param parent The parent node.
-* @param visitor The node visitor.
-*/
-function traverse(node, parent, visitor) {
-	visitor.enterNode(node, parent);
-	const keys = lib_getKeys(node, visitor.visitorKeys);
-	for (const key of keys) for (const child of getNodes(node, key)) traverse(child, node, visitor);
-	visitor.leaveNode(node, parent);
-}
-/**
-* Traverse the given AST tree.
-* @param node Root node to traverse.
-* @param visitor Visitor.
-*/
-function traverseNodes(node, visitor) {
-	traverse(node, null, visitor);
-}
-
-//#endregion
-//#region src/utils.ts
-/**
-* Gets the static value for the given node.
-*/
-const getStaticTOMLValue = generateConvertTOMLValue((node) => node.value);
-/** Generates a converter to convert from a node. */
-function generateConvertTOMLValue(convertValue) {
-	/**
-	* Resolve TOML value
-	*/
-	function resolveValue(node, baseTable) {
-		return resolver[node.type](node, baseTable);
-	}
-	const resolver = {
-		Program(node, baseTable = {}) {
-			return resolveValue(node.body[0], baseTable);
-		},
-		TOMLTopLevelTable(node, baseTable = {}) {
-			for (const body of node.body) resolveValue(body, baseTable);
-			return baseTable;
-		},
-		TOMLKeyValue(node, baseTable = {}) {
-			const value = resolveValue(node.value);
-			set(baseTable, resolveValue(node.key), value);
-			return baseTable;
-		},
-		TOMLTable(node, baseTable = {}) {
-			const table = getTable(baseTable, resolveValue(node.key), node.kind === "array");
-			for (const body of node.body) resolveValue(body, table);
-			return baseTable;
-		},
-		TOMLArray(node) {
-			return node.elements.map((e) => resolveValue(e));
-		},
-		TOMLInlineTable(node) {
-			const table = {};
-			for (const body of node.body) resolveValue(body, table);
-			return table;
-		},
-		TOMLKey(node) {
-			return node.keys.map((key) => resolveValue(key));
-		},
-		TOMLBare(node) {
-			return node.name;
-		},
-		TOMLQuoted(node) {
-			return node.value;
-		},
-		TOMLValue(node) {
-			return convertValue(node);
-		}
-	};
-	return (node) => resolveValue(node);
-}
-/**
-* Get the table from the table.
-*/
-function getTable(baseTable, keys, array) {
-	let target = baseTable;
-	for (let index = 0; index < keys.length - 1; index++) {
-		const key = keys[index];
-		target = getNextTargetFromKey(target, key);
-	}
-	const lastKey = last(keys);
-	const lastTarget = target[lastKey];
-	if (lastTarget == null) {
-		const tableValue$1 = {};
-		target[lastKey] = array ? [tableValue$1] : tableValue$1;
-		return tableValue$1;
-	}
-	if (isValue(lastTarget)) {
-		const tableValue$1 = {};
-		target[lastKey] = array ? [tableValue$1] : tableValue$1;
-		return tableValue$1;
-	}
-	if (!array) {
-		if (Array.isArray(lastTarget)) {
-			const tableValue$1 = {};
-			target[lastKey] = tableValue$1;
-			return tableValue$1;
-		}
-		return lastTarget;
-	}
-	if (Array.isArray(lastTarget)) {
-		const tableValue$1 = {};
-		lastTarget.push(tableValue$1);
-		return tableValue$1;
-	}
-	const tableValue = {};
-	target[lastKey] = [tableValue];
-	return tableValue;
-	/** Get next target from key */
-	function getNextTargetFromKey(currTarget, key) {
-		const nextTarget = currTarget[key];
-		if (nextTarget == null) {
-			const val = {};
-			currTarget[key] = val;
-			return val;
-		}
-		if (isValue(nextTarget)) {
-			const val = {};
-			currTarget[key] = val;
-			return val;
-		}
-		let resultTarget = nextTarget;
-		while (Array.isArray(resultTarget)) {
-			const lastIndex = resultTarget.length - 1;
-			const nextElement = resultTarget[lastIndex];
-			if (isValue(nextElement)) {
-				const val = {};
-				resultTarget[lastIndex] = val;
-				return val;
-			}
-			resultTarget = nextElement;
-		}
-		return resultTarget;
-	}
-}
-/**
-* Set the value to the table.
-*/
-function set(baseTable, keys, value) {
-	let target = baseTable;
-	for (let index = 0; index < keys.length - 1; index++) {
-		const key = keys[index];
-		const nextTarget = target[key];
-		if (nextTarget == null) {
-			const val = {};
-			target[key] = val;
-			target = val;
-		} else if (isValue(nextTarget) || Array.isArray(nextTarget)) {
-			const val = {};
-			target[key] = val;
-			target = val;
-		} else target = nextTarget;
-	}
-	target[last(keys)] = value;
-}
-/**
-* Check whether the given value is a value.
-*/
-function isValue(value) {
-	return typeof value !== "object" || value instanceof Date;
-}
-
-//#endregion
-//#region package.json
-var name$1 = "toml-eslint-parser";
-var version$1 = "1.0.3";
-
-//#endregion
-//#region src/meta.ts
-var meta_exports = /* @__PURE__ */ __exportAll({
-	name: () => lib_name,
-	version: () => version
+const packageName = grammar('a package name', packageNameProblem);
+const crate = grammar('a crate name', crateProblem);
+const libraryFile = grammar('a shared-library file name', libraryFileProblem);
+const targetName = grammar('a target name', targetNameProblem);
+const filePath = grammar('a file path', filePathProblem);
+const parse_report_text = grammar('a string', plainTextProblem);
+const texts = array(parse_report_text);
+const ruleId = grammar('a rule id', v => (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v) ? null : 'not a rule id: lowercase letters, digits and `-` only'));
+const version = grammar('a version', v => (/^[0-9A-Za-z.+-]+$/.test(v) ? null : 'not a version: digits, letters, `.`, `+` and `-` only'));
+/** `name@version`, as the linkage names packages. */
+const packageAtVersion = grammar('a package name and version', v => {
+    const at = v.lastIndexOf('@');
+    if (at < 0)
+        return 'expected `name@version`';
+    return packageNameProblem(v.slice(0, at)) ?? (/^[0-9A-Za-z.+-]+$/.test(v.slice(at + 1)) ? null : 'not a version after `@`');
 });
-const lib_name = name$1;
-const version = version$1;
-
-//#endregion
-//#region src/index.ts
-const VisitorKeys = (/* unused pure expression or super */ null && (lib_KEYS));
+/** The cargo command line: plain text, and the values of `--features` feature names. */
+const commandLine = {
+    expected: 'an array',
+    check(value, at) {
+        const args = texts.check(value, at);
+        args.forEach((arg, i) => {
+            const features = arg === '--features' || arg === '-F' ? args[i + 1] : /^--features=/.test(arg) ? arg.slice('--features='.length) : undefined;
+            if (features === undefined)
+                return;
+            const index = arg.startsWith('--features=') ? i : i + 1;
+            for (const feature of features.split(/[\s,]+/u).filter(f => f !== '')) {
+                const problem = featureProblem(feature);
+                if (problem !== null)
+                    throw new Invalid({ up: at, key: index }, problem, false);
+            }
+        });
+        return args;
+    }
+};
+const TOOLCHAIN = object({
+    release: parse_report_text,
+    commitHash: parse_report_text,
+    commitDate: optional(parse_report_text),
+    host: parse_report_text,
+    target: parse_report_text,
+    stdInstalled: parse_report_boolean,
+    pin: optional(object({
+        file: filePath,
+        line,
+        channel: nullable(parse_report_text),
+        path: nullable(parse_report_text),
+        kind: parse_report_oneOf(['exact', 'dated', 'floating', 'path'])
+    })),
+    expected: optional(parse_report_text)
+});
+const BOUNDARY = object({
+    package: packageName,
+    target: targetName,
+    kind: targetKind,
+    platform: compileKind,
+    role: parse_report_oneOf(['rust-dylib', 'prefer-dynamic', 'links-dynamically', 'plugin', 'plugin-host']),
+    panic: PANIC,
+    abiFlags: texts
+});
+const ARTIFACT = object({
+    package: packageName,
+    version,
+    target: targetName,
+    kind: targetKind,
+    mode: compileMode,
+    crateType,
+    platform: compileKind,
+    status: parse_report_oneOf(['ok', 'error', 'blocked']),
+    blockedBy: optional(array(object({ package: packageName, target: targetName, kind: targetKind, mode: compileMode }))),
+    preferDynamic: parse_report_boolean,
+    panic: PANIC,
+    linkage: array(object({ crate, how: parse_report_oneOf(LINKAGES), via: optional(crate), package: optional(packageAtVersion) })),
+    runtimeLibraries: optional(array(libraryFile)),
+    rpath: optional(parse_report_boolean)
+});
 /**
-* Parse TOML source code
-*/
-function parseTOML(code, options) {
-	return parseForESLint(code, options).ast;
+ * `crates` holds crate names, package names and shared-library files, except for two rules: the channel, path,
+ * target or package a `toolchain-mismatch` requires, and the `crate` an `unused-allow` entry names (any string
+ * a policy file holds). Those are plain text.
+ */
+const CRATE_LIST = array(crate);
+const TEXT_CRATES = new Set(['toolchain-mismatch', 'unused-allow']);
+const FINDING_FIELDS = object({
+    rule: ruleId,
+    severity,
+    fingerprint: string,
+    package: optional(packageName),
+    target: optional(targetName),
+    kind: optional(targetKind),
+    mode: optional(compileMode),
+    crateType: optional(crateType),
+    platform: optional(compileKind),
+    crates: texts,
+    message: string,
+    fixes: strings,
+    inclusion: optional(array(object({ chain: CRATE_LIST, crate, how: parse_report_oneOf(['static', 'dynamic', 'inside-dylib']), file: optional(libraryFile) }))),
+    file: filePath,
+    line,
+    related: optional(array(object({ file: filePath, line, message: string }))),
+    defaultSeverity: optional(severity),
+    allowed: optional(object({ reason: string, file: filePath, line })),
+    baseline: optional(parse_report_oneOf(['new', 'existing']))
+});
+const FINDING = {
+    expected: FINDING_FIELDS.expected,
+    check(value, at) {
+        const finding = FINDING_FIELDS.check(value, at);
+        if (!TEXT_CRATES.has(finding.rule))
+            CRATE_LIST.check(finding.crates, { up: at, key: 'crates' });
+        return finding;
+    }
+};
+const REPORT = object({
+    version: literal(1),
+    toolchain: TOOLCHAIN,
+    boundaries: array(BOUNDARY),
+    workspaceRoot: parse_report_text,
+    invocation: object({ command: grammar('a cargo command', v => (/^[a-z][a-z-]*$/.test(v) ? null : 'not a cargo command')), args: commandLine, profile: grammar('a profile name', profileProblem) }),
+    artifacts: array(ARTIFACT),
+    findings: array(FINDING, { max: MAX_FINDINGS }),
+    notes: strings,
+    policy: optional(object({ file: filePath, severities: record(parse_report_oneOf([...SEVERITIES, 'off'])), allowEntries: count, allowed: count })),
+    baseline: optional(object({ file: parse_report_text, new: count, existing: count, fixed: count })),
+    gate: object({ failOn: parse_report_oneOf(['error', 'warning', 'never']), verdict: parse_report_oneOf(['pass', 'fail']), failing: count })
+});
+// The schema's type is `Report`, exactly: a field added to one and not the other, or typed differently, does
+// not compile. The two assignments name the field at fault; `Equal` also catches an optional field missing
+// from one side, which assignability allows.
+const toReport = null;
+const fromReport = null;
+void [toReport, fromReport];
+const sameType = true;
+void sameType;
+
+;// CONCATENATED MODULE: ./src/limits.ts
+/**
+ * Every size limit on what the analysis reads: the files it parses and the output of the programs it runs.
+ * A larger input ends the run with one line naming it and the limit; nothing is read past a limit.
+ */
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+/**
+ * The most `cargo metadata` may print, and the largest `--metadata-file`. Real metadata takes 4–10 KB per
+ * package (the corpus: libra 606 packages in 2.4 MB, rules_rust 386 in 3.7 MB) and the synthetic
+ * 10,000-package workspace of the benchmark 33 MB; a crate with thousands of features (`web-sys`,
+ * `windows`) adds a few hundred KB. This leaves room for 25 KB a package at 10,000 packages while the text
+ * stays far below V8's longest string (2^29 − 24 code units).
+ */
+const MAX_METADATA_BYTES = 256 * MiB;
+/**
+ * The most `rustc -vV`, `rustc --print` and `rustup which` may print: a few KB (`--print cfg` is the
+ * largest, about 60 lines).
+ */
+const MAX_TOOL_STDOUT_BYTES = 1 * MiB;
+/**
+ * The most standard error any program may print. It is only read for an error message (cargo prints a line
+ * per downloaded crate: some 400 KB for 10,000 crates); a program printing more is stopped.
+ */
+const MAX_STDERR_BYTES = 16 * MiB;
+/** What is kept of standard error for messages: its beginning and its end (the error line may be in either). */
+const STDERR_KEPT = { head: 64 * KiB, tail: 64 * KiB };
+/**
+ * The largest file of each kind that is read. TOML files are bounded so that the largest one accepted parses
+ * quickly and no array in them has two million elements (the smallest such array, `[1,1,…]`, takes 4 MB).
+ */
+const INPUT_LIMITS = {
+    // The largest published manifests (`web-sys`, `embassy-stm32`: thousands of features, normalized one
+    // per line by `cargo publish`) are a few hundred KB. The slowest 1 MiB of TOML to read (350,000 empty
+    // inline tables) takes about half a second.
+    manifest: { bytes: 1 * MiB, what: 'a manifest' },
+    // Real ones are a few KB; vendoring and `[patch]` tables for hundreds of crates stay under 100 KB.
+    'cargo-config': { bytes: 1 * MiB, what: 'a cargo config file' },
+    // A channel and a few lists of components and targets.
+    'toolchain-file': { bytes: 1 * MiB, what: 'a toolchain file' },
+    // A few hundred `[[allow]]` entries of a few lines each.
+    policy: { bytes: 1 * MiB, what: 'a policy file' },
+    // A baseline is the JSON report of an earlier run, so it has the report's limit.
+    baseline: { bytes: MAX_REPORT_BYTES, what: 'a baseline report' },
+    report: { bytes: MAX_REPORT_BYTES, what: 'a JSON report' },
+    // GitHub delivers no webhook payload over 25 MB, and the runner writes it indented, which can double it.
+    'event-payload': { bytes: 64 * MiB, what: 'an event payload' },
+    metadata: { bytes: MAX_METADATA_BYTES, what: 'cargo metadata output' },
+    // Read only to add findings (allocators, library loading): larger sources are skipped, never refused.
+    'rust-source': { bytes: 4 * MiB, what: 'a Rust source file' }
+};
+/** Rust source files read per package at most when a rule needs a package's sources; the rest are skipped. */
+const MAX_SOURCE_FILES = 2000;
+/** A size for messages: `1 MiB`, `5.1 MiB`, `64 KiB`; rounded up, so that a size just over a limit never reads as the limit. */
+function formatSize(bytes) {
+    const [unit, name] = bytes >= MiB ? [MiB, 'MiB'] : bytes >= KiB ? [KiB, 'KiB'] : [1, 'bytes'];
+    if (bytes % unit === 0)
+        return `${bytes / unit} ${name}`;
+    return `${(Math.ceil((bytes / unit) * 10) / 10).toFixed(1)} ${name}`;
 }
 
-//#endregion
+;// CONCATENATED MODULE: ./src/input-file.ts
+
+
+
+
+/**
+ * The one reader of every file the analysis parses. A repository can make any of them huge, or a symlink to
+ * `/dev/zero` or a FIFO; none of them may stream forever, block the run or exhaust memory.
+ */
+/** A file that could not be read, or was refused. `message` names the file; `reason` is the rest. */
+class InputFileError extends errors_UserError {
+    file;
+    code;
+    reason;
+    constructor(file, 
+    /** The errno code when opening or reading failed (`ENOENT`, …); null when the file was refused. */
+    code, reason) {
+        super(`${file}: ${reason}`);
+        this.file = file;
+        this.code = code;
+        this.reason = reason;
+        this.name = 'InputFileError';
+    }
+}
+/** The scope of the repository at `root`. */
+function repositoryScope(root) {
+    const resolved = path.resolve(root);
+    let realRoot = resolved;
+    try {
+        realRoot = fs.realpathSync(resolved);
+    }
+    catch {
+        // A repository that cannot be resolved has no file to read either.
+    }
+    return { root: resolved, realRoot };
+}
+/**
+ * The scope `file` is read in: `scope` when the file lies in the repository as named (before any symlink is
+ * followed), else null — the runner's own files (`CARGO_HOME`, configs in parent directories) are read as they are.
+ */
+function scopeFor(scope, file) {
+    if (scope === null)
+        return null;
+    const absolute = external_node_path_default().resolve(file);
+    return contains(scope.root, absolute) || contains(scope.realRoot, absolute) ? scope : null;
+}
+/** Whether `file` is `dir` or lies below it; both absolute. */
+function contains(dir, file) {
+    const rel = external_node_path_default().relative(dir, file);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel));
+}
+/** The reason given when a file of the repository leads outside it. */
+const OUTSIDE_REPOSITORY = 'it leads outside the repository through a symlink (set trust-repository-config to read it)';
+// Opening a FIFO for reading blocks until a writer comes, unless non-blocking; regular files ignore the flag.
+const O_NONBLOCK = (external_node_fs_default()).constants.O_NONBLOCK ?? 0;
+/** Where bytes past the size a file had when opened are read, a MiB at a time (reads are synchronous: one is enough). */
+let scratch = null;
+/**
+ * Reads `file` as UTF-8, as `fs.readFileSync` would, but only a regular file (a directory, device, FIFO or
+ * socket is refused: its type is checked on the opened descriptor, so a swap after a check changes
+ * nothing), and never more than the limit of its `kind` plus one byte, whatever the file's size said.
+ *
+ * @throws InputFileError naming the file: what it is, or its size and the limit, or why it cannot be read.
+ */
+function readInputFile(file, kind, options = {}) {
+    const shown = options.shown ?? file;
+    const limit = INPUT_LIMITS[kind];
+    let fd;
+    try {
+        fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | O_NONBLOCK);
+    }
+    catch (error) {
+        throw failed(shown, error);
+    }
+    try {
+        const stat = external_node_fs_default().fstatSync(fd);
+        if (options.within)
+            checkWithin(file, stat, options.within, shown);
+        if (stat.isFIFO() && options.allowPipe === true) {
+            // Read it blocking, as the user asked; the limit still bounds what is kept.
+            external_node_fs_default().closeSync(fd);
+            fd = -1;
+            try {
+                fd = external_node_fs_default().openSync(file, 'r');
+            }
+            catch (error) {
+                throw failed(shown, error);
+            }
+        }
+        else if (!stat.isFile()) {
+            throw new InputFileError(shown, null, `${fileType(stat)}, not a regular file; ${limit.what} must be one`);
+        }
+        else if (stat.size > limit.bytes) {
+            throw new InputFileError(shown, null, `${formatSize(stat.size)} is over the ${formatSize(limit.bytes)} limit for ${limit.what}`);
+        }
+        const chunks = [];
+        let total = 0;
+        // The size the file had when opened is read into one buffer of that size; anything after it (a file that
+        // grows, a pipe) through a scratch buffer, copying only what came, one byte past the limit at most.
+        const first = stat.isFile() ? Math.min(stat.size, limit.bytes) + 1 : 0;
+        for (;;) {
+            const room = limit.bytes + 1 - total;
+            const buffer = total === 0 && first > 0 ? Buffer.allocUnsafe(first) : (scratch ??= Buffer.allocUnsafe(1024 * 1024));
+            let n;
+            try {
+                n = external_node_fs_default().readSync(fd, buffer, 0, Math.min(buffer.length, room), null);
+            }
+            catch (error) {
+                throw failed(shown, error);
+            }
+            if (n === 0)
+                break;
+            chunks.push(buffer === scratch ? Buffer.from(buffer.subarray(0, n)) : buffer.subarray(0, n));
+            total += n;
+            if (total > limit.bytes) {
+                const growing = stat.isFile() ? ' (it grew while being read)' : '';
+                throw new InputFileError(shown, null, `more than the ${formatSize(limit.bytes)} limit for ${limit.what}${growing}`);
+            }
+        }
+        return (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total)).toString('utf8');
+    }
+    finally {
+        if (fd >= 0)
+            external_node_fs_default().closeSync(fd);
+    }
+}
+/**
+ * Refuses the opened file unless its real path is inside the repository's real path. The real path is taken
+ * after opening and must name the very file opened (same device and inode), so what is checked is what is read.
+ */
+function checkWithin(file, opened, scope, shown) {
+    let real;
+    let named;
+    try {
+        real = external_node_fs_default().realpathSync(file);
+        named = external_node_fs_default().statSync(real);
+    }
+    catch (error) {
+        throw failed(shown, error);
+    }
+    if (named.dev !== opened.dev || named.ino !== opened.ino)
+        throw new InputFileError(shown, null, 'it was replaced while being read');
+    if (!contains(scope.realRoot, real))
+        throw new InputFileError(shown, null, OUTSIDE_REPOSITORY);
+}
+const REASONS = {
+    ENOENT: 'no such file',
+    ENOTDIR: 'a part of its path is a file',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ELOOP: 'its path has too many levels of symbolic links',
+    ENAMETOOLONG: 'the name is too long',
+    ENXIO: 'a socket or a device with nothing behind it, not a regular file',
+    EISDIR: 'a directory, not a regular file',
+    EIO: 'an input/output error occurred',
+    EMFILE: 'too many files are open',
+    ENFILE: 'too many files are open'
+};
+function failed(shown, error) {
+    const code = error.code ?? null;
+    const reason = (code !== null ? REASONS[code] : undefined) ?? code ?? (error instanceof Error ? error.message : String(error));
+    return new InputFileError(shown, code, reason);
+}
+function fileType(stat) {
+    if (stat.isDirectory())
+        return 'a directory';
+    if (stat.isFIFO())
+        return 'a FIFO (named pipe)';
+    if (stat.isCharacterDevice())
+        return 'a character device';
+    if (stat.isBlockDevice())
+        return 'a block device';
+    if (stat.isSocket())
+        return 'a socket';
+    return 'a special file';
+}
 
 ;// CONCATENATED MODULE: ./src/toml/limits.ts
 /**
- * What the TOML parser (toml-eslint-parser) cannot take, found before it runs: it descends recursively into
- * arrays and inline tables, and builds each string with one call that takes a code point per argument, so deep
- * nesting and long strings exhaust the call stack.
+ * What the TOML reader refuses to hold, whatever the size of the file: both keep every value small enough
+ * for the code that walks, prints and matches it.
  */
-
 /** Deepest nesting of arrays and inline tables that is read, as in toml_edit's parser (which cargo has used). */
 const MAX_NESTING = 127;
-/** Longest string (source characters between its quotes) that is read; the parser fails somewhere above 100,000. */
+/** Longest string (source characters between its quotes) that is read. */
 const MAX_STRING = 65_536;
-/**
- * Checks the nesting of arrays and inline tables and leaves out the contents of strings longer than
- * `MAX_STRING`, so that the parser can read the rest and the reader can say which key holds the long string.
- * Only comments and strings can hold characters that are not TOML syntax, so brackets and braces outside them
- * are arrays, inline tables and table headers. Throws a UserError naming file, line and column for nesting
- * deeper than `MAX_NESTING`. Invalid TOML is left for the parser to report.
- */
-function prepareToml(text, file) {
-    const long = new Map();
-    const kept = [];
-    let copied = 0;
-    let removed = 0;
-    let line = 1;
-    let lineStart = 0;
-    let depth = 0;
-    let i = 0;
-    while (i < text.length) {
-        const c = text[i];
-        if (c === '\n') {
-            line++;
-            lineStart = ++i;
-        }
-        else if (c === '#') {
-            const end = text.indexOf('\n', i);
-            i = end < 0 ? text.length : end;
-        }
-        else if (c === '[' || c === '{') {
-            if (++depth > MAX_NESTING) {
-                throw new UserError(`${file}:${line}:${i - lineStart + 1}: too deeply nested: arrays and inline tables may nest at most ${MAX_NESTING} levels`);
-            }
-            i++;
-        }
-        else if (c === ']' || c === '}') {
-            depth = Math.max(0, depth - 1);
-            i++;
-        }
-        else if (c === '"' || c === "'") {
-            const s = stringAt(text, i);
-            const length = s.contentEnd - s.contentStart;
-            if (length > MAX_STRING) {
-                kept.push(text.slice(copied, s.contentStart), '\n'.repeat(s.breaks));
-                long.set(i - removed, { line, length });
-                removed += length - s.breaks;
-                copied = s.contentEnd;
-            }
-            if (s.breaks > 0) {
-                line += s.breaks;
-                lineStart = s.lastBreak + 1;
-            }
-            i = s.end;
-        }
-        else {
-            i++;
-        }
-    }
-    if (long.size === 0)
-        return { text, long };
-    kept.push(text.slice(copied));
-    return { text: kept.join(''), long };
-}
-/** The extent of the string whose opening quote is at `start`; an unterminated string ends where the parser gives up on it. */
-function stringAt(text, start) {
-    const quote = text[start];
-    const delimiter = quote.repeat(3);
-    const multiline = text.startsWith(delimiter, start);
-    const contentStart = start + (multiline ? 3 : 1);
-    let breaks = 0;
-    let lastBreak = -1;
-    for (let j = contentStart; j < text.length; j++) {
-        const c = text[j];
-        if (c === '\\' && quote === '"' && text[j + 1] !== '\n') {
-            j++;
-        }
-        else if (c === '\n') {
-            if (!multiline)
-                return { contentStart, contentEnd: j, end: j, breaks, lastBreak };
-            breaks++;
-            lastBreak = j;
-        }
-        else if (c === quote && !multiline) {
-            return { contentStart, contentEnd: j, end: j + 1, breaks, lastBreak };
-        }
-        else if (c === quote && text.startsWith(delimiter, j)) {
-            // Up to two quotes right before the closing delimiter belong to the string.
-            let close = j;
-            while (close < j + 2 && text[close + 3] === quote)
-                close++;
-            return { contentStart, contentEnd: close, end: close + 3, breaks, lastBreak };
-        }
-    }
-    return { contentStart, contentEnd: text.length, end: text.length, breaks, lastBreak };
-}
 /** The problem with a long string, as the end of a message (`a string of 1000000 characters …`). */
 function longStringProblem(what, length) {
     return `a ${what} of ${length} characters is too long to read (at most ${MAX_STRING})`;
 }
+/** The problem with an array or inline table nested one level too deep, as the end of a message. */
+function nestingProblem() {
+    return `too deeply nested: arrays and inline tables may nest at most ${MAX_NESTING} levels`;
+}
 
-;// CONCATENATED MODULE: ./src/toml/document.ts
-
-
-
+;// CONCATENATED MODULE: ./src/toml/parse.ts
 /**
- * Parses TOML (1.1, as cargo 1.95 accepts it: newlines and trailing commas in inline tables).
- * Invalid TOML throws a UserError `"<file>:<line>:<col>: invalid TOML: <reason>"`. What the parser cannot take
- * (arrays and inline tables nested too deeply, strings too long, named by their key) throws a UserError naming
- * the file and line.
+ * The TOML reader behind `parseTomlDocument`. One pass over the text builds the plain-data value and the
+ * line of every key and array element, in time and memory linear in the text: no syntax tree, no tokens,
+ * and arrays and inline tables are followed on an explicit stack, so no input exhausts the call stack.
+ *
+ * It reads TOML 1.0 (https://toml.io/en/v1.0.0) plus what cargo 1.95 (the `toml` crate) accepts of
+ * TOML 1.1: line breaks, comments and a trailing comma inside inline tables, the `\e` and `\xHH` escapes,
+ * and times without seconds. Where an error could be reported at several places, it is reported where
+ * toml-eslint-parser (this reader's predecessor) reported it: at the offending character or token, or at the
+ * next token when a line breaks too early.
  */
-function parseTomlDocument(text, file) {
-    const prepared = prepareToml(text, file);
-    let ast;
-    try {
-        ast = parseTOML(prepared.text);
-    }
-    catch (error) {
-        if (error instanceof ParseError) {
-            // A left-out string shifts the columns after it: if one comes before the error, it is reported instead.
-            const long = [...prepared.long].find(([at]) => at <= error.index)?.[1];
-            if (long !== undefined)
-                throw new UserError(`${file}:${long.line}: ${longStringProblem('string', long.length)}`);
-            const reason = error.message.replace(/\s+/g, ' ').trim();
-            throw new UserError(`${file}:${error.lineNumber}:${error.column + 1}: invalid TOML: ${reason}`);
-        }
-        // Other tokens of some 100,000 characters (a number) still exhaust the parser's call stack.
-        if (error instanceof RangeError)
-            throw new UserError(`${file}: a key or value is too long to read`);
-        throw error;
-    }
-    return new Builder(file, prepared.long).build(ast);
+
+
+/** Reads `text`; invalid TOML throws a UserError `"<file>:<line>:<col>: invalid TOML: <reason>"`. */
+function parseToml(text, file) {
+    return new Reader(text, file).read();
 }
 /** `rules.duplicate-linkage`, `allow[1].reason`, `rules."odd key"`. */
 function formatTomlPath(path) {
@@ -4267,8 +2659,1344 @@ function formatTomlPath(path) {
     }
     return out;
 }
+// What may still be added to a container (TOML 1.0, "Table", "Inline Table" and "Array of Tables").
+/** Named only on the way to a header (`a` in `[a.b]`): `[a]` may still define it, dotted keys may add to it. */
+const IMPLICIT = 0;
+/** Defined by its own `[header]`, as an `[[array]]` element, or the document itself. */
+const DEFINED = 1;
+/** Created by dotted keys (`a` in `a.b = 1`): more dotted keys and sub-table headers may add to it, `[a]` may not. */
+const DOTTED = 2;
+/** An inline table `{ … }`: complete once written. */
+const INLINE = 3;
+/** An array value `[ … ]`: complete once written. */
+const STATIC_ARRAY = 4;
+/** An array of tables, which each `[[header]]` of its name extends. */
+const TABLE_ARRAY = 5;
+/** For messages: a string, number, boolean or date-time; nothing at all. */
+const VALUE = 6;
+const NONE = 7;
+/**
+ * What is known of each container, by id: its kind, and the lines of its keys or elements as a list of entries.
+ * A table has an entry per key, with the line that first mentioned it; an array one per element whose line
+ * differs from the element before it, with that line. All of it is kept in a few shared arrays, so that a
+ * container or an entry costs no allocation of its own: a file can hold hundreds of thousands of tables.
+ */
+class Book {
+    kinds = new Int32Array(64);
+    heads = new Int32Array(64);
+    tails = new Int32Array(64);
+    count = 0;
+    /** Per entry: the key (a table key, or the index of an array element), its line, the next entry or -1. */
+    keys = [];
+    lines = new Int32Array(256);
+    nexts = new Int32Array(256);
+    add(kind) {
+        const id = this.count++;
+        if (id === this.kinds.length) {
+            this.kinds = grown(this.kinds);
+            this.heads = grown(this.heads);
+            this.tails = grown(this.tails);
+        }
+        this.kinds[id] = kind;
+        this.heads[id] = -1;
+        this.tails[id] = -1;
+        return id;
+    }
+    kind(id) {
+        return this.kinds[id];
+    }
+    setKind(id, kind) {
+        this.kinds[id] = kind;
+    }
+    /** Records `key` of container `id` at `line`. */
+    mark(id, key, line) {
+        const entry = this.keys.length;
+        this.keys.push(key);
+        if (entry === this.lines.length) {
+            this.lines = grown(this.lines);
+            this.nexts = grown(this.nexts);
+        }
+        this.lines[entry] = line;
+        this.nexts[entry] = -1;
+        const tail = this.tails[id];
+        if (tail < 0)
+            this.heads[id] = entry;
+        else
+            this.nexts[tail] = entry;
+        this.tails[id] = entry;
+    }
+    /** The line of the last entry of container `id`, or -1. */
+    lastLine(id) {
+        const tail = this.tails[id];
+        return tail < 0 ? -1 : this.lines[tail];
+    }
+    /** The entries of container `id`, in order, as `[key, line]` pairs. */
+    *entries(id) {
+        for (let e = this.heads[id]; e >= 0; e = this.nexts[e])
+            yield [this.keys[e], this.lines[e]];
+    }
+    /**
+     * The line of table key `name` of container `id`, or null if it has none; undefined when `limit` entries
+     * were scanned without finding it.
+     */
+    keyLine(id, name, limit = Infinity) {
+        let steps = 0;
+        for (let e = this.heads[id]; e >= 0; e = this.nexts[e]) {
+            if (steps++ >= limit)
+                return undefined;
+            if (this.keys[e] === name)
+                return this.lines[e];
+        }
+        return null;
+    }
+}
+function grown(array) {
+    const bigger = new Int32Array(array.length * 2);
+    bigger.set(array);
+    return bigger;
+}
+/** An array or inline table being read. Frames are reused, one per depth. */
+class Frame {
+    /** The inline table, or null for an array, whose elements are on the reader's stack of values from `base`. */
+    table = null;
+    base = 0;
+    /** Where the container goes when it closes: `target[name]`, or (target null) the enclosing array. */
+    target = null;
+    name = '';
+    /** Its id in the book. */
+    id = 0;
+    /** Whether an element or entry has been read, so that a separator or the end comes next. */
+    filled = false;
+    /** For messages: the index of the element being read, or the offset of the key of the entry being read. */
+    index = 0;
+    keyAt = 0;
+}
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE = 0x20;
+const QUOTE = 0x22;
+const HASH = 0x23;
+const APOSTROPHE = 0x27;
+const PLUS = 0x2b;
+const COMMA = 0x2c;
+const MINUS = 0x2d;
+const DOT = 0x2e;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+const COLON = 0x3a;
+const EQUALS = 0x3d;
+const LEFT_BRACKET = 0x5b;
+const BACKSLASH = 0x5c;
+const RIGHT_BRACKET = 0x5d;
+const UNDERSCORE = 0x5f;
+const LEFT_BRACE = 0x7b;
+const RIGHT_BRACE = 0x7d;
+const DEL = 0x7f;
+/** `A-Za-z0-9_-`, the characters of a bare key. */
+const BARE = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-')
+    BARE[c.charCodeAt(0)] = 1;
+function isBare(c) {
+    return c < 128 && BARE[c] === 1;
+}
+function isDigit(c) {
+    return c >= DIGIT_0 && c <= DIGIT_9;
+}
+function isDigitOf(c, radix) {
+    if (radix === 16)
+        return (c >= DIGIT_0 && c <= DIGIT_9) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
+    return c >= DIGIT_0 && c < DIGIT_0 + radix;
+}
+/** A line break or a comment: where a line ends early. */
+function endsLine(c) {
+    return c === LF || c === CR || c === HASH;
+}
+/** The kind of a value without an id: arrays and inline tables get theirs only when a line is asked for. */
+function kindOf(value) {
+    return typeof value !== 'object' ? VALUE : Array.isArray(value) ? STATIC_ARRAY : INLINE;
+}
 function newTable() {
     return Object.create(null);
+}
+function isValidDate(year, month, day) {
+    if (month < 1 || month > 12 || day < 1)
+        return false;
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+    return day <= days;
+}
+/** Seconds up to 60 for a leap second, as RFC 3339 allows. */
+function isValidTime(hour, minute, second) {
+    return hour < 24 && minute < 60 && second <= 60;
+}
+/** A character as it reads in a message. */
+function parse_describe(c) {
+    if (c >= 0x21 && c < DEL)
+        return `\`${String.fromCharCode(c)}\``;
+    return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+/** `name` for a message, shortened when a file makes it very long. */
+function showKey(name) {
+    const shown = formatTomlPath([name]);
+    return `\`${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}\``;
+}
+const RECENT_KEYS = 256;
+const I64_MAX = '9223372036854775807';
+const I64_MIN_ABS = '9223372036854775808';
+class Reader {
+    text;
+    file;
+    pos = 0;
+    line = 1;
+    lineStart = 0;
+    /** The id of each container in the book. */
+    ids = new Map();
+    book = new Book();
+    root = newTable();
+    /** The table that the current section's key/value pairs go into, and its id. */
+    table;
+    id = 0;
+    /** For messages: the offset of the current section's header key (-1 for the top), and of the pair's key. */
+    sectionAt = -1;
+    keyAt = 0;
+    frames = [];
+    depth = 0;
+    /**
+     * The elements of the arrays being read, innermost last, up to `top`: an array is made when it closes, at
+     * its size (growing each array element by element would allocate it again and again).
+     */
+    values = [];
+    top = 0;
+    /** Arrays and inline tables with their ids, given to `ids` only when a line is asked for. */
+    late = [];
+    /** Bare keys read lately, by a hash of their characters. */
+    recentKeys = new Array(RECENT_KEYS).fill('');
+    /** The parts of the last key read, and their offsets. */
+    keyParts = [];
+    partAt = [];
+    /** The opening quote and line of the string being read (-1 when none), for the length limit. */
+    stringStart = -1;
+    stringLine = 0;
+    stringIsKey = false;
+    /** Set by `escape`: the offset after the escape sequence. */
+    escapeEnd = 0;
+    /** Set by `digits`: digits read, whether underscores separated them, and their value when short and decimal. */
+    digitCount = 0;
+    digitUnderscore = false;
+    digitValue = 0;
+    constructor(text, file) {
+        this.text = text;
+        this.file = file;
+        this.table = this.root;
+        this.id = this.add(this.root, DEFINED);
+    }
+    read() {
+        const text = this.text;
+        for (;;) {
+            this.skipBlank();
+            if (this.pos >= text.length)
+                break;
+            const c = text.charCodeAt(this.pos);
+            if (c === LEFT_BRACKET)
+                this.header();
+            else if (this.isKeyStart(this.pos))
+                this.keyValue();
+            else
+                this.unexpected(this.pos, `expected a key or a [table] header, found ${parse_describe(c)}`);
+            this.endLine();
+        }
+        const { ids, book, late } = this;
+        const indexes = new Map();
+        let registered = false;
+        const lineInDocument = (container, key) => {
+            if (!registered) {
+                for (let i = 0; i < late.length; i += 2)
+                    ids.set(late[i], late[i + 1]);
+                late.length = 0;
+                registered = true;
+            }
+            return lineIn(ids, book, indexes, container, key);
+        };
+        return { value: this.root, lineIn: lineInDocument };
+    }
+    // ---- Blanks, comments, line ends ------------------------------------------------------------------
+    skipWs() {
+        const text = this.text;
+        let pos = this.pos;
+        for (let c = text.charCodeAt(pos); c === SPACE || c === TAB; c = text.charCodeAt(++pos))
+            ;
+        this.pos = pos;
+    }
+    /** Skips spaces, tabs, line breaks and comments. */
+    skipBlank() {
+        const text = this.text;
+        let pos = this.pos;
+        for (;;) {
+            const c = text.charCodeAt(pos);
+            if (c === SPACE || c === TAB)
+                pos++;
+            else if (c === LF)
+                this.newLine(++pos);
+            else if (c === CR)
+                pos = this.crlf(pos);
+            else if (c === HASH)
+                pos = this.comment(pos);
+            else
+                break;
+        }
+        this.pos = pos;
+    }
+    newLine(start) {
+        this.line++;
+        this.lineStart = start;
+    }
+    /** A carriage return at `pos` that must start a CRLF line break; returns the offset after it. */
+    crlf(pos) {
+        if (this.text.charCodeAt(pos + 1) !== LF)
+            this.fail(pos, 'a carriage return must be followed by a line feed');
+        this.newLine(pos + 2);
+        return pos + 2;
+    }
+    /** Checks the comment starting at `pos`; returns the offset of the line break (or end of text) after it. */
+    comment(pos) {
+        const text = this.text;
+        const end = text.length;
+        for (pos++; pos < end; pos++) {
+            const c = text.charCodeAt(pos);
+            if ((c >= SPACE && c < DEL) || c === TAB)
+                continue;
+            if (c === LF || c === CR)
+                break;
+            if (c < 0x80)
+                this.fail(pos, `a comment may not contain the control character ${parse_describe(c)}`);
+            if (c >= 0xd800 && c <= 0xdfff) {
+                const next = text.charCodeAt(pos + 1);
+                if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff)
+                    pos++;
+                else
+                    this.fail(pos, 'a comment may not contain an unpaired surrogate');
+            }
+        }
+        return pos;
+    }
+    /** After a key/value pair or a header, only a comment may follow on the line. */
+    endLine() {
+        this.skipWs();
+        const c = this.text.charCodeAt(this.pos);
+        if (this.pos < this.text.length && !endsLine(c))
+            this.unexpected(this.pos, `expected the end of the line, found ${parse_describe(c)}`);
+    }
+    /**
+     * The line ends (at the current offset) where `what` must continue on it: the error names the next token,
+     * or says `atEnd` when the text ends first.
+     */
+    brokenLine(what, atEnd) {
+        this.skipBlank();
+        if (this.pos >= this.text.length)
+            this.fail(this.pos, atEnd);
+        this.unexpected(this.pos, `${what} must be on one line`);
+    }
+    // ---- Keys, headers, key/value pairs -------------------------------------------------------------------
+    /** A bare key character or a quote that does not open a multi-line string. */
+    isKeyStart(pos) {
+        const c = this.text.charCodeAt(pos);
+        if (c === QUOTE || c === APOSTROPHE)
+            return !this.tripleAt(pos, c);
+        return isBare(c);
+    }
+    tripleAt(pos, quote) {
+        return this.text.charCodeAt(pos + 1) === quote && this.text.charCodeAt(pos + 2) === quote;
+    }
+    /**
+     * A (dotted) key starting at a key start, in `keyParts` (valid until the next key is read); `partAt` gets
+     * the offset of each part. Stops on the same line at what follows the key (after spaces), or at the end.
+     */
+    key(atEnd) {
+        const text = this.text;
+        const parts = this.keyParts;
+        parts.length = 0;
+        const partAt = this.partAt;
+        partAt.length = 0;
+        for (;;) {
+            const start = this.pos;
+            const c = text.charCodeAt(start);
+            if (isBare(c)) {
+                let end = start + 1;
+                let hash = c;
+                for (let d = text.charCodeAt(end); isBare(d); d = text.charCodeAt(++end))
+                    hash = (Math.imul(hash, 31) + d) | 0;
+                // Files repeat the same few keys: reusing the string read before saves copying it and looking it up.
+                const slot = (hash ^ (end - start)) & (RECENT_KEYS - 1);
+                let part = this.recentKeys[slot];
+                if (part.length !== end - start || !text.startsWith(part, start))
+                    this.recentKeys[slot] = part = text.slice(start, end);
+                parts.push(part);
+                this.pos = end;
+            }
+            else {
+                parts.push(c === QUOTE ? this.basicString(true) : this.literalString(true));
+            }
+            partAt.push(start);
+            this.skipWs();
+            const next = text.charCodeAt(this.pos);
+            if (endsLine(next))
+                this.brokenLine('a key', atEnd);
+            if (next !== DOT)
+                return parts;
+            const dot = this.pos;
+            this.pos++;
+            this.skipWs();
+            const after = text.charCodeAt(this.pos);
+            if (endsLine(after)) {
+                this.skipBlank();
+                if (this.pos < text.length)
+                    this.unexpected(this.pos, 'a key must be on one line');
+            }
+            if (after === DOT)
+                this.fail(dot, 'a key may not contain two dots in a row');
+            if (!this.isKeyStart(this.pos))
+                this.unexpected(this.pos, 'a key may not end with a dot', dot);
+        }
+    }
+    keyValue() {
+        const line = this.line;
+        this.keyAt = this.pos;
+        const parts = this.key('expected `=` after the key');
+        this.equals();
+        const table = this.dotted(this.table, this.id, parts, line);
+        this.startValue();
+        const name = parts[parts.length - 1];
+        const c = this.text.charCodeAt(this.pos);
+        if (c === LEFT_BRACKET || c === LEFT_BRACE) {
+            this.open(c, table, name);
+            this.nested();
+        }
+        else {
+            table[name] = this.scalar();
+        }
+    }
+    /** Expects `=` (after a key that ends on its line) and steps over it. */
+    equals() {
+        if (this.text.charCodeAt(this.pos) !== EQUALS) {
+            const found = this.pos >= this.text.length ? 'the end of the text' : parse_describe(this.text.charCodeAt(this.pos));
+            this.unexpected(this.pos, `expected \`=\` after the key, found ${found}`);
+        }
+        this.pos++;
+    }
+    /** Steps to the value after `=`, which must start on the same line. */
+    startValue() {
+        this.skipWs();
+        if (this.pos >= this.text.length)
+            this.fail(this.pos, 'expected a value after `=`');
+        if (endsLine(this.text.charCodeAt(this.pos)))
+            this.brokenLine('a key, its `=` and its value', 'expected a value after `=`');
+    }
+    /** Gives `container` an id in the book. */
+    add(container, kind) {
+        const id = this.book.add(kind);
+        this.ids.set(container, id);
+        return id;
+    }
+    /** The line recorded for key `name` of table `id`, for messages. */
+    first(id, name) {
+        return this.book.keyLine(id, name) ?? undefined;
+    }
+    /**
+     * Walks the dotted key `parts` from `table` (of id `id`), creating the tables it names, and returns the table
+     * that takes the last part, which must be new.
+     */
+    dotted(table, id, parts, line) {
+        const book = this.book;
+        const last = parts.length - 1;
+        for (let i = 0; i < last; i++) {
+            const name = parts[i];
+            const child = table[name];
+            if (child === undefined) {
+                const created = newTable();
+                book.mark(id, name, line);
+                id = this.add(created, DOTTED);
+                table[name] = created;
+                table = created;
+                continue;
+            }
+            const found = typeof child === 'object' ? this.ids.get(child) : undefined;
+            const kind = found === undefined ? kindOf(child) : book.kind(found);
+            if (kind !== DOTTED && kind !== IMPLICIT)
+                this.fail(this.partAt[i], `${this.what(name, kind, this.first(id, name))}; a dotted key cannot add to it`);
+            book.setKind(found, DOTTED);
+            table = child;
+            id = found;
+        }
+        const name = parts[last];
+        if (table[name] !== undefined)
+            this.fail(this.partAt[last], `duplicate key ${showKey(name)}: already defined on line ${this.first(id, name)}`);
+        book.mark(id, name, line);
+        return table;
+    }
+    /** `[a.b]` or `[[a.b]]`, from its `[` up to the line's end. */
+    header() {
+        const text = this.text;
+        const line = this.line;
+        const open = this.pos;
+        this.pos++;
+        this.skipWs();
+        let array = false;
+        if (endsLine(text.charCodeAt(this.pos)))
+            this.brokenLine('a table header', 'unterminated table header');
+        if (text.charCodeAt(this.pos) === LEFT_BRACKET) {
+            if (this.pos !== open + 1)
+                this.fail(this.pos, 'no space is allowed between the brackets of `[[`');
+            array = true;
+            this.pos++;
+            this.skipWs();
+            if (endsLine(text.charCodeAt(this.pos)))
+                this.brokenLine('a table header', 'unterminated table header');
+        }
+        const c = text.charCodeAt(this.pos);
+        if (this.pos >= text.length)
+            this.fail(this.pos, 'unterminated table header');
+        if (c === RIGHT_BRACKET)
+            this.fail(this.pos, 'a table header needs a key');
+        if (c === DOT)
+            this.fail(this.pos, 'a key may not start with a dot');
+        if (!this.isKeyStart(this.pos))
+            this.unexpected(this.pos, `expected a key in the table header, found ${parse_describe(c)}`);
+        const keyAt = this.pos;
+        const parts = this.key('unterminated table header');
+        if (text.charCodeAt(this.pos) !== RIGHT_BRACKET) {
+            this.unexpected(this.pos, this.pos >= text.length ? 'unterminated table header' : `expected \`]\` after the key, found ${parse_describe(text.charCodeAt(this.pos))}`);
+        }
+        this.pos++;
+        if (array) {
+            const close = this.pos;
+            this.skipWs();
+            if (endsLine(text.charCodeAt(this.pos)))
+                this.brokenLine('a table header', 'unterminated table header');
+            if (text.charCodeAt(this.pos) !== RIGHT_BRACKET)
+                this.unexpected(this.pos, 'expected `]]` to end the header of an array of tables');
+            if (this.pos !== close)
+                this.fail(this.pos, 'no space is allowed between the brackets of `]]`');
+            this.pos++;
+        }
+        this.define(parts, line, array);
+        this.sectionAt = keyAt;
+    }
+    /** Makes the table a header names the current section, creating what it names. */
+    define(parts, line, array) {
+        const book = this.book;
+        let table = this.root;
+        let id = this.ids.get(table);
+        const last = parts.length - 1;
+        for (let i = 0; i < last; i++) {
+            const name = parts[i];
+            const child = table[name];
+            if (child === undefined) {
+                const created = newTable();
+                book.mark(id, name, line);
+                id = this.add(created, IMPLICIT);
+                table[name] = created;
+                table = created;
+                continue;
+            }
+            const found = typeof child === 'object' ? this.ids.get(child) : undefined;
+            const kind = found === undefined ? kindOf(child) : book.kind(found);
+            if (kind === TABLE_ARRAY) {
+                // A header below an array of tables adds to its last element.
+                const elements = child;
+                table = elements[elements.length - 1];
+                id = this.ids.get(table);
+                continue;
+            }
+            if (kind === VALUE || kind === INLINE || kind === STATIC_ARRAY)
+                this.fail(this.partAt[i], `${this.what(name, kind, this.first(id, name))}; a table header cannot add to it`);
+            table = child;
+            id = found;
+        }
+        const name = parts[last];
+        const existing = table[name];
+        const found = typeof existing === 'object' ? this.ids.get(existing) : undefined;
+        const kind = found === undefined ? (existing === undefined ? NONE : kindOf(existing)) : book.kind(found);
+        if (!array && kind === IMPLICIT) {
+            book.setKind(found, DEFINED);
+            this.table = existing;
+            this.id = found;
+            return;
+        }
+        if (!array && kind !== NONE) {
+            const first = this.first(id, name);
+            const problem = kind === DEFINED ? `table ${showKey(name)} defined twice (first on line ${first})` : `${this.what(name, kind, first)}; a table header cannot define it again`;
+            this.fail(this.partAt[last], problem);
+        }
+        if (array && kind !== NONE && kind !== TABLE_ARRAY)
+            this.fail(this.partAt[last], `${this.what(name, kind, this.first(id, name))}, not an array of tables`);
+        const section = newTable();
+        if (!array) {
+            book.mark(id, name, line);
+            table[name] = section;
+        }
+        else if (kind === NONE) {
+            const elements = [section];
+            book.mark(id, name, line);
+            book.mark(this.add(elements, TABLE_ARRAY), 0, line);
+            table[name] = elements;
+        }
+        else {
+            const elements = existing;
+            book.mark(found, elements.length, line);
+            elements.push(section);
+        }
+        this.table = section;
+        this.id = this.add(section, DEFINED);
+    }
+    /** What the existing value at `name` is, for a message: "`b` is an inline table (line 3)". */
+    what(name, kind, line) {
+        const what = kind === VALUE
+            ? 'a value'
+            : kind === INLINE
+                ? 'an inline table'
+                : kind === STATIC_ARRAY
+                    ? 'an array'
+                    : kind === TABLE_ARRAY
+                        ? 'an array of tables'
+                        : kind === DOTTED
+                            ? 'a table defined by dotted keys'
+                            : kind === DEFINED
+                                ? 'a table defined by a header'
+                                : 'a table';
+        return `${showKey(name)} is ${what}${line === undefined ? '' : ` (line ${line})`}`;
+    }
+    // ---- Values -----------------------------------------------------------------------------------------
+    /**
+     * Opens the array or inline table whose bracket or brace is at the current offset; when it closes, it goes
+     * to `target[name]`, or (target null) to the enclosing array.
+     */
+    open(c, target, name) {
+        if (this.depth >= MAX_NESTING) {
+            const { line, column } = this.locate(this.pos);
+            throw new errors_UserError(`${this.file}:${line}:${column}: ${nestingProblem()}`);
+        }
+        this.pos++;
+        let frame = this.frames[this.depth];
+        if (frame === undefined)
+            this.frames.push((frame = new Frame()));
+        this.depth++;
+        frame.filled = false;
+        frame.target = target;
+        frame.name = name;
+        frame.id = this.book.add(c === LEFT_BRACKET ? STATIC_ARRAY : INLINE);
+        frame.table = c === LEFT_BRACKET ? null : newTable();
+        frame.base = this.top;
+    }
+    /** Closes the innermost array or inline table (at its bracket or brace) and puts it where it goes. */
+    close(frame) {
+        this.pos++;
+        this.depth--;
+        let value;
+        if (frame.table === null) {
+            value = this.values.slice(frame.base, this.top);
+            this.top = frame.base;
+        }
+        else {
+            value = frame.table;
+        }
+        // An empty one has no line to give.
+        if (this.book.lastLine(frame.id) >= 0)
+            this.late.push(value, frame.id);
+        if (frame.target !== null)
+            frame.target[frame.name] = value;
+        else
+            this.push(value);
+    }
+    /** Adds an element to the innermost array. */
+    push(value) {
+        if (this.top < this.values.length)
+            this.values[this.top] = value;
+        else
+            this.values.push(value);
+        this.top++;
+    }
+    /** Reads what the arrays and inline tables opened by `open` hold, until the outermost one closes. */
+    nested() {
+        const text = this.text;
+        while (this.depth > 0) {
+            const frame = this.frames[this.depth - 1];
+            this.skipBlank();
+            let c = text.charCodeAt(this.pos);
+            const end = this.pos >= text.length;
+            if (frame.table === null) {
+                if (frame.filled) {
+                    if (c === COMMA) {
+                        this.pos++;
+                        this.skipBlank();
+                        c = text.charCodeAt(this.pos);
+                    }
+                    else if (c !== RIGHT_BRACKET) {
+                        this.unexpected(this.pos, end ? 'unterminated array' : `expected \`,\` or \`]\` after an array element, found ${parse_describe(c)}`);
+                    }
+                }
+                if (c === RIGHT_BRACKET) {
+                    this.close(frame);
+                    continue;
+                }
+                if (this.pos >= text.length)
+                    this.fail(this.pos, 'unterminated array');
+                frame.filled = true;
+                const index = this.top - frame.base;
+                frame.index = index;
+                if (this.book.lastLine(frame.id) !== this.line)
+                    this.book.mark(frame.id, index, this.line);
+                if (c === LEFT_BRACKET || c === LEFT_BRACE)
+                    this.open(c, null, '');
+                else
+                    this.push(this.scalar());
+            }
+            else {
+                if (frame.filled) {
+                    if (c === COMMA) {
+                        this.pos++;
+                        this.skipBlank();
+                        c = text.charCodeAt(this.pos);
+                    }
+                    else if (c !== RIGHT_BRACE) {
+                        this.unexpected(this.pos, end ? 'unterminated inline table' : `expected \`,\` or \`}\` after a value in an inline table, found ${parse_describe(c)}`);
+                    }
+                }
+                if (c === RIGHT_BRACE) {
+                    this.close(frame);
+                    continue;
+                }
+                if (this.pos >= text.length)
+                    this.fail(this.pos, 'unterminated inline table');
+                if (!this.isKeyStart(this.pos))
+                    this.unexpected(this.pos, `expected a key or \`}\` in an inline table, found ${parse_describe(c)}`);
+                frame.filled = true;
+                const line = this.line;
+                frame.keyAt = this.pos;
+                const parts = this.key('expected `=` after the key');
+                this.equals();
+                const table = this.dotted(frame.table, frame.id, parts, line);
+                this.startValue();
+                const name = parts[parts.length - 1];
+                c = text.charCodeAt(this.pos);
+                if (c === LEFT_BRACKET || c === LEFT_BRACE)
+                    this.open(c, table, name);
+                else
+                    table[name] = this.scalar();
+            }
+        }
+    }
+    /** A string, number, boolean or date-time at the current offset. */
+    scalar() {
+        const text = this.text;
+        const start = this.pos;
+        const c = text.charCodeAt(start);
+        if (c === QUOTE)
+            return this.tripleAt(start, QUOTE) ? this.multiLineString(QUOTE) : this.basicString(false);
+        if (c === APOSTROPHE)
+            return this.tripleAt(start, APOSTROPHE) ? this.multiLineString(APOSTROPHE) : this.literalString(false);
+        if (isDigit(c))
+            return this.number(start, start);
+        if (c === 0x74 /* t */ && text.startsWith('true', start)) {
+            this.pos += 4;
+            return true;
+        }
+        if (c === 0x66 /* f */ && text.startsWith('false', start)) {
+            this.pos += 5;
+            return false;
+        }
+        if (c === 0x69 /* i */ || c === 0x6e /* n */)
+            return this.special(start, start);
+        if (c === PLUS || c === MINUS) {
+            const next = text.charCodeAt(start + 1);
+            if (next === 0x69 || next === 0x6e)
+                return this.special(start, start + 1);
+            if (isDigit(next))
+                return this.number(start, start + 1);
+            this.fail(start + 1, `expected a number after ${parse_describe(c)}`);
+        }
+        this.fail(start, this.pos >= text.length ? 'expected a value' : `expected a value, found ${parse_describe(c)}`);
+    }
+    /** `inf` or `nan` at `at`, after the sign (if any) at `start`. */
+    special(start, at) {
+        const text = this.text;
+        if (text.startsWith('inf', at)) {
+            this.pos = at + 3;
+            return text.charCodeAt(start) === MINUS ? -Infinity : Infinity;
+        }
+        if (text.startsWith('nan', at)) {
+            this.pos = at + 3;
+            return NaN;
+        }
+        this.fail(at, 'expected a value');
+    }
+    /**
+     * Reads digits of `radix` (with single underscores between them) from `pos`; returns the offset after them
+     * and sets `digitCount`, `digitUnderscore` and, for up to 15 decimal digits, `digitValue`.
+     */
+    digits(pos, radix) {
+        const text = this.text;
+        let c = text.charCodeAt(pos);
+        if (c === UNDERSCORE)
+            this.fail(pos, 'an underscore must be between two digits');
+        if (!isDigitOf(c, radix))
+            this.fail(pos, pos >= text.length ? 'expected a digit' : `expected a digit, found ${parse_describe(c)}`);
+        let count = 0;
+        let value = 0;
+        let underscore = false;
+        let before = 0;
+        for (; isDigitOf(c, radix) || c === UNDERSCORE; c = text.charCodeAt(++pos)) {
+            if (c === UNDERSCORE) {
+                if (before === UNDERSCORE)
+                    this.fail(pos, 'an underscore must be between two digits');
+                underscore = true;
+            }
+            else {
+                count++;
+                value = value * 10 + (c - DIGIT_0);
+            }
+            before = c;
+        }
+        if (before === UNDERSCORE)
+            this.fail(pos, 'an underscore must be between two digits');
+        this.digitCount = count;
+        this.digitUnderscore = underscore;
+        this.digitValue = value;
+        return pos;
+    }
+    /** A number, date or time starting at `start`, whose first digit is at `at` (after a sign). */
+    number(start, at) {
+        const text = this.text;
+        const signed = at !== start;
+        if (text.charCodeAt(at) === DIGIT_0) {
+            const next = text.charCodeAt(at + 1);
+            if (!signed && isDigit(next)) {
+                // Only a time or a date may start with 0 and another digit.
+                const third = text.charCodeAt(at + 2);
+                if (third === COLON)
+                    return this.minute(start, false, Number(text.slice(at, at + 2)), at + 3);
+                if (isDigit(third) && isDigit(text.charCodeAt(at + 3)) && text.charCodeAt(at + 4) === MINUS)
+                    return this.date(start, Number(text.slice(at, at + 4)), at + 5);
+                this.fail(at, 'a number may not start with a leading zero');
+            }
+            if (next === 0x78 /* x */ || next === 0x6f /* o */ || next === 0x62 /* b */) {
+                if (signed)
+                    this.fail(at + 1, 'a hexadecimal, octal or binary integer may not have a sign');
+                return this.radixInteger(start, at + 2, next === 0x78 ? 16 : next === 0x6f ? 8 : 2);
+            }
+            if (next === 0x65 /* e */ || next === 0x45 /* E */)
+                return this.exponent(start, at + 2);
+            if (next === DOT)
+                return this.fraction(start, at + 2);
+            this.pos = at + 1;
+            return 0;
+        }
+        const end = this.digits(at, 10);
+        const next = text.charCodeAt(end);
+        if (!signed && !this.digitUnderscore) {
+            if (next === MINUS && this.digitCount === 4)
+                return this.date(start, Number(text.slice(at, end)), end + 1);
+            if (next === COLON && this.digitCount === 2)
+                return this.minute(start, false, Number(text.slice(at, end)), end + 1);
+        }
+        if (next === 0x65 || next === 0x45)
+            return this.exponent(start, end + 1);
+        if (next === DOT)
+            return this.fraction(start, end + 1);
+        this.pos = end;
+        const count = this.digitCount;
+        const negative = text.charCodeAt(start) === MINUS;
+        if (count <= 15)
+            return negative ? -this.digitValue : this.digitValue;
+        const digits = text.slice(at, end).replace(/_/g, '');
+        if (count > 19 || (count === 19 && digits > (negative ? I64_MIN_ABS : I64_MAX)))
+            this.fail(start, 'the integer does not fit in 64 bits');
+        // As toml-eslint-parser read it: integers beyond 2^53 lose precision.
+        return parseInt(negative ? `-${digits}` : digits, 10);
+    }
+    radixInteger(start, at, radix) {
+        const end = this.digits(at, radix);
+        this.pos = end;
+        const digits = this.text.slice(at, end).replace(/_/g, '');
+        const significant = digits.replace(/^0+/, '');
+        // 2^63 - 1 is 7fffffffffffffff, 777777777777777777777 and 63 ones.
+        const fits = radix === 16 ? significant.length < 16 || (significant.length === 16 && significant[0] <= '7') : significant.length <= (radix === 8 ? 21 : 63);
+        if (!fits)
+            this.fail(start, 'the integer does not fit in 64 bits');
+        return parseInt(digits, radix);
+    }
+    /** The digits after the `.` of a float, at `at`. */
+    fraction(start, at) {
+        const end = this.digits(at, 10);
+        const next = this.text.charCodeAt(end);
+        if (next === 0x65 || next === 0x45)
+            return this.exponent(start, end + 1);
+        return this.float(start, end);
+    }
+    /** The exponent of a float, after its `e` at `at`. */
+    exponent(start, at) {
+        const c = this.text.charCodeAt(at);
+        return this.float(start, this.digits(c === PLUS || c === MINUS ? at + 1 : at, 10));
+    }
+    float(start, end) {
+        this.pos = end;
+        let source = this.text.slice(start, end);
+        if (source.includes('_'))
+            source = source.replace(/_/g, '');
+        const value = Number(source);
+        if (!Number.isFinite(value))
+            this.fail(start, 'the float is too large for 64 bits');
+        return value;
+    }
+    /** Two digits at `at`, as a number. */
+    twoDigits(at) {
+        const text = this.text;
+        const first = text.charCodeAt(at);
+        if (!isDigit(first))
+            this.fail(at, 'expected a digit in the date-time');
+        const second = text.charCodeAt(at + 1);
+        if (!isDigit(second))
+            this.fail(at + 1, 'expected a digit in the date-time');
+        return (first - DIGIT_0) * 10 + (second - DIGIT_0);
+    }
+    expect(at, c) {
+        if (this.text.charCodeAt(at) !== c)
+            this.fail(at, `expected ${parse_describe(c)} in the date-time`);
+    }
+    /** A date-time is kept as its source text, from `start`. `at` is the first digit of the month. */
+    date(start, year, at) {
+        const text = this.text;
+        const month = this.twoDigits(at);
+        this.expect(at + 2, MINUS);
+        const day = this.twoDigits(at + 3);
+        if (!isValidDate(year, month, day))
+            this.fail(at + 4, 'not a date in the calendar');
+        const end = at + 5;
+        const c = text.charCodeAt(end);
+        if (c === 0x54 /* T */ || c === 0x74 /* t */ || (c === SPACE && isDigit(text.charCodeAt(end + 1)) && isDigit(text.charCodeAt(end + 2)))) {
+            const hour = this.twoDigits(end + 1);
+            this.expect(end + 3, COLON);
+            return this.minute(start, true, hour, end + 4);
+        }
+        this.pos = end;
+        return text.slice(start, end);
+    }
+    /** The minutes (at `at`) and what follows of a time whose hour is read. */
+    minute(start, hasDate, hour, at) {
+        const text = this.text;
+        const minute = this.twoDigits(at);
+        let end = at + 2;
+        if (text.charCodeAt(end) === COLON) {
+            const second = this.twoDigits(end + 1);
+            if (!isValidTime(hour, minute, second))
+                this.fail(end + 2, 'not a valid time of day');
+            end += 3;
+            if (text.charCodeAt(end) === DOT) {
+                end++;
+                if (!isDigit(text.charCodeAt(end)))
+                    this.fail(end, 'expected a digit in the date-time');
+                while (isDigit(text.charCodeAt(end)))
+                    end++;
+            }
+        }
+        else if (!isValidTime(hour, minute, 0)) {
+            this.fail(end, 'not a valid time of day');
+        }
+        if (hasDate) {
+            const c = text.charCodeAt(end);
+            if (c === 0x5a /* Z */ || c === 0x7a /* z */) {
+                end++;
+            }
+            else if (c === PLUS || c === MINUS) {
+                const hours = this.twoDigits(end + 1);
+                this.expect(end + 3, COLON);
+                const minutes = this.twoDigits(end + 4);
+                if (!isValidTime(hours, minutes, 0))
+                    this.fail(end + 5, 'not a valid time offset');
+                end += 6;
+            }
+        }
+        this.pos = end;
+        return text.slice(start, end);
+    }
+    // ---- Strings ----------------------------------------------------------------------------------------
+    enterString(start, isKey) {
+        this.stringStart = start;
+        this.stringLine = this.line;
+        this.stringIsKey = isKey;
+    }
+    /** Ends the string read; `length` is its source characters between the quotes. */
+    leaveString(length) {
+        if (length > MAX_STRING)
+            this.tooLong(length);
+        this.stringStart = -1;
+    }
+    tooLong(length) {
+        const line = this.stringLine;
+        const problem = this.stringIsKey ? longStringProblem('quoted key', length) : `${formatTomlPath(this.valuePath())}: ${longStringProblem('string', length)}`;
+        throw new errors_UserError(`${this.file}:${line}: ${problem}`);
+    }
+    /** Where the value being read is: section, key, and the entries and elements it is nested in. */
+    valuePath() {
+        const path = [];
+        if (this.sectionAt >= 0) {
+            // Each array of tables on the way is at its last element: a later header would have ended the section.
+            let value = this.root;
+            for (const part of this.partsAt(this.sectionAt)) {
+                path.push(part);
+                value = value[part];
+                if (Array.isArray(value)) {
+                    path.push(value.length - 1);
+                    value = value[value.length - 1];
+                }
+            }
+        }
+        path.push(...this.partsAt(this.keyAt));
+        for (let d = 0; d < this.depth; d++) {
+            const frame = this.frames[d];
+            if (frame.table === null)
+                path.push(frame.index);
+            else
+                path.push(...this.partsAt(frame.keyAt));
+        }
+        return path;
+    }
+    /** The parts of the (valid) key at `offset`, read again for a message. */
+    partsAt(offset) {
+        const { pos, line, lineStart } = this;
+        this.pos = offset;
+        const parts = this.key('').slice();
+        this.pos = pos;
+        this.line = line;
+        this.lineStart = lineStart;
+        return parts;
+    }
+    /** A character that may not appear in a string as written, at `at`. */
+    badStringChar(at, c) {
+        if (at >= this.text.length)
+            this.fail(at, 'unterminated string');
+        if (c === LF || (c === CR && this.text.charCodeAt(at + 1) === LF))
+            this.fail(at, 'unterminated string: a line break in a single-line string');
+        if (c === CR)
+            this.fail(at, 'a carriage return must be followed by a line feed');
+        this.fail(at, `a string may not contain the control character ${parse_describe(c)}; write it as an escape`);
+    }
+    /** A `"…"` string (not multi-line) at the current offset. */
+    basicString(isKey) {
+        const text = this.text;
+        const start = this.pos;
+        this.enterString(start, isKey);
+        let out = '';
+        let run = start + 1;
+        let i = run;
+        for (;;) {
+            const c = text.charCodeAt(i);
+            if (c === QUOTE)
+                break;
+            if (c === BACKSLASH) {
+                out += text.slice(run, i) + this.escape(i, false);
+                i = run = this.escapeEnd;
+            }
+            else if ((c >= SPACE && c !== DEL) || c === TAB) {
+                i++;
+            }
+            else {
+                this.badStringChar(i, c);
+            }
+        }
+        out = run === start + 1 ? text.slice(run, i) : out + text.slice(run, i);
+        this.leaveString(i - start - 1);
+        this.pos = i + 1;
+        return out;
+    }
+    /** A `'…'` string (not multi-line) at the current offset. */
+    literalString(isKey) {
+        const text = this.text;
+        const start = this.pos;
+        this.enterString(start, isKey);
+        let i = start + 1;
+        for (;;) {
+            const c = text.charCodeAt(i);
+            if (c === APOSTROPHE)
+                break;
+            if ((c >= SPACE && c !== DEL) || c === TAB)
+                i++;
+            else
+                this.badStringChar(i, c);
+        }
+        this.leaveString(i - start - 1);
+        this.pos = i + 1;
+        return text.slice(start + 1, i);
+    }
+    /** A `"""…"""` or `'''…'''` string at the current offset. Line breaks in it read as `\n`. */
+    multiLineString(quote) {
+        const text = this.text;
+        const start = this.pos;
+        this.enterString(start, false);
+        let i = start + 3;
+        // A line break right after the opening delimiter is not part of the string.
+        if (text.charCodeAt(i) === LF)
+            this.newLine(++i);
+        else if (text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF)
+            this.newLine((i += 2));
+        let out = '';
+        let run = i;
+        for (;;) {
+            const c = text.charCodeAt(i);
+            if (c === quote) {
+                if (!this.tripleAt(i, quote)) {
+                    i++;
+                    continue;
+                }
+                // Up to two quotes right before the closing delimiter belong to the string.
+                let n = 3;
+                while (n < 5 && text.charCodeAt(i + n) === quote)
+                    n++;
+                if (n === 5 && text.charCodeAt(i + 5) === quote)
+                    this.fail(i, 'three or more quotes in a row must be escaped in a multi-line string');
+                out += text.slice(run, i + n - 3);
+                this.leaveString(i + n - 3 - (start + 3));
+                this.pos = i + n;
+                return out;
+            }
+            if (c === BACKSLASH && quote === QUOTE) {
+                out += text.slice(run, i) + this.escape(i, true);
+                i = run = this.escapeEnd;
+            }
+            else if (c === LF) {
+                this.newLine(++i);
+            }
+            else if (c === CR) {
+                if (text.charCodeAt(i + 1) !== LF)
+                    this.fail(i, 'a carriage return must be followed by a line feed');
+                out += text.slice(run, i);
+                run = i + 1;
+                this.newLine((i += 2));
+            }
+            else if ((c >= SPACE && c !== DEL) || c === TAB) {
+                i++;
+            }
+            else {
+                this.fail(i, i >= text.length ? 'unterminated multi-line string' : `a string may not contain the control character ${parse_describe(c)}; write it as an escape`);
+            }
+        }
+    }
+    /** The escape sequence whose backslash is at `at`; sets `escapeEnd`. */
+    escape(at, multiLine) {
+        const text = this.text;
+        const c = text.charCodeAt(at + 1);
+        this.escapeEnd = at + 2;
+        switch (c) {
+            case 0x62 /* b */:
+                return '\b';
+            case 0x74 /* t */:
+                return '\t';
+            case 0x6e /* n */:
+                return '\n';
+            case 0x66 /* f */:
+                return '\f';
+            case 0x72 /* r */:
+                return '\r';
+            case 0x65 /* e */:
+                return '\x1b';
+            case QUOTE:
+                return '"';
+            case BACKSLASH:
+                return '\\';
+            case 0x75 /* u */:
+                return this.codePoint(at + 1, 4);
+            case 0x55 /* U */:
+                return this.codePoint(at + 1, 8);
+            case 0x78 /* x */:
+                return this.codePoint(at + 1, 2);
+        }
+        if (multiLine && (c === SPACE || c === TAB || c === LF || c === CR))
+            return this.lineEndingBackslash(at);
+        if (at + 1 >= text.length)
+            this.fail(at + 1, 'unterminated string');
+        this.fail(at + 1, `invalid escape sequence \\${String.fromCodePoint(text.codePointAt(at + 1))}`);
+    }
+    /** `\u`, `\U` or `\x` at `at`, with `count` hexadecimal digits. */
+    codePoint(at, count) {
+        const text = this.text;
+        for (let k = 1; k <= count; k++) {
+            const c = text.charCodeAt(at + k);
+            if (at + k >= text.length)
+                this.fail(text.length, 'unterminated string');
+            if (!isDigitOf(c, 16))
+                this.fail(at, `\\${text[at]} needs ${count} hexadecimal digits`);
+        }
+        const hex = text.slice(at + 1, at + 1 + count);
+        const code = parseInt(hex, 16);
+        if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
+            this.fail(at + count, `\\${text[at]}${hex} is not a Unicode scalar value`);
+        this.escapeEnd = at + 1 + count;
+        return String.fromCodePoint(code);
+    }
+    /** A backslash at `at` that ends a line: it, the line break and the blanks after it read as nothing. */
+    lineEndingBackslash(at) {
+        const text = this.text;
+        let i = at + 1;
+        while (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)
+            i++;
+        const c = text.charCodeAt(i);
+        if (i >= text.length)
+            this.fail(i, 'unterminated multi-line string');
+        if (c !== LF && c !== CR)
+            this.fail(at + 1, 'a backslash can only end a line when nothing but blanks follow it on the line');
+        for (;;) {
+            const d = text.charCodeAt(i);
+            if (d === SPACE || d === TAB)
+                i++;
+            else if (d === LF)
+                this.newLine(++i);
+            else if (d === CR)
+                i = this.crlf(i);
+            else
+                break;
+        }
+        this.escapeEnd = i;
+        return '';
+    }
+    // ---- Errors -----------------------------------------------------------------------------------------
+    /**
+     * Fails on the token at `token` (at `at` within it or before it). A string there is read first, as the old
+     * parser's tokenizer did, so that a string left open, which may run over many lines, is reported as such.
+     */
+    unexpected(token, reason, at = token) {
+        const c = this.text.charCodeAt(token);
+        if (c === QUOTE || c === APOSTROPHE) {
+            this.pos = token;
+            if (this.tripleAt(token, c))
+                this.multiLineString(c);
+            else if (c === QUOTE)
+                this.basicString(false);
+            else
+                this.literalString(false);
+        }
+        this.fail(at, reason);
+    }
+    fail(at, reason) {
+        // Like the reader before this one, a string over the length limit is reported as such, even if invalid.
+        if (this.stringStart >= 0) {
+            const length = stringExtent(this.text, this.stringStart);
+            if (length > MAX_STRING)
+                this.tooLong(length);
+        }
+        const { line, column } = this.locate(at);
+        throw new errors_UserError(`${this.file}:${line}:${column}: invalid TOML: ${reason}`);
+    }
+    /** Line and column (1-based, in UTF-16 code units) of offset `at`. */
+    locate(at) {
+        const text = this.text;
+        let line = 1;
+        let start = 0;
+        if (at >= this.lineStart) {
+            line = this.line;
+            start = this.lineStart;
+        }
+        for (let i = text.indexOf('\n', start); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) {
+            line++;
+            start = i + 1;
+        }
+        return { line, column: at - start + 1 };
+    }
+}
+/**
+ * Source characters between the quotes of the string that opens at `start`, as far as it goes: an unclosed
+ * single-line string ends at its line, an unclosed multi-line one at the end of the text.
+ */
+function stringExtent(text, start) {
+    const quote = text.charCodeAt(start);
+    const multiLine = text.charCodeAt(start + 1) === quote && text.charCodeAt(start + 2) === quote;
+    const contentStart = start + (multiLine ? 3 : 1);
+    for (let j = contentStart; j < text.length; j++) {
+        const c = text.charCodeAt(j);
+        if (c === BACKSLASH && quote === QUOTE && text.charCodeAt(j + 1) !== LF)
+            j++;
+        else if (c === LF && !multiLine)
+            return j - contentStart;
+        else if (c === quote && !multiLine)
+            return j - contentStart;
+        else if (c === quote && text.charCodeAt(j + 1) === quote && text.charCodeAt(j + 2) === quote) {
+            let close = j;
+            while (close < j + 2 && text.charCodeAt(close + 3) === quote)
+                close++;
+            return close - contentStart;
+        }
+    }
+    return text.length - contentStart;
+}
+function lineIn(ids, book, indexes, container, key) {
+    const id = ids.get(container);
+    if (id === undefined)
+        return null;
+    if (Array.isArray(container)) {
+        const index = typeof key === 'number' ? key : /^(?:0|[1-9]\d*)$/.test(key) ? Number(key) : -1;
+        if (!Number.isInteger(index) || index < 0 || index >= container.length)
+            return null;
+        // The last change of line at or before `index`, found by halving the changes (`[index, line, …]`).
+        let runs = indexes.get(container);
+        if (runs === undefined) {
+            runs = [];
+            for (const [at, line] of book.entries(id))
+                runs.push(at, line);
+            indexes.set(container, runs);
+        }
+        let low = 0;
+        let high = runs.length / 2 - 1;
+        while (low < high) {
+            const mid = (low + high + 1) >> 1;
+            if (runs[2 * mid] <= index)
+                low = mid;
+            else
+                high = mid - 1;
+        }
+        return runs[2 * low + 1];
+    }
+    const name = String(key);
+    let byKey = indexes.get(container);
+    if (byKey === undefined) {
+        // A few keys are scanned; a table asked about more often gets an index.
+        const line = book.keyLine(id, name, 16);
+        if (line !== undefined)
+            return line;
+        indexes.set(container, (byKey = new Map()));
+        for (const [at, line] of book.entries(id))
+            byKey.set(at, line);
+    }
+    return byKey.get(name) ?? null;
+}
+
+;// CONCATENATED MODULE: ./src/toml/document.ts
+
+
+/**
+ * Parses TOML (1.0, plus what cargo 1.95 accepts of 1.1: line breaks, comments and trailing commas in inline
+ * tables, `\e` and `\xHH` escapes, times without seconds) in time and memory linear in the text.
+ * Invalid TOML throws a UserError `"<file>:<line>:<col>: invalid TOML: <reason>"`. What the reader does not
+ * take (arrays and inline tables nested too deeply, strings too long, named by their key) throws a UserError
+ * naming the file and line.
+ */
+function parseTomlDocument(text, file) {
+    const { value, lineIn } = parseToml(text, file);
+    return {
+        file,
+        value,
+        lineOf: (path) => {
+            if (path.length === 0)
+                return null;
+            let container = value;
+            for (let i = 0; i < path.length - 1; i++) {
+                const child = childOf(container, path[i]);
+                if (!isContainer(child))
+                    return null;
+                container = child;
+            }
+            return lineIn(container, path[path.length - 1]);
+        },
+        lineIn
+    };
 }
 /** The value at `key`, never one inherited from a prototype (`length` of an array is not a value either). */
 function childOf(container, key) {
@@ -4279,144 +4007,6 @@ function childOf(container, key) {
 function isContainer(value) {
     return typeof value === 'object';
 }
-function pathOf(trail) {
-    const path = [];
-    for (let step = trail; step !== null; step = step.up)
-        path.push(step.key);
-    return path.reverse();
-}
-class Builder {
-    file;
-    long;
-    /** Per table or array, the line of each of its keys or indices (as strings). */
-    lines = new Map();
-    constructor(file, long) {
-        this.file = file;
-        this.long = long;
-    }
-    build(ast) {
-        const root = newTable();
-        const top = ast.body[0];
-        for (const node of top.body) {
-            if (node.type === 'TOMLKeyValue') {
-                this.assign(root, null, node);
-                continue;
-            }
-            for (const key of node.key.keys)
-                this.keyName(key);
-            const { table, trail } = this.ensure(root, node.resolvedKey, node.loc.start.line);
-            for (const kv of node.body)
-                this.assign(table, trail, kv);
-        }
-        const lines = this.lines;
-        const lineIn = (container, key) => lines.get(container)?.get(String(key)) ?? null;
-        return {
-            file: this.file,
-            value: root,
-            lineOf: (path) => {
-                if (path.length === 0)
-                    return null;
-                let container = root;
-                for (const segment of path.slice(0, -1)) {
-                    const child = childOf(container, segment);
-                    if (!isContainer(child))
-                        return null;
-                    container = child;
-                }
-                return lineIn(container, path[path.length - 1]);
-            },
-            lineIn
-        };
-    }
-    mark(container, key, line) {
-        let keys = this.lines.get(container);
-        if (keys === undefined)
-            this.lines.set(container, (keys = new Map()));
-        const name = String(key);
-        if (!keys.has(name))
-            keys.set(name, line);
-    }
-    /** Walks to the table at a header's resolved key (indices select array-of-tables elements), creating it. */
-    ensure(root, path, line) {
-        let current = root;
-        let trail = null;
-        for (let i = 0; i < path.length; i++) {
-            const segment = path[i];
-            let child = childOf(current, segment);
-            if (child === undefined) {
-                child = typeof path[i + 1] === 'number' ? [] : newTable();
-                current[segment] = child;
-            }
-            this.mark(current, segment, line);
-            current = child;
-            trail = { up: trail, key: segment };
-        }
-        return { table: current, trail };
-    }
-    assign(table, trail, kv) {
-        const keys = kv.key.keys.map(k => this.keyName(k));
-        const line = kv.key.loc.start.line;
-        let target = table;
-        let at = trail;
-        for (const key of keys.slice(0, -1)) {
-            this.mark(target, key, line);
-            let child = childOf(target, key);
-            if (child === undefined)
-                target[key] = child = newTable();
-            target = child;
-            at = { up: at, key };
-        }
-        const last = keys[keys.length - 1];
-        this.mark(target, last, line);
-        target[last] = this.convert(kv.value, { up: at, key: last });
-    }
-    /** Recursive: `prepareToml` has limited the nesting of arrays and inline tables. */
-    convert(node, trail) {
-        switch (node.type) {
-            case 'TOMLValue':
-                switch (node.kind) {
-                    case 'offset-date-time':
-                    case 'local-date-time':
-                    case 'local-date':
-                    case 'local-time':
-                        return node.datetime;
-                    case 'string':
-                        this.refuseLong(node, trail);
-                        return node.value;
-                    default:
-                        return node.value;
-                }
-            case 'TOMLArray': {
-                const array = [];
-                node.elements.forEach((element, index) => {
-                    this.mark(array, index, element.loc.start.line);
-                    array.push(this.convert(element, { up: trail, key: index }));
-                });
-                return array;
-            }
-            case 'TOMLInlineTable': {
-                const table = newTable();
-                for (const kv of node.body)
-                    this.assign(table, trail, kv);
-                return table;
-            }
-        }
-    }
-    keyName(key) {
-        if (key.type === 'TOMLBare')
-            return key.name;
-        this.refuseLong(key, null);
-        return key.value;
-    }
-    /** Throws for a string whose contents `prepareToml` left out; a string value is named by its key path. */
-    refuseLong(node, trail) {
-        const long = this.long.get(node.range[0]);
-        if (long === undefined)
-            return;
-        const problem = node.type === 'TOMLValue' ? `${formatTomlPath(pathOf(trail))}: ${longStringProblem('string', long.length)}` : longStringProblem('quoted key', long.length);
-        throw new UserError(`${this.file}:${node.loc.start.line}: ${problem}`);
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/config/cargo-config.ts
 /**
@@ -4424,6 +4014,7 @@ class Builder {
  *
  * Only `readCargoConfig` touches the file system; it never runs anything.
  */
+
 
 
 
@@ -4468,20 +4059,20 @@ function mergeCargoConfig(files, options = {}) {
     const includes = options.includes ?? new Map();
     const load = (file, text, includedFrom) => {
         if (seen.has(file)) {
-            throw new UserError(`${where(includedFrom)}config \`include\` cycle detected with path \`${file}\``);
+            throw new errors_UserError(`${where(includedFrom)}config \`include\` cycle detected with path \`${file}\``);
         }
         seen.add(file);
         const doc = parseTomlDocument(text, file);
         const table = configTable(doc.value, { file, line: 1 }, (container, key) => ({ file, line: doc.lineIn(container, key) ?? 0 }));
         for (const include of takeIncludes(table, file)) {
             if (seen.has(include.path)) {
-                throw new UserError(`${where(include.source)}config \`include\` cycle detected with path \`${include.path}\``);
+                throw new errors_UserError(`${where(include.source)}config \`include\` cycle detected with path \`${include.path}\``);
             }
             const includedText = includes.get(include.path);
             if (includedText === undefined) {
                 if (include.optional)
                     continue;
-                throw new UserError(`${where(include.source)}config include \`${include.written}\` not found (looked for \`${include.path}\`)`);
+                throw new errors_UserError(`${where(include.source)}config include \`${include.written}\` not found (looked for \`${include.path}\`)`);
             }
             load(include.path, includedText, include.source);
         }
@@ -4501,7 +4092,7 @@ function takeIncludes(table, file) {
         return [];
     table.entries.delete('include');
     if (node.kind !== 'array') {
-        throw new UserError(`${where(node.source)}\`include\` must be an array of paths or of tables with a \`path\`, found ${describe(node)}`);
+        throw new errors_UserError(`${where(node.source)}\`include\` must be an array of paths or of tables with a \`path\`, found ${cargo_config_describe(node)}`);
     }
     return node.items.map(item => {
         let written = item.value;
@@ -4511,17 +4102,17 @@ function takeIncludes(table, file) {
             optional = item.value.optional ?? false;
         }
         if (typeof written !== 'string' || typeof optional !== 'boolean') {
-            throw new UserError(`${where(item.source)}\`include\` entries must be paths or \`{ path = "…", optional = true|false }\``);
+            throw new errors_UserError(`${where(item.source)}\`include\` entries must be paths or \`{ path = "…", optional = true|false }\``);
         }
         if (!written.endsWith('.toml')) {
-            throw new UserError(`${where(item.source)}config include \`${written}\` must be a path ending with \`.toml\``);
+            throw new errors_UserError(`${where(item.source)}config include \`${written}\` must be a path ending with \`.toml\``);
         }
         return { path: external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(file), written), written, optional, source: item.source };
     });
 }
 /** Parses one `--config KEY=VALUE` argument (a TOML dotted key and a value, on one line). */
 function parseCliOverride(arg) {
-    const invalid = () => new UserError(`--config argument \`${arg}\` is not a \`KEY=VALUE\` TOML expression (e.g. \`profile.release.lto=true\`)`);
+    const invalid = () => new errors_UserError(`--config argument \`${arg}\` is not a \`KEY=VALUE\` TOML expression (e.g. \`profile.release.lto=true\`)`);
     // One line of TOML holds at most one key/value pair; a header (`[a]`) or nothing at all is not an override.
     if (/[\r\n]/.test(arg) || arg.trim().startsWith('['))
         throw invalid();
@@ -4613,7 +4204,7 @@ function mergeLeaf(lower, higher, keys) {
         return { kind: 'array', items: sortByRank([...lower.items, ...higher.items]), source: higher.source };
     }
     if (lower.kind !== 'scalar' || higher.kind !== 'scalar') {
-        throw new UserError(`${where(higher.source)}cannot merge config key \`${keys.join('.')}\`: ${describe(higher)} here, but ${describe(lower)} at ${describeSource(lower.source)}`);
+        throw new errors_UserError(`${where(higher.source)}cannot merge config key \`${keys.join('.')}\`: ${cargo_config_describe(higher)} here, but ${cargo_config_describe(lower)} at ${describeSource(lower.source)}`);
     }
     return higher;
 }
@@ -4624,7 +4215,7 @@ function sortByRank(items) {
         .sort((a, b) => sourceRank(a.item.source) - sourceRank(b.item.source) || a.index - b.index)
         .map(x => x.item);
 }
-function describe(node) {
+function cargo_config_describe(node) {
     if (node.kind === 'table')
         return 'a table';
     if (node.kind === 'array')
@@ -4680,13 +4271,13 @@ function stringListOf(node, key) {
     if (node.kind === 'array') {
         const items = node.items.map(item => {
             if (typeof item.value !== 'string') {
-                throw new UserError(`${where(item.source)}\`${key}\` must be a string or an array of strings`);
+                throw new errors_UserError(`${where(item.source)}\`${key}\` must be a string or an array of strings`);
             }
             return { value: item.value, source: item.source };
         });
         return { items, source: node.source };
     }
-    throw new UserError(`${where(node.source)}\`${key}\` must be a string or an array of strings, found ${describe(node)}`);
+    throw new errors_UserError(`${where(node.source)}\`${key}\` must be a string or an array of strings, found ${cargo_config_describe(node)}`);
 }
 function splitWhitespace(text) {
     return text.split(/\s+/).filter(s => s !== '');
@@ -4714,10 +4305,10 @@ function summarise(tree, files, envTargetRustflags) {
     const profiles = configNode(config, ['profile']);
     if (profiles) {
         if (profiles.kind !== 'table')
-            throw new UserError(`${where(profiles.source)}\`profile\` must be a table`);
+            throw new errors_UserError(`${where(profiles.source)}\`profile\` must be a table`);
         for (const [name, table] of profiles.entries) {
             if (table.kind !== 'table')
-                throw new UserError(`${where(table.source)}\`profile.${name}\` must be a table`);
+                throw new errors_UserError(`${where(table.source)}\`profile.${name}\` must be a table`);
             config.profiles.set(name, table);
         }
     }
@@ -4731,14 +4322,14 @@ function buildTargetOf(node) {
         const targets = [];
         for (const item of node.items) {
             if (typeof item.value !== 'string')
-                throw new UserError(`${where(item.source)}\`build.target\` must be a string or an array of strings`);
+                throw new errors_UserError(`${where(item.source)}\`build.target\` must be a string or an array of strings`);
             // Cargo builds each distinct target once.
             if (!targets.some(t => t.value === item.value))
                 targets.push({ value: item.value, source: item.source });
         }
         return targets.length === 0 ? null : { kind: 'multi', targets, source: node.source };
     }
-    throw new UserError(`${where(node.source)}\`build.target\` must be a string or an array of strings, found ${describe(node)}`);
+    throw new errors_UserError(`${where(node.source)}\`build.target\` must be a string or an array of strings, found ${cargo_config_describe(node)}`);
 }
 /**
  * Collects `target.<key>.rustflags`. `cfg(...)` keys are taken as written; other keys are triples, which
@@ -4845,7 +4436,7 @@ function requestedTarget(config, cliTarget, cwd) {
     if (bt.targets.length === 1)
         return resolveTargetPath(bt.targets[0], cwd);
     const listed = bt.targets.map(t => `\`${t.value}\` (${describeSource(t.source)})`).join(', ');
-    throw new UserError(`build.target lists ${bt.targets.length} targets: ${listed}; this analysis covers one target at a time, pass --target to choose one`);
+    throw new errors_UserError(`build.target lists ${bt.targets.length} targets: ${listed}; this analysis covers one target at a time, pass --target to choose one`);
 }
 function resolveTargetPath(target, cwd) {
     if (!target.value.endsWith('.json'))
@@ -4856,29 +4447,45 @@ function resolveTargetPath(target, cwd) {
 /**
  * Reads and merges the config files cargo would read when run in `cwd` (with their `include`s), then
  * applies the environment. `CARGO_HOME` defaults to `~/.cargo`. `cli` are `--config KEY=VALUE` arguments.
+ *
+ * With a `scope`, a config file that lies in the repository, and every file such a file includes, is read
+ * only if its real path is inside the repository; an include that names a path outside it is refused. The
+ * files of the runner (`CARGO_HOME`, parent directories of the checkout) are read as they are.
  */
-function readCargoConfig(cwd, env, cli = []) {
+function readCargoConfig(cwd, env, cli = [], scope = null) {
     const home = env.HOME ?? env.USERPROFILE ?? external_node_os_namespaceObject.homedir();
     const cargoHome = env.CARGO_HOME !== undefined && env.CARGO_HOME !== '' ? env.CARGO_HOME : external_node_path_namespaceObject.join(home, '.cargo');
     const files = [];
+    /** The files read as the repository's: what they include must stay inside it. */
+    const ofRepository = new Set();
     const dirsTaken = new Set();
     for (const candidate of configFilePaths(cwd, cargoHome)) {
         const dir = external_node_path_namespaceObject.dirname(candidate);
         if (dirsTaken.has(dir) || !isFile(candidate))
             continue;
         dirsTaken.add(dir);
-        files.push({ path: candidate, text: readText(candidate) });
+        const within = scopeFor(scope, candidate);
+        files.push({ path: candidate, text: readText(candidate, within) });
+        if (within !== null)
+            ofRepository.add(candidate);
     }
     const includes = new Map();
     const pending = files.map(f => f);
     while (pending.length > 0) {
         const file = pending.pop();
-        for (const target of includeTargets(file)) {
-            if (includes.has(target) || !isFile(target))
+        const fromRepository = ofRepository.has(file.path);
+        for (const include of includeTargets(file)) {
+            if (fromRepository && scopeFor(scope, include.path) === null) {
+                throw new errors_UserError(`${file.path}:${include.line}: config include \`${include.written}\` names a file outside the repository; it is not read (set trust-repository-config to read it)`);
+            }
+            if (includes.has(include.path) || !isFile(include.path))
                 continue;
-            const text = readText(target);
-            includes.set(target, text);
-            pending.push({ path: target, text });
+            const within = fromRepository ? scope : scopeFor(scope, include.path);
+            const text = readText(include.path, within);
+            includes.set(include.path, text);
+            if (within !== null)
+                ofRepository.add(include.path);
+            pending.push({ path: include.path, text });
         }
     }
     return applyConfigEnv(mergeCargoConfig(files, { cli, includes }), env);
@@ -4890,11 +4497,12 @@ function includeTargets(file) {
     if (!Array.isArray(include))
         return [];
     const out = [];
-    for (const entry of include) {
+    include.forEach((entry, index) => {
         const written = typeof entry === 'string' ? entry : typeof entry === 'object' && !Array.isArray(entry) ? entry.path : undefined;
-        if (typeof written === 'string' && written.endsWith('.toml'))
-            out.push(external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(file.path), written));
-    }
+        if (typeof written === 'string' && written.endsWith('.toml')) {
+            out.push({ path: external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(file.path), written), written, line: doc.lineIn(include, index) ?? 1 });
+        }
+    });
     return out;
 }
 function isFile(p) {
@@ -4905,13 +4513,14 @@ function isFile(p) {
         return false;
     }
 }
-function readText(p) {
+function readText(p, within) {
     try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(p, 'utf8');
+        return readInputFile(p, 'cargo-config', { within });
     }
     catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new UserError(`could not read cargo config file ${p}: ${reason}`);
+        if (error instanceof InputFileError)
+            throw new errors_UserError(`could not read cargo config file ${p}: ${error.reason}`);
+        throw error;
     }
 }
 
@@ -5021,7 +4630,7 @@ const ENV_TABLE_PREFIXES = ['PACKAGE_', 'BUILD_OVERRIDE_'];
  */
 function profileNameFor(command, release, profile) {
     if (release && profile !== null)
-        throw new UserError("the argument '--release' cannot be used with '--profile <PROFILE-NAME>'");
+        throw new errors_UserError("the argument '--release' cannot be used with '--profile <PROFILE-NAME>'");
     const name = profile ?? (release ? 'release' : command === 'test' ? 'test' : 'dev');
     return { main: name, test: name };
 }
@@ -5036,7 +4645,7 @@ function profileNameFor(command, release, profile) {
  */
 function resolveProfile(name, opts) {
     if (name === 'doc')
-        throw new UserError('profile `doc` is reserved and not allowed to be explicitly specified');
+        throw new errors_UserError('profile `doc` is reserved and not allowed to be explicitly specified');
     validateProfileName(name, '');
     const layers = new Layers(opts);
     layers.validateAll();
@@ -5047,21 +4656,21 @@ function resolveProfile(name, opts) {
         if (inherits !== null) {
             parent = inheritsValue(inherits);
             if (chain.includes(parent)) {
-                throw new UserError(`${inherits.where}profile inheritance loop detected with profile \`${current}\` inheriting \`${parent}\``);
+                throw new errors_UserError(`${inherits.where}profile inheritance loop detected with profile \`${current}\` inheriting \`${parent}\``);
             }
             if (!layers.exists(parent)) {
-                throw new UserError(`${inherits.where}profile \`${current}\` inherits from \`${parent}\`, but that profile is not defined`);
+                throw new errors_UserError(`${inherits.where}profile \`${current}\` inherits from \`${parent}\`, but that profile is not defined`);
             }
         }
         else if (current === 'test' || current === 'bench') {
             parent = current === 'test' ? 'dev' : 'release';
         }
         else if (!layers.exists(current)) {
-            throw new UserError(`profile \`${current}\` is not defined`);
+            throw new errors_UserError(`profile \`${current}\` is not defined`);
         }
         else {
             const at = layers.definedAt(current);
-            throw new UserError(`${at}profile \`${current}\` is missing an \`inherits\` directive (\`inherits\` is required for all profiles except \`dev\` or \`release\`)`);
+            throw new errors_UserError(`${at}profile \`${current}\` is missing an \`inherits\` directive (\`inherits\` is required for all profiles except \`dev\` or \`release\`)`);
         }
         chain.push(parent);
         current = parent;
@@ -5069,7 +4678,7 @@ function resolveProfile(name, opts) {
     const root = chain[chain.length - 1];
     const rootInherits = layers.get(root, 'inherits');
     if (rootInherits !== null)
-        throw new UserError(`${rootInherits.where}\`inherits\` must not be specified in root profile \`${root}\``);
+        throw new errors_UserError(`${rootInherits.where}\`inherits\` must not be specified in root profile \`${root}\``);
     const settings = { name, panic: 'unwind', lto: 'false', rpath: false, sources: {} };
     const first = (field) => {
         for (const profile of chain) {
@@ -5100,18 +4709,18 @@ function resolveProfile(name, opts) {
 function validateProfileName(name, where) {
     const bad = [...name].find(ch => !/[\p{L}\p{N}_-]/u.test(ch));
     if (name === '' || bad !== undefined) {
-        throw new UserError(`${where}invalid profile name \`${name}\`: allowed characters are letters, numbers, underscore and hyphen`);
+        throw new errors_UserError(`${where}invalid profile name \`${name}\`: allowed characters are letters, numbers, underscore and hyphen`);
     }
     const lower = name.toLowerCase();
     if (lower === 'debug')
-        throw new UserError(`${where}profile name \`debug\` is reserved; the development profile is called \`dev\``);
+        throw new errors_UserError(`${where}profile name \`debug\` is reserved; the development profile is called \`dev\``);
     if (lower === 'build-override') {
-        throw new UserError(`${where}profile name \`build-override\` is reserved; use [profile.<name>.build-override]`);
+        throw new errors_UserError(`${where}profile name \`build-override\` is reserved; use [profile.<name>.build-override]`);
     }
     const reserved = ['build', 'check', 'clean', 'config', 'fetch', 'fix', 'install', 'metadata', 'package', 'publish', 'report'];
     reserved.push('root', 'run', 'rust', 'rustc', 'rustdoc', 'target', 'tmp', 'uninstall');
     if (reserved.includes(lower) || lower.startsWith('cargo')) {
-        throw new UserError(`${where}profile name \`${name}\` is reserved; please choose a different name`);
+        throw new errors_UserError(`${where}profile name \`${name}\` is reserved; please choose a different name`);
     }
 }
 /** The manifest, config and environment definitions of profiles. */
@@ -5122,7 +4731,7 @@ class Layers {
         this.opts = opts;
         const profiles = opts.manifest?.value.profile;
         if (profiles !== undefined && !isTable(profiles)) {
-            throw new UserError(`${this.manifestWhere(['profile'])}\`profile\` must be a table`);
+            throw new errors_UserError(`${this.manifestWhere(['profile'])}\`profile\` must be a table`);
         }
         this.manifestProfiles = profiles ?? null;
     }
@@ -5163,7 +4772,7 @@ class Layers {
         if (table === undefined)
             return null;
         if (!isTable(table))
-            throw new UserError(`${this.manifestWhere(['profile', profile])}\`profile.${profile}\` must be a table`);
+            throw new errors_UserError(`${this.manifestWhere(['profile', profile])}\`profile.${profile}\` must be a table`);
         const value = table[field];
         if (value === undefined)
             return null;
@@ -5223,7 +4832,7 @@ class Layers {
     fromConfig(node, key) {
         const where = whereOf(node.source);
         if (node.kind !== 'scalar')
-            throw new UserError(`${where}invalid \`${key}\`: expected a string or boolean, found ${node.kind === 'table' ? 'a table' : 'an array'}`);
+            throw new errors_UserError(`${where}invalid \`${key}\`: expected a string or boolean, found ${node.kind === 'table' ? 'a table' : 'an array'}`);
         return { value: node.value, source: settingSource(node.source), where, key };
     }
     manifestLine(path) {
@@ -5253,9 +4862,9 @@ function panicValue(raw) {
     if (raw.value === 'unwind' || raw.value === 'abort')
         return raw.value;
     if (raw.value === 'immediate-abort') {
-        throw new UserError(`${raw.where}\`${raw.key} = "immediate-abort"\` needs the nightly-only \`panic-immediate-abort\` feature`);
+        throw new errors_UserError(`${raw.where}\`${raw.key} = "immediate-abort"\` needs the nightly-only \`panic-immediate-abort\` feature`);
     }
-    throw new UserError(`${raw.where}invalid \`${raw.key}\` value ${show(raw.value)}: expected "unwind" or "abort"`);
+    throw new errors_UserError(`${raw.where}invalid \`${raw.key}\` value ${show(raw.value)}: expected "unwind" or "abort"`);
 }
 function ltoValue(raw) {
     const v = raw.value;
@@ -5269,20 +4878,292 @@ function ltoValue(raw) {
         return 'off';
     if (v === 'y' || v === 'yes' || v === 'on')
         return 'fat';
-    throw new UserError(`${raw.where}invalid \`${raw.key}\` value ${show(v)}: expected true, false, "fat", "thin" or "off"`);
+    throw new errors_UserError(`${raw.where}invalid \`${raw.key}\` value ${show(v)}: expected true, false, "fat", "thin" or "off"`);
 }
 function rpathValue(raw) {
     if (typeof raw.value === 'boolean')
         return raw.value;
-    throw new UserError(`${raw.where}invalid \`${raw.key}\` value ${show(raw.value)}: expected true or false`);
+    throw new errors_UserError(`${raw.where}invalid \`${raw.key}\` value ${show(raw.value)}: expected true or false`);
 }
 function inheritsValue(raw) {
     if (typeof raw.value === 'string')
         return raw.value;
-    throw new UserError(`${raw.where}invalid \`${raw.key}\` value ${show(raw.value)}: expected a profile name`);
+    throw new errors_UserError(`${raw.where}invalid \`${raw.key}\` value ${show(raw.value)}: expected a profile name`);
 }
 function isTable(value) {
     return typeof value === 'object' && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/config/rustflag-policy.ts
+/**
+ * Rustflags read as rustc reads them, and sorted by what they may do here.
+ *
+ * Rustflags come from the repository (`.cargo/config.toml` in the checkout and its parent directories) and
+ * from the environment. Our only use of rustc with them is the `rustc --print` probe, and every option there
+ * is a request to a program. So each option is one of:
+ *
+ * - `probe`: it changes what the probe answers (`--print=cfg`, `--print=file-names`) or is an option the
+ *   analysis reads and rustc validates as cargo's own probe would; it names no file or program.
+ * - `data`: harmless, read by the analysis from the flag list but never given to any process (nothing is
+ *   compiled here, so lints, debuginfo, link arguments and the like change nothing we ask rustc).
+ * - `refused`: it names a file or a program, or makes rustc write; the run stops unless the repository's
+ *   configuration is trusted.
+ *
+ * Measured with rustc 1.95.0 and nightly 1.97.0 (x86_64-unknown-linux-gnu), comparing the probe's output with
+ * and without each option: `--cfg`, `-C target-feature`, `-C target-cpu`, `-C panic`, `-C debug-assertions`,
+ * `-O` and `-C opt-level` (`debug_assertions`) change `--print=cfg`; `+crt-static` also drops `dylib` and
+ * `cdylib` from `--print=file-names`; on nightly `-Z sanitizer`, `-Z fmt-debug`, `-Z ub-checks` and
+ * `-Z contract-checks` change `--print=cfg` too. `-C relocation-model`, `-C prefer-dynamic`, `-C lto`,
+ * `-C embed-bitcode`, `-C overflow-checks` and the `-Z` options the rules read leave the output as it is, but
+ * rustc rejects bad values and bad combinations of them (`-C lto -C embed-bitcode=no`, any `-Z` on stable)
+ * in the probe exactly as in cargo's, so they go there too. `--test` changes both outputs as well, but so that
+ * neither cargo's probe nor ours can read them (it drops the crate types asked for); it is data.
+ *
+ * Nothing here touches a process or a file.
+ */
+
+/**
+ * rustc's command-line options (`rustc_session::config::rustc_optgroups`, rustc 1.95 and nightly 1.97; the
+ * same list as `rustc --help -v` plus the hidden `-Z` and `--env-set`) and whether each takes a value.
+ */
+const SHORT_WITH_VALUE = new Set(['L', 'l', 'o', 'A', 'W', 'D', 'F', 'C', 'Z']);
+const SHORT_FLAGS = new Set(['h', 'g', 'O', 'V', 'v']);
+const LONG_WITH_VALUE = new Map([
+    ...['cfg', 'check-cfg', 'crate-type', 'crate-name', 'edition', 'emit', 'print', 'out-dir', 'explain', 'target', 'force-warn', 'cap-lints'].map(n => [n, `--${n}`]),
+    ...['extern', 'sysroot', 'error-format', 'json', 'color', 'diagnostic-width', 'remap-path-prefix', 'remap-path-scope', 'env-set'].map(n => [n, `--${n}`]),
+    ['allow', '-A'],
+    ['warn', '-W'],
+    ['deny', '-D'],
+    ['forbid', '-F'],
+    ['codegen', '-C']
+]);
+const LONG_FLAGS = new Map([
+    ['help', '-h'],
+    ['test', '--test'],
+    ['version', '-V'],
+    ['verbose', '-v']
+]);
+/** `-C` options that may reach the probe (see the module comment for what each changes). */
+const PROBE_CODEGEN = new Set(['target-feature', 'target-cpu', 'relocation-model', 'panic', 'prefer-dynamic', 'lto', 'embed-bitcode', 'debug-assertions', 'overflow-checks', 'opt-level']);
+/**
+ * `-Z` options that may reach the probe: the ones the rules read (`staticlib-prefer-dynamic`,
+ * `staticlib-allow-rdylib-deps` in `linkage/resolve.ts`, `randomize-layout`, `layout-seed` in `rules/abi.ts`)
+ * and the ones that change `--print=cfg`. Every other `-Z` option is refused: the unstable options include
+ * many that name files and programs (`codegen-backend`, `llvm-plugins`, `dump-*`, `self-profile`, …).
+ */
+const PROBE_UNSTABLE = new Set(['staticlib-prefer-dynamic', 'staticlib-allow-rdylib-deps', 'randomize-layout', 'layout-seed', 'sanitizer', 'fmt-debug', 'ub-checks', 'contract-checks']);
+const WRITES = 'makes rustc write files';
+const REFUSED_OPTIONS = new Map([
+    ['--print', 'makes rustc print more than the probe asks for, or write a file (`--print KIND=PATH`)'],
+    ['--sysroot', 'names the directory rustc loads its standard library from'],
+    ['-o', WRITES],
+    ['--out-dir', WRITES],
+    ['--emit', WRITES],
+    ['-L', 'names a directory rustc searches for libraries'],
+    ['--extern', 'names a crate file rustc loads'],
+    ['--target', "chooses the target behind cargo's back, and can name a target-specification file rustc reads"]
+]);
+const ARGFILE = 'names a file whose lines rustc reads as more arguments';
+const LOADS_BACKEND = 'names a shared library rustc loads and runs as its code generator';
+/**
+ * Reads a rustflags list as rustc does. rustc first replaces every argument that starts with `@` by the lines
+ * of that file (`rustc_driver_impl::args::arg_expand_all`: in any position, also where an option's value is
+ * expected), then parses with `getopts` (floating free arguments): `--name=value` or `--name value` (the next
+ * argument, whatever it looks like); a one-letter long name is the short option (`--C=x` is `-C x`); a short
+ * cluster `-gOC x=y` is `-g -O -C x=y` — a short option taking a value takes the rest of its token or the next
+ * argument; after `--` every argument is free. An unknown option takes no value (rustc stops at it anyway).
+ */
+function readRustflags(flags) {
+    const out = [];
+    let free = false;
+    for (let i = 0; i < flags.length; i++) {
+        const token = flags[i];
+        const start = i;
+        const add = (name, value, separateValue = false) => {
+            out.push({ token: start, name, value, separateValue, written: flags.slice(start, i + 1).join(' ') });
+        };
+        // The value of an option that takes one: inline, else the next argument (none at the end of the list).
+        const withValue = (name, inline) => {
+            if (inline !== null || i + 1 >= flags.length)
+                return add(name, inline);
+            i++;
+            add(name, flags[i], true);
+        };
+        if (token.startsWith('@'))
+            add('@', token.slice(1));
+        else if (free || token.length < 2 || !token.startsWith('-'))
+            add('', token);
+        else if (token === '--')
+            free = true;
+        else if (token.startsWith('--')) {
+            const eq = token.indexOf('=');
+            const name = eq < 0 ? token.slice(2) : token.slice(2, eq);
+            const inline = eq < 0 ? null : token.slice(eq + 1);
+            // getopts' `Name::from_str`: a name one byte long is a short option.
+            const short = Buffer.byteLength(name) === 1 ? name : null;
+            if (short !== null && SHORT_WITH_VALUE.has(short))
+                withValue(`-${short}`, inline);
+            else if (short !== null && SHORT_FLAGS.has(short))
+                add(`-${short}`, inline);
+            else if (LONG_WITH_VALUE.has(name))
+                withValue(LONG_WITH_VALUE.get(name), inline);
+            else
+                add(LONG_FLAGS.get(name) ?? `--${name}`, inline);
+        }
+        else {
+            // A short cluster: flags until one that takes a value, which takes the rest of the token or the next argument.
+            const letters = [...token.slice(1)];
+            for (let j = 0; j < letters.length; j++) {
+                const letter = letters[j];
+                if (SHORT_WITH_VALUE.has(letter)) {
+                    const rest = letters.slice(j + 1).join('');
+                    withValue(`-${letter}`, rest === '' ? null : rest);
+                    break;
+                }
+                add(`-${letter}`, null);
+                // An unknown letter ends the cluster: getopts stops there with an error.
+                if (!SHORT_FLAGS.has(letter))
+                    break;
+            }
+        }
+    }
+    return out;
+}
+/** The key of a `-C`/`-Z` value (`key=value`), with `_` read as `-` as rustc does (`build_options`). */
+function optionKey(value) {
+    if (value === null)
+        return '';
+    const eq = value.indexOf('=');
+    return (eq < 0 ? value : value.slice(0, eq)).replace(/_/g, '-');
+}
+/** Classifies one option (see the module comment). */
+function classifyOption(option) {
+    const is = (use, why = null) => ({ ...option, use, why });
+    if (option.separateValue && option.value.startsWith('@'))
+        return is('refused', ARGFILE);
+    switch (option.name) {
+        case '@':
+            return is('refused', ARGFILE);
+        case '':
+            return is('refused', 'is not an option, so rustc reads it as an input file');
+        case '--cfg':
+            return is('probe');
+        case '-O':
+            // `--O=x` gives a flag a value, which rustc rejects; it is not passed on in any form.
+            return is(option.value === null ? 'probe' : 'data');
+        case '-C': {
+            const key = optionKey(option.value);
+            if (PROBE_CODEGEN.has(key))
+                return is('probe');
+            if (key === 'linker')
+                return is('refused', 'names the program rustc runs as the linker');
+            if (key === 'codegen-backend')
+                return is('refused', LOADS_BACKEND);
+            return is('data');
+        }
+        case '-Z': {
+            const key = optionKey(option.value);
+            if (PROBE_UNSTABLE.has(key))
+                return is('probe');
+            if (key === 'codegen-backend')
+                return is('refused', LOADS_BACKEND);
+            return is('refused', 'is an unstable option; many of them name files and programs rustc reads, loads or runs');
+        }
+    }
+    const why = REFUSED_OPTIONS.get(option.name);
+    return why === undefined ? is('data') : is('refused', why);
+}
+/** Reads and classifies a rustflags list. */
+function classifyRustflags(flags) {
+    return readRustflags(flags).map(classifyOption);
+}
+/** The first refused option of a list, or null. */
+function firstRefused(flags) {
+    return classifyRustflags(flags).find(o => o.use === 'refused') ?? null;
+}
+/**
+ * The arguments that may reach the probe: the `probe` options in their order (so the last of a repeated option
+ * still wins), each as one token with its value attached (`--cfg=x`, `-Cpanic=abort`): whatever a value looks
+ * like, it cannot then be read as an option of its own. Meant for lists without refused options; refused and
+ * data options are left out either way.
+ */
+function probeRustflags(flags) {
+    const out = [];
+    for (const option of classifyRustflags(flags)) {
+        if (option.use !== 'probe')
+            continue;
+        if (option.value === null)
+            out.push(option.name);
+        else
+            out.push(option.name.startsWith('--') ? `${option.name}=${option.value}` : `${option.name}${option.value}`);
+    }
+    return out;
+}
+/**
+ * Why a `build.target` (or `CARGO_BUILD_TARGET`) from the repository or the environment is refused, or null:
+ * a `.json` name is a target-specification file (cargo's `CompileTarget::new`), and a name with a path
+ * separator makes rustc look for `<name>.json` and `lib/rustlib/<name>/target.json` outside its own
+ * directories (`rustc_target::spec::Target::search`). A target-specification file chooses the linker and more.
+ */
+function refusedTarget(target) {
+    if (/\.json$/i.test(target))
+        return 'names a target-specification file, which rustc reads and which chooses programs such as the linker';
+    if (/[\\/]/.test(target))
+        return 'is a path, and rustc looks for a target-specification file along it';
+    return null;
+}
+const TRUST = 'flags from the repository and the environment reach rustc only as data (set trust-repository-config, or pass --trust-repository-config to the CLI, to allow it)';
+/**
+ * The one-line refusal for the first refused option of a list, or null when nothing is refused. `settings`
+ * says where each flag was set (parallel to `flags`, as `EffectiveRustflags.flagSettings`).
+ */
+function rustflagsRefusal(flags, settings) {
+    const refused = firstRefused(flags);
+    if (refused === null)
+        return null;
+    const setting = settings[refused.token];
+    let where = 'rustflags';
+    if (setting !== undefined) {
+        const { key, source } = setting;
+        where = 'file' in source ? `${source.file}:${source.line}: \`${key}\`` : 'env' in source ? `environment variable \`${key}\`` : `${describeSource(source)}: \`${key}\``;
+    }
+    return `${where} passes \`${shownFlag(refused.written)}\` to rustc, which ${refused.why}; ${TRUST}`;
+}
+/**
+ * The one-line refusal for a `build.target` value, or null. A target from `--config` is the user's own, like
+ * the action's `target` input and the CLI's `--target`, and is not refused.
+ */
+function targetRefusal(target) {
+    if ('cli' in target.source)
+        return null;
+    const why = refusedTarget(target.value);
+    if (why === null)
+        return null;
+    const where = 'file' in target.source ? `${target.source.file}:${target.source.line}: \`build.target\`` : `environment variable \`${target.source.env}\``;
+    return `${where} is \`${shownFlag(target.value)}\`, which ${why}; a target chosen by the repository or the environment must be a target name (give a target-specification file with the target input or --target, or set trust-repository-config, or pass --trust-repository-config to the CLI, to allow it)`;
+}
+/** Every value of one `-C name=value` codegen option in a flag list, as rustc reads the list. */
+function codegenValues(flags, name) {
+    return optionValues(flags, '-C', name);
+}
+/** Every value of one `-Z name=value` unstable option in a flag list, as rustc reads the list. */
+function unstableValues(flags, name) {
+    return optionValues(flags, '-Z', name);
+}
+function optionValues(flags, option, name) {
+    const out = [];
+    for (const o of readRustflags(flags)) {
+        if (o.name !== option || o.value === null || optionKey(o.value) !== name)
+            continue;
+        const eq = o.value.indexOf('=');
+        out.push(eq < 0 ? '' : o.value.slice(eq + 1));
+    }
+    return out;
+}
+/** A flag as shown in a message: control characters replaced, at most 120 characters. */
+function shownFlag(flag) {
+    const clean = flag.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069`]/g, '?');
+    return clean.length > 120 ? `${clean.slice(0, 117)}…` : clean;
 }
 
 ;// CONCATENATED MODULE: ./src/model/cfg.ts
@@ -5459,7 +5340,7 @@ function parsedCfg(text) {
 function effectiveRustflags(opts) {
     const { env, config } = opts;
     if (opts.kind === 'host' && opts.requestedTarget !== null) {
-        return { flags: [], source: null, flagSources: [], origin: 'host-with-target', needsCfg: false };
+        return { flags: [], source: null, flagSources: [], flagSettings: [], origin: 'host-with-target', needsCfg: false };
     }
     const encoded = env.CARGO_ENCODED_RUSTFLAGS;
     if (encoded !== undefined) {
@@ -5473,7 +5354,7 @@ function effectiveRustflags(opts) {
         const flags = plain.split(' ').map(s => s.trim()).filter(s => s !== '');
         return fromEnv('RUSTFLAGS', flags);
     }
-    const items = [...(tripleRustflags(config, opts.triple)?.items ?? [])];
+    const items = keyed(`target.${opts.triple}.rustflags`, tripleRustflags(config, opts.triple)?.items ?? []);
     const cfgTables = [...config.targetRustflags].filter(([key]) => isCfgKey(key)).sort(([a], [b]) => compareUtf8(a, b));
     let needsCfg = false;
     if (opts.cfg === null) {
@@ -5483,24 +5364,30 @@ function effectiveRustflags(opts) {
         const cfg = withoutProcMacro(opts.cfg);
         for (const [key, list] of cfgTables)
             if (cfgKeyMatches(key, cfg))
-                items.push(...list.items);
+                items.push(...keyed(`target.'${key}'.rustflags`, list.items));
     }
     if (items.length > 0)
         return fromConfig('target', items, needsCfg);
     const build = config.buildRustflags;
     if (build !== null && build.items.length > 0)
-        return fromConfig('build', build.items, needsCfg);
+        return fromConfig('build', keyed('build.rustflags', build.items), needsCfg);
     if (build !== null)
-        return { flags: [], source: settingSource(build.source), flagSources: [], origin: 'build', needsCfg };
-    return { flags: [], source: null, flagSources: [], origin: 'none', needsCfg };
+        return { flags: [], source: settingSource(build.source), flagSources: [], flagSettings: [], origin: 'build', needsCfg };
+    return { flags: [], source: null, flagSources: [], flagSettings: [], origin: 'none', needsCfg };
+}
+/** Items of a list with the key they were set under; an item from an environment variable is keyed by the variable. */
+function keyed(key, items) {
+    return items.map(item => ({ ...item, key: 'env' in item.source ? item.source.env : key }));
 }
 function fromEnv(name, flags) {
     const source = { env: name };
-    return { flags, source, flagSources: flags.map(() => source), origin: name, needsCfg: false };
+    const setting = { key: name, source };
+    return { flags, source, flagSources: flags.map(() => source), flagSettings: flags.map(() => setting), origin: name, needsCfg: false };
 }
 function fromConfig(origin, items, needsCfg) {
     const flagSources = items.map(i => settingSource(i.source));
-    return { flags: items.map(i => i.value), source: flagSources[0] ?? null, flagSources, origin, needsCfg };
+    const flagSettings = items.map(i => ({ key: i.key, source: i.source }));
+    return { flags: items.map(i => i.value), source: flagSources[0] ?? null, flagSources, flagSettings, origin, needsCfg };
 }
 function isCfgKey(key) {
     return key.startsWith('cfg(') && key.endsWith(')');
@@ -5535,15 +5422,15 @@ function compareUtf8(a, b) {
  * applies when no triple table has flags), recomputes the flags with the probed cfg, and if they changed,
  * probes once more with the new flags and recomputes; if they changed again it warns and keeps the
  * second-round flags (with the cfg probed for them). This function performs the same rounds with the
- * caller's probe.
+ * caller's probe, which also gets where each flag of the round was set.
  */
 async function resolveRustflags(opts, probe) {
     const first = effectiveRustflags({ ...opts, cfg: null });
-    const firstProbe = await probe(first.flags);
+    const firstProbe = await probe(first.flags, first);
     const second = effectiveRustflags({ ...opts, cfg: firstProbe.cfg });
     if (sameFlags(first.flags, second.flags))
         return { ...second, probe: firstProbe, converged: true };
-    const secondProbe = await probe(second.flags);
+    const secondProbe = await probe(second.flags, second);
     const third = effectiveRustflags({ ...opts, cfg: secondProbe.cfg });
     return { ...second, probe: secondProbe, converged: sameFlags(second.flags, third.flags) };
 }
@@ -5584,12 +5471,15 @@ function isCrateType(s) {
 ;// CONCATENATED MODULE: ./src/rustc/probe.ts
 
 
+
 /** The crate types cargo's own target-info probe asks about, in its order. */
 const PROBED_CRATE_TYPES = ['bin', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro'];
 /**
  * Arguments of the one combined rustc call per target, the same request cargo's target-info probe
  * makes (`src/compiler/build_context/target_info.rs`), plus `target-libdir`. `input` is the source rustc
  * reads: cargo uses `-` (stdin); the null device gives the same answers without writing to a pipe.
+ * `rustflags` go last, as cargo passes them; unless the repository is trusted they are only the options
+ * `probeRustflags` lets through.
  */
 function probeArgs(target, rustflags, input = '-') {
     const args = [input, '--crate-name', '___', '--print=file-names'];
@@ -5609,7 +5499,7 @@ function parseProbe(stdout, stderr, target) {
     const lines = stdout.split(/\r?\n/);
     const supported = PROBED_CRATE_TYPES.filter(t => !dropped.has(t));
     if (lines.length < supported.length + 2) {
-        throw new UserError(`rustc --print for target \`${target}\` printed too little output to be understood: ${JSON.stringify(stdout.slice(0, 200))}`);
+        throw new errors_UserError(`rustc --print for target \`${target}\` printed too little output to be understood: ${JSON.stringify(stdout.slice(0, 200))}`);
     }
     const fileNames = {};
     supported.forEach((t, i) => (fileNames[t] = lines[i].trim()));
@@ -5651,33 +5541,13 @@ function targetFeatures(rustflags) {
         out.push(...value.split(',').map(s => s.trim()));
     return out;
 }
-/** All values of one `-C name=value` codegen option in a flag list (`-C x=y`, `-Cx=y`, `--codegen x=y`). */
+/** All values of one `-C name=value` codegen option in a flag list, read as rustc reads it (see `config/rustflag-policy.ts`). */
 function codegenOptions(rustflags, name) {
-    return optionValues(rustflags, '-C', '--codegen', name);
+    return codegenValues(rustflags, name);
 }
-/** All values of one `-Z name=value` unstable option in a flag list (`-Z x=y`, `-Zx=y`). */
+/** All values of one `-Z name=value` unstable option in a flag list, read as rustc reads it. */
 function unstableOptions(rustflags, name) {
-    return optionValues(rustflags, '-Z', null, name);
-}
-function optionValues(rustflags, short, long, name) {
-    const values = [];
-    for (let i = 0; i < rustflags.length; i++) {
-        const flag = rustflags[i];
-        let opt;
-        if (flag === short || flag === long)
-            opt = rustflags[++i];
-        else if (flag.startsWith(short))
-            opt = flag.slice(short.length);
-        else if (long !== null && flag.startsWith(`${long}=`))
-            opt = flag.slice(long.length + 1);
-        if (opt === undefined)
-            continue;
-        const eq = opt.indexOf('=');
-        const key = (eq < 0 ? opt : opt.slice(0, eq)).replace(/_/g, '-');
-        if (key === name)
-            values.push(eq < 0 ? '' : opt.slice(eq + 1));
-    }
-    return values;
+    return unstableValues(rustflags, name);
 }
 /** A boolean `-C`/`-Z` option: present without a value or with yes/on/true; the last occurrence wins. */
 function flagEnabled(values) {
@@ -5695,7 +5565,7 @@ function parseRustcVersion(stdout) {
     const release = field('release');
     const host = field('host');
     if (release === null || host === null) {
-        throw new UserError(`\`rustc -vV\` printed unexpected output: ${JSON.stringify(stdout.slice(0, 120))}`);
+        throw new errors_UserError(`\`rustc -vV\` printed unexpected output: ${JSON.stringify(stdout.slice(0, 120))}`);
     }
     const date = field('commit-date');
     return { release, commitHash: field('commit-hash') ?? 'unknown', commitDate: date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null, host };
@@ -5897,7 +5767,7 @@ function matchesPlatform(platform, info, pkg) {
         return platformMatches(platform, info.triple, info.cfg);
     }
     catch (e) {
-        throw new UserError(`${pkg.manifestPath}: invalid platform \`${platform}\` in a dependency of \`${pkg.name}\`: ${e.message}`);
+        throw new errors_UserError(`${pkg.manifestPath}: invalid platform \`${platform}\` in a dependency of \`${pkg.name}\`: ${e.message}`);
     }
 }
 /** The library target (`lib` or `proc-macro`) of a package, if any. */
@@ -6000,7 +5870,7 @@ function checkNamedTargets(inv, selected) {
     const check = (names, kind, flag) => {
         for (const name of names) {
             if (!selected.some(p => p.targets.some(t => t.kind === kind && t.name === name))) {
-                throw new UserError(`no ${kind} target named \`${name}\` in the selected packages (\`${flag} ${name}\`)`);
+                throw new errors_UserError(`no ${kind} target named \`${name}\` in the selected packages (\`${flag} ${name}\`)`);
             }
         }
     };
@@ -6567,7 +6437,7 @@ function selectPackages(metadata, invocation, currentManifest) {
     const members = metadata.workspaceMembers.map(id => metadata.packages.get(id));
     const warnings = [];
     if (invocation.exclude.length > 0 && !invocation.workspace) {
-        throw new UserError('`--exclude` can only be used together with `--workspace`');
+        throw new errors_UserError('`--exclude` can only be used together with `--workspace`');
     }
     if (invocation.workspace) {
         const excluded = new Set();
@@ -6586,11 +6456,11 @@ function selectPackages(metadata, invocation, currentManifest) {
         for (const spec of invocation.packages) {
             const matched = all.filter(p => specMatches(spec, p));
             if (matched.length === 0) {
-                throw new UserError(`package ID specification \`${spec}\` did not match any packages`);
+                throw new errors_UserError(`package ID specification \`${spec}\` did not match any packages`);
             }
             if (matched.length > 1 && !isGlob(spec)) {
                 const list = matched.map(p => `${p.name}@${p.version}`).join(', ');
-                throw new UserError(`the specification \`${spec}\` is ambiguous: it matches ${list}; add a version (\`name@version\`)`);
+                throw new errors_UserError(`the specification \`${spec}\` is ambiguous: it matches ${list}; add a version (\`name@version\`)`);
             }
             for (const p of matched)
                 chosen.set(p.id, p);
@@ -6702,7 +6572,7 @@ function globToRegExp(glob) {
         else if (c === '[') {
             const end = glob.indexOf(']', i + 2);
             if (end < 0)
-                throw new UserError(`invalid glob pattern \`${glob}\` in a package specification: unclosed \`[\``);
+                throw new errors_UserError(`invalid glob pattern \`${glob}\` in a package specification: unclosed \`[\``);
             const body = glob.slice(i + 1, end);
             re += `[${body.startsWith('!') ? `^${escapeClass(body.slice(1))}` : escapeClass(body)}]`;
             i = end;
@@ -6718,6 +6588,7 @@ function escapeClass(body) {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_namespaceObject);
 ;// CONCATENATED MODULE: ./src/report/fingerprint.ts
 
 /**
@@ -6731,135 +6602,6 @@ function findingFingerprint(f) {
     return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 32);
 }
 
-;// CONCATENATED MODULE: ./src/report/json-checks.ts
-/**
- * Checks shared by the readers of JSON that a user or an earlier run gave us (the baseline, the report):
- * what a value is, in a few words, and where JSON.parse gave up.
- */
-
-/**
- * The top level of a JSON report of this tool: parsed (a leading BOM allowed), an object, version 1. A SARIF
- * log is named as such, with `sarifAdvice` saying what to give instead.
- */
-function readReportObject(text, file, sarifAdvice) {
-    const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    let data;
-    try {
-        data = JSON.parse(json);
-    }
-    catch {
-        throw new UserError(`${file}: not a JSON report (${jsonProblem(json)})`);
-    }
-    if (!isObject(data))
-        throw new UserError(`${file}: not a JSON report (expected an object at the top level, got ${json_checks_describe(data)})`);
-    if (data.version !== 1) {
-        if (Array.isArray(data.runs))
-            throw new UserError(`${file}: a SARIF log, not a JSON report: ${sarifAdvice}`);
-        if (data.version === undefined)
-            throw new UserError(`${file}: not a JSON report (no \`version\`)`);
-        throw new UserError(`${file}: \`version\` is ${json_checks_describe(data.version)}, and only 1 is supported`);
-    }
-    return data;
-}
-/** A JSON object: not null, not an array. */
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** A value in a few words for an error message: short strings quoted, longer ones and containers by kind. */
-function json_checks_describe(value) {
-    if (value === undefined)
-        return 'nothing';
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    if (typeof value === 'object')
-        return 'an object';
-    if (typeof value === 'string')
-        return value.length > 40 ? 'a string' : JSON.stringify(value);
-    return String(value);
-}
-/**
- * Where JSON.parse gave up, as "invalid JSON at position 12: line 1, column 13". V8's own message has no
- * position in every Node version and may quote the input across lines, so the text is scanned again (only
- * on failure) without recursion, to survive deeply nested garbage.
- */
-function jsonProblem(text) {
-    const at = jsonErrorOffset(text);
-    if (at < 0)
-        return 'invalid JSON';
-    if (at >= text.length)
-        return 'invalid JSON: the file ends too early';
-    const before = text.slice(0, at);
-    const line = before.split('\n').length;
-    const column = at - before.lastIndexOf('\n');
-    return `invalid JSON at position ${at}: line ${line}, column ${column}`;
-}
-const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/uy;
-const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/uy;
-const LITERAL = /true|false|null/uy;
-/** The offset of the first syntax error in `text`, or -1 if there is none. */
-function jsonErrorOffset(text) {
-    let i = 0;
-    const space = () => {
-        while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r'))
-            i++;
-    };
-    const token = (re) => {
-        re.lastIndex = i;
-        if (!re.test(text))
-            return false;
-        i = re.lastIndex;
-        return true;
-    };
-    const key = () => {
-        space();
-        if (!token(STRING))
-            return false;
-        space();
-        if (text[i] !== ':')
-            return false;
-        i++;
-        return true;
-    };
-    const stack = [];
-    for (;;) {
-        space();
-        const c = text[i];
-        if (c === '{' || c === '[') {
-            i++;
-            space();
-            if (text[i] === (c === '{' ? '}' : ']'))
-                i++;
-            else {
-                stack.push(c);
-                if (c === '{' && !key())
-                    return i;
-                continue;
-            }
-        }
-        else if (!token(STRING) && !token(NUMBER) && !token(LITERAL))
-            return i;
-        for (;;) {
-            space();
-            const top = stack[stack.length - 1];
-            if (top === undefined)
-                return i < text.length ? i : -1;
-            if (text[i] === (top === '{' ? '}' : ']')) {
-                i++;
-                stack.pop();
-                continue;
-            }
-            if (text[i] !== ',')
-                return i;
-            i++;
-            if (top === '{' && !key())
-                return i;
-            break;
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/policy/baseline.ts
 
 
@@ -6870,35 +6612,35 @@ const ARTIFACT_FIELDS = ['package', 'target', 'kind', 'mode', 'crateType', 'plat
  * `fingerprint` (reports from before it existed) get one computed from their rule, artifact and crates.
  */
 function parseBaseline(text, file) {
-    const data = readReportObject(text, file, 'give the JSON report of an earlier run as the baseline');
+    const data = json_checks_readReportObject(text, file, 'give the JSON report of an earlier run as the baseline');
     const findings = data.findings;
     if (!Array.isArray(findings))
-        throw new UserError(`${file}: findings: expected an array, got ${json_checks_describe(findings)}`);
+        throw new errors_UserError(`${file}: findings: expected an array, got ${describe(findings)}`);
     const fingerprints = new Array(findings.length);
     for (let i = 0; i < findings.length; i++) {
         const at = `${file}: findings[${i}]`;
         const f = findings[i];
         if (!isObject(f))
-            throw new UserError(`${at}: expected an object, got ${json_checks_describe(f)}`);
+            throw new errors_UserError(`${at}: expected an object, got ${describe(f)}`);
         if (typeof f.rule !== 'string')
-            throw new UserError(`${at}.rule: expected a string, got ${json_checks_describe(f.rule)}`);
+            throw new errors_UserError(`${at}.rule: expected a string, got ${describe(f.rule)}`);
         if (f.fingerprint !== undefined) {
             if (typeof f.fingerprint !== 'string')
-                throw new UserError(`${at}.fingerprint: expected a string, got ${json_checks_describe(f.fingerprint)}`);
+                throw new errors_UserError(`${at}.fingerprint: expected a string, got ${describe(f.fingerprint)}`);
             fingerprints[i] = f.fingerprint;
             continue;
         }
         const crates = f.crates;
         if (!Array.isArray(crates))
-            throw new UserError(`${at}.crates: expected an array of strings, got ${json_checks_describe(crates)}`);
+            throw new errors_UserError(`${at}.crates: expected an array of strings, got ${describe(crates)}`);
         crates.forEach((c, j) => {
             if (typeof c !== 'string')
-                throw new UserError(`${at}.crates[${j}]: expected a string, got ${json_checks_describe(c)}`);
+                throw new errors_UserError(`${at}.crates[${j}]: expected a string, got ${describe(c)}`);
         });
         for (const key of ARTIFACT_FIELDS) {
             const value = f[key];
             if (value !== undefined && typeof value !== 'string')
-                throw new UserError(`${at}.${key}: expected a string, got ${json_checks_describe(value)}`);
+                throw new errors_UserError(`${at}.${key}: expected a string, got ${describe(value)}`);
         }
         fingerprints[i] = findingFingerprint(f);
     }
@@ -7361,7 +7103,7 @@ function parseToolchainFile(text, file) {
     const onlyToml = external_node_path_namespaceObject.basename(file).endsWith('.toml');
     const lines = rustLineCount(text);
     if (lines === 0)
-        throw new UserError(`${file}:1: the toolchain file is empty; name a toolchain or remove the file`);
+        throw new errors_UserError(`${file}:1: the toolchain file is empty; name a toolchain or remove the file`);
     if (lines === 1 && !onlyToml)
         return parseLegacyLine(text, file);
     return parseTomlPin(parseTomlDocument(text, file), file);
@@ -7384,10 +7126,10 @@ function rustTrim(s) {
 function parseLegacyLine(text, file) {
     const name = rustTrim(text);
     if (name.startsWith('\ufeff')) {
-        throw new UserError(`${file}:1: the toolchain file starts with a byte-order mark, which rustup reads as part of the toolchain name; save it as plain ASCII`);
+        throw new errors_UserError(`${file}:1: the toolchain file starts with a byte-order mark, which rustup reads as part of the toolchain name; save it as plain ASCII`);
     }
     if (name === '')
-        throw new UserError(`${file}:1: the toolchain file is empty; name a toolchain or remove the file`);
+        throw new errors_UserError(`${file}:1: the toolchain file is empty; name a toolchain or remove the file`);
     const base = { file, line: 1, targets: [], targetsLine: null };
     if (pin_isAbsolutePath(name))
         return { ...base, kind: 'path', channel: null, path: name };
@@ -7398,15 +7140,15 @@ function parseTomlPin(doc, file) {
     const at = (path) => doc.lineOf(path) ?? doc.lineOf(path.slice(0, -1)) ?? 1;
     const section = doc.value.toolchain;
     if (section === undefined)
-        throw new UserError(`${file}:1: missing the \`[toolchain]\` table`);
+        throw new errors_UserError(`${file}:1: missing the \`[toolchain]\` table`);
     if (!pin_isTable(section))
-        throw new UserError(`${file}:${at(['toolchain'])}: \`toolchain\` must be a table, found ${pin_describe(section)}`);
+        throw new errors_UserError(`${file}:${at(['toolchain'])}: \`toolchain\` must be a table, found ${pin_describe(section)}`);
     const stringKey = (key) => {
         const value = section[key];
         if (value === undefined)
             return null;
         if (typeof value !== 'string')
-            throw new UserError(`${file}:${at(['toolchain', key])}: \`toolchain.${key}\` must be a string, found ${pin_describe(value)}`);
+            throw new errors_UserError(`${file}:${at(['toolchain', key])}: \`toolchain.${key}\` must be a string, found ${pin_describe(value)}`);
         return value;
     };
     const listKey = (key) => {
@@ -7414,10 +7156,10 @@ function parseTomlPin(doc, file) {
         if (value === undefined)
             return null;
         if (!Array.isArray(value))
-            throw new UserError(`${file}:${at(['toolchain', key])}: \`toolchain.${key}\` must be an array of strings, found ${pin_describe(value)}`);
+            throw new errors_UserError(`${file}:${at(['toolchain', key])}: \`toolchain.${key}\` must be an array of strings, found ${pin_describe(value)}`);
         return value.map((item, index) => {
             if (typeof item !== 'string') {
-                throw new UserError(`${file}:${at(['toolchain', key, index])}: \`toolchain.${key}\` must be an array of strings, found ${pin_describe(item)} at index ${index}`);
+                throw new errors_UserError(`${file}:${at(['toolchain', key, index])}: \`toolchain.${key}\` must be an array of strings, found ${pin_describe(item)} at index ${index}`);
             }
             return item;
         });
@@ -7429,27 +7171,27 @@ function parseTomlPin(doc, file) {
     const targets = listKey('targets');
     const sectionLine = at(['toolchain']);
     if (channel === null && path === null && components === null && targets === null) {
-        throw new UserError(`${file}:${sectionLine}: \`[toolchain]\` sets none of \`channel\`, \`path\`, \`components\` or \`targets\``);
+        throw new errors_UserError(`${file}:${sectionLine}: \`[toolchain]\` sets none of \`channel\`, \`path\`, \`components\` or \`targets\``);
     }
     if (channel !== null)
         checkChannelName(channel, file, at(['toolchain', 'channel']), '`toolchain.channel`');
     if (channel !== null && path !== null) {
-        throw new UserError(`${file}:${at(['toolchain', 'path'])}: \`toolchain.channel\` and \`toolchain.path\` cannot both be set`);
+        throw new errors_UserError(`${file}:${at(['toolchain', 'path'])}: \`toolchain.channel\` and \`toolchain.path\` cannot both be set`);
     }
     const targetsLine = targets === null ? null : at(['toolchain', 'targets']);
     if (path !== null) {
         const line = at(['toolchain', 'path']);
         for (const key of ['components', 'targets', 'profile']) {
             if (section[key] !== undefined) {
-                throw new UserError(`${file}:${at(['toolchain', key])}: \`toolchain.${key}\` cannot be used with \`toolchain.path\` (a path toolchain is used as it is)`);
+                throw new errors_UserError(`${file}:${at(['toolchain', key])}: \`toolchain.${key}\` cannot be used with \`toolchain.path\` (a path toolchain is used as it is)`);
             }
         }
         if (!pin_isAbsolutePath(path))
-            throw new UserError(`${file}:${line}: \`toolchain.path\` must be an absolute path, found \`${path}\``);
+            throw new errors_UserError(`${file}:${line}: \`toolchain.path\` must be an absolute path, found \`${path}\``);
         return { file, line, kind: 'path', channel: null, path, targets: [], targetsLine: null };
     }
     if (profile !== null && !PROFILES.has(profile)) {
-        throw new UserError(`${file}:${at(['toolchain', 'profile'])}: unknown \`toolchain.profile\` \`${profile}\`; valid profiles are minimal, default, complete`);
+        throw new errors_UserError(`${file}:${at(['toolchain', 'profile'])}: unknown \`toolchain.profile\` \`${profile}\`; valid profiles are minimal, default, complete`);
     }
     return {
         file,
@@ -7483,10 +7225,10 @@ function pin_isAbsolutePath(p) {
 function checkChannelName(name, file, line, what) {
     const trimmed = name.replace(/\/+$/, '');
     if (trimmed === '' || (parseOfficial(trimmed) === null && (trimmed === 'none' || /[/\\]/.test(trimmed)))) {
-        throw new UserError(`${file}:${line}: ${what} \`${name}\` is not a valid toolchain name`);
+        throw new errors_UserError(`${file}:${line}: ${what} \`${name}\` is not a valid toolchain name`);
     }
     if (/\s/.test(name)) {
-        throw new UserError(`${file}:${line}: ${what} \`${name}\` contains whitespace; a toolchain file holds only the name, without comments`);
+        throw new errors_UserError(`${file}:${line}: ${what} \`${name}\` contains whitespace; a toolchain file holds only the name, without comments`);
     }
 }
 // ---------------------------------------------------------------------------------------------------------------
@@ -8385,7 +8127,7 @@ function lineOf(doc, path) {
     return doc.lineOf(path) ?? 1;
 }
 function fail(doc, path, problem) {
-    throw new UserError(`${doc.file}:${lineOf(doc, path)}: ${formatTomlPath(path)}: ${problem}`);
+    throw new errors_UserError(`${doc.file}:${lineOf(doc, path)}: ${formatTomlPath(path)}: ${problem}`);
 }
 
 ;// CONCATENATED MODULE: ./src/policy/gate.ts
@@ -8573,21 +8315,94 @@ function compareUnits(a, b) {
         compareText(crateName(a), crateName(b)));
 }
 
+;// CONCATENATED MODULE: ./src/exec/child-env.ts
+/**
+ * The environment of the programs we run (`cargo metadata`, `rustc`, `rustup which`): an allow-list of what
+ * they need to find their toolchain, their caches and the network, and nothing else. The job's token
+ * (`INPUT_GITHUB-TOKEN`, `GITHUB_TOKEN`), the runner's own credentials (`ACTIONS_RUNTIME_TOKEN`,
+ * `ACTIONS_ID_TOKEN_REQUEST_*`) and every other variable of the step stay with us.
+ *
+ * Left out on purpose, though cargo or rustc would read them:
+ * - `RUSTFLAGS`, `CARGO_ENCODED_RUSTFLAGS`, `CARGO_BUILD_*` (rustflags, `target`, `rustc`, wrappers),
+ *   `CARGO_TARGET_*` (per-target rustflags, linker, runner), `CARGO_PROFILE_*`: the analysis reads them
+ *   as data from our own environment; our probe gets only the flags it may have.
+ * - `RUSTC_WRAPPER`, `RUSTC_WORKSPACE_WRAPPER`: they change how cargo runs rustc, not what is analysed.
+ * - `LD_PRELOAD`, `LD_LIBRARY_PATH`, `LD_AUDIT`, `DYLD_*`: libraries loaded into every child; rustup's
+ *   compilers find their own libraries through their run path.
+ * - `RUST_TARGET_PATH`, `RUSTC_ICE` and other rustc variables that name files to read or write.
+ * - `CARGO_TERM_*`, `CARGO_LOG`, `TERM`: output is captured and parsed, not shown.
+ * - `GIT_DIR`, `GIT_WORK_TREE`, `GIT_EXEC_PATH` and the like, which redirect git; the variables that let git
+ *   reach private git dependencies (ssh command, askpass, `GIT_CONFIG_*`) are kept.
+ */
+/** Variables passed by exact name. */
+const NAMES = [
+    // Finding programs, the home directory and a temporary directory; the user's locale.
+    'PATH', 'HOME', 'USER', 'LOGNAME', 'TMPDIR', 'TMP', 'TEMP', 'LANG', 'LANGUAGE', 'TZ',
+    // The toolchain: cargo's home, the rustc pinned by us (or by the workflow), `-Z` on a stable compiler as the build would allow it.
+    'CARGO_HOME', 'RUSTC', 'RUSTC_BOOTSTRAP',
+    // The network: proxies (curl reads the lower-case forms), certificates, the ssh agent for git dependencies.
+    'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'ALL_PROXY', 'http_proxy', 'https_proxy', 'no_proxy', 'all_proxy',
+    'SSL_CERT_FILE', 'SSL_CERT_DIR', 'SSH_AUTH_SOCK',
+    // git run by cargo for git dependencies (`net.git-fetch-with-cli`): how it authenticates.
+    'GIT_SSH', 'GIT_SSH_COMMAND', 'GIT_SSH_VARIANT', 'GIT_ASKPASS', 'SSH_ASKPASS', 'GIT_TERMINAL_PROMPT',
+    'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG_NOSYSTEM', 'GIT_CONFIG_COUNT', 'GIT_CONFIG_PARAMETERS',
+    // Windows: what programs need to start, find their profile and load system libraries.
+    'SYSTEMROOT', 'SYSTEMDRIVE', 'WINDIR', 'COMSPEC', 'PATHEXT', 'APPDATA', 'LOCALAPPDATA', 'PROGRAMDATA', 'USERPROFILE', 'HOMEDRIVE', 'HOMEPATH'
+];
+/** Variables passed by prefix. */
+const PREFIXES = [
+    'LC_',
+    // rustup's own settings: its home, the toolchain, whether it may install, where it downloads from.
+    'RUSTUP_',
+    // cargo configuration that changes what `cargo metadata` resolves or how it reaches registries.
+    'CARGO_NET_', 'CARGO_HTTP_', 'CARGO_REGISTRIES_', 'CARGO_REGISTRY_', 'CARGO_SOURCE_', 'CARGO_RESOLVER_', 'CARGO_UNSTABLE_',
+    'GIT_CONFIG_KEY_', 'GIT_CONFIG_VALUE_'
+];
+const EXACT = new Set(NAMES);
+const EXACT_UPPER = new Set(NAMES.map(n => n.toUpperCase()));
+/**
+ * Whether a variable reaches child processes. Windows variable names are case-insensitive (`Path`,
+ * `SystemRoot`, `ComSpec`), so there they are compared in upper case.
+ */
+function passesToChildren(name, platform) {
+    const key = platform === 'win32' ? name.toUpperCase() : name;
+    if ((platform === 'win32' ? EXACT_UPPER : EXACT).has(key))
+        return true;
+    return PREFIXES.some(p => key.startsWith(p));
+}
+/** The environment for cargo, rustc and rustup: the allowed variables of `env`, unset ones dropped. */
+function childEnvironment(env, platform) {
+    const out = {};
+    for (const [name, value] of Object.entries(env))
+        if (value !== undefined && passesToChildren(name, platform))
+            out[name] = value;
+    return out;
+}
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/exec/runner.ts
 
 
+
 /** How long one `cargo` or `rustc` call may take by default: `cargo metadata` may download sources. */
 const DEFAULT_TIMEOUT_MS = 300_000;
 /**
- * Runs programs directly (no shell), output captured and never streamed. A call that outlives `timeoutMs`
- * is killed with its whole process group (cargo's rustc children included) and fails with a CommandError.
+ * Runs programs directly (no shell), output captured and never streamed. A call that outlives `timeoutMs`, or
+ * prints more than its limit on stdout or stderr, is killed with its whole process group (cargo's rustc
+ * children included) and fails with a one-line CommandError. No more than the limit is ever held in memory,
+ * and of stderr only its beginning and end.
  */
-function processRunner(timeoutMs = DEFAULT_TIMEOUT_MS) {
+function processRunner(timeoutMs = DEFAULT_TIMEOUT_MS, limits = {}) {
     return {
         run(command, args, options = {}) {
+            const maxStdout = options.maxStdoutBytes ?? limits.maxStdoutBytes ?? MAX_METADATA_BYTES;
+            const maxStderr = limits.maxStderrBytes ?? MAX_STDERR_BYTES;
             return new Promise((resolve, reject) => {
+                if (options.signal?.aborted) {
+                    reject(new CommandError(`\`${shownCommand(command, args)}\` was not run: the analysis had already stopped`, command, args, ''));
+                    return;
+                }
                 const child = (0,external_node_child_process_namespaceObject.spawn)(command, [...args], {
                     cwd: options.cwd,
                     env: options.env,
@@ -8596,36 +8411,145 @@ function processRunner(timeoutMs = DEFAULT_TIMEOUT_MS) {
                     detached: process.platform !== 'win32',
                     windowsHide: true
                 });
-                const stdout = [];
-                const stderr = [];
-                child.stdout.on('data', (chunk) => stdout.push(chunk));
-                child.stderr.on('data', (chunk) => stderr.push(chunk));
+                const stdout = new Capture();
+                const stderr = new HeadAndTail(STDERR_KEPT.head, STDERR_KEPT.tail);
+                const shown = shownCommand(command, args);
+                /** Why the program was stopped: the message of the call's error. */
+                let stopped = null;
+                const stop = (message) => {
+                    if (stopped !== null)
+                        return;
+                    stopped = message;
+                    kill(child.pid);
+                    // Nothing more is read (what the pipes still hold is dropped), and a process that left the group
+                    // holding them open cannot keep the call waiting.
+                    child.stdout.destroy();
+                    child.stderr.destroy();
+                };
+                child.stdout.on('data', (chunk) => {
+                    if (stopped !== null)
+                        return;
+                    if (stdout.size + chunk.length > maxStdout)
+                        stop(`\`${shown}\` printed more than ${formatSize(maxStdout)} on standard output and was stopped`);
+                    else
+                        stdout.add(chunk);
+                });
+                child.stderr.on('data', (chunk) => {
+                    if (stopped !== null)
+                        return;
+                    if (stderr.total + chunk.length > maxStderr)
+                        stop(`\`${shown}\` printed more than ${formatSize(maxStderr)} on standard error and was stopped`);
+                    else
+                        stderr.add(chunk);
+                });
+                const onAbort = () => stop(`\`${shown}\` was no longer needed (another step of the analysis failed) and was stopped`);
+                options.signal?.addEventListener('abort', onAbort, { once: true });
                 if (options.input !== undefined)
                     child.stdin?.end(options.input);
-                let timedOut = false;
                 const timer = setTimeout(() => {
-                    timedOut = true;
-                    kill(child.pid);
+                    stop(`\`${shown}\` did not finish within ${formatSeconds(timeoutMs)} and was stopped (raise the timeout if it needs longer)`);
                 }, timeoutMs);
                 child.on('error', error => {
                     clearTimeout(timer);
+                    options.signal?.removeEventListener('abort', onAbort);
                     const code = error.code;
                     const reason = code === 'ENOENT' ? 'it was not found; install it or put it on PATH' : code === 'EACCES' ? 'it is not executable' : error.message;
                     reject(new CommandError(`could not run \`${command}\`: ${reason}`, command, args, ''));
                 });
                 child.on('close', (code, signal) => {
                     clearTimeout(timer);
-                    const text = { stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') };
-                    if (timedOut) {
-                        const shown = [command.split(/[\\/]/).pop(), ...args.slice(0, 1)].join(' ');
-                        reject(new CommandError(`\`${shown}\` did not finish within ${formatSeconds(timeoutMs)} and was stopped (raise the timeout if it needs longer)`, command, args, text.stderr));
+                    options.signal?.removeEventListener('abort', onAbort);
+                    const errors = stderr.text();
+                    if (stopped !== null) {
+                        reject(new CommandError(stopped, command, args, errors));
                         return;
                     }
-                    resolve({ exitCode: code ?? (signal === null ? 1 : 128), ...text });
+                    resolve({ exitCode: code ?? (signal === null ? 1 : 128), stdout: stdout.text(), stderr: errors });
                 });
             });
         }
     };
+}
+/**
+ * A runner whose calls that are still running are stopped, with their process groups, by `cancel()`: once one
+ * step of an analysis fails, nothing it started in parallel keeps running (or keeps the process alive).
+ */
+function cancellable(runner) {
+    const controller = new AbortController();
+    return {
+        run(command, args, options = {}) {
+            const signal = options.signal === undefined ? controller.signal : AbortSignal.any([options.signal, controller.signal]);
+            return runner.run(command, args, { ...options, signal });
+        },
+        cancel: () => controller.abort()
+    };
+}
+/** All of a stream, in the chunks it came in. */
+class Capture {
+    chunks = [];
+    size = 0;
+    add(chunk) {
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+    }
+    text() {
+        const whole = Buffer.concat(this.chunks, this.size);
+        this.chunks = [];
+        return whole.toString('utf8');
+    }
+}
+/** The first `headBytes` and the last `tailBytes` of a stream, and how long it was. */
+class HeadAndTail {
+    headBytes;
+    tailBytes;
+    head = [];
+    headSize = 0;
+    tail = [];
+    tailSize = 0;
+    total = 0;
+    constructor(headBytes, tailBytes) {
+        this.headBytes = headBytes;
+        this.tailBytes = tailBytes;
+    }
+    add(chunk) {
+        this.total += chunk.length;
+        if (this.headSize < this.headBytes) {
+            const taken = chunk.subarray(0, this.headBytes - this.headSize);
+            this.head.push(taken);
+            this.headSize += taken.length;
+            chunk = chunk.subarray(taken.length);
+            if (chunk.length === 0)
+                return;
+        }
+        this.tail.push(chunk);
+        this.tailSize += chunk.length;
+        while (this.tailSize - this.tail[0].length >= this.tailBytes)
+            this.tailSize -= this.tail.shift().length;
+    }
+    /** The text kept; when some was left out, cut at line breaks, with a line in between saying how much. */
+    text() {
+        let tail = Buffer.concat(this.tail, this.tailSize);
+        if (tail.length > this.tailBytes)
+            tail = tail.subarray(tail.length - this.tailBytes);
+        const head = Buffer.concat(this.head, this.headSize).toString('utf8');
+        const left = this.total - this.headSize - tail.length;
+        if (left === 0)
+            return head + tail.toString('utf8');
+        const end = tail.toString('utf8');
+        // A line cut in two is dropped, unless it is all there is.
+        const headEnd = head.lastIndexOf('\n');
+        const headLines = headEnd < 0 ? `${head}\n` : head.slice(0, headEnd + 1);
+        const tailLines = end.slice(end.indexOf('\n') + 1);
+        const cut = this.total - Buffer.byteLength(headLines) - Buffer.byteLength(tailLines);
+        return `${headLines}[${formatSize(Math.max(cut, 0))} of output left out]\n${tailLines}`;
+    }
+}
+/** How a command is named in messages: the program and its subcommand or main option (`cargo metadata`, `rustc --print`). */
+function shownCommand(command, args) {
+    const name = command.split(/[\\/]/).pop();
+    // The probe's first argument is its input file (the null device): name what it does instead.
+    const main = args.some(a => a.startsWith('--print')) ? '--print' : args[0];
+    return main === undefined ? `${name}` : `${name} ${main}`;
 }
 function kill(pid) {
     if (pid === undefined)
@@ -8789,7 +8713,7 @@ function renamedKey(doc, table, pkgName) {
 
 
 /** A `cargo metadata` document that cannot be analysed; the message names the source and the JSON path. */
-class MetadataError extends UserError {
+class MetadataError extends errors_UserError {
     constructor(source, path, message) {
         super(`${source}: ${path ? `${path}: ` : ''}${message}`);
         this.name = 'MetadataError';
@@ -9013,7 +8937,7 @@ function describeCycle(cycle) {
     const around = names.length > shown + 1 ? [...names.slice(0, shown), `… ${names.length - shown - 1} more`, names[names.length - 1]] : names;
     return `cyclic package dependency: package ${names[0]} depends on itself (${[...around, names[0]].join(' → ')}); cargo refuses every dependency cycle that does not go through a dev-dependency`;
 }
-const TARGET_KINDS = new Set(['bin', 'example', 'test', 'bench', 'custom-build']);
+const parse_TARGET_KINDS = new Set(['bin', 'example', 'test', 'bench', 'custom-build']);
 function parseTarget(value, path, label, fail) {
     const t = asObject(value, path, null, fail);
     const name = asString(t.name, path, 'name', fail);
@@ -9031,7 +8955,7 @@ function parseTarget(value, path, label, fail) {
     });
     let kind;
     const single = kinds.length === 1 ? kinds[0] : null;
-    if (single !== null && TARGET_KINDS.has(single)) {
+    if (single !== null && parse_TARGET_KINDS.has(single)) {
         kind = single;
         // Only examples may have crate types other than `bin` (an example can be a library).
         if (kind !== 'example' && (crateTypes.length !== 1 || crateTypes[0] !== 'bin')) {
@@ -9041,7 +8965,7 @@ function parseTarget(value, path, label, fail) {
     else {
         // Any other kind list names the crate types of a library target.
         for (const k of kinds) {
-            if (TARGET_KINDS.has(k))
+            if (parse_TARGET_KINDS.has(k))
                 fail(`${path}.kind`, `target kind ${q(k)} cannot be combined with other kinds in target ${q(name)} of ${label}`);
             if (!isCrateType(k))
                 fail(`${path}.kind`, `unknown target kind ${q(k)} in target ${q(name)} of ${label}`);
@@ -9086,7 +9010,7 @@ function parsePublish(v, base, key, fail) {
     const registries = asStringArray(v, base, key, fail);
     return registries.length === 0 ? false : registries;
 }
-function parse_describe(v) {
+function metadata_parse_describe(v) {
     if (v === null)
         return 'null';
     if (Array.isArray(v))
@@ -9102,23 +9026,23 @@ function join(base, key) {
 }
 function asObject(v, base, key, fail, message) {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-        return fail(join(base, key), message ?? `expected an object, got ${parse_describe(v)}`);
+        return fail(join(base, key), message ?? `expected an object, got ${metadata_parse_describe(v)}`);
     }
     return v;
 }
 function asArray(v, base, key, fail) {
     if (!Array.isArray(v))
-        return fail(join(base, key), v === undefined ? 'missing (expected an array)' : `expected an array, got ${parse_describe(v)}`);
+        return fail(join(base, key), v === undefined ? 'missing (expected an array)' : `expected an array, got ${metadata_parse_describe(v)}`);
     return v;
 }
 function asString(v, base, key, fail) {
     if (typeof v !== 'string')
-        return fail(join(base, key), v === undefined ? 'missing (expected a string)' : `expected a string, got ${parse_describe(v)}`);
+        return fail(join(base, key), v === undefined ? 'missing (expected a string)' : `expected a string, got ${metadata_parse_describe(v)}`);
     return v;
 }
 function asBoolean(v, base, key, fail) {
     if (typeof v !== 'boolean')
-        return fail(join(base, key), `expected true or false, got ${parse_describe(v)}`);
+        return fail(join(base, key), `expected true or false, got ${metadata_parse_describe(v)}`);
     return v;
 }
 function asStringArray(v, base, key, fail) {
@@ -9401,19 +9325,19 @@ function readGroup(lexer, close) {
     return tokens;
 }
 const NL = 10;
-const QUOTE = 34;
+const allocator_QUOTE = 34;
 const APOS = 39;
-const HASH = 35;
+const allocator_HASH = 35;
 const SLASH = 47;
 const STAR = 42;
-const BACKSLASH = 92;
+const allocator_BACKSLASH = 92;
 function isIdentStart(c) {
-    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 0x80 && !allocator_isWhitespace(c));
+    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 0x80 && !isWhitespace(c));
 }
 function isIdentContinue(c) {
     return isIdentStart(c) || (c >= 48 && c <= 57);
 }
-function allocator_isWhitespace(c) {
+function isWhitespace(c) {
     return c === 32 || (c >= 9 && c <= 13) || c === 0x85 || c === 0x200e || c === 0x200f || c === 0x2028 || c === 0x2029;
 }
 /** Rust tokens, skipping whitespace and comments; literals are single tokens. */
@@ -9449,7 +9373,7 @@ class Lexer {
                 this.pos++;
                 continue;
             }
-            if (allocator_isWhitespace(c)) {
+            if (isWhitespace(c)) {
                 this.pos++;
                 continue;
             }
@@ -9470,7 +9394,7 @@ class Lexer {
         const start = this.pos;
         const line = this.line;
         const c = src.charCodeAt(start);
-        if (c === QUOTE) {
+        if (c === allocator_QUOTE) {
             this.skipQuoted(start + 1);
             return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 };
         }
@@ -9484,9 +9408,9 @@ class Lexer {
             const next = src.charCodeAt(i);
             if (word === 'r' || word === 'br' || word === 'cr') {
                 let j = i;
-                while (src.charCodeAt(j) === HASH)
+                while (src.charCodeAt(j) === allocator_HASH)
                     j++;
-                if (src.charCodeAt(j) === QUOTE) {
+                if (src.charCodeAt(j) === allocator_QUOTE) {
                     this.skipRaw(j + 1, j - i);
                     return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 };
                 }
@@ -9499,7 +9423,7 @@ class Lexer {
                     return { kind: 'ident', text: src.slice(j, k), line, start, end: 0 };
                 }
             }
-            if ((word === 'b' || word === 'c') && next === QUOTE) {
+            if ((word === 'b' || word === 'c') && next === allocator_QUOTE) {
                 this.skipQuoted(i + 1);
                 return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 };
             }
@@ -9551,11 +9475,11 @@ class Lexer {
         let i = from;
         while (i < n) {
             const c = src.charCodeAt(i);
-            if (c === QUOTE) {
+            if (c === allocator_QUOTE) {
                 i++;
                 break;
             }
-            if (c === BACKSLASH) {
+            if (c === allocator_BACKSLASH) {
                 if (src.charCodeAt(i + 1) === NL)
                     this.line++;
                 i += 2;
@@ -9574,9 +9498,9 @@ class Lexer {
         let i = from;
         while (i < n) {
             const c = src.charCodeAt(i);
-            if (c === QUOTE) {
+            if (c === allocator_QUOTE) {
                 let k = 0;
-                while (k < hashes && src.charCodeAt(i + 1 + k) === HASH)
+                while (k < hashes && src.charCodeAt(i + 1 + k) === allocator_HASH)
                     k++;
                 if (k === hashes) {
                     i += 1 + hashes;
@@ -9595,7 +9519,7 @@ class Lexer {
         const src = this.src;
         const n = src.length;
         const c1 = src.charCodeAt(start + 1);
-        if (c1 === BACKSLASH) {
+        if (c1 === allocator_BACKSLASH) {
             // An escape: the char literal closes at the next `'` on this line.
             let i = start + 3;
             while (i < n && src.charCodeAt(i) !== APOS && src.charCodeAt(i) !== NL)
@@ -9644,6 +9568,10 @@ class Lexer {
 
 
 
+
+
+
+
 /** Convenience for tests and scripts: cargo-style flags in, report out. */
 async function runAnalysis(options) {
     const cli = parseCliArgs(options.args);
@@ -9662,22 +9590,58 @@ async function runAnalysis(options) {
  * The rustc probes run while `cargo metadata` is still working.
  */
 async function analyzeWorkspace(options) {
-    const runner = options.runner ?? processRunner(options.timeoutMs);
+    // Whatever still runs when the analysis ends (a probe, after `cargo metadata` failed) is stopped.
+    const runner = cancellable(options.runner ?? processRunner(options.timeoutMs));
     const env = options.env;
     const cwd = external_node_path_default().resolve(options.cwd);
-    const config = readCargoConfig(cwd, env, options.configOverrides ?? []);
+    const config = readCargoConfig(cwd, env, options.configOverrides ?? [], options.scope ?? null);
     const invocation = { ...options.invocation };
+    const trusted = options.trustRepositoryConfig === true;
+    if (!trusted)
+        refuseTarget(config, invocation.target);
     invocation.target = requestedTarget(config, invocation.target, cwd);
+    if (!trusted)
+        refuseRustflagsKnownNow(config, env, invocation.target);
     const tools = { cargo: env.CARGO ?? 'cargo', rustc: env.RUSTC ?? 'rustc' };
     const isolation = isolate(config, env, options);
-    const childEnv = { ...childEnvironment(env), ...isolation.env };
+    const childEnv = { ...childEnvironment(env, process.platform), ...isolation.env };
     try {
         return await analyzeWith(options, { runner, env, cwd, config, invocation, tools, childEnv, isolation });
     }
     finally {
+        runner.cancel();
         if (isolation.dir !== cwd)
             external_node_fs_default().rmSync(isolation.dir, { recursive: true, force: true });
     }
+}
+/** A `build.target` from the repository or the environment that names a file; the user's own `--target` wins over it. */
+function refuseTarget(config, userTarget) {
+    const bt = config.buildTarget;
+    if (userTarget !== null || bt === null)
+        return;
+    for (const target of bt.kind === 'single' ? [bt.target] : bt.targets) {
+        const refusal = targetRefusal(target);
+        if (refusal !== null)
+            throw new errors_UserError(refusal);
+    }
+}
+/**
+ * Refuses, before anything runs, the rustflags cargo would use when they can be known without rustc: those of
+ * an environment variable, or of the configuration when the target is known or no table is keyed by a target.
+ * Otherwise (`target.<host>` or `target.'cfg(…)'` tables) the flags of each round are checked just before
+ * the probe that would get them (`probeTarget`). Only the flags in effect are refused, exactly those cargo
+ * would pass: a `target.wasm32-unknown-unknown.rustflags` does not stop an analysis for Linux.
+ */
+function refuseRustflagsKnownNow(config, env, target) {
+    const tables = config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0;
+    const flags = effectiveRustflags({ env, config, kind: 'target', requestedTarget: target, triple: target ?? '', cfg: null });
+    if (target !== null || !tables || flags.origin === 'RUSTFLAGS' || flags.origin === 'CARGO_ENCODED_RUSTFLAGS')
+        refuseRustflags(flags);
+}
+function refuseRustflags(flags) {
+    const refusal = rustflagsRefusal(flags.flags, flags.flagSettings);
+    if (refusal !== null)
+        throw new errors_UserError(refusal);
 }
 /**
  * Decides how cargo may see the repository's configuration: refuses keys that name programs (unless
@@ -9691,13 +9655,14 @@ function isolate(config, env, options) {
     const plan = repositoryConfigPlan(config, file => !isWithin(file, cargoHome));
     const refused = plan.refused[0];
     if (refused !== undefined) {
-        throw new UserError(`${describeSource(refused.source)}: \`${refused.key}\` ${refused.why}; a program chosen by the repository is not run (set trust-repository-config to allow it)`);
+        throw new errors_UserError(`${describeSource(refused.source)}: \`${refused.key}\` ${refused.why}; a program chosen by the repository is not run (set trust-repository-config to allow it)`);
     }
     const notes = plan.ignored.map(k => `\`${k.key}\` (${describeSource(k.source)}) was not applied to \`cargo metadata\` and \`rustc --print\`: it changes how cargo runs rustc, not what it builds, and a program or environment chosen by the repository is not used here.`);
     return {
         dir: external_node_fs_default().mkdtempSync(external_node_path_default().join(external_node_os_default().tmpdir(), 'rust-linkage-guard-')),
-        // Empty values switch off wrappers from any config cargo still reads (cargo treats them as unset).
-        env: { RUSTC_WRAPPER: '', RUSTC_WORKSPACE_WRAPPER: '' },
+        // cargo still reads the config files above the empty directory and in CARGO_HOME: empty wrappers (which
+        // cargo treats as unset) and an explicit RUSTC (which wins over `build.rustc`) keep programs named there out.
+        env: { RUSTC_WRAPPER: '', RUSTC_WORKSPACE_WRAPPER: '', RUSTC: env.RUSTC ?? 'rustc' },
         configArgs: [...plan.args.flatMap(a => ['--config', a]), ...overrides],
         notes
     };
@@ -9714,7 +9679,7 @@ async function analyzeWith(options, setup) {
     const runDir = isolation.dir;
     const manifestPath = options.manifestPath !== null ? external_node_path_default().resolve(cwd, options.manifestPath) : findManifest(cwd, options.metadataFile ?? null);
     if (manifestPath !== null && !options.metadataFile && !run_isFile(manifestPath)) {
-        throw new UserError(`manifest \`${options.manifestPath}\` does not exist (relative paths are taken from \`${cwd}\`)`);
+        throw new errors_UserError(`manifest \`${options.manifestPath}\` does not exist (relative paths are taken from \`${cwd}\`)`);
     }
     const metadataPromise = options.metadataFile
         ? readMetadataFile(options.metadataFile)
@@ -9726,7 +9691,7 @@ async function analyzeWith(options, setup) {
     // The host triple only matters for rustflags tables keyed by triple or cfg; without them, probe at once.
     const needsHostTriple = invocation.target === null && (config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0);
     const knownTriple = invocation.target ?? (needsHostTriple ? (await rustcPromise).host : null);
-    const probe = (kind, triple) => probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? '');
+    const probe = (kind, triple) => probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? '', options.trustRepositoryConfig === true);
     const [rustc, targetInfo, hostInfo] = await Promise.all([
         rustcPromise,
         probe('target', knownTriple),
@@ -9736,8 +9701,10 @@ async function analyzeWith(options, setup) {
     if (hostInfo)
         hostInfo.triple = rustc.host;
     const metadata = await metadataPromise;
+    const scope = options.scope ?? null;
+    const manifestOf = (file) => readToml(file, scope);
     const rootManifestFile = external_node_path_default().join(metadata.workspaceRoot, 'Cargo.toml');
-    const rootManifest = readToml(rootManifestFile);
+    const rootManifest = manifestOf(rootManifestFile);
     const names = profileNameFor(invocation.command, invocation.release, invocation.profile);
     const profileOptions = { manifest: rootManifest, manifestFile: 'Cargo.toml', config, env };
     const context = {
@@ -9752,34 +9719,35 @@ async function analyzeWith(options, setup) {
         context,
         invocation,
         currentManifest: manifestPath ?? rootManifestFile,
-        locator: createLocator(metadata, context, readToml),
+        locator: createLocator(metadata, context, manifestOf),
         commandLine: ['cargo', invocation.command, ...toCargoArgs(invocation)],
-        sourceUsesCrate,
+        sourceUsesCrate: sourceReader(metadata, scope),
         facts: gatherFacts(metadata, config, options),
         notes: isolation.notes
     });
 }
 /** What the rules need from the repository beyond metadata and probes, read as data. */
 function gatherFacts(metadata, config, options) {
+    const scope = options.scope ?? null;
     const pinFile = findToolchainFile(metadata.workspaceRoot, run_isFile);
     const exact = options.policy?.policy.exactToolchain ?? null;
     const buildTarget = options.invocation.target === null ? config.buildTarget : null;
     const allocators = new Map();
     const loaders = new Map();
     return {
-        pin: pinFile === null ? null : parseToolchainFile(external_node_fs_default().readFileSync(pinFile, 'utf8'), pinFile),
+        pin: pinFile === null ? null : parseToolchainFile(readInputFile(pinFile, 'toolchain-file', { within: scopeFor(scope, pinFile) }), pinFile),
         expectedToolchain: exact === null ? null : { channel: exact.channel, file: options.policy.path, line: exact.line },
         targetSource: buildTarget?.kind === 'single' ? settingSource(buildTarget.target.source) : null,
         globalAllocators(pkg) {
             let found = allocators.get(pkg.id);
             if (found === undefined)
-                allocators.set(pkg.id, (found = scanAllocators(pkg)));
+                allocators.set(pkg.id, (found = scanAllocators(pkg, scope)));
             return found;
         },
         loadsLibraries(pkg) {
             let found = loaders.get(pkg.id);
             if (found === undefined)
-                loaders.set(pkg.id, (found = packageSources(pkg).some(s => LOADS_LIBRARIES.test(stripComments(s.text)))));
+                loaders.set(pkg.id, (found = packageSources(pkg, scope).some(s => LOADS_LIBRARIES.test(stripComments(s.text)))));
             return found;
         }
     };
@@ -9797,10 +9765,11 @@ function run_isFile(file) {
         return false;
     }
 }
-/** Files read per package at most, and the largest file read, when a rule needs a package's sources. */
-const SCAN_LIMITS = { files: 2000, bytes: 4 * 1024 * 1024 };
-/** The Rust sources under each target's directory (within `SCAN_LIMITS`), read once per package. */
-function packageSources(pkg) {
+/**
+ * The Rust sources under each target's directory (`MAX_SOURCE_FILES`, each within its limit), read once per
+ * package. A package of the repository may name no source outside it: such a file is skipped.
+ */
+function packageSources(pkg, scope) {
     let found = sourcesOf.get(pkg);
     if (found !== undefined)
         return found;
@@ -9815,25 +9784,26 @@ function packageSources(pkg) {
             return;
         }
         for (const e of entries) {
-            if (files.size >= SCAN_LIMITS.files)
+            if (files.size >= MAX_SOURCE_FILES)
                 return;
             const full = external_node_path_default().join(dir, e.name);
             if (e.isDirectory() && e.name !== 'target' && !e.name.startsWith('.'))
                 walk(full);
-            else if (e.isFile() && e.name.endsWith('.rs'))
+            // A symlinked source is compiled by cargo, so it is read too (within `scope`); a symlinked directory is not walked.
+            else if (e.name.endsWith('.rs') && (e.isFile() || (e.isSymbolicLink() && run_isFile(full))))
                 files.add(full);
         }
     };
     for (const dir of dirs)
         walk(dir);
     found = [];
+    const within = scopeFor(scope, pkg.manifestPath);
     for (const file of [...files].sort()) {
         try {
-            if (external_node_fs_default().statSync(file).size <= SCAN_LIMITS.bytes)
-                found.push({ file, text: external_node_fs_default().readFileSync(file, 'utf8') });
+            found.push({ file, text: readInputFile(file, 'rust-source', { within }) });
         }
         catch {
-            // An unreadable file is skipped: these scans only add findings, never remove them.
+            // An unreadable, oversized or escaping file is skipped: these scans only add findings, never remove them.
         }
     }
     sourcesOf.set(pkg, found);
@@ -9841,18 +9811,10 @@ function packageSources(pkg) {
 }
 const sourcesOf = new WeakMap();
 /** The `#[global_allocator]`s in a package's Rust sources. */
-function scanAllocators(pkg) {
-    return packageSources(pkg)
+function scanAllocators(pkg, scope) {
+    return packageSources(pkg, scope)
         .filter(s => s.text.includes('global_allocator'))
         .flatMap(s => scanGlobalAllocators(s.text).map(found => ({ file: s.file, line: found.line, item: found.item })));
-}
-/** The environment for cargo and rustc: ours, minus what would make cargo's output differ from a build. */
-function childEnvironment(env) {
-    const out = {};
-    for (const [k, v] of Object.entries(env))
-        if (v !== undefined)
-            out[k] = v;
-    return out;
 }
 function findManifest(cwd, metadataFile) {
     for (let dir = cwd;; dir = external_node_path_default().dirname(dir)) {
@@ -9864,15 +9826,18 @@ function findManifest(cwd, metadataFile) {
     }
     if (metadataFile !== null)
         return null;
-    throw new UserError(`could not find \`Cargo.toml\` in \`${cwd}\` or any parent directory; pass \`--manifest-path\``);
+    throw new errors_UserError(`could not find \`Cargo.toml\` in \`${cwd}\` or any parent directory; pass \`--manifest-path\``);
 }
 async function readMetadataFile(file) {
     let text;
     try {
-        text = await external_node_fs_default().promises.readFile(file, 'utf8');
+        // `--metadata-file /dev/stdin` and `<(cargo metadata …)` are pipes.
+        text = readInputFile(file, 'metadata', { allowPipe: true });
     }
     catch (e) {
-        throw new UserError(`cannot read metadata file \`${file}\`: ${e.code ?? e.message}`);
+        if (e instanceof InputFileError)
+            throw new errors_UserError(`cannot read metadata file \`${file}\`: ${e.reason}`);
+        throw e;
     }
     return parseMetadata(text, file);
 }
@@ -9890,14 +9855,17 @@ async function runCargoMetadata(runner, cargo, manifestPath, inv, cwd, env, conf
         args.push('--offline');
     if (inv.frozen)
         args.push('--frozen');
-    const result = await runner.run(cargo, args, { cwd, env });
+    // cargo probes rustc with the rustflags it finds (its `TargetInfo`, as in `config/rustflags.ts`) even for
+    // `cargo metadata`, whose output does not depend on them (no `--filter-platform`): an empty
+    // CARGO_ENCODED_RUSTFLAGS, which cargo reads first, keeps every config file's and variable's flags from it.
+    const result = await runner.run(cargo, args, { cwd, env: { ...env, CARGO_ENCODED_RUSTFLAGS: '' } });
     if (result.exitCode !== 0) {
         throw new CommandError(`\`cargo metadata\` failed (exit code ${result.exitCode}): ${lastLine(result.stderr)}${cargoHint(result.stderr)}`, cargo, args, result.stderr);
     }
     return parseMetadata(result.stdout, 'cargo metadata');
 }
 async function runRustcVersion(runner, rustc, cwd, env) {
-    const result = await runner.run(rustc, ['-vV'], { cwd, env });
+    const result = await runner.run(rustc, ['-vV'], { cwd, env, maxStdoutBytes: MAX_TOOL_STDOUT_BYTES });
     if (result.exitCode !== 0) {
         throw new CommandError(`\`rustc -vV\` failed (exit code ${result.exitCode}): ${lastLine(result.stderr)}`, rustc, ['-vV'], result.stderr);
     }
@@ -9906,15 +9874,19 @@ async function runRustcVersion(runner, rustc, cwd, env) {
 /**
  * One combined probe for a target, with the rustflags cargo settles on for it (see `resolveRustflags`).
  * `triple` selects `target.<triple>` tables; the caller sets the info's triple once `rustc -vV` is known.
+ * Unless `trusted`, the flags of each round are refused if any names a file or program (before rustc sees
+ * them), and rustc gets only the options that change its answer; the analysis reads the full list.
  */
-async function probeTarget(runner, rustc, cwd, env, config, rawEnv, kind, requested, triple) {
+async function probeTarget(runner, rustc, cwd, env, config, rawEnv, kind, requested, triple, trusted) {
     // The host probe runs without `--target`: that is what the host is.
     const probeTriple = kind === 'host' ? null : requested;
-    const rustflags = await resolveRustflags({ env: rawEnv, config, kind, requestedTarget: requested, triple }, async (flags) => {
+    const rustflags = await resolveRustflags({ env: rawEnv, config, kind, requestedTarget: requested, triple }, async (flags, effective) => {
+        if (!trusted)
+            refuseRustflags(effective);
         // Reading the null device instead of stdin: writing to a rustc that already exited fails with EPIPE.
         const viaStdin = process.platform === 'win32';
-        const args = probeArgs(probeTriple, flags, viaStdin ? '-' : (external_node_os_default()).devNull);
-        const result = await runner.run(rustc, args, viaStdin ? { cwd, env, input: '' } : { cwd, env });
+        const args = probeArgs(probeTriple, trusted ? flags : probeRustflags(flags), viaStdin ? '-' : (external_node_os_default()).devNull);
+        const result = await runner.run(rustc, args, { cwd, env, maxStdoutBytes: MAX_TOOL_STDOUT_BYTES, ...(viaStdin ? { input: '' } : {}) });
         if (result.exitCode !== 0) {
             throw new CommandError(`\`rustc --print\` for ${probeTriple ? `target \`${probeTriple}\`` : 'the host'} failed (exit code ${result.exitCode}): ${lastLine(result.stderr)}`, rustc, args, result.stderr);
         }
@@ -9934,12 +9906,24 @@ async function probeTarget(runner, rustc, cwd, env, config, rawEnv, kind, reques
 /**
  * Whether a target's root source file names a crate (`name::`, `use name`, `extern crate name`). Unreadable
  * sources count as using it: a missed error is worse than a false one here, and cargo metadata recorded on
- * another machine has no sources to read.
+ * another machine has no sources to read. A source of a repository package that leads outside the repository
+ * is not read, and so counts as using it too.
  */
-function sourceUsesCrate(srcPath, crate) {
+function sourceReader(metadata, scope) {
+    const ofRepository = new Set();
+    if (scope !== null) {
+        for (const pkg of metadata.packages.values()) {
+            if (scopeFor(scope, pkg.manifestPath) !== null)
+                for (const t of pkg.targets)
+                    ofRepository.add(t.srcPath);
+        }
+    }
+    return (srcPath, crate) => sourceUsesCrate(srcPath, crate, ofRepository.has(srcPath) ? scope : scopeFor(scope, srcPath));
+}
+function sourceUsesCrate(srcPath, crate, within) {
     let text;
     try {
-        text = external_node_fs_default().readFileSync(srcPath, 'utf8');
+        text = readInputFile(srcPath, 'rust-source', { within });
     }
     catch {
         return true;
@@ -9949,13 +9933,19 @@ function sourceUsesCrate(srcPath, crate) {
     const name = crate.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return new RegExp(`(^|[^A-Za-z0-9_:])(${name}::|use\\s+${name}\\b|extern\\s+crate\\s+${name}\\b)`).test(code);
 }
-function readToml(file) {
+/**
+ * A manifest, or null when there is none to read; one that is not a regular file, is too large, or lies in
+ * the repository but leads outside it is refused.
+ */
+function readToml(file, scope) {
     let text;
     try {
-        text = external_node_fs_default().readFileSync(file, 'utf8');
+        text = readInputFile(file, 'manifest', { within: scopeFor(scope, file) });
     }
-    catch {
-        return null;
+    catch (e) {
+        if (e instanceof InputFileError && e.code !== null)
+            return null;
+        throw e;
     }
     return parseTomlDocument(text, file);
 }
@@ -9986,7 +9976,7 @@ function loadPolicy(where) {
     if (file === null)
         return null;
     const shown = displayPath(file, where.cwd);
-    return { policy: parsePolicy(readTextFile(file, 'policy file', shown), shown), path: file };
+    return { policy: parsePolicy(readTextFile(file, 'policy', 'policy file', shown, scopeFor(where.scope ?? null, file)), shown), path: file };
 }
 function defaultPolicyPath(where) {
     if (where.defaultPolicy === null)
@@ -10010,16 +10000,21 @@ function displayPath(file, cwd) {
 /** Applies the policy and the baseline file to the report and decides the verdict. */
 function gateReport(report, files) {
     const policy = files.policy === null ? null : { policy: files.policy.policy, file: external_node_path_default().relative(report.workspaceRoot, files.policy.path).split((external_node_path_default()).sep).join('/') };
-    const baseline = files.baseline === null ? null : parseBaseline(readTextFile(external_node_path_default().resolve(files.cwd, files.baseline), 'baseline', files.baseline), files.baseline);
+    const baseline = files.baseline === null ? null : readBaseline(files.baseline, files);
     return applyGate(report, { failOn: files.failOn, policy, baseline, today: new Date().toISOString().slice(0, 10) });
 }
-function readTextFile(file, what, shown) {
+function readBaseline(given, files) {
+    const file = external_node_path_default().resolve(files.cwd, given);
+    return parseBaseline(readTextFile(file, 'baseline', 'baseline', given, scopeFor(files.scope ?? null, file)), given);
+}
+function readTextFile(file, kind, what, shown, within) {
     try {
-        return external_node_fs_default().readFileSync(file, 'utf8');
+        return readInputFile(file, kind, { shown, within });
     }
     catch (e) {
-        const code = e.code;
-        throw new UserError(`cannot read ${what} \`${shown}\`: ${code === 'ENOENT' ? 'no such file' : (code ?? e.message)}`);
+        if (e instanceof InputFileError)
+            throw new errors_UserError(`cannot read ${what} \`${shown}\`: ${e.reason}`);
+        throw e;
     }
 }
 /**
@@ -10035,27 +10030,27 @@ async function selectToolchain(options) {
     let name = options.requested ?? (env.RUSTUP_TOOLCHAIN ? null : undefined);
     if (name === undefined) {
         const pinFile = findToolchainFile(external_node_path_default().resolve(options.dir), run_isFile);
-        const pin = pinFile === null ? null : parseToolchainFile(external_node_fs_default().readFileSync(pinFile, 'utf8'), pinFile);
+        const pin = pinFile === null ? null : parseToolchainFile(readInputFile(pinFile, 'toolchain-file', { within: scopeFor(options.scope ?? null, pinFile) }), pinFile);
         if (pin?.kind === 'path') {
             if (options.trustRepositoryConfig !== true) {
-                throw new UserError(`${pin.file}:${pin.line}: \`toolchain.path\` names the compiler directory \`${pin.path}\`, chosen by the repository; it is not run (set trust-repository-config to allow it, or name a toolchain with rust-toolchain)`);
+                throw new errors_UserError(`${pin.file}:${pin.line}: \`toolchain.path\` names the compiler directory \`${pin.path}\`, chosen by the repository; it is not run (set trust-repository-config to allow it, or name a toolchain with rust-toolchain)`);
             }
             return out;
         }
         name = pin?.channel ?? null;
     }
     // Outside the repository, rustup no longer sees its toolchain file, so the pinned channel is named here.
-    const rustupEnv = { ...childEnvironment(env), ...out, ...(name ? { RUSTUP_TOOLCHAIN: name } : {}) };
+    const rustupEnv = { ...childEnvironment(env, process.platform), ...out, ...(name ? { RUSTUP_TOOLCHAIN: name } : {}) };
     const which = await rustupWhich(runner, rustupEnv);
     if (which.kind === 'no-rustup') {
         if (options.requested !== null) {
-            throw new UserError(`the toolchain \`${options.requested}\` is chosen through rustup, but \`rustup\` could not be run; install rustup or leave the toolchain to the runner`);
+            throw new errors_UserError(`the toolchain \`${options.requested}\` is chosen through rustup, but \`rustup\` could not be run; install rustup or leave the toolchain to the runner`);
         }
         return {};
     }
     if (which.kind === 'failed') {
         const what = name ? `the toolchain \`${name}\`` : "rustup's default toolchain";
-        throw new UserError(`${what} cannot be used: ${which.reason}; install it before this step${options.allowInstall === true ? '' : ' (or allow rustup to install it)'}`);
+        throw new errors_UserError(`${what} cannot be used: ${which.reason}; install it before this step${options.allowInstall === true ? '' : ' (or allow rustup to install it)'}`);
     }
     if (name)
         out.RUSTUP_TOOLCHAIN = name;
@@ -10067,7 +10062,7 @@ async function selectToolchain(options) {
 async function rustupWhich(runner, env) {
     let result;
     try {
-        result = await runner.run('rustup', ['which', 'rustc'], { cwd: external_node_os_default().tmpdir(), env });
+        result = await runner.run('rustup', ['which', 'rustc'], { cwd: external_node_os_default().tmpdir(), env, maxStdoutBytes: MAX_TOOL_STDOUT_BYTES });
     }
     catch {
         return { kind: 'no-rustup' };
@@ -10086,47 +10081,400 @@ const VERSION = '0.1.0';
 
 
 
-const REASONS = {
+
+/**
+ * The one writer of every output file (the report, the SARIF file, the CLI's `--output`, the job summary and
+ * the step outputs). A repository can plant symlinks and directories where an output goes; none of them may
+ * redirect a write, replace a device node, or leave a truncated file behind a success.
+ */
+const write_file_REASONS = {
     ENOTDIR: 'a part of its directory is a file',
-    EEXIST: 'a part of its directory is a file',
+    ENOENT: 'a part of its directory does not exist',
     EISDIR: 'it is a directory',
     EACCES: 'permission denied',
     EPERM: 'permission denied',
     EROFS: 'the file system is read-only',
     ENOSPC: 'no space is left on the device',
     EDQUOT: 'the disk quota is exceeded',
-    ENAMETOOLONG: 'the name is too long'
+    EFBIG: 'the file would be larger than the file system allows',
+    ENAMETOOLONG: 'the name is too long',
+    ELOOP: 'its path has too many levels of symbolic links',
+    EIO: 'an input/output error occurred',
+    EPIPE: 'the reading end was closed',
+    ENXIO: 'there is no device or reader behind it',
+    EBUSY: 'it is busy',
+    ETXTBSY: 'it is a running program',
+    EMFILE: 'too many files are open',
+    ENFILE: 'too many files are open',
+    ESHORTWRITE: 'the device accepted no more bytes'
 };
+const { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = (external_node_fs_default()).constants;
+// Absent on Windows, whose open has no such flags.
+const O_NOFOLLOW = (external_node_fs_default()).constants.O_NOFOLLOW ?? 0;
+const O_NOCTTY = (external_node_fs_default()).constants.O_NOCTTY ?? 0;
+const O_DIRECTORY = (external_node_fs_default()).constants.O_DIRECTORY ?? 0;
+/** Characters encoded and written at a time, so that a report that comes in chunks is never one buffer in memory. */
+const BATCH_CHARS = 1 << 20;
+/** Something to wait on between tries of a full non-blocking pipe (Atomics.wait is a synchronous sleep). */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 /**
- * Writes through a temporary file and a rename, so a reader never sees half a file. `text` may come in
- * chunks, so that a large report is never one string in memory. A file that cannot be written is the
- * user's to fix: a one-line UserError naming the file and `name`, what the file is to the user (the input
- * `report-path`, the flag `--output`).
+ * Writes `text` to `file`, which is `name` to the user (`input \`report-path\``, `` `--output` ``). What is
+ * at `file` decides how (by `lstat`, never following it):
+ * - nothing, a regular file, or a symlink: a new file with a random name, created exclusively and without
+ *   following symlinks in the same directory, gets every byte, is flushed to disk and renamed over `file`.
+ *   A symlink is replaced, never followed; a reader never sees half a file; on failure the previous file
+ *   is untouched and the temporary file is gone.
+ * - a character or block device or a FIFO (`/dev/null`, a pipe): written in place, never replaced. So is
+ *   what a symlink inside `/dev` or `/proc` names: those links are the system's. `/dev/stdout`,
+ *   `/dev/stderr`, `/dev/fd/N` and `/proc/self/fd/N` are this process's descriptor N, written as it is
+ *   (it may be a socket, which cannot be opened by name).
+ * - a directory or a socket: refused.
+ * Missing parent directories are created one at a time, never through a symlink at a missing name.
+ * Every failure is a one-line UserError naming the file, `name` and the reason.
  */
 function writeAtomically(file, text, name) {
     const absolute = external_node_path_default().resolve(file);
-    const tmp = external_node_path_default().join(external_node_path_default().dirname(absolute), `.${external_node_path_default().basename(absolute)}.${process.pid}.tmp`);
+    const fail = (error, overrides = {}) => {
+        throw writeError(file, name, error, overrides);
+    };
+    const descriptor = descriptorAlias(absolute);
+    if (descriptor !== null)
+        return writeToDescriptor(descriptor, text, fail);
+    let stat = null;
+    try {
+        stat = external_node_fs_default().lstatSync(absolute);
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT')
+            fail(error);
+    }
+    if (stat?.isSymbolicLink() && isSystemLink(absolute)) {
+        try {
+            stat = external_node_fs_default().statSync(absolute);
+        }
+        catch (error) {
+            fail(error, { ENOENT: 'the link names nothing' });
+        }
+        return writeInPlace(absolute, text, stat, true, fail);
+    }
+    if (stat !== null && !stat.isFile() && !stat.isSymbolicLink())
+        return writeInPlace(absolute, text, stat, false, fail);
+    const dir = external_node_path_default().dirname(absolute);
+    try {
+        makeDirectories(dir);
+    }
+    catch (error) {
+        fail(error);
+    }
+    const tmp = external_node_path_default().join(dir, temporaryName());
     let fd = null;
     let created = false;
     try {
-        external_node_fs_default().mkdirSync(external_node_path_default().dirname(absolute), { recursive: true });
-        fd = external_node_fs_default().openSync(tmp, 'w');
+        fd = createExclusive(tmp);
         created = true;
-        for (const chunk of typeof text === 'string' ? [text] : text)
-            external_node_fs_default().writeSync(fd, chunk);
+        if (stat?.isFile())
+            external_node_fs_default().fchmodSync(fd, stat.mode & 0o777);
+        writeText(fd, text);
+        external_node_fs_default().fsyncSync(fd);
         external_node_fs_default().closeSync(fd);
         fd = null;
         external_node_fs_default().renameSync(tmp, absolute);
     }
     catch (error) {
         if (fd !== null)
-            external_node_fs_default().closeSync(fd);
+            closeQuietly(fd);
+        // Only a file this call created: an EEXIST means something else holds the name, left as it is.
         if (created)
-            external_node_fs_default().rmSync(tmp, { force: true });
-        const reason = REASONS[error.code ?? ''];
-        if (reason !== undefined)
-            throw new UserError(`cannot write ${file} (${name}): ${reason}`);
+            removeQuietly(tmp);
+        fail(error, { EEXIST: `its temporary file ${tmp} already exists` });
+    }
+    syncDirectory(dir);
+}
+/**
+ * Creates `file` for writing, failing with EEXIST when anything is there, a symlink included: with
+ * O_CREAT|O_EXCL (and O_NOFOLLOW) the kernel never follows a link at the final name.
+ */
+function createExclusive(file, mode = 0o644) {
+    return external_node_fs_default().openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
+}
+/**
+ * Writes every byte of `data`: `write` may write fewer bytes than asked (a pipe, a nearly full disk), or
+ * none for now on a non-blocking pipe or socket (EAGAIN), when it waits a moment for the reader.
+ */
+function writeAll(fd, data, write = (f, b, o, l) => external_node_fs_default().writeSync(f, b, o, l)) {
+    let offset = 0;
+    while (offset < data.length) {
+        let written;
+        try {
+            written = write(fd, data, offset, data.length - offset);
+        }
+        catch (error) {
+            if (error.code !== 'EAGAIN')
+                throw error;
+            Atomics.wait(PAUSE, 0, 0, 2);
+            continue;
+        }
+        if (!(written > 0))
+            throw Object.assign(new Error('write accepted no bytes'), { code: 'ESHORTWRITE' });
+        offset += written;
+    }
+}
+/**
+ * Appends `text` to a file the runner made (the job summary, `GITHUB_OUTPUT`), never creating it. On a
+ * failure a regular file is cut back to its old length, so that no half-written block is left in it.
+ */
+function appendToFile(file, text, name) {
+    let fd = null;
+    try {
+        fd = fs.openSync(file, O_WRONLY | O_APPEND | O_NOCTTY);
+        const before = fs.fstatSync(fd);
+        try {
+            writeAll(fd, Buffer.from(text, 'utf8'));
+        }
+        catch (error) {
+            if (before.isFile()) {
+                try {
+                    fs.ftruncateSync(fd, before.size);
+                }
+                catch {
+                    // The write's own error is the one to report.
+                }
+            }
+            throw error;
+        }
+    }
+    catch (error) {
+        throw writeError(file, name, error, { ENOENT: 'the file does not exist' });
+    }
+    finally {
+        if (fd !== null)
+            closeQuietly(fd);
+    }
+}
+/**
+ * Where an output the action writes really goes: `given` (input `input`) resolved against `workspace`, with
+ * every existing directory on the way replaced by its real path. A relative path must end up inside one of
+ * `roots` (the workspace, the runner's temporary directory), so that a directory symlink from the pull
+ * request cannot send it elsewhere. An absolute path is the workflow's deliberate choice and is kept as is.
+ */
+function resolveOutputPath(given, input, workspace, roots) {
+    const lexical = path.resolve(workspace, given);
+    if (path.isAbsolute(given))
+        return lexical;
+    let existing = path.dirname(lexical);
+    const missing = [];
+    while (!lexists(existing)) {
+        const up = path.dirname(existing);
+        if (up === existing)
+            break;
+        missing.unshift(path.basename(existing));
+        existing = up;
+    }
+    const link = firstSymlink(workspace, existing);
+    const through = link === null ? '' : ` through the symlink \`${link}\``;
+    let real;
+    try {
+        real = path.join(fs.realpathSync(existing), ...missing, path.basename(lexical));
+    }
+    catch {
+        throw new UserError(`input \`${input}\`: ${given} cannot be resolved${through}; name an existing directory in the workspace`);
+    }
+    const realRoots = roots.flatMap(root => {
+        try {
+            return [fs.realpathSync(root)];
+        }
+        catch {
+            return [];
+        }
+    });
+    if (!realRoots.some(root => isInside(root, real))) {
+        const where = link === null ? 'is outside the workspace' : `leaves the workspace${through}`;
+        throw new UserError(`input \`${input}\`: ${given} ${where}; only an absolute path may name a place outside the workspace and the runner's temporary directory`);
+    }
+    return real;
+}
+function writeInPlace(file, text, stat, viaSystemLink, fail) {
+    const kind = refusedKind(stat, viaSystemLink);
+    if (kind !== null)
+        fail(refusal(kind));
+    let fd = null;
+    try {
+        // No O_CREAT and no O_TRUNC: what is there is written to, never made or replaced. A regular file behind
+        // /dev/stdout is the shell's redirection, appended to as the shell opened it.
+        const append = stat.isFile() ? O_APPEND : 0;
+        fd = external_node_fs_default().openSync(file, O_WRONLY | O_NOCTTY | append | (viaSystemLink ? 0 : O_NOFOLLOW));
+        const opened = external_node_fs_default().fstatSync(fd);
+        const changed = refusedKind(opened, viaSystemLink);
+        if (changed !== null)
+            throw refusal(changed);
+        writeText(fd, text);
+    }
+    catch (error) {
+        fail(error);
+    }
+    finally {
+        if (fd !== null)
+            closeQuietly(fd);
+    }
+}
+/** The descriptor that `/dev/stdout`, `/dev/stderr`, `/dev/fd/N` or `/proc/self/fd/N` stands for, or null. */
+function descriptorAlias(file) {
+    if (process.platform === 'win32')
+        return null;
+    if (file === '/dev/stdout')
+        return 1;
+    if (file === '/dev/stderr')
+        return 2;
+    const m = /^(?:\/dev\/fd|\/proc\/(?:self|thread-self|(\d+))\/fd)\/(\d+)$/u.exec(file);
+    if (m === null || (m[1] !== undefined && Number(m[1]) !== process.pid))
+        return null;
+    return Number(m[2]);
+}
+/** Writes to a descriptor this process already holds; it stays open, as it was given. */
+function writeToDescriptor(fd, text, fail) {
+    try {
+        if (external_node_fs_default().fstatSync(fd).isDirectory())
+            throw refusal('it is a directory');
+        writeText(fd, text);
+    }
+    catch (error) {
+        fail(error, { EBADF: 'that descriptor is not open for writing' });
+    }
+}
+/** Why a file that is not replaced cannot be written in place, or null when it can. */
+function refusedKind(stat, viaSystemLink) {
+    if (stat.isCharacterDevice() || stat.isBlockDevice() || stat.isFIFO())
+        return null;
+    if (stat.isFile() && viaSystemLink)
+        return null;
+    if (stat.isDirectory())
+        return 'it is a directory';
+    if (stat.isSocket())
+        return 'it is a socket';
+    return 'it is not a regular file, a device or a FIFO';
+}
+function refusal(reason) {
+    return Object.assign(new Error(reason), { reason });
+}
+function writeText(fd, text) {
+    if (typeof text === 'string')
+        return writeAll(fd, Buffer.from(text, 'utf8'));
+    let pending = [];
+    let size = 0;
+    for (const chunk of text) {
+        pending.push(chunk);
+        size += chunk.length;
+        if (size >= BATCH_CHARS) {
+            writeAll(fd, Buffer.from(pending.join(''), 'utf8'));
+            pending = [];
+            size = 0;
+        }
+    }
+    if (size > 0)
+        writeAll(fd, Buffer.from(pending.join(''), 'utf8'));
+}
+/** A name no one can plant ahead of time: 96 random bits, not the pid. */
+function temporaryName() {
+    return `.rust-linkage-guard-${external_node_crypto_default().randomBytes(12).toString('hex')}.tmp`;
+}
+/**
+ * Creates the missing directories of `dir` one at a time. mkdir never follows a symlink at the name it
+ * creates, so a dangling link on the way fails instead of creating its target.
+ */
+function makeDirectories(dir) {
+    const missing = [];
+    let existing = dir;
+    while (!lexists(existing)) {
+        missing.unshift(existing);
+        const up = external_node_path_default().dirname(existing);
+        if (up === existing)
+            break;
+        existing = up;
+    }
+    if (!external_node_fs_default().statSync(existing).isDirectory())
+        throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+    for (const d of missing)
+        external_node_fs_default().mkdirSync(d);
+}
+/** Symlinks inside /dev and /proc are the system's (`/dev/stdout`, `/dev/fd/N`); no repository plants them. */
+function isSystemLink(file) {
+    let parent;
+    try {
+        parent = external_node_fs_default().realpathSync(external_node_path_default().dirname(file));
+    }
+    catch {
+        return false;
+    }
+    return ['/dev', '/proc'].some(root => parent === root || parent.startsWith(`${root}/`));
+}
+function lexists(file) {
+    try {
+        external_node_fs_default().lstatSync(file);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** The first symlink on the way from `root` down to `dir`, relative to `root`, or null. */
+function firstSymlink(root, dir) {
+    const relative = path.relative(root, dir);
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative))
+        return null;
+    let current = root;
+    for (const part of relative.split(path.sep)) {
+        current = path.join(current, part);
+        try {
+            if (fs.lstatSync(current).isSymbolicLink())
+                return path.relative(root, current).split(path.sep).join('/');
+        }
+        catch {
+            return null;
+        }
+    }
+    return null;
+}
+function isInside(root, file) {
+    const relative = path.relative(root, file);
+    return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
+function writeError(file, name, error, overrides) {
+    if (error instanceof errors_UserError)
+        return error;
+    const e = error;
+    const reason = e.reason ?? overrides[e.code ?? ''] ?? write_file_REASONS[e.code ?? ''] ?? (e.code === undefined ? undefined : `${e.code}: ${e.message}`);
+    if (reason === undefined)
         throw error;
+    return new errors_UserError(`cannot write ${file} (${name}): ${reason}`);
+}
+function syncDirectory(dir) {
+    let fd = null;
+    try {
+        fd = external_node_fs_default().openSync(dir, (external_node_fs_default()).constants.O_RDONLY | O_DIRECTORY);
+        external_node_fs_default().fsyncSync(fd);
+    }
+    catch {
+        // Durability of the rename is best effort: some file systems cannot sync a directory.
+    }
+    finally {
+        if (fd !== null)
+            closeQuietly(fd);
+    }
+}
+function closeQuietly(fd) {
+    try {
+        external_node_fs_default().closeSync(fd);
+    }
+    catch {
+        // Already reporting the error that led here.
+    }
+}
+function removeQuietly(file) {
+    try {
+        external_node_fs_default().unlinkSync(file);
+    }
+    catch {
+        // Nothing more can be done; the error that led here is the one reported.
     }
 }
 
@@ -10162,7 +10510,7 @@ async function main(argv) {
     const searchFrom = options.manifestPath === null ? cwd : external_node_path_default().dirname(external_node_path_default().resolve(cwd, options.manifestPath));
     const policy = loadPolicy({ policy: options.policy, defaultPolicy: options.noPolicy ? null : 'search', cwd, searchFrom });
     if (requested !== null && !/^[A-Za-z0-9][A-Za-z0-9._+-]*$/u.test(requested)) {
-        throw new UserError(`\`+${requested}\` must name a rustup toolchain such as \`+stable\` or \`+1.95.0\``);
+        throw new errors_UserError(`\`+${requested}\` must name a rustup toolchain such as \`+stable\` or \`+1.95.0\``);
     }
     const trust = options.trustRepositoryConfig;
     // A developer's own environment may install toolchains as rustup is configured to.
@@ -10217,6 +10565,6 @@ main(process.argv.slice(2)).then(code => {
 }, (error) => {
     const { message } = describeError(error);
     process.stderr.write(`error: ${message}\n`);
-    process.exitCode = error instanceof UserError ? error.exitCode : 2;
+    process.exitCode = error instanceof errors_UserError ? error.exitCode : 2;
 });
 

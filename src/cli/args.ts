@@ -127,7 +127,8 @@ Gating:
 
 Security:
       --trust-repository-config  Let cargo run what the repository's configuration names
-                                 (wrappers, build.rustc, [env], a path toolchain)
+                                 (wrappers, build.rustc, [env], a path toolchain) and pass
+                                 every rustflag to rustc (@file, --sysroot, -Z options)
       --timeout <SECONDS>        Stop a cargo or rustc call after SECONDS [default: 300]
 `
 

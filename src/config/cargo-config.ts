@@ -3,10 +3,11 @@
  *
  * Only `readCargoConfig` touches the file system; it never runs anything.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { UserError } from '../errors.js'
+import { InputFileError, readInputFile, scopeFor, type RepositoryScope } from '../input-file.js'
 import { parseTomlDocument } from '../toml/document.js'
 import type { TomlContainer, TomlDocument, TomlTable, TomlValue } from '../toml/document.js'
 import type { SettingSource } from '../model/types.js'
@@ -520,42 +521,60 @@ function resolveTargetPath(target: ConfigString, cwd: string): string {
 /**
  * Reads and merges the config files cargo would read when run in `cwd` (with their `include`s), then
  * applies the environment. `CARGO_HOME` defaults to `~/.cargo`. `cli` are `--config KEY=VALUE` arguments.
+ *
+ * With a `scope`, a config file that lies in the repository, and every file such a file includes, is read
+ * only if its real path is inside the repository; an include that names a path outside it is refused. The
+ * files of the runner (`CARGO_HOME`, parent directories of the checkout) are read as they are.
  */
-export function readCargoConfig(cwd: string, env: NodeJS.ProcessEnv, cli: readonly string[] = []): CargoConfig {
+export function readCargoConfig(cwd: string, env: NodeJS.ProcessEnv, cli: readonly string[] = [], scope: RepositoryScope | null = null): CargoConfig {
   const home = env.HOME ?? env.USERPROFILE ?? os.homedir()
   const cargoHome = env.CARGO_HOME !== undefined && env.CARGO_HOME !== '' ? env.CARGO_HOME : path.join(home, '.cargo')
   const files: ConfigFileInput[] = []
+  /** The files read as the repository's: what they include must stay inside it. */
+  const ofRepository = new Set<string>()
   const dirsTaken = new Set<string>()
   for (const candidate of configFilePaths(cwd, cargoHome)) {
     const dir = path.dirname(candidate)
     if (dirsTaken.has(dir) || !isFile(candidate)) continue
     dirsTaken.add(dir)
-    files.push({ path: candidate, text: readText(candidate) })
+    const within = scopeFor(scope, candidate)
+    files.push({ path: candidate, text: readText(candidate, within) })
+    if (within !== null) ofRepository.add(candidate)
   }
   const includes = new Map<string, string>()
   const pending = files.map(f => f)
   while (pending.length > 0) {
     const file = pending.pop()!
-    for (const target of includeTargets(file)) {
-      if (includes.has(target) || !isFile(target)) continue
-      const text = readText(target)
-      includes.set(target, text)
-      pending.push({ path: target, text })
+    const fromRepository = ofRepository.has(file.path)
+    for (const include of includeTargets(file)) {
+      if (fromRepository && scopeFor(scope, include.path) === null) {
+        throw new UserError(
+          `${file.path}:${include.line}: config include \`${include.written}\` names a file outside the repository; it is not read (set trust-repository-config to read it)`
+        )
+      }
+      if (includes.has(include.path) || !isFile(include.path)) continue
+      const within = fromRepository ? scope : scopeFor(scope, include.path)
+      const text = readText(include.path, within)
+      includes.set(include.path, text)
+      if (within !== null) ofRepository.add(include.path)
+      pending.push({ path: include.path, text })
     }
   }
   return applyConfigEnv(mergeCargoConfig(files, { cli, includes }), env)
 }
 
 /** Include paths named by a file, for loading; malformed includes are reported by the merge. */
-function includeTargets(file: ConfigFileInput): string[] {
+function includeTargets(file: ConfigFileInput): { path: string; written: string; line: number }[] {
   const doc = parseTomlDocument(file.text, file.path)
   const include = doc.value.include
   if (!Array.isArray(include)) return []
-  const out: string[] = []
-  for (const entry of include) {
+  const out: { path: string; written: string; line: number }[] = []
+  include.forEach((entry, index) => {
     const written = typeof entry === 'string' ? entry : typeof entry === 'object' && !Array.isArray(entry) ? entry.path : undefined
-    if (typeof written === 'string' && written.endsWith('.toml')) out.push(path.resolve(path.dirname(file.path), written))
-  }
+    if (typeof written === 'string' && written.endsWith('.toml')) {
+      out.push({ path: path.resolve(path.dirname(file.path), written), written, line: doc.lineIn(include, index) ?? 1 })
+    }
+  })
   return out
 }
 
@@ -567,11 +586,11 @@ function isFile(p: string): boolean {
   }
 }
 
-function readText(p: string): string {
+function readText(p: string, within: RepositoryScope | null): string {
   try {
-    return readFileSync(p, 'utf8')
+    return readInputFile(p, 'cargo-config', { within })
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new UserError(`could not read cargo config file ${p}: ${reason}`)
+    if (error instanceof InputFileError) throw new UserError(`could not read cargo config file ${p}: ${error.reason}`)
+    throw error
   }
 }

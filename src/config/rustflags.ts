@@ -16,7 +16,7 @@
 import { CfgSyntaxError, evalCfg, parseCfgExpr } from '../model/cfg.js'
 import type { CfgSet, CompileKind, SettingSource } from '../model/types.js'
 import { settingSource, tripleRustflags } from './cargo-config.js'
-import type { CargoConfig, ConfigString } from './cargo-config.js'
+import type { CargoConfig, ConfigSource, ConfigString } from './cargo-config.js'
 
 export interface RustflagsOptions {
   env: Readonly<Record<string, string | undefined>>
@@ -34,6 +34,12 @@ export interface RustflagsOptions {
   cfg: CfgSet | null
 }
 
+/** Where one flag was set: a config key or an environment variable (then `key` is its name). */
+export interface FlagSetting {
+  key: string
+  source: ConfigSource
+}
+
 /** Which rule produced the flags. */
 export type RustflagsOrigin = 'CARGO_ENCODED_RUSTFLAGS' | 'RUSTFLAGS' | 'target' | 'build' | 'none' | 'host-with-target'
 
@@ -43,6 +49,11 @@ export interface EffectiveRustflags {
   source: SettingSource | null
   /** Where each flag was set, parallel to `flags`. */
   flagSources: SettingSource[]
+  /**
+   * The setting each flag came from, parallel to `flags`: the config key (`build.rustflags`,
+   * `target.<triple>.rustflags`, `target.'cfg(…)'.rustflags`) or the environment variable, and where it was set.
+   */
+  flagSettings: FlagSetting[]
   origin: RustflagsOrigin
   /**
    * True when `cfg` was null and `target.'cfg(…)'` tables with rustflags exist that could change the
@@ -55,7 +66,7 @@ export interface EffectiveRustflags {
 export function effectiveRustflags(opts: RustflagsOptions): EffectiveRustflags {
   const { env, config } = opts
   if (opts.kind === 'host' && opts.requestedTarget !== null) {
-    return { flags: [], source: null, flagSources: [], origin: 'host-with-target', needsCfg: false }
+    return { flags: [], source: null, flagSources: [], flagSettings: [], origin: 'host-with-target', needsCfg: false }
   }
 
   const encoded = env.CARGO_ENCODED_RUSTFLAGS
@@ -71,31 +82,42 @@ export function effectiveRustflags(opts: RustflagsOptions): EffectiveRustflags {
     return fromEnv('RUSTFLAGS', flags)
   }
 
-  const items: ConfigString[] = [...(tripleRustflags(config, opts.triple)?.items ?? [])]
+  const items: KeyedItem[] = keyed(`target.${opts.triple}.rustflags`, tripleRustflags(config, opts.triple)?.items ?? [])
   const cfgTables = [...config.targetRustflags].filter(([key]) => isCfgKey(key)).sort(([a], [b]) => compareUtf8(a, b))
   let needsCfg = false
   if (opts.cfg === null) {
     needsCfg = cfgTables.length > 0
   } else {
     const cfg = withoutProcMacro(opts.cfg)
-    for (const [key, list] of cfgTables) if (cfgKeyMatches(key, cfg)) items.push(...list.items)
+    for (const [key, list] of cfgTables) if (cfgKeyMatches(key, cfg)) items.push(...keyed(`target.'${key}'.rustflags`, list.items))
   }
   if (items.length > 0) return fromConfig('target', items, needsCfg)
 
   const build = config.buildRustflags
-  if (build !== null && build.items.length > 0) return fromConfig('build', build.items, needsCfg)
-  if (build !== null) return { flags: [], source: settingSource(build.source), flagSources: [], origin: 'build', needsCfg }
-  return { flags: [], source: null, flagSources: [], origin: 'none', needsCfg }
+  if (build !== null && build.items.length > 0) return fromConfig('build', keyed('build.rustflags', build.items), needsCfg)
+  if (build !== null) return { flags: [], source: settingSource(build.source), flagSources: [], flagSettings: [], origin: 'build', needsCfg }
+  return { flags: [], source: null, flagSources: [], flagSettings: [], origin: 'none', needsCfg }
+}
+
+interface KeyedItem extends ConfigString {
+  key: string
+}
+
+/** Items of a list with the key they were set under; an item from an environment variable is keyed by the variable. */
+function keyed(key: string, items: readonly ConfigString[]): KeyedItem[] {
+  return items.map(item => ({ ...item, key: 'env' in item.source ? item.source.env : key }))
 }
 
 function fromEnv(name: 'CARGO_ENCODED_RUSTFLAGS' | 'RUSTFLAGS', flags: string[]): EffectiveRustflags {
   const source: SettingSource = { env: name }
-  return { flags, source, flagSources: flags.map(() => source), origin: name, needsCfg: false }
+  const setting: FlagSetting = { key: name, source }
+  return { flags, source, flagSources: flags.map(() => source), flagSettings: flags.map(() => setting), origin: name, needsCfg: false }
 }
 
-function fromConfig(origin: 'target' | 'build', items: ConfigString[], needsCfg: boolean): EffectiveRustflags {
+function fromConfig(origin: 'target' | 'build', items: KeyedItem[], needsCfg: boolean): EffectiveRustflags {
   const flagSources = items.map(i => settingSource(i.source))
-  return { flags: items.map(i => i.value), source: flagSources[0] ?? null, flagSources, origin, needsCfg }
+  const flagSettings = items.map(i => ({ key: i.key, source: i.source }))
+  return { flags: items.map(i => i.value), source: flagSources[0] ?? null, flagSources, flagSettings, origin, needsCfg }
 }
 
 function isCfgKey(key: string): boolean {
@@ -139,17 +161,17 @@ export interface ResolvedRustflags<P> extends EffectiveRustflags {
  * applies when no triple table has flags), recomputes the flags with the probed cfg, and if they changed,
  * probes once more with the new flags and recomputes; if they changed again it warns and keeps the
  * second-round flags (with the cfg probed for them). This function performs the same rounds with the
- * caller's probe.
+ * caller's probe, which also gets where each flag of the round was set.
  */
 export async function resolveRustflags<P extends { cfg: CfgSet }>(
   opts: Omit<RustflagsOptions, 'cfg'>,
-  probe: (flags: readonly string[]) => Promise<P>
+  probe: (flags: readonly string[], effective: EffectiveRustflags) => Promise<P>
 ): Promise<ResolvedRustflags<P>> {
   const first = effectiveRustflags({ ...opts, cfg: null })
-  const firstProbe = await probe(first.flags)
+  const firstProbe = await probe(first.flags, first)
   const second = effectiveRustflags({ ...opts, cfg: firstProbe.cfg })
   if (sameFlags(first.flags, second.flags)) return { ...second, probe: firstProbe, converged: true }
-  const secondProbe = await probe(second.flags)
+  const secondProbe = await probe(second.flags, second)
   const third = effectiveRustflags({ ...opts, cfg: secondProbe.cfg })
   return { ...second, probe: secondProbe, converged: sameFlags(second.flags, third.flags) }
 }

@@ -1,3 +1,4 @@
+import { codegenValues, unstableValues } from '../config/rustflag-policy.js'
 import { UserError } from '../errors.js'
 import { parseCfgLines } from '../model/cfg.js'
 import type { CfgSet, CrateType, RustcVersion, TargetInfo } from '../model/types.js'
@@ -9,6 +10,8 @@ export const PROBED_CRATE_TYPES = ['bin', 'rlib', 'dylib', 'cdylib', 'staticlib'
  * Arguments of the one combined rustc call per target, the same request cargo's target-info probe
  * makes (`src/compiler/build_context/target_info.rs`), plus `target-libdir`. `input` is the source rustc
  * reads: cargo uses `-` (stdin); the null device gives the same answers without writing to a pipe.
+ * `rustflags` go last, as cargo passes them; unless the repository is trusted they are only the options
+ * `probeRustflags` lets through.
  */
 export function probeArgs(target: string | null, rustflags: readonly string[], input = '-'): string[] {
   const args = [input, '--crate-name', '___', '--print=file-names']
@@ -79,30 +82,14 @@ export function targetFeatures(rustflags: readonly string[]): string[] {
   return out
 }
 
-/** All values of one `-C name=value` codegen option in a flag list (`-C x=y`, `-Cx=y`, `--codegen x=y`). */
+/** All values of one `-C name=value` codegen option in a flag list, read as rustc reads it (see `config/rustflag-policy.ts`). */
 export function codegenOptions(rustflags: readonly string[], name: string): string[] {
-  return optionValues(rustflags, '-C', '--codegen', name)
+  return codegenValues(rustflags, name)
 }
 
-/** All values of one `-Z name=value` unstable option in a flag list (`-Z x=y`, `-Zx=y`). */
+/** All values of one `-Z name=value` unstable option in a flag list, read as rustc reads it. */
 export function unstableOptions(rustflags: readonly string[], name: string): string[] {
-  return optionValues(rustflags, '-Z', null, name)
-}
-
-function optionValues(rustflags: readonly string[], short: string, long: string | null, name: string): string[] {
-  const values: string[] = []
-  for (let i = 0; i < rustflags.length; i++) {
-    const flag = rustflags[i]!
-    let opt: string | undefined
-    if (flag === short || flag === long) opt = rustflags[++i]
-    else if (flag.startsWith(short)) opt = flag.slice(short.length)
-    else if (long !== null && flag.startsWith(`${long}=`)) opt = flag.slice(long.length + 1)
-    if (opt === undefined) continue
-    const eq = opt.indexOf('=')
-    const key = (eq < 0 ? opt : opt.slice(0, eq)).replace(/_/g, '-')
-    if (key === name) values.push(eq < 0 ? '' : opt.slice(eq + 1))
-  }
-  return values
+  return unstableValues(rustflags, name)
 }
 
 /** A boolean `-C`/`-Z` option: present without a value or with yes/on/true; the last occurrence wins. */
