@@ -38,6 +38,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import v8 from 'node:v8'
+import { benchToml, tomlReport } from './bench-toml.js'
 import vm from 'node:vm'
 import { generateWorkspace, type SyntheticStats } from './synthetic-workspace.js'
 
@@ -697,11 +698,13 @@ async function main(): Promise<void> {
       log(`scale check on ${largest.task.name}`)
       scale = await runScale(largest.task)
     }
+    const toml = selected('toml') ? (log('measuring the TOML reader'), await benchToml(options.src, options.runs)) : null
     if (options.json) {
-      process.stdout.write(`${JSON.stringify({ ...jsonReport(options, probe, results), scale }, null, 2)}\n`)
+      process.stdout.write(`${JSON.stringify({ ...jsonReport(options, probe, results), scale, toml }, null, 2)}\n`)
     } else {
       process.stdout.write(textReport(options, probe, results))
       if (scale !== null) process.stdout.write(`${typeof scale === 'string' ? `scale: failed: ${scale}` : scaleVerdict(scale).line}\n`)
+      if (toml !== null) process.stdout.write(tomlReport(toml))
     }
   } finally {
     if (options.keep === null) fs.rmSync(syntheticDir, { recursive: true, force: true })
