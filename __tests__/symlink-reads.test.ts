@@ -304,3 +304,44 @@ describe('Rust sources read by the rules', () => {
     expect(allocatorItems(action(ws, {}, dynamic)).join('\n')).toContain('INSIDE_ALLOC')
   })
 })
+
+describe('directories that the data keys of a cargo config name', () => {
+  // A crates.io dependency patched to a crate outside the repository: cargo metadata would read its manifest.
+  const foreign = path.join(outside, 'foo')
+  fs.mkdirSync(path.join(foreign, 'src'), { recursive: true })
+  fs.writeFileSync(path.join(foreign, 'Cargo.toml'), `[package]\nname = "foo"\nversion = "1.0.0"\nedition = "2021"\ndescription = "${SECRET}"\n`)
+  fs.writeFileSync(path.join(foreign, 'src', 'lib.rs'), '')
+
+  function patched(patchPath: string): string {
+    const ws = checkout()
+    write(ws, 'Cargo.toml', '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nfoo = "1.0"\n')
+    write(ws, '.cargo/config.toml', `[patch.crates-io]\nfoo = { path = ${JSON.stringify(patchPath)} }\n`)
+    return ws
+  }
+  const packages = (r: Run): string[] => (JSON.parse(r.report) as { artifacts: { package: string }[] }).artifacts.map(a => a.package).sort()
+
+  it('a [patch] path outside the repository stops the run at its line; trusted, cargo reads that crate', () => {
+    for (const patchPath of [path.relative(path.join(tmp, `ws${n}`), foreign), foreign]) {
+      const ws = patched(patchPath)
+      expectStop(action(ws), '.cargo/config.toml:2: `patch.crates-io.foo.path` names', 'a directory outside the repository')
+      const live = action(ws, trusted)
+      expect(live.status).toBe(0)
+      expect(packages(live)).toEqual(['app', 'foo'])
+    }
+  })
+
+  it('a [patch] path through a directory symlink out of the repository is refused too', () => {
+    const ws = patched('vendor/foo')
+    link(ws, 'vendor', outside)
+    expectStop(action(ws), '`patch.crates-io.foo.path` names', 'a directory outside the repository')
+  })
+
+  it('control: a [patch] path inside the repository is passed to cargo', () => {
+    const ws = patched('vendor/foo')
+    fs.cpSync(foreign, path.join(ws, 'vendor', 'foo'), { recursive: true })
+    fs.writeFileSync(path.join(ws, 'vendor', 'foo', 'Cargo.toml'), '[package]\nname = "foo"\nversion = "1.0.0"\nedition = "2021"\n')
+    const r = action(ws)
+    expectQuiet(r)
+    expect(packages(r)).toEqual(['app', 'foo'])
+  })
+})

@@ -65,6 +65,20 @@ export function scopeFor(scope: RepositoryScope | null, file: string): Repositor
   return contains(scope.root, absolute) || contains(scope.realRoot, absolute) ? scope : null
 }
 
+/**
+ * Whether the absolute path `p` lies in the repository: as named, and, when it exists, by its real path (a
+ * directory symlink in the checkout can point anywhere).
+ */
+export function isInsideRepository(scope: RepositoryScope, p: string): boolean {
+  if (!contains(scope.root, p) && !contains(scope.realRoot, p)) return false
+  try {
+    return contains(scope.realRoot, fs.realpathSync(p))
+  } catch {
+    // Nothing there yet: cargo finds nothing to read either, and says so.
+    return true
+  }
+}
+
 /** Whether `file` is `dir` or lies below it; both absolute. */
 function contains(dir: string, file: string): boolean {
   const rel = path.relative(dir, file)

@@ -11,7 +11,7 @@ import { analyze } from './engine.js'
 import { CommandError, UserError } from './errors.js'
 import { childEnvironment } from './exec/child-env.js'
 import { cancellable, processRunner, type CommandRunner } from './exec/runner.js'
-import { InputFileError, readInputFile, scopeFor, type RepositoryScope } from './input-file.js'
+import { InputFileError, isInsideRepository, readInputFile, scopeFor, type RepositoryScope } from './input-file.js'
 import { MAX_SOURCE_FILES, MAX_TOOL_STDOUT_BYTES } from './limits.js'
 import { createLocator } from './manifest/locator.js'
 import { parseMetadata } from './metadata/parse.js'
@@ -144,13 +144,12 @@ function isolate(config: CargoConfig, env: Record<string, string | undefined>, o
   const overrides = (options.configOverrides ?? []).flatMap(c => ['--config', c])
   if (options.trustRepositoryConfig === true) return { dir: path.resolve(options.cwd), env: {}, configArgs: overrides, notes: [] }
   const cargoHome = cargoHomeOf(env)
-  const plan = repositoryConfigPlan(config, file => !isWithin(file, cargoHome))
+  const scope = options.scope ?? null
+  // A path a checkout's config file names (`[patch]`, `[source]`, `paths`) must stay in the checkout.
+  const pathAllowed = (file: string, dir: string): boolean => scope === null || scopeFor(scope, file) === null || isInsideRepository(scope, dir)
+  const plan = repositoryConfigPlan(config, file => !isWithin(file, cargoHome), pathAllowed)
   const refused = plan.refused[0]
-  if (refused !== undefined) {
-    throw new UserError(
-      `${describeSource(refused.source)}: \`${refused.key}\` ${refused.why}; a program chosen by the repository is not run (set trust-repository-config to allow it)`
-    )
-  }
+  if (refused !== undefined) throw new UserError(`${describeSource(refused.source)}: \`${refused.key}\` ${refused.why} (set trust-repository-config to allow it)`)
   const notes = plan.ignored.map(
     k => `\`${k.key}\` (${describeSource(k.source)}) was not applied to \`cargo metadata\` and \`rustc --print\`: it changes how cargo runs rustc, not what it builds, and a program or environment chosen by the repository is not used here.`
   )

@@ -2481,6 +2481,21 @@ function scopeFor(scope, file) {
     const absolute = external_node_path_default().resolve(file);
     return contains(scope.root, absolute) || contains(scope.realRoot, absolute) ? scope : null;
 }
+/**
+ * Whether the absolute path `p` lies in the repository: as named, and, when it exists, by its real path (a
+ * directory symlink in the checkout can point anywhere).
+ */
+function isInsideRepository(scope, p) {
+    if (!contains(scope.root, p) && !contains(scope.realRoot, p))
+        return false;
+    try {
+        return contains(scope.realRoot, external_node_fs_default().realpathSync(p));
+    }
+    catch {
+        // Nothing there yet: cargo finds nothing to read either, and says so.
+        return true;
+    }
+}
 /** Whether `file` is `dir` or lies below it; both absolute. */
 function contains(dir, file) {
     const rel = external_node_path_default().relative(dir, file);
@@ -4545,7 +4560,9 @@ const PATH_KEYS = /^(?:patch\.[^.]+\.[^.]+\.path|source\.[^.]+\.(?:directory|loc
  * Sorts the configuration that came from the repository's files (not from `CARGO_HOME`, which belongs to
  * the runner and which cargo reads itself) into data to pass on, programs to refuse, and keys to leave out.
  */
-function repositoryConfigPlan(config, isRepositoryFile) {
+function repositoryConfigPlan(config, isRepositoryFile, 
+/** Whether a path value (absolute) written in `file` may be passed on: false for a checkout's file naming a place outside it. */
+pathAllowed = () => true) {
     const plan = { args: [], refused: [], ignored: [] };
     const fromRepository = (source) => 'file' in source && isRepositoryFile(source.file);
     // Leaves are scalars and arrays; `env` entries are taken as whole tables.
@@ -4563,31 +4580,45 @@ function repositoryConfigPlan(config, isRepositoryFile) {
             plan.ignored.push({ key, source: node.source });
         }
         else if (DATA_TABLES.includes(keys[0]) || DATA_KEYS.has(key) || (keys[0] === 'registries' && (keys[2] === 'index' || keys[2] === 'protocol'))) {
-            plan.args.push(`${tomlKey(keys)}=${tomlValue(node, keys, key)}`);
+            const source = node.source;
+            const outside = 'file' in source ? pathValues(node, key).find(p => !pathAllowed(source.file, p)) : undefined;
+            if (outside !== undefined)
+                plan.refused.push({ key, source: node.source, why: `names \`${outside}\`, a directory outside the repository whose manifests cargo would read` });
+            else
+                plan.args.push(`${tomlKey(keys)}=${tomlValue(node, keys, key)}`);
         }
         return false;
     });
     return plan;
 }
+const NOT_RUN = 'a program chosen by the repository is not run';
 function refusedBecause(keys) {
     const key = keys.join('.');
     if (key === 'build.rustc')
-        return 'names the rustc that cargo runs';
+        return `names the rustc that cargo runs; ${NOT_RUN}`;
     if (keys.at(-1) === 'credential-provider' || key === 'registry.global-credential-providers' || keys[0] === 'credential-alias') {
-        return 'names a credential provider, a program cargo runs to authenticate';
+        return `names a credential provider, a program cargo runs to authenticate; ${NOT_RUN}`;
     }
     return null;
+}
+/** The path values of a data key (`patch.*.*.path`, `source.*.directory`, `paths`), made absolute. */
+function pathValues(node, key) {
+    const values = node.kind === 'scalar' ? (PATH_KEYS.test(key) ? [node.value] : []) : node.kind === 'array' ? node.items.filter((_, i) => PATH_KEYS.test(`${key}.${i}`)).map(i => i.value) : [];
+    return values.filter((v) => typeof v === 'string').map(v => String(absolutePath(node, v)));
+}
+/** A path value as cargo reads it: relative to the directory that holds the `.cargo` directory of its file. */
+function absolutePath(node, value) {
+    return typeof value === 'string' && 'file' in node.source && !external_node_path_namespaceObject.isAbsolute(value) ? external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(external_node_path_namespaceObject.dirname(node.source.file)), value) : value;
 }
 /** A dotted TOML key, quoting the parts that are not bare keys (`patch."https://example.com".foo`). */
 function tomlKey(keys) {
     return keys.map(k => (/^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k))).join('.');
 }
 function tomlValue(node, keys, key) {
-    const absolute = (value) => typeof value === 'string' && 'file' in node.source && !external_node_path_namespaceObject.isAbsolute(value) ? external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(external_node_path_namespaceObject.dirname(node.source.file)), value) : value;
     if (node.kind === 'scalar')
-        return toml(PATH_KEYS.test(key) ? absolute(node.value) : node.value);
+        return toml(PATH_KEYS.test(key) ? absolutePath(node, node.value) : node.value);
     if (node.kind === 'array')
-        return `[${node.items.map((item, i) => toml(PATH_KEYS.test(`${key}.${i}`) ? absolute(item.value) : item.value)).join(', ')}]`;
+        return `[${node.items.map((item, i) => toml(PATH_KEYS.test(`${key}.${i}`) ? absolutePath(node, item.value) : item.value)).join(', ')}]`;
     throw new Error(`unexpected table at \`${keys.join('.')}\``);
 }
 /** A TOML value: JSON's string escapes are valid TOML basic strings. */
@@ -9652,11 +9683,13 @@ function isolate(config, env, options) {
     if (options.trustRepositoryConfig === true)
         return { dir: external_node_path_default().resolve(options.cwd), env: {}, configArgs: overrides, notes: [] };
     const cargoHome = cargoHomeOf(env);
-    const plan = repositoryConfigPlan(config, file => !isWithin(file, cargoHome));
+    const scope = options.scope ?? null;
+    // A path a checkout's config file names (`[patch]`, `[source]`, `paths`) must stay in the checkout.
+    const pathAllowed = (file, dir) => scope === null || scopeFor(scope, file) === null || isInsideRepository(scope, dir);
+    const plan = repositoryConfigPlan(config, file => !isWithin(file, cargoHome), pathAllowed);
     const refused = plan.refused[0];
-    if (refused !== undefined) {
-        throw new errors_UserError(`${describeSource(refused.source)}: \`${refused.key}\` ${refused.why}; a program chosen by the repository is not run (set trust-repository-config to allow it)`);
-    }
+    if (refused !== undefined)
+        throw new errors_UserError(`${describeSource(refused.source)}: \`${refused.key}\` ${refused.why} (set trust-repository-config to allow it)`);
     const notes = plan.ignored.map(k => `\`${k.key}\` (${describeSource(k.source)}) was not applied to \`cargo metadata\` and \`rustc --print\`: it changes how cargo runs rustc, not what it builds, and a program or environment chosen by the repository is not used here.`);
     return {
         dir: external_node_fs_default().mkdtempSync(external_node_path_default().join(external_node_os_default().tmpdir(), 'rust-linkage-guard-')),

@@ -36,7 +36,12 @@ const PATH_KEYS = /^(?:patch\.[^.]+\.[^.]+\.path|source\.[^.]+\.(?:directory|loc
  * Sorts the configuration that came from the repository's files (not from `CARGO_HOME`, which belongs to
  * the runner and which cargo reads itself) into data to pass on, programs to refuse, and keys to leave out.
  */
-export function repositoryConfigPlan(config: CargoConfig, isRepositoryFile: (file: string) => boolean): RepositoryConfigPlan {
+export function repositoryConfigPlan(
+  config: CargoConfig,
+  isRepositoryFile: (file: string) => boolean,
+  /** Whether a path value (absolute) written in `file` may be passed on: false for a checkout's file naming a place outside it. */
+  pathAllowed: (file: string, value: string) => boolean = () => true
+): RepositoryConfigPlan {
   const plan: RepositoryConfigPlan = { args: [], refused: [], ignored: [] }
   const fromRepository = (source: ConfigSource): boolean => 'file' in source && isRepositoryFile(source.file)
   // Leaves are scalars and arrays; `env` entries are taken as whole tables.
@@ -50,20 +55,36 @@ export function repositoryConfigPlan(config: CargoConfig, isRepositoryFile: (fil
     } else if (key === 'build.rustc-wrapper' || key === 'build.rustc-workspace-wrapper' || keys[0] === 'env') {
       plan.ignored.push({ key, source: node.source })
     } else if (DATA_TABLES.includes(keys[0]!) || DATA_KEYS.has(key) || (keys[0] === 'registries' && (keys[2] === 'index' || keys[2] === 'protocol'))) {
-      plan.args.push(`${tomlKey(keys)}=${tomlValue(node, keys, key)}`)
+      const source = node.source
+      const outside = 'file' in source ? pathValues(node, key).find(p => !pathAllowed(source.file, p)) : undefined
+      if (outside !== undefined) plan.refused.push({ key, source: node.source, why: `names \`${outside}\`, a directory outside the repository whose manifests cargo would read` })
+      else plan.args.push(`${tomlKey(keys)}=${tomlValue(node, keys, key)}`)
     }
     return false
   })
   return plan
 }
 
+const NOT_RUN = 'a program chosen by the repository is not run'
+
 function refusedBecause(keys: readonly string[]): string | null {
   const key = keys.join('.')
-  if (key === 'build.rustc') return 'names the rustc that cargo runs'
+  if (key === 'build.rustc') return `names the rustc that cargo runs; ${NOT_RUN}`
   if (keys.at(-1) === 'credential-provider' || key === 'registry.global-credential-providers' || keys[0] === 'credential-alias') {
-    return 'names a credential provider, a program cargo runs to authenticate'
+    return `names a credential provider, a program cargo runs to authenticate; ${NOT_RUN}`
   }
   return null
+}
+
+/** The path values of a data key (`patch.*.*.path`, `source.*.directory`, `paths`), made absolute. */
+function pathValues(node: ConfigNode, key: string): string[] {
+  const values = node.kind === 'scalar' ? (PATH_KEYS.test(key) ? [node.value] : []) : node.kind === 'array' ? node.items.filter((_, i) => PATH_KEYS.test(`${key}.${i}`)).map(i => i.value) : []
+  return values.filter((v): v is string => typeof v === 'string').map(v => String(absolutePath(node, v)))
+}
+
+/** A path value as cargo reads it: relative to the directory that holds the `.cargo` directory of its file. */
+function absolutePath(node: ConfigNode, value: unknown): unknown {
+  return typeof value === 'string' && 'file' in node.source && !path.isAbsolute(value) ? path.resolve(path.dirname(path.dirname(node.source.file)), value) : value
 }
 
 /** A dotted TOML key, quoting the parts that are not bare keys (`patch."https://example.com".foo`). */
@@ -72,10 +93,8 @@ function tomlKey(keys: readonly string[]): string {
 }
 
 function tomlValue(node: ConfigNode, keys: readonly string[], key: string): string {
-  const absolute = (value: unknown): unknown =>
-    typeof value === 'string' && 'file' in node.source && !path.isAbsolute(value) ? path.resolve(path.dirname(path.dirname(node.source.file)), value) : value
-  if (node.kind === 'scalar') return toml(PATH_KEYS.test(key) ? absolute(node.value) : node.value)
-  if (node.kind === 'array') return `[${node.items.map((item, i) => toml(PATH_KEYS.test(`${key}.${i}`) ? absolute(item.value) : item.value)).join(', ')}]`
+  if (node.kind === 'scalar') return toml(PATH_KEYS.test(key) ? absolutePath(node, node.value) : node.value)
+  if (node.kind === 'array') return `[${node.items.map((item, i) => toml(PATH_KEYS.test(`${key}.${i}`) ? absolutePath(node, item.value) : item.value)).join(', ')}]`
   throw new Error(`unexpected table at \`${keys.join('.')}\``)
 }
 
