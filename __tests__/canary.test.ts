@@ -147,3 +147,32 @@ describe('the bundled action', () => {
     expect(repo.ran()).toBe(false)
   })
 })
+
+describe('the directory cargo runs from', () => {
+  it("prefers the runner's temporary directory: a config planted above the system's temporary directory is not read", () => {
+    // A `.cargo/config.toml` above TMPDIR replaces crates.io with a directory of its own: read, `foo` resolves offline.
+    const root = fs.mkdtempSync(path.join(tmp, 'isolation-'))
+    const dirs = { system: path.join(root, 'system', 'tmp'), runner: path.join(root, 'runner', 'temp'), vendor: path.join(root, 'vendor'), app: path.join(root, 'app') }
+    for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true })
+    fs.mkdirSync(path.join(dirs.vendor, 'foo', 'src'), { recursive: true })
+    fs.writeFileSync(path.join(dirs.vendor, 'foo', 'Cargo.toml'), '[package]\nname = "foo"\nversion = "1.0.0"\nedition = "2021"\n')
+    fs.writeFileSync(path.join(dirs.vendor, 'foo', 'src', 'lib.rs'), '')
+    fs.writeFileSync(path.join(dirs.vendor, 'foo', '.cargo-checksum.json'), '{"files":{}}')
+    fs.mkdirSync(path.join(root, 'system', '.cargo'))
+    fs.writeFileSync(path.join(root, 'system', '.cargo', 'config.toml'), `[source.crates-io]\nreplace-with = "planted"\n\n[source.planted]\ndirectory = ${JSON.stringify(dirs.vendor)}\n`)
+    fs.mkdirSync(path.join(dirs.app, 'src'))
+    fs.writeFileSync(path.join(dirs.app, 'Cargo.toml'), '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nfoo = "1.0"\n')
+    fs.writeFileSync(path.join(dirs.app, 'src', 'main.rs'), 'fn main() {}\n')
+    const cli = (extra: Record<string, string>) => {
+      const env: Record<string, string> = {}
+      for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('RUNNER_') && k !== 'RUSTFLAGS') env[k] = v
+      return spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli', 'index.js'), '--offline', '--format', 'json'], { cwd: dirs.app, env: { ...env, TMPDIR: dirs.system, ...extra }, encoding: 'utf8' })
+    }
+    const planted = cli({})
+    expect(planted.status).toBe(0)
+    expect((JSON.parse(planted.stdout) as Report).artifacts.map(a => a.package).sort()).toEqual(['app', 'foo'])
+    const runner = cli({ RUNNER_TEMP: dirs.runner })
+    expect(runner.status).toBe(3)
+    expect(runner.stderr).toMatch(/^error: `cargo metadata` failed .*no matching package named `foo`/)
+  })
+})

@@ -42243,13 +42243,31 @@ function isolate(config, env, options) {
         throw new errors_UserError(`${describeSource(refused.source)}: \`${refused.key}\` ${refused.why} (set trust-repository-config to allow it)`);
     const notes = plan.ignored.map(k => `\`${k.key}\` (${describeSource(k.source)}) was not applied to \`cargo metadata\` and \`rustc --print\`: it changes how cargo runs rustc, not what it builds, and a program or environment chosen by the repository is not used here.`);
     return {
-        dir: external_node_fs_default().mkdtempSync(external_node_path_default().join(external_node_os_default().tmpdir(), 'rust-linkage-guard-')),
+        dir: external_node_fs_default().mkdtempSync(external_node_path_default().join(isolationParent(env), 'rust-linkage-guard-')),
         // cargo still reads the config files above the empty directory and in CARGO_HOME: empty wrappers (which
         // cargo treats as unset) and an explicit RUSTC (which wins over `build.rustc`) keep programs named there out.
         env: { RUSTC_WRAPPER: '', RUSTC_WORKSPACE_WRAPPER: '', RUSTC: env.RUSTC ?? 'rustc' },
         configArgs: [...plan.args.flatMap(a => ['--config', a]), ...overrides],
         notes
     };
+}
+/**
+ * Where the empty directory cargo runs from is made. cargo reads `.cargo/config.toml` in every directory above
+ * it, and the system's temporary directory is writable by every user of the machine; the runner's own
+ * temporary directory (`RUNNER_TEMP`) belongs to the job, so it is preferred when there is one.
+ */
+function isolationParent(env) {
+    const runnerTemp = env.RUNNER_TEMP;
+    if (runnerTemp && external_node_path_default().isAbsolute(runnerTemp)) {
+        try {
+            if (external_node_fs_default().statSync(runnerTemp).isDirectory())
+                return runnerTemp;
+        }
+        catch {
+            // Not there: the system's temporary directory.
+        }
+    }
+    return external_node_os_default().tmpdir();
 }
 function cargoHomeOf(env) {
     return env.CARGO_HOME ? external_node_path_default().resolve(env.CARGO_HOME) : external_node_path_default().join(env.HOME ?? env.USERPROFILE ?? external_node_os_default().homedir(), '.cargo');

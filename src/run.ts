@@ -154,13 +154,30 @@ function isolate(config: CargoConfig, env: Record<string, string | undefined>, o
     k => `\`${k.key}\` (${describeSource(k.source)}) was not applied to \`cargo metadata\` and \`rustc --print\`: it changes how cargo runs rustc, not what it builds, and a program or environment chosen by the repository is not used here.`
   )
   return {
-    dir: fs.mkdtempSync(path.join(os.tmpdir(), 'rust-linkage-guard-')),
+    dir: fs.mkdtempSync(path.join(isolationParent(env), 'rust-linkage-guard-')),
     // cargo still reads the config files above the empty directory and in CARGO_HOME: empty wrappers (which
     // cargo treats as unset) and an explicit RUSTC (which wins over `build.rustc`) keep programs named there out.
     env: { RUSTC_WRAPPER: '', RUSTC_WORKSPACE_WRAPPER: '', RUSTC: env.RUSTC ?? 'rustc' },
     configArgs: [...plan.args.flatMap(a => ['--config', a]), ...overrides],
     notes
   }
+}
+
+/**
+ * Where the empty directory cargo runs from is made. cargo reads `.cargo/config.toml` in every directory above
+ * it, and the system's temporary directory is writable by every user of the machine; the runner's own
+ * temporary directory (`RUNNER_TEMP`) belongs to the job, so it is preferred when there is one.
+ */
+function isolationParent(env: Record<string, string | undefined>): string {
+  const runnerTemp = env.RUNNER_TEMP
+  if (runnerTemp && path.isAbsolute(runnerTemp)) {
+    try {
+      if (fs.statSync(runnerTemp).isDirectory()) return runnerTemp
+    } catch {
+      // Not there: the system's temporary directory.
+    }
+  }
+  return os.tmpdir()
 }
 
 function cargoHomeOf(env: Record<string, string | undefined>): string {
