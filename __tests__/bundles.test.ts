@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { corpusFile } from './support/corpus.js'
 
 /**
  * The committed bundles, run the way users run them: the CLI from a shell, the action the way the runner
@@ -12,7 +13,6 @@ const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const CLI = path.join(REPO, 'dist', 'cli', 'index.js')
 const ACTION = path.join(REPO, 'dist', 'index.js')
 const FIXTURES = path.join(REPO, '__tests__', 'fixtures', 'workspaces')
-const CORPUS = path.resolve(REPO, '..', 'shared', 'corpus', 'metadata')
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rlg-bundles-'))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
 
@@ -58,14 +58,14 @@ describe('CLI', () => {
   })
 
   it('analyses a recorded metadata file without running cargo metadata', () => {
-    const r = cli(['--metadata-file', path.join(CORPUS, 'guppy-proc-macro1.json'), '--workspace', '--format', 'json'], tmp)
+    const r = cli(['--metadata-file', corpusFile('guppy-proc-macro1.json'), '--workspace', '--format', 'json'], tmp)
     expect(r.status).toBe(0)
     const report = JSON.parse(r.stdout)
     expect(report.artifacts.map((a: { package: string }) => a.package)).toEqual(expect.arrayContaining(['macro', 'normal-user']))
   })
 
   it('rejects metadata produced with --no-deps with one line naming `resolve`', () => {
-    const r = cli(['--metadata-file', path.join(CORPUS, 'guppy-cargo-guppy-44b62fa-resolve-null.json')], tmp)
+    const r = cli(['--metadata-file', corpusFile('guppy-cargo-guppy-44b62fa-resolve-null.json')], tmp)
     expect(r.status).toBe(2)
     expect(r.stderr).toContain('resolve')
     expect(r.stderr).toContain('--no-deps')

@@ -17,6 +17,7 @@ import { parseTomlDocument, type TomlDocument } from '../src/toml/document.js'
 import { parseToolchainFile } from '../src/toolchain/pin.js'
 import { withBuiltinsGuarded } from './support/builtins.js'
 import { makeFinding, makeReport } from './support/reports.js'
+import { CORPUS, corpusFile } from './support/corpus.js'
 
 /**
  * Property-based fuzzing of every reader of user input: whatever the input, a reader returns a value or throws a
@@ -39,7 +40,6 @@ function check<Ts extends [unknown, ...unknown[]]>(...args: [...arbitraries: { [
 }
 
 const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
-const CORPUS = path.resolve(REPO, '..', 'shared', 'corpus', 'metadata')
 
 // ---------------------------------------------------------------------------------------------------------
 // What every property checks
@@ -68,7 +68,7 @@ const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.strin
 // ---------------------------------------------------------------------------------------------------------
 // Metadata
 
-const HYPER_FILE = path.join(CORPUS, 'guppy-hyper-util-7afb1ed.json')
+const HYPER_FILE = corpusFile('guppy-hyper-util-7afb1ed.json')
 const HYPER_TEXT = fs.readFileSync(HYPER_FILE, 'utf8')
 const HYPER: unknown = JSON.parse(HYPER_TEXT)
 const SRC = 'hyper-util.json'
@@ -192,7 +192,7 @@ describe('parseMetadata', () => {
 
   it('valid inputs still parse: unread keys added anywhere, and every corpus file', () => {
     for (const file of fs.readdirSync(CORPUS).filter(f => f.endsWith('.json') && !f.includes('resolve-null'))) {
-      expect(parseMetadata(fs.readFileSync(path.join(CORPUS, file), 'utf8'), file).packages.size).toBeGreaterThan(0)
+      expect(parseMetadata(fs.readFileSync(corpusFile(file), 'utf8'), file).packages.size).toBeGreaterThan(0)
     }
     const packages = (HYPER as { packages: unknown[] }).packages.length
     check(fc.array(fc.tuple(fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>, fc.nat()), { minLength: 1, maxLength: 5 }), additions => {

@@ -18,6 +18,7 @@ import { parseTomlDocument } from '../src/toml/document.js'
 import { parseToolchainFile } from '../src/toolchain/pin.js'
 import { withBuiltinsGuarded } from './support/builtins.js'
 import { makeFinding, makeReport } from './support/reports.js'
+import { corpusFile } from './support/corpus.js'
 
 /**
  * Bad input never crashes: each malformed file, flag or input below ends the run with one line that names
@@ -28,7 +29,6 @@ import { makeFinding, makeReport } from './support/reports.js'
 const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const CLI = path.join(REPO, 'dist', 'cli', 'index.js')
 const ACTION = path.join(REPO, 'dist', 'index.js')
-const CORPUS = path.resolve(REPO, '..', 'shared', 'corpus', 'metadata')
 const FIXTURES = path.join(REPO, '__tests__', 'fixtures', 'workspaces')
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rlg-malformed-'))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
@@ -201,7 +201,7 @@ function write(file: string, content: string | Buffer): string {
 // ---------------------------------------------------------------------------------------------------------
 // 1. Metadata
 
-const HYPER_FILE = path.join(CORPUS, 'guppy-hyper-util-7afb1ed.json')
+const HYPER_FILE = corpusFile('guppy-hyper-util-7afb1ed.json')
 const HYPER_TEXT = fs.readFileSync(HYPER_FILE, 'utf8')
 const HYPER: Json = JSON.parse(HYPER_TEXT)
 const SRC = 'hyper-util.json'
@@ -666,7 +666,7 @@ describe('2. policy files', () => {
 
   register('policy', [], 3)
   it('through the CLI: binary garbage, invalid UTF-8 and a directory given as --policy each end in one line naming the file', () => {
-    const meta = path.join(CORPUS, 'guppy-proc-macro1.json')
+    const meta = corpusFile('guppy-proc-macro1.json')
     const garbage = write(path.join(tmp, 'policy', 'garbage.toml'), Buffer.from([0x00, 0x01, 0xff, 0xfe, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]))
     expectCliError(cli(['--metadata-file', meta, '--policy', garbage]), ['garbage.toml', 'invalid TOML'])
     const utf8 = write(path.join(tmp, 'policy', 'latin1.toml'), Buffer.from('[[allow]]\nrule = "runtime-dylib"\nreason = "caf\xe9"\nexpires = "soon"\n', 'latin1'))
@@ -731,7 +731,7 @@ describe('3. baselines', () => {
   register('baseline', [], 1)
   it('through the CLI: a truncated --baseline ends in one line naming it', () => {
     const file = write(path.join(tmp, 'baseline', 'cut.json'), REPORT_TEXT.slice(0, 200))
-    expectCliError(cli(['--metadata-file', path.join(CORPUS, 'guppy-proc-macro1.json'), '--baseline', file]), ['cut.json', 'not a JSON report'])
+    expectCliError(cli(['--metadata-file', corpusFile('guppy-proc-macro1.json'), '--baseline', file]), ['cut.json', 'not a JSON report'])
   })
 })
 
@@ -860,7 +860,7 @@ const CONFIG_CASES: Case[] = [
   configCase('on disk: invalid TOML in the legacy `config` file', read({ 'ws/.cargo/config': 'build.target = [\n' }), /ws\/\.cargo\/config:\d+:\d+: invalid TOML/),
   configCase('on disk: a wrong type in CARGO_HOME', read({ 'cargo-home/config.toml': 'build.rustflags = 1\n' }), /cargo-home\/config\.toml:1: `build\.rustflags`/),
   configCase('on disk: an include cycle between two files', read({ 'ws/.cargo/config.toml': 'include = ["a.toml"]\n', 'ws/.cargo/a.toml': 'include = ["b.toml"]\n', 'ws/.cargo/b.toml': 'include = ["a.toml"]\n' }), 'config `include` cycle detected', /ws\/\.cargo\/a\.toml/),
-  configCase('on disk: a missing include', read({ 'ws/.cargo/config.toml': 'include = ["../../shared/cargo.toml"]\n' }), /ws\/\.cargo\/config\.toml:1: config include `\.\.\/\.\.\/shared\/cargo\.toml` not found/),
+  configCase('on disk: a missing include', read({ 'ws/.cargo/config.toml': 'include = ["../../elsewhere/cargo.toml"]\n' }), /ws\/\.cargo\/config\.toml:1: config include `\.\.\/\.\.\/elsewhere\/cargo\.toml` not found/),
   configCase('on disk: an include that is a directory', read({ 'ws/.cargo/config.toml': 'include = ["dir.toml"]\n', 'ws/.cargo/dir.toml/keep': '' }), 'config include `dir.toml` not found'),
   configCase('on disk: invalid UTF-8 in a key', read({ 'ws/.cargo/config.toml': invalidUtf8([0x5b, 0x62, 0x75, 0x69, 0x6c, 0x64, 0x5d, 0x0a, 0xc3, 0x28, 0x20, 0x3d, 0x20, 0x31, 0x0a]) }), /ws\/\.cargo\/config\.toml:2:\d+: invalid TOML/)
 ]
@@ -871,7 +871,7 @@ describe('5. .cargo/config.toml', () => {
   register('cargo-config', [], 2)
   it('through the CLI: an invalid config file in the working directory ends in one line naming it', () => {
     const dir = onDisk({ 'ws/.cargo/config.toml': '[build]\nrustflags = 42\n' })
-    expectCliError(cli(['--metadata-file', path.join(CORPUS, 'guppy-proc-macro1.json')], path.join(dir, 'ws'), { CARGO_HOME: path.join(dir, 'cargo-home') }), ['ws/.cargo/config.toml:2', '`build.rustflags`'])
+    expectCliError(cli(['--metadata-file', corpusFile('guppy-proc-macro1.json')], path.join(dir, 'ws'), { CARGO_HOME: path.join(dir, 'cargo-home') }), ['ws/.cargo/config.toml:2', '`build.rustflags`'])
   })
 
   it('through the action: an include cycle ends in one ::error:: line naming the file', () => {
@@ -971,14 +971,14 @@ describe('6. action inputs and CLI arguments', () => {
     const plain = path.join(FIXTURES, 'plain')
 
     it('the CLI: an invalid +toolchain and an unknown flag each end in one line naming them', () => {
-      expectCliError(cli(['+../rust', '--metadata-file', path.join(CORPUS, 'guppy-proc-macro1.json')]), ['`+../rust`'])
-      expectCliError(cli(['--metadata-file', path.join(CORPUS, 'guppy-proc-macro1.json'), '--formt', 'json']), ['`--formt`', '--format'])
+      expectCliError(cli(['+../rust', '--metadata-file', corpusFile('guppy-proc-macro1.json')]), ['`+../rust`'])
+      expectCliError(cli(['--metadata-file', corpusFile('guppy-proc-macro1.json'), '--formt', 'json']), ['`--formt`', '--format'])
     })
 
     it('the CLI: --output inside a path that is a regular file ends in one line naming --output or the path', () => {
       const blocker = write(path.join(tmp, 'cli-output', 'file'), '')
       const out = path.join(blocker, 'report.txt')
-      const r = cli(['--metadata-file', path.join(CORPUS, 'guppy-proc-macro1.json'), '--output', out])
+      const r = cli(['--metadata-file', corpusFile('guppy-proc-macro1.json'), '--output', out])
       expectCliError(r, [/--output|cli-output\/file/])
       expect(fs.readdirSync(path.dirname(blocker))).toEqual(['file'])
     })
@@ -1172,7 +1172,7 @@ describe('deeply nested and very long TOML', () => {
   it('a policy whose one dotted key has 40,000 parts (a 290 KB file) ends in one line naming the file', () => {
     const policy = write(path.join(tmp, 'long-key', 'policy.toml'), `${parts(40_000)} = 1\n`)
     const started = Date.now()
-    const r = cli(['--metadata-file', path.join(CORPUS, 'guppy-proc-macro1.json'), '--policy', policy], tmp, limits)
+    const r = cli(['--metadata-file', corpusFile('guppy-proc-macro1.json'), '--policy', policy], tmp, limits)
     expect({ signal: r.status === null ? 'killed' : 'exited', stderr: r.stderr.slice(0, 300) }).toEqual({ signal: 'exited', stderr: expect.stringContaining('policy.toml') })
     expectCliError(r, ['policy.toml:1'])
     expect(Date.now() - started).toBeLessThan(30_000)
@@ -1180,7 +1180,7 @@ describe('deeply nested and very long TOML', () => {
 
   it('a cargo config whose one table header has 40,000 parts ends in one line naming the file, or is read', () => {
     const dir = onDisk({ 'ws/.cargo/config.toml': `[${parts(40_000)}]\nx = 1\n[build]\nrustflags = 1\n` })
-    const r = cli(['--metadata-file', path.join(CORPUS, 'guppy-proc-macro1.json')], path.join(dir, 'ws'), { ...limits, CARGO_HOME: path.join(dir, 'cargo-home') })
+    const r = cli(['--metadata-file', corpusFile('guppy-proc-macro1.json')], path.join(dir, 'ws'), { ...limits, CARGO_HOME: path.join(dir, 'cargo-home') })
     expect({ signal: r.status === null ? 'killed' : 'exited', stderr: r.stderr.slice(0, 300) }).toEqual({ signal: 'exited', stderr: expect.stringContaining('config.toml') })
     expectCliError(r, ['ws/.cargo/config.toml:4', '`build.rustflags`'])
   })
@@ -1247,7 +1247,7 @@ const OVERSIZED_CASES: Case[] = [
 describe('8. oversized files and output floods', () => {
   // Each ends within 5 s and 512 MiB (checked around every bundle run below) with one line and its exit code.
   runCases(register('oversized', OVERSIZED_CASES))
-  const meta = path.join(CORPUS, 'guppy-proc-macro1.json')
+  const meta = corpusFile('guppy-proc-macro1.json')
 
   describe('through the bundles', () => {
     register('oversized', [], 13)

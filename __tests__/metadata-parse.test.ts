@@ -1,12 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from '@jest/globals'
 import { UserError } from '../src/errors.js'
 import { MetadataError, parseMetadata, validateMetadata } from '../src/metadata/parse.js'
 import type { DependencyEdge, Metadata, Package } from '../src/model/types.js'
+import { CORPUS, corpusFile } from './support/corpus.js'
 
 /** Real `cargo metadata` outputs; see its README.md for what each file is good for. */
-const CORPUS = fileURLToPath(new URL('../../shared/corpus/metadata/', import.meta.url))
 
 const CORPUS_FILES = [
   'guppy-cargo-guppy-44b62fa-resolve-null.json',
@@ -22,7 +21,7 @@ const CORPUS_FILES = [
 const texts = new Map<string, string>()
 function corpusText(file: string): string {
   let text = texts.get(file)
-  if (text === undefined) texts.set(file, (text = readFileSync(CORPUS + file, 'utf8')))
+  if (text === undefined) texts.set(file, (text = readFileSync(corpusFile(file), 'utf8')))
   return text
 }
 

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from '@jest/globals'
 import { UserError } from '../src/errors.js'
 import { parseMetadata } from '../src/metadata/parse.js'
@@ -18,6 +17,7 @@ import {
   targetFeatures,
   unstableOptions
 } from '../src/rustc/probe.js'
+import { corpusFile } from './support/corpus.js'
 
 // ---------------------------------------------------------------------------------------------------------
 // Output captured from rustc 1.95.0 on x86_64-unknown-linux-gnu for
@@ -623,15 +623,14 @@ describe('specMatches', () => {
 
 // ---------------------------------------------------------------------------------------------------------
 
-const CORPUS = fileURLToPath(new URL('../../shared/corpus/metadata/', import.meta.url))
 let procMacro: Metadata | undefined
 function procMacro1(): Metadata {
-  return (procMacro ??= parseMetadata(readFileSync(CORPUS + 'guppy-proc-macro1.json', 'utf8'), 'guppy-proc-macro1.json'))
+  return (procMacro ??= parseMetadata(readFileSync(corpusFile('guppy-proc-macro1.json'), 'utf8'), 'guppy-proc-macro1.json'))
 }
 let buildScripts: Metadata | undefined
 function buildScriptsDeps(): Metadata {
   const file = 'rules_rust-workspace-build-scripts-deps.json'
-  return (buildScripts ??= parseMetadata(readFileSync(CORPUS + file, 'utf8'), file))
+  return (buildScripts ??= parseMetadata(readFileSync(corpusFile(file), 'utf8'), file))
 }
 
 const PM_ROOT = '/Users/fakeuser/local/testcrates/proc-macro'

@@ -16,11 +16,11 @@ import { SUMMARY_BUDGET, renderSummary } from '../src/report/summary.js'
 import { analyzeWorkspace, loadPolicy } from '../src/run.js'
 import { acceptedAs } from './support/hostile-strings.js'
 import { makeArtifact, makeFinding, makeReport } from './support/reports.js'
+import { corpusFile } from './support/corpus.js'
 
 const HERE = path.dirname(new URL(import.meta.url).pathname)
 const REPO = path.resolve(HERE, '..')
 const CLI = path.join(REPO, 'dist', 'cli', 'index.js')
-const CORPUS = path.resolve(REPO, '..', 'shared', 'corpus', 'metadata')
 const EXAMPLE = path.join(REPO, 'examples', 'plugin-engine')
 const FIXTURES = path.join(HERE, 'fixtures')
 
@@ -179,7 +179,7 @@ describe('parseReport reads back what reportJson writes', () => {
   })
 
   it.each(['rules_rust-crate-types.json', 'guppy-libra-9ffd93b.json'])('the CLI bundle’s report of corpus metadata %s', file => {
-    const r = cli(['--format', 'json', '--metadata-file', path.join(CORPUS, file)])
+    const r = cli(['--format', 'json', '--metadata-file', corpusFile(file)])
     expect([0, 1]).toContain(r.status)
     const read = parseReport(r.stdout, 'report.json')
     expect(read.artifacts.length).toBeGreaterThan(0)

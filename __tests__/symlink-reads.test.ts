@@ -299,8 +299,8 @@ describe('Rust sources read by the rules', () => {
 
   it('control: a source symlinked inside the repository is read', () => {
     const ws = checkout()
-    write(ws, 'shared/lib.rs', '#[global_allocator]\nstatic INSIDE_ALLOC: Counting = Counting;\n')
-    link(ws, 'src/lib.rs', path.join('..', 'shared', 'lib.rs'))
+    write(ws, 'common/lib.rs', '#[global_allocator]\nstatic INSIDE_ALLOC: Counting = Counting;\n')
+    link(ws, 'src/lib.rs', path.join('..', 'common', 'lib.rs'))
     expect(allocatorItems(action(ws, {}, dynamic)).join('\n')).toContain('INSIDE_ALLOC')
   })
 })

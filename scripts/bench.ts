@@ -8,7 +8,7 @@
  *   --runs N           measured runs per input (default 9), after --warmup N warm-up runs (default 2)
  *   --sizes LIST       synthetic workspace sizes in packages (default 1000,2000,5000,10000)
  *   --seed S           seed of the synthetic workspaces (default 1)
- *   --corpus DIR       directory of `cargo metadata` files (default /work/shared/corpus/metadata)
+ *   --corpus DIR       directory of `cargo metadata` files (default __tests__/fixtures/metadata)
  *   --only TEXT        only inputs whose name contains TEXT (repeatable)
  *   --timeout SECONDS  give up on an input when one run takes longer than this (default 30)
  *   --gc               force a full garbage collection before each timed step (it releases heap
@@ -59,7 +59,7 @@ type BuildContext = import('../src/model/types.js').BuildContext
 
 const SCRIPT = fileURLToPath(import.meta.url)
 const DEFAULT_SRC = path.resolve(path.dirname(SCRIPT), '..', 'src')
-const DEFAULT_CORPUS = '/work/shared/corpus/metadata'
+const DEFAULT_CORPUS = path.resolve(path.dirname(SCRIPT), '..', '__tests__', 'fixtures', 'metadata')
 const LIBRA = 'guppy-libra-9ffd93b.json'
 const RATIO_TARGET = 1.5
 const SYNTHETIC_TARGET_MS = 2000
