@@ -26,6 +26,7 @@ import { artifactLocation, fileUri, renderSarif } from '../src/report/sarif.js'
 import { parseProbe, parseRustcVersion, toTargetInfo } from '../src/rustc/probe.js'
 import { parseTomlDocument } from '../src/toml/document.js'
 import { parseToolchainFile } from '../src/toolchain/pin.js'
+import { placeRecording } from './support/recordings.js'
 import { makeFinding, makeReport } from './support/reports.js'
 
 const FIXTURES = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures', 'portability')
@@ -33,8 +34,7 @@ const MANIFESTS = ['rust/Cargo.toml', 'rust/app/Cargo.toml', 'rust/dy/Cargo.toml
 
 interface Platform {
   triple: string
-  metadata: string
-  /** The repository checkout on the runner, as cargo prints paths there. */
+  /** The repository checkout on the runner, as cargo prints paths there; the recording is placed here. */
   repository: string
   /** What `app` needs at run time after `cargo build -p app`: the dylib `dy`, then `std`. */
   dy: string
@@ -43,18 +43,16 @@ interface Platform {
 
 const WINDOWS_REPOSITORY = 'C:\\Users\\runner\\work\\repo\\repo'
 const PLATFORMS: Platform[] = [
-  { triple: 'x86_64-pc-windows-msvc', metadata: 'metadata-windows.json', repository: WINDOWS_REPOSITORY, dy: 'dy.dll', std: 'std-77a8856e5f4ffd12.dll' },
-  { triple: 'x86_64-pc-windows-gnu', metadata: 'metadata-windows.json', repository: WINDOWS_REPOSITORY, dy: 'dy.dll', std: 'std-f652078ccb4a05c6.dll' },
+  { triple: 'x86_64-pc-windows-msvc', repository: WINDOWS_REPOSITORY, dy: 'dy.dll', std: 'std-77a8856e5f4ffd12.dll' },
+  { triple: 'x86_64-pc-windows-gnu', repository: WINDOWS_REPOSITORY, dy: 'dy.dll', std: 'std-f652078ccb4a05c6.dll' },
   {
     triple: 'aarch64-apple-darwin',
-    metadata: 'metadata-macos.json',
     repository: '/Users/runner/work/repo/repo',
     dy: 'libdy.dylib',
     std: 'libstd-b461f656c03d1a0a.dylib'
   },
   {
     triple: 'x86_64-unknown-linux-gnu',
-    metadata: 'metadata-linux.json',
     repository: '/home/runner/work/repo/repo',
     dy: 'libdy.so',
     std: 'libstd-d1237ef7159db0a2.so'
@@ -62,6 +60,9 @@ const PLATFORMS: Platform[] = [
 ]
 
 const read = (...parts: string[]): string => fs.readFileSync(path.join(FIXTURES, ...parts), 'utf8')
+
+/** The one `cargo metadata` recording (`metadata.json`, path-neutral) placed at a checkout, as cargo prints it there. */
+const metadataAt = (repository: string): string => placeRecording(read('metadata.json'), repository)
 
 /** The recorded probes of a target as the build context `analyze` takes, the way `scripts/bench.ts` builds one. */
 function contextOf(triple: string): BuildContext {
@@ -75,7 +76,7 @@ function contextOf(triple: string): BuildContext {
 }
 
 interface RunOptions {
-  /** Edits the recorded metadata text before it is parsed (e.g. to move the workspace to a UNC share). */
+  /** Edits the placed metadata text before it is parsed (e.g. to move the workspace to a UNC share). */
   metadataText?: (text: string) => string
   /** The repository as the locator sees it, when `metadataText` moved it. */
   repository?: string
@@ -91,8 +92,8 @@ interface RunOptions {
  * the paths cargo printed for them on that system, and nothing is read from this machine's disk.
  */
 function run(platform: Platform, invocation: Partial<Invocation>, options: RunOptions = {}): { report: Report; metadata: Metadata; lookups: string[] } {
-  const text = read(platform.metadata)
-  const metadata = validateMetadata(JSON.parse(options.metadataText ? options.metadataText(text) : text), platform.metadata)
+  const text = metadataAt(platform.repository)
+  const metadata = validateMetadata(JSON.parse(options.metadataText ? options.metadataText(text) : text), 'metadata.json')
   const repository = options.repository ?? platform.repository
   const context = contextOf(platform.triple)
   const manifests = new Map<string, string>()
@@ -144,7 +145,7 @@ describe('the recordings', () => {
   })
 
   it('the Windows metadata keeps cargo’s native paths and file-URL package ids', () => {
-    const metadata = validateMetadata(JSON.parse(read('metadata-windows.json')), 'metadata-windows.json')
+    const metadata = validateMetadata(JSON.parse(metadataAt(WINDOWS_REPOSITORY)), 'metadata.json')
     expect(metadata.workspaceRoot).toBe('C:\\Users\\runner\\work\\repo\\repo\\rust')
     expect(metadata.workspaceMembers).toEqual([
       'path+file:///C:/Users/runner/work/repo/repo/rust/app#0.1.0',
@@ -262,7 +263,7 @@ describe('Windows layouts beyond the recording', () => {
   })
 
   it('setting sources: a relative one is taken from the root, a local absolute one (this machine’s cargo config) is kept', () => {
-    const metadata = validateMetadata(JSON.parse(read('metadata-windows.json')), 'metadata-windows.json')
+    const metadata = validateMetadata(JSON.parse(metadataAt(WINDOWS_REPOSITORY)), 'metadata.json')
     const context = contextOf('x86_64-pc-windows-msvc')
     context.profile = { ...context.profile, sources: { panic: { file: 'Cargo.toml', line: 9 }, lto: { file: '/home/u/.cargo/config.toml', line: 3 } } }
     const locator = createLocator(metadata, context, () => null)
