@@ -16,6 +16,7 @@ import { startGitHubServer, type FakeGitHub } from './support/github-server.js'
 import { HOSTILE_STRINGS, acceptedAs, hostile, isToolchainChannel, lineTails, liveText, shownAs, shownText, tomlString, withoutBreaks, type CargoAcceptance } from './support/hostile-strings.js'
 import { makeArtifact, makeFinding, makeReport } from './support/reports.js'
 import { sarifSchemaErrors } from './support/sarif-schema.js'
+import { writeTree } from './support/files.js'
 
 /**
  * Every string a repository controls, in every place it can put one, run through the real things: cargo
@@ -37,15 +38,6 @@ const SERVER_URL = 'https://github.example'
 
 // ---------------------------------------------------------------------------------------------------------------
 // Running things
-
-function writeTree(root: string, files: Record<string, string>): string {
-  for (const [file, text] of Object.entries(files)) {
-    const full = path.join(root, file)
-    fs.mkdirSync(path.dirname(full), { recursive: true })
-    fs.writeFileSync(full, text)
-  }
-  return root
-}
 
 /** The toolchain rustup runs outside any toolchain file, so that a hostile pin is read but not used. */
 function activeToolchain(): string {

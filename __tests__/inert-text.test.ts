@@ -16,6 +16,7 @@ import { renderSummary } from '../src/report/summary.js'
 import { analyzeWorkspace, gateReport, loadPolicy } from '../src/run.js'
 import { startGitHubServer, type FakeGitHub } from './support/github-server.js'
 import { hostile, liveText, shownAs, shownText, tomlString, withoutBreaks } from './support/hostile-strings.js'
+import { writeTree } from './support/files.js'
 
 /**
  * Text that did not come from us stays text in the job summary and the pull-request comment: no mention, issue
@@ -31,15 +32,6 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
 
 const ATTACK_IDS = ['mention', 'team-mention', 'url', 'www', 'cross-reference', 'issue-reference', 'gh-reference', 'email', 'rtl-override', 'isolate', 'zero-width'] as const
 const ATTACKS = ATTACK_IDS.map(id => ({ id, value: hostile(id) }))
-
-function writeTree(root: string, files: Record<string, string>): string {
-  for (const [file, text] of Object.entries(files)) {
-    const full = path.join(root, file)
-    fs.mkdirSync(path.dirname(full), { recursive: true })
-    fs.writeFileSync(full, text)
-  }
-  return root
-}
 
 const env = (): Record<string, string | undefined> => ({ ...process.env, RUSTFLAGS: undefined, CARGO_ENCODED_RUSTFLAGS: undefined })
 

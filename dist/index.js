@@ -31730,6 +31730,94 @@ function oneLine(message) {
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: ./src/model/paths.ts
+
+/**
+ * Paths from `cargo metadata`, rustc and the repository, handled by their own form rather than by the
+ * platform this process runs on: metadata recorded on Windows (`C:\…`) is analysed on Linux, and the same
+ * code runs on Windows runners. Relative results always use forward slashes.
+ */
+const DRIVE = /^[A-Za-z]:(?:[\\/]|$)/;
+const VERBATIM_DISK = /^\\\\\?\\([A-Za-z]:(?:\\|$))/;
+const VERBATIM_UNC = /^\\\\\?\\UNC\\/i;
+/**
+ * Whether a path is written the Windows way: a drive letter (`C:\`, `c:/`), a UNC or verbatim prefix
+ * (`\\server\share`, `\\?\C:\`), or a backslash in a path that is not POSIX-absolute. A POSIX path may
+ * hold a backslash in a file name, so `/home/u/a\b` stays POSIX.
+ */
+function isWindowsPath(p) {
+    if (DRIVE.test(p) || p.startsWith('\\\\'))
+        return true;
+    return !p.startsWith('/') && p.includes('\\');
+}
+/** `path.win32` for a Windows-form path, `path.posix` otherwise. */
+function pathModuleFor(p) {
+    return isWindowsPath(p) ? (external_node_path_default()).win32 : (external_node_path_default()).posix;
+}
+/** Absolute in either form: `/x`, `C:\x`, `C:/x`, `\\server\share\x`, `\\?\C:\x`. */
+function isAbsolutePath(p) {
+    return p.startsWith('/') || DRIVE.test(p) || p.startsWith('\\\\');
+}
+/** Drops the verbatim prefix Windows APIs may add: `\\?\C:\x` → `C:\x`, `\\?\UNC\server\share` → `\\server\share`. */
+function stripVerbatim(p) {
+    if (VERBATIM_UNC.test(p))
+        return `\\\\${p.slice(8)}`;
+    return p.replace(VERBATIM_DISK, '$1');
+}
+/** A path with forward slashes: Windows-form paths get `/` for `\` (and lose a verbatim prefix); POSIX paths are unchanged. */
+function forwardSlashes(p) {
+    return isWindowsPath(p) ? stripVerbatim(p).replace(/\\/g, '/') : p;
+}
+/** `base` joined with relative segments, in `base`'s form (`C:\ws` + `Cargo.toml` → `C:\ws\Cargo.toml`). */
+function joinPath(base, ...segments) {
+    return pathModuleFor(base).join(base, ...segments);
+}
+/** `p` taken from `base` when relative; an absolute `p` of either form is kept as it is. */
+function resolveFrom(base, p) {
+    return isAbsolutePath(p) ? p : pathModuleFor(base).resolve(base, p);
+}
+/**
+ * `file` relative to the directory `root`, with forward slashes (`dy/Cargo.toml`), or null when `file`
+ * is not inside `root`: above it, on another drive or share, or written in the other form. `''` for
+ * `root` itself. Windows paths compare case-insensitively, and mixed separators are accepted.
+ */
+function relativePosix(root, file) {
+    const rel = relation(root, file);
+    if (rel === null || rel === '..' || rel.startsWith('../'))
+        return null;
+    return rel;
+}
+/** Whether `file` is `dir` itself or lies below it, by `relativePosix`'s rules. */
+function isAtOrBelow(dir, file) {
+    return relativePosix(dir, file) !== null;
+}
+/** Whether `file` lies below `dir`, `dir` itself excluded. */
+function isBelow(dir, file) {
+    const rel = relativePosix(dir, file);
+    return rel !== null && rel !== '';
+}
+/**
+ * `file` relative to `root` with forward slashes, `../` allowed (a toolchain file above a workspace in a
+ * subdirectory); when no relative path exists (another drive or share, or the other form), `file`
+ * itself with forward slashes.
+ */
+function relativeOrAbsolute(root, file) {
+    return relation(root, file) ?? forwardSlashes(file);
+}
+function relation(root, file) {
+    const a = stripVerbatim(root);
+    const b = stripVerbatim(file);
+    const windows = isWindowsPath(a);
+    if (windows !== isWindowsPath(b) || isAbsolutePath(a) !== isAbsolutePath(b))
+        return null;
+    const module = windows ? (external_node_path_default()).win32 : (external_node_path_default()).posix;
+    const rel = module.relative(a, b);
+    // path.win32.relative answers with `file` itself when the two have no common root.
+    if (module.isAbsolute(rel))
+        return null;
+    return windows ? rel.replace(/\\/g, '/') : rel;
+}
+
 ;// CONCATENATED MODULE: ./src/model/types.ts
 /**
  * The vocabulary of the engine, in cargo's and rustc's own words.
@@ -32473,6 +32561,7 @@ function formatSize(bytes) {
 
 
 
+
 /**
  * The one reader of every file the analysis parses. A repository can make any of them huge, or a symlink to
  * `/dev/zero` or a FIFO; none of them may stream forever, block the run or exhaust memory.
@@ -32512,27 +32601,22 @@ function scopeFor(scope, file) {
     if (scope === null)
         return null;
     const absolute = external_node_path_default().resolve(file);
-    return contains(scope.root, absolute) || contains(scope.realRoot, absolute) ? scope : null;
+    return isAtOrBelow(scope.root, absolute) || isAtOrBelow(scope.realRoot, absolute) ? scope : null;
 }
 /**
  * Whether the absolute path `p` lies in the repository: as named, and, when it exists, by its real path (a
  * directory symlink in the checkout can point anywhere).
  */
 function isInsideRepository(scope, p) {
-    if (!contains(scope.root, p) && !contains(scope.realRoot, p))
+    if (!isAtOrBelow(scope.root, p) && !isAtOrBelow(scope.realRoot, p))
         return false;
     try {
-        return contains(scope.realRoot, external_node_fs_default().realpathSync(p));
+        return isAtOrBelow(scope.realRoot, external_node_fs_default().realpathSync(p));
     }
     catch {
         // Nothing there yet: cargo finds nothing to read either, and says so.
         return true;
     }
-}
-/** Whether `file` is `dir` or lies below it; both absolute. */
-function contains(dir, file) {
-    const rel = external_node_path_default().relative(dir, file);
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel));
 }
 /** The reason given when a file of the repository leads outside it. */
 const OUTSIDE_REPOSITORY = 'it leads outside the repository through a symlink (set trust-repository-config to read it)';
@@ -32625,7 +32709,7 @@ function checkWithin(file, opened, scope, shown) {
     }
     if (named.dev !== opened.dev || named.ino !== opened.ino)
         throw new InputFileError(shown, null, 'it was replaced while being read');
-    if (!contains(scope.realRoot, real))
+    if (!isAtOrBelow(scope.realRoot, real))
         throw new InputFileError(shown, null, OUTSIDE_REPOSITORY);
 }
 const REASONS = {
@@ -33996,85 +34080,6 @@ function readList(value) {
 }
 function unique(items) {
     return [...new Set(items)];
-}
-
-;// CONCATENATED MODULE: ./src/model/paths.ts
-
-/**
- * Paths from `cargo metadata`, rustc and the repository, handled by their own form rather than by the
- * platform this process runs on: metadata recorded on Windows (`C:\…`) is analysed on Linux, and the same
- * code runs on Windows runners. Relative results always use forward slashes.
- */
-const DRIVE = /^[A-Za-z]:(?:[\\/]|$)/;
-const VERBATIM_DISK = /^\\\\\?\\([A-Za-z]:(?:\\|$))/;
-const VERBATIM_UNC = /^\\\\\?\\UNC\\/i;
-/**
- * Whether a path is written the Windows way: a drive letter (`C:\`, `c:/`), a UNC or verbatim prefix
- * (`\\server\share`, `\\?\C:\`), or a backslash in a path that is not POSIX-absolute. A POSIX path may
- * hold a backslash in a file name, so `/home/u/a\b` stays POSIX.
- */
-function isWindowsPath(p) {
-    if (DRIVE.test(p) || p.startsWith('\\\\'))
-        return true;
-    return !p.startsWith('/') && p.includes('\\');
-}
-/** `path.win32` for a Windows-form path, `path.posix` otherwise. */
-function pathModuleFor(p) {
-    return isWindowsPath(p) ? (external_node_path_default()).win32 : (external_node_path_default()).posix;
-}
-/** Absolute in either form: `/x`, `C:\x`, `C:/x`, `\\server\share\x`, `\\?\C:\x`. */
-function isAbsolutePath(p) {
-    return p.startsWith('/') || DRIVE.test(p) || p.startsWith('\\\\');
-}
-/** Drops the verbatim prefix Windows APIs may add: `\\?\C:\x` → `C:\x`, `\\?\UNC\server\share` → `\\server\share`. */
-function stripVerbatim(p) {
-    if (VERBATIM_UNC.test(p))
-        return `\\\\${p.slice(8)}`;
-    return p.replace(VERBATIM_DISK, '$1');
-}
-/** A path with forward slashes: Windows-form paths get `/` for `\` (and lose a verbatim prefix); POSIX paths are unchanged. */
-function forwardSlashes(p) {
-    return isWindowsPath(p) ? stripVerbatim(p).replace(/\\/g, '/') : p;
-}
-/** `base` joined with relative segments, in `base`'s form (`C:\ws` + `Cargo.toml` → `C:\ws\Cargo.toml`). */
-function joinPath(base, ...segments) {
-    return pathModuleFor(base).join(base, ...segments);
-}
-/** `p` taken from `base` when relative; an absolute `p` of either form is kept as it is. */
-function resolveFrom(base, p) {
-    return isAbsolutePath(p) ? p : pathModuleFor(base).resolve(base, p);
-}
-/**
- * `file` relative to the directory `root`, with forward slashes (`dy/Cargo.toml`), or null when `file`
- * is not inside `root`: above it, on another drive or share, or written in the other form. `''` for
- * `root` itself. Windows paths compare case-insensitively, and mixed separators are accepted.
- */
-function relativePosix(root, file) {
-    const rel = relation(root, file);
-    if (rel === null || rel === '..' || rel.startsWith('../'))
-        return null;
-    return rel;
-}
-/**
- * `file` relative to `root` with forward slashes, `../` allowed (a toolchain file above a workspace in a
- * subdirectory); when no relative path exists (another drive or share, or the other form), `file`
- * itself with forward slashes.
- */
-function relativeOrAbsolute(root, file) {
-    return relation(root, file) ?? forwardSlashes(file);
-}
-function relation(root, file) {
-    const a = stripVerbatim(root);
-    const b = stripVerbatim(file);
-    const windows = isWindowsPath(a);
-    if (windows !== isWindowsPath(b) || isAbsolutePath(a) !== isAbsolutePath(b))
-        return null;
-    const module = windows ? (external_node_path_default()).win32 : (external_node_path_default()).posix;
-    const rel = module.relative(a, b);
-    // path.win32.relative answers with `file` itself when the two have no common root.
-    if (module.isAbsolute(rel))
-        return null;
-    return windows ? rel.replace(/\\/g, '/') : rel;
 }
 
 ;// CONCATENATED MODULE: ./src/text.ts
@@ -35725,11 +35730,8 @@ class Reader {
             const name = parts[i];
             const child = table[name];
             if (child === undefined) {
-                const created = newTable();
-                book.mark(id, name, line);
-                id = this.add(created, DOTTED);
-                table[name] = created;
-                table = created;
+                ;
+                [table, id] = this.newChild(table, id, name, line, DOTTED);
                 continue;
             }
             const found = typeof child === 'object' ? this.ids.get(child) : undefined;
@@ -35745,6 +35747,13 @@ class Reader {
             this.fail(this.partAt[last], `duplicate key ${showKey(name)}: already defined on line ${this.first(id, name)}`);
         book.mark(id, name, line);
         return table;
+    }
+    /** A new table of `kind` at `name` of `table` (of id `id`), first mentioned on `line`; it and its id. */
+    newChild(table, id, name, line, kind) {
+        const created = newTable();
+        this.book.mark(id, name, line);
+        table[name] = created;
+        return [created, this.add(created, kind)];
     }
     /** `[a.b]` or `[[a.b]]`, from its `[` up to the line's end. */
     header() {
@@ -35804,11 +35813,8 @@ class Reader {
             const name = parts[i];
             const child = table[name];
             if (child === undefined) {
-                const created = newTable();
-                book.mark(id, name, line);
-                id = this.add(created, IMPLICIT);
-                table[name] = created;
-                table = created;
+                ;
+                [table, id] = this.newChild(table, id, name, line, IMPLICIT);
                 continue;
             }
             const found = typeof child === 'object' ? this.ids.get(child) : undefined;
@@ -42154,6 +42160,7 @@ class Lexer {
 
 
 
+
 /** Convenience for tests and scripts: cargo-style flags in, report out. */
 async function runAnalysis(options) {
     const cli = parseCliArgs(options.args);
@@ -42237,7 +42244,7 @@ function isolate(config, env, options) {
     const scope = options.scope ?? null;
     // A path a checkout's config file names (`[patch]`, `[source]`, `paths`) must stay in the checkout.
     const pathAllowed = (file, dir) => scope === null || scopeFor(scope, file) === null || isInsideRepository(scope, dir);
-    const plan = repositoryConfigPlan(config, file => !isWithin(file, cargoHome), pathAllowed);
+    const plan = repositoryConfigPlan(config, file => !isBelow(cargoHome, file), pathAllowed);
     const refused = plan.refused[0];
     if (refused !== undefined)
         throw new errors_UserError(`${describeSource(refused.source)}: \`${refused.key}\` ${refused.why} (set trust-repository-config to allow it)`);
@@ -42271,10 +42278,6 @@ function isolationParent(env) {
 }
 function cargoHomeOf(env) {
     return env.CARGO_HOME ? external_node_path_default().resolve(env.CARGO_HOME) : external_node_path_default().join(env.HOME ?? env.USERPROFILE ?? external_node_os_default().homedir(), '.cargo');
-}
-function isWithin(file, dir) {
-    const rel = external_node_path_default().relative(dir, file);
-    return rel !== '' && !rel.startsWith('..') && !external_node_path_default().isAbsolute(rel);
 }
 async function analyzeWith(options, setup) {
     const { runner, env, cwd, config, invocation, tools, childEnv, isolation } = setup;
@@ -42684,6 +42687,7 @@ const VERSION = '0.1.0';
 
 
 
+
 /**
  * The one writer of every output file (the report, the SARIF file, the CLI's `--output`, the job summary and
  * the step outputs). A repository can plant symlinks and directories where an output goes; none of them may
@@ -42889,7 +42893,7 @@ function resolveOutputPath(given, input, workspace, roots) {
             return [];
         }
     });
-    if (!realRoots.some(root => isInside(root, real))) {
+    if (!realRoots.some(root => isBelow(root, real))) {
         const where = link === null ? 'is outside the workspace' : `leaves the workspace${through}`;
         throw new errors_UserError(`input \`${input}\`: ${given} ${where}; only an absolute path may name a place outside the workspace and the runner's temporary directory`);
     }
@@ -43035,10 +43039,6 @@ function firstSymlink(root, dir) {
         }
     }
     return null;
-}
-function isInside(root, file) {
-    const relative = external_node_path_default().relative(root, file);
-    return relative !== '' && relative !== '..' && !relative.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(relative);
 }
 function writeError(file, name, error, overrides) {
     if (error instanceof errors_UserError)

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { UserError } from './errors.js'
+import { isAtOrBelow } from './model/paths.js'
 import { formatSize, INPUT_LIMITS, type InputKind } from './limits.js'
 
 /**
@@ -62,7 +63,7 @@ export function repositoryScope(root: string): RepositoryScope {
 export function scopeFor(scope: RepositoryScope | null, file: string): RepositoryScope | null {
   if (scope === null) return null
   const absolute = path.resolve(file)
-  return contains(scope.root, absolute) || contains(scope.realRoot, absolute) ? scope : null
+  return isAtOrBelow(scope.root, absolute) || isAtOrBelow(scope.realRoot, absolute) ? scope : null
 }
 
 /**
@@ -70,20 +71,15 @@ export function scopeFor(scope: RepositoryScope | null, file: string): Repositor
  * directory symlink in the checkout can point anywhere).
  */
 export function isInsideRepository(scope: RepositoryScope, p: string): boolean {
-  if (!contains(scope.root, p) && !contains(scope.realRoot, p)) return false
+  if (!isAtOrBelow(scope.root, p) && !isAtOrBelow(scope.realRoot, p)) return false
   try {
-    return contains(scope.realRoot, fs.realpathSync(p))
+    return isAtOrBelow(scope.realRoot, fs.realpathSync(p))
   } catch {
     // Nothing there yet: cargo finds nothing to read either, and says so.
     return true
   }
 }
 
-/** Whether `file` is `dir` or lies below it; both absolute. */
-function contains(dir: string, file: string): boolean {
-  const rel = path.relative(dir, file)
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel))
-}
 
 /** The reason given when a file of the repository leads outside it. */
 const OUTSIDE_REPOSITORY = 'it leads outside the repository through a symlink (set trust-repository-config to read it)'
@@ -168,7 +164,7 @@ function checkWithin(file: string, opened: fs.Stats, scope: RepositoryScope, sho
     throw failed(shown, error)
   }
   if (named.dev !== opened.dev || named.ino !== opened.ino) throw new InputFileError(shown, null, 'it was replaced while being read')
-  if (!contains(scope.realRoot, real)) throw new InputFileError(shown, null, OUTSIDE_REPOSITORY)
+  if (!isAtOrBelow(scope.realRoot, real)) throw new InputFileError(shown, null, OUTSIDE_REPOSITORY)
 }
 
 const REASONS: Record<string, string> = {

@@ -15,6 +15,7 @@ import { InputFileError, isInsideRepository, readInputFile, scopeFor, type Repos
 import { MAX_SOURCE_FILES, MAX_TOOL_STDOUT_BYTES } from './limits.js'
 import { createLocator } from './manifest/locator.js'
 import { parseMetadata } from './metadata/parse.js'
+import { isBelow } from './model/paths.js'
 import type { AllocatorDeclaration, WorkspaceFacts } from './model/facts.js'
 import type { BuildContext, CompileKind, Invocation, Metadata, Package, RustcVersion, TargetInfo } from './model/types.js'
 import { scanGlobalAllocators } from './toolchain/allocator.js'
@@ -147,7 +148,7 @@ function isolate(config: CargoConfig, env: Record<string, string | undefined>, o
   const scope = options.scope ?? null
   // A path a checkout's config file names (`[patch]`, `[source]`, `paths`) must stay in the checkout.
   const pathAllowed = (file: string, dir: string): boolean => scope === null || scopeFor(scope, file) === null || isInsideRepository(scope, dir)
-  const plan = repositoryConfigPlan(config, file => !isWithin(file, cargoHome), pathAllowed)
+  const plan = repositoryConfigPlan(config, file => !isBelow(cargoHome, file), pathAllowed)
   const refused = plan.refused[0]
   if (refused !== undefined) throw new UserError(`${describeSource(refused.source)}: \`${refused.key}\` ${refused.why} (set trust-repository-config to allow it)`)
   const notes = plan.ignored.map(
@@ -184,10 +185,6 @@ function cargoHomeOf(env: Record<string, string | undefined>): string {
   return env.CARGO_HOME ? path.resolve(env.CARGO_HOME) : path.join(env.HOME ?? env.USERPROFILE ?? os.homedir(), '.cargo')
 }
 
-function isWithin(file: string, dir: string): boolean {
-  const rel = path.relative(dir, file)
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)
-}
 
 interface AnalysisSetup {
   runner: CommandRunner

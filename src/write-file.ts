@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { UserError } from './errors.js'
+import { isBelow } from './model/paths.js'
 
 /**
  * The one writer of every output file (the report, the SARIF file, the CLI's `--output`, the job summary and
@@ -199,7 +200,7 @@ export function resolveOutputPath(given: string, input: string, workspace: strin
       return []
     }
   })
-  if (!realRoots.some(root => isInside(root, real))) {
+  if (!realRoots.some(root => isBelow(root, real))) {
     const where = link === null ? 'is outside the workspace' : `leaves the workspace${through}`
     throw new UserError(`input \`${input}\`: ${given} ${where}; only an absolute path may name a place outside the workspace and the runner's temporary directory`)
   }
@@ -333,10 +334,6 @@ function firstSymlink(root: string, dir: string): string | null {
   return null
 }
 
-function isInside(root: string, file: string): boolean {
-  const relative = path.relative(root, file)
-  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative)
-}
 
 function writeError(file: string, name: string, error: unknown, overrides: Record<string, string>): UserError {
   if (error instanceof UserError) return error

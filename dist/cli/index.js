@@ -135,6 +135,15 @@ function relativePosix(root, file) {
         return null;
     return rel;
 }
+/** Whether `file` is `dir` itself or lies below it, by `relativePosix`'s rules. */
+function isAtOrBelow(dir, file) {
+    return relativePosix(dir, file) !== null;
+}
+/** Whether `file` lies below `dir`, `dir` itself excluded. */
+function paths_isBelow(dir, file) {
+    const rel = relativePosix(dir, file);
+    return rel !== null && rel !== '';
+}
 /**
  * `file` relative to `root` with forward slashes, `../` allowed (a toolchain file above a workspace in a
  * subdirectory); when no relative path exists (another drive or share, or the other form), `file`
@@ -2440,6 +2449,7 @@ function formatSize(bytes) {
 
 
 
+
 /**
  * The one reader of every file the analysis parses. A repository can make any of them huge, or a symlink to
  * `/dev/zero` or a FIFO; none of them may stream forever, block the run or exhaust memory.
@@ -2479,27 +2489,22 @@ function scopeFor(scope, file) {
     if (scope === null)
         return null;
     const absolute = external_node_path_default().resolve(file);
-    return contains(scope.root, absolute) || contains(scope.realRoot, absolute) ? scope : null;
+    return isAtOrBelow(scope.root, absolute) || isAtOrBelow(scope.realRoot, absolute) ? scope : null;
 }
 /**
  * Whether the absolute path `p` lies in the repository: as named, and, when it exists, by its real path (a
  * directory symlink in the checkout can point anywhere).
  */
 function isInsideRepository(scope, p) {
-    if (!contains(scope.root, p) && !contains(scope.realRoot, p))
+    if (!isAtOrBelow(scope.root, p) && !isAtOrBelow(scope.realRoot, p))
         return false;
     try {
-        return contains(scope.realRoot, external_node_fs_default().realpathSync(p));
+        return isAtOrBelow(scope.realRoot, external_node_fs_default().realpathSync(p));
     }
     catch {
         // Nothing there yet: cargo finds nothing to read either, and says so.
         return true;
     }
-}
-/** Whether `file` is `dir` or lies below it; both absolute. */
-function contains(dir, file) {
-    const rel = external_node_path_default().relative(dir, file);
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel));
 }
 /** The reason given when a file of the repository leads outside it. */
 const OUTSIDE_REPOSITORY = 'it leads outside the repository through a symlink (set trust-repository-config to read it)';
@@ -2592,7 +2597,7 @@ function checkWithin(file, opened, scope, shown) {
     }
     if (named.dev !== opened.dev || named.ino !== opened.ino)
         throw new InputFileError(shown, null, 'it was replaced while being read');
-    if (!contains(scope.realRoot, real))
+    if (!isAtOrBelow(scope.realRoot, real))
         throw new InputFileError(shown, null, OUTSIDE_REPOSITORY);
 }
 const REASONS = {
@@ -3128,11 +3133,8 @@ class Reader {
             const name = parts[i];
             const child = table[name];
             if (child === undefined) {
-                const created = newTable();
-                book.mark(id, name, line);
-                id = this.add(created, DOTTED);
-                table[name] = created;
-                table = created;
+                ;
+                [table, id] = this.newChild(table, id, name, line, DOTTED);
                 continue;
             }
             const found = typeof child === 'object' ? this.ids.get(child) : undefined;
@@ -3148,6 +3150,13 @@ class Reader {
             this.fail(this.partAt[last], `duplicate key ${showKey(name)}: already defined on line ${this.first(id, name)}`);
         book.mark(id, name, line);
         return table;
+    }
+    /** A new table of `kind` at `name` of `table` (of id `id`), first mentioned on `line`; it and its id. */
+    newChild(table, id, name, line, kind) {
+        const created = newTable();
+        this.book.mark(id, name, line);
+        table[name] = created;
+        return [created, this.add(created, kind)];
     }
     /** `[a.b]` or `[[a.b]]`, from its `[` up to the line's end. */
     header() {
@@ -3207,11 +3216,8 @@ class Reader {
             const name = parts[i];
             const child = table[name];
             if (child === undefined) {
-                const created = newTable();
-                book.mark(id, name, line);
-                id = this.add(created, IMPLICIT);
-                table[name] = created;
-                table = created;
+                ;
+                [table, id] = this.newChild(table, id, name, line, IMPLICIT);
                 continue;
             }
             const found = typeof child === 'object' ? this.ids.get(child) : undefined;
@@ -9603,6 +9609,7 @@ class Lexer {
 
 
 
+
 /** Convenience for tests and scripts: cargo-style flags in, report out. */
 async function runAnalysis(options) {
     const cli = parseCliArgs(options.args);
@@ -9686,7 +9693,7 @@ function isolate(config, env, options) {
     const scope = options.scope ?? null;
     // A path a checkout's config file names (`[patch]`, `[source]`, `paths`) must stay in the checkout.
     const pathAllowed = (file, dir) => scope === null || scopeFor(scope, file) === null || isInsideRepository(scope, dir);
-    const plan = repositoryConfigPlan(config, file => !isWithin(file, cargoHome), pathAllowed);
+    const plan = repositoryConfigPlan(config, file => !paths_isBelow(cargoHome, file), pathAllowed);
     const refused = plan.refused[0];
     if (refused !== undefined)
         throw new errors_UserError(`${describeSource(refused.source)}: \`${refused.key}\` ${refused.why} (set trust-repository-config to allow it)`);
@@ -9720,10 +9727,6 @@ function isolationParent(env) {
 }
 function cargoHomeOf(env) {
     return env.CARGO_HOME ? external_node_path_default().resolve(env.CARGO_HOME) : external_node_path_default().join(env.HOME ?? env.USERPROFILE ?? external_node_os_default().homedir(), '.cargo');
-}
-function isWithin(file, dir) {
-    const rel = external_node_path_default().relative(dir, file);
-    return rel !== '' && !rel.startsWith('..') && !external_node_path_default().isAbsolute(rel);
 }
 async function analyzeWith(options, setup) {
     const { runner, env, cwd, config, invocation, tools, childEnv, isolation } = setup;
@@ -10133,6 +10136,7 @@ const VERSION = '0.1.0';
 
 
 
+
 /**
  * The one writer of every output file (the report, the SARIF file, the CLI's `--output`, the job summary and
  * the step outputs). A repository can plant symlinks and directories where an output goes; none of them may
@@ -10338,7 +10342,7 @@ function resolveOutputPath(given, input, workspace, roots) {
             return [];
         }
     });
-    if (!realRoots.some(root => isInside(root, real))) {
+    if (!realRoots.some(root => isBelow(root, real))) {
         const where = link === null ? 'is outside the workspace' : `leaves the workspace${through}`;
         throw new UserError(`input \`${input}\`: ${given} ${where}; only an absolute path may name a place outside the workspace and the runner's temporary directory`);
     }
@@ -10484,10 +10488,6 @@ function firstSymlink(root, dir) {
         }
     }
     return null;
-}
-function isInside(root, file) {
-    const relative = path.relative(root, file);
-    return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
 function writeError(file, name, error, overrides) {
     if (error instanceof errors_UserError)

@@ -62,6 +62,17 @@ export function relativePosix(root: string, file: string): string | null {
   return rel
 }
 
+/** Whether `file` is `dir` itself or lies below it, by `relativePosix`'s rules. */
+export function isAtOrBelow(dir: string, file: string): boolean {
+  return relativePosix(dir, file) !== null
+}
+
+/** Whether `file` lies below `dir`, `dir` itself excluded. */
+export function isBelow(dir: string, file: string): boolean {
+  const rel = relativePosix(dir, file)
+  return rel !== null && rel !== ''
+}
+
 /**
  * `file` relative to `root` with forward slashes, `../` allowed (a toolchain file above a workspace in a
  * subdirectory); when no relative path exists (another drive or share, or the other form), `file`

@@ -491,11 +491,7 @@ class Reader {
       const name = parts[i]!
       const child = table[name]
       if (child === undefined) {
-        const created = newTable()
-        book.mark(id, name, line)
-        id = this.add(created, DOTTED)
-        table[name] = created
-        table = created
+        ;[table, id] = this.newChild(table, id, name, line, DOTTED)
         continue
       }
       const found = typeof child === 'object' ? this.ids.get(child) : undefined
@@ -509,6 +505,14 @@ class Reader {
     if (table[name] !== undefined) this.fail(this.partAt[last]!, `duplicate key ${showKey(name)}: already defined on line ${this.first(id, name)}`)
     book.mark(id, name, line)
     return table
+  }
+
+  /** A new table of `kind` at `name` of `table` (of id `id`), first mentioned on `line`; it and its id. */
+  private newChild(table: TomlTable, id: number, name: string, line: number, kind: number): [TomlTable, number] {
+    const created = newTable()
+    this.book.mark(id, name, line)
+    table[name] = created
+    return [created, this.add(created, kind)]
   }
 
   /** `[a.b]` or `[[a.b]]`, from its `[` up to the line's end. */
@@ -560,11 +564,7 @@ class Reader {
       const name = parts[i]!
       const child = table[name]
       if (child === undefined) {
-        const created = newTable()
-        book.mark(id, name, line)
-        id = this.add(created, IMPLICIT)
-        table[name] = created
-        table = created
+        ;[table, id] = this.newChild(table, id, name, line, IMPLICIT)
         continue
       }
       const found = typeof child === 'object' ? this.ids.get(child) : undefined
