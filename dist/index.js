@@ -31857,6 +31857,33 @@ function types_defaultInvocation(overrides = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/text.ts
+/** Wording helpers shared by findings and reports. */
+/** "1 finding", "2 findings". */
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** "`a`, `b` and `c`", or "`a`, `b`, `c`, `d`, `e` and 12 more". */
+function listCrates(crates, shown = 5) {
+    const names = crates.map(c => `\`${c}\``);
+    if (names.length <= 1)
+        return names.join('');
+    if (names.length <= shown)
+        return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+    return `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
+}
+/**
+ * Characters that reorder text or hide in it: bidi embeddings, overrides, isolates and marks (U+202A–U+202E,
+ * U+2066–U+2069, U+200E, U+200F, U+061C), zero-width and other invisible characters (U+200B–U+200D,
+ * U+2060–U+2064, U+FEFF, U+00AD, U+180E), the line and paragraph separators U+2028 and U+2029, deprecated
+ * format characters (U+206A–U+206F), interlinear annotations (U+FFF9–U+FFFB), and the C0 and C1 controls.
+ */
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/u;
+/** A character as its code point, `U+202E`. */
+function codePoint(c) {
+    return `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/json-checks.ts
 /**
  * Checks shared by the readers of JSON that a user or an earlier run gave us (the baseline, the report):
@@ -31999,6 +32026,7 @@ function jsonErrorOffset(text) {
  * own report only ever holds names. Its prose (messages, fixes, reasons, notes) is checked as strings only:
  * `restateReport` replaces all of it before anything is posted.
  */
+
 
 
 
@@ -32244,11 +32272,9 @@ function grammar(expected, problem) {
         }
     };
 }
-/** C0 and C1 controls (line breaks and tab included), and the characters that reorder or hide text. */
-const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/u;
 /** A character for a message: printable ASCII quoted, anything else as its code point. */
 function showChar(c) {
-    return /^[!-~]$/.test(c) ? JSON.stringify(c) : `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    return /^[!-~]$/.test(c) ? JSON.stringify(c) : codePoint(c);
 }
 /** The first character of `value` outside `allowed` (a one-character test), as "character "<" at position 3". */
 function firstOutside(value, allowed) {
@@ -34082,22 +34108,6 @@ function unique(items) {
     return [...new Set(items)];
 }
 
-;// CONCATENATED MODULE: ./src/text.ts
-/** Wording helpers shared by findings and reports. */
-/** "1 finding", "2 findings". */
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-/** "`a`, `b` and `c`", or "`a`, `b`, `c`, `d`, `e` and 12 more". */
-function listCrates(crates, shown = 5) {
-    const names = crates.map(c => `\`${c}\``);
-    if (names.length <= 1)
-        return names.join('');
-    if (names.length <= shown)
-        return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-    return `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
-}
-
 ;// CONCATENATED MODULE: ./src/report/render.ts
 
 /** Counts that decide the exit status and the outputs. */
@@ -34230,21 +34240,11 @@ function renderText(report) {
 function withoutLineBreaks(text) {
     return text.replace(/\r\n|[\r\n]/g, ' ');
 }
-/**
- * Characters that reorder text or hide in it: bidi embeddings, overrides, isolates and marks (U+202A–U+202E,
- * U+2066–U+2069, U+200E, U+200F, U+061C), zero-width and other invisible characters (U+200B–U+200D,
- * U+2060–U+2064, U+FEFF, U+00AD, U+180E), the line and paragraph separators U+2028 and U+2029, deprecated
- * format characters (U+206A–U+206F), interlinear annotations (U+FFF9–U+FFFB), and the C0 and C1 controls but
- * tab and line feed (line breaks become spaces first).
- */
-const render_HIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
+/** Every hidden character and control but tab and line feed (`HIDDEN`; line breaks become spaces first). */
+const SHOWN = new RegExp(`(?![\t\n])${HIDDEN.source}`, 'g');
 /** Every hidden character (see `HIDDEN`) shown as its code point, `<U+202E>`, so that it reorders and hides nothing. */
 function showHidden(text) {
-    return text.replace(render_HIDDEN, c => `<${codePoint(c)}>`);
-}
-/** `U+202E`. */
-function codePoint(c) {
-    return `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    return text.replace(SHOWN, c => `<${codePoint(c)}>`);
 }
 /**
  * Escapes text for HTML and for markdown, which GitHub still parses inside inline HTML such as `<code>`:
@@ -34273,7 +34273,7 @@ function escapeHtml(text) {
     return withoutLineBreaks(text).replace(ESCAPED, (c, token, hidden) => token !== undefined ? `${token}<wbr>` : hidden !== undefined ? `&#60;${codePoint(hidden)}&#62;` : `&#${c.codePointAt(0)};`);
 }
 /** One pass for `escapeHtml`: a token to break, a hidden character, or a character to write as an entity. */
-const ESCAPED = new RegExp(`(@(?=\\S)|#(?=\\d)|[Gg][Hh]-(?=\\d)|:(?=//)|[Ww]{3}(?=\\.))|(${render_HIDDEN.source})|[&<>"'|[\\]\`*~\\\\]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])`, 'g');
+const ESCAPED = new RegExp(`(@(?=\\S)|#(?=\\d)|[Gg][Hh]-(?=\\d)|:(?=//)|[Ww]{3}(?=\\.))|(${SHOWN.source})|[&<>"'|[\\]\`*~\\\\]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])`, 'g');
 /** An HTML attribute value (an `href` we build): entities only, since an attribute cannot hold `<wbr>`. Never for text. */
 function escapeAttribute(text) {
     return withoutLineBreaks(text).replace(/[&<>"'`]/g, c => `&#${c.codePointAt(0)};`);

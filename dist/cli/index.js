@@ -181,6 +181,17 @@ function listCrates(crates, shown = 5) {
         return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
     return `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
 }
+/**
+ * Characters that reorder text or hide in it: bidi embeddings, overrides, isolates and marks (U+202A–U+202E,
+ * U+2066–U+2069, U+200E, U+200F, U+061C), zero-width and other invisible characters (U+200B–U+200D,
+ * U+2060–U+2064, U+FEFF, U+00AD, U+180E), the line and paragraph separators U+2028 and U+2029, deprecated
+ * format characters (U+206A–U+206F), interlinear annotations (U+FFF9–U+FFFB), and the C0 and C1 controls.
+ */
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/u;
+/** A character as its code point, `U+202E`. */
+function codePoint(c) {
+    return `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
 
 ;// CONCATENATED MODULE: ./src/report/render.ts
 
@@ -314,21 +325,11 @@ function renderText(report) {
 function withoutLineBreaks(text) {
     return text.replace(/\r\n|[\r\n]/g, ' ');
 }
-/**
- * Characters that reorder text or hide in it: bidi embeddings, overrides, isolates and marks (U+202A–U+202E,
- * U+2066–U+2069, U+200E, U+200F, U+061C), zero-width and other invisible characters (U+200B–U+200D,
- * U+2060–U+2064, U+FEFF, U+00AD, U+180E), the line and paragraph separators U+2028 and U+2029, deprecated
- * format characters (U+206A–U+206F), interlinear annotations (U+FFF9–U+FFFB), and the C0 and C1 controls but
- * tab and line feed (line breaks become spaces first).
- */
-const HIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
+/** Every hidden character and control but tab and line feed (`HIDDEN`; line breaks become spaces first). */
+const SHOWN = new RegExp(`(?![\t\n])${HIDDEN.source}`, 'g');
 /** Every hidden character (see `HIDDEN`) shown as its code point, `<U+202E>`, so that it reorders and hides nothing. */
 function showHidden(text) {
-    return text.replace(HIDDEN, c => `<${codePoint(c)}>`);
-}
-/** `U+202E`. */
-function codePoint(c) {
-    return `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    return text.replace(SHOWN, c => `<${codePoint(c)}>`);
 }
 /**
  * Escapes text for HTML and for markdown, which GitHub still parses inside inline HTML such as `<code>`:
@@ -357,7 +358,7 @@ function escapeHtml(text) {
     return withoutLineBreaks(text).replace(ESCAPED, (c, token, hidden) => token !== undefined ? `${token}<wbr>` : hidden !== undefined ? `&#60;${codePoint(hidden)}&#62;` : `&#${c.codePointAt(0)};`);
 }
 /** One pass for `escapeHtml`: a token to break, a hidden character, or a character to write as an entity. */
-const ESCAPED = new RegExp(`(@(?=\\S)|#(?=\\d)|[Gg][Hh]-(?=\\d)|:(?=//)|[Ww]{3}(?=\\.))|(${HIDDEN.source})|[&<>"'|[\\]\`*~\\\\]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])`, 'g');
+const ESCAPED = new RegExp(`(@(?=\\S)|#(?=\\d)|[Gg][Hh]-(?=\\d)|:(?=//)|[Ww]{3}(?=\\.))|(${SHOWN.source})|[&<>"'|[\\]\`*~\\\\]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])`, 'g');
 /** An HTML attribute value (an `href` we build): entities only, since an attribute cannot hold `<wbr>`. Never for text. */
 function escapeAttribute(text) {
     return withoutLineBreaks(text).replace(/[&<>"'`]/g, c => `&#${c.codePointAt(0)};`);
@@ -1890,6 +1891,7 @@ function jsonErrorOffset(text) {
 
 
 
+
 /**
  * Report files larger than this are refused before they are parsed (UTF-8 bytes). A 10,000-package workspace
  * built with `-C prefer-dynamic` writes a 198 MiB report (824,000 linkage entries); V8 cannot hold a string
@@ -2132,11 +2134,9 @@ function grammar(expected, problem) {
         }
     };
 }
-/** C0 and C1 controls (line breaks and tab included), and the characters that reorder or hide text. */
-const parse_report_HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/u;
 /** A character for a message: printable ASCII quoted, anything else as its code point. */
 function showChar(c) {
-    return /^[!-~]$/.test(c) ? JSON.stringify(c) : `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    return /^[!-~]$/.test(c) ? JSON.stringify(c) : codePoint(c);
 }
 /** The first character of `value` outside `allowed` (a one-character test), as "character "<" at position 3". */
 function firstOutside(value, allowed) {
@@ -2150,9 +2150,9 @@ function firstOutside(value, allowed) {
 }
 /** Text that names something: no control character, no line break, nothing that reorders or hides text. */
 function plainTextProblem(value) {
-    if (!parse_report_HIDDEN.test(value))
+    if (!HIDDEN.test(value))
         return null;
-    return `${firstOutside(value, c => !parse_report_HIDDEN.test(c))}: control, line-break and bidi characters are not allowed here`;
+    return `${firstOutside(value, c => !HIDDEN.test(c))}: control, line-break and bidi characters are not allowed here`;
 }
 // The whole-name patterns decide; the one-character ones only say where a name went wrong.
 const PACKAGE_PART = /^[\p{XID_Start}_][\p{XID_Continue}-]*$/u;

@@ -12,6 +12,7 @@
  */
 import { UserError } from '../errors.js'
 import { CRATE_TYPES, type CompileKind, type CompileMode, type Linkage, type TargetKind } from '../model/types.js'
+import { codePoint, HIDDEN } from '../text.js'
 import { describe, isObject, readReportObject } from './json-checks.js'
 import type { Report } from './report.js'
 
@@ -292,12 +293,9 @@ function grammar(expected: string, problem: (value: string) => string | null): S
   }
 }
 
-/** C0 and C1 controls (line breaks and tab included), and the characters that reorder or hide text. */
-const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/u
-
 /** A character for a message: printable ASCII quoted, anything else as its code point. */
 function showChar(c: string): string {
-  return /^[!-~]$/.test(c) ? JSON.stringify(c) : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+  return /^[!-~]$/.test(c) ? JSON.stringify(c) : codePoint(c)
 }
 
 /** The first character of `value` outside `allowed` (a one-character test), as "character "<" at position 3". */

@@ -1,4 +1,4 @@
-import { listCrates, plural } from '../text.js'
+import { codePoint, HIDDEN, listCrates, plural } from '../text.js'
 import type { ArtifactReport, FindingReport, InclusionPath, Report } from './report.js'
 
 /** Counts that decide the exit status and the outputs. */
@@ -137,24 +137,14 @@ function withoutLineBreaks(text: string): string {
   return text.replace(/\r\n|[\r\n]/g, ' ')
 }
 
-/**
- * Characters that reorder text or hide in it: bidi embeddings, overrides, isolates and marks (U+202A–U+202E,
- * U+2066–U+2069, U+200E, U+200F, U+061C), zero-width and other invisible characters (U+200B–U+200D,
- * U+2060–U+2064, U+FEFF, U+00AD, U+180E), the line and paragraph separators U+2028 and U+2029, deprecated
- * format characters (U+206A–U+206F), interlinear annotations (U+FFF9–U+FFFB), and the C0 and C1 controls but
- * tab and line feed (line breaks become spaces first).
- */
-const HIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g
+/** Every hidden character and control but tab and line feed (`HIDDEN`; line breaks become spaces first). */
+const SHOWN = new RegExp(`(?![\t\n])${HIDDEN.source}`, 'g')
 
 /** Every hidden character (see `HIDDEN`) shown as its code point, `<U+202E>`, so that it reorders and hides nothing. */
 export function showHidden(text: string): string {
-  return text.replace(HIDDEN, c => `<${codePoint(c)}>`)
+  return text.replace(SHOWN, c => `<${codePoint(c)}>`)
 }
 
-/** `U+202E`. */
-function codePoint(c: string): string {
-  return `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
-}
 
 /**
  * Escapes text for HTML and for markdown, which GitHub still parses inside inline HTML such as `<code>`:
@@ -187,7 +177,7 @@ export function escapeHtml(text: string): string {
 
 /** One pass for `escapeHtml`: a token to break, a hidden character, or a character to write as an entity. */
 const ESCAPED = new RegExp(
-  `(@(?=\\S)|#(?=\\d)|[Gg][Hh]-(?=\\d)|:(?=//)|[Ww]{3}(?=\\.))|(${HIDDEN.source})|[&<>"'|[\\]\`*~\\\\]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])`,
+  `(@(?=\\S)|#(?=\\d)|[Gg][Hh]-(?=\\d)|:(?=//)|[Ww]{3}(?=\\.))|(${SHOWN.source})|[&<>"'|[\\]\`*~\\\\]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])`,
   'g'
 )
 
