@@ -26,6 +26,22 @@ export class CommandError extends UserError {
   }
 }
 
+/**
+ * A command refused the input it was given: cargo rejecting the repository's manifest, lock file or config,
+ * or a flag. Exit code 2, like any bad input; the command's own output is kept, as for a `CommandError`.
+ */
+export class CommandInputError extends UserError {
+  constructor(
+    message: string,
+    readonly command: string,
+    readonly args: readonly string[],
+    readonly stderr: string
+  ) {
+    super(message)
+    this.name = 'CommandInputError'
+  }
+}
+
 /** Formats any thrown value as the single line shown to users; non-UserErrors are internal bugs. */
 export function describeError(error: unknown): { message: string; internal: boolean } {
   if (error instanceof UserError) return { message: oneLine(error.message), internal: false }

@@ -8,7 +8,8 @@ import { profileNameFor, resolveProfile } from './config/profiles.js'
 import { probeRustflags, rustflagsRefusal, targetRefusal } from './config/rustflag-policy.js'
 import { effectiveRustflags, resolveRustflags, type EffectiveRustflags } from './config/rustflags.js'
 import { analyze } from './engine.js'
-import { CommandError, UserError } from './errors.js'
+import { CommandError, CommandInputError, UserError } from './errors.js'
+import { describeCargoFailure, FAULT } from './exec/cargo-failure.js'
 import { childEnvironment } from './exec/child-env.js'
 import { cancellable, processRunner, type CommandRunner } from './exec/runner.js'
 import { InputFileError, isInsideRepository, readInputFile, scopeFor, type RepositoryScope } from './input-file.js'
@@ -383,7 +384,10 @@ async function runCargoMetadata(
   // CARGO_ENCODED_RUSTFLAGS, which cargo reads first, keeps every config file's and variable's flags from it.
   const result = await runner.run(cargo, args, { cwd, env: { ...env, CARGO_ENCODED_RUSTFLAGS: '' } })
   if (result.exitCode !== 0) {
-    throw new CommandError(`\`cargo metadata\` failed (exit code ${result.exitCode}): ${lastLine(result.stderr)}${cargoHint(result.stderr)}`, cargo, args, result.stderr)
+    const context = { exitCode: result.exitCode, offline: inv.offline, frozen: inv.frozen, cwd, cargoHome: cargoHomeOf(env) }
+    const failure = describeCargoFailure(result.stderr, context)
+    const message = `\`cargo metadata\` failed (exit code ${result.exitCode}): ${failure.message}`
+    throw FAULT[failure.kind] === 'input' ? new CommandInputError(message, cargo, args, result.stderr) : new CommandError(message, cargo, args, result.stderr)
   }
   return parseMetadata(result.stdout, 'cargo metadata')
 }
@@ -485,19 +489,6 @@ function readToml(file: string, scope: RepositoryScope | null): TomlDocument | n
     throw e
   }
   return parseTomlDocument(text, file)
-}
-
-/** What to do about the cargo failures a CI run meets most. */
-function cargoHint(stderr: string): string {
-  if (/(?:needs to be updated but|cannot update the lock file .* because) --(?:locked|frozen) was passed/.test(stderr)) {
-    return ' — Cargo.lock is out of date: run `cargo update -w` (or `cargo generate-lockfile`) and commit it, or drop `locked`'
-  }
-  if (/--offline|offline mode/.test(stderr) && /(?:no matching package|failed to (?:download|load source)|attempting to make an HTTP request)/.test(stderr)) {
-    return ' — with `offline`, every dependency must already be in the cargo cache or vendored: fetch it first (`cargo fetch`), or drop `offline`'
-  }
-  const at = /^\s*--> (.+:\d+:\d+)\s*$/m.exec(stderr)
-  if (at) return ` (at ${at[1]})`
-  return ''
 }
 
 function lastLine(text: string): string {

@@ -66,6 +66,22 @@ class CommandError extends errors_UserError {
         this.name = 'CommandError';
     }
 }
+/**
+ * A command refused the input it was given: cargo rejecting the repository's manifest, lock file or config,
+ * or a flag. Exit code 2, like any bad input; the command's own output is kept, as for a `CommandError`.
+ */
+class CommandInputError extends errors_UserError {
+    command;
+    args;
+    stderr;
+    constructor(message, command, args, stderr) {
+        super(message);
+        this.command = command;
+        this.args = args;
+        this.stderr = stderr;
+        this.name = 'CommandInputError';
+    }
+}
 /** Formats any thrown value as the single line shown to users; non-UserErrors are internal bugs. */
 function describeError(error) {
     if (error instanceof errors_UserError)
@@ -8352,6 +8368,221 @@ function compareUnits(a, b) {
         compareText(crateName(a), crateName(b)));
 }
 
+;// CONCATENATED MODULE: ./src/exec/cargo-failure.ts
+
+const FAULT = {
+    manifest: 'input',
+    workspace: 'input',
+    'missing-path': 'input',
+    lockfile: 'input',
+    'stale-lockfile': 'input',
+    config: 'input',
+    'offline-cache': 'environment',
+    network: 'environment',
+    toolchain: 'environment',
+    crash: 'environment',
+    other: 'environment'
+};
+/** Room for a long path and a sentence in each part; the whole stays readable as one line. */
+const PART_MAX = 300;
+function describeCargoFailure(stderr, context) {
+    const parsed = parseStderr(stderr, context.cwd);
+    const kind = classify(parsed, context);
+    return { message: `${summary(parsed)}${HINTS[kind](parsed.errorText)}`, kind };
+}
+const ERROR_LINE = /^error(?:\[[A-Za-z0-9]+\])?:\s?(.*)$/;
+const LOCATION = /^\s*--> (.+):(\d+):(\d+)\s*$/;
+/** annotate-snippets' art: `  |`, `3 | version =`, `  |  ^^^`, `...`. */
+const SNIPPET = /^\s*(?:\d+\s*)?\|(?:\s|$)|^\s*\.\.\.\s*$/;
+const CAUSED_BY = /^\s*Caused by:\s*$/;
+/** cargo's reminder under every offline resolution error (`core/resolver/errors.rs`); our hint replaces it. */
+const OFFLINE_REMINDER = /^As a reminder, you're using offline mode/;
+/** Our runner's mark where it left out the middle of a long stderr. */
+const LEFT_OUT = /^\[[\d.]+ [KMG]?i?B of output left out\]$/;
+const NOT_FOUND = /No such file or directory|cannot find the (?:file|path) specified/;
+const OS_ERROR = /\(os error \d+\)$/;
+function parseStderr(stderr, cwd) {
+    const lines = stderr
+        .replace(/\x1b\[[0-9;]*m/g, '')
+        .split(/\r?\n/)
+        .map(l => l.trimEnd())
+        .filter(l => !LEFT_OUT.test(l));
+    const open = [];
+    let block = null;
+    let firstError = -1;
+    for (const [i, line] of lines.entries()) {
+        const error = ERROR_LINE.exec(line);
+        if (error) {
+            if (firstError < 0)
+                firstError = i;
+            block = { headLines: [error[1].trim()], location: null, causes: [], inHead: true };
+            open.push(block);
+            continue;
+        }
+        if (block === null)
+            continue;
+        const location = LOCATION.exec(line);
+        if (/^warning(?:\[[^\]]*\])?:/.test(line)) {
+            block = null;
+        }
+        else if (location) {
+            block.location ??= `${resolveFrom(cwd, location[1])}:${location[2]}:${location[3]}`;
+            block.inHead = false;
+        }
+        else if (CAUSED_BY.test(line)) {
+            block.causes.push([]);
+            block.inHead = false;
+        }
+        else if (line.trim() === '' || /^help:/.test(line)) {
+            block.inHead = false;
+        }
+        else if (block.inHead) {
+            if (!OFFLINE_REMINDER.test(line.trim()))
+                block.headLines.push(line.trim());
+        }
+        else if (!SNIPPET.test(line)) {
+            block.causes[block.causes.length - 1]?.push(line.trim());
+        }
+    }
+    const panicAt = lines.findIndex(l => /^thread '.*' panicked at /.test(l));
+    const shown = lines.map(l => l.trim()).filter(l => l !== '');
+    return {
+        blocks: open.map(b => ({ head: joinHead(b.headLines), location: b.location, causes: b.causes.map(causeLine).filter(c => c !== '') })),
+        errorText: firstError < 0 ? '' : lines.slice(firstError).join('\n'),
+        panic: panicAt < 0 ? null : cap(lines.slice(panicAt, panicAt + 2).join(' ')),
+        fallback: shown.find(l => /^error/i.test(l)) ?? shown[shown.length - 1] ?? 'no output'
+    };
+}
+/** A head and its continuation lines (`referenced by workspace at …`, `- path` lists, `current: …`). */
+function joinHead(lines) {
+    let head = '';
+    for (const raw of lines) {
+        const line = raw.replace(/^- /, '').replace(/\s+/g, ' ');
+        head = head === '' ? line : `${head}${head.endsWith(':') ? ' ' : '; '}${line}`;
+    }
+    return head;
+}
+/** A cause's first line; a TOML error's first line says only where, so the explanation below its snippet follows. */
+function causeLine(lines) {
+    const text = lines.filter(l => l !== '');
+    const first = text[0] ?? '';
+    const last = text[text.length - 1];
+    return /^TOML parse error at /.test(first) && last !== undefined && last !== first ? `${first}: ${last}` : first;
+}
+/** `error: <head> (at <location>) — <last cause> (at <location>)`, each part capped. */
+function summary(parsed) {
+    const primary = parsed.blocks[parsed.blocks.length - 1];
+    if (primary === undefined)
+        return cap(parsed.panic ?? parsed.fallback);
+    const at = (b) => (b.location === null ? '' : ` (at ${b.location})`);
+    // A manifest that does not parse is reported on its own, where it is (`util/toml/mod.rs`,
+    // `emit_toml_diagnostic`); the error it caused follows, its chain ending above it. It is the cause.
+    const diagnostic = parsed.blocks.slice(0, -1).findLast(b => b.location !== null);
+    const causes = primary.causes;
+    const last = causes[causes.length - 1];
+    let cause = null;
+    if (diagnostic !== undefined) {
+        cause = `${cap(diagnostic.head)}${at(diagnostic)}`;
+    }
+    else if (last !== undefined) {
+        // An OS error or a TOML position names no file, and a failed inheritance no key: the cause before does.
+        const previous = causes[causes.length - 2];
+        const partial = OS_ERROR.test(last) || /^TOML parse error at /.test(last) || /^error inheriting /.test(previous ?? '');
+        cause = previous !== undefined && partial ? `${previous}: ${last}` : last;
+    }
+    const head = `error: ${cap(primary.head)}${at(primary)}`;
+    return cause === null || primary.head.includes(cause) ? head : `${head} — ${cap(cause)}`;
+}
+function cap(text) {
+    const line = text.replace(/\s+/g, ' ').trim();
+    return line.length <= PART_MAX ? line : `${line.slice(0, PART_MAX - 1).trimEnd()}…`;
+}
+function classify(parsed, context) {
+    if (parsed.panic !== null)
+        return 'crash';
+    // 101 is every error of cargo (and a panic's); anything else is its command line (1), a signal or rustup.
+    if (context.exitCode !== 101 || parsed.blocks.length === 0)
+        return 'other';
+    const text = parsed.errorText;
+    /** A file of the checkout or beside it: not one cargo downloaded or keeps in its home. */
+    const local = (file) => file !== undefined && isAbsolutePath(file) && !isAtOrBelow(context.cargoHome, file);
+    // `ops/lockfile.rs` (`write_pkg_lockfile`); cargo before 1.84: "the lock file … needs to be updated but --locked was passed".
+    if (/cannot (?:update|create) the lock file .* because --(?:locked|frozen) was passed|needs to be updated but --(?:locked|frozen) was passed/.test(text))
+        return 'stale-lockfile';
+    // The repository asks more of cargo than this one has: `core/features.rs` (editions, `cargo-features`; an
+    // unknown one may be a typo, or newer than this cargo), `core/resolver/encode.rs` (lock file versions).
+    if (/this version of Cargo is older than the `[^`]*` edition|requires a nightly version of Cargo|unknown Cargo\.toml feature|feature `[^`]*` is required|[Cc]onsider trying a (?:newer version of Cargo|more recent nightly)|perhaps Cargo needs to be updated|requires `-Z/.test(text)) {
+        return 'toolchain';
+    }
+    // `crates/cargo-util/src/paths.rs` (`read`) under `sources/path.rs` or `core/workspace.rs`: a path that is not there.
+    // Any other reason a file cannot be read (permissions, the disk) is the environment's.
+    const lastCause = parsed.blocks.flatMap(b => b.causes).pop() ?? '';
+    if (OS_ERROR.test(lastCause))
+        return NOT_FOUND.test(lastCause) && local(/failed to read `([^`]+)`/.exec(text)?.[1]) ? 'missing-path' : 'other';
+    if (local(/could not find `Cargo\.toml` in `([^`]+)`/.exec(text)?.[1]))
+        return 'missing-path';
+    // `util/toml/mod.rs` (`read_manifest`; `emit_toml_diagnostic` for TOML errors, with the path relative to cargo's
+    // working directory), `core/workspace.rs` (`load_workspace_config`).
+    // A manifest under cargo's home is a dependency it downloaded, and one reached through a registry's source (a
+    // directory replacing crates.io, vendored in the checkout or installed on the machine) may be either's.
+    const manifests = [
+        ...[...text.matchAll(/failed to parse manifest at `([^`]+)`/g)].map(m => m[1]),
+        ...parsed.blocks.flatMap(b => (b.location !== null && /(?:^|[\\/])Cargo\.toml:\d+:\d+$/.test(b.location) ? [b.location.replace(/:\d+:\d+$/, '')] : []))
+    ];
+    if (manifests.length > 0)
+        return manifests.every(local) && !/unable to update registry `|replaced source/.test(text) ? 'manifest' : 'other';
+    // `core/resolver/errors.rs`: a path dependency whose version does not meet the requirement. A registry's
+    // (`location searched: crates.io index`) depends on the state of the cache and the index instead.
+    if (/failed to select a version for the requirement/.test(text) && local(/^location searched: (.+)$/m.exec(text)?.[1]?.trim()))
+        return 'manifest';
+    // `core/workspace.rs` (`validate_*`, `find_members`, `expand_member_paths`), `core/resolver/mod.rs` (`check_cycles`),
+    // `ops/cargo_compile/packages.rs`.
+    if (/two packages named `|multiple workspace roots found|is a member of the wrong workspace|is not hierarchically below the workspace root|current package believes it's in a workspace when it's not|`package\.workspace` configuration points to a crate which is not configured with \[workspace\]|is listed in default-members.* but is not a member|root of a workspace inferred but wasn't a root|could not parse pattern `|contains no package: The manifest is virtual|cyclic package dependency/.test(text)) {
+        return 'workspace';
+    }
+    // `core/registry.rs` (`summary_for_patch`): a `[patch]` path holding no such package, or another version of it.
+    if (local(/patch location `([^`]+)`/.exec(text)?.[1]))
+        return 'workspace';
+    // `ops/lockfile.rs` (`load_pkg_lockfile`).
+    if (local(/failed to parse lock file at: (.+)$/m.exec(text)?.[1]?.trim()))
+        return 'lockfile';
+    // `util/context/mod.rs`: a `--config` value (the user's, or the repository's data passed on), or a config file
+    // cargo read from the checkout (only when it runs there: the files above an empty directory are the runner's).
+    if (/failed to parse value from --config argument/.test(text))
+        return 'config';
+    const config = /could not parse TOML configuration in `([^`]+)`/.exec(text)?.[1];
+    if (config !== undefined && local(config) && paths_isBelow(context.cwd, config))
+        return 'config';
+    const offline = context.offline || context.frozen || /offline mode|--offline was specified/.test(text);
+    if (offline && /no matching package|failed to (?:download|load source|select a version|get `)|attempting to make an HTTP request/.test(text))
+        return 'offline-cache';
+    // `util/network/retry.rs`, `sources/git/utils.rs`, `sources/registry/http_remote.rs`, `sources/replaced.rs`,
+    // `core/package.rs`, `util/errors.rs` (`HttpNotSuccessful`), and curl's and libgit2's own words.
+    if (/spurious network error|network failure seems to have happened|failed to (?:resolve address|connect to)|could not (?:resolve host|connect to server)|couldn't (?:resolve|connect)|connection (?:refused|reset|timed out)|operation timed out|timeout was reached|failed to download (?:from|any data)|download of .* failed|failed to fetch |failed to get successful HTTP response|failed to (?:query|download|update) replaced source|\bSSL\b|certificate/i.test(text)) {
+        return 'network';
+    }
+    return 'other';
+}
+const none = () => '';
+const HINTS = {
+    manifest: none,
+    workspace: none,
+    'missing-path': none,
+    lockfile: none,
+    'stale-lockfile': text => {
+        const flag = /--frozen was passed/.test(text) ? 'frozen' : 'locked';
+        return /cannot create the lock file/.test(text)
+            ? ` — there is no Cargo.lock: run \`cargo generate-lockfile\` and commit it, or drop \`${flag}\``
+            : ` — Cargo.lock is out of date: run \`cargo update -w\` (or \`cargo generate-lockfile\`) and commit it, or drop \`${flag}\``;
+    },
+    config: none,
+    'offline-cache': () => ' — with `offline`, every dependency must already be in the cargo cache or vendored: fetch it first (`cargo fetch`), or drop `offline`',
+    network: () => ' — cargo could not reach a registry or git source: fill the cargo cache before this step (`cargo fetch`, or a cache of `~/.cargo/registry` and `~/.cargo/git` in the workflow) and run with `offline`',
+    toolchain: none,
+    crash: none,
+    other: none
+};
+
 ;// CONCATENATED MODULE: ./src/exec/child-env.ts
 /**
  * The environment of the programs we run (`cargo metadata`, `rustc`, `rustup which`): an allow-list of what
@@ -9610,6 +9841,7 @@ class Lexer {
 
 
 
+
 /** Convenience for tests and scripts: cargo-style flags in, report out. */
 async function runAnalysis(options) {
     const cli = parseCliArgs(options.args);
@@ -9914,7 +10146,10 @@ async function runCargoMetadata(runner, cargo, manifestPath, inv, cwd, env, conf
     // CARGO_ENCODED_RUSTFLAGS, which cargo reads first, keeps every config file's and variable's flags from it.
     const result = await runner.run(cargo, args, { cwd, env: { ...env, CARGO_ENCODED_RUSTFLAGS: '' } });
     if (result.exitCode !== 0) {
-        throw new CommandError(`\`cargo metadata\` failed (exit code ${result.exitCode}): ${lastLine(result.stderr)}${cargoHint(result.stderr)}`, cargo, args, result.stderr);
+        const context = { exitCode: result.exitCode, offline: inv.offline, frozen: inv.frozen, cwd, cargoHome: cargoHomeOf(env) };
+        const failure = describeCargoFailure(result.stderr, context);
+        const message = `\`cargo metadata\` failed (exit code ${result.exitCode}): ${failure.message}`;
+        throw FAULT[failure.kind] === 'input' ? new CommandInputError(message, cargo, args, result.stderr) : new CommandError(message, cargo, args, result.stderr);
     }
     return parseMetadata(result.stdout, 'cargo metadata');
 }
@@ -10002,19 +10237,6 @@ function readToml(file, scope) {
         throw e;
     }
     return parseTomlDocument(text, file);
-}
-/** What to do about the cargo failures a CI run meets most. */
-function cargoHint(stderr) {
-    if (/(?:needs to be updated but|cannot update the lock file .* because) --(?:locked|frozen) was passed/.test(stderr)) {
-        return ' — Cargo.lock is out of date: run `cargo update -w` (or `cargo generate-lockfile`) and commit it, or drop `locked`';
-    }
-    if (/--offline|offline mode/.test(stderr) && /(?:no matching package|failed to (?:download|load source)|attempting to make an HTTP request)/.test(stderr)) {
-        return ' — with `offline`, every dependency must already be in the cargo cache or vendored: fetch it first (`cargo fetch`), or drop `offline`';
-    }
-    const at = /^\s*--> (.+:\d+:\d+)\s*$/m.exec(stderr);
-    if (at)
-        return ` (at ${at[1]})`;
-    return '';
 }
 function lastLine(text) {
     const lines = text
