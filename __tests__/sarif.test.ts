@@ -6,6 +6,7 @@ import type { FindingReport, Report } from '../src/report/report.js'
 import { renderSarif, SARIF_LIMITS, type SarifLog, type SarifOptions, type SarifResult } from '../src/report/sarif.js'
 import { INFORMATION_URI, RULES, ruleHelpUri } from '../src/rules/registry.js'
 import { analyzeWorkspace } from '../src/run.js'
+import { VERSION } from '../src/version.js'
 import { sarifSchemaErrors } from './support/sarif-schema.js'
 
 const HERE = path.dirname(new URL(import.meta.url).pathname)
@@ -162,8 +163,15 @@ describe('SARIF from a hand-built report', () => {
       defaultConfiguration: { level: 'error' },
       properties: { tags: ['linkage', 'rust'], precision: 'very-high' }
     })
-    expect(dup.help.text).toBe(`${RULES[0]!.description}\n\nSee ${INFORMATION_URI}#duplicate-linkage`)
-    expect(dup.help.markdown).toContain(`](${INFORMATION_URI}#duplicate-linkage)`)
+    const page = `https://github.com/rust-linkage-guard/rust-linkage-guard/blob/v${VERSION}/docs/rules/duplicate-linkage.md`
+    expect(dup.helpUri).toBe(page)
+    expect(dup.help.text).toBe(`${RULES[0]!.description}\n\nSee ${page}`)
+    expect(dup.help.markdown).toBe(`${RULES[0]!.description}\n\nSee [the \`duplicate-linkage\` rule](${page}).`)
+    // Every rule links its own page, of the version that wrote the log, whatever `toolVersion` says.
+    for (const rule of driver.rules) {
+      expect(rule.helpUri).toBe(`${INFORMATION_URI}/blob/v${VERSION}/docs/rules/${rule.id}.md`)
+      expect(rule.help.markdown.endsWith(`See [the \`${rule.id}\` rule](${rule.helpUri}).`)).toBe(true)
+    }
     expect(driver.rules.find(r => r.id === 'unsupported-crate-type')!.defaultConfiguration.level).toBe('warning')
     expect(driver.rules.find(r => r.id === 'unused-allow')!.name).toBe('UnusedAllow')
     expect(log.runs[0].automationDetails).toEqual({ id: 'rust-linkage-guard/linux' })

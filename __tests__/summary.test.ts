@@ -6,6 +6,8 @@ import { parseBaseline } from '../src/policy/baseline.js'
 import { parsePolicy } from '../src/policy/policy.js'
 import { renderComment } from '../src/report/comment.js'
 import { SUMMARY_BUDGET, renderSummary } from '../src/report/summary.js'
+import { RULES, ruleHelpUri } from '../src/rules/registry.js'
+import { VERSION } from '../src/version.js'
 import { analyzeWorkspace } from '../src/run.js'
 import { makeArtifact, makeFinding, makeReport } from './support/reports.js'
 
@@ -37,7 +39,7 @@ describe('job summary', () => {
     const summary = renderSummary(await exampleReport())
     expect(summary).toContain('## ❌ Rust Linkage Guard fails')
     expect(summary).toContain('<code>cargo build</code> fails: 1 artifact cannot be built')
-    expect(summary).toContain('#### 🔴 <code>duplicate-linkage</code>')
+    expect(summary).toContain(`#### 🔴 [\`duplicate-linkage\`](${ruleHelpUri('duplicate-linkage')}): `)
     expect(summary).toContain("- <code>host</code> → <code>plugin_audio</code> (dylib, contains <code>std</code> and <code>engine_api</code> statically)")
     expect(summary).toMatch(/- <code>host<\/code> links <code>std<\/code> dynamically as <code>libstd-[0-9a-f]+\.so<\/code>/)
     const [diagram, ...others] = mermaidBlocks(summary)
@@ -59,6 +61,27 @@ describe('job summary', () => {
     const summary = renderSummary(report)
     expect(summary).toContain('## ✅ Rust Linkage Guard passes')
     expect(mermaidBlocks(summary)).toEqual([])
+  })
+
+  it('each rule heading links the rule id to its page at this version; an id the registry does not know stays text', () => {
+    const report = makeReport({
+      findings: [
+        makeFinding({}),
+        makeFinding({ rule: 'runtime-dylib', severity: 'warning', crates: ['libdy.so'] }),
+        makeFinding({ rule: 'some-future-rule', severity: 'note' }),
+        makeFinding({ rule: 'x](https://evil.example)<b>', severity: 'note' })
+      ]
+    })
+    const headings = renderSummary(report).split('\n').filter(l => l.startsWith('#### '))
+    const page = (id: string): string => `https://github.com/rust-linkage-guard/rust-linkage-guard/blob/v${VERSION}/docs/rules/${id}.md`
+    expect(headings).toHaveLength(4)
+    expect(headings[0]).toBe(`#### 🔴 [\`duplicate-linkage\`](${page('duplicate-linkage')}): A crate would be linked into one artifact twice (&#34;only shows up once&#34;)`)
+    expect(headings[1]).toBe(`#### 🟠 [\`runtime-dylib\`](${page('runtime-dylib')}): ${RULES.find(r => r.id === 'runtime-dylib')!.title}`)
+    expect(headings[2]).toBe('#### 🔵 <code>some-future-rule</code>')
+    expect(headings[3]).not.toContain('](')
+    expect(headings[3]).not.toContain('<b>')
+    // One link per rule: the heading's.
+    expect(count(renderSummary(report), /\]\(https:/g)).toBe(2)
   })
 
   it('strings from the repository cannot inject HTML, break a table row or leave the diagram', () => {

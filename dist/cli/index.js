@@ -563,7 +563,12 @@ function indent(text, prefix) {
     return prefix + text.replace(/\n/g, `\n${prefix}`);
 }
 
+;// CONCATENATED MODULE: ./src/version.ts
+/** The release of this tool; a test keeps it equal to package.json's `version`. */
+const VERSION = '0.1.0';
+
 ;// CONCATENATED MODULE: ./src/rules/registry.ts
+
 const RULES = [
     {
         id: 'duplicate-linkage',
@@ -686,14 +691,17 @@ const RULES = [
         description: 'An `[[allow]]` entry of the policy file matched no finding of this run, has no effect because its rule is turned off, or has passed its `expires` date, in which case the findings it covered fail the run again. A stale entry could silently allow an unrelated finding later: remove it, correct its `package`, `target` or `crate` fields, or set a later `expires` date if its reason still holds.'
     }
 ];
-/** The project page; rule help links are anchors of its README. */
+/** The project's repository on GitHub (SARIF `informationUri`). */
 const INFORMATION_URI = 'https://github.com/rust-linkage-guard/rust-linkage-guard';
 function ruleInfo(id) {
     return RULES.find(r => r.id === id);
 }
-/** The README section documenting a rule. */
+/**
+ * The rule's page, `docs/rules/<id>.md`, at the release tag of this version: a report links the
+ * documentation of the version that produced it.
+ */
 function ruleHelpUri(id) {
-    return `${INFORMATION_URI}#${id}`;
+    return `${INFORMATION_URI}/blob/v${VERSION}/docs/rules/${id}.md`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
@@ -773,7 +781,7 @@ function ruleDescriptor(rule) {
         helpUri,
         help: {
             text: `${rule.description}\n\nSee ${helpUri}`,
-            markdown: `${rule.description}\n\nSee [\`${rule.id}\` in the README](${helpUri}).`
+            markdown: `${rule.description}\n\nSee [the \`${rule.id}\` rule](${helpUri}).`
         },
         properties: { tags: [...RULE_TAGS], precision: 'very-high' }
     };
@@ -1084,9 +1092,10 @@ function findingBlocks(report) {
     for (const [rule, findings] of byRule) {
         const info = RULES.find(r => r.id === rule);
         const icon = ICONS[findings[0].severity];
+        // A registry id and a URL built here are ours: the link needs none of the escaping of repository text.
+        const id = info ? `[\`${info.id}\`](${ruleHelpUri(info.id)})` : `<code>${escapeHtml(rule)}</code>`;
         const title = info ? `: ${escapeHtml(info.title)}` : '';
-        const link = info ? ` · <a href="${escapeAttribute(ruleHelpUri(info.id))}">what this rule checks</a>` : '';
-        blocks.push(`#### ${icon} <code>${escapeHtml(rule)}</code>${title}\n\n<sub>${plural(findings.length, 'finding')}${link}</sub>\n`);
+        blocks.push(`#### ${icon} ${id}${title}\n\n<sub>${plural(findings.length, 'finding')}</sub>\n`);
         for (const f of findings)
             blocks.push(findingBlock(f));
     }
@@ -10348,10 +10357,6 @@ async function rustupWhich(runner, env) {
         return { kind: 'failed', reason: lastLine(result.stderr) || 'rustup which rustc failed' };
     return { kind: 'found', rustc };
 }
-
-;// CONCATENATED MODULE: ./src/version.ts
-/** The release of this tool; a test keeps it equal to package.json's `version`. */
-const VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: ./src/write-file.ts
 

@@ -192,7 +192,7 @@ function ruleDescriptor(rule: (typeof RULES)[number]): SarifReportingDescriptor 
     helpUri,
     help: {
       text: `${rule.description}\n\nSee ${helpUri}`,
-      markdown: `${rule.description}\n\nSee [\`${rule.id}\` in the README](${helpUri}).`
+      markdown: `${rule.description}\n\nSee [the \`${rule.id}\` rule](${helpUri}).`
     },
     properties: { tags: [...RULE_TAGS], precision: 'very-high' }
   }

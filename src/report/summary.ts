@@ -1,7 +1,7 @@
-import { RULES, ruleHelpUri, type RuleId } from '../rules/registry.js'
+import { RULES, ruleHelpUri } from '../rules/registry.js'
 import { plural } from '../text.js'
 import { linkageDiagram } from './mermaid.js'
-import { countFindings, describeInclusion, escapeAttribute, escapeHtml, findingStanding, findingSubject, groupInclusion, md, stdLinkage, verdictLine } from './render.js'
+import { countFindings, describeInclusion, escapeHtml, findingStanding, findingSubject, groupInclusion, md, stdLinkage, verdictLine } from './render.js'
 import type { ArtifactReport, BoundaryReport, FindingReport, Report } from './report.js'
 
 /** GitHub drops a step summary above 1 MiB; this leaves room for other writers and for GitHub's own markup. */
@@ -78,9 +78,10 @@ function findingBlocks(report: Report): string[] {
   for (const [rule, findings] of byRule) {
     const info = RULES.find(r => r.id === rule)
     const icon = ICONS[findings[0]!.severity]
+    // A registry id and a URL built here are ours: the link needs none of the escaping of repository text.
+    const id = info ? `[\`${info.id}\`](${ruleHelpUri(info.id)})` : `<code>${escapeHtml(rule)}</code>`
     const title = info ? `: ${escapeHtml(info.title)}` : ''
-    const link = info ? ` · <a href="${escapeAttribute(ruleHelpUri(info.id as RuleId))}">what this rule checks</a>` : ''
-    blocks.push(`#### ${icon} <code>${escapeHtml(rule)}</code>${title}\n\n<sub>${plural(findings.length, 'finding')}${link}</sub>\n`)
+    blocks.push(`#### ${icon} ${id}${title}\n\n<sub>${plural(findings.length, 'finding')}</sub>\n`)
     for (const f of findings) blocks.push(findingBlock(f))
   }
   return blocks

@@ -1,4 +1,5 @@
 import type { Severity } from '../report/report.js'
+import { VERSION } from '../version.js'
 
 /** Every rule id the engine reports. Ids are stable: never renamed, never reused. */
 export type RuleId =
@@ -175,14 +176,17 @@ export const RULES: readonly RuleInfo[] = [
   }
 ]
 
-/** The project page; rule help links are anchors of its README. */
+/** The project's repository on GitHub (SARIF `informationUri`). */
 export const INFORMATION_URI = 'https://github.com/rust-linkage-guard/rust-linkage-guard'
 
 export function ruleInfo(id: RuleId): RuleInfo {
   return RULES.find(r => r.id === id)!
 }
 
-/** The README section documenting a rule. */
+/**
+ * The rule's page, `docs/rules/<id>.md`, at the release tag of this version: a report links the
+ * documentation of the version that produced it.
+ */
 export function ruleHelpUri(id: RuleId): string {
-  return `${INFORMATION_URI}#${id}`
+  return `${INFORMATION_URI}/blob/v${VERSION}/docs/rules/${id}.md`
 }
