@@ -63,7 +63,7 @@ function substitute(text: string, dir: string, marker: string): string {
 /** The test's environment without any rustflags or target of its own. */
 function cleanEnv(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = { ...process.env }
-  for (const k of Object.keys(env)) if (/^(?:RUSTFLAGS|CARGO_ENCODED_RUSTFLAGS|CARGO_BUILD_|CARGO_TARGET_|INPUT_|GITHUB_)/.test(k)) delete env[k]
+  for (const k of Object.keys(env)) if (/^(?:RUSTFLAGS|CARGO_ENCODED_RUSTFLAGS|CARGO_BUILD_|CARGO_TARGET_|CARGO_TERM_COLOR$|NO_COLOR$|INPUT_|GITHUB_)/.test(k)) delete env[k]
   return { ...env, ...extra }
 }
 

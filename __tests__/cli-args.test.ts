@@ -321,6 +321,8 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['--output', 'r.txt'], tty).color).toBe(false)
     expect(parseCliArgs(['--color=always', '--output', 'r.txt']).color).toBe(true)
     expect(parseCliArgs([]).color).toBe(false)
+    expect(parseCliArgs(['--format', 'json'], tty).color).toBe(false)
+    expect(parseCliArgs([], { colorTerminal: false, cargoTermColor: 'always' }).color).toBe(true)
   })
 })
 
@@ -351,7 +353,8 @@ describe('HELP_TEXT', () => {
       'Manifest Options:',
       'Output:',
       'Gating:',
-      'Security:'
+      'Security:',
+      'Exit Status:'
     ])
     for (const line of HELP_TEXT.split('\n')) expect(line.length).toBeLessThanOrEqual(100)
   })

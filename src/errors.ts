@@ -2,6 +2,7 @@
  * Errors that end a run without a verdict. Findings are values, never exceptions: these are only for
  * "could not analyse". Each message is one line that names the file, field, flag or input at fault.
  */
+import { withCodePoints } from './text.js'
 
 /** Bad input from the user: a flag, an action input, a file we were pointed at. Exit code 2. */
 export class UserError extends Error {
@@ -49,7 +50,11 @@ export function describeError(error: unknown): { message: string; internal: bool
   return { message: `internal error: ${oneLine(message)} (please report this with the command line you used)`, internal: true }
 }
 
-/** Folds line breaks (e.g. from an excerpt of bad input) so an error is always one line. */
+/**
+ * Folds line breaks (e.g. from an excerpt of bad input) so an error is always one line, and shows every
+ * other control, bidi and zero-width character as its code point, so a name quoted in an error cannot send
+ * escape sequences to a terminal or a log.
+ */
 function oneLine(message: string): string {
-  return message.replace(/\s*[\r\n]+\s*/g, ' ').trim()
+  return withCodePoints(message.replace(/\s*[\r\n]+\s*/g, ' ').trim())
 }

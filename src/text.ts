@@ -25,3 +25,10 @@ export const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200
 export function codePoint(c: string): string {
   return `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
 }
+
+const EVERY_HIDDEN = new RegExp(HIDDEN.source, 'gu')
+
+/** Every `HIDDEN` character, line breaks and tabs included, shown as its code point: `<U+001B>`. */
+export function withCodePoints(text: string): string {
+  return text.replace(EVERY_HIDDEN, c => `<${codePoint(c)}>`)
+}

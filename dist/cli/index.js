@@ -39,11 +39,44 @@ var __webpack_exports__ = {};
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/text.ts
+/** Wording helpers shared by findings and reports. */
+/** "1 finding", "2 findings". */
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** "`a`, `b` and `c`", or "`a`, `b`, `c`, `d`, `e` and 12 more". */
+function listCrates(crates, shown = 5) {
+    const names = crates.map(c => `\`${c}\``);
+    if (names.length <= 1)
+        return names.join('');
+    if (names.length <= shown)
+        return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+    return `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
+}
+/**
+ * Characters that reorder text or hide in it: bidi embeddings, overrides, isolates and marks (U+202A–U+202E,
+ * U+2066–U+2069, U+200E, U+200F, U+061C), zero-width and other invisible characters (U+200B–U+200D,
+ * U+2060–U+2064, U+FEFF, U+00AD, U+180E), the line and paragraph separators U+2028 and U+2029, deprecated
+ * format characters (U+206A–U+206F), interlinear annotations (U+FFF9–U+FFFB), and the C0 and C1 controls.
+ */
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/u;
+/** A character as its code point, `U+202E`. */
+function codePoint(c) {
+    return `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+const EVERY_HIDDEN = new RegExp(HIDDEN.source, 'gu');
+/** Every `HIDDEN` character, line breaks and tabs included, shown as its code point: `<U+001B>`. */
+function withCodePoints(text) {
+    return text.replace(EVERY_HIDDEN, c => `<${codePoint(c)}>`);
+}
+
 ;// CONCATENATED MODULE: ./src/errors.ts
 /**
  * Errors that end a run without a verdict. Findings are values, never exceptions: these are only for
  * "could not analyse". Each message is one line that names the file, field, flag or input at fault.
  */
+
 /** Bad input from the user: a flag, an action input, a file we were pointed at. Exit code 2. */
 class errors_UserError extends Error {
     exitCode = 2;
@@ -89,9 +122,13 @@ function describeError(error) {
     const message = error instanceof Error ? error.message : String(error);
     return { message: `internal error: ${oneLine(message)} (please report this with the command line you used)`, internal: true };
 }
-/** Folds line breaks (e.g. from an excerpt of bad input) so an error is always one line. */
+/**
+ * Folds line breaks (e.g. from an excerpt of bad input) so an error is always one line, and shows every
+ * other control, bidi and zero-width character as its code point, so a name quoted in an error cannot send
+ * escape sequences to a terminal or a log.
+ */
 function oneLine(message) {
-    return message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+    return withCodePoints(message.replace(/\s*[\r\n]+\s*/g, ' ').trim());
 }
 
 ;// CONCATENATED MODULE: ./src/model/paths.ts
@@ -182,34 +219,44 @@ function relation(root, file) {
     return windows ? rel.replace(/\\/g, '/') : rel;
 }
 
-;// CONCATENATED MODULE: ./src/text.ts
-/** Wording helpers shared by findings and reports. */
-/** "1 finding", "2 findings". */
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-/** "`a`, `b` and `c`", or "`a`, `b`, `c`, `d`, `e` and 12 more". */
-function listCrates(crates, shown = 5) {
-    const names = crates.map(c => `\`${c}\``);
-    if (names.length <= 1)
-        return names.join('');
-    if (names.length <= shown)
-        return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-    return `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
-}
+;// CONCATENATED MODULE: ./src/report/sgr.ts
 /**
- * Characters that reorder text or hide in it: bidi embeddings, overrides, isolates and marks (U+202A–U+202E,
- * U+2066–U+2069, U+200E, U+200F, U+061C), zero-width and other invisible characters (U+200B–U+200D,
- * U+2060–U+2064, U+FEFF, U+00AD, U+180E), the line and paragraph separators U+2028 and U+2029, deprecated
- * format characters (U+206A–U+206F), interlinear annotations (U+FFF9–U+FFFB), and the C0 and C1 controls.
+ * Colour as rustc and cargo show it: plain SGR sequences, each styled span closed by a reset. Whether to
+ * colour at all is the caller's choice (`cli/color.ts`).
  */
-const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/u;
-/** A character as its code point, `U+202E`. */
-function codePoint(c) {
-    return `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+const BOLD = '\u001b[1m';
+const RESET = '\u001b[0m';
+/**
+ * The styles of rustc 1.95 and cargo 1.95 diagnostics, byte for byte: bold, then a 16-colour foreground,
+ * each its own sequence.
+ */
+const STYLES = {
+    /** `error`, `error[E0382]`: bold bright red. */
+    error: `${BOLD}\u001b[91m`,
+    /** `warning`: bold yellow (not bright). */
+    warning: `${BOLD}\u001b[33m`,
+    /** `note`: bold bright green. */
+    note: `${BOLD}\u001b[92m`,
+    /** `help`: bold bright cyan. */
+    help: `${BOLD}\u001b[96m`,
+    /** `-->`, `:::`, `=` and the line-number gutter: bold bright blue. */
+    gutter: `${BOLD}\u001b[94m`,
+    /** A diagnostic's message, the label of a `= note:` line, headings. */
+    bold: BOLD,
+    /** Success, as cargo's `Compiling` and `Finished`: bold bright green. */
+    good: `${BOLD}\u001b[92m`
+};
+/** A `Paint` that styles when `color` is true and is the identity otherwise. */
+function painter(color) {
+    return color ? (style, text) => `${STYLES[style]}${text}${RESET}` : (_style, text) => text;
+}
+/** Every SGR sequence (`ESC [ … m`) removed. */
+function stripSgr(text) {
+    return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
 ;// CONCATENATED MODULE: ./src/report/render.ts
+
 
 /** Counts that decide the exit status and the outputs. */
 function countFindings(report) {
@@ -306,35 +353,47 @@ function stdLinkage(a) {
         return a.linkage.length === 0 ? '—' : 'not linked';
     return std.how === 'included-from-dylib' ? `inside ${std.via ?? 'a dylib'}` : std.how;
 }
-/** The plain-text report for terminals. */
-function renderText(report) {
+const STATUS_STYLES = { ok: 'good', error: 'error', blocked: 'warning' };
+/**
+ * The plain-text report for terminals, laid out and, with `color`, coloured like rustc's diagnostics.
+ * Repository text is shown with every control, bidi and zero-width character as its code point,
+ * line breaks included: a name can neither send escape sequences to the terminal nor start a line.
+ */
+function renderText(report, style = {}) {
+    const color = painter(style.color === true);
+    const paint = (s, text) => color(s, withCodePoints(text));
+    /** A footer line of a finding, as rustc's `= note: …`. */
+    const footer = (label, text) => `  ${paint('gutter', '= ')}${paint('bold', label)}: ${withCodePoints(text)}`;
     const lines = [];
     const t = report.toolchain;
-    lines.push(`${report.invocation.args.join(' ')}  (profile ${report.invocation.profile}, rustc ${t.release}, target ${t.target})`, '');
+    lines.push(withCodePoints(`${report.invocation.args.join(' ')}  (profile ${report.invocation.profile}, rustc ${t.release}, target ${t.target})`), '');
     for (const f of report.findings) {
         const standing = findingStanding(f);
         const tag = standing === 'allowed' ? ` (allowed: ${f.allowed.reason})` : standing === 'existing' ? ' (already in the baseline)' : standing === 'new' ? ' (new)' : '';
-        lines.push(`${f.severity}[${f.rule}]${tag}: ${f.message}`);
-        lines.push(`  --> ${f.file}:${f.line}`);
+        lines.push(`${paint(f.severity, `${f.severity}[${f.rule}]`)}${paint('bold', `${tag}: ${f.message}`)}`);
+        lines.push(`  ${paint('gutter', '--> ')}${withCodePoints(`${f.file}:${f.line}`)}`);
         for (const r of f.related ?? [])
-            lines.push(`  ::: ${r.file}:${r.line} (${r.message.replace(/`/g, '')})`);
+            lines.push(`  ${paint('gutter', '::: ')}${withCodePoints(`${r.file}:${r.line} (${r.message.replace(/`/g, '')})`)}`);
         for (const g of groupInclusion(f.inclusion ?? []))
-            lines.push(`  = via: ${describeInclusion(g).replace(/`/g, '')}`);
+            lines.push(footer('via', describeInclusion(g).replace(/`/g, '')));
         for (const fix of f.fixes)
-            lines.push(`  = fix: ${fix}`);
+            lines.push(footer('fix', fix));
         lines.push('');
     }
-    const rows = report.artifacts.map(a => [artifactLabel(a), a.status, `std ${stdLinkage(a)}`, (a.runtimeLibraries ?? []).join(' ')]);
+    const rows = report.artifacts.map(a => [withCodePoints(artifactLabel(a)), a.status, `std ${stdLinkage(a)}`, withCodePoints((a.runtimeLibraries ?? []).join(' '))]);
     if (rows.length > 0) {
-        lines.push('Artifacts:');
+        lines.push(paint('bold', 'Artifacts:'));
         const widths = [0, 1, 2].map(i => Math.max(...rows.map(r => r[i].length)));
-        for (const r of rows)
-            lines.push(`  ${r.map((c, i) => (i < 3 ? c.padEnd(widths[i]) : c)).join('  ')}`.trimEnd());
+        const pad = (text, column) => ' '.repeat(widths[column] - text.length);
+        for (const [label, status, std, libraries] of rows) {
+            // Only the status word is painted; the padding after it stays plain.
+            lines.push(`  ${label}${pad(label, 0)}  ${paint(STATUS_STYLES[status], status)}${pad(status, 1)}  ${std}${pad(std, 2)}  ${libraries}`.trimEnd());
+        }
         lines.push('');
     }
     for (const note of report.notes)
-        lines.push(`note: ${note}`);
-    lines.push(verdictLine(report));
+        lines.push(`${paint('note', 'note')}: ${withCodePoints(note)}`);
+    lines.push(paint('bold', verdictLine(report)));
     return `${lines.join('\n')}\n`;
 }
 /** Line breaks as spaces: text from a repository never starts a line of its own in markdown. */
@@ -1248,6 +1307,58 @@ function defaultInvocation(overrides = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/cli/color.ts
+/**
+ * Colour as cargo chooses it. Pure: the `--color` flag, the variables cargo reads and whether a stream is a
+ * terminal in, a yes or no out. How colour looks is `report/sgr.ts`.
+ */
+
+const COLOR_CHOICES = ['auto', 'always', 'never'];
+/**
+ * `--color` when given, else `CARGO_TERM_COLOR` when set, else `auto`.
+ *
+ * @throws UserError for a `CARGO_TERM_COLOR` other than `auto`, `always` or `never` (empty and other cases
+ *   too), which cargo rejects as well.
+ */
+function resolveColorChoice(flag, cargoTermColor) {
+    if (flag !== null)
+        return flag;
+    if (cargoTermColor === undefined)
+        return 'auto';
+    if (isColorChoice(cargoTermColor))
+        return cargoTermColor;
+    throw new errors_UserError(`\`CARGO_TERM_COLOR\` must be one of ${COLOR_CHOICES.join(', ')}, got \`${cargoTermColor}\``);
+}
+function isColorChoice(value) {
+    return COLOR_CHOICES.some(choice => choice === value);
+}
+/** Whether `auto` colours a stream: it is a terminal, `TERM` is not `dumb`, and `NO_COLOR` is unset or empty. */
+function terminalShowsColor(isTTY, variables) {
+    return isTTY && variables.TERM !== 'dumb' && (variables.NO_COLOR ?? '') === '';
+}
+/** Whether a stream is coloured under `choice`; `always` colours even where `NO_COLOR` is set, as cargo does. */
+function colorsStream(choice, showsColor) {
+    return choice === 'always' || (choice === 'auto' && showsColor);
+}
+/**
+ * The whole decision for one stream: `flag` (null when `--color` is not given), then `CARGO_TERM_COLOR`,
+ * then the terminal. Standard output and standard error are each decided by their own `isTTY`.
+ *
+ * @throws UserError for an invalid `CARGO_TERM_COLOR` when no flag overrides it.
+ */
+function decideColor(flag, variables, isTTY) {
+    return colorsStream(resolveColorChoice(flag, variables.CARGO_TERM_COLOR), terminalShowsColor(isTTY, variables));
+}
+/**
+ * Whether our own messages on standard error are coloured, even for a command line that does not parse:
+ * `flag` is the `--color` found in it, if any. An invalid `CARGO_TERM_COLOR`, itself the error then being
+ * reported, counts as `auto`.
+ */
+function decideErrorColor(flag, variables, isTTY) {
+    const choice = flag ?? (isColorChoice(variables.CARGO_TERM_COLOR) ? variables.CARGO_TERM_COLOR : 'auto');
+    return colorsStream(choice, terminalShowsColor(isTTY, variables));
+}
+
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 /**
  * The command line of `rust-linkage-guard`: cargo's own package, target, feature and compilation flags,
@@ -1257,16 +1368,19 @@ function defaultInvocation(overrides = {}) {
  */
 
 
+
 const PROGRAM = 'rust-linkage-guard';
+/** The first argument cargo passes when it runs this program as `cargo linkage-guard`. */
+const CARGO_SUBCOMMAND = 'linkage-guard';
 const HELP_HINT = `run \`${PROGRAM} --help\``;
 const FORMATS = ['text', 'json', 'markdown', 'sarif', 'github'];
 const FAIL_ON = ['error', 'warning', 'never'];
 const COMMANDS = ['build', 'test'];
-const COLOR_CHOICES = ['auto', 'always', 'never'];
 /** Usage text for `--help`, grouped like cargo's own help. */
 const HELP_TEXT = `Predict how each artifact of a Cargo workspace links, before anything is compiled.
 
 Usage: ${PROGRAM} [+toolchain] [OPTIONS]
+       cargo [+toolchain] ${CARGO_SUBCOMMAND} [OPTIONS]
 
   +toolchain  The rustup toolchain to run cargo and rustc with, as with cargo (e.g. +1.95.0)
 
@@ -1317,7 +1431,9 @@ Output:
       --format <FORMAT>  Report format: text, json, markdown (the job summary), sarif,
                          or github (annotations as workflow commands) [default: text]
       --output <FILE>    Write the report to FILE instead of standard output
-      --color <WHEN>     Coloring: auto, always or never [default: auto]
+      --color <WHEN>     Coloring: auto, always or never [default: CARGO_TERM_COLOR, or auto];
+                         auto colours the text report and errors on a terminal, unless
+                         NO_COLOR is set or TERM is dumb; always colours even with NO_COLOR
 
 Gating:
       --fail-on <LEVEL>  Exit with 1 for findings at or above LEVEL: error, warning
@@ -1331,6 +1447,12 @@ Security:
                                  (wrappers, build.rustc, [env], a path toolchain) and pass
                                  every rustflag to rustc (@file, --sysroot, -Z options)
       --timeout <SECONDS>        Stop a cargo or rustc call after SECONDS [default: 300]
+
+Exit Status:
+  0  The check passed
+  1  Findings fail the check (those at or above --fail-on)
+  2  Usage or input error: a flag, a file, or an invalid manifest, policy or cargo configuration
+  3  cargo or rustc could not be run, failed, or ran longer than --timeout
 `;
 function switchFlag(long, set, short) {
     return { long, ...(short === undefined ? {} : { short }), apply: draft => set(draft) };
@@ -1429,7 +1551,7 @@ const FLAG_SPECS = [
     listFlag('config', 'KEY=VALUE', (d, v) => d.options.configOverrides.push(v)),
     { long: 'format', value: 'FORMAT', apply: (d, v, spelled) => (d.options.format = oneOf(v, FORMATS, `\`${spelled}\``)) },
     { long: 'output', value: 'FILE', apply: (d, v, spelled) => (d.options.output = requireNonEmpty(v, spelled)) },
-    { long: 'color', value: 'WHEN', apply: (d, v, spelled) => (d.colorChoice = oneOf(v, COLOR_CHOICES, `\`${spelled}\``)) },
+    { long: 'color', value: 'WHEN', apply: (d, v, spelled) => (d.colorFlag = oneOf(v, COLOR_CHOICES, `\`${spelled}\``)) },
     { long: 'policy', value: 'FILE', apply: (d, v, spelled) => (d.options.policy = requireNonEmpty(v, spelled)) },
     switchFlag('no-policy', d => (d.options.noPolicy = true)),
     switchFlag('trust-repository-config', d => (d.options.trustRepositoryConfig = true)),
@@ -1475,14 +1597,15 @@ const CARGO_ONLY_FLAGS = new Set([
     '--doc'
 ]);
 /**
- * Parses the command line (without the node and script paths).
+ * Parses the command line: the flags, after the node and script paths and `splitCommandLine`.
  *
  * Follows cargo's conventions: `--flag value` and `--flag=value`; short flags may be clustered and take their
  * value attached (`-rp app`, `-papp`, `-p=app`); a value may not start with `-` unless attached with `=` (a lone `-` is a value);
  * every flag except the list-valued ones may be given once. Parsing stops at `-h`/`--help` or `-V`/`--version`,
  * as cargo's does.
  *
- * @throws UserError with a one-line message naming the flag at fault.
+ * @throws UserError with a one-line message naming the flag at fault, or `CARGO_TERM_COLOR` when it is
+ *   invalid and `--color` is not given.
  */
 function args_parseCliArgs(argv, env = { colorTerminal: false }) {
     const draft = {
@@ -1503,7 +1626,7 @@ function args_parseCliArgs(argv, env = { colorTerminal: false }) {
             trustRepositoryConfig: false,
             timeoutMs: null
         },
-        colorChoice: 'auto'
+        colorFlag: null
     };
     const seen = new Set();
     const order = [];
@@ -1578,10 +1701,38 @@ function args_parseCliArgs(argv, env = { colorTerminal: false }) {
         throw new errors_UserError(`unexpected argument \`${arg}\`; ${HELP_HINT}`);
     }
     const { options } = draft;
-    if (!options.help && !options.version)
-        checkCombinations(options.invocation, order);
-    options.color = draft.colorChoice === 'always' || (draft.colorChoice === 'auto' && env.colorTerminal && options.output === null);
+    // As with cargo, help and version are printed whatever `CARGO_TERM_COLOR` holds.
+    if (options.help || options.version)
+        return options;
+    checkCombinations(options.invocation, order);
+    const choice = resolveColorChoice(draft.colorFlag, env.cargoTermColor);
+    options.color = options.format === 'text' && colorsStream(choice, env.colorTerminal && options.output === null);
     return options;
+}
+/**
+ * Splits the program's arguments into the rustup toolchain and the flags for `parseCliArgs`. cargo runs an
+ * external subcommand as `cargo-linkage-guard linkage-guard …`, so a leading `linkage-guard` is dropped (a
+ * bare argument is never valid otherwise); then a leading `+toolchain` is taken, as with cargo.
+ */
+function splitCommandLine(argv) {
+    const args = argv[0] === CARGO_SUBCOMMAND ? argv.slice(1) : [...argv];
+    const first = args[0];
+    if (first?.startsWith('+'))
+        return { toolchain: first.slice(1), args: args.slice(1) };
+    return { toolchain: null, args };
+}
+/**
+ * The valid `--color` of a command line, found without parsing the rest: for colouring the error about a
+ * command line that does not parse. On one that does, it is the value `parseCliArgs` takes.
+ */
+function colorFlagIn(argv) {
+    for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+        const arg = argv[i];
+        const value = arg === '--color' ? argv[i + 1] : arg.startsWith('--color=') ? arg.slice('--color='.length) : undefined;
+        if (isColorChoice(value))
+            return value;
+    }
+    return null;
 }
 /** Cross-flag rules cargo enforces, checked once every flag is known. */
 function checkCombinations(invocation, order) {
@@ -10768,14 +10919,19 @@ function removeQuietly(file) {
 
 
 
+
+
 /**
- * `rust-linkage-guard`: exit 0 when the check passes, 1 when findings fail it, 2 for usage or input errors,
- * 3 when cargo or rustc could not be run, failed, or took longer than `--timeout`.
+ * `rust-linkage-guard`, also installed as `cargo-linkage-guard` for `cargo linkage-guard`: exit 0 when the
+ * check passes, 1 when findings fail it, 2 for usage or input errors, 3 when cargo or rustc could not be
+ * run, failed, or took longer than `--timeout`.
  */
 async function main(argv) {
-    // `+toolchain` first, as with cargo: the rustup toolchain to run cargo and rustc with.
-    const requested = argv[0]?.startsWith('+') ? argv[0].slice(1) : null;
-    const options = args_parseCliArgs(requested === null ? argv : argv.slice(1), { colorTerminal: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
+    const { toolchain: requested, args } = splitCommandLine(argv);
+    const options = args_parseCliArgs(args, {
+        colorTerminal: terminalShowsColor(Boolean(process.stdout.isTTY), process.env),
+        cargoTermColor: process.env.CARGO_TERM_COLOR
+    });
     if (options.help) {
         process.stdout.write(HELP_TEXT.endsWith('\n') ? HELP_TEXT : `${HELP_TEXT}\n`);
         return 0;
@@ -10806,7 +10962,7 @@ async function main(argv) {
         timeoutMs
     });
     const report = gateReport(analysed, { failOn: options.failOn, policy, baseline: options.baseline, cwd });
-    const text = render(report, options.format);
+    const text = render(report, options.format, options.color);
     if (options.output !== null)
         writeAtomically(options.output, text, '`--output`');
     else
@@ -10820,7 +10976,7 @@ async function writeStdout(text) {
             await new Promise(resolve => process.stdout.once('drain', resolve));
     }
 }
-function render(report, format) {
+function render(report, format, color) {
     // Repository-relative paths for SARIF and annotations, taking the working directory as the repository root.
     const workspacePrefix = external_node_path_default().relative(process.cwd(), report.workspaceRoot).split((external_node_path_default()).sep).join('/');
     switch (format) {
@@ -10835,14 +10991,16 @@ function render(report, format) {
                 .annotations.map(a => `${workflowCommand(a)}\n`)
                 .join('');
         case 'text':
-            return renderText(report);
+            return renderText(report, { color });
     }
 }
-main(process.argv.slice(2)).then(code => {
+const argv = process.argv.slice(2);
+main(argv).then(code => {
     process.exitCode = code;
 }, (error) => {
     const { message } = describeError(error);
-    process.stderr.write(`error: ${message}\n`);
+    const paint = painter(decideErrorColor(colorFlagIn(argv), process.env, Boolean(process.stderr.isTTY)));
+    process.stderr.write(`${paint('error', 'error')}: ${message}\n`);
     process.exitCode = error instanceof errors_UserError ? error.exitCode : 2;
 });
 

@@ -7,12 +7,12 @@
 import { UserError } from '../errors.js'
 import { defaultInvocation, type Command, type Invocation } from '../model/types.js'
 import type { FailOn } from '../report/report.js'
+import { COLOR_CHOICES, colorsStream, isColorChoice, resolveColorChoice, type ColorChoice } from './color.js'
+
+export type { ColorChoice } from './color.js'
 
 /** The report formats the CLI can print. */
 export type ReportFormat = 'text' | 'json' | 'markdown' | 'sarif' | 'github'
-
-/** `--color` as cargo spells it; `auto` is resolved against the terminal (see `CliEnvironment`). */
-export type ColorChoice = 'auto' | 'always' | 'never'
 
 /** Everything the command line selects. */
 export interface CliOptions {
@@ -30,7 +30,10 @@ export interface CliOptions {
   help: boolean
   /** `-V`/`--version` was given: print the version and exit. */
   version: boolean
-  /** Whether to colour the report: `--color always`, or `auto` on a colour terminal when writing to stdout. */
+  /**
+   * Whether to colour the report: only `--format text`, chosen by `--color`, else `CARGO_TERM_COLOR`, else
+   * `auto`, which colours standard output on a colour terminal and never a file (see `CliEnvironment`).
+   */
   color: boolean
   /** `--config KEY=VALUE` overrides for cargo's configuration, in order (cargo also accepts a path to a file). */
   configOverrides: string[]
@@ -48,24 +51,28 @@ export interface CliOptions {
   timeoutMs: number | null
 }
 
-/** Facts about the process that `--color auto` depends on, supplied by the caller to keep parsing pure. */
+/** Facts about the process that colour depends on, supplied by the caller to keep parsing pure. */
 export interface CliEnvironment {
-  /** Standard output is a terminal and colour is not disabled (e.g. by `NO_COLOR`). */
+  /** Standard output is a terminal that shows colour (`terminalShowsColor`): what `auto` colours. */
   colorTerminal: boolean
+  /** `CARGO_TERM_COLOR`, which chooses when `--color` is not given; undefined when unset. */
+  cargoTermColor?: string | undefined
 }
 
 const PROGRAM = 'rust-linkage-guard'
+/** The first argument cargo passes when it runs this program as `cargo linkage-guard`. */
+export const CARGO_SUBCOMMAND = 'linkage-guard'
 const HELP_HINT = `run \`${PROGRAM} --help\``
 
 const FORMATS: readonly ReportFormat[] = ['text', 'json', 'markdown', 'sarif', 'github']
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never']
 const COMMANDS: readonly Command[] = ['build', 'test']
-const COLOR_CHOICES: readonly ColorChoice[] = ['auto', 'always', 'never']
 
 /** Usage text for `--help`, grouped like cargo's own help. */
 export const HELP_TEXT = `Predict how each artifact of a Cargo workspace links, before anything is compiled.
 
 Usage: ${PROGRAM} [+toolchain] [OPTIONS]
+       cargo [+toolchain] ${CARGO_SUBCOMMAND} [OPTIONS]
 
   +toolchain  The rustup toolchain to run cargo and rustc with, as with cargo (e.g. +1.95.0)
 
@@ -116,7 +123,9 @@ Output:
       --format <FORMAT>  Report format: text, json, markdown (the job summary), sarif,
                          or github (annotations as workflow commands) [default: text]
       --output <FILE>    Write the report to FILE instead of standard output
-      --color <WHEN>     Coloring: auto, always or never [default: auto]
+      --color <WHEN>     Coloring: auto, always or never [default: CARGO_TERM_COLOR, or auto];
+                         auto colours the text report and errors on a terminal, unless
+                         NO_COLOR is set or TERM is dumb; always colours even with NO_COLOR
 
 Gating:
       --fail-on <LEVEL>  Exit with 1 for findings at or above LEVEL: error, warning
@@ -130,12 +139,19 @@ Security:
                                  (wrappers, build.rustc, [env], a path toolchain) and pass
                                  every rustflag to rustc (@file, --sysroot, -Z options)
       --timeout <SECONDS>        Stop a cargo or rustc call after SECONDS [default: 300]
+
+Exit Status:
+  0  The check passed
+  1  Findings fail the check (those at or above --fail-on)
+  2  Usage or input error: a flag, a file, or an invalid manifest, policy or cargo configuration
+  3  cargo or rustc could not be run, failed, or ran longer than --timeout
 `
 
 /** Mutable state while parsing; folded into `CliOptions` at the end. */
 interface Draft {
   options: CliOptions
-  colorChoice: ColorChoice
+  /** `--color`, or null when not given. */
+  colorFlag: ColorChoice | null
 }
 
 /** One flag of the command line. */
@@ -252,7 +268,7 @@ const FLAG_SPECS: readonly FlagSpec[] = [
   listFlag('config', 'KEY=VALUE', (d, v) => d.options.configOverrides.push(v)),
   { long: 'format', value: 'FORMAT', apply: (d, v, spelled) => (d.options.format = oneOf(v, FORMATS, `\`${spelled}\``)) },
   { long: 'output', value: 'FILE', apply: (d, v, spelled) => (d.options.output = requireNonEmpty(v, spelled)) },
-  { long: 'color', value: 'WHEN', apply: (d, v, spelled) => (d.colorChoice = oneOf(v, COLOR_CHOICES, `\`${spelled}\``)) },
+  { long: 'color', value: 'WHEN', apply: (d, v, spelled) => (d.colorFlag = oneOf(v, COLOR_CHOICES, `\`${spelled}\``)) },
   { long: 'policy', value: 'FILE', apply: (d, v, spelled) => (d.options.policy = requireNonEmpty(v, spelled)) },
   switchFlag('no-policy', d => (d.options.noPolicy = true)),
   switchFlag('trust-repository-config', d => (d.options.trustRepositoryConfig = true)),
@@ -300,14 +316,15 @@ const CARGO_ONLY_FLAGS = new Set([
 ])
 
 /**
- * Parses the command line (without the node and script paths).
+ * Parses the command line: the flags, after the node and script paths and `splitCommandLine`.
  *
  * Follows cargo's conventions: `--flag value` and `--flag=value`; short flags may be clustered and take their
  * value attached (`-rp app`, `-papp`, `-p=app`); a value may not start with `-` unless attached with `=` (a lone `-` is a value);
  * every flag except the list-valued ones may be given once. Parsing stops at `-h`/`--help` or `-V`/`--version`,
  * as cargo's does.
  *
- * @throws UserError with a one-line message naming the flag at fault.
+ * @throws UserError with a one-line message naming the flag at fault, or `CARGO_TERM_COLOR` when it is
+ *   invalid and `--color` is not given.
  */
 export function parseCliArgs(argv: readonly string[], env: CliEnvironment = { colorTerminal: false }): CliOptions {
   const draft: Draft = {
@@ -328,7 +345,7 @@ export function parseCliArgs(argv: readonly string[], env: CliEnvironment = { co
       trustRepositoryConfig: false,
       timeoutMs: null
     },
-    colorChoice: 'auto'
+    colorFlag: null
   }
   const seen = new Set<FlagSpec>()
   const order: FlagSpec[] = []
@@ -399,9 +416,37 @@ export function parseCliArgs(argv: readonly string[], env: CliEnvironment = { co
   }
 
   const { options } = draft
-  if (!options.help && !options.version) checkCombinations(options.invocation, order)
-  options.color = draft.colorChoice === 'always' || (draft.colorChoice === 'auto' && env.colorTerminal && options.output === null)
+  // As with cargo, help and version are printed whatever `CARGO_TERM_COLOR` holds.
+  if (options.help || options.version) return options
+  checkCombinations(options.invocation, order)
+  const choice = resolveColorChoice(draft.colorFlag, env.cargoTermColor)
+  options.color = options.format === 'text' && colorsStream(choice, env.colorTerminal && options.output === null)
   return options
+}
+
+/**
+ * Splits the program's arguments into the rustup toolchain and the flags for `parseCliArgs`. cargo runs an
+ * external subcommand as `cargo-linkage-guard linkage-guard …`, so a leading `linkage-guard` is dropped (a
+ * bare argument is never valid otherwise); then a leading `+toolchain` is taken, as with cargo.
+ */
+export function splitCommandLine(argv: readonly string[]): { toolchain: string | null; args: string[] } {
+  const args = argv[0] === CARGO_SUBCOMMAND ? argv.slice(1) : [...argv]
+  const first = args[0]
+  if (first?.startsWith('+')) return { toolchain: first.slice(1), args: args.slice(1) }
+  return { toolchain: null, args }
+}
+
+/**
+ * The valid `--color` of a command line, found without parsing the rest: for colouring the error about a
+ * command line that does not parse. On one that does, it is the value `parseCliArgs` takes.
+ */
+export function colorFlagIn(argv: readonly string[]): ColorChoice | null {
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+    const arg = argv[i]!
+    const value = arg === '--color' ? argv[i + 1] : arg.startsWith('--color=') ? arg.slice('--color='.length) : undefined
+    if (isColorChoice(value)) return value
+  }
+  return null
 }
 
 /** Cross-flag rules cargo enforces, checked once every flag is known. */

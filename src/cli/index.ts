@@ -7,19 +7,24 @@ import { renderText } from '../report/render.js'
 import type { Report } from '../report/report.js'
 import { renderSarif } from '../report/sarif.js'
 import { renderSummary } from '../report/summary.js'
+import { painter } from '../report/sgr.js'
 import { analyzeWorkspace, gateReport, loadPolicy, selectToolchain } from '../run.js'
 import { VERSION } from '../version.js'
 import { writeAtomically } from '../write-file.js'
-import { HELP_TEXT, parseCliArgs, type ReportFormat } from './args.js'
+import { colorFlagIn, HELP_TEXT, parseCliArgs, splitCommandLine, type ReportFormat } from './args.js'
+import { decideErrorColor, terminalShowsColor } from './color.js'
 
 /**
- * `rust-linkage-guard`: exit 0 when the check passes, 1 when findings fail it, 2 for usage or input errors,
- * 3 when cargo or rustc could not be run, failed, or took longer than `--timeout`.
+ * `rust-linkage-guard`, also installed as `cargo-linkage-guard` for `cargo linkage-guard`: exit 0 when the
+ * check passes, 1 when findings fail it, 2 for usage or input errors, 3 when cargo or rustc could not be
+ * run, failed, or took longer than `--timeout`.
  */
 async function main(argv: string[]): Promise<number> {
-  // `+toolchain` first, as with cargo: the rustup toolchain to run cargo and rustc with.
-  const requested = argv[0]?.startsWith('+') ? argv[0].slice(1) : null
-  const options = parseCliArgs(requested === null ? argv : argv.slice(1), { colorTerminal: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR })
+  const { toolchain: requested, args } = splitCommandLine(argv)
+  const options = parseCliArgs(args, {
+    colorTerminal: terminalShowsColor(Boolean(process.stdout.isTTY), process.env),
+    cargoTermColor: process.env.CARGO_TERM_COLOR
+  })
   if (options.help) {
     process.stdout.write(HELP_TEXT.endsWith('\n') ? HELP_TEXT : `${HELP_TEXT}\n`)
     return 0
@@ -50,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
     timeoutMs
   })
   const report = gateReport(analysed, { failOn: options.failOn, policy, baseline: options.baseline, cwd })
-  const text = render(report, options.format)
+  const text = render(report, options.format, options.color)
   if (options.output !== null) writeAtomically(options.output, text, '`--output`')
   else await writeStdout(text)
   return report.gate.verdict === 'fail' ? 1 : 0
@@ -63,7 +68,7 @@ async function writeStdout(text: string | Iterable<string>): Promise<void> {
   }
 }
 
-function render(report: Report, format: ReportFormat): string | Iterable<string> {
+function render(report: Report, format: ReportFormat, color: boolean): string | Iterable<string> {
   // Repository-relative paths for SARIF and annotations, taking the working directory as the repository root.
   const workspacePrefix = path.relative(process.cwd(), report.workspaceRoot).split(path.sep).join('/')
   switch (format) {
@@ -78,17 +83,19 @@ function render(report: Report, format: ReportFormat): string | Iterable<string>
         .annotations.map(a => `${workflowCommand(a)}\n`)
         .join('')
     case 'text':
-      return renderText(report)
+      return renderText(report, { color })
   }
 }
 
-main(process.argv.slice(2)).then(
+const argv = process.argv.slice(2)
+main(argv).then(
   code => {
     process.exitCode = code
   },
   (error: unknown) => {
     const { message } = describeError(error)
-    process.stderr.write(`error: ${message}\n`)
+    const paint = painter(decideErrorColor(colorFlagIn(argv), process.env, Boolean(process.stderr.isTTY)))
+    process.stderr.write(`${paint('error', 'error')}: ${message}\n`)
     process.exitCode = error instanceof UserError ? error.exitCode : 2
   }
 )

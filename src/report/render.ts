@@ -1,4 +1,5 @@
-import { codePoint, HIDDEN, listCrates, plural } from '../text.js'
+import { painter, type Style } from './sgr.js'
+import { codePoint, HIDDEN, listCrates, plural, withCodePoints } from '../text.js'
 import type { ArtifactReport, FindingReport, InclusionPath, Report } from './report.js'
 
 /** Counts that decide the exit status and the outputs. */
@@ -105,30 +106,50 @@ export function stdLinkage(a: ArtifactReport): string {
   return std.how === 'included-from-dylib' ? `inside ${std.via ?? 'a dylib'}` : std.how
 }
 
-/** The plain-text report for terminals. */
-export function renderText(report: Report): string {
+/** How `renderText` styles its text. */
+export interface TextStyle {
+  /** Colour as rustc and cargo do (SGR sequences); the text is the same with or without. Default: none. */
+  color?: boolean
+}
+
+const STATUS_STYLES: Record<ArtifactReport['status'], Style> = { ok: 'good', error: 'error', blocked: 'warning' }
+
+/**
+ * The plain-text report for terminals, laid out and, with `color`, coloured like rustc's diagnostics.
+ * Repository text is shown with every control, bidi and zero-width character as its code point,
+ * line breaks included: a name can neither send escape sequences to the terminal nor start a line.
+ */
+export function renderText(report: Report, style: TextStyle = {}): string {
+  const color = painter(style.color === true)
+  const paint = (s: Style, text: string): string => color(s, withCodePoints(text))
+  /** A footer line of a finding, as rustc's `= note: …`. */
+  const footer = (label: string, text: string): string => `  ${paint('gutter', '= ')}${paint('bold', label)}: ${withCodePoints(text)}`
   const lines: string[] = []
   const t = report.toolchain
-  lines.push(`${report.invocation.args.join(' ')}  (profile ${report.invocation.profile}, rustc ${t.release}, target ${t.target})`, '')
+  lines.push(withCodePoints(`${report.invocation.args.join(' ')}  (profile ${report.invocation.profile}, rustc ${t.release}, target ${t.target})`), '')
   for (const f of report.findings) {
     const standing = findingStanding(f)
     const tag = standing === 'allowed' ? ` (allowed: ${f.allowed!.reason})` : standing === 'existing' ? ' (already in the baseline)' : standing === 'new' ? ' (new)' : ''
-    lines.push(`${f.severity}[${f.rule}]${tag}: ${f.message}`)
-    lines.push(`  --> ${f.file}:${f.line}`)
-    for (const r of f.related ?? []) lines.push(`  ::: ${r.file}:${r.line} (${r.message.replace(/`/g, '')})`)
-    for (const g of groupInclusion(f.inclusion ?? [])) lines.push(`  = via: ${describeInclusion(g).replace(/`/g, '')}`)
-    for (const fix of f.fixes) lines.push(`  = fix: ${fix}`)
+    lines.push(`${paint(f.severity, `${f.severity}[${f.rule}]`)}${paint('bold', `${tag}: ${f.message}`)}`)
+    lines.push(`  ${paint('gutter', '--> ')}${withCodePoints(`${f.file}:${f.line}`)}`)
+    for (const r of f.related ?? []) lines.push(`  ${paint('gutter', '::: ')}${withCodePoints(`${r.file}:${r.line} (${r.message.replace(/`/g, '')})`)}`)
+    for (const g of groupInclusion(f.inclusion ?? [])) lines.push(footer('via', describeInclusion(g).replace(/`/g, '')))
+    for (const fix of f.fixes) lines.push(footer('fix', fix))
     lines.push('')
   }
-  const rows = report.artifacts.map(a => [artifactLabel(a), a.status, `std ${stdLinkage(a)}`, (a.runtimeLibraries ?? []).join(' ')])
+  const rows = report.artifacts.map(a => [withCodePoints(artifactLabel(a)), a.status, `std ${stdLinkage(a)}`, withCodePoints((a.runtimeLibraries ?? []).join(' '))] as const)
   if (rows.length > 0) {
-    lines.push('Artifacts:')
+    lines.push(paint('bold', 'Artifacts:'))
     const widths = [0, 1, 2].map(i => Math.max(...rows.map(r => r[i]!.length)))
-    for (const r of rows) lines.push(`  ${r.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c)).join('  ')}`.trimEnd())
+    const pad = (text: string, column: number): string => ' '.repeat(widths[column]! - text.length)
+    for (const [label, status, std, libraries] of rows) {
+      // Only the status word is painted; the padding after it stays plain.
+      lines.push(`  ${label}${pad(label, 0)}  ${paint(STATUS_STYLES[status], status)}${pad(status, 1)}  ${std}${pad(std, 2)}  ${libraries}`.trimEnd())
+    }
     lines.push('')
   }
-  for (const note of report.notes) lines.push(`note: ${note}`)
-  lines.push(verdictLine(report))
+  for (const note of report.notes) lines.push(`${paint('note', 'note')}: ${withCodePoints(note)}`)
+  lines.push(paint('bold', verdictLine(report)))
   return `${lines.join('\n')}\n`
 }
 
