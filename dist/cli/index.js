@@ -624,7 +624,7 @@ function indent(text, prefix) {
 
 ;// CONCATENATED MODULE: ./src/version.ts
 /** The release of this tool; a test keeps it equal to package.json's `version`. */
-const VERSION = '0.1.0';
+const VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./src/rules/registry.ts
 

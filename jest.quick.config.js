@@ -1,0 +1,44 @@
+/**
+ * `npm run test:quick`: the suites that need no process — no cargo, no rustc, no bundled CLI — for a
+ * fast loop while developing. `npm test` runs everything. A quick suite that starts a process fails at
+ * once (see __tests__/support/no-processes.ts); list it in TOOL_SUITES instead.
+ */
+import base from './jest.config.js'
+
+const TOOL_SUITES = [
+  'baseline',
+  'bundles',
+  'canary',
+  'canary-flags',
+  'cargo-failure',
+  'cli-color',
+  'config/rustflags',
+  'differential',
+  'e2e',
+  'faults',
+  'findings',
+  'fixtures',
+  'hostile',
+  'inert-text',
+  'locations',
+  'malformed',
+  'outputs',
+  'package',
+  'parse-report',
+  'policy',
+  'policy-rules',
+  'report-json',
+  'sarif',
+  'summary',
+  'symlink-reads',
+  'toml-parse',
+  'toolchain-pin',
+  'toolchain-select',
+  'write-file'
+]
+
+export default {
+  ...base,
+  setupFiles: ['<rootDir>/__tests__/support/no-processes.ts'],
+  testPathIgnorePatterns: ['/node_modules/', ...TOOL_SUITES.map(name => `<rootDir>/__tests__/${name}\\.test\\.ts$`)]
+}
