@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { parseCliArgs } from '../src/cli/args.js'
-import { CommandError, CommandInputError, UserError } from '../src/errors.js'
+import { CommandError, UserError } from '../src/errors.js'
 import { describeCargoFailure, FAULT, type CargoFailureContext, type CargoFailureKind } from '../src/exec/cargo-failure.js'
 import { analyzeWorkspace } from '../src/run.js'
 import { writeTree } from './support/files.js'
@@ -593,17 +593,15 @@ async function analysisFailure(dir: string, args = ['--offline']): Promise<UserE
 
 async function inputError(dir: string, args?: string[]): Promise<string> {
   const e = await analysisFailure(dir, args)
-  expect(e).toBeInstanceOf(CommandInputError)
-  expect(e.exitCode).toBe(2)
-  expect((e as CommandInputError).command).toBe('cargo')
-  expect((e as CommandInputError).stderr).toMatch(/^error: /m)
+  expect(e).toBeInstanceOf(CommandError)
+  expect(e).toMatchObject({ fault: 'input', exitCode: 2, command: 'cargo', stderr: expect.stringMatching(/^error: /m) })
   return e.message
 }
 
 async function environmentError(dir: string, args?: string[]): Promise<CommandError> {
   const e = await analysisFailure(dir, args)
   expect(e).toBeInstanceOf(CommandError)
-  expect(e.exitCode).toBe(3)
+  expect(e).toMatchObject({ fault: 'environment', exitCode: 3 })
   return e as CommandError
 }
 

@@ -31734,34 +31734,25 @@ class errors_UserError extends Error {
         this.name = 'UserError';
     }
 }
-/** The environment failed us: a command could not be started, failed, or took too long. Exit code 3. */
+/**
+ * A command failed: it could not be started, failed, or took too long (the environment's fault, exit code 3),
+ * or it refused the input it was given, such as cargo rejecting the repository's manifest, lock file or
+ * config (the input's fault, exit code 2, like any bad input). The command's own output is kept.
+ */
 class CommandError extends errors_UserError {
     command;
     args;
     stderr;
-    exitCode = 3;
-    constructor(message, command, args, stderr) {
+    fault;
+    exitCode;
+    constructor(message, command, args, stderr, fault = 'environment') {
         super(message);
         this.command = command;
         this.args = args;
         this.stderr = stderr;
+        this.fault = fault;
         this.name = 'CommandError';
-    }
-}
-/**
- * A command refused the input it was given: cargo rejecting the repository's manifest, lock file or config,
- * or a flag. Exit code 2, like any bad input; the command's own output is kept, as for a `CommandError`.
- */
-class CommandInputError extends errors_UserError {
-    command;
-    args;
-    stderr;
-    constructor(message, command, args, stderr) {
-        super(message);
-        this.command = command;
-        this.args = args;
-        this.stderr = stderr;
-        this.name = 'CommandInputError';
+        this.exitCode = fault === 'input' ? 2 : 3;
     }
 }
 /** Formats any thrown value as the single line shown to users; non-UserErrors are internal bugs. */
@@ -42860,7 +42851,7 @@ async function runCargoMetadata(runner, cargo, manifestPath, inv, cwd, env, conf
         const context = { exitCode: result.exitCode, offline: inv.offline, frozen: inv.frozen, cwd, cargoHome: cargoHomeOf(env) };
         const failure = describeCargoFailure(result.stderr, context);
         const message = `\`cargo metadata\` failed (exit code ${result.exitCode}): ${failure.message}`;
-        throw FAULT[failure.kind] === 'input' ? new CommandInputError(message, cargo, args, result.stderr) : new CommandError(message, cargo, args, result.stderr);
+        throw new CommandError(message, cargo, args, result.stderr, FAULT[failure.kind]);
     }
     return parseMetadata(result.stdout, 'cargo metadata');
 }

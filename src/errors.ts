@@ -13,33 +13,26 @@ export class UserError extends Error {
   }
 }
 
-/** The environment failed us: a command could not be started, failed, or took too long. Exit code 3. */
+/** Whose fault a failed command is: the input it was given (exit code 2) or the environment (exit code 3). */
+export type CommandFault = 'input' | 'environment'
+
+/**
+ * A command failed: it could not be started, failed, or took too long (the environment's fault, exit code 3),
+ * or it refused the input it was given, such as cargo rejecting the repository's manifest, lock file or
+ * config (the input's fault, exit code 2, like any bad input). The command's own output is kept.
+ */
 export class CommandError extends UserError {
-  override readonly exitCode: number = 3
+  override readonly exitCode: number
   constructor(
     message: string,
     readonly command: string,
     readonly args: readonly string[],
-    readonly stderr: string
+    readonly stderr: string,
+    readonly fault: CommandFault = 'environment'
   ) {
     super(message)
     this.name = 'CommandError'
-  }
-}
-
-/**
- * A command refused the input it was given: cargo rejecting the repository's manifest, lock file or config,
- * or a flag. Exit code 2, like any bad input; the command's own output is kept, as for a `CommandError`.
- */
-export class CommandInputError extends UserError {
-  constructor(
-    message: string,
-    readonly command: string,
-    readonly args: readonly string[],
-    readonly stderr: string
-  ) {
-    super(message)
-    this.name = 'CommandInputError'
+    this.exitCode = fault === 'input' ? 2 : 3
   }
 }
 

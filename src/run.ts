@@ -8,7 +8,7 @@ import { profileNameFor, resolveProfile } from './config/profiles.js'
 import { probeRustflags, rustflagsRefusal, targetRefusal } from './config/rustflag-policy.js'
 import { effectiveRustflags, resolveRustflags, type EffectiveRustflags } from './config/rustflags.js'
 import { analyze } from './engine.js'
-import { CommandError, CommandInputError, UserError } from './errors.js'
+import { CommandError, UserError } from './errors.js'
 import { describeCargoFailure, FAULT } from './exec/cargo-failure.js'
 import { childEnvironment } from './exec/child-env.js'
 import { cancellable, processRunner, type CommandRunner } from './exec/runner.js'
@@ -387,7 +387,7 @@ async function runCargoMetadata(
     const context = { exitCode: result.exitCode, offline: inv.offline, frozen: inv.frozen, cwd, cargoHome: cargoHomeOf(env) }
     const failure = describeCargoFailure(result.stderr, context)
     const message = `\`cargo metadata\` failed (exit code ${result.exitCode}): ${failure.message}`
-    throw FAULT[failure.kind] === 'input' ? new CommandInputError(message, cargo, args, result.stderr) : new CommandError(message, cargo, args, result.stderr)
+    throw new CommandError(message, cargo, args, result.stderr, FAULT[failure.kind])
   }
   return parseMetadata(result.stdout, 'cargo metadata')
 }

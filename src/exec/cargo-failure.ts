@@ -1,3 +1,4 @@
+import type { CommandFault } from '../errors.js'
 import { isAbsolutePath, isAtOrBelow, isBelow, resolveFrom } from '../model/paths.js'
 
 /**
@@ -36,9 +37,7 @@ export type CargoFailureKind =
   | 'crash'
   | 'other'
 
-export type Fault = 'input' | 'environment'
-
-export const FAULT: Readonly<Record<CargoFailureKind, Fault>> = {
+export const FAULT: Readonly<Record<CargoFailureKind, CommandFault>> = {
   manifest: 'input',
   workspace: 'input',
   'missing-path': 'input',
