@@ -2799,69 +2799,80 @@ function fileType(stat) {
     return 'a special file';
 }
 
-;// CONCATENATED MODULE: ./src/toml/limits.ts
+;// CONCATENATED MODULE: ./src/toml/chars.ts
+/** The character codes the TOML reader compares against, and the classes of characters it tells apart. */
 /**
- * What the TOML reader refuses to hold, whatever the size of the file: both keep every value small enough
- * for the code that walks, prints and matches it.
+ * The codes by name. A module that compares against them binds the ones it uses to constants of its own
+ * (`const { LF } = CHAR`): V8 compiles a module's own constants into its code, where it would load an imported
+ * binding at each use.
  */
-/** Deepest nesting of arrays and inline tables that is read, as in toml_edit's parser (which cargo has used). */
-const MAX_NESTING = 127;
-/** Longest string (source characters between its quotes) that is read. */
-const MAX_STRING = 65_536;
-/** The problem with a long string, as the end of a message (`a string of 1000000 characters …`). */
-function longStringProblem(what, length) {
-    return `a ${what} of ${length} characters is too long to read (at most ${MAX_STRING})`;
+const CHAR = {
+    TAB: 0x09,
+    LF: 0x0a,
+    CR: 0x0d,
+    SPACE: 0x20,
+    QUOTE: 0x22,
+    HASH: 0x23,
+    APOSTROPHE: 0x27,
+    PLUS: 0x2b,
+    COMMA: 0x2c,
+    MINUS: 0x2d,
+    DOT: 0x2e,
+    DIGIT_0: 0x30,
+    DIGIT_9: 0x39,
+    COLON: 0x3a,
+    EQUALS: 0x3d,
+    LEFT_BRACKET: 0x5b,
+    BACKSLASH: 0x5c,
+    RIGHT_BRACKET: 0x5d,
+    UNDERSCORE: 0x5f,
+    LEFT_BRACE: 0x7b,
+    RIGHT_BRACE: 0x7d,
+    DEL: 0x7f
+};
+const { CR, DIGIT_0, DIGIT_9, HASH, LF } = CHAR;
+/** `A-Za-z0-9_-`, the characters of a bare key. */
+const BARE = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-')
+    BARE[c.charCodeAt(0)] = 1;
+function isBare(c) {
+    return c < 128 && BARE[c] === 1;
 }
-/** The problem with an array or inline table nested one level too deep, as the end of a message. */
-function nestingProblem() {
-    return `too deeply nested: arrays and inline tables may nest at most ${MAX_NESTING} levels`;
+function isDigit(c) {
+    return c >= DIGIT_0 && c <= DIGIT_9;
+}
+function isDigitOf(c, radix) {
+    if (radix === 16)
+        return (c >= DIGIT_0 && c <= DIGIT_9) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
+    return c >= DIGIT_0 && c < DIGIT_0 + radix;
+}
+/** A line break or a comment: where a line ends early. */
+function endsLine(c) {
+    return c === LF || c === CR || c === HASH;
 }
 
-;// CONCATENATED MODULE: ./src/toml/parse.ts
+;// CONCATENATED MODULE: ./src/toml/container-book.ts
 /**
- * The TOML reader behind `parseTomlDocument`. One pass over the text builds the plain-data value and the
- * line of every key and array element, in time and memory linear in the text: no syntax tree, no tokens,
- * and arrays and inline tables are followed on an explicit stack, so no input exhausts the call stack.
- *
- * It reads TOML 1.0 (https://toml.io/en/v1.0.0) plus what cargo 1.95 (the `toml` crate) accepts of
- * TOML 1.1: line breaks, comments and a trailing comma inside inline tables, the `\e` and `\xHH` escapes,
- * and times without seconds. Where an error could be reported at several places, it is reported where
- * toml-eslint-parser (this reader's predecessor) reported it: at the offending character or token, or at the
- * next token when a line breaks too early.
+ * The kinds of container: what may still be added to one (TOML 1.0, "Table", "Inline Table" and "Array of
+ * Tables"). Bound to constants of their own where used, as the character codes are.
  */
-
-
-/** Reads `text`; invalid TOML throws a UserError `"<file>:<line>:<col>: invalid TOML: <reason>"`. */
-function parseToml(text, file) {
-    return new Reader(text, file).read();
-}
-/** `rules.duplicate-linkage`, `allow[1].reason`, `rules."odd key"`. */
-function formatTomlPath(path) {
-    let out = '';
-    for (const segment of path) {
-        if (typeof segment === 'number')
-            out += `[${segment}]`;
-        else
-            out += `${out === '' ? '' : '.'}${/^[A-Za-z0-9_-]+$/u.test(segment) ? segment : JSON.stringify(segment)}`;
-    }
-    return out;
-}
-// What may still be added to a container (TOML 1.0, "Table", "Inline Table" and "Array of Tables").
-/** Named only on the way to a header (`a` in `[a.b]`): `[a]` may still define it, dotted keys may add to it. */
-const IMPLICIT = 0;
-/** Defined by its own `[header]`, as an `[[array]]` element, or the document itself. */
-const DEFINED = 1;
-/** Created by dotted keys (`a` in `a.b = 1`): more dotted keys and sub-table headers may add to it, `[a]` may not. */
-const DOTTED = 2;
-/** An inline table `{ … }`: complete once written. */
-const INLINE = 3;
-/** An array value `[ … ]`: complete once written. */
-const STATIC_ARRAY = 4;
-/** An array of tables, which each `[[header]]` of its name extends. */
-const TABLE_ARRAY = 5;
-/** For messages: a string, number, boolean or date-time; nothing at all. */
-const VALUE = 6;
-const NONE = 7;
+const KIND = {
+    /** Named only on the way to a header (`a` in `[a.b]`): `[a]` may still define it, dotted keys may add to it. */
+    IMPLICIT: 0,
+    /** Defined by its own `[header]`, as an `[[array]]` element, or the document itself. */
+    DEFINED: 1,
+    /** Created by dotted keys (`a` in `a.b = 1`): more dotted keys and sub-table headers may add to it, `[a]` may not. */
+    DOTTED: 2,
+    /** An inline table `{ … }`: complete once written. */
+    INLINE: 3,
+    /** An array value `[ … ]`: complete once written. */
+    STATIC_ARRAY: 4,
+    /** An array of tables, which each `[[header]]` of its name extends. */
+    TABLE_ARRAY: 5,
+    /** For messages: a string, number, boolean or date-time; nothing at all. */
+    VALUE: 6,
+    NONE: 7
+};
 /**
  * What is known of each container, by id: its kind, and the lines of its keys or elements as a list of entries.
  * A table has an entry per key, with the line that first mentioned it; an array one per element whose line
@@ -2942,83 +2953,86 @@ function grown(array) {
     bigger.set(array);
     return bigger;
 }
-/** An array or inline table being read. Frames are reused, one per depth. */
-class Frame {
-    /** The inline table, or null for an array, whose elements are on the reader's stack of values from `base`. */
-    table = null;
-    base = 0;
-    /** Where the container goes when it closes: `target[name]`, or (target null) the enclosing array. */
-    target = null;
-    name = '';
-    /** Its id in the book. */
-    id = 0;
-    /** Whether an element or entry has been read, so that a separator or the end comes next. */
-    filled = false;
-    /** For messages: the index of the element being read, or the offset of the key of the entry being read. */
-    index = 0;
-    keyAt = 0;
+/**
+ * The line of `key` of `container`, or null: its id is looked up in `ids`, and `indexes` keeps the indexes
+ * built from the book for containers asked about before.
+ */
+function lineIn(ids, book, indexes, container, key) {
+    const id = ids.get(container);
+    if (id === undefined)
+        return null;
+    if (Array.isArray(container)) {
+        const index = typeof key === 'number' ? key : /^(?:0|[1-9]\d*)$/.test(key) ? Number(key) : -1;
+        if (!Number.isInteger(index) || index < 0 || index >= container.length)
+            return null;
+        // The last change of line at or before `index`, found by halving the changes (`[index, line, …]`).
+        let runs = indexes.get(container);
+        if (runs === undefined) {
+            runs = [];
+            for (const [at, line] of book.entries(id))
+                runs.push(at, line);
+            indexes.set(container, runs);
+        }
+        let low = 0;
+        let high = runs.length / 2 - 1;
+        while (low < high) {
+            const mid = (low + high + 1) >> 1;
+            if (runs[2 * mid] <= index)
+                low = mid;
+            else
+                high = mid - 1;
+        }
+        return runs[2 * low + 1];
+    }
+    const name = String(key);
+    let byKey = indexes.get(container);
+    if (byKey === undefined) {
+        // A few keys are scanned; a table asked about more often gets an index.
+        const line = book.keyLine(id, name, 16);
+        if (line !== undefined)
+            return line;
+        indexes.set(container, (byKey = new Map()));
+        for (const [at, line] of book.entries(id))
+            byKey.set(at, line);
+    }
+    return byKey.get(name) ?? null;
 }
-const TAB = 0x09;
-const LF = 0x0a;
-const CR = 0x0d;
-const SPACE = 0x20;
-const QUOTE = 0x22;
-const HASH = 0x23;
-const APOSTROPHE = 0x27;
-const PLUS = 0x2b;
-const COMMA = 0x2c;
-const MINUS = 0x2d;
-const DOT = 0x2e;
-const DIGIT_0 = 0x30;
-const DIGIT_9 = 0x39;
-const COLON = 0x3a;
-const EQUALS = 0x3d;
-const LEFT_BRACKET = 0x5b;
-const BACKSLASH = 0x5c;
-const RIGHT_BRACKET = 0x5d;
-const UNDERSCORE = 0x5f;
-const LEFT_BRACE = 0x7b;
-const RIGHT_BRACE = 0x7d;
-const DEL = 0x7f;
-/** `A-Za-z0-9_-`, the characters of a bare key. */
-const BARE = new Uint8Array(128);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-')
-    BARE[c.charCodeAt(0)] = 1;
-function isBare(c) {
-    return c < 128 && BARE[c] === 1;
+
+;// CONCATENATED MODULE: ./src/toml/limits.ts
+/**
+ * What the TOML reader refuses to hold, whatever the size of the file: both keep every value small enough
+ * for the code that walks, prints and matches it.
+ */
+/** Deepest nesting of arrays and inline tables that is read, as in toml_edit's parser (which cargo has used). */
+const MAX_NESTING = 127;
+/** Longest string (source characters between its quotes) that is read. */
+const MAX_STRING = 65_536;
+/** The problem with a long string, as the end of a message (`a string of 1000000 characters …`). */
+function longStringProblem(what, length) {
+    return `a ${what} of ${length} characters is too long to read (at most ${MAX_STRING})`;
 }
-function isDigit(c) {
-    return c >= DIGIT_0 && c <= DIGIT_9;
+/** The problem with an array or inline table nested one level too deep, as the end of a message. */
+function nestingProblem() {
+    return `too deeply nested: arrays and inline tables may nest at most ${MAX_NESTING} levels`;
 }
-function isDigitOf(c, radix) {
-    if (radix === 16)
-        return (c >= DIGIT_0 && c <= DIGIT_9) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
-    return c >= DIGIT_0 && c < DIGIT_0 + radix;
-}
-/** A line break or a comment: where a line ends early. */
-function endsLine(c) {
-    return c === LF || c === CR || c === HASH;
-}
-/** The kind of a value without an id: arrays and inline tables get theirs only when a line is asked for. */
-function kindOf(value) {
-    return typeof value !== 'object' ? VALUE : Array.isArray(value) ? STATIC_ARRAY : INLINE;
-}
-function newTable() {
-    return Object.create(null);
-}
-function isValidDate(year, month, day) {
-    if (month < 1 || month > 12 || day < 1)
-        return false;
-    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-    const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-    return day <= days;
-}
-/** Seconds up to 60 for a leap second, as RFC 3339 allows. */
-function isValidTime(hour, minute, second) {
-    return hour < 24 && minute < 60 && second <= 60;
+
+;// CONCATENATED MODULE: ./src/toml/messages.ts
+/** How the TOML reader's messages name a character, a key and a key path. */
+
+const { DEL } = CHAR;
+/** `rules.duplicate-linkage`, `allow[1].reason`, `rules."odd key"`. */
+function formatTomlPath(path) {
+    let out = '';
+    for (const segment of path) {
+        if (typeof segment === 'number')
+            out += `[${segment}]`;
+        else
+            out += `${out === '' ? '' : '.'}${/^[A-Za-z0-9_-]+$/u.test(segment) ? segment : JSON.stringify(segment)}`;
+    }
+    return out;
 }
 /** A character as it reads in a message. */
-function parse_describe(c) {
+function messages_describe(c) {
     if (c >= 0x21 && c < DEL)
         return `\`${String.fromCharCode(c)}\``;
     return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -3028,84 +3042,27 @@ function showKey(name) {
     const shown = formatTomlPath([name]);
     return `\`${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}\``;
 }
-const RECENT_KEYS = 256;
-const I64_MAX = '9223372036854775807';
-const I64_MIN_ABS = '9223372036854775808';
-class Reader {
+
+;// CONCATENATED MODULE: ./src/toml/scanner.ts
+/**
+ * The character-level cursor of the TOML reader: the text, the offset and line reached, the steps over blanks,
+ * line breaks and comments that every part of the syntax shares, and the error at an offset, with its line and
+ * column.
+ */
+
+
+
+const { CR: scanner_CR, DEL: scanner_DEL, HASH: scanner_HASH, LF: scanner_LF, SPACE, TAB } = CHAR;
+/** The bottom layer of the reader, which each part of the syntax extends. */
+class Scanner {
     text;
     file;
     pos = 0;
     line = 1;
     lineStart = 0;
-    /** The id of each container in the book. */
-    ids = new Map();
-    book = new Book();
-    root = newTable();
-    /** The table that the current section's key/value pairs go into, and its id. */
-    table;
-    id = 0;
-    /** For messages: the offset of the current section's header key (-1 for the top), and of the pair's key. */
-    sectionAt = -1;
-    keyAt = 0;
-    frames = [];
-    depth = 0;
-    /**
-     * The elements of the arrays being read, innermost last, up to `top`: an array is made when it closes, at
-     * its size (growing each array element by element would allocate it again and again).
-     */
-    values = [];
-    top = 0;
-    /** Arrays and inline tables with their ids, given to `ids` only when a line is asked for. */
-    late = [];
-    /** Bare keys read lately, by a hash of their characters. */
-    recentKeys = new Array(RECENT_KEYS).fill('');
-    /** The parts of the last key read, and their offsets. */
-    keyParts = [];
-    partAt = [];
-    /** The opening quote and line of the string being read (-1 when none), for the length limit. */
-    stringStart = -1;
-    stringLine = 0;
-    stringIsKey = false;
-    /** Set by `escape`: the offset after the escape sequence. */
-    escapeEnd = 0;
-    /** Set by `digits`: digits read, whether underscores separated them, and their value when short and decimal. */
-    digitCount = 0;
-    digitUnderscore = false;
-    digitValue = 0;
     constructor(text, file) {
         this.text = text;
         this.file = file;
-        this.table = this.root;
-        this.id = this.add(this.root, DEFINED);
-    }
-    read() {
-        const text = this.text;
-        for (;;) {
-            this.skipBlank();
-            if (this.pos >= text.length)
-                break;
-            const c = text.charCodeAt(this.pos);
-            if (c === LEFT_BRACKET)
-                this.header();
-            else if (this.isKeyStart(this.pos))
-                this.keyValue();
-            else
-                this.unexpected(this.pos, `expected a key or a [table] header, found ${parse_describe(c)}`);
-            this.endLine();
-        }
-        const { ids, book, late } = this;
-        const indexes = new Map();
-        let registered = false;
-        const lineInDocument = (container, key) => {
-            if (!registered) {
-                for (let i = 0; i < late.length; i += 2)
-                    ids.set(late[i], late[i + 1]);
-                late.length = 0;
-                registered = true;
-            }
-            return lineIn(ids, book, indexes, container, key);
-        };
-        return { value: this.root, lineIn: lineInDocument };
     }
     // ---- Blanks, comments, line ends ------------------------------------------------------------------
     skipWs() {
@@ -3123,11 +3080,11 @@ class Reader {
             const c = text.charCodeAt(pos);
             if (c === SPACE || c === TAB)
                 pos++;
-            else if (c === LF)
+            else if (c === scanner_LF)
                 this.newLine(++pos);
-            else if (c === CR)
+            else if (c === scanner_CR)
                 pos = this.crlf(pos);
-            else if (c === HASH)
+            else if (c === scanner_HASH)
                 pos = this.comment(pos);
             else
                 break;
@@ -3140,7 +3097,7 @@ class Reader {
     }
     /** A carriage return at `pos` that must start a CRLF line break; returns the offset after it. */
     crlf(pos) {
-        if (this.text.charCodeAt(pos + 1) !== LF)
+        if (this.text.charCodeAt(pos + 1) !== scanner_LF)
             this.fail(pos, 'a carriage return must be followed by a line feed');
         this.newLine(pos + 2);
         return pos + 2;
@@ -3151,12 +3108,12 @@ class Reader {
         const end = text.length;
         for (pos++; pos < end; pos++) {
             const c = text.charCodeAt(pos);
-            if ((c >= SPACE && c < DEL) || c === TAB)
+            if ((c >= SPACE && c < scanner_DEL) || c === TAB)
                 continue;
-            if (c === LF || c === CR)
+            if (c === scanner_LF || c === scanner_CR)
                 break;
             if (c < 0x80)
-                this.fail(pos, `a comment may not contain the control character ${parse_describe(c)}`);
+                this.fail(pos, `a comment may not contain the control character ${messages_describe(c)}`);
             if (c >= 0xd800 && c <= 0xdfff) {
                 const next = text.charCodeAt(pos + 1);
                 if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff)
@@ -3167,12 +3124,624 @@ class Reader {
         }
         return pos;
     }
+    /** Whether the `quote` at `pos` is the first of three: `"""` or `'''`. */
+    tripleAt(pos, quote) {
+        return this.text.charCodeAt(pos + 1) === quote && this.text.charCodeAt(pos + 2) === quote;
+    }
+    // ---- Errors -----------------------------------------------------------------------------------------
+    /** Throws the UserError `"<file>:<line>:<col>: invalid TOML: <reason>"` for offset `at`. */
+    fail(at, reason) {
+        const { line, column } = this.locate(at);
+        throw new errors_UserError(`${this.file}:${line}:${column}: invalid TOML: ${reason}`);
+    }
+    /** Line and column (1-based, in UTF-16 code units) of offset `at`. */
+    locate(at) {
+        const text = this.text;
+        let line = 1;
+        let start = 0;
+        if (at >= this.lineStart) {
+            line = this.line;
+            start = this.lineStart;
+        }
+        for (let i = text.indexOf('\n', start); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) {
+            line++;
+            start = i + 1;
+        }
+        return { line, column: at - start + 1 };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/toml/strings.ts
+/**
+ * The TOML reader's strings: basic `"…"`, literal `'…'` and the multi-line forms of both, their escapes, and the
+ * limit on their length. Also the error at a token, which reads a string that starts there first.
+ */
+
+
+
+
+
+const { APOSTROPHE, BACKSLASH, CR: strings_CR, DEL: strings_DEL, LF: strings_LF, QUOTE, SPACE: strings_SPACE, TAB: strings_TAB } = CHAR;
+/** The scanner, reading strings and string keys too. */
+class StringReader extends Scanner {
+    /** The opening quote and line of the string being read (-1 when none), for the length limit. */
+    stringStart = -1;
+    stringLine = 0;
+    stringIsKey = false;
+    /** Set by `escape`: the offset after the escape sequence. */
+    escapeEnd = 0;
+    enterString(start, isKey) {
+        this.stringStart = start;
+        this.stringLine = this.line;
+        this.stringIsKey = isKey;
+    }
+    /** Ends the string read; `length` is its source characters between the quotes. */
+    leaveString(length) {
+        if (length > MAX_STRING)
+            this.tooLong(length);
+        this.stringStart = -1;
+    }
+    tooLong(length) {
+        const line = this.stringLine;
+        const problem = this.stringIsKey ? longStringProblem('quoted key', length) : `${formatTomlPath(this.valuePath())}: ${longStringProblem('string', length)}`;
+        throw new errors_UserError(`${this.file}:${line}: ${problem}`);
+    }
+    /** A character that may not appear in a string as written, at `at`. */
+    badStringChar(at, c) {
+        if (at >= this.text.length)
+            this.fail(at, 'unterminated string');
+        if (c === strings_LF || (c === strings_CR && this.text.charCodeAt(at + 1) === strings_LF))
+            this.fail(at, 'unterminated string: a line break in a single-line string');
+        if (c === strings_CR)
+            this.fail(at, 'a carriage return must be followed by a line feed');
+        this.fail(at, `a string may not contain the control character ${messages_describe(c)}; write it as an escape`);
+    }
+    /** A `"…"` string (not multi-line) at the current offset. */
+    basicString(isKey) {
+        const text = this.text;
+        const start = this.pos;
+        this.enterString(start, isKey);
+        let out = '';
+        let run = start + 1;
+        let i = run;
+        for (;;) {
+            const c = text.charCodeAt(i);
+            if (c === QUOTE)
+                break;
+            if (c === BACKSLASH) {
+                out += text.slice(run, i) + this.escape(i, false);
+                i = run = this.escapeEnd;
+            }
+            else if ((c >= strings_SPACE && c !== strings_DEL) || c === strings_TAB) {
+                i++;
+            }
+            else {
+                this.badStringChar(i, c);
+            }
+        }
+        out = run === start + 1 ? text.slice(run, i) : out + text.slice(run, i);
+        this.leaveString(i - start - 1);
+        this.pos = i + 1;
+        return out;
+    }
+    /** A `'…'` string (not multi-line) at the current offset. */
+    literalString(isKey) {
+        const text = this.text;
+        const start = this.pos;
+        this.enterString(start, isKey);
+        let i = start + 1;
+        for (;;) {
+            const c = text.charCodeAt(i);
+            if (c === APOSTROPHE)
+                break;
+            if ((c >= strings_SPACE && c !== strings_DEL) || c === strings_TAB)
+                i++;
+            else
+                this.badStringChar(i, c);
+        }
+        this.leaveString(i - start - 1);
+        this.pos = i + 1;
+        return text.slice(start + 1, i);
+    }
+    /** A `"""…"""` or `'''…'''` string at the current offset. Line breaks in it read as `\n`. */
+    multiLineString(quote) {
+        const text = this.text;
+        const start = this.pos;
+        this.enterString(start, false);
+        let i = start + 3;
+        // A line break right after the opening delimiter is not part of the string.
+        if (text.charCodeAt(i) === strings_LF)
+            this.newLine(++i);
+        else if (text.charCodeAt(i) === strings_CR && text.charCodeAt(i + 1) === strings_LF)
+            this.newLine((i += 2));
+        let out = '';
+        let run = i;
+        for (;;) {
+            const c = text.charCodeAt(i);
+            if (c === quote) {
+                if (!this.tripleAt(i, quote)) {
+                    i++;
+                    continue;
+                }
+                // Up to two quotes right before the closing delimiter belong to the string.
+                let n = 3;
+                while (n < 5 && text.charCodeAt(i + n) === quote)
+                    n++;
+                if (n === 5 && text.charCodeAt(i + 5) === quote)
+                    this.fail(i, 'three or more quotes in a row must be escaped in a multi-line string');
+                out += text.slice(run, i + n - 3);
+                this.leaveString(i + n - 3 - (start + 3));
+                this.pos = i + n;
+                return out;
+            }
+            if (c === BACKSLASH && quote === QUOTE) {
+                out += text.slice(run, i) + this.escape(i, true);
+                i = run = this.escapeEnd;
+            }
+            else if (c === strings_LF) {
+                this.newLine(++i);
+            }
+            else if (c === strings_CR) {
+                if (text.charCodeAt(i + 1) !== strings_LF)
+                    this.fail(i, 'a carriage return must be followed by a line feed');
+                out += text.slice(run, i);
+                run = i + 1;
+                this.newLine((i += 2));
+            }
+            else if ((c >= strings_SPACE && c !== strings_DEL) || c === strings_TAB) {
+                i++;
+            }
+            else {
+                this.fail(i, i >= text.length ? 'unterminated multi-line string' : `a string may not contain the control character ${messages_describe(c)}; write it as an escape`);
+            }
+        }
+    }
+    /** The escape sequence whose backslash is at `at`; sets `escapeEnd`. */
+    escape(at, multiLine) {
+        const text = this.text;
+        const c = text.charCodeAt(at + 1);
+        this.escapeEnd = at + 2;
+        switch (c) {
+            case 0x62 /* b */:
+                return '\b';
+            case 0x74 /* t */:
+                return '\t';
+            case 0x6e /* n */:
+                return '\n';
+            case 0x66 /* f */:
+                return '\f';
+            case 0x72 /* r */:
+                return '\r';
+            case 0x65 /* e */:
+                return '\x1b';
+            case QUOTE:
+                return '"';
+            case BACKSLASH:
+                return '\\';
+            case 0x75 /* u */:
+                return this.codePoint(at + 1, 4);
+            case 0x55 /* U */:
+                return this.codePoint(at + 1, 8);
+            case 0x78 /* x */:
+                return this.codePoint(at + 1, 2);
+        }
+        if (multiLine && (c === strings_SPACE || c === strings_TAB || c === strings_LF || c === strings_CR))
+            return this.lineEndingBackslash(at);
+        if (at + 1 >= text.length)
+            this.fail(at + 1, 'unterminated string');
+        this.fail(at + 1, `invalid escape sequence \\${String.fromCodePoint(text.codePointAt(at + 1))}`);
+    }
+    /** `\u`, `\U` or `\x` at `at`, with `count` hexadecimal digits. */
+    codePoint(at, count) {
+        const text = this.text;
+        for (let k = 1; k <= count; k++) {
+            const c = text.charCodeAt(at + k);
+            if (at + k >= text.length)
+                this.fail(text.length, 'unterminated string');
+            if (!isDigitOf(c, 16))
+                this.fail(at, `\\${text[at]} needs ${count} hexadecimal digits`);
+        }
+        const hex = text.slice(at + 1, at + 1 + count);
+        const code = parseInt(hex, 16);
+        if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
+            this.fail(at + count, `\\${text[at]}${hex} is not a Unicode scalar value`);
+        this.escapeEnd = at + 1 + count;
+        return String.fromCodePoint(code);
+    }
+    /** A backslash at `at` that ends a line: it, the line break and the blanks after it read as nothing. */
+    lineEndingBackslash(at) {
+        const text = this.text;
+        let i = at + 1;
+        while (text.charCodeAt(i) === strings_SPACE || text.charCodeAt(i) === strings_TAB)
+            i++;
+        const c = text.charCodeAt(i);
+        if (i >= text.length)
+            this.fail(i, 'unterminated multi-line string');
+        if (c !== strings_LF && c !== strings_CR)
+            this.fail(at + 1, 'a backslash can only end a line when nothing but blanks follow it on the line');
+        for (;;) {
+            const d = text.charCodeAt(i);
+            if (d === strings_SPACE || d === strings_TAB)
+                i++;
+            else if (d === strings_LF)
+                this.newLine(++i);
+            else if (d === strings_CR)
+                i = this.crlf(i);
+            else
+                break;
+        }
+        this.escapeEnd = i;
+        return '';
+    }
+    // ---- Errors -----------------------------------------------------------------------------------------
+    /**
+     * Fails on the token at `token` (at `at` within it or before it). A string there is read first, as the old
+     * parser's tokenizer did, so that a string left open, which may run over many lines, is reported as such.
+     */
+    unexpected(token, reason, at = token) {
+        const c = this.text.charCodeAt(token);
+        if (c === QUOTE || c === APOSTROPHE) {
+            this.pos = token;
+            if (this.tripleAt(token, c))
+                this.multiLineString(c);
+            else if (c === QUOTE)
+                this.basicString(false);
+            else
+                this.literalString(false);
+        }
+        this.fail(at, reason);
+    }
+    /** Fails as the scanner does, unless the string being read is over the length limit: that is reported instead. */
+    fail(at, reason) {
+        // Like the reader before this one, a string over the length limit is reported as such, even if invalid.
+        if (this.stringStart >= 0) {
+            const length = stringExtent(this.text, this.stringStart);
+            if (length > MAX_STRING)
+                this.tooLong(length);
+        }
+        return super.fail(at, reason);
+    }
+}
+/**
+ * Source characters between the quotes of the string that opens at `start`, as far as it goes: an unclosed
+ * single-line string ends at its line, an unclosed multi-line one at the end of the text.
+ */
+function stringExtent(text, start) {
+    const quote = text.charCodeAt(start);
+    const multiLine = text.charCodeAt(start + 1) === quote && text.charCodeAt(start + 2) === quote;
+    const contentStart = start + (multiLine ? 3 : 1);
+    for (let j = contentStart; j < text.length; j++) {
+        const c = text.charCodeAt(j);
+        if (c === BACKSLASH && quote === QUOTE && text.charCodeAt(j + 1) !== strings_LF)
+            j++;
+        else if (c === strings_LF && !multiLine)
+            return j - contentStart;
+        else if (c === quote && !multiLine)
+            return j - contentStart;
+        else if (c === quote && text.charCodeAt(j + 1) === quote && text.charCodeAt(j + 2) === quote) {
+            let close = j;
+            while (close < j + 2 && text.charCodeAt(close + 3) === quote)
+                close++;
+            return close - contentStart;
+        }
+    }
+    return text.length - contentStart;
+}
+
+;// CONCATENATED MODULE: ./src/toml/scalars.ts
+/**
+ * The TOML reader's values other than strings, arrays and inline tables: booleans, integers (decimal,
+ * hexadecimal, octal, binary), floats with `inf` and `nan`, and local or offset dates, times and date-times,
+ * which are kept as their source text.
+ */
+
+
+
+const { APOSTROPHE: scalars_APOSTROPHE, COLON, DIGIT_0: scalars_DIGIT_0, DOT, MINUS, PLUS, QUOTE: scalars_QUOTE, SPACE: scalars_SPACE, UNDERSCORE } = CHAR;
+const I64_MAX = '9223372036854775807';
+const I64_MIN_ABS = '9223372036854775808';
+function isValidDate(year, month, day) {
+    if (month < 1 || month > 12 || day < 1)
+        return false;
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+    return day <= days;
+}
+/** Seconds up to 60 for a leap second, as RFC 3339 allows. */
+function isValidTime(hour, minute, second) {
+    return hour < 24 && minute < 60 && second <= 60;
+}
+/** The string reader, reading every value other than an array or inline table too. */
+class ScalarReader extends StringReader {
+    /** Set by `digits`: digits read, whether underscores separated them, and their value when short and decimal. */
+    digitCount = 0;
+    digitUnderscore = false;
+    digitValue = 0;
+    /** A string, number, boolean or date-time at the current offset. */
+    scalar() {
+        const text = this.text;
+        const start = this.pos;
+        const c = text.charCodeAt(start);
+        if (c === scalars_QUOTE)
+            return this.tripleAt(start, scalars_QUOTE) ? this.multiLineString(scalars_QUOTE) : this.basicString(false);
+        if (c === scalars_APOSTROPHE)
+            return this.tripleAt(start, scalars_APOSTROPHE) ? this.multiLineString(scalars_APOSTROPHE) : this.literalString(false);
+        if (isDigit(c))
+            return this.number(start, start);
+        if (c === 0x74 /* t */ && text.startsWith('true', start)) {
+            this.pos += 4;
+            return true;
+        }
+        if (c === 0x66 /* f */ && text.startsWith('false', start)) {
+            this.pos += 5;
+            return false;
+        }
+        if (c === 0x69 /* i */ || c === 0x6e /* n */)
+            return this.special(start, start);
+        if (c === PLUS || c === MINUS) {
+            const next = text.charCodeAt(start + 1);
+            if (next === 0x69 || next === 0x6e)
+                return this.special(start, start + 1);
+            if (isDigit(next))
+                return this.number(start, start + 1);
+            this.fail(start + 1, `expected a number after ${messages_describe(c)}`);
+        }
+        this.fail(start, this.pos >= text.length ? 'expected a value' : `expected a value, found ${messages_describe(c)}`);
+    }
+    /** `inf` or `nan` at `at`, after the sign (if any) at `start`. */
+    special(start, at) {
+        const text = this.text;
+        if (text.startsWith('inf', at)) {
+            this.pos = at + 3;
+            return text.charCodeAt(start) === MINUS ? -Infinity : Infinity;
+        }
+        if (text.startsWith('nan', at)) {
+            this.pos = at + 3;
+            return NaN;
+        }
+        this.fail(at, 'expected a value');
+    }
+    /**
+     * Reads digits of `radix` (with single underscores between them) from `pos`; returns the offset after them
+     * and sets `digitCount`, `digitUnderscore` and, for up to 15 decimal digits, `digitValue`.
+     */
+    digits(pos, radix) {
+        const text = this.text;
+        let c = text.charCodeAt(pos);
+        if (c === UNDERSCORE)
+            this.fail(pos, 'an underscore must be between two digits');
+        if (!isDigitOf(c, radix))
+            this.fail(pos, pos >= text.length ? 'expected a digit' : `expected a digit, found ${messages_describe(c)}`);
+        let count = 0;
+        let value = 0;
+        let underscore = false;
+        let before = 0;
+        for (; isDigitOf(c, radix) || c === UNDERSCORE; c = text.charCodeAt(++pos)) {
+            if (c === UNDERSCORE) {
+                if (before === UNDERSCORE)
+                    this.fail(pos, 'an underscore must be between two digits');
+                underscore = true;
+            }
+            else {
+                count++;
+                value = value * 10 + (c - scalars_DIGIT_0);
+            }
+            before = c;
+        }
+        if (before === UNDERSCORE)
+            this.fail(pos, 'an underscore must be between two digits');
+        this.digitCount = count;
+        this.digitUnderscore = underscore;
+        this.digitValue = value;
+        return pos;
+    }
+    /** A number, date or time starting at `start`, whose first digit is at `at` (after a sign). */
+    number(start, at) {
+        const text = this.text;
+        const signed = at !== start;
+        if (text.charCodeAt(at) === scalars_DIGIT_0) {
+            const next = text.charCodeAt(at + 1);
+            if (!signed && isDigit(next)) {
+                // Only a time or a date may start with 0 and another digit.
+                const third = text.charCodeAt(at + 2);
+                if (third === COLON)
+                    return this.minute(start, false, Number(text.slice(at, at + 2)), at + 3);
+                if (isDigit(third) && isDigit(text.charCodeAt(at + 3)) && text.charCodeAt(at + 4) === MINUS)
+                    return this.date(start, Number(text.slice(at, at + 4)), at + 5);
+                this.fail(at, 'a number may not start with a leading zero');
+            }
+            if (next === 0x78 /* x */ || next === 0x6f /* o */ || next === 0x62 /* b */) {
+                if (signed)
+                    this.fail(at + 1, 'a hexadecimal, octal or binary integer may not have a sign');
+                return this.radixInteger(start, at + 2, next === 0x78 ? 16 : next === 0x6f ? 8 : 2);
+            }
+            if (next === 0x65 /* e */ || next === 0x45 /* E */)
+                return this.exponent(start, at + 2);
+            if (next === DOT)
+                return this.fraction(start, at + 2);
+            this.pos = at + 1;
+            return 0;
+        }
+        const end = this.digits(at, 10);
+        const next = text.charCodeAt(end);
+        if (!signed && !this.digitUnderscore) {
+            if (next === MINUS && this.digitCount === 4)
+                return this.date(start, Number(text.slice(at, end)), end + 1);
+            if (next === COLON && this.digitCount === 2)
+                return this.minute(start, false, Number(text.slice(at, end)), end + 1);
+        }
+        if (next === 0x65 || next === 0x45)
+            return this.exponent(start, end + 1);
+        if (next === DOT)
+            return this.fraction(start, end + 1);
+        this.pos = end;
+        const count = this.digitCount;
+        const negative = text.charCodeAt(start) === MINUS;
+        if (count <= 15)
+            return negative ? -this.digitValue : this.digitValue;
+        const digits = text.slice(at, end).replace(/_/g, '');
+        if (count > 19 || (count === 19 && digits > (negative ? I64_MIN_ABS : I64_MAX)))
+            this.fail(start, 'the integer does not fit in 64 bits');
+        // As toml-eslint-parser read it: integers beyond 2^53 lose precision.
+        return parseInt(negative ? `-${digits}` : digits, 10);
+    }
+    radixInteger(start, at, radix) {
+        const end = this.digits(at, radix);
+        this.pos = end;
+        const digits = this.text.slice(at, end).replace(/_/g, '');
+        const significant = digits.replace(/^0+/, '');
+        // 2^63 - 1 is 7fffffffffffffff, 777777777777777777777 and 63 ones.
+        const fits = radix === 16 ? significant.length < 16 || (significant.length === 16 && significant[0] <= '7') : significant.length <= (radix === 8 ? 21 : 63);
+        if (!fits)
+            this.fail(start, 'the integer does not fit in 64 bits');
+        return parseInt(digits, radix);
+    }
+    /** The digits after the `.` of a float, at `at`. */
+    fraction(start, at) {
+        const end = this.digits(at, 10);
+        const next = this.text.charCodeAt(end);
+        if (next === 0x65 || next === 0x45)
+            return this.exponent(start, end + 1);
+        return this.float(start, end);
+    }
+    /** The exponent of a float, after its `e` at `at`. */
+    exponent(start, at) {
+        const c = this.text.charCodeAt(at);
+        return this.float(start, this.digits(c === PLUS || c === MINUS ? at + 1 : at, 10));
+    }
+    float(start, end) {
+        this.pos = end;
+        let source = this.text.slice(start, end);
+        if (source.includes('_'))
+            source = source.replace(/_/g, '');
+        const value = Number(source);
+        if (!Number.isFinite(value))
+            this.fail(start, 'the float is too large for 64 bits');
+        return value;
+    }
+    // ---- Dates and times -------------------------------------------------------------------------------
+    /** Two digits at `at`, as a number. */
+    twoDigits(at) {
+        const text = this.text;
+        const first = text.charCodeAt(at);
+        if (!isDigit(first))
+            this.fail(at, 'expected a digit in the date-time');
+        const second = text.charCodeAt(at + 1);
+        if (!isDigit(second))
+            this.fail(at + 1, 'expected a digit in the date-time');
+        return (first - scalars_DIGIT_0) * 10 + (second - scalars_DIGIT_0);
+    }
+    expect(at, c) {
+        if (this.text.charCodeAt(at) !== c)
+            this.fail(at, `expected ${messages_describe(c)} in the date-time`);
+    }
+    /** A date-time is kept as its source text, from `start`. `at` is the first digit of the month. */
+    date(start, year, at) {
+        const text = this.text;
+        const month = this.twoDigits(at);
+        this.expect(at + 2, MINUS);
+        const day = this.twoDigits(at + 3);
+        if (!isValidDate(year, month, day))
+            this.fail(at + 4, 'not a date in the calendar');
+        const end = at + 5;
+        const c = text.charCodeAt(end);
+        if (c === 0x54 /* T */ || c === 0x74 /* t */ || (c === scalars_SPACE && isDigit(text.charCodeAt(end + 1)) && isDigit(text.charCodeAt(end + 2)))) {
+            const hour = this.twoDigits(end + 1);
+            this.expect(end + 3, COLON);
+            return this.minute(start, true, hour, end + 4);
+        }
+        this.pos = end;
+        return text.slice(start, end);
+    }
+    /** The minutes (at `at`) and what follows of a time whose hour is read. */
+    minute(start, hasDate, hour, at) {
+        const text = this.text;
+        const minute = this.twoDigits(at);
+        let end = at + 2;
+        if (text.charCodeAt(end) === COLON) {
+            const second = this.twoDigits(end + 1);
+            if (!isValidTime(hour, minute, second))
+                this.fail(end + 2, 'not a valid time of day');
+            end += 3;
+            if (text.charCodeAt(end) === DOT) {
+                end++;
+                if (!isDigit(text.charCodeAt(end)))
+                    this.fail(end, 'expected a digit in the date-time');
+                while (isDigit(text.charCodeAt(end)))
+                    end++;
+            }
+        }
+        else if (!isValidTime(hour, minute, 0)) {
+            this.fail(end, 'not a valid time of day');
+        }
+        if (hasDate) {
+            const c = text.charCodeAt(end);
+            if (c === 0x5a /* Z */ || c === 0x7a /* z */) {
+                end++;
+            }
+            else if (c === PLUS || c === MINUS) {
+                const hours = this.twoDigits(end + 1);
+                this.expect(end + 3, COLON);
+                const minutes = this.twoDigits(end + 4);
+                if (!isValidTime(hours, minutes, 0))
+                    this.fail(end + 5, 'not a valid time offset');
+                end += 6;
+            }
+        }
+        this.pos = end;
+        return text.slice(start, end);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/toml/tables.ts
+/**
+ * The TOML reader's keys and tables: bare, quoted and dotted keys, the `=` of a key/value pair, `[table]` and
+ * `[[array of tables]]` headers, and what a header or a dotted key may define or add to.
+ */
+
+
+
+
+const { APOSTROPHE: tables_APOSTROPHE, DOT: tables_DOT, EQUALS, LEFT_BRACKET, QUOTE: tables_QUOTE, RIGHT_BRACKET } = CHAR;
+const { DEFINED, DOTTED, IMPLICIT, INLINE, NONE, STATIC_ARRAY, TABLE_ARRAY, VALUE } = KIND;
+const RECENT_KEYS = 256;
+/** The kind of a value without an id: arrays and inline tables get theirs only when a line is asked for. */
+function kindOf(value) {
+    return typeof value !== 'object' ? VALUE : Array.isArray(value) ? STATIC_ARRAY : INLINE;
+}
+/** A table as the reader makes it: without a prototype. */
+function newTable() {
+    return Object.create(null);
+}
+/** The value reader, reading keys and headers too, and building the tables they name. */
+class TableReader extends ScalarReader {
+    /** The id of each container in the book. */
+    ids = new Map();
+    book = new Book();
+    root = newTable();
+    /** The table that the current section's key/value pairs go into, and its id. */
+    table;
+    id = 0;
+    /** For messages: the offset of the current section's header key (-1 for the top), and of the pair's key. */
+    sectionAt = -1;
+    keyAt = 0;
+    /** Bare keys read lately, by a hash of their characters. */
+    recentKeys = new Array(RECENT_KEYS).fill('');
+    /** The parts of the last key read, and their offsets. */
+    keyParts = [];
+    partAt = [];
+    constructor(text, file) {
+        super(text, file);
+        this.table = this.root;
+        this.id = this.add(this.root, DEFINED);
+    }
+    // ---- Line ends --------------------------------------------------------------------------------------
     /** After a key/value pair or a header, only a comment may follow on the line. */
     endLine() {
         this.skipWs();
         const c = this.text.charCodeAt(this.pos);
         if (this.pos < this.text.length && !endsLine(c))
-            this.unexpected(this.pos, `expected the end of the line, found ${parse_describe(c)}`);
+            this.unexpected(this.pos, `expected the end of the line, found ${messages_describe(c)}`);
     }
     /**
      * The line ends (at the current offset) where `what` must continue on it: the error names the next token,
@@ -3188,12 +3757,9 @@ class Reader {
     /** A bare key character or a quote that does not open a multi-line string. */
     isKeyStart(pos) {
         const c = this.text.charCodeAt(pos);
-        if (c === QUOTE || c === APOSTROPHE)
+        if (c === tables_QUOTE || c === tables_APOSTROPHE)
             return !this.tripleAt(pos, c);
         return isBare(c);
-    }
-    tripleAt(pos, quote) {
-        return this.text.charCodeAt(pos + 1) === quote && this.text.charCodeAt(pos + 2) === quote;
     }
     /**
      * A (dotted) key starting at a key start, in `keyParts` (valid until the next key is read); `partAt` gets
@@ -3222,14 +3788,14 @@ class Reader {
                 this.pos = end;
             }
             else {
-                parts.push(c === QUOTE ? this.basicString(true) : this.literalString(true));
+                parts.push(c === tables_QUOTE ? this.basicString(true) : this.literalString(true));
             }
             partAt.push(start);
             this.skipWs();
             const next = text.charCodeAt(this.pos);
             if (endsLine(next))
                 this.brokenLine('a key', atEnd);
-            if (next !== DOT)
+            if (next !== tables_DOT)
                 return parts;
             const dot = this.pos;
             this.pos++;
@@ -3240,33 +3806,16 @@ class Reader {
                 if (this.pos < text.length)
                     this.unexpected(this.pos, 'a key must be on one line');
             }
-            if (after === DOT)
+            if (after === tables_DOT)
                 this.fail(dot, 'a key may not contain two dots in a row');
             if (!this.isKeyStart(this.pos))
                 this.unexpected(this.pos, 'a key may not end with a dot', dot);
         }
     }
-    keyValue() {
-        const line = this.line;
-        this.keyAt = this.pos;
-        const parts = this.key('expected `=` after the key');
-        this.equals();
-        const table = this.dotted(this.table, this.id, parts, line);
-        this.startValue();
-        const name = parts[parts.length - 1];
-        const c = this.text.charCodeAt(this.pos);
-        if (c === LEFT_BRACKET || c === LEFT_BRACE) {
-            this.open(c, table, name);
-            this.nested();
-        }
-        else {
-            table[name] = this.scalar();
-        }
-    }
     /** Expects `=` (after a key that ends on its line) and steps over it. */
     equals() {
         if (this.text.charCodeAt(this.pos) !== EQUALS) {
-            const found = this.pos >= this.text.length ? 'the end of the text' : parse_describe(this.text.charCodeAt(this.pos));
+            const found = this.pos >= this.text.length ? 'the end of the text' : messages_describe(this.text.charCodeAt(this.pos));
             this.unexpected(this.pos, `expected \`=\` after the key, found ${found}`);
         }
         this.pos++;
@@ -3349,14 +3898,14 @@ class Reader {
             this.fail(this.pos, 'unterminated table header');
         if (c === RIGHT_BRACKET)
             this.fail(this.pos, 'a table header needs a key');
-        if (c === DOT)
+        if (c === tables_DOT)
             this.fail(this.pos, 'a key may not start with a dot');
         if (!this.isKeyStart(this.pos))
-            this.unexpected(this.pos, `expected a key in the table header, found ${parse_describe(c)}`);
+            this.unexpected(this.pos, `expected a key in the table header, found ${messages_describe(c)}`);
         const keyAt = this.pos;
         const parts = this.key('unterminated table header');
         if (text.charCodeAt(this.pos) !== RIGHT_BRACKET) {
-            this.unexpected(this.pos, this.pos >= text.length ? 'unterminated table header' : `expected \`]\` after the key, found ${parse_describe(text.charCodeAt(this.pos))}`);
+            this.unexpected(this.pos, this.pos >= text.length ? 'unterminated table header' : `expected \`]\` after the key, found ${messages_describe(text.charCodeAt(this.pos))}`);
         }
         this.pos++;
         if (array) {
@@ -3454,7 +4003,108 @@ class Reader {
                                 : 'a table';
         return `${showKey(name)} is ${what}${line === undefined ? '' : ` (line ${line})`}`;
     }
-    // ---- Values -----------------------------------------------------------------------------------------
+    /** The parts of the (valid) key at `offset`, read again for a message. */
+    partsAt(offset) {
+        const { pos, line, lineStart } = this;
+        this.pos = offset;
+        const parts = this.key('').slice();
+        this.pos = pos;
+        this.line = line;
+        this.lineStart = lineStart;
+        return parts;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/toml/reader.ts
+/**
+ * The TOML reader's pass over a document: its key/value pairs and headers line by line, and the arrays and
+ * inline tables of a value, followed on an explicit stack rather than by recursion; then the line of each key
+ * or element of what it read, on demand.
+ */
+
+
+
+
+
+
+const { COMMA, LEFT_BRACE, LEFT_BRACKET: reader_LEFT_BRACKET, RIGHT_BRACE, RIGHT_BRACKET: reader_RIGHT_BRACKET } = CHAR;
+const { INLINE: reader_INLINE, STATIC_ARRAY: reader_STATIC_ARRAY } = KIND;
+/** An array or inline table being read. Frames are reused, one per depth. */
+class Frame {
+    /** The inline table, or null for an array, whose elements are on the reader's stack of values from `base`. */
+    table = null;
+    base = 0;
+    /** Where the container goes when it closes: `target[name]`, or (target null) the enclosing array. */
+    target = null;
+    name = '';
+    /** Its id in the book. */
+    id = 0;
+    /** Whether an element or entry has been read, so that a separator or the end comes next. */
+    filled = false;
+    /** For messages: the index of the element being read, or the offset of the key of the entry being read. */
+    index = 0;
+    keyAt = 0;
+}
+/** The whole reader: `read` reads the document once. */
+class Reader extends TableReader {
+    frames = [];
+    depth = 0;
+    /**
+     * The elements of the arrays being read, innermost last, up to `top`: an array is made when it closes, at
+     * its size (growing each array element by element would allocate it again and again).
+     */
+    values = [];
+    top = 0;
+    /** Arrays and inline tables with their ids, given to `ids` only when a line is asked for. */
+    late = [];
+    read() {
+        const text = this.text;
+        for (;;) {
+            this.skipBlank();
+            if (this.pos >= text.length)
+                break;
+            const c = text.charCodeAt(this.pos);
+            if (c === reader_LEFT_BRACKET)
+                this.header();
+            else if (this.isKeyStart(this.pos))
+                this.keyValue();
+            else
+                this.unexpected(this.pos, `expected a key or a [table] header, found ${messages_describe(c)}`);
+            this.endLine();
+        }
+        const { ids, book, late } = this;
+        const indexes = new Map();
+        let registered = false;
+        const lineInDocument = (container, key) => {
+            if (!registered) {
+                for (let i = 0; i < late.length; i += 2)
+                    ids.set(late[i], late[i + 1]);
+                late.length = 0;
+                registered = true;
+            }
+            return lineIn(ids, book, indexes, container, key);
+        };
+        return { value: this.root, lineIn: lineInDocument };
+    }
+    /** A key/value pair of the current section, from its key up to the end of its value. */
+    keyValue() {
+        const line = this.line;
+        this.keyAt = this.pos;
+        const parts = this.key('expected `=` after the key');
+        this.equals();
+        const table = this.dotted(this.table, this.id, parts, line);
+        this.startValue();
+        const name = parts[parts.length - 1];
+        const c = this.text.charCodeAt(this.pos);
+        if (c === reader_LEFT_BRACKET || c === LEFT_BRACE) {
+            this.open(c, table, name);
+            this.nested();
+        }
+        else {
+            table[name] = this.scalar();
+        }
+    }
+    // ---- Arrays and inline tables ---------------------------------------------------------------------
     /**
      * Opens the array or inline table whose bracket or brace is at the current offset; when it closes, it goes
      * to `target[name]`, or (target null) to the enclosing array.
@@ -3472,8 +4122,8 @@ class Reader {
         frame.filled = false;
         frame.target = target;
         frame.name = name;
-        frame.id = this.book.add(c === LEFT_BRACKET ? STATIC_ARRAY : INLINE);
-        frame.table = c === LEFT_BRACKET ? null : newTable();
+        frame.id = this.book.add(c === reader_LEFT_BRACKET ? reader_STATIC_ARRAY : reader_INLINE);
+        frame.table = c === reader_LEFT_BRACKET ? null : newTable();
         frame.base = this.top;
     }
     /** Closes the innermost array or inline table (at its bracket or brace) and puts it where it goes. */
@@ -3519,11 +4169,11 @@ class Reader {
                         this.skipBlank();
                         c = text.charCodeAt(this.pos);
                     }
-                    else if (c !== RIGHT_BRACKET) {
-                        this.unexpected(this.pos, end ? 'unterminated array' : `expected \`,\` or \`]\` after an array element, found ${parse_describe(c)}`);
+                    else if (c !== reader_RIGHT_BRACKET) {
+                        this.unexpected(this.pos, end ? 'unterminated array' : `expected \`,\` or \`]\` after an array element, found ${messages_describe(c)}`);
                     }
                 }
-                if (c === RIGHT_BRACKET) {
+                if (c === reader_RIGHT_BRACKET) {
                     this.close(frame);
                     continue;
                 }
@@ -3534,7 +4184,7 @@ class Reader {
                 frame.index = index;
                 if (this.book.lastLine(frame.id) !== this.line)
                     this.book.mark(frame.id, index, this.line);
-                if (c === LEFT_BRACKET || c === LEFT_BRACE)
+                if (c === reader_LEFT_BRACKET || c === LEFT_BRACE)
                     this.open(c, null, '');
                 else
                     this.push(this.scalar());
@@ -3547,7 +4197,7 @@ class Reader {
                         c = text.charCodeAt(this.pos);
                     }
                     else if (c !== RIGHT_BRACE) {
-                        this.unexpected(this.pos, end ? 'unterminated inline table' : `expected \`,\` or \`}\` after a value in an inline table, found ${parse_describe(c)}`);
+                        this.unexpected(this.pos, end ? 'unterminated inline table' : `expected \`,\` or \`}\` after a value in an inline table, found ${messages_describe(c)}`);
                     }
                 }
                 if (c === RIGHT_BRACE) {
@@ -3557,7 +4207,7 @@ class Reader {
                 if (this.pos >= text.length)
                     this.fail(this.pos, 'unterminated inline table');
                 if (!this.isKeyStart(this.pos))
-                    this.unexpected(this.pos, `expected a key or \`}\` in an inline table, found ${parse_describe(c)}`);
+                    this.unexpected(this.pos, `expected a key or \`}\` in an inline table, found ${messages_describe(c)}`);
                 frame.filled = true;
                 const line = this.line;
                 frame.keyAt = this.pos;
@@ -3567,264 +4217,13 @@ class Reader {
                 this.startValue();
                 const name = parts[parts.length - 1];
                 c = text.charCodeAt(this.pos);
-                if (c === LEFT_BRACKET || c === LEFT_BRACE)
+                if (c === reader_LEFT_BRACKET || c === LEFT_BRACE)
                     this.open(c, table, name);
                 else
                     table[name] = this.scalar();
             }
         }
     }
-    /** A string, number, boolean or date-time at the current offset. */
-    scalar() {
-        const text = this.text;
-        const start = this.pos;
-        const c = text.charCodeAt(start);
-        if (c === QUOTE)
-            return this.tripleAt(start, QUOTE) ? this.multiLineString(QUOTE) : this.basicString(false);
-        if (c === APOSTROPHE)
-            return this.tripleAt(start, APOSTROPHE) ? this.multiLineString(APOSTROPHE) : this.literalString(false);
-        if (isDigit(c))
-            return this.number(start, start);
-        if (c === 0x74 /* t */ && text.startsWith('true', start)) {
-            this.pos += 4;
-            return true;
-        }
-        if (c === 0x66 /* f */ && text.startsWith('false', start)) {
-            this.pos += 5;
-            return false;
-        }
-        if (c === 0x69 /* i */ || c === 0x6e /* n */)
-            return this.special(start, start);
-        if (c === PLUS || c === MINUS) {
-            const next = text.charCodeAt(start + 1);
-            if (next === 0x69 || next === 0x6e)
-                return this.special(start, start + 1);
-            if (isDigit(next))
-                return this.number(start, start + 1);
-            this.fail(start + 1, `expected a number after ${parse_describe(c)}`);
-        }
-        this.fail(start, this.pos >= text.length ? 'expected a value' : `expected a value, found ${parse_describe(c)}`);
-    }
-    /** `inf` or `nan` at `at`, after the sign (if any) at `start`. */
-    special(start, at) {
-        const text = this.text;
-        if (text.startsWith('inf', at)) {
-            this.pos = at + 3;
-            return text.charCodeAt(start) === MINUS ? -Infinity : Infinity;
-        }
-        if (text.startsWith('nan', at)) {
-            this.pos = at + 3;
-            return NaN;
-        }
-        this.fail(at, 'expected a value');
-    }
-    /**
-     * Reads digits of `radix` (with single underscores between them) from `pos`; returns the offset after them
-     * and sets `digitCount`, `digitUnderscore` and, for up to 15 decimal digits, `digitValue`.
-     */
-    digits(pos, radix) {
-        const text = this.text;
-        let c = text.charCodeAt(pos);
-        if (c === UNDERSCORE)
-            this.fail(pos, 'an underscore must be between two digits');
-        if (!isDigitOf(c, radix))
-            this.fail(pos, pos >= text.length ? 'expected a digit' : `expected a digit, found ${parse_describe(c)}`);
-        let count = 0;
-        let value = 0;
-        let underscore = false;
-        let before = 0;
-        for (; isDigitOf(c, radix) || c === UNDERSCORE; c = text.charCodeAt(++pos)) {
-            if (c === UNDERSCORE) {
-                if (before === UNDERSCORE)
-                    this.fail(pos, 'an underscore must be between two digits');
-                underscore = true;
-            }
-            else {
-                count++;
-                value = value * 10 + (c - DIGIT_0);
-            }
-            before = c;
-        }
-        if (before === UNDERSCORE)
-            this.fail(pos, 'an underscore must be between two digits');
-        this.digitCount = count;
-        this.digitUnderscore = underscore;
-        this.digitValue = value;
-        return pos;
-    }
-    /** A number, date or time starting at `start`, whose first digit is at `at` (after a sign). */
-    number(start, at) {
-        const text = this.text;
-        const signed = at !== start;
-        if (text.charCodeAt(at) === DIGIT_0) {
-            const next = text.charCodeAt(at + 1);
-            if (!signed && isDigit(next)) {
-                // Only a time or a date may start with 0 and another digit.
-                const third = text.charCodeAt(at + 2);
-                if (third === COLON)
-                    return this.minute(start, false, Number(text.slice(at, at + 2)), at + 3);
-                if (isDigit(third) && isDigit(text.charCodeAt(at + 3)) && text.charCodeAt(at + 4) === MINUS)
-                    return this.date(start, Number(text.slice(at, at + 4)), at + 5);
-                this.fail(at, 'a number may not start with a leading zero');
-            }
-            if (next === 0x78 /* x */ || next === 0x6f /* o */ || next === 0x62 /* b */) {
-                if (signed)
-                    this.fail(at + 1, 'a hexadecimal, octal or binary integer may not have a sign');
-                return this.radixInteger(start, at + 2, next === 0x78 ? 16 : next === 0x6f ? 8 : 2);
-            }
-            if (next === 0x65 /* e */ || next === 0x45 /* E */)
-                return this.exponent(start, at + 2);
-            if (next === DOT)
-                return this.fraction(start, at + 2);
-            this.pos = at + 1;
-            return 0;
-        }
-        const end = this.digits(at, 10);
-        const next = text.charCodeAt(end);
-        if (!signed && !this.digitUnderscore) {
-            if (next === MINUS && this.digitCount === 4)
-                return this.date(start, Number(text.slice(at, end)), end + 1);
-            if (next === COLON && this.digitCount === 2)
-                return this.minute(start, false, Number(text.slice(at, end)), end + 1);
-        }
-        if (next === 0x65 || next === 0x45)
-            return this.exponent(start, end + 1);
-        if (next === DOT)
-            return this.fraction(start, end + 1);
-        this.pos = end;
-        const count = this.digitCount;
-        const negative = text.charCodeAt(start) === MINUS;
-        if (count <= 15)
-            return negative ? -this.digitValue : this.digitValue;
-        const digits = text.slice(at, end).replace(/_/g, '');
-        if (count > 19 || (count === 19 && digits > (negative ? I64_MIN_ABS : I64_MAX)))
-            this.fail(start, 'the integer does not fit in 64 bits');
-        // As toml-eslint-parser read it: integers beyond 2^53 lose precision.
-        return parseInt(negative ? `-${digits}` : digits, 10);
-    }
-    radixInteger(start, at, radix) {
-        const end = this.digits(at, radix);
-        this.pos = end;
-        const digits = this.text.slice(at, end).replace(/_/g, '');
-        const significant = digits.replace(/^0+/, '');
-        // 2^63 - 1 is 7fffffffffffffff, 777777777777777777777 and 63 ones.
-        const fits = radix === 16 ? significant.length < 16 || (significant.length === 16 && significant[0] <= '7') : significant.length <= (radix === 8 ? 21 : 63);
-        if (!fits)
-            this.fail(start, 'the integer does not fit in 64 bits');
-        return parseInt(digits, radix);
-    }
-    /** The digits after the `.` of a float, at `at`. */
-    fraction(start, at) {
-        const end = this.digits(at, 10);
-        const next = this.text.charCodeAt(end);
-        if (next === 0x65 || next === 0x45)
-            return this.exponent(start, end + 1);
-        return this.float(start, end);
-    }
-    /** The exponent of a float, after its `e` at `at`. */
-    exponent(start, at) {
-        const c = this.text.charCodeAt(at);
-        return this.float(start, this.digits(c === PLUS || c === MINUS ? at + 1 : at, 10));
-    }
-    float(start, end) {
-        this.pos = end;
-        let source = this.text.slice(start, end);
-        if (source.includes('_'))
-            source = source.replace(/_/g, '');
-        const value = Number(source);
-        if (!Number.isFinite(value))
-            this.fail(start, 'the float is too large for 64 bits');
-        return value;
-    }
-    /** Two digits at `at`, as a number. */
-    twoDigits(at) {
-        const text = this.text;
-        const first = text.charCodeAt(at);
-        if (!isDigit(first))
-            this.fail(at, 'expected a digit in the date-time');
-        const second = text.charCodeAt(at + 1);
-        if (!isDigit(second))
-            this.fail(at + 1, 'expected a digit in the date-time');
-        return (first - DIGIT_0) * 10 + (second - DIGIT_0);
-    }
-    expect(at, c) {
-        if (this.text.charCodeAt(at) !== c)
-            this.fail(at, `expected ${parse_describe(c)} in the date-time`);
-    }
-    /** A date-time is kept as its source text, from `start`. `at` is the first digit of the month. */
-    date(start, year, at) {
-        const text = this.text;
-        const month = this.twoDigits(at);
-        this.expect(at + 2, MINUS);
-        const day = this.twoDigits(at + 3);
-        if (!isValidDate(year, month, day))
-            this.fail(at + 4, 'not a date in the calendar');
-        const end = at + 5;
-        const c = text.charCodeAt(end);
-        if (c === 0x54 /* T */ || c === 0x74 /* t */ || (c === SPACE && isDigit(text.charCodeAt(end + 1)) && isDigit(text.charCodeAt(end + 2)))) {
-            const hour = this.twoDigits(end + 1);
-            this.expect(end + 3, COLON);
-            return this.minute(start, true, hour, end + 4);
-        }
-        this.pos = end;
-        return text.slice(start, end);
-    }
-    /** The minutes (at `at`) and what follows of a time whose hour is read. */
-    minute(start, hasDate, hour, at) {
-        const text = this.text;
-        const minute = this.twoDigits(at);
-        let end = at + 2;
-        if (text.charCodeAt(end) === COLON) {
-            const second = this.twoDigits(end + 1);
-            if (!isValidTime(hour, minute, second))
-                this.fail(end + 2, 'not a valid time of day');
-            end += 3;
-            if (text.charCodeAt(end) === DOT) {
-                end++;
-                if (!isDigit(text.charCodeAt(end)))
-                    this.fail(end, 'expected a digit in the date-time');
-                while (isDigit(text.charCodeAt(end)))
-                    end++;
-            }
-        }
-        else if (!isValidTime(hour, minute, 0)) {
-            this.fail(end, 'not a valid time of day');
-        }
-        if (hasDate) {
-            const c = text.charCodeAt(end);
-            if (c === 0x5a /* Z */ || c === 0x7a /* z */) {
-                end++;
-            }
-            else if (c === PLUS || c === MINUS) {
-                const hours = this.twoDigits(end + 1);
-                this.expect(end + 3, COLON);
-                const minutes = this.twoDigits(end + 4);
-                if (!isValidTime(hours, minutes, 0))
-                    this.fail(end + 5, 'not a valid time offset');
-                end += 6;
-            }
-        }
-        this.pos = end;
-        return text.slice(start, end);
-    }
-    // ---- Strings ----------------------------------------------------------------------------------------
-    enterString(start, isKey) {
-        this.stringStart = start;
-        this.stringLine = this.line;
-        this.stringIsKey = isKey;
-    }
-    /** Ends the string read; `length` is its source characters between the quotes. */
-    leaveString(length) {
-        if (length > MAX_STRING)
-            this.tooLong(length);
-        this.stringStart = -1;
-    }
-    tooLong(length) {
-        const line = this.stringLine;
-        const problem = this.stringIsKey ? longStringProblem('quoted key', length) : `${formatTomlPath(this.valuePath())}: ${longStringProblem('string', length)}`;
-        throw new errors_UserError(`${this.file}:${line}: ${problem}`);
-    }
-    /** Where the value being read is: section, key, and the entries and elements it is nested in. */
     valuePath() {
         const path = [];
         if (this.sectionAt >= 0) {
@@ -3849,311 +4248,14 @@ class Reader {
         }
         return path;
     }
-    /** The parts of the (valid) key at `offset`, read again for a message. */
-    partsAt(offset) {
-        const { pos, line, lineStart } = this;
-        this.pos = offset;
-        const parts = this.key('').slice();
-        this.pos = pos;
-        this.line = line;
-        this.lineStart = lineStart;
-        return parts;
-    }
-    /** A character that may not appear in a string as written, at `at`. */
-    badStringChar(at, c) {
-        if (at >= this.text.length)
-            this.fail(at, 'unterminated string');
-        if (c === LF || (c === CR && this.text.charCodeAt(at + 1) === LF))
-            this.fail(at, 'unterminated string: a line break in a single-line string');
-        if (c === CR)
-            this.fail(at, 'a carriage return must be followed by a line feed');
-        this.fail(at, `a string may not contain the control character ${parse_describe(c)}; write it as an escape`);
-    }
-    /** A `"…"` string (not multi-line) at the current offset. */
-    basicString(isKey) {
-        const text = this.text;
-        const start = this.pos;
-        this.enterString(start, isKey);
-        let out = '';
-        let run = start + 1;
-        let i = run;
-        for (;;) {
-            const c = text.charCodeAt(i);
-            if (c === QUOTE)
-                break;
-            if (c === BACKSLASH) {
-                out += text.slice(run, i) + this.escape(i, false);
-                i = run = this.escapeEnd;
-            }
-            else if ((c >= SPACE && c !== DEL) || c === TAB) {
-                i++;
-            }
-            else {
-                this.badStringChar(i, c);
-            }
-        }
-        out = run === start + 1 ? text.slice(run, i) : out + text.slice(run, i);
-        this.leaveString(i - start - 1);
-        this.pos = i + 1;
-        return out;
-    }
-    /** A `'…'` string (not multi-line) at the current offset. */
-    literalString(isKey) {
-        const text = this.text;
-        const start = this.pos;
-        this.enterString(start, isKey);
-        let i = start + 1;
-        for (;;) {
-            const c = text.charCodeAt(i);
-            if (c === APOSTROPHE)
-                break;
-            if ((c >= SPACE && c !== DEL) || c === TAB)
-                i++;
-            else
-                this.badStringChar(i, c);
-        }
-        this.leaveString(i - start - 1);
-        this.pos = i + 1;
-        return text.slice(start + 1, i);
-    }
-    /** A `"""…"""` or `'''…'''` string at the current offset. Line breaks in it read as `\n`. */
-    multiLineString(quote) {
-        const text = this.text;
-        const start = this.pos;
-        this.enterString(start, false);
-        let i = start + 3;
-        // A line break right after the opening delimiter is not part of the string.
-        if (text.charCodeAt(i) === LF)
-            this.newLine(++i);
-        else if (text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF)
-            this.newLine((i += 2));
-        let out = '';
-        let run = i;
-        for (;;) {
-            const c = text.charCodeAt(i);
-            if (c === quote) {
-                if (!this.tripleAt(i, quote)) {
-                    i++;
-                    continue;
-                }
-                // Up to two quotes right before the closing delimiter belong to the string.
-                let n = 3;
-                while (n < 5 && text.charCodeAt(i + n) === quote)
-                    n++;
-                if (n === 5 && text.charCodeAt(i + 5) === quote)
-                    this.fail(i, 'three or more quotes in a row must be escaped in a multi-line string');
-                out += text.slice(run, i + n - 3);
-                this.leaveString(i + n - 3 - (start + 3));
-                this.pos = i + n;
-                return out;
-            }
-            if (c === BACKSLASH && quote === QUOTE) {
-                out += text.slice(run, i) + this.escape(i, true);
-                i = run = this.escapeEnd;
-            }
-            else if (c === LF) {
-                this.newLine(++i);
-            }
-            else if (c === CR) {
-                if (text.charCodeAt(i + 1) !== LF)
-                    this.fail(i, 'a carriage return must be followed by a line feed');
-                out += text.slice(run, i);
-                run = i + 1;
-                this.newLine((i += 2));
-            }
-            else if ((c >= SPACE && c !== DEL) || c === TAB) {
-                i++;
-            }
-            else {
-                this.fail(i, i >= text.length ? 'unterminated multi-line string' : `a string may not contain the control character ${parse_describe(c)}; write it as an escape`);
-            }
-        }
-    }
-    /** The escape sequence whose backslash is at `at`; sets `escapeEnd`. */
-    escape(at, multiLine) {
-        const text = this.text;
-        const c = text.charCodeAt(at + 1);
-        this.escapeEnd = at + 2;
-        switch (c) {
-            case 0x62 /* b */:
-                return '\b';
-            case 0x74 /* t */:
-                return '\t';
-            case 0x6e /* n */:
-                return '\n';
-            case 0x66 /* f */:
-                return '\f';
-            case 0x72 /* r */:
-                return '\r';
-            case 0x65 /* e */:
-                return '\x1b';
-            case QUOTE:
-                return '"';
-            case BACKSLASH:
-                return '\\';
-            case 0x75 /* u */:
-                return this.codePoint(at + 1, 4);
-            case 0x55 /* U */:
-                return this.codePoint(at + 1, 8);
-            case 0x78 /* x */:
-                return this.codePoint(at + 1, 2);
-        }
-        if (multiLine && (c === SPACE || c === TAB || c === LF || c === CR))
-            return this.lineEndingBackslash(at);
-        if (at + 1 >= text.length)
-            this.fail(at + 1, 'unterminated string');
-        this.fail(at + 1, `invalid escape sequence \\${String.fromCodePoint(text.codePointAt(at + 1))}`);
-    }
-    /** `\u`, `\U` or `\x` at `at`, with `count` hexadecimal digits. */
-    codePoint(at, count) {
-        const text = this.text;
-        for (let k = 1; k <= count; k++) {
-            const c = text.charCodeAt(at + k);
-            if (at + k >= text.length)
-                this.fail(text.length, 'unterminated string');
-            if (!isDigitOf(c, 16))
-                this.fail(at, `\\${text[at]} needs ${count} hexadecimal digits`);
-        }
-        const hex = text.slice(at + 1, at + 1 + count);
-        const code = parseInt(hex, 16);
-        if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
-            this.fail(at + count, `\\${text[at]}${hex} is not a Unicode scalar value`);
-        this.escapeEnd = at + 1 + count;
-        return String.fromCodePoint(code);
-    }
-    /** A backslash at `at` that ends a line: it, the line break and the blanks after it read as nothing. */
-    lineEndingBackslash(at) {
-        const text = this.text;
-        let i = at + 1;
-        while (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)
-            i++;
-        const c = text.charCodeAt(i);
-        if (i >= text.length)
-            this.fail(i, 'unterminated multi-line string');
-        if (c !== LF && c !== CR)
-            this.fail(at + 1, 'a backslash can only end a line when nothing but blanks follow it on the line');
-        for (;;) {
-            const d = text.charCodeAt(i);
-            if (d === SPACE || d === TAB)
-                i++;
-            else if (d === LF)
-                this.newLine(++i);
-            else if (d === CR)
-                i = this.crlf(i);
-            else
-                break;
-        }
-        this.escapeEnd = i;
-        return '';
-    }
-    // ---- Errors -----------------------------------------------------------------------------------------
-    /**
-     * Fails on the token at `token` (at `at` within it or before it). A string there is read first, as the old
-     * parser's tokenizer did, so that a string left open, which may run over many lines, is reported as such.
-     */
-    unexpected(token, reason, at = token) {
-        const c = this.text.charCodeAt(token);
-        if (c === QUOTE || c === APOSTROPHE) {
-            this.pos = token;
-            if (this.tripleAt(token, c))
-                this.multiLineString(c);
-            else if (c === QUOTE)
-                this.basicString(false);
-            else
-                this.literalString(false);
-        }
-        this.fail(at, reason);
-    }
-    fail(at, reason) {
-        // Like the reader before this one, a string over the length limit is reported as such, even if invalid.
-        if (this.stringStart >= 0) {
-            const length = stringExtent(this.text, this.stringStart);
-            if (length > MAX_STRING)
-                this.tooLong(length);
-        }
-        const { line, column } = this.locate(at);
-        throw new errors_UserError(`${this.file}:${line}:${column}: invalid TOML: ${reason}`);
-    }
-    /** Line and column (1-based, in UTF-16 code units) of offset `at`. */
-    locate(at) {
-        const text = this.text;
-        let line = 1;
-        let start = 0;
-        if (at >= this.lineStart) {
-            line = this.line;
-            start = this.lineStart;
-        }
-        for (let i = text.indexOf('\n', start); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) {
-            line++;
-            start = i + 1;
-        }
-        return { line, column: at - start + 1 };
-    }
 }
-/**
- * Source characters between the quotes of the string that opens at `start`, as far as it goes: an unclosed
- * single-line string ends at its line, an unclosed multi-line one at the end of the text.
- */
-function stringExtent(text, start) {
-    const quote = text.charCodeAt(start);
-    const multiLine = text.charCodeAt(start + 1) === quote && text.charCodeAt(start + 2) === quote;
-    const contentStart = start + (multiLine ? 3 : 1);
-    for (let j = contentStart; j < text.length; j++) {
-        const c = text.charCodeAt(j);
-        if (c === BACKSLASH && quote === QUOTE && text.charCodeAt(j + 1) !== LF)
-            j++;
-        else if (c === LF && !multiLine)
-            return j - contentStart;
-        else if (c === quote && !multiLine)
-            return j - contentStart;
-        else if (c === quote && text.charCodeAt(j + 1) === quote && text.charCodeAt(j + 2) === quote) {
-            let close = j;
-            while (close < j + 2 && text.charCodeAt(close + 3) === quote)
-                close++;
-            return close - contentStart;
-        }
-    }
-    return text.length - contentStart;
-}
-function lineIn(ids, book, indexes, container, key) {
-    const id = ids.get(container);
-    if (id === undefined)
-        return null;
-    if (Array.isArray(container)) {
-        const index = typeof key === 'number' ? key : /^(?:0|[1-9]\d*)$/.test(key) ? Number(key) : -1;
-        if (!Number.isInteger(index) || index < 0 || index >= container.length)
-            return null;
-        // The last change of line at or before `index`, found by halving the changes (`[index, line, …]`).
-        let runs = indexes.get(container);
-        if (runs === undefined) {
-            runs = [];
-            for (const [at, line] of book.entries(id))
-                runs.push(at, line);
-            indexes.set(container, runs);
-        }
-        let low = 0;
-        let high = runs.length / 2 - 1;
-        while (low < high) {
-            const mid = (low + high + 1) >> 1;
-            if (runs[2 * mid] <= index)
-                low = mid;
-            else
-                high = mid - 1;
-        }
-        return runs[2 * low + 1];
-    }
-    const name = String(key);
-    let byKey = indexes.get(container);
-    if (byKey === undefined) {
-        // A few keys are scanned; a table asked about more often gets an index.
-        const line = book.keyLine(id, name, 16);
-        if (line !== undefined)
-            return line;
-        indexes.set(container, (byKey = new Map()));
-        for (const [at, line] of book.entries(id))
-            byKey.set(at, line);
-    }
-    return byKey.get(name) ?? null;
+
+;// CONCATENATED MODULE: ./src/toml/parse.ts
+
+
+/** Reads `text`; invalid TOML throws a UserError `"<file>:<line>:<col>: invalid TOML: <reason>"`. */
+function parseToml(text, file) {
+    return new Reader(text, file).read();
 }
 
 ;// CONCATENATED MODULE: ./src/toml/document.ts
@@ -9429,7 +9531,7 @@ function parsePublish(v, base, key, fail) {
     const registries = asStringArray(v, base, key, fail);
     return registries.length === 0 ? false : registries;
 }
-function metadata_parse_describe(v) {
+function parse_describe(v) {
     if (v === null)
         return 'null';
     if (Array.isArray(v))
@@ -9445,23 +9547,23 @@ function join(base, key) {
 }
 function asObject(v, base, key, fail, message) {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-        return fail(join(base, key), message ?? `expected an object, got ${metadata_parse_describe(v)}`);
+        return fail(join(base, key), message ?? `expected an object, got ${parse_describe(v)}`);
     }
     return v;
 }
 function asArray(v, base, key, fail) {
     if (!Array.isArray(v))
-        return fail(join(base, key), v === undefined ? 'missing (expected an array)' : `expected an array, got ${metadata_parse_describe(v)}`);
+        return fail(join(base, key), v === undefined ? 'missing (expected an array)' : `expected an array, got ${parse_describe(v)}`);
     return v;
 }
 function asString(v, base, key, fail) {
     if (typeof v !== 'string')
-        return fail(join(base, key), v === undefined ? 'missing (expected a string)' : `expected a string, got ${metadata_parse_describe(v)}`);
+        return fail(join(base, key), v === undefined ? 'missing (expected a string)' : `expected a string, got ${parse_describe(v)}`);
     return v;
 }
 function asBoolean(v, base, key, fail) {
     if (typeof v !== 'boolean')
-        return fail(join(base, key), `expected true or false, got ${metadata_parse_describe(v)}`);
+        return fail(join(base, key), `expected true or false, got ${parse_describe(v)}`);
     return v;
 }
 function asStringArray(v, base, key, fail) {
