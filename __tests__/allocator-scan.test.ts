@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import { describe, expect, it } from '@jest/globals'
-import { findGlobalAllocators, scanGlobalAllocators } from '../src/toolchain/allocator.js'
+import { findGlobalAllocators, scanGlobalAllocators } from '../src/rust-source/global-allocators.js'
 
 const realistic = `//! A small service binary.
 //!

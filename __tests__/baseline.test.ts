@@ -1,16 +1,17 @@
-import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
+import path from 'node:path'
 import { parseCliArgs } from '../src/cli/args.js'
 import { UserError } from '../src/errors.js'
+import type { Finding } from '../src/findings/finding.js'
+import { findingFingerprint } from '../src/findings/fingerprint.js'
 import { applyBaseline, parseBaseline } from '../src/policy/baseline.js'
 import { gateFindings } from '../src/policy/gate.js'
-import { findingFingerprint } from '../src/report/fingerprint.js'
-import type { FindingReport, Report } from '../src/report/report.js'
+import type { Report } from '../src/report/report.js'
 import { analyzeWorkspace } from '../src/run.js'
 
 const EXAMPLE = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'examples', 'plugin-engine')
 
-function finding(rule: string, pkg: string, crates: string[], extra: Partial<FindingReport> = {}): FindingReport {
+function finding(rule: string, pkg: string, crates: string[], extra: Partial<Finding> = {}): Finding {
   const base = {
     rule,
     severity: 'error' as const,
@@ -31,8 +32,8 @@ function finding(rule: string, pkg: string, crates: string[], extra: Partial<Fin
 }
 
 /** The JSON report an earlier run would have written, reduced to what a baseline reads plus some noise. */
-function reportText(findings: FindingReport[], strip: (keyof FindingReport)[] = []): string {
-  const stripped = findings.map(f => Object.fromEntries(Object.entries(f).filter(([key]) => !strip.includes(key as keyof FindingReport))))
+function reportText(findings: Finding[], strip: (keyof Finding)[] = []): string {
+  const stripped = findings.map(f => Object.fromEntries(Object.entries(f).filter(([key]) => !strip.includes(key as keyof Finding))))
   return JSON.stringify({ version: 1, toolchain: { release: '1.95.0' }, workspaceRoot: '/w', artifacts: [], findings: stripped, notes: [], gate: {} }, null, 2)
 }
 
@@ -117,7 +118,7 @@ describe('applyBaseline', () => {
   })
 
   it('applies a 50,000-finding baseline in well under a second', () => {
-    const many: FindingReport[] = []
+    const many: Finding[] = []
     for (let i = 0; i < 50_000; i++) many.push(finding('duplicate-linkage', `pkg${i % 5000}`, [`crate${i}`]))
     const text = reportText(many)
     const start = performance.now()

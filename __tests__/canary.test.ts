@@ -1,12 +1,13 @@
+import { afterAll, describe, expect, it } from '@jest/globals'
 import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, describe, expect, it } from '@jest/globals'
 import { parseCliArgs } from '../src/cli/args.js'
 import { UserError } from '../src/errors.js'
+import { selectToolchain } from '../src/gather/toolchain.js'
 import type { Report } from '../src/report/report.js'
-import { analyzeWorkspace, selectToolchain } from '../src/run.js'
+import { analyzeWorkspace } from '../src/run.js'
 
 /**
  * A repository that names programs for cargo to run — each leaves a marker file when run. By default none

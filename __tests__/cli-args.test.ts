@@ -1,14 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { UserError } from '../src/errors.js'
-import { defaultInvocation } from '../src/model/types.js'
-import {
-  HELP_TEXT,
-  checkProfileName,
-  formatCargoCommand,
-  parseCliArgs,
-  splitFeatures,
-  toCargoArgs
-} from '../src/cli/args.js'
+import { defaultInvocation } from '../src/model/invocation.js'
+import { HELP_TEXT, parseCliArgs } from '../src/cli/args.js'
+import { checkProfileName, formatCargoCommand, splitFeatures, toCargoArgs } from '../src/model/invocation.js'
 
 /** The message a user sees for `argv`, or a failure when it parses. */
 function errorFor(argv: string[]): string {

@@ -5,7 +5,8 @@ import { resolveLinkage, type LinkageResult } from '../src/linkage/resolve.js'
 import { MetadataError, validateMetadata } from '../src/metadata/parse.js'
 import { parseCfgLines } from '../src/model/cfg.js'
 import { selectPackages } from '../src/model/selection.js'
-import { CRATE_TYPES, defaultInvocation, type BuildContext, type Command, type Metadata, type TargetInfo } from '../src/model/types.js'
+import { CRATE_TYPES, type BuildContext, type Metadata, type TargetInfo } from '../src/model/types.js'
+import { defaultInvocation, type Command } from '../src/model/invocation.js'
 import { buildUnitGraph, type UnitGraph } from '../src/model/unit-graph.js'
 
 /**

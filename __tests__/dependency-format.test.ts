@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import {
-  calculateType,
+  calculate,
   recordedFormats,
   type CrateNode,
   type LinkSession,
@@ -8,6 +8,7 @@ import {
   type Preference
 } from '../src/linkage/dependency-format.js'
 import type { PanicStrategy } from '../src/model/types.js'
+import { parseProbe, toTargetInfo } from '../src/rustc/probe.js'
 
 /**
  * A tiny model of separate rustc invocations over a sysroot whose `std` also ships as a dylib
@@ -54,17 +55,17 @@ class Rustc {
     name: string,
     types: OutputCrateType[],
     deps: string[],
-    opts: { preferDynamic?: boolean; panic?: PanicStrategy; crtStatic?: boolean; macros?: string[] } = {}
+    opts: { preferDynamic?: boolean; panic?: PanicStrategy; crtStatic?: boolean; crtStaticAllowsDylibs?: boolean; macros?: string[] } = {}
   ) {
     const session: LinkSession = {
       preferDynamic: opts.preferDynamic ?? false,
       crtStatic: opts.crtStatic ?? false,
-      crtStaticAllowsDylibs: false,
+      crtStaticAllowsDylibs: opts.crtStaticAllowsDylibs ?? false,
       panic: opts.panic ?? 'unwind'
     }
     const graph = this.graph(deps, opts.macros ?? [])
     const injected = types.some(t => t !== 'rlib') ? (session.panic === 'abort' ? 'panic_abort' : 'panic_unwind') : null
-    const results = types.map(t => ({ type: t, result: calculateType(t, session, graph, injected) }))
+    const results = types.map(t => ({ type: t, result: calculate(t, session, graph, injected) }))
     const dylib = results.find(r => r.type === 'dylib')
     this.built.set(name, {
       name,
@@ -110,7 +111,7 @@ class Rustc {
 const duplicates = (errors: { kind: string; crate?: string }[]): string[] =>
   [...new Set(errors.filter(e => e.kind === 'crate-dep-multiple').map(e => e.crate!))].sort()
 
-describe('calculateType: rustc tests/run-make/mixing-formats', () => {
+describe('calculate: rustc tests/run-make/mixing-formats', () => {
   // foo <- bar1, bar2 <- baz (bar1), baz2 (bar1, bar2): every permutation of the upper layer against the lower.
   it('baz links over a prefer-dynamic dylib bar1 containing rlib foo', () => {
     const r = new Rustc()
@@ -164,7 +165,7 @@ describe('calculateType: rustc tests/run-make/mixing-formats', () => {
   })
 })
 
-describe('calculateType: decision table (linux-gnu, std has a dylib)', () => {
+describe('calculate: decision table (linux-gnu, std has a dylib)', () => {
   it('a dylib built without prefer-dynamic contains std and cannot be linked by a bin', () => {
     const r = new Rustc()
     expect(r.compile('d', ['dylib'], []).errors).toEqual([])
@@ -281,5 +282,90 @@ describe('calculateType: decision table (linux-gnu, std has a dylib)', () => {
     const r = new Rustc()
     r.compile('d', ['dylib'], [])
     expect(r.compile('l', ['rlib'], ['d']).errors).toEqual([])
+  })
+})
+
+describe('calculate: cases measured with rustc 1.95.0', () => {
+  // `rustc --crate-type dylib -C panic=abort d.rs`, then `rustc -C prefer-dynamic -C panic=abort m.rs --extern d=libd.so`:
+  //   error: cannot link together two panic runtimes: panic_unwind and panic_abort
+  //   error: the crate `panic_unwind` requires panic strategy `unwind` which is incompatible with this crate's strategy of `abort`
+  // after one "only shows up once" error per crate of std that `d` contains.
+  it('of two panic runtimes the last one linked is checked, and the first fails like any other crate', () => {
+    const r = new Rustc()
+    r.compile('d', ['dylib'], [], { panic: 'abort' })
+    const bin = r.compile('bin', ['bin'], ['d'], { panic: 'abort', preferDynamic: true })
+    expect(duplicates(bin.errors)).toEqual(['alloc', 'compiler_builtins', 'core', 'std'])
+    expect(bin.errors.filter(e => e.kind !== 'crate-dep-multiple')).toEqual([
+      { kind: 'two-panic-runtimes', first: 'panic_unwind', second: 'panic_abort' },
+      { kind: 'required-panic-strategy', crate: 'panic_unwind', found: 'unwind', desired: 'abort' }
+    ])
+  })
+
+  it('a crt-static executable over a dylib links it dynamically where the target allows dylibs with crt-static', () => {
+    const r = new Rustc()
+    r.compile('l', ['dylib'], [], { preferDynamic: true })
+    const bin = r.compile('bin', ['bin'], ['l'], { crtStatic: true, crtStaticAllowsDylibs: true })
+    expect(bin.errors).toEqual([])
+    expect(bin.linkage('bin', 'l')).toBe('dynamic')
+  })
+})
+
+/**
+ * The combined probe (`probeArgs`) as rustc 1.95.0 answers it for a target: the file-name lines, the dropped
+ * crate types, and of the cfg only the lines that matter here; the toolchain paths are neutral.
+ */
+function probed(triple: string, fileNames: string[], dropped: string[], cfg: string[]) {
+  const stdout = [...fileNames, '/toolchain', `/toolchain/lib/rustlib/${triple}/lib`, 'debug_assertions', ...cfg, ''].join('\n')
+  const stderr = dropped.map(t => `warning: dropping unsupported crate type \`${t}\` for target \`${triple}\`\n`).join('\n')
+  return parseProbe(stdout, stderr, triple)
+}
+
+const CRT_STATIC = ['-C', 'target-feature=+crt-static']
+const ELF = ['___', 'lib___.rlib', 'lib___.so', 'lib___.so', 'lib___.a', 'lib___.so']
+const PE = ['___.exe', 'lib___.rlib', '___.dll', '___.dll', 'lib___.a', '___.dll']
+const WASM = ['___.wasm', 'lib___.rlib', '___.wasm', 'lib___.a']
+
+// [triple, rustflags, file names, dropped crate types, cfg, crt-static executables, crt_static_allows_dylibs]
+const TARGETS: [string, string[], string[], string[], string[], boolean, boolean | undefined][] = [
+  ['x86_64-unknown-linux-gnu', [], ELF, [], ['target_env="gnu"', 'target_os="linux"'], false, undefined],
+  [
+    'x86_64-unknown-linux-gnu',
+    CRT_STATIC,
+    ['___', 'lib___.rlib', 'lib___.a'],
+    ['dylib', 'cdylib', 'proc-macro'],
+    ['target_env="gnu"', 'target_feature="crt-static"', 'target_os="linux"'],
+    true,
+    false
+  ],
+  ['x86_64-unknown-linux-musl', [], ['___', 'lib___.rlib', 'lib___.a', 'lib___.so'], ['dylib', 'cdylib'], ['target_env="musl"', 'target_os="linux"'], true, false],
+  [
+    'x86_64-pc-windows-msvc',
+    CRT_STATIC,
+    ['___.exe', 'lib___.rlib', '___.dll', '___.dll', '___.lib', '___.dll'],
+    [],
+    ['target_env="msvc"', 'target_feature="crt-static"', 'target_os="windows"'],
+    true,
+    true
+  ],
+  ['x86_64-pc-windows-gnullvm', CRT_STATIC, PE, [], ['target_env="gnu"', 'target_feature="crt-static"', 'target_os="windows"'], true, true],
+  // rustc ignores crt-static on this target: the cfg does not report it.
+  ['x86_64-pc-windows-gnu', CRT_STATIC, PE, [], ['target_env="gnu"', 'target_os="windows"'], false, undefined],
+  ['wasm32-wasip1', CRT_STATIC, WASM, ['dylib', 'proc-macro'], ['target_env="p1"', 'target_feature="crt-static"', 'target_os="wasi"'], true, true],
+  ['wasm32-wasip1', [], WASM, ['dylib', 'proc-macro'], ['target_env="p1"', 'target_os="wasi"'], false, undefined]
+]
+
+describe('TargetInfo.crtStaticAllowsDylibs, read from the probe', () => {
+  it.each(TARGETS)('%s %j', (triple, flags, fileNames, dropped, cfg, crtStatic, allows) => {
+    const info = toTargetInfo(triple, probed(triple, fileNames, dropped, cfg), [], flags)
+    expect(info.crtStaticExecutables).toBe(crtStatic)
+    expect(info.crtStaticAllowsDylibs).toBe(allows)
+  })
+
+  it.each(TARGETS.filter(t => t[5]))('a crt-static executable over a dylib-only crate on %s %j', (triple, flags, fileNames, dropped, cfg) => {
+    const info = toTargetInfo(triple, probed(triple, fileNames, dropped, cfg), [], flags)
+    const r = new Rustc()
+    r.compile('l', ['dylib'], [], { preferDynamic: true })
+    const bin = r.compile('bin', ['bin'], ['l'], { crtStatic: info.crtStaticExecutables, crtStaticAllowsDylibs: info.crtStaticAllowsDylibs ?? false })
+    expect(bin.errors).toEqual(info.crtStaticAllowsDylibs ? [] : [{ kind: 'rlib-required', crate: 'l' }])
   })
 })

@@ -1,7 +1,8 @@
-import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
+import path from 'node:path'
 import { parseCliArgs } from '../src/cli/args.js'
-import type { FindingReport, Report } from '../src/report/report.js'
+import type { Finding } from '../src/findings/finding.js'
+import type { Report } from '../src/report/report.js'
 import { analyzeWorkspace } from '../src/run.js'
 
 /** What a user reads: which artifact fails, the crate named, the file and line at fault, and the fixes. */
@@ -17,7 +18,7 @@ async function analyse(fixture: string, args: string[], env: Record<string, stri
   })
 }
 
-function only(report: Report, rule: string): FindingReport {
+function only(report: Report, rule: string): Finding {
   const found = report.findings.filter(f => f.rule === rule)
   expect(found).toHaveLength(1)
   return found[0]!

@@ -1,9 +1,10 @@
+import { describe, expect, it } from '@jest/globals'
 import fs from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it } from '@jest/globals'
 import { parseCliArgs } from '../src/cli/args.js'
+import { findingArtifact } from '../src/findings/finding.js'
+import type { Report } from '../src/report/report.js'
 import { analyzeWorkspace } from '../src/run.js'
-import { findingArtifact, type Report } from '../src/report/report.js'
 
 /**
  * Ground truth recorded from real cargo builds (scripts/record-fixtures.ts): for every case, the engine's

@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals'
 import { parse as parseYaml } from 'yaml'
 import { UserError } from '../src/errors.js'
 import { INPUT_DEFAULTS, parseActionInputs } from '../src/inputs.js'
-import { defaultInvocation } from '../src/model/types.js'
+import { defaultInvocation } from '../src/model/invocation.js'
 
 /** A `core.getInput` stand-in: unset inputs read as '' and every name asked for is recorded. */
 function inputs(values: Record<string, string>): { getInput: (name: string) => string; asked: Set<string> } {

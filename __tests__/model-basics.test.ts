@@ -1,22 +1,13 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
 import { UserError } from '../src/errors.js'
 import { parseMetadata } from '../src/metadata/parse.js'
 import { CfgSyntaxError, evalCfg, parseCfgExpr, parseCfgLines, platformMatches } from '../src/model/cfg.js'
+import { codegenOptions, flagEnabled, targetFeatures, unstableOptions } from '../src/model/rustc-flags.js'
 import { selectPackages, specMatches } from '../src/model/selection.js'
-import { defaultInvocation } from '../src/model/types.js'
-import type { CfgSet, Invocation, Metadata, Package } from '../src/model/types.js'
-import {
-  codegenOptions,
-  executablesCrtStatic,
-  findStdDylib,
-  flagEnabled,
-  parseProbe,
-  parseRustcVersion,
-  probeArgs,
-  targetFeatures,
-  unstableOptions
-} from '../src/rustc/probe.js'
+import { type CfgSet, type Metadata, type Package } from '../src/model/types.js'
+import { defaultInvocation, type Invocation } from '../src/model/invocation.js'
+import { executablesCrtStatic, findStdDylib, parseProbe, parseRustcVersion, probeArgs } from '../src/rustc/probe.js'
 import { corpusFile } from './support/corpus.js'
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,9 +1,11 @@
+import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
-import { describe, expect, it } from '@jest/globals'
 import { parseCliArgs } from '../src/cli/args.js'
-import type { FindingReport, Report } from '../src/report/report.js'
-import { analyzeWorkspace, loadPolicy } from '../src/run.js'
+import type { Finding } from '../src/findings/finding.js'
+import { loadPolicy } from '../src/gather/policy-files.js'
+import type { Report } from '../src/report/report.js'
+import { analyzeWorkspace } from '../src/run.js'
 
 /**
  * The toolchain-consistency and plugin-safety rules on real workspaces (`fixtures/policy-rules`, described
@@ -34,11 +36,11 @@ async function analyse(fixture: string, args: string[] = [], env: Record<string,
   })
 }
 
-function findings(report: Report, rule: string): FindingReport[] {
+function findings(report: Report, rule: string): Finding[] {
   return report.findings.filter(f => f.rule === rule)
 }
 
-function only(report: Report, rule: string): FindingReport {
+function only(report: Report, rule: string): Finding {
   const found = findings(report, rule)
   expect(found).toHaveLength(1)
   return found[0]!

@@ -1,11 +1,11 @@
-import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
+import path from 'node:path'
 import { parseCliArgs } from '../src/cli/args.js'
 import { UserError } from '../src/errors.js'
+import type { Finding } from '../src/findings/finding.js'
+import { findingFingerprint } from '../src/findings/fingerprint.js'
 import { gateFindings } from '../src/policy/gate.js'
 import { applyPolicy, parsePolicy } from '../src/policy/policy.js'
-import { findingFingerprint } from '../src/report/fingerprint.js'
-import type { FindingReport } from '../src/report/report.js'
 import { analyzeWorkspace } from '../src/run.js'
 
 const FILE = '.github/rust-linkage.toml'
@@ -13,7 +13,7 @@ const TODAY = '2026-03-01'
 const EXAMPLE = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'examples', 'plugin-engine')
 
 /** A finding about one artifact, as the engine would report it. */
-function finding(rule: string, pkg: string, crates: string[], extra: Partial<FindingReport> = {}): FindingReport {
+function finding(rule: string, pkg: string, crates: string[], extra: Partial<Finding> = {}): Finding {
   const base = {
     rule,
     severity: rule === 'runtime-dylib' ? ('warning' as const) : ('error' as const),
@@ -33,7 +33,7 @@ function finding(rule: string, pkg: string, crates: string[], extra: Partial<Fin
   return { ...base, fingerprint: findingFingerprint(base) }
 }
 
-function apply(findings: FindingReport[], toml: string) {
+function apply(findings: Finding[], toml: string) {
   return applyPolicy(findings, parsePolicy(toml, FILE), { policyFile: FILE, today: TODAY })
 }
 

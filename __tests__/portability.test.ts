@@ -18,7 +18,8 @@ import {
   resolveFrom,
   stripVerbatim
 } from '../src/model/paths.js'
-import { defaultInvocation, type BuildContext, type Invocation, type Metadata } from '../src/model/types.js'
+import { defaultInvocation, type Invocation } from '../src/model/invocation.js'
+import { type BuildContext, type Metadata } from '../src/model/types.js'
 import type { Unit } from '../src/model/unit-graph.js'
 import { repositoryPath, selectAnnotations } from '../src/report/annotations.js'
 import type { Report } from '../src/report/report.js'

@@ -1,10 +1,11 @@
+import { describe, expect, it } from '@jest/globals'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { describe, expect, it } from '@jest/globals'
 import { parseCliArgs } from '../src/cli/args.js'
-import type { FindingReport, Report } from '../src/report/report.js'
+import type { Finding } from '../src/findings/finding.js'
+import type { Report } from '../src/report/report.js'
 import { renderSarif, SARIF_LIMITS, type SarifLog, type SarifOptions, type SarifResult } from '../src/report/sarif.js'
-import { INFORMATION_URI, RULES, ruleHelpUri } from '../src/rules/registry.js'
+import { INFORMATION_URI, ruleHelpUri, RULES } from '../src/rules/registry.js'
 import { analyzeWorkspace } from '../src/run.js'
 import { VERSION } from '../src/version.js'
 import { sarifSchemaErrors } from './support/sarif-schema.js'
@@ -91,7 +92,7 @@ describe('SARIF from real cargo', () => {
   })
 })
 
-function emptyReport(findings: FindingReport[]): Report {
+function emptyReport(findings: Finding[]): Report {
   return {
     version: 1,
     toolchain: { release: '1.80.0', commitHash: '0123456789abcdef', host: 'x86_64-unknown-linux-gnu', target: 'x86_64-unknown-linux-gnu', stdInstalled: true },
@@ -105,7 +106,7 @@ function emptyReport(findings: FindingReport[]): Report {
   }
 }
 
-function finding(overrides: Partial<FindingReport>): FindingReport {
+function finding(overrides: Partial<Finding>): Finding {
   return {
     rule: 'duplicate-linkage',
     severity: 'error',
@@ -265,7 +266,7 @@ describe('the validator', () => {
 
 describe('limits', () => {
   it('30,000 findings render 25,000 results, errors first, with a notification', () => {
-    const findings: FindingReport[] = []
+    const findings: Finding[] = []
     // Deliberately unsorted: warnings before errors.
     for (let i = 0; i < 20_000; i++) findings.push(finding({ rule: 'runtime-dylib', severity: 'warning', fingerprint: `w${i}`, line: (i % 50) + 1 }))
     for (let i = 0; i < 10_000; i++) findings.push(finding({ fingerprint: `e${i}` }))

@@ -3,7 +3,7 @@ import * as path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { UserError } from '../src/errors.js'
 import { channelName, compareToolchain, findToolchainFile, parseToolchainFile, pinForChannel } from '../src/toolchain/pin.js'
-import type { RustcIdentity, ToolchainPin } from '../src/toolchain/pin.js'
+import type { RustcIdentity, ToolchainPin } from '../src/model/toolchain-pin.js'
 
 const TOML = '/repo/rust-toolchain.toml'
 const LEGACY = '/repo/rust-toolchain'

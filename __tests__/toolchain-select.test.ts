@@ -1,10 +1,10 @@
+import { afterAll, describe, expect, it } from '@jest/globals'
 import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, describe, expect, it } from '@jest/globals'
 import { UserError } from '../src/errors.js'
-import { selectToolchain } from '../src/run.js'
+import { selectToolchain } from '../src/gather/toolchain.js'
 
 /** Which toolchain cargo and rustc run with: by name through rustup, `RUSTC` pinned to its absolute path. */
 const rustup = spawnSync('rustup', ['--version'], { stdio: 'ignore' }).status === 0

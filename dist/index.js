@@ -28734,15 +28734,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -31688,6 +31679,15 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_default = /*#__PURE__*/__nccwpck_require__.n(external_node_crypto_);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/text.ts
 /** Wording helpers shared by findings and reports. */
 /** "1 finding", "2 findings". */
@@ -31727,7 +31727,7 @@ function withCodePoints(text) {
  */
 
 /** Bad input from the user: a flag, an action input, a file we were pointed at. Exit code 2. */
-class errors_UserError extends Error {
+class UserError extends Error {
     exitCode = 2;
     constructor(message) {
         super(message);
@@ -31739,7 +31739,7 @@ class errors_UserError extends Error {
  * or it refused the input it was given, such as cargo rejecting the repository's manifest, lock file or
  * config (the input's fault, exit code 2, like any bad input). The command's own output is kept.
  */
-class CommandError extends errors_UserError {
+class CommandError extends UserError {
     command;
     args;
     stderr;
@@ -31757,7 +31757,7 @@ class CommandError extends errors_UserError {
 }
 /** Formats any thrown value as the single line shown to users; non-UserErrors are internal bugs. */
 function describeError(error) {
-    if (error instanceof errors_UserError)
+    if (error instanceof UserError)
         return { message: oneLine(error.message), internal: false };
     const message = error instanceof Error ? error.message : String(error);
     return { message: `internal error: ${oneLine(message)} (please report this with the command line you used)`, internal: true };
@@ -31769,1022 +31769,6 @@ function describeError(error) {
  */
 function oneLine(message) {
     return withCodePoints(message.replace(/\s*[\r\n]+\s*/g, ' ').trim());
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
-;// CONCATENATED MODULE: ./src/model/paths.ts
-
-/**
- * Paths from `cargo metadata`, rustc and the repository, handled by their own form rather than by the
- * platform this process runs on: metadata recorded on Windows (`C:\…`) is analysed on Linux, and the same
- * code runs on Windows runners. Relative results always use forward slashes.
- */
-const DRIVE = /^[A-Za-z]:(?:[\\/]|$)/;
-const VERBATIM_DISK = /^\\\\\?\\([A-Za-z]:(?:\\|$))/;
-const VERBATIM_UNC = /^\\\\\?\\UNC\\/i;
-/**
- * Whether a path is written the Windows way: a drive letter (`C:\`, `c:/`), a UNC or verbatim prefix
- * (`\\server\share`, `\\?\C:\`), or a backslash in a path that is not POSIX-absolute. A POSIX path may
- * hold a backslash in a file name, so `/home/u/a\b` stays POSIX.
- */
-function isWindowsPath(p) {
-    if (DRIVE.test(p) || p.startsWith('\\\\'))
-        return true;
-    return !p.startsWith('/') && p.includes('\\');
-}
-/** `path.win32` for a Windows-form path, `path.posix` otherwise. */
-function pathModuleFor(p) {
-    return isWindowsPath(p) ? (external_node_path_default()).win32 : (external_node_path_default()).posix;
-}
-/** Absolute in either form: `/x`, `C:\x`, `C:/x`, `\\server\share\x`, `\\?\C:\x`. */
-function isAbsolutePath(p) {
-    return p.startsWith('/') || DRIVE.test(p) || p.startsWith('\\\\');
-}
-/** Drops the verbatim prefix Windows APIs may add: `\\?\C:\x` → `C:\x`, `\\?\UNC\server\share` → `\\server\share`. */
-function stripVerbatim(p) {
-    if (VERBATIM_UNC.test(p))
-        return `\\\\${p.slice(8)}`;
-    return p.replace(VERBATIM_DISK, '$1');
-}
-/** A path with forward slashes: Windows-form paths get `/` for `\` (and lose a verbatim prefix); POSIX paths are unchanged. */
-function forwardSlashes(p) {
-    return isWindowsPath(p) ? stripVerbatim(p).replace(/\\/g, '/') : p;
-}
-/** `base` joined with relative segments, in `base`'s form (`C:\ws` + `Cargo.toml` → `C:\ws\Cargo.toml`). */
-function joinPath(base, ...segments) {
-    return pathModuleFor(base).join(base, ...segments);
-}
-/** `p` taken from `base` when relative; an absolute `p` of either form is kept as it is. */
-function resolveFrom(base, p) {
-    return isAbsolutePath(p) ? p : pathModuleFor(base).resolve(base, p);
-}
-/**
- * `file` relative to the directory `root`, with forward slashes (`dy/Cargo.toml`), or null when `file`
- * is not inside `root`: above it, on another drive or share, or written in the other form. `''` for
- * `root` itself. Windows paths compare case-insensitively, and mixed separators are accepted.
- */
-function relativePosix(root, file) {
-    const rel = relation(root, file);
-    if (rel === null || rel === '..' || rel.startsWith('../'))
-        return null;
-    return rel;
-}
-/** Whether `file` is `dir` itself or lies below it, by `relativePosix`'s rules. */
-function isAtOrBelow(dir, file) {
-    return relativePosix(dir, file) !== null;
-}
-/** Whether `file` lies below `dir`, `dir` itself excluded. */
-function isBelow(dir, file) {
-    const rel = relativePosix(dir, file);
-    return rel !== null && rel !== '';
-}
-/**
- * `file` relative to `root` with forward slashes, `../` allowed (a toolchain file above a workspace in a
- * subdirectory); when no relative path exists (another drive or share, or the other form), `file`
- * itself with forward slashes.
- */
-function relativeOrAbsolute(root, file) {
-    return relation(root, file) ?? forwardSlashes(file);
-}
-function relation(root, file) {
-    const a = stripVerbatim(root);
-    const b = stripVerbatim(file);
-    const windows = isWindowsPath(a);
-    if (windows !== isWindowsPath(b) || isAbsolutePath(a) !== isAbsolutePath(b))
-        return null;
-    const module = windows ? (external_node_path_default()).win32 : (external_node_path_default()).posix;
-    const rel = module.relative(a, b);
-    // path.win32.relative answers with `file` itself when the two have no common root.
-    if (module.isAbsolute(rel))
-        return null;
-    return windows ? rel.replace(/\\/g, '/') : rel;
-}
-
-;// CONCATENATED MODULE: ./src/model/types.ts
-/**
- * The vocabulary of the engine, in cargo's and rustc's own words.
- *
- * Raw `cargo metadata` JSON is parsed into these types once, at the boundary (src/metadata/parse.ts);
- * everything after that works on trusted values.
- */
-const CRATE_TYPES = ['bin', 'lib', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro'];
-function types_defaultInvocation(overrides = {}) {
-    return {
-        command: 'build',
-        packages: [],
-        workspace: false,
-        exclude: [],
-        targets: {
-            lib: false,
-            bins: false,
-            bin: [],
-            tests: false,
-            test: [],
-            examples: false,
-            example: [],
-            benches: false,
-            bench: [],
-            allTargets: false
-        },
-        release: false,
-        profile: null,
-        target: null,
-        features: [],
-        allFeatures: false,
-        noDefaultFeatures: false,
-        locked: false,
-        offline: false,
-        frozen: false,
-        ...overrides
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/json-checks.ts
-/**
- * Checks shared by the readers of JSON that a user or an earlier run gave us (the baseline, the report):
- * what a value is, in a few words, and where JSON.parse gave up.
- */
-
-/**
- * The top level of a JSON report of this tool: parsed (a leading BOM allowed), an object, version 1. A SARIF
- * log is named as such, with `sarifAdvice` saying what to give instead.
- */
-function readReportObject(text, file, sarifAdvice) {
-    const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    let data;
-    try {
-        data = JSON.parse(json);
-    }
-    catch {
-        throw new errors_UserError(`${file}: not a JSON report (${jsonProblem(json)})`);
-    }
-    if (!isObject(data))
-        throw new errors_UserError(`${file}: not a JSON report (expected an object at the top level, got ${describe(data)})`);
-    if (data.version !== 1) {
-        if (Array.isArray(data.runs))
-            throw new errors_UserError(`${file}: a SARIF log, not a JSON report: ${sarifAdvice}`);
-        if (data.version === undefined)
-            throw new errors_UserError(`${file}: not a JSON report (no \`version\`)`);
-        throw new errors_UserError(`${file}: \`version\` is ${describe(data.version)}, and only 1 is supported`);
-    }
-    return data;
-}
-/** A JSON object: not null, not an array. */
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** A value in a few words for an error message: short strings quoted, longer ones and containers by kind. */
-function describe(value) {
-    if (value === undefined)
-        return 'nothing';
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    if (typeof value === 'object')
-        return 'an object';
-    if (typeof value === 'string')
-        return value.length > 40 ? 'a string' : JSON.stringify(value);
-    return String(value);
-}
-/**
- * Where JSON.parse gave up, as "invalid JSON at position 12: line 1, column 13". V8's own message has no
- * position in every Node version and may quote the input across lines, so the text is scanned again (only
- * on failure) without recursion, to survive deeply nested garbage.
- */
-function jsonProblem(text) {
-    const at = jsonErrorOffset(text);
-    if (at < 0)
-        return 'invalid JSON';
-    if (at >= text.length)
-        return 'invalid JSON: the file ends too early';
-    const before = text.slice(0, at);
-    const line = before.split('\n').length;
-    const column = at - before.lastIndexOf('\n');
-    return `invalid JSON at position ${at}: line ${line}, column ${column}`;
-}
-const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/uy;
-const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/uy;
-const LITERAL = /true|false|null/uy;
-/** The offset of the first syntax error in `text`, or -1 if there is none. */
-function jsonErrorOffset(text) {
-    let i = 0;
-    const space = () => {
-        while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r'))
-            i++;
-    };
-    const token = (re) => {
-        re.lastIndex = i;
-        if (!re.test(text))
-            return false;
-        i = re.lastIndex;
-        return true;
-    };
-    const key = () => {
-        space();
-        if (!token(STRING))
-            return false;
-        space();
-        if (text[i] !== ':')
-            return false;
-        i++;
-        return true;
-    };
-    const stack = [];
-    for (;;) {
-        space();
-        const c = text[i];
-        if (c === '{' || c === '[') {
-            i++;
-            space();
-            if (text[i] === (c === '{' ? '}' : ']'))
-                i++;
-            else {
-                stack.push(c);
-                if (c === '{' && !key())
-                    return i;
-                continue;
-            }
-        }
-        else if (!token(STRING) && !token(NUMBER) && !token(LITERAL))
-            return i;
-        for (;;) {
-            space();
-            const top = stack[stack.length - 1];
-            if (top === undefined)
-                return i < text.length ? i : -1;
-            if (text[i] === (top === '{' ? '}' : ']')) {
-                i++;
-                stack.pop();
-                continue;
-            }
-            if (text[i] !== ',')
-                return i;
-            i++;
-            if (top === '{' && !key())
-                return i;
-            break;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/report/parse-report.ts
-/**
- * The strict reader of the JSON report (`--format json`), for a report that an earlier run wrote and that is
- * not trusted: a pull request from a fork can forge the file. Every field `Report` declares is checked
- * against a schema written once below, whose inferred type is checked against `Report` at compile time.
- * Fields the schema does not know are ignored (the report may gain fields) and never copied: the result is
- * built from checked values only, so no `__proto__` or other stray key reaches the renderers.
- *
- * Names must fit the grammar cargo and rustc give them (package, crate, feature and profile names, target
- * names without control characters, clean file paths), so that a forged report cannot smuggle text where our
- * own report only ever holds names. Its prose (messages, fixes, reasons, notes) is checked as strings only:
- * `restateReport` replaces all of it before anything is posted.
- */
-
-
-
-
-/**
- * Report files larger than this are refused before they are parsed (UTF-8 bytes). A 10,000-package workspace
- * built with `-C prefer-dynamic` writes a 198 MiB report (824,000 linkage entries); V8 cannot hold a string
- * of more than 512 Mi code units at all.
- */
-const MAX_REPORT_BYTES = 256 * 1024 * 1024;
-/**
- * The longest string accepted anywhere in a report (UTF-16 code units). Real ones are a few hundred; the
- * renderers escape each string with one regular-expression replace, and V8 aborts the process (a fatal
- * error, not an exception) when one replace has tens of millions of matches.
- */
-const MAX_STRING_LENGTH = 1024 * 1024;
-/**
- * The most findings accepted. Real reports have hundreds (510 for that workspace); the cap keeps a forged
- * report's job summary to about a second (rendering takes some 8 ms per thousand findings).
- */
-const MAX_FINDINGS = 50_000;
-/**
- * Refuses a report of `bytes` bytes when it is over `MAX_REPORT_BYTES`; for callers that can tell the size
- * before reading the file.
- */
-function checkReportSize(bytes, file) {
-    // Rounded up, so that a file just over the limit does not read as the limit itself.
-    if (bytes > MAX_REPORT_BYTES)
-        tooLarge(file, `${(Math.ceil((bytes / 2 ** 20) * 10) / 10).toFixed(1)} MiB, more`);
-}
-function tooLarge(file, size) {
-    throw new errors_UserError(`${file}: too large for a JSON report (${size} than the ${MAX_REPORT_BYTES / 2 ** 20} MiB limit)`);
-}
-/**
- * Reads a JSON report, checking every field. Throws a one-line `UserError` naming `file` and the JSON path
- * at fault, e.g. `report.json: findings[3].severity: expected one of error, warning, note, got "fatal"`.
- */
-function parseReport(text, file) {
-    // UTF-8 takes one to three bytes per UTF-16 code unit: count bytes only when the length cannot decide.
-    if (text.length > MAX_REPORT_BYTES)
-        tooLarge(file, 'more');
-    else if (text.length * 3 > MAX_REPORT_BYTES)
-        checkReportSize(Buffer.byteLength(text, 'utf8'), file);
-    const data = readReportObject(text, file, 'give the report written with `--format json`');
-    try {
-        return REPORT.check(data, null);
-    }
-    catch (error) {
-        if (error instanceof Invalid)
-            throw new errors_UserError(`${file}: ${formatPath(error.at)}: ${error.problem}`);
-        throw error;
-    }
-}
-class Invalid {
-    at;
-    problem;
-    mismatch;
-    constructor(at, problem, 
-    /** The value is of the wrong type or not a member: "expected …, got …". */
-    mismatch = true) {
-        this.at = at;
-        this.problem = problem;
-        this.mismatch = mismatch;
-    }
-}
-const string = {
-    expected: 'a string',
-    check(value, at) {
-        if (typeof value !== 'string')
-            throw new Invalid(at, `expected a string, got ${describe(value)}`);
-        if (value.length > MAX_STRING_LENGTH)
-            throw new Invalid(at, `a string of ${value.length} characters, longer than the ${MAX_STRING_LENGTH} a report may have`, false);
-        return value;
-    }
-};
-const parse_report_boolean = {
-    expected: 'true or false',
-    check(value, at) {
-        if (typeof value !== 'boolean')
-            throw new Invalid(at, `expected true or false, got ${describe(value)}`);
-        return value;
-    }
-};
-function integer(options) {
-    const expected = options.min === 0 ? 'a non-negative integer' : `an integer ≥ ${options.min}`;
-    return {
-        expected,
-        check(value, at) {
-            if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < options.min)
-                throw new Invalid(at, `expected ${expected}, got ${describe(value)}`);
-            return value;
-        }
-    };
-}
-function literal(only) {
-    const expected = JSON.stringify(only);
-    return {
-        expected,
-        check(value, at) {
-            if (value !== only)
-                throw new Invalid(at, `expected ${expected}, got ${describe(value)}`);
-            return only;
-        }
-    };
-}
-function oneOf(members) {
-    const allowed = new Set(members);
-    const expected = `one of ${members.join(', ')}`;
-    return {
-        expected,
-        check(value, at) {
-            if (!allowed.has(value))
-                throw new Invalid(at, `expected ${expected}, got ${describe(value)}`);
-            return value;
-        }
-    };
-}
-function nullable(schema) {
-    const expected = `${schema.expected} or null`;
-    return {
-        expected,
-        check(value, at) {
-            if (value === null)
-                return null;
-            try {
-                return schema.check(value, at);
-            }
-            catch (error) {
-                if (error instanceof Invalid && error.at === at && error.mismatch)
-                    throw new Invalid(at, `expected ${expected}, got ${describe(value)}`);
-                throw error;
-            }
-        }
-    };
-}
-function optional(schema) {
-    return { optional: schema };
-}
-function array(item, options = {}) {
-    const max = options.max ?? Infinity;
-    return {
-        expected: 'an array',
-        check(value, at) {
-            if (!Array.isArray(value))
-                throw new Invalid(at, `expected an array, got ${describe(value)}`);
-            if (value.length > max)
-                throw new Invalid(at, `${value.length} entries, more than the ${max} a report may have`, false);
-            const out = new Array(value.length);
-            for (let i = 0; i < value.length; i++)
-                out[i] = item.check(value[i], { up: at, key: i });
-            return out;
-        }
-    };
-}
-/**
- * An object with any keys: the result has no prototype, so a key such as `__proto__` or `toString` is data
- * like any other and never an inherited member.
- */
-function record(item) {
-    return {
-        expected: 'an object',
-        check(value, at) {
-            if (!isObject(value))
-                throw new Invalid(at, `expected an object, got ${describe(value)}`);
-            const out = Object.create(null);
-            for (const key of Object.keys(value))
-                out[key] = item.check(value[key], { up: at, key });
-            return out;
-        }
-    };
-}
-/**
- * An object with the fields of `shape`, checked in the order of `shape` (so the first problem reported does
- * not depend on the file) and copied in the order of the file (so a report reads back as it was written).
- */
-function object(shape) {
-    const fields = Object.entries(shape).map(([key, s]) => ('optional' in s ? { key, schema: s.optional, optional: true } : { key, schema: s, optional: false }));
-    return {
-        expected: 'an object',
-        check(value, at) {
-            if (!isObject(value))
-                throw new Invalid(at, `expected an object, got ${describe(value)}`);
-            const checked = new Map();
-            for (const { key, schema, optional } of fields) {
-                const field = Object.hasOwn(value, key) ? value[key] : undefined;
-                if (field === undefined) {
-                    if (optional)
-                        continue;
-                    throw new Invalid({ up: at, key }, `missing (expected ${schema.expected})`);
-                }
-                checked.set(key, schema.check(field, { up: at, key }));
-            }
-            const out = {};
-            for (const key of Object.keys(value))
-                if (checked.has(key))
-                    out[key] = checked.get(key);
-            return out;
-        }
-    };
-}
-/** `findings[3].severity`; keys that are not plain names in brackets, long ones cut. */
-function formatPath(at) {
-    const parts = [];
-    for (let p = at; p !== null; p = p.up) {
-        if (typeof p.key === 'number')
-            parts.push(`[${p.key}]`);
-        else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(p.key) && p.key.length <= 40)
-            parts.push(`${p.up === null ? '' : '.'}${p.key}`);
-        else
-            parts.push(`[${p.key.length > 40 ? `${JSON.stringify(p.key.slice(0, 40)).slice(0, -1)}…"` : JSON.stringify(p.key)}]`);
-    }
-    return parts.length === 0 ? '(top level)' : parts.reverse().join('');
-}
-const TARGET_KINDS = ['lib', 'bin', 'example', 'test', 'bench', 'custom-build', 'proc-macro'];
-const COMPILE_MODES = ['build', 'test'];
-const COMPILE_KINDS = ['host', 'target'];
-const LINKAGES = ['static', 'dynamic', 'included-from-dylib', 'not-linked'];
-const exhaustive = [true, true, true, true];
-void exhaustive;
-const SEVERITIES = ['error', 'warning', 'note'];
-const PANIC = oneOf(['unwind', 'abort']);
-const targetKind = oneOf(TARGET_KINDS);
-const compileMode = oneOf(COMPILE_MODES);
-const compileKind = oneOf(COMPILE_KINDS);
-const crateType = oneOf(CRATE_TYPES);
-const severity = oneOf(SEVERITIES);
-/** Lines are 1-based. */
-const line = integer({ min: 1 });
-const count = integer({ min: 0 });
-const strings = array(string);
-// ---------------------------------------------------------------------------------------------------------
-// Names, checked as cargo and rustc check them. Messages name the first character at fault, never echo the
-// value (which may hold anything).
-/** A string `problem` accepts (null) or explains: "not a package name: character "<" at position 1 (…)". */
-function grammar(expected, problem) {
-    return {
-        expected,
-        check(value, at) {
-            const text = string.check(value, at);
-            const why = problem(text);
-            if (why !== null)
-                throw new Invalid(at, why, false);
-            return text;
-        }
-    };
-}
-/** A character for a message: printable ASCII quoted, anything else as its code point. */
-function showChar(c) {
-    return /^[!-~]$/.test(c) ? JSON.stringify(c) : codePoint(c);
-}
-/** The first character of `value` outside `allowed` (a one-character test), as "character "<" at position 3". */
-function firstOutside(value, allowed) {
-    let i = 0;
-    for (const c of value) {
-        if (!allowed(c, i))
-            return `character ${showChar(c)} at position ${i + 1}`;
-        i++;
-    }
-    return null;
-}
-/** Text that names something: no control character, no line break, nothing that reorders or hides text. */
-function plainTextProblem(value) {
-    if (!HIDDEN.test(value))
-        return null;
-    return `${firstOutside(value, c => !HIDDEN.test(c))}: control, line-break and bidi characters are not allowed here`;
-}
-// The whole-name patterns decide; the one-character ones only say where a name went wrong.
-const PACKAGE_PART = /^[\p{XID_Start}_][\p{XID_Continue}-]*$/u;
-const XID_START = /^[\p{XID_Start}_]$/u;
-const XID_CONTINUE = /^[\p{XID_Continue}-]$/u;
-const FEATURE = /^[\p{XID_Start}_0-9][\p{XID_Continue}+.-]*$/u;
-const FEATURE_START = /^[\p{XID_Start}_0-9]$/u;
-const FEATURE_CONTINUE = /^[\p{XID_Continue}+.-]$/u;
-const PROFILE = /^[\p{Alphabetic}\p{N}_-]+$/u;
-const PROFILE_CHAR = /^[\p{Alphabetic}\p{N}_-]$/u;
-/**
- * Package names as cargo checks them (cargo-util-schemas `restricted_names.rs`, `validate_package_name`):
- * each `::`-separated part starts with a Unicode XID start character or `_` and goes on with XID continue
- * characters or `-`. Cargo sets no length limit (crates.io's 64 is its own).
- */
-function packageNameProblem(value) {
-    for (const part of value.split('::')) {
-        if (part === '')
-            return 'not a package name: empty';
-        if (PACKAGE_PART.test(part))
-            continue;
-        const bad = firstOutside(part, (c, i) => (i === 0 ? XID_START : XID_CONTINUE).test(c));
-        return `not a package name: ${bad} (cargo allows Unicode letters, digits, \`-\` and \`_\`)`;
-    }
-    return null;
-}
-/** Crate names as rustc checks them (`validate_crate_name`: `char::is_alphanumeric` or `_`). */
-const CRATE_NAME = /^[\p{Alphabetic}\p{N}_]+$/u;
-/** The shared libraries rustc names for a crate: `libstd-<hash>.so`, `std-1a2b.dll`, `libfoo.dylib`, `libdy-<hash>.so`. */
-const LIBRARY_FILE = /^[\p{Alphabetic}\p{N}_]+(?:-(?:<hash>|[0-9A-Za-z]+))?\.[A-Za-z0-9]+$/u;
-/** What a finding's `crates` and the linkage name: crates, packages (`no-linkable-lib`) and library files. */
-function crateProblem(value) {
-    if (CRATE_NAME.test(value) || LIBRARY_FILE.test(value) || packageNameProblem(value) === null)
-        return null;
-    const bad = firstOutside(value, c => /^[\p{Alphabetic}\p{N}_.-]$/u.test(c));
-    return `not a crate name or shared-library file name${bad === null ? '' : `: ${bad}`}`;
-}
-function libraryFileProblem(value) {
-    return LIBRARY_FILE.test(value) ? null : 'not a shared-library file name such as `libstd-<hash>.so`, `std-<hash>.dll` or `libfoo.dylib`';
-}
-/** Target names: cargo refuses only blank ones (and `-` in a lib); here also what would hide or break a line. */
-function targetNameProblem(value) {
-    if (value.trim() === '')
-        return 'a blank target name';
-    return plainTextProblem(value);
-}
-/**
- * Feature names as cargo checks them (`validate_feature_name`): a Unicode XID start character, a digit or `_`,
- * then XID continue characters, `-`, `+` or `.`; on the command line `package/feature` too.
- */
-function featureProblem(value) {
-    const slash = value.indexOf('/');
-    if (slash >= 0) {
-        const pkg = packageNameProblem(value.slice(0, slash));
-        if (pkg !== null)
-            return pkg;
-    }
-    const name = value.slice(slash + 1);
-    if (name === '')
-        return 'not a feature name: empty';
-    if (FEATURE.test(name))
-        return null;
-    const bad = firstOutside(name, (c, i) => (i === 0 ? FEATURE_START : FEATURE_CONTINUE).test(c));
-    return `not a feature name: ${bad} (cargo allows Unicode letters, digits, \`_\`, \`-\`, \`+\` and \`.\`)`;
-}
-/**
- * File paths as the analysis writes them: relative to the workspace root with `/`, `../` only in front (a
- * toolchain file above the workspace), or absolute (a registry manifest, a user-level config); no empty, `.`
- * or inner `..` segment, nothing hidden. A published report never opens them; they are shown.
- */
-function filePathProblem(value) {
-    const hidden = plainTextProblem(value);
-    if (hidden !== null)
-        return hidden;
-    const absolute = /^(?:\/\/|\/|[A-Za-z]:\/)/.exec(value)?.[0];
-    const segments = value.slice(absolute?.length ?? 0).split('/');
-    let leading = absolute === undefined;
-    for (const segment of segments) {
-        if (segment === '..' && leading)
-            continue;
-        leading = false;
-        if (segment === '' || segment === '.' || segment === '..')
-            return `not a clean file path: ${segment === '' ? 'an empty' : `a \`${segment}\``} segment`;
-    }
-    return null;
-}
-/** A profile name (`validate_profile_name`): letters, digits, `_` and `-`. */
-function profileProblem(value) {
-    if (value === '')
-        return 'not a profile name: empty';
-    if (PROFILE.test(value))
-        return null;
-    return `not a profile name: ${firstOutside(value, c => PROFILE_CHAR.test(c))} (cargo allows letters, digits, \`_\` and \`-\`)`;
-}
-const packageName = grammar('a package name', packageNameProblem);
-const crate = grammar('a crate name', crateProblem);
-const libraryFile = grammar('a shared-library file name', libraryFileProblem);
-const targetName = grammar('a target name', targetNameProblem);
-const filePath = grammar('a file path', filePathProblem);
-const parse_report_text = grammar('a string', plainTextProblem);
-const texts = array(parse_report_text);
-const ruleId = grammar('a rule id', v => (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v) ? null : 'not a rule id: lowercase letters, digits and `-` only'));
-const version = grammar('a version', v => (/^[0-9A-Za-z.+-]+$/.test(v) ? null : 'not a version: digits, letters, `.`, `+` and `-` only'));
-/** `name@version`, as the linkage names packages. */
-const packageAtVersion = grammar('a package name and version', v => {
-    const at = v.lastIndexOf('@');
-    if (at < 0)
-        return 'expected `name@version`';
-    return packageNameProblem(v.slice(0, at)) ?? (/^[0-9A-Za-z.+-]+$/.test(v.slice(at + 1)) ? null : 'not a version after `@`');
-});
-/** The cargo command line: plain text, and the values of `--features` feature names. */
-const commandLine = {
-    expected: 'an array',
-    check(value, at) {
-        const args = texts.check(value, at);
-        args.forEach((arg, i) => {
-            const features = arg === '--features' || arg === '-F' ? args[i + 1] : /^--features=/.test(arg) ? arg.slice('--features='.length) : undefined;
-            if (features === undefined)
-                return;
-            const index = arg.startsWith('--features=') ? i : i + 1;
-            for (const feature of features.split(/[\s,]+/u).filter(f => f !== '')) {
-                const problem = featureProblem(feature);
-                if (problem !== null)
-                    throw new Invalid({ up: at, key: index }, problem, false);
-            }
-        });
-        return args;
-    }
-};
-const TOOLCHAIN = object({
-    release: parse_report_text,
-    commitHash: parse_report_text,
-    commitDate: optional(parse_report_text),
-    host: parse_report_text,
-    target: parse_report_text,
-    stdInstalled: parse_report_boolean,
-    pin: optional(object({
-        file: filePath,
-        line,
-        channel: nullable(parse_report_text),
-        path: nullable(parse_report_text),
-        kind: oneOf(['exact', 'dated', 'floating', 'path'])
-    })),
-    expected: optional(parse_report_text)
-});
-const BOUNDARY = object({
-    package: packageName,
-    target: targetName,
-    kind: targetKind,
-    platform: compileKind,
-    role: oneOf(['rust-dylib', 'prefer-dynamic', 'links-dynamically', 'plugin', 'plugin-host']),
-    panic: PANIC,
-    abiFlags: texts
-});
-const ARTIFACT = object({
-    package: packageName,
-    version,
-    target: targetName,
-    kind: targetKind,
-    mode: compileMode,
-    crateType,
-    platform: compileKind,
-    status: oneOf(['ok', 'error', 'blocked']),
-    blockedBy: optional(array(object({ package: packageName, target: targetName, kind: targetKind, mode: compileMode }))),
-    preferDynamic: parse_report_boolean,
-    panic: PANIC,
-    linkage: array(object({ crate, how: oneOf(LINKAGES), via: optional(crate), package: optional(packageAtVersion) })),
-    runtimeLibraries: optional(array(libraryFile)),
-    rpath: optional(parse_report_boolean)
-});
-/**
- * `crates` holds crate names, package names and shared-library files, except for two rules: the channel, path,
- * target or package a `toolchain-mismatch` requires, and the `crate` an `unused-allow` entry names (any string
- * a policy file holds). Those are plain text.
- */
-const CRATE_LIST = array(crate);
-const TEXT_CRATES = new Set(['toolchain-mismatch', 'unused-allow']);
-const FINDING_FIELDS = object({
-    rule: ruleId,
-    severity,
-    fingerprint: string,
-    package: optional(packageName),
-    target: optional(targetName),
-    kind: optional(targetKind),
-    mode: optional(compileMode),
-    crateType: optional(crateType),
-    platform: optional(compileKind),
-    crates: texts,
-    message: string,
-    fixes: strings,
-    inclusion: optional(array(object({ chain: CRATE_LIST, crate, how: oneOf(['static', 'dynamic', 'inside-dylib']), file: optional(libraryFile) }))),
-    file: filePath,
-    line,
-    related: optional(array(object({ file: filePath, line, message: string }))),
-    defaultSeverity: optional(severity),
-    allowed: optional(object({ reason: string, file: filePath, line })),
-    baseline: optional(oneOf(['new', 'existing']))
-});
-const FINDING = {
-    expected: FINDING_FIELDS.expected,
-    check(value, at) {
-        const finding = FINDING_FIELDS.check(value, at);
-        if (!TEXT_CRATES.has(finding.rule))
-            CRATE_LIST.check(finding.crates, { up: at, key: 'crates' });
-        return finding;
-    }
-};
-const REPORT = object({
-    version: literal(1),
-    toolchain: TOOLCHAIN,
-    boundaries: array(BOUNDARY),
-    workspaceRoot: parse_report_text,
-    invocation: object({ command: grammar('a cargo command', v => (/^[a-z][a-z-]*$/.test(v) ? null : 'not a cargo command')), args: commandLine, profile: grammar('a profile name', profileProblem) }),
-    artifacts: array(ARTIFACT),
-    findings: array(FINDING, { max: MAX_FINDINGS }),
-    notes: strings,
-    policy: optional(object({ file: filePath, severities: record(oneOf([...SEVERITIES, 'off'])), allowEntries: count, allowed: count })),
-    baseline: optional(object({ file: parse_report_text, new: count, existing: count, fixed: count })),
-    gate: object({ failOn: oneOf(['error', 'warning', 'never']), verdict: oneOf(['pass', 'fail']), failing: count })
-});
-// The schema's type is `Report`, exactly: a field added to one and not the other, or typed differently, does
-// not compile. The two assignments name the field at fault; `Equal` also catches an optional field missing
-// from one side, which assignability allows.
-const toReport = null;
-const fromReport = null;
-void [toReport, fromReport];
-const sameType = true;
-void sameType;
-
-;// CONCATENATED MODULE: ./src/limits.ts
-/**
- * Every size limit on what the analysis reads: the files it parses and the output of the programs it runs.
- * A larger input ends the run with one line naming it and the limit; nothing is read past a limit.
- */
-
-const KiB = 1024;
-const MiB = 1024 * KiB;
-/**
- * The most `cargo metadata` may print, and the largest `--metadata-file`. Real metadata takes 4–10 KB per
- * package (the corpus: libra 606 packages in 2.4 MB, rules_rust 386 in 3.7 MB) and the synthetic
- * 10,000-package workspace of the benchmark 33 MB; a crate with thousands of features (`web-sys`,
- * `windows`) adds a few hundred KB. This leaves room for 25 KB a package at 10,000 packages while the text
- * stays far below V8's longest string (2^29 − 24 code units).
- */
-const MAX_METADATA_BYTES = 256 * MiB;
-/**
- * The most `rustc -vV`, `rustc --print` and `rustup which` may print: a few KB (`--print cfg` is the
- * largest, about 60 lines).
- */
-const MAX_TOOL_STDOUT_BYTES = 1 * MiB;
-/**
- * The most standard error any program may print. It is only read for an error message (cargo prints a line
- * per downloaded crate: some 400 KB for 10,000 crates); a program printing more is stopped.
- */
-const MAX_STDERR_BYTES = 16 * MiB;
-/** What is kept of standard error for messages: its beginning and its end (the error line may be in either). */
-const STDERR_KEPT = { head: 64 * KiB, tail: 64 * KiB };
-/**
- * The largest file of each kind that is read. TOML files are bounded so that the largest one accepted parses
- * quickly and no array in them has two million elements (the smallest such array, `[1,1,…]`, takes 4 MB).
- */
-const INPUT_LIMITS = {
-    // The largest published manifests (`web-sys`, `embassy-stm32`: thousands of features, normalized one
-    // per line by `cargo publish`) are a few hundred KB. The slowest 1 MiB of TOML to read (350,000 empty
-    // inline tables) takes about half a second.
-    manifest: { bytes: 1 * MiB, what: 'a manifest' },
-    // Real ones are a few KB; vendoring and `[patch]` tables for hundreds of crates stay under 100 KB.
-    'cargo-config': { bytes: 1 * MiB, what: 'a cargo config file' },
-    // A channel and a few lists of components and targets.
-    'toolchain-file': { bytes: 1 * MiB, what: 'a toolchain file' },
-    // A few hundred `[[allow]]` entries of a few lines each.
-    policy: { bytes: 1 * MiB, what: 'a policy file' },
-    // A baseline is the JSON report of an earlier run, so it has the report's limit.
-    baseline: { bytes: MAX_REPORT_BYTES, what: 'a baseline report' },
-    report: { bytes: MAX_REPORT_BYTES, what: 'a JSON report' },
-    // GitHub delivers no webhook payload over 25 MB, and the runner writes it indented, which can double it.
-    'event-payload': { bytes: 64 * MiB, what: 'an event payload' },
-    metadata: { bytes: MAX_METADATA_BYTES, what: 'cargo metadata output' },
-    // Read only to add findings (allocators, library loading): larger sources are skipped, never refused.
-    'rust-source': { bytes: 4 * MiB, what: 'a Rust source file' }
-};
-/** Rust source files read per package at most when a rule needs a package's sources; the rest are skipped. */
-const MAX_SOURCE_FILES = 2000;
-/** A size for messages: `1 MiB`, `5.1 MiB`, `64 KiB`; rounded up, so that a size just over a limit never reads as the limit. */
-function formatSize(bytes) {
-    const [unit, name] = bytes >= MiB ? [MiB, 'MiB'] : bytes >= KiB ? [KiB, 'KiB'] : [1, 'bytes'];
-    if (bytes % unit === 0)
-        return `${bytes / unit} ${name}`;
-    return `${(Math.ceil((bytes / unit) * 10) / 10).toFixed(1)} ${name}`;
-}
-
-;// CONCATENATED MODULE: ./src/input-file.ts
-
-
-
-
-
-/**
- * The one reader of every file the analysis parses. A repository can make any of them huge, or a symlink to
- * `/dev/zero` or a FIFO; none of them may stream forever, block the run or exhaust memory.
- */
-/** A file that could not be read, or was refused. `message` names the file; `reason` is the rest. */
-class InputFileError extends errors_UserError {
-    file;
-    code;
-    reason;
-    constructor(file, 
-    /** The errno code when opening or reading failed (`ENOENT`, …); null when the file was refused. */
-    code, reason) {
-        super(`${file}: ${reason}`);
-        this.file = file;
-        this.code = code;
-        this.reason = reason;
-        this.name = 'InputFileError';
-    }
-}
-/** The scope of the repository at `root`. */
-function repositoryScope(root) {
-    const resolved = external_node_path_default().resolve(root);
-    let realRoot = resolved;
-    try {
-        realRoot = external_node_fs_default().realpathSync(resolved);
-    }
-    catch {
-        // A repository that cannot be resolved has no file to read either.
-    }
-    return { root: resolved, realRoot };
-}
-/**
- * The scope `file` is read in: `scope` when the file lies in the repository as named (before any symlink is
- * followed), else null — the runner's own files (`CARGO_HOME`, configs in parent directories) are read as they are.
- */
-function scopeFor(scope, file) {
-    if (scope === null)
-        return null;
-    const absolute = external_node_path_default().resolve(file);
-    return isAtOrBelow(scope.root, absolute) || isAtOrBelow(scope.realRoot, absolute) ? scope : null;
-}
-/**
- * Whether the absolute path `p` lies in the repository: as named, and, when it exists, by its real path (a
- * directory symlink in the checkout can point anywhere).
- */
-function isInsideRepository(scope, p) {
-    if (!isAtOrBelow(scope.root, p) && !isAtOrBelow(scope.realRoot, p))
-        return false;
-    try {
-        return isAtOrBelow(scope.realRoot, external_node_fs_default().realpathSync(p));
-    }
-    catch {
-        // Nothing there yet: cargo finds nothing to read either, and says so.
-        return true;
-    }
-}
-/** The reason given when a file of the repository leads outside it. */
-const OUTSIDE_REPOSITORY = 'it leads outside the repository through a symlink (set trust-repository-config to read it)';
-// Opening a FIFO for reading blocks until a writer comes, unless non-blocking; regular files ignore the flag.
-const O_NONBLOCK = (external_node_fs_default()).constants.O_NONBLOCK ?? 0;
-/** Where bytes past the size a file had when opened are read, a MiB at a time (reads are synchronous: one is enough). */
-let scratch = null;
-/**
- * Reads `file` as UTF-8, as `fs.readFileSync` would, but only a regular file (a directory, device, FIFO or
- * socket is refused: its type is checked on the opened descriptor, so a swap after a check changes
- * nothing), and never more than the limit of its `kind` plus one byte, whatever the file's size said.
- *
- * @throws InputFileError naming the file: what it is, or its size and the limit, or why it cannot be read.
- */
-function readInputFile(file, kind, options = {}) {
-    const shown = options.shown ?? file;
-    const limit = INPUT_LIMITS[kind];
-    let fd;
-    try {
-        fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | O_NONBLOCK);
-    }
-    catch (error) {
-        throw failed(shown, error);
-    }
-    try {
-        const stat = external_node_fs_default().fstatSync(fd);
-        if (options.within)
-            checkWithin(file, stat, options.within, shown);
-        if (stat.isFIFO() && options.allowPipe === true) {
-            // Read it blocking, as the user asked; the limit still bounds what is kept.
-            external_node_fs_default().closeSync(fd);
-            fd = -1;
-            try {
-                fd = external_node_fs_default().openSync(file, 'r');
-            }
-            catch (error) {
-                throw failed(shown, error);
-            }
-        }
-        else if (!stat.isFile()) {
-            throw new InputFileError(shown, null, `${fileType(stat)}, not a regular file; ${limit.what} must be one`);
-        }
-        else if (stat.size > limit.bytes) {
-            throw new InputFileError(shown, null, `${formatSize(stat.size)} is over the ${formatSize(limit.bytes)} limit for ${limit.what}`);
-        }
-        const chunks = [];
-        let total = 0;
-        // The size the file had when opened is read into one buffer of that size; anything after it (a file that
-        // grows, a pipe) through a scratch buffer, copying only what came, one byte past the limit at most.
-        const first = stat.isFile() ? Math.min(stat.size, limit.bytes) + 1 : 0;
-        for (;;) {
-            const room = limit.bytes + 1 - total;
-            const buffer = total === 0 && first > 0 ? Buffer.allocUnsafe(first) : (scratch ??= Buffer.allocUnsafe(1024 * 1024));
-            let n;
-            try {
-                n = external_node_fs_default().readSync(fd, buffer, 0, Math.min(buffer.length, room), null);
-            }
-            catch (error) {
-                throw failed(shown, error);
-            }
-            if (n === 0)
-                break;
-            chunks.push(buffer === scratch ? Buffer.from(buffer.subarray(0, n)) : buffer.subarray(0, n));
-            total += n;
-            if (total > limit.bytes) {
-                const growing = stat.isFile() ? ' (it grew while being read)' : '';
-                throw new InputFileError(shown, null, `more than the ${formatSize(limit.bytes)} limit for ${limit.what}${growing}`);
-            }
-        }
-        return (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total)).toString('utf8');
-    }
-    finally {
-        if (fd >= 0)
-            external_node_fs_default().closeSync(fd);
-    }
-}
-/**
- * Refuses the opened file unless its real path is inside the repository's real path. The real path is taken
- * after opening and must name the very file opened (same device and inode), so what is checked is what is read.
- */
-function checkWithin(file, opened, scope, shown) {
-    let real;
-    let named;
-    try {
-        real = external_node_fs_default().realpathSync(file);
-        named = external_node_fs_default().statSync(real);
-    }
-    catch (error) {
-        throw failed(shown, error);
-    }
-    if (named.dev !== opened.dev || named.ino !== opened.ino)
-        throw new InputFileError(shown, null, 'it was replaced while being read');
-    if (!isAtOrBelow(scope.realRoot, real))
-        throw new InputFileError(shown, null, OUTSIDE_REPOSITORY);
-}
-const REASONS = {
-    ENOENT: 'no such file',
-    ENOTDIR: 'a part of its path is a file',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    ELOOP: 'its path has too many levels of symbolic links',
-    ENAMETOOLONG: 'the name is too long',
-    ENXIO: 'a socket or a device with nothing behind it, not a regular file',
-    EISDIR: 'a directory, not a regular file',
-    EIO: 'an input/output error occurred',
-    EMFILE: 'too many files are open',
-    ENFILE: 'too many files are open'
-};
-function failed(shown, error) {
-    const code = error.code ?? null;
-    const reason = (code !== null ? REASONS[code] : undefined) ?? code ?? (error instanceof Error ? error.message : String(error));
-    return new InputFileError(shown, code, reason);
-}
-function fileType(stat) {
-    if (stat.isDirectory())
-        return 'a directory';
-    if (stat.isFIFO())
-        return 'a FIFO (named pipe)';
-    if (stat.isCharacterDevice())
-        return 'a character device';
-    if (stat.isBlockDevice())
-        return 'a block device';
-    if (stat.isSocket())
-        return 'a socket';
-    return 'a special file';
 }
 
 ;// CONCATENATED MODULE: ./src/github/client.ts
@@ -33254,7 +32238,7 @@ function readEventContext(env, readFile) {
     }
     catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        throw new errors_UserError(`cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${reason}`);
+        throw new UserError(`cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${reason}`);
     }
     let payload;
     try {
@@ -33262,9 +32246,9 @@ function readEventContext(env, readFile) {
     }
     catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        throw new errors_UserError(`the event payload at GITHUB_EVENT_PATH (${eventPath}) is not valid JSON: ${reason}`);
+        throw new UserError(`the event payload at GITHUB_EVENT_PATH (${eventPath}) is not valid JSON: ${reason}`);
     }
-    const bad = (name, expected) => new errors_UserError(`the ${eventName} event payload at GITHUB_EVENT_PATH (${eventPath}) has no valid \`${name}\` (expected ${expected})`);
+    const bad = (name, expected) => new UserError(`the ${eventName} event payload at GITHUB_EVENT_PATH (${eventPath}) has no valid \`${name}\` (expected ${expected})`);
     const base = () => {
         const found = repository(env, payload);
         if (found === null)
@@ -33451,512 +32435,387 @@ function isRunHead(pull, run) {
     return same(pull.headRepo, run.headRepository) && pull.headRef === run.headBranch && same(pull.headUser, run.headOwner) && same(pull.headSha, run.headSha);
 }
 
-;// CONCATENATED MODULE: ./src/cli/color.ts
-/**
- * Colour as cargo chooses it. Pure: the `--color` flag, the variables cargo reads and whether a stream is a
- * terminal in, a yes or no out. How colour looks is `report/sgr.ts`.
- */
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: ./src/model/paths.ts
 
-const COLOR_CHOICES = ['auto', 'always', 'never'];
 /**
- * `--color` when given, else `CARGO_TERM_COLOR` when set, else `auto`.
+ * Paths from `cargo metadata`, rustc and the repository, handled by their own form rather than by the
+ * platform this process runs on: metadata recorded on Windows (`C:\…`) is analysed on Linux, and the same
+ * code runs on Windows runners. Relative results always use forward slashes.
+ */
+const DRIVE = /^[A-Za-z]:(?:[\\/]|$)/;
+const VERBATIM_DISK = /^\\\\\?\\([A-Za-z]:(?:\\|$))/;
+const VERBATIM_UNC = /^\\\\\?\\UNC\\/i;
+/**
+ * Whether a path is written the Windows way: a drive letter (`C:\`, `c:/`), a UNC or verbatim prefix
+ * (`\\server\share`, `\\?\C:\`), or a backslash in a path that is not POSIX-absolute. A POSIX path may
+ * hold a backslash in a file name, so `/home/u/a\b` stays POSIX.
+ */
+function isWindowsPath(p) {
+    if (DRIVE.test(p) || p.startsWith('\\\\'))
+        return true;
+    return !p.startsWith('/') && p.includes('\\');
+}
+/** `path.win32` for a Windows-form path, `path.posix` otherwise. */
+function pathModuleFor(p) {
+    return isWindowsPath(p) ? (external_node_path_default()).win32 : (external_node_path_default()).posix;
+}
+/** Absolute in either form: `/x`, `C:\x`, `C:/x`, `\\server\share\x`, `\\?\C:\x`. */
+function isAbsolutePath(p) {
+    return p.startsWith('/') || DRIVE.test(p) || p.startsWith('\\\\');
+}
+/** Drops the verbatim prefix Windows APIs may add: `\\?\C:\x` → `C:\x`, `\\?\UNC\server\share` → `\\server\share`. */
+function stripVerbatim(p) {
+    if (VERBATIM_UNC.test(p))
+        return `\\\\${p.slice(8)}`;
+    return p.replace(VERBATIM_DISK, '$1');
+}
+/** A path with forward slashes: Windows-form paths get `/` for `\` (and lose a verbatim prefix); POSIX paths are unchanged. */
+function forwardSlashes(p) {
+    return isWindowsPath(p) ? stripVerbatim(p).replace(/\\/g, '/') : p;
+}
+/** `base` joined with relative segments, in `base`'s form (`C:\ws` + `Cargo.toml` → `C:\ws\Cargo.toml`). */
+function joinPath(base, ...segments) {
+    return pathModuleFor(base).join(base, ...segments);
+}
+/** `p` taken from `base` when relative; an absolute `p` of either form is kept as it is. */
+function resolveFrom(base, p) {
+    return isAbsolutePath(p) ? p : pathModuleFor(base).resolve(base, p);
+}
+/**
+ * `file` relative to the directory `root`, with forward slashes (`dy/Cargo.toml`), or null when `file`
+ * is not inside `root`: above it, on another drive or share, or written in the other form. `''` for
+ * `root` itself. Windows paths compare case-insensitively, and mixed separators are accepted.
+ */
+function relativePosix(root, file) {
+    const rel = relation(root, file);
+    if (rel === null || rel === '..' || rel.startsWith('../'))
+        return null;
+    return rel;
+}
+/** Whether `file` is `dir` itself or lies below it, by `relativePosix`'s rules. */
+function isAtOrBelow(dir, file) {
+    return relativePosix(dir, file) !== null;
+}
+/** Whether `file` lies below `dir`, `dir` itself excluded. */
+function isBelow(dir, file) {
+    const rel = relativePosix(dir, file);
+    return rel !== null && rel !== '';
+}
+/**
+ * `file` relative to `root` with forward slashes, `../` allowed (a toolchain file above a workspace in a
+ * subdirectory); when no relative path exists (another drive or share, or the other form), `file`
+ * itself with forward slashes.
+ */
+function relativeOrAbsolute(root, file) {
+    return relation(root, file) ?? forwardSlashes(file);
+}
+function relation(root, file) {
+    const a = stripVerbatim(root);
+    const b = stripVerbatim(file);
+    const windows = isWindowsPath(a);
+    if (windows !== isWindowsPath(b) || isAbsolutePath(a) !== isAbsolutePath(b))
+        return null;
+    const module = windows ? (external_node_path_default()).win32 : (external_node_path_default()).posix;
+    const rel = module.relative(a, b);
+    // path.win32.relative answers with `file` itself when the two have no common root.
+    if (module.isAbsolute(rel))
+        return null;
+    return windows ? rel.replace(/\\/g, '/') : rel;
+}
+
+;// CONCATENATED MODULE: ./src/limits.ts
+/**
+ * Every size limit on what the analysis reads: the files it parses and the output of the programs it runs.
+ * A larger input ends the run with one line naming it and the limit; nothing is read past a limit.
+ */
+const KiB = 1024;
+const MiB = 1024 * KiB;
+/**
+ * Report files larger than this are refused before they are parsed (UTF-8 bytes). A 10,000-package workspace
+ * built with `-C prefer-dynamic` writes a 198 MiB report (824,000 linkage entries); V8 cannot hold a string
+ * of more than 512 Mi code units at all.
+ */
+const MAX_REPORT_BYTES = 256 * MiB;
+/**
+ * The most `cargo metadata` may print, and the largest `--metadata-file`. Real metadata takes 4–10 KB per
+ * package (the corpus: libra 606 packages in 2.4 MB, rules_rust 386 in 3.7 MB) and the synthetic
+ * 10,000-package workspace of the benchmark 33 MB; a crate with thousands of features (`web-sys`,
+ * `windows`) adds a few hundred KB. This leaves room for 25 KB a package at 10,000 packages while the text
+ * stays far below V8's longest string (2^29 − 24 code units).
+ */
+const MAX_METADATA_BYTES = 256 * MiB;
+/**
+ * The most `rustc -vV`, `rustc --print` and `rustup which` may print: a few KB (`--print cfg` is the
+ * largest, about 60 lines).
+ */
+const MAX_TOOL_STDOUT_BYTES = 1 * MiB;
+/**
+ * The most standard error any program may print. It is only read for an error message (cargo prints a line
+ * per downloaded crate: some 400 KB for 10,000 crates); a program printing more is stopped.
+ */
+const MAX_STDERR_BYTES = 16 * MiB;
+/** What is kept of standard error for messages: its beginning and its end (the error line may be in either). */
+const STDERR_KEPT = { head: 64 * KiB, tail: 64 * KiB };
+/**
+ * The largest file of each kind that is read. TOML files are bounded so that the largest one accepted parses
+ * quickly and no array in them has two million elements (the smallest such array, `[1,1,…]`, takes 4 MB).
+ */
+const INPUT_LIMITS = {
+    // The largest published manifests (`web-sys`, `embassy-stm32`: thousands of features, normalized one
+    // per line by `cargo publish`) are a few hundred KB. The slowest 1 MiB of TOML to read (350,000 empty
+    // inline tables) takes about half a second.
+    manifest: { bytes: 1 * MiB, what: 'a manifest' },
+    // Real ones are a few KB; vendoring and `[patch]` tables for hundreds of crates stay under 100 KB.
+    'cargo-config': { bytes: 1 * MiB, what: 'a cargo config file' },
+    // A channel and a few lists of components and targets.
+    'toolchain-file': { bytes: 1 * MiB, what: 'a toolchain file' },
+    // A few hundred `[[allow]]` entries of a few lines each.
+    policy: { bytes: 1 * MiB, what: 'a policy file' },
+    // A baseline is the JSON report of an earlier run, so it has the report's limit.
+    baseline: { bytes: MAX_REPORT_BYTES, what: 'a baseline report' },
+    report: { bytes: MAX_REPORT_BYTES, what: 'a JSON report' },
+    // GitHub delivers no webhook payload over 25 MB, and the runner writes it indented, which can double it.
+    'event-payload': { bytes: 64 * MiB, what: 'an event payload' },
+    metadata: { bytes: MAX_METADATA_BYTES, what: 'cargo metadata output' },
+    // Read only to add findings (allocators, library loading): larger sources are skipped, never refused.
+    'rust-source': { bytes: 4 * MiB, what: 'a Rust source file' }
+};
+/** Rust source files read per package at most when a rule needs a package's sources; the rest are skipped. */
+const MAX_SOURCE_FILES = 2000;
+/** A size for messages: `1 MiB`, `5.1 MiB`, `64 KiB`; rounded up, so that a size just over a limit never reads as the limit. */
+function formatSize(bytes) {
+    const [unit, name] = bytes >= MiB ? [MiB, 'MiB'] : bytes >= KiB ? [KiB, 'KiB'] : [1, 'bytes'];
+    if (bytes % unit === 0)
+        return `${bytes / unit} ${name}`;
+    return `${(Math.ceil((bytes / unit) * 10) / 10).toFixed(1)} ${name}`;
+}
+
+;// CONCATENATED MODULE: ./src/input-file.ts
+
+
+
+
+
+/**
+ * The one reader of every file the analysis parses. A repository can make any of them huge, or a symlink to
+ * `/dev/zero` or a FIFO; none of them may stream forever, block the run or exhaust memory.
+ */
+/** A file that could not be read, or was refused. `message` names the file; `reason` is the rest. */
+class InputFileError extends UserError {
+    file;
+    code;
+    reason;
+    constructor(file, 
+    /** The errno code when opening or reading failed (`ENOENT`, …); null when the file was refused. */
+    code, reason) {
+        super(`${file}: ${reason}`);
+        this.file = file;
+        this.code = code;
+        this.reason = reason;
+        this.name = 'InputFileError';
+    }
+}
+/** The scope of the repository at `root`. */
+function repositoryScope(root) {
+    const resolved = external_node_path_default().resolve(root);
+    let realRoot = resolved;
+    try {
+        realRoot = external_node_fs_default().realpathSync(resolved);
+    }
+    catch {
+        // A repository that cannot be resolved has no file to read either.
+    }
+    return { root: resolved, realRoot };
+}
+/**
+ * The scope `file` is read in: `scope` when the file lies in the repository as named (before any symlink is
+ * followed), else null — the runner's own files (`CARGO_HOME`, configs in parent directories) are read as they are.
+ */
+function scopeFor(scope, file) {
+    if (scope === null)
+        return null;
+    const absolute = external_node_path_default().resolve(file);
+    return isAtOrBelow(scope.root, absolute) || isAtOrBelow(scope.realRoot, absolute) ? scope : null;
+}
+/**
+ * Whether the absolute path `p` lies in the repository: as named, and, when it exists, by its real path (a
+ * directory symlink in the checkout can point anywhere).
+ */
+function isInsideRepository(scope, p) {
+    if (!isAtOrBelow(scope.root, p) && !isAtOrBelow(scope.realRoot, p))
+        return false;
+    try {
+        return isAtOrBelow(scope.realRoot, external_node_fs_default().realpathSync(p));
+    }
+    catch {
+        // Nothing there yet: cargo finds nothing to read either, and says so.
+        return true;
+    }
+}
+/** The reason given when a file of the repository leads outside it. */
+const OUTSIDE_REPOSITORY = 'it leads outside the repository through a symlink (set trust-repository-config to read it)';
+// Opening a FIFO for reading blocks until a writer comes, unless non-blocking; regular files ignore the flag.
+const O_NONBLOCK = (external_node_fs_default()).constants.O_NONBLOCK ?? 0;
+/** Where bytes past the size a file had when opened are read, a MiB at a time (reads are synchronous: one is enough). */
+let scratch = null;
+/**
+ * Reads `file` as UTF-8, as `fs.readFileSync` would, but only a regular file (a directory, device, FIFO or
+ * socket is refused: its type is checked on the opened descriptor, so a swap after a check changes
+ * nothing), and never more than the limit of its `kind` plus one byte, whatever the file's size said.
  *
- * @throws UserError for a `CARGO_TERM_COLOR` other than `auto`, `always` or `never` (empty and other cases
- *   too), which cargo rejects as well.
+ * @throws InputFileError naming the file: what it is, or its size and the limit, or why it cannot be read.
  */
-function color_resolveColorChoice(flag, cargoTermColor) {
-    if (flag !== null)
-        return flag;
-    if (cargoTermColor === undefined)
-        return 'auto';
-    if (color_isColorChoice(cargoTermColor))
-        return cargoTermColor;
-    throw new UserError(`\`CARGO_TERM_COLOR\` must be one of ${COLOR_CHOICES.join(', ')}, got \`${cargoTermColor}\``);
-}
-function color_isColorChoice(value) {
-    return COLOR_CHOICES.some(choice => choice === value);
-}
-/** Whether `auto` colours a stream: it is a terminal, `TERM` is not `dumb`, and `NO_COLOR` is unset or empty. */
-function terminalShowsColor(isTTY, variables) {
-    return isTTY && variables.TERM !== 'dumb' && (variables.NO_COLOR ?? '') === '';
-}
-/** Whether a stream is coloured under `choice`; `always` colours even where `NO_COLOR` is set, as cargo does. */
-function color_colorsStream(choice, showsColor) {
-    return choice === 'always' || (choice === 'auto' && showsColor);
+function readInputFile(file, kind, options = {}) {
+    const shown = options.shown ?? file;
+    const limit = INPUT_LIMITS[kind];
+    let fd;
+    try {
+        fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | O_NONBLOCK);
+    }
+    catch (error) {
+        throw failed(shown, error);
+    }
+    try {
+        const stat = external_node_fs_default().fstatSync(fd);
+        if (options.within)
+            checkWithin(file, stat, options.within, shown);
+        if (stat.isFIFO() && options.allowPipe === true) {
+            // Read it blocking, as the user asked; the limit still bounds what is kept.
+            external_node_fs_default().closeSync(fd);
+            fd = -1;
+            try {
+                fd = external_node_fs_default().openSync(file, 'r');
+            }
+            catch (error) {
+                throw failed(shown, error);
+            }
+        }
+        else if (!stat.isFile()) {
+            throw new InputFileError(shown, null, `${fileType(stat)}, not a regular file; ${limit.what} must be one`);
+        }
+        else if (stat.size > limit.bytes) {
+            throw new InputFileError(shown, null, `${formatSize(stat.size)} is over the ${formatSize(limit.bytes)} limit for ${limit.what}`);
+        }
+        const chunks = [];
+        let total = 0;
+        // The size the file had when opened is read into one buffer of that size; anything after it (a file that
+        // grows, a pipe) through a scratch buffer, copying only what came, one byte past the limit at most.
+        const first = stat.isFile() ? Math.min(stat.size, limit.bytes) + 1 : 0;
+        for (;;) {
+            const room = limit.bytes + 1 - total;
+            const buffer = total === 0 && first > 0 ? Buffer.allocUnsafe(first) : (scratch ??= Buffer.allocUnsafe(1024 * 1024));
+            let n;
+            try {
+                n = external_node_fs_default().readSync(fd, buffer, 0, Math.min(buffer.length, room), null);
+            }
+            catch (error) {
+                throw failed(shown, error);
+            }
+            if (n === 0)
+                break;
+            chunks.push(buffer === scratch ? Buffer.from(buffer.subarray(0, n)) : buffer.subarray(0, n));
+            total += n;
+            if (total > limit.bytes) {
+                const growing = stat.isFile() ? ' (it grew while being read)' : '';
+                throw new InputFileError(shown, null, `more than the ${formatSize(limit.bytes)} limit for ${limit.what}${growing}`);
+            }
+        }
+        return (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total)).toString('utf8');
+    }
+    finally {
+        if (fd >= 0)
+            external_node_fs_default().closeSync(fd);
+    }
 }
 /**
- * The whole decision for one stream: `flag` (null when `--color` is not given), then `CARGO_TERM_COLOR`,
- * then the terminal. Standard output and standard error are each decided by their own `isTTY`.
- *
- * @throws UserError for an invalid `CARGO_TERM_COLOR` when no flag overrides it.
+ * Refuses the opened file unless its real path is inside the repository's real path. The real path is taken
+ * after opening and must name the very file opened (same device and inode), so what is checked is what is read.
  */
-function decideColor(flag, variables, isTTY) {
-    return color_colorsStream(color_resolveColorChoice(flag, variables.CARGO_TERM_COLOR), terminalShowsColor(isTTY, variables));
+function checkWithin(file, opened, scope, shown) {
+    let real;
+    let named;
+    try {
+        real = external_node_fs_default().realpathSync(file);
+        named = external_node_fs_default().statSync(real);
+    }
+    catch (error) {
+        throw failed(shown, error);
+    }
+    if (named.dev !== opened.dev || named.ino !== opened.ino)
+        throw new InputFileError(shown, null, 'it was replaced while being read');
+    if (!isAtOrBelow(scope.realRoot, real))
+        throw new InputFileError(shown, null, OUTSIDE_REPOSITORY);
 }
+const REASONS = {
+    ENOENT: 'no such file',
+    ENOTDIR: 'a part of its path is a file',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ELOOP: 'its path has too many levels of symbolic links',
+    ENAMETOOLONG: 'the name is too long',
+    ENXIO: 'a socket or a device with nothing behind it, not a regular file',
+    EISDIR: 'a directory, not a regular file',
+    EIO: 'an input/output error occurred',
+    EMFILE: 'too many files are open',
+    ENFILE: 'too many files are open'
+};
+function failed(shown, error) {
+    const code = error.code ?? null;
+    const reason = (code !== null ? REASONS[code] : undefined) ?? code ?? (error instanceof Error ? error.message : String(error));
+    return new InputFileError(shown, code, reason);
+}
+function fileType(stat) {
+    if (stat.isDirectory())
+        return 'a directory';
+    if (stat.isFIFO())
+        return 'a FIFO (named pipe)';
+    if (stat.isCharacterDevice())
+        return 'a character device';
+    if (stat.isBlockDevice())
+        return 'a block device';
+    if (stat.isSocket())
+        return 'a socket';
+    return 'a special file';
+}
+
+;// CONCATENATED MODULE: ./src/model/invocation.ts
 /**
- * Whether our own messages on standard error are coloured, even for a command line that does not parse:
- * `flag` is the `--color` found in it, if any. An invalid `CARGO_TERM_COLOR`, itself the error then being
- * reported, counts as `auto`.
- */
-function decideErrorColor(flag, variables, isTTY) {
-    const choice = flag ?? (color_isColorChoice(variables.CARGO_TERM_COLOR) ? variables.CARGO_TERM_COLOR : 'auto');
-    return color_colorsStream(choice, terminalShowsColor(isTTY, variables));
-}
-
-;// CONCATENATED MODULE: ./src/cli/args.ts
-/**
- * The command line of `rust-linkage-guard`: cargo's own package, target, feature and compilation flags,
- * spelled exactly as `cargo build --help` spells them, plus a few flags for the report.
- *
- * Parsing is pure: argv in, options out, or a one-line `UserError` naming the flag at fault.
+ * The cargo command being predicted, as cargo's command line spells it: the subcommand and its package,
+ * target, feature, profile and manifest flags. Shared by the CLI, the action's inputs and the analysis.
  */
 
-
-
-const PROGRAM = 'rust-linkage-guard';
-/** The first argument cargo passes when it runs this program as `cargo linkage-guard`. */
-const CARGO_SUBCOMMAND = 'linkage-guard';
-const HELP_HINT = (/* unused pure expression or super */ null && (`run \`${PROGRAM} --help\``));
-const FORMATS = ['text', 'json', 'markdown', 'sarif', 'github'];
-const FAIL_ON = ['error', 'warning', 'never'];
-const COMMANDS = ['build', 'test'];
-/** Usage text for `--help`, grouped like cargo's own help. */
-const HELP_TEXT = (/* unused pure expression or super */ null && (`Predict how each artifact of a Cargo workspace links, before anything is compiled.
-
-Usage: ${PROGRAM} [+toolchain] [OPTIONS]
-       cargo [+toolchain] ${CARGO_SUBCOMMAND} [OPTIONS]
-
-  +toolchain  The rustup toolchain to run cargo and rustc with, as with cargo (e.g. +1.95.0)
-
-Options:
-      --command <COMMAND>     Cargo command to predict: build or test [default: build]
-      --config <KEY=VALUE>    Override a cargo configuration value (repeatable)
-  -h, --help                  Print help
-  -V, --version               Print version
-
-Package Selection:
-  -p, --package <SPEC>  Package to check, one per flag (see \`cargo help pkgid\`)
-      --workspace       Check all packages in the workspace
-      --exclude <SPEC>  Exclude packages from the check (requires --workspace)
-      --all             Alias for --workspace (deprecated)
-
-Target Selection:
-      --lib             Check only this package's library
-      --bins            Check all binaries
-      --bin <NAME>      Check only the specified binary
-      --examples        Check all examples
-      --example <NAME>  Check only the specified example
-      --tests           Check all targets that have \`test = true\` set
-      --test <NAME>     Check only the specified test target
-      --benches         Check all targets that have \`bench = true\` set
-      --bench <NAME>    Check only the specified bench target
-      --all-targets     Check all targets
-
-Feature Selection:
-  -F, --features <FEATURES>  Space or comma separated list of features to activate
-      --all-features         Activate all available features
-      --no-default-features  Do not activate the \`default\` feature
-
-Compilation Options:
-  -r, --release                 Predict release-mode artifacts (same as --profile release)
-      --profile <PROFILE-NAME>  Predict artifacts of the specified profile
-      --target <TRIPLE>         Predict for the target triple (one per run)
-      --no-run, --no-fail-fast, --keep-going
-                                Accepted for cargo compatibility; nothing is ever run
-
-Manifest Options:
-      --manifest-path <PATH>  Path to Cargo.toml
-      --metadata-file <PATH>  Read \`cargo metadata\` JSON from PATH instead of running cargo
-      --locked                Assert that \`Cargo.lock\` will remain unchanged
-      --offline               Run without accessing the network
-      --frozen                Equivalent to specifying both --locked and --offline
-
-Output:
-      --format <FORMAT>  Report format: text, json, markdown (the job summary), sarif,
-                         or github (annotations as workflow commands) [default: text]
-      --output <FILE>    Write the report to FILE instead of standard output
-      --color <WHEN>     Coloring: auto, always or never [default: CARGO_TERM_COLOR, or auto];
-                         auto colours the text report and errors on a terminal, unless
-                         NO_COLOR is set or TERM is dumb; always colours even with NO_COLOR
-
-Gating:
-      --fail-on <LEVEL>  Exit with 1 for findings at or above LEVEL: error, warning
-                         or never [default: error]
-      --policy <FILE>    Policy file [default: the nearest .github/rust-linkage.toml]
-      --no-policy        Apply no policy file
-      --baseline <FILE>  A JSON report from the base branch: its findings do not fail
-
-Security:
-      --trust-repository-config  Let cargo run what the repository's configuration names
-                                 (wrappers, build.rustc, [env], a path toolchain) and pass
-                                 every rustflag to rustc (@file, --sysroot, -Z options)
-      --timeout <SECONDS>        Stop a cargo or rustc call after SECONDS [default: 300]
-
-Exit Status:
-  0  The check passed
-  1  Findings fail the check (those at or above --fail-on)
-  2  Usage or input error: a flag, a file, or an invalid manifest, policy or cargo configuration
-  3  cargo or rustc could not be run, failed, or ran longer than --timeout
-`));
-function switchFlag(long, set, short) {
-    return { long, ...(short === undefined ? {} : { short }), apply: draft => set(draft) };
-}
-function listFlag(long, value, push) {
+function defaultInvocation(overrides = {}) {
     return {
-        long,
-        value,
-        repeatable: true,
-        apply: (draft, item, spelled) => push(draft, requireNonEmpty(item, spelled))
-    };
-}
-const FLAG_SPECS = [
-    // Package selection
-    {
-        long: 'package',
-        short: 'p',
-        value: 'SPEC',
-        repeatable: true,
-        apply: (d, v, spelled) => pushUnique(d.options.invocation.packages, checkPackageSpec(v, spelled))
-    },
-    switchFlag('workspace', d => (d.options.invocation.workspace = true)),
-    // cargo keeps `--all` as a separate argument: `--workspace --all` is accepted, `--all --all` is not.
-    switchFlag('all', d => (d.options.invocation.workspace = true)),
-    {
-        long: 'exclude',
-        value: 'SPEC',
-        repeatable: true,
-        apply: (d, v, spelled) => pushUnique(d.options.invocation.exclude, checkPackageSpec(v, spelled))
-    },
-    // Target selection
-    switchFlag('lib', d => (d.options.invocation.targets.lib = true)),
-    switchFlag('bins', d => (d.options.invocation.targets.bins = true)),
-    listFlag('bin', 'NAME', (d, v) => pushUnique(d.options.invocation.targets.bin, v)),
-    switchFlag('examples', d => (d.options.invocation.targets.examples = true)),
-    listFlag('example', 'NAME', (d, v) => pushUnique(d.options.invocation.targets.example, v)),
-    switchFlag('tests', d => (d.options.invocation.targets.tests = true)),
-    listFlag('test', 'NAME', (d, v) => pushUnique(d.options.invocation.targets.test, v)),
-    switchFlag('benches', d => (d.options.invocation.targets.benches = true)),
-    listFlag('bench', 'NAME', (d, v) => pushUnique(d.options.invocation.targets.bench, v)),
-    switchFlag('all-targets', d => (d.options.invocation.targets.allTargets = true)),
-    // Feature selection
-    {
-        long: 'features',
-        short: 'F',
-        value: 'FEATURES',
-        repeatable: true,
-        apply: (d, v) => {
-            for (const feature of splitFeatures(v))
-                pushUnique(d.options.invocation.features, feature);
-        }
-    },
-    switchFlag('all-features', d => (d.options.invocation.allFeatures = true)),
-    switchFlag('no-default-features', d => (d.options.invocation.noDefaultFeatures = true)),
-    // Compilation options
-    switchFlag('release', d => (d.options.invocation.release = true), 'r'),
-    {
-        long: 'profile',
-        value: 'PROFILE-NAME',
-        apply: (d, v, spelled) => (d.options.invocation.profile = checkProfileName(v, `\`${spelled}\``))
-    },
-    {
-        long: 'target',
-        value: 'TRIPLE',
-        // cargo accepts several `--target`s; one prediction covers one target, so only a repeat of the same one is fine.
-        repeatable: true,
-        apply: (d, v, spelled) => {
-            const triple = requireNonEmpty(v, spelled);
-            const previous = d.options.invocation.target;
-            if (previous !== null && previous !== triple) {
-                throw new errors_UserError(`\`${spelled}\` given twice (\`${previous}\`, \`${triple}\`); ${PROGRAM} predicts one target per run`);
-            }
-            d.options.invocation.target = triple;
-        }
-    },
-    // Manifest options
-    {
-        long: 'manifest-path',
-        value: 'PATH',
-        apply: (d, v, spelled) => (d.options.manifestPath = requireNonEmpty(v, spelled))
-    },
-    {
-        long: 'metadata-file',
-        value: 'PATH',
-        apply: (d, v, spelled) => (d.options.metadataFile = requireNonEmpty(v, spelled))
-    },
-    switchFlag('locked', d => (d.options.invocation.locked = true)),
-    switchFlag('offline', d => (d.options.invocation.offline = true)),
-    switchFlag('frozen', d => (d.options.invocation.frozen = true)),
-    // Everything else
-    {
-        long: 'command',
-        value: 'COMMAND',
-        apply: (d, v, spelled) => (d.options.invocation.command = args_oneOf(v, COMMANDS, `\`${spelled}\``))
-    },
-    listFlag('config', 'KEY=VALUE', (d, v) => d.options.configOverrides.push(v)),
-    { long: 'format', value: 'FORMAT', apply: (d, v, spelled) => (d.options.format = args_oneOf(v, FORMATS, `\`${spelled}\``)) },
-    { long: 'output', value: 'FILE', apply: (d, v, spelled) => (d.options.output = requireNonEmpty(v, spelled)) },
-    { long: 'color', value: 'WHEN', apply: (d, v, spelled) => (d.colorFlag = args_oneOf(v, COLOR_CHOICES, `\`${spelled}\``)) },
-    { long: 'policy', value: 'FILE', apply: (d, v, spelled) => (d.options.policy = requireNonEmpty(v, spelled)) },
-    switchFlag('no-policy', d => (d.options.noPolicy = true)),
-    switchFlag('trust-repository-config', d => (d.options.trustRepositoryConfig = true)),
-    {
-        long: 'timeout',
-        value: 'SECONDS',
-        apply: (d, v, spelled) => {
-            if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 86_400)
-                throw new errors_UserError(`\`${spelled}\` must be a whole number of seconds from 1 to 86400, got \`${v}\``);
-            d.options.timeoutMs = Number(v) * 1000;
-        }
-    },
-    { long: 'baseline', value: 'FILE', apply: (d, v, spelled) => (d.options.baseline = requireNonEmpty(v, spelled)) },
-    { long: 'fail-on', value: 'LEVEL', apply: (d, v, spelled) => (d.options.failOn = args_oneOf(v, FAIL_ON, `\`${spelled}\``)) },
-    // A prediction never runs anything, so these only confirm what is analysed anyway.
-    switchFlag('no-run', () => undefined),
-    switchFlag('no-fail-fast', () => undefined),
-    switchFlag('keep-going', () => undefined),
-    switchFlag('help', d => (d.options.help = true), 'h'),
-    switchFlag('version', d => (d.options.version = true), 'V')
-];
-const BY_LONG = new Map(FLAG_SPECS.map(spec => [spec.long, spec]));
-const BY_SHORT = new Map(FLAG_SPECS.flatMap(spec => (spec.short === undefined ? [] : [[spec.short, spec]])));
-/**
- * Flags of `cargo build`/`cargo test` that are deliberately not accepted, so that a pasted cargo command line
- * gets a clearer message than "unknown flag".
- */
-const CARGO_ONLY_FLAGS = new Set([
-    '--jobs',
-    '-j',
-    '--target-dir',
-    '--artifact-dir',
-    '--unit-graph',
-    '--timings',
-    '--message-format',
-    '--future-incompat-report',
-    '--ignore-rust-version',
-    '--verbose',
-    '-v',
-    '--quiet',
-    '-q',
-    '-Z',
-    '--doc'
-]);
-/**
- * Parses the command line: the flags, after the node and script paths and `splitCommandLine`.
- *
- * Follows cargo's conventions: `--flag value` and `--flag=value`; short flags may be clustered and take their
- * value attached (`-rp app`, `-papp`, `-p=app`); a value may not start with `-` unless attached with `=` (a lone `-` is a value);
- * every flag except the list-valued ones may be given once. Parsing stops at `-h`/`--help` or `-V`/`--version`,
- * as cargo's does.
- *
- * @throws UserError with a one-line message naming the flag at fault, or `CARGO_TERM_COLOR` when it is
- *   invalid and `--color` is not given.
- */
-function args_parseCliArgs(argv, env = { colorTerminal: false }) {
-    const draft = {
-        options: {
-            invocation: defaultInvocation(),
-            manifestPath: null,
-            metadataFile: null,
-            format: 'text',
-            output: null,
-            help: false,
-            version: false,
-            color: false,
-            configOverrides: [],
-            policy: null,
-            noPolicy: false,
-            baseline: null,
-            failOn: 'error',
-            trustRepositoryConfig: false,
-            timeoutMs: null
+        command: 'build',
+        packages: [],
+        workspace: false,
+        exclude: [],
+        targets: {
+            lib: false,
+            bins: false,
+            bin: [],
+            tests: false,
+            test: [],
+            examples: false,
+            example: [],
+            benches: false,
+            bench: [],
+            allTargets: false
         },
-        colorFlag: null
+        release: false,
+        profile: null,
+        target: null,
+        features: [],
+        allFeatures: false,
+        noDefaultFeatures: false,
+        locked: false,
+        offline: false,
+        frozen: false,
+        ...overrides
     };
-    const seen = new Set();
-    const order = [];
-    /** Applies one flag; returns true when parsing must stop (help or version). */
-    const handle = (spec, spelled, value) => {
-        if (seen.has(spec) && spec.repeatable !== true) {
-            throw new UserError(`\`${canonical(spec)}\` cannot be used more than once`);
-        }
-        seen.add(spec);
-        order.push(spec);
-        spec.apply(draft, value, spelled);
-        return draft.options.help || draft.options.version;
-    };
-    let i = 0;
-    /** The next argv entry as the value of `spelled`, refusing anything that looks like a flag (as clap does). */
-    const takeValue = (spec, spelled) => {
-        const next = argv[i + 1];
-        if (next === undefined || (next.startsWith('-') && next !== '-')) {
-            throw new UserError(`\`${spelled}\` requires a value: \`${spelled} <${spec.value ?? 'VALUE'}>\``);
-        }
-        i++;
-        return next;
-    };
-    parsing: for (; i < argv.length; i++) {
-        const arg = argv[i];
-        if (arg === '--') {
-            const rest = argv[i + 1];
-            if (rest !== undefined)
-                throw new UserError(`unexpected argument \`${rest}\`; ${HELP_HINT}`);
-            break;
-        }
-        if (arg.startsWith('--')) {
-            const eq = arg.indexOf('=');
-            const spelled = eq < 0 ? arg : arg.slice(0, eq);
-            const spec = BY_LONG.get(spelled.slice(2));
-            if (spec === undefined)
-                throw unknownFlag(spelled);
-            let value = '';
-            if (spec.value === undefined) {
-                if (eq >= 0)
-                    throw new UserError(`\`${spelled}\` takes no value, got \`${arg}\``);
-            }
-            else {
-                value = eq >= 0 ? arg.slice(eq + 1) : takeValue(spec, spelled);
-            }
-            if (handle(spec, spelled, value))
-                break parsing;
-            continue;
-        }
-        if (arg.startsWith('-') && arg.length > 1) {
-            // A cluster of short flags; the first one that takes a value takes the rest of the cluster.
-            const letters = Array.from(arg.slice(1));
-            for (let j = 0; j < letters.length; j++) {
-                const letter = letters[j];
-                const spelled = `-${letter}`;
-                const spec = BY_SHORT.get(letter);
-                if (spec === undefined)
-                    throw unknownFlag(spelled);
-                if (spec.value === undefined) {
-                    if (handle(spec, spelled, ''))
-                        break parsing;
-                    continue;
-                }
-                const attached = letters.slice(j + 1).join('');
-                const value = attached === '' ? takeValue(spec, spelled) : attached.replace(/^=/, '');
-                if (handle(spec, spelled, value))
-                    break parsing;
-                continue parsing;
-            }
-            continue;
-        }
-        throw new UserError(`unexpected argument \`${arg}\`; ${HELP_HINT}`);
-    }
-    const { options } = draft;
-    // As with cargo, help and version are printed whatever `CARGO_TERM_COLOR` holds.
-    if (options.help || options.version)
-        return options;
-    checkCombinations(options.invocation, order);
-    const choice = resolveColorChoice(draft.colorFlag, env.cargoTermColor);
-    options.color = options.format === 'text' && colorsStream(choice, env.colorTerminal && options.output === null);
-    return options;
-}
-/**
- * Splits the program's arguments into the rustup toolchain and the flags for `parseCliArgs`. cargo runs an
- * external subcommand as `cargo-linkage-guard linkage-guard …`, so a leading `linkage-guard` is dropped (a
- * bare argument is never valid otherwise); then a leading `+toolchain` is taken, as with cargo.
- */
-function splitCommandLine(argv) {
-    const args = argv[0] === CARGO_SUBCOMMAND ? argv.slice(1) : [...argv];
-    const first = args[0];
-    if (first?.startsWith('+'))
-        return { toolchain: first.slice(1), args: args.slice(1) };
-    return { toolchain: null, args };
-}
-/**
- * The valid `--color` of a command line, found without parsing the rest: for colouring the error about a
- * command line that does not parse. On one that does, it is the value `parseCliArgs` takes.
- */
-function colorFlagIn(argv) {
-    for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
-        const arg = argv[i];
-        const value = arg === '--color' ? argv[i + 1] : arg.startsWith('--color=') ? arg.slice('--color='.length) : undefined;
-        if (isColorChoice(value))
-            return value;
-    }
-    return null;
-}
-/** Cross-flag rules cargo enforces, checked once every flag is known. */
-function checkCombinations(invocation, order) {
-    if (invocation.exclude.length > 0 && !invocation.workspace) {
-        throw new UserError('`--exclude` can only be used together with `--workspace`');
-    }
-    // cargo 1.95 declares `--release` and `--profile` as conflicting arguments, so even `--release --profile release`
-    // is refused before any profile is looked at.
-    if (invocation.release && invocation.profile !== null) {
-        const releaseFirst = order.findIndex(s => s.long === 'release') < order.findIndex(s => s.long === 'profile');
-        const [first, second] = releaseFirst ? ['--release', '--profile'] : ['--profile', '--release'];
-        throw new UserError(`\`${first}\` cannot be used with \`${second}\`; \`--release\` is the same as \`--profile release\``);
-    }
-    if (order.some(s => s.long === 'policy') && order.some(s => s.long === 'no-policy')) {
-        throw new UserError('`--policy` cannot be used with `--no-policy`');
-    }
-}
-function canonical(spec) {
-    return `--${spec.long}`;
-}
-function unknownFlag(spelled) {
-    if (CARGO_ONLY_FLAGS.has(spelled)) {
-        return new UserError(`cargo's \`${spelled}\` is not supported by ${PROGRAM}; remove it`);
-    }
-    const suggestion = spelled.startsWith('--') ? closestLongFlag(spelled.slice(2)) : undefined;
-    const hint = suggestion === undefined ? '' : ` (did you mean \`--${suggestion}\`?)`;
-    return new UserError(`unknown flag \`${spelled}\`${hint}; ${HELP_HINT}`);
-}
-/** The known long flag closest to `name` (ignoring case), when it is a likely typo: one edit per three letters. */
-function closestLongFlag(name) {
-    let best;
-    let bestDistance = Math.min(2, Math.max(1, Math.floor(name.length / 3))) + 1;
-    for (const long of BY_LONG.keys()) {
-        const distance = editDistance(name.toLowerCase(), long);
-        if (distance < bestDistance) {
-            best = long;
-            bestDistance = distance;
-        }
-    }
-    return best;
-}
-function editDistance(a, b) {
-    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const current = [i];
-        for (let j = 1; j <= b.length; j++) {
-            const substitution = previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-            current.push(Math.min(previous[j] + 1, current[j - 1] + 1, substitution));
-        }
-        previous = current;
-    }
-    return previous[b.length];
-}
-function requireNonEmpty(value, spelled) {
-    if (value === '')
-        throw new errors_UserError(`\`${spelled}\` must not be empty`);
-    return value;
-}
-function pushUnique(list, item) {
-    if (!list.includes(item))
-        list.push(item);
-}
-function args_oneOf(value, allowed, what) {
-    const found = allowed.find(a => a === value);
-    if (found === undefined)
-        throw new errors_UserError(`${what} must be one of ${allowed.join(', ')}, got \`${value}\``);
-    return found;
-}
-/**
- * Checks one package ID spec given to `-p`/`--package`/`--exclude`. cargo takes one spec per flag and rejects
- * `-p a,b` (a comma is not valid in a package name), so a comma outside a URL-style spec gets a pointed message.
- */
-function checkPackageSpec(spec, spelled) {
-    requireNonEmpty(spec, spelled);
-    if (spec.includes(',') && !spec.includes('://')) {
-        const parts = spec.split(',').filter(p => p !== '');
-        const rewrite = parts.map(p => `${spelled} ${p}`).join(' ');
-        throw new errors_UserError(`\`${spelled}\` takes one package per flag, got \`${spec}\`; write \`${rewrite}\``);
-    }
-    return spec;
 }
 /**
  * Splits a `--features` value the way cargo does: on whitespace and commas, dropping empty items
@@ -33997,19 +32856,19 @@ const RESERVED_PROFILE_NAMES = new Set([
  */
 function checkProfileName(name, what) {
     if (name === '')
-        throw new errors_UserError(`${what} must not be empty`);
+        throw new UserError(`${what} must not be empty`);
     const bad = Array.from(name).find(ch => !/^[\p{Alphabetic}\p{N}_-]$/u.test(ch));
     if (bad !== undefined) {
-        throw new errors_UserError(`${what}: invalid character \`${bad}\` in profile name \`${name}\`; allowed characters are letters, numbers, underscore, and hyphen`);
+        throw new UserError(`${what}: invalid character \`${bad}\` in profile name \`${name}\`; allowed characters are letters, numbers, underscore, and hyphen`);
     }
     if (name === 'doc')
-        throw new errors_UserError(`${what}: profile \`doc\` is reserved and not allowed to be explicitly specified`);
+        throw new UserError(`${what}: profile \`doc\` is reserved and not allowed to be explicitly specified`);
     const lower = name.toLowerCase();
     if (lower === 'debug') {
-        throw new errors_UserError(`${what}: profile name \`${name}\` is reserved; the default development profile is \`dev\``);
+        throw new UserError(`${what}: profile name \`${name}\` is reserved; the default development profile is \`dev\``);
     }
     if (RESERVED_PROFILE_NAMES.has(lower) || lower.startsWith('cargo')) {
-        throw new errors_UserError(`${what}: profile name \`${name}\` is reserved; please choose a different name`);
+        throw new UserError(`${what}: profile name \`${name}\` is reserved; please choose a different name`);
     }
     return name;
 }
@@ -34084,8 +32943,8 @@ const INPUT_DEFAULTS = {
     commentKey: 'default',
     timeoutSeconds: 300
 };
-const inputs_COMMANDS = ['build', 'test'];
-const inputs_FAIL_ON = ['error', 'warning', 'never'];
+const COMMANDS = ['build', 'test'];
+const FAIL_ON = ['error', 'warning', 'never'];
 const COMMENT = ['off', 'always', 'on-findings'];
 /**
  * Reads and validates the action inputs.
@@ -34099,21 +32958,21 @@ function parseActionInputs(getInput) {
     const workspace = readBoolean('workspace', read('workspace'));
     const exclude = readList(read('exclude'));
     if (exclude.length > 0 && !workspace) {
-        throw new errors_UserError('input `exclude` can only be used together with `workspace: true`');
+        throw new UserError('input `exclude` can only be used together with `workspace: true`');
     }
     const target = read('target');
     if (/\s/u.test(target)) {
-        throw new errors_UserError(`input \`target\` must be a single target triple, got \`${target}\``);
+        throw new UserError(`input \`target\` must be a single target triple, got \`${target}\``);
     }
     const release = readBoolean('release', read('release'));
     const profileInput = read('profile');
     const profile = profileInput === '' ? null : checkProfileName(profileInput, 'input `profile`');
     // cargo refuses `--release` together with any `--profile`, even `--profile release`.
     if (release && profile !== null) {
-        throw new errors_UserError('inputs `release` and `profile` cannot be used together; `release: true` is the same as `profile: release`');
+        throw new UserError('inputs `release` and `profile` cannot be used together; `release: true` is the same as `profile: release`');
     }
-    const invocation = types_defaultInvocation({
-        command: readChoice('command', read('command'), inputs_COMMANDS, INPUT_DEFAULTS.command),
+    const invocation = defaultInvocation({
+        command: readChoice('command', read('command'), COMMANDS, INPUT_DEFAULTS.command),
         packages,
         workspace,
         exclude,
@@ -34129,12 +32988,12 @@ function parseActionInputs(getInput) {
     const comment = readChoice('comment', read('comment'), COMMENT, INPUT_DEFAULTS.comment);
     const publishReport = read('publish-report') || null;
     if (publishReport !== null && comment === 'off') {
-        throw new errors_UserError('input `publish-report` posts the report as a pull-request comment: set `comment` to `always` or `on-findings`');
+        throw new UserError('input `publish-report` posts the report as a pull-request comment: set `comment` to `always` or `on-findings`');
     }
     return {
         invocation,
         manifestPath: read('manifest-path') || INPUT_DEFAULTS.manifestPath,
-        failOn: readChoice('fail-on', read('fail-on'), inputs_FAIL_ON, INPUT_DEFAULTS.failOn),
+        failOn: readChoice('fail-on', read('fail-on'), FAIL_ON, INPUT_DEFAULTS.failOn),
         reportPath: read('report-path') || INPUT_DEFAULTS.reportPath,
         policy: read('policy') || null,
         baseline: read('baseline') || null,
@@ -34159,7 +33018,7 @@ const PRIVILEGED_EVENTS = ['pull_request_target', 'workflow_run', 'issue_comment
 function checkTrigger(event, allowed) {
     if (allowed || event === undefined || !PRIVILEGED_EVENTS.includes(event))
         return;
-    throw new errors_UserError(`refusing to run under \`${event}\`: that job has a write token and secrets, and pull-request code it checks out could use them; run this action in a \`pull_request\` workflow and post its report from a \`workflow_run\` workflow with \`publish-report\`, or set \`allow-privileged-trigger: true\` if the checkout is trusted`);
+    throw new UserError(`refusing to run under \`${event}\`: that job has a write token and secrets, and pull-request code it checks out could use them; run this action in a \`pull_request\` workflow and post its report from a \`workflow_run\` workflow with \`publish-report\`, or set \`allow-privileged-trigger: true\` if the checkout is trusted`);
 }
 /** A whole number of seconds, 1 to 86400. */
 function readSeconds(name, value, fallback) {
@@ -34167,7 +33026,7 @@ function readSeconds(name, value, fallback) {
         return fallback;
     const seconds = Number(value);
     if (!/^\d+$/.test(value) || seconds < 1 || seconds > 86_400) {
-        throw new errors_UserError(`input \`${name}\` must be a whole number of seconds from 1 to 86400, got \`${value}\``);
+        throw new UserError(`input \`${name}\` must be a whole number of seconds from 1 to 86400, got \`${value}\``);
     }
     return seconds;
 }
@@ -34176,7 +33035,7 @@ function readToolchainName(value) {
     if (value === '')
         return null;
     if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*$/u.test(value)) {
-        throw new errors_UserError(`input \`rust-toolchain\` must name a rustup toolchain such as \`stable\`, \`1.95.0\` or \`nightly-2026-05-20\`, got \`${value}\``);
+        throw new UserError(`input \`rust-toolchain\` must name a rustup toolchain such as \`stable\`, \`1.95.0\` or \`nightly-2026-05-20\`, got \`${value}\``);
     }
     return value;
 }
@@ -34184,7 +33043,7 @@ function readCommentKey(value) {
     if (value === '')
         return INPUT_DEFAULTS.commentKey;
     if (!/^[A-Za-z0-9._/-]{1,100}$/u.test(value)) {
-        throw new errors_UserError(`input \`comment-key\` may only contain letters, digits, \`.\`, \`_\`, \`/\` and \`-\` (at most 100), got \`${value}\``);
+        throw new UserError(`input \`comment-key\` may only contain letters, digits, \`.\`, \`_\`, \`/\` and \`-\` (at most 100), got \`${value}\``);
     }
     return value;
 }
@@ -34199,14 +33058,14 @@ function readBoolean(name, value) {
         return true;
     if (value === 'false' || value === 'False' || value === 'FALSE')
         return false;
-    throw new errors_UserError(`input \`${name}\` must be true or false, got \`${value}\``);
+    throw new UserError(`input \`${name}\` must be true or false, got \`${value}\``);
 }
 function readChoice(name, value, allowed, fallback) {
     if (value === '')
         return fallback;
     const found = allowed.find(a => a === value);
     if (found === undefined)
-        throw new errors_UserError(`input \`${name}\` must be one of ${allowed.join(', ')}, got \`${value}\``);
+        throw new UserError(`input \`${name}\` must be one of ${allowed.join(', ')}, got \`${value}\``);
     return found;
 }
 /** A list input: one item per line, or separated by commas or spaces. Duplicates are dropped, order is kept. */
@@ -34215,6 +33074,1906 @@ function readList(value) {
 }
 function unique(items) {
     return [...new Set(items)];
+}
+
+;// CONCATENATED MODULE: ./src/findings/fingerprint.ts
+
+/**
+ * A finding's stable identity: the rule, the artifact and the crates at fault. Lines, wording and the hash in
+ * `libstd-<hash>.so` (which changes with every toolchain) stay out, so a finding keeps its fingerprint when a
+ * manifest is edited above it or the toolchain is updated.
+ */
+function findingFingerprint(f) {
+    const crates = f.crates.map(c => c.replace(/-[0-9a-f]{16}(?=\.(?:so|dylib|dll)$)/u, '')).sort();
+    const identity = [f.rule, f.package ?? '', f.target ?? '', f.kind ?? '', f.mode ?? '', f.crateType ?? '', f.platform ?? '', ...crates];
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 32);
+}
+
+;// CONCATENATED MODULE: ./src/findings/order.ts
+const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
+function compareFindings(a, b) {
+    return (SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        compareText(a.rule, b.rule) ||
+        compareText(a.package ?? '', b.package ?? '') ||
+        compareText(a.target ?? '', b.target ?? '') ||
+        compareText(a.kind ?? '', b.kind ?? '') ||
+        compareText(a.mode ?? '', b.mode ?? '') ||
+        compareText(a.crateType ?? '', b.crateType ?? '') ||
+        compareText(a.platform ?? '', b.platform ?? '') ||
+        compareText(a.message, b.message));
+}
+/** Orders strings by UTF-16 code units: deterministic in every locale, and far cheaper than `localeCompare`. */
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** The release of this tool; a test keeps it equal to package.json's `version`. */
+const VERSION = '1.0.0';
+
+;// CONCATENATED MODULE: ./src/rules/registry.ts
+
+const RULES = [
+    {
+        id: 'duplicate-linkage',
+        severity: 'error',
+        title: 'A crate would be linked into one artifact twice ("only shows up once")',
+        description: 'rustc links every crate into an artifact exactly once. When some upstream crate exists only as a Rust `dylib`, it links every crate that has a dylib dynamically, including `std` (`libstd-<hash>.so`). A `dylib` built without `-C prefer-dynamic` contains its own static copy of `std`, so linking it next to `libstd-<hash>.so` puts `std` in twice and rustc fails with "cannot satisfy dependencies so `std` only shows up once". Cargo passes `-C prefer-dynamic` to a dylib only when its package is not selected on the command line, so `cargo build -p app` links while `cargo build --workspace` fails. Two dylibs that both contain the same rlib cannot be linked together either.'
+    },
+    {
+        id: 'rlib-required',
+        severity: 'error',
+        title: 'An artifact needs every upstream crate as an rlib, and one is not',
+        description: 'A `staticlib` (and a `+crt-static` executable on targets that forbid dylibs with it) must contain every upstream crate, so each one must exist as an rlib. When a dependency is built only as a `dylib`, rustc fails with "crate `x` required to be available in rlib format, but was not found in this form".'
+    },
+    {
+        id: 'dylib-required',
+        severity: 'error',
+        title: 'A crate must be linked dynamically but no dylib of it exists',
+        description: 'A Rust dylib records that it linked an upstream crate dynamically; when that crate\'s dylib is not available, rustc fails with "crate `x` required to be available in dylib format". With clean builds of path dependencies cargo always provides the dylib, so this mostly comes from prebuilt or stale dylibs.'
+    },
+    {
+        id: 'no-linkable-lib',
+        severity: 'error',
+        title: 'A dependency whose library is only a cdylib or staticlib cannot be used from Rust',
+        description: 'A library whose only crate types are `cdylib` and/or `staticlib` cannot be used from Rust: cargo still builds it but passes no `--extern`, and the dependent fails with `error[E0433]` or `E0463` (cargo may warn that the package provides no linkable target). A package\'s own bins and tests do not get such a library either; they fail when their source uses it.'
+    },
+    {
+        id: 'panic-strategy',
+        severity: 'error',
+        title: 'The panic runtime or a linked crate does not match the artifact’s panic strategy',
+        description: '`libstd-<hash>.so` contains the `panic_unwind` runtime, so an artifact that links `std` dynamically cannot use `panic = "abort"`: rustc fails with "the linked panic runtime `panic_unwind` is not compiled with this crate\'s panic strategy `abort`". A crate compiled with `abort` linked into an `unwind` artifact, or two panic runtimes in one artifact, fail the same check. Cargo builds test harnesses, build scripts, proc-macros and their dependencies with `unwind` whatever the profile says.'
+    },
+    {
+        id: 'lto-conflict',
+        severity: 'error',
+        title: 'LTO is requested where rustc refuses it',
+        description: 'rustc refuses `-C prefer-dynamic` together with fat or thin LTO on bins, cdylibs and staticlibs ("cannot prefer dynamic linking when performing LTO"), LTO on `dylib` and `proc-macro` crate types, and `-C lto` together with cargo\'s `-C embed-bitcode=no` ("options `-C embed-bitcode=no` and `-C lto` are incompatible"). Cargo itself only asks for LTO where rustc allows it, so these come from rustflags.'
+    },
+    {
+        id: 'unsupported-crate-type',
+        severity: 'warning',
+        title: 'The target cannot produce a requested crate type',
+        description: 'Targets without dynamic linking, `crt-static` targets (musl, or `+crt-static` on gnu) and wasm drop `dylib`, `cdylib` or `proc-macro` with "warning: dropping unsupported crate type". When every crate type of a unit is dropped, cargo stops before compiling anything ("cannot produce proc-macro for `mac` as the target does not support these crate types"), and the finding is an error. A common cause is `RUSTFLAGS="-C target-feature=+crt-static"` without `--target`, which also reaches proc-macros.'
+    },
+    {
+        id: 'proc-macro-dylib',
+        severity: 'error',
+        title: 'A proc-macro links a Rust dylib dynamically, so rustc cannot load it',
+        description: 'A proc-macro that depends on a Rust dylib links it dynamically; rustc then cannot load the proc-macro for its users, because that dylib is not on the compiler\'s library path, and every user fails with "error[E0463]: can\'t find crate for `mac`".'
+    },
+    {
+        id: 'runtime-dylib',
+        severity: 'warning',
+        title: 'An executable needs Rust shared libraries that will not be found outside cargo',
+        description: 'An executable that links any Rust dylib (its own workspace dylibs, or `libstd-<hash>.so` under `-C prefer-dynamic`) records `NEEDED` entries without a run path. `cargo run` and `cargo test` set the library path, so it works there, but started directly, from an IDE, after `cargo install` or on another machine it fails with "error while loading shared libraries". The finding lists every file needed, transitively. With `rpath = true` the executable finds them in place and nothing is reported.'
+    },
+    {
+        id: 'toolchain-unpinned',
+        severity: 'warning',
+        title: 'Rust-ABI dylibs are built, but no toolchain file pins an exact compiler',
+        description: 'Rust has no stable ABI: a Rust `dylib` (and `libstd-<hash>.so`) only works with code built by the exact same compiler build and ABI-relevant flags. The workspace builds a Rust-ABI dynamic boundary (a `dylib` crate type, `-C prefer-dynamic`, or an artifact that links Rust crates dynamically), but no `rust-toolchain.toml` or `rust-toolchain` file pins an exact release (`1.95.0`) or a dated nightly (`nightly-2026-05-20`). A bare `stable`, `beta`, `nightly` or `1.95` floats: a dylib built yesterday and a host built today may come from different compilers, which fails with E0514 at build time or "undefined symbol" at run time.'
+    },
+    {
+        id: 'toolchain-mismatch',
+        severity: 'error',
+        title: 'The toolchain in use is not the one the workspace requires',
+        description: 'The compiler that runs (`rustc -vV`) is not the release or dated nightly that `rust-toolchain.toml` (or the policy\'s `exact-toolchain`) pins; or a package\'s `rust-version` is newer than that compiler, so cargo refuses to build it ("package requires rustc X or newer"); or the target the workspace builds for has no standard library installed, so every crate fails with "can\'t find crate for `std`". Predictions made with the wrong toolchain describe a build that will not happen.'
+    },
+    {
+        id: 'panic-strategy-mixed',
+        severity: 'warning',
+        title: 'panic = "abort" together with a Rust dynamic boundary or plugins',
+        description: '`libstd-<hash>.so` and every Rust `dylib` are compiled with `panic = "unwind"`; an artifact built with `panic = "abort"` cannot link them (rustc\'s panic-strategy errors), and a host and its `cdylib` plugins built with different strategies disagree on what a panic at the boundary does: an unwinding panic reaching an `extern "C"` function aborts the process, and one plugin\'s panic is a foreign exception to another\'s `std`. Keep one panic strategy for everything that shares a dynamic boundary, and never let a panic cross it.'
+    },
+    {
+        id: 'abi-flags-divergent',
+        severity: 'warning',
+        title: 'Units linked across a dylib boundary are built with different ABI-relevant flags',
+        description: 'rustc checks a few "target modifier" flags across crates, but not `-C target-feature`, `-C target-cpu`, `-Z randomize-layout` or `-Z layout-seed`: type layouts and calling conventions can then differ between a Rust `dylib` and its users without any diagnostic. A dylib built twice with different flags (for example once for the host, for build scripts and proc-macros, and once for `--target` with target-specific rustflags) or layout randomization across separately built dylibs leads to memory corruption rather than a build error.'
+    },
+    {
+        id: 'multiple-rust-runtimes',
+        severity: 'warning',
+        title: 'Plugins loaded at run time each carry their own std, allocator, statics and panic runtime',
+        description: 'Every `cdylib` links its own copy of `std` and of every dependency: its own allocator (the system allocator by default), its own statics and thread-locals (a `log` logger, a `tracing` dispatcher, a tokio runtime are not shared with the host), its own panic runtime, and possibly different `TypeId`s. Across a `dlopen` boundary only `#[repr(C)]` data and `extern "C"` functions are sound: do not pass `String`, `Vec`, `Box`, trait objects or references to Rust types, do not free on one side what the other allocated, and do not let panics unwind across. abi_stable and stabby check layouts when a library is loaded; with them the finding is informational.'
+    },
+    {
+        id: 'global-allocator-ignored',
+        severity: 'warning',
+        title: 'A #[global_allocator] is silently ignored because std links dynamically',
+        description: 'When an artifact links any crate dynamically (for example `libstd-<hash>.so` under `-C prefer-dynamic`), rustc generates no allocator shim in it and uses the one inside the upstream dylib, so a `#[global_allocator]` declared in the executable is never called (rust-lang/rust#100781). Nothing fails at build time; allocations silently go to the default allocator.'
+    },
+    {
+        id: 'global-allocator-split',
+        severity: 'warning',
+        title: 'A #[global_allocator] on one side of a plugin boundary splits the heap',
+        description: 'A `cdylib` plugin uses its own allocator (the system allocator unless it declares one), independently of the host. When the host or a plugin declares a `#[global_allocator]`, memory allocated on one side and freed on the other (a `Box` or `String` passed across, `Box::from_raw` of a plugin pointer) goes to a different heap: heap corruption, not an error. Free memory on the side that allocated it, or make every side use the same underlying allocator.'
+    },
+    {
+        id: 'published-dylib',
+        severity: 'warning',
+        title: 'A publishable library offers no rlib, forcing its users into dynamic linking',
+        description: 'A package that can be published and whose `[lib]` declares only `dylib`, `cdylib` or `staticlib` (no `rlib` or `lib`) cannot be used as a normal Rust dependency: with `cdylib`/`staticlib` only, dependents cannot link it at all; with `dylib`, every downstream artifact links `std` dynamically, inherits panic-strategy conflicts and duplicate-linkage errors, and needs the shared library at run time. Add `"rlib"` to `crate-type`, or set `publish = false` for an internal plugin.'
+    },
+    {
+        id: 'lto-dynamic-unsound',
+        severity: 'warning',
+        title: 'LTO together with Rust dynamic linking on Windows',
+        description: 'On Windows targets, thin or fat LTO combined with Rust `dylib`s or `-C prefer-dynamic` is known to produce missing or mismatched symbols and crashes at run time (bevy#17130, rust-lang/rust#127979): LTO may internalize or drop symbols that another DLL imports. Use `lto = false` in profiles that link Rust crates dynamically on Windows (for example Bevy\'s `dynamic_linking` development builds).'
+    },
+    {
+        id: 'hot-reload-layout',
+        severity: 'note',
+        title: 'A crate is built both as an rlib linked into an executable and as a dylib (the hot-reload shape)',
+        description: 'With `crate-type = ["rlib", "dylib"]` used by an executable, the executable links the rlib statically while the dylib is a second, separate copy of the crate and of `std`. Reloading the dylib then meets two copies of every static (a `tracing` callsite registry, a `log` logger, thread-locals), `TypeId`s that differ between the copies, and types whose layout may have changed since the executable was built. Keep the reloadable part behind a small `#[repr(C)]`/`extern "C"` interface, keep state in the executable, and rebuild the executable when shared types change.'
+    },
+    {
+        id: 'unused-allow',
+        severity: 'warning',
+        title: 'An allow entry of the policy file matches no finding (or has expired)',
+        description: 'An `[[allow]]` entry of the policy file matched no finding of this run, has no effect because its rule is turned off, or has passed its `expires` date, in which case the findings it covered fail the run again. A stale entry could silently allow an unrelated finding later: remove it, correct its `package`, `target` or `crate` fields, or set a later `expires` date if its reason still holds.'
+    }
+];
+/** The project's repository on GitHub (SARIF `informationUri`). */
+const INFORMATION_URI = 'https://github.com/rust-linkage-guard/rust-linkage-guard';
+function ruleInfo(id) {
+    return RULES.find(r => r.id === id);
+}
+/**
+ * The rule's page, `docs/rules/<id>.md`, at the release tag of this version: a report links the
+ * documentation of the version that produced it.
+ */
+function ruleHelpUri(id) {
+    return `${INFORMATION_URI}/blob/v${VERSION}/docs/rules/${id}.md`;
+}
+
+;// CONCATENATED MODULE: ./src/toml/chars.ts
+/** The character codes the TOML reader compares against, and the classes of characters it tells apart. */
+/**
+ * The codes by name. A module that compares against them binds the ones it uses to constants of its own
+ * (`const { LF } = CHAR`): V8 compiles a module's own constants into its code, where it would load an imported
+ * binding at each use.
+ */
+const CHAR = {
+    TAB: 0x09,
+    LF: 0x0a,
+    CR: 0x0d,
+    SPACE: 0x20,
+    QUOTE: 0x22,
+    HASH: 0x23,
+    APOSTROPHE: 0x27,
+    PLUS: 0x2b,
+    COMMA: 0x2c,
+    MINUS: 0x2d,
+    DOT: 0x2e,
+    DIGIT_0: 0x30,
+    DIGIT_9: 0x39,
+    COLON: 0x3a,
+    EQUALS: 0x3d,
+    LEFT_BRACKET: 0x5b,
+    BACKSLASH: 0x5c,
+    RIGHT_BRACKET: 0x5d,
+    UNDERSCORE: 0x5f,
+    LEFT_BRACE: 0x7b,
+    RIGHT_BRACE: 0x7d,
+    DEL: 0x7f
+};
+const { CR, DIGIT_0, DIGIT_9, HASH, LF } = CHAR;
+/** `A-Za-z0-9_-`, the characters of a bare key. */
+const BARE = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-')
+    BARE[c.charCodeAt(0)] = 1;
+function isBare(c) {
+    return c < 128 && BARE[c] === 1;
+}
+function isDigit(c) {
+    return c >= DIGIT_0 && c <= DIGIT_9;
+}
+function isDigitOf(c, radix) {
+    if (radix === 16)
+        return (c >= DIGIT_0 && c <= DIGIT_9) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
+    return c >= DIGIT_0 && c < DIGIT_0 + radix;
+}
+/** A line break or a comment: where a line ends early. */
+function endsLine(c) {
+    return c === LF || c === CR || c === HASH;
+}
+
+;// CONCATENATED MODULE: ./src/toml/container-book.ts
+/**
+ * The kinds of container: what may still be added to one (TOML 1.0, "Table", "Inline Table" and "Array of
+ * Tables"). Bound to constants of their own where used, as the character codes are.
+ */
+const KIND = {
+    /** Named only on the way to a header (`a` in `[a.b]`): `[a]` may still define it, dotted keys may add to it. */
+    IMPLICIT: 0,
+    /** Defined by its own `[header]`, as an `[[array]]` element, or the document itself. */
+    DEFINED: 1,
+    /** Created by dotted keys (`a` in `a.b = 1`): more dotted keys and sub-table headers may add to it, `[a]` may not. */
+    DOTTED: 2,
+    /** An inline table `{ … }`: complete once written. */
+    INLINE: 3,
+    /** An array value `[ … ]`: complete once written. */
+    STATIC_ARRAY: 4,
+    /** An array of tables, which each `[[header]]` of its name extends. */
+    TABLE_ARRAY: 5,
+    /** For messages: a string, number, boolean or date-time; nothing at all. */
+    VALUE: 6,
+    NONE: 7
+};
+/**
+ * What is known of each container, by id: its kind, and the lines of its keys or elements as a list of entries.
+ * A table has an entry per key, with the line that first mentioned it; an array one per element whose line
+ * differs from the element before it, with that line. All of it is kept in a few shared arrays, so that a
+ * container or an entry costs no allocation of its own: a file can hold hundreds of thousands of tables.
+ */
+class Book {
+    kinds = new Int32Array(64);
+    heads = new Int32Array(64);
+    tails = new Int32Array(64);
+    count = 0;
+    /** Per entry: the key (a table key, or the index of an array element), its line, the next entry or -1. */
+    keys = [];
+    lines = new Int32Array(256);
+    nexts = new Int32Array(256);
+    add(kind) {
+        const id = this.count++;
+        if (id === this.kinds.length) {
+            this.kinds = grown(this.kinds);
+            this.heads = grown(this.heads);
+            this.tails = grown(this.tails);
+        }
+        this.kinds[id] = kind;
+        this.heads[id] = -1;
+        this.tails[id] = -1;
+        return id;
+    }
+    kind(id) {
+        return this.kinds[id];
+    }
+    setKind(id, kind) {
+        this.kinds[id] = kind;
+    }
+    /** Records `key` of container `id` at `line`. */
+    mark(id, key, line) {
+        const entry = this.keys.length;
+        this.keys.push(key);
+        if (entry === this.lines.length) {
+            this.lines = grown(this.lines);
+            this.nexts = grown(this.nexts);
+        }
+        this.lines[entry] = line;
+        this.nexts[entry] = -1;
+        const tail = this.tails[id];
+        if (tail < 0)
+            this.heads[id] = entry;
+        else
+            this.nexts[tail] = entry;
+        this.tails[id] = entry;
+    }
+    /** The line of the last entry of container `id`, or -1. */
+    lastLine(id) {
+        const tail = this.tails[id];
+        return tail < 0 ? -1 : this.lines[tail];
+    }
+    /** The entries of container `id`, in order, as `[key, line]` pairs. */
+    *entries(id) {
+        for (let e = this.heads[id]; e >= 0; e = this.nexts[e])
+            yield [this.keys[e], this.lines[e]];
+    }
+    /**
+     * The line of table key `name` of container `id`, or null if it has none; undefined when `limit` entries
+     * were scanned without finding it.
+     */
+    keyLine(id, name, limit = Infinity) {
+        let steps = 0;
+        for (let e = this.heads[id]; e >= 0; e = this.nexts[e]) {
+            if (steps++ >= limit)
+                return undefined;
+            if (this.keys[e] === name)
+                return this.lines[e];
+        }
+        return null;
+    }
+}
+function grown(array) {
+    const bigger = new Int32Array(array.length * 2);
+    bigger.set(array);
+    return bigger;
+}
+/**
+ * The line of `key` of `container`, or null: its id is looked up in `ids`, and `indexes` keeps the indexes
+ * built from the book for containers asked about before.
+ */
+function lineIn(ids, book, indexes, container, key) {
+    const id = ids.get(container);
+    if (id === undefined)
+        return null;
+    if (Array.isArray(container)) {
+        const index = typeof key === 'number' ? key : /^(?:0|[1-9]\d*)$/.test(key) ? Number(key) : -1;
+        if (!Number.isInteger(index) || index < 0 || index >= container.length)
+            return null;
+        // The last change of line at or before `index`, found by halving the changes (`[index, line, …]`).
+        let runs = indexes.get(container);
+        if (runs === undefined) {
+            runs = [];
+            for (const [at, line] of book.entries(id))
+                runs.push(at, line);
+            indexes.set(container, runs);
+        }
+        let low = 0;
+        let high = runs.length / 2 - 1;
+        while (low < high) {
+            const mid = (low + high + 1) >> 1;
+            if (runs[2 * mid] <= index)
+                low = mid;
+            else
+                high = mid - 1;
+        }
+        return runs[2 * low + 1];
+    }
+    const name = String(key);
+    let byKey = indexes.get(container);
+    if (byKey === undefined) {
+        // A few keys are scanned; a table asked about more often gets an index.
+        const line = book.keyLine(id, name, 16);
+        if (line !== undefined)
+            return line;
+        indexes.set(container, (byKey = new Map()));
+        for (const [at, line] of book.entries(id))
+            byKey.set(at, line);
+    }
+    return byKey.get(name) ?? null;
+}
+
+;// CONCATENATED MODULE: ./src/toml/limits.ts
+/**
+ * What the TOML reader refuses to hold, whatever the size of the file: both keep every value small enough
+ * for the code that walks, prints and matches it.
+ */
+/** Deepest nesting of arrays and inline tables that is read, as in toml_edit's parser (which cargo has used). */
+const MAX_NESTING = 127;
+/** Longest string (source characters between its quotes) that is read. */
+const MAX_STRING = 65_536;
+/** The problem with a long string, as the end of a message (`a string of 1000000 characters …`). */
+function longStringProblem(what, length) {
+    return `a ${what} of ${length} characters is too long to read (at most ${MAX_STRING})`;
+}
+/** The problem with an array or inline table nested one level too deep, as the end of a message. */
+function nestingProblem() {
+    return `too deeply nested: arrays and inline tables may nest at most ${MAX_NESTING} levels`;
+}
+
+;// CONCATENATED MODULE: ./src/toml/messages.ts
+/** How the TOML reader's messages name a character, a key and a key path. */
+
+const { DEL } = CHAR;
+/** `rules.duplicate-linkage`, `allow[1].reason`, `rules."odd key"`. */
+function formatTomlPath(path) {
+    let out = '';
+    for (const segment of path) {
+        if (typeof segment === 'number')
+            out += `[${segment}]`;
+        else
+            out += `${out === '' ? '' : '.'}${/^[A-Za-z0-9_-]+$/u.test(segment) ? segment : JSON.stringify(segment)}`;
+    }
+    return out;
+}
+/** A character as it reads in a message. */
+function describe(c) {
+    if (c >= 0x21 && c < DEL)
+        return `\`${String.fromCharCode(c)}\``;
+    return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+/** `name` for a message, shortened when a file makes it very long. */
+function showKey(name) {
+    const shown = formatTomlPath([name]);
+    return `\`${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}\``;
+}
+
+;// CONCATENATED MODULE: ./src/toml/scanner.ts
+/**
+ * The character-level cursor of the TOML reader: the text, the offset and line reached, the steps over blanks,
+ * line breaks and comments that every part of the syntax shares, and the error at an offset, with its line and
+ * column.
+ */
+
+
+
+const { CR: scanner_CR, DEL: scanner_DEL, HASH: scanner_HASH, LF: scanner_LF, SPACE, TAB } = CHAR;
+/** The bottom layer of the reader, which each part of the syntax extends. */
+class Scanner {
+    text;
+    file;
+    pos = 0;
+    line = 1;
+    lineStart = 0;
+    constructor(text, file) {
+        this.text = text;
+        this.file = file;
+    }
+    // ---- Blanks, comments, line ends ------------------------------------------------------------------
+    skipWs() {
+        const text = this.text;
+        let pos = this.pos;
+        for (let c = text.charCodeAt(pos); c === SPACE || c === TAB; c = text.charCodeAt(++pos))
+            ;
+        this.pos = pos;
+    }
+    /** Skips spaces, tabs, line breaks and comments. */
+    skipBlank() {
+        const text = this.text;
+        let pos = this.pos;
+        for (;;) {
+            const c = text.charCodeAt(pos);
+            if (c === SPACE || c === TAB)
+                pos++;
+            else if (c === scanner_LF)
+                this.newLine(++pos);
+            else if (c === scanner_CR)
+                pos = this.crlf(pos);
+            else if (c === scanner_HASH)
+                pos = this.comment(pos);
+            else
+                break;
+        }
+        this.pos = pos;
+    }
+    newLine(start) {
+        this.line++;
+        this.lineStart = start;
+    }
+    /** A carriage return at `pos` that must start a CRLF line break; returns the offset after it. */
+    crlf(pos) {
+        if (this.text.charCodeAt(pos + 1) !== scanner_LF)
+            this.fail(pos, 'a carriage return must be followed by a line feed');
+        this.newLine(pos + 2);
+        return pos + 2;
+    }
+    /** Checks the comment starting at `pos`; returns the offset of the line break (or end of text) after it. */
+    comment(pos) {
+        const text = this.text;
+        const end = text.length;
+        for (pos++; pos < end; pos++) {
+            const c = text.charCodeAt(pos);
+            if ((c >= SPACE && c < scanner_DEL) || c === TAB)
+                continue;
+            if (c === scanner_LF || c === scanner_CR)
+                break;
+            if (c < 0x80)
+                this.fail(pos, `a comment may not contain the control character ${describe(c)}`);
+            if (c >= 0xd800 && c <= 0xdfff) {
+                const next = text.charCodeAt(pos + 1);
+                if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff)
+                    pos++;
+                else
+                    this.fail(pos, 'a comment may not contain an unpaired surrogate');
+            }
+        }
+        return pos;
+    }
+    /** Whether the `quote` at `pos` is the first of three: `"""` or `'''`. */
+    tripleAt(pos, quote) {
+        return this.text.charCodeAt(pos + 1) === quote && this.text.charCodeAt(pos + 2) === quote;
+    }
+    // ---- Errors -----------------------------------------------------------------------------------------
+    /** Throws the UserError `"<file>:<line>:<col>: invalid TOML: <reason>"` for offset `at`. */
+    fail(at, reason) {
+        const { line, column } = this.locate(at);
+        throw new UserError(`${this.file}:${line}:${column}: invalid TOML: ${reason}`);
+    }
+    /** Line and column (1-based, in UTF-16 code units) of offset `at`. */
+    locate(at) {
+        const text = this.text;
+        let line = 1;
+        let start = 0;
+        if (at >= this.lineStart) {
+            line = this.line;
+            start = this.lineStart;
+        }
+        for (let i = text.indexOf('\n', start); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) {
+            line++;
+            start = i + 1;
+        }
+        return { line, column: at - start + 1 };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/toml/strings.ts
+/**
+ * The TOML reader's strings: basic `"…"`, literal `'…'` and the multi-line forms of both, their escapes, and the
+ * limit on their length. Also the error at a token, which reads a string that starts there first.
+ */
+
+
+
+
+
+const { APOSTROPHE, BACKSLASH, CR: strings_CR, DEL: strings_DEL, LF: strings_LF, QUOTE, SPACE: strings_SPACE, TAB: strings_TAB } = CHAR;
+/** The scanner, reading strings and string keys too. */
+class StringReader extends Scanner {
+    /** The opening quote and line of the string being read (-1 when none), for the length limit. */
+    stringStart = -1;
+    stringLine = 0;
+    stringIsKey = false;
+    /** Set by `escape`: the offset after the escape sequence. */
+    escapeEnd = 0;
+    enterString(start, isKey) {
+        this.stringStart = start;
+        this.stringLine = this.line;
+        this.stringIsKey = isKey;
+    }
+    /** Ends the string read; `length` is its source characters between the quotes. */
+    leaveString(length) {
+        if (length > MAX_STRING)
+            this.tooLong(length);
+        this.stringStart = -1;
+    }
+    tooLong(length) {
+        const line = this.stringLine;
+        const problem = this.stringIsKey ? longStringProblem('quoted key', length) : `${formatTomlPath(this.valuePath())}: ${longStringProblem('string', length)}`;
+        throw new UserError(`${this.file}:${line}: ${problem}`);
+    }
+    /** A character that may not appear in a string as written, at `at`. */
+    badStringChar(at, c) {
+        if (at >= this.text.length)
+            this.fail(at, 'unterminated string');
+        if (c === strings_LF || (c === strings_CR && this.text.charCodeAt(at + 1) === strings_LF))
+            this.fail(at, 'unterminated string: a line break in a single-line string');
+        if (c === strings_CR)
+            this.fail(at, 'a carriage return must be followed by a line feed');
+        this.fail(at, `a string may not contain the control character ${describe(c)}; write it as an escape`);
+    }
+    /** A `"…"` string (not multi-line) at the current offset. */
+    basicString(isKey) {
+        const text = this.text;
+        const start = this.pos;
+        this.enterString(start, isKey);
+        let out = '';
+        let run = start + 1;
+        let i = run;
+        for (;;) {
+            const c = text.charCodeAt(i);
+            if (c === QUOTE)
+                break;
+            if (c === BACKSLASH) {
+                out += text.slice(run, i) + this.escape(i, false);
+                i = run = this.escapeEnd;
+            }
+            else if ((c >= strings_SPACE && c !== strings_DEL) || c === strings_TAB) {
+                i++;
+            }
+            else {
+                this.badStringChar(i, c);
+            }
+        }
+        out = run === start + 1 ? text.slice(run, i) : out + text.slice(run, i);
+        this.leaveString(i - start - 1);
+        this.pos = i + 1;
+        return out;
+    }
+    /** A `'…'` string (not multi-line) at the current offset. */
+    literalString(isKey) {
+        const text = this.text;
+        const start = this.pos;
+        this.enterString(start, isKey);
+        let i = start + 1;
+        for (;;) {
+            const c = text.charCodeAt(i);
+            if (c === APOSTROPHE)
+                break;
+            if ((c >= strings_SPACE && c !== strings_DEL) || c === strings_TAB)
+                i++;
+            else
+                this.badStringChar(i, c);
+        }
+        this.leaveString(i - start - 1);
+        this.pos = i + 1;
+        return text.slice(start + 1, i);
+    }
+    /** A `"""…"""` or `'''…'''` string at the current offset. Line breaks in it read as `\n`. */
+    multiLineString(quote) {
+        const text = this.text;
+        const start = this.pos;
+        this.enterString(start, false);
+        let i = start + 3;
+        // A line break right after the opening delimiter is not part of the string.
+        if (text.charCodeAt(i) === strings_LF)
+            this.newLine(++i);
+        else if (text.charCodeAt(i) === strings_CR && text.charCodeAt(i + 1) === strings_LF)
+            this.newLine((i += 2));
+        let out = '';
+        let run = i;
+        for (;;) {
+            const c = text.charCodeAt(i);
+            if (c === quote) {
+                if (!this.tripleAt(i, quote)) {
+                    i++;
+                    continue;
+                }
+                // Up to two quotes right before the closing delimiter belong to the string.
+                let n = 3;
+                while (n < 5 && text.charCodeAt(i + n) === quote)
+                    n++;
+                if (n === 5 && text.charCodeAt(i + 5) === quote)
+                    this.fail(i, 'three or more quotes in a row must be escaped in a multi-line string');
+                out += text.slice(run, i + n - 3);
+                this.leaveString(i + n - 3 - (start + 3));
+                this.pos = i + n;
+                return out;
+            }
+            if (c === BACKSLASH && quote === QUOTE) {
+                out += text.slice(run, i) + this.escape(i, true);
+                i = run = this.escapeEnd;
+            }
+            else if (c === strings_LF) {
+                this.newLine(++i);
+            }
+            else if (c === strings_CR) {
+                if (text.charCodeAt(i + 1) !== strings_LF)
+                    this.fail(i, 'a carriage return must be followed by a line feed');
+                out += text.slice(run, i);
+                run = i + 1;
+                this.newLine((i += 2));
+            }
+            else if ((c >= strings_SPACE && c !== strings_DEL) || c === strings_TAB) {
+                i++;
+            }
+            else {
+                this.fail(i, i >= text.length ? 'unterminated multi-line string' : `a string may not contain the control character ${describe(c)}; write it as an escape`);
+            }
+        }
+    }
+    /** The escape sequence whose backslash is at `at`; sets `escapeEnd`. */
+    escape(at, multiLine) {
+        const text = this.text;
+        const c = text.charCodeAt(at + 1);
+        this.escapeEnd = at + 2;
+        switch (c) {
+            case 0x62 /* b */:
+                return '\b';
+            case 0x74 /* t */:
+                return '\t';
+            case 0x6e /* n */:
+                return '\n';
+            case 0x66 /* f */:
+                return '\f';
+            case 0x72 /* r */:
+                return '\r';
+            case 0x65 /* e */:
+                return '\x1b';
+            case QUOTE:
+                return '"';
+            case BACKSLASH:
+                return '\\';
+            case 0x75 /* u */:
+                return this.codePoint(at + 1, 4);
+            case 0x55 /* U */:
+                return this.codePoint(at + 1, 8);
+            case 0x78 /* x */:
+                return this.codePoint(at + 1, 2);
+        }
+        if (multiLine && (c === strings_SPACE || c === strings_TAB || c === strings_LF || c === strings_CR))
+            return this.lineEndingBackslash(at);
+        if (at + 1 >= text.length)
+            this.fail(at + 1, 'unterminated string');
+        this.fail(at + 1, `invalid escape sequence \\${String.fromCodePoint(text.codePointAt(at + 1))}`);
+    }
+    /** `\u`, `\U` or `\x` at `at`, with `count` hexadecimal digits. */
+    codePoint(at, count) {
+        const text = this.text;
+        for (let k = 1; k <= count; k++) {
+            const c = text.charCodeAt(at + k);
+            if (at + k >= text.length)
+                this.fail(text.length, 'unterminated string');
+            if (!isDigitOf(c, 16))
+                this.fail(at, `\\${text[at]} needs ${count} hexadecimal digits`);
+        }
+        const hex = text.slice(at + 1, at + 1 + count);
+        const code = parseInt(hex, 16);
+        if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
+            this.fail(at + count, `\\${text[at]}${hex} is not a Unicode scalar value`);
+        this.escapeEnd = at + 1 + count;
+        return String.fromCodePoint(code);
+    }
+    /** A backslash at `at` that ends a line: it, the line break and the blanks after it read as nothing. */
+    lineEndingBackslash(at) {
+        const text = this.text;
+        let i = at + 1;
+        while (text.charCodeAt(i) === strings_SPACE || text.charCodeAt(i) === strings_TAB)
+            i++;
+        const c = text.charCodeAt(i);
+        if (i >= text.length)
+            this.fail(i, 'unterminated multi-line string');
+        if (c !== strings_LF && c !== strings_CR)
+            this.fail(at + 1, 'a backslash can only end a line when nothing but blanks follow it on the line');
+        for (;;) {
+            const d = text.charCodeAt(i);
+            if (d === strings_SPACE || d === strings_TAB)
+                i++;
+            else if (d === strings_LF)
+                this.newLine(++i);
+            else if (d === strings_CR)
+                i = this.crlf(i);
+            else
+                break;
+        }
+        this.escapeEnd = i;
+        return '';
+    }
+    // ---- Errors -----------------------------------------------------------------------------------------
+    /**
+     * Fails on the token at `token` (at `at` within it or before it). A string there is read first, as the old
+     * parser's tokenizer did, so that a string left open, which may run over many lines, is reported as such.
+     */
+    unexpected(token, reason, at = token) {
+        const c = this.text.charCodeAt(token);
+        if (c === QUOTE || c === APOSTROPHE) {
+            this.pos = token;
+            if (this.tripleAt(token, c))
+                this.multiLineString(c);
+            else if (c === QUOTE)
+                this.basicString(false);
+            else
+                this.literalString(false);
+        }
+        this.fail(at, reason);
+    }
+    /** Fails as the scanner does, unless the string being read is over the length limit: that is reported instead. */
+    fail(at, reason) {
+        // Like the reader before this one, a string over the length limit is reported as such, even if invalid.
+        if (this.stringStart >= 0) {
+            const length = stringExtent(this.text, this.stringStart);
+            if (length > MAX_STRING)
+                this.tooLong(length);
+        }
+        return super.fail(at, reason);
+    }
+}
+/**
+ * Source characters between the quotes of the string that opens at `start`, as far as it goes: an unclosed
+ * single-line string ends at its line, an unclosed multi-line one at the end of the text.
+ */
+function stringExtent(text, start) {
+    const quote = text.charCodeAt(start);
+    const multiLine = text.charCodeAt(start + 1) === quote && text.charCodeAt(start + 2) === quote;
+    const contentStart = start + (multiLine ? 3 : 1);
+    for (let j = contentStart; j < text.length; j++) {
+        const c = text.charCodeAt(j);
+        if (c === BACKSLASH && quote === QUOTE && text.charCodeAt(j + 1) !== strings_LF)
+            j++;
+        else if (c === strings_LF && !multiLine)
+            return j - contentStart;
+        else if (c === quote && !multiLine)
+            return j - contentStart;
+        else if (c === quote && text.charCodeAt(j + 1) === quote && text.charCodeAt(j + 2) === quote) {
+            let close = j;
+            while (close < j + 2 && text.charCodeAt(close + 3) === quote)
+                close++;
+            return close - contentStart;
+        }
+    }
+    return text.length - contentStart;
+}
+
+;// CONCATENATED MODULE: ./src/toml/scalars.ts
+/**
+ * The TOML reader's values other than strings, arrays and inline tables: booleans, integers (decimal,
+ * hexadecimal, octal, binary), floats with `inf` and `nan`, and local or offset dates, times and date-times,
+ * which are kept as their source text.
+ */
+
+
+
+const { APOSTROPHE: scalars_APOSTROPHE, COLON, DIGIT_0: scalars_DIGIT_0, DOT, MINUS, PLUS, QUOTE: scalars_QUOTE, SPACE: scalars_SPACE, UNDERSCORE } = CHAR;
+const I64_MAX = '9223372036854775807';
+const I64_MIN_ABS = '9223372036854775808';
+function isValidDate(year, month, day) {
+    if (month < 1 || month > 12 || day < 1)
+        return false;
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+    return day <= days;
+}
+/** Seconds up to 60 for a leap second, as RFC 3339 allows. */
+function isValidTime(hour, minute, second) {
+    return hour < 24 && minute < 60 && second <= 60;
+}
+/** The string reader, reading every value other than an array or inline table too. */
+class ScalarReader extends StringReader {
+    /** Set by `digits`: digits read, whether underscores separated them, and their value when short and decimal. */
+    digitCount = 0;
+    digitUnderscore = false;
+    digitValue = 0;
+    /** A string, number, boolean or date-time at the current offset. */
+    scalar() {
+        const text = this.text;
+        const start = this.pos;
+        const c = text.charCodeAt(start);
+        if (c === scalars_QUOTE)
+            return this.tripleAt(start, scalars_QUOTE) ? this.multiLineString(scalars_QUOTE) : this.basicString(false);
+        if (c === scalars_APOSTROPHE)
+            return this.tripleAt(start, scalars_APOSTROPHE) ? this.multiLineString(scalars_APOSTROPHE) : this.literalString(false);
+        if (isDigit(c))
+            return this.number(start, start);
+        if (c === 0x74 /* t */ && text.startsWith('true', start)) {
+            this.pos += 4;
+            return true;
+        }
+        if (c === 0x66 /* f */ && text.startsWith('false', start)) {
+            this.pos += 5;
+            return false;
+        }
+        if (c === 0x69 /* i */ || c === 0x6e /* n */)
+            return this.special(start, start);
+        if (c === PLUS || c === MINUS) {
+            const next = text.charCodeAt(start + 1);
+            if (next === 0x69 || next === 0x6e)
+                return this.special(start, start + 1);
+            if (isDigit(next))
+                return this.number(start, start + 1);
+            this.fail(start + 1, `expected a number after ${describe(c)}`);
+        }
+        this.fail(start, this.pos >= text.length ? 'expected a value' : `expected a value, found ${describe(c)}`);
+    }
+    /** `inf` or `nan` at `at`, after the sign (if any) at `start`. */
+    special(start, at) {
+        const text = this.text;
+        if (text.startsWith('inf', at)) {
+            this.pos = at + 3;
+            return text.charCodeAt(start) === MINUS ? -Infinity : Infinity;
+        }
+        if (text.startsWith('nan', at)) {
+            this.pos = at + 3;
+            return NaN;
+        }
+        this.fail(at, 'expected a value');
+    }
+    /**
+     * Reads digits of `radix` (with single underscores between them) from `pos`; returns the offset after them
+     * and sets `digitCount`, `digitUnderscore` and, for up to 15 decimal digits, `digitValue`.
+     */
+    digits(pos, radix) {
+        const text = this.text;
+        let c = text.charCodeAt(pos);
+        if (c === UNDERSCORE)
+            this.fail(pos, 'an underscore must be between two digits');
+        if (!isDigitOf(c, radix))
+            this.fail(pos, pos >= text.length ? 'expected a digit' : `expected a digit, found ${describe(c)}`);
+        let count = 0;
+        let value = 0;
+        let underscore = false;
+        let before = 0;
+        for (; isDigitOf(c, radix) || c === UNDERSCORE; c = text.charCodeAt(++pos)) {
+            if (c === UNDERSCORE) {
+                if (before === UNDERSCORE)
+                    this.fail(pos, 'an underscore must be between two digits');
+                underscore = true;
+            }
+            else {
+                count++;
+                value = value * 10 + (c - scalars_DIGIT_0);
+            }
+            before = c;
+        }
+        if (before === UNDERSCORE)
+            this.fail(pos, 'an underscore must be between two digits');
+        this.digitCount = count;
+        this.digitUnderscore = underscore;
+        this.digitValue = value;
+        return pos;
+    }
+    /** A number, date or time starting at `start`, whose first digit is at `at` (after a sign). */
+    number(start, at) {
+        const text = this.text;
+        const signed = at !== start;
+        if (text.charCodeAt(at) === scalars_DIGIT_0) {
+            const next = text.charCodeAt(at + 1);
+            if (!signed && isDigit(next)) {
+                // Only a time or a date may start with 0 and another digit.
+                const third = text.charCodeAt(at + 2);
+                if (third === COLON)
+                    return this.minute(start, false, Number(text.slice(at, at + 2)), at + 3);
+                if (isDigit(third) && isDigit(text.charCodeAt(at + 3)) && text.charCodeAt(at + 4) === MINUS)
+                    return this.date(start, Number(text.slice(at, at + 4)), at + 5);
+                this.fail(at, 'a number may not start with a leading zero');
+            }
+            if (next === 0x78 /* x */ || next === 0x6f /* o */ || next === 0x62 /* b */) {
+                if (signed)
+                    this.fail(at + 1, 'a hexadecimal, octal or binary integer may not have a sign');
+                return this.radixInteger(start, at + 2, next === 0x78 ? 16 : next === 0x6f ? 8 : 2);
+            }
+            if (next === 0x65 /* e */ || next === 0x45 /* E */)
+                return this.exponent(start, at + 2);
+            if (next === DOT)
+                return this.fraction(start, at + 2);
+            this.pos = at + 1;
+            return 0;
+        }
+        const end = this.digits(at, 10);
+        const next = text.charCodeAt(end);
+        if (!signed && !this.digitUnderscore) {
+            if (next === MINUS && this.digitCount === 4)
+                return this.date(start, Number(text.slice(at, end)), end + 1);
+            if (next === COLON && this.digitCount === 2)
+                return this.minute(start, false, Number(text.slice(at, end)), end + 1);
+        }
+        if (next === 0x65 || next === 0x45)
+            return this.exponent(start, end + 1);
+        if (next === DOT)
+            return this.fraction(start, end + 1);
+        this.pos = end;
+        const count = this.digitCount;
+        const negative = text.charCodeAt(start) === MINUS;
+        if (count <= 15)
+            return negative ? -this.digitValue : this.digitValue;
+        const digits = text.slice(at, end).replace(/_/g, '');
+        if (count > 19 || (count === 19 && digits > (negative ? I64_MIN_ABS : I64_MAX)))
+            this.fail(start, 'the integer does not fit in 64 bits');
+        // As toml-eslint-parser read it: integers beyond 2^53 lose precision.
+        return parseInt(negative ? `-${digits}` : digits, 10);
+    }
+    radixInteger(start, at, radix) {
+        const end = this.digits(at, radix);
+        this.pos = end;
+        const digits = this.text.slice(at, end).replace(/_/g, '');
+        const significant = digits.replace(/^0+/, '');
+        // 2^63 - 1 is 7fffffffffffffff, 777777777777777777777 and 63 ones.
+        const fits = radix === 16 ? significant.length < 16 || (significant.length === 16 && significant[0] <= '7') : significant.length <= (radix === 8 ? 21 : 63);
+        if (!fits)
+            this.fail(start, 'the integer does not fit in 64 bits');
+        return parseInt(digits, radix);
+    }
+    /** The digits after the `.` of a float, at `at`. */
+    fraction(start, at) {
+        const end = this.digits(at, 10);
+        const next = this.text.charCodeAt(end);
+        if (next === 0x65 || next === 0x45)
+            return this.exponent(start, end + 1);
+        return this.float(start, end);
+    }
+    /** The exponent of a float, after its `e` at `at`. */
+    exponent(start, at) {
+        const c = this.text.charCodeAt(at);
+        return this.float(start, this.digits(c === PLUS || c === MINUS ? at + 1 : at, 10));
+    }
+    float(start, end) {
+        this.pos = end;
+        let source = this.text.slice(start, end);
+        if (source.includes('_'))
+            source = source.replace(/_/g, '');
+        const value = Number(source);
+        if (!Number.isFinite(value))
+            this.fail(start, 'the float is too large for 64 bits');
+        return value;
+    }
+    // ---- Dates and times -------------------------------------------------------------------------------
+    /** Two digits at `at`, as a number. */
+    twoDigits(at) {
+        const text = this.text;
+        const first = text.charCodeAt(at);
+        if (!isDigit(first))
+            this.fail(at, 'expected a digit in the date-time');
+        const second = text.charCodeAt(at + 1);
+        if (!isDigit(second))
+            this.fail(at + 1, 'expected a digit in the date-time');
+        return (first - scalars_DIGIT_0) * 10 + (second - scalars_DIGIT_0);
+    }
+    expect(at, c) {
+        if (this.text.charCodeAt(at) !== c)
+            this.fail(at, `expected ${describe(c)} in the date-time`);
+    }
+    /** A date-time is kept as its source text, from `start`. `at` is the first digit of the month. */
+    date(start, year, at) {
+        const text = this.text;
+        const month = this.twoDigits(at);
+        this.expect(at + 2, MINUS);
+        const day = this.twoDigits(at + 3);
+        if (!isValidDate(year, month, day))
+            this.fail(at + 4, 'not a date in the calendar');
+        const end = at + 5;
+        const c = text.charCodeAt(end);
+        if (c === 0x54 /* T */ || c === 0x74 /* t */ || (c === scalars_SPACE && isDigit(text.charCodeAt(end + 1)) && isDigit(text.charCodeAt(end + 2)))) {
+            const hour = this.twoDigits(end + 1);
+            this.expect(end + 3, COLON);
+            return this.minute(start, true, hour, end + 4);
+        }
+        this.pos = end;
+        return text.slice(start, end);
+    }
+    /** The minutes (at `at`) and what follows of a time whose hour is read. */
+    minute(start, hasDate, hour, at) {
+        const text = this.text;
+        const minute = this.twoDigits(at);
+        let end = at + 2;
+        if (text.charCodeAt(end) === COLON) {
+            const second = this.twoDigits(end + 1);
+            if (!isValidTime(hour, minute, second))
+                this.fail(end + 2, 'not a valid time of day');
+            end += 3;
+            if (text.charCodeAt(end) === DOT) {
+                end++;
+                if (!isDigit(text.charCodeAt(end)))
+                    this.fail(end, 'expected a digit in the date-time');
+                while (isDigit(text.charCodeAt(end)))
+                    end++;
+            }
+        }
+        else if (!isValidTime(hour, minute, 0)) {
+            this.fail(end, 'not a valid time of day');
+        }
+        if (hasDate) {
+            const c = text.charCodeAt(end);
+            if (c === 0x5a /* Z */ || c === 0x7a /* z */) {
+                end++;
+            }
+            else if (c === PLUS || c === MINUS) {
+                const hours = this.twoDigits(end + 1);
+                this.expect(end + 3, COLON);
+                const minutes = this.twoDigits(end + 4);
+                if (!isValidTime(hours, minutes, 0))
+                    this.fail(end + 5, 'not a valid time offset');
+                end += 6;
+            }
+        }
+        this.pos = end;
+        return text.slice(start, end);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/toml/tables.ts
+/**
+ * The TOML reader's keys and tables: bare, quoted and dotted keys, the `=` of a key/value pair, `[table]` and
+ * `[[array of tables]]` headers, and what a header or a dotted key may define or add to.
+ */
+
+
+
+
+const { APOSTROPHE: tables_APOSTROPHE, DOT: tables_DOT, EQUALS, LEFT_BRACKET, QUOTE: tables_QUOTE, RIGHT_BRACKET } = CHAR;
+const { DEFINED, DOTTED, IMPLICIT, INLINE, NONE, STATIC_ARRAY, TABLE_ARRAY, VALUE } = KIND;
+const RECENT_KEYS = 256;
+/** The kind of a value without an id: arrays and inline tables get theirs only when a line is asked for. */
+function kindOf(value) {
+    return typeof value !== 'object' ? VALUE : Array.isArray(value) ? STATIC_ARRAY : INLINE;
+}
+/** A table as the reader makes it: without a prototype. */
+function newTable() {
+    return Object.create(null);
+}
+/** The value reader, reading keys and headers too, and building the tables they name. */
+class TableReader extends ScalarReader {
+    /** The id of each container in the book. */
+    ids = new Map();
+    book = new Book();
+    root = newTable();
+    /** The table that the current section's key/value pairs go into, and its id. */
+    table;
+    id = 0;
+    /** For messages: the offset of the current section's header key (-1 for the top), and of the pair's key. */
+    sectionAt = -1;
+    keyAt = 0;
+    /** Bare keys read lately, by a hash of their characters. */
+    recentKeys = new Array(RECENT_KEYS).fill('');
+    /** The parts of the last key read, and their offsets. */
+    keyParts = [];
+    partAt = [];
+    constructor(text, file) {
+        super(text, file);
+        this.table = this.root;
+        this.id = this.add(this.root, DEFINED);
+    }
+    // ---- Line ends --------------------------------------------------------------------------------------
+    /** After a key/value pair or a header, only a comment may follow on the line. */
+    endLine() {
+        this.skipWs();
+        const c = this.text.charCodeAt(this.pos);
+        if (this.pos < this.text.length && !endsLine(c))
+            this.unexpected(this.pos, `expected the end of the line, found ${describe(c)}`);
+    }
+    /**
+     * The line ends (at the current offset) where `what` must continue on it: the error names the next token,
+     * or says `atEnd` when the text ends first.
+     */
+    brokenLine(what, atEnd) {
+        this.skipBlank();
+        if (this.pos >= this.text.length)
+            this.fail(this.pos, atEnd);
+        this.unexpected(this.pos, `${what} must be on one line`);
+    }
+    // ---- Keys, headers, key/value pairs -------------------------------------------------------------------
+    /** A bare key character or a quote that does not open a multi-line string. */
+    isKeyStart(pos) {
+        const c = this.text.charCodeAt(pos);
+        if (c === tables_QUOTE || c === tables_APOSTROPHE)
+            return !this.tripleAt(pos, c);
+        return isBare(c);
+    }
+    /**
+     * A (dotted) key starting at a key start, in `keyParts` (valid until the next key is read); `partAt` gets
+     * the offset of each part. Stops on the same line at what follows the key (after spaces), or at the end.
+     */
+    key(atEnd) {
+        const text = this.text;
+        const parts = this.keyParts;
+        parts.length = 0;
+        const partAt = this.partAt;
+        partAt.length = 0;
+        for (;;) {
+            const start = this.pos;
+            const c = text.charCodeAt(start);
+            if (isBare(c)) {
+                let end = start + 1;
+                let hash = c;
+                for (let d = text.charCodeAt(end); isBare(d); d = text.charCodeAt(++end))
+                    hash = (Math.imul(hash, 31) + d) | 0;
+                // Files repeat the same few keys: reusing the string read before saves copying it and looking it up.
+                const slot = (hash ^ (end - start)) & (RECENT_KEYS - 1);
+                let part = this.recentKeys[slot];
+                if (part.length !== end - start || !text.startsWith(part, start))
+                    this.recentKeys[slot] = part = text.slice(start, end);
+                parts.push(part);
+                this.pos = end;
+            }
+            else {
+                parts.push(c === tables_QUOTE ? this.basicString(true) : this.literalString(true));
+            }
+            partAt.push(start);
+            this.skipWs();
+            const next = text.charCodeAt(this.pos);
+            if (endsLine(next))
+                this.brokenLine('a key', atEnd);
+            if (next !== tables_DOT)
+                return parts;
+            const dot = this.pos;
+            this.pos++;
+            this.skipWs();
+            const after = text.charCodeAt(this.pos);
+            if (endsLine(after)) {
+                this.skipBlank();
+                if (this.pos < text.length)
+                    this.unexpected(this.pos, 'a key must be on one line');
+            }
+            if (after === tables_DOT)
+                this.fail(dot, 'a key may not contain two dots in a row');
+            if (!this.isKeyStart(this.pos))
+                this.unexpected(this.pos, 'a key may not end with a dot', dot);
+        }
+    }
+    /** Expects `=` (after a key that ends on its line) and steps over it. */
+    equals() {
+        if (this.text.charCodeAt(this.pos) !== EQUALS) {
+            const found = this.pos >= this.text.length ? 'the end of the text' : describe(this.text.charCodeAt(this.pos));
+            this.unexpected(this.pos, `expected \`=\` after the key, found ${found}`);
+        }
+        this.pos++;
+    }
+    /** Steps to the value after `=`, which must start on the same line. */
+    startValue() {
+        this.skipWs();
+        if (this.pos >= this.text.length)
+            this.fail(this.pos, 'expected a value after `=`');
+        if (endsLine(this.text.charCodeAt(this.pos)))
+            this.brokenLine('a key, its `=` and its value', 'expected a value after `=`');
+    }
+    /** Gives `container` an id in the book. */
+    add(container, kind) {
+        const id = this.book.add(kind);
+        this.ids.set(container, id);
+        return id;
+    }
+    /** The line recorded for key `name` of table `id`, for messages. */
+    first(id, name) {
+        return this.book.keyLine(id, name) ?? undefined;
+    }
+    /**
+     * Walks the dotted key `parts` from `table` (of id `id`), creating the tables it names, and returns the table
+     * that takes the last part, which must be new.
+     */
+    dotted(table, id, parts, line) {
+        const book = this.book;
+        const last = parts.length - 1;
+        for (let i = 0; i < last; i++) {
+            const name = parts[i];
+            const child = table[name];
+            if (child === undefined) {
+                ;
+                [table, id] = this.newChild(table, id, name, line, DOTTED);
+                continue;
+            }
+            const found = typeof child === 'object' ? this.ids.get(child) : undefined;
+            const kind = found === undefined ? kindOf(child) : book.kind(found);
+            if (kind !== DOTTED && kind !== IMPLICIT)
+                this.fail(this.partAt[i], `${this.what(name, kind, this.first(id, name))}; a dotted key cannot add to it`);
+            book.setKind(found, DOTTED);
+            table = child;
+            id = found;
+        }
+        const name = parts[last];
+        if (table[name] !== undefined)
+            this.fail(this.partAt[last], `duplicate key ${showKey(name)}: already defined on line ${this.first(id, name)}`);
+        book.mark(id, name, line);
+        return table;
+    }
+    /** A new table of `kind` at `name` of `table` (of id `id`), first mentioned on `line`; it and its id. */
+    newChild(table, id, name, line, kind) {
+        const created = newTable();
+        this.book.mark(id, name, line);
+        table[name] = created;
+        return [created, this.add(created, kind)];
+    }
+    /** `[a.b]` or `[[a.b]]`, from its `[` up to the line's end. */
+    header() {
+        const text = this.text;
+        const line = this.line;
+        const open = this.pos;
+        this.pos++;
+        this.skipWs();
+        let array = false;
+        if (endsLine(text.charCodeAt(this.pos)))
+            this.brokenLine('a table header', 'unterminated table header');
+        if (text.charCodeAt(this.pos) === LEFT_BRACKET) {
+            if (this.pos !== open + 1)
+                this.fail(this.pos, 'no space is allowed between the brackets of `[[`');
+            array = true;
+            this.pos++;
+            this.skipWs();
+            if (endsLine(text.charCodeAt(this.pos)))
+                this.brokenLine('a table header', 'unterminated table header');
+        }
+        const c = text.charCodeAt(this.pos);
+        if (this.pos >= text.length)
+            this.fail(this.pos, 'unterminated table header');
+        if (c === RIGHT_BRACKET)
+            this.fail(this.pos, 'a table header needs a key');
+        if (c === tables_DOT)
+            this.fail(this.pos, 'a key may not start with a dot');
+        if (!this.isKeyStart(this.pos))
+            this.unexpected(this.pos, `expected a key in the table header, found ${describe(c)}`);
+        const keyAt = this.pos;
+        const parts = this.key('unterminated table header');
+        if (text.charCodeAt(this.pos) !== RIGHT_BRACKET) {
+            this.unexpected(this.pos, this.pos >= text.length ? 'unterminated table header' : `expected \`]\` after the key, found ${describe(text.charCodeAt(this.pos))}`);
+        }
+        this.pos++;
+        if (array) {
+            const close = this.pos;
+            this.skipWs();
+            if (endsLine(text.charCodeAt(this.pos)))
+                this.brokenLine('a table header', 'unterminated table header');
+            if (text.charCodeAt(this.pos) !== RIGHT_BRACKET)
+                this.unexpected(this.pos, 'expected `]]` to end the header of an array of tables');
+            if (this.pos !== close)
+                this.fail(this.pos, 'no space is allowed between the brackets of `]]`');
+            this.pos++;
+        }
+        this.define(parts, line, array);
+        this.sectionAt = keyAt;
+    }
+    /** Makes the table a header names the current section, creating what it names. */
+    define(parts, line, array) {
+        const book = this.book;
+        let table = this.root;
+        let id = this.ids.get(table);
+        const last = parts.length - 1;
+        for (let i = 0; i < last; i++) {
+            const name = parts[i];
+            const child = table[name];
+            if (child === undefined) {
+                ;
+                [table, id] = this.newChild(table, id, name, line, IMPLICIT);
+                continue;
+            }
+            const found = typeof child === 'object' ? this.ids.get(child) : undefined;
+            const kind = found === undefined ? kindOf(child) : book.kind(found);
+            if (kind === TABLE_ARRAY) {
+                // A header below an array of tables adds to its last element.
+                const elements = child;
+                table = elements[elements.length - 1];
+                id = this.ids.get(table);
+                continue;
+            }
+            if (kind === VALUE || kind === INLINE || kind === STATIC_ARRAY)
+                this.fail(this.partAt[i], `${this.what(name, kind, this.first(id, name))}; a table header cannot add to it`);
+            table = child;
+            id = found;
+        }
+        const name = parts[last];
+        const existing = table[name];
+        const found = typeof existing === 'object' ? this.ids.get(existing) : undefined;
+        const kind = found === undefined ? (existing === undefined ? NONE : kindOf(existing)) : book.kind(found);
+        if (!array && kind === IMPLICIT) {
+            book.setKind(found, DEFINED);
+            this.table = existing;
+            this.id = found;
+            return;
+        }
+        if (!array && kind !== NONE) {
+            const first = this.first(id, name);
+            const problem = kind === DEFINED ? `table ${showKey(name)} defined twice (first on line ${first})` : `${this.what(name, kind, first)}; a table header cannot define it again`;
+            this.fail(this.partAt[last], problem);
+        }
+        if (array && kind !== NONE && kind !== TABLE_ARRAY)
+            this.fail(this.partAt[last], `${this.what(name, kind, this.first(id, name))}, not an array of tables`);
+        const section = newTable();
+        if (!array) {
+            book.mark(id, name, line);
+            table[name] = section;
+        }
+        else if (kind === NONE) {
+            const elements = [section];
+            book.mark(id, name, line);
+            book.mark(this.add(elements, TABLE_ARRAY), 0, line);
+            table[name] = elements;
+        }
+        else {
+            const elements = existing;
+            book.mark(found, elements.length, line);
+            elements.push(section);
+        }
+        this.table = section;
+        this.id = this.add(section, DEFINED);
+    }
+    /** What the existing value at `name` is, for a message: "`b` is an inline table (line 3)". */
+    what(name, kind, line) {
+        const what = kind === VALUE
+            ? 'a value'
+            : kind === INLINE
+                ? 'an inline table'
+                : kind === STATIC_ARRAY
+                    ? 'an array'
+                    : kind === TABLE_ARRAY
+                        ? 'an array of tables'
+                        : kind === DOTTED
+                            ? 'a table defined by dotted keys'
+                            : kind === DEFINED
+                                ? 'a table defined by a header'
+                                : 'a table';
+        return `${showKey(name)} is ${what}${line === undefined ? '' : ` (line ${line})`}`;
+    }
+    /** The parts of the (valid) key at `offset`, read again for a message. */
+    partsAt(offset) {
+        const { pos, line, lineStart } = this;
+        this.pos = offset;
+        const parts = this.key('').slice();
+        this.pos = pos;
+        this.line = line;
+        this.lineStart = lineStart;
+        return parts;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/toml/reader.ts
+/**
+ * The TOML reader's pass over a document: its key/value pairs and headers line by line, and the arrays and
+ * inline tables of a value, followed on an explicit stack rather than by recursion; then the line of each key
+ * or element of what it read, on demand.
+ */
+
+
+
+
+
+
+const { COMMA, LEFT_BRACE, LEFT_BRACKET: reader_LEFT_BRACKET, RIGHT_BRACE, RIGHT_BRACKET: reader_RIGHT_BRACKET } = CHAR;
+const { INLINE: reader_INLINE, STATIC_ARRAY: reader_STATIC_ARRAY } = KIND;
+/** An array or inline table being read. Frames are reused, one per depth. */
+class Frame {
+    /** The inline table, or null for an array, whose elements are on the reader's stack of values from `base`. */
+    table = null;
+    base = 0;
+    /** Where the container goes when it closes: `target[name]`, or (target null) the enclosing array. */
+    target = null;
+    name = '';
+    /** Its id in the book. */
+    id = 0;
+    /** Whether an element or entry has been read, so that a separator or the end comes next. */
+    filled = false;
+    /** For messages: the index of the element being read, or the offset of the key of the entry being read. */
+    index = 0;
+    keyAt = 0;
+}
+/** The whole reader: `read` reads the document once. */
+class Reader extends TableReader {
+    frames = [];
+    depth = 0;
+    /**
+     * The elements of the arrays being read, innermost last, up to `top`: an array is made when it closes, at
+     * its size (growing each array element by element would allocate it again and again).
+     */
+    values = [];
+    top = 0;
+    /** Arrays and inline tables with their ids, given to `ids` only when a line is asked for. */
+    late = [];
+    read() {
+        const text = this.text;
+        for (;;) {
+            this.skipBlank();
+            if (this.pos >= text.length)
+                break;
+            const c = text.charCodeAt(this.pos);
+            if (c === reader_LEFT_BRACKET)
+                this.header();
+            else if (this.isKeyStart(this.pos))
+                this.keyValue();
+            else
+                this.unexpected(this.pos, `expected a key or a [table] header, found ${describe(c)}`);
+            this.endLine();
+        }
+        const { ids, book, late } = this;
+        const indexes = new Map();
+        let registered = false;
+        const lineInDocument = (container, key) => {
+            if (!registered) {
+                for (let i = 0; i < late.length; i += 2)
+                    ids.set(late[i], late[i + 1]);
+                late.length = 0;
+                registered = true;
+            }
+            return lineIn(ids, book, indexes, container, key);
+        };
+        return { value: this.root, lineIn: lineInDocument };
+    }
+    /** A key/value pair of the current section, from its key up to the end of its value. */
+    keyValue() {
+        const line = this.line;
+        this.keyAt = this.pos;
+        const parts = this.key('expected `=` after the key');
+        this.equals();
+        const table = this.dotted(this.table, this.id, parts, line);
+        this.startValue();
+        const name = parts[parts.length - 1];
+        const c = this.text.charCodeAt(this.pos);
+        if (c === reader_LEFT_BRACKET || c === LEFT_BRACE) {
+            this.open(c, table, name);
+            this.nested();
+        }
+        else {
+            table[name] = this.scalar();
+        }
+    }
+    // ---- Arrays and inline tables ---------------------------------------------------------------------
+    /**
+     * Opens the array or inline table whose bracket or brace is at the current offset; when it closes, it goes
+     * to `target[name]`, or (target null) to the enclosing array.
+     */
+    open(c, target, name) {
+        if (this.depth >= MAX_NESTING) {
+            const { line, column } = this.locate(this.pos);
+            throw new UserError(`${this.file}:${line}:${column}: ${nestingProblem()}`);
+        }
+        this.pos++;
+        let frame = this.frames[this.depth];
+        if (frame === undefined)
+            this.frames.push((frame = new Frame()));
+        this.depth++;
+        frame.filled = false;
+        frame.target = target;
+        frame.name = name;
+        frame.id = this.book.add(c === reader_LEFT_BRACKET ? reader_STATIC_ARRAY : reader_INLINE);
+        frame.table = c === reader_LEFT_BRACKET ? null : newTable();
+        frame.base = this.top;
+    }
+    /** Closes the innermost array or inline table (at its bracket or brace) and puts it where it goes. */
+    close(frame) {
+        this.pos++;
+        this.depth--;
+        let value;
+        if (frame.table === null) {
+            value = this.values.slice(frame.base, this.top);
+            this.top = frame.base;
+        }
+        else {
+            value = frame.table;
+        }
+        // An empty one has no line to give.
+        if (this.book.lastLine(frame.id) >= 0)
+            this.late.push(value, frame.id);
+        if (frame.target !== null)
+            frame.target[frame.name] = value;
+        else
+            this.push(value);
+    }
+    /** Adds an element to the innermost array. */
+    push(value) {
+        if (this.top < this.values.length)
+            this.values[this.top] = value;
+        else
+            this.values.push(value);
+        this.top++;
+    }
+    /** Reads what the arrays and inline tables opened by `open` hold, until the outermost one closes. */
+    nested() {
+        const text = this.text;
+        while (this.depth > 0) {
+            const frame = this.frames[this.depth - 1];
+            this.skipBlank();
+            let c = text.charCodeAt(this.pos);
+            const end = this.pos >= text.length;
+            if (frame.table === null) {
+                if (frame.filled) {
+                    if (c === COMMA) {
+                        this.pos++;
+                        this.skipBlank();
+                        c = text.charCodeAt(this.pos);
+                    }
+                    else if (c !== reader_RIGHT_BRACKET) {
+                        this.unexpected(this.pos, end ? 'unterminated array' : `expected \`,\` or \`]\` after an array element, found ${describe(c)}`);
+                    }
+                }
+                if (c === reader_RIGHT_BRACKET) {
+                    this.close(frame);
+                    continue;
+                }
+                if (this.pos >= text.length)
+                    this.fail(this.pos, 'unterminated array');
+                frame.filled = true;
+                const index = this.top - frame.base;
+                frame.index = index;
+                if (this.book.lastLine(frame.id) !== this.line)
+                    this.book.mark(frame.id, index, this.line);
+                if (c === reader_LEFT_BRACKET || c === LEFT_BRACE)
+                    this.open(c, null, '');
+                else
+                    this.push(this.scalar());
+            }
+            else {
+                if (frame.filled) {
+                    if (c === COMMA) {
+                        this.pos++;
+                        this.skipBlank();
+                        c = text.charCodeAt(this.pos);
+                    }
+                    else if (c !== RIGHT_BRACE) {
+                        this.unexpected(this.pos, end ? 'unterminated inline table' : `expected \`,\` or \`}\` after a value in an inline table, found ${describe(c)}`);
+                    }
+                }
+                if (c === RIGHT_BRACE) {
+                    this.close(frame);
+                    continue;
+                }
+                if (this.pos >= text.length)
+                    this.fail(this.pos, 'unterminated inline table');
+                if (!this.isKeyStart(this.pos))
+                    this.unexpected(this.pos, `expected a key or \`}\` in an inline table, found ${describe(c)}`);
+                frame.filled = true;
+                const line = this.line;
+                frame.keyAt = this.pos;
+                const parts = this.key('expected `=` after the key');
+                this.equals();
+                const table = this.dotted(frame.table, frame.id, parts, line);
+                this.startValue();
+                const name = parts[parts.length - 1];
+                c = text.charCodeAt(this.pos);
+                if (c === reader_LEFT_BRACKET || c === LEFT_BRACE)
+                    this.open(c, table, name);
+                else
+                    table[name] = this.scalar();
+            }
+        }
+    }
+    valuePath() {
+        const path = [];
+        if (this.sectionAt >= 0) {
+            // Each array of tables on the way is at its last element: a later header would have ended the section.
+            let value = this.root;
+            for (const part of this.partsAt(this.sectionAt)) {
+                path.push(part);
+                value = value[part];
+                if (Array.isArray(value)) {
+                    path.push(value.length - 1);
+                    value = value[value.length - 1];
+                }
+            }
+        }
+        path.push(...this.partsAt(this.keyAt));
+        for (let d = 0; d < this.depth; d++) {
+            const frame = this.frames[d];
+            if (frame.table === null)
+                path.push(frame.index);
+            else
+                path.push(...this.partsAt(frame.keyAt));
+        }
+        return path;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/toml/parse.ts
+
+
+/** Reads `text`; invalid TOML throws a UserError `"<file>:<line>:<col>: invalid TOML: <reason>"`. */
+function parseToml(text, file) {
+    return new Reader(text, file).read();
+}
+
+;// CONCATENATED MODULE: ./src/toml/document.ts
+
+
+/**
+ * Parses TOML (1.0, plus what cargo 1.95 accepts of 1.1: line breaks, comments and trailing commas in inline
+ * tables, `\e` and `\xHH` escapes, times without seconds) in time and memory linear in the text.
+ * Invalid TOML throws a UserError `"<file>:<line>:<col>: invalid TOML: <reason>"`. What the reader does not
+ * take (arrays and inline tables nested too deeply, strings too long, named by their key) throws a UserError
+ * naming the file and line.
+ */
+function parseTomlDocument(text, file) {
+    const { value, lineIn } = parseToml(text, file);
+    return {
+        file,
+        value,
+        lineOf: (path) => {
+            if (path.length === 0)
+                return null;
+            let container = value;
+            for (let i = 0; i < path.length - 1; i++) {
+                const child = childOf(container, path[i]);
+                if (!isContainer(child))
+                    return null;
+                container = child;
+            }
+            return lineIn(container, path[path.length - 1]);
+        },
+        lineIn
+    };
+}
+/** The value at `key`, never one inherited from a prototype (`length` of an array is not a value either). */
+function childOf(container, key) {
+    if (Array.isArray(container))
+        return typeof key === 'number' || /^\d+$/.test(key) ? container[Number(key)] : undefined;
+    return Object.hasOwn(container, key) ? container[key] : undefined;
+}
+function isContainer(value) {
+    return typeof value === 'object';
+}
+
+;// CONCATENATED MODULE: ./src/policy/policy.ts
+
+
+
+
+
+/** Where the policy file is looked for when none is given. */
+const DEFAULT_POLICY_FILE = '.github/rust-linkage.toml';
+const SEVERITY_VALUES = ['error', 'warning', 'note', 'off'];
+const RULE_IDS = new Set(RULES.map(r => r.id));
+const ALLOW_KEYS = ['rule', 'package', 'target', 'crate', 'reason', 'expires'];
+/**
+ * The top-level keys and how each is read. New keys (e.g. toolchain requirements) are added here; anything
+ * else is an error, so a typo never silently does nothing.
+ */
+const TOP_LEVEL = new Map([
+    ['exact-toolchain', readExactToolchain],
+    ['rules', readRules],
+    ['allow', readAllow]
+]);
+/** Reads a policy file. Throws a one-line UserError `<file>:<line>: <key>: <problem>` for anything invalid. */
+function parsePolicy(text, file) {
+    const doc = parseTomlDocument(text, file);
+    const policy = { file, exactToolchain: null, severities: new Map(), severityLines: new Map(), allow: [] };
+    for (const [key, value] of Object.entries(doc.value)) {
+        const read = TOP_LEVEL.get(key);
+        if (read === undefined)
+            fail(doc, [key], `unknown key (known: ${[...TOP_LEVEL.keys()].join(', ')})`);
+        read(doc, value, policy);
+    }
+    return policy;
+}
+function readExactToolchain(doc, value, policy) {
+    const channel = nonEmptyString(doc, ['exact-toolchain'], value).trim();
+    if (!/^(?:\d+\.\d+\.\d+(?:-beta\.\d+)?|(?:stable|beta|nightly)-\d{4}-\d{2}-\d{2})(?:-[A-Za-z0-9_.]+(?:-[A-Za-z0-9_.]+)*)?$/.test(channel)) {
+        fail(doc, ['exact-toolchain'], `expected an exact release such as "1.95.0" or a dated channel such as "nightly-2026-05-20", got ${JSON.stringify(channel)}`);
+    }
+    policy.exactToolchain = { channel, line: lineOf(doc, ['exact-toolchain']) };
+}
+function readRules(doc, value, policy) {
+    const rules = expectTable(doc, ['rules'], value, 'a table `[rules]` of rule id = severity');
+    for (const [id, severity] of Object.entries(rules)) {
+        const path = ['rules', id];
+        if (!RULE_IDS.has(id))
+            fail(doc, path, `unknown rule id (known: ${RULES.map(r => r.id).join(', ')})`);
+        if (typeof severity !== 'string' || !SEVERITY_VALUES.includes(severity)) {
+            fail(doc, path, `expected "error", "warning", "note" or "off", got ${policy_describe(severity)}`);
+        }
+        policy.severities.set(id, severity);
+        policy.severityLines.set(id, lineOf(doc, path));
+    }
+}
+function readAllow(doc, value, policy) {
+    if (!Array.isArray(value))
+        fail(doc, ['allow'], `expected an array of tables (\`[[allow]]\`), got ${policy_describe(value)}`);
+    value.forEach((element, index) => {
+        const at = ['allow', index];
+        const table = expectTable(doc, at, element, 'a table');
+        for (const key of Object.keys(table)) {
+            if (!ALLOW_KEYS.includes(key))
+                fail(doc, [...at, key], `unknown key (known: ${ALLOW_KEYS.join(', ')})`);
+        }
+        if (table.rule === undefined)
+            fail(doc, at, '`rule` is required');
+        const rule = nonEmptyString(doc, [...at, 'rule'], table.rule);
+        if (!RULE_IDS.has(rule))
+            fail(doc, [...at, 'rule'], `unknown rule id \`${rule}\` (known: ${RULES.map(r => r.id).join(', ')})`);
+        if (rule === 'unused-allow')
+            fail(doc, [...at, 'rule'], '`unused-allow` findings cannot be allowed; set `[rules] unused-allow = "off"` instead');
+        if (table.reason === undefined)
+            fail(doc, at, '`reason` is required: say why the finding is acceptable');
+        const entry = { rule: rule, reason: nonEmptyString(doc, [...at, 'reason'], table.reason), line: lineOf(doc, at) };
+        for (const key of ['package', 'target', 'crate']) {
+            if (table[key] !== undefined)
+                entry[key] = nonEmptyString(doc, [...at, key], table[key]);
+        }
+        if (table.expires !== undefined)
+            entry.expires = calendarDate(doc, [...at, 'expires'], table.expires);
+        policy.allow.push(entry);
+    });
+}
+/**
+ * Applies the severities and allow entries of a policy to findings (which must not have been through a
+ * policy already) and adds an `unused-allow` finding for each entry that matched nothing or has expired.
+ * `policyFile` is the policy file relative to the workspace root; `today` is YYYY-MM-DD.
+ */
+function applyPolicy(findings, policy, options) {
+    const out = [];
+    for (const finding of findings) {
+        const changed = withSeverity(finding, policy.severities.get(finding.rule));
+        if (changed !== null)
+            out.push(changed);
+    }
+    const matched = policy.allow.map(() => false);
+    const active = policy.allow.map(entry => entry.expires === undefined || options.today <= entry.expires);
+    let allowed = 0;
+    for (let i = 0; i < out.length; i++) {
+        const finding = out[i];
+        let winner = null;
+        for (let e = 0; e < policy.allow.length; e++) {
+            const entry = policy.allow[e];
+            if (!active[e] || !matches(entry, finding))
+                continue;
+            // An entry shadowed by an earlier one still counts as used: its fields are right, so it is not stale.
+            matched[e] = true;
+            winner ??= entry;
+        }
+        if (winner !== null) {
+            out[i] = { ...finding, allowed: { reason: winner.reason, file: options.policyFile, line: winner.line } };
+            allowed++;
+        }
+    }
+    policy.allow.forEach((entry, index) => {
+        if (active[index] && matched[index])
+            return;
+        const finding = unusedAllowFinding(entry, policy, options.policyFile, !active[index]);
+        if (finding !== null)
+            out.push(finding);
+    });
+    return {
+        findings: out.sort(compareFindings),
+        summary: {
+            file: options.policyFile,
+            severities: Object.fromEntries(policy.severities),
+            allowEntries: policy.allow.length,
+            allowed
+        }
+    };
+}
+function withSeverity(finding, level) {
+    if (level === 'off')
+        return null;
+    if (level === undefined || level === finding.severity)
+        return finding;
+    return { ...finding, severity: level, defaultSeverity: finding.defaultSeverity ?? finding.severity };
+}
+function matches(entry, finding) {
+    return (entry.rule === finding.rule &&
+        (entry.package === undefined || entry.package === finding.package) &&
+        (entry.target === undefined || entry.target === finding.target) &&
+        (entry.crate === undefined || finding.crates.includes(entry.crate)));
+}
+function unusedAllowFinding(entry, policy, policyFile, expired) {
+    const own = ruleInfo('unused-allow').severity;
+    const level = policy.severities.get('unused-allow') ?? own;
+    if (level === 'off')
+        return null;
+    const what = describeEntry(entry);
+    const ruleOff = policy.severities.get(entry.rule) === 'off';
+    let message;
+    let fixes;
+    if (expired) {
+        message = `${what} expired on ${entry.expires} and no longer applies: the findings it allowed count again.`;
+        fixes = ['Fix the findings it covered and remove the entry.', 'Or, if the reason still holds, set a later `expires` date.'];
+    }
+    else if (ruleOff) {
+        message = `${what} has no effect: \`[rules] ${entry.rule} = "off"\` already drops every finding of that rule.`;
+        fixes = ['Remove the entry, or turn the rule back on.'];
+    }
+    else {
+        message = `${what} matched no finding: remove it, or correct its fields.`;
+        fixes = [
+            'Remove the entry if the finding it was written for is fixed.',
+            'Otherwise correct `package`, `target` or `crate` so they name the finding (`package` and `target` are names, not paths; `crate` is one of the finding’s crates).'
+        ];
+    }
+    const crates = entry.crate !== undefined ? [entry.crate] : [];
+    const finding = {
+        rule: 'unused-allow',
+        severity: level,
+        // The entry's identity (not its line, reason or expiry) so that the finding survives edits around it.
+        fingerprint: findingFingerprint({ rule: 'unused-allow', package: entry.package, target: entry.target, crates: [`rule:${entry.rule}`, ...crates] }),
+        crates,
+        message,
+        fixes,
+        file: policyFile,
+        line: entry.line
+    };
+    if (level !== own)
+        finding.defaultSeverity = own;
+    return finding;
+}
+/** "allow entry for `duplicate-linkage` (package `host`, crate `engine_api`)". */
+function describeEntry(entry) {
+    const fields = ['package', 'target', 'crate'].filter(k => entry[k] !== undefined).map(k => `${k} \`${entry[k]}\``);
+    return `allow entry for \`${entry.rule}\`${fields.length > 0 ? ` (${fields.join(', ')})` : ''}`;
+}
+function expectTable(doc, path, value, expected) {
+    if (typeof value !== 'object' || Array.isArray(value))
+        fail(doc, path, `expected ${expected}, got ${policy_describe(value)}`);
+    return value;
+}
+function nonEmptyString(doc, path, value) {
+    if (typeof value !== 'string')
+        fail(doc, path, `expected a string, got ${policy_describe(value)}`);
+    if (value.trim() === '')
+        fail(doc, path, 'must not be empty');
+    return value;
+}
+/** A TOML local date (kept as its source text by the TOML reader) or the same as a string. */
+function calendarDate(doc, path, value) {
+    const expected = 'a date such as 2027-06-30';
+    if (typeof value !== 'string')
+        fail(doc, path, `expected ${expected}, got ${policy_describe(value)}`);
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
+    if (m === null)
+        fail(doc, path, `expected ${expected}, got ${JSON.stringify(value)}`);
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+        fail(doc, path, `${JSON.stringify(value)} is not a calendar date`);
+    }
+    return value;
+}
+function policy_describe(value) {
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'a table';
+    return JSON.stringify(value);
+}
+function lineOf(doc, path) {
+    // Every path handed in was read from the document, so it has a line; 1 is only a fallback.
+    return doc.lineOf(path) ?? 1;
+}
+function fail(doc, path, problem) {
+    throw new UserError(`${doc.file}:${lineOf(doc, path)}: ${formatTomlPath(path)}: ${problem}`);
 }
 
 ;// CONCATENATED MODULE: ./src/report/sgr.ts
@@ -34591,147 +35350,6 @@ function annotations_escapeProperty(text) {
     return annotations_escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-/** The release of this tool; a test keeps it equal to package.json's `version`. */
-const VERSION = '1.0.0';
-
-;// CONCATENATED MODULE: ./src/rules/registry.ts
-
-const RULES = [
-    {
-        id: 'duplicate-linkage',
-        severity: 'error',
-        title: 'A crate would be linked into one artifact twice ("only shows up once")',
-        description: 'rustc links every crate into an artifact exactly once. When some upstream crate exists only as a Rust `dylib`, it links every crate that has a dylib dynamically, including `std` (`libstd-<hash>.so`). A `dylib` built without `-C prefer-dynamic` contains its own static copy of `std`, so linking it next to `libstd-<hash>.so` puts `std` in twice and rustc fails with "cannot satisfy dependencies so `std` only shows up once". Cargo passes `-C prefer-dynamic` to a dylib only when its package is not selected on the command line, so `cargo build -p app` links while `cargo build --workspace` fails. Two dylibs that both contain the same rlib cannot be linked together either.'
-    },
-    {
-        id: 'rlib-required',
-        severity: 'error',
-        title: 'An artifact needs every upstream crate as an rlib, and one is not',
-        description: 'A `staticlib` (and a `+crt-static` executable on targets that forbid dylibs with it) must contain every upstream crate, so each one must exist as an rlib. When a dependency is built only as a `dylib`, rustc fails with "crate `x` required to be available in rlib format, but was not found in this form".'
-    },
-    {
-        id: 'dylib-required',
-        severity: 'error',
-        title: 'A crate must be linked dynamically but no dylib of it exists',
-        description: 'A Rust dylib records that it linked an upstream crate dynamically; when that crate\'s dylib is not available, rustc fails with "crate `x` required to be available in dylib format". With clean builds of path dependencies cargo always provides the dylib, so this mostly comes from prebuilt or stale dylibs.'
-    },
-    {
-        id: 'no-linkable-lib',
-        severity: 'error',
-        title: 'A dependency whose library is only a cdylib or staticlib cannot be used from Rust',
-        description: 'A library whose only crate types are `cdylib` and/or `staticlib` cannot be used from Rust: cargo still builds it but passes no `--extern`, and the dependent fails with `error[E0433]` or `E0463` (cargo may warn that the package provides no linkable target). A package\'s own bins and tests do not get such a library either; they fail when their source uses it.'
-    },
-    {
-        id: 'panic-strategy',
-        severity: 'error',
-        title: 'The panic runtime or a linked crate does not match the artifact’s panic strategy',
-        description: '`libstd-<hash>.so` contains the `panic_unwind` runtime, so an artifact that links `std` dynamically cannot use `panic = "abort"`: rustc fails with "the linked panic runtime `panic_unwind` is not compiled with this crate\'s panic strategy `abort`". A crate compiled with `abort` linked into an `unwind` artifact, or two panic runtimes in one artifact, fail the same check. Cargo builds test harnesses, build scripts, proc-macros and their dependencies with `unwind` whatever the profile says.'
-    },
-    {
-        id: 'lto-conflict',
-        severity: 'error',
-        title: 'LTO is requested where rustc refuses it',
-        description: 'rustc refuses `-C prefer-dynamic` together with fat or thin LTO on bins, cdylibs and staticlibs ("cannot prefer dynamic linking when performing LTO"), LTO on `dylib` and `proc-macro` crate types, and `-C lto` together with cargo\'s `-C embed-bitcode=no` ("options `-C embed-bitcode=no` and `-C lto` are incompatible"). Cargo itself only asks for LTO where rustc allows it, so these come from rustflags.'
-    },
-    {
-        id: 'unsupported-crate-type',
-        severity: 'warning',
-        title: 'The target cannot produce a requested crate type',
-        description: 'Targets without dynamic linking, `crt-static` targets (musl, or `+crt-static` on gnu) and wasm drop `dylib`, `cdylib` or `proc-macro` with "warning: dropping unsupported crate type". When every crate type of a unit is dropped, cargo stops before compiling anything ("cannot produce proc-macro for `mac` as the target does not support these crate types"), and the finding is an error. A common cause is `RUSTFLAGS="-C target-feature=+crt-static"` without `--target`, which also reaches proc-macros.'
-    },
-    {
-        id: 'proc-macro-dylib',
-        severity: 'error',
-        title: 'A proc-macro links a Rust dylib dynamically, so rustc cannot load it',
-        description: 'A proc-macro that depends on a Rust dylib links it dynamically; rustc then cannot load the proc-macro for its users, because that dylib is not on the compiler\'s library path, and every user fails with "error[E0463]: can\'t find crate for `mac`".'
-    },
-    {
-        id: 'runtime-dylib',
-        severity: 'warning',
-        title: 'An executable needs Rust shared libraries that will not be found outside cargo',
-        description: 'An executable that links any Rust dylib (its own workspace dylibs, or `libstd-<hash>.so` under `-C prefer-dynamic`) records `NEEDED` entries without a run path. `cargo run` and `cargo test` set the library path, so it works there, but started directly, from an IDE, after `cargo install` or on another machine it fails with "error while loading shared libraries". The finding lists every file needed, transitively. With `rpath = true` the executable finds them in place and nothing is reported.'
-    },
-    {
-        id: 'toolchain-unpinned',
-        severity: 'warning',
-        title: 'Rust-ABI dylibs are built, but no toolchain file pins an exact compiler',
-        description: 'Rust has no stable ABI: a Rust `dylib` (and `libstd-<hash>.so`) only works with code built by the exact same compiler build and ABI-relevant flags. The workspace builds a Rust-ABI dynamic boundary (a `dylib` crate type, `-C prefer-dynamic`, or an artifact that links Rust crates dynamically), but no `rust-toolchain.toml` or `rust-toolchain` file pins an exact release (`1.95.0`) or a dated nightly (`nightly-2026-05-20`). A bare `stable`, `beta`, `nightly` or `1.95` floats: a dylib built yesterday and a host built today may come from different compilers, which fails with E0514 at build time or "undefined symbol" at run time.'
-    },
-    {
-        id: 'toolchain-mismatch',
-        severity: 'error',
-        title: 'The toolchain in use is not the one the workspace requires',
-        description: 'The compiler that runs (`rustc -vV`) is not the release or dated nightly that `rust-toolchain.toml` (or the policy\'s `exact-toolchain`) pins; or a package\'s `rust-version` is newer than that compiler, so cargo refuses to build it ("package requires rustc X or newer"); or the target the workspace builds for has no standard library installed, so every crate fails with "can\'t find crate for `std`". Predictions made with the wrong toolchain describe a build that will not happen.'
-    },
-    {
-        id: 'panic-strategy-mixed',
-        severity: 'warning',
-        title: 'panic = "abort" together with a Rust dynamic boundary or plugins',
-        description: '`libstd-<hash>.so` and every Rust `dylib` are compiled with `panic = "unwind"`; an artifact built with `panic = "abort"` cannot link them (rustc\'s panic-strategy errors), and a host and its `cdylib` plugins built with different strategies disagree on what a panic at the boundary does: an unwinding panic reaching an `extern "C"` function aborts the process, and one plugin\'s panic is a foreign exception to another\'s `std`. Keep one panic strategy for everything that shares a dynamic boundary, and never let a panic cross it.'
-    },
-    {
-        id: 'abi-flags-divergent',
-        severity: 'warning',
-        title: 'Units linked across a dylib boundary are built with different ABI-relevant flags',
-        description: 'rustc checks a few "target modifier" flags across crates, but not `-C target-feature`, `-C target-cpu`, `-Z randomize-layout` or `-Z layout-seed`: type layouts and calling conventions can then differ between a Rust `dylib` and its users without any diagnostic. A dylib built twice with different flags (for example once for the host, for build scripts and proc-macros, and once for `--target` with target-specific rustflags) or layout randomization across separately built dylibs leads to memory corruption rather than a build error.'
-    },
-    {
-        id: 'multiple-rust-runtimes',
-        severity: 'warning',
-        title: 'Plugins loaded at run time each carry their own std, allocator, statics and panic runtime',
-        description: 'Every `cdylib` links its own copy of `std` and of every dependency: its own allocator (the system allocator by default), its own statics and thread-locals (a `log` logger, a `tracing` dispatcher, a tokio runtime are not shared with the host), its own panic runtime, and possibly different `TypeId`s. Across a `dlopen` boundary only `#[repr(C)]` data and `extern "C"` functions are sound: do not pass `String`, `Vec`, `Box`, trait objects or references to Rust types, do not free on one side what the other allocated, and do not let panics unwind across. abi_stable and stabby check layouts when a library is loaded; with them the finding is informational.'
-    },
-    {
-        id: 'global-allocator-ignored',
-        severity: 'warning',
-        title: 'A #[global_allocator] is silently ignored because std links dynamically',
-        description: 'When an artifact links any crate dynamically (for example `libstd-<hash>.so` under `-C prefer-dynamic`), rustc generates no allocator shim in it and uses the one inside the upstream dylib, so a `#[global_allocator]` declared in the executable is never called (rust-lang/rust#100781). Nothing fails at build time; allocations silently go to the default allocator.'
-    },
-    {
-        id: 'global-allocator-split',
-        severity: 'warning',
-        title: 'A #[global_allocator] on one side of a plugin boundary splits the heap',
-        description: 'A `cdylib` plugin uses its own allocator (the system allocator unless it declares one), independently of the host. When the host or a plugin declares a `#[global_allocator]`, memory allocated on one side and freed on the other (a `Box` or `String` passed across, `Box::from_raw` of a plugin pointer) goes to a different heap: heap corruption, not an error. Free memory on the side that allocated it, or make every side use the same underlying allocator.'
-    },
-    {
-        id: 'published-dylib',
-        severity: 'warning',
-        title: 'A publishable library offers no rlib, forcing its users into dynamic linking',
-        description: 'A package that can be published and whose `[lib]` declares only `dylib`, `cdylib` or `staticlib` (no `rlib` or `lib`) cannot be used as a normal Rust dependency: with `cdylib`/`staticlib` only, dependents cannot link it at all; with `dylib`, every downstream artifact links `std` dynamically, inherits panic-strategy conflicts and duplicate-linkage errors, and needs the shared library at run time. Add `"rlib"` to `crate-type`, or set `publish = false` for an internal plugin.'
-    },
-    {
-        id: 'lto-dynamic-unsound',
-        severity: 'warning',
-        title: 'LTO together with Rust dynamic linking on Windows',
-        description: 'On Windows targets, thin or fat LTO combined with Rust `dylib`s or `-C prefer-dynamic` is known to produce missing or mismatched symbols and crashes at run time (bevy#17130, rust-lang/rust#127979): LTO may internalize or drop symbols that another DLL imports. Use `lto = false` in profiles that link Rust crates dynamically on Windows (for example Bevy\'s `dynamic_linking` development builds).'
-    },
-    {
-        id: 'hot-reload-layout',
-        severity: 'note',
-        title: 'A crate is built both as an rlib linked into an executable and as a dylib (the hot-reload shape)',
-        description: 'With `crate-type = ["rlib", "dylib"]` used by an executable, the executable links the rlib statically while the dylib is a second, separate copy of the crate and of `std`. Reloading the dylib then meets two copies of every static (a `tracing` callsite registry, a `log` logger, thread-locals), `TypeId`s that differ between the copies, and types whose layout may have changed since the executable was built. Keep the reloadable part behind a small `#[repr(C)]`/`extern "C"` interface, keep state in the executable, and rebuild the executable when shared types change.'
-    },
-    {
-        id: 'unused-allow',
-        severity: 'warning',
-        title: 'An allow entry of the policy file matches no finding (or has expired)',
-        description: 'An `[[allow]]` entry of the policy file matched no finding of this run, has no effect because its rule is turned off, or has passed its `expires` date, in which case the findings it covered fail the run again. A stale entry could silently allow an unrelated finding later: remove it, correct its `package`, `target` or `crate` fields, or set a later `expires` date if its reason still holds.'
-    }
-];
-/** The project's repository on GitHub (SARIF `informationUri`). */
-const INFORMATION_URI = 'https://github.com/rust-linkage-guard/rust-linkage-guard';
-function ruleInfo(id) {
-    return RULES.find(r => r.id === id);
-}
-/**
- * The rule's page, `docs/rules/<id>.md`, at the release tag of this version: a report links the
- * documentation of the version that produced it.
- */
-function ruleHelpUri(id) {
-    return `${INFORMATION_URI}/blob/v${VERSION}/docs/rules/${id}.md`;
-}
-
 ;// CONCATENATED MODULE: ./src/report/mermaid.ts
 /** Standard-library crates other than `std` itself: drawn as part of `std`. */
 const STD_INTERNALS = new Set(['core', 'alloc', 'compiler_builtins', 'panic_unwind', 'panic_abort', 'test', 'proc_macro', 'unwind', 'libc']);
@@ -35059,13 +35677,647 @@ function indent(text, prefix) {
     return prefix + text.replace(/\n/g, `\n${prefix}`);
 }
 
-;// CONCATENATED MODULE: ./src/report/restate.ts
+;// CONCATENATED MODULE: ./src/model/types.ts
 /**
- * An uploaded report (`publish-report`) is posted by a job that holds a write token, and a pull request from a
- * fork can forge it. Its prose is therefore never posted: every message, fix, related-line label, allow reason
- * and note is replaced by text written here from the report's structured fields (rule, subject, crates), which
- * `parseReport` has checked against cargo's grammar. The verdict, counts, severities and locations stay.
+ * The vocabulary of the engine, in cargo's and rustc's own words.
+ *
+ * Raw `cargo metadata` JSON is parsed into these types once, at the boundary (src/metadata/parse.ts);
+ * everything after that works on trusted values.
  */
+const CRATE_TYPES = ['bin', 'lib', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro'];
+
+;// CONCATENATED MODULE: ./src/report/json-checks.ts
+/**
+ * Checks shared by the readers of JSON that a user or an earlier run gave us (the baseline, the report):
+ * what a value is, in a few words, and where JSON.parse gave up.
+ */
+
+/**
+ * The top level of a JSON report of this tool: parsed (a leading BOM allowed), an object, version 1. A SARIF
+ * log is named as such, with `sarifAdvice` saying what to give instead.
+ */
+function readReportObject(text, file, sarifAdvice) {
+    const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    let data;
+    try {
+        data = JSON.parse(json);
+    }
+    catch {
+        throw new UserError(`${file}: not a JSON report (${jsonProblem(json)})`);
+    }
+    if (!isObject(data))
+        throw new UserError(`${file}: not a JSON report (expected an object at the top level, got ${json_checks_describe(data)})`);
+    if (data.version !== 1) {
+        if (Array.isArray(data.runs))
+            throw new UserError(`${file}: a SARIF log, not a JSON report: ${sarifAdvice}`);
+        if (data.version === undefined)
+            throw new UserError(`${file}: not a JSON report (no \`version\`)`);
+        throw new UserError(`${file}: \`version\` is ${json_checks_describe(data.version)}, and only 1 is supported`);
+    }
+    return data;
+}
+/** A JSON object: not null, not an array. */
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A value in a few words for an error message: short strings quoted, longer ones and containers by kind. */
+function json_checks_describe(value) {
+    if (value === undefined)
+        return 'nothing';
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'an object';
+    if (typeof value === 'string')
+        return value.length > 40 ? 'a string' : JSON.stringify(value);
+    return String(value);
+}
+/**
+ * Where JSON.parse gave up, as "invalid JSON at position 12: line 1, column 13". V8's own message has no
+ * position in every Node version and may quote the input across lines, so the text is scanned again (only
+ * on failure) without recursion, to survive deeply nested garbage.
+ */
+function jsonProblem(text) {
+    const at = jsonErrorOffset(text);
+    if (at < 0)
+        return 'invalid JSON';
+    if (at >= text.length)
+        return 'invalid JSON: the file ends too early';
+    const before = text.slice(0, at);
+    const line = before.split('\n').length;
+    const column = at - before.lastIndexOf('\n');
+    return `invalid JSON at position ${at}: line ${line}, column ${column}`;
+}
+const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/uy;
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/uy;
+const LITERAL = /true|false|null/uy;
+/** The offset of the first syntax error in `text`, or -1 if there is none. */
+function jsonErrorOffset(text) {
+    let i = 0;
+    const space = () => {
+        while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r'))
+            i++;
+    };
+    const token = (re) => {
+        re.lastIndex = i;
+        if (!re.test(text))
+            return false;
+        i = re.lastIndex;
+        return true;
+    };
+    const key = () => {
+        space();
+        if (!token(STRING))
+            return false;
+        space();
+        if (text[i] !== ':')
+            return false;
+        i++;
+        return true;
+    };
+    const stack = [];
+    for (;;) {
+        space();
+        const c = text[i];
+        if (c === '{' || c === '[') {
+            i++;
+            space();
+            if (text[i] === (c === '{' ? '}' : ']'))
+                i++;
+            else {
+                stack.push(c);
+                if (c === '{' && !key())
+                    return i;
+                continue;
+            }
+        }
+        else if (!token(STRING) && !token(NUMBER) && !token(LITERAL))
+            return i;
+        for (;;) {
+            space();
+            const top = stack[stack.length - 1];
+            if (top === undefined)
+                return i < text.length ? i : -1;
+            if (text[i] === (top === '{' ? '}' : ']')) {
+                i++;
+                stack.pop();
+                continue;
+            }
+            if (text[i] !== ',')
+                return i;
+            i++;
+            if (top === '{' && !key())
+                return i;
+            break;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/parse-report.ts
+/**
+ * The strict reader of the JSON report (`--format json`), for a report that an earlier run wrote and that is
+ * not trusted: a pull request from a fork can forge the file. Every field `Report` declares is checked
+ * against a schema written once below, whose inferred type is checked against `Report` at compile time.
+ * Fields the schema does not know are ignored (the report may gain fields) and never copied: the result is
+ * built from checked values only, so no `__proto__` or other stray key reaches the renderers.
+ *
+ * Names must fit the grammar cargo and rustc give them (package, crate, feature and profile names, target
+ * names without control characters, clean file paths), so that a forged report cannot smuggle text where our
+ * own report only ever holds names. Its prose (messages, fixes, reasons, notes) is checked as strings only:
+ * `restateReport` replaces all of it before anything is posted.
+ */
+
+
+
+
+
+/**
+ * The longest string accepted anywhere in a report (UTF-16 code units). Real ones are a few hundred; the
+ * renderers escape each string with one regular-expression replace, and V8 aborts the process (a fatal
+ * error, not an exception) when one replace has tens of millions of matches.
+ */
+const MAX_STRING_LENGTH = 1024 * 1024;
+/**
+ * The most findings accepted. Real reports have hundreds (510 for that workspace); the cap keeps a forged
+ * report's job summary to about a second (rendering takes some 8 ms per thousand findings).
+ */
+const MAX_FINDINGS = 50_000;
+/**
+ * Refuses a report of `bytes` bytes when it is over `MAX_REPORT_BYTES`; for callers that can tell the size
+ * before reading the file.
+ */
+function checkReportSize(bytes, file) {
+    // Rounded up, so that a file just over the limit does not read as the limit itself.
+    if (bytes > MAX_REPORT_BYTES)
+        tooLarge(file, `${(Math.ceil((bytes / 2 ** 20) * 10) / 10).toFixed(1)} MiB, more`);
+}
+function tooLarge(file, size) {
+    throw new UserError(`${file}: too large for a JSON report (${size} than the ${MAX_REPORT_BYTES / 2 ** 20} MiB limit)`);
+}
+/**
+ * Reads a JSON report, checking every field. Throws a one-line `UserError` naming `file` and the JSON path
+ * at fault, e.g. `report.json: findings[3].severity: expected one of error, warning, note, got "fatal"`.
+ */
+function parseReport(text, file) {
+    // UTF-8 takes one to three bytes per UTF-16 code unit: count bytes only when the length cannot decide.
+    if (text.length > MAX_REPORT_BYTES)
+        tooLarge(file, 'more');
+    else if (text.length * 3 > MAX_REPORT_BYTES)
+        checkReportSize(Buffer.byteLength(text, 'utf8'), file);
+    const data = readReportObject(text, file, 'give the report written with `--format json`');
+    try {
+        return REPORT.check(data, null);
+    }
+    catch (error) {
+        if (error instanceof Invalid)
+            throw new UserError(`${file}: ${formatPath(error.at)}: ${error.problem}`);
+        throw error;
+    }
+}
+class Invalid {
+    at;
+    problem;
+    mismatch;
+    constructor(at, problem, 
+    /** The value is of the wrong type or not a member: "expected …, got …". */
+    mismatch = true) {
+        this.at = at;
+        this.problem = problem;
+        this.mismatch = mismatch;
+    }
+}
+const string = {
+    expected: 'a string',
+    check(value, at) {
+        if (typeof value !== 'string')
+            throw new Invalid(at, `expected a string, got ${json_checks_describe(value)}`);
+        if (value.length > MAX_STRING_LENGTH)
+            throw new Invalid(at, `a string of ${value.length} characters, longer than the ${MAX_STRING_LENGTH} a report may have`, false);
+        return value;
+    }
+};
+const parse_report_boolean = {
+    expected: 'true or false',
+    check(value, at) {
+        if (typeof value !== 'boolean')
+            throw new Invalid(at, `expected true or false, got ${json_checks_describe(value)}`);
+        return value;
+    }
+};
+function integer(options) {
+    const expected = options.min === 0 ? 'a non-negative integer' : `an integer ≥ ${options.min}`;
+    return {
+        expected,
+        check(value, at) {
+            if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < options.min)
+                throw new Invalid(at, `expected ${expected}, got ${json_checks_describe(value)}`);
+            return value;
+        }
+    };
+}
+function literal(only) {
+    const expected = JSON.stringify(only);
+    return {
+        expected,
+        check(value, at) {
+            if (value !== only)
+                throw new Invalid(at, `expected ${expected}, got ${json_checks_describe(value)}`);
+            return only;
+        }
+    };
+}
+function oneOf(members) {
+    const allowed = new Set(members);
+    const expected = `one of ${members.join(', ')}`;
+    return {
+        expected,
+        check(value, at) {
+            if (!allowed.has(value))
+                throw new Invalid(at, `expected ${expected}, got ${json_checks_describe(value)}`);
+            return value;
+        }
+    };
+}
+function nullable(schema) {
+    const expected = `${schema.expected} or null`;
+    return {
+        expected,
+        check(value, at) {
+            if (value === null)
+                return null;
+            try {
+                return schema.check(value, at);
+            }
+            catch (error) {
+                if (error instanceof Invalid && error.at === at && error.mismatch)
+                    throw new Invalid(at, `expected ${expected}, got ${json_checks_describe(value)}`);
+                throw error;
+            }
+        }
+    };
+}
+function optional(schema) {
+    return { optional: schema };
+}
+function array(item, options = {}) {
+    const max = options.max ?? Infinity;
+    return {
+        expected: 'an array',
+        check(value, at) {
+            if (!Array.isArray(value))
+                throw new Invalid(at, `expected an array, got ${json_checks_describe(value)}`);
+            if (value.length > max)
+                throw new Invalid(at, `${value.length} entries, more than the ${max} a report may have`, false);
+            const out = new Array(value.length);
+            for (let i = 0; i < value.length; i++)
+                out[i] = item.check(value[i], { up: at, key: i });
+            return out;
+        }
+    };
+}
+/**
+ * An object with any keys: the result has no prototype, so a key such as `__proto__` or `toString` is data
+ * like any other and never an inherited member.
+ */
+function record(item) {
+    return {
+        expected: 'an object',
+        check(value, at) {
+            if (!isObject(value))
+                throw new Invalid(at, `expected an object, got ${json_checks_describe(value)}`);
+            const out = Object.create(null);
+            for (const key of Object.keys(value))
+                out[key] = item.check(value[key], { up: at, key });
+            return out;
+        }
+    };
+}
+/**
+ * An object with the fields of `shape`, checked in the order of `shape` (so the first problem reported does
+ * not depend on the file) and copied in the order of the file (so a report reads back as it was written).
+ */
+function object(shape) {
+    const fields = Object.entries(shape).map(([key, s]) => ('optional' in s ? { key, schema: s.optional, optional: true } : { key, schema: s, optional: false }));
+    return {
+        expected: 'an object',
+        check(value, at) {
+            if (!isObject(value))
+                throw new Invalid(at, `expected an object, got ${json_checks_describe(value)}`);
+            const checked = new Map();
+            for (const { key, schema, optional } of fields) {
+                const field = Object.hasOwn(value, key) ? value[key] : undefined;
+                if (field === undefined) {
+                    if (optional)
+                        continue;
+                    throw new Invalid({ up: at, key }, `missing (expected ${schema.expected})`);
+                }
+                checked.set(key, schema.check(field, { up: at, key }));
+            }
+            const out = {};
+            for (const key of Object.keys(value))
+                if (checked.has(key))
+                    out[key] = checked.get(key);
+            return out;
+        }
+    };
+}
+/** `findings[3].severity`; keys that are not plain names in brackets, long ones cut. */
+function formatPath(at) {
+    const parts = [];
+    for (let p = at; p !== null; p = p.up) {
+        if (typeof p.key === 'number')
+            parts.push(`[${p.key}]`);
+        else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(p.key) && p.key.length <= 40)
+            parts.push(`${p.up === null ? '' : '.'}${p.key}`);
+        else
+            parts.push(`[${p.key.length > 40 ? `${JSON.stringify(p.key.slice(0, 40)).slice(0, -1)}…"` : JSON.stringify(p.key)}]`);
+    }
+    return parts.length === 0 ? '(top level)' : parts.reverse().join('');
+}
+const TARGET_KINDS = ['lib', 'bin', 'example', 'test', 'bench', 'custom-build', 'proc-macro'];
+const COMPILE_MODES = ['build', 'test'];
+const COMPILE_KINDS = ['host', 'target'];
+const LINKAGES = ['static', 'dynamic', 'included-from-dylib', 'not-linked'];
+const exhaustive = [true, true, true, true];
+void exhaustive;
+const SEVERITIES = ['error', 'warning', 'note'];
+const PANIC = oneOf(['unwind', 'abort']);
+const targetKind = oneOf(TARGET_KINDS);
+const compileMode = oneOf(COMPILE_MODES);
+const compileKind = oneOf(COMPILE_KINDS);
+const crateType = oneOf(CRATE_TYPES);
+const severity = oneOf(SEVERITIES);
+/** Lines are 1-based. */
+const line = integer({ min: 1 });
+const count = integer({ min: 0 });
+const strings = array(string);
+// ---------------------------------------------------------------------------------------------------------
+// Names, checked as cargo and rustc check them. Messages name the first character at fault, never echo the
+// value (which may hold anything).
+/** A string `problem` accepts (null) or explains: "not a package name: character "<" at position 1 (…)". */
+function grammar(expected, problem) {
+    return {
+        expected,
+        check(value, at) {
+            const text = string.check(value, at);
+            const why = problem(text);
+            if (why !== null)
+                throw new Invalid(at, why, false);
+            return text;
+        }
+    };
+}
+/** A character for a message: printable ASCII quoted, anything else as its code point. */
+function showChar(c) {
+    return /^[!-~]$/.test(c) ? JSON.stringify(c) : codePoint(c);
+}
+/** The first character of `value` outside `allowed` (a one-character test), as "character "<" at position 3". */
+function firstOutside(value, allowed) {
+    let i = 0;
+    for (const c of value) {
+        if (!allowed(c, i))
+            return `character ${showChar(c)} at position ${i + 1}`;
+        i++;
+    }
+    return null;
+}
+/** Text that names something: no control character, no line break, nothing that reorders or hides text. */
+function plainTextProblem(value) {
+    if (!HIDDEN.test(value))
+        return null;
+    return `${firstOutside(value, c => !HIDDEN.test(c))}: control, line-break and bidi characters are not allowed here`;
+}
+// The whole-name patterns decide; the one-character ones only say where a name went wrong.
+const PACKAGE_PART = /^[\p{XID_Start}_][\p{XID_Continue}-]*$/u;
+const XID_START = /^[\p{XID_Start}_]$/u;
+const XID_CONTINUE = /^[\p{XID_Continue}-]$/u;
+const FEATURE = /^[\p{XID_Start}_0-9][\p{XID_Continue}+.-]*$/u;
+const FEATURE_START = /^[\p{XID_Start}_0-9]$/u;
+const FEATURE_CONTINUE = /^[\p{XID_Continue}+.-]$/u;
+const PROFILE = /^[\p{Alphabetic}\p{N}_-]+$/u;
+const PROFILE_CHAR = /^[\p{Alphabetic}\p{N}_-]$/u;
+/**
+ * Package names as cargo checks them (cargo-util-schemas `restricted_names.rs`, `validate_package_name`):
+ * each `::`-separated part starts with a Unicode XID start character or `_` and goes on with XID continue
+ * characters or `-`. Cargo sets no length limit (crates.io's 64 is its own).
+ */
+function packageNameProblem(value) {
+    for (const part of value.split('::')) {
+        if (part === '')
+            return 'not a package name: empty';
+        if (PACKAGE_PART.test(part))
+            continue;
+        const bad = firstOutside(part, (c, i) => (i === 0 ? XID_START : XID_CONTINUE).test(c));
+        return `not a package name: ${bad} (cargo allows Unicode letters, digits, \`-\` and \`_\`)`;
+    }
+    return null;
+}
+/** Crate names as rustc checks them (`validate_crate_name`: `char::is_alphanumeric` or `_`). */
+const CRATE_NAME = /^[\p{Alphabetic}\p{N}_]+$/u;
+/** The shared libraries rustc names for a crate: `libstd-<hash>.so`, `std-1a2b.dll`, `libfoo.dylib`, `libdy-<hash>.so`. */
+const LIBRARY_FILE = /^[\p{Alphabetic}\p{N}_]+(?:-(?:<hash>|[0-9A-Za-z]+))?\.[A-Za-z0-9]+$/u;
+/** What a finding's `crates` and the linkage name: crates, packages (`no-linkable-lib`) and library files. */
+function crateProblem(value) {
+    if (CRATE_NAME.test(value) || LIBRARY_FILE.test(value) || packageNameProblem(value) === null)
+        return null;
+    const bad = firstOutside(value, c => /^[\p{Alphabetic}\p{N}_.-]$/u.test(c));
+    return `not a crate name or shared-library file name${bad === null ? '' : `: ${bad}`}`;
+}
+function libraryFileProblem(value) {
+    return LIBRARY_FILE.test(value) ? null : 'not a shared-library file name such as `libstd-<hash>.so`, `std-<hash>.dll` or `libfoo.dylib`';
+}
+/** Target names: cargo refuses only blank ones (and `-` in a lib); here also what would hide or break a line. */
+function targetNameProblem(value) {
+    if (value.trim() === '')
+        return 'a blank target name';
+    return plainTextProblem(value);
+}
+/**
+ * Feature names as cargo checks them (`validate_feature_name`): a Unicode XID start character, a digit or `_`,
+ * then XID continue characters, `-`, `+` or `.`; on the command line `package/feature` too.
+ */
+function featureProblem(value) {
+    const slash = value.indexOf('/');
+    if (slash >= 0) {
+        const pkg = packageNameProblem(value.slice(0, slash));
+        if (pkg !== null)
+            return pkg;
+    }
+    const name = value.slice(slash + 1);
+    if (name === '')
+        return 'not a feature name: empty';
+    if (FEATURE.test(name))
+        return null;
+    const bad = firstOutside(name, (c, i) => (i === 0 ? FEATURE_START : FEATURE_CONTINUE).test(c));
+    return `not a feature name: ${bad} (cargo allows Unicode letters, digits, \`_\`, \`-\`, \`+\` and \`.\`)`;
+}
+/**
+ * File paths as the analysis writes them: relative to the workspace root with `/`, `../` only in front (a
+ * toolchain file above the workspace), or absolute (a registry manifest, a user-level config); no empty, `.`
+ * or inner `..` segment, nothing hidden. A published report never opens them; they are shown.
+ */
+function filePathProblem(value) {
+    const hidden = plainTextProblem(value);
+    if (hidden !== null)
+        return hidden;
+    const absolute = /^(?:\/\/|\/|[A-Za-z]:\/)/.exec(value)?.[0];
+    const segments = value.slice(absolute?.length ?? 0).split('/');
+    let leading = absolute === undefined;
+    for (const segment of segments) {
+        if (segment === '..' && leading)
+            continue;
+        leading = false;
+        if (segment === '' || segment === '.' || segment === '..')
+            return `not a clean file path: ${segment === '' ? 'an empty' : `a \`${segment}\``} segment`;
+    }
+    return null;
+}
+/** A profile name (`validate_profile_name`): letters, digits, `_` and `-`. */
+function profileProblem(value) {
+    if (value === '')
+        return 'not a profile name: empty';
+    if (PROFILE.test(value))
+        return null;
+    return `not a profile name: ${firstOutside(value, c => PROFILE_CHAR.test(c))} (cargo allows letters, digits, \`_\` and \`-\`)`;
+}
+const packageName = grammar('a package name', packageNameProblem);
+const crate = grammar('a crate name', crateProblem);
+const libraryFile = grammar('a shared-library file name', libraryFileProblem);
+const targetName = grammar('a target name', targetNameProblem);
+const filePath = grammar('a file path', filePathProblem);
+const parse_report_text = grammar('a string', plainTextProblem);
+const texts = array(parse_report_text);
+const ruleId = grammar('a rule id', v => (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v) ? null : 'not a rule id: lowercase letters, digits and `-` only'));
+const version = grammar('a version', v => (/^[0-9A-Za-z.+-]+$/.test(v) ? null : 'not a version: digits, letters, `.`, `+` and `-` only'));
+/** `name@version`, as the linkage names packages. */
+const packageAtVersion = grammar('a package name and version', v => {
+    const at = v.lastIndexOf('@');
+    if (at < 0)
+        return 'expected `name@version`';
+    return packageNameProblem(v.slice(0, at)) ?? (/^[0-9A-Za-z.+-]+$/.test(v.slice(at + 1)) ? null : 'not a version after `@`');
+});
+/** The cargo command line: plain text, and the values of `--features` feature names. */
+const commandLine = {
+    expected: 'an array',
+    check(value, at) {
+        const args = texts.check(value, at);
+        args.forEach((arg, i) => {
+            const features = arg === '--features' || arg === '-F' ? args[i + 1] : /^--features=/.test(arg) ? arg.slice('--features='.length) : undefined;
+            if (features === undefined)
+                return;
+            const index = arg.startsWith('--features=') ? i : i + 1;
+            for (const feature of features.split(/[\s,]+/u).filter(f => f !== '')) {
+                const problem = featureProblem(feature);
+                if (problem !== null)
+                    throw new Invalid({ up: at, key: index }, problem, false);
+            }
+        });
+        return args;
+    }
+};
+const TOOLCHAIN = object({
+    release: parse_report_text,
+    commitHash: parse_report_text,
+    commitDate: optional(parse_report_text),
+    host: parse_report_text,
+    target: parse_report_text,
+    stdInstalled: parse_report_boolean,
+    pin: optional(object({
+        file: filePath,
+        line,
+        channel: nullable(parse_report_text),
+        path: nullable(parse_report_text),
+        kind: oneOf(['exact', 'dated', 'floating', 'path'])
+    })),
+    expected: optional(parse_report_text)
+});
+const BOUNDARY = object({
+    package: packageName,
+    target: targetName,
+    kind: targetKind,
+    platform: compileKind,
+    role: oneOf(['rust-dylib', 'prefer-dynamic', 'links-dynamically', 'plugin', 'plugin-host']),
+    panic: PANIC,
+    abiFlags: texts
+});
+const ARTIFACT = object({
+    package: packageName,
+    version,
+    target: targetName,
+    kind: targetKind,
+    mode: compileMode,
+    crateType,
+    platform: compileKind,
+    status: oneOf(['ok', 'error', 'blocked']),
+    blockedBy: optional(array(object({ package: packageName, target: targetName, kind: targetKind, mode: compileMode }))),
+    preferDynamic: parse_report_boolean,
+    panic: PANIC,
+    linkage: array(object({ crate, how: oneOf(LINKAGES), via: optional(crate), package: optional(packageAtVersion) })),
+    runtimeLibraries: optional(array(libraryFile)),
+    rpath: optional(parse_report_boolean)
+});
+/**
+ * `crates` holds crate names, package names and shared-library files, except for two rules: the channel, path,
+ * target or package a `toolchain-mismatch` requires, and the `crate` an `unused-allow` entry names (any string
+ * a policy file holds). Those are plain text.
+ */
+const CRATE_LIST = array(crate);
+const TEXT_CRATES = new Set(['toolchain-mismatch', 'unused-allow']);
+const FINDING_FIELDS = object({
+    rule: ruleId,
+    severity,
+    fingerprint: string,
+    package: optional(packageName),
+    target: optional(targetName),
+    kind: optional(targetKind),
+    mode: optional(compileMode),
+    crateType: optional(crateType),
+    platform: optional(compileKind),
+    crates: texts,
+    message: string,
+    fixes: strings,
+    inclusion: optional(array(object({ chain: CRATE_LIST, crate, how: oneOf(['static', 'dynamic', 'inside-dylib']), file: optional(libraryFile) }))),
+    file: filePath,
+    line,
+    related: optional(array(object({ file: filePath, line, message: string }))),
+    defaultSeverity: optional(severity),
+    allowed: optional(object({ reason: string, file: filePath, line })),
+    baseline: optional(oneOf(['new', 'existing']))
+});
+const FINDING = {
+    expected: FINDING_FIELDS.expected,
+    check(value, at) {
+        const finding = FINDING_FIELDS.check(value, at);
+        if (!TEXT_CRATES.has(finding.rule))
+            CRATE_LIST.check(finding.crates, { up: at, key: 'crates' });
+        return finding;
+    }
+};
+const REPORT = object({
+    version: literal(1),
+    toolchain: TOOLCHAIN,
+    boundaries: array(BOUNDARY),
+    workspaceRoot: parse_report_text,
+    invocation: object({ command: grammar('a cargo command', v => (/^[a-z][a-z-]*$/.test(v) ? null : 'not a cargo command')), args: commandLine, profile: grammar('a profile name', profileProblem) }),
+    artifacts: array(ARTIFACT),
+    findings: array(FINDING, { max: MAX_FINDINGS }),
+    notes: strings,
+    policy: optional(object({ file: filePath, severities: record(oneOf([...SEVERITIES, 'off'])), allowEntries: count, allowed: count })),
+    baseline: optional(object({ file: parse_report_text, new: count, existing: count, fixed: count })),
+    gate: object({ failOn: oneOf(['error', 'warning', 'never']), verdict: oneOf(['pass', 'fail']), failing: count })
+});
+// The schema's type is `Report`, exactly: a field added to one and not the other, or typed differently, does
+// not compile. The two assignments name the field at fault; `Equal` also catches an optional field missing
+// from one side, which assignability allows.
+const toReport = null;
+const fromReport = null;
+void [toReport, fromReport];
+const sameType = true;
+void sameType;
+
+;// CONCATENATED MODULE: ./src/report/restate.ts
 
 
 
@@ -35353,1557 +36605,12 @@ function truncateBytes(text, max) {
     return `${out}${ELLIPSIS}`;
 }
 
-;// CONCATENATED MODULE: ./src/report/fingerprint.ts
-
-/**
- * A finding's stable identity: the rule, the artifact and the crates at fault. Lines, wording and the hash in
- * `libstd-<hash>.so` (which changes with every toolchain) stay out, so a finding keeps its fingerprint when a
- * manifest is edited above it or the toolchain is updated.
- */
-function findingFingerprint(f) {
-    const crates = f.crates.map(c => c.replace(/-[0-9a-f]{16}(?=\.(?:so|dylib|dll)$)/u, '')).sort();
-    const identity = [f.rule, f.package ?? '', f.target ?? '', f.kind ?? '', f.mode ?? '', f.crateType ?? '', f.platform ?? '', ...crates];
-    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 32);
-}
-
-;// CONCATENATED MODULE: ./src/model/crate-type.ts
-// The truth tables below are cargo's own (`src/compiler/crate_type.rs`); keep them identical.
-/** Outputs a Rust crate can be linked against: `lib`, `rlib`, `dylib`, `proc-macro`. */
-function isLinkable(t) {
-    return t === 'lib' || t === 'rlib' || t === 'dylib' || t === 'proc-macro';
-}
-/** Outputs that are shared objects: `dylib`, `cdylib`, `proc-macro`. */
-function isDynamic(t) {
-    return t === 'dylib' || t === 'cdylib' || t === 'proc-macro';
-}
-/** Crate types that may take part in LTO: `bin`, `staticlib`, `cdylib`. */
-function canLto(t) {
-    return t === 'bin' || t === 'staticlib' || t === 'cdylib';
-}
-/** Crate types whose rustc invocation links (everything except `lib`/`rlib`). */
-function requiresUpstreamObjects(t) {
-    return t !== 'lib' && t !== 'rlib';
-}
-/** Whether a library built with these crate types is available to Rust dependents as an rlib. */
-function providesRlib(types) {
-    return types.includes('lib') || types.includes('rlib');
-}
-/** Whether a library built with these crate types is available to Rust dependents as a Rust dylib. */
-function providesDylib(types) {
-    return types.includes('dylib');
-}
-function isCrateType(s) {
-    return (s === 'bin' || s === 'lib' || s === 'rlib' || s === 'dylib' || s === 'cdylib' || s === 'staticlib' || s === 'proc-macro');
-}
-
-;// CONCATENATED MODULE: ./src/toml/chars.ts
-/** The character codes the TOML reader compares against, and the classes of characters it tells apart. */
-/**
- * The codes by name. A module that compares against them binds the ones it uses to constants of its own
- * (`const { LF } = CHAR`): V8 compiles a module's own constants into its code, where it would load an imported
- * binding at each use.
- */
-const CHAR = {
-    TAB: 0x09,
-    LF: 0x0a,
-    CR: 0x0d,
-    SPACE: 0x20,
-    QUOTE: 0x22,
-    HASH: 0x23,
-    APOSTROPHE: 0x27,
-    PLUS: 0x2b,
-    COMMA: 0x2c,
-    MINUS: 0x2d,
-    DOT: 0x2e,
-    DIGIT_0: 0x30,
-    DIGIT_9: 0x39,
-    COLON: 0x3a,
-    EQUALS: 0x3d,
-    LEFT_BRACKET: 0x5b,
-    BACKSLASH: 0x5c,
-    RIGHT_BRACKET: 0x5d,
-    UNDERSCORE: 0x5f,
-    LEFT_BRACE: 0x7b,
-    RIGHT_BRACE: 0x7d,
-    DEL: 0x7f
-};
-const { CR, DIGIT_0, DIGIT_9, HASH, LF } = CHAR;
-/** `A-Za-z0-9_-`, the characters of a bare key. */
-const BARE = new Uint8Array(128);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-')
-    BARE[c.charCodeAt(0)] = 1;
-function isBare(c) {
-    return c < 128 && BARE[c] === 1;
-}
-function isDigit(c) {
-    return c >= DIGIT_0 && c <= DIGIT_9;
-}
-function isDigitOf(c, radix) {
-    if (radix === 16)
-        return (c >= DIGIT_0 && c <= DIGIT_9) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
-    return c >= DIGIT_0 && c < DIGIT_0 + radix;
-}
-/** A line break or a comment: where a line ends early. */
-function endsLine(c) {
-    return c === LF || c === CR || c === HASH;
-}
-
-;// CONCATENATED MODULE: ./src/toml/container-book.ts
-/**
- * The kinds of container: what may still be added to one (TOML 1.0, "Table", "Inline Table" and "Array of
- * Tables"). Bound to constants of their own where used, as the character codes are.
- */
-const KIND = {
-    /** Named only on the way to a header (`a` in `[a.b]`): `[a]` may still define it, dotted keys may add to it. */
-    IMPLICIT: 0,
-    /** Defined by its own `[header]`, as an `[[array]]` element, or the document itself. */
-    DEFINED: 1,
-    /** Created by dotted keys (`a` in `a.b = 1`): more dotted keys and sub-table headers may add to it, `[a]` may not. */
-    DOTTED: 2,
-    /** An inline table `{ … }`: complete once written. */
-    INLINE: 3,
-    /** An array value `[ … ]`: complete once written. */
-    STATIC_ARRAY: 4,
-    /** An array of tables, which each `[[header]]` of its name extends. */
-    TABLE_ARRAY: 5,
-    /** For messages: a string, number, boolean or date-time; nothing at all. */
-    VALUE: 6,
-    NONE: 7
-};
-/**
- * What is known of each container, by id: its kind, and the lines of its keys or elements as a list of entries.
- * A table has an entry per key, with the line that first mentioned it; an array one per element whose line
- * differs from the element before it, with that line. All of it is kept in a few shared arrays, so that a
- * container or an entry costs no allocation of its own: a file can hold hundreds of thousands of tables.
- */
-class Book {
-    kinds = new Int32Array(64);
-    heads = new Int32Array(64);
-    tails = new Int32Array(64);
-    count = 0;
-    /** Per entry: the key (a table key, or the index of an array element), its line, the next entry or -1. */
-    keys = [];
-    lines = new Int32Array(256);
-    nexts = new Int32Array(256);
-    add(kind) {
-        const id = this.count++;
-        if (id === this.kinds.length) {
-            this.kinds = grown(this.kinds);
-            this.heads = grown(this.heads);
-            this.tails = grown(this.tails);
-        }
-        this.kinds[id] = kind;
-        this.heads[id] = -1;
-        this.tails[id] = -1;
-        return id;
-    }
-    kind(id) {
-        return this.kinds[id];
-    }
-    setKind(id, kind) {
-        this.kinds[id] = kind;
-    }
-    /** Records `key` of container `id` at `line`. */
-    mark(id, key, line) {
-        const entry = this.keys.length;
-        this.keys.push(key);
-        if (entry === this.lines.length) {
-            this.lines = grown(this.lines);
-            this.nexts = grown(this.nexts);
-        }
-        this.lines[entry] = line;
-        this.nexts[entry] = -1;
-        const tail = this.tails[id];
-        if (tail < 0)
-            this.heads[id] = entry;
-        else
-            this.nexts[tail] = entry;
-        this.tails[id] = entry;
-    }
-    /** The line of the last entry of container `id`, or -1. */
-    lastLine(id) {
-        const tail = this.tails[id];
-        return tail < 0 ? -1 : this.lines[tail];
-    }
-    /** The entries of container `id`, in order, as `[key, line]` pairs. */
-    *entries(id) {
-        for (let e = this.heads[id]; e >= 0; e = this.nexts[e])
-            yield [this.keys[e], this.lines[e]];
-    }
-    /**
-     * The line of table key `name` of container `id`, or null if it has none; undefined when `limit` entries
-     * were scanned without finding it.
-     */
-    keyLine(id, name, limit = Infinity) {
-        let steps = 0;
-        for (let e = this.heads[id]; e >= 0; e = this.nexts[e]) {
-            if (steps++ >= limit)
-                return undefined;
-            if (this.keys[e] === name)
-                return this.lines[e];
-        }
-        return null;
-    }
-}
-function grown(array) {
-    const bigger = new Int32Array(array.length * 2);
-    bigger.set(array);
-    return bigger;
-}
-/**
- * The line of `key` of `container`, or null: its id is looked up in `ids`, and `indexes` keeps the indexes
- * built from the book for containers asked about before.
- */
-function lineIn(ids, book, indexes, container, key) {
-    const id = ids.get(container);
-    if (id === undefined)
-        return null;
-    if (Array.isArray(container)) {
-        const index = typeof key === 'number' ? key : /^(?:0|[1-9]\d*)$/.test(key) ? Number(key) : -1;
-        if (!Number.isInteger(index) || index < 0 || index >= container.length)
-            return null;
-        // The last change of line at or before `index`, found by halving the changes (`[index, line, …]`).
-        let runs = indexes.get(container);
-        if (runs === undefined) {
-            runs = [];
-            for (const [at, line] of book.entries(id))
-                runs.push(at, line);
-            indexes.set(container, runs);
-        }
-        let low = 0;
-        let high = runs.length / 2 - 1;
-        while (low < high) {
-            const mid = (low + high + 1) >> 1;
-            if (runs[2 * mid] <= index)
-                low = mid;
-            else
-                high = mid - 1;
-        }
-        return runs[2 * low + 1];
-    }
-    const name = String(key);
-    let byKey = indexes.get(container);
-    if (byKey === undefined) {
-        // A few keys are scanned; a table asked about more often gets an index.
-        const line = book.keyLine(id, name, 16);
-        if (line !== undefined)
-            return line;
-        indexes.set(container, (byKey = new Map()));
-        for (const [at, line] of book.entries(id))
-            byKey.set(at, line);
-    }
-    return byKey.get(name) ?? null;
-}
-
-;// CONCATENATED MODULE: ./src/toml/limits.ts
-/**
- * What the TOML reader refuses to hold, whatever the size of the file: both keep every value small enough
- * for the code that walks, prints and matches it.
- */
-/** Deepest nesting of arrays and inline tables that is read, as in toml_edit's parser (which cargo has used). */
-const MAX_NESTING = 127;
-/** Longest string (source characters between its quotes) that is read. */
-const MAX_STRING = 65_536;
-/** The problem with a long string, as the end of a message (`a string of 1000000 characters …`). */
-function longStringProblem(what, length) {
-    return `a ${what} of ${length} characters is too long to read (at most ${MAX_STRING})`;
-}
-/** The problem with an array or inline table nested one level too deep, as the end of a message. */
-function nestingProblem() {
-    return `too deeply nested: arrays and inline tables may nest at most ${MAX_NESTING} levels`;
-}
-
-;// CONCATENATED MODULE: ./src/toml/messages.ts
-/** How the TOML reader's messages name a character, a key and a key path. */
-
-const { DEL } = CHAR;
-/** `rules.duplicate-linkage`, `allow[1].reason`, `rules."odd key"`. */
-function formatTomlPath(path) {
-    let out = '';
-    for (const segment of path) {
-        if (typeof segment === 'number')
-            out += `[${segment}]`;
-        else
-            out += `${out === '' ? '' : '.'}${/^[A-Za-z0-9_-]+$/u.test(segment) ? segment : JSON.stringify(segment)}`;
-    }
-    return out;
-}
-/** A character as it reads in a message. */
-function messages_describe(c) {
-    if (c >= 0x21 && c < DEL)
-        return `\`${String.fromCharCode(c)}\``;
-    return `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
-}
-/** `name` for a message, shortened when a file makes it very long. */
-function showKey(name) {
-    const shown = formatTomlPath([name]);
-    return `\`${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}\``;
-}
-
-;// CONCATENATED MODULE: ./src/toml/scanner.ts
-/**
- * The character-level cursor of the TOML reader: the text, the offset and line reached, the steps over blanks,
- * line breaks and comments that every part of the syntax shares, and the error at an offset, with its line and
- * column.
- */
-
-
-
-const { CR: scanner_CR, DEL: scanner_DEL, HASH: scanner_HASH, LF: scanner_LF, SPACE, TAB } = CHAR;
-/** The bottom layer of the reader, which each part of the syntax extends. */
-class Scanner {
-    text;
-    file;
-    pos = 0;
-    line = 1;
-    lineStart = 0;
-    constructor(text, file) {
-        this.text = text;
-        this.file = file;
-    }
-    // ---- Blanks, comments, line ends ------------------------------------------------------------------
-    skipWs() {
-        const text = this.text;
-        let pos = this.pos;
-        for (let c = text.charCodeAt(pos); c === SPACE || c === TAB; c = text.charCodeAt(++pos))
-            ;
-        this.pos = pos;
-    }
-    /** Skips spaces, tabs, line breaks and comments. */
-    skipBlank() {
-        const text = this.text;
-        let pos = this.pos;
-        for (;;) {
-            const c = text.charCodeAt(pos);
-            if (c === SPACE || c === TAB)
-                pos++;
-            else if (c === scanner_LF)
-                this.newLine(++pos);
-            else if (c === scanner_CR)
-                pos = this.crlf(pos);
-            else if (c === scanner_HASH)
-                pos = this.comment(pos);
-            else
-                break;
-        }
-        this.pos = pos;
-    }
-    newLine(start) {
-        this.line++;
-        this.lineStart = start;
-    }
-    /** A carriage return at `pos` that must start a CRLF line break; returns the offset after it. */
-    crlf(pos) {
-        if (this.text.charCodeAt(pos + 1) !== scanner_LF)
-            this.fail(pos, 'a carriage return must be followed by a line feed');
-        this.newLine(pos + 2);
-        return pos + 2;
-    }
-    /** Checks the comment starting at `pos`; returns the offset of the line break (or end of text) after it. */
-    comment(pos) {
-        const text = this.text;
-        const end = text.length;
-        for (pos++; pos < end; pos++) {
-            const c = text.charCodeAt(pos);
-            if ((c >= SPACE && c < scanner_DEL) || c === TAB)
-                continue;
-            if (c === scanner_LF || c === scanner_CR)
-                break;
-            if (c < 0x80)
-                this.fail(pos, `a comment may not contain the control character ${messages_describe(c)}`);
-            if (c >= 0xd800 && c <= 0xdfff) {
-                const next = text.charCodeAt(pos + 1);
-                if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff)
-                    pos++;
-                else
-                    this.fail(pos, 'a comment may not contain an unpaired surrogate');
-            }
-        }
-        return pos;
-    }
-    /** Whether the `quote` at `pos` is the first of three: `"""` or `'''`. */
-    tripleAt(pos, quote) {
-        return this.text.charCodeAt(pos + 1) === quote && this.text.charCodeAt(pos + 2) === quote;
-    }
-    // ---- Errors -----------------------------------------------------------------------------------------
-    /** Throws the UserError `"<file>:<line>:<col>: invalid TOML: <reason>"` for offset `at`. */
-    fail(at, reason) {
-        const { line, column } = this.locate(at);
-        throw new errors_UserError(`${this.file}:${line}:${column}: invalid TOML: ${reason}`);
-    }
-    /** Line and column (1-based, in UTF-16 code units) of offset `at`. */
-    locate(at) {
-        const text = this.text;
-        let line = 1;
-        let start = 0;
-        if (at >= this.lineStart) {
-            line = this.line;
-            start = this.lineStart;
-        }
-        for (let i = text.indexOf('\n', start); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) {
-            line++;
-            start = i + 1;
-        }
-        return { line, column: at - start + 1 };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/toml/strings.ts
-/**
- * The TOML reader's strings: basic `"…"`, literal `'…'` and the multi-line forms of both, their escapes, and the
- * limit on their length. Also the error at a token, which reads a string that starts there first.
- */
-
-
-
-
-
-const { APOSTROPHE, BACKSLASH, CR: strings_CR, DEL: strings_DEL, LF: strings_LF, QUOTE, SPACE: strings_SPACE, TAB: strings_TAB } = CHAR;
-/** The scanner, reading strings and string keys too. */
-class StringReader extends Scanner {
-    /** The opening quote and line of the string being read (-1 when none), for the length limit. */
-    stringStart = -1;
-    stringLine = 0;
-    stringIsKey = false;
-    /** Set by `escape`: the offset after the escape sequence. */
-    escapeEnd = 0;
-    enterString(start, isKey) {
-        this.stringStart = start;
-        this.stringLine = this.line;
-        this.stringIsKey = isKey;
-    }
-    /** Ends the string read; `length` is its source characters between the quotes. */
-    leaveString(length) {
-        if (length > MAX_STRING)
-            this.tooLong(length);
-        this.stringStart = -1;
-    }
-    tooLong(length) {
-        const line = this.stringLine;
-        const problem = this.stringIsKey ? longStringProblem('quoted key', length) : `${formatTomlPath(this.valuePath())}: ${longStringProblem('string', length)}`;
-        throw new errors_UserError(`${this.file}:${line}: ${problem}`);
-    }
-    /** A character that may not appear in a string as written, at `at`. */
-    badStringChar(at, c) {
-        if (at >= this.text.length)
-            this.fail(at, 'unterminated string');
-        if (c === strings_LF || (c === strings_CR && this.text.charCodeAt(at + 1) === strings_LF))
-            this.fail(at, 'unterminated string: a line break in a single-line string');
-        if (c === strings_CR)
-            this.fail(at, 'a carriage return must be followed by a line feed');
-        this.fail(at, `a string may not contain the control character ${messages_describe(c)}; write it as an escape`);
-    }
-    /** A `"…"` string (not multi-line) at the current offset. */
-    basicString(isKey) {
-        const text = this.text;
-        const start = this.pos;
-        this.enterString(start, isKey);
-        let out = '';
-        let run = start + 1;
-        let i = run;
-        for (;;) {
-            const c = text.charCodeAt(i);
-            if (c === QUOTE)
-                break;
-            if (c === BACKSLASH) {
-                out += text.slice(run, i) + this.escape(i, false);
-                i = run = this.escapeEnd;
-            }
-            else if ((c >= strings_SPACE && c !== strings_DEL) || c === strings_TAB) {
-                i++;
-            }
-            else {
-                this.badStringChar(i, c);
-            }
-        }
-        out = run === start + 1 ? text.slice(run, i) : out + text.slice(run, i);
-        this.leaveString(i - start - 1);
-        this.pos = i + 1;
-        return out;
-    }
-    /** A `'…'` string (not multi-line) at the current offset. */
-    literalString(isKey) {
-        const text = this.text;
-        const start = this.pos;
-        this.enterString(start, isKey);
-        let i = start + 1;
-        for (;;) {
-            const c = text.charCodeAt(i);
-            if (c === APOSTROPHE)
-                break;
-            if ((c >= strings_SPACE && c !== strings_DEL) || c === strings_TAB)
-                i++;
-            else
-                this.badStringChar(i, c);
-        }
-        this.leaveString(i - start - 1);
-        this.pos = i + 1;
-        return text.slice(start + 1, i);
-    }
-    /** A `"""…"""` or `'''…'''` string at the current offset. Line breaks in it read as `\n`. */
-    multiLineString(quote) {
-        const text = this.text;
-        const start = this.pos;
-        this.enterString(start, false);
-        let i = start + 3;
-        // A line break right after the opening delimiter is not part of the string.
-        if (text.charCodeAt(i) === strings_LF)
-            this.newLine(++i);
-        else if (text.charCodeAt(i) === strings_CR && text.charCodeAt(i + 1) === strings_LF)
-            this.newLine((i += 2));
-        let out = '';
-        let run = i;
-        for (;;) {
-            const c = text.charCodeAt(i);
-            if (c === quote) {
-                if (!this.tripleAt(i, quote)) {
-                    i++;
-                    continue;
-                }
-                // Up to two quotes right before the closing delimiter belong to the string.
-                let n = 3;
-                while (n < 5 && text.charCodeAt(i + n) === quote)
-                    n++;
-                if (n === 5 && text.charCodeAt(i + 5) === quote)
-                    this.fail(i, 'three or more quotes in a row must be escaped in a multi-line string');
-                out += text.slice(run, i + n - 3);
-                this.leaveString(i + n - 3 - (start + 3));
-                this.pos = i + n;
-                return out;
-            }
-            if (c === BACKSLASH && quote === QUOTE) {
-                out += text.slice(run, i) + this.escape(i, true);
-                i = run = this.escapeEnd;
-            }
-            else if (c === strings_LF) {
-                this.newLine(++i);
-            }
-            else if (c === strings_CR) {
-                if (text.charCodeAt(i + 1) !== strings_LF)
-                    this.fail(i, 'a carriage return must be followed by a line feed');
-                out += text.slice(run, i);
-                run = i + 1;
-                this.newLine((i += 2));
-            }
-            else if ((c >= strings_SPACE && c !== strings_DEL) || c === strings_TAB) {
-                i++;
-            }
-            else {
-                this.fail(i, i >= text.length ? 'unterminated multi-line string' : `a string may not contain the control character ${messages_describe(c)}; write it as an escape`);
-            }
-        }
-    }
-    /** The escape sequence whose backslash is at `at`; sets `escapeEnd`. */
-    escape(at, multiLine) {
-        const text = this.text;
-        const c = text.charCodeAt(at + 1);
-        this.escapeEnd = at + 2;
-        switch (c) {
-            case 0x62 /* b */:
-                return '\b';
-            case 0x74 /* t */:
-                return '\t';
-            case 0x6e /* n */:
-                return '\n';
-            case 0x66 /* f */:
-                return '\f';
-            case 0x72 /* r */:
-                return '\r';
-            case 0x65 /* e */:
-                return '\x1b';
-            case QUOTE:
-                return '"';
-            case BACKSLASH:
-                return '\\';
-            case 0x75 /* u */:
-                return this.codePoint(at + 1, 4);
-            case 0x55 /* U */:
-                return this.codePoint(at + 1, 8);
-            case 0x78 /* x */:
-                return this.codePoint(at + 1, 2);
-        }
-        if (multiLine && (c === strings_SPACE || c === strings_TAB || c === strings_LF || c === strings_CR))
-            return this.lineEndingBackslash(at);
-        if (at + 1 >= text.length)
-            this.fail(at + 1, 'unterminated string');
-        this.fail(at + 1, `invalid escape sequence \\${String.fromCodePoint(text.codePointAt(at + 1))}`);
-    }
-    /** `\u`, `\U` or `\x` at `at`, with `count` hexadecimal digits. */
-    codePoint(at, count) {
-        const text = this.text;
-        for (let k = 1; k <= count; k++) {
-            const c = text.charCodeAt(at + k);
-            if (at + k >= text.length)
-                this.fail(text.length, 'unterminated string');
-            if (!isDigitOf(c, 16))
-                this.fail(at, `\\${text[at]} needs ${count} hexadecimal digits`);
-        }
-        const hex = text.slice(at + 1, at + 1 + count);
-        const code = parseInt(hex, 16);
-        if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
-            this.fail(at + count, `\\${text[at]}${hex} is not a Unicode scalar value`);
-        this.escapeEnd = at + 1 + count;
-        return String.fromCodePoint(code);
-    }
-    /** A backslash at `at` that ends a line: it, the line break and the blanks after it read as nothing. */
-    lineEndingBackslash(at) {
-        const text = this.text;
-        let i = at + 1;
-        while (text.charCodeAt(i) === strings_SPACE || text.charCodeAt(i) === strings_TAB)
-            i++;
-        const c = text.charCodeAt(i);
-        if (i >= text.length)
-            this.fail(i, 'unterminated multi-line string');
-        if (c !== strings_LF && c !== strings_CR)
-            this.fail(at + 1, 'a backslash can only end a line when nothing but blanks follow it on the line');
-        for (;;) {
-            const d = text.charCodeAt(i);
-            if (d === strings_SPACE || d === strings_TAB)
-                i++;
-            else if (d === strings_LF)
-                this.newLine(++i);
-            else if (d === strings_CR)
-                i = this.crlf(i);
-            else
-                break;
-        }
-        this.escapeEnd = i;
-        return '';
-    }
-    // ---- Errors -----------------------------------------------------------------------------------------
-    /**
-     * Fails on the token at `token` (at `at` within it or before it). A string there is read first, as the old
-     * parser's tokenizer did, so that a string left open, which may run over many lines, is reported as such.
-     */
-    unexpected(token, reason, at = token) {
-        const c = this.text.charCodeAt(token);
-        if (c === QUOTE || c === APOSTROPHE) {
-            this.pos = token;
-            if (this.tripleAt(token, c))
-                this.multiLineString(c);
-            else if (c === QUOTE)
-                this.basicString(false);
-            else
-                this.literalString(false);
-        }
-        this.fail(at, reason);
-    }
-    /** Fails as the scanner does, unless the string being read is over the length limit: that is reported instead. */
-    fail(at, reason) {
-        // Like the reader before this one, a string over the length limit is reported as such, even if invalid.
-        if (this.stringStart >= 0) {
-            const length = stringExtent(this.text, this.stringStart);
-            if (length > MAX_STRING)
-                this.tooLong(length);
-        }
-        return super.fail(at, reason);
-    }
-}
-/**
- * Source characters between the quotes of the string that opens at `start`, as far as it goes: an unclosed
- * single-line string ends at its line, an unclosed multi-line one at the end of the text.
- */
-function stringExtent(text, start) {
-    const quote = text.charCodeAt(start);
-    const multiLine = text.charCodeAt(start + 1) === quote && text.charCodeAt(start + 2) === quote;
-    const contentStart = start + (multiLine ? 3 : 1);
-    for (let j = contentStart; j < text.length; j++) {
-        const c = text.charCodeAt(j);
-        if (c === BACKSLASH && quote === QUOTE && text.charCodeAt(j + 1) !== strings_LF)
-            j++;
-        else if (c === strings_LF && !multiLine)
-            return j - contentStart;
-        else if (c === quote && !multiLine)
-            return j - contentStart;
-        else if (c === quote && text.charCodeAt(j + 1) === quote && text.charCodeAt(j + 2) === quote) {
-            let close = j;
-            while (close < j + 2 && text.charCodeAt(close + 3) === quote)
-                close++;
-            return close - contentStart;
-        }
-    }
-    return text.length - contentStart;
-}
-
-;// CONCATENATED MODULE: ./src/toml/scalars.ts
-/**
- * The TOML reader's values other than strings, arrays and inline tables: booleans, integers (decimal,
- * hexadecimal, octal, binary), floats with `inf` and `nan`, and local or offset dates, times and date-times,
- * which are kept as their source text.
- */
-
-
-
-const { APOSTROPHE: scalars_APOSTROPHE, COLON, DIGIT_0: scalars_DIGIT_0, DOT, MINUS, PLUS, QUOTE: scalars_QUOTE, SPACE: scalars_SPACE, UNDERSCORE } = CHAR;
-const I64_MAX = '9223372036854775807';
-const I64_MIN_ABS = '9223372036854775808';
-function isValidDate(year, month, day) {
-    if (month < 1 || month > 12 || day < 1)
-        return false;
-    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-    const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-    return day <= days;
-}
-/** Seconds up to 60 for a leap second, as RFC 3339 allows. */
-function isValidTime(hour, minute, second) {
-    return hour < 24 && minute < 60 && second <= 60;
-}
-/** The string reader, reading every value other than an array or inline table too. */
-class ScalarReader extends StringReader {
-    /** Set by `digits`: digits read, whether underscores separated them, and their value when short and decimal. */
-    digitCount = 0;
-    digitUnderscore = false;
-    digitValue = 0;
-    /** A string, number, boolean or date-time at the current offset. */
-    scalar() {
-        const text = this.text;
-        const start = this.pos;
-        const c = text.charCodeAt(start);
-        if (c === scalars_QUOTE)
-            return this.tripleAt(start, scalars_QUOTE) ? this.multiLineString(scalars_QUOTE) : this.basicString(false);
-        if (c === scalars_APOSTROPHE)
-            return this.tripleAt(start, scalars_APOSTROPHE) ? this.multiLineString(scalars_APOSTROPHE) : this.literalString(false);
-        if (isDigit(c))
-            return this.number(start, start);
-        if (c === 0x74 /* t */ && text.startsWith('true', start)) {
-            this.pos += 4;
-            return true;
-        }
-        if (c === 0x66 /* f */ && text.startsWith('false', start)) {
-            this.pos += 5;
-            return false;
-        }
-        if (c === 0x69 /* i */ || c === 0x6e /* n */)
-            return this.special(start, start);
-        if (c === PLUS || c === MINUS) {
-            const next = text.charCodeAt(start + 1);
-            if (next === 0x69 || next === 0x6e)
-                return this.special(start, start + 1);
-            if (isDigit(next))
-                return this.number(start, start + 1);
-            this.fail(start + 1, `expected a number after ${messages_describe(c)}`);
-        }
-        this.fail(start, this.pos >= text.length ? 'expected a value' : `expected a value, found ${messages_describe(c)}`);
-    }
-    /** `inf` or `nan` at `at`, after the sign (if any) at `start`. */
-    special(start, at) {
-        const text = this.text;
-        if (text.startsWith('inf', at)) {
-            this.pos = at + 3;
-            return text.charCodeAt(start) === MINUS ? -Infinity : Infinity;
-        }
-        if (text.startsWith('nan', at)) {
-            this.pos = at + 3;
-            return NaN;
-        }
-        this.fail(at, 'expected a value');
-    }
-    /**
-     * Reads digits of `radix` (with single underscores between them) from `pos`; returns the offset after them
-     * and sets `digitCount`, `digitUnderscore` and, for up to 15 decimal digits, `digitValue`.
-     */
-    digits(pos, radix) {
-        const text = this.text;
-        let c = text.charCodeAt(pos);
-        if (c === UNDERSCORE)
-            this.fail(pos, 'an underscore must be between two digits');
-        if (!isDigitOf(c, radix))
-            this.fail(pos, pos >= text.length ? 'expected a digit' : `expected a digit, found ${messages_describe(c)}`);
-        let count = 0;
-        let value = 0;
-        let underscore = false;
-        let before = 0;
-        for (; isDigitOf(c, radix) || c === UNDERSCORE; c = text.charCodeAt(++pos)) {
-            if (c === UNDERSCORE) {
-                if (before === UNDERSCORE)
-                    this.fail(pos, 'an underscore must be between two digits');
-                underscore = true;
-            }
-            else {
-                count++;
-                value = value * 10 + (c - scalars_DIGIT_0);
-            }
-            before = c;
-        }
-        if (before === UNDERSCORE)
-            this.fail(pos, 'an underscore must be between two digits');
-        this.digitCount = count;
-        this.digitUnderscore = underscore;
-        this.digitValue = value;
-        return pos;
-    }
-    /** A number, date or time starting at `start`, whose first digit is at `at` (after a sign). */
-    number(start, at) {
-        const text = this.text;
-        const signed = at !== start;
-        if (text.charCodeAt(at) === scalars_DIGIT_0) {
-            const next = text.charCodeAt(at + 1);
-            if (!signed && isDigit(next)) {
-                // Only a time or a date may start with 0 and another digit.
-                const third = text.charCodeAt(at + 2);
-                if (third === COLON)
-                    return this.minute(start, false, Number(text.slice(at, at + 2)), at + 3);
-                if (isDigit(third) && isDigit(text.charCodeAt(at + 3)) && text.charCodeAt(at + 4) === MINUS)
-                    return this.date(start, Number(text.slice(at, at + 4)), at + 5);
-                this.fail(at, 'a number may not start with a leading zero');
-            }
-            if (next === 0x78 /* x */ || next === 0x6f /* o */ || next === 0x62 /* b */) {
-                if (signed)
-                    this.fail(at + 1, 'a hexadecimal, octal or binary integer may not have a sign');
-                return this.radixInteger(start, at + 2, next === 0x78 ? 16 : next === 0x6f ? 8 : 2);
-            }
-            if (next === 0x65 /* e */ || next === 0x45 /* E */)
-                return this.exponent(start, at + 2);
-            if (next === DOT)
-                return this.fraction(start, at + 2);
-            this.pos = at + 1;
-            return 0;
-        }
-        const end = this.digits(at, 10);
-        const next = text.charCodeAt(end);
-        if (!signed && !this.digitUnderscore) {
-            if (next === MINUS && this.digitCount === 4)
-                return this.date(start, Number(text.slice(at, end)), end + 1);
-            if (next === COLON && this.digitCount === 2)
-                return this.minute(start, false, Number(text.slice(at, end)), end + 1);
-        }
-        if (next === 0x65 || next === 0x45)
-            return this.exponent(start, end + 1);
-        if (next === DOT)
-            return this.fraction(start, end + 1);
-        this.pos = end;
-        const count = this.digitCount;
-        const negative = text.charCodeAt(start) === MINUS;
-        if (count <= 15)
-            return negative ? -this.digitValue : this.digitValue;
-        const digits = text.slice(at, end).replace(/_/g, '');
-        if (count > 19 || (count === 19 && digits > (negative ? I64_MIN_ABS : I64_MAX)))
-            this.fail(start, 'the integer does not fit in 64 bits');
-        // As toml-eslint-parser read it: integers beyond 2^53 lose precision.
-        return parseInt(negative ? `-${digits}` : digits, 10);
-    }
-    radixInteger(start, at, radix) {
-        const end = this.digits(at, radix);
-        this.pos = end;
-        const digits = this.text.slice(at, end).replace(/_/g, '');
-        const significant = digits.replace(/^0+/, '');
-        // 2^63 - 1 is 7fffffffffffffff, 777777777777777777777 and 63 ones.
-        const fits = radix === 16 ? significant.length < 16 || (significant.length === 16 && significant[0] <= '7') : significant.length <= (radix === 8 ? 21 : 63);
-        if (!fits)
-            this.fail(start, 'the integer does not fit in 64 bits');
-        return parseInt(digits, radix);
-    }
-    /** The digits after the `.` of a float, at `at`. */
-    fraction(start, at) {
-        const end = this.digits(at, 10);
-        const next = this.text.charCodeAt(end);
-        if (next === 0x65 || next === 0x45)
-            return this.exponent(start, end + 1);
-        return this.float(start, end);
-    }
-    /** The exponent of a float, after its `e` at `at`. */
-    exponent(start, at) {
-        const c = this.text.charCodeAt(at);
-        return this.float(start, this.digits(c === PLUS || c === MINUS ? at + 1 : at, 10));
-    }
-    float(start, end) {
-        this.pos = end;
-        let source = this.text.slice(start, end);
-        if (source.includes('_'))
-            source = source.replace(/_/g, '');
-        const value = Number(source);
-        if (!Number.isFinite(value))
-            this.fail(start, 'the float is too large for 64 bits');
-        return value;
-    }
-    // ---- Dates and times -------------------------------------------------------------------------------
-    /** Two digits at `at`, as a number. */
-    twoDigits(at) {
-        const text = this.text;
-        const first = text.charCodeAt(at);
-        if (!isDigit(first))
-            this.fail(at, 'expected a digit in the date-time');
-        const second = text.charCodeAt(at + 1);
-        if (!isDigit(second))
-            this.fail(at + 1, 'expected a digit in the date-time');
-        return (first - scalars_DIGIT_0) * 10 + (second - scalars_DIGIT_0);
-    }
-    expect(at, c) {
-        if (this.text.charCodeAt(at) !== c)
-            this.fail(at, `expected ${messages_describe(c)} in the date-time`);
-    }
-    /** A date-time is kept as its source text, from `start`. `at` is the first digit of the month. */
-    date(start, year, at) {
-        const text = this.text;
-        const month = this.twoDigits(at);
-        this.expect(at + 2, MINUS);
-        const day = this.twoDigits(at + 3);
-        if (!isValidDate(year, month, day))
-            this.fail(at + 4, 'not a date in the calendar');
-        const end = at + 5;
-        const c = text.charCodeAt(end);
-        if (c === 0x54 /* T */ || c === 0x74 /* t */ || (c === scalars_SPACE && isDigit(text.charCodeAt(end + 1)) && isDigit(text.charCodeAt(end + 2)))) {
-            const hour = this.twoDigits(end + 1);
-            this.expect(end + 3, COLON);
-            return this.minute(start, true, hour, end + 4);
-        }
-        this.pos = end;
-        return text.slice(start, end);
-    }
-    /** The minutes (at `at`) and what follows of a time whose hour is read. */
-    minute(start, hasDate, hour, at) {
-        const text = this.text;
-        const minute = this.twoDigits(at);
-        let end = at + 2;
-        if (text.charCodeAt(end) === COLON) {
-            const second = this.twoDigits(end + 1);
-            if (!isValidTime(hour, minute, second))
-                this.fail(end + 2, 'not a valid time of day');
-            end += 3;
-            if (text.charCodeAt(end) === DOT) {
-                end++;
-                if (!isDigit(text.charCodeAt(end)))
-                    this.fail(end, 'expected a digit in the date-time');
-                while (isDigit(text.charCodeAt(end)))
-                    end++;
-            }
-        }
-        else if (!isValidTime(hour, minute, 0)) {
-            this.fail(end, 'not a valid time of day');
-        }
-        if (hasDate) {
-            const c = text.charCodeAt(end);
-            if (c === 0x5a /* Z */ || c === 0x7a /* z */) {
-                end++;
-            }
-            else if (c === PLUS || c === MINUS) {
-                const hours = this.twoDigits(end + 1);
-                this.expect(end + 3, COLON);
-                const minutes = this.twoDigits(end + 4);
-                if (!isValidTime(hours, minutes, 0))
-                    this.fail(end + 5, 'not a valid time offset');
-                end += 6;
-            }
-        }
-        this.pos = end;
-        return text.slice(start, end);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/toml/tables.ts
-/**
- * The TOML reader's keys and tables: bare, quoted and dotted keys, the `=` of a key/value pair, `[table]` and
- * `[[array of tables]]` headers, and what a header or a dotted key may define or add to.
- */
-
-
-
-
-const { APOSTROPHE: tables_APOSTROPHE, DOT: tables_DOT, EQUALS, LEFT_BRACKET, QUOTE: tables_QUOTE, RIGHT_BRACKET } = CHAR;
-const { DEFINED, DOTTED, IMPLICIT, INLINE, NONE, STATIC_ARRAY, TABLE_ARRAY, VALUE } = KIND;
-const RECENT_KEYS = 256;
-/** The kind of a value without an id: arrays and inline tables get theirs only when a line is asked for. */
-function kindOf(value) {
-    return typeof value !== 'object' ? VALUE : Array.isArray(value) ? STATIC_ARRAY : INLINE;
-}
-/** A table as the reader makes it: without a prototype. */
-function newTable() {
-    return Object.create(null);
-}
-/** The value reader, reading keys and headers too, and building the tables they name. */
-class TableReader extends ScalarReader {
-    /** The id of each container in the book. */
-    ids = new Map();
-    book = new Book();
-    root = newTable();
-    /** The table that the current section's key/value pairs go into, and its id. */
-    table;
-    id = 0;
-    /** For messages: the offset of the current section's header key (-1 for the top), and of the pair's key. */
-    sectionAt = -1;
-    keyAt = 0;
-    /** Bare keys read lately, by a hash of their characters. */
-    recentKeys = new Array(RECENT_KEYS).fill('');
-    /** The parts of the last key read, and their offsets. */
-    keyParts = [];
-    partAt = [];
-    constructor(text, file) {
-        super(text, file);
-        this.table = this.root;
-        this.id = this.add(this.root, DEFINED);
-    }
-    // ---- Line ends --------------------------------------------------------------------------------------
-    /** After a key/value pair or a header, only a comment may follow on the line. */
-    endLine() {
-        this.skipWs();
-        const c = this.text.charCodeAt(this.pos);
-        if (this.pos < this.text.length && !endsLine(c))
-            this.unexpected(this.pos, `expected the end of the line, found ${messages_describe(c)}`);
-    }
-    /**
-     * The line ends (at the current offset) where `what` must continue on it: the error names the next token,
-     * or says `atEnd` when the text ends first.
-     */
-    brokenLine(what, atEnd) {
-        this.skipBlank();
-        if (this.pos >= this.text.length)
-            this.fail(this.pos, atEnd);
-        this.unexpected(this.pos, `${what} must be on one line`);
-    }
-    // ---- Keys, headers, key/value pairs -------------------------------------------------------------------
-    /** A bare key character or a quote that does not open a multi-line string. */
-    isKeyStart(pos) {
-        const c = this.text.charCodeAt(pos);
-        if (c === tables_QUOTE || c === tables_APOSTROPHE)
-            return !this.tripleAt(pos, c);
-        return isBare(c);
-    }
-    /**
-     * A (dotted) key starting at a key start, in `keyParts` (valid until the next key is read); `partAt` gets
-     * the offset of each part. Stops on the same line at what follows the key (after spaces), or at the end.
-     */
-    key(atEnd) {
-        const text = this.text;
-        const parts = this.keyParts;
-        parts.length = 0;
-        const partAt = this.partAt;
-        partAt.length = 0;
-        for (;;) {
-            const start = this.pos;
-            const c = text.charCodeAt(start);
-            if (isBare(c)) {
-                let end = start + 1;
-                let hash = c;
-                for (let d = text.charCodeAt(end); isBare(d); d = text.charCodeAt(++end))
-                    hash = (Math.imul(hash, 31) + d) | 0;
-                // Files repeat the same few keys: reusing the string read before saves copying it and looking it up.
-                const slot = (hash ^ (end - start)) & (RECENT_KEYS - 1);
-                let part = this.recentKeys[slot];
-                if (part.length !== end - start || !text.startsWith(part, start))
-                    this.recentKeys[slot] = part = text.slice(start, end);
-                parts.push(part);
-                this.pos = end;
-            }
-            else {
-                parts.push(c === tables_QUOTE ? this.basicString(true) : this.literalString(true));
-            }
-            partAt.push(start);
-            this.skipWs();
-            const next = text.charCodeAt(this.pos);
-            if (endsLine(next))
-                this.brokenLine('a key', atEnd);
-            if (next !== tables_DOT)
-                return parts;
-            const dot = this.pos;
-            this.pos++;
-            this.skipWs();
-            const after = text.charCodeAt(this.pos);
-            if (endsLine(after)) {
-                this.skipBlank();
-                if (this.pos < text.length)
-                    this.unexpected(this.pos, 'a key must be on one line');
-            }
-            if (after === tables_DOT)
-                this.fail(dot, 'a key may not contain two dots in a row');
-            if (!this.isKeyStart(this.pos))
-                this.unexpected(this.pos, 'a key may not end with a dot', dot);
-        }
-    }
-    /** Expects `=` (after a key that ends on its line) and steps over it. */
-    equals() {
-        if (this.text.charCodeAt(this.pos) !== EQUALS) {
-            const found = this.pos >= this.text.length ? 'the end of the text' : messages_describe(this.text.charCodeAt(this.pos));
-            this.unexpected(this.pos, `expected \`=\` after the key, found ${found}`);
-        }
-        this.pos++;
-    }
-    /** Steps to the value after `=`, which must start on the same line. */
-    startValue() {
-        this.skipWs();
-        if (this.pos >= this.text.length)
-            this.fail(this.pos, 'expected a value after `=`');
-        if (endsLine(this.text.charCodeAt(this.pos)))
-            this.brokenLine('a key, its `=` and its value', 'expected a value after `=`');
-    }
-    /** Gives `container` an id in the book. */
-    add(container, kind) {
-        const id = this.book.add(kind);
-        this.ids.set(container, id);
-        return id;
-    }
-    /** The line recorded for key `name` of table `id`, for messages. */
-    first(id, name) {
-        return this.book.keyLine(id, name) ?? undefined;
-    }
-    /**
-     * Walks the dotted key `parts` from `table` (of id `id`), creating the tables it names, and returns the table
-     * that takes the last part, which must be new.
-     */
-    dotted(table, id, parts, line) {
-        const book = this.book;
-        const last = parts.length - 1;
-        for (let i = 0; i < last; i++) {
-            const name = parts[i];
-            const child = table[name];
-            if (child === undefined) {
-                ;
-                [table, id] = this.newChild(table, id, name, line, DOTTED);
-                continue;
-            }
-            const found = typeof child === 'object' ? this.ids.get(child) : undefined;
-            const kind = found === undefined ? kindOf(child) : book.kind(found);
-            if (kind !== DOTTED && kind !== IMPLICIT)
-                this.fail(this.partAt[i], `${this.what(name, kind, this.first(id, name))}; a dotted key cannot add to it`);
-            book.setKind(found, DOTTED);
-            table = child;
-            id = found;
-        }
-        const name = parts[last];
-        if (table[name] !== undefined)
-            this.fail(this.partAt[last], `duplicate key ${showKey(name)}: already defined on line ${this.first(id, name)}`);
-        book.mark(id, name, line);
-        return table;
-    }
-    /** A new table of `kind` at `name` of `table` (of id `id`), first mentioned on `line`; it and its id. */
-    newChild(table, id, name, line, kind) {
-        const created = newTable();
-        this.book.mark(id, name, line);
-        table[name] = created;
-        return [created, this.add(created, kind)];
-    }
-    /** `[a.b]` or `[[a.b]]`, from its `[` up to the line's end. */
-    header() {
-        const text = this.text;
-        const line = this.line;
-        const open = this.pos;
-        this.pos++;
-        this.skipWs();
-        let array = false;
-        if (endsLine(text.charCodeAt(this.pos)))
-            this.brokenLine('a table header', 'unterminated table header');
-        if (text.charCodeAt(this.pos) === LEFT_BRACKET) {
-            if (this.pos !== open + 1)
-                this.fail(this.pos, 'no space is allowed between the brackets of `[[`');
-            array = true;
-            this.pos++;
-            this.skipWs();
-            if (endsLine(text.charCodeAt(this.pos)))
-                this.brokenLine('a table header', 'unterminated table header');
-        }
-        const c = text.charCodeAt(this.pos);
-        if (this.pos >= text.length)
-            this.fail(this.pos, 'unterminated table header');
-        if (c === RIGHT_BRACKET)
-            this.fail(this.pos, 'a table header needs a key');
-        if (c === tables_DOT)
-            this.fail(this.pos, 'a key may not start with a dot');
-        if (!this.isKeyStart(this.pos))
-            this.unexpected(this.pos, `expected a key in the table header, found ${messages_describe(c)}`);
-        const keyAt = this.pos;
-        const parts = this.key('unterminated table header');
-        if (text.charCodeAt(this.pos) !== RIGHT_BRACKET) {
-            this.unexpected(this.pos, this.pos >= text.length ? 'unterminated table header' : `expected \`]\` after the key, found ${messages_describe(text.charCodeAt(this.pos))}`);
-        }
-        this.pos++;
-        if (array) {
-            const close = this.pos;
-            this.skipWs();
-            if (endsLine(text.charCodeAt(this.pos)))
-                this.brokenLine('a table header', 'unterminated table header');
-            if (text.charCodeAt(this.pos) !== RIGHT_BRACKET)
-                this.unexpected(this.pos, 'expected `]]` to end the header of an array of tables');
-            if (this.pos !== close)
-                this.fail(this.pos, 'no space is allowed between the brackets of `]]`');
-            this.pos++;
-        }
-        this.define(parts, line, array);
-        this.sectionAt = keyAt;
-    }
-    /** Makes the table a header names the current section, creating what it names. */
-    define(parts, line, array) {
-        const book = this.book;
-        let table = this.root;
-        let id = this.ids.get(table);
-        const last = parts.length - 1;
-        for (let i = 0; i < last; i++) {
-            const name = parts[i];
-            const child = table[name];
-            if (child === undefined) {
-                ;
-                [table, id] = this.newChild(table, id, name, line, IMPLICIT);
-                continue;
-            }
-            const found = typeof child === 'object' ? this.ids.get(child) : undefined;
-            const kind = found === undefined ? kindOf(child) : book.kind(found);
-            if (kind === TABLE_ARRAY) {
-                // A header below an array of tables adds to its last element.
-                const elements = child;
-                table = elements[elements.length - 1];
-                id = this.ids.get(table);
-                continue;
-            }
-            if (kind === VALUE || kind === INLINE || kind === STATIC_ARRAY)
-                this.fail(this.partAt[i], `${this.what(name, kind, this.first(id, name))}; a table header cannot add to it`);
-            table = child;
-            id = found;
-        }
-        const name = parts[last];
-        const existing = table[name];
-        const found = typeof existing === 'object' ? this.ids.get(existing) : undefined;
-        const kind = found === undefined ? (existing === undefined ? NONE : kindOf(existing)) : book.kind(found);
-        if (!array && kind === IMPLICIT) {
-            book.setKind(found, DEFINED);
-            this.table = existing;
-            this.id = found;
-            return;
-        }
-        if (!array && kind !== NONE) {
-            const first = this.first(id, name);
-            const problem = kind === DEFINED ? `table ${showKey(name)} defined twice (first on line ${first})` : `${this.what(name, kind, first)}; a table header cannot define it again`;
-            this.fail(this.partAt[last], problem);
-        }
-        if (array && kind !== NONE && kind !== TABLE_ARRAY)
-            this.fail(this.partAt[last], `${this.what(name, kind, this.first(id, name))}, not an array of tables`);
-        const section = newTable();
-        if (!array) {
-            book.mark(id, name, line);
-            table[name] = section;
-        }
-        else if (kind === NONE) {
-            const elements = [section];
-            book.mark(id, name, line);
-            book.mark(this.add(elements, TABLE_ARRAY), 0, line);
-            table[name] = elements;
-        }
-        else {
-            const elements = existing;
-            book.mark(found, elements.length, line);
-            elements.push(section);
-        }
-        this.table = section;
-        this.id = this.add(section, DEFINED);
-    }
-    /** What the existing value at `name` is, for a message: "`b` is an inline table (line 3)". */
-    what(name, kind, line) {
-        const what = kind === VALUE
-            ? 'a value'
-            : kind === INLINE
-                ? 'an inline table'
-                : kind === STATIC_ARRAY
-                    ? 'an array'
-                    : kind === TABLE_ARRAY
-                        ? 'an array of tables'
-                        : kind === DOTTED
-                            ? 'a table defined by dotted keys'
-                            : kind === DEFINED
-                                ? 'a table defined by a header'
-                                : 'a table';
-        return `${showKey(name)} is ${what}${line === undefined ? '' : ` (line ${line})`}`;
-    }
-    /** The parts of the (valid) key at `offset`, read again for a message. */
-    partsAt(offset) {
-        const { pos, line, lineStart } = this;
-        this.pos = offset;
-        const parts = this.key('').slice();
-        this.pos = pos;
-        this.line = line;
-        this.lineStart = lineStart;
-        return parts;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/toml/reader.ts
-/**
- * The TOML reader's pass over a document: its key/value pairs and headers line by line, and the arrays and
- * inline tables of a value, followed on an explicit stack rather than by recursion; then the line of each key
- * or element of what it read, on demand.
- */
-
-
-
-
-
-
-const { COMMA, LEFT_BRACE, LEFT_BRACKET: reader_LEFT_BRACKET, RIGHT_BRACE, RIGHT_BRACKET: reader_RIGHT_BRACKET } = CHAR;
-const { INLINE: reader_INLINE, STATIC_ARRAY: reader_STATIC_ARRAY } = KIND;
-/** An array or inline table being read. Frames are reused, one per depth. */
-class Frame {
-    /** The inline table, or null for an array, whose elements are on the reader's stack of values from `base`. */
-    table = null;
-    base = 0;
-    /** Where the container goes when it closes: `target[name]`, or (target null) the enclosing array. */
-    target = null;
-    name = '';
-    /** Its id in the book. */
-    id = 0;
-    /** Whether an element or entry has been read, so that a separator or the end comes next. */
-    filled = false;
-    /** For messages: the index of the element being read, or the offset of the key of the entry being read. */
-    index = 0;
-    keyAt = 0;
-}
-/** The whole reader: `read` reads the document once. */
-class Reader extends TableReader {
-    frames = [];
-    depth = 0;
-    /**
-     * The elements of the arrays being read, innermost last, up to `top`: an array is made when it closes, at
-     * its size (growing each array element by element would allocate it again and again).
-     */
-    values = [];
-    top = 0;
-    /** Arrays and inline tables with their ids, given to `ids` only when a line is asked for. */
-    late = [];
-    read() {
-        const text = this.text;
-        for (;;) {
-            this.skipBlank();
-            if (this.pos >= text.length)
-                break;
-            const c = text.charCodeAt(this.pos);
-            if (c === reader_LEFT_BRACKET)
-                this.header();
-            else if (this.isKeyStart(this.pos))
-                this.keyValue();
-            else
-                this.unexpected(this.pos, `expected a key or a [table] header, found ${messages_describe(c)}`);
-            this.endLine();
-        }
-        const { ids, book, late } = this;
-        const indexes = new Map();
-        let registered = false;
-        const lineInDocument = (container, key) => {
-            if (!registered) {
-                for (let i = 0; i < late.length; i += 2)
-                    ids.set(late[i], late[i + 1]);
-                late.length = 0;
-                registered = true;
-            }
-            return lineIn(ids, book, indexes, container, key);
-        };
-        return { value: this.root, lineIn: lineInDocument };
-    }
-    /** A key/value pair of the current section, from its key up to the end of its value. */
-    keyValue() {
-        const line = this.line;
-        this.keyAt = this.pos;
-        const parts = this.key('expected `=` after the key');
-        this.equals();
-        const table = this.dotted(this.table, this.id, parts, line);
-        this.startValue();
-        const name = parts[parts.length - 1];
-        const c = this.text.charCodeAt(this.pos);
-        if (c === reader_LEFT_BRACKET || c === LEFT_BRACE) {
-            this.open(c, table, name);
-            this.nested();
-        }
-        else {
-            table[name] = this.scalar();
-        }
-    }
-    // ---- Arrays and inline tables ---------------------------------------------------------------------
-    /**
-     * Opens the array or inline table whose bracket or brace is at the current offset; when it closes, it goes
-     * to `target[name]`, or (target null) to the enclosing array.
-     */
-    open(c, target, name) {
-        if (this.depth >= MAX_NESTING) {
-            const { line, column } = this.locate(this.pos);
-            throw new errors_UserError(`${this.file}:${line}:${column}: ${nestingProblem()}`);
-        }
-        this.pos++;
-        let frame = this.frames[this.depth];
-        if (frame === undefined)
-            this.frames.push((frame = new Frame()));
-        this.depth++;
-        frame.filled = false;
-        frame.target = target;
-        frame.name = name;
-        frame.id = this.book.add(c === reader_LEFT_BRACKET ? reader_STATIC_ARRAY : reader_INLINE);
-        frame.table = c === reader_LEFT_BRACKET ? null : newTable();
-        frame.base = this.top;
-    }
-    /** Closes the innermost array or inline table (at its bracket or brace) and puts it where it goes. */
-    close(frame) {
-        this.pos++;
-        this.depth--;
-        let value;
-        if (frame.table === null) {
-            value = this.values.slice(frame.base, this.top);
-            this.top = frame.base;
-        }
-        else {
-            value = frame.table;
-        }
-        // An empty one has no line to give.
-        if (this.book.lastLine(frame.id) >= 0)
-            this.late.push(value, frame.id);
-        if (frame.target !== null)
-            frame.target[frame.name] = value;
-        else
-            this.push(value);
-    }
-    /** Adds an element to the innermost array. */
-    push(value) {
-        if (this.top < this.values.length)
-            this.values[this.top] = value;
-        else
-            this.values.push(value);
-        this.top++;
-    }
-    /** Reads what the arrays and inline tables opened by `open` hold, until the outermost one closes. */
-    nested() {
-        const text = this.text;
-        while (this.depth > 0) {
-            const frame = this.frames[this.depth - 1];
-            this.skipBlank();
-            let c = text.charCodeAt(this.pos);
-            const end = this.pos >= text.length;
-            if (frame.table === null) {
-                if (frame.filled) {
-                    if (c === COMMA) {
-                        this.pos++;
-                        this.skipBlank();
-                        c = text.charCodeAt(this.pos);
-                    }
-                    else if (c !== reader_RIGHT_BRACKET) {
-                        this.unexpected(this.pos, end ? 'unterminated array' : `expected \`,\` or \`]\` after an array element, found ${messages_describe(c)}`);
-                    }
-                }
-                if (c === reader_RIGHT_BRACKET) {
-                    this.close(frame);
-                    continue;
-                }
-                if (this.pos >= text.length)
-                    this.fail(this.pos, 'unterminated array');
-                frame.filled = true;
-                const index = this.top - frame.base;
-                frame.index = index;
-                if (this.book.lastLine(frame.id) !== this.line)
-                    this.book.mark(frame.id, index, this.line);
-                if (c === reader_LEFT_BRACKET || c === LEFT_BRACE)
-                    this.open(c, null, '');
-                else
-                    this.push(this.scalar());
-            }
-            else {
-                if (frame.filled) {
-                    if (c === COMMA) {
-                        this.pos++;
-                        this.skipBlank();
-                        c = text.charCodeAt(this.pos);
-                    }
-                    else if (c !== RIGHT_BRACE) {
-                        this.unexpected(this.pos, end ? 'unterminated inline table' : `expected \`,\` or \`}\` after a value in an inline table, found ${messages_describe(c)}`);
-                    }
-                }
-                if (c === RIGHT_BRACE) {
-                    this.close(frame);
-                    continue;
-                }
-                if (this.pos >= text.length)
-                    this.fail(this.pos, 'unterminated inline table');
-                if (!this.isKeyStart(this.pos))
-                    this.unexpected(this.pos, `expected a key or \`}\` in an inline table, found ${messages_describe(c)}`);
-                frame.filled = true;
-                const line = this.line;
-                frame.keyAt = this.pos;
-                const parts = this.key('expected `=` after the key');
-                this.equals();
-                const table = this.dotted(frame.table, frame.id, parts, line);
-                this.startValue();
-                const name = parts[parts.length - 1];
-                c = text.charCodeAt(this.pos);
-                if (c === reader_LEFT_BRACKET || c === LEFT_BRACE)
-                    this.open(c, table, name);
-                else
-                    table[name] = this.scalar();
-            }
-        }
-    }
-    valuePath() {
-        const path = [];
-        if (this.sectionAt >= 0) {
-            // Each array of tables on the way is at its last element: a later header would have ended the section.
-            let value = this.root;
-            for (const part of this.partsAt(this.sectionAt)) {
-                path.push(part);
-                value = value[part];
-                if (Array.isArray(value)) {
-                    path.push(value.length - 1);
-                    value = value[value.length - 1];
-                }
-            }
-        }
-        path.push(...this.partsAt(this.keyAt));
-        for (let d = 0; d < this.depth; d++) {
-            const frame = this.frames[d];
-            if (frame.table === null)
-                path.push(frame.index);
-            else
-                path.push(...this.partsAt(frame.keyAt));
-        }
-        return path;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/toml/parse.ts
-
-
-/** Reads `text`; invalid TOML throws a UserError `"<file>:<line>:<col>: invalid TOML: <reason>"`. */
-function parseToml(text, file) {
-    return new Reader(text, file).read();
-}
-
-;// CONCATENATED MODULE: ./src/toml/document.ts
-
-
-/**
- * Parses TOML (1.0, plus what cargo 1.95 accepts of 1.1: line breaks, comments and trailing commas in inline
- * tables, `\e` and `\xHH` escapes, times without seconds) in time and memory linear in the text.
- * Invalid TOML throws a UserError `"<file>:<line>:<col>: invalid TOML: <reason>"`. What the reader does not
- * take (arrays and inline tables nested too deeply, strings too long, named by their key) throws a UserError
- * naming the file and line.
- */
-function parseTomlDocument(text, file) {
-    const { value, lineIn } = parseToml(text, file);
-    return {
-        file,
-        value,
-        lineOf: (path) => {
-            if (path.length === 0)
-                return null;
-            let container = value;
-            for (let i = 0; i < path.length - 1; i++) {
-                const child = childOf(container, path[i]);
-                if (!isContainer(child))
-                    return null;
-                container = child;
-            }
-            return lineIn(container, path[path.length - 1]);
-        },
-        lineIn
-    };
-}
-/** The value at `key`, never one inherited from a prototype (`length` of an array is not a value either). */
-function childOf(container, key) {
-    if (Array.isArray(container))
-        return typeof key === 'number' || /^\d+$/.test(key) ? container[Number(key)] : undefined;
-    return Object.hasOwn(container, key) ? container[key] : undefined;
-}
-function isContainer(value) {
-    return typeof value === 'object';
-}
-
 ;// CONCATENATED MODULE: ./src/config/cargo-config.ts
 /**
  * Cargo's configuration (`.cargo/config.toml` and friends) as data, merged the way cargo 1.95 merges it.
  *
- * Only `readCargoConfig` touches the file system; it never runs anything.
+ * Pure: reading the files is `gather/cargo-config.ts`.
  */
-
-
-
 
 
 
@@ -36946,20 +36653,20 @@ function mergeCargoConfig(files, options = {}) {
     const includes = options.includes ?? new Map();
     const load = (file, text, includedFrom) => {
         if (seen.has(file)) {
-            throw new errors_UserError(`${where(includedFrom)}config \`include\` cycle detected with path \`${file}\``);
+            throw new UserError(`${where(includedFrom)}config \`include\` cycle detected with path \`${file}\``);
         }
         seen.add(file);
         const doc = parseTomlDocument(text, file);
         const table = configTable(doc.value, { file, line: 1 }, (container, key) => ({ file, line: doc.lineIn(container, key) ?? 0 }));
         for (const include of takeIncludes(table, file)) {
             if (seen.has(include.path)) {
-                throw new errors_UserError(`${where(include.source)}config \`include\` cycle detected with path \`${include.path}\``);
+                throw new UserError(`${where(include.source)}config \`include\` cycle detected with path \`${include.path}\``);
             }
             const includedText = includes.get(include.path);
             if (includedText === undefined) {
                 if (include.optional)
                     continue;
-                throw new errors_UserError(`${where(include.source)}config include \`${include.written}\` not found (looked for \`${include.path}\`)`);
+                throw new UserError(`${where(include.source)}config include \`${include.written}\` not found (looked for \`${include.path}\`)`);
             }
             load(include.path, includedText, include.source);
         }
@@ -36979,7 +36686,7 @@ function takeIncludes(table, file) {
         return [];
     table.entries.delete('include');
     if (node.kind !== 'array') {
-        throw new errors_UserError(`${where(node.source)}\`include\` must be an array of paths or of tables with a \`path\`, found ${cargo_config_describe(node)}`);
+        throw new UserError(`${where(node.source)}\`include\` must be an array of paths or of tables with a \`path\`, found ${cargo_config_describe(node)}`);
     }
     return node.items.map(item => {
         let written = item.value;
@@ -36989,17 +36696,17 @@ function takeIncludes(table, file) {
             optional = item.value.optional ?? false;
         }
         if (typeof written !== 'string' || typeof optional !== 'boolean') {
-            throw new errors_UserError(`${where(item.source)}\`include\` entries must be paths or \`{ path = "…", optional = true|false }\``);
+            throw new UserError(`${where(item.source)}\`include\` entries must be paths or \`{ path = "…", optional = true|false }\``);
         }
         if (!written.endsWith('.toml')) {
-            throw new errors_UserError(`${where(item.source)}config include \`${written}\` must be a path ending with \`.toml\``);
+            throw new UserError(`${where(item.source)}config include \`${written}\` must be a path ending with \`.toml\``);
         }
         return { path: external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(file), written), written, optional, source: item.source };
     });
 }
 /** Parses one `--config KEY=VALUE` argument (a TOML dotted key and a value, on one line). */
 function parseCliOverride(arg) {
-    const invalid = () => new errors_UserError(`--config argument \`${arg}\` is not a \`KEY=VALUE\` TOML expression (e.g. \`profile.release.lto=true\`)`);
+    const invalid = () => new UserError(`--config argument \`${arg}\` is not a \`KEY=VALUE\` TOML expression (e.g. \`profile.release.lto=true\`)`);
     // One line of TOML holds at most one key/value pair; a header (`[a]`) or nothing at all is not an override.
     if (/[\r\n]/.test(arg) || arg.trim().startsWith('['))
         throw invalid();
@@ -37091,7 +36798,7 @@ function mergeLeaf(lower, higher, keys) {
         return { kind: 'array', items: sortByRank([...lower.items, ...higher.items]), source: higher.source };
     }
     if (lower.kind !== 'scalar' || higher.kind !== 'scalar') {
-        throw new errors_UserError(`${where(higher.source)}cannot merge config key \`${keys.join('.')}\`: ${cargo_config_describe(higher)} here, but ${cargo_config_describe(lower)} at ${describeSource(lower.source)}`);
+        throw new UserError(`${where(higher.source)}cannot merge config key \`${keys.join('.')}\`: ${cargo_config_describe(higher)} here, but ${cargo_config_describe(lower)} at ${describeSource(lower.source)}`);
     }
     return higher;
 }
@@ -37158,13 +36865,13 @@ function stringListOf(node, key) {
     if (node.kind === 'array') {
         const items = node.items.map(item => {
             if (typeof item.value !== 'string') {
-                throw new errors_UserError(`${where(item.source)}\`${key}\` must be a string or an array of strings`);
+                throw new UserError(`${where(item.source)}\`${key}\` must be a string or an array of strings`);
             }
             return { value: item.value, source: item.source };
         });
         return { items, source: node.source };
     }
-    throw new errors_UserError(`${where(node.source)}\`${key}\` must be a string or an array of strings, found ${cargo_config_describe(node)}`);
+    throw new UserError(`${where(node.source)}\`${key}\` must be a string or an array of strings, found ${cargo_config_describe(node)}`);
 }
 function splitWhitespace(text) {
     return text.split(/\s+/).filter(s => s !== '');
@@ -37192,10 +36899,10 @@ function summarise(tree, files, envTargetRustflags) {
     const profiles = configNode(config, ['profile']);
     if (profiles) {
         if (profiles.kind !== 'table')
-            throw new errors_UserError(`${where(profiles.source)}\`profile\` must be a table`);
+            throw new UserError(`${where(profiles.source)}\`profile\` must be a table`);
         for (const [name, table] of profiles.entries) {
             if (table.kind !== 'table')
-                throw new errors_UserError(`${where(table.source)}\`profile.${name}\` must be a table`);
+                throw new UserError(`${where(table.source)}\`profile.${name}\` must be a table`);
             config.profiles.set(name, table);
         }
     }
@@ -37209,14 +36916,14 @@ function buildTargetOf(node) {
         const targets = [];
         for (const item of node.items) {
             if (typeof item.value !== 'string')
-                throw new errors_UserError(`${where(item.source)}\`build.target\` must be a string or an array of strings`);
+                throw new UserError(`${where(item.source)}\`build.target\` must be a string or an array of strings`);
             // Cargo builds each distinct target once.
             if (!targets.some(t => t.value === item.value))
                 targets.push({ value: item.value, source: item.source });
         }
         return targets.length === 0 ? null : { kind: 'multi', targets, source: node.source };
     }
-    throw new errors_UserError(`${where(node.source)}\`build.target\` must be a string or an array of strings, found ${cargo_config_describe(node)}`);
+    throw new UserError(`${where(node.source)}\`build.target\` must be a string or an array of strings, found ${cargo_config_describe(node)}`);
 }
 /**
  * Collects `target.<key>.rustflags`. `cfg(...)` keys are taken as written; other keys are triples, which
@@ -37323,7 +37030,7 @@ function requestedTarget(config, cliTarget, cwd) {
     if (bt.targets.length === 1)
         return resolveTargetPath(bt.targets[0], cwd);
     const listed = bt.targets.map(t => `\`${t.value}\` (${describeSource(t.source)})`).join(', ');
-    throw new errors_UserError(`build.target lists ${bt.targets.length} targets: ${listed}; this analysis covers one target at a time, pass --target to choose one`);
+    throw new UserError(`build.target lists ${bt.targets.length} targets: ${listed}; this analysis covers one target at a time, pass --target to choose one`);
 }
 function resolveTargetPath(target, cwd) {
     if (!target.value.endsWith('.json'))
@@ -37331,114 +37038,401 @@ function resolveTargetPath(target, cwd) {
     const base = 'file' in target.source ? external_node_path_namespaceObject.dirname(external_node_path_namespaceObject.dirname(target.source.file)) : cwd;
     return external_node_path_namespaceObject.resolve(base, target.value);
 }
+
+;// CONCATENATED MODULE: ./src/config/profiles.ts
 /**
- * Reads and merges the config files cargo would read when run in `cwd` (with their `include`s), then
- * applies the environment. `CARGO_HOME` defaults to `~/.cargo`. `cli` are `--config KEY=VALUE` arguments.
+ * Cargo profiles: which profile a command uses, and the linkage-relevant settings it resolves to.
  *
- * With a `scope`, a config file that lies in the repository, and every file such a file includes, is read
- * only if its real path is inside the repository; an include that names a path outside it is refused. The
- * files of the runner (`CARGO_HOME`, parent directories of the checkout) are read as they are.
+ * Per setting, cargo 1.95 takes the first of: `--config profile.<name>.<key>`, the environment variable
+ * `CARGO_PROFILE_<NAME>_<KEY>`, `[profile.<name>]` in config files, `[profile.<name>]` in the workspace
+ * root manifest; then the same for the profile it inherits from, up to `dev`'s or `release`'s built-in
+ * defaults. `test` inherits `dev` and `bench` inherits `release` unless they say otherwise.
  */
-function readCargoConfig(cwd, env, cli = [], scope = null) {
-    const home = env.HOME ?? env.USERPROFILE ?? external_node_os_namespaceObject.homedir();
-    const cargoHome = env.CARGO_HOME !== undefined && env.CARGO_HOME !== '' ? env.CARGO_HOME : external_node_path_namespaceObject.join(home, '.cargo');
-    const files = [];
-    /** The files read as the repository's: what they include must stay inside it. */
-    const ofRepository = new Set();
-    const dirsTaken = new Set();
-    for (const candidate of configFilePaths(cwd, cargoHome)) {
-        const dir = external_node_path_namespaceObject.dirname(candidate);
-        if (dirsTaken.has(dir) || !isFile(candidate))
-            continue;
-        dirsTaken.add(dir);
-        const within = scopeFor(scope, candidate);
-        files.push({ path: candidate, text: readText(candidate, within) });
-        if (within !== null)
-            ofRepository.add(candidate);
-    }
-    const includes = new Map();
-    const pending = files.map(f => f);
-    while (pending.length > 0) {
-        const file = pending.pop();
-        const fromRepository = ofRepository.has(file.path);
-        for (const include of includeTargets(file)) {
-            if (fromRepository && scopeFor(scope, include.path) === null) {
-                throw new errors_UserError(`${file.path}:${include.line}: config include \`${include.written}\` names a file outside the repository; it is not read (set trust-repository-config to read it)`);
-            }
-            if (includes.has(include.path) || !isFile(include.path))
-                continue;
-            const within = fromRepository ? scope : scopeFor(scope, include.path);
-            const text = readText(include.path, within);
-            includes.set(include.path, text);
-            if (within !== null)
-                ofRepository.add(include.path);
-            pending.push({ path: include.path, text });
-        }
-    }
-    return applyConfigEnv(mergeCargoConfig(files, { cli, includes }), env);
+
+
+const BUILT_IN = new Set(['dev', 'release', 'test', 'bench']);
+/** Keys of a profile table, as spelled in `CARGO_PROFILE_<NAME>_<KEY>` (an env-only profile exists if one is set). */
+const ENV_KEYS = [
+    'OPT_LEVEL', 'LTO', 'CODEGEN_BACKEND', 'CODEGEN_UNITS', 'DEBUG', 'SPLIT_DEBUGINFO', 'DEBUG_ASSERTIONS', 'RPATH',
+    'PANIC', 'OVERFLOW_CHECKS', 'INCREMENTAL', 'DIR_NAME', 'STRIP', 'INHERITS', 'TRIM_PATHS', 'RUSTFLAGS', 'FRAME_POINTERS'
+];
+const ENV_TABLE_PREFIXES = ['PACKAGE_', 'BUILD_OVERRIDE_'];
+/**
+ * The profile cargo 1.95 uses for a command: `main` for ordinary units and `test` for test harnesses.
+ *
+ * Cargo uses one profile for every unit of a command: `cargo build` → `dev`, `cargo test` → `test`,
+ * `--release` → `release` (also for `cargo test --release`, which does not use `bench`), `--profile X` → X.
+ * Test harnesses differ only in that cargo forces `panic = "unwind"` on them and on what they link,
+ * which the unit graph applies per unit; `main` and `test` are therefore always the same name.
+ */
+function profileNameFor(command, release, profile) {
+    if (release && profile !== null)
+        throw new UserError("the argument '--release' cannot be used with '--profile <PROFILE-NAME>'");
+    const name = profile ?? (release ? 'release' : command === 'test' ? 'test' : 'dev');
+    return { main: name, test: name };
 }
-/** Include paths named by a file, for loading; malformed includes are reported by the merge. */
-function includeTargets(file) {
-    const doc = parseTomlDocument(file.text, file.path);
-    const include = doc.value.include;
-    if (!Array.isArray(include))
-        return [];
-    const out = [];
-    include.forEach((entry, index) => {
-        const written = typeof entry === 'string' ? entry : typeof entry === 'object' && !Array.isArray(entry) ? entry.path : undefined;
-        if (typeof written === 'string' && written.endsWith('.toml')) {
-            out.push({ path: external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(file.path), written), written, line: doc.lineIn(include, index) ?? 1 });
+/**
+ * Resolves the linkage-relevant settings (`panic`, `lto`, `rpath`) of a profile. Throws a one-line
+ * UserError for an unknown or reserved profile, a custom profile without `inherits`, an unknown parent,
+ * an inheritance loop, and invalid values (naming file, line and key).
+ *
+ * `lto` keeps cargo's distinction between `true` (`-C lto`) and `"fat"` (`-C lto=fat`); both mean fat
+ * LTO. The strings cargo treats as off (`"off"`, `"n"`, `"no"`, `"none"`) become `'off'`; the other
+ * strings rustc accepts as "yes" (`"y"`, `"yes"`, `"on"`) become `'fat'`, which is what rustc does with them.
+ */
+function resolveProfile(name, opts) {
+    if (name === 'doc')
+        throw new UserError('profile `doc` is reserved and not allowed to be explicitly specified');
+    validateProfileName(name, '');
+    const layers = new Layers(opts);
+    layers.validateAll();
+    const chain = [name];
+    for (let current = name; current !== 'dev' && current !== 'release';) {
+        const inherits = layers.get(current, 'inherits');
+        let parent;
+        if (inherits !== null) {
+            parent = inheritsValue(inherits);
+            if (chain.includes(parent)) {
+                throw new UserError(`${inherits.where}profile inheritance loop detected with profile \`${current}\` inheriting \`${parent}\``);
+            }
+            if (!layers.exists(parent)) {
+                throw new UserError(`${inherits.where}profile \`${current}\` inherits from \`${parent}\`, but that profile is not defined`);
+            }
         }
-    });
+        else if (current === 'test' || current === 'bench') {
+            parent = current === 'test' ? 'dev' : 'release';
+        }
+        else if (!layers.exists(current)) {
+            throw new UserError(`profile \`${current}\` is not defined`);
+        }
+        else {
+            const at = layers.definedAt(current);
+            throw new UserError(`${at}profile \`${current}\` is missing an \`inherits\` directive (\`inherits\` is required for all profiles except \`dev\` or \`release\`)`);
+        }
+        chain.push(parent);
+        current = parent;
+    }
+    const root = chain[chain.length - 1];
+    const rootInherits = layers.get(root, 'inherits');
+    if (rootInherits !== null)
+        throw new UserError(`${rootInherits.where}\`inherits\` must not be specified in root profile \`${root}\``);
+    const settings = { name, panic: 'unwind', lto: 'false', rpath: false, sources: {} };
+    const first = (field) => {
+        for (const profile of chain) {
+            const found = layers.get(profile, field);
+            if (found !== null)
+                return found;
+        }
+        return null;
+    };
+    const panic = first('panic');
+    if (panic) {
+        settings.panic = panicValue(panic);
+        settings.sources.panic = panic.source;
+    }
+    const lto = first('lto');
+    if (lto) {
+        settings.lto = ltoValue(lto);
+        settings.sources.lto = lto.source;
+    }
+    const rpath = first('rpath');
+    if (rpath) {
+        settings.rpath = rpathValue(rpath);
+        settings.sources.rpath = rpath.source;
+    }
+    return settings;
+}
+/** Cargo's profile-name rules (`validate_profile_name`). */
+function validateProfileName(name, where) {
+    const bad = [...name].find(ch => !/[\p{L}\p{N}_-]/u.test(ch));
+    if (name === '' || bad !== undefined) {
+        throw new UserError(`${where}invalid profile name \`${name}\`: allowed characters are letters, numbers, underscore and hyphen`);
+    }
+    const lower = name.toLowerCase();
+    if (lower === 'debug')
+        throw new UserError(`${where}profile name \`debug\` is reserved; the development profile is called \`dev\``);
+    if (lower === 'build-override') {
+        throw new UserError(`${where}profile name \`build-override\` is reserved; use [profile.<name>.build-override]`);
+    }
+    const reserved = ['build', 'check', 'clean', 'config', 'fetch', 'fix', 'install', 'metadata', 'package', 'publish', 'report'];
+    reserved.push('root', 'run', 'rust', 'rustc', 'rustdoc', 'target', 'tmp', 'uninstall');
+    if (reserved.includes(lower) || lower.startsWith('cargo')) {
+        throw new UserError(`${where}profile name \`${name}\` is reserved; please choose a different name`);
+    }
+}
+/** The manifest, config and environment definitions of profiles. */
+class Layers {
+    opts;
+    manifestProfiles;
+    constructor(opts) {
+        this.opts = opts;
+        const profiles = opts.manifest?.value.profile;
+        if (profiles !== undefined && !isTable(profiles)) {
+            throw new UserError(`${this.manifestWhere(['profile'])}\`profile\` must be a table`);
+        }
+        this.manifestProfiles = profiles ?? null;
+    }
+    /** Whether a profile is built in or defined anywhere. */
+    exists(name) {
+        if (BUILT_IN.has(name))
+            return true;
+        if (this.manifestProfile(name) !== undefined || this.opts.config.profiles.has(name))
+            return true;
+        const prefix = `CARGO_PROFILE_${envKeyPart(name)}_`;
+        return Object.entries(this.opts.env).some(([key, value]) => value !== undefined &&
+            key.startsWith(prefix) &&
+            (ENV_KEYS.includes(key.slice(prefix.length)) || ENV_TABLE_PREFIXES.some(p => key.slice(prefix.length).startsWith(p))));
+    }
+    /** Where a profile is defined, for messages (`Cargo.toml:12: `), or '' if only in the environment. */
+    definedAt(name) {
+        const table = this.opts.config.profiles.get(name);
+        if (table)
+            return whereOf(table.source);
+        if (this.manifestProfile(name) !== undefined)
+            return this.manifestWhere(['profile', name]);
+        return '';
+    }
+    /** The highest-precedence definition of one key of one profile (not following `inherits`). */
+    get(profile, field) {
+        const key = `profile.${profile}.${field}`;
+        const configNode = this.configNode(profile, field);
+        if (configNode && 'cli' in configNode.source)
+            return this.fromConfig(configNode, key);
+        const envName = `CARGO_PROFILE_${envKeyPart(profile)}_${field.toUpperCase()}`;
+        const envValue = this.opts.env[envName];
+        if (envValue !== undefined) {
+            return { value: parseEnvScalar(envValue), source: { env: envName }, where: `environment variable \`${envName}\`: `, key };
+        }
+        if (configNode)
+            return this.fromConfig(configNode, key);
+        const table = this.manifestProfile(profile);
+        if (table === undefined)
+            return null;
+        if (!isTable(table))
+            throw new UserError(`${this.manifestWhere(['profile', profile])}\`profile.${profile}\` must be a table`);
+        const value = table[field];
+        if (value === undefined)
+            return null;
+        const path = ['profile', profile, field];
+        return { value, source: { file: this.opts.manifestFile, line: this.manifestLine(path) }, where: this.manifestWhere(path), key };
+    }
+    /**
+     * Validates what cargo validates even when unused: every manifest profile (name and values), and the
+     * config and environment definitions of the profiles cargo loads (built-ins and manifest profiles).
+     */
+    validateAll() {
+        const names = new Set(BUILT_IN);
+        for (const name of Object.keys(this.manifestProfiles ?? {})) {
+            validateProfileName(name, this.manifestWhere(['profile', name]));
+            names.add(name);
+        }
+        for (const name of names) {
+            for (const field of ['panic', 'lto', 'rpath']) {
+                for (const raw of this.allDefinitions(name, field)) {
+                    if (field === 'panic')
+                        panicValue(raw);
+                    else if (field === 'lto')
+                        ltoValue(raw);
+                    else
+                        rpathValue(raw);
+                }
+            }
+            for (const raw of this.allDefinitions(name, 'inherits'))
+                inheritsValue(raw);
+        }
+    }
+    allDefinitions(profile, field) {
+        const out = [];
+        const key = `profile.${profile}.${field}`;
+        const configNode = this.configNode(profile, field);
+        if (configNode)
+            out.push(this.fromConfig(configNode, key));
+        const envName = `CARGO_PROFILE_${envKeyPart(profile)}_${field.toUpperCase()}`;
+        const envValue = this.opts.env[envName];
+        if (envValue !== undefined)
+            out.push({ value: parseEnvScalar(envValue), source: { env: envName }, where: `environment variable \`${envName}\`: `, key });
+        const table = this.manifestProfile(profile);
+        if (isTable(table) && table[field] !== undefined) {
+            const path = ['profile', profile, field];
+            out.push({ value: table[field], source: { file: this.opts.manifestFile, line: this.manifestLine(path) }, where: this.manifestWhere(path), key });
+        }
+        return out;
+    }
+    /** `[profile.<name>]` of the manifest; a profile name is the user's, so never a property of a prototype. */
+    manifestProfile(name) {
+        const profiles = this.manifestProfiles;
+        return profiles !== null && Object.hasOwn(profiles, name) ? profiles[name] : undefined;
+    }
+    configNode(profile, field) {
+        return this.opts.config.profiles.get(profile)?.entries.get(field) ?? null;
+    }
+    fromConfig(node, key) {
+        const where = whereOf(node.source);
+        if (node.kind !== 'scalar')
+            throw new UserError(`${where}invalid \`${key}\`: expected a string or boolean, found ${node.kind === 'table' ? 'a table' : 'an array'}`);
+        return { value: node.value, source: settingSource(node.source), where, key };
+    }
+    manifestLine(path) {
+        return this.opts.manifest?.lineOf(path) ?? this.opts.manifest?.lineOf(path.slice(0, -1)) ?? 1;
+    }
+    manifestWhere(path) {
+        return `${this.opts.manifestFile}:${this.manifestLine(path)}: `;
+    }
+}
+function whereOf(source) {
+    if ('file' in source)
+        return `${source.file}:${source.line}: `;
+    return `${describeSource(source)}: `;
+}
+/** How cargo reads a scalar from an environment variable: `true`/`false`, then an integer, else a string. */
+function parseEnvScalar(value) {
+    if (value === 'true' || value === 'false')
+        return value === 'true';
+    if (/^[+-]?\d+$/.test(value))
+        return Number(value);
+    return value;
+}
+function show(value) {
+    return typeof value === 'string' ? `"${value}"` : typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+function panicValue(raw) {
+    if (raw.value === 'unwind' || raw.value === 'abort')
+        return raw.value;
+    if (raw.value === 'immediate-abort') {
+        throw new UserError(`${raw.where}\`${raw.key} = "immediate-abort"\` needs the nightly-only \`panic-immediate-abort\` feature`);
+    }
+    throw new UserError(`${raw.where}invalid \`${raw.key}\` value ${show(raw.value)}: expected "unwind" or "abort"`);
+}
+function ltoValue(raw) {
+    const v = raw.value;
+    if (v === true)
+        return 'true';
+    if (v === false)
+        return 'false';
+    if (v === 'fat' || v === 'thin')
+        return v;
+    if (v === 'off' || v === 'n' || v === 'no' || v === 'none')
+        return 'off';
+    if (v === 'y' || v === 'yes' || v === 'on')
+        return 'fat';
+    throw new UserError(`${raw.where}invalid \`${raw.key}\` value ${show(v)}: expected true, false, "fat", "thin" or "off"`);
+}
+function rpathValue(raw) {
+    if (typeof raw.value === 'boolean')
+        return raw.value;
+    throw new UserError(`${raw.where}invalid \`${raw.key}\` value ${show(raw.value)}: expected true or false`);
+}
+function inheritsValue(raw) {
+    if (typeof raw.value === 'string')
+        return raw.value;
+    throw new UserError(`${raw.where}invalid \`${raw.key}\` value ${show(raw.value)}: expected a profile name`);
+}
+function isTable(value) {
+    return typeof value === 'object' && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/linkage/boundaries.ts
+/**
+ * The units that form Rust-ABI dynamic boundaries, where compiler build and flags must match exactly:
+ * Rust `dylib`s, units given `-C prefer-dynamic` by rustflags, and artifacts that link a Rust crate
+ * dynamically. Proc-macros are left out: cargo always passes them `-C prefer-dynamic`, yet they link `std`
+ * statically and are loaded only by the compiler that built them.
+ */
+function rustAbiBoundaries(graph, linkage) {
+    const known = boundariesOf.get(linkage);
+    if (known)
+        return known;
+    const out = [];
+    for (const unit of graph.units) {
+        if (unit.target.kind === 'proc-macro')
+            continue;
+        if (unit.crateTypes.includes('dylib'))
+            out.push({ unit, kind: 'rust-dylib' });
+        else if (unit.preferDynamic === 'rustflags')
+            out.push({ unit, kind: 'prefer-dynamic' });
+        // A unit that needs Rust shared libraries at run time links some Rust crate dynamically.
+        else if ((linkage.byUnit.get(unit)?.runtimeLibraries.length ?? 0) > 0)
+            out.push({ unit, kind: 'links-dynamically' });
+    }
+    boundariesOf.set(linkage, out);
     return out;
 }
-function isFile(p) {
-    try {
-        return (0,external_node_fs_namespaceObject.existsSync)(p) && (0,external_node_fs_namespaceObject.statSync)(p).isFile();
-    }
-    catch {
-        return false;
-    }
-}
-function readText(p, within) {
-    try {
-        return readInputFile(p, 'cargo-config', { within });
-    }
-    catch (error) {
-        if (error instanceof InputFileError)
-            throw new errors_UserError(`could not read cargo config file ${p}: ${error.reason}`);
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/config/rustflag-policy.ts
+/** Several rules and the report ask for the same boundaries: computed once per analysis. */
+const boundariesOf = new WeakMap();
+/** Crates that load libraries at run time, and those that also check their layout at load time. */
+const LOADER_CRATES = ['libloading', 'dlopen2', 'dlopen', 'abi_stable', 'stabby'];
+const CHECKED_LOADERS = new Set(['abi_stable', 'stabby']);
+/** Crates whose cdylibs are extensions of a foreign host (Python, Node, the JVM, the browser), not Rust plugins. */
+const FOREIGN_HOST_CRATES = new Set(['pyo3', 'napi', 'neon', 'jni', 'wasm-bindgen', 'uniffi', 'cpython', 'rustler', 'magnus', 'rutie']);
 /**
- * Rustflags read as rustc reads them, and sorted by what they may do here.
- *
- * Rustflags come from the repository (`.cargo/config.toml` in the checkout and its parent directories) and
- * from the environment. Our only use of rustc with them is the `rustc --print` probe, and every option there
- * is a request to a program. So each option is one of:
- *
- * - `probe`: it changes what the probe answers (`--print=cfg`, `--print=file-names`) or is an option the
- *   analysis reads and rustc validates as cargo's own probe would; it names no file or program.
- * - `data`: harmless, read by the analysis from the flag list but never given to any process (nothing is
- *   compiled here, so lints, debuginfo, link arguments and the like change nothing we ask rustc).
- * - `refused`: it names a file or a program, or makes rustc write; the run stops unless the repository's
- *   configuration is trusted.
- *
- * Measured with rustc 1.95.0 and nightly 1.97.0 (x86_64-unknown-linux-gnu), comparing the probe's output with
- * and without each option: `--cfg`, `-C target-feature`, `-C target-cpu`, `-C panic`, `-C debug-assertions`,
- * `-O` and `-C opt-level` (`debug_assertions`) change `--print=cfg`; `+crt-static` also drops `dylib` and
- * `cdylib` from `--print=file-names`; on nightly `-Z sanitizer`, `-Z fmt-debug`, `-Z ub-checks` and
- * `-Z contract-checks` change `--print=cfg` too. `-C relocation-model`, `-C prefer-dynamic`, `-C lto`,
- * `-C embed-bitcode`, `-C overflow-checks` and the `-Z` options the rules read leave the output as it is, but
- * rustc rejects bad values and bad combinations of them (`-C lto -C embed-bitcode=no`, any `-Z` on stable)
- * in the probe exactly as in cargo's, so they go there too. `--test` changes both outputs as well, but so that
- * neither cargo's probe nor ours can read them (it drops the crate types asked for); it is data.
- *
- * Nothing here touches a process or a file.
+ * The workspace's plugin system, if any: its executables that load libraries at run time — they depend on a
+ * loader crate, or their sources call `dlopen`/`LoadLibrary` — and its `cdylib`s that no package links. A
+ * `cdylib` next to executables that load nothing is a library for C or another language, not a plugin.
  */
+function pluginSystem(graph, metadata, loadsLibraries) {
+    const members = new Set(metadata.workspaceMembers);
+    const hosts = graph.units
+        .filter(u => u.mode === 'build' && u.kind === 'target' && u.target.kind === 'bin' && members.has(u.pkg.id))
+        .map(unit => ({ unit, loaders: loadersOf(unit.pkg, metadata) }))
+        .filter(h => h.loaders.length > 0 || loadsLibraries(h.unit.pkg));
+    if (hosts.length === 0)
+        return null;
+    const depended = new Set();
+    for (const unit of graph.units)
+        for (const dep of unit.crates)
+            depended.add(dep.unit.pkg.id);
+    const plugins = graph.units.filter(u => u.mode === 'build' && u.kind === 'target' && u.crateTypes.includes('cdylib') && members.has(u.pkg.id) && !depended.has(u.pkg.id) && !servesForeignHost(u.pkg, metadata));
+    return { hosts, plugins };
+}
+/** The loader crates a package depends on directly (normal dependencies). */
+function loadersOf(pkg, metadata) {
+    const names = new Set(dependencyNames(pkg, metadata, true));
+    return LOADER_CRATES.filter(name => names.has(name));
+}
+/** A cdylib for Python, Node, the JVM or the browser: an extension of a foreign host, not a Rust plugin. */
+function servesForeignHost(pkg, metadata) {
+    return dependencyNames(pkg, metadata, false).some(name => FOREIGN_HOST_CRATES.has(name));
+}
+function dependencyNames(pkg, metadata, normalOnly) {
+    return pkg.deps.filter(d => !normalOnly || d.kinds.some(k => k.kind === 'normal')).flatMap(d => metadata.packages.get(d.pkg)?.name ?? []);
+}
 
+;// CONCATENATED MODULE: ./src/model/crate-type.ts
+// The truth tables below are cargo's own (`src/cargo/core/compiler/crate_type.rs`); keep them identical.
+/** Outputs a Rust crate can be linked against: `lib`, `rlib`, `dylib`, `proc-macro`. */
+function isLinkable(t) {
+    return t === 'lib' || t === 'rlib' || t === 'dylib' || t === 'proc-macro';
+}
+/** Outputs that are shared objects: `dylib`, `cdylib`, `proc-macro`. */
+function isDynamic(t) {
+    return t === 'dylib' || t === 'cdylib' || t === 'proc-macro';
+}
+/** Crate types that may take part in LTO: `bin`, `staticlib`, `cdylib`. */
+function canLto(t) {
+    return t === 'bin' || t === 'staticlib' || t === 'cdylib';
+}
+/** Crate types whose rustc invocation links (everything except `lib`/`rlib`). */
+function requiresUpstreamObjects(t) {
+    return t !== 'lib' && t !== 'rlib';
+}
+/** Whether a library built with these crate types is available to Rust dependents as an rlib. */
+function providesRlib(types) {
+    return types.includes('lib') || types.includes('rlib');
+}
+/** Whether a library built with these crate types is available to Rust dependents as a Rust dylib. */
+function providesDylib(types) {
+    return types.includes('dylib');
+}
+function isCrateType(s) {
+    return (s === 'bin' || s === 'lib' || s === 'rlib' || s === 'dylib' || s === 'cdylib' || s === 'staticlib' || s === 'proc-macro');
+}
+
+;// CONCATENATED MODULE: ./src/model/rustc-flags.ts
+/**
+ * Rustflags read as rustc reads them: rustc's option grammar (`getopts` over the expanded argument list) and
+ * the values of the `-C` and `-Z` options the analysis needs. What each option may do here is
+ * `config/rustflag-policy.ts`. Nothing here touches a process or a file.
+ */
 /**
  * rustc's command-line options (`rustc_session::config::rustc_optgroups`, rustc 1.95 and nightly 1.97; the
  * same list as `rustc --help -v` plus the hidden `-Z` and `--env-set`) and whether each takes a value.
@@ -37460,28 +37454,6 @@ const LONG_FLAGS = new Map([
     ['version', '-V'],
     ['verbose', '-v']
 ]);
-/** `-C` options that may reach the probe (see the module comment for what each changes). */
-const PROBE_CODEGEN = new Set(['target-feature', 'target-cpu', 'relocation-model', 'panic', 'prefer-dynamic', 'lto', 'embed-bitcode', 'debug-assertions', 'overflow-checks', 'opt-level']);
-/**
- * `-Z` options that may reach the probe: the ones the rules read (`staticlib-prefer-dynamic`,
- * `staticlib-allow-rdylib-deps` in `linkage/resolve.ts`, `randomize-layout`, `layout-seed` in `rules/abi.ts`)
- * and the ones that change `--print=cfg`. Every other `-Z` option is refused: the unstable options include
- * many that name files and programs (`codegen-backend`, `llvm-plugins`, `dump-*`, `self-profile`, …).
- */
-const PROBE_UNSTABLE = new Set(['staticlib-prefer-dynamic', 'staticlib-allow-rdylib-deps', 'randomize-layout', 'layout-seed', 'sanitizer', 'fmt-debug', 'ub-checks', 'contract-checks']);
-const WRITES = 'makes rustc write files';
-const REFUSED_OPTIONS = new Map([
-    ['--print', 'makes rustc print more than the probe asks for, or write a file (`--print KIND=PATH`)'],
-    ['--sysroot', 'names the directory rustc loads its standard library from'],
-    ['-o', WRITES],
-    ['--out-dir', WRITES],
-    ['--emit', WRITES],
-    ['-L', 'names a directory rustc searches for libraries'],
-    ['--extern', 'names a crate file rustc loads'],
-    ['--target', "chooses the target behind cargo's back, and can name a target-specification file rustc reads"]
-]);
-const ARGFILE = 'names a file whose lines rustc reads as more arguments';
-const LOADS_BACKEND = 'names a shared library rustc loads and runs as its code generator';
 /**
  * Reads a rustflags list as rustc does. rustc first replaces every argument that starts with `@` by the lines
  * of that file (`rustc_driver_impl::args::arg_expand_all`: in any position, also where an option's value is
@@ -37553,118 +37525,12 @@ function optionKey(value) {
     const eq = value.indexOf('=');
     return (eq < 0 ? value : value.slice(0, eq)).replace(/_/g, '-');
 }
-/** Classifies one option (see the module comment). */
-function classifyOption(option) {
-    const is = (use, why = null) => ({ ...option, use, why });
-    if (option.separateValue && option.value.startsWith('@'))
-        return is('refused', ARGFILE);
-    switch (option.name) {
-        case '@':
-            return is('refused', ARGFILE);
-        case '':
-            return is('refused', 'is not an option, so rustc reads it as an input file');
-        case '--cfg':
-            return is('probe');
-        case '-O':
-            // `--O=x` gives a flag a value, which rustc rejects; it is not passed on in any form.
-            return is(option.value === null ? 'probe' : 'data');
-        case '-C': {
-            const key = optionKey(option.value);
-            if (PROBE_CODEGEN.has(key))
-                return is('probe');
-            if (key === 'linker')
-                return is('refused', 'names the program rustc runs as the linker');
-            if (key === 'codegen-backend')
-                return is('refused', LOADS_BACKEND);
-            return is('data');
-        }
-        case '-Z': {
-            const key = optionKey(option.value);
-            if (PROBE_UNSTABLE.has(key))
-                return is('probe');
-            if (key === 'codegen-backend')
-                return is('refused', LOADS_BACKEND);
-            return is('refused', 'is an unstable option; many of them name files and programs rustc reads, loads or runs');
-        }
-    }
-    const why = REFUSED_OPTIONS.get(option.name);
-    return why === undefined ? is('data') : is('refused', why);
-}
-/** Reads and classifies a rustflags list. */
-function classifyRustflags(flags) {
-    return readRustflags(flags).map(classifyOption);
-}
-/** The first refused option of a list, or null. */
-function firstRefused(flags) {
-    return classifyRustflags(flags).find(o => o.use === 'refused') ?? null;
-}
-/**
- * The arguments that may reach the probe: the `probe` options in their order (so the last of a repeated option
- * still wins), each as one token with its value attached (`--cfg=x`, `-Cpanic=abort`): whatever a value looks
- * like, it cannot then be read as an option of its own. Meant for lists without refused options; refused and
- * data options are left out either way.
- */
-function probeRustflags(flags) {
-    const out = [];
-    for (const option of classifyRustflags(flags)) {
-        if (option.use !== 'probe')
-            continue;
-        if (option.value === null)
-            out.push(option.name);
-        else
-            out.push(option.name.startsWith('--') ? `${option.name}=${option.value}` : `${option.name}${option.value}`);
-    }
-    return out;
-}
-/**
- * Why a `build.target` (or `CARGO_BUILD_TARGET`) from the repository or the environment is refused, or null:
- * a `.json` name is a target-specification file (cargo's `CompileTarget::new`), and a name with a path
- * separator makes rustc look for `<name>.json` and `lib/rustlib/<name>/target.json` outside its own
- * directories (`rustc_target::spec::Target::search`). A target-specification file chooses the linker and more.
- */
-function refusedTarget(target) {
-    if (/\.json$/i.test(target))
-        return 'names a target-specification file, which rustc reads and which chooses programs such as the linker';
-    if (/[\\/]/.test(target))
-        return 'is a path, and rustc looks for a target-specification file along it';
-    return null;
-}
-const TRUST = 'flags from the repository and the environment reach rustc only as data (set trust-repository-config, or pass --trust-repository-config to the CLI, to allow it)';
-/**
- * The one-line refusal for the first refused option of a list, or null when nothing is refused. `settings`
- * says where each flag was set (parallel to `flags`, as `EffectiveRustflags.flagSettings`).
- */
-function rustflagsRefusal(flags, settings) {
-    const refused = firstRefused(flags);
-    if (refused === null)
-        return null;
-    const setting = settings[refused.token];
-    let where = 'rustflags';
-    if (setting !== undefined) {
-        const { key, source } = setting;
-        where = 'file' in source ? `${source.file}:${source.line}: \`${key}\`` : 'env' in source ? `environment variable \`${key}\`` : `${describeSource(source)}: \`${key}\``;
-    }
-    return `${where} passes \`${shownFlag(refused.written)}\` to rustc, which ${refused.why}; ${TRUST}`;
-}
-/**
- * The one-line refusal for a `build.target` value, or null. A target from `--config` is the user's own, like
- * the action's `target` input and the CLI's `--target`, and is not refused.
- */
-function targetRefusal(target) {
-    if ('cli' in target.source)
-        return null;
-    const why = refusedTarget(target.value);
-    if (why === null)
-        return null;
-    const where = 'file' in target.source ? `${target.source.file}:${target.source.line}: \`build.target\`` : `environment variable \`${target.source.env}\``;
-    return `${where} is \`${shownFlag(target.value)}\`, which ${why}; a target chosen by the repository or the environment must be a target name (give a target-specification file with the target input or --target, or set trust-repository-config, or pass --trust-repository-config to the CLI, to allow it)`;
-}
 /** Every value of one `-C name=value` codegen option in a flag list, as rustc reads the list. */
-function codegenValues(flags, name) {
+function codegenOptions(flags, name) {
     return optionValues(flags, '-C', name);
 }
 /** Every value of one `-Z name=value` unstable option in a flag list, as rustc reads the list. */
-function unstableValues(flags, name) {
+function unstableOptions(flags, name) {
     return optionValues(flags, '-Z', name);
 }
 function optionValues(flags, option, name) {
@@ -37677,10 +37543,35 @@ function optionValues(flags, option, name) {
     }
     return out;
 }
-/** A flag as shown in a message: control characters replaced, at most 120 characters. */
-function shownFlag(flag) {
-    const clean = flag.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069`]/g, '?');
-    return clean.length > 120 ? `${clean.slice(0, 117)}…` : clean;
+/** The `-C target-feature` entries of a flag list, in order. */
+function targetFeatures(rustflags) {
+    const out = [];
+    for (const value of codegenOptions(rustflags, 'target-feature'))
+        out.push(...value.split(',').map(s => s.trim()));
+    return out;
+}
+/** A boolean `-C`/`-Z` option: present without a value or with yes/on/true; the last occurrence wins. */
+function flagEnabled(values) {
+    if (values.length === 0)
+        return false;
+    const last = values[values.length - 1].toLowerCase();
+    return last === '' || last === 'y' || last === 'yes' || last === 'on' || last === 'true';
+}
+/** Flags that change type layouts or calling conventions and that rustc does not compare across crates. */
+const UNCHECKED_ABI_FLAGS = /^-(?:Ctarget-feature=|Ctarget-cpu=|Zrandomize-layout|Zlayout-seed=)/;
+/** `-C target-feature=+avx2` and `-Ctarget-feature=+avx2` alike, as `-Ctarget-feature=+avx2`. */
+function abiFlags(rustflags) {
+    const out = [];
+    for (let i = 0; i < rustflags.length; i++) {
+        let flag = rustflags[i];
+        if ((flag === '-C' || flag === '-Z') && i + 1 < rustflags.length)
+            flag = `${flag}${rustflags[++i]}`;
+        else if (flag.startsWith('--codegen='))
+            flag = `-C${flag.slice('--codegen='.length)}`;
+        if (UNCHECKED_ABI_FLAGS.test(flag))
+            out.push(flag);
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/model/cfg.ts
@@ -37835,125 +37726,228 @@ function parsedCfg(text) {
     return expr;
 }
 
-;// CONCATENATED MODULE: ./src/rustc/probe.ts
-
-
-
-/** The crate types cargo's own target-info probe asks about, in its order. */
-const PROBED_CRATE_TYPES = ['bin', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro'];
+;// CONCATENATED MODULE: ./src/model/unit-dependencies.ts
 /**
- * Arguments of the one combined rustc call per target, the same request cargo's target-info probe
- * makes (`src/compiler/build_context/target_info.rs`), plus `target-libdir`. `input` is the source rustc
- * reads: cargo uses `-` (stdin); the null device gives the same answers without writing to a pipe.
- * `rustflags` go last, as cargo passes them; unless the repository is trusted they are only the options
- * `probeRustflags` lets through.
- */
-function probeArgs(target, rustflags, input = '-') {
-    const args = [input, '--crate-name', '___', '--print=file-names'];
-    for (const t of PROBED_CRATE_TYPES)
-        args.push('--crate-type', t);
-    args.push('--print=sysroot', '--print=target-libdir', '--print=cfg');
-    if (target !== null)
-        args.push('--target', target);
-    args.push(...rustflags);
-    return args;
-}
-/** Parses the combined probe's stdout and stderr (rustc reports dropped crate types as warnings). */
-function parseProbe(stdout, stderr, target) {
-    const dropped = new Set();
-    for (const m of stderr.matchAll(/dropping unsupported crate type `([a-z-]+)`/g))
-        dropped.add(m[1]);
-    const lines = stdout.split(/\r?\n/);
-    const supported = PROBED_CRATE_TYPES.filter(t => !dropped.has(t));
-    if (lines.length < supported.length + 2) {
-        throw new errors_UserError(`rustc --print for target \`${target}\` printed too little output to be understood: ${JSON.stringify(stdout.slice(0, 200))}`);
-    }
-    const fileNames = {};
-    supported.forEach((t, i) => (fileNames[t] = lines[i].trim()));
-    const sysroot = lines[supported.length].trim();
-    const targetLibdir = lines[supported.length + 1].trim();
-    const cfg = parseCfgLines(lines.slice(supported.length + 2).join('\n'));
-    const supportedCrateTypes = new Set(supported);
-    if (supportedCrateTypes.has('rlib'))
-        supportedCrateTypes.add('lib');
-    return { supportedCrateTypes, fileNames, sysroot, targetLibdir, cfg };
-}
-/** Finds the shared-library form of `std` among the file names of a target libdir. */
-function findStdDylib(entries) {
-    const found = entries.filter(e => /^(lib)?std-[0-9a-f]+\.(so|dylib|dll)$/.test(e)).sort();
-    return found[0] ?? null;
-}
-/**
- * Whether executables are linked with a static C runtime (`crt-static`).
+ * The dependencies of each unit, after cargo's `src/cargo/core/compiler/unit_dependencies.rs` at cargo 0.96.0
+ * (rust-lang/cargo f2d3ce0bd7f24a49f8f72d9000448f8838c4e850, the cargo of Rust 1.95). The steps around it,
+ * and what is not replayed, are described at the top of `unit-graph.ts`.
  *
- * The combined probe asks for proc-macro output, and rustc's `--print=cfg` then reports `crt-static` only
- * when it is given explicitly in the flags (a proc-macro never defaults to it). So with an explicit
- * `±crt-static` the cfg answers (targets that ignore the flag do not report it); otherwise the target
- * defaults to crt-static exactly when rustc dropped `dylib` (crt-static forbids it) while still accepting
- * `proc-macro` (so the target links dynamically):
- * the musl targets.
+ * Cargo sorts each unit's dependency list once the graph is built, so the order in which it collects them
+ * does not matter there. Here the order of a unit's needs fixes the depth-first numbering of the units:
+ * dependencies' libraries, the package's own library, the binaries an integration test needs, then the
+ * build script (cargo collects the build script before the own library).
  */
-function executablesCrtStatic(rustflags, probe) {
-    const features = targetFeatures(rustflags);
-    // When given explicitly, rustc reports crt-static in cfg exactly when the target honours the flag.
-    if (features.includes('+crt-static') || features.includes('-crt-static')) {
-        return probe.cfg.values.get('target_feature')?.has('crt-static') ?? false;
-    }
-    return !probe.supportedCrateTypes.has('dylib') && probe.supportedCrateTypes.has('proc-macro');
-}
-/** The `-C target-feature` entries of a flag list, in order. */
-function targetFeatures(rustflags) {
+
+
+
+/**
+ * Follows `deps_of_roots`: creates each root unit and everything it depends on, root after root. Returns
+ * the root units in order, each once.
+ */
+function depsOfRoots(state, roots) {
     const out = [];
-    for (const value of codegenOptions(rustflags, 'target-feature'))
-        out.push(...value.split(',').map(s => s.trim()));
+    for (const spec of roots) {
+        const unit = depsOf(state, spec, true);
+        if (!out.includes(unit))
+            out.push(unit);
+    }
     return out;
 }
-/** All values of one `-C name=value` codegen option in a flag list, read as rustc reads it (see `config/rustflag-policy.ts`). */
-function codegenOptions(rustflags, name) {
-    return codegenValues(rustflags, name);
-}
-/** All values of one `-Z name=value` unstable option in a flag list, read as rustc reads it. */
-function unstableOptions(rustflags, name) {
-    return unstableValues(rustflags, name);
-}
-/** A boolean `-C`/`-Z` option: present without a value or with yes/on/true; the last occurrence wins. */
-function flagEnabled(values) {
-    if (values.length === 0)
-        return false;
-    const last = values[values.length - 1].toLowerCase();
-    return last === '' || last === 'y' || last === 'yes' || last === 'on' || last === 'true';
-}
-/** Parses `rustc -vV`. */
-function parseRustcVersion(stdout) {
-    const field = (name) => {
-        const m = new RegExp(`^${name}: (.+)$`, 'm').exec(stdout);
-        return m ? m[1].trim() : null;
+/**
+ * Follows `deps_of`: finds or creates the unit and, when it is new, computes its dependencies once and
+ * recurses into them. A stack rather than recursion, as a dependency chain can be far deeper than the call
+ * stack; a unit's dependencies are all created before its next sibling, so units are numbered depth first.
+ */
+function depsOf(state, spec, root) {
+    const pending = [];
+    const visit = (s, isRoot) => {
+        const count = state.units.length;
+        const unit = state.intern(s, isRoot);
+        if (state.units.length !== count)
+            pending.push({ unit, needs: computeDeps(state, unit, s.unitFor), next: 0 });
+        return unit;
     };
-    const release = field('release');
-    const host = field('host');
-    if (release === null || host === null) {
-        throw new errors_UserError(`\`rustc -vV\` printed unexpected output: ${JSON.stringify(stdout.slice(0, 120))}`);
+    const unit = visit(spec, root);
+    while (pending.length > 0) {
+        const frame = pending[pending.length - 1];
+        const need = frame.needs[frame.next++];
+        if (need === undefined) {
+            pending.pop();
+            continue;
+        }
+        const { crates, buildsAfter } = frame.unit;
+        const dep = visit(need, false);
+        if (need.link === null)
+            buildsAfter.push(dep);
+        // The package's own library is needed after the dependencies' libraries but passed to rustc first.
+        else if (need.link.edge === 'own-lib')
+            crates.unshift({ unit: dep, ...need.link });
+        else
+            crates.push({ unit: dep, ...need.link });
     }
-    const date = field('commit-date');
-    return { release, commitHash: field('commit-hash') ?? 'unknown', commitDate: date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null, host };
+    return unit;
 }
-function toTargetInfo(triple, probe, libdirEntries, rustflags) {
+/**
+ * Follows `compute_deps`: what a new unit needs, in this module's order (see the top of the file). Records
+ * on the unit the dependencies cargo cannot pass to rustc.
+ */
+function computeDeps(state, unit, unitFor) {
+    const { pkg, target, mode } = unit;
+    const needs = [];
+    for (const { pkg: dep, edge, kinds } of deps(state, unit)) {
+        // `calc_artifact_deps` without artifact dependencies: the library target of the dependency, if any.
+        const lib = state.libOf(dep);
+        if (!lib)
+            continue;
+        const first = kinds[0];
+        if (!lib.crateTypes.some(isLinkable)) {
+            // Cargo still builds the library first, but passes no `--extern` for it.
+            unit.unlinkable.push({ pkg: dep, externName: edge.externName, edge: first.kind, crateTypes: lib.crateTypes });
+            needs.push(newUnitDep(dep, lib, unit, unitFor, null));
+            continue;
+        }
+        needs.push(newUnitDep(dep, lib, unit, unitFor, { externName: edge.externName, edge: first.kind, platform: first.platform }));
+    }
+    // Compiling a build script needs its build-dependencies and nothing else.
+    if (target.kind === 'custom-build')
+        return needs;
+    if (target.kind !== 'lib' && target.kind !== 'proc-macro') {
+        const lib = maybeLib(state, unit, unitFor);
+        if (lib)
+            needs.push(lib);
+        // Integration tests and benches run the package's binaries, so cargo builds them first.
+        if ((target.kind === 'test' || target.kind === 'bench') && mode === 'test') {
+            for (const bin of pkg.targets) {
+                if (bin.kind !== 'bin' || !featuresSatisfied(bin, pkg))
+                    continue;
+                // `UnitFor::new_normal` and `CompileKind::for_target`: not a dependency of the harness itself.
+                needs.push({ pkg, target: bin, mode: 'build', kind: unit.kind, unitFor: { host: unitFor.host, test: false }, link: null });
+            }
+        }
+    }
+    const script = depBuildScript(unit);
+    if (script)
+        needs.push(script);
+    return needs;
+}
+/**
+ * Follows `State::deps`: the dependency edges of the unit's package that apply to it. A build script gets
+ * the build-dependencies and only it does; dev-dependencies apply to tests, examples, benches and anything
+ * compiled as a test harness; a platform-specific dependency applies when its platform matches the unit's
+ * (`RustcTargetData::dep_platform_activated`). Optional dependencies are as the resolve has them.
+ */
+function deps(state, unit) {
+    const { pkg, target, mode, kind } = unit;
+    const info = state.infoFor(kind);
+    const isBuildScript = target.kind === 'custom-build';
+    const includeDev = !isBuildScript && (target.kind === 'test' || target.kind === 'example' || target.kind === 'bench' || mode === 'test');
+    const out = [];
+    for (const edge of pkg.deps) {
+        const kinds = edge.kinds.filter(k => {
+            if (isBuildScript ? k.kind !== 'build' : k.kind === 'build')
+                return false;
+            if (k.kind === 'dev' && !includeDev)
+                return false;
+            return k.platform === null || matchesPlatform(k.platform, info, pkg);
+        });
+        if (kinds.length === 0)
+            continue;
+        out.push({ pkg: edge.pkg === pkg.id ? pkg : state.metadata.packages.get(edge.pkg), edge, kinds });
+    }
+    return out;
+}
+/**
+ * Follows `maybe_lib`: a bin, test, example or bench links its own package's library when the library is
+ * Rust-linkable. When it is not, cargo passes nothing, and that breaks the target only if its source uses
+ * the library; that case is recorded on the unit.
+ */
+function maybeLib(state, unit, unitFor) {
+    const { pkg, target } = unit;
+    const lib = state.libOf(pkg);
+    if (!lib)
+        return null;
+    const libName = lib.name.replace(/-/g, '_');
+    if (lib.crateTypes.some(isLinkable))
+        return newUnitDep(pkg, lib, unit, unitFor, { externName: libName, edge: 'own-lib', platform: null });
+    if (state.sourceUsesCrate(target.srcPath, libName)) {
+        unit.unlinkable.push({ pkg, externName: libName, edge: 'own-lib', crateTypes: lib.crateTypes });
+    }
+    return null;
+}
+/**
+ * Follows `dep_build_script`: a package's build script runs before any other target of the package is
+ * compiled. The run is not a unit of its own here; the dependent waits for what the run needs.
+ */
+function depBuildScript(unit) {
+    const script = unit.pkg.targets.find(t => t.kind === 'custom-build');
+    return script ? computeDepsCustomBuild(unit.pkg, script) : null;
+}
+/**
+ * Follows `compute_deps_custom_build`: running a build script needs the script compiled, for the host
+ * (`UnitFor::for_custom_build`). Cargo's links overrides and artifact build-dependencies are not replayed.
+ */
+function computeDepsCustomBuild(pkg, script) {
+    return { pkg, target: script, mode: 'build', kind: 'host', unitFor: { host: true, test: false }, link: null };
+}
+/**
+ * Follows `new_unit_dep` for a library a unit links: built as a library (`check_or_build_mode`), for the host
+ * once the dependent or the library is for the host (`UnitFor::with_dependency`, `CompileKind::for_target`).
+ */
+function newUnitDep(pkg, lib, parent, unitFor, link) {
+    const depFor = withDependency(unitFor, parent, lib);
+    return { pkg, target: lib, mode: 'build', kind: depFor.host ? 'host' : parent.kind, unitFor: depFor, link };
+}
+/**
+ * Follows `UnitFor::with_dependency` (src/cargo/core/profiles.rs): `host` is sticky, and set for a proc-macro
+ * library and for whatever a build script or proc-macro depends on (cargo carries that in the parent's own
+ * `UnitFor`); `test`, cargo's `PanicSetting::AlwaysUnwind` of `UnitFor::new_test`, is sticky and set below a
+ * test harness.
+ */
+function withDependency(unitFor, parent, dep) {
+    const parentKind = parent.target.kind;
     return {
-        triple,
-        cfg: probe.cfg,
-        supportedCrateTypes: probe.supportedCrateTypes,
-        fileNames: probe.fileNames,
-        sysroot: probe.sysroot,
-        targetLibdir: probe.targetLibdir,
-        crtStaticExecutables: executablesCrtStatic(rustflags, probe),
-        stdDylib: findStdDylib(libdirEntries),
-        stdInstalled: libdirEntries.some(e => /^libstd-[0-9a-f]+\.rlib$/.test(e)),
-        rustflags,
-        rustflagsSource: null
+        host: unitFor.host || parentKind === 'custom-build' || parentKind === 'proc-macro' || dep.kind === 'proc-macro',
+        test: unitFor.test || parent.mode === 'test'
     };
+}
+/** Follows `RustcTargetData::dep_platform_activated` (src/cargo/core/compiler/build_context/target_info.rs). */
+function matchesPlatform(platform, info, pkg) {
+    try {
+        return platformMatches(platform, info.triple, info.cfg);
+    }
+    catch (e) {
+        throw new UserError(`${pkg.manifestPath}: invalid platform \`${platform}\` in a dependency of \`${pkg.name}\`: ${e.message}`);
+    }
+}
+/** The `required-features` check of `proposals_to_units` and `compute_deps`: every one is among the package's activated features. */
+function featuresSatisfied(target, pkg) {
+    return target.requiredFeatures.every(f => pkg.features.includes(f));
 }
 
 ;// CONCATENATED MODULE: ./src/model/unit-graph.ts
+/**
+ * The unit graph cargo would build for an invocation, replayed from cargo 0.96.0 (the cargo of Rust 1.95,
+ * rust-lang/cargo f2d3ce0bd7f24a49f8f72d9000448f8838c4e850). Cargo:
+ *
+ *  1. generates the root units (`UnitGenerator::generate_root_units`, src/cargo/ops/cargo_compile/unit_generator.rs):
+ *     the targets the command selects in each selected package, each with a compile mode, skipping those
+ *     whose required features are not enabled;
+ *  2. computes each unit's dependencies once, recursively from the roots (`build_unit_dependencies`,
+ *     `deps_of_roots`, `deps_of`, `compute_deps`, src/cargo/core/compiler/unit_dependencies.rs; here in
+ *     `unit-dependencies.ts`): the libraries of the dependencies that apply to the unit, the package's build
+ *     script, its own library, and for integration tests and benches its binaries;
+ *  3. gives each unit, as it interns it, its profile (`Profiles::get_profile`, src/cargo/core/profiles.rs),
+ *     from which rustc's arguments follow (`build_base_args`, src/cargo/core/compiler/mod.rs);
+ *  4. decides LTO from each root down (`lto::generate`, src/cargo/core/compiler/lto.rs).
+ *
+ * Not replayed: documentation units (`compute_deps_doc`, `cargo doc`, doctests, scrape-examples) and
+ * `check_or_build_mode`'s check mode; `-Zbuild-std` (`calc_deps_of_std`, `attach_std_deps`); artifact
+ * dependencies (`calc_artifact_deps`, `artifact_targets_to_unit_deps`); `-Zdual-proc-macros`; a build
+ * script's run as a unit of its own, hence `connect_run_custom_build_deps` and links overrides; the check
+ * of duplicate `links` keys (`validate_links`, src/cargo/core/compiler/links.rs); several `--target`s,
+ * `forced-target` and `default-target`; `cargo rustc --crate-type`; and the merging of host and target
+ * units of a build without `--target` (`rebuild_unit_graph_shared`, src/cargo/ops/cargo_compile/mod.rs).
+ */
 
 
 
@@ -37968,23 +37962,37 @@ function dependenciesOf(unit) {
  */
 function buildUnitGraph(metadata, context, invocation, selected, sourceUsesCrate = () => true) {
     const units = [];
-    const byKey = new Map();
-    const targetIds = new Map();
     const libs = new Map();
-    const libOf = (pkg) => {
-        if (!libs.has(pkg))
-            libs.set(pkg, libTarget(pkg));
-        return libs.get(pkg);
-    };
-    const primary = new Set(selected.map(p => p.id));
     const warnings = [];
     const profile = invocation.command === 'test' ? context.testProfile : context.profile;
-    // Units created and not yet given their dependencies: a stack rather than recursion, as a dependency
-    // chain can be far deeper than the call stack. A unit's dependencies are all created before its next
-    // sibling, so units are numbered depth first.
-    const pending = [];
     const infoFor = (kind) => (kind === 'host' ? context.host : context.target);
-    const makeUnit = ({ pkg, target, mode, kind, unitFor }, root) => {
+    const state = {
+        metadata,
+        units,
+        infoFor,
+        libOf: pkg => {
+            if (!libs.has(pkg))
+                libs.set(pkg, libTarget(pkg));
+            return libs.get(pkg);
+        },
+        sourceUsesCrate,
+        intern: unitInterner(units, infoFor, profile, new Set(selected.map(p => p.id)))
+    };
+    const roots = depsOfRoots(state, generateRootUnits(selected, invocation, warnings));
+    checkNamedTargets(invocation, selected);
+    assignLto(roots, profile);
+    return { units, roots, warnings };
+}
+/**
+ * Follows `UnitInterner::intern` (src/cargo/core/compiler/unit.rs): one unit per package × target × mode ×
+ * host/target × panic setting, created on first request with the settings of `Profiles::get_profile` and
+ * `build_base_args`; a later request returns the same unit.
+ */
+function unitInterner(units, infoFor, profile, primary) {
+    const byKey = new Map();
+    const targetIds = new Map();
+    return ({ pkg, target, mode, kind, unitFor }, root) => {
+        // `UnitFor`'s `PanicSetting::AlwaysUnwind`.
         const panicForced = unitFor.host || unitFor.test || mode === 'test' || target.kind === 'custom-build' || target.kind === 'proc-macro';
         // Targets are unique objects per package: a small integer identifies package × target.
         let targetId = targetIds.get(target);
@@ -37997,6 +38005,8 @@ function buildUnitGraph(metadata, context, invocation, selected, sourceUsesCrate
             return existing;
         }
         const info = infoFor(kind);
+        // `TargetInfo::rustc_outputs` (src/cargo/core/compiler/build_context/target_info.rs) drops the crate
+        // types the target does not support.
         const requested = mode === 'test' ? ['bin'] : target.crateTypes;
         const crateTypes = requested.filter(t => info.supportedCrateTypes.has(t));
         const droppedCrateTypes = requested.filter(t => !info.supportedCrateTypes.has(t));
@@ -38033,117 +38043,14 @@ function buildUnitGraph(metadata, context, invocation, selected, sourceUsesCrate
         };
         units.push(unit);
         byKey.set(key, unit);
-        pending.push({ unit, needs: needsOf(unit, unitFor), next: 0 });
         return unit;
     };
-    /** Creates the units pending ones need, depth first, and links each to its dependent. */
-    const completePending = () => {
-        while (pending.length > 0) {
-            const frame = pending[pending.length - 1];
-            const need = frame.needs[frame.next++];
-            if (need === undefined) {
-                pending.pop();
-                continue;
-            }
-            const { crates, buildsAfter } = frame.unit;
-            const dep = makeUnit(need, false);
-            if (need.link === null)
-                buildsAfter.push(dep);
-            // The package's own library is needed last but passed to rustc first.
-            else if (need.link.edge === 'own-lib')
-                crates.unshift({ unit: dep, ...need.link });
-            else
-                crates.push({ unit: dep, ...need.link });
-        }
-    };
-    /** What a new unit needs, in cargo's order; records the dependencies cargo cannot pass to rustc. */
-    const needsOf = (unit, unitFor) => {
-        const { pkg, target, mode, kind } = unit;
-        const info = infoFor(kind);
-        const needs = [];
-        const isBuildScript = target.kind === 'custom-build';
-        const includeDev = !isBuildScript && (target.kind === 'test' || target.kind === 'example' || target.kind === 'bench' || mode === 'test');
-        const childFor = { host: unitFor.host || isBuildScript || target.kind === 'proc-macro', test: unitFor.test || mode === 'test' };
-        const childKind = childFor.host ? 'host' : kind;
-        for (const edge of pkg.deps) {
-            const applicable = edge.kinds.filter(k => {
-                if (isBuildScript ? k.kind !== 'build' : k.kind === 'build')
-                    return false;
-                if (k.kind === 'dev' && !includeDev)
-                    return false;
-                return k.platform === null || matchesPlatform(k.platform, info, pkg);
-            });
-            if (applicable.length === 0)
-                continue;
-            const dep = edge.pkg === pkg.id ? pkg : metadata.packages.get(edge.pkg);
-            const lib = libOf(dep);
-            if (!lib)
-                continue;
-            const first = applicable[0];
-            if (!lib.crateTypes.some(isLinkable)) {
-                // Cargo still builds the library first, but passes no `--extern` for it.
-                unit.unlinkable.push({ pkg: dep, externName: edge.externName, edge: first.kind, crateTypes: lib.crateTypes });
-                needs.push(libNeed(dep, lib, childKind, childFor, null));
-                continue;
-            }
-            needs.push(libNeed(dep, lib, childKind, childFor, { externName: edge.externName, edge: first.kind, platform: first.platform }));
-        }
-        if (!isBuildScript && target.kind !== 'lib' && target.kind !== 'proc-macro') {
-            const lib = libOf(pkg);
-            if (lib) {
-                const libName = lib.name.replace(/-/g, '_');
-                if (lib.crateTypes.some(isLinkable)) {
-                    needs.push(libNeed(pkg, lib, childKind, childFor, { externName: libName, edge: 'own-lib', platform: null }));
-                }
-                else if (sourceUsesCrate(target.srcPath, libName)) {
-                    unit.unlinkable.push({ pkg, externName: libName, edge: 'own-lib', crateTypes: lib.crateTypes });
-                }
-            }
-            if ((target.kind === 'test' || target.kind === 'bench') && mode === 'test') {
-                for (const bin of pkg.targets.filter(t => t.kind === 'bin' && featuresSatisfied(t, pkg))) {
-                    needs.push({ pkg, target: bin, mode: 'build', kind, unitFor: { host: unitFor.host, test: false }, link: null });
-                }
-            }
-        }
-        const script = pkg.targets.find(t => t.kind === 'custom-build');
-        if (script && !isBuildScript)
-            needs.push({ pkg, target: script, mode: 'build', kind: 'host', unitFor: { host: true, test: false }, link: null });
-        return needs;
-    };
-    const roots = [];
-    for (const pkg of selected) {
-        for (const { target, mode } of rootTargets(pkg, invocation, warnings)) {
-            const kind = target.kind === 'proc-macro' && mode === 'build' ? 'host' : 'target';
-            const unit = makeUnit({ pkg, target, mode, kind, unitFor: { host: kind === 'host', test: false } }, true);
-            completePending();
-            if (!roots.includes(unit))
-                roots.push(unit);
-        }
-    }
-    checkNamedTargets(invocation, selected);
-    assignLto(roots, profile);
-    return { units, roots, warnings };
-}
-/** A dependent's need for the library `lib` of `dep`: proc-macros, like everything under a host unit, are built for the host. */
-function libNeed(dep, lib, kind, unitFor, link) {
-    const host = unitFor.host || lib.kind === 'proc-macro';
-    return { pkg: dep, target: lib, mode: 'build', kind: host ? 'host' : kind, unitFor: { host, test: unitFor.test }, link };
-}
-function matchesPlatform(platform, info, pkg) {
-    try {
-        return platformMatches(platform, info.triple, info.cfg);
-    }
-    catch (e) {
-        throw new errors_UserError(`${pkg.manifestPath}: invalid platform \`${platform}\` in a dependency of \`${pkg.name}\`: ${e.message}`);
-    }
 }
 /** The library target (`lib` or `proc-macro`) of a package, if any. */
 function libTarget(pkg) {
     return pkg.targets.find(t => t.kind === 'lib' || t.kind === 'proc-macro');
 }
-function featuresSatisfied(target, pkg) {
-    return target.requiredFeatures.every(f => pkg.features.includes(f));
-}
+/** `Profiles::get_profile`'s panic strategy, then rustflags' `-C panic`. */
 function panicOf(profile, forcedUnwind, rustflags) {
     // Cargo's own `-C panic` comes first on the command line; rustflags come last and so win.
     const fromFlags = codegenOptions(rustflags, 'panic');
@@ -38154,8 +38061,27 @@ function panicOf(profile, forcedUnwind, rustflags) {
         return { panic: 'unwind', panicSource: 'forced-unwind' };
     return { panic: profile.panic, panicSource: profile.sources.panic ? 'profile' : 'default' };
 }
-/** The root targets of one selected package, with the compile mode cargo uses for each. */
-function rootTargets(pkg, inv, warnings) {
+/**
+ * Follows `UnitGenerator::generate_root_units`: the root units of the selected packages, package after
+ * package, each target for the host if it is a proc-macro built as a library, else for the target
+ * (`UnitGenerator::new_units`, `CompileKind::for_target`).
+ */
+function generateRootUnits(selected, invocation, warnings) {
+    const roots = [];
+    for (const pkg of selected) {
+        for (const { target, mode } of createProposals(pkg, invocation, warnings)) {
+            const kind = target.kind === 'proc-macro' && mode === 'build' ? 'host' : 'target';
+            roots.push({ pkg, target, mode, kind, unitFor: { host: kind === 'host', test: false } });
+        }
+    }
+    return roots;
+}
+/**
+ * Follows `UnitGenerator::create_proposals` and `proposals_to_units` for one selected package: the targets
+ * the command selects, with the compile mode cargo uses for each; a target whose required features are not
+ * enabled is skipped with a warning.
+ */
+function createProposals(pkg, inv, warnings) {
     const t = inv.targets;
     const out = [];
     const add = (target, mode) => {
@@ -38171,6 +38097,7 @@ function rootTargets(pkg, inv, warnings) {
     const testMode = inv.command === 'test' ? 'test' : 'build';
     const specific = t.lib || t.bins || t.tests || t.examples || t.benches || t.allTargets || t.bin.length + t.test.length + t.example.length + t.bench.length > 0;
     if (!specific) {
+        // `UnitGenerator::filter_default_targets`.
         if (inv.command === 'build') {
             if (lib)
                 add(lib, 'build');
@@ -38233,11 +38160,12 @@ function rootTargets(pkg, inv, warnings) {
             add(x, 'test');
     return out;
 }
+/** The error of `UnitGenerator::find_named_targets` when a target named on the command line does not exist. */
 function checkNamedTargets(inv, selected) {
     const check = (names, kind, flag) => {
         for (const name of names) {
             if (!selected.some(p => p.targets.some(t => t.kind === kind && t.name === name))) {
-                throw new errors_UserError(`no ${kind} target named \`${name}\` in the selected packages (\`${flag} ${name}\`)`);
+                throw new UserError(`no ${kind} target named \`${name}\` in the selected packages (\`${flag} ${name}\`)`);
             }
         }
     };
@@ -38246,7 +38174,7 @@ function checkNamedTargets(inv, selected) {
     check(inv.targets.test, 'test', '--test');
     check(inv.targets.bench, 'bench', '--bench');
 }
-/** Cargo's LTO assignment, from each root unit down (`src/compiler/lto.rs`). */
+/** Follows `lto::generate` and `calculate` (src/cargo/core/compiler/lto.rs): LTO from each root unit down. */
 function assignLto(roots, profile) {
     const assigned = new Map();
     const forHost = (u) => u.target.kind === 'proc-macro' || u.target.kind === 'custom-build';
@@ -38328,134 +38256,172 @@ function assignLto(roots, profile) {
 }
 
 ;// CONCATENATED MODULE: ./src/linkage/dependency-format.ts
+/** `tcx.crate_name(cnum)`. */
+function crateName(tcx, key) {
+    tcx.byKey ??= new Map(tcx.crates.map(c => [c.key, c]));
+    return tcx.byKey.get(key)?.name ?? key;
+}
 /**
- * `calculate_type` followed by `verify_ok` for one output crate type.
+ * rustc: `calculate`, for one output crate type — `calculate_type`, then `verify_ok` on its list.
  * `crates` must be in rustc's load order (the standard library first); `injectedPanicRuntime` is the
  * key of the panic runtime rustc injects (`panic_unwind` or `panic_abort`), if any.
  */
-function calculateType(crateType, session, crates, injectedPanicRuntime) {
-    const empty = (errors = []) => ({
-        linkage: new Map(),
-        via: new Map(),
-        errors,
-        allStatic: false
-    });
-    if (crateType === 'rlib')
-        return empty();
-    let preferStatic;
-    switch (crateType) {
+function calculate(crateType, session, crates, injectedPanicRuntime) {
+    const tcx = { session, crates, injectedPanicRuntime, errors: [], byKey: null };
+    const { linkage, via } = calculateType(tcx, crateType);
+    verifyOk(tcx, linkage);
+    return { linkage, via, errors: tcx.errors };
+}
+/** rustc: `calculate_type`. */
+function calculateType(tcx, ty) {
+    const sess = tcx.session;
+    const nothing = () => ({ linkage: new Map(), via: new Map() });
+    let preferredLinkage;
+    switch (ty) {
+        // Without `-C prefer-dynamic`, a dylib or cdylib links everything statically it can.
         case 'dylib':
         case 'cdylib':
-            preferStatic = !session.preferDynamic;
+            preferredLinkage = sess.preferDynamic ? 'dynamic' : 'static';
             break;
         case 'staticlib':
-            preferStatic = !session.staticlibPreferDynamic;
+            preferredLinkage = sess.staticlibPreferDynamic ? 'dynamic' : 'static';
             break;
+        // An executable prefers static linkage unless `-C prefer-dynamic`, and always when crt-static.
         case 'bin':
-            preferStatic = !session.preferDynamic || session.crtStatic;
+            preferredLinkage = !sess.preferDynamic || sess.crtStatic ? 'static' : 'dynamic';
             break;
+        // rustc ignores `-C prefer-dynamic` for proc-macros.
         case 'proc-macro':
-            // rustc ignores -C prefer-dynamic for proc-macros.
-            preferStatic = true;
+            preferredLinkage = 'static';
+            break;
+        // An rlib does not link.
+        case 'rlib':
+            preferredLinkage = 'not-linked';
             break;
     }
-    // Only an error message needs a crate's name by key: build the index then.
-    let byKey = null;
-    const nameOf = (key) => (byKey ??= new Map(crates.map(c => [c.key, c]))).get(key)?.name ?? key;
-    const unavailable = [];
-    if (preferStatic) {
-        const firstNonRlib = crates.find(c => c.depKind !== 'macros-only' && !c.rlib);
-        if (!firstNonRlib) {
-            const linkage = new Map();
-            for (const c of crates)
-                linkage.set(c.key, c.depKind === 'explicit' ? 'static' : 'not-linked');
-            activateInjected(linkage, crates, injectedPanicRuntime);
-            return { linkage, via: new Map(), errors: verify(linkage, crates, session), allStatic: true };
-        }
-        unavailable.push(firstNonRlib.key);
-        if ((crateType === 'staticlib' && !session.staticlibAllowRdylibDeps) || (crateType === 'bin' && session.crtStatic && !session.crtStaticAllowsDylibs)) {
-            return empty(crates.filter(c => c.depKind !== 'macros-only' && !c.rlib).map(c => ({ kind: 'rlib-required', crate: c.name })));
+    switch (preferredLinkage) {
+        case 'not-linked':
+            return nothing();
+        case 'static': {
+            const linkage = attemptStatic(tcx);
+            if (linkage !== null)
+                return { linkage, via: new Map() };
+            // Staticlibs and static executables must have all static dependencies.
+            if ((ty === 'staticlib' && !sess.staticlibAllowRdylibDeps) || (ty === 'bin' && sess.crtStatic && !sess.crtStaticAllowsDylibs)) {
+                for (const c of tcx.crates) {
+                    if (c.depKind === 'macros-only' || c.rlib)
+                        continue;
+                    tcx.errors.push({ kind: 'rlib-required', crate: c.name });
+                }
+                return nothing();
+            }
+            break;
         }
     }
-    const errors = [];
+    // Every dylib, and what it recorded for its own dependencies.
     const formats = new Map();
-    const add = (key, origin) => {
-        const existing = formats.get(key);
-        if (existing) {
-            if (existing.preference !== origin.preference || origin.preference === 'static') {
-                errors.push({ kind: 'crate-dep-multiple', crate: nameOf(key), existing, incoming: origin });
-            }
-        }
-        else {
-            formats.set(key, origin);
-        }
-    };
-    for (const c of crates) {
+    for (const c of tcx.crates) {
         if (c.depKind === 'macros-only' || !c.dylib)
             continue;
-        add(c.key, { preference: 'dynamic', via: null });
-        for (const [dep, preference] of c.dylibFormats ?? [])
-            add(dep, { preference, via: c.key });
+        addLibrary(tcx, c.key, { preference: 'dynamic', via: null }, formats);
+        for (const [dep, style] of c.dylibFormats ?? [])
+            addLibrary(tcx, dep, { preference: style, via: c.key }, formats);
     }
-    const linkage = new Map();
+    // Collect what we've got so far.
+    const ret = new Map();
     const via = new Map();
-    for (const c of crates) {
+    for (const c of tcx.crates) {
         const f = formats.get(c.key);
-        linkage.set(c.key, f === undefined ? 'not-linked' : f.preference === 'dynamic' ? 'dynamic' : 'included-from-dylib');
+        ret.set(c.key, f === undefined ? 'not-linked' : f.preference === 'dynamic' ? 'dynamic' : 'included-from-dylib');
         if (f?.via)
             via.set(c.key, f.via);
     }
-    for (const c of crates) {
+    // Add any missing explicit dependencies as static libraries.
+    for (const c of tcx.crates) {
         if (!c.dylib && !formats.has(c.key) && c.depKind === 'explicit') {
-            add(c.key, { preference: 'static', via: null });
-            linkage.set(c.key, 'static');
+            addLibrary(tcx, c.key, { preference: 'static', via: null }, formats);
+            ret.set(c.key, 'static');
         }
     }
-    activateInjected(linkage, crates, injectedPanicRuntime);
-    for (const c of crates) {
-        const l = linkage.get(c.key);
-        if (l === 'static' && !c.rlib)
-            errors.push({ kind: 'lib-required', crate: c.name, format: 'rlib' });
-        if (l === 'dynamic' && !c.dylib)
-            errors.push({ kind: 'lib-required', crate: c.name, format: 'dylib' });
+    activateInjectedDep(tcx.injectedPanicRuntime, ret, tcx.crates);
+    // Everything must be available in the format chosen for it.
+    for (const c of tcx.crates) {
+        const kind = ret.get(c.key);
+        if (kind === 'static' && !c.rlib)
+            tcx.errors.push({ kind: 'lib-required', crate: c.name, format: 'rlib' });
+        if (kind === 'dynamic' && !c.dylib)
+            tcx.errors.push({ kind: 'lib-required', crate: c.name, format: 'dylib' });
     }
-    errors.push(...verify(linkage, crates, session));
-    return { linkage, via, errors, allStatic: false };
+    return { linkage: ret, via };
 }
-function activateInjected(linkage, crates, injected) {
-    if (crates.some(c => c.isPanicRuntime && linkage.get(c.key) !== 'not-linked'))
+/** rustc: `add_library`. */
+function addLibrary(tcx, cnum, link, m) {
+    const link2 = m.get(cnum);
+    if (link2 === undefined) {
+        m.set(cnum, link);
         return;
-    if (injected !== null)
-        linkage.set(injected, 'static');
+    }
+    // Different linkages, or static twice: two copies of the library.
+    if (link2.preference !== link.preference || link.preference === 'static') {
+        tcx.errors.push({ kind: 'crate-dep-multiple', crate: crateName(tcx, cnum), existing: link2, incoming: link });
+    }
 }
-/** `verify_ok`: one panic runtime, and every linked crate compatible with the artifact's strategy. */
-function verify(linkage, crates, session) {
-    const errors = [];
-    const linked = crates.filter(c => (linkage.get(c.key) ?? 'not-linked') !== 'not-linked');
-    let runtime = null;
-    for (const c of linked) {
+/** rustc: `attempt_static`. */
+function attemptStatic(tcx) {
+    const allCratesAvailableAsRlib = tcx.crates.every(c => c.depKind === 'macros-only' || c.rlib);
+    if (!allCratesAvailableAsRlib)
+        return null;
+    const ret = new Map();
+    for (const c of tcx.crates)
+        ret.set(c.key, c.depKind === 'explicit' ? 'static' : 'not-linked');
+    activateInjectedDep(tcx.injectedPanicRuntime, ret, tcx.crates);
+    return ret;
+}
+/**
+ * rustc: `activate_injected_dep`, whose `replaces_injected` is `is_panic_runtime`. The list is walked
+ * through `crates`, which holds the same keys in the same order.
+ */
+function activateInjectedDep(injected, list, crates) {
+    for (const c of crates) {
         if (!c.isPanicRuntime)
             continue;
-        if (runtime)
-            errors.push({ kind: 'two-panic-runtimes', first: runtime.name, second: c.name });
-        else
-            runtime = c;
+        if (list.get(c.key) !== 'not-linked')
+            return;
     }
-    if (!runtime)
-        return errors;
-    if (runtime.requiredPanic !== session.panic) {
-        errors.push({ kind: 'bad-panic-strategy', runtime: runtime.name, strategy: session.panic });
-    }
-    for (const c of linked) {
-        if (c === runtime || c.name === 'compiler_builtins')
+    if (injected !== null)
+        list.set(injected, 'static');
+}
+/** rustc: `verify_ok`. One panic runtime, and every linked crate compatible with the session's strategy. */
+function verifyOk(tcx, list) {
+    if (list.size === 0)
+        return;
+    const linked = (c) => (list.get(c.key) ?? 'not-linked') !== 'not-linked';
+    // The last panic runtime linked is the one checked below, as in rustc.
+    let panicRuntime = null;
+    for (const c of tcx.crates) {
+        if (!linked(c) || !c.isPanicRuntime)
             continue;
-        if (c.requiredPanic !== null && c.requiredPanic !== session.panic) {
-            errors.push({ kind: 'required-panic-strategy', crate: c.name, found: c.requiredPanic, desired: session.panic });
+        if (panicRuntime !== null)
+            tcx.errors.push({ kind: 'two-panic-runtimes', first: panicRuntime.name, second: c.name });
+        panicRuntime = c;
+    }
+    if (panicRuntime === null)
+        return;
+    const desiredStrategy = tcx.session.panic;
+    if (panicRuntime.requiredPanic !== desiredStrategy) {
+        tcx.errors.push({ kind: 'bad-panic-strategy', runtime: panicRuntime.name, strategy: desiredStrategy });
+    }
+    for (const c of tcx.crates) {
+        if (!linked(c))
+            continue;
+        if (c === panicRuntime || c.name === 'compiler_builtins')
+            continue;
+        if (c.requiredPanic !== null && c.requiredPanic !== desiredStrategy) {
+            tcx.errors.push({ kind: 'required-panic-strategy', crate: c.name, found: c.requiredPanic, desired: desiredStrategy });
         }
     }
-    return errors;
 }
-/** What a Rust dylib records about its own linkage, for the crates that link it later. */
+/** rustc: `encode_dylib_dependency_formats` — what a Rust dylib records about its own linkage for later consumers. */
 function recordedFormats(result) {
     const out = new Map();
     for (const [key, l] of result.linkage) {
@@ -38484,7 +38450,7 @@ function resolveLinkage(graph) {
     // compiles anything: that unit fails and every other one is never attempted.
     const unbuildable = graph.units.filter(u => u.crateTypes.length === 0);
     for (const unit of topologicalOrder(graph)) {
-        crateNames.set(unitKey(unit), { name: crateName(unit), unit });
+        crateNames.set(unitKey(unit), { name: resolve_crateName(unit), unit });
         if (unbuildable.length > 0 && !unbuildable.includes(unit)) {
             byUnit.set(unit, { ...emptyResult(unit, []), status: 'blocked', blockedBy: unbuildable });
         }
@@ -38505,7 +38471,7 @@ function sysKey(name) {
     return `sys:${name}`;
 }
 /** The crate name rustc uses for a unit (`-` becomes `_`). */
-function crateName(unit) {
+function resolve_crateName(unit) {
     return unit.target.name.replace(/-/g, '_');
 }
 /**
@@ -38568,7 +38534,7 @@ function resolveUnit(unit, done, units) {
     const session = {
         preferDynamic: unit.preferDynamic !== null,
         crtStatic: unit.crtStatic,
-        crtStaticAllowsDylibs: /-windows-msvc$|^wasm32-wasi/.test(unit.targetInfo.triple),
+        crtStaticAllowsDylibs: unit.targetInfo.crtStaticAllowsDylibs ?? false,
         panic: unit.panic,
         staticlibPreferDynamic: flagEnabled(unstableOptions(unit.rustflags, 'staticlib-prefer-dynamic')),
         staticlibAllowRdylibDeps: flagEnabled(unstableOptions(unit.rustflags, 'staticlib-allow-rdylib-deps'))
@@ -38582,7 +38548,7 @@ function resolveUnit(unit, done, units) {
             artifacts.push({ crateType, formats: null });
             continue;
         }
-        const formats = calculateType(crateType, session, crates, injected);
+        const formats = calculate(crateType, session, crates, injected);
         artifacts.push({ crateType, formats });
         for (const error of formats.errors)
             problems.push({ kind: 'dependency-format', crateType, error });
@@ -38644,7 +38610,7 @@ function crateGraph(unit, done) {
         if (!node) {
             node = {
                 key: unitKey(dep),
-                name: crateName(dep),
+                name: resolve_crateName(dep),
                 rlib: providesRlib(dep.crateTypes),
                 dylib: providesDylib(dep.crateTypes),
                 depKind: macrosOnly ? 'macros-only' : 'explicit',
@@ -38731,7 +38697,7 @@ function runtimeLibraries(unit, artifacts, done, units) {
 /** The file name of a Rust dylib: no hash for path packages, `-<hash>` (unknown before building) otherwise. */
 function dylibFileName(unit) {
     const pattern = unit.targetInfo.fileNames.dylib ?? 'lib___.so';
-    const name = crateName(unit) + (unit.pkg.source === null ? '' : '-<hash>');
+    const name = resolve_crateName(unit) + (unit.pkg.source === null ? '' : '-<hash>');
     return pattern.replace('___', name);
 }
 /** The rustc arguments cargo passes for its LTO decision; rustflags follow them and win. */
@@ -38786,70 +38752,274 @@ function ltoGate(unit) {
     return [];
 }
 
-;// CONCATENATED MODULE: ./src/rules/boundaries.ts
+;// CONCATENATED MODULE: ./src/model/facts.ts
+/** No facts: no pin, no expectation, no allocators (metadata recorded elsewhere, benchmarks). */
+function noFacts() {
+    return { pin: null, expectedToolchain: null, targetSource: null, globalAllocators: () => [], loadsLibraries: () => false };
+}
+
+;// CONCATENATED MODULE: ./src/model/selection.ts
+
+
 /**
- * The units that form Rust-ABI dynamic boundaries, where compiler build and flags must match exactly:
- * Rust `dylib`s, units given `-C prefer-dynamic` by rustflags, and artifacts that link a Rust crate
- * dynamically. Proc-macros are left out: cargo always passes them `-C prefer-dynamic`, yet they link `std`
- * statically and are loaded only by the compiler that built them.
+ * Selects packages exactly as cargo does for `-p`, `--workspace`/`--exclude`, or neither: the package of
+ * the manifest cargo runs on, or the workspace's default members when that manifest is the root.
+ * `currentManifest` is the absolute path of that manifest.
  */
-function rustAbiBoundaries(graph, linkage) {
-    const known = boundariesOf.get(linkage);
-    if (known)
-        return known;
-    const out = [];
-    for (const unit of graph.units) {
-        if (unit.target.kind === 'proc-macro')
-            continue;
-        if (unit.crateTypes.includes('dylib'))
-            out.push({ unit, kind: 'rust-dylib' });
-        else if (unit.preferDynamic === 'rustflags')
-            out.push({ unit, kind: 'prefer-dynamic' });
-        // A unit that needs Rust shared libraries at run time links some Rust crate dynamically.
-        else if ((linkage.byUnit.get(unit)?.runtimeLibraries.length ?? 0) > 0)
-            out.push({ unit, kind: 'links-dynamically' });
+function selectPackages(metadata, invocation, currentManifest) {
+    const members = metadata.workspaceMembers.map(id => metadata.packages.get(id));
+    const warnings = [];
+    if (invocation.exclude.length > 0 && !invocation.workspace) {
+        throw new UserError('`--exclude` can only be used together with `--workspace`');
     }
-    boundariesOf.set(linkage, out);
-    return out;
+    if (invocation.workspace) {
+        const excluded = new Set();
+        for (const spec of invocation.exclude) {
+            const matched = members.filter(p => specMatches(spec, p));
+            if (matched.length === 0)
+                warnings.push(`excluded package(s) \`${spec}\` not found in workspace \`${metadata.workspaceRoot}\``);
+            for (const p of matched)
+                excluded.add(p.id);
+        }
+        return { packages: sortById(members.filter(p => !excluded.has(p.id))), warnings };
+    }
+    if (invocation.packages.length > 0) {
+        const all = [...metadata.packages.values()];
+        const chosen = new Map();
+        for (const spec of invocation.packages) {
+            const matched = all.filter(p => specMatches(spec, p));
+            if (matched.length === 0) {
+                throw new UserError(`package ID specification \`${spec}\` did not match any packages`);
+            }
+            if (matched.length > 1 && !isGlob(spec)) {
+                const list = matched.map(p => `${p.name}@${p.version}`).join(', ');
+                throw new UserError(`the specification \`${spec}\` is ambiguous: it matches ${list}; add a version (\`name@version\`)`);
+            }
+            for (const p of matched)
+                chosen.set(p.id, p);
+        }
+        return { packages: sortById([...chosen.values()]), warnings };
+    }
+    return { packages: sortById(defaultMembers(metadata, currentManifest)), warnings };
 }
-/** Several rules and the report ask for the same boundaries: computed once per analysis. */
-const boundariesOf = new WeakMap();
-/** Crates that load libraries at run time, and those that also check their layout at load time. */
-const LOADER_CRATES = ['libloading', 'dlopen2', 'dlopen', 'abi_stable', 'stabby'];
-const CHECKED_LOADERS = new Set(['abi_stable', 'stabby']);
-/** Crates whose cdylibs are extensions of a foreign host (Python, Node, the JVM, the browser), not Rust plugins. */
-const FOREIGN_HOST_CRATES = new Set(['pyo3', 'napi', 'neon', 'jni', 'wasm-bindgen', 'uniffi', 'cpython', 'rustler', 'magnus', 'rutie']);
+function defaultMembers(metadata, currentManifest) {
+    const members = metadata.workspaceMembers.map(id => metadata.packages.get(id));
+    const current = external_node_path_default().resolve(currentManifest);
+    const rootManifest = external_node_path_default().join(external_node_path_default().resolve(metadata.workspaceRoot), 'Cargo.toml');
+    if (current !== rootManifest) {
+        // Run on a member's manifest: that package alone (default-members only apply at the root).
+        const own = members.find(p => external_node_path_default().resolve(p.manifestPath) === current);
+        if (own)
+            return [own];
+    }
+    if (metadata.workspaceDefaultMembers !== null) {
+        return metadata.workspaceDefaultMembers.map(id => metadata.packages.get(id));
+    }
+    // Metadata without `workspace_default_members`: the root package, or all members of a virtual workspace.
+    const root = members.find(p => external_node_path_default().resolve(p.manifestPath) === rootManifest);
+    return root ? [root] : members;
+}
+function sortById(packages) {
+    return packages.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+function isGlob(spec) {
+    return /[*?[]/.test(spec);
+}
+/** Whether a package id specification (`name`, `name@1.2`, `name:1.2.3`, a full id, or a glob) matches. */
+function specMatches(spec, pkg) {
+    if (spec === pkg.id)
+        return true;
+    if (isGlob(spec))
+        return globToRegExp(spec).test(pkg.name);
+    let name = spec;
+    let version = null;
+    let url = null;
+    const hash = spec.indexOf('#');
+    if (hash >= 0) {
+        const fragment = spec.slice(hash + 1);
+        url = spec.slice(0, hash);
+        const at = fragment.indexOf('@');
+        if (at >= 0) {
+            name = fragment.slice(0, at);
+            version = fragment.slice(at + 1);
+        }
+        else if (/^\d/.test(fragment)) {
+            name = url.replace(/\/+$/, '').split('/').pop() ?? '';
+            version = fragment;
+        }
+        else {
+            name = fragment;
+        }
+    }
+    else {
+        const m = /^([^@:]+)[@:](.+)$/.exec(spec);
+        if (m) {
+            name = m[1];
+            version = m[2];
+        }
+    }
+    if (name !== pkg.name)
+        return false;
+    if (url !== null && stripScheme(url) !== stripScheme(sourceUrl(pkg)))
+        return false;
+    return version === null || partialVersionMatches(version, pkg.version);
+}
+function stripScheme(url) {
+    return url.replace(/^(registry|sparse|path|git)\+/, '').replace(/[?#].*$/, '').replace(/\/+$/, '');
+}
+/** The URL cargo uses for a package's source: its registry or git URL, or `file://` + its directory. */
+function sourceUrl(pkg) {
+    if (pkg.source !== null)
+        return pkg.source;
+    return `file://${external_node_path_default().dirname(pkg.manifestPath)}`;
+}
 /**
- * The workspace's plugin system, if any: its executables that load libraries at run time — they depend on a
- * loader crate, or their sources call `dlopen`/`LoadLibrary` — and its `cdylib`s that no package links. A
- * `cdylib` next to executables that load nothing is a library for C or another language, not a plugin.
+ * Cargo's `PartialVersion::matches`: the fields given must be equal; a pre-release version only matches
+ * a spec that names a pre-release; build metadata only counts when the spec gives it.
  */
-function pluginSystem(graph, metadata, loadsLibraries) {
-    const members = new Set(metadata.workspaceMembers);
-    const hosts = graph.units
-        .filter(u => u.mode === 'build' && u.kind === 'target' && u.target.kind === 'bin' && members.has(u.pkg.id))
-        .map(unit => ({ unit, loaders: loadersOf(unit.pkg, metadata) }))
-        .filter(h => h.loaders.length > 0 || loadsLibraries(h.unit.pkg));
-    if (hosts.length === 0)
-        return null;
-    const depended = new Set();
-    for (const unit of graph.units)
-        for (const dep of unit.crates)
-            depended.add(dep.unit.pkg.id);
-    const plugins = graph.units.filter(u => u.mode === 'build' && u.kind === 'target' && u.crateTypes.includes('cdylib') && members.has(u.pkg.id) && !depended.has(u.pkg.id) && !servesForeignHost(u.pkg, metadata));
-    return { hosts, plugins };
+function partialVersionMatches(spec, version) {
+    const parse = (v) => {
+        const m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(v.trim());
+        return m ? { major: m[1], minor: m[2], patch: m[3], pre: m[4], build: m[5] } : null;
+    };
+    const want = parse(spec);
+    const have = parse(version);
+    if (!want || !have)
+        return spec === version;
+    if (have.pre !== undefined && want.pre === undefined)
+        return false;
+    return (want.major === have.major &&
+        (want.minor === undefined || want.minor === have.minor) &&
+        (want.patch === undefined || want.patch === have.patch) &&
+        (want.pre === undefined || want.pre === have.pre) &&
+        (want.build === undefined || want.build === have.build));
 }
-/** The loader crates a package depends on directly (normal dependencies). */
-function loadersOf(pkg, metadata) {
-    const names = new Set(dependencyNames(pkg, metadata, true));
-    return LOADER_CRATES.filter(name => names.has(name));
+function globToRegExp(glob) {
+    let re = '';
+    for (let i = 0; i < glob.length; i++) {
+        const c = glob[i];
+        if (c === '*')
+            re += '.*';
+        else if (c === '?')
+            re += '.';
+        else if (c === '[') {
+            const end = glob.indexOf(']', i + 2);
+            if (end < 0)
+                throw new UserError(`invalid glob pattern \`${glob}\` in a package specification: unclosed \`[\``);
+            const body = glob.slice(i + 1, end);
+            re += `[${body.startsWith('!') ? `^${escapeClass(body.slice(1))}` : escapeClass(body)}]`;
+            i = end;
+        }
+        else
+            re += c.replace(/[.+^${}()|\\\]]/g, '\\$&');
+    }
+    return new RegExp(`^${re}$`);
 }
-/** A cdylib for Python, Node, the JVM or the browser: an extension of a foreign host, not a Rust plugin. */
-function servesForeignHost(pkg, metadata) {
-    return dependencyNames(pkg, metadata, false).some(name => FOREIGN_HOST_CRATES.has(name));
+function escapeClass(body) {
+    return body.replace(/[\\\]^]/g, '\\$&');
 }
-function dependencyNames(pkg, metadata, normalOnly) {
-    return pkg.deps.filter(d => !normalOnly || d.kinds.some(k => k.kind === 'normal')).flatMap(d => metadata.packages.get(d.pkg)?.name ?? []);
+
+;// CONCATENATED MODULE: ./src/policy/baseline.ts
+
+
+
+const ARTIFACT_FIELDS = ['package', 'target', 'kind', 'mode', 'crateType', 'platform'];
+/**
+ * Reads a JSON report written by an earlier run. Only what matching needs is checked; findings without a
+ * `fingerprint` (reports from before it existed) get one computed from their rule, artifact and crates.
+ */
+function parseBaseline(text, file) {
+    const data = readReportObject(text, file, 'give the JSON report of an earlier run as the baseline');
+    const findings = data.findings;
+    if (!Array.isArray(findings))
+        throw new UserError(`${file}: findings: expected an array, got ${json_checks_describe(findings)}`);
+    const fingerprints = new Array(findings.length);
+    for (let i = 0; i < findings.length; i++) {
+        const at = `${file}: findings[${i}]`;
+        const f = findings[i];
+        if (!isObject(f))
+            throw new UserError(`${at}: expected an object, got ${json_checks_describe(f)}`);
+        if (typeof f.rule !== 'string')
+            throw new UserError(`${at}.rule: expected a string, got ${json_checks_describe(f.rule)}`);
+        if (f.fingerprint !== undefined) {
+            if (typeof f.fingerprint !== 'string')
+                throw new UserError(`${at}.fingerprint: expected a string, got ${json_checks_describe(f.fingerprint)}`);
+            fingerprints[i] = f.fingerprint;
+            continue;
+        }
+        const crates = f.crates;
+        if (!Array.isArray(crates))
+            throw new UserError(`${at}.crates: expected an array of strings, got ${json_checks_describe(crates)}`);
+        crates.forEach((c, j) => {
+            if (typeof c !== 'string')
+                throw new UserError(`${at}.crates[${j}]: expected a string, got ${json_checks_describe(c)}`);
+        });
+        for (const key of ARTIFACT_FIELDS) {
+            const value = f[key];
+            if (value !== undefined && typeof value !== 'string')
+                throw new UserError(`${at}.${key}: expected a string, got ${json_checks_describe(value)}`);
+        }
+        fingerprints[i] = findingFingerprint(f);
+    }
+    return { file, fingerprints };
+}
+/**
+ * Marks each finding `existing` when the baseline has it and `new` otherwise. Fingerprints are counted: a
+ * baseline with a finding twice covers two such findings now, and a third is new. Order is kept.
+ */
+function applyBaseline(findings, baseline) {
+    const remaining = new Map();
+    for (const fp of baseline.fingerprints)
+        remaining.set(fp, (remaining.get(fp) ?? 0) + 1);
+    let existing = 0;
+    const out = findings.map(finding => {
+        const left = remaining.get(finding.fingerprint) ?? 0;
+        if (left === 0)
+            return { ...finding, baseline: 'new' };
+        remaining.set(finding.fingerprint, left - 1);
+        existing++;
+        return { ...finding, baseline: 'existing' };
+    });
+    let fixed = 0;
+    for (const left of remaining.values())
+        fixed += left;
+    return { findings: out, summary: { file: baseline.file, new: out.length - existing, existing, fixed } };
+}
+
+;// CONCATENATED MODULE: ./src/policy/gate.ts
+
+
+/**
+ * Whether the findings fail the run. Findings allowed by the policy and findings already in the baseline are
+ * reported but never count.
+ */
+function gateFindings(findings, failOn) {
+    let failing = 0;
+    if (failOn !== 'never') {
+        for (const f of findings) {
+            if (f.allowed !== undefined || f.baseline === 'existing')
+                continue;
+            if (f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'))
+                failing++;
+        }
+    }
+    return { failOn, verdict: failing > 0 ? 'fail' : 'pass', failing };
+}
+/** Applies the policy, then the baseline, then decides the verdict. */
+function applyGate(report, inputs) {
+    let findings = report.findings;
+    const out = { ...report };
+    if (inputs.policy !== null) {
+        const applied = applyPolicy(findings, inputs.policy.policy, { policyFile: inputs.policy.file, today: inputs.today });
+        findings = applied.findings;
+        out.policy = applied.summary;
+    }
+    if (inputs.baseline !== null) {
+        const applied = applyBaseline(findings, inputs.baseline);
+        findings = applied.findings;
+        out.baseline = applied.summary;
+    }
+    return { ...out, findings, gate: gateFindings(findings, inputs.failOn) };
 }
 
 ;// CONCATENATED MODULE: ./src/rules/context.ts
@@ -38881,6 +39051,7 @@ function describeUnit(unit, crateType) {
 
 
 
+
 /** `panic-strategy-mixed`, `abi-flags-divergent`, `lto-dynamic-unsound`. */
 function abiFindings(ctx) {
     const boundaryUnits = rustAbiBoundaries(ctx.graph, ctx.linkage).map(b => b.unit);
@@ -38898,7 +39069,7 @@ function panicFindings(ctx, boundary, pluginUnits) {
     if (!abort)
         return [];
     const unwind = involved.filter(u => u.panic === 'unwind');
-    const dylibs = boundary.filter(u => u.crateTypes.includes('dylib')).map(crateName);
+    const dylibs = boundary.filter(u => u.crateTypes.includes('dylib')).map(resolve_crateName);
     const sides = unwind.length > 0
         ? `while ${listCrates(unwind.map(u => u.target.name))} ${unwind.length === 1 ? 'is' : 'are'} built with \`panic = "unwind"\``
         : pluginUnits.length > 0
@@ -38907,7 +39078,7 @@ function panicFindings(ctx, boundary, pluginUnits) {
     return [
         {
             ...base(abort, 'panic-strategy-mixed'),
-            crates: [crateName(abort)],
+            crates: [resolve_crateName(abort)],
             message: `${describeUnit(abort)} is built with \`panic = "abort"\` ${sides}: an unwinding panic that reaches an \`extern "C"\` function aborts the process, a panic from another copy of \`std\` is a foreign exception, and an artifact that links \`libstd\` dynamically cannot use \`panic = "abort"\` at all.`,
             fixes: [
                 'Use one panic strategy for everything that shares a dynamic boundary: `panic = "unwind"` wherever Rust dylibs or `-C prefer-dynamic` are involved.',
@@ -38917,23 +39088,7 @@ function panicFindings(ctx, boundary, pluginUnits) {
         }
     ];
 }
-/** Flags that change type layouts or calling conventions and that rustc does not compare across crates. */
-const UNCHECKED_ABI_FLAGS = /^-(?:Ctarget-feature=|Ctarget-cpu=|Zrandomize-layout|Zlayout-seed=)/;
 const LAYOUT_FLAGS = /^-Z(?:randomize-layout|layout-seed=)/;
-/** `-C target-feature=+avx2` and `-Ctarget-feature=+avx2` alike, as `-Ctarget-feature=+avx2`. */
-function abiFlags(rustflags) {
-    const out = [];
-    for (let i = 0; i < rustflags.length; i++) {
-        let flag = rustflags[i];
-        if ((flag === '-C' || flag === '-Z') && i + 1 < rustflags.length)
-            flag = `${flag}${rustflags[++i]}`;
-        else if (flag.startsWith('--codegen='))
-            flag = `-C${flag.slice('--codegen='.length)}`;
-        if (UNCHECKED_ABI_FLAGS.test(flag))
-            out.push(flag);
-    }
-    return out;
-}
 function flagFindings(ctx, boundary) {
     const out = [];
     const layout = boundary.find(u => abiFlags(u.rustflags).some(f => LAYOUT_FLAGS.test(f)));
@@ -38941,7 +39096,7 @@ function flagFindings(ctx, boundary) {
         const flags = abiFlags(layout.rustflags).filter(f => LAYOUT_FLAGS.test(f));
         out.push({
             ...base(layout, 'abi-flags-divergent'),
-            crates: [crateName(layout)],
+            crates: [resolve_crateName(layout)],
             message: `${describeUnit(layout)} takes part in a Rust dynamic boundary and is built with ${listCrates(flags)}: type layouts then depend on the build, and rustc does not check that a dylib and its users agree on them. Anything built separately (a dylib rebuilt alone, a plugin, the host) reads the other side's types with the wrong layout.`,
             fixes: ['Build everything that shares the boundary in one `cargo` invocation with the same flags, or drop layout randomization from builds with Rust dylibs.'],
             ...ctx.locator.setting('rustflags', layout)
@@ -38961,8 +39116,8 @@ function flagFindings(ctx, boundary) {
         const show = (u) => `${u.kind === 'host' ? 'for the host' : `for \`${u.targetInfo.triple}\``} with ${signatures.get(u) === '' ? 'no such flags' : listCrates(signatures.get(u).split(' '))}`;
         out.push({
             ...base(target, 'abi-flags-divergent', 'dylib'),
-            crates: [crateName(target)],
-            message: `dylib \`${crateName(target)}\` is built twice with different ABI-relevant flags — ${[target, ...others].map(show).join(' and ')} — and both copies are written to the same file; whichever is linked or loaded last, code built against one may run against the other, and rustc does not compare these flags across crates.`,
+            crates: [resolve_crateName(target)],
+            message: `dylib \`${resolve_crateName(target)}\` is built twice with different ABI-relevant flags — ${[target, ...others].map(show).join(' and ')} — and both copies are written to the same file; whichever is linked or loaded last, code built against one may run against the other, and rustc does not compare these flags across crates.`,
             fixes: [
                 'Apply the flag to every unit: put it in `build.rustflags` (which cargo also applies to host units when no `--target` is given), or build without `--target`.',
                 'Or keep the dylib out of build scripts and proc-macros, so it is built only once.'
@@ -38984,7 +39139,7 @@ function ltoFindings(ctx, boundary) {
     return [
         {
             ...base(lto, 'lto-dynamic-unsound'),
-            crates: [crateName(lto)],
+            crates: [resolve_crateName(lto)],
             message: `${describeUnit(lto)} is built for \`${lto.targetInfo.triple}\` with LTO (${setting === 'lto' ? `\`lto = ${JSON.stringify(profile.lto)}\`` : '`-C lto` in rustflags'}) and links Rust crates dynamically: on Windows this combination is known to drop or mismatch symbols that another DLL imports, which shows up as link errors or crashes at run time (bevy#17130, rust-lang/rust#127979).`,
             fixes: [
                 'Set `lto = false` in the profile used with Rust dylibs or `-C prefer-dynamic` on Windows (for example a `dev`/`dynamic` profile), and keep LTO for statically linked release builds.'
@@ -39006,7 +39161,7 @@ function pluginFindings(ctx) {
     return [...(system ? runtimeFindings(ctx, system) : []), ...allocatorFindings(ctx, system), ...hotReloadFindings(ctx)];
 }
 function runtimeFindings(ctx, system) {
-    const plugins = system.plugins.map(p => crateName(p));
+    const plugins = system.plugins.map(p => resolve_crateName(p));
     return system.hosts.map(({ unit, loaders }) => {
         const checked = loaders.filter(l => CHECKED_LOADERS.has(l));
         const loaded = plugins.length > 0 ? `the \`cdylib\` plugins ${listCrates(plugins)}` : 'its plugins';
@@ -39051,7 +39206,7 @@ function allocatorFindings(ctx, system) {
             for (const a of allocators.filter(a => !usesSystemAllocator(a))) {
                 out.push({
                     ...base(unit, 'global-allocator-ignored', 'bin'),
-                    crates: [crateName(unit)],
+                    crates: [resolve_crateName(unit)],
                     message: `${describeUnit(unit)} links \`std\` dynamically, so rustc generates no allocator shim in it and uses the one inside \`libstd\`: the \`#[global_allocator]\` \`${a.item}\` is silently never called (rust-lang/rust#100781).`,
                     fixes: [
                         'Link `std` statically in builds that need the allocator: no `-C prefer-dynamic`, and no Rust `dylib` dependencies.',
@@ -39066,7 +39221,7 @@ function allocatorFindings(ctx, system) {
                 const plugin = system.plugins.includes(unit);
                 out.push({
                     ...base(unit, 'global-allocator-split', plugin ? 'cdylib' : 'bin'),
-                    crates: [crateName(unit)],
+                    crates: [resolve_crateName(unit)],
                     message: `${describeUnit(unit)} declares \`${a.item}\` as its global allocator, while ${plugin ? 'the host and the other plugins use their own' : 'its `cdylib` plugins use their own (the system allocator unless they declare one)'}: memory allocated on one side of the boundary and freed on the other goes to a different heap — heap corruption, not an error.`,
                     fixes: [
                         'Free memory on the side that allocated it: export `destroy`/`free` functions from each plugin and never `Box::from_raw` a pointer from the other side.',
@@ -39106,7 +39261,7 @@ function hotReloadFindings(ctx) {
         const users = executables.filter(e => e.crates.some(d => d.unit === unit));
         if (users.length === 0)
             continue;
-        const name = crateName(unit);
+        const name = resolve_crateName(unit);
         out.push({
             ...base(unit, 'hot-reload-layout', 'dylib'),
             crates: [name],
@@ -39220,7 +39375,7 @@ function parseToolchainFile(text, file) {
     const onlyToml = external_node_path_namespaceObject.basename(file).endsWith('.toml');
     const lines = rustLineCount(text);
     if (lines === 0)
-        throw new errors_UserError(`${file}:1: the toolchain file is empty; name a toolchain or remove the file`);
+        throw new UserError(`${file}:1: the toolchain file is empty; name a toolchain or remove the file`);
     if (lines === 1 && !onlyToml)
         return parseLegacyLine(text, file);
     return parseTomlPin(parseTomlDocument(text, file), file);
@@ -39243,10 +39398,10 @@ function rustTrim(s) {
 function parseLegacyLine(text, file) {
     const name = rustTrim(text);
     if (name.startsWith('\ufeff')) {
-        throw new errors_UserError(`${file}:1: the toolchain file starts with a byte-order mark, which rustup reads as part of the toolchain name; save it as plain ASCII`);
+        throw new UserError(`${file}:1: the toolchain file starts with a byte-order mark, which rustup reads as part of the toolchain name; save it as plain ASCII`);
     }
     if (name === '')
-        throw new errors_UserError(`${file}:1: the toolchain file is empty; name a toolchain or remove the file`);
+        throw new UserError(`${file}:1: the toolchain file is empty; name a toolchain or remove the file`);
     const base = { file, line: 1, targets: [], targetsLine: null };
     if (pin_isAbsolutePath(name))
         return { ...base, kind: 'path', channel: null, path: name };
@@ -39257,15 +39412,15 @@ function parseTomlPin(doc, file) {
     const at = (path) => doc.lineOf(path) ?? doc.lineOf(path.slice(0, -1)) ?? 1;
     const section = doc.value.toolchain;
     if (section === undefined)
-        throw new errors_UserError(`${file}:1: missing the \`[toolchain]\` table`);
-    if (!isTable(section))
-        throw new errors_UserError(`${file}:${at(['toolchain'])}: \`toolchain\` must be a table, found ${pin_describe(section)}`);
+        throw new UserError(`${file}:1: missing the \`[toolchain]\` table`);
+    if (!pin_isTable(section))
+        throw new UserError(`${file}:${at(['toolchain'])}: \`toolchain\` must be a table, found ${pin_describe(section)}`);
     const stringKey = (key) => {
         const value = section[key];
         if (value === undefined)
             return null;
         if (typeof value !== 'string')
-            throw new errors_UserError(`${file}:${at(['toolchain', key])}: \`toolchain.${key}\` must be a string, found ${pin_describe(value)}`);
+            throw new UserError(`${file}:${at(['toolchain', key])}: \`toolchain.${key}\` must be a string, found ${pin_describe(value)}`);
         return value;
     };
     const listKey = (key) => {
@@ -39273,10 +39428,10 @@ function parseTomlPin(doc, file) {
         if (value === undefined)
             return null;
         if (!Array.isArray(value))
-            throw new errors_UserError(`${file}:${at(['toolchain', key])}: \`toolchain.${key}\` must be an array of strings, found ${pin_describe(value)}`);
+            throw new UserError(`${file}:${at(['toolchain', key])}: \`toolchain.${key}\` must be an array of strings, found ${pin_describe(value)}`);
         return value.map((item, index) => {
             if (typeof item !== 'string') {
-                throw new errors_UserError(`${file}:${at(['toolchain', key, index])}: \`toolchain.${key}\` must be an array of strings, found ${pin_describe(item)} at index ${index}`);
+                throw new UserError(`${file}:${at(['toolchain', key, index])}: \`toolchain.${key}\` must be an array of strings, found ${pin_describe(item)} at index ${index}`);
             }
             return item;
         });
@@ -39288,27 +39443,27 @@ function parseTomlPin(doc, file) {
     const targets = listKey('targets');
     const sectionLine = at(['toolchain']);
     if (channel === null && path === null && components === null && targets === null) {
-        throw new errors_UserError(`${file}:${sectionLine}: \`[toolchain]\` sets none of \`channel\`, \`path\`, \`components\` or \`targets\``);
+        throw new UserError(`${file}:${sectionLine}: \`[toolchain]\` sets none of \`channel\`, \`path\`, \`components\` or \`targets\``);
     }
     if (channel !== null)
         checkChannelName(channel, file, at(['toolchain', 'channel']), '`toolchain.channel`');
     if (channel !== null && path !== null) {
-        throw new errors_UserError(`${file}:${at(['toolchain', 'path'])}: \`toolchain.channel\` and \`toolchain.path\` cannot both be set`);
+        throw new UserError(`${file}:${at(['toolchain', 'path'])}: \`toolchain.channel\` and \`toolchain.path\` cannot both be set`);
     }
     const targetsLine = targets === null ? null : at(['toolchain', 'targets']);
     if (path !== null) {
         const line = at(['toolchain', 'path']);
         for (const key of ['components', 'targets', 'profile']) {
             if (section[key] !== undefined) {
-                throw new errors_UserError(`${file}:${at(['toolchain', key])}: \`toolchain.${key}\` cannot be used with \`toolchain.path\` (a path toolchain is used as it is)`);
+                throw new UserError(`${file}:${at(['toolchain', key])}: \`toolchain.${key}\` cannot be used with \`toolchain.path\` (a path toolchain is used as it is)`);
             }
         }
         if (!pin_isAbsolutePath(path))
-            throw new errors_UserError(`${file}:${line}: \`toolchain.path\` must be an absolute path, found \`${path}\``);
+            throw new UserError(`${file}:${line}: \`toolchain.path\` must be an absolute path, found \`${path}\``);
         return { file, line, kind: 'path', channel: null, path, targets: [], targetsLine: null };
     }
     if (profile !== null && !PROFILES.has(profile)) {
-        throw new errors_UserError(`${file}:${at(['toolchain', 'profile'])}: unknown \`toolchain.profile\` \`${profile}\`; valid profiles are minimal, default, complete`);
+        throw new UserError(`${file}:${at(['toolchain', 'profile'])}: unknown \`toolchain.profile\` \`${profile}\`; valid profiles are minimal, default, complete`);
     }
     return {
         file,
@@ -39322,7 +39477,7 @@ function parseTomlPin(doc, file) {
 }
 /** rustup also accepts the one-letter forms and the empty string. */
 const PROFILES = new Set(['minimal', 'm', 'default', 'd', '', 'complete', 'c']);
-function isTable(value) {
+function pin_isTable(value) {
     return typeof value === 'object' && !Array.isArray(value);
 }
 function pin_describe(value) {
@@ -39342,10 +39497,10 @@ function pin_isAbsolutePath(p) {
 function checkChannelName(name, file, line, what) {
     const trimmed = name.replace(/\/+$/, '');
     if (trimmed === '' || (parseOfficial(trimmed) === null && (trimmed === 'none' || /[/\\]/.test(trimmed)))) {
-        throw new errors_UserError(`${file}:${line}: ${what} \`${name}\` is not a valid toolchain name`);
+        throw new UserError(`${file}:${line}: ${what} \`${name}\` is not a valid toolchain name`);
     }
     if (/\s/.test(name)) {
-        throw new errors_UserError(`${file}:${line}: ${what} \`${name}\` contains whitespace; a toolchain file holds only the name, without comments`);
+        throw new UserError(`${file}:${line}: ${what} \`${name}\` contains whitespace; a toolchain file holds only the name, without comments`);
     }
 }
 // ---------------------------------------------------------------------------------------------------------------
@@ -39533,7 +39688,7 @@ function unpinnedFindings(ctx) {
         {
             rule: 'toolchain-unpinned',
             severity: ruleInfo('toolchain-unpinned').severity,
-            crates: boundaries.map(b => crateName(b.unit)).filter((n, i, all) => all.indexOf(n) === i),
+            crates: boundaries.map(b => resolve_crateName(b.unit)).filter((n, i, all) => all.indexOf(n) === i),
             message: `The workspace builds a Rust-ABI dynamic boundary (${shown}), but ${floating}. Rust has no stable ABI: a dylib and \`libstd-<hash>.so\` work only with code from the very same compiler build, so a dylib built with one toolchain and a host built with another fails with E0514 or "undefined symbol" at run time.`,
             fixes: [
                 `Pin the exact compiler in \`rust-toolchain.toml\`: \`[toolchain]\` then \`channel = "${suggestedChannel(ctx.build.rustc)}"\`.`,
@@ -39552,7 +39707,7 @@ function suggestedChannel(rustc) {
     return `nightly-${next.toISOString().slice(0, 10)}`;
 }
 function describeBoundaries(boundaries) {
-    const by = (kind) => [...new Set(boundaries.filter(b => b.kind === kind).map(b => crateName(b.unit)))];
+    const by = (kind) => [...new Set(boundaries.filter(b => b.kind === kind).map(b => resolve_crateName(b.unit)))];
     const parts = [];
     if (by('rust-dylib').length > 0)
         parts.push(`dylib ${listCrates(by('rust-dylib'), 3)}`);
@@ -39649,6 +39804,7 @@ function compareRelease(a, b) {
 
 
 
+
 const STD_CRATES = new Set(['std', 'core', 'alloc', 'compiler_builtins', 'panic_unwind', 'panic_abort', 'test', 'proc_macro']);
 /**
  * Every rule over the analysed workspace: the linkage rules (what rustc and cargo would refuse or what fails
@@ -39690,7 +39846,7 @@ function problemFindings(result, problems, linkage, locator) {
             case 'embed-bitcode-lto':
                 out.push({
                     ...base(unit, 'lto-conflict'),
-                    crates: [crateName(unit)],
+                    crates: [resolve_crateName(unit)],
                     message: `${describeUnit(unit)} fails: rustflags ask for \`-C lto\` but cargo compiles this unit with \`-C embed-bitcode=no\` ("options \`-C embed-bitcode=no\` and \`-C lto\` are incompatible").`,
                     fixes: ['Remove `-C lto` from RUSTFLAGS and set `lto = true` (or `"thin"`) in the profile instead: cargo then applies LTO only where rustc allows it.'],
                     ...locator.setting('rustflags', unit)
@@ -39717,8 +39873,8 @@ function problemFindings(result, problems, linkage, locator) {
                 const pm = p.procMacro;
                 out.push({
                     ...base(unit, 'proc-macro-dylib'),
-                    crates: [crateName(pm), ...p.libraries],
-                    message: `${describeUnit(unit)} fails: proc-macro \`${pm.target.name}\` links ${p.libraries.map(l => `\`${l}\``).join(', ')} dynamically, and rustc cannot load a proc-macro whose Rust shared libraries are not on its own library path (error[E0463]: can't find crate for \`${crateName(pm)}\`).`,
+                    crates: [resolve_crateName(pm), ...p.libraries],
+                    message: `${describeUnit(unit)} fails: proc-macro \`${pm.target.name}\` links ${p.libraries.map(l => `\`${l}\``).join(', ')} dynamically, and rustc cannot load a proc-macro whose Rust shared libraries are not on its own library path (error[E0463]: can't find crate for \`${resolve_crateName(pm)}\`).`,
                     fixes: [
                         `Give the Rust dylib(s) that \`${pm.pkg.name}\` depends on an \`"rlib"\` crate type, so the proc-macro links them statically.`,
                         `Or move the code the proc-macro needs into a plain library crate.`
@@ -39757,7 +39913,7 @@ function unsupportedFinding(result, severity, locator) {
     return {
         ...base(unit, 'unsupported-crate-type', dropped[0]),
         severity,
-        crates: [crateName(unit)],
+        crates: [resolve_crateName(unit)],
         message,
         fixes,
         ...(crtStatic ? locator.setting('rustflags', unit) : locator.crateType(unit))
@@ -39776,19 +39932,32 @@ function ltoFinding(unit, p, locator) {
         : ['Remove `-C lto` from rustflags; `lto = true` in the profile applies LTO only to the crate types that allow it.'];
     return {
         ...base(unit, 'lto-conflict', p.crateType === 'rlib' || p.crateType === null ? undefined : p.crateType),
-        crates: [crateName(unit)],
+        crates: [resolve_crateName(unit)],
         message: `${describeUnit(unit)} fails the LTO check: "${texts[p.gate]}".`,
         fixes,
         ...locator.setting(fromRustflags || p.gate === 'prefer-dynamic' ? 'rustflags' : 'lto', unit)
     };
 }
+/** One finding per kind of dependency-format error of an artifact, in rustc's order. */
 function formatFindings(result, crateType, errors, linkage, locator) {
     const unit = result.unit;
-    const out = [];
-    const nameOf = (key) => linkage.crateNames.get(key)?.name ?? key;
-    const unitOf = (key) => linkage.crateNames.get(key)?.unit ?? null;
-    const what = describeUnit(unit, crateType);
-    const ct = crateType;
+    const f = {
+        result,
+        crateType,
+        errors,
+        linkage,
+        locator,
+        unit,
+        what: describeUnit(unit, crateType),
+        ct: crateType,
+        nameOf: key => linkage.crateNames.get(key)?.name ?? key,
+        unitOf: key => linkage.crateNames.get(key)?.unit ?? null
+    };
+    return [duplicateLinkageFinding(f), rlibRequiredFinding(f), dylibRequiredFinding(f), panicStrategyFinding(f)].filter((d) => d !== null);
+}
+/** `duplicate-linkage`: rustc's "cannot satisfy dependencies so `x` only shows up once". */
+function duplicateLinkageFinding(f) {
+    const { result, crateType, errors, linkage, locator, unit, what, ct, nameOf, unitOf } = f;
     const duplicates = errors.filter((e) => e.kind === 'crate-dep-multiple');
     if (duplicates.length > 0) {
         // Report the crate the user can act on: std stands for the whole standard library.
@@ -39816,21 +39985,26 @@ function formatFindings(result, crateType, errors, linkage, locator) {
         const message = `${what} cannot link: \`${primary.crate}\` would be included twice${extra} — ${describe(primary.existing, primary.crate)} and ${describe(primary.incoming, primary.crate)}.${also} ` +
             `rustc: "cannot satisfy dependencies so \`${primary.crate}\` only shows up once".`;
         const inclusion = uniqueBy(duplicates.filter(d => crates.includes(d.crate)).flatMap(d => [inclusionPath(result, linkage, d.crate, d.existing), inclusionPath(result, linkage, d.crate, d.incoming)]), p => JSON.stringify(p));
-        out.push({
+        return {
             ...base(unit, 'duplicate-linkage', ct),
             crates,
             message,
             fixes: duplicateFixes(unit, primary, culprit, nameOf),
             inclusion,
             ...(culprit ? locator.crateType(culprit) : locator.crateType(unit))
-        });
+        };
     }
+    return null;
+}
+/** `rlib-required`: a staticlib or crt-static executable over a crate available only as a dylib. */
+function rlibRequiredFinding(f) {
+    const { result, crateType, errors, linkage, locator, unit, what, ct } = f;
     const rlibRequired = errors.filter(e => e.kind === 'rlib-required' || (e.kind === 'lib-required' && e.format === 'rlib'));
     if (rlibRequired.length > 0) {
         const names = [...new Set(rlibRequired.map(e => e.crate))];
         const culprit = findCrateUnit(result, linkage, names[0]);
         const why = crateType === 'staticlib' ? 'a staticlib must contain every upstream crate' : 'a statically linked (crt-static) executable must contain every upstream crate';
-        out.push({
+        return {
             ...base(unit, 'rlib-required', ct),
             crates: names,
             inclusion: names.map(n => inclusionPath(result, linkage, n, { preference: 'dynamic', via: null })),
@@ -39840,19 +40014,29 @@ function formatFindings(result, crateType, errors, linkage, locator) {
                 crateType === 'staticlib' ? 'Or build a `cdylib` instead of a `staticlib`, which may link Rust dylibs.' : 'Or drop `+crt-static` for this executable.'
             ],
             ...(culprit ? locator.crateType(culprit) : locator.crateType(unit))
-        });
+        };
     }
+    return null;
+}
+/** `dylib-required`: a crate an upstream dylib links dynamically has no dylib. */
+function dylibRequiredFinding(f) {
+    const { crateType, errors, locator, unit, what, ct } = f;
     const dylibRequired = errors.filter(e => e.kind === 'lib-required' && e.format === 'dylib');
     if (dylibRequired.length > 0) {
         const names = [...new Set(dylibRequired.map(e => e.crate))];
-        out.push({
+        return {
             ...base(unit, 'dylib-required', ct),
             crates: names,
             message: `${what} cannot link: ${names.map(n => `\`${n}\``).join(', ')} must be linked dynamically (an upstream dylib was built against its dylib) but no dylib of it is available. rustc: "crate \`${names[0]}\` required to be available in dylib format, but was not found in this form".`,
             fixes: ['Rebuild the dylibs that depend on it from a clean target directory, with the same flags.', `Or add \`"dylib"\` to \`crate-type\` of ${names.map(n => `\`${n}\``).join(', ')}.`],
             ...locator.crateType(unit)
-        });
+        };
     }
+    return null;
+}
+/** `panic-strategy`: a panic runtime or crate that does not match the artifact's strategy. */
+function panicStrategyFinding(f) {
+    const { result, errors, linkage, locator, unit, what, ct } = f;
     const panic = errors.filter(e => e.kind === 'bad-panic-strategy' || e.kind === 'required-panic-strategy' || e.kind === 'two-panic-runtimes');
     if (panic.length > 0) {
         const first = panic[0];
@@ -39877,15 +40061,15 @@ function formatFindings(result, crateType, errors, linkage, locator) {
                 'Or link everything statically (no `dylib` crate types, no `-C prefer-dynamic`) to use `panic = "abort"`.'
             ]
             : ['Build every crate linked into this artifact with the same panic strategy (one profile `panic` setting, no `-C panic` in rustflags for some crates only).'];
-        out.push({
+        return {
             ...base(unit, 'panic-strategy', ct),
             crates,
             message: `${what} cannot link with \`panic = "${unit.panic}"\`: rustc: "${text}".`,
             fixes,
             ...locator.setting(unit.panicSource === 'rustflags' ? 'rustflags' : 'panic', unit)
-        });
+        };
     }
-    return out;
+    return null;
 }
 /** The way `crate` gets into the unit's artifact through `origin`, as a chain of crate names. */
 function inclusionPath(result, linkage, crate, origin) {
@@ -39893,12 +40077,12 @@ function inclusionPath(result, linkage, crate, origin) {
     let chain;
     if (origin.via !== null) {
         const bringer = linkage.crateNames.get(origin.via);
-        chain = bringer?.unit ? chainOfCrates(unit, bringer.unit) : [crateName(unit), bringer?.name ?? origin.via];
+        chain = bringer?.unit ? chainOfCrates(unit, bringer.unit) : [resolve_crateName(unit), bringer?.name ?? origin.via];
     }
     else {
         // Added for itself: the chain runs to the crate's dependent, so the crate itself is not repeated.
         const own = findCrateUnit(result, linkage, crate);
-        chain = own ? chainOfCrates(unit, own).slice(0, -1) : [crateName(unit)];
+        chain = own ? chainOfCrates(unit, own).slice(0, -1) : [resolve_crateName(unit)];
     }
     const dynamic = origin.preference === 'dynamic';
     const path = { chain, crate, how: origin.via !== null && !dynamic ? 'inside-dylib' : dynamic ? 'dynamic' : 'static' };
@@ -39929,10 +40113,10 @@ function chainOfCrates(from, to) {
         parentsByUnit.set(from, previous);
     }
     if (!previous.has(to))
-        return [crateName(from), crateName(to)];
+        return [resolve_crateName(from), resolve_crateName(to)];
     const chain = [];
     for (let u = to; u !== null; u = previous.get(u) ?? null)
-        chain.unshift(crateName(u));
+        chain.unshift(resolve_crateName(u));
     return chain;
 }
 function findCrateUnit(result, linkage, name) {
@@ -40001,1029 +40185,9 @@ function dedupe(findings) {
         return true;
     });
 }
-const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
-function compareFindings(a, b) {
-    return (SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-        compareText(a.rule, b.rule) ||
-        compareText(a.package ?? '', b.package ?? '') ||
-        compareText(a.target ?? '', b.target ?? '') ||
-        compareText(a.kind ?? '', b.kind ?? '') ||
-        compareText(a.mode ?? '', b.mode ?? '') ||
-        compareText(a.crateType ?? '', b.crateType ?? '') ||
-        compareText(a.platform ?? '', b.platform ?? '') ||
-        compareText(a.message, b.message));
-}
-/** Orders strings by UTF-16 code units: deterministic in every locale, and far cheaper than `localeCompare`. */
-function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-;// CONCATENATED MODULE: ./src/policy/policy.ts
-
-
-
-
-
-/** Where the policy file is looked for when none is given. */
-const DEFAULT_POLICY_FILE = '.github/rust-linkage.toml';
-const SEVERITY_VALUES = ['error', 'warning', 'note', 'off'];
-const RULE_IDS = new Set(RULES.map(r => r.id));
-const ALLOW_KEYS = ['rule', 'package', 'target', 'crate', 'reason', 'expires'];
-/**
- * The top-level keys and how each is read. New keys (e.g. toolchain requirements) are added here; anything
- * else is an error, so a typo never silently does nothing.
- */
-const TOP_LEVEL = new Map([
-    ['exact-toolchain', readExactToolchain],
-    ['rules', readRules],
-    ['allow', readAllow]
-]);
-/** Reads a policy file. Throws a one-line UserError `<file>:<line>: <key>: <problem>` for anything invalid. */
-function parsePolicy(text, file) {
-    const doc = parseTomlDocument(text, file);
-    const policy = { file, exactToolchain: null, severities: new Map(), severityLines: new Map(), allow: [] };
-    for (const [key, value] of Object.entries(doc.value)) {
-        const read = TOP_LEVEL.get(key);
-        if (read === undefined)
-            fail(doc, [key], `unknown key (known: ${[...TOP_LEVEL.keys()].join(', ')})`);
-        read(doc, value, policy);
-    }
-    return policy;
-}
-function readExactToolchain(doc, value, policy) {
-    const channel = nonEmptyString(doc, ['exact-toolchain'], value).trim();
-    if (!/^(?:\d+\.\d+\.\d+(?:-beta\.\d+)?|(?:stable|beta|nightly)-\d{4}-\d{2}-\d{2})(?:-[A-Za-z0-9_.]+(?:-[A-Za-z0-9_.]+)*)?$/.test(channel)) {
-        fail(doc, ['exact-toolchain'], `expected an exact release such as "1.95.0" or a dated channel such as "nightly-2026-05-20", got ${JSON.stringify(channel)}`);
-    }
-    policy.exactToolchain = { channel, line: lineOf(doc, ['exact-toolchain']) };
-}
-function readRules(doc, value, policy) {
-    const rules = expectTable(doc, ['rules'], value, 'a table `[rules]` of rule id = severity');
-    for (const [id, severity] of Object.entries(rules)) {
-        const path = ['rules', id];
-        if (!RULE_IDS.has(id))
-            fail(doc, path, `unknown rule id (known: ${RULES.map(r => r.id).join(', ')})`);
-        if (typeof severity !== 'string' || !SEVERITY_VALUES.includes(severity)) {
-            fail(doc, path, `expected "error", "warning", "note" or "off", got ${policy_describe(severity)}`);
-        }
-        policy.severities.set(id, severity);
-        policy.severityLines.set(id, lineOf(doc, path));
-    }
-}
-function readAllow(doc, value, policy) {
-    if (!Array.isArray(value))
-        fail(doc, ['allow'], `expected an array of tables (\`[[allow]]\`), got ${policy_describe(value)}`);
-    value.forEach((element, index) => {
-        const at = ['allow', index];
-        const table = expectTable(doc, at, element, 'a table');
-        for (const key of Object.keys(table)) {
-            if (!ALLOW_KEYS.includes(key))
-                fail(doc, [...at, key], `unknown key (known: ${ALLOW_KEYS.join(', ')})`);
-        }
-        if (table.rule === undefined)
-            fail(doc, at, '`rule` is required');
-        const rule = nonEmptyString(doc, [...at, 'rule'], table.rule);
-        if (!RULE_IDS.has(rule))
-            fail(doc, [...at, 'rule'], `unknown rule id \`${rule}\` (known: ${RULES.map(r => r.id).join(', ')})`);
-        if (rule === 'unused-allow')
-            fail(doc, [...at, 'rule'], '`unused-allow` findings cannot be allowed; set `[rules] unused-allow = "off"` instead');
-        if (table.reason === undefined)
-            fail(doc, at, '`reason` is required: say why the finding is acceptable');
-        const entry = { rule: rule, reason: nonEmptyString(doc, [...at, 'reason'], table.reason), line: lineOf(doc, at) };
-        for (const key of ['package', 'target', 'crate']) {
-            if (table[key] !== undefined)
-                entry[key] = nonEmptyString(doc, [...at, key], table[key]);
-        }
-        if (table.expires !== undefined)
-            entry.expires = calendarDate(doc, [...at, 'expires'], table.expires);
-        policy.allow.push(entry);
-    });
-}
-/**
- * Applies the severities and allow entries of a policy to findings (which must not have been through a
- * policy already) and adds an `unused-allow` finding for each entry that matched nothing or has expired.
- * `policyFile` is the policy file relative to the workspace root; `today` is YYYY-MM-DD.
- */
-function applyPolicy(findings, policy, options) {
-    const out = [];
-    for (const finding of findings) {
-        const changed = withSeverity(finding, policy.severities.get(finding.rule));
-        if (changed !== null)
-            out.push(changed);
-    }
-    const matched = policy.allow.map(() => false);
-    const active = policy.allow.map(entry => entry.expires === undefined || options.today <= entry.expires);
-    let allowed = 0;
-    for (let i = 0; i < out.length; i++) {
-        const finding = out[i];
-        let winner = null;
-        for (let e = 0; e < policy.allow.length; e++) {
-            const entry = policy.allow[e];
-            if (!active[e] || !matches(entry, finding))
-                continue;
-            // An entry shadowed by an earlier one still counts as used: its fields are right, so it is not stale.
-            matched[e] = true;
-            winner ??= entry;
-        }
-        if (winner !== null) {
-            out[i] = { ...finding, allowed: { reason: winner.reason, file: options.policyFile, line: winner.line } };
-            allowed++;
-        }
-    }
-    policy.allow.forEach((entry, index) => {
-        if (active[index] && matched[index])
-            return;
-        const finding = unusedAllowFinding(entry, policy, options.policyFile, !active[index]);
-        if (finding !== null)
-            out.push(finding);
-    });
-    return {
-        findings: out.sort(compareFindings),
-        summary: {
-            file: options.policyFile,
-            severities: Object.fromEntries(policy.severities),
-            allowEntries: policy.allow.length,
-            allowed
-        }
-    };
-}
-function withSeverity(finding, level) {
-    if (level === 'off')
-        return null;
-    if (level === undefined || level === finding.severity)
-        return finding;
-    return { ...finding, severity: level, defaultSeverity: finding.defaultSeverity ?? finding.severity };
-}
-function matches(entry, finding) {
-    return (entry.rule === finding.rule &&
-        (entry.package === undefined || entry.package === finding.package) &&
-        (entry.target === undefined || entry.target === finding.target) &&
-        (entry.crate === undefined || finding.crates.includes(entry.crate)));
-}
-function unusedAllowFinding(entry, policy, policyFile, expired) {
-    const own = ruleInfo('unused-allow').severity;
-    const level = policy.severities.get('unused-allow') ?? own;
-    if (level === 'off')
-        return null;
-    const what = describeEntry(entry);
-    const ruleOff = policy.severities.get(entry.rule) === 'off';
-    let message;
-    let fixes;
-    if (expired) {
-        message = `${what} expired on ${entry.expires} and no longer applies: the findings it allowed count again.`;
-        fixes = ['Fix the findings it covered and remove the entry.', 'Or, if the reason still holds, set a later `expires` date.'];
-    }
-    else if (ruleOff) {
-        message = `${what} has no effect: \`[rules] ${entry.rule} = "off"\` already drops every finding of that rule.`;
-        fixes = ['Remove the entry, or turn the rule back on.'];
-    }
-    else {
-        message = `${what} matched no finding: remove it, or correct its fields.`;
-        fixes = [
-            'Remove the entry if the finding it was written for is fixed.',
-            'Otherwise correct `package`, `target` or `crate` so they name the finding (`package` and `target` are names, not paths; `crate` is one of the finding’s crates).'
-        ];
-    }
-    const crates = entry.crate !== undefined ? [entry.crate] : [];
-    const finding = {
-        rule: 'unused-allow',
-        severity: level,
-        // The entry's identity (not its line, reason or expiry) so that the finding survives edits around it.
-        fingerprint: findingFingerprint({ rule: 'unused-allow', package: entry.package, target: entry.target, crates: [`rule:${entry.rule}`, ...crates] }),
-        crates,
-        message,
-        fixes,
-        file: policyFile,
-        line: entry.line
-    };
-    if (level !== own)
-        finding.defaultSeverity = own;
-    return finding;
-}
-/** "allow entry for `duplicate-linkage` (package `host`, crate `engine_api`)". */
-function describeEntry(entry) {
-    const fields = ['package', 'target', 'crate'].filter(k => entry[k] !== undefined).map(k => `${k} \`${entry[k]}\``);
-    return `allow entry for \`${entry.rule}\`${fields.length > 0 ? ` (${fields.join(', ')})` : ''}`;
-}
-function expectTable(doc, path, value, expected) {
-    if (typeof value !== 'object' || Array.isArray(value))
-        fail(doc, path, `expected ${expected}, got ${policy_describe(value)}`);
-    return value;
-}
-function nonEmptyString(doc, path, value) {
-    if (typeof value !== 'string')
-        fail(doc, path, `expected a string, got ${policy_describe(value)}`);
-    if (value.trim() === '')
-        fail(doc, path, 'must not be empty');
-    return value;
-}
-/** A TOML local date (kept as its source text by the TOML reader) or the same as a string. */
-function calendarDate(doc, path, value) {
-    const expected = 'a date such as 2027-06-30';
-    if (typeof value !== 'string')
-        fail(doc, path, `expected ${expected}, got ${policy_describe(value)}`);
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
-    if (m === null)
-        fail(doc, path, `expected ${expected}, got ${JSON.stringify(value)}`);
-    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const date = new Date(Date.UTC(year, month - 1, day));
-    if (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-        fail(doc, path, `${JSON.stringify(value)} is not a calendar date`);
-    }
-    return value;
-}
-function policy_describe(value) {
-    if (Array.isArray(value))
-        return 'an array';
-    if (typeof value === 'object')
-        return 'a table';
-    return JSON.stringify(value);
-}
-function lineOf(doc, path) {
-    // Every path handed in was read from the document, so it has a line; 1 is only a fallback.
-    return doc.lineOf(path) ?? 1;
-}
-function fail(doc, path, problem) {
-    throw new errors_UserError(`${doc.file}:${lineOf(doc, path)}: ${formatTomlPath(path)}: ${problem}`);
-}
-
-;// CONCATENATED MODULE: ./src/config/trust.ts
-/**
- * What of the repository's cargo configuration may reach our own `cargo` runs.
- *
- * `cargo metadata` runs from a directory outside the repository, so cargo reads none of the repository's
- * config files; the keys that only carry data and change its result are passed back with `--config`. Keys
- * that would make cargo run a program the repository chooses are refused (or, for wrappers and `[env]`,
- * left out: they do not change what is analysed).
- */
-
-
-/** Tables whose every key is data that changes what `cargo metadata` resolves. */
-const DATA_TABLES = ['patch', 'source', 'resolver', 'unstable'];
-/** Single data keys elsewhere. */
-const DATA_KEYS = new Set(['net.offline', 'net.retry', 'net.git-fetch-with-cli', 'registry.default', 'registry.index', 'paths']);
-/** Keys whose value is a path, relative to the directory that holds the `.cargo` directory. */
-const PATH_KEYS = /^(?:patch\.[^.]+\.[^.]+\.path|source\.[^.]+\.(?:directory|local-registry)|paths\.\d+)$/;
-/**
- * Sorts the configuration that came from the repository's files (not from `CARGO_HOME`, which belongs to
- * the runner and which cargo reads itself) into data to pass on, programs to refuse, and keys to leave out.
- */
-function repositoryConfigPlan(config, isRepositoryFile, 
-/** Whether a path value (absolute) written in `file` may be passed on: false for a checkout's file naming a place outside it. */
-pathAllowed = () => true) {
-    const plan = { args: [], refused: [], ignored: [] };
-    const fromRepository = (source) => 'file' in source && isRepositoryFile(source.file);
-    // Leaves are scalars and arrays; `env` entries are taken as whole tables.
-    walkConfig(config.tree, (keys, node) => {
-        if (node.kind === 'table' && !(keys.length === 2 && keys[0] === 'env'))
-            return true;
-        const key = keys.join('.');
-        if (!fromRepository(node.source))
-            return false;
-        const refusal = refusedBecause(keys);
-        if (refusal !== null) {
-            plan.refused.push({ key, source: node.source, why: refusal });
-        }
-        else if (key === 'build.rustc-wrapper' || key === 'build.rustc-workspace-wrapper' || keys[0] === 'env') {
-            plan.ignored.push({ key, source: node.source });
-        }
-        else if (DATA_TABLES.includes(keys[0]) || DATA_KEYS.has(key) || (keys[0] === 'registries' && (keys[2] === 'index' || keys[2] === 'protocol'))) {
-            const source = node.source;
-            const outside = 'file' in source ? pathValues(node, key).find(p => !pathAllowed(source.file, p)) : undefined;
-            if (outside !== undefined)
-                plan.refused.push({ key, source: node.source, why: `names \`${outside}\`, a directory outside the repository whose manifests cargo would read` });
-            else
-                plan.args.push(`${tomlKey(keys)}=${tomlValue(node, keys, key)}`);
-        }
-        return false;
-    });
-    return plan;
-}
-const NOT_RUN = 'a program chosen by the repository is not run';
-function refusedBecause(keys) {
-    const key = keys.join('.');
-    if (key === 'build.rustc')
-        return `names the rustc that cargo runs; ${NOT_RUN}`;
-    if (keys.at(-1) === 'credential-provider' || key === 'registry.global-credential-providers' || keys[0] === 'credential-alias') {
-        return `names a credential provider, a program cargo runs to authenticate; ${NOT_RUN}`;
-    }
-    return null;
-}
-/** The path values of a data key (`patch.*.*.path`, `source.*.directory`, `paths`), made absolute. */
-function pathValues(node, key) {
-    const values = node.kind === 'scalar' ? (PATH_KEYS.test(key) ? [node.value] : []) : node.kind === 'array' ? node.items.filter((_, i) => PATH_KEYS.test(`${key}.${i}`)).map(i => i.value) : [];
-    return values.filter((v) => typeof v === 'string').map(v => String(absolutePath(node, v)));
-}
-/** A path value as cargo reads it: relative to the directory that holds the `.cargo` directory of its file. */
-function absolutePath(node, value) {
-    return typeof value === 'string' && 'file' in node.source && !external_node_path_namespaceObject.isAbsolute(value) ? external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(external_node_path_namespaceObject.dirname(node.source.file)), value) : value;
-}
-/** A dotted TOML key, quoting the parts that are not bare keys (`patch."https://example.com".foo`). */
-function tomlKey(keys) {
-    return keys.map(k => (/^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k))).join('.');
-}
-function tomlValue(node, keys, key) {
-    if (node.kind === 'scalar')
-        return toml(PATH_KEYS.test(key) ? absolutePath(node, node.value) : node.value);
-    if (node.kind === 'array')
-        return `[${node.items.map((item, i) => toml(PATH_KEYS.test(`${key}.${i}`) ? absolutePath(node, item.value) : item.value)).join(', ')}]`;
-    throw new Error(`unexpected table at \`${keys.join('.')}\``);
-}
-/** A TOML value: JSON's string escapes are valid TOML basic strings. */
-function toml(value) {
-    if (typeof value === 'string')
-        return JSON.stringify(value);
-    if (Array.isArray(value))
-        return `[${value.map(toml).join(', ')}]`;
-    // A table read from TOML has no prototype, hence no `toString`.
-    if (typeof value === 'object' && value !== null)
-        return `{ ${Object.entries(value).map(([k, v]) => `${tomlKey([k])} = ${toml(v)}`).join(', ')} }`;
-    return String(value);
-}
-
-;// CONCATENATED MODULE: ./src/config/profiles.ts
-/**
- * Cargo profiles: which profile a command uses, and the linkage-relevant settings it resolves to.
- *
- * Per setting, cargo 1.95 takes the first of: `--config profile.<name>.<key>`, the environment variable
- * `CARGO_PROFILE_<NAME>_<KEY>`, `[profile.<name>]` in config files, `[profile.<name>]` in the workspace
- * root manifest; then the same for the profile it inherits from, up to `dev`'s or `release`'s built-in
- * defaults. `test` inherits `dev` and `bench` inherits `release` unless they say otherwise.
- */
-
-
-const BUILT_IN = new Set(['dev', 'release', 'test', 'bench']);
-/** Keys of a profile table, as spelled in `CARGO_PROFILE_<NAME>_<KEY>` (an env-only profile exists if one is set). */
-const ENV_KEYS = [
-    'OPT_LEVEL', 'LTO', 'CODEGEN_BACKEND', 'CODEGEN_UNITS', 'DEBUG', 'SPLIT_DEBUGINFO', 'DEBUG_ASSERTIONS', 'RPATH',
-    'PANIC', 'OVERFLOW_CHECKS', 'INCREMENTAL', 'DIR_NAME', 'STRIP', 'INHERITS', 'TRIM_PATHS', 'RUSTFLAGS', 'FRAME_POINTERS'
-];
-const ENV_TABLE_PREFIXES = ['PACKAGE_', 'BUILD_OVERRIDE_'];
-/**
- * The profile cargo 1.95 uses for a command: `main` for ordinary units and `test` for test harnesses.
- *
- * Cargo uses one profile for every unit of a command: `cargo build` → `dev`, `cargo test` → `test`,
- * `--release` → `release` (also for `cargo test --release`, which does not use `bench`), `--profile X` → X.
- * Test harnesses differ only in that cargo forces `panic = "unwind"` on them and on what they link,
- * which the unit graph applies per unit; `main` and `test` are therefore always the same name.
- */
-function profileNameFor(command, release, profile) {
-    if (release && profile !== null)
-        throw new errors_UserError("the argument '--release' cannot be used with '--profile <PROFILE-NAME>'");
-    const name = profile ?? (release ? 'release' : command === 'test' ? 'test' : 'dev');
-    return { main: name, test: name };
-}
-/**
- * Resolves the linkage-relevant settings (`panic`, `lto`, `rpath`) of a profile. Throws a one-line
- * UserError for an unknown or reserved profile, a custom profile without `inherits`, an unknown parent,
- * an inheritance loop, and invalid values (naming file, line and key).
- *
- * `lto` keeps cargo's distinction between `true` (`-C lto`) and `"fat"` (`-C lto=fat`); both mean fat
- * LTO. The strings cargo treats as off (`"off"`, `"n"`, `"no"`, `"none"`) become `'off'`; the other
- * strings rustc accepts as "yes" (`"y"`, `"yes"`, `"on"`) become `'fat'`, which is what rustc does with them.
- */
-function resolveProfile(name, opts) {
-    if (name === 'doc')
-        throw new errors_UserError('profile `doc` is reserved and not allowed to be explicitly specified');
-    validateProfileName(name, '');
-    const layers = new Layers(opts);
-    layers.validateAll();
-    const chain = [name];
-    for (let current = name; current !== 'dev' && current !== 'release';) {
-        const inherits = layers.get(current, 'inherits');
-        let parent;
-        if (inherits !== null) {
-            parent = inheritsValue(inherits);
-            if (chain.includes(parent)) {
-                throw new errors_UserError(`${inherits.where}profile inheritance loop detected with profile \`${current}\` inheriting \`${parent}\``);
-            }
-            if (!layers.exists(parent)) {
-                throw new errors_UserError(`${inherits.where}profile \`${current}\` inherits from \`${parent}\`, but that profile is not defined`);
-            }
-        }
-        else if (current === 'test' || current === 'bench') {
-            parent = current === 'test' ? 'dev' : 'release';
-        }
-        else if (!layers.exists(current)) {
-            throw new errors_UserError(`profile \`${current}\` is not defined`);
-        }
-        else {
-            const at = layers.definedAt(current);
-            throw new errors_UserError(`${at}profile \`${current}\` is missing an \`inherits\` directive (\`inherits\` is required for all profiles except \`dev\` or \`release\`)`);
-        }
-        chain.push(parent);
-        current = parent;
-    }
-    const root = chain[chain.length - 1];
-    const rootInherits = layers.get(root, 'inherits');
-    if (rootInherits !== null)
-        throw new errors_UserError(`${rootInherits.where}\`inherits\` must not be specified in root profile \`${root}\``);
-    const settings = { name, panic: 'unwind', lto: 'false', rpath: false, sources: {} };
-    const first = (field) => {
-        for (const profile of chain) {
-            const found = layers.get(profile, field);
-            if (found !== null)
-                return found;
-        }
-        return null;
-    };
-    const panic = first('panic');
-    if (panic) {
-        settings.panic = panicValue(panic);
-        settings.sources.panic = panic.source;
-    }
-    const lto = first('lto');
-    if (lto) {
-        settings.lto = ltoValue(lto);
-        settings.sources.lto = lto.source;
-    }
-    const rpath = first('rpath');
-    if (rpath) {
-        settings.rpath = rpathValue(rpath);
-        settings.sources.rpath = rpath.source;
-    }
-    return settings;
-}
-/** Cargo's profile-name rules (`validate_profile_name`). */
-function validateProfileName(name, where) {
-    const bad = [...name].find(ch => !/[\p{L}\p{N}_-]/u.test(ch));
-    if (name === '' || bad !== undefined) {
-        throw new errors_UserError(`${where}invalid profile name \`${name}\`: allowed characters are letters, numbers, underscore and hyphen`);
-    }
-    const lower = name.toLowerCase();
-    if (lower === 'debug')
-        throw new errors_UserError(`${where}profile name \`debug\` is reserved; the development profile is called \`dev\``);
-    if (lower === 'build-override') {
-        throw new errors_UserError(`${where}profile name \`build-override\` is reserved; use [profile.<name>.build-override]`);
-    }
-    const reserved = ['build', 'check', 'clean', 'config', 'fetch', 'fix', 'install', 'metadata', 'package', 'publish', 'report'];
-    reserved.push('root', 'run', 'rust', 'rustc', 'rustdoc', 'target', 'tmp', 'uninstall');
-    if (reserved.includes(lower) || lower.startsWith('cargo')) {
-        throw new errors_UserError(`${where}profile name \`${name}\` is reserved; please choose a different name`);
-    }
-}
-/** The manifest, config and environment definitions of profiles. */
-class Layers {
-    opts;
-    manifestProfiles;
-    constructor(opts) {
-        this.opts = opts;
-        const profiles = opts.manifest?.value.profile;
-        if (profiles !== undefined && !profiles_isTable(profiles)) {
-            throw new errors_UserError(`${this.manifestWhere(['profile'])}\`profile\` must be a table`);
-        }
-        this.manifestProfiles = profiles ?? null;
-    }
-    /** Whether a profile is built in or defined anywhere. */
-    exists(name) {
-        if (BUILT_IN.has(name))
-            return true;
-        if (this.manifestProfile(name) !== undefined || this.opts.config.profiles.has(name))
-            return true;
-        const prefix = `CARGO_PROFILE_${envKeyPart(name)}_`;
-        return Object.entries(this.opts.env).some(([key, value]) => value !== undefined &&
-            key.startsWith(prefix) &&
-            (ENV_KEYS.includes(key.slice(prefix.length)) || ENV_TABLE_PREFIXES.some(p => key.slice(prefix.length).startsWith(p))));
-    }
-    /** Where a profile is defined, for messages (`Cargo.toml:12: `), or '' if only in the environment. */
-    definedAt(name) {
-        const table = this.opts.config.profiles.get(name);
-        if (table)
-            return whereOf(table.source);
-        if (this.manifestProfile(name) !== undefined)
-            return this.manifestWhere(['profile', name]);
-        return '';
-    }
-    /** The highest-precedence definition of one key of one profile (not following `inherits`). */
-    get(profile, field) {
-        const key = `profile.${profile}.${field}`;
-        const configNode = this.configNode(profile, field);
-        if (configNode && 'cli' in configNode.source)
-            return this.fromConfig(configNode, key);
-        const envName = `CARGO_PROFILE_${envKeyPart(profile)}_${field.toUpperCase()}`;
-        const envValue = this.opts.env[envName];
-        if (envValue !== undefined) {
-            return { value: parseEnvScalar(envValue), source: { env: envName }, where: `environment variable \`${envName}\`: `, key };
-        }
-        if (configNode)
-            return this.fromConfig(configNode, key);
-        const table = this.manifestProfile(profile);
-        if (table === undefined)
-            return null;
-        if (!profiles_isTable(table))
-            throw new errors_UserError(`${this.manifestWhere(['profile', profile])}\`profile.${profile}\` must be a table`);
-        const value = table[field];
-        if (value === undefined)
-            return null;
-        const path = ['profile', profile, field];
-        return { value, source: { file: this.opts.manifestFile, line: this.manifestLine(path) }, where: this.manifestWhere(path), key };
-    }
-    /**
-     * Validates what cargo validates even when unused: every manifest profile (name and values), and the
-     * config and environment definitions of the profiles cargo loads (built-ins and manifest profiles).
-     */
-    validateAll() {
-        const names = new Set(BUILT_IN);
-        for (const name of Object.keys(this.manifestProfiles ?? {})) {
-            validateProfileName(name, this.manifestWhere(['profile', name]));
-            names.add(name);
-        }
-        for (const name of names) {
-            for (const field of ['panic', 'lto', 'rpath']) {
-                for (const raw of this.allDefinitions(name, field)) {
-                    if (field === 'panic')
-                        panicValue(raw);
-                    else if (field === 'lto')
-                        ltoValue(raw);
-                    else
-                        rpathValue(raw);
-                }
-            }
-            for (const raw of this.allDefinitions(name, 'inherits'))
-                inheritsValue(raw);
-        }
-    }
-    allDefinitions(profile, field) {
-        const out = [];
-        const key = `profile.${profile}.${field}`;
-        const configNode = this.configNode(profile, field);
-        if (configNode)
-            out.push(this.fromConfig(configNode, key));
-        const envName = `CARGO_PROFILE_${envKeyPart(profile)}_${field.toUpperCase()}`;
-        const envValue = this.opts.env[envName];
-        if (envValue !== undefined)
-            out.push({ value: parseEnvScalar(envValue), source: { env: envName }, where: `environment variable \`${envName}\`: `, key });
-        const table = this.manifestProfile(profile);
-        if (profiles_isTable(table) && table[field] !== undefined) {
-            const path = ['profile', profile, field];
-            out.push({ value: table[field], source: { file: this.opts.manifestFile, line: this.manifestLine(path) }, where: this.manifestWhere(path), key });
-        }
-        return out;
-    }
-    /** `[profile.<name>]` of the manifest; a profile name is the user's, so never a property of a prototype. */
-    manifestProfile(name) {
-        const profiles = this.manifestProfiles;
-        return profiles !== null && Object.hasOwn(profiles, name) ? profiles[name] : undefined;
-    }
-    configNode(profile, field) {
-        return this.opts.config.profiles.get(profile)?.entries.get(field) ?? null;
-    }
-    fromConfig(node, key) {
-        const where = whereOf(node.source);
-        if (node.kind !== 'scalar')
-            throw new errors_UserError(`${where}invalid \`${key}\`: expected a string or boolean, found ${node.kind === 'table' ? 'a table' : 'an array'}`);
-        return { value: node.value, source: settingSource(node.source), where, key };
-    }
-    manifestLine(path) {
-        return this.opts.manifest?.lineOf(path) ?? this.opts.manifest?.lineOf(path.slice(0, -1)) ?? 1;
-    }
-    manifestWhere(path) {
-        return `${this.opts.manifestFile}:${this.manifestLine(path)}: `;
-    }
-}
-function whereOf(source) {
-    if ('file' in source)
-        return `${source.file}:${source.line}: `;
-    return `${describeSource(source)}: `;
-}
-/** How cargo reads a scalar from an environment variable: `true`/`false`, then an integer, else a string. */
-function parseEnvScalar(value) {
-    if (value === 'true' || value === 'false')
-        return value === 'true';
-    if (/^[+-]?\d+$/.test(value))
-        return Number(value);
-    return value;
-}
-function show(value) {
-    return typeof value === 'string' ? `"${value}"` : typeof value === 'object' ? JSON.stringify(value) : String(value);
-}
-function panicValue(raw) {
-    if (raw.value === 'unwind' || raw.value === 'abort')
-        return raw.value;
-    if (raw.value === 'immediate-abort') {
-        throw new errors_UserError(`${raw.where}\`${raw.key} = "immediate-abort"\` needs the nightly-only \`panic-immediate-abort\` feature`);
-    }
-    throw new errors_UserError(`${raw.where}invalid \`${raw.key}\` value ${show(raw.value)}: expected "unwind" or "abort"`);
-}
-function ltoValue(raw) {
-    const v = raw.value;
-    if (v === true)
-        return 'true';
-    if (v === false)
-        return 'false';
-    if (v === 'fat' || v === 'thin')
-        return v;
-    if (v === 'off' || v === 'n' || v === 'no' || v === 'none')
-        return 'off';
-    if (v === 'y' || v === 'yes' || v === 'on')
-        return 'fat';
-    throw new errors_UserError(`${raw.where}invalid \`${raw.key}\` value ${show(v)}: expected true, false, "fat", "thin" or "off"`);
-}
-function rpathValue(raw) {
-    if (typeof raw.value === 'boolean')
-        return raw.value;
-    throw new errors_UserError(`${raw.where}invalid \`${raw.key}\` value ${show(raw.value)}: expected true or false`);
-}
-function inheritsValue(raw) {
-    if (typeof raw.value === 'string')
-        return raw.value;
-    throw new errors_UserError(`${raw.where}invalid \`${raw.key}\` value ${show(raw.value)}: expected a profile name`);
-}
-function profiles_isTable(value) {
-    return typeof value === 'object' && !Array.isArray(value);
-}
-
-;// CONCATENATED MODULE: ./src/config/rustflags.ts
-/**
- * The extra rustc flags cargo 1.95 passes to every unit of one compile kind ("rustflags").
- *
- * Cargo computes them once per kind in `TargetInfo::new` (`src/cargo/core/compiler/build_context/target_info.rs`,
- * `extra_args`), taking the first source that yields a value:
- *
- * 1. `CARGO_ENCODED_RUSTFLAGS`, split on `\x1f` (an empty value means no flags);
- * 2. `RUSTFLAGS`, split on spaces (an empty value means no flags);
- * 3. `target.<triple>.rustflags` followed by every matching `target.'cfg(…)'.rustflags` (cfg keys in sorted
- *    order), skipped when that list is empty;
- * 4. `build.rustflags`.
- *
- * Without `--target` (and without `build.target`) host units (build scripts, proc-macros and their
- * dependencies) get the same flags; with a target they get none at all.
- */
-
-
-/** Reproduces cargo 1.95's choice of rustflags for one compile kind. */
-function effectiveRustflags(opts) {
-    const { env, config } = opts;
-    if (opts.kind === 'host' && opts.requestedTarget !== null) {
-        return { flags: [], source: null, flagSources: [], flagSettings: [], origin: 'host-with-target', needsCfg: false };
-    }
-    const encoded = env.CARGO_ENCODED_RUSTFLAGS;
-    if (encoded !== undefined) {
-        // Cargo keeps empty pieces (a trailing \x1f passes an empty argument, which rustc rejects).
-        const flags = encoded === '' ? [] : encoded.split('\x1f');
-        return fromEnv('CARGO_ENCODED_RUSTFLAGS', flags);
-    }
-    const plain = env.RUSTFLAGS;
-    if (plain !== undefined) {
-        // Split on the space character only; tabs and newlines stay inside a flag (trimmed at its ends).
-        const flags = plain.split(' ').map(s => s.trim()).filter(s => s !== '');
-        return fromEnv('RUSTFLAGS', flags);
-    }
-    const items = keyed(`target.${opts.triple}.rustflags`, tripleRustflags(config, opts.triple)?.items ?? []);
-    const cfgTables = [...config.targetRustflags].filter(([key]) => isCfgKey(key)).sort(([a], [b]) => compareUtf8(a, b));
-    let needsCfg = false;
-    if (opts.cfg === null) {
-        needsCfg = cfgTables.length > 0;
-    }
-    else {
-        const cfg = withoutProcMacro(opts.cfg);
-        for (const [key, list] of cfgTables)
-            if (cfgKeyMatches(key, cfg))
-                items.push(...keyed(`target.'${key}'.rustflags`, list.items));
-    }
-    if (items.length > 0)
-        return fromConfig('target', items, needsCfg);
-    const build = config.buildRustflags;
-    if (build !== null && build.items.length > 0)
-        return fromConfig('build', keyed('build.rustflags', build.items), needsCfg);
-    if (build !== null)
-        return { flags: [], source: settingSource(build.source), flagSources: [], flagSettings: [], origin: 'build', needsCfg };
-    return { flags: [], source: null, flagSources: [], flagSettings: [], origin: 'none', needsCfg };
-}
-/** Items of a list with the key they were set under; an item from an environment variable is keyed by the variable. */
-function keyed(key, items) {
-    return items.map(item => ({ ...item, key: 'env' in item.source ? item.source.env : key }));
-}
-function fromEnv(name, flags) {
-    const source = { env: name };
-    const setting = { key: name, source };
-    return { flags, source, flagSources: flags.map(() => source), flagSettings: flags.map(() => setting), origin: name, needsCfg: false };
-}
-function fromConfig(origin, items, needsCfg) {
-    const flagSources = items.map(i => settingSource(i.source));
-    const flagSettings = items.map(i => ({ key: i.key, source: i.source }));
-    return { flags: items.map(i => i.value), source: flagSources[0] ?? null, flagSources, flagSettings, origin, needsCfg };
-}
-function isCfgKey(key) {
-    return key.startsWith('cfg(') && key.endsWith(')');
-}
-/** Cargo's `CfgExpr::matches_key`: a key that does not parse never matches (and is not an error). */
-function cfgKeyMatches(key, cfg) {
-    try {
-        return evalCfg(parseCfgExpr(key.slice(4, -1)), cfg);
-    }
-    catch (error) {
-        if (error instanceof CfgSyntaxError)
-            return false;
-        throw error;
-    }
-}
-/** Cargo drops the `proc_macro` name from rustc's cfg before matching (`not_user_specific_cfg`). */
-function withoutProcMacro(cfg) {
-    if (!cfg.names.has('proc_macro'))
-        return cfg;
-    const names = new Set(cfg.names);
-    names.delete('proc_macro');
-    return { names, values: cfg.values };
-}
-/** Rust's `String` ordering (a `BTreeMap` key order): by UTF-8 bytes. */
-function compareUtf8(a, b) {
-    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-}
-/**
- * Rustflags and cfg depend on each other: flags change rustc's cfg (`-C target-feature=+crt-static`),
- * and cfg selects `target.'cfg(…)'` tables. Cargo resolves this in `TargetInfo::new` with at most two
- * rounds: it probes rustc with the flags computed without cfg (cfg tables skipped, so `build.rustflags`
- * applies when no triple table has flags), recomputes the flags with the probed cfg, and if they changed,
- * probes once more with the new flags and recomputes; if they changed again it warns and keeps the
- * second-round flags (with the cfg probed for them). This function performs the same rounds with the
- * caller's probe, which also gets where each flag of the round was set.
- */
-async function resolveRustflags(opts, probe) {
-    const first = effectiveRustflags({ ...opts, cfg: null });
-    const firstProbe = await probe(first.flags, first);
-    const second = effectiveRustflags({ ...opts, cfg: firstProbe.cfg });
-    if (sameFlags(first.flags, second.flags))
-        return { ...second, probe: firstProbe, converged: true };
-    const secondProbe = await probe(second.flags, second);
-    const third = effectiveRustflags({ ...opts, cfg: secondProbe.cfg });
-    return { ...second, probe: secondProbe, converged: sameFlags(second.flags, third.flags) };
-}
-function sameFlags(a, b) {
-    return a.length === b.length && a.every((flag, i) => flag === b[i]);
-}
-
-;// CONCATENATED MODULE: ./src/model/facts.ts
-/** No facts: no pin, no expectation, no allocators (metadata recorded elsewhere, benchmarks). */
-function noFacts() {
-    return { pin: null, expectedToolchain: null, targetSource: null, globalAllocators: () => [], loadsLibraries: () => false };
-}
-
-;// CONCATENATED MODULE: ./src/model/selection.ts
-
-
-/**
- * Selects packages exactly as cargo does for `-p`, `--workspace`/`--exclude`, or neither: the package of
- * the manifest cargo runs on, or the workspace's default members when that manifest is the root.
- * `currentManifest` is the absolute path of that manifest.
- */
-function selectPackages(metadata, invocation, currentManifest) {
-    const members = metadata.workspaceMembers.map(id => metadata.packages.get(id));
-    const warnings = [];
-    if (invocation.exclude.length > 0 && !invocation.workspace) {
-        throw new errors_UserError('`--exclude` can only be used together with `--workspace`');
-    }
-    if (invocation.workspace) {
-        const excluded = new Set();
-        for (const spec of invocation.exclude) {
-            const matched = members.filter(p => specMatches(spec, p));
-            if (matched.length === 0)
-                warnings.push(`excluded package(s) \`${spec}\` not found in workspace \`${metadata.workspaceRoot}\``);
-            for (const p of matched)
-                excluded.add(p.id);
-        }
-        return { packages: sortById(members.filter(p => !excluded.has(p.id))), warnings };
-    }
-    if (invocation.packages.length > 0) {
-        const all = [...metadata.packages.values()];
-        const chosen = new Map();
-        for (const spec of invocation.packages) {
-            const matched = all.filter(p => specMatches(spec, p));
-            if (matched.length === 0) {
-                throw new errors_UserError(`package ID specification \`${spec}\` did not match any packages`);
-            }
-            if (matched.length > 1 && !isGlob(spec)) {
-                const list = matched.map(p => `${p.name}@${p.version}`).join(', ');
-                throw new errors_UserError(`the specification \`${spec}\` is ambiguous: it matches ${list}; add a version (\`name@version\`)`);
-            }
-            for (const p of matched)
-                chosen.set(p.id, p);
-        }
-        return { packages: sortById([...chosen.values()]), warnings };
-    }
-    return { packages: sortById(defaultMembers(metadata, currentManifest)), warnings };
-}
-function defaultMembers(metadata, currentManifest) {
-    const members = metadata.workspaceMembers.map(id => metadata.packages.get(id));
-    const current = external_node_path_default().resolve(currentManifest);
-    const rootManifest = external_node_path_default().join(external_node_path_default().resolve(metadata.workspaceRoot), 'Cargo.toml');
-    if (current !== rootManifest) {
-        // Run on a member's manifest: that package alone (default-members only apply at the root).
-        const own = members.find(p => external_node_path_default().resolve(p.manifestPath) === current);
-        if (own)
-            return [own];
-    }
-    if (metadata.workspaceDefaultMembers !== null) {
-        return metadata.workspaceDefaultMembers.map(id => metadata.packages.get(id));
-    }
-    // Metadata without `workspace_default_members`: the root package, or all members of a virtual workspace.
-    const root = members.find(p => external_node_path_default().resolve(p.manifestPath) === rootManifest);
-    return root ? [root] : members;
-}
-function sortById(packages) {
-    return packages.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-function isGlob(spec) {
-    return /[*?[]/.test(spec);
-}
-/** Whether a package id specification (`name`, `name@1.2`, `name:1.2.3`, a full id, or a glob) matches. */
-function specMatches(spec, pkg) {
-    if (spec === pkg.id)
-        return true;
-    if (isGlob(spec))
-        return globToRegExp(spec).test(pkg.name);
-    let name = spec;
-    let version = null;
-    let url = null;
-    const hash = spec.indexOf('#');
-    if (hash >= 0) {
-        const fragment = spec.slice(hash + 1);
-        url = spec.slice(0, hash);
-        const at = fragment.indexOf('@');
-        if (at >= 0) {
-            name = fragment.slice(0, at);
-            version = fragment.slice(at + 1);
-        }
-        else if (/^\d/.test(fragment)) {
-            name = url.replace(/\/+$/, '').split('/').pop() ?? '';
-            version = fragment;
-        }
-        else {
-            name = fragment;
-        }
-    }
-    else {
-        const m = /^([^@:]+)[@:](.+)$/.exec(spec);
-        if (m) {
-            name = m[1];
-            version = m[2];
-        }
-    }
-    if (name !== pkg.name)
-        return false;
-    if (url !== null && stripScheme(url) !== stripScheme(sourceUrl(pkg)))
-        return false;
-    return version === null || partialVersionMatches(version, pkg.version);
-}
-function stripScheme(url) {
-    return url.replace(/^(registry|sparse|path|git)\+/, '').replace(/[?#].*$/, '').replace(/\/+$/, '');
-}
-/** The URL cargo uses for a package's source: its registry or git URL, or `file://` + its directory. */
-function sourceUrl(pkg) {
-    if (pkg.source !== null)
-        return pkg.source;
-    return `file://${external_node_path_default().dirname(pkg.manifestPath)}`;
-}
-/**
- * Cargo's `PartialVersion::matches`: the fields given must be equal; a pre-release version only matches
- * a spec that names a pre-release; build metadata only counts when the spec gives it.
- */
-function partialVersionMatches(spec, version) {
-    const parse = (v) => {
-        const m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(v.trim());
-        return m ? { major: m[1], minor: m[2], patch: m[3], pre: m[4], build: m[5] } : null;
-    };
-    const want = parse(spec);
-    const have = parse(version);
-    if (!want || !have)
-        return spec === version;
-    if (have.pre !== undefined && want.pre === undefined)
-        return false;
-    return (want.major === have.major &&
-        (want.minor === undefined || want.minor === have.minor) &&
-        (want.patch === undefined || want.patch === have.patch) &&
-        (want.pre === undefined || want.pre === have.pre) &&
-        (want.build === undefined || want.build === have.build));
-}
-function globToRegExp(glob) {
-    let re = '';
-    for (let i = 0; i < glob.length; i++) {
-        const c = glob[i];
-        if (c === '*')
-            re += '.*';
-        else if (c === '?')
-            re += '.';
-        else if (c === '[') {
-            const end = glob.indexOf(']', i + 2);
-            if (end < 0)
-                throw new errors_UserError(`invalid glob pattern \`${glob}\` in a package specification: unclosed \`[\``);
-            const body = glob.slice(i + 1, end);
-            re += `[${body.startsWith('!') ? `^${escapeClass(body.slice(1))}` : escapeClass(body)}]`;
-            i = end;
-        }
-        else
-            re += c.replace(/[.+^${}()|\\\]]/g, '\\$&');
-    }
-    return new RegExp(`^${re}$`);
-}
-function escapeClass(body) {
-    return body.replace(/[\\\]^]/g, '\\$&');
-}
-
-;// CONCATENATED MODULE: ./src/policy/baseline.ts
-
-
-
-const ARTIFACT_FIELDS = ['package', 'target', 'kind', 'mode', 'crateType', 'platform'];
-/**
- * Reads a JSON report written by an earlier run. Only what matching needs is checked; findings without a
- * `fingerprint` (reports from before it existed) get one computed from their rule, artifact and crates.
- */
-function parseBaseline(text, file) {
-    const data = readReportObject(text, file, 'give the JSON report of an earlier run as the baseline');
-    const findings = data.findings;
-    if (!Array.isArray(findings))
-        throw new errors_UserError(`${file}: findings: expected an array, got ${describe(findings)}`);
-    const fingerprints = new Array(findings.length);
-    for (let i = 0; i < findings.length; i++) {
-        const at = `${file}: findings[${i}]`;
-        const f = findings[i];
-        if (!isObject(f))
-            throw new errors_UserError(`${at}: expected an object, got ${describe(f)}`);
-        if (typeof f.rule !== 'string')
-            throw new errors_UserError(`${at}.rule: expected a string, got ${describe(f.rule)}`);
-        if (f.fingerprint !== undefined) {
-            if (typeof f.fingerprint !== 'string')
-                throw new errors_UserError(`${at}.fingerprint: expected a string, got ${describe(f.fingerprint)}`);
-            fingerprints[i] = f.fingerprint;
-            continue;
-        }
-        const crates = f.crates;
-        if (!Array.isArray(crates))
-            throw new errors_UserError(`${at}.crates: expected an array of strings, got ${describe(crates)}`);
-        crates.forEach((c, j) => {
-            if (typeof c !== 'string')
-                throw new errors_UserError(`${at}.crates[${j}]: expected a string, got ${describe(c)}`);
-        });
-        for (const key of ARTIFACT_FIELDS) {
-            const value = f[key];
-            if (value !== undefined && typeof value !== 'string')
-                throw new errors_UserError(`${at}.${key}: expected a string, got ${describe(value)}`);
-        }
-        fingerprints[i] = findingFingerprint(f);
-    }
-    return { file, fingerprints };
-}
-/**
- * Marks each finding `existing` when the baseline has it and `new` otherwise. Fingerprints are counted: a
- * baseline with a finding twice covers two such findings now, and a third is new. Order is kept.
- */
-function applyBaseline(findings, baseline) {
-    const remaining = new Map();
-    for (const fp of baseline.fingerprints)
-        remaining.set(fp, (remaining.get(fp) ?? 0) + 1);
-    let existing = 0;
-    const out = findings.map(finding => {
-        const left = remaining.get(finding.fingerprint) ?? 0;
-        if (left === 0)
-            return { ...finding, baseline: 'new' };
-        remaining.set(finding.fingerprint, left - 1);
-        existing++;
-        return { ...finding, baseline: 'existing' };
-    });
-    let fixed = 0;
-    for (const left of remaining.values())
-        fixed += left;
-    return { findings: out, summary: { file: baseline.file, new: out.length - existing, existing, fixed } };
-}
-
-;// CONCATENATED MODULE: ./src/policy/gate.ts
-
-
-/**
- * Whether the findings fail the run. Findings allowed by the policy and findings already in the baseline are
- * reported but never count.
- */
-function gateFindings(findings, failOn) {
-    let failing = 0;
-    if (failOn !== 'never') {
-        for (const f of findings) {
-            if (f.allowed !== undefined || f.baseline === 'existing')
-                continue;
-            if (f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'))
-                failing++;
-        }
-    }
-    return { failOn, verdict: failing > 0 ? 'fail' : 'pass', failing };
-}
-/** Applies the policy, then the baseline, then decides the verdict. */
-function applyGate(report, inputs) {
-    let findings = report.findings;
-    const out = { ...report };
-    if (inputs.policy !== null) {
-        const applied = applyPolicy(findings, inputs.policy.policy, { policyFile: inputs.policy.file, today: inputs.today });
-        findings = applied.findings;
-        out.policy = applied.summary;
-    }
-    if (inputs.baseline !== null) {
-        const applied = applyBaseline(findings, inputs.baseline);
-        findings = applied.findings;
-        out.baseline = applied.summary;
-    }
-    return { ...out, findings, gate: gateFindings(findings, inputs.failOn) };
-}
 
 ;// CONCATENATED MODULE: ./src/engine.ts
+
 
 
 
@@ -41169,223 +40333,8 @@ function compareUnits(a, b) {
         compareText(a.mode, b.mode) ||
         compareText(a.kind, b.kind) ||
         compareText(a.panic, b.panic) ||
-        compareText(crateName(a), crateName(b)));
+        compareText(resolve_crateName(a), resolve_crateName(b)));
 }
-
-;// CONCATENATED MODULE: ./src/exec/cargo-failure.ts
-
-const FAULT = {
-    manifest: 'input',
-    workspace: 'input',
-    'missing-path': 'input',
-    lockfile: 'input',
-    'stale-lockfile': 'input',
-    config: 'input',
-    'offline-cache': 'environment',
-    network: 'environment',
-    toolchain: 'environment',
-    crash: 'environment',
-    other: 'environment'
-};
-/** Room for a long path and a sentence in each part; the whole stays readable as one line. */
-const PART_MAX = 300;
-function describeCargoFailure(stderr, context) {
-    const parsed = parseStderr(stderr, context.cwd);
-    const kind = classify(parsed, context);
-    return { message: `${cargo_failure_summary(parsed)}${HINTS[kind](parsed.errorText)}`, kind };
-}
-const ERROR_LINE = /^error(?:\[[A-Za-z0-9]+\])?:\s?(.*)$/;
-const LOCATION = /^\s*--> (.+):(\d+):(\d+)\s*$/;
-/** annotate-snippets' art: `  |`, `3 | version =`, `  |  ^^^`, `...`. */
-const SNIPPET = /^\s*(?:\d+\s*)?\|(?:\s|$)|^\s*\.\.\.\s*$/;
-const CAUSED_BY = /^\s*Caused by:\s*$/;
-/** cargo's reminder under every offline resolution error (`core/resolver/errors.rs`); our hint replaces it. */
-const OFFLINE_REMINDER = /^As a reminder, you're using offline mode/;
-/** Our runner's mark where it left out the middle of a long stderr. */
-const LEFT_OUT = /^\[[\d.]+ [KMG]?i?B of output left out\]$/;
-const NOT_FOUND = /No such file or directory|cannot find the (?:file|path) specified/;
-const OS_ERROR = /\(os error \d+\)$/;
-function parseStderr(stderr, cwd) {
-    const lines = stderr
-        .replace(/\x1b\[[0-9;]*m/g, '')
-        .split(/\r?\n/)
-        .map(l => l.trimEnd())
-        .filter(l => !LEFT_OUT.test(l));
-    const open = [];
-    let block = null;
-    let firstError = -1;
-    for (const [i, line] of lines.entries()) {
-        const error = ERROR_LINE.exec(line);
-        if (error) {
-            if (firstError < 0)
-                firstError = i;
-            block = { headLines: [error[1].trim()], location: null, causes: [], inHead: true };
-            open.push(block);
-            continue;
-        }
-        if (block === null)
-            continue;
-        const location = LOCATION.exec(line);
-        if (/^warning(?:\[[^\]]*\])?:/.test(line)) {
-            block = null;
-        }
-        else if (location) {
-            block.location ??= `${resolveFrom(cwd, location[1])}:${location[2]}:${location[3]}`;
-            block.inHead = false;
-        }
-        else if (CAUSED_BY.test(line)) {
-            block.causes.push([]);
-            block.inHead = false;
-        }
-        else if (line.trim() === '' || /^help:/.test(line)) {
-            block.inHead = false;
-        }
-        else if (block.inHead) {
-            if (!OFFLINE_REMINDER.test(line.trim()))
-                block.headLines.push(line.trim());
-        }
-        else if (!SNIPPET.test(line)) {
-            block.causes[block.causes.length - 1]?.push(line.trim());
-        }
-    }
-    const panicAt = lines.findIndex(l => /^thread '.*' panicked at /.test(l));
-    const shown = lines.map(l => l.trim()).filter(l => l !== '');
-    return {
-        blocks: open.map(b => ({ head: joinHead(b.headLines), location: b.location, causes: b.causes.map(causeLine).filter(c => c !== '') })),
-        errorText: firstError < 0 ? '' : lines.slice(firstError).join('\n'),
-        panic: panicAt < 0 ? null : cap(lines.slice(panicAt, panicAt + 2).join(' ')),
-        fallback: shown.find(l => /^error/i.test(l)) ?? shown[shown.length - 1] ?? 'no output'
-    };
-}
-/** A head and its continuation lines (`referenced by workspace at …`, `- path` lists, `current: …`). */
-function joinHead(lines) {
-    let head = '';
-    for (const raw of lines) {
-        const line = raw.replace(/^- /, '').replace(/\s+/g, ' ');
-        head = head === '' ? line : `${head}${head.endsWith(':') ? ' ' : '; '}${line}`;
-    }
-    return head;
-}
-/** A cause's first line; a TOML error's first line says only where, so the explanation below its snippet follows. */
-function causeLine(lines) {
-    const text = lines.filter(l => l !== '');
-    const first = text[0] ?? '';
-    const last = text[text.length - 1];
-    return /^TOML parse error at /.test(first) && last !== undefined && last !== first ? `${first}: ${last}` : first;
-}
-/** `error: <head> (at <location>) — <last cause> (at <location>)`, each part capped. */
-function cargo_failure_summary(parsed) {
-    const primary = parsed.blocks[parsed.blocks.length - 1];
-    if (primary === undefined)
-        return cap(parsed.panic ?? parsed.fallback);
-    const at = (b) => (b.location === null ? '' : ` (at ${b.location})`);
-    // A manifest that does not parse is reported on its own, where it is (`util/toml/mod.rs`,
-    // `emit_toml_diagnostic`); the error it caused follows, its chain ending above it. It is the cause.
-    const diagnostic = parsed.blocks.slice(0, -1).findLast(b => b.location !== null);
-    const causes = primary.causes;
-    const last = causes[causes.length - 1];
-    let cause = null;
-    if (diagnostic !== undefined) {
-        cause = `${cap(diagnostic.head)}${at(diagnostic)}`;
-    }
-    else if (last !== undefined) {
-        // An OS error or a TOML position names no file, and a failed inheritance no key: the cause before does.
-        const previous = causes[causes.length - 2];
-        const partial = OS_ERROR.test(last) || /^TOML parse error at /.test(last) || /^error inheriting /.test(previous ?? '');
-        cause = previous !== undefined && partial ? `${previous}: ${last}` : last;
-    }
-    const head = `error: ${cap(primary.head)}${at(primary)}`;
-    return cause === null || primary.head.includes(cause) ? head : `${head} — ${cap(cause)}`;
-}
-function cap(text) {
-    const line = text.replace(/\s+/g, ' ').trim();
-    return line.length <= PART_MAX ? line : `${line.slice(0, PART_MAX - 1).trimEnd()}…`;
-}
-function classify(parsed, context) {
-    if (parsed.panic !== null)
-        return 'crash';
-    // 101 is every error of cargo (and a panic's); anything else is its command line (1), a signal or rustup.
-    if (context.exitCode !== 101 || parsed.blocks.length === 0)
-        return 'other';
-    const text = parsed.errorText;
-    /** A file of the checkout or beside it: not one cargo downloaded or keeps in its home. */
-    const local = (file) => file !== undefined && isAbsolutePath(file) && !isAtOrBelow(context.cargoHome, file);
-    // `ops/lockfile.rs` (`write_pkg_lockfile`); cargo before 1.84: "the lock file … needs to be updated but --locked was passed".
-    if (/cannot (?:update|create) the lock file .* because --(?:locked|frozen) was passed|needs to be updated but --(?:locked|frozen) was passed/.test(text))
-        return 'stale-lockfile';
-    // The repository asks more of cargo than this one has: `core/features.rs` (editions, `cargo-features`; an
-    // unknown one may be a typo, or newer than this cargo), `core/resolver/encode.rs` (lock file versions).
-    if (/this version of Cargo is older than the `[^`]*` edition|requires a nightly version of Cargo|unknown Cargo\.toml feature|feature `[^`]*` is required|[Cc]onsider trying a (?:newer version of Cargo|more recent nightly)|perhaps Cargo needs to be updated|requires `-Z/.test(text)) {
-        return 'toolchain';
-    }
-    // `crates/cargo-util/src/paths.rs` (`read`) under `sources/path.rs` or `core/workspace.rs`: a path that is not there.
-    // Any other reason a file cannot be read (permissions, the disk) is the environment's.
-    const lastCause = parsed.blocks.flatMap(b => b.causes).pop() ?? '';
-    if (OS_ERROR.test(lastCause))
-        return NOT_FOUND.test(lastCause) && local(/failed to read `([^`]+)`/.exec(text)?.[1]) ? 'missing-path' : 'other';
-    if (local(/could not find `Cargo\.toml` in `([^`]+)`/.exec(text)?.[1]))
-        return 'missing-path';
-    // `util/toml/mod.rs` (`read_manifest`; `emit_toml_diagnostic` for TOML errors, with the path relative to cargo's
-    // working directory), `core/workspace.rs` (`load_workspace_config`).
-    // A manifest under cargo's home is a dependency it downloaded, and one reached through a registry's source (a
-    // directory replacing crates.io, vendored in the checkout or installed on the machine) may be either's.
-    const manifests = [
-        ...[...text.matchAll(/failed to parse manifest at `([^`]+)`/g)].map(m => m[1]),
-        ...parsed.blocks.flatMap(b => (b.location !== null && /(?:^|[\\/])Cargo\.toml:\d+:\d+$/.test(b.location) ? [b.location.replace(/:\d+:\d+$/, '')] : []))
-    ];
-    if (manifests.length > 0)
-        return manifests.every(local) && !/unable to update registry `|replaced source/.test(text) ? 'manifest' : 'other';
-    // `core/resolver/errors.rs`: a path dependency whose version does not meet the requirement. A registry's
-    // (`location searched: crates.io index`) depends on the state of the cache and the index instead.
-    if (/failed to select a version for the requirement/.test(text) && local(/^location searched: (.+)$/m.exec(text)?.[1]?.trim()))
-        return 'manifest';
-    // `core/workspace.rs` (`validate_*`, `find_members`, `expand_member_paths`), `core/resolver/mod.rs` (`check_cycles`),
-    // `ops/cargo_compile/packages.rs`.
-    if (/two packages named `|multiple workspace roots found|is a member of the wrong workspace|is not hierarchically below the workspace root|current package believes it's in a workspace when it's not|`package\.workspace` configuration points to a crate which is not configured with \[workspace\]|is listed in default-members.* but is not a member|root of a workspace inferred but wasn't a root|could not parse pattern `|contains no package: The manifest is virtual|cyclic package dependency/.test(text)) {
-        return 'workspace';
-    }
-    // `core/registry.rs` (`summary_for_patch`): a `[patch]` path holding no such package, or another version of it.
-    if (local(/patch location `([^`]+)`/.exec(text)?.[1]))
-        return 'workspace';
-    // `ops/lockfile.rs` (`load_pkg_lockfile`).
-    if (local(/failed to parse lock file at: (.+)$/m.exec(text)?.[1]?.trim()))
-        return 'lockfile';
-    // `util/context/mod.rs`: a `--config` value (the user's, or the repository's data passed on), or a config file
-    // cargo read from the checkout (only when it runs there: the files above an empty directory are the runner's).
-    if (/failed to parse value from --config argument/.test(text))
-        return 'config';
-    const config = /could not parse TOML configuration in `([^`]+)`/.exec(text)?.[1];
-    if (config !== undefined && local(config) && isBelow(context.cwd, config))
-        return 'config';
-    const offline = context.offline || context.frozen || /offline mode|--offline was specified/.test(text);
-    if (offline && /no matching package|failed to (?:download|load source|select a version|get `)|attempting to make an HTTP request/.test(text))
-        return 'offline-cache';
-    // `util/network/retry.rs`, `sources/git/utils.rs`, `sources/registry/http_remote.rs`, `sources/replaced.rs`,
-    // `core/package.rs`, `util/errors.rs` (`HttpNotSuccessful`), and curl's and libgit2's own words.
-    if (/spurious network error|network failure seems to have happened|failed to (?:resolve address|connect to)|could not (?:resolve host|connect to server)|couldn't (?:resolve|connect)|connection (?:refused|reset|timed out)|operation timed out|timeout was reached|failed to download (?:from|any data)|download of .* failed|failed to fetch |failed to get successful HTTP response|failed to (?:query|download|update) replaced source|\bSSL\b|certificate/i.test(text)) {
-        return 'network';
-    }
-    return 'other';
-}
-const none = () => '';
-const HINTS = {
-    manifest: none,
-    workspace: none,
-    'missing-path': none,
-    lockfile: none,
-    'stale-lockfile': text => {
-        const flag = /--frozen was passed/.test(text) ? 'frozen' : 'locked';
-        return /cannot create the lock file/.test(text)
-            ? ` — there is no Cargo.lock: run \`cargo generate-lockfile\` and commit it, or drop \`${flag}\``
-            : ` — Cargo.lock is out of date: run \`cargo update -w\` (or \`cargo generate-lockfile\`) and commit it, or drop \`${flag}\``;
-    },
-    config: none,
-    'offline-cache': () => ' — with `offline`, every dependency must already be in the cargo cache or vendored: fetch it first (`cargo fetch`), or drop `offline`',
-    network: () => ' — cargo could not reach a registry or git source: fill the cargo cache before this step (`cargo fetch`, or a cache of `~/.cargo/registry` and `~/.cargo/git` in the workflow) and run with `offline`',
-    toolchain: none,
-    crash: none,
-    other: none
-};
 
 ;// CONCATENATED MODULE: ./src/exec/child-env.ts
 /**
@@ -41640,152 +40589,1443 @@ function runner_formatSeconds(ms) {
 /** The runner used by the action and the CLI unless a timeout is given. */
 const execRunner = processRunner();
 
-;// CONCATENATED MODULE: ./src/manifest/locator.ts
+;// CONCATENATED MODULE: ./src/gather/cargo-config.ts
+/**
+ * The cargo configuration files cargo would read, read from disk: the hierarchy above the working directory,
+ * `CARGO_HOME`, their `include`s (confined to the repository when there is one), then the environment.
+ * Merging and reading the merged configuration are `config/cargo-config.ts`.
+ */
 
-const SECTIONS = { normal: 'dependencies', dev: 'dev-dependencies', build: 'build-dependencies' };
+
+
+
+
+
+
 /**
- * Finds the manifest line behind each finding. `readToml` returns a parsed document or null when the file
- * cannot be read (e.g. metadata recorded elsewhere); the first line of the root manifest is the fallback.
+ * Reads and merges the config files cargo would read when run in `cwd` (with their `include`s), then
+ * applies the environment. `CARGO_HOME` defaults to `~/.cargo`. `cli` are `--config KEY=VALUE` arguments.
+ *
+ * With a `scope`, a config file that lies in the repository, and every file such a file includes, is read
+ * only if its real path is inside the repository; an include that names a path outside it is refused. The
+ * files of the runner (`CARGO_HOME`, parent directories of the checkout) are read as they are.
  */
-function createLocator(metadata, context, readToml) {
-    const root = metadata.workspaceRoot;
-    const cache = new Map();
-    const doc = (file) => {
-        if (!cache.has(file)) {
-            let parsed = null;
-            try {
-                parsed = readToml(file);
+function readCargoConfig(cwd, env, cli = [], scope = null) {
+    const home = env.HOME ?? env.USERPROFILE ?? external_node_os_namespaceObject.homedir();
+    const cargoHome = env.CARGO_HOME !== undefined && env.CARGO_HOME !== '' ? env.CARGO_HOME : external_node_path_namespaceObject.join(home, '.cargo');
+    const files = [];
+    /** The files read as the repository's: what they include must stay inside it. */
+    const ofRepository = new Set();
+    const dirsTaken = new Set();
+    for (const candidate of configFilePaths(cwd, cargoHome)) {
+        const dir = external_node_path_namespaceObject.dirname(candidate);
+        if (dirsTaken.has(dir) || !isFile(candidate))
+            continue;
+        dirsTaken.add(dir);
+        const within = scopeFor(scope, candidate);
+        files.push({ path: candidate, text: readText(candidate, within) });
+        if (within !== null)
+            ofRepository.add(candidate);
+    }
+    const includes = new Map();
+    const pending = files.map(f => f);
+    while (pending.length > 0) {
+        const file = pending.pop();
+        const fromRepository = ofRepository.has(file.path);
+        for (const include of includeTargets(file)) {
+            if (fromRepository && scopeFor(scope, include.path) === null) {
+                throw new UserError(`${file.path}:${include.line}: config include \`${include.written}\` names a file outside the repository; it is not read (set trust-repository-config to read it)`);
             }
-            catch {
-                // A manifest cargo accepted but we cannot parse only costs the exact line.
-            }
-            cache.set(file, parsed);
+            if (includes.has(include.path) || !isFile(include.path))
+                continue;
+            const within = fromRepository ? scope : scopeFor(scope, include.path);
+            const text = readText(include.path, within);
+            includes.set(include.path, text);
+            if (within !== null)
+                ofRepository.add(include.path);
+            pending.push({ path: include.path, text });
         }
-        return cache.get(file);
-    };
-    // Manifests outside the workspace root keep their absolute path; paths are read by their own form, so
-    // metadata recorded on Windows gives the same locations on any platform.
-    const relative = (file) => relativePosix(root, file) ?? forwardSlashes(file);
-    const at = (pkg, ...paths) => {
-        const d = doc(pkg.manifestPath);
-        for (const p of paths) {
-            const line = d?.lineOf(p) ?? null;
-            if (line !== null)
-                return { file: relative(pkg.manifestPath), line };
+    }
+    return applyConfigEnv(mergeCargoConfig(files, { cli, includes }), env);
+}
+/** Include paths named by a file, for loading; malformed includes are reported by the merge. */
+function includeTargets(file) {
+    const doc = parseTomlDocument(file.text, file.path);
+    const include = doc.value.include;
+    if (!Array.isArray(include))
+        return [];
+    const out = [];
+    include.forEach((entry, index) => {
+        const written = typeof entry === 'string' ? entry : typeof entry === 'object' && !Array.isArray(entry) ? entry.path : undefined;
+        if (typeof written === 'string' && written.endsWith('.toml')) {
+            out.push({ path: external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(file.path), written), written, line: doc.lineIn(include, index) ?? 1 });
         }
-        return { file: relative(pkg.manifestPath), line: 1 };
-    };
-    const fromSource = (source) => {
-        if (!source || !('file' in source))
-            return null;
-        return { file: relative(resolveFrom(root, source.file)), line: source.line };
-    };
-    const rootManifest = () => ({ file: 'Cargo.toml', line: 1 });
-    return {
-        crateType(unit) {
-            const pkg = unit.pkg;
-            if (unit.target.kind === 'example') {
-                const index = exampleIndex(doc(pkg.manifestPath), unit.target.name);
-                if (index !== null)
-                    return at(pkg, ['example', index, 'crate-type'], ['example', index, 'crate_type'], ['example', index]);
-            }
-            return at(pkg, ['lib', 'crate-type'], ['lib', 'crate_type'], ['lib', 'proc-macro'], ['lib'], ['package']);
-        },
-        dependency(dependent, dep, edge, platform) {
-            const pkg = dependent.pkg;
-            if (edge === 'own-lib')
-                return this.crateType(dep);
-            const names = 'pkgName' in dep ? [dep.pkgName, dep.externName] : [dep.pkg.name, dep.target.name.replace(/-/g, '_')];
-            const keys = [...new Set(names.flatMap(n => [n, n.replace(/_/g, '-'), n.replace(/-/g, '_')]))];
-            const section = SECTIONS[edge] ?? 'dependencies';
-            const d = doc(pkg.manifestPath);
-            const platformKey = platform === null ? null : targetTableKey(d, platform);
-            const table = platformKey === null ? [section] : ['target', platformKey, section];
-            // The same package may also sit under a renamed key: look for `package = "<name>"`.
-            const renamed = renamedKey(d, table, names[0]);
-            if (renamed)
-                keys.unshift(renamed);
-            const key = keys.find(k => d?.lineOf([...table, k]) != null);
-            const location = at(pkg, ...keys.map(k => [...table, k]), table);
-            if (key === undefined || !inheritsFromWorkspace(d, [...table, key]))
-                return location;
-            // `dep = { workspace = true }`: the version, path and features live in the root's `[workspace.dependencies]`.
-            const rootManifest = joinPath(root, 'Cargo.toml');
-            const line = doc(rootManifest)?.lineOf(['workspace', 'dependencies', key]) ?? null;
-            if (line === null)
-                return location;
-            return { ...location, related: [{ file: relative(rootManifest), line, message: `\`${key}\` in \`[workspace.dependencies]\`` }] };
-        },
-        file(absolute, line) {
-            // Toolchain and policy files may sit above a workspace in a subdirectory: keep them relative.
-            return { file: relativeOrAbsolute(root, absolute), line };
-        },
-        manifestKey(pkg, ...paths) {
-            return at(pkg, ...paths);
-        },
-        dependencyNamed(pkg, name) {
-            const d = doc(pkg.manifestPath);
-            const value = d?.value;
-            const tables = Object.values(SECTIONS).map(section => [section]);
-            const targets = value?.target;
-            if (targets && typeof targets === 'object') {
-                for (const platform of Object.keys(targets))
-                    tables.push(...Object.values(SECTIONS).map(section => ['target', platform, section]));
-            }
-            const keys = [...new Set([name, name.replace(/_/g, '-'), name.replace(/-/g, '_')])];
-            const renamed = tables.map(t => renamedKey(d, t, name)).filter((k) => k !== null);
-            return at(pkg, ...tables.flatMap(t => [...keys, ...renamed].map(k => [...t, k])));
-        },
-        setting(setting, unit) {
-            if (setting === 'rustflags')
-                return fromSource(unit.targetInfo.rustflagsSource) ?? rootManifest();
-            const profile = unit.mode === 'test' ? context.testProfile : context.profile;
-            return fromSource(profile.sources[setting]) ?? rootManifest();
+    });
+    return out;
+}
+function isFile(p) {
+    try {
+        return (0,external_node_fs_namespaceObject.existsSync)(p) && (0,external_node_fs_namespaceObject.statSync)(p).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+function readText(p, within) {
+    try {
+        return readInputFile(p, 'cargo-config', { within });
+    }
+    catch (error) {
+        if (error instanceof InputFileError)
+            throw new UserError(`could not read cargo config file ${p}: ${error.reason}`);
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/rustflag-policy.ts
+/**
+ * Rustflags read as rustc reads them, and sorted by what they may do here.
+ *
+ * Rustflags come from the repository (`.cargo/config.toml` in the checkout and its parent directories) and
+ * from the environment. Our only use of rustc with them is the `rustc --print` probe, and every option there
+ * is a request to a program. So each option is one of:
+ *
+ * - `probe`: it changes what the probe answers (`--print=cfg`, `--print=file-names`) or is an option the
+ *   analysis reads and rustc validates as cargo's own probe would; it names no file or program.
+ * - `data`: harmless, read by the analysis from the flag list but never given to any process (nothing is
+ *   compiled here, so lints, debuginfo, link arguments and the like change nothing we ask rustc).
+ * - `refused`: it names a file or a program, or makes rustc write; the run stops unless the repository's
+ *   configuration is trusted.
+ *
+ * Measured with rustc 1.95.0 and nightly 1.97.0 (x86_64-unknown-linux-gnu), comparing the probe's output with
+ * and without each option: `--cfg`, `-C target-feature`, `-C target-cpu`, `-C panic`, `-C debug-assertions`,
+ * `-O` and `-C opt-level` (`debug_assertions`) change `--print=cfg`; `+crt-static` also drops `dylib` and
+ * `cdylib` from `--print=file-names`; on nightly `-Z sanitizer`, `-Z fmt-debug`, `-Z ub-checks` and
+ * `-Z contract-checks` change `--print=cfg` too. `-C relocation-model`, `-C prefer-dynamic`, `-C lto`,
+ * `-C embed-bitcode`, `-C overflow-checks` and the `-Z` options the rules read leave the output as it is, but
+ * rustc rejects bad values and bad combinations of them (`-C lto -C embed-bitcode=no`, any `-Z` on stable)
+ * in the probe exactly as in cargo's, so they go there too. `--test` changes both outputs as well, but so that
+ * neither cargo's probe nor ours can read them (it drops the crate types asked for); it is data.
+ *
+ * Nothing here touches a process or a file.
+ */
+
+
+/** `-C` options that may reach the probe (see the module comment for what each changes). */
+const PROBE_CODEGEN = new Set(['target-feature', 'target-cpu', 'relocation-model', 'panic', 'prefer-dynamic', 'lto', 'embed-bitcode', 'debug-assertions', 'overflow-checks', 'opt-level']);
+/**
+ * `-Z` options that may reach the probe: the ones the rules read (`staticlib-prefer-dynamic`,
+ * `staticlib-allow-rdylib-deps` in `linkage/resolve.ts`, `randomize-layout`, `layout-seed` in `rules/abi.ts`)
+ * and the ones that change `--print=cfg`. Every other `-Z` option is refused: the unstable options include
+ * many that name files and programs (`codegen-backend`, `llvm-plugins`, `dump-*`, `self-profile`, …).
+ */
+const PROBE_UNSTABLE = new Set(['staticlib-prefer-dynamic', 'staticlib-allow-rdylib-deps', 'randomize-layout', 'layout-seed', 'sanitizer', 'fmt-debug', 'ub-checks', 'contract-checks']);
+const WRITES = 'makes rustc write files';
+const REFUSED_OPTIONS = new Map([
+    ['--print', 'makes rustc print more than the probe asks for, or write a file (`--print KIND=PATH`)'],
+    ['--sysroot', 'names the directory rustc loads its standard library from'],
+    ['-o', WRITES],
+    ['--out-dir', WRITES],
+    ['--emit', WRITES],
+    ['-L', 'names a directory rustc searches for libraries'],
+    ['--extern', 'names a crate file rustc loads'],
+    ['--target', "chooses the target behind cargo's back, and can name a target-specification file rustc reads"]
+]);
+const ARGFILE = 'names a file whose lines rustc reads as more arguments';
+const LOADS_BACKEND = 'names a shared library rustc loads and runs as its code generator';
+/** Classifies one option (see the module comment). */
+function classifyOption(option) {
+    const is = (use, why = null) => ({ ...option, use, why });
+    if (option.separateValue && option.value.startsWith('@'))
+        return is('refused', ARGFILE);
+    switch (option.name) {
+        case '@':
+            return is('refused', ARGFILE);
+        case '':
+            return is('refused', 'is not an option, so rustc reads it as an input file');
+        case '--cfg':
+            return is('probe');
+        case '-O':
+            // `--O=x` gives a flag a value, which rustc rejects; it is not passed on in any form.
+            return is(option.value === null ? 'probe' : 'data');
+        case '-C': {
+            const key = optionKey(option.value);
+            if (PROBE_CODEGEN.has(key))
+                return is('probe');
+            if (key === 'linker')
+                return is('refused', 'names the program rustc runs as the linker');
+            if (key === 'codegen-backend')
+                return is('refused', LOADS_BACKEND);
+            return is('data');
         }
-    };
+        case '-Z': {
+            const key = optionKey(option.value);
+            if (PROBE_UNSTABLE.has(key))
+                return is('probe');
+            if (key === 'codegen-backend')
+                return is('refused', LOADS_BACKEND);
+            return is('refused', 'is an unstable option; many of them name files and programs rustc reads, loads or runs');
+        }
+    }
+    const why = REFUSED_OPTIONS.get(option.name);
+    return why === undefined ? is('data') : is('refused', why);
+}
+/** Reads and classifies a rustflags list. */
+function classifyRustflags(flags) {
+    return readRustflags(flags).map(classifyOption);
+}
+/** The first refused option of a list, or null. */
+function firstRefused(flags) {
+    return classifyRustflags(flags).find(o => o.use === 'refused') ?? null;
 }
 /**
- * The `[target.<key>]` table a dependency's platform came from. cargo reports `cfg(...)` expressions in its
- * own spelling, which may differ from the manifest's in spacing.
+ * The arguments that may reach the probe: the `probe` options in their order (so the last of a repeated option
+ * still wins), each as one token with its value attached (`--cfg=x`, `-Cpanic=abort`): whatever a value looks
+ * like, it cannot then be read as an option of its own. Meant for lists without refused options; refused and
+ * data options are left out either way.
  */
-function targetTableKey(doc, platform) {
-    const targets = doc?.value?.target;
-    if (!targets || typeof targets !== 'object')
-        return platform;
-    const squeeze = (s) => s.replace(/\s+/g, '');
-    return Object.keys(targets).find(k => k === platform) ?? Object.keys(targets).find(k => squeeze(k) === squeeze(platform)) ?? platform;
+function probeRustflags(flags) {
+    const out = [];
+    for (const option of classifyRustflags(flags)) {
+        if (option.use !== 'probe')
+            continue;
+        if (option.value === null)
+            out.push(option.name);
+        else
+            out.push(option.name.startsWith('--') ? `${option.name}=${option.value}` : `${option.name}${option.value}`);
+    }
+    return out;
 }
-function inheritsFromWorkspace(doc, keyPath) {
-    let node = doc?.value;
-    for (const k of keyPath)
-        node = node && typeof node === 'object' ? node[k] : undefined;
-    return Boolean(node && typeof node === 'object' && node.workspace === true);
+/**
+ * Why a `build.target` (or `CARGO_BUILD_TARGET`) from the repository or the environment is refused, or null:
+ * a `.json` name is a target-specification file (cargo's `CompileTarget::new`), and a name with a path
+ * separator makes rustc look for `<name>.json` and `lib/rustlib/<name>/target.json` outside its own
+ * directories (`rustc_target::spec::Target::search`). A target-specification file chooses the linker and more.
+ */
+function refusedTarget(target) {
+    if (/\.json$/i.test(target))
+        return 'names a target-specification file, which rustc reads and which chooses programs such as the linker';
+    if (/[\\/]/.test(target))
+        return 'is a path, and rustc looks for a target-specification file along it';
+    return null;
 }
-function exampleIndex(doc, name) {
-    const examples = doc?.value?.example;
-    if (!Array.isArray(examples))
+const TRUST = 'flags from the repository and the environment reach rustc only as data (set trust-repository-config, or pass --trust-repository-config to the CLI, to allow it)';
+/**
+ * The one-line refusal for the first refused option of a list, or null when nothing is refused. `settings`
+ * says where each flag was set (parallel to `flags`, as `EffectiveRustflags.flagSettings`).
+ */
+function rustflagsRefusal(flags, settings) {
+    const refused = firstRefused(flags);
+    if (refused === null)
         return null;
-    const i = examples.findIndex(e => e?.name === name);
-    return i < 0 ? null : i;
+    const setting = settings[refused.token];
+    let where = 'rustflags';
+    if (setting !== undefined) {
+        const { key, source } = setting;
+        where = 'file' in source ? `${source.file}:${source.line}: \`${key}\`` : 'env' in source ? `environment variable \`${key}\`` : `${describeSource(source)}: \`${key}\``;
+    }
+    return `${where} passes \`${shownFlag(refused.written)}\` to rustc, which ${refused.why}; ${TRUST}`;
 }
-function renamedKey(doc, table, pkgName) {
-    let node = doc?.value;
-    for (const k of table)
-        node = node && typeof node === 'object' ? node[k] : undefined;
-    if (!node || typeof node !== 'object')
+/**
+ * The one-line refusal for a `build.target` value, or null. A target from `--config` is the user's own, like
+ * the action's `target` input and the CLI's `--target`, and is not refused.
+ */
+function targetRefusal(target) {
+    if ('cli' in target.source)
         return null;
-    for (const [key, value] of Object.entries(node)) {
-        if (value && typeof value === 'object' && value.package === pkgName)
-            return key;
+    const why = refusedTarget(target.value);
+    if (why === null)
+        return null;
+    const where = 'file' in target.source ? `${target.source.file}:${target.source.line}: \`build.target\`` : `environment variable \`${target.source.env}\``;
+    return `${where} is \`${shownFlag(target.value)}\`, which ${why}; a target chosen by the repository or the environment must be a target name (give a target-specification file with the target input or --target, or set trust-repository-config, or pass --trust-repository-config to the CLI, to allow it)`;
+}
+/** A flag as shown in a message: control characters replaced, at most 120 characters. */
+function shownFlag(flag) {
+    const clean = flag.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069`]/g, '?');
+    return clean.length > 120 ? `${clean.slice(0, 117)}…` : clean;
+}
+
+;// CONCATENATED MODULE: ./src/config/rustflags.ts
+/**
+ * The extra rustc flags cargo 1.95 passes to every unit of one compile kind ("rustflags").
+ *
+ * Cargo computes them once per kind in `TargetInfo::new` (`src/cargo/core/compiler/build_context/target_info.rs`,
+ * `extra_args`), taking the first source that yields a value:
+ *
+ * 1. `CARGO_ENCODED_RUSTFLAGS`, split on `\x1f` (an empty value means no flags);
+ * 2. `RUSTFLAGS`, split on spaces (an empty value means no flags);
+ * 3. `target.<triple>.rustflags` followed by every matching `target.'cfg(…)'.rustflags` (cfg keys in sorted
+ *    order), skipped when that list is empty;
+ * 4. `build.rustflags`.
+ *
+ * Without `--target` (and without `build.target`) host units (build scripts, proc-macros and their
+ * dependencies) get the same flags; with a target they get none at all.
+ */
+
+
+/** Reproduces cargo 1.95's choice of rustflags for one compile kind. */
+function effectiveRustflags(opts) {
+    const { env, config } = opts;
+    if (opts.kind === 'host' && opts.requestedTarget !== null) {
+        return { flags: [], source: null, flagSources: [], flagSettings: [], origin: 'host-with-target', needsCfg: false };
+    }
+    const encoded = env.CARGO_ENCODED_RUSTFLAGS;
+    if (encoded !== undefined) {
+        // Cargo keeps empty pieces (a trailing \x1f passes an empty argument, which rustc rejects).
+        const flags = encoded === '' ? [] : encoded.split('\x1f');
+        return fromEnv('CARGO_ENCODED_RUSTFLAGS', flags);
+    }
+    const plain = env.RUSTFLAGS;
+    if (plain !== undefined) {
+        // Split on the space character only; tabs and newlines stay inside a flag (trimmed at its ends).
+        const flags = plain.split(' ').map(s => s.trim()).filter(s => s !== '');
+        return fromEnv('RUSTFLAGS', flags);
+    }
+    const items = keyed(`target.${opts.triple}.rustflags`, tripleRustflags(config, opts.triple)?.items ?? []);
+    const cfgTables = [...config.targetRustflags].filter(([key]) => isCfgKey(key)).sort(([a], [b]) => compareUtf8(a, b));
+    let needsCfg = false;
+    if (opts.cfg === null) {
+        needsCfg = cfgTables.length > 0;
+    }
+    else {
+        const cfg = withoutProcMacro(opts.cfg);
+        for (const [key, list] of cfgTables)
+            if (cfgKeyMatches(key, cfg))
+                items.push(...keyed(`target.'${key}'.rustflags`, list.items));
+    }
+    if (items.length > 0)
+        return fromConfig('target', items, needsCfg);
+    const build = config.buildRustflags;
+    if (build !== null && build.items.length > 0)
+        return fromConfig('build', keyed('build.rustflags', build.items), needsCfg);
+    if (build !== null)
+        return { flags: [], source: settingSource(build.source), flagSources: [], flagSettings: [], origin: 'build', needsCfg };
+    return { flags: [], source: null, flagSources: [], flagSettings: [], origin: 'none', needsCfg };
+}
+/** Items of a list with the key they were set under; an item from an environment variable is keyed by the variable. */
+function keyed(key, items) {
+    return items.map(item => ({ ...item, key: 'env' in item.source ? item.source.env : key }));
+}
+function fromEnv(name, flags) {
+    const source = { env: name };
+    const setting = { key: name, source };
+    return { flags, source, flagSources: flags.map(() => source), flagSettings: flags.map(() => setting), origin: name, needsCfg: false };
+}
+function fromConfig(origin, items, needsCfg) {
+    const flagSources = items.map(i => settingSource(i.source));
+    const flagSettings = items.map(i => ({ key: i.key, source: i.source }));
+    return { flags: items.map(i => i.value), source: flagSources[0] ?? null, flagSources, flagSettings, origin, needsCfg };
+}
+function isCfgKey(key) {
+    return key.startsWith('cfg(') && key.endsWith(')');
+}
+/** Cargo's `CfgExpr::matches_key`: a key that does not parse never matches (and is not an error). */
+function cfgKeyMatches(key, cfg) {
+    try {
+        return evalCfg(parseCfgExpr(key.slice(4, -1)), cfg);
+    }
+    catch (error) {
+        if (error instanceof CfgSyntaxError)
+            return false;
+        throw error;
+    }
+}
+/** Cargo drops the `proc_macro` name from rustc's cfg before matching (`not_user_specific_cfg`). */
+function withoutProcMacro(cfg) {
+    if (!cfg.names.has('proc_macro'))
+        return cfg;
+    const names = new Set(cfg.names);
+    names.delete('proc_macro');
+    return { names, values: cfg.values };
+}
+/** Rust's `String` ordering (a `BTreeMap` key order): by UTF-8 bytes. */
+function compareUtf8(a, b) {
+    return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+/**
+ * Rustflags and cfg depend on each other: flags change rustc's cfg (`-C target-feature=+crt-static`),
+ * and cfg selects `target.'cfg(…)'` tables. Cargo resolves this in `TargetInfo::new` with at most two
+ * rounds: it probes rustc with the flags computed without cfg (cfg tables skipped, so `build.rustflags`
+ * applies when no triple table has flags), recomputes the flags with the probed cfg, and if they changed,
+ * probes once more with the new flags and recomputes; if they changed again it warns and keeps the
+ * second-round flags (with the cfg probed for them). This function performs the same rounds with the
+ * caller's probe, which also gets where each flag of the round was set.
+ */
+async function resolveRustflags(opts, probe) {
+    const first = effectiveRustflags({ ...opts, cfg: null });
+    const firstProbe = await probe(first.flags, first);
+    const second = effectiveRustflags({ ...opts, cfg: firstProbe.cfg });
+    if (sameFlags(first.flags, second.flags))
+        return { ...second, probe: firstProbe, converged: true };
+    const secondProbe = await probe(second.flags, second);
+    const third = effectiveRustflags({ ...opts, cfg: secondProbe.cfg });
+    return { ...second, probe: secondProbe, converged: sameFlags(second.flags, third.flags) };
+}
+function sameFlags(a, b) {
+    return a.length === b.length && a.every((flag, i) => flag === b[i]);
+}
+
+;// CONCATENATED MODULE: ./src/config/trust.ts
+/**
+ * What of the repository's cargo configuration may reach our own `cargo` runs.
+ *
+ * `cargo metadata` runs from a directory outside the repository, so cargo reads none of the repository's
+ * config files; the keys that only carry data and change its result are passed back with `--config`. Keys
+ * that would make cargo run a program the repository chooses are refused (or, for wrappers and `[env]`,
+ * left out: they do not change what is analysed).
+ */
+
+
+/** Tables whose every key is data that changes what `cargo metadata` resolves. */
+const DATA_TABLES = ['patch', 'source', 'resolver', 'unstable'];
+/** Single data keys elsewhere. */
+const DATA_KEYS = new Set(['net.offline', 'net.retry', 'net.git-fetch-with-cli', 'registry.default', 'registry.index', 'paths']);
+/** Keys whose value is a path, relative to the directory that holds the `.cargo` directory. */
+const PATH_KEYS = /^(?:patch\.[^.]+\.[^.]+\.path|source\.[^.]+\.(?:directory|local-registry)|paths\.\d+)$/;
+/**
+ * Sorts the configuration that came from the repository's files (not from `CARGO_HOME`, which belongs to
+ * the runner and which cargo reads itself) into data to pass on, programs to refuse, and keys to leave out.
+ */
+function repositoryConfigPlan(config, isRepositoryFile, 
+/** Whether a path value (absolute) written in `file` may be passed on: false for a checkout's file naming a place outside it. */
+pathAllowed = () => true) {
+    const plan = { args: [], refused: [], ignored: [] };
+    const fromRepository = (source) => 'file' in source && isRepositoryFile(source.file);
+    // Leaves are scalars and arrays; `env` entries are taken as whole tables.
+    walkConfig(config.tree, (keys, node) => {
+        if (node.kind === 'table' && !(keys.length === 2 && keys[0] === 'env'))
+            return true;
+        const key = keys.join('.');
+        if (!fromRepository(node.source))
+            return false;
+        const refusal = refusedBecause(keys);
+        if (refusal !== null) {
+            plan.refused.push({ key, source: node.source, why: refusal });
+        }
+        else if (key === 'build.rustc-wrapper' || key === 'build.rustc-workspace-wrapper' || keys[0] === 'env') {
+            plan.ignored.push({ key, source: node.source });
+        }
+        else if (DATA_TABLES.includes(keys[0]) || DATA_KEYS.has(key) || (keys[0] === 'registries' && (keys[2] === 'index' || keys[2] === 'protocol'))) {
+            const source = node.source;
+            const outside = 'file' in source ? pathValues(node, key).find(p => !pathAllowed(source.file, p)) : undefined;
+            if (outside !== undefined)
+                plan.refused.push({ key, source: node.source, why: `names \`${outside}\`, a directory outside the repository whose manifests cargo would read` });
+            else
+                plan.args.push(`${tomlKey(keys)}=${tomlValue(node, keys, key)}`);
+        }
+        return false;
+    });
+    return plan;
+}
+const NOT_RUN = 'a program chosen by the repository is not run';
+function refusedBecause(keys) {
+    const key = keys.join('.');
+    if (key === 'build.rustc')
+        return `names the rustc that cargo runs; ${NOT_RUN}`;
+    if (keys.at(-1) === 'credential-provider' || key === 'registry.global-credential-providers' || keys[0] === 'credential-alias') {
+        return `names a credential provider, a program cargo runs to authenticate; ${NOT_RUN}`;
     }
     return null;
 }
+/** The path values of a data key (`patch.*.*.path`, `source.*.directory`, `paths`), made absolute. */
+function pathValues(node, key) {
+    const values = node.kind === 'scalar' ? (PATH_KEYS.test(key) ? [node.value] : []) : node.kind === 'array' ? node.items.filter((_, i) => PATH_KEYS.test(`${key}.${i}`)).map(i => i.value) : [];
+    return values.filter((v) => typeof v === 'string').map(v => String(absolutePath(node, v)));
+}
+/** A path value as cargo reads it: relative to the directory that holds the `.cargo` directory of its file. */
+function absolutePath(node, value) {
+    return typeof value === 'string' && 'file' in node.source && !external_node_path_namespaceObject.isAbsolute(value) ? external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(external_node_path_namespaceObject.dirname(node.source.file)), value) : value;
+}
+/** A dotted TOML key, quoting the parts that are not bare keys (`patch."https://example.com".foo`). */
+function tomlKey(keys) {
+    return keys.map(k => (/^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k))).join('.');
+}
+function tomlValue(node, keys, key) {
+    if (node.kind === 'scalar')
+        return toml(PATH_KEYS.test(key) ? absolutePath(node, node.value) : node.value);
+    if (node.kind === 'array')
+        return `[${node.items.map((item, i) => toml(PATH_KEYS.test(`${key}.${i}`) ? absolutePath(node, item.value) : item.value)).join(', ')}]`;
+    throw new Error(`unexpected table at \`${keys.join('.')}\``);
+}
+/** A TOML value: JSON's string escapes are valid TOML basic strings. */
+function toml(value) {
+    if (typeof value === 'string')
+        return JSON.stringify(value);
+    if (Array.isArray(value))
+        return `[${value.map(toml).join(', ')}]`;
+    // A table read from TOML has no prototype, hence no `toString`.
+    if (typeof value === 'object' && value !== null)
+        return `{ ${Object.entries(value).map(([k, v]) => `${tomlKey([k])} = ${toml(v)}`).join(', ')} }`;
+    return String(value);
+}
+
+;// CONCATENATED MODULE: ./src/gather/isolation.ts
+/**
+ * Where cargo runs and what of the repository's configuration it sees: the checkout's cargo configuration is read
+ * as data, refused flags and targets stop the run before any process starts, and cargo runs from an empty
+ * directory outside the checkout.
+ */
+
+
+
+
+
+
+
+
+
+
+/** A `build.target` from the repository or the environment that names a file; the user's own `--target` wins over it. */
+function refuseTarget(config, userTarget) {
+    const bt = config.buildTarget;
+    if (userTarget !== null || bt === null)
+        return;
+    for (const target of bt.kind === 'single' ? [bt.target] : bt.targets) {
+        const refusal = targetRefusal(target);
+        if (refusal !== null)
+            throw new UserError(refusal);
+    }
+}
+/**
+ * Refuses, before anything runs, the rustflags cargo would use when they can be known without rustc: those of
+ * an environment variable, or of the configuration when the target is known or no table is keyed by a target.
+ * Otherwise (`target.<host>` or `target.'cfg(…)'` tables) the flags of each round are checked just before
+ * the probe that would get them (`probeTarget`). Only the flags in effect are refused, exactly those cargo
+ * would pass: a `target.wasm32-unknown-unknown.rustflags` does not stop an analysis for Linux.
+ */
+function refuseRustflagsKnownNow(config, env, target) {
+    const tables = config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0;
+    const flags = effectiveRustflags({ env, config, kind: 'target', requestedTarget: target, triple: target ?? '', cfg: null });
+    if (target !== null || !tables || flags.origin === 'RUSTFLAGS' || flags.origin === 'CARGO_ENCODED_RUSTFLAGS')
+        refuseRustflags(flags);
+}
+function refuseRustflags(flags) {
+    const refusal = rustflagsRefusal(flags.flags, flags.flagSettings);
+    if (refusal !== null)
+        throw new UserError(refusal);
+}
+function isolate(config, env, options) {
+    const overrides = (options.configOverrides ?? []).flatMap(c => ['--config', c]);
+    if (options.trustRepositoryConfig === true)
+        return { dir: external_node_path_default().resolve(options.cwd), env: {}, configArgs: overrides, notes: [] };
+    const cargoHome = cargoHomeOf(env);
+    const scope = options.scope ?? null;
+    // A path a checkout's config file names (`[patch]`, `[source]`, `paths`) must stay in the checkout.
+    const pathAllowed = (file, dir) => scope === null || scopeFor(scope, file) === null || isInsideRepository(scope, dir);
+    const plan = repositoryConfigPlan(config, file => !isBelow(cargoHome, file), pathAllowed);
+    const refused = plan.refused[0];
+    if (refused !== undefined)
+        throw new UserError(`${describeSource(refused.source)}: \`${refused.key}\` ${refused.why} (set trust-repository-config to allow it)`);
+    const notes = plan.ignored.map(k => `\`${k.key}\` (${describeSource(k.source)}) was not applied to \`cargo metadata\` and \`rustc --print\`: it changes how cargo runs rustc, not what it builds, and a program or environment chosen by the repository is not used here.`);
+    return {
+        dir: external_node_fs_default().mkdtempSync(external_node_path_default().join(isolationParent(env), 'rust-linkage-guard-')),
+        // cargo still reads the config files above the empty directory and in CARGO_HOME: empty wrappers (which
+        // cargo treats as unset) and an explicit RUSTC (which wins over `build.rustc`) keep programs named there out.
+        env: { RUSTC_WRAPPER: '', RUSTC_WORKSPACE_WRAPPER: '', RUSTC: env.RUSTC ?? 'rustc' },
+        configArgs: [...plan.args.flatMap(a => ['--config', a]), ...overrides],
+        notes
+    };
+}
+/**
+ * Where the empty directory cargo runs from is made. cargo reads `.cargo/config.toml` in every directory above
+ * it, and the system's temporary directory is writable by every user of the machine; the runner's own
+ * temporary directory (`RUNNER_TEMP`) belongs to the job, so it is preferred when there is one.
+ */
+function isolationParent(env) {
+    const runnerTemp = env.RUNNER_TEMP;
+    if (runnerTemp && external_node_path_default().isAbsolute(runnerTemp)) {
+        try {
+            if (external_node_fs_default().statSync(runnerTemp).isDirectory())
+                return runnerTemp;
+        }
+        catch {
+            // Not there: the system's temporary directory.
+        }
+    }
+    return external_node_os_default().tmpdir();
+}
+function cargoHomeOf(env) {
+    return env.CARGO_HOME ? external_node_path_default().resolve(env.CARGO_HOME) : external_node_path_default().join(env.HOME ?? env.USERPROFILE ?? external_node_os_default().homedir(), '.cargo');
+}
+
+;// CONCATENATED MODULE: ./src/gather/policy-files.ts
+/** The policy file and the baseline report: found, read within the repository and limits, and applied to a report. */
+
+
+
+
+
+
+
+/** Reads the policy file, if there is one. Read before the analysis: `exact-toolchain` is an input to it. */
+function loadPolicy(where) {
+    const file = where.policy !== null ? external_node_path_default().resolve(where.cwd, where.policy) : defaultPolicyPath(where);
+    if (file === null)
+        return null;
+    const shown = displayPath(file, where.cwd);
+    return { policy: parsePolicy(readTextFile(file, 'policy', 'policy file', shown, scopeFor(where.scope ?? null, file)), shown), path: file };
+}
+function defaultPolicyPath(where) {
+    if (where.defaultPolicy === null)
+        return null;
+    if (where.defaultPolicy !== 'search') {
+        const file = external_node_path_default().resolve(where.cwd, where.defaultPolicy);
+        return external_node_fs_default().existsSync(file) ? file : null;
+    }
+    for (let dir = external_node_path_default().resolve(where.searchFrom);; dir = external_node_path_default().dirname(dir)) {
+        const file = external_node_path_default().join(dir, DEFAULT_POLICY_FILE);
+        if (external_node_fs_default().existsSync(file))
+            return file;
+        if (external_node_fs_default().existsSync(external_node_path_default().join(dir, '.git')) || external_node_path_default().dirname(dir) === dir)
+            return null;
+    }
+}
+function displayPath(file, cwd) {
+    const rel = external_node_path_default().relative(cwd, file);
+    return rel === '' || rel.startsWith('..') || external_node_path_default().isAbsolute(rel) ? file : rel;
+}
+/** Applies the policy and the baseline file to the report and decides the verdict. */
+function gateReport(report, files) {
+    const policy = files.policy === null ? null : { policy: files.policy.policy, file: external_node_path_default().relative(report.workspaceRoot, files.policy.path).split((external_node_path_default()).sep).join('/') };
+    const baseline = files.baseline === null ? null : readBaseline(files.baseline, files);
+    return applyGate(report, { failOn: files.failOn, policy, baseline, today: new Date().toISOString().slice(0, 10) });
+}
+function readBaseline(given, files) {
+    const file = external_node_path_default().resolve(files.cwd, given);
+    return parseBaseline(readTextFile(file, 'baseline', 'baseline', given, scopeFor(files.scope ?? null, file)), given);
+}
+function readTextFile(file, kind, what, shown, within) {
+    try {
+        return readInputFile(file, kind, { shown, within });
+    }
+    catch (e) {
+        if (e instanceof InputFileError)
+            throw new UserError(`cannot read ${what} \`${shown}\`: ${e.reason}`);
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rust-source/global-allocators.ts
+/**
+ * Finds `#[global_allocator]` in Rust source text with a small lexer: comments (nested block comments and doc
+ * comments included), string, byte-string, C-string and raw-string literals and char literals are skipped, so only
+ * real attributes count. One pass, linear in the length of the source.
+ */
+/** 1-based lines where a `#[global_allocator]` attribute starts, ignoring comments, strings and doc text. */
+function findGlobalAllocators(source) {
+    return scanGlobalAllocators(source).map(site => site.line);
+}
+/** Every `#[global_allocator]`, including those behind `cfg_attr` or `cfg`, with its condition and the item it marks. */
+function scanGlobalAllocators(source) {
+    const lexer = new Lexer(source);
+    const found = [];
+    const fileConditions = [];
+    let seenItem = false;
+    // The attributes of one item: consecutive `#[…]` with nothing else between them.
+    let runConditions = [];
+    let runSites = [];
+    const item = new ItemText(source);
+    const endRun = () => {
+        if (runSites.length > 0) {
+            for (const site of item.finish())
+                found.push(site);
+            item.start(runSites.map(site => ({ line: site.line, conditions: [...runConditions, ...site.conditions] })));
+        }
+        runConditions = [];
+        runSites = [];
+        seenItem = true;
+    };
+    let tok = lexer.next();
+    while (tok !== null) {
+        if (tok.kind === 'punct' && tok.text === '#') {
+            const hash = tok;
+            const line = tok.line;
+            let after = lexer.next();
+            let inner = false;
+            let bang = null;
+            if (after !== null && after.kind === 'punct' && after.text === '!') {
+                inner = true;
+                bang = after;
+                after = lexer.next();
+            }
+            if (after !== null && after.kind === 'punct' && after.text === '[') {
+                const meaning = analyseAttribute(readGroup(lexer, ']'));
+                if (inner) {
+                    // Only inner attributes before the first item apply to the whole file.
+                    if (!seenItem && meaning.cfg !== null)
+                        fileConditions.push(meaning.cfg);
+                }
+                else {
+                    if (meaning.cfg !== null)
+                        runConditions.push(meaning.cfg);
+                    for (const conditions of meaning.allocators)
+                        runSites.push({ line, conditions });
+                }
+                tok = lexer.next();
+                continue;
+            }
+            endRun();
+            item.observe(hash);
+            if (bang !== null)
+                item.observe(bang);
+            tok = after;
+            continue;
+        }
+        endRun();
+        item.observe(tok);
+        tok = lexer.next();
+    }
+    endRun();
+    for (const site of item.finish())
+        found.push(site);
+    return found.map(site => {
+        const all = [...fileConditions, ...site.conditions];
+        return { line: site.line, condition: all.length === 0 ? null : all.length === 1 ? all[0] : `all(${all.join(', ')})`, item: site.item };
+    });
+}
+const MAX_ITEM_TOKENS = 64;
+/**
+ * Collects the text of the item after an attribute run: up to `;` at nesting depth 0, or up to the end of a
+ * `{ … }` block at depth 0 (keeping a `;` right after it). The tokens are only observed, never consumed, so a
+ * malformed item cannot hide the attributes that follow it.
+ */
+class ItemText {
+    source;
+    sites = [];
+    tokens = [];
+    depth = 0;
+    closedBlock = false;
+    truncated = false;
+    open = false;
+    constructor(source) {
+        this.source = source;
+    }
+    start(sites) {
+        this.sites = sites;
+        this.tokens = [];
+        this.depth = 0;
+        this.closedBlock = false;
+        this.truncated = false;
+        this.open = true;
+    }
+    observe(t) {
+        if (!this.open)
+            return;
+        const punct = t.kind === 'punct' ? t.text : '';
+        if (this.closedBlock && punct !== ';') {
+            this.open = false;
+            return;
+        }
+        if (CLOSE.has(punct) && this.depth === 0) {
+            this.open = false;
+            return;
+        }
+        if (this.tokens.length === MAX_ITEM_TOKENS) {
+            this.truncated = true;
+            this.open = false;
+            return;
+        }
+        this.tokens.push(t);
+        if (OPEN.has(punct))
+            this.depth++;
+        else if (CLOSE.has(punct)) {
+            if (--this.depth === 0 && punct === '}')
+                this.closedBlock = true;
+        }
+        else if (punct === ';' && this.depth === 0)
+            this.open = false;
+    }
+    /** The sites started last, with their item text; afterwards there are none. */
+    finish() {
+        let text = '';
+        let previous = null;
+        for (const t of this.tokens) {
+            text += previous === null ? '' : previous.end === t.start ? '' : ' ';
+            text += this.source.slice(t.start, t.end);
+            previous = t;
+        }
+        if (this.truncated)
+            text += ' …';
+        const out = this.sites.map(site => ({ ...site, item: text }));
+        this.sites = [];
+        this.tokens = [];
+        this.open = false;
+        return out;
+    }
+}
+/** Real code nests `cfg_attr` once or twice; the bound keeps hostile input linear and off the call stack. */
+const MAX_CFG_ATTR_DEPTH = 8;
+function analyseAttribute(tokens, depth = 0) {
+    const meaning = { cfg: null, allocators: [] };
+    const path = readPath(tokens);
+    if (path === null)
+        return meaning;
+    const rest = tokens.slice(path.end);
+    const last = path.segments[path.segments.length - 1];
+    const simple = path.segments.length === 1 && !path.leadingColons;
+    if (last === 'global_allocator' && rest.length === 0) {
+        const first = path.segments[0];
+        if (simple || first === 'core' || first === 'std')
+            meaning.allocators.push([]);
+        return meaning;
+    }
+    if (!simple || !isParenGroup(rest))
+        return meaning;
+    const args = splitTopLevel(rest.slice(1, -1));
+    if (last === 'cfg' && args.length >= 1 && args[0].length > 0) {
+        meaning.cfg = joinTokens(args[0]);
+    }
+    else if (last === 'cfg_attr' && args.length >= 2 && args[0].length > 0 && depth < MAX_CFG_ATTR_DEPTH) {
+        const predicate = joinTokens(args[0]);
+        for (const attr of args.slice(1)) {
+            if (attr.length === 0)
+                continue;
+            for (const conditions of analyseAttribute(attr, depth + 1).allocators)
+                meaning.allocators.push([predicate, ...conditions]);
+        }
+    }
+    return meaning;
+}
+function readPath(tokens) {
+    let i = 0;
+    const colons = (at) => tokens[at]?.text === ':' && tokens[at + 1]?.text === ':' && tokens[at].kind === 'punct';
+    const leadingColons = colons(0);
+    if (leadingColons)
+        i = 2;
+    const segments = [];
+    for (;;) {
+        const t = tokens[i];
+        if (t === undefined || t.kind !== 'ident')
+            return null;
+        segments.push(t.text);
+        i++;
+        if (!colons(i))
+            break;
+        i += 2;
+    }
+    return { segments, leadingColons, end: i };
+}
+function isParenGroup(tokens) {
+    if (tokens.length < 2 || tokens[0].text !== '(' || tokens[tokens.length - 1].text !== ')')
+        return false;
+    let depth = 0;
+    for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i];
+        if (t.kind !== 'punct')
+            continue;
+        if (OPEN.has(t.text))
+            depth++;
+        else if (CLOSE.has(t.text) && --depth === 0 && i !== tokens.length - 1)
+            return false;
+    }
+    return depth === 0;
+}
+function splitTopLevel(tokens) {
+    const parts = [[]];
+    let depth = 0;
+    for (const t of tokens) {
+        if (t.kind === 'punct') {
+            if (OPEN.has(t.text))
+                depth++;
+            else if (CLOSE.has(t.text))
+                depth--;
+            else if (t.text === ',' && depth === 0) {
+                parts.push([]);
+                continue;
+            }
+        }
+        parts[parts.length - 1].push(t);
+    }
+    return parts;
+}
+/** Token text with conventional spacing: `all(unix, feature = "x")`. */
+function joinTokens(tokens) {
+    let out = '';
+    let previous = null;
+    for (const t of tokens) {
+        const tight = previous === null ||
+            (previous.kind === 'punct' && (previous.text === '(' || previous.text === ':')) ||
+            (t.kind === 'punct' && (t.text === ')' || t.text === ',' || t.text === '(' || t.text === ':'));
+        out += tight ? t.text : ` ${t.text}`;
+        previous = t;
+    }
+    return out;
+}
+const OPEN = new Set(['(', '[', '{']);
+const CLOSE = new Set([')', ']', '}']);
+/** The tokens up to the delimiter that closes the group just opened (not included), keeping nesting. */
+function readGroup(lexer, close) {
+    const tokens = [];
+    let depth = 0;
+    for (let t = lexer.next(); t !== null; t = lexer.next()) {
+        if (t.kind === 'punct') {
+            if (OPEN.has(t.text))
+                depth++;
+            else if (CLOSE.has(t.text)) {
+                if (depth === 0) {
+                    if (t.text === close)
+                        return tokens;
+                }
+                else
+                    depth--;
+            }
+        }
+        tokens.push(t);
+    }
+    return tokens;
+}
+const NL = 10;
+const global_allocators_QUOTE = 34;
+const APOS = 39;
+const global_allocators_HASH = 35;
+const SLASH = 47;
+const STAR = 42;
+const global_allocators_BACKSLASH = 92;
+function isIdentStart(c) {
+    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 0x80 && !isWhitespace(c));
+}
+function isIdentContinue(c) {
+    return isIdentStart(c) || (c >= 48 && c <= 57);
+}
+function isWhitespace(c) {
+    return c === 32 || (c >= 9 && c <= 13) || c === 0x85 || c === 0x200e || c === 0x200f || c === 0x2028 || c === 0x2029;
+}
+/** Rust tokens, skipping whitespace and comments; literals are single tokens. */
+class Lexer {
+    src;
+    pos = 0;
+    line = 1;
+    constructor(src) {
+        this.src = src;
+        if (src.charCodeAt(0) === 0xfeff)
+            this.pos = 1;
+        // A shebang line is not an inner attribute unless `[` follows the `#!`.
+        if (src.startsWith('#!', this.pos) && !/^#!\s*\[/.test(src.slice(this.pos, this.pos + 256))) {
+            const end = src.indexOf('\n', this.pos);
+            this.pos = end < 0 ? src.length : end;
+        }
+    }
+    next() {
+        const t = this.lex();
+        if (t !== null)
+            t.end = this.pos;
+        return t;
+    }
+    lex() {
+        const src = this.src;
+        const n = src.length;
+        for (;;) {
+            if (this.pos >= n)
+                return null;
+            const c = src.charCodeAt(this.pos);
+            if (c === NL) {
+                this.line++;
+                this.pos++;
+                continue;
+            }
+            if (isWhitespace(c)) {
+                this.pos++;
+                continue;
+            }
+            if (c === SLASH) {
+                const d = src.charCodeAt(this.pos + 1);
+                if (d === SLASH) {
+                    const end = src.indexOf('\n', this.pos);
+                    this.pos = end < 0 ? n : end;
+                    continue;
+                }
+                if (d === STAR) {
+                    this.skipBlockComment();
+                    continue;
+                }
+            }
+            break;
+        }
+        const start = this.pos;
+        const line = this.line;
+        const c = src.charCodeAt(start);
+        if (c === global_allocators_QUOTE) {
+            this.skipQuoted(start + 1);
+            return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 };
+        }
+        if (c === APOS)
+            return this.charOrLifetime(start, line);
+        if (isIdentStart(c)) {
+            let i = start + 1;
+            while (i < n && isIdentContinue(src.charCodeAt(i)))
+                i++;
+            const word = src.slice(start, i);
+            const next = src.charCodeAt(i);
+            if (word === 'r' || word === 'br' || word === 'cr') {
+                let j = i;
+                while (src.charCodeAt(j) === global_allocators_HASH)
+                    j++;
+                if (src.charCodeAt(j) === global_allocators_QUOTE) {
+                    this.skipRaw(j + 1, j - i);
+                    return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 };
+                }
+                if (word === 'r' && j === i + 1 && isIdentStart(src.charCodeAt(j))) {
+                    // A raw identifier: `r#type`.
+                    let k = j + 1;
+                    while (k < n && isIdentContinue(src.charCodeAt(k)))
+                        k++;
+                    this.pos = k;
+                    return { kind: 'ident', text: src.slice(j, k), line, start, end: 0 };
+                }
+            }
+            if ((word === 'b' || word === 'c') && next === global_allocators_QUOTE) {
+                this.skipQuoted(i + 1);
+                return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 };
+            }
+            if (word === 'b' && next === APOS) {
+                const t = this.charOrLifetime(i, line);
+                return { kind: 'literal', text: src.slice(start, this.pos), line: t.line, start, end: 0 };
+            }
+            this.pos = i;
+            return { kind: 'ident', text: word, line, start, end: 0 };
+        }
+        if (c >= 48 && c <= 57) {
+            let i = start + 1;
+            while (i < n && isIdentContinue(src.charCodeAt(i)))
+                i++;
+            this.pos = i;
+            return { kind: 'literal', text: src.slice(start, i), line, start, end: 0 };
+        }
+        this.pos = start + 1;
+        return { kind: 'punct', text: src[start], line, start, end: 0 };
+    }
+    skipBlockComment() {
+        const src = this.src;
+        const n = src.length;
+        let depth = 0;
+        let i = this.pos;
+        while (i < n) {
+            const c = src.charCodeAt(i);
+            if (c === SLASH && src.charCodeAt(i + 1) === STAR) {
+                depth++;
+                i += 2;
+            }
+            else if (c === STAR && src.charCodeAt(i + 1) === SLASH) {
+                i += 2;
+                if (--depth === 0)
+                    break;
+            }
+            else {
+                if (c === NL)
+                    this.line++;
+                i++;
+            }
+        }
+        this.pos = i;
+    }
+    /** A `"…"` body with escapes, from just after the opening quote. */
+    skipQuoted(from) {
+        const src = this.src;
+        const n = src.length;
+        let i = from;
+        while (i < n) {
+            const c = src.charCodeAt(i);
+            if (c === global_allocators_QUOTE) {
+                i++;
+                break;
+            }
+            if (c === global_allocators_BACKSLASH) {
+                if (src.charCodeAt(i + 1) === NL)
+                    this.line++;
+                i += 2;
+                continue;
+            }
+            if (c === NL)
+                this.line++;
+            i++;
+        }
+        this.pos = Math.min(i, n);
+    }
+    /** A raw string body from just after the opening quote: it ends at `"` followed by `hashes` `#`. */
+    skipRaw(from, hashes) {
+        const src = this.src;
+        const n = src.length;
+        let i = from;
+        while (i < n) {
+            const c = src.charCodeAt(i);
+            if (c === global_allocators_QUOTE) {
+                let k = 0;
+                while (k < hashes && src.charCodeAt(i + 1 + k) === global_allocators_HASH)
+                    k++;
+                if (k === hashes) {
+                    i += 1 + hashes;
+                    this.pos = i;
+                    return;
+                }
+            }
+            else if (c === NL)
+                this.line++;
+            i++;
+        }
+        this.pos = n;
+    }
+    /** At a `'`: a char literal (`'a'`, `'\''`, `'\u{1F600}'`, `'😀'`) or a lifetime or label (`'a`, `'static`). */
+    charOrLifetime(start, line) {
+        const src = this.src;
+        const n = src.length;
+        const c1 = src.charCodeAt(start + 1);
+        if (c1 === global_allocators_BACKSLASH) {
+            // An escape: the char literal closes at the next `'` on this line.
+            let i = start + 3;
+            while (i < n && src.charCodeAt(i) !== APOS && src.charCodeAt(i) !== NL)
+                i++;
+            if (src.charCodeAt(i) === APOS) {
+                this.pos = i + 1;
+                return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 };
+            }
+            this.pos = start + 1;
+            return { kind: 'punct', text: "'", line, start, end: 0 };
+        }
+        const cp = src.codePointAt(start + 1);
+        if (cp !== undefined && c1 !== APOS && c1 !== NL) {
+            const width = cp > 0xffff ? 2 : 1;
+            if (src.charCodeAt(start + 1 + width) === APOS) {
+                this.pos = start + 2 + width;
+                return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 };
+            }
+        }
+        let i = start + 1;
+        while (i < n && isIdentContinue(src.charCodeAt(i)))
+            i++;
+        this.pos = i;
+        return { kind: 'lifetime', text: src.slice(start, i), line, start, end: 0 };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gather/sources.ts
+/**
+ * What the rules need from a package's Rust sources, read only inside the repository and within limits: the
+ * global allocators it declares, whether it loads libraries at run time, and whether it names a crate.
+ */
+
+
+
+
+
+/** Calls that load a shared library at run time, on Unix and Windows. */
+const LOADS_LIBRARIES = /\b(?:dlopen|dlmopen|LoadLibrary(?:Ex)?[AW]?)\s*\(/;
+function stripComments(text) {
+    return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '');
+}
+function sources_isFile(file) {
+    try {
+        return external_node_fs_default().statSync(file).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * The Rust sources under each target's directory (`MAX_SOURCE_FILES`, each within its limit), read once per
+ * package. A package of the repository may name no source outside it: such a file is skipped.
+ */
+function packageSources(pkg, scope) {
+    let found = sourcesOf.get(pkg);
+    if (found !== undefined)
+        return found;
+    const dirs = [...new Set(pkg.targets.map(t => external_node_path_default().dirname(t.srcPath)))];
+    const files = new Set();
+    const walk = (dir) => {
+        let entries;
+        try {
+            entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        for (const e of entries) {
+            if (files.size >= MAX_SOURCE_FILES)
+                return;
+            const full = external_node_path_default().join(dir, e.name);
+            if (e.isDirectory() && e.name !== 'target' && !e.name.startsWith('.'))
+                walk(full);
+            // A symlinked source is compiled by cargo, so it is read too (within `scope`); a symlinked directory is not walked.
+            else if (e.name.endsWith('.rs') && (e.isFile() || (e.isSymbolicLink() && sources_isFile(full))))
+                files.add(full);
+        }
+    };
+    for (const dir of dirs)
+        walk(dir);
+    found = [];
+    const within = scopeFor(scope, pkg.manifestPath);
+    for (const file of [...files].sort()) {
+        try {
+            found.push({ file, text: readInputFile(file, 'rust-source', { within }) });
+        }
+        catch {
+            // An unreadable, oversized or escaping file is skipped: these scans only add findings, never remove them.
+        }
+    }
+    sourcesOf.set(pkg, found);
+    return found;
+}
+const sourcesOf = new WeakMap();
+/** The `#[global_allocator]`s in a package's Rust sources. */
+function scanAllocators(pkg, scope) {
+    return packageSources(pkg, scope)
+        .filter(s => s.text.includes('global_allocator'))
+        .flatMap(s => scanGlobalAllocators(s.text).map(found => ({ file: s.file, line: found.line, item: found.item })));
+}
+/** Whether a package's Rust sources call the system loader (`dlopen`, `LoadLibrary`), outside comments. */
+function callsSystemLoader(pkg, scope) {
+    return packageSources(pkg, scope).some(s => LOADS_LIBRARIES.test(stripComments(s.text)));
+}
+/**
+ * Whether a target's root source file names a crate (`name::`, `use name`, `extern crate name`). Unreadable
+ * sources count as using it: a missed error is worse than a false one here, and cargo metadata recorded on
+ * another machine has no sources to read. A source of a repository package that leads outside the repository
+ * is not read, and so counts as using it too.
+ */
+function sourceReader(metadata, scope) {
+    const ofRepository = new Set();
+    if (scope !== null) {
+        for (const pkg of metadata.packages.values()) {
+            if (scopeFor(scope, pkg.manifestPath) !== null)
+                for (const t of pkg.targets)
+                    ofRepository.add(t.srcPath);
+        }
+    }
+    return (srcPath, crate) => sourceUsesCrate(srcPath, crate, ofRepository.has(srcPath) ? scope : scopeFor(scope, srcPath));
+}
+function sourceUsesCrate(srcPath, crate, within) {
+    let text;
+    try {
+        text = readInputFile(srcPath, 'rust-source', { within });
+    }
+    catch {
+        return true;
+    }
+    const code = text.replace(/\/\/[^\n]*/g, '');
+    // `[lib] name` is checked by cargo only loosely: it may hold any regular-expression syntax.
+    const name = crate.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`(^|[^A-Za-z0-9_:])(${name}::|use\\s+${name}\\b|extern\\s+crate\\s+${name}\\b)`).test(code);
+}
+
+;// CONCATENATED MODULE: ./src/exec/cargo-failure.ts
+
+const FAULT = {
+    manifest: 'input',
+    workspace: 'input',
+    'missing-path': 'input',
+    lockfile: 'input',
+    'stale-lockfile': 'input',
+    config: 'input',
+    'offline-cache': 'environment',
+    network: 'environment',
+    toolchain: 'environment',
+    crash: 'environment',
+    other: 'environment'
+};
+/** Room for a long path and a sentence in each part; the whole stays readable as one line. */
+const PART_MAX = 300;
+function describeCargoFailure(stderr, context) {
+    const parsed = parseStderr(stderr, context.cwd);
+    const kind = classify(parsed, context);
+    return { message: `${cargo_failure_summary(parsed)}${HINTS[kind](parsed.errorText)}`, kind };
+}
+const ERROR_LINE = /^error(?:\[[A-Za-z0-9]+\])?:\s?(.*)$/;
+const LOCATION = /^\s*--> (.+):(\d+):(\d+)\s*$/;
+/** annotate-snippets' art: `  |`, `3 | version =`, `  |  ^^^`, `...`. */
+const SNIPPET = /^\s*(?:\d+\s*)?\|(?:\s|$)|^\s*\.\.\.\s*$/;
+const CAUSED_BY = /^\s*Caused by:\s*$/;
+/** cargo's reminder under every offline resolution error (`core/resolver/errors.rs`); our hint replaces it. */
+const OFFLINE_REMINDER = /^As a reminder, you're using offline mode/;
+/** Our runner's mark where it left out the middle of a long stderr. */
+const LEFT_OUT = /^\[[\d.]+ [KMG]?i?B of output left out\]$/;
+const NOT_FOUND = /No such file or directory|cannot find the (?:file|path) specified/;
+const OS_ERROR = /\(os error \d+\)$/;
+function parseStderr(stderr, cwd) {
+    const lines = stderr
+        .replace(/\x1b\[[0-9;]*m/g, '')
+        .split(/\r?\n/)
+        .map(l => l.trimEnd())
+        .filter(l => !LEFT_OUT.test(l));
+    const open = [];
+    let block = null;
+    let firstError = -1;
+    for (const [i, line] of lines.entries()) {
+        const error = ERROR_LINE.exec(line);
+        if (error) {
+            if (firstError < 0)
+                firstError = i;
+            block = { headLines: [error[1].trim()], location: null, causes: [], inHead: true };
+            open.push(block);
+            continue;
+        }
+        if (block === null)
+            continue;
+        const location = LOCATION.exec(line);
+        if (/^warning(?:\[[^\]]*\])?:/.test(line)) {
+            block = null;
+        }
+        else if (location) {
+            block.location ??= `${resolveFrom(cwd, location[1])}:${location[2]}:${location[3]}`;
+            block.inHead = false;
+        }
+        else if (CAUSED_BY.test(line)) {
+            block.causes.push([]);
+            block.inHead = false;
+        }
+        else if (line.trim() === '' || /^help:/.test(line)) {
+            block.inHead = false;
+        }
+        else if (block.inHead) {
+            if (!OFFLINE_REMINDER.test(line.trim()))
+                block.headLines.push(line.trim());
+        }
+        else if (!SNIPPET.test(line)) {
+            block.causes[block.causes.length - 1]?.push(line.trim());
+        }
+    }
+    const panicAt = lines.findIndex(l => /^thread '.*' panicked at /.test(l));
+    const shown = lines.map(l => l.trim()).filter(l => l !== '');
+    return {
+        blocks: open.map(b => ({ head: joinHead(b.headLines), location: b.location, causes: b.causes.map(causeLine).filter(c => c !== '') })),
+        errorText: firstError < 0 ? '' : lines.slice(firstError).join('\n'),
+        panic: panicAt < 0 ? null : cap(lines.slice(panicAt, panicAt + 2).join(' ')),
+        fallback: shown.find(l => /^error/i.test(l)) ?? shown[shown.length - 1] ?? 'no output'
+    };
+}
+/** A head and its continuation lines (`referenced by workspace at …`, `- path` lists, `current: …`). */
+function joinHead(lines) {
+    let head = '';
+    for (const raw of lines) {
+        const line = raw.replace(/^- /, '').replace(/\s+/g, ' ');
+        head = head === '' ? line : `${head}${head.endsWith(':') ? ' ' : '; '}${line}`;
+    }
+    return head;
+}
+/** A cause's first line; a TOML error's first line says only where, so the explanation below its snippet follows. */
+function causeLine(lines) {
+    const text = lines.filter(l => l !== '');
+    const first = text[0] ?? '';
+    const last = text[text.length - 1];
+    return /^TOML parse error at /.test(first) && last !== undefined && last !== first ? `${first}: ${last}` : first;
+}
+/** `error: <head> (at <location>) — <last cause> (at <location>)`, each part capped. */
+function cargo_failure_summary(parsed) {
+    const primary = parsed.blocks[parsed.blocks.length - 1];
+    if (primary === undefined)
+        return cap(parsed.panic ?? parsed.fallback);
+    const at = (b) => (b.location === null ? '' : ` (at ${b.location})`);
+    // A manifest that does not parse is reported on its own, where it is (`util/toml/mod.rs`,
+    // `emit_toml_diagnostic`); the error it caused follows, its chain ending above it. It is the cause.
+    const diagnostic = parsed.blocks.slice(0, -1).findLast(b => b.location !== null);
+    const causes = primary.causes;
+    const last = causes[causes.length - 1];
+    let cause = null;
+    if (diagnostic !== undefined) {
+        cause = `${cap(diagnostic.head)}${at(diagnostic)}`;
+    }
+    else if (last !== undefined) {
+        // An OS error or a TOML position names no file, and a failed inheritance no key: the cause before does.
+        const previous = causes[causes.length - 2];
+        const partial = OS_ERROR.test(last) || /^TOML parse error at /.test(last) || /^error inheriting /.test(previous ?? '');
+        cause = previous !== undefined && partial ? `${previous}: ${last}` : last;
+    }
+    const head = `error: ${cap(primary.head)}${at(primary)}`;
+    return cause === null || primary.head.includes(cause) ? head : `${head} — ${cap(cause)}`;
+}
+function cap(text) {
+    const line = text.replace(/\s+/g, ' ').trim();
+    return line.length <= PART_MAX ? line : `${line.slice(0, PART_MAX - 1).trimEnd()}…`;
+}
+function classify(parsed, context) {
+    if (parsed.panic !== null)
+        return 'crash';
+    // 101 is every error of cargo (and a panic's); anything else is its command line (1), a signal or rustup.
+    if (context.exitCode !== 101 || parsed.blocks.length === 0)
+        return 'other';
+    const text = parsed.errorText;
+    /** A file of the checkout or beside it: not one cargo downloaded or keeps in its home. */
+    const local = (file) => file !== undefined && isAbsolutePath(file) && !isAtOrBelow(context.cargoHome, file);
+    // `ops/lockfile.rs` (`write_pkg_lockfile`); cargo before 1.84: "the lock file … needs to be updated but --locked was passed".
+    if (/cannot (?:update|create) the lock file .* because --(?:locked|frozen) was passed|needs to be updated but --(?:locked|frozen) was passed/.test(text))
+        return 'stale-lockfile';
+    // The repository asks more of cargo than this one has: `core/features.rs` (editions, `cargo-features`; an
+    // unknown one may be a typo, or newer than this cargo), `core/resolver/encode.rs` (lock file versions).
+    if (/this version of Cargo is older than the `[^`]*` edition|requires a nightly version of Cargo|unknown Cargo\.toml feature|feature `[^`]*` is required|[Cc]onsider trying a (?:newer version of Cargo|more recent nightly)|perhaps Cargo needs to be updated|requires `-Z/.test(text)) {
+        return 'toolchain';
+    }
+    // `crates/cargo-util/src/paths.rs` (`read`) under `sources/path.rs` or `core/workspace.rs`: a path that is not there.
+    // Any other reason a file cannot be read (permissions, the disk) is the environment's.
+    const lastCause = parsed.blocks.flatMap(b => b.causes).pop() ?? '';
+    if (OS_ERROR.test(lastCause))
+        return NOT_FOUND.test(lastCause) && local(/failed to read `([^`]+)`/.exec(text)?.[1]) ? 'missing-path' : 'other';
+    if (local(/could not find `Cargo\.toml` in `([^`]+)`/.exec(text)?.[1]))
+        return 'missing-path';
+    // `util/toml/mod.rs` (`read_manifest`; `emit_toml_diagnostic` for TOML errors, with the path relative to cargo's
+    // working directory), `core/workspace.rs` (`load_workspace_config`).
+    // A manifest under cargo's home is a dependency it downloaded, and one reached through a registry's source (a
+    // directory replacing crates.io, vendored in the checkout or installed on the machine) may be either's.
+    const manifests = [
+        ...[...text.matchAll(/failed to parse manifest at `([^`]+)`/g)].map(m => m[1]),
+        ...parsed.blocks.flatMap(b => (b.location !== null && /(?:^|[\\/])Cargo\.toml:\d+:\d+$/.test(b.location) ? [b.location.replace(/:\d+:\d+$/, '')] : []))
+    ];
+    if (manifests.length > 0)
+        return manifests.every(local) && !/unable to update registry `|replaced source/.test(text) ? 'manifest' : 'other';
+    // `core/resolver/errors.rs`: a path dependency whose version does not meet the requirement. A registry's
+    // (`location searched: crates.io index`) depends on the state of the cache and the index instead.
+    if (/failed to select a version for the requirement/.test(text) && local(/^location searched: (.+)$/m.exec(text)?.[1]?.trim()))
+        return 'manifest';
+    // `core/workspace.rs` (`validate_*`, `find_members`, `expand_member_paths`), `core/resolver/mod.rs` (`check_cycles`),
+    // `ops/cargo_compile/packages.rs`.
+    if (/two packages named `|multiple workspace roots found|is a member of the wrong workspace|is not hierarchically below the workspace root|current package believes it's in a workspace when it's not|`package\.workspace` configuration points to a crate which is not configured with \[workspace\]|is listed in default-members.* but is not a member|root of a workspace inferred but wasn't a root|could not parse pattern `|contains no package: The manifest is virtual|cyclic package dependency/.test(text)) {
+        return 'workspace';
+    }
+    // `core/registry.rs` (`summary_for_patch`): a `[patch]` path holding no such package, or another version of it.
+    if (local(/patch location `([^`]+)`/.exec(text)?.[1]))
+        return 'workspace';
+    // `ops/lockfile.rs` (`load_pkg_lockfile`).
+    if (local(/failed to parse lock file at: (.+)$/m.exec(text)?.[1]?.trim()))
+        return 'lockfile';
+    // `util/context/mod.rs`: a `--config` value (the user's, or the repository's data passed on), or a config file
+    // cargo read from the checkout (only when it runs there: the files above an empty directory are the runner's).
+    if (/failed to parse value from --config argument/.test(text))
+        return 'config';
+    const config = /could not parse TOML configuration in `([^`]+)`/.exec(text)?.[1];
+    if (config !== undefined && local(config) && isBelow(context.cwd, config))
+        return 'config';
+    const offline = context.offline || context.frozen || /offline mode|--offline was specified/.test(text);
+    if (offline && /no matching package|failed to (?:download|load source|select a version|get `)|attempting to make an HTTP request/.test(text))
+        return 'offline-cache';
+    // `util/network/retry.rs`, `sources/git/utils.rs`, `sources/registry/http_remote.rs`, `sources/replaced.rs`,
+    // `core/package.rs`, `util/errors.rs` (`HttpNotSuccessful`), and curl's and libgit2's own words.
+    if (/spurious network error|network failure seems to have happened|failed to (?:resolve address|connect to)|could not (?:resolve host|connect to server)|couldn't (?:resolve|connect)|connection (?:refused|reset|timed out)|operation timed out|timeout was reached|failed to download (?:from|any data)|download of .* failed|failed to fetch |failed to get successful HTTP response|failed to (?:query|download|update) replaced source|\bSSL\b|certificate/i.test(text)) {
+        return 'network';
+    }
+    return 'other';
+}
+const none = () => '';
+const HINTS = {
+    manifest: none,
+    workspace: none,
+    'missing-path': none,
+    lockfile: none,
+    'stale-lockfile': text => {
+        const flag = /--frozen was passed/.test(text) ? 'frozen' : 'locked';
+        return /cannot create the lock file/.test(text)
+            ? ` — there is no Cargo.lock: run \`cargo generate-lockfile\` and commit it, or drop \`${flag}\``
+            : ` — Cargo.lock is out of date: run \`cargo update -w\` (or \`cargo generate-lockfile\`) and commit it, or drop \`${flag}\``;
+    },
+    config: none,
+    'offline-cache': () => ' — with `offline`, every dependency must already be in the cargo cache or vendored: fetch it first (`cargo fetch`), or drop `offline`',
+    network: () => ' — cargo could not reach a registry or git source: fill the cargo cache before this step (`cargo fetch`, or a cache of `~/.cargo/registry` and `~/.cargo/git` in the workflow) and run with `offline`',
+    toolchain: none,
+    crash: none,
+    other: none
+};
 
 ;// CONCATENATED MODULE: ./src/metadata/parse.ts
 
 
 /** A `cargo metadata` document that cannot be analysed; the message names the source and the JSON path. */
-class MetadataError extends errors_UserError {
+class MetadataError extends UserError {
     constructor(source, path, message) {
         super(`${source}: ${path ? `${path}: ` : ''}${message}`);
         this.name = 'MetadataError';
@@ -42127,785 +42367,135 @@ function asStringArray(v, base, key, fail) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/toolchain/allocator.ts
+;// CONCATENATED MODULE: ./src/rustc/probe.ts
+
+
+
+/** The crate types cargo's own target-info probe asks about, in its order. */
+const PROBED_CRATE_TYPES = ['bin', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro'];
 /**
- * Finds `#[global_allocator]` in Rust source text with a small lexer: comments (nested block comments and doc
- * comments included), string, byte-string, C-string and raw-string literals and char literals are skipped, so only
- * real attributes count. One pass, linear in the length of the source.
+ * Arguments of the one combined rustc call per target, the same request cargo's target-info probe
+ * makes (`src/cargo/core/compiler/build_context/target_info.rs`), plus `target-libdir`. `input` is the source rustc
+ * reads: cargo uses `-` (stdin); the null device gives the same answers without writing to a pipe.
+ * `rustflags` go last, as cargo passes them; unless the repository is trusted they are only the options
+ * `probeRustflags` lets through.
  */
-/** 1-based lines where a `#[global_allocator]` attribute starts, ignoring comments, strings and doc text. */
-function findGlobalAllocators(source) {
-    return scanGlobalAllocators(source).map(site => site.line);
+function probeArgs(target, rustflags, input = '-') {
+    const args = [input, '--crate-name', '___', '--print=file-names'];
+    for (const t of PROBED_CRATE_TYPES)
+        args.push('--crate-type', t);
+    args.push('--print=sysroot', '--print=target-libdir', '--print=cfg');
+    if (target !== null)
+        args.push('--target', target);
+    args.push(...rustflags);
+    return args;
 }
-/** Every `#[global_allocator]`, including those behind `cfg_attr` or `cfg`, with its condition and the item it marks. */
-function scanGlobalAllocators(source) {
-    const lexer = new Lexer(source);
-    const found = [];
-    const fileConditions = [];
-    let seenItem = false;
-    // The attributes of one item: consecutive `#[…]` with nothing else between them.
-    let runConditions = [];
-    let runSites = [];
-    const item = new ItemText(source);
-    const endRun = () => {
-        if (runSites.length > 0) {
-            for (const site of item.finish())
-                found.push(site);
-            item.start(runSites.map(site => ({ line: site.line, conditions: [...runConditions, ...site.conditions] })));
-        }
-        runConditions = [];
-        runSites = [];
-        seenItem = true;
+/** Parses the combined probe's stdout and stderr (rustc reports dropped crate types as warnings). */
+function parseProbe(stdout, stderr, target) {
+    const dropped = new Set();
+    for (const m of stderr.matchAll(/dropping unsupported crate type `([a-z-]+)`/g))
+        dropped.add(m[1]);
+    const lines = stdout.split(/\r?\n/);
+    const supported = PROBED_CRATE_TYPES.filter(t => !dropped.has(t));
+    if (lines.length < supported.length + 2) {
+        throw new UserError(`rustc --print for target \`${target}\` printed too little output to be understood: ${JSON.stringify(stdout.slice(0, 200))}`);
+    }
+    const fileNames = {};
+    supported.forEach((t, i) => (fileNames[t] = lines[i].trim()));
+    const sysroot = lines[supported.length].trim();
+    const targetLibdir = lines[supported.length + 1].trim();
+    const cfg = parseCfgLines(lines.slice(supported.length + 2).join('\n'));
+    const supportedCrateTypes = new Set(supported);
+    if (supportedCrateTypes.has('rlib'))
+        supportedCrateTypes.add('lib');
+    return { supportedCrateTypes, fileNames, sysroot, targetLibdir, cfg };
+}
+/** Finds the shared-library form of `std` among the file names of a target libdir. */
+function findStdDylib(entries) {
+    const found = entries.filter(e => /^(lib)?std-[0-9a-f]+\.(so|dylib|dll)$/.test(e)).sort();
+    return found[0] ?? null;
+}
+/**
+ * Whether executables are linked with a static C runtime (`crt-static`).
+ *
+ * The combined probe asks for proc-macro output, and rustc's `--print=cfg` then reports `crt-static` only
+ * when it is given explicitly in the flags (a proc-macro never defaults to it). So with an explicit
+ * `±crt-static` the cfg answers (targets that ignore the flag do not report it); otherwise the target
+ * defaults to crt-static exactly when rustc dropped `dylib` (crt-static forbids it) while still accepting
+ * `proc-macro` (so the target links dynamically):
+ * the musl targets.
+ */
+function executablesCrtStatic(rustflags, probe) {
+    const features = targetFeatures(rustflags);
+    // When given explicitly, rustc reports crt-static in cfg exactly when the target honours the flag.
+    if (features.includes('+crt-static') || features.includes('-crt-static')) {
+        return probe.cfg.values.get('target_feature')?.has('crt-static') ?? false;
+    }
+    return !probe.supportedCrateTypes.has('dylib') && probe.supportedCrateTypes.has('proc-macro');
+}
+/** Parses `rustc -vV`. */
+function parseRustcVersion(stdout) {
+    const field = (name) => {
+        const m = new RegExp(`^${name}: (.+)$`, 'm').exec(stdout);
+        return m ? m[1].trim() : null;
     };
-    let tok = lexer.next();
-    while (tok !== null) {
-        if (tok.kind === 'punct' && tok.text === '#') {
-            const hash = tok;
-            const line = tok.line;
-            let after = lexer.next();
-            let inner = false;
-            let bang = null;
-            if (after !== null && after.kind === 'punct' && after.text === '!') {
-                inner = true;
-                bang = after;
-                after = lexer.next();
-            }
-            if (after !== null && after.kind === 'punct' && after.text === '[') {
-                const meaning = analyseAttribute(readGroup(lexer, ']'));
-                if (inner) {
-                    // Only inner attributes before the first item apply to the whole file.
-                    if (!seenItem && meaning.cfg !== null)
-                        fileConditions.push(meaning.cfg);
-                }
-                else {
-                    if (meaning.cfg !== null)
-                        runConditions.push(meaning.cfg);
-                    for (const conditions of meaning.allocators)
-                        runSites.push({ line, conditions });
-                }
-                tok = lexer.next();
-                continue;
-            }
-            endRun();
-            item.observe(hash);
-            if (bang !== null)
-                item.observe(bang);
-            tok = after;
-            continue;
-        }
-        endRun();
-        item.observe(tok);
-        tok = lexer.next();
+    const release = field('release');
+    const host = field('host');
+    if (release === null || host === null) {
+        throw new UserError(`\`rustc -vV\` printed unexpected output: ${JSON.stringify(stdout.slice(0, 120))}`);
     }
-    endRun();
-    for (const site of item.finish())
-        found.push(site);
-    return found.map(site => {
-        const all = [...fileConditions, ...site.conditions];
-        return { line: site.line, condition: all.length === 0 ? null : all.length === 1 ? all[0] : `all(${all.join(', ')})`, item: site.item };
-    });
-}
-const MAX_ITEM_TOKENS = 64;
-/**
- * Collects the text of the item after an attribute run: up to `;` at nesting depth 0, or up to the end of a
- * `{ … }` block at depth 0 (keeping a `;` right after it). The tokens are only observed, never consumed, so a
- * malformed item cannot hide the attributes that follow it.
- */
-class ItemText {
-    source;
-    sites = [];
-    tokens = [];
-    depth = 0;
-    closedBlock = false;
-    truncated = false;
-    open = false;
-    constructor(source) {
-        this.source = source;
-    }
-    start(sites) {
-        this.sites = sites;
-        this.tokens = [];
-        this.depth = 0;
-        this.closedBlock = false;
-        this.truncated = false;
-        this.open = true;
-    }
-    observe(t) {
-        if (!this.open)
-            return;
-        const punct = t.kind === 'punct' ? t.text : '';
-        if (this.closedBlock && punct !== ';') {
-            this.open = false;
-            return;
-        }
-        if (CLOSE.has(punct) && this.depth === 0) {
-            this.open = false;
-            return;
-        }
-        if (this.tokens.length === MAX_ITEM_TOKENS) {
-            this.truncated = true;
-            this.open = false;
-            return;
-        }
-        this.tokens.push(t);
-        if (OPEN.has(punct))
-            this.depth++;
-        else if (CLOSE.has(punct)) {
-            if (--this.depth === 0 && punct === '}')
-                this.closedBlock = true;
-        }
-        else if (punct === ';' && this.depth === 0)
-            this.open = false;
-    }
-    /** The sites started last, with their item text; afterwards there are none. */
-    finish() {
-        let text = '';
-        let previous = null;
-        for (const t of this.tokens) {
-            text += previous === null ? '' : previous.end === t.start ? '' : ' ';
-            text += this.source.slice(t.start, t.end);
-            previous = t;
-        }
-        if (this.truncated)
-            text += ' …';
-        const out = this.sites.map(site => ({ ...site, item: text }));
-        this.sites = [];
-        this.tokens = [];
-        this.open = false;
-        return out;
-    }
-}
-/** Real code nests `cfg_attr` once or twice; the bound keeps hostile input linear and off the call stack. */
-const MAX_CFG_ATTR_DEPTH = 8;
-function analyseAttribute(tokens, depth = 0) {
-    const meaning = { cfg: null, allocators: [] };
-    const path = readPath(tokens);
-    if (path === null)
-        return meaning;
-    const rest = tokens.slice(path.end);
-    const last = path.segments[path.segments.length - 1];
-    const simple = path.segments.length === 1 && !path.leadingColons;
-    if (last === 'global_allocator' && rest.length === 0) {
-        const first = path.segments[0];
-        if (simple || first === 'core' || first === 'std')
-            meaning.allocators.push([]);
-        return meaning;
-    }
-    if (!simple || !isParenGroup(rest))
-        return meaning;
-    const args = splitTopLevel(rest.slice(1, -1));
-    if (last === 'cfg' && args.length >= 1 && args[0].length > 0) {
-        meaning.cfg = joinTokens(args[0]);
-    }
-    else if (last === 'cfg_attr' && args.length >= 2 && args[0].length > 0 && depth < MAX_CFG_ATTR_DEPTH) {
-        const predicate = joinTokens(args[0]);
-        for (const attr of args.slice(1)) {
-            if (attr.length === 0)
-                continue;
-            for (const conditions of analyseAttribute(attr, depth + 1).allocators)
-                meaning.allocators.push([predicate, ...conditions]);
-        }
-    }
-    return meaning;
-}
-function readPath(tokens) {
-    let i = 0;
-    const colons = (at) => tokens[at]?.text === ':' && tokens[at + 1]?.text === ':' && tokens[at].kind === 'punct';
-    const leadingColons = colons(0);
-    if (leadingColons)
-        i = 2;
-    const segments = [];
-    for (;;) {
-        const t = tokens[i];
-        if (t === undefined || t.kind !== 'ident')
-            return null;
-        segments.push(t.text);
-        i++;
-        if (!colons(i))
-            break;
-        i += 2;
-    }
-    return { segments, leadingColons, end: i };
-}
-function isParenGroup(tokens) {
-    if (tokens.length < 2 || tokens[0].text !== '(' || tokens[tokens.length - 1].text !== ')')
-        return false;
-    let depth = 0;
-    for (let i = 0; i < tokens.length; i++) {
-        const t = tokens[i];
-        if (t.kind !== 'punct')
-            continue;
-        if (OPEN.has(t.text))
-            depth++;
-        else if (CLOSE.has(t.text) && --depth === 0 && i !== tokens.length - 1)
-            return false;
-    }
-    return depth === 0;
-}
-function splitTopLevel(tokens) {
-    const parts = [[]];
-    let depth = 0;
-    for (const t of tokens) {
-        if (t.kind === 'punct') {
-            if (OPEN.has(t.text))
-                depth++;
-            else if (CLOSE.has(t.text))
-                depth--;
-            else if (t.text === ',' && depth === 0) {
-                parts.push([]);
-                continue;
-            }
-        }
-        parts[parts.length - 1].push(t);
-    }
-    return parts;
-}
-/** Token text with conventional spacing: `all(unix, feature = "x")`. */
-function joinTokens(tokens) {
-    let out = '';
-    let previous = null;
-    for (const t of tokens) {
-        const tight = previous === null ||
-            (previous.kind === 'punct' && (previous.text === '(' || previous.text === ':')) ||
-            (t.kind === 'punct' && (t.text === ')' || t.text === ',' || t.text === '(' || t.text === ':'));
-        out += tight ? t.text : ` ${t.text}`;
-        previous = t;
-    }
-    return out;
-}
-const OPEN = new Set(['(', '[', '{']);
-const CLOSE = new Set([')', ']', '}']);
-/** The tokens up to the delimiter that closes the group just opened (not included), keeping nesting. */
-function readGroup(lexer, close) {
-    const tokens = [];
-    let depth = 0;
-    for (let t = lexer.next(); t !== null; t = lexer.next()) {
-        if (t.kind === 'punct') {
-            if (OPEN.has(t.text))
-                depth++;
-            else if (CLOSE.has(t.text)) {
-                if (depth === 0) {
-                    if (t.text === close)
-                        return tokens;
-                }
-                else
-                    depth--;
-            }
-        }
-        tokens.push(t);
-    }
-    return tokens;
-}
-const NL = 10;
-const allocator_QUOTE = 34;
-const APOS = 39;
-const allocator_HASH = 35;
-const SLASH = 47;
-const STAR = 42;
-const allocator_BACKSLASH = 92;
-function isIdentStart(c) {
-    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 0x80 && !isWhitespace(c));
-}
-function isIdentContinue(c) {
-    return isIdentStart(c) || (c >= 48 && c <= 57);
-}
-function isWhitespace(c) {
-    return c === 32 || (c >= 9 && c <= 13) || c === 0x85 || c === 0x200e || c === 0x200f || c === 0x2028 || c === 0x2029;
-}
-/** Rust tokens, skipping whitespace and comments; literals are single tokens. */
-class Lexer {
-    src;
-    pos = 0;
-    line = 1;
-    constructor(src) {
-        this.src = src;
-        if (src.charCodeAt(0) === 0xfeff)
-            this.pos = 1;
-        // A shebang line is not an inner attribute unless `[` follows the `#!`.
-        if (src.startsWith('#!', this.pos) && !/^#!\s*\[/.test(src.slice(this.pos, this.pos + 256))) {
-            const end = src.indexOf('\n', this.pos);
-            this.pos = end < 0 ? src.length : end;
-        }
-    }
-    next() {
-        const t = this.lex();
-        if (t !== null)
-            t.end = this.pos;
-        return t;
-    }
-    lex() {
-        const src = this.src;
-        const n = src.length;
-        for (;;) {
-            if (this.pos >= n)
-                return null;
-            const c = src.charCodeAt(this.pos);
-            if (c === NL) {
-                this.line++;
-                this.pos++;
-                continue;
-            }
-            if (isWhitespace(c)) {
-                this.pos++;
-                continue;
-            }
-            if (c === SLASH) {
-                const d = src.charCodeAt(this.pos + 1);
-                if (d === SLASH) {
-                    const end = src.indexOf('\n', this.pos);
-                    this.pos = end < 0 ? n : end;
-                    continue;
-                }
-                if (d === STAR) {
-                    this.skipBlockComment();
-                    continue;
-                }
-            }
-            break;
-        }
-        const start = this.pos;
-        const line = this.line;
-        const c = src.charCodeAt(start);
-        if (c === allocator_QUOTE) {
-            this.skipQuoted(start + 1);
-            return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 };
-        }
-        if (c === APOS)
-            return this.charOrLifetime(start, line);
-        if (isIdentStart(c)) {
-            let i = start + 1;
-            while (i < n && isIdentContinue(src.charCodeAt(i)))
-                i++;
-            const word = src.slice(start, i);
-            const next = src.charCodeAt(i);
-            if (word === 'r' || word === 'br' || word === 'cr') {
-                let j = i;
-                while (src.charCodeAt(j) === allocator_HASH)
-                    j++;
-                if (src.charCodeAt(j) === allocator_QUOTE) {
-                    this.skipRaw(j + 1, j - i);
-                    return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 };
-                }
-                if (word === 'r' && j === i + 1 && isIdentStart(src.charCodeAt(j))) {
-                    // A raw identifier: `r#type`.
-                    let k = j + 1;
-                    while (k < n && isIdentContinue(src.charCodeAt(k)))
-                        k++;
-                    this.pos = k;
-                    return { kind: 'ident', text: src.slice(j, k), line, start, end: 0 };
-                }
-            }
-            if ((word === 'b' || word === 'c') && next === allocator_QUOTE) {
-                this.skipQuoted(i + 1);
-                return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 };
-            }
-            if (word === 'b' && next === APOS) {
-                const t = this.charOrLifetime(i, line);
-                return { kind: 'literal', text: src.slice(start, this.pos), line: t.line, start, end: 0 };
-            }
-            this.pos = i;
-            return { kind: 'ident', text: word, line, start, end: 0 };
-        }
-        if (c >= 48 && c <= 57) {
-            let i = start + 1;
-            while (i < n && isIdentContinue(src.charCodeAt(i)))
-                i++;
-            this.pos = i;
-            return { kind: 'literal', text: src.slice(start, i), line, start, end: 0 };
-        }
-        this.pos = start + 1;
-        return { kind: 'punct', text: src[start], line, start, end: 0 };
-    }
-    skipBlockComment() {
-        const src = this.src;
-        const n = src.length;
-        let depth = 0;
-        let i = this.pos;
-        while (i < n) {
-            const c = src.charCodeAt(i);
-            if (c === SLASH && src.charCodeAt(i + 1) === STAR) {
-                depth++;
-                i += 2;
-            }
-            else if (c === STAR && src.charCodeAt(i + 1) === SLASH) {
-                i += 2;
-                if (--depth === 0)
-                    break;
-            }
-            else {
-                if (c === NL)
-                    this.line++;
-                i++;
-            }
-        }
-        this.pos = i;
-    }
-    /** A `"…"` body with escapes, from just after the opening quote. */
-    skipQuoted(from) {
-        const src = this.src;
-        const n = src.length;
-        let i = from;
-        while (i < n) {
-            const c = src.charCodeAt(i);
-            if (c === allocator_QUOTE) {
-                i++;
-                break;
-            }
-            if (c === allocator_BACKSLASH) {
-                if (src.charCodeAt(i + 1) === NL)
-                    this.line++;
-                i += 2;
-                continue;
-            }
-            if (c === NL)
-                this.line++;
-            i++;
-        }
-        this.pos = Math.min(i, n);
-    }
-    /** A raw string body from just after the opening quote: it ends at `"` followed by `hashes` `#`. */
-    skipRaw(from, hashes) {
-        const src = this.src;
-        const n = src.length;
-        let i = from;
-        while (i < n) {
-            const c = src.charCodeAt(i);
-            if (c === allocator_QUOTE) {
-                let k = 0;
-                while (k < hashes && src.charCodeAt(i + 1 + k) === allocator_HASH)
-                    k++;
-                if (k === hashes) {
-                    i += 1 + hashes;
-                    this.pos = i;
-                    return;
-                }
-            }
-            else if (c === NL)
-                this.line++;
-            i++;
-        }
-        this.pos = n;
-    }
-    /** At a `'`: a char literal (`'a'`, `'\''`, `'\u{1F600}'`, `'😀'`) or a lifetime or label (`'a`, `'static`). */
-    charOrLifetime(start, line) {
-        const src = this.src;
-        const n = src.length;
-        const c1 = src.charCodeAt(start + 1);
-        if (c1 === allocator_BACKSLASH) {
-            // An escape: the char literal closes at the next `'` on this line.
-            let i = start + 3;
-            while (i < n && src.charCodeAt(i) !== APOS && src.charCodeAt(i) !== NL)
-                i++;
-            if (src.charCodeAt(i) === APOS) {
-                this.pos = i + 1;
-                return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 };
-            }
-            this.pos = start + 1;
-            return { kind: 'punct', text: "'", line, start, end: 0 };
-        }
-        const cp = src.codePointAt(start + 1);
-        if (cp !== undefined && c1 !== APOS && c1 !== NL) {
-            const width = cp > 0xffff ? 2 : 1;
-            if (src.charCodeAt(start + 1 + width) === APOS) {
-                this.pos = start + 2 + width;
-                return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 };
-            }
-        }
-        let i = start + 1;
-        while (i < n && isIdentContinue(src.charCodeAt(i)))
-            i++;
-        this.pos = i;
-        return { kind: 'lifetime', text: src.slice(start, i), line, start, end: 0 };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/run.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Convenience for tests and scripts: cargo-style flags in, report out. */
-async function runAnalysis(options) {
-    const cli = parseCliArgs(options.args);
-    return analyzeWorkspace({
-        manifestPath: options.manifestPath,
-        invocation: cli.invocation,
-        metadataFile: cli.metadataFile,
-        configOverrides: cli.configOverrides,
-        env: options.env,
-        cwd: options.cwd ?? path.dirname(path.resolve(options.manifestPath))
-    });
+    const date = field('commit-date');
+    return { release, commitHash: field('commit-hash') ?? 'unknown', commitDate: date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null, host };
 }
 /**
- * Gathers everything cargo would see — `cargo metadata`, `rustc -vV`, one combined `rustc --print` probe
- * per target, the target libdir, `.cargo/config.toml`, profiles — then runs the pure analysis.
- * The rustc probes run while `cargo metadata` is still working.
+ * The target option `crt_static_allows_dylibs`, as far as the probe shows it. rustc drops a `cdylib` (as well
+ * as `dylib` and `proc-macro`) when it would link with crt-static and the target does not allow dylibs with
+ * it, or when the target has no dynamic linking (`rustc_session::output::invalid_output_for_target`); and
+ * crt-static applies to a cdylib exactly when it applies to an executable (`Session::crt_static` sets apart
+ * proc-macros only). So when executables are crt-static, `cdylib` survives the probe exactly when the target
+ * allows dylibs with crt-static — a target without dynamic linking reads as not allowing them, which changes
+ * nothing, since none of its crates can be a dylib. Without crt-static the probe cannot tell, and rustc never
+ * asks: undefined.
  */
-async function analyzeWorkspace(options) {
-    // Whatever still runs when the analysis ends (a probe, after `cargo metadata` failed) is stopped.
-    const runner = cancellable(options.runner ?? processRunner(options.timeoutMs));
-    const env = options.env;
-    const cwd = external_node_path_default().resolve(options.cwd);
-    const config = readCargoConfig(cwd, env, options.configOverrides ?? [], options.scope ?? null);
-    const invocation = { ...options.invocation };
-    const trusted = options.trustRepositoryConfig === true;
-    if (!trusted)
-        refuseTarget(config, invocation.target);
-    invocation.target = requestedTarget(config, invocation.target, cwd);
-    if (!trusted)
-        refuseRustflagsKnownNow(config, env, invocation.target);
-    const tools = { cargo: env.CARGO ?? 'cargo', rustc: env.RUSTC ?? 'rustc' };
-    const isolation = isolate(config, env, options);
-    const childEnv = { ...childEnvironment(env, process.platform), ...isolation.env };
-    try {
-        return await analyzeWith(options, { runner, env, cwd, config, invocation, tools, childEnv, isolation });
-    }
-    finally {
-        runner.cancel();
-        if (isolation.dir !== cwd)
-            external_node_fs_default().rmSync(isolation.dir, { recursive: true, force: true });
-    }
+function crtStaticAllowsDylibs(crtStaticExecutables, probe) {
+    return crtStaticExecutables ? probe.supportedCrateTypes.has('cdylib') : undefined;
 }
-/** A `build.target` from the repository or the environment that names a file; the user's own `--target` wins over it. */
-function refuseTarget(config, userTarget) {
-    const bt = config.buildTarget;
-    if (userTarget !== null || bt === null)
-        return;
-    for (const target of bt.kind === 'single' ? [bt.target] : bt.targets) {
-        const refusal = targetRefusal(target);
-        if (refusal !== null)
-            throw new errors_UserError(refusal);
-    }
-}
-/**
- * Refuses, before anything runs, the rustflags cargo would use when they can be known without rustc: those of
- * an environment variable, or of the configuration when the target is known or no table is keyed by a target.
- * Otherwise (`target.<host>` or `target.'cfg(…)'` tables) the flags of each round are checked just before
- * the probe that would get them (`probeTarget`). Only the flags in effect are refused, exactly those cargo
- * would pass: a `target.wasm32-unknown-unknown.rustflags` does not stop an analysis for Linux.
- */
-function refuseRustflagsKnownNow(config, env, target) {
-    const tables = config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0;
-    const flags = effectiveRustflags({ env, config, kind: 'target', requestedTarget: target, triple: target ?? '', cfg: null });
-    if (target !== null || !tables || flags.origin === 'RUSTFLAGS' || flags.origin === 'CARGO_ENCODED_RUSTFLAGS')
-        refuseRustflags(flags);
-}
-function refuseRustflags(flags) {
-    const refusal = rustflagsRefusal(flags.flags, flags.flagSettings);
-    if (refusal !== null)
-        throw new errors_UserError(refusal);
-}
-/**
- * Decides how cargo may see the repository's configuration: refuses keys that name programs (unless
- * trusted), and otherwise runs cargo from an empty directory with the data keys passed as `--config`.
- */
-function isolate(config, env, options) {
-    const overrides = (options.configOverrides ?? []).flatMap(c => ['--config', c]);
-    if (options.trustRepositoryConfig === true)
-        return { dir: external_node_path_default().resolve(options.cwd), env: {}, configArgs: overrides, notes: [] };
-    const cargoHome = cargoHomeOf(env);
-    const scope = options.scope ?? null;
-    // A path a checkout's config file names (`[patch]`, `[source]`, `paths`) must stay in the checkout.
-    const pathAllowed = (file, dir) => scope === null || scopeFor(scope, file) === null || isInsideRepository(scope, dir);
-    const plan = repositoryConfigPlan(config, file => !isBelow(cargoHome, file), pathAllowed);
-    const refused = plan.refused[0];
-    if (refused !== undefined)
-        throw new errors_UserError(`${describeSource(refused.source)}: \`${refused.key}\` ${refused.why} (set trust-repository-config to allow it)`);
-    const notes = plan.ignored.map(k => `\`${k.key}\` (${describeSource(k.source)}) was not applied to \`cargo metadata\` and \`rustc --print\`: it changes how cargo runs rustc, not what it builds, and a program or environment chosen by the repository is not used here.`);
+function toTargetInfo(triple, probe, libdirEntries, rustflags) {
+    const crtStaticExecutables = executablesCrtStatic(rustflags, probe);
     return {
-        dir: external_node_fs_default().mkdtempSync(external_node_path_default().join(isolationParent(env), 'rust-linkage-guard-')),
-        // cargo still reads the config files above the empty directory and in CARGO_HOME: empty wrappers (which
-        // cargo treats as unset) and an explicit RUSTC (which wins over `build.rustc`) keep programs named there out.
-        env: { RUSTC_WRAPPER: '', RUSTC_WORKSPACE_WRAPPER: '', RUSTC: env.RUSTC ?? 'rustc' },
-        configArgs: [...plan.args.flatMap(a => ['--config', a]), ...overrides],
-        notes
+        triple,
+        cfg: probe.cfg,
+        supportedCrateTypes: probe.supportedCrateTypes,
+        fileNames: probe.fileNames,
+        sysroot: probe.sysroot,
+        targetLibdir: probe.targetLibdir,
+        crtStaticExecutables,
+        crtStaticAllowsDylibs: crtStaticAllowsDylibs(crtStaticExecutables, probe),
+        stdDylib: findStdDylib(libdirEntries),
+        stdInstalled: libdirEntries.some(e => /^libstd-[0-9a-f]+\.rlib$/.test(e)),
+        rustflags,
+        rustflagsSource: null
     };
 }
+
+;// CONCATENATED MODULE: ./src/gather/tools.ts
 /**
- * Where the empty directory cargo runs from is made. cargo reads `.cargo/config.toml` in every directory above
- * it, and the system's temporary directory is writable by every user of the machine; the runner's own
- * temporary directory (`RUNNER_TEMP`) belongs to the job, so it is preferred when there is one.
+ * The programs the analysis runs and the files it reads as cargo would: `cargo metadata` (or a recorded
+ * `--metadata-file`), `rustc -vV` and one `rustc --print` probe per target.
  */
-function isolationParent(env) {
-    const runnerTemp = env.RUNNER_TEMP;
-    if (runnerTemp && external_node_path_default().isAbsolute(runnerTemp)) {
-        try {
-            if (external_node_fs_default().statSync(runnerTemp).isDirectory())
-                return runnerTemp;
-        }
-        catch {
-            // Not there: the system's temporary directory.
-        }
-    }
-    return external_node_os_default().tmpdir();
-}
-function cargoHomeOf(env) {
-    return env.CARGO_HOME ? external_node_path_default().resolve(env.CARGO_HOME) : external_node_path_default().join(env.HOME ?? env.USERPROFILE ?? external_node_os_default().homedir(), '.cargo');
-}
-async function analyzeWith(options, setup) {
-    const { runner, env, cwd, config, invocation, tools, childEnv, isolation } = setup;
-    const runDir = isolation.dir;
-    const manifestPath = options.manifestPath !== null ? external_node_path_default().resolve(cwd, options.manifestPath) : findManifest(cwd, options.metadataFile ?? null);
-    if (manifestPath !== null && !options.metadataFile && !run_isFile(manifestPath)) {
-        throw new errors_UserError(`manifest \`${options.manifestPath}\` does not exist (relative paths are taken from \`${cwd}\`)`);
-    }
-    const metadataPromise = options.metadataFile
-        ? readMetadataFile(options.metadataFile)
-        : runCargoMetadata(runner, tools.cargo, manifestPath, invocation, runDir, childEnv, isolation.configArgs);
-    // A rejected promise must not go unhandled while the probes are awaited.
-    metadataPromise.catch(() => undefined);
-    const rustcPromise = runRustcVersion(runner, tools.rustc, runDir, childEnv);
-    rustcPromise.catch(() => undefined);
-    // The host triple only matters for rustflags tables keyed by triple or cfg; without them, probe at once.
-    const needsHostTriple = invocation.target === null && (config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0);
-    const knownTriple = invocation.target ?? (needsHostTriple ? (await rustcPromise).host : null);
-    const probe = (kind, triple) => probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? '', options.trustRepositoryConfig === true);
-    const [rustc, targetInfo, hostInfo] = await Promise.all([
-        rustcPromise,
-        probe('target', knownTriple),
-        invocation.target === null ? null : probe('host', null)
-    ]);
-    targetInfo.triple = invocation.target ?? rustc.host;
-    if (hostInfo)
-        hostInfo.triple = rustc.host;
-    const metadata = await metadataPromise;
-    const scope = options.scope ?? null;
-    const manifestOf = (file) => readToml(file, scope);
-    const rootManifestFile = external_node_path_default().join(metadata.workspaceRoot, 'Cargo.toml');
-    const rootManifest = manifestOf(rootManifestFile);
-    const names = profileNameFor(invocation.command, invocation.release, invocation.profile);
-    const profileOptions = { manifest: rootManifest, manifestFile: 'Cargo.toml', config, env };
-    const context = {
-        rustc,
-        host: hostInfo ?? targetInfo,
-        target: targetInfo,
-        profile: resolveProfile(names.main, profileOptions),
-        testProfile: resolveProfile(names.test, profileOptions)
-    };
-    return analyze({
-        metadata,
-        context,
-        invocation,
-        currentManifest: manifestPath ?? rootManifestFile,
-        locator: createLocator(metadata, context, manifestOf),
-        commandLine: ['cargo', invocation.command, ...toCargoArgs(invocation)],
-        sourceUsesCrate: sourceReader(metadata, scope),
-        facts: gatherFacts(metadata, config, options),
-        notes: isolation.notes
-    });
-}
-/** What the rules need from the repository beyond metadata and probes, read as data. */
-function gatherFacts(metadata, config, options) {
-    const scope = options.scope ?? null;
-    const pinFile = findToolchainFile(metadata.workspaceRoot, run_isFile);
-    const exact = options.policy?.policy.exactToolchain ?? null;
-    const buildTarget = options.invocation.target === null ? config.buildTarget : null;
-    const allocators = new Map();
-    const loaders = new Map();
-    return {
-        pin: pinFile === null ? null : parseToolchainFile(readInputFile(pinFile, 'toolchain-file', { within: scopeFor(scope, pinFile) }), pinFile),
-        expectedToolchain: exact === null ? null : { channel: exact.channel, file: options.policy.path, line: exact.line },
-        targetSource: buildTarget?.kind === 'single' ? settingSource(buildTarget.target.source) : null,
-        globalAllocators(pkg) {
-            let found = allocators.get(pkg.id);
-            if (found === undefined)
-                allocators.set(pkg.id, (found = scanAllocators(pkg, scope)));
-            return found;
-        },
-        loadsLibraries(pkg) {
-            let found = loaders.get(pkg.id);
-            if (found === undefined)
-                loaders.set(pkg.id, (found = packageSources(pkg, scope).some(s => LOADS_LIBRARIES.test(stripComments(s.text)))));
-            return found;
-        }
-    };
-}
-/** Calls that load a shared library at run time, on Unix and Windows. */
-const LOADS_LIBRARIES = /\b(?:dlopen|dlmopen|LoadLibrary(?:Ex)?[AW]?)\s*\(/;
-function stripComments(text) {
-    return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '');
-}
-function run_isFile(file) {
-    try {
-        return external_node_fs_default().statSync(file).isFile();
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * The Rust sources under each target's directory (`MAX_SOURCE_FILES`, each within its limit), read once per
- * package. A package of the repository may name no source outside it: such a file is skipped.
- */
-function packageSources(pkg, scope) {
-    let found = sourcesOf.get(pkg);
-    if (found !== undefined)
-        return found;
-    const dirs = [...new Set(pkg.targets.map(t => external_node_path_default().dirname(t.srcPath)))];
-    const files = new Set();
-    const walk = (dir) => {
-        let entries;
-        try {
-            entries = external_node_fs_default().readdirSync(dir, { withFileTypes: true });
-        }
-        catch {
-            return;
-        }
-        for (const e of entries) {
-            if (files.size >= MAX_SOURCE_FILES)
-                return;
-            const full = external_node_path_default().join(dir, e.name);
-            if (e.isDirectory() && e.name !== 'target' && !e.name.startsWith('.'))
-                walk(full);
-            // A symlinked source is compiled by cargo, so it is read too (within `scope`); a symlinked directory is not walked.
-            else if (e.name.endsWith('.rs') && (e.isFile() || (e.isSymbolicLink() && run_isFile(full))))
-                files.add(full);
-        }
-    };
-    for (const dir of dirs)
-        walk(dir);
-    found = [];
-    const within = scopeFor(scope, pkg.manifestPath);
-    for (const file of [...files].sort()) {
-        try {
-            found.push({ file, text: readInputFile(file, 'rust-source', { within }) });
-        }
-        catch {
-            // An unreadable, oversized or escaping file is skipped: these scans only add findings, never remove them.
-        }
-    }
-    sourcesOf.set(pkg, found);
-    return found;
-}
-const sourcesOf = new WeakMap();
-/** The `#[global_allocator]`s in a package's Rust sources. */
-function scanAllocators(pkg, scope) {
-    return packageSources(pkg, scope)
-        .filter(s => s.text.includes('global_allocator'))
-        .flatMap(s => scanGlobalAllocators(s.text).map(found => ({ file: s.file, line: found.line, item: found.item })));
-}
+
+
+
+
+
+
+
+
+
+
+
+
+
 function findManifest(cwd, metadataFile) {
     for (let dir = cwd;; dir = external_node_path_default().dirname(dir)) {
         const candidate = external_node_path_default().join(dir, 'Cargo.toml');
@@ -42916,7 +42506,7 @@ function findManifest(cwd, metadataFile) {
     }
     if (metadataFile !== null)
         return null;
-    throw new errors_UserError(`could not find \`Cargo.toml\` in \`${cwd}\` or any parent directory; pass \`--manifest-path\``);
+    throw new UserError(`could not find \`Cargo.toml\` in \`${cwd}\` or any parent directory; pass \`--manifest-path\``);
 }
 async function readMetadataFile(file) {
     let text;
@@ -42926,7 +42516,7 @@ async function readMetadataFile(file) {
     }
     catch (e) {
         if (e instanceof InputFileError)
-            throw new errors_UserError(`cannot read metadata file \`${file}\`: ${e.reason}`);
+            throw new UserError(`cannot read metadata file \`${file}\`: ${e.reason}`);
         throw e;
     }
     return parseMetadata(text, file);
@@ -42997,36 +42587,6 @@ async function probeTarget(runner, rustc, cwd, env, config, rawEnv, kind, reques
     return info;
 }
 /**
- * Whether a target's root source file names a crate (`name::`, `use name`, `extern crate name`). Unreadable
- * sources count as using it: a missed error is worse than a false one here, and cargo metadata recorded on
- * another machine has no sources to read. A source of a repository package that leads outside the repository
- * is not read, and so counts as using it too.
- */
-function sourceReader(metadata, scope) {
-    const ofRepository = new Set();
-    if (scope !== null) {
-        for (const pkg of metadata.packages.values()) {
-            if (scopeFor(scope, pkg.manifestPath) !== null)
-                for (const t of pkg.targets)
-                    ofRepository.add(t.srcPath);
-        }
-    }
-    return (srcPath, crate) => sourceUsesCrate(srcPath, crate, ofRepository.has(srcPath) ? scope : scopeFor(scope, srcPath));
-}
-function sourceUsesCrate(srcPath, crate, within) {
-    let text;
-    try {
-        text = readInputFile(srcPath, 'rust-source', { within });
-    }
-    catch {
-        return true;
-    }
-    const code = text.replace(/\/\/[^\n]*/g, '');
-    // `[lib] name` is checked by cargo only loosely: it may hold any regular-expression syntax.
-    const name = crate.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return new RegExp(`(^|[^A-Za-z0-9_:])(${name}::|use\\s+${name}\\b|extern\\s+crate\\s+${name}\\b)`).test(code);
-}
-/**
  * A manifest, or null when there is none to read; one that is not a regular file, is too large, or lies in
  * the repository but leads outside it is refused.
  */
@@ -43050,53 +42610,19 @@ function lastLine(text) {
     const error = lines.find(l => l.startsWith('error'));
     return (error ?? lines[lines.length - 1] ?? 'no output').slice(0, 500);
 }
-/** Reads the policy file, if there is one. Read before the analysis: `exact-toolchain` is an input to it. */
-function loadPolicy(where) {
-    const file = where.policy !== null ? external_node_path_default().resolve(where.cwd, where.policy) : defaultPolicyPath(where);
-    if (file === null)
-        return null;
-    const shown = displayPath(file, where.cwd);
-    return { policy: parsePolicy(readTextFile(file, 'policy', 'policy file', shown, scopeFor(where.scope ?? null, file)), shown), path: file };
-}
-function defaultPolicyPath(where) {
-    if (where.defaultPolicy === null)
-        return null;
-    if (where.defaultPolicy !== 'search') {
-        const file = external_node_path_default().resolve(where.cwd, where.defaultPolicy);
-        return external_node_fs_default().existsSync(file) ? file : null;
-    }
-    for (let dir = external_node_path_default().resolve(where.searchFrom);; dir = external_node_path_default().dirname(dir)) {
-        const file = external_node_path_default().join(dir, DEFAULT_POLICY_FILE);
-        if (external_node_fs_default().existsSync(file))
-            return file;
-        if (external_node_fs_default().existsSync(external_node_path_default().join(dir, '.git')) || external_node_path_default().dirname(dir) === dir)
-            return null;
-    }
-}
-function displayPath(file, cwd) {
-    const rel = external_node_path_default().relative(cwd, file);
-    return rel === '' || rel.startsWith('..') || external_node_path_default().isAbsolute(rel) ? file : rel;
-}
-/** Applies the policy and the baseline file to the report and decides the verdict. */
-function gateReport(report, files) {
-    const policy = files.policy === null ? null : { policy: files.policy.policy, file: external_node_path_default().relative(report.workspaceRoot, files.policy.path).split((external_node_path_default()).sep).join('/') };
-    const baseline = files.baseline === null ? null : readBaseline(files.baseline, files);
-    return applyGate(report, { failOn: files.failOn, policy, baseline, today: new Date().toISOString().slice(0, 10) });
-}
-function readBaseline(given, files) {
-    const file = external_node_path_default().resolve(files.cwd, given);
-    return parseBaseline(readTextFile(file, 'baseline', 'baseline', given, scopeFor(files.scope ?? null, file)), given);
-}
-function readTextFile(file, kind, what, shown, within) {
-    try {
-        return readInputFile(file, kind, { shown, within });
-    }
-    catch (e) {
-        if (e instanceof InputFileError)
-            throw new errors_UserError(`cannot read ${what} \`${shown}\`: ${e.reason}`);
-        throw e;
-    }
-}
+
+;// CONCATENATED MODULE: ./src/gather/toolchain.ts
+/** The compiler to run: chosen by name through rustup, from the input, the repository's pin or rustup's default. */
+
+
+
+
+
+
+
+
+
+
 /**
  * The toolchain cargo and rustc run with, always chosen by name through rustup's environment: the one
  * asked for, else the one already in `RUSTUP_TOOLCHAIN`, else the channel the repository pins. A `path`
@@ -43109,11 +42635,11 @@ async function selectToolchain(options) {
     const out = options.allowInstall === true ? {} : { RUSTUP_AUTO_INSTALL: '0' };
     let name = options.requested ?? (env.RUSTUP_TOOLCHAIN ? null : undefined);
     if (name === undefined) {
-        const pinFile = findToolchainFile(external_node_path_default().resolve(options.dir), run_isFile);
+        const pinFile = findToolchainFile(external_node_path_default().resolve(options.dir), sources_isFile);
         const pin = pinFile === null ? null : parseToolchainFile(readInputFile(pinFile, 'toolchain-file', { within: scopeFor(options.scope ?? null, pinFile) }), pinFile);
         if (pin?.kind === 'path') {
             if (options.trustRepositoryConfig !== true) {
-                throw new errors_UserError(`${pin.file}:${pin.line}: \`toolchain.path\` names the compiler directory \`${pin.path}\`, chosen by the repository; it is not run (set trust-repository-config to allow it, or name a toolchain with rust-toolchain)`);
+                throw new UserError(`${pin.file}:${pin.line}: \`toolchain.path\` names the compiler directory \`${pin.path}\`, chosen by the repository; it is not run (set trust-repository-config to allow it, or name a toolchain with rust-toolchain)`);
             }
             return out;
         }
@@ -43124,13 +42650,13 @@ async function selectToolchain(options) {
     const which = await rustupWhich(runner, rustupEnv);
     if (which.kind === 'no-rustup') {
         if (options.requested !== null) {
-            throw new errors_UserError(`the toolchain \`${options.requested}\` is chosen through rustup, but \`rustup\` could not be run; install rustup or leave the toolchain to the runner`);
+            throw new UserError(`the toolchain \`${options.requested}\` is chosen through rustup, but \`rustup\` could not be run; install rustup or leave the toolchain to the runner`);
         }
         return {};
     }
     if (which.kind === 'failed') {
         const what = name ? `the toolchain \`${name}\`` : "rustup's default toolchain";
-        throw new errors_UserError(`${what} cannot be used: ${which.reason}; install it before this step${options.allowInstall === true ? '' : ' (or allow rustup to install it)'}`);
+        throw new UserError(`${what} cannot be used: ${which.reason}; install it before this step${options.allowInstall === true ? '' : ' (or allow rustup to install it)'}`);
     }
     if (name)
         out.RUSTUP_TOOLCHAIN = name;
@@ -43151,6 +42677,291 @@ async function rustupWhich(runner, env) {
     if (result.exitCode !== 0 || !external_node_path_default().isAbsolute(rustc))
         return { kind: 'failed', reason: lastLine(result.stderr) || 'rustup which rustc failed' };
     return { kind: 'found', rustc };
+}
+
+;// CONCATENATED MODULE: ./src/manifest/locator.ts
+
+const SECTIONS = { normal: 'dependencies', dev: 'dev-dependencies', build: 'build-dependencies' };
+/**
+ * Finds the manifest line behind each finding. `readToml` returns a parsed document or null when the file
+ * cannot be read (e.g. metadata recorded elsewhere); the first line of the root manifest is the fallback.
+ */
+function createLocator(metadata, context, readToml) {
+    const root = metadata.workspaceRoot;
+    const cache = new Map();
+    const doc = (file) => {
+        if (!cache.has(file)) {
+            let parsed = null;
+            try {
+                parsed = readToml(file);
+            }
+            catch {
+                // A manifest cargo accepted but we cannot parse only costs the exact line.
+            }
+            cache.set(file, parsed);
+        }
+        return cache.get(file);
+    };
+    // Manifests outside the workspace root keep their absolute path; paths are read by their own form, so
+    // metadata recorded on Windows gives the same locations on any platform.
+    const relative = (file) => relativePosix(root, file) ?? forwardSlashes(file);
+    const at = (pkg, ...paths) => {
+        const d = doc(pkg.manifestPath);
+        for (const p of paths) {
+            const line = d?.lineOf(p) ?? null;
+            if (line !== null)
+                return { file: relative(pkg.manifestPath), line };
+        }
+        return { file: relative(pkg.manifestPath), line: 1 };
+    };
+    const fromSource = (source) => {
+        if (!source || !('file' in source))
+            return null;
+        return { file: relative(resolveFrom(root, source.file)), line: source.line };
+    };
+    const rootManifest = () => ({ file: 'Cargo.toml', line: 1 });
+    return {
+        crateType(unit) {
+            const pkg = unit.pkg;
+            if (unit.target.kind === 'example') {
+                const index = exampleIndex(doc(pkg.manifestPath), unit.target.name);
+                if (index !== null)
+                    return at(pkg, ['example', index, 'crate-type'], ['example', index, 'crate_type'], ['example', index]);
+            }
+            return at(pkg, ['lib', 'crate-type'], ['lib', 'crate_type'], ['lib', 'proc-macro'], ['lib'], ['package']);
+        },
+        dependency(dependent, dep, edge, platform) {
+            const pkg = dependent.pkg;
+            if (edge === 'own-lib')
+                return this.crateType(dep);
+            const names = 'pkgName' in dep ? [dep.pkgName, dep.externName] : [dep.pkg.name, dep.target.name.replace(/-/g, '_')];
+            const keys = [...new Set(names.flatMap(n => [n, n.replace(/_/g, '-'), n.replace(/-/g, '_')]))];
+            const section = SECTIONS[edge] ?? 'dependencies';
+            const d = doc(pkg.manifestPath);
+            const platformKey = platform === null ? null : targetTableKey(d, platform);
+            const table = platformKey === null ? [section] : ['target', platformKey, section];
+            // The same package may also sit under a renamed key: look for `package = "<name>"`.
+            const renamed = renamedKey(d, table, names[0]);
+            if (renamed)
+                keys.unshift(renamed);
+            const key = keys.find(k => d?.lineOf([...table, k]) != null);
+            const location = at(pkg, ...keys.map(k => [...table, k]), table);
+            if (key === undefined || !inheritsFromWorkspace(d, [...table, key]))
+                return location;
+            // `dep = { workspace = true }`: the version, path and features live in the root's `[workspace.dependencies]`.
+            const rootManifest = joinPath(root, 'Cargo.toml');
+            const line = doc(rootManifest)?.lineOf(['workspace', 'dependencies', key]) ?? null;
+            if (line === null)
+                return location;
+            return { ...location, related: [{ file: relative(rootManifest), line, message: `\`${key}\` in \`[workspace.dependencies]\`` }] };
+        },
+        file(absolute, line) {
+            // Toolchain and policy files may sit above a workspace in a subdirectory: keep them relative.
+            return { file: relativeOrAbsolute(root, absolute), line };
+        },
+        manifestKey(pkg, ...paths) {
+            return at(pkg, ...paths);
+        },
+        dependencyNamed(pkg, name) {
+            const d = doc(pkg.manifestPath);
+            const value = d?.value;
+            const tables = Object.values(SECTIONS).map(section => [section]);
+            const targets = value?.target;
+            if (targets && typeof targets === 'object') {
+                for (const platform of Object.keys(targets))
+                    tables.push(...Object.values(SECTIONS).map(section => ['target', platform, section]));
+            }
+            const keys = [...new Set([name, name.replace(/_/g, '-'), name.replace(/-/g, '_')])];
+            const renamed = tables.map(t => renamedKey(d, t, name)).filter((k) => k !== null);
+            return at(pkg, ...tables.flatMap(t => [...keys, ...renamed].map(k => [...t, k])));
+        },
+        setting(setting, unit) {
+            if (setting === 'rustflags')
+                return fromSource(unit.targetInfo.rustflagsSource) ?? rootManifest();
+            const profile = unit.mode === 'test' ? context.testProfile : context.profile;
+            return fromSource(profile.sources[setting]) ?? rootManifest();
+        }
+    };
+}
+/**
+ * The `[target.<key>]` table a dependency's platform came from. cargo reports `cfg(...)` expressions in its
+ * own spelling, which may differ from the manifest's in spacing.
+ */
+function targetTableKey(doc, platform) {
+    const targets = doc?.value?.target;
+    if (!targets || typeof targets !== 'object')
+        return platform;
+    const squeeze = (s) => s.replace(/\s+/g, '');
+    return Object.keys(targets).find(k => k === platform) ?? Object.keys(targets).find(k => squeeze(k) === squeeze(platform)) ?? platform;
+}
+function inheritsFromWorkspace(doc, keyPath) {
+    let node = doc?.value;
+    for (const k of keyPath)
+        node = node && typeof node === 'object' ? node[k] : undefined;
+    return Boolean(node && typeof node === 'object' && node.workspace === true);
+}
+function exampleIndex(doc, name) {
+    const examples = doc?.value?.example;
+    if (!Array.isArray(examples))
+        return null;
+    const i = examples.findIndex(e => e?.name === name);
+    return i < 0 ? null : i;
+}
+function renamedKey(doc, table, pkgName) {
+    let node = doc?.value;
+    for (const k of table)
+        node = node && typeof node === 'object' ? node[k] : undefined;
+    if (!node || typeof node !== 'object')
+        return null;
+    for (const [key, value] of Object.entries(node)) {
+        if (value && typeof value === 'object' && value.package === pkgName)
+            return key;
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Runs one check and returns the gated report. */
+async function check(settings) {
+    const { cwd, scope = null, trustRepositoryConfig = false, timeoutMs } = settings;
+    const policy = loadPolicy({ ...settings.policy, cwd, scope });
+    const toolchain = await selectToolchain({
+        requested: settings.rustToolchain,
+        dir: settings.toolchainDir,
+        env: settings.env,
+        trustRepositoryConfig,
+        allowInstall: settings.installToolchain,
+        timeoutMs,
+        scope
+    });
+    const analysed = await analyzeWorkspace({ ...settings, env: { ...settings.env, ...toolchain }, policy });
+    return gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd, scope });
+}
+/**
+ * Gathers everything cargo would see — `cargo metadata`, `rustc -vV`, one combined `rustc --print` probe
+ * per target, the target libdir, `.cargo/config.toml`, profiles — then runs the pure analysis.
+ * The rustc probes run while `cargo metadata` is still working.
+ */
+async function analyzeWorkspace(options) {
+    // Whatever still runs when the analysis ends (a probe, after `cargo metadata` failed) is stopped.
+    const runner = cancellable(options.runner ?? processRunner(options.timeoutMs));
+    const env = options.env;
+    const cwd = external_node_path_default().resolve(options.cwd);
+    const config = readCargoConfig(cwd, env, options.configOverrides ?? [], options.scope ?? null);
+    const invocation = { ...options.invocation };
+    const trusted = options.trustRepositoryConfig === true;
+    if (!trusted)
+        refuseTarget(config, invocation.target);
+    invocation.target = requestedTarget(config, invocation.target, cwd);
+    if (!trusted)
+        refuseRustflagsKnownNow(config, env, invocation.target);
+    const tools = { cargo: env.CARGO ?? 'cargo', rustc: env.RUSTC ?? 'rustc' };
+    const isolation = isolate(config, env, options);
+    const childEnv = { ...childEnvironment(env, process.platform), ...isolation.env };
+    try {
+        return await analyzeWith(options, { runner, env, cwd, config, invocation, tools, childEnv, isolation });
+    }
+    finally {
+        runner.cancel();
+        if (isolation.dir !== cwd)
+            external_node_fs_default().rmSync(isolation.dir, { recursive: true, force: true });
+    }
+}
+async function analyzeWith(options, setup) {
+    const { runner, env, cwd, config, invocation, tools, childEnv, isolation } = setup;
+    const runDir = isolation.dir;
+    const manifestPath = options.manifestPath !== null ? external_node_path_default().resolve(cwd, options.manifestPath) : findManifest(cwd, options.metadataFile ?? null);
+    if (manifestPath !== null && !options.metadataFile && !sources_isFile(manifestPath)) {
+        throw new UserError(`manifest \`${options.manifestPath}\` does not exist (relative paths are taken from \`${cwd}\`)`);
+    }
+    const metadataPromise = options.metadataFile
+        ? readMetadataFile(options.metadataFile)
+        : runCargoMetadata(runner, tools.cargo, manifestPath, invocation, runDir, childEnv, isolation.configArgs);
+    // A rejected promise must not go unhandled while the probes are awaited.
+    metadataPromise.catch(() => undefined);
+    const rustcPromise = runRustcVersion(runner, tools.rustc, runDir, childEnv);
+    rustcPromise.catch(() => undefined);
+    // The host triple only matters for rustflags tables keyed by triple or cfg; without them, probe at once.
+    const needsHostTriple = invocation.target === null && (config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0);
+    const knownTriple = invocation.target ?? (needsHostTriple ? (await rustcPromise).host : null);
+    const probe = (kind, triple) => probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? '', options.trustRepositoryConfig === true);
+    const [rustc, targetInfo, hostInfo] = await Promise.all([
+        rustcPromise,
+        probe('target', knownTriple),
+        invocation.target === null ? null : probe('host', null)
+    ]);
+    targetInfo.triple = invocation.target ?? rustc.host;
+    if (hostInfo)
+        hostInfo.triple = rustc.host;
+    const metadata = await metadataPromise;
+    const scope = options.scope ?? null;
+    const manifestOf = (file) => readToml(file, scope);
+    const rootManifestFile = external_node_path_default().join(metadata.workspaceRoot, 'Cargo.toml');
+    const rootManifest = manifestOf(rootManifestFile);
+    const names = profileNameFor(invocation.command, invocation.release, invocation.profile);
+    const profileOptions = { manifest: rootManifest, manifestFile: 'Cargo.toml', config, env };
+    const context = {
+        rustc,
+        host: hostInfo ?? targetInfo,
+        target: targetInfo,
+        profile: resolveProfile(names.main, profileOptions),
+        testProfile: resolveProfile(names.test, profileOptions)
+    };
+    return analyze({
+        metadata,
+        context,
+        invocation,
+        currentManifest: manifestPath ?? rootManifestFile,
+        locator: createLocator(metadata, context, manifestOf),
+        commandLine: ['cargo', invocation.command, ...toCargoArgs(invocation)],
+        sourceUsesCrate: sourceReader(metadata, scope),
+        facts: gatherFacts(metadata, config, options),
+        notes: isolation.notes
+    });
+}
+/** What the rules need from the repository beyond metadata and probes, read as data. */
+function gatherFacts(metadata, config, options) {
+    const scope = options.scope ?? null;
+    const pinFile = findToolchainFile(metadata.workspaceRoot, sources_isFile);
+    const exact = options.policy?.policy.exactToolchain ?? null;
+    const buildTarget = options.invocation.target === null ? config.buildTarget : null;
+    const allocators = new Map();
+    const loaders = new Map();
+    return {
+        pin: pinFile === null ? null : parseToolchainFile(readInputFile(pinFile, 'toolchain-file', { within: scopeFor(scope, pinFile) }), pinFile),
+        expectedToolchain: exact === null ? null : { channel: exact.channel, file: options.policy.path, line: exact.line },
+        targetSource: buildTarget?.kind === 'single' ? settingSource(buildTarget.target.source) : null,
+        globalAllocators(pkg) {
+            let found = allocators.get(pkg.id);
+            if (found === undefined)
+                allocators.set(pkg.id, (found = scanAllocators(pkg, scope)));
+            return found;
+        },
+        loadsLibraries(pkg) {
+            let found = loaders.get(pkg.id);
+            if (found === undefined)
+                loaders.set(pkg.id, (found = callsSystemLoader(pkg, scope)));
+            return found;
+        }
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/write-file.ts
@@ -43354,7 +43165,7 @@ function resolveOutputPath(given, input, workspace, roots) {
         real = external_node_path_default().join(external_node_fs_default().realpathSync(existing), ...missing, external_node_path_default().basename(lexical));
     }
     catch {
-        throw new errors_UserError(`input \`${input}\`: ${given} cannot be resolved${through}; name an existing directory in the workspace`);
+        throw new UserError(`input \`${input}\`: ${given} cannot be resolved${through}; name an existing directory in the workspace`);
     }
     const realRoots = roots.flatMap(root => {
         try {
@@ -43366,7 +43177,7 @@ function resolveOutputPath(given, input, workspace, roots) {
     });
     if (!realRoots.some(root => isBelow(root, real))) {
         const where = link === null ? 'is outside the workspace' : `leaves the workspace${through}`;
-        throw new errors_UserError(`input \`${input}\`: ${given} ${where}; only an absolute path may name a place outside the workspace and the runner's temporary directory`);
+        throw new UserError(`input \`${input}\`: ${given} ${where}; only an absolute path may name a place outside the workspace and the runner's temporary directory`);
     }
     return real;
 }
@@ -43512,13 +43323,13 @@ function firstSymlink(root, dir) {
     return null;
 }
 function writeError(file, name, error, overrides) {
-    if (error instanceof errors_UserError)
+    if (error instanceof UserError)
         return error;
     const e = error;
     const reason = e.reason ?? overrides[e.code ?? ''] ?? write_file_REASONS[e.code ?? ''] ?? (e.code === undefined ? undefined : `${e.code}: ${e.message}`);
     if (reason === undefined)
         throw error;
-    return new errors_UserError(`cannot write ${file} (${name}): ${reason}`);
+    return new UserError(`cannot write ${file} (${name}): ${reason}`);
 }
 function syncDirectory(dir) {
     let fd = null;
@@ -43607,21 +43418,22 @@ async function analyse(settings) {
     const trust = settings.trustRepositoryConfig;
     // The pull request chooses every file in the checkout, symlinks included: none it names may lead outside.
     const scope = trust ? null : repositoryScope(repository);
-    const policy = loadPolicy({ policy: settings.policy, defaultPolicy: DEFAULT_POLICY_FILE, cwd: repository, searchFrom: repository, scope });
     const manifestDir = external_node_path_default().dirname(external_node_path_default().resolve(repository, settings.manifestPath));
-    const timeoutMs = settings.timeoutMs;
-    const toolchain = await selectToolchain({ requested: settings.rustToolchain, dir: manifestDir, env, trustRepositoryConfig: trust, allowInstall: settings.installToolchain, timeoutMs, scope });
-    const analysed = await analyzeWorkspace({
+    const report = await check({
         manifestPath: settings.manifestPath,
         invocation: settings.invocation,
-        env: { ...env, ...toolchain },
+        env,
         cwd: repository,
-        policy,
+        policy: { policy: settings.policy, defaultPolicy: DEFAULT_POLICY_FILE, searchFrom: repository },
+        rustToolchain: settings.rustToolchain,
+        toolchainDir: manifestDir,
+        installToolchain: settings.installToolchain,
         trustRepositoryConfig: trust,
-        timeoutMs,
+        timeoutMs: settings.timeoutMs,
+        failOn: settings.failOn,
+        baseline: settings.baseline,
         scope
     });
-    const report = gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd: repository, scope });
     const workspacePrefix = external_node_path_default().relative(repository, report.workspaceRoot).split((external_node_path_default()).sep).join('/');
     // A relative path must stay inside the workspace or the runner's temporary directory, through any symlink.
     const roots = [repository, ...(env.RUNNER_TEMP ? [env.RUNNER_TEMP] : [])];
@@ -43659,10 +43471,10 @@ async function publish(settings, reportFile) {
     const env = process.env;
     const event = readEventContext(env, readEventPayload);
     if (event.kind === 'other') {
-        throw new errors_UserError(`input \`publish-report\` posts to the pull request of a \`workflow_run\` or \`pull_request\` event, and this run's event is ${event.event === null ? 'not set' : `\`${event.event}\``}`);
+        throw new UserError(`input \`publish-report\` posts to the pull request of a \`workflow_run\` or \`pull_request\` event, and this run's event is ${event.event === null ? 'not set' : `\`${event.event}\``}`);
     }
     if (settings.token === '')
-        throw new errors_UserError('input `publish-report` needs `github-token` to post the comment');
+        throw new UserError('input `publish-report` needs `github-token` to post the comment');
     const reportPath = external_node_path_default().resolve(env.GITHUB_WORKSPACE ?? process.cwd(), reportFile);
     // Its prose is never posted: messages, fixes and reasons are written again from its checked fields.
     const report = restateReport(readReport(reportPath, reportFile));
@@ -43680,7 +43492,7 @@ async function publish(settings, reportFile) {
         }
         const found = await findRunPullRequests(client, run);
         if (!found.ok)
-            throw new errors_UserError(`cannot find the pull request of ${run.headOwner}:${run.headBranch}: ${found.failure.message}`);
+            throw new UserError(`cannot find the pull request of ${run.headOwner}:${run.headBranch}: ${found.failure.message}`);
         if (found.numbers.length === 0) {
             notice(`No open pull request from ${run.headOwner}:${run.headBranch} points at ${run.headSha.slice(0, 12)} any more (closed, or newer commits were pushed): nothing was posted.`);
             return setReportOutputs(report, reportPath, null, null);
@@ -43691,7 +43503,7 @@ async function publish(settings, reportFile) {
     for (const number of target.numbers) {
         comment = await keepComment(client, { owner: target.owner, repo: target.repo, number }, report, settings, target.runUrl);
         if (comment?.outcome === 'failed')
-            throw new errors_UserError(`the pull-request comment on #${number} was not posted: ${comment.failure.message}`);
+            throw new UserError(`the pull-request comment on #${number} was not posted: ${comment.failure.message}`);
     }
     setReportOutputs(report, reportPath, null, comment);
 }
@@ -43705,7 +43517,7 @@ function readReport(file, given) {
         if (!(error instanceof InputFileError))
             throw error;
         const reason = error.code === 'ENOENT' ? `${error.reason} (was the artifact downloaded to this path?)` : error.reason;
-        throw new errors_UserError(`input \`publish-report\`: cannot read ${given}: ${reason}`);
+        throw new UserError(`input \`publish-report\`: cannot read ${given}: ${reason}`);
     }
     return parseReport(text, given);
 }

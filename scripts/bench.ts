@@ -47,7 +47,7 @@ type ParseModule = typeof import('../src/metadata/parse.js')
 type ProbeModule = typeof import('../src/rustc/probe.js')
 type ProfilesModule = typeof import('../src/config/profiles.js')
 type CargoConfigModule = typeof import('../src/config/cargo-config.js')
-type TypesModule = typeof import('../src/model/types.js')
+type InvocationModule = typeof import('../src/model/invocation.js')
 type SelectionModule = typeof import('../src/model/selection.js')
 type UnitGraphModule = typeof import('../src/model/unit-graph.js')
 type ResolveModule = typeof import('../src/linkage/resolve.js')
@@ -187,6 +187,12 @@ async function importFrom<T>(src: string, file: string): Promise<T> {
   return (await import(pathToFileURL(path.join(src, file)).href)) as T
 }
 
+/** The first of `files` that exists in `src`: a module may live elsewhere in an older source (`--src`). */
+async function importFirst<T>(src: string, ...files: string[]): Promise<T> {
+  const file = files.find(f => fs.existsSync(path.join(src, f))) ?? files[0]!
+  return importFrom<T>(src, file)
+}
+
 async function measure(task: Task, send: (m: ChildMessage) => void): Promise<void> {
   const [engine, parse, probe, profiles, cargoConfig, types, selection, unitGraph, resolve, evaluate] = await Promise.all([
     importFrom<EngineModule>(task.src, 'engine.ts'),
@@ -194,7 +200,7 @@ async function measure(task: Task, send: (m: ChildMessage) => void): Promise<voi
     importFrom<ProbeModule>(task.src, 'rustc/probe.ts'),
     importFrom<ProfilesModule>(task.src, 'config/profiles.ts'),
     importFrom<CargoConfigModule>(task.src, 'config/cargo-config.ts'),
-    importFrom<TypesModule>(task.src, 'model/types.ts'),
+    importFirst<InvocationModule>(task.src, 'model/invocation.ts', 'model/types.ts'),
     importFrom<SelectionModule>(task.src, 'model/selection.ts'),
     importFrom<UnitGraphModule>(task.src, 'model/unit-graph.ts'),
     importFrom<ResolveModule>(task.src, 'linkage/resolve.ts'),
@@ -297,7 +303,7 @@ async function scaleCheck(task: Task, send: (m: ChildMessage) => void): Promise<
     importFrom<ProbeModule>(task.src, 'rustc/probe.ts'),
     importFrom<ProfilesModule>(task.src, 'config/profiles.ts'),
     importFrom<CargoConfigModule>(task.src, 'config/cargo-config.ts'),
-    importFrom<TypesModule>(task.src, 'model/types.ts'),
+    importFirst<InvocationModule>(task.src, 'model/invocation.ts', 'model/types.ts'),
     importFrom<SummaryModule>(task.src, 'report/summary.ts'),
     importFrom<AnnotationsModule>(task.src, 'report/annotations.ts'),
     importFrom<typeof import('../src/report/json.js')>(task.src, 'report/json.ts'),

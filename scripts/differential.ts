@@ -37,11 +37,20 @@ export interface EngineOptions {
 
 export type RunAnalysis = (options: EngineOptions) => Promise<Report>
 
-/** Loaded lazily so that `--outcomes-only` works without the engine. */
+/** Loaded lazily so that `--outcomes-only` works without the engine: cargo-style flags in, report out. */
 export async function loadEngine(): Promise<RunAnalysis> {
-  const engine = await import('../src/run.js')
-  const runAnalysis: RunAnalysis = engine.runAnalysis
-  return runAnalysis
+  const [{ analyzeWorkspace }, { parseCliArgs }] = await Promise.all([import('../src/run.js'), import('../src/cli/args.js')])
+  return options => {
+    const cli = parseCliArgs(options.args)
+    return analyzeWorkspace({
+      manifestPath: options.manifestPath,
+      invocation: cli.invocation,
+      metadataFile: cli.metadataFile,
+      configOverrides: cli.configOverrides,
+      env: options.env,
+      cwd: options.cwd ?? path.dirname(path.resolve(options.manifestPath))
+    })
+  }
 }
 
 export interface DifferentialOptions {

@@ -1,15 +1,17 @@
-import { resolveLinkage, crateName, type LinkageResult, type UnitResult } from './linkage/resolve.js'
+import type { Locator } from './findings/finding.js'
+import { compareText } from './findings/order.js'
+import { pluginSystem, rustAbiBoundaries } from './linkage/boundaries.js'
+import { crateName, type LinkageResult, resolveLinkage, type UnitResult } from './linkage/resolve.js'
 import { noFacts, type WorkspaceFacts } from './model/facts.js'
+import type { Invocation } from './model/invocation.js'
 import { relativeOrAbsolute } from './model/paths.js'
+import { abiFlags } from './model/rustc-flags.js'
 import { selectPackages } from './model/selection.js'
-import type { BuildContext, Invocation, Metadata } from './model/types.js'
+import type { BuildContext, Metadata } from './model/types.js'
 import { buildUnitGraph, type SourceUsesCrate, type Unit, type UnitGraph } from './model/unit-graph.js'
 import { gateFindings } from './policy/gate.js'
 import type { ArtifactReport, BoundaryReport, LinkageEntry, Report, ToolchainReport } from './report/report.js'
-import { abiFlags } from './rules/abi.js'
-import { pluginSystem, rustAbiBoundaries } from './rules/boundaries.js'
-import type { Locator } from './rules/context.js'
-import { compareText, evaluateRules } from './rules/evaluate.js'
+import { evaluateRules } from './rules/evaluate.js'
 
 export interface AnalysisInput {
   metadata: Metadata

@@ -2,9 +2,9 @@
  * Action inputs (see action.yml) -> typed settings. All input validation happens here; every error is a
  * one-line `UserError` naming the input.
  */
-import { checkProfileName, splitFeatures } from './cli/args.js'
+import { checkProfileName, splitFeatures } from './model/invocation.js'
 import { UserError } from './errors.js'
-import { defaultInvocation, type Command, type Invocation } from './model/types.js'
+import { defaultInvocation, type Command, type Invocation } from './model/invocation.js'
 import type { FailOn } from './report/report.js'
 
 /** When to keep a sticky comment on the pull request. */

@@ -2,10 +2,15 @@
  * Every size limit on what the analysis reads: the files it parses and the output of the programs it runs.
  * A larger input ends the run with one line naming it and the limit; nothing is read past a limit.
  */
-import { MAX_REPORT_BYTES } from './report/parse-report.js'
-
 const KiB = 1024
 const MiB = 1024 * KiB
+
+/**
+ * Report files larger than this are refused before they are parsed (UTF-8 bytes). A 10,000-package workspace
+ * built with `-C prefer-dynamic` writes a 198 MiB report (824,000 linkage entries); V8 cannot hold a string
+ * of more than 512 Mi code units at all.
+ */
+export const MAX_REPORT_BYTES = 256 * MiB
 
 /**
  * The most `cargo metadata` may print, and the largest `--metadata-file`. Real metadata takes 4–10 KB per

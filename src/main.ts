@@ -1,16 +1,17 @@
+import * as core from '@actions/core'
 import crypto from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
-import * as core from '@actions/core'
 import { describeError, UserError } from './errors.js'
-import { InputFileError, readInputFile, repositoryScope } from './input-file.js'
 import { createGitHubClient, type GitHubClient } from './github/client.js'
-import { commentMarker, fitCommentBody, upsertStickyComment, type CommentOutcome } from './github/comment.js'
-import { readEventContext, readPullRequestContext, runUrl, type PullRequestContext } from './github/context.js'
+import { commentMarker, type CommentOutcome, fitCommentBody, upsertStickyComment } from './github/comment.js'
+import { type PullRequestContext, readEventContext, readPullRequestContext, runUrl } from './github/context.js'
 import { fetchChangedLines, isLineChanged } from './github/diff.js'
 import { findRunPullRequests } from './github/workflow-run.js'
-import { checkTrigger, parseActionInputs, type ActionSettings } from './inputs.js'
-import { selectAnnotations, type Annotation } from './report/annotations.js'
+import { InputFileError, readInputFile, repositoryScope } from './input-file.js'
+import { type ActionSettings, checkTrigger, parseActionInputs } from './inputs.js'
+import { DEFAULT_POLICY_FILE } from './policy/policy.js'
+import { type Annotation, selectAnnotations } from './report/annotations.js'
 import { renderComment } from './report/comment.js'
 import { reportJson } from './report/json.js'
 import { parseReport } from './report/parse-report.js'
@@ -19,8 +20,7 @@ import type { Report } from './report/report.js'
 import { restateReport } from './report/restate.js'
 import { renderSarif } from './report/sarif.js'
 import { renderSummary } from './report/summary.js'
-import { DEFAULT_POLICY_FILE } from './policy/policy.js'
-import { analyzeWorkspace, gateReport, loadPolicy, selectToolchain } from './run.js'
+import { check } from './run.js'
 import { plural } from './text.js'
 import { VERSION } from './version.js'
 import { appendToFile, resolveOutputPath, writeAtomically } from './write-file.js'
@@ -53,21 +53,22 @@ async function analyse(settings: ActionSettings): Promise<void> {
   const trust = settings.trustRepositoryConfig
   // The pull request chooses every file in the checkout, symlinks included: none it names may lead outside.
   const scope = trust ? null : repositoryScope(repository)
-  const policy = loadPolicy({ policy: settings.policy, defaultPolicy: DEFAULT_POLICY_FILE, cwd: repository, searchFrom: repository, scope })
   const manifestDir = path.dirname(path.resolve(repository, settings.manifestPath))
-  const timeoutMs = settings.timeoutMs
-  const toolchain = await selectToolchain({ requested: settings.rustToolchain, dir: manifestDir, env, trustRepositoryConfig: trust, allowInstall: settings.installToolchain, timeoutMs, scope })
-  const analysed = await analyzeWorkspace({
+  const report = await check({
     manifestPath: settings.manifestPath,
     invocation: settings.invocation,
-    env: { ...env, ...toolchain },
+    env,
     cwd: repository,
-    policy,
+    policy: { policy: settings.policy, defaultPolicy: DEFAULT_POLICY_FILE, searchFrom: repository },
+    rustToolchain: settings.rustToolchain,
+    toolchainDir: manifestDir,
+    installToolchain: settings.installToolchain,
     trustRepositoryConfig: trust,
-    timeoutMs,
+    timeoutMs: settings.timeoutMs,
+    failOn: settings.failOn,
+    baseline: settings.baseline,
     scope
   })
-  const report = gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd: repository, scope })
   const workspacePrefix = path.relative(repository, report.workspaceRoot).split(path.sep).join('/')
 
   // A relative path must stay inside the workspace or the runner's temporary directory, through any symlink.

@@ -2,16 +2,9 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import {
-  applyConfigEnv,
-  configFilePaths,
-  mergeCargoConfig,
-  readCargoConfig,
-  requestedTarget,
-  tripleRustflags
-} from '../../src/config/cargo-config.js'
-import type { CargoConfig, ConfigStringList } from '../../src/config/cargo-config.js'
+import { applyConfigEnv, type CargoConfig, configFilePaths, type ConfigStringList, mergeCargoConfig, requestedTarget, tripleRustflags } from '../../src/config/cargo-config.js'
 import { UserError } from '../../src/errors.js'
+import { readCargoConfig } from '../../src/gather/cargo-config.js'
 
 const values = (list: ConfigStringList | null): string[] => list?.items.map(i => i.value) ?? []
 

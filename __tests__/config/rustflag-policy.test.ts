@@ -1,17 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import {
-  classifyRustflags,
-  codegenValues,
-  firstRefused,
-  probeRustflags,
-  readRustflags,
-  refusedTarget,
-  rustflagsRefusal,
-  targetRefusal,
-  unstableValues
-} from '../../src/config/rustflag-policy.js'
+import { classifyRustflags, firstRefused, probeRustflags, refusedTarget, rustflagsRefusal, targetRefusal } from '../../src/config/rustflag-policy.js'
 import type { FlagSetting } from '../../src/config/rustflags.js'
+import { codegenOptions, readRustflags, unstableOptions } from '../../src/model/rustc-flags.js'
 
 /** `[name, value, use]` of each option, in order. */
 function read(flags: string[]): [string, string | null, string][] {
@@ -60,9 +51,9 @@ describe('reading rustflags as rustc does', () => {
   })
 
   it('reads -C and -Z values for the rules as rustc reads them', () => {
-    expect(codegenValues(['-gOCprefer_dynamic', '--C=panic=abort', '--cfg', '-Cpanic=unwind'], 'prefer-dynamic')).toEqual([''])
-    expect(codegenValues(['-gOCprefer_dynamic', '--C=panic=abort', '--cfg', '-Cpanic=unwind'], 'panic')).toEqual(['abort'])
-    expect(unstableValues(['-Zstaticlib_prefer_dynamic', '-Z', 'randomize-layout', '-Cstaticlib-prefer-dynamic=no'], 'staticlib-prefer-dynamic')).toEqual([''])
+    expect(codegenOptions(['-gOCprefer_dynamic', '--C=panic=abort', '--cfg', '-Cpanic=unwind'], 'prefer-dynamic')).toEqual([''])
+    expect(codegenOptions(['-gOCprefer_dynamic', '--C=panic=abort', '--cfg', '-Cpanic=unwind'], 'panic')).toEqual(['abort'])
+    expect(unstableOptions(['-Zstaticlib_prefer_dynamic', '-Z', 'randomize-layout', '-Cstaticlib-prefer-dynamic=no'], 'staticlib-prefer-dynamic')).toEqual([''])
   })
 })
 

@@ -21,9 +21,10 @@
  * (cargo's "output filename collision") was written last, and artifacts cargo built twice with an
  * identical visible profile, where the attribution of its messages to a copy is a guess.
  */
-import { findingArtifact, type ArtifactReport, type ArtifactStatus, type FindingReport, type Report } from '../../src/report/report.js'
+import { type Finding, findingArtifact } from '../../src/findings/finding.js'
 import type { CompileKind, CompileMode, TargetKind } from '../../src/model/types.js'
-import { DOUBT_TEXT, summarizeErrors, type CargoOutcome, type InvocationId, type UnitOutcome } from './cargo-outcome.js'
+import type { ArtifactReport, ArtifactStatus, Report } from '../../src/report/report.js'
+import { type CargoOutcome, DOUBT_TEXT, type InvocationId, summarizeErrors, type UnitOutcome } from './cargo-outcome.js'
 
 export interface Mismatch {
   seed: number
@@ -74,13 +75,13 @@ function foldStatuses(statuses: readonly ArtifactStatus[]): ArtifactStatus {
   return STATUS_ORDER.find(s => statuses.includes(s)) ?? 'ok'
 }
 
-function findingsFor(report: Report, key: ArtifactKey): FindingReport[] {
+function findingsFor(report: Report, key: ArtifactKey): Finding[] {
   return report.findings.filter(
     f => f.package === key.package && f.target === key.target && f.kind === key.kind && f.mode === key.mode && f.platform === key.platform
   )
 }
 
-function findingLines(findings: readonly FindingReport[]): string[] {
+function findingLines(findings: readonly Finding[]): string[] {
   return findings.map(f => `engine ${f.severity} ${f.rule} [${f.crateType}]: ${f.message}`)
 }
 
@@ -173,7 +174,7 @@ export function compareOutcome(seed: number, outcome: CargoOutcome, report: Repo
   }
 
   // Start-up: bins that fail to start directly versus bins with a `runtime-dylib` finding.
-  const runtimeFindings = new Map<string, FindingReport[]>()
+  const runtimeFindings = new Map<string, Finding[]>()
   for (const f of report.findings) {
     const a = findingArtifact(f)
     if (f.rule !== 'runtime-dylib' || a === null || a.kind !== 'bin') continue

@@ -1,5 +1,6 @@
-import type { ArtifactReport, FindingReport, Report } from '../../src/report/report.js'
-import { findingFingerprint } from '../../src/report/fingerprint.js'
+import type { Finding } from '../../src/findings/finding.js'
+import { findingFingerprint } from '../../src/findings/fingerprint.js'
+import type { ArtifactReport, Report } from '../../src/report/report.js'
 
 /** A small hand-built report; every field a renderer reads, with overrides. */
 export function makeReport(overrides: Partial<Report> = {}): Report {
@@ -17,8 +18,8 @@ export function makeReport(overrides: Partial<Report> = {}): Report {
   }
 }
 
-export function makeFinding(overrides: Partial<FindingReport> = {}): FindingReport {
-  const f: FindingReport = {
+export function makeFinding(overrides: Partial<Finding> = {}): Finding {
+  const f: Finding = {
     rule: 'duplicate-linkage',
     severity: 'error',
     fingerprint: '',

@@ -5,7 +5,7 @@
  * Parsing is pure: argv in, options out, or a one-line `UserError` naming the flag at fault.
  */
 import { UserError } from '../errors.js'
-import { defaultInvocation, type Command, type Invocation } from '../model/types.js'
+import { checkProfileName, defaultInvocation, splitFeatures, type Command, type Invocation } from '../model/invocation.js'
 import type { FailOn } from '../report/report.js'
 import { COLOR_CHOICES, colorsStream, isColorChoice, resolveColorChoice, type ColorChoice } from './color.js'
 
@@ -533,116 +533,4 @@ export function checkPackageSpec(spec: string, spelled: string): string {
     throw new UserError(`\`${spelled}\` takes one package per flag, got \`${spec}\`; write \`${rewrite}\``)
   }
   return spec
-}
-
-/**
- * Splits a `--features` value the way cargo does: on whitespace and commas, dropping empty items
- * (`-F "a b"`, `-F a,b` and `-F a -F b` all select `a` and `b`).
- */
-export function splitFeatures(value: string): string[] {
-  return value.split(/[\s,]+/u).filter(feature => feature !== '')
-}
-
-/** Profile names cargo refuses on the command line whatever the manifest says (besides `debug` and `cargo*`). */
-const RESERVED_PROFILE_NAMES = new Set([
-  'build-override',
-  'build',
-  'check',
-  'clean',
-  'config',
-  'fetch',
-  'fix',
-  'install',
-  'metadata',
-  'package',
-  'publish',
-  'report',
-  'root',
-  'run',
-  'rust',
-  'rustc',
-  'rustdoc',
-  'target',
-  'tmp',
-  'uninstall'
-])
-
-/**
- * Validates a profile name as cargo does for `--profile` (cargo-util-schemas `validate_profile_name`): letters,
- * numbers, `_` and `-` only; `doc`, `debug`, `build-override`, names starting with `cargo` and a few reserved
- * words are refused. Whether the profile is defined is left to the manifest reader.
- *
- * @param what how to name the source in the message, e.g. "`--profile`" or "input `profile`".
- */
-export function checkProfileName(name: string, what: string): string {
-  if (name === '') throw new UserError(`${what} must not be empty`)
-  const bad = Array.from(name).find(ch => !/^[\p{Alphabetic}\p{N}_-]$/u.test(ch))
-  if (bad !== undefined) {
-    throw new UserError(
-      `${what}: invalid character \`${bad}\` in profile name \`${name}\`; allowed characters are letters, numbers, underscore, and hyphen`
-    )
-  }
-  if (name === 'doc') throw new UserError(`${what}: profile \`doc\` is reserved and not allowed to be explicitly specified`)
-  const lower = name.toLowerCase()
-  if (lower === 'debug') {
-    throw new UserError(`${what}: profile name \`${name}\` is reserved; the default development profile is \`dev\``)
-  }
-  if (RESERVED_PROFILE_NAMES.has(lower) || lower.startsWith('cargo')) {
-    throw new UserError(`${what}: profile name \`${name}\` is reserved; please choose a different name`)
-  }
-  return name
-}
-
-/**
- * Renders an invocation as the cargo flags that select the same packages, targets, features and profile, in
- * the order of cargo's help, long forms only (`--package app --features a,b --release`). The subcommand itself
- * is `invocation.command`; see `formatCargoCommand` for the whole line.
- */
-export function toCargoArgs(invocation: Invocation): string[] {
-  const args: string[] = []
-  const repeat = (flag: string, values: readonly string[]): void => {
-    for (const value of values) args.push(flag, value)
-  }
-  const when = (flag: string, on: boolean): void => {
-    if (on) args.push(flag)
-  }
-  const { targets } = invocation
-
-  repeat('--package', invocation.packages)
-  when('--workspace', invocation.workspace)
-  repeat('--exclude', invocation.exclude)
-
-  when('--lib', targets.lib)
-  when('--bins', targets.bins)
-  repeat('--bin', targets.bin)
-  when('--examples', targets.examples)
-  repeat('--example', targets.example)
-  when('--tests', targets.tests)
-  repeat('--test', targets.test)
-  when('--benches', targets.benches)
-  repeat('--bench', targets.bench)
-  when('--all-targets', targets.allTargets)
-
-  if (invocation.features.length > 0) args.push('--features', invocation.features.join(','))
-  when('--all-features', invocation.allFeatures)
-  when('--no-default-features', invocation.noDefaultFeatures)
-
-  when('--release', invocation.release)
-  if (invocation.profile !== null) args.push('--profile', invocation.profile)
-  if (invocation.target !== null) args.push('--target', invocation.target)
-
-  when('--locked', invocation.locked)
-  when('--offline', invocation.offline)
-  when('--frozen', invocation.frozen)
-  return args
-}
-
-/** The whole cargo command line for an invocation, quoted for a POSIX shell: `cargo build --workspace --release`. */
-export function formatCargoCommand(invocation: Invocation): string {
-  return ['cargo', invocation.command, ...toCargoArgs(invocation)].map(quoteForShell).join(' ')
-}
-
-function quoteForShell(word: string): string {
-  if (/^[\w@%+=:,./-]+$/u.test(word)) return word
-  return `'${word.replaceAll("'", `'\\''`)}'`
 }

@@ -6,12 +6,12 @@ import { reportJson } from '../report/json.js'
 import { renderText } from '../report/render.js'
 import type { Report } from '../report/report.js'
 import { renderSarif } from '../report/sarif.js'
-import { renderSummary } from '../report/summary.js'
 import { painter } from '../report/sgr.js'
-import { analyzeWorkspace, gateReport, loadPolicy, selectToolchain } from '../run.js'
+import { renderSummary } from '../report/summary.js'
+import { check } from '../run.js'
 import { VERSION } from '../version.js'
 import { writeAtomically } from '../write-file.js'
-import { colorFlagIn, HELP_TEXT, parseCliArgs, splitCommandLine, type ReportFormat } from './args.js'
+import { colorFlagIn, HELP_TEXT, parseCliArgs, type ReportFormat, splitCommandLine } from './args.js'
 import { decideErrorColor, terminalShowsColor } from './color.js'
 
 /**
@@ -33,28 +33,28 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`rust-linkage-guard ${VERSION}\n`)
     return 0
   }
-  const cwd = process.cwd()
-  const searchFrom = options.manifestPath === null ? cwd : path.dirname(path.resolve(cwd, options.manifestPath))
-  const policy = loadPolicy({ policy: options.policy, defaultPolicy: options.noPolicy ? null : 'search', cwd, searchFrom })
   if (requested !== null && !/^[A-Za-z0-9][A-Za-z0-9._+-]*$/u.test(requested)) {
     throw new UserError(`\`+${requested}\` must name a rustup toolchain such as \`+stable\` or \`+1.95.0\``)
   }
-  const trust = options.trustRepositoryConfig
-  // A developer's own environment may install toolchains as rustup is configured to.
-  const timeoutMs = options.timeoutMs ?? undefined
-  const toolchain = await selectToolchain({ requested, dir: searchFrom, env: process.env, trustRepositoryConfig: trust, allowInstall: true, timeoutMs })
-  const analysed = await analyzeWorkspace({
+  const cwd = process.cwd()
+  const searchFrom = options.manifestPath === null ? cwd : path.dirname(path.resolve(cwd, options.manifestPath))
+  const report = await check({
     manifestPath: options.manifestPath,
     invocation: options.invocation,
     metadataFile: options.metadataFile,
     configOverrides: options.configOverrides,
-    env: { ...process.env, ...toolchain },
+    env: process.env,
     cwd,
-    policy,
-    trustRepositoryConfig: trust,
-    timeoutMs
+    policy: { policy: options.policy, defaultPolicy: options.noPolicy ? null : 'search', searchFrom },
+    rustToolchain: requested,
+    toolchainDir: searchFrom,
+    // A developer's own environment may install toolchains as rustup is configured to.
+    installToolchain: true,
+    trustRepositoryConfig: options.trustRepositoryConfig,
+    timeoutMs: options.timeoutMs ?? undefined,
+    failOn: options.failOn,
+    baseline: options.baseline
   })
-  const report = gateReport(analysed, { failOn: options.failOn, policy, baseline: options.baseline, cwd })
   const text = render(report, options.format, options.color)
   if (options.output !== null) writeAtomically(options.output, text, '`--output`')
   else await writeStdout(text)

@@ -1,8 +1,56 @@
 import type { Linkage, PanicStrategy } from '../model/types.js'
 
 /**
- * rustc's dependency-format algorithm (`compiler/rustc_metadata/src/dependency_format.rs`), replayed
- * over plain data: for one output crate type of one rustc invocation, how each upstream crate links.
+ * rustc's dependency-format algorithm, replayed over plain data: for one output crate type of one rustc
+ * invocation, how each upstream crate links.
+ *
+ * Follows `compiler/rustc_metadata/src/dependency_format.rs` of rust-lang/rust at tag 1.95.0 (commit
+ * 59807616e1fa2540724bfbac14d7976d7e4a3860), function by function and in the same order:
+ *
+ *   calculate             `calculate`, for one crate type of its loop over `tcx.crate_types()`
+ *   calculateType         `calculate_type`
+ *   addLibrary            `add_library`
+ *   attemptStatic         `attempt_static`
+ *   activateInjectedDep   `activate_injected_dep`
+ *   verifyOk              `verify_ok`
+ *   recordedFormats       `EncodeContext::encode_dylib_dependency_formats` (`rustc_metadata/src/rmeta/encoder.rs`)
+ *
+ * The algorithm, in rustc's five steps:
+ *   1. If static linking is required (a staticlib; an executable linked with crt-static on a target that
+ *      does not allow dylibs with it), every upstream crate must be available as an rlib: an error for each
+ *      one that is not.
+ *   2. If static linking is preferred (no `-C prefer-dynamic`, a crt-static executable, a proc-macro), try
+ *      linking every upstream crate from its rlib (`attempt_static`); if one has none, go on.
+ *   3. Static linking failed, so at least one library links dynamically: greedily link every library
+ *      available as a dylib dynamically.
+ *   4. Register each such dylib, and the formats it recorded for its own dependencies, in one map
+ *      (`add_library`): a crate may be registered twice only if dynamically both times; anything else would
+ *      put two copies of it in the output, and is an error.
+ *   5. Link every remaining explicit dependency statically. Then activate the injected panic runtime unless
+ *      one is linked already, check that each crate exists in the format chosen for it, and check the panic
+ *      runtime and strategies of everything linked (`verify_ok`).
+ *
+ * Not replayed, and why that does not matter here:
+ *   - `upstream_in_dylibs`: with `#![feature(rustc_private)]`, dylibs that another dylib links statically are
+ *     skipped. Nightly only, for linking `rustc_driver`.
+ *   - The `sdylib` crate type and `sdylib_interface` crate sources: unstable (`-Z unstable-options`); cargo
+ *     never asks for them, so no crate here has one.
+ *   - `should_link()`: without a link output (`--emit=metadata`) rustc computes nothing; the predicted commands
+ *     (`cargo build`, `cargo test`) link.
+ *   - Wording of the errors: the `non_static_deps` and `rustc_driver_help` notes of the "only shows up once"
+ *     error, and the `RustcLibRequired` variant of "required to be available" for crates named `rustc_*`.
+ *     Same errors, other text.
+ *   - `verify_ok`'s `-Z panic-in-drop` check: a nightly option not modelled (without it every crate agrees).
+ *   - `-C panic=immediate-abort` (unstable; no injected panic runtime, and `verify_ok` then wants every crate
+ *     built with it): `LinkSession.panic` knows `unwind` and `abort` only, and the profile reader refuses
+ *     `panic = "immediate-abort"` (`config/profiles.ts`).
+ *   - `tcx.is_compiler_builtins` reads the `#![compiler_builtins]` attribute; here it is the crate named
+ *     `compiler_builtins`, the only crate in a sysroot that has it.
+ *   - The local crate (`LOCAL_CRATE`, always `Static` in rustc's list): it is compiled with the session's own
+ *     panic strategy, so `verify_ok` never objects to it; lists here hold upstream crates only.
+ *   - Everything the algorithm reads rather than decides — which crates rustc loads and in which order, how
+ *     each was loaded, which panic runtime is injected, the session settings — is the caller's
+ *     (`linkage/resolve.ts`, from cargo's unit graph and the probed target).
  */
 
 /** How a crate was loaded into the crate graph (rustc's `CrateDepKind`). */
@@ -33,9 +81,9 @@ export interface CrateNode {
 /** The session settings that enter the algorithm. */
 export interface LinkSession {
   preferDynamic: boolean
-  /** `crt-static` for executables. */
+  /** `crt-static` for executables (`sess.crt_static(Some(CrateType::Executable))`). */
   crtStatic: boolean
-  /** The target lets crt-static executables link dylibs (`crt_static_allows_dylibs`: Windows MSVC, WASI). */
+  /** The target lets crt-static executables link dylibs (the target option `crt_static_allows_dylibs`). */
   crtStaticAllowsDylibs: boolean
   panic: PanicStrategy
   /** `-Z staticlib-prefer-dynamic` (nightly): a staticlib prefers dynamic linking. */
@@ -60,141 +108,199 @@ export type DependencyFormatError =
   | { kind: 'required-panic-strategy'; crate: string; found: PanicStrategy; desired: PanicStrategy }
 
 export interface DependencyFormats {
-  /** Linkage of every crate in the graph, by key. */
+  /** Linkage of every crate in the graph, by key (rustc's `DependencyList`); empty when nothing links. */
   linkage: Map<string, Linkage>
   /** For `included-from-dylib` (and dynamic crates reached through a dylib): the dylib that brought it. */
   via: Map<string, string>
   errors: DependencyFormatError[]
-  /** Whether static linkage of everything succeeded (`attempt_static`). */
-  allStatic: boolean
+}
+
+/** rustc's `DependencyList`: a linkage per upstream crate, by key, in load order. */
+type DependencyList = Map<string, Linkage>
+
+/** What the algorithm asks of rustc's `tcx` and `sess`; `errors` stands for `sess.dcx()`. */
+interface Tcx {
+  session: LinkSession
+  /** `tcx.crates(())`: the upstream crates in load order. */
+  crates: readonly CrateNode[]
+  /** The panic runtime crate loading injected (`CStore::injected_panic_runtime`), by key. */
+  injectedPanicRuntime: string | null
+  errors: DependencyFormatError[]
+  /** Only an error message needs a crate by key: built on first use. */
+  byKey: Map<string, CrateNode> | null
+}
+
+/** `tcx.crate_name(cnum)`. */
+function crateName(tcx: Tcx, key: string): string {
+  tcx.byKey ??= new Map(tcx.crates.map(c => [c.key, c]))
+  return tcx.byKey.get(key)?.name ?? key
 }
 
 /**
- * `calculate_type` followed by `verify_ok` for one output crate type.
+ * rustc: `calculate`, for one output crate type — `calculate_type`, then `verify_ok` on its list.
  * `crates` must be in rustc's load order (the standard library first); `injectedPanicRuntime` is the
  * key of the panic runtime rustc injects (`panic_unwind` or `panic_abort`), if any.
  */
-export function calculateType(
+export function calculate(
   crateType: OutputCrateType,
   session: LinkSession,
   crates: readonly CrateNode[],
   injectedPanicRuntime: string | null
 ): DependencyFormats {
-  const empty = (errors: DependencyFormatError[] = []): DependencyFormats => ({
-    linkage: new Map(),
-    via: new Map(),
-    errors,
-    allStatic: false
-  })
-  if (crateType === 'rlib') return empty()
+  const tcx: Tcx = { session, crates, injectedPanicRuntime, errors: [], byKey: null }
+  const { linkage, via } = calculateType(tcx, crateType)
+  verifyOk(tcx, linkage)
+  return { linkage, via, errors: tcx.errors }
+}
 
-  let preferStatic: boolean
-  switch (crateType) {
+/** rustc: `calculate_type`. */
+function calculateType(tcx: Tcx, ty: OutputCrateType): { linkage: DependencyList; via: Map<string, string> } {
+  const sess = tcx.session
+  const nothing = () => ({ linkage: new Map<string, Linkage>(), via: new Map<string, string>() })
+
+  let preferredLinkage: Linkage
+  switch (ty) {
+    // Without `-C prefer-dynamic`, a dylib or cdylib links everything statically it can.
     case 'dylib':
     case 'cdylib':
-      preferStatic = !session.preferDynamic
+      preferredLinkage = sess.preferDynamic ? 'dynamic' : 'static'
       break
     case 'staticlib':
-      preferStatic = !session.staticlibPreferDynamic
+      preferredLinkage = sess.staticlibPreferDynamic ? 'dynamic' : 'static'
       break
+    // An executable prefers static linkage unless `-C prefer-dynamic`, and always when crt-static.
     case 'bin':
-      preferStatic = !session.preferDynamic || session.crtStatic
+      preferredLinkage = !sess.preferDynamic || sess.crtStatic ? 'static' : 'dynamic'
       break
+    // rustc ignores `-C prefer-dynamic` for proc-macros.
     case 'proc-macro':
-      // rustc ignores -C prefer-dynamic for proc-macros.
-      preferStatic = true
+      preferredLinkage = 'static'
+      break
+    // An rlib does not link.
+    case 'rlib':
+      preferredLinkage = 'not-linked'
       break
   }
 
-  // Only an error message needs a crate's name by key: build the index then.
-  let byKey: Map<string, CrateNode> | null = null
-  const nameOf = (key: string): string => (byKey ??= new Map(crates.map(c => [c.key, c]))).get(key)?.name ?? key
-  const unavailable: string[] = []
-  if (preferStatic) {
-    const firstNonRlib = crates.find(c => c.depKind !== 'macros-only' && !c.rlib)
-    if (!firstNonRlib) {
-      const linkage = new Map<string, Linkage>()
-      for (const c of crates) linkage.set(c.key, c.depKind === 'explicit' ? 'static' : 'not-linked')
-      activateInjected(linkage, crates, injectedPanicRuntime)
-      return { linkage, via: new Map(), errors: verify(linkage, crates, session), allStatic: true }
-    }
-    unavailable.push(firstNonRlib.key)
-    if ((crateType === 'staticlib' && !session.staticlibAllowRdylibDeps) || (crateType === 'bin' && session.crtStatic && !session.crtStaticAllowsDylibs)) {
-      return empty(
-        crates.filter(c => c.depKind !== 'macros-only' && !c.rlib).map(c => ({ kind: 'rlib-required' as const, crate: c.name }))
-      )
+  switch (preferredLinkage) {
+    case 'not-linked':
+      return nothing()
+    case 'static': {
+      const linkage = attemptStatic(tcx)
+      if (linkage !== null) return { linkage, via: new Map() }
+      // Staticlibs and static executables must have all static dependencies.
+      if ((ty === 'staticlib' && !sess.staticlibAllowRdylibDeps) || (ty === 'bin' && sess.crtStatic && !sess.crtStaticAllowsDylibs)) {
+        for (const c of tcx.crates) {
+          if (c.depKind === 'macros-only' || c.rlib) continue
+          tcx.errors.push({ kind: 'rlib-required', crate: c.name })
+        }
+        return nothing()
+      }
+      break
     }
   }
 
-  const errors: DependencyFormatError[] = []
+  // Every dylib, and what it recorded for its own dependencies.
   const formats = new Map<string, Origin>()
-  const add = (key: string, origin: Origin): void => {
-    const existing = formats.get(key)
-    if (existing) {
-      if (existing.preference !== origin.preference || origin.preference === 'static') {
-        errors.push({ kind: 'crate-dep-multiple', crate: nameOf(key), existing, incoming: origin })
-      }
-    } else {
-      formats.set(key, origin)
-    }
-  }
-  for (const c of crates) {
+  for (const c of tcx.crates) {
     if (c.depKind === 'macros-only' || !c.dylib) continue
-    add(c.key, { preference: 'dynamic', via: null })
-    for (const [dep, preference] of c.dylibFormats ?? []) add(dep, { preference, via: c.key })
+    addLibrary(tcx, c.key, { preference: 'dynamic', via: null }, formats)
+    for (const [dep, style] of c.dylibFormats ?? []) addLibrary(tcx, dep, { preference: style, via: c.key }, formats)
   }
-  const linkage = new Map<string, Linkage>()
+
+  // Collect what we've got so far.
+  const ret: DependencyList = new Map()
   const via = new Map<string, string>()
-  for (const c of crates) {
+  for (const c of tcx.crates) {
     const f = formats.get(c.key)
-    linkage.set(c.key, f === undefined ? 'not-linked' : f.preference === 'dynamic' ? 'dynamic' : 'included-from-dylib')
+    ret.set(c.key, f === undefined ? 'not-linked' : f.preference === 'dynamic' ? 'dynamic' : 'included-from-dylib')
     if (f?.via) via.set(c.key, f.via)
   }
-  for (const c of crates) {
+
+  // Add any missing explicit dependencies as static libraries.
+  for (const c of tcx.crates) {
     if (!c.dylib && !formats.has(c.key) && c.depKind === 'explicit') {
-      add(c.key, { preference: 'static', via: null })
-      linkage.set(c.key, 'static')
+      addLibrary(tcx, c.key, { preference: 'static', via: null }, formats)
+      ret.set(c.key, 'static')
     }
   }
-  activateInjected(linkage, crates, injectedPanicRuntime)
+
+  activateInjectedDep(tcx.injectedPanicRuntime, ret, tcx.crates)
+
+  // Everything must be available in the format chosen for it.
+  for (const c of tcx.crates) {
+    const kind = ret.get(c.key)
+    if (kind === 'static' && !c.rlib) tcx.errors.push({ kind: 'lib-required', crate: c.name, format: 'rlib' })
+    if (kind === 'dynamic' && !c.dylib) tcx.errors.push({ kind: 'lib-required', crate: c.name, format: 'dylib' })
+  }
+
+  return { linkage: ret, via }
+}
+
+/** rustc: `add_library`. */
+function addLibrary(tcx: Tcx, cnum: string, link: Origin, m: Map<string, Origin>): void {
+  const link2 = m.get(cnum)
+  if (link2 === undefined) {
+    m.set(cnum, link)
+    return
+  }
+  // Different linkages, or static twice: two copies of the library.
+  if (link2.preference !== link.preference || link.preference === 'static') {
+    tcx.errors.push({ kind: 'crate-dep-multiple', crate: crateName(tcx, cnum), existing: link2, incoming: link })
+  }
+}
+
+/** rustc: `attempt_static`. */
+function attemptStatic(tcx: Tcx): DependencyList | null {
+  const allCratesAvailableAsRlib = tcx.crates.every(c => c.depKind === 'macros-only' || c.rlib)
+  if (!allCratesAvailableAsRlib) return null
+
+  const ret: DependencyList = new Map()
+  for (const c of tcx.crates) ret.set(c.key, c.depKind === 'explicit' ? 'static' : 'not-linked')
+  activateInjectedDep(tcx.injectedPanicRuntime, ret, tcx.crates)
+  return ret
+}
+
+/**
+ * rustc: `activate_injected_dep`, whose `replaces_injected` is `is_panic_runtime`. The list is walked
+ * through `crates`, which holds the same keys in the same order.
+ */
+function activateInjectedDep(injected: string | null, list: DependencyList, crates: readonly CrateNode[]): void {
   for (const c of crates) {
-    const l = linkage.get(c.key)
-    if (l === 'static' && !c.rlib) errors.push({ kind: 'lib-required', crate: c.name, format: 'rlib' })
-    if (l === 'dynamic' && !c.dylib) errors.push({ kind: 'lib-required', crate: c.name, format: 'dylib' })
-  }
-  errors.push(...verify(linkage, crates, session))
-  return { linkage, via, errors, allStatic: false }
-}
-
-function activateInjected(linkage: Map<string, Linkage>, crates: readonly CrateNode[], injected: string | null): void {
-  if (crates.some(c => c.isPanicRuntime && linkage.get(c.key) !== 'not-linked')) return
-  if (injected !== null) linkage.set(injected, 'static')
-}
-
-/** `verify_ok`: one panic runtime, and every linked crate compatible with the artifact's strategy. */
-function verify(linkage: Map<string, Linkage>, crates: readonly CrateNode[], session: LinkSession): DependencyFormatError[] {
-  const errors: DependencyFormatError[] = []
-  const linked = crates.filter(c => (linkage.get(c.key) ?? 'not-linked') !== 'not-linked')
-  let runtime: CrateNode | null = null
-  for (const c of linked) {
     if (!c.isPanicRuntime) continue
-    if (runtime) errors.push({ kind: 'two-panic-runtimes', first: runtime.name, second: c.name })
-    else runtime = c
+    if (list.get(c.key) !== 'not-linked') return
   }
-  if (!runtime) return errors
-  if (runtime.requiredPanic !== session.panic) {
-    errors.push({ kind: 'bad-panic-strategy', runtime: runtime.name, strategy: session.panic })
+  if (injected !== null) list.set(injected, 'static')
+}
+
+/** rustc: `verify_ok`. One panic runtime, and every linked crate compatible with the session's strategy. */
+function verifyOk(tcx: Tcx, list: DependencyList): void {
+  if (list.size === 0) return
+  const linked = (c: CrateNode): boolean => (list.get(c.key) ?? 'not-linked') !== 'not-linked'
+
+  // The last panic runtime linked is the one checked below, as in rustc.
+  let panicRuntime: CrateNode | null = null
+  for (const c of tcx.crates) {
+    if (!linked(c) || !c.isPanicRuntime) continue
+    if (panicRuntime !== null) tcx.errors.push({ kind: 'two-panic-runtimes', first: panicRuntime.name, second: c.name })
+    panicRuntime = c
   }
-  for (const c of linked) {
-    if (c === runtime || c.name === 'compiler_builtins') continue
-    if (c.requiredPanic !== null && c.requiredPanic !== session.panic) {
-      errors.push({ kind: 'required-panic-strategy', crate: c.name, found: c.requiredPanic, desired: session.panic })
+  if (panicRuntime === null) return
+
+  const desiredStrategy = tcx.session.panic
+  if (panicRuntime.requiredPanic !== desiredStrategy) {
+    tcx.errors.push({ kind: 'bad-panic-strategy', runtime: panicRuntime.name, strategy: desiredStrategy })
+  }
+  for (const c of tcx.crates) {
+    if (!linked(c)) continue
+    if (c === panicRuntime || c.name === 'compiler_builtins') continue
+    if (c.requiredPanic !== null && c.requiredPanic !== desiredStrategy) {
+      tcx.errors.push({ kind: 'required-panic-strategy', crate: c.name, found: c.requiredPanic, desired: desiredStrategy })
     }
   }
-  return errors
 }
 
-/** What a Rust dylib records about its own linkage, for the crates that link it later. */
+/** rustc: `encode_dylib_dependency_formats` — what a Rust dylib records about its own linkage for later consumers. */
 export function recordedFormats(result: DependencyFormats): Map<string, Preference> {
   const out = new Map<string, Preference>()
   for (const [key, l] of result.linkage) {

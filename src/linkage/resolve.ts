@@ -1,16 +1,8 @@
 import { providesDylib, providesRlib, requiresUpstreamObjects } from '../model/crate-type.js'
-import { codegenOptions, flagEnabled, unstableOptions } from '../rustc/probe.js'
-import { dependenciesOf, type CargoLto, type UnlinkableDep, type Unit, type UnitGraph } from '../model/unit-graph.js'
+import { codegenOptions, flagEnabled, unstableOptions } from '../model/rustc-flags.js'
 import type { CrateType, Linkage, TargetInfo } from '../model/types.js'
-import {
-  calculateType,
-  recordedFormats,
-  type CrateNode,
-  type DependencyFormatError,
-  type DependencyFormats,
-  type OutputCrateType,
-  type Preference
-} from './dependency-format.js'
+import { type CargoLto, dependenciesOf, type Unit, type UnitGraph, type UnlinkableDep } from '../model/unit-graph.js'
+import { calculate, type CrateNode, type DependencyFormatError, type DependencyFormats, type OutputCrateType, type Preference, recordedFormats } from './dependency-format.js'
 
 /** Why a unit fails, in the order rustc (or cargo) would stop on it. */
 export type UnitProblem =
@@ -154,7 +146,7 @@ function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>, units: readonly Un
   const session = {
     preferDynamic: unit.preferDynamic !== null,
     crtStatic: unit.crtStatic,
-    crtStaticAllowsDylibs: /-windows-msvc$|^wasm32-wasi/.test(unit.targetInfo.triple),
+    crtStaticAllowsDylibs: unit.targetInfo.crtStaticAllowsDylibs ?? false,
     panic: unit.panic,
     staticlibPreferDynamic: flagEnabled(unstableOptions(unit.rustflags, 'staticlib-prefer-dynamic')),
     staticlibAllowRdylibDeps: flagEnabled(unstableOptions(unit.rustflags, 'staticlib-allow-rdylib-deps'))
@@ -168,7 +160,7 @@ function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>, units: readonly Un
       artifacts.push({ crateType, formats: null })
       continue
     }
-    const formats = calculateType(crateType, session, crates, injected)
+    const formats = calculate(crateType, session, crates, injected)
     artifacts.push({ crateType, formats })
     for (const error of formats.errors) problems.push({ kind: 'dependency-format', crateType, error })
     if (crateType === 'dylib') dylibFormats = recordedFormats(formats)

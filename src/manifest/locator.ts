@@ -1,7 +1,7 @@
+import type { Location, Locator } from '../findings/finding.js'
 import { forwardSlashes, joinPath, relativeOrAbsolute, relativePosix, resolveFrom } from '../model/paths.js'
 import type { BuildContext, Metadata, Package, SettingSource } from '../model/types.js'
 import type { Unit } from '../model/unit-graph.js'
-import type { Location, Locator } from '../rules/context.js'
 import type { TomlDocument } from '../toml/document.js'
 
 const SECTIONS: Record<string, string> = { normal: 'dependencies', dev: 'dev-dependencies', build: 'build-dependencies' }

@@ -1,6 +1,6 @@
 import type { CrateType } from './types.js'
 
-// The truth tables below are cargo's own (`src/compiler/crate_type.rs`); keep them identical.
+// The truth tables below are cargo's own (`src/cargo/core/compiler/crate_type.rs`); keep them identical.
 
 /** Outputs a Rust crate can be linked against: `lib`, `rlib`, `dylib`, `proc-macro`. */
 export function isLinkable(t: CrateType): boolean {

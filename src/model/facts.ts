@@ -1,4 +1,4 @@
-import type { ToolchainPin } from '../toolchain/pin.js'
+import type { ToolchainPin } from './toolchain-pin.js'
 import type { Package, SettingSource } from './types.js'
 
 /** A line of a file, by absolute path. */

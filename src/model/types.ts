@@ -28,9 +28,6 @@ export type CompileKind = 'host' | 'target'
 /** `build`, or `test` for a target compiled as a test harness (`rustc --test`). */
 export type CompileMode = 'build' | 'test'
 
-/** The cargo subcommand being predicted. */
-export type Command = 'build' | 'test'
-
 /** A package id exactly as `cargo metadata` prints it; an opaque key. */
 export type PackageId = string
 
@@ -108,6 +105,12 @@ export interface TargetInfo {
   targetLibdir: string
   /** Whether executables link the C runtime statically (`crt-static`) with these flags. */
   crtStaticExecutables: boolean
+  /**
+   * Whether crt-static executables may still link Rust dylibs (the target option `crt_static_allows_dylibs`),
+   * read from the probe. Undefined when these flags leave executables without crt-static: rustc then never
+   * asks, and the probe cannot tell.
+   */
+  crtStaticAllowsDylibs?: boolean
   /** The shared-library form of `std` in the target libdir (e.g. `libstd-d1237ef7159db0a2.so`), if any. */
   stdDylib: string | null
   /** The rustflags these facts were probed with (the effective rustflags of units for this target). */
@@ -145,68 +148,6 @@ export interface ProfileSettings {
 
 /** A file and line a setting was read from (repository-relative when possible), or an environment variable. */
 export type SettingSource = { file: string; line: number } | { env: string }
-
-/** Which packages and targets the command selects, as on cargo's command line. */
-export interface Invocation {
-  command: Command
-  packages: string[]
-  workspace: boolean
-  exclude: string[]
-  /** Target-selection flags; all false means cargo's default for the command. */
-  targets: {
-    lib: boolean
-    bins: boolean
-    bin: string[]
-    tests: boolean
-    test: string[]
-    examples: boolean
-    example: string[]
-    benches: boolean
-    bench: string[]
-    allTargets: boolean
-  }
-  release: boolean
-  profile: string | null
-  /** `--target` triple, or null for the host. */
-  target: string | null
-  features: string[]
-  allFeatures: boolean
-  noDefaultFeatures: boolean
-  locked: boolean
-  offline: boolean
-  frozen: boolean
-}
-
-export function defaultInvocation(overrides: Partial<Invocation> = {}): Invocation {
-  return {
-    command: 'build',
-    packages: [],
-    workspace: false,
-    exclude: [],
-    targets: {
-      lib: false,
-      bins: false,
-      bin: [],
-      tests: false,
-      test: [],
-      examples: false,
-      example: [],
-      benches: false,
-      bench: [],
-      allTargets: false
-    },
-    release: false,
-    profile: null,
-    target: null,
-    features: [],
-    allFeatures: false,
-    noDefaultFeatures: false,
-    locked: false,
-    offline: false,
-    frozen: false,
-    ...overrides
-  }
-}
 
 /** Everything the engine needs besides the metadata: the toolchain and the effective configuration. */
 export interface BuildContext {

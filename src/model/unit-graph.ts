@@ -1,25 +1,36 @@
+/**
+ * The unit graph cargo would build for an invocation, replayed from cargo 0.96.0 (the cargo of Rust 1.95,
+ * rust-lang/cargo f2d3ce0bd7f24a49f8f72d9000448f8838c4e850). Cargo:
+ *
+ *  1. generates the root units (`UnitGenerator::generate_root_units`, src/cargo/ops/cargo_compile/unit_generator.rs):
+ *     the targets the command selects in each selected package, each with a compile mode, skipping those
+ *     whose required features are not enabled;
+ *  2. computes each unit's dependencies once, recursively from the roots (`build_unit_dependencies`,
+ *     `deps_of_roots`, `deps_of`, `compute_deps`, src/cargo/core/compiler/unit_dependencies.rs; here in
+ *     `unit-dependencies.ts`): the libraries of the dependencies that apply to the unit, the package's build
+ *     script, its own library, and for integration tests and benches its binaries;
+ *  3. gives each unit, as it interns it, its profile (`Profiles::get_profile`, src/cargo/core/profiles.rs),
+ *     from which rustc's arguments follow (`build_base_args`, src/cargo/core/compiler/mod.rs);
+ *  4. decides LTO from each root down (`lto::generate`, src/cargo/core/compiler/lto.rs).
+ *
+ * Not replayed: documentation units (`compute_deps_doc`, `cargo doc`, doctests, scrape-examples) and
+ * `check_or_build_mode`'s check mode; `-Zbuild-std` (`calc_deps_of_std`, `attach_std_deps`); artifact
+ * dependencies (`calc_artifact_deps`, `artifact_targets_to_unit_deps`); `-Zdual-proc-macros`; a build
+ * script's run as a unit of its own, hence `connect_run_custom_build_deps` and links overrides; the check
+ * of duplicate `links` keys (`validate_links`, src/cargo/core/compiler/links.rs); several `--target`s,
+ * `forced-target` and `default-target`; `cargo rustc --crate-type`; and the merging of host and target
+ * units of a build without `--target` (`rebuild_unit_graph_shared`, src/cargo/ops/cargo_compile/mod.rs).
+ */
 import { UserError } from '../errors.js'
-import { codegenOptions, flagEnabled } from '../rustc/probe.js'
-import { platformMatches } from './cfg.js'
-import { canLto, isDynamic, isLinkable } from './crate-type.js'
-import type {
-  BuildContext,
-  CompileKind,
-  CompileMode,
-  CrateType,
-  DependencyKind,
-  Invocation,
-  Metadata,
-  Package,
-  PanicStrategy,
-  ProfileSettings,
-  Target,
-  TargetInfo
-} from './types.js'
+import { canLto, isDynamic } from './crate-type.js'
+import { codegenOptions, flagEnabled } from './rustc-flags.js'
+import type { BuildContext, CompileKind, CompileMode, CrateType, DependencyKind, Metadata, Package, PanicStrategy, ProfileSettings, Target, TargetInfo } from './types.js'
+import type { Invocation } from './invocation.js'
+import { depsOfRoots, featuresSatisfied, type State, type UnitSpec } from './unit-dependencies.js'
 
 /**
- * Cargo's LTO decision for one unit (`src/compiler/lto.rs`): `run` passes `-C lto[=x]`, `off` passes
- * `-C lto=off`, `only-bitcode` `-C linker-plugin-lto`, `only-object` `-C embed-bitcode=no`,
+ * Cargo's LTO decision for one unit (`Lto` in src/cargo/core/compiler/lto.rs): `run` passes `-C lto[=x]`,
+ * `off` passes `-C lto=off`, `only-bitcode` `-C linker-plugin-lto`, `only-object` `-C embed-bitcode=no`,
  * `object-and-bitcode` nothing.
  */
 export type CargoLto =
@@ -94,33 +105,6 @@ export interface UnitGraph {
   warnings: string[]
 }
 
-interface UnitFor {
-  host: boolean
-  /** A dependency of a test harness: cargo forces `panic=unwind` on all of these. */
-  test: boolean
-}
-
-/** One unit to find or create: package × target × mode × host/target, and what its own dependencies inherit. */
-interface UnitSpec {
-  pkg: Package
-  target: Target
-  mode: CompileMode
-  kind: CompileKind
-  unitFor: UnitFor
-}
-
-/** A unit another one needs: a library it links (`--extern`), or (`link` null) a unit built before it. */
-interface Need extends UnitSpec {
-  link: Omit<CrateDep, 'unit'> | null
-}
-
-/** A unit whose needs are being met, one at a time, depth first. */
-interface Frame {
-  unit: Unit
-  needs: Need[]
-  next: number
-}
-
 /** The units a unit depends on: the libraries it links, then the units built before it. */
 export function dependenciesOf(unit: Unit): Unit[] {
   return [...unit.crates.map(c => c.unit), ...unit.buildsAfter]
@@ -138,24 +122,42 @@ export function buildUnitGraph(
   sourceUsesCrate: SourceUsesCrate = () => true
 ): UnitGraph {
   const units: Unit[] = []
-  const byKey = new Map<number, Unit>()
-  const targetIds = new Map<Target, number>()
   const libs = new Map<Package, Target | undefined>()
-  const libOf = (pkg: Package): Target | undefined => {
-    if (!libs.has(pkg)) libs.set(pkg, libTarget(pkg))
-    return libs.get(pkg)
-  }
-  const primary = new Set(selected.map(p => p.id))
   const warnings: string[] = []
   const profile = invocation.command === 'test' ? context.testProfile : context.profile
-  // Units created and not yet given their dependencies: a stack rather than recursion, as a dependency
-  // chain can be far deeper than the call stack. A unit's dependencies are all created before its next
-  // sibling, so units are numbered depth first.
-  const pending: Frame[] = []
-
   const infoFor = (kind: CompileKind): TargetInfo => (kind === 'host' ? context.host : context.target)
+  const state: State = {
+    metadata,
+    units,
+    infoFor,
+    libOf: pkg => {
+      if (!libs.has(pkg)) libs.set(pkg, libTarget(pkg))
+      return libs.get(pkg)
+    },
+    sourceUsesCrate,
+    intern: unitInterner(units, infoFor, profile, new Set(selected.map(p => p.id)))
+  }
+  const roots = depsOfRoots(state, generateRootUnits(selected, invocation, warnings))
+  checkNamedTargets(invocation, selected)
+  assignLto(roots, profile)
+  return { units, roots, warnings }
+}
 
-  const makeUnit = ({ pkg, target, mode, kind, unitFor }: UnitSpec, root: boolean): Unit => {
+/**
+ * Follows `UnitInterner::intern` (src/cargo/core/compiler/unit.rs): one unit per package × target × mode ×
+ * host/target × panic setting, created on first request with the settings of `Profiles::get_profile` and
+ * `build_base_args`; a later request returns the same unit.
+ */
+function unitInterner(
+  units: Unit[],
+  infoFor: (kind: CompileKind) => TargetInfo,
+  profile: ProfileSettings,
+  primary: ReadonlySet<string>
+): State['intern'] {
+  const byKey = new Map<number, Unit>()
+  const targetIds = new Map<Target, number>()
+  return ({ pkg, target, mode, kind, unitFor }, root) => {
+    // `UnitFor`'s `PanicSetting::AlwaysUnwind`.
     const panicForced = unitFor.host || unitFor.test || mode === 'test' || target.kind === 'custom-build' || target.kind === 'proc-macro'
     // Targets are unique objects per package: a small integer identifies package × target.
     let targetId = targetIds.get(target)
@@ -167,6 +169,8 @@ export function buildUnitGraph(
       return existing
     }
     const info = infoFor(kind)
+    // `TargetInfo::rustc_outputs` (src/cargo/core/compiler/build_context/target_info.rs) drops the crate
+    // types the target does not support.
     const requested: CrateType[] = mode === 'test' ? ['bin'] : target.crateTypes
     const crateTypes = requested.filter(t => info.supportedCrateTypes.has(t))
     const droppedCrateTypes = requested.filter(t => !info.supportedCrateTypes.has(t))
@@ -200,102 +204,7 @@ export function buildUnitGraph(
     }
     units.push(unit)
     byKey.set(key, unit)
-    pending.push({ unit, needs: needsOf(unit, unitFor), next: 0 })
     return unit
-  }
-
-  /** Creates the units pending ones need, depth first, and links each to its dependent. */
-  const completePending = (): void => {
-    while (pending.length > 0) {
-      const frame = pending[pending.length - 1]!
-      const need = frame.needs[frame.next++]
-      if (need === undefined) {
-        pending.pop()
-        continue
-      }
-      const { crates, buildsAfter } = frame.unit
-      const dep = makeUnit(need, false)
-      if (need.link === null) buildsAfter.push(dep)
-      // The package's own library is needed last but passed to rustc first.
-      else if (need.link.edge === 'own-lib') crates.unshift({ unit: dep, ...need.link })
-      else crates.push({ unit: dep, ...need.link })
-    }
-  }
-
-  /** What a new unit needs, in cargo's order; records the dependencies cargo cannot pass to rustc. */
-  const needsOf = (unit: Unit, unitFor: UnitFor): Need[] => {
-    const { pkg, target, mode, kind } = unit
-    const info = infoFor(kind)
-    const needs: Need[] = []
-    const isBuildScript = target.kind === 'custom-build'
-    const includeDev = !isBuildScript && (target.kind === 'test' || target.kind === 'example' || target.kind === 'bench' || mode === 'test')
-    const childFor: UnitFor = { host: unitFor.host || isBuildScript || target.kind === 'proc-macro', test: unitFor.test || mode === 'test' }
-    const childKind: CompileKind = childFor.host ? 'host' : kind
-    for (const edge of pkg.deps) {
-      const applicable = edge.kinds.filter(k => {
-        if (isBuildScript ? k.kind !== 'build' : k.kind === 'build') return false
-        if (k.kind === 'dev' && !includeDev) return false
-        return k.platform === null || matchesPlatform(k.platform, info, pkg)
-      })
-      if (applicable.length === 0) continue
-      const dep = edge.pkg === pkg.id ? pkg : metadata.packages.get(edge.pkg)!
-      const lib = libOf(dep)
-      if (!lib) continue
-      const first = applicable[0]!
-      if (!lib.crateTypes.some(isLinkable)) {
-        // Cargo still builds the library first, but passes no `--extern` for it.
-        unit.unlinkable.push({ pkg: dep, externName: edge.externName, edge: first.kind, crateTypes: lib.crateTypes })
-        needs.push(libNeed(dep, lib, childKind, childFor, null))
-        continue
-      }
-      needs.push(libNeed(dep, lib, childKind, childFor, { externName: edge.externName, edge: first.kind, platform: first.platform }))
-    }
-    if (!isBuildScript && target.kind !== 'lib' && target.kind !== 'proc-macro') {
-      const lib = libOf(pkg)
-      if (lib) {
-        const libName = lib.name.replace(/-/g, '_')
-        if (lib.crateTypes.some(isLinkable)) {
-          needs.push(libNeed(pkg, lib, childKind, childFor, { externName: libName, edge: 'own-lib', platform: null }))
-        } else if (sourceUsesCrate(target.srcPath, libName)) {
-          unit.unlinkable.push({ pkg, externName: libName, edge: 'own-lib', crateTypes: lib.crateTypes })
-        }
-      }
-      if ((target.kind === 'test' || target.kind === 'bench') && mode === 'test') {
-        for (const bin of pkg.targets.filter(t => t.kind === 'bin' && featuresSatisfied(t, pkg))) {
-          needs.push({ pkg, target: bin, mode: 'build', kind, unitFor: { host: unitFor.host, test: false }, link: null })
-        }
-      }
-    }
-    const script = pkg.targets.find(t => t.kind === 'custom-build')
-    if (script && !isBuildScript) needs.push({ pkg, target: script, mode: 'build', kind: 'host', unitFor: { host: true, test: false }, link: null })
-    return needs
-  }
-
-  const roots: Unit[] = []
-  for (const pkg of selected) {
-    for (const { target, mode } of rootTargets(pkg, invocation, warnings)) {
-      const kind: CompileKind = target.kind === 'proc-macro' && mode === 'build' ? 'host' : 'target'
-      const unit = makeUnit({ pkg, target, mode, kind, unitFor: { host: kind === 'host', test: false } }, true)
-      completePending()
-      if (!roots.includes(unit)) roots.push(unit)
-    }
-  }
-  checkNamedTargets(invocation, selected)
-  assignLto(roots, profile)
-  return { units, roots, warnings }
-}
-
-/** A dependent's need for the library `lib` of `dep`: proc-macros, like everything under a host unit, are built for the host. */
-function libNeed(dep: Package, lib: Target, kind: CompileKind, unitFor: UnitFor, link: Need['link']): Need {
-  const host = unitFor.host || lib.kind === 'proc-macro'
-  return { pkg: dep, target: lib, mode: 'build', kind: host ? 'host' : kind, unitFor: { host, test: unitFor.test }, link }
-}
-
-function matchesPlatform(platform: string, info: TargetInfo, pkg: Package): boolean {
-  try {
-    return platformMatches(platform, info.triple, info.cfg)
-  } catch (e) {
-    throw new UserError(`${pkg.manifestPath}: invalid platform \`${platform}\` in a dependency of \`${pkg.name}\`: ${(e as Error).message}`)
   }
 }
 
@@ -304,10 +213,7 @@ export function libTarget(pkg: Package): Target | undefined {
   return pkg.targets.find(t => t.kind === 'lib' || t.kind === 'proc-macro')
 }
 
-function featuresSatisfied(target: Target, pkg: Package): boolean {
-  return target.requiredFeatures.every(f => pkg.features.includes(f))
-}
-
+/** `Profiles::get_profile`'s panic strategy, then rustflags' `-C panic`. */
 function panicOf(
   profile: ProfileSettings,
   forcedUnwind: boolean,
@@ -321,12 +227,32 @@ function panicOf(
   return { panic: profile.panic, panicSource: profile.sources.panic ? 'profile' : 'default' }
 }
 
-type Selected = { target: Target; mode: CompileMode }
+/**
+ * Follows `UnitGenerator::generate_root_units`: the root units of the selected packages, package after
+ * package, each target for the host if it is a proc-macro built as a library, else for the target
+ * (`UnitGenerator::new_units`, `CompileKind::for_target`).
+ */
+function generateRootUnits(selected: readonly Package[], invocation: Invocation, warnings: string[]): UnitSpec[] {
+  const roots: UnitSpec[] = []
+  for (const pkg of selected) {
+    for (const { target, mode } of createProposals(pkg, invocation, warnings)) {
+      const kind: CompileKind = target.kind === 'proc-macro' && mode === 'build' ? 'host' : 'target'
+      roots.push({ pkg, target, mode, kind, unitFor: { host: kind === 'host', test: false } })
+    }
+  }
+  return roots
+}
 
-/** The root targets of one selected package, with the compile mode cargo uses for each. */
-function rootTargets(pkg: Package, inv: Invocation, warnings: string[]): Selected[] {
+type Proposal = { target: Target; mode: CompileMode }
+
+/**
+ * Follows `UnitGenerator::create_proposals` and `proposals_to_units` for one selected package: the targets
+ * the command selects, with the compile mode cargo uses for each; a target whose required features are not
+ * enabled is skipped with a warning.
+ */
+function createProposals(pkg: Package, inv: Invocation, warnings: string[]): Proposal[] {
   const t = inv.targets
-  const out: Selected[] = []
+  const out: Proposal[] = []
   const add = (target: Target, mode: CompileMode): void => {
     if (!featuresSatisfied(target, pkg)) {
       warnings.push(
@@ -342,6 +268,7 @@ function rootTargets(pkg: Package, inv: Invocation, warnings: string[]): Selecte
   const specific =
     t.lib || t.bins || t.tests || t.examples || t.benches || t.allTargets || t.bin.length + t.test.length + t.example.length + t.bench.length > 0
   if (!specific) {
+    // `UnitGenerator::filter_default_targets`.
     if (inv.command === 'build') {
       if (lib) add(lib, 'build')
       for (const b of of('bin')) add(b, 'build')
@@ -375,6 +302,7 @@ function rootTargets(pkg: Package, inv: Invocation, warnings: string[]): Selecte
   return out
 }
 
+/** The error of `UnitGenerator::find_named_targets` when a target named on the command line does not exist. */
 function checkNamedTargets(inv: Invocation, selected: Package[]): void {
   const check = (names: string[], kind: Target['kind'], flag: string): void => {
     for (const name of names) {
@@ -389,7 +317,7 @@ function checkNamedTargets(inv: Invocation, selected: Package[]): void {
   check(inv.targets.bench, 'bench', '--bench')
 }
 
-/** Cargo's LTO assignment, from each root unit down (`src/compiler/lto.rs`). */
+/** Follows `lto::generate` and `calculate` (src/cargo/core/compiler/lto.rs): LTO from each root unit down. */
 function assignLto(roots: Unit[], profile: ProfileSettings): void {
   const assigned = new Map<Unit, CargoLto>()
   const forHost = (u: Unit): boolean => u.target.kind === 'proc-macro' || u.target.kind === 'custom-build'

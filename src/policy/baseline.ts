@@ -1,7 +1,8 @@
 import { UserError } from '../errors.js'
-import { findingFingerprint } from '../report/fingerprint.js'
+import type { Finding } from '../findings/finding.js'
+import { findingFingerprint } from '../findings/fingerprint.js'
 import { describe, isObject, readReportObject } from '../report/json-checks.js'
-import type { BaselineSummary, FindingReport } from '../report/report.js'
+import type { BaselineSummary } from '../report/report.js'
 
 /** The findings of an earlier JSON report, by fingerprint (repeats kept: they are counted). */
 export interface Baseline {
@@ -49,7 +50,7 @@ export function parseBaseline(text: string, file: string): Baseline {
  * Marks each finding `existing` when the baseline has it and `new` otherwise. Fingerprints are counted: a
  * baseline with a finding twice covers two such findings now, and a third is new. Order is kept.
  */
-export function applyBaseline(findings: readonly FindingReport[], baseline: Baseline): { findings: FindingReport[]; summary: BaselineSummary } {
+export function applyBaseline(findings: readonly Finding[], baseline: Baseline): { findings: Finding[]; summary: BaselineSummary } {
   const remaining = new Map<string, number>()
   for (const fp of baseline.fingerprints) remaining.set(fp, (remaining.get(fp) ?? 0) + 1)
   let existing = 0

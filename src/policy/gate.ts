@@ -1,4 +1,5 @@
-import type { FailOn, FindingReport, Gate, Report } from '../report/report.js'
+import type { Finding } from '../findings/finding.js'
+import type { FailOn, Gate, Report } from '../report/report.js'
 import { applyBaseline, type Baseline } from './baseline.js'
 import { applyPolicy, type Policy } from './policy.js'
 
@@ -6,7 +7,7 @@ import { applyPolicy, type Policy } from './policy.js'
  * Whether the findings fail the run. Findings allowed by the policy and findings already in the baseline are
  * reported but never count.
  */
-export function gateFindings(findings: readonly FindingReport[], failOn: FailOn): Gate {
+export function gateFindings(findings: readonly Finding[], failOn: FailOn): Gate {
   let failing = 0
   if (failOn !== 'never') {
     for (const f of findings) {

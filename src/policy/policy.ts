@@ -1,8 +1,9 @@
 import { UserError } from '../errors.js'
-import { findingFingerprint } from '../report/fingerprint.js'
-import type { FindingReport, PolicySummary, Severity } from '../report/report.js'
-import { RULES, ruleInfo, type RuleId } from '../rules/registry.js'
-import { compareFindings } from '../rules/evaluate.js'
+import type { Finding, Severity } from '../findings/finding.js'
+import { findingFingerprint } from '../findings/fingerprint.js'
+import { compareFindings } from '../findings/order.js'
+import type { PolicySummary } from '../report/report.js'
+import { type RuleId, ruleInfo, RULES } from '../rules/registry.js'
 import { formatTomlPath, parseTomlDocument, type TomlDocument, type TomlPath, type TomlTable, type TomlValue } from '../toml/document.js'
 
 /** Where the policy file is looked for when none is given. */
@@ -106,11 +107,11 @@ function readAllow(doc: TomlDocument, value: TomlValue, policy: Policy): void {
  * `policyFile` is the policy file relative to the workspace root; `today` is YYYY-MM-DD.
  */
 export function applyPolicy(
-  findings: readonly FindingReport[],
+  findings: readonly Finding[],
   policy: Policy,
   options: { policyFile: string; today: string }
-): { findings: FindingReport[]; summary: PolicySummary } {
-  const out: FindingReport[] = []
+): { findings: Finding[]; summary: PolicySummary } {
+  const out: Finding[] = []
   for (const finding of findings) {
     const changed = withSeverity(finding, policy.severities.get(finding.rule as RuleId))
     if (changed !== null) out.push(changed)
@@ -152,13 +153,13 @@ export function applyPolicy(
   }
 }
 
-function withSeverity(finding: FindingReport, level: Severity | 'off' | undefined): FindingReport | null {
+function withSeverity(finding: Finding, level: Severity | 'off' | undefined): Finding | null {
   if (level === 'off') return null
   if (level === undefined || level === finding.severity) return finding
   return { ...finding, severity: level, defaultSeverity: finding.defaultSeverity ?? finding.severity }
 }
 
-function matches(entry: AllowEntry, finding: FindingReport): boolean {
+function matches(entry: AllowEntry, finding: Finding): boolean {
   return (
     entry.rule === finding.rule &&
     (entry.package === undefined || entry.package === finding.package) &&
@@ -167,7 +168,7 @@ function matches(entry: AllowEntry, finding: FindingReport): boolean {
   )
 }
 
-function unusedAllowFinding(entry: AllowEntry, policy: Policy, policyFile: string, expired: boolean): FindingReport | null {
+function unusedAllowFinding(entry: AllowEntry, policy: Policy, policyFile: string, expired: boolean): Finding | null {
   const own = ruleInfo('unused-allow').severity
   const level = policy.severities.get('unused-allow') ?? own
   if (level === 'off') return null
@@ -189,7 +190,7 @@ function unusedAllowFinding(entry: AllowEntry, policy: Policy, policyFile: strin
     ]
   }
   const crates = entry.crate !== undefined ? [entry.crate] : []
-  const finding: FindingReport = {
+  const finding: Finding = {
     rule: 'unused-allow',
     severity: level,
     // The entry's identity (not its line, reason or expiry) so that the finding survives edits around it.

@@ -1,8 +1,9 @@
 import path from 'node:path'
+import type { Finding } from '../findings/finding.js'
 import { isAbsolutePath } from '../model/paths.js'
 import { plural } from '../text.js'
 import { describeInclusion, findingStanding, findingSubject, groupInclusion } from './render.js'
-import type { FindingReport, Report } from './report.js'
+import type { Report } from './report.js'
 
 /** GitHub records at most this many annotations of each type per step; the rest only reach the log. */
 export const ANNOTATIONS_PER_TYPE = 10
@@ -71,7 +72,7 @@ export function selectAnnotations(report: Report, options: AnnotationOptions): {
 
 const SEVERITY_RANK = { error: 0, warning: 1, note: 2 } as const
 
-function levelOf(f: FindingReport): AnnotationLevel {
+function levelOf(f: Finding): AnnotationLevel {
   if (f.baseline === 'existing') return 'notice'
   return f.severity === 'note' ? 'notice' : f.severity
 }
@@ -80,7 +81,7 @@ function levelOf(f: FindingReport): AnnotationLevel {
  * Where to annotate: the finding's own line, or a related line (such as the `[workspace.dependencies]`
  * entry) when only that one changed in the pull request.
  */
-function annotatedLocation(f: FindingReport, options: AnnotationOptions): { file?: string; line: number; note: string | null } {
+function annotatedLocation(f: Finding, options: AnnotationOptions): { file?: string; line: number; note: string | null } {
   const primary = repositoryPath(options.workspacePrefix, f.file)
   if (primary !== null && options.isChanged?.(primary, f.line) !== false) return { file: primary, line: f.line, note: null }
   for (const r of f.related ?? []) {
@@ -102,12 +103,12 @@ export function repositoryPath(workspacePrefix: string, file: string): string | 
   return joined.replace(/^\.\//, '')
 }
 
-function titleOf(f: FindingReport): string {
+function titleOf(f: Finding): string {
   const subject = findingSubject(f).replace(/`/g, '')
   return `${f.rule}: ${subject}${f.baseline === 'existing' ? ' (already in the baseline)' : ''}`
 }
 
-function messageOf(f: FindingReport, note: string | null): string {
+function messageOf(f: Finding, note: string | null): string {
   const parts = [f.message]
   if (note !== null) parts.push(note)
   const inclusion = f.inclusion ?? []

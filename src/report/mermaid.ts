@@ -1,4 +1,5 @@
-import type { ArtifactReport, FindingReport } from './report.js'
+import type { Finding } from '../findings/finding.js'
+import type { ArtifactReport } from './report.js'
 
 /** Standard-library crates other than `std` itself: drawn as part of `std`. */
 const STD_INTERNALS = new Set(['core', 'alloc', 'compiler_builtins', 'panic_unwind', 'panic_abort', 'test', 'proc_macro', 'unwind', 'libc'])
@@ -28,7 +29,7 @@ const MORE_STATIC = '\0more-static'
  * artifacts keep the ways in of the first crates at fault and every dylib, and count the rest.
  * Every label is entity-encoded, so crate names cannot break out of the diagram or the code fence.
  */
-export function linkageDiagram(artifact: ArtifactReport, findings: readonly FindingReport[]): string {
+export function linkageDiagram(artifact: ArtifactReport, findings: readonly Finding[]): string {
   const root = artifact.target.replace(/-/g, '_')
   const faults = new Set(findings.flatMap(f => f.crates))
   const drawn = new Set([...faults].slice(0, MAX_FAULT_NODES))

@@ -11,17 +11,11 @@
  * `restateReport` replaces all of it before anything is posted.
  */
 import { UserError } from '../errors.js'
-import { CRATE_TYPES, type CompileKind, type CompileMode, type Linkage, type TargetKind } from '../model/types.js'
+import { MAX_REPORT_BYTES } from '../limits.js'
+import { type CompileKind, type CompileMode, CRATE_TYPES, type Linkage, type TargetKind } from '../model/types.js'
 import { codePoint, HIDDEN } from '../text.js'
 import { describe, isObject, readReportObject } from './json-checks.js'
 import type { Report } from './report.js'
-
-/**
- * Report files larger than this are refused before they are parsed (UTF-8 bytes). A 10,000-package workspace
- * built with `-C prefer-dynamic` writes a 198 MiB report (824,000 linkage entries); V8 cannot hold a string
- * of more than 512 Mi code units at all.
- */
-export const MAX_REPORT_BYTES = 256 * 1024 * 1024
 
 /**
  * The longest string accepted anywhere in a report (UTF-16 code units). Real ones are a few hundred; the

@@ -1,6 +1,7 @@
-import { painter, type Style } from './sgr.js'
+import type { Finding, InclusionPath } from '../findings/finding.js'
 import { codePoint, HIDDEN, listCrates, plural, withCodePoints } from '../text.js'
-import type { ArtifactReport, FindingReport, InclusionPath, Report } from './report.js'
+import type { ArtifactReport, Report } from './report.js'
+import { painter, type Style } from './sgr.js'
 
 /** Counts that decide the exit status and the outputs. */
 export function countFindings(report: Report): { errors: number; warnings: number; notes: number } {
@@ -80,7 +81,7 @@ export function describeInclusion(g: InclusionGroup): string {
 }
 
 /** What the finding is about: "bin `host`", "dylib `plugin_a`", "test harness of lib `util`", or the workspace. */
-export function findingSubject(f: FindingReport): string {
+export function findingSubject(f: Finding): string {
   if (f.target === undefined) return f.rule === 'unused-allow' ? 'policy' : 'workspace'
   const what = f.mode === 'test' ? `test harness of ${f.kind}` : f.kind === 'custom-build' ? 'build script' : f.crateType
   const host = f.platform === 'host' && f.kind !== 'proc-macro' && f.kind !== 'custom-build' ? ' (host)' : ''
@@ -88,7 +89,7 @@ export function findingSubject(f: FindingReport): string {
 }
 
 /** How a finding counts: allowed by the policy, already in the baseline, new, or plainly reported. */
-export function findingStanding(f: FindingReport): 'allowed' | 'existing' | 'new' | 'reported' {
+export function findingStanding(f: Finding): 'allowed' | 'existing' | 'new' | 'reported' {
   if (f.allowed !== undefined) return 'allowed'
   return f.baseline ?? 'reported'
 }

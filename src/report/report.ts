@@ -1,3 +1,4 @@
+import type { Finding, Severity } from '../findings/finding.js'
 import type { CompileKind, CompileMode, CrateType, Linkage, TargetKind } from '../model/types.js'
 
 /**
@@ -13,7 +14,7 @@ export interface Report {
   /** What was predicted: the cargo command line equivalent and the profile in effect. */
   invocation: { command: string; args: string[]; profile: string }
   artifacts: ArtifactReport[]
-  findings: FindingReport[]
+  findings: Finding[]
   /** Notes about the analysis itself (reduced modes, assumptions), one sentence each. */
   notes: string[]
   /** The policy file applied, when there was one. */
@@ -114,75 +115,4 @@ export interface ArtifactReport {
   /** For executables and shared libraries: Rust shared libraries needed at run time, transitively. */
   runtimeLibraries?: string[]
   rpath?: boolean
-}
-
-export type Severity = 'error' | 'warning' | 'note'
-
-/**
- * One finding. The artifact fields (`package` … `platform`) are present for findings about one artifact and
- * absent for findings about the workspace or the policy file.
- */
-export interface FindingReport {
-  rule: string
-  severity: Severity
-  /**
-   * Stable identity across runs and line moves: a hash of the rule, the artifact and the crates, never of the
-   * line or the wording. Baselines and SARIF `partialFingerprints` use it.
-   */
-  fingerprint: string
-  package?: string
-  target?: string
-  kind?: TargetKind
-  mode?: CompileMode
-  crateType?: CrateType
-  platform?: CompileKind
-  /** The crates at fault; for `runtime-dylib`, the missing shared-library file names. */
-  crates: string[]
-  message: string
-  /** How to fix it, one suggestion per entry. */
-  fixes: string[]
-  /** How the crates at fault get into the artifact: one chain per way in (both ways, for a duplicate). */
-  inclusion?: InclusionPath[]
-  /** The manifest or config file at fault, relative to the workspace root, and its 1-based line. */
-  file: string
-  line: number
-  /** Other lines involved, e.g. the `[workspace.dependencies]` entry that a `workspace = true` dependency uses. */
-  related?: RelatedLocation[]
-  /** The rule's own severity, when the policy changed it. */
-  defaultSeverity?: Severity
-  /** Set when an allow entry of the policy matches: the finding is reported but never fails the run. */
-  allowed?: { reason: string; file: string; line: number }
-  /** Set when a baseline was given: `existing` findings were already in it and do not fail the run. */
-  baseline?: 'new' | 'existing'
-}
-
-/**
- * One way a crate gets into an artifact: `chain` runs from the artifact's crate to the crate that brings
- * `crate` in, which links it `static`ally (as an rlib), `dynamic`ally (as a dylib), or contains it inside
- * itself (`inside-dylib`: a dylib with `crate` compiled in). `["app", "plugin_a"]`, `engine_api`,
- * `inside-dylib` reads "`app` → `plugin_a` (dylib, contains `engine_api` statically)".
- */
-export interface InclusionPath {
-  chain: string[]
-  crate: string
-  how: 'static' | 'dynamic' | 'inside-dylib'
-  /** For `dynamic`: the shared library file, e.g. `libstd-<hash>.so`. */
-  file?: string
-}
-
-export interface RelatedLocation {
-  file: string
-  line: number
-  /** What this line is, e.g. "`[workspace.dependencies]` entry". */
-  message: string
-}
-
-/** The artifact a finding is about. */
-export type FindingArtifact = Required<Pick<FindingReport, 'package' | 'target' | 'kind' | 'mode' | 'crateType' | 'platform'>>
-
-/** The artifact a finding is about, or null for findings about the workspace or the policy. */
-export function findingArtifact(f: FindingReport): FindingArtifact | null {
-  const { package: pkg, target, kind, mode, crateType, platform } = f
-  if (pkg === undefined || target === undefined || kind === undefined || mode === undefined || crateType === undefined || platform === undefined) return null
-  return { package: pkg, target, kind, mode, crateType, platform }
 }

@@ -4,10 +4,11 @@
  * and note is replaced by text written here from the report's structured fields (rule, subject, crates), which
  * `parseReport` has checked against cargo's grammar. The verdict, counts, severities and locations stay.
  */
-import { RULES, type RuleId } from '../rules/registry.js'
+import type { Finding } from '../findings/finding.js'
+import { type RuleId, RULES } from '../rules/registry.js'
 import { listCrates, plural } from '../text.js'
 import { findingSubject } from './render.js'
-import type { FindingReport, Report } from './report.js'
+import type { Report } from './report.js'
 
 /** Where the prose went: the run that analysed the workspace wrote it to its own job summary. */
 export const SEE_ANALYSING_RUN = 'See the job summary of the run that analysed the workspace for the full explanation and the suggested fixes.'
@@ -22,12 +23,12 @@ export function restateReport(report: Report): Report {
   }
 }
 
-function restateFinding(f: FindingReport): FindingReport {
+function restateFinding(f: Finding): Finding {
   const info = RULES.find(r => r.id === f.rule)
   const title = info?.title ?? `A finding of rule \`${f.rule}\``
   const crates = f.crates.length === 0 ? '' : `; ${CRATES_LABEL[f.rule as RuleId] ?? 'crates at fault'}: ${listCrates(f.crates)}`
   const fixes = info === undefined ? null : FIXES[info.id]?.(f)
-  const out: FindingReport = { ...f, message: `${title}: ${findingSubject(f)}${crates}.`, fixes: fixes ?? [SEE_ANALYSING_RUN] }
+  const out: Finding = { ...f, message: `${title}: ${findingSubject(f)}${crates}.`, fixes: fixes ?? [SEE_ANALYSING_RUN] }
   if (f.related !== undefined) out.related = f.related.map(r => ({ file: r.file, line: r.line, message: 'related line' }))
   if (f.allowed !== undefined) out.allowed = { reason: 'see the allow entry', file: f.allowed.file, line: f.allowed.line }
   return out
@@ -47,7 +48,7 @@ const CRATES_LABEL: Partial<Record<RuleId, string>> = {
 const names = (crates: readonly string[]): string => crates.map(c => `\`${c}\``).join(', ')
 
 /** Fixes that follow from the fields alone; the other rules point at the analysing run. */
-const FIXES: Partial<Record<RuleId, (f: FindingReport) => string[]>> = {
+const FIXES: Partial<Record<RuleId, (f: Finding) => string[]>> = {
   'rlib-required': f => [`Add \`"rlib"\` to \`crate-type\` of ${names(f.crates)}.`],
   'dylib-required': () => ['Rebuild the dylibs that depend on it from a clean target directory, with the same flags.'],
   'no-linkable-lib': f => [

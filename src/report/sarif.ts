@@ -1,7 +1,8 @@
+import type { Finding, Severity } from '../findings/finding.js'
 import { forwardSlashes, isAbsolutePath, isWindowsPath } from '../model/paths.js'
-import { INFORMATION_URI, RULES, ruleHelpUri } from '../rules/registry.js'
+import { INFORMATION_URI, ruleHelpUri, RULES } from '../rules/registry.js'
 import { plainMarkdown } from './render.js'
-import type { FindingReport, Report, Severity } from './report.js'
+import type { Report } from './report.js'
 
 /** SARIF 2.1.0 (OASIS), the subset this tool writes. */
 export type SarifLevel = 'error' | 'warning' | 'note' | 'none'
@@ -198,7 +199,7 @@ function ruleDescriptor(rule: (typeof RULES)[number]): SarifReportingDescriptor 
   }
 }
 
-function result(f: FindingReport, prefix: string): SarifResult {
+function result(f: Finding, prefix: string): SarifResult {
   const ruleIndex = RULES.findIndex(r => r.id === f.rule)
   const locations = [location(prefix, f.file, f.line)]
   const related = (f.related ?? []).slice(0, SARIF_LIMITS.locationsPerResult - locations.length)
@@ -234,7 +235,7 @@ function withoutUndefined<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
 }
 
-function findingMessage(f: FindingReport): SarifMessageString {
+function findingMessage(f: Finding): SarifMessageString {
   const text = [f.message, ...(f.fixes.length > 0 ? ['', ...f.fixes.map(x => `Fix: ${x}`)] : [])].join('\n')
   // Repository names inside the messages may hold markdown or HTML: escaped, with no HTML of our own.
   const markdown = [plainMarkdown(f.message)]

@@ -1,8 +1,9 @@
-import { RULES, ruleHelpUri } from '../rules/registry.js'
+import type { Finding } from '../findings/finding.js'
+import { ruleHelpUri, RULES } from '../rules/registry.js'
 import { plural } from '../text.js'
 import { linkageDiagram } from './mermaid.js'
 import { countFindings, describeInclusion, escapeHtml, findingStanding, findingSubject, groupInclusion, md, stdLinkage, verdictLine } from './render.js'
-import type { ArtifactReport, BoundaryReport, FindingReport, Report } from './report.js'
+import type { ArtifactReport, BoundaryReport, Report } from './report.js'
 
 /** GitHub drops a step summary above 1 MiB; this leaves room for other writers and for GitHub's own markup. */
 export const SUMMARY_BUDGET = 768 * 1024
@@ -68,7 +69,7 @@ export function header(report: Report): string {
 function findingBlocks(report: Report): string[] {
   const shown = report.findings.filter(f => f.allowed === undefined)
   if (shown.length === 0) return []
-  const byRule = new Map<string, FindingReport[]>()
+  const byRule = new Map<string, Finding[]>()
   for (const f of shown) {
     const same = byRule.get(f.rule)
     if (same === undefined) byRule.set(f.rule, [f])
@@ -87,7 +88,7 @@ function findingBlocks(report: Report): string[] {
   return blocks
 }
 
-export function findingBlock(f: FindingReport): string {
+export function findingBlock(f: Finding): string {
   const standing = findingStanding(f)
   const badge = standing === 'new' ? ' · 🆕 **new**' : standing === 'existing' ? ' · already in the baseline' : ''
   const where = [`<code>${escapeHtml(f.file)}:${f.line}</code>`, ...(f.related ?? []).map(r => `${md(r.message)} <code>${escapeHtml(r.file)}:${r.line}</code>`)].join(', ')
@@ -116,7 +117,7 @@ function diagramBlocks(report: Report): string[] {
   return blocks
 }
 
-function sameArtifact(f: FindingReport, a: ArtifactReport): boolean {
+function sameArtifact(f: Finding, a: ArtifactReport): boolean {
   return f.package === a.package && f.target === a.target && f.kind === a.kind && f.mode === a.mode && f.platform === a.platform && (f.crateType === a.crateType || a.mode === 'test')
 }
 

@@ -1,7 +1,8 @@
+import { pluginSystem, rustAbiBoundaries } from '../linkage/boundaries.js'
 import { crateName } from '../linkage/resolve.js'
+import { abiFlags } from '../model/rustc-flags.js'
 import type { Unit } from '../model/unit-graph.js'
 import { listCrates } from '../text.js'
-import { pluginSystem, rustAbiBoundaries } from './boundaries.js'
 import { base, describeUnit, type Draft, type RuleContext } from './context.js'
 
 /** `panic-strategy-mixed`, `abi-flags-divergent`, `lto-dynamic-unsound`. */
@@ -41,21 +42,7 @@ function panicFindings(ctx: RuleContext, boundary: Unit[], pluginUnits: Unit[]):
   ]
 }
 
-/** Flags that change type layouts or calling conventions and that rustc does not compare across crates. */
-const UNCHECKED_ABI_FLAGS = /^-(?:Ctarget-feature=|Ctarget-cpu=|Zrandomize-layout|Zlayout-seed=)/
 const LAYOUT_FLAGS = /^-Z(?:randomize-layout|layout-seed=)/
-
-/** `-C target-feature=+avx2` and `-Ctarget-feature=+avx2` alike, as `-Ctarget-feature=+avx2`. */
-export function abiFlags(rustflags: readonly string[]): string[] {
-  const out: string[] = []
-  for (let i = 0; i < rustflags.length; i++) {
-    let flag = rustflags[i]!
-    if ((flag === '-C' || flag === '-Z') && i + 1 < rustflags.length) flag = `${flag}${rustflags[++i]}`
-    else if (flag.startsWith('--codegen=')) flag = `-C${flag.slice('--codegen='.length)}`
-    if (UNCHECKED_ABI_FLAGS.test(flag)) out.push(flag)
-  }
-  return out
-}
 
 function flagFindings(ctx: RuleContext, boundary: Unit[]): Draft[] {
   const out: Draft[] = []

@@ -1,11 +1,12 @@
+import type { Finding, InclusionPath, Locator, Severity } from '../findings/finding.js'
+import { findingFingerprint } from '../findings/fingerprint.js'
+import { compareFindings } from '../findings/order.js'
 import type { DependencyFormatError, Origin } from '../linkage/dependency-format.js'
-import { crateName, dylibFileName, unitKey, type LinkageResult, type UnitProblem, type UnitResult } from '../linkage/resolve.js'
+import { crateName, dylibFileName, type LinkageResult, unitKey, type UnitProblem, type UnitResult } from '../linkage/resolve.js'
 import type { Unit } from '../model/unit-graph.js'
-import { findingFingerprint } from '../report/fingerprint.js'
-import type { FindingReport, InclusionPath, Severity } from '../report/report.js'
 import { listCrates } from '../text.js'
 import { abiFindings } from './abi.js'
-import { base, describeUnit, type Draft, type Locator, type RuleContext } from './context.js'
+import { base, describeUnit, type Draft, type RuleContext } from './context.js'
 import { pluginFindings } from './plugins.js'
 import { publishFindings } from './publish.js'
 import { toolchainFindings } from './toolchain.js'
@@ -16,7 +17,7 @@ const STD_CRATES = new Set(['std', 'core', 'alloc', 'compiler_builtins', 'panic_
  * Every rule over the analysed workspace: the linkage rules (what rustc and cargo would refuse or what fails
  * at run time) and the toolchain and plugin-safety rules; deduplicated, fingerprinted, sorted.
  */
-export function evaluateRules(ctx: RuleContext): FindingReport[] {
+export function evaluateRules(ctx: RuleContext): Finding[] {
   const drafts = [...linkageFindings(ctx.linkage, ctx.locator), ...toolchainFindings(ctx), ...abiFindings(ctx), ...pluginFindings(ctx), ...publishFindings(ctx)]
   return dedupe(drafts)
     .map(f => ({ ...f, fingerprint: findingFingerprint(f) }))
@@ -148,6 +149,22 @@ function ltoFinding(unit: Unit, p: Extract<UnitProblem, { kind: 'lto' }>, locato
   }
 }
 
+/** The dependency-format errors of one artifact of a unit, with what the finding builders share. */
+interface ArtifactErrors {
+  result: UnitResult
+  crateType: string
+  errors: DependencyFormatError[]
+  linkage: LinkageResult
+  locator: Locator
+  unit: Unit
+  /** The artifact as the messages name it, e.g. "bin `host`". */
+  what: string
+  ct: Finding['crateType']
+  nameOf: (key: string) => string
+  unitOf: (key: string) => Unit | null
+}
+
+/** One finding per kind of dependency-format error of an artifact, in rustc's order. */
 function formatFindings(
   result: UnitResult,
   crateType: string,
@@ -156,12 +173,24 @@ function formatFindings(
   locator: Locator
 ): Draft[] {
   const unit = result.unit
-  const out: Draft[] = []
-  const nameOf = (key: string): string => linkage.crateNames.get(key)?.name ?? key
-  const unitOf = (key: string): Unit | null => linkage.crateNames.get(key)?.unit ?? null
-  const what = describeUnit(unit, crateType)
-  const ct = crateType as FindingReport['crateType']
+  const f: ArtifactErrors = {
+    result,
+    crateType,
+    errors,
+    linkage,
+    locator,
+    unit,
+    what: describeUnit(unit, crateType),
+    ct: crateType as Finding['crateType'],
+    nameOf: key => linkage.crateNames.get(key)?.name ?? key,
+    unitOf: key => linkage.crateNames.get(key)?.unit ?? null
+  }
+  return [duplicateLinkageFinding(f), rlibRequiredFinding(f), dylibRequiredFinding(f), panicStrategyFinding(f)].filter((d): d is Draft => d !== null)
+}
 
+/** `duplicate-linkage`: rustc's "cannot satisfy dependencies so `x` only shows up once". */
+function duplicateLinkageFinding(f: ArtifactErrors): Draft | null {
+  const { result, crateType, errors, linkage, locator, unit, what, ct, nameOf, unitOf } = f
   const duplicates = errors.filter((e): e is Extract<DependencyFormatError, { kind: 'crate-dep-multiple' }> => e.kind === 'crate-dep-multiple')
   if (duplicates.length > 0) {
     // Report the crate the user can act on: std stands for the whole standard library.
@@ -193,22 +222,27 @@ function formatFindings(
       duplicates.filter(d => crates.includes(d.crate)).flatMap(d => [inclusionPath(result, linkage, d.crate, d.existing), inclusionPath(result, linkage, d.crate, d.incoming)]),
       p => JSON.stringify(p)
     )
-    out.push({
+    return {
       ...base(unit, 'duplicate-linkage', ct),
       crates,
       message,
       fixes: duplicateFixes(unit, primary, culprit, nameOf),
       inclusion,
       ...(culprit ? locator.crateType(culprit) : locator.crateType(unit))
-    })
+    }
   }
+  return null
+}
 
+/** `rlib-required`: a staticlib or crt-static executable over a crate available only as a dylib. */
+function rlibRequiredFinding(f: ArtifactErrors): Draft | null {
+  const { result, crateType, errors, linkage, locator, unit, what, ct } = f
   const rlibRequired = errors.filter(e => e.kind === 'rlib-required' || (e.kind === 'lib-required' && e.format === 'rlib'))
   if (rlibRequired.length > 0) {
     const names = [...new Set(rlibRequired.map(e => (e as { crate: string }).crate))]
     const culprit = findCrateUnit(result, linkage, names[0]!)
     const why = crateType === 'staticlib' ? 'a staticlib must contain every upstream crate' : 'a statically linked (crt-static) executable must contain every upstream crate'
-    out.push({
+    return {
       ...base(unit, 'rlib-required', ct),
       crates: names,
       inclusion: names.map(n => inclusionPath(result, linkage, n, { preference: 'dynamic', via: null })),
@@ -218,21 +252,31 @@ function formatFindings(
         crateType === 'staticlib' ? 'Or build a `cdylib` instead of a `staticlib`, which may link Rust dylibs.' : 'Or drop `+crt-static` for this executable.'
       ],
       ...(culprit ? locator.crateType(culprit) : locator.crateType(unit))
-    })
+    }
   }
+  return null
+}
 
+/** `dylib-required`: a crate an upstream dylib links dynamically has no dylib. */
+function dylibRequiredFinding(f: ArtifactErrors): Draft | null {
+  const { crateType, errors, locator, unit, what, ct } = f
   const dylibRequired = errors.filter(e => e.kind === 'lib-required' && e.format === 'dylib')
   if (dylibRequired.length > 0) {
     const names = [...new Set(dylibRequired.map(e => (e as { crate: string }).crate))]
-    out.push({
+    return {
       ...base(unit, 'dylib-required', ct),
       crates: names,
       message: `${what} cannot link: ${names.map(n => `\`${n}\``).join(', ')} must be linked dynamically (an upstream dylib was built against its dylib) but no dylib of it is available. rustc: "crate \`${names[0]}\` required to be available in dylib format, but was not found in this form".`,
       fixes: ['Rebuild the dylibs that depend on it from a clean target directory, with the same flags.', `Or add \`"dylib"\` to \`crate-type\` of ${names.map(n => `\`${n}\``).join(', ')}.`],
       ...locator.crateType(unit)
-    })
+    }
   }
+  return null
+}
 
+/** `panic-strategy`: a panic runtime or crate that does not match the artifact's strategy. */
+function panicStrategyFinding(f: ArtifactErrors): Draft | null {
+  const { result, errors, linkage, locator, unit, what, ct } = f
   const panic = errors.filter(e => e.kind === 'bad-panic-strategy' || e.kind === 'required-panic-strategy' || e.kind === 'two-panic-runtimes')
   if (panic.length > 0) {
     const first = panic[0]!
@@ -255,15 +299,15 @@ function formatFindings(
           'Or link everything statically (no `dylib` crate types, no `-C prefer-dynamic`) to use `panic = "abort"`.'
         ]
       : ['Build every crate linked into this artifact with the same panic strategy (one profile `panic` setting, no `-C panic` in rustflags for some crates only).']
-    out.push({
+    return {
       ...base(unit, 'panic-strategy', ct),
       crates,
       message: `${what} cannot link with \`panic = "${unit.panic}"\`: rustc: "${text}".`,
       fixes,
       ...locator.setting(unit.panicSource === 'rustflags' ? 'rustflags' : 'panic', unit)
-    })
+    }
   }
-  return out
+  return null
 }
 
 /** The way `crate` gets into the unit's artifact through `origin`, as a chain of crate names. */
@@ -385,25 +429,4 @@ function dedupe(findings: Draft[]): Draft[] {
     seen.add(key)
     return true
   })
-}
-
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, note: 2 }
-
-export function compareFindings(a: FindingReport, b: FindingReport): number {
-  return (
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    compareText(a.rule, b.rule) ||
-    compareText(a.package ?? '', b.package ?? '') ||
-    compareText(a.target ?? '', b.target ?? '') ||
-    compareText(a.kind ?? '', b.kind ?? '') ||
-    compareText(a.mode ?? '', b.mode ?? '') ||
-    compareText(a.crateType ?? '', b.crateType ?? '') ||
-    compareText(a.platform ?? '', b.platform ?? '') ||
-    compareText(a.message, b.message)
-  )
-}
-
-/** Orders strings by UTF-16 code units: deterministic in every locale, and far cheaper than `localeCompare`. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

@@ -1,8 +1,8 @@
+import { CHECKED_LOADERS, type PluginSystem, pluginSystem } from '../linkage/boundaries.js'
 import { crateName, type LinkageResult } from '../linkage/resolve.js'
 import type { AllocatorDeclaration } from '../model/facts.js'
 import type { Unit } from '../model/unit-graph.js'
 import { listCrates } from '../text.js'
-import { CHECKED_LOADERS, pluginSystem, type PluginSystem } from './boundaries.js'
 import { base, describeUnit, type Draft, type RuleContext } from './context.js'
 
 const EXECUTABLE_KINDS = new Set(['bin', 'example', 'test', 'bench'])

@@ -1,4 +1,4 @@
-import type { Severity } from '../report/report.js'
+import type { Severity } from '../findings/finding.js'
 import { VERSION } from '../version.js'
 
 /** Every rule id the engine reports. Ids are stable: never renamed, never reused. */

@@ -1,9 +1,11 @@
+import type { Location } from '../findings/finding.js'
+import { type Boundary, rustAbiBoundaries } from '../linkage/boundaries.js'
 import { crateName } from '../linkage/resolve.js'
 import type { RustcVersion } from '../model/types.js'
 import { listCrates } from '../text.js'
-import { compareToolchain, pinForChannel, type ToolchainPin } from '../toolchain/pin.js'
-import { rustAbiBoundaries, type Boundary } from './boundaries.js'
-import type { Draft, Location, RuleContext } from './context.js'
+import { compareToolchain, pinForChannel } from '../toolchain/pin.js'
+import { type ToolchainPin } from '../model/toolchain-pin.js'
+import type { Draft, RuleContext } from './context.js'
 import { ruleInfo } from './registry.js'
 
 /** `toolchain-unpinned` and `toolchain-mismatch`: findings about the workspace, not one artifact. */

@@ -1,6 +1,6 @@
-import { codegenValues, unstableValues } from '../config/rustflag-policy.js'
 import { UserError } from '../errors.js'
 import { parseCfgLines } from '../model/cfg.js'
+import { targetFeatures } from '../model/rustc-flags.js'
 import type { CfgSet, CrateType, RustcVersion, TargetInfo } from '../model/types.js'
 
 /** The crate types cargo's own target-info probe asks about, in its order. */
@@ -8,7 +8,7 @@ export const PROBED_CRATE_TYPES = ['bin', 'rlib', 'dylib', 'cdylib', 'staticlib'
 
 /**
  * Arguments of the one combined rustc call per target, the same request cargo's target-info probe
- * makes (`src/compiler/build_context/target_info.rs`), plus `target-libdir`. `input` is the source rustc
+ * makes (`src/cargo/core/compiler/build_context/target_info.rs`), plus `target-libdir`. `input` is the source rustc
  * reads: cargo uses `-` (stdin); the null device gives the same answers without writing to a pipe.
  * `rustflags` go last, as cargo passes them; unless the repository is trusted they are only the options
  * `probeRustflags` lets through.
@@ -75,30 +75,6 @@ export function executablesCrtStatic(rustflags: readonly string[], probe: ProbeR
   return !probe.supportedCrateTypes.has('dylib') && probe.supportedCrateTypes.has('proc-macro')
 }
 
-/** The `-C target-feature` entries of a flag list, in order. */
-export function targetFeatures(rustflags: readonly string[]): string[] {
-  const out: string[] = []
-  for (const value of codegenOptions(rustflags, 'target-feature')) out.push(...value.split(',').map(s => s.trim()))
-  return out
-}
-
-/** All values of one `-C name=value` codegen option in a flag list, read as rustc reads it (see `config/rustflag-policy.ts`). */
-export function codegenOptions(rustflags: readonly string[], name: string): string[] {
-  return codegenValues(rustflags, name)
-}
-
-/** All values of one `-Z name=value` unstable option in a flag list, read as rustc reads it. */
-export function unstableOptions(rustflags: readonly string[], name: string): string[] {
-  return unstableValues(rustflags, name)
-}
-
-/** A boolean `-C`/`-Z` option: present without a value or with yes/on/true; the last occurrence wins. */
-export function flagEnabled(values: readonly string[]): boolean {
-  if (values.length === 0) return false
-  const last = values[values.length - 1]!.toLowerCase()
-  return last === '' || last === 'y' || last === 'yes' || last === 'on' || last === 'true'
-}
-
 /** Parses `rustc -vV`. */
 export function parseRustcVersion(stdout: string): RustcVersion {
   const field = (name: string): string | null => {
@@ -114,7 +90,22 @@ export function parseRustcVersion(stdout: string): RustcVersion {
   return { release, commitHash: field('commit-hash') ?? 'unknown', commitDate: date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null, host }
 }
 
+/**
+ * The target option `crt_static_allows_dylibs`, as far as the probe shows it. rustc drops a `cdylib` (as well
+ * as `dylib` and `proc-macro`) when it would link with crt-static and the target does not allow dylibs with
+ * it, or when the target has no dynamic linking (`rustc_session::output::invalid_output_for_target`); and
+ * crt-static applies to a cdylib exactly when it applies to an executable (`Session::crt_static` sets apart
+ * proc-macros only). So when executables are crt-static, `cdylib` survives the probe exactly when the target
+ * allows dylibs with crt-static — a target without dynamic linking reads as not allowing them, which changes
+ * nothing, since none of its crates can be a dylib. Without crt-static the probe cannot tell, and rustc never
+ * asks: undefined.
+ */
+export function crtStaticAllowsDylibs(crtStaticExecutables: boolean, probe: ProbeResult): boolean | undefined {
+  return crtStaticExecutables ? probe.supportedCrateTypes.has('cdylib') : undefined
+}
+
 export function toTargetInfo(triple: string, probe: ProbeResult, libdirEntries: readonly string[], rustflags: string[]): TargetInfo {
+  const crtStaticExecutables = executablesCrtStatic(rustflags, probe)
   return {
     triple,
     cfg: probe.cfg,
@@ -122,7 +113,8 @@ export function toTargetInfo(triple: string, probe: ProbeResult, libdirEntries: 
     fileNames: probe.fileNames,
     sysroot: probe.sysroot,
     targetLibdir: probe.targetLibdir,
-    crtStaticExecutables: executablesCrtStatic(rustflags, probe),
+    crtStaticExecutables,
+    crtStaticAllowsDylibs: crtStaticAllowsDylibs(crtStaticExecutables, probe),
     stdDylib: findStdDylib(libdirEntries),
     stdInstalled: libdirEntries.some(e => /^libstd-[0-9a-f]+\.rlib$/.test(e)),
     rustflags,

@@ -1,6 +1,6 @@
-import type { LinkageResult } from '../linkage/resolve.js'
 import type { Metadata, Package } from '../model/types.js'
 import type { Unit, UnitGraph } from '../model/unit-graph.js'
+import type { LinkageResult } from './resolve.js'
 
 /** How a unit takes part in a Rust-ABI dynamic boundary. */
 export type BoundaryKind = 'rust-dylib' | 'prefer-dynamic' | 'links-dynamically'

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
-import type { FindingReport } from './report.js'
+import type { Finding } from './finding.js'
 
 /** The fields that identify a finding across runs. */
-export type FindingIdentity = Pick<FindingReport, 'rule' | 'package' | 'target' | 'kind' | 'mode' | 'crateType' | 'platform' | 'crates'>
+export type FindingIdentity = Pick<Finding, 'rule' | 'package' | 'target' | 'kind' | 'mode' | 'crateType' | 'platform' | 'crates'>
 
 /**
  * A finding's stable identity: the rule, the artifact and the crates at fault. Lines, wording and the hash in

@@ -1,0 +1,100 @@
+/**
+ * What the analysis finds, below the rules that produce findings and the reports that show them: a finding,
+ * its severity, where it points and how its crates get in.
+ */
+import type { CompileKind, CompileMode, CrateType, Package, TargetKind } from '../model/types.js'
+import type { Unit } from '../model/unit-graph.js'
+
+export type Severity = 'error' | 'warning' | 'note'
+
+/**
+ * One finding. The artifact fields (`package` … `platform`) are present for findings about one artifact and
+ * absent for findings about the workspace or the policy file.
+ */
+export interface Finding {
+  rule: string
+  severity: Severity
+  /**
+   * Stable identity across runs and line moves: a hash of the rule, the artifact and the crates, never of the
+   * line or the wording. Baselines and SARIF `partialFingerprints` use it.
+   */
+  fingerprint: string
+  package?: string
+  target?: string
+  kind?: TargetKind
+  mode?: CompileMode
+  crateType?: CrateType
+  platform?: CompileKind
+  /** The crates at fault; for `runtime-dylib`, the missing shared-library file names. */
+  crates: string[]
+  message: string
+  /** How to fix it, one suggestion per entry. */
+  fixes: string[]
+  /** How the crates at fault get into the artifact: one chain per way in (both ways, for a duplicate). */
+  inclusion?: InclusionPath[]
+  /** The manifest or config file at fault, relative to the workspace root, and its 1-based line. */
+  file: string
+  line: number
+  /** Other lines involved, e.g. the `[workspace.dependencies]` entry that a `workspace = true` dependency uses. */
+  related?: RelatedLocation[]
+  /** The rule's own severity, when the policy changed it. */
+  defaultSeverity?: Severity
+  /** Set when an allow entry of the policy matches: the finding is reported but never fails the run. */
+  allowed?: { reason: string; file: string; line: number }
+  /** Set when a baseline was given: `existing` findings were already in it and do not fail the run. */
+  baseline?: 'new' | 'existing'
+}
+
+/**
+ * One way a crate gets into an artifact: `chain` runs from the artifact's crate to the crate that brings
+ * `crate` in, which links it `static`ally (as an rlib), `dynamic`ally (as a dylib), or contains it inside
+ * itself (`inside-dylib`: a dylib with `crate` compiled in). `["app", "plugin_a"]`, `engine_api`,
+ * `inside-dylib` reads "`app` → `plugin_a` (dylib, contains `engine_api` statically)".
+ */
+export interface InclusionPath {
+  chain: string[]
+  crate: string
+  how: 'static' | 'dynamic' | 'inside-dylib'
+  /** For `dynamic`: the shared library file, e.g. `libstd-<hash>.so`. */
+  file?: string
+}
+
+export interface RelatedLocation {
+  file: string
+  line: number
+  /** What this line is, e.g. "`[workspace.dependencies]` entry". */
+  message: string
+}
+
+/** The artifact a finding is about. */
+export type FindingArtifact = Required<Pick<Finding, 'package' | 'target' | 'kind' | 'mode' | 'crateType' | 'platform'>>
+
+/** The artifact a finding is about, or null for findings about the workspace or the policy. */
+export function findingArtifact(f: Finding): FindingArtifact | null {
+  const { package: pkg, target, kind, mode, crateType, platform } = f
+  if (pkg === undefined || target === undefined || kind === undefined || mode === undefined || crateType === undefined || platform === undefined) return null
+  return { package: pkg, target, kind, mode, crateType, platform }
+}
+
+/** A file and 1-based line, relative to the workspace root, and other lines involved. */
+export interface Location {
+  file: string
+  line: number
+  related?: RelatedLocation[]
+}
+
+/** Finds the manifest or config line behind a finding. Implementations read files; rules stay pure. */
+export interface Locator {
+  /** The `crate-type` line of a package's library (or its `[lib]` table, or the manifest's first line). */
+  crateType(unit: Unit): Location
+  /** The entry for `dep` in `dependent`'s manifest (the section matching the edge kind). */
+  dependency(dependent: Unit, dep: Unit | { pkgName: string; externName: string }, edge: string, platform: string | null): Location
+  /** Where a profile setting or flag was set (profile key, config line), or the root manifest. */
+  setting(setting: 'panic' | 'lto' | 'rpath' | 'rustflags', unit: Unit): Location
+  /** A line of any file, given by its absolute path (a source file, a toolchain file, a config file). */
+  file(absolute: string, line: number): Location
+  /** The first of `paths` that a package's manifest has (e.g. `['package', 'rust-version']`), else its first line. */
+  manifestKey(pkg: Package, ...paths: (string | number)[][]): Location
+  /** The entry for the dependency `name` in any dependency table of a package's manifest. */
+  dependencyNamed(pkg: Package, name: string): Location
+}

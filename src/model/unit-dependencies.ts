@@ -1,0 +1,242 @@
+/**
+ * The dependencies of each unit, after cargo's `src/cargo/core/compiler/unit_dependencies.rs` at cargo 0.96.0
+ * (rust-lang/cargo f2d3ce0bd7f24a49f8f72d9000448f8838c4e850, the cargo of Rust 1.95). The steps around it,
+ * and what is not replayed, are described at the top of `unit-graph.ts`.
+ *
+ * Cargo sorts each unit's dependency list once the graph is built, so the order in which it collects them
+ * does not matter there. Here the order of a unit's needs fixes the depth-first numbering of the units:
+ * dependencies' libraries, the package's own library, the binaries an integration test needs, then the
+ * build script (cargo collects the build script before the own library).
+ */
+import { UserError } from '../errors.js'
+import { platformMatches } from './cfg.js'
+import { isLinkable } from './crate-type.js'
+import type { CompileKind, CompileMode, DependencyEdge, Metadata, Package, Target, TargetInfo } from './types.js'
+import type { CrateDep, SourceUsesCrate, Unit } from './unit-graph.js'
+
+/** What a unit passes on to its dependencies (cargo's `UnitFor`, src/cargo/core/profiles.rs, reduced). */
+export interface UnitFor {
+  /** Built for the host: a build script or proc-macro, or a dependency of one. */
+  host: boolean
+  /** A dependency of a test harness: cargo forces `panic=unwind` on all of these. */
+  test: boolean
+}
+
+/** One unit to find or create: package × target × mode × host/target, and what its own dependencies inherit. */
+export interface UnitSpec {
+  pkg: Package
+  target: Target
+  mode: CompileMode
+  kind: CompileKind
+  unitFor: UnitFor
+}
+
+/** A unit another one needs: a library it links (`--extern`), or (`link` null) a unit built before it. */
+export interface Need extends UnitSpec {
+  link: Omit<CrateDep, 'unit'> | null
+}
+
+/** What the dependency computation reads, and the interner it creates units with (cargo's `State`). */
+export interface State {
+  metadata: Metadata
+  /** Every unit created so far, in creation order. */
+  units: Unit[]
+  infoFor(kind: CompileKind): TargetInfo
+  /** The library target of a package, if any. */
+  libOf(pkg: Package): Target | undefined
+  sourceUsesCrate: SourceUsesCrate
+  /** Finds the unit for a spec or creates it (appending it to `units`); `root` marks it as selected. */
+  intern(spec: UnitSpec, root: boolean): Unit
+}
+
+/** A unit whose needs are being met, one at a time, depth first. */
+interface Frame {
+  unit: Unit
+  needs: Need[]
+  next: number
+}
+
+/** A dependency edge that applies to a unit, with the kinds of it that apply. */
+interface AppliedDep {
+  pkg: Package
+  edge: DependencyEdge
+  kinds: DependencyEdge['kinds']
+}
+
+/**
+ * Follows `deps_of_roots`: creates each root unit and everything it depends on, root after root. Returns
+ * the root units in order, each once.
+ */
+export function depsOfRoots(state: State, roots: readonly UnitSpec[]): Unit[] {
+  const out: Unit[] = []
+  for (const spec of roots) {
+    const unit = depsOf(state, spec, true)
+    if (!out.includes(unit)) out.push(unit)
+  }
+  return out
+}
+
+/**
+ * Follows `deps_of`: finds or creates the unit and, when it is new, computes its dependencies once and
+ * recurses into them. A stack rather than recursion, as a dependency chain can be far deeper than the call
+ * stack; a unit's dependencies are all created before its next sibling, so units are numbered depth first.
+ */
+function depsOf(state: State, spec: UnitSpec, root: boolean): Unit {
+  const pending: Frame[] = []
+  const visit = (s: UnitSpec, isRoot: boolean): Unit => {
+    const count = state.units.length
+    const unit = state.intern(s, isRoot)
+    if (state.units.length !== count) pending.push({ unit, needs: computeDeps(state, unit, s.unitFor), next: 0 })
+    return unit
+  }
+  const unit = visit(spec, root)
+  while (pending.length > 0) {
+    const frame = pending[pending.length - 1]!
+    const need = frame.needs[frame.next++]
+    if (need === undefined) {
+      pending.pop()
+      continue
+    }
+    const { crates, buildsAfter } = frame.unit
+    const dep = visit(need, false)
+    if (need.link === null) buildsAfter.push(dep)
+    // The package's own library is needed after the dependencies' libraries but passed to rustc first.
+    else if (need.link.edge === 'own-lib') crates.unshift({ unit: dep, ...need.link })
+    else crates.push({ unit: dep, ...need.link })
+  }
+  return unit
+}
+
+/**
+ * Follows `compute_deps`: what a new unit needs, in this module's order (see the top of the file). Records
+ * on the unit the dependencies cargo cannot pass to rustc.
+ */
+function computeDeps(state: State, unit: Unit, unitFor: UnitFor): Need[] {
+  const { pkg, target, mode } = unit
+  const needs: Need[] = []
+  for (const { pkg: dep, edge, kinds } of deps(state, unit)) {
+    // `calc_artifact_deps` without artifact dependencies: the library target of the dependency, if any.
+    const lib = state.libOf(dep)
+    if (!lib) continue
+    const first = kinds[0]!
+    if (!lib.crateTypes.some(isLinkable)) {
+      // Cargo still builds the library first, but passes no `--extern` for it.
+      unit.unlinkable.push({ pkg: dep, externName: edge.externName, edge: first.kind, crateTypes: lib.crateTypes })
+      needs.push(newUnitDep(dep, lib, unit, unitFor, null))
+      continue
+    }
+    needs.push(newUnitDep(dep, lib, unit, unitFor, { externName: edge.externName, edge: first.kind, platform: first.platform }))
+  }
+  // Compiling a build script needs its build-dependencies and nothing else.
+  if (target.kind === 'custom-build') return needs
+  if (target.kind !== 'lib' && target.kind !== 'proc-macro') {
+    const lib = maybeLib(state, unit, unitFor)
+    if (lib) needs.push(lib)
+    // Integration tests and benches run the package's binaries, so cargo builds them first.
+    if ((target.kind === 'test' || target.kind === 'bench') && mode === 'test') {
+      for (const bin of pkg.targets) {
+        if (bin.kind !== 'bin' || !featuresSatisfied(bin, pkg)) continue
+        // `UnitFor::new_normal` and `CompileKind::for_target`: not a dependency of the harness itself.
+        needs.push({ pkg, target: bin, mode: 'build', kind: unit.kind, unitFor: { host: unitFor.host, test: false }, link: null })
+      }
+    }
+  }
+  const script = depBuildScript(unit)
+  if (script) needs.push(script)
+  return needs
+}
+
+/**
+ * Follows `State::deps`: the dependency edges of the unit's package that apply to it. A build script gets
+ * the build-dependencies and only it does; dev-dependencies apply to tests, examples, benches and anything
+ * compiled as a test harness; a platform-specific dependency applies when its platform matches the unit's
+ * (`RustcTargetData::dep_platform_activated`). Optional dependencies are as the resolve has them.
+ */
+function deps(state: State, unit: Unit): AppliedDep[] {
+  const { pkg, target, mode, kind } = unit
+  const info = state.infoFor(kind)
+  const isBuildScript = target.kind === 'custom-build'
+  const includeDev = !isBuildScript && (target.kind === 'test' || target.kind === 'example' || target.kind === 'bench' || mode === 'test')
+  const out: AppliedDep[] = []
+  for (const edge of pkg.deps) {
+    const kinds = edge.kinds.filter(k => {
+      if (isBuildScript ? k.kind !== 'build' : k.kind === 'build') return false
+      if (k.kind === 'dev' && !includeDev) return false
+      return k.platform === null || matchesPlatform(k.platform, info, pkg)
+    })
+    if (kinds.length === 0) continue
+    out.push({ pkg: edge.pkg === pkg.id ? pkg : state.metadata.packages.get(edge.pkg)!, edge, kinds })
+  }
+  return out
+}
+
+/**
+ * Follows `maybe_lib`: a bin, test, example or bench links its own package's library when the library is
+ * Rust-linkable. When it is not, cargo passes nothing, and that breaks the target only if its source uses
+ * the library; that case is recorded on the unit.
+ */
+function maybeLib(state: State, unit: Unit, unitFor: UnitFor): Need | null {
+  const { pkg, target } = unit
+  const lib = state.libOf(pkg)
+  if (!lib) return null
+  const libName = lib.name.replace(/-/g, '_')
+  if (lib.crateTypes.some(isLinkable)) return newUnitDep(pkg, lib, unit, unitFor, { externName: libName, edge: 'own-lib', platform: null })
+  if (state.sourceUsesCrate(target.srcPath, libName)) {
+    unit.unlinkable.push({ pkg, externName: libName, edge: 'own-lib', crateTypes: lib.crateTypes })
+  }
+  return null
+}
+
+/**
+ * Follows `dep_build_script`: a package's build script runs before any other target of the package is
+ * compiled. The run is not a unit of its own here; the dependent waits for what the run needs.
+ */
+function depBuildScript(unit: Unit): Need | null {
+  const script = unit.pkg.targets.find(t => t.kind === 'custom-build')
+  return script ? computeDepsCustomBuild(unit.pkg, script) : null
+}
+
+/**
+ * Follows `compute_deps_custom_build`: running a build script needs the script compiled, for the host
+ * (`UnitFor::for_custom_build`). Cargo's links overrides and artifact build-dependencies are not replayed.
+ */
+function computeDepsCustomBuild(pkg: Package, script: Target): Need {
+  return { pkg, target: script, mode: 'build', kind: 'host', unitFor: { host: true, test: false }, link: null }
+}
+
+/**
+ * Follows `new_unit_dep` for a library a unit links: built as a library (`check_or_build_mode`), for the host
+ * once the dependent or the library is for the host (`UnitFor::with_dependency`, `CompileKind::for_target`).
+ */
+function newUnitDep(pkg: Package, lib: Target, parent: Unit, unitFor: UnitFor, link: Need['link']): Need {
+  const depFor = withDependency(unitFor, parent, lib)
+  return { pkg, target: lib, mode: 'build', kind: depFor.host ? 'host' : parent.kind, unitFor: depFor, link }
+}
+
+/**
+ * Follows `UnitFor::with_dependency` (src/cargo/core/profiles.rs): `host` is sticky, and set for a proc-macro
+ * library and for whatever a build script or proc-macro depends on (cargo carries that in the parent's own
+ * `UnitFor`); `test`, cargo's `PanicSetting::AlwaysUnwind` of `UnitFor::new_test`, is sticky and set below a
+ * test harness.
+ */
+function withDependency(unitFor: UnitFor, parent: Unit, dep: Target): UnitFor {
+  const parentKind = parent.target.kind
+  return {
+    host: unitFor.host || parentKind === 'custom-build' || parentKind === 'proc-macro' || dep.kind === 'proc-macro',
+    test: unitFor.test || parent.mode === 'test'
+  }
+}
+
+/** Follows `RustcTargetData::dep_platform_activated` (src/cargo/core/compiler/build_context/target_info.rs). */
+function matchesPlatform(platform: string, info: TargetInfo, pkg: Package): boolean {
+  try {
+    return platformMatches(platform, info.triple, info.cfg)
+  } catch (e) {
+    throw new UserError(`${pkg.manifestPath}: invalid platform \`${platform}\` in a dependency of \`${pkg.name}\`: ${(e as Error).message}`)
+  }
+}
+
+/** The `required-features` check of `proposals_to_units` and `compute_deps`: every one is among the package's activated features. */
+export function featuresSatisfied(target: Target, pkg: Package): boolean {
+  return target.requiredFeatures.every(f => pkg.features.includes(f))
+}
