@@ -1,4 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { parseCliArgs } from '../src/cli/args.js'
 import type { Finding } from '../src/findings/finding.js'
@@ -110,5 +113,28 @@ describe('findings', () => {
     const report = await analyse('plain', ['--workspace'])
     expect(report.findings).toEqual([])
     expect(report.artifacts.every(a => a.status === 'ok')).toBe(true)
+  })
+
+  it('proc-macro-dylib: the user of a proc-macro over a dylib, on its dependency line; an rlib crate type fixes it, and cargo builds', async () => {
+    const f = only(await analyse('proc-macro-over-dylib', ['-p', 'app']), 'proc-macro-dylib')
+    expect(f).toMatchObject({ severity: 'error', package: 'app', target: 'app', kind: 'bin', file: 'app/Cargo.toml', line: 7 })
+    expect(f.message).toContain('proc-macro `mac` links `libdy.so` dynamically')
+    expect(f.message).toContain("can't find crate for `mac`")
+    expect(f.fixes[0]).toContain('`"rlib"` crate type')
+
+    // The fix as a user applies it: `dy` also an rlib. The finding goes, and real cargo agrees.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rlg-proc-macro-fix-'))
+    try {
+      fs.cpSync(path.join(ROOT, 'proc-macro-over-dylib'), dir, { recursive: true, filter: source => !source.includes(`${path.sep}target`) })
+      const manifest = path.join(dir, 'dy', 'Cargo.toml')
+      fs.writeFileSync(manifest, fs.readFileSync(manifest, 'utf8').replace('crate-type = ["dylib"]', 'crate-type = ["dylib", "rlib"]'))
+      const fixed = await analyzeWorkspace({ manifestPath: path.join(dir, 'Cargo.toml'), invocation: parseCliArgs(['-p', 'app']).invocation, env: { ...process.env, RUSTFLAGS: undefined, CARGO_ENCODED_RUSTFLAGS: undefined }, cwd: dir })
+      expect(fixed.findings.filter(x => x.severity === 'error')).toEqual([])
+      const env = { ...process.env, RUSTFLAGS: '', CARGO_TARGET_DIR: path.join(dir, 'target') }
+      const build = spawnSync('cargo', ['build', '-p', 'app', '--offline', '--quiet'], { cwd: dir, env, encoding: 'utf8' })
+      expect({ status: build.status, stderr: build.stderr }).toEqual({ status: 0, stderr: '' })
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
