@@ -42,19 +42,19 @@ interface Platform {
   std: string
 }
 
-const WINDOWS_REPOSITORY = 'C:\\Users\\runner\\work\\repo\\repo'
+const WINDOWS_REPOSITORY = 'C:\\Users\\runner\\_work\\repo\\repo'
 const PLATFORMS: Platform[] = [
   { triple: 'x86_64-pc-windows-msvc', repository: WINDOWS_REPOSITORY, dy: 'dy.dll', std: 'std-77a8856e5f4ffd12.dll' },
   { triple: 'x86_64-pc-windows-gnu', repository: WINDOWS_REPOSITORY, dy: 'dy.dll', std: 'std-f652078ccb4a05c6.dll' },
   {
     triple: 'aarch64-apple-darwin',
-    repository: '/Users/runner/work/repo/repo',
+    repository: '/Users/runner/_work/repo/repo',
     dy: 'libdy.dylib',
     std: 'libstd-b461f656c03d1a0a.dylib'
   },
   {
     triple: 'x86_64-unknown-linux-gnu',
-    repository: '/home/runner/work/repo/repo',
+    repository: '/home/runner/_work/repo/repo',
     dy: 'libdy.so',
     std: 'libstd-d1237ef7159db0a2.so'
   }
@@ -147,14 +147,14 @@ describe('the recordings', () => {
 
   it('the Windows metadata keeps cargo’s native paths and file-URL package ids', () => {
     const metadata = validateMetadata(JSON.parse(metadataAt(WINDOWS_REPOSITORY)), 'metadata.json')
-    expect(metadata.workspaceRoot).toBe('C:\\Users\\runner\\work\\repo\\repo\\rust')
+    expect(metadata.workspaceRoot).toBe('C:\\Users\\runner\\_work\\repo\\repo\\rust')
     expect(metadata.workspaceMembers).toEqual([
-      'path+file:///C:/Users/runner/work/repo/repo/rust/app#0.1.0',
-      'path+file:///C:/Users/runner/work/repo/repo/rust/dy#0.1.0'
+      'path+file:///C:/Users/runner/_work/repo/repo/rust/app#0.1.0',
+      'path+file:///C:/Users/runner/_work/repo/repo/rust/dy#0.1.0'
     ])
-    const dy = metadata.packages.get('path+file:///C:/Users/runner/work/repo/repo/rust/dy#0.1.0')!
-    expect(dy.manifestPath).toBe('C:\\Users\\runner\\work\\repo\\repo\\rust\\dy\\Cargo.toml')
-    expect(dy.targets[0]!.srcPath).toBe('C:\\Users\\runner\\work\\repo\\repo\\rust\\dy\\src\\lib.rs')
+    const dy = metadata.packages.get('path+file:///C:/Users/runner/_work/repo/repo/rust/dy#0.1.0')!
+    expect(dy.manifestPath).toBe('C:\\Users\\runner\\_work\\repo\\repo\\rust\\dy\\Cargo.toml')
+    expect(dy.targets[0]!.srcPath).toBe('C:\\Users\\runner\\_work\\repo\\repo\\rust\\dy\\src\\lib.rs')
   })
 })
 
@@ -207,7 +207,7 @@ describe.each(PLATFORMS)('$triple', platform => {
       ])
     )
     for (const u of uris) expect(u.uriBaseId).toBe('%SRCROOT%')
-    const root = platform.repository.startsWith('C:') ? 'file:///C:/Users/runner/work/repo/repo/' : `file://${platform.repository}/`
+    const root = platform.repository.startsWith('C:') ? 'file:///C:/Users/runner/_work/repo/repo/' : `file://${platform.repository}/`
     expect(log.runs[0].originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: root } })
   })
 })
@@ -226,7 +226,7 @@ describe('Windows layouts beyond the recording', () => {
       msvc,
       { workspace: true },
       {
-        metadataText: t => t.split('C:\\\\Users\\\\runner\\\\work\\\\repo\\\\repo').join('\\\\\\\\server\\\\share\\\\repo').split('file:///C:/Users/runner/work/repo/repo').join('file:////server/share/repo'),
+        metadataText: t => t.split('C:\\\\Users\\\\runner\\\\_work\\\\repo\\\\repo').join('\\\\\\\\server\\\\share\\\\repo').split('file:///C:/Users/runner/_work/repo/repo').join('file:////server/share/repo'),
         repository: share
       }
     )
@@ -243,7 +243,7 @@ describe('Windows layouts beyond the recording', () => {
       'rust/app/Cargo.toml': '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\ndy = { workspace = true }\n'
     }
     const { report, lookups } = run(msvc, { packages: ['app'] }, { manifests })
-    expect(lookups).toContain('C:\\Users\\runner\\work\\repo\\repo\\rust\\Cargo.toml')
+    expect(lookups).toContain('C:\\Users\\runner\\_work\\repo\\repo\\rust\\Cargo.toml')
     expect(only(report, 'runtime-dylib')).toMatchObject({
       file: 'app/Cargo.toml',
       line: 7,
@@ -272,8 +272,8 @@ describe('Windows layouts beyond the recording', () => {
     expect(locator.setting('panic', unit)).toEqual({ file: 'Cargo.toml', line: 9 })
     expect(locator.setting('lto', unit)).toEqual({ file: '/home/u/.cargo/config.toml', line: 3 })
     expect(locator.setting('rustflags', unit)).toEqual({ file: 'C:/Users/runner/.cargo/config.toml', line: 2 })
-    expect(locator.file('C:\\Users\\runner\\work\\repo\\repo\\rust/Cargo.toml', 1)).toEqual({ file: 'Cargo.toml', line: 1 })
-    expect(locator.file('c:\\users\\runner\\work\\repo\\repo\\rust\\app\\src\\main.rs', 3)).toEqual({ file: 'app/src/main.rs', line: 3 })
+    expect(locator.file('C:\\Users\\runner\\_work\\repo\\repo\\rust/Cargo.toml', 1)).toEqual({ file: 'Cargo.toml', line: 1 })
+    expect(locator.file('c:\\users\\runner\\_work\\repo\\repo\\rust\\app\\src\\main.rs', 3)).toEqual({ file: 'app/src/main.rs', line: 3 })
   })
 })
 
@@ -309,7 +309,7 @@ describe('src/model/paths.ts', () => {
   })
 
   describe('relativePosix', () => {
-    const root = 'C:\\Users\\runner\\work\\repo\\repo\\rust'
+    const root = 'C:\\Users\\runner\\_work\\repo\\repo\\rust'
     it.each([
       ['a Windows file inside', root, `${root}\\dy\\Cargo.toml`, 'dy/Cargo.toml'],
       ['the root itself', root, root, ''],
@@ -322,9 +322,9 @@ describe('src/model/paths.ts', () => {
       ['a verbatim root, a plain file', '\\\\?\\C:\\ws', 'C:\\ws\\dy\\Cargo.toml', 'dy/Cargo.toml'],
       ['a verbatim UNC root', '\\\\?\\UNC\\server\\share\\ws', '\\\\server\\share\\ws\\Cargo.toml', 'Cargo.toml'],
       ['a directory named ..x', 'C:\\ws', 'C:\\ws\\..x\\Cargo.toml', '..x/Cargo.toml'],
-      ['a POSIX file inside', '/Users/runner/work/repo/repo/rust', '/Users/runner/work/repo/repo/rust/dy/Cargo.toml', 'dy/Cargo.toml'],
+      ['a POSIX file inside', '/Users/runner/_work/repo/repo/rust', '/Users/runner/_work/repo/repo/rust/dy/Cargo.toml', 'dy/Cargo.toml'],
       ['a POSIX name with a backslash', '/home/u/a\\b', '/home/u/a\\b/Cargo.toml', 'Cargo.toml'],
-      ['a file above the root', root, 'C:\\Users\\runner\\work\\repo\\repo\\rust-toolchain.toml', null],
+      ['a file above the root', root, 'C:\\Users\\runner\\_work\\repo\\repo\\rust-toolchain.toml', null],
       ['another drive', 'C:\\ws', 'D:\\ws\\Cargo.toml', null],
       ['another server', '\\\\server\\share\\ws', '\\\\other\\share\\ws\\Cargo.toml', null],
       ['another share', '\\\\server\\share\\ws', '\\\\server\\other\\ws\\Cargo.toml', null],
@@ -379,7 +379,7 @@ describe('report paths of either form', () => {
     expect(fileUri('C:\\Program Files\\x')).toBe('file:///C:/Program%20Files/x')
     expect(fileUri('\\\\?\\C:\\ws')).toBe('file:///C:/ws')
     expect(fileUri('\\\\?\\UNC\\server\\share\\ws', true)).toBe('file://server/share/ws/')
-    expect(fileUri('/Users/runner/work', true)).toBe('file:///Users/runner/work/')
+    expect(fileUri('/Users/runner/_work', true)).toBe('file:///Users/runner/_work/')
   })
 
   it('SARIF with the workspace on another drive than the repository: no %SRCROOT%, absolute file: uris', () => {

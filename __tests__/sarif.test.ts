@@ -97,7 +97,7 @@ function emptyReport(findings: Finding[]): Report {
     version: 1,
     toolchain: { release: '1.80.0', commitHash: '0123456789abcdef', host: 'x86_64-unknown-linux-gnu', target: 'x86_64-unknown-linux-gnu', stdInstalled: true },
     boundaries: [],
-    workspaceRoot: '/home/runner/work/repo/repo/rust',
+    workspaceRoot: '/home/runner/_work/repo/repo/rust',
     invocation: { command: 'cargo build --workspace', args: ['cargo', 'build', '--workspace'], profile: 'dev' },
     artifacts: [],
     findings,
@@ -176,7 +176,7 @@ describe('SARIF from a hand-built report', () => {
     expect(driver.rules.find(r => r.id === 'unsupported-crate-type')!.defaultConfiguration.level).toBe('warning')
     expect(driver.rules.find(r => r.id === 'unused-allow')!.name).toBe('UnusedAllow')
     expect(log.runs[0].automationDetails).toEqual({ id: 'rust-linkage-guard/linux' })
-    expect(log.runs[0].originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///home/runner/work/repo/repo/' } })
+    expect(log.runs[0].originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: 'file:///home/runner/_work/repo/repo/' } })
     expect(log.runs[0].invocations).toEqual([
       {
         executionSuccessful: true,
