@@ -7402,6 +7402,10 @@ function fileType(stat) {
 
 
 
+/** Cargo's home: `CARGO_HOME` (a relative one against the working directory, as cargo takes it), else `~/.cargo`. */
+function cargoHomeOf(env) {
+    return env.CARGO_HOME ? external_node_path_namespaceObject.resolve(env.CARGO_HOME) : external_node_path_namespaceObject.join(env.HOME ?? env.USERPROFILE ?? external_node_os_namespaceObject.homedir(), '.cargo');
+}
 /**
  * Reads and merges the config files cargo would read when run in `cwd` (with their `include`s), then
  * applies the environment. `CARGO_HOME` defaults to `~/.cargo`. `cli` are `--config KEY=VALUE` arguments.
@@ -7411,8 +7415,7 @@ function fileType(stat) {
  * files of the runner (`CARGO_HOME`, parent directories of the checkout) are read as they are.
  */
 function readCargoConfig(cwd, env, cli = [], scope = null) {
-    const home = env.HOME ?? env.USERPROFILE ?? external_node_os_namespaceObject.homedir();
-    const cargoHome = env.CARGO_HOME !== undefined && env.CARGO_HOME !== '' ? env.CARGO_HOME : external_node_path_namespaceObject.join(home, '.cargo');
+    const cargoHome = cargoHomeOf(env);
     const files = [];
     /** The files read as the repository's: what they include must stay inside it. */
     const ofRepository = new Set();
@@ -7875,6 +7878,7 @@ function toml(value) {
 
 
 
+
 /** A `build.target` from the repository or the environment that names a file; the user's own `--target` wins over it. */
 function refuseTarget(config, userTarget) {
     const bt = config.buildTarget;
@@ -7943,9 +7947,6 @@ function isolationParent(env) {
         }
     }
     return external_node_os_default().tmpdir();
-}
-function cargoHomeOf(env) {
-    return env.CARGO_HOME ? external_node_path_default().resolve(env.CARGO_HOME) : external_node_path_default().join(env.HOME ?? env.USERPROFILE ?? external_node_os_default().homedir(), '.cargo');
 }
 
 ;// CONCATENATED MODULE: ./src/gather/policy-files.ts
@@ -9283,6 +9284,7 @@ function toTargetInfo(triple, probe, libdirEntries, rustflags) {
  * The programs the analysis runs and the files it reads as cargo would: `cargo metadata` (or a recorded
  * `--metadata-file`), `rustc -vV` and one `rustc --print` probe per target.
  */
+
 
 
 

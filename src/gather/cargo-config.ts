@@ -11,6 +11,11 @@ import { UserError } from '../errors.js'
 import { InputFileError, readInputFile, type RepositoryScope, scopeFor } from '../input-file.js'
 import { parseTomlDocument } from '../toml/document.js'
 
+/** Cargo's home: `CARGO_HOME` (a relative one against the working directory, as cargo takes it), else `~/.cargo`. */
+export function cargoHomeOf(env: Record<string, string | undefined>): string {
+  return env.CARGO_HOME ? path.resolve(env.CARGO_HOME) : path.join(env.HOME ?? env.USERPROFILE ?? os.homedir(), '.cargo')
+}
+
 /**
  * Reads and merges the config files cargo would read when run in `cwd` (with their `include`s), then
  * applies the environment. `CARGO_HOME` defaults to `~/.cargo`. `cli` are `--config KEY=VALUE` arguments.
@@ -20,8 +25,7 @@ import { parseTomlDocument } from '../toml/document.js'
  * files of the runner (`CARGO_HOME`, parent directories of the checkout) are read as they are.
  */
 export function readCargoConfig(cwd: string, env: NodeJS.ProcessEnv, cli: readonly string[] = [], scope: RepositoryScope | null = null): CargoConfig {
-  const home = env.HOME ?? env.USERPROFILE ?? os.homedir()
-  const cargoHome = env.CARGO_HOME !== undefined && env.CARGO_HOME !== '' ? env.CARGO_HOME : path.join(home, '.cargo')
+  const cargoHome = cargoHomeOf(env)
   const files: ConfigFileInput[] = []
   /** The files read as the repository's: what they include must stay inside it. */
   const ofRepository = new Set<string>()

@@ -13,6 +13,7 @@ import { repositoryConfigPlan } from '../config/trust.js'
 import { UserError } from '../errors.js'
 import { isInsideRepository, type RepositoryScope, scopeFor } from '../input-file.js'
 import { isBelow } from '../model/paths.js'
+import { cargoHomeOf } from './cargo-config.js'
 
 /** A `build.target` from the repository or the environment that names a file; the user's own `--target` wins over it. */
 export function refuseTarget(config: CargoConfig, userTarget: string | null): void {
@@ -101,8 +102,4 @@ export function isolationParent(env: Record<string, string | undefined>): string
     }
   }
   return os.tmpdir()
-}
-
-export function cargoHomeOf(env: Record<string, string | undefined>): string {
-  return env.CARGO_HOME ? path.resolve(env.CARGO_HOME) : path.join(env.HOME ?? env.USERPROFILE ?? os.homedir(), '.cargo')
 }

@@ -18,7 +18,8 @@ import type { Invocation } from '../model/invocation.js'
 import type { CompileKind, Metadata, RustcVersion, TargetInfo } from '../model/types.js'
 import { parseProbe, parseRustcVersion, probeArgs, toTargetInfo } from '../rustc/probe.js'
 import { parseTomlDocument, type TomlDocument } from '../toml/document.js'
-import { cargoHomeOf, refuseRustflags } from './isolation.js'
+import { cargoHomeOf } from './cargo-config.js'
+import { refuseRustflags } from './isolation.js'
 
 export function findManifest(cwd: string, metadataFile: string | null): string | null {
   for (let dir = cwd; ; dir = path.dirname(dir)) {
