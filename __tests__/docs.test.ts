@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { RULES } from '../src/rules/registry.js'
-import { anchors, relativeLinks, section } from './support/markdown.js'
+import { anchors, isAbsoluteLink, links, relativeLinks, section } from './support/markdown.js'
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const read = (file: string): string => fs.readFileSync(path.join(REPO, file), 'utf8')
@@ -51,13 +51,25 @@ describe('the README', () => {
 describe('links between documents', () => {
   const files = ['README.md', 'SECURITY.md', 'CHANGELOG.md', ...markdownFiles('docs')]
 
-  it.each(files)('%s: every relative link leads to a file of the repository, and every anchor to a heading', file => {
-    for (const target of relativeLinks(read(file))) {
+  it.each(files)('%s: every relative link leads to a file of the repository, every anchor to a heading, every other link is https', file => {
+    for (const target of links(read(file))) {
+      if (isAbsoluteLink(target)) {
+        expect(target).toMatch(/^https:\/\//)
+        continue
+      }
       const [relative, anchor] = target.split('#') as [string, string | undefined]
       const resolved = relative === '' ? path.join(REPO, file) : path.resolve(REPO, path.dirname(file), relative)
       expect({ target, inRepository: resolved.startsWith(`${REPO}${path.sep}`), exists: fs.existsSync(resolved) }).toEqual({ target, inRepository: true, exists: true })
-      if (anchor !== undefined) expect({ target, anchor: anchors(fs.readFileSync(resolved, 'utf8')).has(anchor) }).toEqual({ target, anchor: true })
+      if (anchor !== undefined) {
+        expect({ target, markdown: resolved.endsWith('.md') }).toEqual({ target, markdown: true })
+        expect({ target, anchor: anchors(fs.readFileSync(resolved, 'utf8')).has(anchor) }).toEqual({ target, anchor: true })
+      }
     }
+  })
+
+  it('the rule pages link to each other and to the rest of the documentation', () => {
+    const ruleLinks = markdownFiles('docs/rules').flatMap(file => relativeLinks(read(file)))
+    expect(ruleLinks.length).toBeGreaterThan(RULES.length)
   })
 
   it('the README links every document of docs/', () => {

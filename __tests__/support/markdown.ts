@@ -35,7 +35,17 @@ export function anchors(markdown: string): Set<string> {
   return new Set([...withoutCodeBlocks(markdown).matchAll(/^#{1,6} (.+)$/gm)].map(m => slug(m[1]!)))
 }
 
-/** The relative link targets in the prose of `markdown` (not in code), as written: `docs/x.md#anchor`. */
+/** The link targets in the prose of `markdown` (not in code), as written: `docs/x.md#anchor`, `https://…`. */
+export function links(markdown: string): string[] {
+  return [...prose(markdown).matchAll(/\]\(([^)\s]+)\)/g)].map(m => m[1]!)
+}
+
+/** Whether a link target has a scheme (`https:`, `mailto:`), as opposed to a path in the repository. */
+export function isAbsoluteLink(target: string): boolean {
+  return /^[a-z]+:/i.test(target)
+}
+
+/** The relative link targets in the prose of `markdown`. */
 export function relativeLinks(markdown: string): string[] {
-  return [...prose(markdown).matchAll(/\]\(([^)\s]+)\)/g)].map(m => m[1]!).filter(target => !/^[a-z]+:/i.test(target))
+  return links(markdown).filter(target => !isAbsoluteLink(target))
 }
