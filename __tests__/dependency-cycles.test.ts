@@ -1,12 +1,15 @@
 import { describe, expect, it } from '@jest/globals'
 import { mergeCargoConfig } from '../src/config/cargo-config.js'
 import { profileNameFor, resolveProfile } from '../src/config/profiles.js'
-import { resolveLinkage, type LinkageResult } from '../src/linkage/resolve.js'
+import { type LinkageResult, resolveLinkage } from '../src/linkage/resolve.js'
 import { MetadataError, validateMetadata } from '../src/metadata/parse.js'
+import type { BuildContext } from '../src/model/build-context.js'
 import { parseCfgLines } from '../src/model/cfg.js'
+import { CRATE_TYPES } from '../src/model/crate-type.js'
+import { type Command, defaultInvocation } from '../src/model/invocation.js'
+import type { Metadata } from '../src/model/metadata.js'
 import { selectPackages } from '../src/model/selection.js'
-import { CRATE_TYPES, type BuildContext, type Metadata, type TargetInfo } from '../src/model/types.js'
-import { defaultInvocation, type Command } from '../src/model/invocation.js'
+import type { TargetInfo } from '../src/model/target-info.js'
 import { buildUnitGraph, type UnitGraph } from '../src/model/unit-graph.js'
 
 /**

@@ -1,13 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import {
-  calculate,
-  recordedFormats,
-  type CrateNode,
-  type LinkSession,
-  type OutputCrateType,
-  type Preference
-} from '../src/linkage/dependency-format.js'
-import type { PanicStrategy } from '../src/model/types.js'
+import { calculate, type CrateNode, type LinkSession, type OutputCrateType, type Preference, recordedFormats } from '../src/linkage/dependency-format.js'
+import type { PanicStrategy } from '../src/model/profile.js'
 import { parseProbe, toTargetInfo } from '../src/rustc/probe.js'
 
 /**

@@ -1,8 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
+import { readdirSync, readFileSync } from 'node:fs'
 import { UserError } from '../src/errors.js'
 import { MetadataError, parseMetadata, validateMetadata } from '../src/metadata/parse.js'
-import type { DependencyEdge, Metadata, Package } from '../src/model/types.js'
+import type { DependencyEdge, Metadata, Package } from '../src/model/metadata.js'
 import { CORPUS, corpusFile } from './support/corpus.js'
 
 /** Real `cargo metadata` outputs; see its README.md for what each file is good for. */

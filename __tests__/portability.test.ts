@@ -1,25 +1,16 @@
+import { describe, expect, it } from '@jest/globals'
 import fs from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it } from '@jest/globals'
 import { mergeCargoConfig } from '../src/config/cargo-config.js'
 import { profileNameFor, resolveProfile } from '../src/config/profiles.js'
 import { analyze } from '../src/engine.js'
 import { createLocator } from '../src/manifest/locator.js'
 import { validateMetadata } from '../src/metadata/parse.js'
+import type { BuildContext } from '../src/model/build-context.js'
 import { noFacts } from '../src/model/facts.js'
-import {
-  forwardSlashes,
-  isAbsolutePath,
-  isWindowsPath,
-  joinPath,
-  pathModuleFor,
-  relativeOrAbsolute,
-  relativePosix,
-  resolveFrom,
-  stripVerbatim
-} from '../src/model/paths.js'
 import { defaultInvocation, type Invocation } from '../src/model/invocation.js'
-import { type BuildContext, type Metadata } from '../src/model/types.js'
+import type { Metadata } from '../src/model/metadata.js'
+import { forwardSlashes, isAbsolutePath, isWindowsPath, joinPath, pathModuleFor, relativeOrAbsolute, relativePosix, resolveFrom, stripVerbatim } from '../src/model/paths.js'
 import type { Unit } from '../src/model/unit-graph.js'
 import { repositoryPath, selectAnnotations } from '../src/report/annotations.js'
 import type { Report } from '../src/report/report.js'

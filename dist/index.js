@@ -35677,14 +35677,36 @@ function indent(text, prefix) {
     return prefix + text.replace(/\n/g, `\n${prefix}`);
 }
 
-;// CONCATENATED MODULE: ./src/model/types.ts
-/**
- * The vocabulary of the engine, in cargo's and rustc's own words.
- *
- * Raw `cargo metadata` JSON is parsed into these types once, at the boundary (src/metadata/parse.ts);
- * everything after that works on trusted values.
- */
+;// CONCATENATED MODULE: ./src/model/crate-type.ts
 const CRATE_TYPES = ['bin', 'lib', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro'];
+// The truth tables below are cargo's own (`src/cargo/core/compiler/crate_type.rs`); keep them identical.
+/** Outputs a Rust crate can be linked against: `lib`, `rlib`, `dylib`, `proc-macro`. */
+function isLinkable(t) {
+    return t === 'lib' || t === 'rlib' || t === 'dylib' || t === 'proc-macro';
+}
+/** Outputs that are shared objects: `dylib`, `cdylib`, `proc-macro`. */
+function isDynamic(t) {
+    return t === 'dylib' || t === 'cdylib' || t === 'proc-macro';
+}
+/** Crate types that may take part in LTO: `bin`, `staticlib`, `cdylib`. */
+function canLto(t) {
+    return t === 'bin' || t === 'staticlib' || t === 'cdylib';
+}
+/** Crate types whose rustc invocation links (everything except `lib`/`rlib`). */
+function requiresUpstreamObjects(t) {
+    return t !== 'lib' && t !== 'rlib';
+}
+/** Whether a library built with these crate types is available to Rust dependents as an rlib. */
+function providesRlib(types) {
+    return types.includes('lib') || types.includes('rlib');
+}
+/** Whether a library built with these crate types is available to Rust dependents as a Rust dylib. */
+function providesDylib(types) {
+    return types.includes('dylib');
+}
+function isCrateType(s) {
+    return (s === 'bin' || s === 'lib' || s === 'rlib' || s === 'dylib' || s === 'cdylib' || s === 'staticlib' || s === 'proc-macro');
+}
 
 ;// CONCATENATED MODULE: ./src/report/json-checks.ts
 /**
@@ -37395,36 +37417,6 @@ function servesForeignHost(pkg, metadata) {
 }
 function dependencyNames(pkg, metadata, normalOnly) {
     return pkg.deps.filter(d => !normalOnly || d.kinds.some(k => k.kind === 'normal')).flatMap(d => metadata.packages.get(d.pkg)?.name ?? []);
-}
-
-;// CONCATENATED MODULE: ./src/model/crate-type.ts
-// The truth tables below are cargo's own (`src/cargo/core/compiler/crate_type.rs`); keep them identical.
-/** Outputs a Rust crate can be linked against: `lib`, `rlib`, `dylib`, `proc-macro`. */
-function isLinkable(t) {
-    return t === 'lib' || t === 'rlib' || t === 'dylib' || t === 'proc-macro';
-}
-/** Outputs that are shared objects: `dylib`, `cdylib`, `proc-macro`. */
-function isDynamic(t) {
-    return t === 'dylib' || t === 'cdylib' || t === 'proc-macro';
-}
-/** Crate types that may take part in LTO: `bin`, `staticlib`, `cdylib`. */
-function canLto(t) {
-    return t === 'bin' || t === 'staticlib' || t === 'cdylib';
-}
-/** Crate types whose rustc invocation links (everything except `lib`/`rlib`). */
-function requiresUpstreamObjects(t) {
-    return t !== 'lib' && t !== 'rlib';
-}
-/** Whether a library built with these crate types is available to Rust dependents as an rlib. */
-function providesRlib(types) {
-    return types.includes('lib') || types.includes('rlib');
-}
-/** Whether a library built with these crate types is available to Rust dependents as a Rust dylib. */
-function providesDylib(types) {
-    return types.includes('dylib');
-}
-function isCrateType(s) {
-    return (s === 'bin' || s === 'lib' || s === 'rlib' || s === 'dylib' || s === 'cdylib' || s === 'staticlib' || s === 'proc-macro');
 }
 
 ;// CONCATENATED MODULE: ./src/model/rustc-flags.ts
@@ -40849,21 +40841,6 @@ function shownFlag(flag) {
 }
 
 ;// CONCATENATED MODULE: ./src/config/rustflags.ts
-/**
- * The extra rustc flags cargo 1.95 passes to every unit of one compile kind ("rustflags").
- *
- * Cargo computes them once per kind in `TargetInfo::new` (`src/cargo/core/compiler/build_context/target_info.rs`,
- * `extra_args`), taking the first source that yields a value:
- *
- * 1. `CARGO_ENCODED_RUSTFLAGS`, split on `\x1f` (an empty value means no flags);
- * 2. `RUSTFLAGS`, split on spaces (an empty value means no flags);
- * 3. `target.<triple>.rustflags` followed by every matching `target.'cfg(…)'.rustflags` (cfg keys in sorted
- *    order), skipped when that list is empty;
- * 4. `build.rustflags`.
- *
- * Without `--target` (and without `build.target`) host units (build scripts, proc-macros and their
- * dependencies) get the same flags; with a target they get none at all.
- */
 
 
 /** Reproduces cargo 1.95's choice of rustflags for one compile kind. */

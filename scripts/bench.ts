@@ -32,14 +32,14 @@
  * (no manifest is read: the recorded paths do not exist here). Reported times are medians; the
  * minimum is shown too, since other processes on the machine inflate single runs.
  */
-import { fork, spawnSync, execFileSync, type ChildProcess } from 'node:child_process'
+import { type ChildProcess, execFileSync, fork, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import v8 from 'node:v8'
-import { benchToml, tomlReport } from './bench-toml.js'
 import vm from 'node:vm'
+import { benchToml, tomlReport } from './bench-toml.js'
 import { generateWorkspace, type SyntheticStats } from './synthetic-workspace.js'
 
 type EngineModule = typeof import('../src/engine.js')
@@ -55,7 +55,7 @@ type EvaluateModule = typeof import('../src/rules/evaluate.js')
 type SummaryModule = typeof import('../src/report/summary.js')
 type SarifModule = typeof import('../src/report/sarif.js')
 type AnnotationsModule = typeof import('../src/report/annotations.js')
-type BuildContext = import('../src/model/types.js').BuildContext
+type BuildContext = import('../src/model/build-context.js').BuildContext
 
 const SCRIPT = fileURLToPath(import.meta.url)
 const DEFAULT_SRC = path.resolve(path.dirname(SCRIPT), '..', 'src')

@@ -6,8 +6,7 @@ import * as path from 'node:path'
 import { applyConfigEnv, type CargoConfig, mergeCargoConfig } from '../../src/config/cargo-config.js'
 import { effectiveRustflags, resolveRustflags, type RustflagsOptions } from '../../src/config/rustflags.js'
 import { readCargoConfig } from '../../src/gather/cargo-config.js'
-import { parseCfgLines } from '../../src/model/cfg.js'
-import type { CfgSet } from '../../src/model/types.js'
+import { type CfgSet, parseCfgLines } from '../../src/model/cfg.js'
 
 const HOST = 'x86_64-unknown-linux-gnu'
 const linuxCfg = parseCfgLines('debug_assertions\npanic="unwind"\ntarget_arch="x86_64"\ntarget_family="unix"\ntarget_os="linux"\nunix\n')

@@ -10,7 +10,8 @@
 import { spawn } from 'node:child_process'
 import { mkdir, rm } from 'node:fs/promises'
 import * as path from 'node:path'
-import type { CompileKind, CompileMode, TargetKind } from '../../src/model/types.js'
+import type { CompileKind, CompileMode } from '../../src/model/build-context.js'
+import type { TargetKind } from '../../src/model/metadata.js'
 import type { GeneratedWorkspace } from './generate.js'
 
 export type InvocationId = 'workspace' | 'package' | 'prefer-dynamic'

@@ -22,7 +22,8 @@
  * identical visible profile, where the attribution of its messages to a copy is a guess.
  */
 import { type Finding, findingArtifact } from '../../src/findings/finding.js'
-import type { CompileKind, CompileMode, TargetKind } from '../../src/model/types.js'
+import type { CompileKind, CompileMode } from '../../src/model/build-context.js'
+import type { TargetKind } from '../../src/model/metadata.js'
 import type { ArtifactReport, ArtifactStatus, Report } from '../../src/report/report.js'
 import { type CargoOutcome, DOUBT_TEXT, type InvocationId, summarizeErrors, type UnitOutcome } from './cargo-outcome.js'
 

@@ -3566,6 +3566,7 @@ function dependencyNames(pkg, metadata, normalOnly) {
 }
 
 ;// CONCATENATED MODULE: ./src/model/crate-type.ts
+const CRATE_TYPES = (/* unused pure expression or super */ null && (['bin', 'lib', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro']));
 // The truth tables below are cargo's own (`src/cargo/core/compiler/crate_type.rs`); keep them identical.
 /** Outputs a Rust crate can be linked against: `lib`, `rlib`, `dylib`, `proc-macro`. */
 function isLinkable(t) {
@@ -7649,21 +7650,6 @@ function shownFlag(flag) {
 }
 
 ;// CONCATENATED MODULE: ./src/config/rustflags.ts
-/**
- * The extra rustc flags cargo 1.95 passes to every unit of one compile kind ("rustflags").
- *
- * Cargo computes them once per kind in `TargetInfo::new` (`src/cargo/core/compiler/build_context/target_info.rs`,
- * `extra_args`), taking the first source that yields a value:
- *
- * 1. `CARGO_ENCODED_RUSTFLAGS`, split on `\x1f` (an empty value means no flags);
- * 2. `RUSTFLAGS`, split on spaces (an empty value means no flags);
- * 3. `target.<triple>.rustflags` followed by every matching `target.'cfg(…)'.rustflags` (cfg keys in sorted
- *    order), skipped when that list is empty;
- * 4. `build.rustflags`.
- *
- * Without `--target` (and without `build.target`) host units (build scripts, proc-macros and their
- * dependencies) get the same flags; with a target they get none at all.
- */
 
 
 /** Reproduces cargo 1.95's choice of rustflags for one compile kind. */

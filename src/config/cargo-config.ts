@@ -5,9 +5,8 @@
  */
 import * as path from 'node:path'
 import { UserError } from '../errors.js'
-import { parseTomlDocument } from '../toml/document.js'
-import type { TomlContainer, TomlDocument, TomlTable, TomlValue } from '../toml/document.js'
-import type { SettingSource } from '../model/types.js'
+import type { SettingSource } from '../model/profile.js'
+import { parseTomlDocument, type TomlContainer, type TomlDocument, type TomlTable, type TomlValue } from '../toml/document.js'
 
 /**
  * Where a configuration value was defined: a config file and line, an environment variable, or a

@@ -7,10 +7,9 @@
  * defaults. `test` inherits `dev` and `bench` inherits `release` unless they say otherwise.
  */
 import { UserError } from '../errors.js'
-import type { LtoSetting, PanicStrategy, ProfileSettings, SettingSource } from '../model/types.js'
+import type { LtoSetting, PanicStrategy, ProfileSettings, SettingSource } from '../model/profile.js'
 import type { TomlDocument, TomlTable, TomlValue } from '../toml/document.js'
-import { describeSource, envKeyPart, settingSource } from './cargo-config.js'
-import type { CargoConfig, ConfigNode, ConfigSource } from './cargo-config.js'
+import { type CargoConfig, type ConfigNode, type ConfigSource, describeSource, envKeyPart, settingSource } from './cargo-config.js'
 
 export interface ResolveProfileOptions {
   /** The workspace root manifest (profiles elsewhere are ignored by cargo), or null. */

@@ -13,10 +13,10 @@
  * Without `--target` (and without `build.target`) host units (build scripts, proc-macros and their
  * dependencies) get the same flags; with a target they get none at all.
  */
-import { CfgSyntaxError, evalCfg, parseCfgExpr } from '../model/cfg.js'
-import type { CfgSet, CompileKind, SettingSource } from '../model/types.js'
-import { settingSource, tripleRustflags } from './cargo-config.js'
-import type { CargoConfig, ConfigSource, ConfigString } from './cargo-config.js'
+import type { CompileKind } from '../model/build-context.js'
+import { type CfgSet, CfgSyntaxError, evalCfg, parseCfgExpr } from '../model/cfg.js'
+import type { SettingSource } from '../model/profile.js'
+import { type CargoConfig, type ConfigSource, type ConfigString, settingSource, tripleRustflags } from './cargo-config.js'
 
 export interface RustflagsOptions {
   env: Readonly<Record<string, string | undefined>>

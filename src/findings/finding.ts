@@ -2,7 +2,9 @@
  * What the analysis finds, below the rules that produce findings and the reports that show them: a finding,
  * its severity, where it points and how its crates get in.
  */
-import type { CompileKind, CompileMode, CrateType, Package, TargetKind } from '../model/types.js'
+import type { CompileKind, CompileMode } from '../model/build-context.js'
+import type { CrateType } from '../model/crate-type.js'
+import type { Package, TargetKind } from '../model/metadata.js'
 import type { Unit } from '../model/unit-graph.js'
 
 export type Severity = 'error' | 'warning' | 'note'

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { readInputFile, type RepositoryScope, scopeFor } from '../input-file.js'
 import { MAX_SOURCE_FILES } from '../limits.js'
 import type { AllocatorDeclaration } from '../model/facts.js'
-import type { Metadata, Package } from '../model/types.js'
+import type { Metadata, Package } from '../model/metadata.js'
 import { scanGlobalAllocators } from '../rust-source/global-allocators.js'
 
 /** Calls that load a shared library at run time, on Unix and Windows. */

@@ -1,4 +1,4 @@
-import type { Metadata, Package } from '../model/types.js'
+import type { Metadata, Package } from '../model/metadata.js'
 import type { Unit, UnitGraph } from '../model/unit-graph.js'
 import type { LinkageResult } from './resolve.js'
 

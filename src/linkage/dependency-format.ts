@@ -1,4 +1,4 @@
-import type { Linkage, PanicStrategy } from '../model/types.js'
+import type { PanicStrategy } from '../model/profile.js'
 
 /**
  * rustc's dependency-format algorithm, replayed over plain data: for one output crate type of one rustc
@@ -52,6 +52,9 @@ import type { Linkage, PanicStrategy } from '../model/types.js'
  *     each was loaded, which panic runtime is injected, the session settings — is the caller's
  *     (`linkage/resolve.ts`, from cargo's unit graph and the probed target).
  */
+
+/** How rustc links one crate into one artifact (rustc's `Linkage`, from `rustc_middle/src/middle/dependency_format.rs`). */
+export type Linkage = 'static' | 'dynamic' | 'included-from-dylib' | 'not-linked'
 
 /** How a crate was loaded into the crate graph (rustc's `CrateDepKind`). */
 export type CrateDepKind = 'macros-only' | 'implicit' | 'explicit'

@@ -1,8 +1,8 @@
-import { providesDylib, providesRlib, requiresUpstreamObjects } from '../model/crate-type.js'
+import { type CrateType, providesDylib, providesRlib, requiresUpstreamObjects } from '../model/crate-type.js'
 import { codegenOptions, flagEnabled, unstableOptions } from '../model/rustc-flags.js'
-import type { CrateType, Linkage, TargetInfo } from '../model/types.js'
+import type { TargetInfo } from '../model/target-info.js'
 import { type CargoLto, dependenciesOf, type Unit, type UnitGraph, type UnlinkableDep } from '../model/unit-graph.js'
-import { calculate, type CrateNode, type DependencyFormatError, type DependencyFormats, type OutputCrateType, type Preference, recordedFormats } from './dependency-format.js'
+import { calculate, type CrateNode, type DependencyFormatError, type DependencyFormats, type Linkage, type OutputCrateType, type Preference, recordedFormats } from './dependency-format.js'
 
 /** Why a unit fails, in the order rustc (or cargo) would stop on it. */
 export type UnitProblem =

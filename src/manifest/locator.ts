@@ -1,6 +1,8 @@
 import type { Location, Locator } from '../findings/finding.js'
+import type { BuildContext } from '../model/build-context.js'
+import type { Metadata, Package } from '../model/metadata.js'
 import { forwardSlashes, joinPath, relativeOrAbsolute, relativePosix, resolveFrom } from '../model/paths.js'
-import type { BuildContext, Metadata, Package, SettingSource } from '../model/types.js'
+import type { SettingSource } from '../model/profile.js'
 import type { Unit } from '../model/unit-graph.js'
 import type { TomlDocument } from '../toml/document.js'
 

@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js'
-import { isCrateType } from '../model/crate-type.js'
-import type { CrateType, DependencyEdge, DependencyKind, Metadata, Package, PackageId, Target, TargetKind } from '../model/types.js'
+import { type CrateType, isCrateType } from '../model/crate-type.js'
+import type { DependencyEdge, DependencyKind, Metadata, Package, PackageId, Target, TargetKind } from '../model/metadata.js'
 
 /** A `cargo metadata` document that cannot be analysed; the message names the source and the JSON path. */
 export class MetadataError extends UserError {

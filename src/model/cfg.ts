@@ -1,4 +1,8 @@
-import type { CfgSet } from './types.js'
+/** A parsed `--print=cfg` set. */
+export interface CfgSet {
+  names: Set<string>
+  values: Map<string, Set<string>>
+}
 
 /** A parsed `cfg(...)` predicate, as in `[target.'cfg(unix)'.dependencies]`. */
 export type CfgExpr =

@@ -1,4 +1,7 @@
-import type { CrateType } from './types.js'
+/** A crate type as cargo passes it to rustc (`--crate-type`). `lib` means rlib to rustc. */
+export type CrateType = 'bin' | 'lib' | 'rlib' | 'dylib' | 'cdylib' | 'staticlib' | 'proc-macro'
+
+export const CRATE_TYPES: readonly CrateType[] = ['bin', 'lib', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro']
 
 // The truth tables below are cargo's own (`src/cargo/core/compiler/crate_type.rs`); keep them identical.
 

@@ -1,5 +1,6 @@
+import type { Package } from './metadata.js'
+import type { SettingSource } from './profile.js'
 import type { ToolchainPin } from './toolchain-pin.js'
-import type { Package, SettingSource } from './types.js'
 
 /** A line of a file, by absolute path. */
 export interface SourceLine {

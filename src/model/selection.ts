@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { UserError } from '../errors.js'
 import type { Invocation } from './invocation.js'
-import type { Metadata, Package, PackageId } from './types.js'
+import type { Metadata, Package, PackageId } from './metadata.js'
 
 /** The packages cargo builds as roots, and any warning cargo would print about the selection. */
 export interface Selection {

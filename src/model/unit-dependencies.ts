@@ -9,9 +9,11 @@
  * build script (cargo collects the build script before the own library).
  */
 import { UserError } from '../errors.js'
+import type { CompileKind, CompileMode } from './build-context.js'
 import { platformMatches } from './cfg.js'
 import { isLinkable } from './crate-type.js'
-import type { CompileKind, CompileMode, DependencyEdge, Metadata, Package, Target, TargetInfo } from './types.js'
+import type { DependencyEdge, Metadata, Package, Target } from './metadata.js'
+import type { TargetInfo } from './target-info.js'
 import type { CrateDep, SourceUsesCrate, Unit } from './unit-graph.js'
 
 /** What a unit passes on to its dependencies (cargo's `UnitFor`, src/cargo/core/profiles.rs, reduced). */

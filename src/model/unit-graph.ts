@@ -22,10 +22,13 @@
  * units of a build without `--target` (`rebuild_unit_graph_shared`, src/cargo/ops/cargo_compile/mod.rs).
  */
 import { UserError } from '../errors.js'
-import { canLto, isDynamic } from './crate-type.js'
-import { codegenOptions, flagEnabled } from './rustc-flags.js'
-import type { BuildContext, CompileKind, CompileMode, CrateType, DependencyKind, Metadata, Package, PanicStrategy, ProfileSettings, Target, TargetInfo } from './types.js'
+import type { BuildContext, CompileKind, CompileMode } from './build-context.js'
+import { canLto, type CrateType, isDynamic } from './crate-type.js'
 import type { Invocation } from './invocation.js'
+import type { DependencyKind, Metadata, Package, Target } from './metadata.js'
+import type { PanicStrategy, ProfileSettings } from './profile.js'
+import { codegenOptions, flagEnabled } from './rustc-flags.js'
+import type { TargetInfo } from './target-info.js'
 import { depsOfRoots, featuresSatisfied, type State, type UnitSpec } from './unit-dependencies.js'
 
 /**

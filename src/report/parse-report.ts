@@ -12,7 +12,10 @@
  */
 import { UserError } from '../errors.js'
 import { MAX_REPORT_BYTES } from '../limits.js'
-import { type CompileKind, type CompileMode, CRATE_TYPES, type Linkage, type TargetKind } from '../model/types.js'
+import type { Linkage } from '../linkage/dependency-format.js'
+import type { CompileKind, CompileMode } from '../model/build-context.js'
+import { CRATE_TYPES } from '../model/crate-type.js'
+import type { TargetKind } from '../model/metadata.js'
 import { codePoint, HIDDEN } from '../text.js'
 import { describe, isObject, readReportObject } from './json-checks.js'
 import type { Report } from './report.js'
@@ -241,7 +244,7 @@ function formatPath(at: Path | null): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// The members of the unions of src/model/types.ts, checked against them at compile time both ways:
+// The members of the model's unions, checked against them at compile time both ways:
 // `satisfies` refuses a member the union lacks, `Exhaustive` a member of the union the list lacks.
 
 type Exhaustive<T, L extends readonly T[]> = [T] extends [L[number]] ? true : never

@@ -1,5 +1,8 @@
 import type { Finding, Severity } from '../findings/finding.js'
-import type { CompileKind, CompileMode, CrateType, Linkage, TargetKind } from '../model/types.js'
+import type { Linkage } from '../linkage/dependency-format.js'
+import type { CompileKind, CompileMode } from '../model/build-context.js'
+import type { CrateType } from '../model/crate-type.js'
+import type { TargetKind } from '../model/metadata.js'
 
 /**
  * The JSON report: a contract. Fields may be added; none is ever renamed or removed.

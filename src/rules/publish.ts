@@ -1,5 +1,5 @@
 import { servesForeignHost } from '../linkage/boundaries.js'
-import type { CrateType } from '../model/types.js'
+import type { CrateType } from '../model/crate-type.js'
 import type { Draft, RuleContext } from './context.js'
 import { ruleInfo } from './registry.js'
 

@@ -1,10 +1,10 @@
 import type { Location } from '../findings/finding.js'
 import { type Boundary, rustAbiBoundaries } from '../linkage/boundaries.js'
 import { crateName } from '../linkage/resolve.js'
-import type { RustcVersion } from '../model/types.js'
+import type { RustcVersion } from '../model/target-info.js'
+import type { ToolchainPin } from '../model/toolchain-pin.js'
 import { listCrates } from '../text.js'
 import { compareToolchain, pinForChannel } from '../toolchain/pin.js'
-import { type ToolchainPin } from '../model/toolchain-pin.js'
 import type { Draft, RuleContext } from './context.js'
 import { ruleInfo } from './registry.js'
 

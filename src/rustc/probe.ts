@@ -1,7 +1,8 @@
 import { UserError } from '../errors.js'
-import { parseCfgLines } from '../model/cfg.js'
+import { type CfgSet, parseCfgLines } from '../model/cfg.js'
+import type { CrateType } from '../model/crate-type.js'
 import { targetFeatures } from '../model/rustc-flags.js'
-import type { CfgSet, CrateType, RustcVersion, TargetInfo } from '../model/types.js'
+import type { RustcVersion, TargetInfo } from '../model/target-info.js'
 
 /** The crate types cargo's own target-info probe asks about, in its order. */
 export const PROBED_CRATE_TYPES = ['bin', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro'] as const

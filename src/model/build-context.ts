@@ -1,0 +1,20 @@
+import type { ProfileSettings } from './profile.js'
+import type { RustcVersion, TargetInfo } from './target-info.js'
+
+/** Host units (build scripts, proc-macros and their dependencies) versus units for the requested target. */
+export type CompileKind = 'host' | 'target'
+
+/** `build`, or `test` for a target compiled as a test harness (`rustc --test`). */
+export type CompileMode = 'build' | 'test'
+
+/** Everything the engine needs besides the metadata: the toolchain and the effective configuration. */
+export interface BuildContext {
+  rustc: RustcVersion
+  host: TargetInfo
+  /** Facts for `--target`; equal to `host` when no `--target` was given. */
+  target: TargetInfo
+  /** Effective profile for the command (e.g. `dev`, `release`, `test`, `bench`). */
+  profile: ProfileSettings
+  /** The profile test harnesses use (`test`, or `bench` with --release). */
+  testProfile: ProfileSettings
+}

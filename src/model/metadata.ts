@@ -1,0 +1,73 @@
+import type { CrateType } from './crate-type.js'
+
+/**
+ * A `cargo metadata` document in cargo's own words: packages, their targets and dependency edges, the
+ * workspace. The raw JSON is parsed into these types once, at the boundary (src/metadata/parse.ts);
+ * everything after that works on trusted values.
+ */
+
+/** A package id exactly as `cargo metadata` prints it; an opaque key. */
+export type PackageId = string
+
+/** Cargo's target kind: `lib` for every library target whatever its crate types. */
+export type TargetKind = 'lib' | 'bin' | 'example' | 'test' | 'bench' | 'custom-build' | 'proc-macro'
+
+/** The manifest section a dependency comes from. */
+export type DependencyKind = 'normal' | 'dev' | 'build'
+
+/** One `[lib]`, `[[bin]]`, `[[example]]`, `[[test]]`, `[[bench]]` or build script of a package. */
+export interface Target {
+  /** Target name as in the manifest (`name`); for libs the crate name uses underscores (see crateName). */
+  name: string
+  kind: TargetKind
+  /** Crate types from `crate_types` (never from `kind`: an example may be a cdylib). */
+  crateTypes: CrateType[]
+  srcPath: string
+  /** `test = …` in the manifest (metadata `test`; defaulted by kind when absent). */
+  test: boolean
+  requiredFeatures: string[]
+}
+
+/** One dependency edge between two packages, possibly of several kinds and platforms at once. */
+export interface DependencyEdge {
+  /** The package depended upon. */
+  pkg: PackageId
+  /** The extern crate name in the dependent (after renames), with underscores. */
+  externName: string
+  /** Each kind with an optional platform condition: a `cfg(...)` expression or a target triple. */
+  kinds: { kind: DependencyKind; platform: string | null }[]
+}
+
+export interface Package {
+  id: PackageId
+  name: string
+  version: string
+  /** null for path packages (the workspace and other local crates). */
+  source: string | null
+  manifestPath: string
+  targets: Target[]
+  /** Activated features of this package, from the resolve graph. */
+  features: string[]
+  deps: DependencyEdge[]
+  /** `rust-version`, when declared. */
+  rustVersion: string | null
+  /** False when `publish = false`; otherwise the registries it may go to (null = any). */
+  publish: string[] | null | false
+}
+
+/** A validated `cargo metadata` document. */
+export interface Metadata {
+  packages: Map<PackageId, Package>
+  workspaceMembers: PackageId[]
+  /** cargo's default members for the manifest cargo was run on; null when the metadata predates the field. */
+  workspaceDefaultMembers: PackageId[] | null
+  workspaceRoot: string
+  targetDirectory: string
+  /** The root package of the resolve (`resolve.root`), if any. */
+  resolveRoot: PackageId | null
+  /**
+   * How trustworthy the dependency graph is: `full` when every edge has its kinds; `no-dep-kinds` when
+   * the metadata predates `dep_kinds` and kinds were recovered from `packages[].dependencies` by name.
+   */
+  graphQuality: 'full' | 'no-dep-kinds'
+}
