@@ -6,7 +6,7 @@ import type { Finding } from '../src/findings/finding.js'
 import { findingFingerprint } from '../src/findings/fingerprint.js'
 import { applyBaseline, parseBaseline } from '../src/policy/baseline.js'
 import { gateFindings } from '../src/policy/gate.js'
-import type { Report } from '../src/report/report.js'
+import type { Analysis, Report } from '../src/report/report.js'
 import { analyzeWorkspace } from '../src/run.js'
 
 const EXAMPLE = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'examples', 'plugin-engine')
@@ -106,7 +106,7 @@ describe('applyBaseline', () => {
   })
 
   it('a real report from the plugin-engine example matches itself fully', async () => {
-    const run = async (): Promise<Report> =>
+    const run = async (): Promise<Analysis> =>
       analyzeWorkspace({ manifestPath: path.join(EXAMPLE, 'Cargo.toml'), invocation: parseCliArgs([]).invocation, env: { ...process.env, RUSTFLAGS: undefined }, cwd: EXAMPLE })
     const first = await run()
     const second = await run()

@@ -8,7 +8,7 @@ import { parseCliArgs } from '../src/cli/args.js'
 import { probeRustflags } from '../src/config/rustflag-policy.js'
 import { CommandError, UserError } from '../src/errors.js'
 import { childEnvironment } from '../src/exec/child-env.js'
-import type { Report } from '../src/report/report.js'
+import type { Analysis, Report } from '../src/report/report.js'
 import { probeArgs } from '../src/rustc/probe.js'
 import { analyzeWorkspace } from '../src/run.js'
 
@@ -67,7 +67,7 @@ function cleanEnv(extra: Record<string, string | undefined> = {}): Record<string
   return { ...env, ...extra }
 }
 
-function analyse(repo: Repo, options: { trust?: boolean; env?: Record<string, string | undefined>; args?: string[] } = {}): Promise<Report> {
+function analyse(repo: Repo, options: { trust?: boolean; env?: Record<string, string | undefined>; args?: string[] } = {}): Promise<Analysis> {
   return analyzeWorkspace({
     manifestPath: path.join(repo.dir, 'Cargo.toml'),
     invocation: parseCliArgs(['--offline', ...(options.args ?? [])]).invocation,
@@ -331,7 +331,7 @@ describe('legitimate flags still change the result exactly as for a trusted run'
     fs.writeFileSync(path.join(repo.dir, 'foo', 'src', 'lib.rs'), 'pub fn f() {}\n')
     return repo
   }
-  const rules = (report: Report): string[] => [...new Set(report.findings.map(f => f.rule))].sort()
+  const rules = (report: Analysis): string[] => [...new Set(report.findings.map(f => f.rule))].sort()
 
   it.each([
     [['-C', 'prefer-dynamic']],
@@ -351,7 +351,7 @@ describe('legitimate flags still change the result exactly as for a trusted run'
 
   it('the flags are in effect (the comparison above could fail)', async () => {
     expect(rules(await analyse(dylibRepo(['-C', 'target-feature=+crt-static'])))).not.toEqual(rules(await analyse(dylibRepo([]))))
-    const runtimeStd = (report: Report): boolean => report.findings.some(f => f.rule === 'runtime-dylib' && f.crates.some(c => /^libstd-[0-9a-f]+\.so$/.test(c)))
+    const runtimeStd = (report: Analysis): boolean => report.findings.some(f => f.rule === 'runtime-dylib' && f.crates.some(c => /^libstd-[0-9a-f]+\.so$/.test(c)))
     expect(runtimeStd(await analyse(repository('[build]\nrustflags = ["-C", "prefer-dynamic"]\n')))).toBe(true)
     expect(runtimeStd(await analyse(repository('[build]\nrustflags = ["-C", "link-arg=-fuse-ld=lld"]\n')))).toBe(false)
   })

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { parseCliArgs } from '../src/cli/args.js'
 import { UserError } from '../src/errors.js'
 import { selectToolchain } from '../src/gather/toolchain.js'
-import type { Report } from '../src/report/report.js'
+import type { Analysis, Report } from '../src/report/report.js'
 import { analyzeWorkspace } from '../src/run.js'
 
 /**
@@ -42,7 +42,7 @@ function repository(config: string, extra: (repo: Repo) => void = () => undefine
   return repo
 }
 
-function analyse(repo: Repo, trust = false, args: string[] = []): Promise<Report> {
+function analyse(repo: Repo, trust = false, args: string[] = []): Promise<Analysis> {
   return analyzeWorkspace({
     manifestPath: path.join(repo.dir, 'Cargo.toml'),
     invocation: parseCliArgs(['--offline', ...args]).invocation,

@@ -5,13 +5,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseCliArgs } from '../src/cli/args.js'
 import type { Finding } from '../src/findings/finding.js'
-import type { Report } from '../src/report/report.js'
+import type { Analysis, Report } from '../src/report/report.js'
 import { analyzeWorkspace } from '../src/run.js'
 
 /** What a user reads: which artifact fails, the crate named, the file and line at fault, and the fixes. */
 const ROOT = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures', 'workspaces')
 
-async function analyse(fixture: string, args: string[], env: Record<string, string> = {}): Promise<Report> {
+async function analyse(fixture: string, args: string[], env: Record<string, string> = {}): Promise<Analysis> {
   const cli = parseCliArgs(args)
   return analyzeWorkspace({
     manifestPath: path.join(ROOT, fixture, 'Cargo.toml'),
@@ -21,7 +21,7 @@ async function analyse(fixture: string, args: string[], env: Record<string, stri
   })
 }
 
-function only(report: Report, rule: string): Finding {
+function only(report: Analysis, rule: string): Finding {
   const found = report.findings.filter(f => f.rule === rule)
   expect(found).toHaveLength(1)
   return found[0]!

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseCliArgs } from '../src/cli/args.js'
 import { findingArtifact } from '../src/findings/finding.js'
-import type { Report } from '../src/report/report.js'
+import type { Analysis, Report } from '../src/report/report.js'
 import { analyzeWorkspace } from '../src/run.js'
 
 /**
@@ -67,7 +67,7 @@ function artifactsOf(units: RecordedUnit[]): RecordedUnit[] {
   return units.filter(u => u.mode !== 'run-custom-build')
 }
 
-async function predict(dir: string, c: RecordedCase): Promise<Report> {
+async function predict(dir: string, c: RecordedCase): Promise<Analysis> {
   const [command, ...rest] = c.args
   const cli = parseCliArgs([...rest, '--command', command!])
   const cwd = path.join(dir, c.cwd ?? '')

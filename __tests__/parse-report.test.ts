@@ -12,13 +12,13 @@ import { parsePolicy } from '../src/policy/policy.js'
 import { renderComment } from '../src/report/comment.js'
 import { reportJson } from '../src/report/json.js'
 import { checkReportSize, MAX_FINDINGS, MAX_STRING_LENGTH, parseReport } from '../src/report/parse-report.js'
-import type { Report } from '../src/report/report.js'
+import type { Analysis, Report } from '../src/report/report.js'
 import { restateReport } from '../src/report/restate.js'
 import { renderSummary, SUMMARY_BUDGET } from '../src/report/summary.js'
 import { analyzeWorkspace } from '../src/run.js'
 import { corpusFile } from './support/corpus.js'
 import { acceptedAs } from './support/hostile-strings.js'
-import { makeArtifact, makeFinding, makeReport } from './support/reports.js'
+import { gated, makeArtifact, makeFinding, makeReport } from './support/reports.js'
 
 const HERE = path.dirname(new URL(import.meta.url).pathname)
 const REPO = path.resolve(HERE, '..')
@@ -29,7 +29,7 @@ const FIXTURES = path.join(HERE, 'fixtures')
 const env = (): Record<string, string | undefined> => ({ ...process.env, RUSTFLAGS: undefined, CARGO_ENCODED_RUSTFLAGS: undefined })
 
 async function analyse(dir: string, args: string[] = [], extra: Partial<Parameters<typeof analyzeWorkspace>[0]> = {}): Promise<Report> {
-  return analyzeWorkspace({ manifestPath: path.join(dir, 'Cargo.toml'), invocation: parseCliArgs(args).invocation, env: env(), cwd: dir, ...extra })
+  return gated(await analyzeWorkspace({ manifestPath: path.join(dir, 'Cargo.toml'), invocation: parseCliArgs(args).invocation, env: env(), cwd: dir, ...extra }))
 }
 
 function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { parseCliArgs } from '../src/cli/args.js'
 import type { Finding } from '../src/findings/finding.js'
 import { loadPolicy } from '../src/gather/policy-files.js'
-import type { Report } from '../src/report/report.js'
+import type { Analysis, Report } from '../src/report/report.js'
 import { analyzeWorkspace } from '../src/run.js'
 
 /**
@@ -27,7 +27,7 @@ const nightly = rustup && hasToolchain('nightly')
 const withRustup = rustup ? it : it.skip
 const withNightly = nightly ? it : it.skip
 
-async function analyse(fixture: string, args: string[] = [], env: Record<string, string> = {}, dir = path.join(ROOT, fixture)): Promise<Report> {
+async function analyse(fixture: string, args: string[] = [], env: Record<string, string> = {}, dir = path.join(ROOT, fixture)): Promise<Analysis> {
   return analyzeWorkspace({
     manifestPath: path.join(dir, 'Cargo.toml'),
     invocation: parseCliArgs(args).invocation,
@@ -36,11 +36,11 @@ async function analyse(fixture: string, args: string[] = [], env: Record<string,
   })
 }
 
-function findings(report: Report, rule: string): Finding[] {
+function findings(report: Analysis, rule: string): Finding[] {
   return report.findings.filter(f => f.rule === rule)
 }
 
-function only(report: Report, rule: string): Finding {
+function only(report: Analysis, rule: string): Finding {
   const found = findings(report, rule)
   expect(found).toHaveLength(1)
   return found[0]!

@@ -19,7 +19,7 @@ import { parseProbe, parseRustcVersion, toTargetInfo } from '../src/rustc/probe.
 import { parseTomlDocument } from '../src/toml/document.js'
 import { parseToolchainFile } from '../src/toolchain/pin.js'
 import { placeRecording } from './support/recordings.js'
-import { makeFinding, makeReport } from './support/reports.js'
+import { gated, makeFinding, makeReport } from './support/reports.js'
 
 const FIXTURES = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures', 'portability')
 const MANIFESTS = ['rust/Cargo.toml', 'rust/app/Cargo.toml', 'rust/dy/Cargo.toml']
@@ -101,15 +101,17 @@ function run(platform: Platform, invocation: Partial<Invocation>, options: RunOp
   }
   const pinFile = options.pinFile ?? joinPath(repository, 'rust-toolchain.toml')
   const facts = { ...noFacts(), pin: parseToolchainFile(read('workspace', 'rust-toolchain.toml'), pinFile) }
-  const report = analyze({
+  const report = gated(
+    analyze({
     metadata,
     context,
     invocation: defaultInvocation({ command: 'build', ...invocation }),
     currentManifest: joinPath(metadata.workspaceRoot, 'Cargo.toml'),
     locator: createLocator(metadata, context, readToml),
     commandLine: ['cargo', 'build'],
-    facts
-  })
+      facts
+    })
+  )
   return { report, metadata, lookups }
 }
 

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url'
 import { parseCliArgs } from '../src/cli/args.js'
 import type { Finding } from '../src/findings/finding.js'
 import type { Report } from '../src/report/report.js'
+import { gated } from './support/reports.js'
 import { renderSarif, SARIF_LIMITS, type SarifLog, type SarifOptions, type SarifResult } from '../src/report/sarif.js'
 import { INFORMATION_URI, ruleHelpUri, RULES } from '../src/rules/registry.js'
 import { analyzeWorkspace } from '../src/run.js'
@@ -19,12 +20,14 @@ const schemaErrors = sarifSchemaErrors
 const OPTIONS: SarifOptions = { toolVersion: '1.2.3', workspacePrefix: '' }
 
 async function analyse(manifestDir: string, args: string[]): Promise<Report> {
-  return analyzeWorkspace({
+  return gated(
+    await analyzeWorkspace({
     manifestPath: path.join(manifestDir, 'Cargo.toml'),
     invocation: parseCliArgs(args).invocation,
     env: { ...process.env, RUSTFLAGS: undefined, CARGO_ENCODED_RUSTFLAGS: undefined },
     cwd: manifestDir
-  })
+    })
+  )
 }
 
 function onlyResult(log: SarifLog, rule: string): SarifResult {

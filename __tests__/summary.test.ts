@@ -9,12 +9,12 @@ import { SUMMARY_BUDGET, renderSummary } from '../src/report/summary.js'
 import { RULES, ruleHelpUri } from '../src/rules/registry.js'
 import { VERSION } from '../src/version.js'
 import { analyzeWorkspace } from '../src/run.js'
-import { makeArtifact, makeFinding, makeReport } from './support/reports.js'
+import { gated, makeArtifact, makeFinding, makeReport } from './support/reports.js'
 
 const EXAMPLE = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'examples', 'plugin-engine')
 
 async function exampleReport(args: string[] = []) {
-  return analyzeWorkspace({ manifestPath: path.join(EXAMPLE, 'Cargo.toml'), invocation: parseCliArgs(args).invocation, env: { ...process.env, RUSTFLAGS: undefined }, cwd: EXAMPLE })
+  return gated(await analyzeWorkspace({ manifestPath: path.join(EXAMPLE, 'Cargo.toml'), invocation: parseCliArgs(args).invocation, env: { ...process.env, RUSTFLAGS: undefined }, cwd: EXAMPLE }))
 }
 
 function mermaidBlocks(markdown: string): string[] {
@@ -57,7 +57,7 @@ describe('job summary', () => {
 
   it('a passing build says so and draws no diagram', async () => {
     const plain = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures', 'workspaces', 'plain')
-    const report = await analyzeWorkspace({ manifestPath: path.join(plain, 'Cargo.toml'), invocation: parseCliArgs([]).invocation, env: { ...process.env, RUSTFLAGS: undefined }, cwd: plain })
+    const report = gated(await analyzeWorkspace({ manifestPath: path.join(plain, 'Cargo.toml'), invocation: parseCliArgs([]).invocation, env: { ...process.env, RUSTFLAGS: undefined }, cwd: plain }))
     const summary = renderSummary(report)
     expect(summary).toContain('## ✅ Rust Linkage Guard passes')
     expect(mermaidBlocks(summary)).toEqual([])

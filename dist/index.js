@@ -38911,109 +38911,6 @@ function escapeClass(body) {
     return body.replace(/[\\\]^]/g, '\\$&');
 }
 
-;// CONCATENATED MODULE: ./src/policy/baseline.ts
-
-
-
-const ARTIFACT_FIELDS = ['package', 'target', 'kind', 'mode', 'crateType', 'platform'];
-/**
- * Reads a JSON report written by an earlier run. Only what matching needs is checked; findings without a
- * `fingerprint` (reports from before it existed) get one computed from their rule, artifact and crates.
- */
-function parseBaseline(text, file) {
-    const data = readReportObject(text, file, 'give the JSON report of an earlier run as the baseline');
-    const findings = data.findings;
-    if (!Array.isArray(findings))
-        throw new UserError(`${file}: findings: expected an array, got ${json_checks_describe(findings)}`);
-    const fingerprints = new Array(findings.length);
-    for (let i = 0; i < findings.length; i++) {
-        const at = `${file}: findings[${i}]`;
-        const f = findings[i];
-        if (!isObject(f))
-            throw new UserError(`${at}: expected an object, got ${json_checks_describe(f)}`);
-        if (typeof f.rule !== 'string')
-            throw new UserError(`${at}.rule: expected a string, got ${json_checks_describe(f.rule)}`);
-        if (f.fingerprint !== undefined) {
-            if (typeof f.fingerprint !== 'string')
-                throw new UserError(`${at}.fingerprint: expected a string, got ${json_checks_describe(f.fingerprint)}`);
-            fingerprints[i] = f.fingerprint;
-            continue;
-        }
-        const crates = f.crates;
-        if (!Array.isArray(crates))
-            throw new UserError(`${at}.crates: expected an array of strings, got ${json_checks_describe(crates)}`);
-        crates.forEach((c, j) => {
-            if (typeof c !== 'string')
-                throw new UserError(`${at}.crates[${j}]: expected a string, got ${json_checks_describe(c)}`);
-        });
-        for (const key of ARTIFACT_FIELDS) {
-            const value = f[key];
-            if (value !== undefined && typeof value !== 'string')
-                throw new UserError(`${at}.${key}: expected a string, got ${json_checks_describe(value)}`);
-        }
-        fingerprints[i] = findingFingerprint(f);
-    }
-    return { file, fingerprints };
-}
-/**
- * Marks each finding `existing` when the baseline has it and `new` otherwise. Fingerprints are counted: a
- * baseline with a finding twice covers two such findings now, and a third is new. Order is kept.
- */
-function applyBaseline(findings, baseline) {
-    const remaining = new Map();
-    for (const fp of baseline.fingerprints)
-        remaining.set(fp, (remaining.get(fp) ?? 0) + 1);
-    let existing = 0;
-    const out = findings.map(finding => {
-        const left = remaining.get(finding.fingerprint) ?? 0;
-        if (left === 0)
-            return { ...finding, baseline: 'new' };
-        remaining.set(finding.fingerprint, left - 1);
-        existing++;
-        return { ...finding, baseline: 'existing' };
-    });
-    let fixed = 0;
-    for (const left of remaining.values())
-        fixed += left;
-    return { findings: out, summary: { file: baseline.file, new: out.length - existing, existing, fixed } };
-}
-
-;// CONCATENATED MODULE: ./src/policy/gate.ts
-
-
-/**
- * Whether the findings fail the run. Findings allowed by the policy and findings already in the baseline are
- * reported but never count.
- */
-function gateFindings(findings, failOn) {
-    let failing = 0;
-    if (failOn !== 'never') {
-        for (const f of findings) {
-            if (f.allowed !== undefined || f.baseline === 'existing')
-                continue;
-            if (f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'))
-                failing++;
-        }
-    }
-    return { failOn, verdict: failing > 0 ? 'fail' : 'pass', failing };
-}
-/** Applies the policy, then the baseline, then decides the verdict. */
-function applyGate(report, inputs) {
-    let findings = report.findings;
-    const out = { ...report };
-    if (inputs.policy !== null) {
-        const applied = applyPolicy(findings, inputs.policy.policy, { policyFile: inputs.policy.file, today: inputs.today });
-        findings = applied.findings;
-        out.policy = applied.summary;
-    }
-    if (inputs.baseline !== null) {
-        const applied = applyBaseline(findings, inputs.baseline);
-        findings = applied.findings;
-        out.baseline = applied.summary;
-    }
-    return { ...out, findings, gate: gateFindings(findings, inputs.failOn) };
-}
-
 ;// CONCATENATED MODULE: ./src/rules/context.ts
 
 /** The artifact fields and default severity of a finding about `unit`. */
@@ -40188,8 +40085,10 @@ function dedupe(findings) {
 
 
 
-
-/** The whole pure pipeline: selection → unit graph → linkage → findings → report. */
+/**
+ * Selection → unit graph → linkage → findings: the report less its gate (`policy/gate.ts` adds it). Pure but
+ * for `sourceUsesCrate` and `facts`, which read a package's sources the first time a rule asks about it.
+ */
 function analyze(input) {
     const { metadata, context, invocation } = input;
     const selection = selectPackages(metadata, invocation, input.currentManifest);
@@ -40211,8 +40110,7 @@ function analyze(input) {
         invocation: { command: invocation.command, args: input.commandLine, profile: profile.name },
         artifacts: artifactReports(linkage),
         findings,
-        notes,
-        gate: gateFindings(findings, 'error')
+        notes
     };
 }
 function toolchainReport(context, facts, workspaceRoot) {
@@ -41126,6 +41024,117 @@ function isolationParent(env) {
     return external_node_os_default().tmpdir();
 }
 
+;// CONCATENATED MODULE: ./src/policy/baseline.ts
+
+
+
+const ARTIFACT_FIELDS = ['package', 'target', 'kind', 'mode', 'crateType', 'platform'];
+/**
+ * Reads a JSON report written by an earlier run. Only what matching needs is checked; findings without a
+ * `fingerprint` (reports from before it existed) get one computed from their rule, artifact and crates.
+ */
+function parseBaseline(text, file) {
+    const data = readReportObject(text, file, 'give the JSON report of an earlier run as the baseline');
+    const findings = data.findings;
+    if (!Array.isArray(findings))
+        throw new UserError(`${file}: findings: expected an array, got ${json_checks_describe(findings)}`);
+    const fingerprints = new Array(findings.length);
+    for (let i = 0; i < findings.length; i++) {
+        const at = `${file}: findings[${i}]`;
+        const f = findings[i];
+        if (!isObject(f))
+            throw new UserError(`${at}: expected an object, got ${json_checks_describe(f)}`);
+        if (typeof f.rule !== 'string')
+            throw new UserError(`${at}.rule: expected a string, got ${json_checks_describe(f.rule)}`);
+        if (f.fingerprint !== undefined) {
+            if (typeof f.fingerprint !== 'string')
+                throw new UserError(`${at}.fingerprint: expected a string, got ${json_checks_describe(f.fingerprint)}`);
+            fingerprints[i] = f.fingerprint;
+            continue;
+        }
+        const crates = f.crates;
+        if (!Array.isArray(crates))
+            throw new UserError(`${at}.crates: expected an array of strings, got ${json_checks_describe(crates)}`);
+        crates.forEach((c, j) => {
+            if (typeof c !== 'string')
+                throw new UserError(`${at}.crates[${j}]: expected a string, got ${json_checks_describe(c)}`);
+        });
+        for (const key of ARTIFACT_FIELDS) {
+            const value = f[key];
+            if (value !== undefined && typeof value !== 'string')
+                throw new UserError(`${at}.${key}: expected a string, got ${json_checks_describe(value)}`);
+        }
+        fingerprints[i] = findingFingerprint(f);
+    }
+    return { file, fingerprints };
+}
+/**
+ * Marks each finding `existing` when the baseline has it and `new` otherwise. Fingerprints are counted: a
+ * baseline with a finding twice covers two such findings now, and a third is new. Order is kept.
+ */
+function applyBaseline(findings, baseline) {
+    const remaining = new Map();
+    for (const fp of baseline.fingerprints)
+        remaining.set(fp, (remaining.get(fp) ?? 0) + 1);
+    let existing = 0;
+    const out = findings.map(finding => {
+        const left = remaining.get(finding.fingerprint) ?? 0;
+        if (left === 0)
+            return { ...finding, baseline: 'new' };
+        remaining.set(finding.fingerprint, left - 1);
+        existing++;
+        return { ...finding, baseline: 'existing' };
+    });
+    let fixed = 0;
+    for (const left of remaining.values())
+        fixed += left;
+    return { findings: out, summary: { file: baseline.file, new: out.length - existing, existing, fixed } };
+}
+
+;// CONCATENATED MODULE: ./src/policy/gate.ts
+
+
+/**
+ * Whether the findings fail the run. Findings allowed by the policy and findings already in the baseline are
+ * reported but never count.
+ */
+function gateFindings(findings, failOn) {
+    let failing = 0;
+    if (failOn !== 'never') {
+        for (const f of findings) {
+            if (f.allowed !== undefined || f.baseline === 'existing')
+                continue;
+            if (f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'))
+                failing++;
+        }
+    }
+    return { failOn, verdict: failing > 0 ? 'fail' : 'pass', failing };
+}
+/** Applies the policy, then the baseline, then decides the verdict: the only place a report gets its gate. */
+function applyGate(analysis, inputs) {
+    let findings = analysis.findings;
+    let policy;
+    let baseline;
+    if (inputs.policy !== null) {
+        const applied = applyPolicy(findings, inputs.policy.policy, { policyFile: inputs.policy.file, today: inputs.today });
+        findings = applied.findings;
+        policy = applied.summary;
+    }
+    if (inputs.baseline !== null) {
+        const applied = applyBaseline(findings, inputs.baseline);
+        findings = applied.findings;
+        baseline = applied.summary;
+    }
+    // The report's keys in the order the JSON contract has always written them.
+    return {
+        ...analysis,
+        findings,
+        gate: gateFindings(findings, inputs.failOn),
+        ...(policy === undefined ? {} : { policy }),
+        ...(baseline === undefined ? {} : { baseline })
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/gather/policy-files.ts
 /** The policy file and the baseline report: found, read within the repository and limits, and applied to a report. */
 
@@ -41163,10 +41172,10 @@ function displayPath(file, cwd) {
     return rel === '' || rel.startsWith('..') || external_node_path_default().isAbsolute(rel) ? file : rel;
 }
 /** Applies the policy and the baseline file to the report and decides the verdict. */
-function gateReport(report, files) {
-    const policy = files.policy === null ? null : { policy: files.policy.policy, file: external_node_path_default().relative(report.workspaceRoot, files.policy.path).split((external_node_path_default()).sep).join('/') };
+function gateReport(analysis, files) {
+    const policy = files.policy === null ? null : { policy: files.policy.policy, file: external_node_path_default().relative(analysis.workspaceRoot, files.policy.path).split((external_node_path_default()).sep).join('/') };
     const baseline = files.baseline === null ? null : readBaseline(files.baseline, files);
-    return applyGate(report, { failOn: files.failOn, policy, baseline, today: new Date().toISOString().slice(0, 10) });
+    return applyGate(analysis, { failOn: files.failOn, policy, baseline, today: new Date().toISOString().slice(0, 10) });
 }
 function readBaseline(given, files) {
     const file = external_node_path_default().resolve(files.cwd, given);

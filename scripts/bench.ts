@@ -52,10 +52,14 @@ type SelectionModule = typeof import('../src/model/selection.js')
 type UnitGraphModule = typeof import('../src/model/unit-graph.js')
 type ResolveModule = typeof import('../src/linkage/resolve.js')
 type EvaluateModule = typeof import('../src/rules/evaluate.js')
+type GateModule = typeof import('../src/policy/gate.js')
 type SummaryModule = typeof import('../src/report/summary.js')
 type SarifModule = typeof import('../src/report/sarif.js')
 type AnnotationsModule = typeof import('../src/report/annotations.js')
 type BuildContext = import('../src/model/build-context.js').BuildContext
+
+/** The gate of a run without policy or baseline, as `check()` applies it. */
+const UNGATED = { failOn: 'error', policy: null, baseline: null, today: '2026-01-01' } as const
 
 const SCRIPT = fileURLToPath(import.meta.url)
 const DEFAULT_SRC = path.resolve(path.dirname(SCRIPT), '..', 'src')
@@ -194,7 +198,7 @@ async function importFirst<T>(src: string, ...files: string[]): Promise<T> {
 }
 
 async function measure(task: Task, send: (m: ChildMessage) => void): Promise<void> {
-  const [engine, parse, probe, profiles, cargoConfig, types, selection, unitGraph, resolve, evaluate] = await Promise.all([
+  const [engine, parse, probe, profiles, cargoConfig, types, selection, unitGraph, resolve, evaluate, gate] = await Promise.all([
     importFrom<EngineModule>(task.src, 'engine.ts'),
     importFrom<ParseModule>(task.src, 'metadata/parse.ts'),
     importFrom<ProbeModule>(task.src, 'rustc/probe.ts'),
@@ -204,7 +208,8 @@ async function measure(task: Task, send: (m: ChildMessage) => void): Promise<voi
     importFrom<SelectionModule>(task.src, 'model/selection.ts'),
     importFrom<UnitGraphModule>(task.src, 'model/unit-graph.ts'),
     importFrom<ResolveModule>(task.src, 'linkage/resolve.ts'),
-    importFrom<EvaluateModule>(task.src, 'rules/evaluate.ts')
+    importFrom<EvaluateModule>(task.src, 'rules/evaluate.ts'),
+    importFrom<GateModule>(task.src, 'policy/gate.ts')
   ])
   // Older sources (--src) may predate the renderers: their outputs are then not measured.
   const renderers = await Promise.all([
@@ -260,7 +265,7 @@ async function measure(task: Task, send: (m: ChildMessage) => void): Promise<voi
     const currentManifest = path.join(metadata.workspaceRoot, 'Cargo.toml')
     const input = { metadata, context, invocation, currentManifest, locator, commandLine }
     const t3 = performance.now()
-    const report = engine.analyze(input)
+    const report = gate.applyGate(engine.analyze(input), UNGATED)
     const t4 = performance.now()
     artifacts = report.artifacts.length
     findings = report.findings.length
@@ -297,7 +302,7 @@ async function measure(task: Task, send: (m: ChildMessage) => void): Promise<voi
 }
 
 async function scaleCheck(task: Task, send: (m: ChildMessage) => void): Promise<void> {
-  const [engine, parse, probe, profiles, cargoConfig, types, summary, annotations, json, writer] = await Promise.all([
+  const [engine, parse, probe, profiles, cargoConfig, types, summary, annotations, json, writer, gate] = await Promise.all([
     importFrom<EngineModule>(task.src, 'engine.ts'),
     importFrom<ParseModule>(task.src, 'metadata/parse.ts'),
     importFrom<ProbeModule>(task.src, 'rustc/probe.ts'),
@@ -307,7 +312,8 @@ async function scaleCheck(task: Task, send: (m: ChildMessage) => void): Promise<
     importFrom<SummaryModule>(task.src, 'report/summary.ts'),
     importFrom<AnnotationsModule>(task.src, 'report/annotations.ts'),
     importFrom<typeof import('../src/report/json.js')>(task.src, 'report/json.ts'),
-    importFrom<typeof import('../src/write-file.js')>(task.src, 'write-file.ts')
+    importFrom<typeof import('../src/write-file.js')>(task.src, 'write-file.ts'),
+    importFrom<GateModule>(task.src, 'policy/gate.ts')
   ])
   const rustc = probe.parseRustcVersion(task.probe.version)
   const parsed = probe.parseProbe(task.probe.probeStdout, task.probe.probeStderr, rustc.host)
@@ -322,7 +328,8 @@ async function scaleCheck(task: Task, send: (m: ChildMessage) => void): Promise<
   const t0 = performance.now()
   const raw = JSON.parse(fs.readFileSync(task.file, 'utf8')) as unknown
   const metadata = parse.validateMetadata(raw, path.basename(task.file))
-  const report = engine.analyze({ metadata, context, invocation, currentManifest: path.join(metadata.workspaceRoot, 'Cargo.toml'), locator, commandLine: ['cargo', 'build', '--workspace'] })
+  const analysis = engine.analyze({ metadata, context, invocation, currentManifest: path.join(metadata.workspaceRoot, 'Cargo.toml'), locator, commandLine: ['cargo', 'build', '--workspace'] })
+  const report = gate.applyGate(analysis, UNGATED)
   const reportFile = path.join(os.tmpdir(), `linkage-scale-${process.pid}.json`)
   writer.writeAtomically(reportFile, json.reportJson(report), 'the scale check report')
   const markdown = summary.renderSummary(report)

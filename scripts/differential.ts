@@ -13,7 +13,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { Report } from '../src/report/report.js'
+import type { Analysis } from '../src/report/report.js'
 import { describeWorkspace, generateWorkspace, workspaceSeeds, writeWorkspace, type GeneratedWorkspace } from '../__tests__/differential/generate.js'
 import {
   cargoEnvironment,
@@ -35,7 +35,7 @@ export interface EngineOptions {
   cwd?: string
 }
 
-export type RunAnalysis = (options: EngineOptions) => Promise<Report>
+export type RunAnalysis = (options: EngineOptions) => Promise<Analysis>
 
 /** Loaded lazily so that `--outcomes-only` works without the engine: cargo-style flags in, report out. */
 export async function loadEngine(): Promise<RunAnalysis> {
@@ -116,7 +116,7 @@ export async function runDifferential(options: DifferentialOptions): Promise<Dif
 
     const tasks = workspaces.flatMap(w => invocationsFor(w.workspace).map(invocation => ({ ...w, invocation })))
     const cases = await pool(tasks, options.jobs, async ({ workspace, manifestPath, dir, invocation }, index): Promise<CaseResult> => {
-      let report: Report | null = null
+      let report: Analysis | null = null
       let engineError: string | undefined
       const engineStarted = Date.now()
       if (engine !== null) {

@@ -10,8 +10,7 @@ import { relativeOrAbsolute } from './model/paths.js'
 import { abiFlags } from './model/rustc-flags.js'
 import { selectPackages } from './model/selection.js'
 import { buildUnitGraph, type SourceUsesCrate, type Unit, type UnitGraph } from './model/unit-graph.js'
-import { gateFindings } from './policy/gate.js'
-import type { ArtifactReport, BoundaryReport, LinkageEntry, Report, ToolchainReport } from './report/report.js'
+import type { Analysis, ArtifactReport, BoundaryReport, LinkageEntry, ToolchainReport } from './report/report.js'
 import { evaluateRules } from './rules/evaluate.js'
 
 export interface AnalysisInput {
@@ -31,8 +30,11 @@ export interface AnalysisInput {
   notes?: string[]
 }
 
-/** The whole pure pipeline: selection → unit graph → linkage → findings → report. */
-export function analyze(input: AnalysisInput): Report {
+/**
+ * Selection → unit graph → linkage → findings: the report less its gate (`policy/gate.ts` adds it). Pure but
+ * for `sourceUsesCrate` and `facts`, which read a package's sources the first time a rule asks about it.
+ */
+export function analyze(input: AnalysisInput): Analysis {
   const { metadata, context, invocation } = input
   const selection = selectPackages(metadata, invocation, input.currentManifest)
   const graph = buildUnitGraph(metadata, context, invocation, selection.packages, input.sourceUsesCrate)
@@ -55,8 +57,7 @@ export function analyze(input: AnalysisInput): Report {
     invocation: { command: invocation.command, args: input.commandLine, profile: profile.name },
     artifacts: artifactReports(linkage),
     findings,
-    notes,
-    gate: gateFindings(findings, 'error')
+    notes
   }
 }
 

@@ -18,7 +18,7 @@ import type { BuildContext, CompileKind } from './model/build-context.js'
 import type { AllocatorDeclaration, WorkspaceFacts } from './model/facts.js'
 import { type Invocation, toCargoArgs } from './model/invocation.js'
 import type { Metadata } from './model/metadata.js'
-import type { FailOn, Report } from './report/report.js'
+import type { Analysis, FailOn, Report } from './report/report.js'
 import type { TomlDocument } from './toml/document.js'
 import { findToolchainFile, parseToolchainFile } from './toolchain/pin.js'
 
@@ -89,7 +89,7 @@ export interface RunOptions {
  * per target, the target libdir, `.cargo/config.toml`, profiles — then runs the pure analysis.
  * The rustc probes run while `cargo metadata` is still working.
  */
-export async function analyzeWorkspace(options: RunOptions): Promise<Report> {
+export async function analyzeWorkspace(options: RunOptions): Promise<Analysis> {
   // Whatever still runs when the analysis ends (a probe, after `cargo metadata` failed) is stopped.
   const runner = cancellable(options.runner ?? processRunner(options.timeoutMs))
   const env = options.env
@@ -123,7 +123,7 @@ interface AnalysisSetup {
   isolation: Isolation
 }
 
-async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<Report> {
+async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<Analysis> {
   const { runner, env, cwd, config, invocation, tools, childEnv, isolation } = setup
   const runDir = isolation.dir
   const manifestPath = options.manifestPath !== null ? path.resolve(cwd, options.manifestPath) : findManifest(cwd, options.metadataFile ?? null)

@@ -24,7 +24,7 @@
 import { type Finding, findingArtifact } from '../../src/findings/finding.js'
 import type { CompileKind, CompileMode } from '../../src/model/build-context.js'
 import type { TargetKind } from '../../src/model/metadata.js'
-import type { ArtifactReport, ArtifactStatus, Report } from '../../src/report/report.js'
+import type { ArtifactReport, ArtifactStatus, Analysis } from '../../src/report/report.js'
 import { type CargoOutcome, DOUBT_TEXT, type InvocationId, summarizeErrors, type UnitOutcome } from './cargo-outcome.js'
 
 export interface Mismatch {
@@ -76,7 +76,7 @@ function foldStatuses(statuses: readonly ArtifactStatus[]): ArtifactStatus {
   return STATUS_ORDER.find(s => statuses.includes(s)) ?? 'ok'
 }
 
-function findingsFor(report: Report, key: ArtifactKey): Finding[] {
+function findingsFor(report: Analysis, key: ArtifactKey): Finding[] {
   return report.findings.filter(
     f => f.package === key.package && f.target === key.target && f.kind === key.kind && f.mode === key.mode && f.platform === key.platform
   )
@@ -109,7 +109,7 @@ function describePredicted(artifacts: readonly ArtifactReport[]): string {
   return `${status}${blockedBy.length > 0 ? ` by ${[...new Set(blockedBy)].join(', ')}` : ''}${perType}`
 }
 
-export function compareOutcome(seed: number, outcome: CargoOutcome, report: Report): Comparison {
+export function compareOutcome(seed: number, outcome: CargoOutcome, report: Analysis): Comparison {
   const invocation = outcome.invocation.id
   const mismatches: Mismatch[] = []
   const skipped: Skipped[] = []

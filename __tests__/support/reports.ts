@@ -1,6 +1,12 @@
 import type { Finding } from '../../src/findings/finding.js'
 import { findingFingerprint } from '../../src/findings/fingerprint.js'
-import type { ArtifactReport, Report } from '../../src/report/report.js'
+import { applyGate } from '../../src/policy/gate.js'
+import type { Analysis, ArtifactReport, FailOn, Report } from '../../src/report/report.js'
+
+/** An analysis gated as a run without policy or baseline gates it. */
+export function gated(analysis: Analysis, failOn: FailOn = 'error'): Report {
+  return applyGate(analysis, { failOn, policy: null, baseline: null, today: '2026-01-01' })
+}
 
 /** A small hand-built report; every field a renderer reads, with overrides. */
 export function makeReport(overrides: Partial<Report> = {}): Report {

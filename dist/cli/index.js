@@ -5104,467 +5104,6 @@ function findingFingerprint(f) {
     return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 32);
 }
 
-;// CONCATENATED MODULE: ./src/report/json-checks.ts
-/**
- * Checks shared by the readers of JSON that a user or an earlier run gave us (the baseline, the report):
- * what a value is, in a few words, and where JSON.parse gave up.
- */
-
-/**
- * The top level of a JSON report of this tool: parsed (a leading BOM allowed), an object, version 1. A SARIF
- * log is named as such, with `sarifAdvice` saying what to give instead.
- */
-function readReportObject(text, file, sarifAdvice) {
-    const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    let data;
-    try {
-        data = JSON.parse(json);
-    }
-    catch {
-        throw new errors_UserError(`${file}: not a JSON report (${jsonProblem(json)})`);
-    }
-    if (!isObject(data))
-        throw new errors_UserError(`${file}: not a JSON report (expected an object at the top level, got ${json_checks_describe(data)})`);
-    if (data.version !== 1) {
-        if (Array.isArray(data.runs))
-            throw new errors_UserError(`${file}: a SARIF log, not a JSON report: ${sarifAdvice}`);
-        if (data.version === undefined)
-            throw new errors_UserError(`${file}: not a JSON report (no \`version\`)`);
-        throw new errors_UserError(`${file}: \`version\` is ${json_checks_describe(data.version)}, and only 1 is supported`);
-    }
-    return data;
-}
-/** A JSON object: not null, not an array. */
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** A value in a few words for an error message: short strings quoted, longer ones and containers by kind. */
-function json_checks_describe(value) {
-    if (value === undefined)
-        return 'nothing';
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    if (typeof value === 'object')
-        return 'an object';
-    if (typeof value === 'string')
-        return value.length > 40 ? 'a string' : JSON.stringify(value);
-    return String(value);
-}
-/**
- * Where JSON.parse gave up, as "invalid JSON at position 12: line 1, column 13". V8's own message has no
- * position in every Node version and may quote the input across lines, so the text is scanned again (only
- * on failure) without recursion, to survive deeply nested garbage.
- */
-function jsonProblem(text) {
-    const at = jsonErrorOffset(text);
-    if (at < 0)
-        return 'invalid JSON';
-    if (at >= text.length)
-        return 'invalid JSON: the file ends too early';
-    const before = text.slice(0, at);
-    const line = before.split('\n').length;
-    const column = at - before.lastIndexOf('\n');
-    return `invalid JSON at position ${at}: line ${line}, column ${column}`;
-}
-const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/uy;
-const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/uy;
-const LITERAL = /true|false|null/uy;
-/** The offset of the first syntax error in `text`, or -1 if there is none. */
-function jsonErrorOffset(text) {
-    let i = 0;
-    const space = () => {
-        while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r'))
-            i++;
-    };
-    const token = (re) => {
-        re.lastIndex = i;
-        if (!re.test(text))
-            return false;
-        i = re.lastIndex;
-        return true;
-    };
-    const key = () => {
-        space();
-        if (!token(STRING))
-            return false;
-        space();
-        if (text[i] !== ':')
-            return false;
-        i++;
-        return true;
-    };
-    const stack = [];
-    for (;;) {
-        space();
-        const c = text[i];
-        if (c === '{' || c === '[') {
-            i++;
-            space();
-            if (text[i] === (c === '{' ? '}' : ']'))
-                i++;
-            else {
-                stack.push(c);
-                if (c === '{' && !key())
-                    return i;
-                continue;
-            }
-        }
-        else if (!token(STRING) && !token(NUMBER) && !token(LITERAL))
-            return i;
-        for (;;) {
-            space();
-            const top = stack[stack.length - 1];
-            if (top === undefined)
-                return i < text.length ? i : -1;
-            if (text[i] === (top === '{' ? '}' : ']')) {
-                i++;
-                stack.pop();
-                continue;
-            }
-            if (text[i] !== ',')
-                return i;
-            i++;
-            if (top === '{' && !key())
-                return i;
-            break;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/policy/baseline.ts
-
-
-
-const ARTIFACT_FIELDS = ['package', 'target', 'kind', 'mode', 'crateType', 'platform'];
-/**
- * Reads a JSON report written by an earlier run. Only what matching needs is checked; findings without a
- * `fingerprint` (reports from before it existed) get one computed from their rule, artifact and crates.
- */
-function parseBaseline(text, file) {
-    const data = readReportObject(text, file, 'give the JSON report of an earlier run as the baseline');
-    const findings = data.findings;
-    if (!Array.isArray(findings))
-        throw new errors_UserError(`${file}: findings: expected an array, got ${json_checks_describe(findings)}`);
-    const fingerprints = new Array(findings.length);
-    for (let i = 0; i < findings.length; i++) {
-        const at = `${file}: findings[${i}]`;
-        const f = findings[i];
-        if (!isObject(f))
-            throw new errors_UserError(`${at}: expected an object, got ${json_checks_describe(f)}`);
-        if (typeof f.rule !== 'string')
-            throw new errors_UserError(`${at}.rule: expected a string, got ${json_checks_describe(f.rule)}`);
-        if (f.fingerprint !== undefined) {
-            if (typeof f.fingerprint !== 'string')
-                throw new errors_UserError(`${at}.fingerprint: expected a string, got ${json_checks_describe(f.fingerprint)}`);
-            fingerprints[i] = f.fingerprint;
-            continue;
-        }
-        const crates = f.crates;
-        if (!Array.isArray(crates))
-            throw new errors_UserError(`${at}.crates: expected an array of strings, got ${json_checks_describe(crates)}`);
-        crates.forEach((c, j) => {
-            if (typeof c !== 'string')
-                throw new errors_UserError(`${at}.crates[${j}]: expected a string, got ${json_checks_describe(c)}`);
-        });
-        for (const key of ARTIFACT_FIELDS) {
-            const value = f[key];
-            if (value !== undefined && typeof value !== 'string')
-                throw new errors_UserError(`${at}.${key}: expected a string, got ${json_checks_describe(value)}`);
-        }
-        fingerprints[i] = findingFingerprint(f);
-    }
-    return { file, fingerprints };
-}
-/**
- * Marks each finding `existing` when the baseline has it and `new` otherwise. Fingerprints are counted: a
- * baseline with a finding twice covers two such findings now, and a third is new. Order is kept.
- */
-function applyBaseline(findings, baseline) {
-    const remaining = new Map();
-    for (const fp of baseline.fingerprints)
-        remaining.set(fp, (remaining.get(fp) ?? 0) + 1);
-    let existing = 0;
-    const out = findings.map(finding => {
-        const left = remaining.get(finding.fingerprint) ?? 0;
-        if (left === 0)
-            return { ...finding, baseline: 'new' };
-        remaining.set(finding.fingerprint, left - 1);
-        existing++;
-        return { ...finding, baseline: 'existing' };
-    });
-    let fixed = 0;
-    for (const left of remaining.values())
-        fixed += left;
-    return { findings: out, summary: { file: baseline.file, new: out.length - existing, existing, fixed } };
-}
-
-;// CONCATENATED MODULE: ./src/policy/policy.ts
-
-
-
-
-
-/** Where the policy file is looked for when none is given. */
-const DEFAULT_POLICY_FILE = '.github/rust-linkage.toml';
-const SEVERITY_VALUES = ['error', 'warning', 'note', 'off'];
-const RULE_IDS = new Set(RULES.map(r => r.id));
-const ALLOW_KEYS = ['rule', 'package', 'target', 'crate', 'reason', 'expires'];
-/**
- * The top-level keys and how each is read. New keys (e.g. toolchain requirements) are added here; anything
- * else is an error, so a typo never silently does nothing.
- */
-const TOP_LEVEL = new Map([
-    ['exact-toolchain', readExactToolchain],
-    ['rules', readRules],
-    ['allow', readAllow]
-]);
-/** Reads a policy file. Throws a one-line UserError `<file>:<line>: <key>: <problem>` for anything invalid. */
-function parsePolicy(text, file) {
-    const doc = parseTomlDocument(text, file);
-    const policy = { file, exactToolchain: null, severities: new Map(), severityLines: new Map(), allow: [] };
-    for (const [key, value] of Object.entries(doc.value)) {
-        const read = TOP_LEVEL.get(key);
-        if (read === undefined)
-            fail(doc, [key], `unknown key (known: ${[...TOP_LEVEL.keys()].join(', ')})`);
-        read(doc, value, policy);
-    }
-    return policy;
-}
-function readExactToolchain(doc, value, policy) {
-    const channel = nonEmptyString(doc, ['exact-toolchain'], value).trim();
-    if (!/^(?:\d+\.\d+\.\d+(?:-beta\.\d+)?|(?:stable|beta|nightly)-\d{4}-\d{2}-\d{2})(?:-[A-Za-z0-9_.]+(?:-[A-Za-z0-9_.]+)*)?$/.test(channel)) {
-        fail(doc, ['exact-toolchain'], `expected an exact release such as "1.95.0" or a dated channel such as "nightly-2026-05-20", got ${JSON.stringify(channel)}`);
-    }
-    policy.exactToolchain = { channel, line: lineOf(doc, ['exact-toolchain']) };
-}
-function readRules(doc, value, policy) {
-    const rules = expectTable(doc, ['rules'], value, 'a table `[rules]` of rule id = severity');
-    for (const [id, severity] of Object.entries(rules)) {
-        const path = ['rules', id];
-        if (!RULE_IDS.has(id))
-            fail(doc, path, `unknown rule id (known: ${RULES.map(r => r.id).join(', ')})`);
-        if (typeof severity !== 'string' || !SEVERITY_VALUES.includes(severity)) {
-            fail(doc, path, `expected "error", "warning", "note" or "off", got ${policy_describe(severity)}`);
-        }
-        policy.severities.set(id, severity);
-        policy.severityLines.set(id, lineOf(doc, path));
-    }
-}
-function readAllow(doc, value, policy) {
-    if (!Array.isArray(value))
-        fail(doc, ['allow'], `expected an array of tables (\`[[allow]]\`), got ${policy_describe(value)}`);
-    value.forEach((element, index) => {
-        const at = ['allow', index];
-        const table = expectTable(doc, at, element, 'a table');
-        for (const key of Object.keys(table)) {
-            if (!ALLOW_KEYS.includes(key))
-                fail(doc, [...at, key], `unknown key (known: ${ALLOW_KEYS.join(', ')})`);
-        }
-        if (table.rule === undefined)
-            fail(doc, at, '`rule` is required');
-        const rule = nonEmptyString(doc, [...at, 'rule'], table.rule);
-        if (!RULE_IDS.has(rule))
-            fail(doc, [...at, 'rule'], `unknown rule id \`${rule}\` (known: ${RULES.map(r => r.id).join(', ')})`);
-        if (rule === 'unused-allow')
-            fail(doc, [...at, 'rule'], '`unused-allow` findings cannot be allowed; set `[rules] unused-allow = "off"` instead');
-        if (table.reason === undefined)
-            fail(doc, at, '`reason` is required: say why the finding is acceptable');
-        const entry = { rule: rule, reason: nonEmptyString(doc, [...at, 'reason'], table.reason), line: lineOf(doc, at) };
-        for (const key of ['package', 'target', 'crate']) {
-            if (table[key] !== undefined)
-                entry[key] = nonEmptyString(doc, [...at, key], table[key]);
-        }
-        if (table.expires !== undefined)
-            entry.expires = calendarDate(doc, [...at, 'expires'], table.expires);
-        policy.allow.push(entry);
-    });
-}
-/**
- * Applies the severities and allow entries of a policy to findings (which must not have been through a
- * policy already) and adds an `unused-allow` finding for each entry that matched nothing or has expired.
- * `policyFile` is the policy file relative to the workspace root; `today` is YYYY-MM-DD.
- */
-function applyPolicy(findings, policy, options) {
-    const out = [];
-    for (const finding of findings) {
-        const changed = withSeverity(finding, policy.severities.get(finding.rule));
-        if (changed !== null)
-            out.push(changed);
-    }
-    const matched = policy.allow.map(() => false);
-    const active = policy.allow.map(entry => entry.expires === undefined || options.today <= entry.expires);
-    let allowed = 0;
-    for (let i = 0; i < out.length; i++) {
-        const finding = out[i];
-        let winner = null;
-        for (let e = 0; e < policy.allow.length; e++) {
-            const entry = policy.allow[e];
-            if (!active[e] || !matches(entry, finding))
-                continue;
-            // An entry shadowed by an earlier one still counts as used: its fields are right, so it is not stale.
-            matched[e] = true;
-            winner ??= entry;
-        }
-        if (winner !== null) {
-            out[i] = { ...finding, allowed: { reason: winner.reason, file: options.policyFile, line: winner.line } };
-            allowed++;
-        }
-    }
-    policy.allow.forEach((entry, index) => {
-        if (active[index] && matched[index])
-            return;
-        const finding = unusedAllowFinding(entry, policy, options.policyFile, !active[index]);
-        if (finding !== null)
-            out.push(finding);
-    });
-    return {
-        findings: out.sort(compareFindings),
-        summary: {
-            file: options.policyFile,
-            severities: Object.fromEntries(policy.severities),
-            allowEntries: policy.allow.length,
-            allowed
-        }
-    };
-}
-function withSeverity(finding, level) {
-    if (level === 'off')
-        return null;
-    if (level === undefined || level === finding.severity)
-        return finding;
-    return { ...finding, severity: level, defaultSeverity: finding.defaultSeverity ?? finding.severity };
-}
-function matches(entry, finding) {
-    return (entry.rule === finding.rule &&
-        (entry.package === undefined || entry.package === finding.package) &&
-        (entry.target === undefined || entry.target === finding.target) &&
-        (entry.crate === undefined || finding.crates.includes(entry.crate)));
-}
-function unusedAllowFinding(entry, policy, policyFile, expired) {
-    const own = ruleInfo('unused-allow').severity;
-    const level = policy.severities.get('unused-allow') ?? own;
-    if (level === 'off')
-        return null;
-    const what = describeEntry(entry);
-    const ruleOff = policy.severities.get(entry.rule) === 'off';
-    let message;
-    let fixes;
-    if (expired) {
-        message = `${what} expired on ${entry.expires} and no longer applies: the findings it allowed count again.`;
-        fixes = ['Fix the findings it covered and remove the entry.', 'Or, if the reason still holds, set a later `expires` date.'];
-    }
-    else if (ruleOff) {
-        message = `${what} has no effect: \`[rules] ${entry.rule} = "off"\` already drops every finding of that rule.`;
-        fixes = ['Remove the entry, or turn the rule back on.'];
-    }
-    else {
-        message = `${what} matched no finding: remove it, or correct its fields.`;
-        fixes = [
-            'Remove the entry if the finding it was written for is fixed.',
-            'Otherwise correct `package`, `target` or `crate` so they name the finding (`package` and `target` are names, not paths; `crate` is one of the finding’s crates).'
-        ];
-    }
-    const crates = entry.crate !== undefined ? [entry.crate] : [];
-    const finding = {
-        rule: 'unused-allow',
-        severity: level,
-        // The entry's identity (not its line, reason or expiry) so that the finding survives edits around it.
-        fingerprint: findingFingerprint({ rule: 'unused-allow', package: entry.package, target: entry.target, crates: [`rule:${entry.rule}`, ...crates] }),
-        crates,
-        message,
-        fixes,
-        file: policyFile,
-        line: entry.line
-    };
-    if (level !== own)
-        finding.defaultSeverity = own;
-    return finding;
-}
-/** "allow entry for `duplicate-linkage` (package `host`, crate `engine_api`)". */
-function describeEntry(entry) {
-    const fields = ['package', 'target', 'crate'].filter(k => entry[k] !== undefined).map(k => `${k} \`${entry[k]}\``);
-    return `allow entry for \`${entry.rule}\`${fields.length > 0 ? ` (${fields.join(', ')})` : ''}`;
-}
-function expectTable(doc, path, value, expected) {
-    if (typeof value !== 'object' || Array.isArray(value))
-        fail(doc, path, `expected ${expected}, got ${policy_describe(value)}`);
-    return value;
-}
-function nonEmptyString(doc, path, value) {
-    if (typeof value !== 'string')
-        fail(doc, path, `expected a string, got ${policy_describe(value)}`);
-    if (value.trim() === '')
-        fail(doc, path, 'must not be empty');
-    return value;
-}
-/** A TOML local date (kept as its source text by the TOML reader) or the same as a string. */
-function calendarDate(doc, path, value) {
-    const expected = 'a date such as 2027-06-30';
-    if (typeof value !== 'string')
-        fail(doc, path, `expected ${expected}, got ${policy_describe(value)}`);
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
-    if (m === null)
-        fail(doc, path, `expected ${expected}, got ${JSON.stringify(value)}`);
-    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const date = new Date(Date.UTC(year, month - 1, day));
-    if (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-        fail(doc, path, `${JSON.stringify(value)} is not a calendar date`);
-    }
-    return value;
-}
-function policy_describe(value) {
-    if (Array.isArray(value))
-        return 'an array';
-    if (typeof value === 'object')
-        return 'a table';
-    return JSON.stringify(value);
-}
-function lineOf(doc, path) {
-    // Every path handed in was read from the document, so it has a line; 1 is only a fallback.
-    return doc.lineOf(path) ?? 1;
-}
-function fail(doc, path, problem) {
-    throw new errors_UserError(`${doc.file}:${lineOf(doc, path)}: ${formatTomlPath(path)}: ${problem}`);
-}
-
-;// CONCATENATED MODULE: ./src/policy/gate.ts
-
-
-/**
- * Whether the findings fail the run. Findings allowed by the policy and findings already in the baseline are
- * reported but never count.
- */
-function gateFindings(findings, failOn) {
-    let failing = 0;
-    if (failOn !== 'never') {
-        for (const f of findings) {
-            if (f.allowed !== undefined || f.baseline === 'existing')
-                continue;
-            if (f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'))
-                failing++;
-        }
-    }
-    return { failOn, verdict: failing > 0 ? 'fail' : 'pass', failing };
-}
-/** Applies the policy, then the baseline, then decides the verdict. */
-function applyGate(report, inputs) {
-    let findings = report.findings;
-    const out = { ...report };
-    if (inputs.policy !== null) {
-        const applied = applyPolicy(findings, inputs.policy.policy, { policyFile: inputs.policy.file, today: inputs.today });
-        findings = applied.findings;
-        out.policy = applied.summary;
-    }
-    if (inputs.baseline !== null) {
-        const applied = applyBaseline(findings, inputs.baseline);
-        findings = applied.findings;
-        out.baseline = applied.summary;
-    }
-    return { ...out, findings, gate: gateFindings(findings, inputs.failOn) };
-}
-
 ;// CONCATENATED MODULE: ./src/rules/context.ts
 
 /** The artifact fields and default severity of a finding about `unit`. */
@@ -6739,8 +6278,10 @@ function dedupe(findings) {
 
 
 
-
-/** The whole pure pipeline: selection → unit graph → linkage → findings → report. */
+/**
+ * Selection → unit graph → linkage → findings: the report less its gate (`policy/gate.ts` adds it). Pure but
+ * for `sourceUsesCrate` and `facts`, which read a package's sources the first time a rule asks about it.
+ */
 function analyze(input) {
     const { metadata, context, invocation } = input;
     const selection = selectPackages(metadata, invocation, input.currentManifest);
@@ -6762,8 +6303,7 @@ function analyze(input) {
         invocation: { command: invocation.command, args: input.commandLine, profile: profile.name },
         artifacts: artifactReports(linkage),
         findings,
-        notes,
-        gate: gateFindings(findings, 'error')
+        notes
     };
 }
 function toolchainReport(context, facts, workspaceRoot) {
@@ -7935,6 +7475,475 @@ function isolationParent(env) {
     return external_node_os_default().tmpdir();
 }
 
+;// CONCATENATED MODULE: ./src/report/json-checks.ts
+/**
+ * Checks shared by the readers of JSON that a user or an earlier run gave us (the baseline, the report):
+ * what a value is, in a few words, and where JSON.parse gave up.
+ */
+
+/**
+ * The top level of a JSON report of this tool: parsed (a leading BOM allowed), an object, version 1. A SARIF
+ * log is named as such, with `sarifAdvice` saying what to give instead.
+ */
+function readReportObject(text, file, sarifAdvice) {
+    const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    let data;
+    try {
+        data = JSON.parse(json);
+    }
+    catch {
+        throw new errors_UserError(`${file}: not a JSON report (${jsonProblem(json)})`);
+    }
+    if (!isObject(data))
+        throw new errors_UserError(`${file}: not a JSON report (expected an object at the top level, got ${json_checks_describe(data)})`);
+    if (data.version !== 1) {
+        if (Array.isArray(data.runs))
+            throw new errors_UserError(`${file}: a SARIF log, not a JSON report: ${sarifAdvice}`);
+        if (data.version === undefined)
+            throw new errors_UserError(`${file}: not a JSON report (no \`version\`)`);
+        throw new errors_UserError(`${file}: \`version\` is ${json_checks_describe(data.version)}, and only 1 is supported`);
+    }
+    return data;
+}
+/** A JSON object: not null, not an array. */
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A value in a few words for an error message: short strings quoted, longer ones and containers by kind. */
+function json_checks_describe(value) {
+    if (value === undefined)
+        return 'nothing';
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'an object';
+    if (typeof value === 'string')
+        return value.length > 40 ? 'a string' : JSON.stringify(value);
+    return String(value);
+}
+/**
+ * Where JSON.parse gave up, as "invalid JSON at position 12: line 1, column 13". V8's own message has no
+ * position in every Node version and may quote the input across lines, so the text is scanned again (only
+ * on failure) without recursion, to survive deeply nested garbage.
+ */
+function jsonProblem(text) {
+    const at = jsonErrorOffset(text);
+    if (at < 0)
+        return 'invalid JSON';
+    if (at >= text.length)
+        return 'invalid JSON: the file ends too early';
+    const before = text.slice(0, at);
+    const line = before.split('\n').length;
+    const column = at - before.lastIndexOf('\n');
+    return `invalid JSON at position ${at}: line ${line}, column ${column}`;
+}
+const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/uy;
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/uy;
+const LITERAL = /true|false|null/uy;
+/** The offset of the first syntax error in `text`, or -1 if there is none. */
+function jsonErrorOffset(text) {
+    let i = 0;
+    const space = () => {
+        while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r'))
+            i++;
+    };
+    const token = (re) => {
+        re.lastIndex = i;
+        if (!re.test(text))
+            return false;
+        i = re.lastIndex;
+        return true;
+    };
+    const key = () => {
+        space();
+        if (!token(STRING))
+            return false;
+        space();
+        if (text[i] !== ':')
+            return false;
+        i++;
+        return true;
+    };
+    const stack = [];
+    for (;;) {
+        space();
+        const c = text[i];
+        if (c === '{' || c === '[') {
+            i++;
+            space();
+            if (text[i] === (c === '{' ? '}' : ']'))
+                i++;
+            else {
+                stack.push(c);
+                if (c === '{' && !key())
+                    return i;
+                continue;
+            }
+        }
+        else if (!token(STRING) && !token(NUMBER) && !token(LITERAL))
+            return i;
+        for (;;) {
+            space();
+            const top = stack[stack.length - 1];
+            if (top === undefined)
+                return i < text.length ? i : -1;
+            if (text[i] === (top === '{' ? '}' : ']')) {
+                i++;
+                stack.pop();
+                continue;
+            }
+            if (text[i] !== ',')
+                return i;
+            i++;
+            if (top === '{' && !key())
+                return i;
+            break;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/policy/baseline.ts
+
+
+
+const ARTIFACT_FIELDS = ['package', 'target', 'kind', 'mode', 'crateType', 'platform'];
+/**
+ * Reads a JSON report written by an earlier run. Only what matching needs is checked; findings without a
+ * `fingerprint` (reports from before it existed) get one computed from their rule, artifact and crates.
+ */
+function parseBaseline(text, file) {
+    const data = readReportObject(text, file, 'give the JSON report of an earlier run as the baseline');
+    const findings = data.findings;
+    if (!Array.isArray(findings))
+        throw new errors_UserError(`${file}: findings: expected an array, got ${json_checks_describe(findings)}`);
+    const fingerprints = new Array(findings.length);
+    for (let i = 0; i < findings.length; i++) {
+        const at = `${file}: findings[${i}]`;
+        const f = findings[i];
+        if (!isObject(f))
+            throw new errors_UserError(`${at}: expected an object, got ${json_checks_describe(f)}`);
+        if (typeof f.rule !== 'string')
+            throw new errors_UserError(`${at}.rule: expected a string, got ${json_checks_describe(f.rule)}`);
+        if (f.fingerprint !== undefined) {
+            if (typeof f.fingerprint !== 'string')
+                throw new errors_UserError(`${at}.fingerprint: expected a string, got ${json_checks_describe(f.fingerprint)}`);
+            fingerprints[i] = f.fingerprint;
+            continue;
+        }
+        const crates = f.crates;
+        if (!Array.isArray(crates))
+            throw new errors_UserError(`${at}.crates: expected an array of strings, got ${json_checks_describe(crates)}`);
+        crates.forEach((c, j) => {
+            if (typeof c !== 'string')
+                throw new errors_UserError(`${at}.crates[${j}]: expected a string, got ${json_checks_describe(c)}`);
+        });
+        for (const key of ARTIFACT_FIELDS) {
+            const value = f[key];
+            if (value !== undefined && typeof value !== 'string')
+                throw new errors_UserError(`${at}.${key}: expected a string, got ${json_checks_describe(value)}`);
+        }
+        fingerprints[i] = findingFingerprint(f);
+    }
+    return { file, fingerprints };
+}
+/**
+ * Marks each finding `existing` when the baseline has it and `new` otherwise. Fingerprints are counted: a
+ * baseline with a finding twice covers two such findings now, and a third is new. Order is kept.
+ */
+function applyBaseline(findings, baseline) {
+    const remaining = new Map();
+    for (const fp of baseline.fingerprints)
+        remaining.set(fp, (remaining.get(fp) ?? 0) + 1);
+    let existing = 0;
+    const out = findings.map(finding => {
+        const left = remaining.get(finding.fingerprint) ?? 0;
+        if (left === 0)
+            return { ...finding, baseline: 'new' };
+        remaining.set(finding.fingerprint, left - 1);
+        existing++;
+        return { ...finding, baseline: 'existing' };
+    });
+    let fixed = 0;
+    for (const left of remaining.values())
+        fixed += left;
+    return { findings: out, summary: { file: baseline.file, new: out.length - existing, existing, fixed } };
+}
+
+;// CONCATENATED MODULE: ./src/policy/policy.ts
+
+
+
+
+
+/** Where the policy file is looked for when none is given. */
+const DEFAULT_POLICY_FILE = '.github/rust-linkage.toml';
+const SEVERITY_VALUES = ['error', 'warning', 'note', 'off'];
+const RULE_IDS = new Set(RULES.map(r => r.id));
+const ALLOW_KEYS = ['rule', 'package', 'target', 'crate', 'reason', 'expires'];
+/**
+ * The top-level keys and how each is read. New keys (e.g. toolchain requirements) are added here; anything
+ * else is an error, so a typo never silently does nothing.
+ */
+const TOP_LEVEL = new Map([
+    ['exact-toolchain', readExactToolchain],
+    ['rules', readRules],
+    ['allow', readAllow]
+]);
+/** Reads a policy file. Throws a one-line UserError `<file>:<line>: <key>: <problem>` for anything invalid. */
+function parsePolicy(text, file) {
+    const doc = parseTomlDocument(text, file);
+    const policy = { file, exactToolchain: null, severities: new Map(), severityLines: new Map(), allow: [] };
+    for (const [key, value] of Object.entries(doc.value)) {
+        const read = TOP_LEVEL.get(key);
+        if (read === undefined)
+            fail(doc, [key], `unknown key (known: ${[...TOP_LEVEL.keys()].join(', ')})`);
+        read(doc, value, policy);
+    }
+    return policy;
+}
+function readExactToolchain(doc, value, policy) {
+    const channel = nonEmptyString(doc, ['exact-toolchain'], value).trim();
+    if (!/^(?:\d+\.\d+\.\d+(?:-beta\.\d+)?|(?:stable|beta|nightly)-\d{4}-\d{2}-\d{2})(?:-[A-Za-z0-9_.]+(?:-[A-Za-z0-9_.]+)*)?$/.test(channel)) {
+        fail(doc, ['exact-toolchain'], `expected an exact release such as "1.95.0" or a dated channel such as "nightly-2026-05-20", got ${JSON.stringify(channel)}`);
+    }
+    policy.exactToolchain = { channel, line: lineOf(doc, ['exact-toolchain']) };
+}
+function readRules(doc, value, policy) {
+    const rules = expectTable(doc, ['rules'], value, 'a table `[rules]` of rule id = severity');
+    for (const [id, severity] of Object.entries(rules)) {
+        const path = ['rules', id];
+        if (!RULE_IDS.has(id))
+            fail(doc, path, `unknown rule id (known: ${RULES.map(r => r.id).join(', ')})`);
+        if (typeof severity !== 'string' || !SEVERITY_VALUES.includes(severity)) {
+            fail(doc, path, `expected "error", "warning", "note" or "off", got ${policy_describe(severity)}`);
+        }
+        policy.severities.set(id, severity);
+        policy.severityLines.set(id, lineOf(doc, path));
+    }
+}
+function readAllow(doc, value, policy) {
+    if (!Array.isArray(value))
+        fail(doc, ['allow'], `expected an array of tables (\`[[allow]]\`), got ${policy_describe(value)}`);
+    value.forEach((element, index) => {
+        const at = ['allow', index];
+        const table = expectTable(doc, at, element, 'a table');
+        for (const key of Object.keys(table)) {
+            if (!ALLOW_KEYS.includes(key))
+                fail(doc, [...at, key], `unknown key (known: ${ALLOW_KEYS.join(', ')})`);
+        }
+        if (table.rule === undefined)
+            fail(doc, at, '`rule` is required');
+        const rule = nonEmptyString(doc, [...at, 'rule'], table.rule);
+        if (!RULE_IDS.has(rule))
+            fail(doc, [...at, 'rule'], `unknown rule id \`${rule}\` (known: ${RULES.map(r => r.id).join(', ')})`);
+        if (rule === 'unused-allow')
+            fail(doc, [...at, 'rule'], '`unused-allow` findings cannot be allowed; set `[rules] unused-allow = "off"` instead');
+        if (table.reason === undefined)
+            fail(doc, at, '`reason` is required: say why the finding is acceptable');
+        const entry = { rule: rule, reason: nonEmptyString(doc, [...at, 'reason'], table.reason), line: lineOf(doc, at) };
+        for (const key of ['package', 'target', 'crate']) {
+            if (table[key] !== undefined)
+                entry[key] = nonEmptyString(doc, [...at, key], table[key]);
+        }
+        if (table.expires !== undefined)
+            entry.expires = calendarDate(doc, [...at, 'expires'], table.expires);
+        policy.allow.push(entry);
+    });
+}
+/**
+ * Applies the severities and allow entries of a policy to findings (which must not have been through a
+ * policy already) and adds an `unused-allow` finding for each entry that matched nothing or has expired.
+ * `policyFile` is the policy file relative to the workspace root; `today` is YYYY-MM-DD.
+ */
+function applyPolicy(findings, policy, options) {
+    const out = [];
+    for (const finding of findings) {
+        const changed = withSeverity(finding, policy.severities.get(finding.rule));
+        if (changed !== null)
+            out.push(changed);
+    }
+    const matched = policy.allow.map(() => false);
+    const active = policy.allow.map(entry => entry.expires === undefined || options.today <= entry.expires);
+    let allowed = 0;
+    for (let i = 0; i < out.length; i++) {
+        const finding = out[i];
+        let winner = null;
+        for (let e = 0; e < policy.allow.length; e++) {
+            const entry = policy.allow[e];
+            if (!active[e] || !matches(entry, finding))
+                continue;
+            // An entry shadowed by an earlier one still counts as used: its fields are right, so it is not stale.
+            matched[e] = true;
+            winner ??= entry;
+        }
+        if (winner !== null) {
+            out[i] = { ...finding, allowed: { reason: winner.reason, file: options.policyFile, line: winner.line } };
+            allowed++;
+        }
+    }
+    policy.allow.forEach((entry, index) => {
+        if (active[index] && matched[index])
+            return;
+        const finding = unusedAllowFinding(entry, policy, options.policyFile, !active[index]);
+        if (finding !== null)
+            out.push(finding);
+    });
+    return {
+        findings: out.sort(compareFindings),
+        summary: {
+            file: options.policyFile,
+            severities: Object.fromEntries(policy.severities),
+            allowEntries: policy.allow.length,
+            allowed
+        }
+    };
+}
+function withSeverity(finding, level) {
+    if (level === 'off')
+        return null;
+    if (level === undefined || level === finding.severity)
+        return finding;
+    return { ...finding, severity: level, defaultSeverity: finding.defaultSeverity ?? finding.severity };
+}
+function matches(entry, finding) {
+    return (entry.rule === finding.rule &&
+        (entry.package === undefined || entry.package === finding.package) &&
+        (entry.target === undefined || entry.target === finding.target) &&
+        (entry.crate === undefined || finding.crates.includes(entry.crate)));
+}
+function unusedAllowFinding(entry, policy, policyFile, expired) {
+    const own = ruleInfo('unused-allow').severity;
+    const level = policy.severities.get('unused-allow') ?? own;
+    if (level === 'off')
+        return null;
+    const what = describeEntry(entry);
+    const ruleOff = policy.severities.get(entry.rule) === 'off';
+    let message;
+    let fixes;
+    if (expired) {
+        message = `${what} expired on ${entry.expires} and no longer applies: the findings it allowed count again.`;
+        fixes = ['Fix the findings it covered and remove the entry.', 'Or, if the reason still holds, set a later `expires` date.'];
+    }
+    else if (ruleOff) {
+        message = `${what} has no effect: \`[rules] ${entry.rule} = "off"\` already drops every finding of that rule.`;
+        fixes = ['Remove the entry, or turn the rule back on.'];
+    }
+    else {
+        message = `${what} matched no finding: remove it, or correct its fields.`;
+        fixes = [
+            'Remove the entry if the finding it was written for is fixed.',
+            'Otherwise correct `package`, `target` or `crate` so they name the finding (`package` and `target` are names, not paths; `crate` is one of the finding’s crates).'
+        ];
+    }
+    const crates = entry.crate !== undefined ? [entry.crate] : [];
+    const finding = {
+        rule: 'unused-allow',
+        severity: level,
+        // The entry's identity (not its line, reason or expiry) so that the finding survives edits around it.
+        fingerprint: findingFingerprint({ rule: 'unused-allow', package: entry.package, target: entry.target, crates: [`rule:${entry.rule}`, ...crates] }),
+        crates,
+        message,
+        fixes,
+        file: policyFile,
+        line: entry.line
+    };
+    if (level !== own)
+        finding.defaultSeverity = own;
+    return finding;
+}
+/** "allow entry for `duplicate-linkage` (package `host`, crate `engine_api`)". */
+function describeEntry(entry) {
+    const fields = ['package', 'target', 'crate'].filter(k => entry[k] !== undefined).map(k => `${k} \`${entry[k]}\``);
+    return `allow entry for \`${entry.rule}\`${fields.length > 0 ? ` (${fields.join(', ')})` : ''}`;
+}
+function expectTable(doc, path, value, expected) {
+    if (typeof value !== 'object' || Array.isArray(value))
+        fail(doc, path, `expected ${expected}, got ${policy_describe(value)}`);
+    return value;
+}
+function nonEmptyString(doc, path, value) {
+    if (typeof value !== 'string')
+        fail(doc, path, `expected a string, got ${policy_describe(value)}`);
+    if (value.trim() === '')
+        fail(doc, path, 'must not be empty');
+    return value;
+}
+/** A TOML local date (kept as its source text by the TOML reader) or the same as a string. */
+function calendarDate(doc, path, value) {
+    const expected = 'a date such as 2027-06-30';
+    if (typeof value !== 'string')
+        fail(doc, path, `expected ${expected}, got ${policy_describe(value)}`);
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
+    if (m === null)
+        fail(doc, path, `expected ${expected}, got ${JSON.stringify(value)}`);
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    if (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+        fail(doc, path, `${JSON.stringify(value)} is not a calendar date`);
+    }
+    return value;
+}
+function policy_describe(value) {
+    if (Array.isArray(value))
+        return 'an array';
+    if (typeof value === 'object')
+        return 'a table';
+    return JSON.stringify(value);
+}
+function lineOf(doc, path) {
+    // Every path handed in was read from the document, so it has a line; 1 is only a fallback.
+    return doc.lineOf(path) ?? 1;
+}
+function fail(doc, path, problem) {
+    throw new errors_UserError(`${doc.file}:${lineOf(doc, path)}: ${formatTomlPath(path)}: ${problem}`);
+}
+
+;// CONCATENATED MODULE: ./src/policy/gate.ts
+
+
+/**
+ * Whether the findings fail the run. Findings allowed by the policy and findings already in the baseline are
+ * reported but never count.
+ */
+function gateFindings(findings, failOn) {
+    let failing = 0;
+    if (failOn !== 'never') {
+        for (const f of findings) {
+            if (f.allowed !== undefined || f.baseline === 'existing')
+                continue;
+            if (f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'))
+                failing++;
+        }
+    }
+    return { failOn, verdict: failing > 0 ? 'fail' : 'pass', failing };
+}
+/** Applies the policy, then the baseline, then decides the verdict: the only place a report gets its gate. */
+function applyGate(analysis, inputs) {
+    let findings = analysis.findings;
+    let policy;
+    let baseline;
+    if (inputs.policy !== null) {
+        const applied = applyPolicy(findings, inputs.policy.policy, { policyFile: inputs.policy.file, today: inputs.today });
+        findings = applied.findings;
+        policy = applied.summary;
+    }
+    if (inputs.baseline !== null) {
+        const applied = applyBaseline(findings, inputs.baseline);
+        findings = applied.findings;
+        baseline = applied.summary;
+    }
+    // The report's keys in the order the JSON contract has always written them.
+    return {
+        ...analysis,
+        findings,
+        gate: gateFindings(findings, inputs.failOn),
+        ...(policy === undefined ? {} : { policy }),
+        ...(baseline === undefined ? {} : { baseline })
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/gather/policy-files.ts
 /** The policy file and the baseline report: found, read within the repository and limits, and applied to a report. */
 
@@ -7972,10 +7981,10 @@ function displayPath(file, cwd) {
     return rel === '' || rel.startsWith('..') || external_node_path_default().isAbsolute(rel) ? file : rel;
 }
 /** Applies the policy and the baseline file to the report and decides the verdict. */
-function gateReport(report, files) {
-    const policy = files.policy === null ? null : { policy: files.policy.policy, file: external_node_path_default().relative(report.workspaceRoot, files.policy.path).split((external_node_path_default()).sep).join('/') };
+function gateReport(analysis, files) {
+    const policy = files.policy === null ? null : { policy: files.policy.policy, file: external_node_path_default().relative(analysis.workspaceRoot, files.policy.path).split((external_node_path_default()).sep).join('/') };
     const baseline = files.baseline === null ? null : readBaseline(files.baseline, files);
-    return applyGate(report, { failOn: files.failOn, policy, baseline, today: new Date().toISOString().slice(0, 10) });
+    return applyGate(analysis, { failOn: files.failOn, policy, baseline, today: new Date().toISOString().slice(0, 10) });
 }
 function readBaseline(given, files) {
     const file = external_node_path_default().resolve(files.cwd, given);

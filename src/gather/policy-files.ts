@@ -6,7 +6,7 @@ import { InputFileError, readInputFile, type RepositoryScope, scopeFor } from '.
 import { type Baseline, parseBaseline } from '../policy/baseline.js'
 import { applyGate, type GateInputs } from '../policy/gate.js'
 import { DEFAULT_POLICY_FILE, parsePolicy, type Policy } from '../policy/policy.js'
-import type { FailOn, Report } from '../report/report.js'
+import type { Analysis, FailOn, Report } from '../report/report.js'
 
 /** A policy file, read and parsed. */
 export interface LoadedPolicy {
@@ -66,11 +66,11 @@ export interface GateFiles {
 }
 
 /** Applies the policy and the baseline file to the report and decides the verdict. */
-export function gateReport(report: Report, files: GateFiles): Report {
+export function gateReport(analysis: Analysis, files: GateFiles): Report {
   const policy: GateInputs['policy'] =
-    files.policy === null ? null : { policy: files.policy.policy, file: path.relative(report.workspaceRoot, files.policy.path).split(path.sep).join('/') }
+    files.policy === null ? null : { policy: files.policy.policy, file: path.relative(analysis.workspaceRoot, files.policy.path).split(path.sep).join('/') }
   const baseline = files.baseline === null ? null : readBaseline(files.baseline, files)
-  return applyGate(report, { failOn: files.failOn, policy, baseline, today: new Date().toISOString().slice(0, 10) })
+  return applyGate(analysis, { failOn: files.failOn, policy, baseline, today: new Date().toISOString().slice(0, 10) })
 }
 
 function readBaseline(given: string, files: GateFiles): Baseline {

@@ -1,5 +1,5 @@
 import type { Finding } from '../findings/finding.js'
-import type { FailOn, Gate, Report } from '../report/report.js'
+import type { Analysis, FailOn, Gate, Report } from '../report/report.js'
 import { applyBaseline, type Baseline } from './baseline.js'
 import { applyPolicy, type Policy } from './policy.js'
 
@@ -27,19 +27,27 @@ export interface GateInputs {
   today: string
 }
 
-/** Applies the policy, then the baseline, then decides the verdict. */
-export function applyGate(report: Report, inputs: GateInputs): Report {
-  let findings = report.findings
-  const out: Report = { ...report }
+/** Applies the policy, then the baseline, then decides the verdict: the only place a report gets its gate. */
+export function applyGate(analysis: Analysis, inputs: GateInputs): Report {
+  let findings = analysis.findings
+  let policy: Report['policy']
+  let baseline: Report['baseline']
   if (inputs.policy !== null) {
     const applied = applyPolicy(findings, inputs.policy.policy, { policyFile: inputs.policy.file, today: inputs.today })
     findings = applied.findings
-    out.policy = applied.summary
+    policy = applied.summary
   }
   if (inputs.baseline !== null) {
     const applied = applyBaseline(findings, inputs.baseline)
     findings = applied.findings
-    out.baseline = applied.summary
+    baseline = applied.summary
   }
-  return { ...out, findings, gate: gateFindings(findings, inputs.failOn) }
+  // The report's keys in the order the JSON contract has always written them.
+  return {
+    ...analysis,
+    findings,
+    gate: gateFindings(findings, inputs.failOn),
+    ...(policy === undefined ? {} : { policy }),
+    ...(baseline === undefined ? {} : { baseline })
+  }
 }

@@ -7,7 +7,17 @@ import type { TargetKind } from '../model/metadata.js'
 /**
  * The JSON report: a contract. Fields may be added; none is ever renamed or removed.
  */
-export interface Report {
+export interface Report extends Analysis {
+  /** The policy file applied, when there was one. */
+  policy?: PolicySummary
+  /** The baseline report compared against, when one was given. */
+  baseline?: BaselineSummary
+  /** Whether the findings fail the run, and why. */
+  gate: Gate
+}
+
+/** What the analysis finds, before the gate (policy, baseline, `fail-on`) is applied: the report less its gate. */
+export interface Analysis {
   version: 1
   toolchain: ToolchainReport
   /** The artifacts that form Rust-ABI dynamic or plugin boundaries, and what must match across them. */
@@ -20,12 +30,6 @@ export interface Report {
   findings: Finding[]
   /** Notes about the analysis itself (reduced modes, assumptions), one sentence each. */
   notes: string[]
-  /** The policy file applied, when there was one. */
-  policy?: PolicySummary
-  /** The baseline report compared against, when one was given. */
-  baseline?: BaselineSummary
-  /** Whether the findings fail the run, and why. */
-  gate: Gate
 }
 
 export interface ToolchainReport {
