@@ -3,7 +3,7 @@ import path from 'node:path'
 import { type CargoConfig, requestedTarget, settingSource } from './config/cargo-config.js'
 import { profileNameFor, resolveProfile } from './config/profiles.js'
 import { analyze } from './engine.js'
-import { UserError } from './errors.js'
+import { CommandError, UserError } from './errors.js'
 import { childEnvironment } from './exec/child-env.js'
 import { cancellable, type CommandRunner, processRunner } from './exec/runner.js'
 import { readCargoConfig } from './gather/cargo-config.js'
@@ -26,7 +26,7 @@ import { findToolchainFile, parseToolchainFile } from './toolchain/pin.js'
  * One check, as the action and the CLI run it: the policy file (its `exact-toolchain` is an input), the
  * compiler chosen by name, the analysis, then the gate (policy, baseline, `fail-on`).
  */
-export interface CheckSettings extends Omit<RunOptions, 'policy' | 'runner'> {
+export interface CheckSettings extends Omit<RunOptions, 'policy'> {
   /** Where the policy file is; `cwd` and `scope` are the check's own. */
   policy: Omit<PolicyLocation, 'cwd' | 'scope'>
   /** The toolchain asked for by name (the action's `rust-toolchain`, the CLI's `+toolchain`), or null. */
@@ -51,7 +51,8 @@ export async function check(settings: CheckSettings): Promise<Report> {
     trustRepositoryConfig,
     allowInstall: settings.installToolchain,
     timeoutMs,
-    scope
+    scope,
+    runner: settings.runner
   })
   const analysed = await analyzeWorkspace({ ...settings, env: { ...settings.env, ...toolchain }, policy })
   return gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd, scope })
@@ -143,11 +144,15 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
   const knownTriple = invocation.target ?? (needsHostTriple ? (await rustcPromise).host : null)
   const probe = (kind: CompileKind, triple: string | null) =>
     probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? '', options.trustRepositoryConfig === true)
-  const [rustc, targetInfo, hostInfo] = await Promise.all([
-    rustcPromise,
-    probe('target', knownTriple),
-    invocation.target === null ? null : probe('host', null)
-  ])
+  const probes = Promise.all([rustcPromise, probe('target', knownTriple), invocation.target === null ? null : probe('host', null)])
+  // cargo refusing the repository's manifest, lock file or config ends the analysis at once (and
+  // `analyzeWorkspace` stops the probes). Any other failure of cargo waits for the probes: cargo runs the same
+  // rustc, so a compiler that cannot run is the cause to name.
+  const refused = metadataPromise.then(
+    () => NEVER,
+    (e: unknown) => (e instanceof CommandError && e.fault === 'input' ? Promise.reject(e) : NEVER)
+  )
+  const [rustc, targetInfo, hostInfo] = await Promise.race([probes, refused])
   targetInfo.triple = invocation.target ?? rustc.host
   if (hostInfo) hostInfo.triple = rustc.host
   const metadata = await metadataPromise
@@ -177,6 +182,8 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
     notes: isolation.notes
   })
 }
+
+const NEVER = new Promise<never>(() => undefined)
 
 /** What the rules need from the repository beyond metadata and probes, read as data. */
 function gatherFacts(metadata: Metadata, config: CargoConfig, options: RunOptions): WorkspaceFacts {

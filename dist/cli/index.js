@@ -9791,7 +9791,8 @@ async function check(settings) {
         trustRepositoryConfig,
         allowInstall: settings.installToolchain,
         timeoutMs,
-        scope
+        scope,
+        runner: settings.runner
     });
     const analysed = await analyzeWorkspace({ ...settings, env: { ...settings.env, ...toolchain }, policy });
     return gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd, scope });
@@ -9844,11 +9845,12 @@ async function analyzeWith(options, setup) {
     const needsHostTriple = invocation.target === null && (config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0);
     const knownTriple = invocation.target ?? (needsHostTriple ? (await rustcPromise).host : null);
     const probe = (kind, triple) => probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? '', options.trustRepositoryConfig === true);
-    const [rustc, targetInfo, hostInfo] = await Promise.all([
-        rustcPromise,
-        probe('target', knownTriple),
-        invocation.target === null ? null : probe('host', null)
-    ]);
+    const probes = Promise.all([rustcPromise, probe('target', knownTriple), invocation.target === null ? null : probe('host', null)]);
+    // cargo refusing the repository's manifest, lock file or config ends the analysis at once (and
+    // `analyzeWorkspace` stops the probes). Any other failure of cargo waits for the probes: cargo runs the same
+    // rustc, so a compiler that cannot run is the cause to name.
+    const refused = metadataPromise.then(() => NEVER, (e) => (e instanceof CommandError && e.fault === 'input' ? Promise.reject(e) : NEVER));
+    const [rustc, targetInfo, hostInfo] = await Promise.race([probes, refused]);
     targetInfo.triple = invocation.target ?? rustc.host;
     if (hostInfo)
         hostInfo.triple = rustc.host;
@@ -9878,6 +9880,7 @@ async function analyzeWith(options, setup) {
         notes: isolation.notes
     });
 }
+const NEVER = new Promise(() => undefined);
 /** What the rules need from the repository beyond metadata and probes, read as data. */
 function gatherFacts(metadata, config, options) {
     const scope = options.scope ?? null;
