@@ -28,6 +28,7 @@ const TOOL_SUITES = [
   'policy',
   'policy-rules',
   'report-json',
+  'rule-catalogue',
   'sarif',
   'summary',
   'symlink-reads',

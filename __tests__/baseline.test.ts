@@ -6,7 +6,7 @@ import type { Finding } from '../src/findings/finding.js'
 import { findingFingerprint } from '../src/findings/fingerprint.js'
 import { applyBaseline, parseBaseline } from '../src/policy/baseline.js'
 import { gateFindings } from '../src/policy/gate.js'
-import type { Analysis, Report } from '../src/report/report.js'
+import type { Analysis } from '../src/report/report.js'
 import { analyzeWorkspace } from '../src/run.js'
 
 const EXAMPLE = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'examples', 'plugin-engine')

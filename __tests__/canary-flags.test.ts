@@ -8,7 +8,7 @@ import { parseCliArgs } from '../src/cli/args.js'
 import { probeRustflags } from '../src/config/rustflag-policy.js'
 import { CommandError, UserError } from '../src/errors.js'
 import { childEnvironment } from '../src/exec/child-env.js'
-import type { Analysis, Report } from '../src/report/report.js'
+import type { Analysis } from '../src/report/report.js'
 import { probeArgs } from '../src/rustc/probe.js'
 import { analyzeWorkspace } from '../src/run.js'
 

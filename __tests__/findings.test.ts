@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseCliArgs } from '../src/cli/args.js'
 import type { Finding } from '../src/findings/finding.js'
-import type { Analysis, Report } from '../src/report/report.js'
+import type { Analysis } from '../src/report/report.js'
 import { analyzeWorkspace } from '../src/run.js'
 
 /** What a user reads: which artifact fails, the crate named, the file and line at fault, and the fixes. */

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseCliArgs } from '../src/cli/args.js'
 import { findingArtifact } from '../src/findings/finding.js'
-import type { Analysis, Report } from '../src/report/report.js'
+import type { Analysis } from '../src/report/report.js'
 import { analyzeWorkspace } from '../src/run.js'
 
 /**

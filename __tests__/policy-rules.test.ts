@@ -4,7 +4,7 @@ import path from 'node:path'
 import { parseCliArgs } from '../src/cli/args.js'
 import type { Finding } from '../src/findings/finding.js'
 import { loadPolicy } from '../src/gather/policy-files.js'
-import type { Analysis, Report } from '../src/report/report.js'
+import type { Analysis } from '../src/report/report.js'
 import { analyzeWorkspace } from '../src/run.js'
 
 /**

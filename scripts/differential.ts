@@ -20,7 +20,6 @@ import {
   describeUnit,
   invocationsFor,
   runCargo,
-  summarizeErrors,
   type CargoInvocation,
   type CargoOutcome,
   type InvocationId,

@@ -595,7 +595,6 @@ function attribute(graph: UnitGraph, messages: readonly CargoMessage[], stderr: 
     const failedDeps = unit.dependencies.filter(d => resolve(d.index, stack) !== 'ok').map(d => d.index)
     stack.delete(index)
     let result: UnitStatus
-    const key = targetKey(unit.pkg_id, unit.target)
     if (unit.mode === 'run-custom-build') {
       result = failedDeps.length > 0 ? 'blocked' : (scriptRuns.get(unit.pkg_id) ?? 0) > 0 ? 'ok' : 'error'
     } else if (artifactOf.has(index)) {

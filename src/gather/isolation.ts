@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { type CargoConfig, describeSource, requestedTarget } from '../config/cargo-config.js'
+import { type CargoConfig, describeSource } from '../config/cargo-config.js'
 import { rustflagsRefusal, targetRefusal } from '../config/rustflag-policy.js'
 import { effectiveRustflags, type EffectiveRustflags } from '../config/rustflags.js'
 import { repositoryConfigPlan } from '../config/trust.js'

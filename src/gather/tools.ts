@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { type CargoConfig, requestedTarget } from '../config/cargo-config.js'
+import type { CargoConfig } from '../config/cargo-config.js'
 import { probeRustflags } from '../config/rustflag-policy.js'
 import { resolveRustflags } from '../config/rustflags.js'
 import { CommandError, UserError } from '../errors.js'

@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { Finding } from '../findings/finding.js'
 import { isAbsolutePath } from '../model/paths.js'
 import { plural } from '../text.js'
-import { describeInclusion, findingStanding, findingSubject, groupInclusion } from './render.js'
+import { describeInclusion, findingSubject, groupInclusion } from './render.js'
 import type { Report } from './report.js'
 
 /** GitHub records at most this many annotations of each type per step; the rest only reach the log. */

@@ -1,10 +1,10 @@
-import type { Finding, Locator, RelatedLocation, Severity } from '../findings/finding.js'
+import type { Finding, Locator, Severity } from '../findings/finding.js'
 import type { LinkageResult } from '../linkage/resolve.js'
 import type { BuildContext } from '../model/build-context.js'
 import type { CrateType } from '../model/crate-type.js'
 import type { WorkspaceFacts } from '../model/facts.js'
 import type { Invocation } from '../model/invocation.js'
-import type { Metadata, Package } from '../model/metadata.js'
+import type { Metadata } from '../model/metadata.js'
 import type { Unit, UnitGraph } from '../model/unit-graph.js'
 import { type RuleId, ruleInfo } from './registry.js'
 

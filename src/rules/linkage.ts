@@ -1,0 +1,170 @@
+/**
+ * The findings of each unit's linkage: what rustc or cargo would refuse (one builder per problem shape; the
+ * dependency-format errors in rules/dependency-format.ts) and `runtime-dylib`.
+ */
+import type { Locator, Severity } from '../findings/finding.js'
+import type { DependencyFormatError } from '../linkage/dependency-format.js'
+import { crateName, type LinkageResult, unitKey, type UnitProblem, type UnitResult } from '../linkage/resolve.js'
+import type { Unit } from '../model/unit-graph.js'
+import { base, describeUnit, type Draft } from './context.js'
+import { formatFindings } from './dependency-format.js'
+
+/** The findings rustc and cargo would produce for each unit's linkage, and `runtime-dylib`. */
+export function linkageFindings(linkage: LinkageResult, locator: Locator): Draft[] {
+  const findings: Draft[] = []
+  for (const result of linkage.results) {
+    if (result.status === 'blocked') continue
+    if (result.status === 'error') findings.push(...problemFindings(result, linkage, locator))
+    if (result.droppedCrateTypes.length > 0 && result.unit.crateTypes.length > 0) {
+      findings.push(unsupportedFinding(result, 'warning', locator))
+    }
+    if (result.status === 'ok') {
+      const runtime = runtimeFinding(result, locator)
+      if (runtime) findings.push(runtime)
+    }
+  }
+  return findings
+}
+
+/** The findings of a unit rustc or cargo would refuse: one per problem, the dependency-format errors per artifact. */
+function problemFindings(result: UnitResult, linkage: LinkageResult, locator: Locator): Draft[] {
+  const out: Draft[] = []
+  const formatErrors = new Map<string, DependencyFormatError[]>()
+  for (const p of result.problems) {
+    if (p.kind === 'dependency-format') formatErrors.set(p.crateType, [...(formatErrors.get(p.crateType) ?? []), p.error])
+    else out.push(problemFinding(result, p, locator))
+  }
+  for (const [crateType, errors] of formatErrors) out.push(...formatFindings(result, crateType, errors, linkage, locator))
+  return out
+}
+
+type Problem<K extends UnitProblem['kind']> = Extract<UnitProblem, { kind: K }>
+
+function problemFinding(result: UnitResult, p: Exclude<UnitProblem, Problem<'dependency-format'>>, locator: Locator): Draft {
+  switch (p.kind) {
+    case 'embed-bitcode-lto':
+      return embedBitcodeFinding(result.unit, locator)
+    case 'unsupported-crate-types':
+      return unsupportedFinding(result, 'error', locator)
+    case 'unlinkable-dependency':
+      return unlinkableFinding(result.unit, p, locator)
+    case 'proc-macro-unloadable':
+      return procMacroFinding(result.unit, p, locator)
+    case 'lto':
+      return ltoFinding(result.unit, p, locator)
+  }
+}
+
+/** `lto-conflict`: `-C lto` from rustflags on a unit cargo compiles with `-C embed-bitcode=no`. */
+function embedBitcodeFinding(unit: Unit, locator: Locator): Draft {
+  return {
+    ...base(unit, 'lto-conflict'),
+    crates: [crateName(unit)],
+    message: `${describeUnit(unit)} fails: rustflags ask for \`-C lto\` but cargo compiles this unit with \`-C embed-bitcode=no\` ("options \`-C embed-bitcode=no\` and \`-C lto\` are incompatible").`,
+    fixes: ['Remove `-C lto` from RUSTFLAGS and set `lto = true` (or `"thin"`) in the profile instead: cargo then applies LTO only where rustc allows it.'],
+    ...locator.setting('rustflags', unit)
+  }
+}
+
+/** `no-linkable-lib`: a dependency (or the package's own library) that is only a cdylib or staticlib. */
+function unlinkableFinding(unit: Unit, p: Problem<'unlinkable-dependency'>, locator: Locator): Draft {
+  return {
+    ...base(unit, 'no-linkable-lib'),
+    crates: [p.dep.pkg.name],
+    message: `${describeUnit(unit)} cannot use \`${p.dep.pkg.name}\`: its library is only ${p.dep.crateTypes.map(t => `\`${t}\``).join(' and ')}, which Rust code cannot link against, so cargo passes no \`--extern ${p.dep.externName}\` and rustc fails to find the crate.`,
+    fixes: [
+      `Add \`"rlib"\` to \`crate-type\` in \`${p.dep.pkg.name}\`'s \`[lib]\` (e.g. \`crate-type = ["${p.dep.crateTypes[0]}", "rlib"]\`).`,
+      `Or remove the dependency on \`${p.dep.pkg.name}\` and load it at run time (cdylib) or link it as a native library (staticlib).`
+    ],
+    ...(p.dep.edge === 'own-lib'
+      ? locator.crateType(unit)
+      : locator.dependency(unit, { pkgName: p.dep.pkg.name, externName: p.dep.externName }, p.dep.edge, null))
+  }
+}
+
+/** `proc-macro-dylib`: a proc-macro that links Rust dylibs rustc cannot find when it loads the macro. */
+function procMacroFinding(unit: Unit, p: Problem<'proc-macro-unloadable'>, locator: Locator): Draft {
+  const pm = p.procMacro
+  return {
+    ...base(unit, 'proc-macro-dylib'),
+    crates: [crateName(pm), ...p.libraries],
+    message: `${describeUnit(unit)} fails: proc-macro \`${pm.target.name}\` links ${p.libraries.map(l => `\`${l}\``).join(', ')} dynamically, and rustc cannot load a proc-macro whose Rust shared libraries are not on its own library path (error[E0463]: can't find crate for \`${crateName(pm)}\`).`,
+    fixes: [
+      `Give the Rust dylib(s) that \`${pm.pkg.name}\` depends on an \`"rlib"\` crate type, so the proc-macro links them statically.`,
+      `Or move the code the proc-macro needs into a plain library crate.`
+    ],
+    ...locator.dependency(unit, pm, 'normal', null)
+  }
+}
+
+/** `unsupported-crate-type`: crate types the target cannot produce; an error when none is left. */
+function unsupportedFinding(result: UnitResult, severity: Severity, locator: Locator): Draft {
+  const unit = result.unit
+  const dropped = result.droppedCrateTypes
+  const triple = unit.targetInfo.triple
+  const types = dropped.map(t => `\`${t}\``).join(', ')
+  const crtStatic = unit.rustflags.some(f => f.includes('crt-static'))
+  const message =
+    severity === 'error'
+      ? `${describeUnit(unit)} cannot be built: target \`${triple}\` does not support any of its crate types (${types}) with the flags in effect; cargo stops with "cannot produce ${dropped.join(', ')} for \`${unit.pkg.name}\`".`
+      : `${describeUnit(unit)}: target \`${triple}\` cannot produce ${types}; rustc drops ${dropped.length === 1 ? 'it' : 'them'} with a warning and builds only ${unit.crateTypes.map(t => `\`${t}\``).join(', ')}.`
+  const fixes = crtStatic
+    ? ['`-C target-feature=+crt-static` forbids dynamic crate types: pass it only with `--target <triple>` (so build scripts and proc-macros are built without it), or drop it.']
+    : [`Remove ${types} from \`crate-type\` for this target, or build for a target that supports ${dropped.length === 1 ? 'it' : 'them'}.`]
+  return {
+    ...base(unit, 'unsupported-crate-type', dropped[0]),
+    severity,
+    crates: [crateName(unit)],
+    message,
+    fixes,
+    ...(crtStatic ? locator.setting('rustflags', unit) : locator.crateType(unit))
+  }
+}
+
+/** `lto-conflict`: LTO where rustc's LTO checks refuse it. */
+function ltoFinding(unit: Unit, p: Problem<'lto'>, locator: Locator): Draft {
+  const texts: Record<typeof p.gate, string> = {
+    'prefer-dynamic': 'cannot prefer dynamic linking when performing LTO',
+    dylib: 'lto cannot be used for `dylib` crate type without `-Zdylib-lto`',
+    'proc-macro': 'lto cannot be used for `proc-macro` crate type without `-Zdylib-lto`',
+    mixed: 'lto can only be run for executables, cdylibs and static library outputs'
+  }
+  const fromRustflags = unit.lto.kind !== 'run'
+  const fixes =
+    p.gate === 'prefer-dynamic'
+      ? ['Drop `-C prefer-dynamic` from rustflags for LTO builds, or set `lto = false` in the profile.', 'Use `lto = "thin"` only in profiles that link statically.']
+      : ['Remove `-C lto` from rustflags; `lto = true` in the profile applies LTO only to the crate types that allow it.']
+  return {
+    ...base(unit, 'lto-conflict', p.crateType === 'rlib' || p.crateType === null ? undefined : p.crateType),
+    crates: [crateName(unit)],
+    message: `${describeUnit(unit)} fails the LTO check: "${texts[p.gate]}".`,
+    fixes,
+    ...locator.setting(fromRustflags || p.gate === 'prefer-dynamic' ? 'rustflags' : 'lto', unit)
+  }
+}
+
+const EXECUTABLE_KINDS = new Set(['bin', 'example', 'test', 'bench'])
+
+/** `runtime-dylib`: an executable that needs Rust shared libraries at run time and has no rpath. */
+function runtimeFinding(result: UnitResult, locator: Locator): Draft | null {
+  const unit = result.unit
+  if (result.runtimeLibraries.length === 0 || unit.rpath) return null
+  const executable = unit.mode === 'test' || (EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes('bin'))
+  if (!executable) return null
+  const libs = result.runtimeLibraries
+  const runner = unit.mode === 'test' ? '`cargo test`' : unit.target.kind === 'example' ? '`cargo run --example`' : '`cargo run`'
+  // Point at the first workspace dylib this executable depends on directly, else at what made std dynamic.
+  const direct = unit.crates.find(d => d.unit.crateTypes.includes('dylib') && result.artifacts.some(a => a.formats?.linkage.get(unitKey(d.unit)) === 'dynamic'))
+  const location = direct ? locator.dependency(unit, direct.unit, direct.edge, direct.platform) : locator.setting('rustflags', unit)
+  return {
+    ...base(unit, 'runtime-dylib', 'bin'),
+    crates: libs,
+    message: `${describeUnit(unit)} needs ${libs.map(l => `\`${l}\``).join(', ')} at run time and has no rpath (\`rpath = false\`): it starts under ${runner}, which sets the library path, but run directly or shipped it fails with "error while loading shared libraries".`,
+    fixes: [
+      'Link statically for anything you ship: drop `dylib` crate types (or add `"rlib"`) and `-C prefer-dynamic` in release builds.',
+      `Or set \`rpath = true\` in the profile so the executable finds libraries next to it, and ship ${libs.map(l => `\`${l}\``).join(', ')} beside it (\`${unit.targetInfo.stdDylib ?? 'libstd'}\` is in \`${unit.targetInfo.targetLibdir}\`).`,
+      'Or set the library path (`LD_LIBRARY_PATH`, `DYLD_FALLBACK_LIBRARY_PATH`, `PATH` on Windows) when starting it.'
+    ],
+    ...location
+  }
+}
