@@ -4,6 +4,8 @@
  *
  *   npx tsx scripts/import-graph.ts          # edges, one per line: `from -> to  (n imports)`
  *   npx tsx scripts/import-graph.ts --cycles # only the cycles; exits 1 if there is one
+ *   npx tsx scripts/import-graph.ts --src DIR # the graph of another checkout's src/, e.g. an older commit's
+ *                                               (`git worktree add /tmp/old <commit>`, then `--src /tmp/old/src`)
  *
  * Type-only imports count: a type is as much a dependency of the layer that names it.
  */
@@ -103,7 +105,8 @@ export function readModules(dir: string): ModuleImports[] {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const src = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src')
+  const given = process.argv.indexOf('--src')
+  const src = given > 0 && process.argv[given + 1] !== undefined ? path.resolve(process.argv[given + 1]!) : path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'src')
   const edges = layerEdges(readModules(src))
   const found = cycles(edges)
   if (!process.argv.includes('--cycles')) {
