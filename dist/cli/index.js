@@ -4616,16 +4616,16 @@ function resolveLinkage(graph) {
         crateNames.set(sysKey(name), { name, unit: null });
     }
     // Cargo refuses a unit whose every crate type the target drops while preparing the build, before it
-    // compiles anything: that unit fails and every other one is never attempted.
+    // compiles anything: that unit fails, whatever its dependencies, and every other one is never attempted.
     const unbuildable = graph.units.filter(u => u.crateTypes.length === 0);
     for (const unit of topologicalOrder(graph)) {
         crateNames.set(unitKey(unit), { name: resolve_crateName(unit), unit });
-        if (unbuildable.length > 0 && !unbuildable.includes(unit)) {
-            byUnit.set(unit, { ...emptyResult(unit, []), status: 'blocked', blockedBy: unbuildable });
-        }
-        else {
+        if (unbuildable.length === 0)
             byUnit.set(unit, resolveUnit(unit, byUnit, graph.units));
-        }
+        else if (unbuildable.includes(unit))
+            byUnit.set(unit, refusedResult(unit));
+        else
+            byUnit.set(unit, { ...emptyResult(unit, []), status: 'blocked', blockedBy: unbuildable });
     }
     const results = graph.units.map(u => byUnit.get(u));
     return { results, byUnit, crateNames };
@@ -4685,11 +4685,10 @@ function resolveUnit(unit, done, units) {
     if (blockedBy.length > 0) {
         return { ...base, status: 'blocked', blockedBy: [...new Set(blockedBy)] };
     }
-    // Phases in rustc's order: option parsing, crate types, name resolution and crate loading,
+    // Phases in rustc's order: option parsing, name resolution and crate loading,
     // dependency formats and panic runtimes, then the LTO gate. Only the first failing phase reports.
     const phases = [
         () => (ltoRequested(unit) && embedBitcodeOff(unit) ? [{ kind: 'embed-bitcode-lto' }] : []),
-        () => (unit.crateTypes.length === 0 ? [{ kind: 'unsupported-crate-types', dropped: unit.droppedCrateTypes, allDropped: true }] : []),
         () => [
             ...unit.unlinkable.map(dep => ({ kind: 'unlinkable-dependency', dep })),
             ...unloadableProcMacros(unit, done)
@@ -4735,6 +4734,11 @@ function resolveUnit(unit, done, units) {
         runtimeLibraries: runtimeLibraries(unit, artifacts, done, units),
         dylibFormats
     };
+}
+/** A unit cargo refuses to build: the target supports none of its crate types (cargo's `cannot produce …`). */
+function refusedResult(unit) {
+    const problem = { kind: 'unsupported-crate-types', dropped: unit.droppedCrateTypes, allDropped: true };
+    return { ...emptyResult(unit, []), status: 'error', problems: [problem], droppedCrateTypes: unit.droppedCrateTypes };
 }
 function emptyResult(unit, crates) {
     return {

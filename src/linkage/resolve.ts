@@ -55,15 +55,13 @@ export function resolveLinkage(graph: UnitGraph): LinkageResult {
     crateNames.set(sysKey(name), { name, unit: null })
   }
   // Cargo refuses a unit whose every crate type the target drops while preparing the build, before it
-  // compiles anything: that unit fails and every other one is never attempted.
+  // compiles anything: that unit fails, whatever its dependencies, and every other one is never attempted.
   const unbuildable = graph.units.filter(u => u.crateTypes.length === 0)
   for (const unit of topologicalOrder(graph)) {
     crateNames.set(unitKey(unit), { name: crateName(unit), unit })
-    if (unbuildable.length > 0 && !unbuildable.includes(unit)) {
-      byUnit.set(unit, { ...emptyResult(unit, []), status: 'blocked', blockedBy: unbuildable })
-    } else {
-      byUnit.set(unit, resolveUnit(unit, byUnit, graph.units))
-    }
+    if (unbuildable.length === 0) byUnit.set(unit, resolveUnit(unit, byUnit, graph.units))
+    else if (unbuildable.includes(unit)) byUnit.set(unit, refusedResult(unit))
+    else byUnit.set(unit, { ...emptyResult(unit, []), status: 'blocked', blockedBy: unbuildable })
   }
   const results = graph.units.map(u => byUnit.get(u)!)
   return { results, byUnit, crateNames }
@@ -128,11 +126,10 @@ function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>, units: readonly Un
     return { ...base, status: 'blocked', blockedBy: [...new Set(blockedBy)] }
   }
 
-  // Phases in rustc's order: option parsing, crate types, name resolution and crate loading,
+  // Phases in rustc's order: option parsing, name resolution and crate loading,
   // dependency formats and panic runtimes, then the LTO gate. Only the first failing phase reports.
   const phases: (() => UnitProblem[])[] = [
     () => (ltoRequested(unit) && embedBitcodeOff(unit) ? [{ kind: 'embed-bitcode-lto' }] : []),
-    () => (unit.crateTypes.length === 0 ? [{ kind: 'unsupported-crate-types', dropped: unit.droppedCrateTypes, allDropped: true }] : []),
     () => [
       ...unit.unlinkable.map(dep => ({ kind: 'unlinkable-dependency' as const, dep })),
       ...unloadableProcMacros(unit, done)
@@ -175,6 +172,12 @@ function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>, units: readonly Un
     runtimeLibraries: runtimeLibraries(unit, artifacts, done, units),
     dylibFormats
   }
+}
+
+/** A unit cargo refuses to build: the target supports none of its crate types (cargo's `cannot produce …`). */
+function refusedResult(unit: Unit): UnitResult {
+  const problem: UnitProblem = { kind: 'unsupported-crate-types', dropped: unit.droppedCrateTypes, allDropped: true }
+  return { ...emptyResult(unit, []), status: 'error', problems: [problem], droppedCrateTypes: unit.droppedCrateTypes }
 }
 
 function emptyResult(unit: Unit, crates: CrateNode[]): UnitResult {
