@@ -154,7 +154,8 @@ describe('`--print=sysroot=PATH` (rustc writes a file anywhere) is refused where
 
 describe('`@file` (rustc reads arguments from any file) is refused, and the file never reaches the output', () => {
   function secretRepo(): { repo: Repo; secret: string; file: string } {
-    const secret = `rlg-secret-${randomBytes(8).toString('hex')}`
+    // Letters only: rustc, reading it as a cfg name, quotes it back only if it lexes (`6e…` is a number).
+    const secret = `rlg-secret-${randomBytes(8).toString('hex').replace(/[0-9]/g, d => 'ghijklmnop'[Number(d)]!)}`
     const file = path.join(tmp, `secret-${++count}.txt`)
     fs.writeFileSync(file, `${secret}\n`)
     return { repo: repository(`[build]\nrustflags = ["@${file}"]\n`), secret, file }

@@ -148,11 +148,15 @@ function applyMutation(doc: Json, m: Mutation): Json {
   })
 }
 
-/** Adds keys no reader looks at to objects of the document: a valid document stays valid. */
+/**
+ * Adds keys no reader looks at to objects of the document: a valid document stays valid. A package's
+ * `features` table is left alone: its keys are feature names, all read.
+ */
 function addUnread(doc: Json, seeds: number[], value: Json, variant: number): Json {
   return updateAt(doc, seeds, (parent, key) => {
     const p = parent as Record<string | number, Json>
     const target = p[key]!
+    if (key === 'features') return
     if (target !== null && typeof target === 'object' && !Array.isArray(target)) p[key] = { ...target, [`x-unread-${variant}`]: value }
   })
 }

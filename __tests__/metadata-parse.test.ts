@@ -39,6 +39,11 @@ function pkg(m: Metadata, name: string, version?: string): Package {
   return found[0]!
 }
 
+/** An edge's kinds and platforms, without the declarations behind them. */
+function kindsOf(edge: DependencyEdge): { kind: string; platform: string | null }[] {
+  return edge.kinds.map(({ kind, platform }) => ({ kind, platform }))
+}
+
 function edge(from: Package, to: Package): DependencyEdge {
   const e = from.deps.find(d => d.pkg === to.id)
   if (!e) throw new Error(`no edge ${from.name} -> ${to.name}`)
@@ -170,7 +175,7 @@ describe('the corpus of real cargo metadata', () => {
       expect(lib).toMatchObject({ name: 'libra-dev', kind: 'lib', crateTypes: ['staticlib', 'cdylib'] })
       expect(dev.targets.map(t => t.kind)).toEqual(['lib', 'custom-build'])
       expect(dev.targets[1]!.crateTypes).toEqual(['bin'])
-      expect(edge(dev, pkg(m, 'bindgen', '0.53.1')).kinds).toEqual([{ kind: 'build', platform: null }])
+      expect(kindsOf(edge(dev, pkg(m, 'bindgen', '0.53.1')))).toEqual([{ kind: 'build', platform: null }])
     })
 
     it('uses old-form ids, has 55 names with several versions, 10 git packages and 14 `links` packages', () => {
@@ -203,7 +208,7 @@ describe('the corpus of real cargo metadata', () => {
       // Repeated entries (rust-lang/cargo#7752), e.g. storage-service -> anyhow listed as normal twice.
       expect(kindCounts(corpus(file))).toEqual({ edges: 2648, normal: 2448, dev: 168, build: 74, platform: 172 })
       const m = corpus(file)
-      expect(edge(pkg(m, 'storage-service'), pkg(m, 'anyhow')).kinds).toEqual([{ kind: 'normal', platform: null }])
+      expect(kindsOf(edge(pkg(m, 'storage-service'), pkg(m, 'anyhow')))).toEqual([{ kind: 'normal', platform: null }])
     })
 
     it('targets without a `test` key get cargo defaults', () => {
@@ -241,18 +246,15 @@ describe('the corpus of real cargo metadata', () => {
       expect(counts).toEqual({ edges: 2117, normal: 1956, dev: 155, build: 77, platform: 133 })
 
       const assertMatches = pkg(m, 'assert_matches')
-      expect(edge(pkg(m, 'admission-control-service'), assertMatches)).toEqual({
-        pkg: assertMatches.id,
-        externName: 'assert_matches',
-        kinds: [{ kind: 'dev', platform: null }]
-      })
+      expect(edge(pkg(m, 'admission-control-service'), assertMatches)).toMatchObject({ pkg: assertMatches.id, externName: 'assert_matches' })
+      expect(kindsOf(edge(pkg(m, 'admission-control-service'), assertMatches))).toEqual([{ kind: 'dev', platform: null }])
       const proto = pkg(m, 'admission-control-proto')
-      expect(edge(proto, pkg(m, 'prost-build')).kinds).toEqual([{ kind: 'build', platform: null }])
+      expect(kindsOf(edge(proto, pkg(m, 'prost-build')))).toEqual([{ kind: 'build', platform: null }])
       expect(edge(proto, pkg(m, 'grpcio-compiler')).externName).toBe('grpcio_compiler')
       // Declared both as a dependency and as a dev-dependency: both kinds are kept.
       const logger = pkg(m, 'libra-logger')
       const randEdge = logger.deps.find(d => m.packages.get(d.pkg)!.name === 'rand')!
-      expect(randEdge.kinds).toEqual([
+      expect(kindsOf(randEdge)).toEqual([
         { kind: 'normal', platform: null },
         { kind: 'dev', platform: null }
       ])
@@ -262,9 +264,9 @@ describe('the corpus of real cargo metadata', () => {
       const m = corpus(file)
       const rand = [...m.packages.values()].find(p => p.name === 'rand' && p.deps.some(d => m.packages.get(d.pkg)!.name === 'rand_hc'))!
       const libc = rand.deps.find(d => m.packages.get(d.pkg)!.name === 'libc')!
-      expect(libc.kinds).toEqual([{ kind: 'normal', platform: 'cfg(unix)' }])
+      expect(kindsOf(libc)).toEqual([{ kind: 'normal', platform: 'cfg(unix)' }])
       const hc = rand.deps.find(d => m.packages.get(d.pkg)!.name === 'rand_hc')!
-      expect(hc.kinds).toEqual([
+      expect(kindsOf(hc)).toEqual([
         { kind: 'dev', platform: null },
         { kind: 'normal', platform: 'cfg(target_os = "emscripten")' }
       ])
@@ -338,11 +340,11 @@ describe('the corpus of real cargo metadata', () => {
       const addr2line = m.packages.get('registry+https://github.com/rust-lang/crates.io-index#addr2line@0.22.0')!
       expect(addr2line).toMatchObject({ name: 'addr2line', version: '0.22.0', source: 'registry+https://github.com/rust-lang/crates.io-index' })
       const root = m.packages.get(m.resolveRoot!)!
-      expect(edge(root, pkg(m, 'hyper')).kinds).toEqual([
+      expect(kindsOf(edge(root, pkg(m, 'hyper')))).toEqual([
         { kind: 'normal', platform: null },
         { kind: 'dev', platform: null }
       ])
-      expect(edge(root, pkg(m, 'pnet_datalink')).kinds).toEqual([
+      expect(kindsOf(edge(root, pkg(m, 'pnet_datalink')))).toEqual([
         { kind: 'dev', platform: 'cfg(any(target_os = "linux", target_os = "macos"))' }
       ])
       expect(kindCounts(m)).toEqual({ edges: 151, normal: 145, dev: 7, build: 2, platform: 32 })
@@ -378,7 +380,7 @@ describe('the corpus of real cargo metadata', () => {
       const macro = pkg(m, 'macro')
       const u = pkg(m, user)
       expect(u.targets.map(t => [t.kind, t.crateTypes])).toEqual([['lib', ['lib']]])
-      expect(u.deps).toEqual([{ pkg: macro.id, externName: 'macro', kinds: [{ kind, platform: null }] }])
+      expect(u.deps.map(d => ({ pkg: d.pkg, externName: d.externName, kinds: kindsOf(d) }))).toEqual([{ pkg: macro.id, externName: 'macro', kinds: [{ kind, platform: null }] }])
     })
 
     it('is a virtual workspace: four members, no default members, no resolve root', () => {
@@ -753,7 +755,9 @@ describe('invalid metadata', () => {
   it('the base document of the table is valid', () => {
     const m = validateMetadata(validDoc(), SOURCE)
     expect([...m.packages.keys()]).toEqual([APP, DEP])
-    expect(m.packages.get(APP)!.deps).toEqual([{ pkg: DEP, externName: 'dep', kinds: [{ kind: 'normal', platform: null }] }])
+    // The edge carries the declaration it stands for: what the feature resolver reads.
+    const declared = { nameInToml: 'dep', optional: false, features: [], defaultFeatures: true }
+    expect(m.packages.get(APP)!.deps).toEqual([{ pkg: DEP, externName: 'dep', kinds: [{ kind: 'normal', platform: null, declared }] }])
     expect(m.graphQuality).toBe('full')
     expect(m.resolveRoot).toBe(APP)
     // And through the text entry point.
@@ -815,7 +819,8 @@ describe('invalid metadata', () => {
       SOURCE
     )
     expect(m.graphQuality).toBe('no-dep-kinds')
-    expect(m.packages.get(APP)!.deps).toEqual([{ pkg: DEP, externName: 'renamed_dep', kinds: [{ kind: 'build', platform: null }] }])
+    const declared = { nameInToml: 'renamed-dep', optional: false, features: [], defaultFeatures: true }
+    expect(m.packages.get(APP)!.deps).toEqual([{ pkg: DEP, externName: 'renamed_dep', kinds: [{ kind: 'build', platform: null, declared }] }])
   })
 
   it('repeated dep_kinds entries are kept once', () => {
@@ -830,7 +835,7 @@ describe('invalid metadata', () => {
       }),
       SOURCE
     )
-    expect(m.packages.get(APP)!.deps[0]!.kinds).toEqual([
+    expect(kindsOf(m.packages.get(APP)!.deps[0]!)).toEqual([
       { kind: 'normal', platform: null },
       { kind: 'dev', platform: 'cfg(unix)' }
     ])
@@ -881,7 +886,7 @@ describe('invalid metadata', () => {
         }),
         SOURCE
       )
-      expect(m.packages.get(DEP)!.deps[0]!.kinds).toEqual([{ kind: 'dev', platform: null }])
+      expect(kindsOf(m.packages.get(DEP)!.deps[0]!)).toEqual([{ kind: 'dev', platform: null }])
       expect(m.graphQuality).toBe('no-dep-kinds')
     })
 

@@ -103,13 +103,15 @@ function run(platform: Platform, invocation: Partial<Invocation>, options: RunOp
   const facts = { ...noFacts(), pin: parseToolchainFile(read('workspace', 'rust-toolchain.toml'), pinFile) }
   const report = gated(
     analyze({
-    metadata,
-    context,
-    invocation: defaultInvocation({ command: 'build', ...invocation }),
-    currentManifest: joinPath(metadata.workspaceRoot, 'Cargo.toml'),
-    locator: createLocator(metadata, context, readToml),
-    commandLine: ['cargo', 'build'],
-      facts
+      metadata,
+      context,
+      invocation: defaultInvocation({ command: 'build', ...invocation }),
+      currentManifest: joinPath(metadata.workspaceRoot, 'Cargo.toml'),
+      locator: createLocator(metadata, context, readToml),
+      commandLine: ['cargo', 'build'],
+      facts,
+      // The recorded workspace's `[workspace] resolver = "2"`.
+      resolver: 2
     })
   )
   return { report, metadata, lookups }

@@ -263,7 +263,7 @@ async function measure(task: Task, send: (m: ChildMessage) => void): Promise<voi
       throw e
     }
     const currentManifest = path.join(metadata.workspaceRoot, 'Cargo.toml')
-    const input = { metadata, context, invocation, currentManifest, locator, commandLine }
+    const input = { metadata, context, invocation, currentManifest, locator, commandLine, resolver: 2 as const }
     const t3 = performance.now()
     const report = gate.applyGate(engine.analyze(input), UNGATED)
     const t4 = performance.now()
@@ -328,7 +328,7 @@ async function scaleCheck(task: Task, send: (m: ChildMessage) => void): Promise<
   const t0 = performance.now()
   const raw = JSON.parse(fs.readFileSync(task.file, 'utf8')) as unknown
   const metadata = parse.validateMetadata(raw, path.basename(task.file))
-  const analysis = engine.analyze({ metadata, context, invocation, currentManifest: path.join(metadata.workspaceRoot, 'Cargo.toml'), locator, commandLine: ['cargo', 'build', '--workspace'] })
+  const analysis = engine.analyze({ metadata, context, invocation, currentManifest: path.join(metadata.workspaceRoot, 'Cargo.toml'), locator, commandLine: ['cargo', 'build', '--workspace'], resolver: 2 })
   const report = gate.applyGate(analysis, UNGATED)
   const reportFile = path.join(os.tmpdir(), `linkage-scale-${process.pid}.json`)
   writer.writeAtomically(reportFile, json.reportJson(report), 'the scale check report')

@@ -277,7 +277,8 @@ interface Slot {
 }
 
 function packageNames(ws: string, cwd: string, toolchain: string | undefined): Map<string, string> {
-  const res = run('cargo', cargoArgs(toolchain, ['metadata', '--format-version', '1', '--offline']), { cwd, env: baseEnv() })
+  // Every feature: a package reached only through a feature the case turns on is named too.
+  const res = run('cargo', cargoArgs(toolchain, ['metadata', '--format-version', '1', '--offline', '--all-features']), { cwd, env: baseEnv() })
   if (res.status !== 0) throw new Error(`cargo metadata failed in ${ws}:\n${res.stderr}`)
   const meta = JSON.parse(res.stdout) as { packages: { id: string; name: string }[] }
   return new Map(meta.packages.map(p => [p.id, p.name]))

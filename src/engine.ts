@@ -4,11 +4,12 @@ import { pluginSystem, rustAbiBoundaries } from './linkage/boundaries.js'
 import { crateName, type LinkageResult, resolveLinkage, type UnitResult } from './linkage/resolve.js'
 import type { BuildContext } from './model/build-context.js'
 import { noFacts, type WorkspaceFacts } from './model/facts.js'
-import type { Invocation } from './model/invocation.js'
-import type { Metadata } from './model/metadata.js'
+import { metadataFeatures, resolveFeatures, type ResolvedFeatures, type ResolverVersion } from './model/features.js'
+import { type Invocation, needsDevDependencies } from './model/invocation.js'
+import type { Metadata, Package } from './model/metadata.js'
 import { relativeOrAbsolute } from './model/paths.js'
 import { abiFlags } from './model/rustc-flags.js'
-import { selectPackages } from './model/selection.js'
+import { currentPackage, rootPackage, selectPackages } from './model/selection.js'
 import { buildUnitGraph, type SourceUsesCrate, type Unit, type UnitGraph } from './model/unit-graph.js'
 import type { Analysis, ArtifactReport, BoundaryReport, LinkageEntry, ToolchainReport } from './report/report.js'
 import { evaluateRules } from './rules/evaluate.js'
@@ -28,6 +29,11 @@ export interface AnalysisInput {
   facts?: WorkspaceFacts
   /** Notes about how the inputs were gathered, for the report. */
   notes?: string[]
+  /**
+   * The workspace's feature resolver, from its root manifest: features are then resolved for this
+   * invocation as cargo does. Null when it is not known: the features of `cargo metadata`'s resolve are used.
+   */
+  resolver: ResolverVersion | null
 }
 
 /**
@@ -37,11 +43,17 @@ export interface AnalysisInput {
 export function analyze(input: AnalysisInput): Analysis {
   const { metadata, context, invocation } = input
   const selection = selectPackages(metadata, invocation, input.currentManifest)
-  const graph = buildUnitGraph(metadata, context, invocation, selection.packages, input.sourceUsesCrate)
+  const features = featuresOf(input, selection.packages)
+  const graph = buildUnitGraph(metadata, context, invocation, selection.packages, input.sourceUsesCrate, features)
   const linkage = resolveLinkage(graph)
   const facts = input.facts ?? noFacts()
   const findings = evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator: input.locator })
   const notes = [...(input.notes ?? []), ...selection.warnings, ...graph.warnings]
+  if (input.resolver === null) {
+    notes.push(
+      "The workspace manifest could not be read, so features are those of `cargo metadata`'s resolve of the whole workspace: an optional dependency another member enables counts as enabled here too."
+    )
+  }
   if (metadata.graphQuality === 'no-dep-kinds') {
     notes.push(
       'The metadata predates `dep_kinds` (cargo before 1.41): dependency kinds and platforms were recovered from the declared dependencies by name, so a dependency may be counted in more sections than it is.'
@@ -59,6 +71,24 @@ export function analyze(input: AnalysisInput): Analysis {
     findings,
     notes
   }
+}
+
+/** The features and optional dependencies cargo activates for the invocation (`resolver/features.rs`). */
+function featuresOf(input: AnalysisInput, selected: readonly Package[]): ResolvedFeatures {
+  const { metadata, invocation, context } = input
+  if (input.resolver === null) return metadataFeatures(metadata)
+  return resolveFeatures(metadata, {
+    resolver: input.resolver,
+    selected,
+    current: currentPackage(metadata, input.currentManifest),
+    virtualWorkspace: rootPackage(metadata) === null,
+    features: invocation.features,
+    allFeatures: invocation.allFeatures,
+    noDefaultFeatures: invocation.noDefaultFeatures,
+    hasDevUnits: needsDevDependencies(invocation),
+    host: context.host,
+    target: context.target
+  })
 }
 
 function toolchainReport(context: BuildContext, facts: WorkspaceFacts, workspaceRoot: string): ToolchainReport {

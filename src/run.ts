@@ -14,10 +14,12 @@ import { selectToolchain } from './gather/toolchain.js'
 import { findManifest, probeTarget, readMetadataFile, readToml, runCargoMetadata, runRustcVersion } from './gather/tools.js'
 import { readInputFile, type RepositoryScope, scopeFor } from './input-file.js'
 import { createLocator } from './manifest/locator.js'
+import { resolverVersion } from './manifest/resolver.js'
 import type { BuildContext, CompileKind } from './model/build-context.js'
 import type { AllocatorDeclaration, WorkspaceFacts } from './model/facts.js'
 import { type Invocation, toCargoArgs } from './model/invocation.js'
 import type { Metadata } from './model/metadata.js'
+import { rootPackage } from './model/selection.js'
 import type { Analysis, FailOn, Report } from './report/report.js'
 import type { TomlDocument } from './toml/document.js'
 import { findToolchainFile, parseToolchainFile } from './toolchain/pin.js'
@@ -179,7 +181,8 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
     commandLine: ['cargo', invocation.command, ...toCargoArgs(invocation)],
     sourceUsesCrate: sourceReader(metadata, scope),
     facts: gatherFacts(metadata, config, options),
-    notes: isolation.notes
+    notes: isolation.notes,
+    resolver: resolverVersion(rootManifest, rootPackage(metadata))
   })
 }
 

@@ -3895,6 +3895,298 @@ function parsedCfg(text) {
     return expr;
 }
 
+;// CONCATENATED MODULE: ./src/model/features.ts
+/**
+ * Cargo's feature resolver, replayed for one invocation: which features of each package are on, and which of
+ * its optional dependencies, for what the invocation selects — not `cargo metadata`'s resolve, which unifies
+ * every member, every platform and dev-dependencies.
+ *
+ * Follows `src/cargo/core/resolver/features.rs` of cargo 0.96.0 (rust-lang/cargo f2d3ce0bd7f24a49f8f72d9000448f8838c4e850,
+ * the cargo of Rust 1.95), function by function:
+ *
+ *   resolveFeatures        `FeatureResolver::resolve` and `do_resolve`
+ *   membersWithFeatures    `Workspace::members_with_features` (src/cargo/core/workspace.rs), new and old CLI behaviour
+ *   activatePkg            `activate_pkg`
+ *   activateFv             `activate_fv`
+ *   activateRec            `activate_rec`
+ *   activateDependency     `activate_dependency`
+ *   activateDepFeature     `activate_dep_feature`
+ *   fvsFromDependency      `fvs_from_dependency`
+ *   fvsFromRequested       `fvs_from_requested`
+ *   deps                   `deps` and its `platform_activated`
+ *
+ * The dependency edges are those of the metadata's resolve, which (run on the whole workspace with the same
+ * feature flags) holds every edge the invocation can activate. Not replayed: artifact dependencies
+ * (`FeaturesFor::ArtifactDep`), `-Zfeatures`, and the errors cargo reports for unknown features, which
+ * `cargo metadata` has already reported for the workspace.
+ *
+ * The recursion of cargo's functions is a work list here (a dependency chain can be deeper than the call
+ * stack); the result is the same fixed point, since activation only ever adds.
+ */
+
+/**
+ * The features of `cargo metadata`'s own resolve, on both sides, with every resolved edge active: what the
+ * analysis uses when the feature resolver cannot be replayed (the workspace manifest is not readable).
+ */
+function metadataFeatures(metadata) {
+    const sets = new Map([...metadata.packages.values()].map(p => [p.id, new Set(p.features)]));
+    return {
+        activatedFeatures: pkg => sets.get(pkg) ?? EMPTY,
+        isDepActivated: () => true
+    };
+}
+/** `FeatureValue::new`: `dep:name`, `name/feature`, `name?/feature`, or a feature. */
+function featureValue(text) {
+    const slash = text.indexOf('/');
+    if (slash >= 0) {
+        const name = text.slice(0, slash);
+        const weak = name.endsWith('?');
+        return { kind: 'dep-feature', depName: weak ? name.slice(0, -1) : name, depFeature: text.slice(slash + 1), weak };
+    }
+    if (text.startsWith('dep:'))
+        return { kind: 'dep', depName: text.slice('dep:'.length) };
+    return { kind: 'feature', feature: text };
+}
+/** A declaration as the resolver reads it: the metadata's, or a plain required one when the metadata has none. */
+function declarationOf(edge, kind) {
+    return kind.declared ?? { nameInToml: edge.externName, optional: false, features: [], defaultFeatures: true };
+}
+/** `FeatureResolver::resolve`: every selected member, then everything its features and dependencies reach. */
+function resolveFeatures(metadata, request) {
+    // `FeatureOpts::new_behavior`.
+    const v2 = request.resolver === 2;
+    const opts = { decoupleHostDeps: v2, decoupleDevDeps: v2 && !request.hasDevUnits, ignoreInactiveTargets: v2 };
+    const trackForHost = opts.decoupleHostDeps || opts.ignoreInactiveTargets;
+    /** `FeaturesFor::apply_opts`: one namespace for everything unless host dependencies are decoupled. */
+    const applied = (fk) => (opts.decoupleHostDeps ? fk : 'normal');
+    const sides = new Map();
+    const sideOf = (pkg, fk) => {
+        let both = sides.get(pkg);
+        if (both === undefined)
+            sides.set(pkg, (both = { normal: newSide(), host: newSide() }));
+        return both[fk];
+    };
+    const parsedFeatures = new Map();
+    /** The package's feature table, each value parsed once. */
+    const featureMapOf = (pkg) => {
+        if (pkg.featureMap.size === 0)
+            return NO_FEATURES;
+        let map = parsedFeatures.get(pkg);
+        if (map === undefined)
+            parsedFeatures.set(pkg, (map = new Map([...pkg.featureMap].map(([name, values]) => [name, values.map(featureValue)]))));
+        return map;
+    };
+    const tasks = [];
+    /** `deps`: the dependencies of a package that apply on one side, each with the side its features go to. */
+    const deps = (pkg, fk) => {
+        const side = sideOf(pkg, fk);
+        if (side.deps !== null)
+            return side.deps;
+        const out = [];
+        for (const edge of pkg.deps) {
+            const dep = metadata.packages.get(edge.pkg);
+            for (const kind of edge.kinds) {
+                if (kind.platform !== null && opts.ignoreInactiveTargets && !platformActivated(kind, fk, request))
+                    continue;
+                if (opts.decoupleDevDeps && kind.kind === 'dev')
+                    continue;
+                const depFk = fk !== 'host' && trackForHost && (kind.kind === 'build' || hasProcMacroLib(dep)) ? 'host' : fk;
+                out.push({ dep, declared: declarationOf(edge, kind), depFk });
+            }
+        }
+        return (side.deps = out);
+    };
+    const featuresOf = (pkg, fk) => {
+        const side = sideOf(pkg, applied(fk));
+        return (side.features ??= new Set());
+    };
+    const activatePkg = (pkg, fk, fvs) => {
+        featuresOf(pkg, fk);
+        for (const fv of fvs)
+            activateFv(pkg, fk, fv);
+        const side = sideOf(pkg, fk);
+        if (side.processed)
+            return;
+        side.processed = true;
+        for (const { dep, declared, depFk } of deps(pkg, fk)) {
+            if (declared.optional)
+                continue;
+            tasks.push(() => activatePkg(dep, depFk, fvsFromDependency(dep, declared, featureMapOf(dep))));
+        }
+    };
+    const activateFv = (pkg, fk, fv) => {
+        if (fv.kind === 'feature')
+            activateRec(pkg, fk, fv.feature);
+        else if (fv.kind === 'dep')
+            activateDependency(pkg, fk, fv.depName);
+        else
+            activateDepFeature(pkg, fk, fv.depName, fv.depFeature, fv.weak);
+    };
+    const activateRec = (pkg, fk, feature) => {
+        const enabled = featuresOf(pkg, fk);
+        if (enabled.has(feature))
+            return;
+        enabled.add(feature);
+        const fvs = featureMapOf(pkg).get(feature);
+        if (fvs === undefined)
+            return;
+        for (const fv of fvs)
+            tasks.push(() => activateFv(pkg, fk, fv));
+    };
+    const activateDependency = (pkg, fk, depName) => {
+        const appliedSide = sideOf(pkg, applied(fk));
+        (appliedSide.dependencies ??= new Set()).add(depName);
+        const side = sideOf(pkg, fk);
+        const toEnable = side.deferredWeak?.get(depName);
+        side.deferredWeak?.delete(depName);
+        for (const { dep, declared, depFk } of deps(pkg, fk)) {
+            if (declared.nameInToml !== depName)
+                continue;
+            for (const depFeature of toEnable ?? [])
+                tasks.push(() => activateFv(dep, depFk, featureValue(depFeature)));
+            tasks.push(() => activatePkg(dep, depFk, fvsFromDependency(dep, declared, featureMapOf(dep))));
+        }
+    };
+    const activateDepFeature = (pkg, fk, depName, depFeature, weak) => {
+        for (const { dep, declared, depFk } of deps(pkg, fk)) {
+            if (declared.nameInToml !== depName)
+                continue;
+            if (declared.optional) {
+                if (weak && sideOf(pkg, applied(fk)).dependencies?.has(depName) !== true) {
+                    const side = sideOf(pkg, fk);
+                    const deferred = (side.deferredWeak ??= new Map());
+                    deferred.set(depName, (deferred.get(depName) ?? new Set()).add(depFeature));
+                    continue;
+                }
+                activateFv(pkg, fk, { kind: 'dep', depName });
+                if (!weak && pkg.featureMap.has(depName))
+                    activateRec(pkg, fk, depName);
+            }
+            tasks.push(() => activateFv(dep, depFk, featureValue(depFeature)));
+        }
+    };
+    // `do_resolve`: each selected member with its command-line features; a member with a proc-macro is
+    // resolved for both sides when the host is tracked.
+    for (const [member, cli] of membersWithFeatures(metadata, request)) {
+        const fvs = fvsFromRequested(member, cli);
+        if (trackForHost && hasAnyProcMacro(member))
+            tasks.push(() => activatePkg(member, 'host', fvs));
+        tasks.push(() => activatePkg(member, 'normal', fvs));
+        while (tasks.length > 0)
+            tasks.pop()();
+    }
+    const byId = (id, fk) => {
+        const pkg = metadata.packages.get(id);
+        return pkg === undefined ? undefined : sides.get(pkg)?.[applied(fk)];
+    };
+    return {
+        activatedFeatures: (pkg, featuresFor) => byId(pkg, featuresFor)?.features ?? EMPTY,
+        isDepActivated: (pkg, featuresFor, name) => byId(pkg, featuresFor)?.dependencies?.has(name) ?? false
+    };
+}
+function newSide() {
+    return { features: null, dependencies: null, processed: false, deferredWeak: null, deps: null };
+}
+const EMPTY = new Set();
+/** `fvs_from_dependency`: the features a declaration asks for, and `default` unless it opts out. */
+function fvsFromDependency(dep, declared, featureMap) {
+    const withDefault = declared.defaultFeatures && featureMap.has('default');
+    // Most declarations ask for nothing but the defaults: one shared list for them.
+    if (declared.features.length === 0)
+        return withDefault ? DEFAULT_ONLY : features_NONE;
+    const fvs = declared.features.map(featureValue);
+    if (withDefault)
+        fvs.push(DEFAULT);
+    return fvs;
+}
+const DEFAULT = { kind: 'feature', feature: 'default' };
+const DEFAULT_ONLY = [DEFAULT];
+const features_NONE = [];
+const NO_FEATURES = new Map();
+/** `fvs_from_requested`: the command line's features for a member, `default` unless turned off, or all of them. */
+function fvsFromRequested(member, cli) {
+    const fvs = [...cli.features];
+    if (cli.usesDefaultFeatures && member.featureMap.has('default'))
+        fvs.push({ kind: 'feature', feature: 'default' });
+    if (cli.allFeatures)
+        for (const feature of member.featureMap.keys())
+            fvs.push({ kind: 'feature', feature });
+    return fvs;
+}
+/**
+ * `Workspace::members_with_features`: the selected members, each with the command line's features that
+ * apply to it. Resolver 2 and virtual workspaces (`members_with_features_new`) give each selected member the
+ * features it has; resolver 1 in a package's workspace (`members_with_features_old`) gives plain features
+ * to the package cargo runs in, and `member/feature` to the members named. When no workspace member is
+ * selected (`-p` of a dependency), every member is resolved with its default features.
+ */
+function membersWithFeatures(metadata, request) {
+    const members = metadata.workspaceMembers.map(id => metadata.packages.get(id));
+    const selected = new Set(request.selected.map(p => p.id));
+    const requested = request.features.map(featureValue);
+    const usesDefaultFeatures = !request.noDefaultFeatures;
+    if (request.resolver === 2 || request.virtualWorkspace) {
+        const chosen = members.filter(m => selected.has(m.id));
+        if (chosen.length === 0)
+            return members.map(m => [m, { features: [], allFeatures: false, usesDefaultFeatures: true }]);
+        return chosen.map(m => [m, { features: collectMatchingFeatures(m, requested), allFeatures: request.allFeatures, usesDefaultFeatures }]);
+    }
+    const memberSpecific = new Map();
+    const cwdFeatures = [];
+    for (const fv of requested) {
+        if (fv.kind === 'dep-feature') {
+            const isMember = members.some(m => m !== request.current && m.name === fv.depName);
+            if (isMember && request.selected.some(p => p.name === fv.depName)) {
+                const list = memberSpecific.get(fv.depName) ?? [];
+                list.push({ kind: 'feature', feature: fv.depFeature });
+                memberSpecific.set(fv.depName, list);
+                continue;
+            }
+        }
+        cwdFeatures.push(fv);
+    }
+    const out = [];
+    for (const member of members) {
+        if (member === request.current)
+            out.push([member, { features: cwdFeatures, allFeatures: request.allFeatures, usesDefaultFeatures }]);
+        else if (selected.has(member.id)) {
+            out.push([member, { features: memberSpecific.get(member.name) ?? [], allFeatures: request.allFeatures, usesDefaultFeatures: true }]);
+        }
+    }
+    return out;
+}
+/** `Workspace::collect_matching_features`: the requested features a member has (its own or its dependencies'). */
+function collectMatchingFeatures(member, requested) {
+    const declared = new Map();
+    for (const edge of member.deps)
+        for (const kind of edge.kinds)
+            declared.set(declarationOf(edge, kind).nameInToml, declarationOf(edge, kind));
+    const hasFeature = (f) => member.featureMap.has(f) || declared.get(f)?.optional === true;
+    const out = [];
+    for (const fv of requested) {
+        if (fv.kind === 'feature' && hasFeature(fv.feature))
+            out.push(fv);
+        else if (fv.kind === 'dep-feature') {
+            if (declared.has(fv.depName))
+                out.push(fv);
+            else if (fv.depName === member.name && hasFeature(fv.depFeature))
+                out.push({ kind: 'feature', feature: fv.depFeature });
+        }
+    }
+    return out;
+}
+/** `platform_activated`: build dependencies and the host side are checked against the host, the rest against the target. */
+function platformActivated(kind, fk, request) {
+    const info = kind.kind === 'build' || fk === 'host' ? request.host : request.target;
+    return platformMatches(kind.platform, info.triple, info.cfg);
+}
+function hasProcMacroLib(pkg) {
+    return pkg.targets.some(t => t.kind === 'proc-macro' || (t.kind === 'lib' && t.crateTypes.includes('proc-macro')));
+}
+function hasAnyProcMacro(pkg) {
+    return hasProcMacroLib(pkg);
+}
+
 ;// CONCATENATED MODULE: ./src/model/unit-dependencies.ts
 /**
  * The dependencies of each unit, after cargo's `src/cargo/core/compiler/unit_dependencies.rs` at cargo 0.96.0
@@ -3963,7 +4255,7 @@ function depsOf(state, spec, root) {
 function computeDeps(state, unit, unitFor) {
     const { pkg, target, mode } = unit;
     const needs = [];
-    for (const { pkg: dep, edge, kinds } of deps(state, unit)) {
+    for (const { pkg: dep, edge, kinds } of deps(state, unit, unitFor)) {
         // `calc_artifact_deps` without artifact dependencies: the library target of the dependency, if any.
         const lib = state.libOf(dep);
         if (!lib)
@@ -3987,14 +4279,14 @@ function computeDeps(state, unit, unitFor) {
         // Integration tests and benches run the package's binaries, so cargo builds them first.
         if ((target.kind === 'test' || target.kind === 'bench') && mode === 'test') {
             for (const bin of pkg.targets) {
-                if (bin.kind !== 'bin' || !featuresSatisfied(bin, pkg))
+                if (bin.kind !== 'bin' || !featuresSatisfied(state, bin, pkg))
                     continue;
                 // `UnitFor::new_normal` and `CompileKind::for_target`: not a dependency of the harness itself.
-                needs.push({ pkg, target: bin, mode: 'build', kind: unit.kind, unitFor: { host: unitFor.host, test: false }, link: null });
+                needs.push({ pkg, target: bin, mode: 'build', kind: unit.kind, unitFor: { host: unitFor.host, hostFeatures: false, test: false }, link: null });
             }
         }
     }
-    const script = depBuildScript(unit);
+    const script = depBuildScript(unit, unitFor);
     if (script)
         needs.push(script);
     return needs;
@@ -4003,10 +4295,12 @@ function computeDeps(state, unit, unitFor) {
  * Follows `State::deps`: the dependency edges of the unit's package that apply to it. A build script gets
  * the build-dependencies and only it does; dev-dependencies apply to tests, examples, benches and anything
  * compiled as a test harness; a platform-specific dependency applies when its platform matches the unit's
- * (`RustcTargetData::dep_platform_activated`). Optional dependencies are as the resolve has them.
+ * (`RustcTargetData::dep_platform_activated`); an optional dependency applies when the invocation's features
+ * activate it for the unit's side (`is_dep_activated`).
  */
-function deps(state, unit) {
+function deps(state, unit, unitFor) {
     const { pkg, target, mode, kind } = unit;
+    const featuresFor = featuresForUnit(unitFor);
     const info = state.infoFor(kind);
     const isBuildScript = target.kind === 'custom-build';
     const includeDev = !isBuildScript && (target.kind === 'test' || target.kind === 'example' || target.kind === 'bench' || mode === 'test');
@@ -4017,7 +4311,9 @@ function deps(state, unit) {
                 return false;
             if (k.kind === 'dev' && !includeDev)
                 return false;
-            return k.platform === null || matchesPlatform(k.platform, info, pkg);
+            if (k.platform !== null && !matchesPlatform(k.platform, info, pkg))
+                return false;
+            return !k.declared?.optional || state.features.isDepActivated(pkg.id, featuresFor, k.declared.nameInToml);
         });
         if (kinds.length === 0)
             continue;
@@ -4047,16 +4343,16 @@ function maybeLib(state, unit, unitFor) {
  * Follows `dep_build_script`: a package's build script runs before any other target of the package is
  * compiled. The run is not a unit of its own here; the dependent waits for what the run needs.
  */
-function depBuildScript(unit) {
+function depBuildScript(unit, unitFor) {
     const script = unit.pkg.targets.find(t => t.kind === 'custom-build');
-    return script ? computeDepsCustomBuild(unit.pkg, script) : null;
+    return script ? computeDepsCustomBuild(unit.pkg, script, unitFor) : null;
 }
 /**
  * Follows `compute_deps_custom_build`: running a build script needs the script compiled, for the host
  * (`UnitFor::for_custom_build`). Cargo's links overrides and artifact build-dependencies are not replayed.
  */
-function computeDepsCustomBuild(pkg, script) {
-    return { pkg, target: script, mode: 'build', kind: 'host', unitFor: { host: true, test: false }, link: null };
+function computeDepsCustomBuild(pkg, script, unitFor) {
+    return { pkg, target: script, mode: 'build', kind: 'host', unitFor: { host: true, hostFeatures: unitFor.hostFeatures, test: false }, link: null };
 }
 /**
  * Follows `new_unit_dep` for a library a unit links: built as a library (`check_or_build_mode`), for the host
@@ -4076,6 +4372,7 @@ function withDependency(unitFor, parent, dep) {
     const parentKind = parent.target.kind;
     return {
         host: unitFor.host || parentKind === 'custom-build' || parentKind === 'proc-macro' || dep.kind === 'proc-macro',
+        hostFeatures: unitFor.hostFeatures || parentKind === 'custom-build' || dep.kind === 'proc-macro',
         test: unitFor.test || parent.mode === 'test'
     };
 }
@@ -4088,9 +4385,34 @@ function matchesPlatform(platform, info, pkg) {
         throw new errors_UserError(`${pkg.manifestPath}: invalid platform \`${platform}\` in a dependency of \`${pkg.name}\`: ${e.message}`);
     }
 }
-/** The `required-features` check of `proposals_to_units` and `compute_deps`: every one is among the package's activated features. */
-function featuresSatisfied(target, pkg) {
-    return target.requiredFeatures.every(f => pkg.features.includes(f));
+/** `UnitFor::map_to_features_for`, without artifact dependencies. */
+function featuresForUnit(unitFor) {
+    return unitFor.hostFeatures ? 'host' : 'normal';
+}
+/**
+ * The `required-features` check of `proposals_to_units` and `compute_deps`: each is among the package's
+ * features for normal units, or a `dep/feature` among its dependencies' (`resolve_all_features`,
+ * src/cargo/core/compiler/unit_dependencies.rs).
+ */
+function featuresSatisfied(state, target, pkg) {
+    if (target.requiredFeatures.length === 0)
+        return true;
+    const own = state.features.activatedFeatures(pkg.id, 'normal');
+    return target.requiredFeatures.every(f => {
+        if (own.has(f))
+            return true;
+        const slash = f.indexOf('/');
+        if (slash < 0)
+            return false;
+        const [name, feature] = [f.slice(0, slash), f.slice(slash + 1)];
+        return pkg.deps.some(edge => edge.kinds.some(k => {
+            if ((k.declared?.nameInToml ?? edge.externName) !== name)
+                return false;
+            const dep = state.metadata.packages.get(edge.pkg);
+            const host = k.kind === 'build' || dep.targets.some(t => t.kind === 'proc-macro');
+            return state.features.activatedFeatures(dep.id, host ? 'host' : 'normal').has(feature);
+        }));
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/model/unit-graph.ts
@@ -4121,6 +4443,7 @@ function featuresSatisfied(target, pkg) {
 
 
 
+
 /** The units a unit depends on: the libraries it links, then the units built before it. */
 function dependenciesOf(unit) {
     return [...unit.crates.map(c => c.unit), ...unit.buildsAfter];
@@ -4129,7 +4452,7 @@ function dependenciesOf(unit) {
  * Builds cargo's unit graph for an invocation: the root units for the selected packages and targets, and
  * everything they depend on, each with the settings cargo passes to rustc.
  */
-function buildUnitGraph(metadata, context, invocation, selected, sourceUsesCrate = () => true) {
+function buildUnitGraph(metadata, context, invocation, selected, sourceUsesCrate = () => true, features = metadataFeatures(metadata)) {
     const units = [];
     const libs = new Map();
     const warnings = [];
@@ -4145,9 +4468,10 @@ function buildUnitGraph(metadata, context, invocation, selected, sourceUsesCrate
             return libs.get(pkg);
         },
         sourceUsesCrate,
+        features,
         intern: unitInterner(units, infoFor, profile, new Set(selected.map(p => p.id)))
     };
-    const roots = depsOfRoots(state, generateRootUnits(selected, invocation, warnings));
+    const roots = depsOfRoots(state, generateRootUnits(state, selected, invocation, warnings));
     checkNamedTargets(invocation, selected);
     assignLto(roots, profile);
     return { units, roots, warnings };
@@ -4235,12 +4559,13 @@ function panicOf(profile, forcedUnwind, rustflags) {
  * package, each target for the host if it is a proc-macro built as a library, else for the target
  * (`UnitGenerator::new_units`, `CompileKind::for_target`).
  */
-function generateRootUnits(selected, invocation, warnings) {
+function generateRootUnits(state, selected, invocation, warnings) {
     const roots = [];
     for (const pkg of selected) {
-        for (const { target, mode } of createProposals(pkg, invocation, warnings)) {
+        for (const { target, mode } of createProposals(state, pkg, invocation, warnings)) {
             const kind = target.kind === 'proc-macro' && mode === 'build' ? 'host' : 'target';
-            roots.push({ pkg, target, mode, kind, unitFor: { host: kind === 'host', test: false } });
+            // `UnitFor::new_normal`, `new_test` and `new_compiler` all start without host features.
+            roots.push({ pkg, target, mode, kind, unitFor: { host: kind === 'host', hostFeatures: false, test: false } });
         }
     }
     return roots;
@@ -4250,11 +4575,11 @@ function generateRootUnits(selected, invocation, warnings) {
  * the command selects, with the compile mode cargo uses for each; a target whose required features are not
  * enabled is skipped with a warning.
  */
-function createProposals(pkg, inv, warnings) {
+function createProposals(state, pkg, inv, warnings) {
     const t = inv.targets;
     const out = [];
     const add = (target, mode) => {
-        if (!featuresSatisfied(target, pkg)) {
+        if (!featuresSatisfied(state, target, pkg)) {
             warnings.push(`target \`${target.name}\` in package \`${pkg.name}\` is skipped: it requires the features ${target.requiredFeatures.map(f => `\`${f}\``).join(', ')}`);
             return;
         }
@@ -4931,6 +5256,160 @@ function noFacts() {
     return { pin: null, expectedToolchain: null, targetSource: null, globalAllocators: () => [], loadsLibraries: () => false };
 }
 
+;// CONCATENATED MODULE: ./src/model/invocation.ts
+/**
+ * The cargo command being predicted, as cargo's command line spells it: the subcommand and its package,
+ * target, feature, profile and manifest flags. Shared by the CLI, the action's inputs and the analysis.
+ */
+
+function defaultInvocation(overrides = {}) {
+    return {
+        command: 'build',
+        packages: [],
+        workspace: false,
+        exclude: [],
+        targets: {
+            lib: false,
+            bins: false,
+            bin: [],
+            tests: false,
+            test: [],
+            examples: false,
+            example: [],
+            benches: false,
+            bench: [],
+            allTargets: false
+        },
+        release: false,
+        profile: null,
+        target: null,
+        features: [],
+        allFeatures: false,
+        noDefaultFeatures: false,
+        locked: false,
+        offline: false,
+        frozen: false,
+        ...overrides
+    };
+}
+/**
+ * Whether the invocation builds tests, examples or benches, and so their dev-dependencies (cargo's
+ * `CompileFilter::need_dev_deps`, src/cargo/ops/cargo_compile/compile_filter.rs).
+ */
+function needsDevDependencies(inv) {
+    if (inv.command === 'test')
+        return true;
+    const t = inv.targets;
+    return t.allTargets || t.tests || t.examples || t.benches || t.test.length + t.example.length + t.bench.length > 0;
+}
+/**
+ * Splits a `--features` value the way cargo does: on whitespace and commas, dropping empty items
+ * (`-F "a b"`, `-F a,b` and `-F a -F b` all select `a` and `b`).
+ */
+function splitFeatures(value) {
+    return value.split(/[\s,]+/u).filter(feature => feature !== '');
+}
+/** Profile names cargo refuses on the command line whatever the manifest says (besides `debug` and `cargo*`). */
+const RESERVED_PROFILE_NAMES = new Set([
+    'build-override',
+    'build',
+    'check',
+    'clean',
+    'config',
+    'fetch',
+    'fix',
+    'install',
+    'metadata',
+    'package',
+    'publish',
+    'report',
+    'root',
+    'run',
+    'rust',
+    'rustc',
+    'rustdoc',
+    'target',
+    'tmp',
+    'uninstall'
+]);
+/**
+ * Validates a profile name as cargo does for `--profile` (cargo-util-schemas `validate_profile_name`): letters,
+ * numbers, `_` and `-` only; `doc`, `debug`, `build-override`, names starting with `cargo` and a few reserved
+ * words are refused. Whether the profile is defined is left to the manifest reader.
+ *
+ * @param what how to name the source in the message, e.g. "`--profile`" or "input `profile`".
+ */
+function checkProfileName(name, what) {
+    if (name === '')
+        throw new errors_UserError(`${what} must not be empty`);
+    const bad = Array.from(name).find(ch => !/^[\p{Alphabetic}\p{N}_-]$/u.test(ch));
+    if (bad !== undefined) {
+        throw new errors_UserError(`${what}: invalid character \`${bad}\` in profile name \`${name}\`; allowed characters are letters, numbers, underscore, and hyphen`);
+    }
+    if (name === 'doc')
+        throw new errors_UserError(`${what}: profile \`doc\` is reserved and not allowed to be explicitly specified`);
+    const lower = name.toLowerCase();
+    if (lower === 'debug') {
+        throw new errors_UserError(`${what}: profile name \`${name}\` is reserved; the default development profile is \`dev\``);
+    }
+    if (RESERVED_PROFILE_NAMES.has(lower) || lower.startsWith('cargo')) {
+        throw new errors_UserError(`${what}: profile name \`${name}\` is reserved; please choose a different name`);
+    }
+    return name;
+}
+/**
+ * Renders an invocation as the cargo flags that select the same packages, targets, features and profile, in
+ * the order of cargo's help, long forms only (`--package app --features a,b --release`). The subcommand itself
+ * is `invocation.command`; see `formatCargoCommand` for the whole line.
+ */
+function toCargoArgs(invocation) {
+    const args = [];
+    const repeat = (flag, values) => {
+        for (const value of values)
+            args.push(flag, value);
+    };
+    const when = (flag, on) => {
+        if (on)
+            args.push(flag);
+    };
+    const { targets } = invocation;
+    repeat('--package', invocation.packages);
+    when('--workspace', invocation.workspace);
+    repeat('--exclude', invocation.exclude);
+    when('--lib', targets.lib);
+    when('--bins', targets.bins);
+    repeat('--bin', targets.bin);
+    when('--examples', targets.examples);
+    repeat('--example', targets.example);
+    when('--tests', targets.tests);
+    repeat('--test', targets.test);
+    when('--benches', targets.benches);
+    repeat('--bench', targets.bench);
+    when('--all-targets', targets.allTargets);
+    if (invocation.features.length > 0)
+        args.push('--features', invocation.features.join(','));
+    when('--all-features', invocation.allFeatures);
+    when('--no-default-features', invocation.noDefaultFeatures);
+    when('--release', invocation.release);
+    if (invocation.profile !== null)
+        args.push('--profile', invocation.profile);
+    if (invocation.target !== null)
+        args.push('--target', invocation.target);
+    when('--locked', invocation.locked);
+    when('--offline', invocation.offline);
+    when('--frozen', invocation.frozen);
+    return args;
+}
+/** The whole cargo command line for an invocation, quoted for a POSIX shell: `cargo build --workspace --release`. */
+function formatCargoCommand(invocation) {
+    return ['cargo', invocation.command, ...toCargoArgs(invocation)].map(quoteForShell).join(' ');
+}
+function quoteForShell(word) {
+    if (/^[\w@%+=:,./-]+$/u.test(word))
+        return word;
+    return `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
 ;// CONCATENATED MODULE: ./src/model/selection.ts
 
 
@@ -4991,6 +5470,15 @@ function defaultMembers(metadata, currentManifest) {
     // Metadata without `workspace_default_members`: the root package, or all members of a virtual workspace.
     const root = members.find(p => external_node_path_default().resolve(p.manifestPath) === rootManifest);
     return root ? [root] : members;
+}
+/** The workspace member whose manifest cargo runs on (cargo's `Workspace::current_opt`), if it is one. */
+function currentPackage(metadata, currentManifest) {
+    const current = external_node_path_default().resolve(currentManifest);
+    return metadata.workspaceMembers.map(id => metadata.packages.get(id)).find(p => external_node_path_default().resolve(p.manifestPath) === current) ?? null;
+}
+/** The package of the workspace root manifest; null for a virtual workspace. */
+function rootPackage(metadata) {
+    return currentPackage(metadata, external_node_path_default().join(metadata.workspaceRoot, 'Cargo.toml'));
 }
 function sortById(packages) {
     return packages.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -6297,6 +6785,8 @@ function dedupe(findings) {
 
 
 
+
+
 /**
  * Selection → unit graph → linkage → findings: the report less its gate (`policy/gate.ts` adds it). Pure but
  * for `sourceUsesCrate` and `facts`, which read a package's sources the first time a rule asks about it.
@@ -6304,11 +6794,15 @@ function dedupe(findings) {
 function analyze(input) {
     const { metadata, context, invocation } = input;
     const selection = selectPackages(metadata, invocation, input.currentManifest);
-    const graph = buildUnitGraph(metadata, context, invocation, selection.packages, input.sourceUsesCrate);
+    const features = featuresOf(input, selection.packages);
+    const graph = buildUnitGraph(metadata, context, invocation, selection.packages, input.sourceUsesCrate, features);
     const linkage = resolveLinkage(graph);
     const facts = input.facts ?? noFacts();
     const findings = evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator: input.locator });
     const notes = [...(input.notes ?? []), ...selection.warnings, ...graph.warnings];
+    if (input.resolver === null) {
+        notes.push("The workspace manifest could not be read, so features are those of `cargo metadata`'s resolve of the whole workspace: an optional dependency another member enables counts as enabled here too.");
+    }
     if (metadata.graphQuality === 'no-dep-kinds') {
         notes.push('The metadata predates `dep_kinds` (cargo before 1.41): dependency kinds and platforms were recovered from the declared dependencies by name, so a dependency may be counted in more sections than it is.');
     }
@@ -6324,6 +6818,24 @@ function analyze(input) {
         findings,
         notes
     };
+}
+/** The features and optional dependencies cargo activates for the invocation (`resolver/features.rs`). */
+function featuresOf(input, selected) {
+    const { metadata, invocation, context } = input;
+    if (input.resolver === null)
+        return metadataFeatures(metadata);
+    return resolveFeatures(metadata, {
+        resolver: input.resolver,
+        selected,
+        current: currentPackage(metadata, input.currentManifest),
+        virtualWorkspace: rootPackage(metadata) === null,
+        features: invocation.features,
+        allFeatures: invocation.allFeatures,
+        noDefaultFeatures: invocation.noDefaultFeatures,
+        hasDevUnits: needsDevDependencies(invocation),
+        host: context.host,
+        target: context.target
+    });
 }
 function toolchainReport(context, facts, workspaceRoot) {
     const report = {
@@ -8883,6 +9395,8 @@ function validateMetadata(raw, source) {
         : asStringArray(root.workspace_default_members, '', 'workspace_default_members', fail);
     const packages = new Map();
     const rawDeclared = new Map();
+    // Each package's declarations by section, platform and name, built when its first edge is matched.
+    const declarationIndex = new Map();
     rawPackages.forEach((value, i) => {
         const path = `packages[${i}]`;
         const p = asObject(value, path, null, fail);
@@ -8899,11 +9413,19 @@ function validateMetadata(raw, source) {
         rawDeclared.set(id, declared.map((d, j) => {
             const dp = `${path}.dependencies[${j}]`;
             const o = asObject(d, dp, null, fail);
+            const name = asString(o.name, dp, 'name', fail);
+            const rename = o.rename == null ? null : asString(o.rename, dp, 'rename', fail);
             return {
-                name: asString(o.name, dp, 'name', fail),
-                rename: o.rename == null ? null : asString(o.rename, dp, 'rename', fail),
+                name,
+                rename,
                 kind: parseDepKind(o.kind, dp, 'kind', fail),
-                target: o.target == null ? null : asString(o.target, dp, 'target', fail)
+                target: o.target == null ? null : asString(o.target, dp, 'target', fail),
+                declared: {
+                    nameInToml: rename ?? name,
+                    optional: o.optional == null ? false : asBoolean(o.optional, dp, 'optional', fail),
+                    features: o.features == null ? [] : asStringArray(o.features, dp, 'features', fail),
+                    defaultFeatures: o.uses_default_features == null ? true : asBoolean(o.uses_default_features, dp, 'uses_default_features', fail)
+                }
             };
         }));
         packages.set(id, {
@@ -8914,6 +9436,8 @@ function validateMetadata(raw, source) {
             manifestPath: asString(p.manifest_path, path, 'manifest_path', fail),
             targets,
             features: [],
+            featureMap: p.features == null ? new Map() : parseFeatureMap(p.features, path, fail),
+            edition: p.edition == null ? '2015' : asString(p.edition, path, 'edition', fail),
             deps: [],
             rustVersion: p.rust_version == null ? null : asString(p.rust_version, path, 'rust_version', fail),
             publish: p.publish === undefined || p.publish === null ? null : parsePublish(p.publish, path, 'publish', fail)
@@ -8973,7 +9497,7 @@ function validateMetadata(raw, source) {
                 const platform = ko.target == null ? null : asString(ko.target, kp, 'target', fail);
                 // Some cargo versions repeated entries (rust-lang/cargo#7752).
                 if (!kinds.some(x => x.kind === kind && x.platform === platform))
-                    kinds.push({ kind, platform });
+                    kinds.push({ kind, platform, declared: declarationOf(pkg, depId, externName, kind, platform) });
             });
             if (kinds.length === 0)
                 fail(`${dp}.dep_kinds`, 'is empty: every dependency edge has at least one kind');
@@ -8991,13 +9515,30 @@ function validateMetadata(raw, source) {
         const kinds = [];
         for (const d of declared) {
             if (!kinds.some(x => x.kind === d.kind && x.platform === d.target))
-                kinds.push({ kind: d.kind, platform: d.target });
+                kinds.push({ kind: d.kind, platform: d.target, declared: d.declared });
         }
         if (kinds.length === 0)
-            kinds.push({ kind: 'normal', platform: null });
+            kinds.push({ kind: 'normal', platform: null, declared: null });
         const lib = dep.targets.find(t => t.kind === 'lib' || t.kind === 'proc-macro');
         const rename = declared.find(d => d.rename)?.rename;
         return { pkg: depId, externName: (rename ?? lib?.name ?? dep.name).replace(/-/g, '_'), kinds };
+    }
+    /**
+     * The declaration a resolved edge of one kind and platform stands for: the dependency of that section
+     * whose extern name (after `rename`) or, without a rename, whose package name is the edge's.
+     */
+    function declarationOf(pkg, depId, externName, kind, platform) {
+        let index = declarationIndex.get(pkg.id);
+        if (index === undefined) {
+            index = new Map();
+            for (const d of rawDeclared.get(pkg.id) ?? []) {
+                const k = declarationKey(d.kind, d.target, d.rename === null ? `name:${d.name}` : `rename:${d.rename.replace(/-/g, '_')}`);
+                if (!index.has(k))
+                    index.set(k, d.declared);
+            }
+            declarationIndex.set(pkg.id, index);
+        }
+        return index.get(declarationKey(kind, platform, `rename:${externName}`)) ?? index.get(declarationKey(kind, platform, `name:${packages.get(depId).name}`)) ?? null;
     }
     for (const id of workspaceMembers) {
         if (!edgesPath.has(id))
@@ -9020,6 +9561,14 @@ function validateMetadata(raw, source) {
         resolveRoot,
         graphQuality: sawDepWithoutKinds ? 'no-dep-kinds' : 'full'
     };
+}
+function declarationKey(kind, platform, name) {
+    return `${kind}\u0000${platform ?? ''}\u0000${name}`;
+}
+/** A package's `features` table: feature name to the features, `dep:` names and `dep/feature`s it enables. */
+function parseFeatureMap(value, path, fail) {
+    const table = asObject(value, path, 'features', fail);
+    return new Map(Object.keys(table).map(name => [name, asStringArray(table[name], `${path}.features`, name, fail)]));
 }
 /**
  * The first dependency cycle that cargo's resolver refuses (`check_cycles`), as the edges around it, or
@@ -9636,151 +10185,31 @@ function renamedKey(doc, table, pkgName) {
     return null;
 }
 
-;// CONCATENATED MODULE: ./src/model/invocation.ts
+;// CONCATENATED MODULE: ./src/manifest/resolver.ts
 /**
- * The cargo command being predicted, as cargo's command line spells it: the subcommand and its package,
- * target, feature, profile and manifest flags. Shared by the CLI, the action's inputs and the analysis.
+ * The feature resolver of a workspace, as cargo's `Workspace::resolve_behavior` decides it: `resolver` of
+ * `[workspace]`, else of the root `[package]`, else the root package's edition (2021 and later resolve as
+ * "2"); a virtual workspace without the key uses "1", whatever its members' editions. Resolver "3" resolves
+ * features as "2". Null when the root manifest could not be read.
  */
-
-function defaultInvocation(overrides = {}) {
-    return {
-        command: 'build',
-        packages: [],
-        workspace: false,
-        exclude: [],
-        targets: {
-            lib: false,
-            bins: false,
-            bin: [],
-            tests: false,
-            test: [],
-            examples: false,
-            example: [],
-            benches: false,
-            bench: [],
-            allTargets: false
-        },
-        release: false,
-        profile: null,
-        target: null,
-        features: [],
-        allFeatures: false,
-        noDefaultFeatures: false,
-        locked: false,
-        offline: false,
-        frozen: false,
-        ...overrides
-    };
+function resolverVersion(rootManifest, rootPackage) {
+    if (rootManifest === null)
+        return null;
+    const { workspace, package: pkg } = rootManifest.value;
+    const declared = tableKey(workspace, 'resolver') ?? tableKey(pkg, 'resolver');
+    if (declared !== undefined)
+        return declared === '1' ? 1 : 2;
+    if (rootPackage === null)
+        return 1;
+    return rootPackage.edition === '2015' || rootPackage.edition === '2018' ? 1 : 2;
 }
-/**
- * Splits a `--features` value the way cargo does: on whitespace and commas, dropping empty items
- * (`-F "a b"`, `-F a,b` and `-F a -F b` all select `a` and `b`).
- */
-function splitFeatures(value) {
-    return value.split(/[\s,]+/u).filter(feature => feature !== '');
-}
-/** Profile names cargo refuses on the command line whatever the manifest says (besides `debug` and `cargo*`). */
-const RESERVED_PROFILE_NAMES = new Set([
-    'build-override',
-    'build',
-    'check',
-    'clean',
-    'config',
-    'fetch',
-    'fix',
-    'install',
-    'metadata',
-    'package',
-    'publish',
-    'report',
-    'root',
-    'run',
-    'rust',
-    'rustc',
-    'rustdoc',
-    'target',
-    'tmp',
-    'uninstall'
-]);
-/**
- * Validates a profile name as cargo does for `--profile` (cargo-util-schemas `validate_profile_name`): letters,
- * numbers, `_` and `-` only; `doc`, `debug`, `build-override`, names starting with `cargo` and a few reserved
- * words are refused. Whether the profile is defined is left to the manifest reader.
- *
- * @param what how to name the source in the message, e.g. "`--profile`" or "input `profile`".
- */
-function checkProfileName(name, what) {
-    if (name === '')
-        throw new errors_UserError(`${what} must not be empty`);
-    const bad = Array.from(name).find(ch => !/^[\p{Alphabetic}\p{N}_-]$/u.test(ch));
-    if (bad !== undefined) {
-        throw new errors_UserError(`${what}: invalid character \`${bad}\` in profile name \`${name}\`; allowed characters are letters, numbers, underscore, and hyphen`);
-    }
-    if (name === 'doc')
-        throw new errors_UserError(`${what}: profile \`doc\` is reserved and not allowed to be explicitly specified`);
-    const lower = name.toLowerCase();
-    if (lower === 'debug') {
-        throw new errors_UserError(`${what}: profile name \`${name}\` is reserved; the default development profile is \`dev\``);
-    }
-    if (RESERVED_PROFILE_NAMES.has(lower) || lower.startsWith('cargo')) {
-        throw new errors_UserError(`${what}: profile name \`${name}\` is reserved; please choose a different name`);
-    }
-    return name;
-}
-/**
- * Renders an invocation as the cargo flags that select the same packages, targets, features and profile, in
- * the order of cargo's help, long forms only (`--package app --features a,b --release`). The subcommand itself
- * is `invocation.command`; see `formatCargoCommand` for the whole line.
- */
-function toCargoArgs(invocation) {
-    const args = [];
-    const repeat = (flag, values) => {
-        for (const value of values)
-            args.push(flag, value);
-    };
-    const when = (flag, on) => {
-        if (on)
-            args.push(flag);
-    };
-    const { targets } = invocation;
-    repeat('--package', invocation.packages);
-    when('--workspace', invocation.workspace);
-    repeat('--exclude', invocation.exclude);
-    when('--lib', targets.lib);
-    when('--bins', targets.bins);
-    repeat('--bin', targets.bin);
-    when('--examples', targets.examples);
-    repeat('--example', targets.example);
-    when('--tests', targets.tests);
-    repeat('--test', targets.test);
-    when('--benches', targets.benches);
-    repeat('--bench', targets.bench);
-    when('--all-targets', targets.allTargets);
-    if (invocation.features.length > 0)
-        args.push('--features', invocation.features.join(','));
-    when('--all-features', invocation.allFeatures);
-    when('--no-default-features', invocation.noDefaultFeatures);
-    when('--release', invocation.release);
-    if (invocation.profile !== null)
-        args.push('--profile', invocation.profile);
-    if (invocation.target !== null)
-        args.push('--target', invocation.target);
-    when('--locked', invocation.locked);
-    when('--offline', invocation.offline);
-    when('--frozen', invocation.frozen);
-    return args;
-}
-/** The whole cargo command line for an invocation, quoted for a POSIX shell: `cargo build --workspace --release`. */
-function formatCargoCommand(invocation) {
-    return ['cargo', invocation.command, ...toCargoArgs(invocation)].map(quoteForShell).join(' ');
-}
-function quoteForShell(word) {
-    if (/^[\w@%+=:,./-]+$/u.test(word))
-        return word;
-    return `'${word.replaceAll("'", `'\\''`)}'`;
+function tableKey(table, key) {
+    return typeof table === 'object' && table !== null && !Array.isArray(table) ? table[key] : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/run.ts
+
+
 
 
 
@@ -9896,7 +10325,8 @@ async function analyzeWith(options, setup) {
         commandLine: ['cargo', invocation.command, ...toCargoArgs(invocation)],
         sourceUsesCrate: sourceReader(metadata, scope),
         facts: gatherFacts(metadata, config, options),
-        notes: isolation.notes
+        notes: isolation.notes,
+        resolver: resolverVersion(rootManifest, rootPackage(metadata))
     });
 }
 const NEVER = new Promise(() => undefined);

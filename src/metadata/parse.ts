@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js'
 import { type CrateType, isCrateType } from '../model/crate-type.js'
-import type { DependencyEdge, DependencyKind, Metadata, Package, PackageId, Target, TargetKind } from '../model/metadata.js'
+import type { DeclaredDependency, DependencyEdge, DependencyKind, EdgeKind, Metadata, Package, PackageId, Target, TargetKind } from '../model/metadata.js'
 
 /** A `cargo metadata` document that cannot be analysed; the message names the source and the JSON path. */
 export class MetadataError extends UserError {
@@ -52,7 +52,9 @@ export function validateMetadata(raw: Json, source: string): Metadata {
       : asStringArray(root.workspace_default_members, '', 'workspace_default_members', fail)
 
   const packages = new Map<PackageId, Package>()
-  const rawDeclared = new Map<PackageId, { name: string; rename: string | null; kind: DependencyKind; target: string | null }[]>()
+  const rawDeclared = new Map<PackageId, RawDeclaration[]>()
+  // Each package's declarations by section, platform and name, built when its first edge is matched.
+  const declarationIndex = new Map<PackageId, Map<string, DeclaredDependency>>()
   rawPackages.forEach((value, i) => {
     const path = `packages[${i}]`
     const p = asObject(value, path, null, fail)
@@ -72,11 +74,19 @@ export function validateMetadata(raw: Json, source: string): Metadata {
       declared.map((d, j) => {
         const dp = `${path}.dependencies[${j}]`
         const o = asObject(d, dp, null, fail)
+        const name = asString(o.name, dp, 'name', fail)
+        const rename = o.rename == null ? null : asString(o.rename, dp, 'rename', fail)
         return {
-          name: asString(o.name, dp, 'name', fail),
-          rename: o.rename == null ? null : asString(o.rename, dp, 'rename', fail),
+          name,
+          rename,
           kind: parseDepKind(o.kind, dp, 'kind', fail),
-          target: o.target == null ? null : asString(o.target, dp, 'target', fail)
+          target: o.target == null ? null : asString(o.target, dp, 'target', fail),
+          declared: {
+            nameInToml: rename ?? name,
+            optional: o.optional == null ? false : asBoolean(o.optional, dp, 'optional', fail),
+            features: o.features == null ? [] : asStringArray(o.features, dp, 'features', fail),
+            defaultFeatures: o.uses_default_features == null ? true : asBoolean(o.uses_default_features, dp, 'uses_default_features', fail)
+          }
         }
       })
     )
@@ -88,6 +98,8 @@ export function validateMetadata(raw: Json, source: string): Metadata {
       manifestPath: asString(p.manifest_path, path, 'manifest_path', fail),
       targets,
       features: [],
+      featureMap: p.features == null ? new Map() : parseFeatureMap(p.features, path, fail),
+      edition: p.edition == null ? '2015' : asString(p.edition, path, 'edition', fail),
       deps: [],
       rustVersion: p.rust_version == null ? null : asString(p.rust_version, path, 'rust_version', fail),
       publish: p.publish === undefined || p.publish === null ? null : parsePublish(p.publish, path, 'publish', fail)
@@ -139,14 +151,14 @@ export function validateMetadata(raw: Json, source: string): Metadata {
         sawDepWithoutKinds = true
         return { ...recoverEdge(pkg, depId, dp), externName }
       }
-      const kinds: DependencyEdge['kinds'] = []
+      const kinds: EdgeKind[] = []
       asArray(o.dep_kinds, dp, 'dep_kinds', fail).forEach((k, m) => {
         const kp = `${dp}.dep_kinds[${m}]`
         const ko = asObject(k, kp, null, fail)
         const kind = parseDepKind(ko.kind, kp, 'kind', fail)
         const platform = ko.target == null ? null : asString(ko.target, kp, 'target', fail)
         // Some cargo versions repeated entries (rust-lang/cargo#7752).
-        if (!kinds.some(x => x.kind === kind && x.platform === platform)) kinds.push({ kind, platform })
+        if (!kinds.some(x => x.kind === kind && x.platform === platform)) kinds.push({ kind, platform, declared: declarationOf(pkg, depId, externName, kind, platform) })
       })
       if (kinds.length === 0) fail(`${dp}.dep_kinds`, 'is empty: every dependency edge has at least one kind')
       return { pkg: depId, externName, kinds }
@@ -160,14 +172,31 @@ export function validateMetadata(raw: Json, source: string): Metadata {
     const dep = packages.get(depId)
     if (!dep) return fail(path, `unknown package id ${q(depId)}`)
     const declared = (rawDeclared.get(pkg.id) ?? []).filter(d => d.name === dep.name)
-    const kinds: DependencyEdge['kinds'] = []
+    const kinds: EdgeKind[] = []
     for (const d of declared) {
-      if (!kinds.some(x => x.kind === d.kind && x.platform === d.target)) kinds.push({ kind: d.kind, platform: d.target })
+      if (!kinds.some(x => x.kind === d.kind && x.platform === d.target)) kinds.push({ kind: d.kind, platform: d.target, declared: d.declared })
     }
-    if (kinds.length === 0) kinds.push({ kind: 'normal', platform: null })
+    if (kinds.length === 0) kinds.push({ kind: 'normal', platform: null, declared: null })
     const lib = dep.targets.find(t => t.kind === 'lib' || t.kind === 'proc-macro')
     const rename = declared.find(d => d.rename)?.rename
     return { pkg: depId, externName: (rename ?? lib?.name ?? dep.name).replace(/-/g, '_'), kinds }
+  }
+
+  /**
+   * The declaration a resolved edge of one kind and platform stands for: the dependency of that section
+   * whose extern name (after `rename`) or, without a rename, whose package name is the edge's.
+   */
+  function declarationOf(pkg: Package, depId: PackageId, externName: string, kind: DependencyKind, platform: string | null): DeclaredDependency | null {
+    let index = declarationIndex.get(pkg.id)
+    if (index === undefined) {
+      index = new Map()
+      for (const d of rawDeclared.get(pkg.id) ?? []) {
+        const k = declarationKey(d.kind, d.target, d.rename === null ? `name:${d.name}` : `rename:${d.rename.replace(/-/g, '_')}`)
+        if (!index.has(k)) index.set(k, d.declared)
+      }
+      declarationIndex.set(pkg.id, index)
+    }
+    return index.get(declarationKey(kind, platform, `rename:${externName}`)) ?? index.get(declarationKey(kind, platform, `name:${packages.get(depId)!.name}`)) ?? null
   }
 
   for (const id of workspaceMembers) {
@@ -192,6 +221,25 @@ export function validateMetadata(raw: Json, source: string): Metadata {
     resolveRoot,
     graphQuality: sawDepWithoutKinds ? 'no-dep-kinds' : 'full'
   }
+}
+
+/** A declared dependency as `packages[].dependencies` has it, before it is matched to resolved edges. */
+interface RawDeclaration {
+  name: string
+  rename: string | null
+  kind: DependencyKind
+  target: string | null
+  declared: DeclaredDependency
+}
+
+function declarationKey(kind: DependencyKind, platform: string | null, name: string): string {
+  return `${kind}\u0000${platform ?? ''}\u0000${name}`
+}
+
+/** A package's `features` table: feature name to the features, `dep:` names and `dep/feature`s it enables. */
+function parseFeatureMap(value: Json, path: string, fail: Fail): Map<string, string[]> {
+  const table = asObject(value, path, 'features', fail)
+  return new Map(Object.keys(table).map(name => [name, asStringArray(table[name], `${path}.features`, name, fail)]))
 }
 
 /** One edge of a path through the dependency graph: `from.deps[edge]`. */

@@ -70,6 +70,16 @@ export function defaultInvocation(overrides: Partial<Invocation> = {}): Invocati
 }
 
 /**
+ * Whether the invocation builds tests, examples or benches, and so their dev-dependencies (cargo's
+ * `CompileFilter::need_dev_deps`, src/cargo/ops/cargo_compile/compile_filter.rs).
+ */
+export function needsDevDependencies(inv: Invocation): boolean {
+  if (inv.command === 'test') return true
+  const t = inv.targets
+  return t.allTargets || t.tests || t.examples || t.benches || t.test.length + t.example.length + t.bench.length > 0
+}
+
+/**
  * Splits a `--features` value the way cargo does: on whitespace and commas, dropping empty items
  * (`-F "a b"`, `-F a,b` and `-F a -F b` all select `a` and `b`).
  */

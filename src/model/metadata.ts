@@ -28,14 +28,33 @@ export interface Target {
   requiredFeatures: string[]
 }
 
+/** One dependency as the manifest declares it (cargo's `Dependency`), from `packages[].dependencies`. */
+export interface DeclaredDependency {
+  /** The name features and `dep:` refer to it by: `rename` if given, else the package name (`name_in_toml`). */
+  nameInToml: string
+  optional: boolean
+  /** `features = […]` of the declaration. */
+  features: string[]
+  /** `default-features` (metadata `uses_default_features`). */
+  defaultFeatures: boolean
+}
+
+/** One kind of a dependency edge: the section it is declared in, its platform, and the declaration. */
+export interface EdgeKind {
+  kind: DependencyKind
+  /** A `cfg(...)` expression or a target triple, for `[target.….dependencies]`; null for every platform. */
+  platform: string | null
+  /** The declaration this kind comes from; null when the metadata does not tell (a non-optional dependency). */
+  declared: DeclaredDependency | null
+}
+
 /** One dependency edge between two packages, possibly of several kinds and platforms at once. */
 export interface DependencyEdge {
   /** The package depended upon. */
   pkg: PackageId
   /** The extern crate name in the dependent (after renames), with underscores. */
   externName: string
-  /** Each kind with an optional platform condition: a `cfg(...)` expression or a target triple. */
-  kinds: { kind: DependencyKind; platform: string | null }[]
+  kinds: EdgeKind[]
 }
 
 export interface Package {
@@ -46,8 +65,12 @@ export interface Package {
   source: string | null
   manifestPath: string
   targets: Target[]
-  /** Activated features of this package, from the resolve graph. */
+  /** Activated features of this package in `cargo metadata`'s own resolve (all members, every platform). */
   features: string[]
+  /** The `[features]` table, with the implicit feature of each optional dependency (metadata `features`). */
+  featureMap: ReadonlyMap<string, readonly string[]>
+  /** `edition`: the root package's decides the default feature resolver. */
+  edition: string
   deps: DependencyEdge[]
   /** `rust-version`, when declared. */
   rustVersion: string | null

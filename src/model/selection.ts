@@ -65,6 +65,17 @@ function defaultMembers(metadata: Metadata, currentManifest: string): Package[] 
   return root ? [root] : members
 }
 
+/** The workspace member whose manifest cargo runs on (cargo's `Workspace::current_opt`), if it is one. */
+export function currentPackage(metadata: Metadata, currentManifest: string): Package | null {
+  const current = path.resolve(currentManifest)
+  return metadata.workspaceMembers.map(id => metadata.packages.get(id)!).find(p => path.resolve(p.manifestPath) === current) ?? null
+}
+
+/** The package of the workspace root manifest; null for a virtual workspace. */
+export function rootPackage(metadata: Metadata): Package | null {
+  return currentPackage(metadata, path.join(metadata.workspaceRoot, 'Cargo.toml'))
+}
+
 function sortById(packages: Package[]): Package[] {
   return packages.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }

@@ -12,6 +12,7 @@ import { UserError } from '../errors.js'
 import type { CompileKind, CompileMode } from './build-context.js'
 import { platformMatches } from './cfg.js'
 import { isLinkable } from './crate-type.js'
+import type { FeaturesFor, ResolvedFeatures } from './features.js'
 import type { DependencyEdge, Metadata, Package, Target } from './metadata.js'
 import type { TargetInfo } from './target-info.js'
 import type { CrateDep, SourceUsesCrate, Unit } from './unit-graph.js'
@@ -20,6 +21,11 @@ import type { CrateDep, SourceUsesCrate, Unit } from './unit-graph.js'
 export interface UnitFor {
   /** Built for the host: a build script or proc-macro, or a dependency of one. */
   host: boolean
+  /**
+   * Uses the host side's features (cargo's `host_features`): a build-dependency, a proc-macro, and what they
+   * depend on. A build script of a normal dependency is built for the host with that dependency's features.
+   */
+  hostFeatures: boolean
   /** A dependency of a test harness: cargo forces `panic=unwind` on all of these. */
   test: boolean
 }
@@ -47,6 +53,8 @@ export interface State {
   /** The library target of a package, if any. */
   libOf(pkg: Package): Target | undefined
   sourceUsesCrate: SourceUsesCrate
+  /** The invocation's features and activated optional dependencies. */
+  features: ResolvedFeatures
   /** Finds the unit for a spec or creates it (appending it to `units`); `root` marks it as selected. */
   intern(spec: UnitSpec, root: boolean): Unit
 }
@@ -116,7 +124,7 @@ function depsOf(state: State, spec: UnitSpec, root: boolean): Unit {
 function computeDeps(state: State, unit: Unit, unitFor: UnitFor): Need[] {
   const { pkg, target, mode } = unit
   const needs: Need[] = []
-  for (const { pkg: dep, edge, kinds } of deps(state, unit)) {
+  for (const { pkg: dep, edge, kinds } of deps(state, unit, unitFor)) {
     // `calc_artifact_deps` without artifact dependencies: the library target of the dependency, if any.
     const lib = state.libOf(dep)
     if (!lib) continue
@@ -137,13 +145,13 @@ function computeDeps(state: State, unit: Unit, unitFor: UnitFor): Need[] {
     // Integration tests and benches run the package's binaries, so cargo builds them first.
     if ((target.kind === 'test' || target.kind === 'bench') && mode === 'test') {
       for (const bin of pkg.targets) {
-        if (bin.kind !== 'bin' || !featuresSatisfied(bin, pkg)) continue
+        if (bin.kind !== 'bin' || !featuresSatisfied(state, bin, pkg)) continue
         // `UnitFor::new_normal` and `CompileKind::for_target`: not a dependency of the harness itself.
-        needs.push({ pkg, target: bin, mode: 'build', kind: unit.kind, unitFor: { host: unitFor.host, test: false }, link: null })
+        needs.push({ pkg, target: bin, mode: 'build', kind: unit.kind, unitFor: { host: unitFor.host, hostFeatures: false, test: false }, link: null })
       }
     }
   }
-  const script = depBuildScript(unit)
+  const script = depBuildScript(unit, unitFor)
   if (script) needs.push(script)
   return needs
 }
@@ -152,10 +160,12 @@ function computeDeps(state: State, unit: Unit, unitFor: UnitFor): Need[] {
  * Follows `State::deps`: the dependency edges of the unit's package that apply to it. A build script gets
  * the build-dependencies and only it does; dev-dependencies apply to tests, examples, benches and anything
  * compiled as a test harness; a platform-specific dependency applies when its platform matches the unit's
- * (`RustcTargetData::dep_platform_activated`). Optional dependencies are as the resolve has them.
+ * (`RustcTargetData::dep_platform_activated`); an optional dependency applies when the invocation's features
+ * activate it for the unit's side (`is_dep_activated`).
  */
-function deps(state: State, unit: Unit): AppliedDep[] {
+function deps(state: State, unit: Unit, unitFor: UnitFor): AppliedDep[] {
   const { pkg, target, mode, kind } = unit
+  const featuresFor = featuresForUnit(unitFor)
   const info = state.infoFor(kind)
   const isBuildScript = target.kind === 'custom-build'
   const includeDev = !isBuildScript && (target.kind === 'test' || target.kind === 'example' || target.kind === 'bench' || mode === 'test')
@@ -164,7 +174,8 @@ function deps(state: State, unit: Unit): AppliedDep[] {
     const kinds = edge.kinds.filter(k => {
       if (isBuildScript ? k.kind !== 'build' : k.kind === 'build') return false
       if (k.kind === 'dev' && !includeDev) return false
-      return k.platform === null || matchesPlatform(k.platform, info, pkg)
+      if (k.platform !== null && !matchesPlatform(k.platform, info, pkg)) return false
+      return !k.declared?.optional || state.features.isDepActivated(pkg.id, featuresFor, k.declared.nameInToml)
     })
     if (kinds.length === 0) continue
     out.push({ pkg: edge.pkg === pkg.id ? pkg : state.metadata.packages.get(edge.pkg)!, edge, kinds })
@@ -193,17 +204,17 @@ function maybeLib(state: State, unit: Unit, unitFor: UnitFor): Need | null {
  * Follows `dep_build_script`: a package's build script runs before any other target of the package is
  * compiled. The run is not a unit of its own here; the dependent waits for what the run needs.
  */
-function depBuildScript(unit: Unit): Need | null {
+function depBuildScript(unit: Unit, unitFor: UnitFor): Need | null {
   const script = unit.pkg.targets.find(t => t.kind === 'custom-build')
-  return script ? computeDepsCustomBuild(unit.pkg, script) : null
+  return script ? computeDepsCustomBuild(unit.pkg, script, unitFor) : null
 }
 
 /**
  * Follows `compute_deps_custom_build`: running a build script needs the script compiled, for the host
  * (`UnitFor::for_custom_build`). Cargo's links overrides and artifact build-dependencies are not replayed.
  */
-function computeDepsCustomBuild(pkg: Package, script: Target): Need {
-  return { pkg, target: script, mode: 'build', kind: 'host', unitFor: { host: true, test: false }, link: null }
+function computeDepsCustomBuild(pkg: Package, script: Target, unitFor: UnitFor): Need {
+  return { pkg, target: script, mode: 'build', kind: 'host', unitFor: { host: true, hostFeatures: unitFor.hostFeatures, test: false }, link: null }
 }
 
 /**
@@ -225,6 +236,7 @@ function withDependency(unitFor: UnitFor, parent: Unit, dep: Target): UnitFor {
   const parentKind = parent.target.kind
   return {
     host: unitFor.host || parentKind === 'custom-build' || parentKind === 'proc-macro' || dep.kind === 'proc-macro',
+    hostFeatures: unitFor.hostFeatures || parentKind === 'custom-build' || dep.kind === 'proc-macro',
     test: unitFor.test || parent.mode === 'test'
   }
 }
@@ -238,7 +250,31 @@ function matchesPlatform(platform: string, info: TargetInfo, pkg: Package): bool
   }
 }
 
-/** The `required-features` check of `proposals_to_units` and `compute_deps`: every one is among the package's activated features. */
-export function featuresSatisfied(target: Target, pkg: Package): boolean {
-  return target.requiredFeatures.every(f => pkg.features.includes(f))
+/** `UnitFor::map_to_features_for`, without artifact dependencies. */
+function featuresForUnit(unitFor: UnitFor): FeaturesFor {
+  return unitFor.hostFeatures ? 'host' : 'normal'
+}
+
+/**
+ * The `required-features` check of `proposals_to_units` and `compute_deps`: each is among the package's
+ * features for normal units, or a `dep/feature` among its dependencies' (`resolve_all_features`,
+ * src/cargo/core/compiler/unit_dependencies.rs).
+ */
+export function featuresSatisfied(state: State, target: Target, pkg: Package): boolean {
+  if (target.requiredFeatures.length === 0) return true
+  const own = state.features.activatedFeatures(pkg.id, 'normal')
+  return target.requiredFeatures.every(f => {
+    if (own.has(f)) return true
+    const slash = f.indexOf('/')
+    if (slash < 0) return false
+    const [name, feature] = [f.slice(0, slash), f.slice(slash + 1)]
+    return pkg.deps.some(edge =>
+      edge.kinds.some(k => {
+        if ((k.declared?.nameInToml ?? edge.externName) !== name) return false
+        const dep = state.metadata.packages.get(edge.pkg)!
+        const host = k.kind === 'build' || dep.targets.some(t => t.kind === 'proc-macro')
+        return state.features.activatedFeatures(dep.id, host ? 'host' : 'normal').has(feature)
+      })
+    )
+  })
 }

@@ -24,6 +24,7 @@
 import { UserError } from '../errors.js'
 import type { BuildContext, CompileKind, CompileMode } from './build-context.js'
 import { canLto, type CrateType, isDynamic } from './crate-type.js'
+import { metadataFeatures, type ResolvedFeatures } from './features.js'
 import type { Invocation } from './invocation.js'
 import type { DependencyKind, Metadata, Package, Target } from './metadata.js'
 import type { PanicStrategy, ProfileSettings } from './profile.js'
@@ -122,7 +123,8 @@ export function buildUnitGraph(
   context: BuildContext,
   invocation: Invocation,
   selected: Package[],
-  sourceUsesCrate: SourceUsesCrate = () => true
+  sourceUsesCrate: SourceUsesCrate = () => true,
+  features: ResolvedFeatures = metadataFeatures(metadata)
 ): UnitGraph {
   const units: Unit[] = []
   const libs = new Map<Package, Target | undefined>()
@@ -138,9 +140,10 @@ export function buildUnitGraph(
       return libs.get(pkg)
     },
     sourceUsesCrate,
+    features,
     intern: unitInterner(units, infoFor, profile, new Set(selected.map(p => p.id)))
   }
-  const roots = depsOfRoots(state, generateRootUnits(selected, invocation, warnings))
+  const roots = depsOfRoots(state, generateRootUnits(state, selected, invocation, warnings))
   checkNamedTargets(invocation, selected)
   assignLto(roots, profile)
   return { units, roots, warnings }
@@ -235,12 +238,13 @@ function panicOf(
  * package, each target for the host if it is a proc-macro built as a library, else for the target
  * (`UnitGenerator::new_units`, `CompileKind::for_target`).
  */
-function generateRootUnits(selected: readonly Package[], invocation: Invocation, warnings: string[]): UnitSpec[] {
+function generateRootUnits(state: State, selected: readonly Package[], invocation: Invocation, warnings: string[]): UnitSpec[] {
   const roots: UnitSpec[] = []
   for (const pkg of selected) {
-    for (const { target, mode } of createProposals(pkg, invocation, warnings)) {
+    for (const { target, mode } of createProposals(state, pkg, invocation, warnings)) {
       const kind: CompileKind = target.kind === 'proc-macro' && mode === 'build' ? 'host' : 'target'
-      roots.push({ pkg, target, mode, kind, unitFor: { host: kind === 'host', test: false } })
+      // `UnitFor::new_normal`, `new_test` and `new_compiler` all start without host features.
+      roots.push({ pkg, target, mode, kind, unitFor: { host: kind === 'host', hostFeatures: false, test: false } })
     }
   }
   return roots
@@ -253,11 +257,11 @@ type Proposal = { target: Target; mode: CompileMode }
  * the command selects, with the compile mode cargo uses for each; a target whose required features are not
  * enabled is skipped with a warning.
  */
-function createProposals(pkg: Package, inv: Invocation, warnings: string[]): Proposal[] {
+function createProposals(state: State, pkg: Package, inv: Invocation, warnings: string[]): Proposal[] {
   const t = inv.targets
   const out: Proposal[] = []
   const add = (target: Target, mode: CompileMode): void => {
-    if (!featuresSatisfied(target, pkg)) {
+    if (!featuresSatisfied(state, target, pkg)) {
       warnings.push(
         `target \`${target.name}\` in package \`${pkg.name}\` is skipped: it requires the features ${target.requiredFeatures.map(f => `\`${f}\``).join(', ')}`
       )

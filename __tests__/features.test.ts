@@ -1,0 +1,220 @@
+/**
+ * The feature resolver on small in-memory workspaces: the rules of cargo's `resolver/features.rs` that the
+ * recorded fixture workspaces (features-*) do not each pin, checked one by one.
+ */
+import { describe, expect, it } from '@jest/globals'
+import { parseCfgLines } from '../src/model/cfg.js'
+import { type FeatureRequest, featureValue, resolveFeatures } from '../src/model/features.js'
+import type { DeclaredDependency, DependencyKind, Metadata, Package } from '../src/model/metadata.js'
+import type { TargetInfo } from '../src/model/target-info.js'
+
+interface Dep {
+  on: string
+  kind?: DependencyKind
+  platform?: string
+  optional?: boolean
+  features?: string[]
+  defaultFeatures?: boolean
+  rename?: string
+}
+
+/** A package `name` with a lib (or a proc-macro), its `[features]` and its dependencies on other packages by name. */
+function pkg(name: string, features: Record<string, string[]> = {}, deps: Dep[] = [], procMacro = false): Package & { declaredDeps: Dep[] } {
+  return {
+    id: `path+file:///w/${name}#0.1.0`,
+    name,
+    version: '0.1.0',
+    source: null,
+    manifestPath: `/w/${name}/Cargo.toml`,
+    targets: [{ name, kind: procMacro ? 'proc-macro' : 'lib', crateTypes: [procMacro ? 'proc-macro' : 'lib'], srcPath: `/w/${name}/src/lib.rs`, test: true, requiredFeatures: [] }],
+    features: [],
+    featureMap: new Map(Object.entries(features)),
+    edition: '2021',
+    deps: [],
+    rustVersion: null,
+    publish: false,
+    declaredDeps: deps
+  }
+}
+
+function workspace(members: string[], packages: ReturnType<typeof pkg>[]): Metadata {
+  const byName = new Map(packages.map(p => [p.name, p]))
+  for (const p of packages) {
+    const edges = new Map<string, Package['deps'][number]>()
+    for (const d of p.declaredDeps) {
+      const target = byName.get(d.on)!
+      const declared: DeclaredDependency = { nameInToml: d.rename ?? d.on, optional: d.optional ?? false, features: d.features ?? [], defaultFeatures: d.defaultFeatures ?? true }
+      const edge = edges.get(target.id) ?? { pkg: target.id, externName: (d.rename ?? d.on).replace(/-/g, '_'), kinds: [] }
+      edge.kinds.push({ kind: d.kind ?? 'normal', platform: d.platform ?? null, declared })
+      edges.set(target.id, edge)
+    }
+    p.deps = [...edges.values()]
+  }
+  return {
+    packages: new Map(packages.map(p => [p.id, p])),
+    workspaceMembers: members.map(m => byName.get(m)!.id),
+    workspaceDefaultMembers: null,
+    workspaceRoot: '/w',
+    targetDirectory: '/w/target',
+    resolveRoot: null,
+    graphQuality: 'full'
+  }
+}
+
+const LINUX: TargetInfo = {
+  triple: 'x86_64-unknown-linux-gnu',
+  cfg: parseCfgLines('unix\ntarget_os="linux"\ntarget_family="unix"\n'),
+  stdInstalled: true,
+  supportedCrateTypes: new Set(['bin', 'lib', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro']),
+  fileNames: {},
+  sysroot: '/rust',
+  targetLibdir: '/rust/lib',
+  crtStaticExecutables: false,
+  stdDylib: null,
+  rustflags: [],
+  rustflagsSource: null
+}
+
+function resolve(metadata: Metadata, selected: string[], request: Partial<FeatureRequest> = {}) {
+  const byName = (n: string) => [...metadata.packages.values()].find(p => p.name === n)!
+  const features = resolveFeatures(metadata, {
+    resolver: 2,
+    selected: selected.map(byName),
+    current: null,
+    virtualWorkspace: true,
+    features: [],
+    allFeatures: false,
+    noDefaultFeatures: false,
+    hasDevUnits: false,
+    host: LINUX,
+    target: LINUX,
+    ...request
+  })
+  return {
+    on: (name: string, side: 'normal' | 'host' = 'normal') => [...features.activatedFeatures(byName(name).id, side)].sort(),
+    dep: (name: string, dep: string, side: 'normal' | 'host' = 'normal') => features.isDepActivated(byName(name).id, side, dep)
+  }
+}
+
+describe('featureValue', () => {
+  it('reads cargo’s four forms', () => {
+    expect(['std', 'dep:serde', 'serde/derive', 'serde?/derive'].map(featureValue)).toEqual([
+      { kind: 'feature', feature: 'std' },
+      { kind: 'dep', depName: 'serde' },
+      { kind: 'dep-feature', depName: 'serde', depFeature: 'derive', weak: false },
+      { kind: 'dep-feature', depName: 'serde', depFeature: 'derive', weak: true }
+    ])
+  })
+})
+
+describe('resolveFeatures', () => {
+  // `engine` has an optional dylib behind `dynamic`; `game` uses engine plainly, `tools` turns `dynamic` on.
+  const bevy = () =>
+    workspace(
+      ['game', 'tools', 'engine'],
+      [
+        pkg('game', {}, [{ on: 'engine' }]),
+        pkg('tools', {}, [{ on: 'engine', features: ['dynamic'] }]),
+        pkg('engine', { dynamic: ['dep:engine_dylib'] }, [{ on: 'engine_dylib', optional: true }]),
+        pkg('engine_dylib')
+      ]
+    )
+
+  it('activates only what the selected packages ask for', () => {
+    expect(resolve(bevy(), ['game']).dep('engine', 'engine_dylib')).toBe(false)
+    expect(resolve(bevy(), ['tools']).dep('engine', 'engine_dylib')).toBe(true)
+    expect(resolve(bevy(), ['game', 'tools']).on('engine')).toEqual(['dynamic'])
+  })
+
+  it('`member/feature` and plain features on the command line reach the members that have them', () => {
+    expect(resolve(bevy(), ['game'], { features: ['engine/dynamic'] }).dep('engine', 'engine_dylib')).toBe(true)
+    // `game` has no feature `dynamic`: resolver 2 gives it to no one.
+    expect(resolve(bevy(), ['game'], { features: ['dynamic'] }).dep('engine', 'engine_dylib')).toBe(false)
+    expect(resolve(bevy(), ['engine'], { features: ['dynamic'] }).dep('engine', 'engine_dylib')).toBe(true)
+  })
+
+  it('resolver 1 in a package workspace gives plain features to the package cargo runs in', () => {
+    const m = bevy()
+    const engine = [...m.packages.values()].find(p => p.name === 'engine')!
+    const r = resolve(m, ['game', 'engine'], { resolver: 1, virtualWorkspace: false, current: engine, features: ['dynamic'] })
+    expect(r.dep('engine', 'engine_dylib')).toBe(true)
+  })
+
+  it('a weak `dep?/feature` waits until something else activates the dependency, whatever the order', () => {
+    const weak = (select: string[]) =>
+      resolve(
+        workspace(
+          ['a', 'b'],
+          [
+            pkg('a', {}, [{ on: 'lib', features: ['extra'] }]),
+            pkg('b', {}, [{ on: 'lib', features: ['with_opt'] }]),
+            pkg('lib', { extra: ['opt?/dy'], with_opt: ['dep:opt'] }, [{ on: 'opt', optional: true }]),
+            pkg('opt', { dy: [] })
+          ]
+        ),
+        select
+      )
+    expect(weak(['a']).dep('lib', 'opt')).toBe(false)
+    expect(weak(['b']).on('opt')).toEqual([])
+    expect(weak(['a', 'b']).on('opt')).toEqual(['dy'])
+    expect(weak(['b', 'a']).on('opt')).toEqual(['dy'])
+  })
+
+  it('a non-weak `dep/feature` activates the optional dependency and its implicit feature', () => {
+    const r = resolve(
+      workspace(['a'], [pkg('a', { fast: ['opt/dy'], opt: ['dep:opt'] }, [{ on: 'opt', optional: true }]), pkg('opt', { dy: [] })]),
+      ['a'],
+      { features: ['fast'] }
+    )
+    expect(r.dep('a', 'opt')).toBe(true)
+    expect(r.on('a')).toEqual(['fast', 'opt'])
+    expect(r.on('opt')).toEqual(['dy'])
+  })
+
+  it('default features: on unless the declaration or the command line turns them off', () => {
+    const m = () =>
+      workspace(['a'], [pkg('a', { default: ['x'], x: [] }, [{ on: 'b', defaultFeatures: false }]), pkg('b', { default: ['y'], y: [] })])
+    expect(resolve(m(), ['a']).on('a')).toEqual(['default', 'x'])
+    expect(resolve(m(), ['a']).on('b')).toEqual([])
+    expect(resolve(m(), ['a'], { noDefaultFeatures: true }).on('a')).toEqual([])
+  })
+
+  it('resolver 2 keeps build-dependency and proc-macro features on the host side; resolver 1 unifies them', () => {
+    const m = () =>
+      workspace(
+        ['app'],
+        [
+          pkg('app', {}, [{ on: 'helper' }, { on: 'helper', kind: 'build', features: ['dy'] }, { on: 'mac' }]),
+          pkg('helper', { dy: [] }),
+          pkg('mac', {}, [{ on: 'helper', features: ['dy'] }], true)
+        ]
+      )
+    const v2 = resolve(m(), ['app'])
+    expect([v2.on('helper'), v2.on('helper', 'host')]).toEqual([[], ['dy']])
+    const v1 = resolve(m(), ['app'], { resolver: 1 })
+    expect([v1.on('helper'), v1.on('helper', 'host')]).toEqual([['dy'], ['dy']])
+  })
+
+  it('resolver 2 leaves dev-dependency features off unless tests, examples or benches are built', () => {
+    const m = () => workspace(['app'], [pkg('app', {}, [{ on: 'core' }, { on: 'core', kind: 'dev', features: ['dy'] }]), pkg('core', { dy: [] })])
+    expect(resolve(m(), ['app']).on('core')).toEqual([])
+    expect(resolve(m(), ['app'], { hasDevUnits: true }).on('core')).toEqual(['dy'])
+    expect(resolve(m(), ['app'], { resolver: 1 }).on('core')).toEqual(['dy'])
+  })
+
+  it('resolver 2 ignores a dependency for another platform; resolver 1 does not', () => {
+    const m = () => workspace(['app'], [pkg('app', {}, [{ on: 'lib' }, { on: 'lib', platform: 'cfg(windows)', features: ['dy'] }]), pkg('lib', { dy: [] })])
+    expect(resolve(m(), ['app']).on('lib')).toEqual([])
+    expect(resolve(m(), ['app'], { resolver: 1 }).on('lib')).toEqual(['dy'])
+  })
+
+  it('`-p` of a package outside the workspace resolves every member with its default features', () => {
+    const r = resolve(bevy(), ['engine_dylib'])
+    expect(r.dep('engine', 'engine_dylib')).toBe(true)
+  })
+
+  it('a dependency chain deeper than the call stack', () => {
+    const chain = Array.from({ length: 20_000 }, (_, i) => pkg(`p${i}`, { default: ['x'], x: [] }, i + 1 < 20_000 ? [{ on: `p${i + 1}` }] : []))
+    expect(resolve(workspace(['p0'], chain), ['p0']).on('p19999')).toEqual(['default', 'x'])
+  })
+})

@@ -1,0 +1,344 @@
+/**
+ * Cargo's feature resolver, replayed for one invocation: which features of each package are on, and which of
+ * its optional dependencies, for what the invocation selects — not `cargo metadata`'s resolve, which unifies
+ * every member, every platform and dev-dependencies.
+ *
+ * Follows `src/cargo/core/resolver/features.rs` of cargo 0.96.0 (rust-lang/cargo f2d3ce0bd7f24a49f8f72d9000448f8838c4e850,
+ * the cargo of Rust 1.95), function by function:
+ *
+ *   resolveFeatures        `FeatureResolver::resolve` and `do_resolve`
+ *   membersWithFeatures    `Workspace::members_with_features` (src/cargo/core/workspace.rs), new and old CLI behaviour
+ *   activatePkg            `activate_pkg`
+ *   activateFv             `activate_fv`
+ *   activateRec            `activate_rec`
+ *   activateDependency     `activate_dependency`
+ *   activateDepFeature     `activate_dep_feature`
+ *   fvsFromDependency      `fvs_from_dependency`
+ *   fvsFromRequested       `fvs_from_requested`
+ *   deps                   `deps` and its `platform_activated`
+ *
+ * The dependency edges are those of the metadata's resolve, which (run on the whole workspace with the same
+ * feature flags) holds every edge the invocation can activate. Not replayed: artifact dependencies
+ * (`FeaturesFor::ArtifactDep`), `-Zfeatures`, and the errors cargo reports for unknown features, which
+ * `cargo metadata` has already reported for the workspace.
+ *
+ * The recursion of cargo's functions is a work list here (a dependency chain can be deeper than the call
+ * stack); the result is the same fixed point, since activation only ever adds.
+ */
+import { platformMatches } from './cfg.js'
+import type { DeclaredDependency, EdgeKind, Metadata, Package, PackageId } from './metadata.js'
+import type { TargetInfo } from './target-info.js'
+
+/** The feature resolver cargo uses: `resolver = "1"`, or `"2"` (`"3"` resolves features as `"2"` does). */
+export type ResolverVersion = 1 | 2
+
+/** cargo's `FeaturesFor`: features for normal and dev dependencies, or for the host side (build deps, proc-macros). */
+export type FeaturesFor = 'normal' | 'host'
+
+/** The features on, and the optional dependencies activated, for each package on each side. */
+export interface ResolvedFeatures {
+  /** `ResolvedFeatures::activated_features`; empty for a package nothing activates. */
+  activatedFeatures(pkg: PackageId, featuresFor: FeaturesFor): ReadonlySet<string>
+  /** `ResolvedFeatures::is_dep_activated`: an optional dependency, by its name in the manifest. */
+  isDepActivated(pkg: PackageId, featuresFor: FeaturesFor, nameInToml: string): boolean
+}
+
+/** What the invocation asks of the resolver. */
+export interface FeatureRequest {
+  resolver: ResolverVersion
+  /** The packages the invocation selects (`-p`, `--workspace`, the default members). */
+  selected: readonly Package[]
+  /** The package of the manifest cargo runs on, when it is one: resolver 1's `--features` apply to it. */
+  current: Package | null
+  /** The workspace root manifest has no `[package]`. */
+  virtualWorkspace: boolean
+  features: readonly string[]
+  allFeatures: boolean
+  noDefaultFeatures: boolean
+  /** Tests, examples or benches are built, so dev-dependencies are (cargo's `HasDevUnits::Yes`). */
+  hasDevUnits: boolean
+  host: TargetInfo
+  /** The requested target (`--target`), or the host. */
+  target: TargetInfo
+}
+
+/**
+ * The features of `cargo metadata`'s own resolve, on both sides, with every resolved edge active: what the
+ * analysis uses when the feature resolver cannot be replayed (the workspace manifest is not readable).
+ */
+export function metadataFeatures(metadata: Metadata): ResolvedFeatures {
+  const sets = new Map([...metadata.packages.values()].map(p => [p.id, new Set(p.features)]))
+  return {
+    activatedFeatures: pkg => sets.get(pkg) ?? EMPTY,
+    isDepActivated: () => true
+  }
+}
+
+/** Features requested for one member from the command line (cargo's `CliFeatures`). */
+interface CliFeatures {
+  features: FeatureValue[]
+  allFeatures: boolean
+  usesDefaultFeatures: boolean
+}
+
+/** cargo's `FeatureValue`. */
+type FeatureValue = { kind: 'feature'; feature: string } | { kind: 'dep'; depName: string } | { kind: 'dep-feature'; depName: string; depFeature: string; weak: boolean }
+
+/** `FeatureValue::new`: `dep:name`, `name/feature`, `name?/feature`, or a feature. */
+export function featureValue(text: string): FeatureValue {
+  const slash = text.indexOf('/')
+  if (slash >= 0) {
+    const name = text.slice(0, slash)
+    const weak = name.endsWith('?')
+    return { kind: 'dep-feature', depName: weak ? name.slice(0, -1) : name, depFeature: text.slice(slash + 1), weak }
+  }
+  if (text.startsWith('dep:')) return { kind: 'dep', depName: text.slice('dep:'.length) }
+  return { kind: 'feature', feature: text }
+}
+
+/** A declaration as the resolver reads it: the metadata's, or a plain required one when the metadata has none. */
+function declarationOf(edge: { externName: string }, kind: EdgeKind): DeclaredDependency {
+  return kind.declared ?? { nameInToml: edge.externName, optional: false, features: [], defaultFeatures: true }
+}
+
+/** A dependency of a package on one side, with the side its own features go to (an element of cargo's `deps`). */
+interface AppliedDep {
+  dep: Package
+  declared: DeclaredDependency
+  depFk: FeaturesFor
+}
+
+/** What the resolver has found for one package on one side (cargo's maps, keyed by package and side). */
+interface Side {
+  /** `activated_features`, keyed by the applied side. */
+  features: Set<string> | null
+  /** `activated_dependencies`, keyed by the applied side. */
+  dependencies: Set<string> | null
+  /** `processed_deps` and `deferred_weak_dependencies`, keyed by the side as asked. */
+  processed: boolean
+  deferredWeak: Map<string, Set<string>> | null
+  /** `deps` for this side, computed once. */
+  deps: AppliedDep[] | null
+}
+
+/** `FeatureResolver::resolve`: every selected member, then everything its features and dependencies reach. */
+export function resolveFeatures(metadata: Metadata, request: FeatureRequest): ResolvedFeatures {
+  // `FeatureOpts::new_behavior`.
+  const v2 = request.resolver === 2
+  const opts = { decoupleHostDeps: v2, decoupleDevDeps: v2 && !request.hasDevUnits, ignoreInactiveTargets: v2 }
+  const trackForHost = opts.decoupleHostDeps || opts.ignoreInactiveTargets
+  /** `FeaturesFor::apply_opts`: one namespace for everything unless host dependencies are decoupled. */
+  const applied = (fk: FeaturesFor): FeaturesFor => (opts.decoupleHostDeps ? fk : 'normal')
+
+  const sides = new Map<Package, { normal: Side; host: Side }>()
+  const sideOf = (pkg: Package, fk: FeaturesFor): Side => {
+    let both = sides.get(pkg)
+    if (both === undefined) sides.set(pkg, (both = { normal: newSide(), host: newSide() }))
+    return both[fk]
+  }
+  const parsedFeatures = new Map<Package, Map<string, FeatureValue[]>>()
+  /** The package's feature table, each value parsed once. */
+  const featureMapOf = (pkg: Package): ReadonlyMap<string, FeatureValue[]> => {
+    if (pkg.featureMap.size === 0) return NO_FEATURES
+    let map = parsedFeatures.get(pkg)
+    if (map === undefined) parsedFeatures.set(pkg, (map = new Map([...pkg.featureMap].map(([name, values]) => [name, values.map(featureValue)]))))
+    return map
+  }
+  const tasks: (() => void)[] = []
+
+  /** `deps`: the dependencies of a package that apply on one side, each with the side its features go to. */
+  const deps = (pkg: Package, fk: FeaturesFor): AppliedDep[] => {
+    const side = sideOf(pkg, fk)
+    if (side.deps !== null) return side.deps
+    const out: AppliedDep[] = []
+    for (const edge of pkg.deps) {
+      const dep = metadata.packages.get(edge.pkg)!
+      for (const kind of edge.kinds) {
+        if (kind.platform !== null && opts.ignoreInactiveTargets && !platformActivated(kind, fk, request)) continue
+        if (opts.decoupleDevDeps && kind.kind === 'dev') continue
+        const depFk: FeaturesFor = fk !== 'host' && trackForHost && (kind.kind === 'build' || hasProcMacroLib(dep)) ? 'host' : fk
+        out.push({ dep, declared: declarationOf(edge, kind), depFk })
+      }
+    }
+    return (side.deps = out)
+  }
+  const featuresOf = (pkg: Package, fk: FeaturesFor): Set<string> => {
+    const side = sideOf(pkg, applied(fk))
+    return (side.features ??= new Set())
+  }
+
+  const activatePkg = (pkg: Package, fk: FeaturesFor, fvs: readonly FeatureValue[]): void => {
+    featuresOf(pkg, fk)
+    for (const fv of fvs) activateFv(pkg, fk, fv)
+    const side = sideOf(pkg, fk)
+    if (side.processed) return
+    side.processed = true
+    for (const { dep, declared, depFk } of deps(pkg, fk)) {
+      if (declared.optional) continue
+      tasks.push(() => activatePkg(dep, depFk, fvsFromDependency(dep, declared, featureMapOf(dep))))
+    }
+  }
+
+  const activateFv = (pkg: Package, fk: FeaturesFor, fv: FeatureValue): void => {
+    if (fv.kind === 'feature') activateRec(pkg, fk, fv.feature)
+    else if (fv.kind === 'dep') activateDependency(pkg, fk, fv.depName)
+    else activateDepFeature(pkg, fk, fv.depName, fv.depFeature, fv.weak)
+  }
+
+  const activateRec = (pkg: Package, fk: FeaturesFor, feature: string): void => {
+    const enabled = featuresOf(pkg, fk)
+    if (enabled.has(feature)) return
+    enabled.add(feature)
+    const fvs = featureMapOf(pkg).get(feature)
+    if (fvs === undefined) return
+    for (const fv of fvs) tasks.push(() => activateFv(pkg, fk, fv))
+  }
+
+  const activateDependency = (pkg: Package, fk: FeaturesFor, depName: string): void => {
+    const appliedSide = sideOf(pkg, applied(fk))
+    ;(appliedSide.dependencies ??= new Set()).add(depName)
+    const side = sideOf(pkg, fk)
+    const toEnable = side.deferredWeak?.get(depName)
+    side.deferredWeak?.delete(depName)
+    for (const { dep, declared, depFk } of deps(pkg, fk)) {
+      if (declared.nameInToml !== depName) continue
+      for (const depFeature of toEnable ?? []) tasks.push(() => activateFv(dep, depFk, featureValue(depFeature)))
+      tasks.push(() => activatePkg(dep, depFk, fvsFromDependency(dep, declared, featureMapOf(dep))))
+    }
+  }
+
+  const activateDepFeature = (pkg: Package, fk: FeaturesFor, depName: string, depFeature: string, weak: boolean): void => {
+    for (const { dep, declared, depFk } of deps(pkg, fk)) {
+      if (declared.nameInToml !== depName) continue
+      if (declared.optional) {
+        if (weak && sideOf(pkg, applied(fk)).dependencies?.has(depName) !== true) {
+          const side = sideOf(pkg, fk)
+          const deferred = (side.deferredWeak ??= new Map())
+          deferred.set(depName, (deferred.get(depName) ?? new Set()).add(depFeature))
+          continue
+        }
+        activateFv(pkg, fk, { kind: 'dep', depName })
+        if (!weak && pkg.featureMap.has(depName)) activateRec(pkg, fk, depName)
+      }
+      tasks.push(() => activateFv(dep, depFk, featureValue(depFeature)))
+    }
+  }
+
+  // `do_resolve`: each selected member with its command-line features; a member with a proc-macro is
+  // resolved for both sides when the host is tracked.
+  for (const [member, cli] of membersWithFeatures(metadata, request)) {
+    const fvs = fvsFromRequested(member, cli)
+    if (trackForHost && hasAnyProcMacro(member)) tasks.push(() => activatePkg(member, 'host', fvs))
+    tasks.push(() => activatePkg(member, 'normal', fvs))
+    while (tasks.length > 0) tasks.pop()!()
+  }
+
+  const byId = (id: PackageId, fk: FeaturesFor): Side | undefined => {
+    const pkg = metadata.packages.get(id)
+    return pkg === undefined ? undefined : sides.get(pkg)?.[applied(fk)]
+  }
+  return {
+    activatedFeatures: (pkg, featuresFor) => byId(pkg, featuresFor)?.features ?? EMPTY,
+    isDepActivated: (pkg, featuresFor, name) => byId(pkg, featuresFor)?.dependencies?.has(name) ?? false
+  }
+}
+
+function newSide(): Side {
+  return { features: null, dependencies: null, processed: false, deferredWeak: null, deps: null }
+}
+
+const EMPTY: ReadonlySet<string> = new Set()
+
+/** `fvs_from_dependency`: the features a declaration asks for, and `default` unless it opts out. */
+function fvsFromDependency(dep: Package, declared: DeclaredDependency, featureMap: ReadonlyMap<string, unknown>): readonly FeatureValue[] {
+  const withDefault = declared.defaultFeatures && featureMap.has('default')
+  // Most declarations ask for nothing but the defaults: one shared list for them.
+  if (declared.features.length === 0) return withDefault ? DEFAULT_ONLY : NONE
+  const fvs = declared.features.map(featureValue)
+  if (withDefault) fvs.push(DEFAULT)
+  return fvs
+}
+
+const DEFAULT: FeatureValue = { kind: 'feature', feature: 'default' }
+const DEFAULT_ONLY: readonly FeatureValue[] = [DEFAULT]
+const NONE: readonly FeatureValue[] = []
+const NO_FEATURES: ReadonlyMap<string, FeatureValue[]> = new Map()
+
+/** `fvs_from_requested`: the command line's features for a member, `default` unless turned off, or all of them. */
+function fvsFromRequested(member: Package, cli: CliFeatures): FeatureValue[] {
+  const fvs = [...cli.features]
+  if (cli.usesDefaultFeatures && member.featureMap.has('default')) fvs.push({ kind: 'feature', feature: 'default' })
+  if (cli.allFeatures) for (const feature of member.featureMap.keys()) fvs.push({ kind: 'feature', feature })
+  return fvs
+}
+
+/**
+ * `Workspace::members_with_features`: the selected members, each with the command line's features that
+ * apply to it. Resolver 2 and virtual workspaces (`members_with_features_new`) give each selected member the
+ * features it has; resolver 1 in a package's workspace (`members_with_features_old`) gives plain features
+ * to the package cargo runs in, and `member/feature` to the members named. When no workspace member is
+ * selected (`-p` of a dependency), every member is resolved with its default features.
+ */
+function membersWithFeatures(metadata: Metadata, request: FeatureRequest): [Package, CliFeatures][] {
+  const members = metadata.workspaceMembers.map(id => metadata.packages.get(id)!)
+  const selected = new Set(request.selected.map(p => p.id))
+  const requested = request.features.map(featureValue)
+  const usesDefaultFeatures = !request.noDefaultFeatures
+  if (request.resolver === 2 || request.virtualWorkspace) {
+    const chosen = members.filter(m => selected.has(m.id))
+    if (chosen.length === 0) return members.map(m => [m, { features: [], allFeatures: false, usesDefaultFeatures: true }])
+    return chosen.map(m => [m, { features: collectMatchingFeatures(m, requested), allFeatures: request.allFeatures, usesDefaultFeatures }])
+  }
+  const memberSpecific = new Map<string, FeatureValue[]>()
+  const cwdFeatures: FeatureValue[] = []
+  for (const fv of requested) {
+    if (fv.kind === 'dep-feature') {
+      const isMember = members.some(m => m !== request.current && m.name === fv.depName)
+      if (isMember && request.selected.some(p => p.name === fv.depName)) {
+        const list = memberSpecific.get(fv.depName) ?? []
+        list.push({ kind: 'feature', feature: fv.depFeature })
+        memberSpecific.set(fv.depName, list)
+        continue
+      }
+    }
+    cwdFeatures.push(fv)
+  }
+  const out: [Package, CliFeatures][] = []
+  for (const member of members) {
+    if (member === request.current) out.push([member, { features: cwdFeatures, allFeatures: request.allFeatures, usesDefaultFeatures }])
+    else if (selected.has(member.id)) {
+      out.push([member, { features: memberSpecific.get(member.name) ?? [], allFeatures: request.allFeatures, usesDefaultFeatures: true }])
+    }
+  }
+  return out
+}
+
+/** `Workspace::collect_matching_features`: the requested features a member has (its own or its dependencies'). */
+function collectMatchingFeatures(member: Package, requested: readonly FeatureValue[]): FeatureValue[] {
+  const declared = new Map<string, DeclaredDependency>()
+  for (const edge of member.deps) for (const kind of edge.kinds) declared.set(declarationOf(edge, kind).nameInToml, declarationOf(edge, kind))
+  const hasFeature = (f: string): boolean => member.featureMap.has(f) || declared.get(f)?.optional === true
+  const out: FeatureValue[] = []
+  for (const fv of requested) {
+    if (fv.kind === 'feature' && hasFeature(fv.feature)) out.push(fv)
+    else if (fv.kind === 'dep-feature') {
+      if (declared.has(fv.depName)) out.push(fv)
+      else if (fv.depName === member.name && hasFeature(fv.depFeature)) out.push({ kind: 'feature', feature: fv.depFeature })
+    }
+  }
+  return out
+}
+
+/** `platform_activated`: build dependencies and the host side are checked against the host, the rest against the target. */
+function platformActivated(kind: EdgeKind, fk: FeaturesFor, request: FeatureRequest): boolean {
+  const info = kind.kind === 'build' || fk === 'host' ? request.host : request.target
+  return platformMatches(kind.platform!, info.triple, info.cfg)
+}
+
+function hasProcMacroLib(pkg: Package): boolean {
+  return pkg.targets.some(t => t.kind === 'proc-macro' || (t.kind === 'lib' && t.crateTypes.includes('proc-macro')))
+}
+
+function hasAnyProcMacro(pkg: Package): boolean {
+  return hasProcMacroLib(pkg)
+}
