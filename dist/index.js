@@ -38291,6 +38291,10 @@ function buildUnitGraph(metadata, context, invocation, selected, sourceUsesCrate
     const warnings = [];
     const profile = invocation.command === 'test' ? context.testProfile : context.profile;
     const infoFor = (kind) => (kind === 'host' ? context.host : context.target);
+    const rootSpecs = generateRootUnits({ metadata, features }, selected, invocation, warnings);
+    // Cargo's primary packages are the packages of the root units (`BuildRunner::prepare_units`), not the
+    // selected ones: with `--examples`, a selected package without examples is not primary.
+    const primary = new Set(rootSpecs.map(s => s.pkg.id));
     const state = {
         metadata,
         units,
@@ -38302,9 +38306,9 @@ function buildUnitGraph(metadata, context, invocation, selected, sourceUsesCrate
         },
         sourceUsesCrate,
         features,
-        intern: unitInterner(units, infoFor, profile, new Set(selected.map(p => p.id)))
+        intern: unitInterner(units, infoFor, profile, primary)
     };
-    const roots = depsOfRoots(state, generateRootUnits(state, selected, invocation, warnings));
+    const roots = depsOfRoots(state, rootSpecs);
     checkNamedTargets(invocation, selected);
     assignLto(roots, profile);
     return { units, roots, warnings };

@@ -59,6 +59,9 @@ export interface State {
   intern(spec: UnitSpec, root: boolean): Unit
 }
 
+/** What the `required-features` check reads. */
+export type FeatureState = Pick<State, 'metadata' | 'features'>
+
 /** A unit whose needs are being met, one at a time, depth first. */
 interface Frame {
   unit: Unit
@@ -260,7 +263,7 @@ function featuresForUnit(unitFor: UnitFor): FeaturesFor {
  * features for normal units, or a `dep/feature` among its dependencies' (`resolve_all_features`,
  * src/cargo/core/compiler/unit_dependencies.rs).
  */
-export function featuresSatisfied(state: State, target: Target, pkg: Package): boolean {
+export function featuresSatisfied(state: FeatureState, target: Target, pkg: Package): boolean {
   if (target.requiredFeatures.length === 0) return true
   const own = state.features.activatedFeatures(pkg.id, 'normal')
   return target.requiredFeatures.every(f => {

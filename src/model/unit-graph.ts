@@ -30,7 +30,7 @@ import type { DependencyKind, Metadata, Package, Target } from './metadata.js'
 import type { PanicStrategy, ProfileSettings } from './profile.js'
 import { codegenOptions, flagEnabled } from './rustc-flags.js'
 import type { TargetInfo } from './target-info.js'
-import { depsOfRoots, featuresSatisfied, type State, type UnitSpec } from './unit-dependencies.js'
+import { depsOfRoots, type FeatureState, featuresSatisfied, type State, type UnitSpec } from './unit-dependencies.js'
 
 /**
  * Cargo's LTO decision for one unit (`Lto` in src/cargo/core/compiler/lto.rs): `run` passes `-C lto[=x]`,
@@ -98,7 +98,7 @@ export interface Unit {
   buildsAfter: Unit[]
   /** Selected on the command line (a root unit). */
   root: boolean
-  /** The package was selected on the command line. */
+  /** The package has a root unit (cargo's primary packages: `-C prefer-dynamic` spares its dylib). */
   primary: boolean
 }
 
@@ -131,6 +131,10 @@ export function buildUnitGraph(
   const warnings: string[] = []
   const profile = invocation.command === 'test' ? context.testProfile : context.profile
   const infoFor = (kind: CompileKind): TargetInfo => (kind === 'host' ? context.host : context.target)
+  const rootSpecs = generateRootUnits({ metadata, features }, selected, invocation, warnings)
+  // Cargo's primary packages are the packages of the root units (`BuildRunner::prepare_units`), not the
+  // selected ones: with `--examples`, a selected package without examples is not primary.
+  const primary = new Set(rootSpecs.map(s => s.pkg.id))
   const state: State = {
     metadata,
     units,
@@ -141,9 +145,9 @@ export function buildUnitGraph(
     },
     sourceUsesCrate,
     features,
-    intern: unitInterner(units, infoFor, profile, new Set(selected.map(p => p.id)))
+    intern: unitInterner(units, infoFor, profile, primary)
   }
-  const roots = depsOfRoots(state, generateRootUnits(state, selected, invocation, warnings))
+  const roots = depsOfRoots(state, rootSpecs)
   checkNamedTargets(invocation, selected)
   assignLto(roots, profile)
   return { units, roots, warnings }
@@ -238,7 +242,7 @@ function panicOf(
  * package, each target for the host if it is a proc-macro built as a library, else for the target
  * (`UnitGenerator::new_units`, `CompileKind::for_target`).
  */
-function generateRootUnits(state: State, selected: readonly Package[], invocation: Invocation, warnings: string[]): UnitSpec[] {
+function generateRootUnits(state: FeatureState, selected: readonly Package[], invocation: Invocation, warnings: string[]): UnitSpec[] {
   const roots: UnitSpec[] = []
   for (const pkg of selected) {
     for (const { target, mode } of createProposals(state, pkg, invocation, warnings)) {
@@ -257,7 +261,7 @@ type Proposal = { target: Target; mode: CompileMode }
  * the command selects, with the compile mode cargo uses for each; a target whose required features are not
  * enabled is skipped with a warning.
  */
-function createProposals(state: State, pkg: Package, inv: Invocation, warnings: string[]): Proposal[] {
+function createProposals(state: FeatureState, pkg: Package, inv: Invocation, warnings: string[]): Proposal[] {
   const t = inv.targets
   const out: Proposal[] = []
   const add = (target: Target, mode: CompileMode): void => {
