@@ -5018,6 +5018,7 @@ function resolveUnit(unit, done, units) {
     // dependency formats and panic runtimes, then the LTO gate. Only the first failing phase reports.
     const phases = [
         () => (ltoRequested(unit) && embedBitcodeOff(unit) ? [{ kind: 'embed-bitcode-lto' }] : []),
+        () => (panicAbortTestRefused(unit) ? [{ kind: 'panic-abort-test' }] : []),
         () => [
             ...unit.unlinkable.map(dep => ({ kind: 'unlinkable-dependency', dep })),
             ...unloadableProcMacros(unit, done)
@@ -5063,6 +5064,18 @@ function resolveUnit(unit, done, units) {
         runtimeLibraries: runtimeLibraries(unit, artifacts, done, units),
         dylibFormats
     };
+}
+/**
+ * rustc's test harness (`rustc_builtin_macros/src/test_harness.rs`, `inject`) refuses `-C panic=abort` without
+ * `-Zpanic-abort-tests`, unless abort is the target's own default (wasm). Cargo builds harnesses with unwind,
+ * so only rustflags can ask for it.
+ */
+function panicAbortTestRefused(unit) {
+    if (unit.mode !== 'test' || unit.panic !== 'abort')
+        return false;
+    if (flagEnabled(unstableOptions(unit.rustflags, 'panic-abort-tests')))
+        return false;
+    return !(unit.targetInfo.cfg.values.get('target_family')?.has('wasm') ?? false);
 }
 /** A unit cargo refuses to build: the target supports none of its crate types (cargo's `cannot produce …`). */
 function refusedResult(unit) {
@@ -5986,6 +5999,8 @@ function problemFinding(result, p, locator) {
     switch (p.kind) {
         case 'embed-bitcode-lto':
             return embedBitcodeFinding(result.unit, locator);
+        case 'panic-abort-test':
+            return panicAbortTestFinding(result.unit, locator);
         case 'unsupported-crate-types':
             return unsupportedFinding(result, 'error', locator);
         case 'unlinkable-dependency':
@@ -6003,6 +6018,19 @@ function embedBitcodeFinding(unit, locator) {
         crates: [resolve_crateName(unit)],
         message: `${describeUnit(unit)} fails: rustflags ask for \`-C lto\` but cargo compiles this unit with \`-C embed-bitcode=no\` ("options \`-C embed-bitcode=no\` and \`-C lto\` are incompatible").`,
         fixes: ['Remove `-C lto` from RUSTFLAGS and set `lto = true` (or `"thin"`) in the profile instead: cargo then applies LTO only where rustc allows it.'],
+        ...locator.setting('rustflags', unit)
+    };
+}
+/** `panic-strategy`: a test harness that rustflags build with `-C panic=abort`. */
+function panicAbortTestFinding(unit, locator) {
+    return {
+        ...base(unit, 'panic-strategy'),
+        crates: [resolve_crateName(unit)],
+        message: `${describeUnit(unit)} fails: rustflags ask for \`-C panic=abort\`, and rustc does not build a test harness with it ("building tests with panic=abort is not supported without \`-Zpanic_abort_tests\`").`,
+        fixes: [
+            'Drop `-C panic=abort` from rustflags when running tests, and set `panic = "abort"` in the profile instead: cargo builds test harnesses with unwind whatever the profile says.',
+            'Or, on a nightly compiler, add `-Zpanic-abort-tests`.'
+        ],
         ...locator.setting('rustflags', unit)
     };
 }

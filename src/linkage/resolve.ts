@@ -7,6 +7,7 @@ import { calculate, type CrateNode, type DependencyFormatError, type DependencyF
 /** Why a unit fails, in the order rustc (or cargo) would stop on it. */
 export type UnitProblem =
   | { kind: 'embed-bitcode-lto' }
+  | { kind: 'panic-abort-test' }
   | { kind: 'unsupported-crate-types'; dropped: CrateType[]; allDropped: boolean }
   | { kind: 'unlinkable-dependency'; dep: UnlinkableDep }
   | { kind: 'proc-macro-unloadable'; procMacro: Unit; libraries: string[] }
@@ -130,6 +131,7 @@ function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>, units: readonly Un
   // dependency formats and panic runtimes, then the LTO gate. Only the first failing phase reports.
   const phases: (() => UnitProblem[])[] = [
     () => (ltoRequested(unit) && embedBitcodeOff(unit) ? [{ kind: 'embed-bitcode-lto' }] : []),
+    () => (panicAbortTestRefused(unit) ? [{ kind: 'panic-abort-test' }] : []),
     () => [
       ...unit.unlinkable.map(dep => ({ kind: 'unlinkable-dependency' as const, dep })),
       ...unloadableProcMacros(unit, done)
@@ -172,6 +174,17 @@ function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>, units: readonly Un
     runtimeLibraries: runtimeLibraries(unit, artifacts, done, units),
     dylibFormats
   }
+}
+
+/**
+ * rustc's test harness (`rustc_builtin_macros/src/test_harness.rs`, `inject`) refuses `-C panic=abort` without
+ * `-Zpanic-abort-tests`, unless abort is the target's own default (wasm). Cargo builds harnesses with unwind,
+ * so only rustflags can ask for it.
+ */
+function panicAbortTestRefused(unit: Unit): boolean {
+  if (unit.mode !== 'test' || unit.panic !== 'abort') return false
+  if (flagEnabled(unstableOptions(unit.rustflags, 'panic-abort-tests'))) return false
+  return !(unit.targetInfo.cfg.values.get('target_family')?.has('wasm') ?? false)
 }
 
 /** A unit cargo refuses to build: the target supports none of its crate types (cargo's `cannot produce …`). */

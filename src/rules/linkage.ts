@@ -44,6 +44,8 @@ function problemFinding(result: UnitResult, p: Exclude<UnitProblem, Problem<'dep
   switch (p.kind) {
     case 'embed-bitcode-lto':
       return embedBitcodeFinding(result.unit, locator)
+    case 'panic-abort-test':
+      return panicAbortTestFinding(result.unit, locator)
     case 'unsupported-crate-types':
       return unsupportedFinding(result, 'error', locator)
     case 'unlinkable-dependency':
@@ -62,6 +64,20 @@ function embedBitcodeFinding(unit: Unit, locator: Locator): Draft {
     crates: [crateName(unit)],
     message: `${describeUnit(unit)} fails: rustflags ask for \`-C lto\` but cargo compiles this unit with \`-C embed-bitcode=no\` ("options \`-C embed-bitcode=no\` and \`-C lto\` are incompatible").`,
     fixes: ['Remove `-C lto` from RUSTFLAGS and set `lto = true` (or `"thin"`) in the profile instead: cargo then applies LTO only where rustc allows it.'],
+    ...locator.setting('rustflags', unit)
+  }
+}
+
+/** `panic-strategy`: a test harness that rustflags build with `-C panic=abort`. */
+function panicAbortTestFinding(unit: Unit, locator: Locator): Draft {
+  return {
+    ...base(unit, 'panic-strategy'),
+    crates: [crateName(unit)],
+    message: `${describeUnit(unit)} fails: rustflags ask for \`-C panic=abort\`, and rustc does not build a test harness with it ("building tests with panic=abort is not supported without \`-Zpanic_abort_tests\`").`,
+    fixes: [
+      'Drop `-C panic=abort` from rustflags when running tests, and set `panic = "abort"` in the profile instead: cargo builds test harnesses with unwind whatever the profile says.',
+      'Or, on a nightly compiler, add `-Zpanic-abort-tests`.'
+    ],
     ...locator.setting('rustflags', unit)
   }
 }
