@@ -42474,8 +42474,6 @@ function validateMetadata(raw, source) {
         : asStringArray(root.workspace_default_members, '', 'workspace_default_members', fail);
     const packages = new Map();
     const rawDeclared = new Map();
-    // Each package's declarations by section, platform and name, built when its first edge is matched.
-    const declarationIndex = new Map();
     rawPackages.forEach((value, i) => {
         const path = `packages[${i}]`;
         const p = asObject(value, path, null, fail);
@@ -42497,12 +42495,13 @@ function validateMetadata(raw, source) {
             return {
                 name,
                 rename,
+                externRename: rename === null ? null : rename.replace(/-/g, '_'),
                 kind: parseDepKind(o.kind, dp, 'kind', fail),
                 target: o.target == null ? null : asString(o.target, dp, 'target', fail),
                 declared: {
                     nameInToml: rename ?? name,
                     optional: o.optional == null ? false : asBoolean(o.optional, dp, 'optional', fail),
-                    features: o.features == null ? [] : asStringArray(o.features, dp, 'features', fail),
+                    features: o.features == null || (Array.isArray(o.features) && o.features.length === 0) ? NO_STRINGS : asStringArray(o.features, dp, 'features', fail),
                     defaultFeatures: o.uses_default_features == null ? true : asBoolean(o.uses_default_features, dp, 'uses_default_features', fail)
                 }
             };
@@ -42515,7 +42514,7 @@ function validateMetadata(raw, source) {
             manifestPath: asString(p.manifest_path, path, 'manifest_path', fail),
             targets,
             features: [],
-            featureMap: p.features == null ? new Map() : parseFeatureMap(p.features, path, fail),
+            featureMap: p.features == null ? parse_NO_FEATURES : parseFeatureMap(p.features, path, fail),
             edition: p.edition == null ? '2015' : asString(p.edition, path, 'edition', fail),
             deps: [],
             rustVersion: p.rust_version == null ? null : asString(p.rust_version, path, 'rust_version', fail),
@@ -42607,17 +42606,12 @@ function validateMetadata(raw, source) {
      * whose extern name (after `rename`) or, without a rename, whose package name is the edge's.
      */
     function declarationOf(pkg, depId, externName, kind, platform) {
-        let index = declarationIndex.get(pkg.id);
-        if (index === undefined) {
-            index = new Map();
-            for (const d of rawDeclared.get(pkg.id) ?? []) {
-                const k = declarationKey(d.kind, d.target, d.rename === null ? `name:${d.name}` : `rename:${d.rename.replace(/-/g, '_')}`);
-                if (!index.has(k))
-                    index.set(k, d.declared);
-            }
-            declarationIndex.set(pkg.id, index);
+        const depName = packages.get(depId).name;
+        for (const d of rawDeclared.get(pkg.id) ?? []) {
+            if (d.kind === kind && d.target === platform && (d.externRename === null ? d.name === depName : d.externRename === externName))
+                return d.declared;
         }
-        return index.get(declarationKey(kind, platform, `rename:${externName}`)) ?? index.get(declarationKey(kind, platform, `name:${packages.get(depId).name}`)) ?? null;
+        return null;
     }
     for (const id of workspaceMembers) {
         if (!edgesPath.has(id))
@@ -42641,14 +42635,18 @@ function validateMetadata(raw, source) {
         graphQuality: sawDepWithoutKinds ? 'no-dep-kinds' : 'full'
     };
 }
-function declarationKey(kind, platform, name) {
-    return `${kind}\u0000${platform ?? ''}\u0000${name}`;
-}
 /** A package's `features` table: feature name to the features, `dep:` names and `dep/feature`s it enables. */
 function parseFeatureMap(value, path, fail) {
     const table = asObject(value, path, 'features', fail);
-    return new Map(Object.keys(table).map(name => [name, asStringArray(table[name], `${path}.features`, name, fail)]));
+    const names = Object.keys(table);
+    if (names.length === 0)
+        return parse_NO_FEATURES;
+    const base = `${path}.features`;
+    return new Map(names.map(name => [name, asStringArray(table[name], base, name, fail)]));
 }
+const parse_NO_FEATURES = new Map();
+// Shared by the many declarations that ask for no features; never mutated.
+const NO_STRINGS = [];
 /**
  * The first dependency cycle that cargo's resolver refuses (`check_cycles`), as the edges around it, or
  * null. Every edge with a normal or build kind counts, whatever its platform; an edge that is only a

@@ -53,8 +53,6 @@ export function validateMetadata(raw: Json, source: string): Metadata {
 
   const packages = new Map<PackageId, Package>()
   const rawDeclared = new Map<PackageId, RawDeclaration[]>()
-  // Each package's declarations by section, platform and name, built when its first edge is matched.
-  const declarationIndex = new Map<PackageId, Map<string, DeclaredDependency>>()
   rawPackages.forEach((value, i) => {
     const path = `packages[${i}]`
     const p = asObject(value, path, null, fail)
@@ -79,12 +77,13 @@ export function validateMetadata(raw: Json, source: string): Metadata {
         return {
           name,
           rename,
+          externRename: rename === null ? null : rename.replace(/-/g, '_'),
           kind: parseDepKind(o.kind, dp, 'kind', fail),
           target: o.target == null ? null : asString(o.target, dp, 'target', fail),
           declared: {
             nameInToml: rename ?? name,
             optional: o.optional == null ? false : asBoolean(o.optional, dp, 'optional', fail),
-            features: o.features == null ? [] : asStringArray(o.features, dp, 'features', fail),
+            features: o.features == null || (Array.isArray(o.features) && o.features.length === 0) ? NO_STRINGS : asStringArray(o.features, dp, 'features', fail),
             defaultFeatures: o.uses_default_features == null ? true : asBoolean(o.uses_default_features, dp, 'uses_default_features', fail)
           }
         }
@@ -98,7 +97,7 @@ export function validateMetadata(raw: Json, source: string): Metadata {
       manifestPath: asString(p.manifest_path, path, 'manifest_path', fail),
       targets,
       features: [],
-      featureMap: p.features == null ? new Map() : parseFeatureMap(p.features, path, fail),
+      featureMap: p.features == null ? NO_FEATURES : parseFeatureMap(p.features, path, fail),
       edition: p.edition == null ? '2015' : asString(p.edition, path, 'edition', fail),
       deps: [],
       rustVersion: p.rust_version == null ? null : asString(p.rust_version, path, 'rust_version', fail),
@@ -187,16 +186,11 @@ export function validateMetadata(raw: Json, source: string): Metadata {
    * whose extern name (after `rename`) or, without a rename, whose package name is the edge's.
    */
   function declarationOf(pkg: Package, depId: PackageId, externName: string, kind: DependencyKind, platform: string | null): DeclaredDependency | null {
-    let index = declarationIndex.get(pkg.id)
-    if (index === undefined) {
-      index = new Map()
-      for (const d of rawDeclared.get(pkg.id) ?? []) {
-        const k = declarationKey(d.kind, d.target, d.rename === null ? `name:${d.name}` : `rename:${d.rename.replace(/-/g, '_')}`)
-        if (!index.has(k)) index.set(k, d.declared)
-      }
-      declarationIndex.set(pkg.id, index)
+    const depName = packages.get(depId)!.name
+    for (const d of rawDeclared.get(pkg.id) ?? []) {
+      if (d.kind === kind && d.target === platform && (d.externRename === null ? d.name === depName : d.externRename === externName)) return d.declared
     }
-    return index.get(declarationKey(kind, platform, `rename:${externName}`)) ?? index.get(declarationKey(kind, platform, `name:${packages.get(depId)!.name}`)) ?? null
+    return null
   }
 
   for (const id of workspaceMembers) {
@@ -227,20 +221,25 @@ export function validateMetadata(raw: Json, source: string): Metadata {
 interface RawDeclaration {
   name: string
   rename: string | null
+  /** `rename` as an extern crate name (`-` to `_`), the form resolved edges name it by. */
+  externRename: string | null
   kind: DependencyKind
   target: string | null
   declared: DeclaredDependency
 }
 
-function declarationKey(kind: DependencyKind, platform: string | null, name: string): string {
-  return `${kind}\u0000${platform ?? ''}\u0000${name}`
+/** A package's `features` table: feature name to the features, `dep:` names and `dep/feature`s it enables. */
+function parseFeatureMap(value: Json, path: string, fail: Fail): ReadonlyMap<string, readonly string[]> {
+  const table = asObject(value, path, 'features', fail)
+  const names = Object.keys(table)
+  if (names.length === 0) return NO_FEATURES
+  const base = `${path}.features`
+  return new Map(names.map(name => [name, asStringArray(table[name], base, name, fail)]))
 }
 
-/** A package's `features` table: feature name to the features, `dep:` names and `dep/feature`s it enables. */
-function parseFeatureMap(value: Json, path: string, fail: Fail): Map<string, string[]> {
-  const table = asObject(value, path, 'features', fail)
-  return new Map(Object.keys(table).map(name => [name, asStringArray(table[name], `${path}.features`, name, fail)]))
-}
+const NO_FEATURES: ReadonlyMap<string, readonly string[]> = new Map()
+// Shared by the many declarations that ask for no features; never mutated.
+const NO_STRINGS: string[] = []
 
 /** One edge of a path through the dependency graph: `from.deps[edge]`. */
 interface Step {
