@@ -166,6 +166,19 @@ describe.each(PLATFORMS)('$triple', platform => {
     expect(artifact.runtimeLibraries).toEqual([platform.dy, platform.std].sort())
   })
 
+  it('a dylib from a registry is named with `<hash>`, which the message says is cargo’s metadata hash', () => {
+    const fromRegistry = (text: string): string => {
+      const doc = JSON.parse(text) as { packages: { name: string; source: string | null }[] }
+      for (const p of doc.packages) if (p.name === 'dy') p.source = 'registry+https://github.com/rust-lang/crates.io-index'
+      return JSON.stringify(doc)
+    }
+    const f = only(run(platform, { packages: ['app'] }, { metadataText: fromRegistry }).report, 'runtime-dylib')
+    const hashed = platform.dy.replace(/^(lib)?dy\./, (_, lib: string | undefined) => `${lib ?? ''}dy-<hash>.`)
+    expect(f.crates).toEqual([hashed, platform.std])
+    expect(f.message).toContain("`<hash>` stands for cargo's metadata hash of the package")
+    expect(only(selected.report, 'runtime-dylib').message).not.toContain('metadata hash')
+  })
+
   it('cargo build --workspace: duplicate std, on the crate-type line of dy/Cargo.toml', () => {
     const f = only(workspace.report, 'duplicate-linkage')
     expect(f).toMatchObject({ package: 'app', file: 'dy/Cargo.toml', line: 7 })

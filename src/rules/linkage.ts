@@ -168,6 +168,8 @@ function runtimeFinding(result: UnitResult, locator: Locator): Draft | null {
   const executable = unit.mode === 'test' || (EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes('bin'))
   if (!executable) return null
   const libs = result.runtimeLibraries
+  // Registry dylibs are named with cargo's metadata hash, which only the build computes.
+  const hashed = libs.some(l => l.includes('-<hash>') && !l.startsWith('libstd-') && !l.startsWith('std-'))
   const runner = unit.mode === 'test' ? '`cargo test`' : unit.target.kind === 'example' ? '`cargo run --example`' : '`cargo run`'
   // Point at the first workspace dylib this executable depends on directly, else at what made std dynamic.
   const direct = unit.crates.find(d => d.unit.crateTypes.includes('dylib') && result.artifacts.some(a => a.formats?.linkage.get(unitKey(d.unit)) === 'dynamic'))
@@ -175,7 +177,7 @@ function runtimeFinding(result: UnitResult, locator: Locator): Draft | null {
   return {
     ...base(unit, 'runtime-dylib', 'bin'),
     crates: libs,
-    message: `${describeUnit(unit)} needs ${libs.map(l => `\`${l}\``).join(', ')} at run time and has no rpath (\`rpath = false\`): it starts under ${runner}, which sets the library path, but run directly or shipped it fails with "error while loading shared libraries".`,
+    message: `${describeUnit(unit)} needs ${libs.map(l => `\`${l}\``).join(', ')} at run time and has no rpath (\`rpath = false\`): it starts under ${runner}, which sets the library path, but run directly or shipped it fails with "error while loading shared libraries".${hashed ? " `<hash>` stands for cargo's metadata hash of the package, known once it is built." : ''}`,
     fixes: [
       'Link statically for anything you ship: drop `dylib` crate types (or add `"rlib"`) and `-C prefer-dynamic` in release builds.',
       `Or set \`rpath = true\` in the profile so the executable finds libraries next to it, and ship ${libs.map(l => `\`${l}\``).join(', ')} beside it (\`${unit.targetInfo.stdDylib ?? 'libstd'}\` is in \`${unit.targetInfo.targetLibdir}\`).`,
