@@ -38094,13 +38094,16 @@ function computeDeps(state, unit, unitFor) {
         if (!lib)
             continue;
         const first = kinds[0];
+        const named = loadedByRustc(state, unit, lib, edge.externName);
         if (!lib.crateTypes.some(isLinkable)) {
-            // Cargo still builds the library first, but passes no `--extern` for it.
-            unit.unlinkable.push({ pkg: dep, externName: edge.externName, edge: first.kind, crateTypes: lib.crateTypes });
+            // Cargo still builds the library first, but passes no `--extern` for it: an error if the source names it.
+            if (named)
+                unit.unlinkable.push({ pkg: dep, externName: edge.externName, edge: first.kind, crateTypes: lib.crateTypes });
             needs.push(newUnitDep(dep, lib, unit, unitFor, null));
             continue;
         }
-        needs.push(newUnitDep(dep, lib, unit, unitFor, { externName: edge.externName, edge: first.kind, platform: first.platform }));
+        // A dependency the source never names is still built first, but rustc does not load or link it.
+        needs.push(newUnitDep(dep, lib, unit, unitFor, named ? { externName: edge.externName, edge: first.kind, platform: first.platform } : null));
     }
     // Compiling a build script needs its build-dependencies and nothing else.
     if (target.kind === 'custom-build')
@@ -38160,17 +38163,27 @@ function deps(state, unit, unitFor) {
  * the library; that case is recorded on the unit.
  */
 function maybeLib(state, unit, unitFor) {
-    const { pkg, target } = unit;
+    const { pkg } = unit;
     const lib = state.libOf(pkg);
     if (!lib)
         return null;
     const libName = lib.name.replace(/-/g, '_');
+    const named = loadedByRustc(state, unit, lib, libName);
     if (lib.crateTypes.some(isLinkable))
-        return newUnitDep(pkg, lib, unit, unitFor, { externName: libName, edge: 'own-lib', platform: null });
-    if (state.sourceUsesCrate(target.srcPath, libName)) {
+        return newUnitDep(pkg, lib, unit, unitFor, named ? { externName: libName, edge: 'own-lib', platform: null } : null);
+    if (named)
         unit.unlinkable.push({ pkg, externName: libName, edge: 'own-lib', crateTypes: lib.crateTypes });
-    }
     return null;
+}
+/**
+ * Whether rustc loads a library for the unit: only a crate the target's source names is loaded
+ * (`CrateLoader`, on `extern crate`, a `use` or a path). The sources are read only for libraries whose use
+ * decides linkage — those with a `dylib`, `cdylib` or `staticlib` crate type; any other is taken as used.
+ */
+function loadedByRustc(state, unit, lib, externName) {
+    if (!lib.crateTypes.some(t => t === 'dylib' || t === 'cdylib' || t === 'staticlib'))
+        return true;
+    return state.sourceUsesCrate(unit.target.srcPath, externName);
 }
 /**
  * Follows `dep_build_script`: a package's build script runs before any other target of the package is
@@ -41613,12 +41626,318 @@ function readTextFile(file, kind, what, shown, within) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/rust-source/global-allocators.ts
+;// CONCATENATED MODULE: ./src/rust-source/lexer.ts
 /**
- * Finds `#[global_allocator]` in Rust source text with a small lexer: comments (nested block comments and doc
- * comments included), string, byte-string, C-string and raw-string literals and char literals are skipped, so only
- * real attributes count. One pass, linear in the length of the source.
+ * A small Rust lexer: comments (nested block comments and doc comments included), string, byte-string,
+ * C-string and raw-string literals and char literals are single tokens or skipped, so only real code is
+ * seen. One pass, linear in the length of the source.
  */
+const NL = 10;
+const lexer_QUOTE = 34;
+const APOS = 39;
+const lexer_HASH = 35;
+const SLASH = 47;
+const STAR = 42;
+const lexer_BACKSLASH = 92;
+function isIdentStart(c) {
+    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 0x80 && !isWhitespace(c));
+}
+function isIdentContinue(c) {
+    return isIdentStart(c) || (c >= 48 && c <= 57);
+}
+function isWhitespace(c) {
+    return c === 32 || (c >= 9 && c <= 13) || c === 0x85 || c === 0x200e || c === 0x200f || c === 0x2028 || c === 0x2029;
+}
+/** Rust tokens, skipping whitespace and comments; literals are single tokens. */
+class Lexer {
+    src;
+    pos = 0;
+    line = 1;
+    constructor(src) {
+        this.src = src;
+        if (src.charCodeAt(0) === 0xfeff)
+            this.pos = 1;
+        // A shebang line is not an inner attribute unless `[` follows the `#!`.
+        if (src.startsWith('#!', this.pos) && !/^#!\s*\[/.test(src.slice(this.pos, this.pos + 256))) {
+            const end = src.indexOf('\n', this.pos);
+            this.pos = end < 0 ? src.length : end;
+        }
+    }
+    next() {
+        const t = this.lex();
+        if (t !== null)
+            t.end = this.pos;
+        return t;
+    }
+    lex() {
+        const src = this.src;
+        const n = src.length;
+        for (;;) {
+            if (this.pos >= n)
+                return null;
+            const c = src.charCodeAt(this.pos);
+            if (c === NL) {
+                this.line++;
+                this.pos++;
+                continue;
+            }
+            if (isWhitespace(c)) {
+                this.pos++;
+                continue;
+            }
+            if (c === SLASH) {
+                const d = src.charCodeAt(this.pos + 1);
+                if (d === SLASH) {
+                    const end = src.indexOf('\n', this.pos);
+                    this.pos = end < 0 ? n : end;
+                    continue;
+                }
+                if (d === STAR) {
+                    this.skipBlockComment();
+                    continue;
+                }
+            }
+            break;
+        }
+        const start = this.pos;
+        const line = this.line;
+        const c = src.charCodeAt(start);
+        if (c === lexer_QUOTE) {
+            this.skipQuoted(start + 1);
+            return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 };
+        }
+        if (c === APOS)
+            return this.charOrLifetime(start, line);
+        if (isIdentStart(c)) {
+            let i = start + 1;
+            while (i < n && isIdentContinue(src.charCodeAt(i)))
+                i++;
+            const word = src.slice(start, i);
+            const next = src.charCodeAt(i);
+            if (word === 'r' || word === 'br' || word === 'cr') {
+                let j = i;
+                while (src.charCodeAt(j) === lexer_HASH)
+                    j++;
+                if (src.charCodeAt(j) === lexer_QUOTE) {
+                    this.skipRaw(j + 1, j - i);
+                    return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 };
+                }
+                if (word === 'r' && j === i + 1 && isIdentStart(src.charCodeAt(j))) {
+                    // A raw identifier: `r#type`.
+                    let k = j + 1;
+                    while (k < n && isIdentContinue(src.charCodeAt(k)))
+                        k++;
+                    this.pos = k;
+                    return { kind: 'ident', text: src.slice(j, k), line, start, end: 0 };
+                }
+            }
+            if ((word === 'b' || word === 'c') && next === lexer_QUOTE) {
+                this.skipQuoted(i + 1);
+                return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 };
+            }
+            if (word === 'b' && next === APOS) {
+                const t = this.charOrLifetime(i, line);
+                return { kind: 'literal', text: src.slice(start, this.pos), line: t.line, start, end: 0 };
+            }
+            this.pos = i;
+            return { kind: 'ident', text: word, line, start, end: 0 };
+        }
+        if (c >= 48 && c <= 57) {
+            let i = start + 1;
+            while (i < n && isIdentContinue(src.charCodeAt(i)))
+                i++;
+            this.pos = i;
+            return { kind: 'literal', text: src.slice(start, i), line, start, end: 0 };
+        }
+        this.pos = start + 1;
+        return { kind: 'punct', text: src[start], line, start, end: 0 };
+    }
+    skipBlockComment() {
+        const src = this.src;
+        const n = src.length;
+        let depth = 0;
+        let i = this.pos;
+        while (i < n) {
+            const c = src.charCodeAt(i);
+            if (c === SLASH && src.charCodeAt(i + 1) === STAR) {
+                depth++;
+                i += 2;
+            }
+            else if (c === STAR && src.charCodeAt(i + 1) === SLASH) {
+                i += 2;
+                if (--depth === 0)
+                    break;
+            }
+            else {
+                if (c === NL)
+                    this.line++;
+                i++;
+            }
+        }
+        this.pos = i;
+    }
+    /** A `"…"` body with escapes, from just after the opening quote. */
+    skipQuoted(from) {
+        const src = this.src;
+        const n = src.length;
+        let i = from;
+        while (i < n) {
+            const c = src.charCodeAt(i);
+            if (c === lexer_QUOTE) {
+                i++;
+                break;
+            }
+            if (c === lexer_BACKSLASH) {
+                if (src.charCodeAt(i + 1) === NL)
+                    this.line++;
+                i += 2;
+                continue;
+            }
+            if (c === NL)
+                this.line++;
+            i++;
+        }
+        this.pos = Math.min(i, n);
+    }
+    /** A raw string body from just after the opening quote: it ends at `"` followed by `hashes` `#`. */
+    skipRaw(from, hashes) {
+        const src = this.src;
+        const n = src.length;
+        let i = from;
+        while (i < n) {
+            const c = src.charCodeAt(i);
+            if (c === lexer_QUOTE) {
+                let k = 0;
+                while (k < hashes && src.charCodeAt(i + 1 + k) === lexer_HASH)
+                    k++;
+                if (k === hashes) {
+                    i += 1 + hashes;
+                    this.pos = i;
+                    return;
+                }
+            }
+            else if (c === NL)
+                this.line++;
+            i++;
+        }
+        this.pos = n;
+    }
+    /** At a `'`: a char literal (`'a'`, `'\''`, `'\u{1F600}'`, `'😀'`) or a lifetime or label (`'a`, `'static`). */
+    charOrLifetime(start, line) {
+        const src = this.src;
+        const n = src.length;
+        const c1 = src.charCodeAt(start + 1);
+        if (c1 === lexer_BACKSLASH) {
+            // An escape: the char literal closes at the next `'` on this line.
+            let i = start + 3;
+            while (i < n && src.charCodeAt(i) !== APOS && src.charCodeAt(i) !== NL)
+                i++;
+            if (src.charCodeAt(i) === APOS) {
+                this.pos = i + 1;
+                return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 };
+            }
+            this.pos = start + 1;
+            return { kind: 'punct', text: "'", line, start, end: 0 };
+        }
+        const cp = src.codePointAt(start + 1);
+        if (cp !== undefined && c1 !== APOS && c1 !== NL) {
+            const width = cp > 0xffff ? 2 : 1;
+            if (src.charCodeAt(start + 1 + width) === APOS) {
+                this.pos = start + 2 + width;
+                return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 };
+            }
+        }
+        let i = start + 1;
+        while (i < n && isIdentContinue(src.charCodeAt(i)))
+            i++;
+        this.pos = i;
+        return { kind: 'lifetime', text: src.slice(start, i), line, start, end: 0 };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rust-source/crate-names.ts
+/**
+ * Which crates one Rust source file can name, and which module files it pulls in. rustc loads a dependency
+ * only when the crate names it (`extern crate`, a `use`, or a path that starts with it), so a dependency no
+ * file of a target names is never loaded, and never linked. The scan over-approximates: every identifier
+ * that starts a path or follows `use` or `extern crate` counts, in code behind any `cfg`, in macro bodies,
+ * anywhere; `include!` pulls in code the scan cannot see.
+ */
+
+function scanSourceNames(source) {
+    const lexer = new Lexer(source);
+    const names = new Set();
+    const modules = [];
+    let includes = false;
+    // The last few tokens, for looking back from `mod` at the attributes before it.
+    const recent = [];
+    let previous = null;
+    let current = lexer.next();
+    while (current !== null) {
+        const next = lexer.next();
+        if (current.kind === 'ident') {
+            if (next?.kind === 'punct' && next.text === ':' && source.charCodeAt(next.end) === 58)
+                names.add(current.text);
+            else if (previous?.kind === 'ident' && (previous.text === 'use' || (previous.text === 'crate' && precededByExtern(recent))))
+                names.add(current.text);
+            if (current.text === 'include' && next?.kind === 'punct' && next.text === '!')
+                includes = true;
+            if (previous?.kind === 'ident' && previous.text === 'mod' && next?.kind === 'punct' && next.text === ';') {
+                modules.push({ name: current.text, path: pathAttribute(recent.slice(0, -1)) });
+            }
+        }
+        recent.push(current);
+        if (recent.length > 24)
+            recent.shift();
+        previous = current;
+        current = next;
+    }
+    return { names, modules, includes };
+}
+/** `extern crate`: the token before `crate` is `extern`. */
+function precededByExtern(recent) {
+    const before = recent[recent.length - 2];
+    return before?.kind === 'ident' && before.text === 'extern';
+}
+/**
+ * The `#[path = "…"]` among the attributes right before `mod` (its visibility skipped), or null. `tokens`
+ * ends just before `mod`.
+ */
+function pathAttribute(tokens) {
+    let i = tokens.length - 1;
+    // `pub`, `pub(crate)`, `pub(in path)`.
+    if (tokens[i]?.text === ')') {
+        while (i >= 0 && tokens[i].text !== '(')
+            i--;
+        i--;
+    }
+    if (tokens[i]?.text === 'pub')
+        i--;
+    while (tokens[i]?.text === ']') {
+        let j = i;
+        while (j >= 0 && tokens[j].text !== '[')
+            j--;
+        if (j < 1 || tokens[j - 1].text !== '#')
+            return null;
+        const inner = tokens.slice(j + 1, i);
+        if (inner.length === 3 && inner[0].text === 'path' && inner[1].text === '=' && inner[2].kind === 'literal')
+            return stringValue(inner[2].text);
+        i = j - 2;
+    }
+    return null;
+}
+/** The value of a plain or raw string literal; escapes other than `\\` and `\"` are kept as written. */
+function stringValue(literal) {
+    const raw = /^r(#*)"([\s\S]*)"\1$/.exec(literal);
+    if (raw)
+        return raw[2];
+    if (!literal.startsWith('"') || !literal.endsWith('"'))
+        return null;
+    return literal.slice(1, -1).replace(/\\(["\\])/g, '$1');
+}
+
+;// CONCATENATED MODULE: ./src/rust-source/global-allocators.ts
+
 /** 1-based lines where a `#[global_allocator]` attribute starts, ignoring comments, strings and doc text. */
 function findGlobalAllocators(source) {
     return scanGlobalAllocators(source).map(site => site.line);
@@ -41882,234 +42201,13 @@ function readGroup(lexer, close) {
     }
     return tokens;
 }
-const NL = 10;
-const global_allocators_QUOTE = 34;
-const APOS = 39;
-const global_allocators_HASH = 35;
-const SLASH = 47;
-const STAR = 42;
-const global_allocators_BACKSLASH = 92;
-function isIdentStart(c) {
-    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 0x80 && !isWhitespace(c));
-}
-function isIdentContinue(c) {
-    return isIdentStart(c) || (c >= 48 && c <= 57);
-}
-function isWhitespace(c) {
-    return c === 32 || (c >= 9 && c <= 13) || c === 0x85 || c === 0x200e || c === 0x200f || c === 0x2028 || c === 0x2029;
-}
-/** Rust tokens, skipping whitespace and comments; literals are single tokens. */
-class Lexer {
-    src;
-    pos = 0;
-    line = 1;
-    constructor(src) {
-        this.src = src;
-        if (src.charCodeAt(0) === 0xfeff)
-            this.pos = 1;
-        // A shebang line is not an inner attribute unless `[` follows the `#!`.
-        if (src.startsWith('#!', this.pos) && !/^#!\s*\[/.test(src.slice(this.pos, this.pos + 256))) {
-            const end = src.indexOf('\n', this.pos);
-            this.pos = end < 0 ? src.length : end;
-        }
-    }
-    next() {
-        const t = this.lex();
-        if (t !== null)
-            t.end = this.pos;
-        return t;
-    }
-    lex() {
-        const src = this.src;
-        const n = src.length;
-        for (;;) {
-            if (this.pos >= n)
-                return null;
-            const c = src.charCodeAt(this.pos);
-            if (c === NL) {
-                this.line++;
-                this.pos++;
-                continue;
-            }
-            if (isWhitespace(c)) {
-                this.pos++;
-                continue;
-            }
-            if (c === SLASH) {
-                const d = src.charCodeAt(this.pos + 1);
-                if (d === SLASH) {
-                    const end = src.indexOf('\n', this.pos);
-                    this.pos = end < 0 ? n : end;
-                    continue;
-                }
-                if (d === STAR) {
-                    this.skipBlockComment();
-                    continue;
-                }
-            }
-            break;
-        }
-        const start = this.pos;
-        const line = this.line;
-        const c = src.charCodeAt(start);
-        if (c === global_allocators_QUOTE) {
-            this.skipQuoted(start + 1);
-            return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 };
-        }
-        if (c === APOS)
-            return this.charOrLifetime(start, line);
-        if (isIdentStart(c)) {
-            let i = start + 1;
-            while (i < n && isIdentContinue(src.charCodeAt(i)))
-                i++;
-            const word = src.slice(start, i);
-            const next = src.charCodeAt(i);
-            if (word === 'r' || word === 'br' || word === 'cr') {
-                let j = i;
-                while (src.charCodeAt(j) === global_allocators_HASH)
-                    j++;
-                if (src.charCodeAt(j) === global_allocators_QUOTE) {
-                    this.skipRaw(j + 1, j - i);
-                    return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 };
-                }
-                if (word === 'r' && j === i + 1 && isIdentStart(src.charCodeAt(j))) {
-                    // A raw identifier: `r#type`.
-                    let k = j + 1;
-                    while (k < n && isIdentContinue(src.charCodeAt(k)))
-                        k++;
-                    this.pos = k;
-                    return { kind: 'ident', text: src.slice(j, k), line, start, end: 0 };
-                }
-            }
-            if ((word === 'b' || word === 'c') && next === global_allocators_QUOTE) {
-                this.skipQuoted(i + 1);
-                return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 };
-            }
-            if (word === 'b' && next === APOS) {
-                const t = this.charOrLifetime(i, line);
-                return { kind: 'literal', text: src.slice(start, this.pos), line: t.line, start, end: 0 };
-            }
-            this.pos = i;
-            return { kind: 'ident', text: word, line, start, end: 0 };
-        }
-        if (c >= 48 && c <= 57) {
-            let i = start + 1;
-            while (i < n && isIdentContinue(src.charCodeAt(i)))
-                i++;
-            this.pos = i;
-            return { kind: 'literal', text: src.slice(start, i), line, start, end: 0 };
-        }
-        this.pos = start + 1;
-        return { kind: 'punct', text: src[start], line, start, end: 0 };
-    }
-    skipBlockComment() {
-        const src = this.src;
-        const n = src.length;
-        let depth = 0;
-        let i = this.pos;
-        while (i < n) {
-            const c = src.charCodeAt(i);
-            if (c === SLASH && src.charCodeAt(i + 1) === STAR) {
-                depth++;
-                i += 2;
-            }
-            else if (c === STAR && src.charCodeAt(i + 1) === SLASH) {
-                i += 2;
-                if (--depth === 0)
-                    break;
-            }
-            else {
-                if (c === NL)
-                    this.line++;
-                i++;
-            }
-        }
-        this.pos = i;
-    }
-    /** A `"…"` body with escapes, from just after the opening quote. */
-    skipQuoted(from) {
-        const src = this.src;
-        const n = src.length;
-        let i = from;
-        while (i < n) {
-            const c = src.charCodeAt(i);
-            if (c === global_allocators_QUOTE) {
-                i++;
-                break;
-            }
-            if (c === global_allocators_BACKSLASH) {
-                if (src.charCodeAt(i + 1) === NL)
-                    this.line++;
-                i += 2;
-                continue;
-            }
-            if (c === NL)
-                this.line++;
-            i++;
-        }
-        this.pos = Math.min(i, n);
-    }
-    /** A raw string body from just after the opening quote: it ends at `"` followed by `hashes` `#`. */
-    skipRaw(from, hashes) {
-        const src = this.src;
-        const n = src.length;
-        let i = from;
-        while (i < n) {
-            const c = src.charCodeAt(i);
-            if (c === global_allocators_QUOTE) {
-                let k = 0;
-                while (k < hashes && src.charCodeAt(i + 1 + k) === global_allocators_HASH)
-                    k++;
-                if (k === hashes) {
-                    i += 1 + hashes;
-                    this.pos = i;
-                    return;
-                }
-            }
-            else if (c === NL)
-                this.line++;
-            i++;
-        }
-        this.pos = n;
-    }
-    /** At a `'`: a char literal (`'a'`, `'\''`, `'\u{1F600}'`, `'😀'`) or a lifetime or label (`'a`, `'static`). */
-    charOrLifetime(start, line) {
-        const src = this.src;
-        const n = src.length;
-        const c1 = src.charCodeAt(start + 1);
-        if (c1 === global_allocators_BACKSLASH) {
-            // An escape: the char literal closes at the next `'` on this line.
-            let i = start + 3;
-            while (i < n && src.charCodeAt(i) !== APOS && src.charCodeAt(i) !== NL)
-                i++;
-            if (src.charCodeAt(i) === APOS) {
-                this.pos = i + 1;
-                return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 };
-            }
-            this.pos = start + 1;
-            return { kind: 'punct', text: "'", line, start, end: 0 };
-        }
-        const cp = src.codePointAt(start + 1);
-        if (cp !== undefined && c1 !== APOS && c1 !== NL) {
-            const width = cp > 0xffff ? 2 : 1;
-            if (src.charCodeAt(start + 1 + width) === APOS) {
-                this.pos = start + 2 + width;
-                return { kind: 'literal', text: src.slice(start, this.pos), line, start, end: 0 };
-            }
-        }
-        let i = start + 1;
-        while (i < n && isIdentContinue(src.charCodeAt(i)))
-            i++;
-        this.pos = i;
-        return { kind: 'lifetime', text: src.slice(start, i), line, start, end: 0 };
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/gather/sources.ts
 /**
  * What the rules need from a package's Rust sources, read only inside the repository and within limits: the
  * global allocators it declares, whether it loads libraries at run time, and whether it names a crate.
  */
+
 
 
 
@@ -42184,10 +42282,11 @@ function callsSystemLoader(pkg, scope) {
     return packageSources(pkg, scope).some(s => LOADS_LIBRARIES.test(stripComments(s.text)));
 }
 /**
- * Whether a target's root source file names a crate (`name::`, `use name`, `extern crate name`). Unreadable
- * sources count as using it: a missed error is worse than a false one here, and cargo metadata recorded on
- * another machine has no sources to read. A source of a repository package that leads outside the repository
- * is not read, and so counts as using it too.
+ * Whether a target names a crate anywhere in its module tree (see `rust-source/crate-names.ts`): its root file
+ * and every `mod name;` file it pulls in, read once per target. Undecided counts as named — a missed error is
+ * worse than a false one: a file that cannot be read (recorded metadata from another machine, a `cfg`-gated
+ * module that is not there), `include!`, more than `MAX_SOURCE_FILES` files, or a file of a repository package
+ * that leads outside the repository.
  */
 function sourceReader(metadata, scope) {
     const ofRepository = new Set();
@@ -42198,20 +42297,56 @@ function sourceReader(metadata, scope) {
                     ofRepository.add(t.srcPath);
         }
     }
-    return (srcPath, crate) => sourceUsesCrate(srcPath, crate, ofRepository.has(srcPath) ? scope : scopeFor(scope, srcPath));
+    const namesOf = new Map();
+    return (srcPath, crate) => {
+        let names = namesOf.get(srcPath);
+        if (names === undefined)
+            namesOf.set(srcPath, (names = moduleTreeNames(srcPath, ofRepository.has(srcPath) ? scope : scopeFor(scope, srcPath))));
+        return names === null || names.has(crate);
+    };
 }
-function sourceUsesCrate(srcPath, crate, within) {
-    let text;
-    try {
-        text = readInputFile(srcPath, 'rust-source', { within });
+/** The names every file of a target's module tree may give a crate, or null when that cannot be decided. */
+function moduleTreeNames(root, within) {
+    const names = new Set();
+    // Each file with the directory its `mod name;` children are looked for in (rustc's module paths).
+    const queue = [{ file: root, childDir: external_node_path_default().dirname(root) }];
+    const seen = new Set();
+    while (queue.length > 0) {
+        const { file, childDir } = queue.shift();
+        if (seen.has(file))
+            continue;
+        seen.add(file);
+        if (seen.size > MAX_SOURCE_FILES)
+            return null;
+        let text;
+        try {
+            text = readInputFile(file, 'rust-source', { within });
+        }
+        catch {
+            return null;
+        }
+        const scanned = scanSourceNames(text);
+        if (scanned.includes)
+            return null;
+        for (const name of scanned.names)
+            names.add(name);
+        for (const mod of scanned.modules) {
+            if (mod.path !== null) {
+                const target = external_node_path_default().resolve(external_node_path_default().dirname(file), mod.path);
+                queue.push({ file: target, childDir: external_node_path_default().dirname(target) });
+                continue;
+            }
+            const flat = external_node_path_default().join(childDir, `${mod.name}.rs`);
+            const nested = external_node_path_default().join(childDir, mod.name, 'mod.rs');
+            if (sources_isFile(flat))
+                queue.push({ file: flat, childDir: external_node_path_default().join(childDir, mod.name) });
+            else if (sources_isFile(nested))
+                queue.push({ file: nested, childDir: external_node_path_default().join(childDir, mod.name) });
+            else
+                return null;
+        }
     }
-    catch {
-        return true;
-    }
-    const code = text.replace(/\/\/[^\n]*/g, '');
-    // `[lib] name` is checked by cargo only loosely: it may hold any regular-expression syntax.
-    const name = crate.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return new RegExp(`(^|[^A-Za-z0-9_:])(${name}::|use\\s+${name}\\b|extern\\s+crate\\s+${name}\\b)`).test(code);
+    return names;
 }
 
 ;// CONCATENATED MODULE: ./src/exec/cargo-failure.ts

@@ -8,6 +8,7 @@ import { readInputFile, type RepositoryScope, scopeFor } from '../input-file.js'
 import { MAX_SOURCE_FILES } from '../limits.js'
 import type { AllocatorDeclaration } from '../model/facts.js'
 import type { Metadata, Package } from '../model/metadata.js'
+import { scanSourceNames } from '../rust-source/crate-names.js'
 import { scanGlobalAllocators } from '../rust-source/global-allocators.js'
 
 /** Calls that load a shared library at run time, on Unix and Windows. */
@@ -78,10 +79,11 @@ export function callsSystemLoader(pkg: Package, scope: RepositoryScope | null): 
 }
 
 /**
- * Whether a target's root source file names a crate (`name::`, `use name`, `extern crate name`). Unreadable
- * sources count as using it: a missed error is worse than a false one here, and cargo metadata recorded on
- * another machine has no sources to read. A source of a repository package that leads outside the repository
- * is not read, and so counts as using it too.
+ * Whether a target names a crate anywhere in its module tree (see `rust-source/crate-names.ts`): its root file
+ * and every `mod name;` file it pulls in, read once per target. Undecided counts as named — a missed error is
+ * worse than a false one: a file that cannot be read (recorded metadata from another machine, a `cfg`-gated
+ * module that is not there), `include!`, more than `MAX_SOURCE_FILES` files, or a file of a repository package
+ * that leads outside the repository.
  */
 export function sourceReader(metadata: Metadata, scope: RepositoryScope | null): (srcPath: string, crate: string) => boolean {
   const ofRepository = new Set<string>()
@@ -90,18 +92,46 @@ export function sourceReader(metadata: Metadata, scope: RepositoryScope | null):
       if (scopeFor(scope, pkg.manifestPath) !== null) for (const t of pkg.targets) ofRepository.add(t.srcPath)
     }
   }
-  return (srcPath, crate) => sourceUsesCrate(srcPath, crate, ofRepository.has(srcPath) ? scope : scopeFor(scope, srcPath))
+  const namesOf = new Map<string, Set<string> | null>()
+  return (srcPath, crate) => {
+    let names = namesOf.get(srcPath)
+    if (names === undefined) namesOf.set(srcPath, (names = moduleTreeNames(srcPath, ofRepository.has(srcPath) ? scope : scopeFor(scope, srcPath))))
+    return names === null || names.has(crate)
+  }
 }
 
-function sourceUsesCrate(srcPath: string, crate: string, within: RepositoryScope | null): boolean {
-  let text: string
-  try {
-    text = readInputFile(srcPath, 'rust-source', { within })
-  } catch {
-    return true
+/** The names every file of a target's module tree may give a crate, or null when that cannot be decided. */
+function moduleTreeNames(root: string, within: RepositoryScope | null): Set<string> | null {
+  const names = new Set<string>()
+  // Each file with the directory its `mod name;` children are looked for in (rustc's module paths).
+  const queue: { file: string; childDir: string }[] = [{ file: root, childDir: path.dirname(root) }]
+  const seen = new Set<string>()
+  while (queue.length > 0) {
+    const { file, childDir } = queue.shift()!
+    if (seen.has(file)) continue
+    seen.add(file)
+    if (seen.size > MAX_SOURCE_FILES) return null
+    let text: string
+    try {
+      text = readInputFile(file, 'rust-source', { within })
+    } catch {
+      return null
+    }
+    const scanned = scanSourceNames(text)
+    if (scanned.includes) return null
+    for (const name of scanned.names) names.add(name)
+    for (const mod of scanned.modules) {
+      if (mod.path !== null) {
+        const target = path.resolve(path.dirname(file), mod.path)
+        queue.push({ file: target, childDir: path.dirname(target) })
+        continue
+      }
+      const flat = path.join(childDir, `${mod.name}.rs`)
+      const nested = path.join(childDir, mod.name, 'mod.rs')
+      if (isFile(flat)) queue.push({ file: flat, childDir: path.join(childDir, mod.name) })
+      else if (isFile(nested)) queue.push({ file: nested, childDir: path.join(childDir, mod.name) })
+      else return null
+    }
   }
-  const code = text.replace(/\/\/[^\n]*/g, '')
-  // `[lib] name` is checked by cargo only loosely: it may hold any regular-expression syntax.
-  const name = crate.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  return new RegExp(`(^|[^A-Za-z0-9_:])(${name}::|use\\s+${name}\\b|extern\\s+crate\\s+${name}\\b)`).test(code)
+  return names
 }

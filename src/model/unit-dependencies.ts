@@ -132,13 +132,15 @@ function computeDeps(state: State, unit: Unit, unitFor: UnitFor): Need[] {
     const lib = state.libOf(dep)
     if (!lib) continue
     const first = kinds[0]!
+    const named = loadedByRustc(state, unit, lib, edge.externName)
     if (!lib.crateTypes.some(isLinkable)) {
-      // Cargo still builds the library first, but passes no `--extern` for it.
-      unit.unlinkable.push({ pkg: dep, externName: edge.externName, edge: first.kind, crateTypes: lib.crateTypes })
+      // Cargo still builds the library first, but passes no `--extern` for it: an error if the source names it.
+      if (named) unit.unlinkable.push({ pkg: dep, externName: edge.externName, edge: first.kind, crateTypes: lib.crateTypes })
       needs.push(newUnitDep(dep, lib, unit, unitFor, null))
       continue
     }
-    needs.push(newUnitDep(dep, lib, unit, unitFor, { externName: edge.externName, edge: first.kind, platform: first.platform }))
+    // A dependency the source never names is still built first, but rustc does not load or link it.
+    needs.push(newUnitDep(dep, lib, unit, unitFor, named ? { externName: edge.externName, edge: first.kind, platform: first.platform } : null))
   }
   // Compiling a build script needs its build-dependencies and nothing else.
   if (target.kind === 'custom-build') return needs
@@ -192,15 +194,24 @@ function deps(state: State, unit: Unit, unitFor: UnitFor): AppliedDep[] {
  * the library; that case is recorded on the unit.
  */
 function maybeLib(state: State, unit: Unit, unitFor: UnitFor): Need | null {
-  const { pkg, target } = unit
+  const { pkg } = unit
   const lib = state.libOf(pkg)
   if (!lib) return null
   const libName = lib.name.replace(/-/g, '_')
-  if (lib.crateTypes.some(isLinkable)) return newUnitDep(pkg, lib, unit, unitFor, { externName: libName, edge: 'own-lib', platform: null })
-  if (state.sourceUsesCrate(target.srcPath, libName)) {
-    unit.unlinkable.push({ pkg, externName: libName, edge: 'own-lib', crateTypes: lib.crateTypes })
-  }
+  const named = loadedByRustc(state, unit, lib, libName)
+  if (lib.crateTypes.some(isLinkable)) return newUnitDep(pkg, lib, unit, unitFor, named ? { externName: libName, edge: 'own-lib', platform: null } : null)
+  if (named) unit.unlinkable.push({ pkg, externName: libName, edge: 'own-lib', crateTypes: lib.crateTypes })
   return null
+}
+
+/**
+ * Whether rustc loads a library for the unit: only a crate the target's source names is loaded
+ * (`CrateLoader`, on `extern crate`, a `use` or a path). The sources are read only for libraries whose use
+ * decides linkage — those with a `dylib`, `cdylib` or `staticlib` crate type; any other is taken as used.
+ */
+function loadedByRustc(state: State, unit: Unit, lib: Target, externName: string): boolean {
+  if (!lib.crateTypes.some(t => t === 'dylib' || t === 'cdylib' || t === 'staticlib')) return true
+  return state.sourceUsesCrate(unit.target.srcPath, externName)
 }
 
 /**

@@ -1,0 +1,68 @@
+/**
+ * Which crates a target's sources name: rustc loads (and links) only those, so a dependency no file of the
+ * target names is left out of its linkage. Undecidable cases must count as named.
+ */
+import { afterAll, describe, expect, it } from '@jest/globals'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { sourceReader } from '../src/gather/sources.js'
+import type { Metadata } from '../src/model/metadata.js'
+import { scanSourceNames } from '../src/rust-source/crate-names.js'
+import { writeTree } from './support/files.js'
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rlg-crate-names-'))
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
+
+describe('scanSourceNames', () => {
+  it('names path roots, `use` and `extern crate`, in macro bodies and cfg-gated code too; not comments, strings or locals', () => {
+    const source = [
+      '// dy::in_a_comment()',
+      'use alpha;',
+      'pub use beta::x;',
+      'extern crate gamma;',
+      'fn f() { let local = 3; delta::g(); let _ = "epsilon::h"; r#zeta::k(); }',
+      '#[cfg(windows)] fn w() { eta::x() }',
+      'macro_rules! m { () => { theta::y() } }',
+      '/* iota::nested /* kappa::deeper */ */'
+    ].join('\n')
+    expect([...scanSourceNames(source).names].sort()).toEqual(['alpha', 'beta', 'delta', 'eta', 'gamma', 'theta', 'zeta'])
+  })
+
+  it('finds out-of-line modules with their #[path], and include!', () => {
+    const scanned = scanSourceNames('#[cfg(test)]\n#[path = "other.rs"]\npub(crate) mod tests;\nmod plain;\nmod inline {}\ninclude!("gen.rs");\n')
+    expect(scanned.modules).toEqual([
+      { name: 'tests', path: 'other.rs' },
+      { name: 'plain', path: null }
+    ])
+    expect(scanned.includes).toBe(true)
+    expect(scanSourceNames('fn main() {}').includes).toBe(false)
+  })
+})
+
+describe('sourceReader: the whole module tree of a target', () => {
+  const uses = sourceReader({ packages: new Map() } as unknown as Metadata, null)
+
+  it('follows `mod name;` into name.rs, name/mod.rs and #[path] files, nested', () => {
+    const root = writeTree(path.join(tmp, 'tree'), {
+      'src/lib.rs': 'mod a;\nmod b;\n#[path = "elsewhere/c.rs"] mod c;\n',
+      'src/a.rs': 'mod inner;\npub fn f() { one::x() }\n',
+      'src/a/inner.rs': 'use two;\n',
+      'src/b/mod.rs': 'extern crate three;\n',
+      'src/elsewhere/c.rs': 'fn g() { four::y() }\n'
+    })
+    const lib = path.join(root, 'src', 'lib.rs')
+    for (const crate of ['one', 'two', 'three', 'four']) expect({ crate, named: uses(lib, crate) }).toEqual({ crate, named: true })
+    expect(uses(lib, 'five')).toBe(false)
+  })
+
+  it('counts a crate as named when it cannot tell: a missing module file, include!, an unreadable root', () => {
+    const root = writeTree(path.join(tmp, 'undecided'), {
+      'missing/lib.rs': '#[cfg(windows)]\nmod win;\n',
+      'include/lib.rs': 'include!(concat!(env!("OUT_DIR"), "/generated.rs"));\n'
+    })
+    expect(uses(path.join(root, 'missing', 'lib.rs'), 'anything')).toBe(true)
+    expect(uses(path.join(root, 'include', 'lib.rs'), 'anything')).toBe(true)
+    expect(uses(path.join(root, 'nowhere', 'lib.rs'), 'anything')).toBe(true)
+  })
+})
