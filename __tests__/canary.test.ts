@@ -117,6 +117,8 @@ describe('keys that only carry data still take effect', () => {
       fs.mkdirSync(path.join(r.dir, 'vendor', 'foo', 'src'), { recursive: true })
       fs.writeFileSync(path.join(r.dir, 'vendor', 'foo', 'Cargo.toml'), '[package]\nname = "foo"\nversion = "1.0.0"\nedition = "2021"\n\n[lib]\ncrate-type = ["dylib"]\n')
       fs.writeFileSync(path.join(r.dir, 'vendor', 'foo', 'src', 'lib.rs'), '')
+      // rustc links foo only because the bin names it.
+      fs.writeFileSync(path.join(r.dir, 'src', 'main.rs'), 'use foo as _;\n\nfn main() {}\n')
     })
     const report = await analyse(repo)
     expect(report.artifacts.map(a => `${a.package} ${a.crateType}`).sort()).toEqual(['app bin', 'foo dylib'])

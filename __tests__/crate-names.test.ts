@@ -64,5 +64,9 @@ describe('sourceReader: the whole module tree of a target', () => {
     expect(uses(path.join(root, 'missing', 'lib.rs'), 'anything')).toBe(true)
     expect(uses(path.join(root, 'include', 'lib.rs'), 'anything')).toBe(true)
     expect(uses(path.join(root, 'nowhere', 'lib.rs'), 'anything')).toBe(true)
+    // A name that is no identifier cannot be written in a source: only undecidable trees count it.
+    writeTree(root, { 'plain/lib.rs': 'fn f() { a::b() }\n' })
+    expect(uses(path.join(root, 'plain', 'lib.rs'), 'a\u0007b')).toBe(false)
+    expect(uses(path.join(root, 'plain', 'lib.rs'), 'anything')).toBe(false)
   })
 })

@@ -598,6 +598,14 @@ function hostileWorkspace(root: string): { dylibDirs: string[] } {
   // The policy refuses blank strings (the lone carriage return); markup and line breaks go first.
   const featured = ['fence-line', 'js-link', 'close-details', 'crlf-command', 'tilde-fence', 'heading-line', 'table-line', 'script', 'img-onerror', 'comment-marker']
   const reasons = [...featured.map(hostile), ...HOSTILE_STRINGS.filter(h => !featured.includes(h.id)).map(h => h.value)].filter(v => v.trim() !== '')
+  // rustc links only the dylibs a bin names: every bin names its dependencies by their extern names (those
+  // that are no identifier cannot be named, and are not linked), and each links the unicode-named dylib.
+  const externOf = (i: number): string => (libNames[i] ?? `dy${i}`).replace(/-/g, '_')
+  const naming = (names: string[]): string =>
+    `${names
+      .filter(name => /^[\p{XID_Start}_]\p{XID_Continue}*$/u.test(name))
+      .map(name => `use ${name} as _;\n`)
+      .join('')}\nfn main() {}\n`
   const allow = (fields: Record<string, string>) => `[[allow]]\n${Object.entries(fields).map(([k, v]) => `${k} = ${tomlString(v)}\n`).join('')}\n`
   const files: Record<string, string> = {
     '.git/HEAD': 'ref: refs/heads/main\n',
@@ -605,16 +613,17 @@ function hostileWorkspace(root: string): { dylibDirs: string[] } {
     'Cargo.toml': `[workspace]\nresolver = "2"\nmembers = ["app", "hub"]\n\n[workspace.dependencies]\n${tomlString(unicodeName)} = { path = "unicode" }\n`,
     'app/Cargo.toml': packageToml(
       'app',
-      `${acceptedAs('bin').map(h => `[[bin]]\nname = ${tomlString(h.value)}\npath = "src/main.rs"\n`).join('')}\n[dependencies]\ndy0 = { path = ${tomlString(`../${dylibDirs[0]}`)} }\n`
+      `${acceptedAs('bin').map(h => `[[bin]]\nname = ${tomlString(h.value)}\npath = "src/main.rs"\n`).join('')}\n[dependencies]\ndy0 = { path = ${tomlString(`../${dylibDirs[0]}`)} }\n` +
+        `${tomlString(unicodeName)} = { workspace = true }\n`
     ),
-    'app/src/main.rs': 'fn main() {}\n',
+    'app/src/main.rs': naming([externOf(0), unicodeName.replace(/-/g, '_')]),
     'hub/Cargo.toml': packageToml(
       'hub',
       `[features]\n${acceptedAs('feature').map(h => `${tomlString(h.value)} = []\n`).join('')}\n[dependencies]\n` +
         `${dylibDirs.map((d, i) => `dy${i} = { path = ${tomlString(`../${d}`)} }\n`).join('')}long = { path = "../long", package = ${tomlString(longName)} }\n` +
         `${tomlString(unicodeName)} = { workspace = true }\n`
     ),
-    'hub/src/main.rs': 'fn main() {}\n',
+    'hub/src/main.rs': naming([...dylibDirs.map((_, i) => externOf(i)), 'long', unicodeName.replace(/-/g, '_')]),
     'unicode/Cargo.toml': packageToml(unicodeName, '\n[lib]\ncrate-type = ["dylib"]\n'),
     'unicode/src/lib.rs': '',
     'long/Cargo.toml': packageToml(longName, '\n[lib]\ncrate-type = ["dylib"]\n'),

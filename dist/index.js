@@ -37940,7 +37940,7 @@ const NO_FEATURES = new Map();
 function fvsFromRequested(member, cli) {
     const fvs = [...cli.features];
     if (cli.usesDefaultFeatures && member.featureMap.has('default'))
-        fvs.push({ kind: 'feature', feature: 'default' });
+        fvs.push(DEFAULT);
     if (cli.allFeatures)
         for (const feature of member.featureMap.keys())
             fvs.push({ kind: 'feature', feature });
@@ -37991,9 +37991,12 @@ function membersWithFeatures(metadata, request) {
 /** `Workspace::collect_matching_features`: the requested features a member has (its own or its dependencies'). */
 function collectMatchingFeatures(member, requested) {
     const declared = new Map();
-    for (const edge of member.deps)
-        for (const kind of edge.kinds)
-            declared.set(declarationOf(edge, kind).nameInToml, declarationOf(edge, kind));
+    for (const edge of member.deps) {
+        for (const kind of edge.kinds) {
+            const declaration = declarationOf(edge, kind);
+            declared.set(declaration.nameInToml, declaration);
+        }
+    }
     const hasFeature = (f) => member.featureMap.has(f) || declared.get(f)?.optional === true;
     const out = [];
     for (const fv of requested) {
@@ -38013,12 +38016,12 @@ function platformActivated(kind, fk, request) {
     const info = kind.kind === 'build' || fk === 'host' ? request.host : request.target;
     return platformMatches(kind.platform, info.triple, info.cfg);
 }
+/** `has_proc_macro_lib`: the package's library is a proc-macro. */
 function hasProcMacroLib(pkg) {
     return pkg.targets.some(t => t.kind === 'proc-macro' || (t.kind === 'lib' && t.crateTypes.includes('proc-macro')));
 }
-function hasAnyProcMacro(pkg) {
-    return hasProcMacroLib(pkg);
-}
+/** `has_any_proc_macro` (`Package::proc_macro`): only a library can be a proc-macro, so the same question. */
+const hasAnyProcMacro = hasProcMacroLib;
 
 ;// CONCATENATED MODULE: ./src/model/unit-dependencies.ts
 /**
@@ -42286,7 +42289,8 @@ function callsSystemLoader(pkg, scope) {
  * and every `mod name;` file it pulls in, read once per target. Undecided counts as named — a missed error is
  * worse than a false one: a file that cannot be read (recorded metadata from another machine, a `cfg`-gated
  * module that is not there), `include!`, more than `MAX_SOURCE_FILES` files, or a file of a repository package
- * that leads outside the repository.
+ * that leads outside the repository. A name that is no identifier (`cargo metadata` allows more than rustc)
+ * cannot be written in a source, so no file names it.
  */
 function sourceReader(metadata, scope) {
     const ofRepository = new Set();

@@ -83,7 +83,8 @@ export function callsSystemLoader(pkg: Package, scope: RepositoryScope | null): 
  * and every `mod name;` file it pulls in, read once per target. Undecided counts as named — a missed error is
  * worse than a false one: a file that cannot be read (recorded metadata from another machine, a `cfg`-gated
  * module that is not there), `include!`, more than `MAX_SOURCE_FILES` files, or a file of a repository package
- * that leads outside the repository.
+ * that leads outside the repository. A name that is no identifier (`cargo metadata` allows more than rustc)
+ * cannot be written in a source, so no file names it.
  */
 export function sourceReader(metadata: Metadata, scope: RepositoryScope | null): (srcPath: string, crate: string) => boolean {
   const ofRepository = new Set<string>()

@@ -267,7 +267,7 @@ const NO_FEATURES: ReadonlyMap<string, FeatureValue[]> = new Map()
 /** `fvs_from_requested`: the command line's features for a member, `default` unless turned off, or all of them. */
 function fvsFromRequested(member: Package, cli: CliFeatures): FeatureValue[] {
   const fvs = [...cli.features]
-  if (cli.usesDefaultFeatures && member.featureMap.has('default')) fvs.push({ kind: 'feature', feature: 'default' })
+  if (cli.usesDefaultFeatures && member.featureMap.has('default')) fvs.push(DEFAULT)
   if (cli.allFeatures) for (const feature of member.featureMap.keys()) fvs.push({ kind: 'feature', feature })
   return fvs
 }
@@ -316,7 +316,12 @@ function membersWithFeatures(metadata: Metadata, request: FeatureRequest): [Pack
 /** `Workspace::collect_matching_features`: the requested features a member has (its own or its dependencies'). */
 function collectMatchingFeatures(member: Package, requested: readonly FeatureValue[]): FeatureValue[] {
   const declared = new Map<string, DeclaredDependency>()
-  for (const edge of member.deps) for (const kind of edge.kinds) declared.set(declarationOf(edge, kind).nameInToml, declarationOf(edge, kind))
+  for (const edge of member.deps) {
+    for (const kind of edge.kinds) {
+      const declaration = declarationOf(edge, kind)
+      declared.set(declaration.nameInToml, declaration)
+    }
+  }
   const hasFeature = (f: string): boolean => member.featureMap.has(f) || declared.get(f)?.optional === true
   const out: FeatureValue[] = []
   for (const fv of requested) {
@@ -335,10 +340,10 @@ function platformActivated(kind: EdgeKind, fk: FeaturesFor, request: FeatureRequ
   return platformMatches(kind.platform!, info.triple, info.cfg)
 }
 
+/** `has_proc_macro_lib`: the package's library is a proc-macro. */
 function hasProcMacroLib(pkg: Package): boolean {
   return pkg.targets.some(t => t.kind === 'proc-macro' || (t.kind === 'lib' && t.crateTypes.includes('proc-macro')))
 }
 
-function hasAnyProcMacro(pkg: Package): boolean {
-  return hasProcMacroLib(pkg)
-}
+/** `has_any_proc_macro` (`Package::proc_macro`): only a library can be a proc-macro, so the same question. */
+const hasAnyProcMacro = hasProcMacroLib
