@@ -7,6 +7,7 @@ import { parseCfgLines } from '../src/model/cfg.js'
 import { type FeatureRequest, featureValue, resolveFeatures } from '../src/model/features.js'
 import type { DeclaredDependency, DependencyKind, Metadata, Package } from '../src/model/metadata.js'
 import type { TargetInfo } from '../src/model/target-info.js'
+import { featuresSatisfied } from '../src/model/unit-dependencies.js'
 
 interface Dep {
   on: string
@@ -211,6 +212,14 @@ describe('resolveFeatures', () => {
   it('`-p` of a package outside the workspace resolves every member with its default features', () => {
     const r = resolve(bevy(), ['engine_dylib'])
     expect(r.dep('engine', 'engine_dylib')).toBe(true)
+  })
+
+  it('required-features may name a dependency’s feature as `name/feature`, never weakly', () => {
+    const m = workspace(['a'], [pkg('a', {}, [{ on: 'b', features: ['x'] }]), pkg('b', { x: [], y: [] })])
+    const a = [...m.packages.values()].find(p => p.name === 'a')!
+    const features = resolveFeatures(m, { resolver: 2, selected: [a], current: null, virtualWorkspace: true, features: [], allFeatures: false, noDefaultFeatures: false, hasDevUnits: false, host: LINUX, target: LINUX })
+    const needs = (requiredFeatures: string[]) => featuresSatisfied({ metadata: m, features }, { ...a.targets[0]!, requiredFeatures }, a)
+    expect([needs(['b/x']), needs(['b?/x']), needs(['b/y']), needs(['dep:b']), needs([])]).toEqual([true, false, false, false, true])
   })
 
   it('a dependency chain deeper than the call stack', () => {

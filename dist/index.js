@@ -38037,6 +38037,7 @@ const hasAnyProcMacro = hasProcMacroLib;
 
 
 
+
 /**
  * Follows `deps_of_roots`: creates each root unit and everything it depends on, root after root. Returns
  * the root units in order, each once.
@@ -38250,16 +38251,16 @@ function featuresSatisfied(state, target, pkg) {
     return target.requiredFeatures.every(f => {
         if (own.has(f))
             return true;
-        const slash = f.indexOf('/');
-        if (slash < 0)
+        // `resolve_all_features` writes each dependency feature as `name/feature`: a weak `name?/feature` is none.
+        const fv = featureValue(f);
+        if (fv.kind !== 'dep-feature' || fv.weak)
             return false;
-        const [name, feature] = [f.slice(0, slash), f.slice(slash + 1)];
         return pkg.deps.some(edge => edge.kinds.some(k => {
-            if ((k.declared?.nameInToml ?? edge.externName) !== name)
+            if (declarationOf(edge, k).nameInToml !== fv.depName)
                 return false;
             const dep = state.metadata.packages.get(edge.pkg);
-            const host = k.kind === 'build' || dep.targets.some(t => t.kind === 'proc-macro');
-            return state.features.activatedFeatures(dep.id, host ? 'host' : 'normal').has(feature);
+            const host = k.kind === 'build' || hasProcMacroLib(dep);
+            return state.features.activatedFeatures(dep.id, host ? 'host' : 'normal').has(fv.depFeature);
         }));
     });
 }
@@ -39167,12 +39168,10 @@ function selectPackages(metadata, invocation, currentManifest) {
     return { packages: sortById(defaultMembers(metadata, currentManifest)), warnings };
 }
 function defaultMembers(metadata, currentManifest) {
-    const members = metadata.workspaceMembers.map(id => metadata.packages.get(id));
-    const current = external_node_path_default().resolve(currentManifest);
     const rootManifest = external_node_path_default().join(external_node_path_default().resolve(metadata.workspaceRoot), 'Cargo.toml');
-    if (current !== rootManifest) {
+    if (external_node_path_default().resolve(currentManifest) !== rootManifest) {
         // Run on a member's manifest: that package alone (default-members only apply at the root).
-        const own = members.find(p => external_node_path_default().resolve(p.manifestPath) === current);
+        const own = currentPackage(metadata, currentManifest);
         if (own)
             return [own];
     }
@@ -39180,8 +39179,8 @@ function defaultMembers(metadata, currentManifest) {
         return metadata.workspaceDefaultMembers.map(id => metadata.packages.get(id));
     }
     // Metadata without `workspace_default_members`: the root package, or all members of a virtual workspace.
-    const root = members.find(p => external_node_path_default().resolve(p.manifestPath) === rootManifest);
-    return root ? [root] : members;
+    const root = rootPackage(metadata);
+    return root ? [root] : metadata.workspaceMembers.map(id => metadata.packages.get(id));
 }
 /** The workspace member whose manifest cargo runs on (cargo's `Workspace::current_opt`), if it is one. */
 function currentPackage(metadata, currentManifest) {
@@ -41874,10 +41873,10 @@ function scanSourceNames(source) {
     let includes = false;
     // The last few tokens, for looking back from `mod` at the attributes before it.
     const recent = [];
-    let previous = null;
     let current = lexer.next();
     while (current !== null) {
         const next = lexer.next();
+        const previous = recent[recent.length - 1];
         if (current.kind === 'ident') {
             if (next?.kind === 'punct' && next.text === ':' && source.charCodeAt(next.end) === 58)
                 names.add(current.text);
@@ -41892,7 +41891,6 @@ function scanSourceNames(source) {
         recent.push(current);
         if (recent.length > 24)
             recent.shift();
-        previous = current;
         current = next;
     }
     return { names, modules, includes };

@@ -97,7 +97,7 @@ export function featureValue(text: string): FeatureValue {
 }
 
 /** A declaration as the resolver reads it: the metadata's, or a plain required one when the metadata has none. */
-function declarationOf(edge: { externName: string }, kind: EdgeKind): DeclaredDependency {
+export function declarationOf(edge: { externName: string }, kind: EdgeKind): DeclaredDependency {
   return kind.declared ?? { nameInToml: edge.externName, optional: false, features: [], defaultFeatures: true }
 }
 
@@ -341,7 +341,7 @@ function platformActivated(kind: EdgeKind, fk: FeaturesFor, request: FeatureRequ
 }
 
 /** `has_proc_macro_lib`: the package's library is a proc-macro. */
-function hasProcMacroLib(pkg: Package): boolean {
+export function hasProcMacroLib(pkg: Package): boolean {
   return pkg.targets.some(t => t.kind === 'proc-macro' || (t.kind === 'lib' && t.crateTypes.includes('proc-macro')))
 }
 

@@ -49,20 +49,18 @@ export function selectPackages(metadata: Metadata, invocation: Invocation, curre
 }
 
 function defaultMembers(metadata: Metadata, currentManifest: string): Package[] {
-  const members = metadata.workspaceMembers.map(id => metadata.packages.get(id)!)
-  const current = path.resolve(currentManifest)
   const rootManifest = path.join(path.resolve(metadata.workspaceRoot), 'Cargo.toml')
-  if (current !== rootManifest) {
+  if (path.resolve(currentManifest) !== rootManifest) {
     // Run on a member's manifest: that package alone (default-members only apply at the root).
-    const own = members.find(p => path.resolve(p.manifestPath) === current)
+    const own = currentPackage(metadata, currentManifest)
     if (own) return [own]
   }
   if (metadata.workspaceDefaultMembers !== null) {
     return metadata.workspaceDefaultMembers.map(id => metadata.packages.get(id)!)
   }
   // Metadata without `workspace_default_members`: the root package, or all members of a virtual workspace.
-  const root = members.find(p => path.resolve(p.manifestPath) === rootManifest)
-  return root ? [root] : members
+  const root = rootPackage(metadata)
+  return root ? [root] : metadata.workspaceMembers.map(id => metadata.packages.get(id)!)
 }
 
 /** The workspace member whose manifest cargo runs on (cargo's `Workspace::current_opt`), if it is one. */

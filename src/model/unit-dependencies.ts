@@ -12,7 +12,7 @@ import { UserError } from '../errors.js'
 import type { CompileKind, CompileMode } from './build-context.js'
 import { platformMatches } from './cfg.js'
 import { isLinkable } from './crate-type.js'
-import type { FeaturesFor, ResolvedFeatures } from './features.js'
+import { declarationOf, featureValue, type FeaturesFor, hasProcMacroLib, type ResolvedFeatures } from './features.js'
 import type { DependencyEdge, Metadata, Package, Target } from './metadata.js'
 import type { TargetInfo } from './target-info.js'
 import type { CrateDep, SourceUsesCrate, Unit } from './unit-graph.js'
@@ -279,15 +279,15 @@ export function featuresSatisfied(state: FeatureState, target: Target, pkg: Pack
   const own = state.features.activatedFeatures(pkg.id, 'normal')
   return target.requiredFeatures.every(f => {
     if (own.has(f)) return true
-    const slash = f.indexOf('/')
-    if (slash < 0) return false
-    const [name, feature] = [f.slice(0, slash), f.slice(slash + 1)]
+    // `resolve_all_features` writes each dependency feature as `name/feature`: a weak `name?/feature` is none.
+    const fv = featureValue(f)
+    if (fv.kind !== 'dep-feature' || fv.weak) return false
     return pkg.deps.some(edge =>
       edge.kinds.some(k => {
-        if ((k.declared?.nameInToml ?? edge.externName) !== name) return false
+        if (declarationOf(edge, k).nameInToml !== fv.depName) return false
         const dep = state.metadata.packages.get(edge.pkg)!
-        const host = k.kind === 'build' || dep.targets.some(t => t.kind === 'proc-macro')
-        return state.features.activatedFeatures(dep.id, host ? 'host' : 'normal').has(feature)
+        const host = k.kind === 'build' || hasProcMacroLib(dep)
+        return state.features.activatedFeatures(dep.id, host ? 'host' : 'normal').has(fv.depFeature)
       })
     )
   })

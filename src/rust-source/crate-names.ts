@@ -23,10 +23,10 @@ export function scanSourceNames(source: string): SourceNames {
   let includes = false
   // The last few tokens, for looking back from `mod` at the attributes before it.
   const recent: Token[] = []
-  let previous: Token | null = null
   let current = lexer.next()
   while (current !== null) {
     const next = lexer.next()
+    const previous = recent[recent.length - 1]
     if (current.kind === 'ident') {
       if (next?.kind === 'punct' && next.text === ':' && source.charCodeAt(next.end) === 58) names.add(current.text)
       else if (previous?.kind === 'ident' && (previous.text === 'use' || (previous.text === 'crate' && precededByExtern(recent)))) names.add(current.text)
@@ -37,7 +37,6 @@ export function scanSourceNames(source: string): SourceNames {
     }
     recent.push(current)
     if (recent.length > 24) recent.shift()
-    previous = current
     current = next
   }
   return { names, modules, includes }
