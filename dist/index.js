@@ -38299,6 +38299,15 @@ function dependenciesOf(unit) {
     return [...unit.crates.map(c => c.unit), ...unit.buildsAfter];
 }
 /**
+ * The units that must finish before cargo starts this one. Follows `JobQueue::enqueue`
+ * (cargo/src/cargo/core/compiler/job_queue/mod.rs): "Binaries aren't actually needed to *compile*
+ * tests, just to run them", so an integration test's edges to its package's bins are not waited on,
+ * and a bin that fails does not stop the test from compiling and linking on its own.
+ */
+function jobDependenciesOf(unit) {
+    return dependenciesOf(unit).filter(dep => dep.target.kind !== 'test' && dep.target.kind !== 'bin');
+}
+/**
  * Builds cargo's unit graph for an invocation: the root units for the selected packages and targets, and
  * everything they depend on, each with the settings cargo passes to rustc.
  */
@@ -38856,7 +38865,7 @@ function topologicalOrder(graph) {
     return order;
 }
 function resolveUnit(unit, done, units) {
-    const blockedBy = dependenciesOf(unit).filter(d => done.get(d).status !== 'ok');
+    const blockedBy = jobDependenciesOf(unit).filter(d => done.get(d).status !== 'ok');
     // Only linking units need their whole crate graph and a panic runtime; an rlib never links.
     const links = unit.crateTypes.some(requiresUpstreamObjects);
     const crates = links && blockedBy.length === 0 ? crateGraph(unit, done) : [];

@@ -1,7 +1,7 @@
 import { type CrateType, providesDylib, providesRlib, requiresUpstreamObjects } from '../model/crate-type.js'
 import { codegenOptions, flagEnabled, unstableOptions } from '../model/rustc-flags.js'
 import type { TargetInfo } from '../model/target-info.js'
-import { type CargoLto, dependenciesOf, type Unit, type UnitGraph, type UnlinkableDep } from '../model/unit-graph.js'
+import { type CargoLto, dependenciesOf, jobDependenciesOf, type Unit, type UnitGraph, type UnlinkableDep } from '../model/unit-graph.js'
 import { calculate, type CrateNode, type DependencyFormatError, type DependencyFormats, type Linkage, type OutputCrateType, type Preference, recordedFormats } from './dependency-format.js'
 
 /** Why a unit fails, in the order rustc (or cargo) would stop on it. */
@@ -118,7 +118,7 @@ function topologicalOrder(graph: UnitGraph): Unit[] {
 }
 
 function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>, units: readonly Unit[]): UnitResult {
-  const blockedBy = dependenciesOf(unit).filter(d => done.get(d)!.status !== 'ok')
+  const blockedBy = jobDependenciesOf(unit).filter(d => done.get(d)!.status !== 'ok')
   // Only linking units need their whole crate graph and a panic runtime; an rlib never links.
   const links = unit.crateTypes.some(requiresUpstreamObjects)
   const crates = links && blockedBy.length === 0 ? crateGraph(unit, done) : []

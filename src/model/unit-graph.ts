@@ -115,6 +115,16 @@ export function dependenciesOf(unit: Unit): Unit[] {
 }
 
 /**
+ * The units that must finish before cargo starts this one. Follows `JobQueue::enqueue`
+ * (cargo/src/cargo/core/compiler/job_queue/mod.rs): "Binaries aren't actually needed to *compile*
+ * tests, just to run them", so an integration test's edges to its package's bins are not waited on,
+ * and a bin that fails does not stop the test from compiling and linking on its own.
+ */
+export function jobDependenciesOf(unit: Unit): Unit[] {
+  return dependenciesOf(unit).filter(dep => dep.target.kind !== 'test' && dep.target.kind !== 'bin')
+}
+
+/**
  * Builds cargo's unit graph for an invocation: the root units for the selected packages and targets, and
  * everything they depend on, each with the settings cargo passes to rustc.
  */
