@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { parseCfgLines } from '../src/model/cfg.js'
-import { type FeatureRequest, featureValue, resolveFeatures } from '../src/model/features.js'
+import { causeChain, type FeatureRequest, featureValue, resolveFeatures } from '../src/model/features.js'
 import type { DeclaredDependency, DependencyKind, Metadata, Package } from '../src/model/metadata.js'
 import type { TargetInfo } from '../src/model/target-info.js'
 import { featuresSatisfied } from '../src/model/unit-dependencies.js'
@@ -92,8 +92,17 @@ function resolve(metadata: Metadata, selected: string[], request: Partial<Featur
     ...request
   })
   return {
-    on: (name: string, side: 'normal' | 'host' = 'normal') => [...features.activatedFeatures(byName(name).id, side)].sort(),
-    dep: (name: string, dep: string, side: 'normal' | 'host' = 'normal') => features.isDepActivated(byName(name).id, side, dep)
+    on: (name: string, side: 'normal' | 'host' = 'normal') => [...features.activatedFeatures(byName(name).id, side).keys()].sort(),
+    dep: (name: string, dep: string, side: 'normal' | 'host' = 'normal') => features.isDepActivated(byName(name).id, side, dep),
+    /** Why an optional dependency is on, nearest cause first: `pkg: feature = value` or `pkg: --cli value`. */
+    why: (name: string, dep: string) => {
+      const cause = features.dependencyCause(byName(name).id, 'normal', dep)
+      return cause === null
+        ? null
+        : causeChain(features, cause).map(({ origin, value }) =>
+            origin.by === 'feature' ? `${origin.pkg.name}: ${origin.feature} = ${value}` : origin.by === 'dependency' ? `${origin.pkg.name}: ${origin.nameInToml} = { ${value} }` : `${origin.pkg.name}: --cli ${value}`
+          )
+    }
   }
 }
 
@@ -125,6 +134,28 @@ describe('resolveFeatures', () => {
     expect(resolve(bevy(), ['game']).dep('engine', 'engine_dylib')).toBe(false)
     expect(resolve(bevy(), ['tools']).dep('engine', 'engine_dylib')).toBe(true)
     expect(resolve(bevy(), ['game', 'tools']).on('engine')).toEqual(['dynamic'])
+  })
+
+  it('records what turned each optional dependency on, up to a manifest line or the command line', () => {
+    expect(resolve(bevy(), ['tools']).why('engine', 'engine_dylib')).toEqual(['engine: dynamic = dep:engine_dylib', 'tools: engine = { dynamic }'])
+    expect(resolve(bevy(), ['game'], { features: ['engine/dynamic'] }).why('engine', 'engine_dylib')).toEqual([
+      'engine: dynamic = dep:engine_dylib',
+      'game: --cli engine/dynamic'
+    ])
+    expect(resolve(bevy(), ['game']).why('engine', 'engine_dylib')).toBeNull()
+    // A weak request waits for the dependency; its cause is the entry that asked, not what activated the dependency.
+    const weak = workspace(
+      ['app', 'other'],
+      [
+        pkg('app', {}, [{ on: 'lib', features: ['extra'] }]),
+        pkg('other', {}, [{ on: 'lib', features: ['with_opt'] }]),
+        pkg('lib', { with_opt: ['dep:opt'], extra: ['opt?/dy'] }, [{ on: 'opt', optional: true }]),
+        pkg('opt', { dy: ['dep:dy'] }, [{ on: 'dy', optional: true }]),
+        pkg('dy')
+      ]
+    )
+    expect(resolve(weak, ['app', 'other']).why('opt', 'dy')).toEqual(['opt: dy = dep:dy', 'lib: extra = opt?/dy', 'app: lib = { extra }'])
+    expect(resolve(weak, ['other']).why('opt', 'dy')).toBeNull()
   })
 
   it('`member/feature` and plain features on the command line reach the members that have them', () => {

@@ -55,7 +55,42 @@ describe('findings', () => {
     expect(workspace.message).toContain('`engine_api` would be included twice as well')
     const host = only(await run(['-p', 'host']), 'duplicate-linkage')
     expect(host.crates).toEqual(['engine_api'])
-    expect(host).toMatchObject({ file: 'plugin_audio/Cargo.toml', line: 7 })
+    // The plugins are optional: the finding points at the feature that turns the first one on.
+    expect(host).toMatchObject({ file: 'host/Cargo.toml', line: 8, related: [{ file: 'plugin_audio/Cargo.toml', line: 7, message: '`crate-type` of `plugin_audio`' }] })
+    expect(host.inclusion?.find(p => p.chain.includes('plugin_audio'))?.features).toEqual([
+      { from: 0, by: 'feature', package: 'host', name: 'audio', text: 'audio = ["dep:plugin_audio"]', file: 'host/Cargo.toml', line: 8 }
+    ])
+  })
+
+  it('a dylib behind a feature: the finding points at the manifest line that turns it on, and the path says so', async () => {
+    // app's `fast = ["lib_a/dy"]` turns on lib_a's `dy = ["dep:dylib_part"]`.
+    const fast = only(await analyse('features-cli', ['-p', 'app', '--features', 'fast']), 'runtime-dylib')
+    expect(fast).toMatchObject({ file: "app/Cargo.toml", line: 7 })
+    expect(fast.inclusion).toEqual([
+      {
+        chain: ['app', 'lib_a'],
+        crate: 'dylib_part',
+        how: 'dynamic',
+        file: 'libdylib_part.so',
+        features: [{ from: 1, by: 'feature', package: 'app', name: 'fast', text: 'fast = ["lib_a/dy"]', file: 'app/Cargo.toml', line: 7, commandLine: '--features fast' }]
+      }
+    ])
+    // Asked for on the command line directly: lib_a's own entry, and the request.
+    const direct = only(await analyse('features-cli', ['-p', 'app', '--features', 'lib_a/dy']), 'runtime-dylib')
+    expect(direct).toMatchObject({ file: 'lib_a/Cargo.toml', line: 8 })
+    expect(direct.inclusion?.[0]?.features?.[0]).toMatchObject({ by: 'feature', package: 'lib_a', name: 'dy', commandLine: '--features lib_a/dy' })
+    // Without the feature there is no dylib and nothing to say.
+    expect((await analyse('features-cli', ['-p', 'app'])).findings.filter(f => f.rule === 'runtime-dylib')).toEqual([])
+  })
+
+  it("a feature another member enables: the workspace build points at that member's dependency line", async () => {
+    const report = await analyse('features-bevy-style', ['--workspace'])
+    const game = report.findings.find(f => f.rule === 'duplicate-linkage' && f.package === 'game')!
+    expect(game).toMatchObject({ file: 'devtools/Cargo.toml', line: 7, related: [{ file: 'engine_dylib/Cargo.toml', line: 7 }] })
+    expect(game.inclusion?.find(p => p.how === 'inside-dylib')).toMatchObject({
+      chain: ['game', 'engine', 'engine_dylib'],
+      features: [{ from: 1, by: 'dependency', package: 'devtools', name: 'engine', text: 'features = ["dynamic_linking"]', file: 'devtools/Cargo.toml', line: 7 }]
+    })
   })
 
   it('runtime-dylib lists every shared library the bin needs, transitively', async () => {

@@ -40,7 +40,9 @@ describe('job summary', () => {
     expect(summary).toContain('## ❌ Rust Linkage Guard fails')
     expect(summary).toContain('<code>cargo build</code> fails: 1 artifact cannot be built')
     expect(summary).toContain(`#### 🔴 [\`duplicate-linkage\`](${ruleHelpUri('duplicate-linkage')}): `)
-    expect(summary).toContain("- <code>host</code> → <code>plugin_audio</code> (dylib, contains <code>std</code> and <code>engine_api</code> statically)")
+    expect(summary).toContain(
+      '- <code>host</code> via feature <code>audio</code> (<code>host/Cargo.toml:8</code>: <code>audio = &#91;&#34;dep:plugin_audio&#34;&#93;</code>) → <code>plugin_audio</code> (dylib, contains <code>std</code> and <code>engine_api</code> statically)'
+    )
     expect(summary).toMatch(/- <code>host<\/code> links <code>std<\/code> dynamically as <code>libstd-[0-9a-f]+\.so<\/code>/)
     const [diagram, ...others] = mermaidBlocks(summary)
     expect(others).toEqual([])

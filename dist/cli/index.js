@@ -298,18 +298,28 @@ function existingCount(report) {
 function groupInclusion(paths) {
     const groups = new Map();
     for (const p of paths) {
-        const key = JSON.stringify([p.chain, p.how, p.file ?? null]);
+        const key = JSON.stringify([p.chain, p.how, p.file ?? null, p.features ?? null]);
         const group = groups.get(key);
         if (group)
             group.crates.push(p.crate);
-        else
-            groups.set(key, { chain: p.chain, how: p.how, ...(p.file === undefined ? {} : { file: p.file }), crates: [p.crate] });
+        else {
+            groups.set(key, {
+                chain: p.chain,
+                how: p.how,
+                ...(p.file === undefined ? {} : { file: p.file }),
+                ...(p.features === undefined ? {} : { features: p.features }),
+                crates: [p.crate]
+            });
+        }
     }
     return [...groups.values()];
 }
-/** "`host` → `plugin_audio` (dylib, contains `std` statically)", in markdown. */
+/**
+ * "`host` → `plugin_audio` (dylib, contains `std` statically)", in markdown; an optional dependency says what
+ * turned it on: "`game` → `engine` via feature `dev` (`game/Cargo.toml:9`: `dev = ["engine/dynamic_linking"]`) → …".
+ */
 function describeInclusion(g) {
-    const chain = g.chain.map(c => `\`${c}\``).join(' → ');
+    const chain = g.chain.map((c, i) => `\`${c}\`${(g.features ?? []).filter(s => s.from === i).map(s => ` ${describeFeatureStep(s)}`).join('')}`).join(' → ');
     const crates = listCrates(g.crates);
     if (g.how === 'inside-dylib')
         return `${chain} (dylib, contains ${crates} statically)`;
@@ -317,6 +327,16 @@ function describeInclusion(g) {
     if (g.chain.length === 1)
         return `${chain} links ${crates} ${g.how === 'dynamic' ? `dynamically${file}` : 'statically (rlib)'}`;
     return `${chain} → ${crates} (${g.how === 'dynamic' ? `dylib, linked dynamically${file}` : 'rlib, linked statically'})`;
+}
+/** "via feature `dev` (`game/Cargo.toml:9`: `dev = ["engine/dynamic_linking"]`)", "via `--features dev`". */
+function describeFeatureStep(s) {
+    const where = s.file === undefined ? '' : `\`${s.file}:${s.line ?? 1}\`: `;
+    const asked = s.commandLine === undefined ? '' : `, asked for by \`${s.commandLine}\``;
+    if (s.by === 'command-line')
+        return `via \`${s.text}\` on the command line`;
+    if (s.by === 'feature')
+        return `via feature \`${s.name}\` (${where}\`${s.text}\`${asked})`;
+    return `via dependency \`${s.name}\` (${where}${s.text === 'default-features' ? 'its default features' : `\`${s.text}\``}${asked})`;
 }
 /** What the finding is about: "bin `host`", "dylib `plugin_a`", "test harness of lib `util`", or the workspace. */
 function findingSubject(f) {
@@ -3925,6 +3945,22 @@ function parsedCfg(text) {
  */
 
 /**
+ * The causes behind a cause, nearest first: a value of a `[features]` entry is there because that entry is on,
+ * which has a cause of its own, up to a dependency declaration or the command line.
+ */
+function causeChain(features, cause) {
+    const chain = [cause];
+    for (let c = cause; c.origin.by === 'feature';) {
+        const { pkg, featuresFor, feature } = c.origin;
+        c = features.featureCause(pkg.id, featuresFor, feature);
+        // Each cause was recorded before what it caused, so the chain ends; the bound only guards that.
+        if (c === null || chain.length > 256)
+            break;
+        chain.push(c);
+    }
+    return chain;
+}
+/**
  * The features of `cargo metadata`'s own resolve, on both sides, with every resolved edge active: what the
  * analysis uses when the feature resolver cannot be replayed (the workspace manifest is not readable).
  */
@@ -3932,8 +3968,18 @@ function metadataFeatures(metadata) {
     const sets = new Map([...metadata.packages.values()].map(p => [p.id, new Set(p.features)]));
     return {
         activatedFeatures: pkg => sets.get(pkg) ?? EMPTY,
-        isDepActivated: () => true
+        isDepActivated: () => true,
+        featureCause: () => null,
+        dependencyCause: () => null
     };
+}
+/** The text of a feature value, as written in a manifest or on the command line. */
+function featureValueText(fv) {
+    if (fv.kind === 'feature')
+        return fv.feature;
+    if (fv.kind === 'dep')
+        return `dep:${fv.depName}`;
+    return `${fv.depName}${fv.weak ? '?' : ''}/${fv.depFeature}`;
 }
 /** `FeatureValue::new`: `dep:name`, `name/feature`, `name?/feature`, or a feature. */
 function featureValue(text) {
@@ -3991,63 +4037,68 @@ function resolveFeatures(metadata, request) {
                 if (opts.decoupleDevDeps && kind.kind === 'dev')
                     continue;
                 const depFk = fk !== 'host' && trackForHost && (kind.kind === 'build' || hasProcMacroLib(dep)) ? 'host' : fk;
-                out.push({ dep, declared: declarationOf(edge, kind), depFk });
+                const declared = declarationOf(edge, kind);
+                out.push({ dep, declared, depFk, origin: { by: 'dependency', pkg, nameInToml: declared.nameInToml } });
             }
         }
         return (side.deps = out);
     };
     const featuresOf = (pkg, fk) => {
         const side = sideOf(pkg, applied(fk));
-        return (side.features ??= new Set());
+        return (side.features ??= new Map());
     };
-    const activatePkg = (pkg, fk, fvs) => {
+    // Each function takes, besides cargo's arguments, the cause of the value it activates.
+    const activatePkg = (pkg, fk, fvs, origin) => {
         featuresOf(pkg, fk);
         for (const fv of fvs)
-            activateFv(pkg, fk, fv);
+            activateFv(pkg, fk, fv, { origin, value: featureValueText(fv) });
         const side = sideOf(pkg, fk);
         if (side.processed)
             return;
         side.processed = true;
-        for (const { dep, declared, depFk } of deps(pkg, fk)) {
+        for (const { dep, declared, depFk, origin: declaration } of deps(pkg, fk)) {
             if (declared.optional)
                 continue;
-            tasks.push(() => activatePkg(dep, depFk, fvsFromDependency(dep, declared, featureMapOf(dep))));
+            tasks.push(() => activatePkg(dep, depFk, fvsFromDependency(dep, declared, featureMapOf(dep)), declaration));
         }
     };
-    const activateFv = (pkg, fk, fv) => {
+    const activateFv = (pkg, fk, fv, cause) => {
         if (fv.kind === 'feature')
-            activateRec(pkg, fk, fv.feature);
+            activateRec(pkg, fk, fv.feature, cause);
         else if (fv.kind === 'dep')
-            activateDependency(pkg, fk, fv.depName);
+            activateDependency(pkg, fk, fv.depName, cause);
         else
-            activateDepFeature(pkg, fk, fv.depName, fv.depFeature, fv.weak);
+            activateDepFeature(pkg, fk, fv.depName, fv.depFeature, fv.weak, cause);
     };
-    const activateRec = (pkg, fk, feature) => {
+    const activateRec = (pkg, fk, feature, cause) => {
         const enabled = featuresOf(pkg, fk);
         if (enabled.has(feature))
             return;
-        enabled.add(feature);
+        enabled.set(feature, cause);
         const fvs = featureMapOf(pkg).get(feature);
         if (fvs === undefined)
             return;
+        const origin = { by: 'feature', pkg, featuresFor: applied(fk), feature };
         for (const fv of fvs)
-            tasks.push(() => activateFv(pkg, fk, fv));
+            tasks.push(() => activateFv(pkg, fk, fv, { origin, value: featureValueText(fv) }));
     };
-    const activateDependency = (pkg, fk, depName) => {
+    const activateDependency = (pkg, fk, depName, cause) => {
         const appliedSide = sideOf(pkg, applied(fk));
-        (appliedSide.dependencies ??= new Set()).add(depName);
+        const activated = (appliedSide.dependencies ??= new Map());
+        if (!activated.has(depName))
+            activated.set(depName, cause);
         const side = sideOf(pkg, fk);
         const toEnable = side.deferredWeak?.get(depName);
         side.deferredWeak?.delete(depName);
-        for (const { dep, declared, depFk } of deps(pkg, fk)) {
+        for (const { dep, declared, depFk, origin: declaration } of deps(pkg, fk)) {
             if (declared.nameInToml !== depName)
                 continue;
-            for (const depFeature of toEnable ?? [])
-                tasks.push(() => activateFv(dep, depFk, featureValue(depFeature)));
-            tasks.push(() => activatePkg(dep, depFk, fvsFromDependency(dep, declared, featureMapOf(dep))));
+            for (const [depFeature, weakCause] of toEnable ?? [])
+                tasks.push(() => activateFv(dep, depFk, featureValue(depFeature), weakCause));
+            tasks.push(() => activatePkg(dep, depFk, fvsFromDependency(dep, declared, featureMapOf(dep)), declaration));
         }
     };
-    const activateDepFeature = (pkg, fk, depName, depFeature, weak) => {
+    const activateDepFeature = (pkg, fk, depName, depFeature, weak, cause) => {
         for (const { dep, declared, depFk } of deps(pkg, fk)) {
             if (declared.nameInToml !== depName)
                 continue;
@@ -4055,23 +4106,27 @@ function resolveFeatures(metadata, request) {
                 if (weak && sideOf(pkg, applied(fk)).dependencies?.has(depName) !== true) {
                     const side = sideOf(pkg, fk);
                     const deferred = (side.deferredWeak ??= new Map());
-                    deferred.set(depName, (deferred.get(depName) ?? new Set()).add(depFeature));
+                    const features = deferred.get(depName) ?? new Map();
+                    if (!features.has(depFeature))
+                        features.set(depFeature, cause);
+                    deferred.set(depName, features);
                     continue;
                 }
-                activateFv(pkg, fk, { kind: 'dep', depName });
+                activateFv(pkg, fk, { kind: 'dep', depName }, cause);
                 if (!weak && pkg.featureMap.has(depName))
-                    activateRec(pkg, fk, depName);
+                    activateRec(pkg, fk, depName, cause);
             }
-            tasks.push(() => activateFv(dep, depFk, featureValue(depFeature)));
+            tasks.push(() => activateFv(dep, depFk, featureValue(depFeature), cause));
         }
     };
     // `do_resolve`: each selected member with its command-line features; a member with a proc-macro is
     // resolved for both sides when the host is tracked.
     for (const [member, cli] of membersWithFeatures(metadata, request)) {
         const fvs = fvsFromRequested(member, cli);
+        const origin = { by: 'command-line', pkg: member };
         if (trackForHost && hasAnyProcMacro(member))
-            tasks.push(() => activatePkg(member, 'host', fvs));
-        tasks.push(() => activatePkg(member, 'normal', fvs));
+            tasks.push(() => activatePkg(member, 'host', fvs, origin));
+        tasks.push(() => activatePkg(member, 'normal', fvs, origin));
         while (tasks.length > 0)
             tasks.pop()();
     }
@@ -4081,7 +4136,9 @@ function resolveFeatures(metadata, request) {
     };
     return {
         activatedFeatures: (pkg, featuresFor) => byId(pkg, featuresFor)?.features ?? EMPTY,
-        isDepActivated: (pkg, featuresFor, name) => byId(pkg, featuresFor)?.dependencies?.has(name) ?? false
+        isDepActivated: (pkg, featuresFor, name) => byId(pkg, featuresFor)?.dependencies?.has(name) ?? false,
+        featureCause: (pkg, featuresFor, feature) => byId(pkg, featuresFor)?.features?.get(feature) ?? null,
+        dependencyCause: (pkg, featuresFor, name) => byId(pkg, featuresFor)?.dependencies?.get(name) ?? null
     };
 }
 function newSide() {
@@ -4259,7 +4316,7 @@ function depsOf(state, spec, root) {
 function computeDeps(state, unit, unitFor) {
     const { pkg, target, mode } = unit;
     const needs = [];
-    for (const { pkg: dep, edge, kinds } of deps(state, unit, unitFor)) {
+    for (const { pkg: dep, edge, kinds, activatedBy } of deps(state, unit, unitFor)) {
         // `calc_artifact_deps` without artifact dependencies: the library target of the dependency, if any.
         const lib = state.libOf(dep);
         if (!lib)
@@ -4274,7 +4331,7 @@ function computeDeps(state, unit, unitFor) {
             continue;
         }
         // A dependency the source never names is still built first, but rustc does not load or link it.
-        needs.push(newUnitDep(dep, lib, unit, unitFor, named ? { externName: edge.externName, edge: first.kind, platform: first.platform } : null));
+        needs.push(newUnitDep(dep, lib, unit, unitFor, named ? { externName: edge.externName, edge: first.kind, platform: first.platform, activatedBy } : null));
     }
     // Compiling a build script needs its build-dependencies and nothing else.
     if (target.kind === 'custom-build')
@@ -4324,7 +4381,10 @@ function deps(state, unit, unitFor) {
         });
         if (kinds.length === 0)
             continue;
-        out.push({ pkg: edge.pkg === pkg.id ? pkg : state.metadata.packages.get(edge.pkg), edge, kinds });
+        const optional = kinds.every(k => k.declared?.optional === true);
+        const cause = optional ? state.features.dependencyCause(pkg.id, featuresFor, kinds[0].declared.nameInToml) : null;
+        const activatedBy = cause === null ? null : causeChain(state.features, cause);
+        out.push({ pkg: edge.pkg === pkg.id ? pkg : state.metadata.packages.get(edge.pkg), edge, kinds, activatedBy });
     }
     return out;
 }
@@ -4341,7 +4401,7 @@ function maybeLib(state, unit, unitFor) {
     const libName = lib.name.replace(/-/g, '_');
     const named = loadedByRustc(state, unit, lib, libName);
     if (lib.crateTypes.some(isLinkable))
-        return newUnitDep(pkg, lib, unit, unitFor, named ? { externName: libName, edge: 'own-lib', platform: null } : null);
+        return newUnitDep(pkg, lib, unit, unitFor, named ? { externName: libName, edge: 'own-lib', platform: null, activatedBy: null } : null);
     if (named)
         unit.unlinkable.push({ pkg, externName: libName, edge: 'own-lib', crateTypes: lib.crateTypes });
     return null;
@@ -4464,6 +4524,31 @@ function featuresSatisfied(state, target, pkg) {
 /** The units a unit depends on: the libraries it links, then the units built before it. */
 function dependenciesOf(unit) {
     return [...unit.crates.map(c => c.unit), ...unit.buildsAfter];
+}
+const parentsByUnit = new WeakMap();
+/** The units along the shortest chain of linked crates from `from` to `to` (both included), or none. */
+function linkChain(from, to) {
+    // One breadth-first search per artifact, shared by all its inclusion paths.
+    let previous = parentsByUnit.get(from);
+    if (previous === undefined) {
+        previous = new Map([[from, null]]);
+        const queue = [from];
+        for (let i = 0; i < queue.length; i++) {
+            for (const dep of queue[i].crates) {
+                if (previous.has(dep.unit))
+                    continue;
+                previous.set(dep.unit, queue[i]);
+                queue.push(dep.unit);
+            }
+        }
+        parentsByUnit.set(from, previous);
+    }
+    if (!previous.has(to))
+        return [];
+    const chain = [];
+    for (let u = to; u !== null; u = previous.get(u) ?? null)
+        chain.unshift(u);
+    return chain;
 }
 /**
  * The units that must finish before cargo starts this one. Follows `JobQueue::enqueue`
@@ -5764,13 +5849,74 @@ function ltoFindings(ctx, boundary) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/rules/feature-steps.ts
+/** The optional edges of a chain of units (each links the next), each with what turned it on. */
+function featureSteps(chain, metadata, locator) {
+    const steps = [];
+    for (let i = 0; i + 1 < chain.length; i++) {
+        const edge = chain[i].crates.find(c => c.unit === chain[i + 1]);
+        if (edge?.activatedBy == null)
+            continue;
+        steps.push(featureStep(i, edge.activatedBy, metadata, locator));
+    }
+    return steps;
+}
+/**
+ * The step for one optional edge, from its causes (nearest first): the outermost workspace member whose
+ * manifest asks, at its entry nearest the edge; the command line when nothing in the repository asks; else the
+ * nearest cause.
+ */
+function featureStep(from, causes, metadata, locator) {
+    const inManifest = (c) => c.origin.by !== 'command-line';
+    const isMember = (c) => inManifest(c) && metadata.workspaceMembers.includes(c.origin.pkg.id);
+    let k = causes.length - 1;
+    while (k >= 0 && !isMember(causes[k]))
+        k--;
+    // Within that package, the entry nearest the dependency: `audio = ["dep:plugin"]` rather than the
+    // `default = ["audio"]` that turns `audio` on.
+    while (k > 0 && inManifest(causes[k - 1]) && causes[k - 1].origin.pkg === causes[k].origin.pkg)
+        k--;
+    const root = causes[causes.length - 1];
+    const chosen = k >= 0 ? causes[k] : root.origin.by === 'command-line' ? root : causes[0];
+    const { origin, value } = chosen;
+    if (origin.by === 'command-line')
+        return { from, by: 'command-line', package: origin.pkg.name, name: value, text: `--features ${value}` };
+    // A feature asked for by name on the command line, not merely by default, is worth saying.
+    const asked = root !== chosen && root.origin.by === 'command-line' && root.value !== 'default' ? { commandLine: `--features ${root.value}` } : {};
+    if (origin.by === 'feature') {
+        const values = origin.pkg.featureMap.get(origin.feature) ?? [];
+        const text = `${origin.feature} = [${values.map(v => JSON.stringify(v)).join(', ')}]`;
+        const line = lineOf(locator.manifestKey(origin.pkg, ['features', origin.feature]));
+        return { from, by: 'feature', package: origin.pkg.name, name: origin.feature, text, ...line, ...asked };
+    }
+    const text = value === 'default' ? 'default-features' : `features = [${JSON.stringify(value)}]`;
+    return { from, by: 'dependency', package: origin.pkg.name, name: origin.nameInToml, text, ...lineOf(locator.dependencyNamed(origin.pkg, origin.nameInToml)), ...asked };
+}
+function lineOf(location) {
+    return { file: location.file, line: location.line };
+}
+/**
+ * Where a finding whose crates come in through `steps` points: the first step's manifest line, with the
+ * finding's own location kept as a related line (`ownIs` says what it is; null drops it). Without such a
+ * step, the finding's own location.
+ */
+function locateByFeature(steps, own, ownIs) {
+    const step = steps.find(s => s.file !== undefined && s.line !== undefined);
+    if (step === undefined)
+        return own;
+    const related = ownIs === null ? (own.related ?? []) : [{ file: own.file, line: own.line, message: ownIs }, ...(own.related ?? [])];
+    return { file: step.file, line: step.line, ...(related.length > 0 ? { related } : {}) };
+}
+
 ;// CONCATENATED MODULE: ./src/rules/dependency-format.ts
+
+
 
 
 
 const STD_CRATES = new Set(['std', 'core', 'alloc', 'compiler_builtins', 'panic_unwind', 'panic_abort', 'test', 'proc_macro']);
 /** One finding per kind of dependency-format error of an artifact, in rustc's order. */
-function formatFindings(result, crateType, errors, linkage, locator) {
+function formatFindings(result, crateType, errors, linkage, locator, metadata) {
     const unit = result.unit;
     const f = {
         result,
@@ -5778,6 +5924,7 @@ function formatFindings(result, crateType, errors, linkage, locator) {
         errors,
         linkage,
         locator,
+        metadata,
         unit,
         what: describeUnit(unit, crateType),
         ct: crateType,
@@ -5789,6 +5936,7 @@ function formatFindings(result, crateType, errors, linkage, locator) {
 /** `duplicate-linkage`: rustc's "cannot satisfy dependencies so `x` only shows up once". */
 function duplicateLinkageFinding(f) {
     const { result, errors, linkage, locator, unit, what, ct, nameOf, unitOf } = f;
+    const pathOf = (crate, origin) => inclusionPath(f, crate, origin);
     const duplicates = errors.filter((e) => e.kind === 'crate-dep-multiple');
     if (duplicates.length > 0) {
         // Report the crate the user can act on: std stands for the whole standard library.
@@ -5815,14 +5963,14 @@ function duplicateLinkageFinding(f) {
         const also = others.length > 0 ? ` ${listCrates(others)} would be included twice as well.` : '';
         const message = `${what} cannot link: \`${primary.crate}\` would be included twice${extra} — ${describe(primary.existing, primary.crate)} and ${describe(primary.incoming, primary.crate)}.${also} ` +
             `rustc: "cannot satisfy dependencies so \`${primary.crate}\` only shows up once".`;
-        const inclusion = uniqueBy(duplicates.filter(d => crates.includes(d.crate)).flatMap(d => [inclusionPath(result, linkage, d.crate, d.existing), inclusionPath(result, linkage, d.crate, d.incoming)]), p => JSON.stringify(p));
+        const inclusion = uniqueBy(duplicates.filter(d => crates.includes(d.crate)).flatMap(d => [pathOf(d.crate, d.existing), pathOf(d.crate, d.incoming)]), p => JSON.stringify(p));
         return {
             ...base(unit, 'duplicate-linkage', ct),
             crates,
             message,
             fixes: duplicateFixes(unit, primary, culprit, nameOf),
             inclusion,
-            ...(culprit ? locator.crateType(culprit) : locator.crateType(unit))
+            ...locateByFeature(inclusion.flatMap(p => p.features ?? []), culprit ? locator.crateType(culprit) : locator.crateType(unit), `\`crate-type\` of \`${(culprit ?? unit).target.name}\``)
         };
     }
     return null;
@@ -5834,17 +5982,18 @@ function rlibRequiredFinding(f) {
     if (rlibRequired.length > 0) {
         const names = [...new Set(rlibRequired.map(e => e.crate))];
         const culprit = findCrateUnit(result, linkage, names[0]);
+        const inclusion = names.map(n => inclusionPath(f, n, { preference: 'dynamic', via: null }));
         const why = crateType === 'staticlib' ? 'a staticlib must contain every upstream crate' : 'a statically linked (crt-static) executable must contain every upstream crate';
         return {
             ...base(unit, 'rlib-required', ct),
             crates: names,
-            inclusion: names.map(n => inclusionPath(result, linkage, n, { preference: 'dynamic', via: null })),
+            inclusion,
             message: `${what} cannot link: ${why}, but ${names.map(n => `\`${n}\``).join(', ')} ${names.length === 1 ? 'is' : 'are'} only available as a Rust dylib. rustc: "crate \`${names[0]}\` required to be available in rlib format, but was not found in this form".`,
             fixes: [
                 `Add \`"rlib"\` to \`crate-type\` of ${names.map(n => `\`${n}\``).join(', ')}.`,
                 crateType === 'staticlib' ? 'Or build a `cdylib` instead of a `staticlib`, which may link Rust dylibs.' : 'Or drop `+crt-static` for this executable.'
             ],
-            ...(culprit ? locator.crateType(culprit) : locator.crateType(unit))
+            ...locateByFeature(inclusion.flatMap(p => p.features ?? []), culprit ? locator.crateType(culprit) : locator.crateType(unit), `\`crate-type\` of \`${(culprit ?? unit).target.name}\``)
         };
     }
     return null;
@@ -5902,21 +6051,30 @@ function panicStrategyFinding(f) {
     }
     return null;
 }
-/** The way `crate` gets into the unit's artifact through `origin`, as a chain of crate names. */
-function inclusionPath(result, linkage, crate, origin) {
-    const unit = result.unit;
+/**
+ * The way `crate` gets into the unit's artifact through `origin`, as a chain of crate names, with what turned
+ * on the optional dependencies along it.
+ */
+function inclusionPath(f, crate, origin) {
+    const { result, linkage, locator, metadata, unit } = f;
+    let units = [];
     let chain;
     if (origin.via !== null) {
         const bringer = linkage.crateNames.get(origin.via);
-        chain = bringer?.unit ? chainOfCrates(unit, bringer.unit) : [resolve_crateName(unit), bringer?.name ?? origin.via];
+        units = bringer?.unit ? linkChain(unit, bringer.unit) : [];
+        chain = units.length > 0 ? units.map(resolve_crateName) : [resolve_crateName(unit), bringer?.name ?? origin.via];
     }
     else {
         // Added for itself: the chain runs to the crate's dependent, so the crate itself is not repeated.
         const own = findCrateUnit(result, linkage, crate);
-        chain = own ? chainOfCrates(unit, own).slice(0, -1) : [resolve_crateName(unit)];
+        units = own ? linkChain(unit, own) : [];
+        chain = units.length > 0 ? units.slice(0, -1).map(resolve_crateName) : [resolve_crateName(unit)];
     }
     const dynamic = origin.preference === 'dynamic';
     const path = { chain, crate, how: origin.via !== null && !dynamic ? 'inside-dylib' : dynamic ? 'dynamic' : 'static' };
+    const steps = featureSteps(units, metadata, locator);
+    if (steps.length > 0)
+        path.features = steps;
     if (dynamic) {
         const owner = crate === 'std' ? null : findCrateUnit(result, linkage, crate);
         const file = crate === 'std' ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null;
@@ -5924,31 +6082,6 @@ function inclusionPath(result, linkage, crate, origin) {
             path.file = file;
     }
     return path;
-}
-const parentsByUnit = new WeakMap();
-/** Crate names along the shortest dependency chain from `from` to `to` (both included). */
-function chainOfCrates(from, to) {
-    // One breadth-first search per artifact, shared by all its inclusion paths.
-    let previous = parentsByUnit.get(from);
-    if (previous === undefined) {
-        previous = new Map([[from, null]]);
-        const queue = [from];
-        for (let i = 0; i < queue.length; i++) {
-            for (const dep of queue[i].crates) {
-                if (previous.has(dep.unit))
-                    continue;
-                previous.set(dep.unit, queue[i]);
-                queue.push(dep.unit);
-            }
-        }
-        parentsByUnit.set(from, previous);
-    }
-    if (!previous.has(to))
-        return [resolve_crateName(from), resolve_crateName(to)];
-    const chain = [];
-    for (let u = to; u !== null; u = previous.get(u) ?? null)
-        chain.unshift(resolve_crateName(u));
-    return chain;
 }
 function findCrateUnit(result, linkage, name) {
     for (const c of result.crates) {
@@ -5986,19 +6119,21 @@ function uniqueBy(items, key) {
 
 
 
+
+
 /** The findings rustc and cargo would produce for each unit's linkage, and `runtime-dylib`. */
-function linkageFindings(linkage, locator) {
+function linkageFindings(linkage, locator, metadata) {
     const findings = [];
     for (const result of linkage.results) {
         if (result.status === 'blocked')
             continue;
         if (result.status === 'error')
-            findings.push(...problemFindings(result, linkage, locator));
+            findings.push(...problemFindings(result, linkage, locator, metadata));
         if (result.droppedCrateTypes.length > 0 && result.unit.crateTypes.length > 0) {
             findings.push(unsupportedFinding(result, 'warning', locator));
         }
         if (result.status === 'ok') {
-            const runtime = runtimeFinding(result, locator);
+            const runtime = runtimeFinding(result, linkage, locator, metadata);
             if (runtime)
                 findings.push(runtime);
         }
@@ -6006,7 +6141,7 @@ function linkageFindings(linkage, locator) {
     return findings;
 }
 /** The findings of a unit rustc or cargo would refuse: one per problem, the dependency-format errors per artifact. */
-function problemFindings(result, linkage, locator) {
+function problemFindings(result, linkage, locator, metadata) {
     const out = [];
     const formatErrors = new Map();
     for (const p of result.problems) {
@@ -6016,7 +6151,7 @@ function problemFindings(result, linkage, locator) {
             out.push(problemFinding(result, p, locator));
     }
     for (const [crateType, errors] of formatErrors)
-        out.push(...formatFindings(result, crateType, errors, linkage, locator));
+        out.push(...formatFindings(result, crateType, errors, linkage, locator, metadata));
     return out;
 }
 function problemFinding(result, p, locator) {
@@ -6131,7 +6266,7 @@ function ltoFinding(unit, p, locator) {
 }
 const EXECUTABLE_KINDS = new Set(['bin', 'example', 'test', 'bench']);
 /** `runtime-dylib`: an executable that needs Rust shared libraries at run time and has no rpath. */
-function runtimeFinding(result, locator) {
+function runtimeFinding(result, linkage, locator, metadata) {
     const unit = result.unit;
     if (result.runtimeLibraries.length === 0 || unit.rpath)
         return null;
@@ -6142,9 +6277,20 @@ function runtimeFinding(result, locator) {
     // Registry dylibs are named with cargo's metadata hash, which only the build computes.
     const hashed = libs.some(l => l.includes('-<hash>') && !l.startsWith('libstd-') && !l.startsWith('std-'));
     const runner = unit.mode === 'test' ? '`cargo test`' : unit.target.kind === 'example' ? '`cargo run --example`' : '`cargo run`';
-    // Point at the first workspace dylib this executable depends on directly, else at what made std dynamic.
-    const direct = unit.crates.find(d => d.unit.crateTypes.includes('dylib') && result.artifacts.some(a => a.formats?.linkage.get(unitKey(d.unit)) === 'dynamic'));
-    const location = direct ? locator.dependency(unit, direct.unit, direct.edge, direct.platform) : locator.setting('rustflags', unit);
+    // Point at the first workspace dylib this executable depends on directly, else at what made std dynamic;
+    // at the feature that turned on a dylib, when one did.
+    const dynamic = (dep) => result.artifacts.some(a => a.formats?.linkage.get(unitKey(dep)) === 'dynamic');
+    const direct = unit.crates.find(d => d.unit.crateTypes.includes('dylib') && dynamic(d.unit));
+    const inclusion = dynamicDylibs(result, linkage).map(dylib => {
+        const chain = linkChain(unit, dylib);
+        const steps = featureSteps(chain, metadata, locator);
+        const path = { chain: chain.slice(0, -1).map(resolve_crateName), crate: resolve_crateName(dylib), how: 'dynamic', file: dylibFileName(dylib) };
+        if (steps.length > 0)
+            path.features = steps;
+        return path;
+    });
+    const own = direct ? locator.dependency(unit, direct.unit, direct.edge, direct.platform) : locator.setting('rustflags', unit);
+    const location = locateByFeature(inclusion.flatMap(p => p.features ?? []), own, direct ? `dependency \`${direct.externName}\`` : null);
     return {
         ...base(unit, 'runtime-dylib', 'bin'),
         crates: libs,
@@ -6154,8 +6300,19 @@ function runtimeFinding(result, locator) {
             `Or set \`rpath = true\` in the profile so the executable finds libraries next to it, and ship ${libs.map(l => `\`${l}\``).join(', ')} beside it (\`${unit.targetInfo.stdDylib ?? 'libstd'}\` is in \`${unit.targetInfo.targetLibdir}\`).`,
             'Or set the library path (`LD_LIBRARY_PATH`, `DYLD_FALLBACK_LIBRARY_PATH`, `PATH` on Windows) when starting it.'
         ],
+        ...(inclusion.length > 0 ? { inclusion } : {}),
         ...location
     };
+}
+/** The Rust dylibs an artifact of the unit links dynamically, nearest first. */
+function dynamicDylibs(result, linkage) {
+    const keys = new Set();
+    for (const a of result.artifacts)
+        for (const [key, how] of a.formats?.linkage ?? [])
+            if (how === 'dynamic')
+                keys.add(key);
+    const units = [...keys].map(k => linkage.crateNames.get(k)?.unit).filter((u) => u != null);
+    return units.map(u => ({ u, depth: linkChain(result.unit, u).length })).sort((a, b) => a.depth - b.depth || a.u.index - b.u.index).map(e => e.u);
 }
 
 ;// CONCATENATED MODULE: ./src/rules/plugins.ts
@@ -6817,7 +6974,7 @@ function compareRelease(a, b) {
  * at run time) and the toolchain and plugin-safety rules; deduplicated, fingerprinted, sorted.
  */
 function evaluateRules(ctx) {
-    const drafts = [...linkageFindings(ctx.linkage, ctx.locator), ...toolchainFindings(ctx), ...abiFindings(ctx), ...pluginFindings(ctx), ...publishFindings(ctx)];
+    const drafts = [...linkageFindings(ctx.linkage, ctx.locator, ctx.metadata), ...toolchainFindings(ctx), ...abiFindings(ctx), ...pluginFindings(ctx), ...publishFindings(ctx)];
     return dedupe(drafts)
         .map(f => ({ ...f, fingerprint: findingFingerprint(f) }))
         .sort(compareFindings);
@@ -8297,7 +8454,7 @@ function readExactToolchain(doc, value, policy) {
     if (!/^(?:\d+\.\d+\.\d+(?:-beta\.\d+)?|(?:stable|beta|nightly)-\d{4}-\d{2}-\d{2})(?:-[A-Za-z0-9_.]+(?:-[A-Za-z0-9_.]+)*)?$/.test(channel)) {
         fail(doc, ['exact-toolchain'], `expected an exact release such as "1.95.0" or a dated channel such as "nightly-2026-05-20", got ${JSON.stringify(channel)}`);
     }
-    policy.exactToolchain = { channel, line: lineOf(doc, ['exact-toolchain']) };
+    policy.exactToolchain = { channel, line: policy_lineOf(doc, ['exact-toolchain']) };
 }
 function readRules(doc, value, policy) {
     const rules = expectTable(doc, ['rules'], value, 'a table `[rules]` of rule id = severity');
@@ -8309,7 +8466,7 @@ function readRules(doc, value, policy) {
             fail(doc, path, `expected "error", "warning", "note" or "off", got ${policy_describe(severity)}`);
         }
         policy.severities.set(id, severity);
-        policy.severityLines.set(id, lineOf(doc, path));
+        policy.severityLines.set(id, policy_lineOf(doc, path));
     }
 }
 function readAllow(doc, value, policy) {
@@ -8331,7 +8488,7 @@ function readAllow(doc, value, policy) {
             fail(doc, [...at, 'rule'], '`unused-allow` findings cannot be allowed; set `[rules] unused-allow = "off"` instead');
         if (table.reason === undefined)
             fail(doc, at, '`reason` is required: say why the finding is acceptable');
-        const entry = { rule: rule, reason: nonEmptyString(doc, [...at, 'reason'], table.reason), line: lineOf(doc, at) };
+        const entry = { rule: rule, reason: nonEmptyString(doc, [...at, 'reason'], table.reason), line: policy_lineOf(doc, at) };
         for (const key of ['package', 'target', 'crate']) {
             if (table[key] !== undefined)
                 entry[key] = nonEmptyString(doc, [...at, key], table[key]);
@@ -8481,12 +8638,12 @@ function policy_describe(value) {
         return 'a table';
     return JSON.stringify(value);
 }
-function lineOf(doc, path) {
+function policy_lineOf(doc, path) {
     // Every path handed in was read from the document, so it has a line; 1 is only a fallback.
     return doc.lineOf(path) ?? 1;
 }
 function fail(doc, path, problem) {
-    throw new errors_UserError(`${doc.file}:${lineOf(doc, path)}: ${formatTomlPath(path)}: ${problem}`);
+    throw new errors_UserError(`${doc.file}:${policy_lineOf(doc, path)}: ${formatTomlPath(path)}: ${problem}`);
 }
 
 ;// CONCATENATED MODULE: ./src/policy/gate.ts

@@ -59,6 +59,31 @@ export interface InclusionPath {
   how: 'static' | 'dynamic' | 'inside-dylib'
   /** For `dynamic`: the shared library file, e.g. `libstd-<hash>.so`. */
   file?: string
+  /** The optional dependencies along the chain, each with what turned it on. */
+  features?: FeatureStep[]
+}
+
+/**
+ * An optional dependency on an inclusion chain and what turned it on: the manifest line of the repository that
+ * asks for it first — a `[features]` entry or a dependency's `features` — or the command line when only it asks.
+ * `{ from: 1, by: 'feature', package: 'game', name: 'dev', text: 'dev = ["engine/dynamic_linking"]', file:
+ * 'game/Cargo.toml', line: 9 }` on the chain `game`, `engine` reads "`engine` → … via feature `dev`".
+ */
+export interface FeatureStep {
+  /** Index in `chain` of the dependent: its edge to the next crate (or to `crate`) is the optional one. */
+  from: number
+  by: 'feature' | 'dependency' | 'command-line'
+  /** The package whose manifest asks, or which the command line selects. */
+  package: string
+  /** The `[features]` entry, the dependency's name in the manifest, or the feature asked for on the command line. */
+  name: string
+  /** The entry as written: `dev = ["engine/dynamic_linking"]`, `features = ["dynamic_linking"]`, `default-features`. */
+  text: string
+  /** The manifest line, relative to the workspace root (absent for the command line). */
+  file?: string
+  line?: number
+  /** The command-line request behind the manifest entry, e.g. `--features engine/dynamic_linking`. */
+  commandLine?: string
 }
 
 export interface RelatedLocation {

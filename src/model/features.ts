@@ -35,12 +35,54 @@ export type ResolverVersion = 1 | 2
 /** cargo's `FeaturesFor`: features for normal and dev dependencies, or for the host side (build deps, proc-macros). */
 export type FeaturesFor = 'normal' | 'host'
 
+/** The features that are on for a package: a set, or a map from each to its cause. */
+export type FeatureSet = Pick<ReadonlySet<string>, 'has' | 'keys'>
+
 /** The features on, and the optional dependencies activated, for each package on each side. */
 export interface ResolvedFeatures {
   /** `ResolvedFeatures::activated_features`; empty for a package nothing activates. */
-  activatedFeatures(pkg: PackageId, featuresFor: FeaturesFor): ReadonlySet<string>
+  activatedFeatures(pkg: PackageId, featuresFor: FeaturesFor): FeatureSet
   /** `ResolvedFeatures::is_dep_activated`: an optional dependency, by its name in the manifest. */
   isDepActivated(pkg: PackageId, featuresFor: FeaturesFor, nameInToml: string): boolean
+  /** What first turned the feature on; null when it is off or nothing was recorded. */
+  featureCause(pkg: PackageId, featuresFor: FeaturesFor, feature: string): FeatureCause | null
+  /** What first activated the optional dependency; null when it is not activated or nothing was recorded. */
+  dependencyCause(pkg: PackageId, featuresFor: FeaturesFor, nameInToml: string): FeatureCause | null
+}
+
+/**
+ * Where a request for a feature or an optional dependency comes from. Cargo keeps no such record (`cargo tree
+ * -e features -i` reconstructs it); the resolver notes the first request for each, which is enough to say
+ * which manifest line turns a dependency on.
+ */
+export type FeatureOrigin =
+  /** The command line: `--features`, `--all-features`, or the default features of a selected package. */
+  | { by: 'command-line'; pkg: Package }
+  /** A value of the `[features]` entry `feature` of `pkg`, itself on for `featuresFor`. */
+  | { by: 'feature'; pkg: Package; featuresFor: FeaturesFor; feature: string }
+  /** The declaration of dependency `nameInToml` in `pkg`'s manifest: its `features` list, or its default features. */
+  | { by: 'dependency'; pkg: Package; nameInToml: string }
+
+/** The first request for a feature or an optional dependency: where it comes from and its text (`dep:x`, `x/f`, `default`). */
+export interface FeatureCause {
+  origin: FeatureOrigin
+  value: string
+}
+
+/**
+ * The causes behind a cause, nearest first: a value of a `[features]` entry is there because that entry is on,
+ * which has a cause of its own, up to a dependency declaration or the command line.
+ */
+export function causeChain(features: ResolvedFeatures, cause: FeatureCause): FeatureCause[] {
+  const chain = [cause]
+  for (let c: FeatureCause | null = cause; c.origin.by === 'feature'; ) {
+    const { pkg, featuresFor, feature } = c.origin
+    c = features.featureCause(pkg.id, featuresFor, feature)
+    // Each cause was recorded before what it caused, so the chain ends; the bound only guards that.
+    if (c === null || chain.length > 256) break
+    chain.push(c)
+  }
+  return chain
 }
 
 /** What the invocation asks of the resolver. */
@@ -70,7 +112,9 @@ export function metadataFeatures(metadata: Metadata): ResolvedFeatures {
   const sets = new Map([...metadata.packages.values()].map(p => [p.id, new Set(p.features)]))
   return {
     activatedFeatures: pkg => sets.get(pkg) ?? EMPTY,
-    isDepActivated: () => true
+    isDepActivated: () => true,
+    featureCause: () => null,
+    dependencyCause: () => null
   }
 }
 
@@ -83,6 +127,13 @@ interface CliFeatures {
 
 /** cargo's `FeatureValue`. */
 type FeatureValue = { kind: 'feature'; feature: string } | { kind: 'dep'; depName: string } | { kind: 'dep-feature'; depName: string; depFeature: string; weak: boolean }
+
+/** The text of a feature value, as written in a manifest or on the command line. */
+function featureValueText(fv: FeatureValue): string {
+  if (fv.kind === 'feature') return fv.feature
+  if (fv.kind === 'dep') return `dep:${fv.depName}`
+  return `${fv.depName}${fv.weak ? '?' : ''}/${fv.depFeature}`
+}
 
 /** `FeatureValue::new`: `dep:name`, `name/feature`, `name?/feature`, or a feature. */
 export function featureValue(text: string): FeatureValue {
@@ -106,17 +157,19 @@ interface AppliedDep {
   dep: Package
   declared: DeclaredDependency
   depFk: FeaturesFor
+  /** The declaration as the origin of the features it asks for. */
+  origin: FeatureOrigin
 }
 
 /** What the resolver has found for one package on one side (cargo's maps, keyed by package and side). */
 interface Side {
-  /** `activated_features`, keyed by the applied side. */
-  features: Set<string> | null
-  /** `activated_dependencies`, keyed by the applied side. */
-  dependencies: Set<string> | null
-  /** `processed_deps` and `deferred_weak_dependencies`, keyed by the side as asked. */
+  /** `activated_features`, keyed by the applied side, with what first turned each on. */
+  features: Map<string, FeatureCause> | null
+  /** `activated_dependencies`, keyed by the applied side, with what first activated each. */
+  dependencies: Map<string, FeatureCause> | null
+  /** `processed_deps` and `deferred_weak_dependencies` (each deferred feature with its cause), keyed by the side as asked. */
   processed: boolean
-  deferredWeak: Map<string, Set<string>> | null
+  deferredWeak: Map<string, Map<string, FeatureCause>> | null
   /** `deps` for this side, computed once. */
   deps: AppliedDep[] | null
 }
@@ -157,70 +210,76 @@ export function resolveFeatures(metadata: Metadata, request: FeatureRequest): Re
         if (kind.platform !== null && opts.ignoreInactiveTargets && !platformActivated(kind, fk, request)) continue
         if (opts.decoupleDevDeps && kind.kind === 'dev') continue
         const depFk: FeaturesFor = fk !== 'host' && trackForHost && (kind.kind === 'build' || hasProcMacroLib(dep)) ? 'host' : fk
-        out.push({ dep, declared: declarationOf(edge, kind), depFk })
+        const declared = declarationOf(edge, kind)
+        out.push({ dep, declared, depFk, origin: { by: 'dependency', pkg, nameInToml: declared.nameInToml } })
       }
     }
     return (side.deps = out)
   }
-  const featuresOf = (pkg: Package, fk: FeaturesFor): Set<string> => {
+  const featuresOf = (pkg: Package, fk: FeaturesFor): Map<string, FeatureCause> => {
     const side = sideOf(pkg, applied(fk))
-    return (side.features ??= new Set())
+    return (side.features ??= new Map())
   }
 
-  const activatePkg = (pkg: Package, fk: FeaturesFor, fvs: readonly FeatureValue[]): void => {
+  // Each function takes, besides cargo's arguments, the cause of the value it activates.
+  const activatePkg = (pkg: Package, fk: FeaturesFor, fvs: readonly FeatureValue[], origin: FeatureOrigin): void => {
     featuresOf(pkg, fk)
-    for (const fv of fvs) activateFv(pkg, fk, fv)
+    for (const fv of fvs) activateFv(pkg, fk, fv, { origin, value: featureValueText(fv) })
     const side = sideOf(pkg, fk)
     if (side.processed) return
     side.processed = true
-    for (const { dep, declared, depFk } of deps(pkg, fk)) {
+    for (const { dep, declared, depFk, origin: declaration } of deps(pkg, fk)) {
       if (declared.optional) continue
-      tasks.push(() => activatePkg(dep, depFk, fvsFromDependency(dep, declared, featureMapOf(dep))))
+      tasks.push(() => activatePkg(dep, depFk, fvsFromDependency(dep, declared, featureMapOf(dep)), declaration))
     }
   }
 
-  const activateFv = (pkg: Package, fk: FeaturesFor, fv: FeatureValue): void => {
-    if (fv.kind === 'feature') activateRec(pkg, fk, fv.feature)
-    else if (fv.kind === 'dep') activateDependency(pkg, fk, fv.depName)
-    else activateDepFeature(pkg, fk, fv.depName, fv.depFeature, fv.weak)
+  const activateFv = (pkg: Package, fk: FeaturesFor, fv: FeatureValue, cause: FeatureCause): void => {
+    if (fv.kind === 'feature') activateRec(pkg, fk, fv.feature, cause)
+    else if (fv.kind === 'dep') activateDependency(pkg, fk, fv.depName, cause)
+    else activateDepFeature(pkg, fk, fv.depName, fv.depFeature, fv.weak, cause)
   }
 
-  const activateRec = (pkg: Package, fk: FeaturesFor, feature: string): void => {
+  const activateRec = (pkg: Package, fk: FeaturesFor, feature: string, cause: FeatureCause): void => {
     const enabled = featuresOf(pkg, fk)
     if (enabled.has(feature)) return
-    enabled.add(feature)
+    enabled.set(feature, cause)
     const fvs = featureMapOf(pkg).get(feature)
     if (fvs === undefined) return
-    for (const fv of fvs) tasks.push(() => activateFv(pkg, fk, fv))
+    const origin: FeatureOrigin = { by: 'feature', pkg, featuresFor: applied(fk), feature }
+    for (const fv of fvs) tasks.push(() => activateFv(pkg, fk, fv, { origin, value: featureValueText(fv) }))
   }
 
-  const activateDependency = (pkg: Package, fk: FeaturesFor, depName: string): void => {
+  const activateDependency = (pkg: Package, fk: FeaturesFor, depName: string, cause: FeatureCause): void => {
     const appliedSide = sideOf(pkg, applied(fk))
-    ;(appliedSide.dependencies ??= new Set()).add(depName)
+    const activated = (appliedSide.dependencies ??= new Map())
+    if (!activated.has(depName)) activated.set(depName, cause)
     const side = sideOf(pkg, fk)
     const toEnable = side.deferredWeak?.get(depName)
     side.deferredWeak?.delete(depName)
-    for (const { dep, declared, depFk } of deps(pkg, fk)) {
+    for (const { dep, declared, depFk, origin: declaration } of deps(pkg, fk)) {
       if (declared.nameInToml !== depName) continue
-      for (const depFeature of toEnable ?? []) tasks.push(() => activateFv(dep, depFk, featureValue(depFeature)))
-      tasks.push(() => activatePkg(dep, depFk, fvsFromDependency(dep, declared, featureMapOf(dep))))
+      for (const [depFeature, weakCause] of toEnable ?? []) tasks.push(() => activateFv(dep, depFk, featureValue(depFeature), weakCause))
+      tasks.push(() => activatePkg(dep, depFk, fvsFromDependency(dep, declared, featureMapOf(dep)), declaration))
     }
   }
 
-  const activateDepFeature = (pkg: Package, fk: FeaturesFor, depName: string, depFeature: string, weak: boolean): void => {
+  const activateDepFeature = (pkg: Package, fk: FeaturesFor, depName: string, depFeature: string, weak: boolean, cause: FeatureCause): void => {
     for (const { dep, declared, depFk } of deps(pkg, fk)) {
       if (declared.nameInToml !== depName) continue
       if (declared.optional) {
         if (weak && sideOf(pkg, applied(fk)).dependencies?.has(depName) !== true) {
           const side = sideOf(pkg, fk)
           const deferred = (side.deferredWeak ??= new Map())
-          deferred.set(depName, (deferred.get(depName) ?? new Set()).add(depFeature))
+          const features = deferred.get(depName) ?? new Map<string, FeatureCause>()
+          if (!features.has(depFeature)) features.set(depFeature, cause)
+          deferred.set(depName, features)
           continue
         }
-        activateFv(pkg, fk, { kind: 'dep', depName })
-        if (!weak && pkg.featureMap.has(depName)) activateRec(pkg, fk, depName)
+        activateFv(pkg, fk, { kind: 'dep', depName }, cause)
+        if (!weak && pkg.featureMap.has(depName)) activateRec(pkg, fk, depName, cause)
       }
-      tasks.push(() => activateFv(dep, depFk, featureValue(depFeature)))
+      tasks.push(() => activateFv(dep, depFk, featureValue(depFeature), cause))
     }
   }
 
@@ -228,8 +287,9 @@ export function resolveFeatures(metadata: Metadata, request: FeatureRequest): Re
   // resolved for both sides when the host is tracked.
   for (const [member, cli] of membersWithFeatures(metadata, request)) {
     const fvs = fvsFromRequested(member, cli)
-    if (trackForHost && hasAnyProcMacro(member)) tasks.push(() => activatePkg(member, 'host', fvs))
-    tasks.push(() => activatePkg(member, 'normal', fvs))
+    const origin: FeatureOrigin = { by: 'command-line', pkg: member }
+    if (trackForHost && hasAnyProcMacro(member)) tasks.push(() => activatePkg(member, 'host', fvs, origin))
+    tasks.push(() => activatePkg(member, 'normal', fvs, origin))
     while (tasks.length > 0) tasks.pop()!()
   }
 
@@ -239,7 +299,9 @@ export function resolveFeatures(metadata: Metadata, request: FeatureRequest): Re
   }
   return {
     activatedFeatures: (pkg, featuresFor) => byId(pkg, featuresFor)?.features ?? EMPTY,
-    isDepActivated: (pkg, featuresFor, name) => byId(pkg, featuresFor)?.dependencies?.has(name) ?? false
+    isDepActivated: (pkg, featuresFor, name) => byId(pkg, featuresFor)?.dependencies?.has(name) ?? false,
+    featureCause: (pkg, featuresFor, feature) => byId(pkg, featuresFor)?.features?.get(feature) ?? null,
+    dependencyCause: (pkg, featuresFor, name) => byId(pkg, featuresFor)?.dependencies?.get(name) ?? null
   }
 }
 

@@ -12,7 +12,7 @@ import { UserError } from '../errors.js'
 import type { CompileKind, CompileMode } from './build-context.js'
 import { platformMatches } from './cfg.js'
 import { isLinkable } from './crate-type.js'
-import { declarationOf, featureValue, type FeaturesFor, hasProcMacroLib, type ResolvedFeatures } from './features.js'
+import { causeChain, declarationOf, type FeatureCause, featureValue, type FeaturesFor, hasProcMacroLib, type ResolvedFeatures } from './features.js'
 import type { DependencyEdge, Metadata, Package, Target } from './metadata.js'
 import type { TargetInfo } from './target-info.js'
 import type { CrateDep, SourceUsesCrate, Unit } from './unit-graph.js'
@@ -74,6 +74,8 @@ interface AppliedDep {
   pkg: Package
   edge: DependencyEdge
   kinds: DependencyEdge['kinds']
+  /** When every kind that applies is optional: what activated the dependency, nearest cause first. */
+  activatedBy: readonly FeatureCause[] | null
 }
 
 /**
@@ -127,7 +129,7 @@ function depsOf(state: State, spec: UnitSpec, root: boolean): Unit {
 function computeDeps(state: State, unit: Unit, unitFor: UnitFor): Need[] {
   const { pkg, target, mode } = unit
   const needs: Need[] = []
-  for (const { pkg: dep, edge, kinds } of deps(state, unit, unitFor)) {
+  for (const { pkg: dep, edge, kinds, activatedBy } of deps(state, unit, unitFor)) {
     // `calc_artifact_deps` without artifact dependencies: the library target of the dependency, if any.
     const lib = state.libOf(dep)
     if (!lib) continue
@@ -140,7 +142,7 @@ function computeDeps(state: State, unit: Unit, unitFor: UnitFor): Need[] {
       continue
     }
     // A dependency the source never names is still built first, but rustc does not load or link it.
-    needs.push(newUnitDep(dep, lib, unit, unitFor, named ? { externName: edge.externName, edge: first.kind, platform: first.platform } : null))
+    needs.push(newUnitDep(dep, lib, unit, unitFor, named ? { externName: edge.externName, edge: first.kind, platform: first.platform, activatedBy } : null))
   }
   // Compiling a build script needs its build-dependencies and nothing else.
   if (target.kind === 'custom-build') return needs
@@ -183,7 +185,10 @@ function deps(state: State, unit: Unit, unitFor: UnitFor): AppliedDep[] {
       return !k.declared?.optional || state.features.isDepActivated(pkg.id, featuresFor, k.declared.nameInToml)
     })
     if (kinds.length === 0) continue
-    out.push({ pkg: edge.pkg === pkg.id ? pkg : state.metadata.packages.get(edge.pkg)!, edge, kinds })
+    const optional = kinds.every(k => k.declared?.optional === true)
+    const cause = optional ? state.features.dependencyCause(pkg.id, featuresFor, kinds[0]!.declared!.nameInToml) : null
+    const activatedBy = cause === null ? null : causeChain(state.features, cause)
+    out.push({ pkg: edge.pkg === pkg.id ? pkg : state.metadata.packages.get(edge.pkg)!, edge, kinds, activatedBy })
   }
   return out
 }
@@ -199,7 +204,7 @@ function maybeLib(state: State, unit: Unit, unitFor: UnitFor): Need | null {
   if (!lib) return null
   const libName = lib.name.replace(/-/g, '_')
   const named = loadedByRustc(state, unit, lib, libName)
-  if (lib.crateTypes.some(isLinkable)) return newUnitDep(pkg, lib, unit, unitFor, named ? { externName: libName, edge: 'own-lib', platform: null } : null)
+  if (lib.crateTypes.some(isLinkable)) return newUnitDep(pkg, lib, unit, unitFor, named ? { externName: libName, edge: 'own-lib', platform: null, activatedBy: null } : null)
   if (named) unit.unlinkable.push({ pkg, externName: libName, edge: 'own-lib', crateTypes: lib.crateTypes })
   return null
 }

@@ -24,7 +24,7 @@
 import { UserError } from '../errors.js'
 import type { BuildContext, CompileKind, CompileMode } from './build-context.js'
 import { canLto, type CrateType, isDynamic } from './crate-type.js'
-import { metadataFeatures, type ResolvedFeatures } from './features.js'
+import { type FeatureCause, metadataFeatures, type ResolvedFeatures } from './features.js'
 import type { Invocation } from './invocation.js'
 import type { DependencyKind, Metadata, Package, Target } from './metadata.js'
 import type { PanicStrategy, ProfileSettings } from './profile.js'
@@ -53,6 +53,8 @@ export interface CrateDep {
   edge: DependencyKind | 'own-lib'
   /** The platform condition of the edge, if any. */
   platform: string | null
+  /** For an optional dependency: what the invocation's features activated it with, nearest cause first. */
+  activatedBy: readonly FeatureCause[] | null
 }
 
 /** A dependency cargo cannot pass to rustc because the library has no Rust-linkable crate type. */
@@ -112,6 +114,30 @@ export interface UnitGraph {
 /** The units a unit depends on: the libraries it links, then the units built before it. */
 export function dependenciesOf(unit: Unit): Unit[] {
   return [...unit.crates.map(c => c.unit), ...unit.buildsAfter]
+}
+
+const parentsByUnit = new WeakMap<Unit, Map<Unit, Unit | null>>()
+
+/** The units along the shortest chain of linked crates from `from` to `to` (both included), or none. */
+export function linkChain(from: Unit, to: Unit): Unit[] {
+  // One breadth-first search per artifact, shared by all its inclusion paths.
+  let previous = parentsByUnit.get(from)
+  if (previous === undefined) {
+    previous = new Map<Unit, Unit | null>([[from, null]])
+    const queue = [from]
+    for (let i = 0; i < queue.length; i++) {
+      for (const dep of queue[i]!.crates) {
+        if (previous.has(dep.unit)) continue
+        previous.set(dep.unit, queue[i]!)
+        queue.push(dep.unit)
+      }
+    }
+    parentsByUnit.set(from, previous)
+  }
+  if (!previous.has(to)) return []
+  const chain: Unit[] = []
+  for (let u: Unit | null = to; u !== null; u = previous.get(u) ?? null) chain.unshift(u)
+  return chain
 }
 
 /**

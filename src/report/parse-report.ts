@@ -502,7 +502,30 @@ const FINDING_FIELDS = object({
   crates: texts,
   message: string,
   fixes: strings,
-  inclusion: optional(array(object({ chain: CRATE_LIST, crate, how: oneOf(['static', 'dynamic', 'inside-dylib']), file: optional(libraryFile) }))),
+  inclusion: optional(
+    array(
+      object({
+        chain: CRATE_LIST,
+        crate,
+        how: oneOf(['static', 'dynamic', 'inside-dylib']),
+        file: optional(libraryFile),
+        features: optional(
+          array(
+            object({
+              from: count,
+              by: oneOf(['feature', 'dependency', 'command-line']),
+              package: packageName,
+              name: text,
+              text,
+              file: optional(filePath),
+              line: optional(line),
+              commandLine: optional(text)
+            })
+          )
+        )
+      })
+    )
+  ),
   file: filePath,
   line,
   related: optional(array(object({ file: filePath, line, message: string }))),

@@ -1,4 +1,4 @@
-import type { Finding, InclusionPath } from '../findings/finding.js'
+import type { FeatureStep, Finding, InclusionPath } from '../findings/finding.js'
 import { codePoint, HIDDEN, listCrates, plural, withCodePoints } from '../text.js'
 import type { ArtifactReport, Report } from './report.js'
 import { painter, type Style } from './sgr.js'
@@ -55,6 +55,7 @@ export interface InclusionGroup {
   chain: string[]
   how: InclusionPath['how']
   file?: string
+  features?: FeatureStep[]
   crates: string[]
 }
 
@@ -62,22 +63,42 @@ export interface InclusionGroup {
 export function groupInclusion(paths: readonly InclusionPath[]): InclusionGroup[] {
   const groups = new Map<string, InclusionGroup>()
   for (const p of paths) {
-    const key = JSON.stringify([p.chain, p.how, p.file ?? null])
+    const key = JSON.stringify([p.chain, p.how, p.file ?? null, p.features ?? null])
     const group = groups.get(key)
     if (group) group.crates.push(p.crate)
-    else groups.set(key, { chain: p.chain, how: p.how, ...(p.file === undefined ? {} : { file: p.file }), crates: [p.crate] })
+    else {
+      groups.set(key, {
+        chain: p.chain,
+        how: p.how,
+        ...(p.file === undefined ? {} : { file: p.file }),
+        ...(p.features === undefined ? {} : { features: p.features }),
+        crates: [p.crate]
+      })
+    }
   }
   return [...groups.values()]
 }
 
-/** "`host` → `plugin_audio` (dylib, contains `std` statically)", in markdown. */
+/**
+ * "`host` → `plugin_audio` (dylib, contains `std` statically)", in markdown; an optional dependency says what
+ * turned it on: "`game` → `engine` via feature `dev` (`game/Cargo.toml:9`: `dev = ["engine/dynamic_linking"]`) → …".
+ */
 export function describeInclusion(g: InclusionGroup): string {
-  const chain = g.chain.map(c => `\`${c}\``).join(' → ')
+  const chain = g.chain.map((c, i) => `\`${c}\`${(g.features ?? []).filter(s => s.from === i).map(s => ` ${describeFeatureStep(s)}`).join('')}`).join(' → ')
   const crates = listCrates(g.crates)
   if (g.how === 'inside-dylib') return `${chain} (dylib, contains ${crates} statically)`
   const file = g.file === undefined ? '' : ` as \`${g.file}\``
   if (g.chain.length === 1) return `${chain} links ${crates} ${g.how === 'dynamic' ? `dynamically${file}` : 'statically (rlib)'}`
   return `${chain} → ${crates} (${g.how === 'dynamic' ? `dylib, linked dynamically${file}` : 'rlib, linked statically'})`
+}
+
+/** "via feature `dev` (`game/Cargo.toml:9`: `dev = ["engine/dynamic_linking"]`)", "via `--features dev`". */
+export function describeFeatureStep(s: FeatureStep): string {
+  const where = s.file === undefined ? '' : `\`${s.file}:${s.line ?? 1}\`: `
+  const asked = s.commandLine === undefined ? '' : `, asked for by \`${s.commandLine}\``
+  if (s.by === 'command-line') return `via \`${s.text}\` on the command line`
+  if (s.by === 'feature') return `via feature \`${s.name}\` (${where}\`${s.text}\`${asked})`
+  return `via dependency \`${s.name}\` (${where}${s.text === 'default-features' ? 'its default features' : `\`${s.text}\``}${asked})`
 }
 
 /** What the finding is about: "bin `host`", "dylib `plugin_a`", "test harness of lib `util`", or the workspace. */

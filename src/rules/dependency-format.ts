@@ -5,9 +5,11 @@
 import type { Finding, InclusionPath, Locator } from '../findings/finding.js'
 import type { DependencyFormatError, Origin } from '../linkage/dependency-format.js'
 import { crateName, dylibFileName, type LinkageResult, type UnitResult } from '../linkage/resolve.js'
-import type { Unit } from '../model/unit-graph.js'
+import type { Metadata } from '../model/metadata.js'
+import { linkChain, type Unit } from '../model/unit-graph.js'
 import { listCrates } from '../text.js'
 import { base, describeUnit, type Draft } from './context.js'
+import { featureSteps, locateByFeature } from './feature-steps.js'
 
 const STD_CRATES = new Set(['std', 'core', 'alloc', 'compiler_builtins', 'panic_unwind', 'panic_abort', 'test', 'proc_macro'])
 
@@ -18,6 +20,7 @@ interface ArtifactErrors {
   errors: DependencyFormatError[]
   linkage: LinkageResult
   locator: Locator
+  metadata: Metadata
   unit: Unit
   /** The artifact as the messages name it, e.g. "bin `host`". */
   what: string
@@ -32,7 +35,8 @@ export function formatFindings(
   crateType: string,
   errors: DependencyFormatError[],
   linkage: LinkageResult,
-  locator: Locator
+  locator: Locator,
+  metadata: Metadata
 ): Draft[] {
   const unit = result.unit
   const f: ArtifactErrors = {
@@ -41,6 +45,7 @@ export function formatFindings(
     errors,
     linkage,
     locator,
+    metadata,
     unit,
     what: describeUnit(unit, crateType),
     ct: crateType as Finding['crateType'],
@@ -53,6 +58,7 @@ export function formatFindings(
 /** `duplicate-linkage`: rustc's "cannot satisfy dependencies so `x` only shows up once". */
 function duplicateLinkageFinding(f: ArtifactErrors): Draft | null {
   const { result, errors, linkage, locator, unit, what, ct, nameOf, unitOf } = f
+  const pathOf = (crate: string, origin: Origin): InclusionPath => inclusionPath(f, crate, origin)
   const duplicates = errors.filter((e): e is Extract<DependencyFormatError, { kind: 'crate-dep-multiple' }> => e.kind === 'crate-dep-multiple')
   if (duplicates.length > 0) {
     // Report the crate the user can act on: std stands for the whole standard library.
@@ -81,7 +87,7 @@ function duplicateLinkageFinding(f: ArtifactErrors): Draft | null {
       `${what} cannot link: \`${primary.crate}\` would be included twice${extra} — ${describe(primary.existing, primary.crate)} and ${describe(primary.incoming, primary.crate)}.${also} ` +
       `rustc: "cannot satisfy dependencies so \`${primary.crate}\` only shows up once".`
     const inclusion = uniqueBy(
-      duplicates.filter(d => crates.includes(d.crate)).flatMap(d => [inclusionPath(result, linkage, d.crate, d.existing), inclusionPath(result, linkage, d.crate, d.incoming)]),
+      duplicates.filter(d => crates.includes(d.crate)).flatMap(d => [pathOf(d.crate, d.existing), pathOf(d.crate, d.incoming)]),
       p => JSON.stringify(p)
     )
     return {
@@ -90,7 +96,11 @@ function duplicateLinkageFinding(f: ArtifactErrors): Draft | null {
       message,
       fixes: duplicateFixes(unit, primary, culprit, nameOf),
       inclusion,
-      ...(culprit ? locator.crateType(culprit) : locator.crateType(unit))
+      ...locateByFeature(
+        inclusion.flatMap(p => p.features ?? []),
+        culprit ? locator.crateType(culprit) : locator.crateType(unit),
+        `\`crate-type\` of \`${(culprit ?? unit).target.name}\``
+      )
     }
   }
   return null
@@ -103,17 +113,22 @@ function rlibRequiredFinding(f: ArtifactErrors): Draft | null {
   if (rlibRequired.length > 0) {
     const names = [...new Set(rlibRequired.map(e => (e as { crate: string }).crate))]
     const culprit = findCrateUnit(result, linkage, names[0]!)
+    const inclusion = names.map(n => inclusionPath(f, n, { preference: 'dynamic', via: null }))
     const why = crateType === 'staticlib' ? 'a staticlib must contain every upstream crate' : 'a statically linked (crt-static) executable must contain every upstream crate'
     return {
       ...base(unit, 'rlib-required', ct),
       crates: names,
-      inclusion: names.map(n => inclusionPath(result, linkage, n, { preference: 'dynamic', via: null })),
+      inclusion,
       message: `${what} cannot link: ${why}, but ${names.map(n => `\`${n}\``).join(', ')} ${names.length === 1 ? 'is' : 'are'} only available as a Rust dylib. rustc: "crate \`${names[0]}\` required to be available in rlib format, but was not found in this form".`,
       fixes: [
         `Add \`"rlib"\` to \`crate-type\` of ${names.map(n => `\`${n}\``).join(', ')}.`,
         crateType === 'staticlib' ? 'Or build a `cdylib` instead of a `staticlib`, which may link Rust dylibs.' : 'Or drop `+crt-static` for this executable.'
       ],
-      ...(culprit ? locator.crateType(culprit) : locator.crateType(unit))
+      ...locateByFeature(
+        inclusion.flatMap(p => p.features ?? []),
+        culprit ? locator.crateType(culprit) : locator.crateType(unit),
+        `\`crate-type\` of \`${(culprit ?? unit).target.name}\``
+      )
     }
   }
   return null
@@ -172,50 +187,34 @@ function panicStrategyFinding(f: ArtifactErrors): Draft | null {
   return null
 }
 
-/** The way `crate` gets into the unit's artifact through `origin`, as a chain of crate names. */
-function inclusionPath(result: UnitResult, linkage: LinkageResult, crate: string, origin: Origin): InclusionPath {
-  const unit = result.unit
+/**
+ * The way `crate` gets into the unit's artifact through `origin`, as a chain of crate names, with what turned
+ * on the optional dependencies along it.
+ */
+function inclusionPath(f: ArtifactErrors, crate: string, origin: Origin): InclusionPath {
+  const { result, linkage, locator, metadata, unit } = f
+  let units: Unit[] = []
   let chain: string[]
   if (origin.via !== null) {
     const bringer = linkage.crateNames.get(origin.via)
-    chain = bringer?.unit ? chainOfCrates(unit, bringer.unit) : [crateName(unit), bringer?.name ?? origin.via]
+    units = bringer?.unit ? linkChain(unit, bringer.unit) : []
+    chain = units.length > 0 ? units.map(crateName) : [crateName(unit), bringer?.name ?? origin.via]
   } else {
     // Added for itself: the chain runs to the crate's dependent, so the crate itself is not repeated.
     const own = findCrateUnit(result, linkage, crate)
-    chain = own ? chainOfCrates(unit, own).slice(0, -1) : [crateName(unit)]
+    units = own ? linkChain(unit, own) : []
+    chain = units.length > 0 ? units.slice(0, -1).map(crateName) : [crateName(unit)]
   }
   const dynamic = origin.preference === 'dynamic'
   const path: InclusionPath = { chain, crate, how: origin.via !== null && !dynamic ? 'inside-dylib' : dynamic ? 'dynamic' : 'static' }
+  const steps = featureSteps(units, metadata, locator)
+  if (steps.length > 0) path.features = steps
   if (dynamic) {
     const owner = crate === 'std' ? null : findCrateUnit(result, linkage, crate)
     const file = crate === 'std' ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null
     if (file) path.file = file
   }
   return path
-}
-
-const parentsByUnit = new WeakMap<Unit, Map<Unit, Unit | null>>()
-
-/** Crate names along the shortest dependency chain from `from` to `to` (both included). */
-function chainOfCrates(from: Unit, to: Unit): string[] {
-  // One breadth-first search per artifact, shared by all its inclusion paths.
-  let previous = parentsByUnit.get(from)
-  if (previous === undefined) {
-    previous = new Map<Unit, Unit | null>([[from, null]])
-    const queue = [from]
-    for (let i = 0; i < queue.length; i++) {
-      for (const dep of queue[i]!.crates) {
-        if (previous.has(dep.unit)) continue
-        previous.set(dep.unit, queue[i]!)
-        queue.push(dep.unit)
-      }
-    }
-    parentsByUnit.set(from, previous)
-  }
-  if (!previous.has(to)) return [crateName(from), crateName(to)]
-  const chain: string[] = []
-  for (let u: Unit | null = to; u !== null; u = previous.get(u) ?? null) chain.unshift(crateName(u))
-  return chain
 }
 
 function findCrateUnit(result: UnitResult, linkage: LinkageResult, name: string): Unit | null {

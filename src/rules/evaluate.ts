@@ -13,7 +13,7 @@ import { toolchainFindings } from './toolchain.js'
  * at run time) and the toolchain and plugin-safety rules; deduplicated, fingerprinted, sorted.
  */
 export function evaluateRules(ctx: RuleContext): Finding[] {
-  const drafts = [...linkageFindings(ctx.linkage, ctx.locator), ...toolchainFindings(ctx), ...abiFindings(ctx), ...pluginFindings(ctx), ...publishFindings(ctx)]
+  const drafts = [...linkageFindings(ctx.linkage, ctx.locator, ctx.metadata), ...toolchainFindings(ctx), ...abiFindings(ctx), ...pluginFindings(ctx), ...publishFindings(ctx)]
   return dedupe(drafts)
     .map(f => ({ ...f, fingerprint: findingFingerprint(f) }))
     .sort(compareFindings)

@@ -2,24 +2,26 @@
  * The findings of each unit's linkage: what rustc or cargo would refuse (one builder per problem shape; the
  * dependency-format errors in rules/dependency-format.ts) and `runtime-dylib`.
  */
-import type { Locator, Severity } from '../findings/finding.js'
+import type { InclusionPath, Locator, Severity } from '../findings/finding.js'
 import type { DependencyFormatError } from '../linkage/dependency-format.js'
-import { crateName, type LinkageResult, unitKey, type UnitProblem, type UnitResult } from '../linkage/resolve.js'
-import type { Unit } from '../model/unit-graph.js'
+import { crateName, dylibFileName, type LinkageResult, unitKey, type UnitProblem, type UnitResult } from '../linkage/resolve.js'
+import type { Metadata } from '../model/metadata.js'
+import { linkChain, type Unit } from '../model/unit-graph.js'
 import { base, describeUnit, type Draft } from './context.js'
 import { formatFindings } from './dependency-format.js'
+import { featureSteps, locateByFeature } from './feature-steps.js'
 
 /** The findings rustc and cargo would produce for each unit's linkage, and `runtime-dylib`. */
-export function linkageFindings(linkage: LinkageResult, locator: Locator): Draft[] {
+export function linkageFindings(linkage: LinkageResult, locator: Locator, metadata: Metadata): Draft[] {
   const findings: Draft[] = []
   for (const result of linkage.results) {
     if (result.status === 'blocked') continue
-    if (result.status === 'error') findings.push(...problemFindings(result, linkage, locator))
+    if (result.status === 'error') findings.push(...problemFindings(result, linkage, locator, metadata))
     if (result.droppedCrateTypes.length > 0 && result.unit.crateTypes.length > 0) {
       findings.push(unsupportedFinding(result, 'warning', locator))
     }
     if (result.status === 'ok') {
-      const runtime = runtimeFinding(result, locator)
+      const runtime = runtimeFinding(result, linkage, locator, metadata)
       if (runtime) findings.push(runtime)
     }
   }
@@ -27,14 +29,14 @@ export function linkageFindings(linkage: LinkageResult, locator: Locator): Draft
 }
 
 /** The findings of a unit rustc or cargo would refuse: one per problem, the dependency-format errors per artifact. */
-function problemFindings(result: UnitResult, linkage: LinkageResult, locator: Locator): Draft[] {
+function problemFindings(result: UnitResult, linkage: LinkageResult, locator: Locator, metadata: Metadata): Draft[] {
   const out: Draft[] = []
   const formatErrors = new Map<string, DependencyFormatError[]>()
   for (const p of result.problems) {
     if (p.kind === 'dependency-format') formatErrors.set(p.crateType, [...(formatErrors.get(p.crateType) ?? []), p.error])
     else out.push(problemFinding(result, p, locator))
   }
-  for (const [crateType, errors] of formatErrors) out.push(...formatFindings(result, crateType, errors, linkage, locator))
+  for (const [crateType, errors] of formatErrors) out.push(...formatFindings(result, crateType, errors, linkage, locator, metadata))
   return out
 }
 
@@ -162,7 +164,7 @@ function ltoFinding(unit: Unit, p: Problem<'lto'>, locator: Locator): Draft {
 const EXECUTABLE_KINDS = new Set(['bin', 'example', 'test', 'bench'])
 
 /** `runtime-dylib`: an executable that needs Rust shared libraries at run time and has no rpath. */
-function runtimeFinding(result: UnitResult, locator: Locator): Draft | null {
+function runtimeFinding(result: UnitResult, linkage: LinkageResult, locator: Locator, metadata: Metadata): Draft | null {
   const unit = result.unit
   if (result.runtimeLibraries.length === 0 || unit.rpath) return null
   const executable = unit.mode === 'test' || (EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes('bin'))
@@ -171,9 +173,23 @@ function runtimeFinding(result: UnitResult, locator: Locator): Draft | null {
   // Registry dylibs are named with cargo's metadata hash, which only the build computes.
   const hashed = libs.some(l => l.includes('-<hash>') && !l.startsWith('libstd-') && !l.startsWith('std-'))
   const runner = unit.mode === 'test' ? '`cargo test`' : unit.target.kind === 'example' ? '`cargo run --example`' : '`cargo run`'
-  // Point at the first workspace dylib this executable depends on directly, else at what made std dynamic.
-  const direct = unit.crates.find(d => d.unit.crateTypes.includes('dylib') && result.artifacts.some(a => a.formats?.linkage.get(unitKey(d.unit)) === 'dynamic'))
-  const location = direct ? locator.dependency(unit, direct.unit, direct.edge, direct.platform) : locator.setting('rustflags', unit)
+  // Point at the first workspace dylib this executable depends on directly, else at what made std dynamic;
+  // at the feature that turned on a dylib, when one did.
+  const dynamic = (dep: Unit): boolean => result.artifacts.some(a => a.formats?.linkage.get(unitKey(dep)) === 'dynamic')
+  const direct = unit.crates.find(d => d.unit.crateTypes.includes('dylib') && dynamic(d.unit))
+  const inclusion = dynamicDylibs(result, linkage).map(dylib => {
+    const chain = linkChain(unit, dylib)
+    const steps = featureSteps(chain, metadata, locator)
+    const path: InclusionPath = { chain: chain.slice(0, -1).map(crateName), crate: crateName(dylib), how: 'dynamic', file: dylibFileName(dylib) }
+    if (steps.length > 0) path.features = steps
+    return path
+  })
+  const own = direct ? locator.dependency(unit, direct.unit, direct.edge, direct.platform) : locator.setting('rustflags', unit)
+  const location = locateByFeature(
+    inclusion.flatMap(p => p.features ?? []),
+    own,
+    direct ? `dependency \`${direct.externName}\`` : null
+  )
   return {
     ...base(unit, 'runtime-dylib', 'bin'),
     crates: libs,
@@ -183,6 +199,15 @@ function runtimeFinding(result: UnitResult, locator: Locator): Draft | null {
       `Or set \`rpath = true\` in the profile so the executable finds libraries next to it, and ship ${libs.map(l => `\`${l}\``).join(', ')} beside it (\`${unit.targetInfo.stdDylib ?? 'libstd'}\` is in \`${unit.targetInfo.targetLibdir}\`).`,
       'Or set the library path (`LD_LIBRARY_PATH`, `DYLD_FALLBACK_LIBRARY_PATH`, `PATH` on Windows) when starting it.'
     ],
+    ...(inclusion.length > 0 ? { inclusion } : {}),
     ...location
   }
+}
+
+/** The Rust dylibs an artifact of the unit links dynamically, nearest first. */
+function dynamicDylibs(result: UnitResult, linkage: LinkageResult): Unit[] {
+  const keys = new Set<string>()
+  for (const a of result.artifacts) for (const [key, how] of a.formats?.linkage ?? []) if (how === 'dynamic') keys.add(key)
+  const units = [...keys].map(k => linkage.crateNames.get(k)?.unit).filter((u): u is Unit => u != null)
+  return units.map(u => ({ u, depth: linkChain(result.unit, u).length })).sort((a, b) => a.depth - b.depth || a.u.index - b.u.index).map(e => e.u)
 }
