@@ -105,6 +105,8 @@ describe('parseCliArgs', () => {
           bench: ['speed'],
           allTargets: true
         },
+        doc: false,
+        noRun: false,
         release: false,
         profile: 'dist',
         target: 'x86_64-unknown-linux-musl',
@@ -317,6 +319,17 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs([]).color).toBe(false)
     expect(parseCliArgs(['--format', 'json'], tty).color).toBe(false)
     expect(parseCliArgs([], { colorTerminal: false, cargoTermColor: 'always' }).color).toBe(true)
+  })
+})
+
+describe('cargo test --doc and --no-run', () => {
+  it('`--doc` selects the doc tests only, and refuses what cargo test refuses', () => {
+    expect(parseCliArgs(['--command', 'test', '--doc', '-p', 'l']).invocation).toMatchObject({ command: 'test', doc: true, noRun: false, packages: ['l'] })
+    expect(parseCliArgs(['--command', 'test', '--no-run']).invocation).toMatchObject({ doc: false, noRun: true })
+    expect(() => parseCliArgs(['--doc'])).toThrow('`--doc` is a flag of `cargo test`: add `--command test`')
+    expect(() => parseCliArgs(['--no-run', '--command', 'build'])).toThrow('`--no-run` is a flag of `cargo test`')
+    expect(() => parseCliArgs(['--command', 'test', '--doc', '--lib'])).toThrow("can't mix --doc with other target selecting options")
+    expect(() => parseCliArgs(['--command', 'test', '--doc', '--no-run'])).toThrow("can't skip running doc tests with --no-run")
   })
 })
 

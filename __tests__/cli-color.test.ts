@@ -285,7 +285,7 @@ describe('the bundled CLI', () => {
     const at = lines.findIndex(line => line.startsWith(`${ERROR}error[duplicate-linkage]${RESET}`))
     expect(at).toBeGreaterThan(0)
     expect(lines[at]).toMatch(new RegExp(`^${escapeRegExp(`${ERROR}error[duplicate-linkage]${RESET}${BOLD}: bin \`host\` cannot link: `)}[^${ESC}]+${escapeRegExp(RESET)}$`))
-    expect(lines[at + 1]).toBe(`  ${GUTTER}--> ${RESET}plugin_audio/Cargo.toml:7`)
+    expect(lines[at + 1]).toBe(`  ${GUTTER}--> ${RESET}host/Cargo.toml:8`)
     expect(lines).toContain(`${WARNING}warning[published-dylib]${RESET}${BOLD}: \`plugin_audio\` can be published, but its library is only "dylib": every crate that depends on it links it dynamically, and with it \`std\`, inheriting duplicate-linkage errors, a panic strategy fixed to unwind, and a shared library needed at run time.${RESET}`)
     expect(stripSgr(r.stdout)).toBe(plain.stdout)
   })

@@ -145,7 +145,8 @@ describe('cycles cargo allows: closed by a dev-dependency', () => {
 
   it('`cargo test`: the test harness of `a` links `b`, which links the library `a`, a unit of its own', () => {
     const analysis = analyse(validateMetadata(devCycle, SOURCE), 'test')
-    expect(verdicts(analysis)).toEqual(['a/a build target: ok', 'a/a test target: ok', 'b/b build target: ok', 'b/b test target: ok'])
+    // Without sources, each library's doc examples are taken to run: rustdoc links them like a harness.
+    expect(verdicts(analysis)).toEqual(['a/a build target: ok', 'a/a doctest target: ok', 'a/a test target: ok', 'b/b build target: ok', 'b/b doctest target: ok', 'b/b test target: ok'])
     const harness = analysis.linkage.results.find(r => r.unit.pkg.name === 'a' && r.unit.mode === 'test')!
     expect(harness.unit.crates.map(c => `${c.unit.pkg.name} ${c.unit.mode}`)).toEqual(['b build'])
     expect(harness.crates.filter(c => !c.key.startsWith('sys:')).map(c => c.name)).toEqual(['b', 'a'])

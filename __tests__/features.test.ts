@@ -27,7 +27,7 @@ function pkg(name: string, features: Record<string, string[]> = {}, deps: Dep[] 
     version: '0.1.0',
     source: null,
     manifestPath: `/w/${name}/Cargo.toml`,
-    targets: [{ name, kind: procMacro ? 'proc-macro' : 'lib', crateTypes: [procMacro ? 'proc-macro' : 'lib'], srcPath: `/w/${name}/src/lib.rs`, test: true, requiredFeatures: [] }],
+    targets: [{ name, kind: procMacro ? 'proc-macro' : 'lib', crateTypes: [procMacro ? 'proc-macro' : 'lib'], srcPath: `/w/${name}/src/lib.rs`, test: true, doctest: true, requiredFeatures: [] }],
     features: [],
     featureMap: new Map(Object.entries(features)),
     edition: '2021',

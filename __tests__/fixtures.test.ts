@@ -22,6 +22,12 @@ interface RecordedUnit {
 }
 interface RecordedCase {
   args: string[]
+  /** cargo's own warnings, among them "output filename collision at <target>/…". */
+  cargoWarnings?: string[]
+  /** cargo's own errors, e.g. a refused `--doc`. */
+  cargoErrors?: string[]
+  /** `cargo test` without `--no-run`: each library's doc examples that passed and failed. */
+  doctests?: { package: string; target: string; passed: number; failed: number }[]
   env?: Record<string, string>
   cwd?: string
   /** Builds run first in the same target directory: an incremental build, which verdicts do not describe. */
@@ -43,11 +49,14 @@ const fixtures = fs
 /**
  * Recorded outcomes the engine does not predict, each with the reason. A duplicate-symbol error between two
  * static copies of a library exporting `#[no_mangle]` functions depends on which functions the code calls:
- * a linker-level fact, not a linkage-format one.
+ * a linker-level fact, not a linkage-format one. The `duplicate-symbol` warning flags both harnesses of that
+ * fixture (`ffi`, which fails, and `ffi_quiet`, which links) without a verdict: the status stays unpredicted.
  */
 const NOT_PREDICTED = new Map([
-  ['dev-dep-cycle-no-mangle: cargo test --no-run -p ffi', 'duplicate #[no_mangle] symbol at link time']
+  ['dev-dep-cycle-no-mangle: cargo test --no-run -p ffi', 'duplicate #[no_mangle] symbol at link time: a `duplicate-symbol` warning, not a predicted status']
 ])
+
+const COLLISION = 'output filename collision at '
 
 const key = (u: { package: string; target: string; kind: string; mode: string }): string => `${u.package}/${u.target} ${u.kind} ${u.mode}`
 
@@ -79,18 +88,37 @@ describe('fixture workspaces: predictions equal recorded cargo builds', () => {
   for (const name of fixtures) {
     const dir = path.join(ROOT, name)
     const recorded = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Recorded
-    const cases = recorded.cases.filter(c => (c.args[0] === 'build' || c.args[0] === 'test') && !c.args.includes('--doc') && !c.setup)
+    const cases = recorded.cases.filter(c => (c.args[0] === 'build' || c.args[0] === 'test') && !c.setup)
     for (const c of cases) {
       const label = `${name}: ${c.env ? Object.entries(c.env).map(([k, v]) => `${k}="${v}" `).join('') : ''}cargo ${c.args.join(' ')}${c.cwd ? ` (in ${c.cwd}/)` : ''}`
       if (NOT_PREDICTED.has(label)) continue
       it(label, async () => {
+        // Cargo refused the command line before building anything: the engine refuses it with cargo's reason.
+        if (c.units.length === 0 && c.cargoErrors?.length) {
+          await expect(predict(dir, c)).rejects.toThrow(c.cargoErrors[0])
+          return
+        }
         const report = await predict(dir, c)
-        expect(statusesOf(report.artifacts)).toEqual(statusesOf(artifactsOf(c.units)))
+        // The recorder lists doc tests apart from the units (rustdoc compiles them when the tests run).
+        const artifacts = report.artifacts.filter(a => a.mode !== 'doctest')
+        expect(statusesOf(artifacts)).toEqual(statusesOf(artifactsOf(c.units)))
+        // Doc tests: the libraries whose examples fail are those with an error or a `doctest-runtime` finding.
+        const doctestFails = (a: { package: string; target: string }): boolean =>
+          report.artifacts.some(x => x.mode === 'doctest' && x.package === a.package && x.target === a.target && x.status !== 'ok') ||
+          report.findings.some(f => f.rule === 'doctest-runtime' && f.package === a.package && f.target === a.target)
+        const ran = c.doctests ?? []
+        expect(ran.map(d => [d.package, d.target, doctestFails(d)])).toEqual(ran.map(d => [d.package, d.target, d.failed > 0]))
+        const reportedDoctests = report.artifacts.filter(a => a.mode === 'doctest' && doctestFails(a)).map(a => `${a.package}/${a.target}`)
+        expect(reportedDoctests.sort()).toEqual(ran.filter(d => d.failed > 0).map(d => `${d.package}/${d.target}`).sort())
         const failsToStart = c.units.filter(u => u.startsDirectly === false).map(key).sort()
         const flagged = [...new Set(report.findings.filter(f => f.rule === 'runtime-dylib').map(f => key(findingArtifact(f)!)))]
           .filter(k => c.units.some(u => key(u) === k && u.startsDirectly !== undefined))
           .sort()
         expect(flagged).toEqual(failsToStart)
+        // The files cargo warned that two units write: exactly the paths of the `output-filename-collision` findings.
+        const collided = (c.cargoWarnings ?? []).filter(w => w.startsWith(COLLISION)).map(w => w.slice(COLLISION.length))
+        const reported = report.findings.filter(f => f.rule === 'output-filename-collision').flatMap(f => [...f.message.matchAll(/`target\/([^`]+)`/g)].map(m => `<target>/${m[1]}`))
+        expect([...new Set(reported)].sort()).toEqual(collided.sort())
       })
     }
   }

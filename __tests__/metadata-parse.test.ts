@@ -365,6 +365,7 @@ describe('the corpus of real cargo metadata', () => {
           crateTypes: ['proc-macro'],
           srcPath: '/Users/fakeuser/local/testcrates/proc-macro/macro/src/lib.rs',
           test: true,
+          doctest: true,
           requiredFeatures: []
         }
       ])

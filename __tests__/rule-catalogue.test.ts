@@ -102,9 +102,21 @@ const CATALOGUE: Record<Exclude<RuleId, 'dylib-required'>, RuleCases> = {
       why: 'with an rlib, the proc-macro links the library statically and rustc can load it'
     }
   },
+  'duplicate-symbol': {
+    fires: { fixture: 'workspaces/dev-dep-cycle-no-mangle', args: ['--command', 'test', '--no-run', '-p', 'ffi'], package: 'ffi' },
+    quiet: { fixture: 'workspaces/dev-dep-cycle-no-mangle', args: ['--workspace'], why: 'a plain build has no test harness, so each library is linked once' }
+  },
   'runtime-dylib': {
     fires: { fixture: 'workspaces/transitive-dylibs', args: ['-p', 'app'], package: 'app' },
     quiet: { fixture: 'workspaces/rpath-bin-dylib', args: ['-p', 'app'], why: 'with rpath = true the bin finds its libraries itself' }
+  },
+  'doctest-runtime': {
+    fires: { fixture: 'workspaces/doctest-dynamic-std', args: ['--command', 'test', '-p', 'l'], package: 'l' },
+    quiet: { fixture: 'workspaces/doctest-dynamic-std', args: ['--command', 'test', '-p', 'quiet'], why: 'its only example is no_run: compiled, never run' }
+  },
+  'output-filename-collision': {
+    fires: { fixture: 'workspaces/output-filename-collision', args: ['--release', '-p', 'app'], package: 'dy' },
+    quiet: { fixture: 'workspaces/output-filename-collision', args: ['-p', 'app'], why: 'in the dev profile the host and target copies of the dylib are one unit' }
   },
   'toolchain-unpinned': {
     fires: { fixture: 'policy-rules/unpinned-dylib', args: ['-p', 'app'], package: '' },

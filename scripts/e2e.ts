@@ -153,15 +153,16 @@ async function main(): Promise<void> {
     check('the summary has a mermaid diagram', first.summary.includes('```mermaid\nflowchart LR'))
     check(`the summary is under ${SUMMARY_BUDGET} bytes`, Buffer.byteLength(first.summary) < SUMMARY_BUDGET)
     const sarifFile = path.join(repo, 'out', 'linkage.sarif')
-    const sarif = JSON.parse(fs.readFileSync(sarifFile, 'utf8')) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] }
+    type SarifLocation = { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }
+    const sarif = JSON.parse(fs.readFileSync(sarifFile, 'utf8')) as { runs: { results: { ruleId: string; locations: SarifLocation[]; relatedLocations?: SarifLocation[] }[] }[] }
     const schema = sarifSchemaErrors(sarif)
     check('the SARIF file validates against the SARIF 2.1.0 schema', schema === '', schema)
     const result = sarif.runs[0]?.results[0]
+    const at = (l: SarifLocation | undefined, uri: string, line: number): boolean => l?.physicalLocation.artifactLocation.uri === uri && l.physicalLocation.region.startLine === line
     check(
-      'the SARIF result points at rust/plugin_audio/Cargo.toml line 7',
-      result?.ruleId === 'duplicate-linkage' &&
-        result.locations[0]?.physicalLocation.artifactLocation.uri === 'rust/plugin_audio/Cargo.toml' &&
-        result.locations[0]?.physicalLocation.region.startLine === 7
+      'the SARIF result points at rust/host/Cargo.toml line 8 (the feature that turns plugin_audio on), with the crate-type line related',
+      result?.ruleId === 'duplicate-linkage' && at(result.locations[0], 'rust/host/Cargo.toml', 8) && (result.relatedLocations ?? []).some(l => at(l, 'rust/plugin_audio/Cargo.toml', 7)),
+      JSON.stringify(result?.locations) + JSON.stringify(result?.relatedLocations)
     )
     check('outputs: verdict fail, 1 error, the SARIF path', first.outputs.verdict === 'fail' && first.outputs.errors === '1' && first.outputs.sarif === sarifFile, JSON.stringify(first.outputs))
     const created = server.commentsOn(OWNER, REPO, PR)

@@ -48,6 +48,9 @@
 //                              proc-macro): DT_NEEDED entries other than libc/libgcc_s/ld.so
 //   startsDirectly, startError, directExitCode, startsWithCargoPath, stdout   executables only
 //
+//   doctests                   `cargo test` without --no-run: per library, examples passed and failed, and why
+//                              they failed (rustc's error, or the exit status and the loader's message)
+//
 // Paths in recorded text are replaced by <ws> (fixture dir), <target> (target dir), <sysroot>, and
 // libstd's file-name hash by <hash>, so files do not depend on the machine they were recorded on.
 
@@ -108,6 +111,18 @@ interface CaseRecord extends CaseInput {
   cargoWarnings?: string[]
   couldNotCompile?: string[]
   units: UnitRecord[]
+  /** `cargo test` without `--no-run`: what rustdoc did with each library's doc examples. */
+  doctests?: DoctestRecord[]
+}
+
+/** The doc tests of one library, from the human-readable run's test output. */
+interface DoctestRecord {
+  package: string
+  target: string
+  passed: number
+  failed: number
+  /** Why examples failed: the first line of each distinct reason (`exit status: 127 …`, rustc's error). */
+  failures?: string[]
 }
 
 interface Expected {
@@ -588,6 +603,8 @@ function recordCase(ws: string, c: CaseInput): CaseRecord {
       return rec
     }
     if (h.couldNotCompile.length) rec.couldNotCompile = h.couldNotCompile.sort()
+    const doctests = doctestOutcomes(res.stdout, cwd, hpaths)
+    if (doctests.length > 0) rec.doctests = doctests
     for (const line of h.couldNotCompile) {
       const m = /^could not compile `([^`]+)` \(([^)]*)\) due to (\d+) previous errors?/.exec(line)
       if (!m) continue
@@ -599,6 +616,50 @@ function recordCase(ws: string, c: CaseInput): CaseRecord {
     rmSync(humanDir, { recursive: true, force: true })
   }
   return rec
+}
+
+/**
+ * Doc tests in `cargo test` output: each example's line (`test l/src/lib.rs - h (line 1) ... FAILED`) names the
+ * file relative to the directory cargo ran in, which tells the package; a failed example's `---- … stdout ----`
+ * section says why (rustc's error, or the exit status and the loader's message).
+ */
+function doctestOutcomes(stdout: string, cwd: string, paths: Paths): DoctestRecord[] {
+  const meta = JSON.parse(run('cargo', ['metadata', '--format-version', '1', '--no-deps', '--offline'], { cwd, env: baseEnv() }).stdout) as {
+    packages: { name: string; manifest_path: string; targets: { name: string; kind: string[] }[] }[]
+  }
+  const owners = meta.packages.map(p => ({ pkg: p, dir: dirname(p.manifest_path) + '/' })).sort((a, b) => b.dir.length - a.dir.length)
+  const byLib = new Map<string, DoctestRecord>()
+  const recordFor = (file: string): DoctestRecord | null => {
+    const owner = owners.find(o => join(cwd, file).startsWith(o.dir))
+    const lib = owner?.pkg.targets.find(t => t.kind.includes('lib') || t.kind.includes('proc-macro') || t.kind.some(k => k.endsWith('lib')))
+    if (!owner || !lib) return null
+    const key = `${owner.pkg.name}/${lib.name}`
+    if (!byLib.has(key)) byLib.set(key, { package: owner.pkg.name, target: lib.name, passed: 0, failed: 0 })
+    return byLib.get(key)!
+  }
+  const lines = stdout.split('\n')
+  for (const line of lines) {
+    const m = /^test (\S+\.rs) - .* \.\.\. (ok|FAILED)$/.exec(line)
+    if (!m) continue
+    const rec = recordFor(m[1]!)
+    if (rec) rec[m[2] === 'ok' ? 'passed' : 'failed']++
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^---- (\S+\.rs) - .* stdout ----$/.exec(lines[i]!)
+    const rec = m ? recordFor(m[1]!) : null
+    if (!rec) continue
+    let reason: string | null = null
+    for (let j = i + 1; j < lines.length && !lines[j]!.startsWith('---- ') && lines[j] !== 'failures:'; j++) {
+      const l = lines[j]!
+      const status = /^Test executable failed \((.*)\)\.$/.exec(l)
+      if (status) reason = status[1]!
+      else if (reason !== null && /error while loading shared libraries/.test(l)) reason += `: ${l.replace(/^.*error while loading/, 'error while loading')}`
+      else if (reason === null && /^error(\[E\d+\])?: /.test(l)) reason = l
+    }
+    if (reason !== null) (rec.failures ??= []).push(sanitize(reason, paths))
+  }
+  for (const rec of byLib.values()) if (rec.failures) rec.failures = uniq(rec.failures)
+  return [...byLib.values()].sort((a, b) => (a.package < b.package ? -1 : a.package > b.package ? 1 : 0))
 }
 
 function matchesArtifact(g: GraphUnit, m: CargoMessage): boolean {

@@ -10,7 +10,7 @@ import type { Metadata, Package } from './model/metadata.js'
 import { relativeOrAbsolute } from './model/paths.js'
 import { abiFlags } from './model/rustc-flags.js'
 import { currentPackage, rootPackage, selectPackages } from './model/selection.js'
-import { buildUnitGraph, type SourceUsesCrate, type Unit, type UnitGraph } from './model/unit-graph.js'
+import { buildUnitGraph, type LibraryDocExamples, type SourceUsesCrate, type Unit, type UnitGraph } from './model/unit-graph.js'
 import type { Analysis, ArtifactReport, BoundaryReport, LinkageEntry, ToolchainReport } from './report/report.js'
 import { evaluateRules } from './rules/evaluate.js'
 
@@ -25,7 +25,9 @@ export interface AnalysisInput {
   commandLine: string[]
   /** Reads target sources where linkage depends on them; by default every use is assumed. */
   sourceUsesCrate?: SourceUsesCrate
-  /** The toolchain pin, the policy's expectation and `#[global_allocator]`s; none by default. */
+  /** What rustdoc compiles and runs of each library's doc examples; without it, every library's examples run. */
+  docExamplesOf?: LibraryDocExamples
+  /** The toolchain pin, the policy's expectation, `#[global_allocator]`s and unmangled exports; none by default. */
   facts?: WorkspaceFacts
   /** Notes about how the inputs were gathered, for the report. */
   notes?: string[]
@@ -44,7 +46,7 @@ export function analyze(input: AnalysisInput): Analysis {
   const { metadata, context, invocation } = input
   const selection = selectPackages(metadata, invocation, input.currentManifest)
   const features = featuresOf(input, selection.packages)
-  const graph = buildUnitGraph(metadata, context, invocation, selection.packages, input.sourceUsesCrate, features)
+  const graph = buildUnitGraph(metadata, context, invocation, selection.packages, input.sourceUsesCrate, features, input.docExamplesOf)
   const linkage = resolveLinkage(graph)
   const facts = input.facts ?? noFacts()
   const findings = evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator: input.locator })
@@ -131,6 +133,8 @@ function artifactReports(linkage: LinkageResult): ArtifactReport[] {
   const sorted = [...linkage.results].sort((a, b) => compareUnits(a.unit, b.unit))
   for (const result of sorted) {
     const unit = result.unit
+    // Doc tests rustdoc compiles nothing for (no examples, or `--no-run`) produce no artifact.
+    if (unit.docExamples === 'none') continue
     const types = unit.crateTypes.length > 0 ? unit.crateTypes : unit.droppedCrateTypes
     for (const crateType of types) {
       const artifact = result.artifacts.find(a => a.crateType === crateType)

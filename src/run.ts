@@ -9,7 +9,7 @@ import { cancellable, type CommandRunner, processRunner } from './exec/runner.js
 import { readCargoConfig } from './gather/cargo-config.js'
 import { isolate, type Isolation, refuseRustflagsKnownNow, refuseTarget } from './gather/isolation.js'
 import { gateReport, type LoadedPolicy, loadPolicy, type PolicyLocation } from './gather/policy-files.js'
-import { callsSystemLoader, isFile, scanAllocators, sourceReader } from './gather/sources.js'
+import { callsSystemLoader, docExamplesReader, exportReader, isFile, scanAllocators, sourceReader } from './gather/sources.js'
 import { selectToolchain } from './gather/toolchain.js'
 import { findManifest, probeTarget, readMetadataFile, readToml, runCargoMetadata, runRustcVersion } from './gather/tools.js'
 import { readInputFile, type RepositoryScope, scopeFor } from './input-file.js'
@@ -180,6 +180,7 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
     locator: createLocator(metadata, context, manifestOf),
     commandLine: ['cargo', invocation.command, ...toCargoArgs(invocation)],
     sourceUsesCrate: sourceReader(metadata, scope),
+    docExamplesOf: docExamplesReader(metadata, scope),
     facts: gatherFacts(metadata, config, options),
     notes: isolation.notes,
     resolver: resolverVersion(rootManifest, rootPackage(metadata))
@@ -209,6 +210,7 @@ function gatherFacts(metadata: Metadata, config: CargoConfig, options: RunOption
       let found = loaders.get(pkg.id)
       if (found === undefined) loaders.set(pkg.id, (found = callsSystemLoader(pkg, scope)))
       return found
-    }
+    },
+    exportedSymbols: exportReader(metadata, scope)
   }
 }

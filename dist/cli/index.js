@@ -342,7 +342,7 @@ function describeFeatureStep(s) {
 function findingSubject(f) {
     if (f.target === undefined)
         return f.rule === 'unused-allow' ? 'policy' : 'workspace';
-    const what = f.mode === 'test' ? `test harness of ${f.kind}` : f.kind === 'custom-build' ? 'build script' : f.crateType;
+    const what = f.mode === 'test' ? `test harness of ${f.kind}` : f.mode === 'doctest' ? `doc tests of ${f.kind}` : f.kind === 'custom-build' ? 'build script' : f.crateType;
     const host = f.platform === 'host' && f.kind !== 'proc-macro' && f.kind !== 'custom-build' ? ' (host)' : '';
     return `${what} \`${f.target}\`${f.package !== undefined && f.package !== f.target ? ` of \`${f.package}\`` : ''}${host}`;
 }
@@ -353,7 +353,7 @@ function findingStanding(f) {
     return f.baseline ?? 'reported';
 }
 function artifactLabel(a) {
-    const mode = a.mode === 'test' ? ' (test)' : '';
+    const mode = a.mode === 'build' ? '' : ` (${a.mode})`;
     const host = a.platform === 'host' && a.kind !== 'proc-macro' && a.kind !== 'custom-build' ? ' [host]' : '';
     return `${a.package}/${a.target} ${a.crateType}${mode}${host}`;
 }
@@ -689,10 +689,28 @@ const RULES = [
         description: 'A proc-macro that depends on a Rust dylib links it dynamically; rustc then cannot load the proc-macro for its users, because that dylib is not on the compiler\'s library path, and every user fails with "error[E0463]: can\'t find crate for `mac`".'
     },
     {
+        id: 'duplicate-symbol',
+        severity: 'warning',
+        title: 'A unit-test harness may link two copies of a library that exports unmangled symbols',
+        description: 'A library\'s unit-test harness is its own source compiled with `--test`. When a dev-dependency depends back on the library, the harness also links the library\'s rlib: two static copies in one executable. Mangled symbols differ between the copies, but a `#[no_mangle]` or `#[export_name]` symbol is defined by both, and the link fails with "multiple definition of `sym`" (lld: "duplicate symbol") when the linker pulls in the rlib\'s object file that defines it, that is when code reached through the dev-dependency calls a mangled function of the library in the same codegen unit. That depends on how rustc partitions the crate into codegen units, which cannot be known before compiling. Move the exports into a crate of their own, break the dev-dependency cycle, or gate the exports with `#[cfg(not(test))]`.'
+    },
+    {
         id: 'runtime-dylib',
         severity: 'warning',
         title: 'An executable needs Rust shared libraries that will not be found outside cargo',
         description: 'An executable that links any Rust dylib (its own workspace dylibs, or `libstd-<hash>.so` under `-C prefer-dynamic`) records `NEEDED` entries without a run path. `cargo run` and `cargo test` set the library path, so it works there, but started directly, from an IDE, after `cargo install` or on another machine it fails with "error while loading shared libraries". The finding lists every file needed, transitively. With `rpath = true` the executable finds them in place and nothing is reported.'
+    },
+    {
+        id: 'doctest-runtime',
+        severity: 'error',
+        title: 'Doc examples link a Rust shared library that `cargo test` does not put on their library path',
+        description: 'Cargo runs a library\'s doc examples through `rustdoc --test` with only `target/<profile>/deps` (and build scripts\' native directories) on the library path, not the toolchain\'s library directory that `cargo run` and test harnesses get. An example that links `libstd-<hash>.so` — because the library depends on a Rust dylib built with `-C prefer-dynamic`, as Bevy\'s `dynamic_linking` does — compiles, then fails with exit status 127 ("error while loading shared libraries"), and `cargo test` fails. With `--target`, the workspace\'s own dylibs are outside that directory and are missing too. Only examples that run count: a library without doc examples, or with only `no_run`, `ignore` or `compile_fail` ones, is not reported, and neither is a toolchain whose `libstd` is in a directory the loader searches by default (distribution packages).'
+    },
+    {
+        id: 'output-filename-collision',
+        severity: 'warning',
+        title: 'Two units of one build write the same file, and the last one to finish wins',
+        description: 'Cargo names the files of a path package\'s `dylib` or `cdylib` without its metadata hash, and copies every dylib, bin and requested artifact into `target/<profile>/` under its plain name. When one build has two units that write the same name, cargo only warns "output filename collision", and the file holds whichever unit finishes last: a dylib used by a build script or proc-macro and by the target in a `release` or `panic = "abort"` build (host units get `opt-level = 0` and always `panic = "unwind"`, so cargo compiles it twice), two versions of one `dylib` crate, or two bins of one name. Dependents may link or load the other copy: an undefined symbol, a panic-strategy error, or a binary that silently runs the wrong version, changing from one build to the next.'
     },
     {
         id: 'toolchain-unpinned',
@@ -1193,7 +1211,7 @@ function diagramBlocks(report) {
     for (const [i, artifact] of failing.slice(0, MAX_DIAGRAMS).entries()) {
         const findings = report.findings.filter(f => sameArtifact(f, artifact));
         const of = artifact.package === artifact.target ? '' : ` of <code>${escapeHtml(artifact.package)}</code>`;
-        const label = `${escapeHtml(artifact.crateType)} <code>${escapeHtml(artifact.target)}</code>${of}${artifact.mode === 'test' ? ' (test)' : ''}`;
+        const label = `${escapeHtml(artifact.crateType)} <code>${escapeHtml(artifact.target)}</code>${of}${artifact.mode === 'build' ? '' : ` (${artifact.mode})`}`;
         blocks.push(`<details${i === 0 ? ' open' : ''}><summary>${label}</summary>\n\n\`\`\`mermaid\n${linkageDiagram(artifact, findings)}\n\`\`\`\n\n</details>\n`);
     }
     if (failing.length > MAX_DIAGRAMS)
@@ -1201,7 +1219,7 @@ function diagramBlocks(report) {
     return blocks;
 }
 function sameArtifact(f, a) {
-    return f.package === a.package && f.target === a.target && f.kind === a.kind && f.mode === a.mode && f.platform === a.platform && (f.crateType === a.crateType || a.mode === 'test');
+    return f.package === a.package && f.target === a.target && f.kind === a.kind && f.mode === a.mode && f.platform === a.platform && (f.crateType === a.crateType || a.mode !== 'build');
 }
 const STATUS_ORDER = { error: 0, blocked: 1, ok: 2 };
 function artifactBlocks(report) {
@@ -1213,7 +1231,7 @@ function artifactBlocks(report) {
         const status = a.status === 'error' ? '❌ error' : a.status === 'blocked' ? '⛔ blocked' : '✅ ok';
         const cells = [
             a.package,
-            `${a.target}${a.mode === 'test' ? ' (test)' : ''}${a.platform === 'host' ? ' (host)' : ''}`,
+            `${a.target}${a.mode === 'build' ? '' : ` (${a.mode})`}${a.platform === 'host' ? ' (host)' : ''}`,
             a.crateType,
             status,
             stdLinkage(a),
@@ -4336,7 +4354,8 @@ function computeDeps(state, unit, unitFor) {
     // Compiling a build script needs its build-dependencies and nothing else.
     if (target.kind === 'custom-build')
         return needs;
-    if (target.kind !== 'lib' && target.kind !== 'proc-macro') {
+    // A library's doc tests link the library itself.
+    if ((target.kind !== 'lib' && target.kind !== 'proc-macro') || mode === 'doctest') {
         const lib = maybeLib(state, unit, unitFor);
         if (lib)
             needs.push(lib);
@@ -4367,7 +4386,7 @@ function deps(state, unit, unitFor) {
     const featuresFor = featuresForUnit(unitFor);
     const info = state.infoFor(kind);
     const isBuildScript = target.kind === 'custom-build';
-    const includeDev = !isBuildScript && (target.kind === 'test' || target.kind === 'example' || target.kind === 'bench' || mode === 'test');
+    const includeDev = !isBuildScript && (target.kind === 'test' || target.kind === 'example' || target.kind === 'bench' || mode !== 'build');
     const out = [];
     for (const edge of pkg.deps) {
         const kinds = edge.kinds.filter(k => {
@@ -4414,6 +4433,9 @@ function maybeLib(state, unit, unitFor) {
 function loadedByRustc(state, unit, lib, externName) {
     if (!lib.crateTypes.some(t => t === 'dylib' || t === 'cdylib' || t === 'staticlib'))
         return true;
+    // Doc examples live in comments, which the source scan does not read; rustdoc also injects the library.
+    if (unit.mode === 'doctest')
+        return true;
     return state.sourceUsesCrate(unit.target.srcPath, externName);
 }
 /**
@@ -4450,7 +4472,7 @@ function withDependency(unitFor, parent, dep) {
     return {
         host: unitFor.host || parentKind === 'custom-build' || parentKind === 'proc-macro' || dep.kind === 'proc-macro',
         hostFeatures: unitFor.hostFeatures || parentKind === 'custom-build' || dep.kind === 'proc-macro',
-        test: unitFor.test || parent.mode === 'test'
+        test: unitFor.test || parent.mode === 'test' || parent.mode === 'doctest'
     };
 }
 /** Follows `RustcTargetData::dep_platform_activated` (src/cargo/core/compiler/build_context/target_info.rs). */
@@ -4563,7 +4585,7 @@ function jobDependenciesOf(unit) {
  * Builds cargo's unit graph for an invocation: the root units for the selected packages and targets, and
  * everything they depend on, each with the settings cargo passes to rustc.
  */
-function buildUnitGraph(metadata, context, invocation, selected, sourceUsesCrate = () => true, features = metadataFeatures(metadata)) {
+function buildUnitGraph(metadata, context, invocation, selected, sourceUsesCrate = () => true, features = metadataFeatures(metadata), docExamplesOf = () => 'run') {
     const units = [];
     const libs = new Map();
     const warnings = [];
@@ -4584,7 +4606,7 @@ function buildUnitGraph(metadata, context, invocation, selected, sourceUsesCrate
         },
         sourceUsesCrate,
         features,
-        intern: unitInterner(units, infoFor, profile, primary)
+        intern: unitInterner(units, infoFor, profile, primary, invocation.noRun ? () => 'none' : docExamplesOf)
     };
     const roots = depsOfRoots(state, rootSpecs);
     checkNamedTargets(invocation, selected);
@@ -4596,17 +4618,17 @@ function buildUnitGraph(metadata, context, invocation, selected, sourceUsesCrate
  * host/target × panic setting, created on first request with the settings of `Profiles::get_profile` and
  * `build_base_args`; a later request returns the same unit.
  */
-function unitInterner(units, infoFor, profile, primary) {
+function unitInterner(units, infoFor, profile, primary, docExamplesOf) {
     const byKey = new Map();
     const targetIds = new Map();
     return ({ pkg, target, mode, kind, unitFor }, root) => {
         // `UnitFor`'s `PanicSetting::AlwaysUnwind`.
-        const panicForced = unitFor.host || unitFor.test || mode === 'test' || target.kind === 'custom-build' || target.kind === 'proc-macro';
+        const panicForced = unitFor.host || unitFor.test || mode !== 'build' || target.kind === 'custom-build' || target.kind === 'proc-macro';
         // Targets are unique objects per package: a small integer identifies package × target.
         let targetId = targetIds.get(target);
         if (targetId === undefined)
             targetIds.set(target, (targetId = targetIds.size));
-        const key = targetId * 8 + (mode === 'test' ? 4 : 0) + (kind === 'host' ? 2 : 0) + (panicForced ? 1 : 0);
+        const key = targetId * 16 + MODE_KEY[mode] * 4 + (kind === 'host' ? 2 : 0) + (panicForced ? 1 : 0);
         const existing = byKey.get(key);
         if (existing) {
             existing.root ||= root;
@@ -4615,14 +4637,15 @@ function unitInterner(units, infoFor, profile, primary) {
         const info = infoFor(kind);
         // `TargetInfo::rustc_outputs` (src/cargo/core/compiler/build_context/target_info.rs) drops the crate
         // types the target does not support.
-        const requested = mode === 'test' ? ['bin'] : target.crateTypes;
+        const requested = mode === 'build' ? target.crateTypes : ['bin'];
         const crateTypes = requested.filter(t => info.supportedCrateTypes.has(t));
         const droppedCrateTypes = requested.filter(t => !info.supportedCrateTypes.has(t));
-        const rustflags = info.rustflags;
+        // rustdoc compiles doc tests with RUSTDOCFLAGS, which are not read here, never with RUSTFLAGS.
+        const rustflags = mode === 'doctest' ? [] : info.rustflags;
         let preferDynamic = null;
         if (target.kind === 'proc-macro')
             preferDynamic = 'proc-macro';
-        else if (mode !== 'test' && target.crateTypes.includes('dylib') && !primary.has(pkg.id))
+        else if (mode === 'build' && target.crateTypes.includes('dylib') && !primary.has(pkg.id))
             preferDynamic = 'non-primary-dylib';
         else if (flagEnabled(codegenOptions(rustflags, 'prefer-dynamic')))
             preferDynamic = 'rustflags';
@@ -4639,13 +4662,15 @@ function unitInterner(units, infoFor, profile, primary) {
             panic,
             panicSource,
             lto: { kind: 'object-and-bitcode' },
-            rpath: profile.rpath,
+            // `run_doc_tests` passes no `-C rpath`.
+            rpath: mode !== 'doctest' && profile.rpath,
             crtStatic: target.kind === 'proc-macro' ? false : info.crtStaticExecutables,
             rustflags,
             targetInfo: info,
             crates: [],
             unlinkable: [],
             buildsAfter: [],
+            docExamples: mode === 'doctest' ? docExamplesOf(target) : null,
             root,
             primary: primary.has(pkg.id)
         };
@@ -4654,6 +4679,7 @@ function unitInterner(units, infoFor, profile, primary) {
         return unit;
     };
 }
+const MODE_KEY = { build: 0, test: 1, doctest: 2 };
 /** The library target (`lib` or `proc-macro`) of a package, if any. */
 function libTarget(pkg) {
     return pkg.targets.find(t => t.kind === 'lib' || t.kind === 'proc-macro');
@@ -4683,6 +4709,10 @@ function generateRootUnits(state, selected, invocation, warnings) {
             roots.push({ pkg, target, mode, kind, unitFor: { host: kind === 'host', hostFeatures: false, test: false } });
         }
     }
+    if (invocation.doc && roots.length === 0) {
+        const names = selected.map(p => p.name);
+        throw new errors_UserError(names.length === 1 ? `no library targets found in package \`${names[0]}\`` : `no library targets found in packages: ${names.join(', ')}`);
+    }
     return roots;
 }
 /**
@@ -4703,6 +4733,14 @@ function createProposals(state, pkg, inv, warnings) {
     };
     const lib = libTarget(pkg);
     const of = (kind) => pkg.targets.filter(x => x.kind === kind);
+    if (inv.doc) {
+        // `cargo test --doc` is `CompileFilter::lib_only` with the doctest intent.
+        if (lib && isDoctestable(lib))
+            add(lib, 'doctest');
+        else if (lib)
+            warnings.push(`doc tests are not supported for crate type(s) \`${lib.crateTypes.join(', ')}\` in package \`${pkg.name}\``);
+        return out;
+    }
     const testMode = inv.command === 'test' ? 'test' : 'build';
     const specific = t.lib || t.bins || t.tests || t.examples || t.benches || t.allTargets || t.bin.length + t.test.length + t.example.length + t.bench.length > 0;
     if (!specific) {
@@ -4727,6 +4765,10 @@ function createProposals(state, pkg, inv, warnings) {
             for (const x of of('bench'))
                 if (x.test)
                     add(x, 'test');
+            // Cargo proposes the doc tests too, even with `--no-run`: their dependencies are built, while rustdoc
+            // compiles the examples only when the tests run (`run_doc_tests`).
+            if (lib && lib.doctest && isDoctestable(lib))
+                out.push({ target: lib, mode: 'doctest' });
         }
         return out;
     }
@@ -4769,6 +4811,10 @@ function createProposals(state, pkg, inv, warnings) {
             add(x, 'test');
     return out;
 }
+/** `Target::doctestable`: rustdoc can test a `lib`, `rlib` or `proc-macro` library, not a dylib-only one. */
+function isDoctestable(lib) {
+    return lib.crateTypes.some(t => t === 'lib' || t === 'rlib' || t === 'proc-macro');
+}
 /** The error of `UnitGenerator::find_named_targets` when a target named on the command line does not exist. */
 function checkNamedTargets(inv, selected) {
     const check = (names, kind, flag) => {
@@ -4787,7 +4833,7 @@ function checkNamedTargets(inv, selected) {
 function assignLto(roots, profile) {
     const assigned = new Map();
     const forHost = (u) => u.target.kind === 'proc-macro' || u.target.kind === 'custom-build';
-    const requestedTypes = (u) => (u.mode === 'test' ? ['bin'] : u.target.crateTypes);
+    const requestedTypes = (u) => (u.mode === 'build' ? u.target.crateTypes : ['bin']);
     const needsObject = (types) => types.some(t => canLto(t) || isDynamic(t));
     const whenNeedsObject = (types) => types.every(t => t === 'dylib') ? { kind: 'only-object' } : { kind: 'object-and-bitcode' };
     const fromProfile = () => {
@@ -5118,6 +5164,9 @@ function topologicalOrder(graph) {
 }
 function resolveUnit(unit, done, units) {
     const blockedBy = jobDependenciesOf(unit).filter(d => done.get(d).status !== 'ok');
+    // rustdoc compiles nothing for a library without doc examples.
+    if (unit.docExamples === 'none' && blockedBy.length === 0)
+        return emptyResult(unit, []);
     // Only linking units need their whole crate graph and a panic runtime; an rlib never links.
     const links = unit.crateTypes.some(requiresUpstreamObjects);
     const crates = links && blockedBy.length === 0 ? crateGraph(unit, done) : [];
@@ -5381,7 +5430,7 @@ function ltoGate(unit) {
 ;// CONCATENATED MODULE: ./src/model/facts.ts
 /** No facts: no pin, no expectation, no allocators (metadata recorded elsewhere, benchmarks). */
 function noFacts() {
-    return { pin: null, expectedToolchain: null, targetSource: null, globalAllocators: () => [], loadsLibraries: () => false };
+    return { pin: null, expectedToolchain: null, targetSource: null, globalAllocators: () => [], loadsLibraries: () => false, exportedSymbols: () => [] };
 }
 
 ;// CONCATENATED MODULE: ./src/model/invocation.ts
@@ -5408,6 +5457,8 @@ function defaultInvocation(overrides = {}) {
             bench: [],
             allTargets: false
         },
+        doc: false,
+        noRun: false,
         release: false,
         profile: null,
         target: null,
@@ -5514,6 +5565,8 @@ function toCargoArgs(invocation) {
     when('--benches', targets.benches);
     repeat('--bench', targets.bench);
     when('--all-targets', targets.allTargets);
+    when('--doc', invocation.doc);
+    when('--no-run', invocation.noRun);
     if (invocation.features.length > 0)
         args.push('--features', invocation.features.join(','));
     when('--all-features', invocation.allFeatures);
@@ -5733,14 +5786,14 @@ function base(unit, rule, crateType = unit.crateTypes[0] ?? unit.target.crateTyp
         target: unit.target.name,
         kind: unit.target.kind,
         mode: unit.mode,
-        crateType: unit.mode === 'test' ? 'bin' : crateType,
+        crateType: unit.mode === 'build' ? crateType : 'bin',
         platform: unit.kind
     };
 }
-/** "bin `app`", "dylib `plugin_a`", "test harness of lib `util`". */
+/** "bin `app`", "dylib `plugin_a`", "test harness of lib `util`", "doc tests of lib `util`". */
 function describeUnit(unit, crateType) {
     const libTypes = unit.target.kind === 'lib' ? unit.target.crateTypes.join('+') : unit.target.kind;
-    const what = unit.mode === 'test' ? `test harness of ${unit.target.kind}` : (crateType ?? libTypes);
+    const what = unit.mode === 'test' ? `test harness of ${unit.target.kind}` : unit.mode === 'doctest' ? `doc tests of ${unit.target.kind}` : (crateType ?? libTypes);
     const host = unit.kind === 'host' && unit.target.kind !== 'proc-macro' && unit.target.kind !== 'custom-build' ? ' (built for the host)' : '';
     const name = unit.target.kind === 'custom-build' ? `build script of \`${unit.pkg.name}\`` : `${what} \`${unit.target.name}\``;
     return `${name}${host}`;
@@ -5849,6 +5902,394 @@ function ltoFindings(ctx, boundary) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/rules/collision.ts
+
+
+
+
+
+
+/** The findings: one per group of units that write the same files. */
+function collisionFindings(ctx, options = {}) {
+    const collisions = outputCollisions(ctx, options);
+    if (collisions.length === 0)
+        return [];
+    const { workspaceRoot, targetDirectory } = ctx.metadata;
+    const targetDir = relativePosix(workspaceRoot, targetDirectory) || forwardSlashes(targetDirectory);
+    return collisions.map(c => collisionFinding(ctx, c, targetDir));
+}
+/** The groups of units that write the same files, as `check_collisions` finds them. */
+function outputCollisions(ctx, options = {}) {
+    const profile = profileOf(ctx);
+    const explicitTarget = ctx.invocation.target !== null;
+    const { units, root } = cargoUnits(ctx.graph, profile, !explicitTarget);
+    const writers = new Map();
+    for (const unit of units) {
+        for (const file of outputsOf(unit, root.has(unit), profile, explicitTarget, options.defaultLibMetadata === true)) {
+            const list = writers.get(file.path);
+            if (list)
+                list.push({ unit, file });
+            else
+                writers.set(file.path, [{ unit, file }]);
+        }
+    }
+    const shared = [...writers.values()].filter(w => w.some(x => x.unit !== w[0].unit));
+    // Units that share any path form one group.
+    const parent = new Map();
+    const find = (u) => {
+        let r = u;
+        while (parent.has(r))
+            r = parent.get(r);
+        return r;
+    };
+    for (const w of shared) {
+        for (const { unit } of w.slice(1)) {
+            const a = find(unit);
+            const b = find(w[0].unit);
+            if (a !== b)
+                parent.set(a, b);
+        }
+    }
+    const groups = new Map();
+    for (const w of shared) {
+        const key = find(w[0].unit);
+        let group = groups.get(key);
+        if (!group)
+            groups.set(key, (group = { units: [], paths: [], files: [] }));
+        for (const { unit, file } of w) {
+            if (!group.units.includes(unit))
+                group.units.push(unit);
+            group.files.push(file);
+        }
+        group.paths.push(w[0].file.path);
+    }
+    return [...groups.values()]
+        .map(g => ({ ...g, units: g.units.sort(compareCopies), paths: g.paths.sort() }))
+        .sort((a, b) => compareCopies(a.units[0], b.units[0]));
+}
+function profileOf(ctx) {
+    return ctx.invocation.command === 'test' ? ctx.build.testProfile : ctx.build.profile;
+}
+/**
+ * Whether the host copy of a unit gets another profile than its target copy: `get_profile` gives host units
+ * `opt-level = 0` and no `codegen-units`, which the built-in `release` (opt-level 3) does not have and `dev`
+ * does. The `build-override` and `opt-level` keys themselves are not read (see the top of this file).
+ */
+function hostProfileDiffers(profile) {
+    return profile.name === 'release' || profile.name === 'bench';
+}
+/** The panic strategy of the unit's profile (`PanicSetting::AlwaysUnwind` for host and test units), before rustflags. */
+function profilePanic(u, profile) {
+    if (u.panicSource === 'forced-unwind')
+        return 'unwind';
+    if (u.panicSource !== 'rustflags')
+        return profile.panic;
+    const forced = u.kind === 'host' || u.mode === 'test' || u.target.kind === 'proc-macro' || u.target.kind === 'custom-build';
+    return forced ? 'unwind' : profile.panic;
+}
+/**
+ * One engine unit per unit cargo builds. The engine keeps a target's host and target copies apart (and a
+ * test harness's `unwind` copy of a library apart from a bin's); cargo merges them into one unit when their
+ * layout, profile and dependency units are the same (`traverse_and_share`). Build scripts are left out: each
+ * is built in a `build/<pkg>-<hash>/` directory of its own.
+ */
+function cargoUnits(graph, profile, sharedLayout) {
+    const hostDiffers = hostProfileDiffers(profile);
+    const memo = new Map();
+    const sameTarget = (a, b) => a.pkg === b.pkg && a.target === b.target && a.mode === b.mode;
+    const same = (a, b) => {
+        if (a === b)
+            return true;
+        if (!sameTarget(a, b))
+            return false;
+        if (a.kind !== b.kind && (!sharedLayout || hostDiffers))
+            return false;
+        if (profilePanic(a, profile) !== profilePanic(b, profile))
+            return false;
+        const key = a.index < b.index ? `${a.index},${b.index}` : `${b.index},${a.index}`;
+        const known = memo.get(key);
+        if (known !== undefined)
+            return known;
+        // `dep_hash`: a unit whose dependencies are other units is another unit.
+        const da = dependenciesOf(a);
+        const db = dependenciesOf(b);
+        const result = da.length === db.length && da.every(x => db.some(y => same(x, y)));
+        memo.set(key, result);
+        return result;
+    };
+    const byTarget = new Map();
+    const units = [];
+    const root = new Set();
+    for (const unit of graph.units) {
+        if (unit.target.kind === 'custom-build' || unit.crateTypes.length === 0)
+            continue;
+        const key = `${unit.pkg.id}\0${unit.target.kind}\0${unit.target.name}\0${unit.mode}`;
+        const seen = byTarget.get(key);
+        const merged = seen?.find(s => same(s, unit));
+        const representative = merged ?? unit;
+        if (!merged) {
+            if (seen)
+                seen.push(unit);
+            else
+                byTarget.set(key, [unit]);
+            units.push(unit);
+        }
+        if (unit.root)
+            root.add(representative);
+    }
+    return { units, root };
+}
+/** `TargetInfo::file_types` for one crate type, from the target's `--print=file-names` pattern. */
+function fileTypes(crateType, pattern, triple) {
+    const cut = pattern.indexOf('___');
+    if (cut < 0)
+        return [];
+    const prefix = pattern.slice(0, cut);
+    const suffix = pattern.slice(cut + 3);
+    const file = (p, s, replaceHyphens, debugInfo = false) => ({ prefix: p, suffix: s, crateType, rmeta: false, debugInfo, replaceHyphens });
+    const out = [file(prefix, suffix, crateType !== 'bin')];
+    if (isDynamic(crateType)) {
+        if (triple.endsWith('-windows-msvc') && suffix === '.dll')
+            out.push(file(prefix, '.dll.lib', true), file(prefix, '.dll.exp', true));
+        else if (suffix === '.dll' && /(?:windows-gnu|windows-gnullvm|cygwin)$/.test(triple))
+            out.push(file('lib', '.dll.a', true));
+    }
+    if (triple.startsWith('wasm32-') && crateType === 'bin' && suffix === '.js')
+        out.push(file(prefix, '.wasm', true), file(prefix, '.wasm.map', true, true));
+    if (crateType === 'bin' || crateType === 'dylib' || crateType === 'cdylib' || crateType === 'proc-macro') {
+        if (triple.includes('-apple-'))
+            out.push(file(prefix, crateType === 'bin' ? '.dSYM' : '.dylib.dSYM', false, true));
+        else if (triple.endsWith('-msvc') || triple.endsWith('-uefi'))
+            out.push(file(prefix, '.pdb', true, true));
+        else
+            out.push(file(prefix, `${suffix}.dwp`, crateType !== 'bin', true));
+    }
+    return out;
+}
+/** `use_extra_filename` (the layout cargo 1.95 uses by default): whether the unit's file names carry `-<hash>`. */
+function useExtraFilename(unit, defaultLibMetadata) {
+    if (unit.mode === 'test')
+        return true;
+    const { target } = unit;
+    const triple = unit.targetInfo.triple;
+    const lib = target.kind === 'lib';
+    // `TargetKind::ExampleBin`: an example whose only crate type is `bin`.
+    const executable = target.kind === 'bin' || (target.kind === 'example' && target.crateTypes.every(t => t === 'bin'));
+    const unhashedKind = (lib && (target.crateTypes.includes('dylib') || target.crateTypes.includes('cdylib'))) ||
+        (executable && (triple === 'wasm32-unknown-emscripten' || triple.includes('msvc')));
+    return !(unhashedKind && unit.pkg.source === null && !defaultLibMetadata);
+}
+/** The directory name of a profile under the target directory. */
+function profileDir(profile) {
+    if (profile.name === 'dev' || profile.name === 'test')
+        return 'debug';
+    if (profile.name === 'bench')
+        return 'release';
+    return profile.name;
+}
+/**
+ * The files `calc_outputs_rustc` and `uplift_to` name for a unit whose paths can collide: those without
+ * `-<hash>` in `deps/` (or `examples/`), and the uplifted copies (bins, dylibs, root units).
+ */
+function outputsOf(unit, root, profile, explicitTarget, defaultLibMetadata) {
+    // rustdoc compiles doc tests in a temporary directory of its own.
+    if (unit.mode === 'doctest')
+        return [];
+    const triple = unit.targetInfo.triple;
+    const layout = explicitTarget && unit.kind === 'target' ? `${triple}/${profileDir(profile)}` : profileDir(profile);
+    const example = unit.target.kind === 'example';
+    const outDir = example ? `${layout}/examples` : `${layout}/deps`;
+    const hashed = useExtraFilename(unit, defaultLibMetadata);
+    const name = resolve_crateName(unit);
+    const types = unit.mode === 'build' ? unit.crateTypes : ['bin'];
+    const fileTypesOf = types.flatMap(t => fileTypes(t, unit.targetInfo.fileNames[t === 'lib' ? 'rlib' : t] ?? '', triple));
+    // Only pure rlibs get an `.rmeta` of their own (pipelining).
+    if (unit.mode === 'build' && !types.some(requiresUpstreamObjects)) {
+        fileTypesOf.push({ prefix: 'lib', suffix: '.rmeta', crateType: 'rlib', rmeta: true, debugInfo: false, replaceHyphens: true });
+    }
+    const out = [];
+    for (const ft of fileTypesOf) {
+        const path = `${outDir}/${ft.prefix}${name}${hashed ? '-<hash>' : ''}${ft.suffix}`;
+        if (!hashed)
+            out.push({ path, crateType: ft.crateType, linked: true, debugInfo: ft.debugInfo });
+        // `uplift_to`: bins, dylibs and what the command line asked for, never tests or `.rmeta` files.
+        if (unit.mode !== 'build' || ft.rmeta)
+            continue;
+        if (unit.target.kind !== 'bin' && ft.crateType !== 'dylib' && !root)
+            continue;
+        const fileName = `${ft.prefix}${ft.replaceHyphens ? name : unit.target.name}${ft.suffix}`;
+        const uplifted = example ? `${layout}/examples/${fileName}` : `${layout}/${fileName}`;
+        if (uplifted !== path)
+            out.push({ path: uplifted, crateType: ft.crateType, linked: false, debugInfo: ft.debugInfo });
+    }
+    return out;
+}
+/** Target copies before host copies; then by package, version and target. */
+function compareCopies(a, b) {
+    const order = (u) => [u.kind === 'target' ? '0' : '1', u.pkg.name, u.pkg.version, u.target.kind, u.target.name, u.mode, u.panic].join('\0');
+    const x = order(a);
+    const y = order(b);
+    return x < y ? -1 : x > y ? 1 : a.index - b.index;
+}
+const LINKED_BY_RUST = new Set(['dylib', 'rlib', 'lib']);
+function collisionFinding(ctx, c, targetDir) {
+    const profile = profileOf(ctx);
+    const rep = c.units[0];
+    const samePackage = c.units.every(u => u.pkg === rep.pkg);
+    const kindsDiffer = samePackage && c.units.some(u => u.kind !== rep.kind);
+    const panics = new Set(c.units.map(u => profilePanic(u, profile)));
+    const main = c.files.filter(f => !f.debugInfo);
+    const collidingTypes = new Set(main.map(f => f.crateType));
+    const crateType = rep.crateTypes.find(t => collidingTypes.has(t)) ?? rep.crateTypes[0];
+    const linkedTypes = new Set(main.filter(f => f.linked).map(f => f.crateType));
+    const linkedByRust = [...linkedTypes].some(t => LINKED_BY_RUST.has(t));
+    const files = listCrates(c.paths.map(p => `${targetDir}/${p}`), 8);
+    const fileWord = c.paths.length === 1 ? 'file' : 'files';
+    const shown = `${targetDir}/${c.paths.find(p => !/\.(dwp|pdb|dSYM)$/.test(p)) ?? c.paths[0]}`;
+    const describe = (u) => {
+        let d = describeUnit(u);
+        if (samePackage) {
+            if (kindsDiffer && u.kind === 'target')
+                d += ' (built for the target)';
+            if (panics.size > 1)
+                d += ` with \`panic = "${profilePanic(u, profile)}"\``;
+        }
+        else if (c.units.some(o => o !== u && o.pkg.name === u.pkg.name))
+            d += ` of \`${u.pkg.name} ${u.pkg.version}\``;
+        else
+            d += ` of package \`${u.pkg.name}\``;
+        return d;
+    };
+    const units = c.units.map(describe);
+    const who = `${units.slice(0, -1).join(', ')} and ${units.at(-1)}`;
+    let what;
+    if (samePackage) {
+        const why = panics.size > 1
+            ? kindsDiffer
+                ? 'host units are always built with `panic = "unwind"` and target units with the profile\'s `panic = "abort"`'
+                : 'test harnesses and what they link are always built with `panic = "unwind"` and the other units with the profile\'s `panic = "abort"`'
+            : kindsDiffer && hostProfileDiffers(profile)
+                ? `host units get \`opt-level = 0\` and \`[profile.${profile.name}.build-override]\` where target units get the \`${profile.name}\` profile`
+                : 'they link different copies of their dependencies';
+        what = `\`${rep.target.name}\` is compiled twice in this build, as ${who}, because ${why}; both copies write the same ${fileWord}, ${files} (cargo warns "output filename collision")`;
+    }
+    else {
+        what = `${who} write the same ${fileWord}: ${files} (cargo warns "output filename collision")`;
+    }
+    let outcome;
+    if (linkedByRust) {
+        outcome = samePackage
+            ? `a unit that links \`${resolve_crateName(rep)}\` may get the copy built with the other settings, and fail to link (an undefined symbol, a crate compiled with another panic strategy) or silently run that copy${linkedTypes.has('dylib') ? `; executables load \`${shown.split('/').pop()}\` from \`deps/\` at run time, whichever copy it is` : ''}`
+            : `everything that links either gets whichever was written last: a binary that uses both silently runs one of them in place of the other, or fails to link`;
+    }
+    else if (linkedTypes.size > 0) {
+        outcome = `the library left in \`deps/\` is either one`;
+    }
+    else if (c.units.some(u => u.target.kind === 'bin' || u.target.kind === 'example')) {
+        outcome = `\`cargo run\` and anything that starts or ships \`${shown}\` may get the other one`;
+    }
+    else {
+        outcome = `anything that loads or ships \`${shown}\` may get the other one`;
+    }
+    const message = `${what}. What ends up there depends on which unit finishes last: ${outcome}.`;
+    const fixes = [];
+    if (kindsDiffer) {
+        fixes.push(`Build with \`--target ${rep.targetInfo.triple}\`: host units then go to \`${targetDir}/${profileDir(profile)}/\` and target units to \`${targetDir}/${rep.targetInfo.triple}/${profileDir(profile)}/\`, so the two copies no longer share a file.`);
+        if (panics.size > 1)
+            fixes.push('Or build with `panic = "unwind"` when build scripts or proc-macros use this library.');
+        else if (hostProfileDiffers(profile)) {
+            fixes.push(`Or give host units the target's settings (\`[profile.${profile.name}.build-override]\` with \`opt-level\` and the other settings of \`[profile.${profile.name}]\`), so cargo builds one copy.`);
+        }
+        fixes.push(`Or keep \`${rep.target.name}\` out of build scripts and proc-macros: move what they need into a plain library (\`rlib\`) crate.`);
+    }
+    else if (samePackage && panics.size > 1) {
+        fixes.push('Build with `panic = "unwind"`, or build the test harnesses and the other artifacts in separate cargo invocations.');
+    }
+    else if (samePackage) {
+        fixes.push('Build the artifacts that need the two copies in separate cargo invocations.');
+    }
+    else {
+        const executables = c.units.every(u => u.target.kind === 'bin' || u.target.kind === 'example');
+        const versions = c.units.every(u => u.pkg.name === rep.pkg.name);
+        if (executables)
+            fixes.push('Rename one of them (`name` in its `[[bin]]` or `[[example]]` table).');
+        else if (versions)
+            fixes.push(`Depend on one version of \`${rep.pkg.name}\` only (\`cargo tree -d\` shows which packages pull in which), or give one of them another library name (\`name\` in its \`[lib]\` table).`);
+        else
+            fixes.push('Rename one of the libraries (`name` in its `[lib]` table).');
+        fixes.push('Or build them in separate cargo invocations (`-p`).');
+    }
+    return { ...base(rep, 'output-filename-collision', crateType), crates: [...new Set(c.units.map(resolve_crateName))], message, fixes, ...locate(ctx, c, rep, panics.size > 1, kindsDiffer) };
+}
+/**
+ * Where the collision comes from: the `panic` setting when it separates the copies; the dependency entry
+ * that brings the host copy in (a build script's or proc-macro's); for units of different packages, each
+ * one's `crate-type` line (or package name, for bins), the first as the location.
+ */
+function locate(ctx, c, rep, panicSplit, kindsDiffer) {
+    const { locator } = ctx;
+    const nameLine = (u) => (u.target.kind === 'lib' || u.target.kind === 'proc-macro' ? locator.crateType(u) : locator.manifestKey(u.pkg, ['package', 'name']));
+    // The files in `deps/` collide because the library's file names carry no hash.
+    const unhashed = c.files.some(f => f.linked && !f.debugInfo)
+        ? [{ ...nameLine(rep), message: `\`crate-type\` of \`${rep.pkg.name}\`: cargo names the files of a path package's dylib or cdylib without a hash` }]
+        : [];
+    if (panicSplit) {
+        const abort = c.units.find(u => u.panic === 'abort') ?? rep;
+        const { related = [], ...at } = locator.setting('panic', abort);
+        return { ...at, related: [...related, ...unhashed] };
+    }
+    if (kindsDiffer) {
+        const entry = hostEntry(ctx.graph, c.units.find(u => u.kind === 'host'));
+        if (entry === null)
+            return locator.crateType(rep);
+        const { related = [], ...at } = locator.dependency(entry.from, entry.dep.unit, entry.dep.edge, entry.dep.platform);
+        return { ...at, related: [...related, ...unhashed] };
+    }
+    const related = c.units.slice(1).map(u => ({ ...nameLine(u), message: `${describeUnit(u)} of \`${u.pkg.name} ${u.pkg.version}\`` }));
+    return { ...nameLine(rep), related };
+}
+/** Each unit's dependents, built once per graph (only when a host copy collides). */
+const dependentsOf = new WeakMap();
+/**
+ * The dependency entry through which a host copy gets into the build: the nearest build script or proc-macro
+ * (or target unit) above it, following host libraries up (breadth first, so the shortest chain wins).
+ */
+function hostEntry(graph, host) {
+    let dependents = dependentsOf.get(graph);
+    if (dependents === undefined) {
+        dependents = new Map();
+        for (const from of graph.units) {
+            for (const dep of from.crates) {
+                const list = dependents.get(dep.unit);
+                if (list)
+                    list.push({ from, dep });
+                else
+                    dependents.set(dep.unit, [{ from, dep }]);
+            }
+        }
+        dependentsOf.set(graph, dependents);
+    }
+    const seen = new Set([host]);
+    let level = [host];
+    while (level.length > 0) {
+        const next = [];
+        for (const unit of level) {
+            const edges = dependents.get(unit) ?? [];
+            const entry = edges.find(e => e.from.target.kind === 'custom-build') ?? edges.find(e => e.from.kind === 'target' || e.from.target.kind === 'proc-macro');
+            if (entry)
+                return entry;
+            for (const e of edges) {
+                if (seen.has(e.from))
+                    continue;
+                seen.add(e.from);
+                next.push(e.from);
+            }
+        }
+        level = next;
+    }
+    return null;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/feature-steps.ts
 /** The optional edges of a chain of units (each links the next), each with what turned it on. */
 function featureSteps(chain, metadata, locator) {
@@ -5906,6 +6347,159 @@ function locateByFeature(steps, own, ownIs) {
         return own;
     const related = ownIs === null ? (own.related ?? []) : [{ file: own.file, line: own.line, message: ownIs }, ...(own.related ?? [])];
     return { file: step.file, line: step.line, ...(related.length > 0 ? { related } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/rules/doctests.ts
+
+
+
+
+/** One finding per library whose running doc examples need a Rust shared library cargo does not provide. */
+function doctestFindings(linkage, locator, metadata, crossTarget) {
+    const out = [];
+    for (const result of linkage.results) {
+        if (result.unit.mode !== 'doctest' || result.unit.docExamples !== 'run' || result.status !== 'ok')
+            continue;
+        const finding = doctestRuntimeFinding(result, linkage, locator, metadata, crossTarget);
+        if (finding)
+            out.push(finding);
+    }
+    return out;
+}
+function doctestRuntimeFinding(result, linkage, locator, metadata, crossTarget) {
+    const unit = result.unit;
+    const std = unit.targetInfo.stdDylib;
+    const stdMissing = std !== null && result.runtimeLibraries.includes(std) && !onDefaultLoaderPath(unit.targetInfo.targetLibdir, unit);
+    const missing = result.runtimeLibraries.filter(l => (l === std ? stdMissing : crossTarget));
+    if (missing.length === 0)
+        return null;
+    // The dylib that makes std dynamic, or the first one not found: the nearest dylib the examples link.
+    const dylib = nearestDylib(unit, result, linkage);
+    const chain = dylib ? linkChain(unit, dylib) : [];
+    const steps = featureSteps(chain, metadata, locator);
+    const own = dylib ? locator.dependencyNamed(chain[chain.length - 2]?.pkg ?? unit.pkg, resolve_crateName(dylib)) : locator.crateType(unit);
+    const through = dylib ? ` (through dylib \`${resolve_crateName(dylib)}\`)` : '';
+    const libdir = unit.targetInfo.targetLibdir;
+    return {
+        ...base(unit, 'doctest-runtime', 'bin'),
+        crates: missing,
+        message: `${describeUnit(unit)} fail when \`cargo test\` runs them: each example links ${missing.map(l => `\`${l}\``).join(', ')}${through}, and cargo runs doc tests with only ` +
+            `${crossTarget ? 'the host\'s `target/<profile>/deps`' : '`target/<profile>/deps`'} on the library path, not the toolchain's library directory — every example fails with exit status 127 ("error while loading shared libraries").`,
+        fixes: [
+            'Link statically when testing: do not enable the feature or flag that brings the Rust dylib in for `cargo test` (Bevy-style `dynamic_linking` only for `cargo run`), or add `"rlib"` to the dylib\'s `crate-type`.',
+            `Or put the toolchain's libraries on the path for \`cargo test\`: \`LD_LIBRARY_PATH="${libdir}" cargo test\` (\`DYLD_FALLBACK_LIBRARY_PATH\` on macOS, \`PATH\` on Windows); cargo adds its own directories in front.`,
+            'Or mark the examples `no_run`: rustdoc still compiles them but does not run them.'
+        ],
+        ...(chain.length > 1 ? { inclusion: [{ chain: chain.slice(0, -1).map(resolve_crateName), crate: resolve_crateName(dylib), how: 'dynamic', file: dylibFileName(dylib), ...(steps.length > 0 ? { features: steps } : {}) }] } : {}),
+        ...locateByFeature(steps, own, null)
+    };
+}
+/** The Rust dylib nearest to the unit among those its artifact links dynamically. */
+function nearestDylib(unit, result, linkage) {
+    let best = null;
+    let bestLength = Infinity;
+    for (const a of result.artifacts) {
+        for (const [key, how] of a.formats?.linkage ?? []) {
+            const dep = how === 'dynamic' ? linkage.crateNames.get(key)?.unit : null;
+            if (!dep)
+                continue;
+            const length = linkChain(unit, dep).length;
+            if (length > 0 && length < bestLength)
+                [best, bestLength] = [dep, length];
+        }
+    }
+    return best;
+}
+/**
+ * Whether the dynamic loader finds libraries in `dir` without being told: on Linux, the directories `ld.so`
+ * searches by default (`/lib`, `/usr/lib`, their `64` variants and Debian's multiarch `<triple>`
+ * subdirectories, where distribution toolchains install `libstd-<hash>.so`). `/etc/ld.so.conf` additions are
+ * not read: the runner's are not known before it runs.
+ */
+function onDefaultLoaderPath(dir, unit) {
+    if (!unit.targetInfo.cfg.values.get('target_os')?.has('linux'))
+        return false;
+    return /^\/(usr\/)?lib(64)?(\/[a-z0-9_]+-linux-[a-z0-9_]+)?\/?$/.test(dir);
+}
+
+;// CONCATENATED MODULE: ./src/rules/duplicate-symbol.ts
+/**
+ * `duplicate-symbol`: a library's unit-test harness is the library's own source compiled with `--test`. When a
+ * dev-dependency depends back on the library, the harness also links the library's rlib: two static copies of
+ * the same code in one executable. Mangled symbols differ between the copies (each copy has its own crate
+ * hash), but an unmangled one — `#[no_mangle]`, `#[export_name]` — is defined by both, and the link fails with
+ * "multiple definition of `sym`" once the linker pulls in the rlib's object file that defines it. It does so
+ * when code linked into the harness calls a mangled function of the rlib that sits in that same codegen unit:
+ * a fact of rustc's codegen-unit partitioning, which the sources cannot tell. Hence a warning, not an error.
+ */
+
+
+
+
+function duplicateSymbolFindings(ctx) {
+    const exportsOf = ctx.facts.exportedSymbols;
+    if (exportsOf === undefined)
+        return [];
+    const out = [];
+    for (const result of ctx.linkage.results) {
+        const unit = result.unit;
+        if (unit.mode !== 'test' || unit.target.kind !== 'lib' || result.status === 'blocked')
+            continue;
+        const copy = staticCopy(result, ctx);
+        if (copy === null)
+            continue;
+        // Sources are read only for the harnesses that link a copy of their own library.
+        const exported = exportsOf(unit.target).filter(e => e.library && e.harness);
+        if (exported.length === 0)
+            continue;
+        const chain = linkChain(unit, copy);
+        const dep = unit.crates.find(d => d.unit === chain[1]);
+        if (dep === undefined)
+            continue;
+        out.push(finding(ctx, unit, copy, chain, dep, exported));
+    }
+    return out;
+}
+/** The unit of the harness's own library that its executable links statically (an rlib), if any. */
+function staticCopy(result, ctx) {
+    const unit = result.unit;
+    for (const crate of result.crates) {
+        const owner = ctx.linkage.crateNames.get(crate.key)?.unit;
+        if (owner == null || owner === unit || owner.pkg.id !== unit.pkg.id || owner.target.kind !== 'lib' || owner.target.name !== unit.target.name)
+            continue;
+        if (result.artifacts.some(a => a.formats?.linkage.get(unitKey(owner)) === 'static'))
+            return owner;
+    }
+    return null;
+}
+function finding(ctx, unit, copy, chain, dep, exported) {
+    const name = resolve_crateName(copy);
+    const first = exported[0];
+    const at = ctx.locator.file(first.file, first.line);
+    const attribute = first.attribute === 'export_name' ? `#[export_name = "${first.symbol}"]` : '#[no_mangle]';
+    const others = exported.length - 1;
+    const symbols = `\`${first.symbol}\` (\`${attribute}\` at ${at.file}:${at.line})${others > 0 ? ` and ${others} more unmangled symbol${others === 1 ? '' : 's'}` : ''}`;
+    const section = dep.edge === 'dev' ? 'dev-dependency' : dep.edge === 'build' ? 'build-dependency' : 'dependency';
+    const via = chain.map(u => `\`${resolve_crateName(u)}\``).join(' → ');
+    const message = `${describeUnit(unit)} links a second, static copy of \`${name}\`: the ${section} \`${dep.externName}\` depends back on it (${via}), ` +
+        `so the harness (\`${name}\`'s source compiled with \`--test\`) and \`${name}\`'s rlib both define the unmangled symbol ${symbols}. ` +
+        `The link fails with "multiple definition of \`${first.symbol}\`" (lld: "duplicate symbol: ${first.symbol}") when the linker pulls in the rlib's object file that defines it, ` +
+        `that is when code reached through \`${dep.externName}\` calls a mangled function of \`${name}\` in the same codegen unit: this depends on rustc's codegen-unit partitioning, which cannot be known before compiling.`;
+    const steps = featureSteps(chain, ctx.metadata, ctx.locator);
+    const location = ctx.locator.dependency(unit, dep.unit, dep.edge, dep.platform);
+    return {
+        ...base(unit, 'duplicate-symbol'),
+        crates: [name],
+        message,
+        fixes: [
+            `Move the exported functions into a separate crate that both \`${name}\` and \`${dep.externName}\` depend on, so that one copy defines \`${first.symbol}\`.`,
+            `Or make the ${section} \`${dep.externName}\` not depend back on \`${name}\` (move what it uses from \`${name}\` into it or into a shared crate), so the harness links no second copy.`,
+            `Or gate the export with \`#[cfg(not(test))]\`, or keep the function and export it only outside tests with \`#[cfg_attr(not(test), unsafe(no_mangle))]\`, so the harness does not define \`${first.symbol}\`.`
+        ],
+        inclusion: [{ chain: chain.slice(0, -1).map(resolve_crateName), crate: name, how: 'static', ...(steps.length > 0 ? { features: steps } : {}) }],
+        ...location,
+        related: [...(location.related ?? []), { file: at.file, line: at.line, message: `\`${attribute}\` on \`${first.symbol}\`, defined by both copies` }]
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/rules/dependency-format.ts
@@ -6361,7 +6955,7 @@ function allocatorFindings(ctx, system) {
         const unit = result.unit;
         if (unit.kind !== 'target' || result.status === 'blocked')
             continue;
-        const executable = unit.mode === 'test' || (plugins_EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes('bin'));
+        const executable = unit.mode !== 'build' || (plugins_EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes('bin'));
         const ignored = executable && stdIsDynamic(unit, ctx.linkage);
         // Sources are read only for the units where an allocator would matter.
         if (!ignored && !sides.has(unit))
@@ -6969,12 +7563,15 @@ function compareRelease(a, b) {
 
 
 
+
+
+
 /**
  * Every rule over the analysed workspace: the linkage rules (what rustc and cargo would refuse or what fails
  * at run time) and the toolchain and plugin-safety rules; deduplicated, fingerprinted, sorted.
  */
 function evaluateRules(ctx) {
-    const drafts = [...linkageFindings(ctx.linkage, ctx.locator, ctx.metadata), ...toolchainFindings(ctx), ...abiFindings(ctx), ...pluginFindings(ctx), ...publishFindings(ctx)];
+    const drafts = [...linkageFindings(ctx.linkage, ctx.locator, ctx.metadata), ...doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null), ...collisionFindings(ctx), ...duplicateSymbolFindings(ctx), ...toolchainFindings(ctx), ...abiFindings(ctx), ...pluginFindings(ctx), ...publishFindings(ctx)];
     return dedupe(drafts)
         .map(f => ({ ...f, fingerprint: findingFingerprint(f) }))
         .sort(compareFindings);
@@ -7010,7 +7607,7 @@ function analyze(input) {
     const { metadata, context, invocation } = input;
     const selection = selectPackages(metadata, invocation, input.currentManifest);
     const features = featuresOf(input, selection.packages);
-    const graph = buildUnitGraph(metadata, context, invocation, selection.packages, input.sourceUsesCrate, features);
+    const graph = buildUnitGraph(metadata, context, invocation, selection.packages, input.sourceUsesCrate, features, input.docExamplesOf);
     const linkage = resolveLinkage(graph);
     const facts = input.facts ?? noFacts();
     const findings = evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator: input.locator });
@@ -7091,6 +7688,9 @@ function artifactReports(linkage) {
     const sorted = [...linkage.results].sort((a, b) => compareUnits(a.unit, b.unit));
     for (const result of sorted) {
         const unit = result.unit;
+        // Doc tests rustdoc compiles nothing for (no examples, or `--no-run`) produce no artifact.
+        if (unit.docExamples === 'none')
+            continue;
         const types = unit.crateTypes.length > 0 ? unit.crateTypes : unit.droppedCrateTypes;
         for (const crateType of types) {
             const artifact = result.artifacts.find(a => a.crateType === crateType);
@@ -8760,6 +9360,7 @@ const lexer_HASH = 35;
 const SLASH = 47;
 const STAR = 42;
 const lexer_BACKSLASH = 92;
+const BANG = 33;
 function isIdentStart(c) {
     return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 0x80 && !isWhitespace(c));
 }
@@ -8772,10 +9373,13 @@ function isWhitespace(c) {
 /** Rust tokens, skipping whitespace and comments; literals are single tokens. */
 class Lexer {
     src;
+    docComments;
     pos = 0;
     line = 1;
-    constructor(src) {
+    // `docComments`: return doc comments (line `///` and `//!`, block `/**` and `/*!`) as `doc` tokens instead of skipping them.
+    constructor(src, docComments = false) {
         this.src = src;
+        this.docComments = docComments;
         if (src.charCodeAt(0) === 0xfeff)
             this.pos = 1;
         // A shebang line is not an inner attribute unless `[` follows the `#!`.
@@ -8809,12 +9413,26 @@ class Lexer {
             if (c === SLASH) {
                 const d = src.charCodeAt(this.pos + 1);
                 if (d === SLASH) {
+                    const start = this.pos;
                     const end = src.indexOf('\n', this.pos);
                     this.pos = end < 0 ? n : end;
+                    // `///` but not `////`, and `//!`, are doc comments (the reference's OUTER_LINE_DOC and INNER_LINE_DOC).
+                    const e = src.charCodeAt(start + 2);
+                    if (this.docComments && ((e === SLASH && src.charCodeAt(start + 3) !== SLASH) || e === BANG)) {
+                        return { kind: 'doc', text: src.slice(start + 3, this.pos), line: this.line, start, end: 0 };
+                    }
                     continue;
                 }
                 if (d === STAR) {
+                    const start = this.pos;
+                    const line = this.line;
                     this.skipBlockComment();
+                    // `/**` (not `/***` or `/**/`) and `/*!` open doc comments.
+                    const e = src.charCodeAt(start + 2);
+                    const f = src.charCodeAt(start + 3);
+                    if (this.docComments && ((e === STAR && f !== STAR && f !== SLASH) || e === BANG) && this.pos - start >= 5) {
+                        return { kind: 'doc', text: src.slice(start + 3, this.pos - 2), line, start, end: 0 };
+                    }
                     continue;
                 }
             }
@@ -9056,6 +9674,393 @@ function stringValue(literal) {
     return literal.slice(1, -1).replace(/\\(["\\])/g, '$1');
 }
 
+;// CONCATENATED MODULE: ./src/rust-source/doc-examples.ts
+
+const doc_examples_RANK = { none: 0, compile: 1, run: 2 };
+/** The larger of two: a crate runs doctests when any of its files has one that runs. */
+function mergeDocExamples(a, b) {
+    return doc_examples_RANK[a] >= doc_examples_RANK[b] ? a : b;
+}
+/** The doc examples of one source file. */
+function docExamples(source) {
+    let found = 'none';
+    let lines = [];
+    const flush = () => {
+        if (lines.length > 0)
+            found = mergeDocExamples(found, examplesInMarkdown(lines));
+        lines = [];
+    };
+    const lexer = new Lexer(source, true);
+    // The last tokens outside doc comments, enough to see `# [ doc =` and `# ! [ doc =`.
+    const recent = [];
+    for (let t = lexer.next(); t !== null && found !== 'run'; t = lexer.next()) {
+        if (t.kind === 'doc') {
+            lines.push(...t.text.split('\n'));
+            continue;
+        }
+        recent.push(t.text);
+        if (recent.length > 5)
+            recent.shift();
+        const n = recent.length;
+        const docAttribute = t.text === '=' && recent[n - 2] === 'doc' && recent[n - 3] === '[' && (recent[n - 4] === '#' || (recent[n - 4] === '!' && recent[n - 5] === '#'));
+        if (docAttribute) {
+            const value = lexer.next();
+            if (value === null)
+                break;
+            if (value.kind === 'literal' && /^r?#*"/.test(value.text))
+                lines.push(...stringContent(value.text).split('\n'));
+            else
+                found = 'run';
+            continue;
+        }
+        // One item's docs end where its code starts; attributes between doc comments do not end them.
+        if ((t.kind === 'ident' && t.text !== 'doc') || t.text === '{' || t.text === ';')
+            flush();
+    }
+    flush();
+    return found;
+}
+/** A string literal's text without quotes; escapes other than `\n` and `\"` are left as written. */
+function stringContent(literal) {
+    const raw = /^r(#*)"([\s\S]*)"\1$/.exec(literal);
+    if (raw)
+        return raw[2];
+    return literal.slice(1, -1).replace(/\\n/g, '\n').replace(/\\"/g, '"');
+}
+/** The examples of one doc comment, as markdown lines. */
+function examplesInMarkdown(lines) {
+    let found = 'none';
+    let fence = null;
+    let blankBefore = true;
+    let inList = false;
+    for (const rawLine of lines) {
+        // Line doc comments usually start with one space, which is not part of the markdown.
+        const line = rawLine.startsWith(' ') ? rawLine.slice(1) : rawLine;
+        if (fence !== null) {
+            const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
+            if (close && close[1][0] === fence.char && close[1].length >= fence.length) {
+                found = mergeDocExamples(found, fence.kind);
+                fence = null;
+                blankBefore = false;
+            }
+            continue;
+        }
+        const open = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+        if (open && !(open[1][0] === '`' && open[2].includes('`'))) {
+            fence = { char: open[1][0], length: open[1].length, kind: blockKind(open[2]) };
+            continue;
+        }
+        if (line.trim() === '') {
+            blankBefore = true;
+            continue;
+        }
+        if (/^ {0,3}([-*+]|\d+[.)])\s/.test(line))
+            inList = true;
+        else if (!/^\s/.test(line))
+            inList = false;
+        if (blankBefore && !inList && /^( {4}|\t)/.test(line))
+            found = 'run';
+        blankBefore = false;
+    }
+    // An unclosed fence runs to the end of the comment.
+    if (fence !== null)
+        found = mergeDocExamples(found, fence.kind);
+    return found;
+}
+/** What rustdoc does with a fenced block, from its info string (`LangString::parse`). */
+function blockKind(info) {
+    let rust = false;
+    let other = false;
+    let ignore = false;
+    let noRun = false;
+    let compileFail = false;
+    for (const token of info.split(/[\s,]+/).filter(t => t !== '')) {
+        const word = token.replace(/^\{?\.?/, '').replace(/\}$/, '');
+        if (word === 'rust')
+            rust = true;
+        else if (word === 'ignore' || word.startsWith('ignore-'))
+            ignore = true;
+        else if (word === 'no_run')
+            noRun = true;
+        else if (word === 'compile_fail')
+            compileFail = true;
+        else if (RUSTDOC_ATTRIBUTES.has(word) || /^edition\d{4}$/.test(word) || /^E\d{4}$/.test(word))
+            continue;
+        else
+            other = true;
+    }
+    if ((other && !rust) || ignore || compileFail)
+        return 'none';
+    return noRun ? 'compile' : 'run';
+}
+/** Info-string words rustdoc reads as attributes of a Rust block, not as a language. */
+const RUSTDOC_ATTRIBUTES = new Set(['should_panic', 'test_harness', 'standalone_crate', 'allow_fail']);
+
+;// CONCATENATED MODULE: ./src/rust-source/exports.ts
+
+const EVERYWHERE = { library: true, harness: true };
+/** Out-of-line modules deeper inside inline modules than this are not followed (real code nests two or three). */
+const MAX_INLINE_MODULES = 16;
+const PAIRS = { '(': ')', '[': ']', '{': '}' };
+const CLOSE = new Set([')', ']', '}']);
+function scanExports(source) {
+    const tokens = lexAll(source);
+    const exports = [];
+    const modules = [];
+    const frames = [{ close: '', kind: 'other', presence: EVERYWHERE, item: null }];
+    // The names of the inline modules around the current token, outermost first.
+    const inline = [];
+    // The outer attributes read since the last other token: they belong to the item that starts next.
+    let run = null;
+    for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i];
+        let frame = frames[frames.length - 1];
+        if (isPunct(t, '#')) {
+            const inner = isPunct(tokens[i + 1], '!');
+            const open = inner ? i + 2 : i + 1;
+            if (isPunct(tokens[open], '[')) {
+                const end = closingIndex(tokens, open);
+                const meaning = analyseAttribute(tokens.slice(open + 1, end));
+                if (inner)
+                    frame.presence = both(frame.presence, meaning.cfg);
+                else {
+                    run ??= { presence: EVERYWHERE, exports: [], path: null };
+                    run.presence = both(run.presence, meaning.cfg);
+                    for (const e of meaning.exports)
+                        run.exports.push({ line: t.line, ...e });
+                    if (meaning.path !== null)
+                        run.path = meaning.path;
+                }
+                i = end;
+                continue;
+            }
+        }
+        if (t.kind === 'punct' && CLOSE.has(t.text)) {
+            run = null;
+            if (frames.length === 1 || t.text !== frame.close)
+                continue;
+            if (frames.pop().kind === 'module')
+                inline.pop();
+            frame = frames[frames.length - 1];
+            // A block ends its item (`fn f() { … }`, `mod m { … }`, `impl T { … }`); other groups do not.
+            if (t.text === '}')
+                frame.item = null;
+            else if (frame.item !== null)
+                step(frame.item, t);
+            continue;
+        }
+        if (run !== null || frame.item === null) {
+            frame.item = { ...(run ?? { presence: EVERYWHERE, exports: [], path: null }), expectName: false, prev: null, prev2: null };
+            run = null;
+        }
+        const item = frame.item;
+        const named = exportName(item, t, frame);
+        if (named !== null) {
+            const site = resolve(item, named, both(frame.presence, item.presence));
+            if (site !== null)
+                exports.push(site);
+        }
+        if (t.kind === 'punct' && PAIRS[t.text] !== undefined) {
+            const brace = t.text === '{';
+            const foreign = brace && (isIdent(item.prev, 'extern') || (item.prev?.kind === 'literal' && isIdent(item.prev2, 'extern')));
+            const module = brace && item.prev?.kind === 'ident' && isIdent(item.prev2, 'mod');
+            if (module)
+                inline.push(item.prev.text);
+            frames.push({ close: PAIRS[t.text], kind: foreign ? 'foreign' : module ? 'module' : 'other', presence: both(frame.presence, item.presence), item: null });
+            step(item, t);
+            continue;
+        }
+        if (isPunct(t, ';')) {
+            if (item.prev?.kind === 'ident' && isIdent(item.prev2, 'mod')) {
+                const presence = both(frame.presence, item.presence);
+                if ((presence.library || presence.harness) && inline.length <= MAX_INLINE_MODULES) {
+                    modules.push({ name: item.prev.text, path: item.path, inline: [...inline], ...presence });
+                }
+            }
+            frame.item = null;
+            continue;
+        }
+        step(item, t);
+    }
+    return { exports, modules };
+}
+function step(item, t) {
+    item.prev2 = item.prev;
+    item.prev = t;
+}
+/**
+ * Follows the item's header while it has export attributes: the identifier after `fn` or `static` (`mut`
+ * skipped) is its name. A block, `;` or `=` first means the attributes mark something else, and they are
+ * dropped; so are those on the declarations of an `extern` block.
+ */
+function exportName(item, t, frame) {
+    if (item.exports.length === 0)
+        return null;
+    if (frame.kind === 'foreign') {
+        item.exports = [];
+        return null;
+    }
+    if (item.expectName) {
+        if (isIdent(t, 'mut'))
+            return null;
+        item.expectName = false;
+        if (t.kind === 'ident')
+            return t.text;
+        item.exports = [];
+        return null;
+    }
+    if (isIdent(t, 'fn') || isIdent(t, 'static'))
+        item.expectName = true;
+    else if (isPunct(t, '{') || isPunct(t, ';') || isPunct(t, '='))
+        item.exports = [];
+    return null;
+}
+/**
+ * The item's one symbol: the `export_name` when it has one (rustc uses it over `no_mangle`), else its name;
+ * present wherever one of its export attributes is. Null when it exists in neither compilation.
+ */
+function resolve(item, name, where) {
+    const pending = item.exports;
+    item.exports = [];
+    const named = pending.filter(e => e.symbol !== null);
+    const attributes = { library: pending.some(e => e.presence.library), harness: pending.some(e => e.presence.harness) };
+    const presence = both(where, attributes);
+    if (!presence.library && !presence.harness)
+        return null;
+    const symbol = named.length > 0 ? named[named.length - 1].symbol : name;
+    return { symbol, attribute: named.length > 0 ? 'export_name' : 'no_mangle', line: pending[0].line, ...presence };
+}
+/** Real code nests `cfg_attr` and `cfg` predicates a few levels deep; the bound keeps hostile input off the call stack. */
+const MAX_DEPTH = 16;
+function analyseAttribute(tokens, depth = 0) {
+    const meaning = { cfg: null, exports: [], path: null };
+    const head = tokens[0];
+    if (head?.kind !== 'ident' || depth > MAX_DEPTH)
+        return meaning;
+    const rest = tokens.slice(1);
+    if (head.text === 'no_mangle' && rest.length === 0)
+        meaning.exports.push({ symbol: null, presence: EVERYWHERE });
+    else if ((head.text === 'export_name' || head.text === 'path') && rest.length === 2 && isPunct(rest[0], '=') && rest[1].kind === 'literal') {
+        const value = exports_stringValue(rest[1].text);
+        if (value !== null && head.text === 'path')
+            meaning.path = value;
+        else if (value !== null)
+            meaning.exports.push({ symbol: value, presence: EVERYWHERE });
+    }
+    else if (isParenGroup(rest)) {
+        const args = splitTopLevel(rest.slice(1, -1)).filter(a => a.length > 0);
+        if (head.text === 'unsafe' && args.length === 1) {
+            // `#[unsafe(no_mangle)]`, `#[unsafe(export_name = "…")]`.
+            meaning.exports.push(...analyseAttribute(args[0], depth + 1).exports);
+        }
+        else if (head.text === 'cfg' && args.length === 1) {
+            meaning.cfg = presenceOf(args[0]);
+        }
+        else if (head.text === 'cfg_attr' && args.length >= 2) {
+            const when = presenceOf(args[0]);
+            const decidedTrue = { library: evaluate(args[0], false, 0) === true, harness: evaluate(args[0], true, 0) === true };
+            for (const attr of args.slice(1)) {
+                const inner = analyseAttribute(attr, depth + 1);
+                for (const e of inner.exports)
+                    meaning.exports.push({ symbol: e.symbol, presence: both(e.presence, when) });
+                // A `cfg` the predicate applies for certain removes the item; one it may not apply leaves it possible.
+                if (inner.cfg !== null) {
+                    meaning.cfg = both(meaning.cfg ?? EVERYWHERE, { library: inner.cfg.library || !decidedTrue.library, harness: inner.cfg.harness || !decidedTrue.harness });
+                }
+            }
+        }
+    }
+    return meaning;
+}
+/** Where a cfg predicate may hold: everywhere but where it is decided false. */
+function presenceOf(predicate) {
+    return { library: evaluate(predicate, false, 0) !== false, harness: evaluate(predicate, true, 0) !== false };
+}
+/** A cfg predicate with only `test` known: true, false, or null when something else decides it. */
+function evaluate(tokens, test, depth) {
+    const head = tokens[0];
+    if (head?.kind !== 'ident' || depth > MAX_DEPTH)
+        return null;
+    if (tokens.length === 1)
+        return head.text === 'test' ? test : head.text === 'true' ? true : head.text === 'false' ? false : null;
+    const rest = tokens.slice(1);
+    if (!isParenGroup(rest))
+        return null;
+    const values = splitTopLevel(rest.slice(1, -1))
+        .filter(a => a.length > 0)
+        .map(a => evaluate(a, test, depth + 1));
+    switch (head.text) {
+        case 'not':
+            return values.length === 1 && values[0] !== null ? !values[0] : null;
+        case 'all':
+            return values.includes(false) ? false : values.every(v => v === true) ? true : null;
+        case 'any':
+            return values.includes(true) ? true : values.every(v => v === false) ? false : null;
+        default:
+            return null;
+    }
+}
+function both(a, b) {
+    return b === null ? a : { library: a.library && b.library, harness: a.harness && b.harness };
+}
+function lexAll(source) {
+    const lexer = new Lexer(source);
+    const tokens = [];
+    for (let t = lexer.next(); t !== null; t = lexer.next())
+        tokens.push(t);
+    return tokens;
+}
+/** The index of the token that closes the group opened at `open`, or the end of the tokens. */
+function closingIndex(tokens, open) {
+    let depth = 0;
+    for (let i = open; i < tokens.length; i++) {
+        const t = tokens[i];
+        if (t.kind !== 'punct')
+            continue;
+        if (PAIRS[t.text] !== undefined)
+            depth++;
+        else if (CLOSE.has(t.text) && --depth === 0)
+            return i;
+    }
+    return tokens.length;
+}
+function isParenGroup(tokens) {
+    return tokens.length >= 2 && isPunct(tokens[0], '(') && closingIndex(tokens, 0) === tokens.length - 1;
+}
+function splitTopLevel(tokens) {
+    const parts = [[]];
+    let depth = 0;
+    for (const t of tokens) {
+        if (t.kind === 'punct') {
+            if (PAIRS[t.text] !== undefined)
+                depth++;
+            else if (CLOSE.has(t.text))
+                depth--;
+            else if (t.text === ',' && depth === 0) {
+                parts.push([]);
+                continue;
+            }
+        }
+        parts[parts.length - 1].push(t);
+    }
+    return parts;
+}
+function isPunct(t, text) {
+    return t?.kind === 'punct' && t.text === text;
+}
+function isIdent(t, text) {
+    return t?.kind === 'ident' && t.text === text;
+}
+/** The value of a plain or raw string literal; escapes other than `\\` and `\"` are kept as written. */
+function exports_stringValue(literal) {
+    const raw = /^r(#*)"([\s\S]*)"\1$/.exec(literal);
+    if (raw)
+        return raw[2];
+    if (!literal.startsWith('"') || !literal.endsWith('"') || literal.length < 2)
+        return null;
+    return literal.slice(1, -1).replace(/\\(["\\])/g, '$1');
+}
+
 ;// CONCATENATED MODULE: ./src/rust-source/global-allocators.ts
 
 /** 1-based lines where a `#[global_allocator]` attribute starts, ignoring comments, strings and doc text. */
@@ -9096,7 +10101,7 @@ function scanGlobalAllocators(source) {
                 after = lexer.next();
             }
             if (after !== null && after.kind === 'punct' && after.text === '[') {
-                const meaning = analyseAttribute(readGroup(lexer, ']'));
+                const meaning = global_allocators_analyseAttribute(readGroup(lexer, ']'));
                 if (inner) {
                     // Only inner attributes before the first item apply to the whole file.
                     if (!seenItem && meaning.cfg !== null)
@@ -9163,7 +10168,7 @@ class ItemText {
             this.open = false;
             return;
         }
-        if (CLOSE.has(punct) && this.depth === 0) {
+        if (global_allocators_CLOSE.has(punct) && this.depth === 0) {
             this.open = false;
             return;
         }
@@ -9175,7 +10180,7 @@ class ItemText {
         this.tokens.push(t);
         if (OPEN.has(punct))
             this.depth++;
-        else if (CLOSE.has(punct)) {
+        else if (global_allocators_CLOSE.has(punct)) {
             if (--this.depth === 0 && punct === '}')
                 this.closedBlock = true;
         }
@@ -9202,7 +10207,7 @@ class ItemText {
 }
 /** Real code nests `cfg_attr` once or twice; the bound keeps hostile input linear and off the call stack. */
 const MAX_CFG_ATTR_DEPTH = 8;
-function analyseAttribute(tokens, depth = 0) {
+function global_allocators_analyseAttribute(tokens, depth = 0) {
     const meaning = { cfg: null, allocators: [] };
     const path = readPath(tokens);
     if (path === null)
@@ -9216,9 +10221,9 @@ function analyseAttribute(tokens, depth = 0) {
             meaning.allocators.push([]);
         return meaning;
     }
-    if (!simple || !isParenGroup(rest))
+    if (!simple || !global_allocators_isParenGroup(rest))
         return meaning;
-    const args = splitTopLevel(rest.slice(1, -1));
+    const args = global_allocators_splitTopLevel(rest.slice(1, -1));
     if (last === 'cfg' && args.length >= 1 && args[0].length > 0) {
         meaning.cfg = joinTokens(args[0]);
     }
@@ -9227,7 +10232,7 @@ function analyseAttribute(tokens, depth = 0) {
         for (const attr of args.slice(1)) {
             if (attr.length === 0)
                 continue;
-            for (const conditions of analyseAttribute(attr, depth + 1).allocators)
+            for (const conditions of global_allocators_analyseAttribute(attr, depth + 1).allocators)
                 meaning.allocators.push([predicate, ...conditions]);
         }
     }
@@ -9252,7 +10257,7 @@ function readPath(tokens) {
     }
     return { segments, leadingColons, end: i };
 }
-function isParenGroup(tokens) {
+function global_allocators_isParenGroup(tokens) {
     if (tokens.length < 2 || tokens[0].text !== '(' || tokens[tokens.length - 1].text !== ')')
         return false;
     let depth = 0;
@@ -9262,19 +10267,19 @@ function isParenGroup(tokens) {
             continue;
         if (OPEN.has(t.text))
             depth++;
-        else if (CLOSE.has(t.text) && --depth === 0 && i !== tokens.length - 1)
+        else if (global_allocators_CLOSE.has(t.text) && --depth === 0 && i !== tokens.length - 1)
             return false;
     }
     return depth === 0;
 }
-function splitTopLevel(tokens) {
+function global_allocators_splitTopLevel(tokens) {
     const parts = [[]];
     let depth = 0;
     for (const t of tokens) {
         if (t.kind === 'punct') {
             if (OPEN.has(t.text))
                 depth++;
-            else if (CLOSE.has(t.text))
+            else if (global_allocators_CLOSE.has(t.text))
                 depth--;
             else if (t.text === ',' && depth === 0) {
                 parts.push([]);
@@ -9299,7 +10304,7 @@ function joinTokens(tokens) {
     return out;
 }
 const OPEN = new Set(['(', '[', '{']);
-const CLOSE = new Set([')', ']', '}']);
+const global_allocators_CLOSE = new Set([')', ']', '}']);
 /** The tokens up to the delimiter that closes the group just opened (not included), keeping nesting. */
 function readGroup(lexer, close) {
     const tokens = [];
@@ -9308,7 +10313,7 @@ function readGroup(lexer, close) {
         if (t.kind === 'punct') {
             if (OPEN.has(t.text))
                 depth++;
-            else if (CLOSE.has(t.text)) {
+            else if (global_allocators_CLOSE.has(t.text)) {
                 if (depth === 0) {
                     if (t.text === close)
                         return tokens;
@@ -9325,8 +10330,11 @@ function readGroup(lexer, close) {
 ;// CONCATENATED MODULE: ./src/gather/sources.ts
 /**
  * What the rules need from a package's Rust sources, read only inside the repository and within limits: the
- * global allocators it declares, whether it loads libraries at run time, and whether it names a crate.
+ * global allocators it declares, whether it loads libraries at run time, whether it names a crate, and the
+ * unmangled symbols a library exports.
  */
+
+
 
 
 
@@ -9410,6 +10418,64 @@ function callsSystemLoader(pkg, scope) {
  * cannot be written in a source, so no file names it.
  */
 function sourceReader(metadata, scope) {
+    const within = targetScope(metadata, scope);
+    const namesOf = new Map();
+    return (srcPath, crate) => {
+        let names = namesOf.get(srcPath);
+        if (names === undefined)
+            namesOf.set(srcPath, (names = moduleTreeNames(srcPath, within(srcPath))));
+        return names === null || names.has(crate);
+    };
+}
+/**
+ * The unmangled symbols (`#[no_mangle]`, `#[export_name]`) a target defines over its module tree (see
+ * `rust-source/exports.ts`), root file first, read once per target. A module whose file cannot be found or
+ * read (a `cfg`-gated module that is not there) is skipped, and so is code behind `include!`: a missed export
+ * only loses a warning. A module inside `#[cfg(test)]` contributes only to the test harness, one inside
+ * `#[cfg(not(test))]` only to the library.
+ */
+function exportReader(metadata, scope) {
+    const within = targetScope(metadata, scope);
+    const exportsOf = new Map();
+    return target => {
+        let found = exportsOf.get(target.srcPath);
+        if (found === undefined)
+            exportsOf.set(target.srcPath, (found = moduleTreeExports(target.srcPath, within(target.srcPath))));
+        return found;
+    };
+}
+/**
+ * What `rustdoc --test` does with a library's doc examples over its module tree (see
+ * `rust-source/doc-examples.ts`), read once per library. Undecided counts as examples that run — a file that
+ * cannot be read, `include!`, more than `MAX_SOURCE_FILES` files — as for crate names.
+ */
+function docExamplesReader(metadata, scope) {
+    const within = targetScope(metadata, scope);
+    const examplesOf = new Map();
+    return lib => {
+        let found = examplesOf.get(lib.srcPath);
+        if (found === undefined)
+            examplesOf.set(lib.srcPath, (found = moduleTreeDocExamples(lib.srcPath, within(lib.srcPath))));
+        return found;
+    };
+}
+function moduleTreeDocExamples(root, within) {
+    let found = 'none';
+    const complete = readModuleTree(root, null, within, 'stop', text => {
+        found = mergeDocExamples(found, docExamples(text));
+        // Once an example runs, the other files cannot change the answer.
+        if (found === 'run')
+            return [];
+        const scanned = scanSourceNames(text);
+        return scanned.includes ? null : scanned.modules.map(m => ({ ...m, context: null }));
+    });
+    return complete ? found : 'run';
+}
+/**
+ * Where a target's files may be read from: a target of a repository package only inside the repository (its
+ * module files may not lead out of it), any other target — a dependency outside the checkout — anywhere.
+ */
+function targetScope(metadata, scope) {
     const ofRepository = new Set();
     if (scope !== null) {
         for (const pkg of metadata.packages.values()) {
@@ -9418,56 +10484,94 @@ function sourceReader(metadata, scope) {
                     ofRepository.add(t.srcPath);
         }
     }
-    const namesOf = new Map();
-    return (srcPath, crate) => {
-        let names = namesOf.get(srcPath);
-        if (names === undefined)
-            namesOf.set(srcPath, (names = moduleTreeNames(srcPath, ofRepository.has(srcPath) ? scope : scopeFor(scope, srcPath))));
-        return names === null || names.has(crate);
-    };
+    return srcPath => (ofRepository.has(srcPath) ? scope : scopeFor(scope, srcPath));
 }
 /** The names every file of a target's module tree may give a crate, or null when that cannot be decided. */
 function moduleTreeNames(root, within) {
     const names = new Set();
-    // Each file with the directory its `mod name;` children are looked for in (rustc's module paths).
-    const queue = [{ file: root, childDir: external_node_path_default().dirname(root) }];
-    const seen = new Set();
-    while (queue.length > 0) {
-        const { file, childDir } = queue.shift();
-        if (seen.has(file))
-            continue;
-        seen.add(file);
-        if (seen.size > MAX_SOURCE_FILES)
-            return null;
-        let text;
-        try {
-            text = readInputFile(file, 'rust-source', { within });
-        }
-        catch {
-            return null;
-        }
+    const complete = readModuleTree(root, null, within, 'stop', text => {
         const scanned = scanSourceNames(text);
         if (scanned.includes)
             return null;
         for (const name of scanned.names)
             names.add(name);
-        for (const mod of scanned.modules) {
+        return scanned.modules.map(m => ({ ...m, context: null }));
+    });
+    return complete ? names : null;
+}
+function moduleTreeExports(root, within) {
+    const found = [];
+    const everywhere = { library: true, harness: true };
+    readModuleTree(root, everywhere, within, 'skip', (text, file, outer) => {
+        const scanned = scanExports(text);
+        for (const e of scanned.exports) {
+            const site = { ...e, file, library: e.library && outer.library, harness: e.harness && outer.harness };
+            if (site.library || site.harness)
+                found.push(site);
+        }
+        return scanned.modules.map(m => ({ name: m.name, path: m.path, inline: m.inline, context: { library: m.library && outer.library, harness: m.harness && outer.harness } }));
+    });
+    return found;
+}
+/**
+ * Reads a target's module tree from its root file, as rustc finds module files: `mod name;` in a file whose
+ * children live in directory D (the root's and a `mod.rs`'s own directory, `D/name/` for `name.rs`) is
+ * `D/name.rs` or `D/name/mod.rs`, below the directories of the inline modules around it; `#[path]` is
+ * relative to the file's directory (or, inside inline modules, to their directories). `visit` scans one file
+ * and returns its modules, or null when the file leaves the tree undecided. Returns whether the whole tree
+ * was read: not when a visit gave null, when a module file cannot be found or read, or past
+ * `MAX_SOURCE_FILES` files. `stop` ends the reading at the first such file; `skip` reads on past a file
+ * that cannot be found or read.
+ */
+function readModuleTree(root, rootContext, within, onMissing, visit) {
+    // Each file with the directory its `mod name;` children are looked for in (rustc's module paths).
+    const queue = [{ file: root, childDir: external_node_path_default().dirname(root), context: rootContext }];
+    const seen = new Set();
+    let complete = true;
+    while (queue.length > 0) {
+        const { file, childDir, context } = queue.shift();
+        if (seen.has(file))
+            continue;
+        seen.add(file);
+        if (seen.size > MAX_SOURCE_FILES)
+            return false;
+        let text;
+        try {
+            text = readInputFile(file, 'rust-source', { within });
+        }
+        catch {
+            if (onMissing === 'stop')
+                return false;
+            complete = false;
+            continue;
+        }
+        const modules = visit(text, file, context);
+        if (modules === null) {
+            if (onMissing === 'stop')
+                return false;
+            complete = false;
+            continue;
+        }
+        for (const mod of modules) {
+            const dir = external_node_path_default().join(childDir, ...(mod.inline ?? []));
             if (mod.path !== null) {
-                const target = external_node_path_default().resolve(external_node_path_default().dirname(file), mod.path);
-                queue.push({ file: target, childDir: external_node_path_default().dirname(target) });
+                const target = external_node_path_default().resolve((mod.inline ?? []).length > 0 ? dir : external_node_path_default().dirname(file), mod.path);
+                queue.push({ file: target, childDir: external_node_path_default().dirname(target), context: mod.context });
                 continue;
             }
-            const flat = external_node_path_default().join(childDir, `${mod.name}.rs`);
-            const nested = external_node_path_default().join(childDir, mod.name, 'mod.rs');
+            const flat = external_node_path_default().join(dir, `${mod.name}.rs`);
+            const nested = external_node_path_default().join(dir, mod.name, 'mod.rs');
             if (sources_isFile(flat))
-                queue.push({ file: flat, childDir: external_node_path_default().join(childDir, mod.name) });
+                queue.push({ file: flat, childDir: external_node_path_default().join(dir, mod.name), context: mod.context });
             else if (sources_isFile(nested))
-                queue.push({ file: nested, childDir: external_node_path_default().join(childDir, mod.name) });
+                queue.push({ file: nested, childDir: external_node_path_default().join(dir, mod.name), context: mod.context });
+            else if (onMissing === 'stop')
+                return false;
             else
-                return null;
+                complete = false;
         }
     }
-    return names;
+    return complete;
 }
 
 ;// CONCATENATED MODULE: ./src/exec/cargo-failure.ts
@@ -9998,12 +11102,15 @@ function parseTarget(value, path, label, fail) {
     const requiredFeatures = t['required-features'] === undefined ? [] : asStringArray(t['required-features'], path, 'required-features', fail);
     // Metadata from older cargos has no `test` key; cargo's defaults are true except for benches, examples and build scripts.
     const test = t.test === undefined ? kind !== 'bench' && kind !== 'example' && kind !== 'custom-build' : asBoolean(t.test, path, 'test', fail);
+    // `doctest` defaults to true for libraries, the only targets rustdoc tests.
+    const doctest = t.doctest === undefined ? kind === 'lib' || kind === 'proc-macro' : asBoolean(t.doctest, path, 'doctest', fail);
     return {
         name,
         kind,
         crateTypes,
         srcPath: asString(t.src_path, path, 'src_path', fail),
         test,
+        doctest,
         requiredFeatures
     };
 }
@@ -10478,7 +11585,7 @@ function createLocator(metadata, context, readToml) {
         setting(setting, unit) {
             if (setting === 'rustflags')
                 return fromSource(unit.targetInfo.rustflagsSource) ?? rootManifest();
-            const profile = unit.mode === 'test' ? context.testProfile : context.profile;
+            const profile = unit.mode === 'build' ? context.profile : context.testProfile;
             return fromSource(profile.sources[setting]) ?? rootManifest();
         }
     };
@@ -10659,6 +11766,7 @@ async function analyzeWith(options, setup) {
         locator: createLocator(metadata, context, manifestOf),
         commandLine: ['cargo', invocation.command, ...toCargoArgs(invocation)],
         sourceUsesCrate: sourceReader(metadata, scope),
+        docExamplesOf: docExamplesReader(metadata, scope),
         facts: gatherFacts(metadata, config, options),
         notes: isolation.notes,
         resolver: resolverVersion(rootManifest, rootPackage(metadata))
@@ -10688,7 +11796,8 @@ function gatherFacts(metadata, config, options) {
             if (found === undefined)
                 loaders.set(pkg.id, (found = callsSystemLoader(pkg, scope)));
             return found;
-        }
+        },
+        exportedSymbols: exportReader(metadata, scope)
     };
 }
 
@@ -11190,6 +12299,7 @@ Target Selection:
       --benches         Check all targets that have \`bench = true\` set
       --bench <NAME>    Check only the specified bench target
       --all-targets     Check all targets
+      --doc             Check only the libraries' doc tests (with --command test)
 
 Feature Selection:
   -F, --features <FEATURES>  Space or comma separated list of features to activate
@@ -11200,7 +12310,8 @@ Compilation Options:
   -r, --release                 Predict release-mode artifacts (same as --profile release)
       --profile <PROFILE-NAME>  Predict artifacts of the specified profile
       --target <TRIPLE>         Predict for the target triple (one per run)
-      --no-run, --no-fail-fast, --keep-going
+      --no-run                  No doc test is compiled, as with cargo (with --command test)
+      --no-fail-fast, --keep-going
                                 Accepted for cargo compatibility; nothing is ever run
 
 Manifest Options:
@@ -11349,8 +12460,9 @@ const FLAG_SPECS = [
     },
     { long: 'baseline', value: 'FILE', apply: (d, v, spelled) => (d.options.baseline = requireNonEmpty(v, spelled)) },
     { long: 'fail-on', value: 'LEVEL', apply: (d, v, spelled) => (d.options.failOn = oneOf(v, FAIL_ON, `\`${spelled}\``)) },
+    switchFlag('doc', d => (d.options.invocation.doc = true)),
+    switchFlag('no-run', d => (d.options.invocation.noRun = true)),
     // A prediction never runs anything, so these only confirm what is analysed anyway.
-    switchFlag('no-run', () => undefined),
     switchFlag('no-fail-fast', () => undefined),
     switchFlag('keep-going', () => undefined),
     switchFlag('help', d => (d.options.help = true), 'h'),
@@ -11376,8 +12488,7 @@ const CARGO_ONLY_FLAGS = new Set([
     '-v',
     '--quiet',
     '-q',
-    '-Z',
-    '--doc'
+    '-Z'
 ]);
 /**
  * Parses the command line: the flags, after the node and script paths and `splitCommandLine`.
@@ -11529,6 +12640,17 @@ function checkCombinations(invocation, order) {
         const [first, second] = releaseFirst ? ['--release', '--profile'] : ['--profile', '--release'];
         throw new errors_UserError(`\`${first}\` cannot be used with \`${second}\`; \`--release\` is the same as \`--profile release\``);
     }
+    // `cargo test`'s own checks (src/bin/cargo/commands/test.rs); `cargo build` has neither flag.
+    for (const flag of ['doc', 'no-run']) {
+        if (invocation.command !== 'test' && order.some(s => s.long === flag))
+            throw new errors_UserError(`\`--${flag}\` is a flag of \`cargo test\`: add \`--command test\``);
+    }
+    const t = invocation.targets;
+    const specific = t.lib || t.bins || t.tests || t.examples || t.benches || t.allTargets || t.bin.length + t.test.length + t.example.length + t.bench.length > 0;
+    if (invocation.doc && specific)
+        throw new errors_UserError("`--doc`: can't mix --doc with other target selecting options");
+    if (invocation.doc && invocation.noRun)
+        throw new errors_UserError("`--doc`: can't skip running doc tests with --no-run");
     if (order.some(s => s.long === 'policy') && order.some(s => s.long === 'no-policy')) {
         throw new errors_UserError('`--policy` cannot be used with `--no-policy`');
     }

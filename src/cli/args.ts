@@ -99,6 +99,7 @@ Target Selection:
       --benches         Check all targets that have \`bench = true\` set
       --bench <NAME>    Check only the specified bench target
       --all-targets     Check all targets
+      --doc             Check only the libraries' doc tests (with --command test)
 
 Feature Selection:
   -F, --features <FEATURES>  Space or comma separated list of features to activate
@@ -109,7 +110,8 @@ Compilation Options:
   -r, --release                 Predict release-mode artifacts (same as --profile release)
       --profile <PROFILE-NAME>  Predict artifacts of the specified profile
       --target <TRIPLE>         Predict for the target triple (one per run)
-      --no-run, --no-fail-fast, --keep-going
+      --no-run                  No doc test is compiled, as with cargo (with --command test)
+      --no-fail-fast, --keep-going
                                 Accepted for cargo compatibility; nothing is ever run
 
 Manifest Options:
@@ -282,8 +284,9 @@ const FLAG_SPECS: readonly FlagSpec[] = [
   },
   { long: 'baseline', value: 'FILE', apply: (d, v, spelled) => (d.options.baseline = requireNonEmpty(v, spelled)) },
   { long: 'fail-on', value: 'LEVEL', apply: (d, v, spelled) => (d.options.failOn = oneOf(v, FAIL_ON, `\`${spelled}\``)) },
+  switchFlag('doc', d => (d.options.invocation.doc = true)),
+  switchFlag('no-run', d => (d.options.invocation.noRun = true)),
   // A prediction never runs anything, so these only confirm what is analysed anyway.
-  switchFlag('no-run', () => undefined),
   switchFlag('no-fail-fast', () => undefined),
   switchFlag('keep-going', () => undefined),
   switchFlag('help', d => (d.options.help = true), 'h'),
@@ -311,8 +314,7 @@ const CARGO_ONLY_FLAGS = new Set([
   '-v',
   '--quiet',
   '-q',
-  '-Z',
-  '--doc'
+  '-Z'
 ])
 
 /**
@@ -461,6 +463,14 @@ function checkCombinations(invocation: Invocation, order: readonly FlagSpec[]): 
     const [first, second] = releaseFirst ? ['--release', '--profile'] : ['--profile', '--release']
     throw new UserError(`\`${first}\` cannot be used with \`${second}\`; \`--release\` is the same as \`--profile release\``)
   }
+  // `cargo test`'s own checks (src/bin/cargo/commands/test.rs); `cargo build` has neither flag.
+  for (const flag of ['doc', 'no-run'] as const) {
+    if (invocation.command !== 'test' && order.some(s => s.long === flag)) throw new UserError(`\`--${flag}\` is a flag of \`cargo test\`: add \`--command test\``)
+  }
+  const t = invocation.targets
+  const specific = t.lib || t.bins || t.tests || t.examples || t.benches || t.allTargets || t.bin.length + t.test.length + t.example.length + t.bench.length > 0
+  if (invocation.doc && specific) throw new UserError("`--doc`: can't mix --doc with other target selecting options")
+  if (invocation.doc && invocation.noRun) throw new UserError("`--doc`: can't skip running doc tests with --no-run")
   if (order.some(s => s.long === 'policy') && order.some(s => s.long === 'no-policy')) {
     throw new UserError('`--policy` cannot be used with `--no-policy`')
   }

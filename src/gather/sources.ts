@@ -1,14 +1,18 @@
 /**
  * What the rules need from a package's Rust sources, read only inside the repository and within limits: the
- * global allocators it declares, whether it loads libraries at run time, and whether it names a crate.
+ * global allocators it declares, whether it loads libraries at run time, whether it names a crate, and the
+ * unmangled symbols a library exports.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { readInputFile, type RepositoryScope, scopeFor } from '../input-file.js'
 import { MAX_SOURCE_FILES } from '../limits.js'
-import type { AllocatorDeclaration } from '../model/facts.js'
-import type { Metadata, Package } from '../model/metadata.js'
+import type { AllocatorDeclaration, ExportedSymbol } from '../model/facts.js'
+import type { Metadata, Package, Target } from '../model/metadata.js'
+import type { DocExamples, LibraryDocExamples } from '../model/unit-graph.js'
 import { scanSourceNames } from '../rust-source/crate-names.js'
+import { docExamples, mergeDocExamples } from '../rust-source/doc-examples.js'
+import { type Presence, scanExports } from '../rust-source/exports.js'
 import { scanGlobalAllocators } from '../rust-source/global-allocators.js'
 
 /** Calls that load a shared library at run time, on Unix and Windows. */
@@ -87,52 +91,163 @@ export function callsSystemLoader(pkg: Package, scope: RepositoryScope | null): 
  * cannot be written in a source, so no file names it.
  */
 export function sourceReader(metadata: Metadata, scope: RepositoryScope | null): (srcPath: string, crate: string) => boolean {
+  const within = targetScope(metadata, scope)
+  const namesOf = new Map<string, Set<string> | null>()
+  return (srcPath, crate) => {
+    let names = namesOf.get(srcPath)
+    if (names === undefined) namesOf.set(srcPath, (names = moduleTreeNames(srcPath, within(srcPath))))
+    return names === null || names.has(crate)
+  }
+}
+
+/**
+ * The unmangled symbols (`#[no_mangle]`, `#[export_name]`) a target defines over its module tree (see
+ * `rust-source/exports.ts`), root file first, read once per target. A module whose file cannot be found or
+ * read (a `cfg`-gated module that is not there) is skipped, and so is code behind `include!`: a missed export
+ * only loses a warning. A module inside `#[cfg(test)]` contributes only to the test harness, one inside
+ * `#[cfg(not(test))]` only to the library.
+ */
+export function exportReader(metadata: Metadata, scope: RepositoryScope | null): (target: Target) => ExportedSymbol[] {
+  const within = targetScope(metadata, scope)
+  const exportsOf = new Map<string, ExportedSymbol[]>()
+  return target => {
+    let found = exportsOf.get(target.srcPath)
+    if (found === undefined) exportsOf.set(target.srcPath, (found = moduleTreeExports(target.srcPath, within(target.srcPath))))
+    return found
+  }
+}
+
+/**
+ * What `rustdoc --test` does with a library's doc examples over its module tree (see
+ * `rust-source/doc-examples.ts`), read once per library. Undecided counts as examples that run — a file that
+ * cannot be read, `include!`, more than `MAX_SOURCE_FILES` files — as for crate names.
+ */
+export function docExamplesReader(metadata: Metadata, scope: RepositoryScope | null): LibraryDocExamples {
+  const within = targetScope(metadata, scope)
+  const examplesOf = new Map<string, DocExamples>()
+  return lib => {
+    let found = examplesOf.get(lib.srcPath)
+    if (found === undefined) examplesOf.set(lib.srcPath, (found = moduleTreeDocExamples(lib.srcPath, within(lib.srcPath))))
+    return found
+  }
+}
+
+function moduleTreeDocExamples(root: string, within: RepositoryScope | null): DocExamples {
+  let found: DocExamples = 'none'
+  const complete = readModuleTree(root, null, within, 'stop', text => {
+    found = mergeDocExamples(found, docExamples(text))
+    // Once an example runs, the other files cannot change the answer.
+    if (found === 'run') return []
+    const scanned = scanSourceNames(text)
+    return scanned.includes ? null : scanned.modules.map(m => ({ ...m, context: null }))
+  })
+  return complete ? found : 'run'
+}
+
+/**
+ * Where a target's files may be read from: a target of a repository package only inside the repository (its
+ * module files may not lead out of it), any other target — a dependency outside the checkout — anywhere.
+ */
+function targetScope(metadata: Metadata, scope: RepositoryScope | null): (srcPath: string) => RepositoryScope | null {
   const ofRepository = new Set<string>()
   if (scope !== null) {
     for (const pkg of metadata.packages.values()) {
       if (scopeFor(scope, pkg.manifestPath) !== null) for (const t of pkg.targets) ofRepository.add(t.srcPath)
     }
   }
-  const namesOf = new Map<string, Set<string> | null>()
-  return (srcPath, crate) => {
-    let names = namesOf.get(srcPath)
-    if (names === undefined) namesOf.set(srcPath, (names = moduleTreeNames(srcPath, ofRepository.has(srcPath) ? scope : scopeFor(scope, srcPath))))
-    return names === null || names.has(crate)
-  }
+  return srcPath => (ofRepository.has(srcPath) ? scope : scopeFor(scope, srcPath))
 }
 
 /** The names every file of a target's module tree may give a crate, or null when that cannot be decided. */
 function moduleTreeNames(root: string, within: RepositoryScope | null): Set<string> | null {
   const names = new Set<string>()
+  const complete = readModuleTree(root, null, within, 'stop', text => {
+    const scanned = scanSourceNames(text)
+    if (scanned.includes) return null
+    for (const name of scanned.names) names.add(name)
+    return scanned.modules.map(m => ({ ...m, context: null }))
+  })
+  return complete ? names : null
+}
+
+function moduleTreeExports(root: string, within: RepositoryScope | null): ExportedSymbol[] {
+  const found: ExportedSymbol[] = []
+  const everywhere: Presence = { library: true, harness: true }
+  readModuleTree(root, everywhere, within, 'skip', (text, file, outer) => {
+    const scanned = scanExports(text)
+    for (const e of scanned.exports) {
+      const site = { ...e, file, library: e.library && outer.library, harness: e.harness && outer.harness }
+      if (site.library || site.harness) found.push(site)
+    }
+    return scanned.modules.map(m => ({ name: m.name, path: m.path, inline: m.inline, context: { library: m.library && outer.library, harness: m.harness && outer.harness } }))
+  })
+  return found
+}
+
+/** An out-of-line module (`mod name;`) of a file, with what its file inherits (`context`). */
+interface ModuleRef<C> {
+  name: string
+  /** The file a `#[path = "…"]` names. */
+  path: string | null
+  /** The inline modules it sits in, outermost first. */
+  inline?: readonly string[]
+  context: C
+}
+
+/**
+ * Reads a target's module tree from its root file, as rustc finds module files: `mod name;` in a file whose
+ * children live in directory D (the root's and a `mod.rs`'s own directory, `D/name/` for `name.rs`) is
+ * `D/name.rs` or `D/name/mod.rs`, below the directories of the inline modules around it; `#[path]` is
+ * relative to the file's directory (or, inside inline modules, to their directories). `visit` scans one file
+ * and returns its modules, or null when the file leaves the tree undecided. Returns whether the whole tree
+ * was read: not when a visit gave null, when a module file cannot be found or read, or past
+ * `MAX_SOURCE_FILES` files. `stop` ends the reading at the first such file; `skip` reads on past a file
+ * that cannot be found or read.
+ */
+function readModuleTree<C>(
+  root: string,
+  rootContext: C,
+  within: RepositoryScope | null,
+  onMissing: 'stop' | 'skip',
+  visit: (text: string, file: string, context: C) => ModuleRef<C>[] | null
+): boolean {
   // Each file with the directory its `mod name;` children are looked for in (rustc's module paths).
-  const queue: { file: string; childDir: string }[] = [{ file: root, childDir: path.dirname(root) }]
+  const queue: { file: string; childDir: string; context: C }[] = [{ file: root, childDir: path.dirname(root), context: rootContext }]
   const seen = new Set<string>()
+  let complete = true
   while (queue.length > 0) {
-    const { file, childDir } = queue.shift()!
+    const { file, childDir, context } = queue.shift()!
     if (seen.has(file)) continue
     seen.add(file)
-    if (seen.size > MAX_SOURCE_FILES) return null
+    if (seen.size > MAX_SOURCE_FILES) return false
     let text: string
     try {
       text = readInputFile(file, 'rust-source', { within })
     } catch {
-      return null
+      if (onMissing === 'stop') return false
+      complete = false
+      continue
     }
-    const scanned = scanSourceNames(text)
-    if (scanned.includes) return null
-    for (const name of scanned.names) names.add(name)
-    for (const mod of scanned.modules) {
+    const modules = visit(text, file, context)
+    if (modules === null) {
+      if (onMissing === 'stop') return false
+      complete = false
+      continue
+    }
+    for (const mod of modules) {
+      const dir = path.join(childDir, ...(mod.inline ?? []))
       if (mod.path !== null) {
-        const target = path.resolve(path.dirname(file), mod.path)
-        queue.push({ file: target, childDir: path.dirname(target) })
+        const target = path.resolve((mod.inline ?? []).length > 0 ? dir : path.dirname(file), mod.path)
+        queue.push({ file: target, childDir: path.dirname(target), context: mod.context })
         continue
       }
-      const flat = path.join(childDir, `${mod.name}.rs`)
-      const nested = path.join(childDir, mod.name, 'mod.rs')
-      if (isFile(flat)) queue.push({ file: flat, childDir: path.join(childDir, mod.name) })
-      else if (isFile(nested)) queue.push({ file: nested, childDir: path.join(childDir, mod.name) })
-      else return null
+      const flat = path.join(dir, `${mod.name}.rs`)
+      const nested = path.join(dir, mod.name, 'mod.rs')
+      if (isFile(flat)) queue.push({ file: flat, childDir: path.join(dir, mod.name), context: mod.context })
+      else if (isFile(nested)) queue.push({ file: nested, childDir: path.join(dir, mod.name), context: mod.context })
+      else if (onMissing === 'stop') return false
+      else complete = false
     }
   }
-  return names
+  return complete
 }

@@ -119,6 +119,8 @@ function topologicalOrder(graph: UnitGraph): Unit[] {
 
 function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>, units: readonly Unit[]): UnitResult {
   const blockedBy = jobDependenciesOf(unit).filter(d => done.get(d)!.status !== 'ok')
+  // rustdoc compiles nothing for a library without doc examples.
+  if (unit.docExamples === 'none' && blockedBy.length === 0) return emptyResult(unit, [])
   // Only linking units need their whole crate graph and a panic runtime; an rlib never links.
   const links = unit.crateTypes.some(requiresUpstreamObjects)
   const crates = links && blockedBy.length === 0 ? crateGraph(unit, done) : []

@@ -95,7 +95,7 @@ export function createLocator(metadata: Metadata, context: BuildContext, readTom
     },
     setting(setting, unit) {
       if (setting === 'rustflags') return fromSource(unit.targetInfo.rustflagsSource) ?? rootManifest()
-      const profile = unit.mode === 'test' ? context.testProfile : context.profile
+      const profile = unit.mode === 'build' ? context.profile : context.testProfile
       return fromSource(profile.sources[setting]) ?? rootManifest()
     }
   }

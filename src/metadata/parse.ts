@@ -338,12 +338,15 @@ function parseTarget(value: Json, path: string, label: string, fail: Fail): Targ
     t['required-features'] === undefined ? [] : asStringArray(t['required-features'], path, 'required-features', fail)
   // Metadata from older cargos has no `test` key; cargo's defaults are true except for benches, examples and build scripts.
   const test = t.test === undefined ? kind !== 'bench' && kind !== 'example' && kind !== 'custom-build' : asBoolean(t.test, path, 'test', fail)
+  // `doctest` defaults to true for libraries, the only targets rustdoc tests.
+  const doctest = t.doctest === undefined ? kind === 'lib' || kind === 'proc-macro' : asBoolean(t.doctest, path, 'doctest', fail)
   return {
     name,
     kind,
     crateTypes,
     srcPath: asString(t.src_path, path, 'src_path', fail),
     test,
+    doctest,
     requiredFeatures
   }
 }

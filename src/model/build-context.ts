@@ -4,8 +4,11 @@ import type { RustcVersion, TargetInfo } from './target-info.js'
 /** Host units (build scripts, proc-macros and their dependencies) versus units for the requested target. */
 export type CompileKind = 'host' | 'target'
 
-/** `build`, or `test` for a target compiled as a test harness (`rustc --test`). */
-export type CompileMode = 'build' | 'test'
+/**
+ * `build`; `test` for a target compiled as a test harness (`rustc --test`); `doctest` for a library's doc
+ * examples, which `rustdoc --test` compiles into executables and runs when `cargo test` runs.
+ */
+export type CompileMode = 'build' | 'test' | 'doctest'
 
 /** Everything the engine needs besides the metadata: the toolchain and the effective configuration. */
 export interface BuildContext {

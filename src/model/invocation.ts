@@ -26,6 +26,10 @@ export interface Invocation {
     bench: string[]
     allTargets: boolean
   }
+  /** `cargo test --doc`: only the libraries' doc tests. */
+  doc: boolean
+  /** `cargo test --no-run`: the test targets are built, nothing runs, so no doc test is compiled. */
+  noRun: boolean
   release: boolean
   profile: string | null
   /** `--target` triple, or null for the host. */
@@ -56,6 +60,8 @@ export function defaultInvocation(overrides: Partial<Invocation> = {}): Invocati
       bench: [],
       allTargets: false
     },
+    doc: false,
+    noRun: false,
     release: false,
     profile: null,
     target: null,
@@ -166,6 +172,8 @@ export function toCargoArgs(invocation: Invocation): string[] {
   when('--benches', targets.benches)
   repeat('--bench', targets.bench)
   when('--all-targets', targets.allTargets)
+  when('--doc', invocation.doc)
+  when('--no-run', invocation.noRun)
 
   if (invocation.features.length > 0) args.push('--features', invocation.features.join(','))
   when('--all-features', invocation.allFeatures)

@@ -25,6 +25,8 @@ export interface Target {
   srcPath: string
   /** `test = …` in the manifest (metadata `test`; defaulted by kind when absent). */
   test: boolean
+  /** `doctest = …` in the manifest (metadata `doctest`; cargo's default, true for libraries, when absent). */
+  doctest: boolean
   requiredFeatures: string[]
 }
 

@@ -146,7 +146,8 @@ function computeDeps(state: State, unit: Unit, unitFor: UnitFor): Need[] {
   }
   // Compiling a build script needs its build-dependencies and nothing else.
   if (target.kind === 'custom-build') return needs
-  if (target.kind !== 'lib' && target.kind !== 'proc-macro') {
+  // A library's doc tests link the library itself.
+  if ((target.kind !== 'lib' && target.kind !== 'proc-macro') || mode === 'doctest') {
     const lib = maybeLib(state, unit, unitFor)
     if (lib) needs.push(lib)
     // Integration tests and benches run the package's binaries, so cargo builds them first.
@@ -175,7 +176,7 @@ function deps(state: State, unit: Unit, unitFor: UnitFor): AppliedDep[] {
   const featuresFor = featuresForUnit(unitFor)
   const info = state.infoFor(kind)
   const isBuildScript = target.kind === 'custom-build'
-  const includeDev = !isBuildScript && (target.kind === 'test' || target.kind === 'example' || target.kind === 'bench' || mode === 'test')
+  const includeDev = !isBuildScript && (target.kind === 'test' || target.kind === 'example' || target.kind === 'bench' || mode !== 'build')
   const out: AppliedDep[] = []
   for (const edge of pkg.deps) {
     const kinds = edge.kinds.filter(k => {
@@ -216,6 +217,8 @@ function maybeLib(state: State, unit: Unit, unitFor: UnitFor): Need | null {
  */
 function loadedByRustc(state: State, unit: Unit, lib: Target, externName: string): boolean {
   if (!lib.crateTypes.some(t => t === 'dylib' || t === 'cdylib' || t === 'staticlib')) return true
+  // Doc examples live in comments, which the source scan does not read; rustdoc also injects the library.
+  if (unit.mode === 'doctest') return true
   return state.sourceUsesCrate(unit.target.srcPath, externName)
 }
 
@@ -256,7 +259,7 @@ function withDependency(unitFor: UnitFor, parent: Unit, dep: Target): UnitFor {
   return {
     host: unitFor.host || parentKind === 'custom-build' || parentKind === 'proc-macro' || dep.kind === 'proc-macro',
     hostFeatures: unitFor.hostFeatures || parentKind === 'custom-build' || dep.kind === 'proc-macro',
-    test: unitFor.test || parent.mode === 'test'
+    test: unitFor.test || parent.mode === 'test' || parent.mode === 'doctest'
   }
 }
 

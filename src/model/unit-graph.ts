@@ -72,6 +72,12 @@ export interface UnlinkableDep {
  */
 export type SourceUsesCrate = (srcPath: string, crate: string) => boolean
 
+/** What `rustdoc --test` does with a library's doc examples: nothing (there are none), compiles some, or compiles and runs some. */
+export type DocExamples = 'none' | 'compile' | 'run'
+
+/** The doc examples of a library, over its whole module tree. */
+export type LibraryDocExamples = (lib: Target) => DocExamples
+
 /** One rustc invocation cargo would make: package × target × mode × host/target, with its settings. */
 export interface Unit {
   index: number
@@ -98,6 +104,8 @@ export interface Unit {
   unlinkable: UnlinkableDep[]
   /** Units that must be built first but are not linked in: the package's build script, bins for integration tests. */
   buildsAfter: Unit[]
+  /** For doc tests (`doctest` mode), what rustdoc compiles and runs; null for other units. */
+  docExamples: DocExamples | null
   /** Selected on the command line (a root unit). */
   root: boolean
   /** The package has a root unit (cargo's primary packages: `-C prefer-dynamic` spares its dylib). */
@@ -160,7 +168,8 @@ export function buildUnitGraph(
   invocation: Invocation,
   selected: Package[],
   sourceUsesCrate: SourceUsesCrate = () => true,
-  features: ResolvedFeatures = metadataFeatures(metadata)
+  features: ResolvedFeatures = metadataFeatures(metadata),
+  docExamplesOf: LibraryDocExamples = () => 'run'
 ): UnitGraph {
   const units: Unit[] = []
   const libs = new Map<Package, Target | undefined>()
@@ -181,7 +190,7 @@ export function buildUnitGraph(
     },
     sourceUsesCrate,
     features,
-    intern: unitInterner(units, infoFor, profile, primary)
+    intern: unitInterner(units, infoFor, profile, primary, invocation.noRun ? () => 'none' : docExamplesOf)
   }
   const roots = depsOfRoots(state, rootSpecs)
   checkNamedTargets(invocation, selected)
@@ -198,17 +207,18 @@ function unitInterner(
   units: Unit[],
   infoFor: (kind: CompileKind) => TargetInfo,
   profile: ProfileSettings,
-  primary: ReadonlySet<string>
+  primary: ReadonlySet<string>,
+  docExamplesOf: LibraryDocExamples
 ): State['intern'] {
   const byKey = new Map<number, Unit>()
   const targetIds = new Map<Target, number>()
   return ({ pkg, target, mode, kind, unitFor }, root) => {
     // `UnitFor`'s `PanicSetting::AlwaysUnwind`.
-    const panicForced = unitFor.host || unitFor.test || mode === 'test' || target.kind === 'custom-build' || target.kind === 'proc-macro'
+    const panicForced = unitFor.host || unitFor.test || mode !== 'build' || target.kind === 'custom-build' || target.kind === 'proc-macro'
     // Targets are unique objects per package: a small integer identifies package × target.
     let targetId = targetIds.get(target)
     if (targetId === undefined) targetIds.set(target, (targetId = targetIds.size))
-    const key = targetId * 8 + (mode === 'test' ? 4 : 0) + (kind === 'host' ? 2 : 0) + (panicForced ? 1 : 0)
+    const key = targetId * 16 + MODE_KEY[mode] * 4 + (kind === 'host' ? 2 : 0) + (panicForced ? 1 : 0)
     const existing = byKey.get(key)
     if (existing) {
       existing.root ||= root
@@ -217,13 +227,14 @@ function unitInterner(
     const info = infoFor(kind)
     // `TargetInfo::rustc_outputs` (src/cargo/core/compiler/build_context/target_info.rs) drops the crate
     // types the target does not support.
-    const requested: CrateType[] = mode === 'test' ? ['bin'] : target.crateTypes
+    const requested: CrateType[] = mode === 'build' ? target.crateTypes : ['bin']
     const crateTypes = requested.filter(t => info.supportedCrateTypes.has(t))
     const droppedCrateTypes = requested.filter(t => !info.supportedCrateTypes.has(t))
-    const rustflags = info.rustflags
+    // rustdoc compiles doc tests with RUSTDOCFLAGS, which are not read here, never with RUSTFLAGS.
+    const rustflags = mode === 'doctest' ? [] : info.rustflags
     let preferDynamic: PreferDynamicReason | null = null
     if (target.kind === 'proc-macro') preferDynamic = 'proc-macro'
-    else if (mode !== 'test' && target.crateTypes.includes('dylib') && !primary.has(pkg.id)) preferDynamic = 'non-primary-dylib'
+    else if (mode === 'build' && target.crateTypes.includes('dylib') && !primary.has(pkg.id)) preferDynamic = 'non-primary-dylib'
     else if (flagEnabled(codegenOptions(rustflags, 'prefer-dynamic'))) preferDynamic = 'rustflags'
     const { panic, panicSource } = panicOf(profile, panicForced, rustflags)
     const unit: Unit = {
@@ -238,13 +249,15 @@ function unitInterner(
       panic,
       panicSource,
       lto: { kind: 'object-and-bitcode' },
-      rpath: profile.rpath,
+      // `run_doc_tests` passes no `-C rpath`.
+      rpath: mode !== 'doctest' && profile.rpath,
       crtStatic: target.kind === 'proc-macro' ? false : info.crtStaticExecutables,
       rustflags,
       targetInfo: info,
       crates: [],
       unlinkable: [],
       buildsAfter: [],
+      docExamples: mode === 'doctest' ? docExamplesOf(target) : null,
       root,
       primary: primary.has(pkg.id)
     }
@@ -253,6 +266,8 @@ function unitInterner(
     return unit
   }
 }
+
+const MODE_KEY: Readonly<Record<CompileMode, number>> = { build: 0, test: 1, doctest: 2 }
 
 /** The library target (`lib` or `proc-macro`) of a package, if any. */
 export function libTarget(pkg: Package): Target | undefined {
@@ -287,6 +302,10 @@ function generateRootUnits(state: FeatureState, selected: readonly Package[], in
       roots.push({ pkg, target, mode, kind, unitFor: { host: kind === 'host', hostFeatures: false, test: false } })
     }
   }
+  if (invocation.doc && roots.length === 0) {
+    const names = selected.map(p => p.name)
+    throw new UserError(names.length === 1 ? `no library targets found in package \`${names[0]}\`` : `no library targets found in packages: ${names.join(', ')}`)
+  }
   return roots
 }
 
@@ -311,6 +330,12 @@ function createProposals(state: FeatureState, pkg: Package, inv: Invocation, war
   }
   const lib = libTarget(pkg)
   const of = (kind: Target['kind']): Target[] => pkg.targets.filter(x => x.kind === kind)
+  if (inv.doc) {
+    // `cargo test --doc` is `CompileFilter::lib_only` with the doctest intent.
+    if (lib && isDoctestable(lib)) add(lib, 'doctest')
+    else if (lib) warnings.push(`doc tests are not supported for crate type(s) \`${lib.crateTypes.join(', ')}\` in package \`${pkg.name}\``)
+    return out
+  }
   const testMode: CompileMode = inv.command === 'test' ? 'test' : 'build'
   const specific =
     t.lib || t.bins || t.tests || t.examples || t.benches || t.allTargets || t.bin.length + t.test.length + t.example.length + t.bench.length > 0
@@ -325,6 +350,9 @@ function createProposals(state: FeatureState, pkg: Package, inv: Invocation, war
       for (const e of of('example')) add(e, e.test ? 'test' : 'build')
       for (const x of of('test')) if (x.test) add(x, 'test')
       for (const x of of('bench')) if (x.test) add(x, 'test')
+      // Cargo proposes the doc tests too, even with `--no-run`: their dependencies are built, while rustdoc
+      // compiles the examples only when the tests run (`run_doc_tests`).
+      if (lib && lib.doctest && isDoctestable(lib)) out.push({ target: lib, mode: 'doctest' })
     }
     return out
   }
@@ -349,6 +377,11 @@ function createProposals(state: FeatureState, pkg: Package, inv: Invocation, war
   return out
 }
 
+/** `Target::doctestable`: rustdoc can test a `lib`, `rlib` or `proc-macro` library, not a dylib-only one. */
+function isDoctestable(lib: Target): boolean {
+  return lib.crateTypes.some(t => t === 'lib' || t === 'rlib' || t === 'proc-macro')
+}
+
 /** The error of `UnitGenerator::find_named_targets` when a target named on the command line does not exist. */
 function checkNamedTargets(inv: Invocation, selected: Package[]): void {
   const check = (names: string[], kind: Target['kind'], flag: string): void => {
@@ -368,7 +401,7 @@ function checkNamedTargets(inv: Invocation, selected: Package[]): void {
 function assignLto(roots: Unit[], profile: ProfileSettings): void {
   const assigned = new Map<Unit, CargoLto>()
   const forHost = (u: Unit): boolean => u.target.kind === 'proc-macro' || u.target.kind === 'custom-build'
-  const requestedTypes = (u: Unit): CrateType[] => (u.mode === 'test' ? ['bin'] : u.target.crateTypes)
+  const requestedTypes = (u: Unit): CrateType[] => (u.mode === 'build' ? u.target.crateTypes : ['bin'])
   const needsObject = (types: CrateType[]): boolean => types.some(t => canLto(t) || isDynamic(t))
   const whenNeedsObject = (types: CrateType[]): CargoLto =>
     types.every(t => t === 'dylib') ? { kind: 'only-object' } : { kind: 'object-and-bitcode' }

@@ -250,7 +250,7 @@ function formatPath(at: Path | null): string {
 type Exhaustive<T, L extends readonly T[]> = [T] extends [L[number]] ? true : never
 
 const TARGET_KINDS = ['lib', 'bin', 'example', 'test', 'bench', 'custom-build', 'proc-macro'] as const satisfies readonly TargetKind[]
-const COMPILE_MODES = ['build', 'test'] as const satisfies readonly CompileMode[]
+const COMPILE_MODES = ['build', 'test', 'doctest'] as const satisfies readonly CompileMode[]
 const COMPILE_KINDS = ['host', 'target'] as const satisfies readonly CompileKind[]
 const LINKAGES = ['static', 'dynamic', 'included-from-dylib', 'not-linked'] as const satisfies readonly Linkage[]
 const exhaustive: [

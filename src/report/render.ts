@@ -104,7 +104,7 @@ export function describeFeatureStep(s: FeatureStep): string {
 /** What the finding is about: "bin `host`", "dylib `plugin_a`", "test harness of lib `util`", or the workspace. */
 export function findingSubject(f: Finding): string {
   if (f.target === undefined) return f.rule === 'unused-allow' ? 'policy' : 'workspace'
-  const what = f.mode === 'test' ? `test harness of ${f.kind}` : f.kind === 'custom-build' ? 'build script' : f.crateType
+  const what = f.mode === 'test' ? `test harness of ${f.kind}` : f.mode === 'doctest' ? `doc tests of ${f.kind}` : f.kind === 'custom-build' ? 'build script' : f.crateType
   const host = f.platform === 'host' && f.kind !== 'proc-macro' && f.kind !== 'custom-build' ? ' (host)' : ''
   return `${what} \`${f.target}\`${f.package !== undefined && f.package !== f.target ? ` of \`${f.package}\`` : ''}${host}`
 }
@@ -116,7 +116,7 @@ export function findingStanding(f: Finding): 'allowed' | 'existing' | 'new' | 'r
 }
 
 function artifactLabel(a: Pick<ArtifactReport, 'package' | 'target' | 'kind' | 'mode' | 'crateType' | 'platform'>): string {
-  const mode = a.mode === 'test' ? ' (test)' : ''
+  const mode = a.mode === 'build' ? '' : ` (${a.mode})`
   const host = a.platform === 'host' && a.kind !== 'proc-macro' && a.kind !== 'custom-build' ? ' [host]' : ''
   return `${a.package}/${a.target} ${a.crateType}${mode}${host}`
 }

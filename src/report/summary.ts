@@ -110,7 +110,7 @@ function diagramBlocks(report: Report): string[] {
   for (const [i, artifact] of failing.slice(0, MAX_DIAGRAMS).entries()) {
     const findings = report.findings.filter(f => sameArtifact(f, artifact))
     const of = artifact.package === artifact.target ? '' : ` of <code>${escapeHtml(artifact.package)}</code>`
-    const label = `${escapeHtml(artifact.crateType)} <code>${escapeHtml(artifact.target)}</code>${of}${artifact.mode === 'test' ? ' (test)' : ''}`
+    const label = `${escapeHtml(artifact.crateType)} <code>${escapeHtml(artifact.target)}</code>${of}${artifact.mode === 'build' ? '' : ` (${artifact.mode})`}`
     blocks.push(`<details${i === 0 ? ' open' : ''}><summary>${label}</summary>\n\n\`\`\`mermaid\n${linkageDiagram(artifact, findings)}\n\`\`\`\n\n</details>\n`)
   }
   if (failing.length > MAX_DIAGRAMS) blocks.push(`${failing.length - MAX_DIAGRAMS} more failing artifacts are in the JSON report.\n`)
@@ -118,7 +118,7 @@ function diagramBlocks(report: Report): string[] {
 }
 
 function sameArtifact(f: Finding, a: ArtifactReport): boolean {
-  return f.package === a.package && f.target === a.target && f.kind === a.kind && f.mode === a.mode && f.platform === a.platform && (f.crateType === a.crateType || a.mode === 'test')
+  return f.package === a.package && f.target === a.target && f.kind === a.kind && f.mode === a.mode && f.platform === a.platform && (f.crateType === a.crateType || a.mode !== 'build')
 }
 
 const STATUS_ORDER = { error: 0, blocked: 1, ok: 2 } as const
@@ -131,7 +131,7 @@ function artifactBlocks(report: Report): string[] {
     const status = a.status === 'error' ? '❌ error' : a.status === 'blocked' ? '⛔ blocked' : '✅ ok'
     const cells = [
       a.package,
-      `${a.target}${a.mode === 'test' ? ' (test)' : ''}${a.platform === 'host' ? ' (host)' : ''}`,
+      `${a.target}${a.mode === 'build' ? '' : ` (${a.mode})`}${a.platform === 'host' ? ' (host)' : ''}`,
       a.crateType,
       status,
       stdLinkage(a),

@@ -31,15 +31,15 @@ export function base(unit: Unit, rule: RuleId, crateType: CrateType = unit.crate
     target: unit.target.name,
     kind: unit.target.kind,
     mode: unit.mode,
-    crateType: unit.mode === 'test' ? ('bin' as const) : crateType,
+    crateType: unit.mode === 'build' ? crateType : ('bin' as const),
     platform: unit.kind
   }
 }
 
-/** "bin `app`", "dylib `plugin_a`", "test harness of lib `util`". */
+/** "bin `app`", "dylib `plugin_a`", "test harness of lib `util`", "doc tests of lib `util`". */
 export function describeUnit(unit: Unit, crateType?: string): string {
   const libTypes = unit.target.kind === 'lib' ? unit.target.crateTypes.join('+') : unit.target.kind
-  const what = unit.mode === 'test' ? `test harness of ${unit.target.kind}` : (crateType ?? libTypes)
+  const what = unit.mode === 'test' ? `test harness of ${unit.target.kind}` : unit.mode === 'doctest' ? `doc tests of ${unit.target.kind}` : (crateType ?? libTypes)
   const host = unit.kind === 'host' && unit.target.kind !== 'proc-macro' && unit.target.kind !== 'custom-build' ? ' (built for the host)' : ''
   const name = unit.target.kind === 'custom-build' ? `build script of \`${unit.pkg.name}\`` : `${what} \`${unit.target.name}\``
   return `${name}${host}`

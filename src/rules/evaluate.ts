@@ -2,7 +2,10 @@ import type { Finding } from '../findings/finding.js'
 import { findingFingerprint } from '../findings/fingerprint.js'
 import { compareFindings } from '../findings/order.js'
 import { abiFindings } from './abi.js'
+import { collisionFindings } from './collision.js'
+import { doctestFindings } from './doctests.js'
 import type { Draft, RuleContext } from './context.js'
+import { duplicateSymbolFindings } from './duplicate-symbol.js'
 import { linkageFindings } from './linkage.js'
 import { pluginFindings } from './plugins.js'
 import { publishFindings } from './publish.js'
@@ -13,7 +16,7 @@ import { toolchainFindings } from './toolchain.js'
  * at run time) and the toolchain and plugin-safety rules; deduplicated, fingerprinted, sorted.
  */
 export function evaluateRules(ctx: RuleContext): Finding[] {
-  const drafts = [...linkageFindings(ctx.linkage, ctx.locator, ctx.metadata), ...toolchainFindings(ctx), ...abiFindings(ctx), ...pluginFindings(ctx), ...publishFindings(ctx)]
+  const drafts = [...linkageFindings(ctx.linkage, ctx.locator, ctx.metadata), ...doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null), ...collisionFindings(ctx), ...duplicateSymbolFindings(ctx), ...toolchainFindings(ctx), ...abiFindings(ctx), ...pluginFindings(ctx), ...publishFindings(ctx)]
   return dedupe(drafts)
     .map(f => ({ ...f, fingerprint: findingFingerprint(f) }))
     .sort(compareFindings)

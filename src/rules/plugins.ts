@@ -49,7 +49,7 @@ function allocatorFindings(ctx: RuleContext, system: PluginSystem | null): Draft
   for (const result of ctx.linkage.results) {
     const unit = result.unit
     if (unit.kind !== 'target' || result.status === 'blocked') continue
-    const executable = unit.mode === 'test' || (EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes('bin'))
+    const executable = unit.mode !== 'build' || (EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes('bin'))
     const ignored = executable && stdIsDynamic(unit, ctx.linkage)
     // Sources are read only for the units where an allocator would matter.
     if (!ignored && !sides.has(unit)) continue

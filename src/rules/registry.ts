@@ -11,7 +11,10 @@ export type RuleId =
   | 'lto-conflict'
   | 'unsupported-crate-type'
   | 'proc-macro-dylib'
+  | 'duplicate-symbol'
   | 'runtime-dylib'
+  | 'doctest-runtime'
+  | 'output-filename-collision'
   | 'toolchain-unpinned'
   | 'toolchain-mismatch'
   | 'panic-strategy-mixed'
@@ -91,11 +94,32 @@ export const RULES: readonly RuleInfo[] = [
       'A proc-macro that depends on a Rust dylib links it dynamically; rustc then cannot load the proc-macro for its users, because that dylib is not on the compiler\'s library path, and every user fails with "error[E0463]: can\'t find crate for `mac`".'
   },
   {
+    id: 'duplicate-symbol',
+    severity: 'warning',
+    title: 'A unit-test harness may link two copies of a library that exports unmangled symbols',
+    description:
+      'A library\'s unit-test harness is its own source compiled with `--test`. When a dev-dependency depends back on the library, the harness also links the library\'s rlib: two static copies in one executable. Mangled symbols differ between the copies, but a `#[no_mangle]` or `#[export_name]` symbol is defined by both, and the link fails with "multiple definition of `sym`" (lld: "duplicate symbol") when the linker pulls in the rlib\'s object file that defines it, that is when code reached through the dev-dependency calls a mangled function of the library in the same codegen unit. That depends on how rustc partitions the crate into codegen units, which cannot be known before compiling. Move the exports into a crate of their own, break the dev-dependency cycle, or gate the exports with `#[cfg(not(test))]`.'
+  },
+  {
     id: 'runtime-dylib',
     severity: 'warning',
     title: 'An executable needs Rust shared libraries that will not be found outside cargo',
     description:
       'An executable that links any Rust dylib (its own workspace dylibs, or `libstd-<hash>.so` under `-C prefer-dynamic`) records `NEEDED` entries without a run path. `cargo run` and `cargo test` set the library path, so it works there, but started directly, from an IDE, after `cargo install` or on another machine it fails with "error while loading shared libraries". The finding lists every file needed, transitively. With `rpath = true` the executable finds them in place and nothing is reported.'
+  },
+  {
+    id: 'doctest-runtime',
+    severity: 'error',
+    title: 'Doc examples link a Rust shared library that `cargo test` does not put on their library path',
+    description:
+      'Cargo runs a library\'s doc examples through `rustdoc --test` with only `target/<profile>/deps` (and build scripts\' native directories) on the library path, not the toolchain\'s library directory that `cargo run` and test harnesses get. An example that links `libstd-<hash>.so` — because the library depends on a Rust dylib built with `-C prefer-dynamic`, as Bevy\'s `dynamic_linking` does — compiles, then fails with exit status 127 ("error while loading shared libraries"), and `cargo test` fails. With `--target`, the workspace\'s own dylibs are outside that directory and are missing too. Only examples that run count: a library without doc examples, or with only `no_run`, `ignore` or `compile_fail` ones, is not reported, and neither is a toolchain whose `libstd` is in a directory the loader searches by default (distribution packages).'
+  },
+  {
+    id: 'output-filename-collision',
+    severity: 'warning',
+    title: 'Two units of one build write the same file, and the last one to finish wins',
+    description:
+      'Cargo names the files of a path package\'s `dylib` or `cdylib` without its metadata hash, and copies every dylib, bin and requested artifact into `target/<profile>/` under its plain name. When one build has two units that write the same name, cargo only warns "output filename collision", and the file holds whichever unit finishes last: a dylib used by a build script or proc-macro and by the target in a `release` or `panic = "abort"` build (host units get `opt-level = 0` and always `panic = "unwind"`, so cargo compiles it twice), two versions of one `dylib` crate, or two bins of one name. Dependents may link or load the other copy: an undefined symbol, a panic-strategy error, or a binary that silently runs the wrong version, changing from one build to the next.'
   },
   {
     id: 'toolchain-unpinned',

@@ -5,8 +5,9 @@
  */
 
 export interface Token {
-  kind: 'ident' | 'punct' | 'literal' | 'lifetime'
-  /** The token's meaning: a raw identifier without its `r#`. */
+  /** `doc`: a doc comment, only when the lexer is asked for them. */
+  kind: 'ident' | 'punct' | 'literal' | 'lifetime' | 'doc'
+  /** The token's meaning: a raw identifier without its `r#`; a doc comment's text without its markers. */
   text: string
   line: number
   /** Offsets of the token in the source. */
@@ -21,6 +22,7 @@ const HASH = 35
 const SLASH = 47
 const STAR = 42
 const BACKSLASH = 92
+const BANG = 33
 
 function isIdentStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 0x80 && !isWhitespace(c))
@@ -39,7 +41,11 @@ export class Lexer {
   private pos = 0
   private line = 1
 
-  constructor(private readonly src: string) {
+  // `docComments`: return doc comments (line `///` and `//!`, block `/**` and `/*!`) as `doc` tokens instead of skipping them.
+  constructor(
+    private readonly src: string,
+    private readonly docComments = false
+  ) {
     if (src.charCodeAt(0) === 0xfeff) this.pos = 1
     // A shebang line is not an inner attribute unless `[` follows the `#!`.
     if (src.startsWith('#!', this.pos) && !/^#!\s*\[/.test(src.slice(this.pos, this.pos + 256))) {
@@ -72,12 +78,26 @@ export class Lexer {
       if (c === SLASH) {
         const d = src.charCodeAt(this.pos + 1)
         if (d === SLASH) {
+          const start = this.pos
           const end = src.indexOf('\n', this.pos)
           this.pos = end < 0 ? n : end
+          // `///` but not `////`, and `//!`, are doc comments (the reference's OUTER_LINE_DOC and INNER_LINE_DOC).
+          const e = src.charCodeAt(start + 2)
+          if (this.docComments && ((e === SLASH && src.charCodeAt(start + 3) !== SLASH) || e === BANG)) {
+            return { kind: 'doc', text: src.slice(start + 3, this.pos), line: this.line, start, end: 0 }
+          }
           continue
         }
         if (d === STAR) {
+          const start = this.pos
+          const line = this.line
           this.skipBlockComment()
+          // `/**` (not `/***` or `/**/`) and `/*!` open doc comments.
+          const e = src.charCodeAt(start + 2)
+          const f = src.charCodeAt(start + 3)
+          if (this.docComments && ((e === STAR && f !== STAR && f !== SLASH) || e === BANG) && this.pos - start >= 5) {
+            return { kind: 'doc', text: src.slice(start + 3, this.pos - 2), line, start, end: 0 }
+          }
           continue
         }
       }

@@ -1,0 +1,81 @@
+/**
+ * `doctest-runtime`: the doc examples `cargo test` runs cannot start. Cargo runs `rustdoc --test` with a
+ * library path of its own (`Compilation::fill_env` for `ToolKind::Rustdoc`, cargo 0.96.0
+ * src/cargo/core/compiler/compilation.rs): the host's `target/<profile>/deps` and build scripts' native
+ * directories, and not the toolchain's library directory that `cargo run` and test harnesses get. An
+ * example that links `libstd-<hash>.so` (through a Rust dylib built with `-C prefer-dynamic`) fails with exit
+ * status 127; with `--target`, the workspace's own dylibs are in `target/<triple>/<profile>/deps` and are not
+ * found either.
+ */
+import type { Locator } from '../findings/finding.js'
+import { crateName, dylibFileName, type LinkageResult, type UnitResult } from '../linkage/resolve.js'
+import type { Metadata } from '../model/metadata.js'
+import { linkChain, type Unit } from '../model/unit-graph.js'
+import { base, describeUnit, type Draft } from './context.js'
+import { featureSteps, locateByFeature } from './feature-steps.js'
+
+/** One finding per library whose running doc examples need a Rust shared library cargo does not provide. */
+export function doctestFindings(linkage: LinkageResult, locator: Locator, metadata: Metadata, crossTarget: boolean): Draft[] {
+  const out: Draft[] = []
+  for (const result of linkage.results) {
+    if (result.unit.mode !== 'doctest' || result.unit.docExamples !== 'run' || result.status !== 'ok') continue
+    const finding = doctestRuntimeFinding(result, linkage, locator, metadata, crossTarget)
+    if (finding) out.push(finding)
+  }
+  return out
+}
+
+function doctestRuntimeFinding(result: UnitResult, linkage: LinkageResult, locator: Locator, metadata: Metadata, crossTarget: boolean): Draft | null {
+  const unit = result.unit
+  const std = unit.targetInfo.stdDylib
+  const stdMissing = std !== null && result.runtimeLibraries.includes(std) && !onDefaultLoaderPath(unit.targetInfo.targetLibdir, unit)
+  const missing = result.runtimeLibraries.filter(l => (l === std ? stdMissing : crossTarget))
+  if (missing.length === 0) return null
+  // The dylib that makes std dynamic, or the first one not found: the nearest dylib the examples link.
+  const dylib = nearestDylib(unit, result, linkage)
+  const chain = dylib ? linkChain(unit, dylib) : []
+  const steps = featureSteps(chain, metadata, locator)
+  const own = dylib ? locator.dependencyNamed(chain[chain.length - 2]?.pkg ?? unit.pkg, crateName(dylib)) : locator.crateType(unit)
+  const through = dylib ? ` (through dylib \`${crateName(dylib)}\`)` : ''
+  const libdir = unit.targetInfo.targetLibdir
+  return {
+    ...base(unit, 'doctest-runtime', 'bin'),
+    crates: missing,
+    message:
+      `${describeUnit(unit)} fail when \`cargo test\` runs them: each example links ${missing.map(l => `\`${l}\``).join(', ')}${through}, and cargo runs doc tests with only ` +
+      `${crossTarget ? 'the host\'s `target/<profile>/deps`' : '`target/<profile>/deps`'} on the library path, not the toolchain's library directory — every example fails with exit status 127 ("error while loading shared libraries").`,
+    fixes: [
+      'Link statically when testing: do not enable the feature or flag that brings the Rust dylib in for `cargo test` (Bevy-style `dynamic_linking` only for `cargo run`), or add `"rlib"` to the dylib\'s `crate-type`.',
+      `Or put the toolchain's libraries on the path for \`cargo test\`: \`LD_LIBRARY_PATH="${libdir}" cargo test\` (\`DYLD_FALLBACK_LIBRARY_PATH\` on macOS, \`PATH\` on Windows); cargo adds its own directories in front.`,
+      'Or mark the examples `no_run`: rustdoc still compiles them but does not run them.'
+    ],
+    ...(chain.length > 1 ? { inclusion: [{ chain: chain.slice(0, -1).map(crateName), crate: crateName(dylib!), how: 'dynamic' as const, file: dylibFileName(dylib!), ...(steps.length > 0 ? { features: steps } : {}) }] } : {}),
+    ...locateByFeature(steps, own, null)
+  }
+}
+
+/** The Rust dylib nearest to the unit among those its artifact links dynamically. */
+function nearestDylib(unit: Unit, result: UnitResult, linkage: LinkageResult): Unit | null {
+  let best: Unit | null = null
+  let bestLength = Infinity
+  for (const a of result.artifacts) {
+    for (const [key, how] of a.formats?.linkage ?? []) {
+      const dep = how === 'dynamic' ? linkage.crateNames.get(key)?.unit : null
+      if (!dep) continue
+      const length = linkChain(unit, dep).length
+      if (length > 0 && length < bestLength) [best, bestLength] = [dep, length]
+    }
+  }
+  return best
+}
+
+/**
+ * Whether the dynamic loader finds libraries in `dir` without being told: on Linux, the directories `ld.so`
+ * searches by default (`/lib`, `/usr/lib`, their `64` variants and Debian's multiarch `<triple>`
+ * subdirectories, where distribution toolchains install `libstd-<hash>.so`). `/etc/ld.so.conf` additions are
+ * not read: the runner's are not known before it runs.
+ */
+function onDefaultLoaderPath(dir: string, unit: Unit): boolean {
+  if (!unit.targetInfo.cfg.values.get('target_os')?.has('linux')) return false
+  return /^\/(usr\/)?lib(64)?(\/[a-z0-9_]+-linux-[a-z0-9_]+)?\/?$/.test(dir)
+}
