@@ -15,6 +15,7 @@ const TOOL_SUITES = [
   'collision',
   'config/rustflags',
   'differential',
+  'differential-extended',
   'duplicate-symbol',
   'e2e',
   'faults',

@@ -1,28 +1,43 @@
 /**
  * Differential test of the engine against the real compiler.
  *
- *   npx tsx scripts/differential.ts --count N --seed S [--keep DIR] [--jobs J] [--outcomes-only]
+ *   npx tsx scripts/differential.ts --count N --seed S [--category NAME]... [--keep DIR] [--jobs J] [--outcomes-only]
  *
- * Generates N workspaces from seed S, builds each with three cargo invocations (each in a fresh
- * target directory), runs the engine on the same manifest, flags and environment, and compares.
- * Exits 1 on any mismatch. `--jobs J`: cargo builds running at once (default 2; each gets
- * `-j cores/J`). `--keep DIR`: keep workspaces and target directories in DIR instead of a removed
- * temporary directory. `--outcomes-only` skips the engine and prints what cargo did.
+ * Generates N workspaces from seed S, builds each with the cargo invocations of its category (each
+ * in a fresh target directory), runs the engine on the same manifest, flags, environment and working
+ * directory, and compares. Exits 1 on any mismatch. `--category NAME` (repeatable): the categories
+ * to generate, workspace i of the run getting category i modulo their number (default: every
+ * category; `runDifferential` alone defaults to `linkage`). `--jobs J`: cargo builds running at once
+ * (default 2; each gets `-j cores/J`). `--keep DIR`: keep workspaces and target directories in DIR
+ * instead of a removed temporary directory. `--outcomes-only` skips the engine and prints what
+ * cargo did.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Analysis } from '../src/report/report.js'
-import { describeWorkspace, generateWorkspace, workspaceSeeds, writeWorkspace, type GeneratedWorkspace } from '../__tests__/differential/generate.js'
 import {
+  CATEGORIES,
+  type Category,
+  describeWorkspace,
+  formatInvocation,
+  generateWorkspace,
+  isCategory,
+  workspaceSeeds,
+  writeWorkspace,
+  type GeneratedWorkspace
+} from '../__tests__/differential/generate.js'
+import {
+  BUILD_ENV,
   cargoEnvironment,
   describeUnit,
+  engineArgs,
+  hostTriple,
   invocationsFor,
   runCargo,
   type CargoInvocation,
   type CargoOutcome,
-  type InvocationId,
   type UnitOutcome
 } from '../__tests__/differential/cargo-outcome.js'
 import { compareOutcome, formatMismatch, type Comparison, type Mismatch } from '../__tests__/differential/compare.js'
@@ -52,9 +67,20 @@ export async function loadEngine(): Promise<RunAnalysis> {
   }
 }
 
+/** One workspace of a fixed subset, optionally with only some of its invocations (by id). */
+export interface ChosenWorkspace {
+  category: Category
+  seed: number
+  invocations?: readonly string[]
+}
+
 export interface DifferentialOptions {
   count: number
   seed: number
+  /** Categories of the generated workspaces, round-robin over the run; `linkage` only when absent. */
+  categories?: readonly Category[]
+  /** Exactly these workspaces instead of `count` drawn from `seed` (a fixed subset for a test). */
+  workspaces?: readonly ChosenWorkspace[]
   /** Keep workspaces and target directories here instead of a temporary directory. */
   keep?: string
   /** Cargo builds running at once. */
@@ -104,16 +130,20 @@ export async function runDifferential(options: DifferentialOptions): Promise<Dif
   const cargoJobs = Math.max(1, Math.floor(os.availableParallelism() / options.jobs))
   try {
     const generateStarted = Date.now()
-    const workspaces: { workspace: GeneratedWorkspace; manifestPath: string; dir: string }[] = []
-    for (const seed of workspaceSeeds(options.seed, options.count)) {
-      const workspace = generateWorkspace(seed)
-      const dir = path.join(root, `ws-${seed}`)
+    const chosen = options.workspaces ?? drawWorkspaces(options)
+    const host = chosen.every(w => w.category === 'linkage') ? undefined : await hostTriple()
+    const workspaces: { workspace: GeneratedWorkspace; manifestPath: string; dir: string; only?: readonly string[] }[] = []
+    for (const { category, seed, invocations: only } of chosen) {
+      const workspace = generateWorkspace(seed, { category, ...(host === undefined ? {} : { host }) })
+      const dir = path.join(root, workspaceDirName(category, seed))
       await rm(dir, { recursive: true, force: true })
-      workspaces.push({ workspace, manifestPath: await writeWorkspace(workspace, dir), dir })
+      const unknown = (only ?? []).filter(id => !workspace.invocations.some(i => i.id === id))
+      if (unknown.length > 0) throw new Error(`${category} seed ${seed} has no invocation ${unknown.join(', ')}`)
+      workspaces.push({ workspace, manifestPath: await writeWorkspace(workspace, dir), dir, ...(only === undefined ? {} : { only }) })
     }
     const generateMs = Date.now() - generateStarted
 
-    const tasks = workspaces.flatMap(w => invocationsFor(w.workspace).map(invocation => ({ ...w, invocation })))
+    const tasks = workspaces.flatMap(w => invocationsFor(w.workspace).filter(i => w.only?.includes(i.id) ?? true).map(invocation => ({ ...w, invocation })))
     const cases = await pool(tasks, options.jobs, async ({ workspace, manifestPath, dir, invocation }, index): Promise<CaseResult> => {
       let report: Analysis | null = null
       let engineError: string | undefined
@@ -121,13 +151,13 @@ export async function runDifferential(options: DifferentialOptions): Promise<Dif
       if (engine !== null) {
         // The engine runs first: it predicts from a workspace that has never been built.
         try {
-          report = await engine({ manifestPath, args: invocation.args, env: cargoEnvironment(invocation), cwd: dir })
+          report = await engine({ manifestPath, args: engineArgs(invocation), env: cargoEnvironment(invocation), cwd: dir })
         } catch (error) {
           engineError = error instanceof Error ? (error.stack ?? error.message) : String(error)
         }
       }
       const engineMs = Date.now() - engineStarted
-      const targetDir = path.join(root, `ws-${workspace.seed}-target`, invocation.id)
+      const targetDir = path.join(root, `${workspaceDirName(workspace.category, workspace.seed)}-target`, invocation.id)
       await rm(targetDir, { recursive: true, force: true })
       const outcome = await runCargo({ manifestPath, invocation, targetDir, jobs: cargoJobs })
       if (options.keep === undefined) await rm(targetDir, { recursive: true, force: true })
@@ -143,6 +173,17 @@ export async function runDifferential(options: DifferentialOptions): Promise<Dif
   }
 }
 
+/** `ws-SEED` for `linkage` (as before there were categories), `ws-CATEGORY-SEED` for the others. */
+function workspaceDirName(category: Category, seed: number): string {
+  return category === 'linkage' ? `ws-${seed}` : `ws-${category}-${seed}`
+}
+
+/** The run's workspaces: `count` seeds drawn from `seed`, workspace i getting category i modulo the number of categories. */
+export function drawWorkspaces(options: Pick<DifferentialOptions, 'count' | 'seed' | 'categories'>): ChosenWorkspace[] {
+  const categories = options.categories !== undefined && options.categories.length > 0 ? options.categories : (['linkage'] as const)
+  return workspaceSeeds(options.seed, options.count).map((seed, i) => ({ category: categories[i % categories.length] as Category, seed }))
+}
+
 /** Every mismatch, engine failures included, in case order. */
 export function allMismatches(result: DifferentialResult): Mismatch[] {
   return result.cases.flatMap(c => {
@@ -151,6 +192,29 @@ export function allMismatches(result: DifferentialResult): Mismatch[] {
     }
     return c.comparison?.mismatches ?? []
   })
+}
+
+/** The invocation as a command line, without the variables every build gets. */
+export function commandLine(invocation: CargoInvocation): string {
+  const env = Object.fromEntries(Object.entries(invocation.env).filter(([key, value]) => BUILD_ENV[key] !== value))
+  return formatInvocation({ ...invocation, env })
+}
+
+/** Whether cargo reported an output filename collision: which copy of the file a dependent links is then a race. */
+export function isRacy(c: CaseResult): boolean {
+  return c.outcome.units.some(u => u.collision)
+}
+
+/** The mismatches of every case, each case introduced by its category and command line. */
+export function formatMismatchesByCase(result: DifferentialResult): string[] {
+  const lines: string[] = []
+  for (const c of result.cases) {
+    const mismatches = allMismatches({ ...result, cases: [c] })
+    if (mismatches.length === 0) continue
+    lines.push(`-- ${c.workspace.category} seed ${c.workspace.seed} ${c.invocation.id}: ${commandLine(c.invocation)}`)
+    for (const m of mismatches) lines.push(...formatMismatch(m))
+  }
+  return lines
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -212,14 +276,78 @@ function table(rows: readonly (readonly string[])[]): string[] {
   return rows.map(row => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  '))
 }
 
+/** The row a case is counted in: its invocation's shape, prefixed by the category unless the run is all `linkage`. */
+function invocationRow(c: CaseResult, onlyLinkage: boolean): string {
+  return onlyLinkage ? c.invocation.shape : `${c.workspace.category}: ${c.invocation.shape}`
+}
+
+interface CategoryCounts {
+  workspaces: Set<number>
+  cases: number
+  compared: number
+  skipped: number
+  racy: number
+  refused: number
+  mismatches: number
+  engineErrors: number
+  buildMs: number
+}
+
+function emptyCategoryCounts(): CategoryCounts {
+  return { workspaces: new Set(), cases: 0, compared: 0, skipped: 0, racy: 0, refused: 0, mismatches: 0, engineErrors: 0, buildMs: 0 }
+}
+
+/**
+ * One row per category: cases (invocations), compared units, skipped units, racy invocations (an output
+ * filename collision), invocations cargo refused before building anything, mismatches (engine failures
+ * counted apart).
+ */
+export function formatCategorySummary(result: DifferentialResult): string[] {
+  const byCategory = new Map<Category, CategoryCounts>()
+  const total = emptyCategoryCounts()
+  for (const c of result.cases) {
+    const category = c.workspace.category
+    let counts = byCategory.get(category)
+    if (counts === undefined) byCategory.set(category, (counts = emptyCategoryCounts()))
+    for (const k of [counts, total]) {
+      k.workspaces.add(c.workspace.seed)
+      k.cases++
+      k.compared += c.comparison?.compared ?? 0
+      k.skipped += c.comparison?.skipped.length ?? 0
+      if (isRacy(c)) k.racy++
+      if (c.outcome.refusal !== undefined) k.refused++
+      k.mismatches += c.comparison?.mismatches.length ?? 0
+      if (c.engineError !== undefined) k.engineErrors++
+      k.buildMs += c.outcome.buildMs
+    }
+  }
+  const header = ['category', 'workspaces', 'cases', 'compared units', 'skipped', 'racy invocations', 'cargo refused', 'mismatches', 'engine errors', 'build s']
+  const row = (name: string, k: CategoryCounts): string[] => [
+    name,
+    String(k.workspaces.size),
+    String(k.cases),
+    String(k.compared),
+    String(k.skipped),
+    String(k.racy),
+    String(k.refused),
+    String(k.mismatches),
+    String(k.engineErrors),
+    (k.buildMs / 1000).toFixed(1)
+  ]
+  const ordered = CATEGORIES.filter(c => byCategory.has(c)).map(c => row(c, byCategory.get(c)!))
+  return table([header, ...ordered, row('total', total)])
+}
+
 export function formatSummary(result: DifferentialResult): string[] {
-  const byInvocation = new Map<InvocationId, Counts>()
+  const onlyLinkage = result.cases.every(c => c.workspace.category === 'linkage')
+  const byInvocation = new Map<string, Counts>()
   const total = emptyCounts()
   for (const c of result.cases) {
-    const counts = byInvocation.get(c.invocation.id) ?? emptyCounts()
+    const name = invocationRow(c, onlyLinkage)
+    const counts = byInvocation.get(name) ?? emptyCounts()
     addCase(counts, c)
     addCase(total, c)
-    byInvocation.set(c.invocation.id, counts)
+    byInvocation.set(name, counts)
   }
   const header = ['invocation', 'cases', 'ok', 'error', 'blocked', 'bins started', 'failed to start', 'bins other', 'skipped', 'mismatches', 'build s', 'engine s']
   const row = (name: string, c: Counts): string[] => [
@@ -241,8 +369,9 @@ export function formatSummary(result: DifferentialResult): string[] {
   const categories = new Map<string, number>()
   for (const c of result.cases) {
     for (const unit of c.outcome.units) {
-      if (unit.status !== 'error') continue
-      const name = `${c.invocation.id}: ${failureCategory(unit)}`
+      // Units cargo never started (`cargo test` stopping early, cargo refusing the invocation) died of nothing.
+      if (unit.status !== 'error' || unit.doubt === 'not-attempted' || unit.doubt === 'cargo-refused') continue
+      const name = `${invocationRow(c, onlyLinkage)}: ${failureCategory(unit)}`
       categories.set(name, (categories.get(name) ?? 0) + 1)
     }
   }
@@ -252,12 +381,14 @@ export function formatSummary(result: DifferentialResult): string[] {
   }
   const anomalies = result.cases.flatMap(c => c.outcome.anomalies.map(a => `seed ${c.workspace.seed} ${c.invocation.id}: ${a}`))
   if (anomalies.length > 0) lines.push('', 'anomalies in cargo output:', ...anomalies.map(a => `  ${a}`))
-  lines.push('', `${result.options.count} workspaces, seed ${result.options.seed}: generated in ${result.generateMs} ms, total ${(result.totalMs / 1000).toFixed(1)} s`)
+  if (!onlyLinkage) lines.push('', 'by category:', ...formatCategorySummary(result))
+  const drawn = result.options.workspaces === undefined ? `${result.options.count} workspaces, seed ${result.options.seed}` : `${result.options.workspaces.length} chosen workspaces`
+  lines.push('', `${drawn}: generated in ${result.generateMs} ms, total ${(result.totalMs / 1000).toFixed(1)} s`)
   return lines
 }
 
 export function formatOutcome(c: CaseResult): string[] {
-  const lines = [`== seed ${c.workspace.seed} ${c.invocation.id}: cargo build ${c.invocation.args.join(' ')}${c.invocation.env.RUSTFLAGS === undefined ? '' : ` (RUSTFLAGS=${c.invocation.env.RUSTFLAGS})`}`]
+  const lines = [`== seed ${c.workspace.seed} ${c.invocation.id}: ${commandLine(c.invocation)}`]
   lines.push(...c.outcome.units.map(u => `  ${describeUnit(u)}`))
   const warnings = c.outcome.cargoWarnings.filter(w => !w.startsWith('build failed, waiting'))
   if (warnings.length > 0) lines.push(`  cargo warnings: ${warnings.join(' | ')}`)
@@ -268,8 +399,11 @@ export function formatOutcome(c: CaseResult): string[] {
 // ---------------------------------------------------------------------------------------------
 // CLI
 
+const USAGE = 'Usage: differential.ts --count N --seed S [--category NAME]... [--keep DIR] [--jobs J] [--outcomes-only]'
+
 function parseArgs(argv: readonly string[]): DifferentialOptions {
   const options: DifferentialOptions = { count: 20, seed: 1, jobs: 2 }
+  const categories: Category[] = []
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     const value = (): string => {
@@ -299,10 +433,17 @@ function parseArgs(argv: readonly string[]): DifferentialOptions {
       case '--outcomes-only':
         options.outcomesOnly = true
         break
+      case '--category': {
+        const name = value()
+        if (!isCategory(name)) throw new Error(`unknown category '${name}'; one of ${CATEGORIES.join(', ')}`)
+        if (!categories.includes(name)) categories.push(name)
+        break
+      }
       default:
-        throw new Error(`unknown argument '${arg ?? ''}'. Usage: differential.ts --count N --seed S [--keep DIR] [--jobs J] [--outcomes-only]`)
+        throw new Error(`unknown argument '${arg ?? ''}'. ${USAGE}`)
     }
   }
+  options.categories = categories.length > 0 ? categories : [...CATEGORIES]
   return options
 }
 
@@ -330,10 +471,7 @@ async function main(): Promise<number> {
   const result = await runDifferential(options)
   const mismatches = allMismatches(result)
   const lines = ['', ...formatSummary(result)]
-  if (mismatches.length > 0) {
-    lines.push('', `${mismatches.length} mismatch(es):`)
-    for (const m of mismatches) lines.push(...formatMismatch(m))
-  }
+  if (mismatches.length > 0) lines.push('', `${mismatches.length} mismatch(es):`, ...formatMismatchesByCase(result))
   process.stdout.write(lines.join('\n') + '\n')
   return mismatches.length > 0 ? 1 : 0
 }

@@ -5,22 +5,29 @@
  * cargo with RUSTC_BOOTSTRAP=1, in a throwaway target directory): it is the exact cargo that then
  * builds, so the list cannot drift from the build, and it gives the dependency edges needed to tell
  * "failed" from "never attempted". The build itself runs with `--keep-going --message-format json`
- * in a fresh target directory; each `compiler-artifact` is matched back to its unit.
+ * in a fresh target directory; each `compiler-artifact` is matched back to its unit. `cargo test
+ * --no-run` has no `--keep-going`: after a failure it starts nothing new, and the units it never
+ * started are told apart (`not-attempted`) instead of being counted as failures.
  */
-import { spawn } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { mkdir, rm } from 'node:fs/promises'
 import * as path from 'node:path'
 import type { CompileKind, CompileMode } from '../../src/model/build-context.js'
 import type { TargetKind } from '../../src/model/metadata.js'
-import type { GeneratedWorkspace } from './generate.js'
+import type { CargoCommand, GeneratedWorkspace } from './generate.js'
 
-export type InvocationId = 'workspace' | 'package' | 'prefer-dynamic'
+/** Names an invocation within its workspace (`workspace`, `p-app3-features-dyn`, …). */
+export type InvocationId = string
 
 export interface CargoInvocation {
   id: InvocationId
-  /** Package-selection flags, as given to cargo and to the engine. */
+  /** The invocation with names left out, for grouping in summaries. */
+  shape: string
+  /** `test` runs as `cargo test --no-run`; the engine is told with `--command test`. */
+  command: CargoCommand
+  /** Package, target and feature selection flags, as given to cargo and to the engine. */
   args: string[]
-  /** Variables set on top of the sanitized environment (RUSTFLAGS for `prefer-dynamic`). */
+  /** Variables set on top of the sanitized environment: BUILD_ENV and the invocation's own (RUSTFLAGS, …). */
   env: Record<string, string>
 }
 
@@ -49,12 +56,26 @@ const CLEARED_ENV_PREFIXES = ['CARGO_PROFILE_', 'CARGO_TERM_']
  */
 export const BUILD_ENV: Readonly<Record<string, string>> = { CARGO_INCREMENTAL: '0', CARGO_TERM_COLOR: 'never' }
 
+/** The workspace's invocations, each with BUILD_ENV under its own variables. */
 export function invocationsFor(ws: GeneratedWorkspace): CargoInvocation[] {
-  return [
-    { id: 'workspace', args: ['--workspace'], env: { ...BUILD_ENV } },
-    { id: 'package', args: ['-p', ws.selectedBin], env: { ...BUILD_ENV } },
-    { id: 'prefer-dynamic', args: ['--workspace'], env: { ...BUILD_ENV, RUSTFLAGS: '-C prefer-dynamic' } }
-  ]
+  return ws.invocations.map(i => ({ id: i.id, shape: i.shape, command: i.command, args: [...i.args], env: { ...BUILD_ENV, ...i.env } }))
+}
+
+/** The flags that give the engine the same command as cargo: the selection flags, and `--command test` for `cargo test`. */
+export function engineArgs(invocation: CargoInvocation): string[] {
+  return invocation.command === 'test' ? [...invocation.args, '--no-run', '--command', 'test'] : [...invocation.args]
+}
+
+/** The host triple, from `rustc -vV`. */
+export function hostTriple(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('rustc', ['-vV'], (error, stdout) => {
+      if (error !== null) return reject(error)
+      const host = /^host: (\S+)$/m.exec(stdout)?.[1]
+      if (host === undefined) return reject(new Error(`no host line in rustc -vV:\n${stdout}`))
+      resolve(host)
+    })
+  })
 }
 
 /** The caller's environment without anything that changes cargo's plan, plus the invocation's variables. */
@@ -73,11 +94,13 @@ export function cargoEnvironment(invocation: CargoInvocation, base: NodeJS.Proce
 
 export type UnitStatus = 'ok' | 'error' | 'blocked'
 
-export type Doubt = 'ambiguous-copy' | 'failed-after-dependency'
+export type Doubt = 'ambiguous-copy' | 'failed-after-dependency' | 'not-attempted' | 'cargo-refused'
 
 export const DOUBT_TEXT: Readonly<Record<Doubt, string>> = {
   'ambiguous-copy': 'built twice with the same visible profile; which copy is which is a guess',
-  'failed-after-dependency': 'failed on its own although a dependency failed too'
+  'failed-after-dependency': 'failed on its own although a dependency failed too',
+  'not-attempted': 'never started: cargo test stops at the first failure (it has no --keep-going)',
+  'cargo-refused': 'cargo stopped before building anything'
 }
 
 export interface RunResult {
@@ -108,7 +131,9 @@ export interface UnitOutcome {
   /**
    * `ambiguous-copy`: the target was built twice with the same visible profile, so which copy an
    * artifact belongs to is a guess. `failed-after-dependency`: cargo named it as failed although a
-   * dependency failed too (it started on that dependency's metadata).
+   * dependency failed too (it started on that dependency's metadata). `not-attempted`: `cargo test`
+   * stopped after another unit failed, before starting this one (or one it waits for). `cargo-refused`:
+   * cargo stopped before compiling anything (see `CargoOutcome.refusal`).
    */
   doubt?: Doubt
   /** Distinct rustc error messages attributed to this unit, in order. */
@@ -134,6 +159,12 @@ export interface CargoOutcome {
   couldNotCompile: string[]
   /** Cargo's own warnings (first line each), e.g. output filename collisions. */
   cargoWarnings: string[]
+  /**
+   * Set when cargo stopped while planning, before compiling anything (no `build-finished` message,
+   * no compiler output): its error line, and the package it names (e.g. "cannot produce dylib for
+   * `l0 v0.1.0 (…)` as the target … does not support these crate types" under `+crt-static`).
+   */
+  refusal?: { message: string; package: string | null }
   /** Inconsistencies between the unit graph and the build messages. */
   anomalies: string[]
   buildMs: number
@@ -200,6 +231,8 @@ interface UnitGraphUnit {
   target: UnitGraphTarget
   profile: { opt_level: string; debuginfo: unknown; debug_assertions: boolean; overflow_checks: boolean; panic: string }
   mode: string
+  /** The `--target` triple the unit is built for; null for host units (and for every unit without `--target`). */
+  platform: string | null
   dependencies: { index: number }[]
 }
 
@@ -267,6 +300,7 @@ function parseUnitGraph(text: string): UnitGraph {
         panic: String(p.panic)
       },
       mode: u.mode,
+      platform: typeof u.platform === 'string' ? u.platform : null,
       dependencies: u.dependencies.map((d: unknown) => {
         if (!isRecord(d) || typeof d.index !== 'number') throw new Error(`unexpected dependency of unit ${i}`)
         return { index: d.index }
@@ -371,7 +405,16 @@ function targetKey(packageId: string, target: UnitGraphTarget): string {
 /** The parenthesised part of cargo's "could not compile `pkg` (…)" for a unit. */
 function cargoDescription(kind: TargetKind, target: string, mode: CompileMode): string {
   const base = kind === 'lib' || kind === 'proc-macro' ? 'lib' : kind === 'custom-build' ? 'build script' : `${kind} "${target}"`
-  return mode === 'test' ? `${base} test` : base
+  // cargo's descriptive_pkg_name: tests and benches are not called "test" twice.
+  return mode === 'test' && kind !== 'test' && kind !== 'bench' ? `${base} test` : base
+}
+
+/** The `--target` triple whose output directory holds the artifact's files, or null for the host's. */
+function artifactPlatform(artifact: ArtifactMessage, platforms: readonly string[]): string | null {
+  for (const triple of platforms) {
+    if (artifact.filenames.some(file => file.split(/[\\/]/).includes(triple))) return triple
+  }
+  return null
 }
 
 function sameVisibleProfile(unit: UnitGraphUnit, artifact: ArtifactMessage): boolean {
@@ -404,16 +447,19 @@ function computeRoles(graph: UnitGraph): Set<CompileKind>[] {
 const COLLISION = /^warning: output filename collision at (.+)$/
 const COLLISION_NOTE = /the (?:\S+ )?target `([^`]+)` in package `([^ ]+) v/g
 const COULD_NOT_COMPILE = /^error: could not compile `([^`]+)` \((.+?)\)(?: due to|$)/
+const SCRIPT_FAILED = /^error: failed to run custom build command for `([^ `]+) v/
 
 interface StderrFacts {
   couldNotCompile: { package: string; description: string }[]
   /** Package and target name of every unit named in a collision warning. */
   collisions: { package: string; target: string }[]
+  /** Packages whose build script ran and failed. */
+  scriptFailures: string[]
   warnings: string[]
 }
 
 function parseStderr(stderr: string): StderrFacts {
-  const facts: StderrFacts = { couldNotCompile: [], collisions: [], warnings: [] }
+  const facts: StderrFacts = { couldNotCompile: [], collisions: [], scriptFailures: [], warnings: [] }
   const lines = stderr.split('\n')
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? ''
@@ -422,6 +468,8 @@ function parseStderr(stderr: string): StderrFacts {
       facts.couldNotCompile.push({ package: failed[1], description: failed[2] })
       continue
     }
+    const script = SCRIPT_FAILED.exec(line)?.[1]
+    if (script !== undefined) facts.scriptFailures.push(script)
     if (line.startsWith('warning: ')) facts.warnings.push(line.slice('warning: '.length))
     if (COLLISION.test(line)) {
       // Two lines down: "= note: the lib target `a` in package `a v0.1.0 (…)` has the same output filename as the lib target `a` in …"
@@ -488,10 +536,13 @@ export async function runCargo(options: CargoRunOptions): Promise<CargoOutcome> 
   const timeoutMs = options.timeoutMs ?? 600_000
   const anomalies: string[] = []
 
+  // `cargo test` has no --keep-going: it stops starting units at the first failure (see `not-attempted`).
+  const command = invocation.command === 'test' ? ['test', '--no-run'] : ['build']
+  const keepGoing = invocation.command === 'test' ? [] : ['--keep-going']
   const graphDir = `${options.targetDir}-unit-graph`
   const graphRun = await runProcess(
     'cargo',
-    ['build', '--offline', '--manifest-path', manifestPath, ...invocation.args, '--unit-graph', '-Z', 'unstable-options'],
+    [...command, '--offline', '--manifest-path', manifestPath, ...invocation.args, '--unit-graph', '-Z', 'unstable-options'],
     { cwd: workspaceDir, env: { ...env, RUSTC_BOOTSTRAP: '1', CARGO_TARGET_DIR: graphDir }, timeoutMs }
   )
   await rm(graphDir, { recursive: true, force: true })
@@ -502,7 +553,7 @@ export async function runCargo(options: CargoRunOptions): Promise<CargoOutcome> 
   const started = Date.now()
   const build = await runProcess(
     'cargo',
-    ['build', '--offline', '--manifest-path', manifestPath, ...invocation.args, '--keep-going', '--message-format', 'json', '-j', String(options.jobs)],
+    [...command, '--offline', '--manifest-path', manifestPath, ...invocation.args, ...keepGoing, '--message-format', 'json', '-j', String(options.jobs)],
     { cwd: workspaceDir, env: { ...env, CARGO_TARGET_DIR: options.targetDir }, timeoutMs }
   )
   const buildMs = Date.now() - started
@@ -510,9 +561,12 @@ export async function runCargo(options: CargoRunOptions): Promise<CargoOutcome> 
 
   const messages = parseMessages(build.stdout, anomalies)
   const stderrFacts = parseStderr(build.stderr)
-  const outcome = attribute(graph, messages, stderrFacts, anomalies)
   const finished = messages.find((m): m is BuildFinished => m.reason === 'build-finished')
-  if (finished === undefined) anomalies.push(`no build-finished message (exit ${String(build.code)}): ${build.stderr.split('\n').slice(-5).join(' | ')}`)
+  const compiled = messages.some(m => m.reason === 'compiler-artifact' || m.reason === 'compiler-message')
+  const refusal = finished === undefined && !compiled ? refusalOf(build.stderr) : null
+  const outcome = attribute(graph, messages, stderrFacts, refusal === null ? anomalies : [], invocation.command === 'test')
+  if (refusal !== null) for (const unit of outcome) unit.doubt = 'cargo-refused'
+  else if (finished === undefined) anomalies.push(`no build-finished message (exit ${String(build.code)}): ${build.stderr.split('\n').slice(-5).join(' | ')}`)
 
   for (const unit of outcome) {
     if (unit.status === 'ok' && unit.kind === 'bin' && unit.mode === 'build' && unit.executable !== null) {
@@ -532,14 +586,22 @@ export async function runCargo(options: CargoRunOptions): Promise<CargoOutcome> 
     units: outcome,
     success: finished?.success ?? false,
     couldNotCompile: stderrFacts.couldNotCompile.map(c => `${c.package} (${c.description})`),
+    ...(refusal === null ? {} : { refusal: { message: placeholders(refusal.message), package: refusal.package } }),
     cargoWarnings: [...new Set(stderrFacts.warnings.map(placeholders))],
     anomalies: anomalies.map(placeholders),
     buildMs
   }
 }
 
+/** cargo's first error line, and the package it names (`… for \`name v0.1.0 (…)\``), or null when it printed none. */
+function refusalOf(stderr: string): { message: string; package: string | null } | null {
+  const message = stderr.split('\n').find(line => line.startsWith('error: '))
+  if (message === undefined) return null
+  return { message: message.slice('error: '.length), package: /`([^ `]+) v\d/.exec(message)?.[1] ?? null }
+}
+
 /** Turns the unit graph plus the build's messages into one outcome per compile unit. */
-function attribute(graph: UnitGraph, messages: readonly CargoMessage[], stderr: StderrFacts, anomalies: string[]): UnitOutcome[] {
+function attribute(graph: UnitGraph, messages: readonly CargoMessage[], stderr: StderrFacts, anomalies: string[], stopsAtFailure: boolean): UnitOutcome[] {
   const roles = computeRoles(graph)
   const byTarget = new Map<string, number[]>()
   graph.units.forEach((unit, index) => {
@@ -547,15 +609,18 @@ function attribute(graph: UnitGraph, messages: readonly CargoMessage[], stderr: 
     byTarget.set(key, [...(byTarget.get(key) ?? []), index])
   })
 
-  // Artifacts: a target built twice (host and target copies) is told apart by the visible profile.
+  // Artifacts: a target built twice (host and target copies) is told apart by its output directory
+  // (with --target, target units write under target/<triple>/), then by the visible profile.
+  const platforms = [...new Set(graph.units.map(u => u.platform).filter((p): p is string => p !== null))]
   const artifactOf = new Map<number, ArtifactMessage>()
   const doubts = new Map<number, Doubt>()
   const ambiguous: number[][] = []
   for (const message of messages) {
     if (message.reason !== 'compiler-artifact') continue
+    const platform = artifactPlatform(message, platforms)
     const candidates = (byTarget.get(targetKey(message.package_id, message.target)) ?? []).filter(i => {
       const unit = graph.units[i]
-      return unit !== undefined && unitMode(unit.mode) !== null && !artifactOf.has(i) && sameVisibleProfile(unit, message)
+      return unit !== undefined && unitMode(unit.mode) !== null && !artifactOf.has(i) && unit.platform === platform && sameVisibleProfile(unit, message)
     })
     const first = candidates[0]
     if (first === undefined) {
@@ -583,6 +648,10 @@ function attribute(graph: UnitGraph, messages: readonly CargoMessage[], stderr: 
     if (message.reason === 'build-script-executed') scriptRuns.set(message.package_id, (scriptRuns.get(message.package_id) ?? 0) + 1)
   }
 
+  const waitedFor = (index: number): boolean => {
+    const kind = graph.units[index]?.target.kind[0]
+    return kind !== 'bin' && kind !== 'test'
+  }
   // Status of every graph unit, build-script runs included, dependencies first.
   const status = new Map<number, UnitStatus>()
   const blockers = new Map<number, number[]>()
@@ -592,7 +661,9 @@ function attribute(graph: UnitGraph, messages: readonly CargoMessage[], stderr: 
     const unit = graph.units[index]
     if (unit === undefined || stack.has(index)) throw new Error(`bad unit graph at ${index}`)
     stack.add(index)
-    const failedDeps = unit.dependencies.filter(d => resolve(d.index, stack) !== 'ok').map(d => d.index)
+    // cargo's job queue does not wait for bins and tests a unit depends on (JobQueue::enqueue: they are
+    // needed to run integration tests, not to compile them), so their failure blocks nothing.
+    const failedDeps = unit.dependencies.filter(d => waitedFor(d.index) && resolve(d.index, stack) !== 'ok').map(d => d.index)
     stack.delete(index)
     let result: UnitStatus
     if (unit.mode === 'run-custom-build') {
@@ -608,6 +679,11 @@ function attribute(graph: UnitGraph, messages: readonly CargoMessage[], stderr: 
   }
   graph.units.forEach((_, i) => resolve(i, new Set()))
 
+  const notAttempted = new Set<number>()
+  const stopped = stopsAtFailure && (stderr.couldNotCompile.length > 0 || stderr.scriptFailures.length > 0)
+  graph.units.forEach((unit, index) => {
+    if (stopped && unit.mode === 'run-custom-build' && status.get(index) === 'error' && !stderr.scriptFailures.includes(packageFromId(unit.pkg_id).name)) notAttempted.add(index)
+  })
   // A unit may start on a dependency's metadata and then fail on its own before or after that
   // dependency fails; cargo names every unit that failed, so the names left over after the units
   // that must have been attempted are such units (which copy, when a target is built twice, is a guess).
@@ -628,13 +704,31 @@ function attribute(graph: UnitGraph, messages: readonly CargoMessage[], stderr: 
           doubts.set(index, 'failed-after-dependency')
         }
       } else if (pass === 'error') {
-        anomalies.push(`${unit.target.name} (${unit.pkg_id}) did not build and was not blocked, yet cargo did not report it as failed`)
+        if (stopped) notAttempted.add(index)
+        else anomalies.push(`${unit.target.name} (${unit.pkg_id}) did not build and was not blocked, yet cargo did not report it as failed`)
       }
     })
   }
   for (const [name, left] of failureNames) {
     if (left > 0) anomalies.push(`cargo reported ${left} failure(s) of ${name.replace('\u0000', ' ')} not matched to a unit`)
   }
+
+  // A unit blocked only by units that were never started was never started either.
+  const neverStarted = new Map<number, boolean>()
+  const isNeverStarted = (index: number): boolean => {
+    const known = neverStarted.get(index)
+    if (known !== undefined) return known
+    let value = notAttempted.has(index)
+    if (!value && status.get(index) === 'blocked' && !doubts.has(index)) {
+      const failed = blockers.get(index) ?? []
+      value = failed.length > 0 && failed.every(isNeverStarted)
+    }
+    neverStarted.set(index, value)
+    return value
+  }
+  graph.units.forEach((_, index) => {
+    if (isNeverStarted(index)) doubts.set(index, 'not-attempted')
+  })
 
   // Blockers seen through build-script runs: report the compile unit behind the run.
   const compileBlockers = (index: number): number[] => {
@@ -682,7 +776,8 @@ function attribute(graph: UnitGraph, messages: readonly CargoMessage[], stderr: 
       panic: unit.profile.panic,
       debuginfo: JSON.stringify(unit.profile.debuginfo),
       status: unitStatus,
-      errors: unitStatus === 'error' ? (errorsOf.get(targetKey(unit.pkg_id, unit.target)) ?? []) : [],
+      // A target's errors are those of its units together; a unit never started has none of its own.
+      errors: unitStatus === 'error' && doubts.get(index) !== 'not-attempted' ? (errorsOf.get(targetKey(unit.pkg_id, unit.target)) ?? []) : [],
       blockedBy: unitStatus === 'blocked' ? compileBlockers(index) : [],
       executable: artifact?.executable ?? null,
       collision: colliding.has(index),

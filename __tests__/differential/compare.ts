@@ -18,8 +18,11 @@
  * `runtime-dylib` finding; a finding on a bin that cargo did not build is a mismatch as well.
  *
  * Not compared, and listed as skipped: units whose inputs depend on which of two colliding outputs
- * (cargo's "output filename collision") was written last, and artifacts cargo built twice with an
- * identical visible profile, where the attribution of its messages to a copy is a guess.
+ * (cargo's "output filename collision") was written last, artifacts cargo built twice with an
+ * identical visible profile, where the attribution of its messages to a copy is a guess, and units
+ * `cargo test` never started because it stopped at another unit's failure.
+ *
+ * Two packages of one name (two versions) are told apart by version; labels then show it.
  */
 import { type Finding, findingArtifact } from '../../src/findings/finding.js'
 import type { CompileKind, CompileMode } from '../../src/model/build-context.js'
@@ -56,6 +59,8 @@ export interface Comparison {
 
 interface ArtifactKey {
   package: string
+  /** Set for the status comparison, where two versions of one package may both be built. */
+  version?: string
   target: string
   kind: TargetKind
   mode: CompileMode
@@ -63,11 +68,11 @@ interface ArtifactKey {
 }
 
 function keyString(key: ArtifactKey): string {
-  return [key.package, key.target, key.kind, key.mode, key.platform].join('\u0000')
+  return [key.package, key.version ?? '', key.target, key.kind, key.mode, key.platform].join('\u0000')
 }
 
 export function artifactLabel(key: ArtifactKey): string {
-  return `${key.package}/${key.target} (${key.kind}, ${key.mode}, ${key.platform})`
+  return `${key.package}${key.version === undefined ? '' : `@${key.version}`}/${key.target} (${key.kind}, ${key.mode}, ${key.platform})`
 }
 
 const STATUS_ORDER: readonly ArtifactStatus[] = ['error', 'blocked', 'ok']
@@ -113,13 +118,21 @@ export function compareOutcome(seed: number, outcome: CargoOutcome, report: Anal
   const invocation = outcome.invocation.id
   const mismatches: Mismatch[] = []
   const skipped: Skipped[] = []
+  // Versions are shown only for a package name built in more than one version.
+  const versions = new Map<string, Set<string>>()
+  for (const { package: name, version } of [...outcome.units, ...report.artifacts]) versions.set(name, (versions.get(name) ?? new Set()).add(version))
+  const label = (key: ArtifactKey): string => {
+    const several = (versions.get(key.package)?.size ?? 0) > 1
+    const { version, ...rest } = key
+    return artifactLabel(several && version !== undefined ? key : rest)
+  }
   const mismatch = (key: ArtifactKey, expected: string, predicted: string, details: string[]): void => {
-    mismatches.push({ seed, invocation, artifact: artifactLabel(key), expected, predicted, details })
+    mismatches.push({ seed, invocation, artifact: label(key), expected, predicted, details })
   }
 
   const predicted = new Map<string, { key: ArtifactKey; artifacts: ArtifactReport[] }>()
   for (const a of report.artifacts) {
-    const key: ArtifactKey = { package: a.package, target: a.target, kind: a.kind, mode: a.mode, platform: a.platform }
+    const key: ArtifactKey = { package: a.package, version: a.version, target: a.target, kind: a.kind, mode: a.mode, platform: a.platform }
     const entry = predicted.get(keyString(key)) ?? { key, artifacts: [] }
     entry.artifacts.push(a)
     predicted.set(keyString(key), entry)
@@ -128,7 +141,7 @@ export function compareOutcome(seed: number, outcome: CargoOutcome, report: Anal
   const actual = new Map<string, { key: ArtifactKey; units: UnitOutcome[] }>()
   for (const unit of outcome.units) {
     for (const platform of unit.roles) {
-      const key: ArtifactKey = { package: unit.package, target: unit.target, kind: unit.kind, mode: unit.mode, platform }
+      const key: ArtifactKey = { package: unit.package, version: unit.version, target: unit.target, kind: unit.kind, mode: unit.mode, platform }
       const entry = actual.get(keyString(key)) ?? { key, units: [] }
       entry.units.push(unit)
       actual.set(keyString(key), entry)
@@ -138,8 +151,27 @@ export function compareOutcome(seed: number, outcome: CargoOutcome, report: Anal
   const uncertain = (units: readonly UnitOutcome[]): string | null => {
     if (units.some(u => u.raceAffected)) return 'links a crate whose output file collides with another copy; the outcome depends on which copy was written last'
     if (units.some(u => u.doubt === 'ambiguous-copy')) return DOUBT_TEXT['ambiguous-copy']
+    if (units.some(u => u.doubt === 'not-attempted')) return DOUBT_TEXT['not-attempted']
+    if (units.some(u => u.doubt === 'cargo-refused')) return `${DOUBT_TEXT['cargo-refused']}: ${outcome.refusal?.message ?? ''}`
     if (units.length > 1 && new Set(units.map(u => u.status)).size > 1) return `cargo built ${units.length} units for this artifact with different outcomes`
     return null
+  }
+
+  // cargo refusing the whole invocation over one package: the engine must see that package fail.
+  const refusal = outcome.refusal
+  if (refusal !== undefined && refusal.package !== null) {
+    const failing = report.artifacts.filter(a => a.package === refusal.package && a.status === 'error')
+    if (failing.length === 0) {
+      const own = report.artifacts.filter(a => a.package === refusal.package)
+      mismatches.push({
+        seed,
+        invocation,
+        artifact: `${refusal.package} (invocation)`,
+        expected: `cargo refuses to build: ${refusal.message}`,
+        predicted: own.length === 0 ? 'no artifact' : describePredicted(own),
+        details: []
+      })
+    }
   }
 
   let compared = 0
@@ -157,7 +189,7 @@ export function compareOutcome(seed: number, outcome: CargoOutcome, report: Anal
     if (unit === undefined) continue
     const doubt = uncertain(cargo.units)
     if (doubt !== null) {
-      skipped.push({ artifact: artifactLabel(cargo.key), reason: doubt })
+      skipped.push({ artifact: label(cargo.key), reason: doubt })
       continue
     }
     compared++
@@ -178,14 +210,16 @@ export function compareOutcome(seed: number, outcome: CargoOutcome, report: Anal
   const runtimeFindings = new Map<string, Finding[]>()
   for (const f of report.findings) {
     const a = findingArtifact(f)
-    if (f.rule !== 'runtime-dylib' || a === null || a.kind !== 'bin') continue
+    // Only bins built as programs are run; a test harness is not.
+    if (f.rule !== 'runtime-dylib' || a === null || a.kind !== 'bin' || a.mode !== 'build') continue
     const key = keyString(a)
     runtimeFindings.set(key, [...(runtimeFindings.get(key) ?? []), f])
   }
   const bins = new Map<string, { key: ArtifactKey; unit: UnitOutcome }>()
   for (const entry of actual.values()) {
     const unit = entry.units[0]
-    if (unit !== undefined && entry.key.kind === 'bin' && entry.key.mode === 'build') bins.set(keyString(entry.key), { key: entry.key, unit })
+    const { version, ...key } = entry.key
+    if (unit !== undefined && key.kind === 'bin' && key.mode === 'build') bins.set(keyString(key), { key, unit })
   }
   for (const [k, { key, unit }] of bins) {
     const findings = runtimeFindings.get(k) ?? []
@@ -193,6 +227,7 @@ export function compareOutcome(seed: number, outcome: CargoOutcome, report: Anal
       if (unit.run !== undefined) skipped.push({ artifact: `${artifactLabel(key)} start-up`, reason: 'links a colliding output' })
       continue
     }
+    if (unit.doubt === 'not-attempted' || unit.doubt === 'cargo-refused') continue
     const run = unit.run
     if (run === undefined) {
       if (findings.length > 0) mismatch(key, `not built (${unit.status}), nothing to start`, 'runtime-dylib', findingLines(findings))

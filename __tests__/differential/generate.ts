@@ -3,115 +3,34 @@
  *
  * Every workspace is a virtual workspace of path packages forming an acyclic graph. Every declared
  * dependency is used by the code of the section it is declared for (a function call, a macro
- * invocation or a derive), so rustc really needs each one.
+ * invocation or a derive), so rustc really needs each one — except those declared `unnamed`, which
+ * no source names. A use of an optional or platform-specific dependency is guarded by the `cfg`
+ * under which cargo passes the crate (computed from the feature table), so the workspace compiles
+ * whatever features are on.
+ *
+ * Category `linkage` is the original generator (crate types, proc-macros, normal/build/dev
+ * dependencies, profiles); its seeds reproduce the same workspaces as before the other categories
+ * existed. The other categories are in `categories.ts`.
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import * as path from 'node:path'
+import { generateCategoryWorkspace } from './categories.js'
+import { generateLinkageWorkspace } from './linkage.js'
+import {
+  type Category,
+  dependencyGuard,
+  type DependencySection,
+  type ExtraTarget,
+  type GeneratedDependency,
+  type GeneratedInvocation,
+  type GeneratedPackage,
+  type GeneratedWorkspace,
+  type LibraryShape,
+  Rng
+} from './workspace-model.js'
 
-/** A library crate type as written in `[lib] crate-type`. */
-export type LibCrateType = 'lib' | 'rlib' | 'dylib' | 'cdylib' | 'staticlib'
-
-export type MacroStyle = 'function' | 'derive'
-
-export type LibraryShape =
-  | { kind: 'lib'; crateTypes: readonly LibCrateType[] }
-  | { kind: 'proc-macro'; style: MacroStyle }
-
-export type DependencySection = 'normal' | 'build' | 'dev'
-
-export interface GeneratedDependency {
-  /** Name of the depended-upon workspace package (also its crate name: names have no dashes). */
-  package: string
-  sections: readonly DependencySection[]
-}
-
-export interface GeneratedPackage {
-  name: string
-  /** Position in the workspace; dependencies always point to a lower index. */
-  index: number
-  lib: LibraryShape | null
-  bin: boolean
-  deps: readonly GeneratedDependency[]
-}
-
-export type LtoSetting = true | 'thin' | 'fat'
-
-export interface GeneratedProfile {
-  panic?: 'abort'
-  rpath?: true
-  lto?: LtoSetting
-}
-
-export interface GeneratedWorkspace {
-  seed: number
-  packages: readonly GeneratedPackage[]
-  /** `[profile.dev]` settings; empty for most workspaces. */
-  profile: GeneratedProfile
-  /** Packages with a `bin` target, in index order. */
-  binPackages: readonly string[]
-  /** The bin package to select with `-p`. */
-  selectedBin: string
-}
-
-/** Crate-type choices for a plain library, with relative weights. */
-const LIB_CRATE_TYPES: readonly { value: readonly LibCrateType[]; weight: number }[] = [
-  { value: ['lib'], weight: 18 },
-  { value: ['rlib'], weight: 8 },
-  { value: ['dylib'], weight: 22 },
-  { value: ['dylib', 'rlib'], weight: 12 },
-  { value: ['cdylib'], weight: 6 },
-  { value: ['staticlib'], weight: 6 },
-  { value: ['cdylib', 'rlib'], weight: 9 },
-  { value: ['staticlib', 'rlib'], weight: 9 }
-]
-
-/** Weight of a proc-macro among library packages, against the total of LIB_CRATE_TYPES. */
-const PROC_MACRO_WEIGHT = 16
-
-/** mulberry32: small, fast, and identical on every platform. */
-export class Rng {
-  private state: number
-
-  constructor(seed: number) {
-    this.state = seed >>> 0
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0
-    let t = this.state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-
-  /** Uniform integer in [min, max]. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1))
-  }
-
-  chance(p: number): boolean {
-    return this.next() < p
-  }
-
-  pick<T>(items: readonly T[]): T {
-    const item = items[Math.floor(this.next() * items.length)]
-    if (item === undefined) throw new Error('pick from an empty list')
-    return item
-  }
-
-  weighted<T>(items: readonly { value: T; weight: number }[]): T {
-    const total = items.reduce((sum, item) => sum + item.weight, 0)
-    let r = this.next() * total
-    for (const item of items) {
-      r -= item.weight
-      if (r < 0) return item.value
-    }
-    const last = items[items.length - 1]
-    if (last === undefined) throw new Error('weighted pick from an empty list')
-    return last.value
-  }
-}
+export * from './workspace-model.js'
+export { generateLinkageGraph, isLinkable, linkageInvocations } from './linkage.js'
 
 /** The seeds of `count` workspaces derived from one run seed (stable: workspace i is the same for any count > i). */
 export function workspaceSeeds(runSeed: number, count: number): number[] {
@@ -121,82 +40,17 @@ export function workspaceSeeds(runSeed: number, count: number): number[] {
   return seeds
 }
 
-/** A library that other crates can name in `--extern` (has an rlib, a dylib or is a proc-macro). */
-function isLinkable(shape: LibraryShape): boolean {
-  return shape.kind === 'proc-macro' || shape.crateTypes.some(t => t === 'lib' || t === 'rlib' || t === 'dylib')
+export interface GenerateOptions {
+  /** `linkage` unless given. */
+  category?: Category
+  /** The host triple (`rustc -vV`): needed by `selection` (`--target`) and `rustflags` (`[target.<host>]`). */
+  host?: string
 }
 
-function isPlainRlib(shape: LibraryShape): boolean {
-  return shape.kind === 'lib' && shape.crateTypes.every(t => t === 'lib' || t === 'rlib')
-}
-
-function pickSections(rng: Rng): DependencySection[] {
-  const r = rng.next()
-  if (r < 0.7) return ['normal']
-  if (r < 0.83) return ['build']
-  if (r < 0.93) return ['dev']
-  return ['normal', 'build']
-}
-
-export function generateWorkspace(seed: number): GeneratedWorkspace {
-  const rng = new Rng(seed)
-  const total = rng.int(2, 7)
-  const binCount = total >= 4 && rng.chance(0.35) ? 2 : 1
-  const libCount = total - binCount
-  const packages: GeneratedPackage[] = []
-
-  const libWeightTotal = LIB_CRATE_TYPES.reduce((sum, c) => sum + c.weight, 0)
-  for (let index = 0; index < libCount; index++) {
-    const lib: LibraryShape = rng.chance(PROC_MACRO_WEIGHT / (PROC_MACRO_WEIGHT + libWeightTotal))
-      ? { kind: 'proc-macro', style: rng.chance(0.5) ? 'function' : 'derive' }
-      : { kind: 'lib', crateTypes: rng.weighted(LIB_CRATE_TYPES) }
-    const deps: GeneratedDependency[] = []
-    for (const dep of packages) {
-      if (dep.lib === null) continue
-      // Depending on a cdylib- or staticlib-only package is a plain error in the dependent; keep it rare.
-      // Plain rlibs are favoured so that diamonds (one rlib inside two dylibs) are common enough.
-      const p = !isLinkable(dep.lib) ? 0.1 : isPlainRlib(dep.lib) ? 0.6 : 0.45
-      if (rng.chance(p)) deps.push({ package: dep.name, sections: pickSections(rng) })
-    }
-    const name = lib.kind === 'proc-macro' ? `pm${index}` : `l${index}`
-    packages.push({ name, index, lib, bin: false, deps })
-  }
-
-  const libPackages = [...packages]
-  for (let b = 0; b < binCount; b++) {
-    const index = libCount + b
-    const ownLib: LibraryShape | null = rng.chance(0.2) ? { kind: 'lib', crateTypes: rng.weighted(LIB_CRATE_TYPES) } : null
-    const deps: GeneratedDependency[] = []
-    for (const dep of libPackages) {
-      if (dep.lib === null) continue
-      const p = isLinkable(dep.lib) ? 0.6 : 0.1
-      if (rng.chance(p)) deps.push({ package: dep.name, sections: pickSections(rng) })
-    }
-    if (!deps.some(d => d.sections.includes('normal'))) {
-      const linkable = libPackages.filter(p => p.lib !== null && isLinkable(p.lib))
-      const target = linkable.length > 0 ? rng.pick(linkable) : rng.pick(libPackages)
-      const existing = deps.findIndex(d => d.package === target.name)
-      if (existing >= 0) deps.splice(existing, 1)
-      deps.push({ package: target.name, sections: ['normal'] })
-      deps.sort((x, y) => packageIndex(x.package) - packageIndex(y.package))
-    }
-    packages.push({ name: `app${index}`, index, lib: ownLib, bin: true, deps })
-  }
-
-  const profile: GeneratedProfile = {}
-  if (rng.chance(0.15)) profile.panic = 'abort'
-  if (rng.chance(0.15)) profile.rpath = true
-  if (rng.chance(0.08)) profile.lto = rng.pick<LtoSetting>([true, 'thin', 'fat'])
-
-  const binPackages = packages.filter(p => p.bin).map(p => p.name)
-  const selectedBin = rng.pick(binPackages)
-  return { seed, packages, profile, binPackages, selectedBin }
-}
-
-function packageIndex(name: string): number {
-  const match = /(\d+)$/.exec(name)
-  if (match === null || match[1] === undefined) throw new Error(`package name without index: ${name}`)
-  return Number(match[1])
+export function generateWorkspace(seed: number, options: GenerateOptions = {}): GeneratedWorkspace {
+  const category = options.category ?? 'linkage'
+  if (category === 'linkage') return generateLinkageWorkspace(seed)
+  return generateCategoryWorkspace(seed, category, options.host)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -206,8 +60,17 @@ function tomlString(value: string): string {
   return JSON.stringify(value)
 }
 
+function tomlArray(values: readonly string[]): string {
+  return `[${values.map(tomlString).join(', ')}]`
+}
+
 function renderRootManifest(ws: GeneratedWorkspace): string {
-  const lines = ['[workspace]', `members = [${ws.packages.map(p => tomlString(p.name)).join(', ')}]`, 'resolver = "2"']
+  const members = ws.packages.filter(p => p.excluded !== true).map(p => p.name)
+  const excluded = ws.packages.filter(p => p.excluded === true).map(p => p.name)
+  const lines = ['[workspace]', `members = ${tomlArray(members)}`]
+  if (ws.defaultMembers !== undefined) lines.push(`default-members = ${tomlArray(ws.defaultMembers)}`)
+  if (excluded.length > 0) lines.push(`exclude = ${tomlArray(excluded)}`)
+  if (ws.resolver !== null) lines.push(`resolver = ${tomlString(ws.resolver)}`)
   const { panic, rpath, lto } = ws.profile
   if (panic !== undefined || rpath !== undefined || lto !== undefined) {
     lines.push('', '[profile.dev]')
@@ -218,50 +81,109 @@ function renderRootManifest(ws: GeneratedWorkspace): string {
   return lines.join('\n') + '\n'
 }
 
-function renderManifest(pkg: GeneratedPackage): string {
-  const lines = ['[package]', `name = ${tomlString(pkg.name)}`, 'version = "0.1.0"', 'edition = "2021"', 'publish = false']
+function renderCargoConfig(ws: GeneratedWorkspace): string | null {
+  const config = ws.rustflagsConfig
+  if (config === undefined) return null
+  const tables: string[] = []
+  if (config.build !== undefined) tables.push(['[build]', `rustflags = ${tomlArray(config.build)}`].join('\n'))
+  if (config.host !== undefined) {
+    if (ws.host === undefined) throw new Error('a [target.<host>] table needs the host triple')
+    tables.push([`[target.${ws.host}]`, `rustflags = ${tomlArray(config.host)}`].join('\n'))
+  }
+  if (config.cfgUnix !== undefined) tables.push([`[target.'cfg(unix)']`, `rustflags = ${tomlArray(config.cfgUnix)}`].join('\n'))
+  return tables.join('\n\n') + '\n'
+}
+
+const SECTION_HEADERS: readonly [DependencySection, string][] = [
+  ['normal', 'dependencies'],
+  ['build', 'build-dependencies'],
+  ['dev', 'dev-dependencies']
+]
+
+function dependencyLine(dep: GeneratedDependency, byName: ReadonlyMap<string, GeneratedPackage>): string {
+  const target = byName.get(dep.package)
+  if (target === undefined) throw new Error(`unknown dependency ${dep.package}`)
+  const fields: string[] = []
+  if (target.packageName !== undefined) fields.push(`package = ${tomlString(target.packageName)}`)
+  fields.push(`path = ${tomlString(`../${dep.package}`)}`)
+  if (dep.optional === true) fields.push('optional = true')
+  if (dep.defaultFeatures === false) fields.push('default-features = false')
+  if (dep.features !== undefined) fields.push(`features = ${tomlArray(dep.features)}`)
+  return `${dep.package} = { ${fields.join(', ')} }`
+}
+
+function extraTargetPath(target: ExtraTarget): string {
+  const dir = target.kind === 'example' ? 'examples' : target.kind === 'test' ? 'tests' : 'benches'
+  return `${dir}/${target.name}.rs`
+}
+
+function renderManifest(pkg: GeneratedPackage, byName: ReadonlyMap<string, GeneratedPackage>): string {
+  const lines = ['[package]', `name = ${tomlString(pkg.packageName ?? pkg.name)}`, `version = ${tomlString(pkg.version ?? '0.1.0')}`, 'edition = "2021"', 'publish = false']
   if (pkg.deps.some(d => d.sections.includes('build'))) lines.push('build = "build.rs"')
   if (pkg.lib !== null) {
     lines.push('', '[lib]', 'path = "src/lib.rs"')
     if (pkg.lib.kind === 'proc-macro') lines.push('proc-macro = true')
-    else lines.push(`crate-type = [${pkg.lib.crateTypes.map(tomlString).join(', ')}]`)
+    else lines.push(`crate-type = ${tomlArray(pkg.lib.crateTypes)}`)
   }
   if (pkg.bin) lines.push('', '[[bin]]', `name = ${tomlString(pkg.name)}`, 'path = "src/main.rs"')
-  const sections: readonly [DependencySection, string][] = [
-    ['normal', 'dependencies'],
-    ['build', 'build-dependencies'],
-    ['dev', 'dev-dependencies']
-  ]
-  for (const [section, header] of sections) {
-    const deps = pkg.deps.filter(d => d.sections.includes(section))
-    if (deps.length === 0) continue
-    lines.push('', `[${header}]`)
-    for (const d of deps) lines.push(`${d.package} = { path = ${tomlString(`../${d.package}`)} }`)
+  for (const target of pkg.targets ?? []) {
+    lines.push('', `[[${target.kind}]]`, `name = ${tomlString(target.name)}`, `path = ${tomlString(extraTargetPath(target))}`)
+    if (target.crateTypes !== undefined) lines.push(`crate-type = ${tomlArray(target.crateTypes)}`)
+    if (target.harness === false) lines.push('harness = false')
+  }
+  if (pkg.features !== undefined && pkg.features.length > 0) {
+    lines.push('', '[features]')
+    for (const [name, values] of pkg.features) lines.push(`${name} = ${tomlArray(values)}`)
+  }
+  const platforms = [...new Set(pkg.deps.map(d => d.platform ?? null))].sort((a, b) => (a === null ? -1 : b === null ? 1 : 0))
+  for (const platform of platforms) {
+    for (const [section, header] of SECTION_HEADERS) {
+      const deps = pkg.deps.filter(d => d.sections.includes(section) && (d.platform ?? null) === platform)
+      if (deps.length === 0) continue
+      lines.push('', platform === null ? `[${header}]` : `[target.'${platform}'.${header}]`)
+      for (const d of deps) lines.push(dependencyLine(d, byName))
+    }
   }
   return lines.join('\n') + '\n'
 }
 
-/** Items and an expression that use a set of dependencies from one crate root (or test module). */
-interface Usage {
-  items: string[]
-  terms: string[]
+/** A crate a source names, with the cfg under which it is there (null: always). */
+interface CrateUse {
+  dep: GeneratedPackage
+  guard: string | null
 }
 
-function usageOf(deps: readonly GeneratedPackage[]): Usage {
+/** A value term, added to the sum under its guard. */
+interface Term {
+  text: string
+  guard: string | null
+}
+
+/** Items and terms that use a set of dependencies from one crate root (or test module). */
+interface Usage {
+  items: string[]
+  terms: Term[]
+}
+
+function guarded(guard: string | null, item: string): string {
+  return guard === null ? item : `#[cfg(${guard})]\n${item}`
+}
+
+function usageOf(uses: readonly CrateUse[]): Usage {
   const items: string[] = []
-  const terms: string[] = []
-  for (const dep of deps) {
+  const terms: Term[] = []
+  for (const { dep, guard } of uses) {
     const n = dep.index
     if (dep.lib?.kind === 'proc-macro') {
       if (dep.lib.style === 'function') {
-        items.push(`${dep.name}::make${n}!();`)
-        terms.push(`made${n}()`)
+        items.push(guarded(guard, `${dep.name}::make${n}!();`))
+        terms.push({ text: `made${n}()`, guard })
       } else {
-        items.push(`#[allow(dead_code)]\n#[derive(${dep.name}::Value${n})]\nstruct Use${n};`)
-        terms.push(`Use${n}::value${n}()`)
+        items.push(guarded(guard, `#[allow(dead_code)]\n#[derive(${dep.name}::Value${n})]\nstruct Use${n};`))
+        terms.push({ text: `Use${n}::value${n}()`, guard })
       }
     } else {
-      terms.push(`${dep.name}::f()`)
+      terms.push({ text: `${dep.name}::f()`, guard })
     }
   }
   return { items, terms }
@@ -272,34 +194,49 @@ function separated(items: readonly string[]): string[] {
   return items.length > 0 ? [...items, ''] : []
 }
 
-function sum(base: string, terms: readonly string[]): string {
-  return [base, ...terms].join(' + ')
+function sum(base: string, terms: readonly Term[]): string {
+  return [base, ...terms.map(t => t.text)].join(' + ')
 }
 
-function depsIn(pkg: GeneratedPackage, section: DependencySection, byName: ReadonlyMap<string, GeneratedPackage>): GeneratedPackage[] {
-  return pkg.deps
-    .filter(d => d.sections.includes(section))
-    .map(d => {
-      const dep = byName.get(d.package)
-      if (dep === undefined) throw new Error(`unknown dependency ${d.package} of ${pkg.name}`)
-      return dep
-    })
+function unguardedTerms(terms: readonly Term[]): Term[] {
+  return terms.filter(t => t.guard === null)
 }
 
-function renderTestModule(devDeps: readonly GeneratedPackage[]): string[] {
-  if (devDeps.length === 0) return []
-  const usage = usageOf(devDeps)
-  return [
-    '',
-    '#[cfg(test)]',
-    'mod tests {',
-    ...usage.items.map(item => indent(item)),
-    '    #[test]',
-    '    fn uses_dev_dependencies() {',
-    `        assert!(${sum('0', usage.terms)} > 0);`,
-    '    }',
-    '}'
-  ]
+function hasGuardedTerms(terms: readonly Term[]): boolean {
+  return terms.some(t => t.guard !== null)
+}
+
+/** `let value: u32 = base + …;` and one guarded addition per guarded term, unindented. */
+function valueStatements(base: string, terms: readonly Term[]): string[] {
+  const lines = [`let value: u32 = ${sum(base, unguardedTerms(terms))};`]
+  for (const term of terms) if (term.guard !== null) lines.push(`#[cfg(${term.guard})]`, `let value = value + ${term.text};`)
+  return lines
+}
+
+/**
+ * The crates a package's targets of the given sections name, each once, with the cfg under which cargo
+ * passes it: a crate declared in several tables is there when any of them applies.
+ */
+function usesIn(pkg: GeneratedPackage, sections: readonly DependencySection[], byName: ReadonlyMap<string, GeneratedPackage>): CrateUse[] {
+  const guards = new Map<string, (string | null)[]>()
+  for (const d of pkg.deps) {
+    if (d.unnamed === true || !d.sections.some(s => sections.includes(s))) continue
+    guards.set(d.package, [...(guards.get(d.package) ?? []), dependencyGuard(pkg, d)])
+  }
+  return [...guards].map(([name, list]) => {
+    const dep = byName.get(name)
+    if (dep === undefined) throw new Error(`unknown dependency ${name} of ${pkg.name}`)
+    const unique = [...new Set(list)]
+    const guard = unique.includes(null) ? null : unique.length === 1 ? (unique[0] as string) : `any(${unique.join(', ')})`
+    return { dep, guard }
+  })
+}
+
+function renderTestModule(devUses: readonly CrateUse[]): string[] {
+  if (devUses.length === 0) return []
+  const usage = usageOf(devUses)
+  const body = hasGuardedTerms(usage.terms) ? [...valueStatements('1', usage.terms), 'assert!(value > 0);'] : [`assert!(${sum('0', usage.terms)} > 0);`]
+  return ['', '#[cfg(test)]', 'mod tests {', ...usage.items.map(item => indent(item)), '    #[test]', '    fn uses_dev_dependencies() {', ...body.map(line => `        ${line}`), '    }', '}']
 }
 
 function indent(text: string): string {
@@ -309,17 +246,23 @@ function indent(text: string): string {
     .join('\n')
 }
 
-function renderLibSource(pkg: GeneratedPackage, shape: LibraryShape, normal: Usage, devDeps: readonly GeneratedPackage[]): string {
+/** `pub fn NAME() -> u32` returning `base` plus every term. */
+function valueFunction(name: string, base: string, terms: readonly Term[]): string[] {
+  if (!hasGuardedTerms(terms)) return [`pub fn ${name}() -> u32 {`, `    ${sum(base, terms)}`, '}']
+  return [`pub fn ${name}() -> u32 {`, ...valueStatements(base, terms).map(line => `    ${line}`), '    value', '}']
+}
+
+function renderLibSource(pkg: GeneratedPackage, shape: LibraryShape, normal: Usage, devUses: readonly CrateUse[]): string {
   const n = pkg.index
   const lines: string[] = []
   if (shape.kind === 'proc-macro') {
     lines.push('use proc_macro::TokenStream;', '', ...separated(normal.items))
-    const value = sum(String(n + 1), normal.terms)
+    const value = valueStatements(String(n + 1), normal.terms).map(line => `    ${line}`)
     if (shape.style === 'function') {
       lines.push(
         '#[proc_macro]',
         `pub fn make${n}(_input: TokenStream) -> TokenStream {`,
-        `    let value: u32 = ${value};`,
+        ...value,
         `    format!("fn made${n}() -> u32 {{ {value} }}").parse().unwrap()`,
         '}'
       )
@@ -327,7 +270,7 @@ function renderLibSource(pkg: GeneratedPackage, shape: LibraryShape, normal: Usa
       lines.push(
         `#[proc_macro_derive(Value${n})]`,
         `pub fn derive_value${n}(input: TokenStream) -> TokenStream {`,
-        `    let value: u32 = ${value};`,
+        ...value,
         '    let mut name = None;',
         '    let mut after_struct = false;',
         '    for token in input {',
@@ -344,29 +287,60 @@ function renderLibSource(pkg: GeneratedPackage, shape: LibraryShape, normal: Usa
       )
     }
   } else {
-    lines.push(...separated(normal.items), 'pub fn f() -> u32 {', `    ${sum(String(n + 1), normal.terms)}`, '}')
+    lines.push(...separated(normal.items), ...valueFunction('f', String(n + 1), normal.terms))
   }
-  lines.push(...renderTestModule(devDeps))
+  lines.push(...renderTestModule(devUses))
   return lines.join('\n') + '\n'
 }
 
-function renderMainSource(pkg: GeneratedPackage, normal: Usage, devDeps: readonly GeneratedPackage[]): string {
-  const terms = [...normal.terms]
-  if (pkg.lib !== null) terms.unshift(`${pkg.name}::f()`)
+/** The term naming the package's own library from its other targets, if it has a non-proc-macro one. */
+function ownLibTerms(pkg: GeneratedPackage): Term[] {
+  return pkg.lib !== null && pkg.lib.kind === 'lib' ? [{ text: `${pkg.name}::f()`, guard: null }] : []
+}
+
+function renderMainSource(pkg: GeneratedPackage, normal: Usage, devUses: readonly CrateUse[]): string {
+  // The bin names its own library whatever its crate types, as the `linkage` generator always did.
+  const terms = [...(pkg.lib !== null ? [{ text: `${pkg.name}::f()`, guard: null }] : []), ...normal.terms]
   return (
     [
       ...separated(normal.items),
       'fn main() {',
-      `    let value: u32 = ${sum('0', terms)};`,
+      ...valueStatements('0', terms).map(line => `    ${line}`),
       '    println!("value {value}");',
       '}',
-      ...renderTestModule(devDeps)
+      ...renderTestModule(devUses)
     ].join('\n') + '\n'
   )
 }
 
 function renderBuildScript(build: Usage): string {
-  return [...separated(build.items), 'fn main() {', `    assert!(std::hint::black_box(${sum('0', build.terms)}) > 0);`, '}'].join('\n') + '\n'
+  if (build.terms.length === 0) return ['fn main() {', '    println!("cargo:rerun-if-changed=build.rs");', '}'].join('\n') + '\n'
+  if (!hasGuardedTerms(build.terms)) {
+    return [...separated(build.items), 'fn main() {', `    assert!(std::hint::black_box(${sum('0', build.terms)}) > 0);`, '}'].join('\n') + '\n'
+  }
+  return (
+    [...separated(build.items), 'fn main() {', ...valueStatements('1', build.terms).map(line => `    ${line}`), '    assert!(std::hint::black_box(value) > 0);', '}'].join('\n') + '\n'
+  )
+}
+
+/** An example, integration test or bench: names the package's library, its normal and its dev-dependencies. */
+function renderExtraTarget(pkg: GeneratedPackage, target: ExtraTarget, uses: readonly CrateUse[]): string {
+  if (target.namesNothing === true) {
+    if (target.kind === 'test') return ['#[test]', 'fn names_nothing() {', '    assert_eq!(1 + 1, 2);', '}'].join('\n') + '\n'
+    if (target.crateTypes !== undefined) return ['pub fn example_value() -> u32 {', '    7', '}'].join('\n') + '\n'
+    return ['fn main() {', '    println!("names nothing");', '}'].join('\n') + '\n'
+  }
+  const usage = usageOf(uses)
+  const terms = [...ownLibTerms(pkg), ...usage.terms]
+  const lines = [...separated(usage.items)]
+  if (target.kind === 'example' && target.crateTypes !== undefined) {
+    lines.push(...valueFunction('example_value', '1', terms))
+  } else if (target.kind === 'test') {
+    lines.push('#[test]', 'fn uses_dependencies() {', ...valueStatements('1', terms).map(line => `    ${line}`), '    assert!(value > 0);', '}')
+  } else {
+    lines.push('fn main() {', ...valueStatements('0', terms).map(line => `    ${line}`), '    println!("value {value}");', '}')
+  }
+  return lines.join('\n') + '\n'
 }
 
 /** Every file of the workspace, keyed by path relative to the workspace root (sorted). */
@@ -374,15 +348,19 @@ export function renderWorkspace(ws: GeneratedWorkspace): Map<string, string> {
   const files = new Map<string, string>()
   const byName = new Map(ws.packages.map(p => [p.name, p] as const))
   files.set('Cargo.toml', renderRootManifest(ws))
+  const config = renderCargoConfig(ws)
+  if (config !== null) files.set('.cargo/config.toml', config)
   for (const pkg of ws.packages) {
-    files.set(`${pkg.name}/Cargo.toml`, renderManifest(pkg))
-    const normal = usageOf(depsIn(pkg, 'normal', byName))
-    const dev = depsIn(pkg, 'dev', byName)
-    const build = depsIn(pkg, 'build', byName)
+    files.set(`${pkg.name}/Cargo.toml`, renderManifest(pkg, byName))
+    const normal = usageOf(usesIn(pkg, ['normal'], byName))
+    const dev = usesIn(pkg, ['dev'], byName)
+    const build = usesIn(pkg, ['build'], byName)
     // Cargo gives a package's lib and bin the same dependencies, so both use all of them.
     if (pkg.lib !== null) files.set(`${pkg.name}/src/lib.rs`, renderLibSource(pkg, pkg.lib, normal, dev))
     if (pkg.bin) files.set(`${pkg.name}/src/main.rs`, renderMainSource(pkg, normal, dev))
-    if (build.length > 0) files.set(`${pkg.name}/build.rs`, renderBuildScript(usageOf(build)))
+    if (pkg.deps.some(d => d.sections.includes('build'))) files.set(`${pkg.name}/build.rs`, renderBuildScript(usageOf(build)))
+    const extraUses = usesIn(pkg, ['normal', 'dev'], byName)
+    for (const target of pkg.targets ?? []) files.set(`${pkg.name}/${extraTargetPath(target)}`, renderExtraTarget(pkg, target, extraUses))
   }
   return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 }
@@ -397,18 +375,70 @@ export async function writeWorkspace(ws: GeneratedWorkspace, dir: string): Promi
   return path.join(dir, 'Cargo.toml')
 }
 
-/** One line per package, for reports: `l2 [dylib,rlib] <- l0, pm1(build)`. */
+// ---------------------------------------------------------------------------------------------
+// Descriptions
+
+/** The invocation as a command line: `cargo test --no-run --workspace` with its variables first. */
+export function formatInvocation(invocation: GeneratedInvocation): string {
+  const env = Object.entries(invocation.env).map(([key, value]) => `${key}=${/^[\w@%+=:,./-]*$/.test(value) && value !== '' ? value : JSON.stringify(value)}`)
+  const command = invocation.command === 'test' ? ['cargo', 'test', '--no-run'] : ['cargo', 'build']
+  return [...env, ...command, ...invocation.args].join(' ')
+}
+
+function describeDependency(d: GeneratedDependency): string {
+  const sections = d.sections.length === 1 && d.sections[0] === 'normal' ? '' : `(${d.sections.join('+')})`
+  const attributes: string[] = []
+  if (d.platform !== undefined) attributes.push(d.platform)
+  if (d.optional === true) attributes.push('optional')
+  if (d.defaultFeatures === false) attributes.push('default-features=false')
+  if (d.features !== undefined) attributes.push(`features=[${d.features.join(',')}]`)
+  if (d.unnamed === true) attributes.push('unnamed')
+  return `${d.package}${sections}${attributes.length > 0 ? `{${attributes.join('; ')}}` : ''}`
+}
+
+function describeExtraTarget(t: ExtraTarget): string {
+  const notes: string[] = []
+  if (t.crateTypes !== undefined) notes.push(`[${t.crateTypes.join(',')}]`)
+  if (t.harness === false) notes.push('harness=false')
+  if (t.namesNothing === true) notes.push('names nothing')
+  return `${t.kind} ${t.name}${notes.length > 0 ? ` ${notes.join(' ')}` : ''}`
+}
+
+/**
+ * The workspace in a few lines, enough to rebuild it by hand: settings, then one line per package
+ * (`l2 [dylib,rlib] <- l0, pm1(build)`), its features and extra targets, then the invocations.
+ */
 export function describeWorkspace(ws: GeneratedWorkspace): string[] {
   const lines: string[] = []
+  const settings: string[] = []
   const profile = Object.entries(ws.profile).map(([k, v]) => `${k}=${String(v)}`)
-  lines.push(`seed ${ws.seed}${profile.length > 0 ? ` [profile.dev ${profile.join(' ')}]` : ''}`)
+  if (profile.length > 0) settings.push(`[profile.dev ${profile.join(' ')}]`)
+  if (ws.category !== 'linkage') {
+    settings.push(`[resolver ${ws.resolver ?? 'absent'}]`)
+    if (ws.defaultMembers !== undefined) settings.push(`[default-members ${ws.defaultMembers.join(',')}]`)
+    const config = ws.rustflagsConfig
+    if (config !== undefined) {
+      const tables: string[] = []
+      if (config.build !== undefined) tables.push(`build.rustflags=${JSON.stringify(config.build)}`)
+      if (config.host !== undefined) tables.push(`target.${ws.host ?? '<host>'}.rustflags=${JSON.stringify(config.host)}`)
+      if (config.cfgUnix !== undefined) tables.push(`target.'cfg(unix)'.rustflags=${JSON.stringify(config.cfgUnix)}`)
+      settings.push(`[.cargo/config.toml ${tables.join(' ')}]`)
+    }
+  }
+  lines.push(`seed ${ws.seed}${ws.category === 'linkage' ? '' : ` ${ws.category}`}${settings.length > 0 ? ` ${settings.join(' ')}` : ''}`)
   for (const pkg of ws.packages) {
     const targets: string[] = []
     if (pkg.lib?.kind === 'proc-macro') targets.push(`proc-macro(${pkg.lib.style})`)
     else if (pkg.lib) targets.push(`[${pkg.lib.crateTypes.join(',')}]`)
     if (pkg.bin) targets.push('bin')
-    const deps = pkg.deps.map(d => (d.sections.length === 1 && d.sections[0] === 'normal' ? d.package : `${d.package}(${d.sections.join('+')})`))
-    lines.push(`  ${pkg.name} ${targets.join(' + ')}${deps.length > 0 ? ` <- ${deps.join(', ')}` : ''}`)
+    const identity = pkg.packageName !== undefined || pkg.version !== undefined ? ` (${pkg.packageName ?? pkg.name} ${pkg.version ?? '0.1.0'})` : ''
+    const deps = pkg.deps.map(describeDependency)
+    lines.push(`  ${pkg.name}${identity}${pkg.excluded === true ? ' excluded' : ''} ${targets.join(' + ')}${deps.length > 0 ? ` <- ${deps.join(', ')}` : ''}`)
+    if (pkg.features !== undefined && pkg.features.length > 0) {
+      lines.push(`      features: ${pkg.features.map(([name, values]) => `${name}=[${values.join(',')}]`).join(' ')}`)
+    }
+    if (pkg.targets !== undefined && pkg.targets.length > 0) lines.push(`      targets: ${pkg.targets.map(describeExtraTarget).join(', ')}`)
   }
+  if (ws.category !== 'linkage') for (const inv of ws.invocations) lines.push(`  ${inv.id}: ${formatInvocation(inv)}`)
   return lines
 }

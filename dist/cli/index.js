@@ -4340,7 +4340,7 @@ function computeDeps(state, unit, unitFor) {
         if (!lib)
             continue;
         const first = kinds[0];
-        const named = loadedByRustc(state, unit, lib, edge.externName);
+        const named = loadedByRustc(state, unit, dep, lib, edge.externName);
         if (!lib.crateTypes.some(isLinkable)) {
             // Cargo still builds the library first, but passes no `--extern` for it: an error if the source names it.
             if (named)
@@ -4418,7 +4418,7 @@ function maybeLib(state, unit, unitFor) {
     if (!lib)
         return null;
     const libName = lib.name.replace(/-/g, '_');
-    const named = loadedByRustc(state, unit, lib, libName);
+    const named = loadedByRustc(state, unit, pkg, lib, libName);
     if (lib.crateTypes.some(isLinkable))
         return newUnitDep(pkg, lib, unit, unitFor, named ? { externName: libName, edge: 'own-lib', platform: null, activatedBy: null } : null);
     if (named)
@@ -4427,16 +4427,52 @@ function maybeLib(state, unit, unitFor) {
 }
 /**
  * Whether rustc loads a library for the unit: only a crate the target's source names is loaded
- * (`CrateLoader`, on `extern crate`, a `use` or a path). The sources are read only for libraries whose use
- * decides linkage — those with a `dylib`, `cdylib` or `staticlib` crate type; any other is taken as used.
+ * (`CrateLoader`, on `extern crate`, a `use` or a path), and with it what it depends on. The sources are read
+ * only where that decides linkage — a library with a `dylib`, `cdylib` or `staticlib` crate type, or one that
+ * depends on a Rust dylib; any other is taken as used.
  */
-function loadedByRustc(state, unit, lib, externName) {
-    if (!lib.crateTypes.some(t => t === 'dylib' || t === 'cdylib' || t === 'staticlib'))
-        return true;
+function loadedByRustc(state, unit, libPkg, lib, externName) {
     // Doc examples live in comments, which the source scan does not read; rustdoc also injects the library.
     if (unit.mode === 'doctest')
         return true;
-    return state.sourceUsesCrate(unit.target.srcPath, externName);
+    const decides = lib.crateTypes.some(t => t === 'dylib' || t === 'cdylib' || t === 'staticlib') || reachesRustDylib(state, libPkg);
+    return !decides || state.sourceUsesCrate(unit.target.srcPath, externName);
+}
+const dylibReachers = new WeakMap();
+/**
+ * Whether a package depends, through normal dependencies on any platform, on a package whose library is a Rust
+ * `dylib`: loading its library then brings that dylib (and how it links `std`) into the dependent. One walk
+ * per metadata, backwards from the dylibs; none at all in most workspaces.
+ */
+function reachesRustDylib(state, pkg) {
+    let reachers = dylibReachers.get(state.metadata);
+    if (reachers === undefined) {
+        reachers = new Set();
+        const queue = [...state.metadata.packages.values()].filter(p => state.libOf(p)?.crateTypes.includes('dylib'));
+        const dependents = new Map();
+        for (const p of queue.length > 0 ? state.metadata.packages.values() : []) {
+            for (const edge of p.deps) {
+                const dep = state.metadata.packages.get(edge.pkg);
+                if (dep === undefined || dep === p || !edge.kinds.some(k => k.kind === 'normal'))
+                    continue;
+                const list = dependents.get(dep);
+                if (list)
+                    list.push(p);
+                else
+                    dependents.set(dep, [p]);
+            }
+        }
+        for (let i = 0; i < queue.length; i++) {
+            for (const dependent of dependents.get(queue[i]) ?? []) {
+                if (reachers.has(dependent))
+                    continue;
+                reachers.add(dependent);
+                queue.push(dependent);
+            }
+        }
+        dylibReachers.set(state.metadata, reachers);
+    }
+    return reachers.has(pkg);
 }
 /**
  * Follows `dep_build_script`: a package's build script runs before any other target of the package is
@@ -4697,14 +4733,15 @@ function panicOf(profile, forcedUnwind, rustflags) {
 }
 /**
  * Follows `UnitGenerator::generate_root_units`: the root units of the selected packages, package after
- * package, each target for the host if it is a proc-macro built as a library, else for the target
- * (`UnitGenerator::new_units`, `CompileKind::for_target`).
+ * package, each target for the host if it is a proc-macro, else for the target (`UnitGenerator::new_units`,
+ * `CompileKind::for_target`).
  */
 function generateRootUnits(state, selected, invocation, warnings) {
     const roots = [];
     for (const pkg of selected) {
         for (const { target, mode } of createProposals(state, pkg, invocation, warnings)) {
-            const kind = target.kind === 'proc-macro' && mode === 'build' ? 'host' : 'target';
+            // `CompileKind::for_target`: a proc-macro is built for the host in every mode, its test harness too.
+            const kind = target.kind === 'proc-macro' ? 'host' : 'target';
             // `UnitFor::new_normal`, `new_test` and `new_compiler` all start without host features.
             roots.push({ pkg, target, mode, kind, unitFor: { host: kind === 'host', hostFeatures: false, test: false } });
         }

@@ -290,14 +290,15 @@ function panicOf(
 
 /**
  * Follows `UnitGenerator::generate_root_units`: the root units of the selected packages, package after
- * package, each target for the host if it is a proc-macro built as a library, else for the target
- * (`UnitGenerator::new_units`, `CompileKind::for_target`).
+ * package, each target for the host if it is a proc-macro, else for the target (`UnitGenerator::new_units`,
+ * `CompileKind::for_target`).
  */
 function generateRootUnits(state: FeatureState, selected: readonly Package[], invocation: Invocation, warnings: string[]): UnitSpec[] {
   const roots: UnitSpec[] = []
   for (const pkg of selected) {
     for (const { target, mode } of createProposals(state, pkg, invocation, warnings)) {
-      const kind: CompileKind = target.kind === 'proc-macro' && mode === 'build' ? 'host' : 'target'
+      // `CompileKind::for_target`: a proc-macro is built for the host in every mode, its test harness too.
+      const kind: CompileKind = target.kind === 'proc-macro' ? 'host' : 'target'
       // `UnitFor::new_normal`, `new_test` and `new_compiler` all start without host features.
       roots.push({ pkg, target, mode, kind, unitFor: { host: kind === 'host', hostFeatures: false, test: false } })
     }

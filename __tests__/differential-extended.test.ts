@@ -1,0 +1,61 @@
+/**
+ * The engine against the real compiler on a fixed subset of the categories beyond `linkage`
+ * (see __tests__/differential/categories.ts): a few generated workspaces per category, each built
+ * with its own cargo invocations (feature flags, package and target selection, `--target`,
+ * rustflags from the environment and from `.cargo/config.toml`, `cargo test --no-run`), in fresh
+ * target directories under the system temporary directory (removed afterwards). Two builds run at once.
+ */
+import { describe, expect, it } from '@jest/globals'
+import { type ChosenWorkspace, formatMismatchesByCase, runDifferential } from '../scripts/differential.js'
+
+/**
+ * Workspaces and invocations chosen from `scripts/differential.ts` runs for what they reach, among
+ * those where the engine agrees with cargo; `describeWorkspace` shows each in full.
+ */
+const WORKSPACES: readonly ChosenWorkspace[] = [
+  // A feature of l2 links the cdylib+rlib l1 into the dylib l2 when app3 (or `--features`) asks for it.
+  { category: 'features-members', seed: 565338531, invocations: ['workspace', 'p-app4', 'p-app4-features-l2-plugin'] },
+  // Resolver 1: l3 turns on l2's `dyn` (a staticlib+rlib) for everyone; app5 only with its own feature.
+  { category: 'features-members', seed: 905692673, invocations: ['p-app5-features-dyn', 'workspace-no-default-features'] },
+  // Default features of a proc-macro dependency, switched off with `default-features = false`, back on by `l1/fast`.
+  { category: 'features-defaults', seed: 1249341866, invocations: ['p-app3-no-default-features', 'p-app3-features-turbo', 'p-app4-no-default-features'] },
+  // Resolver 1, `default = ["fast"]` over a cdylib+rlib through an optional dependency.
+  { category: 'features-defaults', seed: 83026357, invocations: ['workspace-no-default-features', 'workspace-features-l2-speed'] },
+  // A dylib feature asked for only by a dev- and a build-dependency (resolver 2): linked by tests only.
+  { category: 'features-kinds', seed: 17943985, invocations: ['workspace', 'workspace-tests', 'test-workspace'] },
+  // A proc-macro's test harness is a host unit (`CompileKind::for_target`), with duplicate std under --workspace.
+  { category: 'features-kinds', seed: 204791040, invocations: ['workspace-tests', 'test-workspace'] },
+  // No resolver key (resolver 1): a cfg(windows) dependency's feature is still unified on this host.
+  { category: 'features-kinds', seed: 979665273, invocations: ['p-app2', 'p-app2-tests'] },
+  // default-members with two proc-macros; --exclude; --target with RUSTFLAGS, which then skip host units.
+  { category: 'selection', seed: 1027161176, invocations: ['default', 'workspace-exclude-l3', 'workspace-target-prefer-dynamic'] },
+  { category: 'selection', seed: 175752251, invocations: ['p-app3-p-l0', 'target-host', 'p-app3-target-host'] },
+  // [build] rustflags prefer-dynamic; RUSTFLAGS="" turns them off; CARGO_ENCODED_RUSTFLAGS; --target.
+  { category: 'rustflags', seed: 1140165105, invocations: ['workspace', 'rustflags-empty', 'encoded-rustflags'] },
+  // +crt-static from the config: the static bin builds, RUSTFLAGS overrides the config.
+  { category: 'rustflags', seed: 2103546817, invocations: ['rustflags-env', 'p-app5'] },
+  // A cdylib example, integration tests, `cargo test --no-run`.
+  { category: 'targets', seed: 23348669, invocations: ['workspace-examples', 'test-workspace'] },
+  // An integration test that names nothing does not load its package's rlib, nor the dylib below it.
+  { category: 'targets', seed: 286245096, invocations: ['workspace-tests'] },
+  // dylib examples and a bench without harness over a dylib+rlib.
+  { category: 'targets', seed: 1294871690, invocations: ['workspace-all-targets', 'workspace-benches'] },
+  // Unnamed cdylib- and staticlib-only dependencies, and an unnamed dylib under a proc-macro.
+  { category: 'unused', seed: 409722075, invocations: ['workspace-tests'] },
+  { category: 'unused', seed: 1135522287, invocations: ['workspace', 'p-app5', 'prefer-dynamic'] },
+  // Two rlibs named `dup` in one bin; `-p dup@0.2.0`.
+  { category: 'versions', seed: 1889298832, invocations: ['workspace', 'p-dup-0.2.0', 'prefer-dynamic'] },
+  // Two dylibs named `dup`: an output filename collision, so dependents are skipped as racy.
+  { category: 'versions', seed: 2091352549, invocations: ['p-app3'] }
+]
+
+describe('differential against cargo, beyond linkage', () => {
+  it(`agrees with cargo on ${WORKSPACES.length} chosen workspaces`, async () => {
+    const result = await runDifferential({ count: WORKSPACES.length, seed: 0, workspaces: WORKSPACES, jobs: 2 })
+    expect(result.cases).toHaveLength(WORKSPACES.reduce((n, w) => n + (w.invocations?.length ?? 0), 0))
+    const compared = result.cases.reduce((n, c) => n + (c.comparison?.compared ?? 0), 0)
+    expect(compared).toBeGreaterThan(result.cases.length)
+    // Compared as text so that a failure prints every mismatch readably.
+    expect(formatMismatchesByCase(result)).toEqual([])
+  }, 300_000)
+})
