@@ -19,8 +19,6 @@ const WORKSPACES: readonly ChosenWorkspace[] = [
   { category: 'features-members', seed: 905692673, invocations: ['p-app5-features-dyn', 'workspace-no-default-features'] },
   // Default features of a proc-macro dependency, switched off with `default-features = false`, back on by `l1/fast`.
   { category: 'features-defaults', seed: 1249341866, invocations: ['p-app3-no-default-features', 'p-app3-features-turbo', 'p-app4-no-default-features'] },
-  // Resolver 1, `default = ["fast"]` over a cdylib+rlib through an optional dependency.
-  { category: 'features-defaults', seed: 83026357, invocations: ['workspace-no-default-features', 'workspace-features-l2-speed'] },
   // A dylib feature asked for only by a dev- and a build-dependency (resolver 2): linked by tests only.
   { category: 'features-kinds', seed: 17943985, invocations: ['workspace', 'workspace-tests', 'test-workspace'] },
   // A proc-macro's test harness is a host unit (`CompileKind::for_target`), with duplicate std under --workspace.
@@ -29,7 +27,6 @@ const WORKSPACES: readonly ChosenWorkspace[] = [
   { category: 'features-kinds', seed: 979665273, invocations: ['p-app2', 'p-app2-tests'] },
   // default-members with two proc-macros; --exclude; --target with RUSTFLAGS, which then skip host units.
   { category: 'selection', seed: 1027161176, invocations: ['default', 'workspace-exclude-l3', 'workspace-target-prefer-dynamic'] },
-  { category: 'selection', seed: 175752251, invocations: ['p-app3-p-l0', 'target-host', 'p-app3-target-host'] },
   // [build] rustflags prefer-dynamic; RUSTFLAGS="" turns them off; CARGO_ENCODED_RUSTFLAGS; --target.
   { category: 'rustflags', seed: 1140165105, invocations: ['workspace', 'rustflags-empty', 'encoded-rustflags'] },
   // +crt-static from the config: the static bin builds, RUSTFLAGS overrides the config.
@@ -44,9 +41,7 @@ const WORKSPACES: readonly ChosenWorkspace[] = [
   { category: 'unused', seed: 409722075, invocations: ['workspace-tests'] },
   { category: 'unused', seed: 1135522287, invocations: ['workspace', 'p-app5', 'prefer-dynamic'] },
   // Two rlibs named `dup` in one bin; `-p dup@0.2.0`.
-  { category: 'versions', seed: 1889298832, invocations: ['workspace', 'p-dup-0.2.0', 'prefer-dynamic'] },
-  // Two dylibs named `dup`: an output filename collision, so dependents are skipped as racy.
-  { category: 'versions', seed: 2091352549, invocations: ['p-app3'] }
+  { category: 'versions', seed: 1889298832, invocations: ['workspace', 'p-dup-0.2.0', 'prefer-dynamic'] }
 ]
 
 describe('differential against cargo, beyond linkage', () => {
