@@ -748,6 +748,93 @@ const INVALID: InvalidCase[] = [
   },
   { name: 'resolve.root unknown', input: d => (d.resolve.root = 'ghost'), path: 'resolve.root', expect: 'unknown package id `ghost`', exact: true },
   { name: 'resolve.root a number', input: d => (d.resolve.root = 1), path: 'resolve.root', expect: 'expected a string, got number 1', exact: true },
+  // Every field the feature resolver reads is checked too, each message naming its field or element.
+  { name: 'features table an array', input: d => (d.packages[1].features = ['std']), path: 'packages[1].features', expect: 'expected an object, got an array', exact: true },
+  { name: 'feature entry a string', input: d => (d.packages[1].features = { default: 'std' }), path: 'packages[1].features.default', expect: 'expected an array, got string "std"', exact: true },
+  {
+    name: 'feature entry with a number',
+    input: d => (d.packages[1].features = { default: ['std'], std: ['dep:x', 2] }),
+    path: 'packages[1].features.std[1]',
+    expect: 'expected a string, got number 2',
+    exact: true
+  },
+  { name: 'edition a number', input: d => (d.packages[0].edition = 2021), path: 'packages[0].edition', expect: 'expected a string, got number 2021', exact: true },
+  { name: 'dependency optional a string', input: d => (d.packages[0].dependencies[0].optional = 'yes'), path: 'packages[0].dependencies[0].optional', expect: 'expected true or false, got string "yes"', exact: true },
+  {
+    name: 'dependency uses_default_features a number',
+    input: d => (d.packages[0].dependencies[0].uses_default_features = 0),
+    path: 'packages[0].dependencies[0].uses_default_features',
+    expect: 'expected true or false, got number 0',
+    exact: true
+  },
+  { name: 'dependency features a string', input: d => (d.packages[0].dependencies[0].features = 'std'), path: 'packages[0].dependencies[0].features', expect: 'expected an array, got string "std"', exact: true },
+  { name: 'dependency features with null', input: d => (d.packages[0].dependencies[0].features = ['std', null]), path: 'packages[0].dependencies[0].features[1]', expect: 'expected a string, got null', exact: true },
+  {
+    name: 'required-features with a number',
+    input: d => (d.packages[0].targets[1]['required-features'] = ['cli', 7]),
+    path: 'packages[0].targets[1].required-features[1]',
+    expect: 'expected a string, got number 7',
+    exact: true
+  },
+  { name: 'target test null', input: d => (d.packages[0].targets[0].test = null), path: 'packages[0].targets[0].test', expect: 'expected true or false, got null', exact: true },
+  { name: 'resolve node features with an array', input: d => (d.resolve.nodes[1].features = [[]]), path: 'resolve.nodes[1].features[0]', expect: 'expected a string, got an array', exact: true },
+  { name: 'dep_kinds empty', input: d => (d.resolve.nodes[0].deps[0].dep_kinds = []), path: 'resolve.nodes[0].deps[0].dep_kinds', expect: 'is empty: every dependency edge has at least one kind', exact: true },
+  { name: 'dep_kinds entry null', input: d => (d.resolve.nodes[0].deps[0].dep_kinds = [{ kind: null, target: null }, null]), path: 'resolve.nodes[0].deps[0].dep_kinds[1]', expect: 'expected an object, got null', exact: true },
+  // With several faults, the first in document order is the one reported.
+  {
+    name: 'a duplicate id before a fault of the same package',
+    input: d => d.packages.push({ ...d.packages[0], name: 3, targets: null }),
+    path: 'packages[2].id',
+    expect: `duplicate package id \`${APP}\``,
+    exact: true
+  },
+  {
+    name: 'a bad target after two library targets',
+    input: d => d.packages[0].targets.push(lib('app2', ['lib'], ['lib']), { kind: ['bin'], crate_types: ['bin'], name: 'x' }),
+    path: 'packages[0].targets[3].src_path',
+    expect: 'missing (expected a string)',
+    exact: true
+  },
+  {
+    name: 'a bad declaration before a bad version',
+    input: d => {
+      d.packages[0].dependencies[0].rename = false
+      d.packages[0].version = 1
+    },
+    path: 'packages[0].dependencies[0].rename',
+    expect: 'expected a string, got boolean false',
+    exact: true
+  },
+  {
+    name: 'a bad workspace member entry before a bad package',
+    input: d => {
+      d.workspace_members = [APP, 5]
+      d.packages[0] = null
+    },
+    path: 'workspace_members[1]',
+    expect: 'expected a string, got number 5',
+    exact: true
+  },
+  {
+    name: 'an unknown workspace member before a missing resolve',
+    input: d => {
+      d.workspace_members = ['ghost']
+      delete d.resolve
+    },
+    path: 'workspace_members[0]',
+    expect: 'unknown package id `ghost`',
+    exact: true
+  },
+  {
+    name: 'a dependency cycle before an unknown resolve.root',
+    input: d => {
+      d.resolve.nodes[1].deps = [{ name: 'app', pkg: APP, dep_kinds: [{ kind: 'build', target: null }] }]
+      d.resolve.root = 'ghost'
+    },
+    path: 'resolve.nodes[1].deps[0]',
+    expect: 'cyclic package dependency: package `app v0.1.0` depends on itself (`app v0.1.0` → `dep v1.0.0` → `app v0.1.0`)',
+    exact: false
+  },
   // A real file, cut short.
   { name: 'a corpus file truncated', input: corpusText('guppy-proc-macro1.json').slice(0, 1000), path: '', expect: 'not valid JSON (' }
 ]
@@ -893,6 +980,131 @@ describe('invalid metadata', () => {
 
     it('an edge with an empty dep_kinds list is rejected', () => {
       errorOf(() => validateMetadata(mutated(d => (d.resolve.nodes[0].deps[0].dep_kinds = [])), SOURCE))
+    })
+  })
+})
+
+describe('what validation keeps', () => {
+  it('copies the lists it keeps: changing the input afterwards changes nothing', () => {
+    const doc = mutated(d => {
+      d.packages[0].targets[0] = lib('app', ['cdylib', 'rlib'], ['cdylib', 'rlib'])
+      d.packages[0].targets[1]['required-features'] = ['cli']
+      d.packages[0].dependencies[0].features = ['std']
+      d.packages[1].features = { default: ['std'], std: [] }
+      d.resolve.nodes[1].features = ['default', 'std']
+      d.workspace_members = [APP]
+    })
+    const m = validateMetadata(doc, SOURCE)
+    const app = m.packages.get(APP)!
+    const dep = m.packages.get(DEP)!
+    doc.packages[0].targets[0].crate_types.push('dylib')
+    doc.packages[0].targets[1]['required-features'].push('extra')
+    doc.packages[0].dependencies[0].features.push('alloc')
+    doc.packages[1].features.default.push('alloc')
+    doc.resolve.nodes[1].features.push('alloc')
+    doc.workspace_members.push(DEP)
+    expect(app.targets[0]!.crateTypes).toEqual(['cdylib', 'rlib'])
+    expect(app.targets[1]!.requiredFeatures).toEqual(['cli'])
+    expect(app.deps[0]!.kinds[0]!.declared!.features).toEqual(['std'])
+    expect(dep.featureMap).toEqual(new Map([['default', ['std']], ['std', []]]))
+    expect(dep.features).toEqual(['default', 'std'])
+    expect(m.workspaceMembers).toEqual([APP])
+  })
+
+  it('the lists many packages share (empty lists, a single crate type) are frozen, so that no one can change them for all', () => {
+    const m = validateMetadata(
+      mutated(d => {
+        d.packages[1].features = { default: [] }
+        d.packages[0].dependencies[0].features = []
+      }),
+      SOURCE
+    )
+    const app = m.packages.get(APP)!
+    const dep = m.packages.get(DEP)!
+    const shared = [app.targets[0]!.crateTypes, app.targets[1]!.requiredFeatures, app.features, dep.deps, dep.featureMap.get('default')!, app.deps[0]!.kinds[0]!.declared!.features]
+    for (const list of shared) expect(Object.isFrozen(list)).toBe(true)
+    expect(app.targets[0]!.crateTypes).toEqual(['lib'])
+    expect(app.targets[1]!.crateTypes).toEqual(['bin'])
+    expect(dep.deps).toEqual([])
+    expect(app.features).toEqual([])
+  })
+
+  it('a package without a resolve node keeps no edges and no features', () => {
+    const m = validateMetadata(
+      mutated(d => {
+        d.packages.push({ name: 'loose', version: '0.1.0', id: 'loose 0.1.0', targets: [lib('loose', ['lib'], ['lib'])], manifest_path: '/w/loose/Cargo.toml' })
+      }),
+      SOURCE
+    )
+    const loose = m.packages.get('loose 0.1.0')!
+    expect(loose).toMatchObject({ deps: [], features: [], featureMap: new Map(), edition: '2015', source: null, rustVersion: null, publish: null })
+    expect([...m.packages.keys()]).toEqual([APP, DEP, 'loose 0.1.0'])
+  })
+
+  it('edges name their package by its id, and repeated platforms read as equal strings', () => {
+    const m = validateMetadata(
+      mutated(d => {
+        d.packages[0].dependencies.push({ name: 'dep', kind: 'dev', rename: null, target: 'cfg(unix)', optional: false, uses_default_features: false, features: ['x'] })
+        d.resolve.nodes[0].deps[0].dep_kinds.push({ kind: 'dev', target: 'cfg(unix)' })
+      }),
+      SOURCE
+    )
+    const edge = m.packages.get(APP)!.deps[0]!
+    expect(edge.pkg).toBe(DEP)
+    expect(edge.kinds).toEqual([
+      { kind: 'normal', platform: null, declared: { nameInToml: 'dep', optional: false, features: [], defaultFeatures: true } },
+      { kind: 'dev', platform: 'cfg(unix)', declared: { nameInToml: 'dep', optional: false, features: ['x'], defaultFeatures: false } }
+    ])
+  })
+
+  describe('extern names of edges recovered without dep_kinds', () => {
+    const recovered = (change: (d: Doc) => void): DependencyEdge => {
+      const m = validateMetadata(
+        mutated(d => {
+          delete d.resolve.nodes[0].deps
+          d.resolve.nodes[0].dependencies = [DEP]
+          change(d)
+        }),
+        SOURCE
+      )
+      expect(m.graphQuality).toBe('no-dep-kinds')
+      return m.packages.get(APP)!.deps[0]!
+    }
+
+    it('the library target name, with underscores', () => {
+      expect(recovered(d => (d.packages[1].targets[0].name = 'dep-core')).externName).toBe('dep_core')
+    })
+
+    it('the package name, with underscores, when the package has no library target', () => {
+      const edge = recovered(d => {
+        d.packages[1].name = 'dep-tool'
+        d.packages[0].dependencies[0].name = 'dep-tool'
+        d.packages[1].targets = [{ kind: ['bin'], crate_types: ['bin'], name: 'dep-tool', src_path: '/r/dep/src/main.rs' }]
+      })
+      expect(edge.externName).toBe('dep_tool')
+      expect(edge.kinds).toEqual([{ kind: 'normal', platform: null, declared: { nameInToml: 'dep-tool', optional: false, features: [], defaultFeatures: true } }])
+    })
+
+    it('the first non-empty rename among the declarations of the package, and every kind they declare', () => {
+      const edge = recovered(d => {
+        d.packages[0].dependencies = [
+          { name: 'dep', kind: null, rename: '', target: null },
+          { name: 'other', kind: null, rename: 'other-name', target: null },
+          { name: 'dep', kind: 'build', rename: 'dep-b', target: null },
+          { name: 'dep', kind: 'dev', rename: 'dep-d', target: 'cfg(unix)' }
+        ]
+      })
+      expect(edge.externName).toBe('dep_b')
+      expect(edge.kinds.map(k => [k.kind, k.platform, k.declared?.nameInToml])).toEqual([
+        ['normal', null, ''],
+        ['build', null, 'dep-b'],
+        ['dev', 'cfg(unix)', 'dep-d']
+      ])
+    })
+
+    it('a package declaring nothing by that name gets a normal edge without a declaration', () => {
+      const edge = recovered(d => (d.packages[0].dependencies = []))
+      expect(edge).toEqual({ pkg: DEP, externName: 'dep', kinds: [{ kind: 'normal', platform: null, declared: null }] })
     })
   })
 })

@@ -43888,7 +43888,241 @@ const HINTS = {
     other: none
 };
 
+;// CONCATENATED MODULE: ./src/metadata/checks.ts
+/**
+ * The checks the metadata validation is made of: a value's JSON type, and for each wrong value the failure
+ * that names its JSON path, built only then.
+ */
+/** A value from the input, quoted for a one-line message (control characters escaped). */
+function q(value) {
+    return `\`${JSON.stringify(value).slice(1, -1)}\``;
+}
+/**
+ * What is wrong with the input and where (a JSON path), thrown by the validation and turned into a
+ * MetadataError naming the source by validateMetadata. The validation runs over every package, target,
+ * declaration and edge, so it builds a path or a label only once it has something to report: the checks
+ * are inline `typeof` tests, and each failing branch builds its path from the indices it has.
+ */
+class checks_Invalid {
+    path;
+    message;
+    constructor(path, message) {
+        this.path = path;
+        this.message = message;
+    }
+}
+// Shared by the many lists that are empty: frozen, since every package, target and declaration may hold it.
+const NO_STRINGS = Object.freeze([]);
+function checks_isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** `v` when it is a string; `path` names it in the message otherwise. */
+function checks_string(v, path) {
+    if (typeof v !== 'string')
+        throw notString(v, path);
+    return v;
+}
+function isStringArray(v) {
+    if (!Array.isArray(v))
+        return false;
+    for (let k = 0; k < v.length; k++)
+        if (typeof v[k] !== 'string')
+            return false;
+    return true;
+}
+/** A copy of `v` (the shared empty list when it is empty) when it is an array of strings; else the failure naming the field at `path` or its element. */
+function stringList(v, path) {
+    if (!isStringArray(v))
+        badStringList(v, path);
+    return v.length === 0 ? NO_STRINGS : v.slice();
+}
+// The failures: cold, each builds its message from the value.
+function checks_describe(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'an array';
+    return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)?.slice(0, 40)}`;
+}
+function notObject(v, path) {
+    return new checks_Invalid(path, `expected an object, got ${checks_describe(v)}`);
+}
+function notArray(v, path) {
+    return new checks_Invalid(path, v === undefined ? 'missing (expected an array)' : `expected an array, got ${checks_describe(v)}`);
+}
+function notString(v, path) {
+    return new checks_Invalid(path, v === undefined ? 'missing (expected a string)' : `expected a string, got ${checks_describe(v)}`);
+}
+function notBoolean(v, path) {
+    return new checks_Invalid(path, `expected true or false, got ${checks_describe(v)}`);
+}
+function unknownKind(v, path) {
+    return new checks_Invalid(path, `unknown dependency kind ${JSON.stringify(v)}, expected null, "dev" or "build"`);
+}
+/** Throws what is wrong with `v` as an array of strings: not an array, or its first element that is no string. */
+function badStringList(v, path) {
+    if (!Array.isArray(v))
+        throw notArray(v, path);
+    for (let k = 0; k < v.length; k++) {
+        if (typeof v[k] !== 'string')
+            throw notString(v[k], `${path}[${k}]`);
+    }
+    throw new Error(`${path}: not a list of strings, but no element is wrong`);
+}
+
+;// CONCATENATED MODULE: ./src/metadata/cycle.ts
+
+const UNSEEN = -2;
+const DONE = -1;
+/**
+ * The first dependency cycle that cargo's resolver refuses (`check_cycles`), as the edges around it, or
+ * null. Every edge with a normal or build kind counts, whatever its platform; an edge that is only a
+ * dev-dependency does not, since cargo follows dev-dependencies only from tests, examples and benches,
+ * which nothing depends on. `edgeEnds` has, from each package's `firstEdge` on, the package index each of
+ * its edges leads to, -1 for a dev-only edge. Iterative: a dependency chain can be far deeper than the call stack.
+ */
+function dependencyCycle(list, edgeEnds) {
+    // The index of each package on the current path, DONE once everything it reaches has been searched.
+    const position = new Int32Array(list.length).fill(UNSEEN);
+    // The current path: packages (by index) and the edge of each being followed.
+    const onPath = [];
+    const edgeOf = [];
+    for (let start = 0; start < list.length; start++) {
+        if (position[start] !== UNSEEN)
+            continue;
+        position[start] = 0;
+        onPath.push(start);
+        edgeOf.push(-1);
+        while (onPath.length > 0) {
+            const top = onPath.length - 1;
+            const from = list[onPath[top]];
+            const edge = ++edgeOf[top];
+            if (edge >= from.pkg.deps.length) {
+                position[onPath[top]] = DONE;
+                onPath.pop();
+                edgeOf.pop();
+                continue;
+            }
+            const to = edgeEnds[from.firstEdge + edge];
+            if (to < 0)
+                continue;
+            const at = position[to];
+            if (at === UNSEEN) {
+                position[to] = onPath.length;
+                onPath.push(to);
+                edgeOf.push(-1);
+            }
+            else if (at >= 0) {
+                const cycle = [];
+                for (let x = at; x < onPath.length; x++)
+                    cycle.push({ from: list[onPath[x]].pkg, edge: edgeOf[x] });
+                return cycle;
+            }
+        }
+    }
+    return null;
+}
+/** Cargo's words for a cycle, on one line; a long cycle shows its first packages and the one closing it. */
+function describeCycle(cycle) {
+    const name = (pkg) => q(`${pkg.name} v${pkg.version}`);
+    const shown = 10;
+    const names = cycle.map(s => name(s.from));
+    const around = names.length > shown + 1 ? [...names.slice(0, shown), `… ${names.length - shown - 1} more`, names[names.length - 1]] : names;
+    return `cyclic package dependency: package ${names[0]} depends on itself (${[...around, names[0]].join(' → ')}); cargo refuses every dependency cycle that does not go through a dev-dependency`;
+}
+
+;// CONCATENATED MODULE: ./src/metadata/target.ts
+
+
+/** `packages[i].targets[j]`, for messages. */
+const targetPath = (i, j) => `packages[${i}].targets[${j}]`;
+/** A package as messages name it. */
+const label = (packageName) => `package ${q(packageName)}`;
+// The lists of one crate type, which nearly every target has: one frozen list each.
+const ONE_CRATE_TYPE = Object.fromEntries(CRATE_TYPES.map(t => [t, Object.freeze([t])]));
+/** Whether a target kind names a target that is not a library. */
+function isTargetKind(k) {
+    return k === 'bin' || k === 'example' || k === 'test' || k === 'bench' || k === 'custom-build';
+}
+/** Target `j` of package `i` (`packages[i].targets[j]`), named `packageName`. */
+function parseTarget(value, i, j, packageName) {
+    if (!checks_isObject(value))
+        throw notObject(value, targetPath(i, j));
+    const name = value.name;
+    if (typeof name !== 'string')
+        throw notString(name, `${targetPath(i, j)}.name`);
+    // Both lists are only read here; crate types are kept, as one of the shared lists when there is one.
+    const kinds = value.kind;
+    if (!isStringArray(kinds))
+        badStringList(kinds, `${targetPath(i, j)}.kind`);
+    const crateTypeNames = value.crate_types;
+    if (!isStringArray(crateTypeNames))
+        badStringList(crateTypeNames, `${targetPath(i, j)}.crate_types`);
+    if (kinds.length === 0)
+        throw new checks_Invalid(`${targetPath(i, j)}.kind`, `target ${q(name)} of ${label(packageName)} has no kind`);
+    if (crateTypeNames.length === 0)
+        throw new checks_Invalid(`${targetPath(i, j)}.crate_types`, `target ${q(name)} of ${label(packageName)} has no crate types`);
+    for (let c = 0; c < crateTypeNames.length; c++) {
+        const crateType = crateTypeNames[c];
+        if (!isCrateType(crateType)) {
+            throw new checks_Invalid(`${targetPath(i, j)}.crate_types`, `unknown crate type ${q(crateType)} in target ${q(name)} of ${label(packageName)}`);
+        }
+    }
+    const crateTypes = crateTypeNames.length === 1 ? ONE_CRATE_TYPE[crateTypeNames[0]] : crateTypeNames.slice();
+    let kind;
+    const single = kinds.length === 1 ? kinds[0] : null;
+    if (single !== null && isTargetKind(single)) {
+        kind = single;
+        // Only examples may have crate types other than `bin` (an example can be a library).
+        if (kind !== 'example' && (crateTypes.length !== 1 || crateTypes[0] !== 'bin')) {
+            throw new checks_Invalid(`${targetPath(i, j)}.crate_types`, `${kind} target ${q(name)} of ${label(packageName)} must have crate type \`bin\`, got ${crateTypes.join(', ')}`);
+        }
+    }
+    else {
+        // Any other kind list names the crate types of a library target.
+        for (let k = 0; k < kinds.length; k++) {
+            const kindName = kinds[k];
+            if (isTargetKind(kindName)) {
+                throw new checks_Invalid(`${targetPath(i, j)}.kind`, `target kind ${q(kindName)} cannot be combined with other kinds in target ${q(name)} of ${label(packageName)}`);
+            }
+            if (!isCrateType(kindName))
+                throw new checks_Invalid(`${targetPath(i, j)}.kind`, `unknown target kind ${q(kindName)} in target ${q(name)} of ${label(packageName)}`);
+        }
+        kind = single === 'proc-macro' ? 'proc-macro' : 'lib';
+        const procMacro = crateTypes.includes('proc-macro');
+        if (crateTypes.includes('bin')) {
+            throw new checks_Invalid(`${targetPath(i, j)}.crate_types`, `library target ${q(name)} of ${label(packageName)} cannot have crate type \`bin\``);
+        }
+        if (procMacro && crateTypes.length > 1) {
+            throw new checks_Invalid(`${targetPath(i, j)}.crate_types`, `cannot mix \`proc-macro\` crate type with others in target ${q(name)} of ${label(packageName)}`);
+        }
+        if ((kind === 'proc-macro') !== procMacro) {
+            throw new checks_Invalid(`${targetPath(i, j)}.crate_types`, `a proc-macro target must have kind and crate types exactly \`proc-macro\`, got kind ${kinds.join(', ')} and crate types ${crateTypes.join(', ')} in target ${q(name)} of ${label(packageName)}`);
+        }
+    }
+    if (crateTypes.length > 1 && crateTypes.includes('dylib') && crateTypes.includes('cdylib')) {
+        throw new checks_Invalid(`${targetPath(i, j)}.crate_types`, `library ${q(name)} of ${label(packageName)} cannot set the crate type of both \`dylib\` and \`cdylib\``);
+    }
+    const rawRequired = value['required-features'];
+    const requiredFeatures = rawRequired === undefined ? NO_STRINGS : stringList(rawRequired, `${targetPath(i, j)}.required-features`);
+    // Metadata from older cargos has no `test` key; cargo's defaults are true except for benches, examples and build scripts.
+    const rawTest = value.test;
+    if (rawTest !== undefined && typeof rawTest !== 'boolean')
+        throw notBoolean(rawTest, `${targetPath(i, j)}.test`);
+    const test = rawTest === undefined ? kind !== 'bench' && kind !== 'example' && kind !== 'custom-build' : rawTest;
+    const rawDoctest = value.doctest;
+    if (rawDoctest !== undefined && typeof rawDoctest !== 'boolean')
+        throw notBoolean(rawDoctest, `${targetPath(i, j)}.doctest`);
+    const doctest = rawDoctest === undefined ? kind === 'lib' || kind === 'proc-macro' : rawDoctest;
+    const srcPath = value.src_path;
+    if (typeof srcPath !== 'string')
+        throw notString(srcPath, `${targetPath(i, j)}.src_path`);
+    return { name, kind, crateTypes, srcPath, test, doctest, requiredFeatures };
+}
+
 ;// CONCATENATED MODULE: ./src/metadata/parse.ts
+
+
 
 
 /** A `cargo metadata` document that cannot be analysed; the message names the source and the JSON path. */
@@ -43897,10 +44131,6 @@ class MetadataError extends UserError {
         super(`${source}: ${path ? `${path}: ` : ''}${message}`);
         this.name = 'MetadataError';
     }
-}
-/** A value from the input, quoted for a one-line message (control characters escaped). */
-function q(value) {
-    return `\`${JSON.stringify(value).slice(1, -1)}\``;
 }
 /**
  * Parses `cargo metadata --format-version 1` output into a validated `Metadata`.
@@ -43919,173 +44149,294 @@ function parseMetadata(text, source) {
 }
 /** Validates an already-parsed `cargo metadata` value. */
 function validateMetadata(raw, source) {
-    const fail = (path, message) => {
-        throw new MetadataError(source, path, message);
-    };
-    const root = asObject(raw, '', null, fail, 'the top level must be a JSON object from `cargo metadata --format-version 1`');
-    if (root.version !== 1) {
-        fail('version', `expected format version 1, got ${JSON.stringify(root.version)}`);
+    try {
+        return validate(raw);
     }
-    const rawPackages = asArray(root.packages, '', 'packages', fail);
-    const workspaceMembers = asStringArray(root.workspace_members, '', 'workspace_members', fail);
-    const workspaceRoot = asString(root.workspace_root, '', 'workspace_root', fail);
-    const targetDirectory = asString(root.target_directory, '', 'target_directory', fail);
-    const workspaceDefaultMembers = root.workspace_default_members === undefined
-        ? null
-        : asStringArray(root.workspace_default_members, '', 'workspace_default_members', fail);
-    const packages = new Map();
-    const rawDeclared = new Map();
-    rawPackages.forEach((value, i) => {
-        const path = `packages[${i}]`;
-        const p = asObject(value, path, null, fail);
-        const id = asString(p.id, path, 'id', fail);
-        if (packages.has(id))
-            fail(`${path}.id`, `duplicate package id ${q(id)}`);
-        const name = asString(p.name, path, 'name', fail);
-        const label = `package ${q(name)}`;
-        const targets = asArray(p.targets, path, 'targets', fail).map((t, j) => parseTarget(t, `${path}.targets[${j}]`, label, fail));
-        if (targets.filter(t => t.kind === 'lib' || t.kind === 'proc-macro').length > 1) {
-            fail(`${path}.targets`, `${label} has more than one library target`);
+    catch (e) {
+        if (e instanceof checks_Invalid)
+            throw new MetadataError(source, e.path, e.message);
+        throw e;
+    }
+}
+// JSON paths, built only for messages.
+const packagePath = (i) => `packages[${i}]`;
+const declarationPath = (i, j) => `packages[${i}].dependencies[${j}]`;
+const nodePath = (i) => `resolve.nodes[${i}]`;
+const depPath = (i, j) => `resolve.nodes[${i}].deps[${j}]`;
+const kindPath = (i, j, m) => `resolve.nodes[${i}].deps[${j}].dep_kinds[${m}]`;
+/** What the validation keeps of one package beyond the Package itself. */
+class Entry {
+    index;
+    /**
+     * The validated package. The entry is in the map from its first field on (a duplicate id shows as a map
+     * that does not grow); its package is set once every field is checked, before anything looks it up.
+     */
+    pkg = null;
+    /** `packages[].dependencies`, in order. */
+    declarations = NO_DECLARATIONS;
+    /** The name of the package's library or proc-macro target (at most one), or null. */
+    libName = null;
+    /** The resolve node's index, once it has been read; -1 before. */
+    node = -1;
+    /** Whether the node lists its edges in the old `dependencies` form (no `deps`), for messages. */
+    oldForm = false;
+    /** Where the package's edges start in the list of edge ends that the cycle search follows. */
+    firstEdge = 0;
+    constructor(index) {
+        this.index = index;
+    }
+}
+// Shared by the many packages without edges or declarations (frozen, as NO_STRINGS is).
+const NO_EDGES = Object.freeze([]);
+const NO_DECLARATIONS = Object.freeze([]);
+const parse_NO_FEATURES = new Map();
+function validate(raw) {
+    if (!checks_isObject(raw))
+        throw new checks_Invalid('', 'the top level must be a JSON object from `cargo metadata --format-version 1`');
+    const root = raw;
+    if (root.version !== 1) {
+        throw new checks_Invalid('version', `expected format version 1, got ${JSON.stringify(root.version)}`);
+    }
+    const rawPackages = root.packages;
+    if (!Array.isArray(rawPackages))
+        throw notArray(rawPackages, 'packages');
+    const rawMembers = stringList(root.workspace_members, 'workspace_members');
+    const workspaceRoot = checks_string(root.workspace_root, 'workspace_root');
+    const targetDirectory = checks_string(root.target_directory, 'target_directory');
+    const rawDefaultMembers = root.workspace_default_members === undefined ? null : stringList(root.workspace_default_members, 'workspace_default_members');
+    // Platform strings (`cfg(...)`, triples) recur on thousands of declarations and edges: one string each.
+    const platforms = new Map();
+    const intern = (s) => {
+        const known = platforms.get(s);
+        if (known !== undefined)
+            return known;
+        platforms.set(s, s);
+        return s;
+    };
+    const entries = new Map();
+    const list = [];
+    // Each package's targets, declarations and edges are collected here and copied out at their exact
+    // length: an array grown by push keeps room for 17 elements, and most of these lists have one to four.
+    const targetScratch = [];
+    const declarationScratch = [];
+    const edgeScratch = [];
+    for (let i = 0; i < rawPackages.length; i++) {
+        const p = rawPackages[i];
+        if (!checks_isObject(p))
+            throw notObject(p, packagePath(i));
+        const id = p.id;
+        if (typeof id !== 'string')
+            throw notString(id, `${packagePath(i)}.id`);
+        const entry = new Entry(i);
+        entries.set(id, entry);
+        if (entries.size === i)
+            throw new checks_Invalid(`${packagePath(i)}.id`, `duplicate package id ${q(id)}`);
+        const name = p.name;
+        if (typeof name !== 'string')
+            throw notString(name, `${packagePath(i)}.name`);
+        const rawTargets = p.targets;
+        if (!Array.isArray(rawTargets))
+            throw notArray(rawTargets, `${packagePath(i)}.targets`);
+        let lib = null;
+        let libraries = 0;
+        for (let j = 0; j < rawTargets.length; j++) {
+            const target = parseTarget(rawTargets[j], i, j, name);
+            targetScratch[j] = target;
+            if (target.kind === 'lib' || target.kind === 'proc-macro') {
+                if (lib === null)
+                    lib = target;
+                libraries++;
+            }
         }
-        const declared = p.dependencies === undefined ? [] : asArray(p.dependencies, path, 'dependencies', fail);
-        rawDeclared.set(id, declared.map((d, j) => {
-            const dp = `${path}.dependencies[${j}]`;
-            const o = asObject(d, dp, null, fail);
-            const name = asString(o.name, dp, 'name', fail);
-            const rename = o.rename == null ? null : asString(o.rename, dp, 'rename', fail);
-            return {
-                name,
-                rename,
-                externRename: rename === null ? null : rename.replace(/-/g, '_'),
-                kind: parseDepKind(o.kind, dp, 'kind', fail),
-                target: o.target == null ? null : asString(o.target, dp, 'target', fail),
-                declared: {
-                    nameInToml: rename ?? name,
-                    optional: o.optional == null ? false : asBoolean(o.optional, dp, 'optional', fail),
-                    features: o.features == null || (Array.isArray(o.features) && o.features.length === 0) ? NO_STRINGS : asStringArray(o.features, dp, 'features', fail),
-                    defaultFeatures: o.uses_default_features == null ? true : asBoolean(o.uses_default_features, dp, 'uses_default_features', fail)
-                }
-            };
-        }));
-        packages.set(id, {
+        if (libraries > 1)
+            throw new checks_Invalid(`${packagePath(i)}.targets`, `${label(name)} has more than one library target`);
+        const targets = targetScratch.slice(0, rawTargets.length);
+        const rawDeclarations = p.dependencies;
+        if (rawDeclarations !== undefined) {
+            if (!Array.isArray(rawDeclarations))
+                throw notArray(rawDeclarations, `${packagePath(i)}.dependencies`);
+            if (rawDeclarations.length > 0) {
+                for (let j = 0; j < rawDeclarations.length; j++)
+                    declarationScratch[j] = parseDeclaration(rawDeclarations[j], i, j, intern);
+                entry.declarations = declarationScratch.slice(0, rawDeclarations.length);
+            }
+        }
+        const version = p.version;
+        if (typeof version !== 'string')
+            throw notString(version, `${packagePath(i)}.version`);
+        const source = p.source;
+        if (source != null && typeof source !== 'string')
+            throw notString(source, `${packagePath(i)}.source`);
+        const manifestPath = p.manifest_path;
+        if (typeof manifestPath !== 'string')
+            throw notString(manifestPath, `${packagePath(i)}.manifest_path`);
+        const featureMap = p.features == null ? parse_NO_FEATURES : parseFeatureMap(p.features, i);
+        const edition = p.edition;
+        if (edition != null && typeof edition !== 'string')
+            throw notString(edition, `${packagePath(i)}.edition`);
+        const rustVersion = p.rust_version;
+        if (rustVersion != null && typeof rustVersion !== 'string')
+            throw notString(rustVersion, `${packagePath(i)}.rust_version`);
+        const publish = p.publish == null ? null : parsePublish(p.publish, i);
+        entry.pkg = {
             id,
             name,
-            version: asString(p.version, path, 'version', fail),
-            source: p.source == null ? null : asString(p.source, path, 'source', fail),
-            manifestPath: asString(p.manifest_path, path, 'manifest_path', fail),
+            version,
+            source: source ?? null,
+            manifestPath,
             targets,
-            features: [],
-            featureMap: p.features == null ? parse_NO_FEATURES : parseFeatureMap(p.features, path, fail),
-            edition: p.edition == null ? '2015' : asString(p.edition, path, 'edition', fail),
-            deps: [],
-            rustVersion: p.rust_version == null ? null : asString(p.rust_version, path, 'rust_version', fail),
-            publish: p.publish === undefined || p.publish === null ? null : parsePublish(p.publish, path, 'publish', fail)
-        });
-    });
-    for (const [i, id] of workspaceMembers.entries()) {
-        if (!packages.has(id))
-            fail(`workspace_members[${i}]`, `unknown package id ${q(id)}`);
+            features: NO_STRINGS,
+            featureMap,
+            edition: edition ?? '2015',
+            deps: NO_EDGES,
+            rustVersion: rustVersion ?? null,
+            publish
+        };
+        entry.libName = lib === null ? null : lib.name;
+        list.push(entry);
     }
-    for (const [i, id] of (workspaceDefaultMembers ?? []).entries()) {
-        if (!packages.has(id))
-            fail(`workspace_default_members[${i}]`, `unknown package id ${q(id)}`);
+    // Members and the root name packages by the package's own id string: later lookups compare one string.
+    const workspaceMembers = [];
+    for (let i = 0; i < rawMembers.length; i++) {
+        const id = rawMembers[i];
+        const entry = entries.get(id);
+        if (entry === undefined)
+            throw new checks_Invalid(`workspace_members[${i}]`, `unknown package id ${q(id)}`);
+        workspaceMembers.push(entry.pkg.id);
+    }
+    let workspaceDefaultMembers = null;
+    if (rawDefaultMembers !== null) {
+        workspaceDefaultMembers = [];
+        for (let i = 0; i < rawDefaultMembers.length; i++) {
+            const id = rawDefaultMembers[i];
+            const entry = entries.get(id);
+            if (entry === undefined)
+                throw new checks_Invalid(`workspace_default_members[${i}]`, `unknown package id ${q(id)}`);
+            workspaceDefaultMembers.push(entry.pkg.id);
+        }
     }
     if (root.resolve === null || root.resolve === undefined) {
-        fail('resolve', 'the dependency graph is missing (`"resolve": null`, as produced by `cargo metadata --no-deps`); run `cargo metadata --format-version 1` without `--no-deps`');
+        throw new checks_Invalid('resolve', 'the dependency graph is missing (`"resolve": null`, as produced by `cargo metadata --no-deps`); run `cargo metadata --format-version 1` without `--no-deps`');
     }
-    const resolve = asObject(root.resolve, '', 'resolve', fail);
-    const nodes = asArray(resolve.nodes, '', 'resolve.nodes', fail);
+    const resolve = root.resolve;
+    if (!checks_isObject(resolve))
+        throw notObject(resolve, 'resolve');
+    const nodes = resolve.nodes;
+    if (!Array.isArray(nodes))
+        throw notArray(nodes, 'resolve.nodes');
     let sawDepWithoutKinds = false;
-    // The JSON path of each package's edge list (`pkg.deps[j]` is its element j), for messages.
-    const edgesPath = new Map();
-    nodes.forEach((value, i) => {
-        const path = `resolve.nodes[${i}]`;
-        const n = asObject(value, path, null, fail);
-        const id = asString(n.id, path, 'id', fail);
-        const pkg = packages.get(id);
-        if (!pkg)
-            return fail(`${path}.id`, `unknown package id ${q(id)}`);
-        if (edgesPath.has(id))
-            fail(`${path}.id`, `duplicate resolve node for ${q(id)}`);
-        pkg.features = n.features === undefined ? [] : asStringArray(n.features, path, 'features', fail);
-        const deps = n.deps === undefined ? null : asArray(n.deps, path, 'deps', fail);
-        edgesPath.set(id, `${path}.${deps === null ? 'dependencies' : 'deps'}`);
-        if (deps === null) {
+    // For every edge, in package and edge order, the index of the package it leads to, or -1 when the edge
+    // is only a dev-dependency: what the cycle search follows.
+    const edgeEnds = [];
+    for (let i = 0; i < nodes.length; i++) {
+        const n = nodes[i];
+        if (!checks_isObject(n))
+            throw notObject(n, nodePath(i));
+        const id = n.id;
+        if (typeof id !== 'string')
+            throw notString(id, `${nodePath(i)}.id`);
+        const entry = entries.get(id);
+        if (entry === undefined)
+            throw new checks_Invalid(`${nodePath(i)}.id`, `unknown package id ${q(id)}`);
+        if (entry.node >= 0)
+            throw new checks_Invalid(`${nodePath(i)}.id`, `duplicate resolve node for ${q(id)}`);
+        const pkg = entry.pkg;
+        pkg.features = n.features === undefined ? NO_STRINGS : stringList(n.features, `${nodePath(i)}.features`);
+        const deps = n.deps;
+        if (deps !== undefined && !Array.isArray(deps))
+            throw notArray(deps, `${nodePath(i)}.deps`);
+        entry.node = i;
+        entry.firstEdge = edgeEnds.length;
+        let edgeCount = 0;
+        if (deps === undefined) {
             // Metadata from before `deps` existed: only `dependencies` (ids) is there.
-            const ids = asStringArray(n.dependencies, path, 'dependencies', fail);
-            sawDepWithoutKinds ||= ids.length > 0;
-            pkg.deps = ids.map((depId, j) => recoverEdge(pkg, depId, `${path}.dependencies[${j}]`));
-            return;
-        }
-        pkg.deps = deps.map((d, j) => {
-            const dp = `${path}.deps[${j}]`;
-            const o = asObject(d, dp, null, fail);
-            const depId = asString(o.pkg, dp, 'pkg', fail);
-            if (!packages.has(depId))
-                fail(`${dp}.pkg`, `unknown package id ${q(depId)}`);
-            const externName = asString(o.name, dp, 'name', fail);
-            if (o.dep_kinds === undefined) {
+            entry.oldForm = true;
+            const ids = n.dependencies;
+            if (!isStringArray(ids))
+                badStringList(ids, `${nodePath(i)}.dependencies`);
+            if (ids.length > 0)
                 sawDepWithoutKinds = true;
-                return { ...recoverEdge(pkg, depId, dp), externName };
+            for (let j = 0; j < ids.length; j++) {
+                const depId = ids[j];
+                const dep = entries.get(depId);
+                if (dep === undefined)
+                    throw new checks_Invalid(`${nodePath(i)}.dependencies[${j}]`, `unknown package id ${q(depId)}`);
+                const kinds = recoveredKinds(entry, dep);
+                edgeScratch[edgeCount++] = { pkg: dep.pkg.id, externName: recoveredExternName(entry, dep), kinds };
+                edgeEnds.push(anyNonDev(kinds) ? dep.index : -1);
             }
-            const kinds = [];
-            asArray(o.dep_kinds, dp, 'dep_kinds', fail).forEach((k, m) => {
-                const kp = `${dp}.dep_kinds[${m}]`;
-                const ko = asObject(k, kp, null, fail);
-                const kind = parseDepKind(ko.kind, kp, 'kind', fail);
-                const platform = ko.target == null ? null : asString(ko.target, kp, 'target', fail);
-                // Some cargo versions repeated entries (rust-lang/cargo#7752).
-                if (!kinds.some(x => x.kind === kind && x.platform === platform))
-                    kinds.push({ kind, platform, declared: declarationOf(pkg, depId, externName, kind, platform) });
-            });
-            if (kinds.length === 0)
-                fail(`${dp}.dep_kinds`, 'is empty: every dependency edge has at least one kind');
-            return { pkg: depId, externName, kinds };
-        });
-    });
-    // Without `dep_kinds` (cargo before 1.41), an edge's kinds are recovered from the dependent's
-    // declared dependencies, matched by package name. Renamed or duplicated names make that ambiguous,
-    // so the edge keeps every kind that could apply: a superset, never a silent omission.
-    function recoverEdge(pkg, depId, path) {
-        const dep = packages.get(depId);
-        if (!dep)
-            return fail(path, `unknown package id ${q(depId)}`);
-        const declared = (rawDeclared.get(pkg.id) ?? []).filter(d => d.name === dep.name);
-        const kinds = [];
-        for (const d of declared) {
-            if (!kinds.some(x => x.kind === d.kind && x.platform === d.target))
-                kinds.push({ kind: d.kind, platform: d.target, declared: d.declared });
         }
-        if (kinds.length === 0)
-            kinds.push({ kind: 'normal', platform: null, declared: null });
-        const lib = dep.targets.find(t => t.kind === 'lib' || t.kind === 'proc-macro');
-        const rename = declared.find(d => d.rename)?.rename;
-        return { pkg: depId, externName: (rename ?? lib?.name ?? dep.name).replace(/-/g, '_'), kinds };
-    }
-    /**
-     * The declaration a resolved edge of one kind and platform stands for: the dependency of that section
-     * whose extern name (after `rename`) or, without a rename, whose package name is the edge's.
-     */
-    function declarationOf(pkg, depId, externName, kind, platform) {
-        const depName = packages.get(depId).name;
-        for (const d of rawDeclared.get(pkg.id) ?? []) {
-            if (d.kind === kind && d.target === platform && (d.externRename === null ? d.name === depName : d.externRename === externName))
-                return d.declared;
+        else {
+            for (let j = 0; j < deps.length; j++) {
+                const d = deps[j];
+                if (!checks_isObject(d))
+                    throw notObject(d, depPath(i, j));
+                const depId = d.pkg;
+                if (typeof depId !== 'string')
+                    throw notString(depId, `${depPath(i, j)}.pkg`);
+                const dep = entries.get(depId);
+                if (dep === undefined)
+                    throw new checks_Invalid(`${depPath(i, j)}.pkg`, `unknown package id ${q(depId)}`);
+                const externName = d.name;
+                if (typeof externName !== 'string')
+                    throw notString(externName, `${depPath(i, j)}.name`);
+                const rawKinds = d.dep_kinds;
+                let kinds = null;
+                if (rawKinds === undefined) {
+                    sawDepWithoutKinds = true;
+                    kinds = recoveredKinds(entry, dep);
+                }
+                else {
+                    if (!Array.isArray(rawKinds))
+                        throw notArray(rawKinds, `${depPath(i, j)}.dep_kinds`);
+                    const depName = dep.pkg.name;
+                    for (let m = 0; m < rawKinds.length; m++) {
+                        const k = rawKinds[m];
+                        if (!checks_isObject(k))
+                            throw notObject(k, kindPath(i, j, m));
+                        const kind = dependencyKind(k.kind);
+                        if (kind === null)
+                            throw unknownKind(k.kind, `${kindPath(i, j, m)}.kind`);
+                        const target = k.target;
+                        if (target != null && typeof target !== 'string')
+                            throw notString(target, `${kindPath(i, j, m)}.target`);
+                        const platform = target == null ? null : intern(target);
+                        // Some cargo versions repeated entries (rust-lang/cargo#7752).
+                        if (kinds === null)
+                            kinds = [{ kind, platform, declared: parse_declarationOf(entry.declarations, depName, externName, kind, platform) }];
+                        else if (!hasKind(kinds, kind, platform))
+                            kinds.push({ kind, platform, declared: parse_declarationOf(entry.declarations, depName, externName, kind, platform) });
+                    }
+                    if (kinds === null)
+                        throw new checks_Invalid(`${depPath(i, j)}.dep_kinds`, 'is empty: every dependency edge has at least one kind');
+                }
+                edgeScratch[edgeCount++] = { pkg: dep.pkg.id, externName, kinds };
+                edgeEnds.push(anyNonDev(kinds) ? dep.index : -1);
+            }
         }
-        return null;
+        pkg.deps = edgeCount === 0 ? NO_EDGES : edgeScratch.slice(0, edgeCount);
     }
     for (const id of workspaceMembers) {
-        if (!edgesPath.has(id))
-            fail('resolve.nodes', `workspace member ${q(id)} has no resolve node`);
+        if (entries.get(id).node < 0)
+            throw new checks_Invalid('resolve.nodes', `workspace member ${q(id)} has no resolve node`);
     }
-    const cycle = dependencyCycle(packages);
+    const cycle = dependencyCycle(list, edgeEnds);
     if (cycle !== null) {
         const closing = cycle[cycle.length - 1];
-        fail(`${edgesPath.get(closing.from.id)}[${closing.edge}]`, describeCycle(cycle));
+        const from = entries.get(closing.from.id);
+        throw new checks_Invalid(`${nodePath(from.node)}.${from.oldForm ? 'dependencies' : 'deps'}[${closing.edge}]`, describeCycle(cycle));
     }
-    const resolveRoot = resolve.root == null ? null : asString(resolve.root, '', 'resolve.root', fail);
-    if (resolveRoot !== null && !packages.has(resolveRoot))
-        fail('resolve.root', `unknown package id ${q(resolveRoot)}`);
+    let resolveRoot = null;
+    if (resolve.root != null) {
+        const id = checks_string(resolve.root, 'resolve.root');
+        const entry = entries.get(id);
+        if (entry === undefined)
+            throw new checks_Invalid('resolve.root', `unknown package id ${q(id)}`);
+        resolveRoot = entry.pkg.id;
+    }
+    const packages = new Map();
+    for (const entry of list)
+        packages.set(entry.pkg.id, entry.pkg);
     return {
         packages,
         workspaceMembers,
@@ -44096,180 +44447,129 @@ function validateMetadata(raw, source) {
         graphQuality: sawDepWithoutKinds ? 'no-dep-kinds' : 'full'
     };
 }
-/** A package's `features` table: feature name to the features, `dep:` names and `dep/feature`s it enables. */
-function parseFeatureMap(value, path, fail) {
-    const table = asObject(value, path, 'features', fail);
-    const names = Object.keys(table);
-    if (names.length === 0)
-        return parse_NO_FEATURES;
-    const base = `${path}.features`;
-    return new Map(names.map(name => [name, asStringArray(table[name], base, name, fail)]));
-}
-const parse_NO_FEATURES = new Map();
-// Shared by the many declarations that ask for no features; never mutated.
-const NO_STRINGS = [];
-/**
- * The first dependency cycle that cargo's resolver refuses (`check_cycles`), as the edges around it, or
- * null. Every edge with a normal or build kind counts, whatever its platform; an edge that is only a
- * dev-dependency does not, since cargo follows dev-dependencies only from tests, examples and benches,
- * which nothing depends on. Iterative: a dependency chain can be far deeper than the call stack.
- */
-function dependencyCycle(packages) {
-    // The index of each package on the current path, or -1 once everything it reaches has been searched.
-    const position = new Map();
-    for (const start of packages.values()) {
-        if (position.has(start.id))
-            continue;
-        position.set(start.id, 0);
-        const path = [{ from: start, edge: -1 }];
-        while (path.length > 0) {
-            const step = path[path.length - 1];
-            const edge = step.from.deps[++step.edge];
-            if (edge === undefined) {
-                position.set(step.from.id, -1);
-                path.pop();
-            }
-            else if (edge.kinds.some(k => k.kind !== 'dev')) {
-                const at = position.get(edge.pkg);
-                if (at === undefined) {
-                    position.set(edge.pkg, path.length);
-                    path.push({ from: packages.get(edge.pkg), edge: -1 });
-                }
-                else if (at >= 0) {
-                    return path.slice(at);
-                }
-            }
+function parseDeclaration(value, i, j, intern) {
+    if (!checks_isObject(value))
+        throw notObject(value, declarationPath(i, j));
+    const name = value.name;
+    if (typeof name !== 'string')
+        throw notString(name, `${declarationPath(i, j)}.name`);
+    const rename = value.rename;
+    if (rename != null && typeof rename !== 'string')
+        throw notString(rename, `${declarationPath(i, j)}.rename`);
+    const kind = dependencyKind(value.kind);
+    if (kind === null)
+        throw unknownKind(value.kind, `${declarationPath(i, j)}.kind`);
+    const target = value.target;
+    if (target != null && typeof target !== 'string')
+        throw notString(target, `${declarationPath(i, j)}.target`);
+    const optional = value.optional;
+    if (optional != null && typeof optional !== 'boolean')
+        throw notBoolean(optional, `${declarationPath(i, j)}.optional`);
+    const features = value.features == null ? NO_STRINGS : stringList(value.features, `${declarationPath(i, j)}.features`);
+    const defaultFeatures = value.uses_default_features;
+    if (defaultFeatures != null && typeof defaultFeatures !== 'boolean')
+        throw notBoolean(defaultFeatures, `${declarationPath(i, j)}.uses_default_features`);
+    return {
+        name,
+        rename: rename ?? null,
+        externRename: rename == null ? null : underscores(rename),
+        kind,
+        target: target == null ? null : intern(target),
+        declared: {
+            nameInToml: rename ?? name,
+            optional: optional ?? false,
+            features,
+            defaultFeatures: defaultFeatures ?? true
         }
+    };
+}
+/** Whether `kinds` already has this kind and platform. */
+function hasKind(kinds, kind, platform) {
+    for (let x = 0; x < kinds.length; x++) {
+        const k = kinds[x];
+        if (k.kind === kind && k.platform === platform)
+            return true;
+    }
+    return false;
+}
+/** Whether an edge with these kinds counts for cargo's cycle check: one of them is not a dev-dependency. */
+function anyNonDev(kinds) {
+    for (let x = 0; x < kinds.length; x++)
+        if (kinds[x].kind !== 'dev')
+            return true;
+    return false;
+}
+/**
+ * The declaration a resolved edge of one kind and platform stands for: the dependency of that section
+ * whose extern name (after `rename`) or, without a rename, whose package name is the edge's.
+ */
+function parse_declarationOf(declarations, depName, externName, kind, platform) {
+    for (let x = 0; x < declarations.length; x++) {
+        const d = declarations[x];
+        if (d.kind === kind && d.target === platform && (d.externRename === null ? d.name === depName : d.externRename === externName))
+            return d.declared;
     }
     return null;
 }
-/** Cargo's words for a cycle, on one line; a long cycle shows its first packages and the one closing it. */
-function describeCycle(cycle) {
-    const label = (pkg) => q(`${pkg.name} v${pkg.version}`);
-    const shown = 10;
-    const names = cycle.map(s => label(s.from));
-    const around = names.length > shown + 1 ? [...names.slice(0, shown), `… ${names.length - shown - 1} more`, names[names.length - 1]] : names;
-    return `cyclic package dependency: package ${names[0]} depends on itself (${[...around, names[0]].join(' → ')}); cargo refuses every dependency cycle that does not go through a dev-dependency`;
+// Without `dep_kinds` (cargo before 1.41), an edge's kinds are recovered from the dependent's
+// declared dependencies, matched by package name. Renamed or duplicated names make that ambiguous,
+// so the edge keeps every kind that could apply: a superset, never a silent omission.
+function recoveredKinds(from, dep) {
+    const depName = dep.pkg.name;
+    let kinds = null;
+    for (const d of from.declarations) {
+        if (d.name !== depName)
+            continue;
+        if (kinds === null)
+            kinds = [{ kind: d.kind, platform: d.target, declared: d.declared }];
+        else if (!hasKind(kinds, d.kind, d.target))
+            kinds.push({ kind: d.kind, platform: d.target, declared: d.declared });
+    }
+    return kinds ?? [{ kind: 'normal', platform: null, declared: null }];
 }
-const parse_TARGET_KINDS = new Set(['bin', 'example', 'test', 'bench', 'custom-build']);
-function parseTarget(value, path, label, fail) {
-    const t = asObject(value, path, null, fail);
-    const name = asString(t.name, path, 'name', fail);
-    const kinds = asStringArray(t.kind, path, 'kind', fail);
-    const crateTypeNames = asStringArray(t.crate_types, path, 'crate_types', fail);
-    if (kinds.length === 0)
-        fail(`${path}.kind`, `target ${q(name)} of ${label} has no kind`);
-    if (crateTypeNames.length === 0)
-        fail(`${path}.crate_types`, `target ${q(name)} of ${label} has no crate types`);
-    const crateTypes = crateTypeNames.map(c => {
-        if (!isCrateType(c)) {
-            return fail(`${path}.crate_types`, `unknown crate type ${q(c)} in target ${q(name)} of ${label}`);
-        }
-        return c;
-    });
-    let kind;
-    const single = kinds.length === 1 ? kinds[0] : null;
-    if (single !== null && parse_TARGET_KINDS.has(single)) {
-        kind = single;
-        // Only examples may have crate types other than `bin` (an example can be a library).
-        if (kind !== 'example' && (crateTypes.length !== 1 || crateTypes[0] !== 'bin')) {
-            fail(`${path}.crate_types`, `${kind} target ${q(name)} of ${label} must have crate type \`bin\`, got ${crateTypes.join(', ')}`);
-        }
+/** The extern name of a recovered edge: the first non-empty rename among the package's declarations of that dependency, else its library's name, else its name. */
+function recoveredExternName(from, dep) {
+    const depName = dep.pkg.name;
+    for (const d of from.declarations) {
+        if (d.name === depName && d.rename)
+            return underscores(d.rename);
     }
-    else {
-        // Any other kind list names the crate types of a library target.
-        for (const k of kinds) {
-            if (parse_TARGET_KINDS.has(k))
-                fail(`${path}.kind`, `target kind ${q(k)} cannot be combined with other kinds in target ${q(name)} of ${label}`);
-            if (!isCrateType(k))
-                fail(`${path}.kind`, `unknown target kind ${q(k)} in target ${q(name)} of ${label}`);
-        }
-        kind = single === 'proc-macro' ? 'proc-macro' : 'lib';
-        if (crateTypes.includes('bin')) {
-            fail(`${path}.crate_types`, `library target ${q(name)} of ${label} cannot have crate type \`bin\``);
-        }
-        if (crateTypes.includes('proc-macro') && crateTypes.length > 1) {
-            fail(`${path}.crate_types`, `cannot mix \`proc-macro\` crate type with others in target ${q(name)} of ${label}`);
-        }
-        if ((kind === 'proc-macro') !== crateTypes.includes('proc-macro')) {
-            fail(`${path}.crate_types`, `a proc-macro target must have kind and crate types exactly \`proc-macro\`, got kind ${kinds.join(', ')} and crate types ${crateTypes.join(', ')} in target ${q(name)} of ${label}`);
-        }
-    }
-    if (crateTypes.includes('dylib') && crateTypes.includes('cdylib')) {
-        fail(`${path}.crate_types`, `library ${q(name)} of ${label} cannot set the crate type of both \`dylib\` and \`cdylib\``);
-    }
-    const requiredFeatures = t['required-features'] === undefined ? [] : asStringArray(t['required-features'], path, 'required-features', fail);
-    // Metadata from older cargos has no `test` key; cargo's defaults are true except for benches, examples and build scripts.
-    const test = t.test === undefined ? kind !== 'bench' && kind !== 'example' && kind !== 'custom-build' : asBoolean(t.test, path, 'test', fail);
-    // `doctest` defaults to true for libraries, the only targets rustdoc tests.
-    const doctest = t.doctest === undefined ? kind === 'lib' || kind === 'proc-macro' : asBoolean(t.doctest, path, 'doctest', fail);
-    return {
-        name,
-        kind,
-        crateTypes,
-        srcPath: asString(t.src_path, path, 'src_path', fail),
-        test,
-        doctest,
-        requiredFeatures
-    };
+    return underscores(dep.libName ?? depName);
 }
-function parseDepKind(v, base, key, fail) {
+/** A crate name as rustc sees it: `-` becomes `_`. */
+function underscores(name) {
+    return name.includes('-') ? name.replaceAll('-', '_') : name;
+}
+/** A package's `features` table: feature name to the features, `dep:` names and `dep/feature`s it enables. */
+function parseFeatureMap(value, i) {
+    if (!checks_isObject(value))
+        throw notObject(value, `${packagePath(i)}.features`);
+    const names = Object.keys(value);
+    if (names.length === 0)
+        return parse_NO_FEATURES;
+    const map = new Map();
+    for (let k = 0; k < names.length; k++) {
+        const name = names[k];
+        map.set(name, stringList(value[name], `${packagePath(i)}.features.${name}`));
+    }
+    return map;
+}
+/** `kind` of a declaration or an edge: null and `"normal"` are normal; null for anything else. */
+function dependencyKind(v) {
     if (v === null || v === undefined || v === 'normal')
         return 'normal';
-    if (v === 'dev' || v === 'build')
-        return v;
-    return fail(join(base, key), `unknown dependency kind ${JSON.stringify(v)}, expected null, "dev" or "build"`);
+    if (v === 'dev')
+        return 'dev';
+    if (v === 'build')
+        return 'build';
+    return null;
 }
 /** cargo metadata writes `publish = false` as `[]` (no registry may have it); both read as false. */
-function parsePublish(v, base, key, fail) {
+function parsePublish(v, i) {
     if (v === false)
         return false;
-    const registries = asStringArray(v, base, key, fail);
+    const registries = stringList(v, `${packagePath(i)}.publish`);
     return registries.length === 0 ? false : registries;
-}
-function parse_describe(v) {
-    if (v === null)
-        return 'null';
-    if (Array.isArray(v))
-        return 'an array';
-    return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)?.slice(0, 40)}`;
-}
-function join(base, key) {
-    if (key === null)
-        return base;
-    if (typeof key === 'number')
-        return `${base}[${key}]`;
-    return base === '' ? key : `${base}.${key}`;
-}
-function asObject(v, base, key, fail, message) {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-        return fail(join(base, key), message ?? `expected an object, got ${parse_describe(v)}`);
-    }
-    return v;
-}
-function asArray(v, base, key, fail) {
-    if (!Array.isArray(v))
-        return fail(join(base, key), v === undefined ? 'missing (expected an array)' : `expected an array, got ${parse_describe(v)}`);
-    return v;
-}
-function asString(v, base, key, fail) {
-    if (typeof v !== 'string')
-        return fail(join(base, key), v === undefined ? 'missing (expected a string)' : `expected a string, got ${parse_describe(v)}`);
-    return v;
-}
-function asBoolean(v, base, key, fail) {
-    if (typeof v !== 'boolean')
-        return fail(join(base, key), `expected true or false, got ${parse_describe(v)}`);
-    return v;
-}
-function asStringArray(v, base, key, fail) {
-    const items = asArray(v, base, key, fail);
-    const out = [];
-    for (let i = 0; i < items.length; i++) {
-        const x = items[i];
-        out.push(typeof x === 'string' ? x : asString(x, join(base, key), i, fail));
-    }
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/rustc/probe.ts

@@ -1,6 +1,8 @@
 import { UserError } from '../errors.js'
-import { type CrateType, isCrateType } from '../model/crate-type.js'
-import type { DeclaredDependency, DependencyEdge, DependencyKind, EdgeKind, Metadata, Package, PackageId, Target, TargetKind } from '../model/metadata.js'
+import type { DeclaredDependency, DependencyEdge, DependencyKind, EdgeKind, Metadata, Package, PackageId, Target } from '../model/metadata.js'
+import { badStringList, Invalid, isObject, isStringArray, type Json, NO_STRINGS, notArray, notBoolean, notObject, notString, q, string, stringList, unknownKind } from './checks.js'
+import { dependencyCycle, describeCycle } from './cycle.js'
+import { label, parseTarget } from './target.js'
 
 /** A `cargo metadata` document that cannot be analysed; the message names the source and the JSON path. */
 export class MetadataError extends UserError {
@@ -9,14 +11,6 @@ export class MetadataError extends UserError {
     this.name = 'MetadataError'
   }
 }
-
-type Json = unknown
-
-/** A value from the input, quoted for a one-line message (control characters escaped). */
-function q(value: string): string {
-  return `\`${JSON.stringify(value).slice(1, -1)}\``
-}
-type Obj = Record<string, Json>
 
 /**
  * Parses `cargo metadata --format-version 1` output into a validated `Metadata`.
@@ -35,186 +29,40 @@ export function parseMetadata(text: string, source: string): Metadata {
 
 /** Validates an already-parsed `cargo metadata` value. */
 export function validateMetadata(raw: Json, source: string): Metadata {
-  const fail = (path: string, message: string): never => {
-    throw new MetadataError(source, path, message)
+  try {
+    return validate(raw)
+  } catch (e) {
+    if (e instanceof Invalid) throw new MetadataError(source, e.path, e.message)
+    throw e
   }
-  const root = asObject(raw, '', null, fail, 'the top level must be a JSON object from `cargo metadata --format-version 1`')
-  if (root.version !== 1) {
-    fail('version', `expected format version 1, got ${JSON.stringify(root.version)}`)
-  }
-  const rawPackages = asArray(root.packages, '', 'packages', fail)
-  const workspaceMembers = asStringArray(root.workspace_members, '', 'workspace_members', fail)
-  const workspaceRoot = asString(root.workspace_root, '', 'workspace_root', fail)
-  const targetDirectory = asString(root.target_directory, '', 'target_directory', fail)
-  const workspaceDefaultMembers =
-    root.workspace_default_members === undefined
-      ? null
-      : asStringArray(root.workspace_default_members, '', 'workspace_default_members', fail)
+}
 
-  const packages = new Map<PackageId, Package>()
-  const rawDeclared = new Map<PackageId, RawDeclaration[]>()
-  rawPackages.forEach((value, i) => {
-    const path = `packages[${i}]`
-    const p = asObject(value, path, null, fail)
-    const id = asString(p.id, path, 'id', fail)
-    if (packages.has(id)) fail(`${path}.id`, `duplicate package id ${q(id)}`)
-    const name = asString(p.name, path, 'name', fail)
-    const label = `package ${q(name)}`
-    const targets = asArray(p.targets, path, 'targets', fail).map((t, j) =>
-      parseTarget(t, `${path}.targets[${j}]`, label, fail)
-    )
-    if (targets.filter(t => t.kind === 'lib' || t.kind === 'proc-macro').length > 1) {
-      fail(`${path}.targets`, `${label} has more than one library target`)
-    }
-    const declared = p.dependencies === undefined ? [] : asArray(p.dependencies, path, 'dependencies', fail)
-    rawDeclared.set(
-      id,
-      declared.map((d, j) => {
-        const dp = `${path}.dependencies[${j}]`
-        const o = asObject(d, dp, null, fail)
-        const name = asString(o.name, dp, 'name', fail)
-        const rename = o.rename == null ? null : asString(o.rename, dp, 'rename', fail)
-        return {
-          name,
-          rename,
-          externRename: rename === null ? null : rename.replace(/-/g, '_'),
-          kind: parseDepKind(o.kind, dp, 'kind', fail),
-          target: o.target == null ? null : asString(o.target, dp, 'target', fail),
-          declared: {
-            nameInToml: rename ?? name,
-            optional: o.optional == null ? false : asBoolean(o.optional, dp, 'optional', fail),
-            features: o.features == null || (Array.isArray(o.features) && o.features.length === 0) ? NO_STRINGS : asStringArray(o.features, dp, 'features', fail),
-            defaultFeatures: o.uses_default_features == null ? true : asBoolean(o.uses_default_features, dp, 'uses_default_features', fail)
-          }
-        }
-      })
-    )
-    packages.set(id, {
-      id,
-      name,
-      version: asString(p.version, path, 'version', fail),
-      source: p.source == null ? null : asString(p.source, path, 'source', fail),
-      manifestPath: asString(p.manifest_path, path, 'manifest_path', fail),
-      targets,
-      features: [],
-      featureMap: p.features == null ? NO_FEATURES : parseFeatureMap(p.features, path, fail),
-      edition: p.edition == null ? '2015' : asString(p.edition, path, 'edition', fail),
-      deps: [],
-      rustVersion: p.rust_version == null ? null : asString(p.rust_version, path, 'rust_version', fail),
-      publish: p.publish === undefined || p.publish === null ? null : parsePublish(p.publish, path, 'publish', fail)
-    })
-  })
+// JSON paths, built only for messages.
+const packagePath = (i: number): string => `packages[${i}]`
+const declarationPath = (i: number, j: number): string => `packages[${i}].dependencies[${j}]`
+const nodePath = (i: number): string => `resolve.nodes[${i}]`
+const depPath = (i: number, j: number): string => `resolve.nodes[${i}].deps[${j}]`
+const kindPath = (i: number, j: number, m: number): string => `resolve.nodes[${i}].deps[${j}].dep_kinds[${m}]`
 
-  for (const [i, id] of workspaceMembers.entries()) {
-    if (!packages.has(id)) fail(`workspace_members[${i}]`, `unknown package id ${q(id)}`)
-  }
-  for (const [i, id] of (workspaceDefaultMembers ?? []).entries()) {
-    if (!packages.has(id)) fail(`workspace_default_members[${i}]`, `unknown package id ${q(id)}`)
-  }
-
-  if (root.resolve === null || root.resolve === undefined) {
-    fail(
-      'resolve',
-      'the dependency graph is missing (`"resolve": null`, as produced by `cargo metadata --no-deps`); run `cargo metadata --format-version 1` without `--no-deps`'
-    )
-  }
-  const resolve = asObject(root.resolve, '', 'resolve', fail)
-  const nodes = asArray(resolve.nodes, '', 'resolve.nodes', fail)
-  let sawDepWithoutKinds = false
-  // The JSON path of each package's edge list (`pkg.deps[j]` is its element j), for messages.
-  const edgesPath = new Map<PackageId, string>()
-  nodes.forEach((value, i) => {
-    const path = `resolve.nodes[${i}]`
-    const n = asObject(value, path, null, fail)
-    const id = asString(n.id, path, 'id', fail)
-    const pkg = packages.get(id)
-    if (!pkg) return fail(`${path}.id`, `unknown package id ${q(id)}`)
-    if (edgesPath.has(id)) fail(`${path}.id`, `duplicate resolve node for ${q(id)}`)
-    pkg.features = n.features === undefined ? [] : asStringArray(n.features, path, 'features', fail)
-    const deps = n.deps === undefined ? null : asArray(n.deps, path, 'deps', fail)
-    edgesPath.set(id, `${path}.${deps === null ? 'dependencies' : 'deps'}`)
-    if (deps === null) {
-      // Metadata from before `deps` existed: only `dependencies` (ids) is there.
-      const ids = asStringArray(n.dependencies, path, 'dependencies', fail)
-      sawDepWithoutKinds ||= ids.length > 0
-      pkg.deps = ids.map((depId, j) => recoverEdge(pkg, depId, `${path}.dependencies[${j}]`))
-      return
-    }
-    pkg.deps = deps.map((d, j) => {
-      const dp = `${path}.deps[${j}]`
-      const o = asObject(d, dp, null, fail)
-      const depId = asString(o.pkg, dp, 'pkg', fail)
-      if (!packages.has(depId)) fail(`${dp}.pkg`, `unknown package id ${q(depId)}`)
-      const externName = asString(o.name, dp, 'name', fail)
-      if (o.dep_kinds === undefined) {
-        sawDepWithoutKinds = true
-        return { ...recoverEdge(pkg, depId, dp), externName }
-      }
-      const kinds: EdgeKind[] = []
-      asArray(o.dep_kinds, dp, 'dep_kinds', fail).forEach((k, m) => {
-        const kp = `${dp}.dep_kinds[${m}]`
-        const ko = asObject(k, kp, null, fail)
-        const kind = parseDepKind(ko.kind, kp, 'kind', fail)
-        const platform = ko.target == null ? null : asString(ko.target, kp, 'target', fail)
-        // Some cargo versions repeated entries (rust-lang/cargo#7752).
-        if (!kinds.some(x => x.kind === kind && x.platform === platform)) kinds.push({ kind, platform, declared: declarationOf(pkg, depId, externName, kind, platform) })
-      })
-      if (kinds.length === 0) fail(`${dp}.dep_kinds`, 'is empty: every dependency edge has at least one kind')
-      return { pkg: depId, externName, kinds }
-    })
-  })
-
-  // Without `dep_kinds` (cargo before 1.41), an edge's kinds are recovered from the dependent's
-  // declared dependencies, matched by package name. Renamed or duplicated names make that ambiguous,
-  // so the edge keeps every kind that could apply: a superset, never a silent omission.
-  function recoverEdge(pkg: Package, depId: PackageId, path: string): DependencyEdge {
-    const dep = packages.get(depId)
-    if (!dep) return fail(path, `unknown package id ${q(depId)}`)
-    const declared = (rawDeclared.get(pkg.id) ?? []).filter(d => d.name === dep.name)
-    const kinds: EdgeKind[] = []
-    for (const d of declared) {
-      if (!kinds.some(x => x.kind === d.kind && x.platform === d.target)) kinds.push({ kind: d.kind, platform: d.target, declared: d.declared })
-    }
-    if (kinds.length === 0) kinds.push({ kind: 'normal', platform: null, declared: null })
-    const lib = dep.targets.find(t => t.kind === 'lib' || t.kind === 'proc-macro')
-    const rename = declared.find(d => d.rename)?.rename
-    return { pkg: depId, externName: (rename ?? lib?.name ?? dep.name).replace(/-/g, '_'), kinds }
-  }
-
+/** What the validation keeps of one package beyond the Package itself. */
+class Entry {
   /**
-   * The declaration a resolved edge of one kind and platform stands for: the dependency of that section
-   * whose extern name (after `rename`) or, without a rename, whose package name is the edge's.
+   * The validated package. The entry is in the map from its first field on (a duplicate id shows as a map
+   * that does not grow); its package is set once every field is checked, before anything looks it up.
    */
-  function declarationOf(pkg: Package, depId: PackageId, externName: string, kind: DependencyKind, platform: string | null): DeclaredDependency | null {
-    const depName = packages.get(depId)!.name
-    for (const d of rawDeclared.get(pkg.id) ?? []) {
-      if (d.kind === kind && d.target === platform && (d.externRename === null ? d.name === depName : d.externRename === externName)) return d.declared
-    }
-    return null
-  }
+  pkg: Package = null as unknown as Package
+  /** `packages[].dependencies`, in order. */
+  declarations: readonly RawDeclaration[] = NO_DECLARATIONS
+  /** The name of the package's library or proc-macro target (at most one), or null. */
+  libName: string | null = null
+  /** The resolve node's index, once it has been read; -1 before. */
+  node = -1
+  /** Whether the node lists its edges in the old `dependencies` form (no `deps`), for messages. */
+  oldForm = false
+  /** Where the package's edges start in the list of edge ends that the cycle search follows. */
+  firstEdge = 0
 
-  for (const id of workspaceMembers) {
-    if (!edgesPath.has(id)) fail('resolve.nodes', `workspace member ${q(id)} has no resolve node`)
-  }
-
-  const cycle = dependencyCycle(packages)
-  if (cycle !== null) {
-    const closing = cycle[cycle.length - 1]!
-    fail(`${edgesPath.get(closing.from.id)}[${closing.edge}]`, describeCycle(cycle))
-  }
-
-  const resolveRoot = resolve.root == null ? null : asString(resolve.root, '', 'resolve.root', fail)
-  if (resolveRoot !== null && !packages.has(resolveRoot)) fail('resolve.root', `unknown package id ${q(resolveRoot)}`)
-
-  return {
-    packages,
-    workspaceMembers,
-    workspaceDefaultMembers,
-    workspaceRoot,
-    targetDirectory,
-    resolveRoot,
-    graphQuality: sawDepWithoutKinds ? 'no-dep-kinds' : 'full'
-  }
+  constructor(readonly index: number) {}
 }
 
 /** A declared dependency as `packages[].dependencies` has it, before it is matched to resolved edges. */
@@ -228,185 +76,355 @@ interface RawDeclaration {
   declared: DeclaredDependency
 }
 
-/** A package's `features` table: feature name to the features, `dep:` names and `dep/feature`s it enables. */
-function parseFeatureMap(value: Json, path: string, fail: Fail): ReadonlyMap<string, readonly string[]> {
-  const table = asObject(value, path, 'features', fail)
-  const names = Object.keys(table)
-  if (names.length === 0) return NO_FEATURES
-  const base = `${path}.features`
-  return new Map(names.map(name => [name, asStringArray(table[name], base, name, fail)]))
+// Shared by the many packages without edges or declarations (frozen, as NO_STRINGS is).
+const NO_EDGES: DependencyEdge[] = Object.freeze([]) as unknown as DependencyEdge[]
+const NO_DECLARATIONS: readonly RawDeclaration[] = Object.freeze([])
+const NO_FEATURES: ReadonlyMap<string, readonly string[]> = new Map()
+
+function validate(raw: Json): Metadata {
+  if (!isObject(raw)) throw new Invalid('', 'the top level must be a JSON object from `cargo metadata --format-version 1`')
+  const root = raw
+  if (root.version !== 1) {
+    throw new Invalid('version', `expected format version 1, got ${JSON.stringify(root.version)}`)
+  }
+  const rawPackages = root.packages
+  if (!Array.isArray(rawPackages)) throw notArray(rawPackages, 'packages')
+  const rawMembers = stringList(root.workspace_members, 'workspace_members')
+  const workspaceRoot = string(root.workspace_root, 'workspace_root')
+  const targetDirectory = string(root.target_directory, 'target_directory')
+  const rawDefaultMembers = root.workspace_default_members === undefined ? null : stringList(root.workspace_default_members, 'workspace_default_members')
+
+  // Platform strings (`cfg(...)`, triples) recur on thousands of declarations and edges: one string each.
+  const platforms = new Map<string, string>()
+  const intern = (s: string): string => {
+    const known = platforms.get(s)
+    if (known !== undefined) return known
+    platforms.set(s, s)
+    return s
+  }
+
+  const entries = new Map<PackageId, Entry>()
+  const list: Entry[] = []
+  // Each package's targets, declarations and edges are collected here and copied out at their exact
+  // length: an array grown by push keeps room for 17 elements, and most of these lists have one to four.
+  const targetScratch: Target[] = []
+  const declarationScratch: RawDeclaration[] = []
+  const edgeScratch: DependencyEdge[] = []
+  for (let i = 0; i < rawPackages.length; i++) {
+    const p: Json = rawPackages[i]
+    if (!isObject(p)) throw notObject(p, packagePath(i))
+    const id = p.id
+    if (typeof id !== 'string') throw notString(id, `${packagePath(i)}.id`)
+    const entry = new Entry(i)
+    entries.set(id, entry)
+    if (entries.size === i) throw new Invalid(`${packagePath(i)}.id`, `duplicate package id ${q(id)}`)
+    const name = p.name
+    if (typeof name !== 'string') throw notString(name, `${packagePath(i)}.name`)
+
+    const rawTargets = p.targets
+    if (!Array.isArray(rawTargets)) throw notArray(rawTargets, `${packagePath(i)}.targets`)
+    let lib: Target | null = null
+    let libraries = 0
+    for (let j = 0; j < rawTargets.length; j++) {
+      const target = parseTarget(rawTargets[j], i, j, name)
+      targetScratch[j] = target
+      if (target.kind === 'lib' || target.kind === 'proc-macro') {
+        if (lib === null) lib = target
+        libraries++
+      }
+    }
+    if (libraries > 1) throw new Invalid(`${packagePath(i)}.targets`, `${label(name)} has more than one library target`)
+    const targets = targetScratch.slice(0, rawTargets.length)
+
+    const rawDeclarations = p.dependencies
+    if (rawDeclarations !== undefined) {
+      if (!Array.isArray(rawDeclarations)) throw notArray(rawDeclarations, `${packagePath(i)}.dependencies`)
+      if (rawDeclarations.length > 0) {
+        for (let j = 0; j < rawDeclarations.length; j++) declarationScratch[j] = parseDeclaration(rawDeclarations[j], i, j, intern)
+        entry.declarations = declarationScratch.slice(0, rawDeclarations.length)
+      }
+    }
+
+    const version = p.version
+    if (typeof version !== 'string') throw notString(version, `${packagePath(i)}.version`)
+    const source = p.source
+    if (source != null && typeof source !== 'string') throw notString(source, `${packagePath(i)}.source`)
+    const manifestPath = p.manifest_path
+    if (typeof manifestPath !== 'string') throw notString(manifestPath, `${packagePath(i)}.manifest_path`)
+    const featureMap = p.features == null ? NO_FEATURES : parseFeatureMap(p.features, i)
+    const edition = p.edition
+    if (edition != null && typeof edition !== 'string') throw notString(edition, `${packagePath(i)}.edition`)
+    const rustVersion = p.rust_version
+    if (rustVersion != null && typeof rustVersion !== 'string') throw notString(rustVersion, `${packagePath(i)}.rust_version`)
+    const publish = p.publish == null ? null : parsePublish(p.publish, i)
+
+    entry.pkg = {
+      id,
+      name,
+      version,
+      source: source ?? null,
+      manifestPath,
+      targets,
+      features: NO_STRINGS,
+      featureMap,
+      edition: edition ?? '2015',
+      deps: NO_EDGES,
+      rustVersion: rustVersion ?? null,
+      publish
+    }
+    entry.libName = lib === null ? null : lib.name
+    list.push(entry)
+  }
+
+  // Members and the root name packages by the package's own id string: later lookups compare one string.
+  const workspaceMembers: PackageId[] = []
+  for (let i = 0; i < rawMembers.length; i++) {
+    const id = rawMembers[i]!
+    const entry = entries.get(id)
+    if (entry === undefined) throw new Invalid(`workspace_members[${i}]`, `unknown package id ${q(id)}`)
+    workspaceMembers.push(entry.pkg.id)
+  }
+  let workspaceDefaultMembers: PackageId[] | null = null
+  if (rawDefaultMembers !== null) {
+    workspaceDefaultMembers = []
+    for (let i = 0; i < rawDefaultMembers.length; i++) {
+      const id = rawDefaultMembers[i]!
+      const entry = entries.get(id)
+      if (entry === undefined) throw new Invalid(`workspace_default_members[${i}]`, `unknown package id ${q(id)}`)
+      workspaceDefaultMembers.push(entry.pkg.id)
+    }
+  }
+
+  if (root.resolve === null || root.resolve === undefined) {
+    throw new Invalid(
+      'resolve',
+      'the dependency graph is missing (`"resolve": null`, as produced by `cargo metadata --no-deps`); run `cargo metadata --format-version 1` without `--no-deps`'
+    )
+  }
+  const resolve = root.resolve
+  if (!isObject(resolve)) throw notObject(resolve, 'resolve')
+  const nodes = resolve.nodes
+  if (!Array.isArray(nodes)) throw notArray(nodes, 'resolve.nodes')
+  let sawDepWithoutKinds = false
+  // For every edge, in package and edge order, the index of the package it leads to, or -1 when the edge
+  // is only a dev-dependency: what the cycle search follows.
+  const edgeEnds: number[] = []
+  for (let i = 0; i < nodes.length; i++) {
+    const n: Json = nodes[i]
+    if (!isObject(n)) throw notObject(n, nodePath(i))
+    const id = n.id
+    if (typeof id !== 'string') throw notString(id, `${nodePath(i)}.id`)
+    const entry = entries.get(id)
+    if (entry === undefined) throw new Invalid(`${nodePath(i)}.id`, `unknown package id ${q(id)}`)
+    if (entry.node >= 0) throw new Invalid(`${nodePath(i)}.id`, `duplicate resolve node for ${q(id)}`)
+    const pkg = entry.pkg
+    pkg.features = n.features === undefined ? NO_STRINGS : stringList(n.features, `${nodePath(i)}.features`)
+    const deps = n.deps
+    if (deps !== undefined && !Array.isArray(deps)) throw notArray(deps, `${nodePath(i)}.deps`)
+    entry.node = i
+    entry.firstEdge = edgeEnds.length
+    let edgeCount = 0
+
+    if (deps === undefined) {
+      // Metadata from before `deps` existed: only `dependencies` (ids) is there.
+      entry.oldForm = true
+      const ids = n.dependencies
+      if (!isStringArray(ids)) badStringList(ids, `${nodePath(i)}.dependencies`)
+      if (ids.length > 0) sawDepWithoutKinds = true
+      for (let j = 0; j < ids.length; j++) {
+        const depId = ids[j]!
+        const dep = entries.get(depId)
+        if (dep === undefined) throw new Invalid(`${nodePath(i)}.dependencies[${j}]`, `unknown package id ${q(depId)}`)
+        const kinds = recoveredKinds(entry, dep)
+        edgeScratch[edgeCount++] = { pkg: dep.pkg.id, externName: recoveredExternName(entry, dep), kinds }
+        edgeEnds.push(anyNonDev(kinds) ? dep.index : -1)
+      }
+    } else {
+      for (let j = 0; j < deps.length; j++) {
+        const d: Json = deps[j]
+        if (!isObject(d)) throw notObject(d, depPath(i, j))
+        const depId = d.pkg
+        if (typeof depId !== 'string') throw notString(depId, `${depPath(i, j)}.pkg`)
+        const dep = entries.get(depId)
+        if (dep === undefined) throw new Invalid(`${depPath(i, j)}.pkg`, `unknown package id ${q(depId)}`)
+        const externName = d.name
+        if (typeof externName !== 'string') throw notString(externName, `${depPath(i, j)}.name`)
+        const rawKinds = d.dep_kinds
+        let kinds: EdgeKind[] | null = null
+        if (rawKinds === undefined) {
+          sawDepWithoutKinds = true
+          kinds = recoveredKinds(entry, dep)
+        } else {
+          if (!Array.isArray(rawKinds)) throw notArray(rawKinds, `${depPath(i, j)}.dep_kinds`)
+          const depName = dep.pkg.name
+          for (let m = 0; m < rawKinds.length; m++) {
+            const k: Json = rawKinds[m]
+            if (!isObject(k)) throw notObject(k, kindPath(i, j, m))
+            const kind = dependencyKind(k.kind)
+            if (kind === null) throw unknownKind(k.kind, `${kindPath(i, j, m)}.kind`)
+            const target = k.target
+            if (target != null && typeof target !== 'string') throw notString(target, `${kindPath(i, j, m)}.target`)
+            const platform = target == null ? null : intern(target)
+            // Some cargo versions repeated entries (rust-lang/cargo#7752).
+            if (kinds === null) kinds = [{ kind, platform, declared: declarationOf(entry.declarations, depName, externName, kind, platform) }]
+            else if (!hasKind(kinds, kind, platform)) kinds.push({ kind, platform, declared: declarationOf(entry.declarations, depName, externName, kind, platform) })
+          }
+          if (kinds === null) throw new Invalid(`${depPath(i, j)}.dep_kinds`, 'is empty: every dependency edge has at least one kind')
+        }
+        edgeScratch[edgeCount++] = { pkg: dep.pkg.id, externName, kinds }
+        edgeEnds.push(anyNonDev(kinds) ? dep.index : -1)
+      }
+    }
+    pkg.deps = edgeCount === 0 ? NO_EDGES : edgeScratch.slice(0, edgeCount)
+  }
+
+  for (const id of workspaceMembers) {
+    if (entries.get(id)!.node < 0) throw new Invalid('resolve.nodes', `workspace member ${q(id)} has no resolve node`)
+  }
+
+  const cycle = dependencyCycle(list, edgeEnds)
+  if (cycle !== null) {
+    const closing = cycle[cycle.length - 1]!
+    const from = entries.get(closing.from.id)!
+    throw new Invalid(`${nodePath(from.node)}.${from.oldForm ? 'dependencies' : 'deps'}[${closing.edge}]`, describeCycle(cycle))
+  }
+
+  let resolveRoot: PackageId | null = null
+  if (resolve.root != null) {
+    const id = string(resolve.root, 'resolve.root')
+    const entry = entries.get(id)
+    if (entry === undefined) throw new Invalid('resolve.root', `unknown package id ${q(id)}`)
+    resolveRoot = entry.pkg.id
+  }
+
+  const packages = new Map<PackageId, Package>()
+  for (const entry of list) packages.set(entry.pkg.id, entry.pkg)
+  return {
+    packages,
+    workspaceMembers,
+    workspaceDefaultMembers,
+    workspaceRoot,
+    targetDirectory,
+    resolveRoot,
+    graphQuality: sawDepWithoutKinds ? 'no-dep-kinds' : 'full'
+  }
 }
 
-const NO_FEATURES: ReadonlyMap<string, readonly string[]> = new Map()
-// Shared by the many declarations that ask for no features; never mutated.
-const NO_STRINGS: string[] = []
+function parseDeclaration(value: Json, i: number, j: number, intern: (s: string) => string): RawDeclaration {
+  if (!isObject(value)) throw notObject(value, declarationPath(i, j))
+  const name = value.name
+  if (typeof name !== 'string') throw notString(name, `${declarationPath(i, j)}.name`)
+  const rename = value.rename
+  if (rename != null && typeof rename !== 'string') throw notString(rename, `${declarationPath(i, j)}.rename`)
+  const kind = dependencyKind(value.kind)
+  if (kind === null) throw unknownKind(value.kind, `${declarationPath(i, j)}.kind`)
+  const target = value.target
+  if (target != null && typeof target !== 'string') throw notString(target, `${declarationPath(i, j)}.target`)
+  const optional = value.optional
+  if (optional != null && typeof optional !== 'boolean') throw notBoolean(optional, `${declarationPath(i, j)}.optional`)
+  const features = value.features == null ? NO_STRINGS : stringList(value.features, `${declarationPath(i, j)}.features`)
+  const defaultFeatures = value.uses_default_features
+  if (defaultFeatures != null && typeof defaultFeatures !== 'boolean') throw notBoolean(defaultFeatures, `${declarationPath(i, j)}.uses_default_features`)
+  return {
+    name,
+    rename: rename ?? null,
+    externRename: rename == null ? null : underscores(rename),
+    kind,
+    target: target == null ? null : intern(target),
+    declared: {
+      nameInToml: rename ?? name,
+      optional: optional ?? false,
+      features,
+      defaultFeatures: defaultFeatures ?? true
+    }
+  }
+}
 
-/** One edge of a path through the dependency graph: `from.deps[edge]`. */
-interface Step {
-  from: Package
-  edge: number
+/** Whether `kinds` already has this kind and platform. */
+function hasKind(kinds: readonly EdgeKind[], kind: DependencyKind, platform: string | null): boolean {
+  for (let x = 0; x < kinds.length; x++) {
+    const k = kinds[x]!
+    if (k.kind === kind && k.platform === platform) return true
+  }
+  return false
+}
+
+/** Whether an edge with these kinds counts for cargo's cycle check: one of them is not a dev-dependency. */
+function anyNonDev(kinds: readonly EdgeKind[]): boolean {
+  for (let x = 0; x < kinds.length; x++) if (kinds[x]!.kind !== 'dev') return true
+  return false
 }
 
 /**
- * The first dependency cycle that cargo's resolver refuses (`check_cycles`), as the edges around it, or
- * null. Every edge with a normal or build kind counts, whatever its platform; an edge that is only a
- * dev-dependency does not, since cargo follows dev-dependencies only from tests, examples and benches,
- * which nothing depends on. Iterative: a dependency chain can be far deeper than the call stack.
+ * The declaration a resolved edge of one kind and platform stands for: the dependency of that section
+ * whose extern name (after `rename`) or, without a rename, whose package name is the edge's.
  */
-function dependencyCycle(packages: ReadonlyMap<PackageId, Package>): Step[] | null {
-  // The index of each package on the current path, or -1 once everything it reaches has been searched.
-  const position = new Map<PackageId, number>()
-  for (const start of packages.values()) {
-    if (position.has(start.id)) continue
-    position.set(start.id, 0)
-    const path: Step[] = [{ from: start, edge: -1 }]
-    while (path.length > 0) {
-      const step = path[path.length - 1]!
-      const edge = step.from.deps[++step.edge]
-      if (edge === undefined) {
-        position.set(step.from.id, -1)
-        path.pop()
-      } else if (edge.kinds.some(k => k.kind !== 'dev')) {
-        const at = position.get(edge.pkg)
-        if (at === undefined) {
-          position.set(edge.pkg, path.length)
-          path.push({ from: packages.get(edge.pkg)!, edge: -1 })
-        } else if (at >= 0) {
-          return path.slice(at)
-        }
-      }
-    }
+function declarationOf(
+  declarations: readonly RawDeclaration[],
+  depName: string,
+  externName: string,
+  kind: DependencyKind,
+  platform: string | null
+): DeclaredDependency | null {
+  for (let x = 0; x < declarations.length; x++) {
+    const d = declarations[x]!
+    if (d.kind === kind && d.target === platform && (d.externRename === null ? d.name === depName : d.externRename === externName)) return d.declared
   }
   return null
 }
 
-/** Cargo's words for a cycle, on one line; a long cycle shows its first packages and the one closing it. */
-function describeCycle(cycle: readonly Step[]): string {
-  const label = (pkg: Package): string => q(`${pkg.name} v${pkg.version}`)
-  const shown = 10
-  const names = cycle.map(s => label(s.from))
-  const around = names.length > shown + 1 ? [...names.slice(0, shown), `… ${names.length - shown - 1} more`, names[names.length - 1]!] : names
-  return `cyclic package dependency: package ${names[0]} depends on itself (${[...around, names[0]].join(' → ')}); cargo refuses every dependency cycle that does not go through a dev-dependency`
+// Without `dep_kinds` (cargo before 1.41), an edge's kinds are recovered from the dependent's
+// declared dependencies, matched by package name. Renamed or duplicated names make that ambiguous,
+// so the edge keeps every kind that could apply: a superset, never a silent omission.
+function recoveredKinds(from: Entry, dep: Entry): EdgeKind[] {
+  const depName = dep.pkg.name
+  let kinds: EdgeKind[] | null = null
+  for (const d of from.declarations) {
+    if (d.name !== depName) continue
+    if (kinds === null) kinds = [{ kind: d.kind, platform: d.target, declared: d.declared }]
+    else if (!hasKind(kinds, d.kind, d.target)) kinds.push({ kind: d.kind, platform: d.target, declared: d.declared })
+  }
+  return kinds ?? [{ kind: 'normal', platform: null, declared: null }]
 }
 
-type Fail = (path: string, message: string) => never
-
-const TARGET_KINDS = new Set(['bin', 'example', 'test', 'bench', 'custom-build'])
-
-function parseTarget(value: Json, path: string, label: string, fail: Fail): Target {
-  const t = asObject(value, path, null, fail)
-  const name = asString(t.name, path, 'name', fail)
-  const kinds = asStringArray(t.kind, path, 'kind', fail)
-  const crateTypeNames = asStringArray(t.crate_types, path, 'crate_types', fail)
-  if (kinds.length === 0) fail(`${path}.kind`, `target ${q(name)} of ${label} has no kind`)
-  if (crateTypeNames.length === 0) fail(`${path}.crate_types`, `target ${q(name)} of ${label} has no crate types`)
-  const crateTypes: CrateType[] = crateTypeNames.map(c => {
-    if (!isCrateType(c)) {
-      return fail(`${path}.crate_types`, `unknown crate type ${q(c)} in target ${q(name)} of ${label}`)
-    }
-    return c
-  })
-  let kind: TargetKind
-  const single = kinds.length === 1 ? kinds[0]! : null
-  if (single !== null && TARGET_KINDS.has(single)) {
-    kind = single as TargetKind
-    // Only examples may have crate types other than `bin` (an example can be a library).
-    if (kind !== 'example' && (crateTypes.length !== 1 || crateTypes[0] !== 'bin')) {
-      fail(`${path}.crate_types`, `${kind} target ${q(name)} of ${label} must have crate type \`bin\`, got ${crateTypes.join(', ')}`)
-    }
-  } else {
-    // Any other kind list names the crate types of a library target.
-    for (const k of kinds) {
-      if (TARGET_KINDS.has(k)) fail(`${path}.kind`, `target kind ${q(k)} cannot be combined with other kinds in target ${q(name)} of ${label}`)
-      if (!isCrateType(k)) fail(`${path}.kind`, `unknown target kind ${q(k)} in target ${q(name)} of ${label}`)
-    }
-    kind = single === 'proc-macro' ? 'proc-macro' : 'lib'
-    if (crateTypes.includes('bin')) {
-      fail(`${path}.crate_types`, `library target ${q(name)} of ${label} cannot have crate type \`bin\``)
-    }
-    if (crateTypes.includes('proc-macro') && crateTypes.length > 1) {
-      fail(`${path}.crate_types`, `cannot mix \`proc-macro\` crate type with others in target ${q(name)} of ${label}`)
-    }
-    if ((kind === 'proc-macro') !== crateTypes.includes('proc-macro')) {
-      fail(`${path}.crate_types`, `a proc-macro target must have kind and crate types exactly \`proc-macro\`, got kind ${kinds.join(', ')} and crate types ${crateTypes.join(', ')} in target ${q(name)} of ${label}`)
-    }
+/** The extern name of a recovered edge: the first non-empty rename among the package's declarations of that dependency, else its library's name, else its name. */
+function recoveredExternName(from: Entry, dep: Entry): string {
+  const depName = dep.pkg.name
+  for (const d of from.declarations) {
+    if (d.name === depName && d.rename) return underscores(d.rename)
   }
-  if (crateTypes.includes('dylib') && crateTypes.includes('cdylib')) {
-    fail(`${path}.crate_types`, `library ${q(name)} of ${label} cannot set the crate type of both \`dylib\` and \`cdylib\``)
-  }
-  const requiredFeatures =
-    t['required-features'] === undefined ? [] : asStringArray(t['required-features'], path, 'required-features', fail)
-  // Metadata from older cargos has no `test` key; cargo's defaults are true except for benches, examples and build scripts.
-  const test = t.test === undefined ? kind !== 'bench' && kind !== 'example' && kind !== 'custom-build' : asBoolean(t.test, path, 'test', fail)
-  // `doctest` defaults to true for libraries, the only targets rustdoc tests.
-  const doctest = t.doctest === undefined ? kind === 'lib' || kind === 'proc-macro' : asBoolean(t.doctest, path, 'doctest', fail)
-  return {
-    name,
-    kind,
-    crateTypes,
-    srcPath: asString(t.src_path, path, 'src_path', fail),
-    test,
-    doctest,
-    requiredFeatures
-  }
+  return underscores(dep.libName ?? depName)
 }
 
-function parseDepKind(v: Json, base: string, key: Key, fail: Fail): DependencyKind {
+/** A crate name as rustc sees it: `-` becomes `_`. */
+function underscores(name: string): string {
+  return name.includes('-') ? name.replaceAll('-', '_') : name
+}
+
+/** A package's `features` table: feature name to the features, `dep:` names and `dep/feature`s it enables. */
+function parseFeatureMap(value: Json, i: number): ReadonlyMap<string, readonly string[]> {
+  if (!isObject(value)) throw notObject(value, `${packagePath(i)}.features`)
+  const names = Object.keys(value)
+  if (names.length === 0) return NO_FEATURES
+  const map = new Map<string, readonly string[]>()
+  for (let k = 0; k < names.length; k++) {
+    const name = names[k]!
+    map.set(name, stringList(value[name], `${packagePath(i)}.features.${name}`))
+  }
+  return map
+}
+
+/** `kind` of a declaration or an edge: null and `"normal"` are normal; null for anything else. */
+function dependencyKind(v: Json): DependencyKind | null {
   if (v === null || v === undefined || v === 'normal') return 'normal'
-  if (v === 'dev' || v === 'build') return v
-  return fail(join(base, key), `unknown dependency kind ${JSON.stringify(v)}, expected null, "dev" or "build"`)
+  if (v === 'dev') return 'dev'
+  if (v === 'build') return 'build'
+  return null
 }
 
 /** cargo metadata writes `publish = false` as `[]` (no registry may have it); both read as false. */
-function parsePublish(v: Json, base: string, key: Key, fail: Fail): string[] | false {
+function parsePublish(v: Json, i: number): string[] | false {
   if (v === false) return false
-  const registries = asStringArray(v, base, key, fail)
+  const registries = stringList(v, `${packagePath(i)}.publish`)
   return registries.length === 0 ? false : registries
-}
-
-function describe(v: Json): string {
-  if (v === null) return 'null'
-  if (Array.isArray(v)) return 'an array'
-  return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)?.slice(0, 40)}`
-}
-
-/** A JSON path is built only for a message: `base` plus a property name or an index. */
-type Key = string | number | null
-
-function join(base: string, key: Key): string {
-  if (key === null) return base
-  if (typeof key === 'number') return `${base}[${key}]`
-  return base === '' ? key : `${base}.${key}`
-}
-
-function asObject(v: Json, base: string, key: Key, fail: Fail, message?: string): Obj {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-    return fail(join(base, key), message ?? `expected an object, got ${describe(v)}`)
-  }
-  return v as Obj
-}
-
-function asArray(v: Json, base: string, key: Key, fail: Fail): Json[] {
-  if (!Array.isArray(v)) return fail(join(base, key), v === undefined ? 'missing (expected an array)' : `expected an array, got ${describe(v)}`)
-  return v
-}
-
-function asString(v: Json, base: string, key: Key, fail: Fail): string {
-  if (typeof v !== 'string') return fail(join(base, key), v === undefined ? 'missing (expected a string)' : `expected a string, got ${describe(v)}`)
-  return v
-}
-
-function asBoolean(v: Json, base: string, key: Key, fail: Fail): boolean {
-  if (typeof v !== 'boolean') return fail(join(base, key), `expected true or false, got ${describe(v)}`)
-  return v
-}
-
-function asStringArray(v: Json, base: string, key: Key, fail: Fail): string[] {
-  const items = asArray(v, base, key, fail)
-  const out: string[] = []
-  for (let i = 0; i < items.length; i++) {
-    const x = items[i]
-    out.push(typeof x === 'string' ? x : asString(x, join(base, key), i, fail))
-  }
-  return out
 }
