@@ -39,6 +39,12 @@ describe('docExamples: what rustdoc --test compiles and runs', () => {
     expect(docExamples('#![doc = include_str!("../README.md")]\npub fn f() {}\n')).toBe('run')
   })
 
+  it('#[doc] strings are read with their escapes decoded', () => {
+    expect(docExamples('#[doc = "\\x60\\x60\\x60no_run\\nloop {}\\n\\u{60}\\u{60}\\u{60}"]\npub fn f() {}\n')).toBe('compile')
+    expect(docExamples('#[doc = "Words, \\\n    then \\"quotes\\".\\n\\tindented"]\npub fn f() {}\n')).toBe('none')
+    expect(docExamples('#[doc = r#"\n```ignore\nf();\n```\n"#]\npub fn f() {}\n')).toBe('none')
+  })
+
   it('a fence spanning doc comment and #[doc] lines of one item is one block', () => {
     expect(docExamples(`/// ${fence}no_run\n#[doc = "let x = 1;"]\n/// ${fence}\npub fn f() {}\n`)).toBe('compile')
   })

@@ -4265,6 +4265,172 @@ function hasProcMacroLib(pkg) {
 /** `has_any_proc_macro` (`Package::proc_macro`): only a library can be a proc-macro, so the same question. */
 const hasAnyProcMacro = hasProcMacroLib;
 
+;// CONCATENATED MODULE: ./src/model/invocation.ts
+/**
+ * The cargo command being predicted, as cargo's command line spells it: the subcommand and its package,
+ * target, feature, profile and manifest flags. Shared by the CLI, the action's inputs and the analysis.
+ */
+
+function defaultInvocation(overrides = {}) {
+    return {
+        command: 'build',
+        packages: [],
+        workspace: false,
+        exclude: [],
+        targets: {
+            lib: false,
+            bins: false,
+            bin: [],
+            tests: false,
+            test: [],
+            examples: false,
+            example: [],
+            benches: false,
+            bench: [],
+            allTargets: false
+        },
+        doc: false,
+        noRun: false,
+        release: false,
+        profile: null,
+        target: null,
+        features: [],
+        allFeatures: false,
+        noDefaultFeatures: false,
+        locked: false,
+        offline: false,
+        frozen: false,
+        ...overrides
+    };
+}
+/**
+ * Whether the invocation builds tests, examples or benches, and so their dev-dependencies (cargo's
+ * `CompileFilter::need_dev_deps`, src/cargo/ops/cargo_compile/compile_filter.rs).
+ */
+function needsDevDependencies(inv) {
+    if (inv.command === 'test')
+        return true;
+    const t = inv.targets;
+    return t.allTargets || t.tests || t.examples || t.benches || t.test.length + t.example.length + t.bench.length > 0;
+}
+/**
+ * Whether any target-selection flag is given (`CompileFilter::Only` rather than `Default`,
+ * src/cargo/ops/cargo_compile/compile_filter.rs `CompileFilter::from_raw_arguments`).
+ */
+function selectsTargets(inv) {
+    const t = inv.targets;
+    return t.lib || t.bins || t.tests || t.examples || t.benches || t.allTargets || t.bin.length + t.test.length + t.example.length + t.bench.length > 0;
+}
+/**
+ * Splits a `--features` value the way cargo does: on whitespace and commas, dropping empty items
+ * (`-F "a b"`, `-F a,b` and `-F a -F b` all select `a` and `b`).
+ */
+function splitFeatures(value) {
+    return value.split(/[\s,]+/u).filter(feature => feature !== '');
+}
+/** Profile names cargo refuses on the command line whatever the manifest says (besides `debug` and `cargo*`). */
+const RESERVED_PROFILE_NAMES = new Set([
+    'build-override',
+    'build',
+    'check',
+    'clean',
+    'config',
+    'fetch',
+    'fix',
+    'install',
+    'metadata',
+    'package',
+    'publish',
+    'report',
+    'root',
+    'run',
+    'rust',
+    'rustc',
+    'rustdoc',
+    'target',
+    'tmp',
+    'uninstall'
+]);
+/**
+ * Validates a profile name as cargo does for `--profile` (cargo-util-schemas `validate_profile_name`): letters,
+ * numbers, `_` and `-` only; `doc`, `debug`, `build-override`, names starting with `cargo` and a few reserved
+ * words are refused. Whether the profile is defined is left to the manifest reader.
+ *
+ * @param what how to name the source in the message, e.g. "`--profile`" or "input `profile`".
+ */
+function checkProfileName(name, what) {
+    if (name === '')
+        throw new errors_UserError(`${what} must not be empty`);
+    const bad = Array.from(name).find(ch => !/^[\p{Alphabetic}\p{N}_-]$/u.test(ch));
+    if (bad !== undefined) {
+        throw new errors_UserError(`${what}: invalid character \`${bad}\` in profile name \`${name}\`; allowed characters are letters, numbers, underscore, and hyphen`);
+    }
+    if (name === 'doc')
+        throw new errors_UserError(`${what}: profile \`doc\` is reserved and not allowed to be explicitly specified`);
+    const lower = name.toLowerCase();
+    if (lower === 'debug') {
+        throw new errors_UserError(`${what}: profile name \`${name}\` is reserved; the default development profile is \`dev\``);
+    }
+    if (RESERVED_PROFILE_NAMES.has(lower) || lower.startsWith('cargo')) {
+        throw new errors_UserError(`${what}: profile name \`${name}\` is reserved; please choose a different name`);
+    }
+    return name;
+}
+/**
+ * Renders an invocation as the cargo flags that select the same packages, targets, features and profile, in
+ * the order of cargo's help, long forms only (`--package app --features a,b --release`). The subcommand itself
+ * is `invocation.command`; see `formatCargoCommand` for the whole line.
+ */
+function toCargoArgs(invocation) {
+    const args = [];
+    const repeat = (flag, values) => {
+        for (const value of values)
+            args.push(flag, value);
+    };
+    const when = (flag, on) => {
+        if (on)
+            args.push(flag);
+    };
+    const { targets } = invocation;
+    repeat('--package', invocation.packages);
+    when('--workspace', invocation.workspace);
+    repeat('--exclude', invocation.exclude);
+    when('--lib', targets.lib);
+    when('--bins', targets.bins);
+    repeat('--bin', targets.bin);
+    when('--examples', targets.examples);
+    repeat('--example', targets.example);
+    when('--tests', targets.tests);
+    repeat('--test', targets.test);
+    when('--benches', targets.benches);
+    repeat('--bench', targets.bench);
+    when('--all-targets', targets.allTargets);
+    when('--doc', invocation.doc);
+    when('--no-run', invocation.noRun);
+    if (invocation.features.length > 0)
+        args.push('--features', invocation.features.join(','));
+    when('--all-features', invocation.allFeatures);
+    when('--no-default-features', invocation.noDefaultFeatures);
+    when('--release', invocation.release);
+    if (invocation.profile !== null)
+        args.push('--profile', invocation.profile);
+    if (invocation.target !== null)
+        args.push('--target', invocation.target);
+    when('--locked', invocation.locked);
+    when('--offline', invocation.offline);
+    when('--frozen', invocation.frozen);
+    return args;
+}
+/** The whole cargo command line for an invocation, quoted for a POSIX shell: `cargo build --workspace --release`. */
+function formatCargoCommand(invocation) {
+    return ['cargo', invocation.command, ...toCargoArgs(invocation)].map(quoteForShell).join(' ');
+}
+function quoteForShell(word) {
+    if (/^[\w@%+=:,./-]+$/u.test(word))
+        return word;
+    return `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
 ;// CONCATENATED MODULE: ./src/model/unit-dependencies.ts
 /**
  * The dependencies of each unit, after cargo's `src/cargo/core/compiler/unit_dependencies.rs` at cargo 0.96.0
@@ -4579,6 +4745,7 @@ function featuresSatisfied(state, target, pkg) {
 
 
 
+
 /** The units a unit depends on: the libraries it links, then the units built before it. */
 function dependenciesOf(unit) {
     return [...unit.crates.map(c => c.unit), ...unit.buildsAfter];
@@ -4779,8 +4946,7 @@ function createProposals(state, pkg, inv, warnings) {
         return out;
     }
     const testMode = inv.command === 'test' ? 'test' : 'build';
-    const specific = t.lib || t.bins || t.tests || t.examples || t.benches || t.allTargets || t.bin.length + t.test.length + t.example.length + t.bench.length > 0;
-    if (!specific) {
+    if (!selectsTargets(inv)) {
         // `UnitGenerator::filter_default_targets`.
         if (inv.command === 'build') {
             if (lib)
@@ -5468,164 +5634,6 @@ function ltoGate(unit) {
 /** No facts: no pin, no expectation, no allocators (metadata recorded elsewhere, benchmarks). */
 function noFacts() {
     return { pin: null, expectedToolchain: null, targetSource: null, globalAllocators: () => [], loadsLibraries: () => false, exportedSymbols: () => [] };
-}
-
-;// CONCATENATED MODULE: ./src/model/invocation.ts
-/**
- * The cargo command being predicted, as cargo's command line spells it: the subcommand and its package,
- * target, feature, profile and manifest flags. Shared by the CLI, the action's inputs and the analysis.
- */
-
-function defaultInvocation(overrides = {}) {
-    return {
-        command: 'build',
-        packages: [],
-        workspace: false,
-        exclude: [],
-        targets: {
-            lib: false,
-            bins: false,
-            bin: [],
-            tests: false,
-            test: [],
-            examples: false,
-            example: [],
-            benches: false,
-            bench: [],
-            allTargets: false
-        },
-        doc: false,
-        noRun: false,
-        release: false,
-        profile: null,
-        target: null,
-        features: [],
-        allFeatures: false,
-        noDefaultFeatures: false,
-        locked: false,
-        offline: false,
-        frozen: false,
-        ...overrides
-    };
-}
-/**
- * Whether the invocation builds tests, examples or benches, and so their dev-dependencies (cargo's
- * `CompileFilter::need_dev_deps`, src/cargo/ops/cargo_compile/compile_filter.rs).
- */
-function needsDevDependencies(inv) {
-    if (inv.command === 'test')
-        return true;
-    const t = inv.targets;
-    return t.allTargets || t.tests || t.examples || t.benches || t.test.length + t.example.length + t.bench.length > 0;
-}
-/**
- * Splits a `--features` value the way cargo does: on whitespace and commas, dropping empty items
- * (`-F "a b"`, `-F a,b` and `-F a -F b` all select `a` and `b`).
- */
-function splitFeatures(value) {
-    return value.split(/[\s,]+/u).filter(feature => feature !== '');
-}
-/** Profile names cargo refuses on the command line whatever the manifest says (besides `debug` and `cargo*`). */
-const RESERVED_PROFILE_NAMES = new Set([
-    'build-override',
-    'build',
-    'check',
-    'clean',
-    'config',
-    'fetch',
-    'fix',
-    'install',
-    'metadata',
-    'package',
-    'publish',
-    'report',
-    'root',
-    'run',
-    'rust',
-    'rustc',
-    'rustdoc',
-    'target',
-    'tmp',
-    'uninstall'
-]);
-/**
- * Validates a profile name as cargo does for `--profile` (cargo-util-schemas `validate_profile_name`): letters,
- * numbers, `_` and `-` only; `doc`, `debug`, `build-override`, names starting with `cargo` and a few reserved
- * words are refused. Whether the profile is defined is left to the manifest reader.
- *
- * @param what how to name the source in the message, e.g. "`--profile`" or "input `profile`".
- */
-function checkProfileName(name, what) {
-    if (name === '')
-        throw new errors_UserError(`${what} must not be empty`);
-    const bad = Array.from(name).find(ch => !/^[\p{Alphabetic}\p{N}_-]$/u.test(ch));
-    if (bad !== undefined) {
-        throw new errors_UserError(`${what}: invalid character \`${bad}\` in profile name \`${name}\`; allowed characters are letters, numbers, underscore, and hyphen`);
-    }
-    if (name === 'doc')
-        throw new errors_UserError(`${what}: profile \`doc\` is reserved and not allowed to be explicitly specified`);
-    const lower = name.toLowerCase();
-    if (lower === 'debug') {
-        throw new errors_UserError(`${what}: profile name \`${name}\` is reserved; the default development profile is \`dev\``);
-    }
-    if (RESERVED_PROFILE_NAMES.has(lower) || lower.startsWith('cargo')) {
-        throw new errors_UserError(`${what}: profile name \`${name}\` is reserved; please choose a different name`);
-    }
-    return name;
-}
-/**
- * Renders an invocation as the cargo flags that select the same packages, targets, features and profile, in
- * the order of cargo's help, long forms only (`--package app --features a,b --release`). The subcommand itself
- * is `invocation.command`; see `formatCargoCommand` for the whole line.
- */
-function toCargoArgs(invocation) {
-    const args = [];
-    const repeat = (flag, values) => {
-        for (const value of values)
-            args.push(flag, value);
-    };
-    const when = (flag, on) => {
-        if (on)
-            args.push(flag);
-    };
-    const { targets } = invocation;
-    repeat('--package', invocation.packages);
-    when('--workspace', invocation.workspace);
-    repeat('--exclude', invocation.exclude);
-    when('--lib', targets.lib);
-    when('--bins', targets.bins);
-    repeat('--bin', targets.bin);
-    when('--examples', targets.examples);
-    repeat('--example', targets.example);
-    when('--tests', targets.tests);
-    repeat('--test', targets.test);
-    when('--benches', targets.benches);
-    repeat('--bench', targets.bench);
-    when('--all-targets', targets.allTargets);
-    when('--doc', invocation.doc);
-    when('--no-run', invocation.noRun);
-    if (invocation.features.length > 0)
-        args.push('--features', invocation.features.join(','));
-    when('--all-features', invocation.allFeatures);
-    when('--no-default-features', invocation.noDefaultFeatures);
-    when('--release', invocation.release);
-    if (invocation.profile !== null)
-        args.push('--profile', invocation.profile);
-    if (invocation.target !== null)
-        args.push('--target', invocation.target);
-    when('--locked', invocation.locked);
-    when('--offline', invocation.offline);
-    when('--frozen', invocation.frozen);
-    return args;
-}
-/** The whole cargo command line for an invocation, quoted for a POSIX shell: `cargo build --workspace --release`. */
-function formatCargoCommand(invocation) {
-    return ['cargo', invocation.command, ...toCargoArgs(invocation)].map(quoteForShell).join(' ');
-}
-function quoteForShell(word) {
-    if (/^[\w@%+=:,./-]+$/u.test(word))
-        return word;
-    return `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
 ;// CONCATENATED MODULE: ./src/model/selection.ts
@@ -6386,159 +6394,6 @@ function locateByFeature(steps, own, ownIs) {
     return { file: step.file, line: step.line, ...(related.length > 0 ? { related } : {}) };
 }
 
-;// CONCATENATED MODULE: ./src/rules/doctests.ts
-
-
-
-
-/** One finding per library whose running doc examples need a Rust shared library cargo does not provide. */
-function doctestFindings(linkage, locator, metadata, crossTarget) {
-    const out = [];
-    for (const result of linkage.results) {
-        if (result.unit.mode !== 'doctest' || result.unit.docExamples !== 'run' || result.status !== 'ok')
-            continue;
-        const finding = doctestRuntimeFinding(result, linkage, locator, metadata, crossTarget);
-        if (finding)
-            out.push(finding);
-    }
-    return out;
-}
-function doctestRuntimeFinding(result, linkage, locator, metadata, crossTarget) {
-    const unit = result.unit;
-    const std = unit.targetInfo.stdDylib;
-    const stdMissing = std !== null && result.runtimeLibraries.includes(std) && !onDefaultLoaderPath(unit.targetInfo.targetLibdir, unit);
-    const missing = result.runtimeLibraries.filter(l => (l === std ? stdMissing : crossTarget));
-    if (missing.length === 0)
-        return null;
-    // The dylib that makes std dynamic, or the first one not found: the nearest dylib the examples link.
-    const dylib = nearestDylib(unit, result, linkage);
-    const chain = dylib ? linkChain(unit, dylib) : [];
-    const steps = featureSteps(chain, metadata, locator);
-    const own = dylib ? locator.dependencyNamed(chain[chain.length - 2]?.pkg ?? unit.pkg, resolve_crateName(dylib)) : locator.crateType(unit);
-    const through = dylib ? ` (through dylib \`${resolve_crateName(dylib)}\`)` : '';
-    const libdir = unit.targetInfo.targetLibdir;
-    return {
-        ...base(unit, 'doctest-runtime', 'bin'),
-        crates: missing,
-        message: `${describeUnit(unit)} fail when \`cargo test\` runs them: each example links ${missing.map(l => `\`${l}\``).join(', ')}${through}, and cargo runs doc tests with only ` +
-            `${crossTarget ? 'the host\'s `target/<profile>/deps`' : '`target/<profile>/deps`'} on the library path, not the toolchain's library directory — every example fails with exit status 127 ("error while loading shared libraries").`,
-        fixes: [
-            'Link statically when testing: do not enable the feature or flag that brings the Rust dylib in for `cargo test` (Bevy-style `dynamic_linking` only for `cargo run`), or add `"rlib"` to the dylib\'s `crate-type`.',
-            `Or put the toolchain's libraries on the path for \`cargo test\`: \`LD_LIBRARY_PATH="${libdir}" cargo test\` (\`DYLD_FALLBACK_LIBRARY_PATH\` on macOS, \`PATH\` on Windows); cargo adds its own directories in front.`,
-            'Or mark the examples `no_run`: rustdoc still compiles them but does not run them.'
-        ],
-        ...(chain.length > 1 ? { inclusion: [{ chain: chain.slice(0, -1).map(resolve_crateName), crate: resolve_crateName(dylib), how: 'dynamic', file: dylibFileName(dylib), ...(steps.length > 0 ? { features: steps } : {}) }] } : {}),
-        ...locateByFeature(steps, own, null)
-    };
-}
-/** The Rust dylib nearest to the unit among those its artifact links dynamically. */
-function nearestDylib(unit, result, linkage) {
-    let best = null;
-    let bestLength = Infinity;
-    for (const a of result.artifacts) {
-        for (const [key, how] of a.formats?.linkage ?? []) {
-            const dep = how === 'dynamic' ? linkage.crateNames.get(key)?.unit : null;
-            if (!dep)
-                continue;
-            const length = linkChain(unit, dep).length;
-            if (length > 0 && length < bestLength)
-                [best, bestLength] = [dep, length];
-        }
-    }
-    return best;
-}
-/**
- * Whether the dynamic loader finds libraries in `dir` without being told: on Linux, the directories `ld.so`
- * searches by default (`/lib`, `/usr/lib`, their `64` variants and Debian's multiarch `<triple>`
- * subdirectories, where distribution toolchains install `libstd-<hash>.so`). `/etc/ld.so.conf` additions are
- * not read: the runner's are not known before it runs.
- */
-function onDefaultLoaderPath(dir, unit) {
-    if (!unit.targetInfo.cfg.values.get('target_os')?.has('linux'))
-        return false;
-    return /^\/(usr\/)?lib(64)?(\/[a-z0-9_]+-linux-[a-z0-9_]+)?\/?$/.test(dir);
-}
-
-;// CONCATENATED MODULE: ./src/rules/duplicate-symbol.ts
-/**
- * `duplicate-symbol`: a library's unit-test harness is the library's own source compiled with `--test`. When a
- * dev-dependency depends back on the library, the harness also links the library's rlib: two static copies of
- * the same code in one executable. Mangled symbols differ between the copies (each copy has its own crate
- * hash), but an unmangled one — `#[no_mangle]`, `#[export_name]` — is defined by both, and the link fails with
- * "multiple definition of `sym`" once the linker pulls in the rlib's object file that defines it. It does so
- * when code linked into the harness calls a mangled function of the rlib that sits in that same codegen unit:
- * a fact of rustc's codegen-unit partitioning, which the sources cannot tell. Hence a warning, not an error.
- */
-
-
-
-
-function duplicateSymbolFindings(ctx) {
-    const exportsOf = ctx.facts.exportedSymbols;
-    if (exportsOf === undefined)
-        return [];
-    const out = [];
-    for (const result of ctx.linkage.results) {
-        const unit = result.unit;
-        if (unit.mode !== 'test' || unit.target.kind !== 'lib' || result.status === 'blocked')
-            continue;
-        const copy = staticCopy(result, ctx);
-        if (copy === null)
-            continue;
-        // Sources are read only for the harnesses that link a copy of their own library.
-        const exported = exportsOf(unit.target).filter(e => e.library && e.harness);
-        if (exported.length === 0)
-            continue;
-        const chain = linkChain(unit, copy);
-        const dep = unit.crates.find(d => d.unit === chain[1]);
-        if (dep === undefined)
-            continue;
-        out.push(finding(ctx, unit, copy, chain, dep, exported));
-    }
-    return out;
-}
-/** The unit of the harness's own library that its executable links statically (an rlib), if any. */
-function staticCopy(result, ctx) {
-    const unit = result.unit;
-    for (const crate of result.crates) {
-        const owner = ctx.linkage.crateNames.get(crate.key)?.unit;
-        if (owner == null || owner === unit || owner.pkg.id !== unit.pkg.id || owner.target.kind !== 'lib' || owner.target.name !== unit.target.name)
-            continue;
-        if (result.artifacts.some(a => a.formats?.linkage.get(unitKey(owner)) === 'static'))
-            return owner;
-    }
-    return null;
-}
-function finding(ctx, unit, copy, chain, dep, exported) {
-    const name = resolve_crateName(copy);
-    const first = exported[0];
-    const at = ctx.locator.file(first.file, first.line);
-    const attribute = first.attribute === 'export_name' ? `#[export_name = "${first.symbol}"]` : '#[no_mangle]';
-    const others = exported.length - 1;
-    const symbols = `\`${first.symbol}\` (\`${attribute}\` at ${at.file}:${at.line})${others > 0 ? ` and ${others} more unmangled symbol${others === 1 ? '' : 's'}` : ''}`;
-    const section = dep.edge === 'dev' ? 'dev-dependency' : dep.edge === 'build' ? 'build-dependency' : 'dependency';
-    const via = chain.map(u => `\`${resolve_crateName(u)}\``).join(' → ');
-    const message = `${describeUnit(unit)} links a second, static copy of \`${name}\`: the ${section} \`${dep.externName}\` depends back on it (${via}), ` +
-        `so the harness (\`${name}\`'s source compiled with \`--test\`) and \`${name}\`'s rlib both define the unmangled symbol ${symbols}. ` +
-        `The link fails with "multiple definition of \`${first.symbol}\`" (lld: "duplicate symbol: ${first.symbol}") when the linker pulls in the rlib's object file that defines it, ` +
-        `that is when code reached through \`${dep.externName}\` calls a mangled function of \`${name}\` in the same codegen unit: this depends on rustc's codegen-unit partitioning, which cannot be known before compiling.`;
-    const steps = featureSteps(chain, ctx.metadata, ctx.locator);
-    const location = ctx.locator.dependency(unit, dep.unit, dep.edge, dep.platform);
-    return {
-        ...base(unit, 'duplicate-symbol'),
-        crates: [name],
-        message,
-        fixes: [
-            `Move the exported functions into a separate crate that both \`${name}\` and \`${dep.externName}\` depend on, so that one copy defines \`${first.symbol}\`.`,
-            `Or make the ${section} \`${dep.externName}\` not depend back on \`${name}\` (move what it uses from \`${name}\` into it or into a shared crate), so the harness links no second copy.`,
-            `Or gate the export with \`#[cfg(not(test))]\`, or keep the function and export it only outside tests with \`#[cfg_attr(not(test), unsafe(no_mangle))]\`, so the harness does not define \`${first.symbol}\`.`
-        ],
-        inclusion: [{ chain: chain.slice(0, -1).map(resolve_crateName), crate: name, how: 'static', ...(steps.length > 0 ? { features: steps } : {}) }],
-        ...location,
-        related: [...(location.related ?? []), { file: at.file, line: at.line, message: `\`${attribute}\` on \`${first.symbol}\`, defined by both copies` }]
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/rules/dependency-format.ts
 
 
@@ -6943,7 +6798,149 @@ function dynamicDylibs(result, linkage) {
             if (how === 'dynamic')
                 keys.add(key);
     const units = [...keys].map(k => linkage.crateNames.get(k)?.unit).filter((u) => u != null);
-    return units.map(u => ({ u, depth: linkChain(result.unit, u).length })).sort((a, b) => a.depth - b.depth || a.u.index - b.u.index).map(e => e.u);
+    return units
+        .map(u => ({ u, depth: linkChain(result.unit, u).length }))
+        .filter(e => e.depth > 0)
+        .sort((a, b) => a.depth - b.depth || a.u.index - b.u.index)
+        .map(e => e.u);
+}
+
+;// CONCATENATED MODULE: ./src/rules/doctests.ts
+
+
+
+
+
+/** One finding per library whose running doc examples need a Rust shared library cargo does not provide. */
+function doctestFindings(linkage, locator, metadata, crossTarget) {
+    const out = [];
+    for (const result of linkage.results) {
+        if (result.unit.mode !== 'doctest' || result.unit.docExamples !== 'run' || result.status !== 'ok')
+            continue;
+        const finding = doctestRuntimeFinding(result, linkage, locator, metadata, crossTarget);
+        if (finding)
+            out.push(finding);
+    }
+    return out;
+}
+function doctestRuntimeFinding(result, linkage, locator, metadata, crossTarget) {
+    const unit = result.unit;
+    const std = unit.targetInfo.stdDylib;
+    const stdMissing = std !== null && result.runtimeLibraries.includes(std) && !onDefaultLoaderPath(unit.targetInfo.targetLibdir, unit);
+    const missing = result.runtimeLibraries.filter(l => (l === std ? stdMissing : crossTarget));
+    if (missing.length === 0)
+        return null;
+    // The dylib that makes std dynamic, or the first one not found: the nearest dylib the examples link.
+    const dylib = dynamicDylibs(result, linkage)[0] ?? null;
+    const chain = dylib ? linkChain(unit, dylib) : [];
+    const steps = featureSteps(chain, metadata, locator);
+    const own = dylib ? locator.dependencyNamed(chain[chain.length - 2]?.pkg ?? unit.pkg, resolve_crateName(dylib)) : locator.crateType(unit);
+    const through = dylib ? ` (through dylib \`${resolve_crateName(dylib)}\`)` : '';
+    const libdir = unit.targetInfo.targetLibdir;
+    return {
+        ...base(unit, 'doctest-runtime', 'bin'),
+        crates: missing,
+        message: `${describeUnit(unit)} fail when \`cargo test\` runs them: each example links ${missing.map(l => `\`${l}\``).join(', ')}${through}, and cargo runs doc tests with only ` +
+            `${crossTarget ? 'the host\'s `target/<profile>/deps`' : '`target/<profile>/deps`'} on the library path, not the toolchain's library directory — every example fails with exit status 127 ("error while loading shared libraries").`,
+        fixes: [
+            'Link statically when testing: do not enable the feature or flag that brings the Rust dylib in for `cargo test` (Bevy-style `dynamic_linking` only for `cargo run`), or add `"rlib"` to the dylib\'s `crate-type`.',
+            `Or put the toolchain's libraries on the path for \`cargo test\`: \`LD_LIBRARY_PATH="${libdir}" cargo test\` (\`DYLD_FALLBACK_LIBRARY_PATH\` on macOS, \`PATH\` on Windows); cargo adds its own directories in front.`,
+            'Or mark the examples `no_run`: rustdoc still compiles them but does not run them.'
+        ],
+        ...(chain.length > 1 ? { inclusion: [{ chain: chain.slice(0, -1).map(resolve_crateName), crate: resolve_crateName(dylib), how: 'dynamic', file: dylibFileName(dylib), ...(steps.length > 0 ? { features: steps } : {}) }] } : {}),
+        ...locateByFeature(steps, own, null)
+    };
+}
+/**
+ * Whether the dynamic loader finds libraries in `dir` without being told: on Linux, the directories `ld.so`
+ * searches by default (`/lib`, `/usr/lib`, their `64` variants and Debian's multiarch `<triple>`
+ * subdirectories, where distribution toolchains install `libstd-<hash>.so`). `/etc/ld.so.conf` additions are
+ * not read: the runner's are not known before it runs.
+ */
+function onDefaultLoaderPath(dir, unit) {
+    if (!unit.targetInfo.cfg.values.get('target_os')?.has('linux'))
+        return false;
+    return /^\/(usr\/)?lib(64)?(\/[a-z0-9_]+-linux-[a-z0-9_]+)?\/?$/.test(dir);
+}
+
+;// CONCATENATED MODULE: ./src/rules/duplicate-symbol.ts
+/**
+ * `duplicate-symbol`: a library's unit-test harness is the library's own source compiled with `--test`. When a
+ * dev-dependency depends back on the library, the harness also links the library's rlib: two static copies of
+ * the same code in one executable. Mangled symbols differ between the copies (each copy has its own crate
+ * hash), but an unmangled one — `#[no_mangle]`, `#[export_name]` — is defined by both, and the link fails with
+ * "multiple definition of `sym`" once the linker pulls in the rlib's object file that defines it. It does so
+ * when code linked into the harness calls a mangled function of the rlib that sits in that same codegen unit:
+ * a fact of rustc's codegen-unit partitioning, which the sources cannot tell. Hence a warning, not an error.
+ */
+
+
+
+
+function duplicateSymbolFindings(ctx) {
+    const exportsOf = ctx.facts.exportedSymbols;
+    if (exportsOf === undefined)
+        return [];
+    const out = [];
+    for (const result of ctx.linkage.results) {
+        const unit = result.unit;
+        if (unit.mode !== 'test' || unit.target.kind !== 'lib' || result.status === 'blocked')
+            continue;
+        const copy = staticCopy(result, ctx);
+        if (copy === null)
+            continue;
+        // Sources are read only for the harnesses that link a copy of their own library.
+        const exported = exportsOf(unit.target).filter(e => e.library && e.harness);
+        if (exported.length === 0)
+            continue;
+        const chain = linkChain(unit, copy);
+        const dep = unit.crates.find(d => d.unit === chain[1]);
+        if (dep === undefined)
+            continue;
+        out.push(finding(ctx, unit, copy, chain, dep, exported));
+    }
+    return out;
+}
+/** The unit of the harness's own library that its executable links statically (an rlib), if any. */
+function staticCopy(result, ctx) {
+    const unit = result.unit;
+    for (const crate of result.crates) {
+        const owner = ctx.linkage.crateNames.get(crate.key)?.unit;
+        if (owner == null || owner === unit || owner.pkg.id !== unit.pkg.id || owner.target.kind !== 'lib' || owner.target.name !== unit.target.name)
+            continue;
+        if (result.artifacts.some(a => a.formats?.linkage.get(unitKey(owner)) === 'static'))
+            return owner;
+    }
+    return null;
+}
+function finding(ctx, unit, copy, chain, dep, exported) {
+    const name = resolve_crateName(copy);
+    const first = exported[0];
+    const at = ctx.locator.file(first.file, first.line);
+    const attribute = first.attribute === 'export_name' ? `#[export_name = "${first.symbol}"]` : '#[no_mangle]';
+    const others = exported.length - 1;
+    const symbols = `\`${first.symbol}\` (\`${attribute}\` at ${at.file}:${at.line})${others > 0 ? ` and ${others} more unmangled symbol${others === 1 ? '' : 's'}` : ''}`;
+    const section = dep.edge === 'dev' ? 'dev-dependency' : dep.edge === 'build' ? 'build-dependency' : 'dependency';
+    const via = chain.map(u => `\`${resolve_crateName(u)}\``).join(' → ');
+    const message = `${describeUnit(unit)} links a second, static copy of \`${name}\`: the ${section} \`${dep.externName}\` depends back on it (${via}), ` +
+        `so the harness (\`${name}\`'s source compiled with \`--test\`) and \`${name}\`'s rlib both define the unmangled symbol ${symbols}. ` +
+        `The link fails with "multiple definition of \`${first.symbol}\`" (lld: "duplicate symbol: ${first.symbol}") when the linker pulls in the rlib's object file that defines it, ` +
+        `that is when code reached through \`${dep.externName}\` calls a mangled function of \`${name}\` in the same codegen unit: this depends on rustc's codegen-unit partitioning, which cannot be known before compiling.`;
+    const steps = featureSteps(chain, ctx.metadata, ctx.locator);
+    const location = ctx.locator.dependency(unit, dep.unit, dep.edge, dep.platform);
+    return {
+        ...base(unit, 'duplicate-symbol'),
+        crates: [name],
+        message,
+        fixes: [
+            `Move the exported functions into a separate crate that both \`${name}\` and \`${dep.externName}\` depend on, so that one copy defines \`${first.symbol}\`.`,
+            `Or make the ${section} \`${dep.externName}\` not depend back on \`${name}\` (move what it uses from \`${name}\` into it or into a shared crate), so the harness links no second copy.`,
+            `Or gate the export with \`#[cfg(not(test))]\`, or keep the function and export it only outside tests with \`#[cfg_attr(not(test), unsafe(no_mangle))]\`, so the harness does not define \`${first.symbol}\`.`
+        ],
+        inclusion: [{ chain: chain.slice(0, -1).map(resolve_crateName), crate: name, how: 'static', ...(steps.length > 0 ? { features: steps } : {}) }],
+        ...location,
+        related: [...(location.related ?? []), { file: at.file, line: at.line, message: `\`${attribute}\` on \`${first.symbol}\`, defined by both copies` }]
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/rules/plugins.ts
@@ -9631,6 +9628,84 @@ class Lexer {
     }
 }
 
+;// CONCATENATED MODULE: ./src/rust-source/tokens.ts
+/** Helpers over lexed tokens shared by the source scans: delimiter groups, comma lists, string literals. */
+const CLOSING = { '(': ')', '[': ']', '{': '}' };
+function isOpening(t) {
+    return t.kind === 'punct' && CLOSING[t.text] !== undefined;
+}
+function isClosing(t) {
+    return t.kind === 'punct' && (t.text === ')' || t.text === ']' || t.text === '}');
+}
+/** The delimiter that closes `open`: `)` for `(`. */
+function closingOf(open) {
+    return CLOSING[open];
+}
+function isPunct(t, text) {
+    return t?.kind === 'punct' && t.text === text;
+}
+function isIdent(t, text) {
+    return t?.kind === 'ident' && t.text === text;
+}
+/** The index of the token that closes the group opened at `open`, or the end of the tokens. */
+function closingIndex(tokens, open) {
+    let depth = 0;
+    for (let i = open; i < tokens.length; i++) {
+        const t = tokens[i];
+        if (isOpening(t))
+            depth++;
+        else if (isClosing(t) && --depth === 0)
+            return i;
+    }
+    return tokens.length;
+}
+/** Whether the tokens are exactly one parenthesised group: `(a, b(c))`. */
+function isParenGroup(tokens) {
+    return tokens.length >= 2 && isPunct(tokens[0], '(') && isPunct(tokens[tokens.length - 1], ')') && closingIndex(tokens, 0) === tokens.length - 1;
+}
+/** The tokens split at the commas outside any group. */
+function splitTopLevel(tokens) {
+    const parts = [];
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i];
+        if (isOpening(t))
+            depth++;
+        else if (isClosing(t))
+            depth--;
+        else if (depth === 0 && isPunct(t, ',')) {
+            parts.push(tokens.slice(start, i));
+            start = i + 1;
+        }
+    }
+    parts.push(tokens.slice(start));
+    return parts;
+}
+const ESCAPES = { n: '\n', r: '\r', t: '\t', '\\': '\\', '0': '\0', "'": "'", '"': '"' };
+/**
+ * The value of a string or raw string literal, escapes decoded as rustc decodes them (a `\` before a line
+ * break skips the break and the whitespace after it); null for anything else (byte and C strings, chars).
+ */
+function stringValue(literal) {
+    const raw = /^r(#*)"([\s\S]*)"\1$/.exec(literal);
+    if (raw)
+        return raw[2];
+    if (literal.length < 2 || !literal.startsWith('"') || !literal.endsWith('"'))
+        return null;
+    return literal.slice(1, -1).replace(/\\(?:u\{([0-9a-fA-F_]{1,8})\}|x([0-7][0-9a-fA-F])|\r?\n\s*|(.))/g, (whole, unicode, hex, simple) => {
+        if (unicode !== undefined) {
+            const code = parseInt(unicode.replace(/_/g, ''), 16);
+            return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+        }
+        if (hex !== undefined)
+            return String.fromCharCode(parseInt(hex, 16));
+        if (simple === undefined)
+            return '';
+        return ESCAPES[simple] ?? whole;
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/rust-source/crate-names.ts
 /**
  * Which crates one Rust source file can name, and which module files it pulls in. rustc loads a dependency
@@ -9639,6 +9714,7 @@ class Lexer {
  * that starts a path or follows `use` or `extern crate` counts, in code behind any `cfg`, in macro bodies,
  * anywhere; `include!` pulls in code the scan cannot see.
  */
+
 
 function scanSourceNames(source) {
     const lexer = new Lexer(source);
@@ -9701,17 +9777,9 @@ function pathAttribute(tokens) {
     }
     return null;
 }
-/** The value of a plain or raw string literal; escapes other than `\\` and `\"` are kept as written. */
-function stringValue(literal) {
-    const raw = /^r(#*)"([\s\S]*)"\1$/.exec(literal);
-    if (raw)
-        return raw[2];
-    if (!literal.startsWith('"') || !literal.endsWith('"'))
-        return null;
-    return literal.slice(1, -1).replace(/\\(["\\])/g, '$1');
-}
 
 ;// CONCATENATED MODULE: ./src/rust-source/doc-examples.ts
+
 
 const doc_examples_RANK = { none: 0, compile: 1, run: 2 };
 /** The larger of two: a crate runs doctests when any of its files has one that runs. */
@@ -9744,8 +9812,9 @@ function docExamples(source) {
             const value = lexer.next();
             if (value === null)
                 break;
-            if (value.kind === 'literal' && /^r?#*"/.test(value.text))
-                lines.push(...stringContent(value.text).split('\n'));
+            const text = value.kind === 'literal' ? stringValue(value.text) : null;
+            if (text !== null)
+                lines.push(...text.split('\n'));
             else
                 found = 'run';
             continue;
@@ -9756,13 +9825,6 @@ function docExamples(source) {
     }
     flush();
     return found;
-}
-/** A string literal's text without quotes; escapes other than `\n` and `\"` are left as written. */
-function stringContent(literal) {
-    const raw = /^r(#*)"([\s\S]*)"\1$/.exec(literal);
-    if (raw)
-        return raw[2];
-    return literal.slice(1, -1).replace(/\\n/g, '\n').replace(/\\"/g, '"');
 }
 /** The examples of one doc comment, as markdown lines. */
 function examplesInMarkdown(lines) {
@@ -9835,11 +9897,10 @@ const RUSTDOC_ATTRIBUTES = new Set(['should_panic', 'test_harness', 'standalone_
 
 ;// CONCATENATED MODULE: ./src/rust-source/exports.ts
 
+
 const EVERYWHERE = { library: true, harness: true };
 /** Out-of-line modules deeper inside inline modules than this are not followed (real code nests two or three). */
 const MAX_INLINE_MODULES = 16;
-const PAIRS = { '(': ')', '[': ']', '{': '}' };
-const CLOSE = new Set([')', ']', '}']);
 function scanExports(source) {
     const tokens = lexAll(source);
     const exports = [];
@@ -9872,7 +9933,7 @@ function scanExports(source) {
                 continue;
             }
         }
-        if (t.kind === 'punct' && CLOSE.has(t.text)) {
+        if (isClosing(t)) {
             run = null;
             if (frames.length === 1 || t.text !== frame.close)
                 continue;
@@ -9897,13 +9958,13 @@ function scanExports(source) {
             if (site !== null)
                 exports.push(site);
         }
-        if (t.kind === 'punct' && PAIRS[t.text] !== undefined) {
+        if (isOpening(t)) {
             const brace = t.text === '{';
             const foreign = brace && (isIdent(item.prev, 'extern') || (item.prev?.kind === 'literal' && isIdent(item.prev2, 'extern')));
             const module = brace && item.prev?.kind === 'ident' && isIdent(item.prev2, 'mod');
             if (module)
                 inline.push(item.prev.text);
-            frames.push({ close: PAIRS[t.text], kind: foreign ? 'foreign' : module ? 'module' : 'other', presence: both(frame.presence, item.presence), item: null });
+            frames.push({ close: closingOf(t.text), kind: foreign ? 'foreign' : module ? 'module' : 'other', presence: both(frame.presence, item.presence), item: null });
             step(item, t);
             continue;
         }
@@ -9978,7 +10039,7 @@ function analyseAttribute(tokens, depth = 0) {
     if (head.text === 'no_mangle' && rest.length === 0)
         meaning.exports.push({ symbol: null, presence: EVERYWHERE });
     else if ((head.text === 'export_name' || head.text === 'path') && rest.length === 2 && isPunct(rest[0], '=') && rest[1].kind === 'literal') {
-        const value = exports_stringValue(rest[1].text);
+        const value = stringValue(rest[1].text);
         if (value !== null && head.text === 'path')
             meaning.path = value;
         else if (value !== null)
@@ -10047,58 +10108,9 @@ function lexAll(source) {
         tokens.push(t);
     return tokens;
 }
-/** The index of the token that closes the group opened at `open`, or the end of the tokens. */
-function closingIndex(tokens, open) {
-    let depth = 0;
-    for (let i = open; i < tokens.length; i++) {
-        const t = tokens[i];
-        if (t.kind !== 'punct')
-            continue;
-        if (PAIRS[t.text] !== undefined)
-            depth++;
-        else if (CLOSE.has(t.text) && --depth === 0)
-            return i;
-    }
-    return tokens.length;
-}
-function isParenGroup(tokens) {
-    return tokens.length >= 2 && isPunct(tokens[0], '(') && closingIndex(tokens, 0) === tokens.length - 1;
-}
-function splitTopLevel(tokens) {
-    const parts = [[]];
-    let depth = 0;
-    for (const t of tokens) {
-        if (t.kind === 'punct') {
-            if (PAIRS[t.text] !== undefined)
-                depth++;
-            else if (CLOSE.has(t.text))
-                depth--;
-            else if (t.text === ',' && depth === 0) {
-                parts.push([]);
-                continue;
-            }
-        }
-        parts[parts.length - 1].push(t);
-    }
-    return parts;
-}
-function isPunct(t, text) {
-    return t?.kind === 'punct' && t.text === text;
-}
-function isIdent(t, text) {
-    return t?.kind === 'ident' && t.text === text;
-}
-/** The value of a plain or raw string literal; escapes other than `\\` and `\"` are kept as written. */
-function exports_stringValue(literal) {
-    const raw = /^r(#*)"([\s\S]*)"\1$/.exec(literal);
-    if (raw)
-        return raw[2];
-    if (!literal.startsWith('"') || !literal.endsWith('"') || literal.length < 2)
-        return null;
-    return literal.slice(1, -1).replace(/\\(["\\])/g, '$1');
-}
 
 ;// CONCATENATED MODULE: ./src/rust-source/global-allocators.ts
+
 
 /** 1-based lines where a `#[global_allocator]` attribute starts, ignoring comments, strings and doc text. */
 function findGlobalAllocators(source) {
@@ -10205,7 +10217,7 @@ class ItemText {
             this.open = false;
             return;
         }
-        if (global_allocators_CLOSE.has(punct) && this.depth === 0) {
+        if (isClosing(t) && this.depth === 0) {
             this.open = false;
             return;
         }
@@ -10215,9 +10227,9 @@ class ItemText {
             return;
         }
         this.tokens.push(t);
-        if (OPEN.has(punct))
+        if (isOpening(t))
             this.depth++;
-        else if (global_allocators_CLOSE.has(punct)) {
+        else if (isClosing(t)) {
             if (--this.depth === 0 && punct === '}')
                 this.closedBlock = true;
         }
@@ -10258,9 +10270,9 @@ function global_allocators_analyseAttribute(tokens, depth = 0) {
             meaning.allocators.push([]);
         return meaning;
     }
-    if (!simple || !global_allocators_isParenGroup(rest))
+    if (!simple || !isParenGroup(rest))
         return meaning;
-    const args = global_allocators_splitTopLevel(rest.slice(1, -1));
+    const args = splitTopLevel(rest.slice(1, -1));
     if (last === 'cfg' && args.length >= 1 && args[0].length > 0) {
         meaning.cfg = joinTokens(args[0]);
     }
@@ -10294,39 +10306,6 @@ function readPath(tokens) {
     }
     return { segments, leadingColons, end: i };
 }
-function global_allocators_isParenGroup(tokens) {
-    if (tokens.length < 2 || tokens[0].text !== '(' || tokens[tokens.length - 1].text !== ')')
-        return false;
-    let depth = 0;
-    for (let i = 0; i < tokens.length; i++) {
-        const t = tokens[i];
-        if (t.kind !== 'punct')
-            continue;
-        if (OPEN.has(t.text))
-            depth++;
-        else if (global_allocators_CLOSE.has(t.text) && --depth === 0 && i !== tokens.length - 1)
-            return false;
-    }
-    return depth === 0;
-}
-function global_allocators_splitTopLevel(tokens) {
-    const parts = [[]];
-    let depth = 0;
-    for (const t of tokens) {
-        if (t.kind === 'punct') {
-            if (OPEN.has(t.text))
-                depth++;
-            else if (global_allocators_CLOSE.has(t.text))
-                depth--;
-            else if (t.text === ',' && depth === 0) {
-                parts.push([]);
-                continue;
-            }
-        }
-        parts[parts.length - 1].push(t);
-    }
-    return parts;
-}
 /** Token text with conventional spacing: `all(unix, feature = "x")`. */
 function joinTokens(tokens) {
     let out = '';
@@ -10340,17 +10319,15 @@ function joinTokens(tokens) {
     }
     return out;
 }
-const OPEN = new Set(['(', '[', '{']);
-const global_allocators_CLOSE = new Set([')', ']', '}']);
 /** The tokens up to the delimiter that closes the group just opened (not included), keeping nesting. */
 function readGroup(lexer, close) {
     const tokens = [];
     let depth = 0;
     for (let t = lexer.next(); t !== null; t = lexer.next()) {
         if (t.kind === 'punct') {
-            if (OPEN.has(t.text))
+            if (isOpening(t))
                 depth++;
-            else if (global_allocators_CLOSE.has(t.text)) {
+            else if (isClosing(t)) {
                 if (depth === 0) {
                     if (t.text === close)
                         return tokens;
@@ -12982,9 +12959,7 @@ function checkCombinations(invocation, order) {
         if (invocation.command !== 'test' && order.some(s => s.long === flag))
             throw new errors_UserError(`\`--${flag}\` is a flag of \`cargo test\`: add \`--command test\``);
     }
-    const t = invocation.targets;
-    const specific = t.lib || t.bins || t.tests || t.examples || t.benches || t.allTargets || t.bin.length + t.test.length + t.example.length + t.bench.length > 0;
-    if (invocation.doc && specific)
+    if (invocation.doc && selectsTargets(invocation))
         throw new errors_UserError("`--doc`: can't mix --doc with other target selecting options");
     if (invocation.doc && invocation.noRun)
         throw new errors_UserError("`--doc`: can't skip running doc tests with --no-run");

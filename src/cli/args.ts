@@ -5,7 +5,7 @@
  * Parsing is pure: argv in, options out, or a one-line `UserError` naming the flag at fault.
  */
 import { UserError } from '../errors.js'
-import { checkProfileName, defaultInvocation, splitFeatures, type Command, type Invocation } from '../model/invocation.js'
+import { checkProfileName, defaultInvocation, selectsTargets, splitFeatures, type Command, type Invocation } from '../model/invocation.js'
 import type { FailOn } from '../report/report.js'
 import { COLOR_CHOICES, colorsStream, isColorChoice, resolveColorChoice, type ColorChoice } from './color.js'
 
@@ -467,9 +467,7 @@ function checkCombinations(invocation: Invocation, order: readonly FlagSpec[]): 
   for (const flag of ['doc', 'no-run'] as const) {
     if (invocation.command !== 'test' && order.some(s => s.long === flag)) throw new UserError(`\`--${flag}\` is a flag of \`cargo test\`: add \`--command test\``)
   }
-  const t = invocation.targets
-  const specific = t.lib || t.bins || t.tests || t.examples || t.benches || t.allTargets || t.bin.length + t.test.length + t.example.length + t.bench.length > 0
-  if (invocation.doc && specific) throw new UserError("`--doc`: can't mix --doc with other target selecting options")
+  if (invocation.doc && selectsTargets(invocation)) throw new UserError("`--doc`: can't mix --doc with other target selecting options")
   if (invocation.doc && invocation.noRun) throw new UserError("`--doc`: can't skip running doc tests with --no-run")
   if (order.some(s => s.long === 'policy') && order.some(s => s.long === 'no-policy')) {
     throw new UserError('`--policy` cannot be used with `--no-policy`')

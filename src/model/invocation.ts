@@ -86,6 +86,15 @@ export function needsDevDependencies(inv: Invocation): boolean {
 }
 
 /**
+ * Whether any target-selection flag is given (`CompileFilter::Only` rather than `Default`,
+ * src/cargo/ops/cargo_compile/compile_filter.rs `CompileFilter::from_raw_arguments`).
+ */
+export function selectsTargets(inv: Invocation): boolean {
+  const t = inv.targets
+  return t.lib || t.bins || t.tests || t.examples || t.benches || t.allTargets || t.bin.length + t.test.length + t.example.length + t.bench.length > 0
+}
+
+/**
  * Splits a `--features` value the way cargo does: on whitespace and commas, dropping empty items
  * (`-F "a b"`, `-F a,b` and `-F a -F b` all select `a` and `b`).
  */

@@ -25,7 +25,7 @@ import { UserError } from '../errors.js'
 import type { BuildContext, CompileKind, CompileMode } from './build-context.js'
 import { canLto, type CrateType, isDynamic } from './crate-type.js'
 import { type FeatureCause, metadataFeatures, type ResolvedFeatures } from './features.js'
-import type { Invocation } from './invocation.js'
+import { selectsTargets, type Invocation } from './invocation.js'
 import type { DependencyKind, Metadata, Package, Target } from './metadata.js'
 import type { PanicStrategy, ProfileSettings } from './profile.js'
 import { codegenOptions, flagEnabled } from './rustc-flags.js'
@@ -338,9 +338,7 @@ function createProposals(state: FeatureState, pkg: Package, inv: Invocation, war
     return out
   }
   const testMode: CompileMode = inv.command === 'test' ? 'test' : 'build'
-  const specific =
-    t.lib || t.bins || t.tests || t.examples || t.benches || t.allTargets || t.bin.length + t.test.length + t.example.length + t.bench.length > 0
-  if (!specific) {
+  if (!selectsTargets(inv)) {
     // `UnitGenerator::filter_default_targets`.
     if (inv.command === 'build') {
       if (lib) add(lib, 'build')

@@ -13,6 +13,7 @@ import type { Metadata } from '../model/metadata.js'
 import { linkChain, type Unit } from '../model/unit-graph.js'
 import { base, describeUnit, type Draft } from './context.js'
 import { featureSteps, locateByFeature } from './feature-steps.js'
+import { dynamicDylibs } from './linkage.js'
 
 /** One finding per library whose running doc examples need a Rust shared library cargo does not provide. */
 export function doctestFindings(linkage: LinkageResult, locator: Locator, metadata: Metadata, crossTarget: boolean): Draft[] {
@@ -32,7 +33,7 @@ function doctestRuntimeFinding(result: UnitResult, linkage: LinkageResult, locat
   const missing = result.runtimeLibraries.filter(l => (l === std ? stdMissing : crossTarget))
   if (missing.length === 0) return null
   // The dylib that makes std dynamic, or the first one not found: the nearest dylib the examples link.
-  const dylib = nearestDylib(unit, result, linkage)
+  const dylib = dynamicDylibs(result, linkage)[0] ?? null
   const chain = dylib ? linkChain(unit, dylib) : []
   const steps = featureSteps(chain, metadata, locator)
   const own = dylib ? locator.dependencyNamed(chain[chain.length - 2]?.pkg ?? unit.pkg, crateName(dylib)) : locator.crateType(unit)
@@ -52,21 +53,6 @@ function doctestRuntimeFinding(result: UnitResult, linkage: LinkageResult, locat
     ...(chain.length > 1 ? { inclusion: [{ chain: chain.slice(0, -1).map(crateName), crate: crateName(dylib!), how: 'dynamic' as const, file: dylibFileName(dylib!), ...(steps.length > 0 ? { features: steps } : {}) }] } : {}),
     ...locateByFeature(steps, own, null)
   }
-}
-
-/** The Rust dylib nearest to the unit among those its artifact links dynamically. */
-function nearestDylib(unit: Unit, result: UnitResult, linkage: LinkageResult): Unit | null {
-  let best: Unit | null = null
-  let bestLength = Infinity
-  for (const a of result.artifacts) {
-    for (const [key, how] of a.formats?.linkage ?? []) {
-      const dep = how === 'dynamic' ? linkage.crateNames.get(key)?.unit : null
-      if (!dep) continue
-      const length = linkChain(unit, dep).length
-      if (length > 0 && length < bestLength) [best, bestLength] = [dep, length]
-    }
-  }
-  return best
 }
 
 /**

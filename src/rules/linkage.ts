@@ -205,9 +205,13 @@ function runtimeFinding(result: UnitResult, linkage: LinkageResult, locator: Loc
 }
 
 /** The Rust dylibs an artifact of the unit links dynamically, nearest first. */
-function dynamicDylibs(result: UnitResult, linkage: LinkageResult): Unit[] {
+export function dynamicDylibs(result: UnitResult, linkage: LinkageResult): Unit[] {
   const keys = new Set<string>()
   for (const a of result.artifacts) for (const [key, how] of a.formats?.linkage ?? []) if (how === 'dynamic') keys.add(key)
   const units = [...keys].map(k => linkage.crateNames.get(k)?.unit).filter((u): u is Unit => u != null)
-  return units.map(u => ({ u, depth: linkChain(result.unit, u).length })).sort((a, b) => a.depth - b.depth || a.u.index - b.u.index).map(e => e.u)
+  return units
+    .map(u => ({ u, depth: linkChain(result.unit, u).length }))
+    .filter(e => e.depth > 0)
+    .sort((a, b) => a.depth - b.depth || a.u.index - b.u.index)
+    .map(e => e.u)
 }

@@ -6,6 +6,7 @@
  * anywhere; `include!` pulls in code the scan cannot see.
  */
 import { Lexer, type Token } from './lexer.js'
+import { stringValue } from './tokens.js'
 
 export interface SourceNames {
   /** Identifiers that may name a crate: before `::`, after `use`, after `extern crate`. */
@@ -71,10 +72,3 @@ function pathAttribute(tokens: readonly Token[]): string | null {
   return null
 }
 
-/** The value of a plain or raw string literal; escapes other than `\\` and `\"` are kept as written. */
-function stringValue(literal: string): string | null {
-  const raw = /^r(#*)"([\s\S]*)"\1$/.exec(literal)
-  if (raw) return raw[2]!
-  if (!literal.startsWith('"') || !literal.endsWith('"')) return null
-  return literal.slice(1, -1).replace(/\\(["\\])/g, '$1')
-}

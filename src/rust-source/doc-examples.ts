@@ -15,6 +15,7 @@
  */
 import type { DocExamples } from '../model/unit-graph.js'
 import { Lexer } from './lexer.js'
+import { stringValue } from './tokens.js'
 
 const RANK: Readonly<Record<DocExamples, number>> = { none: 0, compile: 1, run: 2 }
 
@@ -46,7 +47,8 @@ export function docExamples(source: string): DocExamples {
     if (docAttribute) {
       const value = lexer.next()
       if (value === null) break
-      if (value.kind === 'literal' && /^r?#*"/.test(value.text)) lines.push(...stringContent(value.text).split('\n'))
+      const text = value.kind === 'literal' ? stringValue(value.text) : null
+      if (text !== null) lines.push(...text.split('\n'))
       else found = 'run'
       continue
     }
@@ -57,12 +59,6 @@ export function docExamples(source: string): DocExamples {
   return found
 }
 
-/** A string literal's text without quotes; escapes other than `\n` and `\"` are left as written. */
-function stringContent(literal: string): string {
-  const raw = /^r(#*)"([\s\S]*)"\1$/.exec(literal)
-  if (raw) return raw[2]!
-  return literal.slice(1, -1).replace(/\\n/g, '\n').replace(/\\"/g, '"')
-}
 
 /** The examples of one doc comment, as markdown lines. */
 function examplesInMarkdown(lines: readonly string[]): DocExamples {

@@ -14,6 +14,7 @@
  */
 import type { ExportedSymbol } from '../model/facts.js'
 import { Lexer, type Token } from './lexer.js'
+import { closingIndex, closingOf, isClosing, isIdent, isOpening, isParenGroup, isPunct, splitTopLevel, stringValue } from './tokens.js'
 
 /** In which compilations of the library a piece of code exists. */
 export interface Presence {
@@ -71,9 +72,6 @@ interface Frame {
 /** Out-of-line modules deeper inside inline modules than this are not followed (real code nests two or three). */
 const MAX_INLINE_MODULES = 16
 
-const PAIRS: Record<string, string> = { '(': ')', '[': ']', '{': '}' }
-const CLOSE = new Set([')', ']', '}'])
-
 export function scanExports(source: string): ExportScan {
   const tokens = lexAll(source)
   const exports: ExportSite[] = []
@@ -104,7 +102,7 @@ export function scanExports(source: string): ExportScan {
         continue
       }
     }
-    if (t.kind === 'punct' && CLOSE.has(t.text)) {
+    if (isClosing(t)) {
       run = null
       if (frames.length === 1 || t.text !== frame.close) continue
       if (frames.pop()!.kind === 'module') inline.pop()
@@ -124,12 +122,12 @@ export function scanExports(source: string): ExportScan {
       const site = resolve(item, named, both(frame.presence, item.presence))
       if (site !== null) exports.push(site)
     }
-    if (t.kind === 'punct' && PAIRS[t.text] !== undefined) {
+    if (isOpening(t)) {
       const brace = t.text === '{'
       const foreign = brace && (isIdent(item.prev, 'extern') || (item.prev?.kind === 'literal' && isIdent(item.prev2, 'extern')))
       const module = brace && item.prev?.kind === 'ident' && isIdent(item.prev2, 'mod')
       if (module) inline.push(item.prev!.text)
-      frames.push({ close: PAIRS[t.text]!, kind: foreign ? 'foreign' : module ? 'module' : 'other', presence: both(frame.presence, item.presence), item: null })
+      frames.push({ close: closingOf(t.text), kind: foreign ? 'foreign' : module ? 'module' : 'other', presence: both(frame.presence, item.presence), item: null })
       step(item, t)
       continue
     }
@@ -272,51 +270,3 @@ function lexAll(source: string): Token[] {
   return tokens
 }
 
-/** The index of the token that closes the group opened at `open`, or the end of the tokens. */
-function closingIndex(tokens: readonly Token[], open: number): number {
-  let depth = 0
-  for (let i = open; i < tokens.length; i++) {
-    const t = tokens[i]!
-    if (t.kind !== 'punct') continue
-    if (PAIRS[t.text] !== undefined) depth++
-    else if (CLOSE.has(t.text) && --depth === 0) return i
-  }
-  return tokens.length
-}
-
-function isParenGroup(tokens: readonly Token[]): boolean {
-  return tokens.length >= 2 && isPunct(tokens[0], '(') && closingIndex(tokens, 0) === tokens.length - 1
-}
-
-function splitTopLevel(tokens: readonly Token[]): Token[][] {
-  const parts: Token[][] = [[]]
-  let depth = 0
-  for (const t of tokens) {
-    if (t.kind === 'punct') {
-      if (PAIRS[t.text] !== undefined) depth++
-      else if (CLOSE.has(t.text)) depth--
-      else if (t.text === ',' && depth === 0) {
-        parts.push([])
-        continue
-      }
-    }
-    parts[parts.length - 1]!.push(t)
-  }
-  return parts
-}
-
-function isPunct(t: Token | null | undefined, text: string): boolean {
-  return t?.kind === 'punct' && t.text === text
-}
-
-function isIdent(t: Token | null | undefined, text: string): boolean {
-  return t?.kind === 'ident' && t.text === text
-}
-
-/** The value of a plain or raw string literal; escapes other than `\\` and `\"` are kept as written. */
-function stringValue(literal: string): string | null {
-  const raw = /^r(#*)"([\s\S]*)"\1$/.exec(literal)
-  if (raw) return raw[2]!
-  if (!literal.startsWith('"') || !literal.endsWith('"') || literal.length < 2) return null
-  return literal.slice(1, -1).replace(/\\(["\\])/g, '$1')
-}

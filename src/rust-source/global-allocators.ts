@@ -1,4 +1,5 @@
 import { Lexer, type Token } from './lexer.js'
+import { isClosing, isOpening, isParenGroup, splitTopLevel } from './tokens.js'
 
 /**
  * Finds `#[global_allocator]` in Rust source text with a small lexer: comments (nested block comments and doc
@@ -127,7 +128,7 @@ class ItemText {
       this.open = false
       return
     }
-    if (CLOSE.has(punct) && this.depth === 0) {
+    if (isClosing(t) && this.depth === 0) {
       this.open = false
       return
     }
@@ -137,8 +138,8 @@ class ItemText {
       return
     }
     this.tokens.push(t)
-    if (OPEN.has(punct)) this.depth++
-    else if (CLOSE.has(punct)) {
+    if (isOpening(t)) this.depth++
+    else if (isClosing(t)) {
       if (--this.depth === 0 && punct === '}') this.closedBlock = true
     } else if (punct === ';' && this.depth === 0) this.open = false
   }
@@ -214,35 +215,6 @@ function readPath(tokens: readonly Token[]): { segments: string[]; leadingColons
   return { segments, leadingColons, end: i }
 }
 
-function isParenGroup(tokens: readonly Token[]): boolean {
-  if (tokens.length < 2 || tokens[0]!.text !== '(' || tokens[tokens.length - 1]!.text !== ')') return false
-  let depth = 0
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!
-    if (t.kind !== 'punct') continue
-    if (OPEN.has(t.text)) depth++
-    else if (CLOSE.has(t.text) && --depth === 0 && i !== tokens.length - 1) return false
-  }
-  return depth === 0
-}
-
-function splitTopLevel(tokens: readonly Token[]): Token[][] {
-  const parts: Token[][] = [[]]
-  let depth = 0
-  for (const t of tokens) {
-    if (t.kind === 'punct') {
-      if (OPEN.has(t.text)) depth++
-      else if (CLOSE.has(t.text)) depth--
-      else if (t.text === ',' && depth === 0) {
-        parts.push([])
-        continue
-      }
-    }
-    parts[parts.length - 1]!.push(t)
-  }
-  return parts
-}
-
 /** Token text with conventional spacing: `all(unix, feature = "x")`. */
 function joinTokens(tokens: readonly Token[]): string {
   let out = ''
@@ -258,17 +230,14 @@ function joinTokens(tokens: readonly Token[]): string {
   return out
 }
 
-const OPEN = new Set(['(', '[', '{'])
-const CLOSE = new Set([')', ']', '}'])
-
 /** The tokens up to the delimiter that closes the group just opened (not included), keeping nesting. */
 function readGroup(lexer: Lexer, close: string): Token[] {
   const tokens: Token[] = []
   let depth = 0
   for (let t = lexer.next(); t !== null; t = lexer.next()) {
     if (t.kind === 'punct') {
-      if (OPEN.has(t.text)) depth++
-      else if (CLOSE.has(t.text)) {
+      if (isOpening(t)) depth++
+      else if (isClosing(t)) {
         if (depth === 0) {
           if (t.text === close) return tokens
         } else depth--
