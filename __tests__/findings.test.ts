@@ -93,6 +93,35 @@ describe('findings', () => {
     })
   })
 
+  it('a package with different features for target and host: one build script per feature set, the failing one named by its features', async () => {
+    const report = await analyse('features-host-side-units', ['-p', 'app2'])
+    const scripts = report.artifacts.filter(a => a.package === 'tool' && a.kind === 'custom-build')
+    expect(scripts.map(a => [a.features, a.status])).toEqual([
+      [['b'], 'error'],
+      [[], 'ok']
+    ])
+    const f = only(report, 'duplicate-linkage')
+    expect(f.message).toMatch(/^build script of `tool` \(with feature `b`\) cannot link: `base` would be included twice/)
+    // The feature that turns the optional build-dependency `dy` on: app2's dependency on tool with `b`.
+    expect(f).toMatchObject({ crates: ['base'], file: 'app2/Cargo.toml', line: 7, related: [{ file: 'dy/Cargo.toml', line: 7 }] })
+    // The host side's tool, which app2's own build script links, builds.
+    expect(report.artifacts.filter(a => a.package === 'tool' && a.kind === 'lib').map(a => [a.platform, a.status])).toEqual([
+      ['host', 'ok'],
+      ['target', 'blocked']
+    ])
+  })
+
+  it('a proc-macro on the command line uses the host side features: no dylib another member turns on', async () => {
+    const report = await analyse('features-host-side-units', ['-p', 'app', '-p', 'pm'])
+    expect(report.findings.filter(f => f.severity === 'error')).toEqual([])
+    const pm = report.artifacts.find(a => a.package === 'pm')!
+    expect(pm.linkage.map(l => l.crate)).not.toContain('dy')
+    expect(report.artifacts.filter(a => a.package === 'shared').map(a => [a.platform, a.features])).toEqual([
+      ['host', []],
+      ['target', ['f']]
+    ])
+  })
+
   it('runtime-dylib lists every shared library the bin needs, transitively', async () => {
     const f = only(await analyse('transitive-dylibs', ['-p', 'app']), 'runtime-dylib')
     expect(f.severity).toBe('warning')

@@ -146,6 +146,7 @@ function artifactReports(linkage: LinkageResult): ArtifactReport[] {
         mode: unit.mode,
         crateType,
         platform: unit.kind,
+        features: [...unit.features],
         status: result.status,
         preferDynamic: unit.preferDynamic !== null,
         panic: unit.panic,

@@ -355,7 +355,15 @@ function findingStanding(f) {
 function artifactLabel(a) {
     const mode = a.mode === 'build' ? '' : ` (${a.mode})`;
     const host = a.platform === 'host' && a.kind !== 'proc-macro' && a.kind !== 'custom-build' ? ' [host]' : '';
-    return `${a.package}/${a.target} ${a.crateType}${mode}${host}`;
+    const features = buildScriptFeatures(a);
+    return `${a.package}/${a.target} ${a.crateType}${mode}${host}${features === '' ? '' : ` [${features}]`}`;
+}
+/**
+ * `features: a, b` for a build script built with features, else empty: a package built with different
+ * features for target and host has one build script per feature set, told apart only by them.
+ */
+function buildScriptFeatures(a) {
+    return a.kind === 'custom-build' && a.features !== undefined && a.features.length > 0 ? `features: ${a.features.join(', ')}` : '';
 }
 /** How `std` links into an artifact, in a word. */
 function stdLinkage(a) {
@@ -1229,9 +1237,10 @@ function artifactBlocks(report) {
     const head = '| package | target | crate type | status | std | shared libraries at run time |\n|---|---|---|---|---|---|';
     const row = (a) => {
         const status = a.status === 'error' ? '❌ error' : a.status === 'blocked' ? '⛔ blocked' : '✅ ok';
+        const features = buildScriptFeatures(a);
         const cells = [
             a.package,
-            `${a.target}${a.mode === 'build' ? '' : ` (${a.mode})`}${a.platform === 'host' ? ' (host)' : ''}`,
+            `${a.target}${a.mode === 'build' ? '' : ` (${a.mode})`}${a.platform === 'host' ? ' (host)' : ''}${features === '' ? '' : ` (${features})`}`,
             a.crateType,
             status,
             stdLinkage(a),
@@ -4809,7 +4818,7 @@ function buildUnitGraph(metadata, context, invocation, selected, sourceUsesCrate
         },
         sourceUsesCrate,
         features,
-        intern: unitInterner(units, infoFor, profile, primary, invocation.noRun ? () => 'none' : docExamplesOf)
+        intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => 'none' : docExamplesOf)
     };
     const roots = depsOfRoots(state, rootSpecs);
     checkNamedTargets(invocation, selected);
@@ -4818,20 +4827,29 @@ function buildUnitGraph(metadata, context, invocation, selected, sourceUsesCrate
 }
 /**
  * Follows `UnitInterner::intern` (src/cargo/core/compiler/unit.rs): one unit per package × target × mode ×
- * host/target × panic setting, created on first request with the settings of `Profiles::get_profile` and
- * `build_base_args`; a later request returns the same unit.
+ * host/target × panic setting × features, created on first request with the settings of
+ * `Profiles::get_profile` and `build_base_args`; a later request returns the same unit (and, as in
+ * `deps_of`, the dependencies computed for the first).
  */
-function unitInterner(units, infoFor, profile, primary, docExamplesOf) {
+function unitInterner(units, infoFor, profile, primary, features, docExamplesOf) {
     const byKey = new Map();
     const targetIds = new Map();
+    const featuresByPackage = new Map();
     return ({ pkg, target, mode, kind, unitFor }, root) => {
         // `UnitFor`'s `PanicSetting::AlwaysUnwind`.
         const panicForced = unitFor.host || unitFor.test || mode !== 'build' || target.kind === 'custom-build' || target.kind === 'proc-macro';
+        // A unit's features are its package's on its side (`FeaturesFor::from_for_host`). The side follows
+        // host/target except for build scripts, built for the host with either side's features: a package
+        // whose sides differ gets one build script per side, as cargo builds it.
+        let sides = featuresByPackage.get(pkg);
+        if (sides === undefined)
+            featuresByPackage.set(pkg, (sides = packageFeatures(features, pkg)));
+        const featureSide = sides.differ && unitFor.hostFeatures ? 1 : 0;
         // Targets are unique objects per package: a small integer identifies package × target.
         let targetId = targetIds.get(target);
         if (targetId === undefined)
             targetIds.set(target, (targetId = targetIds.size));
-        const key = targetId * 16 + MODE_KEY[mode] * 4 + (kind === 'host' ? 2 : 0) + (panicForced ? 1 : 0);
+        const key = targetId * 32 + featureSide * 16 + MODE_KEY[mode] * 4 + (kind === 'host' ? 2 : 0) + (panicForced ? 1 : 0);
         const existing = byKey.get(key);
         if (existing) {
             existing.root ||= root;
@@ -4859,6 +4877,7 @@ function unitInterner(units, infoFor, profile, primary, docExamplesOf) {
             target,
             mode,
             kind,
+            features: unitFor.hostFeatures ? sides.host : sides.normal,
             crateTypes,
             droppedCrateTypes,
             preferDynamic,
@@ -4881,6 +4900,13 @@ function unitInterner(units, infoFor, profile, primary, docExamplesOf) {
         byKey.set(key, unit);
         return unit;
     };
+}
+/** The package's features on the normal and the host side, sorted. */
+function packageFeatures(features, pkg) {
+    const normal = Object.freeze([...features.activatedFeatures(pkg.id, 'normal').keys()].sort());
+    const host = Object.freeze([...features.activatedFeatures(pkg.id, 'host').keys()].sort());
+    const differ = normal.length !== host.length || normal.some((f, i) => f !== host[i]);
+    return { normal, host: differ ? host : normal, differ };
 }
 const MODE_KEY = { build: 0, test: 1, doctest: 2 };
 /** The library target (`lib` or `proc-macro`) of a package, if any. */
@@ -4907,10 +4933,11 @@ function generateRootUnits(state, selected, invocation, warnings) {
     const roots = [];
     for (const pkg of selected) {
         for (const { target, mode } of createProposals(state, pkg, invocation, warnings)) {
-            // `CompileKind::for_target`: a proc-macro is built for the host in every mode, its test harness too.
-            const kind = target.kind === 'proc-macro' ? 'host' : 'target';
-            // `UnitFor::new_normal`, `new_test` and `new_compiler` all start without host features.
-            roots.push({ pkg, target, mode, kind, unitFor: { host: kind === 'host', hostFeatures: false, test: false } });
+            // `CompileKind::for_target`: a proc-macro is built for the host in every mode, its test harness too;
+            // `deps_of_roots` gives it and what it depends on the host side's features (`UnitFor::new_host(true)`,
+            // `new_host_test`), as `generate_root_units` does for its own (`FeaturesFor::from_for_host`).
+            const procMacro = target.kind === 'proc-macro';
+            roots.push({ pkg, target, mode, kind: procMacro ? 'host' : 'target', unitFor: { host: procMacro, hostFeatures: procMacro, test: false } });
         }
     }
     if (invocation.doc && roots.length === 0) {
@@ -5840,8 +5867,14 @@ function describeUnit(unit, crateType) {
     const libTypes = unit.target.kind === 'lib' ? unit.target.crateTypes.join('+') : unit.target.kind;
     const what = unit.mode === 'test' ? `test harness of ${unit.target.kind}` : unit.mode === 'doctest' ? `doc tests of ${unit.target.kind}` : (crateType ?? libTypes);
     const host = unit.kind === 'host' && unit.target.kind !== 'proc-macro' && unit.target.kind !== 'custom-build' ? ' (built for the host)' : '';
-    const name = unit.target.kind === 'custom-build' ? `build script of \`${unit.pkg.name}\`` : `${what} \`${unit.target.name}\``;
+    const name = unit.target.kind === 'custom-build' ? `build script of \`${unit.pkg.name}\`${featureList(unit.features)}` : `${what} \`${unit.target.name}\``;
     return `${name}${host}`;
+}
+/** A package built with different features for target and host has one build script per feature set. */
+function featureList(features) {
+    if (features.length === 0)
+        return '';
+    return ` (with ${features.length === 1 ? 'feature' : 'features'} ${features.map(f => `\`${f}\``).join(', ')})`;
 }
 
 ;// CONCATENATED MODULE: ./src/rules/abi.ts
@@ -7736,6 +7769,7 @@ function artifactReports(linkage) {
                 mode: unit.mode,
                 crateType,
                 platform: unit.kind,
+                features: [...unit.features],
                 status: result.status,
                 preferDynamic: unit.preferDynamic !== null,
                 panic: unit.panic,

@@ -85,6 +85,8 @@ export interface Unit {
   target: Target
   mode: CompileMode
   kind: CompileKind
+  /** The package's features the unit is compiled with (`--cfg feature=…`), sorted, as cargo's unit graph lists them. */
+  features: readonly string[]
   /** Crate types rustc is asked for and keeps (`bin` for test harnesses). */
   crateTypes: CrateType[]
   /** Crate types rustc drops for this target and flags (warning, or error when none remain). */
@@ -190,7 +192,7 @@ export function buildUnitGraph(
     },
     sourceUsesCrate,
     features,
-    intern: unitInterner(units, infoFor, profile, primary, invocation.noRun ? () => 'none' : docExamplesOf)
+    intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => 'none' : docExamplesOf)
   }
   const roots = depsOfRoots(state, rootSpecs)
   checkNamedTargets(invocation, selected)
@@ -200,25 +202,34 @@ export function buildUnitGraph(
 
 /**
  * Follows `UnitInterner::intern` (src/cargo/core/compiler/unit.rs): one unit per package × target × mode ×
- * host/target × panic setting, created on first request with the settings of `Profiles::get_profile` and
- * `build_base_args`; a later request returns the same unit.
+ * host/target × panic setting × features, created on first request with the settings of
+ * `Profiles::get_profile` and `build_base_args`; a later request returns the same unit (and, as in
+ * `deps_of`, the dependencies computed for the first).
  */
 function unitInterner(
   units: Unit[],
   infoFor: (kind: CompileKind) => TargetInfo,
   profile: ProfileSettings,
   primary: ReadonlySet<string>,
+  features: ResolvedFeatures,
   docExamplesOf: LibraryDocExamples
 ): State['intern'] {
   const byKey = new Map<number, Unit>()
   const targetIds = new Map<Target, number>()
+  const featuresByPackage = new Map<Package, PackageFeatures>()
   return ({ pkg, target, mode, kind, unitFor }, root) => {
     // `UnitFor`'s `PanicSetting::AlwaysUnwind`.
     const panicForced = unitFor.host || unitFor.test || mode !== 'build' || target.kind === 'custom-build' || target.kind === 'proc-macro'
+    // A unit's features are its package's on its side (`FeaturesFor::from_for_host`). The side follows
+    // host/target except for build scripts, built for the host with either side's features: a package
+    // whose sides differ gets one build script per side, as cargo builds it.
+    let sides = featuresByPackage.get(pkg)
+    if (sides === undefined) featuresByPackage.set(pkg, (sides = packageFeatures(features, pkg)))
+    const featureSide = sides.differ && unitFor.hostFeatures ? 1 : 0
     // Targets are unique objects per package: a small integer identifies package × target.
     let targetId = targetIds.get(target)
     if (targetId === undefined) targetIds.set(target, (targetId = targetIds.size))
-    const key = targetId * 16 + MODE_KEY[mode] * 4 + (kind === 'host' ? 2 : 0) + (panicForced ? 1 : 0)
+    const key = targetId * 32 + featureSide * 16 + MODE_KEY[mode] * 4 + (kind === 'host' ? 2 : 0) + (panicForced ? 1 : 0)
     const existing = byKey.get(key)
     if (existing) {
       existing.root ||= root
@@ -243,6 +254,7 @@ function unitInterner(
       target,
       mode,
       kind,
+      features: unitFor.hostFeatures ? sides.host : sides.normal,
       crateTypes,
       droppedCrateTypes,
       preferDynamic,
@@ -265,6 +277,20 @@ function unitInterner(
     byKey.set(key, unit)
     return unit
   }
+}
+
+interface PackageFeatures {
+  normal: readonly string[]
+  host: readonly string[]
+  differ: boolean
+}
+
+/** The package's features on the normal and the host side, sorted. */
+function packageFeatures(features: ResolvedFeatures, pkg: Package): PackageFeatures {
+  const normal = Object.freeze([...features.activatedFeatures(pkg.id, 'normal').keys()].sort())
+  const host = Object.freeze([...features.activatedFeatures(pkg.id, 'host').keys()].sort())
+  const differ = normal.length !== host.length || normal.some((f, i) => f !== host[i])
+  return { normal, host: differ ? host : normal, differ }
 }
 
 const MODE_KEY: Readonly<Record<CompileMode, number>> = { build: 0, test: 1, doctest: 2 }
@@ -297,10 +323,11 @@ function generateRootUnits(state: FeatureState, selected: readonly Package[], in
   const roots: UnitSpec[] = []
   for (const pkg of selected) {
     for (const { target, mode } of createProposals(state, pkg, invocation, warnings)) {
-      // `CompileKind::for_target`: a proc-macro is built for the host in every mode, its test harness too.
-      const kind: CompileKind = target.kind === 'proc-macro' ? 'host' : 'target'
-      // `UnitFor::new_normal`, `new_test` and `new_compiler` all start without host features.
-      roots.push({ pkg, target, mode, kind, unitFor: { host: kind === 'host', hostFeatures: false, test: false } })
+      // `CompileKind::for_target`: a proc-macro is built for the host in every mode, its test harness too;
+      // `deps_of_roots` gives it and what it depends on the host side's features (`UnitFor::new_host(true)`,
+      // `new_host_test`), as `generate_root_units` does for its own (`FeaturesFor::from_for_host`).
+      const procMacro = target.kind === 'proc-macro'
+      roots.push({ pkg, target, mode, kind: procMacro ? 'host' : 'target', unitFor: { host: procMacro, hostFeatures: procMacro, test: false } })
     }
   }
   if (invocation.doc && roots.length === 0) {

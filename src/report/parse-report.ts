@@ -472,6 +472,7 @@ const ARTIFACT = object({
   mode: compileMode,
   crateType,
   platform: compileKind,
+  features: optional(array(text)),
   status: oneOf(['ok', 'error', 'blocked']),
   blockedBy: optional(array(object({ package: packageName, target: targetName, kind: targetKind, mode: compileMode }))),
   preferDynamic: boolean,

@@ -115,10 +115,19 @@ export function findingStanding(f: Finding): 'allowed' | 'existing' | 'new' | 'r
   return f.baseline ?? 'reported'
 }
 
-function artifactLabel(a: Pick<ArtifactReport, 'package' | 'target' | 'kind' | 'mode' | 'crateType' | 'platform'>): string {
+function artifactLabel(a: Pick<ArtifactReport, 'package' | 'target' | 'kind' | 'mode' | 'crateType' | 'platform' | 'features'>): string {
   const mode = a.mode === 'build' ? '' : ` (${a.mode})`
   const host = a.platform === 'host' && a.kind !== 'proc-macro' && a.kind !== 'custom-build' ? ' [host]' : ''
-  return `${a.package}/${a.target} ${a.crateType}${mode}${host}`
+  const features = buildScriptFeatures(a)
+  return `${a.package}/${a.target} ${a.crateType}${mode}${host}${features === '' ? '' : ` [${features}]`}`
+}
+
+/**
+ * `features: a, b` for a build script built with features, else empty: a package built with different
+ * features for target and host has one build script per feature set, told apart only by them.
+ */
+export function buildScriptFeatures(a: Pick<ArtifactReport, 'kind' | 'features'>): string {
+  return a.kind === 'custom-build' && a.features !== undefined && a.features.length > 0 ? `features: ${a.features.join(', ')}` : ''
 }
 
 /** How `std` links into an artifact, in a word. */

@@ -111,6 +111,8 @@ export interface ArtifactReport {
   crateType: CrateType
   /** `host` for build scripts, proc-macros and their dependencies. */
   platform: CompileKind
+  /** The package's features the artifact is compiled with, sorted (cargo's unit `features`); always written, absent only in reports of earlier versions. */
+  features?: string[]
   status: ArtifactStatus
   /** For `blocked`: the dependency artifacts whose failure stops this one. */
   blockedBy?: { package: string; target: string; kind: TargetKind; mode: CompileMode }[]

@@ -2,7 +2,7 @@ import type { Finding } from '../findings/finding.js'
 import { ruleHelpUri, RULES } from '../rules/registry.js'
 import { plural } from '../text.js'
 import { linkageDiagram } from './mermaid.js'
-import { countFindings, describeInclusion, escapeHtml, findingStanding, findingSubject, groupInclusion, md, stdLinkage, verdictLine } from './render.js'
+import { buildScriptFeatures, countFindings, describeInclusion, escapeHtml, findingStanding, findingSubject, groupInclusion, md, stdLinkage, verdictLine } from './render.js'
 import type { ArtifactReport, BoundaryReport, Report } from './report.js'
 
 /** GitHub drops a step summary above 1 MiB; this leaves room for other writers and for GitHub's own markup. */
@@ -129,9 +129,10 @@ function artifactBlocks(report: Report): string[] {
   const head = '| package | target | crate type | status | std | shared libraries at run time |\n|---|---|---|---|---|---|'
   const row = (a: ArtifactReport): string => {
     const status = a.status === 'error' ? '❌ error' : a.status === 'blocked' ? '⛔ blocked' : '✅ ok'
+    const features = buildScriptFeatures(a)
     const cells = [
       a.package,
-      `${a.target}${a.mode === 'build' ? '' : ` (${a.mode})`}${a.platform === 'host' ? ' (host)' : ''}`,
+      `${a.target}${a.mode === 'build' ? '' : ` (${a.mode})`}${a.platform === 'host' ? ' (host)' : ''}${features === '' ? '' : ` (${features})`}`,
       a.crateType,
       status,
       stdLinkage(a),

@@ -41,6 +41,12 @@ export function describeUnit(unit: Unit, crateType?: string): string {
   const libTypes = unit.target.kind === 'lib' ? unit.target.crateTypes.join('+') : unit.target.kind
   const what = unit.mode === 'test' ? `test harness of ${unit.target.kind}` : unit.mode === 'doctest' ? `doc tests of ${unit.target.kind}` : (crateType ?? libTypes)
   const host = unit.kind === 'host' && unit.target.kind !== 'proc-macro' && unit.target.kind !== 'custom-build' ? ' (built for the host)' : ''
-  const name = unit.target.kind === 'custom-build' ? `build script of \`${unit.pkg.name}\`` : `${what} \`${unit.target.name}\``
+  const name = unit.target.kind === 'custom-build' ? `build script of \`${unit.pkg.name}\`${featureList(unit.features)}` : `${what} \`${unit.target.name}\``
   return `${name}${host}`
+}
+
+/** A package built with different features for target and host has one build script per feature set. */
+function featureList(features: readonly string[]): string {
+  if (features.length === 0) return ''
+  return ` (with ${features.length === 1 ? 'feature' : 'features'} ${features.map(f => `\`${f}\``).join(', ')})`
 }
