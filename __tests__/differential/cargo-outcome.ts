@@ -123,6 +123,8 @@ export interface UnitOutcome {
   /** Crate types as cargo passes them to rustc. */
   crateTypes: string[]
   mode: CompileMode
+  /** The package's features the unit is compiled with, as the unit graph lists them. */
+  features: string[]
   /** Whether the unit serves the host (build scripts, proc-macros and their dependencies), the target, or both. */
   roles: CompileKind[]
   panic: string
@@ -234,6 +236,7 @@ interface UnitGraphUnit {
   /** The `--target` triple the unit is built for; null for host units (and for every unit without `--target`). */
   platform: string | null
   dependencies: { index: number }[]
+  features: string[]
 }
 
 interface UnitGraph {
@@ -285,7 +288,7 @@ function parseUnitGraph(text: string): UnitGraph {
   const parsed: unknown = JSON.parse(text)
   if (!isRecord(parsed) || !Array.isArray(parsed.units) || !Array.isArray(parsed.roots)) throw new Error('unexpected --unit-graph output')
   const units = parsed.units.map((u: unknown, i: number): UnitGraphUnit => {
-    if (!isRecord(u) || typeof u.pkg_id !== 'string' || !isTarget(u.target) || typeof u.mode !== 'string' || !isRecord(u.profile) || !Array.isArray(u.dependencies)) {
+    if (!isRecord(u) || typeof u.pkg_id !== 'string' || !isTarget(u.target) || typeof u.mode !== 'string' || !isRecord(u.profile) || !Array.isArray(u.dependencies) || !isStringArray(u.features)) {
       throw new Error(`unexpected unit ${i} in --unit-graph output`)
     }
     const p = u.profile
@@ -301,6 +304,7 @@ function parseUnitGraph(text: string): UnitGraph {
       },
       mode: u.mode,
       platform: typeof u.platform === 'string' ? u.platform : null,
+      features: u.features,
       dependencies: u.dependencies.map((d: unknown) => {
         if (!isRecord(d) || typeof d.index !== 'number') throw new Error(`unexpected dependency of unit ${i}`)
         return { index: d.index }
@@ -772,6 +776,7 @@ function attribute(graph: UnitGraph, messages: readonly CargoMessage[], stderr: 
       kind: targetKind(unit.target.kind),
       crateTypes: unit.target.crate_types,
       mode,
+      features: unit.features,
       roles: (['host', 'target'] as const).filter(r => roles[index]?.has(r)),
       panic: unit.profile.panic,
       debuginfo: JSON.stringify(unit.profile.debuginfo),

@@ -14,6 +14,9 @@
  * those in one invocation, which succeeds or fails as a whole, so they are folded into one status
  * (any error, else any blocked, else ok).
  *
+ * Features: the distinct feature lists of the cargo units matched with an artifact must be the
+ * engine's for it, whatever happened in the build (they come from the unit graph).
+ *
  * Start-up: the bins that fail to start when run directly must be exactly the bin artifacts with a
  * `runtime-dylib` finding; a finding on a bin that cargo did not build is a mismatch as well.
  *
@@ -114,6 +117,11 @@ function describePredicted(artifacts: readonly ArtifactReport[]): string {
   return `${status}${blockedBy.length > 0 ? ` by ${[...new Set(blockedBy)].join(', ')}` : ''}${perType}`
 }
 
+/** Distinct feature lists, each sorted: `[a, b] []`. */
+function featureSets(lists: readonly (readonly string[])[]): string {
+  return [...new Set(lists.map(l => `[${[...l].sort().join(', ')}]`))].sort().join(' ')
+}
+
 export function compareOutcome(seed: number, outcome: CargoOutcome, report: Analysis): Comparison {
   const invocation = outcome.invocation.id
   const mismatches: Mismatch[] = []
@@ -187,6 +195,12 @@ export function compareOutcome(seed: number, outcome: CargoOutcome, report: Anal
     }
     const unit = cargo.units[0]
     if (unit === undefined) continue
+    // Features come from the unit graph, so they are compared whatever happened in the build.
+    if (engine !== undefined) {
+      const expected = featureSets(cargo.units.map(u => u.features))
+      const got = featureSets(engine.artifacts.map(a => a.features ?? []))
+      if (expected !== got) mismatch(cargo.key, `features ${expected}`, `features ${got}`, [])
+    }
     const doubt = uncertain(cargo.units)
     if (doubt !== null) {
       skipped.push({ artifact: label(cargo.key), reason: doubt })
