@@ -111,7 +111,7 @@ describe('fixture workspaces: predictions equal recorded cargo builds', () => {
         const reportedDoctests = report.artifacts.filter(a => a.mode === 'doctest' && doctestFails(a)).map(a => `${a.package}/${a.target}`)
         expect(reportedDoctests.sort()).toEqual(ran.filter(d => d.failed > 0).map(d => `${d.package}/${d.target}`).sort())
         const failsToStart = c.units.filter(u => u.startsDirectly === false).map(key).sort()
-        const flagged = [...new Set(report.findings.filter(f => f.rule === 'runtime-dylib').map(f => key(findingArtifact(f)!)))]
+        const flagged = [...new Set(report.findings.filter(f => f.rule === 'runtime-dylib' || f.rule === 'static-pie-rpath').map(f => key(findingArtifact(f)!)))]
           .filter(k => c.units.some(u => key(u) === k && u.startsDirectly !== undefined))
           .sort()
         expect(flagged).toEqual(failsToStart)

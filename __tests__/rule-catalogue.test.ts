@@ -114,6 +114,15 @@ const CATALOGUE: Record<Exclude<RuleId, 'dylib-required'>, RuleCases> = {
     fires: { fixture: 'workspaces/doctest-dynamic-std', args: ['--command', 'test', '-p', 'l'], package: 'l' },
     quiet: { fixture: 'workspaces/doctest-dynamic-std', args: ['--command', 'test', '-p', 'quiet'], why: 'its only example is no_run: compiled, never run' }
   },
+  'static-pie-rpath': {
+    fires: { fixture: 'workspaces/static-pie-rpath', args: ['-p', 'app'], env: { RUSTFLAGS: '-C target-feature=+crt-static' }, package: 'app' },
+    quiet: {
+      fixture: 'workspaces/static-pie-rpath',
+      args: ['-p', 'app'],
+      env: { RUSTFLAGS: '-C target-feature=+crt-static -C relocation-model=static' },
+      why: 'a non-PIE static executable ignores its run path and starts'
+    }
+  },
   'output-filename-collision': {
     fires: { fixture: 'workspaces/output-filename-collision', args: ['--release', '-p', 'app'], package: 'dy' },
     quiet: { fixture: 'workspaces/output-filename-collision', args: ['-p', 'app'], why: 'in the dev profile the host and target copies of the dylib are one unit' }

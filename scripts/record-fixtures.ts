@@ -575,8 +575,11 @@ function recordCase(ws: string, c: CaseInput): CaseRecord {
     for (const err of rec.cargoErrors ?? []) {
       const m = /`([A-Za-z0-9_-]+) v[^`]* \(/.exec(err)
       if (!m) continue
+      // A build script that compiled but failed when cargo ran it: the run fails, its package is blocked.
+      const scriptRun = err.startsWith('failed to run custom build command for')
       for (const u of units) {
-        if (u.package === m[1] && u.kind !== 'bin' && u.status === 'blocked' && u.mode === 'build') {
+        const named = scriptRun ? u.mode === 'run-custom-build' : u.kind !== 'bin' && u.mode === 'build'
+        if (u.package === m[1] && u.status === 'blocked' && named) {
           u.status = 'error'
           u.errors = [err]
           u.errorCount = 1

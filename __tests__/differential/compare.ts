@@ -18,7 +18,8 @@
  * engine's for it, whatever happened in the build (they come from the unit graph).
  *
  * Start-up: the bins that fail to start when run directly must be exactly the bin artifacts with a
- * `runtime-dylib` finding; a finding on a bin that cargo did not build is a mismatch as well.
+ * `runtime-dylib` finding, and the bins that crash exactly those with a `static-pie-rpath` finding; a
+ * finding on a bin that cargo did not build is a mismatch as well.
  *
  * Not compared, and listed as skipped: units whose inputs depend on which of two colliding outputs
  * (cargo's "output filename collision") was written last, artifacts cargo built twice with an
@@ -220,14 +221,18 @@ export function compareOutcome(seed: number, outcome: CargoOutcome, report: Anal
     }
   }
 
-  // Start-up: bins that fail to start directly versus bins with a `runtime-dylib` finding.
+  // Start-up: bins that fail to start directly versus bins with a `runtime-dylib` finding, bins that
+  // crash versus bins with a `static-pie-rpath` finding.
   const runtimeFindings = new Map<string, Finding[]>()
+  const crashFindings = new Map<string, Finding[]>()
   for (const f of report.findings) {
     const a = findingArtifact(f)
     // Only bins built as programs are run; a test harness is not.
-    if (f.rule !== 'runtime-dylib' || a === null || a.kind !== 'bin' || a.mode !== 'build') continue
+    if (a === null || a.kind !== 'bin' || a.mode !== 'build') continue
+    const byKey = f.rule === 'runtime-dylib' ? runtimeFindings : f.rule === 'static-pie-rpath' ? crashFindings : null
+    if (byKey === null) continue
     const key = keyString(a)
-    runtimeFindings.set(key, [...(runtimeFindings.get(key) ?? []), f])
+    byKey.set(key, [...(byKey.get(key) ?? []), f])
   }
   const bins = new Map<string, { key: ArtifactKey; unit: UnitOutcome }>()
   for (const entry of actual.values()) {
@@ -237,6 +242,7 @@ export function compareOutcome(seed: number, outcome: CargoOutcome, report: Anal
   }
   for (const [k, { key, unit }] of bins) {
     const findings = runtimeFindings.get(k) ?? []
+    const crashes = crashFindings.get(k) ?? []
     if (unit.raceAffected) {
       if (unit.run !== undefined) skipped.push({ artifact: `${artifactLabel(key)} start-up`, reason: 'links a colliding output' })
       continue
@@ -244,23 +250,27 @@ export function compareOutcome(seed: number, outcome: CargoOutcome, report: Anal
     if (unit.doubt === 'not-attempted' || unit.doubt === 'cargo-refused') continue
     const run = unit.run
     if (run === undefined) {
-      if (findings.length > 0) mismatch(key, `not built (${unit.status}), nothing to start`, 'runtime-dylib', findingLines(findings))
+      if (findings.length + crashes.length > 0) mismatch(key, `not built (${unit.status}), nothing to start`, [...findings, ...crashes][0]!.rule, findingLines([...findings, ...crashes]))
       continue
     }
-    if (run.outcome === 'failed-to-start' && findings.length === 0) {
+    const crashed = run.outcome === 'crashed'
+    if (crashed !== crashes.length > 0) {
+      mismatch(key, crashed ? `crashes when run directly (${run.signal ?? `exit ${String(run.exitCode)}`})` : `${run.outcome} when run directly`, crashed ? 'no static-pie-rpath finding' : 'static-pie-rpath', [
+        ...findingLines(crashes),
+        `run: ${run.stderr.split('\n')[0] ?? ''}`
+      ])
+    } else if (run.outcome === 'failed-to-start' && findings.length === 0) {
       mismatch(key, 'fails to start when run directly', 'no runtime-dylib finding', [`run: ${run.stderr.split('\n')[0] ?? ''}`])
     } else if (run.outcome === 'started' && findings.length > 0) {
       mismatch(key, 'starts when run directly', 'runtime-dylib', findingLines(findings))
-    } else if (run.outcome === 'crashed' || run.outcome === 'timed-out') {
-      mismatch(key, `${run.outcome} when run directly (exit ${String(run.exitCode)}${run.signal === null ? '' : `, ${run.signal}`})`, findings.length > 0 ? 'runtime-dylib' : 'starts', [
-        `run: ${run.stderr}`
-      ])
+    } else if (run.outcome === 'timed-out') {
+      mismatch(key, 'timed out when run directly', findings.length > 0 ? 'runtime-dylib' : 'starts', [`run: ${run.stderr}`])
     }
   }
-  for (const [k, findings] of runtimeFindings) {
+  for (const [k, findings] of [...runtimeFindings, ...crashFindings]) {
     const first = findings[0] === undefined ? null : findingArtifact(findings[0])
     if (bins.has(k) || first === null) continue
-    mismatch(first, 'not built by cargo', 'runtime-dylib', findingLines(findings))
+    mismatch(first, 'not built by cargo', findings[0]!.rule, findingLines(findings))
   }
 
   return { seed, invocation, compared, mismatches, skipped }

@@ -715,6 +715,12 @@ const RULES = [
         description: 'Cargo runs a library\'s doc examples through `rustdoc --test` with only `target/<profile>/deps` (and build scripts\' native directories) on the library path, not the toolchain\'s library directory that `cargo run` and test harnesses get. An example that links `libstd-<hash>.so` — because the library depends on a Rust dylib built with `-C prefer-dynamic`, as Bevy\'s `dynamic_linking` does — compiles, then fails with exit status 127 ("error while loading shared libraries"), and `cargo test` fails. With `--target`, the workspace\'s own dylibs are outside that directory and are missing too. Only examples that run count: a library without doc examples, or with only `no_run`, `ignore` or `compile_fail` ones, is not reported, and neither is a toolchain whose `libstd` is in a directory the loader searches by default (distribution packages).'
     },
     {
+        id: 'static-pie-rpath',
+        severity: 'error',
+        title: 'A static-pie executable has a run path and crashes before `main`',
+        description: 'With `-C target-feature=+crt-static` on `x86_64-unknown-linux-gnu`, rustc links executables as static-pie, and `rpath = true` gives them a `RUNPATH`. glibc\'s start-up code for static-pie executables requires that there be none, so the executable dies with SIGSEGV before `main`: a bin under `cargo run` as well as started directly, a test harness under `cargo test`, and a build script when cargo runs it, which fails the build and blocks its package. `rpath = false`, or `-C relocation-model=static` for a non-PIE static executable, avoids it.'
+    },
+    {
         id: 'output-filename-collision',
         severity: 'warning',
         title: 'Two units of one build write the same file, and the last one to finish wins',
@@ -5318,7 +5324,37 @@ function recordedFormats(result) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/linkage/static-pie.ts
+/**
+ * Executables that crash before `main`: a static-pie executable with a run path.
+ *
+ * With `+crt-static`, rustc links an executable for `x86_64-unknown-linux-gnu` as static-pie
+ * (`static_position_independent_executables` in the target spec) unless the relocation model is not PIC,
+ * and `-C rpath` (cargo's `rpath = true`) gives it a `RUNPATH` (rustc's `rpath.rs` always adds the target
+ * libdir, where `std`'s dylib is). glibc's static-pie start-up requires that an executable have no
+ * `RPATH`/`RUNPATH` (elf/get-dynamic-info.h, `assert (info[DT_RUNPATH] == NULL)` under
+ * `STATIC_PIE_BOOTSTRAP`), so it dies with SIGSEGV before anything runs: a bin under `cargo run` and
+ * started directly, a test harness under `cargo test`, and a build script when cargo runs it, which fails
+ * the build. Verified with cargo 1.95 on glibc 2.36; other gnu targets are static-pie only on newer
+ * compilers and are not reported.
+ */
+
+function staticPieWithRunPath(unit) {
+    if (!unit.crtStatic || !unit.rpath)
+        return null;
+    const what = unit.target.kind === 'custom-build' ? 'build-script' : unit.mode === 'test' ? 'test-harness' : unit.mode === 'build' && unit.crateTypes.includes('bin') ? 'program' : null;
+    if (what === null)
+        return null;
+    const cfg = unit.targetInfo.cfg.values;
+    const gnuX86 = cfg.get('target_os')?.has('linux') && cfg.get('target_env')?.has('gnu') && cfg.get('target_arch')?.has('x86_64') && cfg.get('target_pointer_width')?.has('64');
+    if (!gnuX86)
+        return null;
+    const model = codegenOptions(unit.rustflags, 'relocation-model').at(-1) ?? 'default';
+    return model === 'default' || model === 'pic' || model === 'pie' ? what : null;
+}
+
 ;// CONCATENATED MODULE: ./src/linkage/resolve.ts
+
 
 
 
@@ -5393,7 +5429,8 @@ function topologicalOrder(graph) {
     return order;
 }
 function resolveUnit(unit, done, units) {
-    const blockedBy = jobDependenciesOf(unit).filter(d => done.get(d).status !== 'ok');
+    // A build script that crashes when cargo runs it stops its package as a failed compile would.
+    const blockedBy = jobDependenciesOf(unit).filter(d => done.get(d).status !== 'ok' || staticPieWithRunPath(d) === 'build-script');
     // rustdoc compiles nothing for a library without doc examples.
     if (unit.docExamples === 'none' && blockedBy.length === 0)
         return emptyResult(unit, []);
@@ -7151,6 +7188,42 @@ function publishFindings(ctx) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/rules/static-pie.ts
+
+
+function staticPieFindings(linkage, locator) {
+    const out = [];
+    for (const result of linkage.results) {
+        const unit = result.unit;
+        const what = result.status === 'ok' ? staticPieWithRunPath(unit) : null;
+        if (what === null)
+            continue;
+        const outcome = what === 'build-script'
+            ? 'cargo fails running it ("failed to run custom build command", SIGSEGV) and nothing that waits for it is built'
+            : what === 'test-harness'
+                ? '`cargo test` fails on it with SIGSEGV'
+                : 'it dies with SIGSEGV before `main`, under `cargo run` as well as started directly';
+        // `+crt-static` from the environment has no line to point at; from a config file it does.
+        const source = unit.targetInfo.rustflagsSource;
+        const fromEnv = source !== null && 'env' in source ? ` from \`${source.env}\`` : '';
+        const flags = source !== null && !('env' in source) ? locator.setting('rustflags', unit) : null;
+        out.push({
+            ...base(unit, 'static-pie-rpath', 'bin'),
+            crates: [],
+            message: `${describeUnit(unit)} is linked as a static-pie executable (\`-C target-feature=+crt-static\`${fromEnv}) with a run path (\`rpath = true\`): ` +
+                `glibc's start-up code for static-pie executables requires that there be no RUNPATH, so ${outcome}.`,
+            fixes: [
+                'Set `rpath = false` for this profile: a statically linked executable loads no Rust shared library, so the run path serves nothing.',
+                'Or link it as a non-PIE static executable: add `-C relocation-model=static` next to `+crt-static`.',
+                '`+crt-static` in `RUSTFLAGS` also applies to build scripts unless `--target` is given; with `--target <triple>` only the target\'s executables are static.'
+            ],
+            ...locator.setting('rpath', unit),
+            ...(flags !== null ? { related: [{ file: flags.file, line: flags.line, message: '`+crt-static`' }] } : {})
+        });
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/toolchain/pin.ts
 /**
  * The repository's toolchain pin (`rust-toolchain.toml` or `rust-toolchain`), read the way rustup reads it,
@@ -7633,12 +7706,13 @@ function compareRelease(a, b) {
 
 
 
+
 /**
  * Every rule over the analysed workspace: the linkage rules (what rustc and cargo would refuse or what fails
  * at run time) and the toolchain and plugin-safety rules; deduplicated, fingerprinted, sorted.
  */
 function evaluateRules(ctx) {
-    const drafts = [...linkageFindings(ctx.linkage, ctx.locator, ctx.metadata), ...doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null), ...collisionFindings(ctx), ...duplicateSymbolFindings(ctx), ...toolchainFindings(ctx), ...abiFindings(ctx), ...pluginFindings(ctx), ...publishFindings(ctx)];
+    const drafts = [...linkageFindings(ctx.linkage, ctx.locator, ctx.metadata), ...doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null), ...staticPieFindings(ctx.linkage, ctx.locator), ...collisionFindings(ctx), ...duplicateSymbolFindings(ctx), ...toolchainFindings(ctx), ...abiFindings(ctx), ...pluginFindings(ctx), ...publishFindings(ctx)];
     return dedupe(drafts)
         .map(f => ({ ...f, fingerprint: findingFingerprint(f) }))
         .sort(compareFindings);

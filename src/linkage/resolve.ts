@@ -3,6 +3,7 @@ import { codegenOptions, flagEnabled, unstableOptions } from '../model/rustc-fla
 import type { TargetInfo } from '../model/target-info.js'
 import { type CargoLto, dependenciesOf, jobDependenciesOf, type Unit, type UnitGraph, type UnlinkableDep } from '../model/unit-graph.js'
 import { calculate, type CrateNode, type DependencyFormatError, type DependencyFormats, type Linkage, type OutputCrateType, type Preference, recordedFormats } from './dependency-format.js'
+import { staticPieWithRunPath } from './static-pie.js'
 
 /** Why a unit fails, in the order rustc (or cargo) would stop on it. */
 export type UnitProblem =
@@ -118,7 +119,8 @@ function topologicalOrder(graph: UnitGraph): Unit[] {
 }
 
 function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>, units: readonly Unit[]): UnitResult {
-  const blockedBy = jobDependenciesOf(unit).filter(d => done.get(d)!.status !== 'ok')
+  // A build script that crashes when cargo runs it stops its package as a failed compile would.
+  const blockedBy = jobDependenciesOf(unit).filter(d => done.get(d)!.status !== 'ok' || staticPieWithRunPath(d) === 'build-script')
   // rustdoc compiles nothing for a library without doc examples.
   if (unit.docExamples === 'none' && blockedBy.length === 0) return emptyResult(unit, [])
   // Only linking units need their whole crate graph and a panic runtime; an rlib never links.

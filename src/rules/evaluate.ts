@@ -9,6 +9,7 @@ import { duplicateSymbolFindings } from './duplicate-symbol.js'
 import { linkageFindings } from './linkage.js'
 import { pluginFindings } from './plugins.js'
 import { publishFindings } from './publish.js'
+import { staticPieFindings } from './static-pie.js'
 import { toolchainFindings } from './toolchain.js'
 
 /**
@@ -16,7 +17,7 @@ import { toolchainFindings } from './toolchain.js'
  * at run time) and the toolchain and plugin-safety rules; deduplicated, fingerprinted, sorted.
  */
 export function evaluateRules(ctx: RuleContext): Finding[] {
-  const drafts = [...linkageFindings(ctx.linkage, ctx.locator, ctx.metadata), ...doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null), ...collisionFindings(ctx), ...duplicateSymbolFindings(ctx), ...toolchainFindings(ctx), ...abiFindings(ctx), ...pluginFindings(ctx), ...publishFindings(ctx)]
+  const drafts = [...linkageFindings(ctx.linkage, ctx.locator, ctx.metadata), ...doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null), ...staticPieFindings(ctx.linkage, ctx.locator), ...collisionFindings(ctx), ...duplicateSymbolFindings(ctx), ...toolchainFindings(ctx), ...abiFindings(ctx), ...pluginFindings(ctx), ...publishFindings(ctx)]
   return dedupe(drafts)
     .map(f => ({ ...f, fingerprint: findingFingerprint(f) }))
     .sort(compareFindings)

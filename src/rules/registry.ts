@@ -14,6 +14,7 @@ export type RuleId =
   | 'duplicate-symbol'
   | 'runtime-dylib'
   | 'doctest-runtime'
+  | 'static-pie-rpath'
   | 'output-filename-collision'
   | 'toolchain-unpinned'
   | 'toolchain-mismatch'
@@ -113,6 +114,13 @@ export const RULES: readonly RuleInfo[] = [
     title: 'Doc examples link a Rust shared library that `cargo test` does not put on their library path',
     description:
       'Cargo runs a library\'s doc examples through `rustdoc --test` with only `target/<profile>/deps` (and build scripts\' native directories) on the library path, not the toolchain\'s library directory that `cargo run` and test harnesses get. An example that links `libstd-<hash>.so` — because the library depends on a Rust dylib built with `-C prefer-dynamic`, as Bevy\'s `dynamic_linking` does — compiles, then fails with exit status 127 ("error while loading shared libraries"), and `cargo test` fails. With `--target`, the workspace\'s own dylibs are outside that directory and are missing too. Only examples that run count: a library without doc examples, or with only `no_run`, `ignore` or `compile_fail` ones, is not reported, and neither is a toolchain whose `libstd` is in a directory the loader searches by default (distribution packages).'
+  },
+  {
+    id: 'static-pie-rpath',
+    severity: 'error',
+    title: 'A static-pie executable has a run path and crashes before `main`',
+    description:
+      'With `-C target-feature=+crt-static` on `x86_64-unknown-linux-gnu`, rustc links executables as static-pie, and `rpath = true` gives them a `RUNPATH`. glibc\'s start-up code for static-pie executables requires that there be none, so the executable dies with SIGSEGV before `main`: a bin under `cargo run` as well as started directly, a test harness under `cargo test`, and a build script when cargo runs it, which fails the build and blocks its package. `rpath = false`, or `-C relocation-model=static` for a non-PIE static executable, avoids it.'
   },
   {
     id: 'output-filename-collision',
