@@ -122,6 +122,26 @@ describe('findings', () => {
     ])
   })
 
+  it('static-pie-rpath: a crt-static build script with a run path crashes when cargo runs it, and its package is never built', async () => {
+    const report = await analyse('static-pie-rpath', ['--workspace'], { RUSTFLAGS: '-C target-feature=+crt-static' })
+    const found = report.findings.filter(f => f.rule === 'static-pie-rpath')
+    expect(found.map(f => [f.package, f.kind])).toEqual([
+      ['app', 'bin'],
+      ['tool', 'custom-build']
+    ])
+    const script = found[1]!
+    expect(script).toMatchObject({ severity: 'error', file: 'Cargo.toml', line: 6 })
+    expect(script.message).toContain('build script of `tool` is linked as a static-pie executable (`-C target-feature=+crt-static` from `RUSTFLAGS`)')
+    expect(script.fixes.join('\n')).toContain('--target <triple>')
+    expect(report.artifacts.filter(a => a.package !== 'app').map(a => [a.package, a.kind, a.status])).toEqual([
+      ['app2', 'bin', 'blocked'],
+      ['tool', 'custom-build', 'ok'],
+      ['tool', 'lib', 'blocked']
+    ])
+    // Without RUSTFLAGS nothing is static: no finding.
+    expect((await analyse('static-pie-rpath', ['--workspace'])).findings.filter(f => f.rule === 'static-pie-rpath')).toEqual([])
+  })
+
   it('runtime-dylib lists every shared library the bin needs, transitively', async () => {
     const f = only(await analyse('transitive-dylibs', ['-p', 'app']), 'runtime-dylib')
     expect(f.severity).toBe('warning')

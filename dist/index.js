@@ -39025,8 +39025,8 @@ function recordedFormats(result) {
  *
  * With `+crt-static`, rustc links an executable for `x86_64-unknown-linux-gnu` as static-pie
  * (`static_position_independent_executables` in the target spec) unless the relocation model is not PIC,
- * and `-C rpath` (cargo's `rpath = true`) gives it a `RUNPATH` (rustc's `rpath.rs` always adds the target
- * libdir, where `std`'s dylib is). glibc's static-pie start-up requires that an executable have no
+ * and `-C rpath` (cargo's `rpath = true`) gives it a `RUNPATH` (holding the toolchain's target libdir even
+ * when no Rust dylib is linked). glibc's static-pie start-up requires that an executable have no
  * `RPATH`/`RUNPATH` (elf/get-dynamic-info.h, `assert (info[DT_RUNPATH] == NULL)` under
  * `STATIC_PIE_BOOTSTRAP`), so it dies with SIGSEGV before anything runs: a bin under `cargo run` and
  * started directly, a test harness under `cargo test`, and a build script when cargo runs it, which fails
@@ -40894,7 +40894,7 @@ function staticPieFindings(linkage, locator) {
             fixes: [
                 'Set `rpath = false` for this profile: a statically linked executable loads no Rust shared library, so the run path serves nothing.',
                 'Or link it as a non-PIE static executable: add `-C relocation-model=static` next to `+crt-static`.',
-                '`+crt-static` in `RUSTFLAGS` also applies to build scripts unless `--target` is given; with `--target <triple>` only the target\'s executables are static.'
+                ...(what === 'build-script' ? ['Or pass `--target <triple>`: `RUSTFLAGS` then stop applying to build scripts, and only the target\'s executables are linked statically.'] : [])
             ],
             ...locator.setting('rpath', unit),
             ...(flags !== null ? { related: [{ file: flags.file, line: flags.line, message: '`+crt-static`' }] } : {})

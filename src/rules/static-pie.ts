@@ -32,7 +32,7 @@ export function staticPieFindings(linkage: LinkageResult, locator: Locator): Dra
       fixes: [
         'Set `rpath = false` for this profile: a statically linked executable loads no Rust shared library, so the run path serves nothing.',
         'Or link it as a non-PIE static executable: add `-C relocation-model=static` next to `+crt-static`.',
-        '`+crt-static` in `RUSTFLAGS` also applies to build scripts unless `--target` is given; with `--target <triple>` only the target\'s executables are static.'
+        ...(what === 'build-script' ? ['Or pass `--target <triple>`: `RUSTFLAGS` then stop applying to build scripts, and only the target\'s executables are linked statically.'] : [])
       ],
       ...locator.setting('rpath', unit),
       ...(flags !== null ? { related: [{ file: flags.file, line: flags.line, message: '`+crt-static`' }] } : {})
