@@ -150,6 +150,11 @@ describe('findings', () => {
     expect(f.message).toContain('no rpath')
   })
 
+  it("runtime-dylib is a note for a proc-macro's test harness, which only cargo test runs", async () => {
+    const f = only(await analyse('proc-macro-test-harness', ['--command', 'test', '--workspace']), 'runtime-dylib')
+    expect(f).toMatchObject({ severity: 'note', package: 'mac', kind: 'proc-macro', mode: 'test' })
+  })
+
   it('runtime-dylib is not reported when rpath is set', async () => {
     const report = await analyse('rpath-bin-dylib', ['-p', 'app'])
     expect(report.findings.filter(f => f.rule === 'runtime-dylib')).toEqual([])

@@ -156,7 +156,7 @@ const CATALOGUE: Record<Exclude<RuleId, 'dylib-required'>, RuleCases> = {
     quiet: { fixture: 'policy-rules/allocator-host-rlib', args: [], why: 'an allocator in a bin without plugins has one heap' }
   },
   'published-dylib': {
-    fires: { fixture: 'policy-rules/published-cdylib', args: [], package: 'fast' },
+    fires: { fixture: 'policy-rules/published-dylib', args: [], package: 'fast' },
     quiet: { fixture: 'policy-rules/cdylib-python', args: [], why: 'a Python extension with publish = false' }
   },
   'lto-dynamic-unsound': {

@@ -772,7 +772,7 @@ const RULES = [
         id: 'published-dylib',
         severity: 'warning',
         title: 'A publishable library offers no rlib, forcing its users into dynamic linking',
-        description: 'A package that can be published and whose `[lib]` declares only `dylib`, `cdylib` or `staticlib` (no `rlib` or `lib`) cannot be used as a normal Rust dependency: with `cdylib`/`staticlib` only, dependents cannot link it at all; with `dylib`, every downstream artifact links `std` dynamically, inherits panic-strategy conflicts and duplicate-linkage errors, and needs the shared library at run time. Add `"rlib"` to `crate-type`, or set `publish = false` for an internal plugin.'
+        description: 'A package that can be published and whose `[lib]` declares the Rust `dylib` crate type without `rlib` or `lib` forces every crate that depends on it into dynamic linking: each downstream artifact links `std` dynamically, inherits panic-strategy conflicts and duplicate-linkage errors, and needs the shared library at run time. `cdylib` and `staticlib` libraries are not reported: they are built for C, Python or a plugin host, and a Rust crate that depends on one fails at once with a clear error. Add `"rlib"` to `crate-type`, or set `publish = false` for an internal plugin.'
     },
     {
         id: 'lto-dynamic-unsound',
@@ -6849,6 +6849,9 @@ function runtimeFinding(result, linkage, locator, metadata) {
     const location = locateByFeature(inclusion.flatMap(p => p.features ?? []), own, direct ? `dependency \`${direct.externName}\`` : null);
     return {
         ...base(unit, 'runtime-dylib', 'bin'),
+        // A proc-macro's test harness links `libstd` dynamically like the proc-macro, but nobody ships it and
+        // only `cargo test` runs it, with the library path set: worth knowing, not a warning.
+        ...(unit.mode === 'test' && unit.target.kind === 'proc-macro' ? { severity: 'note' } : {}),
         crates: libs,
         message: `${describeUnit(unit)} needs ${libs.map(l => `\`${l}\``).join(', ')} at run time and has no rpath (\`rpath = false\`): it starts under ${runner}, which sets the library path, but run directly or shipped it fails with "error while loading shared libraries".${hashed ? " `<hash>` stands for cargo's metadata hash of the package, known once it is built." : ''}`,
         fixes: [
@@ -7116,8 +7119,12 @@ function stdIsDynamic(unit, linkage) {
 function hotReloadFindings(ctx) {
     const out = [];
     const executables = ctx.graph.units.filter(u => u.kind === 'target' && u.mode === 'build' && plugins_EXECUTABLE_KINDS.has(u.target.kind));
+    const members = new Set(ctx.metadata.workspaceMembers);
     for (const unit of ctx.graph.units) {
         if (unit.kind !== 'target' || unit.mode !== 'build' || unit.target.kind !== 'lib')
+            continue;
+        // A registry crate's crate types are its authors' choice, not a hot-reload setup of this workspace.
+        if (!members.has(unit.pkg.id))
             continue;
         const types = unit.crateTypes;
         if (!types.includes('dylib') || !(types.includes('rlib') || types.includes('lib')))
@@ -7144,12 +7151,10 @@ function hotReloadFindings(ctx) {
 
 ;// CONCATENATED MODULE: ./src/rules/publish.ts
 
-
 const LINKABLE_FROM_RUST = new Set(['lib', 'rlib']);
-const FOREIGN = new Set(['dylib', 'cdylib', 'staticlib']);
 /**
- * `published-dylib`: a workspace library that may be published but offers no rlib. Checked on every member,
- * selected or not: it is a property of the manifest, not of this build.
+ * `published-dylib`: a workspace library that may be published as a Rust `dylib` without an rlib. Checked on
+ * every member, selected or not: it is a property of the manifest, not of this build.
  */
 function publishFindings(ctx) {
     const out = [];
@@ -7158,13 +7163,11 @@ function publishFindings(ctx) {
         if (!pkg || pkg.publish === false)
             continue;
         const lib = pkg.targets.find(t => t.kind === 'lib');
-        if (!lib || lib.crateTypes.some(t => LINKABLE_FROM_RUST.has(t)) || !lib.crateTypes.some(t => FOREIGN.has(t)))
-            continue;
-        // A Python or Node extension is consumed by its foreign host, never as a Rust dependency.
-        if (!lib.crateTypes.includes('dylib') && servesForeignHost(pkg, ctx.metadata))
+        // Only a Rust `dylib` is a trap for dependents: a `cdylib` or `staticlib` library is built for C, Python
+        // or a plugin host, and a Rust crate that depends on it by mistake fails at once with a clear error.
+        if (!lib || lib.crateTypes.some(t => LINKABLE_FROM_RUST.has(t)) || !lib.crateTypes.includes('dylib'))
             continue;
         const types = lib.crateTypes.map(t => `"${t}"`).join(', ');
-        const onlyForeign = !lib.crateTypes.includes('dylib');
         out.push({
             rule: 'published-dylib',
             severity: ruleInfo('published-dylib').severity,
@@ -7175,9 +7178,7 @@ function publishFindings(ctx) {
             crateType: lib.crateTypes[0],
             platform: 'target',
             crates: [lib.name.replace(/-/g, '_')],
-            message: onlyForeign
-                ? `\`${pkg.name}\` can be published, but its library is only ${types}: no crate that depends on it can link it (cargo passes no \`--extern\` for it), so as a dependency it is unusable.`
-                : `\`${pkg.name}\` can be published, but its library is only ${types}: every crate that depends on it links it dynamically, and with it \`std\`, inheriting duplicate-linkage errors, a panic strategy fixed to unwind, and a shared library needed at run time.`,
+            message: `\`${pkg.name}\` can be published, but its library is only ${types}: every crate that depends on it links it dynamically, and with it \`std\`, inheriting duplicate-linkage errors, a panic strategy fixed to unwind, and a shared library needed at run time.`,
             fixes: [
                 `Add \`"rlib"\` to \`crate-type\` (\`crate-type = [${types}, "rlib"]\`): dependents then link it statically as usual.`,
                 'Or, if the library is only loaded or linked by this workspace, set `publish = false` in `[package]`.'

@@ -192,6 +192,9 @@ function runtimeFinding(result: UnitResult, linkage: LinkageResult, locator: Loc
   )
   return {
     ...base(unit, 'runtime-dylib', 'bin'),
+    // A proc-macro's test harness links `libstd` dynamically like the proc-macro, but nobody ships it and
+    // only `cargo test` runs it, with the library path set: worth knowing, not a warning.
+    ...(unit.mode === 'test' && unit.target.kind === 'proc-macro' ? { severity: 'note' as const } : {}),
     crates: libs,
     message: `${describeUnit(unit)} needs ${libs.map(l => `\`${l}\``).join(', ')} at run time and has no rpath (\`rpath = false\`): it starts under ${runner}, which sets the library path, but run directly or shipped it fails with "error while loading shared libraries".${hashed ? " `<hash>` stands for cargo's metadata hash of the package, known once it is built." : ''}`,
     fixes: [

@@ -109,8 +109,11 @@ function stdIsDynamic(unit: Unit, linkage: LinkageResult): boolean {
 function hotReloadFindings(ctx: RuleContext): Draft[] {
   const out: Draft[] = []
   const executables = ctx.graph.units.filter(u => u.kind === 'target' && u.mode === 'build' && EXECUTABLE_KINDS.has(u.target.kind))
+  const members = new Set(ctx.metadata.workspaceMembers)
   for (const unit of ctx.graph.units) {
     if (unit.kind !== 'target' || unit.mode !== 'build' || unit.target.kind !== 'lib') continue
+    // A registry crate's crate types are its authors' choice, not a hot-reload setup of this workspace.
+    if (!members.has(unit.pkg.id)) continue
     const types = unit.crateTypes
     if (!types.includes('dylib') || !(types.includes('rlib') || types.includes('lib'))) continue
     const users = executables.filter(e => e.crates.some(d => d.unit === unit))

@@ -1,14 +1,12 @@
-import { servesForeignHost } from '../linkage/boundaries.js'
 import type { CrateType } from '../model/crate-type.js'
 import type { Draft, RuleContext } from './context.js'
 import { ruleInfo } from './registry.js'
 
 const LINKABLE_FROM_RUST = new Set<CrateType>(['lib', 'rlib'])
-const FOREIGN = new Set<CrateType>(['dylib', 'cdylib', 'staticlib'])
 
 /**
- * `published-dylib`: a workspace library that may be published but offers no rlib. Checked on every member,
- * selected or not: it is a property of the manifest, not of this build.
+ * `published-dylib`: a workspace library that may be published as a Rust `dylib` without an rlib. Checked on
+ * every member, selected or not: it is a property of the manifest, not of this build.
  */
 export function publishFindings(ctx: RuleContext): Draft[] {
   const out: Draft[] = []
@@ -16,11 +14,10 @@ export function publishFindings(ctx: RuleContext): Draft[] {
     const pkg = ctx.metadata.packages.get(id)
     if (!pkg || pkg.publish === false) continue
     const lib = pkg.targets.find(t => t.kind === 'lib')
-    if (!lib || lib.crateTypes.some(t => LINKABLE_FROM_RUST.has(t)) || !lib.crateTypes.some(t => FOREIGN.has(t))) continue
-    // A Python or Node extension is consumed by its foreign host, never as a Rust dependency.
-    if (!lib.crateTypes.includes('dylib') && servesForeignHost(pkg, ctx.metadata)) continue
+    // Only a Rust `dylib` is a trap for dependents: a `cdylib` or `staticlib` library is built for C, Python
+    // or a plugin host, and a Rust crate that depends on it by mistake fails at once with a clear error.
+    if (!lib || lib.crateTypes.some(t => LINKABLE_FROM_RUST.has(t)) || !lib.crateTypes.includes('dylib')) continue
     const types = lib.crateTypes.map(t => `"${t}"`).join(', ')
-    const onlyForeign = !lib.crateTypes.includes('dylib')
     out.push({
       rule: 'published-dylib',
       severity: ruleInfo('published-dylib').severity,
@@ -31,9 +28,7 @@ export function publishFindings(ctx: RuleContext): Draft[] {
       crateType: lib.crateTypes[0]!,
       platform: 'target',
       crates: [lib.name.replace(/-/g, '_')],
-      message: onlyForeign
-        ? `\`${pkg.name}\` can be published, but its library is only ${types}: no crate that depends on it can link it (cargo passes no \`--extern\` for it), so as a dependency it is unusable.`
-        : `\`${pkg.name}\` can be published, but its library is only ${types}: every crate that depends on it links it dynamically, and with it \`std\`, inheriting duplicate-linkage errors, a panic strategy fixed to unwind, and a shared library needed at run time.`,
+      message: `\`${pkg.name}\` can be published, but its library is only ${types}: every crate that depends on it links it dynamically, and with it \`std\`, inheriting duplicate-linkage errors, a panic strategy fixed to unwind, and a shared library needed at run time.`,
       fixes: [
         `Add \`"rlib"\` to \`crate-type\` (\`crate-type = [${types}, "rlib"]\`): dependents then link it statically as usual.`,
         'Or, if the library is only loaded or linked by this workspace, set `publish = false` in `[package]`.'

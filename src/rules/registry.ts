@@ -183,7 +183,7 @@ export const RULES: readonly RuleInfo[] = [
     severity: 'warning',
     title: 'A publishable library offers no rlib, forcing its users into dynamic linking',
     description:
-      'A package that can be published and whose `[lib]` declares only `dylib`, `cdylib` or `staticlib` (no `rlib` or `lib`) cannot be used as a normal Rust dependency: with `cdylib`/`staticlib` only, dependents cannot link it at all; with `dylib`, every downstream artifact links `std` dynamically, inherits panic-strategy conflicts and duplicate-linkage errors, and needs the shared library at run time. Add `"rlib"` to `crate-type`, or set `publish = false` for an internal plugin.'
+      'A package that can be published and whose `[lib]` declares the Rust `dylib` crate type without `rlib` or `lib` forces every crate that depends on it into dynamic linking: each downstream artifact links `std` dynamically, inherits panic-strategy conflicts and duplicate-linkage errors, and needs the shared library at run time. `cdylib` and `staticlib` libraries are not reported: they are built for C, Python or a plugin host, and a Rust crate that depends on one fails at once with a clear error. Add `"rlib"` to `crate-type`, or set `publish = false` for an internal plugin.'
   },
   {
     id: 'lto-dynamic-unsound',
