@@ -202,6 +202,9 @@ describe('findings', () => {
     const report = await analyse('plain', ['--workspace'])
     expect(report.findings).toEqual([])
     expect(report.artifacts.every(a => a.status === 'ok')).toBe(true)
+    // The stale-build note concerns dylibs, and this workspace builds none.
+    expect(report.notes).toEqual([])
+    expect((await analyse('bin-dylib', ['--workspace'])).notes.some(n => n.startsWith('Verdicts describe a clean build'))).toBe(true)
   })
 
   it('proc-macro-dylib: the user of a proc-macro over a dylib, on its dependency line; an rlib crate type fixes it, and cargo builds', async () => {

@@ -57,6 +57,15 @@ describe('job summary', () => {
     expect(Buffer.byteLength(summary)).toBeLessThan(SUMMARY_BUDGET)
   })
 
+  it('the toolchain section lists the compiler, the pin and the target, with no empty table header', async () => {
+    const summary = renderSummary(await exampleReport())
+    const section = summary.slice(summary.indexOf('### Toolchain'))
+    expect(section).toMatch(/^- rustc in use: <code>\d+\.\d+\.\d+<\/code>/m)
+    expect(section).toMatch(/^- pinned by the repository: /m)
+    expect(section).toMatch(/^- target: <code>[a-z0-9_-]+<\/code>/m)
+    expect(summary).not.toContain('| | |')
+  })
+
   it('a passing build says so and draws no diagram', async () => {
     const plain = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures', 'workspaces', 'plain')
     const report = gated(await analyzeWorkspace({ manifestPath: path.join(plain, 'Cargo.toml'), invocation: parseCliArgs([]).invocation, env: { ...process.env, RUSTFLAGS: undefined }, cwd: plain }))

@@ -35675,7 +35675,8 @@ function toolchainBlock(report) {
         ...(t.expected ? [['required by the policy', md(`\`${t.expected}\` (\`exact-toolchain\`)`)]] : []),
         ['target', md(`\`${t.target}\``) + (t.stdInstalled ? ', standard library installed' : ', **standard library not installed**')]
     ];
-    const lines = ['### Toolchain', '', '| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), ''];
+    // A list, not a table: a two-column table would need a header row with nothing to say.
+    const lines = ['### Toolchain', '', ...rows.map(([k, v]) => `- ${k}: ${v}`), ''];
     if (report.boundaries.length > 0) {
         lines.push('Artifacts at a dynamic boundary (everything across it must come from the same compiler and flags):', '', '| package | target | role | panic | ABI-relevant flags |', '|---|---|---|---|---|', ...report.boundaries.map(b => {
             const target = `${b.target}${b.platform === 'host' ? ' (host)' : ''}`;
@@ -41439,7 +41440,10 @@ function analyze(input) {
     if (metadata.graphQuality === 'no-dep-kinds') {
         notes.push('The metadata predates `dep_kinds` (cargo before 1.41): dependency kinds and platforms were recovered from the declared dependencies by name, so a dependency may be counted in more sections than it is.');
     }
-    notes.push('Verdicts describe a clean build: cargo does not rebuild a dylib when only `-C prefer-dynamic` changes, so a stale target directory can behave differently.');
+    // Only a dylib's build depends on `-C prefer-dynamic` in a way cargo's fingerprint misses.
+    if (graph.units.some(u => u.crateTypes.includes('dylib'))) {
+        notes.push('Verdicts describe a clean build: cargo does not rebuild a dylib when only `-C prefer-dynamic` changes, so a stale target directory can behave differently.');
+    }
     const profile = invocation.command === 'test' ? context.testProfile : context.profile;
     return {
         version: 1,

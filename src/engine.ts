@@ -61,7 +61,10 @@ export function analyze(input: AnalysisInput): Analysis {
       'The metadata predates `dep_kinds` (cargo before 1.41): dependency kinds and platforms were recovered from the declared dependencies by name, so a dependency may be counted in more sections than it is.'
     )
   }
-  notes.push('Verdicts describe a clean build: cargo does not rebuild a dylib when only `-C prefer-dynamic` changes, so a stale target directory can behave differently.')
+  // Only a dylib's build depends on `-C prefer-dynamic` in a way cargo's fingerprint misses.
+  if (graph.units.some(u => u.crateTypes.includes('dylib'))) {
+    notes.push('Verdicts describe a clean build: cargo does not rebuild a dylib when only `-C prefer-dynamic` changes, so a stale target directory can behave differently.')
+  }
   const profile = invocation.command === 'test' ? context.testProfile : context.profile
   return {
     version: 1,

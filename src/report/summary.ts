@@ -171,7 +171,8 @@ function toolchainBlock(report: Report): string {
     ...(t.expected ? [['required by the policy', md(`\`${t.expected}\` (\`exact-toolchain\`)`)] as [string, string]] : []),
     ['target', md(`\`${t.target}\``) + (t.stdInstalled ? ', standard library installed' : ', **standard library not installed**')]
   ]
-  const lines = ['### Toolchain', '', '| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '']
+  // A list, not a table: a two-column table would need a header row with nothing to say.
+  const lines = ['### Toolchain', '', ...rows.map(([k, v]) => `- ${k}: ${v}`), '']
   if (report.boundaries.length > 0) {
     lines.push(
       'Artifacts at a dynamic boundary (everything across it must come from the same compiler and flags):',
