@@ -116,7 +116,7 @@ describe('findings', () => {
     expect(report.findings.filter(f => f.severity === 'error')).toEqual([])
     const pm = report.artifacts.find(a => a.package === 'pm')!
     expect(pm.linkage.map(l => l.crate)).not.toContain('dy')
-    expect(report.artifacts.filter(a => a.package === 'shared').map(a => [a.platform, a.features])).toEqual([
+    expect(report.artifacts.filter(a => a.package === 'common').map(a => [a.platform, a.features])).toEqual([
       ['host', []],
       ['target', ['f']]
     ])
