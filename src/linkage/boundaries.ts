@@ -75,7 +75,7 @@ export function loadersOf(pkg: Package, metadata: Metadata): string[] {
 }
 
 /** A cdylib for Python, Node, the JVM or the browser: an extension of a foreign host, not a Rust plugin. */
-export function servesForeignHost(pkg: Package, metadata: Metadata): boolean {
+function servesForeignHost(pkg: Package, metadata: Metadata): boolean {
   return dependencyNames(pkg, metadata, false).some(name => FOREIGN_HOST_CRATES.has(name))
 }
 
