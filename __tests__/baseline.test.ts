@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import path from 'node:path'
 import { parseCliArgs } from '../src/cli/args.js'
 import { UserError } from '../src/errors.js'
-import type { Finding } from '../src/findings/finding.js'
+import { adviceFix, type Finding } from '../src/findings/finding.js'
 import { findingFingerprint } from '../src/findings/fingerprint.js'
 import { applyBaseline, parseBaseline } from '../src/policy/baseline.js'
 import { gateFindings } from '../src/policy/gate.js'
@@ -58,7 +58,7 @@ describe('applyBaseline', () => {
     const baseline = parseBaseline(reportText([dup, rlib, runtime]), 'base.json')
     const now = [
       { ...dup, line: 12, message: 'reworded' },
-      { ...rlib, line: 1, file: 'other/Cargo.toml', fixes: ['another fix'] },
+      { ...rlib, line: 1, file: 'other/Cargo.toml', fixes: [adviceFix('another fix')] },
       { ...runtime, message: 'also reworded' }
     ]
     const { findings, summary } = applyBaseline(now, baseline)
@@ -137,7 +137,7 @@ describe('parseBaseline', () => {
     ['a truncated file', '{"version": 1, "findings": [', 'base.json: not a JSON report (invalid JSON: the file ends too early)'],
     ['not an object', '[]', 'base.json: not a JSON report (expected an object at the top level, got an array)'],
     ['no version', '{"findings": []}', 'base.json: not a JSON report (no `version`)'],
-    ['version 2', '{"version": 2, "findings": []}', 'base.json: `version` is 2, and only 1 is supported'],
+    ['version 3', '{"version": 3, "findings": []}', 'base.json: `version` is 3, and only 1 and 2 are supported'],
     ['a SARIF log', '{"version": "2.1.0", "runs": []}', 'base.json: a SARIF log, not a JSON report'],
     ['findings not an array', '{"version": 1, "findings": {}}', 'base.json: findings: expected an array, got an object'],
     ['a finding that is not an object', '{"version": 1, "findings": ["x"]}', 'base.json: findings[0]: expected an object, got "x"'],

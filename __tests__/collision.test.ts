@@ -53,7 +53,7 @@ describe('a dylib built for the host and for the target (fixture output-filename
     expect(f!.message).toContain('dylib `dy` (built for the target) and dylib `dy` (built for the host)')
     expect(f!.message).toContain('`opt-level = 0` and `[profile.release.build-override]`')
     expect(f!.message).toContain('depends on which unit finishes last')
-    expect(f!.fixes[0]).toContain(`--target ${a.toolchain.host}`)
+    expect(f!.fixes[0]!.title).toContain(`--target ${a.toolchain.host}`)
     // The outcome is a race: every unit keeps the verdict the linkage rules give it.
     expect(a.artifacts.map(x => x.status)).toEqual(a.artifacts.map(() => 'ok'))
   })

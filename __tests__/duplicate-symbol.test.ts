@@ -60,7 +60,7 @@ describe('duplicate-symbol on the recorded workspace', () => {
     expect(f!.message).toContain('the dev-dependency `helper` depends back on it (`ffi` → `helper` → `ffi`)')
     expect(f!.message).toContain('`ffi_add` (`#[no_mangle]` at ffi/src/lib.rs:1)')
     expect(f!.message).toContain('"multiple definition of `ffi_add`"')
-    expect(f!.fixes.join('\n')).toMatch(/separate crate[\s\S]*not depend back[\s\S]*#\[cfg\(not\(test\)\)\]/)
+    expect(f!.fixes.map(x => x.title).join('\n')).toMatch(/separate crate[\s\S]*not depend back[\s\S]*#\[cfg\(not\(test\)\)\]/)
   })
 
   it('warns on `ffi_quiet` too: that its harness links depends on codegen units, which the sources do not tell', async () => {

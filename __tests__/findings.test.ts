@@ -34,8 +34,8 @@ describe('findings', () => {
     expect(f).toMatchObject({ severity: 'error', package: 'app', target: 'app', kind: 'bin', crates: ['std'], file: 'dy/Cargo.toml', line: 7 })
     expect(f.message).toMatch(/dynamically as `libstd-[0-9a-f]+\.so`/)
     expect(f.message).toContain('statically inside dylib `dy`')
-    expect(f.fixes.join('\n')).toContain('cargo build -p app')
-    expect(f.fixes.join('\n')).toContain('"rlib"')
+    expect(f.fixes.map(x => x.title).join('\n')).toContain('cargo build -p app')
+    expect(f.fixes.map(x => x.title).join('\n')).toContain('"rlib"')
     expect(report.findings.map(x => x.rule)).toEqual(['duplicate-linkage', 'published-dylib', 'toolchain-unpinned'])
   })
 
@@ -132,7 +132,7 @@ describe('findings', () => {
     const script = found[1]!
     expect(script).toMatchObject({ severity: 'error', file: 'Cargo.toml', line: 6 })
     expect(script.message).toContain('build script of `tool` is linked as a static-pie executable (`-C target-feature=+crt-static` from `RUSTFLAGS`)')
-    expect(script.fixes.join('\n')).toContain('--target <triple>')
+    expect(script.fixes.map(x => x.title).join('\n')).toContain('--target <triple>')
     expect(report.artifacts.filter(a => a.package !== 'app').map(a => [a.package, a.kind, a.status])).toEqual([
       ['app2', 'bin', 'blocked'],
       ['tool', 'custom-build', 'ok'],
@@ -212,7 +212,7 @@ describe('findings', () => {
     expect(f).toMatchObject({ severity: 'error', package: 'app', target: 'app', kind: 'bin', file: 'app/Cargo.toml', line: 7 })
     expect(f.message).toContain('proc-macro `mac` links `libdy.so` dynamically')
     expect(f.message).toContain("can't find crate for `mac`")
-    expect(f.fixes[0]).toContain('`"rlib"` crate type')
+    expect(f.fixes[0]!.title).toContain('`"rlib"` crate type')
 
     // The fix as a user applies it: `dy` also an rlib. The finding goes, and real cargo agrees.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rlg-proc-macro-fix-'))

@@ -1,3 +1,4 @@
+import { adviceFix } from '../src/findings/finding.js'
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -894,7 +895,7 @@ function hostileReport(): Report {
       crates: [s, 'std'],
       // As the rules write them: names in code spans, or in quotes after cargo's wording.
       message: `bin \`${s}\` cannot link: \`std\` would be included twice ("${s}@0.1.0 requires rustc 1.99").`,
-      fixes: [`Add \`"rlib"\` to \`crate-type\` of \`${s}\`.`],
+      fixes: [adviceFix(`Add \`"rlib"\` to \`crate-type\` of \`${s}\`.`)],
       file: `${s}/Cargo.toml`,
       line: i + 1,
       inclusion: [

@@ -1,3 +1,4 @@
+import { adviceFix } from '../src/findings/finding.js'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -152,14 +153,14 @@ function forgedReport(): Report {
     platform: 'target',
     crates: ['std'],
     message: `bin \`host\` cannot link: ${prose} \`${prose}\``,
-    fixes: [prose, `Run \`${prose}\`.`],
+    fixes: [prose, `Run \`${prose}\`.`].map(adviceFix),
     related: [{ file: 'Cargo.toml', line: 6, message: prose }],
     file: 'plugin/Cargo.toml',
     line: 7,
     ...extra
   })
   return {
-    version: 1,
+    version: 2,
     toolchain: { release: '1.95.0', commitHash: '59807616e1fa2540724bfbac14d7976d7e4a3860', host: 'x86_64-unknown-linux-gnu', target: 'x86_64-unknown-linux-gnu', stdInstalled: true },
     boundaries: [],
     workspaceRoot: '/repo',
@@ -203,12 +204,12 @@ describe('a forged report, parsed and restated as publish-report does', () => {
   it('messages and fixes are written from the fields: the rule’s title, the subject, the crates', () => {
     const [dup, runtime, published, unused] = restated.findings
     expect(dup!.message).toBe('A crate would be linked into one artifact twice ("only shows up once"): bin `host`; crates at fault: `std`.')
-    expect(dup!.fixes).toEqual([SEE_ANALYSING_RUN])
+    expect(dup!.fixes).toEqual([adviceFix(SEE_ANALYSING_RUN)])
     expect(dup!.related).toEqual([{ file: 'Cargo.toml', line: 6, message: 'related line' }])
     expect(runtime!.message).toBe('An executable needs Rust shared libraries that will not be found outside cargo: bin `host`; shared libraries needed at run time: `libplugin.so` and `libstd-<hash>.so`.')
-    expect(published!.fixes[0]).toBe('Add `"rlib"` to `crate-type` of the library of `plugin`: dependents then link it statically as usual.')
+    expect(published!.fixes[0]!.title).toBe('Add `"rlib"` to `crate-type` of the library of `plugin`: dependents then link it statically as usual.')
     expect(published!.allowed).toEqual({ reason: 'see the allow entry', file: '.github/rust-linkage.toml', line: 3 })
-    expect(unused!.fixes).toEqual(['Remove the allow entry at `.github/rust-linkage.toml:9`, correct its fields, or set a later `expires` date.'])
+    expect(unused!.fixes).toEqual([adviceFix('Remove the allow entry at `.github/rust-linkage.toml:9`, correct its fields, or set a later `expires` date.')])
     expect(restated.notes).toEqual(['2 notes about the analysis: see the job summary of the run that analysed the workspace.'])
   })
 

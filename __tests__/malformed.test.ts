@@ -698,10 +698,10 @@ const BASELINE_CASES: Case[] = [
   baselineCase('JSON null', 'null', `${BASE}: not a JSON report (expected an object at the top level, got null)`),
   baselineCase('JSON true', 'true', `${BASE}: not a JSON report (expected an object at the top level, got true)`),
   baselineCase('a JSON string', '"report"', `${BASE}: not a JSON report (expected an object at the top level, got "report")`),
-  baselineCase('version "1"', '{"version": "1", "findings": []}', `${BASE}: \`version\` is "1", and only 1 is supported`),
-  baselineCase('version null', '{"version": null, "findings": []}', `${BASE}: \`version\` is null, and only 1 is supported`),
-  baselineCase('version 0', '{"version": 0, "findings": []}', `${BASE}: \`version\` is 0, and only 1 is supported`),
-  baselineCase('a SARIF log with runs as an object', '{"version": "2.1.0", "runs": {}}', `${BASE}: \`version\` is "2.1.0", and only 1 is supported`),
+  baselineCase('version "1"', '{"version": "1", "findings": []}', `${BASE}: \`version\` is "1", and only 1 and 2 are supported`),
+  baselineCase('version null', '{"version": null, "findings": []}', `${BASE}: \`version\` is null, and only 1 and 2 are supported`),
+  baselineCase('version 0', '{"version": 0, "findings": []}', `${BASE}: \`version\` is 0, and only 1 and 2 are supported`),
+  baselineCase('a SARIF log with runs as an object', '{"version": "2.1.0", "runs": {}}', `${BASE}: \`version\` is "2.1.0", and only 1 and 2 are supported`),
   baselineCase('no findings', '{"version": 1}', `${BASE}: findings: expected an array, got nothing`),
   baselineCase('findings null', '{"version": 1, "findings": null}', `${BASE}: findings: expected an array, got null`),
   baselineCase('findings a string', '{"version": 1, "findings": "none"}', `${BASE}: findings: expected an array, got "none"`),
@@ -722,7 +722,7 @@ const BASELINE_CASES: Case[] = [
   baselineCase('1,000,000 unclosed brackets', '['.repeat(1_000_000), `${BASE}: not a JSON report (invalid JSON: the file ends too early)`),
   baselineCase('findings nested 100,000 arrays deep', `{"version":1,"findings":[${deep(100_000)}]}`, `${BASE}: findings[0]: expected an object, got an array`),
   baselineCase('a 10 MB rule name that is not a string', `{"version":1,"findings":[{"rule":[${JSON.stringify(BIG)}]}]}`, `${BASE}: findings[0].rule: expected a string, got an array`),
-  baselineCase('a 10 MB version string', `{"version":${JSON.stringify(BIG)},"findings":[]}`, `${BASE}: \`version\` is a string, and only 1 is supported`),
+  baselineCase('a 10 MB version string', `{"version":${JSON.stringify(BIG)},"findings":[]}`, `${BASE}: \`version\` is a string, and only 1 and 2 are supported`),
   baselineCase('the finding 50,000 of a long report is wrong', report([...Array.from({ length: 50_000 }, (_, i) => ({ rule: 'r', fingerprint: String(i) })), { rule: 'r', fingerprint: 7 }]), `${BASE}: findings[50000].fingerprint`)
 ]
 

@@ -1,3 +1,4 @@
+import { adviceFix } from '../src/findings/finding.js'
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import path from 'node:path'
@@ -323,8 +324,8 @@ describe('malformed reports: one line naming the file and the JSON path', () => 
     ['no verdict', ['gate', 'verdict'], undefined, 'gate.verdict: missing (expected one of pass, fail)'],
     ['failing as a string', ['gate', 'failing'], '0', 'gate.failing: expected a non-negative integer, got "0"'],
     ['no gate', ['gate'], undefined, 'gate: missing (expected an object)'],
-    ['version 2', ['version'], 2, '`version` is 2, and only 1 is supported'],
-    ['version "1"', ['version'], '1', '`version` is "1", and only 1 is supported'],
+    ['version 3', ['version'], 3, '`version` is 3, and only 1 and 2 are supported'],
+    ['version "1"', ['version'], '1', '`version` is "1", and only 1 and 2 are supported'],
     ['no version', ['version'], undefined, 'not a JSON report (no `version`)']
   ]
 
@@ -347,7 +348,7 @@ describe('malformed reports: one line naming the file and the JSON path', () => 
     ['a top-level array', '[{"version": 1}]', 'not a JSON report (expected an object at the top level, got an array)'],
     ['a top-level string', '"report"', 'not a JSON report (expected an object at the top level, got "report")'],
     ['null', 'null', 'not a JSON report (expected an object at the top level, got null)'],
-    ['a version that is an object', '{"version": {"major": 1}}', '`version` is an object, and only 1 is supported']
+    ['a version that is an object', '{"version": {"major": 1}}', '`version` is an object, and only 1 and 2 are supported']
   ])('%s', (_, text, message) => {
     expect(parseError(text)).toBe(`report.json: ${message}`)
   })
@@ -443,7 +444,7 @@ describe('a forged report', () => {
   it(`${MAX_FINDINGS} findings, ${MAX_FINDINGS / 50} with 10 KB of markup: the comment fits GitHub’s limit, quickly`, () => {
     const hostile = '| <details> ``` `x` [a](b) *_~ \\ \n'.repeat(300).slice(0, 10_000)
     const findings = Array.from({ length: MAX_FINDINGS }, (_, i) =>
-      makeFinding({ rule: `rule-${i % 7}`, package: `p${i}`, target: `p${i}`, message: i % 50 === 0 ? hostile : `m${i}`, fixes: i % 50 === 0 ? [hostile] : [] })
+      makeFinding({ rule: `rule-${i % 7}`, package: `p${i}`, target: `p${i}`, message: i % 50 === 0 ? hostile : `m${i}`, fixes: i % 50 === 0 ? [adviceFix(hostile)] : [] })
     )
     // The command line and the profile are names, checked as such: markup on one line is a bin name cargo accepts.
     const bin = hostile.replace(/\n/g, ' ')

@@ -51,7 +51,7 @@ describe('toolchain-unpinned', () => {
     const f = only(await analyse('unpinned-dylib', ['-p', 'app']), 'toolchain-unpinned')
     expect(f).toMatchObject({ severity: 'warning', file: 'dy/Cargo.toml', line: 7, crates: ['dy', 'app'] })
     expect(f.message).toContain('no `rust-toolchain.toml` or `rust-toolchain` file pins the compiler')
-    expect(f.fixes[0]).toMatch(/channel = "\d+\.\d+\.\d+"/)
+    expect(f.fixes[0]!.title).toMatch(/channel = "\d+\.\d+\.\d+"/)
   })
 
   withRustup('a floating `channel = "stable"`: on the channel line', async () => {
@@ -98,7 +98,7 @@ describe('toolchain-mismatch', () => {
     const report = await analyse('target-not-installed')
     const f = only(report, 'toolchain-mismatch')
     expect(f).toMatchObject({ file: '.cargo/config.toml', line: 2, crates: ['aarch64-unknown-linux-gnu'] })
-    expect(f.fixes[0]).toContain('rustup target add aarch64-unknown-linux-gnu')
+    expect(f.fixes[0]!.title).toContain('rustup target add aarch64-unknown-linux-gnu')
     expect(report.toolchain.stdInstalled).toBe(false)
   })
 

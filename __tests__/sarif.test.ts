@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseCliArgs } from '../src/cli/args.js'
-import type { Finding } from '../src/findings/finding.js'
+import { adviceFix, type Finding } from '../src/findings/finding.js'
 import type { Report } from '../src/report/report.js'
 import { gated } from './support/reports.js'
 import { renderSarif, SARIF_LIMITS, type SarifLog, type SarifOptions, type SarifResult } from '../src/report/sarif.js'
@@ -56,7 +56,7 @@ describe('SARIF from real cargo', () => {
     expect(r.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: 'dy/Cargo.toml', uriBaseId: '%SRCROOT%' }, region: { startLine: 7 } })
     expect(r.partialFingerprints).toEqual({ 'rustLinkageGuard/v1': finding.fingerprint })
     expect(finding.fingerprint).toMatch(/^[0-9a-f]{16,}$/)
-    expect(r.message.text.startsWith(`${finding.message}\n\nFix: ${finding.fixes[0]}`)).toBe(true)
+    expect(r.message.text.startsWith(`${finding.message}\n\nFix (not verified): ${finding.fixes[0]!.title}`)).toBe(true)
     expect(r.properties).toMatchObject({ package: 'app', target: 'app', kind: 'bin', crates: ['std'] })
     expect(rulesOf(log)).toEqual(RULES.map(rule => rule.id))
     // The workspace is the repository: %SRCROOT% is the workspace root itself.
@@ -97,7 +97,7 @@ describe('SARIF from real cargo', () => {
 
 function emptyReport(findings: Finding[]): Report {
   return {
-    version: 1,
+    version: 2,
     toolchain: { release: '1.80.0', commitHash: '0123456789abcdef', host: 'x86_64-unknown-linux-gnu', target: 'x86_64-unknown-linux-gnu', stdInstalled: true },
     boundaries: [],
     workspaceRoot: '/home/runner/_work/repo/repo/rust',
@@ -122,7 +122,7 @@ function finding(overrides: Partial<Finding>): Finding {
     platform: 'target',
     crates: ['std'],
     message: '`std` would be linked twice.',
-    fixes: ['Build only what you ship: `cargo build -p app`.', 'Add `"rlib"` to the crate-type of `dy`.'],
+    fixes: ['Build only what you ship: `cargo build -p app`.', 'Add `"rlib"` to the crate-type of `dy`.'].map(adviceFix),
     file: 'dy/Cargo.toml',
     line: 7,
     ...overrides
@@ -143,7 +143,7 @@ describe('SARIF from a hand-built report', () => {
       fingerprint: 'abababababababababababababababab',
       crates: [],
       message: 'allow entry for `lto-conflict` matched no finding: remove it, or correct its fields.',
-      fixes: ['Remove the entry if the finding it was written for is fixed.'],
+      fixes: [adviceFix('Remove the entry if the finding it was written for is fixed.')],
       file: '../.github/rust-linkage.toml',
       line: 4
     }

@@ -1,3 +1,4 @@
+import { adviceFix } from '../src/findings/finding.js'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { parseCliArgs } from '../src/cli/args.js'
@@ -110,7 +111,7 @@ describe('job summary', () => {
           ]
         })
       ],
-      findings: [makeFinding({ package: evil, target: evil, crates: [evil], message: `bad ${evil}`, fixes: [evil], file: `${evil}/Cargo.toml`, inclusion: [{ chain: [evil, 'dy'], crate: evil, how: 'inside-dylib' }] })]
+      findings: [makeFinding({ package: evil, target: evil, crates: [evil], message: `bad ${evil}`, fixes: [adviceFix(evil)], file: `${evil}/Cargo.toml`, inclusion: [{ chain: [evil, 'dy'], crate: evil, how: 'inside-dylib' }] })]
     })
     const summary = renderSummary(report)
     expect(summary).not.toContain('<script')

@@ -33098,6 +33098,19 @@ function unique(items) {
     return [...new Set(items)];
 }
 
+;// CONCATENATED MODULE: ./src/findings/finding.ts
+/** Advice text as a fix the engine has not verified. */
+function adviceFix(title) {
+    return { title, kind: 'advice', verified: false };
+}
+/** The artifact a finding is about, or null for findings about the workspace or the policy. */
+function findingArtifact(f) {
+    const { package: pkg, target, kind, mode, crateType, platform } = f;
+    if (pkg === undefined || target === undefined || kind === undefined || mode === undefined || crateType === undefined || platform === undefined)
+        return null;
+    return { package: pkg, target, kind, mode, crateType, platform };
+}
+
 ;// CONCATENATED MODULE: ./src/findings/fingerprint.ts
 
 /**
@@ -34799,6 +34812,7 @@ function isContainer(value) {
 
 
 
+
 /** Where the policy file is looked for when none is given. */
 const DEFAULT_POLICY_FILE = '.github/rust-linkage.toml';
 const SEVERITY_VALUES = ['error', 'warning', 'note', 'off'];
@@ -34967,7 +34981,7 @@ function unusedAllowFinding(entry, policy, policyFile, expired) {
         fingerprint: findingFingerprint({ rule: 'unused-allow', package: entry.package, target: entry.target, crates: [`rule:${entry.rule}`, ...crates] }),
         crates,
         message,
-        fixes,
+        fixes: fixes.map(adviceFix),
         file: policyFile,
         line: entry.line
     };
@@ -35022,6 +35036,34 @@ function fail(doc, path, problem) {
     throw new UserError(`${doc.file}:${lineOf(doc, path)}: ${formatTomlPath(path)}: ${problem}`);
 }
 
+;// CONCATENATED MODULE: ./src/report/fix-text.ts
+/**
+ * "fix (verified)" for a fix the engine proved; "fix (not verified)" for advice on an error, whose reader
+ * must be able to tell it from the proven ones; plain "fix" for advice on warnings and notes.
+ */
+function fixLabel(f, fix) {
+    if (fix.verified)
+        return 'fix (verified)';
+    return f.severity === 'error' ? 'fix (not verified)' : 'fix';
+}
+/** A fix's edits as diff lines per file: `--- a/<file>`, `+++ b/<file>`, `@@ -<line> +<line> @@`, `-before`, `+after`. */
+function editDiff(edits) {
+    const lines = [];
+    const byFile = new Map();
+    for (const e of edits)
+        byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+    for (const [file, fileEdits] of byFile) {
+        lines.push(`--- a/${file}`, `+++ b/${file}`);
+        let shift = 0;
+        for (const e of [...fileEdits].sort((a, b) => a.line - b.line)) {
+            const after = e.after.split('\n');
+            lines.push(`@@ -${e.line},1 +${e.line + shift},${after.length} @@`, `-${e.before}`, ...after.map(l => `+${l}`));
+            shift += after.length - 1;
+        }
+    }
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./src/report/sgr.ts
 /**
  * Colour as rustc and cargo show it: plain SGR sequences, each styled span closed by a reset. Whether to
@@ -35047,7 +35089,11 @@ const STYLES = {
     /** A diagnostic's message, the label of a `= note:` line, headings. */
     bold: BOLD,
     /** Success, as cargo's `Compiling` and `Finished`: bold bright green. */
-    good: `${BOLD}\u001b[92m`
+    good: `${BOLD}\u001b[92m`,
+    /** A line a fix adds, as rustc's diff-style suggestions: bright green. */
+    added: '\u001b[92m',
+    /** A line a fix removes: bright red. */
+    removed: '\u001b[91m'
 };
 /** A `Paint` that styles when `color` is true and is the identity otherwise. */
 function painter(color) {
@@ -35059,6 +35105,7 @@ function stripSgr(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/render.ts
+
 
 
 /** Counts that decide the exit status and the outputs. */
@@ -35207,8 +35254,11 @@ function renderText(report, style = {}) {
             lines.push(`  ${paint('gutter', '::: ')}${withCodePoints(`${r.file}:${r.line} (${r.message.replace(/`/g, '')})`)}`);
         for (const g of groupInclusion(f.inclusion ?? []))
             lines.push(footer('via', describeInclusion(g).replace(/`/g, '')));
-        for (const fix of f.fixes)
-            lines.push(footer('fix', fix));
+        for (const fix of f.fixes) {
+            lines.push(footer(fixLabel(f, fix), fix.title));
+            for (const d of editDiff(fix.edits ?? []))
+                lines.push(`      ${paint(d.startsWith('+') && !d.startsWith('+++') ? 'added' : d.startsWith('-') && !d.startsWith('---') ? 'removed' : 'gutter', withCodePoints(d))}`);
+        }
         lines.push('');
     }
     const rows = report.artifacts.map(a => [withCodePoints(artifactLabel(a)), a.status, `std ${stdLinkage(a)}`, withCodePoints((a.runtimeLibraries ?? []).join(' '))]);
@@ -35396,8 +35446,9 @@ function messageOf(f, note) {
     const inclusion = f.inclusion ?? [];
     if (inclusion.length > 0)
         parts.push(`How it gets in:\n${groupInclusion(inclusion).map(g => `- ${describeInclusion(g)}`).join('\n')}`);
-    if (f.fixes.length > 0)
-        parts.push(`Fix: ${f.fixes[0]}`);
+    const fix = f.fixes[0];
+    if (fix !== undefined)
+        parts.push(`Fix${fix.verified ? ' (verified)' : ''}: ${fix.title}`);
     const text = parts.join('\n\n');
     return text.length <= MAX_MESSAGE ? text : `${text.slice(0, MAX_MESSAGE - 1)}…`;
 }
@@ -35522,6 +35573,7 @@ function mermaidText(text) {
 
 
 
+
 /** GitHub drops a step summary above 1 MiB; this leaves room for other writers and for GitHub's own markup. */
 const SUMMARY_BUDGET = 768 * 1024;
 /** Diagrams drawn: one per failing artifact, up to this many. */
@@ -35605,9 +35657,21 @@ function findingBlock(f) {
         lines.push('How it gets in:', '', ...groupInclusion(inclusion).map(g => `- ${md(describeInclusion(g))}`), '');
     }
     if (f.fixes.length > 0) {
-        lines.push(`<details><summary>How to fix</summary>\n\n${f.fixes.map(x => `- ${md(x)}`).join('\n')}\n\n</details>`, '');
+        lines.push(`<details><summary>How to fix</summary>\n\n${f.fixes.map(x => fixItem(f, x)).join('\n')}\n\n</details>`, '');
     }
     return lines.join('\n');
+}
+/** A fix as a list item: its label, its title, and its edits as a small diff. */
+function fixItem(f, fix) {
+    const label = fix.verified ? '✅ **verified:** ' : f.severity === 'error' ? '*not verified:* ' : '';
+    const diff = editDiff(fix.edits ?? []);
+    return `- ${label}${md(fix.title)}${diff.length > 0 ? `\n\n${fencedBlock('diff', diff.map(withCodePoints), '  ')}` : ''}`;
+}
+/** A fenced code block whose fence is longer than any run of backticks in the lines, so none can close it. */
+function fencedBlock(language, lines, indent = '') {
+    const longest = Math.max(0, ...lines.map(l => Math.max(0, ...(l.match(/`+/g) ?? []).map(run => run.length))));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return [`${fence}${language}`, ...lines, fence].map(l => `${indent}${l}`).join('\n');
 }
 function diagramBlocks(report) {
     const failing = report.artifacts.filter(a => a.status === 'error' && a.linkage.length > 0);
@@ -35791,7 +35855,8 @@ function isCrateType(s) {
  */
 
 /**
- * The top level of a JSON report of this tool: parsed (a leading BOM allowed), an object, version 1. A SARIF
+ * The top level of a JSON report of this tool: parsed (a leading BOM allowed), an object, version 1 or 2
+ * (version 2 writes fixes as objects; reports of version 1 are read too). A SARIF
  * log is named as such, with `sarifAdvice` saying what to give instead.
  */
 function readReportObject(text, file, sarifAdvice) {
@@ -35805,12 +35870,12 @@ function readReportObject(text, file, sarifAdvice) {
     }
     if (!isObject(data))
         throw new UserError(`${file}: not a JSON report (expected an object at the top level, got ${json_checks_describe(data)})`);
-    if (data.version !== 1) {
+    if (data.version !== 1 && data.version !== 2) {
         if (Array.isArray(data.runs))
             throw new UserError(`${file}: a SARIF log, not a JSON report: ${sarifAdvice}`);
         if (data.version === undefined)
             throw new UserError(`${file}: not a JSON report (no \`version\`)`);
-        throw new UserError(`${file}: \`version\` is ${json_checks_describe(data.version)}, and only 1 is supported`);
+        throw new UserError(`${file}: \`version\` is ${json_checks_describe(data.version)}, and only 1 and 2 are supported`);
     }
     return data;
 }
@@ -35931,6 +35996,7 @@ function jsonErrorOffset(text) {
 
 
 
+
 /**
  * The longest string accepted anywhere in a report (UTF-16 code units). Real ones are a few hundred; the
  * renderers escape each string with one regular-expression replace, and V8 aborts the process (a fatal
@@ -36012,17 +36078,6 @@ function integer(options) {
             if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < options.min)
                 throw new Invalid(at, `expected ${expected}, got ${json_checks_describe(value)}`);
             return value;
-        }
-    };
-}
-function literal(only) {
-    const expected = JSON.stringify(only);
-    return {
-        expected,
-        check(value, at) {
-            if (value !== only)
-                throw new Invalid(at, `expected ${expected}, got ${json_checks_describe(value)}`);
-            return only;
         }
     };
 }
@@ -36364,6 +36419,29 @@ const ARTIFACT = object({
  */
 const CRATE_LIST = array(crate);
 const TEXT_CRATES = new Set(['toolchain-mismatch', 'unused-allow']);
+const FIX_FIELDS = object({
+    title: string,
+    kind: oneOf(['manifest-edit', 'command', 'flag', 'advice']),
+    verified: parse_report_boolean,
+    edits: optional(array(object({ file: filePath, line, before: string, after: string }))),
+    command: optional(texts)
+});
+/** A fix; reports of version 1 hold each fix as advice text. */
+const FIX = {
+    expected: 'an object or a string',
+    check(value, at) {
+        return typeof value === 'string' ? adviceFix(string.check(value, at)) : FIX_FIELDS.check(value, at);
+    }
+};
+/** Reports of version 1 are read as version 2: only their fixes differ, and `FIX` reads them. */
+const REPORT_VERSION = {
+    expected: '1 or 2',
+    check(value, at) {
+        if (value !== 1 && value !== 2)
+            throw new Invalid(at, `expected 1 or 2, got ${json_checks_describe(value)}`);
+        return 2;
+    }
+};
 const FINDING_FIELDS = object({
     rule: ruleId,
     severity,
@@ -36376,7 +36454,7 @@ const FINDING_FIELDS = object({
     platform: optional(compileKind),
     crates: texts,
     message: string,
-    fixes: strings,
+    fixes: array(FIX),
     inclusion: optional(array(object({
         chain: CRATE_LIST,
         crate,
@@ -36410,7 +36488,7 @@ const FINDING = {
     }
 };
 const REPORT = object({
-    version: literal(1),
+    version: REPORT_VERSION,
     toolchain: TOOLCHAIN,
     boundaries: array(BOUNDARY),
     workspaceRoot: parse_report_text,
@@ -36432,6 +36510,13 @@ const sameType = true;
 void sameType;
 
 ;// CONCATENATED MODULE: ./src/report/restate.ts
+/**
+ * An uploaded report (`publish-report`) is posted by a job that holds a write token, and a pull request from a
+ * fork can forge it. Its prose is therefore never posted: every message, fix, related-line label, allow reason
+ * and note is replaced by text written here (a fix's edits and command are dropped, so nothing forged is suggested) from the report's structured fields (rule, subject, crates), which
+ * `parseReport` has checked against cargo's grammar. The verdict, counts, severities and locations stay.
+ */
+
 
 
 
@@ -36451,7 +36536,7 @@ function restateFinding(f) {
     const title = info?.title ?? `A finding of rule \`${f.rule}\``;
     const crates = f.crates.length === 0 ? '' : `; ${CRATES_LABEL[f.rule] ?? 'crates at fault'}: ${listCrates(f.crates)}`;
     const fixes = info === undefined ? null : FIXES[info.id]?.(f);
-    const out = { ...f, message: `${title}: ${findingSubject(f)}${crates}.`, fixes: fixes ?? [SEE_ANALYSING_RUN] };
+    const out = { ...f, message: `${title}: ${findingSubject(f)}${crates}.`, fixes: (fixes ?? [SEE_ANALYSING_RUN]).map(adviceFix) };
     if (f.related !== undefined)
         out.related = f.related.map(r => ({ file: r.file, line: r.line, message: 'related line' }));
     if (f.allowed !== undefined)
@@ -36494,6 +36579,7 @@ const FIXES = {
 };
 
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
+
 
 
 
@@ -36608,11 +36694,12 @@ function withoutUndefined(o) {
     return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 }
 function findingMessage(f) {
-    const text = [f.message, ...(f.fixes.length > 0 ? ['', ...f.fixes.map(x => `Fix: ${x}`)] : [])].join('\n');
+    const label = (x) => fixLabel(f, x).replace(/^f/, 'F');
+    const text = [f.message, ...(f.fixes.length > 0 ? ['', ...f.fixes.map(x => `${label(x)}: ${x.title}`)] : [])].join('\n');
     // Repository names inside the messages may hold markdown or HTML: escaped, with no HTML of our own.
     const markdown = [plainMarkdown(f.message)];
     if (f.fixes.length > 0)
-        markdown.push('', '**Fix:**', '', ...f.fixes.map(x => `- ${plainMarkdown(x)}`));
+        markdown.push('', '**Fix:**', '', ...f.fixes.map(x => `- ${x.verified ? '(verified) ' : ''}${plainMarkdown(x.title)}`));
     return { text: truncateBytes(text, SARIF_LIMITS.messageBytes), markdown: truncateBytes(markdown.join('\n'), SARIF_LIMITS.messageBytes) };
 }
 function sarif_location(prefix, file, line) {
@@ -41388,6 +41475,7 @@ function compareRelease(a, b) {
 
 
 
+
 /**
  * Every rule over the analysed workspace: the linkage rules (what rustc and cargo would refuse or what fails
  * at run time) and the toolchain and plugin-safety rules; deduplicated, fingerprinted, sorted.
@@ -41395,7 +41483,7 @@ function compareRelease(a, b) {
 function evaluateRules(ctx) {
     const drafts = [...linkageFindings(ctx.linkage, ctx.locator, ctx.metadata), ...doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null), ...staticPieFindings(ctx.linkage, ctx.locator), ...collisionFindings(ctx), ...duplicateSymbolFindings(ctx), ...toolchainFindings(ctx), ...abiFindings(ctx), ...pluginFindings(ctx), ...publishFindings(ctx)];
     return dedupe(drafts)
-        .map(f => ({ ...f, fingerprint: findingFingerprint(f) }))
+        .map(f => ({ ...f, fixes: f.fixes.map(adviceFix), fingerprint: findingFingerprint(f) }))
         .sort(compareFindings);
 }
 function dedupe(findings) {
@@ -41446,7 +41534,7 @@ function analyze(input) {
     }
     const profile = invocation.command === 'test' ? context.testProfile : context.profile;
     return {
-        version: 1,
+        version: 2,
         toolchain: toolchainReport(context, facts, metadata.workspaceRoot),
         boundaries: boundaryReports(graph, linkage, metadata, facts),
         workspaceRoot: metadata.workspaceRoot,

@@ -67,7 +67,7 @@ export function analyze(input: AnalysisInput): Analysis {
   }
   const profile = invocation.command === 'test' ? context.testProfile : context.profile
   return {
-    version: 1,
+    version: 2,
     toolchain: toolchainReport(context, facts, metadata.workspaceRoot),
     boundaries: boundaryReports(graph, linkage, metadata, facts),
     workspaceRoot: metadata.workspaceRoot,

@@ -1,4 +1,4 @@
-import type { Finding } from '../../src/findings/finding.js'
+import { adviceFix, type Finding } from '../../src/findings/finding.js'
 import { findingFingerprint } from '../../src/findings/fingerprint.js'
 import { applyGate } from '../../src/policy/gate.js'
 import type { Analysis, ArtifactReport, FailOn, Report } from '../../src/report/report.js'
@@ -11,7 +11,7 @@ export function gated(analysis: Analysis, failOn: FailOn = 'error'): Report {
 /** A small hand-built report; every field a renderer reads, with overrides. */
 export function makeReport(overrides: Partial<Report> = {}): Report {
   return {
-    version: 1,
+    version: 2,
     toolchain: { release: '1.95.0', commitHash: '59807616e1fb7ae8f0b0c9ad4ab8e9c4c1d6b0f7', host: 'x86_64-unknown-linux-gnu', target: 'x86_64-unknown-linux-gnu', stdInstalled: true },
     boundaries: [],
     workspaceRoot: '/repo',
@@ -37,7 +37,7 @@ export function makeFinding(overrides: Partial<Finding> = {}): Finding {
     platform: 'target',
     crates: ['std'],
     message: 'bin `app` cannot link: `std` would be included twice.',
-    fixes: ['Add `"rlib"` to `crate-type` of `dy`.'],
+    fixes: [adviceFix('Add `"rlib"` to `crate-type` of `dy`.')],
     file: 'dy/Cargo.toml',
     line: 7,
     ...overrides

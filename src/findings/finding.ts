@@ -30,8 +30,11 @@ export interface Finding {
   /** The crates at fault; for `runtime-dylib`, the missing shared-library file names. */
   crates: string[]
   message: string
-  /** How to fix it, one suggestion per entry. */
-  fixes: string[]
+  /**
+   * How to fix it, verified fixes first (smallest change first), then advice the engine has not proven.
+   * Every error finding's verified fixes were applied to the engine's model of the workspace and re-analysed.
+   */
+  fixes: Fix[]
   /** How the crates at fault get into the artifact: one chain per way in (both ways, for a duplicate). */
   inclusion?: InclusionPath[]
   /** The manifest or config file at fault, relative to the workspace root, and its 1-based line. */
@@ -45,6 +48,43 @@ export interface Finding {
   allowed?: { reason: string; file: string; line: number }
   /** Set when a baseline was given: `existing` findings were already in it and do not fail the run. */
   baseline?: 'new' | 'existing'
+}
+
+/**
+ * A way to fix a finding. `manifest-edit`: change manifest or config lines (`edits`); `command`: run cargo
+ * differently (`command`); `flag`: change rustflags set outside the repository's files (the environment);
+ * `advice`: prose the engine has not checked.
+ */
+export type FixKind = 'manifest-edit' | 'command' | 'flag' | 'advice'
+
+export interface Fix {
+  title: string
+  kind: FixKind
+  /**
+   * True when the engine applied the fix to its model of the workspace and analysed the invocation again:
+   * the artifact then links (or the finding is gone) and no new error appears anywhere in the invocation.
+   */
+  verified: boolean
+  /** For `manifest-edit`: the lines to change, each as a whole line before and after. */
+  edits?: Edit[]
+  /** For `command`: the cargo command line to run instead, e.g. `["cargo", "build", "-p", "host"]`. */
+  command?: string[]
+}
+
+/**
+ * One line of a file, relative to the workspace root, as it is (`before`) and as the fix writes it
+ * (`after`, which may span several lines when the fix inserts some).
+ */
+export interface Edit {
+  file: string
+  line: number
+  before: string
+  after: string
+}
+
+/** Advice text as a fix the engine has not verified. */
+export function adviceFix(title: string): Fix {
+  return { title, kind: 'advice', verified: false }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js'
-import type { Finding, Severity } from '../findings/finding.js'
+import { adviceFix, type Finding, type Severity } from '../findings/finding.js'
 import { findingFingerprint } from '../findings/fingerprint.js'
 import { compareFindings } from '../findings/order.js'
 import type { PolicySummary } from '../report/report.js'
@@ -197,7 +197,7 @@ function unusedAllowFinding(entry: AllowEntry, policy: Policy, policyFile: strin
     fingerprint: findingFingerprint({ rule: 'unused-allow', package: entry.package, target: entry.target, crates: [`rule:${entry.rule}`, ...crates] }),
     crates,
     message,
-    fixes,
+    fixes: fixes.map(adviceFix),
     file: policyFile,
     line: entry.line
   }

@@ -113,7 +113,8 @@ function messageOf(f: Finding, note: string | null): string {
   if (note !== null) parts.push(note)
   const inclusion = f.inclusion ?? []
   if (inclusion.length > 0) parts.push(`How it gets in:\n${groupInclusion(inclusion).map(g => `- ${describeInclusion(g)}`).join('\n')}`)
-  if (f.fixes.length > 0) parts.push(`Fix: ${f.fixes[0]}`)
+  const fix = f.fixes[0]
+  if (fix !== undefined) parts.push(`Fix${fix.verified ? ' (verified)' : ''}: ${fix.title}`)
   const text = parts.join('\n\n')
   return text.length <= MAX_MESSAGE ? text : `${text.slice(0, MAX_MESSAGE - 1)}…`
 }

@@ -6,7 +6,8 @@
 import { UserError } from '../errors.js'
 
 /**
- * The top level of a JSON report of this tool: parsed (a leading BOM allowed), an object, version 1. A SARIF
+ * The top level of a JSON report of this tool: parsed (a leading BOM allowed), an object, version 1 or 2
+ * (version 2 writes fixes as objects; reports of version 1 are read too). A SARIF
  * log is named as such, with `sarifAdvice` saying what to give instead.
  */
 export function readReportObject(text: string, file: string, sarifAdvice: string): Record<string, unknown> {
@@ -18,10 +19,10 @@ export function readReportObject(text: string, file: string, sarifAdvice: string
     throw new UserError(`${file}: not a JSON report (${jsonProblem(json)})`)
   }
   if (!isObject(data)) throw new UserError(`${file}: not a JSON report (expected an object at the top level, got ${describe(data)})`)
-  if (data.version !== 1) {
+  if (data.version !== 1 && data.version !== 2) {
     if (Array.isArray(data.runs)) throw new UserError(`${file}: a SARIF log, not a JSON report: ${sarifAdvice}`)
     if (data.version === undefined) throw new UserError(`${file}: not a JSON report (no \`version\`)`)
-    throw new UserError(`${file}: \`version\` is ${describe(data.version)}, and only 1 is supported`)
+    throw new UserError(`${file}: \`version\` is ${describe(data.version)}, and only 1 and 2 are supported`)
   }
   return data
 }

@@ -11,6 +11,7 @@
  * `restateReport` replaces all of it before anything is posted.
  */
 import { UserError } from '../errors.js'
+import { adviceFix, type Fix } from '../findings/finding.js'
 import { MAX_REPORT_BYTES } from '../limits.js'
 import type { Linkage } from '../linkage/dependency-format.js'
 import type { CompileKind, CompileMode } from '../model/build-context.js'
@@ -133,16 +134,6 @@ function integer(options: { min: number }): Schema<number> {
   }
 }
 
-function literal<const T extends string | number>(only: T): Schema<T> {
-  const expected = JSON.stringify(only)
-  return {
-    expected,
-    check(value, at) {
-      if (value !== only) throw new Invalid(at, `expected ${expected}, got ${describe(value)}`)
-      return only
-    }
-  }
-}
 
 function oneOf<const T extends string>(members: readonly T[]): Schema<T> {
   const allowed = new Set<unknown>(members)
@@ -490,6 +481,31 @@ const ARTIFACT = object({
 const CRATE_LIST = array(crate)
 const TEXT_CRATES = new Set(['toolchain-mismatch', 'unused-allow'])
 
+const FIX_FIELDS = object({
+  title: string,
+  kind: oneOf(['manifest-edit', 'command', 'flag', 'advice']),
+  verified: boolean,
+  edits: optional(array(object({ file: filePath, line, before: string, after: string }))),
+  command: optional(texts)
+})
+
+/** A fix; reports of version 1 hold each fix as advice text. */
+const FIX: Schema<Fix> = {
+  expected: 'an object or a string',
+  check(value, at) {
+    return typeof value === 'string' ? adviceFix(string.check(value, at)) : FIX_FIELDS.check(value, at)
+  }
+}
+
+/** Reports of version 1 are read as version 2: only their fixes differ, and `FIX` reads them. */
+const REPORT_VERSION: Schema<2> = {
+  expected: '1 or 2',
+  check(value, at) {
+    if (value !== 1 && value !== 2) throw new Invalid(at, `expected 1 or 2, got ${describe(value)}`)
+    return 2
+  }
+}
+
 const FINDING_FIELDS = object({
   rule: ruleId,
   severity,
@@ -502,7 +518,7 @@ const FINDING_FIELDS = object({
   platform: optional(compileKind),
   crates: texts,
   message: string,
-  fixes: strings,
+  fixes: array(FIX),
   inclusion: optional(
     array(
       object({
@@ -545,7 +561,7 @@ const FINDING: Schema<Infer<typeof FINDING_FIELDS>> = {
 }
 
 const REPORT = object({
-  version: literal(1),
+  version: REPORT_VERSION,
   toolchain: TOOLCHAIN,
   boundaries: array(BOUNDARY),
   workspaceRoot: text,

@@ -1,5 +1,6 @@
 import type { FeatureStep, Finding, InclusionPath } from '../findings/finding.js'
 import { codePoint, HIDDEN, listCrates, plural, withCodePoints } from '../text.js'
+import { editDiff, fixLabel } from './fix-text.js'
 import type { ArtifactReport, Report } from './report.js'
 import { painter, type Style } from './sgr.js'
 
@@ -165,7 +166,10 @@ export function renderText(report: Report, style: TextStyle = {}): string {
     lines.push(`  ${paint('gutter', '--> ')}${withCodePoints(`${f.file}:${f.line}`)}`)
     for (const r of f.related ?? []) lines.push(`  ${paint('gutter', '::: ')}${withCodePoints(`${r.file}:${r.line} (${r.message.replace(/`/g, '')})`)}`)
     for (const g of groupInclusion(f.inclusion ?? [])) lines.push(footer('via', describeInclusion(g).replace(/`/g, '')))
-    for (const fix of f.fixes) lines.push(footer('fix', fix))
+    for (const fix of f.fixes) {
+      lines.push(footer(fixLabel(f, fix), fix.title))
+      for (const d of editDiff(fix.edits ?? [])) lines.push(`      ${paint(d.startsWith('+') && !d.startsWith('+++') ? 'added' : d.startsWith('-') && !d.startsWith('---') ? 'removed' : 'gutter', withCodePoints(d))}`)
+    }
     lines.push('')
   }
   const rows = report.artifacts.map(a => [withCodePoints(artifactLabel(a)), a.status, `std ${stdLinkage(a)}`, withCodePoints((a.runtimeLibraries ?? []).join(' '))] as const)

@@ -18,7 +18,7 @@ export interface Report extends Analysis {
 
 /** What the analysis finds, before the gate (policy, baseline, `fail-on`) is applied: the report less its gate. */
 export interface Analysis {
-  version: 1
+  version: 2
   toolchain: ToolchainReport
   /** The artifacts that form Rust-ABI dynamic or plugin boundaries, and what must match across them. */
   boundaries: BoundaryReport[]

@@ -1,10 +1,10 @@
 /**
  * An uploaded report (`publish-report`) is posted by a job that holds a write token, and a pull request from a
  * fork can forge it. Its prose is therefore never posted: every message, fix, related-line label, allow reason
- * and note is replaced by text written here from the report's structured fields (rule, subject, crates), which
+ * and note is replaced by text written here (a fix's edits and command are dropped, so nothing forged is suggested) from the report's structured fields (rule, subject, crates), which
  * `parseReport` has checked against cargo's grammar. The verdict, counts, severities and locations stay.
  */
-import type { Finding } from '../findings/finding.js'
+import { adviceFix, type Finding } from '../findings/finding.js'
 import { type RuleId, RULES } from '../rules/registry.js'
 import { listCrates, plural } from '../text.js'
 import { findingSubject } from './render.js'
@@ -28,7 +28,7 @@ function restateFinding(f: Finding): Finding {
   const title = info?.title ?? `A finding of rule \`${f.rule}\``
   const crates = f.crates.length === 0 ? '' : `; ${CRATES_LABEL[f.rule as RuleId] ?? 'crates at fault'}: ${listCrates(f.crates)}`
   const fixes = info === undefined ? null : FIXES[info.id]?.(f)
-  const out: Finding = { ...f, message: `${title}: ${findingSubject(f)}${crates}.`, fixes: fixes ?? [SEE_ANALYSING_RUN] }
+  const out: Finding = { ...f, message: `${title}: ${findingSubject(f)}${crates}.`, fixes: (fixes ?? [SEE_ANALYSING_RUN]).map(adviceFix) }
   if (f.related !== undefined) out.related = f.related.map(r => ({ file: r.file, line: r.line, message: 'related line' }))
   if (f.allowed !== undefined) out.allowed = { reason: 'see the allow entry', file: f.allowed.file, line: f.allowed.line }
   return out

@@ -1,6 +1,7 @@
-import type { Finding, Severity } from '../findings/finding.js'
+import type { Finding, Fix, Severity } from '../findings/finding.js'
 import { forwardSlashes, isAbsolutePath, isWindowsPath } from '../model/paths.js'
 import { INFORMATION_URI, ruleHelpUri, RULES } from '../rules/registry.js'
+import { fixLabel } from './fix-text.js'
 import { plainMarkdown } from './render.js'
 import type { Report } from './report.js'
 
@@ -236,10 +237,11 @@ function withoutUndefined<T extends object>(o: T): T {
 }
 
 function findingMessage(f: Finding): SarifMessageString {
-  const text = [f.message, ...(f.fixes.length > 0 ? ['', ...f.fixes.map(x => `Fix: ${x}`)] : [])].join('\n')
+  const label = (x: Fix): string => fixLabel(f, x).replace(/^f/, 'F')
+  const text = [f.message, ...(f.fixes.length > 0 ? ['', ...f.fixes.map(x => `${label(x)}: ${x.title}`)] : [])].join('\n')
   // Repository names inside the messages may hold markdown or HTML: escaped, with no HTML of our own.
   const markdown = [plainMarkdown(f.message)]
-  if (f.fixes.length > 0) markdown.push('', '**Fix:**', '', ...f.fixes.map(x => `- ${plainMarkdown(x)}`))
+  if (f.fixes.length > 0) markdown.push('', '**Fix:**', '', ...f.fixes.map(x => `- ${x.verified ? '(verified) ' : ''}${plainMarkdown(x.title)}`))
   return { text: truncateBytes(text, SARIF_LIMITS.messageBytes), markdown: truncateBytes(markdown.join('\n'), SARIF_LIMITS.messageBytes) }
 }
 

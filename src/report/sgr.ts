@@ -24,7 +24,11 @@ const STYLES = {
   /** A diagnostic's message, the label of a `= note:` line, headings. */
   bold: BOLD,
   /** Success, as cargo's `Compiling` and `Finished`: bold bright green. */
-  good: `${BOLD}\u001b[92m`
+  good: `${BOLD}\u001b[92m`,
+  /** A line a fix adds, as rustc's diff-style suggestions: bright green. */
+  added: '\u001b[92m',
+  /** A line a fix removes: bright red. */
+  removed: '\u001b[91m'
 } as const
 
 export type Style = keyof typeof STYLES

@@ -1,6 +1,7 @@
-import type { Finding } from '../findings/finding.js'
+import type { Finding, Fix } from '../findings/finding.js'
 import { ruleHelpUri, RULES } from '../rules/registry.js'
-import { plural } from '../text.js'
+import { plural, withCodePoints } from '../text.js'
+import { editDiff } from './fix-text.js'
 import { linkageDiagram } from './mermaid.js'
 import { buildScriptFeatures, countFindings, describeInclusion, escapeHtml, findingStanding, findingSubject, groupInclusion, md, stdLinkage, verdictLine } from './render.js'
 import type { ArtifactReport, BoundaryReport, Report } from './report.js'
@@ -98,9 +99,23 @@ export function findingBlock(f: Finding): string {
     lines.push('How it gets in:', '', ...groupInclusion(inclusion).map(g => `- ${md(describeInclusion(g))}`), '')
   }
   if (f.fixes.length > 0) {
-    lines.push(`<details><summary>How to fix</summary>\n\n${f.fixes.map(x => `- ${md(x)}`).join('\n')}\n\n</details>`, '')
+    lines.push(`<details><summary>How to fix</summary>\n\n${f.fixes.map(x => fixItem(f, x)).join('\n')}\n\n</details>`, '')
   }
   return lines.join('\n')
+}
+
+/** A fix as a list item: its label, its title, and its edits as a small diff. */
+function fixItem(f: Finding, fix: Fix): string {
+  const label = fix.verified ? '✅ **verified:** ' : f.severity === 'error' ? '*not verified:* ' : ''
+  const diff = editDiff(fix.edits ?? [])
+  return `- ${label}${md(fix.title)}${diff.length > 0 ? `\n\n${fencedBlock('diff', diff.map(withCodePoints), '  ')}` : ''}`
+}
+
+/** A fenced code block whose fence is longer than any run of backticks in the lines, so none can close it. */
+export function fencedBlock(language: string, lines: readonly string[], indent = ''): string {
+  const longest = Math.max(0, ...lines.map(l => Math.max(0, ...(l.match(/`+/g) ?? []).map(run => run.length))))
+  const fence = '`'.repeat(Math.max(3, longest + 1))
+  return [`${fence}${language}`, ...lines, fence].map(l => `${indent}${l}`).join('\n')
 }
 
 function diagramBlocks(report: Report): string[] {

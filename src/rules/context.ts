@@ -19,8 +19,8 @@ export interface RuleContext {
   locator: Locator
 }
 
-/** A finding before its fingerprint is computed. */
-export type Draft = Omit<Finding, 'fingerprint'>
+/** A finding before its fingerprint is computed, with its fixes as advice text. */
+export type Draft = Omit<Finding, 'fingerprint' | 'fixes'> & { fixes: string[] }
 
 /** The artifact fields and default severity of a finding about `unit`. */
 export function base(unit: Unit, rule: RuleId, crateType: CrateType = unit.crateTypes[0] ?? unit.target.crateTypes[0]!) {

@@ -1,4 +1,4 @@
-import type { Finding } from '../findings/finding.js'
+import { adviceFix, type Finding } from '../findings/finding.js'
 import { findingFingerprint } from '../findings/fingerprint.js'
 import { compareFindings } from '../findings/order.js'
 import { abiFindings } from './abi.js'
@@ -19,7 +19,7 @@ import { toolchainFindings } from './toolchain.js'
 export function evaluateRules(ctx: RuleContext): Finding[] {
   const drafts = [...linkageFindings(ctx.linkage, ctx.locator, ctx.metadata), ...doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null), ...staticPieFindings(ctx.linkage, ctx.locator), ...collisionFindings(ctx), ...duplicateSymbolFindings(ctx), ...toolchainFindings(ctx), ...abiFindings(ctx), ...pluginFindings(ctx), ...publishFindings(ctx)]
   return dedupe(drafts)
-    .map(f => ({ ...f, fingerprint: findingFingerprint(f) }))
+    .map(f => ({ ...f, fixes: f.fixes.map(adviceFix), fingerprint: findingFingerprint(f) }))
     .sort(compareFindings)
 }
 
