@@ -20,6 +20,7 @@ const TOOL_SUITES = [
   'e2e',
   'faults',
   'findings',
+  'fix-cli',
   'fixtures',
   'hostile',
   'inert-text',

@@ -32,7 +32,9 @@ describe('parseCliArgs', () => {
       baseline: null,
       failOn: 'error',
       trustRepositoryConfig: false,
-      timeoutMs: null
+      timeoutMs: null,
+      fix: false,
+      allowDirty: false
     })
   })
 
@@ -130,10 +132,20 @@ describe('parseCliArgs', () => {
       baseline: 'base.json',
       failOn: 'warning',
       trustRepositoryConfig: false,
-      timeoutMs: 30000
+      timeoutMs: 30000,
+      fix: false,
+      allowDirty: false
     }
     expect(spaced).toEqual(expected)
     expect(joined).toEqual(expected)
+  })
+
+  it('`--fix` edits what cargo reads and prints a diff: no recorded metadata, no other format, `--allow-dirty` only with it', () => {
+    expect(parseCliArgs(['--fix', '--allow-dirty'])).toMatchObject({ fix: true, allowDirty: true })
+    expect(() => parseCliArgs(['--allow-dirty'])).toThrow('`--allow-dirty` only applies with `--fix`')
+    expect(() => parseCliArgs(['--fix', '--metadata-file', 'm.json'])).toThrow('`--fix` cannot be used with `--metadata-file`')
+    expect(() => parseCliArgs(['--fix', '--format', 'json'])).toThrow('`--fix` prints a diff, not a report: it cannot be used with `--format json`')
+    expect(() => parseCliArgs(['--fix', '--output', 'x'])).toThrow('cannot be used with `--output`')
   })
 
   it('parseCliArgs takes one package per -p, repeatable, like cargo', () => {
@@ -360,6 +372,7 @@ describe('HELP_TEXT', () => {
       'Manifest Options:',
       'Output:',
       'Gating:',
+      'Fixing:',
       'Security:',
       'Exit Status:'
     ])

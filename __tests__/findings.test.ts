@@ -34,9 +34,18 @@ describe('findings', () => {
     expect(f).toMatchObject({ severity: 'error', package: 'app', target: 'app', kind: 'bin', crates: ['std'], file: 'dy/Cargo.toml', line: 7 })
     expect(f.message).toMatch(/dynamically as `libstd-[0-9a-f]+\.so`/)
     expect(f.message).toContain('statically inside dylib `dy`')
-    expect(f.fixes.map(x => x.title).join('\n')).toContain('cargo build -p app')
-    expect(f.fixes.map(x => x.title).join('\n')).toContain('"rlib"')
-    expect(report.findings.map(x => x.rule)).toEqual(['duplicate-linkage', 'published-dylib', 'toolchain-unpinned'])
+    // Each fix verified by analysing the invocation again with it applied: smallest change first.
+    expect(f.fixes.map(x => [x.kind, x.verified])).toEqual([
+      ['manifest-edit', true],
+      ['command', true],
+      ['command', true],
+      ['flag', true]
+    ])
+    expect(f.fixes[0]!.edits).toEqual([{ file: 'dy/Cargo.toml', line: 7, before: 'crate-type = ["dylib"]', after: 'crate-type = ["dylib", "rlib"]' }])
+    expect(f.fixes[1]!.command).toEqual(['cargo', 'build', '--package', 'app'])
+    expect(f.fixes[2]!.command).toEqual(['cargo', 'build', '--workspace', '--exclude', 'dy'])
+    expect(f.fixes[3]!.title).toContain('RUSTFLAGS="-C prefer-dynamic"')
+    expect(report.findings.filter(x => x.severity === 'error').map(x => x.rule)).toEqual(['duplicate-linkage'])
   })
 
   it('duplicate-linkage of a shared rlib names that rlib, not std', async () => {
@@ -212,7 +221,7 @@ describe('findings', () => {
     expect(f).toMatchObject({ severity: 'error', package: 'app', target: 'app', kind: 'bin', file: 'app/Cargo.toml', line: 7 })
     expect(f.message).toContain('proc-macro `mac` links `libdy.so` dynamically')
     expect(f.message).toContain("can't find crate for `mac`")
-    expect(f.fixes[0]!.title).toContain('`"rlib"` crate type')
+    expect(f.fixes[0]).toMatchObject({ kind: 'manifest-edit', verified: true, edits: [{ file: 'dy/Cargo.toml', line: 7, before: 'crate-type = ["dylib"]', after: 'crate-type = ["dylib", "rlib"]' }] })
 
     // The fix as a user applies it: `dy` also an rlib. The finding goes, and real cargo agrees.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rlg-proc-macro-fix-'))

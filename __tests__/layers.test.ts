@@ -18,6 +18,7 @@ const LAYERS = [
   ['run'],
   ['gather', 'github', 'inputs'],
   ['engine'],
+  ['fixes'],
   ['policy'],
   ['report'],
   ['rules'],

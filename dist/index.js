@@ -35063,6 +35063,14 @@ function editDiff(edits) {
     }
     return lines;
 }
+/** A fix's edits for the text report, as rustc shows a suggestion: `file:line`, then `- before` and `+ after`. */
+function editLines(edits) {
+    return edits.flatMap(e => [
+        { kind: 'location', text: `${e.file}:${e.line}` },
+        { kind: 'removed', text: `- ${e.before}` },
+        ...e.after.split('\n').map(l => ({ kind: 'added', text: `+ ${l}` }))
+    ]);
+}
 
 ;// CONCATENATED MODULE: ./src/report/sgr.ts
 /**
@@ -35256,8 +35264,8 @@ function renderText(report, style = {}) {
             lines.push(footer('via', describeInclusion(g).replace(/`/g, '')));
         for (const fix of f.fixes) {
             lines.push(footer(fixLabel(f, fix), fix.title));
-            for (const d of editDiff(fix.edits ?? []))
-                lines.push(`      ${paint(d.startsWith('+') && !d.startsWith('+++') ? 'added' : d.startsWith('-') && !d.startsWith('---') ? 'removed' : 'gutter', withCodePoints(d))}`);
+            for (const d of editLines(fix.edits ?? []))
+                lines.push(`      ${paint(d.kind === 'location' ? 'gutter' : d.kind, withCodePoints(d.text))}`);
         }
         lines.push('');
     }
@@ -37532,70 +37540,188 @@ function isTable(value) {
     return typeof value === 'object' && !Array.isArray(value);
 }
 
-;// CONCATENATED MODULE: ./src/linkage/boundaries.ts
-/**
- * The units that form Rust-ABI dynamic boundaries, where compiler build and flags must match exactly:
- * Rust `dylib`s, units given `-C prefer-dynamic` by rustflags, and artifacts that link a Rust crate
- * dynamically. Proc-macros are left out: cargo always passes them `-C prefer-dynamic`, yet they link `std`
- * statically and are loaded only by the compiler that built them.
- */
-function rustAbiBoundaries(graph, linkage) {
-    const known = boundariesOf.get(linkage);
-    if (known)
-        return known;
-    const out = [];
-    for (const unit of graph.units) {
-        if (unit.target.kind === 'proc-macro')
-            continue;
-        if (unit.crateTypes.includes('dylib'))
-            out.push({ unit, kind: 'rust-dylib' });
-        else if (unit.preferDynamic === 'rustflags')
-            out.push({ unit, kind: 'prefer-dynamic' });
-        // A unit that needs Rust shared libraries at run time links some Rust crate dynamically.
-        else if ((linkage.byUnit.get(unit)?.runtimeLibraries.length ?? 0) > 0)
-            out.push({ unit, kind: 'links-dynamically' });
+;// CONCATENATED MODULE: ./src/manifest/edits.ts
+
+function sourceFile(text, file) {
+    try {
+        return { file, lines: text.split('\n').map(l => l.replace(/\r$/, '')), doc: parseTomlDocument(text, file) };
     }
-    boundariesOf.set(linkage, out);
-    return out;
-}
-/** Several rules and the report ask for the same boundaries: computed once per analysis. */
-const boundariesOf = new WeakMap();
-/** Crates that load libraries at run time, and those that also check their layout at load time. */
-const LOADER_CRATES = ['libloading', 'dlopen2', 'dlopen', 'abi_stable', 'stabby'];
-const CHECKED_LOADERS = new Set(['abi_stable', 'stabby']);
-/** Crates whose cdylibs are extensions of a foreign host (Python, Node, the JVM, the browser), not Rust plugins. */
-const FOREIGN_HOST_CRATES = new Set(['pyo3', 'napi', 'neon', 'jni', 'wasm-bindgen', 'uniffi', 'cpython', 'rustler', 'magnus', 'rutie']);
-/**
- * The workspace's plugin system, if any: its executables that load libraries at run time — they depend on a
- * loader crate, or their sources call `dlopen`/`LoadLibrary` — and its `cdylib`s that no package links. A
- * `cdylib` next to executables that load nothing is a library for C or another language, not a plugin.
- */
-function pluginSystem(graph, metadata, loadsLibraries) {
-    const members = new Set(metadata.workspaceMembers);
-    const hosts = graph.units
-        .filter(u => u.mode === 'build' && u.kind === 'target' && u.target.kind === 'bin' && members.has(u.pkg.id))
-        .map(unit => ({ unit, loaders: loadersOf(unit.pkg, metadata) }))
-        .filter(h => h.loaders.length > 0 || loadsLibraries(h.unit.pkg));
-    if (hosts.length === 0)
+    catch {
         return null;
-    const depended = new Set();
-    for (const unit of graph.units)
-        for (const dep of unit.crates)
-            depended.add(dep.unit.pkg.id);
-    const plugins = graph.units.filter(u => u.mode === 'build' && u.kind === 'target' && u.crateTypes.includes('cdylib') && members.has(u.pkg.id) && !depended.has(u.pkg.id) && !servesForeignHost(u.pkg, metadata));
-    return { hosts, plugins };
+    }
 }
-/** The loader crates a package depends on directly (normal dependencies). */
-function loadersOf(pkg, metadata) {
-    const names = new Set(dependencyNames(pkg, metadata, true));
-    return LOADER_CRATES.filter(name => names.has(name));
+/**
+ * Edits that make `crate-type` of a package's library (`[lib]`) list `types`, keeping the order and quoting
+ * of what is already there and appending what is new. A `[lib]` table without `crate-type` gets the key on
+ * the line after its header; a manifest without `[lib]` gets the table at its end.
+ */
+function crateTypeEdits(text, file, types) {
+    const src = sourceFile(text, file);
+    if (src === null)
+        return null;
+    const lib = src.doc.value.lib;
+    if (lib !== undefined && (typeof lib !== 'object' || Array.isArray(lib)))
+        return null;
+    const key = lib === undefined ? null : 'crate-type' in lib ? 'crate-type' : 'crate_type' in lib ? 'crate_type' : null;
+    if (key !== null) {
+        const existing = lib[key];
+        if (!Array.isArray(existing) || existing.some(t => typeof t !== 'string'))
+            return null;
+        const added = types.filter(t => !existing.includes(t));
+        const removed = existing.filter(t => !types.includes(t));
+        if (removed.length > 0)
+            return null;
+        if (added.length === 0)
+            return [];
+        const line = src.doc.lineOf(['lib', key]);
+        return line === null ? null : appendToArray(src, line, added);
+    }
+    const entry = `crate-type = [${types.map(t => `"${t}"`).join(', ')}]`;
+    const header = src.doc.lineOf(['lib']);
+    if (lib !== undefined) {
+        if (header === null)
+            return null;
+        // Only a `[lib]` header line takes a key after it; dotted `lib.name = …` keys or an inline table do not.
+        if (!/^\s*\[\s*lib\s*\]\s*(?:#.*)?$/.test(src.lines[header - 1] ?? ''))
+            return null;
+        return [{ file, line: header, before: src.lines[header - 1], after: `${src.lines[header - 1]}\n${entry}` }];
+    }
+    let last = src.lines.length;
+    while (last > 1 && src.lines[last - 1].trim() === '')
+        last--;
+    const before = src.lines[last - 1] ?? '';
+    return [{ file, line: last, before, after: `${before}${before.trim() === '' ? '' : '\n'}\n[lib]\n${entry}` }];
 }
-/** A cdylib for Python, Node, the JVM or the browser: an extension of a foreign host, not a Rust plugin. */
-function servesForeignHost(pkg, metadata) {
-    return dependencyNames(pkg, metadata, false).some(name => FOREIGN_HOST_CRATES.has(name));
+/**
+ * Appends string elements to the array that starts on `line` (after its `=`). A one-line array is rewritten
+ * on its line; a multi-line array gets one new element line before its closing bracket, indented like the
+ * elements above.
+ */
+function appendToArray(src, line, values) {
+    const span = arraySpan(src.lines, line);
+    if (span === null)
+        return null;
+    const quoted = values.map(v => `"${v}"`);
+    const text = src.lines[line - 1];
+    if (span.endLine === line) {
+        const inner = text.slice(span.openColumn + 1, span.closeColumn);
+        const trimmed = inner.replace(/\s+$/, '');
+        const separator = trimmed.trim() === '' ? '' : trimmed.endsWith(',') ? ' ' : ', ';
+        const after = `${text.slice(0, span.openColumn + 1)}${trimmed}${separator}${quoted.join(', ')}${inner.slice(trimmed.length)}${text.slice(span.closeColumn)}`;
+        return [{ file: src.file, line, before: text, after }];
+    }
+    // The last line before the closing bracket that holds an element.
+    let previous = span.endLine - 1;
+    while (previous > line && /^\s*(?:#.*)?$/.test(src.lines[previous - 1]))
+        previous--;
+    const closing = src.lines[span.endLine - 1];
+    if (closing.slice(0, span.closeColumn).trim() !== '' || previous === line)
+        return null;
+    const prevText = src.lines[previous - 1];
+    const indent = /^\s*/.exec(prevText)[0];
+    const withComma = endsWithComma(prevText) ? prevText : addComma(prevText);
+    if (withComma === null)
+        return null;
+    return [{ file: src.file, line: previous, before: prevText, after: `${withComma}\n${quoted.map(q => `${indent}${q},`).join('\n')}` }];
 }
-function dependencyNames(pkg, metadata, normalOnly) {
-    return pkg.deps.filter(d => !normalOnly || d.kinds.some(k => k.kind === 'normal')).flatMap(d => metadata.packages.get(d.pkg)?.name ?? []);
+/** Where the array value of the key on `line` opens and closes, skipping strings and comments. */
+function arraySpan(lines, line) {
+    const first = lines[line - 1];
+    const eq = first.indexOf('=');
+    if (eq < 0)
+        return null;
+    const open = first.indexOf('[', eq);
+    if (open < 0 || first.slice(eq + 1, open).trim() !== '')
+        return null;
+    let depth = 0;
+    for (let l = line; l <= lines.length; l++) {
+        const text = lines[l - 1];
+        for (let c = l === line ? open : 0; c < text.length; c++) {
+            const ch = text[c];
+            if (ch === '#')
+                break;
+            if (ch === '"' || ch === "'") {
+                const end = closingQuote(text, c);
+                if (end < 0)
+                    return null;
+                c = end;
+            }
+            else if (ch === '[')
+                depth++;
+            else if (ch === ']' && --depth === 0)
+                return { openColumn: open, endLine: l, closeColumn: c };
+        }
+    }
+    return null;
+}
+/** The index of the quote that ends the one-line string starting at `start`, or -1. */
+function closingQuote(text, start) {
+    const quote = text[start];
+    if (text.startsWith(quote.repeat(3), start))
+        return -1;
+    for (let i = start + 1; i < text.length; i++) {
+        if (quote === '"' && text[i] === '\\')
+            i++;
+        else if (text[i] === quote)
+            return i;
+    }
+    return -1;
+}
+function endsWithComma(line) {
+    return /,\s*(?:#.*)?$/.test(codeOf(line));
+}
+/** The line with a comma after its last element, before any comment. */
+function addComma(line) {
+    const code = codeOf(line);
+    const end = code.replace(/\s+$/, '').length;
+    if (end === 0)
+        return null;
+    return `${line.slice(0, end)},${line.slice(end)}`;
+}
+/** The line up to its comment, if any. */
+function codeOf(line) {
+    for (let c = 0; c < line.length; c++) {
+        if (line[c] === '#')
+            return line.slice(0, c);
+        if (line[c] === '"' || line[c] === "'") {
+            const end = closingQuote(line, c);
+            if (end < 0)
+                return line;
+            c = end;
+        }
+    }
+    return line;
+}
+/**
+ * Sets the value of `key` on `line` (a `key = value` line, as the profile and config readers record them) to
+ * `value`, written as TOML (a string in double quotes, a boolean bare). Null when the line is not that key's.
+ */
+function settingEdit(text, file, line, key, value) {
+    const src = sourceFile(text, file);
+    const before = src?.lines[line - 1];
+    if (before === undefined)
+        return null;
+    const keys = [key, key.replace(/-/g, '_')].map(k => k.replace(/[-]/g, '\\-'));
+    const m = new RegExp(`^(\\s*(?:${keys.join('|')}|"(?:${keys.join('|')})")\\s*=\\s*)("[^"\\\\]*"|'[^']*'|true|false)(.*)$`).exec(before);
+    if (m === null)
+        return null;
+    const written = typeof value === 'boolean' ? String(value) : `"${value}"`;
+    return { file, line, before, after: `${m[1]}${written}${m[3]}` };
+}
+/** The file's text with the edits applied, line endings kept; null when a line no longer reads as `before`. */
+function applyEdits(text, edits) {
+    const crlf = /\r\n/.test(text);
+    const lines = text.split('\n');
+    for (const e of [...edits].sort((a, b) => b.line - a.line)) {
+        const current = lines[e.line - 1];
+        if (current === undefined || current.replace(/\r$/, '') !== e.before)
+            return null;
+        const replaced = e.after.split('\n').map(l => (crlf ? `${l}\r` : l));
+        if (!current.endsWith('\r'))
+            replaced[replaced.length - 1] = replaced[replaced.length - 1].replace(/\r$/, '');
+        lines.splice(e.line - 1, 1, ...replaced);
+    }
+    return lines.join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/model/rustc-flags.ts
@@ -39477,6 +39603,473 @@ function ltoGate(unit) {
     return [];
 }
 
+;// CONCATENATED MODULE: ./src/fixes/candidates.ts
+
+
+
+
+function candidatesFor(input) {
+    const { finding, result } = input;
+    if (result === null)
+        return [];
+    switch (finding.rule) {
+        case 'duplicate-linkage':
+            return duplicateCandidates(input, result);
+        case 'rlib-required':
+            return addRlib(input, finding.crates.map(c => unitNamed(result, input.linkage, c)));
+        case 'no-linkable-lib':
+            return addRlib(input, result.problems.flatMap(p => (p.kind === 'unlinkable-dependency' ? [p.dep] : [])));
+        case 'proc-macro-dylib':
+            return addRlib(input, result.problems.flatMap(p => (p.kind === 'proc-macro-unloadable' ? dylibsOf(p.procMacro, input.linkage) : [])));
+        case 'unsupported-crate-type':
+            return result.unit.target.kind === 'lib' ? addRlib(input, [result.unit]) : [];
+        case 'panic-strategy':
+            return panicCandidates(result.unit);
+        case 'lto-conflict':
+            return ltoCandidates(result);
+        case 'static-pie-rpath':
+            return [profileCandidate(result.unit, { setting: 'rpath', value: false }, 'Set `rpath = false` in the profile: a statically linked executable loads no Rust shared library.')];
+        default:
+            return [];
+    }
+}
+function duplicateCandidates(input, result) {
+    const { finding, linkage, model } = input;
+    const unit = result.unit;
+    const errors = result.problems.flatMap(p => p.kind === 'dependency-format' && p.crateType === finding.crateType && p.error.kind === 'crate-dep-multiple' ? [p.error] : []);
+    // The dylibs that contain a duplicated crate statically: with an rlib as well, Rust dependents link them
+    // statically and nothing is included twice.
+    const containing = new Set();
+    for (const e of errors) {
+        for (const origin of [e.existing, e.incoming]) {
+            const via = origin.via === null ? null : (linkage.crateNames.get(origin.via)?.unit ?? null);
+            if (via !== null && origin.preference === 'static')
+                containing.add(via);
+        }
+    }
+    const out = addRlib(input, [...containing]);
+    const selected = model.invocation.packages;
+    if (unit.kind === 'target' && !(selected.length === 1 && selected[0] === unit.pkg.name)) {
+        out.push({
+            title: `Build only the package you ship: \`cargo ${model.invocation.command} -p ${unit.pkg.name}\` (its dylib dependencies are then built with \`-C prefer-dynamic\`).`,
+            kind: 'command',
+            changes: [{ kind: 'select', packages: [unit.pkg.name] }]
+        });
+    }
+    const excluded = [...containing].filter(u => u.pkg.source === null && u !== unit).map(u => u.pkg.name);
+    if (excluded.length > 0 && selected.length === 0) {
+        out.push({
+            title: `Leave ${listCrates(excluded.map(n => n))} out of the workspace build: \`--workspace ${excluded.map(n => `--exclude ${n}`).join(' ')}\`.`,
+            kind: 'command',
+            changes: [{ kind: 'exclude', packages: excluded }]
+        });
+    }
+    for (const feature of commandLineFeatures(finding, model)) {
+        out.push({
+            title: `Build without \`--features ${feature}\`: it is what turns on the dylib. Enable it only where it is meant for, e.g. \`cargo run --features ${feature}\` during development.`,
+            kind: 'command',
+            changes: [{ kind: 'drop-feature', feature }]
+        });
+    }
+    if (finding.crates.includes('std') && !codegenOptions(unit.rustflags, 'prefer-dynamic').length) {
+        out.push({
+            title: 'Build everything with `RUSTFLAGS="-C prefer-dynamic"`: every dylib then links `std` dynamically and shares `libstd` with the executable.',
+            kind: 'flag',
+            changes: [{ kind: 'add-prefer-dynamic' }]
+        });
+    }
+    return out;
+}
+/** The features on the command line that turn on an optional dependency along the finding's inclusion paths. */
+function commandLineFeatures(finding, model) {
+    const asked = new Set(model.invocation.features);
+    const out = new Set();
+    for (const path of finding.inclusion ?? []) {
+        for (const step of path.features ?? []) {
+            const request = step.by === 'command-line' ? step.name : (step.commandLine?.replace(/^--features\s+/, '') ?? null);
+            if (request !== null && asked.has(request))
+                out.add(request);
+        }
+    }
+    return [...out];
+}
+/** One candidate adding `"rlib"` to every workspace library of `units` that lacks one. */
+function addRlib(input, units) {
+    const packages = [...new Set(units.filter((u) => u !== null).map(u => u.pkg))].filter(pkg => pkg.source === null && input.model.metadata.packages.has(pkg.id));
+    const changes = [];
+    for (const pkg of packages) {
+        const lib = pkg.targets.find(t => t.kind === 'lib');
+        if (!lib || providesRlib(lib.crateTypes))
+            continue;
+        changes.push({ kind: 'crate-types', pkg, types: [...lib.crateTypes, 'rlib'] });
+    }
+    if (changes.length === 0)
+        return [];
+    return [{ title: rlibTitle(changes.map(c => (c.kind === 'crate-types' ? c.pkg.name : ''))), kind: 'manifest-edit', changes }];
+}
+function rlibTitle(names) {
+    return `Add \`"rlib"\` to \`crate-type\` of ${listCrates(names)}: Rust dependents then link ${names.length === 1 ? 'it' : 'them'} statically, and the dylib is still built.`;
+}
+function panicCandidates(unit) {
+    if (unit.panic !== 'abort')
+        return [];
+    if (unit.panicSource === 'rustflags') {
+        return [{ title: 'Drop `-C panic=abort` from rustflags for this build.', kind: 'flag', changes: [{ kind: 'drop-codegen-option', option: 'panic' }] }];
+    }
+    return [profileCandidate(unit, { setting: 'panic', value: 'unwind' }, 'Set `panic = "unwind"` in the profile: `libstd` and Rust dylibs are always built with unwinding.')];
+}
+function ltoCandidates(result) {
+    const unit = result.unit;
+    const out = [];
+    for (const p of result.problems) {
+        if (p.kind === 'lto' && p.gate === 'prefer-dynamic') {
+            if (unit.preferDynamic === 'rustflags') {
+                out.push({ title: 'Drop `-C prefer-dynamic` from rustflags for LTO builds.', kind: 'flag', changes: [{ kind: 'drop-codegen-option', option: 'prefer-dynamic' }] });
+            }
+            if (unit.lto.kind === 'run')
+                out.push(profileCandidate(unit, { setting: 'lto', value: 'false' }, 'Set `lto = false` in the profile of builds that link dynamically.'));
+        }
+        if ((p.kind === 'lto' && unit.lto.kind !== 'run') || p.kind === 'embed-bitcode-lto') {
+            out.push({ title: 'Drop `-C lto` from rustflags; `lto = true` in the profile applies LTO only where rustc allows it.', kind: 'flag', changes: [{ kind: 'drop-codegen-option', option: 'lto' }] });
+        }
+    }
+    return out;
+}
+function profileCandidate(unit, change, title) {
+    return { title, kind: 'manifest-edit', changes: [{ kind: 'profile', profile: unit.mode === 'build' ? 'build' : 'test', change }] };
+}
+/** The unit of the crate named `name` in the unit's crate graph. */
+function unitNamed(result, linkage, name) {
+    const node = result.crates.find(c => c.name === name);
+    return node === undefined ? null : (linkage.crateNames.get(node.key)?.unit ?? null);
+}
+/** The Rust dylibs a proc-macro links, directly or through other crates. */
+function dylibsOf(procMacro, linkage) {
+    const crates = linkage.byUnit.get(procMacro)?.crates ?? [];
+    return crates.map(c => linkage.crateNames.get(c.key)?.unit ?? null).filter((u) => u !== null && u.crateTypes.includes('dylib') && resolve_crateName(u) !== resolve_crateName(procMacro));
+}
+
+;// CONCATENATED MODULE: ./src/fixes/changes.ts
+/** A stable key for a list of changes, to analyse each distinct list once. */
+function changesKey(changes) {
+    return JSON.stringify(changes.map(c => (c.kind === 'crate-types' ? { ...c, pkg: c.pkg.id } : c)));
+}
+function applyChanges(model, changes) {
+    return changes.reduce(applyChange, model);
+}
+function applyChange(model, change) {
+    const { metadata, context, invocation } = model;
+    switch (change.kind) {
+        case 'crate-types': {
+            const pkg = metadata.packages.get(change.pkg.id);
+            if (!pkg)
+                return model;
+            const targets = pkg.targets.map(t => (t.kind === 'lib' ? { ...t, crateTypes: [...change.types] } : t));
+            const packages = new Map(metadata.packages);
+            packages.set(pkg.id, { ...pkg, targets });
+            return { ...model, metadata: { ...metadata, packages } };
+        }
+        case 'select':
+            return { ...model, invocation: { ...invocation, packages: [...change.packages], workspace: false, exclude: [] } };
+        case 'exclude':
+            return { ...model, invocation: { ...invocation, packages: [], workspace: true, exclude: [...invocation.exclude, ...change.packages] } };
+        case 'drop-feature':
+            return { ...model, invocation: { ...invocation, features: invocation.features.filter(f => f !== change.feature) } };
+        case 'add-prefer-dynamic':
+            return { ...model, context: withRustflags(context, flags => [...flags, '-C', 'prefer-dynamic']) };
+        case 'drop-codegen-option':
+            return { ...model, context: withRustflags(context, flags => withoutCodegenOption(flags, change.option)) };
+        case 'profile': {
+            // The line the fix edits sets the setting of every profile that reads it (`test` inherits `dev`).
+            const { setting, value } = change.change;
+            const edited = context[change.profile === 'build' ? 'profile' : 'testProfile'];
+            const same = (p) => p === edited || sameSource(p.sources[setting], edited.sources[setting]);
+            const set = (p) => (same(p) ? { ...p, [setting]: value } : p);
+            return { ...model, context: { ...context, profile: set(context.profile), testProfile: set(context.testProfile) } };
+        }
+    }
+}
+function sameSource(a, b) {
+    if (a === undefined || b === undefined)
+        return false;
+    return 'file' in a ? 'file' in b && a.file === b.file && a.line === b.line : 'env' in b && a.env === b.env;
+}
+function withRustflags(context, edit) {
+    const info = (t) => ({ ...t, rustflags: edit(t.rustflags) });
+    const target = info(context.target);
+    return { ...context, target, host: context.host === context.target ? target : info(context.host) };
+}
+/** The flags without `-C <option>`, `-C<option>` or `--codegen <option>`, with or without a value. */
+function withoutCodegenOption(flags, option) {
+    const named = (text) => text === option || text.startsWith(`${option}=`);
+    const out = [];
+    for (let i = 0; i < flags.length; i++) {
+        const flag = flags[i];
+        if ((flag === '-C' || flag === '--codegen') && i + 1 < flags.length && named(flags[i + 1])) {
+            i++;
+            continue;
+        }
+        if ((flag.startsWith('-C') && named(flag.slice(2))) || (flag.startsWith('--codegen=') && named(flag.slice('--codegen='.length))))
+            continue;
+        out.push(flag);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/fixes/verify.ts
+
+
+
+
+
+
+/**
+ * The most distinct changes analysed again per run: a few fixes shared by many findings, so that a workspace
+ * with thousands of failing artifacts costs a bounded number of analyses. Candidates beyond it are offered
+ * as unverified advice.
+ */
+const MAX_REANALYSES = 12;
+/**
+ * How many times a crate-type fix is widened: when adding `"rlib"` to the dylibs that contain a crate only
+ * moves the duplicate to an artifact that was blocked before, the dylibs the new errors name get one too.
+ */
+const MAX_WIDENINGS = 3;
+/** The analysis's findings, each error finding with its verified fixes first. */
+function withVerifiedFixes(input) {
+    const { analysis } = input;
+    const errors = new Set(analysis.findings.filter(f => f.severity === 'error').map(f => f.fingerprint));
+    if (errors.size === 0)
+        return analysis.findings;
+    const outcomes = new Map();
+    const analysed = (changes) => {
+        const key = changesKey(changes);
+        if (!outcomes.has(key)) {
+            if (outcomes.size >= MAX_REANALYSES)
+                return null;
+            outcomes.set(key, input.reanalyse(applyChanges(input.model, changes)));
+        }
+        return outcomes.get(key);
+    };
+    // An artifact with several errors links only when all are fixed: each error is also tried with the
+    // candidates of the others on the same artifact, its own first.
+    const own = new Map();
+    const byArtifact = new Map();
+    for (const finding of analysis.findings) {
+        if (finding.severity !== 'error')
+            continue;
+        const candidates = candidatesFor({ finding, result: resultOf(finding, input.linkage), linkage: input.linkage, model: input.model });
+        own.set(finding, candidates);
+        const key = artifactKey(finding);
+        if (key !== null)
+            byArtifact.set(key, [...(byArtifact.get(key) ?? []), ...candidates]);
+    }
+    return analysis.findings.map(finding => {
+        const mine = own.get(finding);
+        if (mine === undefined)
+            return finding;
+        const key = artifactKey(finding);
+        const siblings = (key === null ? [] : (byArtifact.get(key) ?? [])).filter(c => !mine.includes(c));
+        const candidates = [...mine, ...siblings.filter((c, i) => siblings.findIndex(d => changesKey(d.changes) === changesKey(c.changes)) === i && !mine.some(m => changesKey(m.changes) === changesKey(c.changes)))];
+        if (candidates.length === 0)
+            return finding;
+        const verified = [];
+        const unverified = [];
+        for (const first of candidates) {
+            let candidate = first;
+            let after = analysed(candidate.changes);
+            for (let round = 0; round < MAX_WIDENINGS && after !== null && !repairs(finding, after.analysis, errors); round++) {
+                const wider = widened(candidate, after, errors, input.model);
+                if (wider === null)
+                    break;
+                candidate = wider;
+                after = analysed(candidate.changes);
+            }
+            const edits = candidate.kind === 'manifest-edit' ? editsFor(candidate, input) : [];
+            if (after === null || edits === null) {
+                if (mine.includes(first))
+                    unverified.push({ title: candidate.title, kind: 'advice', verified: false });
+            }
+            else if (repairs(finding, after.analysis, errors)) {
+                verified.push({ fix: fixOf(candidate, edits, input.model), cost: costOf(candidate, edits) });
+            }
+        }
+        verified.sort((a, b) => a.cost - b.cost);
+        return { ...finding, fixes: [...verified.map(v => v.fix), ...unverified, ...finding.fixes] };
+    });
+}
+/**
+ * A crate-type candidate with the crate-type changes the new errors of its analysis call for added, or null
+ * when they call for none it does not already make.
+ */
+function widened(candidate, after, errorsBefore, model) {
+    if (!candidate.changes.every(c => c.kind === 'crate-types'))
+        return null;
+    const changed = applyChanges(model, candidate.changes);
+    const extra = [];
+    for (const finding of after.analysis.findings) {
+        if (finding.severity !== 'error' || errorsBefore.has(finding.fingerprint))
+            continue;
+        const more = candidatesFor({ finding, result: resultOf(finding, after.linkage), linkage: after.linkage, model: changed }).find(c => c.changes.every(x => x.kind === 'crate-types'));
+        for (const change of more?.changes ?? []) {
+            if (change.kind !== 'crate-types')
+                continue;
+            const seen = [...candidate.changes, ...extra].some(c => c.kind === 'crate-types' && c.pkg.id === change.pkg.id);
+            if (!seen)
+                extra.push(change);
+        }
+    }
+    if (extra.length === 0)
+        return null;
+    const changes = [...candidate.changes, ...extra];
+    const names = changes.map(c => (c.kind === 'crate-types' ? c.pkg.name : ''));
+    return { ...candidate, changes, title: rlibTitle(names) };
+}
+/**
+ * The finding is gone, its artifact (if it is about one) is built and links, and every error of the
+ * analysis was already an error before the change.
+ */
+function repairs(finding, after, errorsBefore) {
+    for (const f of after.findings) {
+        if (f.fingerprint === finding.fingerprint)
+            return false;
+        if (f.severity === 'error' && !errorsBefore.has(f.fingerprint))
+            return false;
+    }
+    const artifact = findingArtifact(finding);
+    if (artifact === null)
+        return true;
+    const same = (a) => a.package === artifact.package && a.target === artifact.target && a.kind === artifact.kind && a.mode === artifact.mode && a.platform === artifact.platform;
+    const rows = after.artifacts.filter(same);
+    return rows.length > 0 && rows.every(a => a.status === 'ok');
+}
+function artifactKey(finding) {
+    const a = findingArtifact(finding);
+    return a === null ? null : [a.package, a.target, a.kind, a.mode, a.platform].join('\0');
+}
+function resultOf(finding, linkage) {
+    const artifact = findingArtifact(finding);
+    if (artifact === null)
+        return null;
+    return (linkage.results.find(r => {
+        const u = r.unit;
+        return u.pkg.name === artifact.package && u.target.name === artifact.target && u.target.kind === artifact.kind && u.mode === artifact.mode && u.kind === artifact.platform && r.status !== 'blocked';
+    }) ?? null);
+}
+/** The text edits a manifest-edit candidate makes, or null when one of its files cannot be read or edited. */
+function editsFor(candidate, input) {
+    const read = input.readText;
+    if (read === null)
+        return null;
+    const root = input.model.metadata.workspaceRoot;
+    const edits = [];
+    for (const change of candidate.changes) {
+        let made = null;
+        if (change.kind === 'crate-types') {
+            const file = relativePosix(root, change.pkg.manifestPath);
+            const text = file === null ? null : read(change.pkg.manifestPath);
+            made = text === null ? null : crateTypeEdits(text, file, change.types);
+        }
+        else if (change.kind === 'profile') {
+            const profile = change.profile === 'build' ? input.model.context.profile : input.model.context.testProfile;
+            const source = profile.sources[change.change.setting];
+            if (source && 'file' in source) {
+                const absolute = resolveFrom(root, source.file);
+                const file = relativePosix(root, absolute);
+                const text = file === null ? null : read(absolute);
+                const value = change.change.setting === 'lto' ? false : change.change.value;
+                const edit = text === null ? null : settingEdit(text, file, source.line, change.change.setting, value);
+                made = edit === null ? null : [edit];
+            }
+        }
+        if (made === null)
+            return null;
+        edits.push(...made);
+    }
+    return edits;
+}
+function fixOf(candidate, edits, model) {
+    const fix = { title: candidate.title, kind: candidate.kind, verified: true };
+    if (candidate.kind === 'manifest-edit')
+        fix.edits = edits;
+    if (candidate.kind === 'command') {
+        const next = applyChanges(model, candidate.changes).invocation;
+        fix.command = ['cargo', next.command, ...toCargoArgs(next)];
+    }
+    return fix;
+}
+/** Smaller changes first: one line edited, a different command line, then more lines, then the environment. */
+function costOf(candidate, edits) {
+    if (candidate.kind === 'manifest-edit')
+        return edits.length;
+    return candidate.kind === 'command' ? 1.5 : 3;
+}
+
+;// CONCATENATED MODULE: ./src/linkage/boundaries.ts
+/**
+ * The units that form Rust-ABI dynamic boundaries, where compiler build and flags must match exactly:
+ * Rust `dylib`s, units given `-C prefer-dynamic` by rustflags, and artifacts that link a Rust crate
+ * dynamically. Proc-macros are left out: cargo always passes them `-C prefer-dynamic`, yet they link `std`
+ * statically and are loaded only by the compiler that built them.
+ */
+function rustAbiBoundaries(graph, linkage) {
+    const known = boundariesOf.get(linkage);
+    if (known)
+        return known;
+    const out = [];
+    for (const unit of graph.units) {
+        if (unit.target.kind === 'proc-macro')
+            continue;
+        if (unit.crateTypes.includes('dylib'))
+            out.push({ unit, kind: 'rust-dylib' });
+        else if (unit.preferDynamic === 'rustflags')
+            out.push({ unit, kind: 'prefer-dynamic' });
+        // A unit that needs Rust shared libraries at run time links some Rust crate dynamically.
+        else if ((linkage.byUnit.get(unit)?.runtimeLibraries.length ?? 0) > 0)
+            out.push({ unit, kind: 'links-dynamically' });
+    }
+    boundariesOf.set(linkage, out);
+    return out;
+}
+/** Several rules and the report ask for the same boundaries: computed once per analysis. */
+const boundariesOf = new WeakMap();
+/** Crates that load libraries at run time, and those that also check their layout at load time. */
+const LOADER_CRATES = ['libloading', 'dlopen2', 'dlopen', 'abi_stable', 'stabby'];
+const CHECKED_LOADERS = new Set(['abi_stable', 'stabby']);
+/** Crates whose cdylibs are extensions of a foreign host (Python, Node, the JVM, the browser), not Rust plugins. */
+const FOREIGN_HOST_CRATES = new Set(['pyo3', 'napi', 'neon', 'jni', 'wasm-bindgen', 'uniffi', 'cpython', 'rustler', 'magnus', 'rutie']);
+/**
+ * The workspace's plugin system, if any: its executables that load libraries at run time — they depend on a
+ * loader crate, or their sources call `dlopen`/`LoadLibrary` — and its `cdylib`s that no package links. A
+ * `cdylib` next to executables that load nothing is a library for C or another language, not a plugin.
+ */
+function pluginSystem(graph, metadata, loadsLibraries) {
+    const members = new Set(metadata.workspaceMembers);
+    const hosts = graph.units
+        .filter(u => u.mode === 'build' && u.kind === 'target' && u.target.kind === 'bin' && members.has(u.pkg.id))
+        .map(unit => ({ unit, loaders: loadersOf(unit.pkg, metadata) }))
+        .filter(h => h.loaders.length > 0 || loadsLibraries(h.unit.pkg));
+    if (hosts.length === 0)
+        return null;
+    const depended = new Set();
+    for (const unit of graph.units)
+        for (const dep of unit.crates)
+            depended.add(dep.unit.pkg.id);
+    const plugins = graph.units.filter(u => u.mode === 'build' && u.kind === 'target' && u.crateTypes.includes('cdylib') && members.has(u.pkg.id) && !depended.has(u.pkg.id) && !servesForeignHost(u.pkg, metadata));
+    return { hosts, plugins };
+}
+/** The loader crates a package depends on directly (normal dependencies). */
+function loadersOf(pkg, metadata) {
+    const names = new Set(dependencyNames(pkg, metadata, true));
+    return LOADER_CRATES.filter(name => names.has(name));
+}
+/** A cdylib for Python, Node, the JVM or the browser: an extension of a foreign host, not a Rust plugin. */
+function servesForeignHost(pkg, metadata) {
+    return dependencyNames(pkg, metadata, false).some(name => FOREIGN_HOST_CRATES.has(name));
+}
+function dependencyNames(pkg, metadata, normalOnly) {
+    return pkg.deps.filter(d => !normalOnly || d.kinds.some(k => k.kind === 'normal')).flatMap(d => metadata.packages.get(d.pkg)?.name ?? []);
+}
+
 ;// CONCATENATED MODULE: ./src/model/facts.ts
 /** No facts: no pin, no expectation, no allocators (metadata recorded elsewhere, benchmarks). */
 function noFacts() {
@@ -40312,10 +40905,7 @@ function rlibRequiredFinding(f) {
             crates: names,
             inclusion,
             message: `${what} cannot link: ${why}, but ${names.map(n => `\`${n}\``).join(', ')} ${names.length === 1 ? 'is' : 'are'} only available as a Rust dylib. rustc: "crate \`${names[0]}\` required to be available in rlib format, but was not found in this form".`,
-            fixes: [
-                `Add \`"rlib"\` to \`crate-type\` of ${names.map(n => `\`${n}\``).join(', ')}.`,
-                crateType === 'staticlib' ? 'Or build a `cdylib` instead of a `staticlib`, which may link Rust dylibs.' : 'Or drop `+crt-static` for this executable.'
-            ],
+            fixes: [crateType === 'staticlib' ? 'Or build a `cdylib` instead of a `staticlib`, which may link Rust dylibs.' : 'Or drop `+crt-static` for this executable.'],
             ...locateByFeature(inclusion.flatMap(p => p.features ?? []), culprit ? locator.crateType(culprit) : locator.crateType(unit), `\`crate-type\` of \`${(culprit ?? unit).target.name}\``)
         };
     }
@@ -40359,10 +40949,7 @@ function panicStrategyFinding(f) {
         }
         const stdDynamic = result.artifacts.some(a => a.formats?.linkage.get('sys:std') === 'dynamic');
         const fixes = stdDynamic
-            ? [
-                '`std` is linked dynamically here, and `libstd` always brings the `panic_unwind` runtime: use `panic = "unwind"` for builds with Rust dylibs.',
-                'Or link everything statically (no `dylib` crate types, no `-C prefer-dynamic`) to use `panic = "abort"`.'
-            ]
+            ? ['`std` is linked dynamically here, and `libstd` always brings the `panic_unwind` runtime: link everything statically (no `dylib` crate types, no `-C prefer-dynamic`) to use `panic = "abort"`.']
             : ['Build every crate linked into this artifact with the same panic strategy (one profile `panic` setting, no `-C panic` in rustflags for some crates only).'];
         return {
             ...base(unit, 'panic-strategy', ct),
@@ -40417,16 +41004,13 @@ function findCrateUnit(result, linkage, name) {
 function duplicateFixes(unit, primary, culprit, nameOf) {
     const fixes = [];
     const staticVias = [primary.existing, primary.incoming].filter(o => o.preference === 'static' && o.via !== null).map(o => nameOf(o.via));
-    if (primary.crate === 'std' && culprit) {
-        fixes.push(`Select only the packages you ship, e.g. \`cargo build -p ${unit.pkg.name}\`: cargo then builds dylib \`${culprit.target.name}\` with \`-C prefer-dynamic\` (it is a dependency, not a selected package), so it shares \`libstd\` instead of containing a copy.`);
-        fixes.push(`Add \`"rlib"\` to \`crate-type\` of \`${culprit.pkg.name}\` (\`["dylib", "rlib"]\`): Rust dependents then link the rlib statically.`);
-        fixes.push('Or build everything with `RUSTFLAGS="-C prefer-dynamic"`, so every dylib links `std` dynamically.');
-        fixes.push(`Or keep \`${culprit.pkg.name}\` out of \`default-members\` / use \`--exclude ${culprit.pkg.name}\` when building the workspace.`);
-    }
-    else if (staticVias.length > 0) {
+    // Adding `"rlib"`, `-p`, `--exclude`, a command-line feature and `-C prefer-dynamic` are fixes/candidates.ts's
+    // candidates, offered once verified; what stays here is advice the engine does not try.
+    if (primary.crate === 'std' && culprit)
+        return fixes;
+    if (staticVias.length > 0) {
         fixes.push(`Make \`${primary.crate}\` a dylib as well (\`crate-type = ["dylib"]\`) so ${staticVias.map(v => `\`${v}\``).join(' and ')} share one copy instead of each containing it.`);
         fixes.push(`Or link only one of the dylibs that contain \`${primary.crate}\` into ${describeUnit(unit)}.`);
-        fixes.push(`Or add \`"rlib"\` to the dylibs' \`crate-type\` so this artifact links everything statically.`);
     }
     else {
         fixes.push('Make every upstream crate available in one format (all rlib, or all dylib).');
@@ -40522,10 +41106,7 @@ function unlinkableFinding(unit, p, locator) {
         ...base(unit, 'no-linkable-lib'),
         crates: [p.dep.pkg.name],
         message: `${describeUnit(unit)} cannot use \`${p.dep.pkg.name}\`: its library is only ${p.dep.crateTypes.map(t => `\`${t}\``).join(' and ')}, which Rust code cannot link against, so cargo passes no \`--extern ${p.dep.externName}\` and rustc fails to find the crate.`,
-        fixes: [
-            `Add \`"rlib"\` to \`crate-type\` in \`${p.dep.pkg.name}\`'s \`[lib]\` (e.g. \`crate-type = ["${p.dep.crateTypes[0]}", "rlib"]\`).`,
-            `Or remove the dependency on \`${p.dep.pkg.name}\` and load it at run time (cdylib) or link it as a native library (staticlib).`
-        ],
+        fixes: [`Or remove the dependency on \`${p.dep.pkg.name}\` and load it at run time (cdylib) or link it as a native library (staticlib).`],
         ...(p.dep.edge === 'own-lib'
             ? locator.crateType(unit)
             : locator.dependency(unit, { pkgName: p.dep.pkg.name, externName: p.dep.externName }, p.dep.edge, null))
@@ -40538,10 +41119,7 @@ function procMacroFinding(unit, p, locator) {
         ...base(unit, 'proc-macro-dylib'),
         crates: [resolve_crateName(pm), ...p.libraries],
         message: `${describeUnit(unit)} fails: proc-macro \`${pm.target.name}\` links ${p.libraries.map(l => `\`${l}\``).join(', ')} dynamically, and rustc cannot load a proc-macro whose Rust shared libraries are not on its own library path (error[E0463]: can't find crate for \`${resolve_crateName(pm)}\`).`,
-        fixes: [
-            `Give the Rust dylib(s) that \`${pm.pkg.name}\` depends on an \`"rlib"\` crate type, so the proc-macro links them statically.`,
-            `Or move the code the proc-macro needs into a plain library crate.`
-        ],
+        fixes: [`Or move the code the proc-macro needs into a plain library crate.`],
         ...locator.dependency(unit, pm, 'normal', null)
     };
 }
@@ -40577,7 +41155,7 @@ function ltoFinding(unit, p, locator) {
     };
     const fromRustflags = unit.lto.kind !== 'run';
     const fixes = p.gate === 'prefer-dynamic'
-        ? ['Drop `-C prefer-dynamic` from rustflags for LTO builds, or set `lto = false` in the profile.', 'Use `lto = "thin"` only in profiles that link statically.']
+        ? ['Use LTO only in profiles that link statically, with no `-C prefer-dynamic`.']
         : ['Remove `-C lto` from rustflags; `lto = true` in the profile applies LTO only to the crate types that allow it.'];
     return {
         ...base(unit, 'lto-conflict', p.crateType === 'rlib' || p.crateType === null ? undefined : p.crateType),
@@ -40981,7 +41559,6 @@ function staticPieFindings(linkage, locator) {
             message: `${describeUnit(unit)} is linked as a static-pie executable (\`-C target-feature=+crt-static\`${fromEnv}) with a run path (\`rpath = true\`): ` +
                 `glibc's start-up code for static-pie executables requires that there be no RUNPATH, so ${outcome}.`,
             fixes: [
-                'Set `rpath = false` for this profile: a statically linked executable loads no Rust shared library, so the run path serves nothing.',
                 'Or link it as a non-PIE static executable: add `-C relocation-model=static` next to `+crt-static`.',
                 ...(what === 'build-script' ? ['Or pass `--target <triple>`: `RUSTFLAGS` then stop applying to build scripts, and only the target\'s executables are linked statically.'] : [])
             ],
@@ -41509,11 +42086,24 @@ function dedupe(findings) {
 
 
 
+
 /**
- * Selection → unit graph → linkage → findings: the report less its gate (`policy/gate.ts` adds it). Pure but
- * for `sourceUsesCrate` and `facts`, which read a package's sources the first time a rule asks about it.
+ * Selection → unit graph → linkage → findings → verified fixes: the report less its gate (`policy/gate.ts`
+ * adds it). Pure but for `sourceUsesCrate`, `facts` and `readText`, which read files the first time they are
+ * asked about one.
  */
 function analyze(input) {
+    const { analysis, linkage } = analyzeOnce(input);
+    const findings = withVerifiedFixes({
+        model: { metadata: input.metadata, context: input.context, invocation: input.invocation },
+        analysis,
+        linkage,
+        reanalyse: model => analyzeOnce({ ...input, ...model }),
+        readText: input.readText ?? null
+    });
+    return { ...analysis, findings };
+}
+function analyzeOnce(input) {
     const { metadata, context, invocation } = input;
     const selection = selectPackages(metadata, invocation, input.currentManifest);
     const features = featuresOf(input, selection.packages);
@@ -41533,7 +42123,7 @@ function analyze(input) {
         notes.push('Verdicts describe a clean build: cargo does not rebuild a dylib when only `-C prefer-dynamic` changes, so a stale target directory can behave differently.');
     }
     const profile = invocation.command === 'test' ? context.testProfile : context.profile;
-    return {
+    const analysis = {
         version: 2,
         toolchain: toolchainReport(context, facts, metadata.workspaceRoot),
         boundaries: boundaryReports(graph, linkage, metadata, facts),
@@ -41543,6 +42133,7 @@ function analyze(input) {
         findings,
         notes
     };
+    return { analysis, linkage };
 }
 /** The features and optional dependencies cargo activates for the invocation (`resolver/features.rs`). */
 function featuresOf(input, selected) {
@@ -44987,6 +45578,17 @@ function readToml(file, scope) {
     }
     return parseTomlDocument(text, file);
 }
+/** A manifest or config file's text, or null when it cannot be read (missing, or outside the repository). */
+function readRepositoryText(file, scope) {
+    try {
+        return readInputFile(file, 'manifest', { within: scopeFor(scope, file) });
+    }
+    catch (e) {
+        if (e instanceof InputFileError)
+            return null;
+        throw e;
+    }
+}
 function lastLine(text) {
     const lines = text
         .split(/\r?\n/)
@@ -45347,7 +45949,8 @@ async function analyzeWith(options, setup) {
         docExamplesOf: docExamplesReader(metadata, scope),
         facts: gatherFacts(metadata, config, options),
         notes: isolation.notes,
-        resolver: resolverVersion(rootManifest, rootPackage(metadata))
+        resolver: resolverVersion(rootManifest, rootPackage(metadata)),
+        readText: file => readRepositoryText(file, scope)
     });
 }
 const NEVER = new Promise(() => undefined);

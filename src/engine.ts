@@ -1,4 +1,5 @@
 import type { Locator } from './findings/finding.js'
+import { withVerifiedFixes } from './fixes/verify.js'
 import { compareText } from './findings/order.js'
 import { pluginSystem, rustAbiBoundaries } from './linkage/boundaries.js'
 import { crateName, type LinkageResult, resolveLinkage, type UnitResult } from './linkage/resolve.js'
@@ -36,13 +37,31 @@ export interface AnalysisInput {
    * invocation as cargo does. Null when it is not known: the features of `cargo metadata`'s resolve are used.
    */
   resolver: ResolverVersion | null
+  /**
+   * Reads a manifest or config file of the repository by absolute path (null when it cannot be read): the
+   * text that verified fixes edit. Without it, fixes that edit files are offered unverified.
+   */
+  readText?: (absolute: string) => string | null
 }
 
 /**
- * Selection → unit graph → linkage → findings: the report less its gate (`policy/gate.ts` adds it). Pure but
- * for `sourceUsesCrate` and `facts`, which read a package's sources the first time a rule asks about it.
+ * Selection → unit graph → linkage → findings → verified fixes: the report less its gate (`policy/gate.ts`
+ * adds it). Pure but for `sourceUsesCrate`, `facts` and `readText`, which read files the first time they are
+ * asked about one.
  */
 export function analyze(input: AnalysisInput): Analysis {
+  const { analysis, linkage } = analyzeOnce(input)
+  const findings = withVerifiedFixes({
+    model: { metadata: input.metadata, context: input.context, invocation: input.invocation },
+    analysis,
+    linkage,
+    reanalyse: model => analyzeOnce({ ...input, ...model }),
+    readText: input.readText ?? null
+  })
+  return { ...analysis, findings }
+}
+
+function analyzeOnce(input: AnalysisInput): { analysis: Analysis; linkage: LinkageResult } {
   const { metadata, context, invocation } = input
   const selection = selectPackages(metadata, invocation, input.currentManifest)
   const features = featuresOf(input, selection.packages)
@@ -66,7 +85,7 @@ export function analyze(input: AnalysisInput): Analysis {
     notes.push('Verdicts describe a clean build: cargo does not rebuild a dylib when only `-C prefer-dynamic` changes, so a stale target directory can behave differently.')
   }
   const profile = invocation.command === 'test' ? context.testProfile : context.profile
-  return {
+  const analysis: Analysis = {
     version: 2,
     toolchain: toolchainReport(context, facts, metadata.workspaceRoot),
     boundaries: boundaryReports(graph, linkage, metadata, facts),
@@ -76,6 +95,7 @@ export function analyze(input: AnalysisInput): Analysis {
     findings,
     notes
   }
+  return { analysis, linkage }
 }
 
 /** The features and optional dependencies cargo activates for the invocation (`resolver/features.rs`). */

@@ -11,7 +11,7 @@ import { isolate, type Isolation, refuseRustflagsKnownNow, refuseTarget } from '
 import { gateReport, type LoadedPolicy, loadPolicy, type PolicyLocation } from './gather/policy-files.js'
 import { callsSystemLoader, docExamplesReader, exportReader, isFile, scanAllocators, sourceReader } from './gather/sources.js'
 import { selectToolchain } from './gather/toolchain.js'
-import { findManifest, probeTarget, readMetadataFile, readToml, runCargoMetadata, runRustcVersion } from './gather/tools.js'
+import { findManifest, probeTarget, readMetadataFile, readRepositoryText, readToml, runCargoMetadata, runRustcVersion } from './gather/tools.js'
 import { readInputFile, type RepositoryScope, scopeFor } from './input-file.js'
 import { createLocator } from './manifest/locator.js'
 import { resolverVersion } from './manifest/resolver.js'
@@ -183,7 +183,8 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
     docExamplesOf: docExamplesReader(metadata, scope),
     facts: gatherFacts(metadata, config, options),
     notes: isolation.notes,
-    resolver: resolverVersion(rootManifest, rootPackage(metadata))
+    resolver: resolverVersion(rootManifest, rootPackage(metadata)),
+    readText: file => readRepositoryText(file, scope)
   })
 }
 

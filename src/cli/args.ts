@@ -49,6 +49,10 @@ export interface CliOptions {
   trustRepositoryConfig: boolean
   /** `--timeout SECONDS`, as milliseconds; null for the default. */
   timeoutMs: number | null
+  /** `--fix`: apply the first verified manifest edit of every error, and print the diff. */
+  fix: boolean
+  /** `--allow-dirty`: let `--fix` edit a working tree with uncommitted changes, or one not under git. */
+  allowDirty: boolean
 }
 
 /** Facts about the process that colour depends on, supplied by the caller to keep parsing pure. */
@@ -135,6 +139,12 @@ Gating:
       --policy <FILE>    Policy file [default: the nearest .github/rust-linkage.toml]
       --no-policy        Apply no policy file
       --baseline <FILE>  A JSON report from the base branch: its findings do not fail
+
+Fixing:
+      --fix          Apply the first verified manifest edit of every error finding (edits
+                     the repository's Cargo.toml files in place) and print the diff
+      --allow-dirty  Let --fix edit files with uncommitted changes in the working tree,
+                     or outside a git working tree
 
 Security:
       --trust-repository-config  Let cargo run what the repository's configuration names
@@ -284,6 +294,8 @@ const FLAG_SPECS: readonly FlagSpec[] = [
   },
   { long: 'baseline', value: 'FILE', apply: (d, v, spelled) => (d.options.baseline = requireNonEmpty(v, spelled)) },
   { long: 'fail-on', value: 'LEVEL', apply: (d, v, spelled) => (d.options.failOn = oneOf(v, FAIL_ON, `\`${spelled}\``)) },
+  switchFlag('fix', d => (d.options.fix = true)),
+  switchFlag('allow-dirty', d => (d.options.allowDirty = true)),
   switchFlag('doc', d => (d.options.invocation.doc = true)),
   switchFlag('no-run', d => (d.options.invocation.noRun = true)),
   // A prediction never runs anything, so these only confirm what is analysed anyway.
@@ -345,7 +357,9 @@ export function parseCliArgs(argv: readonly string[], env: CliEnvironment = { co
       baseline: null,
       failOn: 'error',
       trustRepositoryConfig: false,
-      timeoutMs: null
+      timeoutMs: null,
+      fix: false,
+      allowDirty: false
     },
     colorFlag: null
   }
@@ -421,6 +435,7 @@ export function parseCliArgs(argv: readonly string[], env: CliEnvironment = { co
   // As with cargo, help and version are printed whatever `CARGO_TERM_COLOR` holds.
   if (options.help || options.version) return options
   checkCombinations(options.invocation, order)
+  checkFixFlags(options)
   const choice = resolveColorChoice(draft.colorFlag, env.cargoTermColor)
   options.color = options.format === 'text' && colorsStream(choice, env.colorTerminal && options.output === null)
   return options
@@ -449,6 +464,15 @@ export function colorFlagIn(argv: readonly string[]): ColorChoice | null {
     if (isColorChoice(value)) return value
   }
   return null
+}
+
+/** `--fix` edits the manifests it analysed and prints a diff: not of recorded metadata, not as a report format. */
+function checkFixFlags(options: CliOptions): void {
+  if (options.allowDirty && !options.fix) throw new UserError('`--allow-dirty` only applies with `--fix`')
+  if (!options.fix) return
+  if (options.metadataFile !== null) throw new UserError('`--fix` cannot be used with `--metadata-file`: it edits the manifests cargo reads, so cargo must read them')
+  if (options.format !== 'text') throw new UserError(`\`--fix\` prints a diff, not a report: it cannot be used with \`--format ${options.format}\``)
+  if (options.output !== null) throw new UserError('`--fix` prints a diff on standard output: it cannot be used with `--output`')
 }
 
 /** Cross-flag rules cargo enforces, checked once every flag is known. */

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describeError, UserError } from '../errors.js'
 import { selectAnnotations, workflowCommand } from '../report/annotations.js'
 import { reportJson } from '../report/json.js'
-import { renderText } from '../report/render.js'
+import { renderText, verdictLine } from '../report/render.js'
 import type { Report } from '../report/report.js'
 import { renderSarif } from '../report/sarif.js'
 import { painter } from '../report/sgr.js'
@@ -13,6 +13,7 @@ import { VERSION } from '../version.js'
 import { writeAtomically } from '../write-file.js'
 import { colorFlagIn, HELP_TEXT, parseCliArgs, type ReportFormat, splitCommandLine } from './args.js'
 import { decideErrorColor, terminalShowsColor } from './color.js'
+import { applyReportFixes, checkWorkingTree } from './fix.js'
 
 /**
  * `rust-linkage-guard`, also installed as `cargo-linkage-guard` for `cargo linkage-guard`: exit 0 when the
@@ -38,7 +39,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const cwd = process.cwd()
   const searchFrom = options.manifestPath === null ? cwd : path.dirname(path.resolve(cwd, options.manifestPath))
-  const report = await check({
+  if (options.fix && !options.allowDirty) await checkWorkingTree(searchFrom, process.env)
+  const run = () => check({
     manifestPath: options.manifestPath,
     invocation: options.invocation,
     metadataFile: options.metadataFile,
@@ -55,6 +57,15 @@ async function main(argv: string[]): Promise<number> {
     failOn: options.failOn,
     baseline: options.baseline
   })
+  const report = await run()
+  if (options.fix) {
+    const outcome = applyReportFixes(report)
+    await writeStdout(outcome.text)
+    // What the build does now, as analysed again from the edited files.
+    const after = outcome.written.length > 0 ? await run() : report
+    await writeStdout(`${verdictLine(after)}\n`)
+    return after.gate.verdict === 'fail' ? 1 : 0
+  }
   const text = render(report, options.format, options.color)
   if (options.output !== null) writeAtomically(options.output, text, '`--output`')
   else await writeStdout(text)

@@ -145,6 +145,16 @@ export function readToml(file: string, scope: RepositoryScope | null): TomlDocum
   return parseTomlDocument(text, file)
 }
 
+/** A manifest or config file's text, or null when it cannot be read (missing, or outside the repository). */
+export function readRepositoryText(file: string, scope: RepositoryScope | null): string | null {
+  try {
+    return readInputFile(file, 'manifest', { within: scopeFor(scope, file) })
+  } catch (e) {
+    if (e instanceof InputFileError) return null
+    throw e
+  }
+}
+
 export function lastLine(text: string): string {
   const lines = text
     .split(/\r?\n/)

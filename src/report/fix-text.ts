@@ -26,3 +26,12 @@ export function editDiff(edits: readonly Edit[]): string[] {
   }
   return lines
 }
+
+/** A fix's edits for the text report, as rustc shows a suggestion: `file:line`, then `- before` and `+ after`. */
+export function editLines(edits: readonly Edit[]): { kind: 'location' | 'removed' | 'added'; text: string }[] {
+  return edits.flatMap(e => [
+    { kind: 'location' as const, text: `${e.file}:${e.line}` },
+    { kind: 'removed' as const, text: `- ${e.before}` },
+    ...e.after.split('\n').map(l => ({ kind: 'added' as const, text: `+ ${l}` }))
+  ])
+}

@@ -1,6 +1,6 @@
 import type { FeatureStep, Finding, InclusionPath } from '../findings/finding.js'
 import { codePoint, HIDDEN, listCrates, plural, withCodePoints } from '../text.js'
-import { editDiff, fixLabel } from './fix-text.js'
+import { editLines, fixLabel } from './fix-text.js'
 import type { ArtifactReport, Report } from './report.js'
 import { painter, type Style } from './sgr.js'
 
@@ -168,7 +168,7 @@ export function renderText(report: Report, style: TextStyle = {}): string {
     for (const g of groupInclusion(f.inclusion ?? [])) lines.push(footer('via', describeInclusion(g).replace(/`/g, '')))
     for (const fix of f.fixes) {
       lines.push(footer(fixLabel(f, fix), fix.title))
-      for (const d of editDiff(fix.edits ?? [])) lines.push(`      ${paint(d.startsWith('+') && !d.startsWith('+++') ? 'added' : d.startsWith('-') && !d.startsWith('---') ? 'removed' : 'gutter', withCodePoints(d))}`)
+      for (const d of editLines(fix.edits ?? [])) lines.push(`      ${paint(d.kind === 'location' ? 'gutter' : d.kind, withCodePoints(d.text))}`)
     }
     lines.push('')
   }

@@ -120,10 +120,7 @@ function rlibRequiredFinding(f: ArtifactErrors): Draft | null {
       crates: names,
       inclusion,
       message: `${what} cannot link: ${why}, but ${names.map(n => `\`${n}\``).join(', ')} ${names.length === 1 ? 'is' : 'are'} only available as a Rust dylib. rustc: "crate \`${names[0]}\` required to be available in rlib format, but was not found in this form".`,
-      fixes: [
-        `Add \`"rlib"\` to \`crate-type\` of ${names.map(n => `\`${n}\``).join(', ')}.`,
-        crateType === 'staticlib' ? 'Or build a `cdylib` instead of a `staticlib`, which may link Rust dylibs.' : 'Or drop `+crt-static` for this executable.'
-      ],
+      fixes: [crateType === 'staticlib' ? 'Or build a `cdylib` instead of a `staticlib`, which may link Rust dylibs.' : 'Or drop `+crt-static` for this executable.'],
       ...locateByFeature(
         inclusion.flatMap(p => p.features ?? []),
         culprit ? locator.crateType(culprit) : locator.crateType(unit),
@@ -171,10 +168,7 @@ function panicStrategyFinding(f: ArtifactErrors): Draft | null {
     }
     const stdDynamic = result.artifacts.some(a => a.formats?.linkage.get('sys:std') === 'dynamic')
     const fixes = stdDynamic
-      ? [
-          '`std` is linked dynamically here, and `libstd` always brings the `panic_unwind` runtime: use `panic = "unwind"` for builds with Rust dylibs.',
-          'Or link everything statically (no `dylib` crate types, no `-C prefer-dynamic`) to use `panic = "abort"`.'
-        ]
+      ? ['`std` is linked dynamically here, and `libstd` always brings the `panic_unwind` runtime: link everything statically (no `dylib` crate types, no `-C prefer-dynamic`) to use `panic = "abort"`.']
       : ['Build every crate linked into this artifact with the same panic strategy (one profile `panic` setting, no `-C panic` in rustflags for some crates only).']
     return {
       ...base(unit, 'panic-strategy', ct),
@@ -233,19 +227,14 @@ function duplicateFixes(
 ): string[] {
   const fixes: string[] = []
   const staticVias = [primary.existing, primary.incoming].filter(o => o.preference === 'static' && o.via !== null).map(o => nameOf(o.via!))
-  if (primary.crate === 'std' && culprit) {
-    fixes.push(
-      `Select only the packages you ship, e.g. \`cargo build -p ${unit.pkg.name}\`: cargo then builds dylib \`${culprit.target.name}\` with \`-C prefer-dynamic\` (it is a dependency, not a selected package), so it shares \`libstd\` instead of containing a copy.`
-    )
-    fixes.push(`Add \`"rlib"\` to \`crate-type\` of \`${culprit.pkg.name}\` (\`["dylib", "rlib"]\`): Rust dependents then link the rlib statically.`)
-    fixes.push('Or build everything with `RUSTFLAGS="-C prefer-dynamic"`, so every dylib links `std` dynamically.')
-    fixes.push(`Or keep \`${culprit.pkg.name}\` out of \`default-members\` / use \`--exclude ${culprit.pkg.name}\` when building the workspace.`)
-  } else if (staticVias.length > 0) {
+  // Adding `"rlib"`, `-p`, `--exclude`, a command-line feature and `-C prefer-dynamic` are fixes/candidates.ts's
+  // candidates, offered once verified; what stays here is advice the engine does not try.
+  if (primary.crate === 'std' && culprit) return fixes
+  if (staticVias.length > 0) {
     fixes.push(
       `Make \`${primary.crate}\` a dylib as well (\`crate-type = ["dylib"]\`) so ${staticVias.map(v => `\`${v}\``).join(' and ')} share one copy instead of each containing it.`
     )
     fixes.push(`Or link only one of the dylibs that contain \`${primary.crate}\` into ${describeUnit(unit)}.`)
-    fixes.push(`Or add \`"rlib"\` to the dylibs' \`crate-type\` so this artifact links everything statically.`)
   } else {
     fixes.push('Make every upstream crate available in one format (all rlib, or all dylib).')
   }

@@ -90,10 +90,7 @@ function unlinkableFinding(unit: Unit, p: Problem<'unlinkable-dependency'>, loca
     ...base(unit, 'no-linkable-lib'),
     crates: [p.dep.pkg.name],
     message: `${describeUnit(unit)} cannot use \`${p.dep.pkg.name}\`: its library is only ${p.dep.crateTypes.map(t => `\`${t}\``).join(' and ')}, which Rust code cannot link against, so cargo passes no \`--extern ${p.dep.externName}\` and rustc fails to find the crate.`,
-    fixes: [
-      `Add \`"rlib"\` to \`crate-type\` in \`${p.dep.pkg.name}\`'s \`[lib]\` (e.g. \`crate-type = ["${p.dep.crateTypes[0]}", "rlib"]\`).`,
-      `Or remove the dependency on \`${p.dep.pkg.name}\` and load it at run time (cdylib) or link it as a native library (staticlib).`
-    ],
+    fixes: [`Or remove the dependency on \`${p.dep.pkg.name}\` and load it at run time (cdylib) or link it as a native library (staticlib).`],
     ...(p.dep.edge === 'own-lib'
       ? locator.crateType(unit)
       : locator.dependency(unit, { pkgName: p.dep.pkg.name, externName: p.dep.externName }, p.dep.edge, null))
@@ -107,10 +104,7 @@ function procMacroFinding(unit: Unit, p: Problem<'proc-macro-unloadable'>, locat
     ...base(unit, 'proc-macro-dylib'),
     crates: [crateName(pm), ...p.libraries],
     message: `${describeUnit(unit)} fails: proc-macro \`${pm.target.name}\` links ${p.libraries.map(l => `\`${l}\``).join(', ')} dynamically, and rustc cannot load a proc-macro whose Rust shared libraries are not on its own library path (error[E0463]: can't find crate for \`${crateName(pm)}\`).`,
-    fixes: [
-      `Give the Rust dylib(s) that \`${pm.pkg.name}\` depends on an \`"rlib"\` crate type, so the proc-macro links them statically.`,
-      `Or move the code the proc-macro needs into a plain library crate.`
-    ],
+    fixes: [`Or move the code the proc-macro needs into a plain library crate.`],
     ...locator.dependency(unit, pm, 'normal', null)
   }
 }
@@ -150,7 +144,7 @@ function ltoFinding(unit: Unit, p: Problem<'lto'>, locator: Locator): Draft {
   const fromRustflags = unit.lto.kind !== 'run'
   const fixes =
     p.gate === 'prefer-dynamic'
-      ? ['Drop `-C prefer-dynamic` from rustflags for LTO builds, or set `lto = false` in the profile.', 'Use `lto = "thin"` only in profiles that link statically.']
+      ? ['Use LTO only in profiles that link statically, with no `-C prefer-dynamic`.']
       : ['Remove `-C lto` from rustflags; `lto = true` in the profile applies LTO only to the crate types that allow it.']
   return {
     ...base(unit, 'lto-conflict', p.crateType === 'rlib' || p.crateType === null ? undefined : p.crateType),

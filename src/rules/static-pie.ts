@@ -30,7 +30,6 @@ export function staticPieFindings(linkage: LinkageResult, locator: Locator): Dra
         `${describeUnit(unit)} is linked as a static-pie executable (\`-C target-feature=+crt-static\`${fromEnv}) with a run path (\`rpath = true\`): ` +
         `glibc's start-up code for static-pie executables requires that there be no RUNPATH, so ${outcome}.`,
       fixes: [
-        'Set `rpath = false` for this profile: a statically linked executable loads no Rust shared library, so the run path serves nothing.',
         'Or link it as a non-PIE static executable: add `-C relocation-model=static` next to `+crt-static`.',
         ...(what === 'build-script' ? ['Or pass `--target <triple>`: `RUSTFLAGS` then stop applying to build scripts, and only the target\'s executables are linked statically.'] : [])
       ],
