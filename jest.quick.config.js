@@ -31,6 +31,7 @@ const TOOL_SUITES = [
   'parse-report',
   'policy',
   'policy-rules',
+  'quiet-corpus',
   'report-json',
   'rule-catalogue',
   'sarif',

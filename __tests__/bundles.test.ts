@@ -40,8 +40,8 @@ describe('CLI', () => {
     const r = cli(['--manifest-path', path.join(FIXTURES, 'bin-dylib', 'Cargo.toml'), '-p', 'app', '--format', 'json'])
     expect(r.status).toBe(0)
     const report = JSON.parse(r.stdout)
-    expect(report.version).toBe(1)
-    expect(report.findings.map((f: { rule: string }) => f.rule)).toEqual(['published-dylib', 'runtime-dylib', 'toolchain-unpinned'])
+    expect(report.version).toBe(2)
+    expect(report.findings.map((f: { rule: string }) => f.rule)).toEqual(['runtime-dylib'])
   })
 
   it('exits 2 with one line naming the flag for a usage error', () => {
@@ -77,7 +77,7 @@ describe('CLI', () => {
     const r = cli(['--manifest-path', path.join(FIXTURES, 'bin-dylib', 'Cargo.toml'), '--workspace', '--format', 'github'], FIXTURES)
     expect(r.status).toBe(1)
     const lines = r.stdout.trim().split('\n')
-    expect(lines.map(l => l.slice(0, l.indexOf(' ')))).toEqual(['::error', '::warning', '::warning'])
+    expect(lines.map(l => l.slice(0, l.indexOf(' ')))).toEqual(['::error'])
     expect(lines[0]).toMatch(/^::error file=bin-dylib\/dy\/Cargo\.toml,line=7,title=duplicate-linkage%3A bin app::bin `app` cannot link/)
   })
 
@@ -85,7 +85,7 @@ describe('CLI', () => {
     const r = cli(['--manifest-path', path.join(FIXTURES, 'bin-dylib', 'Cargo.toml'), '--workspace', '--format', 'sarif'], path.join(FIXTURES, 'bin-dylib'))
     const log = JSON.parse(r.stdout)
     expect(log.version).toBe('2.1.0')
-    expect(log.runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toEqual(['duplicate-linkage', 'published-dylib', 'toolchain-unpinned'])
+    expect(log.runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toEqual(['duplicate-linkage'])
   })
 
   it('--fail-on, a policy that allows the finding, and a baseline that has it each make the exit status 0', () => {
@@ -145,8 +145,8 @@ describe('action', () => {
     expect(r.stdout).toMatch(/^::error title=duplicate-linkage.*,file=dy\/Cargo.toml,line=7::bin `app` cannot link/m)
     expect(r.summary).toContain('Rust Linkage Guard')
     expect(r.summary).toContain('duplicate-linkage')
-    expect(r.outputs).toMatchObject({ errors: '1', warnings: '2', verdict: 'fail', report: reportPath })
-    expect(JSON.parse(fs.readFileSync(reportPath, 'utf8')).findings).toHaveLength(3)
+    expect(r.outputs).toMatchObject({ errors: '1', warnings: '0', verdict: 'fail', report: reportPath })
+    expect(JSON.parse(fs.readFileSync(reportPath, 'utf8')).findings).toHaveLength(1)
     // The text report is printed with workflow commands switched off.
     expect(r.stdout).toMatch(/::stop-commands::[0-9a-f-]{36}\n[\s\S]*\n::[0-9a-f-]{36}::/)
   })

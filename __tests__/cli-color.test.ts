@@ -286,7 +286,14 @@ describe('the bundled CLI', () => {
     expect(at).toBeGreaterThan(0)
     expect(lines[at]).toMatch(new RegExp(`^${escapeRegExp(`${ERROR}error[duplicate-linkage]${RESET}${BOLD}: bin \`host\` cannot link: `)}[^${ESC}]+${escapeRegExp(RESET)}$`))
     expect(lines[at + 1]).toBe(`  ${GUTTER}--> ${RESET}host/Cargo.toml:8`)
-    expect(lines).toContain(`${WARNING}warning[published-dylib]${RESET}${BOLD}: \`plugin_audio\` can be published, but its library is only "dylib": every crate that depends on it links it dynamically, and with it \`std\`, inheriting duplicate-linkage errors, a panic strategy fixed to unwind, and a shared library needed at run time.${RESET}`)
+    // The verified fix: its label bold, its edit's location in the gutter's colour, removed and added lines as rustc's diffs.
+    const fix = lines.findIndex(line => line.startsWith(`  ${GUTTER}= ${RESET}${BOLD}fix (verified)${RESET}: Add \`"rlib"\``))
+    expect(fix).toBeGreaterThan(at)
+    expect(lines.slice(fix + 1, fix + 4)).toEqual([
+      `      ${GUTTER}plugin_audio/Cargo.toml:7${RESET}`,
+      `      \u001b[91m- crate-type = ["dylib"]${RESET}`,
+      `      \u001b[92m+ crate-type = ["dylib", "rlib"]${RESET}`
+    ])
     expect(stripSgr(r.stdout)).toBe(plain.stdout)
   })
 
@@ -401,7 +408,7 @@ describe('run by cargo as `cargo linkage-guard`', () => {
     expect(r.stderr).toBe('')
     expect(r.stdout).toMatch(/^cargo build --package host --offline {2}\(profile dev, rustc /)
     expect(r.stdout).toContain('error[duplicate-linkage]: bin `host` cannot link: `engine_api` would be included twice')
-    expect(r.stdout).toContain('  --> plugin_audio/Cargo.toml:7\n')
+    expect(r.stdout).toContain('  ::: plugin_audio/Cargo.toml:7 (crate-type of plugin_audio)\n')
     expect(r).toEqual(cli(args))
     expect(cargo(['linkage-guard', ...args, '--color', 'always'])).toEqual(cli([...args, '--color', 'always']))
   })
@@ -433,10 +440,11 @@ describe('repository text cannot drive the terminal', () => {
   it('a control character in a path is shown as its code point, coloured or not', () => {
     const plain = cli(['--manifest-path', manifest, '--offline', '-p', 'host', '--color', 'never'])
     expect(plain.status).toBe(1)
-    expect(plain.stdout).toContain(`  --> ${shown}/Cargo.toml:7\n`)
+    expect(plain.stdout).toContain(`  ::: ${shown}/Cargo.toml:7 (crate-type of plugin_audio)\n`)
+    expect(plain.stdout).toContain(`      ${shown}/Cargo.toml:7\n`)
     expect(plain.stdout).not.toContain(ESC)
     const coloured = cli(['--manifest-path', manifest, '--offline', '-p', 'host', '--color', 'always'])
-    expect(coloured.stdout).toContain(`${GUTTER}--> ${RESET}${shown}/Cargo.toml:7\n`)
+    expect(coloured.stdout).toContain(`${GUTTER}::: ${RESET}${shown}/Cargo.toml:7 (crate-type of plugin_audio)\n`)
     // Every escape left is one of ours: a complete SGR sequence.
     expect(coloured.stdout.replace(/\u001b\[[0-9;]*m/g, '')).not.toContain(ESC)
     expect(stripSgr(coloured.stdout)).toBe(plain.stdout)

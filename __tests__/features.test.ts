@@ -34,6 +34,9 @@ function pkg(name: string, features: Record<string, string[]> = {}, deps: Dep[] 
     deps: [],
     rustVersion: null,
     publish: false,
+    description: null,
+    license: null,
+    licenseFile: null,
     declaredDeps: deps
   }
 }

@@ -293,24 +293,30 @@ function detailsBalance(text: string): string[] {
   return depth === 0 ? [] : [`${depth} <details> left open`]
 }
 
-/** Code fences: only our own mermaid blocks, each closed. A fence from the repository swallows the rest. */
+/**
+ * Code fences: only our own mermaid blocks and the diffs of verified fixes (inside a list item, with a fence
+ * longer than any backtick run they hold), each closed by its own fence. A fence from the repository swallows
+ * the rest.
+ */
 function fences(text: string): string[] {
   const problems: string[] = []
-  let open = false
+  let closing: string | null = null
   for (const line of text.split('\n')) {
-    if (open) {
+    if (closing !== null) {
       if (/^ {0,3}`{3,}\s*$/.test(line)) {
-        open = false
-        if (line !== '```') problems.push(`fence closed by ${JSON.stringify(line)}`)
+        if (line !== closing) problems.push(`fence closed by ${JSON.stringify(line)}`)
+        closing = null
       }
       continue
     }
     if (/^ {0,3}(?:`{3,}|~{3,})/.test(line)) {
-      if (line === '```mermaid') open = true
+      const diff = /^( {2})(`{3,})diff$/.exec(line)
+      if (line === '```mermaid') closing = '```'
+      else if (diff) closing = `${diff[1]}${diff[2]}`
       else problems.push(`code fence opened by ${JSON.stringify(line.slice(0, 80))}`)
     }
   }
-  if (open) problems.push('a mermaid block is never closed')
+  if (closing !== null) problems.push('a code block is never closed')
   return problems
 }
 
@@ -625,9 +631,9 @@ function hostileWorkspace(root: string): { dylibDirs: string[] } {
         `${tomlString(unicodeName)} = { workspace = true }\n`
     ),
     'hub/src/main.rs': naming([...dylibDirs.map((_, i) => externOf(i)), 'long', unicodeName.replace(/-/g, '_')]),
-    'unicode/Cargo.toml': packageToml(unicodeName, '\n[lib]\ncrate-type = ["dylib"]\n'),
+    'unicode/Cargo.toml': packageToml(unicodeName, 'publish = ["crates-io"]\n[lib]\ncrate-type = ["dylib"]\n'),
     'unicode/src/lib.rs': '',
-    'long/Cargo.toml': packageToml(longName, '\n[lib]\ncrate-type = ["dylib"]\n'),
+    'long/Cargo.toml': packageToml(longName, 'publish = ["crates-io"]\n[lib]\ncrate-type = ["dylib"]\n'),
     'long/src/lib.rs': '',
     'rust-toolchain.toml': `[toolchain]\nchannel = ${tomlString(channel)}\n`,
     // rustc only warns about an unknown target feature; the flag is shown as ABI-relevant.
@@ -639,8 +645,9 @@ function hostileWorkspace(root: string): { dylibDirs: string[] } {
       reasons.map(r => allow({ rule: 'duplicate-linkage', target: r, crate: r, reason: r })).join('')
   }
   for (const [i, dir] of dylibDirs.entries()) {
-    // Line 7 is the crate-type line, which the findings point at.
-    files[`${dir}/Cargo.toml`] = packageToml(`dy${i}`, `\n[lib]\ncrate-type = ["dylib"]\nname = ${tomlString(libNames[i] ?? `dy${i}`)}\n`)
+    // Line 7 is the crate-type line, which the findings point at; `publish` names a registry, so each is a
+    // published dylib (`published-dylib`).
+    files[`${dir}/Cargo.toml`] = packageToml(`dy${i}`, `publish = ["crates-io"]\n[lib]\ncrate-type = ["dylib"]\nname = ${tomlString(libNames[i] ?? `dy${i}`)}\n`)
     files[`${dir}/src/lib.rs`] = ''
   }
   writeTree(root, files)

@@ -92,7 +92,7 @@ describe('a workspace whose policy reasons and included config paths carry every
       ...Object.fromEntries(includes.map((file, i) => [path.join('.cargo', file), `[env]\nINERT_${i} = "1"\n`]))
     }
     for (const m of members) {
-      files[`${m}/Cargo.toml`] = `[package]\nname = "${m}"\nversion = "0.1.0"\nedition = "2021"\n\n[lib]\ncrate-type = ["dylib"]\n`
+      files[`${m}/Cargo.toml`] = `[package]\nname = "${m}"\nversion = "0.1.0"\nedition = "2021"\ndescription = "A dylib for other projects"\nlicense = "MIT"\n\n[lib]\ncrate-type = ["dylib"]\n`
       files[`${m}/src/lib.rs`] = ''
     }
     writeTree(ws, files)

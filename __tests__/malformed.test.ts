@@ -1003,7 +1003,7 @@ describe('6. action inputs and CLI arguments', () => {
       const report = path.join(tmp, 'action', 'new', 'deeper', 'report.json')
       const r = runAction({ 'report-path': report }, plain)
       expect(r.status).toBe(0)
-      expect(JSON.parse(fs.readFileSync(report, 'utf8')).version).toBe(1)
+      expect(JSON.parse(fs.readFileSync(report, 'utf8')).version).toBe(2)
       expect(fs.readdirSync(path.dirname(report))).toEqual(['report.json'])
     })
 
@@ -1035,7 +1035,7 @@ describe('6. action inputs and CLI arguments', () => {
       expectActionError(r, [/sarif-file|action\/sarif-blocker/])
       // No temporary file is left behind, and a report that was written is whole.
       expect(fs.readdirSync(path.join(tmp, 'action')).filter(f => f.endsWith('.tmp'))).toEqual([])
-      if (fs.existsSync(report)) expect(JSON.parse(fs.readFileSync(report, 'utf8')).version).toBe(1)
+      if (fs.existsSync(report)) expect(JSON.parse(fs.readFileSync(report, 'utf8')).version).toBe(2)
     })
   })
 })

@@ -503,7 +503,7 @@ describe('platformMatches', () => {
 // ---------------------------------------------------------------------------------------------------------
 
 function pkg(id: string, name: string, version: string, source: string | null = null): Package {
-  return { id, name, version, source, manifestPath: `/x/${name}/Cargo.toml`, targets: [], features: [], featureMap: new Map(), edition: '2021', deps: [], rustVersion: null, publish: null }
+  return { id, name, version, source, manifestPath: `/x/${name}/Cargo.toml`, targets: [], features: [], featureMap: new Map(), edition: '2021', deps: [], rustVersion: null, publish: null, description: null, license: null, licenseFile: null }
 }
 
 const CRATES_IO = 'registry+https://github.com/rust-lang/crates.io-index'

@@ -13,6 +13,9 @@ import { analyzeWorkspace } from '../src/run.js'
  */
 const HERE = path.dirname(new URL(import.meta.url).pathname)
 const ROOT = path.join(HERE, 'fixtures', 'policy-rules')
+const QUIET = path.join(HERE, 'fixtures', 'quiet')
+/** `Finding.fixes` holds advice text or objects with a title. */
+const fixText = (x: unknown) => (typeof x === 'string' ? x : (x as { title: string }).title)
 
 function hasToolchain(name: string): boolean {
   try {
@@ -47,33 +50,41 @@ function only(report: Analysis, rule: string): Finding {
 }
 
 describe('toolchain-unpinned', () => {
-  it('a workspace with a Rust dylib and no toolchain file: on the dylib’s crate-type line', async () => {
-    const f = only(await analyse('unpinned-dylib', ['-p', 'app']), 'toolchain-unpinned')
-    expect(f).toMatchObject({ severity: 'warning', file: 'dy/Cargo.toml', line: 7, crates: ['dy', 'app'] })
+  it('a Rust dylib loaded at run time and no toolchain file: on the dylib’s crate-type line', async () => {
+    const f = only(await analyse('unpinned-dylib'), 'toolchain-unpinned')
+    expect(f).toMatchObject({ severity: 'warning', file: 'dy/Cargo.toml', line: 7, crates: ['dy'] })
+    expect(f.message).toContain('dylib `dy` is loaded at run time, not linked')
     expect(f.message).toContain('no `rust-toolchain.toml` or `rust-toolchain` file pins the compiler')
-    expect(f.fixes[0]!.title).toMatch(/channel = "\d+\.\d+\.\d+"/)
+    expect(fixText(f.fixes[0])).toMatch(/channel = "\d+\.\d+\.\d+"/)
   })
 
   withRustup('a floating `channel = "stable"`: on the channel line', async () => {
-    const f = only(await analyse('unpinned-floating', ['-p', 'app']), 'toolchain-unpinned')
+    const f = only(await analyse('unpinned-floating'), 'toolchain-unpinned')
     expect(f).toMatchObject({ file: 'rust-toolchain.toml', line: 2 })
     expect(f.message).toContain('names `stable`, which moves with every release')
   })
 
   withRustup('near miss: the same workspace pinned to the exact release in use', async () => {
-    const report = await analyse('pinned-dylib', ['-p', 'app'])
+    const report = await analyse('pinned-dylib')
     expect(findings(report, 'toolchain-unpinned')).toEqual([])
     expect(findings(report, 'toolchain-mismatch')).toEqual([])
     expect(report.toolchain.pin).toEqual({ file: 'rust-toolchain.toml', line: 2, channel: '1.95.0', path: null, kind: 'exact' })
   })
 
-  it('near miss: no dynamic boundary, no pin needed', async () => {
+  it('a published dylib (description and license, or registries named in publish): on its crate-type line', async () => {
+    const f = only(await analyse('published-dylib'), 'toolchain-unpinned')
+    expect(f).toMatchObject({ file: 'fast/Cargo.toml', line: 9, crates: ['fast', 'internal'] })
+    expect(f.message).toContain('are published for other projects, which build their side with their own compiler')
+  })
+
+  it('near misses: a bin linking a workspace dylib it is built with; `-C prefer-dynamic` alone; no dynamic boundary', async () => {
+    expect(findings(await analyse('', [], {}, path.join(QUIET, 'engine-editor')), 'toolchain-unpinned')).toEqual([])
+    expect(findings(await analyse('allocator-host-rlib', [], { RUSTFLAGS: '-C prefer-dynamic' }), 'toolchain-unpinned')).toEqual([])
     expect(findings(await analyse('allocator-host-rlib'), 'toolchain-unpinned')).toEqual([])
   })
 
-  it('the plugin-engine example shows it until a pin is added', async () => {
-    const f = only(await analyse('', [], {}, path.join(HERE, '..', 'examples', 'plugin-engine')), 'toolchain-unpinned')
-    expect(f).toMatchObject({ file: 'plugin_audio/Cargo.toml', line: 7 })
+  it('the plugin-engine example: its dylibs are linked by the host they are built with, so no pin is needed', async () => {
+    expect(findings(await analyse('', [], {}, path.join(HERE, '..', 'examples', 'plugin-engine')), 'toolchain-unpinned')).toEqual([])
   })
 })
 
@@ -98,7 +109,7 @@ describe('toolchain-mismatch', () => {
     const report = await analyse('target-not-installed')
     const f = only(report, 'toolchain-mismatch')
     expect(f).toMatchObject({ file: '.cargo/config.toml', line: 2, crates: ['aarch64-unknown-linux-gnu'] })
-    expect(f.fixes[0]!.title).toContain('rustup target add aarch64-unknown-linux-gnu')
+    expect(fixText(f.fixes[0])).toContain('rustup target add aarch64-unknown-linux-gnu')
     expect(report.toolchain.stdInstalled).toBe(false)
   })
 
@@ -120,20 +131,41 @@ describe('toolchain-mismatch', () => {
 })
 
 describe('multiple-rust-runtimes', () => {
-  it('a host that depends on libloading, next to cdylib plugins: on the libloading line, naming the plugins', async () => {
+  it('a libloading host whose plugin exports a `Box<dyn Trait>`: on the export, naming it and its type', async () => {
     const f = only(await analyse('plugins-libloading'), 'multiple-rust-runtimes')
-    expect(f).toMatchObject({ severity: 'warning', package: 'host', kind: 'bin', file: 'host/Cargo.toml', line: 8, crates: ['plug_a', 'plug_b'] })
-    expect(f.message).toContain('Only `#[repr(C)]` data and `extern "C"` functions may cross the boundary')
+    expect(f).toMatchObject({ severity: 'warning', package: 'host', kind: 'bin', file: 'plug_a/src/lib.rs', line: 10, crates: ['plug_a', 'plug_b'] })
+    expect(f.message).toContain('`plug_a` exports `plug_a_create` (plug_a/src/lib.rs:10), which returns `Box<dyn api::Plugin>`')
+    expect(f.message).toContain('only `#[repr(C)]` data and `extern "C"` functions may cross the boundary')
   })
 
-  it('with abi_stable it is a note', async () => {
+  it('with abi_stable it is a note, on the loader line', async () => {
     const f = only(await analyse('plugins-abi-stable'), 'multiple-rust-runtimes')
     expect(f).toMatchObject({ severity: 'note', file: 'host/Cargo.toml', line: 8 })
     expect(f.message).toContain('`abi_stable` checks type layouts when a library is loaded')
   })
 
-  it('a bin that calls dlopen itself, next to a cdylib member nothing links: on the plugin’s crate-type line', async () => {
-    expect(only(await analyse('plugins-cdylib-members'), 'multiple-rust-runtimes')).toMatchObject({ file: 'plug/Cargo.toml', line: 7 })
+  it('a bin that calls dlopen itself, next to a cdylib that exports a Rust-ABI function: on that function', async () => {
+    const f = only(await analyse('plugins-cdylib-members'), 'multiple-rust-runtimes')
+    expect(f).toMatchObject({ file: 'plug/src/lib.rs', line: 7 })
+    expect(f.message).toContain('`plug` exports `plug_name` (plug/src/lib.rs:7), which has the Rust ABI')
+  })
+
+  it('a Rust dylib loaded at run time: same compiler and flags, a second copy of statics, no unloading', async () => {
+    const f = only(await analyse('unpinned-dylib'), 'multiple-rust-runtimes')
+    expect(f).toMatchObject({ severity: 'warning', file: 'app/Cargo.toml', line: 7, crates: ['dy'] })
+    expect(f.message).toContain('The Rust dylib `dy` is loaded, not linked')
+    expect(f.message).toContain('same compiler build with the same ABI-relevant flags')
+    expect(f.message).toContain('a second copy of that crate')
+    expect(f.message).toContain('cannot be unloaded safely')
+    expect(f.message).not.toContain('cdylib')
+    // With `-C prefer-dynamic` both sides link the one `libstd`.
+    const shared = only(await analyse('unpinned-dylib', [], { RUSTFLAGS: '-C prefer-dynamic' }), 'multiple-rust-runtimes')
+    expect(shared.message).toContain('Both link `libstd` dynamically, so they share it')
+  })
+
+  it('near miss: hosts whose cdylib plugins export only C-compatible functions and statics', async () => {
+    expect(findings(await analyse('', [], {}, path.join(QUIET, 'c-plugins')), 'multiple-rust-runtimes')).toEqual([])
+    expect(findings(await analyse('abort-plugins'), 'multiple-rust-runtimes')).toEqual([])
   })
 
   it('near miss: a cdylib for C next to a bin that loads nothing', async () => {
@@ -145,10 +177,9 @@ describe('multiple-rust-runtimes', () => {
     expect(report.findings.map(f => f.rule)).toEqual([])
   })
 
-  it('the plugin-host example reports it with the concrete advice, and nothing else', async () => {
+  it('the plugin-host example passes only `#[repr(C)]` data and `extern "C"` functions: nothing to report', async () => {
     const report = await analyse('', [], {}, path.join(HERE, '..', 'examples', 'plugin-host'))
-    expect(report.findings.map(f => f.rule)).toEqual(['multiple-rust-runtimes'])
-    expect(report.findings[0]!.crates).toEqual(['plugin_counter', 'plugin_echo'])
+    expect(report.findings.map(f => f.rule)).toEqual([])
     expect(report.boundaries.map(b => `${b.role}:${b.target}`).sort()).toEqual(['plugin-host:host', 'plugin:plugin_counter', 'plugin:plugin_echo'])
   })
 })
@@ -178,11 +209,19 @@ describe('global-allocator-ignored and global-allocator-split', () => {
 })
 
 describe('published-dylib', () => {
-  it('a publishable dylib-only library; not one with publish = false, one that also builds an rlib, or a cdylib', async () => {
-    const report = await analyse('published-dylib')
-    const found = findings(report, 'published-dylib')
-    expect(found.map(f => [f.package, f.file, f.line])).toEqual([['fast', 'fast/Cargo.toml', 7]])
+  it('a dylib-only library meant for other projects; not with publish = false, an rlib, a cdylib, or without published metadata', async () => {
+    const found = findings(await analyse('published-dylib'), 'published-dylib')
+    expect(found.map(f => [f.package, f.file, f.line])).toEqual([
+      ['fast', 'fast/Cargo.toml', 9],
+      ['internal', 'internal/Cargo.toml', 8]
+    ])
+    expect(found[0]!.message).toContain('`fast` is published for other projects (it has a `description` and a `license`')
     expect(found[0]!.message).toContain('every crate that depends on it links it dynamically')
+    expect(found[1]!.message).toContain('(`publish` names `company`)')
+  })
+
+  it('near miss: an application’s engine dylib, linked by its editor, without published metadata', async () => {
+    expect(findings(await analyse('', [], {}, path.join(QUIET, 'engine-editor')), 'published-dylib')).toEqual([])
   })
 })
 
@@ -211,12 +250,15 @@ describe('hot-reload-layout', () => {
 })
 
 describe('panic-strategy-mixed', () => {
-  it('panic = "abort" with a host and cdylib plugins: on the profile’s panic line', async () => {
-    const f = only(await analyse('abort-plugins'), 'panic-strategy-mixed')
-    expect(f).toMatchObject({ file: 'Cargo.toml', line: 7 })
+  it('cargo test with panic = "abort": the host bin aborts, the plugin built for its tests unwinds; on the profile’s panic line', async () => {
+    const f = only(await analyse('panic-test-plugins', ['--command', 'test', '--workspace']), 'panic-strategy-mixed')
+    expect(f).toMatchObject({ package: 'host', kind: 'bin', file: 'Cargo.toml', line: 7, crates: ['host', 'plug_a'] })
+    expect(f.message).toContain('bin `host` is built with `panic = "abort"` and loads cdylib+rlib `plug_a`, built with `panic = "unwind"`')
   })
 
-  it('near miss: the same plugins with unwind', async () => {
+  it('near misses: the same workspace under cargo build (all abort); host and cdylib plugins all abort; all unwind', async () => {
+    expect(findings(await analyse('panic-test-plugins', ['--workspace']), 'panic-strategy-mixed')).toEqual([])
+    expect(findings(await analyse('abort-plugins'), 'panic-strategy-mixed')).toEqual([])
     expect(findings(await analyse('plugins-libloading'), 'panic-strategy-mixed')).toEqual([])
   })
 })

@@ -128,16 +128,16 @@ const CATALOGUE: Record<Exclude<RuleId, 'dylib-required'>, RuleCases> = {
     quiet: { fixture: 'workspaces/output-filename-collision', args: ['-p', 'app'], why: 'in the dev profile the host and target copies of the dylib are one unit' }
   },
   'toolchain-unpinned': {
-    fires: { fixture: 'policy-rules/unpinned-dylib', args: ['-p', 'app'], package: '' },
-    quiet: { fixture: 'policy-rules/pinned-dylib', args: ['-p', 'app'], why: 'the workspace pins the exact compiler' }
+    fires: { fixture: 'policy-rules/unpinned-dylib', args: [], package: '' },
+    quiet: { fixture: 'policy-rules/pinned-dylib', args: [], why: 'the workspace pins the exact compiler for the dylib its host loads' }
   },
   'toolchain-mismatch': {
     fires: { fixture: 'policy-rules/pinned-nightly', args: [], env: { RUSTUP_TOOLCHAIN: 'stable' }, package: '' },
     quiet: { fixture: 'policy-rules/pinned-nightly', args: [], nightly: true, why: 'run with the nightly the workspace pins' }
   },
   'panic-strategy-mixed': {
-    fires: { fixture: 'policy-rules/abort-plugins', args: [], package: 'host' },
-    quiet: { fixture: 'policy-rules/plugins-libloading', args: [], why: 'host and plugins all unwind' }
+    fires: { fixture: 'policy-rules/panic-test-plugins', args: ['--command', 'test', '--workspace'], package: 'host' },
+    quiet: { fixture: 'policy-rules/abort-plugins', args: [], why: 'host and cdylib plugins all abort' }
   },
   'abi-flags-divergent': {
     fires: { fixture: 'policy-rules/target-feature-split', args: ['--target', 'x86_64-unknown-linux-gnu'], package: 'dy' },
@@ -145,7 +145,7 @@ const CATALOGUE: Record<Exclude<RuleId, 'dylib-required'>, RuleCases> = {
   },
   'multiple-rust-runtimes': {
     fires: { fixture: 'policy-rules/plugins-libloading', args: [], package: 'host' },
-    quiet: { fixture: 'policy-rules/cdylib-for-c', args: [], why: 'a cdylib for C next to a bin that loads nothing is no plugin system' }
+    quiet: { fixture: 'quiet/c-plugins', args: [], why: 'the plugins export only `extern "C"` functions of C-compatible types' }
   },
   'global-allocator-ignored': {
     fires: { fixture: 'workspaces/global-allocator-prefer-dynamic', args: [], env: { RUSTFLAGS: '-C prefer-dynamic' }, package: 'app' },
@@ -157,7 +157,7 @@ const CATALOGUE: Record<Exclude<RuleId, 'dylib-required'>, RuleCases> = {
   },
   'published-dylib': {
     fires: { fixture: 'policy-rules/published-dylib', args: [], package: 'fast' },
-    quiet: { fixture: 'policy-rules/cdylib-python', args: [], why: 'a Python extension with publish = false' }
+    quiet: { fixture: 'quiet/engine-editor', args: [], why: 'an application’s engine dylib, without the metadata a published crate has' }
   },
   'lto-dynamic-unsound': {
     fires: { fixture: 'policy-rules/lto-dylib', args: ['--release', '-p', 'app', '--target', 'x86_64-pc-windows-msvc'], package: 'dy' },

@@ -56,7 +56,7 @@ describe('SARIF from real cargo', () => {
     expect(r.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: 'dy/Cargo.toml', uriBaseId: '%SRCROOT%' }, region: { startLine: 7 } })
     expect(r.partialFingerprints).toEqual({ 'rustLinkageGuard/v1': finding.fingerprint })
     expect(finding.fingerprint).toMatch(/^[0-9a-f]{16,}$/)
-    expect(r.message.text.startsWith(`${finding.message}\n\nFix (not verified): ${finding.fixes[0]!.title}`)).toBe(true)
+    expect(r.message.text.startsWith(`${finding.message}\n\nFix (verified): ${finding.fixes[0]!.title}`)).toBe(true)
     expect(r.properties).toMatchObject({ package: 'app', target: 'app', kind: 'bin', crates: ['std'] })
     expect(rulesOf(log)).toEqual(RULES.map(rule => rule.id))
     // The workspace is the repository: %SRCROOT% is the workspace root itself.
@@ -208,7 +208,7 @@ describe('SARIF from a hand-built report', () => {
       }
     ])
     expect(allowed!.message.text).toBe(
-      '`std` would be linked twice.\n\nFix: Build only what you ship: `cargo build -p app`.\nFix: Add `"rlib"` to the crate-type of `dy`.'
+      '`std` would be linked twice.\n\nFix (not verified): Build only what you ship: `cargo build -p app`.\nFix (not verified): Add `"rlib"` to the crate-type of `dy`.'
     )
   })
 

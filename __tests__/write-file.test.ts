@@ -84,7 +84,7 @@ describe('temporary files cannot be redirected', () => {
 
     expect(target.intact()).toBe(true)
     expect(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')).toBe('{"a":1}\n')
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'cli.json'), 'utf8')).version).toBe(1)
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'cli.json'), 'utf8')).version).toBe(2)
     expect(fs.lstatSync(path.join(dir, 'cli.json')).isFile()).toBe(true)
     // Nothing left behind but the two outputs; every planted link is still there, unfollowed.
     expect(fs.readdirSync(dir).length).toBe(planted + 2)
@@ -181,7 +181,7 @@ describe('special files are written in place or refused, never replaced', () => 
     clearTimeout(timer)
     expect(r.stderr).toBe('')
     expect(r.status).toBe(0)
-    expect(JSON.parse(received).version).toBe(1)
+    expect(JSON.parse(received).version).toBe(2)
     expect(fs.lstatSync(fifo).isFIFO()).toBe(true)
     expect(fs.readdirSync(dir)).toEqual(['pipe'])
   })
@@ -193,7 +193,7 @@ describe('special files are written in place or refused, never replaced', () => 
       const r = cli(['--output', alias])
       expect(r.stderr).toBe('')
       expect(r.status).toBe(0)
-      expect(JSON.parse(r.stdout).version).toBe(1)
+      expect(JSON.parse(r.stdout).version).toBe(2)
     }
     expect(fs.readlinkSync('/dev/stdout')).toBe(before)
     // Standard output redirected to a file: the report goes into that file.
@@ -205,7 +205,7 @@ describe('special files are written in place or refused, never replaced', () => 
     } finally {
       fs.closeSync(fd)
     }
-    expect(JSON.parse(fs.readFileSync(file, 'utf8')).version).toBe(1)
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).version).toBe(2)
   })
 
   it('--output onto a directory or a socket is refused in one line, exit 2', async () => {

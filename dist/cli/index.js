@@ -774,8 +774,8 @@ const RULES = [
     {
         id: 'toolchain-unpinned',
         severity: 'warning',
-        title: 'Rust-ABI dylibs are built, but no toolchain file pins an exact compiler',
-        description: 'Rust has no stable ABI: a Rust `dylib` (and `libstd-<hash>.so`) only works with code built by the exact same compiler build and ABI-relevant flags. The workspace builds a Rust-ABI dynamic boundary (a `dylib` crate type, `-C prefer-dynamic`, or an artifact that links Rust crates dynamically), but no `rust-toolchain.toml` or `rust-toolchain` file pins an exact release (`1.95.0`) or a dated nightly (`nightly-2026-05-20`). A bare `stable`, `beta`, `nightly` or `1.95` floats: a dylib built yesterday and a host built today may come from different compilers, which fails with E0514 at build time or "undefined symbol" at run time.'
+        title: 'A Rust dylib crosses a build boundary, but no toolchain file pins an exact compiler',
+        description: 'Rust has no stable ABI: a Rust `dylib` only works with code built by the exact same compiler build and ABI-relevant flags. That matters where a dylib crosses a build boundary: a member `dylib` that no package of the build links, next to an executable that loads libraries at run time (a loader crate such as `libloading`, or `dlopen` in its sources), is rebuilt and shipped on its own and nothing checks it when it is loaded; a published dylib (the `published-dylib` shape: meant for other projects) is used by code its users build with their own compiler. Then, without a `rust-toolchain.toml` or `rust-toolchain` file pinning an exact release (`1.95.0`) or a dated nightly (`nightly-2026-05-20`), the two sides may come from different compilers: E0514, "undefined symbol", or a crash. A dylib linked by the executables it is built with, and `-C prefer-dynamic`, are not reported: one cargo invocation builds both sides with one compiler.'
     },
     {
         id: 'toolchain-mismatch',
@@ -786,8 +786,8 @@ const RULES = [
     {
         id: 'panic-strategy-mixed',
         severity: 'warning',
-        title: 'panic = "abort" together with a Rust dynamic boundary or plugins',
-        description: '`libstd-<hash>.so` and every Rust `dylib` are compiled with `panic = "unwind"`; an artifact built with `panic = "abort"` cannot link them (rustc\'s panic-strategy errors), and a host and its `cdylib` plugins built with different strategies disagree on what a panic at the boundary does: an unwinding panic reaching an `extern "C"` function aborts the process, and one plugin\'s panic is a foreign exception to another\'s `std`. Keep one panic strategy for everything that shares a dynamic boundary, and never let a panic cross it.'
+        title: 'Panic strategies differ across a dynamic boundary',
+        description: 'An `abort` unit and an `unwind` unit on the two sides of one dynamic boundary: a host and a `cdylib` or Rust `dylib` of the build it loads at run time, or a Rust `dylib` and a unit linking it. rustc compares strategies only across what it links; across a library loaded at run time a panic unwinding out of the `unwind` side into `abort` code is undefined behaviour. All `abort` or all `unwind` is sound. Within one cargo invocation the sides differ where cargo forces `unwind` (everything a test harness, a build script or a proc-macro links): under `cargo test` with `panic = "abort"`, the binaries integration tests run are `abort` and a plugin built for its own tests is `unwind`. Where rustc links both sides it refuses the mix itself (`panic-strategy`).'
     },
     {
         id: 'abi-flags-divergent',
@@ -798,8 +798,8 @@ const RULES = [
     {
         id: 'multiple-rust-runtimes',
         severity: 'warning',
-        title: 'Plugins loaded at run time each carry their own std, allocator, statics and panic runtime',
-        description: 'Every `cdylib` links its own copy of `std` and of every dependency: its own allocator (the system allocator by default), its own statics and thread-locals (a `log` logger, a `tracing` dispatcher, a tokio runtime are not shared with the host), its own panic runtime, and possibly different `TypeId`s. Across a `dlopen` boundary only `#[repr(C)]` data and `extern "C"` functions are sound: do not pass `String`, `Vec`, `Box`, trait objects or references to Rust types, do not free on one side what the other allocated, and do not let panics unwind across. abi_stable and stabby check layouts when a library is loaded; with them the finding is informational.'
+        title: 'Libraries loaded at run time carry their own std, allocator and statics, and cross a boundary rustc does not check',
+        description: 'An executable of the workspace loads, at run time, `cdylib`s or Rust `dylib`s that the same build produces and no other package links. Every `cdylib` links its own copy of `std` and of every dependency: its own allocator, statics and thread-locals (a `log` logger, a `tracing` dispatcher, a tokio runtime are not shared with the host), its own panic runtime, and possibly different `TypeId`s, so only `#[repr(C)]` data and `extern "C"` functions are sound across the boundary: the rule is quiet when every unmangled export of the plugins is such a C interface, and otherwise names the first that is not (a `String`, `Vec`, `Box`, trait object, slice, Rust-ABI function, or a type without a C representation). A Rust `dylib` loaded at run time must come from the same compiler with the same ABI-relevant flags as the host, is a second copy of the crates it contains, and cannot be unloaded. abi_stable and stabby check layouts when a library is loaded; with them the finding is informational.'
     },
     {
         id: 'global-allocator-ignored',
@@ -816,8 +816,8 @@ const RULES = [
     {
         id: 'published-dylib',
         severity: 'warning',
-        title: 'A publishable library offers no rlib, forcing its users into dynamic linking',
-        description: 'A package that can be published and whose `[lib]` declares the Rust `dylib` crate type without `rlib` or `lib` forces every crate that depends on it into dynamic linking: each downstream artifact links `std` dynamically, inherits panic-strategy conflicts and duplicate-linkage errors, and needs the shared library at run time. `cdylib` and `staticlib` libraries are not reported: they are built for C, Python or a plugin host, and a Rust crate that depends on one fails at once with a clear error. Add `"rlib"` to `crate-type`, or set `publish = false` for an internal plugin.'
+        title: 'A library meant for other projects offers no rlib, forcing its users into dynamic linking',
+        description: 'A package meant for other projects — not `publish = false`, and a `description` and a `license` or `license-file` (what crates.io requires), or `publish` naming its registries — whose `[lib]` declares the Rust `dylib` crate type without `rlib` or `lib` forces every crate that depends on it into dynamic linking: each downstream artifact links `std` dynamically, inherits panic-strategy conflicts and duplicate-linkage errors, and needs the shared library at run time. An application\'s own engine crate, without that metadata, is not reported; nor are `cdylib` and `staticlib` libraries, built for C, Python or a plugin host. Add `"rlib"` to `crate-type`, or set `publish = false`.'
     },
     {
         id: 'lto-dynamic-unsound',
@@ -6322,8 +6322,10 @@ const CHECKED_LOADERS = new Set(['abi_stable', 'stabby']);
 const FOREIGN_HOST_CRATES = new Set(['pyo3', 'napi', 'neon', 'jni', 'wasm-bindgen', 'uniffi', 'cpython', 'rustler', 'magnus', 'rutie']);
 /**
  * The workspace's plugin system, if any: its executables that load libraries at run time — they depend on a
- * loader crate, or their sources call `dlopen`/`LoadLibrary` — and its `cdylib`s that no package links. A
- * `cdylib` next to executables that load nothing is a library for C or another language, not a plugin.
+ * loader crate, or their sources call `dlopen`/`LoadLibrary` — and its `cdylib`s and Rust `dylib`s that no
+ * other package links (a package's own test harnesses and doc tests linking its rlib do not count). A `cdylib`
+ * next to executables that load nothing is a library for C or another language, not a plugin. Null without a
+ * host; a host may have no plugins in the build (it loads system libraries, or plugins built elsewhere).
  */
 function pluginSystem(graph, metadata, loadsLibraries) {
     const members = new Set(metadata.workspaceMembers);
@@ -6333,12 +6335,30 @@ function pluginSystem(graph, metadata, loadsLibraries) {
         .filter(h => h.loaders.length > 0 || loadsLibraries(h.unit.pkg));
     if (hosts.length === 0)
         return null;
-    const depended = new Set();
+    const linkedByOthers = new Set();
     for (const unit of graph.units)
         for (const dep of unit.crates)
-            depended.add(dep.unit.pkg.id);
-    const plugins = graph.units.filter(u => u.mode === 'build' && u.kind === 'target' && u.crateTypes.includes('cdylib') && members.has(u.pkg.id) && !depended.has(u.pkg.id) && !servesForeignHost(u.pkg, metadata));
-    return { hosts, plugins };
+            if (dep.unit.pkg.id !== unit.pkg.id)
+                linkedByOthers.add(dep.unit.pkg.id);
+    const loadable = graph.units.filter(u => u.mode === 'build' && u.kind === 'target' && members.has(u.pkg.id) && !linkedByOthers.has(u.pkg.id));
+    const plugins = loadable.filter(u => u.crateTypes.includes('cdylib') && !servesForeignHost(u.pkg, metadata));
+    const dylibs = loadable.filter(u => u.crateTypes.includes('dylib') && !plugins.includes(u));
+    return { hosts, plugins, dylibs };
+}
+/**
+ * Whether a package is meant to be built against by other projects, as far as its manifest tells: not
+ * `publish = false`, and either `publish` names the registries it goes to, or it has what crates.io requires of
+ * every upload — a `description`, and a `license` or `license-file` (cargo's `check_metadata`,
+ * src/cargo/ops/cargo_package/mod.rs at 0.96.0, warns when they are missing or empty; crates.io refuses the upload). An
+ * application's own engine or plugin crate, used by its own executables, usually has neither.
+ */
+function meantForOtherProjects(pkg) {
+    if (pkg.publish === false)
+        return false;
+    if (Array.isArray(pkg.publish))
+        return true;
+    const set = (v) => v !== null && v !== '';
+    return set(pkg.description) && (set(pkg.license) || set(pkg.licenseFile));
 }
 /** The loader crates a package depends on directly (normal dependencies). */
 function loadersOf(pkg, metadata) {
@@ -6582,38 +6602,73 @@ function featureList(features) {
 /** `panic-strategy-mixed`, `abi-flags-divergent`, `lto-dynamic-unsound`. */
 function abiFindings(ctx) {
     const boundaryUnits = rustAbiBoundaries(ctx.graph, ctx.linkage).map(b => b.unit);
-    const plugins = pluginSystem(ctx.graph, ctx.metadata, ctx.facts.loadsLibraries);
-    const pluginUnits = plugins ? [...plugins.hosts.map(h => h.unit), ...plugins.plugins] : [];
-    return [...panicFindings(ctx, boundaryUnits, pluginUnits), ...flagFindings(ctx, boundaryUnits), ...ltoFindings(ctx, boundaryUnits)];
+    return [...panicFindings(ctx), ...flagFindings(ctx, boundaryUnits), ...ltoFindings(ctx, boundaryUnits)];
 }
-function panicFindings(ctx, boundary, pluginUnits) {
+/**
+ * `panic-strategy-mixed`: an `abort` unit and an `unwind` unit on the two sides of one dynamic boundary: a host
+ * and the `cdylib`s and `dylib`s of the build it loads, which rustc never compares, or a Rust `dylib` and a
+ * unit that links it, where rustc usually refuses the mix itself (then `panic-strategy` is reported instead).
+ * All `abort` or all `unwind` is sound. Within one cargo invocation every unit for the target gets the
+ * profile's strategy — cargo refuses `panic` in `[profile.*.package.*]` ("`panic` may not be specified in a
+ * `package` profile", src/cargo/util/toml/mod.rs at 0.96.0) — but for the units cargo forces to `unwind`
+ * (`PanicSetting::AlwaysUnwind`, src/cargo/core/profiles.rs): build scripts, proc-macros and what they link,
+ * and whatever a test harness links (`UnitFor::new_test`). The sides differ, for example, under `cargo test`
+ * with `panic = "abort"`: the binaries integration tests run are built with the profile's `abort`
+ * (`UnitFor::new_normal`, src/cargo/core/compiler/unit_dependencies.rs), while a plugin with an rlib, built
+ * for its own tests, is `unwind`.
+ */
+function panicFindings(ctx) {
     // rustc's own panic-strategy errors already explain artifacts that cannot link.
     const rustcReports = ctx.linkage.results.some(r => r.problems.some(p => p.kind === 'dependency-format' && /panic/.test(p.error.kind)));
     if (rustcReports)
         return [];
-    const involved = [...new Set([...boundary, ...pluginUnits])].filter(u => u.kind === 'target');
-    const abort = involved.find(u => u.panic === 'abort');
-    if (!abort)
+    const sides = mixedSides(ctx);
+    const first = sides[0];
+    if (first === undefined)
         return [];
-    const unwind = involved.filter(u => u.panic === 'unwind');
-    const dylibs = boundary.filter(u => u.crateTypes.includes('dylib')).map(resolve_crateName);
-    const sides = unwind.length > 0
-        ? `while ${listCrates(unwind.map(u => u.target.name))} ${unwind.length === 1 ? 'is' : 'are'} built with \`panic = "unwind"\``
-        : pluginUnits.length > 0
-            ? 'for a host and plugins that share no panic runtime'
-            : `next to \`libstd\` and Rust dylibs (${listCrates(dylibs)}), which are always compiled with \`panic = "unwind"\``;
+    const abort = first.abort;
+    const others = sides.filter(s => s.abort === abort).map(s => s.unwind);
+    const unwindNames = [...new Set(others.map(u => describeUnit(u)))].join(', ');
+    const relation = { loads: 'loads', 'loaded-by': 'is loaded by', links: 'links', 'linked-by': 'is linked by' }[first.how];
+    const forced = others.some(u => u.panicSource === 'forced-unwind')
+        ? ' (cargo builds it with `unwind` whatever the profile says, as it does everything a test harness, a build script or a proc-macro links)'
+        : '';
     return [
         {
             ...base(abort, 'panic-strategy-mixed'),
-            crates: [resolve_crateName(abort)],
-            message: `${describeUnit(abort)} is built with \`panic = "abort"\` ${sides}: an unwinding panic that reaches an \`extern "C"\` function aborts the process, a panic from another copy of \`std\` is a foreign exception, and an artifact that links \`libstd\` dynamically cannot use \`panic = "abort"\` at all.`,
+            crates: [resolve_crateName(abort), ...others.map(resolve_crateName).filter((n, i, all) => all.indexOf(n) === i)],
+            message: `${describeUnit(abort)} is built with \`panic = "abort"\` and ${relation} ${unwindNames}, built with \`panic = "unwind"\`${forced}: ` +
+                (first.how === 'loads' || first.how === 'loaded-by' ? 'rustc does not compare strategies across a library loaded at run time, so ' : '') +
+                'a panic unwinding out of the `unwind` side into code built with `abort` is undefined behaviour, and `catch_unwind` on the `unwind` side never sees a panic of the `abort` side.',
             fixes: [
-                'Use one panic strategy for everything that shares a dynamic boundary: `panic = "unwind"` wherever Rust dylibs or `-C prefer-dynamic` are involved.',
+                'Build everything that shares a dynamic boundary with one panic strategy, in one `cargo` invocation and profile: the host and what it loads both `abort` or both `unwind`.',
                 'Catch panics at every exported plugin function (`std::panic::catch_unwind`) so none crosses the boundary.'
             ],
             ...ctx.locator.setting(abort.panicSource === 'rustflags' ? 'rustflags' : 'panic', abort)
         }
     ];
+}
+/** The pairs of units across one boundary whose panic strategies differ, hosts and plugins first. */
+function mixedSides(ctx) {
+    const out = [];
+    const pair = (a, b, how, reverse) => {
+        if (a.panic === 'abort' && b.panic === 'unwind')
+            out.push({ abort: a, unwind: b, how });
+        else if (a.panic === 'unwind' && b.panic === 'abort')
+            out.push({ abort: b, unwind: a, how: reverse });
+    };
+    const system = pluginSystem(ctx.graph, ctx.metadata, ctx.facts.loadsLibraries);
+    for (const { unit: host } of system?.hosts ?? [])
+        for (const loaded of [...(system?.plugins ?? []), ...(system?.dylibs ?? [])])
+            pair(host, loaded, 'loads', 'loaded-by');
+    for (const unit of ctx.graph.units) {
+        const artifacts = ctx.linkage.byUnit.get(unit)?.artifacts ?? [];
+        for (const dep of unit.crates) {
+            if (artifacts.some(a => a.formats?.linkage.get(unitKey(dep.unit)) === 'dynamic'))
+                pair(unit, dep.unit, 'links', 'linked-by');
+        }
+    }
+    return out;
 }
 const LAYOUT_FLAGS = /^-Z(?:randomize-layout|layout-seed=)/;
 function flagFindings(ctx, boundary) {
@@ -7660,7 +7715,206 @@ function finding(ctx, unit, copy, chain, dep, exported) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/rust-source/c-interface.ts
+/** ABIs that follow the platform's C calling conventions (rustc's `ExternAbi`, the C family). */
+const C_ABIS = new Set([
+    'C',
+    'C-unwind',
+    'system',
+    'system-unwind',
+    'cdecl',
+    'cdecl-unwind',
+    'stdcall',
+    'stdcall-unwind',
+    'fastcall',
+    'fastcall-unwind',
+    'thiscall',
+    'thiscall-unwind',
+    'vectorcall',
+    'vectorcall-unwind',
+    'win64',
+    'win64-unwind',
+    'sysv64',
+    'sysv64-unwind',
+    'aapcs',
+    'aapcs-unwind',
+    'efiapi'
+]);
+const PRIMITIVES = new Set(['i8', 'i16', 'i32', 'i64', 'i128', 'isize', 'u8', 'u16', 'u32', 'u64', 'u128', 'usize', 'f32', 'f64', 'bool']);
+/** The C types of `core::ffi` (re-exported by `std::ffi` and `std::os::raw`), and libc's usual size types. */
+const C_TYPES = new Set([
+    'c_char',
+    'c_schar',
+    'c_uchar',
+    'c_short',
+    'c_ushort',
+    'c_int',
+    'c_uint',
+    'c_long',
+    'c_ulong',
+    'c_longlong',
+    'c_ulonglong',
+    'c_float',
+    'c_double',
+    'c_void',
+    'c_size_t',
+    'c_ssize_t',
+    'c_ptrdiff_t',
+    'size_t',
+    'ssize_t',
+    'ptrdiff_t',
+    'intptr_t',
+    'uintptr_t'
+]);
+const C_TYPE_MODULES = ['std::ffi', 'core::ffi', 'std::os::raw'];
+/** Integer representations: a field-less or data-carrying enum with one has a defined, C-compatible layout. */
+const INTEGER_REPRS = new Set(['u8', 'u16', 'u32', 'u64', 'u128', 'usize', 'i8', 'i16', 'i32', 'i64', 'i128', 'isize']);
+/** Aliases nest a few levels in practice; a cycle (which rustc rejects) must not loop. */
+const MAX_ALIASES = 8;
+/** Null when the export is a C interface; otherwise the first problem, in source order. */
+function interfaceProblem(exported) {
+    const signature = exported.signature;
+    if (signature === undefined)
+        return { reason: 'has a signature that was not read', line: exported.line };
+    if (signature === null)
+        return { reason: 'has a signature that could not be read', line: exported.line };
+    const types = exported.types ?? [];
+    if (signature.item === 'static') {
+        const problem = typeProblem(signature.type, 'static', types, 0);
+        return problem === null ? null : { reason: `is a static of type \`${signature.type.text}\`: ${problem.why}`, line: problem.line };
+    }
+    if (signature.abi === null)
+        return { reason: 'has the Rust ABI: it is exported unmangled but not declared `extern "C"`', line: signature.line };
+    if (!C_ABIS.has(signature.abi))
+        return { reason: `uses the \`extern "${signature.abi}"\` ABI, not a C one`, line: signature.line };
+    if (signature.generic)
+        return { reason: 'is generic', line: signature.line };
+    for (const param of signature.params) {
+        const problem = typeProblem(param, 'param', types, 0);
+        if (problem !== null)
+            return { reason: `takes \`${param.text}\`: ${problem.why}`, line: problem.line };
+    }
+    if (signature.returns !== null) {
+        const problem = typeProblem(signature.returns, 'return', types, 0);
+        if (problem !== null)
+            return { reason: `returns \`${signature.returns.text}\`: ${problem.why}`, line: problem.line };
+    }
+    return null;
+}
+function typeProblem(type, position, types, aliases) {
+    const bad = (why) => ({ why, line: type.line });
+    switch (type.kind) {
+        case 'never':
+            return position === 'return' ? null : bad('`!` has no C equivalent');
+        case 'tuple':
+            if (type.items.length === 0 && position === 'return')
+                return null;
+            return bad(type.items.length === 0 ? '`()` has no C equivalent as a value' : 'tuples have no defined layout');
+        case 'dyn':
+            return bad('a trait object has a Rust layout and vtable');
+        case 'impl':
+            return bad('`impl Trait` is a Rust type chosen by the compiler');
+        case 'other':
+            return bad('this type is not known to be C-compatible');
+        case 'slice':
+            return bad('slices have no C equivalent');
+        case 'array':
+            return position === 'static' ? typeProblem(type.of, 'inner', types, aliases) : bad('arrays cannot be passed by value in C');
+        case 'pointer':
+            return thin(type.to) ? null : bad(`\`${type.text}\` is a fat pointer (pointer and length or vtable)`);
+        case 'reference':
+            if (!thin(type.to))
+                return bad(`\`${type.text}\` is a fat pointer (pointer and length or vtable)`);
+            return typeProblem(type.to, 'inner', types, aliases);
+        case 'fn':
+            if (type.abi === null)
+                return bad('a Rust-ABI function pointer (no `extern "C"`)');
+            if (!C_ABIS.has(type.abi))
+                return bad(`a function pointer with the \`extern "${type.abi}"\` ABI`);
+            for (const p of type.params) {
+                const problem = typeProblem(p, 'param', types, aliases);
+                if (problem !== null)
+                    return problem;
+            }
+            return type.returns === null ? null : typeProblem(type.returns, 'return', types, aliases);
+        case 'path':
+            return pathProblem(type, types, aliases);
+    }
+}
+function pathProblem(type, types, aliases) {
+    const bad = (why) => ({ why, line: type.line });
+    const name = type.segments[type.segments.length - 1];
+    const module = type.segments.slice(0, -1).join('::');
+    const bare = type.segments.length === 1;
+    if (type.args.length === 0 && bare && PRIMITIVES.has(name))
+        return null;
+    if (type.args.length === 0 && (module === 'libc' || (C_TYPES.has(name) && (bare || C_TYPE_MODULES.includes(module)))))
+        return null;
+    const arg = type.args[0];
+    if (name === 'NonNull' && type.args.length === 1 && (bare || module === 'std::ptr' || module === 'core::ptr')) {
+        return thin(arg) ? null : bad(`\`${type.text}\` is a fat pointer`);
+    }
+    if (name === 'Option' && type.args.length === 1 && (bare || module === 'std::option' || module === 'core::option')) {
+        // The null-pointer optimisation: `None` is the null pointer, guaranteed for these.
+        const inner = resolved(arg, types);
+        const nullable = inner.kind === 'reference' || inner.kind === 'fn' || (inner.kind === 'path' && inner.segments[inner.segments.length - 1] === 'NonNull' && inner.args.length === 1);
+        if (!nullable)
+            return bad(`\`Option<${arg.text}>\` has no C layout (only \`Option\` of a reference, \`NonNull\` or an \`extern "C" fn\` is a nullable pointer)`);
+        return typeProblem(inner, 'inner', types, aliases);
+    }
+    if ((name === 'Box' || name === 'Arc' || name === 'Rc') && arg?.kind === 'dyn') {
+        return bad(`a boxed trait object is a fat pointer to a vtable laid out by this side's compiler, and the side that drops it frees it with its own allocator`);
+    }
+    const declared = types.filter(d => d.name === name);
+    if (declared.length === 0)
+        return bad(RUST_TYPES.has(name) ? `\`${name}\` is a Rust type with no C layout` : `no \`#[repr(C)]\` declaration of \`${name}\` was found in the workspace`);
+    for (const d of declared) {
+        if (d.item === 'type') {
+            if (aliases >= MAX_ALIASES || d.aliasOf === null)
+                return bad(`the alias \`${name}\` could not be followed`);
+            const problem = typeProblem(d.aliasOf, 'inner', types, aliases + 1);
+            if (problem !== null)
+                return { why: `\`${name}\` is \`${d.aliasOf.text}\`: ${problem.why}`, line: type.line };
+            continue;
+        }
+        if (!d.repr.some(r => r === 'C' || r === 'transparent' || INTEGER_REPRS.has(r))) {
+            return bad(`\`${name}\` (a ${d.item} of the workspace) has no \`#[repr(C)]\`, \`#[repr(transparent)]\` or integer representation, so its layout is the compiler's choice`);
+        }
+    }
+    for (const a of type.args) {
+        const problem = typeProblem(a, 'inner', types, aliases);
+        if (problem !== null)
+            return problem;
+    }
+    return null;
+}
+/** The type an alias stands for, aliases followed (one declaration of the name, and a `type` item). */
+function resolved(type, types) {
+    let current = type;
+    for (let i = 0; i < MAX_ALIASES && current.kind === 'path' && current.args.length === 0; i++) {
+        const name = current.segments[current.segments.length - 1];
+        const declared = types.filter(d => d.name === name);
+        if (declared.length !== 1 || declared[0].aliasOf === null)
+            break;
+        current = declared[0].aliasOf;
+    }
+    return current;
+}
+/** Standard Rust types that are often passed across a plugin boundary by mistake. */
+const RUST_TYPES = new Set(['String', 'Vec', 'Box', 'Rc', 'Arc', 'HashMap', 'BTreeMap', 'HashSet', 'Result', 'Option', 'str', 'char', 'CString', 'CStr', 'OsString', 'PathBuf', 'Path', 'Cow', 'RefCell', 'Cell', 'Mutex', 'RwLock']);
+/** A pointer to it is one machine word: not `dyn`, a slice, `str` or `CStr`. */
+function thin(pointee) {
+    if (pointee.kind === 'dyn' || pointee.kind === 'slice')
+        return false;
+    if (pointee.kind === 'path') {
+        const name = pointee.segments[pointee.segments.length - 1];
+        return !(pointee.args.length === 0 && (name === 'str' || name === 'CStr' || name === 'OsStr' || name === 'Path'));
+    }
+    return true;
+}
+
 ;// CONCATENATED MODULE: ./src/rules/plugins.ts
+
 
 
 
@@ -7671,33 +7925,99 @@ function pluginFindings(ctx) {
     const system = pluginSystem(ctx.graph, ctx.metadata, ctx.facts.loadsLibraries);
     return [...(system ? runtimeFindings(ctx, system) : []), ...allocatorFindings(ctx, system), ...hotReloadFindings(ctx)];
 }
+/**
+ * `multiple-rust-runtimes`: a host of the workspace loads, at run time, libraries the same build produces.
+ * Quiet when they are `cdylib`s whose every unmangled export is a C interface (`rust-source/c-interface.ts`):
+ * then the copies of `std` on each side never meet. Otherwise a warning naming the first export that is not —
+ * or, for a Rust `dylib` loaded at run time, what loading Rust code into Rust code requires. A note for hosts
+ * whose loader checks layouts at load time (abi_stable, stabby), whose interfaces their macros generate.
+ */
 function runtimeFindings(ctx, system) {
-    const plugins = system.plugins.map(p => resolve_crateName(p));
-    return system.hosts.map(({ unit, loaders }) => {
+    // A host with nothing of this build to load loads system libraries, or plugins built elsewhere.
+    if (system.plugins.length === 0 && system.dylibs.length === 0)
+        return [];
+    const problem = system.plugins.length > 0 ? firstPluginProblem(ctx, system.plugins) : null;
+    const out = [];
+    for (const { unit, loaders } of system.hosts) {
         const checked = loaders.filter(l => CHECKED_LOADERS.has(l));
-        const loaded = plugins.length > 0 ? `the \`cdylib\` plugins ${listCrates(plugins)}` : 'its plugins';
-        const how = loaders.length > 0 ? `loads libraries at run time (${listCrates(loaders)})` : `is built next to ${loaded}, which no Rust crate links`;
-        const message = `${describeUnit(unit)} ${how}: each \`cdylib\` carries its own copy of \`std\` and of every dependency — its own allocator, statics and thread-locals ` +
-            '(a `log` logger, a `tracing` dispatcher, a tokio runtime are not shared with the host), its own panic runtime, and possibly different `TypeId`s. ' +
-            (checked.length > 0
-                ? `${listCrates(checked)} checks type layouts when a library is loaded, so layout mismatches are caught; statics, allocators and panics are still per plugin.`
-                : 'Only `#[repr(C)]` data and `extern "C"` functions may cross the boundary: no `String`, `Vec`, `Box`, trait objects or references to Rust types, no freeing on one side what the other allocated, no panic unwinding across.');
-        const location = loaders.length > 0 ? ctx.locator.dependencyNamed(unit.pkg, loaders[0]) : ctx.locator.crateType(system.plugins[0]);
-        return {
+        if (checked.length === 0 && problem === null && system.dylibs.length === 0)
+            continue;
+        const how = loaders.length > 0 ? `loads libraries at run time (${listCrates(loaders)})` : 'calls the system loader (`dlopen`/`LoadLibrary`)';
+        const parts = [];
+        if (system.dylibs.length > 0)
+            parts.push(dylibHazards(ctx, unit, system.dylibs));
+        if (system.plugins.length > 0 && (checked.length > 0 || problem !== null))
+            parts.push(cdylibHazards(system.plugins, checked, problem, ctx));
+        const location = problem !== null && checked.length === 0 && problem.file !== null
+            ? ctx.locator.file(problem.file, problem.line)
+            : problem !== null && checked.length === 0
+                ? ctx.locator.crateType(problem.plugin)
+                : loaders.length > 0
+                    ? ctx.locator.dependencyNamed(unit.pkg, loaders[0])
+                    : ctx.locator.crateType(system.dylibs[0] ?? system.plugins[0]);
+        out.push({
             ...base(unit, 'multiple-rust-runtimes', 'bin'),
             ...(checked.length > 0 ? { severity: 'note' } : {}),
-            crates: plugins,
-            message,
-            fixes: [
-                'Define the plugin interface as `#[repr(C)]` structs and `extern "C" fn`s in a shared crate, with explicit `create`/`destroy` functions so each side frees its own allocations.',
-                'Catch panics at every exported function (`std::panic::catch_unwind`) and return an error code instead.',
-                checked.length > 0
-                    ? 'Keep the interface within the types your loader checks (`StableAbi` / `IStable`), and never unload a library.'
-                    : 'Or use abi_stable or stabby, which check the layout of every type at load time.'
-            ],
+            crates: [...system.plugins, ...system.dylibs].map(resolve_crateName),
+            message: `${describeUnit(unit)} ${how}, and this build produces what it loads. ${parts.join(' ')}`,
+            fixes: fixesFor(system, checked, problem),
             ...location
-        };
-    });
+        });
+    }
+    return out;
+}
+function cdylibHazards(plugins, checked, problem, ctx) {
+    const copies = `Each \`cdylib\` plugin (${listCrates(plugins.map(resolve_crateName))}) carries its own copy of \`std\` and of every dependency — its own allocator, statics and thread-locals ` +
+        '(a `log` logger, a `tracing` dispatcher, a tokio runtime are not shared with the host), its own panic runtime, and possibly different `TypeId`s.';
+    if (checked.length > 0)
+        return `${copies} ${listCrates(checked)} checks type layouts when a library is loaded, so layout mismatches are caught; statics, allocators and panics are still per plugin.`;
+    const where = problem.file === null ? '' : ` (${ctx.locator.file(problem.file, problem.line).file}:${problem.line})`;
+    const what = problem.exported ? `\`${resolve_crateName(problem.plugin)}\` exports \`${problem.exported.symbol}\`${where}, which ${problem.text}` : `\`${resolve_crateName(problem.plugin)}\` ${problem.text}`;
+    return `${copies} So only \`#[repr(C)]\` data and \`extern "C"\` functions may cross the boundary, but ${what}.`;
+}
+/** A Rust `dylib` loaded at run time shares the Rust ABI with its host, not merely the C one. */
+function dylibHazards(ctx, host, dylibs) {
+    const names = listCrates(dylibs.map(resolve_crateName));
+    const shared = stdIsDynamic(host, ctx.linkage) && dylibs.every(d => stdIsDynamic(d, ctx.linkage));
+    const std = shared
+        ? 'Both link `libstd` dynamically, so they share it;'
+        : `Each side links \`std\` statically, so ${dylibs.length === 1 ? 'it has' : 'they have'} a copy of its own (allocator, panic runtime, thread-locals);`;
+    return (`The Rust dylib${dylibs.length === 1 ? '' : 's'} ${names} ${dylibs.length === 1 ? 'is' : 'are'} loaded, not linked, so rustc checks nothing between ${dylibs.length === 1 ? 'it' : 'them'} and the host: ` +
+        'whatever crosses has the Rust ABI and must come from the same compiler build with the same ABI-relevant flags (`-C target-cpu`, `-C target-feature`, layout randomization) as the host. ' +
+        `${std} every crate the dylib contains statically is a second copy of that crate — its statics (a \`log\` logger, a \`tracing\` dispatcher) are not the host's — and a Rust dylib cannot be unloaded safely (thread-local destructors, \`'static\` data handed out).`);
+}
+function fixesFor(system, checked, problem) {
+    const fixes = [];
+    if (system.dylibs.length > 0) {
+        fixes.push('Pin the exact compiler in `rust-toolchain.toml` and build the host and the dylibs in one `cargo` invocation with the same flags; never `dlclose` a Rust dylib.');
+        fixes.push('Or make the loaded libraries `cdylib`s with an `extern "C"` interface of `#[repr(C)]` types.');
+    }
+    if (system.plugins.length > 0 && (checked.length > 0 || problem !== null)) {
+        fixes.push('Define the plugin interface as `#[repr(C)]` structs and `extern "C" fn`s in a shared crate, with explicit `create`/`destroy` functions so each side frees its own allocations.', 'Catch panics at every exported function (`std::panic::catch_unwind`) and return an error code instead.', checked.length > 0 ? 'Keep the interface within the types your loader checks (`StableAbi` / `IStable`), and never unload a library.' : 'Or use abi_stable or stabby, which check the layout of every type at load time.');
+    }
+    return fixes;
+}
+/**
+ * The first plugin, in build order, whose exports are not all a C interface: an export that is not, no export
+ * found at all (generated by a macro, or in a file that was not read), or module files that could not be read.
+ */
+function firstPluginProblem(ctx, plugins) {
+    const exportsOf = ctx.facts.exportedSymbols;
+    for (const plugin of plugins) {
+        const exported = exportsOf === undefined ? [] : exportsOf(plugin.target).filter(e => e.library);
+        if (exported.length === 0) {
+            return { plugin, text: 'has no `#[no_mangle]` or `#[export_name]` export in its sources that could be read, so its interface is unknown (exports a macro generates are not seen)', file: null, line: 0 };
+        }
+        for (const e of exported) {
+            const found = interfaceProblem(e);
+            if (found !== null)
+                return { plugin, exported: e, text: found.reason, file: e.file, line: found.line };
+        }
+        if (exported.some(e => e.sourcesComplete === false)) {
+            return { plugin, text: 'has module files that could not be read, so other exports may be unseen', file: null, line: 0 };
+        }
+    }
+    return null;
 }
 function allocatorFindings(ctx, system) {
     const out = [];
@@ -7795,22 +8115,19 @@ function hotReloadFindings(ctx) {
 
 ;// CONCATENATED MODULE: ./src/rules/publish.ts
 
+
 const LINKABLE_FROM_RUST = new Set(['lib', 'rlib']);
 /**
- * `published-dylib`: a workspace library that may be published as a Rust `dylib` without an rlib. Checked on
- * every member, selected or not: it is a property of the manifest, not of this build.
+ * `published-dylib`: a workspace library meant for other projects (`meantForOtherProjects`: not
+ * `publish = false`, and a `description` and a `license` or `license-file`, or registries named in `publish`)
+ * that is a Rust `dylib` without an rlib. An application's own engine crate, linked by its own executables, has
+ * no such metadata and is not reported. Checked on every member, selected or not: it is a property of the
+ * manifest, not of this build.
  */
 function publishFindings(ctx) {
     const out = [];
-    for (const id of ctx.metadata.workspaceMembers) {
-        const pkg = ctx.metadata.packages.get(id);
-        if (!pkg || pkg.publish === false)
-            continue;
+    for (const pkg of publishedDylibs(ctx.metadata)) {
         const lib = pkg.targets.find(t => t.kind === 'lib');
-        // Only a Rust `dylib` is a trap for dependents: a `cdylib` or `staticlib` library is built for C, Python
-        // or a plugin host, and a Rust crate that depends on it by mistake fails at once with a clear error.
-        if (!lib || lib.crateTypes.some(t => LINKABLE_FROM_RUST.has(t)) || !lib.crateTypes.includes('dylib'))
-            continue;
         const types = lib.crateTypes.map(t => `"${t}"`).join(', ');
         out.push({
             rule: 'published-dylib',
@@ -7822,13 +8139,34 @@ function publishFindings(ctx) {
             crateType: lib.crateTypes[0],
             platform: 'target',
             crates: [lib.name.replace(/-/g, '_')],
-            message: `\`${pkg.name}\` can be published, but its library is only ${types}: every crate that depends on it links it dynamically, and with it \`std\`, inheriting duplicate-linkage errors, a panic strategy fixed to unwind, and a shared library needed at run time.`,
+            message: `\`${pkg.name}\` is published for other projects (${publishedBecause(pkg)}), but its library is only ${types}: every crate that depends on it links it dynamically, and with it \`std\`, inheriting duplicate-linkage errors, a panic strategy fixed to unwind, and a shared library needed at run time.`,
             fixes: [
                 `Add \`"rlib"\` to \`crate-type\` (\`crate-type = [${types}, "rlib"]\`): dependents then link it statically as usual.`,
                 'Or, if the library is only loaded or linked by this workspace, set `publish = false` in `[package]`.'
             ],
             ...ctx.locator.manifestKey(pkg, ['lib', 'crate-type'], ['lib', 'crate_type'], ['lib'])
         });
+    }
+    return out;
+}
+/** What makes the package look published, for the message. */
+function publishedBecause(pkg) {
+    if (Array.isArray(pkg.publish))
+        return `\`publish\` names ${pkg.publish.map(r => `\`${r}\``).join(', ')}`;
+    return `it has a \`description\` and a \`${pkg.license !== null && pkg.license !== '' ? 'license' : 'license-file'}\`, as crates.io requires, and no \`publish = false\``;
+}
+/** The members `published-dylib` reports: meant for other projects, and a Rust `dylib` without an rlib. */
+function publishedDylibs(metadata) {
+    const out = [];
+    for (const id of metadata.workspaceMembers) {
+        const pkg = metadata.packages.get(id);
+        if (!pkg || !meantForOtherProjects(pkg))
+            continue;
+        const lib = pkg.targets.find(t => t.kind === 'lib');
+        // Only a Rust `dylib` is a trap for dependents: a `cdylib` or `staticlib` library is built for C, Python
+        // or a plugin host, and a Rust crate that depends on it by mistake fails at once with a clear error.
+        if (lib && !lib.crateTypes.some(t => LINKABLE_FROM_RUST.has(t)) && lib.crateTypes.includes('dylib'))
+            out.push(pkg);
     }
     return out;
 }
@@ -8212,28 +8550,57 @@ function formatDay(day) {
 
 
 
+
 /** `toolchain-unpinned` and `toolchain-mismatch`: findings about the workspace, not one artifact. */
 function toolchainFindings(ctx) {
     return [...unpinnedFindings(ctx), ...mismatchFindings(ctx), ...rustVersionFindings(ctx), ...targetFindings(ctx)];
 }
+/**
+ * The Rust dylibs that cross a build boundary, where nothing makes both sides come from the same compiler:
+ * (a) a member `dylib` no other package of the build links, next to an executable of the workspace that loads
+ * libraries at run time (a loader crate, or `dlopen` in its sources) — it is only loaded, and rebuilt on its
+ * own; (b) a member library that `published-dylib` reports — a Rust `dylib` without an rlib, meant for
+ * other projects — whose users build their side with their own compiler. A dylib linked by the
+ * executables it is built with, and `-C prefer-dynamic`, are not: one cargo invocation uses one compiler for
+ * both sides, and rustc refuses a dylib from another (E0514).
+ */
+function buildBoundaryCrossings(ctx) {
+    const out = [];
+    const system = pluginSystem(ctx.graph, ctx.metadata, ctx.facts.loadsLibraries);
+    for (const unit of system?.dylibs ?? []) {
+        if (!out.some(c => c.pkg === unit.pkg))
+            out.push({ pkg: unit.pkg, crate: resolve_crateName(unit), why: 'loaded' });
+    }
+    for (const pkg of publishedDylibs(ctx.metadata)) {
+        if (!out.some(c => c.pkg === pkg))
+            out.push({ pkg, crate: pkg.targets.find(t => t.kind === 'lib').name.replace(/-/g, '_'), why: 'published' });
+    }
+    return out;
+}
+/** `toolchain-unpinned`: a Rust dylib crosses a build boundary, and no exact compiler is pinned. */
 function unpinnedFindings(ctx) {
     const { pin, expectedToolchain } = ctx.facts;
     if (expectedToolchain !== null || (pin !== null && pin.kind !== 'floating'))
         return [];
-    const order = ['rust-dylib', 'prefer-dynamic', 'links-dynamically'];
-    const boundaries = rustAbiBoundaries(ctx.graph, ctx.linkage).sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
-    if (boundaries.length === 0)
+    const crossings = buildBoundaryCrossings(ctx);
+    if (crossings.length === 0)
         return [];
-    const shown = describeBoundaries(boundaries);
-    const dylib = boundaries.find(b => b.kind === 'rust-dylib');
-    const location = pin !== null ? ctx.locator.file(pin.file, pin.line) : dylib ? ctx.locator.crateType(dylib.unit) : ctx.locator.setting('rustflags', boundaries[0].unit);
+    const first = crossings[0];
+    const location = pin !== null ? ctx.locator.file(pin.file, pin.line) : ctx.locator.manifestKey(first.pkg, ['lib', 'crate-type'], ['lib', 'crate_type'], ['lib']);
     const floating = pin !== null ? `\`${pin.file.split(/[\\/]/).pop()}\` names \`${pin.channel ?? 'no channel'}\`, which moves with every release` : 'no `rust-toolchain.toml` or `rust-toolchain` file pins the compiler';
+    const loaded = crossings.filter(c => c.why === 'loaded').map(c => c.crate);
+    const published = crossings.filter(c => c.why === 'published').map(c => c.crate);
+    const parts = [];
+    if (loaded.length > 0)
+        parts.push(`dylib ${listCrates(loaded, 3)} ${loaded.length === 1 ? 'is' : 'are'} loaded at run time, not linked, so ${loaded.length === 1 ? 'it is' : 'they are'} rebuilt and shipped apart from the executable that loads ${loaded.length === 1 ? 'it' : 'them'}`);
+    if (published.length > 0)
+        parts.push(`dylib ${listCrates(published, 3)} ${published.length === 1 ? 'is' : 'are'} published for other projects, which build their side with their own compiler`);
     return [
         {
             rule: 'toolchain-unpinned',
             severity: ruleInfo('toolchain-unpinned').severity,
-            crates: boundaries.map(b => resolve_crateName(b.unit)).filter((n, i, all) => all.indexOf(n) === i),
-            message: `The workspace builds a Rust-ABI dynamic boundary (${shown}), but ${floating}. Rust has no stable ABI: a dylib and \`libstd-<hash>.so\` work only with code from the very same compiler build, so a dylib built with one toolchain and a host built with another fails with E0514 or "undefined symbol" at run time.`,
+            crates: crossings.map(c => c.crate),
+            message: `A Rust dylib crosses a build boundary (${parts.join('; ')}), but ${floating}. Rust has no stable ABI: a dylib works only with code from the very same compiler build, and nothing checks that when it is loaded, so a dylib built with one toolchain and a host built with another fail with E0514 or "undefined symbol", or crash.`,
             fixes: [
                 `Pin the exact compiler in \`rust-toolchain.toml\`: \`[toolchain]\` then \`channel = "${suggestedChannel(ctx.build.rustc)}"\`.`,
                 'Or set `exact-toolchain` in `.github/rust-linkage.toml` if the toolchain is chosen elsewhere (a CI image, `dtolnay/rust-toolchain@1.95.0`).'
@@ -8249,17 +8616,6 @@ function suggestedChannel(rustc) {
     const next = new Date(`${rustc.commitDate}T00:00:00Z`);
     next.setUTCDate(next.getUTCDate() + 1);
     return `nightly-${next.toISOString().slice(0, 10)}`;
-}
-function describeBoundaries(boundaries) {
-    const by = (kind) => [...new Set(boundaries.filter(b => b.kind === kind).map(b => resolve_crateName(b.unit)))];
-    const parts = [];
-    if (by('rust-dylib').length > 0)
-        parts.push(`dylib ${listCrates(by('rust-dylib'), 3)}`);
-    if (by('prefer-dynamic').length > 0)
-        parts.push('`-C prefer-dynamic` in rustflags');
-    if (by('links-dynamically').length > 0)
-        parts.push(`${listCrates(by('links-dynamically'), 3)} linking Rust crates dynamically`);
-    return parts.join('; ');
 }
 function mismatchFindings(ctx) {
     const { pin, expectedToolchain } = ctx.facts;
@@ -10667,9 +11023,267 @@ function blockKind(info) {
 /** Info-string words rustdoc reads as attributes of a Rust block, not as a language. */
 const RUSTDOC_ATTRIBUTES = new Set(['should_panic', 'test_harness', 'standalone_crate', 'allow_fail']);
 
+;// CONCATENATED MODULE: ./src/rust-source/signatures.ts
+
+/** Types nest a few levels in real signatures; the bound keeps hostile input off the call stack. */
+const MAX_DEPTH = 32;
+/**
+ * The signature of the item whose name is `tokens[name]`: `fn name<…>(…) -> …` or `static [mut] NAME: T`.
+ * Null when the tokens around the name are neither.
+ */
+function readSignature(tokens, name, source) {
+    const line = tokens[name].line;
+    const before = tokens[name - 1];
+    if (isIdent(before, 'static') || (isIdent(before, 'mut') && isIdent(tokens[name - 2], 'static'))) {
+        if (!isColon(tokens, name + 1))
+            return null;
+        const end = scanTo(tokens, name + 2, t => isPunct(t, '=') || isPunct(t, ';'));
+        return { item: 'static', type: parseType(tokens.slice(name + 2, end), source, 0), line };
+    }
+    if (!isIdent(before, 'fn'))
+        return null;
+    // `extern "C-unwind" fn`, `extern fn` (the C ABI), or neither (the Rust ABI).
+    let abi = null;
+    if (isIdent(tokens[name - 2], 'extern'))
+        abi = 'C';
+    else if (tokens[name - 2]?.kind === 'literal' && isIdent(tokens[name - 3], 'extern'))
+        abi = stringValue(tokens[name - 2].text) ?? tokens[name - 2].text;
+    let at = name + 1;
+    let generic = false;
+    if (isPunct(tokens[at], '<')) {
+        const close = angleClose(tokens, at);
+        generic = splitTop(tokens.slice(at + 1, close)).some(p => p.length > 0 && p[0].kind !== 'lifetime');
+        at = close + 1;
+    }
+    if (!isPunct(tokens[at], '('))
+        return null;
+    const close = closingIndex(tokens, at);
+    const params = splitTop(tokens.slice(at + 1, close))
+        .filter(p => p.length > 0)
+        .map(p => parameter(p, source));
+    at = close + 1;
+    let returns = null;
+    if (isArrow(tokens, at)) {
+        const end = scanTo(tokens, at + 2, t => isPunct(t, '{') || isPunct(t, ';') || isIdent(t, 'where'));
+        returns = parseType(tokens.slice(at + 2, end), source, 0);
+        if (returns.kind === 'tuple' && returns.items.length === 0)
+            returns = null;
+    }
+    return { item: 'fn', abi, generic, params, returns, line };
+}
+/** What `type Name<…> = T;` stands for, `tokens[name]` being its name; null without `=`. */
+function readAlias(tokens, name, source) {
+    let at = name + 1;
+    if (isPunct(tokens[at], '<'))
+        at = angleClose(tokens, at) + 1;
+    const eq = scanTo(tokens, at, t => isPunct(t, '=') || isPunct(t, ';'));
+    if (!isPunct(tokens[eq], '='))
+        return null;
+    const end = scanTo(tokens, eq + 1, t => isPunct(t, ';'));
+    return parseType(tokens.slice(eq + 1, end), source, 0);
+}
+/** A parameter `pattern: Type` (attributes skipped); `self` forms, `...` and bare patterns are `other`. */
+function parameter(tokens, source) {
+    let start = 0;
+    while (isPunct(tokens[start], '#') && isPunct(tokens[start + 1], '['))
+        start = closingIndex(tokens, start + 1) + 1;
+    const rest = tokens.slice(start);
+    const colon = topLevelColon(rest);
+    if (colon < 0 || rest.slice(0, colon).some(t => isIdent(t, 'self')))
+        return other(rest, source);
+    return parseType(rest.slice(colon + 1), source, 0);
+}
+/** A type in a `fn` pointer's parameter list: `name: T`, `_: T` or just `T`. */
+function fnPointerParameter(tokens, source, depth) {
+    const colon = topLevelColon(tokens);
+    const named = colon === 1 && (tokens[0].kind === 'ident' || tokens[0].text === '_');
+    return parseType(named ? tokens.slice(2) : tokens, source, depth);
+}
+function parseType(tokens, source, depth) {
+    const first = tokens[0];
+    if (first === undefined || depth > MAX_DEPTH)
+        return other(tokens, source);
+    const base = { text: textOf(tokens, source), line: first.line };
+    const last = tokens.length - 1;
+    if (isPunct(first, '&')) {
+        let at = 1;
+        if (tokens[at]?.kind === 'lifetime')
+            at++;
+        const mutable = isIdent(tokens[at], 'mut');
+        return { ...base, kind: 'reference', mutable, to: parseType(tokens.slice(mutable ? at + 1 : at), source, depth + 1) };
+    }
+    if (isPunct(first, '*')) {
+        const mutable = isIdent(tokens[1], 'mut');
+        if (!mutable && !isIdent(tokens[1], 'const'))
+            return { ...base, kind: 'other' };
+        return { ...base, kind: 'pointer', mutable, to: parseType(tokens.slice(2), source, depth + 1) };
+    }
+    if (isPunct(first, '(') && closingIndex(tokens, 0) === last) {
+        const parts = splitTop(tokens.slice(1, last));
+        if (parts.length === 1 && parts[0].length > 0)
+            return parseType(parts[0], source, depth + 1);
+        return { ...base, kind: 'tuple', items: parts.filter(p => p.length > 0).map(p => parseType(p, source, depth + 1)) };
+    }
+    if (isPunct(first, '[') && closingIndex(tokens, 0) === last) {
+        const inner = tokens.slice(1, last);
+        const semi = scanTo(inner, 0, t => isPunct(t, ';'));
+        const of = parseType(inner.slice(0, semi), source, depth + 1);
+        return semi < inner.length ? { ...base, kind: 'array', of } : { ...base, kind: 'slice', of };
+    }
+    if (isPunct(first, '!') && tokens.length === 1)
+        return { ...base, kind: 'never' };
+    if (isIdent(first, 'dyn'))
+        return { ...base, kind: 'dyn' };
+    if (isIdent(first, 'impl'))
+        return { ...base, kind: 'impl' };
+    const fn = fnPointer(tokens, source, depth);
+    if (fn !== undefined)
+        return fn === null ? { ...base, kind: 'other' } : { ...base, ...fn };
+    return signatures_path(tokens, source, depth) ?? { ...base, kind: 'other' };
+}
+/** `[for<'a>] [unsafe] [extern ["abi"]] fn(…) [-> T]`: undefined when the tokens do not start so, null when malformed. */
+function fnPointer(tokens, source, depth) {
+    let at = 0;
+    if (isIdent(tokens[at], 'for') && isPunct(tokens[at + 1], '<'))
+        at = angleClose(tokens, at + 1) + 1;
+    if (isIdent(tokens[at], 'unsafe'))
+        at++;
+    let abi = null;
+    if (isIdent(tokens[at], 'extern')) {
+        abi = 'C';
+        if (tokens[at + 1]?.kind === 'literal')
+            abi = stringValue(tokens[++at].text) ?? tokens[at].text;
+        at++;
+    }
+    if (!isIdent(tokens[at], 'fn'))
+        return at === 0 ? undefined : null;
+    if (!isPunct(tokens[at + 1], '('))
+        return null;
+    const close = closingIndex(tokens, at + 1);
+    const params = splitTop(tokens.slice(at + 2, close))
+        .filter(p => p.length > 0)
+        .map(p => fnPointerParameter(p, source, depth + 1));
+    let returns = null;
+    if (isArrow(tokens, close + 1)) {
+        returns = parseType(tokens.slice(close + 3), source, depth + 1);
+        if (returns.kind === 'tuple' && returns.items.length === 0)
+            returns = null;
+    }
+    else if (close + 1 !== tokens.length)
+        return null;
+    return { kind: 'fn', abi, params, returns };
+}
+/** `a::b::C<T, U>` (`::<` too, a leading `::` allowed): null when the tokens are not exactly a path. */
+function signatures_path(tokens, source, depth) {
+    const segments = [];
+    const args = [];
+    let at = isColon(tokens, 0) && isColon(tokens, 1) ? 2 : 0;
+    for (;;) {
+        const t = tokens[at];
+        if (t?.kind !== 'ident')
+            return null;
+        segments.push(t.text);
+        at++;
+        if (isColon(tokens, at) && isColon(tokens, at + 1) && isPunct(tokens[at + 2], '<'))
+            at += 2;
+        if (isPunct(tokens[at], '<')) {
+            const close = angleClose(tokens, at);
+            if (close >= tokens.length)
+                return null;
+            for (const arg of splitTop(tokens.slice(at + 1, close))) {
+                if (arg.length === 0 || (arg.length === 1 && arg[0].kind === 'lifetime'))
+                    continue;
+                // `Item = T` bindings, const arguments: never part of a C interface.
+                const binding = arg.length > 1 && arg[0].kind === 'ident' && isPunct(arg[1], '=');
+                args.push(binding || arg[0].kind === 'literal' || isPunct(arg[0], '{') ? other(arg, source) : parseType(arg, source, depth + 1));
+            }
+            at = close + 1;
+        }
+        if (at === tokens.length)
+            return { text: textOf(tokens, source), line: tokens[0].line, kind: 'path', segments, args };
+        if (!(isColon(tokens, at) && isColon(tokens, at + 1)))
+            return null;
+        at += 2;
+    }
+}
+function other(tokens, source) {
+    return { text: textOf(tokens, source), line: tokens[0]?.line ?? 0, kind: 'other' };
+}
+/** The type as written, whitespace collapsed. */
+function textOf(tokens, source) {
+    if (tokens.length === 0)
+        return '';
+    return source.slice(tokens[0].start, tokens[tokens.length - 1].end).replace(/\s+/g, ' ');
+}
+function isColon(tokens, at) {
+    return isPunct(tokens[at], ':');
+}
+/** `->`: the lexer gives one token per punctuation character, adjacent. */
+function isArrow(tokens, at) {
+    return isPunct(tokens[at], '-') && isPunct(tokens[at + 1], '>') && tokens[at].end === tokens[at + 1].start;
+}
+/** A `>` that closes angle brackets: not the tip of `->`. */
+function isAngleClose(tokens, at) {
+    return isPunct(tokens[at], '>') && !(isPunct(tokens[at - 1], '-') && tokens[at - 1].end === tokens[at].start);
+}
+/** The index of the `>` matching the `<` at `open` (delimiters and other angle brackets nested), or the end. */
+function angleClose(tokens, open) {
+    let depth = 0;
+    for (let i = open; i < tokens.length; i++) {
+        const t = tokens[i];
+        if (isPunct(t, '<') || isOpening(t))
+            depth++;
+        else if (isAngleClose(tokens, i) || isClosing(t)) {
+            if (--depth === 0)
+                return i;
+        }
+    }
+    return tokens.length;
+}
+/** The first index from `from` where `stop` holds outside any group (angle brackets included), or the end. */
+function scanTo(tokens, from, stop) {
+    let depth = 0;
+    for (let i = from; i < tokens.length; i++) {
+        const t = tokens[i];
+        if (depth === 0 && stop(t))
+            return i;
+        if (isPunct(t, '<') || isOpening(t))
+            depth++;
+        else if (isAngleClose(tokens, i) || isClosing(t))
+            depth = Math.max(0, depth - 1);
+    }
+    return tokens.length;
+}
+/** The tokens split at the commas outside any group, angle brackets included. */
+function splitTop(tokens) {
+    const parts = [];
+    let start = 0;
+    for (;;) {
+        const comma = scanTo(tokens, start, t => isPunct(t, ','));
+        parts.push(tokens.slice(start, comma));
+        if (comma >= tokens.length)
+            return parts;
+        start = comma + 1;
+    }
+}
+/** The index of the first `:` outside any group that is not half of `::`, or -1. */
+function topLevelColon(tokens) {
+    let from = 0;
+    for (;;) {
+        const at = scanTo(tokens, from, t => isPunct(t, ':'));
+        if (at >= tokens.length)
+            return -1;
+        if (!isColon(tokens, at + 1))
+            return at;
+        from = at + 2;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/rust-source/exports.ts
 
 
+
+const DECLARATION_ITEMS = new Set(['struct', 'enum', 'union', 'type']);
 const EVERYWHERE = { library: true, harness: true };
 /** Out-of-line modules deeper inside inline modules than this are not followed (real code nests two or three). */
 const MAX_INLINE_MODULES = 16;
@@ -10677,6 +11291,7 @@ function scanExports(source) {
     const tokens = lexAll(source);
     const exports = [];
     const modules = [];
+    const declarations = [];
     const frames = [{ close: '', kind: 'other', presence: EVERYWHERE, item: null }];
     // The names of the inline modules around the current token, outermost first.
     const inline = [];
@@ -10694,12 +11309,13 @@ function scanExports(source) {
                 if (inner)
                     frame.presence = both(frame.presence, meaning.cfg);
                 else {
-                    run ??= { presence: EVERYWHERE, exports: [], path: null };
+                    run ??= { presence: EVERYWHERE, exports: [], path: null, repr: [] };
                     run.presence = both(run.presence, meaning.cfg);
                     for (const e of meaning.exports)
                         run.exports.push({ line: t.line, ...e });
                     if (meaning.path !== null)
                         run.path = meaning.path;
+                    run.repr.push(...meaning.repr);
                 }
                 i = end;
                 continue;
@@ -10720,7 +11336,7 @@ function scanExports(source) {
             continue;
         }
         if (run !== null || frame.item === null) {
-            frame.item = { ...(run ?? { presence: EVERYWHERE, exports: [], path: null }), expectName: false, prev: null, prev2: null };
+            frame.item = { ...(run ?? { presence: EVERYWHERE, exports: [], path: null, repr: [] }), expectName: false, prev: null, prev2: null };
             run = null;
         }
         const item = frame.item;
@@ -10728,7 +11344,11 @@ function scanExports(source) {
         if (named !== null) {
             const site = resolve(item, named, both(frame.presence, item.presence));
             if (site !== null)
-                exports.push(site);
+                exports.push({ ...site, signature: readSignature(tokens, i, source) });
+        }
+        if (t.kind === 'ident' && item.prev?.kind === 'ident' && DECLARATION_ITEMS.has(item.prev.text) && frames.every((f, k) => k === 0 || f.kind === 'module')) {
+            const kind = item.prev.text;
+            declarations.push({ name: t.text, item: kind, repr: item.repr, aliasOf: kind === 'type' ? readAlias(tokens, i, source) : null, line: t.line });
         }
         if (isOpening(t)) {
             const brace = t.text === '{';
@@ -10752,7 +11372,7 @@ function scanExports(source) {
         }
         step(item, t);
     }
-    return { exports, modules };
+    return { exports, modules, declarations };
 }
 function step(item, t) {
     item.prev2 = item.prev;
@@ -10801,11 +11421,11 @@ function resolve(item, name, where) {
     return { symbol, attribute: named.length > 0 ? 'export_name' : 'no_mangle', line: pending[0].line, ...presence };
 }
 /** Real code nests `cfg_attr` and `cfg` predicates a few levels deep; the bound keeps hostile input off the call stack. */
-const MAX_DEPTH = 16;
+const exports_MAX_DEPTH = 16;
 function analyseAttribute(tokens, depth = 0) {
-    const meaning = { cfg: null, exports: [], path: null };
+    const meaning = { cfg: null, exports: [], path: null, repr: [] };
     const head = tokens[0];
-    if (head?.kind !== 'ident' || depth > MAX_DEPTH)
+    if (head?.kind !== 'ident' || depth > exports_MAX_DEPTH)
         return meaning;
     const rest = tokens.slice(1);
     if (head.text === 'no_mangle' && rest.length === 0)
@@ -10823,6 +11443,11 @@ function analyseAttribute(tokens, depth = 0) {
             // `#[unsafe(no_mangle)]`, `#[unsafe(export_name = "…")]`.
             meaning.exports.push(...analyseAttribute(args[0], depth + 1).exports);
         }
+        else if (head.text === 'repr') {
+            for (const arg of args)
+                if (arg[0]?.kind === 'ident')
+                    meaning.repr.push(arg[0].text);
+        }
         else if (head.text === 'cfg' && args.length === 1) {
             meaning.cfg = presenceOf(args[0]);
         }
@@ -10833,6 +11458,7 @@ function analyseAttribute(tokens, depth = 0) {
                 const inner = analyseAttribute(attr, depth + 1);
                 for (const e of inner.exports)
                     meaning.exports.push({ symbol: e.symbol, presence: both(e.presence, when) });
+                meaning.repr.push(...inner.repr);
                 // A `cfg` the predicate applies for certain removes the item; one it may not apply leaves it possible.
                 if (inner.cfg !== null) {
                     meaning.cfg = both(meaning.cfg ?? EVERYWHERE, { library: inner.cfg.library || !decidedTrue.library, harness: inner.cfg.harness || !decidedTrue.harness });
@@ -10849,7 +11475,7 @@ function presenceOf(predicate) {
 /** A cfg predicate with only `test` known: true, false, or null when something else decides it. */
 function evaluate(tokens, test, depth) {
     const head = tokens[0];
-    if (head?.kind !== 'ident' || depth > MAX_DEPTH)
+    if (head?.kind !== 'ident' || depth > exports_MAX_DEPTH)
         return null;
     if (tokens.length === 1)
         return head.text === 'test' ? test : head.text === 'true' ? true : head.text === 'false' ? false : null;
@@ -11215,20 +11841,92 @@ function sourceReader(metadata, scope) {
 }
 /**
  * The unmangled symbols (`#[no_mangle]`, `#[export_name]`) a target defines over its module tree (see
- * `rust-source/exports.ts`), root file first, read once per target. A module whose file cannot be found or
- * read (a `cfg`-gated module that is not there) is skipped, and so is code behind `include!`: a missed export
- * only loses a warning. A module inside `#[cfg(test)]` contributes only to the test harness, one inside
- * `#[cfg(not(test))]` only to the library.
+ * `rust-source/exports.ts`), root file first, read once per target, each with its signature. A module whose
+ * file cannot be found or read (a `cfg`-gated module that is not there) is skipped, and so is code behind
+ * `include!`: a missed export only loses a warning, and `sourcesComplete` says when a file was skipped. A
+ * module inside `#[cfg(test)]` contributes only to the test harness, one inside `#[cfg(not(test))]` only to the
+ * library. The types a signature names are looked up by name among the module-level declarations of the
+ * target's own module tree and of the libraries of the local packages its package depends on directly — where
+ * a plugin interface lives in practice; a type re-exported from further away is not found.
  */
 function exportReader(metadata, scope) {
     const within = targetScope(metadata, scope);
-    const exportsOf = new Map();
-    return target => {
-        let found = exportsOf.get(target.srcPath);
+    const trees = new Map();
+    const treeOf = (srcPath) => {
+        let found = trees.get(srcPath);
         if (found === undefined)
-            exportsOf.set(target.srcPath, (found = moduleTreeExports(target.srcPath, within(target.srcPath))));
+            trees.set(srcPath, (found = moduleTreeScan(srcPath, within(srcPath))));
         return found;
     };
+    const exportsOf = new Map();
+    let packageOf = null;
+    return target => {
+        let found = exportsOf.get(target.srcPath);
+        if (found !== undefined)
+            return found;
+        const tree = treeOf(target.srcPath);
+        found = tree.exports.map(e => ({ ...e, sourcesComplete: tree.complete }));
+        if (found.some(e => e.signature != null && namedTypes(e.signature).length > 0)) {
+            packageOf ??= new Map([...metadata.packages.values()].flatMap(p => p.targets.map(t => [t.srcPath, p])));
+            const libraries = interfaceLibraries(packageOf.get(target.srcPath), metadata);
+            const declarations = [tree, ...libraries.map(lib => treeOf(lib.srcPath))].flatMap(t => t.declarations);
+            found = found.map(e => (e.signature == null ? e : { ...e, types: declarationsFor(namedTypes(e.signature), declarations) }));
+        }
+        exportsOf.set(target.srcPath, found);
+        return found;
+    };
+}
+/** The library targets of the local packages `pkg` depends on directly (normal dependencies). */
+function interfaceLibraries(pkg, metadata) {
+    if (pkg === undefined)
+        return [];
+    return pkg.deps
+        .filter(d => d.kinds.some(k => k.kind === 'normal'))
+        .flatMap(d => metadata.packages.get(d.pkg) ?? [])
+        .filter(p => p.source === null)
+        .flatMap(p => p.targets.filter(t => t.kind === 'lib'));
+}
+/** The declarations of `names`, and of the types the aliases among them name, transitively. */
+function declarationsFor(names, declarations) {
+    const wanted = new Set(names);
+    const out = [];
+    for (let i = 0; i < declarations.length; i++) {
+        const d = declarations[i];
+        if (!wanted.has(d.name) || out.includes(d))
+            continue;
+        out.push(d);
+        const more = d.aliasOf === null ? [] : typeNames(d.aliasOf).filter(n => !wanted.has(n));
+        if (more.length === 0)
+            continue;
+        for (const n of more)
+            wanted.add(n);
+        // A newly wanted name may be declared earlier in the list: start over.
+        i = -1;
+    }
+    return out;
+}
+/** The last segment of every path type in a signature, generic arguments included. */
+function namedTypes(signature) {
+    const types = signature.item === 'static' ? [signature.type] : [...signature.params, ...(signature.returns === null ? [] : [signature.returns])];
+    return [...new Set(types.flatMap(typeNames))];
+}
+function typeNames(type) {
+    switch (type.kind) {
+        case 'path':
+            return [type.segments[type.segments.length - 1], ...type.args.flatMap(typeNames)];
+        case 'pointer':
+        case 'reference':
+            return typeNames(type.to);
+        case 'fn':
+            return [...type.params, ...(type.returns === null ? [] : [type.returns])].flatMap(typeNames);
+        case 'tuple':
+            return type.items.flatMap(typeNames);
+        case 'array':
+        case 'slice':
+            return typeNames(type.of);
+        default:
+            return [];
+    }
 }
 /**
  * What `rustdoc --test` does with a library's doc examples over its module tree (see
@@ -11285,19 +11983,22 @@ function moduleTreeNames(root, within) {
     });
     return complete ? names : null;
 }
-function moduleTreeExports(root, within) {
-    const found = [];
+function moduleTreeScan(root, within) {
+    const exports = [];
+    const declarations = [];
     const everywhere = { library: true, harness: true };
-    readModuleTree(root, everywhere, within, 'skip', (text, file, outer) => {
+    const complete = readModuleTree(root, everywhere, within, 'skip', (text, file, outer) => {
         const scanned = scanExports(text);
         for (const e of scanned.exports) {
             const site = { ...e, file, library: e.library && outer.library, harness: e.harness && outer.harness };
             if (site.library || site.harness)
-                found.push(site);
+                exports.push(site);
         }
+        for (const d of scanned.declarations)
+            declarations.push({ ...d, file });
         return scanned.modules.map(m => ({ name: m.name, path: m.path, inline: m.inline, context: { library: m.library && outer.library, harness: m.harness && outer.harness } }));
     });
-    return found;
+    return { exports, declarations, complete };
 }
 /**
  * Reads a target's module tree from its root file, as rustc finds module files: `mod name;` in a file whose
@@ -11965,6 +12666,15 @@ function validate(raw) {
         if (rustVersion != null && typeof rustVersion !== 'string')
             throw notString(rustVersion, `${packagePath(i)}.rust_version`);
         const publish = p.publish == null ? null : parsePublish(p.publish, i);
+        const description = p.description;
+        if (description != null && typeof description !== 'string')
+            throw notString(description, `${packagePath(i)}.description`);
+        const license = p.license;
+        if (license != null && typeof license !== 'string')
+            throw notString(license, `${packagePath(i)}.license`);
+        const licenseFile = p.license_file;
+        if (licenseFile != null && typeof licenseFile !== 'string')
+            throw notString(licenseFile, `${packagePath(i)}.license_file`);
         entry.pkg = {
             id,
             name,
@@ -11977,7 +12687,10 @@ function validate(raw) {
             edition: edition ?? '2015',
             deps: NO_EDGES,
             rustVersion: rustVersion ?? null,
-            publish
+            publish,
+            description: description ?? null,
+            license: license ?? null,
+            licenseFile: licenseFile ?? null
         };
         entry.libName = lib === null ? null : lib.name;
         list.push(entry);

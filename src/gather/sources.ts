@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { readInputFile, type RepositoryScope, scopeFor } from '../input-file.js'
 import { MAX_SOURCE_FILES } from '../limits.js'
-import type { AllocatorDeclaration, ExportedSymbol } from '../model/facts.js'
+import type { AllocatorDeclaration, ExportedSymbol, SignatureType, TypeDeclaration } from '../model/facts.js'
 import type { Metadata, Package, Target } from '../model/metadata.js'
 import type { DocExamples, LibraryDocExamples } from '../model/unit-graph.js'
 import { scanSourceNames } from '../rust-source/crate-names.js'
@@ -102,18 +102,89 @@ export function sourceReader(metadata: Metadata, scope: RepositoryScope | null):
 
 /**
  * The unmangled symbols (`#[no_mangle]`, `#[export_name]`) a target defines over its module tree (see
- * `rust-source/exports.ts`), root file first, read once per target. A module whose file cannot be found or
- * read (a `cfg`-gated module that is not there) is skipped, and so is code behind `include!`: a missed export
- * only loses a warning. A module inside `#[cfg(test)]` contributes only to the test harness, one inside
- * `#[cfg(not(test))]` only to the library.
+ * `rust-source/exports.ts`), root file first, read once per target, each with its signature. A module whose
+ * file cannot be found or read (a `cfg`-gated module that is not there) is skipped, and so is code behind
+ * `include!`: a missed export only loses a warning, and `sourcesComplete` says when a file was skipped. A
+ * module inside `#[cfg(test)]` contributes only to the test harness, one inside `#[cfg(not(test))]` only to the
+ * library. The types a signature names are looked up by name among the module-level declarations of the
+ * target's own module tree and of the libraries of the local packages its package depends on directly — where
+ * a plugin interface lives in practice; a type re-exported from further away is not found.
  */
 export function exportReader(metadata: Metadata, scope: RepositoryScope | null): (target: Target) => ExportedSymbol[] {
   const within = targetScope(metadata, scope)
+  const trees = new Map<string, ModuleTreeScan>()
+  const treeOf = (srcPath: string): ModuleTreeScan => {
+    let found = trees.get(srcPath)
+    if (found === undefined) trees.set(srcPath, (found = moduleTreeScan(srcPath, within(srcPath))))
+    return found
+  }
   const exportsOf = new Map<string, ExportedSymbol[]>()
+  let packageOf: Map<string, Package> | null = null
   return target => {
     let found = exportsOf.get(target.srcPath)
-    if (found === undefined) exportsOf.set(target.srcPath, (found = moduleTreeExports(target.srcPath, within(target.srcPath))))
+    if (found !== undefined) return found
+    const tree = treeOf(target.srcPath)
+    found = tree.exports.map(e => ({ ...e, sourcesComplete: tree.complete }))
+    if (found.some(e => e.signature != null && namedTypes(e.signature).length > 0)) {
+      packageOf ??= new Map([...metadata.packages.values()].flatMap(p => p.targets.map(t => [t.srcPath, p] as const)))
+      const libraries = interfaceLibraries(packageOf.get(target.srcPath), metadata)
+      const declarations = [tree, ...libraries.map(lib => treeOf(lib.srcPath))].flatMap(t => t.declarations)
+      found = found.map(e => (e.signature == null ? e : { ...e, types: declarationsFor(namedTypes(e.signature), declarations) }))
+    }
+    exportsOf.set(target.srcPath, found)
     return found
+  }
+}
+
+/** The library targets of the local packages `pkg` depends on directly (normal dependencies). */
+function interfaceLibraries(pkg: Package | undefined, metadata: Metadata): Target[] {
+  if (pkg === undefined) return []
+  return pkg.deps
+    .filter(d => d.kinds.some(k => k.kind === 'normal'))
+    .flatMap(d => metadata.packages.get(d.pkg) ?? [])
+    .filter(p => p.source === null)
+    .flatMap(p => p.targets.filter(t => t.kind === 'lib'))
+}
+
+/** The declarations of `names`, and of the types the aliases among them name, transitively. */
+function declarationsFor(names: string[], declarations: readonly TypeDeclaration[]): TypeDeclaration[] {
+  const wanted = new Set(names)
+  const out: TypeDeclaration[] = []
+  for (let i = 0; i < declarations.length; i++) {
+    const d = declarations[i]!
+    if (!wanted.has(d.name) || out.includes(d)) continue
+    out.push(d)
+    const more = d.aliasOf === null ? [] : typeNames(d.aliasOf).filter(n => !wanted.has(n))
+    if (more.length === 0) continue
+    for (const n of more) wanted.add(n)
+    // A newly wanted name may be declared earlier in the list: start over.
+    i = -1
+  }
+  return out
+}
+
+/** The last segment of every path type in a signature, generic arguments included. */
+function namedTypes(signature: NonNullable<ExportedSymbol['signature']>): string[] {
+  const types = signature.item === 'static' ? [signature.type] : [...signature.params, ...(signature.returns === null ? [] : [signature.returns])]
+  return [...new Set(types.flatMap(typeNames))]
+}
+
+function typeNames(type: SignatureType): string[] {
+  switch (type.kind) {
+    case 'path':
+      return [type.segments[type.segments.length - 1]!, ...type.args.flatMap(typeNames)]
+    case 'pointer':
+    case 'reference':
+      return typeNames(type.to)
+    case 'fn':
+      return [...type.params, ...(type.returns === null ? [] : [type.returns])].flatMap(typeNames)
+    case 'tuple':
+      return type.items.flatMap(typeNames)
+    case 'array':
+    case 'slice':
+      return typeNames(type.of)
+    default:
+      return []
   }
 }
 
@@ -170,18 +241,27 @@ function moduleTreeNames(root: string, within: RepositoryScope | null): Set<stri
   return complete ? names : null
 }
 
-function moduleTreeExports(root: string, within: RepositoryScope | null): ExportedSymbol[] {
-  const found: ExportedSymbol[] = []
+interface ModuleTreeScan {
+  exports: ExportedSymbol[]
+  declarations: TypeDeclaration[]
+  /** Every module file of the tree was found and read. */
+  complete: boolean
+}
+
+function moduleTreeScan(root: string, within: RepositoryScope | null): ModuleTreeScan {
+  const exports: ExportedSymbol[] = []
+  const declarations: TypeDeclaration[] = []
   const everywhere: Presence = { library: true, harness: true }
-  readModuleTree(root, everywhere, within, 'skip', (text, file, outer) => {
+  const complete = readModuleTree(root, everywhere, within, 'skip', (text, file, outer) => {
     const scanned = scanExports(text)
     for (const e of scanned.exports) {
       const site = { ...e, file, library: e.library && outer.library, harness: e.harness && outer.harness }
-      if (site.library || site.harness) found.push(site)
+      if (site.library || site.harness) exports.push(site)
     }
+    for (const d of scanned.declarations) declarations.push({ ...d, file })
     return scanned.modules.map(m => ({ name: m.name, path: m.path, inline: m.inline, context: { library: m.library && outer.library, harness: m.harness && outer.harness } }))
   })
-  return found
+  return { exports, declarations, complete }
 }
 
 /** An out-of-line module (`mod name;`) of a file, with what its file inherits (`context`). */

@@ -44,14 +44,21 @@ const FOREIGN_HOST_CRATES = new Set(['pyo3', 'napi', 'neon', 'jni', 'wasm-bindge
 export interface PluginSystem {
   /** Executables of the workspace that load libraries at run time, and the loader crates they use. */
   hosts: { unit: Unit; loaders: string[] }[]
-  /** `cdylib` units of the workspace that no Rust crate links and that serve no foreign host: the plugins. */
+  /** `cdylib` units of the workspace that no other package links and that serve no foreign host: the plugins. */
   plugins: Unit[]
+  /**
+   * Rust `dylib` units of the workspace that no other package links: only loaded, by the hosts. Unlike a
+   * plugin `cdylib` it shares the Rust ABI with the host — the same compiler and ABI-relevant flags or nothing.
+   */
+  dylibs: Unit[]
 }
 
 /**
  * The workspace's plugin system, if any: its executables that load libraries at run time — they depend on a
- * loader crate, or their sources call `dlopen`/`LoadLibrary` — and its `cdylib`s that no package links. A
- * `cdylib` next to executables that load nothing is a library for C or another language, not a plugin.
+ * loader crate, or their sources call `dlopen`/`LoadLibrary` — and its `cdylib`s and Rust `dylib`s that no
+ * other package links (a package's own test harnesses and doc tests linking its rlib do not count). A `cdylib`
+ * next to executables that load nothing is a library for C or another language, not a plugin. Null without a
+ * host; a host may have no plugins in the build (it loads system libraries, or plugins built elsewhere).
  */
 export function pluginSystem(graph: UnitGraph, metadata: Metadata, loadsLibraries: (pkg: Package) => boolean): PluginSystem | null {
   const members = new Set<string>(metadata.workspaceMembers)
@@ -60,12 +67,26 @@ export function pluginSystem(graph: UnitGraph, metadata: Metadata, loadsLibrarie
     .map(unit => ({ unit, loaders: loadersOf(unit.pkg, metadata) }))
     .filter(h => h.loaders.length > 0 || loadsLibraries(h.unit.pkg))
   if (hosts.length === 0) return null
-  const depended = new Set<string>()
-  for (const unit of graph.units) for (const dep of unit.crates) depended.add(dep.unit.pkg.id)
-  const plugins = graph.units.filter(
-    u => u.mode === 'build' && u.kind === 'target' && u.crateTypes.includes('cdylib') && members.has(u.pkg.id) && !depended.has(u.pkg.id) && !servesForeignHost(u.pkg, metadata)
-  )
-  return { hosts, plugins }
+  const linkedByOthers = new Set<string>()
+  for (const unit of graph.units) for (const dep of unit.crates) if (dep.unit.pkg.id !== unit.pkg.id) linkedByOthers.add(dep.unit.pkg.id)
+  const loadable = graph.units.filter(u => u.mode === 'build' && u.kind === 'target' && members.has(u.pkg.id) && !linkedByOthers.has(u.pkg.id))
+  const plugins = loadable.filter(u => u.crateTypes.includes('cdylib') && !servesForeignHost(u.pkg, metadata))
+  const dylibs = loadable.filter(u => u.crateTypes.includes('dylib') && !plugins.includes(u))
+  return { hosts, plugins, dylibs }
+}
+
+/**
+ * Whether a package is meant to be built against by other projects, as far as its manifest tells: not
+ * `publish = false`, and either `publish` names the registries it goes to, or it has what crates.io requires of
+ * every upload — a `description`, and a `license` or `license-file` (cargo's `check_metadata`,
+ * src/cargo/ops/cargo_package/mod.rs at 0.96.0, warns when they are missing or empty; crates.io refuses the upload). An
+ * application's own engine or plugin crate, used by its own executables, usually has neither.
+ */
+export function meantForOtherProjects(pkg: Package): boolean {
+  if (pkg.publish === false) return false
+  if (Array.isArray(pkg.publish)) return true
+  const set = (v: string | null): boolean => v !== null && v !== ''
+  return set(pkg.description) && (set(pkg.license) || set(pkg.licenseFile))
 }
 
 /** The loader crates a package depends on directly (normal dependencies). */

@@ -157,6 +157,12 @@ function validate(raw: Json): Metadata {
     const rustVersion = p.rust_version
     if (rustVersion != null && typeof rustVersion !== 'string') throw notString(rustVersion, `${packagePath(i)}.rust_version`)
     const publish = p.publish == null ? null : parsePublish(p.publish, i)
+    const description = p.description
+    if (description != null && typeof description !== 'string') throw notString(description, `${packagePath(i)}.description`)
+    const license = p.license
+    if (license != null && typeof license !== 'string') throw notString(license, `${packagePath(i)}.license`)
+    const licenseFile = p.license_file
+    if (licenseFile != null && typeof licenseFile !== 'string') throw notString(licenseFile, `${packagePath(i)}.license_file`)
 
     entry.pkg = {
       id,
@@ -170,7 +176,10 @@ function validate(raw: Json): Metadata {
       edition: edition ?? '2015',
       deps: NO_EDGES,
       rustVersion: rustVersion ?? null,
-      publish
+      publish,
+      description: description ?? null,
+      license: license ?? null,
+      licenseFile: licenseFile ?? null
     }
     entry.libName = lib === null ? null : lib.name
     list.push(entry)

@@ -27,6 +27,54 @@ export interface ExportedSymbol extends SourceLine {
   library: boolean
   /** Defined in the library's unit-test harness (its source compiled with `--test`, where `cfg(test)` holds). */
   harness: boolean
+  /** The item's signature; null when it could not be read. Absent: not scanned (facts recorded elsewhere). */
+  signature?: ExportSignature | null
+  /**
+   * The declarations, in the target's module tree and the local packages it depends on, of the types its
+   * signature names by path (and of the types those aliases name), matched by name.
+   */
+  types?: TypeDeclaration[]
+  /** False when a module file of the target could not be found or read: other exports may be unseen. */
+  sourcesComplete?: boolean
+}
+
+/**
+ * A type as written in an exported signature, parsed as far as telling C-compatible types apart needs;
+ * `text` is the type as written, `line` where it starts.
+ */
+export type SignatureType = { text: string; line: number } & (
+  | { kind: 'path'; segments: string[]; args: SignatureType[] }
+  | { kind: 'pointer' | 'reference'; mutable: boolean; to: SignatureType }
+  | { kind: 'fn'; abi: string | null; params: SignatureType[]; returns: SignatureType | null }
+  | { kind: 'tuple'; items: SignatureType[] }
+  | { kind: 'array' | 'slice'; of: SignatureType }
+  /** `!`; `dyn Trait`, `impl Trait`; anything else (a qualified path, a macro, `_`, `self`, `...`). */
+  | { kind: 'never' | 'dyn' | 'impl' | 'other' }
+)
+
+/** The signature of an exported function or static. */
+export type ExportSignature =
+  | {
+      item: 'fn'
+      /** The ABI: `"C"` for `extern "C"` and a bare `extern`, null for none (the Rust ABI). */
+      abi: string | null
+      /** Type or const parameters (lifetimes do not count). */
+      generic: boolean
+      params: SignatureType[]
+      /** Null for `()`. */
+      returns: SignatureType | null
+      line: number
+    }
+  | { item: 'static'; type: SignatureType; line: number }
+
+/** A `struct`, `enum`, `union` or `type` alias declared at module level in a Rust source. */
+export interface TypeDeclaration extends SourceLine {
+  name: string
+  item: 'struct' | 'enum' | 'union' | 'type'
+  /** The hints of its `#[repr(…)]` attributes (`C`, `transparent`, `u8`, `packed`, `align`), in order. */
+  repr: string[]
+  /** What a `type` alias stands for; null for the other items. */
+  aliasOf: SignatureType | null
 }
 
 /**

@@ -78,6 +78,10 @@ export interface Package {
   rustVersion: string | null
   /** False when `publish = false`; otherwise the registries it may go to (null = any). */
   publish: string[] | null | false
+  /** `description`, `license` and `license-file` of `[package]`, when set: what crates.io requires to publish. */
+  description: string | null
+  license: string | null
+  licenseFile: string | null
 }
 
 /** A validated `cargo metadata` document. */

@@ -1,5 +1,5 @@
 import { pluginSystem, rustAbiBoundaries } from '../linkage/boundaries.js'
-import { crateName } from '../linkage/resolve.js'
+import { crateName, unitKey } from '../linkage/resolve.js'
 import { abiFlags } from '../model/rustc-flags.js'
 import type { Unit } from '../model/unit-graph.js'
 import { listCrates } from '../text.js'
@@ -8,38 +8,76 @@ import { base, describeUnit, type Draft, type RuleContext } from './context.js'
 /** `panic-strategy-mixed`, `abi-flags-divergent`, `lto-dynamic-unsound`. */
 export function abiFindings(ctx: RuleContext): Draft[] {
   const boundaryUnits = rustAbiBoundaries(ctx.graph, ctx.linkage).map(b => b.unit)
-  const plugins = pluginSystem(ctx.graph, ctx.metadata, ctx.facts.loadsLibraries)
-  const pluginUnits = plugins ? [...plugins.hosts.map(h => h.unit), ...plugins.plugins] : []
-  return [...panicFindings(ctx, boundaryUnits, pluginUnits), ...flagFindings(ctx, boundaryUnits), ...ltoFindings(ctx, boundaryUnits)]
+  return [...panicFindings(ctx), ...flagFindings(ctx, boundaryUnits), ...ltoFindings(ctx, boundaryUnits)]
 }
 
-function panicFindings(ctx: RuleContext, boundary: Unit[], pluginUnits: Unit[]): Draft[] {
+/** Two units that meet across a dynamic boundary: a host and what it loads, or a Rust dylib and a unit linking it. */
+interface Sides {
+  abort: Unit
+  unwind: Unit
+  how: 'loads' | 'loaded-by' | 'links' | 'linked-by'
+}
+
+/**
+ * `panic-strategy-mixed`: an `abort` unit and an `unwind` unit on the two sides of one dynamic boundary: a host
+ * and the `cdylib`s and `dylib`s of the build it loads, which rustc never compares, or a Rust `dylib` and a
+ * unit that links it, where rustc usually refuses the mix itself (then `panic-strategy` is reported instead).
+ * All `abort` or all `unwind` is sound. Within one cargo invocation every unit for the target gets the
+ * profile's strategy — cargo refuses `panic` in `[profile.*.package.*]` ("`panic` may not be specified in a
+ * `package` profile", src/cargo/util/toml/mod.rs at 0.96.0) — but for the units cargo forces to `unwind`
+ * (`PanicSetting::AlwaysUnwind`, src/cargo/core/profiles.rs): build scripts, proc-macros and what they link,
+ * and whatever a test harness links (`UnitFor::new_test`). The sides differ, for example, under `cargo test`
+ * with `panic = "abort"`: the binaries integration tests run are built with the profile's `abort`
+ * (`UnitFor::new_normal`, src/cargo/core/compiler/unit_dependencies.rs), while a plugin with an rlib, built
+ * for its own tests, is `unwind`.
+ */
+function panicFindings(ctx: RuleContext): Draft[] {
   // rustc's own panic-strategy errors already explain artifacts that cannot link.
   const rustcReports = ctx.linkage.results.some(r => r.problems.some(p => p.kind === 'dependency-format' && /panic/.test(p.error.kind)))
   if (rustcReports) return []
-  const involved = [...new Set([...boundary, ...pluginUnits])].filter(u => u.kind === 'target')
-  const abort = involved.find(u => u.panic === 'abort')
-  if (!abort) return []
-  const unwind = involved.filter(u => u.panic === 'unwind')
-  const dylibs = boundary.filter(u => u.crateTypes.includes('dylib')).map(crateName)
-  const sides =
-    unwind.length > 0
-      ? `while ${listCrates(unwind.map(u => u.target.name))} ${unwind.length === 1 ? 'is' : 'are'} built with \`panic = "unwind"\``
-      : pluginUnits.length > 0
-        ? 'for a host and plugins that share no panic runtime'
-        : `next to \`libstd\` and Rust dylibs (${listCrates(dylibs)}), which are always compiled with \`panic = "unwind"\``
+  const sides = mixedSides(ctx)
+  const first = sides[0]
+  if (first === undefined) return []
+  const abort = first.abort
+  const others = sides.filter(s => s.abort === abort).map(s => s.unwind)
+  const unwindNames = [...new Set(others.map(u => describeUnit(u)))].join(', ')
+  const relation = { loads: 'loads', 'loaded-by': 'is loaded by', links: 'links', 'linked-by': 'is linked by' }[first.how]
+  const forced = others.some(u => u.panicSource === 'forced-unwind')
+    ? ' (cargo builds it with `unwind` whatever the profile says, as it does everything a test harness, a build script or a proc-macro links)'
+    : ''
   return [
     {
       ...base(abort, 'panic-strategy-mixed'),
-      crates: [crateName(abort)],
-      message: `${describeUnit(abort)} is built with \`panic = "abort"\` ${sides}: an unwinding panic that reaches an \`extern "C"\` function aborts the process, a panic from another copy of \`std\` is a foreign exception, and an artifact that links \`libstd\` dynamically cannot use \`panic = "abort"\` at all.`,
+      crates: [crateName(abort), ...others.map(crateName).filter((n, i, all) => all.indexOf(n) === i)],
+      message:
+        `${describeUnit(abort)} is built with \`panic = "abort"\` and ${relation} ${unwindNames}, built with \`panic = "unwind"\`${forced}: ` +
+        (first.how === 'loads' || first.how === 'loaded-by' ? 'rustc does not compare strategies across a library loaded at run time, so ' : '') +
+        'a panic unwinding out of the `unwind` side into code built with `abort` is undefined behaviour, and `catch_unwind` on the `unwind` side never sees a panic of the `abort` side.',
       fixes: [
-        'Use one panic strategy for everything that shares a dynamic boundary: `panic = "unwind"` wherever Rust dylibs or `-C prefer-dynamic` are involved.',
+        'Build everything that shares a dynamic boundary with one panic strategy, in one `cargo` invocation and profile: the host and what it loads both `abort` or both `unwind`.',
         'Catch panics at every exported plugin function (`std::panic::catch_unwind`) so none crosses the boundary.'
       ],
       ...ctx.locator.setting(abort.panicSource === 'rustflags' ? 'rustflags' : 'panic', abort)
     }
   ]
+}
+
+/** The pairs of units across one boundary whose panic strategies differ, hosts and plugins first. */
+function mixedSides(ctx: RuleContext): Sides[] {
+  const out: Sides[] = []
+  const pair = (a: Unit, b: Unit, how: Sides['how'], reverse: Sides['how']): void => {
+    if (a.panic === 'abort' && b.panic === 'unwind') out.push({ abort: a, unwind: b, how })
+    else if (a.panic === 'unwind' && b.panic === 'abort') out.push({ abort: b, unwind: a, how: reverse })
+  }
+  const system = pluginSystem(ctx.graph, ctx.metadata, ctx.facts.loadsLibraries)
+  for (const { unit: host } of system?.hosts ?? []) for (const loaded of [...(system?.plugins ?? []), ...(system?.dylibs ?? [])]) pair(host, loaded, 'loads', 'loaded-by')
+  for (const unit of ctx.graph.units) {
+    const artifacts = ctx.linkage.byUnit.get(unit)?.artifacts ?? []
+    for (const dep of unit.crates) {
+      if (artifacts.some(a => a.formats?.linkage.get(unitKey(dep.unit)) === 'dynamic')) pair(unit, dep.unit, 'links', 'linked-by')
+    }
+  }
+  return out
 }
 
 const LAYOUT_FLAGS = /^-Z(?:randomize-layout|layout-seed=)/

@@ -132,9 +132,9 @@ export const RULES: readonly RuleInfo[] = [
   {
     id: 'toolchain-unpinned',
     severity: 'warning',
-    title: 'Rust-ABI dylibs are built, but no toolchain file pins an exact compiler',
+    title: 'A Rust dylib crosses a build boundary, but no toolchain file pins an exact compiler',
     description:
-      'Rust has no stable ABI: a Rust `dylib` (and `libstd-<hash>.so`) only works with code built by the exact same compiler build and ABI-relevant flags. The workspace builds a Rust-ABI dynamic boundary (a `dylib` crate type, `-C prefer-dynamic`, or an artifact that links Rust crates dynamically), but no `rust-toolchain.toml` or `rust-toolchain` file pins an exact release (`1.95.0`) or a dated nightly (`nightly-2026-05-20`). A bare `stable`, `beta`, `nightly` or `1.95` floats: a dylib built yesterday and a host built today may come from different compilers, which fails with E0514 at build time or "undefined symbol" at run time.'
+      'Rust has no stable ABI: a Rust `dylib` only works with code built by the exact same compiler build and ABI-relevant flags. That matters where a dylib crosses a build boundary: a member `dylib` that no package of the build links, next to an executable that loads libraries at run time (a loader crate such as `libloading`, or `dlopen` in its sources), is rebuilt and shipped on its own and nothing checks it when it is loaded; a published dylib (the `published-dylib` shape: meant for other projects) is used by code its users build with their own compiler. Then, without a `rust-toolchain.toml` or `rust-toolchain` file pinning an exact release (`1.95.0`) or a dated nightly (`nightly-2026-05-20`), the two sides may come from different compilers: E0514, "undefined symbol", or a crash. A dylib linked by the executables it is built with, and `-C prefer-dynamic`, are not reported: one cargo invocation builds both sides with one compiler.'
   },
   {
     id: 'toolchain-mismatch',
@@ -146,9 +146,9 @@ export const RULES: readonly RuleInfo[] = [
   {
     id: 'panic-strategy-mixed',
     severity: 'warning',
-    title: 'panic = "abort" together with a Rust dynamic boundary or plugins',
+    title: 'Panic strategies differ across a dynamic boundary',
     description:
-      '`libstd-<hash>.so` and every Rust `dylib` are compiled with `panic = "unwind"`; an artifact built with `panic = "abort"` cannot link them (rustc\'s panic-strategy errors), and a host and its `cdylib` plugins built with different strategies disagree on what a panic at the boundary does: an unwinding panic reaching an `extern "C"` function aborts the process, and one plugin\'s panic is a foreign exception to another\'s `std`. Keep one panic strategy for everything that shares a dynamic boundary, and never let a panic cross it.'
+      'An `abort` unit and an `unwind` unit on the two sides of one dynamic boundary: a host and a `cdylib` or Rust `dylib` of the build it loads at run time, or a Rust `dylib` and a unit linking it. rustc compares strategies only across what it links; across a library loaded at run time a panic unwinding out of the `unwind` side into `abort` code is undefined behaviour. All `abort` or all `unwind` is sound. Within one cargo invocation the sides differ where cargo forces `unwind` (everything a test harness, a build script or a proc-macro links): under `cargo test` with `panic = "abort"`, the binaries integration tests run are `abort` and a plugin built for its own tests is `unwind`. Where rustc links both sides it refuses the mix itself (`panic-strategy`).'
   },
   {
     id: 'abi-flags-divergent',
@@ -160,9 +160,9 @@ export const RULES: readonly RuleInfo[] = [
   {
     id: 'multiple-rust-runtimes',
     severity: 'warning',
-    title: 'Plugins loaded at run time each carry their own std, allocator, statics and panic runtime',
+    title: 'Libraries loaded at run time carry their own std, allocator and statics, and cross a boundary rustc does not check',
     description:
-      'Every `cdylib` links its own copy of `std` and of every dependency: its own allocator (the system allocator by default), its own statics and thread-locals (a `log` logger, a `tracing` dispatcher, a tokio runtime are not shared with the host), its own panic runtime, and possibly different `TypeId`s. Across a `dlopen` boundary only `#[repr(C)]` data and `extern "C"` functions are sound: do not pass `String`, `Vec`, `Box`, trait objects or references to Rust types, do not free on one side what the other allocated, and do not let panics unwind across. abi_stable and stabby check layouts when a library is loaded; with them the finding is informational.'
+      'An executable of the workspace loads, at run time, `cdylib`s or Rust `dylib`s that the same build produces and no other package links. Every `cdylib` links its own copy of `std` and of every dependency: its own allocator, statics and thread-locals (a `log` logger, a `tracing` dispatcher, a tokio runtime are not shared with the host), its own panic runtime, and possibly different `TypeId`s, so only `#[repr(C)]` data and `extern "C"` functions are sound across the boundary: the rule is quiet when every unmangled export of the plugins is such a C interface, and otherwise names the first that is not (a `String`, `Vec`, `Box`, trait object, slice, Rust-ABI function, or a type without a C representation). A Rust `dylib` loaded at run time must come from the same compiler with the same ABI-relevant flags as the host, is a second copy of the crates it contains, and cannot be unloaded. abi_stable and stabby check layouts when a library is loaded; with them the finding is informational.'
   },
   {
     id: 'global-allocator-ignored',
@@ -181,9 +181,9 @@ export const RULES: readonly RuleInfo[] = [
   {
     id: 'published-dylib',
     severity: 'warning',
-    title: 'A publishable library offers no rlib, forcing its users into dynamic linking',
+    title: 'A library meant for other projects offers no rlib, forcing its users into dynamic linking',
     description:
-      'A package that can be published and whose `[lib]` declares the Rust `dylib` crate type without `rlib` or `lib` forces every crate that depends on it into dynamic linking: each downstream artifact links `std` dynamically, inherits panic-strategy conflicts and duplicate-linkage errors, and needs the shared library at run time. `cdylib` and `staticlib` libraries are not reported: they are built for C, Python or a plugin host, and a Rust crate that depends on one fails at once with a clear error. Add `"rlib"` to `crate-type`, or set `publish = false` for an internal plugin.'
+      'A package meant for other projects — not `publish = false`, and a `description` and a `license` or `license-file` (what crates.io requires), or `publish` naming its registries — whose `[lib]` declares the Rust `dylib` crate type without `rlib` or `lib` forces every crate that depends on it into dynamic linking: each downstream artifact links `std` dynamically, inherits panic-strategy conflicts and duplicate-linkage errors, and needs the shared library at run time. An application\'s own engine crate, without that metadata, is not reported; nor are `cdylib` and `staticlib` libraries, built for C, Python or a plugin host. Add `"rlib"` to `crate-type`, or set `publish = false`.'
   },
   {
     id: 'lto-dynamic-unsound',

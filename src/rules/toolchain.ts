@@ -1,11 +1,13 @@
 import type { Location } from '../findings/finding.js'
-import { type Boundary, rustAbiBoundaries } from '../linkage/boundaries.js'
+import { pluginSystem } from '../linkage/boundaries.js'
 import { crateName } from '../linkage/resolve.js'
+import type { Package } from '../model/metadata.js'
 import type { RustcVersion } from '../model/target-info.js'
 import type { ToolchainPin } from '../model/toolchain-pin.js'
 import { listCrates } from '../text.js'
 import { compareToolchain, pinForChannel } from '../toolchain/pin.js'
 import type { Draft, RuleContext } from './context.js'
+import { publishedDylibs } from './publish.js'
 import { ruleInfo } from './registry.js'
 
 /** `toolchain-unpinned` and `toolchain-mismatch`: findings about the workspace, not one artifact. */
@@ -13,23 +15,55 @@ export function toolchainFindings(ctx: RuleContext): Draft[] {
   return [...unpinnedFindings(ctx), ...mismatchFindings(ctx), ...rustVersionFindings(ctx), ...targetFindings(ctx)]
 }
 
+/** A Rust `dylib` of the workspace that code built by another cargo invocation uses. */
+interface Crossing {
+  pkg: Package
+  /** The crate name of its library. */
+  crate: string
+  why: 'loaded' | 'published'
+}
+
+/**
+ * The Rust dylibs that cross a build boundary, where nothing makes both sides come from the same compiler:
+ * (a) a member `dylib` no other package of the build links, next to an executable of the workspace that loads
+ * libraries at run time (a loader crate, or `dlopen` in its sources) — it is only loaded, and rebuilt on its
+ * own; (b) a member library that `published-dylib` reports — a Rust `dylib` without an rlib, meant for
+ * other projects — whose users build their side with their own compiler. A dylib linked by the
+ * executables it is built with, and `-C prefer-dynamic`, are not: one cargo invocation uses one compiler for
+ * both sides, and rustc refuses a dylib from another (E0514).
+ */
+function buildBoundaryCrossings(ctx: RuleContext): Crossing[] {
+  const out: Crossing[] = []
+  const system = pluginSystem(ctx.graph, ctx.metadata, ctx.facts.loadsLibraries)
+  for (const unit of system?.dylibs ?? []) {
+    if (!out.some(c => c.pkg === unit.pkg)) out.push({ pkg: unit.pkg, crate: crateName(unit), why: 'loaded' })
+  }
+  for (const pkg of publishedDylibs(ctx.metadata)) {
+    if (!out.some(c => c.pkg === pkg)) out.push({ pkg, crate: pkg.targets.find(t => t.kind === 'lib')!.name.replace(/-/g, '_'), why: 'published' })
+  }
+  return out
+}
+
+/** `toolchain-unpinned`: a Rust dylib crosses a build boundary, and no exact compiler is pinned. */
 function unpinnedFindings(ctx: RuleContext): Draft[] {
   const { pin, expectedToolchain } = ctx.facts
   if (expectedToolchain !== null || (pin !== null && pin.kind !== 'floating')) return []
-  const order: Boundary['kind'][] = ['rust-dylib', 'prefer-dynamic', 'links-dynamically']
-  const boundaries = rustAbiBoundaries(ctx.graph, ctx.linkage).sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
-  if (boundaries.length === 0) return []
-  const shown = describeBoundaries(boundaries)
-  const dylib = boundaries.find(b => b.kind === 'rust-dylib')
-  const location: Location =
-    pin !== null ? ctx.locator.file(pin.file, pin.line) : dylib ? ctx.locator.crateType(dylib.unit) : ctx.locator.setting('rustflags', boundaries[0]!.unit)
+  const crossings = buildBoundaryCrossings(ctx)
+  if (crossings.length === 0) return []
+  const first = crossings[0]!
+  const location: Location = pin !== null ? ctx.locator.file(pin.file, pin.line) : ctx.locator.manifestKey(first.pkg, ['lib', 'crate-type'], ['lib', 'crate_type'], ['lib'])
   const floating = pin !== null ? `\`${pin.file.split(/[\\/]/).pop()}\` names \`${pin.channel ?? 'no channel'}\`, which moves with every release` : 'no `rust-toolchain.toml` or `rust-toolchain` file pins the compiler'
+  const loaded = crossings.filter(c => c.why === 'loaded').map(c => c.crate)
+  const published = crossings.filter(c => c.why === 'published').map(c => c.crate)
+  const parts: string[] = []
+  if (loaded.length > 0) parts.push(`dylib ${listCrates(loaded, 3)} ${loaded.length === 1 ? 'is' : 'are'} loaded at run time, not linked, so ${loaded.length === 1 ? 'it is' : 'they are'} rebuilt and shipped apart from the executable that loads ${loaded.length === 1 ? 'it' : 'them'}`)
+  if (published.length > 0) parts.push(`dylib ${listCrates(published, 3)} ${published.length === 1 ? 'is' : 'are'} published for other projects, which build their side with their own compiler`)
   return [
     {
       rule: 'toolchain-unpinned',
       severity: ruleInfo('toolchain-unpinned').severity,
-      crates: boundaries.map(b => crateName(b.unit)).filter((n, i, all) => all.indexOf(n) === i),
-      message: `The workspace builds a Rust-ABI dynamic boundary (${shown}), but ${floating}. Rust has no stable ABI: a dylib and \`libstd-<hash>.so\` work only with code from the very same compiler build, so a dylib built with one toolchain and a host built with another fails with E0514 or "undefined symbol" at run time.`,
+      crates: crossings.map(c => c.crate),
+      message: `A Rust dylib crosses a build boundary (${parts.join('; ')}), but ${floating}. Rust has no stable ABI: a dylib works only with code from the very same compiler build, and nothing checks that when it is loaded, so a dylib built with one toolchain and a host built with another fail with E0514 or "undefined symbol", or crash.`,
       fixes: [
         `Pin the exact compiler in \`rust-toolchain.toml\`: \`[toolchain]\` then \`channel = "${suggestedChannel(ctx.build.rustc)}"\`.`,
         'Or set `exact-toolchain` in `.github/rust-linkage.toml` if the toolchain is chosen elsewhere (a CI image, `dtolnay/rust-toolchain@1.95.0`).'
@@ -45,15 +79,6 @@ function suggestedChannel(rustc: RustcVersion): string {
   const next = new Date(`${rustc.commitDate}T00:00:00Z`)
   next.setUTCDate(next.getUTCDate() + 1)
   return `nightly-${next.toISOString().slice(0, 10)}`
-}
-
-function describeBoundaries(boundaries: Boundary[]): string {
-  const by = (kind: Boundary['kind']): string[] => [...new Set(boundaries.filter(b => b.kind === kind).map(b => crateName(b.unit)))]
-  const parts: string[] = []
-  if (by('rust-dylib').length > 0) parts.push(`dylib ${listCrates(by('rust-dylib'), 3)}`)
-  if (by('prefer-dynamic').length > 0) parts.push('`-C prefer-dynamic` in rustflags')
-  if (by('links-dynamically').length > 0) parts.push(`${listCrates(by('links-dynamically'), 3)} linking Rust crates dynamically`)
-  return parts.join('; ')
 }
 
 function mismatchFindings(ctx: RuleContext): Draft[] {

@@ -12,8 +12,9 @@
  * like code: an item written there counts (a `$name` does not), whether or not the macro is invoked; what
  * macros generate and `include!` are not seen.
  */
-import type { ExportedSymbol } from '../model/facts.js'
+import type { ExportedSymbol, TypeDeclaration } from '../model/facts.js'
 import { Lexer, type Token } from './lexer.js'
+import { readAlias, readSignature } from './signatures.js'
 import { closingIndex, closingOf, isClosing, isIdent, isOpening, isParenGroup, isPunct, splitTopLevel, stringValue } from './tokens.js'
 
 /** In which compilations of the library a piece of code exists. */
@@ -39,7 +40,11 @@ export interface ModuleDeclaration extends Presence {
 export interface ExportScan {
   exports: ExportSite[]
   modules: ModuleDeclaration[]
+  /** The module-level `struct`, `enum`, `union` and `type` items, with their `#[repr]` hints. */
+  declarations: Omit<TypeDeclaration, 'file'>[]
 }
+
+const DECLARATION_ITEMS = new Set(['struct', 'enum', 'union', 'type'])
 
 const EVERYWHERE: Presence = { library: true, harness: true }
 
@@ -56,6 +61,7 @@ interface Item {
   presence: Presence
   exports: PendingExport[]
   path: string | null
+  repr: string[]
   /** Just after `fn` or `static`: the next identifier is the item's name. */
   expectName: boolean
   prev: Token | null
@@ -76,6 +82,7 @@ export function scanExports(source: string): ExportScan {
   const tokens = lexAll(source)
   const exports: ExportSite[] = []
   const modules: ModuleDeclaration[] = []
+  const declarations: Omit<TypeDeclaration, 'file'>[] = []
   const frames: Frame[] = [{ close: '', kind: 'other', presence: EVERYWHERE, item: null }]
   // The names of the inline modules around the current token, outermost first.
   const inline: string[] = []
@@ -93,10 +100,11 @@ export function scanExports(source: string): ExportScan {
         const meaning = analyseAttribute(tokens.slice(open + 1, end))
         if (inner) frame.presence = both(frame.presence, meaning.cfg)
         else {
-          run ??= { presence: EVERYWHERE, exports: [], path: null }
+          run ??= { presence: EVERYWHERE, exports: [], path: null, repr: [] }
           run.presence = both(run.presence, meaning.cfg)
           for (const e of meaning.exports) run.exports.push({ line: t.line, ...e })
           if (meaning.path !== null) run.path = meaning.path
+          run.repr.push(...meaning.repr)
         }
         i = end
         continue
@@ -113,14 +121,18 @@ export function scanExports(source: string): ExportScan {
       continue
     }
     if (run !== null || frame.item === null) {
-      frame.item = { ...(run ?? { presence: EVERYWHERE, exports: [], path: null }), expectName: false, prev: null, prev2: null }
+      frame.item = { ...(run ?? { presence: EVERYWHERE, exports: [], path: null, repr: [] }), expectName: false, prev: null, prev2: null }
       run = null
     }
     const item = frame.item
     const named = exportName(item, t, frame)
     if (named !== null) {
       const site = resolve(item, named, both(frame.presence, item.presence))
-      if (site !== null) exports.push(site)
+      if (site !== null) exports.push({ ...site, signature: readSignature(tokens, i, source) })
+    }
+    if (t.kind === 'ident' && item.prev?.kind === 'ident' && DECLARATION_ITEMS.has(item.prev.text) && frames.every((f, k) => k === 0 || f.kind === 'module')) {
+      const kind = item.prev.text as TypeDeclaration['item']
+      declarations.push({ name: t.text, item: kind, repr: item.repr, aliasOf: kind === 'type' ? readAlias(tokens, i, source) : null, line: t.line })
     }
     if (isOpening(t)) {
       const brace = t.text === '{'
@@ -143,7 +155,7 @@ export function scanExports(source: string): ExportScan {
     }
     step(item, t)
   }
-  return { exports, modules }
+  return { exports, modules, declarations }
 }
 
 function step(item: Item, t: Token): void {
@@ -194,13 +206,15 @@ interface AttributeMeaning {
   cfg: Presence | null
   exports: { symbol: string | null; presence: Presence }[]
   path: string | null
+  /** The hints of `#[repr(…)]`: `C`, `transparent`, `u8`, `packed`, `align`. */
+  repr: string[]
 }
 
 /** Real code nests `cfg_attr` and `cfg` predicates a few levels deep; the bound keeps hostile input off the call stack. */
 const MAX_DEPTH = 16
 
 function analyseAttribute(tokens: readonly Token[], depth = 0): AttributeMeaning {
-  const meaning: AttributeMeaning = { cfg: null, exports: [], path: null }
+  const meaning: AttributeMeaning = { cfg: null, exports: [], path: null, repr: [] }
   const head = tokens[0]
   if (head?.kind !== 'ident' || depth > MAX_DEPTH) return meaning
   const rest = tokens.slice(1)
@@ -214,6 +228,8 @@ function analyseAttribute(tokens: readonly Token[], depth = 0): AttributeMeaning
     if (head.text === 'unsafe' && args.length === 1) {
       // `#[unsafe(no_mangle)]`, `#[unsafe(export_name = "…")]`.
       meaning.exports.push(...analyseAttribute(args[0]!, depth + 1).exports)
+    } else if (head.text === 'repr') {
+      for (const arg of args) if (arg[0]?.kind === 'ident') meaning.repr.push(arg[0].text)
     } else if (head.text === 'cfg' && args.length === 1) {
       meaning.cfg = presenceOf(args[0]!)
     } else if (head.text === 'cfg_attr' && args.length >= 2) {
@@ -222,6 +238,7 @@ function analyseAttribute(tokens: readonly Token[], depth = 0): AttributeMeaning
       for (const attr of args.slice(1)) {
         const inner = analyseAttribute(attr, depth + 1)
         for (const e of inner.exports) meaning.exports.push({ symbol: e.symbol, presence: both(e.presence, when) })
+        meaning.repr.push(...inner.repr)
         // A `cfg` the predicate applies for certain removes the item; one it may not apply leaves it possible.
         if (inner.cfg !== null) {
           meaning.cfg = both(meaning.cfg ?? EVERYWHERE, { library: inner.cfg.library || !decidedTrue.library, harness: inner.cfg.harness || !decidedTrue.harness })
