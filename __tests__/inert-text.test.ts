@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url'
 import { parseCliArgs } from '../src/cli/args.js'
 import { UserError } from '../src/errors.js'
 import { gateReport, loadPolicy } from '../src/gather/policy-files.js'
-import { renderComment } from '../src/report/comment.js'
+import { reviewBody, reviewMarker, staleReviewBody } from '../src/github/review.js'
+import { renderComment, suggestedChanges } from '../src/report/comment.js'
 import { reportJson } from '../src/report/json.js'
 import { parseReport } from '../src/report/parse-report.js'
 import { escapeAttribute, md, plainMarkdown } from '../src/report/render.js'
@@ -19,6 +20,7 @@ import { analyzeWorkspace } from '../src/run.js'
 import { writeTree } from './support/files.js'
 import { type FakeGitHub, startGitHubServer } from './support/github-server.js'
 import { hostile, liveText, shownAs, shownText, tomlString, withoutBreaks } from './support/hostile-strings.js'
+import { makeFinding, makeReport } from './support/reports.js'
 
 /**
  * Text that did not come from us stays text in the job summary and the pull-request comment: no mention, issue
@@ -132,6 +134,60 @@ describe('a workspace whose policy reasons and included config paths carry every
     expect(liveText(summary)).toEqual([])
     expect(liveText(comment)).toEqual([])
     expect(liveText(withoutBreaks(summary)).length).toBeGreaterThanOrEqual(ATTACKS.length * 2)
+  })
+})
+
+// ---------------------------------------------------------------------------------------------------------------
+// Suggested changes (`suggest`): the review's body and its comments, from names and manifest lines of the repository
+
+describe('suggested changes: the review and its comments hold nothing live', () => {
+  const HIDDEN_IDS = new Set(['rtl-override', 'isolate', 'zero-width'])
+  const BEFORE = 'crate-type = ["dylib"]'
+  /** One finding per attack: its bin name, the fix's title and a comment on the manifest line carry it. */
+  const findings = ATTACKS.map((a, i) =>
+    makeFinding({
+      package: 'host',
+      target: a.value,
+      fixes: [
+        {
+          title: `Add \`"rlib"\` to \`crate-type\` of \`${a.value}\` (${a.value}).`,
+          kind: 'manifest-edit',
+          verified: true,
+          edits: [{ file: `p${i}/Cargo.toml`, line: 7, before: BEFORE, after: `crate-type = ["dylib", "rlib"] # ${a.value}` }]
+        }
+      ]
+    })
+  )
+  const suggestions = suggestedChanges(makeReport({ findings }), { workspacePrefix: '', changedLineText: () => BEFORE })
+  /** A comment without its suggestion block, which GitHub shows as code (no mention, link or reference in it). */
+  const prose = (body: string): string => body.replace(/^(`{3,})suggestion\n[\s\S]*?\n\1$/m, '')
+
+  it('the canary is live: every attack without a hidden character is suggested, and without the breaks its prose would be live', () => {
+    expect(suggestions.map(s => s.path)).toEqual(ATTACKS.flatMap((a, i) => (HIDDEN_IDS.has(a.id) ? [] : [`p${i}/Cargo.toml`])))
+    for (const s of suggestions) expect(liveText(withoutBreaks(prose(s.body))).length).toBeGreaterThan(0)
+  })
+
+  it.each(ATTACKS.filter(a => !HIDDEN_IDS.has(a.id)))('$id: the name and the title shown as written and inert; the suggestion is the line as written, in a code block', ({ value }) => {
+    const s = suggestions.find(x => x.body.includes(`# ${value}\n`))!
+    expect(shownText(prose(s.body))).toContain(`**bin <code>${shownAs(value)}</code> of <code>host</code>**: Add <code>"rlib"</code> to <code>crate-type</code> of <code>${shownAs(value)}</code> (${shownAs(value)}).`)
+    expect(liveText(prose(s.body))).toEqual([])
+    expect(s.body).toMatch(new RegExp(`\\n(\`{3,})suggestion\\ncrate-type = \\["dylib", "rlib"\\] # ${value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\n\\1\\n$`))
+    expect(liveText(s.body)).toEqual([])
+  })
+
+  it('a line with a hidden character is never suggested: accepted, it would be committed as written', () => {
+    for (const [i, a] of ATTACKS.entries()) if (HIDDEN_IDS.has(a.id)) expect(suggestions.some(s => s.path === `p${i}/Cargo.toml`)).toBe(false)
+  })
+
+  it('the review bodies are our own text', () => {
+    for (const body of [reviewBody(reviewMarker('default')), staleReviewBody(reviewMarker('a/b'))]) expect(liveText(body)).toEqual([])
+  })
+
+  it('a report restated from an upload carries no edits: nothing of a forged report is ever suggested', () => {
+    const forged = makeReport({ findings: [findings[0]!], gate: { failOn: 'error', verdict: 'fail', failing: 1 } })
+    const restated = restateReport(parseReport([...reportJson(forged)].join(''), 'report.json'))
+    expect(restated.findings[0]!.fixes.every(f => f.edits === undefined && !f.verified)).toBe(true)
+    expect(suggestedChanges(restated, { workspacePrefix: '', changedLineText: () => BEFORE })).toEqual([])
   })
 })
 

@@ -39,6 +39,8 @@ describe('parseActionInputs', () => {
       sarifFile: null,
       comment: 'off',
       commentKey: 'default',
+      annotate: 'all',
+      suggest: false,
       token: '',
       rustToolchain: null,
       allowPrivilegedTrigger: false,
@@ -72,6 +74,7 @@ describe('parseActionInputs', () => {
         'sarif-file': 'out/linkage.sarif',
         comment: 'on-findings',
         'comment-key': 'linux/stable',
+        annotate: 'changed-lines',
         'github-token': 'ghs_token',
         'rust-toolchain': 'nightly-2026-05-20',
         'allow-privileged-trigger': 'true',
@@ -103,6 +106,8 @@ describe('parseActionInputs', () => {
       sarifFile: 'out/linkage.sarif',
       comment: 'on-findings',
       commentKey: 'linux/stable',
+      annotate: 'changed-lines',
+      suggest: false,
       token: 'ghs_token',
       rustToolchain: 'nightly-2026-05-20',
       allowPrivilegedTrigger: true,
@@ -138,6 +143,17 @@ describe('parseActionInputs', () => {
     expect(errorFor({ 'fail-on': 'fatal' })).toBe('input `fail-on` must be one of error, warning, never, got `fatal`')
     expect(parseActionInputs(inputs({ 'fail-on': 'never' }).getInput).failOn).toBe('never')
     expect(errorFor({ comment: 'yes' })).toBe('input `comment` must be one of off, always, on-findings, got `yes`')
+    expect(errorFor({ annotate: 'changed' })).toBe('input `annotate` must be one of all, changed-lines, changed-files, got `changed`')
+    expect(parseActionInputs(inputs({ annotate: 'changed-files' }).getInput).annotate).toBe('changed-files')
+  })
+
+  it('parseActionInputs takes suggest as a boolean, never together with publish-report', () => {
+    expect(parseActionInputs(inputs({ suggest: 'true' }).getInput).suggest).toBe(true)
+    expect(errorFor({ suggest: 'on' })).toBe('input `suggest` must be true or false, got `on`')
+    expect(errorFor({ suggest: 'true', 'publish-report': 'linkage.json', comment: 'always' })).toBe(
+      "input `suggest` posts the fixes of this run's own analysis and cannot be used with `publish-report`, which analyses nothing"
+    )
+    expect(parseActionInputs(inputs({ suggest: 'false', 'publish-report': 'linkage.json', comment: 'always' }).getInput).suggest).toBe(false)
   })
 
   it('parseActionInputs takes a rustup toolchain name, never a path', () => {
@@ -207,7 +223,8 @@ describe('action.yml', () => {
     expect(defaultOf('command')).toBe(INPUT_DEFAULTS.command)
     expect(defaultOf('fail-on')).toBe(INPUT_DEFAULTS.failOn)
     expect(defaultOf('report-path')).toBe(INPUT_DEFAULTS.reportPath)
-    for (const name of ['workspace', 'release', 'all-features', 'no-default-features', 'locked', 'offline']) {
+    expect(defaultOf('annotate')).toBe(INPUT_DEFAULTS.annotate)
+    for (const name of ['workspace', 'release', 'all-features', 'no-default-features', 'locked', 'offline', 'suggest']) {
       expect(defaultOf(name)).toBe('false')
     }
   })

@@ -53,7 +53,7 @@ const QUIET: Record<string, Case> = {
   'bevy-style game with --features engine/dynamic_linking: the engine dylib is built with the game, only run outside cargo fails': {
     fixture: 'quiet/bevy-dynamic',
     args: ['--features', 'engine/dynamic_linking'],
-    expected: ['runtime-dylib warning game Cargo.toml:1']
+    expected: ['runtime-dylib warning game Cargo.toml:11']
   },
   'bevy-style game with its dev feature (dev = ["engine/dynamic_linking"])': {
     fixture: 'quiet/bevy-dynamic',

@@ -1,6 +1,6 @@
-import { adviceFix } from '../src/findings/finding.js'
 import path from 'node:path'
 import { describe, expect, it } from '@jest/globals'
+import { adviceFix } from '../src/findings/finding.js'
 import { parseCliArgs } from '../src/cli/args.js'
 import { applyGate } from '../src/policy/gate.js'
 import { parseBaseline } from '../src/policy/baseline.js'
@@ -161,6 +161,28 @@ describe('job summary', () => {
     expect(comment).toContain('<code>new</code>')
     expect(comment).not.toContain('<code>old</code>')
     expect(comment).toContain('[job summary](https://github.com/o/r/actions/runs/1)')
+  })
+})
+
+describe('file references', () => {
+  const links = { blobUrl: 'https://github.com/o/r/blob/0123abc', workspacePrefix: 'rust' }
+  const finding = makeFinding({
+    file: 'dy lib/Cargo.toml',
+    line: 7,
+    related: [{ file: '/home/u/.cargo/config.toml', line: 2, message: 'rustflags' }],
+    fixes: [{ title: 'Add `"rlib"`.', kind: 'manifest-edit', verified: true, edits: [{ file: 'dy lib/Cargo.toml', line: 7, before: 'crate-type = ["dylib"]', after: 'crate-type = ["dylib", "rlib"]' }] }]
+  })
+
+  it('link to the line at the analysed commit, under the workspace prefix; files outside the repository stay text', () => {
+    const summary = renderSummary(gated(makeReport({ findings: [finding] })), { links })
+    expect(summary).toContain('<a href="https://github.com/o/r/blob/0123abc/rust/dy%20lib/Cargo.toml#L7"><code>dy lib/Cargo.toml:7</code></a>')
+    expect(summary).toContain('rustflags <code>/home/u/.cargo/config.toml:2</code>')
+    expect(renderSummary(gated(makeReport({ findings: [finding] })))).toContain('<code>dy lib/Cargo.toml:7</code>, rustflags')
+  })
+
+  it('a verified fix is shown with its edit as a diff under its title', () => {
+    const summary = renderSummary(gated(makeReport({ findings: [finding] })))
+    expect(summary).toContain('- ✅ **verified:** Add <code>&#34;rlib&#34;</code>.\n\n  ```diff\n  --- a/dy lib/Cargo.toml\n  +++ b/dy lib/Cargo.toml\n  @@ -7,1 +7,1 @@\n  -crate-type = ["dylib"]\n  +crate-type = ["dylib", "rlib"]\n  ```')
   })
 })
 

@@ -31584,7 +31584,7 @@ function warning(message, properties = {}) {
  * @param message notice issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function notice(message, properties = {}) {
+function core_notice(message, properties = {}) {
     command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -31776,8 +31776,9 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_RETRY_DELAY_MS = 1_000;
 const PER_PAGE = 100;
 const RETRIED_STATUSES = new Set([500, 502, 503, 504]);
-// POST is left out: a retried create whose first attempt did land would leave two comments.
-const RETRIED_METHODS = new Set(['GET', 'PATCH']);
+// POST is left out: a retried create whose first attempt did land would leave two comments. DELETE too: a retry
+// of one that landed answers 404.
+const RETRIED_METHODS = new Set(['GET', 'PATCH', 'PUT']);
 function createGitHubClient(token, options = {}) {
     const baseUrl = (options.baseUrl || process.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
     const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -31812,6 +31813,36 @@ function createGitHubClient(token, options = {}) {
                 ...(typeof file.patch === 'string' ? { patch: file.patch } : {}),
                 ...(file.previous_filename ? { previousFilename: file.previous_filename } : {})
             }));
+        },
+        async listPullRequestReviews(owner, repo, number) {
+            const api = await octokit();
+            const reviews = await api.paginate(api.rest.pulls.listReviews, { owner, repo, pull_number: number, per_page: PER_PAGE });
+            return reviews.map(toReview);
+        },
+        async listReviewComments(owner, repo, number) {
+            const api = await octokit();
+            const comments = await api.paginate(api.rest.pulls.listReviewComments, { owner, repo, pull_number: number, per_page: PER_PAGE });
+            return comments.map(toReviewComment);
+        },
+        async createPullRequestReview(owner, repo, number, review) {
+            const api = await octokit();
+            const comments = review.comments.map(c => ({ path: c.path, line: c.line, side: 'RIGHT', body: c.body }));
+            const { data } = await api.rest.pulls.createReview({ owner, repo, pull_number: number, commit_id: review.commitId, body: review.body, event: 'COMMENT', comments });
+            return toReview(data);
+        },
+        async updatePullRequestReview(owner, repo, number, reviewId, body) {
+            const api = await octokit();
+            const { data } = await api.rest.pulls.updateReview({ owner, repo, pull_number: number, review_id: reviewId, body });
+            return toReview(data);
+        },
+        async updateReviewComment(owner, repo, commentId, body) {
+            const api = await octokit();
+            const { data } = await api.rest.pulls.updateReviewComment({ owner, repo, comment_id: commentId, body });
+            return toReviewComment(data);
+        },
+        async deleteReviewComment(owner, repo, commentId) {
+            const api = await octokit();
+            await api.rest.pulls.deleteReviewComment({ owner, repo, comment_id: commentId });
         },
         async listOpenPullRequests(owner, repo, head) {
             const api = await octokit();
@@ -31910,6 +31941,27 @@ function toComment(raw) {
         user: raw.user ? { login: raw.user.login, type: raw.user.type } : null
     };
 }
+function toReview(raw) {
+    return { id: raw.id, body: raw.body ?? '', htmlUrl: raw.html_url, state: raw.state, user: raw.user ? { login: raw.user.login, type: raw.user.type } : null };
+}
+/**
+ * GitHub's typings give `line` as a number, but it is null for an outdated comment, as is the older `position`;
+ * both are read as unknown.
+ */
+function toReviewComment(raw) {
+    const line = prop(raw, 'line');
+    const position = prop(raw, 'position');
+    const review = raw.pull_request_review_id;
+    return {
+        id: raw.id,
+        reviewId: review === null ? null : Number(review),
+        body: raw.body,
+        path: raw.path,
+        line: typeof line === 'number' && position !== null ? line : null,
+        htmlUrl: raw.html_url,
+        user: raw.user ? { login: raw.user.login, type: raw.user.type } : null
+    };
+}
 /** A request that got no complete answer within the client's per-request limit. */
 class GitHubTimeoutError extends Error {
     method;
@@ -31950,7 +32002,9 @@ function describeApiFailure(error) {
     const said = githubMessage(error);
     const quoted = said ? `: "${said}"` : '';
     const write = request !== null && request.method !== 'GET' && request.method !== 'HEAD';
-    const aboutComments = request !== null && /\/comments(\/|$|\?)/.test(request.url);
+    // Reviews and their line comments (`/pulls/7/reviews`, `/pulls/comments/12`): the suggested changes.
+    const aboutReviews = request !== null && /\/pulls\/(?:\d+\/reviews|comments)(\/|$|\?)/.test(request.url);
+    const aboutComments = !aboutReviews && request !== null && /\/comments(\/|$|\?)/.test(request.url);
     const headers = responseHeaders(error);
     if (status === 429 || (status === 403 && (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(said ?? '')))) {
         const reset = Number(headers['x-ratelimit-reset']);
@@ -31971,19 +32025,27 @@ function describeApiFailure(error) {
     if (status === 403) {
         const advice = write && aboutComments
             ? 'the token cannot write pull-request comments — on pull requests from forks GitHub gives a read-only token; grant `permissions: pull-requests: write` for same-repository PRs, or post from a `workflow_run` workflow'
-            : write
-                ? 'the token lacks the write permission this needs — check the workflow\'s `permissions:`'
-                : 'the token cannot read this — grant `permissions: pull-requests: read` (and `contents: read` for a private repository)';
+            : write && aboutReviews
+                ? 'the token cannot write pull-request reviews — on pull requests from forks GitHub gives a read-only token, so suggested changes are posted on same-repository PRs only; grant them `permissions: pull-requests: write`'
+                : write
+                    ? 'the token lacks the write permission this needs — check the workflow\'s `permissions:`'
+                    : 'the token cannot read this — grant `permissions: pull-requests: read` (and `contents: read` for a private repository)';
         return { status, kind: 'forbidden', message: client_oneLine(`GitHub refused ${operation} (403${quoted}); ${advice}`) };
     }
     if (status === 404) {
         const advice = request?.method === 'PATCH' && aboutComments
             ? 'the comment no longer exists (deleted while this job ran?); the next run will post a new one'
-            : 'the repository or pull request does not exist, or the token cannot see it (a private repository needs `contents: read`)';
+            : write && aboutReviews
+                ? 'the review or its comment no longer exists (deleted while this job ran?); the next run will post the suggestions again'
+                : 'the repository or pull request does not exist, or the token cannot see it (a private repository needs `contents: read`)';
         return { status, kind: 'not-found', message: client_oneLine(`GitHub answered 404 to ${operation}${quoted}; ${advice}`) };
     }
     if (status === 422) {
-        const advice = write && aboutComments ? '; the comment body may be too long, or the conversation locked' : '';
+        const advice = write && aboutComments
+            ? '; the comment body may be too long, or the conversation locked'
+            : write && aboutReviews
+                ? '; a suggested line may have left the pull request\'s diff (new commits pushed while this job ran?), or the conversation is locked'
+                : '';
         return {
             status,
             kind: 'validation',
@@ -32336,7 +32398,26 @@ const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
  * well-formed hunk starts with `@`).
  */
 function addedLines(patch) {
-    const added = new Set();
+    return [...new Set(addedLineEntries(patch).map(([line]) => line))].sort((a, b) => a - b);
+}
+/**
+ * The added lines of a unified diff as new-side line number → text (without the `+` and any `\r`). A number
+ * that two hunks claim (a malformed patch) has no text: which one the head holds is unknown.
+ */
+function addedLineTexts(patch) {
+    const texts = new Map();
+    const claimed = new Set();
+    for (const [line, text] of addedLineEntries(patch)) {
+        if (claimed.has(line))
+            texts.delete(line);
+        else
+            texts.set(line, text);
+        claimed.add(line);
+    }
+    return texts;
+}
+function addedLineEntries(patch) {
+    const added = [];
     let oldLeft = 0;
     let newLeft = 0;
     let next = 0;
@@ -32353,7 +32434,7 @@ function addedLines(patch) {
             continue;
         const tag = line[0];
         if (tag === '+') {
-            added.add(next++);
+            added.push([next++, line.slice(1)]);
             newLeft--;
         }
         else if (tag === '-') {
@@ -32369,7 +32450,7 @@ function addedLines(patch) {
             newLeft--;
         }
     }
-    return [...added].sort((a, b) => a - b);
+    return added;
 }
 /** Whether `line` of `path` is among the pull request's changes. */
 function isLineChanged(files, path, line) {
@@ -32388,11 +32469,13 @@ async function fetchChangedLines(client, pr) {
         return { ok: false, failure: describeApiFailure(error) };
     }
     const files = new Map();
+    const texts = new Map();
     for (const file of listed) {
         if (!CHANGED_STATUSES.has(file.status))
             continue;
         if (typeof file.patch === 'string') {
             files.set(file.filename, { kind: 'lines', lines: new Set(addedLines(file.patch)) });
+            texts.set(file.filename, addedLineTexts(file.patch));
         }
         else if (file.status === 'renamed' && file.changes === 0) {
             files.set(file.filename, { kind: 'lines', lines: new Set() });
@@ -32401,43 +32484,9 @@ async function fetchChangedLines(client, pr) {
             files.set(file.filename, { kind: 'whole' });
         }
     }
-    return { ok: true, files, complete: listed.length < PULL_REQUEST_FILES_CAP };
+    return { ok: true, files, texts, complete: listed.length < PULL_REQUEST_FILES_CAP };
 }
 
-;// CONCATENATED MODULE: ./src/github/workflow-run.ts
-/** The pull request a `workflow_run` is about, found through the API from what GitHub itself put in the event. */
-
-/**
- * The open pull requests whose branch still points at the commit the analysing run checked: listed by the
- * head branch (`fork-owner:branch`), which works for forks, where the event's own `pull_requests` is empty.
- * Only the event's fields are used, never the report, which a pull request can forge: a report can be
- * posted to its own pull request and no other. A pull request that has moved on to a newer commit is left
- * to the run of that commit. Never throws.
- */
-async function findRunPullRequests(client, run) {
-    try {
-        const pulls = await client.listOpenPullRequests(run.owner, run.repo, `${run.headOwner}:${run.headBranch}`);
-        return { ok: true, numbers: pulls.filter(p => isRunHead(p, run)).map(p => p.number) };
-    }
-    catch (error) {
-        return { ok: false, failure: describeApiFailure(error) };
-    }
-}
-/**
- * Whether the pull request's head is the run's: same repository, branch, owner and commit. The `head` filter
- * of the listing is not relied on: GitHub ignores a filter it cannot parse and has answered with pull requests
- * of another branch at the same commit (octokit/octokit.js#2056), and anyone can push the analysed commit to a
- * fork of their own. A pull request whose fork was deleted (`head.repo` null) is nobody's. Logins and
- * repository names are compared without case, as GitHub treats them; branch names are case-sensitive in git.
- */
-function isRunHead(pull, run) {
-    const same = (a, b) => a !== null && a.toLowerCase() === b.toLowerCase();
-    return same(pull.headRepo, run.headRepository) && pull.headRef === run.headBranch && same(pull.headUser, run.headOwner) && same(pull.headSha, run.headSha);
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
 ;// CONCATENATED MODULE: ./src/model/paths.ts
 
 /**
@@ -32526,6 +32575,1199 @@ function relation(root, file) {
     return windows ? rel.replace(/\\/g, '/') : rel;
 }
 
+;// CONCATENATED MODULE: ./src/report/fix-text.ts
+/**
+ * "fix (verified)" for a fix the engine proved; "fix (not verified)" for advice on an error, whose reader
+ * must be able to tell it from the proven ones; plain "fix" for advice on warnings and notes.
+ */
+function fixLabel(f, fix) {
+    if (fix.verified)
+        return 'fix (verified)';
+    return f.severity === 'error' ? 'fix (not verified)' : 'fix';
+}
+/** A fix's edits as diff lines per file: `--- a/<file>`, `+++ b/<file>`, `@@ -<line> +<line> @@`, `-before`, `+after`. */
+function editDiff(edits) {
+    const lines = [];
+    const byFile = new Map();
+    for (const e of edits)
+        byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+    for (const [file, fileEdits] of byFile) {
+        lines.push(`--- a/${file}`, `+++ b/${file}`);
+        let shift = 0;
+        for (const e of [...fileEdits].sort((a, b) => a.line - b.line)) {
+            const after = e.after.split('\n');
+            lines.push(`@@ -${e.line},1 +${e.line + shift},${after.length} @@`, `-${e.before}`, ...after.map(l => `+${l}`));
+            shift += after.length - 1;
+        }
+    }
+    return lines;
+}
+/** A fix's edits for the text report, as rustc shows a suggestion: `file:line`, then `- before` and `+ after`. */
+function editLines(edits) {
+    return edits.flatMap(e => [
+        { kind: 'location', text: `${e.file}:${e.line}` },
+        { kind: 'removed', text: `- ${e.before}` },
+        ...e.after.split('\n').map(l => ({ kind: 'added', text: `+ ${l}` }))
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/report/sgr.ts
+/**
+ * Colour as rustc and cargo show it: plain SGR sequences, each styled span closed by a reset. Whether to
+ * colour at all is the caller's choice (`cli/color.ts`).
+ */
+const BOLD = '\u001b[1m';
+const RESET = '\u001b[0m';
+/**
+ * The styles of rustc 1.95 and cargo 1.95 diagnostics, byte for byte: bold, then a 16-colour foreground,
+ * each its own sequence.
+ */
+const STYLES = {
+    /** `error`, `error[E0382]`: bold bright red. */
+    error: `${BOLD}\u001b[91m`,
+    /** `warning`: bold yellow (not bright). */
+    warning: `${BOLD}\u001b[33m`,
+    /** `note`: bold bright green. */
+    note: `${BOLD}\u001b[92m`,
+    /** `help`: bold bright cyan. */
+    help: `${BOLD}\u001b[96m`,
+    /** `-->`, `:::`, `=` and the line-number gutter: bold bright blue. */
+    gutter: `${BOLD}\u001b[94m`,
+    /** A diagnostic's message, the label of a `= note:` line, headings. */
+    bold: BOLD,
+    /** Success, as cargo's `Compiling` and `Finished`: bold bright green. */
+    good: `${BOLD}\u001b[92m`,
+    /** A line a fix adds, as rustc's diff-style suggestions: bright green. */
+    added: '\u001b[92m',
+    /** A line a fix removes: bright red. */
+    removed: '\u001b[91m'
+};
+/** A `Paint` that styles when `color` is true and is the identity otherwise. */
+function painter(color) {
+    return color ? (style, text) => `${STYLES[style]}${text}${RESET}` : (_style, text) => text;
+}
+/** Every SGR sequence (`ESC [ … m`) removed. */
+function stripSgr(text) {
+    return text.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
+;// CONCATENATED MODULE: ./src/report/render.ts
+
+
+
+/** Counts that decide the exit status and the outputs. */
+function countFindings(report) {
+    let errors = 0;
+    let warnings = 0;
+    let notes = 0;
+    for (const f of report.findings) {
+        if (f.severity === 'error')
+            errors++;
+        else if (f.severity === 'warning')
+            warnings++;
+        else
+            notes++;
+    }
+    return { errors, warnings, notes };
+}
+/** A one-line verdict: what cargo would do, then whether the check passes and why. */
+function verdictLine(report) {
+    const { errors, warnings } = countFindings(report);
+    const failing = report.artifacts.filter(a => a.status === 'error').length;
+    const blocked = report.artifacts.filter(a => a.status === 'blocked').length;
+    const command = report.invocation.args.join(' ');
+    const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+    const build = errors === 0
+        ? `\`${command}\` links: ${plural(report.artifacts.length, 'artifact')}, ${plural(warnings, 'warning')}.`
+        : `\`${command}\` fails: ${plural(failing, 'artifact')} cannot be built${blocked > 0 ? ` and ${blocked} more ${blocked === 1 ? 'is' : 'are'} blocked by ${failing === 1 ? 'it' : 'them'}` : ''} (${counts}).`;
+    const gate = report.gate;
+    if (gate.verdict === 'fail')
+        return `${build} The check fails: ${plural(gate.failing, 'finding')} at or above \`${gate.failOn}\`${report.baseline ? ', new since the baseline' : ''}.`;
+    const excused = report.findings.filter(f => f.allowed !== undefined || f.baseline === 'existing').length;
+    if (errors + warnings > 0 && gate.failOn !== 'never' && excused > 0) {
+        return `${build} The check passes: ${[
+            allowedCount(report) > 0 ? `${allowedCount(report)} allowed by the policy` : '',
+            existingCount(report) > 0 ? `${existingCount(report)} already in the baseline` : ''
+        ]
+            .filter(Boolean)
+            .join(', ')}.`;
+    }
+    return gate.failOn === 'never' && errors + warnings > 0 ? `${build} The check passes (\`fail-on: never\`).` : build;
+}
+function allowedCount(report) {
+    return report.findings.filter(f => f.allowed !== undefined).length;
+}
+function existingCount(report) {
+    return report.findings.filter(f => f.allowed === undefined && f.baseline === 'existing').length;
+}
+/** Groups inclusion paths by chain, so a dylib that contains 300 crates is one line, not 300. */
+function groupInclusion(paths) {
+    const groups = new Map();
+    for (const p of paths) {
+        const key = JSON.stringify([p.chain, p.how, p.file ?? null, p.features ?? null]);
+        const group = groups.get(key);
+        if (group)
+            group.crates.push(p.crate);
+        else {
+            groups.set(key, {
+                chain: p.chain,
+                how: p.how,
+                ...(p.file === undefined ? {} : { file: p.file }),
+                ...(p.features === undefined ? {} : { features: p.features }),
+                crates: [p.crate]
+            });
+        }
+    }
+    return [...groups.values()];
+}
+/**
+ * "`host` → `plugin_audio` (dylib, contains `std` statically)", in markdown; an optional dependency says what
+ * turned it on: "`game` → `engine` via feature `dev` (`game/Cargo.toml:9`: `dev = ["engine/dynamic_linking"]`) → …".
+ */
+function describeInclusion(g) {
+    const chain = g.chain.map((c, i) => `\`${c}\`${(g.features ?? []).filter(s => s.from === i).map(s => ` ${describeFeatureStep(s)}`).join('')}`).join(' → ');
+    const crates = listCrates(g.crates);
+    if (g.how === 'inside-dylib')
+        return `${chain} (dylib, contains ${crates} statically)`;
+    const file = g.file === undefined ? '' : ` as \`${g.file}\``;
+    if (g.chain.length === 1)
+        return `${chain} links ${crates} ${g.how === 'dynamic' ? `dynamically${file}` : 'statically (rlib)'}`;
+    return `${chain} → ${crates} (${g.how === 'dynamic' ? `dylib, linked dynamically${file}` : 'rlib, linked statically'})`;
+}
+/** "via feature `dev` (`game/Cargo.toml:9`: `dev = ["engine/dynamic_linking"]`)", "via `--features dev`". */
+function describeFeatureStep(s) {
+    const where = s.file === undefined ? '' : `\`${s.file}:${s.line ?? 1}\`: `;
+    const asked = s.commandLine === undefined ? '' : `, asked for by \`${s.commandLine}\``;
+    if (s.by === 'command-line')
+        return `via \`${s.text}\` on the command line`;
+    if (s.by === 'feature')
+        return `via feature \`${s.name}\` (${where}\`${s.text}\`${asked})`;
+    return `via dependency \`${s.name}\` (${where}${s.text === 'default-features' ? 'its default features' : `\`${s.text}\``}${asked})`;
+}
+/** What the finding is about: "bin `host`", "dylib `plugin_a`", "test harness of lib `util`", or the workspace. */
+function findingSubject(f) {
+    if (f.target === undefined)
+        return f.rule === 'unused-allow' ? 'policy' : 'workspace';
+    const what = f.mode === 'test' ? `test harness of ${f.kind}` : f.mode === 'doctest' ? `doc tests of ${f.kind}` : f.kind === 'custom-build' ? 'build script' : f.crateType;
+    const host = f.platform === 'host' && f.kind !== 'proc-macro' && f.kind !== 'custom-build' ? ' (host)' : '';
+    return `${what} \`${f.target}\`${f.package !== undefined && f.package !== f.target ? ` of \`${f.package}\`` : ''}${host}`;
+}
+/** How a finding counts: allowed by the policy, already in the baseline, new, or plainly reported. */
+function findingStanding(f) {
+    if (f.allowed !== undefined)
+        return 'allowed';
+    return f.baseline ?? 'reported';
+}
+function artifactLabel(a) {
+    const mode = a.mode === 'build' ? '' : ` (${a.mode})`;
+    const host = a.platform === 'host' && a.kind !== 'proc-macro' && a.kind !== 'custom-build' ? ' [host]' : '';
+    const features = buildScriptFeatures(a);
+    return `${a.package}/${a.target} ${a.crateType}${mode}${host}${features === '' ? '' : ` [${features}]`}`;
+}
+/**
+ * `features: a, b` for a build script built with features, else empty: a package built with different
+ * features for target and host has one build script per feature set, told apart only by them.
+ */
+function buildScriptFeatures(a) {
+    return a.kind === 'custom-build' && a.features !== undefined && a.features.length > 0 ? `features: ${a.features.join(', ')}` : '';
+}
+/** How `std` links into an artifact, in a word. */
+function stdLinkage(a) {
+    const std = a.linkage.find(l => l.crate === 'std');
+    if (!std)
+        return a.linkage.length === 0 ? '—' : 'not linked';
+    return std.how === 'included-from-dylib' ? `inside ${std.via ?? 'a dylib'}` : std.how;
+}
+const STATUS_STYLES = { ok: 'good', error: 'error', blocked: 'warning' };
+/**
+ * The plain-text report for terminals, laid out and, with `color`, coloured like rustc's diagnostics.
+ * Repository text is shown with every control, bidi and zero-width character as its code point,
+ * line breaks included: a name can neither send escape sequences to the terminal nor start a line.
+ */
+function renderText(report, style = {}) {
+    const color = painter(style.color === true);
+    const paint = (s, text) => color(s, withCodePoints(text));
+    /** A footer line of a finding, as rustc's `= note: …`. */
+    const footer = (label, text) => `  ${paint('gutter', '= ')}${paint('bold', label)}: ${withCodePoints(text)}`;
+    const lines = [];
+    const t = report.toolchain;
+    lines.push(withCodePoints(`${report.invocation.args.join(' ')}  (profile ${report.invocation.profile}, rustc ${t.release}, target ${t.target})`), '');
+    for (const f of report.findings) {
+        const standing = findingStanding(f);
+        const tag = standing === 'allowed' ? ` (allowed: ${f.allowed.reason})` : standing === 'existing' ? ' (already in the baseline)' : standing === 'new' ? ' (new)' : '';
+        lines.push(`${paint(f.severity, `${f.severity}[${f.rule}]`)}${paint('bold', `${tag}: ${f.message}`)}`);
+        lines.push(`  ${paint('gutter', '--> ')}${withCodePoints(`${f.file}:${f.line}`)}`);
+        for (const r of f.related ?? [])
+            lines.push(`  ${paint('gutter', '::: ')}${withCodePoints(`${r.file}:${r.line} (${r.message.replace(/`/g, '')})`)}`);
+        for (const g of groupInclusion(f.inclusion ?? []))
+            lines.push(footer('via', describeInclusion(g).replace(/`/g, '')));
+        for (const fix of f.fixes) {
+            lines.push(footer(fixLabel(f, fix), fix.title));
+            for (const d of editLines(fix.edits ?? []))
+                lines.push(`      ${paint(d.kind === 'location' ? 'gutter' : d.kind, withCodePoints(d.text))}`);
+        }
+        lines.push('');
+    }
+    const rows = report.artifacts.map(a => [withCodePoints(artifactLabel(a)), a.status, `std ${stdLinkage(a)}`, withCodePoints((a.runtimeLibraries ?? []).join(' '))]);
+    if (rows.length > 0) {
+        lines.push(paint('bold', 'Artifacts:'));
+        const widths = [0, 1, 2].map(i => Math.max(...rows.map(r => r[i].length)));
+        const pad = (text, column) => ' '.repeat(widths[column] - text.length);
+        for (const [label, status, std, libraries] of rows) {
+            // Only the status word is painted; the padding after it stays plain.
+            lines.push(`  ${label}${pad(label, 0)}  ${paint(STATUS_STYLES[status], status)}${pad(status, 1)}  ${std}${pad(std, 2)}  ${libraries}`.trimEnd());
+        }
+        lines.push('');
+    }
+    for (const note of report.notes)
+        lines.push(`${paint('note', 'note')}: ${withCodePoints(note)}`);
+    lines.push(paint('bold', verdictLine(report)));
+    return `${lines.join('\n')}\n`;
+}
+/** Line breaks as spaces: text from a repository never starts a line of its own in markdown. */
+function withoutLineBreaks(text) {
+    return text.replace(/\r\n|[\r\n]/g, ' ');
+}
+/** Every hidden character and control but tab and line feed (`HIDDEN`; line breaks become spaces first). */
+const SHOWN = new RegExp(`(?![\t\n])${HIDDEN.source}`, 'g');
+/** Every hidden character (see `HIDDEN`) shown as its code point, `<U+202E>`, so that it reorders and hides nothing. */
+function showHidden(text) {
+    return text.replace(SHOWN, c => `<${codePoint(c)}>`);
+}
+/**
+ * Escapes text for HTML and for markdown, which GitHub still parses inside inline HTML such as `<code>`:
+ * `<`, `&`, quotes and `|` (table cells), and every character that opens markdown syntax (links and images
+ * need `[`, code spans, emphasis, strikethrough, backslash escapes) become entities; line breaks become
+ * spaces, so that no line can start a code fence, a heading or a table row. Parentheses stay: without `[`
+ * they start nothing. The toolkit's summary does not escape at all.
+ *
+ * Entities alone do not keep text inert: GitHub finds mentions, issue references and autolinks in the decoded
+ * text. So hidden characters are shown (`showHidden`), and an empty `<wbr>` element, which the sanitizer keeps
+ * and which splits the text node, breaks every token that could become one, in code spans too (cmark-gfm
+ * autolinks inside raw `<code>` HTML):
+ * - `@` followed by anything: a mention (html-pipeline `mention_filter.rb` `MentionPattern`, `@` then
+ *   `[a-z0-9]`; teams are `@org/team`) or an e-mail address (cmark-gfm `extensions/autolink.c`
+ *   `postprocess_text`, which scans merged text nodes for `@`): `@<wbr>user`.
+ * - `#` or `GH-` before a digit: an issue reference, `#12`, `owner/repo#12`, `user#12`, `GH-12`
+ *   (`issue_mention_filter.rb`, case-insensitive `(gh-|#)(\d+)`): `#<wbr>12`, `GH-<wbr>12`.
+ * - `:` before `//`: a URL (autolink.c `url_match` starts at a `:` followed by `//`): `https:<wbr>//x`.
+ * - `www` before `.`: autolink.c `www_match` needs the four bytes `www.`: `www<wbr>.x`.
+ * `<wbr>` is in html-pipeline's sanitization allow-list (`lib/html_pipeline/sanitization_filter.rb`
+ * `DEFAULT_CONFIG[:elements]`), renders as nothing, and copies as nothing: the text reads and pastes as the
+ * same characters. Text inside `<code>`, `<pre>` and `<a>` is skipped by the mention and reference filters
+ * anyway; the breaks there are for the autolinker.
+ */
+function escapeHtml(text) {
+    return withoutLineBreaks(text).replace(ESCAPED, (c, token, hidden) => token !== undefined ? `${token}<wbr>` : hidden !== undefined ? `&#60;${codePoint(hidden)}&#62;` : `&#${c.codePointAt(0)};`);
+}
+/** One pass for `escapeHtml`: a token to break, a hidden character, or a character to write as an entity. */
+const ESCAPED = new RegExp(`(@(?=\\S)|#(?=\\d)|[Gg][Hh]-(?=\\d)|:(?=//)|[Ww]{3}(?=\\.))|(${SHOWN.source})|[&<>"'|[\\]\`*~\\\\]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])`, 'g');
+/** An HTML attribute value (an `href` we build): entities only, since an attribute cannot hold `<wbr>`. Never for text. */
+function escapeAttribute(text) {
+    return withoutLineBreaks(text).replace(/[&<>"'`]/g, c => `&#${c.codePointAt(0)};`);
+}
+/** Our messages mark code as `x`: each code span's content through `code`, the text between through `prose`. */
+function mapCodeSpans(text, code, prose) {
+    return text
+        .split(/(`[^`]+`)/)
+        .map(part => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? code(part.slice(1, -1)) : prose(part)))
+        .join('');
+}
+/** Markdown from our messages: `x` becomes <code>x</code>, and everything, code included, is escaped. */
+function md(text) {
+    return mapCodeSpans(text, content => `<code>${escapeHtml(content)}</code>`, escapeHtml);
+}
+/**
+ * Markdown without any HTML, for renderers that allow none (SARIF): `x` becomes a code span fenced by more
+ * backticks than it contains, and outside code spans every character that starts markdown syntax is
+ * backslash-escaped and `<`, `>`, `&` become entities. Line breaks become spaces, hidden characters are shown
+ * (`showHidden`), in code spans too.
+ *
+ * Without `<wbr>`, autolinks are stopped as far as markdown alone can: a backslash before the `:` of `://` and
+ * the `.` of `www.` (cmark-gfm's `url_match` and `www_match` start at those characters of the source, and a
+ * backslash escape consumes them first), and `@` in a code span of its own, since the e-mail autolinker runs
+ * after escaped text is merged back into one text node but never enters code. `#12` keeps its backslash only:
+ * code scanning alerts are no conversation, so a reference there makes no cross-reference event and a mention
+ * notifies nobody (GitHub notifies mentions in issues, pull requests, discussions and commit comments).
+ */
+function plainMarkdown(text) {
+    return mapCodeSpans(text, codeSpan, escapeMarkdown);
+}
+function codeSpan(content) {
+    const text = showHidden(withoutLineBreaks(content));
+    const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length)) + 1);
+    const padded = text.startsWith('`') || text.endsWith('`') ? ` ${text} ` : text;
+    return `${fence}${padded}${fence}`;
+}
+const MARKDOWN_REPLACEMENTS = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '@': '`@`' };
+function escapeMarkdown(text) {
+    return showHidden(withoutLineBreaks(text)).replace(/[\\`*_[\]()~!|<>&#@]|:(?=\/\/)|(?<=www)\./gi, c => MARKDOWN_REPLACEMENTS[c] ?? `\\${c}`);
+}
+
+;// CONCATENATED MODULE: ./src/report/annotations.ts
+
+
+
+
+/** GitHub records at most this many annotations of each type per step; the rest only reach the log. */
+const ANNOTATIONS_PER_TYPE = 10;
+/** The runner truncates annotation messages to this many characters. */
+const MAX_MESSAGE = 4096;
+/**
+ * The annotations to emit, best first, within GitHub's 10 per type: findings on lines the pull request
+ * changed, then new before already-known ones, then by severity. Allowed findings are not annotated;
+ * findings already in the baseline are notices; findings outside what `only` keeps are left out (`filtered`).
+ * When some are hidden or left out, a final notice says how many and where they are.
+ */
+function selectAnnotations(report, options) {
+    const shown = report.findings.filter(f => f.allowed === undefined);
+    const kept = shown.filter(f => keeps(f, options));
+    const candidates = kept
+        .map((f, order) => {
+        const at = annotatedLocation(f, options);
+        return { f, order, at, changed: at.file !== undefined && options.isChanged?.(at.file, at.line) === true };
+    })
+        .sort((a, b) => Number(b.changed) - Number(a.changed) ||
+        Number(a.f.baseline === 'existing') - Number(b.f.baseline === 'existing') ||
+        SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] ||
+        a.order - b.order);
+    const used = { error: 0, warning: 0, notice: options.reservedNotices ?? 0 };
+    const annotations = [];
+    let hidden = 0;
+    for (const { f, at } of candidates) {
+        const level = levelOf(f);
+        // One notice slot stays free for the overflow notice.
+        const cap = level === 'notice' ? ANNOTATIONS_PER_TYPE - 1 : ANNOTATIONS_PER_TYPE;
+        if (used[level] >= cap) {
+            hidden++;
+            continue;
+        }
+        used[level]++;
+        annotations.push({ level, ...(at.file === undefined ? {} : { file: at.file, line: at.line }), title: titleOf(f), message: messageOf(f, at.note) });
+    }
+    const filtered = shown.length - kept.length;
+    if (hidden > 0 || filtered > 0) {
+        const where = options.only === 'changed-files' ? 'files' : 'lines';
+        const parts = [
+            ...(hidden > 0 ? [`${plural(hidden, 'more finding')} in the job summary and the JSON report.`] : []),
+            ...(filtered > 0 ? [`${plural(filtered, 'finding')} outside the ${where} this pull request changed ${filtered === 1 ? 'is' : 'are'} not annotated (\`annotate: ${options.only}\`); the job summary has ${filtered === 1 ? 'it' : 'them'}.`] : [])
+        ];
+        annotations.push({ level: 'notice', title: 'Rust Linkage Guard', message: parts.join(' ') });
+    }
+    return { annotations, hidden, filtered };
+}
+/** Whether `only` keeps the finding: its own location or a related one is on a changed line, or in a changed file. */
+function keeps(f, options) {
+    const locations = [{ file: f.file, line: f.line }, ...(f.related ?? [])].flatMap(l => {
+        const file = repositoryPath(options.workspacePrefix, l.file);
+        return file === null ? [] : [{ file, line: l.line }];
+    });
+    if (options.only === 'changed-lines' && options.isChanged !== undefined)
+        return locations.some(l => options.isChanged(l.file, l.line));
+    if (options.only === 'changed-files' && options.isChangedFile !== undefined)
+        return locations.some(l => options.isChangedFile(l.file));
+    return true;
+}
+const SEVERITY_RANK = { error: 0, warning: 1, note: 2 };
+function levelOf(f) {
+    if (f.baseline === 'existing')
+        return 'notice';
+    return f.severity === 'note' ? 'notice' : f.severity;
+}
+/**
+ * Where to annotate: the finding's own line, or a related line (such as the `[workspace.dependencies]`
+ * entry) when only that one changed in the pull request.
+ */
+function annotatedLocation(f, options) {
+    const primary = repositoryPath(options.workspacePrefix, f.file);
+    if (primary !== null && options.isChanged?.(primary, f.line) !== false)
+        return { file: primary, line: f.line, note: null };
+    for (const r of f.related ?? []) {
+        const file = repositoryPath(options.workspacePrefix, r.file);
+        if (file !== null && options.isChanged?.(file, r.line))
+            return { file, line: r.line, note: `Reported for ${f.file}:${f.line}.` };
+    }
+    // Kept for a changed file: annotated in it, where the pull request's diff shows it.
+    if (options.only === 'changed-files' && options.isChangedFile !== undefined && !(primary !== null && options.isChangedFile(primary))) {
+        for (const r of f.related ?? []) {
+            const file = repositoryPath(options.workspacePrefix, r.file);
+            if (file !== null && options.isChangedFile(file))
+                return { file, line: r.line, note: `Reported for ${f.file}:${f.line}.` };
+        }
+    }
+    return primary === null ? { line: f.line, note: `At ${f.file}:${f.line}.` } : { file: primary, line: f.line, note: null };
+}
+/**
+ * A workspace-relative path as a repository-relative one, or null when it lies outside the repository:
+ * above it, or absolute in either form (`/home/u/.cargo/config.toml`, `C:/Users/…`, `\\server\share\…`),
+ * which is also what a workspace prefix is when the workspace sits on another drive.
+ */
+function repositoryPath(workspacePrefix, file) {
+    if (isAbsolutePath(file) || isAbsolutePath(workspacePrefix))
+        return null;
+    const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(workspacePrefix.split((external_node_path_default()).sep).join('/'), file.split((external_node_path_default()).sep).join('/')));
+    if (joined.startsWith('../') || joined === '..')
+        return null;
+    return joined.replace(/^\.\//, '');
+}
+function titleOf(f) {
+    const subject = findingSubject(f).replace(/`/g, '');
+    return `${f.rule}: ${subject}${f.baseline === 'existing' ? ' (already in the baseline)' : ''}`;
+}
+function messageOf(f, note) {
+    const parts = [f.message];
+    if (note !== null)
+        parts.push(note);
+    const inclusion = f.inclusion ?? [];
+    if (inclusion.length > 0)
+        parts.push(`How it gets in:\n${groupInclusion(inclusion).map(g => `- ${describeInclusion(g)}`).join('\n')}`);
+    const fix = f.fixes[0];
+    if (fix !== undefined)
+        parts.push(`Fix${fix.verified ? ' (verified)' : ''}: ${fix.title}`);
+    const text = parts.join('\n\n');
+    return text.length <= MAX_MESSAGE ? text : `${text.slice(0, MAX_MESSAGE - 1)}…`;
+}
+/**
+ * An annotation as a workflow command (`--format github`), escaped as the toolkit escapes: data cannot end
+ * the command, and properties cannot add properties.
+ */
+function workflowCommand(a) {
+    const properties = [
+        ['file', a.file],
+        ['line', a.line],
+        ['title', a.title]
+    ];
+    const props = properties
+        .filter((p) => p[1] !== undefined)
+        .map(([k, v]) => `${k}=${annotations_escapeProperty(String(v))}`)
+        .join(',');
+    return `::${a.level}${props === '' ? '' : ` ${props}`}::${annotations_escapeData(a.message)}`;
+}
+function annotations_escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function annotations_escapeProperty(text) {
+    return annotations_escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** The release of this tool; a test keeps it equal to package.json's `version`. */
+const VERSION = '1.0.0';
+
+;// CONCATENATED MODULE: ./src/rules/registry.ts
+
+const RULES = [
+    {
+        id: 'duplicate-linkage',
+        severity: 'error',
+        title: 'A crate would be linked into one artifact twice ("only shows up once")',
+        description: 'rustc links every crate into an artifact exactly once. When some upstream crate exists only as a Rust `dylib`, it links every crate that has a dylib dynamically, including `std` (`libstd-<hash>.so`). A `dylib` built without `-C prefer-dynamic` contains its own static copy of `std`, so linking it next to `libstd-<hash>.so` puts `std` in twice and rustc fails with "cannot satisfy dependencies so `std` only shows up once". Cargo passes `-C prefer-dynamic` to a dylib only when its package is not among the packages it builds targets of (not selected, or selected with `--examples` and no examples), so `cargo build -p app` links while `cargo build --workspace` fails. Two dylibs that both contain the same rlib cannot be linked together either.'
+    },
+    {
+        id: 'rlib-required',
+        severity: 'error',
+        title: 'An artifact needs every upstream crate as an rlib, and one is not',
+        description: 'A `staticlib` (and a `+crt-static` executable on targets that forbid dylibs with it) must contain every upstream crate, so each one must exist as an rlib. When a dependency is built only as a `dylib`, rustc fails with "crate `x` required to be available in rlib format, but was not found in this form".'
+    },
+    {
+        id: 'dylib-required',
+        severity: 'error',
+        title: 'A crate must be linked dynamically but no dylib of it exists',
+        description: 'A Rust dylib records that it linked an upstream crate dynamically; when that crate\'s dylib is not available, rustc fails with "crate `x` required to be available in dylib format". With clean builds of path dependencies cargo always provides the dylib, so this mostly comes from prebuilt or stale dylibs.'
+    },
+    {
+        id: 'no-linkable-lib',
+        severity: 'error',
+        title: 'A dependency whose library is only a cdylib or staticlib cannot be used from Rust',
+        description: 'A library whose only crate types are `cdylib` and/or `staticlib` cannot be used from Rust: cargo still builds it but passes no `--extern`, and the dependent fails with `error[E0433]` or `E0463` (cargo may warn that the package provides no linkable target). A package\'s own bins and tests do not get such a library either; they fail when their source uses it.'
+    },
+    {
+        id: 'panic-strategy',
+        severity: 'error',
+        title: 'The panic runtime or a linked crate does not match the artifact’s panic strategy',
+        description: '`libstd-<hash>.so` contains the `panic_unwind` runtime, so an artifact that links `std` dynamically cannot use `panic = "abort"`: rustc fails with "the linked panic runtime `panic_unwind` is not compiled with this crate\'s panic strategy `abort`". A crate compiled with `abort` linked into an `unwind` artifact, or two panic runtimes in one artifact, fail the same check. Cargo builds test harnesses, build scripts, proc-macros and their dependencies with `unwind` whatever the profile says.'
+    },
+    {
+        id: 'lto-conflict',
+        severity: 'error',
+        title: 'LTO is requested where rustc refuses it',
+        description: 'rustc refuses `-C prefer-dynamic` together with fat or thin LTO on bins, cdylibs and staticlibs ("cannot prefer dynamic linking when performing LTO"), LTO on `dylib` and `proc-macro` crate types, and `-C lto` together with cargo\'s `-C embed-bitcode=no` ("options `-C embed-bitcode=no` and `-C lto` are incompatible"). Cargo itself only asks for LTO where rustc allows it, so these come from rustflags.'
+    },
+    {
+        id: 'unsupported-crate-type',
+        severity: 'warning',
+        title: 'The target cannot produce a requested crate type',
+        description: 'Targets without dynamic linking, `crt-static` targets (musl, or `+crt-static` on gnu) and wasm drop `dylib`, `cdylib` or `proc-macro` with "warning: dropping unsupported crate type". When every crate type of a unit is dropped, cargo stops before compiling anything ("cannot produce proc-macro for `mac` as the target does not support these crate types"), and the finding is an error. A common cause is `RUSTFLAGS="-C target-feature=+crt-static"` without `--target`, which also reaches proc-macros.'
+    },
+    {
+        id: 'proc-macro-dylib',
+        severity: 'error',
+        title: 'A proc-macro links a Rust dylib dynamically, so rustc cannot load it',
+        description: 'A proc-macro that depends on a Rust dylib links it dynamically; rustc then cannot load the proc-macro for its users, because that dylib is not on the compiler\'s library path, and every user fails with "error[E0463]: can\'t find crate for `mac`".'
+    },
+    {
+        id: 'duplicate-symbol',
+        severity: 'warning',
+        title: 'A unit-test harness may link two copies of a library that exports unmangled symbols',
+        description: 'A library\'s unit-test harness is its own source compiled with `--test`. When a dev-dependency depends back on the library, the harness also links the library\'s rlib: two static copies in one executable. Mangled symbols differ between the copies, but a `#[no_mangle]` or `#[export_name]` symbol is defined by both, and the link fails with "multiple definition of `sym`" (lld: "duplicate symbol") when the linker pulls in the rlib\'s object file that defines it, that is when code reached through the dev-dependency calls a mangled function of the library in the same codegen unit. That depends on how rustc partitions the crate into codegen units, which cannot be known before compiling. Move the exports into a crate of their own, break the dev-dependency cycle, or gate the exports with `#[cfg(not(test))]`.'
+    },
+    {
+        id: 'runtime-dylib',
+        severity: 'warning',
+        title: 'An executable needs Rust shared libraries that will not be found outside cargo',
+        description: 'An executable that links any Rust dylib (its own workspace dylibs, or `libstd-<hash>.so` under `-C prefer-dynamic`) records `NEEDED` entries without a run path. `cargo run` and `cargo test` set the library path, so it works there, but started directly, from an IDE, after `cargo install` or on another machine it fails with "error while loading shared libraries". The finding lists every file needed, transitively. With `rpath = true` the executable finds them in place and nothing is reported.'
+    },
+    {
+        id: 'doctest-runtime',
+        severity: 'error',
+        title: 'Doc examples link a Rust shared library that `cargo test` does not put on their library path',
+        description: 'Cargo runs a library\'s doc examples through `rustdoc --test` with only `target/<profile>/deps` (and build scripts\' native directories) on the library path, not the toolchain\'s library directory that `cargo run` and test harnesses get. An example that links `libstd-<hash>.so` — because the library depends on a Rust dylib built with `-C prefer-dynamic`, as Bevy\'s `dynamic_linking` does — compiles, then fails with exit status 127 ("error while loading shared libraries"), and `cargo test` fails. With `--target`, the workspace\'s own dylibs are outside that directory and are missing too. Only examples that run count: a library without doc examples, or with only `no_run`, `ignore` or `compile_fail` ones, is not reported, and neither is a toolchain whose `libstd` is in a directory the loader searches by default (distribution packages).'
+    },
+    {
+        id: 'static-pie-rpath',
+        severity: 'error',
+        title: 'A static-pie executable has a run path and crashes before `main`',
+        description: 'With `-C target-feature=+crt-static` on `x86_64-unknown-linux-gnu`, rustc links executables as static-pie, and `rpath = true` gives them a `RUNPATH`. glibc\'s start-up code for static-pie executables requires that there be none, so the executable dies with SIGSEGV before `main`: a bin under `cargo run` as well as started directly, a test harness under `cargo test`, and a build script when cargo runs it, which fails the build and blocks its package. `rpath = false`, or `-C relocation-model=static` for a non-PIE static executable, avoids it.'
+    },
+    {
+        id: 'output-filename-collision',
+        severity: 'warning',
+        title: 'Two units of one build write the same file, and the last one to finish wins',
+        description: 'Cargo names the files of a path package\'s `dylib` or `cdylib` without its metadata hash, and copies every dylib, bin and requested artifact into `target/<profile>/` under its plain name. When one build has two units that write the same name, cargo only warns "output filename collision", and the file holds whichever unit finishes last: a dylib used by a build script or proc-macro and by the target in a `release` or `panic = "abort"` build (host units get `opt-level = 0` and always `panic = "unwind"`, so cargo compiles it twice), two versions of one `dylib` crate, or two bins of one name. Dependents may link or load the other copy: an undefined symbol, a panic-strategy error, or a binary that silently runs the wrong version, changing from one build to the next.'
+    },
+    {
+        id: 'toolchain-unpinned',
+        severity: 'warning',
+        title: 'A Rust dylib crosses a build boundary, but no toolchain file pins an exact compiler',
+        description: 'Rust has no stable ABI: a Rust `dylib` only works with code built by the exact same compiler build and ABI-relevant flags. That matters where a dylib crosses a build boundary: a member `dylib` that no package of the build links, next to an executable that loads libraries at run time (a loader crate such as `libloading`, or `dlopen` in its sources), is rebuilt and shipped on its own and nothing checks it when it is loaded; a published dylib (the `published-dylib` shape: meant for other projects) is used by code its users build with their own compiler. Then, without a `rust-toolchain.toml` or `rust-toolchain` file pinning an exact release (`1.95.0`) or a dated nightly (`nightly-2026-05-20`), the two sides may come from different compilers: E0514, "undefined symbol", or a crash. A dylib linked by the executables it is built with, and `-C prefer-dynamic`, are not reported: one cargo invocation builds both sides with one compiler.'
+    },
+    {
+        id: 'toolchain-mismatch',
+        severity: 'error',
+        title: 'The toolchain in use is not the one the workspace requires',
+        description: 'The compiler that runs (`rustc -vV`) is not the release or dated nightly that `rust-toolchain.toml` (or the policy\'s `exact-toolchain`) pins; or a package\'s `rust-version` is newer than that compiler, so cargo refuses to build it ("package requires rustc X or newer"); or the target the workspace builds for has no standard library installed, so every crate fails with "can\'t find crate for `std`". Predictions made with the wrong toolchain describe a build that will not happen.'
+    },
+    {
+        id: 'panic-strategy-mixed',
+        severity: 'warning',
+        title: 'Panic strategies differ across a dynamic boundary',
+        description: 'An `abort` unit and an `unwind` unit on the two sides of one dynamic boundary: a host and a `cdylib` or Rust `dylib` of the build it loads at run time, or a Rust `dylib` and a unit linking it. rustc compares strategies only across what it links; across a library loaded at run time a panic unwinding out of the `unwind` side into `abort` code is undefined behaviour. All `abort` or all `unwind` is sound. Within one cargo invocation the sides differ where cargo forces `unwind` (everything a test harness, a build script or a proc-macro links): under `cargo test` with `panic = "abort"`, the binaries integration tests run are `abort` and a plugin built for its own tests is `unwind`. Where rustc links both sides it refuses the mix itself (`panic-strategy`).'
+    },
+    {
+        id: 'abi-flags-divergent',
+        severity: 'warning',
+        title: 'Units linked across a dylib boundary are built with different ABI-relevant flags',
+        description: 'rustc checks a few "target modifier" flags across crates, but not `-C target-feature`, `-C target-cpu`, `-Z randomize-layout` or `-Z layout-seed`: type layouts and calling conventions can then differ between a Rust `dylib` and its users without any diagnostic. A dylib built twice with different flags (for example once for the host, for build scripts and proc-macros, and once for `--target` with target-specific rustflags) or layout randomization across separately built dylibs leads to memory corruption rather than a build error.'
+    },
+    {
+        id: 'multiple-rust-runtimes',
+        severity: 'warning',
+        title: 'Libraries loaded at run time carry their own std, allocator and statics, and cross a boundary rustc does not check',
+        description: 'An executable of the workspace loads, at run time, `cdylib`s or Rust `dylib`s that the same build produces and no other package links. Every `cdylib` links its own copy of `std` and of every dependency: its own allocator, statics and thread-locals (a `log` logger, a `tracing` dispatcher, a tokio runtime are not shared with the host), its own panic runtime, and possibly different `TypeId`s, so only `#[repr(C)]` data and `extern "C"` functions are sound across the boundary: the rule is quiet when every unmangled export of the plugins is such a C interface, and otherwise names the first that is not (a `String`, `Vec`, `Box`, trait object, slice, Rust-ABI function, or a type without a C representation). A Rust `dylib` loaded at run time must come from the same compiler with the same ABI-relevant flags as the host, is a second copy of the crates it contains, and cannot be unloaded. abi_stable and stabby check layouts when a library is loaded; with them the finding is informational.'
+    },
+    {
+        id: 'global-allocator-ignored',
+        severity: 'warning',
+        title: 'A #[global_allocator] is silently ignored because std links dynamically',
+        description: 'When an artifact links any crate dynamically (for example `libstd-<hash>.so` under `-C prefer-dynamic`), rustc generates no allocator shim in it and uses the one inside the upstream dylib, so a `#[global_allocator]` declared in the executable is never called (rust-lang/rust#100781). Nothing fails at build time; allocations silently go to the default allocator.'
+    },
+    {
+        id: 'global-allocator-split',
+        severity: 'warning',
+        title: 'A #[global_allocator] on one side of a plugin boundary splits the heap',
+        description: 'A `cdylib` plugin uses its own allocator (the system allocator unless it declares one), independently of the host. When the host or a plugin declares a `#[global_allocator]`, memory allocated on one side and freed on the other (a `Box` or `String` passed across, `Box::from_raw` of a plugin pointer) goes to a different heap: heap corruption, not an error. Free memory on the side that allocated it, or make every side use the same underlying allocator.'
+    },
+    {
+        id: 'published-dylib',
+        severity: 'warning',
+        title: 'A library meant for other projects offers no rlib, forcing its users into dynamic linking',
+        description: 'A package meant for other projects — not `publish = false`, and a `description` and a `license` or `license-file` (what crates.io requires), or `publish` naming its registries — whose `[lib]` declares the Rust `dylib` crate type without `rlib` or `lib` forces every crate that depends on it into dynamic linking: each downstream artifact links `std` dynamically, inherits panic-strategy conflicts and duplicate-linkage errors, and needs the shared library at run time. An application\'s own engine crate, without that metadata, is not reported; nor are `cdylib` and `staticlib` libraries, built for C, Python or a plugin host. Add `"rlib"` to `crate-type`, or set `publish = false`.'
+    },
+    {
+        id: 'lto-dynamic-unsound',
+        severity: 'warning',
+        title: 'LTO together with Rust dynamic linking on Windows',
+        description: 'On Windows targets, thin or fat LTO combined with Rust `dylib`s or `-C prefer-dynamic` is known to produce missing or mismatched symbols and crashes at run time (bevy#17130, rust-lang/rust#127979): LTO may internalize or drop symbols that another DLL imports. Use `lto = false` in profiles that link Rust crates dynamically on Windows (for example Bevy\'s `dynamic_linking` development builds).'
+    },
+    {
+        id: 'hot-reload-layout',
+        severity: 'note',
+        title: 'A crate is built both as an rlib linked into an executable and as a dylib (the hot-reload shape)',
+        description: 'With `crate-type = ["rlib", "dylib"]` used by an executable, the executable links the rlib statically while the dylib is a second, separate copy of the crate and of `std`. Reloading the dylib then meets two copies of every static (a `tracing` callsite registry, a `log` logger, thread-locals), `TypeId`s that differ between the copies, and types whose layout may have changed since the executable was built. Keep the reloadable part behind a small `#[repr(C)]`/`extern "C"` interface, keep state in the executable, and rebuild the executable when shared types change.'
+    },
+    {
+        id: 'unused-allow',
+        severity: 'warning',
+        title: 'An allow entry of the policy file matches no finding (or has expired)',
+        description: 'An `[[allow]]` entry of the policy file matched no finding of this run, has no effect because its rule is turned off, or has passed its `expires` date, in which case the findings it covered fail the run again. A stale entry could silently allow an unrelated finding later: remove it, correct its `package`, `target` or `crate` fields, or set a later `expires` date if its reason still holds.'
+    }
+];
+/** The project's repository on GitHub (SARIF `informationUri`). */
+const INFORMATION_URI = 'https://github.com/rust-linkage-guard/rust-linkage-guard';
+function ruleInfo(id) {
+    return RULES.find(r => r.id === id);
+}
+/**
+ * The rule's page, `docs/rules/<id>.md`, at the release tag of this version: a report links the
+ * documentation of the version that produced it.
+ */
+function ruleHelpUri(id) {
+    return `${INFORMATION_URI}/blob/v${VERSION}/docs/rules/${id}.md`;
+}
+
+;// CONCATENATED MODULE: ./src/report/mermaid.ts
+/** Standard-library crates other than `std` itself: drawn as part of `std`. */
+const STD_INTERNALS = new Set(['core', 'alloc', 'compiler_builtins', 'panic_unwind', 'panic_abort', 'test', 'proc_macro', 'unwind', 'libc']);
+/** Crates at fault drawn one by one; the rest share one node. */
+const MAX_FAULT_NODES = 8;
+/** Edges beyond the inclusion paths: past this, statically linked crates are only counted. */
+const MAX_EDGES = 40;
+const MORE_FAULTS = '\0more-faults';
+const MORE_STATIC = '\0more-static';
+/**
+ * A mermaid flowchart of how one artifact links: nodes are crates, edges are labelled `static`, `dynamic`
+ * or `inside dylib` (a dylib that contains the crate), and the crates at fault are highlighted. Large
+ * artifacts keep the ways in of the first crates at fault and every dylib, and count the rest.
+ * Every label is entity-encoded, so crate names cannot break out of the diagram or the code fence.
+ */
+function linkageDiagram(artifact, findings) {
+    const root = artifact.target.replace(/-/g, '_');
+    const faults = new Set(findings.flatMap(f => f.crates));
+    const drawn = new Set([...faults].slice(0, MAX_FAULT_NODES));
+    const moreFaults = faults.size - drawn.size;
+    const nodeFor = (crate) => (faults.has(crate) && !drawn.has(crate) ? MORE_FAULTS : crate);
+    const edges = new Map();
+    const addEdge = (from, to, style, onPath) => {
+        const key = `${from}\0${to}\0${style}`;
+        const existing = edges.get(key);
+        if (existing)
+            existing.onPath ||= onPath;
+        else
+            edges.set(key, { from, to, style, onPath });
+    };
+    for (const path of findings.flatMap(f => f.inclusion ?? [])) {
+        const chain = path.chain[0] === root ? path.chain : [root, ...path.chain];
+        for (let i = 1; i < chain.length; i++)
+            addEdge(chain[i - 1], chain[i], 'dynamic', true);
+        addEdge(chain.at(-1), nodeFor(path.crate), path.how === 'inside-dylib' ? 'inside dylib' : path.how, true);
+    }
+    const rest = [];
+    for (const entry of artifact.linkage) {
+        if (STD_INTERNALS.has(entry.crate) || entry.how === 'not-linked')
+            continue;
+        const to = nodeFor(entry.crate);
+        if (entry.how === 'included-from-dylib') {
+            if (entry.via !== undefined)
+                rest.push({ from: entry.via, to, style: 'inside dylib', onPath: false });
+        }
+        else
+            rest.push({ from: root, to, style: entry.how === 'dynamic' ? 'dynamic' : 'static', onPath: false });
+    }
+    // Dylibs linked dynamically always show; other edges while there is room.
+    let omitted = 0;
+    for (const e of rest) {
+        const room = edges.size < MAX_EDGES || (e.style === 'dynamic' && e.from === root);
+        if (room || edges.has(`${e.from}\0${e.to}\0${e.style}`))
+            addEdge(e.from, e.to, e.style, false);
+        else if (e.style === 'static')
+            omitted++;
+    }
+    if (omitted > 0)
+        addEdge(root, MORE_STATIC, 'static', false);
+    const dylibs = new Set([...artifact.linkage.filter(l => l.how === 'dynamic').map(l => l.crate), ...artifact.linkage.flatMap(l => (l.via === undefined ? [] : [l.via]))]);
+    const label = (name) => {
+        if (name === MORE_FAULTS)
+            return `${moreFaults} more crates at fault`;
+        if (name === MORE_STATIC)
+            return `${omitted} more crates linked statically`;
+        const kind = name === root ? artifact.crateType : dylibs.has(name) ? 'dylib' : null;
+        return `${mermaidText(name)}${kind === null ? '' : `<br/>${mermaidText(kind)}`}`;
+    };
+    const ids = new Map();
+    const lines = ['flowchart LR'];
+    for (const name of [root, ...[...edges.values()].flatMap(e => [e.from, e.to])]) {
+        if (ids.has(name))
+            continue;
+        ids.set(name, `n${ids.size}`);
+        lines.push(`  ${ids.get(name)}["${label(name)}"]`);
+    }
+    for (const e of edges.values()) {
+        const arrow = e.style === 'inside dylib' ? `-. ${e.style} .->` : e.onPath ? `==>|${e.style}|` : `-->|${e.style}|`;
+        lines.push(`  ${ids.get(e.from)} ${arrow} ${ids.get(e.to)}`);
+    }
+    lines.push('  classDef artifact fill:#ddf4ff,stroke:#0969da,stroke-width:2px,color:#1f2328');
+    lines.push('  classDef fault fill:#ffebe9,stroke:#cf222e,stroke-width:3px,color:#1f2328');
+    lines.push('  class n0 artifact');
+    const faulty = [...drawn, MORE_FAULTS].filter(c => ids.has(c)).map(c => ids.get(c));
+    if (faulty.length > 0)
+        lines.push(`  class ${faulty.join(',')} fault`);
+    return lines.join('\n');
+}
+/** Mermaid label text: anything but plain name characters becomes a `#code;` entity. */
+function mermaidText(text) {
+    return text.replace(/[^A-Za-z0-9 _.@/+-]/g, c => `#${c.codePointAt(0)};`);
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+
+
+
+
+/** GitHub drops a step summary above 1 MiB; this leaves room for other writers and for GitHub's own markup. */
+const SUMMARY_BUDGET = 768 * 1024;
+/** Diagrams drawn: one per failing artifact, up to this many. */
+const MAX_DIAGRAMS = 10;
+/** Artifact rows shown outside a `<details>` block. */
+const OPEN_ARTIFACT_ROWS = 30;
+const ICONS = { error: '🔴', warning: '🟠', note: '🔵' };
+/**
+ * The job summary (and `--format markdown`): the verdict, the findings grouped by rule with how each crate
+ * gets in and how to fix it, a diagram of each failing artifact's linkage, and the table of artifacts.
+ * Every string from the repository goes through `escapeHtml` or `md`: escaped, hidden characters shown, and
+ * mentions, references and autolinks broken. Sections are added whole until the budget is reached,
+ * so a truncated summary never ends inside a table or a `<details>` block.
+ */
+function renderSummary(report, options = {}) {
+    const budget = options.budget ?? SUMMARY_BUDGET;
+    const blocks = [header(report), ...findingBlocks(report, options.links ?? null), ...diagramBlocks(report), ...artifactBlocks(report), toolchainBlock(report), ...allowedBlocks(report), footer(report)];
+    const truncation = '\n> **Truncated** to stay under GitHub’s summary size limit: the JSON report has every artifact and finding.\n';
+    const out = [];
+    let size = 0;
+    for (const [i, block] of blocks.entries()) {
+        const bytes = Buffer.byteLength(block) + 1;
+        const last = i === blocks.length - 1;
+        if (size + bytes + (last ? 0 : Buffer.byteLength(truncation)) > budget) {
+            out.push(truncation);
+            break;
+        }
+        out.push(block);
+        size += bytes;
+    }
+    return `${out.join('\n')}\n`;
+}
+function header(report) {
+    const { errors, warnings } = countFindings(report);
+    const icon = report.gate.verdict === 'fail' ? '❌' : errors + warnings > 0 ? '⚠️' : '✅';
+    const title = report.gate.verdict === 'fail' ? 'fails' : 'passes';
+    const lines = [`## ${icon} Rust Linkage Guard ${title}`, '', md(verdictLine(report)), ''];
+    const facts = [];
+    if (report.baseline) {
+        const counted = report.findings.filter(f => f.allowed === undefined);
+        facts.push(`**${counted.filter(f => f.baseline === 'new').length}** new`, `${counted.filter(f => f.baseline === 'existing').length} already in the baseline`, ...(report.baseline.fixed > 0 ? [`${report.baseline.fixed} fixed since the baseline`] : []));
+    }
+    if (report.policy && report.policy.allowed > 0)
+        facts.push(`${report.policy.allowed} allowed by ${md(`\`${report.policy.file}\``)}`);
+    if (facts.length > 0)
+        lines.push(facts.join(' · '), '');
+    return lines.join('\n');
+}
+function findingBlocks(report, links) {
+    const shown = report.findings.filter(f => f.allowed === undefined);
+    if (shown.length === 0)
+        return [];
+    const byRule = new Map();
+    for (const f of shown) {
+        const same = byRule.get(f.rule);
+        if (same === undefined)
+            byRule.set(f.rule, [f]);
+        else
+            same.push(f);
+    }
+    const blocks = ['### Findings\n'];
+    for (const [rule, findings] of byRule) {
+        const info = RULES.find(r => r.id === rule);
+        const icon = ICONS[findings[0].severity];
+        // A registry id and a URL built here are ours: the link needs none of the escaping of repository text.
+        const id = info ? `[\`${info.id}\`](${ruleHelpUri(info.id)})` : `<code>${escapeHtml(rule)}</code>`;
+        const title = info ? `: ${escapeHtml(info.title)}` : '';
+        blocks.push(`#### ${icon} ${id}${title}\n\n<sub>${plural(findings.length, 'finding')}</sub>\n`);
+        for (const f of findings)
+            blocks.push(findingBlock(f, links));
+    }
+    return blocks;
+}
+/**
+ * `file:line` as code, linked to that line at the analysed commit when the file is in the repository; files
+ * outside it (a user-level cargo config) stay plain text.
+ */
+function fileReference(file, line, links) {
+    const code = `<code>${escapeHtml(file)}:${line}</code>`;
+    const inRepository = links === null ? null : repositoryPath(links.workspacePrefix, file);
+    if (inRepository === null)
+        return code;
+    const url = `${links.blobUrl}/${inRepository.split('/').map(encodeURIComponent).join('/')}#L${line}`;
+    return `<a href="${escapeAttribute(url)}">${code}</a>`;
+}
+function findingBlock(f, links = null) {
+    const standing = findingStanding(f);
+    const badge = standing === 'new' ? ' · 🆕 **new**' : standing === 'existing' ? ' · already in the baseline' : '';
+    const where = [fileReference(f.file, f.line, links), ...(f.related ?? []).map(r => `${md(r.message)} ${fileReference(r.file, r.line, links)}`)].join(', ');
+    const lines = [`**${md(findingSubject(f))}** · ${where}${badge}`, '', md(f.message), ''];
+    const inclusion = f.inclusion ?? [];
+    if (inclusion.length > 0) {
+        lines.push('How it gets in:', '', ...groupInclusion(inclusion).map(g => `- ${md(describeInclusion(g))}`), '');
+    }
+    if (f.fixes.length > 0) {
+        lines.push(`<details><summary>How to fix</summary>\n\n${f.fixes.map(x => fixItem(f, x)).join('\n')}\n\n</details>`, '');
+    }
+    return lines.join('\n');
+}
+/** A fix as a list item: its label, its title, and its edits as a small diff. */
+function fixItem(f, fix) {
+    const label = fix.verified ? '✅ **verified:** ' : f.severity === 'error' ? '*not verified:* ' : '';
+    const diff = editDiff(fix.edits ?? []);
+    return `- ${label}${md(fix.title)}${diff.length > 0 ? `\n\n${fencedBlock('diff', diff.map(withCodePoints), '  ')}` : ''}`;
+}
+/** A fenced code block whose fence is longer than any run of backticks in the lines, so none can close it. */
+function fencedBlock(language, lines, indent = '') {
+    const longest = Math.max(0, ...lines.map(l => Math.max(0, ...(l.match(/`+/g) ?? []).map(run => run.length))));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return [`${fence}${language}`, ...lines, fence].map(l => `${indent}${l}`).join('\n');
+}
+function diagramBlocks(report) {
+    const failing = report.artifacts.filter(a => a.status === 'error' && a.linkage.length > 0);
+    if (failing.length === 0)
+        return [];
+    const blocks = ['### Linkage of failing artifacts\n'];
+    for (const [i, artifact] of failing.slice(0, MAX_DIAGRAMS).entries()) {
+        const findings = report.findings.filter(f => sameArtifact(f, artifact));
+        const of = artifact.package === artifact.target ? '' : ` of <code>${escapeHtml(artifact.package)}</code>`;
+        const label = `${escapeHtml(artifact.crateType)} <code>${escapeHtml(artifact.target)}</code>${of}${artifact.mode === 'build' ? '' : ` (${artifact.mode})`}`;
+        blocks.push(`<details${i === 0 ? ' open' : ''}><summary>${label}</summary>\n\n\`\`\`mermaid\n${linkageDiagram(artifact, findings)}\n\`\`\`\n\n</details>\n`);
+    }
+    if (failing.length > MAX_DIAGRAMS)
+        blocks.push(`${failing.length - MAX_DIAGRAMS} more failing artifacts are in the JSON report.\n`);
+    return blocks;
+}
+function sameArtifact(f, a) {
+    return f.package === a.package && f.target === a.target && f.kind === a.kind && f.mode === a.mode && f.platform === a.platform && (f.crateType === a.crateType || a.mode !== 'build');
+}
+const STATUS_ORDER = { error: 0, blocked: 1, ok: 2 };
+function artifactBlocks(report) {
+    if (report.artifacts.length === 0)
+        return [];
+    const sorted = [...report.artifacts].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+    const head = '| package | target | crate type | status | std | shared libraries at run time |\n|---|---|---|---|---|---|';
+    const row = (a) => {
+        const status = a.status === 'error' ? '❌ error' : a.status === 'blocked' ? '⛔ blocked' : '✅ ok';
+        const features = buildScriptFeatures(a);
+        const cells = [
+            a.package,
+            `${a.target}${a.mode === 'build' ? '' : ` (${a.mode})`}${a.platform === 'host' ? ' (host)' : ''}${features === '' ? '' : ` (${features})`}`,
+            a.crateType,
+            status,
+            stdLinkage(a),
+            (a.runtimeLibraries ?? []).join(', ') || '—'
+        ];
+        return `| ${cells.map(escapeHtml).join(' | ')} |`;
+    };
+    const open = sorted.slice(0, OPEN_ARTIFACT_ROWS);
+    const rest = sorted.slice(OPEN_ARTIFACT_ROWS);
+    const blocks = [`### Artifacts\n\n${head}\n${open.map(row).join('\n')}\n`];
+    // Rows go in chunks so that the budget can cut between them.
+    for (let i = 0; i < rest.length; i += 500) {
+        const chunk = rest.slice(i, i + 500);
+        blocks.push(`<details><summary>${plural(rest.length, 'more artifact')}${rest.length > 500 ? ` (${i + 1}–${i + chunk.length})` : ''}</summary>\n\n${head}\n${chunk.map(row).join('\n')}\n\n</details>\n`);
+    }
+    return blocks;
+}
+const ROLES = {
+    'rust-dylib': 'Rust dylib',
+    'prefer-dynamic': '`-C prefer-dynamic`',
+    'links-dynamically': 'links Rust crates dynamically',
+    plugin: 'cdylib plugin',
+    'plugin-host': 'loads plugins'
+};
+/** The compiler in use, the pin, the target, and the artifacts whose compiler and flags must match. */
+function toolchainBlock(report) {
+    const t = report.toolchain;
+    const rows = [
+        ['rustc in use', md(`\`${t.release}\` (${t.commitHash.slice(0, 9)}${t.commitDate ? ` ${t.commitDate}` : ''}), host \`${t.host}\``)],
+        [
+            'pinned by the repository',
+            t.pin ? md(`\`${t.pin.channel ?? t.pin.path ?? '—'}\` (${t.pin.kind}) in \`${t.pin.file}:${t.pin.line}\``) : 'nothing (no <code>rust-toolchain.toml</code>)'
+        ],
+        ...(t.expected ? [['required by the policy', md(`\`${t.expected}\` (\`exact-toolchain\`)`)]] : []),
+        ['target', md(`\`${t.target}\``) + (t.stdInstalled ? ', standard library installed' : ', **standard library not installed**')]
+    ];
+    // A list, not a table: a two-column table would need a header row with nothing to say.
+    const lines = ['### Toolchain', '', ...rows.map(([k, v]) => `- ${k}: ${v}`), ''];
+    if (report.boundaries.length > 0) {
+        lines.push('Artifacts at a dynamic boundary (everything across it must come from the same compiler and flags):', '', '| package | target | role | panic | ABI-relevant flags |', '|---|---|---|---|---|', ...report.boundaries.map(b => {
+            const target = `${b.target}${b.platform === 'host' ? ' (host)' : ''}`;
+            return `| ${escapeHtml(b.package)} | ${escapeHtml(target)} | ${md(ROLES[b.role])} | ${b.panic} | ${b.abiFlags.length > 0 ? b.abiFlags.map(f => `<code>${escapeHtml(f)}</code>`).join(' ') : '—'} |`;
+        }), '');
+    }
+    return lines.join('\n');
+}
+function allowedBlocks(report) {
+    const allowed = report.findings.filter(f => f.allowed !== undefined);
+    if (allowed.length === 0)
+        return [];
+    const items = allowed.map(f => `- <code>${escapeHtml(f.rule)}</code> ${md(findingSubject(f))}: ${md(f.allowed.reason)} <sub>(${escapeHtml(f.allowed.file)}:${f.allowed.line})</sub>`);
+    return [`<details><summary>${plural(allowed.length, 'finding')} allowed by the policy</summary>\n\n${items.join('\n')}\n\n</details>\n`];
+}
+function footer(report) {
+    const t = report.toolchain;
+    const notes = report.notes.map(n => `> ${md(n)}`).join('\n');
+    const facts = md(`rustc ${t.release} (${t.commitHash.slice(0, 9)}), host ${t.host}, target ${t.target}, profile ${report.invocation.profile}`);
+    return `${notes === '' ? '' : `${notes}\n\n`}<sub>${facts}</sub>\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/comment.ts
+
+
+
+
+
+/** Findings written out in full in the comment; the job summary has the rest. */
+const DETAILED = 20;
+const comment_ICONS = { error: '🔴', warning: '🟠', note: '🔵' };
+/**
+ * The sticky pull-request comment: the verdict and the findings that need attention (new ones when a
+ * baseline was given), each in full with its fixes (verified ones with their edits as a diff), then a link to
+ * the job summary for everything else.
+ */
+function renderComment(report, options) {
+    const attention = needingAttention(report);
+    const out = [header(report)];
+    if (attention.length > 0) {
+        out.push(`### ${report.baseline ? 'New findings' : 'Findings'}\n`);
+        for (const f of attention.slice(0, DETAILED))
+            out.push(`${comment_ICONS[f.severity]} <code>${escapeHtml(f.rule)}</code> · ${findingBlock(f, options.links ?? null)}`);
+        if (attention.length > DETAILED)
+            out.push(`…and ${plural(attention.length - DETAILED, 'more finding')}.\n`);
+    }
+    const link = options.runUrl === null ? 'the job summary' : `the [job summary](${options.runUrl})`;
+    out.push(`<sub>Artifacts, linkage diagrams and every finding: ${link}.</sub>\n`);
+    return out.join('\n');
+}
+function needingAttention(report) {
+    return report.findings.filter(f => f.allowed === undefined && f.baseline !== 'existing');
+}
+/** Suggested changes posted at most; the job summary has every fix. */
+const MAX_SUGGESTIONS = 50;
+/** A replacement longer than this is not suggested (a review comment holds 65,536 characters). */
+const MAX_SUGGESTION_CHARS = 16_384;
+/** The hidden first line of a suggestion comment, by which the next run finds it again. */
+function suggestionMarker(key) {
+    return `<!-- rust-linkage-guard-suggestion:${key} -->`;
+}
+/** The key of a suggestion comment's body, or null for a body without our marker. */
+function suggestionKey(body) {
+    return /^<!-- rust-linkage-guard-suggestion:([0-9a-f]{16}) -->/.exec(body)?.[1] ?? null;
+}
+/**
+ * The verified fixes a pull request can apply from its review: for each finding that needs attention, its first
+ * verified `manifest-edit` fix whose every edit replaces a line that the pull request added or changed and that
+ * still reads, in the diff, exactly as the edit's `before` (so a line the checkout's merge moved is never
+ * replaced). One suggestion per line: findings fixed by the same edit share it, and a fix with an edit that
+ * another fix already changes differently is left out. A fix whose lines hold hidden characters (bidi, zero-width,
+ * controls but tab) is left out too: accepted, a suggestion is committed as written, so it must be text that
+ * reads as what it is. Pure.
+ */
+function suggestedChanges(report, options) {
+    const slots = new Map();
+    const slotOf = (path, line) => `${path}\n${line}`;
+    for (const f of needingAttention(report)) {
+        for (const fix of f.fixes) {
+            if (!fix.verified || fix.kind !== 'manifest-edit' || (fix.edits ?? []).length === 0)
+                continue;
+            const located = fix.edits.map(edit => ({ edit, path: repositoryPath(options.workspacePrefix, edit.file) }));
+            const fits = located.every(({ edit, path }) => {
+                if (path === null || !suggestible(edit) || options.changedLineText(path, edit.line) !== edit.before)
+                    return false;
+                const taken = slots.get(slotOf(path, edit.line));
+                return taken === undefined || (taken.edit.before === edit.before && taken.edit.after === edit.after);
+            });
+            // Two edits of one fix on one line cannot both be suggested.
+            if (!fits || new Set(located.map(l => slotOf(l.path, l.edit.line))).size < located.length)
+                continue;
+            if (slots.size + located.filter(l => !slots.has(slotOf(l.path, l.edit.line))).length > MAX_SUGGESTIONS)
+                continue;
+            for (const { edit, path } of located) {
+                const others = located.filter(l => l.edit !== edit).map(l => `${l.path}:${l.edit.line}`);
+                const slot = slots.get(slotOf(path, edit.line));
+                if (slot === undefined)
+                    slots.set(slotOf(path, edit.line), { path: path, edit, items: [{ f, fix, others }] });
+                else
+                    slot.items.push({ f, fix, others });
+            }
+            break;
+        }
+    }
+    return [...slots.values()].map(({ path, edit, items }) => {
+        const key = (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify([path, edit.before, edit.after])).digest('hex').slice(0, 16);
+        return { key, path, line: edit.line, body: suggestionBody(key, edit, items) };
+    });
+}
+function suggestible(edit) {
+    const visible = (text) => !HIDDEN.test(text.replace(/\t/g, ''));
+    return edit.after.length <= MAX_SUGGESTION_CHARS && visible(edit.before) && edit.after.split('\n').every(visible);
+}
+/**
+ * A suggestion comment: the marker, each finding the edit fixes (rule, subject) with the fix's title and the
+ * other lines the fix changes, then the replacement in a `suggestion` block whose fence no line can close.
+ */
+function suggestionBody(key, edit, items) {
+    const lines = items.map(({ f, fix, others }) => {
+        const also = others.length === 0 ? '' : ` Apply it together with the suggestion${others.length === 1 ? '' : 's'} on ${others.map(o => `<code>${escapeHtml(o)}</code>`).join(', ')}.`;
+        return `- ${comment_ICONS[f.severity]} <code>${escapeHtml(f.rule)}</code> · **${md(findingSubject(f))}**: ${md(fix.title)}${also}`;
+    });
+    return [
+        suggestionMarker(key),
+        '✅ **Verified fix** from Rust Linkage Guard, which applied it to its model of the workspace and analysed again: the artifact then links and no new error appears.',
+        '',
+        ...lines,
+        '',
+        fencedBlock('suggestion', edit.after.split('\n')),
+        ''
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/github/review.ts
+/**
+ * The verified fixes as suggested changes: one pull-request review per job (`comment-key`), found again on the
+ * next run by a hidden marker and its author, like the sticky comment.
+ *
+ * GitHub cannot add a comment to a submitted review, move one, or delete a submitted review. So the comments,
+ * not the review, are kept up to date, each found again by the key in its own hidden marker:
+ * - a suggestion that is still current on the same line keeps its comment, whose text is edited if it changed;
+ * - a comment of ours on a line where nothing (or something else) is suggested now is deleted;
+ * - a comment GitHub shows as outdated (new commits changed its line, for example by committing the suggestion)
+ *   is left as it is: it can no longer be applied, and it keeps the record of what was suggested;
+ * - only suggestions that are new since the last run are posted, in one new review; a run that suggests nothing
+ *   new adds no review;
+ * - a review of ours left with no current suggestion says so in its body.
+ */
+
+
+
+/**
+ * The hidden line that identifies the suggestion review of one job; distinct from the sticky comment's marker.
+ * Characters outside `[A-Za-z0-9._/-]` become `-`.
+ */
+function reviewMarker(key = 'default') {
+    const safe = key.trim().replace(/[^A-Za-z0-9._/-]/g, '-').slice(0, 100);
+    return `<!-- rust-linkage-guard-review:${safe === '' ? 'default' : safe} -->`;
+}
+/** The body of a review holding current suggestions. */
+function reviewBody(marker) {
+    return `${marker}\n**Rust Linkage Guard** suggests the verified fixes of its findings on lines this pull request changed. Each fix was applied to the analysis's model of the workspace and analysed again: the artifact then links and no new error appears. The job summary has every finding and fix.`;
+}
+/** The body of a review of ours whose suggestions all went away. */
+function staleReviewBody(marker) {
+    return `${marker}\nThe suggestions of this review no longer apply: their lines changed, or the findings they fixed are gone.`;
+}
+/**
+ * Matches this run's suggestions to our existing suggestion comments by key, path and current line. A comment
+ * GitHub shows as outdated (`line` null) matches nothing and is neither kept nor removed.
+ */
+function planReview(existing, suggestions) {
+    const plan = { keep: [], edit: [], remove: [], post: [] };
+    const used = new Set();
+    for (const s of suggestions) {
+        const match = existing.find(c => !used.has(c.id) && c.line !== null && c.line === s.line && c.path === s.path && suggestionKey(c.body) === s.key);
+        if (match === undefined) {
+            plan.post.push(s);
+            continue;
+        }
+        used.add(match.id);
+        plan.keep.push(match);
+        if (review_normalise(match.body) !== review_normalise(s.body))
+            plan.edit.push({ comment: match, body: s.body });
+    }
+    plan.remove = existing.filter(c => !used.has(c.id) && c.line !== null);
+    return plan;
+}
+/**
+ * Brings our suggestion review up to date with `suggestions` (see the top of this file). Reviews are ours when
+ * they carry `options.marker` and were written by the token's account (`ownComment`'s rule, the login asked only
+ * when some review carries the marker); only comments in those reviews that carry a suggestion marker are
+ * edited or deleted. Nothing is listed beyond the reviews when there is neither a review of ours nor anything to
+ * suggest. Never throws: an API failure is returned as `{ outcome: 'failed' }`.
+ */
+async function keepSuggestionReview(client, pr, suggestions, options) {
+    const { owner, repo, number } = pr;
+    try {
+        const marked = (await client.listPullRequestReviews(owner, repo, number)).filter(r => r.body.includes(options.marker));
+        if (marked.length === 0 && suggestions.length === 0)
+            return { outcome: 'skipped', posted: 0, kept: 0, removed: 0 };
+        const login = marked.length === 0 ? null : await client.tokenLogin().catch(() => null);
+        const author = ownComment(marked, login)?.user?.login.toLowerCase();
+        const own = author === undefined ? [] : marked.filter(r => r.user?.login.toLowerCase() === author);
+        const ids = new Set(own.map(r => r.id));
+        const existing = own.length === 0 ? [] : (await client.listReviewComments(owner, repo, number)).filter(c => c.reviewId !== null && ids.has(c.reviewId) && suggestionKey(c.body) !== null);
+        const plan = planReview(existing, suggestions);
+        for (const c of plan.remove)
+            await client.deleteReviewComment(owner, repo, c.id);
+        for (const { comment, body } of plan.edit)
+            await client.updateReviewComment(owner, repo, comment.id, body);
+        let created = null;
+        if (plan.post.length > 0) {
+            const comments = plan.post.map(s => ({ path: s.path, line: s.line, body: s.body }));
+            created = await client.createPullRequestReview(owner, repo, number, { commitId: pr.headSha, body: reviewBody(options.marker), comments });
+        }
+        const live = new Set(plan.keep.map(c => c.reviewId));
+        let bodies = 0;
+        for (const review of own) {
+            const body = live.has(review.id) ? reviewBody(options.marker) : staleReviewBody(options.marker);
+            if (review_normalise(review.body) === review_normalise(body))
+                continue;
+            await client.updatePullRequestReview(owner, repo, number, review.id, body);
+            bodies++;
+        }
+        const url = created?.htmlUrl ?? own.filter(r => live.has(r.id)).at(-1)?.htmlUrl;
+        const counts = { posted: plan.post.length, kept: plan.keep.length, removed: plan.remove.length, ...(url === undefined ? {} : { url }) };
+        if (created !== null)
+            return { outcome: 'created', ...counts };
+        return { outcome: plan.remove.length + plan.edit.length + bodies > 0 ? 'updated' : 'unchanged', ...counts };
+    }
+    catch (error) {
+        return { outcome: 'failed', failure: describeApiFailure(error) };
+    }
+}
+/** Bodies edited in the web UI come back with CRLF line ends; that alone is no reason to rewrite. */
+function review_normalise(text) {
+    return text.replace(/\r\n/g, '\n').trimEnd();
+}
+
+;// CONCATENATED MODULE: ./src/github/workflow-run.ts
+/** The pull request a `workflow_run` is about, found through the API from what GitHub itself put in the event. */
+
+/**
+ * The open pull requests whose branch still points at the commit the analysing run checked: listed by the
+ * head branch (`fork-owner:branch`), which works for forks, where the event's own `pull_requests` is empty.
+ * Only the event's fields are used, never the report, which a pull request can forge: a report can be
+ * posted to its own pull request and no other. A pull request that has moved on to a newer commit is left
+ * to the run of that commit. Never throws.
+ */
+async function findRunPullRequests(client, run) {
+    try {
+        const pulls = await client.listOpenPullRequests(run.owner, run.repo, `${run.headOwner}:${run.headBranch}`);
+        return { ok: true, numbers: pulls.filter(p => isRunHead(p, run)).map(p => p.number) };
+    }
+    catch (error) {
+        return { ok: false, failure: describeApiFailure(error) };
+    }
+}
+/**
+ * Whether the pull request's head is the run's: same repository, branch, owner and commit. The `head` filter
+ * of the listing is not relied on: GitHub ignores a filter it cannot parse and has answered with pull requests
+ * of another branch at the same commit (octokit/octokit.js#2056), and anyone can push the analysed commit to a
+ * fork of their own. A pull request whose fork was deleted (`head.repo` null) is nobody's. Logins and
+ * repository names are compared without case, as GitHub treats them; branch names are case-sensitive in git.
+ */
+function isRunHead(pull, run) {
+    const same = (a, b) => a !== null && a.toLowerCase() === b.toLowerCase();
+    return same(pull.headRepo, run.headRepository) && pull.headRef === run.headBranch && same(pull.headUser, run.headOwner) && same(pull.headSha, run.headSha);
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
 ;// CONCATENATED MODULE: ./src/limits.ts
 /**
  * Every size limit on what the analysis reads: the files it parses and the output of the programs it runs.
@@ -32963,11 +34205,13 @@ const INPUT_DEFAULTS = {
     reportPath: 'rust-linkage-report.json',
     comment: 'off',
     commentKey: 'default',
+    annotate: 'all',
     timeoutSeconds: 300
 };
 const COMMANDS = ['build', 'test'];
 const FAIL_ON = ['error', 'warning', 'never'];
 const COMMENT = ['off', 'always', 'on-findings'];
+const ANNOTATE = ['all', 'changed-lines', 'changed-files'];
 /**
  * Reads and validates the action inputs.
  *
@@ -33012,6 +34256,11 @@ function parseActionInputs(getInput) {
     if (publishReport !== null && comment === 'off') {
         throw new UserError('input `publish-report` posts the report as a pull-request comment: set `comment` to `always` or `on-findings`');
     }
+    const suggest = readBoolean('suggest', read('suggest'));
+    // A published report may be forged: its fixes are never offered as changes to commit.
+    if (publishReport !== null && suggest) {
+        throw new UserError('input `suggest` posts the fixes of this run\'s own analysis and cannot be used with `publish-report`, which analyses nothing');
+    }
     return {
         invocation,
         manifestPath: read('manifest-path') || INPUT_DEFAULTS.manifestPath,
@@ -33022,6 +34271,8 @@ function parseActionInputs(getInput) {
         sarifFile: read('sarif-file') || null,
         comment,
         commentKey: readCommentKey(read('comment-key')),
+        annotate: readChoice('annotate', read('annotate'), ANNOTATE, INPUT_DEFAULTS.annotate),
+        suggest,
         token: read('github-token'),
         rustToolchain: readToolchainName(read('rust-toolchain')),
         allowPrivilegedTrigger: readBoolean('allow-privileged-trigger', read('allow-privileged-trigger')),
@@ -33140,171 +34391,6 @@ function compareFindings(a, b) {
 /** Orders strings by UTF-16 code units: deterministic in every locale, and far cheaper than `localeCompare`. */
 function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
-}
-
-;// CONCATENATED MODULE: ./src/version.ts
-/** The release of this tool; a test keeps it equal to package.json's `version`. */
-const VERSION = '1.0.0';
-
-;// CONCATENATED MODULE: ./src/rules/registry.ts
-
-const RULES = [
-    {
-        id: 'duplicate-linkage',
-        severity: 'error',
-        title: 'A crate would be linked into one artifact twice ("only shows up once")',
-        description: 'rustc links every crate into an artifact exactly once. When some upstream crate exists only as a Rust `dylib`, it links every crate that has a dylib dynamically, including `std` (`libstd-<hash>.so`). A `dylib` built without `-C prefer-dynamic` contains its own static copy of `std`, so linking it next to `libstd-<hash>.so` puts `std` in twice and rustc fails with "cannot satisfy dependencies so `std` only shows up once". Cargo passes `-C prefer-dynamic` to a dylib only when its package is not among the packages it builds targets of (not selected, or selected with `--examples` and no examples), so `cargo build -p app` links while `cargo build --workspace` fails. Two dylibs that both contain the same rlib cannot be linked together either.'
-    },
-    {
-        id: 'rlib-required',
-        severity: 'error',
-        title: 'An artifact needs every upstream crate as an rlib, and one is not',
-        description: 'A `staticlib` (and a `+crt-static` executable on targets that forbid dylibs with it) must contain every upstream crate, so each one must exist as an rlib. When a dependency is built only as a `dylib`, rustc fails with "crate `x` required to be available in rlib format, but was not found in this form".'
-    },
-    {
-        id: 'dylib-required',
-        severity: 'error',
-        title: 'A crate must be linked dynamically but no dylib of it exists',
-        description: 'A Rust dylib records that it linked an upstream crate dynamically; when that crate\'s dylib is not available, rustc fails with "crate `x` required to be available in dylib format". With clean builds of path dependencies cargo always provides the dylib, so this mostly comes from prebuilt or stale dylibs.'
-    },
-    {
-        id: 'no-linkable-lib',
-        severity: 'error',
-        title: 'A dependency whose library is only a cdylib or staticlib cannot be used from Rust',
-        description: 'A library whose only crate types are `cdylib` and/or `staticlib` cannot be used from Rust: cargo still builds it but passes no `--extern`, and the dependent fails with `error[E0433]` or `E0463` (cargo may warn that the package provides no linkable target). A package\'s own bins and tests do not get such a library either; they fail when their source uses it.'
-    },
-    {
-        id: 'panic-strategy',
-        severity: 'error',
-        title: 'The panic runtime or a linked crate does not match the artifact’s panic strategy',
-        description: '`libstd-<hash>.so` contains the `panic_unwind` runtime, so an artifact that links `std` dynamically cannot use `panic = "abort"`: rustc fails with "the linked panic runtime `panic_unwind` is not compiled with this crate\'s panic strategy `abort`". A crate compiled with `abort` linked into an `unwind` artifact, or two panic runtimes in one artifact, fail the same check. Cargo builds test harnesses, build scripts, proc-macros and their dependencies with `unwind` whatever the profile says.'
-    },
-    {
-        id: 'lto-conflict',
-        severity: 'error',
-        title: 'LTO is requested where rustc refuses it',
-        description: 'rustc refuses `-C prefer-dynamic` together with fat or thin LTO on bins, cdylibs and staticlibs ("cannot prefer dynamic linking when performing LTO"), LTO on `dylib` and `proc-macro` crate types, and `-C lto` together with cargo\'s `-C embed-bitcode=no` ("options `-C embed-bitcode=no` and `-C lto` are incompatible"). Cargo itself only asks for LTO where rustc allows it, so these come from rustflags.'
-    },
-    {
-        id: 'unsupported-crate-type',
-        severity: 'warning',
-        title: 'The target cannot produce a requested crate type',
-        description: 'Targets without dynamic linking, `crt-static` targets (musl, or `+crt-static` on gnu) and wasm drop `dylib`, `cdylib` or `proc-macro` with "warning: dropping unsupported crate type". When every crate type of a unit is dropped, cargo stops before compiling anything ("cannot produce proc-macro for `mac` as the target does not support these crate types"), and the finding is an error. A common cause is `RUSTFLAGS="-C target-feature=+crt-static"` without `--target`, which also reaches proc-macros.'
-    },
-    {
-        id: 'proc-macro-dylib',
-        severity: 'error',
-        title: 'A proc-macro links a Rust dylib dynamically, so rustc cannot load it',
-        description: 'A proc-macro that depends on a Rust dylib links it dynamically; rustc then cannot load the proc-macro for its users, because that dylib is not on the compiler\'s library path, and every user fails with "error[E0463]: can\'t find crate for `mac`".'
-    },
-    {
-        id: 'duplicate-symbol',
-        severity: 'warning',
-        title: 'A unit-test harness may link two copies of a library that exports unmangled symbols',
-        description: 'A library\'s unit-test harness is its own source compiled with `--test`. When a dev-dependency depends back on the library, the harness also links the library\'s rlib: two static copies in one executable. Mangled symbols differ between the copies, but a `#[no_mangle]` or `#[export_name]` symbol is defined by both, and the link fails with "multiple definition of `sym`" (lld: "duplicate symbol") when the linker pulls in the rlib\'s object file that defines it, that is when code reached through the dev-dependency calls a mangled function of the library in the same codegen unit. That depends on how rustc partitions the crate into codegen units, which cannot be known before compiling. Move the exports into a crate of their own, break the dev-dependency cycle, or gate the exports with `#[cfg(not(test))]`.'
-    },
-    {
-        id: 'runtime-dylib',
-        severity: 'warning',
-        title: 'An executable needs Rust shared libraries that will not be found outside cargo',
-        description: 'An executable that links any Rust dylib (its own workspace dylibs, or `libstd-<hash>.so` under `-C prefer-dynamic`) records `NEEDED` entries without a run path. `cargo run` and `cargo test` set the library path, so it works there, but started directly, from an IDE, after `cargo install` or on another machine it fails with "error while loading shared libraries". The finding lists every file needed, transitively. With `rpath = true` the executable finds them in place and nothing is reported.'
-    },
-    {
-        id: 'doctest-runtime',
-        severity: 'error',
-        title: 'Doc examples link a Rust shared library that `cargo test` does not put on their library path',
-        description: 'Cargo runs a library\'s doc examples through `rustdoc --test` with only `target/<profile>/deps` (and build scripts\' native directories) on the library path, not the toolchain\'s library directory that `cargo run` and test harnesses get. An example that links `libstd-<hash>.so` — because the library depends on a Rust dylib built with `-C prefer-dynamic`, as Bevy\'s `dynamic_linking` does — compiles, then fails with exit status 127 ("error while loading shared libraries"), and `cargo test` fails. With `--target`, the workspace\'s own dylibs are outside that directory and are missing too. Only examples that run count: a library without doc examples, or with only `no_run`, `ignore` or `compile_fail` ones, is not reported, and neither is a toolchain whose `libstd` is in a directory the loader searches by default (distribution packages).'
-    },
-    {
-        id: 'static-pie-rpath',
-        severity: 'error',
-        title: 'A static-pie executable has a run path and crashes before `main`',
-        description: 'With `-C target-feature=+crt-static` on `x86_64-unknown-linux-gnu`, rustc links executables as static-pie, and `rpath = true` gives them a `RUNPATH`. glibc\'s start-up code for static-pie executables requires that there be none, so the executable dies with SIGSEGV before `main`: a bin under `cargo run` as well as started directly, a test harness under `cargo test`, and a build script when cargo runs it, which fails the build and blocks its package. `rpath = false`, or `-C relocation-model=static` for a non-PIE static executable, avoids it.'
-    },
-    {
-        id: 'output-filename-collision',
-        severity: 'warning',
-        title: 'Two units of one build write the same file, and the last one to finish wins',
-        description: 'Cargo names the files of a path package\'s `dylib` or `cdylib` without its metadata hash, and copies every dylib, bin and requested artifact into `target/<profile>/` under its plain name. When one build has two units that write the same name, cargo only warns "output filename collision", and the file holds whichever unit finishes last: a dylib used by a build script or proc-macro and by the target in a `release` or `panic = "abort"` build (host units get `opt-level = 0` and always `panic = "unwind"`, so cargo compiles it twice), two versions of one `dylib` crate, or two bins of one name. Dependents may link or load the other copy: an undefined symbol, a panic-strategy error, or a binary that silently runs the wrong version, changing from one build to the next.'
-    },
-    {
-        id: 'toolchain-unpinned',
-        severity: 'warning',
-        title: 'A Rust dylib crosses a build boundary, but no toolchain file pins an exact compiler',
-        description: 'Rust has no stable ABI: a Rust `dylib` only works with code built by the exact same compiler build and ABI-relevant flags. That matters where a dylib crosses a build boundary: a member `dylib` that no package of the build links, next to an executable that loads libraries at run time (a loader crate such as `libloading`, or `dlopen` in its sources), is rebuilt and shipped on its own and nothing checks it when it is loaded; a published dylib (the `published-dylib` shape: meant for other projects) is used by code its users build with their own compiler. Then, without a `rust-toolchain.toml` or `rust-toolchain` file pinning an exact release (`1.95.0`) or a dated nightly (`nightly-2026-05-20`), the two sides may come from different compilers: E0514, "undefined symbol", or a crash. A dylib linked by the executables it is built with, and `-C prefer-dynamic`, are not reported: one cargo invocation builds both sides with one compiler.'
-    },
-    {
-        id: 'toolchain-mismatch',
-        severity: 'error',
-        title: 'The toolchain in use is not the one the workspace requires',
-        description: 'The compiler that runs (`rustc -vV`) is not the release or dated nightly that `rust-toolchain.toml` (or the policy\'s `exact-toolchain`) pins; or a package\'s `rust-version` is newer than that compiler, so cargo refuses to build it ("package requires rustc X or newer"); or the target the workspace builds for has no standard library installed, so every crate fails with "can\'t find crate for `std`". Predictions made with the wrong toolchain describe a build that will not happen.'
-    },
-    {
-        id: 'panic-strategy-mixed',
-        severity: 'warning',
-        title: 'Panic strategies differ across a dynamic boundary',
-        description: 'An `abort` unit and an `unwind` unit on the two sides of one dynamic boundary: a host and a `cdylib` or Rust `dylib` of the build it loads at run time, or a Rust `dylib` and a unit linking it. rustc compares strategies only across what it links; across a library loaded at run time a panic unwinding out of the `unwind` side into `abort` code is undefined behaviour. All `abort` or all `unwind` is sound. Within one cargo invocation the sides differ where cargo forces `unwind` (everything a test harness, a build script or a proc-macro links): under `cargo test` with `panic = "abort"`, the binaries integration tests run are `abort` and a plugin built for its own tests is `unwind`. Where rustc links both sides it refuses the mix itself (`panic-strategy`).'
-    },
-    {
-        id: 'abi-flags-divergent',
-        severity: 'warning',
-        title: 'Units linked across a dylib boundary are built with different ABI-relevant flags',
-        description: 'rustc checks a few "target modifier" flags across crates, but not `-C target-feature`, `-C target-cpu`, `-Z randomize-layout` or `-Z layout-seed`: type layouts and calling conventions can then differ between a Rust `dylib` and its users without any diagnostic. A dylib built twice with different flags (for example once for the host, for build scripts and proc-macros, and once for `--target` with target-specific rustflags) or layout randomization across separately built dylibs leads to memory corruption rather than a build error.'
-    },
-    {
-        id: 'multiple-rust-runtimes',
-        severity: 'warning',
-        title: 'Libraries loaded at run time carry their own std, allocator and statics, and cross a boundary rustc does not check',
-        description: 'An executable of the workspace loads, at run time, `cdylib`s or Rust `dylib`s that the same build produces and no other package links. Every `cdylib` links its own copy of `std` and of every dependency: its own allocator, statics and thread-locals (a `log` logger, a `tracing` dispatcher, a tokio runtime are not shared with the host), its own panic runtime, and possibly different `TypeId`s, so only `#[repr(C)]` data and `extern "C"` functions are sound across the boundary: the rule is quiet when every unmangled export of the plugins is such a C interface, and otherwise names the first that is not (a `String`, `Vec`, `Box`, trait object, slice, Rust-ABI function, or a type without a C representation). A Rust `dylib` loaded at run time must come from the same compiler with the same ABI-relevant flags as the host, is a second copy of the crates it contains, and cannot be unloaded. abi_stable and stabby check layouts when a library is loaded; with them the finding is informational.'
-    },
-    {
-        id: 'global-allocator-ignored',
-        severity: 'warning',
-        title: 'A #[global_allocator] is silently ignored because std links dynamically',
-        description: 'When an artifact links any crate dynamically (for example `libstd-<hash>.so` under `-C prefer-dynamic`), rustc generates no allocator shim in it and uses the one inside the upstream dylib, so a `#[global_allocator]` declared in the executable is never called (rust-lang/rust#100781). Nothing fails at build time; allocations silently go to the default allocator.'
-    },
-    {
-        id: 'global-allocator-split',
-        severity: 'warning',
-        title: 'A #[global_allocator] on one side of a plugin boundary splits the heap',
-        description: 'A `cdylib` plugin uses its own allocator (the system allocator unless it declares one), independently of the host. When the host or a plugin declares a `#[global_allocator]`, memory allocated on one side and freed on the other (a `Box` or `String` passed across, `Box::from_raw` of a plugin pointer) goes to a different heap: heap corruption, not an error. Free memory on the side that allocated it, or make every side use the same underlying allocator.'
-    },
-    {
-        id: 'published-dylib',
-        severity: 'warning',
-        title: 'A library meant for other projects offers no rlib, forcing its users into dynamic linking',
-        description: 'A package meant for other projects — not `publish = false`, and a `description` and a `license` or `license-file` (what crates.io requires), or `publish` naming its registries — whose `[lib]` declares the Rust `dylib` crate type without `rlib` or `lib` forces every crate that depends on it into dynamic linking: each downstream artifact links `std` dynamically, inherits panic-strategy conflicts and duplicate-linkage errors, and needs the shared library at run time. An application\'s own engine crate, without that metadata, is not reported; nor are `cdylib` and `staticlib` libraries, built for C, Python or a plugin host. Add `"rlib"` to `crate-type`, or set `publish = false`.'
-    },
-    {
-        id: 'lto-dynamic-unsound',
-        severity: 'warning',
-        title: 'LTO together with Rust dynamic linking on Windows',
-        description: 'On Windows targets, thin or fat LTO combined with Rust `dylib`s or `-C prefer-dynamic` is known to produce missing or mismatched symbols and crashes at run time (bevy#17130, rust-lang/rust#127979): LTO may internalize or drop symbols that another DLL imports. Use `lto = false` in profiles that link Rust crates dynamically on Windows (for example Bevy\'s `dynamic_linking` development builds).'
-    },
-    {
-        id: 'hot-reload-layout',
-        severity: 'note',
-        title: 'A crate is built both as an rlib linked into an executable and as a dylib (the hot-reload shape)',
-        description: 'With `crate-type = ["rlib", "dylib"]` used by an executable, the executable links the rlib statically while the dylib is a second, separate copy of the crate and of `std`. Reloading the dylib then meets two copies of every static (a `tracing` callsite registry, a `log` logger, thread-locals), `TypeId`s that differ between the copies, and types whose layout may have changed since the executable was built. Keep the reloadable part behind a small `#[repr(C)]`/`extern "C"` interface, keep state in the executable, and rebuild the executable when shared types change.'
-    },
-    {
-        id: 'unused-allow',
-        severity: 'warning',
-        title: 'An allow entry of the policy file matches no finding (or has expired)',
-        description: 'An `[[allow]]` entry of the policy file matched no finding of this run, has no effect because its rule is turned off, or has passed its `expires` date, in which case the findings it covered fail the run again. A stale entry could silently allow an unrelated finding later: remove it, correct its `package`, `target` or `crate` fields, or set a later `expires` date if its reason still holds.'
-    }
-];
-/** The project's repository on GitHub (SARIF `informationUri`). */
-const INFORMATION_URI = 'https://github.com/rust-linkage-guard/rust-linkage-guard';
-function ruleInfo(id) {
-    return RULES.find(r => r.id === id);
-}
-/**
- * The rule's page, `docs/rules/<id>.md`, at the release tag of this version: a report links the
- * documentation of the version that produced it.
- */
-function ruleHelpUri(id) {
-    return `${INFORMATION_URI}/blob/v${VERSION}/docs/rules/${id}.md`;
 }
 
 ;// CONCATENATED MODULE: ./src/toml/chars.ts
@@ -35034,766 +36120,6 @@ function lineOf(doc, path) {
 }
 function fail(doc, path, problem) {
     throw new UserError(`${doc.file}:${lineOf(doc, path)}: ${formatTomlPath(path)}: ${problem}`);
-}
-
-;// CONCATENATED MODULE: ./src/report/fix-text.ts
-/**
- * "fix (verified)" for a fix the engine proved; "fix (not verified)" for advice on an error, whose reader
- * must be able to tell it from the proven ones; plain "fix" for advice on warnings and notes.
- */
-function fixLabel(f, fix) {
-    if (fix.verified)
-        return 'fix (verified)';
-    return f.severity === 'error' ? 'fix (not verified)' : 'fix';
-}
-/** A fix's edits as diff lines per file: `--- a/<file>`, `+++ b/<file>`, `@@ -<line> +<line> @@`, `-before`, `+after`. */
-function editDiff(edits) {
-    const lines = [];
-    const byFile = new Map();
-    for (const e of edits)
-        byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
-    for (const [file, fileEdits] of byFile) {
-        lines.push(`--- a/${file}`, `+++ b/${file}`);
-        let shift = 0;
-        for (const e of [...fileEdits].sort((a, b) => a.line - b.line)) {
-            const after = e.after.split('\n');
-            lines.push(`@@ -${e.line},1 +${e.line + shift},${after.length} @@`, `-${e.before}`, ...after.map(l => `+${l}`));
-            shift += after.length - 1;
-        }
-    }
-    return lines;
-}
-/** A fix's edits for the text report, as rustc shows a suggestion: `file:line`, then `- before` and `+ after`. */
-function editLines(edits) {
-    return edits.flatMap(e => [
-        { kind: 'location', text: `${e.file}:${e.line}` },
-        { kind: 'removed', text: `- ${e.before}` },
-        ...e.after.split('\n').map(l => ({ kind: 'added', text: `+ ${l}` }))
-    ]);
-}
-
-;// CONCATENATED MODULE: ./src/report/sgr.ts
-/**
- * Colour as rustc and cargo show it: plain SGR sequences, each styled span closed by a reset. Whether to
- * colour at all is the caller's choice (`cli/color.ts`).
- */
-const BOLD = '\u001b[1m';
-const RESET = '\u001b[0m';
-/**
- * The styles of rustc 1.95 and cargo 1.95 diagnostics, byte for byte: bold, then a 16-colour foreground,
- * each its own sequence.
- */
-const STYLES = {
-    /** `error`, `error[E0382]`: bold bright red. */
-    error: `${BOLD}\u001b[91m`,
-    /** `warning`: bold yellow (not bright). */
-    warning: `${BOLD}\u001b[33m`,
-    /** `note`: bold bright green. */
-    note: `${BOLD}\u001b[92m`,
-    /** `help`: bold bright cyan. */
-    help: `${BOLD}\u001b[96m`,
-    /** `-->`, `:::`, `=` and the line-number gutter: bold bright blue. */
-    gutter: `${BOLD}\u001b[94m`,
-    /** A diagnostic's message, the label of a `= note:` line, headings. */
-    bold: BOLD,
-    /** Success, as cargo's `Compiling` and `Finished`: bold bright green. */
-    good: `${BOLD}\u001b[92m`,
-    /** A line a fix adds, as rustc's diff-style suggestions: bright green. */
-    added: '\u001b[92m',
-    /** A line a fix removes: bright red. */
-    removed: '\u001b[91m'
-};
-/** A `Paint` that styles when `color` is true and is the identity otherwise. */
-function painter(color) {
-    return color ? (style, text) => `${STYLES[style]}${text}${RESET}` : (_style, text) => text;
-}
-/** Every SGR sequence (`ESC [ … m`) removed. */
-function stripSgr(text) {
-    return text.replace(/\u001b\[[0-9;]*m/g, '');
-}
-
-;// CONCATENATED MODULE: ./src/report/render.ts
-
-
-
-/** Counts that decide the exit status and the outputs. */
-function countFindings(report) {
-    let errors = 0;
-    let warnings = 0;
-    let notes = 0;
-    for (const f of report.findings) {
-        if (f.severity === 'error')
-            errors++;
-        else if (f.severity === 'warning')
-            warnings++;
-        else
-            notes++;
-    }
-    return { errors, warnings, notes };
-}
-/** A one-line verdict: what cargo would do, then whether the check passes and why. */
-function verdictLine(report) {
-    const { errors, warnings } = countFindings(report);
-    const failing = report.artifacts.filter(a => a.status === 'error').length;
-    const blocked = report.artifacts.filter(a => a.status === 'blocked').length;
-    const command = report.invocation.args.join(' ');
-    const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
-    const build = errors === 0
-        ? `\`${command}\` links: ${plural(report.artifacts.length, 'artifact')}, ${plural(warnings, 'warning')}.`
-        : `\`${command}\` fails: ${plural(failing, 'artifact')} cannot be built${blocked > 0 ? ` and ${blocked} more ${blocked === 1 ? 'is' : 'are'} blocked by ${failing === 1 ? 'it' : 'them'}` : ''} (${counts}).`;
-    const gate = report.gate;
-    if (gate.verdict === 'fail')
-        return `${build} The check fails: ${plural(gate.failing, 'finding')} at or above \`${gate.failOn}\`${report.baseline ? ', new since the baseline' : ''}.`;
-    const excused = report.findings.filter(f => f.allowed !== undefined || f.baseline === 'existing').length;
-    if (errors + warnings > 0 && gate.failOn !== 'never' && excused > 0) {
-        return `${build} The check passes: ${[
-            allowedCount(report) > 0 ? `${allowedCount(report)} allowed by the policy` : '',
-            existingCount(report) > 0 ? `${existingCount(report)} already in the baseline` : ''
-        ]
-            .filter(Boolean)
-            .join(', ')}.`;
-    }
-    return gate.failOn === 'never' && errors + warnings > 0 ? `${build} The check passes (\`fail-on: never\`).` : build;
-}
-function allowedCount(report) {
-    return report.findings.filter(f => f.allowed !== undefined).length;
-}
-function existingCount(report) {
-    return report.findings.filter(f => f.allowed === undefined && f.baseline === 'existing').length;
-}
-/** Groups inclusion paths by chain, so a dylib that contains 300 crates is one line, not 300. */
-function groupInclusion(paths) {
-    const groups = new Map();
-    for (const p of paths) {
-        const key = JSON.stringify([p.chain, p.how, p.file ?? null, p.features ?? null]);
-        const group = groups.get(key);
-        if (group)
-            group.crates.push(p.crate);
-        else {
-            groups.set(key, {
-                chain: p.chain,
-                how: p.how,
-                ...(p.file === undefined ? {} : { file: p.file }),
-                ...(p.features === undefined ? {} : { features: p.features }),
-                crates: [p.crate]
-            });
-        }
-    }
-    return [...groups.values()];
-}
-/**
- * "`host` → `plugin_audio` (dylib, contains `std` statically)", in markdown; an optional dependency says what
- * turned it on: "`game` → `engine` via feature `dev` (`game/Cargo.toml:9`: `dev = ["engine/dynamic_linking"]`) → …".
- */
-function describeInclusion(g) {
-    const chain = g.chain.map((c, i) => `\`${c}\`${(g.features ?? []).filter(s => s.from === i).map(s => ` ${describeFeatureStep(s)}`).join('')}`).join(' → ');
-    const crates = listCrates(g.crates);
-    if (g.how === 'inside-dylib')
-        return `${chain} (dylib, contains ${crates} statically)`;
-    const file = g.file === undefined ? '' : ` as \`${g.file}\``;
-    if (g.chain.length === 1)
-        return `${chain} links ${crates} ${g.how === 'dynamic' ? `dynamically${file}` : 'statically (rlib)'}`;
-    return `${chain} → ${crates} (${g.how === 'dynamic' ? `dylib, linked dynamically${file}` : 'rlib, linked statically'})`;
-}
-/** "via feature `dev` (`game/Cargo.toml:9`: `dev = ["engine/dynamic_linking"]`)", "via `--features dev`". */
-function describeFeatureStep(s) {
-    const where = s.file === undefined ? '' : `\`${s.file}:${s.line ?? 1}\`: `;
-    const asked = s.commandLine === undefined ? '' : `, asked for by \`${s.commandLine}\``;
-    if (s.by === 'command-line')
-        return `via \`${s.text}\` on the command line`;
-    if (s.by === 'feature')
-        return `via feature \`${s.name}\` (${where}\`${s.text}\`${asked})`;
-    return `via dependency \`${s.name}\` (${where}${s.text === 'default-features' ? 'its default features' : `\`${s.text}\``}${asked})`;
-}
-/** What the finding is about: "bin `host`", "dylib `plugin_a`", "test harness of lib `util`", or the workspace. */
-function findingSubject(f) {
-    if (f.target === undefined)
-        return f.rule === 'unused-allow' ? 'policy' : 'workspace';
-    const what = f.mode === 'test' ? `test harness of ${f.kind}` : f.mode === 'doctest' ? `doc tests of ${f.kind}` : f.kind === 'custom-build' ? 'build script' : f.crateType;
-    const host = f.platform === 'host' && f.kind !== 'proc-macro' && f.kind !== 'custom-build' ? ' (host)' : '';
-    return `${what} \`${f.target}\`${f.package !== undefined && f.package !== f.target ? ` of \`${f.package}\`` : ''}${host}`;
-}
-/** How a finding counts: allowed by the policy, already in the baseline, new, or plainly reported. */
-function findingStanding(f) {
-    if (f.allowed !== undefined)
-        return 'allowed';
-    return f.baseline ?? 'reported';
-}
-function artifactLabel(a) {
-    const mode = a.mode === 'build' ? '' : ` (${a.mode})`;
-    const host = a.platform === 'host' && a.kind !== 'proc-macro' && a.kind !== 'custom-build' ? ' [host]' : '';
-    const features = buildScriptFeatures(a);
-    return `${a.package}/${a.target} ${a.crateType}${mode}${host}${features === '' ? '' : ` [${features}]`}`;
-}
-/**
- * `features: a, b` for a build script built with features, else empty: a package built with different
- * features for target and host has one build script per feature set, told apart only by them.
- */
-function buildScriptFeatures(a) {
-    return a.kind === 'custom-build' && a.features !== undefined && a.features.length > 0 ? `features: ${a.features.join(', ')}` : '';
-}
-/** How `std` links into an artifact, in a word. */
-function stdLinkage(a) {
-    const std = a.linkage.find(l => l.crate === 'std');
-    if (!std)
-        return a.linkage.length === 0 ? '—' : 'not linked';
-    return std.how === 'included-from-dylib' ? `inside ${std.via ?? 'a dylib'}` : std.how;
-}
-const STATUS_STYLES = { ok: 'good', error: 'error', blocked: 'warning' };
-/**
- * The plain-text report for terminals, laid out and, with `color`, coloured like rustc's diagnostics.
- * Repository text is shown with every control, bidi and zero-width character as its code point,
- * line breaks included: a name can neither send escape sequences to the terminal nor start a line.
- */
-function renderText(report, style = {}) {
-    const color = painter(style.color === true);
-    const paint = (s, text) => color(s, withCodePoints(text));
-    /** A footer line of a finding, as rustc's `= note: …`. */
-    const footer = (label, text) => `  ${paint('gutter', '= ')}${paint('bold', label)}: ${withCodePoints(text)}`;
-    const lines = [];
-    const t = report.toolchain;
-    lines.push(withCodePoints(`${report.invocation.args.join(' ')}  (profile ${report.invocation.profile}, rustc ${t.release}, target ${t.target})`), '');
-    for (const f of report.findings) {
-        const standing = findingStanding(f);
-        const tag = standing === 'allowed' ? ` (allowed: ${f.allowed.reason})` : standing === 'existing' ? ' (already in the baseline)' : standing === 'new' ? ' (new)' : '';
-        lines.push(`${paint(f.severity, `${f.severity}[${f.rule}]`)}${paint('bold', `${tag}: ${f.message}`)}`);
-        lines.push(`  ${paint('gutter', '--> ')}${withCodePoints(`${f.file}:${f.line}`)}`);
-        for (const r of f.related ?? [])
-            lines.push(`  ${paint('gutter', '::: ')}${withCodePoints(`${r.file}:${r.line} (${r.message.replace(/`/g, '')})`)}`);
-        for (const g of groupInclusion(f.inclusion ?? []))
-            lines.push(footer('via', describeInclusion(g).replace(/`/g, '')));
-        for (const fix of f.fixes) {
-            lines.push(footer(fixLabel(f, fix), fix.title));
-            for (const d of editLines(fix.edits ?? []))
-                lines.push(`      ${paint(d.kind === 'location' ? 'gutter' : d.kind, withCodePoints(d.text))}`);
-        }
-        lines.push('');
-    }
-    const rows = report.artifacts.map(a => [withCodePoints(artifactLabel(a)), a.status, `std ${stdLinkage(a)}`, withCodePoints((a.runtimeLibraries ?? []).join(' '))]);
-    if (rows.length > 0) {
-        lines.push(paint('bold', 'Artifacts:'));
-        const widths = [0, 1, 2].map(i => Math.max(...rows.map(r => r[i].length)));
-        const pad = (text, column) => ' '.repeat(widths[column] - text.length);
-        for (const [label, status, std, libraries] of rows) {
-            // Only the status word is painted; the padding after it stays plain.
-            lines.push(`  ${label}${pad(label, 0)}  ${paint(STATUS_STYLES[status], status)}${pad(status, 1)}  ${std}${pad(std, 2)}  ${libraries}`.trimEnd());
-        }
-        lines.push('');
-    }
-    for (const note of report.notes)
-        lines.push(`${paint('note', 'note')}: ${withCodePoints(note)}`);
-    lines.push(paint('bold', verdictLine(report)));
-    return `${lines.join('\n')}\n`;
-}
-/** Line breaks as spaces: text from a repository never starts a line of its own in markdown. */
-function withoutLineBreaks(text) {
-    return text.replace(/\r\n|[\r\n]/g, ' ');
-}
-/** Every hidden character and control but tab and line feed (`HIDDEN`; line breaks become spaces first). */
-const SHOWN = new RegExp(`(?![\t\n])${HIDDEN.source}`, 'g');
-/** Every hidden character (see `HIDDEN`) shown as its code point, `<U+202E>`, so that it reorders and hides nothing. */
-function showHidden(text) {
-    return text.replace(SHOWN, c => `<${codePoint(c)}>`);
-}
-/**
- * Escapes text for HTML and for markdown, which GitHub still parses inside inline HTML such as `<code>`:
- * `<`, `&`, quotes and `|` (table cells), and every character that opens markdown syntax (links and images
- * need `[`, code spans, emphasis, strikethrough, backslash escapes) become entities; line breaks become
- * spaces, so that no line can start a code fence, a heading or a table row. Parentheses stay: without `[`
- * they start nothing. The toolkit's summary does not escape at all.
- *
- * Entities alone do not keep text inert: GitHub finds mentions, issue references and autolinks in the decoded
- * text. So hidden characters are shown (`showHidden`), and an empty `<wbr>` element, which the sanitizer keeps
- * and which splits the text node, breaks every token that could become one, in code spans too (cmark-gfm
- * autolinks inside raw `<code>` HTML):
- * - `@` followed by anything: a mention (html-pipeline `mention_filter.rb` `MentionPattern`, `@` then
- *   `[a-z0-9]`; teams are `@org/team`) or an e-mail address (cmark-gfm `extensions/autolink.c`
- *   `postprocess_text`, which scans merged text nodes for `@`): `@<wbr>user`.
- * - `#` or `GH-` before a digit: an issue reference, `#12`, `owner/repo#12`, `user#12`, `GH-12`
- *   (`issue_mention_filter.rb`, case-insensitive `(gh-|#)(\d+)`): `#<wbr>12`, `GH-<wbr>12`.
- * - `:` before `//`: a URL (autolink.c `url_match` starts at a `:` followed by `//`): `https:<wbr>//x`.
- * - `www` before `.`: autolink.c `www_match` needs the four bytes `www.`: `www<wbr>.x`.
- * `<wbr>` is in html-pipeline's sanitization allow-list (`lib/html_pipeline/sanitization_filter.rb`
- * `DEFAULT_CONFIG[:elements]`), renders as nothing, and copies as nothing: the text reads and pastes as the
- * same characters. Text inside `<code>`, `<pre>` and `<a>` is skipped by the mention and reference filters
- * anyway; the breaks there are for the autolinker.
- */
-function escapeHtml(text) {
-    return withoutLineBreaks(text).replace(ESCAPED, (c, token, hidden) => token !== undefined ? `${token}<wbr>` : hidden !== undefined ? `&#60;${codePoint(hidden)}&#62;` : `&#${c.codePointAt(0)};`);
-}
-/** One pass for `escapeHtml`: a token to break, a hidden character, or a character to write as an entity. */
-const ESCAPED = new RegExp(`(@(?=\\S)|#(?=\\d)|[Gg][Hh]-(?=\\d)|:(?=//)|[Ww]{3}(?=\\.))|(${SHOWN.source})|[&<>"'|[\\]\`*~\\\\]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])`, 'g');
-/** An HTML attribute value (an `href` we build): entities only, since an attribute cannot hold `<wbr>`. Never for text. */
-function escapeAttribute(text) {
-    return withoutLineBreaks(text).replace(/[&<>"'`]/g, c => `&#${c.codePointAt(0)};`);
-}
-/** Our messages mark code as `x`: each code span's content through `code`, the text between through `prose`. */
-function mapCodeSpans(text, code, prose) {
-    return text
-        .split(/(`[^`]+`)/)
-        .map(part => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? code(part.slice(1, -1)) : prose(part)))
-        .join('');
-}
-/** Markdown from our messages: `x` becomes <code>x</code>, and everything, code included, is escaped. */
-function md(text) {
-    return mapCodeSpans(text, content => `<code>${escapeHtml(content)}</code>`, escapeHtml);
-}
-/**
- * Markdown without any HTML, for renderers that allow none (SARIF): `x` becomes a code span fenced by more
- * backticks than it contains, and outside code spans every character that starts markdown syntax is
- * backslash-escaped and `<`, `>`, `&` become entities. Line breaks become spaces, hidden characters are shown
- * (`showHidden`), in code spans too.
- *
- * Without `<wbr>`, autolinks are stopped as far as markdown alone can: a backslash before the `:` of `://` and
- * the `.` of `www.` (cmark-gfm's `url_match` and `www_match` start at those characters of the source, and a
- * backslash escape consumes them first), and `@` in a code span of its own, since the e-mail autolinker runs
- * after escaped text is merged back into one text node but never enters code. `#12` keeps its backslash only:
- * code scanning alerts are no conversation, so a reference there makes no cross-reference event and a mention
- * notifies nobody (GitHub notifies mentions in issues, pull requests, discussions and commit comments).
- */
-function plainMarkdown(text) {
-    return mapCodeSpans(text, codeSpan, escapeMarkdown);
-}
-function codeSpan(content) {
-    const text = showHidden(withoutLineBreaks(content));
-    const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length)) + 1);
-    const padded = text.startsWith('`') || text.endsWith('`') ? ` ${text} ` : text;
-    return `${fence}${padded}${fence}`;
-}
-const MARKDOWN_REPLACEMENTS = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '@': '`@`' };
-function escapeMarkdown(text) {
-    return showHidden(withoutLineBreaks(text)).replace(/[\\`*_[\]()~!|<>&#@]|:(?=\/\/)|(?<=www)\./gi, c => MARKDOWN_REPLACEMENTS[c] ?? `\\${c}`);
-}
-
-;// CONCATENATED MODULE: ./src/report/annotations.ts
-
-
-
-
-/** GitHub records at most this many annotations of each type per step; the rest only reach the log. */
-const ANNOTATIONS_PER_TYPE = 10;
-/** The runner truncates annotation messages to this many characters. */
-const MAX_MESSAGE = 4096;
-/**
- * The annotations to emit, best first, within GitHub's 10 per type: findings on lines the pull request
- * changed, then new before already-known ones, then by severity. Allowed findings are not annotated;
- * findings already in the baseline are notices. When some do not fit, a final notice says how many.
- */
-function selectAnnotations(report, options) {
-    const candidates = report.findings
-        .filter(f => f.allowed === undefined)
-        .map((f, order) => {
-        const at = annotatedLocation(f, options);
-        return { f, order, at, changed: at.file !== undefined && options.isChanged?.(at.file, at.line) === true };
-    })
-        .sort((a, b) => Number(b.changed) - Number(a.changed) ||
-        Number(a.f.baseline === 'existing') - Number(b.f.baseline === 'existing') ||
-        SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] ||
-        a.order - b.order);
-    const used = { error: 0, warning: 0, notice: options.reservedNotices ?? 0 };
-    const annotations = [];
-    let hidden = 0;
-    for (const { f, at } of candidates) {
-        const level = levelOf(f);
-        // One notice slot stays free for the overflow notice.
-        const cap = level === 'notice' ? ANNOTATIONS_PER_TYPE - 1 : ANNOTATIONS_PER_TYPE;
-        if (used[level] >= cap) {
-            hidden++;
-            continue;
-        }
-        used[level]++;
-        annotations.push({ level, ...(at.file === undefined ? {} : { file: at.file, line: at.line }), title: titleOf(f), message: messageOf(f, at.note) });
-    }
-    if (hidden > 0) {
-        annotations.push({ level: 'notice', title: 'Rust Linkage Guard', message: `${plural(hidden, 'more finding')} in the job summary and the JSON report.` });
-    }
-    return { annotations, hidden };
-}
-const SEVERITY_RANK = { error: 0, warning: 1, note: 2 };
-function levelOf(f) {
-    if (f.baseline === 'existing')
-        return 'notice';
-    return f.severity === 'note' ? 'notice' : f.severity;
-}
-/**
- * Where to annotate: the finding's own line, or a related line (such as the `[workspace.dependencies]`
- * entry) when only that one changed in the pull request.
- */
-function annotatedLocation(f, options) {
-    const primary = repositoryPath(options.workspacePrefix, f.file);
-    if (primary !== null && options.isChanged?.(primary, f.line) !== false)
-        return { file: primary, line: f.line, note: null };
-    for (const r of f.related ?? []) {
-        const file = repositoryPath(options.workspacePrefix, r.file);
-        if (file !== null && options.isChanged?.(file, r.line))
-            return { file, line: r.line, note: `Reported for ${f.file}:${f.line}.` };
-    }
-    return primary === null ? { line: f.line, note: `At ${f.file}:${f.line}.` } : { file: primary, line: f.line, note: null };
-}
-/**
- * A workspace-relative path as a repository-relative one, or null when it lies outside the repository:
- * above it, or absolute in either form (`/home/u/.cargo/config.toml`, `C:/Users/…`, `\\server\share\…`),
- * which is also what a workspace prefix is when the workspace sits on another drive.
- */
-function repositoryPath(workspacePrefix, file) {
-    if (isAbsolutePath(file) || isAbsolutePath(workspacePrefix))
-        return null;
-    const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(workspacePrefix.split((external_node_path_default()).sep).join('/'), file.split((external_node_path_default()).sep).join('/')));
-    if (joined.startsWith('../') || joined === '..')
-        return null;
-    return joined.replace(/^\.\//, '');
-}
-function titleOf(f) {
-    const subject = findingSubject(f).replace(/`/g, '');
-    return `${f.rule}: ${subject}${f.baseline === 'existing' ? ' (already in the baseline)' : ''}`;
-}
-function messageOf(f, note) {
-    const parts = [f.message];
-    if (note !== null)
-        parts.push(note);
-    const inclusion = f.inclusion ?? [];
-    if (inclusion.length > 0)
-        parts.push(`How it gets in:\n${groupInclusion(inclusion).map(g => `- ${describeInclusion(g)}`).join('\n')}`);
-    const fix = f.fixes[0];
-    if (fix !== undefined)
-        parts.push(`Fix${fix.verified ? ' (verified)' : ''}: ${fix.title}`);
-    const text = parts.join('\n\n');
-    return text.length <= MAX_MESSAGE ? text : `${text.slice(0, MAX_MESSAGE - 1)}…`;
-}
-/**
- * An annotation as a workflow command (`--format github`), escaped as the toolkit escapes: data cannot end
- * the command, and properties cannot add properties.
- */
-function workflowCommand(a) {
-    const properties = [
-        ['file', a.file],
-        ['line', a.line],
-        ['title', a.title]
-    ];
-    const props = properties
-        .filter((p) => p[1] !== undefined)
-        .map(([k, v]) => `${k}=${annotations_escapeProperty(String(v))}`)
-        .join(',');
-    return `::${a.level}${props === '' ? '' : ` ${props}`}::${annotations_escapeData(a.message)}`;
-}
-function annotations_escapeData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function annotations_escapeProperty(text) {
-    return annotations_escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-
-;// CONCATENATED MODULE: ./src/report/mermaid.ts
-/** Standard-library crates other than `std` itself: drawn as part of `std`. */
-const STD_INTERNALS = new Set(['core', 'alloc', 'compiler_builtins', 'panic_unwind', 'panic_abort', 'test', 'proc_macro', 'unwind', 'libc']);
-/** Crates at fault drawn one by one; the rest share one node. */
-const MAX_FAULT_NODES = 8;
-/** Edges beyond the inclusion paths: past this, statically linked crates are only counted. */
-const MAX_EDGES = 40;
-const MORE_FAULTS = '\0more-faults';
-const MORE_STATIC = '\0more-static';
-/**
- * A mermaid flowchart of how one artifact links: nodes are crates, edges are labelled `static`, `dynamic`
- * or `inside dylib` (a dylib that contains the crate), and the crates at fault are highlighted. Large
- * artifacts keep the ways in of the first crates at fault and every dylib, and count the rest.
- * Every label is entity-encoded, so crate names cannot break out of the diagram or the code fence.
- */
-function linkageDiagram(artifact, findings) {
-    const root = artifact.target.replace(/-/g, '_');
-    const faults = new Set(findings.flatMap(f => f.crates));
-    const drawn = new Set([...faults].slice(0, MAX_FAULT_NODES));
-    const moreFaults = faults.size - drawn.size;
-    const nodeFor = (crate) => (faults.has(crate) && !drawn.has(crate) ? MORE_FAULTS : crate);
-    const edges = new Map();
-    const addEdge = (from, to, style, onPath) => {
-        const key = `${from}\0${to}\0${style}`;
-        const existing = edges.get(key);
-        if (existing)
-            existing.onPath ||= onPath;
-        else
-            edges.set(key, { from, to, style, onPath });
-    };
-    for (const path of findings.flatMap(f => f.inclusion ?? [])) {
-        const chain = path.chain[0] === root ? path.chain : [root, ...path.chain];
-        for (let i = 1; i < chain.length; i++)
-            addEdge(chain[i - 1], chain[i], 'dynamic', true);
-        addEdge(chain.at(-1), nodeFor(path.crate), path.how === 'inside-dylib' ? 'inside dylib' : path.how, true);
-    }
-    const rest = [];
-    for (const entry of artifact.linkage) {
-        if (STD_INTERNALS.has(entry.crate) || entry.how === 'not-linked')
-            continue;
-        const to = nodeFor(entry.crate);
-        if (entry.how === 'included-from-dylib') {
-            if (entry.via !== undefined)
-                rest.push({ from: entry.via, to, style: 'inside dylib', onPath: false });
-        }
-        else
-            rest.push({ from: root, to, style: entry.how === 'dynamic' ? 'dynamic' : 'static', onPath: false });
-    }
-    // Dylibs linked dynamically always show; other edges while there is room.
-    let omitted = 0;
-    for (const e of rest) {
-        const room = edges.size < MAX_EDGES || (e.style === 'dynamic' && e.from === root);
-        if (room || edges.has(`${e.from}\0${e.to}\0${e.style}`))
-            addEdge(e.from, e.to, e.style, false);
-        else if (e.style === 'static')
-            omitted++;
-    }
-    if (omitted > 0)
-        addEdge(root, MORE_STATIC, 'static', false);
-    const dylibs = new Set([...artifact.linkage.filter(l => l.how === 'dynamic').map(l => l.crate), ...artifact.linkage.flatMap(l => (l.via === undefined ? [] : [l.via]))]);
-    const label = (name) => {
-        if (name === MORE_FAULTS)
-            return `${moreFaults} more crates at fault`;
-        if (name === MORE_STATIC)
-            return `${omitted} more crates linked statically`;
-        const kind = name === root ? artifact.crateType : dylibs.has(name) ? 'dylib' : null;
-        return `${mermaidText(name)}${kind === null ? '' : `<br/>${mermaidText(kind)}`}`;
-    };
-    const ids = new Map();
-    const lines = ['flowchart LR'];
-    for (const name of [root, ...[...edges.values()].flatMap(e => [e.from, e.to])]) {
-        if (ids.has(name))
-            continue;
-        ids.set(name, `n${ids.size}`);
-        lines.push(`  ${ids.get(name)}["${label(name)}"]`);
-    }
-    for (const e of edges.values()) {
-        const arrow = e.style === 'inside dylib' ? `-. ${e.style} .->` : e.onPath ? `==>|${e.style}|` : `-->|${e.style}|`;
-        lines.push(`  ${ids.get(e.from)} ${arrow} ${ids.get(e.to)}`);
-    }
-    lines.push('  classDef artifact fill:#ddf4ff,stroke:#0969da,stroke-width:2px,color:#1f2328');
-    lines.push('  classDef fault fill:#ffebe9,stroke:#cf222e,stroke-width:3px,color:#1f2328');
-    lines.push('  class n0 artifact');
-    const faulty = [...drawn, MORE_FAULTS].filter(c => ids.has(c)).map(c => ids.get(c));
-    if (faulty.length > 0)
-        lines.push(`  class ${faulty.join(',')} fault`);
-    return lines.join('\n');
-}
-/** Mermaid label text: anything but plain name characters becomes a `#code;` entity. */
-function mermaidText(text) {
-    return text.replace(/[^A-Za-z0-9 _.@/+-]/g, c => `#${c.codePointAt(0)};`);
-}
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
-
-
-
-
-/** GitHub drops a step summary above 1 MiB; this leaves room for other writers and for GitHub's own markup. */
-const SUMMARY_BUDGET = 768 * 1024;
-/** Diagrams drawn: one per failing artifact, up to this many. */
-const MAX_DIAGRAMS = 10;
-/** Artifact rows shown outside a `<details>` block. */
-const OPEN_ARTIFACT_ROWS = 30;
-const ICONS = { error: '🔴', warning: '🟠', note: '🔵' };
-/**
- * The job summary (and `--format markdown`): the verdict, the findings grouped by rule with how each crate
- * gets in and how to fix it, a diagram of each failing artifact's linkage, and the table of artifacts.
- * Every string from the repository goes through `escapeHtml` or `md`: escaped, hidden characters shown, and
- * mentions, references and autolinks broken. Sections are added whole until the budget is reached,
- * so a truncated summary never ends inside a table or a `<details>` block.
- */
-function renderSummary(report, options = {}) {
-    const budget = options.budget ?? SUMMARY_BUDGET;
-    const blocks = [header(report), ...findingBlocks(report), ...diagramBlocks(report), ...artifactBlocks(report), toolchainBlock(report), ...allowedBlocks(report), footer(report)];
-    const truncation = '\n> **Truncated** to stay under GitHub’s summary size limit: the JSON report has every artifact and finding.\n';
-    const out = [];
-    let size = 0;
-    for (const [i, block] of blocks.entries()) {
-        const bytes = Buffer.byteLength(block) + 1;
-        const last = i === blocks.length - 1;
-        if (size + bytes + (last ? 0 : Buffer.byteLength(truncation)) > budget) {
-            out.push(truncation);
-            break;
-        }
-        out.push(block);
-        size += bytes;
-    }
-    return `${out.join('\n')}\n`;
-}
-function header(report) {
-    const { errors, warnings } = countFindings(report);
-    const icon = report.gate.verdict === 'fail' ? '❌' : errors + warnings > 0 ? '⚠️' : '✅';
-    const title = report.gate.verdict === 'fail' ? 'fails' : 'passes';
-    const lines = [`## ${icon} Rust Linkage Guard ${title}`, '', md(verdictLine(report)), ''];
-    const facts = [];
-    if (report.baseline) {
-        const counted = report.findings.filter(f => f.allowed === undefined);
-        facts.push(`**${counted.filter(f => f.baseline === 'new').length}** new`, `${counted.filter(f => f.baseline === 'existing').length} already in the baseline`, ...(report.baseline.fixed > 0 ? [`${report.baseline.fixed} fixed since the baseline`] : []));
-    }
-    if (report.policy && report.policy.allowed > 0)
-        facts.push(`${report.policy.allowed} allowed by ${md(`\`${report.policy.file}\``)}`);
-    if (facts.length > 0)
-        lines.push(facts.join(' · '), '');
-    return lines.join('\n');
-}
-function findingBlocks(report) {
-    const shown = report.findings.filter(f => f.allowed === undefined);
-    if (shown.length === 0)
-        return [];
-    const byRule = new Map();
-    for (const f of shown) {
-        const same = byRule.get(f.rule);
-        if (same === undefined)
-            byRule.set(f.rule, [f]);
-        else
-            same.push(f);
-    }
-    const blocks = ['### Findings\n'];
-    for (const [rule, findings] of byRule) {
-        const info = RULES.find(r => r.id === rule);
-        const icon = ICONS[findings[0].severity];
-        // A registry id and a URL built here are ours: the link needs none of the escaping of repository text.
-        const id = info ? `[\`${info.id}\`](${ruleHelpUri(info.id)})` : `<code>${escapeHtml(rule)}</code>`;
-        const title = info ? `: ${escapeHtml(info.title)}` : '';
-        blocks.push(`#### ${icon} ${id}${title}\n\n<sub>${plural(findings.length, 'finding')}</sub>\n`);
-        for (const f of findings)
-            blocks.push(findingBlock(f));
-    }
-    return blocks;
-}
-function findingBlock(f) {
-    const standing = findingStanding(f);
-    const badge = standing === 'new' ? ' · 🆕 **new**' : standing === 'existing' ? ' · already in the baseline' : '';
-    const where = [`<code>${escapeHtml(f.file)}:${f.line}</code>`, ...(f.related ?? []).map(r => `${md(r.message)} <code>${escapeHtml(r.file)}:${r.line}</code>`)].join(', ');
-    const lines = [`**${md(findingSubject(f))}** · ${where}${badge}`, '', md(f.message), ''];
-    const inclusion = f.inclusion ?? [];
-    if (inclusion.length > 0) {
-        lines.push('How it gets in:', '', ...groupInclusion(inclusion).map(g => `- ${md(describeInclusion(g))}`), '');
-    }
-    if (f.fixes.length > 0) {
-        lines.push(`<details><summary>How to fix</summary>\n\n${f.fixes.map(x => fixItem(f, x)).join('\n')}\n\n</details>`, '');
-    }
-    return lines.join('\n');
-}
-/** A fix as a list item: its label, its title, and its edits as a small diff. */
-function fixItem(f, fix) {
-    const label = fix.verified ? '✅ **verified:** ' : f.severity === 'error' ? '*not verified:* ' : '';
-    const diff = editDiff(fix.edits ?? []);
-    return `- ${label}${md(fix.title)}${diff.length > 0 ? `\n\n${fencedBlock('diff', diff.map(withCodePoints), '  ')}` : ''}`;
-}
-/** A fenced code block whose fence is longer than any run of backticks in the lines, so none can close it. */
-function fencedBlock(language, lines, indent = '') {
-    const longest = Math.max(0, ...lines.map(l => Math.max(0, ...(l.match(/`+/g) ?? []).map(run => run.length))));
-    const fence = '`'.repeat(Math.max(3, longest + 1));
-    return [`${fence}${language}`, ...lines, fence].map(l => `${indent}${l}`).join('\n');
-}
-function diagramBlocks(report) {
-    const failing = report.artifacts.filter(a => a.status === 'error' && a.linkage.length > 0);
-    if (failing.length === 0)
-        return [];
-    const blocks = ['### Linkage of failing artifacts\n'];
-    for (const [i, artifact] of failing.slice(0, MAX_DIAGRAMS).entries()) {
-        const findings = report.findings.filter(f => sameArtifact(f, artifact));
-        const of = artifact.package === artifact.target ? '' : ` of <code>${escapeHtml(artifact.package)}</code>`;
-        const label = `${escapeHtml(artifact.crateType)} <code>${escapeHtml(artifact.target)}</code>${of}${artifact.mode === 'build' ? '' : ` (${artifact.mode})`}`;
-        blocks.push(`<details${i === 0 ? ' open' : ''}><summary>${label}</summary>\n\n\`\`\`mermaid\n${linkageDiagram(artifact, findings)}\n\`\`\`\n\n</details>\n`);
-    }
-    if (failing.length > MAX_DIAGRAMS)
-        blocks.push(`${failing.length - MAX_DIAGRAMS} more failing artifacts are in the JSON report.\n`);
-    return blocks;
-}
-function sameArtifact(f, a) {
-    return f.package === a.package && f.target === a.target && f.kind === a.kind && f.mode === a.mode && f.platform === a.platform && (f.crateType === a.crateType || a.mode !== 'build');
-}
-const STATUS_ORDER = { error: 0, blocked: 1, ok: 2 };
-function artifactBlocks(report) {
-    if (report.artifacts.length === 0)
-        return [];
-    const sorted = [...report.artifacts].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
-    const head = '| package | target | crate type | status | std | shared libraries at run time |\n|---|---|---|---|---|---|';
-    const row = (a) => {
-        const status = a.status === 'error' ? '❌ error' : a.status === 'blocked' ? '⛔ blocked' : '✅ ok';
-        const features = buildScriptFeatures(a);
-        const cells = [
-            a.package,
-            `${a.target}${a.mode === 'build' ? '' : ` (${a.mode})`}${a.platform === 'host' ? ' (host)' : ''}${features === '' ? '' : ` (${features})`}`,
-            a.crateType,
-            status,
-            stdLinkage(a),
-            (a.runtimeLibraries ?? []).join(', ') || '—'
-        ];
-        return `| ${cells.map(escapeHtml).join(' | ')} |`;
-    };
-    const open = sorted.slice(0, OPEN_ARTIFACT_ROWS);
-    const rest = sorted.slice(OPEN_ARTIFACT_ROWS);
-    const blocks = [`### Artifacts\n\n${head}\n${open.map(row).join('\n')}\n`];
-    // Rows go in chunks so that the budget can cut between them.
-    for (let i = 0; i < rest.length; i += 500) {
-        const chunk = rest.slice(i, i + 500);
-        blocks.push(`<details><summary>${plural(rest.length, 'more artifact')}${rest.length > 500 ? ` (${i + 1}–${i + chunk.length})` : ''}</summary>\n\n${head}\n${chunk.map(row).join('\n')}\n\n</details>\n`);
-    }
-    return blocks;
-}
-const ROLES = {
-    'rust-dylib': 'Rust dylib',
-    'prefer-dynamic': '`-C prefer-dynamic`',
-    'links-dynamically': 'links Rust crates dynamically',
-    plugin: 'cdylib plugin',
-    'plugin-host': 'loads plugins'
-};
-/** The compiler in use, the pin, the target, and the artifacts whose compiler and flags must match. */
-function toolchainBlock(report) {
-    const t = report.toolchain;
-    const rows = [
-        ['rustc in use', md(`\`${t.release}\` (${t.commitHash.slice(0, 9)}${t.commitDate ? ` ${t.commitDate}` : ''}), host \`${t.host}\``)],
-        [
-            'pinned by the repository',
-            t.pin ? md(`\`${t.pin.channel ?? t.pin.path ?? '—'}\` (${t.pin.kind}) in \`${t.pin.file}:${t.pin.line}\``) : 'nothing (no <code>rust-toolchain.toml</code>)'
-        ],
-        ...(t.expected ? [['required by the policy', md(`\`${t.expected}\` (\`exact-toolchain\`)`)]] : []),
-        ['target', md(`\`${t.target}\``) + (t.stdInstalled ? ', standard library installed' : ', **standard library not installed**')]
-    ];
-    // A list, not a table: a two-column table would need a header row with nothing to say.
-    const lines = ['### Toolchain', '', ...rows.map(([k, v]) => `- ${k}: ${v}`), ''];
-    if (report.boundaries.length > 0) {
-        lines.push('Artifacts at a dynamic boundary (everything across it must come from the same compiler and flags):', '', '| package | target | role | panic | ABI-relevant flags |', '|---|---|---|---|---|', ...report.boundaries.map(b => {
-            const target = `${b.target}${b.platform === 'host' ? ' (host)' : ''}`;
-            return `| ${escapeHtml(b.package)} | ${escapeHtml(target)} | ${md(ROLES[b.role])} | ${b.panic} | ${b.abiFlags.length > 0 ? b.abiFlags.map(f => `<code>${escapeHtml(f)}</code>`).join(' ') : '—'} |`;
-        }), '');
-    }
-    return lines.join('\n');
-}
-function allowedBlocks(report) {
-    const allowed = report.findings.filter(f => f.allowed !== undefined);
-    if (allowed.length === 0)
-        return [];
-    const items = allowed.map(f => `- <code>${escapeHtml(f.rule)}</code> ${md(findingSubject(f))}: ${md(f.allowed.reason)} <sub>(${escapeHtml(f.allowed.file)}:${f.allowed.line})</sub>`);
-    return [`<details><summary>${plural(allowed.length, 'finding')} allowed by the policy</summary>\n\n${items.join('\n')}\n\n</details>\n`];
-}
-function footer(report) {
-    const t = report.toolchain;
-    const notes = report.notes.map(n => `> ${md(n)}`).join('\n');
-    const facts = md(`rustc ${t.release} (${t.commitHash.slice(0, 9)}), host ${t.host}, target ${t.target}, profile ${report.invocation.profile}`);
-    return `${notes === '' ? '' : `${notes}\n\n`}<sub>${facts}</sub>\n`;
-}
-
-;// CONCATENATED MODULE: ./src/report/comment.ts
-
-
-
-/** Findings written out in full in the comment; the job summary has the rest. */
-const DETAILED = 20;
-/**
- * The sticky pull-request comment: the verdict and the findings that need attention (new ones when a
- * baseline was given), each in full, then a link to the job summary for everything else.
- */
-function renderComment(report, options) {
-    const attention = report.findings.filter(f => f.allowed === undefined && f.baseline !== 'existing');
-    const out = [header(report)];
-    if (attention.length > 0) {
-        out.push(`### ${report.baseline ? 'New findings' : 'Findings'}\n`);
-        for (const f of attention.slice(0, DETAILED))
-            out.push(`${f.severity === 'error' ? '🔴' : f.severity === 'warning' ? '🟠' : '🔵'} <code>${escapeHtml(f.rule)}</code> · ${findingBlock(f)}`);
-        if (attention.length > DETAILED)
-            out.push(`…and ${plural(attention.length - DETAILED, 'more finding')}.\n`);
-    }
-    const link = options.runUrl === null ? 'the job summary' : `the [job summary](${options.runUrl})`;
-    out.push(`<sub>Artifacts, linkage diagrams and every finding: ${link}.</sub>\n`);
-    return out.join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/report/json.ts
@@ -41245,8 +41571,13 @@ function runtimeFinding(result, linkage, locator, metadata) {
             path.features = steps;
         return path;
     });
-    const own = direct ? locator.dependency(unit, direct.unit, direct.edge, direct.platform) : locator.setting('rustflags', unit);
-    const location = locateByFeature(inclusion.flatMap(p => p.features ?? []), own, direct ? `dependency \`${direct.externName}\`` : null);
+    // Else the dependency that leads to the nearest dylib (`engine`, which turns on `engine_dylib`); else what made
+    // std dynamic.
+    const nearest = dynamicDylibs(result, linkage)[0];
+    const firstHop = nearest === undefined ? undefined : linkChain(unit, nearest)[1];
+    const via = direct ?? unit.crates.find(d => d.unit === firstHop);
+    const own = via ? locator.dependency(unit, via.unit, via.edge, via.platform) : locator.setting('rustflags', unit);
+    const location = locateByFeature(inclusion.flatMap(p => p.features ?? []), own, via ? `dependency \`${via.externName}\`` : null);
     return {
         ...base(unit, 'runtime-dylib', 'bin'),
         // A proc-macro's test harness links `libstd` dynamically like the proc-macro, but nobody ships it and
@@ -42409,16 +42740,58 @@ function compareRelease(a, b) {
 
 
 
+
 /**
  * Every rule over the analysed workspace: the linkage rules (what rustc and cargo would refuse or what fails
  * at run time) and the toolchain and plugin-safety rules; deduplicated, fingerprinted, sorted.
  */
 function evaluateRules(ctx) {
     const drafts = [...linkageFindings(ctx.linkage, ctx.locator, ctx.metadata), ...doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null), ...staticPieFindings(ctx.linkage, ctx.locator), ...collisionFindings(ctx), ...duplicateSymbolFindings(ctx), ...toolchainFindings(ctx), ...abiFindings(ctx), ...pluginFindings(ctx), ...publishFindings(ctx)];
-    return dedupe(drafts)
+    return dedupe(drafts.map(d => inRepository(d, ctx)))
         .map(f => ({ ...f, fixes: f.fixes.map(adviceFix), fingerprint: findingFingerprint(f) }))
         .sort(compareFindings);
 }
+/**
+ * A finding located in the manifest of a package outside the workspace (a registry or git dependency, whose
+ * manifest sits in cargo's home) points instead at the workspace manifest line that brings that package in:
+ * the dependency entry of the last workspace package on its inclusion path, else the root manifest. Related
+ * lines outside the workspace are dropped; the message names the crate already.
+ */
+function inRepository(draft, ctx) {
+    const outside = (file) => isAbsolutePath(file) && externalManifests(ctx).has(forwardSlashes(file));
+    const related = draft.related?.filter(r => !outside(r.file));
+    const kept = related === undefined || related.length === draft.related.length ? draft : { ...draft, ...(related.length > 0 ? { related } : { related: undefined }) };
+    if (!outside(draft.file))
+        return kept;
+    const local = new Set(ctx.metadata.workspaceMembers);
+    const byCrate = new Map();
+    for (const pkg of ctx.metadata.packages.values()) {
+        const lib = pkg.targets.find(t => t.kind === 'lib' || t.kind === 'proc-macro');
+        if (lib)
+            byCrate.set(`${local.has(pkg.id) ? 'local' : 'external'}:${lib.name.replace(/-/g, '_')}`, pkg);
+    }
+    for (const path of draft.inclusion ?? []) {
+        const names = [...path.chain, path.crate];
+        for (let i = 1; i < names.length; i++) {
+            const dependent = byCrate.get(`local:${names[i - 1]}`) ?? (i === 1 && draft.package !== undefined ? [...ctx.metadata.packages.values()].find(p => p.name === draft.package && local.has(p.id)) : undefined);
+            const external = byCrate.get(`external:${names[i]}`);
+            if (dependent !== undefined && external !== undefined)
+                return { ...kept, ...ctx.locator.dependencyNamed(dependent, external.name) };
+        }
+    }
+    return { ...kept, file: 'Cargo.toml', line: 1 };
+}
+/** The manifests of packages outside the workspace's members, as the locator would name them. */
+function externalManifests(ctx) {
+    let known = externalManifestsOf.get(ctx.metadata);
+    if (known === undefined) {
+        const members = new Set(ctx.metadata.workspaceMembers);
+        known = new Set([...ctx.metadata.packages.values()].filter(p => !members.has(p.id)).map(p => forwardSlashes(p.manifestPath)));
+        externalManifestsOf.set(ctx.metadata, known);
+    }
+    return known;
+}
+const externalManifestsOf = new WeakMap();
 function dedupe(findings) {
     const seen = new Set();
     return findings.filter(f => {
@@ -47119,6 +47492,7 @@ function removeQuietly(file) {
 
 
 
+
 /**
  * The action: inputs → analysis → policy and baseline → report files, job summary, sticky comment,
  * annotations, outputs and the step's status; or, with `publish-report`, an earlier run's report posted
@@ -47178,15 +47552,36 @@ async function analyse(settings) {
     logUntrusted(renderText(report));
     const pr = readPullRequestContext(env, readEventPayload);
     const client = pr !== null && settings.token !== '' ? createGitHubClient(settings.token, {}) : null;
-    const comment = client !== null && pr !== null ? await keepComment(client, pr, report, settings, runUrl(env)) : null;
-    const isChanged = client !== null && pr !== null ? await changedLines(client, pr) : undefined;
-    const commentFailed = comment?.outcome === 'failed';
-    const { annotations } = selectAnnotations(report, { workspacePrefix, isChanged, reservedNotices: commentFailed ? 1 : 0 });
+    const links = fileLinks(env, pr?.headSha ?? null, workspacePrefix);
+    const comment = client !== null && pr !== null ? await keepComment(client, pr, report, settings, runUrl(env), links) : null;
+    // Read once: the ranking and the filter of annotations and the suggested changes all use it.
+    const changes = client !== null && pr !== null ? await fetchChangedLines(client, pr) : null;
+    const review = client !== null && pr !== null && changes?.ok && settings.suggest ? await keepReview(client, pr, report, settings, workspacePrefix, changes) : null;
+    const notices = [];
     if (comment?.outcome === 'failed')
-        notice(`The pull-request comment was not posted: ${comment.failure.message}. The job summary has the full report.`);
+        notices.push(`The pull-request comment was not posted: ${comment.failure.message}. The job summary has the full report.`);
+    if (pr !== null && changes?.ok !== true) {
+        const why = changes === null ? 'input `github-token` is empty' : `cannot read the pull request's changed lines: ${changes.failure.message}`;
+        if (settings.suggest)
+            notices.push(`The suggested changes were not posted: ${why}.`);
+        if (settings.annotate !== 'all')
+            notices.push(`Every finding is annotated, not only those on the pull request's changed ${settings.annotate === 'changed-files' ? 'files' : 'lines'}: ${why}.`);
+        else if (changes !== null)
+            info(`Could not read the pull request's changed lines (${changes.failure.message}); annotations are ordered by severity only.`);
+    }
+    if (pr === null && settings.suggest)
+        info('Nothing is suggested: this run is not for a pull request.');
+    if (review?.outcome === 'failed')
+        notices.push(`The suggested changes were not posted: ${review.failure.message}. The job summary has every fix.`);
+    else if (review !== null && review.outcome !== 'skipped')
+        info(`Suggested changes: ${review.posted} posted, ${review.kept} kept, ${review.removed} removed.`);
+    const changedScope = changes?.ok ? annotationScope(changes, settings.annotate) : {};
+    const { annotations } = selectAnnotations(report, { workspacePrefix, ...changedScope, reservedNotices: notices.length });
+    for (const notice of notices)
+        core_notice(notice);
     for (const a of annotations)
         annotate(a);
-    writeSummary(renderSummary(report));
+    writeSummary(renderSummary(report, links === null ? {} : { links }));
     setReportOutputs(report, reportPath, sarifPath, comment);
     if (report.gate.verdict === 'fail') {
         setFailed(`${plural(report.gate.failing, 'finding')} at or above \`${report.gate.failOn}\` in the linkage of this workspace; see the job summary.`);
@@ -47218,21 +47613,21 @@ async function publish(settings, reportFile) {
     else {
         const run = event.run;
         if (run.event !== 'pull_request' && run.event !== 'pull_request_target') {
-            notice(`The run that made the report was started by \`${run.event}\`, not by a pull request: there is no pull request to comment on.`);
+            core_notice(`The run that made the report was started by \`${run.event}\`, not by a pull request: there is no pull request to comment on.`);
             return setReportOutputs(report, reportPath, null, null);
         }
         const found = await findRunPullRequests(client, run);
         if (!found.ok)
             throw new UserError(`cannot find the pull request of ${run.headOwner}:${run.headBranch}: ${found.failure.message}`);
         if (found.numbers.length === 0) {
-            notice(`No open pull request from ${run.headOwner}:${run.headBranch} points at ${run.headSha.slice(0, 12)} any more (closed, or newer commits were pushed): nothing was posted.`);
+            core_notice(`No open pull request from ${run.headOwner}:${run.headBranch} points at ${run.headSha.slice(0, 12)} any more (closed, or newer commits were pushed): nothing was posted.`);
             return setReportOutputs(report, reportPath, null, null);
         }
         target = { owner: run.owner, repo: run.repo, numbers: found.numbers, runUrl: run.runUrl };
     }
     let comment = null;
     for (const number of target.numbers) {
-        comment = await keepComment(client, { owner: target.owner, repo: target.repo, number }, report, settings, target.runUrl);
+        comment = await keepComment(client, { owner: target.owner, repo: target.repo, number }, report, settings, target.runUrl, null);
         if (comment?.outcome === 'failed')
             throw new UserError(`the pull-request comment on #${number} was not posted: ${comment.failure.message}`);
     }
@@ -47317,24 +47712,50 @@ function attempt(action) {
         }
     }
 }
+/**
+ * Where the summary and the comment link file references: the file at the pull request's head commit (the
+ * commit pushed, on other events), from the runner's `GITHUB_SERVER_URL`, `GITHUB_REPOSITORY` and `GITHUB_SHA`;
+ * null, and plain references, when one of them is missing or malformed.
+ */
+function fileLinks(env, headSha, workspacePrefix) {
+    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const repository = env.GITHUB_REPOSITORY ?? '';
+    const sha = headSha ?? env.GITHUB_SHA ?? '';
+    if (!/^https?:\/\/[^\s/"<>]+$/.test(server) || !/^[\w.-]+\/[\w.-]+$/.test(repository) || !/^[0-9a-f]{40}$/.test(sha))
+        return null;
+    if (workspacePrefix.startsWith('..') || external_node_path_default().isAbsolute(workspacePrefix))
+        return null;
+    return { blobUrl: `${server}/${repository}/blob/${sha}`, workspacePrefix };
+}
 /** Creates or updates the sticky comment as `comment` says; failures come back as an outcome, never thrown. */
-async function keepComment(client, pr, report, settings, summaryUrl) {
+async function keepComment(client, pr, report, settings, summaryUrl, links) {
     if (settings.comment === 'off')
         return null;
     const marker = commentMarker(settings.commentKey);
     const needsAttention = report.findings.some(f => f.allowed === undefined && f.baseline !== 'existing');
-    const body = fitCommentBody(renderComment(report, { runUrl: summaryUrl }), { runUrl: summaryUrl, marker });
+    const body = fitCommentBody(renderComment(report, { runUrl: summaryUrl, links }), { runUrl: summaryUrl, marker });
     // `on-findings` still updates an earlier comment, so that it never keeps reporting fixed problems.
     return upsertStickyComment(client, pr, body, { marker, createIfMissing: settings.comment === 'always' || needsAttention });
 }
-/** The pull request's changed lines, or undefined (annotations then rank by severity only). */
-async function changedLines(client, pr) {
-    const result = await fetchChangedLines(client, pr);
-    if (!result.ok) {
-        info(`Could not read the pull request's changed lines (${result.failure.message}); annotations are ordered by severity only.`);
-        return undefined;
-    }
-    return (file, line) => isLineChanged(result.files, file, line);
+/**
+ * Posts the verified fixes on lines the pull request changed as suggested changes, keeping one review per
+ * `comment-key`; failures come back as an outcome, never thrown.
+ */
+async function keepReview(client, pr, report, settings, workspacePrefix, changes) {
+    const suggestions = suggestedChanges(report, { workspacePrefix, changedLineText: (file, line) => changes.texts.get(file)?.get(line) });
+    return keepSuggestionReview(client, pr, suggestions, { marker: reviewMarker(settings.commentKey) });
+}
+/**
+ * Which lines and files the pull request changed, for ranking annotations and for `annotate`. Past GitHub's cap
+ * of listed files, a file that is not listed may be changed too: a filter keeps its findings.
+ */
+function annotationScope(changes, only) {
+    const unlisted = (file) => only !== 'all' && !changes.complete && !changes.files.has(file);
+    return {
+        isChanged: (file, line) => isLineChanged(changes.files, file, line) || unlisted(file),
+        isChangedFile: file => changes.files.has(file) || unlisted(file),
+        only
+    };
 }
 function annotate(a) {
     const properties = { title: a.title, ...(a.file === undefined ? {} : { file: a.file, startLine: a.line }) };
@@ -47343,7 +47764,7 @@ function annotate(a) {
     else if (a.level === 'warning')
         warning(a.message, properties);
     else
-        notice(a.message, properties);
+        core_notice(a.message, properties);
 }
 /** Prints text from the repository with workflow commands switched off, so it cannot forge any. */
 function logUntrusted(text) {

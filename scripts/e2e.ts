@@ -9,7 +9,9 @@
  * the summary, the SARIF file, the sticky comment (created, then updated), the exit status under
  * `fail-on`, a baseline run, a policy file, and a read-only token; three more post the read-only run's
  * report from a `workflow_run` workflow (`publish-report`), with cargo, rustc and rustup replaced by
- * programs that leave a marker if they are run. Exits 1 if any check fails.
+ * programs that leave a marker if they are run; five more post the verified fix as suggested changes
+ * (`suggest`: one review, kept up to date, and a read-only token) and annotate only changed lines or files
+ * (`annotate`). Exits 1 if any check fails.
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -132,7 +134,7 @@ async function main(): Promise<void> {
   const server = await startGitHubServer()
   // The pull request adds the dylib crate type of plugin_audio: line 7 of its manifest.
   server.setPullFiles(OWNER, REPO, PR, [
-    { filename: 'rust/plugin_audio/Cargo.toml', status: 'modified', patch: '@@ -4,3 +4,6 @@ edition = "2021"\n \n+[lib]\n+crate-type = ["dylib"]\n+\n [dependencies]' },
+    { filename: 'rust/plugin_audio/Cargo.toml', status: 'modified', patch: '@@ -4,3 +4,6 @@\n edition = "2021"\n \n+[lib]\n+crate-type = ["dylib"]\n+\n [dependencies]' },
     { filename: 'README.md', status: 'modified', patch: '@@ -1 +1 @@\n-old\n+new' }
   ])
   try {
@@ -151,6 +153,10 @@ async function main(): Promise<void> {
     check('the summary has the verdict', first.summary.includes('## ❌ Rust Linkage Guard fails'))
     check('the summary has the artifact table', /\| host \| host \| bin \| ❌ error \| dynamic \|/.test(first.summary))
     check('the summary has a mermaid diagram', first.summary.includes('```mermaid\nflowchart LR'))
+    check(
+      'the summary links the finding’s line at the pull request’s head commit, under the workspace prefix',
+      first.summary.includes(`<a href="https://github.example/${OWNER}/${REPO}/blob/${'b'.repeat(40)}/rust/host/Cargo.toml#L8"><code>host/Cargo.toml:8</code></a>`)
+    )
     check(`the summary is under ${SUMMARY_BUDGET} bytes`, Buffer.byteLength(first.summary) < SUMMARY_BUDGET)
     const sarifFile = path.join(repo, 'out', 'linkage.sarif')
     type SarifLocation = { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }
@@ -220,6 +226,7 @@ async function main(): Promise<void> {
       await readOnly.close()
     }
     await publishFromWorkflowRun(repo)
+    await suggestAndFilter(repo)
   } finally {
     await server.close()
     fs.rmSync(repo, { recursive: true, force: true })
@@ -268,6 +275,7 @@ async function publishFromWorkflowRun(repo: string): Promise<void> {
     check('outputs: the report’s verdict and the comment URL', posted.outputs.verdict === 'fail' && posted.outputs['comment-url'] === comments[0]?.html_url, JSON.stringify(posted.outputs))
     check('the job summary is the report’s', posted.summary.includes('## ❌ Rust Linkage Guard fails'))
     check('no cargo, rustc or rustup ran', !fs.existsSync(marker), fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') : '')
+    check('nothing is suggested from a published report: no review endpoint was called', server.requests.every(r => !/\/pulls\/(?:\d+\/reviews|\d+\/comments|comments)/.test(r.path)))
 
     process.stdout.write('run 8: the pull request has moved on to a newer commit\n')
     const stale = await runAction(repo, server, inputs, 'stale', workflowRun('d'.repeat(40)))
@@ -285,6 +293,124 @@ async function publishFromWorkflowRun(repo: string): Promise<void> {
   } finally {
     await server.close()
     fs.rmSync(bin, { recursive: true, force: true })
+  }
+}
+
+/** A pull_request event on pull request `number` of octo/engine, at `headSha`. */
+function pullRequestEvent(number: number, headSha: string): Event {
+  return {
+    name: 'pull_request',
+    payload: {
+      action: 'synchronize',
+      number,
+      pull_request: { number, base: { sha: 'a'.repeat(40), ref: 'main' }, head: { sha: headSha, ref: 'plugins' } },
+      repository: { name: REPO, owner: { login: OWNER } }
+    }
+  }
+}
+
+/**
+ * Runs 10–14: a pull request that makes both plugins dylibs (line 7 of each manifest), the lines the example's
+ * verified fix edits. `suggest: true` posts the fix as two suggested changes in one review, which the next run
+ * keeps up to date instead of adding a second; a read-only token degrades to a notice; `annotate` keeps only
+ * the annotations of changed lines or files.
+ */
+async function suggestAndFilter(repo: string): Promise<void> {
+  const NUMBER = 21
+  const headSha = 'e'.repeat(40)
+  const event = pullRequestEvent(NUMBER, headSha)
+  // Lines 6–8 of each manifest are new: `[lib]`, `crate-type = ["dylib"]` and a blank line.
+  const pluginPatch = '@@ -4,3 +4,6 @@\n edition = "2021"\n \n+[lib]\n+crate-type = ["dylib"]\n+\n [dependencies]'
+  const pullFiles = [
+    { filename: 'rust/plugin_audio/Cargo.toml', status: 'modified' as const, patch: pluginPatch },
+    { filename: 'rust/plugin_render/Cargo.toml', status: 'modified' as const, patch: pluginPatch }
+  ]
+  const changed = new Set(['6', '7', '8'].flatMap(line => pullFiles.map(f => `${f.filename}:${line}`)))
+  const REVIEW_MARKER = '<!-- rust-linkage-guard-review:default -->'
+  const SUGGESTION = '```suggestion\ncrate-type = ["dylib", "rlib"]\n```'
+  const server = await startGitHubServer()
+  server.setPullFiles(OWNER, REPO, NUMBER, pullFiles)
+  const inputs = { suggest: 'true', annotate: 'changed-lines', 'github-token': server.token }
+  const reviewPosts = (s: FakeGitHub): number => s.requests.filter(r => r.method === 'POST' && r.path.endsWith(`/pulls/${NUMBER}/reviews`)).length
+  try {
+    process.stdout.write('run 10: suggest: true and annotate: changed-lines on a pull request that adds the plugins’ crate-type lines\n')
+    const first = await runAction(repo, server, inputs, 'suggest', event)
+    check('exit status 1: the finding still fails the step', first.status === 1, first.stdout)
+    const reviews = server.reviewsOn(OWNER, REPO, NUMBER)
+    const comments = server.reviewCommentsOn(OWNER, REPO, NUMBER)
+    check('one review, with the hidden marker, of the head commit', reviews.length === 1 && reviews[0]!.body.startsWith(REVIEW_MARKER) && reviews[0]!.commit_id === headSha, JSON.stringify(reviews))
+    check(
+      'two suggested changes, on line 7 of each plugin manifest, in that review',
+      comments.length === 2 && comments.every(c => c.reviewId === reviews[0]?.id && c.line === 7) && comments.map(c => c.path).join() === 'rust/plugin_audio/Cargo.toml,rust/plugin_render/Cargo.toml',
+      JSON.stringify(comments.map(c => [c.path, c.line]))
+    )
+    check(
+      'each names the finding (rule, subject) and the fix, and replaces the line with the fix’s',
+      comments.every(c => c.body.includes('<code>duplicate-linkage</code> · **bin <code>host</code>**') && c.body.includes('Add <code>&#34;rlib&#34;</code> to <code>crate-type</code>') && c.body.includes(SUGGESTION)),
+      comments.map(c => c.body).join('\n----\n')
+    )
+    const located = commandsOf(first.stdout).filter(l => propertiesOf(l).file !== undefined)
+    check(
+      'annotate: changed-lines — every annotation with a file is on a changed line, and the error is on rust/plugin_audio/Cargo.toml:7',
+      located.length > 0 && located.every(l => changed.has(`${propertiesOf(l).file}:${propertiesOf(l).line}`)) && located.some(l => l.startsWith('::error') && propertiesOf(l).file === 'rust/plugin_audio/Cargo.toml'),
+      located.join('\n')
+    )
+    const sticky = server.commentsOn(OWNER, REPO, NUMBER)[0]?.body ?? ''
+    check('the sticky comment shows the verified fix as a diff', sticky.includes('```diff\n  --- a/plugin_audio/Cargo.toml') && sticky.includes('  +crate-type = ["dylib", "rlib"]'), sticky)
+
+    process.stdout.write('run 11: the next run updates that review (one comment reworded, one of ours no longer applies)\n')
+    const [audio, render] = comments
+    const reworded = audio!.body
+    audio!.body = reworded.replace('Verified fix', 'Older wording')
+    server.addReview(OWNER, REPO, NUMBER, 'unrelated review by a person', [], { login: 'reviewer', type: 'User' })
+    const stale = { id: 9_999_001, owner: OWNER, repo: REPO, pull: NUMBER, reviewId: reviews[0]!.id, path: 'rust/plugin_audio/Cargo.toml', line: 6, body: '<!-- rust-linkage-guard-suggestion:0123456789abcdef -->\nold', user: render!.user, html_url: '' }
+    server.reviewComments.push(stale)
+    const second = await runAction(repo, server, inputs, 'suggest-again', event)
+    const after = server.reviewCommentsOn(OWNER, REPO, NUMBER)
+    check('exit status 1 again', second.status === 1, second.stdout)
+    check('no second review: one POST of a review in both runs', reviewPosts(server) === 1 && server.reviewsOn(OWNER, REPO, NUMBER).filter(r => r.body.includes(REVIEW_MARKER)).length === 1)
+    check('the reworded comment is edited in place, the other left alone', after.find(c => c.id === audio!.id)?.body === reworded && server.requests.filter(r => r.method === 'PATCH' && r.path.includes('/pulls/comments/')).map(r => r.path).join() === `/repos/${OWNER}/${REPO}/pulls/comments/${audio!.id}`)
+    check('the comment that no longer applies is deleted', !after.some(c => c.id === stale.id) && after.length === 2, JSON.stringify(after.map(c => [c.id, c.line])))
+  } finally {
+    await server.close()
+  }
+
+  process.stdout.write('run 12–13: suggest: true with a read-only token (403 on the review endpoints)\n')
+  const readOnly = await startGitHubServer({ readOnlyToken: true })
+  readOnly.setPullFiles(OWNER, REPO, NUMBER, pullFiles)
+  try {
+    const fork = await runAction(repo, readOnly, { ...inputs, 'github-token': readOnly.token }, 'suggest-fork', event)
+    const notice = commandsOf(fork.stdout).find(l => l.startsWith('::notice') && l.includes('suggested changes were not posted'))
+    check('a notice says the suggestions were not posted, and why', notice !== undefined && notice.includes('read-only') && notice.includes('pull-requests: write'), commandsOf(fork.stdout).join('\n'))
+    check('the verdict is the findings’: exit status 1, verdict fail', fork.status === 1 && fork.outputs.verdict === 'fail', fork.stdout)
+    check('no review was created', readOnly.reviewsOn(OWNER, REPO, NUMBER).length === 0 && reviewPosts(readOnly) === 1)
+    const passing = await runAction(repo, readOnly, { ...inputs, 'github-token': readOnly.token, 'fail-on': 'never' }, 'suggest-fork-never', event)
+    check('with fail-on: never the same run passes: exit status 0, verdict pass', passing.status === 0 && passing.outputs.verdict === 'pass', passing.stdout)
+  } finally {
+    await readOnly.close()
+  }
+
+  process.stdout.write('run 14: annotate on a pull request that changes only the README, then only host/Cargo.toml\n')
+  const other = await startGitHubServer()
+  try {
+    other.setPullFiles(OWNER, REPO, NUMBER, [{ filename: 'README.md', status: 'modified', patch: '@@ -1 +1 @@\n-old\n+new' }])
+    const readme = await runAction(repo, other, { annotate: 'changed-lines', comment: 'off', 'github-token': other.token }, 'annotate-lines', event)
+    const commands = commandsOf(readme.stdout)
+    check(
+      'changed-lines: no annotation on a file, one notice saying the finding is left out; the step still fails on it',
+      readme.status === 1 && commands.every(l => propertiesOf(l).file === undefined) && commands.some(l => l.startsWith('::notice') && l.includes('1 finding outside the lines this pull request changed is not annotated')),
+      commands.join('\n')
+    )
+    other.setPullFiles(OWNER, REPO, NUMBER, [{ filename: 'rust/host/Cargo.toml', status: 'modified', patch: '@@ -1,2 +1,2 @@\n-[package]\n+[package] # edited\n name = "host"' }])
+    const files = await runAction(repo, other, { annotate: 'changed-files', comment: 'off', 'github-token': other.token }, 'annotate-files', event)
+    const located = commandsOf(files.stdout).filter(l => propertiesOf(l).file !== undefined)
+    check(
+      'changed-files: the finding in host/Cargo.toml is annotated there, on its own line',
+      located.length === 1 && located[0]!.startsWith('::error') && propertiesOf(located[0]!).file === 'rust/host/Cargo.toml' && propertiesOf(located[0]!).line === '8',
+      commandsOf(files.stdout).join('\n')
+    )
+  } finally {
+    await other.close()
   }
 }
 

@@ -5,6 +5,7 @@
 import { checkProfileName, splitFeatures } from './model/invocation.js'
 import { UserError } from './errors.js'
 import { defaultInvocation, type Command, type Invocation } from './model/invocation.js'
+import type { AnnotateMode } from './report/annotations.js'
 import type { FailOn } from './report/report.js'
 
 /** When to keep a sticky comment on the pull request. */
@@ -30,7 +31,14 @@ export interface ActionSettings {
   comment: CommentMode
   /** Input `comment-key`: tells apart the comments of several jobs on one pull request. */
   commentKey: string
-  /** Input `github-token`, for the comment and the pull request's changed lines. */
+  /**
+   * Input `annotate`, default `all`: on a pull request, annotate only the findings on its changed lines
+   * (`changed-lines`) or in its changed files (`changed-files`).
+   */
+  annotate: AnnotateMode
+  /** Input `suggest`: post the verified fixes on lines the pull request changed as suggested changes of one review. */
+  suggest: boolean
+  /** Input `github-token`, for the comment, the review and the pull request's changed lines. */
   token: string
   /** Input `rust-toolchain`: the rustup toolchain cargo and rustc run with; null for what the repository pins. */
   rustToolchain: string | null
@@ -57,12 +65,23 @@ export const INPUT_DEFAULTS = {
   reportPath: 'rust-linkage-report.json',
   comment: 'off',
   commentKey: 'default',
+  annotate: 'all',
   timeoutSeconds: 300
-} as const satisfies { manifestPath: string; command: Command; failOn: FailOn; reportPath: string; comment: CommentMode; commentKey: string; timeoutSeconds: number }
+} as const satisfies {
+  manifestPath: string
+  command: Command
+  failOn: FailOn
+  reportPath: string
+  comment: CommentMode
+  commentKey: string
+  annotate: AnnotateMode
+  timeoutSeconds: number
+}
 
 const COMMANDS: readonly Command[] = ['build', 'test']
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never']
 const COMMENT: readonly CommentMode[] = ['off', 'always', 'on-findings']
+const ANNOTATE: readonly AnnotateMode[] = ['all', 'changed-lines', 'changed-files']
 
 /**
  * Reads and validates the action inputs.
@@ -113,6 +132,11 @@ export function parseActionInputs(getInput: (name: string) => string): ActionSet
   if (publishReport !== null && comment === 'off') {
     throw new UserError('input `publish-report` posts the report as a pull-request comment: set `comment` to `always` or `on-findings`')
   }
+  const suggest = readBoolean('suggest', read('suggest'))
+  // A published report may be forged: its fixes are never offered as changes to commit.
+  if (publishReport !== null && suggest) {
+    throw new UserError('input `suggest` posts the fixes of this run\'s own analysis and cannot be used with `publish-report`, which analyses nothing')
+  }
 
   return {
     invocation,
@@ -124,6 +148,8 @@ export function parseActionInputs(getInput: (name: string) => string): ActionSet
     sarifFile: read('sarif-file') || null,
     comment,
     commentKey: readCommentKey(read('comment-key')),
+    annotate: readChoice('annotate', read('annotate'), ANNOTATE, INPUT_DEFAULTS.annotate),
+    suggest,
     token: read('github-token'),
     rustToolchain: readToolchainName(read('rust-toolchain')),
     allowPrivilegedTrigger: readBoolean('allow-privileged-trigger', read('allow-privileged-trigger')),

@@ -6,20 +6,21 @@ import { describeError, UserError } from './errors.js'
 import { createGitHubClient, type GitHubClient } from './github/client.js'
 import { commentMarker, type CommentOutcome, fitCommentBody, upsertStickyComment } from './github/comment.js'
 import { type PullRequestContext, readEventContext, readPullRequestContext, runUrl } from './github/context.js'
-import { fetchChangedLines, isLineChanged } from './github/diff.js'
+import { type ChangedLines, fetchChangedLines, isLineChanged } from './github/diff.js'
+import { keepSuggestionReview, reviewMarker, type ReviewOutcome } from './github/review.js'
 import { findRunPullRequests } from './github/workflow-run.js'
 import { InputFileError, readInputFile, repositoryScope } from './input-file.js'
 import { type ActionSettings, checkTrigger, parseActionInputs } from './inputs.js'
 import { DEFAULT_POLICY_FILE } from './policy/policy.js'
-import { type Annotation, selectAnnotations } from './report/annotations.js'
-import { renderComment } from './report/comment.js'
+import { type Annotation, type AnnotateMode, type AnnotationOptions, selectAnnotations } from './report/annotations.js'
+import { renderComment, suggestedChanges } from './report/comment.js'
 import { reportJson } from './report/json.js'
 import { parseReport } from './report/parse-report.js'
 import { countFindings, md, renderText } from './report/render.js'
 import type { Report } from './report/report.js'
 import { restateReport } from './report/restate.js'
 import { renderSarif } from './report/sarif.js'
-import { renderSummary } from './report/summary.js'
+import { type FileLinks, renderSummary } from './report/summary.js'
 import { check } from './run.js'
 import { plural } from './text.js'
 import { VERSION } from './version.js'
@@ -83,14 +84,29 @@ async function analyse(settings: ActionSettings): Promise<void> {
 
   const pr = readPullRequestContext(env, readEventPayload)
   const client = pr !== null && settings.token !== '' ? createGitHubClient(settings.token, {}) : null
-  const comment = client !== null && pr !== null ? await keepComment(client, pr, report, settings, runUrl(env)) : null
-  const isChanged = client !== null && pr !== null ? await changedLines(client, pr) : undefined
+  const links = fileLinks(env, pr?.headSha ?? null, workspacePrefix)
+  const comment = client !== null && pr !== null ? await keepComment(client, pr, report, settings, runUrl(env), links) : null
+  // Read once: the ranking and the filter of annotations and the suggested changes all use it.
+  const changes = client !== null && pr !== null ? await fetchChangedLines(client, pr) : null
+  const review = client !== null && pr !== null && changes?.ok && settings.suggest ? await keepReview(client, pr, report, settings, workspacePrefix, changes) : null
 
-  const commentFailed = comment?.outcome === 'failed'
-  const { annotations } = selectAnnotations(report, { workspacePrefix, isChanged, reservedNotices: commentFailed ? 1 : 0 })
-  if (comment?.outcome === 'failed') core.notice(`The pull-request comment was not posted: ${comment.failure.message}. The job summary has the full report.`)
+  const notices: string[] = []
+  if (comment?.outcome === 'failed') notices.push(`The pull-request comment was not posted: ${comment.failure.message}. The job summary has the full report.`)
+  if (pr !== null && changes?.ok !== true) {
+    const why = changes === null ? 'input `github-token` is empty' : `cannot read the pull request's changed lines: ${changes.failure.message}`
+    if (settings.suggest) notices.push(`The suggested changes were not posted: ${why}.`)
+    if (settings.annotate !== 'all') notices.push(`Every finding is annotated, not only those on the pull request's changed ${settings.annotate === 'changed-files' ? 'files' : 'lines'}: ${why}.`)
+    else if (changes !== null) core.info(`Could not read the pull request's changed lines (${changes.failure.message}); annotations are ordered by severity only.`)
+  }
+  if (pr === null && settings.suggest) core.info('Nothing is suggested: this run is not for a pull request.')
+  if (review?.outcome === 'failed') notices.push(`The suggested changes were not posted: ${review.failure.message}. The job summary has every fix.`)
+  else if (review !== null && review.outcome !== 'skipped') core.info(`Suggested changes: ${review.posted} posted, ${review.kept} kept, ${review.removed} removed.`)
+
+  const changedScope = changes?.ok ? annotationScope(changes, settings.annotate) : {}
+  const { annotations } = selectAnnotations(report, { workspacePrefix, ...changedScope, reservedNotices: notices.length })
+  for (const notice of notices) core.notice(notice)
   for (const a of annotations) annotate(a)
-  writeSummary(renderSummary(report))
+  writeSummary(renderSummary(report, links === null ? {} : { links }))
 
   setReportOutputs(report, reportPath, sarifPath, comment)
   if (report.gate.verdict === 'fail') {
@@ -137,7 +153,7 @@ async function publish(settings: ActionSettings, reportFile: string): Promise<vo
 
   let comment: CommentOutcome | null = null
   for (const number of target.numbers) {
-    comment = await keepComment(client, { owner: target.owner, repo: target.repo, number }, report, settings, target.runUrl)
+    comment = await keepComment(client, { owner: target.owner, repo: target.repo, number }, report, settings, target.runUrl, null)
     if (comment?.outcome === 'failed') throw new UserError(`the pull-request comment on #${number} was not posted: ${comment.failure.message}`)
   }
   setReportOutputs(report, reportPath, null, comment)
@@ -222,30 +238,57 @@ function attempt(action: () => void): string | null {
   }
 }
 
+/**
+ * Where the summary and the comment link file references: the file at the pull request's head commit (the
+ * commit pushed, on other events), from the runner's `GITHUB_SERVER_URL`, `GITHUB_REPOSITORY` and `GITHUB_SHA`;
+ * null, and plain references, when one of them is missing or malformed.
+ */
+function fileLinks(env: NodeJS.ProcessEnv, headSha: string | null, workspacePrefix: string): FileLinks | null {
+  const server = env.GITHUB_SERVER_URL ?? 'https://github.com'
+  const repository = env.GITHUB_REPOSITORY ?? ''
+  const sha = headSha ?? env.GITHUB_SHA ?? ''
+  if (!/^https?:\/\/[^\s/"<>]+$/.test(server) || !/^[\w.-]+\/[\w.-]+$/.test(repository) || !/^[0-9a-f]{40}$/.test(sha)) return null
+  if (workspacePrefix.startsWith('..') || path.isAbsolute(workspacePrefix)) return null
+  return { blobUrl: `${server}/${repository}/blob/${sha}`, workspacePrefix }
+}
+
 /** Creates or updates the sticky comment as `comment` says; failures come back as an outcome, never thrown. */
 async function keepComment(
   client: GitHubClient,
   pr: { owner: string; repo: string; number: number },
   report: Report,
   settings: ActionSettings,
-  summaryUrl: string | null
+  summaryUrl: string | null,
+  links: FileLinks | null
 ): Promise<CommentOutcome | null> {
   if (settings.comment === 'off') return null
   const marker = commentMarker(settings.commentKey)
   const needsAttention = report.findings.some(f => f.allowed === undefined && f.baseline !== 'existing')
-  const body = fitCommentBody(renderComment(report, { runUrl: summaryUrl }), { runUrl: summaryUrl, marker })
+  const body = fitCommentBody(renderComment(report, { runUrl: summaryUrl, links }), { runUrl: summaryUrl, marker })
   // `on-findings` still updates an earlier comment, so that it never keeps reporting fixed problems.
   return upsertStickyComment(client, pr, body, { marker, createIfMissing: settings.comment === 'always' || needsAttention })
 }
 
-/** The pull request's changed lines, or undefined (annotations then rank by severity only). */
-async function changedLines(client: GitHubClient, pr: PullRequestContext): Promise<((file: string, line: number) => boolean) | undefined> {
-  const result = await fetchChangedLines(client, pr)
-  if (!result.ok) {
-    core.info(`Could not read the pull request's changed lines (${result.failure.message}); annotations are ordered by severity only.`)
-    return undefined
+/**
+ * Posts the verified fixes on lines the pull request changed as suggested changes, keeping one review per
+ * `comment-key`; failures come back as an outcome, never thrown.
+ */
+async function keepReview(client: GitHubClient, pr: PullRequestContext, report: Report, settings: ActionSettings, workspacePrefix: string, changes: ChangedLines & { ok: true }): Promise<ReviewOutcome> {
+  const suggestions = suggestedChanges(report, { workspacePrefix, changedLineText: (file, line) => changes.texts.get(file)?.get(line) })
+  return keepSuggestionReview(client, pr, suggestions, { marker: reviewMarker(settings.commentKey) })
+}
+
+/**
+ * Which lines and files the pull request changed, for ranking annotations and for `annotate`. Past GitHub's cap
+ * of listed files, a file that is not listed may be changed too: a filter keeps its findings.
+ */
+function annotationScope(changes: ChangedLines & { ok: true }, only: AnnotateMode): Pick<AnnotationOptions, 'isChanged' | 'isChangedFile' | 'only'> {
+  const unlisted = (file: string): boolean => only !== 'all' && !changes.complete && !changes.files.has(file)
+  return {
+    isChanged: (file, line) => isLineChanged(changes.files, file, line) || unlisted(file),
+    isChangedFile: file => changes.files.has(file) || unlisted(file),
+    only
   }
-  return (file, line) => isLineChanged(result.files, file, line)
 }
 
 function annotate(a: Annotation): void {

@@ -28,6 +28,34 @@ export interface FakePullFile {
   previous_filename?: string
 }
 
+/** A submitted pull-request review. */
+export interface FakeReview {
+  id: number
+  owner: string
+  repo: string
+  pull: number
+  body: string
+  state: 'COMMENTED' | 'APPROVED' | 'CHANGES_REQUESTED' | 'DISMISSED'
+  commit_id: string
+  user: { login: string; type: 'Bot' | 'User' }
+  html_url: string
+}
+
+/** A comment on a line of a pull request's diff, in a review. */
+export interface FakeReviewComment {
+  id: number
+  owner: string
+  repo: string
+  pull: number
+  reviewId: number
+  path: string
+  /** null once the line is outdated (set it to simulate a push that changed the line). */
+  line: number | null
+  body: string
+  user: { login: string; type: 'Bot' | 'User' }
+  html_url: string
+}
+
 /** A pull request into the fake repository, from `headOwner:headRef` (a fork's owner for a fork). */
 export interface FakePull {
   number: number
@@ -74,11 +102,19 @@ export interface FakeGitHub {
   /** `GET …/pulls` ignores its `head` filter, as GitHub does with one it cannot parse. */
   ignoreHeadFilter: boolean
   comments: FakeComment[]
+  reviews: FakeReview[]
+  reviewComments: FakeReviewComment[]
   requests: RecordedRequest[]
   /** Adds a comment as if someone had posted it; returns it. */
   addComment(owner: string, repo: string, issue: number, body: string, user?: { login: string; type: 'Bot' | 'User' }): FakeComment
   /** Comments of one issue, oldest first. */
   commentsOn(owner: string, repo: string, issue: number): FakeComment[]
+  /** Reviews of one pull request, oldest first. */
+  reviewsOn(owner: string, repo: string, pull: number): FakeReview[]
+  /** Review comments of one pull request, oldest first. */
+  reviewCommentsOn(owner: string, repo: string, pull: number): FakeReviewComment[]
+  /** Adds a submitted review with line comments as if someone had posted it; returns it. */
+  addReview(owner: string, repo: string, pull: number, body: string, comments?: { path: string; line: number | null; body: string }[], user?: { login: string; type: 'Bot' | 'User' }): FakeReview
   setPullFiles(owner: string, repo: string, number: number, files: FakePullFile[]): void
   /** Adds a pull request into `owner/repo`, listed by `GET /repos/{owner}/{repo}/pulls`. */
   addPull(owner: string, repo: string, pull: FakePull): void
@@ -100,6 +136,8 @@ const DOCS = 'https://docs.github.com/rest'
 export async function startGitHubServer(options: GitHubServerOptions = {}): Promise<FakeGitHub> {
   const basePath = (options.basePath ?? '').replace(/\/+$/, '')
   const comments: FakeComment[] = []
+  const reviews: FakeReview[] = []
+  const reviewComments: FakeReviewComment[] = []
   const requests: RecordedRequest[] = []
   const pullFiles = new Map<string, FakePullFile[]>()
   const pulls: (FakePull & { owner: string; repo: string })[] = []
@@ -121,6 +159,8 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     viewerHidden: false,
     ignoreHeadFilter: false,
     comments,
+    reviews,
+    reviewComments,
     requests,
     addComment(owner, repo, issue, body, user = { login: 'someone', type: 'User' }) {
       const now = new Date().toISOString()
@@ -141,6 +181,22 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     },
     commentsOn(owner, repo, issue) {
       return comments.filter(c => c.owner === owner && c.repo === repo && c.issue === issue)
+    },
+    reviewsOn(owner, repo, pull) {
+      return reviews.filter(r => r.owner === owner && r.repo === repo && r.pull === pull)
+    },
+    reviewCommentsOn(owner, repo, pull) {
+      return reviewComments.filter(c => c.owner === owner && c.repo === repo && c.pull === pull)
+    },
+    addReview(owner, repo, pull, body, lineComments = [], user = { login: 'someone', type: 'User' }) {
+      const id = nextId++
+      const review: FakeReview = { id, owner, repo, pull, body, state: 'COMMENTED', commit_id: 'b'.repeat(40), user, html_url: `https://github.com/${owner}/${repo}/pull/${pull}#pullrequestreview-${id}` }
+      reviews.push(review)
+      for (const c of lineComments) {
+        const cid = nextId++
+        reviewComments.push({ id: cid, owner, repo, pull, reviewId: id, path: c.path, line: c.line, body: c.body, user, html_url: `https://github.com/${owner}/${repo}/pull/${pull}#discussion_r${cid}` })
+      }
+      return review
     },
     setPullFiles(owner, repo, number, files) {
       pullFiles.set(`${owner}/${repo}#${number}`, files)
@@ -257,6 +313,35 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       comment.updated_at = new Date().toISOString()
       return send(res, 200, publicComment(comment))
     }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/reviews$/.exec(path))) {
+      const [owner, repo, pull] = [decodeURIComponent(m[1]!), decodeURIComponent(m[2]!), Number(m[3])]
+      if (method === 'GET') return sendPage(res, url, fake.reviewsOn(owner, repo, pull).map(publicReview))
+      if (method === 'POST') return createReview(owner, repo, pull, body, res)
+    }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/reviews\/(\d+)$/.exec(path)) && method === 'PUT') {
+      const review = reviews.find(r => r.id === Number(m![4]) && r.owner === decodeURIComponent(m![1]!) && r.repo === decodeURIComponent(m![2]!) && r.pull === Number(m![3]))
+      if (!review) return send(res, 404, notFound('pulls/reviews#update-a-review-for-a-pull-request'))
+      const text = bodyText(body)
+      if (text === null) return send(res, 422, validation('body', 'missing_field'))
+      review.body = text
+      return send(res, 200, publicReview(review))
+    }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/comments$/.exec(path)) && method === 'GET') {
+      return sendPage(res, url, fake.reviewCommentsOn(decodeURIComponent(m[1]!), decodeURIComponent(m[2]!), Number(m[3])).map(publicReviewComment))
+    }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/comments\/(\d+)$/.exec(path)) && (method === 'PATCH' || method === 'DELETE')) {
+      const index = reviewComments.findIndex(c => c.id === Number(m![3]) && c.owner === decodeURIComponent(m![1]!) && c.repo === decodeURIComponent(m![2]!))
+      if (index < 0) return send(res, 404, notFound('pulls/comments'))
+      if (method === 'DELETE') {
+        reviewComments.splice(index, 1)
+        return send(res, 204, '')
+      }
+      const text = bodyText(body)
+      if (text === null) return send(res, 422, validation('body', 'missing_field'))
+      if (text.length > 65_536) return send(res, 422, tooLong())
+      reviewComments[index]!.body = text
+      return send(res, 200, publicReviewComment(reviewComments[index]!))
+    }
     if ((m = /^\/repos\/([^/]+)\/([^/]+)\/pulls$/.exec(path)) && method === 'GET') {
       // GitHub's filters: `state` (default open) and `head` as `owner:branch`.
       const [owner, repo] = [decodeURIComponent(m[1]!), decodeURIComponent(m[2]!)]
@@ -273,6 +358,25 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
       return sendPage(res, url, files.slice(0, 3000).map(publicFile))
     }
     send(res, 404, notFound())
+  }
+
+  /** GitHub's checks for a submitted `COMMENT` review: each comment on a new-side line inside a hunk of its file. */
+  function createReview(owner: string, repo: string, pull: number, body: unknown, res: http.ServerResponse): void {
+    const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
+    if (fields.event !== 'COMMENT') return send(res, 422, validation('event', 'invalid'))
+    if (typeof fields.commit_id !== 'string' || typeof fields.body !== 'string') return send(res, 422, validation('commit_id', 'missing_field'))
+    const lineComments = Array.isArray(fields.comments) ? (fields.comments as Record<string, unknown>[]) : []
+    const files = pullFiles.get(`${owner}/${repo}#${pull}`) ?? []
+    for (const c of lineComments) {
+      const file = files.find(f => f.filename === c.path)
+      if (typeof c.body !== 'string' || typeof c.line !== 'number' || c.side !== 'RIGHT' || file?.patch === undefined || !inHunk(file.patch, c.line)) {
+        return send(res, 422, { message: 'Unprocessable Entity', errors: ['Line could not be resolved'], documentation_url: `${DOCS}/pulls/reviews#create-a-review-for-a-pull-request`, status: '422' })
+      }
+      if (c.body.length > 65_536) return send(res, 422, tooLong())
+    }
+    const review = fake.addReview(owner, repo, pull, fields.body, lineComments.map(c => ({ path: String(c.path), line: Number(c.line), body: String(c.body) })), { login, type: userType })
+    review.commit_id = fields.commit_id
+    return send(res, 200, publicReview(review))
   }
 
   function sendPage(res: http.ServerResponse, url: URL, items: unknown[]): void {
@@ -325,6 +429,52 @@ function publicComment(c: FakeComment): unknown {
     updated_at: c.updated_at,
     author_association: c.user.type === 'Bot' ? 'NONE' : 'MEMBER'
   }
+}
+
+function publicReview(r: FakeReview): unknown {
+  return {
+    id: r.id,
+    node_id: `PRR_${r.id}`,
+    user: { login: r.user.login, id: 41898282, type: r.user.type },
+    body: r.body,
+    state: r.state,
+    html_url: r.html_url,
+    pull_request_url: `https://api.github.com/repos/${r.owner}/${r.repo}/pulls/${r.pull}`,
+    commit_id: r.commit_id,
+    submitted_at: new Date().toISOString(),
+    author_association: r.user.type === 'Bot' ? 'NONE' : 'MEMBER'
+  }
+}
+
+function publicReviewComment(c: FakeReviewComment): unknown {
+  return {
+    id: c.id,
+    node_id: `PRRC_${c.id}`,
+    pull_request_review_id: c.reviewId,
+    path: c.path,
+    // GitHub answers null for both once the line is outdated.
+    line: c.line,
+    position: c.line === null ? null : 1,
+    original_line: c.line ?? 1,
+    side: 'RIGHT',
+    body: c.body,
+    user: { login: c.user.login, id: 41898282, type: c.user.type },
+    html_url: c.html_url,
+    commit_id: 'b'.repeat(40),
+    original_commit_id: 'b'.repeat(40),
+    diff_hunk: '@@',
+    author_association: c.user.type === 'Bot' ? 'NONE' : 'MEMBER'
+  }
+}
+
+/** Whether new-side `line` lies in a hunk of the patch, where GitHub lets a review comment go. */
+function inHunk(patch: string, line: number): boolean {
+  for (const m of patch.matchAll(/^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/gm)) {
+    const start = Number(m[1])
+    const count = m[2] === undefined ? 1 : Number(m[2])
+    if (line >= start && line < start + count) return true
+  }
+  return false
 }
 
 function publicPull(p: FakePull & { owner: string; repo: string }): unknown {

@@ -551,11 +551,13 @@ const MAX_MESSAGE = 4096;
 /**
  * The annotations to emit, best first, within GitHub's 10 per type: findings on lines the pull request
  * changed, then new before already-known ones, then by severity. Allowed findings are not annotated;
- * findings already in the baseline are notices. When some do not fit, a final notice says how many.
+ * findings already in the baseline are notices; findings outside what `only` keeps are left out (`filtered`).
+ * When some are hidden or left out, a final notice says how many and where they are.
  */
 function selectAnnotations(report, options) {
-    const candidates = report.findings
-        .filter(f => f.allowed === undefined)
+    const shown = report.findings.filter(f => f.allowed === undefined);
+    const kept = shown.filter(f => keeps(f, options));
+    const candidates = kept
         .map((f, order) => {
         const at = annotatedLocation(f, options);
         return { f, order, at, changed: at.file !== undefined && options.isChanged?.(at.file, at.line) === true };
@@ -578,10 +580,28 @@ function selectAnnotations(report, options) {
         used[level]++;
         annotations.push({ level, ...(at.file === undefined ? {} : { file: at.file, line: at.line }), title: titleOf(f), message: messageOf(f, at.note) });
     }
-    if (hidden > 0) {
-        annotations.push({ level: 'notice', title: 'Rust Linkage Guard', message: `${plural(hidden, 'more finding')} in the job summary and the JSON report.` });
+    const filtered = shown.length - kept.length;
+    if (hidden > 0 || filtered > 0) {
+        const where = options.only === 'changed-files' ? 'files' : 'lines';
+        const parts = [
+            ...(hidden > 0 ? [`${plural(hidden, 'more finding')} in the job summary and the JSON report.`] : []),
+            ...(filtered > 0 ? [`${plural(filtered, 'finding')} outside the ${where} this pull request changed ${filtered === 1 ? 'is' : 'are'} not annotated (\`annotate: ${options.only}\`); the job summary has ${filtered === 1 ? 'it' : 'them'}.`] : [])
+        ];
+        annotations.push({ level: 'notice', title: 'Rust Linkage Guard', message: parts.join(' ') });
     }
-    return { annotations, hidden };
+    return { annotations, hidden, filtered };
+}
+/** Whether `only` keeps the finding: its own location or a related one is on a changed line, or in a changed file. */
+function keeps(f, options) {
+    const locations = [{ file: f.file, line: f.line }, ...(f.related ?? [])].flatMap(l => {
+        const file = repositoryPath(options.workspacePrefix, l.file);
+        return file === null ? [] : [{ file, line: l.line }];
+    });
+    if (options.only === 'changed-lines' && options.isChanged !== undefined)
+        return locations.some(l => options.isChanged(l.file, l.line));
+    if (options.only === 'changed-files' && options.isChangedFile !== undefined)
+        return locations.some(l => options.isChangedFile(l.file));
+    return true;
 }
 const SEVERITY_RANK = { error: 0, warning: 1, note: 2 };
 function levelOf(f) {
@@ -601,6 +621,14 @@ function annotatedLocation(f, options) {
         const file = repositoryPath(options.workspacePrefix, r.file);
         if (file !== null && options.isChanged?.(file, r.line))
             return { file, line: r.line, note: `Reported for ${f.file}:${f.line}.` };
+    }
+    // Kept for a changed file: annotated in it, where the pull request's diff shows it.
+    if (options.only === 'changed-files' && options.isChangedFile !== undefined && !(primary !== null && options.isChangedFile(primary))) {
+        for (const r of f.related ?? []) {
+            const file = repositoryPath(options.workspacePrefix, r.file);
+            if (file !== null && options.isChangedFile(file))
+                return { file, line: r.line, note: `Reported for ${f.file}:${f.line}.` };
+        }
     }
     return primary === null ? { line: f.line, note: `At ${f.file}:${f.line}.` } : { file: primary, line: f.line, note: null };
 }
@@ -1178,6 +1206,7 @@ function mermaidText(text) {
 
 
 
+
 /** GitHub drops a step summary above 1 MiB; this leaves room for other writers and for GitHub's own markup. */
 const SUMMARY_BUDGET = 768 * 1024;
 /** Diagrams drawn: one per failing artifact, up to this many. */
@@ -1194,7 +1223,7 @@ const ICONS = { error: '🔴', warning: '🟠', note: '🔵' };
  */
 function renderSummary(report, options = {}) {
     const budget = options.budget ?? SUMMARY_BUDGET;
-    const blocks = [header(report), ...findingBlocks(report), ...diagramBlocks(report), ...artifactBlocks(report), toolchainBlock(report), ...allowedBlocks(report), footer(report)];
+    const blocks = [header(report), ...findingBlocks(report, options.links ?? null), ...diagramBlocks(report), ...artifactBlocks(report), toolchainBlock(report), ...allowedBlocks(report), footer(report)];
     const truncation = '\n> **Truncated** to stay under GitHub’s summary size limit: the JSON report has every artifact and finding.\n';
     const out = [];
     let size = 0;
@@ -1226,7 +1255,7 @@ function header(report) {
         lines.push(facts.join(' · '), '');
     return lines.join('\n');
 }
-function findingBlocks(report) {
+function findingBlocks(report, links) {
     const shown = report.findings.filter(f => f.allowed === undefined);
     if (shown.length === 0)
         return [];
@@ -1247,14 +1276,26 @@ function findingBlocks(report) {
         const title = info ? `: ${escapeHtml(info.title)}` : '';
         blocks.push(`#### ${icon} ${id}${title}\n\n<sub>${plural(findings.length, 'finding')}</sub>\n`);
         for (const f of findings)
-            blocks.push(findingBlock(f));
+            blocks.push(findingBlock(f, links));
     }
     return blocks;
 }
-function findingBlock(f) {
+/**
+ * `file:line` as code, linked to that line at the analysed commit when the file is in the repository; files
+ * outside it (a user-level cargo config) stay plain text.
+ */
+function fileReference(file, line, links) {
+    const code = `<code>${escapeHtml(file)}:${line}</code>`;
+    const inRepository = links === null ? null : repositoryPath(links.workspacePrefix, file);
+    if (inRepository === null)
+        return code;
+    const url = `${links.blobUrl}/${inRepository.split('/').map(encodeURIComponent).join('/')}#L${line}`;
+    return `<a href="${escapeAttribute(url)}">${code}</a>`;
+}
+function findingBlock(f, links = null) {
     const standing = findingStanding(f);
     const badge = standing === 'new' ? ' · 🆕 **new**' : standing === 'existing' ? ' · already in the baseline' : '';
-    const where = [`<code>${escapeHtml(f.file)}:${f.line}</code>`, ...(f.related ?? []).map(r => `${md(r.message)} <code>${escapeHtml(r.file)}:${r.line}</code>`)].join(', ');
+    const where = [fileReference(f.file, f.line, links), ...(f.related ?? []).map(r => `${md(r.message)} ${fileReference(r.file, r.line, links)}`)].join(', ');
     const lines = [`**${md(findingSubject(f))}** · ${where}${badge}`, '', md(f.message), ''];
     const inclusion = f.inclusion ?? [];
     if (inclusion.length > 0) {
@@ -7544,8 +7585,13 @@ function runtimeFinding(result, linkage, locator, metadata) {
             path.features = steps;
         return path;
     });
-    const own = direct ? locator.dependency(unit, direct.unit, direct.edge, direct.platform) : locator.setting('rustflags', unit);
-    const location = locateByFeature(inclusion.flatMap(p => p.features ?? []), own, direct ? `dependency \`${direct.externName}\`` : null);
+    // Else the dependency that leads to the nearest dylib (`engine`, which turns on `engine_dylib`); else what made
+    // std dynamic.
+    const nearest = dynamicDylibs(result, linkage)[0];
+    const firstHop = nearest === undefined ? undefined : linkChain(unit, nearest)[1];
+    const via = direct ?? unit.crates.find(d => d.unit === firstHop);
+    const own = via ? locator.dependency(unit, via.unit, via.edge, via.platform) : locator.setting('rustflags', unit);
+    const location = locateByFeature(inclusion.flatMap(p => p.features ?? []), own, via ? `dependency \`${via.externName}\`` : null);
     return {
         ...base(unit, 'runtime-dylib', 'bin'),
         // A proc-macro's test harness links `libstd` dynamically like the proc-macro, but nobody ships it and
@@ -8708,16 +8754,58 @@ function compareRelease(a, b) {
 
 
 
+
 /**
  * Every rule over the analysed workspace: the linkage rules (what rustc and cargo would refuse or what fails
  * at run time) and the toolchain and plugin-safety rules; deduplicated, fingerprinted, sorted.
  */
 function evaluateRules(ctx) {
     const drafts = [...linkageFindings(ctx.linkage, ctx.locator, ctx.metadata), ...doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null), ...staticPieFindings(ctx.linkage, ctx.locator), ...collisionFindings(ctx), ...duplicateSymbolFindings(ctx), ...toolchainFindings(ctx), ...abiFindings(ctx), ...pluginFindings(ctx), ...publishFindings(ctx)];
-    return dedupe(drafts)
+    return dedupe(drafts.map(d => inRepository(d, ctx)))
         .map(f => ({ ...f, fixes: f.fixes.map(adviceFix), fingerprint: findingFingerprint(f) }))
         .sort(compareFindings);
 }
+/**
+ * A finding located in the manifest of a package outside the workspace (a registry or git dependency, whose
+ * manifest sits in cargo's home) points instead at the workspace manifest line that brings that package in:
+ * the dependency entry of the last workspace package on its inclusion path, else the root manifest. Related
+ * lines outside the workspace are dropped; the message names the crate already.
+ */
+function inRepository(draft, ctx) {
+    const outside = (file) => isAbsolutePath(file) && externalManifests(ctx).has(forwardSlashes(file));
+    const related = draft.related?.filter(r => !outside(r.file));
+    const kept = related === undefined || related.length === draft.related.length ? draft : { ...draft, ...(related.length > 0 ? { related } : { related: undefined }) };
+    if (!outside(draft.file))
+        return kept;
+    const local = new Set(ctx.metadata.workspaceMembers);
+    const byCrate = new Map();
+    for (const pkg of ctx.metadata.packages.values()) {
+        const lib = pkg.targets.find(t => t.kind === 'lib' || t.kind === 'proc-macro');
+        if (lib)
+            byCrate.set(`${local.has(pkg.id) ? 'local' : 'external'}:${lib.name.replace(/-/g, '_')}`, pkg);
+    }
+    for (const path of draft.inclusion ?? []) {
+        const names = [...path.chain, path.crate];
+        for (let i = 1; i < names.length; i++) {
+            const dependent = byCrate.get(`local:${names[i - 1]}`) ?? (i === 1 && draft.package !== undefined ? [...ctx.metadata.packages.values()].find(p => p.name === draft.package && local.has(p.id)) : undefined);
+            const external = byCrate.get(`external:${names[i]}`);
+            if (dependent !== undefined && external !== undefined)
+                return { ...kept, ...ctx.locator.dependencyNamed(dependent, external.name) };
+        }
+    }
+    return { ...kept, file: 'Cargo.toml', line: 1 };
+}
+/** The manifests of packages outside the workspace's members, as the locator would name them. */
+function externalManifests(ctx) {
+    let known = externalManifestsOf.get(ctx.metadata);
+    if (known === undefined) {
+        const members = new Set(ctx.metadata.workspaceMembers);
+        known = new Set([...ctx.metadata.packages.values()].filter(p => !members.has(p.id)).map(p => forwardSlashes(p.manifestPath)));
+        externalManifestsOf.set(ctx.metadata, known);
+    }
+    return known;
+}
+const externalManifestsOf = new WeakMap();
 function dedupe(findings) {
     const seen = new Set();
     return findings.filter(f => {

@@ -1,6 +1,6 @@
 /**
- * The only code that talks to the GitHub REST API: the few calls the sticky comment and the changed-line
- * lookup need, made through @actions/github's Octokit (which brings GHES base URLs and the runner's proxy
+ * The only code that talks to the GitHub REST API: the few calls the sticky comment, the review of suggested
+ * changes and the changed-line lookup need, made through @actions/github's Octokit (which brings GHES base URLs and the runner's proxy
  * settings), plus the translation of any failure into one actionable line.
  */
 import type { getOctokit } from '@actions/github'
@@ -25,6 +25,38 @@ export interface PullRequestFile {
   /** Added plus deleted lines. */
   changes: number
   previousFilename?: string
+}
+
+/** A review of a pull request, as far as keeping our own needs. */
+export interface PullRequestReview {
+  id: number
+  body: string
+  htmlUrl: string
+  /** `COMMENTED`, `APPROVED`, `CHANGES_REQUESTED`, `DISMISSED` or `PENDING`. */
+  state: string
+  /** null for a review whose author's account was deleted ("ghost"). */
+  user: { login: string; type: string } | null
+}
+
+/** A comment on a line of a pull request's diff (a review comment). */
+export interface ReviewComment {
+  id: number
+  /** The review it was posted in; null when GitHub names none. */
+  reviewId: number | null
+  body: string
+  /** Repository-relative path. */
+  path: string
+  /** The head-side line it is on now; null once new commits changed that line (GitHub shows it as outdated). */
+  line: number | null
+  htmlUrl: string
+  user: { login: string; type: string } | null
+}
+
+/** A comment of a new review: on `line` of `path` on the head side (`RIGHT`). */
+export interface NewReviewComment {
+  path: string
+  line: number
+  body: string
 }
 
 /** An open pull request, as far as finding the one a commit belongs to needs (`head` of GitHub's answer). */
@@ -53,6 +85,16 @@ export interface GitHubClient {
   updateIssueComment(owner: string, repo: string, commentId: number, body: string): Promise<IssueComment>
   /** Every file of a pull request across all pages; GitHub lists at most 3000. */
   listPullRequestFiles(owner: string, repo: string, number: number): Promise<PullRequestFile[]>
+  /** Every review of a pull request, oldest first, across all pages. */
+  listPullRequestReviews(owner: string, repo: string, number: number): Promise<PullRequestReview[]>
+  /** Every review comment of a pull request, across all pages. */
+  listReviewComments(owner: string, repo: string, number: number): Promise<ReviewComment[]>
+  /** Submits a review (`COMMENT`, neither approving nor requesting changes) of `commitId` with line comments. */
+  createPullRequestReview(owner: string, repo: string, number: number, review: { commitId: string; body: string; comments: NewReviewComment[] }): Promise<PullRequestReview>
+  /** Replaces the body of a submitted review; its comments stay. */
+  updatePullRequestReview(owner: string, repo: string, number: number, reviewId: number, body: string): Promise<PullRequestReview>
+  updateReviewComment(owner: string, repo: string, commentId: number, body: string): Promise<ReviewComment>
+  deleteReviewComment(owner: string, repo: string, commentId: number): Promise<void>
   /** The open pull requests into `owner/repo` from the branch `head` (`fork-owner:branch`), across all pages. */
   listOpenPullRequests(owner: string, repo: string, head: string): Promise<PullRequestHead[]>
   /**
@@ -76,8 +118,9 @@ export const DEFAULT_TIMEOUT_MS = 10_000
 const DEFAULT_RETRY_DELAY_MS = 1_000
 const PER_PAGE = 100
 const RETRIED_STATUSES = new Set([500, 502, 503, 504])
-// POST is left out: a retried create whose first attempt did land would leave two comments.
-const RETRIED_METHODS = new Set(['GET', 'PATCH'])
+// POST is left out: a retried create whose first attempt did land would leave two comments. DELETE too: a retry
+// of one that landed answers 404.
+const RETRIED_METHODS = new Set(['GET', 'PATCH', 'PUT'])
 
 export function createGitHubClient(token: string, options: GitHubClientOptions = {}): GitHubClient {
   const baseUrl = (options.baseUrl || process.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
@@ -114,6 +157,36 @@ export function createGitHubClient(token: string, options: GitHubClientOptions =
         ...(typeof file.patch === 'string' ? { patch: file.patch } : {}),
         ...(file.previous_filename ? { previousFilename: file.previous_filename } : {})
       }))
+    },
+    async listPullRequestReviews(owner, repo, number) {
+      const api = await octokit()
+      const reviews = await api.paginate(api.rest.pulls.listReviews, { owner, repo, pull_number: number, per_page: PER_PAGE })
+      return reviews.map(toReview)
+    },
+    async listReviewComments(owner, repo, number) {
+      const api = await octokit()
+      const comments = await api.paginate(api.rest.pulls.listReviewComments, { owner, repo, pull_number: number, per_page: PER_PAGE })
+      return comments.map(toReviewComment)
+    },
+    async createPullRequestReview(owner, repo, number, review) {
+      const api = await octokit()
+      const comments = review.comments.map(c => ({ path: c.path, line: c.line, side: 'RIGHT', body: c.body }))
+      const { data } = await api.rest.pulls.createReview({ owner, repo, pull_number: number, commit_id: review.commitId, body: review.body, event: 'COMMENT', comments })
+      return toReview(data)
+    },
+    async updatePullRequestReview(owner, repo, number, reviewId, body) {
+      const api = await octokit()
+      const { data } = await api.rest.pulls.updateReview({ owner, repo, pull_number: number, review_id: reviewId, body })
+      return toReview(data)
+    },
+    async updateReviewComment(owner, repo, commentId, body) {
+      const api = await octokit()
+      const { data } = await api.rest.pulls.updateReviewComment({ owner, repo, comment_id: commentId, body })
+      return toReviewComment(data)
+    },
+    async deleteReviewComment(owner, repo, commentId) {
+      const api = await octokit()
+      await api.rest.pulls.deleteReviewComment({ owner, repo, comment_id: commentId })
     },
     async listOpenPullRequests(owner, repo, head) {
       const api = await octokit()
@@ -217,6 +290,29 @@ function toComment(raw: RawComment): IssueComment {
   }
 }
 
+function toReview(raw: { id: number; body?: string | null; html_url: string; state: string; user: { login: string; type: string } | null }): PullRequestReview {
+  return { id: raw.id, body: raw.body ?? '', htmlUrl: raw.html_url, state: raw.state, user: raw.user ? { login: raw.user.login, type: raw.user.type } : null }
+}
+
+/**
+ * GitHub's typings give `line` as a number, but it is null for an outdated comment, as is the older `position`;
+ * both are read as unknown.
+ */
+function toReviewComment(raw: { id: number; pull_request_review_id: number | bigint | null; body: string; path: string; html_url: string; user: { login: string; type: string } | null }): ReviewComment {
+  const line = prop(raw, 'line')
+  const position = prop(raw, 'position')
+  const review = raw.pull_request_review_id
+  return {
+    id: raw.id,
+    reviewId: review === null ? null : Number(review),
+    body: raw.body,
+    path: raw.path,
+    line: typeof line === 'number' && position !== null ? line : null,
+    htmlUrl: raw.html_url,
+    user: raw.user ? { login: raw.user.login, type: raw.user.type } : null
+  }
+}
+
 /** A request that got no complete answer within the client's per-request limit. */
 export class GitHubTimeoutError extends Error {
   constructor(
@@ -265,7 +361,9 @@ export function describeApiFailure(error: unknown): ApiFailure {
   const said = githubMessage(error)
   const quoted = said ? `: "${said}"` : ''
   const write = request !== null && request.method !== 'GET' && request.method !== 'HEAD'
-  const aboutComments = request !== null && /\/comments(\/|$|\?)/.test(request.url)
+  // Reviews and their line comments (`/pulls/7/reviews`, `/pulls/comments/12`): the suggested changes.
+  const aboutReviews = request !== null && /\/pulls\/(?:\d+\/reviews|comments)(\/|$|\?)/.test(request.url)
+  const aboutComments = !aboutReviews && request !== null && /\/comments(\/|$|\?)/.test(request.url)
   const headers = responseHeaders(error)
 
   if (status === 429 || (status === 403 && (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(said ?? '')))) {
@@ -287,7 +385,9 @@ export function describeApiFailure(error: unknown): ApiFailure {
   if (status === 403) {
     const advice = write && aboutComments
       ? 'the token cannot write pull-request comments — on pull requests from forks GitHub gives a read-only token; grant `permissions: pull-requests: write` for same-repository PRs, or post from a `workflow_run` workflow'
-      : write
+      : write && aboutReviews
+        ? 'the token cannot write pull-request reviews — on pull requests from forks GitHub gives a read-only token, so suggested changes are posted on same-repository PRs only; grant them `permissions: pull-requests: write`'
+        : write
         ? 'the token lacks the write permission this needs — check the workflow\'s `permissions:`'
         : 'the token cannot read this — grant `permissions: pull-requests: read` (and `contents: read` for a private repository)'
     return { status, kind: 'forbidden', message: oneLine(`GitHub refused ${operation} (403${quoted}); ${advice}`) }
@@ -295,11 +395,17 @@ export function describeApiFailure(error: unknown): ApiFailure {
   if (status === 404) {
     const advice = request?.method === 'PATCH' && aboutComments
       ? 'the comment no longer exists (deleted while this job ran?); the next run will post a new one'
-      : 'the repository or pull request does not exist, or the token cannot see it (a private repository needs `contents: read`)'
+      : write && aboutReviews
+        ? 'the review or its comment no longer exists (deleted while this job ran?); the next run will post the suggestions again'
+        : 'the repository or pull request does not exist, or the token cannot see it (a private repository needs `contents: read`)'
     return { status, kind: 'not-found', message: oneLine(`GitHub answered 404 to ${operation}${quoted}; ${advice}`) }
   }
   if (status === 422) {
-    const advice = write && aboutComments ? '; the comment body may be too long, or the conversation locked' : ''
+    const advice = write && aboutComments
+      ? '; the comment body may be too long, or the conversation locked'
+      : write && aboutReviews
+        ? '; a suggested line may have left the pull request\'s diff (new commits pushed while this job ran?), or the conversation is locked'
+        : ''
     return {
       status,
       kind: 'validation',

@@ -129,8 +129,8 @@ const ACTIONS_BOT = 'github-actions[bot]'
  * marker into a comment of their own; such a comment is never adopted, so a new one is posted instead and
  * theirs is left alone. Logins are compared without case, as GitHub treats them.
  */
-export function ownComment(marked: readonly IssueComment[], login: string | null): IssueComment | null {
-  const is = (c: IssueComment, name: string): boolean => c.user !== null && c.user.login.toLowerCase() === name.toLowerCase()
+export function ownComment<T extends Pick<IssueComment, 'user'>>(marked: readonly T[], login: string | null): T | null {
+  const is = (c: T, name: string): boolean => c.user !== null && c.user.login.toLowerCase() === name.toLowerCase()
   if (login !== null) return marked.find(c => is(c, login)) ?? null
   const bots = marked.filter(c => c.user?.type === 'Bot')
   return bots.find(c => is(c, ACTIONS_BOT)) ?? bots[0] ?? null

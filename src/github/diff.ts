@@ -14,6 +14,11 @@ export type ChangedLines =
       ok: true
       /** By repository-relative path (head side). Files deleted by the pull request are absent. */
       files: Map<string, FileChange>
+      /**
+       * The text of each added line, by path and new-side line number, for files GitHub sent a patch for: what
+       * the pull request's head has on that line, which a suggested change must start from.
+       */
+      texts: Map<string, ReadonlyMap<number, string>>
       /** False when GitHub's cap of 3000 listed files was reached, so some changed files may be missing. */
       complete: boolean
     }
@@ -33,7 +38,26 @@ const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/
  * well-formed hunk starts with `@`).
  */
 export function addedLines(patch: string): number[] {
-  const added = new Set<number>()
+  return [...new Set(addedLineEntries(patch).map(([line]) => line))].sort((a, b) => a - b)
+}
+
+/**
+ * The added lines of a unified diff as new-side line number → text (without the `+` and any `\r`). A number
+ * that two hunks claim (a malformed patch) has no text: which one the head holds is unknown.
+ */
+export function addedLineTexts(patch: string): Map<number, string> {
+  const texts = new Map<number, string>()
+  const claimed = new Set<number>()
+  for (const [line, text] of addedLineEntries(patch)) {
+    if (claimed.has(line)) texts.delete(line)
+    else texts.set(line, text)
+    claimed.add(line)
+  }
+  return texts
+}
+
+function addedLineEntries(patch: string): [number, string][] {
+  const added: [number, string][] = []
   let oldLeft = 0
   let newLeft = 0
   let next = 0
@@ -49,7 +73,7 @@ export function addedLines(patch: string): number[] {
     if (oldLeft <= 0 && newLeft <= 0) continue
     const tag = line[0]
     if (tag === '+') {
-      added.add(next++)
+      added.push([next++, line.slice(1)])
       newLeft--
     } else if (tag === '-') {
       oldLeft--
@@ -62,7 +86,7 @@ export function addedLines(patch: string): number[] {
       newLeft--
     }
   }
-  return [...added].sort((a, b) => a - b)
+  return added
 }
 
 /** Whether `line` of `path` is among the pull request's changes. */
@@ -81,15 +105,17 @@ export async function fetchChangedLines(client: GitHubClient, pr: { owner: strin
     return { ok: false, failure: describeApiFailure(error) }
   }
   const files = new Map<string, FileChange>()
+  const texts = new Map<string, ReadonlyMap<number, string>>()
   for (const file of listed) {
     if (!CHANGED_STATUSES.has(file.status)) continue
     if (typeof file.patch === 'string') {
       files.set(file.filename, { kind: 'lines', lines: new Set(addedLines(file.patch)) })
+      texts.set(file.filename, addedLineTexts(file.patch))
     } else if (file.status === 'renamed' && file.changes === 0) {
       files.set(file.filename, { kind: 'lines', lines: new Set() })
     } else {
       files.set(file.filename, { kind: 'whole' })
     }
   }
-  return { ok: true, files, complete: listed.length < PULL_REQUEST_FILES_CAP }
+  return { ok: true, files, texts, complete: listed.length < PULL_REQUEST_FILES_CAP }
 }

@@ -22,11 +22,22 @@ export interface Annotation {
   message: string
 }
 
+/** Which findings are annotated (input `annotate`): all, or only those on the pull request's changed lines or files. */
+export type AnnotateMode = 'all' | 'changed-lines' | 'changed-files'
+
 export interface AnnotationOptions {
   /** The workspace root relative to the repository root, posix ('' when they are the same). */
   workspacePrefix: string
   /** Whether the pull request changed this repository-relative file and line; absent outside pull requests. */
   isChanged?: (file: string, line: number) => boolean
+  /** Whether the pull request changed this repository-relative file; absent outside pull requests. */
+  isChangedFile?: (file: string) => boolean
+  /**
+   * `changed-lines`: only findings whose line, or a related line, the pull request changed (needs `isChanged`);
+   * `changed-files`: only findings whose file, or a related line's file, it changed (needs `isChangedFile`).
+   * Without the function it needs, every finding is annotated. Default `all`.
+   */
+  only?: AnnotateMode
   /** Notice slots kept free for other notices of the step (e.g. a comment that could not be posted). */
   reservedNotices?: number
 }
@@ -34,11 +45,13 @@ export interface AnnotationOptions {
 /**
  * The annotations to emit, best first, within GitHub's 10 per type: findings on lines the pull request
  * changed, then new before already-known ones, then by severity. Allowed findings are not annotated;
- * findings already in the baseline are notices. When some do not fit, a final notice says how many.
+ * findings already in the baseline are notices; findings outside what `only` keeps are left out (`filtered`).
+ * When some are hidden or left out, a final notice says how many and where they are.
  */
-export function selectAnnotations(report: Report, options: AnnotationOptions): { annotations: Annotation[]; hidden: number } {
-  const candidates = report.findings
-    .filter(f => f.allowed === undefined)
+export function selectAnnotations(report: Report, options: AnnotationOptions): { annotations: Annotation[]; hidden: number; filtered: number } {
+  const shown = report.findings.filter(f => f.allowed === undefined)
+  const kept = shown.filter(f => keeps(f, options))
+  const candidates = kept
     .map((f, order) => {
       const at = annotatedLocation(f, options)
       return { f, order, at, changed: at.file !== undefined && options.isChanged?.(at.file, at.line) === true }
@@ -64,10 +77,27 @@ export function selectAnnotations(report: Report, options: AnnotationOptions): {
     used[level]++
     annotations.push({ level, ...(at.file === undefined ? {} : { file: at.file, line: at.line }), title: titleOf(f), message: messageOf(f, at.note) })
   }
-  if (hidden > 0) {
-    annotations.push({ level: 'notice', title: 'Rust Linkage Guard', message: `${plural(hidden, 'more finding')} in the job summary and the JSON report.` })
+  const filtered = shown.length - kept.length
+  if (hidden > 0 || filtered > 0) {
+    const where = options.only === 'changed-files' ? 'files' : 'lines'
+    const parts = [
+      ...(hidden > 0 ? [`${plural(hidden, 'more finding')} in the job summary and the JSON report.`] : []),
+      ...(filtered > 0 ? [`${plural(filtered, 'finding')} outside the ${where} this pull request changed ${filtered === 1 ? 'is' : 'are'} not annotated (\`annotate: ${options.only}\`); the job summary has ${filtered === 1 ? 'it' : 'them'}.`] : [])
+    ]
+    annotations.push({ level: 'notice', title: 'Rust Linkage Guard', message: parts.join(' ') })
   }
-  return { annotations, hidden }
+  return { annotations, hidden, filtered }
+}
+
+/** Whether `only` keeps the finding: its own location or a related one is on a changed line, or in a changed file. */
+function keeps(f: Finding, options: AnnotationOptions): boolean {
+  const locations = [{ file: f.file, line: f.line }, ...(f.related ?? [])].flatMap(l => {
+    const file = repositoryPath(options.workspacePrefix, l.file)
+    return file === null ? [] : [{ file, line: l.line }]
+  })
+  if (options.only === 'changed-lines' && options.isChanged !== undefined) return locations.some(l => options.isChanged!(l.file, l.line))
+  if (options.only === 'changed-files' && options.isChangedFile !== undefined) return locations.some(l => options.isChangedFile!(l.file))
+  return true
 }
 
 const SEVERITY_RANK = { error: 0, warning: 1, note: 2 } as const
@@ -87,6 +117,13 @@ function annotatedLocation(f: Finding, options: AnnotationOptions): { file?: str
   for (const r of f.related ?? []) {
     const file = repositoryPath(options.workspacePrefix, r.file)
     if (file !== null && options.isChanged?.(file, r.line)) return { file, line: r.line, note: `Reported for ${f.file}:${f.line}.` }
+  }
+  // Kept for a changed file: annotated in it, where the pull request's diff shows it.
+  if (options.only === 'changed-files' && options.isChangedFile !== undefined && !(primary !== null && options.isChangedFile(primary))) {
+    for (const r of f.related ?? []) {
+      const file = repositoryPath(options.workspacePrefix, r.file)
+      if (file !== null && options.isChangedFile(file)) return { file, line: r.line, note: `Reported for ${f.file}:${f.line}.` }
+    }
   }
   return primary === null ? { line: f.line, note: `At ${f.file}:${f.line}.` } : { file: primary, line: f.line, note: null }
 }

@@ -3,7 +3,8 @@ import { ruleHelpUri, RULES } from '../rules/registry.js'
 import { plural, withCodePoints } from '../text.js'
 import { editDiff } from './fix-text.js'
 import { linkageDiagram } from './mermaid.js'
-import { buildScriptFeatures, countFindings, describeInclusion, escapeHtml, findingStanding, findingSubject, groupInclusion, md, stdLinkage, verdictLine } from './render.js'
+import { repositoryPath } from './annotations.js'
+import { buildScriptFeatures, countFindings, describeInclusion, escapeAttribute, escapeHtml, findingStanding, findingSubject, groupInclusion, md, stdLinkage, verdictLine } from './render.js'
 import type { ArtifactReport, BoundaryReport, Report } from './report.js'
 
 /** GitHub drops a step summary above 1 MiB; this leaves room for other writers and for GitHub's own markup. */
@@ -20,6 +21,17 @@ const ICONS = { error: '🔴', warning: '🟠', note: '🔵' } as const
 export interface SummaryOptions {
   /** Byte budget; `SUMMARY_BUDGET` unless given. */
   budget?: number
+  /** Where file references link to; plain text without it. */
+  links?: FileLinks
+}
+
+/**
+ * Links to files at the commit analysed: `blobUrl` is `<server>/<owner>/<repo>/blob/<sha>`, and
+ * `workspacePrefix` the workspace root relative to the repository root (`''` when they are the same).
+ */
+export interface FileLinks {
+  blobUrl: string
+  workspacePrefix: string
 }
 
 /**
@@ -31,7 +43,7 @@ export interface SummaryOptions {
  */
 export function renderSummary(report: Report, options: SummaryOptions = {}): string {
   const budget = options.budget ?? SUMMARY_BUDGET
-  const blocks: string[] = [header(report), ...findingBlocks(report), ...diagramBlocks(report), ...artifactBlocks(report), toolchainBlock(report), ...allowedBlocks(report), footer(report)]
+  const blocks: string[] = [header(report), ...findingBlocks(report, options.links ?? null), ...diagramBlocks(report), ...artifactBlocks(report), toolchainBlock(report), ...allowedBlocks(report), footer(report)]
   const truncation = '\n> **Truncated** to stay under GitHub’s summary size limit: the JSON report has every artifact and finding.\n'
   const out: string[] = []
   let size = 0
@@ -67,7 +79,7 @@ export function header(report: Report): string {
   return lines.join('\n')
 }
 
-function findingBlocks(report: Report): string[] {
+function findingBlocks(report: Report, links: FileLinks | null): string[] {
   const shown = report.findings.filter(f => f.allowed === undefined)
   if (shown.length === 0) return []
   const byRule = new Map<string, Finding[]>()
@@ -84,15 +96,27 @@ function findingBlocks(report: Report): string[] {
     const id = info ? `[\`${info.id}\`](${ruleHelpUri(info.id)})` : `<code>${escapeHtml(rule)}</code>`
     const title = info ? `: ${escapeHtml(info.title)}` : ''
     blocks.push(`#### ${icon} ${id}${title}\n\n<sub>${plural(findings.length, 'finding')}</sub>\n`)
-    for (const f of findings) blocks.push(findingBlock(f))
+    for (const f of findings) blocks.push(findingBlock(f, links))
   }
   return blocks
 }
 
-export function findingBlock(f: Finding): string {
+/**
+ * `file:line` as code, linked to that line at the analysed commit when the file is in the repository; files
+ * outside it (a user-level cargo config) stay plain text.
+ */
+export function fileReference(file: string, line: number, links: FileLinks | null): string {
+  const code = `<code>${escapeHtml(file)}:${line}</code>`
+  const inRepository = links === null ? null : repositoryPath(links.workspacePrefix, file)
+  if (inRepository === null) return code
+  const url = `${links!.blobUrl}/${inRepository.split('/').map(encodeURIComponent).join('/')}#L${line}`
+  return `<a href="${escapeAttribute(url)}">${code}</a>`
+}
+
+export function findingBlock(f: Finding, links: FileLinks | null = null): string {
   const standing = findingStanding(f)
   const badge = standing === 'new' ? ' · 🆕 **new**' : standing === 'existing' ? ' · already in the baseline' : ''
-  const where = [`<code>${escapeHtml(f.file)}:${f.line}</code>`, ...(f.related ?? []).map(r => `${md(r.message)} <code>${escapeHtml(r.file)}:${r.line}</code>`)].join(', ')
+  const where = [fileReference(f.file, f.line, links), ...(f.related ?? []).map(r => `${md(r.message)} ${fileReference(r.file, r.line, links)}`)].join(', ')
   const lines = [`**${md(findingSubject(f))}** · ${where}${badge}`, '', md(f.message), '']
   const inclusion = f.inclusion ?? []
   if (inclusion.length > 0) {

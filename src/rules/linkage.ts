@@ -178,11 +178,16 @@ function runtimeFinding(result: UnitResult, linkage: LinkageResult, locator: Loc
     if (steps.length > 0) path.features = steps
     return path
   })
-  const own = direct ? locator.dependency(unit, direct.unit, direct.edge, direct.platform) : locator.setting('rustflags', unit)
+  // Else the dependency that leads to the nearest dylib (`engine`, which turns on `engine_dylib`); else what made
+  // std dynamic.
+  const nearest = dynamicDylibs(result, linkage)[0]
+  const firstHop = nearest === undefined ? undefined : linkChain(unit, nearest)[1]
+  const via = direct ?? unit.crates.find(d => d.unit === firstHop)
+  const own = via ? locator.dependency(unit, via.unit, via.edge, via.platform) : locator.setting('rustflags', unit)
   const location = locateByFeature(
     inclusion.flatMap(p => p.features ?? []),
     own,
-    direct ? `dependency \`${direct.externName}\`` : null
+    via ? `dependency \`${via.externName}\`` : null
   )
   return {
     ...base(unit, 'runtime-dylib', 'bin'),
