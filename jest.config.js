@@ -8,5 +8,7 @@ export default {
   },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/__tests__/fixtures/'],
-  testTimeout: 120000
+  testTimeout: 120000,
+  // Most suites wait on cargo, rustc or a bundle they start: one worker per core, not jest's cores - 1.
+  maxWorkers: '100%'
 }

@@ -40156,21 +40156,36 @@ function withoutCodegenOption(flags, option) {
  */
 const MAX_REANALYSES = 12;
 /**
+ * The most units analysed again per run, all analyses together (each costs about as much as the first): an
+ * invocation of a few thousand units gets fewer analyses, so that verifying costs at most a few analyses.
+ */
+const MAX_REANALYSED_UNITS = 20_000;
+/** Above this many units, an invocation's fixes are not verified at all: one more analysis already costs seconds. */
+const MAX_VERIFIED_UNITS = 5_000;
+/**
  * How many times a crate-type fix is widened: when adding `"rlib"` to the dylibs that contain a crate only
  * moves the duplicate to an artifact that was blocked before, the dylibs the new errors name get one too.
  */
 const MAX_WIDENINGS = 3;
-/** The analysis's findings, each error finding with its verified fixes first. */
+/**
+ * The analysis's findings, each error finding with its verified fixes first, and a note when the invocation
+ * is too large for its fixes to be verified.
+ */
 function withVerifiedFixes(input) {
     const { analysis } = input;
     const errors = new Set(analysis.findings.filter(f => f.severity === 'error').map(f => f.fingerprint));
     if (errors.size === 0)
-        return analysis.findings;
+        return { findings: analysis.findings, note: null };
+    const units = input.linkage.results.length;
+    const tooLarge = units > MAX_VERIFIED_UNITS;
+    const note = tooLarge
+        ? `Fixes are not verified: the invocation builds ${units} units, and the engine analyses an invocation again with a fix applied only up to ${MAX_VERIFIED_UNITS} units. Select fewer packages (\`-p\`) to get verified fixes.`
+        : null;
     const outcomes = new Map();
     const analysed = (changes) => {
         const key = changesKey(changes);
         if (!outcomes.has(key)) {
-            if (outcomes.size >= MAX_REANALYSES)
+            if (tooLarge || outcomes.size >= MAX_REANALYSES || (outcomes.size + 1) * units > MAX_REANALYSED_UNITS)
                 return null;
             outcomes.set(key, input.reanalyse(applyChanges(input.model, changes)));
         }
@@ -40180,16 +40195,17 @@ function withVerifiedFixes(input) {
     // candidates of the others on the same artifact, its own first.
     const own = new Map();
     const byArtifact = new Map();
+    const results = resultsByArtifact(input.linkage);
     for (const finding of analysis.findings) {
         if (finding.severity !== 'error')
             continue;
-        const candidates = candidatesFor({ finding, result: resultOf(finding, input.linkage), linkage: input.linkage, model: input.model });
+        const candidates = candidatesFor({ finding, result: resultOf(finding, results), linkage: input.linkage, model: input.model });
         own.set(finding, candidates);
         const key = artifactKey(finding);
         if (key !== null)
             byArtifact.set(key, [...(byArtifact.get(key) ?? []), ...candidates]);
     }
-    return analysis.findings.map(finding => {
+    const findings = analysis.findings.map(finding => {
         const mine = own.get(finding);
         if (mine === undefined)
             return finding;
@@ -40201,6 +40217,12 @@ function withVerifiedFixes(input) {
         const verified = [];
         const unverified = [];
         for (const first of candidates) {
+            // Without the files, a manifest edit cannot be written down: it stays advice, and is not analysed.
+            if (first.kind === 'manifest-edit' && input.readText === null) {
+                if (mine.includes(first))
+                    unverified.push({ title: first.title, kind: 'advice', verified: false });
+                continue;
+            }
             let candidate = first;
             let after = analysed(candidate.changes);
             for (let round = 0; round < MAX_WIDENINGS && after !== null && !repairs(finding, after.analysis, errors); round++) {
@@ -40222,6 +40244,7 @@ function withVerifiedFixes(input) {
         verified.sort((a, b) => a.cost - b.cost);
         return { ...finding, fixes: [...verified.map(v => v.fix), ...unverified, ...finding.fixes] };
     });
+    return { findings, note };
 }
 /**
  * A crate-type candidate with the crate-type changes the new errors of its analysis call for added, or null
@@ -40235,7 +40258,7 @@ function widened(candidate, after, errorsBefore, model) {
     for (const finding of after.analysis.findings) {
         if (finding.severity !== 'error' || errorsBefore.has(finding.fingerprint))
             continue;
-        const more = candidatesFor({ finding, result: resultOf(finding, after.linkage), linkage: after.linkage, model: changed }).find(c => c.changes.every(x => x.kind === 'crate-types'));
+        const more = candidatesFor({ finding, result: resultOf(finding, resultsByArtifact(after.linkage)), linkage: after.linkage, model: changed }).find(c => c.changes.every(x => x.kind === 'crate-types'));
         for (const change of more?.changes ?? []) {
             if (change.kind !== 'crate-types')
                 continue;
@@ -40272,14 +40295,22 @@ function artifactKey(finding) {
     const a = findingArtifact(finding);
     return a === null ? null : [a.package, a.target, a.kind, a.mode, a.platform].join('\0');
 }
-function resultOf(finding, linkage) {
-    const artifact = findingArtifact(finding);
-    if (artifact === null)
-        return null;
-    return (linkage.results.find(r => {
+function resultOf(finding, results) {
+    const key = artifactKey(finding);
+    return key === null ? null : (results.get(key) ?? null);
+}
+/** The results that are not blocked, by the artifact key of their unit (the first, for a unit built twice). */
+function resultsByArtifact(linkage) {
+    const out = new Map();
+    for (const r of linkage.results) {
+        if (r.status === 'blocked')
+            continue;
         const u = r.unit;
-        return u.pkg.name === artifact.package && u.target.name === artifact.target && u.target.kind === artifact.kind && u.mode === artifact.mode && u.kind === artifact.platform && r.status !== 'blocked';
-    }) ?? null);
+        const key = [u.pkg.name, u.target.name, u.target.kind, u.mode, u.kind].join('\0');
+        if (!out.has(key))
+            out.set(key, r);
+    }
+    return out;
 }
 /** The text edits a manifest-edit candidate makes, or null when one of its files cannot be read or edited. */
 function editsFor(candidate, input) {
@@ -42823,14 +42854,14 @@ function dedupe(findings) {
  */
 function analyze(input) {
     const { analysis, linkage } = analyzeOnce(input);
-    const findings = withVerifiedFixes({
+    const { findings, note } = withVerifiedFixes({
         model: { metadata: input.metadata, context: input.context, invocation: input.invocation },
         analysis,
         linkage,
         reanalyse: model => analyzeOnce({ ...input, ...model }),
         readText: input.readText ?? null
     });
-    return { ...analysis, findings };
+    return { ...analysis, findings, notes: note === null ? analysis.notes : [...analysis.notes, note] };
 }
 function analyzeOnce(input) {
     const { metadata, context, invocation } = input;

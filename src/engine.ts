@@ -51,14 +51,14 @@ export interface AnalysisInput {
  */
 export function analyze(input: AnalysisInput): Analysis {
   const { analysis, linkage } = analyzeOnce(input)
-  const findings = withVerifiedFixes({
+  const { findings, note } = withVerifiedFixes({
     model: { metadata: input.metadata, context: input.context, invocation: input.invocation },
     analysis,
     linkage,
     reanalyse: model => analyzeOnce({ ...input, ...model }),
     readText: input.readText ?? null
   })
-  return { ...analysis, findings }
+  return { ...analysis, findings, notes: note === null ? analysis.notes : [...analysis.notes, note] }
 }
 
 function analyzeOnce(input: AnalysisInput): { analysis: Analysis; linkage: LinkageResult } {

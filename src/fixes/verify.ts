@@ -20,6 +20,15 @@ import { applyChanges, changesKey, type Model, type ModelChange } from './change
  */
 export const MAX_REANALYSES = 12
 
+/**
+ * The most units analysed again per run, all analyses together (each costs about as much as the first): an
+ * invocation of a few thousand units gets fewer analyses, so that verifying costs at most a few analyses.
+ */
+export const MAX_REANALYSED_UNITS = 20_000
+
+/** Above this many units, an invocation's fixes are not verified at all: one more analysis already costs seconds. */
+export const MAX_VERIFIED_UNITS = 5_000
+
 /** An analysis of a changed model, with the linkage the candidates of its findings are drawn from. */
 export interface Reanalysis {
   analysis: Analysis
@@ -42,16 +51,24 @@ export interface FixInput {
   readText: ((absolute: string) => string | null) | null
 }
 
-/** The analysis's findings, each error finding with its verified fixes first. */
-export function withVerifiedFixes(input: FixInput): Finding[] {
+/**
+ * The analysis's findings, each error finding with its verified fixes first, and a note when the invocation
+ * is too large for its fixes to be verified.
+ */
+export function withVerifiedFixes(input: FixInput): { findings: Finding[]; note: string | null } {
   const { analysis } = input
   const errors = new Set(analysis.findings.filter(f => f.severity === 'error').map(f => f.fingerprint))
-  if (errors.size === 0) return analysis.findings
+  if (errors.size === 0) return { findings: analysis.findings, note: null }
+  const units = input.linkage.results.length
+  const tooLarge = units > MAX_VERIFIED_UNITS
+  const note = tooLarge
+    ? `Fixes are not verified: the invocation builds ${units} units, and the engine analyses an invocation again with a fix applied only up to ${MAX_VERIFIED_UNITS} units. Select fewer packages (\`-p\`) to get verified fixes.`
+    : null
   const outcomes = new Map<string, Reanalysis | null>()
   const analysed = (changes: ModelChange[]): Reanalysis | null => {
     const key = changesKey(changes)
     if (!outcomes.has(key)) {
-      if (outcomes.size >= MAX_REANALYSES) return null
+      if (tooLarge || outcomes.size >= MAX_REANALYSES || (outcomes.size + 1) * units > MAX_REANALYSED_UNITS) return null
       outcomes.set(key, input.reanalyse(applyChanges(input.model, changes)))
     }
     return outcomes.get(key)!
@@ -60,14 +77,15 @@ export function withVerifiedFixes(input: FixInput): Finding[] {
   // candidates of the others on the same artifact, its own first.
   const own = new Map<Finding, Candidate[]>()
   const byArtifact = new Map<string, Candidate[]>()
+  const results = resultsByArtifact(input.linkage)
   for (const finding of analysis.findings) {
     if (finding.severity !== 'error') continue
-    const candidates = candidatesFor({ finding, result: resultOf(finding, input.linkage), linkage: input.linkage, model: input.model })
+    const candidates = candidatesFor({ finding, result: resultOf(finding, results), linkage: input.linkage, model: input.model })
     own.set(finding, candidates)
     const key = artifactKey(finding)
     if (key !== null) byArtifact.set(key, [...(byArtifact.get(key) ?? []), ...candidates])
   }
-  return analysis.findings.map(finding => {
+  const findings = analysis.findings.map(finding => {
     const mine = own.get(finding)
     if (mine === undefined) return finding
     const key = artifactKey(finding)
@@ -77,6 +95,11 @@ export function withVerifiedFixes(input: FixInput): Finding[] {
     const verified: { fix: Fix; cost: number }[] = []
     const unverified: Fix[] = []
     for (const first of candidates) {
+      // Without the files, a manifest edit cannot be written down: it stays advice, and is not analysed.
+      if (first.kind === 'manifest-edit' && input.readText === null) {
+        if (mine.includes(first)) unverified.push({ title: first.title, kind: 'advice', verified: false })
+        continue
+      }
       let candidate = first
       let after = analysed(candidate.changes)
       for (let round = 0; round < MAX_WIDENINGS && after !== null && !repairs(finding, after.analysis, errors); round++) {
@@ -95,6 +118,7 @@ export function withVerifiedFixes(input: FixInput): Finding[] {
     verified.sort((a, b) => a.cost - b.cost)
     return { ...finding, fixes: [...verified.map(v => v.fix), ...unverified, ...finding.fixes] }
   })
+  return { findings, note }
 }
 
 /**
@@ -107,7 +131,7 @@ function widened(candidate: Candidate, after: Reanalysis, errorsBefore: Readonly
   const extra: ModelChange[] = []
   for (const finding of after.analysis.findings) {
     if (finding.severity !== 'error' || errorsBefore.has(finding.fingerprint)) continue
-    const more = candidatesFor({ finding, result: resultOf(finding, after.linkage), linkage: after.linkage, model: changed }).find(c => c.changes.every(x => x.kind === 'crate-types'))
+    const more = candidatesFor({ finding, result: resultOf(finding, resultsByArtifact(after.linkage)), linkage: after.linkage, model: changed }).find(c => c.changes.every(x => x.kind === 'crate-types'))
     for (const change of more?.changes ?? []) {
       if (change.kind !== 'crate-types') continue
       const seen = [...candidate.changes, ...extra].some(c => c.kind === 'crate-types' && c.pkg.id === change.pkg.id)
@@ -142,15 +166,21 @@ function artifactKey(finding: Finding): string | null {
   return a === null ? null : [a.package, a.target, a.kind, a.mode, a.platform].join('\0')
 }
 
-function resultOf(finding: Finding, linkage: LinkageResult): UnitResult | null {
-  const artifact = findingArtifact(finding)
-  if (artifact === null) return null
-  return (
-    linkage.results.find(r => {
-      const u = r.unit
-      return u.pkg.name === artifact.package && u.target.name === artifact.target && u.target.kind === artifact.kind && u.mode === artifact.mode && u.kind === artifact.platform && r.status !== 'blocked'
-    }) ?? null
-  )
+function resultOf(finding: Finding, results: ReadonlyMap<string, UnitResult>): UnitResult | null {
+  const key = artifactKey(finding)
+  return key === null ? null : (results.get(key) ?? null)
+}
+
+/** The results that are not blocked, by the artifact key of their unit (the first, for a unit built twice). */
+function resultsByArtifact(linkage: LinkageResult): Map<string, UnitResult> {
+  const out = new Map<string, UnitResult>()
+  for (const r of linkage.results) {
+    if (r.status === 'blocked') continue
+    const u = r.unit
+    const key = [u.pkg.name, u.target.name, u.target.kind, u.mode, u.kind].join('\0')
+    if (!out.has(key)) out.set(key, r)
+  }
+  return out
 }
 
 /** The text edits a manifest-edit candidate makes, or null when one of its files cannot be read or edited. */
