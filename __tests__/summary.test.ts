@@ -186,6 +186,19 @@ describe('file references', () => {
   })
 })
 
+describe('advice shared by every finding of a rule', () => {
+  it('is said once after them, while each finding keeps its own fixes', () => {
+    const shared = 'Or set `rpath = true` in the profile.'
+    const findings = ['a', 'b', 'c'].map(name =>
+      makeFinding({ rule: 'runtime-dylib', severity: 'warning', package: name, target: name, crates: ['libdy.so'], fixes: [adviceFix(`Ship \`${name}\` with its libraries.`), adviceFix(shared)] })
+    )
+    const summary = renderSummary(gated(makeReport({ findings })))
+    expect(summary.split('Or set <code>rpath = true</code> in the profile.')).toHaveLength(2)
+    expect(summary).toContain('<details><summary>How to fix each of these 3 findings</summary>')
+    for (const name of ['a', 'b', 'c']) expect(summary).toContain(`Ship <code>${name}</code> with its libraries.`)
+  })
+})
+
 describe('large artifacts', () => {
   it('two dylibs that each contain 300 crates: one line per way in, and a diagram that counts what it does not draw', () => {
     const crates = ['std', ...Array.from({ length: 299 }, (_, i) => `dep${i}`)]

@@ -172,6 +172,9 @@ export function formatFixSummary(cases: readonly FixCase[]): string[] {
   const lines = [
     `${cases.length} failing invocations; ${withFix.length} with a verified manifest edit applied; ${repaired.length} (${pct(repaired.length)}%) built completely by cargo after --fix; ${broken.length} with a claimed artifact cargo did not build.`
   ]
+  const unfixed = cases.flatMap(c => c.unfixed)
+  const otherwise = unfixed.filter(f => f.fixes.some(x => x.verified))
+  lines.push(`${unfixed.length} findings without a verified manifest edit; ${otherwise.length} of them with a verified command or flag fix instead (${[...new Set(otherwise.map(f => f.fixes.find(x => x.verified)!.kind))].join(', ') || 'none'}).`)
   for (const c of broken) lines.push(`BROKEN ${c.label}`, ...c.broken.map(b => `  ${b}`))
   const shapes = new Map<string, number>()
   for (const c of cases) for (const f of c.unfixed) shapes.set(`${f.rule} on ${f.kind} (${f.crateType ?? '-'}), ${c.shape}`, (shapes.get(`${f.rule} on ${f.kind} (${f.crateType ?? '-'}), ${c.shape}`) ?? 0) + 1)

@@ -1275,10 +1275,20 @@ function findingBlocks(report, links) {
         const id = info ? `[\`${info.id}\`](${ruleHelpUri(info.id)})` : `<code>${escapeHtml(rule)}</code>`;
         const title = info ? `: ${escapeHtml(info.title)}` : '';
         blocks.push(`#### ${icon} ${id}${title}\n\n<sub>${plural(findings.length, 'finding')}</sub>\n`);
+        // Advice every finding of the rule shares is said once, after them, not once per finding.
+        const shared = findings.length > 1 ? sharedAdvice(findings) : [];
+        const omit = new Set(shared.map(x => x.title));
         for (const f of findings)
-            blocks.push(findingBlock(f, links));
+            blocks.push(findingBlock(f, links, omit));
+        if (shared.length > 0) {
+            blocks.push(`<details><summary>How to fix each of these ${findings.length} findings</summary>\n\n${shared.map(x => fixItem(findings[0], x)).join('\n')}\n\n</details>\n`);
+        }
     }
     return blocks;
+}
+/** The unverified advice that every one of the findings gives, word for word. */
+function sharedAdvice(findings) {
+    return findings[0].fixes.filter(x => !x.verified && findings.every(f => f.fixes.some(y => !y.verified && y.title === x.title)));
 }
 /**
  * `file:line` as code, linked to that line at the analysed commit when the file is in the repository; files
@@ -1292,7 +1302,7 @@ function fileReference(file, line, links) {
     const url = `${links.blobUrl}/${inRepository.split('/').map(encodeURIComponent).join('/')}#L${line}`;
     return `<a href="${escapeAttribute(url)}">${code}</a>`;
 }
-function findingBlock(f, links = null) {
+function findingBlock(f, links = null, omit = new Set()) {
     const standing = findingStanding(f);
     const badge = standing === 'new' ? ' · 🆕 **new**' : standing === 'existing' ? ' · already in the baseline' : '';
     const where = [fileReference(f.file, f.line, links), ...(f.related ?? []).map(r => `${md(r.message)} ${fileReference(r.file, r.line, links)}`)].join(', ');
@@ -1301,8 +1311,9 @@ function findingBlock(f, links = null) {
     if (inclusion.length > 0) {
         lines.push('How it gets in:', '', ...groupInclusion(inclusion).map(g => `- ${md(describeInclusion(g))}`), '');
     }
-    if (f.fixes.length > 0) {
-        lines.push(`<details><summary>How to fix</summary>\n\n${f.fixes.map(x => fixItem(f, x)).join('\n')}\n\n</details>`, '');
+    const fixes = f.fixes.filter(x => x.verified || !omit.has(x.title));
+    if (fixes.length > 0) {
+        lines.push(`<details><summary>How to fix</summary>\n\n${fixes.map(x => fixItem(f, x)).join('\n')}\n\n</details>`, '');
     }
     return lines.join('\n');
 }

@@ -96,9 +96,20 @@ function findingBlocks(report: Report, links: FileLinks | null): string[] {
     const id = info ? `[\`${info.id}\`](${ruleHelpUri(info.id)})` : `<code>${escapeHtml(rule)}</code>`
     const title = info ? `: ${escapeHtml(info.title)}` : ''
     blocks.push(`#### ${icon} ${id}${title}\n\n<sub>${plural(findings.length, 'finding')}</sub>\n`)
-    for (const f of findings) blocks.push(findingBlock(f, links))
+    // Advice every finding of the rule shares is said once, after them, not once per finding.
+    const shared = findings.length > 1 ? sharedAdvice(findings) : []
+    const omit = new Set(shared.map(x => x.title))
+    for (const f of findings) blocks.push(findingBlock(f, links, omit))
+    if (shared.length > 0) {
+      blocks.push(`<details><summary>How to fix each of these ${findings.length} findings</summary>\n\n${shared.map(x => fixItem(findings[0]!, x)).join('\n')}\n\n</details>\n`)
+    }
   }
   return blocks
+}
+
+/** The unverified advice that every one of the findings gives, word for word. */
+function sharedAdvice(findings: readonly Finding[]): Fix[] {
+  return findings[0]!.fixes.filter(x => !x.verified && findings.every(f => f.fixes.some(y => !y.verified && y.title === x.title)))
 }
 
 /**
@@ -113,7 +124,7 @@ export function fileReference(file: string, line: number, links: FileLinks | nul
   return `<a href="${escapeAttribute(url)}">${code}</a>`
 }
 
-export function findingBlock(f: Finding, links: FileLinks | null = null): string {
+export function findingBlock(f: Finding, links: FileLinks | null = null, omit: ReadonlySet<string> = new Set()): string {
   const standing = findingStanding(f)
   const badge = standing === 'new' ? ' · 🆕 **new**' : standing === 'existing' ? ' · already in the baseline' : ''
   const where = [fileReference(f.file, f.line, links), ...(f.related ?? []).map(r => `${md(r.message)} ${fileReference(r.file, r.line, links)}`)].join(', ')
@@ -122,8 +133,9 @@ export function findingBlock(f: Finding, links: FileLinks | null = null): string
   if (inclusion.length > 0) {
     lines.push('How it gets in:', '', ...groupInclusion(inclusion).map(g => `- ${md(describeInclusion(g))}`), '')
   }
-  if (f.fixes.length > 0) {
-    lines.push(`<details><summary>How to fix</summary>\n\n${f.fixes.map(x => fixItem(f, x)).join('\n')}\n\n</details>`, '')
+  const fixes = f.fixes.filter(x => x.verified || !omit.has(x.title))
+  if (fixes.length > 0) {
+    lines.push(`<details><summary>How to fix</summary>\n\n${fixes.map(x => fixItem(f, x)).join('\n')}\n\n</details>`, '')
   }
   return lines.join('\n')
 }
