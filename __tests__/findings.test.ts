@@ -48,6 +48,19 @@ describe('findings', () => {
     expect(report.findings.filter(x => x.severity === 'error').map(x => x.rule)).toEqual(['duplicate-linkage'])
   })
 
+  it('an artifact with two errors gets, on each, the one fix that makes it link: verified, with its edit', async () => {
+    // `panic = "abort"` and a dylib: the bin has both a duplicated std and two panic runtimes. `panic = "unwind"`
+    // alone leaves the duplicate; `"rlib"` for the dylib links everything statically, abort included.
+    const report = await analyse('panic-abort-dylib', ['--workspace'])
+    const errors = report.findings.filter(f => f.severity === 'error')
+    expect(errors.map(f => f.rule)).toEqual(['duplicate-linkage', 'panic-strategy'])
+    for (const f of errors) {
+      expect(f.fixes.filter(x => x.verified)).toEqual([
+        expect.objectContaining({ kind: 'manifest-edit', edits: [{ file: 'dy/Cargo.toml', line: 7, before: 'crate-type = ["dylib"]', after: 'crate-type = ["dylib", "rlib"]' }] })
+      ])
+    }
+  })
+
   it('duplicate-linkage of a shared rlib names that rlib, not std', async () => {
     const f = only(await analyse('two-dylibs-shared-rlib', ['-p', 'app']), 'duplicate-linkage')
     expect(f.crates).toEqual(['common'])

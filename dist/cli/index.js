@@ -6201,8 +6201,7 @@ function withVerifiedFixes(input) {
         if (mine === undefined)
             return finding;
         const key = artifactKey(finding);
-        const siblings = (key === null ? [] : (byArtifact.get(key) ?? [])).filter(c => !mine.includes(c));
-        const candidates = [...mine, ...siblings.filter((c, i) => siblings.findIndex(d => changesKey(d.changes) === changesKey(c.changes)) === i && !mine.some(m => changesKey(m.changes) === changesKey(c.changes)))];
+        const candidates = distinctChanges([...mine, ...(key === null ? [] : (byArtifact.get(key) ?? []))]);
         if (candidates.length === 0)
             return finding;
         const verified = [];
@@ -6281,6 +6280,14 @@ function repairs(finding, after, errorsBefore) {
     const same = (a) => a.package === artifact.package && a.target === artifact.target && a.kind === artifact.kind && a.mode === artifact.mode && a.platform === artifact.platform;
     const rows = after.artifacts.filter(same);
     return rows.length > 0 && rows.every(a => a.status === 'ok');
+}
+/** The first candidate of each distinct list of changes. */
+function distinctChanges(candidates) {
+    const seen = new Set();
+    return candidates.filter(c => {
+        const key = changesKey(c.changes);
+        return !seen.has(key) && Boolean(seen.add(key));
+    });
 }
 function artifactKey(finding) {
     const a = findingArtifact(finding);

@@ -89,8 +89,7 @@ export function withVerifiedFixes(input: FixInput): { findings: Finding[]; note:
     const mine = own.get(finding)
     if (mine === undefined) return finding
     const key = artifactKey(finding)
-    const siblings = (key === null ? [] : (byArtifact.get(key) ?? [])).filter(c => !mine.includes(c))
-    const candidates = [...mine, ...siblings.filter((c, i) => siblings.findIndex(d => changesKey(d.changes) === changesKey(c.changes)) === i && !mine.some(m => changesKey(m.changes) === changesKey(c.changes)))]
+    const candidates = distinctChanges([...mine, ...(key === null ? [] : (byArtifact.get(key) ?? []))])
     if (candidates.length === 0) return finding
     const verified: { fix: Fix; cost: number }[] = []
     const unverified: Fix[] = []
@@ -159,6 +158,15 @@ function repairs(finding: Finding, after: Analysis, errorsBefore: ReadonlySet<st
     a.package === artifact.package && a.target === artifact.target && a.kind === artifact.kind && a.mode === artifact.mode && a.platform === artifact.platform
   const rows = after.artifacts.filter(same)
   return rows.length > 0 && rows.every(a => a.status === 'ok')
+}
+
+/** The first candidate of each distinct list of changes. */
+function distinctChanges(candidates: readonly Candidate[]): Candidate[] {
+  const seen = new Set<string>()
+  return candidates.filter(c => {
+    const key = changesKey(c.changes)
+    return !seen.has(key) && Boolean(seen.add(key))
+  })
 }
 
 function artifactKey(finding: Finding): string | null {
