@@ -16,6 +16,7 @@ const TOOL_SUITES = [
   'config/rustflags',
   'differential',
   'differential-extended',
+  'distro-toolchain',
   'duplicate-symbol',
   'e2e',
   'faults',

@@ -41195,6 +41195,19 @@ function hostEntry(graph, host) {
     return null;
 }
 
+;// CONCATENATED MODULE: ./src/model/target-info.ts
+/**
+ * Whether executables find the target's `std` dylib without being told where: on Linux, its file is in a
+ * directory `ld.so` searches by default (`/lib`, `/usr/lib`, their `64` variants and Debian's multiarch
+ * `<triple>` subdirectories, where distribution toolchains install `libstd-<hash>.so`). Additions of
+ * `/etc/ld.so.conf` are not counted: the machines that run the executables are not known.
+ */
+function stdOnDefaultLoaderPath(info) {
+    if (info.stdDylib === null || !info.cfg.values.get('target_os')?.has('linux'))
+        return false;
+    return /^\/(usr\/)?lib(64)?(\/[a-z0-9_]+-linux-[a-z0-9_]+)?\/?$/.test(info.stdDylibDir ?? info.targetLibdir);
+}
+
 ;// CONCATENATED MODULE: ./src/rules/feature-steps.ts
 /** The optional edges of a chain of units (each links the next), each with what turned it on. */
 function featureSteps(chain, metadata, locator) {
@@ -41458,6 +41471,7 @@ function uniqueBy(items, key) {
 
 
 
+
 /** The findings rustc and cargo would produce for each unit's linkage, and `runtime-dylib`. */
 function linkageFindings(linkage, locator, metadata) {
     const findings = [];
@@ -41604,7 +41618,11 @@ function runtimeFinding(result, linkage, locator, metadata) {
     const executable = unit.mode === 'test' || (EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes('bin'));
     if (!executable)
         return null;
-    const libs = result.runtimeLibraries;
+    // A distribution's `libstd` in a default loader directory is found wherever the executable runs.
+    const stdFound = stdOnDefaultLoaderPath(unit.targetInfo);
+    const libs = result.runtimeLibraries.filter(l => !(stdFound && l === unit.targetInfo.stdDylib));
+    if (libs.length === 0)
+        return null;
     // Registry dylibs are named with cargo's metadata hash, which only the build computes.
     const hashed = libs.some(l => l.includes('-<hash>') && !l.startsWith('libstd-') && !l.startsWith('std-'));
     const runner = unit.mode === 'test' ? '`cargo test`' : unit.target.kind === 'example' ? '`cargo run --example`' : '`cargo run`';
@@ -41664,6 +41682,7 @@ function dynamicDylibs(result, linkage) {
 
 
 
+
 /** One finding per library whose running doc examples need a Rust shared library cargo does not provide. */
 function doctestFindings(linkage, locator, metadata, crossTarget) {
     const out = [];
@@ -41679,7 +41698,7 @@ function doctestFindings(linkage, locator, metadata, crossTarget) {
 function doctestRuntimeFinding(result, linkage, locator, metadata, crossTarget) {
     const unit = result.unit;
     const std = unit.targetInfo.stdDylib;
-    const stdMissing = std !== null && result.runtimeLibraries.includes(std) && !onDefaultLoaderPath(unit.targetInfo.targetLibdir, unit);
+    const stdMissing = std !== null && result.runtimeLibraries.includes(std) && !stdOnDefaultLoaderPath(unit.targetInfo);
     const missing = result.runtimeLibraries.filter(l => (l === std ? stdMissing : crossTarget));
     if (missing.length === 0)
         return null;
@@ -41703,17 +41722,6 @@ function doctestRuntimeFinding(result, linkage, locator, metadata, crossTarget) 
         ...(chain.length > 1 ? { inclusion: [{ chain: chain.slice(0, -1).map(resolve_crateName), crate: resolve_crateName(dylib), how: 'dynamic', file: dylibFileName(dylib), ...(steps.length > 0 ? { features: steps } : {}) }] } : {}),
         ...locateByFeature(steps, own, null)
     };
-}
-/**
- * Whether the dynamic loader finds libraries in `dir` without being told: on Linux, the directories `ld.so`
- * searches by default (`/lib`, `/usr/lib`, their `64` variants and Debian's multiarch `<triple>`
- * subdirectories, where distribution toolchains install `libstd-<hash>.so`). `/etc/ld.so.conf` additions are
- * not read: the runner's are not known before it runs.
- */
-function onDefaultLoaderPath(dir, unit) {
-    if (!unit.targetInfo.cfg.values.get('target_os')?.has('linux'))
-        return false;
-    return /^\/(usr\/)?lib(64)?(\/[a-z0-9_]+-linux-[a-z0-9_]+)?\/?$/.test(dir);
 }
 
 ;// CONCATENATED MODULE: ./src/rules/duplicate-symbol.ts
@@ -46695,6 +46703,16 @@ async function probeTarget(runner, rustc, cwd, env, config, rawEnv, kind, reques
     }
     const info = toTargetInfo(triple, rustflags.probe, entries, rustflags.flags);
     info.rustflagsSource = rustflags.source;
+    if (info.stdDylib !== null) {
+        try {
+            const dir = external_node_path_default().dirname(external_node_fs_default().realpathSync(external_node_path_default().join(info.targetLibdir, info.stdDylib)));
+            if (dir !== external_node_path_default().resolve(info.targetLibdir))
+                info.stdDylibDir = dir;
+        }
+        catch {
+            // Listed but not resolvable: taken to be where it is listed.
+        }
+    }
     return info;
 }
 /**

@@ -126,6 +126,14 @@ export async function probeTarget(
   }
   const info = toTargetInfo(triple, rustflags.probe, entries, rustflags.flags)
   info.rustflagsSource = rustflags.source
+  if (info.stdDylib !== null) {
+    try {
+      const dir = path.dirname(fs.realpathSync(path.join(info.targetLibdir, info.stdDylib)))
+      if (dir !== path.resolve(info.targetLibdir)) info.stdDylibDir = dir
+    } catch {
+      // Listed but not resolvable: taken to be where it is listed.
+    }
+  }
   return info
 }
 

@@ -36,8 +36,25 @@ export interface TargetInfo {
   crtStaticAllowsDylibs?: boolean
   /** The shared-library form of `std` in the target libdir (e.g. `libstd-d1237ef7159db0a2.so`), if any. */
   stdDylib: string | null
+  /**
+   * The directory `stdDylib` really is in, symlinks resolved, when that is not `targetLibdir`: Debian's rustc
+   * links `/usr/lib/rustlib/<triple>/lib/libstd-<hash>.so` to `/usr/lib/<multiarch>/`, where the dynamic
+   * loader finds it without a library path.
+   */
+  stdDylibDir?: string
   /** The rustflags these facts were probed with (the effective rustflags of units for this target). */
   rustflags: string[]
   /** Where those rustflags came from, when from a config file or the environment. */
   rustflagsSource: SettingSource | null
+}
+
+/**
+ * Whether executables find the target's `std` dylib without being told where: on Linux, its file is in a
+ * directory `ld.so` searches by default (`/lib`, `/usr/lib`, their `64` variants and Debian's multiarch
+ * `<triple>` subdirectories, where distribution toolchains install `libstd-<hash>.so`). Additions of
+ * `/etc/ld.so.conf` are not counted: the machines that run the executables are not known.
+ */
+export function stdOnDefaultLoaderPath(info: TargetInfo): boolean {
+  if (info.stdDylib === null || !info.cfg.values.get('target_os')?.has('linux')) return false
+  return /^\/(usr\/)?lib(64)?(\/[a-z0-9_]+-linux-[a-z0-9_]+)?\/?$/.test(info.stdDylibDir ?? info.targetLibdir)
 }

@@ -10,7 +10,8 @@
 import type { Locator } from '../findings/finding.js'
 import { crateName, dylibFileName, type LinkageResult, type UnitResult } from '../linkage/resolve.js'
 import type { Metadata } from '../model/metadata.js'
-import { linkChain, type Unit } from '../model/unit-graph.js'
+import { stdOnDefaultLoaderPath } from '../model/target-info.js'
+import { linkChain } from '../model/unit-graph.js'
 import { base, describeUnit, type Draft } from './context.js'
 import { featureSteps, locateByFeature } from './feature-steps.js'
 import { dynamicDylibs } from './linkage.js'
@@ -29,7 +30,7 @@ export function doctestFindings(linkage: LinkageResult, locator: Locator, metada
 function doctestRuntimeFinding(result: UnitResult, linkage: LinkageResult, locator: Locator, metadata: Metadata, crossTarget: boolean): Draft | null {
   const unit = result.unit
   const std = unit.targetInfo.stdDylib
-  const stdMissing = std !== null && result.runtimeLibraries.includes(std) && !onDefaultLoaderPath(unit.targetInfo.targetLibdir, unit)
+  const stdMissing = std !== null && result.runtimeLibraries.includes(std) && !stdOnDefaultLoaderPath(unit.targetInfo)
   const missing = result.runtimeLibraries.filter(l => (l === std ? stdMissing : crossTarget))
   if (missing.length === 0) return null
   // The dylib that makes std dynamic, or the first one not found: the nearest dylib the examples link.
@@ -53,15 +54,4 @@ function doctestRuntimeFinding(result: UnitResult, linkage: LinkageResult, locat
     ...(chain.length > 1 ? { inclusion: [{ chain: chain.slice(0, -1).map(crateName), crate: crateName(dylib!), how: 'dynamic' as const, file: dylibFileName(dylib!), ...(steps.length > 0 ? { features: steps } : {}) }] } : {}),
     ...locateByFeature(steps, own, null)
   }
-}
-
-/**
- * Whether the dynamic loader finds libraries in `dir` without being told: on Linux, the directories `ld.so`
- * searches by default (`/lib`, `/usr/lib`, their `64` variants and Debian's multiarch `<triple>`
- * subdirectories, where distribution toolchains install `libstd-<hash>.so`). `/etc/ld.so.conf` additions are
- * not read: the runner's are not known before it runs.
- */
-function onDefaultLoaderPath(dir: string, unit: Unit): boolean {
-  if (!unit.targetInfo.cfg.values.get('target_os')?.has('linux')) return false
-  return /^\/(usr\/)?lib(64)?(\/[a-z0-9_]+-linux-[a-z0-9_]+)?\/?$/.test(dir)
 }

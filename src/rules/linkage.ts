@@ -6,6 +6,7 @@ import type { InclusionPath, Locator, Severity } from '../findings/finding.js'
 import type { DependencyFormatError } from '../linkage/dependency-format.js'
 import { crateName, dylibFileName, type LinkageResult, unitKey, type UnitProblem, type UnitResult } from '../linkage/resolve.js'
 import type { Metadata } from '../model/metadata.js'
+import { stdOnDefaultLoaderPath } from '../model/target-info.js'
 import { linkChain, type Unit } from '../model/unit-graph.js'
 import { base, describeUnit, type Draft } from './context.js'
 import { formatFindings } from './dependency-format.js'
@@ -163,7 +164,10 @@ function runtimeFinding(result: UnitResult, linkage: LinkageResult, locator: Loc
   if (result.runtimeLibraries.length === 0 || unit.rpath) return null
   const executable = unit.mode === 'test' || (EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes('bin'))
   if (!executable) return null
-  const libs = result.runtimeLibraries
+  // A distribution's `libstd` in a default loader directory is found wherever the executable runs.
+  const stdFound = stdOnDefaultLoaderPath(unit.targetInfo)
+  const libs = result.runtimeLibraries.filter(l => !(stdFound && l === unit.targetInfo.stdDylib))
+  if (libs.length === 0) return null
   // Registry dylibs are named with cargo's metadata hash, which only the build computes.
   const hashed = libs.some(l => l.includes('-<hash>') && !l.startsWith('libstd-') && !l.startsWith('std-'))
   const runner = unit.mode === 'test' ? '`cargo test`' : unit.target.kind === 'example' ? '`cargo run --example`' : '`cargo run`'
