@@ -36,7 +36,7 @@ describe('stdOnDefaultLoaderPath', () => {
     expect(stdOnDefaultLoaderPath(target({ stdDylibDir: '/usr/lib/x86_64-linux-gnu' }))).toBe(true)
     expect(stdOnDefaultLoaderPath(target({ targetLibdir: '/usr/lib64' }))).toBe(true)
     expect(stdOnDefaultLoaderPath(target({}))).toBe(false)
-    expect(stdOnDefaultLoaderPath(target({ sysroot: '/root/.rustup/toolchains/stable', targetLibdir: '/root/.rustup/toolchains/stable/lib/rustlib/x86_64-unknown-linux-gnu/lib' }))).toBe(false)
+    expect(stdOnDefaultLoaderPath(target({ sysroot: '/home/runner/.rustup/toolchains/stable', targetLibdir: '/home/runner/.rustup/toolchains/stable/lib/rustlib/x86_64-unknown-linux-gnu/lib' }))).toBe(false)
     expect(stdOnDefaultLoaderPath(target({ stdDylibDir: '/usr/local/lib/x86_64-linux-gnu' }))).toBe(false)
     expect(stdOnDefaultLoaderPath(target({ stdDylibDir: '/usr/lib/x86_64-linux-gnu', stdDylib: null }))).toBe(false)
     const windows = target({ triple: 'x86_64-pc-windows-gnu', cfg: parseCfgLines('windows\ntarget_os="windows"\n'), stdDylibDir: '/usr/lib/x86_64-linux-gnu' })
