@@ -32585,22 +32585,47 @@ function fixLabel(f, fix) {
         return 'fix (verified)';
     return f.severity === 'error' ? 'fix (not verified)' : 'fix';
 }
-/** A fix's edits as diff lines per file: `--- a/<file>`, `+++ b/<file>`, `@@ -<line> +<line> @@`, `-before`, `+after`. */
+/** A fix's edits as a unified diff per file without context lines, as the job summary shows them. */
 function editDiff(edits) {
-    const lines = [];
     const byFile = new Map();
     for (const e of edits)
         byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
-    for (const [file, fileEdits] of byFile) {
-        lines.push(`--- a/${file}`, `+++ b/${file}`);
-        let shift = 0;
-        for (const e of [...fileEdits].sort((a, b) => a.line - b.line)) {
-            const after = e.after.split('\n');
-            lines.push(`@@ -${e.line},1 +${e.line + shift},${after.length} @@`, `-${e.before}`, ...after.map(l => `+${l}`));
-            shift += after.length - 1;
+    return [...byFile].flatMap(([file, fileEdits]) => unifiedDiff(file, [], fileEdits, 0));
+}
+/**
+ * A unified diff of one file's edits with up to `context` unchanged lines around each, as `diff -u` writes it;
+ * `lines` is the file before the edits, without line endings.
+ */
+function unifiedDiff(file, lines, edits, context = 2) {
+    const out = [`--- a/${file}`, `+++ b/${file}`];
+    const sorted = [...edits].sort((a, b) => a.line - b.line);
+    let shift = 0;
+    let i = 0;
+    while (i < sorted.length) {
+        // Edits whose context overlaps form one hunk.
+        let j = i;
+        while (j + 1 < sorted.length && sorted[j + 1].line - sorted[j].line <= 2 * context)
+            j++;
+        const first = Math.max(1, sorted[i].line - context);
+        const last = Math.max(sorted[j].line, Math.min(lines.length, sorted[j].line + context));
+        const body = [];
+        let added = 0;
+        for (let line = first; line <= last; line++) {
+            const edit = sorted.slice(i, j + 1).find(e => e.line === line);
+            if (edit === undefined) {
+                body.push(` ${lines[line - 1] ?? ''}`);
+                continue;
+            }
+            const after = edit.after.split('\n');
+            body.push(`-${edit.before}`, ...after.map(l => `+${l}`));
+            added += after.length - 1;
         }
+        const oldCount = last - first + 1;
+        out.push(`@@ -${first},${oldCount} +${first + shift},${oldCount + added} @@`, ...body);
+        shift += added;
+        i = j + 1;
     }
-    return lines;
+    return out;
 }
 /** A fix's edits for the text report, as rustc shows a suggestion: `file:line`, then `- before` and `+ after`. */
 function editLines(edits) {
@@ -38005,7 +38030,7 @@ function closingQuote(text, start) {
     return -1;
 }
 function endsWithComma(line) {
-    return /,\s*(?:#.*)?$/.test(codeOf(line));
+    return /,\s*$/.test(codeOf(line));
 }
 /** The line with a comma after its last element, before any comment. */
 function addComma(line) {
@@ -39996,7 +40021,7 @@ function duplicateCandidates(input, result) {
     const excluded = [...containing].filter(u => u.pkg.source === null && u !== unit).map(u => u.pkg.name);
     if (excluded.length > 0 && selected.length === 0) {
         out.push({
-            title: `Leave ${listCrates(excluded.map(n => n))} out of the workspace build: \`--workspace ${excluded.map(n => `--exclude ${n}`).join(' ')}\`.`,
+            title: `Leave ${listCrates(excluded)} out of the workspace build: \`--workspace ${excluded.map(n => `--exclude ${n}`).join(' ')}\`.`,
             kind: 'command',
             changes: [{ kind: 'exclude', packages: excluded }]
         });
@@ -40008,7 +40033,7 @@ function duplicateCandidates(input, result) {
             changes: [{ kind: 'drop-feature', feature }]
         });
     }
-    if (finding.crates.includes('std') && !codegenOptions(unit.rustflags, 'prefer-dynamic').length) {
+    if (finding.crates.includes('std') && !flagEnabled(codegenOptions(unit.rustflags, 'prefer-dynamic'))) {
         out.push({
             title: 'Build everything with `RUSTFLAGS="-C prefer-dynamic"`: every dylib then links `std` dynamically and shares `libstd` with the executable.',
             kind: 'flag',
@@ -40087,6 +40112,7 @@ function dylibsOf(procMacro, linkage) {
 }
 
 ;// CONCATENATED MODULE: ./src/fixes/changes.ts
+
 /** A stable key for a list of changes, to analyse each distinct list once. */
 function changesKey(changes) {
     return JSON.stringify(changes.map(c => (c.kind === 'crate-types' ? { ...c, pkg: c.pkg.id } : c)));
@@ -40136,24 +40162,31 @@ function withRustflags(context, edit) {
     const target = info(context.target);
     return { ...context, target, host: context.host === context.target ? target : info(context.host) };
 }
-/** The flags without `-C <option>`, `-C<option>` or `--codegen <option>`, with or without a value. */
+/**
+ * The flags without every `-C <option>[=…]`, read as rustc reads a flag list (`readRustflags`: `-Cx`, `-C x`,
+ * `--codegen x`, `_` for `-`). An option that shares its token with others (`-gCopt-level=1`) is left in place.
+ */
 function withoutCodegenOption(flags, option) {
-    const named = (text) => text === option || text.startsWith(`${option}=`);
-    const out = [];
-    for (let i = 0; i < flags.length; i++) {
-        const flag = flags[i];
-        if ((flag === '-C' || flag === '--codegen') && i + 1 < flags.length && named(flags[i + 1])) {
-            i++;
+    const options = readRustflags(flags);
+    const dropped = new Set();
+    for (const o of options) {
+        if (o.name !== '-C' || optionKey(o.value) !== option)
             continue;
-        }
-        if ((flag.startsWith('-C') && named(flag.slice(2))) || (flag.startsWith('--codegen=') && named(flag.slice('--codegen='.length))))
+        if (options.some(other => other !== o && other.token === o.token))
             continue;
-        out.push(flag);
+        dropped.add(o.token);
+        if (o.separateValue)
+            dropped.add(o.token + 1);
     }
-    return out;
+    return flags.filter((_, i) => !dropped.has(i));
 }
 
 ;// CONCATENATED MODULE: ./src/fixes/verify.ts
+/**
+ * Verified fixes: every candidate fix of an error finding is applied to the model and the invocation is
+ * analysed again. A fix is offered as verified only when the finding's artifact then links and no error
+ * appears that was not there before; a candidate that fails is dropped, as it is known not to work.
+ */
 
 
 
@@ -40230,7 +40263,7 @@ function withVerifiedFixes(input) {
             // Without the files, a manifest edit cannot be written down: it stays advice, and is not analysed.
             if (first.kind === 'manifest-edit' && input.readText === null) {
                 if (mine.includes(first))
-                    unverified.push({ title: first.title, kind: 'advice', verified: false });
+                    unverified.push(adviceFix(first.title));
                 continue;
             }
             let candidate = first;
@@ -40245,7 +40278,7 @@ function withVerifiedFixes(input) {
             const edits = candidate.kind === 'manifest-edit' ? editsFor(candidate, input) : [];
             if (after === null || edits === null) {
                 if (mine.includes(first))
-                    unverified.push({ title: candidate.title, kind: 'advice', verified: false });
+                    unverified.push(adviceFix(candidate.title));
             }
             else if (repairs(finding, after.analysis, errors)) {
                 verified.push({ fix: fixOf(candidate, edits, input.model), cost: costOf(candidate, edits) });
@@ -40264,11 +40297,12 @@ function widened(candidate, after, errorsBefore, model) {
     if (!candidate.changes.every(c => c.kind === 'crate-types'))
         return null;
     const changed = applyChanges(model, candidate.changes);
+    const results = resultsByArtifact(after.linkage);
     const extra = [];
     for (const finding of after.analysis.findings) {
         if (finding.severity !== 'error' || errorsBefore.has(finding.fingerprint))
             continue;
-        const more = candidatesFor({ finding, result: resultOf(finding, resultsByArtifact(after.linkage)), linkage: after.linkage, model: changed }).find(c => c.changes.every(x => x.kind === 'crate-types'));
+        const more = candidatesFor({ finding, result: resultOf(finding, results), linkage: after.linkage, model: changed }).find(c => c.changes.every(x => x.kind === 'crate-types'));
         for (const change of more?.changes ?? []) {
             if (change.kind !== 'crate-types')
                 continue;
@@ -42815,40 +42849,43 @@ function evaluateRules(ctx) {
  * lines outside the workspace are dropped; the message names the crate already.
  */
 function inRepository(draft, ctx) {
-    const outside = (file) => isAbsolutePath(file) && externalManifests(ctx).has(forwardSlashes(file));
+    const index = packageIndex(ctx.metadata);
+    const outside = (file) => isAbsolutePath(file) && index.externalManifests.has(forwardSlashes(file));
     const related = draft.related?.filter(r => !outside(r.file));
     const kept = related === undefined || related.length === draft.related.length ? draft : { ...draft, ...(related.length > 0 ? { related } : { related: undefined }) };
     if (!outside(draft.file))
         return kept;
-    const local = new Set(ctx.metadata.workspaceMembers);
-    const byCrate = new Map();
-    for (const pkg of ctx.metadata.packages.values()) {
-        const lib = pkg.targets.find(t => t.kind === 'lib' || t.kind === 'proc-macro');
-        if (lib)
-            byCrate.set(`${local.has(pkg.id) ? 'local' : 'external'}:${lib.name.replace(/-/g, '_')}`, pkg);
-    }
     for (const path of draft.inclusion ?? []) {
         const names = [...path.chain, path.crate];
         for (let i = 1; i < names.length; i++) {
-            const dependent = byCrate.get(`local:${names[i - 1]}`) ?? (i === 1 && draft.package !== undefined ? [...ctx.metadata.packages.values()].find(p => p.name === draft.package && local.has(p.id)) : undefined);
-            const external = byCrate.get(`external:${names[i]}`);
+            const dependent = index.members.get(names[i - 1]) ?? (i === 1 && draft.package !== undefined ? index.memberNamed.get(draft.package) : undefined);
+            const external = index.external.get(names[i]);
             if (dependent !== undefined && external !== undefined)
                 return { ...kept, ...ctx.locator.dependencyNamed(dependent, external.name) };
         }
     }
     return { ...kept, file: 'Cargo.toml', line: 1 };
 }
-/** The manifests of packages outside the workspace's members, as the locator would name them. */
-function externalManifests(ctx) {
-    let known = externalManifestsOf.get(ctx.metadata);
-    if (known === undefined) {
-        const members = new Set(ctx.metadata.workspaceMembers);
-        known = new Set([...ctx.metadata.packages.values()].filter(p => !members.has(p.id)).map(p => forwardSlashes(p.manifestPath)));
-        externalManifestsOf.set(ctx.metadata, known);
+function packageIndex(metadata) {
+    let index = packageIndexes.get(metadata);
+    if (index === undefined) {
+        const local = new Set(metadata.workspaceMembers);
+        index = { members: new Map(), memberNamed: new Map(), external: new Map(), externalManifests: new Set() };
+        for (const pkg of metadata.packages.values()) {
+            const member = local.has(pkg.id);
+            if (member)
+                index.memberNamed.set(pkg.name, pkg);
+            else
+                index.externalManifests.add(forwardSlashes(pkg.manifestPath));
+            const lib = pkg.targets.find(t => t.kind === 'lib' || t.kind === 'proc-macro');
+            if (lib)
+                (member ? index.members : index.external).set(lib.name.replace(/-/g, '_'), pkg);
+        }
+        packageIndexes.set(metadata, index);
     }
-    return known;
+    return index;
 }
-const externalManifestsOf = new WeakMap();
+const packageIndexes = new WeakMap();
 function dedupe(findings) {
     const seen = new Set();
     return findings.filter(f => {

@@ -7,7 +7,7 @@ import type { Finding, FixKind } from '../findings/finding.js'
 import type { DependencyFormatError } from '../linkage/dependency-format.js'
 import { crateName, type LinkageResult, type UnitResult } from '../linkage/resolve.js'
 import { type CrateType, providesRlib } from '../model/crate-type.js'
-import { codegenOptions } from '../model/rustc-flags.js'
+import { codegenOptions, flagEnabled } from '../model/rustc-flags.js'
 import type { Package } from '../model/metadata.js'
 import type { Unit } from '../model/unit-graph.js'
 import { listCrates } from '../text.js'
@@ -80,7 +80,7 @@ function duplicateCandidates(input: CandidateInput, result: UnitResult): Candida
   const excluded = [...containing].filter(u => u.pkg.source === null && u !== unit).map(u => u.pkg.name)
   if (excluded.length > 0 && selected.length === 0) {
     out.push({
-      title: `Leave ${listCrates(excluded.map(n => n))} out of the workspace build: \`--workspace ${excluded.map(n => `--exclude ${n}`).join(' ')}\`.`,
+      title: `Leave ${listCrates(excluded)} out of the workspace build: \`--workspace ${excluded.map(n => `--exclude ${n}`).join(' ')}\`.`,
       kind: 'command',
       changes: [{ kind: 'exclude', packages: excluded }]
     })
@@ -92,7 +92,7 @@ function duplicateCandidates(input: CandidateInput, result: UnitResult): Candida
       changes: [{ kind: 'drop-feature', feature }]
     })
   }
-  if (finding.crates.includes('std') && !codegenOptions(unit.rustflags, 'prefer-dynamic').length) {
+  if (finding.crates.includes('std') && !flagEnabled(codegenOptions(unit.rustflags, 'prefer-dynamic'))) {
     out.push({
       title: 'Build everything with `RUSTFLAGS="-C prefer-dynamic"`: every dylib then links `std` dynamically and shares `libstd` with the executable.',
       kind: 'flag',

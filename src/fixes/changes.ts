@@ -7,6 +7,7 @@ import type { BuildContext } from '../model/build-context.js'
 import type { CrateType } from '../model/crate-type.js'
 import type { Invocation } from '../model/invocation.js'
 import type { Metadata, Package } from '../model/metadata.js'
+import { optionKey, readRustflags } from '../model/rustc-flags.js'
 import type { ProfileSettings, SettingSource } from '../model/profile.js'
 import type { TargetInfo } from '../model/target-info.js'
 
@@ -87,18 +88,18 @@ function withRustflags(context: BuildContext, edit: (flags: string[]) => string[
   return { ...context, target, host: context.host === context.target ? target : info(context.host) }
 }
 
-/** The flags without `-C <option>`, `-C<option>` or `--codegen <option>`, with or without a value. */
+/**
+ * The flags without every `-C <option>[=…]`, read as rustc reads a flag list (`readRustflags`: `-Cx`, `-C x`,
+ * `--codegen x`, `_` for `-`). An option that shares its token with others (`-gCopt-level=1`) is left in place.
+ */
 export function withoutCodegenOption(flags: readonly string[], option: string): string[] {
-  const named = (text: string): boolean => text === option || text.startsWith(`${option}=`)
-  const out: string[] = []
-  for (let i = 0; i < flags.length; i++) {
-    const flag = flags[i]!
-    if ((flag === '-C' || flag === '--codegen') && i + 1 < flags.length && named(flags[i + 1]!)) {
-      i++
-      continue
-    }
-    if ((flag.startsWith('-C') && named(flag.slice(2))) || (flag.startsWith('--codegen=') && named(flag.slice('--codegen='.length)))) continue
-    out.push(flag)
+  const options = readRustflags(flags)
+  const dropped = new Set<number>()
+  for (const o of options) {
+    if (o.name !== '-C' || optionKey(o.value) !== option) continue
+    if (options.some(other => other !== o && other.token === o.token)) continue
+    dropped.add(o.token)
+    if (o.separateValue) dropped.add(o.token + 1)
   }
-  return out
+  return flags.filter((_, i) => !dropped.has(i))
 }

@@ -41,38 +41,3 @@ export function planFixes(findings: readonly Finding[]): FixPlan {
   for (const list of edits.values()) list.sort((a, b) => a.line - b.line)
   return { edits, fixed, unfixed }
 }
-
-/**
- * A unified diff of one file's edits with up to `context` unchanged lines around each, as `diff -u` writes it;
- * `lines` is the file before the edits, without line endings.
- */
-export function unifiedDiff(file: string, lines: readonly string[], edits: readonly Edit[], context = 2): string[] {
-  const out = [`--- a/${file}`, `+++ b/${file}`]
-  const sorted = [...edits].sort((a, b) => a.line - b.line)
-  let shift = 0
-  let i = 0
-  while (i < sorted.length) {
-    // Edits whose context overlaps form one hunk.
-    let j = i
-    while (j + 1 < sorted.length && sorted[j + 1]!.line - sorted[j]!.line <= 2 * context) j++
-    const first = Math.max(1, sorted[i]!.line - context)
-    const last = Math.min(lines.length, sorted[j]!.line + context)
-    const body: string[] = []
-    let added = 0
-    for (let line = first; line <= last; line++) {
-      const edit = sorted.slice(i, j + 1).find(e => e.line === line)
-      if (edit === undefined) {
-        body.push(` ${lines[line - 1] ?? ''}`)
-        continue
-      }
-      const after = edit.after.split('\n')
-      body.push(`-${edit.before}`, ...after.map(l => `+${l}`))
-      added += after.length - 1
-    }
-    const oldCount = last - first + 1
-    out.push(`@@ -${first},${oldCount} +${first + shift},${oldCount + added} @@`, ...body)
-    shift += added
-    i = j + 1
-  }
-  return out
-}

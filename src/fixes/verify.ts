@@ -3,8 +3,7 @@
  * analysed again. A fix is offered as verified only when the finding's artifact then links and no error
  * appears that was not there before; a candidate that fails is dropped, as it is known not to work.
  */
-import type { Edit, Finding, Fix } from '../findings/finding.js'
-import { findingArtifact } from '../findings/finding.js'
+import { adviceFix, type Edit, type Finding, type Fix, findingArtifact } from '../findings/finding.js'
 import type { LinkageResult, UnitResult } from '../linkage/resolve.js'
 import { crateTypeEdits, settingEdit } from '../manifest/edits.js'
 import { toCargoArgs } from '../model/invocation.js'
@@ -96,7 +95,7 @@ export function withVerifiedFixes(input: FixInput): { findings: Finding[]; note:
     for (const first of candidates) {
       // Without the files, a manifest edit cannot be written down: it stays advice, and is not analysed.
       if (first.kind === 'manifest-edit' && input.readText === null) {
-        if (mine.includes(first)) unverified.push({ title: first.title, kind: 'advice', verified: false })
+        if (mine.includes(first)) unverified.push(adviceFix(first.title))
         continue
       }
       let candidate = first
@@ -109,7 +108,7 @@ export function withVerifiedFixes(input: FixInput): { findings: Finding[]; note:
       }
       const edits = candidate.kind === 'manifest-edit' ? editsFor(candidate, input) : []
       if (after === null || edits === null) {
-        if (mine.includes(first)) unverified.push({ title: candidate.title, kind: 'advice', verified: false })
+        if (mine.includes(first)) unverified.push(adviceFix(candidate.title))
       } else if (repairs(finding, after.analysis, errors)) {
         verified.push({ fix: fixOf(candidate, edits, input.model), cost: costOf(candidate, edits) })
       }
@@ -127,10 +126,11 @@ export function withVerifiedFixes(input: FixInput): { findings: Finding[]; note:
 function widened(candidate: Candidate, after: Reanalysis, errorsBefore: ReadonlySet<string>, model: Model): Candidate | null {
   if (!candidate.changes.every(c => c.kind === 'crate-types')) return null
   const changed = applyChanges(model, candidate.changes)
+  const results = resultsByArtifact(after.linkage)
   const extra: ModelChange[] = []
   for (const finding of after.analysis.findings) {
     if (finding.severity !== 'error' || errorsBefore.has(finding.fingerprint)) continue
-    const more = candidatesFor({ finding, result: resultOf(finding, resultsByArtifact(after.linkage)), linkage: after.linkage, model: changed }).find(c => c.changes.every(x => x.kind === 'crate-types'))
+    const more = candidatesFor({ finding, result: resultOf(finding, results), linkage: after.linkage, model: changed }).find(c => c.changes.every(x => x.kind === 'crate-types'))
     for (const change of more?.changes ?? []) {
       if (change.kind !== 'crate-types') continue
       const seen = [...candidate.changes, ...extra].some(c => c.kind === 'crate-types' && c.pkg.id === change.pkg.id)

@@ -130,7 +130,7 @@ function closingQuote(text: string, start: number): number {
 }
 
 function endsWithComma(line: string): boolean {
-  return /,\s*(?:#.*)?$/.test(codeOf(line))
+  return /,\s*$/.test(codeOf(line))
 }
 
 /** The line with a comma after its last element, before any comment. */

@@ -32,39 +32,51 @@ export function evaluateRules(ctx: RuleContext): Finding[] {
  * lines outside the workspace are dropped; the message names the crate already.
  */
 function inRepository(draft: Draft, ctx: RuleContext): Draft {
-  const outside = (file: string): boolean => isAbsolutePath(file) && externalManifests(ctx).has(forwardSlashes(file))
+  const index = packageIndex(ctx.metadata)
+  const outside = (file: string): boolean => isAbsolutePath(file) && index.externalManifests.has(forwardSlashes(file))
   const related = draft.related?.filter(r => !outside(r.file))
   const kept: Draft = related === undefined || related.length === draft.related!.length ? draft : { ...draft, ...(related.length > 0 ? { related } : { related: undefined }) }
   if (!outside(draft.file)) return kept
-  const local = new Set(ctx.metadata.workspaceMembers)
-  const byCrate = new Map<string, Package>()
-  for (const pkg of ctx.metadata.packages.values()) {
-    const lib = pkg.targets.find(t => t.kind === 'lib' || t.kind === 'proc-macro')
-    if (lib) byCrate.set(`${local.has(pkg.id) ? 'local' : 'external'}:${lib.name.replace(/-/g, '_')}`, pkg)
-  }
   for (const path of draft.inclusion ?? []) {
     const names = [...path.chain, path.crate]
     for (let i = 1; i < names.length; i++) {
-      const dependent = byCrate.get(`local:${names[i - 1]}`) ?? (i === 1 && draft.package !== undefined ? [...ctx.metadata.packages.values()].find(p => p.name === draft.package && local.has(p.id)) : undefined)
-      const external = byCrate.get(`external:${names[i]}`)
+      const dependent = index.members.get(names[i - 1]!) ?? (i === 1 && draft.package !== undefined ? index.memberNamed.get(draft.package) : undefined)
+      const external = index.external.get(names[i]!)
       if (dependent !== undefined && external !== undefined) return { ...kept, ...ctx.locator.dependencyNamed(dependent, external.name) }
     }
   }
   return { ...kept, file: 'Cargo.toml', line: 1 }
 }
 
-/** The manifests of packages outside the workspace's members, as the locator would name them. */
-function externalManifests(ctx: RuleContext): Set<string> {
-  let known = externalManifestsOf.get(ctx.metadata)
-  if (known === undefined) {
-    const members = new Set(ctx.metadata.workspaceMembers)
-    known = new Set([...ctx.metadata.packages.values()].filter(p => !members.has(p.id)).map(p => forwardSlashes(p.manifestPath)))
-    externalManifestsOf.set(ctx.metadata, known)
-  }
-  return known
+/**
+ * The workspace's members and the other packages by their library's crate name, members by package name,
+ * and the manifests of the other packages as the locator names them; built once per metadata.
+ */
+interface PackageIndex {
+  members: Map<string, Package>
+  memberNamed: Map<string, Package>
+  external: Map<string, Package>
+  externalManifests: Set<string>
 }
 
-const externalManifestsOf = new WeakMap<RuleContext['metadata'], Set<string>>()
+function packageIndex(metadata: RuleContext['metadata']): PackageIndex {
+  let index = packageIndexes.get(metadata)
+  if (index === undefined) {
+    const local = new Set(metadata.workspaceMembers)
+    index = { members: new Map(), memberNamed: new Map(), external: new Map(), externalManifests: new Set() }
+    for (const pkg of metadata.packages.values()) {
+      const member = local.has(pkg.id)
+      if (member) index.memberNamed.set(pkg.name, pkg)
+      else index.externalManifests.add(forwardSlashes(pkg.manifestPath))
+      const lib = pkg.targets.find(t => t.kind === 'lib' || t.kind === 'proc-macro')
+      if (lib) (member ? index.members : index.external).set(lib.name.replace(/-/g, '_'), pkg)
+    }
+    packageIndexes.set(metadata, index)
+  }
+  return index
+}
+
+const packageIndexes = new WeakMap<RuleContext['metadata'], PackageIndex>()
 
 function dedupe(findings: Draft[]): Draft[] {
   const seen = new Set<string>()
