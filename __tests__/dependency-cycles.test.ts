@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { mergeCargoConfig } from '../src/config/cargo-config.js'
 import { profileNameFor, resolveProfile } from '../src/config/profiles.js'
 import { type LinkageResult, resolveLinkage } from '../src/linkage/resolve.js'
+import { compilerBehaviour } from '../src/model/compiler-behaviour.js'
 import { MetadataError, validateMetadata } from '../src/metadata/parse.js'
 import type { BuildContext } from '../src/model/build-context.js'
 import { parseCfgLines } from '../src/model/cfg.js'
@@ -118,8 +119,9 @@ function contextFor(command: Command): BuildContext {
 function analyse(metadata: Metadata, command: Command): { graph: UnitGraph; linkage: LinkageResult } {
   const invocation = defaultInvocation({ command, workspace: true })
   const selected = selectPackages(metadata, invocation, '/w/Cargo.toml').packages
-  const graph = buildUnitGraph(metadata, contextFor(command), invocation, selected)
-  return { graph, linkage: resolveLinkage(graph) }
+  const context = contextFor(command)
+  const graph = buildUnitGraph(metadata, context, invocation, selected)
+  return { graph, linkage: resolveLinkage(graph, compilerBehaviour(context.rustc, context.host)) }
 }
 
 /** Each unit as `package/target mode kind: status`. */

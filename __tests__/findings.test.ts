@@ -177,9 +177,14 @@ describe('findings', () => {
     expect(f).toMatchObject({ severity: 'note', package: 'mac', kind: 'proc-macro', mode: 'test' })
   })
 
-  it('runtime-dylib is not reported when rpath is set', async () => {
+  it('runtime-dylib with rpath set: a note that the bin starts in place but not copied elsewhere', async () => {
     const report = await analyse('rpath-bin-dylib', ['-p', 'app'])
-    expect(report.findings.filter(f => f.rule === 'runtime-dylib')).toEqual([])
+    const f = only(report, 'runtime-dylib')
+    expect(f.severity).toBe('note')
+    expect(f.startup?.inPlace).toEqual([])
+    // libstd too, unless the rpath to the toolchain climbs to `/` (this checkout and the toolchain share only the root).
+    expect(f.startup?.copiedAlone).toContain('libdy.so')
+    expect(f.message).toContain('through its rpath, but copied elsewhere it fails')
     expect(report.artifacts.find(a => a.kind === 'bin')).toMatchObject({ rpath: true })
   })
 

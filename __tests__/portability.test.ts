@@ -31,23 +31,46 @@ interface Platform {
   /** What `app` needs at run time after `cargo build -p app`: the dylib `dy`, then `std`. */
   dy: string
   std: string
+  /** What `app` misses started from `target/<profile>/`, copied alone, and under `cargo run` (dy, std, unwinder). */
+  startup: { inPlace: string[]; copiedAlone: string[]; underCargo: string[] }
 }
 
 const WINDOWS_REPOSITORY = 'C:\\Users\\runner\\_work\\repo\\repo'
 const PLATFORMS: Platform[] = [
-  { triple: 'x86_64-pc-windows-msvc', repository: WINDOWS_REPOSITORY, dy: 'dy.dll', std: 'std-77a8856e5f4ffd12.dll' },
-  { triple: 'x86_64-pc-windows-gnu', repository: WINDOWS_REPOSITORY, dy: 'dy.dll', std: 'std-f652078ccb4a05c6.dll' },
+  // cargo puts `dy.dll` next to the exe; the toolchain's DLLs are not there.
+  {
+    triple: 'x86_64-pc-windows-msvc',
+    repository: WINDOWS_REPOSITORY,
+    dy: 'dy.dll',
+    std: 'std-77a8856e5f4ffd12.dll',
+    startup: { inPlace: ['std-77a8856e5f4ffd12.dll'], copiedAlone: ['dy.dll', 'std-77a8856e5f4ffd12.dll'], underCargo: [] }
+  },
+  // …and a windows-gnu exe that links anything dynamically imports MinGW's unwinder, which cargo's PATH lacks.
+  {
+    triple: 'x86_64-pc-windows-gnu',
+    repository: WINDOWS_REPOSITORY,
+    dy: 'dy.dll',
+    std: 'std-f652078ccb4a05c6.dll',
+    startup: {
+      inPlace: ['libgcc_s_seh-1.dll', 'std-f652078ccb4a05c6.dll'],
+      copiedAlone: ['dy.dll', 'libgcc_s_seh-1.dll', 'std-f652078ccb4a05c6.dll'],
+      underCargo: ['libgcc_s_seh-1.dll']
+    }
+  },
+  // dyld finds `libdy.dylib` through the absolute install name rustc gave it, `@rpath/libstd-….dylib` not at all.
   {
     triple: 'aarch64-apple-darwin',
     repository: '/Users/runner/_work/repo/repo',
     dy: 'libdy.dylib',
-    std: 'libstd-b461f656c03d1a0a.dylib'
+    std: 'libstd-b461f656c03d1a0a.dylib',
+    startup: { inPlace: ['libstd-b461f656c03d1a0a.dylib'], copiedAlone: ['libstd-b461f656c03d1a0a.dylib'], underCargo: [] }
   },
   {
     triple: 'x86_64-unknown-linux-gnu',
     repository: '/home/runner/_work/repo/repo',
     dy: 'libdy.so',
-    std: 'libstd-d1237ef7159db0a2.so'
+    std: 'libstd-d1237ef7159db0a2.so',
+    startup: { inPlace: ['libdy.so', 'libstd-d1237ef7159db0a2.so'], copiedAlone: ['libdy.so', 'libstd-d1237ef7159db0a2.so'], underCargo: [] }
   }
 ]
 
@@ -157,10 +180,12 @@ describe.each(PLATFORMS)('$triple', platform => {
   const selected = run(platform, { packages: ['app'] })
   const workspace = run(platform, { workspace: true })
 
-  it(`cargo build -p app: app needs ${platform.dy} and ${platform.std} at run time, found on its dependency line`, () => {
+  it(`cargo build -p app: app misses ${platform.startup.copiedAlone.join(', ')} copied alone, found on its dependency line`, () => {
     const f = only(selected.report, 'runtime-dylib')
-    expect(f.crates).toEqual([platform.dy, platform.std])
-    expect(f.message).toContain(`\`${platform.dy}\`, \`${platform.std}\``)
+    expect(f.startup).toEqual(platform.startup)
+    expect(f.crates).toEqual(platform.startup.copiedAlone)
+    expect(f.message).toContain(`needs ${platform.startup.copiedAlone.map(l => `\`${l}\``).join(', ')} at run time`)
+    if (platform.triple.includes('apple')) expect(f.message).toContain('`libdy.dylib` is found through the absolute path rustc gave it: only on this machine')
     expect(f).toMatchObject({ package: 'app', file: 'app/Cargo.toml', line: 7 })
     const artifact = selected.report.artifacts.find(a => a.package === 'app')!
     expect(artifact.runtimeLibraries).toEqual([platform.dy, platform.std].sort())
@@ -174,8 +199,12 @@ describe.each(PLATFORMS)('$triple', platform => {
     }
     const f = only(run(platform, { packages: ['app'] }, { metadataText: fromRegistry }).report, 'runtime-dylib')
     const hashed = platform.dy.replace(/^(lib)?dy\./, (_, lib: string | undefined) => `${lib ?? ''}dy-<hash>.`)
-    expect(f.crates).toEqual([hashed, platform.std])
-    expect(f.message).toContain("`<hash>` stands for cargo's metadata hash of the package")
+    // cargo's copy beside the exe drops the hash the exe asks for; on macOS the install name is absolute.
+    const rename = (files: string[]) => (platform.triple.includes('apple') ? files : files.map(l => (l === platform.dy ? hashed : l)))
+    expect(f.startup?.copiedAlone).toEqual(rename(platform.startup.copiedAlone))
+    if (platform.triple.includes('windows')) expect(f.startup?.inPlace).toEqual([hashed, ...platform.startup.inPlace].sort())
+    if (platform.triple.includes('apple')) expect(f.message).not.toContain('metadata hash')
+    else expect(f.message).toContain("`<hash>` stands for cargo's metadata hash of the package")
     expect(only(selected.report, 'runtime-dylib').message).not.toContain('metadata hash')
   })
 

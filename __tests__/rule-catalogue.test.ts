@@ -14,6 +14,7 @@ import { parseCliArgs } from '../src/cli/args.js'
 import { mergeCargoConfig } from '../src/config/cargo-config.js'
 import { profileNameFor, resolveProfile } from '../src/config/profiles.js'
 import { resolveLinkage } from '../src/linkage/resolve.js'
+import { compilerBehaviour } from '../src/model/compiler-behaviour.js'
 import { createLocator } from '../src/manifest/locator.js'
 import { validateMetadata } from '../src/metadata/parse.js'
 import { defaultInvocation } from '../src/model/invocation.js'
@@ -108,7 +109,12 @@ const CATALOGUE: Record<Exclude<RuleId, 'dylib-required'>, RuleCases> = {
   },
   'runtime-dylib': {
     fires: { fixture: 'workspaces/transitive-dylibs', args: ['-p', 'app'], package: 'app' },
-    quiet: { fixture: 'workspaces/rpath-bin-dylib', args: ['-p', 'app'], why: 'with rpath = true the bin finds its libraries itself' }
+    quiet: {
+      fixture: 'workspaces/rpath-bin-dylib',
+      args: ['-p', 'app'],
+      edit: { file: 'dy/Cargo.toml', from: 'crate-type = ["dylib"]', to: 'crate-type = ["dylib", "rlib"]' },
+      why: 'with an rlib beside the dylib the bin links it statically: it loads no Rust library at run time'
+    }
   },
   'doctest-runtime': {
     fires: { fixture: 'workspaces/doctest-dynamic-std', args: ['--command', 'test', '-p', 'l'], package: 'l' },
@@ -250,7 +256,7 @@ describe('dylib-required', () => {
   const invocation = defaultInvocation({ command: 'build', packages: ['app'] })
   const linkageOf = () => {
     const app = [...metadata.packages.values()].find(p => p.name === 'app')!
-    return resolveLinkage(buildUnitGraph(metadata, context, invocation, [app]))
+    return resolveLinkage(buildUnitGraph(metadata, context, invocation, [app]), compilerBehaviour(context.rustc, context.host))
   }
   const locator = createLocator(metadata, context, manifestOf)
 

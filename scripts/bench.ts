@@ -51,6 +51,7 @@ type InvocationModule = typeof import('../src/model/invocation.js')
 type SelectionModule = typeof import('../src/model/selection.js')
 type UnitGraphModule = typeof import('../src/model/unit-graph.js')
 type ResolveModule = typeof import('../src/linkage/resolve.js')
+type BehaviourModule = typeof import('../src/model/compiler-behaviour.js')
 type EvaluateModule = typeof import('../src/rules/evaluate.js')
 type GateModule = typeof import('../src/policy/gate.js')
 type SummaryModule = typeof import('../src/report/summary.js')
@@ -211,6 +212,8 @@ async function measure(task: Task, send: (m: ChildMessage) => void): Promise<voi
     importFrom<EvaluateModule>(task.src, 'rules/evaluate.ts'),
     importFrom<GateModule>(task.src, 'policy/gate.ts')
   ])
+  // Sources before compiler-keyed behaviour resolve linkage from the graph alone.
+  const behaviour = await importFrom<BehaviourModule>(task.src, 'model/compiler-behaviour.ts').catch(() => null)
   // Older sources (--src) may predate the renderers: their outputs are then not measured.
   const renderers = await Promise.all([
     importFrom<SummaryModule>(task.src, 'report/summary.ts'),
@@ -287,7 +290,7 @@ async function measure(task: Task, send: (m: ChildMessage) => void): Promise<voi
       const p1 = performance.now()
       const graph = unitGraph.buildUnitGraph(metadata, context, invocation, selected.packages)
       const p2 = performance.now()
-      const linkage = resolve.resolveLinkage(graph)
+      const linkage = resolve.resolveLinkage(graph, behaviour?.compilerBehaviour(context.rustc, context.host) ?? { loadsProcMacrosWithDynamicStd: false, readsCdylibAsDylib: false })
       const p3 = performance.now()
       const facts = { pin: null, expectedToolchain: null, targetSource: null, globalAllocators: () => [], loadsLibraries: () => false }
       evaluate.evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator })

@@ -1,7 +1,8 @@
 /**
  * Differential test of the engine against the real compiler.
  *
- *   npx tsx scripts/differential.ts --count N --seed S [--category NAME]... [--keep DIR] [--jobs J] [--outcomes-only]
+ *   npx tsx scripts/differential.ts --count N --seed S [--category NAME]... [--toolchain NAME] [--target TRIPLE]
+ *                                   [--keep DIR] [--jobs J] [--outcomes-only]
  *
  * Generates N workspaces from seed S, builds each with the cargo invocations of its category (each
  * in a fresh target directory), runs the engine on the same manifest, flags, environment and working
@@ -11,7 +12,13 @@
  * (default 2; each gets `-j cores/J`). `--keep DIR`: keep workspaces and target directories in DIR
  * instead of a removed temporary directory. `--outcomes-only` skips the engine and prints what
  * cargo did.
+ *
+ * `--toolchain NAME` builds and analyses with that rustup toolchain (`RUSTUP_TOOLCHAIN`; Debian's compiler
+ * after `rustup toolchain link debian /usr`), `--target TRIPLE` adds `--target` to every invocation (one
+ * naming the host gets the triple instead). Executables are started twice, where cargo put them and copied
+ * alone into an empty directory: Windows ones under wine, wasm ones not at all.
  */
+import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -30,12 +37,15 @@ import {
 } from '../__tests__/differential/generate.js'
 import {
   BUILD_ENV,
+  type BuildPlatform,
   cargoEnvironment,
   describeUnit,
   engineArgs,
-  hostTriple,
+  HOST_PLATFORM,
   invocationsFor,
+  onPlatform,
   runCargo,
+  toolchainFacts,
   type CargoInvocation,
   type CargoOutcome,
   type UnitOutcome
@@ -85,6 +95,8 @@ export interface DifferentialOptions {
   keep?: string
   /** Cargo builds running at once. */
   jobs: number
+  /** The toolchain and target of every build; rustup's default and the host when absent. */
+  platform?: BuildPlatform
   outcomesOnly?: boolean
   /** Called after each case with its position in the run (cases finish out of order). */
   onCase?: (result: CaseResult, index: number) => void
@@ -131,7 +143,11 @@ export async function runDifferential(options: DifferentialOptions): Promise<Dif
   try {
     const generateStarted = Date.now()
     const chosen = options.workspaces ?? drawWorkspaces(options)
-    const host = chosen.every(w => w.category === 'linkage') ? undefined : await hostTriple()
+    const platform = options.platform ?? HOST_PLATFORM
+    const toolchain = await toolchainFacts(platform)
+    await startWineServer(platform)
+    // Invocations that name the host's triple (`--target`, `[target.<triple>]`) name the target's instead.
+    const host = platform.target ?? toolchain.host
     const workspaces: { workspace: GeneratedWorkspace; manifestPath: string; dir: string; only?: readonly string[] }[] = []
     for (const { category, seed, invocations: only } of chosen) {
       const workspace = generateWorkspace(seed, { category, ...(host === undefined ? {} : { host }) })
@@ -143,7 +159,12 @@ export async function runDifferential(options: DifferentialOptions): Promise<Dif
     }
     const generateMs = Date.now() - generateStarted
 
-    const tasks = workspaces.flatMap(w => invocationsFor(w.workspace).filter(i => w.only?.includes(i.id) ?? true).map(invocation => ({ ...w, invocation })))
+    const unstableKeepGoing = olderThan(toolchain.release, [1, 74])
+    const tasks = workspaces.flatMap(w =>
+      invocationsFor(w.workspace)
+        .filter(i => w.only?.includes(i.id) ?? true)
+        .map(invocation => ({ ...w, invocation: onPlatform(invocation, platform) }))
+    )
     const cases = await pool(tasks, options.jobs, async ({ workspace, manifestPath, dir, invocation }, index): Promise<CaseResult> => {
       let report: Analysis | null = null
       let engineError: string | undefined
@@ -159,7 +180,7 @@ export async function runDifferential(options: DifferentialOptions): Promise<Dif
       const engineMs = Date.now() - engineStarted
       const targetDir = path.join(root, `${workspaceDirName(workspace.category, workspace.seed)}-target`, invocation.id)
       await rm(targetDir, { recursive: true, force: true })
-      const outcome = await runCargo({ manifestPath, invocation, targetDir, jobs: cargoJobs })
+      const outcome = await runCargo({ manifestPath, invocation, targetDir, jobs: cargoJobs, unstableKeepGoing })
       if (options.keep === undefined) await rm(targetDir, { recursive: true, force: true })
       const result: CaseResult = { workspace, invocation, outcome, engineMs }
       if (report !== null) result.comparison = compareOutcome(workspace.seed, outcome, report)
@@ -171,6 +192,28 @@ export async function runDifferential(options: DifferentialOptions): Promise<Dif
   } finally {
     if (options.keep === undefined) await rm(root, { recursive: true, force: true })
   }
+}
+
+/** Whether a `rustc -vV` release (`1.63.0`, `1.95.0-nightly`) is older than `major.minor`. */
+function olderThan(release: string, [major, minor]: [number, number]): boolean {
+  const [m = 0, n = 0] = release.split(/[.-]/).map(Number)
+  return m < major || (m === major && n < minor)
+}
+
+/**
+ * A wineserver that outlives each program for a while: without it every Windows executable pays for
+ * starting wine's server and prefix (seconds instead of a fraction of one).
+ */
+async function startWineServer(platform: BuildPlatform): Promise<void> {
+  if (platform.target === null || !platform.target.includes('windows')) return
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn('wineserver', ['-p60'], { stdio: 'ignore', detached: true })
+    child.on('error', error => reject(new Error(`--target ${platform.target ?? ''} runs executables under wine, which could not be started: ${error.message}`)))
+    child.on('spawn', () => {
+      child.unref()
+      resolve()
+    })
+  })
 }
 
 /** `ws-SEED` for `linkage` (as before there were categories), `ws-CATEGORY-SEED` for the others. */
@@ -399,7 +442,7 @@ export function formatOutcome(c: CaseResult): string[] {
 // ---------------------------------------------------------------------------------------------
 // CLI
 
-const USAGE = 'Usage: differential.ts --count N --seed S [--category NAME]... [--keep DIR] [--jobs J] [--outcomes-only]'
+const USAGE = 'Usage: differential.ts --count N --seed S [--category NAME]... [--toolchain NAME] [--target TRIPLE] [--keep DIR] [--jobs J] [--outcomes-only]'
 
 function parseArgs(argv: readonly string[]): DifferentialOptions {
   const options: DifferentialOptions = { count: 20, seed: 1, jobs: 2 }
@@ -432,6 +475,12 @@ function parseArgs(argv: readonly string[]): DifferentialOptions {
         break
       case '--outcomes-only':
         options.outcomesOnly = true
+        break
+      case '--toolchain':
+        options.platform = { ...(options.platform ?? HOST_PLATFORM), toolchain: value() }
+        break
+      case '--target':
+        options.platform = { ...(options.platform ?? HOST_PLATFORM), target: value() }
         break
       case '--category': {
         const name = value()

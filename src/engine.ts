@@ -4,6 +4,8 @@ import { compareText } from './findings/order.js'
 import { pluginSystem, rustAbiBoundaries } from './linkage/boundaries.js'
 import { crateName, type LinkageResult, resolveLinkage, type UnitResult } from './linkage/resolve.js'
 import type { BuildContext } from './model/build-context.js'
+import { compilerBehaviour } from './model/compiler-behaviour.js'
+import { loaderFamily } from './model/platform.js'
 import { noFacts, type WorkspaceFacts } from './model/facts.js'
 import { metadataFeatures, resolveFeatures, type ResolvedFeatures, type ResolverVersion } from './model/features.js'
 import { type Invocation, needsDevDependencies } from './model/invocation.js'
@@ -66,7 +68,7 @@ function analyzeOnce(input: AnalysisInput): { analysis: Analysis; linkage: Linka
   const selection = selectPackages(metadata, invocation, input.currentManifest)
   const features = featuresOf(input, selection.packages)
   const graph = buildUnitGraph(metadata, context, invocation, selection.packages, input.sourceUsesCrate, features, input.docExamplesOf)
-  const linkage = resolveLinkage(graph)
+  const linkage = resolveLinkage(graph, compilerBehaviour(context.rustc, context.host))
   const facts = input.facts ?? noFacts()
   const findings = evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator: input.locator })
   const notes = [...(input.notes ?? []), ...selection.warnings, ...graph.warnings]
@@ -78,6 +80,12 @@ function analyzeOnce(input: AnalysisInput): { analysis: Analysis; linkage: Linka
   if (metadata.graphQuality === 'no-dep-kinds') {
     notes.push(
       'The metadata predates `dep_kinds` (cargo before 1.41): dependency kinds and platforms were recovered from the declared dependencies by name, so a dependency may be counted in more sections than it is.'
+    )
+  }
+  const unmodelled = [...new Set([context.host, context.target].filter(t => loaderFamily(t) === 'unmodelled').map(t => t.triple))]
+  for (const triple of unmodelled) {
+    notes.push(
+      `How executables find Rust shared libraries at run time is not modelled for target \`${triple}\`: \`runtime-dylib\` counts every one as missing outside cargo unless an rpath is set. Linkage verdicts are exact.`
     )
   }
   // Only a dylib's build depends on `-C prefer-dynamic` in a way cargo's fingerprint misses.

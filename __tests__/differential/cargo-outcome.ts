@@ -10,7 +10,8 @@
  * started are told apart (`not-attempted`) instead of being counted as failures.
  */
 import { execFile, spawn } from 'node:child_process'
-import { mkdir, rm } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
+import * as os from 'node:os'
 import * as path from 'node:path'
 import type { CompileKind, CompileMode } from '../../src/model/build-context.js'
 import type { TargetKind } from '../../src/model/metadata.js'
@@ -66,14 +67,44 @@ export function engineArgs(invocation: CargoInvocation): string[] {
   return invocation.command === 'test' ? [...invocation.args, '--no-run', '--command', 'test'] : [...invocation.args]
 }
 
+/**
+ * Where the builds run: a rustup toolchain by name (`debian` once `rustup toolchain link debian /usr`), and a
+ * `--target` added to every invocation. Null fields: rustup's default toolchain, the host.
+ */
+export interface BuildPlatform {
+  toolchain: string | null
+  target: string | null
+}
+
+export const HOST_PLATFORM: BuildPlatform = { toolchain: null, target: null }
+
+/** The invocation on the platform: `--target` added unless it names one, and the toolchain in `RUSTUP_TOOLCHAIN`. */
+export function onPlatform(invocation: CargoInvocation, platform: BuildPlatform): CargoInvocation {
+  const args = platform.target === null || invocation.args.includes('--target') ? invocation.args : [...invocation.args, '--target', platform.target]
+  const env = platform.toolchain === null ? invocation.env : { ...invocation.env, RUSTUP_TOOLCHAIN: platform.toolchain }
+  return { ...invocation, args, env }
+}
+
+/** `rustc -vV` of the platform's toolchain: the host triple and the release. */
+export async function toolchainFacts(platform: BuildPlatform = HOST_PLATFORM): Promise<{ host: string; release: string }> {
+  const text = await rustcVersionText(platform)
+  const host = /^host: (\S+)$/m.exec(text)?.[1]
+  const release = /^release: (\S+)$/m.exec(text)?.[1]
+  if (host === undefined || release === undefined) throw new Error(`no host or release line in rustc -vV:\n${text}`)
+  return { host, release }
+}
+
 /** The host triple, from `rustc -vV`. */
-export function hostTriple(): Promise<string> {
+export async function hostTriple(): Promise<string> {
+  return (await toolchainFacts()).host
+}
+
+function rustcVersionText(platform: BuildPlatform): Promise<string> {
+  const env = platform.toolchain === null ? process.env : { ...process.env, RUSTUP_TOOLCHAIN: platform.toolchain }
   return new Promise((resolve, reject) => {
-    execFile('rustc', ['-vV'], (error, stdout) => {
+    execFile('rustc', ['-vV'], { env }, (error, stdout) => {
       if (error !== null) return reject(error)
-      const host = /^host: (\S+)$/m.exec(stdout)?.[1]
-      if (host === undefined) return reject(new Error(`no host line in rustc -vV:\n${stdout}`))
-      resolve(host)
+      resolve(stdout)
     })
   })
 }
@@ -104,10 +135,18 @@ export const DOUBT_TEXT: Readonly<Record<Doubt, string>> = {
 }
 
 export interface RunResult {
-  /** `failed-to-start`: the dynamic loader refused it (exit 127, "error while loading shared libraries"). */
+  /**
+   * `failed-to-start`: the loader refused it (Linux: exit 127, "error while loading shared libraries";
+   * Windows under wine: status 0xc0000135, STATUS_DLL_NOT_FOUND).
+   */
   outcome: 'started' | 'failed-to-start' | 'crashed' | 'timed-out'
   exitCode: number | null
   signal: string | null
+  /**
+   * The libraries the loader named as not found, without those it reported only because one of their own
+   * imports failed (a file of that name is in the executable's directory). Linux names the first only.
+   */
+  missing: string[]
   /** First lines of stderr. */
   stderr: string
 }
@@ -147,7 +186,10 @@ export interface UnitOutcome {
   collision: boolean
   /** Depends, directly or not, on a unit with a colliding output: its inputs depend on which copy won. */
   raceAffected: boolean
+  /** The executable started from where cargo put it (`target/[<triple>/]<profile>/`). */
   run?: RunResult
+  /** The executable copied alone into an empty directory and started there. */
+  runCopied?: RunResult
 }
 
 export interface CargoOutcome {
@@ -393,8 +435,13 @@ function unitMode(mode: string): CompileMode | null {
   return null
 }
 
-/** `name@version` parts of a package id (`path+file:///dir/name#0.1.0`, `path+file:///dir#name@0.1.0`). */
+/**
+ * `name@version` parts of a package id (`path+file:///dir/name#0.1.0`, `path+file:///dir#name@0.1.0`, and
+ * cargo before 1.77's `name 0.1.0 (path+file:///dir)`).
+ */
 export function packageFromId(id: string): { name: string; version: string } {
+  const old = /^(\S+) (\S+) \(/.exec(id)
+  if (old !== null) return { name: old[1] as string, version: old[2] as string }
   const fragment = id.slice(id.lastIndexOf('#') + 1)
   const at = fragment.lastIndexOf('@')
   if (at >= 0) return { name: fragment.slice(0, at), version: fragment.slice(at + 1) }
@@ -448,13 +495,16 @@ function computeRoles(graph: UnitGraph): Set<CompileKind>[] {
   return roles
 }
 
-const COLLISION = /^warning: output filename collision at (.+)$/
-const COLLISION_NOTE = /the (?:\S+ )?target `([^`]+)` in package `([^ ]+) v/g
-const COULD_NOT_COMPILE = /^error: could not compile `([^`]+)` \((.+?)\)(?: due to|$)/
+/** `… collision at <file>` since cargo 1.78; `… collision.` before, its note on the next line. */
+const COLLISION = /^warning: output filename collision( at (.+)|\.)$/
+const COLLISION_NOTE = /the (?:\S+ )?target `([^`]+)` in package `([^ ]+) v/gi
+/** Cargo before 1.72 names no target: "could not compile `app` due to 2 previous errors". */
+const COULD_NOT_COMPILE = /^error: could not compile `([^`]+)`(?: \((.+?)\))?(?: due to|;|$)/
 const SCRIPT_FAILED = /^error: failed to run custom build command for `([^ `]+) v/
 
 interface StderrFacts {
-  couldNotCompile: { package: string; description: string }[]
+  /** The package, and the target's description when cargo names it (`bin "app"`, `lib test`). */
+  couldNotCompile: { package: string; description: string | null }[]
   /** Package and target name of every unit named in a collision warning. */
   collisions: { package: string; target: string }[]
   /** Packages whose build script ran and failed. */
@@ -468,16 +518,18 @@ function parseStderr(stderr: string): StderrFacts {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? ''
     const failed = COULD_NOT_COMPILE.exec(line)
-    if (failed?.[1] !== undefined && failed[2] !== undefined) {
-      facts.couldNotCompile.push({ package: failed[1], description: failed[2] })
+    if (failed?.[1] !== undefined) {
+      facts.couldNotCompile.push({ package: failed[1], description: failed[2] ?? null })
       continue
     }
     const script = SCRIPT_FAILED.exec(line)?.[1]
     if (script !== undefined) facts.scriptFailures.push(script)
     if (line.startsWith('warning: ')) facts.warnings.push(line.slice('warning: '.length))
-    if (COLLISION.test(line)) {
-      // Two lines down: "= note: the lib target `a` in package `a v0.1.0 (…)` has the same output filename as the lib target `a` in …"
-      for (const note of (lines[i + 2] ?? '').matchAll(COLLISION_NOTE)) {
+    const collision = COLLISION.exec(line)
+    if (collision !== null) {
+      // "= note: the lib target `a` in package `a v0.1.0 (…)` has the same output filename as the lib target `a` in …",
+      // two lines down (one, before cargo 1.78).
+      for (const note of (lines[collision[1] === '.' ? i + 1 : i + 2] ?? '').matchAll(COLLISION_NOTE)) {
         if (note[1] !== undefined && note[2] !== undefined) facts.collisions.push({ package: note[2], target: note[1] })
       }
     }
@@ -509,15 +561,57 @@ export function directRunEnvironment(base: NodeJS.ProcessEnv = process.env): Rec
   return env
 }
 
-export async function runDirectly(executable: string, cwd: string, timeoutMs = 10_000): Promise<RunResult> {
-  const result = await runProcess(executable, [], { cwd, env: directRunEnvironment(), timeoutMs })
-  const stderr = result.stderr.split('\n').slice(0, 5).join('\n').trim()
-  let outcome: RunResult['outcome']
-  if (result.timedOut) outcome = 'timed-out'
-  else if (result.code === 0) outcome = 'started'
-  else if (result.code === 127 && stderr.includes('error while loading shared libraries')) outcome = 'failed-to-start'
-  else outcome = 'crashed'
-  return { outcome, exitCode: result.code, signal: result.signal, stderr }
+/** How the executables of a target are started: directly, under wine (Windows), or not at all (wasm). */
+export type Launcher = 'direct' | 'wine' | null
+
+export function launcherFor(executable: string): Launcher {
+  if (executable.endsWith('.exe')) return 'wine'
+  if (executable.endsWith('.wasm') || executable.endsWith('.js')) return null
+  return 'direct'
+}
+
+/** Runs the executable as a user would, without a library path; `copiedAlone` first copies it into an empty directory. */
+export async function runExecutable(executable: string, cwd: string, copiedAlone: boolean, timeoutMs = 10_000): Promise<RunResult | undefined> {
+  const launcher = launcherFor(executable)
+  if (launcher === null) return undefined
+  let file = executable
+  let scratch: string | null = null
+  if (copiedAlone) {
+    scratch = await mkdtemp(path.join(os.tmpdir(), 'rlg-alone-'))
+    file = path.join(scratch, path.basename(executable))
+    await copyFile(executable, file)
+  }
+  try {
+    const env = directRunEnvironment()
+    const result =
+      launcher === 'wine'
+        ? await runProcess('wine', [file], { cwd, env: { ...env, WINEDEBUG: 'err+module', WINEDLLOVERRIDES: 'mscoree,mshtml=' }, timeoutMs })
+        : await runProcess(file, [], { cwd, env, timeoutMs })
+    const lines = result.stderr.split('\n')
+    const stderr = lines
+      .filter(l => !/^[0-9a-f]{4}:(err|fixme):(winediag|ole|explorer)/.test(l) && !l.startsWith('it looks like wine32 is missing'))
+      .slice(0, 6)
+      .join('\n')
+      .trim()
+    const dir = path.dirname(file)
+    let outcome: RunResult['outcome']
+    let missing: string[] = []
+    if (result.timedOut) outcome = 'timed-out'
+    else if (launcher === 'wine' && /status c0000135/.test(result.stderr)) {
+      outcome = 'failed-to-start'
+      const named = [...result.stderr.matchAll(/import_dll Library (\S+) \(which is needed by/g)].map(m => m[1] as string)
+      const present = new Set((await readdir(dir)).map(f => f.toLowerCase()))
+      missing = [...new Set(named)].filter(n => !present.has(n.toLowerCase())).sort()
+    } else if (result.code === 0) outcome = 'started'
+    else if (launcher === 'direct' && result.code === 127 && stderr.includes('error while loading shared libraries')) {
+      outcome = 'failed-to-start'
+      const named = /error while loading shared libraries: ([^:]+):/.exec(stderr)?.[1]
+      missing = named === undefined ? [] : [named]
+    } else outcome = 'crashed'
+    return { outcome, exitCode: result.code, signal: result.signal, missing, stderr }
+  } finally {
+    if (scratch !== null) await rm(scratch, { recursive: true, force: true })
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -530,6 +624,8 @@ export interface CargoRunOptions {
   targetDir: string
   /** `-j` for cargo. */
   jobs: number
+  /** Cargo before 1.74 has `--keep-going` only behind `-Z unstable-options`. */
+  unstableKeepGoing?: boolean
   timeoutMs?: number
 }
 
@@ -542,7 +638,9 @@ export async function runCargo(options: CargoRunOptions): Promise<CargoOutcome> 
 
   // `cargo test` has no --keep-going: it stops starting units at the first failure (see `not-attempted`).
   const command = invocation.command === 'test' ? ['test', '--no-run'] : ['build']
-  const keepGoing = invocation.command === 'test' ? [] : ['--keep-going']
+  const keepGoing = invocation.command === 'test' ? [] : options.unstableKeepGoing === true ? ['-Z', 'unstable-options', '--keep-going'] : ['--keep-going']
+  // Lets an old stable cargo take `-Z unstable-options` without telling rustc anything (RUSTC_BOOTSTRAP would).
+  const channel: Record<string, string> = options.unstableKeepGoing === true && keepGoing.length > 1 ? { __CARGO_TEST_CHANNEL_OVERRIDE_DO_NOT_USE_THIS: 'nightly' } : {}
   const graphDir = `${options.targetDir}-unit-graph`
   const graphRun = await runProcess(
     'cargo',
@@ -558,7 +656,7 @@ export async function runCargo(options: CargoRunOptions): Promise<CargoOutcome> 
   const build = await runProcess(
     'cargo',
     [...command, '--offline', '--manifest-path', manifestPath, ...invocation.args, ...keepGoing, '--message-format', 'json', '-j', String(options.jobs)],
-    { cwd: workspaceDir, env: { ...env, CARGO_TARGET_DIR: options.targetDir }, timeoutMs }
+    { cwd: workspaceDir, env: { ...env, ...channel, CARGO_TARGET_DIR: options.targetDir }, timeoutMs }
   )
   const buildMs = Date.now() - started
   if (build.timedOut) throw new Error(`cargo build timed out after ${timeoutMs} ms for ${manifestPath} (${invocation.id})`)
@@ -574,7 +672,10 @@ export async function runCargo(options: CargoRunOptions): Promise<CargoOutcome> 
 
   for (const unit of outcome) {
     if (unit.status === 'ok' && unit.kind === 'bin' && unit.mode === 'build' && unit.executable !== null) {
-      unit.run = await runDirectly(unit.executable, workspaceDir)
+      const run = await runExecutable(unit.executable, workspaceDir, false)
+      if (run !== undefined) unit.run = run
+      const copied = await runExecutable(unit.executable, workspaceDir, true)
+      if (copied !== undefined) unit.runCopied = copied
     }
   }
 
@@ -583,13 +684,14 @@ export async function runCargo(options: CargoRunOptions): Promise<CargoOutcome> 
   for (const unit of outcome) {
     unit.errors = unit.errors.map(placeholders)
     if (unit.run !== undefined) unit.run.stderr = placeholders(unit.run.stderr)
+    if (unit.runCopied !== undefined) unit.runCopied.stderr = placeholders(unit.runCopied.stderr)
   }
   return {
     invocation,
     workspaceDir,
     units: outcome,
     success: finished?.success ?? false,
-    couldNotCompile: stderrFacts.couldNotCompile.map(c => `${c.package} (${c.description})`),
+    couldNotCompile: stderrFacts.couldNotCompile.map(c => (c.description === null ? c.package : `${c.package} (${c.description})`)),
     ...(refusal === null ? {} : { refusal: { message: placeholders(refusal.message), package: refusal.package } }),
     cargoWarnings: [...new Set(stderrFacts.warnings.map(placeholders))],
     anomalies: anomalies.map(placeholders),
@@ -691,12 +793,23 @@ function attribute(graph: UnitGraph, messages: readonly CargoMessage[], stderr: 
   // A unit may start on a dependency's metadata and then fail on its own before or after that
   // dependency fails; cargo names every unit that failed, so the names left over after the units
   // that must have been attempted are such units (which copy, when a target is built twice, is a guess).
+  // Names without a description (cargo before 1.72) stand for any target of their package.
   const failureNames = new Map<string, number>()
-  for (const c of stderr.couldNotCompile) failureNames.set(`${c.package}\u0000${c.description}`, (failureNames.get(`${c.package}\u0000${c.description}`) ?? 0) + 1)
-  const nameOf = (unit: UnitGraphUnit, mode: CompileMode): string =>
-    `${packageFromId(unit.pkg_id).name}\u0000${cargoDescription(targetKind(unit.target.kind), unit.target.name, mode)}`
+  for (const c of stderr.couldNotCompile) {
+    const name = `${c.package}\u0000${c.description ?? '*'}`
+    failureNames.set(name, (failureNames.get(name) ?? 0) + 1)
+  }
+  const nameOf = (unit: UnitGraphUnit, mode: CompileMode): string => {
+    const pkg = packageFromId(unit.pkg_id).name
+    const exact = `${pkg}\u0000${cargoDescription(targetKind(unit.target.kind), unit.target.name, mode)}`
+    return failureNames.has(exact) ? exact : `${pkg}\u0000*`
+  }
+  // A name without a description goes to a target with diagnostics of its own first.
+  const diagnosed = (index: number): boolean => (errorsOf.get(targetKey(graph.units[index]!.pkg_id, graph.units[index]!.target))?.length ?? 0) > 0
+  const order = graph.units.map((_, i) => i).sort((a, b) => Number(diagnosed(b)) - Number(diagnosed(a)) || a - b)
   for (const pass of ['error', 'blocked'] as const) {
-    graph.units.forEach((unit, index) => {
+    order.forEach(index => {
+      const unit = graph.units[index]!
       const mode = unitMode(unit.mode)
       if (mode === null || status.get(index) !== pass) return
       const name = nameOf(unit, mode)
@@ -803,7 +916,10 @@ export function describeUnit(unit: UnitOutcome): string {
   if (unit.collision) extra.push('output collision')
   if (unit.raceAffected) extra.push('race-affected')
   if (unit.doubt !== undefined) extra.push(DOUBT_TEXT[unit.doubt])
-  if (unit.run !== undefined) extra.push(`run: ${unit.run.outcome}${unit.run.outcome === 'started' ? '' : ` (${unit.run.stderr.split('\n')[0] ?? ''})`}`)
+  const describeRun = (label: string, run: RunResult): string =>
+    `${label}: ${run.outcome}${run.missing.length > 0 ? `, missing ${run.missing.join(' ')}` : run.outcome === 'started' ? '' : ` (${run.stderr.split('\n')[0] ?? ''})`}`
+  if (unit.run !== undefined) extra.push(describeRun('run', unit.run))
+  if (unit.runCopied !== undefined) extra.push(describeRun('copied alone', unit.runCopied))
   if (unit.status === 'error') extra.push(`errors: ${summarizeErrors(unit.errors).join(' | ')}`)
   return `${unit.status.padEnd(7)} ${what}${extra.length > 0 ? `  ${extra.join('; ')}` : ''}`
 }

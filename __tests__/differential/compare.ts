@@ -17,9 +17,11 @@
  * Features: the distinct feature lists of the cargo units matched with an artifact must be the
  * engine's for it, whatever happened in the build (they come from the unit graph).
  *
- * Start-up: the bins that fail to start when run directly must be exactly the bin artifacts with a
- * `runtime-dylib` finding, and the bins that crash exactly those with a `static-pie-rpath` finding; a
- * finding on a bin that cargo did not build is a mismatch as well.
+ * Start-up: every bin cargo built is started twice, where cargo put it and copied alone into an empty
+ * directory (Windows ones under wine). Each start must fail exactly when the bin's `runtime-dylib` finding
+ * lists libraries missing there, and the loader must name only listed ones (wine names all, Linux's loader
+ * the first); the bins that crash must be exactly those with a `static-pie-rpath` finding; a finding on a
+ * bin that cargo did not build is a mismatch as well.
  *
  * Not compared, and listed as skipped: units whose inputs depend on which of two colliding outputs
  * (cargo's "output filename collision") was written last, artifacts cargo built twice with an
@@ -32,7 +34,7 @@ import { type Finding, findingArtifact } from '../../src/findings/finding.js'
 import type { CompileKind, CompileMode } from '../../src/model/build-context.js'
 import type { TargetKind } from '../../src/model/metadata.js'
 import type { ArtifactReport, ArtifactStatus, Analysis } from '../../src/report/report.js'
-import { type CargoOutcome, DOUBT_TEXT, type InvocationId, summarizeErrors, type UnitOutcome } from './cargo-outcome.js'
+import { type CargoOutcome, DOUBT_TEXT, type InvocationId, type RunResult, summarizeErrors, type UnitOutcome } from './cargo-outcome.js'
 
 export interface Mismatch {
   seed: number
@@ -240,6 +242,27 @@ export function compareOutcome(seed: number, outcome: CargoOutcome, report: Anal
     const { version, ...key } = entry.key
     if (unit !== undefined && key.kind === 'bin' && key.mode === 'build') bins.set(keyString(key), { key, unit })
   }
+  /**
+   * One start of a bin against the libraries the engine says it misses there. Wine names every DLL it could
+   * not find; Linux's loader only the first, which must be among the predicted ones.
+   */
+  const compareStart = (key: ArtifactKey, where: string, run: RunResult, missing: readonly string[], findings: readonly Finding[]): void => {
+    const details = [...findingLines(findings), `run: ${run.stderr.split('\n')[0] ?? ''}`]
+    if (run.outcome === 'timed-out') {
+      mismatch(key, `timed out when started ${where}`, missing.length > 0 ? `misses ${missing.join(', ')}` : 'starts', details)
+    } else if (run.outcome === 'started' && missing.length > 0) {
+      mismatch(key, `starts ${where}`, `misses ${missing.join(', ')}`, details)
+    } else if (run.outcome === 'failed-to-start' && missing.length === 0) {
+      mismatch(key, `fails to start ${where}, missing ${run.missing.join(', ')}`, 'starts (no runtime-dylib finding)', details)
+    } else if (run.outcome === 'failed-to-start') {
+      const named = (actual: string): boolean => missing.some(m => sameLibrary(m, actual))
+      const complete = run.stderr.includes('c0000135')
+      const agrees = complete
+        ? run.missing.length === missing.length && run.missing.every(named)
+        : run.missing.length > 0 && run.missing.every(named)
+      if (!agrees) mismatch(key, `fails to start ${where}, missing ${run.missing.join(', ')}`, `misses ${missing.join(', ')}`, details)
+    }
+  }
   for (const [k, { key, unit }] of bins) {
     const findings = runtimeFindings.get(k) ?? []
     const crashes = crashFindings.get(k) ?? []
@@ -250,7 +273,10 @@ export function compareOutcome(seed: number, outcome: CargoOutcome, report: Anal
     if (unit.doubt === 'not-attempted' || unit.doubt === 'cargo-refused') continue
     const run = unit.run
     if (run === undefined) {
-      if (findings.length + crashes.length > 0) mismatch(key, `not built (${unit.status}), nothing to start`, [...findings, ...crashes][0]!.rule, findingLines([...findings, ...crashes]))
+      // Not built, or a target whose executables are not run (wasm): a finding is only wrong on a bin cargo did not build.
+      if (unit.status !== 'ok' && findings.length + crashes.length > 0) {
+        mismatch(key, `not built (${unit.status}), nothing to start`, [...findings, ...crashes][0]!.rule, findingLines([...findings, ...crashes]))
+      }
       continue
     }
     const crashed = run.outcome === 'crashed'
@@ -259,13 +285,13 @@ export function compareOutcome(seed: number, outcome: CargoOutcome, report: Anal
         ...findingLines(crashes),
         `run: ${run.stderr.split('\n')[0] ?? ''}`
       ])
-    } else if (run.outcome === 'failed-to-start' && findings.length === 0) {
-      mismatch(key, 'fails to start when run directly', 'no runtime-dylib finding', [`run: ${run.stderr.split('\n')[0] ?? ''}`])
-    } else if (run.outcome === 'started' && findings.length > 0) {
-      mismatch(key, 'starts when run directly', 'runtime-dylib', findingLines(findings))
-    } else if (run.outcome === 'timed-out') {
-      mismatch(key, 'timed out when run directly', findings.length > 0 ? 'runtime-dylib' : 'starts', [`run: ${run.stderr}`])
+      continue
     }
+    if (crashed) continue
+    const startup = findings[0]?.startup
+    const predicted = { inPlace: startup?.inPlace ?? findings[0]?.crates ?? [], copiedAlone: startup?.copiedAlone ?? findings[0]?.crates ?? [] }
+    compareStart(key, 'in place', run, predicted.inPlace, findings)
+    if (unit.runCopied !== undefined) compareStart(key, 'copied alone', unit.runCopied, predicted.copiedAlone, findings)
   }
   for (const [k, findings] of [...runtimeFindings, ...crashFindings]) {
     const first = findings[0] === undefined ? null : findingArtifact(findings[0])
@@ -274,6 +300,14 @@ export function compareOutcome(seed: number, outcome: CargoOutcome, report: Anal
   }
 
   return { seed, invocation, compared, mismatches, skipped }
+}
+
+/** A predicted file name (`l0-<hash>.dll`: a registry package's, hash unknown) against the file the loader named. */
+function sameLibrary(predicted: string, actual: string): boolean {
+  if (!predicted.includes('<hash>')) return predicted.toLowerCase() === actual.toLowerCase()
+  const [before = '', after = ''] = predicted.split('<hash>')
+  const lower = actual.toLowerCase()
+  return lower.startsWith(before.toLowerCase()) && lower.endsWith(after.toLowerCase()) && /^[0-9a-f]+$/.test(lower.slice(before.length, lower.length - after.length))
 }
 
 /** A mismatch as a few readable lines. */

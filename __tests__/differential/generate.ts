@@ -316,10 +316,10 @@ function renderMainSource(pkg: GeneratedPackage, normal: Usage, devUses: readonl
 function renderBuildScript(build: Usage): string {
   if (build.terms.length === 0) return ['fn main() {', '    println!("cargo:rerun-if-changed=build.rs");', '}'].join('\n') + '\n'
   if (!hasGuardedTerms(build.terms)) {
-    return [...separated(build.items), 'fn main() {', `    assert!(std::hint::black_box(${sum('0', build.terms)}) > 0);`, '}'].join('\n') + '\n'
+    return [...separated(build.items), 'fn main() {', `    assert!(std::convert::identity(${sum('0', build.terms)}) > 0);`, '}'].join('\n') + '\n'
   }
   return (
-    [...separated(build.items), 'fn main() {', ...valueStatements('1', build.terms).map(line => `    ${line}`), '    assert!(std::hint::black_box(value) > 0);', '}'].join('\n') + '\n'
+    [...separated(build.items), 'fn main() {', ...valueStatements('1', build.terms).map(line => `    ${line}`), '    assert!(std::convert::identity(value) > 0);', '}'].join('\n') + '\n'
   )
 }
 

@@ -4213,6 +4213,47 @@ function abiFlags(rustflags) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/model/platform.ts
+function cfgValue(info, key) {
+    return info.cfg.values.get(key) ?? new Set();
+}
+function loaderFamily(info) {
+    if (cfgValue(info, 'target_family').has('wasm'))
+        return 'wasm';
+    const os = cfgValue(info, 'target_os');
+    if (os.has('windows'))
+        return cfgValue(info, 'target_abi').has('llvm') ? 'unmodelled' : 'windows';
+    if (cfgValue(info, 'target_vendor').has('apple'))
+        return 'darwin';
+    if (cfgValue(info, 'target_family').has('unix') && !os.has('aix') && !os.has('cygwin'))
+        return 'elf';
+    return 'unmodelled';
+}
+/**
+ * rustc's `is_like_windows`: the Windows targets, UEFI (PE images through the MSVC-style linker) and Cygwin
+ * (`rustc_target::spec::base::{windows_gnu, windows_msvc, uefi_msvc, cygwin}`).
+ */
+function isLikeWindows(info) {
+    const os = cfgValue(info, 'target_os');
+    return os.has('windows') || os.has('uefi') || os.has('cygwin');
+}
+/**
+ * The C unwinder DLL a windows-gnu executable or DLL imports when it links any crate dynamically or is itself
+ * a Rust `dylib`: rustc then links `late_link_args_dynamic` (`-lgcc_s`) instead of `-lgcc_eh`
+ * (`rustc_codegen_ssa::back::link::add_late_link_args`, `any_dynamic_crate`; the libraries in
+ * `rustc_target::spec::base::windows_gnu::opts`). MinGW-w64's import library names `libgcc_s_seh-1.dll` on
+ * x86_64 and `libgcc_s_dw2-1.dll` on i686. Null for every other target.
+ */
+function dynamicUnwinderDll(info) {
+    if (loaderFamily(info) !== 'windows' || !cfgValue(info, 'target_env').has('gnu'))
+        return null;
+    return cfgValue(info, 'target_arch').has('x86') ? 'libgcc_s_dw2-1.dll' : 'libgcc_s_seh-1.dll';
+}
+/** The variable cargo sets for `cargo run` and `cargo test` (cargo-util `paths::dylib_path_envvar`). */
+function libraryPathVariable(family) {
+    return family === 'windows' ? 'PATH' : family === 'darwin' ? 'DYLD_FALLBACK_LIBRARY_PATH' : 'LD_LIBRARY_PATH';
+}
+
 ;// CONCATENATED MODULE: ./src/model/cfg.ts
 /** Thrown for a malformed cfg expression; the caller adds where it came from. */
 class CfgSyntaxError extends Error {
@@ -5610,9 +5651,10 @@ function staticPieWithRunPath(unit) {
 
 
 
+
 const SYSROOT_INTERNALS = ['core', 'alloc', 'compiler_builtins'];
-/** Computes the linkage of every unit of the graph, dependencies first. */
-function resolveLinkage(graph) {
+/** Computes the linkage of every unit of the graph, dependencies first, as the given compiler decides it. */
+function resolveLinkage(graph, compiler) {
     const byUnit = new Map();
     const crateNames = new Map();
     for (const name of ['std', ...SYSROOT_INTERNALS, 'panic_unwind', 'panic_abort', 'test', 'proc_macro']) {
@@ -5624,7 +5666,7 @@ function resolveLinkage(graph) {
     for (const unit of topologicalOrder(graph)) {
         crateNames.set(unitKey(unit), { name: resolve_crateName(unit), unit });
         if (unbuildable.length === 0)
-            byUnit.set(unit, resolveUnit(unit, byUnit, graph.units));
+            byUnit.set(unit, resolveUnit(unit, byUnit, graph.units, compiler));
         else if (unbuildable.includes(unit))
             byUnit.set(unit, refusedResult(unit));
         else
@@ -5679,7 +5721,7 @@ function topologicalOrder(graph) {
     }
     return order;
 }
-function resolveUnit(unit, done, units) {
+function resolveUnit(unit, done, units, compiler) {
     // A build script that crashes when cargo runs it stops its package as a failed compile would.
     const blockedBy = jobDependenciesOf(unit).filter(d => done.get(d).status !== 'ok' || staticPieWithRunPath(d) === 'build-script');
     // rustdoc compiles nothing for a library without doc examples.
@@ -5687,7 +5729,7 @@ function resolveUnit(unit, done, units) {
         return emptyResult(unit, []);
     // Only linking units need their whole crate graph and a panic runtime; an rlib never links.
     const links = unit.crateTypes.some(requiresUpstreamObjects);
-    const crates = links && blockedBy.length === 0 ? crateGraph(unit, done) : [];
+    const crates = links && blockedBy.length === 0 ? crateGraph(unit, done, compiler) : [];
     const base = emptyResult(unit, crates);
     if (blockedBy.length > 0) {
         return { ...base, status: 'blocked', blockedBy: [...new Set(blockedBy)] };
@@ -5695,11 +5737,12 @@ function resolveUnit(unit, done, units) {
     // Phases in rustc's order: option parsing, name resolution and crate loading,
     // dependency formats and panic runtimes, then the LTO gate. Only the first failing phase reports.
     const phases = [
+        () => (windowsLinkerPluginLto(unit) ? [{ kind: 'lto', crateType: null, gate: 'linker-plugin-windows' }] : []),
         () => (ltoRequested(unit) && embedBitcodeOff(unit) ? [{ kind: 'embed-bitcode-lto' }] : []),
         () => (panicAbortTestRefused(unit) ? [{ kind: 'panic-abort-test' }] : []),
         () => [
             ...unit.unlinkable.map(dep => ({ kind: 'unlinkable-dependency', dep })),
-            ...unloadableProcMacros(unit, done)
+            ...(compiler.loadsProcMacrosWithDynamicStd ? [] : unloadableProcMacros(unit, done))
         ]
     ];
     for (const phase of phases) {
@@ -5781,7 +5824,7 @@ function emptyResult(unit, crates) {
 const unitNodes = new WeakMap();
 const stdNodes = new WeakMap();
 /** The crates rustc loads for a unit, standard library first, then upstream crates depth-first. */
-function crateGraph(unit, done) {
+function crateGraph(unit, done, compiler) {
     const info = unit.targetInfo;
     const shape = `${unit.mode === 'test' ? 'test' : 'build'}${unit.crateTypes.includes('proc-macro') ? '+proc-macro' : ''}`;
     let perTarget = stdNodes.get(info);
@@ -5792,9 +5835,11 @@ function crateGraph(unit, done) {
         perTarget.set(shape, (std = stdCrates(unit)));
     const graph = [...std];
     const seen = new Set();
-    // Depth first in dependency order, without recursion: the next crate to load is on top.
-    const stack = unit.crates.map(d => d.unit).reverse();
-    for (let dep = stack.pop(); dep !== undefined; dep = stack.pop()) {
+    // Depth first in dependency order, without recursion: the next crate to load is on top. The unit's own
+    // dependencies are loaded through `--extern`; theirs through the library search path.
+    const stack = unit.crates.map(d => ({ unit: d.unit, transitive: false })).reverse();
+    for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+        const dep = next.unit;
         if (seen.has(dep))
             continue;
         seen.add(dep);
@@ -5813,13 +5858,31 @@ function crateGraph(unit, done) {
             };
             unitNodes.set(dep, node);
         }
-        graph.push(node);
+        graph.push(next.transitive && readsCdylibAsDylib(dep, compiler) ? cdylibAsDylibNode(dep, node) : node);
         // A proc-macro's own dependencies are never loaded into its user's crate graph.
         if (!macrosOnly)
             for (let i = dep.crates.length - 1; i >= 0; i--)
-                stack.push(dep.crates[i].unit);
+                stack.push({ unit: dep.crates[i].unit, transitive: true });
     }
     return graph;
+}
+/**
+ * Before 1.73 rustc's locator (`CrateLocator::extract_one`) read the metadata of one file of a crate found on
+ * the library search path and took the other candidate file unread: the `cdylib` cargo writes beside the
+ * rlib (`libl2.so`, `l2.dll`) became the crate's "dylib". A crate first loaded that way — as a dependency of
+ * another crate, not through the unit's own `--extern` — is then linked dynamically wherever rustc links
+ * dylibs (rust-lang/rust#113695 reads every candidate since).
+ */
+function readsCdylibAsDylib(dep, compiler) {
+    return compiler.readsCdylibAsDylib && dep.crateTypes.includes('cdylib') && providesRlib(dep.crateTypes) && !providesDylib(dep.crateTypes);
+}
+const cdylibNodes = new WeakMap();
+/** The crate as rustc before 1.73 saw it: an rlib and a "dylib" without metadata, so without dylib formats. */
+function cdylibAsDylibNode(dep, node) {
+    let fake = cdylibNodes.get(dep);
+    if (!fake)
+        cdylibNodes.set(dep, (fake = { ...node, dylib: true, dylibFormats: new Map() }));
+    return fake;
 }
 /** The standard library crates rustc loads for a unit, in load order. */
 function stdCrates(unit) {
@@ -5850,8 +5913,10 @@ function stdCrates(unit) {
     return std;
 }
 /**
- * A proc-macro that links a Rust dylib dynamically builds, but rustc cannot load it for its users: the
- * dylib is not on rustc's library search path (E0463) — unless `rpath` gave the proc-macro a run path.
+ * A proc-macro that links a Rust dylib dynamically builds, but rustc cannot load it for its users (E0463): the
+ * proc-macro then links `libstd-<hash>.so` too, which is not on rustc's library path (see
+ * `CompilerBehaviour.loadsProcMacrosWithDynamicStd`; cargo's path covers the workspace dylib itself) — unless
+ * `rpath` gave the proc-macro a run path.
  */
 function unloadableProcMacros(unit, done) {
     const problems = [];
@@ -5924,6 +5989,20 @@ function embedBitcodeOff(unit) {
     const values = codegenOptions([...cargoLtoArgs(unit.lto), ...unit.rustflags], 'embed-bitcode');
     const last = values[values.length - 1];
     return last !== undefined && OFF.has(last);
+}
+/**
+ * rustc's `validate_commandline_args_with_session_available` (rustc_session/src/session.rs, the same from 1.63 to
+ * 1.95): linker-plugin LTO with `-C prefer-dynamic` on a Windows-like target stops the session, whatever the
+ * crate type ("linker plugin based LTO is not supported together with `-C prefer-dynamic` when targeting
+ * Windows-like targets"). Cargo passes `-C linker-plugin-lto` to the libraries that only feed an LTO'd
+ * artifact (`lto.rs`, `Lto::OnlyBitcode`), so `RUSTFLAGS=-C prefer-dynamic` with `lto = true` stops them first.
+ */
+function windowsLinkerPluginLto(unit) {
+    if (unit.preferDynamic === null || !isLikeWindows(unit.targetInfo))
+        return false;
+    const values = codegenOptions([...cargoLtoArgs(unit.lto), ...unit.rustflags], 'linker-plugin-lto');
+    const last = values[values.length - 1];
+    return last !== undefined && !OFF.has(last.toLowerCase());
 }
 /** rustc's `check_lto_allowed`: which crate types and flags cannot take part in fat or thin LTO. */
 function ltoGate(unit) {
@@ -6064,14 +6143,15 @@ function ltoCandidates(result) {
     const unit = result.unit;
     const out = [];
     for (const p of result.problems) {
-        if (p.kind === 'lto' && p.gate === 'prefer-dynamic') {
+        if (p.kind === 'lto' && (p.gate === 'prefer-dynamic' || p.gate === 'linker-plugin-windows')) {
             if (unit.preferDynamic === 'rustflags') {
                 out.push({ title: 'Drop `-C prefer-dynamic` from rustflags for LTO builds.', kind: 'flag', changes: [{ kind: 'drop-codegen-option', option: 'prefer-dynamic' }] });
             }
-            if (unit.lto.kind === 'run')
+            if (unit.lto.kind === 'run' || unit.lto.kind === 'only-bitcode') {
                 out.push(profileCandidate(unit, { setting: 'lto', value: 'false' }, 'Set `lto = false` in the profile of builds that link dynamically.'));
+            }
         }
-        if ((p.kind === 'lto' && unit.lto.kind !== 'run') || p.kind === 'embed-bitcode-lto') {
+        if ((p.kind === 'lto' && p.gate !== 'linker-plugin-windows' && unit.lto.kind !== 'run') || p.kind === 'embed-bitcode-lto') {
             out.push({ title: 'Drop `-C lto` from rustflags; `lto = true` in the profile applies LTO only where rustc allows it.', kind: 'flag', changes: [{ kind: 'drop-codegen-option', option: 'lto' }] });
         }
     }
@@ -6495,6 +6575,43 @@ function servesForeignHost(pkg, metadata) {
 }
 function dependencyNames(pkg, metadata, normalOnly) {
     return pkg.deps.filter(d => !normalOnly || d.kinds.some(k => k.kind === 'normal')).flatMap(d => metadata.packages.get(d.pkg)?.name ?? []);
+}
+
+;// CONCATENATED MODULE: ./src/model/target-info.ts
+/**
+ * Whether executables find the target's `std` dylib without being told where: on Linux, its file is in a
+ * directory `ld.so` searches by default (`/lib`, `/usr/lib`, their `64` variants and Debian's multiarch
+ * `<triple>` subdirectories, where distribution toolchains install `libstd-<hash>.so`). Additions of
+ * `/etc/ld.so.conf` are not counted: the machines that run the executables are not known.
+ */
+function stdOnDefaultLoaderPath(info) {
+    if (info.stdDylib === null || !info.cfg.values.get('target_os')?.has('linux'))
+        return false;
+    return /^\/(usr\/)?lib(64)?(\/[a-z0-9_]+-linux-[a-z0-9_]+)?\/?$/.test(info.stdDylibDir ?? info.targetLibdir);
+}
+
+;// CONCATENATED MODULE: ./src/model/compiler-behaviour.ts
+/**
+ * What changed between the compilers the engine supports — rustc 1.63 to the current stable and nightly —
+ * keyed on the probed `rustc -vV`. Each fact names the release where it changed and why.
+ */
+
+
+/** `major.minor` of a `rustc -vV` release (`1.63.0`, `1.97.0-nightly`, `1.95.0-beta.3`). */
+function releaseOf(rustc) {
+    const m = /^(\d+)\.(\d+)\./.exec(rustc.release);
+    return m === null ? null : { major: Number(m[1]), minor: Number(m[2]) };
+}
+/** Whether the compiler is at least `major.minor`; an unreadable release counts as current. */
+function atLeast(rustc, major, minor) {
+    const r = releaseOf(rustc);
+    return r === null || r.major > major || (r.major === major && r.minor >= minor);
+}
+function compilerBehaviour(rustc, host) {
+    return {
+        loadsProcMacrosWithDynamicStd: !atLeast(rustc, 1, 83) || loaderFamily(host) === 'windows' || stdOnDefaultLoaderPath(host),
+        readsCdylibAsDylib: !atLeast(rustc, 1, 73)
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/model/facts.ts
@@ -7243,19 +7360,6 @@ function hostEntry(graph, host) {
     return null;
 }
 
-;// CONCATENATED MODULE: ./src/model/target-info.ts
-/**
- * Whether executables find the target's `std` dylib without being told where: on Linux, its file is in a
- * directory `ld.so` searches by default (`/lib`, `/usr/lib`, their `64` variants and Debian's multiarch
- * `<triple>` subdirectories, where distribution toolchains install `libstd-<hash>.so`). Additions of
- * `/etc/ld.so.conf` are not counted: the machines that run the executables are not known.
- */
-function stdOnDefaultLoaderPath(info) {
-    if (info.stdDylib === null || !info.cfg.values.get('target_os')?.has('linux'))
-        return false;
-    return /^\/(usr\/)?lib(64)?(\/[a-z0-9_]+-linux-[a-z0-9_]+)?\/?$/.test(info.stdDylibDir ?? info.targetLibdir);
-}
-
 ;// CONCATENATED MODULE: ./src/rules/feature-steps.ts
 /** The optional edges of a chain of units (each links the next), each with what turned it on. */
 function featureSteps(chain, metadata, locator) {
@@ -7313,6 +7417,93 @@ function locateByFeature(steps, own, ownIs) {
         return own;
     const related = ownIs === null ? (own.related ?? []) : [{ file: own.file, line: own.line, message: ownIs }, ...(own.related ?? [])];
     return { file: step.file, line: step.line, ...(related.length > 0 ? { related } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/linkage/startup.ts
+/**
+ * Which Rust shared libraries an executable misses when it is started outside cargo: from where cargo put
+ * it, and copied alone into another directory of the same machine. Under `cargo run` and `cargo test` the
+ * library path cargo sets covers the build's own directories and the toolchain's target libdir
+ * (`Compilation::fill_env`), so only the Windows unwinder DLL can be missing there (`underCargo`). Sources
+ * in docs/platforms.md.
+ */
+
+
+
+function placeOf(unit) {
+    if (unit.mode !== 'build')
+        return 'deps';
+    return unit.target.kind === 'example' ? 'examples' : 'profile-dir';
+}
+/** A dylib of a registry or git package: its file carries cargo's metadata hash, and the uplifted copy does not. */
+function hashed(file) {
+    return file.includes('-<hash>');
+}
+/** Whether a library file is in the executable's directory when it is started in place. */
+function besideInPlace(place, file) {
+    return place === 'deps' || (place === 'profile-dir' && !hashed(file));
+}
+/**
+ * Whether the `$ORIGIN`/`@loader_path` rpath rustc computes from `deps/` to the toolchain's library directory
+ * (rustc's `rpath::get_rpath_relative_to_output`) climbs to the root: it does when the two paths share nothing
+ * but the root. Extra `..` are then absorbed at `/`, so the path still reaches the toolchain from the profile
+ * directory one level up, and from a copy in any directory no deeper than `deps/`; otherwise it misses by as
+ * many levels as the executable moved.
+ */
+function rpathClimbsToRoot(targetDir, libDir) {
+    const a = external_node_path_default().resolve(targetDir).split((external_node_path_default()).sep).filter(Boolean);
+    const b = external_node_path_default().resolve(libDir).split((external_node_path_default()).sep).filter(Boolean);
+    return a.length === 0 || b.length === 0 || a[0] !== b[0];
+}
+/**
+ * The startup of an executable unit that links `libraries` (file names, `std`'s among them) dynamically, or
+ * null when the target's loader is not modelled or nothing is missing anywhere.
+ */
+function startupOf(unit, libraries, targetDir) {
+    const info = unit.targetInfo;
+    const family = loaderFamily(info);
+    if (family === 'unmodelled' || family === 'wasm' || libraries.length === 0)
+        return null;
+    const std = info.stdDylib;
+    const place = placeOf(unit);
+    const own = libraries.filter(l => l !== std);
+    const toolchain = libraries.filter(l => l === std);
+    let inPlace;
+    let copiedAlone;
+    let underCargo = [];
+    if (family === 'windows') {
+        // The loader searches the executable's directory, then PATH; Windows has no rpath (`has_rpath` is false).
+        const unwinder = dynamicUnwinderDll(info);
+        if (unwinder !== null) {
+            toolchain.push(unwinder);
+            underCargo = [unwinder];
+        }
+        inPlace = [...toolchain, ...own.filter(l => !besideInPlace(place, l))];
+        copiedAlone = [...toolchain, ...own];
+    }
+    else {
+        const stdFound = family === 'elf' && stdOnDefaultLoaderPath(info);
+        const needed = stdFound ? own : libraries;
+        copiedAlone = [...needed];
+        if (!unit.rpath) {
+            // macOS: a workspace dylib's install name is the absolute path rustc wrote it to, so dyld finds it while the
+            // target directory exists; std's is `@rpath/libstd-<hash>.dylib` (`GccLinker::build_dylib`, bootstrap's
+            // `-Zosx-rpath-install-name`).
+            inPlace = family === 'darwin' ? needed.filter(l => l === std) : [...needed];
+            if (family === 'darwin')
+                copiedAlone = [...inPlace];
+        }
+        else {
+            // rpaths point from rustc's output directory: `deps/` for bins and tests, `examples/` for examples.
+            const climbs = rpathClimbsToRoot(targetDir, info.stdDylibDir ?? info.targetLibdir);
+            inPlace = needed.filter(l => (l === std ? place === 'profile-dir' && !climbs : !besideInPlace(place, l) && place !== 'examples'));
+            copiedAlone = needed.filter(l => !(l === std && climbs));
+        }
+    }
+    const sorted = (list) => [...new Set(list)].sort();
+    if (inPlace.length === 0 && copiedAlone.length === 0)
+        return null;
+    return { inPlace: sorted(inPlace), copiedAlone: sorted(copiedAlone), underCargo: sorted(underCargo) };
 }
 
 ;// CONCATENATED MODULE: ./src/rules/dependency-format.ts
@@ -7520,6 +7711,7 @@ function uniqueBy(items, key) {
 
 
 
+
 /** The findings rustc and cargo would produce for each unit's linkage, and `runtime-dylib`. */
 function linkageFindings(linkage, locator, metadata) {
     const findings = [];
@@ -7643,37 +7835,38 @@ function ltoFinding(unit, p, locator) {
         'prefer-dynamic': 'cannot prefer dynamic linking when performing LTO',
         dylib: 'lto cannot be used for `dylib` crate type without `-Zdylib-lto`',
         'proc-macro': 'lto cannot be used for `proc-macro` crate type without `-Zdylib-lto`',
-        mixed: 'lto can only be run for executables, cdylibs and static library outputs'
+        mixed: 'lto can only be run for executables, cdylibs and static library outputs',
+        'linker-plugin-windows': 'linker plugin based LTO is not supported together with `-C prefer-dynamic` when targeting Windows-like targets'
     };
     const fromRustflags = unit.lto.kind !== 'run';
-    const fixes = p.gate === 'prefer-dynamic'
+    const fixes = p.gate === 'prefer-dynamic' || p.gate === 'linker-plugin-windows'
         ? ['Use LTO only in profiles that link statically, with no `-C prefer-dynamic`.']
         : ['Remove `-C lto` from rustflags; `lto = true` in the profile applies LTO only to the crate types that allow it.'];
     return {
         ...base(unit, 'lto-conflict', p.crateType === 'rlib' || p.crateType === null ? undefined : p.crateType),
         crates: [resolve_crateName(unit)],
-        message: `${describeUnit(unit)} fails the LTO check: "${texts[p.gate]}".`,
+        message: p.gate === 'linker-plugin-windows'
+            ? `${describeUnit(unit)} fails before compiling: cargo passes it \`-C linker-plugin-lto\` because it only feeds artifacts built with LTO, and with \`-C prefer-dynamic\` rustc refuses that on \`${unit.targetInfo.triple}\` ("${texts[p.gate]}").`
+            : `${describeUnit(unit)} fails the LTO check: "${texts[p.gate]}".`,
         fixes,
-        ...locator.setting(fromRustflags || p.gate === 'prefer-dynamic' ? 'rustflags' : 'lto', unit)
+        ...locator.setting(fromRustflags || p.gate === 'prefer-dynamic' || p.gate === 'linker-plugin-windows' ? 'rustflags' : 'lto', unit)
     };
 }
 const EXECUTABLE_KINDS = new Set(['bin', 'example', 'test', 'bench']);
-/** `runtime-dylib`: an executable that needs Rust shared libraries at run time and has no rpath. */
+/**
+ * `runtime-dylib`: an executable that misses Rust shared libraries (or the Windows unwinder DLL) when started
+ * outside cargo. A warning when it does not start where cargo put it; a note when it only fails copied alone
+ * (an rpath, or a DLL cargo put next to it).
+ */
 function runtimeFinding(result, linkage, locator, metadata) {
     const unit = result.unit;
-    if (result.runtimeLibraries.length === 0 || unit.rpath)
-        return null;
     const executable = unit.mode === 'test' || (EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes('bin'));
-    if (!executable)
+    if (!executable || result.runtimeLibraries.length === 0)
         return null;
-    // A distribution's `libstd` in a default loader directory is found wherever the executable runs.
-    const stdFound = stdOnDefaultLoaderPath(unit.targetInfo);
-    const libs = result.runtimeLibraries.filter(l => !(stdFound && l === unit.targetInfo.stdDylib));
-    if (libs.length === 0)
+    const family = loaderFamily(unit.targetInfo);
+    const startup = family === 'unmodelled' ? genericStartup(unit, result.runtimeLibraries) : startupOf(unit, result.runtimeLibraries, metadata.targetDirectory);
+    if (startup === null)
         return null;
-    // Registry dylibs are named with cargo's metadata hash, which only the build computes.
-    const hashed = libs.some(l => l.includes('-<hash>') && !l.startsWith('libstd-') && !l.startsWith('std-'));
-    const runner = unit.mode === 'test' ? '`cargo test`' : unit.target.kind === 'example' ? '`cargo run --example`' : '`cargo run`';
     // Point at the first workspace dylib this executable depends on directly, else at what made std dynamic;
     // at the feature that turned on a dylib, when one did.
     const dynamic = (dep) => result.artifacts.some(a => a.formats?.linkage.get(unitKey(dep)) === 'dynamic');
@@ -7693,21 +7886,88 @@ function runtimeFinding(result, linkage, locator, metadata) {
     const via = direct ?? unit.crates.find(d => d.unit === firstHop);
     const own = via ? locator.dependency(unit, via.unit, via.edge, via.platform) : locator.setting('rustflags', unit);
     const location = locateByFeature(inclusion.flatMap(p => p.features ?? []), own, via ? `dependency \`${via.externName}\`` : null);
+    // A proc-macro's test harness links `libstd` dynamically like the proc-macro, but nobody ships it and only
+    // `cargo test` runs it, with the library path set: worth knowing, not a warning.
+    const quiet = (unit.mode === 'test' && unit.target.kind === 'proc-macro') || startup.inPlace.length === 0;
     return {
         ...base(unit, 'runtime-dylib', 'bin'),
-        // A proc-macro's test harness links `libstd` dynamically like the proc-macro, but nobody ships it and
-        // only `cargo test` runs it, with the library path set: worth knowing, not a warning.
-        ...(unit.mode === 'test' && unit.target.kind === 'proc-macro' ? { severity: 'note' } : {}),
-        crates: libs,
-        message: `${describeUnit(unit)} needs ${libs.map(l => `\`${l}\``).join(', ')} at run time and has no rpath (\`rpath = false\`): it starts under ${runner}, which sets the library path, but run directly or shipped it fails with "error while loading shared libraries".${hashed ? " `<hash>` stands for cargo's metadata hash of the package, known once it is built." : ''}`,
-        fixes: [
-            'Link statically for anything you ship: drop `dylib` crate types (or add `"rlib"`) and `-C prefer-dynamic` in release builds.',
-            `Or set \`rpath = true\` in the profile so the executable finds libraries next to it, and ship ${libs.map(l => `\`${l}\``).join(', ')} beside it (\`${unit.targetInfo.stdDylib ?? 'libstd'}\` is in \`${unit.targetInfo.targetLibdir}\`).`,
-            'Or set the library path (`LD_LIBRARY_PATH`, `DYLD_FALLBACK_LIBRARY_PATH`, `PATH` on Windows) when starting it.'
-        ],
+        ...(quiet ? { severity: 'note' } : {}),
+        crates: missingAnywhere(startup),
+        message: startupMessage(unit, family, startup, result.runtimeLibraries),
+        fixes: startupFixes(unit, family, startup),
+        startup,
         ...(inclusion.length > 0 ? { inclusion } : {}),
         ...location
     };
+}
+/** A target whose loader is not modelled: every library counts as missing outside cargo, unless an rpath is set. */
+function genericStartup(unit, libraries) {
+    if (unit.rpath)
+        return null;
+    return { inPlace: [...libraries], copiedAlone: [...libraries], underCargo: [] };
+}
+/** What the executable misses in place or copied alone: the finding's crates. */
+function missingAnywhere(startup) {
+    return [...new Set([...startup.inPlace, ...startup.copiedAlone])].sort();
+}
+function listed(files) {
+    return files.map(f => `\`${f}\``).join(', ');
+}
+function startupMessage(unit, family, startup, libraries) {
+    const runner = unit.mode === 'test' ? '`cargo test`' : unit.target.kind === 'example' ? '`cargo run --example`' : '`cargo run`';
+    const where = unit.mode !== 'build' ? '`deps/`' : unit.target.kind === 'example' ? '`examples/`' : '`target/`';
+    const failure = family === 'windows' ? 'STATUS_DLL_NOT_FOUND (0xc0000135)' : family === 'darwin' ? '"dyld: Library not loaded"' : '"error while loading shared libraries"';
+    const all = missingAnywhere(startup);
+    const noRpath = family !== 'windows' && !unit.rpath;
+    const underCargo = startup.underCargo.length > 0
+        ? `it starts under ${runner} only if ${listed(startup.underCargo)} is on \`PATH\` (it comes with the MinGW-w64 toolchain; rustup 1.28.2 and later add their toolchain's \`bin\` for cargo)`
+        : `it starts under ${runner}, which sets \`${libraryPathVariable(family)}\``;
+    const extra = startup.copiedAlone.filter(l => !startup.inPlace.includes(l));
+    let direct;
+    if (startup.inPlace.length === 0) {
+        direct = `and from ${where}${unit.rpath && family !== 'windows' ? ' through its rpath' : ''}, but copied elsewhere it fails with ${failure}, missing ${listed(startup.copiedAlone)}`;
+    }
+    else if (extra.length === 0 && startup.inPlace.length === all.length) {
+        direct = `but run directly, from ${where} or copied elsewhere, it fails with ${failure}`;
+    }
+    else {
+        direct = `but run from ${where} it fails with ${failure}, missing ${listed(startup.inPlace)}${extra.length > 0 ? `, and copied elsewhere it also misses ${listed(extra)}` : ''}`;
+    }
+    const parts = [`${describeUnit(unit)} needs ${listed(all)} at run time${noRpath ? ' and has no rpath (`rpath = false`)' : ''}: ${underCargo}, ${direct}.`];
+    if (family === 'windows')
+        parts.push('Windows has no rpath: DLLs are found next to the executable or on `PATH`.');
+    const found = libraries.filter(l => !all.includes(l) && l !== unit.targetInfo.stdDylib);
+    if (family === 'darwin' && !unit.rpath && found.length > 0) {
+        parts.push(`${listed(found)} ${found.length === 1 ? 'is' : 'are'} found through the absolute path rustc gave ${found.length === 1 ? 'it' : 'them'}: only on this machine, while \`target/\` exists.`);
+    }
+    if (all.some(l => l.includes('-<hash>') && !/^(lib)?std-/.test(l)))
+        parts.push("`<hash>` stands for cargo's metadata hash of the package, known once it is built.");
+    return parts.join(' ');
+}
+function startupFixes(unit, family, startup) {
+    const info = unit.targetInfo;
+    const missing = missingAnywhere(startup);
+    const std = info.stdDylib;
+    const stays = 'Link statically for anything you ship: drop `dylib` crate types (or add `"rlib"`) and `-C prefer-dynamic` in release builds.';
+    if (family === 'windows') {
+        const unwinder = startup.underCargo[0];
+        const sources = [
+            ...(std !== null && missing.includes(std) ? [`\`${std}\` is in \`${info.targetLibdir}\``] : []),
+            ...(unwinder !== undefined ? [`\`${unwinder}\` comes from the MinGW-w64 toolchain that linked it (with \`libwinpthread-1.dll\` for its POSIX-threads build)`] : [])
+        ];
+        return [
+            stays,
+            `Or ship ${listed(missing)} in the executable's directory${sources.length > 0 ? ` (${sources.join('; ')})` : ''}.`,
+            'Or put the directories that hold them on `PATH` when starting it.'
+        ];
+    }
+    return [
+        stays,
+        unit.rpath
+            ? `Or ship ${listed(missing)} beside the executable with an rpath that names that directory (\`-C link-arg=-Wl,-rpath,${family === 'darwin' ? '@loader_path' : '$ORIGIN'}\`)${std !== null && missing.includes(std) ? `; \`${std}\` is in \`${info.targetLibdir}\`` : ''}.`
+            : `Or set \`rpath = true\` in the profile so the executable finds libraries next to it, and ship ${listed(missing)} beside it${std !== null && missing.includes(std) ? ` (\`${std}\` is in \`${info.targetLibdir}\`)` : ''}.`,
+        `Or set the library path (\`${libraryPathVariable(family)}\`) when starting it.`
+    ];
 }
 /** The Rust dylibs an artifact of the unit links dynamically, nearest first. */
 function dynamicDylibs(result, linkage) {
@@ -7774,19 +8034,24 @@ function doctestRuntimeFinding(result, linkage, locator, metadata, crossTarget) 
 
 ;// CONCATENATED MODULE: ./src/rules/duplicate-symbol.ts
 /**
- * `duplicate-symbol`: a library's unit-test harness is the library's own source compiled with `--test`. When a
+ * `duplicate-symbol`, two shapes. A library's unit-test harness is the library's own source compiled with `--test`. When a
  * dev-dependency depends back on the library, the harness also links the library's rlib: two static copies of
  * the same code in one executable. Mangled symbols differ between the copies (each copy has its own crate
  * hash), but an unmangled one — `#[no_mangle]`, `#[export_name]` — is defined by both, and the link fails with
  * "multiple definition of `sym`" once the linker pulls in the rlib's object file that defines it. It does so
  * when code linked into the harness calls a mangled function of the rlib that sits in that same codegen unit:
  * a fact of rustc's codegen-unit partitioning, which the sources cannot tell. Hence a warning, not an error.
+ * And on windows-gnu, an unmangled symbol defined in an artifact and exported by a dylib it links dynamically.
  */
 
 
 
 
+
 function duplicateSymbolFindings(ctx) {
+    return [...harnessFindings(ctx), ...importLibraryFindings(ctx)];
+}
+function harnessFindings(ctx) {
     const exportsOf = ctx.facts.exportedSymbols;
     if (exportsOf === undefined)
         return [];
@@ -7849,6 +8114,96 @@ function finding(ctx, unit, copy, chain, dep, exported) {
         inclusion: [{ chain: chain.slice(0, -1).map(resolve_crateName), crate: name, how: 'static', ...(steps.length > 0 ? { features: steps } : {}) }],
         ...location,
         related: [...(location.related ?? []), { file: at.file, line: at.line, message: `\`${attribute}\` on \`${first.symbol}\`, defined by both copies` }]
+    };
+}
+/**
+ * On windows-gnu, an artifact that links a Rust dylib dynamically gets every symbol the dylib exports from its
+ * import library (`lib<name>.dll.a`), the unmangled ones of the crates inside it included. When a crate the
+ * artifact links statically (or the artifact itself) defines one of those unmangled names too, the MinGW linker
+ * resolves the name from the import library first (rustc's `symbols.o` asks for every export) and fails with
+ * "multiple definition" once it pulls in that crate's object file for anything else — or, if it never does,
+ * silently calls the dylib's function. ELF linkers accept both definitions. Checked with Debian's rustc 1.63
+ * and MinGW-w64 12 under wine (docs/platforms.md).
+ */
+function importLibraryFindings(ctx) {
+    const exportsOf = ctx.facts.exportedSymbols;
+    if (exportsOf === undefined)
+        return [];
+    const out = [];
+    for (const result of ctx.linkage.results) {
+        const unit = result.unit;
+        if (result.status !== 'ok' || !mingwImportLibraries(unit))
+            continue;
+        for (const artifact of result.artifacts) {
+            const linkage = artifact.formats?.linkage;
+            if (linkage === undefined)
+                continue;
+            const statics = [unit, ...[...linkage].filter(([, how]) => how === 'static').map(([key]) => ctx.linkage.crateNames.get(key)?.unit ?? null)];
+            const dylibs = [...linkage].filter(([, how]) => how === 'dynamic').map(([key]) => ctx.linkage.crateNames.get(key)?.unit ?? null);
+            const clash = firstClash(ctx, statics, dylibs);
+            if (clash !== null) {
+                out.push(importLibraryFinding(ctx, result, artifact.crateType, clash));
+                break;
+            }
+        }
+    }
+    return out;
+}
+function mingwImportLibraries(unit) {
+    return loaderFamily(unit.targetInfo) === 'windows' && (unit.targetInfo.cfg.values.get('target_env')?.has('gnu') ?? false);
+}
+/** The first unmangled symbol defined both by a crate linked statically and by a crate inside a dynamic dylib. */
+function firstClash(ctx, statics, dylibs) {
+    const exportsOf = ctx.facts.exportedSymbols;
+    const defined = new Map();
+    for (const local of statics) {
+        if (local == null)
+            continue;
+        for (const e of exportsOf(local.target))
+            if (e.library && !defined.has(e.symbol))
+                defined.set(e.symbol, { symbol: e, unit: local });
+    }
+    if (defined.size === 0)
+        return null;
+    for (const dylib of dylibs) {
+        if (dylib == null)
+            continue;
+        const inside = [...(ctx.linkage.byUnit.get(dylib)?.dylibFormats ?? [])].filter(([, how]) => how === 'static').map(([key]) => ctx.linkage.crateNames.get(key)?.unit ?? null);
+        for (const owner of [dylib, ...inside]) {
+            if (owner == null)
+                continue;
+            for (const e of exportsOf(owner.target)) {
+                const local = defined.get(e.symbol);
+                if (e.library && local !== undefined && local.unit !== owner)
+                    return { symbol: local.symbol, local: local.unit, dylib, owner };
+            }
+        }
+    }
+    return null;
+}
+function importLibraryFinding(ctx, result, crateType, clash) {
+    const unit = result.unit;
+    const { symbol, local, dylib, owner } = clash;
+    const at = ctx.locator.file(symbol.file, symbol.line);
+    const attribute = symbol.attribute === 'export_name' ? `#[export_name = "${symbol.symbol}"]` : '#[no_mangle]';
+    const importLibrary = dylibFileName(dylib).replace(/\.dll$/, '.dll.a').replace(/^/, 'lib');
+    const definer = local === unit ? `${describeUnit(unit)} itself` : `\`${resolve_crateName(local)}\`, which it links statically,`;
+    const inside = owner === dylib ? '' : ` (from \`${resolve_crateName(owner)}\`, which it contains)`;
+    const message = `${describeUnit(unit)} gets the unmangled symbol \`${symbol.symbol}\` twice on \`${unit.targetInfo.triple}\`: ${definer} defines it (\`${attribute}\` at ${at.file}:${at.line}), ` +
+        `and dylib \`${resolve_crateName(dylib)}\` exports it${inside} through its import library \`${importLibrary}\`. The MinGW linker takes \`${symbol.symbol}\` from the import library, ` +
+        `then fails with "multiple definition of \`${symbol.symbol}\`" if it pulls in the object file of \`${resolve_crateName(local)}\` that defines it for anything else; if it does not, calls to \`${symbol.symbol}\` reach \`${resolve_crateName(dylib)}\`'s. ELF targets link both definitions.`;
+    const hop = local === unit ? null : unit.crates.find(d => d.unit === linkChain(unit, local)[1]);
+    const location = hop == null ? ctx.locator.crateType(unit) : ctx.locator.dependency(unit, hop.unit, hop.edge, hop.platform);
+    return {
+        ...base(unit, 'duplicate-symbol', crateType),
+        crates: [resolve_crateName(local), resolve_crateName(owner)],
+        message,
+        fixes: [
+            `Give one of the two definitions another name (\`#[export_name = "…"]\`), or keep the symbol in one crate that both use.`,
+            `Or link \`${resolve_crateName(dylib)}\` statically here (an \`rlib\` beside its \`dylib\`, no \`-C prefer-dynamic\`), so the import library is not linked.`
+        ],
+        ...location,
+        related: [...(location.related ?? []), { file: at.file, line: at.line, message: `\`${attribute}\` on \`${symbol.symbol}\`` }]
     };
 }
 
@@ -8924,6 +9279,8 @@ function dedupe(findings) {
 
 
 
+
+
 /**
  * Selection → unit graph → linkage → findings → verified fixes: the report less its gate (`policy/gate.ts`
  * adds it). Pure but for `sourceUsesCrate`, `facts` and `readText`, which read files the first time they are
@@ -8945,7 +9302,7 @@ function analyzeOnce(input) {
     const selection = selectPackages(metadata, invocation, input.currentManifest);
     const features = featuresOf(input, selection.packages);
     const graph = buildUnitGraph(metadata, context, invocation, selection.packages, input.sourceUsesCrate, features, input.docExamplesOf);
-    const linkage = resolveLinkage(graph);
+    const linkage = resolveLinkage(graph, compilerBehaviour(context.rustc, context.host));
     const facts = input.facts ?? noFacts();
     const findings = evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator: input.locator });
     const notes = [...(input.notes ?? []), ...selection.warnings, ...graph.warnings];
@@ -8954,6 +9311,10 @@ function analyzeOnce(input) {
     }
     if (metadata.graphQuality === 'no-dep-kinds') {
         notes.push('The metadata predates `dep_kinds` (cargo before 1.41): dependency kinds and platforms were recovered from the declared dependencies by name, so a dependency may be counted in more sections than it is.');
+    }
+    const unmodelled = [...new Set([context.host, context.target].filter(t => loaderFamily(t) === 'unmodelled').map(t => t.triple))];
+    for (const triple of unmodelled) {
+        notes.push(`How executables find Rust shared libraries at run time is not modelled for target \`${triple}\`: \`runtime-dylib\` counts every one as missing outside cargo unless an rpath is set. Linkage verdicts are exact.`);
     }
     // Only a dylib's build depends on `-C prefer-dynamic` in a way cargo's fingerprint misses.
     if (graph.units.some(u => u.crateTypes.includes('dylib'))) {

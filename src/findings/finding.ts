@@ -37,6 +37,8 @@ export interface Finding {
   fixes: Fix[]
   /** How the crates at fault get into the artifact: one chain per way in (both ways, for a duplicate). */
   inclusion?: InclusionPath[]
+  /** For `runtime-dylib`: the shared libraries the executable misses, by where it is started. */
+  startup?: StartupMissing
   /** The manifest or config file at fault, relative to the workspace root, and its 1-based line. */
   file: string
   line: number
@@ -48,6 +50,16 @@ export interface Finding {
   allowed?: { reason: string; file: string; line: number }
   /** Set when a baseline was given: `existing` findings were already in it and do not fail the run. */
   baseline?: 'new' | 'existing'
+}
+
+/**
+ * The shared-library file names an executable misses: started where cargo put it, copied alone into another
+ * directory of the same machine, and under `cargo run`/`cargo test`.
+ */
+export interface StartupMissing {
+  inPlace: string[]
+  copiedAlone: string[]
+  underCargo: string[]
 }
 
 /**

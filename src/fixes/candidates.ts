@@ -146,13 +146,15 @@ function ltoCandidates(result: UnitResult): Candidate[] {
   const unit = result.unit
   const out: Candidate[] = []
   for (const p of result.problems) {
-    if (p.kind === 'lto' && p.gate === 'prefer-dynamic') {
+    if (p.kind === 'lto' && (p.gate === 'prefer-dynamic' || p.gate === 'linker-plugin-windows')) {
       if (unit.preferDynamic === 'rustflags') {
         out.push({ title: 'Drop `-C prefer-dynamic` from rustflags for LTO builds.', kind: 'flag', changes: [{ kind: 'drop-codegen-option', option: 'prefer-dynamic' }] })
       }
-      if (unit.lto.kind === 'run') out.push(profileCandidate(unit, { setting: 'lto', value: 'false' }, 'Set `lto = false` in the profile of builds that link dynamically.'))
+      if (unit.lto.kind === 'run' || unit.lto.kind === 'only-bitcode') {
+        out.push(profileCandidate(unit, { setting: 'lto', value: 'false' }, 'Set `lto = false` in the profile of builds that link dynamically.'))
+      }
     }
-    if ((p.kind === 'lto' && unit.lto.kind !== 'run') || p.kind === 'embed-bitcode-lto') {
+    if ((p.kind === 'lto' && p.gate !== 'linker-plugin-windows' && unit.lto.kind !== 'run') || p.kind === 'embed-bitcode-lto') {
       out.push({ title: 'Drop `-C lto` from rustflags; `lto = true` in the profile applies LTO only where rustc allows it.', kind: 'flag', changes: [{ kind: 'drop-codegen-option', option: 'lto' }] })
     }
   }

@@ -1,5 +1,7 @@
 import { type CrateType, providesDylib, providesRlib, requiresUpstreamObjects } from '../model/crate-type.js'
 import { codegenOptions, flagEnabled, unstableOptions } from '../model/rustc-flags.js'
+import type { CompilerBehaviour } from '../model/compiler-behaviour.js'
+import { isLikeWindows } from '../model/platform.js'
 import type { TargetInfo } from '../model/target-info.js'
 import { type CargoLto, dependenciesOf, jobDependenciesOf, type Unit, type UnitGraph, type UnlinkableDep } from '../model/unit-graph.js'
 import { calculate, type CrateNode, type DependencyFormatError, type DependencyFormats, type Linkage, type OutputCrateType, type Preference, recordedFormats } from './dependency-format.js'
@@ -13,7 +15,7 @@ export type UnitProblem =
   | { kind: 'unlinkable-dependency'; dep: UnlinkableDep }
   | { kind: 'proc-macro-unloadable'; procMacro: Unit; libraries: string[] }
   | { kind: 'dependency-format'; crateType: OutputCrateType; error: DependencyFormatError }
-  | { kind: 'lto'; crateType: OutputCrateType | null; gate: 'prefer-dynamic' | 'dylib' | 'proc-macro' | 'mixed' }
+  | { kind: 'lto'; crateType: OutputCrateType | null; gate: 'prefer-dynamic' | 'dylib' | 'proc-macro' | 'mixed' | 'linker-plugin-windows' }
 
 /** How one crate type of a unit links. */
 export interface ArtifactLinkage {
@@ -49,8 +51,8 @@ export interface LinkageResult {
 
 const SYSROOT_INTERNALS = ['core', 'alloc', 'compiler_builtins']
 
-/** Computes the linkage of every unit of the graph, dependencies first. */
-export function resolveLinkage(graph: UnitGraph): LinkageResult {
+/** Computes the linkage of every unit of the graph, dependencies first, as the given compiler decides it. */
+export function resolveLinkage(graph: UnitGraph, compiler: CompilerBehaviour): LinkageResult {
   const byUnit = new Map<Unit, UnitResult>()
   const crateNames = new Map<string, { name: string; unit: Unit | null }>()
   for (const name of ['std', ...SYSROOT_INTERNALS, 'panic_unwind', 'panic_abort', 'test', 'proc_macro']) {
@@ -61,7 +63,7 @@ export function resolveLinkage(graph: UnitGraph): LinkageResult {
   const unbuildable = graph.units.filter(u => u.crateTypes.length === 0)
   for (const unit of topologicalOrder(graph)) {
     crateNames.set(unitKey(unit), { name: crateName(unit), unit })
-    if (unbuildable.length === 0) byUnit.set(unit, resolveUnit(unit, byUnit, graph.units))
+    if (unbuildable.length === 0) byUnit.set(unit, resolveUnit(unit, byUnit, graph.units, compiler))
     else if (unbuildable.includes(unit)) byUnit.set(unit, refusedResult(unit))
     else byUnit.set(unit, { ...emptyResult(unit, []), status: 'blocked', blockedBy: unbuildable })
   }
@@ -118,14 +120,14 @@ function topologicalOrder(graph: UnitGraph): Unit[] {
   return order
 }
 
-function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>, units: readonly Unit[]): UnitResult {
+function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>, units: readonly Unit[], compiler: CompilerBehaviour): UnitResult {
   // A build script that crashes when cargo runs it stops its package as a failed compile would.
   const blockedBy = jobDependenciesOf(unit).filter(d => done.get(d)!.status !== 'ok' || staticPieWithRunPath(d) === 'build-script')
   // rustdoc compiles nothing for a library without doc examples.
   if (unit.docExamples === 'none' && blockedBy.length === 0) return emptyResult(unit, [])
   // Only linking units need their whole crate graph and a panic runtime; an rlib never links.
   const links = unit.crateTypes.some(requiresUpstreamObjects)
-  const crates = links && blockedBy.length === 0 ? crateGraph(unit, done) : []
+  const crates = links && blockedBy.length === 0 ? crateGraph(unit, done, compiler) : []
   const base = emptyResult(unit, crates)
   if (blockedBy.length > 0) {
     return { ...base, status: 'blocked', blockedBy: [...new Set(blockedBy)] }
@@ -134,11 +136,12 @@ function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>, units: readonly Un
   // Phases in rustc's order: option parsing, name resolution and crate loading,
   // dependency formats and panic runtimes, then the LTO gate. Only the first failing phase reports.
   const phases: (() => UnitProblem[])[] = [
+    () => (windowsLinkerPluginLto(unit) ? [{ kind: 'lto', crateType: null, gate: 'linker-plugin-windows' }] : []),
     () => (ltoRequested(unit) && embedBitcodeOff(unit) ? [{ kind: 'embed-bitcode-lto' }] : []),
     () => (panicAbortTestRefused(unit) ? [{ kind: 'panic-abort-test' }] : []),
     () => [
       ...unit.unlinkable.map(dep => ({ kind: 'unlinkable-dependency' as const, dep })),
-      ...unloadableProcMacros(unit, done)
+      ...(compiler.loadsProcMacrosWithDynamicStd ? [] : unloadableProcMacros(unit, done))
     ]
   ]
   for (const phase of phases) {
@@ -220,7 +223,7 @@ const unitNodes = new WeakMap<Unit, CrateNode>()
 const stdNodes = new WeakMap<TargetInfo, Map<string, CrateNode[]>>()
 
 /** The crates rustc loads for a unit, standard library first, then upstream crates depth-first. */
-function crateGraph(unit: Unit, done: Map<Unit, UnitResult>): CrateNode[] {
+function crateGraph(unit: Unit, done: Map<Unit, UnitResult>, compiler: CompilerBehaviour): CrateNode[] {
   const info = unit.targetInfo
   const shape = `${unit.mode === 'test' ? 'test' : 'build'}${unit.crateTypes.includes('proc-macro') ? '+proc-macro' : ''}`
   let perTarget = stdNodes.get(info)
@@ -229,9 +232,11 @@ function crateGraph(unit: Unit, done: Map<Unit, UnitResult>): CrateNode[] {
   if (!std) perTarget.set(shape, (std = stdCrates(unit)))
   const graph: CrateNode[] = [...std]
   const seen = new Set<Unit>()
-  // Depth first in dependency order, without recursion: the next crate to load is on top.
-  const stack = unit.crates.map(d => d.unit).reverse()
-  for (let dep = stack.pop(); dep !== undefined; dep = stack.pop()) {
+  // Depth first in dependency order, without recursion: the next crate to load is on top. The unit's own
+  // dependencies are loaded through `--extern`; theirs through the library search path.
+  const stack = unit.crates.map(d => ({ unit: d.unit, transitive: false })).reverse()
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const dep = next.unit
     if (seen.has(dep)) continue
     seen.add(dep)
     const macrosOnly = dep.target.kind === 'proc-macro'
@@ -249,11 +254,31 @@ function crateGraph(unit: Unit, done: Map<Unit, UnitResult>): CrateNode[] {
       }
       unitNodes.set(dep, node)
     }
-    graph.push(node)
+    graph.push(next.transitive && readsCdylibAsDylib(dep, compiler) ? cdylibAsDylibNode(dep, node) : node)
     // A proc-macro's own dependencies are never loaded into its user's crate graph.
-    if (!macrosOnly) for (let i = dep.crates.length - 1; i >= 0; i--) stack.push(dep.crates[i]!.unit)
+    if (!macrosOnly) for (let i = dep.crates.length - 1; i >= 0; i--) stack.push({ unit: dep.crates[i]!.unit, transitive: true })
   }
   return graph
+}
+
+/**
+ * Before 1.73 rustc's locator (`CrateLocator::extract_one`) read the metadata of one file of a crate found on
+ * the library search path and took the other candidate file unread: the `cdylib` cargo writes beside the
+ * rlib (`libl2.so`, `l2.dll`) became the crate's "dylib". A crate first loaded that way — as a dependency of
+ * another crate, not through the unit's own `--extern` — is then linked dynamically wherever rustc links
+ * dylibs (rust-lang/rust#113695 reads every candidate since).
+ */
+function readsCdylibAsDylib(dep: Unit, compiler: CompilerBehaviour): boolean {
+  return compiler.readsCdylibAsDylib && dep.crateTypes.includes('cdylib') && providesRlib(dep.crateTypes) && !providesDylib(dep.crateTypes)
+}
+
+const cdylibNodes = new WeakMap<Unit, CrateNode>()
+
+/** The crate as rustc before 1.73 saw it: an rlib and a "dylib" without metadata, so without dylib formats. */
+function cdylibAsDylibNode(dep: Unit, node: CrateNode): CrateNode {
+  let fake = cdylibNodes.get(dep)
+  if (!fake) cdylibNodes.set(dep, (fake = { ...node, dylib: true, dylibFormats: new Map() }))
+  return fake
 }
 
 /** The standard library crates rustc loads for a unit, in load order. */
@@ -285,8 +310,10 @@ function stdCrates(unit: Unit): CrateNode[] {
 }
 
 /**
- * A proc-macro that links a Rust dylib dynamically builds, but rustc cannot load it for its users: the
- * dylib is not on rustc's library search path (E0463) — unless `rpath` gave the proc-macro a run path.
+ * A proc-macro that links a Rust dylib dynamically builds, but rustc cannot load it for its users (E0463): the
+ * proc-macro then links `libstd-<hash>.so` too, which is not on rustc's library path (see
+ * `CompilerBehaviour.loadsProcMacrosWithDynamicStd`; cargo's path covers the workspace dylib itself) — unless
+ * `rpath` gave the proc-macro a run path.
  */
 function unloadableProcMacros(unit: Unit, done: Map<Unit, UnitResult>): UnitProblem[] {
   const problems: UnitProblem[] = []
@@ -359,6 +386,20 @@ function embedBitcodeOff(unit: Unit): boolean {
   const values = codegenOptions([...cargoLtoArgs(unit.lto), ...unit.rustflags], 'embed-bitcode')
   const last = values[values.length - 1]
   return last !== undefined && OFF.has(last)
+}
+
+/**
+ * rustc's `validate_commandline_args_with_session_available` (rustc_session/src/session.rs, the same from 1.63 to
+ * 1.95): linker-plugin LTO with `-C prefer-dynamic` on a Windows-like target stops the session, whatever the
+ * crate type ("linker plugin based LTO is not supported together with `-C prefer-dynamic` when targeting
+ * Windows-like targets"). Cargo passes `-C linker-plugin-lto` to the libraries that only feed an LTO'd
+ * artifact (`lto.rs`, `Lto::OnlyBitcode`), so `RUSTFLAGS=-C prefer-dynamic` with `lto = true` stops them first.
+ */
+function windowsLinkerPluginLto(unit: Unit): boolean {
+  if (unit.preferDynamic === null || !isLikeWindows(unit.targetInfo)) return false
+  const values = codegenOptions([...cargoLtoArgs(unit.lto), ...unit.rustflags], 'linker-plugin-lto')
+  const last = values[values.length - 1]
+  return last !== undefined && !OFF.has(last.toLowerCase())
 }
 
 /** rustc's `check_lto_allowed`: which crate types and flags cannot take part in fat or thin LTO. */

@@ -543,6 +543,7 @@ const FINDING_FIELDS = object({
       })
     )
   ),
+  startup: optional(object({ inPlace: array(libraryFile), copiedAlone: array(libraryFile), underCargo: array(libraryFile) })),
   file: filePath,
   line,
   related: optional(array(object({ file: filePath, line, message: string }))),

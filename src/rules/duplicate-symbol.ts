@@ -1,19 +1,26 @@
 /**
- * `duplicate-symbol`: a library's unit-test harness is the library's own source compiled with `--test`. When a
+ * `duplicate-symbol`, two shapes. A library's unit-test harness is the library's own source compiled with `--test`. When a
  * dev-dependency depends back on the library, the harness also links the library's rlib: two static copies of
  * the same code in one executable. Mangled symbols differ between the copies (each copy has its own crate
  * hash), but an unmangled one — `#[no_mangle]`, `#[export_name]` — is defined by both, and the link fails with
  * "multiple definition of `sym`" once the linker pulls in the rlib's object file that defines it. It does so
  * when code linked into the harness calls a mangled function of the rlib that sits in that same codegen unit:
  * a fact of rustc's codegen-unit partitioning, which the sources cannot tell. Hence a warning, not an error.
+ * And on windows-gnu, an unmangled symbol defined in an artifact and exported by a dylib it links dynamically.
  */
-import { crateName, unitKey, type UnitResult } from '../linkage/resolve.js'
+import { crateName, dylibFileName, unitKey, type UnitResult } from '../linkage/resolve.js'
+import type { CrateType } from '../model/crate-type.js'
 import type { ExportedSymbol } from '../model/facts.js'
+import { loaderFamily } from '../model/platform.js'
 import { linkChain, type Unit } from '../model/unit-graph.js'
 import { base, describeUnit, type Draft, type RuleContext } from './context.js'
 import { featureSteps } from './feature-steps.js'
 
 export function duplicateSymbolFindings(ctx: RuleContext): Draft[] {
+  return [...harnessFindings(ctx), ...importLibraryFindings(ctx)]
+}
+
+function harnessFindings(ctx: RuleContext): Draft[] {
   const exportsOf = ctx.facts.exportedSymbols
   if (exportsOf === undefined) return []
   const out: Draft[] = []
@@ -72,5 +79,99 @@ function finding(ctx: RuleContext, unit: Unit, copy: Unit, chain: Unit[], dep: U
     inclusion: [{ chain: chain.slice(0, -1).map(crateName), crate: name, how: 'static', ...(steps.length > 0 ? { features: steps } : {}) }],
     ...location,
     related: [...(location.related ?? []), { file: at.file, line: at.line, message: `\`${attribute}\` on \`${first.symbol}\`, defined by both copies` }]
+  }
+}
+
+/**
+ * On windows-gnu, an artifact that links a Rust dylib dynamically gets every symbol the dylib exports from its
+ * import library (`lib<name>.dll.a`), the unmangled ones of the crates inside it included. When a crate the
+ * artifact links statically (or the artifact itself) defines one of those unmangled names too, the MinGW linker
+ * resolves the name from the import library first (rustc's `symbols.o` asks for every export) and fails with
+ * "multiple definition" once it pulls in that crate's object file for anything else — or, if it never does,
+ * silently calls the dylib's function. ELF linkers accept both definitions. Checked with Debian's rustc 1.63
+ * and MinGW-w64 12 under wine (docs/platforms.md).
+ */
+function importLibraryFindings(ctx: RuleContext): Draft[] {
+  const exportsOf = ctx.facts.exportedSymbols
+  if (exportsOf === undefined) return []
+  const out: Draft[] = []
+  for (const result of ctx.linkage.results) {
+    const unit = result.unit
+    if (result.status !== 'ok' || !mingwImportLibraries(unit)) continue
+    for (const artifact of result.artifacts) {
+      const linkage = artifact.formats?.linkage
+      if (linkage === undefined) continue
+      const statics = [unit, ...[...linkage].filter(([, how]) => how === 'static').map(([key]) => ctx.linkage.crateNames.get(key)?.unit ?? null)]
+      const dylibs = [...linkage].filter(([, how]) => how === 'dynamic').map(([key]) => ctx.linkage.crateNames.get(key)?.unit ?? null)
+      const clash = firstClash(ctx, statics, dylibs)
+      if (clash !== null) {
+        out.push(importLibraryFinding(ctx, result, artifact.crateType, clash))
+        break
+      }
+    }
+  }
+  return out
+}
+
+function mingwImportLibraries(unit: Unit): boolean {
+  return loaderFamily(unit.targetInfo) === 'windows' && (unit.targetInfo.cfg.values.get('target_env')?.has('gnu') ?? false)
+}
+
+interface Clash {
+  symbol: ExportedSymbol
+  /** Defines the symbol and is linked into the artifact itself. */
+  local: Unit
+  /** The dylib linked dynamically, and the crate inside it (or itself) that defines the symbol. */
+  dylib: Unit
+  owner: Unit
+}
+
+/** The first unmangled symbol defined both by a crate linked statically and by a crate inside a dynamic dylib. */
+function firstClash(ctx: RuleContext, statics: readonly (Unit | null)[], dylibs: readonly (Unit | null)[]): Clash | null {
+  const exportsOf = ctx.facts.exportedSymbols!
+  const defined = new Map<string, { symbol: ExportedSymbol; unit: Unit }>()
+  for (const local of statics) {
+    if (local == null) continue
+    for (const e of exportsOf(local.target)) if (e.library && !defined.has(e.symbol)) defined.set(e.symbol, { symbol: e, unit: local })
+  }
+  if (defined.size === 0) return null
+  for (const dylib of dylibs) {
+    if (dylib == null) continue
+    const inside = [...(ctx.linkage.byUnit.get(dylib)?.dylibFormats ?? [])].filter(([, how]) => how === 'static').map(([key]) => ctx.linkage.crateNames.get(key)?.unit ?? null)
+    for (const owner of [dylib, ...inside]) {
+      if (owner == null) continue
+      for (const e of exportsOf(owner.target)) {
+        const local = defined.get(e.symbol)
+        if (e.library && local !== undefined && local.unit !== owner) return { symbol: local.symbol, local: local.unit, dylib, owner }
+      }
+    }
+  }
+  return null
+}
+
+function importLibraryFinding(ctx: RuleContext, result: UnitResult, crateType: CrateType, clash: Clash): Draft {
+  const unit = result.unit
+  const { symbol, local, dylib, owner } = clash
+  const at = ctx.locator.file(symbol.file, symbol.line)
+  const attribute = symbol.attribute === 'export_name' ? `#[export_name = "${symbol.symbol}"]` : '#[no_mangle]'
+  const importLibrary = dylibFileName(dylib).replace(/\.dll$/, '.dll.a').replace(/^/, 'lib')
+  const definer = local === unit ? `${describeUnit(unit)} itself` : `\`${crateName(local)}\`, which it links statically,`
+  const inside = owner === dylib ? '' : ` (from \`${crateName(owner)}\`, which it contains)`
+  const message =
+    `${describeUnit(unit)} gets the unmangled symbol \`${symbol.symbol}\` twice on \`${unit.targetInfo.triple}\`: ${definer} defines it (\`${attribute}\` at ${at.file}:${at.line}), ` +
+    `and dylib \`${crateName(dylib)}\` exports it${inside} through its import library \`${importLibrary}\`. The MinGW linker takes \`${symbol.symbol}\` from the import library, ` +
+    `then fails with "multiple definition of \`${symbol.symbol}\`" if it pulls in the object file of \`${crateName(local)}\` that defines it for anything else; if it does not, calls to \`${symbol.symbol}\` reach \`${crateName(dylib)}\`'s. ELF targets link both definitions.`
+  const hop = local === unit ? null : unit.crates.find(d => d.unit === linkChain(unit, local)[1])
+  const location = hop == null ? ctx.locator.crateType(unit) : ctx.locator.dependency(unit, hop.unit, hop.edge, hop.platform)
+  return {
+    ...base(unit, 'duplicate-symbol', crateType),
+    crates: [crateName(local), crateName(owner)],
+    message,
+    fixes: [
+      `Give one of the two definitions another name (\`#[export_name = "…"]\`), or keep the symbol in one crate that both use.`,
+      `Or link \`${crateName(dylib)}\` statically here (an \`rlib\` beside its \`dylib\`, no \`-C prefer-dynamic\`), so the import library is not linked.`
+    ],
+    ...location,
+    related: [...(location.related ?? []), { file: at.file, line: at.line, message: `\`${attribute}\` on \`${symbol.symbol}\`` }]
   }
 }

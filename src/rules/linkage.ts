@@ -2,11 +2,12 @@
  * The findings of each unit's linkage: what rustc or cargo would refuse (one builder per problem shape; the
  * dependency-format errors in rules/dependency-format.ts) and `runtime-dylib`.
  */
-import type { InclusionPath, Locator, Severity } from '../findings/finding.js'
+import type { InclusionPath, Locator, Severity, StartupMissing } from '../findings/finding.js'
 import type { DependencyFormatError } from '../linkage/dependency-format.js'
 import { crateName, dylibFileName, type LinkageResult, unitKey, type UnitProblem, type UnitResult } from '../linkage/resolve.js'
 import type { Metadata } from '../model/metadata.js'
-import { stdOnDefaultLoaderPath } from '../model/target-info.js'
+import { type LoaderFamily, libraryPathVariable, loaderFamily } from '../model/platform.js'
+import { startupOf } from '../linkage/startup.js'
 import { linkChain, type Unit } from '../model/unit-graph.js'
 import { base, describeUnit, type Draft } from './context.js'
 import { formatFindings } from './dependency-format.js'
@@ -140,37 +141,41 @@ function ltoFinding(unit: Unit, p: Problem<'lto'>, locator: Locator): Draft {
     'prefer-dynamic': 'cannot prefer dynamic linking when performing LTO',
     dylib: 'lto cannot be used for `dylib` crate type without `-Zdylib-lto`',
     'proc-macro': 'lto cannot be used for `proc-macro` crate type without `-Zdylib-lto`',
-    mixed: 'lto can only be run for executables, cdylibs and static library outputs'
+    mixed: 'lto can only be run for executables, cdylibs and static library outputs',
+    'linker-plugin-windows': 'linker plugin based LTO is not supported together with `-C prefer-dynamic` when targeting Windows-like targets'
   }
   const fromRustflags = unit.lto.kind !== 'run'
   const fixes =
-    p.gate === 'prefer-dynamic'
+    p.gate === 'prefer-dynamic' || p.gate === 'linker-plugin-windows'
       ? ['Use LTO only in profiles that link statically, with no `-C prefer-dynamic`.']
       : ['Remove `-C lto` from rustflags; `lto = true` in the profile applies LTO only to the crate types that allow it.']
   return {
     ...base(unit, 'lto-conflict', p.crateType === 'rlib' || p.crateType === null ? undefined : p.crateType),
     crates: [crateName(unit)],
-    message: `${describeUnit(unit)} fails the LTO check: "${texts[p.gate]}".`,
+    message:
+      p.gate === 'linker-plugin-windows'
+        ? `${describeUnit(unit)} fails before compiling: cargo passes it \`-C linker-plugin-lto\` because it only feeds artifacts built with LTO, and with \`-C prefer-dynamic\` rustc refuses that on \`${unit.targetInfo.triple}\` ("${texts[p.gate]}").`
+        : `${describeUnit(unit)} fails the LTO check: "${texts[p.gate]}".`,
     fixes,
-    ...locator.setting(fromRustflags || p.gate === 'prefer-dynamic' ? 'rustflags' : 'lto', unit)
+    ...locator.setting(fromRustflags || p.gate === 'prefer-dynamic' || p.gate === 'linker-plugin-windows' ? 'rustflags' : 'lto', unit)
   }
 }
 
 const EXECUTABLE_KINDS = new Set(['bin', 'example', 'test', 'bench'])
 
-/** `runtime-dylib`: an executable that needs Rust shared libraries at run time and has no rpath. */
+/**
+ * `runtime-dylib`: an executable that misses Rust shared libraries (or the Windows unwinder DLL) when started
+ * outside cargo. A warning when it does not start where cargo put it; a note when it only fails copied alone
+ * (an rpath, or a DLL cargo put next to it).
+ */
 function runtimeFinding(result: UnitResult, linkage: LinkageResult, locator: Locator, metadata: Metadata): Draft | null {
   const unit = result.unit
-  if (result.runtimeLibraries.length === 0 || unit.rpath) return null
   const executable = unit.mode === 'test' || (EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes('bin'))
-  if (!executable) return null
-  // A distribution's `libstd` in a default loader directory is found wherever the executable runs.
-  const stdFound = stdOnDefaultLoaderPath(unit.targetInfo)
-  const libs = result.runtimeLibraries.filter(l => !(stdFound && l === unit.targetInfo.stdDylib))
-  if (libs.length === 0) return null
-  // Registry dylibs are named with cargo's metadata hash, which only the build computes.
-  const hashed = libs.some(l => l.includes('-<hash>') && !l.startsWith('libstd-') && !l.startsWith('std-'))
-  const runner = unit.mode === 'test' ? '`cargo test`' : unit.target.kind === 'example' ? '`cargo run --example`' : '`cargo run`'
+  if (!executable || result.runtimeLibraries.length === 0) return null
+  const family = loaderFamily(unit.targetInfo)
+  const startup: StartupMissing | null =
+    family === 'unmodelled' ? genericStartup(unit, result.runtimeLibraries) : startupOf(unit, result.runtimeLibraries, metadata.targetDirectory)
+  if (startup === null) return null
   // Point at the first workspace dylib this executable depends on directly, else at what made std dynamic;
   // at the feature that turned on a dylib, when one did.
   const dynamic = (dep: Unit): boolean => result.artifacts.some(a => a.formats?.linkage.get(unitKey(dep)) === 'dynamic')
@@ -193,21 +198,90 @@ function runtimeFinding(result: UnitResult, linkage: LinkageResult, locator: Loc
     own,
     via ? `dependency \`${via.externName}\`` : null
   )
+  // A proc-macro's test harness links `libstd` dynamically like the proc-macro, but nobody ships it and only
+  // `cargo test` runs it, with the library path set: worth knowing, not a warning.
+  const quiet = (unit.mode === 'test' && unit.target.kind === 'proc-macro') || startup.inPlace.length === 0
   return {
     ...base(unit, 'runtime-dylib', 'bin'),
-    // A proc-macro's test harness links `libstd` dynamically like the proc-macro, but nobody ships it and
-    // only `cargo test` runs it, with the library path set: worth knowing, not a warning.
-    ...(unit.mode === 'test' && unit.target.kind === 'proc-macro' ? { severity: 'note' as const } : {}),
-    crates: libs,
-    message: `${describeUnit(unit)} needs ${libs.map(l => `\`${l}\``).join(', ')} at run time and has no rpath (\`rpath = false\`): it starts under ${runner}, which sets the library path, but run directly or shipped it fails with "error while loading shared libraries".${hashed ? " `<hash>` stands for cargo's metadata hash of the package, known once it is built." : ''}`,
-    fixes: [
-      'Link statically for anything you ship: drop `dylib` crate types (or add `"rlib"`) and `-C prefer-dynamic` in release builds.',
-      `Or set \`rpath = true\` in the profile so the executable finds libraries next to it, and ship ${libs.map(l => `\`${l}\``).join(', ')} beside it (\`${unit.targetInfo.stdDylib ?? 'libstd'}\` is in \`${unit.targetInfo.targetLibdir}\`).`,
-      'Or set the library path (`LD_LIBRARY_PATH`, `DYLD_FALLBACK_LIBRARY_PATH`, `PATH` on Windows) when starting it.'
-    ],
+    ...(quiet ? { severity: 'note' as const } : {}),
+    crates: missingAnywhere(startup),
+    message: startupMessage(unit, family, startup, result.runtimeLibraries),
+    fixes: startupFixes(unit, family, startup),
+    startup,
     ...(inclusion.length > 0 ? { inclusion } : {}),
     ...location
   }
+}
+
+/** A target whose loader is not modelled: every library counts as missing outside cargo, unless an rpath is set. */
+function genericStartup(unit: Unit, libraries: readonly string[]): StartupMissing | null {
+  if (unit.rpath) return null
+  return { inPlace: [...libraries], copiedAlone: [...libraries], underCargo: [] }
+}
+
+/** What the executable misses in place or copied alone: the finding's crates. */
+function missingAnywhere(startup: StartupMissing): string[] {
+  return [...new Set([...startup.inPlace, ...startup.copiedAlone])].sort()
+}
+
+function listed(files: readonly string[]): string {
+  return files.map(f => `\`${f}\``).join(', ')
+}
+
+function startupMessage(unit: Unit, family: LoaderFamily, startup: StartupMissing, libraries: readonly string[]): string {
+  const runner = unit.mode === 'test' ? '`cargo test`' : unit.target.kind === 'example' ? '`cargo run --example`' : '`cargo run`'
+  const where = unit.mode !== 'build' ? '`deps/`' : unit.target.kind === 'example' ? '`examples/`' : '`target/`'
+  const failure =
+    family === 'windows' ? 'STATUS_DLL_NOT_FOUND (0xc0000135)' : family === 'darwin' ? '"dyld: Library not loaded"' : '"error while loading shared libraries"'
+  const all = missingAnywhere(startup)
+  const noRpath = family !== 'windows' && !unit.rpath
+  const underCargo =
+    startup.underCargo.length > 0
+      ? `it starts under ${runner} only if ${listed(startup.underCargo)} is on \`PATH\` (it comes with the MinGW-w64 toolchain; rustup 1.28.2 and later add their toolchain's \`bin\` for cargo)`
+      : `it starts under ${runner}, which sets \`${libraryPathVariable(family)}\``
+  const extra = startup.copiedAlone.filter(l => !startup.inPlace.includes(l))
+  let direct: string
+  if (startup.inPlace.length === 0) {
+    direct = `and from ${where}${unit.rpath && family !== 'windows' ? ' through its rpath' : ''}, but copied elsewhere it fails with ${failure}, missing ${listed(startup.copiedAlone)}`
+  } else if (extra.length === 0 && startup.inPlace.length === all.length) {
+    direct = `but run directly, from ${where} or copied elsewhere, it fails with ${failure}`
+  } else {
+    direct = `but run from ${where} it fails with ${failure}, missing ${listed(startup.inPlace)}${extra.length > 0 ? `, and copied elsewhere it also misses ${listed(extra)}` : ''}`
+  }
+  const parts = [`${describeUnit(unit)} needs ${listed(all)} at run time${noRpath ? ' and has no rpath (`rpath = false`)' : ''}: ${underCargo}, ${direct}.`]
+  if (family === 'windows') parts.push('Windows has no rpath: DLLs are found next to the executable or on `PATH`.')
+  const found = libraries.filter(l => !all.includes(l) && l !== unit.targetInfo.stdDylib)
+  if (family === 'darwin' && !unit.rpath && found.length > 0) {
+    parts.push(`${listed(found)} ${found.length === 1 ? 'is' : 'are'} found through the absolute path rustc gave ${found.length === 1 ? 'it' : 'them'}: only on this machine, while \`target/\` exists.`)
+  }
+  if (all.some(l => l.includes('-<hash>') && !/^(lib)?std-/.test(l))) parts.push("`<hash>` stands for cargo's metadata hash of the package, known once it is built.")
+  return parts.join(' ')
+}
+
+function startupFixes(unit: Unit, family: LoaderFamily, startup: StartupMissing): string[] {
+  const info = unit.targetInfo
+  const missing = missingAnywhere(startup)
+  const std = info.stdDylib
+  const stays = 'Link statically for anything you ship: drop `dylib` crate types (or add `"rlib"`) and `-C prefer-dynamic` in release builds.'
+  if (family === 'windows') {
+    const unwinder = startup.underCargo[0]
+    const sources = [
+      ...(std !== null && missing.includes(std) ? [`\`${std}\` is in \`${info.targetLibdir}\``] : []),
+      ...(unwinder !== undefined ? [`\`${unwinder}\` comes from the MinGW-w64 toolchain that linked it (with \`libwinpthread-1.dll\` for its POSIX-threads build)`] : [])
+    ]
+    return [
+      stays,
+      `Or ship ${listed(missing)} in the executable's directory${sources.length > 0 ? ` (${sources.join('; ')})` : ''}.`,
+      'Or put the directories that hold them on `PATH` when starting it.'
+    ]
+  }
+  return [
+    stays,
+    unit.rpath
+      ? `Or ship ${listed(missing)} beside the executable with an rpath that names that directory (\`-C link-arg=-Wl,-rpath,${family === 'darwin' ? '@loader_path' : '$ORIGIN'}\`)${std !== null && missing.includes(std) ? `; \`${std}\` is in \`${info.targetLibdir}\`` : ''}.`
+      : `Or set \`rpath = true\` in the profile so the executable finds libraries next to it, and ship ${listed(missing)} beside it${std !== null && missing.includes(std) ? ` (\`${std}\` is in \`${info.targetLibdir}\`)` : ''}.`,
+    `Or set the library path (\`${libraryPathVariable(family)}\`) when starting it.`
+  ]
 }
 
 /** The Rust dylibs an artifact of the unit links dynamically, nearest first. */
