@@ -6,9 +6,9 @@
  * where its toolchain is not installed; `.ci/run` installs them.
  */
 import { describe, expect, it } from '@jest/globals'
-import { spawnSync } from 'node:child_process'
 import { type ChosenWorkspace, formatMismatchesByCase, runDifferential } from '../scripts/differential.js'
 import type { BuildPlatform } from './differential/cargo-outcome.js'
+import { crossToolchainMissing } from './support/cross-toolchains.js'
 
 interface CrossPlatform {
   name: string
@@ -27,10 +27,10 @@ const PLATFORMS: readonly CrossPlatform[] = [
     workspaces: [
       // Bins over dylibs under -C prefer-dynamic: std-<hash>.dll and libgcc_s_seh-1.dll missing in place, the
       // workspace DLLs too when copied alone; l2 (cdylib+rlib) read as a dylib by rustc 1.63.
-      { category: 'linkage', seed: 1915531980, invocations: ['workspace', 'prefer-dynamic'] },
+      { category: 'linkage', seed: 1915531980, invocations: ['prefer-dynamic'] },
       { category: 'linkage', seed: 608347824, invocations: ['prefer-dynamic'] },
-      // +crt-static from the config and the environment.
-      { category: 'rustflags', seed: 2103546817, invocations: ['rustflags-env', 'p-app5'] }
+      // +crt-static from the environment.
+      { category: 'rustflags', seed: 2103546817, invocations: ['rustflags-env'] }
     ]
   },
   {
@@ -41,14 +41,14 @@ const PLATFORMS: readonly CrossPlatform[] = [
       // A dylib-only library with a dependency, which cargo refuses for wasm before building anything.
       { category: 'linkage', seed: 1915531980, invocations: ['workspace'] },
       // dylib+rlib libraries, whose dylib rustc drops with a warning.
-      { category: 'linkage', seed: 608347824, invocations: ['workspace', 'package'] }
+      { category: 'linkage', seed: 608347824, invocations: ['package'] }
     ]
   },
   {
     name: 'wasm32-wasi',
     platform: { toolchain: 'debian', target: 'wasm32-wasi' },
     programs: [],
-    workspaces: [{ category: 'linkage', seed: 608347824, invocations: ['workspace', 'package'] }]
+    workspaces: [{ category: 'linkage', seed: 608347824, invocations: ['workspace'] }]
   },
   {
     name: 'the host, with a distribution compiler',
@@ -57,27 +57,13 @@ const PLATFORMS: readonly CrossPlatform[] = [
     workspaces: [
       // libstd in /usr/lib/<multiarch>: bins with dynamic std start; a proc-macro over a dylib loads (1.63).
       { category: 'linkage', seed: 1915531980, invocations: ['prefer-dynamic'] },
-      { category: 'unused', seed: 1135522287, invocations: ['workspace', 'prefer-dynamic'] }
+      { category: 'unused', seed: 1135522287, invocations: ['prefer-dynamic'] }
     ]
   }
 ]
 
-/** Why the platform cannot run here, or null. */
-function missing(cross: CrossPlatform): string | null {
-  const env = { ...process.env, RUSTUP_TOOLCHAIN: cross.platform.toolchain ?? '' }
-  const target = cross.platform.target === null ? [] : ['--target', cross.platform.target]
-  const libdir = spawnSync('rustc', ['--print', 'target-libdir', ...target], { env, encoding: 'utf8' })
-  if (libdir.status !== 0) return `the rustup toolchain \`${cross.platform.toolchain ?? ''}\` is not installed (rustup toolchain link debian /usr)`
-  const std = spawnSync('sh', ['-c', 'ls "$1" | grep -q "^libstd-.*\\.rlib$"', 'sh', libdir.stdout.trim()])
-  if (std.status !== 0) return `the toolchain has no standard library for ${cross.platform.target ?? 'the host'}`
-  for (const program of cross.programs) {
-    if (spawnSync('sh', ['-c', 'command -v "$1"', 'sh', program]).status !== 0) return `\`${program}\` is not installed`
-  }
-  return null
-}
-
 describe.each(PLATFORMS)('differential against cargo: $name', cross => {
-  const reason = missing(cross)
+  const reason = crossToolchainMissing(cross.platform.toolchain ?? 'stable', cross.platform.target, cross.programs)
   const invocations = cross.workspaces.reduce((n, w) => n + (w.invocations?.length ?? 0), 0)
   if (reason !== null) {
     it.skip(`skipped: ${reason}`, () => undefined)

@@ -11,20 +11,13 @@ import path from 'node:path'
 import { parseCliArgs } from '../src/cli/args.js'
 import type { Report } from '../src/report/report.js'
 import { analyzeWorkspace } from '../src/run.js'
+import { crossToolchainMissing } from './support/cross-toolchains.js'
 import { writeTree } from './support/files.js'
 
 const TARGET = 'x86_64-pc-windows-gnu'
 const toolchainEnv = { ...process.env, RUSTUP_TOOLCHAIN: 'debian', RUSTFLAGS: undefined, CARGO_ENCODED_RUSTFLAGS: undefined, RUSTC: undefined, CARGO_TARGET_DIR: undefined }
 
-function unavailable(): string | null {
-  const libdir = spawnSync('rustc', ['--print', 'target-libdir', '--target', TARGET], { env: toolchainEnv, encoding: 'utf8' })
-  if (libdir.status !== 0) return 'the rustup toolchain `debian` is not installed (rustup toolchain link debian /usr)'
-  if (!fs.readdirSync(libdir.stdout.trim(), { withFileTypes: true }).some(e => /^libstd-.*\.rlib$/.test(e.name))) return `it has no standard library for ${TARGET}`
-  if (spawnSync('sh', ['-c', 'command -v x86_64-w64-mingw32-gcc']).status !== 0) return 'MinGW-w64 (x86_64-w64-mingw32-gcc) is not installed'
-  return null
-}
-
-const reason = unavailable()
+const reason = crossToolchainMissing('debian', TARGET, ['x86_64-w64-mingw32-gcc'])
 if (reason !== null) process.stderr.write(`windows-gnu: skipped, ${reason}\n`)
 const withToolchain = reason === null ? it : it.skip
 

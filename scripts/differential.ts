@@ -289,6 +289,9 @@ interface Counts {
   binsStarted: number
   binsFailedToStart: number
   binsOther: number
+  /** The same bins copied alone into an empty directory. */
+  copiesStarted: number
+  copiesFailedToStart: number
   skipped: number
   mismatches: number
   buildMs: number
@@ -296,7 +299,21 @@ interface Counts {
 }
 
 function emptyCounts(): Counts {
-  return { cases: 0, ok: 0, error: 0, blocked: 0, binsStarted: 0, binsFailedToStart: 0, binsOther: 0, skipped: 0, mismatches: 0, buildMs: 0, engineMs: 0 }
+  return {
+    cases: 0,
+    ok: 0,
+    error: 0,
+    blocked: 0,
+    binsStarted: 0,
+    binsFailedToStart: 0,
+    binsOther: 0,
+    copiesStarted: 0,
+    copiesFailedToStart: 0,
+    skipped: 0,
+    mismatches: 0,
+    buildMs: 0,
+    engineMs: 0
+  }
 }
 
 function addCase(counts: Counts, c: CaseResult): void {
@@ -306,6 +323,8 @@ function addCase(counts: Counts, c: CaseResult): void {
     if (unit.run?.outcome === 'started') counts.binsStarted++
     else if (unit.run?.outcome === 'failed-to-start') counts.binsFailedToStart++
     else if (unit.run !== undefined) counts.binsOther++
+    if (unit.runCopied?.outcome === 'started') counts.copiesStarted++
+    else if (unit.runCopied?.outcome === 'failed-to-start') counts.copiesFailedToStart++
   }
   counts.skipped += c.comparison?.skipped.length ?? 0
   counts.mismatches += (c.comparison?.mismatches.length ?? 0) + (c.engineError === undefined ? 0 : 1)
@@ -392,7 +411,7 @@ export function formatSummary(result: DifferentialResult): string[] {
     addCase(total, c)
     byInvocation.set(name, counts)
   }
-  const header = ['invocation', 'cases', 'ok', 'error', 'blocked', 'bins started', 'failed to start', 'bins other', 'skipped', 'mismatches', 'build s', 'engine s']
+  const header = ['invocation', 'cases', 'ok', 'error', 'blocked', 'bins started', 'failed to start', 'bins other', 'copies started', 'copies failed', 'skipped', 'mismatches', 'build s', 'engine s']
   const row = (name: string, c: Counts): string[] => [
     name,
     String(c.cases),
@@ -402,6 +421,8 @@ export function formatSummary(result: DifferentialResult): string[] {
     String(c.binsStarted),
     String(c.binsFailedToStart),
     String(c.binsOther),
+    String(c.copiesStarted),
+    String(c.copiesFailedToStart),
     String(c.skipped),
     String(c.mismatches),
     (c.buildMs / 1000).toFixed(1),

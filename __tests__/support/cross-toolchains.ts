@@ -1,0 +1,37 @@
+/**
+ * Whether a rustup toolchain can build for a target here, for the suites that build with Debian's compiler
+ * and cross toolchains. `.ci/run` installs those while the other suites run and names, in
+ * `RLG_CROSS_TOOLCHAINS_DONE`, a file it writes once the installation has ended: the first caller waits for
+ * that file (at most ten minutes), so that no suite decides too early that a toolchain is missing.
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+
+let waited = false
+
+function waitForInstallation(): void {
+  const done = process.env.RLG_CROSS_TOOLCHAINS_DONE
+  if (waited || done === undefined || done === '') return
+  waited = true
+  const deadline = Date.now() + 600_000
+  while (!fs.existsSync(done) && Date.now() < deadline) spawnSync('sleep', ['2'])
+}
+
+/** Why `toolchain` cannot build for `target` (null: the host) with `programs` beside it, or null when it can. */
+export function crossToolchainMissing(toolchain: string, target: string | null, programs: readonly string[] = []): string | null {
+  waitForInstallation()
+  const env = { ...process.env, RUSTUP_TOOLCHAIN: toolchain }
+  const libdir = spawnSync('rustc', ['--print', 'target-libdir', ...(target === null ? [] : ['--target', target])], { env, encoding: 'utf8' })
+  if (libdir.status !== 0) return `the rustup toolchain \`${toolchain}\` is not installed (rustup toolchain link ${toolchain} /usr)`
+  let entries: string[] = []
+  try {
+    entries = fs.readdirSync(libdir.stdout.trim())
+  } catch {
+    // No library directory: no standard library either.
+  }
+  if (!entries.some(e => /^libstd-.*\.rlib$/.test(e))) return `the toolchain \`${toolchain}\` has no standard library for ${target ?? 'the host'}`
+  for (const program of programs) {
+    if (spawnSync('sh', ['-c', 'command -v "$1"', 'sh', program]).status !== 0) return `\`${program}\` is not installed`
+  }
+  return null
+}
