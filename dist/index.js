@@ -47359,6 +47359,39 @@ function renamedKey(doc, table, pkgName) {
     return null;
 }
 
+;// CONCATENATED MODULE: ./src/manifest/default-members.ts
+
+/**
+ * `[workspace] default-members` of the root manifest as package ids, for metadata of cargo before 1.71, which
+ * has no `workspace_default_members`: each entry names a member's directory relative to the root, `*` and `?`
+ * matching within one path component (cargo's `Workspace::find_members` expands them as globs). Null when the
+ * manifest has no such list, or an entry matches no member (cargo then refuses the workspace).
+ */
+function manifestDefaultMembers(rootManifest, metadata) {
+    const workspace = rootManifest?.value.workspace;
+    if (typeof workspace !== 'object' || workspace === null || Array.isArray(workspace))
+        return null;
+    const entries = workspace['default-members'];
+    if (!Array.isArray(entries) || !entries.every((e) => typeof e === 'string'))
+        return null;
+    const root = external_node_path_default().resolve(metadata.workspaceRoot);
+    const members = metadata.workspaceMembers.map(id => ({ id, dir: external_node_path_default().relative(root, external_node_path_default().dirname(external_node_path_default().resolve(metadata.packages.get(id).manifestPath))).split((external_node_path_default()).sep).join('/') }));
+    const chosen = new Set();
+    for (const entry of entries) {
+        const pattern = globPattern(external_node_path_default().posix.normalize(entry.replace(/\\/g, '/')).replace(/\/$/, '').replace(/^\.$/, ''));
+        const matched = members.filter(m => pattern.test(m.dir));
+        if (matched.length === 0)
+            return null;
+        for (const m of matched)
+            chosen.add(m.id);
+    }
+    return metadata.workspaceMembers.filter(id => chosen.has(id));
+}
+function globPattern(glob) {
+    const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+    return new RegExp(`^${body}$`);
+}
+
 ;// CONCATENATED MODULE: ./src/manifest/resolver.ts
 /**
  * The feature resolver of a workspace, as cargo's `Workspace::resolve_behavior` decides it: `resolver` of
@@ -47382,6 +47415,7 @@ function tableKey(table, key) {
 }
 
 ;// CONCATENATED MODULE: ./src/run.ts
+
 
 
 
@@ -47476,11 +47510,13 @@ async function analyzeWith(options, setup) {
     targetInfo.triple = invocation.target ?? rustc.host;
     if (hostInfo)
         hostInfo.triple = rustc.host;
-    const metadata = await metadataPromise;
+    const gathered = await metadataPromise;
     const scope = options.scope ?? null;
     const manifestOf = (file) => readToml(file, scope);
-    const rootManifestFile = external_node_path_default().join(metadata.workspaceRoot, 'Cargo.toml');
+    const rootManifestFile = external_node_path_default().join(gathered.workspaceRoot, 'Cargo.toml');
     const rootManifest = manifestOf(rootManifestFile);
+    // cargo before 1.71 prints no `workspace_default_members`: they are read from the root manifest.
+    const metadata = gathered.workspaceDefaultMembers === null ? { ...gathered, workspaceDefaultMembers: manifestDefaultMembers(rootManifest, gathered) } : gathered;
     const names = profileNameFor(invocation.command, invocation.release, invocation.profile);
     const profileOptions = { manifest: rootManifest, manifestFile: 'Cargo.toml', config, env };
     const context = {

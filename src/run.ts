@@ -14,6 +14,7 @@ import { selectToolchain } from './gather/toolchain.js'
 import { findManifest, probeTarget, readMetadataFile, readRepositoryText, readToml, runCargoMetadata, runRustcVersion } from './gather/tools.js'
 import { readInputFile, type RepositoryScope, scopeFor } from './input-file.js'
 import { createLocator } from './manifest/locator.js'
+import { manifestDefaultMembers } from './manifest/default-members.js'
 import { resolverVersion } from './manifest/resolver.js'
 import type { BuildContext, CompileKind } from './model/build-context.js'
 import type { AllocatorDeclaration, WorkspaceFacts } from './model/facts.js'
@@ -157,12 +158,14 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
   const [rustc, targetInfo, hostInfo] = await Promise.race([probes, refused])
   targetInfo.triple = invocation.target ?? rustc.host
   if (hostInfo) hostInfo.triple = rustc.host
-  const metadata = await metadataPromise
+  const gathered = await metadataPromise
 
   const scope = options.scope ?? null
   const manifestOf = (file: string): TomlDocument | null => readToml(file, scope)
-  const rootManifestFile = path.join(metadata.workspaceRoot, 'Cargo.toml')
+  const rootManifestFile = path.join(gathered.workspaceRoot, 'Cargo.toml')
   const rootManifest = manifestOf(rootManifestFile)
+  // cargo before 1.71 prints no `workspace_default_members`: they are read from the root manifest.
+  const metadata = gathered.workspaceDefaultMembers === null ? { ...gathered, workspaceDefaultMembers: manifestDefaultMembers(rootManifest, gathered) } : gathered
   const names = profileNameFor(invocation.command, invocation.release, invocation.profile)
   const profileOptions = { manifest: rootManifest, manifestFile: 'Cargo.toml', config, env }
   const context: BuildContext = {
