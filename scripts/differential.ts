@@ -23,6 +23,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { releaseAtLeast } from '../src/model/compiler-behaviour.js'
 import type { Analysis } from '../src/report/report.js'
 import {
   CATEGORIES,
@@ -159,7 +160,7 @@ export async function runDifferential(options: DifferentialOptions): Promise<Dif
     }
     const generateMs = Date.now() - generateStarted
 
-    const unstableKeepGoing = olderThan(toolchain.release, [1, 74])
+    const unstableKeepGoing = !releaseAtLeast(toolchain.release, 1, 74)
     const tasks = workspaces.flatMap(w =>
       invocationsFor(w.workspace)
         .filter(i => w.only?.includes(i.id) ?? true)
@@ -192,12 +193,6 @@ export async function runDifferential(options: DifferentialOptions): Promise<Dif
   } finally {
     if (options.keep === undefined) await rm(root, { recursive: true, force: true })
   }
-}
-
-/** Whether a `rustc -vV` release (`1.63.0`, `1.95.0-nightly`) is older than `major.minor`. */
-function olderThan(release: string, [major, minor]: [number, number]): boolean {
-  const [m = 0, n = 0] = release.split(/[.-]/).map(Number)
-  return m < major || (m === major && n < minor)
 }
 
 /**

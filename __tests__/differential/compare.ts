@@ -289,9 +289,8 @@ export function compareOutcome(seed: number, outcome: CargoOutcome, report: Anal
     }
     if (crashed) continue
     const startup = findings[0]?.startup
-    const predicted = { inPlace: startup?.inPlace ?? findings[0]?.crates ?? [], copiedAlone: startup?.copiedAlone ?? findings[0]?.crates ?? [] }
-    compareStart(key, 'in place', run, predicted.inPlace, findings)
-    if (unit.runCopied !== undefined) compareStart(key, 'copied alone', unit.runCopied, predicted.copiedAlone, findings)
+    compareStart(key, 'in place', run, startup?.inPlace ?? [], findings)
+    if (unit.runCopied !== undefined) compareStart(key, 'copied alone', unit.runCopied, startup?.copiedAlone ?? [], findings)
   }
   for (const [k, findings] of [...runtimeFindings, ...crashFindings]) {
     const first = findings[0] === undefined ? null : findingArtifact(findings[0])

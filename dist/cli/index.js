@@ -4035,6 +4035,162 @@ function quoteForShell(word) {
     return `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
+;// CONCATENATED MODULE: ./src/model/cfg.ts
+/** Whether the cfg set has `key="value"` (`target_os="windows"`). */
+function cfgHas(cfg, key, value) {
+    return cfg.values.get(key)?.has(value) ?? false;
+}
+/** Thrown for a malformed cfg expression; the caller adds where it came from. */
+class CfgSyntaxError extends Error {
+}
+/** Parses the `--print=cfg` output of rustc into a set. */
+function parseCfgLines(text) {
+    const names = new Set();
+    const values = new Map();
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (line === '')
+            continue;
+        const eq = line.indexOf('=');
+        if (eq < 0) {
+            names.add(line);
+            continue;
+        }
+        const key = line.slice(0, eq);
+        const value = line.slice(eq + 1).replace(/^"(.*)"$/, '$1');
+        let set = values.get(key);
+        if (!set)
+            values.set(key, (set = new Set()));
+        set.add(value);
+    }
+    return { names, values };
+}
+/** Parses the inside or the whole of `cfg(...)`. */
+function parseCfgExpr(text) {
+    const tokens = tokenize(text);
+    let pos = 0;
+    const peek = () => tokens[pos];
+    const next = () => {
+        const t = tokens[pos++];
+        if (t === undefined)
+            throw new CfgSyntaxError(`unexpected end of cfg expression \`${text}\``);
+        return t;
+    };
+    const expect = (t) => {
+        const got = next();
+        if (got !== t)
+            throw new CfgSyntaxError(`expected \`${t}\` but found \`${got}\` in \`${text}\``);
+    };
+    const parseExpr = () => {
+        const ident = next();
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(ident))
+            throw new CfgSyntaxError(`unexpected \`${ident}\` in \`${text}\``);
+        if ((ident === 'all' || ident === 'any' || ident === 'not') && peek() === '(') {
+            next();
+            const args = [];
+            while (peek() !== ')') {
+                args.push(parseExpr());
+                if (peek() === ',')
+                    next();
+                else
+                    break;
+            }
+            expect(')');
+            if (ident === 'not') {
+                if (args.length !== 1)
+                    throw new CfgSyntaxError(`\`not\` takes exactly one predicate in \`${text}\``);
+                return { op: 'not', arg: args[0] };
+            }
+            return { op: ident, args };
+        }
+        if (peek() === '=') {
+            next();
+            const value = next();
+            if (!value.startsWith('"'))
+                throw new CfgSyntaxError(`expected a string after \`${ident} =\` in \`${text}\``);
+            return { op: 'eq', key: ident, value: value.slice(1, -1) };
+        }
+        return { op: 'name', name: ident };
+    };
+    const trimmed = text.trim();
+    const isWrapped = /^cfg\s*\(/.test(trimmed);
+    if (isWrapped) {
+        expect('cfg');
+        expect('(');
+    }
+    const expr = parseExpr();
+    if (isWrapped)
+        expect(')');
+    if (pos !== tokens.length)
+        throw new CfgSyntaxError(`unexpected \`${tokens[pos]}\` in \`${text}\``);
+    return expr;
+}
+function tokenize(text) {
+    const tokens = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (/\s/.test(c)) {
+            i++;
+        }
+        else if (c === '(' || c === ')' || c === ',' || c === '=') {
+            tokens.push(c);
+            i++;
+        }
+        else if (c === '"') {
+            const end = text.indexOf('"', i + 1);
+            if (end < 0)
+                throw new CfgSyntaxError(`unterminated string in \`${text}\``);
+            tokens.push(text.slice(i, end + 1));
+            i = end + 1;
+        }
+        else {
+            const m = /^[A-Za-z0-9_\-.]+/.exec(text.slice(i));
+            if (!m)
+                throw new CfgSyntaxError(`unexpected character \`${c}\` in \`${text}\``);
+            tokens.push(m[0]);
+            i += m[0].length;
+        }
+    }
+    return tokens;
+}
+function evalCfg(expr, cfg) {
+    switch (expr.op) {
+        case 'name':
+            // `cfg(true)` and `cfg(false)` are boolean literals (stable since Rust 1.88).
+            if (expr.name === 'true' || expr.name === 'false')
+                return expr.name === 'true';
+            return cfg.names.has(expr.name);
+        case 'eq':
+            return cfgHas(cfg, expr.key, expr.value);
+        case 'all':
+            return expr.args.every(a => evalCfg(a, cfg));
+        case 'any':
+            return expr.args.some(a => evalCfg(a, cfg));
+        case 'not':
+            return !evalCfg(expr.arg, cfg);
+    }
+}
+/**
+ * Whether a dependency's platform condition (`cfg(...)` or a target triple, as in `dep_kinds[].target`)
+ * holds for a compilation target. Malformed conditions throw CfgSyntaxError.
+ */
+function platformMatches(platform, triple, cfg) {
+    if (/^\s*cfg\s*\(/.test(platform))
+        return evalCfg(parsedCfg(platform), cfg);
+    return platform.trim() === triple;
+}
+// The same few platform strings recur on thousands of edges: parse each once.
+const parsedCfgCache = new Map();
+function parsedCfg(text) {
+    let expr = parsedCfgCache.get(text);
+    if (!expr) {
+        expr = parseCfgExpr(text);
+        parsedCfgCache.set(text, expr);
+    }
+    return expr;
+}
+
 ;// CONCATENATED MODULE: ./src/model/crate-type.ts
 const CRATE_TYPES = ['bin', 'lib', 'rlib', 'dylib', 'cdylib', 'staticlib', 'proc-macro'];
 // The truth tables below are cargo's own (`src/cargo/core/compiler/crate_type.rs`); keep them identical.
@@ -4214,18 +4370,20 @@ function abiFlags(rustflags) {
 }
 
 ;// CONCATENATED MODULE: ./src/model/platform.ts
-function cfgValue(info, key) {
-    return info.cfg.values.get(key) ?? new Set();
-}
+/**
+ * How a target's executables find Rust shared libraries at run time, from the probed `cfg`, not from the
+ * triple's spelling. Facts per family, with their sources, in docs/platforms.md.
+ */
+
 function loaderFamily(info) {
-    if (cfgValue(info, 'target_family').has('wasm'))
+    const has = (key, value) => cfgHas(info.cfg, key, value);
+    if (has('target_family', 'wasm'))
         return 'wasm';
-    const os = cfgValue(info, 'target_os');
-    if (os.has('windows'))
-        return cfgValue(info, 'target_abi').has('llvm') ? 'unmodelled' : 'windows';
-    if (cfgValue(info, 'target_vendor').has('apple'))
+    if (has('target_os', 'windows'))
+        return has('target_abi', 'llvm') ? 'unmodelled' : 'windows';
+    if (has('target_vendor', 'apple'))
         return 'darwin';
-    if (cfgValue(info, 'target_family').has('unix') && !os.has('aix') && !os.has('cygwin'))
+    if (has('target_family', 'unix') && !has('target_os', 'aix') && !has('target_os', 'cygwin'))
         return 'elf';
     return 'unmodelled';
 }
@@ -4234,8 +4392,11 @@ function loaderFamily(info) {
  * (`rustc_target::spec::base::{windows_gnu, windows_msvc, uefi_msvc, cygwin}`).
  */
 function isLikeWindows(info) {
-    const os = cfgValue(info, 'target_os');
-    return os.has('windows') || os.has('uefi') || os.has('cygwin');
+    return ['windows', 'uefi', 'cygwin'].some(os => cfgHas(info.cfg, 'target_os', os));
+}
+/** windows-gnu: MinGW-w64's linker, import libraries `lib<name>.dll.a` and unwinder DLL. */
+function isMingw(info) {
+    return loaderFamily(info) === 'windows' && cfgHas(info.cfg, 'target_env', 'gnu');
 }
 /**
  * The C unwinder DLL a windows-gnu executable or DLL imports when it links any crate dynamically or is itself
@@ -4245,165 +4406,13 @@ function isLikeWindows(info) {
  * x86_64 and `libgcc_s_dw2-1.dll` on i686. Null for every other target.
  */
 function dynamicUnwinderDll(info) {
-    if (loaderFamily(info) !== 'windows' || !cfgValue(info, 'target_env').has('gnu'))
+    if (!isMingw(info))
         return null;
-    return cfgValue(info, 'target_arch').has('x86') ? 'libgcc_s_dw2-1.dll' : 'libgcc_s_seh-1.dll';
+    return cfgHas(info.cfg, 'target_arch', 'x86') ? 'libgcc_s_dw2-1.dll' : 'libgcc_s_seh-1.dll';
 }
 /** The variable cargo sets for `cargo run` and `cargo test` (cargo-util `paths::dylib_path_envvar`). */
 function libraryPathVariable(family) {
     return family === 'windows' ? 'PATH' : family === 'darwin' ? 'DYLD_FALLBACK_LIBRARY_PATH' : 'LD_LIBRARY_PATH';
-}
-
-;// CONCATENATED MODULE: ./src/model/cfg.ts
-/** Thrown for a malformed cfg expression; the caller adds where it came from. */
-class CfgSyntaxError extends Error {
-}
-/** Parses the `--print=cfg` output of rustc into a set. */
-function parseCfgLines(text) {
-    const names = new Set();
-    const values = new Map();
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (line === '')
-            continue;
-        const eq = line.indexOf('=');
-        if (eq < 0) {
-            names.add(line);
-            continue;
-        }
-        const key = line.slice(0, eq);
-        const value = line.slice(eq + 1).replace(/^"(.*)"$/, '$1');
-        let set = values.get(key);
-        if (!set)
-            values.set(key, (set = new Set()));
-        set.add(value);
-    }
-    return { names, values };
-}
-/** Parses the inside or the whole of `cfg(...)`. */
-function parseCfgExpr(text) {
-    const tokens = tokenize(text);
-    let pos = 0;
-    const peek = () => tokens[pos];
-    const next = () => {
-        const t = tokens[pos++];
-        if (t === undefined)
-            throw new CfgSyntaxError(`unexpected end of cfg expression \`${text}\``);
-        return t;
-    };
-    const expect = (t) => {
-        const got = next();
-        if (got !== t)
-            throw new CfgSyntaxError(`expected \`${t}\` but found \`${got}\` in \`${text}\``);
-    };
-    const parseExpr = () => {
-        const ident = next();
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(ident))
-            throw new CfgSyntaxError(`unexpected \`${ident}\` in \`${text}\``);
-        if ((ident === 'all' || ident === 'any' || ident === 'not') && peek() === '(') {
-            next();
-            const args = [];
-            while (peek() !== ')') {
-                args.push(parseExpr());
-                if (peek() === ',')
-                    next();
-                else
-                    break;
-            }
-            expect(')');
-            if (ident === 'not') {
-                if (args.length !== 1)
-                    throw new CfgSyntaxError(`\`not\` takes exactly one predicate in \`${text}\``);
-                return { op: 'not', arg: args[0] };
-            }
-            return { op: ident, args };
-        }
-        if (peek() === '=') {
-            next();
-            const value = next();
-            if (!value.startsWith('"'))
-                throw new CfgSyntaxError(`expected a string after \`${ident} =\` in \`${text}\``);
-            return { op: 'eq', key: ident, value: value.slice(1, -1) };
-        }
-        return { op: 'name', name: ident };
-    };
-    const trimmed = text.trim();
-    const isWrapped = /^cfg\s*\(/.test(trimmed);
-    if (isWrapped) {
-        expect('cfg');
-        expect('(');
-    }
-    const expr = parseExpr();
-    if (isWrapped)
-        expect(')');
-    if (pos !== tokens.length)
-        throw new CfgSyntaxError(`unexpected \`${tokens[pos]}\` in \`${text}\``);
-    return expr;
-}
-function tokenize(text) {
-    const tokens = [];
-    let i = 0;
-    while (i < text.length) {
-        const c = text[i];
-        if (/\s/.test(c)) {
-            i++;
-        }
-        else if (c === '(' || c === ')' || c === ',' || c === '=') {
-            tokens.push(c);
-            i++;
-        }
-        else if (c === '"') {
-            const end = text.indexOf('"', i + 1);
-            if (end < 0)
-                throw new CfgSyntaxError(`unterminated string in \`${text}\``);
-            tokens.push(text.slice(i, end + 1));
-            i = end + 1;
-        }
-        else {
-            const m = /^[A-Za-z0-9_\-.]+/.exec(text.slice(i));
-            if (!m)
-                throw new CfgSyntaxError(`unexpected character \`${c}\` in \`${text}\``);
-            tokens.push(m[0]);
-            i += m[0].length;
-        }
-    }
-    return tokens;
-}
-function evalCfg(expr, cfg) {
-    switch (expr.op) {
-        case 'name':
-            // `cfg(true)` and `cfg(false)` are boolean literals (stable since Rust 1.88).
-            if (expr.name === 'true' || expr.name === 'false')
-                return expr.name === 'true';
-            return cfg.names.has(expr.name);
-        case 'eq':
-            return cfg.values.get(expr.key)?.has(expr.value) ?? false;
-        case 'all':
-            return expr.args.every(a => evalCfg(a, cfg));
-        case 'any':
-            return expr.args.some(a => evalCfg(a, cfg));
-        case 'not':
-            return !evalCfg(expr.arg, cfg);
-    }
-}
-/**
- * Whether a dependency's platform condition (`cfg(...)` or a target triple, as in `dep_kinds[].target`)
- * holds for a compilation target. Malformed conditions throw CfgSyntaxError.
- */
-function platformMatches(platform, triple, cfg) {
-    if (/^\s*cfg\s*\(/.test(platform))
-        return evalCfg(parsedCfg(platform), cfg);
-    return platform.trim() === triple;
-}
-// The same few platform strings recur on thousands of edges: parse each once.
-const parsedCfgCache = new Map();
-function parsedCfg(text) {
-    let expr = parsedCfgCache.get(text);
-    if (!expr) {
-        expr = parseCfgExpr(text);
-        parsedCfgCache.set(text, expr);
-    }
-    return expr;
 }
 
 ;// CONCATENATED MODULE: ./src/model/features.ts
@@ -5652,6 +5661,7 @@ function staticPieWithRunPath(unit) {
 
 
 
+
 const SYSROOT_INTERNALS = ['core', 'alloc', 'compiler_builtins'];
 /** Computes the linkage of every unit of the graph, dependencies first, as the given compiler decides it. */
 function resolveLinkage(graph, compiler) {
@@ -5796,7 +5806,7 @@ function panicAbortTestRefused(unit) {
         return false;
     if (flagEnabled(unstableOptions(unit.rustflags, 'panic-abort-tests')))
         return false;
-    return !(unit.targetInfo.cfg.values.get('target_family')?.has('wasm') ?? false);
+    return !cfgHas(unit.targetInfo.cfg, 'target_family', 'wasm');
 }
 /** A unit cargo refuses to build: the target supports none of its crate types (cargo's `cannot produce …`). */
 function refusedResult(unit) {
@@ -5975,9 +5985,13 @@ function cargoLtoArgs(lto) {
 }
 const OFF = new Set(['no', 'n', 'off', 'false']);
 /** The effective `-C lto` value: `fat`, `thin`, or null when LTO across crates is not requested. */
+/** The value rustc uses of a codegen option cargo's LTO decision may set: the last, rustflags after cargo's. */
+function ltoCodegenOption(unit, name) {
+    const values = codegenOptions([...cargoLtoArgs(unit.lto), ...unit.rustflags], name);
+    return values[values.length - 1];
+}
 function effectiveLto(unit) {
-    const values = codegenOptions([...cargoLtoArgs(unit.lto), ...unit.rustflags], 'lto');
-    const last = values[values.length - 1];
+    const last = ltoCodegenOption(unit, 'lto');
     if (last === undefined || OFF.has(last))
         return null;
     return last === 'thin' ? 'thin' : 'fat';
@@ -5986,8 +6000,7 @@ function ltoRequested(unit) {
     return effectiveLto(unit) !== null;
 }
 function embedBitcodeOff(unit) {
-    const values = codegenOptions([...cargoLtoArgs(unit.lto), ...unit.rustflags], 'embed-bitcode');
-    const last = values[values.length - 1];
+    const last = ltoCodegenOption(unit, 'embed-bitcode');
     return last !== undefined && OFF.has(last);
 }
 /**
@@ -6000,8 +6013,7 @@ function embedBitcodeOff(unit) {
 function windowsLinkerPluginLto(unit) {
     if (unit.preferDynamic === null || !isLikeWindows(unit.targetInfo))
         return false;
-    const values = codegenOptions([...cargoLtoArgs(unit.lto), ...unit.rustflags], 'linker-plugin-lto');
-    const last = values[values.length - 1];
+    const last = ltoCodegenOption(unit, 'linker-plugin-lto');
     return last !== undefined && !OFF.has(last.toLowerCase());
 }
 /** rustc's `check_lto_allowed`: which crate types and flags cannot take part in fat or thin LTO. */
@@ -6578,6 +6590,7 @@ function dependencyNames(pkg, metadata, normalOnly) {
 }
 
 ;// CONCATENATED MODULE: ./src/model/target-info.ts
+
 /**
  * Whether executables find the target's `std` dylib without being told where: on Linux, its file is in a
  * directory `ld.so` searches by default (`/lib`, `/usr/lib`, their `64` variants and Debian's multiarch
@@ -6585,7 +6598,7 @@ function dependencyNames(pkg, metadata, normalOnly) {
  * `/etc/ld.so.conf` are not counted: the machines that run the executables are not known.
  */
 function stdOnDefaultLoaderPath(info) {
-    if (info.stdDylib === null || !info.cfg.values.get('target_os')?.has('linux'))
+    if (info.stdDylib === null || !cfgHas(info.cfg, 'target_os', 'linux'))
         return false;
     return /^\/(usr\/)?lib(64)?(\/[a-z0-9_]+-linux-[a-z0-9_]+)?\/?$/.test(info.stdDylibDir ?? info.targetLibdir);
 }
@@ -6597,20 +6610,21 @@ function stdOnDefaultLoaderPath(info) {
  */
 
 
-/** `major.minor` of a `rustc -vV` release (`1.63.0`, `1.97.0-nightly`, `1.95.0-beta.3`). */
-function releaseOf(rustc) {
-    const m = /^(\d+)\.(\d+)\./.exec(rustc.release);
-    return m === null ? null : { major: Number(m[1]), minor: Number(m[2]) };
-}
-/** Whether the compiler is at least `major.minor`; an unreadable release counts as current. */
-function atLeast(rustc, major, minor) {
-    const r = releaseOf(rustc);
-    return r === null || r.major > major || (r.major === major && r.minor >= minor);
+/**
+ * Whether a `rustc -vV` (or `cargo -V`) release — `1.63.0`, `1.97.0-nightly`, `1.95.0-beta.3` — is at least
+ * `major.minor`; an unreadable release counts as current.
+ */
+function releaseAtLeast(release, major, minor) {
+    const m = /^(\d+)\.(\d+)\./.exec(release);
+    if (m === null)
+        return true;
+    const [r, n] = [Number(m[1]), Number(m[2])];
+    return r > major || (r === major && n >= minor);
 }
 function compilerBehaviour(rustc, host) {
     return {
-        loadsProcMacrosWithDynamicStd: !atLeast(rustc, 1, 83) || loaderFamily(host) === 'windows' || stdOnDefaultLoaderPath(host),
-        readsCdylibAsDylib: !atLeast(rustc, 1, 73)
+        loadsProcMacrosWithDynamicStd: !releaseAtLeast(rustc.release, 1, 83) || loaderFamily(host) === 'windows' || stdOnDefaultLoaderPath(host),
+        readsCdylibAsDylib: !releaseAtLeast(rustc.release, 1, 73)
     };
 }
 
@@ -8049,12 +8063,12 @@ function doctestRuntimeFinding(result, linkage, locator, metadata, crossTarget) 
 
 
 function duplicateSymbolFindings(ctx) {
-    return [...harnessFindings(ctx), ...importLibraryFindings(ctx)];
-}
-function harnessFindings(ctx) {
     const exportsOf = ctx.facts.exportedSymbols;
     if (exportsOf === undefined)
         return [];
+    return [...harnessFindings(ctx, exportsOf), ...importLibraryFindings(ctx, exportsOf)];
+}
+function harnessFindings(ctx, exportsOf) {
     const out = [];
     for (const result of ctx.linkage.results) {
         const unit = result.unit;
@@ -8125,14 +8139,11 @@ function finding(ctx, unit, copy, chain, dep, exported) {
  * silently calls the dylib's function. ELF linkers accept both definitions. Checked with Debian's rustc 1.63
  * and MinGW-w64 12 under wine (docs/platforms.md).
  */
-function importLibraryFindings(ctx) {
-    const exportsOf = ctx.facts.exportedSymbols;
-    if (exportsOf === undefined)
-        return [];
+function importLibraryFindings(ctx, exportsOf) {
     const out = [];
     for (const result of ctx.linkage.results) {
         const unit = result.unit;
-        if (result.status !== 'ok' || !mingwImportLibraries(unit))
+        if (result.status !== 'ok' || !isMingw(unit.targetInfo))
             continue;
         for (const artifact of result.artifacts) {
             const linkage = artifact.formats?.linkage;
@@ -8140,7 +8151,7 @@ function importLibraryFindings(ctx) {
                 continue;
             const statics = [unit, ...[...linkage].filter(([, how]) => how === 'static').map(([key]) => ctx.linkage.crateNames.get(key)?.unit ?? null)];
             const dylibs = [...linkage].filter(([, how]) => how === 'dynamic').map(([key]) => ctx.linkage.crateNames.get(key)?.unit ?? null);
-            const clash = firstClash(ctx, statics, dylibs);
+            const clash = firstClash(ctx, exportsOf, statics, dylibs);
             if (clash !== null) {
                 out.push(importLibraryFinding(ctx, result, artifact.crateType, clash));
                 break;
@@ -8149,12 +8160,8 @@ function importLibraryFindings(ctx) {
     }
     return out;
 }
-function mingwImportLibraries(unit) {
-    return loaderFamily(unit.targetInfo) === 'windows' && (unit.targetInfo.cfg.values.get('target_env')?.has('gnu') ?? false);
-}
 /** The first unmangled symbol defined both by a crate linked statically and by a crate inside a dynamic dylib. */
-function firstClash(ctx, statics, dylibs) {
-    const exportsOf = ctx.facts.exportedSymbols;
+function firstClash(ctx, exportsOf, statics, dylibs) {
     const defined = new Map();
     for (const local of statics) {
         if (local == null)
@@ -13577,7 +13584,7 @@ function executablesCrtStatic(rustflags, probe) {
     const features = targetFeatures(rustflags);
     // When given explicitly, rustc reports crt-static in cfg exactly when the target honours the flag.
     if (features.includes('+crt-static') || features.includes('-crt-static')) {
-        return probe.cfg.values.get('target_feature')?.has('crt-static') ?? false;
+        return cfgHas(probe.cfg, 'target_feature', 'crt-static');
     }
     return !probe.supportedCrateTypes.has('dylib') && probe.supportedCrateTypes.has('proc-macro');
 }

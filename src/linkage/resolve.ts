@@ -1,3 +1,4 @@
+import { cfgHas } from '../model/cfg.js'
 import { type CrateType, providesDylib, providesRlib, requiresUpstreamObjects } from '../model/crate-type.js'
 import { codegenOptions, flagEnabled, unstableOptions } from '../model/rustc-flags.js'
 import type { CompilerBehaviour } from '../model/compiler-behaviour.js'
@@ -191,7 +192,7 @@ function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>, units: readonly Un
 function panicAbortTestRefused(unit: Unit): boolean {
   if (unit.mode !== 'test' || unit.panic !== 'abort') return false
   if (flagEnabled(unstableOptions(unit.rustflags, 'panic-abort-tests'))) return false
-  return !(unit.targetInfo.cfg.values.get('target_family')?.has('wasm') ?? false)
+  return !cfgHas(unit.targetInfo.cfg, 'target_family', 'wasm')
 }
 
 /** A unit cargo refuses to build: the target supports none of its crate types (cargo's `cannot produce …`). */
@@ -371,9 +372,14 @@ function cargoLtoArgs(lto: CargoLto): string[] {
 const OFF = new Set(['no', 'n', 'off', 'false'])
 
 /** The effective `-C lto` value: `fat`, `thin`, or null when LTO across crates is not requested. */
+/** The value rustc uses of a codegen option cargo's LTO decision may set: the last, rustflags after cargo's. */
+function ltoCodegenOption(unit: Unit, name: string): string | undefined {
+  const values = codegenOptions([...cargoLtoArgs(unit.lto), ...unit.rustflags], name)
+  return values[values.length - 1]
+}
+
 function effectiveLto(unit: Unit): 'fat' | 'thin' | null {
-  const values = codegenOptions([...cargoLtoArgs(unit.lto), ...unit.rustflags], 'lto')
-  const last = values[values.length - 1]
+  const last = ltoCodegenOption(unit, 'lto')
   if (last === undefined || OFF.has(last)) return null
   return last === 'thin' ? 'thin' : 'fat'
 }
@@ -383,8 +389,7 @@ function ltoRequested(unit: Unit): boolean {
 }
 
 function embedBitcodeOff(unit: Unit): boolean {
-  const values = codegenOptions([...cargoLtoArgs(unit.lto), ...unit.rustflags], 'embed-bitcode')
-  const last = values[values.length - 1]
+  const last = ltoCodegenOption(unit, 'embed-bitcode')
   return last !== undefined && OFF.has(last)
 }
 
@@ -397,8 +402,7 @@ function embedBitcodeOff(unit: Unit): boolean {
  */
 function windowsLinkerPluginLto(unit: Unit): boolean {
   if (unit.preferDynamic === null || !isLikeWindows(unit.targetInfo)) return false
-  const values = codegenOptions([...cargoLtoArgs(unit.lto), ...unit.rustflags], 'linker-plugin-lto')
-  const last = values[values.length - 1]
+  const last = ltoCodegenOption(unit, 'linker-plugin-lto')
   return last !== undefined && !OFF.has(last.toLowerCase())
 }
 

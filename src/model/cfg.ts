@@ -4,6 +4,11 @@ export interface CfgSet {
   values: Map<string, Set<string>>
 }
 
+/** Whether the cfg set has `key="value"` (`target_os="windows"`). */
+export function cfgHas(cfg: CfgSet, key: string, value: string): boolean {
+  return cfg.values.get(key)?.has(value) ?? false
+}
+
 /** A parsed `cfg(...)` predicate, as in `[target.'cfg(unix)'.dependencies]`. */
 export type CfgExpr =
   | { op: 'name'; name: string }
@@ -119,7 +124,7 @@ export function evalCfg(expr: CfgExpr, cfg: CfgSet): boolean {
       if (expr.name === 'true' || expr.name === 'false') return expr.name === 'true'
       return cfg.names.has(expr.name)
     case 'eq':
-      return cfg.values.get(expr.key)?.has(expr.value) ?? false
+      return cfgHas(cfg, expr.key, expr.value)
     case 'all':
       return expr.args.every(a => evalCfg(a, cfg))
     case 'any':

@@ -24,21 +24,20 @@ export interface CompilerBehaviour {
   readsCdylibAsDylib: boolean
 }
 
-/** `major.minor` of a `rustc -vV` release (`1.63.0`, `1.97.0-nightly`, `1.95.0-beta.3`). */
-export function releaseOf(rustc: RustcVersion): { major: number; minor: number } | null {
-  const m = /^(\d+)\.(\d+)\./.exec(rustc.release)
-  return m === null ? null : { major: Number(m[1]), minor: Number(m[2]) }
-}
-
-/** Whether the compiler is at least `major.minor`; an unreadable release counts as current. */
-export function atLeast(rustc: RustcVersion, major: number, minor: number): boolean {
-  const r = releaseOf(rustc)
-  return r === null || r.major > major || (r.major === major && r.minor >= minor)
+/**
+ * Whether a `rustc -vV` (or `cargo -V`) release — `1.63.0`, `1.97.0-nightly`, `1.95.0-beta.3` — is at least
+ * `major.minor`; an unreadable release counts as current.
+ */
+export function releaseAtLeast(release: string, major: number, minor: number): boolean {
+  const m = /^(\d+)\.(\d+)\./.exec(release)
+  if (m === null) return true
+  const [r, n] = [Number(m[1]), Number(m[2])]
+  return r > major || (r === major && n >= minor)
 }
 
 export function compilerBehaviour(rustc: RustcVersion, host: TargetInfo): CompilerBehaviour {
   return {
-    loadsProcMacrosWithDynamicStd: !atLeast(rustc, 1, 83) || loaderFamily(host) === 'windows' || stdOnDefaultLoaderPath(host),
-    readsCdylibAsDylib: !atLeast(rustc, 1, 73)
+    loadsProcMacrosWithDynamicStd: !releaseAtLeast(rustc.release, 1, 83) || loaderFamily(host) === 'windows' || stdOnDefaultLoaderPath(host),
+    readsCdylibAsDylib: !releaseAtLeast(rustc.release, 1, 73)
   }
 }

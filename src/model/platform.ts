@@ -2,6 +2,7 @@
  * How a target's executables find Rust shared libraries at run time, from the probed `cfg`, not from the
  * triple's spelling. Facts per family, with their sources, in docs/platforms.md.
  */
+import { cfgHas } from './cfg.js'
 import type { TargetInfo } from './target-info.js'
 
 /**
@@ -12,16 +13,12 @@ import type { TargetInfo } from './target-info.js'
  */
 export type LoaderFamily = 'elf' | 'darwin' | 'windows' | 'wasm' | 'unmodelled'
 
-function cfgValue(info: TargetInfo, key: string): ReadonlySet<string> {
-  return info.cfg.values.get(key) ?? new Set()
-}
-
 export function loaderFamily(info: TargetInfo): LoaderFamily {
-  if (cfgValue(info, 'target_family').has('wasm')) return 'wasm'
-  const os = cfgValue(info, 'target_os')
-  if (os.has('windows')) return cfgValue(info, 'target_abi').has('llvm') ? 'unmodelled' : 'windows'
-  if (cfgValue(info, 'target_vendor').has('apple')) return 'darwin'
-  if (cfgValue(info, 'target_family').has('unix') && !os.has('aix') && !os.has('cygwin')) return 'elf'
+  const has = (key: string, value: string): boolean => cfgHas(info.cfg, key, value)
+  if (has('target_family', 'wasm')) return 'wasm'
+  if (has('target_os', 'windows')) return has('target_abi', 'llvm') ? 'unmodelled' : 'windows'
+  if (has('target_vendor', 'apple')) return 'darwin'
+  if (has('target_family', 'unix') && !has('target_os', 'aix') && !has('target_os', 'cygwin')) return 'elf'
   return 'unmodelled'
 }
 
@@ -30,8 +27,12 @@ export function loaderFamily(info: TargetInfo): LoaderFamily {
  * (`rustc_target::spec::base::{windows_gnu, windows_msvc, uefi_msvc, cygwin}`).
  */
 export function isLikeWindows(info: TargetInfo): boolean {
-  const os = cfgValue(info, 'target_os')
-  return os.has('windows') || os.has('uefi') || os.has('cygwin')
+  return ['windows', 'uefi', 'cygwin'].some(os => cfgHas(info.cfg, 'target_os', os))
+}
+
+/** windows-gnu: MinGW-w64's linker, import libraries `lib<name>.dll.a` and unwinder DLL. */
+export function isMingw(info: TargetInfo): boolean {
+  return loaderFamily(info) === 'windows' && cfgHas(info.cfg, 'target_env', 'gnu')
 }
 
 /**
@@ -42,8 +43,8 @@ export function isLikeWindows(info: TargetInfo): boolean {
  * x86_64 and `libgcc_s_dw2-1.dll` on i686. Null for every other target.
  */
 export function dynamicUnwinderDll(info: TargetInfo): string | null {
-  if (loaderFamily(info) !== 'windows' || !cfgValue(info, 'target_env').has('gnu')) return null
-  return cfgValue(info, 'target_arch').has('x86') ? 'libgcc_s_dw2-1.dll' : 'libgcc_s_seh-1.dll'
+  if (!isMingw(info)) return null
+  return cfgHas(info.cfg, 'target_arch', 'x86') ? 'libgcc_s_dw2-1.dll' : 'libgcc_s_seh-1.dll'
 }
 
 /** The variable cargo sets for `cargo run` and `cargo test` (cargo-util `paths::dylib_path_envvar`). */

@@ -1,4 +1,4 @@
-import type { CfgSet } from './cfg.js'
+import { type CfgSet, cfgHas } from './cfg.js'
 import type { CrateType } from './crate-type.js'
 import type { SettingSource } from './profile.js'
 
@@ -55,6 +55,6 @@ export interface TargetInfo {
  * `/etc/ld.so.conf` are not counted: the machines that run the executables are not known.
  */
 export function stdOnDefaultLoaderPath(info: TargetInfo): boolean {
-  if (info.stdDylib === null || !info.cfg.values.get('target_os')?.has('linux')) return false
+  if (info.stdDylib === null || !cfgHas(info.cfg, 'target_os', 'linux')) return false
   return /^\/(usr\/)?lib(64)?(\/[a-z0-9_]+-linux-[a-z0-9_]+)?\/?$/.test(info.stdDylibDir ?? info.targetLibdir)
 }

@@ -11,18 +11,21 @@
 import { crateName, dylibFileName, unitKey, type UnitResult } from '../linkage/resolve.js'
 import type { CrateType } from '../model/crate-type.js'
 import type { ExportedSymbol } from '../model/facts.js'
-import { loaderFamily } from '../model/platform.js'
+import type { Target } from '../model/metadata.js'
+import { isMingw } from '../model/platform.js'
 import { linkChain, type Unit } from '../model/unit-graph.js'
 import { base, describeUnit, type Draft, type RuleContext } from './context.js'
 import { featureSteps } from './feature-steps.js'
 
-export function duplicateSymbolFindings(ctx: RuleContext): Draft[] {
-  return [...harnessFindings(ctx), ...importLibraryFindings(ctx)]
-}
+type ExportsOf = (target: Target) => ExportedSymbol[]
 
-function harnessFindings(ctx: RuleContext): Draft[] {
+export function duplicateSymbolFindings(ctx: RuleContext): Draft[] {
   const exportsOf = ctx.facts.exportedSymbols
   if (exportsOf === undefined) return []
+  return [...harnessFindings(ctx, exportsOf), ...importLibraryFindings(ctx, exportsOf)]
+}
+
+function harnessFindings(ctx: RuleContext, exportsOf: ExportsOf): Draft[] {
   const out: Draft[] = []
   for (const result of ctx.linkage.results) {
     const unit = result.unit
@@ -91,19 +94,17 @@ function finding(ctx: RuleContext, unit: Unit, copy: Unit, chain: Unit[], dep: U
  * silently calls the dylib's function. ELF linkers accept both definitions. Checked with Debian's rustc 1.63
  * and MinGW-w64 12 under wine (docs/platforms.md).
  */
-function importLibraryFindings(ctx: RuleContext): Draft[] {
-  const exportsOf = ctx.facts.exportedSymbols
-  if (exportsOf === undefined) return []
+function importLibraryFindings(ctx: RuleContext, exportsOf: ExportsOf): Draft[] {
   const out: Draft[] = []
   for (const result of ctx.linkage.results) {
     const unit = result.unit
-    if (result.status !== 'ok' || !mingwImportLibraries(unit)) continue
+    if (result.status !== 'ok' || !isMingw(unit.targetInfo)) continue
     for (const artifact of result.artifacts) {
       const linkage = artifact.formats?.linkage
       if (linkage === undefined) continue
       const statics = [unit, ...[...linkage].filter(([, how]) => how === 'static').map(([key]) => ctx.linkage.crateNames.get(key)?.unit ?? null)]
       const dylibs = [...linkage].filter(([, how]) => how === 'dynamic').map(([key]) => ctx.linkage.crateNames.get(key)?.unit ?? null)
-      const clash = firstClash(ctx, statics, dylibs)
+      const clash = firstClash(ctx, exportsOf, statics, dylibs)
       if (clash !== null) {
         out.push(importLibraryFinding(ctx, result, artifact.crateType, clash))
         break
@@ -111,10 +112,6 @@ function importLibraryFindings(ctx: RuleContext): Draft[] {
     }
   }
   return out
-}
-
-function mingwImportLibraries(unit: Unit): boolean {
-  return loaderFamily(unit.targetInfo) === 'windows' && (unit.targetInfo.cfg.values.get('target_env')?.has('gnu') ?? false)
 }
 
 interface Clash {
@@ -127,8 +124,7 @@ interface Clash {
 }
 
 /** The first unmangled symbol defined both by a crate linked statically and by a crate inside a dynamic dylib. */
-function firstClash(ctx: RuleContext, statics: readonly (Unit | null)[], dylibs: readonly (Unit | null)[]): Clash | null {
-  const exportsOf = ctx.facts.exportedSymbols!
+function firstClash(ctx: RuleContext, exportsOf: ExportsOf, statics: readonly (Unit | null)[], dylibs: readonly (Unit | null)[]): Clash | null {
   const defined = new Map<string, { symbol: ExportedSymbol; unit: Unit }>()
   for (const local of statics) {
     if (local == null) continue

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js'
-import { type CfgSet, parseCfgLines } from '../model/cfg.js'
+import { type CfgSet, cfgHas, parseCfgLines } from '../model/cfg.js'
 import type { CrateType } from '../model/crate-type.js'
 import { targetFeatures } from '../model/rustc-flags.js'
 import type { RustcVersion, TargetInfo } from '../model/target-info.js'
@@ -71,7 +71,7 @@ export function executablesCrtStatic(rustflags: readonly string[], probe: ProbeR
   const features = targetFeatures(rustflags)
   // When given explicitly, rustc reports crt-static in cfg exactly when the target honours the flag.
   if (features.includes('+crt-static') || features.includes('-crt-static')) {
-    return probe.cfg.values.get('target_feature')?.has('crt-static') ?? false
+    return cfgHas(probe.cfg, 'target_feature', 'crt-static')
   }
   return !probe.supportedCrateTypes.has('dylib') && probe.supportedCrateTypes.has('proc-macro')
 }
