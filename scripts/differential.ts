@@ -18,7 +18,6 @@
  * naming the host gets the triple instead). Executables are started twice, where cargo put them and copied
  * alone into an empty directory: Windows ones under wine, wasm ones not at all.
  */
-import { spawn } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -45,6 +44,7 @@ import {
   HOST_PLATFORM,
   invocationsFor,
   onPlatform,
+  prepareWine,
   runCargo,
   toolchainFacts,
   type CargoInvocation,
@@ -146,7 +146,7 @@ export async function runDifferential(options: DifferentialOptions): Promise<Dif
     const chosen = options.workspaces ?? drawWorkspaces(options)
     const platform = options.platform ?? HOST_PLATFORM
     const toolchain = await toolchainFacts(platform)
-    await startWineServer(platform)
+    if (platform.target?.includes('windows') === true) await prepareWine()
     // Invocations that name the host's triple (`--target`, `[target.<triple>]`) name the target's instead.
     const host = platform.target ?? toolchain.host
     const workspaces: { workspace: GeneratedWorkspace; manifestPath: string; dir: string; only?: readonly string[] }[] = []
@@ -193,22 +193,6 @@ export async function runDifferential(options: DifferentialOptions): Promise<Dif
   } finally {
     if (options.keep === undefined) await rm(root, { recursive: true, force: true })
   }
-}
-
-/**
- * A wineserver that outlives each program for a while: without it every Windows executable pays for
- * starting wine's server and prefix (seconds instead of a fraction of one).
- */
-async function startWineServer(platform: BuildPlatform): Promise<void> {
-  if (platform.target === null || !platform.target.includes('windows')) return
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn('wineserver', ['-p60'], { stdio: 'ignore', detached: true })
-    child.on('error', error => reject(new Error(`--target ${platform.target ?? ''} runs executables under wine, which could not be started: ${error.message}`)))
-    child.on('spawn', () => {
-      child.unref()
-      resolve()
-    })
-  })
 }
 
 /** `ws-SEED` for `linkage` (as before there were categories), `ws-CATEGORY-SEED` for the others. */

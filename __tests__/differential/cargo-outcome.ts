@@ -564,6 +564,29 @@ export function directRunEnvironment(base: NodeJS.ProcessEnv = process.env): Rec
 /** How the executables of a target are started: directly, under wine (Windows), or not at all (wasm). */
 export type Launcher = 'direct' | 'wine' | null
 
+/** Debian's `wine` wrapper explains at length that wine32 is missing; none of it is the program's. */
+const WINE_WRAPPER_HINT = /^(it looks like wine32 is missing|multiarch needs to be enabled|execute "dpkg --add-architecture|apt-get install wine32|as root, please)/
+const WINE_ENV = { WINEDEBUG: 'err+module', WINEDLLOVERRIDES: 'mscoree,mshtml=' }
+
+/**
+ * Starts a wineserver that outlives each program for a while and creates wine's prefix once, before any
+ * executable is timed: on a fresh machine the first start builds the prefix, which takes longer than any
+ * program's time limit.
+ */
+export async function prepareWine(): Promise<void> {
+  const env = directRunEnvironment()
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn('wineserver', ['-p60'], { stdio: 'ignore', detached: true, env })
+    child.on('error', error => reject(new Error(`executables run under wine, whose server could not be started: ${error.message}`)))
+    child.on('spawn', () => {
+      child.unref()
+      resolve()
+    })
+  })
+  const boot = await runProcess('wineboot', ['--init'], { cwd: os.tmpdir(), env: { ...env, ...WINE_ENV, WINEDEBUG: '-all' }, timeoutMs: 300_000 })
+  if (boot.timedOut || boot.code !== 0) throw new Error(`wineboot --init failed (${boot.timedOut ? 'timed out' : `exit ${String(boot.code)}`}): ${boot.stderr.trim().split('\n')[0] ?? ''}`)
+}
+
 export function launcherFor(executable: string): Launcher {
   if (executable.endsWith('.exe')) return 'wine'
   if (executable.endsWith('.wasm') || executable.endsWith('.js')) return null
@@ -571,9 +594,11 @@ export function launcherFor(executable: string): Launcher {
 }
 
 /** Runs the executable as a user would, without a library path; `copiedAlone` first copies it into an empty directory. */
-export async function runExecutable(executable: string, cwd: string, copiedAlone: boolean, timeoutMs = 10_000): Promise<RunResult | undefined> {
+export async function runExecutable(executable: string, cwd: string, copiedAlone: boolean): Promise<RunResult | undefined> {
   const launcher = launcherFor(executable)
   if (launcher === null) return undefined
+  // Wine's start-up shares two cores with the parallel builds and suites.
+  const timeoutMs = launcher === 'wine' ? 60_000 : 10_000
   let file = executable
   let scratch: string | null = null
   if (copiedAlone) {
@@ -585,11 +610,11 @@ export async function runExecutable(executable: string, cwd: string, copiedAlone
     const env = directRunEnvironment()
     const result =
       launcher === 'wine'
-        ? await runProcess('wine', [file], { cwd, env: { ...env, WINEDEBUG: 'err+module', WINEDLLOVERRIDES: 'mscoree,mshtml=' }, timeoutMs })
+        ? await runProcess('wine', [file], { cwd, env: { ...env, ...WINE_ENV }, timeoutMs })
         : await runProcess(file, [], { cwd, env, timeoutMs })
     const lines = result.stderr.split('\n')
     const stderr = lines
-      .filter(l => !/^[0-9a-f]{4}:(err|fixme):(winediag|ole|explorer)/.test(l) && !l.startsWith('it looks like wine32 is missing'))
+      .filter(l => !/^[0-9a-f]{4}:(err|fixme):(winediag|ole|explorer)/.test(l) && !WINE_WRAPPER_HINT.test(l))
       .slice(0, 6)
       .join('\n')
       .trim()
