@@ -157,7 +157,7 @@ function parseCommandV2(line: string): { name: string; rawProperties: string; da
   return { name: space < 0 ? info : info.slice(0, space), rawProperties: space < 0 ? '' : info.slice(space + 1).trim(), data: message.slice(end + 2) }
 }
 
-/** The commands this tool writes itself (through @actions/core), and what their properties may be. */
+/** The commands this tool writes itself (in the toolkit's command format), and what their properties may be. */
 const OWN_COMMANDS = new Set(['error', 'warning', 'notice'])
 const ANNOTATION_PROPERTIES = new Set(['title', 'file', 'line', 'endLine', 'col', 'endColumn'])
 

@@ -13,4 +13,11 @@ describe('the JSON report written in chunks', () => {
     const empty = makeReport({ findings: [makeFinding({ message: 'line one\nline "two"' })], baseline: undefined })
     expect([...reportJson(empty)].join('')).toBe(`${JSON.stringify(empty, null, 2)}\n`)
   })
+
+  it('is the same across the batches a long array is written in, at and around their edges', () => {
+    for (const count of [255, 256, 257, 513]) {
+      const many = makeReport({ findings: Array.from({ length: count }, (_, i) => makeFinding({ message: `finding ${i}\nsecond line` })) })
+      expect([...reportJson(many)].join('')).toBe(`${JSON.stringify(many, null, 2)}\n`)
+    }
+  })
 })

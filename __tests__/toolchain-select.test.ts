@@ -11,14 +11,19 @@ const rustup = spawnSync('rustup', ['--version'], { stdio: 'ignore' }).status ==
 const withRustup = rustup ? it : it.skip
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rlg-toolchain-'))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
-const cleanEnv = (): Record<string, string | undefined> => ({ ...process.env, RUSTUP_TOOLCHAIN: undefined, RUSTC: undefined })
+const cleanEnv = (): Record<string, string | undefined> => ({ ...process.env, RUSTUP_TOOLCHAIN: undefined, RUSTC: undefined, CARGO: undefined })
 const PINNED = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures', 'policy-rules', 'pinned-nightly')
 
 describe('selectToolchain', () => {
-  withRustup('a toolchain asked for by name: RUSTUP_TOOLCHAIN, RUSTC at its absolute path, no automatic install', async () => {
+  withRustup('a toolchain asked for by name: RUSTUP_TOOLCHAIN, RUSTC and CARGO at their absolute paths, no automatic install', async () => {
     const env = await selectToolchain({ requested: 'nightly', dir: tmp, env: cleanEnv() })
-    const nightlyRustc = execFileSync('rustup', ['which', 'rustc', '--toolchain', 'nightly'], { encoding: 'utf8' }).trim()
-    expect(env).toEqual({ RUSTUP_AUTO_INSTALL: '0', RUSTUP_TOOLCHAIN: 'nightly', RUSTC: nightlyRustc })
+    const which = (tool: string): string => execFileSync('rustup', ['which', tool, '--toolchain', 'nightly'], { encoding: 'utf8' }).trim()
+    expect(env).toEqual({ RUSTUP_AUTO_INSTALL: '0', RUSTUP_TOOLCHAIN: 'nightly', RUSTC: which('rustc'), CARGO: which('cargo') })
+  })
+
+  withRustup('a CARGO already in the environment (`cargo linkage-guard`) is kept', async () => {
+    const env = await selectToolchain({ requested: 'nightly', dir: tmp, env: { ...cleanEnv(), CARGO: '/opt/cargo/bin/cargo' } })
+    expect(env.CARGO).toBeUndefined()
   })
 
   withRustup('the repository’s channel pin is named explicitly, since cargo runs outside the repository', async () => {

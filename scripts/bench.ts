@@ -1,10 +1,10 @@
 /**
  * Benchmark: how long the analysis takes compared with reading and parsing `cargo metadata`.
  *
- *   npm run bench [-- options]
+ *   npm run bench:analysis [-- options]
  *
  *   --json             print machine-readable results (progress still goes to stderr; use
- *                      `npm run --silent bench -- --json` so that npm adds nothing to stdout)
+ *                      `npm run --silent bench:analysis -- --json` so that npm adds nothing to stdout)
  *   --runs N           measured runs per input (default 9), after --warmup N warm-up runs (default 2)
  *   --sizes LIST       synthetic workspace sizes in packages (default 1000,2000,5000,10000)
  *   --seed S           seed of the synthetic workspaces (default 1)

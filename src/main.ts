@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import crypto from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
@@ -7,6 +6,7 @@ import { createGitHubClient, type GitHubClient } from './github/client.js'
 import { commentMarker, type CommentOutcome, fitCommentBody, upsertStickyComment } from './github/comment.js'
 import { type PullRequestContext, readEventContext, readPullRequestContext, runUrl } from './github/context.js'
 import { type ChangedLines, fetchChangedLines, isLineChanged } from './github/diff.js'
+import { annotation, getInput, info, setFailed, setOutputCommand } from './github/workflow-commands.js'
 import { keepSuggestionReview, reviewMarker, type ReviewOutcome } from './github/review.js'
 import { findRunPullRequests } from './github/workflow-run.js'
 import { InputFileError, readInputFile, repositoryScope } from './input-file.js'
@@ -33,16 +33,16 @@ import { appendToFile, resolveOutputPath, writeAtomically } from './write-file.j
  */
 export async function run(): Promise<void> {
   try {
-    const settings = parseActionInputs(name => core.getInput(name))
+    const settings = parseActionInputs(name => getInput(name))
     if (settings.publishReport !== null) await publish(settings, settings.publishReport)
     else await analyse(settings)
   } catch (error) {
     // Nothing here may throw: whatever else fails, the step ends with this one error line and exit code 1.
-    process.exitCode = core.ExitCode.Failure
+    process.exitCode = 1
     const { message } = describeError(error)
     const lost = attempt(() => setOutputs({ verdict: 'error' }))
     const line = lost === null || lost === message ? message : `${message}; the output \`verdict\` was not set: ${lost}`
-    attempt(() => core.setFailed(line))
+    attempt(() => setFailed(line))
     writeErrorSummary(message)
   }
 }
@@ -96,21 +96,21 @@ async function analyse(settings: ActionSettings): Promise<void> {
     const why = changes === null ? 'input `github-token` is empty' : `cannot read the pull request's changed lines: ${changes.failure.message}`
     if (settings.suggest) notices.push(`The suggested changes were not posted: ${why}.`)
     if (settings.annotate !== 'all') notices.push(`Every finding is annotated, not only those on the pull request's changed ${settings.annotate === 'changed-files' ? 'files' : 'lines'}: ${why}.`)
-    else if (changes !== null) core.info(`Could not read the pull request's changed lines (${changes.failure.message}); annotations are ordered by severity only.`)
+    else if (changes !== null) info(`Could not read the pull request's changed lines (${changes.failure.message}); annotations are ordered by severity only.`)
   }
-  if (pr === null && settings.suggest) core.info('Nothing is suggested: this run is not for a pull request.')
+  if (pr === null && settings.suggest) info('Nothing is suggested: this run is not for a pull request.')
   if (review?.outcome === 'failed') notices.push(`The suggested changes were not posted: ${review.failure.message}. The job summary has every fix.`)
-  else if (review !== null && review.outcome !== 'skipped') core.info(`Suggested changes: ${review.posted} posted, ${review.kept} kept, ${review.removed} removed.`)
+  else if (review !== null && review.outcome !== 'skipped') info(`Suggested changes: ${review.posted} posted, ${review.kept} kept, ${review.removed} removed.`)
 
   const changedScope = changes?.ok ? annotationScope(changes, settings.annotate) : {}
   const { annotations } = selectAnnotations(report, { workspacePrefix, ...changedScope, reservedNotices: notices.length })
-  for (const notice of notices) core.notice(notice)
+  for (const notice of notices) annotation('notice', notice)
   for (const a of annotations) annotate(a)
   writeSummary(renderSummary(report, links === null ? {} : { links }))
 
   setReportOutputs(report, reportPath, sarifPath, comment)
   if (report.gate.verdict === 'fail') {
-    core.setFailed(`${plural(report.gate.failing, 'finding')} at or above \`${report.gate.failOn}\` in the linkage of this workspace; see the job summary.`)
+    setFailed(`${plural(report.gate.failing, 'finding')} at or above \`${report.gate.failOn}\` in the linkage of this workspace; see the job summary.`)
   }
 }
 
@@ -139,13 +139,13 @@ async function publish(settings: ActionSettings, reportFile: string): Promise<vo
   } else {
     const run = event.run
     if (run.event !== 'pull_request' && run.event !== 'pull_request_target') {
-      core.notice(`The run that made the report was started by \`${run.event}\`, not by a pull request: there is no pull request to comment on.`)
+      annotation('notice', `The run that made the report was started by \`${run.event}\`, not by a pull request: there is no pull request to comment on.`)
       return setReportOutputs(report, reportPath, null, null)
     }
     const found = await findRunPullRequests(client, run)
     if (!found.ok) throw new UserError(`cannot find the pull request of ${run.headOwner}:${run.headBranch}: ${found.failure.message}`)
     if (found.numbers.length === 0) {
-      core.notice(`No open pull request from ${run.headOwner}:${run.headBranch} points at ${run.headSha.slice(0, 12)} any more (closed, or newer commits were pushed): nothing was posted.`)
+      annotation('notice', `No open pull request from ${run.headOwner}:${run.headBranch} points at ${run.headSha.slice(0, 12)} any more (closed, or newer commits were pushed): nothing was posted.`)
       return setReportOutputs(report, reportPath, null, null)
     }
     target = { owner: run.owner, repo: run.repo, numbers: found.numbers, runUrl: run.runUrl }
@@ -195,13 +195,13 @@ function setReportOutputs(report: Report, reportPath: string, sarifPath: string 
 
 /**
  * Sets step outputs in one append to `GITHUB_OUTPUT`, in the runner's `name<<delimiter` form (as
- * @actions/core's `setOutput` writes it), so that a full or unwritable file leaves no half-written
+ * the toolkit's `setOutput` writes it), so that a full or unwritable file leaves no half-written
  * block and fails with one line naming it. Without `GITHUB_OUTPUT`, the toolkit's workflow command.
  */
 function setOutputs(values: Record<string, string>): void {
   const file = process.env.GITHUB_OUTPUT
   if (!file) {
-    for (const [name, value] of Object.entries(values)) core.setOutput(name, value)
+    for (const [name, value] of Object.entries(values)) setOutputCommand(name, value)
     return
   }
   let text = ''
@@ -293,15 +293,13 @@ function annotationScope(changes: ChangedLines & { ok: true }, only: AnnotateMod
 
 function annotate(a: Annotation): void {
   const properties = { title: a.title, ...(a.file === undefined ? {} : { file: a.file, startLine: a.line }) }
-  if (a.level === 'error') core.error(a.message, properties)
-  else if (a.level === 'warning') core.warning(a.message, properties)
-  else core.notice(a.message, properties)
+  annotation(a.level, a.message, properties)
 }
 
 /** Prints text from the repository with workflow commands switched off, so it cannot forge any. */
 function logUntrusted(text: string): void {
   const token = crypto.randomUUID()
-  core.info(`::stop-commands::${token}`)
-  core.info(text)
-  core.info(`::${token}::`)
+  info(`::stop-commands::${token}`)
+  info(text)
+  info(`::${token}::`)
 }

@@ -11,8 +11,9 @@ import { isolate, type Isolation, refuseRustflagsKnownNow, refuseTarget } from '
 import { gateReport, type LoadedPolicy, loadPolicy, type PolicyLocation } from './gather/policy-files.js'
 import { callsSystemLoader, docExamplesReader, exportReader, isFile, scanAllocators, sourceReader } from './gather/sources.js'
 import { selectToolchain } from './gather/toolchain.js'
-import { findManifest, probeTarget, readMetadataFile, readRepositoryText, readToml, runCargoMetadata, runRustcVersion } from './gather/tools.js'
+import { findManifest, probeTarget, readMetadataText, readRepositoryText, readToml, runCargoMetadata, runRustcVersion } from './gather/tools.js'
 import { readInputFile, type RepositoryScope, scopeFor } from './input-file.js'
+import { parseMetadata } from './metadata/parse.js'
 import { createLocator } from './manifest/locator.js'
 import { manifestDefaultMembers } from './manifest/default-members.js'
 import { resolverVersion } from './manifest/resolver.js'
@@ -47,7 +48,7 @@ export interface CheckSettings extends Omit<RunOptions, 'policy'> {
 export async function check(settings: CheckSettings): Promise<Report> {
   const { cwd, scope = null, trustRepositoryConfig = false, timeoutMs } = settings
   const policy = loadPolicy({ ...settings.policy, cwd, scope })
-  const toolchain = await selectToolchain({
+  const toolchainChoice = selectToolchain({
     requested: settings.rustToolchain,
     dir: settings.toolchainDir,
     env: settings.env,
@@ -57,7 +58,10 @@ export async function check(settings: CheckSettings): Promise<Report> {
     scope,
     runner: settings.runner
   })
-  const analysed = await analyzeWorkspace({ ...settings, env: { ...settings.env, ...toolchain }, policy })
+  // A recorded metadata file is read while rustup answers; its parse overlaps the rustc probes (`analyzeWith`).
+  const metadataText = settings.metadataFile ? settle(() => readMetadataText(settings.metadataFile!)) : undefined
+  const toolchain = await toolchainChoice
+  const analysed = await analyzeWorkspace({ ...settings, env: { ...settings.env, ...toolchain }, policy, metadataText })
   return gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd, scope })
 }
 
@@ -67,6 +71,8 @@ export interface RunOptions {
   invocation: Invocation
   /** Read `cargo metadata` output from this file instead of running cargo. */
   metadataFile?: string | null
+  /** The file's text, or why it could not be read, when already read (see `check`). */
+  metadataText?: Settled<string>
   configOverrides?: string[]
   env: Record<string, string | undefined>
   cwd: string
@@ -134,12 +140,8 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
   if (manifestPath !== null && !options.metadataFile && !isFile(manifestPath)) {
     throw new UserError(`manifest \`${options.manifestPath}\` does not exist (relative paths are taken from \`${cwd}\`)`)
   }
-  const metadataPromise: Promise<Metadata> = options.metadataFile
-    ? readMetadataFile(options.metadataFile)
-    : runCargoMetadata(runner, tools.cargo, manifestPath!, invocation, runDir, childEnv, isolation.configArgs)
-  // A rejected promise must not go unhandled while the probes are awaited.
-  metadataPromise.catch(() => undefined)
-
+  // cargo starts first: it takes longest.
+  const cargoMetadata = options.metadataFile ? null : runCargoMetadata(runner, tools.cargo, manifestPath!, invocation, runDir, childEnv, isolation.configArgs)
   const rustcPromise = runRustcVersion(runner, tools.rustc, runDir, childEnv)
   rustcPromise.catch(() => undefined)
   // The host triple only matters for rustflags tables keyed by triple or cfg; without them, probe at once.
@@ -148,6 +150,10 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
   const probe = (kind: CompileKind, triple: string | null) =>
     probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? '', options.trustRepositoryConfig === true)
   const probes = Promise.all([rustcPromise, probe('target', knownTriple), invocation.target === null ? null : probe('host', null)])
+  // A recorded file is parsed while the probes run.
+  const metadataPromise: Promise<Metadata> = cargoMetadata ?? parseRecordedMetadata(options.metadataFile!, options.metadataText)
+  // A rejected promise must not go unhandled while the probes are awaited.
+  metadataPromise.catch(() => undefined)
   // cargo refusing the repository's manifest, lock file or config ends the analysis at once (and
   // `analyzeWorkspace` stops the probes). Any other failure of cargo waits for the probes: cargo runs the same
   // rustc, so a compiler that cannot run is the cause to name.
@@ -192,6 +198,23 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
 }
 
 const NEVER = new Promise<never>(() => undefined)
+
+/** A value, or what was thrown instead, to be rethrown where it matters. */
+export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown }
+
+function settle<T>(f: () => T): Settled<T> {
+  try {
+    return { ok: true, value: f() }
+  } catch (error) {
+    return { ok: false, error }
+  }
+}
+
+async function parseRecordedMetadata(file: string, text: Settled<string> | undefined): Promise<Metadata> {
+  const read = text ?? settle(() => readMetadataText(file))
+  if (!read.ok) throw read.error
+  return parseMetadata(read.value, file)
+}
 
 /** What the rules need from the repository beyond metadata and probes, read as data. */
 function gatherFacts(metadata: Metadata, config: CargoConfig, options: RunOptions): WorkspaceFacts {

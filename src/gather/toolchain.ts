@@ -30,7 +30,8 @@ export interface ToolchainOptions {
  * The toolchain cargo and rustc run with, always chosen by name through rustup's environment: the one
  * asked for, else the one already in `RUSTUP_TOOLCHAIN`, else the channel the repository pins. A `path`
  * toolchain — a compiler the repository chooses — is refused unless trusted. `RUSTC` is pinned to the
- * absolute path of that toolchain's rustc, so no configuration can substitute another.
+ * absolute path of that toolchain's rustc, so no configuration can substitute another, and `CARGO` to its
+ * cargo when it has one.
  */
 export async function selectToolchain(options: ToolchainOptions): Promise<Record<string, string>> {
   const runner = options.runner ?? processRunner(options.timeoutMs)
@@ -65,6 +66,9 @@ export async function selectToolchain(options: ToolchainOptions): Promise<Record
   }
   if (name) out.RUSTUP_TOOLCHAIN = name
   if (!env.RUSTC) out.RUSTC = which.rustc
+  // The toolchain's own cargo, as rustup's proxy would run it, without the proxy's start-up on every call.
+  const cargo = path.join(path.dirname(which.rustc), `cargo${path.extname(which.rustc)}`)
+  if (!env.CARGO && isFile(cargo)) out.CARGO = cargo
   return out
 }
 

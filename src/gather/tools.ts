@@ -33,16 +33,15 @@ export function findManifest(cwd: string, metadataFile: string | null): string |
   throw new UserError(`could not find \`Cargo.toml\` in \`${cwd}\` or any parent directory; pass \`--manifest-path\``)
 }
 
-export async function readMetadataFile(file: string): Promise<Metadata> {
-  let text: string
+/** The text of a `--metadata-file`. */
+export function readMetadataText(file: string): string {
   try {
     // `--metadata-file /dev/stdin` and `<(cargo metadata …)` are pipes.
-    text = readInputFile(file, 'metadata', { allowPipe: true })
+    return readInputFile(file, 'metadata', { allowPipe: true })
   } catch (e) {
     if (e instanceof InputFileError) throw new UserError(`cannot read metadata file \`${file}\`: ${e.reason}`)
     throw e
   }
-  return parseMetadata(text, file)
 }
 
 export async function runCargoMetadata(

@@ -96,7 +96,7 @@ export function crateName(unit: Unit): string {
 function topologicalOrder(graph: UnitGraph): Unit[] {
   const order: Unit[] = []
   const state = new Map<Unit, 'visiting' | 'done'>()
-  const stack: { unit: Unit; deps: Unit[]; next: number }[] = []
+  const stack: { unit: Unit; deps: readonly Unit[]; next: number }[] = []
   const enter = (unit: Unit): void => {
     const s = state.get(unit)
     if (s === 'done') return
@@ -235,9 +235,13 @@ function crateGraph(unit: Unit, done: Map<Unit, UnitResult>, compiler: CompilerB
   const seen = new Set<Unit>()
   // Depth first in dependency order, without recursion: the next crate to load is on top. The unit's own
   // dependencies are loaded through `--extern`; theirs through the library search path.
-  const stack = unit.crates.map(d => ({ unit: d.unit, transitive: false })).reverse()
-  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    const dep = next.unit
+  // `transitive[i]` says whether `stack[i]` was reached through another crate. A crate already loaded is not
+  // pushed again: popping it would load nothing.
+  const stack = unit.crates.map(d => d.unit).reverse()
+  const transitive: boolean[] = stack.map(() => false)
+  while (stack.length > 0) {
+    const dep = stack.pop()!
+    const throughAnother = transitive.pop()!
     if (seen.has(dep)) continue
     seen.add(dep)
     const macrosOnly = dep.target.kind === 'proc-macro'
@@ -255,9 +259,15 @@ function crateGraph(unit: Unit, done: Map<Unit, UnitResult>, compiler: CompilerB
       }
       unitNodes.set(dep, node)
     }
-    graph.push(next.transitive && readsCdylibAsDylib(dep, compiler) ? cdylibAsDylibNode(dep, node) : node)
+    graph.push(throughAnother && readsCdylibAsDylib(dep, compiler) ? cdylibAsDylibNode(dep, node) : node)
     // A proc-macro's own dependencies are never loaded into its user's crate graph.
-    if (!macrosOnly) for (let i = dep.crates.length - 1; i >= 0; i--) stack.push({ unit: dep.crates[i]!.unit, transitive: true })
+    if (macrosOnly) continue
+    for (let i = dep.crates.length - 1; i >= 0; i--) {
+      const next = dep.crates[i]!.unit
+      if (seen.has(next)) continue
+      stack.push(next)
+      transitive.push(true)
+    }
   }
   return graph
 }
@@ -371,13 +381,15 @@ function cargoLtoArgs(lto: CargoLto): string[] {
 
 const OFF = new Set(['no', 'n', 'off', 'false'])
 
-/** The effective `-C lto` value: `fat`, `thin`, or null when LTO across crates is not requested. */
 /** The value rustc uses of a codegen option cargo's LTO decision may set: the last, rustflags after cargo's. */
 function ltoCodegenOption(unit: Unit, name: string): string | undefined {
-  const values = codegenOptions([...cargoLtoArgs(unit.lto), ...unit.rustflags], name)
-  return values[values.length - 1]
+  const values = codegenOptions(unit.rustflags, name)
+  if (values.length > 0) return values[values.length - 1]
+  const cargo = codegenOptions(cargoLtoArgs(unit.lto), name)
+  return cargo[cargo.length - 1]
 }
 
+/** The effective `-C lto` value: `fat`, `thin`, or null when LTO across crates is not requested. */
 function effectiveLto(unit: Unit): 'fat' | 'thin' | null {
   const last = ltoCodegenOption(unit, 'lto')
   if (last === undefined || OFF.has(last)) return null

@@ -115,9 +115,15 @@ export function unstableOptions(flags: readonly string[], name: string): string[
   return optionValues(flags, '-Z', name)
 }
 
+/** Each unit's flag list is read for several options; units of one kind share the list. */
+const readLists = new WeakMap<readonly string[], readonly RustcOption[]>()
+
 function optionValues(flags: readonly string[], option: '-C' | '-Z', name: string): string[] {
   const out: string[] = []
-  for (const o of readRustflags(flags)) {
+  if (flags.length === 0) return out
+  let options = readLists.get(flags)
+  if (options === undefined) readLists.set(flags, (options = readRustflags(flags)))
+  for (const o of options) {
     if (o.name !== option || o.value === null || optionKey(o.value) !== name) continue
     const eq = o.value.indexOf('=')
     out.push(eq < 0 ? '' : o.value.slice(eq + 1))

@@ -122,8 +122,13 @@ export interface UnitGraph {
 }
 
 /** The units a unit depends on: the libraries it links, then the units built before it. */
-export function dependenciesOf(unit: Unit): Unit[] {
-  return [...unit.crates.map(c => c.unit), ...unit.buildsAfter]
+const dependencyLists = new WeakMap<Unit, readonly Unit[]>()
+
+/** Read only once the graph is built: the list is kept for the unit's later readers. */
+export function dependenciesOf(unit: Unit): readonly Unit[] {
+  let deps = dependencyLists.get(unit)
+  if (deps === undefined) dependencyLists.set(unit, (deps = [...unit.crates.map(c => c.unit), ...unit.buildsAfter]))
+  return deps
 }
 
 const parentsByUnit = new WeakMap<Unit, Map<Unit, Unit | null>>()
@@ -452,7 +457,7 @@ function assignLto(roots: Unit[], profile: ProfileSettings): void {
   }
   // Cargo's recursion, with an explicit stack (a dependency chain can be deeper than the call stack): a
   // unit whose decision changes passes the new one on to its dependencies, in the same depth-first order.
-  const stack: { deps: Unit[]; lto: CargoLto; next: number }[] = []
+  const stack: { deps: readonly Unit[]; lto: CargoLto; next: number }[] = []
   const calculate = (unit: Unit, parent: CargoLto): void => {
     const types = requestedTypes(unit)
     let lto: CargoLto

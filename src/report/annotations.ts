@@ -173,10 +173,12 @@ export function workflowCommand(a: Annotation): string {
   return `::${a.level}${props === '' ? '' : ` ${props}`}::${escapeData(a.message)}`
 }
 
-function escapeData(text: string): string {
+/** Command data as the toolkit escapes it (`command.ts`): it cannot end the command or start another line. */
+export function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
 }
 
-function escapeProperty(text: string): string {
+/** A command property as the toolkit escapes it: it cannot end the property list or add a property. */
+export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
 }
