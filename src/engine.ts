@@ -57,13 +57,14 @@ export function analyze(input: AnalysisInput): Analysis {
     model: { metadata: input.metadata, context: input.context, invocation: input.invocation },
     analysis,
     linkage,
-    reanalyse: model => analyzeOnce({ ...input, ...model }),
+    // What a fix changes is read from the findings and the artifacts' statuses, not from their linkage lists.
+    reanalyse: model => analyzeOnce({ ...input, ...model }, false),
     readText: input.readText ?? null
   })
   return { ...analysis, findings, notes: note === null ? analysis.notes : [...analysis.notes, note] }
 }
 
-function analyzeOnce(input: AnalysisInput): { analysis: Analysis; linkage: LinkageResult } {
+function analyzeOnce(input: AnalysisInput, linkageLists = true): { analysis: Analysis; linkage: LinkageResult } {
   const { metadata, context, invocation } = input
   const selection = selectPackages(metadata, invocation, input.currentManifest)
   const features = featuresOf(input, selection.packages)
@@ -99,7 +100,7 @@ function analyzeOnce(input: AnalysisInput): { analysis: Analysis; linkage: Linka
     boundaries: boundaryReports(graph, linkage, metadata, facts),
     workspaceRoot: metadata.workspaceRoot,
     invocation: { command: invocation.command, args: input.commandLine, profile: profile.name },
-    artifacts: artifactReports(linkage),
+    artifacts: artifactReports(linkage, linkageLists),
     findings,
     notes
   }
@@ -159,7 +160,7 @@ function boundaryReports(graph: UnitGraph, linkage: LinkageResult, metadata: Met
   ]
 }
 
-function artifactReports(linkage: LinkageResult): ArtifactReport[] {
+function artifactReports(linkage: LinkageResult, linkageLists: boolean): ArtifactReport[] {
   const out: ArtifactReport[] = []
   const sorted = [...linkage.results].sort((a, b) => compareUnits(a.unit, b.unit))
   for (const result of sorted) {
@@ -181,7 +182,7 @@ function artifactReports(linkage: LinkageResult): ArtifactReport[] {
         status: result.status,
         preferDynamic: unit.preferDynamic !== null,
         panic: unit.panic,
-        linkage: artifact?.formats ? linkageEntries(result, artifact.formats, linkage) : []
+        linkage: artifact?.formats && linkageLists ? linkageEntries(result, artifact.formats, linkage) : []
       }
       if (result.status === 'blocked') {
         entry.blockedBy = result.blockedBy.map(b => ({ package: b.pkg.name, target: b.target.name, kind: b.target.kind, mode: b.mode }))

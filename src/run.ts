@@ -142,11 +142,18 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
   }
   // cargo starts first: it takes longest.
   const cargoMetadata = options.metadataFile ? null : runCargoMetadata(runner, tools.cargo, manifestPath!, invocation, runDir, childEnv, isolation.configArgs)
+  // cargo refusing the repository's manifest, lock file or config ends the analysis at once (and
+  // `analyzeWorkspace` stops the probes). Any other failure of cargo waits for the probes: cargo runs the same
+  // rustc, so a compiler that cannot run is the cause to name.
+  const refused: Promise<never> =
+    cargoMetadata === null ? NEVER : cargoMetadata.then(() => NEVER, (e: unknown) => (e instanceof CommandError && e.fault === 'input' ? Promise.reject(e) : NEVER))
   const rustcPromise = runRustcVersion(runner, tools.rustc, runDir, childEnv)
   rustcPromise.catch(() => undefined)
-  // The host triple only matters for rustflags tables keyed by triple or cfg; without them, probe at once.
+  // The host triple only matters for rustflags tables keyed by triple or cfg. Beside cargo, whose own probes
+  // run one rustc at a time, the probes wait for `rustc -vV` too: two cores then serve cargo and one rustc.
   const needsHostTriple = invocation.target === null && (config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0)
-  const knownTriple = invocation.target ?? (needsHostTriple ? (await rustcPromise).host : null)
+  const version = cargoMetadata !== null || needsHostTriple ? await Promise.race([rustcPromise, refused]) : null
+  const knownTriple = invocation.target ?? (needsHostTriple ? version!.host : null)
   const probe = (kind: CompileKind, triple: string | null) =>
     probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? '', options.trustRepositoryConfig === true)
   const probes = Promise.all([rustcPromise, probe('target', knownTriple), invocation.target === null ? null : probe('host', null)])
@@ -154,13 +161,6 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
   const metadataPromise: Promise<Metadata> = cargoMetadata ?? parseRecordedMetadata(options.metadataFile!, options.metadataText)
   // A rejected promise must not go unhandled while the probes are awaited.
   metadataPromise.catch(() => undefined)
-  // cargo refusing the repository's manifest, lock file or config ends the analysis at once (and
-  // `analyzeWorkspace` stops the probes). Any other failure of cargo waits for the probes: cargo runs the same
-  // rustc, so a compiler that cannot run is the cause to name.
-  const refused = metadataPromise.then(
-    () => NEVER,
-    (e: unknown) => (e instanceof CommandError && e.fault === 'input' ? Promise.reject(e) : NEVER)
-  )
   const [rustc, targetInfo, hostInfo] = await Promise.race([probes, refused])
   targetInfo.triple = invocation.target ?? rustc.host
   if (hostInfo) hostInfo.triple = rustc.host

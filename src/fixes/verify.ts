@@ -22,12 +22,12 @@ export const MAX_REANALYSES = 12
 /**
  * The most units analysed again per run, all analyses together (each costs about as much as the first): an
  * invocation of a few thousand units gets fewer analyses, so that verifying costs at most a few analyses
- * (four for 1,500 units, one for 5,000); small invocations get all twelve.
+ * (four for 1,000 units, two for 2,000, one up to `MAX_VERIFIED_UNITS`); invocations of up to 333 units get all twelve.
  */
-export const MAX_REANALYSED_UNITS = 6_000
+export const MAX_REANALYSED_UNITS = 4_000
 
 /** Above this many units, an invocation's fixes are not verified at all: one more analysis already costs seconds. */
-export const MAX_VERIFIED_UNITS = 5_000
+export const MAX_VERIFIED_UNITS = 4_000
 
 /** An analysis of a changed model, with the linkage the candidates of its findings are drawn from. */
 export interface Reanalysis {

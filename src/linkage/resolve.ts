@@ -62,9 +62,10 @@ export function resolveLinkage(graph: UnitGraph, compiler: CompilerBehaviour): L
   // Cargo refuses a unit whose every crate type the target drops while preparing the build, before it
   // compiles anything: that unit fails, whatever its dependencies, and every other one is never attempted.
   const unbuildable = graph.units.filter(u => u.crateTypes.length === 0)
+  const walks = newWalks(graph.units.length)
   for (const unit of topologicalOrder(graph)) {
     crateNames.set(unitKey(unit), { name: crateName(unit), unit })
-    if (unbuildable.length === 0) byUnit.set(unit, resolveUnit(unit, byUnit, graph.units, compiler))
+    if (unbuildable.length === 0) byUnit.set(unit, resolveUnit(unit, byUnit, graph.units, compiler, walks))
     else if (unbuildable.includes(unit)) byUnit.set(unit, refusedResult(unit))
     else byUnit.set(unit, { ...emptyResult(unit, []), status: 'blocked', blockedBy: unbuildable })
   }
@@ -121,14 +122,14 @@ function topologicalOrder(graph: UnitGraph): Unit[] {
   return order
 }
 
-function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>, units: readonly Unit[], compiler: CompilerBehaviour): UnitResult {
+function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>, units: readonly Unit[], compiler: CompilerBehaviour, walks: Walks): UnitResult {
   // A build script that crashes when cargo runs it stops its package as a failed compile would.
   const blockedBy = jobDependenciesOf(unit).filter(d => done.get(d)!.status !== 'ok' || staticPieWithRunPath(d) === 'build-script')
   // rustdoc compiles nothing for a library without doc examples.
   if (unit.docExamples === 'none' && blockedBy.length === 0) return emptyResult(unit, [])
   // Only linking units need their whole crate graph and a panic runtime; an rlib never links.
   const links = unit.crateTypes.some(requiresUpstreamObjects)
-  const crates = links && blockedBy.length === 0 ? crateGraph(unit, done, compiler) : []
+  const crates = links && blockedBy.length === 0 ? crateGraph(unit, done, compiler, walks) : []
   const base = emptyResult(unit, crates)
   if (blockedBy.length > 0) {
     return { ...base, status: 'blocked', blockedBy: [...new Set(blockedBy)] }
@@ -220,11 +221,24 @@ function emptyResult(unit: Unit, crates: CrateNode[]): UnitResult {
  * final once it is resolved, and graphs are built dependencies first), and so are the standard
  * library nodes of a target: built once, shared. CrateNodes are never mutated.
  */
-const unitNodes = new WeakMap<Unit, CrateNode>()
 const stdNodes = new WeakMap<TargetInfo, Map<string, CrateNode[]>>()
 
+/**
+ * What the crate graphs of one analysis share: each unit's node, by unit index, and a mark per unit that
+ * says it is loaded in the walk numbered `walk` (a large workspace walks millions of crates in all).
+ */
+interface Walks {
+  nodes: (CrateNode | undefined)[]
+  loaded: Uint32Array
+  walk: number
+}
+
+function newWalks(units: number): Walks {
+  return { nodes: new Array<CrateNode | undefined>(units), loaded: new Uint32Array(units), walk: 0 }
+}
+
 /** The crates rustc loads for a unit, standard library first, then upstream crates depth-first. */
-function crateGraph(unit: Unit, done: Map<Unit, UnitResult>, compiler: CompilerBehaviour): CrateNode[] {
+function crateGraph(unit: Unit, done: Map<Unit, UnitResult>, compiler: CompilerBehaviour, walks: Walks): CrateNode[] {
   const info = unit.targetInfo
   const shape = `${unit.mode === 'test' ? 'test' : 'build'}${unit.crateTypes.includes('proc-macro') ? '+proc-macro' : ''}`
   let perTarget = stdNodes.get(info)
@@ -232,7 +246,8 @@ function crateGraph(unit: Unit, done: Map<Unit, UnitResult>, compiler: CompilerB
   let std = perTarget.get(shape)
   if (!std) perTarget.set(shape, (std = stdCrates(unit)))
   const graph: CrateNode[] = [...std]
-  const seen = new Set<Unit>()
+  const walk = ++walks.walk
+  const { loaded, nodes } = walks
   // Depth first in dependency order, without recursion: the next crate to load is on top. The unit's own
   // dependencies are loaded through `--extern`; theirs through the library search path.
   // `transitive[i]` says whether `stack[i]` was reached through another crate. A crate already loaded is not
@@ -242,10 +257,10 @@ function crateGraph(unit: Unit, done: Map<Unit, UnitResult>, compiler: CompilerB
   while (stack.length > 0) {
     const dep = stack.pop()!
     const throughAnother = transitive.pop()!
-    if (seen.has(dep)) continue
-    seen.add(dep)
+    if (loaded[dep.index] === walk) continue
+    loaded[dep.index] = walk
     const macrosOnly = dep.target.kind === 'proc-macro'
-    let node = unitNodes.get(dep)
+    let node = nodes[dep.index]
     if (!node) {
       node = {
         key: unitKey(dep),
@@ -257,14 +272,14 @@ function crateGraph(unit: Unit, done: Map<Unit, UnitResult>, compiler: CompilerB
         requiredPanic: dep.panic === 'abort' ? 'abort' : null,
         dylibFormats: done.get(dep)?.dylibFormats ?? null
       }
-      unitNodes.set(dep, node)
+      nodes[dep.index] = node
     }
     graph.push(throughAnother && readsCdylibAsDylib(dep, compiler) ? cdylibAsDylibNode(dep, node) : node)
     // A proc-macro's own dependencies are never loaded into its user's crate graph.
     if (macrosOnly) continue
     for (let i = dep.crates.length - 1; i >= 0; i--) {
       const next = dep.crates[i]!.unit
-      if (seen.has(next)) continue
+      if (loaded[next.index] === walk) continue
       stack.push(next)
       transitive.push(true)
     }
@@ -363,19 +378,23 @@ export function dylibFileName(unit: Unit): string {
   return pattern.replace('___', name)
 }
 
-/** The rustc arguments cargo passes for its LTO decision; rustflags follow them and win. */
-function cargoLtoArgs(lto: CargoLto): string[] {
+/**
+ * The codegen options cargo passes for its LTO decision (`lto.rs`, `build_base_args`), as name and value:
+ * `-C lto`, `-C lto=<v>`, `-C lto=off`, `-C linker-plugin-lto`, `-C embed-bitcode=no`. Rustflags follow them
+ * and win.
+ */
+function cargoLtoOption(lto: CargoLto): readonly [name: string, value: string] | null {
   switch (lto.kind) {
     case 'run':
-      return ['-C', lto.value === null ? 'lto' : `lto=${lto.value}`]
+      return ['lto', lto.value ?? '']
     case 'off':
-      return ['-C', 'lto=off']
+      return ['lto', 'off']
     case 'only-bitcode':
-      return ['-C', 'linker-plugin-lto']
+      return ['linker-plugin-lto', '']
     case 'only-object':
-      return ['-C', 'embed-bitcode=no']
+      return ['embed-bitcode', 'no']
     case 'object-and-bitcode':
-      return []
+      return null
   }
 }
 
@@ -385,8 +404,8 @@ const OFF = new Set(['no', 'n', 'off', 'false'])
 function ltoCodegenOption(unit: Unit, name: string): string | undefined {
   const values = codegenOptions(unit.rustflags, name)
   if (values.length > 0) return values[values.length - 1]
-  const cargo = codegenOptions(cargoLtoArgs(unit.lto), name)
-  return cargo[cargo.length - 1]
+  const cargo = cargoLtoOption(unit.lto)
+  return cargo !== null && cargo[0] === name ? cargo[1] : undefined
 }
 
 /** The effective `-C lto` value: `fat`, `thin`, or null when LTO across crates is not requested. */

@@ -1,7 +1,7 @@
 import type { Report } from './report.js'
 
 /** Array elements stringified together: large enough that the native stringifier does the work, small enough to bound each chunk. */
-const BATCH = 256
+const BATCH = 16
 
 /**
  * The JSON report as chunks of text, identical to `JSON.stringify(report, null, 2)` once joined, but
