@@ -13,6 +13,7 @@ const TOOL_SUITES = [
   'cargo-failure',
   'cli-color',
   'collision',
+  'compile-cache',
   'config/rustflags',
   'differential',
   'differential-cross',

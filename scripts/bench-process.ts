@@ -11,11 +11,13 @@
  *   --seed S           seed of the synthetic workspaces (default 1)
  *   --only TEXT        only the cases whose name contains TEXT (repeatable)
  *   --timeout SECONDS  stop a process that runs longer than this; its case fails (default 120)
+ *   --before DIR       also measure an earlier build, in the same rounds: DIR/dist/cli/index.js and
+ *                      DIR/dist/index.js (DIR a checkout of it; or DIR/cli/index.js and DIR/index.js)
  *   --help             print this text
  *
- * Every case is a subject command and a floor command, run as fresh processes. One round runs both, the
- * subject first in even rounds and the floor first in odd ones, so that drift in the machine's load falls on
- * both alike. The cases:
+ * Every case is a subject command and a floor command, run as fresh processes. One round runs each side of
+ * the case once, round r starting at side r mod n (without --before: the subject first in even rounds and
+ * the floor first in odd ones), so that drift in the machine's load falls on all sides alike. The cases:
  *
  *   libra               `node dist/cli/index.js --metadata-file <libra> --workspace --format json --output …`
  *                       against a node process that reads and `JSON.parse`s the same file
@@ -46,6 +48,15 @@
  *
  * A case fails when a process ends with an exit code outside the expected ones (0 and 1 for the CLI and the
  * action, 0 for floors), by a signal or by the timeout; the row then shows the first line of its stderr.
+ *
+ * With --before, the rows compare two builds from one run on one machine: the current build (dist/ of this
+ * repository: the after) and the earlier one (`before`). Each case gets a third side, the same command with
+ * the earlier build (`<before>/cli/index.js` with the same arguments and its own output file; for the action
+ * cases `<before>/index.js` on the same copy, environment and fake API), and the action cases a fourth, the
+ * earlier CLI on the same copy, which is the earlier build's floor; the other cases' floors serve both builds.
+ * The `before` columns are the earlier build's median and its ratios to its floor, and the targets block adds
+ * the same values for it. Targets and the exit status count for the current build only; a process of the
+ * earlier build that fails only drops the earlier build's results.
  *
  * CI does not run this: shared machines are too noisy for its targets. `npm run bench:analysis`
  * (scripts/bench.ts) measures the analysis alone, in process.
@@ -88,6 +99,16 @@ interface Options {
   seed: number
   only: string[]
   timeoutMs: number
+  /** --before: the earlier build, or null. */
+  before: Build | null
+}
+
+/** A build to measure: the directory named for it and its dist directory. */
+interface Build {
+  /** The directory as given (--before DIR), or the repository for the current build. */
+  given: string
+  dir: string
+  dist: string
 }
 
 /** One process (or, for the example's floor, two in a row). */
@@ -123,6 +144,10 @@ interface CaseSpec {
   kind: 'libra' | 'corpus' | 'example' | 'synthetic' | 'action'
   subject: Side
   floor: Side
+  /** With --before: the same subject with the earlier build. */
+  before?: Side
+  /** With --before, for the action cases: the earlier build's own floor (otherwise `floor` serves both). */
+  beforeFloor?: Side
   targets: TargetSpec[]
   /** Set up before the first run (generate a file, …); may add details. */
   prepare?: () => Promise<Record<string, unknown>>
@@ -154,6 +179,8 @@ interface Target {
   limit: number
   unit: string
   met: boolean
+  /** With --before: the same value for the earlier build (informational; null when not measured). */
+  before?: number | null
 }
 
 interface CaseResult {
@@ -165,6 +192,14 @@ interface CaseResult {
   floor: SideResult
   timeRatio: number | null
   rssRatio: number | null
+  /** With --before: the earlier build's subject, its exit codes, its floor (action cases) and ratios. */
+  before?: SideResult
+  beforeExitCodes?: number[]
+  beforeFloor?: SideResult
+  beforeTimeRatio?: number | null
+  beforeRssRatio?: number | null
+  /** With --before: why the earlier build's runs stopped (they do not make the case fail), or null. */
+  beforeError?: string | null
   targets: Target[]
   error: string | null
   note: string | null
@@ -247,6 +282,8 @@ function runProcess(command: string, args: string[], o: SpawnOptions): Promise<S
 
 /** The temporary directory of this run, shown as `<tmp>`. */
 let tmpRoot: string | null = null
+/** The earlier build's dist directory (--before), shown as `<before>`. */
+let beforeRoot: string | null = null
 
 /**
  * The first line of `text` that reads as an error (`error: …`, `Error: …`, `TypeError: …`), else its first
@@ -258,7 +295,12 @@ function firstLine(text: string): string {
     .map(l => l.trim())
     .filter(l => l !== '')
   let line = lines.find(l => /^(?:[A-Za-z]*Error\b|error\b)/.test(l)) ?? lines[0] ?? ''
-  if (tmpRoot !== null) line = line.split(tmpRoot).join('<tmp>')
+  const short: [string | null, string][] = [
+    [beforeRoot, '<before>'],
+    [tmpRoot, '<tmp>']
+  ]
+  // The longer first: either may lie inside the other.
+  for (const [dir, name] of short.sort((a, b) => (b[0]?.length ?? 0) - (a[0]?.length ?? 0))) if (dir !== null) line = line.split(dir).join(name)
   return line.split(`${ROOT}${path.sep}`).join('')
 }
 
@@ -332,15 +374,40 @@ function measuredValue(kind: TargetKind, r: CaseResult): number | null {
   }
 }
 
+/** The same for the earlier build (--before), or null. */
+function beforeValue(kind: TargetKind, r: CaseResult): number | null {
+  if (r.before === undefined) return null
+  switch (kind) {
+    case 'timeRatio':
+      return r.beforeTimeRatio ?? null
+    case 'rssRatio':
+      return r.beforeRssRatio ?? null
+    case 'medianMs':
+      return r.before.medianMs
+    case 'rssMb':
+      return r.before.rssMedianMb
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Measuring one case
 
+type SideName = 'subject' | 'floor' | 'before' | 'before floor'
+
 async function measureCase(spec: CaseSpec, options: Options, log: (line: string) => void): Promise<CaseResult> {
-  const subject: Sample[] = []
-  const floor: Sample[] = []
+  const sides: [SideName, Side][] = [
+    ['subject', spec.subject],
+    ['floor', spec.floor]
+  ]
+  if (spec.before) sides.push(['before', spec.before])
+  if (spec.before && spec.beforeFloor) sides.push(['before floor', spec.beforeFloor])
+  const isBefore = (which: SideName): boolean => which === 'before' || which === 'before floor'
+  const samples: Record<SideName, Sample[]> = { subject: [], floor: [], before: [], 'before floor': [] }
   const codes = new Set<number>()
+  const beforeCodes = new Set<number>()
   let firstStderr = ''
   let error: string | null = null
+  let beforeError: string | null = null
   let details: Record<string, unknown> = {}
   try {
     if (spec.prepare) details = await spec.prepare()
@@ -348,37 +415,57 @@ async function measureCase(spec: CaseSpec, options: Options, log: (line: string)
     error = `setting up failed: ${e instanceof Error ? e.message : String(e)}`
   }
   const rounds = options.warmup + options.runs
-  log(`measuring ${spec.name} (${options.warmup} warm-up + ${options.runs} rounds)`)
+  log(`measuring ${spec.name} (${options.warmup} warm-up + ${options.runs} rounds${sides.length > 2 ? `, ${sides.length} sides` : ''})`)
   for (let round = 0; round < rounds && error === null; round++) {
     const warm = round < options.warmup
-    const order: ['subject' | 'floor', Side][] = round % 2 === 0 ? [['subject', spec.subject], ['floor', spec.floor]] : [['floor', spec.floor], ['subject', spec.subject]]
-    const got: Partial<Record<'subject' | 'floor', Sample>> = {}
+    // Round r starts at side r mod n: with two sides, the subject first in even rounds, the floor in odd ones.
+    const order = sides.map((_, i) => sides[(round + i) % sides.length]!)
+    const got: Partial<Record<SideName, Sample>> = {}
     for (const [which, side] of order) {
+      // Once a run of the earlier build failed, its sides are left out.
+      if (isBefore(which) && beforeError !== null) continue
       const s = await side.run()
       got[which] = s
       if (which === 'subject' && s.code !== null) {
         codes.add(s.code)
         if (firstStderr === '') firstStderr = firstLine(s.stderr)
       }
+      if (which === 'before' && s.code !== null) beforeCodes.add(s.code)
       const why = side.check(s)
-      if (why !== null) {
-        error = `${which} ${why}`
-        break
+      if (why === null) continue
+      if (isBefore(which)) {
+        beforeError = `${which} ${why}`
+        log(`  ${spec.name}: the earlier build failed, measuring without it: ${beforeError}`)
+        continue
       }
+      error = `${which} ${why}`
+      break
     }
     if (error !== null) break
     if (!warm) {
-      subject.push(got.subject!)
-      floor.push(got.floor!)
+      for (const [which] of sides) if (!isBefore(which) || beforeError === null) samples[which].push(got[which]!)
     }
     const label = warm ? `warm-up ${round + 1}/${options.warmup}` : `round ${round - options.warmup + 1}/${options.runs}`
-    log(`  ${spec.name}: ${label}: subject ${fmt(got.subject!.ms)} ms, floor ${fmt(got.floor!.ms)} ms`)
+    const shown = sides.filter(([which]) => got[which] !== undefined).map(([which]) => `${which} ${fmt(got[which]!.ms)} ms`)
+    log(`  ${spec.name}: ${label}: ${shown.join(', ')}`)
   }
   if (error === null && spec.finish) error = spec.finish()
   if (error !== null) log(`  ${spec.name}: failed: ${error}`)
   const exitCodes = [...codes].sort((a, b) => a - b)
-  const s = sideResult(spec.subject.label, subject)
-  const f = sideResult(spec.floor.label, floor)
+  const s = sideResult(spec.subject.label, samples.subject)
+  const f = sideResult(spec.floor.label, samples.floor)
+  const beforeFields: Partial<CaseResult> = {}
+  if (spec.before) {
+    const b = sideResult(spec.before.label, samples.before)
+    const bf = spec.beforeFloor ? sideResult(spec.beforeFloor.label, samples['before floor']) : null
+    beforeFields.before = b
+    beforeFields.beforeExitCodes = [...beforeCodes].sort((x, y) => x - y)
+    if (bf !== null) beforeFields.beforeFloor = bf
+    // The earlier build against its own floor: the shared one, or for the action cases the earlier CLI.
+    beforeFields.beforeTimeRatio = ratio(b.medianMs, (bf ?? f).medianMs)
+    beforeFields.beforeRssRatio = ratio(b.rssMedianMb, (bf ?? f).rssMedianMb)
+    beforeFields.beforeError = beforeError
+  }
   const result: CaseResult = {
     name: spec.name,
     kind: spec.kind,
@@ -387,6 +474,7 @@ async function measureCase(spec: CaseSpec, options: Options, log: (line: string)
     floor: f,
     timeRatio: ratio(s.medianMs, f.medianMs),
     rssRatio: ratio(s.rssMedianMb, f.rssMedianMb),
+    ...beforeFields,
     targets: [],
     error,
     note: spec.note ? spec.note(exitCodes, firstStderr) : null,
@@ -394,7 +482,9 @@ async function measureCase(spec: CaseSpec, options: Options, log: (line: string)
   }
   for (const t of spec.targets) {
     const measured = error === null ? measuredValue(t.kind, result) : null
-    result.targets.push({ case: spec.name, ...TARGET_TEXT[t.kind], measured, op: t.op, limit: t.limit, met: met(measured, t.op, t.limit) })
+    const target: Target = { case: spec.name, ...TARGET_TEXT[t.kind], measured, op: t.op, limit: t.limit, met: met(measured, t.op, t.limit) }
+    if (spec.before) target.before = error === null && beforeError === null ? beforeValue(t.kind, result) : null
+    result.targets.push(target)
   }
   return result
 }
@@ -458,7 +548,19 @@ function buildCases(options: Options, tmp: string, getFixture: () => Promise<Act
   const env = baseEnv()
   const node = process.execPath
   const readParse = path.join(tmp, 'read-parse.cjs')
-  const show = (p: string): string => (!path.isAbsolute(p) ? p : p.startsWith(tmp) ? `<tmp>${p.slice(tmp.length)}` : path.relative(ROOT, p) || '.')
+  const before = options.before
+  const beforeCli = before === null ? null : path.join(before.dist, 'cli', 'index.js')
+  const beforeAction = before === null ? null : path.join(before.dist, 'index.js')
+  /** The earlier build's output file beside the current one's: `report.json` → `report.before.json`. */
+  const beforeOutput = (p: string): string => p.replace(/(\.json)?$/, '.before$1')
+  const show = (p: string): string =>
+    !path.isAbsolute(p)
+      ? p
+      : before !== null && p.startsWith(`${before.dist}${path.sep}`)
+        ? `<before>${p.slice(before.dist.length)}`
+        : p.startsWith(tmp)
+          ? `<tmp>${p.slice(tmp.length)}`
+          : path.relative(ROOT, p) || '.'
   const spawnOpts = (preload: boolean, cwd = ROOT): SpawnOptions => ({ cwd, env, timeoutMs: options.timeoutMs, node: preload, tmp })
   const cliCodes = expectCodes([0, 1], options.timeoutMs)
   const floorCodes = expectCodes([0], options.timeoutMs)
@@ -468,11 +570,11 @@ function buildCases(options: Options, tmp: string, getFixture: () => Promise<Act
    * A run of the CLI that writes its report to `output`. Exit 0 or 1 counts only with the report written: node
    * itself exits 1 when it cannot load the script (a bundle being rebuilt).
    */
-  const cliSide = (label: string, args: () => string[], output: string, cwd: () => string, check: (s: Sample) => string | null): Side => ({
+  const cliSide = (cli: string, label: string, args: () => string[], output: string, cwd: () => string, check: (s: Sample) => string | null): Side => ({
     label,
     run: () => {
       fs.rmSync(output, { force: true })
-      return runProcess(node, [CLI, ...args(), '--output', output], spawnOpts(true, cwd()))
+      return runProcess(node, [cli, ...args(), '--output', output], spawnOpts(true, cwd()))
     },
     check: s => {
       const why = check(s)
@@ -481,14 +583,23 @@ function buildCases(options: Options, tmp: string, getFixture: () => Promise<Act
     }
   })
 
+  /** `cliSide` for a command run in the repository with fixed arguments. */
+  const cliCommand = (cli: string, args: string[], output: string, check: (s: Sample) => string | null): Side =>
+    cliSide(cli, `node ${[cli, ...args, '--output', output].map(show).join(' ')}`, () => args, output, () => ROOT, check)
+
+  /** With --before: the same command with the earlier CLI, writing its own output file. */
+  const beforeSide = (args: string[], output: string, check: (s: Sample) => string | null): Pick<CaseSpec, 'before'> =>
+    beforeCli === null ? {} : { before: cliCommand(beforeCli, args, beforeOutput(output), check) }
+
   /** The CLI on a metadata file against read+parse of it. */
   const metadataCase = (name: string, kind: CaseSpec['kind'], file: string, output: string, targets: TargetSpec[], check: (s: Sample) => string | null): CaseSpec => {
     const args = ['--metadata-file', file, '--workspace', '--format', 'json']
     return {
       name,
       kind,
-      subject: cliSide(`node ${[CLI, ...args, '--output', output].map(show).join(' ')}`, () => args, output, () => ROOT, check),
+      subject: cliCommand(CLI, args, output, check),
       floor: { label: `node ${show(readParse)} ${show(file)}`, run: () => runProcess(node, [readParse, file], spawnOpts(true)), check: floorCodes },
+      ...beforeSide(args, output, check),
       targets
     }
   }
@@ -540,7 +651,7 @@ function buildCases(options: Options, tmp: string, getFixture: () => Promise<Act
     cases.push({
       name: 'example',
       kind: 'example',
-      subject: cliSide(`node ${[CLI, ...args, '--output', output].map(show).join(' ')}`, () => args, output, () => ROOT, cliCodes),
+      subject: cliCommand(CLI, args, output, cliCodes),
       floor: {
         label: `node -e 0; cargo ${cargoArgs.map(show).join(' ')}`,
         run: async () => {
@@ -552,6 +663,7 @@ function buildCases(options: Options, tmp: string, getFixture: () => Promise<Act
         },
         check: floorCodes
       },
+      ...beforeSide(args, output, cliCodes),
       targets: [{ kind: 'timeRatio', op: 'le', limit: TARGETS.example }]
     })
   }
@@ -608,35 +720,51 @@ function buildCases(options: Options, tmp: string, getFixture: () => Promise<Act
       const error = s.stdout.split('\n').find(l => l.startsWith('::error')) ?? firstLine(s.stderr)
       return `exit ${s.code}, verdict ${verdict ?? 'not set'}${error === '' ? '' : `: ${error}`}`
     }
-    const before = { comments: 0, patches: 0, requests: 0 }
+    /** What the action runs of one build did on the fake API, over all its runs, warm-ups included. */
+    const tally = { subject: { requests: 0, patches: 0, created: 0 }, before: { requests: 0, patches: 0, created: 0 } }
+    const patchCount = (fx: ActionFixture): number => fx.server.requests.filter(r => r.method === 'PATCH').length
+    const actionSide = (script: string, counts: (typeof tally)['subject']): Side => ({
+      label: `node ${show(script)} (GITHUB_EVENT_NAME=${event}, manifest-path: rust/Cargo.toml${event === 'pull_request' ? ', comment: on-findings' : ''}, fake API)`,
+      run: async () => {
+        const fx = fixture!
+        // The runner gives every step fresh files; here they are emptied so that they do not grow.
+        fs.writeFileSync(fx.summary, '')
+        fs.writeFileSync(fx.output, '')
+        const requests = fx.server.requests.length
+        const patches = patchCount(fx)
+        const comments = fx.server.commentsOn(OWNER, REPO, PR).length
+        const s = await runProcess(node, [script], { ...spawnOpts(true, fx.repo), env: actionEnv(fx), keepStdout: true })
+        counts.requests += fx.server.requests.length - requests
+        counts.patches += patchCount(fx) - patches
+        counts.created += fx.server.commentsOn(OWNER, REPO, PR).length - comments
+        return s
+      },
+      check: checkAction
+    })
+    // The CLI on the copy, which exists once the case is set up.
+    const copySide = (cli: string, output: string): Side =>
+      cliSide(
+        cli,
+        `node ${show(cli)} --manifest-path <copy>/rust/Cargo.toml --format json --output ${show(output)}`,
+        () => ['--manifest-path', fixture!.manifest, '--format', 'json'],
+        output,
+        () => fixture!.repo,
+        cliCodes
+      )
+    const apiNote = (c: (typeof tally)['subject']): string =>
+      event === 'push'
+        ? `${c.requests} requests to the fake API`
+        : `${c.requests} requests to the fake API; sticky comment: ${c.created} created, ${c.patches} PATCH requests`
     cases.push({
       name: `action ${event}`,
       kind: 'action',
-      subject: {
-        label: `node dist/index.js (GITHUB_EVENT_NAME=${event}, manifest-path: rust/Cargo.toml${event === 'pull_request' ? ', comment: on-findings' : ''}, fake API)`,
-        run: async () => {
-          const fx = fixture!
-          // The runner gives every step fresh files; here they are emptied so that they do not grow.
-          fs.writeFileSync(fx.summary, '')
-          fs.writeFileSync(fx.output, '')
-          return runProcess(node, [ACTION], { ...spawnOpts(true, fx.repo), env: actionEnv(fx), keepStdout: true })
-        },
-        check: checkAction
-      },
-      // The copy exists once the case is set up.
-      floor: cliSide(
-        `node dist/cli/index.js --manifest-path <copy>/rust/Cargo.toml --format json --output ${show(reportOut)}`,
-        () => ['--manifest-path', fixture!.manifest, '--format', 'json'],
-        reportOut,
-        () => fixture!.repo,
-        cliCodes
-      ),
+      subject: actionSide(ACTION, tally.subject),
+      floor: copySide(CLI, reportOut),
+      // With --before: the earlier action, and the earlier CLI on the same copy as its floor.
+      ...(beforeAction === null || beforeCli === null ? {} : { before: actionSide(beforeAction, tally.before), beforeFloor: copySide(beforeCli, beforeOutput(reportOut)) }),
       targets: event === 'push' ? [{ kind: 'timeRatio', op: 'le', limit: TARGETS.push }] : [],
       prepare: async () => {
         fixture = await getFixture()
-        before.comments = fixture.server.commentsOn(OWNER, REPO, PR).length
-        before.patches = fixture.server.requests.filter(r => r.method === 'PATCH').length
-        before.requests = fixture.server.requests.length
         return {}
       },
       finish: () => {
@@ -647,11 +775,8 @@ function buildCases(options: Options, tmp: string, getFixture: () => Promise<Act
       },
       note: () => {
         if (fixture === null) return null
-        const requests = fixture.server.requests.length - before.requests
-        if (event === 'push') return `${requests} requests to the fake API`
-        const patches = fixture.server.requests.filter(r => r.method === 'PATCH').length - before.patches
-        const created = fixture.server.commentsOn(OWNER, REPO, PR).length - before.comments
-        return `${requests} requests to the fake API; sticky comment: ${created} created, ${patches} PATCH requests (an unchanged comment is left as it is)`
+        const unchanged = event === 'push' ? '' : ' (an unchanged comment is left as it is)'
+        return `${apiNote(tally.subject)}${unchanged}${before === null ? '' : `; the earlier build: ${apiNote(tally.before)}`}`
       }
     })
   }
@@ -665,7 +790,7 @@ function buildCases(options: Options, tmp: string, getFixture: () => Promise<Act
 class OptionError extends Error {}
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { json: false, runs: 9, warmup: 2, sizes: [1000, 2000, 5000, 10000], seed: 1, only: [], timeoutMs: 120_000 }
+  const o: Options = { json: false, runs: 9, warmup: 2, sizes: [1000, 2000, 5000, 10000], seed: 1, only: [], timeoutMs: 120_000, before: null }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
     const value = (): string => {
@@ -710,6 +835,9 @@ function parseOptions(argv: string[]): Options {
       case '--timeout':
         o.timeoutMs = count(1) * 1000
         break
+      case '--before':
+        o.before = beforeBuild(value())
+        break
       case '--help':
       case '-h':
         process.stdout.write(`${usage()}\n`)
@@ -720,6 +848,47 @@ function parseOptions(argv: string[]): Options {
     }
   }
   return o
+}
+
+/** The earlier build of --before DIR: DIR/dist, or DIR itself when it holds cli/index.js. */
+function beforeBuild(given: string): Build {
+  const dir = path.resolve(given)
+  const dist = fs.existsSync(path.join(dir, 'cli', 'index.js')) ? dir : path.join(dir, 'dist')
+  const missing = [path.join(dist, 'cli', 'index.js'), path.join(dist, 'index.js')].filter(f => !fs.existsSync(f))
+  if (missing.length > 0) {
+    const names = missing.map(f => path.join(given, path.relative(dir, f)))
+    throw new OptionError(`--before ${given}: ${names.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} missing (DIR needs dist/cli/index.js and dist/index.js, or cli/index.js and index.js)`)
+  }
+  return { given, dir, dist }
+}
+
+interface BuildInfo {
+  /** Relative to the current directory when inside it, else as given. */
+  path: string
+  /** `git rev-parse --short HEAD` there, or null. */
+  commit: string | null
+  /** Whether git sees changes in its dist directory (null without git). */
+  distChanged: boolean | null
+}
+
+function buildInfo(build: Build): BuildInfo {
+  const rel = path.relative(process.cwd(), build.dir)
+  const inside = rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel))
+  const git = (dir: string, args: string[]): string | null => {
+    try {
+      return execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+    } catch {
+      return null
+    }
+  }
+  const commit = git(build.dir, ['rev-parse', '--short', 'HEAD'])
+  const status = commit === null ? null : git(build.dist, ['status', '--porcelain', '--', '.'])
+  return { path: inside ? rel || '.' : build.given, commit: commit || null, distChanged: status === null ? null : status !== '' }
+}
+
+function buildText(b: BuildInfo): string {
+  if (b.commit === null) return b.path
+  return `${b.path} at ${b.commit}${b.distChanged === true ? ' (its dist/ differs from that commit)' : ''}`
 }
 
 function usage(): string {
@@ -759,8 +928,15 @@ function targetText(t: Target): string {
 
 function targetLine(t: Target): string {
   const op = t.op === 'le' ? '≤' : '<'
-  const value = t.measured === null ? 'not measured (the case failed)' : `${t.unit === '' ? t.measured.toFixed(2) : t.unit === 'MB' ? t.measured.toFixed(0) : fmt(t.measured)}${t.unit === '' ? '' : ` ${t.unit}`}`
-  return `${t.case}: ${t.what} ${value} (target ${op} ${t.limit}${t.unit === '' ? '' : ` ${t.unit}`}) — ${t.met ? 'ok' : 'MISSED'}`
+  const shown = (x: number): string => `${t.unit === '' ? x.toFixed(2) : t.unit === 'MB' ? x.toFixed(0) : fmt(x)}${t.unit === '' ? '' : ` ${t.unit}`}`
+  const value = t.measured === null ? 'not measured (the case failed)' : shown(t.measured)
+  const before = t.before === undefined ? '' : ` (before ${t.before === null ? 'not measured' : shown(t.before)})`
+  return `${t.case}: ${t.what} ${value}${before} (target ${op} ${t.limit}${t.unit === '' ? '' : ` ${t.unit}`}) — ${t.met ? 'ok' : 'MISSED'}`
+}
+
+interface Builds {
+  current: BuildInfo
+  before: BuildInfo
 }
 
 interface Environment {
@@ -771,20 +947,35 @@ interface Environment {
   cargo: string
 }
 
-function textReport(options: Options, envInfo: Environment, results: CaseResult[], targets: Target[]): string {
+function textReport(options: Options, envInfo: Environment, results: CaseResult[], targets: Target[], builds: Builds | null): string {
   const load = (l: number[]): string => l.map(x => x.toFixed(2)).join(' ')
   const lines: string[] = []
+  if (builds !== null) {
+    lines.push(`current build: ${buildText(builds.current)}`)
+    lines.push(`before build:  ${buildText(builds.before)}`)
+  }
   lines.push(`node ${envInfo.node}; ${envInfo.cpus} CPUs; load ${load(envInfo.loadAverage.start)} at start, ${load(envInfo.loadAverage.end)} at end`)
   lines.push(`${envInfo.rustc}; ${envInfo.cargo}`)
-  lines.push(`whole processes; medians of ${options.runs} rounds after ${options.warmup} warm-up round${options.warmup === 1 ? '' : 's'}, subject and floor alternating which runs first; wall time from the parent, peak RSS = getrusage maxRSS of the node process`)
+  const order = builds === null ? 'subject and floor alternating which runs first' : "the current build's subject and floor and the earlier build's runs in an order rotating from round to round"
+  lines.push(`whole processes; medians of ${options.runs} rounds after ${options.warmup} warm-up round${options.warmup === 1 ? '' : 's'}, ${order}; wall time from the parent, peak RSS = getrusage maxRSS of the node process`)
   lines.push('')
-  const header = ['case', 'exit', 'ms', 'min–max', 'RSS MB', 'floor ms', 'floor min–max', 'floor RSS', 'time ×', 'RSS ×', 'target', '']
+  // With --before, shorter headings for the floor's range and RSS leave room for the earlier build's columns.
+  const header =
+    builds === null
+      ? ['case', 'exit', 'ms', 'min–max', 'RSS MB', 'floor ms', 'floor min–max', 'floor RSS', 'time ×', 'RSS ×', 'target', '']
+      : ['case', 'exit', 'ms', 'min–max', 'RSS MB', 'floor ms', 'floor range', 'fl. RSS', 'time ×', 'RSS ×', 'before ms', 'before ×', 'before RSS ×', 'target', '']
   const rows: string[][] = []
   const notes: string[] = []
   for (const r of results) {
     const caseTargets = targets.filter(t => t.case === r.name)
     const verdict = r.error !== null ? (caseTargets.length > 0 ? 'MISSED (failed)' : 'FAILED') : caseTargets.length === 0 ? '' : caseTargets.every(t => t.met) ? 'ok' : 'MISSED'
     const range = (s: SideResult): string => (s.minMs === null ? '-' : `${fmt(s.minMs)}–${fmt(s.maxMs)}`)
+    const beforeCells =
+      r.before === undefined
+        ? []
+        : r.beforeError !== null && r.beforeError !== undefined
+          ? ['failed', '-', '-']
+          : [fmt(r.before.medianMs), times(r.beforeTimeRatio ?? null), times(r.beforeRssRatio ?? null)]
     rows.push([
       r.name,
       r.exitCodes.length === 0 ? '-' : r.exitCodes.join('/'),
@@ -796,14 +987,23 @@ function textReport(options: Options, envInfo: Environment, results: CaseResult[
       mb(r.floor.rssMedianMb),
       times(r.timeRatio),
       times(r.rssRatio),
+      ...beforeCells,
       caseTargets.length === 0 ? '-' : caseTargets.map(targetText).join(', '),
       verdict
     ])
     if (r.error !== null) notes.push(`${r.name}: failed: ${r.error}`)
     if (r.note !== null) notes.push(`${r.name}: ${r.note}`)
+    if (r.before !== undefined) {
+      const beforeNotes: string[] = []
+      if (r.beforeError) beforeNotes.push(`failed, left out from then on: ${r.beforeError}`)
+      const codes = r.beforeExitCodes ?? []
+      if (!r.beforeError && codes.length > 0 && codes.join('/') !== r.exitCodes.join('/')) beforeNotes.push(`exit ${codes.join('/')}`)
+      if (r.beforeFloor !== undefined && r.beforeFloor.medianMs !== null) beforeNotes.push(`its floor (the earlier CLI on the same copy) ${fmt(r.beforeFloor.medianMs)} ms (${range(r.beforeFloor)}), RSS ${mb(r.beforeFloor.rssMedianMb)} MB`)
+      if (beforeNotes.length > 0) notes.push(`${r.name}: the earlier build: ${beforeNotes.join('; ')}`)
+    }
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map(row => row[i]!.length)))
-  const left = new Set([0, 10, 11])
+  const left = new Set([0, header.length - 2, header.length - 1])
   const pad = (cells: string[]): string =>
     cells
       .map((c, i) => (left.has(i) ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
@@ -813,6 +1013,9 @@ function textReport(options: Options, envInfo: Environment, results: CaseResult[
   for (const row of rows) lines.push(pad(row))
   lines.push('')
   lines.push('floors: libra, corpus, synthetic: node reading and JSON.parse-ing the same file; example: `node -e 0` + `cargo metadata`; action: the CLI on the same copy')
+  if (builds !== null) {
+    lines.push('before: the same commands with the earlier build, against the same floors; action: against its own, the earlier CLI on the same copy')
+  }
   if (notes.length > 0) {
     lines.push('')
     lines.push(...notes)
@@ -837,7 +1040,12 @@ function doublingTargets(specs: CaseSpec[], results: CaseResult[]): Target[] {
     if (!large) continue
     const measured = small.error === null && large.error === null ? ratio(large.subject.medianMs, small.subject.medianMs) : null
     const pair = `${label(n)}→${label(2 * n)}`
-    out.push({ case: large.name, what: `doubling ${pair} (ratio of the medians)`, short: pair, measured, op: 'le', limit: TARGETS.doubling, unit: '', met: met(measured, 'le', TARGETS.doubling) })
+    const target: Target = { case: large.name, what: `doubling ${pair} (ratio of the medians)`, short: pair, measured, op: 'le', limit: TARGETS.doubling, unit: '', met: met(measured, 'le', TARGETS.doubling) }
+    if (small.before !== undefined && large.before !== undefined) {
+      const measuredBefore = small.error === null && large.error === null && !small.beforeError && !large.beforeError
+      target.before = measuredBefore ? ratio(large.before.medianMs, small.before.medianMs) : null
+    }
+    out.push(target)
   }
   return out
 }
@@ -862,11 +1070,14 @@ async function main(): Promise<number> {
   const log = (line: string): void => {
     process.stderr.write(`${line}\n`)
   }
+  const builds: Builds | null = options.before === null ? null : { current: buildInfo({ given: ROOT, dir: ROOT, dist: path.dirname(ACTION) }), before: buildInfo(options.before) }
+  if (builds !== null) log(`comparing the current build, ${buildText(builds.current)}, with the earlier build, ${buildText(builds.before)}`)
   const envStart = { node: process.version, cpus: os.cpus().length, loadStart: os.loadavg(), rustc: version('rustc'), cargo: version('cargo') }
   log(`node ${envStart.node}; ${envStart.cpus} CPUs; load ${envStart.loadStart.map(l => l.toFixed(2)).join(' ')}; ${envStart.rustc}; ${envStart.cargo}`)
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'linkage-bench-process-'))
   tmpRoot = tmp
+  beforeRoot = options.before === null ? null : options.before.dist
   const shared: { fixture: Promise<ActionFixture> | null } = { fixture: null }
   const cleanup = (): void => {
     fs.rmSync(tmp, { recursive: true, force: true })
@@ -892,10 +1103,10 @@ async function main(): Promise<number> {
     const allMet = targets.every(t => t.met) && results.every(r => r.error === null)
     if (options.json) {
       process.stdout.write(
-        `${JSON.stringify({ ...envInfo, runs: options.runs, warmup: options.warmup, seed: options.seed, sizes: options.sizes, timeoutMs: options.timeoutMs, results, targets, met: allMet }, null, 2)}\n`
+        `${JSON.stringify({ ...(builds === null ? {} : { builds }), ...envInfo, runs: options.runs, warmup: options.warmup, seed: options.seed, sizes: options.sizes, timeoutMs: options.timeoutMs, results, targets, met: allMet }, null, 2)}\n`
       )
     } else {
-      process.stdout.write(textReport(options, envInfo, results, targets))
+      process.stdout.write(textReport(options, envInfo, results, targets, builds))
     }
     return allMet ? 0 : 1
   } finally {
