@@ -5,7 +5,7 @@ import type { CompilerBehaviour } from '../model/compiler-behaviour.js'
 import { isLikeWindows } from '../model/platform.js'
 import type { TargetInfo } from '../model/target-info.js'
 import { type CargoLto, dependenciesOf, jobDependenciesOf, type Unit, type UnitGraph, type UnlinkableDep } from '../model/unit-graph.js'
-import { calculate, type CrateNode, type DependencyFormatError, type DependencyFormats, type Linkage, type OutputCrateType, type Preference, recordedFormats } from './dependency-format.js'
+import { calculate, type CrateNode, type DependencyFormatError, type DependencyFormats, type OutputCrateType, type Preference, recordedFormats } from './dependency-format.js'
 import { staticPieWithRunPath } from './static-pie.js'
 
 /** Why a unit fails, in the order rustc (or cargo) would stop on it. */
@@ -355,18 +355,20 @@ function unloadableProcMacros(unit: Unit, done: Map<Unit, UnitResult>): UnitProb
 
 function runtimeLibraries(unit: Unit, artifacts: ArtifactLinkage[], done: Map<Unit, UnitResult>, units: readonly Unit[]): string[] {
   const out = new Set<string>()
+  const std = sysKey('std')
   for (const a of artifacts) {
-    for (const [key, how] of a.formats?.linkage ?? new Map<string, Linkage>()) {
-      if (how !== 'dynamic') continue
-      if (key === sysKey('std')) {
+    // forEach: every artifact of a large workspace lists hundreds of crates, and few link any dynamically.
+    a.formats?.linkage.forEach((how, key) => {
+      if (how !== 'dynamic') return
+      if (key === std) {
         if (unit.targetInfo.stdDylib) out.add(unit.targetInfo.stdDylib)
-        continue
+        return
       }
       const dep = unitOfKey(key, units)
-      if (!dep) continue
+      if (!dep) return
       out.add(dylibFileName(dep))
       for (const lib of done.get(dep)?.runtimeLibraries ?? []) out.add(lib)
-    }
+    })
   }
   return [...out].sort()
 }
