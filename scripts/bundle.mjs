@@ -9,8 +9,10 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { buildSync, transformSync } from 'esbuild'
 
-// Without comments and layout, names kept (for stack traces): less text to read and compile on every start.
-const minified = { minifyWhitespace: true, minifySyntax: true, legalComments: 'none', charset: 'ascii', target: 'node20' }
+// Without comments, names kept (for stack traces): less text to read and compile on every start. Lines are
+// kept too: the CLI minified onto a few lines peaked 60 MB higher on a 10,000-package workspace (332 against
+// 270 MB), for no faster start.
+const minified = { minifySyntax: true, legalComments: 'none', charset: 'ascii', target: 'node20' }
 
 rmSync('dist', { recursive: true, force: true })
 execFileSync('node', ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', 'src/index.ts', '-o', 'dist', '--license', 'licenses.txt', '-q'], { stdio: 'inherit' })

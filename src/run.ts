@@ -59,7 +59,7 @@ export async function check(settings: CheckSettings): Promise<Report> {
     runner: settings.runner
   })
   // A recorded metadata file is read while rustup answers; its parse overlaps the rustc probes (`analyzeWith`).
-  const metadataText = settings.metadataFile ? settle(() => readMetadataText(settings.metadataFile!)) : undefined
+  const metadataText = settings.metadataFile ? handOver(settle(() => readMetadataText(settings.metadataFile!))) : undefined
   const toolchain = await toolchainChoice
   const analysed = await analyzeWorkspace({ ...settings, env: { ...settings.env, ...toolchain }, policy, metadataText })
   return gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd, scope })
@@ -71,8 +71,11 @@ export interface RunOptions {
   invocation: Invocation
   /** Read `cargo metadata` output from this file instead of running cargo. */
   metadataFile?: string | null
-  /** The file's text, or why it could not be read, when already read (see `check`). */
-  metadataText?: Settled<string>
+  /**
+   * The file's text, or why it could not be read, when already read (see `check`): handed over once, so that
+   * the options do not keep a text of tens of megabytes alive while the analysis runs.
+   */
+  metadataText?: () => Settled<string>
   configOverrides?: string[]
   env: Record<string, string | undefined>
   cwd: string
@@ -202,6 +205,17 @@ const NEVER = new Promise<never>(() => undefined)
 /** A value, or what was thrown instead, to be rethrown where it matters. */
 export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown }
 
+/** A function that returns `value` the first time and forgets it; later calls throw. */
+function handOver<T>(value: T): () => T {
+  let held: { value: T } | null = { value }
+  return () => {
+    if (held === null) throw new Error('handed over twice')
+    const { value: given } = held
+    held = null
+    return given
+  }
+}
+
 function settle<T>(f: () => T): Settled<T> {
   try {
     return { ok: true, value: f() }
@@ -210,8 +224,8 @@ function settle<T>(f: () => T): Settled<T> {
   }
 }
 
-async function parseRecordedMetadata(file: string, text: Settled<string> | undefined): Promise<Metadata> {
-  const read = text ?? settle(() => readMetadataText(file))
+async function parseRecordedMetadata(file: string, text: (() => Settled<string>) | undefined): Promise<Metadata> {
+  const read = text?.() ?? settle(() => readMetadataText(file))
   if (!read.ok) throw read.error
   return parseMetadata(read.value, file)
 }
