@@ -121,10 +121,12 @@ export interface UnitGraph {
   warnings: string[]
 }
 
-/** The units a unit depends on: the libraries it links, then the units built before it. */
 const dependencyLists = new WeakMap<Unit, readonly Unit[]>()
 
-/** Read only once the graph is built: the list is kept for the unit's later readers. */
+/**
+ * The units a unit depends on: the libraries it links, then the units built before it. Read only once the
+ * graph is built: the list is made once and kept for the unit's later readers.
+ */
 export function dependenciesOf(unit: Unit): readonly Unit[] {
   let deps = dependencyLists.get(unit)
   if (deps === undefined) dependencyLists.set(unit, (deps = [...unit.crates.map(c => c.unit), ...unit.buildsAfter]))
