@@ -314,6 +314,16 @@ function describeError(error) {
 function oneLine(message) {
   return withCodePoints(message.replace(/\s*[\r\n]+\s*/g, " ").trim());
 }
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+var external_node_v8_default = /* @__PURE__ */ __nccwpck_require__.n(external_node_v8_namespaceObject);
+const SMALL_METADATA_CHARS = 8 * 1024 * 1024;
+function sizeYoungGeneration(metadataChars) {
+  const factor = youngGenerationGrowth(metadataChars, process.versions.node);
+  factor !== null && external_node_v8_default().setFlagsFromString(`--semi-space-growth-factor=${factor}`);
+}
+function youngGenerationGrowth(metadataChars, nodeVersion) {
+  return nodeVersion.split(".")[0] !== "20" ? null : metadataChars <= SMALL_METADATA_CHARS ? 1 : 2;
+}
 const DEFAULT_TIMEOUT_MS = 1e4, DEFAULT_RETRY_DELAY_MS = 1e3, PER_PAGE = 100, RETRIED_STATUSES = /* @__PURE__ */ new Set([500, 502, 503, 504]), RETRIED_METHODS = /* @__PURE__ */ new Set(["GET", "PATCH", "PUT"]);
 function createGitHubClient(token, options = {}) {
   const baseUrl = (options.baseUrl || process.env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""), timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS, retryDelayMs = options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS;
@@ -9260,7 +9270,180 @@ const none = () => "", HINTS = {
   toolchain: none,
   crash: none,
   other: none
-};
+}, PROBED_CRATE_TYPES = ["bin", "rlib", "dylib", "cdylib", "staticlib", "proc-macro"];
+function probeArgs(target, rustflags, input = "-") {
+  const args = [input, "--crate-name", "___", "--print=file-names"];
+  for (const t of PROBED_CRATE_TYPES)
+    args.push("--crate-type", t);
+  return args.push("--print=sysroot", "--print=target-libdir", "--print=cfg"), target !== null && args.push("--target", target), args.push(...rustflags), args;
+}
+function parseProbe(stdout, stderr, target) {
+  const dropped = /* @__PURE__ */ new Set();
+  for (const m of stderr.matchAll(/dropping unsupported crate type `([a-z-]+)`/g))
+    dropped.add(m[1]);
+  const lines = stdout.split(/\r?\n/), supported = PROBED_CRATE_TYPES.filter((t) => !dropped.has(t));
+  if (lines.length < supported.length + 2)
+    throw new UserError(`rustc --print for target \`${target}\` printed too little output to be understood: ${JSON.stringify(stdout.slice(0, 200))}`);
+  const fileNames = {};
+  supported.forEach((t, i) => fileNames[t] = lines[i].trim());
+  const sysroot = lines[supported.length].trim(), targetLibdir = lines[supported.length + 1].trim(), cfg = parseCfgLines(lines.slice(supported.length + 2).join(`
+`)), supportedCrateTypes = new Set(supported);
+  return supportedCrateTypes.has("rlib") && supportedCrateTypes.add("lib"), { supportedCrateTypes, fileNames, sysroot, targetLibdir, cfg };
+}
+function findStdDylib(entries) {
+  return entries.filter((e) => /^(lib)?std-[0-9a-f]+\.(so|dylib|dll)$/.test(e)).sort()[0] ?? null;
+}
+function executablesCrtStatic(rustflags, probe) {
+  const features = targetFeatures(rustflags);
+  return features.includes("+crt-static") || features.includes("-crt-static") ? cfgHas(probe.cfg, "target_feature", "crt-static") : !probe.supportedCrateTypes.has("dylib") && probe.supportedCrateTypes.has("proc-macro");
+}
+function parseRustcVersion(stdout) {
+  const field2 = (name) => {
+    const m = new RegExp(`^${name}: (.+)$`, "m").exec(stdout);
+    return m ? m[1].trim() : null;
+  }, release = field2("release"), host = field2("host");
+  if (release === null || host === null)
+    throw new UserError(`\`rustc -vV\` printed unexpected output: ${JSON.stringify(stdout.slice(0, 120))}`);
+  const date = field2("commit-date");
+  return { release, commitHash: field2("commit-hash") ?? "unknown", commitDate: date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null, host };
+}
+function crtStaticAllowsDylibs(crtStaticExecutables, probe) {
+  return crtStaticExecutables ? probe.supportedCrateTypes.has("cdylib") : void 0;
+}
+function toTargetInfo(triple, probe, libdirEntries, rustflags) {
+  const crtStaticExecutables = executablesCrtStatic(rustflags, probe);
+  return {
+    triple,
+    cfg: probe.cfg,
+    supportedCrateTypes: probe.supportedCrateTypes,
+    fileNames: probe.fileNames,
+    sysroot: probe.sysroot,
+    targetLibdir: probe.targetLibdir,
+    crtStaticExecutables,
+    crtStaticAllowsDylibs: crtStaticAllowsDylibs(crtStaticExecutables, probe),
+    stdDylib: findStdDylib(libdirEntries),
+    stdInstalled: libdirEntries.some((e) => /^libstd-[0-9a-f]+\.rlib$/.test(e)),
+    rustflags,
+    rustflagsSource: null
+  };
+}
+function findManifest(cwd, metadataFile) {
+  for (let dir = cwd; ; dir = external_node_path_default().dirname(dir)) {
+    const candidate = external_node_path_default().join(dir, "Cargo.toml");
+    if (external_node_fs_default().existsSync(candidate))
+      return candidate;
+    if (external_node_path_default().dirname(dir) === dir)
+      break;
+  }
+  if (metadataFile !== null)
+    return null;
+  throw new UserError(`could not find \`Cargo.toml\` in \`${cwd}\` or any parent directory; pass \`--manifest-path\``);
+}
+function readMetadataText(file) {
+  try {
+    return readInputFile(file, "metadata", { allowPipe: !0 });
+  } catch (e) {
+    throw e instanceof InputFileError ? new UserError(`cannot read metadata file \`${file}\`: ${e.reason}`) : e;
+  }
+}
+async function runCargoMetadata(runner, cargo, manifestPath, inv, cwd, env, configArgs) {
+  const args = ["metadata", "--format-version", "1", "--manifest-path", manifestPath, ...configArgs];
+  inv.features.length > 0 && args.push("--features", inv.features.join(",")), inv.allFeatures && args.push("--all-features"), inv.noDefaultFeatures && args.push("--no-default-features"), inv.locked && args.push("--locked"), inv.offline && args.push("--offline"), inv.frozen && args.push("--frozen");
+  const result2 = await runner.run(cargo, args, { cwd, env: { ...env, CARGO_ENCODED_RUSTFLAGS: "" } });
+  if (result2.exitCode !== 0) {
+    const context = { exitCode: result2.exitCode, offline: inv.offline, frozen: inv.frozen, cwd, cargoHome: cargoHomeOf(env) }, failure = describeCargoFailure(result2.stderr, context), message = `\`cargo metadata\` failed (exit code ${result2.exitCode}): ${failure.message}`;
+    throw new CommandError(message, cargo, args, result2.stderr, FAULT[failure.kind]);
+  }
+  return result2.stdout;
+}
+async function runRustcVersion(runner, rustc, cwd, env) {
+  const result2 = await runner.run(rustc, ["-vV"], { cwd, env, maxStdoutBytes: MAX_TOOL_STDOUT_BYTES });
+  if (result2.exitCode !== 0)
+    throw new CommandError(`\`rustc -vV\` failed (exit code ${result2.exitCode}): ${lastLine(result2.stderr)}`, rustc, ["-vV"], result2.stderr);
+  return parseRustcVersion(result2.stdout);
+}
+async function probeTarget(runner, rustc, cwd, env, config, rawEnv, kind, requested, triple, trusted) {
+  const probeTriple = kind === "host" ? null : requested, rustflags = await resolveRustflags({ env: rawEnv, config, kind, requestedTarget: requested, triple }, async (flags, effective) => {
+    trusted || refuseRustflags(effective);
+    const viaStdin = process.platform === "win32", args = probeArgs(probeTriple, trusted ? flags : probeRustflags(flags), viaStdin ? "-" : external_node_os_default().devNull), result2 = await runner.run(rustc, args, { cwd, env, maxStdoutBytes: MAX_TOOL_STDOUT_BYTES, ...viaStdin ? { input: "" } : {} });
+    if (result2.exitCode !== 0)
+      throw new CommandError(`\`rustc --print\` for ${probeTriple ? `target \`${probeTriple}\`` : "the host"} failed (exit code ${result2.exitCode}): ${lastLine(result2.stderr)}`, rustc, args, result2.stderr);
+    return parseProbe(result2.stdout, result2.stderr, probeTriple ?? "host");
+  });
+  let entries = [];
+  try {
+    entries = external_node_fs_default().readdirSync(rustflags.probe.targetLibdir);
+  } catch {
+  }
+  const info2 = toTargetInfo(triple, rustflags.probe, entries, rustflags.flags);
+  if (info2.rustflagsSource = rustflags.source, info2.stdDylib !== null)
+    try {
+      const dir = external_node_path_default().dirname(external_node_fs_default().realpathSync(external_node_path_default().join(info2.targetLibdir, info2.stdDylib)));
+      dir !== external_node_path_default().resolve(info2.targetLibdir) && (info2.stdDylibDir = dir);
+    } catch {
+    }
+  return info2;
+}
+function readToml(file, scope) {
+  let text;
+  try {
+    text = readInputFile(file, "manifest", { within: scopeFor(scope, file) });
+  } catch (e) {
+    if (e instanceof InputFileError && e.code !== null)
+      return null;
+    throw e;
+  }
+  return parseTomlDocument(text, file);
+}
+function readRepositoryText(file, scope) {
+  try {
+    return readInputFile(file, "manifest", { within: scopeFor(scope, file) });
+  } catch (e) {
+    if (e instanceof InputFileError)
+      return null;
+    throw e;
+  }
+}
+function lastLine(text) {
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
+  return (lines.find((l) => l.startsWith("error")) ?? lines[lines.length - 1] ?? "no output").slice(0, 500);
+}
+async function selectToolchain(options) {
+  const runner = options.runner ?? processRunner(options.timeoutMs), env = options.env, out = options.allowInstall === !0 ? {} : { RUSTUP_AUTO_INSTALL: "0" };
+  let name = options.requested ?? (env.RUSTUP_TOOLCHAIN ? null : void 0);
+  if (name === void 0) {
+    const pinFile = findToolchainFile(external_node_path_default().resolve(options.dir), sources_isFile), pin = pinFile === null ? null : parseToolchainFile(readInputFile(pinFile, "toolchain-file", { within: scopeFor(options.scope ?? null, pinFile) }), pinFile);
+    if (pin?.kind === "path") {
+      if (options.trustRepositoryConfig !== !0)
+        throw new UserError(`${pin.file}:${pin.line}: \`toolchain.path\` names the compiler directory \`${pin.path}\`, chosen by the repository; it is not run (set trust-repository-config to allow it, or name a toolchain with rust-toolchain)`);
+      return out;
+    }
+    name = pin?.channel ?? null;
+  }
+  const rustupEnv = { ...childEnvironment(env, process.platform), ...out, ...name ? { RUSTUP_TOOLCHAIN: name } : {} }, which = await rustupWhich(runner, rustupEnv);
+  if (which.kind === "no-rustup") {
+    if (options.requested !== null)
+      throw new UserError(`the toolchain \`${options.requested}\` is chosen through rustup, but \`rustup\` could not be run; install rustup or leave the toolchain to the runner`);
+    return {};
+  }
+  if (which.kind === "failed") {
+    const what = name ? `the toolchain \`${name}\`` : "rustup's default toolchain";
+    throw new UserError(`${what} cannot be used: ${which.reason}; install it before this step${options.allowInstall === !0 ? "" : " (or allow rustup to install it)"}`);
+  }
+  name && (out.RUSTUP_TOOLCHAIN = name), env.RUSTC || (out.RUSTC = which.rustc);
+  const cargo = external_node_path_default().join(external_node_path_default().dirname(which.rustc), `cargo${external_node_path_default().extname(which.rustc)}`);
+  return !env.CARGO && sources_isFile(cargo) && (out.CARGO = cargo), out;
+}
+async function rustupWhich(runner, env) {
+  let result2;
+  try {
+    result2 = await runner.run("rustup", ["which", "rustc"], { cwd: external_node_os_default().tmpdir(), env, maxStdoutBytes: MAX_TOOL_STDOUT_BYTES });
+  } catch {
+    return { kind: "no-rustup" };
+  }
+  const rustc = result2.stdout.trim();
+  return result2.exitCode !== 0 || !external_node_path_default().isAbsolute(rustc) ? { kind: "failed", reason: lastLine(result2.stderr) || "rustup which rustc failed" } : { kind: "found", rustc };
+}
 function q(value) {
   return `\`${JSON.stringify(value).slice(1, -1)}\``;
 }
@@ -9761,180 +9944,6 @@ function parsePublish(v, i) {
   const registries = stringList(v, `${packagePath(i)}.publish`);
   return registries.length === 0 ? !1 : registries;
 }
-const PROBED_CRATE_TYPES = ["bin", "rlib", "dylib", "cdylib", "staticlib", "proc-macro"];
-function probeArgs(target, rustflags, input = "-") {
-  const args = [input, "--crate-name", "___", "--print=file-names"];
-  for (const t of PROBED_CRATE_TYPES)
-    args.push("--crate-type", t);
-  return args.push("--print=sysroot", "--print=target-libdir", "--print=cfg"), target !== null && args.push("--target", target), args.push(...rustflags), args;
-}
-function parseProbe(stdout, stderr, target) {
-  const dropped = /* @__PURE__ */ new Set();
-  for (const m of stderr.matchAll(/dropping unsupported crate type `([a-z-]+)`/g))
-    dropped.add(m[1]);
-  const lines = stdout.split(/\r?\n/), supported = PROBED_CRATE_TYPES.filter((t) => !dropped.has(t));
-  if (lines.length < supported.length + 2)
-    throw new UserError(`rustc --print for target \`${target}\` printed too little output to be understood: ${JSON.stringify(stdout.slice(0, 200))}`);
-  const fileNames = {};
-  supported.forEach((t, i) => fileNames[t] = lines[i].trim());
-  const sysroot = lines[supported.length].trim(), targetLibdir = lines[supported.length + 1].trim(), cfg = parseCfgLines(lines.slice(supported.length + 2).join(`
-`)), supportedCrateTypes = new Set(supported);
-  return supportedCrateTypes.has("rlib") && supportedCrateTypes.add("lib"), { supportedCrateTypes, fileNames, sysroot, targetLibdir, cfg };
-}
-function findStdDylib(entries) {
-  return entries.filter((e) => /^(lib)?std-[0-9a-f]+\.(so|dylib|dll)$/.test(e)).sort()[0] ?? null;
-}
-function executablesCrtStatic(rustflags, probe) {
-  const features = targetFeatures(rustflags);
-  return features.includes("+crt-static") || features.includes("-crt-static") ? cfgHas(probe.cfg, "target_feature", "crt-static") : !probe.supportedCrateTypes.has("dylib") && probe.supportedCrateTypes.has("proc-macro");
-}
-function parseRustcVersion(stdout) {
-  const field2 = (name) => {
-    const m = new RegExp(`^${name}: (.+)$`, "m").exec(stdout);
-    return m ? m[1].trim() : null;
-  }, release = field2("release"), host = field2("host");
-  if (release === null || host === null)
-    throw new UserError(`\`rustc -vV\` printed unexpected output: ${JSON.stringify(stdout.slice(0, 120))}`);
-  const date = field2("commit-date");
-  return { release, commitHash: field2("commit-hash") ?? "unknown", commitDate: date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null, host };
-}
-function crtStaticAllowsDylibs(crtStaticExecutables, probe) {
-  return crtStaticExecutables ? probe.supportedCrateTypes.has("cdylib") : void 0;
-}
-function toTargetInfo(triple, probe, libdirEntries, rustflags) {
-  const crtStaticExecutables = executablesCrtStatic(rustflags, probe);
-  return {
-    triple,
-    cfg: probe.cfg,
-    supportedCrateTypes: probe.supportedCrateTypes,
-    fileNames: probe.fileNames,
-    sysroot: probe.sysroot,
-    targetLibdir: probe.targetLibdir,
-    crtStaticExecutables,
-    crtStaticAllowsDylibs: crtStaticAllowsDylibs(crtStaticExecutables, probe),
-    stdDylib: findStdDylib(libdirEntries),
-    stdInstalled: libdirEntries.some((e) => /^libstd-[0-9a-f]+\.rlib$/.test(e)),
-    rustflags,
-    rustflagsSource: null
-  };
-}
-function findManifest(cwd, metadataFile) {
-  for (let dir = cwd; ; dir = external_node_path_default().dirname(dir)) {
-    const candidate = external_node_path_default().join(dir, "Cargo.toml");
-    if (external_node_fs_default().existsSync(candidate))
-      return candidate;
-    if (external_node_path_default().dirname(dir) === dir)
-      break;
-  }
-  if (metadataFile !== null)
-    return null;
-  throw new UserError(`could not find \`Cargo.toml\` in \`${cwd}\` or any parent directory; pass \`--manifest-path\``);
-}
-function readMetadataText(file) {
-  try {
-    return readInputFile(file, "metadata", { allowPipe: !0 });
-  } catch (e) {
-    throw e instanceof InputFileError ? new UserError(`cannot read metadata file \`${file}\`: ${e.reason}`) : e;
-  }
-}
-async function runCargoMetadata(runner, cargo, manifestPath, inv, cwd, env, configArgs) {
-  const args = ["metadata", "--format-version", "1", "--manifest-path", manifestPath, ...configArgs];
-  inv.features.length > 0 && args.push("--features", inv.features.join(",")), inv.allFeatures && args.push("--all-features"), inv.noDefaultFeatures && args.push("--no-default-features"), inv.locked && args.push("--locked"), inv.offline && args.push("--offline"), inv.frozen && args.push("--frozen");
-  const result2 = await runner.run(cargo, args, { cwd, env: { ...env, CARGO_ENCODED_RUSTFLAGS: "" } });
-  if (result2.exitCode !== 0) {
-    const context = { exitCode: result2.exitCode, offline: inv.offline, frozen: inv.frozen, cwd, cargoHome: cargoHomeOf(env) }, failure = describeCargoFailure(result2.stderr, context), message = `\`cargo metadata\` failed (exit code ${result2.exitCode}): ${failure.message}`;
-    throw new CommandError(message, cargo, args, result2.stderr, FAULT[failure.kind]);
-  }
-  return parseMetadata(result2.stdout, "cargo metadata");
-}
-async function runRustcVersion(runner, rustc, cwd, env) {
-  const result2 = await runner.run(rustc, ["-vV"], { cwd, env, maxStdoutBytes: MAX_TOOL_STDOUT_BYTES });
-  if (result2.exitCode !== 0)
-    throw new CommandError(`\`rustc -vV\` failed (exit code ${result2.exitCode}): ${lastLine(result2.stderr)}`, rustc, ["-vV"], result2.stderr);
-  return parseRustcVersion(result2.stdout);
-}
-async function probeTarget(runner, rustc, cwd, env, config, rawEnv, kind, requested, triple, trusted) {
-  const probeTriple = kind === "host" ? null : requested, rustflags = await resolveRustflags({ env: rawEnv, config, kind, requestedTarget: requested, triple }, async (flags, effective) => {
-    trusted || refuseRustflags(effective);
-    const viaStdin = process.platform === "win32", args = probeArgs(probeTriple, trusted ? flags : probeRustflags(flags), viaStdin ? "-" : external_node_os_default().devNull), result2 = await runner.run(rustc, args, { cwd, env, maxStdoutBytes: MAX_TOOL_STDOUT_BYTES, ...viaStdin ? { input: "" } : {} });
-    if (result2.exitCode !== 0)
-      throw new CommandError(`\`rustc --print\` for ${probeTriple ? `target \`${probeTriple}\`` : "the host"} failed (exit code ${result2.exitCode}): ${lastLine(result2.stderr)}`, rustc, args, result2.stderr);
-    return parseProbe(result2.stdout, result2.stderr, probeTriple ?? "host");
-  });
-  let entries = [];
-  try {
-    entries = external_node_fs_default().readdirSync(rustflags.probe.targetLibdir);
-  } catch {
-  }
-  const info2 = toTargetInfo(triple, rustflags.probe, entries, rustflags.flags);
-  if (info2.rustflagsSource = rustflags.source, info2.stdDylib !== null)
-    try {
-      const dir = external_node_path_default().dirname(external_node_fs_default().realpathSync(external_node_path_default().join(info2.targetLibdir, info2.stdDylib)));
-      dir !== external_node_path_default().resolve(info2.targetLibdir) && (info2.stdDylibDir = dir);
-    } catch {
-    }
-  return info2;
-}
-function readToml(file, scope) {
-  let text;
-  try {
-    text = readInputFile(file, "manifest", { within: scopeFor(scope, file) });
-  } catch (e) {
-    if (e instanceof InputFileError && e.code !== null)
-      return null;
-    throw e;
-  }
-  return parseTomlDocument(text, file);
-}
-function readRepositoryText(file, scope) {
-  try {
-    return readInputFile(file, "manifest", { within: scopeFor(scope, file) });
-  } catch (e) {
-    if (e instanceof InputFileError)
-      return null;
-    throw e;
-  }
-}
-function lastLine(text) {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
-  return (lines.find((l) => l.startsWith("error")) ?? lines[lines.length - 1] ?? "no output").slice(0, 500);
-}
-async function selectToolchain(options) {
-  const runner = options.runner ?? processRunner(options.timeoutMs), env = options.env, out = options.allowInstall === !0 ? {} : { RUSTUP_AUTO_INSTALL: "0" };
-  let name = options.requested ?? (env.RUSTUP_TOOLCHAIN ? null : void 0);
-  if (name === void 0) {
-    const pinFile = findToolchainFile(external_node_path_default().resolve(options.dir), sources_isFile), pin = pinFile === null ? null : parseToolchainFile(readInputFile(pinFile, "toolchain-file", { within: scopeFor(options.scope ?? null, pinFile) }), pinFile);
-    if (pin?.kind === "path") {
-      if (options.trustRepositoryConfig !== !0)
-        throw new UserError(`${pin.file}:${pin.line}: \`toolchain.path\` names the compiler directory \`${pin.path}\`, chosen by the repository; it is not run (set trust-repository-config to allow it, or name a toolchain with rust-toolchain)`);
-      return out;
-    }
-    name = pin?.channel ?? null;
-  }
-  const rustupEnv = { ...childEnvironment(env, process.platform), ...out, ...name ? { RUSTUP_TOOLCHAIN: name } : {} }, which = await rustupWhich(runner, rustupEnv);
-  if (which.kind === "no-rustup") {
-    if (options.requested !== null)
-      throw new UserError(`the toolchain \`${options.requested}\` is chosen through rustup, but \`rustup\` could not be run; install rustup or leave the toolchain to the runner`);
-    return {};
-  }
-  if (which.kind === "failed") {
-    const what = name ? `the toolchain \`${name}\`` : "rustup's default toolchain";
-    throw new UserError(`${what} cannot be used: ${which.reason}; install it before this step${options.allowInstall === !0 ? "" : " (or allow rustup to install it)"}`);
-  }
-  name && (out.RUSTUP_TOOLCHAIN = name), env.RUSTC || (out.RUSTC = which.rustc);
-  const cargo = external_node_path_default().join(external_node_path_default().dirname(which.rustc), `cargo${external_node_path_default().extname(which.rustc)}`);
-  return !env.CARGO && sources_isFile(cargo) && (out.CARGO = cargo), out;
-}
-async function rustupWhich(runner, env) {
-  let result2;
-  try {
-    result2 = await runner.run("rustup", ["which", "rustc"], { cwd: external_node_os_default().tmpdir(), env, maxStdoutBytes: MAX_TOOL_STDOUT_BYTES });
-  } catch {
-    return { kind: "no-rustup" };
-  }
-  const rustc = result2.stdout.trim();
-  return result2.exitCode !== 0 || !external_node_path_default().isAbsolute(rustc) ? { kind: "failed", reason: lastLine(result2.stderr) || "rustup which rustc failed" } : { kind: "found", rustc };
-}
 const SECTIONS = { normal: "dependencies", dev: "dev-dependencies", build: "build-dependencies" };
 function createLocator(metadata, context, readToml2) {
   const root = metadata.workspaceRoot, cache = /* @__PURE__ */ new Map(), doc = (file) => {
@@ -10088,10 +10097,10 @@ async function analyzeWith(options, setup) {
   const { runner, env, cwd, config, invocation, tools, childEnv, isolation } = setup, runDir = isolation.dir, manifestPath = options.manifestPath !== null ? external_node_path_default().resolve(cwd, options.manifestPath) : findManifest(cwd, options.metadataFile ?? null);
   if (manifestPath !== null && !options.metadataFile && !sources_isFile(manifestPath))
     throw new UserError(`manifest \`${options.manifestPath}\` does not exist (relative paths are taken from \`${cwd}\`)`);
-  const cargoMetadata = options.metadataFile ? null : runCargoMetadata(runner, tools.cargo, manifestPath, invocation, runDir, childEnv, isolation.configArgs), refused = cargoMetadata === null ? NEVER : cargoMetadata.then(() => NEVER, (e) => e instanceof CommandError && e.fault === "input" ? Promise.reject(e) : NEVER), rustcPromise = runRustcVersion(runner, tools.rustc, runDir, childEnv);
+  const cargoMetadata = options.metadataFile ? null : runCargoMetadata(runner, tools.cargo, manifestPath, invocation, runDir, childEnv, isolation.configArgs).then((text) => parseSized(text, "cargo metadata", options)), refused = cargoMetadata === null ? NEVER : cargoMetadata.then(() => NEVER, (e) => e instanceof CommandError && e.fault === "input" ? Promise.reject(e) : NEVER), rustcPromise = runRustcVersion(runner, tools.rustc, runDir, childEnv);
   rustcPromise.catch(() => {
   });
-  const needsHostTriple = invocation.target === null && (config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0), version2 = cargoMetadata !== null || needsHostTriple ? await Promise.race([rustcPromise, refused]) : null, knownTriple = invocation.target ?? (needsHostTriple ? version2.host : null), probe = (kind, triple) => probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? "", options.trustRepositoryConfig === !0), probes = Promise.all([rustcPromise, probe("target", knownTriple), invocation.target === null ? null : probe("host", null)]), metadataPromise = cargoMetadata ?? parseRecordedMetadata(options.metadataFile, options.metadataText);
+  const needsHostTriple = invocation.target === null && (config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0), version2 = cargoMetadata !== null || needsHostTriple ? await Promise.race([rustcPromise, refused]) : null, knownTriple = invocation.target ?? (needsHostTriple ? version2.host : null), probe = (kind, triple) => probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? "", options.trustRepositoryConfig === !0), probes = Promise.all([rustcPromise, probe("target", knownTriple), invocation.target === null ? null : probe("host", null)]), metadataPromise = cargoMetadata ?? parseRecordedMetadata(options);
   metadataPromise.catch(() => {
   });
   const [rustc, targetInfo, hostInfo] = await Promise.race([probes, refused]);
@@ -10136,11 +10145,14 @@ function settle(f) {
     return { ok: !1, error };
   }
 }
-async function parseRecordedMetadata(file, text) {
-  const read = text?.() ?? settle(() => readMetadataText(file));
+async function parseRecordedMetadata(options) {
+  const file = options.metadataFile, read = options.metadataText?.() ?? settle(() => readMetadataText(file));
   if (!read.ok)
     throw read.error;
-  return parseMetadata(read.value, file);
+  return parseSized(read.value, file, options);
+}
+function parseSized(text, source, options) {
+  return options.beforeParse?.(text.length), parseMetadata(text, source);
 }
 function gatherFacts(metadata, config, options) {
   const scope = options.scope ?? null, pinFile = findToolchainFile(metadata.workspaceRoot, sources_isFile), exact = options.policy?.policy.exactToolchain ?? null, buildTarget = options.invocation.target === null ? config.buildTarget : null, allocators = /* @__PURE__ */ new Map(), loaders = /* @__PURE__ */ new Map();
@@ -10443,7 +10455,8 @@ async function analyse(settings) {
     timeoutMs: settings.timeoutMs,
     failOn: settings.failOn,
     baseline: settings.baseline,
-    scope
+    scope,
+    beforeParse: sizeYoungGeneration
   }), workspacePrefix = external_node_path_default().relative(repository2, report.workspaceRoot).split(external_node_path_default().sep).join("/"), roots = [repository2, ...env.RUNNER_TEMP ? [env.RUNNER_TEMP] : []], reportPath = external_node_path_default().resolve(repository2, settings.reportPath), reportTarget = resolveOutputPath(settings.reportPath, "report-path", repository2, roots), sarifPath = settings.sarifFile === null ? null : external_node_path_default().resolve(repository2, settings.sarifFile), sarifTarget = settings.sarifFile === null ? null : resolveOutputPath(settings.sarifFile, "sarif-file", repository2, roots);
   writeAtomically(reportTarget, reportJson(report), "input `report-path`"), sarifTarget !== null && writeAtomically(sarifTarget, `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, workspacePrefix }), null, 2)}
 `, "input `sarif-file`"), logUntrusted(renderText(report));

@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
 import { describeError, UserError } from './errors.js'
+import { sizeYoungGeneration } from './exec/young-generation.js'
 import { createGitHubClient, type GitHubClient } from './github/client.js'
 import { commentMarker, type CommentOutcome, fitCommentBody, upsertStickyComment } from './github/comment.js'
 import { type PullRequestContext, readEventContext, readPullRequestContext, runUrl } from './github/context.js'
@@ -68,7 +69,8 @@ async function analyse(settings: ActionSettings): Promise<void> {
     timeoutMs: settings.timeoutMs,
     failOn: settings.failOn,
     baseline: settings.baseline,
-    scope
+    scope,
+    beforeParse: sizeYoungGeneration
   })
   const workspacePrefix = path.relative(repository, report.workspaceRoot).split(path.sep).join('/')
 

@@ -76,6 +76,8 @@ export interface RunOptions {
    * the options do not keep a text of tens of megabytes alive while the analysis runs.
    */
   metadataText?: () => Settled<string>
+  /** Called with the metadata's length before it is parsed: the entry points size V8's young generation by it. */
+  beforeParse?: (metadataChars: number) => void
   configOverrides?: string[]
   env: Record<string, string | undefined>
   cwd: string
@@ -144,7 +146,9 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
     throw new UserError(`manifest \`${options.manifestPath}\` does not exist (relative paths are taken from \`${cwd}\`)`)
   }
   // cargo starts first: it takes longest.
-  const cargoMetadata = options.metadataFile ? null : runCargoMetadata(runner, tools.cargo, manifestPath!, invocation, runDir, childEnv, isolation.configArgs)
+  const cargoMetadata = options.metadataFile
+    ? null
+    : runCargoMetadata(runner, tools.cargo, manifestPath!, invocation, runDir, childEnv, isolation.configArgs).then(text => parseSized(text, 'cargo metadata', options))
   // cargo refusing the repository's manifest, lock file or config ends the analysis at once (and
   // `analyzeWorkspace` stops the probes). Any other failure of cargo waits for the probes: cargo runs the same
   // rustc, so a compiler that cannot run is the cause to name.
@@ -161,7 +165,7 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
     probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? '', options.trustRepositoryConfig === true)
   const probes = Promise.all([rustcPromise, probe('target', knownTriple), invocation.target === null ? null : probe('host', null)])
   // A recorded file is parsed while the probes run.
-  const metadataPromise: Promise<Metadata> = cargoMetadata ?? parseRecordedMetadata(options.metadataFile!, options.metadataText)
+  const metadataPromise: Promise<Metadata> = cargoMetadata ?? parseRecordedMetadata(options)
   // A rejected promise must not go unhandled while the probes are awaited.
   metadataPromise.catch(() => undefined)
   const [rustc, targetInfo, hostInfo] = await Promise.race([probes, refused])
@@ -224,10 +228,16 @@ function settle<T>(f: () => T): Settled<T> {
   }
 }
 
-async function parseRecordedMetadata(file: string, text: (() => Settled<string>) | undefined): Promise<Metadata> {
-  const read = text?.() ?? settle(() => readMetadataText(file))
+async function parseRecordedMetadata(options: RunOptions): Promise<Metadata> {
+  const file = options.metadataFile!
+  const read = options.metadataText?.() ?? settle(() => readMetadataText(file))
   if (!read.ok) throw read.error
-  return parseMetadata(read.value, file)
+  return parseSized(read.value, file, options)
+}
+
+function parseSized(text: string, source: string, options: RunOptions): Metadata {
+  options.beforeParse?.(text.length)
+  return parseMetadata(text, source)
 }
 
 /** What the rules need from the repository beyond metadata and probes, read as data. */

@@ -48,6 +48,17 @@ function oneLine(message) {
   return withCodePoints(message.replace(/\s*[\r\n]+\s*/g, " ").trim());
 }
 
+// src/exec/young-generation.ts
+import v8 from "node:v8";
+var SMALL_METADATA_CHARS = 8 * 1024 * 1024;
+function sizeYoungGeneration(metadataChars) {
+  let factor = youngGenerationGrowth(metadataChars, process.versions.node);
+  factor !== null && v8.setFlagsFromString(`--semi-space-growth-factor=${factor}`);
+}
+function youngGenerationGrowth(metadataChars, nodeVersion) {
+  return nodeVersion.split(".")[0] !== "20" ? null : metadataChars <= SMALL_METADATA_CHARS ? 1 : 2;
+}
+
 // src/report/annotations.ts
 import path2 from "node:path";
 
@@ -7539,6 +7550,184 @@ var none = () => "", HINTS = {
   other: none
 };
 
+// src/rustc/probe.ts
+var PROBED_CRATE_TYPES = ["bin", "rlib", "dylib", "cdylib", "staticlib", "proc-macro"];
+function probeArgs(target, rustflags, input = "-") {
+  let args = [input, "--crate-name", "___", "--print=file-names"];
+  for (let t of PROBED_CRATE_TYPES) args.push("--crate-type", t);
+  return args.push("--print=sysroot", "--print=target-libdir", "--print=cfg"), target !== null && args.push("--target", target), args.push(...rustflags), args;
+}
+function parseProbe(stdout, stderr, target) {
+  let dropped = /* @__PURE__ */ new Set();
+  for (let m of stderr.matchAll(/dropping unsupported crate type `([a-z-]+)`/g)) dropped.add(m[1]);
+  let lines = stdout.split(/\r?\n/), supported = PROBED_CRATE_TYPES.filter((t) => !dropped.has(t));
+  if (lines.length < supported.length + 2)
+    throw new UserError(`rustc --print for target \`${target}\` printed too little output to be understood: ${JSON.stringify(stdout.slice(0, 200))}`);
+  let fileNames = {};
+  supported.forEach((t, i) => fileNames[t] = lines[i].trim());
+  let sysroot = lines[supported.length].trim(), targetLibdir = lines[supported.length + 1].trim(), cfg = parseCfgLines(lines.slice(supported.length + 2).join(`
+`)), supportedCrateTypes = new Set(supported);
+  return supportedCrateTypes.has("rlib") && supportedCrateTypes.add("lib"), { supportedCrateTypes, fileNames, sysroot, targetLibdir, cfg };
+}
+function findStdDylib(entries) {
+  return entries.filter((e) => /^(lib)?std-[0-9a-f]+\.(so|dylib|dll)$/.test(e)).sort()[0] ?? null;
+}
+function executablesCrtStatic(rustflags, probe) {
+  let features = targetFeatures(rustflags);
+  return features.includes("+crt-static") || features.includes("-crt-static") ? cfgHas(probe.cfg, "target_feature", "crt-static") : !probe.supportedCrateTypes.has("dylib") && probe.supportedCrateTypes.has("proc-macro");
+}
+function parseRustcVersion(stdout) {
+  let field = (name) => {
+    let m = new RegExp(`^${name}: (.+)$`, "m").exec(stdout);
+    return m ? m[1].trim() : null;
+  }, release = field("release"), host = field("host");
+  if (release === null || host === null)
+    throw new UserError(`\`rustc -vV\` printed unexpected output: ${JSON.stringify(stdout.slice(0, 120))}`);
+  let date = field("commit-date");
+  return { release, commitHash: field("commit-hash") ?? "unknown", commitDate: date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null, host };
+}
+function crtStaticAllowsDylibs(crtStaticExecutables, probe) {
+  return crtStaticExecutables ? probe.supportedCrateTypes.has("cdylib") : void 0;
+}
+function toTargetInfo(triple, probe, libdirEntries, rustflags) {
+  let crtStaticExecutables = executablesCrtStatic(rustflags, probe);
+  return {
+    triple,
+    cfg: probe.cfg,
+    supportedCrateTypes: probe.supportedCrateTypes,
+    fileNames: probe.fileNames,
+    sysroot: probe.sysroot,
+    targetLibdir: probe.targetLibdir,
+    crtStaticExecutables,
+    crtStaticAllowsDylibs: crtStaticAllowsDylibs(crtStaticExecutables, probe),
+    stdDylib: findStdDylib(libdirEntries),
+    stdInstalled: libdirEntries.some((e) => /^libstd-[0-9a-f]+\.rlib$/.test(e)),
+    rustflags,
+    rustflagsSource: null
+  };
+}
+
+// src/gather/tools.ts
+function findManifest(cwd, metadataFile) {
+  for (let dir = cwd; ; dir = path13.dirname(dir)) {
+    let candidate = path13.join(dir, "Cargo.toml");
+    if (fs5.existsSync(candidate)) return candidate;
+    if (path13.dirname(dir) === dir) break;
+  }
+  if (metadataFile !== null) return null;
+  throw new UserError(`could not find \`Cargo.toml\` in \`${cwd}\` or any parent directory; pass \`--manifest-path\``);
+}
+function readMetadataText(file) {
+  try {
+    return readInputFile(file, "metadata", { allowPipe: !0 });
+  } catch (e) {
+    throw e instanceof InputFileError ? new UserError(`cannot read metadata file \`${file}\`: ${e.reason}`) : e;
+  }
+}
+async function runCargoMetadata(runner, cargo, manifestPath, inv, cwd, env, configArgs) {
+  let args = ["metadata", "--format-version", "1", "--manifest-path", manifestPath, ...configArgs];
+  inv.features.length > 0 && args.push("--features", inv.features.join(",")), inv.allFeatures && args.push("--all-features"), inv.noDefaultFeatures && args.push("--no-default-features"), inv.locked && args.push("--locked"), inv.offline && args.push("--offline"), inv.frozen && args.push("--frozen");
+  let result2 = await runner.run(cargo, args, { cwd, env: { ...env, CARGO_ENCODED_RUSTFLAGS: "" } });
+  if (result2.exitCode !== 0) {
+    let context = { exitCode: result2.exitCode, offline: inv.offline, frozen: inv.frozen, cwd, cargoHome: cargoHomeOf(env) }, failure = describeCargoFailure(result2.stderr, context), message = `\`cargo metadata\` failed (exit code ${result2.exitCode}): ${failure.message}`;
+    throw new CommandError(message, cargo, args, result2.stderr, FAULT[failure.kind]);
+  }
+  return result2.stdout;
+}
+async function runRustcVersion(runner, rustc, cwd, env) {
+  let result2 = await runner.run(rustc, ["-vV"], { cwd, env, maxStdoutBytes: 1048576 });
+  if (result2.exitCode !== 0)
+    throw new CommandError(`\`rustc -vV\` failed (exit code ${result2.exitCode}): ${lastLine(result2.stderr)}`, rustc, ["-vV"], result2.stderr);
+  return parseRustcVersion(result2.stdout);
+}
+async function probeTarget(runner, rustc, cwd, env, config, rawEnv, kind, requested, triple, trusted) {
+  let probeTriple = kind === "host" ? null : requested, rustflags = await resolveRustflags({ env: rawEnv, config, kind, requestedTarget: requested, triple }, async (flags, effective) => {
+    trusted || refuseRustflags(effective);
+    let viaStdin = process.platform === "win32", args = probeArgs(probeTriple, trusted ? flags : probeRustflags(flags), viaStdin ? "-" : os3.devNull), result2 = await runner.run(rustc, args, { cwd, env, maxStdoutBytes: 1048576, ...viaStdin ? { input: "" } : {} });
+    if (result2.exitCode !== 0)
+      throw new CommandError(
+        `\`rustc --print\` for ${probeTriple ? `target \`${probeTriple}\`` : "the host"} failed (exit code ${result2.exitCode}): ${lastLine(result2.stderr)}`,
+        rustc,
+        args,
+        result2.stderr
+      );
+    return parseProbe(result2.stdout, result2.stderr, probeTriple ?? "host");
+  }), entries = [];
+  try {
+    entries = fs5.readdirSync(rustflags.probe.targetLibdir);
+  } catch {
+  }
+  let info = toTargetInfo(triple, rustflags.probe, entries, rustflags.flags);
+  if (info.rustflagsSource = rustflags.source, info.stdDylib !== null)
+    try {
+      let dir = path13.dirname(fs5.realpathSync(path13.join(info.targetLibdir, info.stdDylib)));
+      dir !== path13.resolve(info.targetLibdir) && (info.stdDylibDir = dir);
+    } catch {
+    }
+  return info;
+}
+function readToml(file, scope) {
+  let text;
+  try {
+    text = readInputFile(file, "manifest", { within: scopeFor(scope, file) });
+  } catch (e) {
+    if (e instanceof InputFileError && e.code !== null) return null;
+    throw e;
+  }
+  return parseTomlDocument(text, file);
+}
+function readRepositoryText(file, scope) {
+  try {
+    return readInputFile(file, "manifest", { within: scopeFor(scope, file) });
+  } catch (e) {
+    if (e instanceof InputFileError) return null;
+    throw e;
+  }
+}
+function lastLine(text) {
+  let lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
+  return (lines.find((l) => l.startsWith("error")) ?? lines[lines.length - 1] ?? "no output").slice(0, 500);
+}
+
+// src/gather/toolchain.ts
+async function selectToolchain(options) {
+  let runner = options.runner ?? processRunner(options.timeoutMs), env = options.env, out = options.allowInstall === !0 ? {} : { RUSTUP_AUTO_INSTALL: "0" }, name = options.requested ?? (env.RUSTUP_TOOLCHAIN ? null : void 0);
+  if (name === void 0) {
+    let pinFile = findToolchainFile(path14.resolve(options.dir), isFile2), pin = pinFile === null ? null : parseToolchainFile(readInputFile(pinFile, "toolchain-file", { within: scopeFor(options.scope ?? null, pinFile) }), pinFile);
+    if (pin?.kind === "path") {
+      if (options.trustRepositoryConfig !== !0)
+        throw new UserError(
+          `${pin.file}:${pin.line}: \`toolchain.path\` names the compiler directory \`${pin.path}\`, chosen by the repository; it is not run (set trust-repository-config to allow it, or name a toolchain with rust-toolchain)`
+        );
+      return out;
+    }
+    name = pin?.channel ?? null;
+  }
+  let rustupEnv = { ...childEnvironment(env, process.platform), ...out, ...name ? { RUSTUP_TOOLCHAIN: name } : {} }, which = await rustupWhich(runner, rustupEnv);
+  if (which.kind === "no-rustup") {
+    if (options.requested !== null)
+      throw new UserError(`the toolchain \`${options.requested}\` is chosen through rustup, but \`rustup\` could not be run; install rustup or leave the toolchain to the runner`);
+    return {};
+  }
+  if (which.kind === "failed") {
+    let what = name ? `the toolchain \`${name}\`` : "rustup's default toolchain";
+    throw new UserError(`${what} cannot be used: ${which.reason}; install it before this step${options.allowInstall === !0 ? "" : " (or allow rustup to install it)"}`);
+  }
+  name && (out.RUSTUP_TOOLCHAIN = name), env.RUSTC || (out.RUSTC = which.rustc);
+  let cargo = path14.join(path14.dirname(which.rustc), `cargo${path14.extname(which.rustc)}`);
+  return !env.CARGO && isFile2(cargo) && (out.CARGO = cargo), out;
+}
+async function rustupWhich(runner, env) {
+  let result2;
+  try {
+    result2 = await runner.run("rustup", ["which", "rustc"], { cwd: os4.tmpdir(), env, maxStdoutBytes: 1048576 });
+  } catch {
+    return { kind: "no-rustup" };
+  }
+  let rustc = result2.stdout.trim();
+  return result2.exitCode !== 0 || !path14.isAbsolute(rustc) ? { kind: "failed", reason: lastLine(result2.stderr) || "rustup which rustc failed" } : { kind: "found", rustc };
+}
+
 // src/metadata/checks.ts
 function q(value) {
   return `\`${JSON.stringify(value).slice(1, -1)}\``;
@@ -7975,184 +8164,6 @@ function parsePublish(v, i) {
   return registries.length === 0 ? !1 : registries;
 }
 
-// src/rustc/probe.ts
-var PROBED_CRATE_TYPES = ["bin", "rlib", "dylib", "cdylib", "staticlib", "proc-macro"];
-function probeArgs(target, rustflags, input = "-") {
-  let args = [input, "--crate-name", "___", "--print=file-names"];
-  for (let t of PROBED_CRATE_TYPES) args.push("--crate-type", t);
-  return args.push("--print=sysroot", "--print=target-libdir", "--print=cfg"), target !== null && args.push("--target", target), args.push(...rustflags), args;
-}
-function parseProbe(stdout, stderr, target) {
-  let dropped = /* @__PURE__ */ new Set();
-  for (let m of stderr.matchAll(/dropping unsupported crate type `([a-z-]+)`/g)) dropped.add(m[1]);
-  let lines = stdout.split(/\r?\n/), supported = PROBED_CRATE_TYPES.filter((t) => !dropped.has(t));
-  if (lines.length < supported.length + 2)
-    throw new UserError(`rustc --print for target \`${target}\` printed too little output to be understood: ${JSON.stringify(stdout.slice(0, 200))}`);
-  let fileNames = {};
-  supported.forEach((t, i) => fileNames[t] = lines[i].trim());
-  let sysroot = lines[supported.length].trim(), targetLibdir = lines[supported.length + 1].trim(), cfg = parseCfgLines(lines.slice(supported.length + 2).join(`
-`)), supportedCrateTypes = new Set(supported);
-  return supportedCrateTypes.has("rlib") && supportedCrateTypes.add("lib"), { supportedCrateTypes, fileNames, sysroot, targetLibdir, cfg };
-}
-function findStdDylib(entries) {
-  return entries.filter((e) => /^(lib)?std-[0-9a-f]+\.(so|dylib|dll)$/.test(e)).sort()[0] ?? null;
-}
-function executablesCrtStatic(rustflags, probe) {
-  let features = targetFeatures(rustflags);
-  return features.includes("+crt-static") || features.includes("-crt-static") ? cfgHas(probe.cfg, "target_feature", "crt-static") : !probe.supportedCrateTypes.has("dylib") && probe.supportedCrateTypes.has("proc-macro");
-}
-function parseRustcVersion(stdout) {
-  let field = (name) => {
-    let m = new RegExp(`^${name}: (.+)$`, "m").exec(stdout);
-    return m ? m[1].trim() : null;
-  }, release = field("release"), host = field("host");
-  if (release === null || host === null)
-    throw new UserError(`\`rustc -vV\` printed unexpected output: ${JSON.stringify(stdout.slice(0, 120))}`);
-  let date = field("commit-date");
-  return { release, commitHash: field("commit-hash") ?? "unknown", commitDate: date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null, host };
-}
-function crtStaticAllowsDylibs(crtStaticExecutables, probe) {
-  return crtStaticExecutables ? probe.supportedCrateTypes.has("cdylib") : void 0;
-}
-function toTargetInfo(triple, probe, libdirEntries, rustflags) {
-  let crtStaticExecutables = executablesCrtStatic(rustflags, probe);
-  return {
-    triple,
-    cfg: probe.cfg,
-    supportedCrateTypes: probe.supportedCrateTypes,
-    fileNames: probe.fileNames,
-    sysroot: probe.sysroot,
-    targetLibdir: probe.targetLibdir,
-    crtStaticExecutables,
-    crtStaticAllowsDylibs: crtStaticAllowsDylibs(crtStaticExecutables, probe),
-    stdDylib: findStdDylib(libdirEntries),
-    stdInstalled: libdirEntries.some((e) => /^libstd-[0-9a-f]+\.rlib$/.test(e)),
-    rustflags,
-    rustflagsSource: null
-  };
-}
-
-// src/gather/tools.ts
-function findManifest(cwd, metadataFile) {
-  for (let dir = cwd; ; dir = path13.dirname(dir)) {
-    let candidate = path13.join(dir, "Cargo.toml");
-    if (fs5.existsSync(candidate)) return candidate;
-    if (path13.dirname(dir) === dir) break;
-  }
-  if (metadataFile !== null) return null;
-  throw new UserError(`could not find \`Cargo.toml\` in \`${cwd}\` or any parent directory; pass \`--manifest-path\``);
-}
-function readMetadataText(file) {
-  try {
-    return readInputFile(file, "metadata", { allowPipe: !0 });
-  } catch (e) {
-    throw e instanceof InputFileError ? new UserError(`cannot read metadata file \`${file}\`: ${e.reason}`) : e;
-  }
-}
-async function runCargoMetadata(runner, cargo, manifestPath, inv, cwd, env, configArgs) {
-  let args = ["metadata", "--format-version", "1", "--manifest-path", manifestPath, ...configArgs];
-  inv.features.length > 0 && args.push("--features", inv.features.join(",")), inv.allFeatures && args.push("--all-features"), inv.noDefaultFeatures && args.push("--no-default-features"), inv.locked && args.push("--locked"), inv.offline && args.push("--offline"), inv.frozen && args.push("--frozen");
-  let result2 = await runner.run(cargo, args, { cwd, env: { ...env, CARGO_ENCODED_RUSTFLAGS: "" } });
-  if (result2.exitCode !== 0) {
-    let context = { exitCode: result2.exitCode, offline: inv.offline, frozen: inv.frozen, cwd, cargoHome: cargoHomeOf(env) }, failure = describeCargoFailure(result2.stderr, context), message = `\`cargo metadata\` failed (exit code ${result2.exitCode}): ${failure.message}`;
-    throw new CommandError(message, cargo, args, result2.stderr, FAULT[failure.kind]);
-  }
-  return parseMetadata(result2.stdout, "cargo metadata");
-}
-async function runRustcVersion(runner, rustc, cwd, env) {
-  let result2 = await runner.run(rustc, ["-vV"], { cwd, env, maxStdoutBytes: 1048576 });
-  if (result2.exitCode !== 0)
-    throw new CommandError(`\`rustc -vV\` failed (exit code ${result2.exitCode}): ${lastLine(result2.stderr)}`, rustc, ["-vV"], result2.stderr);
-  return parseRustcVersion(result2.stdout);
-}
-async function probeTarget(runner, rustc, cwd, env, config, rawEnv, kind, requested, triple, trusted) {
-  let probeTriple = kind === "host" ? null : requested, rustflags = await resolveRustflags({ env: rawEnv, config, kind, requestedTarget: requested, triple }, async (flags, effective) => {
-    trusted || refuseRustflags(effective);
-    let viaStdin = process.platform === "win32", args = probeArgs(probeTriple, trusted ? flags : probeRustflags(flags), viaStdin ? "-" : os3.devNull), result2 = await runner.run(rustc, args, { cwd, env, maxStdoutBytes: 1048576, ...viaStdin ? { input: "" } : {} });
-    if (result2.exitCode !== 0)
-      throw new CommandError(
-        `\`rustc --print\` for ${probeTriple ? `target \`${probeTriple}\`` : "the host"} failed (exit code ${result2.exitCode}): ${lastLine(result2.stderr)}`,
-        rustc,
-        args,
-        result2.stderr
-      );
-    return parseProbe(result2.stdout, result2.stderr, probeTriple ?? "host");
-  }), entries = [];
-  try {
-    entries = fs5.readdirSync(rustflags.probe.targetLibdir);
-  } catch {
-  }
-  let info = toTargetInfo(triple, rustflags.probe, entries, rustflags.flags);
-  if (info.rustflagsSource = rustflags.source, info.stdDylib !== null)
-    try {
-      let dir = path13.dirname(fs5.realpathSync(path13.join(info.targetLibdir, info.stdDylib)));
-      dir !== path13.resolve(info.targetLibdir) && (info.stdDylibDir = dir);
-    } catch {
-    }
-  return info;
-}
-function readToml(file, scope) {
-  let text;
-  try {
-    text = readInputFile(file, "manifest", { within: scopeFor(scope, file) });
-  } catch (e) {
-    if (e instanceof InputFileError && e.code !== null) return null;
-    throw e;
-  }
-  return parseTomlDocument(text, file);
-}
-function readRepositoryText(file, scope) {
-  try {
-    return readInputFile(file, "manifest", { within: scopeFor(scope, file) });
-  } catch (e) {
-    if (e instanceof InputFileError) return null;
-    throw e;
-  }
-}
-function lastLine(text) {
-  let lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
-  return (lines.find((l) => l.startsWith("error")) ?? lines[lines.length - 1] ?? "no output").slice(0, 500);
-}
-
-// src/gather/toolchain.ts
-async function selectToolchain(options) {
-  let runner = options.runner ?? processRunner(options.timeoutMs), env = options.env, out = options.allowInstall === !0 ? {} : { RUSTUP_AUTO_INSTALL: "0" }, name = options.requested ?? (env.RUSTUP_TOOLCHAIN ? null : void 0);
-  if (name === void 0) {
-    let pinFile = findToolchainFile(path14.resolve(options.dir), isFile2), pin = pinFile === null ? null : parseToolchainFile(readInputFile(pinFile, "toolchain-file", { within: scopeFor(options.scope ?? null, pinFile) }), pinFile);
-    if (pin?.kind === "path") {
-      if (options.trustRepositoryConfig !== !0)
-        throw new UserError(
-          `${pin.file}:${pin.line}: \`toolchain.path\` names the compiler directory \`${pin.path}\`, chosen by the repository; it is not run (set trust-repository-config to allow it, or name a toolchain with rust-toolchain)`
-        );
-      return out;
-    }
-    name = pin?.channel ?? null;
-  }
-  let rustupEnv = { ...childEnvironment(env, process.platform), ...out, ...name ? { RUSTUP_TOOLCHAIN: name } : {} }, which = await rustupWhich(runner, rustupEnv);
-  if (which.kind === "no-rustup") {
-    if (options.requested !== null)
-      throw new UserError(`the toolchain \`${options.requested}\` is chosen through rustup, but \`rustup\` could not be run; install rustup or leave the toolchain to the runner`);
-    return {};
-  }
-  if (which.kind === "failed") {
-    let what = name ? `the toolchain \`${name}\`` : "rustup's default toolchain";
-    throw new UserError(`${what} cannot be used: ${which.reason}; install it before this step${options.allowInstall === !0 ? "" : " (or allow rustup to install it)"}`);
-  }
-  name && (out.RUSTUP_TOOLCHAIN = name), env.RUSTC || (out.RUSTC = which.rustc);
-  let cargo = path14.join(path14.dirname(which.rustc), `cargo${path14.extname(which.rustc)}`);
-  return !env.CARGO && isFile2(cargo) && (out.CARGO = cargo), out;
-}
-async function rustupWhich(runner, env) {
-  let result2;
-  try {
-    result2 = await runner.run("rustup", ["which", "rustc"], { cwd: os4.tmpdir(), env, maxStdoutBytes: 1048576 });
-  } catch {
-    return { kind: "no-rustup" };
-  }
-  let rustc = result2.stdout.trim();
-  return result2.exitCode !== 0 || !path14.isAbsolute(rustc) ? { kind: "failed", reason: lastLine(result2.stderr) || "rustup which rustc failed" } : { kind: "found", rustc };
-}
-
 // src/manifest/locator.ts
 var SECTIONS = { normal: "dependencies", dev: "dev-dependencies", build: "build-dependencies" };
 function createLocator(metadata, context, readToml2) {
@@ -8297,10 +8308,10 @@ async function analyzeWith(options, setup) {
   let { runner, env, cwd, config, invocation, tools, childEnv, isolation } = setup, runDir = isolation.dir, manifestPath = options.manifestPath !== null ? path16.resolve(cwd, options.manifestPath) : findManifest(cwd, options.metadataFile ?? null);
   if (manifestPath !== null && !options.metadataFile && !isFile2(manifestPath))
     throw new UserError(`manifest \`${options.manifestPath}\` does not exist (relative paths are taken from \`${cwd}\`)`);
-  let cargoMetadata = options.metadataFile ? null : runCargoMetadata(runner, tools.cargo, manifestPath, invocation, runDir, childEnv, isolation.configArgs), refused = cargoMetadata === null ? NEVER : cargoMetadata.then(() => NEVER, (e) => e instanceof CommandError && e.fault === "input" ? Promise.reject(e) : NEVER), rustcPromise = runRustcVersion(runner, tools.rustc, runDir, childEnv);
+  let cargoMetadata = options.metadataFile ? null : runCargoMetadata(runner, tools.cargo, manifestPath, invocation, runDir, childEnv, isolation.configArgs).then((text) => parseSized(text, "cargo metadata", options)), refused = cargoMetadata === null ? NEVER : cargoMetadata.then(() => NEVER, (e) => e instanceof CommandError && e.fault === "input" ? Promise.reject(e) : NEVER), rustcPromise = runRustcVersion(runner, tools.rustc, runDir, childEnv);
   rustcPromise.catch(() => {
   });
-  let needsHostTriple = invocation.target === null && (config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0), version = cargoMetadata !== null || needsHostTriple ? await Promise.race([rustcPromise, refused]) : null, knownTriple = invocation.target ?? (needsHostTriple ? version.host : null), probe = (kind, triple) => probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? "", options.trustRepositoryConfig === !0), probes = Promise.all([rustcPromise, probe("target", knownTriple), invocation.target === null ? null : probe("host", null)]), metadataPromise = cargoMetadata ?? parseRecordedMetadata(options.metadataFile, options.metadataText);
+  let needsHostTriple = invocation.target === null && (config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0), version = cargoMetadata !== null || needsHostTriple ? await Promise.race([rustcPromise, refused]) : null, knownTriple = invocation.target ?? (needsHostTriple ? version.host : null), probe = (kind, triple) => probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? "", options.trustRepositoryConfig === !0), probes = Promise.all([rustcPromise, probe("target", knownTriple), invocation.target === null ? null : probe("host", null)]), metadataPromise = cargoMetadata ?? parseRecordedMetadata(options);
   metadataPromise.catch(() => {
   });
   let [rustc, targetInfo, hostInfo] = await Promise.race([probes, refused]);
@@ -8344,10 +8355,13 @@ function settle(f) {
     return { ok: !1, error };
   }
 }
-async function parseRecordedMetadata(file, text) {
-  let read = text?.() ?? settle(() => readMetadataText(file));
+async function parseRecordedMetadata(options) {
+  let file = options.metadataFile, read = options.metadataText?.() ?? settle(() => readMetadataText(file));
   if (!read.ok) throw read.error;
-  return parseMetadata(read.value, file);
+  return parseSized(read.value, file, options);
+}
+function parseSized(text, source, options) {
+  return options.beforeParse?.(text.length), parseMetadata(text, source);
 }
 function gatherFacts(metadata, config, options) {
   let scope = options.scope ?? null, pinFile = findToolchainFile(metadata.workspaceRoot, isFile2), exact = options.policy?.policy.exactToolchain ?? null, buildTarget = options.invocation.target === null ? config.buildTarget : null, allocators = /* @__PURE__ */ new Map(), loaders = /* @__PURE__ */ new Map();
@@ -9048,7 +9062,8 @@ async function main(argv2) {
     trustRepositoryConfig: options.trustRepositoryConfig,
     timeoutMs: options.timeoutMs ?? void 0,
     failOn: options.failOn,
-    baseline: options.baseline
+    baseline: options.baseline,
+    beforeParse: sizeYoungGeneration
   }), report = await run();
   if (options.fix) {
     let outcome = applyReportFixes(report);

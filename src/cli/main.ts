@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { describeError, UserError } from '../errors.js'
+import { sizeYoungGeneration } from '../exec/young-generation.js'
 import { selectAnnotations, workflowCommand } from '../report/annotations.js'
 import { reportJson } from '../report/json.js'
 import { renderText, verdictLine } from '../report/render.js'
@@ -54,7 +55,8 @@ async function main(argv: string[]): Promise<number> {
     trustRepositoryConfig: options.trustRepositoryConfig,
     timeoutMs: options.timeoutMs ?? undefined,
     failOn: options.failOn,
-    baseline: options.baseline
+    baseline: options.baseline,
+    beforeParse: sizeYoungGeneration
   })
   const report = await run()
   if (options.fix) {

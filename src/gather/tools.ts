@@ -13,10 +13,8 @@ import { describeCargoFailure, FAULT } from '../exec/cargo-failure.js'
 import type { CommandRunner } from '../exec/runner.js'
 import { InputFileError, readInputFile, type RepositoryScope, scopeFor } from '../input-file.js'
 import { MAX_TOOL_STDOUT_BYTES } from '../limits.js'
-import { parseMetadata } from '../metadata/parse.js'
 import type { CompileKind } from '../model/build-context.js'
 import type { Invocation } from '../model/invocation.js'
-import type { Metadata } from '../model/metadata.js'
 import type { RustcVersion, TargetInfo } from '../model/target-info.js'
 import { parseProbe, parseRustcVersion, probeArgs, toTargetInfo } from '../rustc/probe.js'
 import { parseTomlDocument, type TomlDocument } from '../toml/document.js'
@@ -44,6 +42,7 @@ export function readMetadataText(file: string): string {
   }
 }
 
+/** `cargo metadata`'s output, as cargo printed it; the caller parses it (see `analyzeWith`). */
 export async function runCargoMetadata(
   runner: CommandRunner,
   cargo: string,
@@ -52,7 +51,7 @@ export async function runCargoMetadata(
   cwd: string,
   env: Record<string, string>,
   configArgs: string[]
-): Promise<Metadata> {
+): Promise<string> {
   const args = ['metadata', '--format-version', '1', '--manifest-path', manifestPath, ...configArgs]
   if (inv.features.length > 0) args.push('--features', inv.features.join(','))
   if (inv.allFeatures) args.push('--all-features')
@@ -70,7 +69,7 @@ export async function runCargoMetadata(
     const message = `\`cargo metadata\` failed (exit code ${result.exitCode}): ${failure.message}`
     throw new CommandError(message, cargo, args, result.stderr, FAULT[failure.kind])
   }
-  return parseMetadata(result.stdout, 'cargo metadata')
+  return result.stdout
 }
 
 export async function runRustcVersion(runner: CommandRunner, rustc: string, cwd: string, env: Record<string, string>): Promise<RustcVersion> {
