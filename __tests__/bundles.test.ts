@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { corpusFile } from './support/corpus.js'
+import { readStepOutputs } from './support/step-outputs.js'
 
 /**
  * The committed bundles, run the way users run them: the CLI from a shell, the action the way the runner
@@ -132,9 +133,7 @@ describe('action', () => {
     for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
     Object.assign(env, { GITHUB_WORKSPACE: workspace, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output }, extraEnv)
     const r = spawnSync(process.execPath, [ACTION], { cwd: workspace, env, encoding: 'utf8' })
-    const outputs: Record<string, string> = {}
-    for (const m of fs.readFileSync(output, 'utf8').matchAll(/^(\w+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1]!] = m[3]!
-    return { status: r.status, stdout: r.stdout, summary: fs.readFileSync(summary, 'utf8'), outputs }
+    return { status: r.status, stdout: r.stdout, summary: fs.readFileSync(summary, 'utf8'), outputs: readStepOutputs(output) }
   }
 
   it('fails the step, annotates the manifest line and writes summary, report and outputs', () => {

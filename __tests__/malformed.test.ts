@@ -20,6 +20,7 @@ import { parseToolchainFile } from '../src/toolchain/pin.js'
 import { withBuiltinsGuarded } from './support/builtins.js'
 import { corpusFile } from './support/corpus.js'
 import { makeFinding, makeReport } from './support/reports.js'
+import { readStepOutputs } from './support/step-outputs.js'
 
 /**
  * Bad input never crashes: each malformed file, flag or input below ends the run with one line that names
@@ -170,9 +171,7 @@ function runAction(inputs: Record<string, string>, workspace: string, extraEnv: 
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
   Object.assign(env, { GITHUB_WORKSPACE: workspace, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output }, extraEnv)
   const r = runBundle(ACTION, [], workspace, env)
-  const outputs: Record<string, string> = {}
-  for (const m of fs.readFileSync(output, 'utf8').matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1]!] = m[3]!
-  return { ...r, outputs }
+  return { ...r, outputs: readStepOutputs(output) }
 }
 
 /** An input error of the action: exit code 1, `verdict=error`, and one `::error::` line naming what is at fault. */

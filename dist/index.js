@@ -1114,12 +1114,11 @@ ${groupInclusion(inclusion).map((g) => `- ${describeInclusion(g)}`).join(`
   return text.length <= MAX_MESSAGE ? text : `${text.slice(0, MAX_MESSAGE - 1)}\u2026`;
 }
 function workflowCommand(a) {
-  const props = [
-    ["file", a.file],
-    ["line", a.line],
-    ["title", a.title]
-  ].filter((p) => p[1] !== void 0).map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(",");
-  return `::${a.level}${props === "" ? "" : ` ${props}`}::${escapeData(a.message)}`;
+  return commandLine(a.level, [["file", a.file], ["line", a.line], ["title", a.title]], a.message);
+}
+function commandLine(command, properties, message) {
+  const props = properties.filter(([, value]) => value !== void 0).map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(",");
+  return `::${command}${props === "" ? "" : ` ${props}`}::${escapeData(message)}`;
 }
 function escapeData(text) {
   return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -1134,14 +1133,14 @@ function info(text) {
   process.stdout.write(`${text}${external_node_os_default().EOL}`);
 }
 function annotation(level, message, properties = {}) {
-  const props = [["title", properties.title], ["file", properties.file], ["line", properties.startLine]].filter(([, value]) => value !== void 0 && value !== "" && value !== 0).map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(",");
-  process.stdout.write(`::${level}${props === "" ? "" : ` ${props}`}::${escapeData(message)}${external_node_os_default().EOL}`);
+  const { title, file, startLine } = properties;
+  process.stdout.write(`${commandLine(level, [["title", title || void 0], ["file", file || void 0], ["line", startLine || void 0]], message)}${external_node_os_default().EOL}`);
 }
 function setFailed(message) {
   process.exitCode = 1, annotation("error", message);
 }
 function setOutputCommand(name, value) {
-  process.stdout.write(`${external_node_os_default().EOL}::set-output name=${escapeProperty(name)}::${escapeData(value)}${external_node_os_default().EOL}`);
+  process.stdout.write(`${external_node_os_default().EOL}${commandLine("set-output", [["name", name]], value)}${external_node_os_default().EOL}`);
 }
 const VERSION = "1.0.0", RULES = [
   {
@@ -3427,7 +3426,7 @@ function profileProblem(value) {
 const packageName = grammar("a package name", packageNameProblem), crate = grammar("a crate name", crateProblem), libraryFile = grammar("a shared-library file name", libraryFileProblem), targetName = grammar("a target name", targetNameProblem), filePath = grammar("a file path", filePathProblem), parse_report_text = grammar("a string", plainTextProblem), texts = array(parse_report_text), ruleId = grammar("a rule id", (v) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v) ? null : "not a rule id: lowercase letters, digits and `-` only"), version = grammar("a version", (v) => /^[0-9A-Za-z.+-]+$/.test(v) ? null : "not a version: digits, letters, `.`, `+` and `-` only"), packageAtVersion = grammar("a package name and version", (v) => {
   const at = v.lastIndexOf("@");
   return at < 0 ? "expected `name@version`" : packageNameProblem(v.slice(0, at)) ?? (/^[0-9A-Za-z.+-]+$/.test(v.slice(at + 1)) ? null : "not a version after `@`");
-}), commandLine = {
+}), parse_report_commandLine = {
   expected: "an array",
   check(value, at) {
     const args = texts.check(value, at);
@@ -3547,7 +3546,7 @@ const packageName = grammar("a package name", packageNameProblem), crate = gramm
   toolchain: TOOLCHAIN,
   boundaries: array(BOUNDARY),
   workspaceRoot: parse_report_text,
-  invocation: object({ command: grammar("a cargo command", (v) => /^[a-z][a-z-]*$/.test(v) ? null : "not a cargo command"), args: commandLine, profile: grammar("a profile name", profileProblem) }),
+  invocation: object({ command: grammar("a cargo command", (v) => /^[a-z][a-z-]*$/.test(v) ? null : "not a cargo command"), args: parse_report_commandLine, profile: grammar("a profile name", profileProblem) }),
   artifacts: array(ARTIFACT),
   findings: array(FINDING, { max: MAX_FINDINGS }),
   notes: strings,
@@ -10080,7 +10079,7 @@ async function check(settings) {
     timeoutMs,
     scope,
     runner: settings.runner
-  }), metadataText = settings.metadataFile ? handOver(settle(() => readMetadataText(settings.metadataFile))) : void 0, toolchain = await toolchainChoice, analysed = await analyzeWorkspace({ ...settings, env: { ...settings.env, ...toolchain }, policy, metadataText });
+  }), metadataText = settings.metadataFile ? readNow(settings.metadataFile) : void 0, toolchain = await toolchainChoice, analysed = await analyzeWorkspace({ ...settings, env: { ...settings.env, ...toolchain }, policy, metadataText });
   return gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd, scope });
 }
 async function analyzeWorkspace(options) {
@@ -10129,27 +10128,25 @@ async function analyzeWith(options, setup) {
 }
 const NEVER = new Promise(() => {
 });
-function handOver(value) {
-  let held = { value };
+function readNow(file) {
+  let read;
+  try {
+    read = { text: readMetadataText(file) };
+  } catch (error) {
+    read = { error };
+  }
   return () => {
-    if (held === null)
-      throw new Error("handed over twice");
-    const { value: given } = held;
-    return held = null, given;
+    const taken = read;
+    if (read = null, taken === null)
+      throw new Error(`\`${file}\` was handed over twice`);
+    if ("error" in taken)
+      throw taken.error;
+    return taken.text;
   };
 }
-function settle(f) {
-  try {
-    return { ok: !0, value: f() };
-  } catch (error) {
-    return { ok: !1, error };
-  }
-}
 async function parseRecordedMetadata(options) {
-  const file = options.metadataFile, read = options.metadataText?.() ?? settle(() => readMetadataText(file));
-  if (!read.ok)
-    throw read.error;
-  return parseSized(read.value, file, options);
+  const file = options.metadataFile, text = options.metadataText ? options.metadataText() : readMetadataText(file);
+  return parseSized(text, file, options);
 }
 function parseSized(text, source, options) {
   return options.beforeParse?.(text.length), parseMetadata(text, source);

@@ -67,6 +67,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startGitHubServer, type FakeGitHub } from '../__tests__/support/github-server.js'
+import { readStepOutputs } from '../__tests__/support/step-outputs.js'
+import { median } from './median.js'
 import { generateWorkspace } from './synthetic-workspace.js'
 
 const SCRIPT = fileURLToPath(import.meta.url)
@@ -325,13 +327,6 @@ function expectCodes(codes: number[], timeoutMs: number): (s: Sample) => string 
 // ---------------------------------------------------------------------------------------------------
 // Statistics
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
-
 function sideResult(command: string, samples: Sample[]): SideResult {
   const ms = samples.map(s => s.ms)
   const rss = samples.map(s => (s.rssKb === null ? null : s.rssKb / 1024))
@@ -534,16 +529,6 @@ async function actionFixture(tmp: string): Promise<ActionFixture> {
   return { repo, manifest: path.join(repo, 'rust', 'Cargo.toml'), server, summary: path.join(scratch, 'summary.md'), output: path.join(scratch, 'output'), runnerTemp, events }
 }
 
-/** The `verdict` record of a `GITHUB_OUTPUT` file (`name<<delimiter … delimiter`), or null. */
-function verdictOf(file: string): string | null {
-  const lines = fs.readFileSync(file, 'utf8').split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^verdict<<(.+)$/.exec(lines[i]!)
-    if (m) return lines[i + 1] ?? null
-  }
-  return null
-}
-
 function buildCases(options: Options, tmp: string, getFixture: () => Promise<ActionFixture>): CaseSpec[] {
   const env = baseEnv()
   const node = process.execPath
@@ -715,7 +700,7 @@ function buildCases(options: Options, tmp: string, getFixture: () => Promise<Act
     const checkAction = (s: Sample): string | null => {
       const bad = abnormal(s, options.timeoutMs)
       if (bad !== null) return bad
-      const verdict = fixture === null ? null : verdictOf(fixture.output)
+      const verdict = fixture === null ? null : (readStepOutputs(fixture.output).verdict ?? null)
       if ((s.code === 0 || s.code === 1) && (verdict === 'pass' || verdict === 'fail')) return null
       const error = s.stdout.split('\n').find(l => l.startsWith('::error')) ?? firstLine(s.stderr)
       return `exit ${s.code}, verdict ${verdict ?? 'not set'}${error === '' ? '' : `: ${error}`}`

@@ -40,6 +40,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import v8 from 'node:v8'
 import vm from 'node:vm'
 import { benchToml, tomlReport } from './bench-toml.js'
+import { median } from './median.js'
 import { generateWorkspace, type SyntheticStats } from './synthetic-workspace.js'
 
 type EngineModule = typeof import('../src/engine.js')
@@ -518,13 +519,6 @@ async function probeHost(src: string): Promise<RawProbe> {
     // No standard library for this target: no std dylib.
   }
   return { rustc: version.split('\n')[0]!.trim(), version, probeStdout: result.stdout, probeStderr: result.stderr, libdirEntries }
-}
-
-function median(values: number[]): number | null {
-  if (values.length === 0) return null
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
 function runCase(task: Task, timeoutMs: number, base: CaseResult, log: (line: string) => void): Promise<CaseResult> {

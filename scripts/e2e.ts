@@ -19,6 +19,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startGitHubServer, type FakeGitHub } from '../__tests__/support/github-server.js'
+import { readStepOutputs } from '../__tests__/support/step-outputs.js'
 import { sarifSchemaErrors } from '../__tests__/support/sarif-schema.js'
 import { SUMMARY_BUDGET } from '../src/report/summary.js'
 
@@ -46,20 +47,6 @@ function check(what: string, ok: boolean, detail = ''): void {
     failures.push(what)
     process.stdout.write(`  FAIL ${what}${detail === '' ? '' : `\n       ${detail.split('\n').join('\n       ')}`}\n`)
   }
-}
-
-/** Parses `GITHUB_OUTPUT`'s `name<<delimiter … delimiter` records. */
-function readOutputs(file: string): Record<string, string> {
-  const outputs: Record<string, string> = {}
-  const lines = fs.readFileSync(file, 'utf8').split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<]+)<<(.+)$/.exec(lines[i]!)
-    if (!m) continue
-    const value: string[] = []
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]!)
-    outputs[m[1]!] = value.join('\n')
-  }
-  return outputs
 }
 
 /** The event a run is started by: a pull_request on PR by default. */
@@ -115,7 +102,7 @@ async function runAction(repo: string, server: FakeGitHub, inputs: Record<string
   child.stdout.on('data', chunk => (stdout += chunk))
   child.stderr.on('data', chunk => (stdout += chunk))
   const status = await new Promise<number | null>(resolve => child.on('close', code => resolve(code)))
-  return { status, stdout, summary: fs.readFileSync(summary, 'utf8'), outputs: readOutputs(output) }
+  return { status, stdout, summary: fs.readFileSync(summary, 'utf8'), outputs: readStepOutputs(output) }
 }
 
 /** The properties of a workflow command line, still escaped: `::error file=a,line=7::…` → { file, line }. */

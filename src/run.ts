@@ -59,7 +59,7 @@ export async function check(settings: CheckSettings): Promise<Report> {
     runner: settings.runner
   })
   // A recorded metadata file is read while rustup answers; its parse overlaps the rustc probes (`analyzeWith`).
-  const metadataText = settings.metadataFile ? handOver(settle(() => readMetadataText(settings.metadataFile!))) : undefined
+  const metadataText = settings.metadataFile ? readNow(settings.metadataFile) : undefined
   const toolchain = await toolchainChoice
   const analysed = await analyzeWorkspace({ ...settings, env: { ...settings.env, ...toolchain }, policy, metadataText })
   return gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd, scope })
@@ -72,10 +72,10 @@ export interface RunOptions {
   /** Read `cargo metadata` output from this file instead of running cargo. */
   metadataFile?: string | null
   /**
-   * The file's text, or why it could not be read, when already read (see `check`): handed over once, so that
+   * The file's text when already read (see `check`): returned, or what reading it threw thrown, once, so that
    * the options do not keep a text of tens of megabytes alive while the analysis runs.
    */
-  metadataText?: () => Settled<string>
+  metadataText?: () => string
   /** Called with the metadata's length before it is parsed: the entry points size V8's young generation by it. */
   beforeParse?: (metadataChars: number) => void
   configOverrides?: string[]
@@ -206,33 +206,27 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
 
 const NEVER = new Promise<never>(() => undefined)
 
-/** A value, or what was thrown instead, to be rethrown where it matters. */
-export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown }
-
-/** A function that returns `value` the first time and forgets it; later calls throw. */
-function handOver<T>(value: T): () => T {
-  let held: { value: T } | null = { value }
-  return () => {
-    if (held === null) throw new Error('handed over twice')
-    const { value: given } = held
-    held = null
-    return given
-  }
-}
-
-function settle<T>(f: () => T): Settled<T> {
+/** Reads a metadata file now; the function returns its text, or throws what reading it threw, once. */
+function readNow(file: string): () => string {
+  let read: { text: string } | { error: unknown } | null
   try {
-    return { ok: true, value: f() }
+    read = { text: readMetadataText(file) }
   } catch (error) {
-    return { ok: false, error }
+    read = { error }
+  }
+  return () => {
+    const taken = read
+    read = null
+    if (taken === null) throw new Error(`\`${file}\` was handed over twice`)
+    if ('error' in taken) throw taken.error
+    return taken.text
   }
 }
 
 async function parseRecordedMetadata(options: RunOptions): Promise<Metadata> {
   const file = options.metadataFile!
-  const read = options.metadataText?.() ?? settle(() => readMetadataText(file))
-  if (!read.ok) throw read.error
-  return parseSized(read.value, file, options)
+  const text = options.metadataText ? options.metadataText() : readMetadataText(file)
+  return parseSized(text, file, options)
 }
 
 function parseSized(text: string, source: string, options: RunOptions): Metadata {

@@ -379,12 +379,11 @@ ${groupInclusion(inclusion).map((g) => `- ${describeInclusion(g)}`).join(`
   return text.length <= MAX_MESSAGE ? text : `${text.slice(0, MAX_MESSAGE - 1)}\u2026`;
 }
 function workflowCommand(a) {
-  let props = [
-    ["file", a.file],
-    ["line", a.line],
-    ["title", a.title]
-  ].filter((p) => p[1] !== void 0).map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(",");
-  return `::${a.level}${props === "" ? "" : ` ${props}`}::${escapeData(a.message)}`;
+  return commandLine(a.level, [["file", a.file], ["line", a.line], ["title", a.title]], a.message);
+}
+function commandLine(command, properties, message) {
+  let props = properties.filter(([, value]) => value !== void 0).map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(",");
+  return `::${command}${props === "" ? "" : ` ${props}`}::${escapeData(message)}`;
 }
 function escapeData(text) {
   return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -8291,7 +8290,7 @@ async function check(settings) {
     timeoutMs,
     scope,
     runner: settings.runner
-  }), metadataText = settings.metadataFile ? handOver(settle(() => readMetadataText(settings.metadataFile))) : void 0, toolchain = await toolchainChoice, analysed = await analyzeWorkspace({ ...settings, env: { ...settings.env, ...toolchain }, policy, metadataText });
+  }), metadataText = settings.metadataFile ? readNow(settings.metadataFile) : void 0, toolchain = await toolchainChoice, analysed = await analyzeWorkspace({ ...settings, env: { ...settings.env, ...toolchain }, policy, metadataText });
   return gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd, scope });
 }
 async function analyzeWorkspace(options) {
@@ -8340,25 +8339,23 @@ async function analyzeWith(options, setup) {
 }
 var NEVER = new Promise(() => {
 });
-function handOver(value) {
-  let held = { value };
+function readNow(file) {
+  let read;
+  try {
+    read = { text: readMetadataText(file) };
+  } catch (error) {
+    read = { error };
+  }
   return () => {
-    if (held === null) throw new Error("handed over twice");
-    let { value: given } = held;
-    return held = null, given;
+    let taken = read;
+    if (read = null, taken === null) throw new Error(`\`${file}\` was handed over twice`);
+    if ("error" in taken) throw taken.error;
+    return taken.text;
   };
 }
-function settle(f) {
-  try {
-    return { ok: !0, value: f() };
-  } catch (error) {
-    return { ok: !1, error };
-  }
-}
 async function parseRecordedMetadata(options) {
-  let file = options.metadataFile, read = options.metadataText?.() ?? settle(() => readMetadataText(file));
-  if (!read.ok) throw read.error;
-  return parseSized(read.value, file, options);
+  let file = options.metadataFile, text = options.metadataText ? options.metadataText() : readMetadataText(file);
+  return parseSized(text, file, options);
 }
 function parseSized(text, source, options) {
   return options.beforeParse?.(text.length), parseMetadata(text, source);

@@ -5,7 +5,7 @@
  * than the whole analysis of a small workspace costs.
  */
 import os from 'node:os'
-import { escapeData, escapeProperty } from '../report/annotations.js'
+import { commandLine } from '../report/annotations.js'
 
 /** `core.getInput`: `INPUT_<NAME>`, spaces as underscores, upper case, trimmed; `''` when it is not set. */
 export function getInput(name: string, env: Record<string, string | undefined> = process.env): string {
@@ -25,11 +25,9 @@ export interface AnnotationProperties {
 
 /** `core.error`, `core.warning`, `core.notice`: properties in `toCommandProperties`' order, empty ones left out. */
 export function annotation(level: 'error' | 'warning' | 'notice', message: string, properties: AnnotationProperties = {}): void {
-  const props = ([['title', properties.title], ['file', properties.file], ['line', properties.startLine]] as const)
-    .filter(([, value]) => value !== undefined && value !== '' && value !== 0)
-    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
-    .join(',')
-  process.stdout.write(`::${level}${props === '' ? '' : ` ${props}`}::${escapeData(message)}${os.EOL}`)
+  const { title, file, startLine } = properties
+  // The toolkit leaves out every property whose value is falsy.
+  process.stdout.write(`${commandLine(level, [['title', title || undefined], ['file', file || undefined], ['line', startLine || undefined]], message)}${os.EOL}`)
 }
 
 /** `core.setFailed`: exit code 1 and an error line. */
@@ -40,5 +38,5 @@ export function setFailed(message: string): void {
 
 /** `core.setOutput` on a runner without `GITHUB_OUTPUT`: the `set-output` command, after an empty line. */
 export function setOutputCommand(name: string, value: string): void {
-  process.stdout.write(`${os.EOL}::set-output name=${escapeProperty(name)}::${escapeData(value)}${os.EOL}`)
+  process.stdout.write(`${os.EOL}${commandLine('set-output', [['name', name]], value)}${os.EOL}`)
 }

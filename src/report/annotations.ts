@@ -156,29 +156,27 @@ function messageOf(f: Finding, note: string | null): string {
   return text.length <= MAX_MESSAGE ? text : `${text.slice(0, MAX_MESSAGE - 1)}…`
 }
 
-/**
- * An annotation as a workflow command (`--format github`), escaped as the toolkit escapes: data cannot end
- * the command, and properties cannot add properties.
- */
+/** An annotation as a workflow command (`--format github`). */
 export function workflowCommand(a: Annotation): string {
-  const properties: [string, string | number | undefined][] = [
-    ['file', a.file],
-    ['line', a.line],
-    ['title', a.title]
-  ]
-  const props = properties
-    .filter((p): p is [string, string | number] => p[1] !== undefined)
-    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
-    .join(',')
-  return `::${a.level}${props === '' ? '' : ` ${props}`}::${escapeData(a.message)}`
+  return commandLine(a.level, [['file', a.file], ['line', a.line], ['title', a.title]], a.message)
 }
 
-/** Command data as the toolkit escapes it (`command.ts`): it cannot end the command or start another line. */
-export function escapeData(text: string): string {
+/**
+ * A workflow command as the toolkit writes it (`command.ts`), without the line break: the properties that have
+ * a value, escaped so that none can add a property, and data that cannot end the command or start another line.
+ */
+export function commandLine(command: string, properties: readonly (readonly [string, string | number | undefined])[], message: string): string {
+  const props = properties
+    .filter(([, value]) => value !== undefined)
+    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+    .join(',')
+  return `::${command}${props === '' ? '' : ` ${props}`}::${escapeData(message)}`
+}
+
+function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
 }
 
-/** A command property as the toolkit escapes it: it cannot end the property list or add a property. */
-export function escapeProperty(text: string): string {
+function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
 }
