@@ -246,6 +246,16 @@ describe('short writes and full disks', () => {
     expect(fs.readFileSync(file).equals(data)).toBe(true)
   })
 
+  it('text in chunks arrives whole: multi-byte characters at every buffer edge, chunks larger than the buffer', () => {
+    // Chunks of 1 to 3 MiB and of a few characters, of one-, two-, three- and four-byte characters.
+    const pieces = ['a', 'é', '€', '😀']
+    const chunks: string[] = []
+    for (let i = 0; chunks.length < 400; i++) chunks.push(pieces[i % 4]!.repeat(i % 7 === 0 ? 300_000 + i : 1 + (i % 5)))
+    const file = path.join(scratch(), 'chunks.txt')
+    writeAtomically(file, chunks, '`--output`')
+    expect(fs.readFileSync(file, 'utf8')).toBe(chunks.join(''))
+  })
+
   it('a write that makes no progress is an error, not a loop', () => {
     const fd = fs.openSync(path.join(scratch(), 'zero.bin'), 'w')
     try {

@@ -3095,7 +3095,16 @@ function* reportJson(report) {
 `;
   for (const [i, [key, value]] of fields.entries()) {
     const name = JSON.stringify(key);
-    if (Array.isArray(value) && value.length > 0) {
+    if (key === "artifacts" && Array.isArray(value) && value.length > 0) {
+      yield `  ${name}: [
+`;
+      const last = value.length - 1;
+      for (let j = 0; j <= last; j++)
+        yield `    ${JSON.stringify(value[j])}${j < last ? `,
+` : `
+`}`;
+      yield "  ]";
+    } else if (Array.isArray(value) && value.length > 0) {
       yield `  ${name}: [
 `;
       for (let start = 0; start < value.length; start += BATCH) {
@@ -10188,7 +10197,7 @@ const write_file_REASONS = {
   EMFILE: "too many files are open",
   ENFILE: "too many files are open",
   ESHORTWRITE: "the device accepted no more bytes"
-}, { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = external_node_fs_default().constants, O_NOFOLLOW = external_node_fs_default().constants.O_NOFOLLOW ?? 0, O_NOCTTY = external_node_fs_default().constants.O_NOCTTY ?? 0, O_DIRECTORY = external_node_fs_default().constants.O_DIRECTORY ?? 0, BATCH_CHARS = 1 << 20, PAUSE = new Int32Array(new SharedArrayBuffer(4));
+}, { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = external_node_fs_default().constants, O_NOFOLLOW = external_node_fs_default().constants.O_NOFOLLOW ?? 0, O_NOCTTY = external_node_fs_default().constants.O_NOCTTY ?? 0, O_DIRECTORY = external_node_fs_default().constants.O_DIRECTORY ?? 0, BUFFER_BYTES = 1 << 20, PAUSE = new Int32Array(new SharedArrayBuffer(4));
 function writeAtomically(file, text, name) {
   const absolute = external_node_path_default().resolve(file), fail2 = (error, overrides = {}) => {
     throw writeError(file, name, error, overrides);
@@ -10343,10 +10352,11 @@ function refusal(reason) {
 function writeText(fd, text) {
   if (typeof text == "string")
     return writeAll(fd, Buffer.from(text, "utf8"));
-  let pending = [], size = 0;
+  const buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  let used = 0;
   for (const chunk of text)
-    pending.push(chunk), size += chunk.length, size >= BATCH_CHARS && (writeAll(fd, Buffer.from(pending.join(""), "utf8")), pending = [], size = 0);
-  size > 0 && writeAll(fd, Buffer.from(pending.join(""), "utf8"));
+    chunk.length * 3 > BUFFER_BYTES - used && used > 0 && (writeAll(fd, buffer.subarray(0, used)), used = 0), chunk.length * 3 > BUFFER_BYTES ? writeAll(fd, Buffer.from(chunk, "utf8")) : used += buffer.write(chunk, used, "utf8");
+  used > 0 && writeAll(fd, buffer.subarray(0, used));
 }
 function temporaryName() {
   return `.rust-linkage-guard-${external_node_crypto_default().randomBytes(12).toString("hex")}.tmp`;

@@ -38,8 +38,8 @@ const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0
 const O_NOCTTY = fs.constants.O_NOCTTY ?? 0
 const O_DIRECTORY = fs.constants.O_DIRECTORY ?? 0
 
-/** Characters encoded and written at a time, so that a report that comes in chunks is never one buffer in memory. */
-const BATCH_CHARS = 1 << 20
+/** Bytes encoded and written at a time, so that a report that comes in chunks is never one buffer in memory. */
+const BUFFER_BYTES = 1 << 20
 
 /** Something to wait on between tries of a full non-blocking pipe (Atomics.wait is a synchronous sleep). */
 const PAUSE = new Int32Array(new SharedArrayBuffer(4))
@@ -262,18 +262,19 @@ function refusal(reason: string): Error {
 
 function writeText(fd: number, text: string | Iterable<string>): void {
   if (typeof text === 'string') return writeAll(fd, Buffer.from(text, 'utf8'))
-  let pending: string[] = []
-  let size = 0
+  // Chunks are encoded into one buffer, written whenever the next might not fit: UTF-8 takes at most three
+  // bytes per UTF-16 unit. A chunk larger than the buffer is encoded on its own.
+  const buffer = Buffer.allocUnsafe(BUFFER_BYTES)
+  let used = 0
   for (const chunk of text) {
-    pending.push(chunk)
-    size += chunk.length
-    if (size >= BATCH_CHARS) {
-      writeAll(fd, Buffer.from(pending.join(''), 'utf8'))
-      pending = []
-      size = 0
+    if (chunk.length * 3 > BUFFER_BYTES - used && used > 0) {
+      writeAll(fd, buffer.subarray(0, used))
+      used = 0
     }
+    if (chunk.length * 3 > BUFFER_BYTES) writeAll(fd, Buffer.from(chunk, 'utf8'))
+    else used += buffer.write(chunk, used, 'utf8')
   }
-  if (size > 0) writeAll(fd, Buffer.from(pending.join(''), 'utf8'))
+  if (used > 0) writeAll(fd, buffer.subarray(0, used))
 }
 
 /** A name no one can plant ahead of time: 96 random bits, not the pid. */

@@ -399,7 +399,15 @@ function* reportJson(report) {
 `;
   for (let [i, [key, value]] of fields.entries()) {
     let name = JSON.stringify(key);
-    if (Array.isArray(value) && value.length > 0) {
+    if (key === "artifacts" && Array.isArray(value) && value.length > 0) {
+      yield `  ${name}: [
+`;
+      let last = value.length - 1;
+      for (let j = 0; j <= last; j++) yield `    ${JSON.stringify(value[j])}${j < last ? `,
+` : `
+`}`;
+      yield "  ]";
+    } else if (Array.isArray(value) && value.length > 0) {
       yield `  ${name}: [
 `;
       for (let start = 0; start < value.length; start += 16) {
@@ -8402,7 +8410,7 @@ var REASONS2 = {
   EMFILE: "too many files are open",
   ENFILE: "too many files are open",
   ESHORTWRITE: "the device accepted no more bytes"
-}, { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = fs7.constants, O_NOFOLLOW = fs7.constants.O_NOFOLLOW ?? 0, O_NOCTTY = fs7.constants.O_NOCTTY ?? 0, O_DIRECTORY = fs7.constants.O_DIRECTORY ?? 0, BATCH_CHARS = 1 << 20, PAUSE = new Int32Array(new SharedArrayBuffer(4));
+}, { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = fs7.constants, O_NOFOLLOW = fs7.constants.O_NOFOLLOW ?? 0, O_NOCTTY = fs7.constants.O_NOCTTY ?? 0, O_DIRECTORY = fs7.constants.O_DIRECTORY ?? 0, BUFFER_BYTES = 1 << 20, PAUSE = new Int32Array(new SharedArrayBuffer(4));
 function writeAtomically(file, text, name) {
   let absolute = path17.resolve(file), fail2 = (error, overrides = {}) => {
     throw writeError(file, name, error, overrides);
@@ -8494,10 +8502,10 @@ function refusal(reason) {
 }
 function writeText(fd, text) {
   if (typeof text == "string") return writeAll(fd, Buffer.from(text, "utf8"));
-  let pending = [], size = 0;
+  let buffer = Buffer.allocUnsafe(BUFFER_BYTES), used = 0;
   for (let chunk of text)
-    pending.push(chunk), size += chunk.length, size >= BATCH_CHARS && (writeAll(fd, Buffer.from(pending.join(""), "utf8")), pending = [], size = 0);
-  size > 0 && writeAll(fd, Buffer.from(pending.join(""), "utf8"));
+    chunk.length * 3 > BUFFER_BYTES - used && used > 0 && (writeAll(fd, buffer.subarray(0, used)), used = 0), chunk.length * 3 > BUFFER_BYTES ? writeAll(fd, Buffer.from(chunk, "utf8")) : used += buffer.write(chunk, used, "utf8");
+  used > 0 && writeAll(fd, buffer.subarray(0, used));
 }
 function temporaryName() {
   return `.rust-linkage-guard-${crypto.randomBytes(12).toString("hex")}.tmp`;
