@@ -65,12 +65,12 @@ class Rustc {
       rlib: types.includes('rlib'),
       dylib: types.includes('dylib'),
       deps: [...deps, ...(opts.macros ?? [])],
-      formats: dylib ? recordedFormats(dylib.result) : null,
+      formats: dylib ? recordedFormats(graph, dylib.result) : null,
       panic: session.panic
     })
     return {
       errors: results.flatMap(r => r.result.errors),
-      linkage: (type: OutputCrateType, crate: string) => results.find(r => r.type === type)!.result.linkage.get(crate),
+      linkage: (type: OutputCrateType, crate: string) => results.find(r => r.type === type)!.result.linkage[graph.findIndex(c => c.key === crate)],
       via: (type: OutputCrateType, crate: string) => results.find(r => r.type === type)!.result.via.get(crate)
     }
   }

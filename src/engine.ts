@@ -205,8 +205,9 @@ function linkageEntries(result: UnitResult, formats: NonNullable<UnitResult['art
   let interned = entriesOf.get(linkage)
   if (interned === undefined) entriesOf.set(linkage, (interned = new Map()))
   const entries: LinkageEntry[] = []
-  for (const crate of result.crates) {
-    const how = formats.linkage.get(crate.key) ?? 'not-linked'
+  for (let cnum = 0; cnum < result.crates.length; cnum++) {
+    const crate = result.crates[cnum]!
+    const how = formats.linkage[cnum] ?? 'not-linked'
     if (how === 'not-linked' && crate.key.startsWith('sys:')) continue
     const via = how === 'included-from-dylib' ? formats.via.get(crate.key) : undefined
     const viaName = via === undefined ? undefined : (linkage.crateNames.get(via)?.name ?? via)

@@ -3259,7 +3259,7 @@ function calculate(crateType, session, crates, injectedPanicRuntime) {
   return verifyOk(tcx, linkage), { linkage, via, errors: tcx.errors };
 }
 function calculateType(tcx, ty) {
-  let sess = tcx.session, nothing = () => ({ linkage: /* @__PURE__ */ new Map(), via: /* @__PURE__ */ new Map() }), preferredLinkage;
+  let sess = tcx.session, nothing = () => ({ linkage: [], via: /* @__PURE__ */ new Map() }), preferredLinkage;
   switch (ty) {
     // Without `-C prefer-dynamic`, a dylib or cdylib links everything statically it can.
     case "dylib":
@@ -3302,16 +3302,16 @@ function calculateType(tcx, ty) {
       addLibrary(tcx, c.key, { preference: "dynamic", via: null }, formats);
       for (let [dep, style] of c.dylibFormats ?? []) addLibrary(tcx, dep, { preference: style, via: c.key }, formats);
     }
-  let ret = /* @__PURE__ */ new Map(), via = /* @__PURE__ */ new Map();
+  let ret = [], via = /* @__PURE__ */ new Map();
   for (let c of tcx.crates) {
     let f = formats.get(c.key);
-    ret.set(c.key, f === void 0 ? "not-linked" : f.preference === "dynamic" ? "dynamic" : "included-from-dylib"), f?.via && via.set(c.key, f.via);
+    ret.push(f === void 0 ? "not-linked" : f.preference === "dynamic" ? "dynamic" : "included-from-dylib"), f?.via && via.set(c.key, f.via);
   }
-  for (let c of tcx.crates)
-    !c.dylib && !formats.has(c.key) && c.depKind === "explicit" && (addLibrary(tcx, c.key, { preference: "static", via: null }, formats), ret.set(c.key, "static"));
-  activateInjectedDep(tcx.injectedPanicRuntime, ret, tcx.crates);
-  for (let c of tcx.crates) {
-    let kind = ret.get(c.key);
+  tcx.crates.forEach((c, cnum) => {
+    !c.dylib && !formats.has(c.key) && c.depKind === "explicit" && (addLibrary(tcx, c.key, { preference: "static", via: null }, formats), ret[cnum] = "static");
+  }), activateInjectedDep(tcx.injectedPanicRuntime, ret, tcx.crates);
+  for (let [cnum, c] of tcx.crates.entries()) {
+    let kind = ret[cnum];
     kind === "static" && !c.rlib && tcx.errors.push({ kind: "lib-required", crate: c.name, format: "rlib" }), kind === "dynamic" && !c.dylib && tcx.errors.push({ kind: "lib-required", crate: c.name, format: "dylib" });
   }
   return { linkage: ret, via };
@@ -3326,32 +3326,37 @@ function addLibrary(tcx, cnum, link, m) {
 }
 function attemptStatic(tcx) {
   if (!tcx.crates.every((c) => c.depKind === "macros-only" || c.rlib)) return null;
-  let ret = /* @__PURE__ */ new Map();
-  for (let c of tcx.crates) ret.set(c.key, c.depKind === "explicit" ? "static" : "not-linked");
+  let ret = tcx.crates.map((c) => c.depKind === "explicit" ? "static" : "not-linked");
   return activateInjectedDep(tcx.injectedPanicRuntime, ret, tcx.crates), ret;
 }
 function activateInjectedDep(injected, list, crates) {
-  for (let c of crates)
-    if (c.isPanicRuntime && list.get(c.key) !== "not-linked")
-      return;
-  injected !== null && list.set(injected, "static");
+  for (let cnum2 = 0; cnum2 < crates.length; cnum2++)
+    if (crates[cnum2].isPanicRuntime && list[cnum2] !== "not-linked") return;
+  if (injected === null) return;
+  let cnum = crates.findIndex((c) => c.key === injected);
+  if (cnum < 0) throw new Error(`the injected panic runtime \`${injected}\` is not in the crate graph`);
+  list[cnum] = "static";
 }
 function verifyOk(tcx, list) {
-  if (list.size === 0) return;
-  let linked = (c) => (list.get(c.key) ?? "not-linked") !== "not-linked", panicRuntime = null;
-  for (let c of tcx.crates)
-    !linked(c) || !c.isPanicRuntime || (panicRuntime !== null && tcx.errors.push({ kind: "two-panic-runtimes", first: panicRuntime.name, second: c.name }), panicRuntime = c);
+  if (list.length === 0) return;
+  let linked = (cnum) => list[cnum] !== "not-linked", panicRuntime = null;
+  for (let cnum = 0; cnum < tcx.crates.length; cnum++) {
+    let c = tcx.crates[cnum];
+    !linked(cnum) || !c.isPanicRuntime || (panicRuntime !== null && tcx.errors.push({ kind: "two-panic-runtimes", first: panicRuntime.name, second: c.name }), panicRuntime = c);
+  }
   if (panicRuntime === null) return;
   let desiredStrategy = tcx.session.panic;
   panicRuntime.requiredPanic !== desiredStrategy && tcx.errors.push({ kind: "bad-panic-strategy", runtime: panicRuntime.name, strategy: desiredStrategy });
-  for (let c of tcx.crates)
-    linked(c) && (c === panicRuntime || c.name === "compiler_builtins" || c.requiredPanic !== null && c.requiredPanic !== desiredStrategy && tcx.errors.push({ kind: "required-panic-strategy", crate: c.name, found: c.requiredPanic, desired: desiredStrategy }));
+  for (let cnum = 0; cnum < tcx.crates.length; cnum++) {
+    let c = tcx.crates[cnum];
+    linked(cnum) && (c === panicRuntime || c.name === "compiler_builtins" || c.requiredPanic !== null && c.requiredPanic !== desiredStrategy && tcx.errors.push({ kind: "required-panic-strategy", crate: c.name, found: c.requiredPanic, desired: desiredStrategy }));
+  }
 }
-function recordedFormats(result2) {
+function recordedFormats(crates, result2) {
   let out = /* @__PURE__ */ new Map();
-  for (let [key, l] of result2.linkage)
-    l === "static" ? out.set(key, "static") : l === "dynamic" && out.set(key, "dynamic");
-  return out;
+  return result2.linkage.forEach((l, cnum) => {
+    l === "static" ? out.set(crates[cnum].key, "static") : l === "dynamic" && out.set(crates[cnum].key, "dynamic");
+  }), out;
 }
 
 // src/linkage/static-pie.ts
@@ -3442,7 +3447,7 @@ function resolveUnit(unit, done, units, compiler, walks) {
     let formats = calculate(crateType, session, crates, injected);
     artifacts.push({ crateType, formats });
     for (let error of formats.errors) problems.push({ kind: "dependency-format", crateType, error });
-    crateType === "dylib" && (dylibFormats = recordedFormats(formats));
+    crateType === "dylib" && (dylibFormats = recordedFormats(crates, formats));
   }
   return problems.length === 0 && problems.push(...ltoGate(unit)), {
     ...base2,
@@ -3450,7 +3455,7 @@ function resolveUnit(unit, done, units, compiler, walks) {
     problems,
     droppedCrateTypes: unit.droppedCrateTypes,
     artifacts,
-    runtimeLibraries: runtimeLibraries(unit, artifacts, done, units),
+    runtimeLibraries: runtimeLibraries(unit, crates, artifacts, done, units),
     dylibFormats
   };
 }
@@ -3537,22 +3542,36 @@ function unloadableProcMacros(unit, done) {
   }
   return problems;
 }
-function runtimeLibraries(unit, artifacts, done, units) {
+function runtimeLibraries(unit, crates, artifacts, done, units) {
   let out = /* @__PURE__ */ new Set(), std = sysKey("std");
-  for (let a of artifacts)
-    a.formats?.linkage.forEach((how, key) => {
-      if (how !== "dynamic") return;
-      if (key === std) {
-        unit.targetInfo.stdDylib && out.add(unit.targetInfo.stdDylib);
-        return;
-      }
-      let dep = unitOfKey(key, units);
-      if (dep) {
-        out.add(dylibFileName(dep));
-        for (let lib of done.get(dep)?.runtimeLibraries ?? []) out.add(lib);
-      }
-    });
+  for (let key of linkedDynamically(crates, artifacts)) {
+    if (key === std) {
+      unit.targetInfo.stdDylib && out.add(unit.targetInfo.stdDylib);
+      continue;
+    }
+    let dep = unitOfKey(key, units);
+    if (dep) {
+      out.add(dylibFileName(dep));
+      for (let lib of done.get(dep)?.runtimeLibraries ?? []) out.add(lib);
+    }
+  }
   return [...out].sort();
+}
+function dynamicCrates(result2) {
+  return linkedDynamically(result2.crates, result2.artifacts);
+}
+function linkedDynamically(crates, artifacts) {
+  let keys = [];
+  for (let a of artifacts) {
+    let linkage = a.formats?.linkage ?? [];
+    for (let cnum = 0; cnum < linkage.length; cnum++)
+      linkage[cnum] === "dynamic" && !keys.includes(crates[cnum].key) && keys.push(crates[cnum].key);
+  }
+  return keys;
+}
+function linksAs(result2, key, how) {
+  let cnum = result2.crates.findIndex((c) => c.key === key);
+  return cnum >= 0 && result2.artifacts.some((a) => a.formats?.linkage[cnum] === how);
 }
 function dylibFileName(unit) {
   let pattern = unit.targetInfo.fileNames.dylib ?? "lib___.so", name = crateName2(unit) + (unit.pkg.source === null ? "" : "-<hash>");
@@ -4103,9 +4122,10 @@ function mixedSides(ctx) {
   }, system = pluginSystem(ctx.graph, ctx.metadata, ctx.facts.loadsLibraries);
   for (let { unit: host } of system?.hosts ?? []) for (let loaded of [...system?.plugins ?? [], ...system?.dylibs ?? []]) pair(host, loaded, "loads", "loaded-by");
   for (let unit of ctx.graph.units) {
-    let artifacts = ctx.linkage.byUnit.get(unit)?.artifacts ?? [];
-    for (let dep of unit.crates)
-      artifacts.some((a) => a.formats?.linkage.get(unitKey(dep.unit)) === "dynamic") && pair(unit, dep.unit, "links", "linked-by");
+    let result2 = ctx.linkage.byUnit.get(unit), dynamic = result2 === void 0 ? [] : dynamicCrates(result2);
+    if (dynamic.length !== 0)
+      for (let dep of unit.crates)
+        dynamic.includes(unitKey(dep.unit)) && pair(unit, dep.unit, "links", "linked-by");
   }
   return out;
 }
@@ -4473,7 +4493,7 @@ function panicStrategyFinding(f) {
   if (panic.length > 0) {
     let first = panic[0], text, crates;
     first.kind === "bad-panic-strategy" ? (text = `the linked panic runtime \`${first.runtime}\` is not compiled with this crate's panic strategy \`${first.strategy}\``, crates = [first.runtime]) : first.kind === "required-panic-strategy" ? (text = `the crate \`${first.crate}\` requires panic strategy \`${first.found}\` which is incompatible with this crate's strategy of \`${first.desired}\``, crates = [first.crate]) : (text = `cannot link together two panic runtimes: ${first.first} and ${first.second}`, crates = [first.first, first.second]);
-    let fixes = result2.artifacts.some((a) => a.formats?.linkage.get("sys:std") === "dynamic") ? ['`std` is linked dynamically here, and `libstd` always brings the `panic_unwind` runtime: link everything statically (no `dylib` crate types, no `-C prefer-dynamic`) to use `panic = "abort"`.'] : ["Build every crate linked into this artifact with the same panic strategy (one profile `panic` setting, no `-C panic` in rustflags for some crates only)."];
+    let fixes = linksAs(result2, "sys:std", "dynamic") ? ['`std` is linked dynamically here, and `libstd` always brings the `panic_unwind` runtime: link everything statically (no `dylib` crate types, no `-C prefer-dynamic`) to use `panic = "abort"`.'] : ["Build every crate linked into this artifact with the same panic strategy (one profile `panic` setting, no `-C panic` in rustflags for some crates only)."];
     return {
       ...base(unit, "panic-strategy", ct),
       crates,
@@ -4623,7 +4643,7 @@ function runtimeFinding(result2, linkage, locator, metadata) {
   if (!(unit.mode === "test" || EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes("bin")) || result2.runtimeLibraries.length === 0) return null;
   let family = loaderFamily(unit.targetInfo), startup = family === "unmodelled" ? genericStartup(unit, result2.runtimeLibraries) : startupOf(unit, result2.runtimeLibraries, metadata.targetDirectory);
   if (startup === null) return null;
-  let dynamic = (dep) => result2.artifacts.some((a) => a.formats?.linkage.get(unitKey(dep)) === "dynamic"), direct = unit.crates.find((d) => d.unit.crateTypes.includes("dylib") && dynamic(d.unit)), inclusion = dynamicDylibs(result2, linkage).map((dylib) => {
+  let dynamic = (dep) => linksAs(result2, unitKey(dep), "dynamic"), direct = unit.crates.find((d) => d.unit.crateTypes.includes("dylib") && dynamic(d.unit)), inclusion = dynamicDylibs(result2, linkage).map((dylib) => {
     let chain = linkChain(unit, dylib), steps = featureSteps(chain, metadata, locator), path20 = { chain: chain.slice(0, -1).map(crateName2), crate: crateName2(dylib), how: "dynamic", file: dylibFileName(dylib) };
     return steps.length > 0 && (path20.features = steps), path20;
   }), nearest = dynamicDylibs(result2, linkage)[0], firstHop = nearest === void 0 ? void 0 : linkChain(unit, nearest)[1], via = direct ?? unit.crates.find((d) => d.unit === firstHop), own = via ? locator.dependency(unit, via.unit, via.edge, via.platform) : locator.setting("rustflags", unit), location2 = locateByFeature(
@@ -4679,9 +4699,7 @@ function startupFixes(unit, family, startup) {
   ];
 }
 function dynamicDylibs(result2, linkage) {
-  let keys = /* @__PURE__ */ new Set();
-  for (let a of result2.artifacts) for (let [key, how] of a.formats?.linkage ?? []) how === "dynamic" && keys.add(key);
-  return [...keys].map((k) => linkage.crateNames.get(k)?.unit).filter((u) => u != null).map((u) => ({ u, depth: linkChain(result2.unit, u).length })).filter((e) => e.depth > 0).sort((a, b) => a.depth - b.depth || a.u.index - b.u.index).map((e) => e.u);
+  return dynamicCrates(result2).map((k) => linkage.crateNames.get(k)?.unit).filter((u) => u != null).map((u) => ({ u, depth: linkChain(result2.unit, u).length })).filter((e) => e.depth > 0).sort((a, b) => a.depth - b.depth || a.u.index - b.u.index).map((e) => e.u);
 }
 
 // src/rules/doctests.ts
@@ -4733,9 +4751,9 @@ function harnessFindings(ctx, exportsOf) {
 }
 function staticCopy(result2, ctx) {
   let unit = result2.unit;
-  for (let crate of result2.crates) {
-    let owner = ctx.linkage.crateNames.get(crate.key)?.unit;
-    if (!(owner == null || owner === unit || owner.pkg.id !== unit.pkg.id || owner.target.kind !== "lib" || owner.target.name !== unit.target.name) && result2.artifacts.some((a) => a.formats?.linkage.get(unitKey(owner)) === "static"))
+  for (let cnum = 0; cnum < result2.crates.length; cnum++) {
+    let owner = ctx.linkage.crateNames.get(result2.crates[cnum].key)?.unit;
+    if (!(owner == null || owner === unit || owner.pkg.id !== unit.pkg.id || owner.target.kind !== "lib" || owner.target.name !== unit.target.name) && result2.artifacts.some((a) => a.formats?.linkage[cnum] === "static"))
       return owner;
   }
   return null;
@@ -4764,7 +4782,7 @@ function importLibraryFindings(ctx, exportsOf) {
       for (let artifact of result2.artifacts) {
         let linkage = artifact.formats?.linkage;
         if (linkage === void 0) continue;
-        let statics = [unit, ...[...linkage].filter(([, how]) => how === "static").map(([key]) => ctx.linkage.crateNames.get(key)?.unit ?? null)], dylibs = [...linkage].filter(([, how]) => how === "dynamic").map(([key]) => ctx.linkage.crateNames.get(key)?.unit ?? null), clash = firstClash(ctx, exportsOf, statics, dylibs);
+        let linked = (how) => result2.crates.filter((_, cnum) => linkage[cnum] === how).map((c) => ctx.linkage.crateNames.get(c.key)?.unit ?? null), statics = [unit, ...linked("static")], dylibs = linked("dynamic"), clash = firstClash(ctx, exportsOf, statics, dylibs);
         if (clash !== null) {
           out.push(importLibraryFinding(ctx, result2, artifact.crateType, clash));
           break;
@@ -5060,7 +5078,8 @@ function usesSystemAllocator(a) {
   return /:\s*(?:(?:std|alloc)::alloc::)?System\s*=/.test(a.item);
 }
 function stdIsDynamic(unit, linkage) {
-  return linkage.byUnit.get(unit)?.artifacts.some((a) => a.formats?.linkage.get("sys:std") === "dynamic") ?? !1;
+  let result2 = linkage.byUnit.get(unit);
+  return result2 !== void 0 && linksAs(result2, "sys:std", "dynamic");
 }
 function hotReloadFindings(ctx) {
   let out = [], executables = ctx.graph.units.filter((u) => u.kind === "target" && u.mode === "build" && EXECUTABLE_KINDS2.has(u.target.kind)), members = new Set(ctx.metadata.workspaceMembers);
@@ -5583,8 +5602,8 @@ function linkageEntries(result2, formats, linkage) {
   let interned = entriesOf.get(linkage);
   interned === void 0 && entriesOf.set(linkage, interned = /* @__PURE__ */ new Map());
   let entries = [];
-  for (let crate of result2.crates) {
-    let how = formats.linkage.get(crate.key) ?? "not-linked";
+  for (let cnum = 0; cnum < result2.crates.length; cnum++) {
+    let crate = result2.crates[cnum], how = formats.linkage[cnum] ?? "not-linked";
     if (how === "not-linked" && crate.key.startsWith("sys:")) continue;
     let via = how === "included-from-dylib" ? formats.via.get(crate.key) : void 0, viaName = via === void 0 ? void 0 : linkage.crateNames.get(via)?.name ?? via, variants = interned.get(crate.key);
     variants === void 0 && interned.set(crate.key, variants = []);

@@ -111,15 +111,18 @@ export type DependencyFormatError =
   | { kind: 'required-panic-strategy'; crate: string; found: PanicStrategy; desired: PanicStrategy }
 
 export interface DependencyFormats {
-  /** Linkage of every crate in the graph, by key (rustc's `DependencyList`); empty when nothing links. */
-  linkage: Map<string, Linkage>
+  /**
+   * rustc's `DependencyList`, an `IndexVec` over crate numbers: the linkage of `crates[i]` (the crate graph the
+   * formats were calculated over) at `i`; empty when nothing links.
+   */
+  linkage: readonly Linkage[]
   /** For `included-from-dylib` (and dynamic crates reached through a dylib): the dylib that brought it. */
   via: Map<string, string>
   errors: DependencyFormatError[]
 }
 
-/** rustc's `DependencyList`: a linkage per upstream crate, by key, in load order. */
-type DependencyList = Map<string, Linkage>
+/** rustc's `DependencyList`: a linkage per upstream crate, indexed like `Tcx.crates`. */
+type DependencyList = Linkage[]
 
 /** What the algorithm asks of rustc's `tcx` and `sess`; `errors` stands for `sess.dcx()`. */
 interface Tcx {
@@ -159,7 +162,7 @@ export function calculate(
 /** rustc: `calculate_type`. */
 function calculateType(tcx: Tcx, ty: OutputCrateType): { linkage: DependencyList; via: Map<string, string> } {
   const sess = tcx.session
-  const nothing = () => ({ linkage: new Map<string, Linkage>(), via: new Map<string, string>() })
+  const nothing = () => ({ linkage: [], via: new Map<string, string>() })
 
   let preferredLinkage: Linkage
   switch (ty) {
@@ -212,27 +215,27 @@ function calculateType(tcx: Tcx, ty: OutputCrateType): { linkage: DependencyList
   }
 
   // Collect what we've got so far.
-  const ret: DependencyList = new Map()
+  const ret: DependencyList = []
   const via = new Map<string, string>()
   for (const c of tcx.crates) {
     const f = formats.get(c.key)
-    ret.set(c.key, f === undefined ? 'not-linked' : f.preference === 'dynamic' ? 'dynamic' : 'included-from-dylib')
+    ret.push(f === undefined ? 'not-linked' : f.preference === 'dynamic' ? 'dynamic' : 'included-from-dylib')
     if (f?.via) via.set(c.key, f.via)
   }
 
   // Add any missing explicit dependencies as static libraries.
-  for (const c of tcx.crates) {
+  tcx.crates.forEach((c, cnum) => {
     if (!c.dylib && !formats.has(c.key) && c.depKind === 'explicit') {
       addLibrary(tcx, c.key, { preference: 'static', via: null }, formats)
-      ret.set(c.key, 'static')
+      ret[cnum] = 'static'
     }
-  }
+  })
 
   activateInjectedDep(tcx.injectedPanicRuntime, ret, tcx.crates)
 
   // Everything must be available in the format chosen for it.
-  for (const c of tcx.crates) {
-    const kind = ret.get(c.key)
+  for (const [cnum, c] of tcx.crates.entries()) {
+    const kind = ret[cnum]
     if (kind === 'static' && !c.rlib) tcx.errors.push({ kind: 'lib-required', crate: c.name, format: 'rlib' })
     if (kind === 'dynamic' && !c.dylib) tcx.errors.push({ kind: 'lib-required', crate: c.name, format: 'dylib' })
   }
@@ -258,33 +261,35 @@ function attemptStatic(tcx: Tcx): DependencyList | null {
   const allCratesAvailableAsRlib = tcx.crates.every(c => c.depKind === 'macros-only' || c.rlib)
   if (!allCratesAvailableAsRlib) return null
 
-  const ret: DependencyList = new Map()
-  for (const c of tcx.crates) ret.set(c.key, c.depKind === 'explicit' ? 'static' : 'not-linked')
+  const ret: DependencyList = tcx.crates.map(c => (c.depKind === 'explicit' ? 'static' : 'not-linked'))
   activateInjectedDep(tcx.injectedPanicRuntime, ret, tcx.crates)
   return ret
 }
 
 /**
- * rustc: `activate_injected_dep`, whose `replaces_injected` is `is_panic_runtime`. The list is walked
- * through `crates`, which holds the same keys in the same order.
+ * rustc: `activate_injected_dep`, whose `replaces_injected` is `is_panic_runtime`. The injected runtime is one
+ * of the crates: crate loading loaded it (`inject_panic_runtime`).
  */
 function activateInjectedDep(injected: string | null, list: DependencyList, crates: readonly CrateNode[]): void {
-  for (const c of crates) {
-    if (!c.isPanicRuntime) continue
-    if (list.get(c.key) !== 'not-linked') return
+  for (let cnum = 0; cnum < crates.length; cnum++) {
+    if (crates[cnum]!.isPanicRuntime && list[cnum] !== 'not-linked') return
   }
-  if (injected !== null) list.set(injected, 'static')
+  if (injected === null) return
+  const cnum = crates.findIndex(c => c.key === injected)
+  if (cnum < 0) throw new Error(`the injected panic runtime \`${injected}\` is not in the crate graph`)
+  list[cnum] = 'static'
 }
 
 /** rustc: `verify_ok`. One panic runtime, and every linked crate compatible with the session's strategy. */
 function verifyOk(tcx: Tcx, list: DependencyList): void {
-  if (list.size === 0) return
-  const linked = (c: CrateNode): boolean => (list.get(c.key) ?? 'not-linked') !== 'not-linked'
+  if (list.length === 0) return
+  const linked = (cnum: number): boolean => list[cnum] !== 'not-linked'
 
   // The last panic runtime linked is the one checked below, as in rustc.
   let panicRuntime: CrateNode | null = null
-  for (const c of tcx.crates) {
-    if (!linked(c) || !c.isPanicRuntime) continue
+  for (let cnum = 0; cnum < tcx.crates.length; cnum++) {
+    const c = tcx.crates[cnum]!
+    if (!linked(cnum) || !c.isPanicRuntime) continue
     if (panicRuntime !== null) tcx.errors.push({ kind: 'two-panic-runtimes', first: panicRuntime.name, second: c.name })
     panicRuntime = c
   }
@@ -294,8 +299,9 @@ function verifyOk(tcx: Tcx, list: DependencyList): void {
   if (panicRuntime.requiredPanic !== desiredStrategy) {
     tcx.errors.push({ kind: 'bad-panic-strategy', runtime: panicRuntime.name, strategy: desiredStrategy })
   }
-  for (const c of tcx.crates) {
-    if (!linked(c)) continue
+  for (let cnum = 0; cnum < tcx.crates.length; cnum++) {
+    const c = tcx.crates[cnum]!
+    if (!linked(cnum)) continue
     if (c === panicRuntime || c.name === 'compiler_builtins') continue
     if (c.requiredPanic !== null && c.requiredPanic !== desiredStrategy) {
       tcx.errors.push({ kind: 'required-panic-strategy', crate: c.name, found: c.requiredPanic, desired: desiredStrategy })
@@ -303,12 +309,15 @@ function verifyOk(tcx: Tcx, list: DependencyList): void {
   }
 }
 
-/** rustc: `encode_dylib_dependency_formats` — what a Rust dylib records about its own linkage for later consumers. */
-export function recordedFormats(result: DependencyFormats): Map<string, Preference> {
+/**
+ * rustc: `encode_dylib_dependency_formats` — what a Rust dylib records about its own linkage for later
+ * consumers, by crate key; `crates` is the graph `result` was calculated over.
+ */
+export function recordedFormats(crates: readonly CrateNode[], result: DependencyFormats): Map<string, Preference> {
   const out = new Map<string, Preference>()
-  for (const [key, l] of result.linkage) {
-    if (l === 'static') out.set(key, 'static')
-    else if (l === 'dynamic') out.set(key, 'dynamic')
-  }
+  result.linkage.forEach((l, cnum) => {
+    if (l === 'static') out.set(crates[cnum]!.key, 'static')
+    else if (l === 'dynamic') out.set(crates[cnum]!.key, 'dynamic')
+  })
   return out
 }

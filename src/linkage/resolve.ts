@@ -5,7 +5,7 @@ import type { CompilerBehaviour } from '../model/compiler-behaviour.js'
 import { isLikeWindows } from '../model/platform.js'
 import type { TargetInfo } from '../model/target-info.js'
 import { type CargoLto, dependenciesOf, jobDependenciesOf, type Unit, type UnitGraph, type UnlinkableDep } from '../model/unit-graph.js'
-import { calculate, type CrateNode, type DependencyFormatError, type DependencyFormats, type OutputCrateType, type Preference, recordedFormats } from './dependency-format.js'
+import { calculate, type CrateNode, type DependencyFormatError, type DependencyFormats, type Linkage, type OutputCrateType, type Preference, recordedFormats } from './dependency-format.js'
 import { staticPieWithRunPath } from './static-pie.js'
 
 /** Why a unit fails, in the order rustc (or cargo) would stop on it. */
@@ -171,7 +171,7 @@ function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>, units: readonly Un
     const formats = calculate(crateType, session, crates, injected)
     artifacts.push({ crateType, formats })
     for (const error of formats.errors) problems.push({ kind: 'dependency-format', crateType, error })
-    if (crateType === 'dylib') dylibFormats = recordedFormats(formats)
+    if (crateType === 'dylib') dylibFormats = recordedFormats(crates, formats)
   }
   if (problems.length === 0) problems.push(...ltoGate(unit))
   return {
@@ -180,7 +180,7 @@ function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>, units: readonly Un
     problems,
     droppedCrateTypes: unit.droppedCrateTypes,
     artifacts,
-    runtimeLibraries: runtimeLibraries(unit, artifacts, done, units),
+    runtimeLibraries: runtimeLibraries(unit, crates, artifacts, done, units),
     dylibFormats
   }
 }
@@ -353,24 +353,43 @@ function unloadableProcMacros(unit: Unit, done: Map<Unit, UnitResult>): UnitProb
   return problems
 }
 
-function runtimeLibraries(unit: Unit, artifacts: ArtifactLinkage[], done: Map<Unit, UnitResult>, units: readonly Unit[]): string[] {
+function runtimeLibraries(unit: Unit, crates: readonly CrateNode[], artifacts: ArtifactLinkage[], done: Map<Unit, UnitResult>, units: readonly Unit[]): string[] {
   const out = new Set<string>()
   const std = sysKey('std')
-  for (const a of artifacts) {
-    // forEach: every artifact of a large workspace lists hundreds of crates, and few link any dynamically.
-    a.formats?.linkage.forEach((how, key) => {
-      if (how !== 'dynamic') return
-      if (key === std) {
-        if (unit.targetInfo.stdDylib) out.add(unit.targetInfo.stdDylib)
-        return
-      }
-      const dep = unitOfKey(key, units)
-      if (!dep) return
-      out.add(dylibFileName(dep))
-      for (const lib of done.get(dep)?.runtimeLibraries ?? []) out.add(lib)
-    })
+  for (const key of linkedDynamically(crates, artifacts)) {
+    if (key === std) {
+      if (unit.targetInfo.stdDylib) out.add(unit.targetInfo.stdDylib)
+      continue
+    }
+    const dep = unitOfKey(key, units)
+    if (!dep) continue
+    out.add(dylibFileName(dep))
+    for (const lib of done.get(dep)?.runtimeLibraries ?? []) out.add(lib)
   }
   return [...out].sort()
+}
+
+/** The keys of the crates an artifact of the unit links dynamically, in load order. */
+export function dynamicCrates(result: UnitResult): string[] {
+  return linkedDynamically(result.crates, result.artifacts)
+}
+
+function linkedDynamically(crates: readonly CrateNode[], artifacts: readonly ArtifactLinkage[]): string[] {
+  const keys: string[] = []
+  for (const a of artifacts) {
+    // An index loop: every artifact of a large workspace lists hundreds of crates, and few link any dynamically.
+    const linkage = a.formats?.linkage ?? []
+    for (let cnum = 0; cnum < linkage.length; cnum++) {
+      if (linkage[cnum] === 'dynamic' && !keys.includes(crates[cnum]!.key)) keys.push(crates[cnum]!.key)
+    }
+  }
+  return keys
+}
+
+/** Whether an artifact of the unit links the crate `key` the way `how` says. */
+export function linksAs(result: UnitResult, key: string, how: Linkage): boolean {
+  const cnum = result.crates.findIndex(c => c.key === key)
+  return cnum >= 0 && result.artifacts.some(a => a.formats?.linkage[cnum] === how)
 }
 
 /** The file name of a Rust dylib: no hash for path packages, `-<hash>` (unknown before building) otherwise. */

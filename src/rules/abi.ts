@@ -1,5 +1,5 @@
 import { pluginSystem, rustAbiBoundaries } from '../linkage/boundaries.js'
-import { crateName, unitKey } from '../linkage/resolve.js'
+import { crateName, dynamicCrates, unitKey } from '../linkage/resolve.js'
 import { abiFlags } from '../model/rustc-flags.js'
 import type { Unit } from '../model/unit-graph.js'
 import { listCrates } from '../text.js'
@@ -72,9 +72,11 @@ function mixedSides(ctx: RuleContext): Sides[] {
   const system = pluginSystem(ctx.graph, ctx.metadata, ctx.facts.loadsLibraries)
   for (const { unit: host } of system?.hosts ?? []) for (const loaded of [...(system?.plugins ?? []), ...(system?.dylibs ?? [])]) pair(host, loaded, 'loads', 'loaded-by')
   for (const unit of ctx.graph.units) {
-    const artifacts = ctx.linkage.byUnit.get(unit)?.artifacts ?? []
+    const result = ctx.linkage.byUnit.get(unit)
+    const dynamic = result === undefined ? [] : dynamicCrates(result)
+    if (dynamic.length === 0) continue
     for (const dep of unit.crates) {
-      if (artifacts.some(a => a.formats?.linkage.get(unitKey(dep.unit)) === 'dynamic')) pair(unit, dep.unit, 'links', 'linked-by')
+      if (dynamic.includes(unitKey(dep.unit))) pair(unit, dep.unit, 'links', 'linked-by')
     }
   }
   return out

@@ -4,7 +4,7 @@
  */
 import type { Finding, InclusionPath, Locator } from '../findings/finding.js'
 import type { DependencyFormatError, Origin } from '../linkage/dependency-format.js'
-import { crateName, dylibFileName, type LinkageResult, type UnitResult } from '../linkage/resolve.js'
+import { crateName, dylibFileName, type LinkageResult, linksAs, type UnitResult } from '../linkage/resolve.js'
 import type { Metadata } from '../model/metadata.js'
 import { linkChain, type Unit } from '../model/unit-graph.js'
 import { listCrates } from '../text.js'
@@ -166,7 +166,7 @@ function panicStrategyFinding(f: ArtifactErrors): Draft | null {
       text = `cannot link together two panic runtimes: ${first.first} and ${first.second}`
       crates = [first.first, first.second]
     }
-    const stdDynamic = result.artifacts.some(a => a.formats?.linkage.get('sys:std') === 'dynamic')
+    const stdDynamic = linksAs(result, 'sys:std', 'dynamic')
     const fixes = stdDynamic
       ? ['`std` is linked dynamically here, and `libstd` always brings the `panic_unwind` runtime: link everything statically (no `dylib` crate types, no `-C prefer-dynamic`) to use `panic = "abort"`.']
       : ['Build every crate linked into this artifact with the same panic strategy (one profile `panic` setting, no `-C panic` in rustflags for some crates only).']

@@ -8,7 +8,8 @@
  * a fact of rustc's codegen-unit partitioning, which the sources cannot tell. Hence a warning, not an error.
  * And on windows-gnu, an unmangled symbol defined in an artifact and exported by a dylib it links dynamically.
  */
-import { crateName, dylibFileName, unitKey, type UnitResult } from '../linkage/resolve.js'
+import type { Linkage } from '../linkage/dependency-format.js'
+import { crateName, dylibFileName, type UnitResult } from '../linkage/resolve.js'
 import type { CrateType } from '../model/crate-type.js'
 import type { ExportedSymbol } from '../model/facts.js'
 import type { Target } from '../model/metadata.js'
@@ -46,10 +47,10 @@ function harnessFindings(ctx: RuleContext, exportsOf: ExportsOf): Draft[] {
 /** The unit of the harness's own library that its executable links statically (an rlib), if any. */
 function staticCopy(result: UnitResult, ctx: RuleContext): Unit | null {
   const unit = result.unit
-  for (const crate of result.crates) {
-    const owner = ctx.linkage.crateNames.get(crate.key)?.unit
+  for (let cnum = 0; cnum < result.crates.length; cnum++) {
+    const owner = ctx.linkage.crateNames.get(result.crates[cnum]!.key)?.unit
     if (owner == null || owner === unit || owner.pkg.id !== unit.pkg.id || owner.target.kind !== 'lib' || owner.target.name !== unit.target.name) continue
-    if (result.artifacts.some(a => a.formats?.linkage.get(unitKey(owner)) === 'static')) return owner
+    if (result.artifacts.some(a => a.formats?.linkage[cnum] === 'static')) return owner
   }
   return null
 }
@@ -102,8 +103,10 @@ function importLibraryFindings(ctx: RuleContext, exportsOf: ExportsOf): Draft[] 
     for (const artifact of result.artifacts) {
       const linkage = artifact.formats?.linkage
       if (linkage === undefined) continue
-      const statics = [unit, ...[...linkage].filter(([, how]) => how === 'static').map(([key]) => ctx.linkage.crateNames.get(key)?.unit ?? null)]
-      const dylibs = [...linkage].filter(([, how]) => how === 'dynamic').map(([key]) => ctx.linkage.crateNames.get(key)?.unit ?? null)
+      const linked = (how: Linkage): (Unit | null)[] =>
+        result.crates.filter((_, cnum) => linkage[cnum] === how).map(c => ctx.linkage.crateNames.get(c.key)?.unit ?? null)
+      const statics = [unit, ...linked('static')]
+      const dylibs = linked('dynamic')
       const clash = firstClash(ctx, exportsOf, statics, dylibs)
       if (clash !== null) {
         out.push(importLibraryFinding(ctx, result, artifact.crateType, clash))

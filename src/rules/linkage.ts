@@ -4,7 +4,7 @@
  */
 import type { InclusionPath, Locator, Severity, StartupMissing } from '../findings/finding.js'
 import type { DependencyFormatError } from '../linkage/dependency-format.js'
-import { crateName, dylibFileName, type LinkageResult, unitKey, type UnitProblem, type UnitResult } from '../linkage/resolve.js'
+import { crateName, dylibFileName, dynamicCrates, type LinkageResult, linksAs, unitKey, type UnitProblem, type UnitResult } from '../linkage/resolve.js'
 import type { Metadata } from '../model/metadata.js'
 import { type LoaderFamily, libraryPathVariable, loaderFamily } from '../model/platform.js'
 import { startupOf } from '../linkage/startup.js'
@@ -178,7 +178,7 @@ function runtimeFinding(result: UnitResult, linkage: LinkageResult, locator: Loc
   if (startup === null) return null
   // Point at the first workspace dylib this executable depends on directly, else at what made std dynamic;
   // at the feature that turned on a dylib, when one did.
-  const dynamic = (dep: Unit): boolean => result.artifacts.some(a => a.formats?.linkage.get(unitKey(dep)) === 'dynamic')
+  const dynamic = (dep: Unit): boolean => linksAs(result, unitKey(dep), 'dynamic')
   const direct = unit.crates.find(d => d.unit.crateTypes.includes('dylib') && dynamic(d.unit))
   const inclusion = dynamicDylibs(result, linkage).map(dylib => {
     const chain = linkChain(unit, dylib)
@@ -286,9 +286,7 @@ function startupFixes(unit: Unit, family: LoaderFamily, startup: StartupMissing)
 
 /** The Rust dylibs an artifact of the unit links dynamically, nearest first. */
 export function dynamicDylibs(result: UnitResult, linkage: LinkageResult): Unit[] {
-  const keys = new Set<string>()
-  for (const a of result.artifacts) for (const [key, how] of a.formats?.linkage ?? []) if (how === 'dynamic') keys.add(key)
-  const units = [...keys].map(k => linkage.crateNames.get(k)?.unit).filter((u): u is Unit => u != null)
+  const units = dynamicCrates(result).map(k => linkage.crateNames.get(k)?.unit).filter((u): u is Unit => u != null)
   return units
     .map(u => ({ u, depth: linkChain(result.unit, u).length }))
     .filter(e => e.depth > 0)

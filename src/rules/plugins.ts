@@ -1,5 +1,5 @@
 import { CHECKED_LOADERS, type PluginSystem, pluginSystem } from '../linkage/boundaries.js'
-import { crateName, type LinkageResult } from '../linkage/resolve.js'
+import { crateName, type LinkageResult, linksAs } from '../linkage/resolve.js'
 import type { AllocatorDeclaration, ExportedSymbol } from '../model/facts.js'
 import type { Unit } from '../model/unit-graph.js'
 import { interfaceProblem } from '../rust-source/c-interface.js'
@@ -185,7 +185,8 @@ function usesSystemAllocator(a: AllocatorDeclaration): boolean {
 }
 
 function stdIsDynamic(unit: Unit, linkage: LinkageResult): boolean {
-  return linkage.byUnit.get(unit)?.artifacts.some(a => a.formats?.linkage.get('sys:std') === 'dynamic') ?? false
+  const result = linkage.byUnit.get(unit)
+  return result !== undefined && linksAs(result, 'sys:std', 'dynamic')
 }
 
 function hotReloadFindings(ctx: RuleContext): Draft[] {
