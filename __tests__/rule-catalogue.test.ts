@@ -20,6 +20,7 @@ import { validateMetadata } from '../src/metadata/parse.js'
 import { defaultInvocation } from '../src/model/invocation.js'
 import { buildUnitGraph } from '../src/model/unit-graph.js'
 import type { Report } from '../src/report/report.js'
+import { RULE_FAMILIES } from '../src/rules/evaluate.js'
 import { linkageFindings } from '../src/rules/linkage.js'
 import { RULES, type RuleId } from '../src/rules/registry.js'
 import { parseProbe, parseRustcVersion, toTargetInfo } from '../src/rustc/probe.js'
@@ -221,13 +222,23 @@ const needsNightly = (c: Case): boolean => c.nightly === true && !nightly
 describe('every rule fires on its case and stays quiet on its near miss', () => {
   it('the catalogue has every rule of the registry', () => {
     expect([...Object.keys(CATALOGUE), 'dylib-required'].sort()).toEqual(RULES.map(r => r.id).sort())
+    // Each rule but the policy's own belongs to one family.
+    expect(RULE_FAMILIES.flatMap(f => f.reports).sort()).toEqual(RULES.map(r => r.id).filter(id => id !== 'unused-allow').sort())
   })
 
   for (const [rule, { fires, quiet }] of Object.entries(CATALOGUE)) {
     const label = (c: Case): string => `${c.fixture}: cargo ${c.args.join(' ')}${c.env ? ` ${JSON.stringify(c.env)}` : ''}${c.edit ? ' (edited)' : ''}`
     ;(needsNightly(fires) ? it.skip : it)(`${rule} fires on ${label(fires)}`, async () => {
-      const found = (await run(fires)).findings.filter(f => f.rule === rule)
+      const report = await run(fires)
+      const found = report.findings.filter(f => f.rule === rule)
       expect(found.map(f => f.package ?? '')).toContain(fires.package)
+      // Verifying fixes skips the families that report no error: every finding is its family's, and no error
+      // comes from such a family.
+      const misplaced = report.findings.filter(f => {
+        const family = RULE_FAMILIES.find(x => x.reports.includes(f.rule as RuleId))
+        return family === undefined ? f.rule !== 'unused-allow' : (f.defaultSeverity ?? f.severity) === 'error' && !family.errors
+      })
+      expect(misplaced).toEqual([])
     })
     ;(needsNightly(quiet) ? it.skip : it)(`${rule} is quiet on ${label(quiet)}: ${quiet.why}`, async () => {
       const report = await run(quiet)

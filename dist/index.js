@@ -4595,8 +4595,8 @@ function isMingw(info2) {
 function dynamicUnwinderDll(info2) {
   return isMingw(info2) ? cfgHas(info2.cfg, "target_arch", "x86") ? "libgcc_s_dw2-1.dll" : "libgcc_s_seh-1.dll" : null;
 }
-function libraryPathVariable(family) {
-  return family === "windows" ? "PATH" : family === "darwin" ? "DYLD_FALLBACK_LIBRARY_PATH" : "LD_LIBRARY_PATH";
+function libraryPathVariable(family2) {
+  return family2 === "windows" ? "PATH" : family2 === "darwin" ? "DYLD_FALLBACK_LIBRARY_PATH" : "LD_LIBRARY_PATH";
 }
 function causeChain(features, cause) {
   const chain = [cause];
@@ -6297,18 +6297,18 @@ function rpathClimbsToRoot(targetDir, libDir) {
   return a.length === 0 || b.length === 0 || a[0] !== b[0];
 }
 function startupOf(unit, libraries, targetDir) {
-  const info2 = unit.targetInfo, family = loaderFamily(info2);
-  if (family === "unmodelled" || family === "wasm" || libraries.length === 0)
+  const info2 = unit.targetInfo, family2 = loaderFamily(info2);
+  if (family2 === "unmodelled" || family2 === "wasm" || libraries.length === 0)
     return null;
   const std = info2.stdDylib, place = placeOf(unit), own = libraries.filter((l) => l !== std), toolchain = libraries.filter((l) => l === std);
   let inPlace, copiedAlone, underCargo = [];
-  if (family === "windows") {
+  if (family2 === "windows") {
     const unwinder = dynamicUnwinderDll(info2);
     unwinder !== null && (toolchain.push(unwinder), underCargo = [unwinder]), inPlace = [...toolchain, ...own.filter((l) => !besideInPlace(place, l))], copiedAlone = [...toolchain, ...own];
   } else {
-    const needed = family === "elf" && stdOnDefaultLoaderPath(info2) ? own : libraries;
+    const needed = family2 === "elf" && stdOnDefaultLoaderPath(info2) ? own : libraries;
     if (copiedAlone = [...needed], !unit.rpath)
-      inPlace = family === "darwin" ? needed.filter((l) => l === std) : [...needed], family === "darwin" && (copiedAlone = [...inPlace]);
+      inPlace = family2 === "darwin" ? needed.filter((l) => l === std) : [...needed], family2 === "darwin" && (copiedAlone = [...inPlace]);
     else {
       const climbs = rpathClimbsToRoot(targetDir, info2.stdDylibDir ?? info2.targetLibdir);
       inPlace = needed.filter((l) => l === std ? place === "profile-dir" && !climbs : !besideInPlace(place, l) && place !== "examples"), copiedAlone = needed.filter((l) => !(l === std && climbs));
@@ -6541,7 +6541,7 @@ function runtimeFinding(result2, linkage, locator, metadata) {
   const unit = result2.unit;
   if (!(unit.mode === "test" || EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes("bin")) || result2.runtimeLibraries.length === 0)
     return null;
-  const family = loaderFamily(unit.targetInfo), startup = family === "unmodelled" ? genericStartup(unit, result2.runtimeLibraries) : startupOf(unit, result2.runtimeLibraries, metadata.targetDirectory);
+  const family2 = loaderFamily(unit.targetInfo), startup = family2 === "unmodelled" ? genericStartup(unit, result2.runtimeLibraries) : startupOf(unit, result2.runtimeLibraries, metadata.targetDirectory);
   if (startup === null)
     return null;
   const dynamic = (dep) => linksAs(result2, unitKey(dep), "dynamic"), direct = unit.crates.find((d) => d.unit.crateTypes.includes("dylib") && dynamic(d.unit)), inclusion = dynamicDylibs(result2, linkage).map((dylib) => {
@@ -6552,8 +6552,8 @@ function runtimeFinding(result2, linkage, locator, metadata) {
     ...base(unit, "runtime-dylib", "bin"),
     ...quiet ? { severity: "note" } : {},
     crates: missingAnywhere(startup),
-    message: startupMessage(unit, family, startup, result2.runtimeLibraries),
-    fixes: startupFixes(unit, family, startup),
+    message: startupMessage(unit, family2, startup, result2.runtimeLibraries),
+    fixes: startupFixes(unit, family2, startup),
     startup,
     ...inclusion.length > 0 ? { inclusion } : {},
     ...location
@@ -6568,18 +6568,18 @@ function missingAnywhere(startup) {
 function listed(files) {
   return files.map((f) => `\`${f}\``).join(", ");
 }
-function startupMessage(unit, family, startup, libraries) {
-  const runner = unit.mode === "test" ? "`cargo test`" : unit.target.kind === "example" ? "`cargo run --example`" : "`cargo run`", where2 = unit.mode !== "build" ? "`deps/`" : unit.target.kind === "example" ? "`examples/`" : "`target/`", failure = family === "windows" ? "STATUS_DLL_NOT_FOUND (0xc0000135)" : family === "darwin" ? '"dyld: Library not loaded"' : '"error while loading shared libraries"', all = missingAnywhere(startup), noRpath = family !== "windows" && !unit.rpath, underCargo = startup.underCargo.length > 0 ? `it starts under ${runner} only if ${listed(startup.underCargo)} is on \`PATH\` (it comes with the MinGW-w64 toolchain; rustup 1.28.2 and later add their toolchain's \`bin\` for cargo)` : `it starts under ${runner}, which sets \`${libraryPathVariable(family)}\``, extra = startup.copiedAlone.filter((l) => !startup.inPlace.includes(l));
+function startupMessage(unit, family2, startup, libraries) {
+  const runner = unit.mode === "test" ? "`cargo test`" : unit.target.kind === "example" ? "`cargo run --example`" : "`cargo run`", where2 = unit.mode !== "build" ? "`deps/`" : unit.target.kind === "example" ? "`examples/`" : "`target/`", failure = family2 === "windows" ? "STATUS_DLL_NOT_FOUND (0xc0000135)" : family2 === "darwin" ? '"dyld: Library not loaded"' : '"error while loading shared libraries"', all = missingAnywhere(startup), noRpath = family2 !== "windows" && !unit.rpath, underCargo = startup.underCargo.length > 0 ? `it starts under ${runner} only if ${listed(startup.underCargo)} is on \`PATH\` (it comes with the MinGW-w64 toolchain; rustup 1.28.2 and later add their toolchain's \`bin\` for cargo)` : `it starts under ${runner}, which sets \`${libraryPathVariable(family2)}\``, extra = startup.copiedAlone.filter((l) => !startup.inPlace.includes(l));
   let direct;
-  startup.inPlace.length === 0 ? direct = `and from ${where2}${unit.rpath && family !== "windows" ? " through its rpath" : ""}, but copied elsewhere it fails with ${failure}, missing ${listed(startup.copiedAlone)}` : extra.length === 0 && startup.inPlace.length === all.length ? direct = `but run directly, from ${where2} or copied elsewhere, it fails with ${failure}` : direct = `but run from ${where2} it fails with ${failure}, missing ${listed(startup.inPlace)}${extra.length > 0 ? `, and copied elsewhere it also misses ${listed(extra)}` : ""}`;
+  startup.inPlace.length === 0 ? direct = `and from ${where2}${unit.rpath && family2 !== "windows" ? " through its rpath" : ""}, but copied elsewhere it fails with ${failure}, missing ${listed(startup.copiedAlone)}` : extra.length === 0 && startup.inPlace.length === all.length ? direct = `but run directly, from ${where2} or copied elsewhere, it fails with ${failure}` : direct = `but run from ${where2} it fails with ${failure}, missing ${listed(startup.inPlace)}${extra.length > 0 ? `, and copied elsewhere it also misses ${listed(extra)}` : ""}`;
   const parts = [`${describeUnit(unit)} needs ${listed(all)} at run time${noRpath ? " and has no rpath (`rpath = false`)" : ""}: ${underCargo}, ${direct}.`];
-  family === "windows" && parts.push("Windows has no rpath: DLLs are found next to the executable or on `PATH`.");
+  family2 === "windows" && parts.push("Windows has no rpath: DLLs are found next to the executable or on `PATH`.");
   const found = libraries.filter((l) => !all.includes(l) && l !== unit.targetInfo.stdDylib);
-  return family === "darwin" && !unit.rpath && found.length > 0 && parts.push(`${listed(found)} ${found.length === 1 ? "is" : "are"} found through the absolute path rustc gave ${found.length === 1 ? "it" : "them"}: only on this machine, while \`target/\` exists.`), all.some((l) => l.includes("-<hash>") && !/^(lib)?std-/.test(l)) && parts.push("`<hash>` stands for cargo's metadata hash of the package, known once it is built."), parts.join(" ");
+  return family2 === "darwin" && !unit.rpath && found.length > 0 && parts.push(`${listed(found)} ${found.length === 1 ? "is" : "are"} found through the absolute path rustc gave ${found.length === 1 ? "it" : "them"}: only on this machine, while \`target/\` exists.`), all.some((l) => l.includes("-<hash>") && !/^(lib)?std-/.test(l)) && parts.push("`<hash>` stands for cargo's metadata hash of the package, known once it is built."), parts.join(" ");
 }
-function startupFixes(unit, family, startup) {
+function startupFixes(unit, family2, startup) {
   const info2 = unit.targetInfo, missing = missingAnywhere(startup), std = info2.stdDylib, stays = 'Link statically for anything you ship: drop `dylib` crate types (or add `"rlib"`) and `-C prefer-dynamic` in release builds.';
-  if (family === "windows") {
+  if (family2 === "windows") {
     const unwinder = startup.underCargo[0], sources = [
       ...std !== null && missing.includes(std) ? [`\`${std}\` is in \`${info2.targetLibdir}\``] : [],
       ...unwinder !== void 0 ? [`\`${unwinder}\` comes from the MinGW-w64 toolchain that linked it (with \`libwinpthread-1.dll\` for its POSIX-threads build)`] : []
@@ -6592,8 +6592,8 @@ function startupFixes(unit, family, startup) {
   }
   return [
     stays,
-    unit.rpath ? `Or ship ${listed(missing)} beside the executable with an rpath that names that directory (\`-C link-arg=-Wl,-rpath,${family === "darwin" ? "@loader_path" : "$ORIGIN"}\`)${std !== null && missing.includes(std) ? `; \`${std}\` is in \`${info2.targetLibdir}\`` : ""}.` : `Or set \`rpath = true\` in the profile so the executable finds libraries next to it, and ship ${listed(missing)} beside it${std !== null && missing.includes(std) ? ` (\`${std}\` is in \`${info2.targetLibdir}\`)` : ""}.`,
-    `Or set the library path (\`${libraryPathVariable(family)}\`) when starting it.`
+    unit.rpath ? `Or ship ${listed(missing)} beside the executable with an rpath that names that directory (\`-C link-arg=-Wl,-rpath,${family2 === "darwin" ? "@loader_path" : "$ORIGIN"}\`)${std !== null && missing.includes(std) ? `; \`${std}\` is in \`${info2.targetLibdir}\`` : ""}.` : `Or set \`rpath = true\` in the profile so the executable finds libraries next to it, and ship ${listed(missing)} beside it${std !== null && missing.includes(std) ? ` (\`${std}\` is in \`${info2.targetLibdir}\`)` : ""}.`,
+    `Or set the library path (\`${libraryPathVariable(family2)}\`) when starting it.`
   ];
 }
 function dynamicDylibs(result2, linkage) {
@@ -7404,9 +7404,28 @@ function parseRelease(text) {
 function compareRelease(a, b) {
   return a.major - b.major || a.minor - b.minor || a.patch - b.patch;
 }
-function evaluateRules(ctx) {
-  const drafts = [...linkageFindings(ctx.linkage, ctx.locator, ctx.metadata), ...doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null), ...staticPieFindings(ctx.linkage, ctx.locator), ...collisionFindings(ctx), ...duplicateSymbolFindings(ctx), ...toolchainFindings(ctx), ...abiFindings(ctx), ...pluginFindings(ctx), ...publishFindings(ctx)];
-  return dedupe(drafts.map((d) => inRepository(d, ctx))).map((f) => ({ ...f, fixes: f.fixes.map(adviceFix), fingerprint: findingFingerprint(f) })).sort(compareFindings);
+const family = (name, reports, drafts) => ({
+  name,
+  reports,
+  errors: reports.some((r) => ruleInfo(r).severity === "error"),
+  drafts
+}), RULE_FAMILIES = [
+  family("linkage", ["duplicate-linkage", "rlib-required", "dylib-required", "no-linkable-lib", "panic-strategy", "lto-conflict", "unsupported-crate-type", "proc-macro-dylib", "runtime-dylib"], (ctx) => linkageFindings(ctx.linkage, ctx.locator, ctx.metadata)),
+  family("doctests", ["doctest-runtime"], (ctx) => doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null)),
+  family("static-pie", ["static-pie-rpath"], (ctx) => staticPieFindings(ctx.linkage, ctx.locator)),
+  family("collision", ["output-filename-collision"], collisionFindings),
+  family("duplicate-symbol", ["duplicate-symbol"], duplicateSymbolFindings),
+  family("toolchain", ["toolchain-unpinned", "toolchain-mismatch"], toolchainFindings),
+  family("abi", ["panic-strategy-mixed", "abi-flags-divergent", "lto-dynamic-unsound"], abiFindings),
+  family("plugins", ["multiple-rust-runtimes", "global-allocator-ignored", "global-allocator-split", "hot-reload-layout"], pluginFindings),
+  family("publish", ["published-dylib"], publishFindings)
+];
+function evaluateRules(ctx, only = "all") {
+  const drafts = [];
+  for (const f of RULE_FAMILIES)
+    (only === "all" || f.errors) && drafts.push(...f.drafts(ctx));
+  const kept = only === "all" ? drafts : drafts.filter((d) => d.severity === "error");
+  return dedupe(kept.map((d) => inRepository(d, ctx))).map((f) => ({ ...f, fixes: f.fixes.map(adviceFix), fingerprint: findingFingerprint(f) })).sort(compareFindings);
 }
 function inRepository(draft, ctx) {
   const index = packageIndex(ctx.metadata), outside = (file) => isAbsolutePath(file) && index.externalManifests.has(forwardSlashes(file)), related = draft.related?.filter((r) => !outside(r.file)), kept = related === void 0 || related.length === draft.related.length ? draft : { ...draft, ...related.length > 0 ? { related } : { related: void 0 } };
@@ -7450,14 +7469,14 @@ function analyze(input) {
     model: { metadata: input.metadata, context: input.context, invocation: input.invocation },
     analysis,
     linkage,
-    // What a fix changes is read from the findings and the artifacts' statuses, not from their linkage lists.
-    reanalyse: (model) => analyzeOnce({ ...input, ...model }, !1),
+    // What a fix changes is read from the errors and the artifacts' statuses, not from warnings or linkage lists.
+    reanalyse: (model) => analyzeOnce({ ...input, ...model }, "verify"),
     readText: input.readText ?? null
   });
   return { ...analysis, findings, notes: note === null ? analysis.notes : [...analysis.notes, note] };
 }
-function analyzeOnce(input, linkageLists = !0) {
-  const { metadata, context, invocation } = input, selection = selectPackages(metadata, invocation, input.currentManifest), features = featuresOf(input, selection.packages), graph = buildUnitGraph(metadata, context, invocation, selection.packages, input.sourceUsesCrate, features, input.docExamplesOf), linkage = resolveLinkage(graph, compilerBehaviour(context.rustc, context.host)), facts = input.facts ?? noFacts(), findings = evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator: input.locator }), notes = [...input.notes ?? [], ...selection.warnings, ...graph.warnings];
+function analyzeOnce(input, purpose = "report") {
+  const { metadata, context, invocation } = input, selection = selectPackages(metadata, invocation, input.currentManifest), features = featuresOf(input, selection.packages), graph = buildUnitGraph(metadata, context, invocation, selection.packages, input.sourceUsesCrate, features, input.docExamplesOf), linkage = resolveLinkage(graph, compilerBehaviour(context.rustc, context.host)), facts = input.facts ?? noFacts(), findings = evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator: input.locator }, purpose === "verify" ? "errors" : "all"), notes = [...input.notes ?? [], ...selection.warnings, ...graph.warnings];
   input.resolver === null && notes.push("The workspace manifest could not be read, so features are those of `cargo metadata`'s resolve of the whole workspace: an optional dependency another member enables counts as enabled here too."), metadata.graphQuality === "no-dep-kinds" && notes.push("The metadata predates `dep_kinds` (cargo before 1.41): dependency kinds and platforms were recovered from the declared dependencies by name, so a dependency may be counted in more sections than it is.");
   const unmodelled = [...new Set([context.host, context.target].filter((t) => loaderFamily(t) === "unmodelled").map((t) => t.triple))];
   for (const triple of unmodelled)
@@ -7470,7 +7489,7 @@ function analyzeOnce(input, linkageLists = !0) {
     boundaries: boundaryReports(graph, linkage, metadata, facts),
     workspaceRoot: metadata.workspaceRoot,
     invocation: { command: invocation.command, args: input.commandLine, profile: profile.name },
-    artifacts: artifactReports(linkage, linkageLists),
+    artifacts: artifactReports(linkage, purpose === "report"),
     findings,
     notes
   }, linkage };

@@ -57,21 +57,22 @@ export function analyze(input: AnalysisInput): Analysis {
     model: { metadata: input.metadata, context: input.context, invocation: input.invocation },
     analysis,
     linkage,
-    // What a fix changes is read from the findings and the artifacts' statuses, not from their linkage lists.
-    reanalyse: model => analyzeOnce({ ...input, ...model }, false),
+    // What a fix changes is read from the errors and the artifacts' statuses, not from warnings or linkage lists.
+    reanalyse: model => analyzeOnce({ ...input, ...model }, 'verify'),
     readText: input.readText ?? null
   })
   return { ...analysis, findings, notes: note === null ? analysis.notes : [...analysis.notes, note] }
 }
 
-function analyzeOnce(input: AnalysisInput, linkageLists = true): { analysis: Analysis; linkage: LinkageResult } {
+/** One analysis: for the report, or (`verify`) with only what verifying a fix reads — errors, statuses. */
+function analyzeOnce(input: AnalysisInput, purpose: 'report' | 'verify' = 'report'): { analysis: Analysis; linkage: LinkageResult } {
   const { metadata, context, invocation } = input
   const selection = selectPackages(metadata, invocation, input.currentManifest)
   const features = featuresOf(input, selection.packages)
   const graph = buildUnitGraph(metadata, context, invocation, selection.packages, input.sourceUsesCrate, features, input.docExamplesOf)
   const linkage = resolveLinkage(graph, compilerBehaviour(context.rustc, context.host))
   const facts = input.facts ?? noFacts()
-  const findings = evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator: input.locator })
+  const findings = evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator: input.locator }, purpose === 'verify' ? 'errors' : 'all')
   const notes = [...(input.notes ?? []), ...selection.warnings, ...graph.warnings]
   if (input.resolver === null) {
     notes.push(
@@ -100,7 +101,7 @@ function analyzeOnce(input: AnalysisInput, linkageLists = true): { analysis: Ana
     boundaries: boundaryReports(graph, linkage, metadata, facts),
     workspaceRoot: metadata.workspaceRoot,
     invocation: { command: invocation.command, args: input.commandLine, profile: profile.name },
-    artifacts: artifactReports(linkage, linkageLists),
+    artifacts: artifactReports(linkage, purpose === 'report'),
     findings,
     notes
   }

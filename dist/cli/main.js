@@ -2758,8 +2758,8 @@ function isMingw(info) {
 function dynamicUnwinderDll(info) {
   return isMingw(info) ? cfgHas(info.cfg, "target_arch", "x86") ? "libgcc_s_dw2-1.dll" : "libgcc_s_seh-1.dll" : null;
 }
-function libraryPathVariable(family) {
-  return family === "windows" ? "PATH" : family === "darwin" ? "DYLD_FALLBACK_LIBRARY_PATH" : "LD_LIBRARY_PATH";
+function libraryPathVariable(family2) {
+  return family2 === "windows" ? "PATH" : family2 === "darwin" ? "DYLD_FALLBACK_LIBRARY_PATH" : "LD_LIBRARY_PATH";
 }
 
 // src/model/features.ts
@@ -4386,16 +4386,16 @@ function rpathClimbsToRoot(targetDir, libDir) {
   return a.length === 0 || b.length === 0 || a[0] !== b[0];
 }
 function startupOf(unit, libraries, targetDir) {
-  let info = unit.targetInfo, family = loaderFamily(info);
-  if (family === "unmodelled" || family === "wasm" || libraries.length === 0) return null;
+  let info = unit.targetInfo, family2 = loaderFamily(info);
+  if (family2 === "unmodelled" || family2 === "wasm" || libraries.length === 0) return null;
   let std = info.stdDylib, place = placeOf(unit), own = libraries.filter((l) => l !== std), toolchain = libraries.filter((l) => l === std), inPlace, copiedAlone, underCargo = [];
-  if (family === "windows") {
+  if (family2 === "windows") {
     let unwinder = dynamicUnwinderDll(info);
     unwinder !== null && (toolchain.push(unwinder), underCargo = [unwinder]), inPlace = [...toolchain, ...own.filter((l) => !besideInPlace(place, l))], copiedAlone = [...toolchain, ...own];
   } else {
-    let needed = family === "elf" && stdOnDefaultLoaderPath(info) ? own : libraries;
+    let needed = family2 === "elf" && stdOnDefaultLoaderPath(info) ? own : libraries;
     if (copiedAlone = [...needed], !unit.rpath)
-      inPlace = family === "darwin" ? needed.filter((l) => l === std) : [...needed], family === "darwin" && (copiedAlone = [...inPlace]);
+      inPlace = family2 === "darwin" ? needed.filter((l) => l === std) : [...needed], family2 === "darwin" && (copiedAlone = [...inPlace]);
     else {
       let climbs = rpathClimbsToRoot(targetDir, info.stdDylibDir ?? info.targetLibdir);
       inPlace = needed.filter((l) => l === std ? place === "profile-dir" && !climbs : !besideInPlace(place, l) && place !== "examples"), copiedAlone = needed.filter((l) => !(l === std && climbs));
@@ -4641,7 +4641,7 @@ var EXECUTABLE_KINDS = /* @__PURE__ */ new Set(["bin", "example", "test", "bench
 function runtimeFinding(result2, linkage, locator, metadata) {
   let unit = result2.unit;
   if (!(unit.mode === "test" || EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes("bin")) || result2.runtimeLibraries.length === 0) return null;
-  let family = loaderFamily(unit.targetInfo), startup = family === "unmodelled" ? genericStartup(unit, result2.runtimeLibraries) : startupOf(unit, result2.runtimeLibraries, metadata.targetDirectory);
+  let family2 = loaderFamily(unit.targetInfo), startup = family2 === "unmodelled" ? genericStartup(unit, result2.runtimeLibraries) : startupOf(unit, result2.runtimeLibraries, metadata.targetDirectory);
   if (startup === null) return null;
   let dynamic = (dep) => linksAs(result2, unitKey(dep), "dynamic"), direct = unit.crates.find((d) => d.unit.crateTypes.includes("dylib") && dynamic(d.unit)), inclusion = dynamicDylibs(result2, linkage).map((dylib) => {
     let chain = linkChain(unit, dylib), steps = featureSteps(chain, metadata, locator), path20 = { chain: chain.slice(0, -1).map(crateName2), crate: crateName2(dylib), how: "dynamic", file: dylibFileName(dylib) };
@@ -4655,8 +4655,8 @@ function runtimeFinding(result2, linkage, locator, metadata) {
     ...base(unit, "runtime-dylib", "bin"),
     ...quiet ? { severity: "note" } : {},
     crates: missingAnywhere(startup),
-    message: startupMessage(unit, family, startup, result2.runtimeLibraries),
-    fixes: startupFixes(unit, family, startup),
+    message: startupMessage(unit, family2, startup, result2.runtimeLibraries),
+    fixes: startupFixes(unit, family2, startup),
     startup,
     ...inclusion.length > 0 ? { inclusion } : {},
     ...location2
@@ -4671,17 +4671,17 @@ function missingAnywhere(startup) {
 function listed(files) {
   return files.map((f) => `\`${f}\``).join(", ");
 }
-function startupMessage(unit, family, startup, libraries) {
-  let runner = unit.mode === "test" ? "`cargo test`" : unit.target.kind === "example" ? "`cargo run --example`" : "`cargo run`", where2 = unit.mode !== "build" ? "`deps/`" : unit.target.kind === "example" ? "`examples/`" : "`target/`", failure = family === "windows" ? "STATUS_DLL_NOT_FOUND (0xc0000135)" : family === "darwin" ? '"dyld: Library not loaded"' : '"error while loading shared libraries"', all = missingAnywhere(startup), noRpath = family !== "windows" && !unit.rpath, underCargo = startup.underCargo.length > 0 ? `it starts under ${runner} only if ${listed(startup.underCargo)} is on \`PATH\` (it comes with the MinGW-w64 toolchain; rustup 1.28.2 and later add their toolchain's \`bin\` for cargo)` : `it starts under ${runner}, which sets \`${libraryPathVariable(family)}\``, extra = startup.copiedAlone.filter((l) => !startup.inPlace.includes(l)), direct;
-  startup.inPlace.length === 0 ? direct = `and from ${where2}${unit.rpath && family !== "windows" ? " through its rpath" : ""}, but copied elsewhere it fails with ${failure}, missing ${listed(startup.copiedAlone)}` : extra.length === 0 && startup.inPlace.length === all.length ? direct = `but run directly, from ${where2} or copied elsewhere, it fails with ${failure}` : direct = `but run from ${where2} it fails with ${failure}, missing ${listed(startup.inPlace)}${extra.length > 0 ? `, and copied elsewhere it also misses ${listed(extra)}` : ""}`;
+function startupMessage(unit, family2, startup, libraries) {
+  let runner = unit.mode === "test" ? "`cargo test`" : unit.target.kind === "example" ? "`cargo run --example`" : "`cargo run`", where2 = unit.mode !== "build" ? "`deps/`" : unit.target.kind === "example" ? "`examples/`" : "`target/`", failure = family2 === "windows" ? "STATUS_DLL_NOT_FOUND (0xc0000135)" : family2 === "darwin" ? '"dyld: Library not loaded"' : '"error while loading shared libraries"', all = missingAnywhere(startup), noRpath = family2 !== "windows" && !unit.rpath, underCargo = startup.underCargo.length > 0 ? `it starts under ${runner} only if ${listed(startup.underCargo)} is on \`PATH\` (it comes with the MinGW-w64 toolchain; rustup 1.28.2 and later add their toolchain's \`bin\` for cargo)` : `it starts under ${runner}, which sets \`${libraryPathVariable(family2)}\``, extra = startup.copiedAlone.filter((l) => !startup.inPlace.includes(l)), direct;
+  startup.inPlace.length === 0 ? direct = `and from ${where2}${unit.rpath && family2 !== "windows" ? " through its rpath" : ""}, but copied elsewhere it fails with ${failure}, missing ${listed(startup.copiedAlone)}` : extra.length === 0 && startup.inPlace.length === all.length ? direct = `but run directly, from ${where2} or copied elsewhere, it fails with ${failure}` : direct = `but run from ${where2} it fails with ${failure}, missing ${listed(startup.inPlace)}${extra.length > 0 ? `, and copied elsewhere it also misses ${listed(extra)}` : ""}`;
   let parts = [`${describeUnit(unit)} needs ${listed(all)} at run time${noRpath ? " and has no rpath (`rpath = false`)" : ""}: ${underCargo}, ${direct}.`];
-  family === "windows" && parts.push("Windows has no rpath: DLLs are found next to the executable or on `PATH`.");
+  family2 === "windows" && parts.push("Windows has no rpath: DLLs are found next to the executable or on `PATH`.");
   let found = libraries.filter((l) => !all.includes(l) && l !== unit.targetInfo.stdDylib);
-  return family === "darwin" && !unit.rpath && found.length > 0 && parts.push(`${listed(found)} ${found.length === 1 ? "is" : "are"} found through the absolute path rustc gave ${found.length === 1 ? "it" : "them"}: only on this machine, while \`target/\` exists.`), all.some((l) => l.includes("-<hash>") && !/^(lib)?std-/.test(l)) && parts.push("`<hash>` stands for cargo's metadata hash of the package, known once it is built."), parts.join(" ");
+  return family2 === "darwin" && !unit.rpath && found.length > 0 && parts.push(`${listed(found)} ${found.length === 1 ? "is" : "are"} found through the absolute path rustc gave ${found.length === 1 ? "it" : "them"}: only on this machine, while \`target/\` exists.`), all.some((l) => l.includes("-<hash>") && !/^(lib)?std-/.test(l)) && parts.push("`<hash>` stands for cargo's metadata hash of the package, known once it is built."), parts.join(" ");
 }
-function startupFixes(unit, family, startup) {
+function startupFixes(unit, family2, startup) {
   let info = unit.targetInfo, missing = missingAnywhere(startup), std = info.stdDylib, stays = 'Link statically for anything you ship: drop `dylib` crate types (or add `"rlib"`) and `-C prefer-dynamic` in release builds.';
-  if (family === "windows") {
+  if (family2 === "windows") {
     let unwinder = startup.underCargo[0], sources = [
       ...std !== null && missing.includes(std) ? [`\`${std}\` is in \`${info.targetLibdir}\``] : [],
       ...unwinder !== void 0 ? [`\`${unwinder}\` comes from the MinGW-w64 toolchain that linked it (with \`libwinpthread-1.dll\` for its POSIX-threads build)`] : []
@@ -4694,8 +4694,8 @@ function startupFixes(unit, family, startup) {
   }
   return [
     stays,
-    unit.rpath ? `Or ship ${listed(missing)} beside the executable with an rpath that names that directory (\`-C link-arg=-Wl,-rpath,${family === "darwin" ? "@loader_path" : "$ORIGIN"}\`)${std !== null && missing.includes(std) ? `; \`${std}\` is in \`${info.targetLibdir}\`` : ""}.` : `Or set \`rpath = true\` in the profile so the executable finds libraries next to it, and ship ${listed(missing)} beside it${std !== null && missing.includes(std) ? ` (\`${std}\` is in \`${info.targetLibdir}\`)` : ""}.`,
-    `Or set the library path (\`${libraryPathVariable(family)}\`) when starting it.`
+    unit.rpath ? `Or ship ${listed(missing)} beside the executable with an rpath that names that directory (\`-C link-arg=-Wl,-rpath,${family2 === "darwin" ? "@loader_path" : "$ORIGIN"}\`)${std !== null && missing.includes(std) ? `; \`${std}\` is in \`${info.targetLibdir}\`` : ""}.` : `Or set \`rpath = true\` in the profile so the executable finds libraries next to it, and ship ${listed(missing)} beside it${std !== null && missing.includes(std) ? ` (\`${std}\` is in \`${info.targetLibdir}\`)` : ""}.`,
+    `Or set the library path (\`${libraryPathVariable(family2)}\`) when starting it.`
   ];
 }
 function dynamicDylibs(result2, linkage) {
@@ -5453,9 +5453,31 @@ function compareRelease(a, b) {
 }
 
 // src/rules/evaluate.ts
-function evaluateRules(ctx) {
-  let drafts = [...linkageFindings(ctx.linkage, ctx.locator, ctx.metadata), ...doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null), ...staticPieFindings(ctx.linkage, ctx.locator), ...collisionFindings(ctx), ...duplicateSymbolFindings(ctx), ...toolchainFindings(ctx), ...abiFindings(ctx), ...pluginFindings(ctx), ...publishFindings(ctx)];
-  return dedupe(drafts.map((d) => inRepository(d, ctx))).map((f) => ({ ...f, fixes: f.fixes.map(adviceFix), fingerprint: findingFingerprint(f) })).sort(compareFindings);
+var family = (name, reports, drafts) => ({
+  name,
+  reports,
+  errors: reports.some((r) => ruleInfo(r).severity === "error"),
+  drafts
+}), RULE_FAMILIES = [
+  family(
+    "linkage",
+    ["duplicate-linkage", "rlib-required", "dylib-required", "no-linkable-lib", "panic-strategy", "lto-conflict", "unsupported-crate-type", "proc-macro-dylib", "runtime-dylib"],
+    (ctx) => linkageFindings(ctx.linkage, ctx.locator, ctx.metadata)
+  ),
+  family("doctests", ["doctest-runtime"], (ctx) => doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null)),
+  family("static-pie", ["static-pie-rpath"], (ctx) => staticPieFindings(ctx.linkage, ctx.locator)),
+  family("collision", ["output-filename-collision"], collisionFindings),
+  family("duplicate-symbol", ["duplicate-symbol"], duplicateSymbolFindings),
+  family("toolchain", ["toolchain-unpinned", "toolchain-mismatch"], toolchainFindings),
+  family("abi", ["panic-strategy-mixed", "abi-flags-divergent", "lto-dynamic-unsound"], abiFindings),
+  family("plugins", ["multiple-rust-runtimes", "global-allocator-ignored", "global-allocator-split", "hot-reload-layout"], pluginFindings),
+  family("publish", ["published-dylib"], publishFindings)
+];
+function evaluateRules(ctx, only = "all") {
+  let drafts = [];
+  for (let f of RULE_FAMILIES) (only === "all" || f.errors) && drafts.push(...f.drafts(ctx));
+  let kept = only === "all" ? drafts : drafts.filter((d) => d.severity === "error");
+  return dedupe(kept.map((d) => inRepository(d, ctx))).map((f) => ({ ...f, fixes: f.fixes.map(adviceFix), fingerprint: findingFingerprint(f) })).sort(compareFindings);
 }
 function inRepository(draft, ctx) {
   let index = packageIndex(ctx.metadata), outside = (file) => isAbsolutePath(file) && index.externalManifests.has(forwardSlashes(file)), related = draft.related?.filter((r) => !outside(r.file)), kept = related === void 0 || related.length === draft.related.length ? draft : { ...draft, ...related.length > 0 ? { related } : { related: void 0 } };
@@ -5499,14 +5521,14 @@ function analyze(input) {
     model: { metadata: input.metadata, context: input.context, invocation: input.invocation },
     analysis,
     linkage,
-    // What a fix changes is read from the findings and the artifacts' statuses, not from their linkage lists.
-    reanalyse: (model) => analyzeOnce({ ...input, ...model }, !1),
+    // What a fix changes is read from the errors and the artifacts' statuses, not from warnings or linkage lists.
+    reanalyse: (model) => analyzeOnce({ ...input, ...model }, "verify"),
     readText: input.readText ?? null
   });
   return { ...analysis, findings, notes: note === null ? analysis.notes : [...analysis.notes, note] };
 }
-function analyzeOnce(input, linkageLists = !0) {
-  let { metadata, context, invocation } = input, selection = selectPackages(metadata, invocation, input.currentManifest), features = featuresOf(input, selection.packages), graph = buildUnitGraph(metadata, context, invocation, selection.packages, input.sourceUsesCrate, features, input.docExamplesOf), linkage = resolveLinkage(graph, compilerBehaviour(context.rustc, context.host)), facts = input.facts ?? noFacts(), findings = evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator: input.locator }), notes = [...input.notes ?? [], ...selection.warnings, ...graph.warnings];
+function analyzeOnce(input, purpose = "report") {
+  let { metadata, context, invocation } = input, selection = selectPackages(metadata, invocation, input.currentManifest), features = featuresOf(input, selection.packages), graph = buildUnitGraph(metadata, context, invocation, selection.packages, input.sourceUsesCrate, features, input.docExamplesOf), linkage = resolveLinkage(graph, compilerBehaviour(context.rustc, context.host)), facts = input.facts ?? noFacts(), findings = evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator: input.locator }, purpose === "verify" ? "errors" : "all"), notes = [...input.notes ?? [], ...selection.warnings, ...graph.warnings];
   input.resolver === null && notes.push(
     "The workspace manifest could not be read, so features are those of `cargo metadata`'s resolve of the whole workspace: an optional dependency another member enables counts as enabled here too."
   ), metadata.graphQuality === "no-dep-kinds" && notes.push(
@@ -5525,7 +5547,7 @@ function analyzeOnce(input, linkageLists = !0) {
     boundaries: boundaryReports(graph, linkage, metadata, facts),
     workspaceRoot: metadata.workspaceRoot,
     invocation: { command: invocation.command, args: input.commandLine, profile: profile.name },
-    artifacts: artifactReports(linkage, linkageLists),
+    artifacts: artifactReports(linkage, purpose === "report"),
     findings,
     notes
   }, linkage };

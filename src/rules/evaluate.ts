@@ -11,16 +11,61 @@ import { duplicateSymbolFindings } from './duplicate-symbol.js'
 import { linkageFindings } from './linkage.js'
 import { pluginFindings } from './plugins.js'
 import { publishFindings } from './publish.js'
+import { type RuleId, ruleInfo } from './registry.js'
 import { staticPieFindings } from './static-pie.js'
 import { toolchainFindings } from './toolchain.js'
 
+/** A family of rules: the rules it reports, and whether any of its findings can be an error. */
+export interface RuleFamily {
+  name: string
+  reports: readonly RuleId[]
+  /** Some finding is an error: a rule whose default severity is `error`, or one the family raises to it. */
+  errors: boolean
+  drafts: (ctx: RuleContext) => Draft[]
+}
+
 /**
- * Every rule over the analysed workspace: the linkage rules (what rustc and cargo would refuse or what fails
- * at run time) and the toolchain and plugin-safety rules; deduplicated, fingerprinted, sorted.
+ * A family reports errors when one of its rules is an error by default. The one rule raised to an error
+ * (`unsupported-crate-type`, where cargo refuses the unit) is the linkage family's, which has errors anyway;
+ * `__tests__/rule-catalogue.test.ts` checks every finding of its cases against its family.
  */
-export function evaluateRules(ctx: RuleContext): Finding[] {
-  const drafts = [...linkageFindings(ctx.linkage, ctx.locator, ctx.metadata), ...doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null), ...staticPieFindings(ctx.linkage, ctx.locator), ...collisionFindings(ctx), ...duplicateSymbolFindings(ctx), ...toolchainFindings(ctx), ...abiFindings(ctx), ...pluginFindings(ctx), ...publishFindings(ctx)]
-  return dedupe(drafts.map(d => inRepository(d, ctx)))
+const family = (name: string, reports: readonly RuleId[], drafts: RuleFamily['drafts']): RuleFamily => ({
+  name,
+  reports,
+  errors: reports.some(r => ruleInfo(r).severity === 'error'),
+  drafts
+})
+
+/**
+ * Every family, in the order their findings are collected: the linkage rules (what rustc and cargo would
+ * refuse or what fails at run time), then the toolchain and plugin-safety rules.
+ */
+export const RULE_FAMILIES: readonly RuleFamily[] = [
+  family(
+    'linkage',
+    ['duplicate-linkage', 'rlib-required', 'dylib-required', 'no-linkable-lib', 'panic-strategy', 'lto-conflict', 'unsupported-crate-type', 'proc-macro-dylib', 'runtime-dylib'],
+    ctx => linkageFindings(ctx.linkage, ctx.locator, ctx.metadata)
+  ),
+  family('doctests', ['doctest-runtime'], ctx => doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null)),
+  family('static-pie', ['static-pie-rpath'], ctx => staticPieFindings(ctx.linkage, ctx.locator)),
+  family('collision', ['output-filename-collision'], collisionFindings),
+  family('duplicate-symbol', ['duplicate-symbol'], duplicateSymbolFindings),
+  family('toolchain', ['toolchain-unpinned', 'toolchain-mismatch'], toolchainFindings),
+  family('abi', ['panic-strategy-mixed', 'abi-flags-divergent', 'lto-dynamic-unsound'], abiFindings),
+  family('plugins', ['multiple-rust-runtimes', 'global-allocator-ignored', 'global-allocator-split', 'hot-reload-layout'], pluginFindings),
+  family('publish', ['published-dylib'], publishFindings)
+]
+
+/**
+ * Every rule over the analysed workspace, deduplicated, fingerprinted, sorted. With `only: 'errors'` (verifying
+ * a fix reads nothing else, `fixes/verify.ts`) the families that report no error are skipped, and only errors
+ * are returned.
+ */
+export function evaluateRules(ctx: RuleContext, only: 'all' | 'errors' = 'all'): Finding[] {
+  const drafts: Draft[] = []
+  for (const f of RULE_FAMILIES) if (only === 'all' || f.errors) drafts.push(...f.drafts(ctx))
+  const kept = only === 'all' ? drafts : drafts.filter(d => d.severity === 'error')
+  return dedupe(kept.map(d => inRepository(d, ctx)))
     .map(f => ({ ...f, fixes: f.fixes.map(adviceFix), fingerprint: findingFingerprint(f) }))
     .sort(compareFindings)
 }
