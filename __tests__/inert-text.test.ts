@@ -10,7 +10,7 @@ import { UserError } from '../src/errors.js'
 import { gateReport, loadPolicy } from '../src/gather/policy-files.js'
 import { reviewBody, reviewMarker, staleReviewBody } from '../src/github/review.js'
 import { renderComment, suggestedChanges } from '../src/report/comment.js'
-import { reportJson } from '../src/report/json.js'
+import { reportJsonText } from '../src/report/json.js'
 import { parseReport } from '../src/report/parse-report.js'
 import { escapeAttribute, md, plainMarkdown } from '../src/report/render.js'
 import type { Report } from '../src/report/report.js'
@@ -185,7 +185,7 @@ describe('suggested changes: the review and its comments hold nothing live', () 
 
   it('a report restated from an upload carries no edits: nothing of a forged report is ever suggested', () => {
     const forged = makeReport({ findings: [findings[0]!], gate: { failOn: 'error', verdict: 'fail', failing: 1 } })
-    const restated = restateReport(parseReport([...reportJson(forged)].join(''), 'report.json'))
+    const restated = restateReport(parseReport(reportJsonText(forged), 'report.json'))
     expect(restated.findings[0]!.fixes.every(f => f.edits === undefined && !f.verified)).toBe(true)
     expect(suggestedChanges(restated, { workspacePrefix: '', changedLineText: () => BEFORE })).toEqual([])
   })
@@ -233,7 +233,7 @@ function forgedReport(): Report {
   }
 }
 
-const forgedText = (): string => [...reportJson(forgedReport())].join('')
+const forgedText = (): string => reportJsonText(forgedReport())
 
 describe('a forged report, parsed and restated as publish-report does', () => {
   const parsed = parseReport(forgedText(), 'report.json')

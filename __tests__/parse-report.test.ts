@@ -11,7 +11,7 @@ import { parseBaseline } from '../src/policy/baseline.js'
 import { applyGate } from '../src/policy/gate.js'
 import { parsePolicy } from '../src/policy/policy.js'
 import { renderComment } from '../src/report/comment.js'
-import { reportJson } from '../src/report/json.js'
+import { reportJsonText } from '../src/report/json.js'
 import { checkReportSize, MAX_FINDINGS, MAX_STRING_LENGTH, parseReport } from '../src/report/parse-report.js'
 import type { Report } from '../src/report/report.js'
 import { restateReport } from '../src/report/restate.js'
@@ -40,7 +40,7 @@ function cli(args: string[]): { status: number | null; stdout: string; stderr: s
   return { status: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
-const write = (report: Report): string => [...reportJson(report)].join('')
+const write = (report: Report): string => reportJsonText(report)
 
 /** Reads the report back: equal as JSON to what was written, and written again byte for byte the same. */
 function roundTrip(report: Report): Report {

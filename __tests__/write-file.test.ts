@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { UserError } from '../src/errors.js'
-import { createExclusive, resolveOutputPath, writeAll, writeAtomically } from '../src/write-file.js'
+import { createExclusive, inBatches, resolveOutputPath, writeAll, writeAtomically } from '../src/write-file.js'
 import { leaveFree, mountTmpfs, noTmpfs } from './support/tmpfs.js'
 
 /**
@@ -246,14 +246,34 @@ describe('short writes and full disks', () => {
     expect(fs.readFileSync(file).equals(data)).toBe(true)
   })
 
-  it('text in chunks arrives whole: multi-byte characters at every buffer edge, chunks larger than the buffer', () => {
-    // Chunks of 1 to 3 MiB and of a few characters, of one-, two-, three- and four-byte characters.
+  it('text in chunks arrives whole: multi-byte characters at every buffer edge, bytes, chunks larger than the buffer', () => {
+    // Chunks of 1 to 3 MiB and of a few characters, of one-, two-, three- and four-byte characters; every
+    // third one as UTF-8 bytes.
     const pieces = ['a', 'é', '€', '😀']
-    const chunks: string[] = []
-    for (let i = 0; chunks.length < 400; i++) chunks.push(pieces[i % 4]!.repeat(i % 7 === 0 ? 300_000 + i : 1 + (i % 5)))
+    const texts: string[] = []
+    for (let i = 0; texts.length < 400; i++) texts.push(pieces[i % 4]!.repeat(i % 7 === 0 ? 300_000 + i : 1 + (i % 5)))
+    const chunks = texts.map((t, i) => (i % 3 === 0 ? new Uint8Array(Buffer.from(t, 'utf8')) : t))
     const file = path.join(scratch(), 'chunks.txt')
     writeAtomically(file, chunks, '`--output`')
-    expect(fs.readFileSync(file, 'utf8')).toBe(chunks.join(''))
+    expect(fs.readFileSync(file, 'utf8')).toBe(texts.join(''))
+  })
+
+  it('batches for a stream that holds on to them are buffers of their own; refilled ones are one buffer', () => {
+    const chunks = Array.from({ length: 5000 }, (_, i) => (i % 2 === 0 ? `line ${i} é\n` : new Uint8Array(Buffer.from(`bytes ${i} €\n`))))
+    const expected = chunks.map(c => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'))).join('').repeat(60)
+    const many = Array.from({ length: 60 }, () => chunks).flat()
+    const kept = [...inBatches(many, false)]
+    expect(kept.length).toBeGreaterThan(1)
+    expect(new Set(kept.map(b => b.buffer)).size).toBe(kept.length)
+    expect(Buffer.concat(kept).toString('utf8')).toBe(expected)
+    const refilled: string[] = []
+    const buffers = new Set<ArrayBufferLike>()
+    for (const batch of inBatches(many, true)) {
+      refilled.push(Buffer.from(batch).toString('utf8'))
+      buffers.add(batch.buffer)
+    }
+    expect(buffers.size).toBe(1)
+    expect(refilled.join('')).toBe(expected)
   })
 
   it('a write that makes no progress is an error, not a loop', () => {

@@ -3098,11 +3098,21 @@ function* reportJson(report) {
     if (key === "artifacts" && Array.isArray(value) && value.length > 0) {
       yield `  ${name}: [
 `;
-      const last = value.length - 1;
-      for (let j = 0; j <= last; j++)
-        yield `    ${JSON.stringify(value[j])}${j < last ? `,
+      const encoded = /* @__PURE__ */ new Map(), last = value.length - 1;
+      for (let j = 0; j <= last; j++) {
+        const artifact = value[j], end = j < last ? `,
 ` : `
-`}`;
+`;
+        if (artifact.linkage.length === 0) {
+          yield `    ${JSON.stringify(artifact)}${end}`;
+          continue;
+        }
+        const line2 = JSON.stringify({ ...artifact, linkage: [] }), at = line2.indexOf('"linkage":[]') + 11;
+        yield `    ${line2.slice(0, at)}`;
+        for (let k = 0; k < artifact.linkage.length; k++)
+          yield entryBytes(artifact.linkage[k], k > 0, encoded);
+        yield `${line2.slice(at)}${end}`;
+      }
       yield "  ]";
     } else if (Array.isArray(value) && value.length > 0) {
       yield `  ${name}: [
@@ -3127,6 +3137,17 @@ function* reportJson(report) {
   }
   yield `}
 `;
+}
+function reportJsonText(report) {
+  return Array.from(reportJson(report), (chunk) => typeof chunk == "string" ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString("utf8")).join("");
+}
+function entryBytes(entry, comma, encoded) {
+  let forms = encoded.get(entry);
+  if (forms === void 0) {
+    const bytes = Buffer.from(`,${JSON.stringify(entry)}`, "utf8");
+    encoded.set(entry, forms = [bytes.subarray(1), bytes]);
+  }
+  return forms[comma ? 1 : 0];
 }
 const CRATE_TYPES = ["bin", "lib", "rlib", "dylib", "cdylib", "staticlib", "proc-macro"];
 function isLinkable(t) {
@@ -10389,11 +10410,16 @@ function refusal(reason) {
 function writeText(fd, text) {
   if (typeof text == "string")
     return writeAll(fd, Buffer.from(text, "utf8"));
-  const buffer = Buffer.allocUnsafe(BUFFER_BYTES);
-  let used = 0;
-  for (const chunk of text)
-    chunk.length * 3 > BUFFER_BYTES - used && used > 0 && (writeAll(fd, buffer.subarray(0, used)), used = 0), chunk.length * 3 > BUFFER_BYTES ? writeAll(fd, Buffer.from(chunk, "utf8")) : used += buffer.write(chunk, used, "utf8");
-  used > 0 && writeAll(fd, buffer.subarray(0, used));
+  for (const batch of inBatches(text, !0))
+    writeAll(fd, batch);
+}
+function* inBatches(chunks, reuse) {
+  let buffer = Buffer.allocUnsafe(BUFFER_BYTES), used = 0;
+  for (const chunk of chunks) {
+    const most = typeof chunk == "string" ? chunk.length * 3 : chunk.length;
+    most > BUFFER_BYTES - used && used > 0 && (yield buffer.subarray(0, used), reuse || (buffer = Buffer.allocUnsafe(BUFFER_BYTES)), used = 0), most > BUFFER_BYTES ? yield typeof chunk == "string" ? Buffer.from(chunk, "utf8") : chunk : typeof chunk == "string" ? used += buffer.write(chunk, used, "utf8") : (buffer.set(chunk, used), used += chunk.length);
+  }
+  used > 0 && (yield buffer.subarray(0, used));
 }
 function temporaryName() {
   return `.rust-linkage-guard-${external_node_crypto_default().randomBytes(12).toString("hex")}.tmp`;

@@ -38,7 +38,7 @@ const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0
 const O_NOCTTY = fs.constants.O_NOCTTY ?? 0
 const O_DIRECTORY = fs.constants.O_DIRECTORY ?? 0
 
-/** Bytes encoded and written at a time, so that a report that comes in chunks is never one buffer in memory. */
+/** The size of a batch of chunks (`inBatches`). */
 const BUFFER_BYTES = 1 << 20
 
 /** Something to wait on between tries of a full non-blocking pipe (Atomics.wait is a synchronous sleep). */
@@ -62,7 +62,7 @@ export type WriteSync = (fd: number, buffer: Uint8Array, offset: number, length:
  * Missing parent directories are created one at a time, never through a symlink at a missing name.
  * Every failure is a one-line UserError naming the file, `name` and the reason.
  */
-export function writeAtomically(file: string, text: string | Iterable<string>, name: string): void {
+export function writeAtomically(file: string, text: string | Iterable<string | Uint8Array>, name: string): void {
   const absolute = path.resolve(file)
   const fail = (error: unknown, overrides: Record<string, string> = {}): never => {
     throw writeError(file, name, error, overrides)
@@ -207,7 +207,7 @@ export function resolveOutputPath(given: string, input: string, workspace: strin
   return real
 }
 
-function writeInPlace(file: string, text: string | Iterable<string>, stat: fs.Stats, viaSystemLink: boolean, fail: (error: unknown) => never): void {
+function writeInPlace(file: string, text: string | Iterable<string | Uint8Array>, stat: fs.Stats, viaSystemLink: boolean, fail: (error: unknown) => never): void {
   const kind = refusedKind(stat, viaSystemLink)
   if (kind !== null) fail(refusal(kind))
   let fd: number | null = null
@@ -238,7 +238,7 @@ function descriptorAlias(file: string): number | null {
 }
 
 /** Writes to a descriptor this process already holds; it stays open, as it was given. */
-function writeToDescriptor(fd: number, text: string | Iterable<string>, fail: (error: unknown, overrides?: Record<string, string>) => never): void {
+function writeToDescriptor(fd: number, text: string | Iterable<string | Uint8Array>, fail: (error: unknown, overrides?: Record<string, string>) => never): void {
   try {
     if (fs.fstatSync(fd).isDirectory()) throw refusal('it is a directory')
     writeText(fd, text)
@@ -260,21 +260,35 @@ function refusal(reason: string): Error {
   return Object.assign(new Error(reason), { reason })
 }
 
-function writeText(fd: number, text: string | Iterable<string>): void {
+function writeText(fd: number, text: string | Iterable<string | Uint8Array>): void {
   if (typeof text === 'string') return writeAll(fd, Buffer.from(text, 'utf8'))
-  // Chunks are encoded into one buffer, written whenever the next might not fit: UTF-8 takes at most three
-  // bytes per UTF-16 unit. A chunk larger than the buffer is encoded on its own.
-  const buffer = Buffer.allocUnsafe(BUFFER_BYTES)
+  for (const batch of inBatches(text, true)) writeAll(fd, batch)
+}
+
+/**
+ * Chunks of text and bytes gathered into batches of up to 1 MiB, so that a report in a million pieces takes a
+ * few hundred writes and is never one buffer in memory; a chunk larger than a batch comes alone. With `reuse`,
+ * every batch is the same buffer, refilled: its consumer must be done with it before asking for the next.
+ */
+export function* inBatches(chunks: Iterable<string | Uint8Array>, reuse: boolean): Generator<Uint8Array> {
+  let buffer = Buffer.allocUnsafe(BUFFER_BYTES)
   let used = 0
-  for (const chunk of text) {
-    if (chunk.length * 3 > BUFFER_BYTES - used && used > 0) {
-      writeAll(fd, buffer.subarray(0, used))
+  for (const chunk of chunks) {
+    // UTF-8 takes at most three bytes per UTF-16 unit.
+    const most = typeof chunk === 'string' ? chunk.length * 3 : chunk.length
+    if (most > BUFFER_BYTES - used && used > 0) {
+      yield buffer.subarray(0, used)
+      if (!reuse) buffer = Buffer.allocUnsafe(BUFFER_BYTES)
       used = 0
     }
-    if (chunk.length * 3 > BUFFER_BYTES) writeAll(fd, Buffer.from(chunk, 'utf8'))
-    else used += buffer.write(chunk, used, 'utf8')
+    if (most > BUFFER_BYTES) yield typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk
+    else if (typeof chunk === 'string') used += buffer.write(chunk, used, 'utf8')
+    else {
+      buffer.set(chunk, used)
+      used += chunk.length
+    }
   }
-  if (used > 0) writeAll(fd, buffer.subarray(0, used))
+  if (used > 0) yield buffer.subarray(0, used)
 }
 
 /** A name no one can plant ahead of time: 96 random bits, not the pid. */

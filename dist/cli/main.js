@@ -402,10 +402,20 @@ function* reportJson(report) {
     if (key === "artifacts" && Array.isArray(value) && value.length > 0) {
       yield `  ${name}: [
 `;
-      let last = value.length - 1;
-      for (let j = 0; j <= last; j++) yield `    ${JSON.stringify(value[j])}${j < last ? `,
+      let encoded = /* @__PURE__ */ new Map(), last = value.length - 1;
+      for (let j = 0; j <= last; j++) {
+        let artifact = value[j], end = j < last ? `,
 ` : `
-`}`;
+`;
+        if (artifact.linkage.length === 0) {
+          yield `    ${JSON.stringify(artifact)}${end}`;
+          continue;
+        }
+        let line = JSON.stringify({ ...artifact, linkage: [] }), at = line.indexOf('"linkage":[]') + 11;
+        yield `    ${line.slice(0, at)}`;
+        for (let k = 0; k < artifact.linkage.length; k++) yield entryBytes(artifact.linkage[k], k > 0, encoded);
+        yield `${line.slice(at)}${end}`;
+      }
       yield "  ]";
     } else if (Array.isArray(value) && value.length > 0) {
       yield `  ${name}: [
@@ -430,6 +440,14 @@ function* reportJson(report) {
   }
   yield `}
 `;
+}
+function entryBytes(entry, comma, encoded) {
+  let forms = encoded.get(entry);
+  if (forms === void 0) {
+    let bytes = Buffer.from(`,${JSON.stringify(entry)}`, "utf8");
+    encoded.set(entry, forms = [bytes.subarray(1), bytes]);
+  }
+  return forms[comma ? 1 : 0];
 }
 
 // src/version.ts
@@ -8543,10 +8561,15 @@ function refusal(reason) {
 }
 function writeText(fd, text) {
   if (typeof text == "string") return writeAll(fd, Buffer.from(text, "utf8"));
+  for (let batch of inBatches(text, !0)) writeAll(fd, batch);
+}
+function* inBatches(chunks, reuse) {
   let buffer = Buffer.allocUnsafe(BUFFER_BYTES), used = 0;
-  for (let chunk of text)
-    chunk.length * 3 > BUFFER_BYTES - used && used > 0 && (writeAll(fd, buffer.subarray(0, used)), used = 0), chunk.length * 3 > BUFFER_BYTES ? writeAll(fd, Buffer.from(chunk, "utf8")) : used += buffer.write(chunk, used, "utf8");
-  used > 0 && writeAll(fd, buffer.subarray(0, used));
+  for (let chunk of chunks) {
+    let most = typeof chunk == "string" ? chunk.length * 3 : chunk.length;
+    most > BUFFER_BYTES - used && used > 0 && (yield buffer.subarray(0, used), reuse || (buffer = Buffer.allocUnsafe(BUFFER_BYTES)), used = 0), most > BUFFER_BYTES ? yield typeof chunk == "string" ? Buffer.from(chunk, "utf8") : chunk : typeof chunk == "string" ? used += buffer.write(chunk, used, "utf8") : (buffer.set(chunk, used), used += chunk.length);
+  }
+  used > 0 && (yield buffer.subarray(0, used));
 }
 function temporaryName() {
   return `.rust-linkage-guard-${crypto.randomBytes(12).toString("hex")}.tmp`;
@@ -9122,8 +9145,8 @@ async function main(argv2) {
   return options.output !== null ? writeAtomically(options.output, text, "`--output`") : await writeStdout(text), report.gate.verdict === "fail" ? 1 : 0;
 }
 async function writeStdout(text) {
-  for (let chunk of typeof text == "string" ? [text] : text)
-    process.stdout.write(chunk) || await new Promise((resolve5) => process.stdout.once("drain", resolve5));
+  for (let batch of typeof text == "string" ? [text] : inBatches(text, !1))
+    process.stdout.write(batch) || await new Promise((resolve5) => process.stdout.once("drain", resolve5));
 }
 function render(report, format, color) {
   let workspacePrefix = path19.relative(process.cwd(), report.workspaceRoot).split(path19.sep).join("/");

@@ -10,7 +10,7 @@ import { painter } from '../report/sgr.js'
 import { renderSummary } from '../report/summary.js'
 import { check } from '../run.js'
 import { VERSION } from '../version.js'
-import { writeAtomically } from '../write-file.js'
+import { inBatches, writeAtomically } from '../write-file.js'
 import { colorFlagIn, HELP_TEXT, parseCliArgs, type ReportFormat, splitCommandLine } from './args.js'
 import { decideErrorColor, terminalShowsColor } from './color.js'
 import { applyReportFixes, checkWorkingTree } from './fix.js'
@@ -73,14 +73,15 @@ async function main(argv: string[]): Promise<number> {
   return report.gate.verdict === 'fail' ? 1 : 0
 }
 
-/** Writes chunk by chunk, waiting whenever the pipe is full. */
-async function writeStdout(text: string | Iterable<string>): Promise<void> {
-  for (const chunk of typeof text === 'string' ? [text] : text) {
-    if (!process.stdout.write(chunk)) await new Promise(resolve => process.stdout.once('drain', resolve))
+/** Writes in batches of chunks, waiting whenever the pipe is full. */
+async function writeStdout(text: string | Iterable<string | Uint8Array>): Promise<void> {
+  // The stream may hold on to a batch until it is written: each is a buffer of its own.
+  for (const batch of typeof text === 'string' ? [text] : inBatches(text, false)) {
+    if (!process.stdout.write(batch)) await new Promise(resolve => process.stdout.once('drain', resolve))
   }
 }
 
-function render(report: Report, format: ReportFormat, color: boolean): string | Iterable<string> {
+function render(report: Report, format: ReportFormat, color: boolean): string | Iterable<string | Uint8Array> {
   // Repository-relative paths for SARIF and annotations, taking the working directory as the repository root.
   const workspacePrefix = path.relative(process.cwd(), report.workspaceRoot).split(path.sep).join('/')
   switch (format) {
