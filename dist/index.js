@@ -6469,7 +6469,7 @@ function linkageFindings(linkage, locator, metadata) {
 function problemFindings(result2, linkage, locator, metadata) {
   const out = [], formatErrors = /* @__PURE__ */ new Map();
   for (const p of result2.problems)
-    p.kind === "dependency-format" ? formatErrors.set(p.crateType, [...formatErrors.get(p.crateType) ?? [], p.error]) : out.push(problemFinding(result2, p, locator));
+    p.kind !== "dependency-format" ? out.push(problemFinding(result2, p, locator)) : formatErrors.has(p.crateType) ? formatErrors.get(p.crateType).push(p.error) : formatErrors.set(p.crateType, [p.error]);
   for (const [crateType2, errors] of formatErrors)
     out.push(...formatFindings(result2, crateType2, errors, linkage, locator, metadata));
   return out;
@@ -7587,7 +7587,8 @@ function artifactReports(linkage, linkageLists) {
 function linkageEntries(result2, formats, linkage) {
   let interned = entriesOf.get(linkage);
   interned === void 0 && entriesOf.set(linkage, interned = /* @__PURE__ */ new Map());
-  const entries = [];
+  const entries = new Array(result2.crates.length);
+  let length = 0;
   for (let cnum = 0; cnum < result2.crates.length; cnum++) {
     const crate2 = result2.crates[cnum], how = formats.linkage[cnum] ?? "not-linked";
     if (how === "not-linked" && crate2.key.startsWith("sys:"))
@@ -7595,7 +7596,9 @@ function linkageEntries(result2, formats, linkage) {
     const via = how === "included-from-dylib" ? formats.via.get(crate2.key) : void 0, viaName = via === void 0 ? void 0 : linkage.crateNames.get(via)?.name ?? via;
     let variants = interned.get(crate2.key);
     variants === void 0 && interned.set(crate2.key, variants = []);
-    let entry = variants.find((e) => e.how === how && e.via === viaName);
+    let entry;
+    for (const e of variants)
+      e.how === how && e.via === viaName && (entry = e);
     if (entry === void 0) {
       const owner = linkage.crateNames.get(crate2.key)?.unit;
       entry = Object.freeze({
@@ -7605,9 +7608,9 @@ function linkageEntries(result2, formats, linkage) {
         ...owner ? { package: `${owner.pkg.name}@${owner.pkg.version}` } : {}
       }), variants.push(entry);
     }
-    entries.push(entry);
+    entries[length++] = entry;
   }
-  return entries;
+  return entries.length = length, entries;
 }
 const entriesOf = /* @__PURE__ */ new WeakMap();
 function compareUnits(a, b) {

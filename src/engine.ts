@@ -205,7 +205,9 @@ function artifactReports(linkage: LinkageResult, linkageLists: boolean): Artifac
 function linkageEntries(result: UnitResult, formats: NonNullable<UnitResult['artifacts'][number]['formats']>, linkage: LinkageResult): LinkageEntry[] {
   let interned = entriesOf.get(linkage)
   if (interned === undefined) entriesOf.set(linkage, (interned = new Map()))
-  const entries: LinkageEntry[] = []
+  // Sized once: a large workspace's lists hold hundreds of entries each, and close to a million in all.
+  const entries: LinkageEntry[] = new Array(result.crates.length)
+  let length = 0
   for (let cnum = 0; cnum < result.crates.length; cnum++) {
     const crate = result.crates[cnum]!
     const how = formats.linkage[cnum] ?? 'not-linked'
@@ -215,7 +217,8 @@ function linkageEntries(result: UnitResult, formats: NonNullable<UnitResult['art
     // A crate is linked in at most a few ways across all artifacts: a short list per crate is enough.
     let variants = interned.get(crate.key)
     if (variants === undefined) interned.set(crate.key, (variants = []))
-    let entry = variants.find(e => e.how === how && e.via === viaName)
+    let entry: LinkageEntry | undefined
+    for (const e of variants) if (e.how === how && e.via === viaName) entry = e
     if (entry === undefined) {
       const owner = linkage.crateNames.get(crate.key)?.unit
       entry = Object.freeze({
@@ -226,8 +229,9 @@ function linkageEntries(result: UnitResult, formats: NonNullable<UnitResult['art
       })
       variants.push(entry)
     }
-    entries.push(entry)
+    entries[length++] = entry
   }
+  entries.length = length
   return entries
 }
 

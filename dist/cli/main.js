@@ -4568,7 +4568,7 @@ function linkageFindings(linkage, locator, metadata) {
 function problemFindings(result2, linkage, locator, metadata) {
   let out = [], formatErrors = /* @__PURE__ */ new Map();
   for (let p of result2.problems)
-    p.kind === "dependency-format" ? formatErrors.set(p.crateType, [...formatErrors.get(p.crateType) ?? [], p.error]) : out.push(problemFinding(result2, p, locator));
+    p.kind !== "dependency-format" ? out.push(problemFinding(result2, p, locator)) : formatErrors.has(p.crateType) ? formatErrors.get(p.crateType).push(p.error) : formatErrors.set(p.crateType, [p.error]);
   for (let [crateType, errors] of formatErrors) out.push(...formatFindings(result2, crateType, errors, linkage, locator, metadata));
   return out;
 }
@@ -5641,13 +5641,14 @@ function artifactReports(linkage, linkageLists) {
 function linkageEntries(result2, formats, linkage) {
   let interned = entriesOf.get(linkage);
   interned === void 0 && entriesOf.set(linkage, interned = /* @__PURE__ */ new Map());
-  let entries = [];
+  let entries = new Array(result2.crates.length), length = 0;
   for (let cnum = 0; cnum < result2.crates.length; cnum++) {
     let crate = result2.crates[cnum], how = formats.linkage[cnum] ?? "not-linked";
     if (how === "not-linked" && crate.key.startsWith("sys:")) continue;
     let via = how === "included-from-dylib" ? formats.via.get(crate.key) : void 0, viaName = via === void 0 ? void 0 : linkage.crateNames.get(via)?.name ?? via, variants = interned.get(crate.key);
     variants === void 0 && interned.set(crate.key, variants = []);
-    let entry = variants.find((e) => e.how === how && e.via === viaName);
+    let entry;
+    for (let e of variants) e.how === how && e.via === viaName && (entry = e);
     if (entry === void 0) {
       let owner = linkage.crateNames.get(crate.key)?.unit;
       entry = Object.freeze({
@@ -5657,9 +5658,9 @@ function linkageEntries(result2, formats, linkage) {
         ...owner ? { package: `${owner.pkg.name}@${owner.pkg.version}` } : {}
       }), variants.push(entry);
     }
-    entries.push(entry);
+    entries[length++] = entry;
   }
-  return entries;
+  return entries.length = length, entries;
 }
 var entriesOf = /* @__PURE__ */ new WeakMap();
 function compareUnits(a, b) {

@@ -35,8 +35,9 @@ function problemFindings(result: UnitResult, linkage: LinkageResult, locator: Lo
   const out: Draft[] = []
   const formatErrors = new Map<string, DependencyFormatError[]>()
   for (const p of result.problems) {
-    if (p.kind === 'dependency-format') formatErrors.set(p.crateType, [...(formatErrors.get(p.crateType) ?? []), p.error])
-    else out.push(problemFinding(result, p, locator))
+    if (p.kind !== 'dependency-format') out.push(problemFinding(result, p, locator))
+    else if (formatErrors.has(p.crateType)) formatErrors.get(p.crateType)!.push(p.error)
+    else formatErrors.set(p.crateType, [p.error])
   }
   for (const [crateType, errors] of formatErrors) out.push(...formatFindings(result, crateType, errors, linkage, locator, metadata))
   return out
