@@ -7442,10 +7442,7 @@ const family = (name, reports, drafts) => ({
   family("publish", ["published-dylib"], publishFindings)
 ];
 function evaluateRules(ctx, only = "all") {
-  const drafts = [];
-  for (const f of RULE_FAMILIES)
-    (only === "all" || f.errors) && drafts.push(...f.drafts(ctx));
-  const kept = only === "all" ? drafts : drafts.filter((d) => d.severity === "error");
+  const drafts = RULE_FAMILIES.flatMap((f) => only === "all" || f.errors ? f.drafts(ctx) : []), kept = only === "all" ? drafts : drafts.filter((d) => d.severity === "error");
   return dedupe(kept.map((d) => inRepository(d, ctx))).map((f) => ({ ...f, fixes: f.fixes.map(adviceFix), fingerprint: findingFingerprint(f) })).sort(compareFindings);
 }
 function inRepository(draft, ctx) {

@@ -5492,9 +5492,7 @@ var family = (name, reports, drafts) => ({
   family("publish", ["published-dylib"], publishFindings)
 ];
 function evaluateRules(ctx, only = "all") {
-  let drafts = [];
-  for (let f of RULE_FAMILIES) (only === "all" || f.errors) && drafts.push(...f.drafts(ctx));
-  let kept = only === "all" ? drafts : drafts.filter((d) => d.severity === "error");
+  let drafts = RULE_FAMILIES.flatMap((f) => only === "all" || f.errors ? f.drafts(ctx) : []), kept = only === "all" ? drafts : drafts.filter((d) => d.severity === "error");
   return dedupe(kept.map((d) => inRepository(d, ctx))).map((f) => ({ ...f, fixes: f.fixes.map(adviceFix), fingerprint: findingFingerprint(f) })).sort(compareFindings);
 }
 function inRepository(draft, ctx) {

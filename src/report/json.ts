@@ -12,7 +12,8 @@ const BATCH = 16
  * links close to a million crates into its artifacts); one line each halves the file and keeps it greppable.
  * An artifact's linkage list is written as bytes: each distinct entry (the engine shares one object per crate
  * and way of linking it) is encoded once, and every list hands those same bytes to the writer, instead of a
- * string per list to build, flatten and encode. Building the report as one string would double the memory the analysis needs.
+ * string per list to build, flatten and encode. Building the report as one string would double the memory
+ * the analysis needs.
  */
 export function* reportJson(report: Report): Generator<JsonChunk> {
   const fields = Object.entries(report).filter(([, value]) => value !== undefined)

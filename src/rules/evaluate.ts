@@ -62,8 +62,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
  * are returned.
  */
 export function evaluateRules(ctx: RuleContext, only: 'all' | 'errors' = 'all'): Finding[] {
-  const drafts: Draft[] = []
-  for (const f of RULE_FAMILIES) if (only === 'all' || f.errors) drafts.push(...f.drafts(ctx))
+  const drafts = RULE_FAMILIES.flatMap(f => (only === 'all' || f.errors ? f.drafts(ctx) : []))
   const kept = only === 'all' ? drafts : drafts.filter(d => d.severity === 'error')
   return dedupe(kept.map(d => inRepository(d, ctx)))
     .map(f => ({ ...f, fixes: f.fixes.map(adviceFix), fingerprint: findingFingerprint(f) }))
