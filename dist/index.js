@@ -402,6 +402,7 @@ function toPullRequestHead(number, head) {
   };
 }
 async function loadOctokit(token, baseUrl, timeoutMs, retryDelayMs) {
+  external_node_v8_default().setFlagsFromString("--liftoff-only");
   const { getOctokit } = await __nccwpck_require__.e(
     /* import() */
     413
