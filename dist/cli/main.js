@@ -3499,14 +3499,17 @@ function emptyResult(unit, crates) {
 }
 var stdNodes = /* @__PURE__ */ new WeakMap();
 function newWalks(units) {
-  return { nodes: new Array(units), loaded: new Uint32Array(units), walk: 0 };
+  return { nodes: new Array(units), loaded: new Uint32Array(units), walk: 0, graph: [], stack: [], transitive: [] };
 }
 function crateGraph(unit, done, compiler, walks) {
   let info = unit.targetInfo, shape = `${unit.mode === "test" ? "test" : "build"}${unit.crateTypes.includes("proc-macro") ? "+proc-macro" : ""}`, perTarget = stdNodes.get(info);
   perTarget || stdNodes.set(info, perTarget = /* @__PURE__ */ new Map());
   let std = perTarget.get(shape);
   std || perTarget.set(shape, std = stdCrates(unit));
-  let graph = [...std], walk = ++walks.walk, { loaded, nodes } = walks, stack = unit.crates.map((d) => d.unit).reverse(), transitive = stack.map(() => !1);
+  let walk = ++walks.walk, { loaded, nodes, graph, stack, transitive } = walks, length = 0;
+  for (let c of std) graph[length++] = c;
+  for (let i = unit.crates.length - 1; i >= 0; i--)
+    stack.push(unit.crates[i].unit), transitive.push(!1);
   for (; stack.length > 0; ) {
     let dep = stack.pop(), throughAnother = transitive.pop();
     if (loaded[dep.index] === walk) continue;
@@ -3521,13 +3524,13 @@ function crateGraph(unit, done, compiler, walks) {
       isPanicRuntime: !1,
       requiredPanic: dep.panic === "abort" ? "abort" : null,
       dylibFormats: done.get(dep)?.dylibFormats ?? null
-    }, nodes[dep.index] = node), graph.push(throughAnother && readsCdylibAsDylib(dep, compiler) ? cdylibAsDylibNode(dep, node) : node), !macrosOnly)
+    }, nodes[dep.index] = node), graph[length++] = throughAnother && readsCdylibAsDylib(dep, compiler) ? cdylibAsDylibNode(dep, node) : node, !macrosOnly)
       for (let i = dep.crates.length - 1; i >= 0; i--) {
         let next = dep.crates[i].unit;
         loaded[next.index] !== walk && (stack.push(next), transitive.push(!0));
       }
   }
-  return graph;
+  return graph.slice(0, length);
 }
 function readsCdylibAsDylib(dep, compiler) {
   return compiler.readsCdylibAsDylib && dep.crateTypes.includes("cdylib") && providesRlib(dep.crateTypes) && !providesDylib(dep.crateTypes);

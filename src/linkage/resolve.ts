@@ -231,10 +231,17 @@ interface Walks {
   nodes: (CrateNode | undefined)[]
   loaded: Uint32Array
   walk: number
+  /**
+   * One walk's working space, reused by the next: the graph as it grows (copied out at its final length) and
+   * the stack of crates still to load, with whether each was reached through another crate.
+   */
+  graph: CrateNode[]
+  stack: Unit[]
+  transitive: boolean[]
 }
 
 function newWalks(units: number): Walks {
-  return { nodes: new Array<CrateNode | undefined>(units), loaded: new Uint32Array(units), walk: 0 }
+  return { nodes: new Array<CrateNode | undefined>(units), loaded: new Uint32Array(units), walk: 0, graph: [], stack: [], transitive: [] }
 }
 
 /** The crates rustc loads for a unit, standard library first, then upstream crates depth-first. */
@@ -245,15 +252,18 @@ function crateGraph(unit: Unit, done: Map<Unit, UnitResult>, compiler: CompilerB
   if (!perTarget) stdNodes.set(info, (perTarget = new Map()))
   let std = perTarget.get(shape)
   if (!std) perTarget.set(shape, (std = stdCrates(unit)))
-  const graph: CrateNode[] = [...std]
   const walk = ++walks.walk
-  const { loaded, nodes } = walks
+  const { loaded, nodes, graph, stack, transitive } = walks
+  let length = 0
+  for (const c of std) graph[length++] = c
   // Depth first in dependency order, without recursion: the next crate to load is on top. The unit's own
   // dependencies are loaded through `--extern`; theirs through the library search path.
   // `transitive[i]` says whether `stack[i]` was reached through another crate. A crate already loaded is not
   // pushed again: popping it would load nothing.
-  const stack = unit.crates.map(d => d.unit).reverse()
-  const transitive: boolean[] = stack.map(() => false)
+  for (let i = unit.crates.length - 1; i >= 0; i--) {
+    stack.push(unit.crates[i]!.unit)
+    transitive.push(false)
+  }
   while (stack.length > 0) {
     const dep = stack.pop()!
     const throughAnother = transitive.pop()!
@@ -274,7 +284,7 @@ function crateGraph(unit: Unit, done: Map<Unit, UnitResult>, compiler: CompilerB
       }
       nodes[dep.index] = node
     }
-    graph.push(throughAnother && readsCdylibAsDylib(dep, compiler) ? cdylibAsDylibNode(dep, node) : node)
+    graph[length++] = throughAnother && readsCdylibAsDylib(dep, compiler) ? cdylibAsDylibNode(dep, node) : node
     // A proc-macro's own dependencies are never loaded into its user's crate graph.
     if (macrosOnly) continue
     for (let i = dep.crates.length - 1; i >= 0; i--) {
@@ -284,7 +294,7 @@ function crateGraph(unit: Unit, done: Map<Unit, UnitResult>, compiler: CompilerB
       transitive.push(true)
     }
   }
-  return graph
+  return graph.slice(0, length)
 }
 
 /**
