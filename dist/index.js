@@ -4605,6 +4605,11 @@ function abiFlags(rustflags) {
   return out;
 }
 function loaderFamily(info2) {
+  let family2 = families.get(info2);
+  return family2 === void 0 && families.set(info2, family2 = familyOf(info2)), family2;
+}
+const families = /* @__PURE__ */ new WeakMap();
+function familyOf(info2) {
   const has = (key, value) => cfgHas(info2.cfg, key, value);
   return has("target_family", "wasm") ? "wasm" : has("target_os", "windows") ? has("target_abi", "llvm") ? "unmodelled" : "windows" : has("target_vendor", "apple") ? "darwin" : has("target_family", "unix") && !has("target_os", "aix") && !has("target_os", "cygwin") ? "elf" : "unmodelled";
 }

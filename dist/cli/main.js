@@ -2764,6 +2764,11 @@ function abiFlags(rustflags) {
 
 // src/model/platform.ts
 function loaderFamily(info) {
+  let family2 = families.get(info);
+  return family2 === void 0 && families.set(info, family2 = familyOf(info)), family2;
+}
+var families = /* @__PURE__ */ new WeakMap();
+function familyOf(info) {
   let has = (key, value) => cfgHas(info.cfg, key, value);
   return has("target_family", "wasm") ? "wasm" : has("target_os", "windows") ? has("target_abi", "llvm") ? "unmodelled" : "windows" : has("target_vendor", "apple") ? "darwin" : has("target_family", "unix") && !has("target_os", "aix") && !has("target_os", "cygwin") ? "elf" : "unmodelled";
 }

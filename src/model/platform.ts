@@ -14,6 +14,15 @@ import type { TargetInfo } from './target-info.js'
 export type LoaderFamily = 'elf' | 'darwin' | 'windows' | 'wasm' | 'unmodelled'
 
 export function loaderFamily(info: TargetInfo): LoaderFamily {
+  // Asked for every unit by several rules; a target's cfg does not change.
+  let family = families.get(info)
+  if (family === undefined) families.set(info, (family = familyOf(info)))
+  return family
+}
+
+const families = new WeakMap<TargetInfo, LoaderFamily>()
+
+function familyOf(info: TargetInfo): LoaderFamily {
   const has = (key: string, value: string): boolean => cfgHas(info.cfg, key, value)
   if (has('target_family', 'wasm')) return 'wasm'
   if (has('target_os', 'windows')) return has('target_abi', 'llvm') ? 'unmodelled' : 'windows'
