@@ -5210,9 +5210,9 @@ function calculateType(tcx, ty) {
     const f = formats.get(c.key);
     ret.push(f === void 0 ? "not-linked" : f.preference === "dynamic" ? "dynamic" : "included-from-dylib"), f?.via && via.set(c.key, f.via);
   }
-  tcx.crates.forEach((c, cnum) => {
+  for (const [cnum, c] of tcx.crates.entries())
     !c.dylib && !formats.has(c.key) && c.depKind === "explicit" && (addLibrary(tcx, c.key, { preference: "static", via: null }, formats), ret[cnum] = "static");
-  }), activateInjectedDep(tcx.injectedPanicRuntime, ret, tcx.crates);
+  activateInjectedDep(tcx.injectedPanicRuntime, ret, tcx.crates);
   for (const [cnum, c] of tcx.crates.entries()) {
     const kind = ret[cnum];
     kind === "static" && !c.rlib && tcx.errors.push({ kind: "lib-required", crate: c.name, format: "rlib" }), kind === "dynamic" && !c.dylib && tcx.errors.push({ kind: "lib-required", crate: c.name, format: "dylib" });
@@ -5468,7 +5468,7 @@ function unloadableProcMacros(unit, done) {
 }
 function runtimeLibraries(unit, crates, artifacts, done, units) {
   const out = /* @__PURE__ */ new Set(), std = sysKey("std");
-  for (const key of linkedDynamically(crates, artifacts)) {
+  for (const key of dynamicCrates({ crates, artifacts })) {
     if (key === std) {
       unit.targetInfo.stdDylib && out.add(unit.targetInfo.stdDylib);
       continue;
@@ -5482,10 +5482,7 @@ function runtimeLibraries(unit, crates, artifacts, done, units) {
   }
   return [...out].sort();
 }
-function dynamicCrates(result2) {
-  return linkedDynamically(result2.crates, result2.artifacts);
-}
-function linkedDynamically(crates, artifacts) {
+function dynamicCrates({ crates, artifacts }) {
   const keys = [];
   for (const a of artifacts) {
     const linkage = a.formats?.linkage ?? [];
@@ -7436,21 +7433,20 @@ function parseRelease(text) {
 function compareRelease(a, b) {
   return a.major - b.major || a.minor - b.minor || a.patch - b.patch;
 }
-const family = (name, reports, drafts) => ({
-  name,
+const family = (reports, drafts) => ({
   reports,
   errors: reports.some((r) => ruleInfo(r).severity === "error"),
   drafts
 }), RULE_FAMILIES = [
-  family("linkage", ["duplicate-linkage", "rlib-required", "dylib-required", "no-linkable-lib", "panic-strategy", "lto-conflict", "unsupported-crate-type", "proc-macro-dylib", "runtime-dylib"], (ctx) => linkageFindings(ctx.linkage, ctx.locator, ctx.metadata)),
-  family("doctests", ["doctest-runtime"], (ctx) => doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null)),
-  family("static-pie", ["static-pie-rpath"], (ctx) => staticPieFindings(ctx.linkage, ctx.locator)),
-  family("collision", ["output-filename-collision"], collisionFindings),
-  family("duplicate-symbol", ["duplicate-symbol"], duplicateSymbolFindings),
-  family("toolchain", ["toolchain-unpinned", "toolchain-mismatch"], toolchainFindings),
-  family("abi", ["panic-strategy-mixed", "abi-flags-divergent", "lto-dynamic-unsound"], abiFindings),
-  family("plugins", ["multiple-rust-runtimes", "global-allocator-ignored", "global-allocator-split", "hot-reload-layout"], pluginFindings),
-  family("publish", ["published-dylib"], publishFindings)
+  family(["duplicate-linkage", "rlib-required", "dylib-required", "no-linkable-lib", "panic-strategy", "lto-conflict", "unsupported-crate-type", "proc-macro-dylib", "runtime-dylib"], (ctx) => linkageFindings(ctx.linkage, ctx.locator, ctx.metadata)),
+  family(["doctest-runtime"], (ctx) => doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null)),
+  family(["static-pie-rpath"], (ctx) => staticPieFindings(ctx.linkage, ctx.locator)),
+  family(["output-filename-collision"], collisionFindings),
+  family(["duplicate-symbol"], duplicateSymbolFindings),
+  family(["toolchain-unpinned", "toolchain-mismatch"], toolchainFindings),
+  family(["panic-strategy-mixed", "abi-flags-divergent", "lto-dynamic-unsound"], abiFindings),
+  family(["multiple-rust-runtimes", "global-allocator-ignored", "global-allocator-split", "hot-reload-layout"], pluginFindings),
+  family(["published-dylib"], publishFindings)
 ];
 function evaluateRules(ctx, only = "all") {
   const drafts = RULE_FAMILIES.flatMap((f) => only === "all" || f.errors ? f.drafts(ctx) : []), kept = only === "all" ? drafts : drafts.filter((d) => d.severity === "error");

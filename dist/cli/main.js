@@ -3330,9 +3330,9 @@ function calculateType(tcx, ty) {
     let f = formats.get(c.key);
     ret.push(f === void 0 ? "not-linked" : f.preference === "dynamic" ? "dynamic" : "included-from-dylib"), f?.via && via.set(c.key, f.via);
   }
-  tcx.crates.forEach((c, cnum) => {
+  for (let [cnum, c] of tcx.crates.entries())
     !c.dylib && !formats.has(c.key) && c.depKind === "explicit" && (addLibrary(tcx, c.key, { preference: "static", via: null }, formats), ret[cnum] = "static");
-  }), activateInjectedDep(tcx.injectedPanicRuntime, ret, tcx.crates);
+  activateInjectedDep(tcx.injectedPanicRuntime, ret, tcx.crates);
   for (let [cnum, c] of tcx.crates.entries()) {
     let kind = ret[cnum];
     kind === "static" && !c.rlib && tcx.errors.push({ kind: "lib-required", crate: c.name, format: "rlib" }), kind === "dynamic" && !c.dylib && tcx.errors.push({ kind: "lib-required", crate: c.name, format: "dylib" });
@@ -3570,7 +3570,7 @@ function unloadableProcMacros(unit, done) {
 }
 function runtimeLibraries(unit, crates, artifacts, done, units) {
   let out = /* @__PURE__ */ new Set(), std = sysKey("std");
-  for (let key of linkedDynamically(crates, artifacts)) {
+  for (let key of dynamicCrates({ crates, artifacts })) {
     if (key === std) {
       unit.targetInfo.stdDylib && out.add(unit.targetInfo.stdDylib);
       continue;
@@ -3583,10 +3583,7 @@ function runtimeLibraries(unit, crates, artifacts, done, units) {
   }
   return [...out].sort();
 }
-function dynamicCrates(result2) {
-  return linkedDynamically(result2.crates, result2.artifacts);
-}
-function linkedDynamically(crates, artifacts) {
+function dynamicCrates({ crates, artifacts }) {
   let keys = [];
   for (let a of artifacts) {
     let linkage = a.formats?.linkage ?? [];
@@ -5479,25 +5476,23 @@ function compareRelease(a, b) {
 }
 
 // src/rules/evaluate.ts
-var family = (name, reports, drafts) => ({
-  name,
+var family = (reports, drafts) => ({
   reports,
   errors: reports.some((r) => ruleInfo(r).severity === "error"),
   drafts
 }), RULE_FAMILIES = [
   family(
-    "linkage",
     ["duplicate-linkage", "rlib-required", "dylib-required", "no-linkable-lib", "panic-strategy", "lto-conflict", "unsupported-crate-type", "proc-macro-dylib", "runtime-dylib"],
     (ctx) => linkageFindings(ctx.linkage, ctx.locator, ctx.metadata)
   ),
-  family("doctests", ["doctest-runtime"], (ctx) => doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null)),
-  family("static-pie", ["static-pie-rpath"], (ctx) => staticPieFindings(ctx.linkage, ctx.locator)),
-  family("collision", ["output-filename-collision"], collisionFindings),
-  family("duplicate-symbol", ["duplicate-symbol"], duplicateSymbolFindings),
-  family("toolchain", ["toolchain-unpinned", "toolchain-mismatch"], toolchainFindings),
-  family("abi", ["panic-strategy-mixed", "abi-flags-divergent", "lto-dynamic-unsound"], abiFindings),
-  family("plugins", ["multiple-rust-runtimes", "global-allocator-ignored", "global-allocator-split", "hot-reload-layout"], pluginFindings),
-  family("publish", ["published-dylib"], publishFindings)
+  family(["doctest-runtime"], (ctx) => doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null)),
+  family(["static-pie-rpath"], (ctx) => staticPieFindings(ctx.linkage, ctx.locator)),
+  family(["output-filename-collision"], collisionFindings),
+  family(["duplicate-symbol"], duplicateSymbolFindings),
+  family(["toolchain-unpinned", "toolchain-mismatch"], toolchainFindings),
+  family(["panic-strategy-mixed", "abi-flags-divergent", "lto-dynamic-unsound"], abiFindings),
+  family(["multiple-rust-runtimes", "global-allocator-ignored", "global-allocator-split", "hot-reload-layout"], pluginFindings),
+  family(["published-dylib"], publishFindings)
 ];
 function evaluateRules(ctx, only = "all") {
   let drafts = RULE_FAMILIES.flatMap((f) => only === "all" || f.errors ? f.drafts(ctx) : []), kept = only === "all" ? drafts : drafts.filter((d) => d.severity === "error");

@@ -224,12 +224,12 @@ function calculateType(tcx: Tcx, ty: OutputCrateType): { linkage: DependencyList
   }
 
   // Add any missing explicit dependencies as static libraries.
-  tcx.crates.forEach((c, cnum) => {
+  for (const [cnum, c] of tcx.crates.entries()) {
     if (!c.dylib && !formats.has(c.key) && c.depKind === 'explicit') {
       addLibrary(tcx, c.key, { preference: 'static', via: null }, formats)
       ret[cnum] = 'static'
     }
-  })
+  }
 
   activateInjectedDep(tcx.injectedPanicRuntime, ret, tcx.crates)
 

@@ -363,10 +363,10 @@ function unloadableProcMacros(unit: Unit, done: Map<Unit, UnitResult>): UnitProb
   return problems
 }
 
-function runtimeLibraries(unit: Unit, crates: readonly CrateNode[], artifacts: ArtifactLinkage[], done: Map<Unit, UnitResult>, units: readonly Unit[]): string[] {
+function runtimeLibraries(unit: Unit, crates: CrateNode[], artifacts: ArtifactLinkage[], done: Map<Unit, UnitResult>, units: readonly Unit[]): string[] {
   const out = new Set<string>()
   const std = sysKey('std')
-  for (const key of linkedDynamically(crates, artifacts)) {
+  for (const key of dynamicCrates({ crates, artifacts })) {
     if (key === std) {
       if (unit.targetInfo.stdDylib) out.add(unit.targetInfo.stdDylib)
       continue
@@ -380,11 +380,7 @@ function runtimeLibraries(unit: Unit, crates: readonly CrateNode[], artifacts: A
 }
 
 /** The keys of the crates an artifact of the unit links dynamically, in load order. */
-export function dynamicCrates(result: UnitResult): string[] {
-  return linkedDynamically(result.crates, result.artifacts)
-}
-
-function linkedDynamically(crates: readonly CrateNode[], artifacts: readonly ArtifactLinkage[]): string[] {
+export function dynamicCrates({ crates, artifacts }: Pick<UnitResult, 'crates' | 'artifacts'>): string[] {
   const keys: string[] = []
   for (const a of artifacts) {
     // An index loop: every artifact of a large workspace lists hundreds of crates, and few link any dynamically.

@@ -17,7 +17,6 @@ import { toolchainFindings } from './toolchain.js'
 
 /** A family of rules: the rules it reports, and whether any of its findings can be an error. */
 export interface RuleFamily {
-  name: string
   reports: readonly RuleId[]
   /** Some finding is an error: a rule whose default severity is `error`, or one the family raises to it. */
   errors: boolean
@@ -29,8 +28,7 @@ export interface RuleFamily {
  * (`unsupported-crate-type`, where cargo refuses the unit) is the linkage family's, which has errors anyway;
  * `__tests__/rule-catalogue.test.ts` checks every finding of its cases against its family.
  */
-const family = (name: string, reports: readonly RuleId[], drafts: RuleFamily['drafts']): RuleFamily => ({
-  name,
+const family = (reports: readonly RuleId[], drafts: RuleFamily['drafts']): RuleFamily => ({
   reports,
   errors: reports.some(r => ruleInfo(r).severity === 'error'),
   drafts
@@ -42,18 +40,17 @@ const family = (name: string, reports: readonly RuleId[], drafts: RuleFamily['dr
  */
 export const RULE_FAMILIES: readonly RuleFamily[] = [
   family(
-    'linkage',
     ['duplicate-linkage', 'rlib-required', 'dylib-required', 'no-linkable-lib', 'panic-strategy', 'lto-conflict', 'unsupported-crate-type', 'proc-macro-dylib', 'runtime-dylib'],
     ctx => linkageFindings(ctx.linkage, ctx.locator, ctx.metadata)
   ),
-  family('doctests', ['doctest-runtime'], ctx => doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null)),
-  family('static-pie', ['static-pie-rpath'], ctx => staticPieFindings(ctx.linkage, ctx.locator)),
-  family('collision', ['output-filename-collision'], collisionFindings),
-  family('duplicate-symbol', ['duplicate-symbol'], duplicateSymbolFindings),
-  family('toolchain', ['toolchain-unpinned', 'toolchain-mismatch'], toolchainFindings),
-  family('abi', ['panic-strategy-mixed', 'abi-flags-divergent', 'lto-dynamic-unsound'], abiFindings),
-  family('plugins', ['multiple-rust-runtimes', 'global-allocator-ignored', 'global-allocator-split', 'hot-reload-layout'], pluginFindings),
-  family('publish', ['published-dylib'], publishFindings)
+  family(['doctest-runtime'], ctx => doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null)),
+  family(['static-pie-rpath'], ctx => staticPieFindings(ctx.linkage, ctx.locator)),
+  family(['output-filename-collision'], collisionFindings),
+  family(['duplicate-symbol'], duplicateSymbolFindings),
+  family(['toolchain-unpinned', 'toolchain-mismatch'], toolchainFindings),
+  family(['panic-strategy-mixed', 'abi-flags-divergent', 'lto-dynamic-unsound'], abiFindings),
+  family(['multiple-rust-runtimes', 'global-allocator-ignored', 'global-allocator-split', 'hot-reload-layout'], pluginFindings),
+  family(['published-dylib'], publishFindings)
 ]
 
 /**
