@@ -179,3 +179,39 @@ describe('the directory cargo runs from', () => {
     expect(runner.stderr).toMatch(/^error: `cargo metadata` failed .*no matching package named `foo`/)
   })
 })
+
+describe("cargo's rustc info cache", () => {
+  it("is kept in the user's cache directory: a second run starts no rustc of cargo's, and a wrapper configured outside the repository still never runs", () => {
+    const root = fs.mkdtempSync(path.join(tmp, 'rustc-info-'))
+    const dirs = { system: path.join(root, 'system', 'tmp'), cache: path.join(root, 'cache'), app: path.join(root, 'app') }
+    for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true })
+    // Every rustc call is logged; a config file above the directory cargo runs from names a wrapper.
+    const calls = path.join(root, 'calls')
+    const rustc = path.join(root, 'rustc.sh')
+    fs.writeFileSync(rustc, `#!/bin/sh\necho "$1" >> '${calls}'\nexec rustc "$@"\n`, { mode: 0o755 })
+    const wrapped = path.join(root, 'wrapped')
+    fs.writeFileSync(path.join(root, 'wrapper.sh'), `#!/bin/sh\ntouch '${wrapped}'\nexec "$@"\n`, { mode: 0o755 })
+    fs.mkdirSync(path.join(root, 'system', '.cargo'))
+    fs.writeFileSync(path.join(root, 'system', '.cargo', 'config.toml'), `[build]\nrustc-wrapper = ${JSON.stringify(path.join(root, 'wrapper.sh'))}\n`)
+    fs.mkdirSync(path.join(dirs.app, 'src'))
+    fs.writeFileSync(path.join(dirs.app, 'Cargo.toml'), '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n')
+    fs.writeFileSync(path.join(dirs.app, 'src', 'main.rs'), 'fn main() {}\n')
+    const env: Record<string, string> = {}
+    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('RUNNER_') && k !== 'RUSTFLAGS') env[k] = v
+    const run = (): string[] => {
+      fs.rmSync(calls, { force: true })
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli', 'index.js'), '--offline', '--format', 'json'], {
+        cwd: dirs.app,
+        env: { ...env, TMPDIR: dirs.system, XDG_CACHE_HOME: dirs.cache, RUSTC: rustc },
+        encoding: 'utf8'
+      })
+      expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' })
+      return fs.readFileSync(calls, 'utf8').trim().split('\n').sort()
+    }
+    // First run: cargo's `rustc -vV` and target probe, then ours; second run: only ours.
+    expect(run()).toEqual(['-', '-vV', '-vV', '/dev/null'])
+    expect(fs.existsSync(path.join(dirs.cache, 'rust-linkage-guard', 'cargo-build-dir', '.rustc_info.json'))).toBe(true)
+    expect(run()).toEqual(['-vV', '/dev/null'])
+    expect(fs.existsSync(wrapped)).toBe(false)
+  })
+})

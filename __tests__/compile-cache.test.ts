@@ -4,7 +4,7 @@ import module from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { compileCacheDirectory } from '../src/cli/compile-cache.js'
+import { userCacheDirectory } from '../src/exec/cache-dir.js'
 
 const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const CLI = path.join(REPO, 'dist', 'cli', 'index.js')
@@ -16,12 +16,12 @@ const runtimeHasCache = typeof (module as unknown as { enableCompileCache?: unkn
 
 describe("the CLI's compile cache", () => {
   it("lives in the user's own cache directory, never in the shared temporary directory", () => {
-    expect(compileCacheDirectory({ XDG_CACHE_HOME: '/home/u/.xdg', HOME: '/home/u' }, 'linux')).toBe('/home/u/.xdg/rust-linkage-guard')
+    expect(userCacheDirectory({ XDG_CACHE_HOME: '/home/u/.xdg', HOME: '/home/u' }, 'linux')).toBe('/home/u/.xdg/rust-linkage-guard')
     // A relative XDG_CACHE_HOME is invalid by the XDG specification and ignored.
-    expect(compileCacheDirectory({ XDG_CACHE_HOME: 'cache', HOME: '/home/u' }, 'linux')).toBe('/home/u/.cache/rust-linkage-guard')
-    expect(compileCacheDirectory({ HOME: '/Users/u' }, 'darwin')).toBe('/Users/u/.cache/rust-linkage-guard')
-    expect(compileCacheDirectory({ LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local' }, 'win32')).toBe('C:\\Users\\u\\AppData\\Local\\rust-linkage-guard')
-    expect(compileCacheDirectory({}, 'win32')).toBeNull()
+    expect(userCacheDirectory({ XDG_CACHE_HOME: 'cache', HOME: '/home/u' }, 'linux')).toBe('/home/u/.cache/rust-linkage-guard')
+    expect(userCacheDirectory({ HOME: '/Users/u' }, 'darwin')).toBe('/Users/u/.cache/rust-linkage-guard')
+    expect(userCacheDirectory({ LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local' }, 'win32')).toBe('C:\\Users\\u\\AppData\\Local\\rust-linkage-guard')
+    expect(userCacheDirectory({}, 'win32')).toBeNull()
   })
 
   const run = (env: Record<string, string>) => {

@@ -37,6 +37,7 @@ beforeEach(() => {
 const JOB_ENV = {
   PATH: '/usr/bin:/bin',
   HOME: '/home/runner',
+  XDG_CACHE_HOME: path.join(tmp, 'cache'),
   GITHUB_TOKEN: 'ghs_secret',
   'INPUT_GITHUB-TOKEN': 'ghs_secret',
   ACTIONS_RUNTIME_TOKEN: 'runtime-secret',
@@ -80,7 +81,9 @@ describe('check() with a fake runner', () => {
     // The repository pins `stable`: named to rustup explicitly, since cargo runs outside the repository.
     expect(named(runner, 'rustup which')[0]!.options.env).toMatchObject({ RUSTUP_TOOLCHAIN: 'stable', RUSTUP_AUTO_INSTALL: '0' })
     const rustc = path.join(sysroot, 'bin', 'rustc')
-    for (const call of runner.calls.slice(1)) expect(call.options.env).toMatchObject({ RUSTUP_TOOLCHAIN: 'stable', RUSTC: rustc, RUSTC_WRAPPER: '' })
+    // cargo's rustc info cache is kept in the user's cache directory; wrappers are ours, so no config file names one.
+    const cache = { RUSTC_WRAPPER: '/usr/bin/env', RUSTC_WORKSPACE_WRAPPER: '/usr/bin/env', CARGO_BUILD_BUILD_DIR: path.join(tmp, 'cache', 'rust-linkage-guard', 'cargo-build-dir') }
+    for (const call of runner.calls.slice(1)) expect(call.options.env).toMatchObject({ RUSTUP_TOOLCHAIN: 'stable', RUSTC: rustc, ...cache })
     expect(named(runner, 'rustc -vV')[0]!.command).toBe(rustc)
     expect(named(runner, 'cargo metadata')[0]!.args).toEqual(['metadata', '--format-version', '1', '--manifest-path', path.join(repo, 'rust', 'Cargo.toml')])
 

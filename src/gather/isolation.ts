@@ -11,9 +11,11 @@ import { rustflagsRefusal, targetRefusal } from '../config/rustflag-policy.js'
 import { effectiveRustflags, type EffectiveRustflags } from '../config/rustflags.js'
 import { repositoryConfigPlan } from '../config/trust.js'
 import { UserError } from '../errors.js'
+import { userCacheDirectory } from '../exec/cache-dir.js'
 import { isInsideRepository, type RepositoryScope, scopeFor } from '../input-file.js'
 import { isBelow } from '../model/paths.js'
 import { cargoHomeOf } from './cargo-config.js'
+import { isExecutable, isFile } from './sources.js'
 
 /** A `build.target` from the repository or the environment that names a file; the user's own `--target` wins over it. */
 export function refuseTarget(config: CargoConfig, userTarget: string | null): void {
@@ -50,6 +52,11 @@ export interface Isolation {
   /** `--config` arguments for `cargo metadata`: the repository's data keys and the caller's overrides. */
   configArgs: string[]
   notes: string[]
+  /**
+   * Whether cargo's rustc info cache (`CARGO_BUILD_BUILD_DIR`, see `cargoRustcInfoCache`) holds answers from an
+   * earlier run: cargo then most likely runs no rustc of its own.
+   */
+  cargoProbesCached: boolean
 }
 
 /**
@@ -66,7 +73,7 @@ export interface IsolationOptions {
 
 export function isolate(config: CargoConfig, env: Record<string, string | undefined>, options: IsolationOptions): Isolation {
   const overrides = (options.configOverrides ?? []).flatMap(c => ['--config', c])
-  if (options.trustRepositoryConfig === true) return { dir: path.resolve(options.cwd), env: {}, configArgs: overrides, notes: [] }
+  if (options.trustRepositoryConfig === true) return { dir: path.resolve(options.cwd), env: {}, configArgs: overrides, notes: [], cargoProbesCached: false }
   const cargoHome = cargoHomeOf(env)
   const scope = options.scope ?? null
   // A path a checkout's config file names (`[patch]`, `[source]`, `paths`) must stay in the checkout.
@@ -77,13 +84,52 @@ export function isolate(config: CargoConfig, env: Record<string, string | undefi
   const notes = plan.ignored.map(
     k => `\`${k.key}\` (${describeSource(k.source)}) was not applied to \`cargo metadata\` and \`rustc --print\`: it changes how cargo runs rustc, not what it builds, and a program or environment chosen by the repository is not used here.`
   )
+  const rustc = env.RUSTC ?? 'rustc'
+  const wrapper = noWrapper(rustc)
+  const infoCache = cargoRustcInfoCache(env)
   return {
     dir: fs.mkdtempSync(path.join(isolationParent(env), 'rust-linkage-guard-')),
-    // cargo still reads the config files above the empty directory and in CARGO_HOME: empty wrappers (which
-    // cargo treats as unset) and an explicit RUSTC (which wins over `build.rustc`) keep programs named there out.
-    env: { RUSTC_WRAPPER: '', RUSTC_WORKSPACE_WRAPPER: '', RUSTC: env.RUSTC ?? 'rustc' },
+    // cargo still reads the config files above the empty directory and in CARGO_HOME: wrappers of our own and an
+    // explicit RUSTC (which wins over `build.rustc`) keep programs named there out.
+    env: { RUSTC_WRAPPER: wrapper, RUSTC_WORKSPACE_WRAPPER: wrapper, ...(infoCache === null ? {} : { CARGO_BUILD_BUILD_DIR: infoCache }), RUSTC: rustc },
     configArgs: [...plan.args.flatMap(a => ['--config', a]), ...overrides],
-    notes
+    notes,
+    cargoProbesCached: infoCache !== null && isFile(path.join(infoCache, '.rustc_info.json'))
+  }
+}
+
+/** A program that runs the command it is given, with its arguments, and does nothing else. */
+const PASS_THROUGH = '/usr/bin/env'
+
+/**
+ * The wrapper cargo gets, so that no config file can name one: `/usr/bin/env`, which runs the compiler it is
+ * handed. An empty one is cargo's documented "no wrapper", but cargo fingerprints its compiler by the mtime of
+ * every wrapper (`rustc_fingerprint` in `src/cargo/util/rustc.rs`), fails to on an empty path, and so runs
+ * `rustc -vV` and its target probe again on every call instead of reading its cache. Empty where `env` is not
+ * there (Windows) or would take the compiler's path for a variable (`NAME=VALUE`).
+ */
+function noWrapper(rustc: string): string {
+  return process.platform !== 'win32' && !rustc.includes('=') && isExecutable(PASS_THROUGH) ? PASS_THROUGH : ''
+}
+
+/**
+ * Where cargo keeps its rustc info cache (`.rustc_info.json`, `rustc -vV` and the target probe's answers keyed
+ * by the compiler's fingerprint): cargo writes it in the build directory, the workspace's `target/` unless
+ * `build.build-dir` says otherwise (cargo 1.91 and later; older cargo ignores the variable). A directory of
+ * this user's cache, made here, serves every workspace and run, so `cargo metadata` starts no rustc after the
+ * first run; `cargo metadata` writes nothing else there, and its output does not depend on these answers. Null
+ * when there is no such directory or it cannot be made: cargo then uses the workspace's `target/`, when there
+ * is one.
+ */
+function cargoRustcInfoCache(env: Record<string, string | undefined>): string | null {
+  const base = userCacheDirectory(env, process.platform)
+  if (base === null) return null
+  const dir = path.join(base, 'cargo-build-dir')
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
+    return dir
+  } catch {
+    return null
   }
 }
 

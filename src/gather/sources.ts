@@ -30,6 +30,16 @@ export function isFile(file: string): boolean {
   }
 }
 
+/** A file this process may execute. */
+export function isExecutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK)
+    return fs.statSync(file).isFile()
+  } catch {
+    return false
+  }
+}
+
 /**
  * The Rust sources under each target's directory (`MAX_SOURCE_FILES`, each within its limit), read once per
  * package. A package of the repository may name no source outside it: such a file is skipped.

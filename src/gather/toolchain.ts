@@ -1,4 +1,5 @@
 /** The compiler to run: chosen by name through rustup, from the input, the repository's pin or rustup's default. */
+import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { UserError } from '../errors.js'
@@ -6,8 +7,10 @@ import { childEnvironment } from '../exec/child-env.js'
 import { type CommandRunner, processRunner } from '../exec/runner.js'
 import { readInputFile, type RepositoryScope, scopeFor } from '../input-file.js'
 import { MAX_TOOL_STDOUT_BYTES } from '../limits.js'
+import { isAtOrBelow } from '../model/paths.js'
 import { findToolchainFile, parseToolchainFile } from '../toolchain/pin.js'
-import { isFile } from './sources.js'
+import { parseRustupSettings, toolchainDirectory } from '../toolchain/rustup-settings.js'
+import { isExecutable, isFile } from './sources.js'
 import { lastLine } from './tools.js'
 
 export interface ToolchainOptions {
@@ -72,18 +75,73 @@ export async function selectToolchain(options: ToolchainOptions): Promise<Record
   return out
 }
 
-/** The absolute path of the rustc rustup would run, from a directory no toolchain file applies to. */
+/**
+ * The absolute path of the rustc rustup would run, from a directory no toolchain file applies to: read from
+ * rustup's own files when they settle it (`installedRustc`), else asked of `rustup which rustc`.
+ */
 async function rustupWhich(
   runner: CommandRunner,
   env: Record<string, string>
 ): Promise<{ kind: 'found'; rustc: string } | { kind: 'no-rustup' } | { kind: 'failed'; reason: string }> {
+  const cwd = os.tmpdir()
+  const installed = installedRustc(env, cwd)
+  if (installed !== null) return { kind: 'found', rustc: installed }
   let result
   try {
-    result = await runner.run('rustup', ['which', 'rustc'], { cwd: os.tmpdir(), env, maxStdoutBytes: MAX_TOOL_STDOUT_BYTES })
+    result = await runner.run('rustup', ['which', 'rustc'], { cwd, env, maxStdoutBytes: MAX_TOOL_STDOUT_BYTES })
   } catch {
     return { kind: 'no-rustup' }
   }
   const rustc = result.stdout.trim()
   if (result.exitCode !== 0 || !path.isAbsolute(rustc)) return { kind: 'failed', reason: lastLine(result.stderr) || 'rustup which rustc failed' }
   return { kind: 'found', rustc }
+}
+
+/**
+ * What `rustup which rustc` prints when run from `cwd` with `env`, worked out from rustup's files without
+ * starting it (which costs tens of milliseconds on every run): the toolchain `RUSTUP_TOOLCHAIN` names, or
+ * else, when no override or toolchain file applies to `cwd`, the default one; its directory as
+ * `toolchainDirectory` resolves the name, and a `bin/rustc` in it. Null whenever any of this is not certain
+ * (rustup not on `PATH`, a relative or unknown home, settings of another format, a name only rustup can
+ * resolve, a toolchain not installed): rustup then answers, and says what is wrong.
+ */
+export function installedRustc(env: Record<string, string>, cwd: string): string | null {
+  if (process.platform === 'win32' || !onPath('rustup', env.PATH)) return null
+  const home = 'RUSTUP_HOME' in env ? env.RUSTUP_HOME! : env.HOME ? path.join(env.HOME, '.rustup') : ''
+  if (!path.isAbsolute(home)) return null
+  let text
+  try {
+    text = fs.readFileSync(path.join(home, 'settings.toml'), 'utf8')
+  } catch {
+    return null
+  }
+  const settings = parseRustupSettings(text, path.join(home, 'settings.toml'))
+  if (settings === null) return null
+  let name = env.RUSTUP_TOOLCHAIN ?? null
+  if (name === null) {
+    let dir
+    try {
+      dir = fs.realpathSync(cwd)
+    } catch {
+      return null
+    }
+    if (settings.overrides.some(o => isAtOrBelow(o, dir)) || findToolchainFile(dir, isFile) !== null) return null
+    name = settings.defaultToolchain
+  }
+  const directory = name === null ? null : toolchainDirectory(name, settings)
+  if (directory === null) return null
+  const rustc = path.join(home, 'toolchains', directory, 'bin', 'rustc')
+  return isFile(rustc) ? rustc : null
+}
+
+/**
+ * Whether `spawn` finds `program` on `PATH` in an absolute directory: false too when a relative entry (`.`,
+ * an empty one) comes first, since which program that finds depends on the working directory.
+ */
+function onPath(program: string, searchPath: string | undefined): boolean {
+  for (const dir of (searchPath ?? '').split(path.delimiter)) {
+    if (!path.isAbsolute(dir)) return false
+    if (isExecutable(path.join(dir, program))) return true
+  }
+  return false
 }
