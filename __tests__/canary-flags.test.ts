@@ -459,7 +459,9 @@ describe('the bundled action', () => {
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: `oidc_${randomBytes(8).toString('hex')}`,
       ACTIONS_ID_TOKEN_REQUEST_URL: `https://token.invalid/${randomBytes(8).toString('hex')}`
     }
-    const r = action(repo, {}, {
+    // A toolchain named with a partial target triple (`stable-x86_64`), which only rustup itself resolves: it runs too.
+    const arch = /^host: ([^-\n]+)/m.exec(execFileSync('rustc', ['-vV'], { encoding: 'utf8' }))![1]!
+    const r = action(repo, { 'rust-toolchain': `stable-${arch}` }, {
       ...secrets,
       RUSTC: wrap('rustc', execFileSync('rustup', ['which', 'rustc'], { encoding: 'utf8' }).trim()),
       CARGO: wrap('cargo', execFileSync('rustup', ['which', 'cargo'], { encoding: 'utf8' }).trim()),

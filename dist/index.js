@@ -6751,7 +6751,7 @@ function isolate(config, env, options) {
 }
 const PASS_THROUGH = "/usr/bin/env";
 function noWrapper(rustc) {
-  return process.platform !== "win32" && !rustc.includes("=") && isExecutable(PASS_THROUGH) ? PASS_THROUGH : "";
+  return process.platform !== "win32" && !rustc.includes("=") && !rustc.startsWith("-") && isExecutable(PASS_THROUGH) ? PASS_THROUGH : "";
 }
 function cargoRustcInfoCache(env) {
   const base = userCacheDirectory(env, process.platform);

@@ -2789,7 +2789,7 @@ function isolate(config, env, options) {
 }
 var PASS_THROUGH = "/usr/bin/env";
 function noWrapper(rustc) {
-  return process.platform !== "win32" && !rustc.includes("=") && isExecutable(PASS_THROUGH) ? PASS_THROUGH : "";
+  return process.platform !== "win32" && !rustc.includes("=") && !rustc.startsWith("-") && isExecutable(PASS_THROUGH) ? PASS_THROUGH : "";
 }
 function cargoRustcInfoCache(env) {
   let base = userCacheDirectory(env, process.platform);

@@ -106,10 +106,10 @@ const PASS_THROUGH = '/usr/bin/env'
  * handed. An empty one is cargo's documented "no wrapper", but cargo fingerprints its compiler by the mtime of
  * every wrapper (`rustc_fingerprint` in `src/cargo/util/rustc.rs`), fails to on an empty path, and so runs
  * `rustc -vV` and its target probe again on every call instead of reading its cache. Empty where `env` is not
- * there (Windows) or would take the compiler's path for a variable (`NAME=VALUE`).
+ * there (Windows) or would take the compiler's path for a variable (`NAME=VALUE`) or an option (`-…`).
  */
 function noWrapper(rustc: string): string {
-  return process.platform !== 'win32' && !rustc.includes('=') && isExecutable(PASS_THROUGH) ? PASS_THROUGH : ''
+  return process.platform !== 'win32' && !rustc.includes('=') && !rustc.startsWith('-') && isExecutable(PASS_THROUGH) ? PASS_THROUGH : ''
 }
 
 /**
