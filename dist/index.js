@@ -1,2293 +1,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 var __webpack_modules__ = {
   /***/
-  3916: (
-    /***/
-    ((__unused_webpack_module, __webpack_exports__2, __nccwpck_require__2) => {
-      __nccwpck_require__2.d(__webpack_exports__2, {
-        /* harmony export */
-        Qd: () => (
-          /* binding */
-          CommandError
-        ),
-        /* harmony export */
-        Uc: () => (
-          /* binding */
-          describeError
-        ),
-        /* harmony export */
-        yo: () => (
-          /* binding */
-          UserError
-        )
-        /* harmony export */
-      });
-      var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__2(8992);
-      class UserError extends Error {
-        exitCode = 2;
-        constructor(message) {
-          super(message), this.name = "UserError";
-        }
-      }
-      class CommandError extends UserError {
-        command;
-        args;
-        stderr;
-        fault;
-        exitCode;
-        constructor(message, command, args, stderr, fault = "environment") {
-          super(message), this.command = command, this.args = args, this.stderr = stderr, this.fault = fault, this.name = "CommandError", this.exitCode = fault === "input" ? 2 : 3;
-        }
-      }
-      function describeError(error) {
-        if (error instanceof UserError)
-          return { message: oneLine2(error.message), internal: !1 };
-        const message = error instanceof Error ? error.message : String(error);
-        return { message: `internal error: ${oneLine2(message)} (please report this with the command line you used)`, internal: !0 };
-      }
-      function oneLine2(message) {
-        return (0, _text_js__WEBPACK_IMPORTED_MODULE_0__.hH)(message.replace(/\s*[\r\n]+\s*/g, " ").trim());
-      }
-    })
-  ),
-  /***/
-  4879: (
-    /***/
-    ((__unused_webpack_module, __webpack_exports__2, __nccwpck_require__2) => {
-      __nccwpck_require__2.d(__webpack_exports__2, {
-        /* harmony export */
-        s: () => (
-          /* binding */
-          adviceFix
-        ),
-        /* harmony export */
-        w: () => (
-          /* binding */
-          findingArtifact
-        )
-        /* harmony export */
-      });
-      function adviceFix(title) {
-        return { title, kind: "advice", verified: !1 };
-      }
-      function findingArtifact(f) {
-        const { package: pkg, target, kind, mode, crateType: crateType2, platform } = f;
-        return pkg === void 0 || target === void 0 || kind === void 0 || mode === void 0 || crateType2 === void 0 || platform === void 0 ? null : { package: pkg, target, kind, mode, crateType: crateType2, platform };
-      }
-    })
-  ),
-  /***/
-  7858: (
-    /***/
-    ((__unused_webpack_module, __webpack_exports__2, __nccwpck_require__2) => {
-      __nccwpck_require__2.d(__webpack_exports__2, {
-        /* harmony export */
-        i: () => (
-          /* binding */
-          findingFingerprint
-        )
-        /* harmony export */
-      });
-      var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__2(7598), node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /* @__PURE__ */ __nccwpck_require__2.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-      function findingFingerprint(f) {
-        const crates = f.crates.map((c) => c.replace(/-[0-9a-f]{16}(?=\.(?:so|dylib|dll)$)/u, "")).sort(), identity = [f.rule, f.package ?? "", f.target ?? "", f.kind ?? "", f.mode ?? "", f.crateType ?? "", f.platform ?? "", ...crates];
-        return (0, node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(JSON.stringify(identity)).digest("hex").slice(0, 32);
-      }
-    })
-  ),
-  /***/
-  1310: (
-    /***/
-    ((__unused_webpack_module, __webpack_exports__2, __nccwpck_require__2) => {
-      __nccwpck_require__2.d(__webpack_exports__2, {
-        /* harmony export */
-        E: () => (
-          /* binding */
-          compareFindings
-        ),
-        /* harmony export */
-        n: () => (
-          /* binding */
-          compareText
-        )
-        /* harmony export */
-      });
-      const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
-      function compareFindings(a, b) {
-        return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareText(a.rule, b.rule) || compareText(a.package ?? "", b.package ?? "") || compareText(a.target ?? "", b.target ?? "") || compareText(a.kind ?? "", b.kind ?? "") || compareText(a.mode ?? "", b.mode ?? "") || compareText(a.crateType ?? "", b.crateType ?? "") || compareText(a.platform ?? "", b.platform ?? "") || compareText(a.message, b.message);
-      }
-      function compareText(a, b) {
-        return a < b ? -1 : a > b ? 1 : 0;
-      }
-    })
-  ),
-  /***/
-  3911: (
-    /***/
-    ((__unused_webpack_module, __webpack_exports__2, __nccwpck_require__2) => {
-      __nccwpck_require__2.d(__webpack_exports__2, {
-        /* harmony export */
-        J5: () => (
-          /* binding */
-          platformMatches
-        ),
-        /* harmony export */
-        JQ: () => (
-          /* binding */
-          parseCfgExpr
-        ),
-        /* harmony export */
-        N7: () => (
-          /* binding */
-          evalCfg
-        ),
-        /* harmony export */
-        Rh: () => (
-          /* binding */
-          cfgHas
-        ),
-        /* harmony export */
-        l4: () => (
-          /* binding */
-          parseCfgLines
-        ),
-        /* harmony export */
-        qe: () => (
-          /* binding */
-          CfgSyntaxError
-        )
-        /* harmony export */
-      });
-      function cfgHas(cfg, key, value) {
-        return cfg.values.get(key)?.has(value) ?? !1;
-      }
-      class CfgSyntaxError extends Error {
-      }
-      function parseCfgLines(text) {
-        const names2 = /* @__PURE__ */ new Set(), values = /* @__PURE__ */ new Map();
-        for (const raw of text.split(/\r?\n/)) {
-          const line2 = raw.trim();
-          if (line2 === "")
-            continue;
-          const eq = line2.indexOf("=");
-          if (eq < 0) {
-            names2.add(line2);
-            continue;
-          }
-          const key = line2.slice(0, eq), value = line2.slice(eq + 1).replace(/^"(.*)"$/, "$1");
-          let set = values.get(key);
-          set || values.set(key, set = /* @__PURE__ */ new Set()), set.add(value);
-        }
-        return { names: names2, values };
-      }
-      function parseCfgExpr(text) {
-        const tokens = tokenize(text);
-        let pos = 0;
-        const peek = () => tokens[pos], next = () => {
-          const t = tokens[pos++];
-          if (t === void 0)
-            throw new CfgSyntaxError(`unexpected end of cfg expression \`${text}\``);
-          return t;
-        }, expect = (t) => {
-          const got = next();
-          if (got !== t)
-            throw new CfgSyntaxError(`expected \`${t}\` but found \`${got}\` in \`${text}\``);
-        }, parseExpr = () => {
-          const ident = next();
-          if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(ident))
-            throw new CfgSyntaxError(`unexpected \`${ident}\` in \`${text}\``);
-          if ((ident === "all" || ident === "any" || ident === "not") && peek() === "(") {
-            next();
-            const args = [];
-            for (; peek() !== ")" && (args.push(parseExpr()), peek() === ","); )
-              next();
-            if (expect(")"), ident === "not") {
-              if (args.length !== 1)
-                throw new CfgSyntaxError(`\`not\` takes exactly one predicate in \`${text}\``);
-              return { op: "not", arg: args[0] };
-            }
-            return { op: ident, args };
-          }
-          if (peek() === "=") {
-            next();
-            const value = next();
-            if (!value.startsWith('"'))
-              throw new CfgSyntaxError(`expected a string after \`${ident} =\` in \`${text}\``);
-            return { op: "eq", key: ident, value: value.slice(1, -1) };
-          }
-          return { op: "name", name: ident };
-        }, trimmed = text.trim(), isWrapped = /^cfg\s*\(/.test(trimmed);
-        isWrapped && (expect("cfg"), expect("("));
-        const expr = parseExpr();
-        if (isWrapped && expect(")"), pos !== tokens.length)
-          throw new CfgSyntaxError(`unexpected \`${tokens[pos]}\` in \`${text}\``);
-        return expr;
-      }
-      function tokenize(text) {
-        const tokens = [];
-        let i = 0;
-        for (; i < text.length; ) {
-          const c = text[i];
-          if (/\s/.test(c))
-            i++;
-          else if (c === "(" || c === ")" || c === "," || c === "=")
-            tokens.push(c), i++;
-          else if (c === '"') {
-            const end = text.indexOf('"', i + 1);
-            if (end < 0)
-              throw new CfgSyntaxError(`unterminated string in \`${text}\``);
-            tokens.push(text.slice(i, end + 1)), i = end + 1;
-          } else {
-            const m = /^[A-Za-z0-9_\-.]+/.exec(text.slice(i));
-            if (!m)
-              throw new CfgSyntaxError(`unexpected character \`${c}\` in \`${text}\``);
-            tokens.push(m[0]), i += m[0].length;
-          }
-        }
-        return tokens;
-      }
-      function evalCfg(expr, cfg) {
-        switch (expr.op) {
-          case "name":
-            return expr.name === "true" || expr.name === "false" ? expr.name === "true" : cfg.names.has(expr.name);
-          case "eq":
-            return cfgHas(cfg, expr.key, expr.value);
-          case "all":
-            return expr.args.every((a) => evalCfg(a, cfg));
-          case "any":
-            return expr.args.some((a) => evalCfg(a, cfg));
-          case "not":
-            return !evalCfg(expr.arg, cfg);
-        }
-      }
-      function platformMatches(platform, triple, cfg) {
-        return /^\s*cfg\s*\(/.test(platform) ? evalCfg(parsedCfg(platform), cfg) : platform.trim() === triple;
-      }
-      const parsedCfgCache = /* @__PURE__ */ new Map();
-      function parsedCfg(text) {
-        let expr = parsedCfgCache.get(text);
-        return expr || (expr = parseCfgExpr(text), parsedCfgCache.set(text, expr)), expr;
-      }
-    })
-  ),
-  /***/
-  8747: (
-    /***/
-    ((__unused_webpack_module, __webpack_exports__2, __nccwpck_require__2) => {
-      __nccwpck_require__2.d(__webpack_exports__2, {
-        /* harmony export */
-        Eh: () => (
-          /* binding */
-          isCrateType
-        ),
-        /* harmony export */
-        KR: () => (
-          /* binding */
-          CRATE_TYPES
-        ),
-        /* harmony export */
-        O6: () => (
-          /* binding */
-          requiresUpstreamObjects
-        ),
-        /* harmony export */
-        Q: () => (
-          /* binding */
-          isDynamic
-        ),
-        /* harmony export */
-        RN: () => (
-          /* binding */
-          providesDylib
-        ),
-        /* harmony export */
-        SH: () => (
-          /* binding */
-          canLto
-        ),
-        /* harmony export */
-        n1: () => (
-          /* binding */
-          isLinkable
-        ),
-        /* harmony export */
-        s0: () => (
-          /* binding */
-          providesRlib
-        )
-        /* harmony export */
-      });
-      const CRATE_TYPES = ["bin", "lib", "rlib", "dylib", "cdylib", "staticlib", "proc-macro"];
-      function isLinkable(t) {
-        return t === "lib" || t === "rlib" || t === "dylib" || t === "proc-macro";
-      }
-      function isDynamic(t) {
-        return t === "dylib" || t === "cdylib" || t === "proc-macro";
-      }
-      function canLto(t) {
-        return t === "bin" || t === "staticlib" || t === "cdylib";
-      }
-      function requiresUpstreamObjects(t) {
-        return t !== "lib" && t !== "rlib";
-      }
-      function providesRlib(types) {
-        return types.includes("lib") || types.includes("rlib");
-      }
-      function providesDylib(types) {
-        return types.includes("dylib");
-      }
-      function isCrateType(s) {
-        return s === "bin" || s === "lib" || s === "rlib" || s === "dylib" || s === "cdylib" || s === "staticlib" || s === "proc-macro";
-      }
-    })
-  ),
-  /***/
-  3839: (
-    /***/
-    ((__unused_webpack_module, __webpack_exports__2, __nccwpck_require__2) => {
-      __nccwpck_require__2.d(__webpack_exports__2, {
-        /* harmony export */
-        Zc: () => (
-          /* binding */
-          toCargoArgs
-        ),
-        /* harmony export */
-        aM: () => (
-          /* binding */
-          needsDevDependencies
-        ),
-        /* harmony export */
-        iQ: () => (
-          /* binding */
-          splitFeatures
-        ),
-        /* harmony export */
-        kf: () => (
-          /* binding */
-          selectsTargets
-        ),
-        /* harmony export */
-        oX: () => (
-          /* binding */
-          defaultInvocation
-        ),
-        /* harmony export */
-        x3: () => (
-          /* binding */
-          checkProfileName
-        )
-        /* harmony export */
-      });
-      var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__2(3916);
-      function defaultInvocation(overrides = {}) {
-        return {
-          command: "build",
-          packages: [],
-          workspace: !1,
-          exclude: [],
-          targets: {
-            lib: !1,
-            bins: !1,
-            bin: [],
-            tests: !1,
-            test: [],
-            examples: !1,
-            example: [],
-            benches: !1,
-            bench: [],
-            allTargets: !1
-          },
-          doc: !1,
-          noRun: !1,
-          release: !1,
-          profile: null,
-          target: null,
-          features: [],
-          allFeatures: !1,
-          noDefaultFeatures: !1,
-          locked: !1,
-          offline: !1,
-          frozen: !1,
-          ...overrides
-        };
-      }
-      function needsDevDependencies(inv) {
-        if (inv.command === "test")
-          return !0;
-        const t = inv.targets;
-        return t.allTargets || t.tests || t.examples || t.benches || t.test.length + t.example.length + t.bench.length > 0;
-      }
-      function selectsTargets(inv) {
-        const t = inv.targets;
-        return t.lib || t.bins || t.tests || t.examples || t.benches || t.allTargets || t.bin.length + t.test.length + t.example.length + t.bench.length > 0;
-      }
-      function splitFeatures(value) {
-        return value.split(/[\s,]+/u).filter((feature) => feature !== "");
-      }
-      const RESERVED_PROFILE_NAMES = /* @__PURE__ */ new Set([
-        "build-override",
-        "build",
-        "check",
-        "clean",
-        "config",
-        "fetch",
-        "fix",
-        "install",
-        "metadata",
-        "package",
-        "publish",
-        "report",
-        "root",
-        "run",
-        "rust",
-        "rustc",
-        "rustdoc",
-        "target",
-        "tmp",
-        "uninstall"
-      ]);
-      function checkProfileName(name, what) {
-        if (name === "")
-          throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__.yo(`${what} must not be empty`);
-        const bad = Array.from(name).find((ch) => !/^[\p{Alphabetic}\p{N}_-]$/u.test(ch));
-        if (bad !== void 0)
-          throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__.yo(`${what}: invalid character \`${bad}\` in profile name \`${name}\`; allowed characters are letters, numbers, underscore, and hyphen`);
-        if (name === "doc")
-          throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__.yo(`${what}: profile \`doc\` is reserved and not allowed to be explicitly specified`);
-        const lower = name.toLowerCase();
-        if (lower === "debug")
-          throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__.yo(`${what}: profile name \`${name}\` is reserved; the default development profile is \`dev\``);
-        if (RESERVED_PROFILE_NAMES.has(lower) || lower.startsWith("cargo"))
-          throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__.yo(`${what}: profile name \`${name}\` is reserved; please choose a different name`);
-        return name;
-      }
-      function toCargoArgs(invocation) {
-        const args = [], repeat = (flag, values) => {
-          for (const value of values)
-            args.push(flag, value);
-        }, when = (flag, on) => {
-          on && args.push(flag);
-        }, { targets } = invocation;
-        return repeat("--package", invocation.packages), when("--workspace", invocation.workspace), repeat("--exclude", invocation.exclude), when("--lib", targets.lib), when("--bins", targets.bins), repeat("--bin", targets.bin), when("--examples", targets.examples), repeat("--example", targets.example), when("--tests", targets.tests), repeat("--test", targets.test), when("--benches", targets.benches), repeat("--bench", targets.bench), when("--all-targets", targets.allTargets), when("--doc", invocation.doc), when("--no-run", invocation.noRun), invocation.features.length > 0 && args.push("--features", invocation.features.join(",")), when("--all-features", invocation.allFeatures), when("--no-default-features", invocation.noDefaultFeatures), when("--release", invocation.release), invocation.profile !== null && args.push("--profile", invocation.profile), invocation.target !== null && args.push("--target", invocation.target), when("--locked", invocation.locked), when("--offline", invocation.offline), when("--frozen", invocation.frozen), args;
-      }
-      function formatCargoCommand(invocation) {
-        return ["cargo", invocation.command, ...toCargoArgs(invocation)].map(quoteForShell).join(" ");
-      }
-      function quoteForShell(word) {
-        return /^[\w@%+=:,./-]+$/u.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
-      }
-    })
-  ),
-  /***/
-  1933: (
-    /***/
-    ((__unused_webpack_module, __webpack_exports__2, __nccwpck_require__2) => {
-      __nccwpck_require__2.d(__webpack_exports__2, {
-        /* harmony export */
-        NU: () => (
-          /* binding */
-          isWindowsPath
-        ),
-        /* harmony export */
-        R$: () => (
-          /* binding */
-          forwardSlashes
-        ),
-        /* harmony export */
-        Yn: () => (
-          /* binding */
-          relativePosix
-        ),
-        /* harmony export */
-        Yw: () => (
-          /* binding */
-          isBelow
-        ),
-        /* harmony export */
-        Z1: () => (
-          /* binding */
-          isAbsolutePath
-        ),
-        /* harmony export */
-        a5: () => (
-          /* binding */
-          isAtOrBelow
-        ),
-        /* harmony export */
-        d0: () => (
-          /* binding */
-          relativeOrAbsolute
-        ),
-        /* harmony export */
-        dx: () => (
-          /* binding */
-          resolveFrom
-        ),
-        /* harmony export */
-        uJ: () => (
-          /* binding */
-          joinPath
-        )
-        /* harmony export */
-      });
-      var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__2(6760), node_path__WEBPACK_IMPORTED_MODULE_0___default = /* @__PURE__ */ __nccwpck_require__2.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-      const DRIVE = /^[A-Za-z]:(?:[\\/]|$)/, VERBATIM_DISK = /^\\\\\?\\([A-Za-z]:(?:\\|$))/, VERBATIM_UNC = /^\\\\\?\\UNC\\/i;
-      function isWindowsPath(p) {
-        return DRIVE.test(p) || p.startsWith("\\\\") ? !0 : !p.startsWith("/") && p.includes("\\");
-      }
-      function pathModuleFor(p) {
-        return isWindowsPath(p) ? node_path__WEBPACK_IMPORTED_MODULE_0___default().win32 : node_path__WEBPACK_IMPORTED_MODULE_0___default().posix;
-      }
-      function isAbsolutePath(p) {
-        return p.startsWith("/") || DRIVE.test(p) || p.startsWith("\\\\");
-      }
-      function stripVerbatim(p) {
-        return VERBATIM_UNC.test(p) ? `\\\\${p.slice(8)}` : p.replace(VERBATIM_DISK, "$1");
-      }
-      function forwardSlashes(p) {
-        return isWindowsPath(p) ? stripVerbatim(p).replace(/\\/g, "/") : p;
-      }
-      function joinPath(base, ...segments) {
-        return pathModuleFor(base).join(base, ...segments);
-      }
-      function resolveFrom(base, p) {
-        return isAbsolutePath(p) ? p : pathModuleFor(base).resolve(base, p);
-      }
-      function relativePosix(root, file) {
-        const rel = relation(root, file);
-        return rel === null || rel === ".." || rel.startsWith("../") ? null : rel;
-      }
-      function isAtOrBelow(dir, file) {
-        return relativePosix(dir, file) !== null;
-      }
-      function isBelow(dir, file) {
-        const rel = relativePosix(dir, file);
-        return rel !== null && rel !== "";
-      }
-      function relativeOrAbsolute(root, file) {
-        return relation(root, file) ?? forwardSlashes(file);
-      }
-      function relation(root, file) {
-        const a = stripVerbatim(root), b = stripVerbatim(file), windows = isWindowsPath(a);
-        if (windows !== isWindowsPath(b) || isAbsolutePath(a) !== isAbsolutePath(b))
-          return null;
-        const module = windows ? node_path__WEBPACK_IMPORTED_MODULE_0___default().win32 : node_path__WEBPACK_IMPORTED_MODULE_0___default().posix, rel = module.relative(a, b);
-        return module.isAbsolute(rel) ? null : windows ? rel.replace(/\\/g, "/") : rel;
-      }
-    })
-  ),
-  /***/
-  8544: (
-    /***/
-    ((__unused_webpack_module, __webpack_exports__2, __nccwpck_require__2) => {
-      __nccwpck_require__2.d(__webpack_exports__2, {
-        /* harmony export */
-        D6: () => (
-          /* binding */
-          optionKey
-        ),
-        /* harmony export */
-        SE: () => (
-          /* binding */
-          abiFlags
-        ),
-        /* harmony export */
-        So: () => (
-          /* binding */
-          codegenOptions
-        ),
-        /* harmony export */
-        TW: () => (
-          /* binding */
-          targetFeatures
-        ),
-        /* harmony export */
-        U5: () => (
-          /* binding */
-          flagEnabled
-        ),
-        /* harmony export */
-        qx: () => (
-          /* binding */
-          readRustflags
-        ),
-        /* harmony export */
-        vJ: () => (
-          /* binding */
-          unstableOptions
-        )
-        /* harmony export */
-      });
-      const SHORT_WITH_VALUE = /* @__PURE__ */ new Set(["L", "l", "o", "A", "W", "D", "F", "C", "Z"]), SHORT_FLAGS = /* @__PURE__ */ new Set(["h", "g", "O", "V", "v"]), LONG_WITH_VALUE = new Map([
-        ...["cfg", "check-cfg", "crate-type", "crate-name", "edition", "emit", "print", "out-dir", "explain", "target", "force-warn", "cap-lints"].map((n) => [n, `--${n}`]),
-        ...["extern", "sysroot", "error-format", "json", "color", "diagnostic-width", "remap-path-prefix", "remap-path-scope", "env-set"].map((n) => [n, `--${n}`]),
-        ["allow", "-A"],
-        ["warn", "-W"],
-        ["deny", "-D"],
-        ["forbid", "-F"],
-        ["codegen", "-C"]
-      ]), LONG_FLAGS = /* @__PURE__ */ new Map([
-        ["help", "-h"],
-        ["test", "--test"],
-        ["version", "-V"],
-        ["verbose", "-v"]
-      ]);
-      function readRustflags(flags) {
-        const out = [];
-        let free = !1;
-        for (let i = 0; i < flags.length; i++) {
-          const token = flags[i], start = i, add = (name, value, separateValue = !1) => {
-            out.push({ token: start, name, value, separateValue, written: flags.slice(start, i + 1).join(" ") });
-          }, withValue = (name, inline) => {
-            if (inline !== null || i + 1 >= flags.length)
-              return add(name, inline);
-            i++, add(name, flags[i], !0);
-          };
-          if (token.startsWith("@"))
-            add("@", token.slice(1));
-          else if (free || token.length < 2 || !token.startsWith("-"))
-            add("", token);
-          else if (token === "--")
-            free = !0;
-          else if (token.startsWith("--")) {
-            const eq = token.indexOf("="), name = eq < 0 ? token.slice(2) : token.slice(2, eq), inline = eq < 0 ? null : token.slice(eq + 1), short = Buffer.byteLength(name) === 1 ? name : null;
-            short !== null && SHORT_WITH_VALUE.has(short) ? withValue(`-${short}`, inline) : short !== null && SHORT_FLAGS.has(short) ? add(`-${short}`, inline) : LONG_WITH_VALUE.has(name) ? withValue(LONG_WITH_VALUE.get(name), inline) : add(LONG_FLAGS.get(name) ?? `--${name}`, inline);
-          } else {
-            const letters = [...token.slice(1)];
-            for (let j = 0; j < letters.length; j++) {
-              const letter = letters[j];
-              if (SHORT_WITH_VALUE.has(letter)) {
-                const rest = letters.slice(j + 1).join("");
-                withValue(`-${letter}`, rest === "" ? null : rest);
-                break;
-              }
-              if (add(`-${letter}`, null), !SHORT_FLAGS.has(letter))
-                break;
-            }
-          }
-        }
-        return out;
-      }
-      function optionKey(value) {
-        if (value === null)
-          return "";
-        const eq = value.indexOf("=");
-        return (eq < 0 ? value : value.slice(0, eq)).replace(/_/g, "-");
-      }
-      function codegenOptions(flags, name) {
-        return optionValues(flags, "-C", name);
-      }
-      function unstableOptions(flags, name) {
-        return optionValues(flags, "-Z", name);
-      }
-      const readLists = /* @__PURE__ */ new WeakMap();
-      function optionValues(flags, option, name) {
-        const out = [];
-        if (flags.length === 0)
-          return out;
-        let options = readLists.get(flags);
-        options === void 0 && readLists.set(flags, options = readRustflags(flags));
-        for (const o of options) {
-          if (o.name !== option || o.value === null || optionKey(o.value) !== name)
-            continue;
-          const eq = o.value.indexOf("=");
-          out.push(eq < 0 ? "" : o.value.slice(eq + 1));
-        }
-        return out;
-      }
-      function targetFeatures(rustflags) {
-        const out = [];
-        for (const value of codegenOptions(rustflags, "target-feature"))
-          out.push(...value.split(",").map((s) => s.trim()));
-        return out;
-      }
-      function flagEnabled(values) {
-        if (values.length === 0)
-          return !1;
-        const last = values[values.length - 1].toLowerCase();
-        return last === "" || last === "y" || last === "yes" || last === "on" || last === "true";
-      }
-      const UNCHECKED_ABI_FLAGS = /^-(?:Ctarget-feature=|Ctarget-cpu=|Zrandomize-layout|Zlayout-seed=)/;
-      function abiFlags(rustflags) {
-        const out = [];
-        for (let i = 0; i < rustflags.length; i++) {
-          let flag = rustflags[i];
-          (flag === "-C" || flag === "-Z") && i + 1 < rustflags.length ? flag = `${flag}${rustflags[++i]}` : flag.startsWith("--codegen=") && (flag = `-C${flag.slice(10)}`), UNCHECKED_ABI_FLAGS.test(flag) && out.push(flag);
-        }
-        return out;
-      }
-    })
-  ),
-  /***/
-  7175: (
-    /***/
-    ((__unused_webpack_module, __webpack_exports__2, __nccwpck_require__2) => {
-      __nccwpck_require__2.d(__webpack_exports__2, {
-        /* harmony export */
-        AP: () => (
-          /* binding */
-          selectPackages
-        ),
-        /* harmony export */
-        Jf: () => (
-          /* binding */
-          rootPackage
-        ),
-        /* harmony export */
-        _l: () => (
-          /* binding */
-          currentPackage
-        )
-        /* harmony export */
-      });
-      var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__2(6760), node_path__WEBPACK_IMPORTED_MODULE_0___default = /* @__PURE__ */ __nccwpck_require__2.n(node_path__WEBPACK_IMPORTED_MODULE_0__), _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__2(3916);
-      function selectPackages(metadata, invocation, currentManifest) {
-        const members = metadata.workspaceMembers.map((id) => metadata.packages.get(id)), warnings = [];
-        if (invocation.exclude.length > 0 && !invocation.workspace)
-          throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.yo("`--exclude` can only be used together with `--workspace`");
-        if (invocation.workspace) {
-          const excluded = /* @__PURE__ */ new Set();
-          for (const spec of invocation.exclude) {
-            const matched = members.filter((p) => specMatches(spec, p));
-            matched.length === 0 && warnings.push(`excluded package(s) \`${spec}\` not found in workspace \`${metadata.workspaceRoot}\``);
-            for (const p of matched)
-              excluded.add(p.id);
-          }
-          return { packages: sortById(members.filter((p) => !excluded.has(p.id))), warnings };
-        }
-        if (invocation.packages.length > 0) {
-          const all = [...metadata.packages.values()], chosen = /* @__PURE__ */ new Map();
-          for (const spec of invocation.packages) {
-            const matched = all.filter((p) => specMatches(spec, p));
-            if (matched.length === 0)
-              throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.yo(`package ID specification \`${spec}\` did not match any packages`);
-            if (matched.length > 1 && !isGlob(spec)) {
-              const list = matched.map((p) => `${p.name}@${p.version}`).join(", ");
-              throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.yo(`the specification \`${spec}\` is ambiguous: it matches ${list}; add a version (\`name@version\`)`);
-            }
-            for (const p of matched)
-              chosen.set(p.id, p);
-          }
-          return { packages: sortById([...chosen.values()]), warnings };
-        }
-        return { packages: sortById(defaultMembers(metadata, currentManifest)), warnings };
-      }
-      function defaultMembers(metadata, currentManifest) {
-        const rootManifest = node_path__WEBPACK_IMPORTED_MODULE_0___default().join(node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(metadata.workspaceRoot), "Cargo.toml");
-        if (node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(currentManifest) !== rootManifest) {
-          const own = currentPackage(metadata, currentManifest);
-          if (own)
-            return [own];
-        }
-        if (metadata.workspaceDefaultMembers !== null)
-          return metadata.workspaceDefaultMembers.map((id) => metadata.packages.get(id));
-        const root = rootPackage(metadata);
-        return root ? [root] : metadata.workspaceMembers.map((id) => metadata.packages.get(id));
-      }
-      function currentPackage(metadata, currentManifest) {
-        const current = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(currentManifest);
-        return metadata.workspaceMembers.map((id) => metadata.packages.get(id)).find((p) => node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(p.manifestPath) === current) ?? null;
-      }
-      function rootPackage(metadata) {
-        return currentPackage(metadata, node_path__WEBPACK_IMPORTED_MODULE_0___default().join(metadata.workspaceRoot, "Cargo.toml"));
-      }
-      function sortById(packages) {
-        return packages.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-      }
-      function isGlob(spec) {
-        return /[*?[]/.test(spec);
-      }
-      function specMatches(spec, pkg) {
-        if (spec === pkg.id)
-          return !0;
-        if (isGlob(spec))
-          return globToRegExp(spec).test(pkg.name);
-        let name = spec, version2 = null, url = null;
-        const hash = spec.indexOf("#");
-        if (hash >= 0) {
-          const fragment = spec.slice(hash + 1);
-          url = spec.slice(0, hash);
-          const at = fragment.indexOf("@");
-          at >= 0 ? (name = fragment.slice(0, at), version2 = fragment.slice(at + 1)) : /^\d/.test(fragment) ? (name = url.replace(/\/+$/, "").split("/").pop() ?? "", version2 = fragment) : name = fragment;
-        } else {
-          const m = /^([^@:]+)[@:](.+)$/.exec(spec);
-          m && (name = m[1], version2 = m[2]);
-        }
-        return name !== pkg.name || url !== null && stripScheme(url) !== stripScheme(sourceUrl(pkg)) ? !1 : version2 === null || partialVersionMatches(version2, pkg.version);
-      }
-      function stripScheme(url) {
-        return url.replace(/^(registry|sparse|path|git)\+/, "").replace(/[?#].*$/, "").replace(/\/+$/, "");
-      }
-      function sourceUrl(pkg) {
-        return pkg.source !== null ? pkg.source : `file://${node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(pkg.manifestPath)}`;
-      }
-      function partialVersionMatches(spec, version2) {
-        const parse = (v) => {
-          const m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(v.trim());
-          return m ? { major: m[1], minor: m[2], patch: m[3], pre: m[4], build: m[5] } : null;
-        }, want = parse(spec), have = parse(version2);
-        return !want || !have ? spec === version2 : have.pre !== void 0 && want.pre === void 0 ? !1 : want.major === have.major && (want.minor === void 0 || want.minor === have.minor) && (want.patch === void 0 || want.patch === have.patch) && (want.pre === void 0 || want.pre === have.pre) && (want.build === void 0 || want.build === have.build);
-      }
-      function globToRegExp(glob) {
-        let re = "";
-        for (let i = 0; i < glob.length; i++) {
-          const c = glob[i];
-          if (c === "*")
-            re += ".*";
-          else if (c === "?")
-            re += ".";
-          else if (c === "[") {
-            const end = glob.indexOf("]", i + 2);
-            if (end < 0)
-              throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.yo(`invalid glob pattern \`${glob}\` in a package specification: unclosed \`[\``);
-            const body = glob.slice(i + 1, end);
-            re += `[${body.startsWith("!") ? `^${escapeClass(body.slice(1))}` : escapeClass(body)}]`, i = end;
-          } else
-            re += c.replace(/[.+^${}()|\\\]]/g, "\\$&");
-        }
-        return new RegExp(`^${re}$`);
-      }
-      function escapeClass(body) {
-        return body.replace(/[\\\]^]/g, "\\$&");
-      }
-    })
-  ),
-  /***/
-  4964: (
-    /***/
-    ((__unused_webpack_module, __webpack_exports__2, __nccwpck_require__2) => {
-      __nccwpck_require__2.d(__webpack_exports__2, {
-        /* harmony export */
-        PI: () => (
-          /* binding */
-          ruleInfo
-        ),
-        /* harmony export */
-        S7: () => (
-          /* binding */
-          ruleHelpUri
-        ),
-        /* harmony export */
-        wV: () => (
-          /* binding */
-          INFORMATION_URI
-        ),
-        /* harmony export */
-        y0: () => (
-          /* binding */
-          RULES
-        )
-        /* harmony export */
-      });
-      var _version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__2(311);
-      const RULES = [
-        {
-          id: "duplicate-linkage",
-          severity: "error",
-          title: 'A crate would be linked into one artifact twice ("only shows up once")',
-          description: 'rustc links every crate into an artifact exactly once. When some upstream crate exists only as a Rust `dylib`, it links every crate that has a dylib dynamically, including `std` (`libstd-<hash>.so`). A `dylib` built without `-C prefer-dynamic` contains its own static copy of `std`, so linking it next to `libstd-<hash>.so` puts `std` in twice and rustc fails with "cannot satisfy dependencies so `std` only shows up once". Cargo passes `-C prefer-dynamic` to a dylib only when its package is not among the packages it builds targets of (not selected, or selected with `--examples` and no examples), so `cargo build -p app` links while `cargo build --workspace` fails. Two dylibs that both contain the same rlib cannot be linked together either.'
-        },
-        {
-          id: "rlib-required",
-          severity: "error",
-          title: "An artifact needs every upstream crate as an rlib, and one is not",
-          description: 'A `staticlib` (and a `+crt-static` executable on targets that forbid dylibs with it) must contain every upstream crate, so each one must exist as an rlib. When a dependency is built only as a `dylib`, rustc fails with "crate `x` required to be available in rlib format, but was not found in this form".'
-        },
-        {
-          id: "dylib-required",
-          severity: "error",
-          title: "A crate must be linked dynamically but no dylib of it exists",
-          description: 'A Rust dylib records that it linked an upstream crate dynamically; when that crate\'s dylib is not available, rustc fails with "crate `x` required to be available in dylib format". With clean builds of path dependencies cargo always provides the dylib, so this mostly comes from prebuilt or stale dylibs.'
-        },
-        {
-          id: "no-linkable-lib",
-          severity: "error",
-          title: "A dependency whose library is only a cdylib or staticlib cannot be used from Rust",
-          description: "A library whose only crate types are `cdylib` and/or `staticlib` cannot be used from Rust: cargo still builds it but passes no `--extern`, and the dependent fails with `error[E0433]` or `E0463` (cargo may warn that the package provides no linkable target). A package's own bins and tests do not get such a library either; they fail when their source uses it."
-        },
-        {
-          id: "panic-strategy",
-          severity: "error",
-          title: "The panic runtime or a linked crate does not match the artifact\u2019s panic strategy",
-          description: '`libstd-<hash>.so` contains the `panic_unwind` runtime, so an artifact that links `std` dynamically cannot use `panic = "abort"`: rustc fails with "the linked panic runtime `panic_unwind` is not compiled with this crate\'s panic strategy `abort`". A crate compiled with `abort` linked into an `unwind` artifact, or two panic runtimes in one artifact, fail the same check. Cargo builds test harnesses, build scripts, proc-macros and their dependencies with `unwind` whatever the profile says.'
-        },
-        {
-          id: "lto-conflict",
-          severity: "error",
-          title: "LTO is requested where rustc refuses it",
-          description: 'rustc refuses `-C prefer-dynamic` together with fat or thin LTO on bins, cdylibs and staticlibs ("cannot prefer dynamic linking when performing LTO"), LTO on `dylib` and `proc-macro` crate types, and `-C lto` together with cargo\'s `-C embed-bitcode=no` ("options `-C embed-bitcode=no` and `-C lto` are incompatible"). Cargo itself only asks for LTO where rustc allows it, so these come from rustflags.'
-        },
-        {
-          id: "unsupported-crate-type",
-          severity: "warning",
-          title: "The target cannot produce a requested crate type",
-          description: 'Targets without dynamic linking, `crt-static` targets (musl, or `+crt-static` on gnu) and wasm drop `dylib`, `cdylib` or `proc-macro` with "warning: dropping unsupported crate type". When every crate type of a unit is dropped, cargo stops before compiling anything ("cannot produce proc-macro for `mac` as the target does not support these crate types"), and the finding is an error. A common cause is `RUSTFLAGS="-C target-feature=+crt-static"` without `--target`, which also reaches proc-macros.'
-        },
-        {
-          id: "proc-macro-dylib",
-          severity: "error",
-          title: "A proc-macro links a Rust dylib dynamically, so rustc cannot load it",
-          description: "A proc-macro that depends on a Rust dylib links it dynamically; rustc then cannot load the proc-macro for its users, because that dylib is not on the compiler's library path, and every user fails with \"error[E0463]: can't find crate for `mac`\"."
-        },
-        {
-          id: "duplicate-symbol",
-          severity: "warning",
-          title: "A unit-test harness may link two copies of a library that exports unmangled symbols",
-          description: 'A library\'s unit-test harness is its own source compiled with `--test`. When a dev-dependency depends back on the library, the harness also links the library\'s rlib: two static copies in one executable. Mangled symbols differ between the copies, but a `#[no_mangle]` or `#[export_name]` symbol is defined by both, and the link fails with "multiple definition of `sym`" (lld: "duplicate symbol") when the linker pulls in the rlib\'s object file that defines it, that is when code reached through the dev-dependency calls a mangled function of the library in the same codegen unit. That depends on how rustc partitions the crate into codegen units, which cannot be known before compiling. Move the exports into a crate of their own, break the dev-dependency cycle, or gate the exports with `#[cfg(not(test))]`.'
-        },
-        {
-          id: "runtime-dylib",
-          severity: "warning",
-          title: "An executable needs Rust shared libraries that will not be found outside cargo",
-          description: 'An executable that links any Rust dylib (its own workspace dylibs, or `libstd-<hash>.so` under `-C prefer-dynamic`) records `NEEDED` entries without a run path. `cargo run` and `cargo test` set the library path, so it works there, but started directly, from an IDE, after `cargo install` or on another machine it fails with "error while loading shared libraries". The finding lists every file needed, transitively. With `rpath = true` the executable finds them in place and nothing is reported.'
-        },
-        {
-          id: "doctest-runtime",
-          severity: "error",
-          title: "Doc examples link a Rust shared library that `cargo test` does not put on their library path",
-          description: "Cargo runs a library's doc examples through `rustdoc --test` with only `target/<profile>/deps` (and build scripts' native directories) on the library path, not the toolchain's library directory that `cargo run` and test harnesses get. An example that links `libstd-<hash>.so` \u2014 because the library depends on a Rust dylib built with `-C prefer-dynamic`, as Bevy's `dynamic_linking` does \u2014 compiles, then fails with exit status 127 (\"error while loading shared libraries\"), and `cargo test` fails. With `--target`, the workspace's own dylibs are outside that directory and are missing too. Only examples that run count: a library without doc examples, or with only `no_run`, `ignore` or `compile_fail` ones, is not reported, and neither is a toolchain whose `libstd` is in a directory the loader searches by default (distribution packages)."
-        },
-        {
-          id: "static-pie-rpath",
-          severity: "error",
-          title: "A static-pie executable has a run path and crashes before `main`",
-          description: "With `-C target-feature=+crt-static` on `x86_64-unknown-linux-gnu`, rustc links executables as static-pie, and `rpath = true` gives them a `RUNPATH`. glibc's start-up code for static-pie executables requires that there be none, so the executable dies with SIGSEGV before `main`: a bin under `cargo run` as well as started directly, a test harness under `cargo test`, and a build script when cargo runs it, which fails the build and blocks its package. `rpath = false`, or `-C relocation-model=static` for a non-PIE static executable, avoids it."
-        },
-        {
-          id: "output-filename-collision",
-          severity: "warning",
-          title: "Two units of one build write the same file, and the last one to finish wins",
-          description: 'Cargo names the files of a path package\'s `dylib` or `cdylib` without its metadata hash, and copies every dylib, bin and requested artifact into `target/<profile>/` under its plain name. When one build has two units that write the same name, cargo only warns "output filename collision", and the file holds whichever unit finishes last: a dylib used by a build script or proc-macro and by the target in a `release` or `panic = "abort"` build (host units get `opt-level = 0` and always `panic = "unwind"`, so cargo compiles it twice), two versions of one `dylib` crate, or two bins of one name. Dependents may link or load the other copy: an undefined symbol, a panic-strategy error, or a binary that silently runs the wrong version, changing from one build to the next.'
-        },
-        {
-          id: "toolchain-unpinned",
-          severity: "warning",
-          title: "A Rust dylib crosses a build boundary, but no toolchain file pins an exact compiler",
-          description: 'Rust has no stable ABI: a Rust `dylib` only works with code built by the exact same compiler build and ABI-relevant flags. That matters where a dylib crosses a build boundary: a member `dylib` that no package of the build links, next to an executable that loads libraries at run time (a loader crate such as `libloading`, or `dlopen` in its sources), is rebuilt and shipped on its own and nothing checks it when it is loaded; a published dylib (the `published-dylib` shape: meant for other projects) is used by code its users build with their own compiler. Then, without a `rust-toolchain.toml` or `rust-toolchain` file pinning an exact release (`1.95.0`) or a dated nightly (`nightly-2026-05-20`), the two sides may come from different compilers: E0514, "undefined symbol", or a crash. A dylib linked by the executables it is built with, and `-C prefer-dynamic`, are not reported: one cargo invocation builds both sides with one compiler.'
-        },
-        {
-          id: "toolchain-mismatch",
-          severity: "error",
-          title: "The toolchain in use is not the one the workspace requires",
-          description: 'The compiler that runs (`rustc -vV`) is not the release or dated nightly that `rust-toolchain.toml` (or the policy\'s `exact-toolchain`) pins; or a package\'s `rust-version` is newer than that compiler, so cargo refuses to build it ("package requires rustc X or newer"); or the target the workspace builds for has no standard library installed, so every crate fails with "can\'t find crate for `std`". Predictions made with the wrong toolchain describe a build that will not happen.'
-        },
-        {
-          id: "panic-strategy-mixed",
-          severity: "warning",
-          title: "Panic strategies differ across a dynamic boundary",
-          description: 'An `abort` unit and an `unwind` unit on the two sides of one dynamic boundary: a host and a `cdylib` or Rust `dylib` of the build it loads at run time, or a Rust `dylib` and a unit linking it. rustc compares strategies only across what it links; across a library loaded at run time a panic unwinding out of the `unwind` side into `abort` code is undefined behaviour. All `abort` or all `unwind` is sound. Within one cargo invocation the sides differ where cargo forces `unwind` (everything a test harness, a build script or a proc-macro links): under `cargo test` with `panic = "abort"`, the binaries integration tests run are `abort` and a plugin built for its own tests is `unwind`. Where rustc links both sides it refuses the mix itself (`panic-strategy`).'
-        },
-        {
-          id: "abi-flags-divergent",
-          severity: "warning",
-          title: "Units linked across a dylib boundary are built with different ABI-relevant flags",
-          description: 'rustc checks a few "target modifier" flags across crates, but not `-C target-feature`, `-C target-cpu`, `-Z randomize-layout` or `-Z layout-seed`: type layouts and calling conventions can then differ between a Rust `dylib` and its users without any diagnostic. A dylib built twice with different flags (for example once for the host, for build scripts and proc-macros, and once for `--target` with target-specific rustflags) or layout randomization across separately built dylibs leads to memory corruption rather than a build error.'
-        },
-        {
-          id: "multiple-rust-runtimes",
-          severity: "warning",
-          title: "Libraries loaded at run time carry their own std, allocator and statics, and cross a boundary rustc does not check",
-          description: 'An executable of the workspace loads, at run time, `cdylib`s or Rust `dylib`s that the same build produces and no other package links. Every `cdylib` links its own copy of `std` and of every dependency: its own allocator, statics and thread-locals (a `log` logger, a `tracing` dispatcher, a tokio runtime are not shared with the host), its own panic runtime, and possibly different `TypeId`s, so only `#[repr(C)]` data and `extern "C"` functions are sound across the boundary: the rule is quiet when every unmangled export of the plugins is such a C interface, and otherwise names the first that is not (a `String`, `Vec`, `Box`, trait object, slice, Rust-ABI function, or a type without a C representation). A Rust `dylib` loaded at run time must come from the same compiler with the same ABI-relevant flags as the host, is a second copy of the crates it contains, and cannot be unloaded. abi_stable and stabby check layouts when a library is loaded; with them the finding is informational.'
-        },
-        {
-          id: "global-allocator-ignored",
-          severity: "warning",
-          title: "A #[global_allocator] is silently ignored because std links dynamically",
-          description: "When an artifact links any crate dynamically (for example `libstd-<hash>.so` under `-C prefer-dynamic`), rustc generates no allocator shim in it and uses the one inside the upstream dylib, so a `#[global_allocator]` declared in the executable is never called (rust-lang/rust#100781). Nothing fails at build time; allocations silently go to the default allocator."
-        },
-        {
-          id: "global-allocator-split",
-          severity: "warning",
-          title: "A #[global_allocator] on one side of a plugin boundary splits the heap",
-          description: "A `cdylib` plugin uses its own allocator (the system allocator unless it declares one), independently of the host. When the host or a plugin declares a `#[global_allocator]`, memory allocated on one side and freed on the other (a `Box` or `String` passed across, `Box::from_raw` of a plugin pointer) goes to a different heap: heap corruption, not an error. Free memory on the side that allocated it, or make every side use the same underlying allocator."
-        },
-        {
-          id: "published-dylib",
-          severity: "warning",
-          title: "A library meant for other projects offers no rlib, forcing its users into dynamic linking",
-          description: 'A package meant for other projects \u2014 not `publish = false`, and a `description` and a `license` or `license-file` (what crates.io requires), or `publish` naming its registries \u2014 whose `[lib]` declares the Rust `dylib` crate type without `rlib` or `lib` forces every crate that depends on it into dynamic linking: each downstream artifact links `std` dynamically, inherits panic-strategy conflicts and duplicate-linkage errors, and needs the shared library at run time. An application\'s own engine crate, without that metadata, is not reported; nor are `cdylib` and `staticlib` libraries, built for C, Python or a plugin host. Add `"rlib"` to `crate-type`, or set `publish = false`.'
-        },
-        {
-          id: "lto-dynamic-unsound",
-          severity: "warning",
-          title: "LTO together with Rust dynamic linking on Windows",
-          description: "On Windows targets, thin or fat LTO combined with Rust `dylib`s or `-C prefer-dynamic` is known to produce missing or mismatched symbols and crashes at run time (bevy#17130, rust-lang/rust#127979): LTO may internalize or drop symbols that another DLL imports. Use `lto = false` in profiles that link Rust crates dynamically on Windows (for example Bevy's `dynamic_linking` development builds)."
-        },
-        {
-          id: "hot-reload-layout",
-          severity: "note",
-          title: "A crate is built both as an rlib linked into an executable and as a dylib (the hot-reload shape)",
-          description: 'With `crate-type = ["rlib", "dylib"]` used by an executable, the executable links the rlib statically while the dylib is a second, separate copy of the crate and of `std`. Reloading the dylib then meets two copies of every static (a `tracing` callsite registry, a `log` logger, thread-locals), `TypeId`s that differ between the copies, and types whose layout may have changed since the executable was built. Keep the reloadable part behind a small `#[repr(C)]`/`extern "C"` interface, keep state in the executable, and rebuild the executable when shared types change.'
-        },
-        {
-          id: "unused-allow",
-          severity: "warning",
-          title: "An allow entry of the policy file matches no finding (or has expired)",
-          description: "An `[[allow]]` entry of the policy file matched no finding of this run, has no effect because its rule is turned off, or has passed its `expires` date, in which case the findings it covered fail the run again. A stale entry could silently allow an unrelated finding later: remove it, correct its `package`, `target` or `crate` fields, or set a later `expires` date if its reason still holds."
-        }
-      ], INFORMATION_URI = "https://github.com/rust-linkage-guard/rust-linkage-guard";
-      function ruleInfo(id) {
-        return RULES.find((r) => r.id === id);
-      }
-      function ruleHelpUri(id) {
-        return `${INFORMATION_URI}/blob/v${_version_js__WEBPACK_IMPORTED_MODULE_0__.x}/docs/rules/${id}.md`;
-      }
-    })
-  ),
-  /***/
-  8992: (
-    /***/
-    ((__unused_webpack_module, __webpack_exports__2, __nccwpck_require__2) => {
-      __nccwpck_require__2.d(__webpack_exports__2, {
-        /* harmony export */
-        LS: () => (
-          /* binding */
-          plural
-        ),
-        /* harmony export */
-        RG: () => (
-          /* binding */
-          HIDDEN
-        ),
-        /* harmony export */
-        hH: () => (
-          /* binding */
-          withCodePoints
-        ),
-        /* harmony export */
-        tY: () => (
-          /* binding */
-          listCrates
-        ),
-        /* harmony export */
-        yb: () => (
-          /* binding */
-          codePoint
-        )
-        /* harmony export */
-      });
-      function plural(n, word) {
-        return `${n} ${word}${n === 1 ? "" : "s"}`;
-      }
-      function listCrates(crates, shown = 5) {
-        const names2 = crates.map((c) => `\`${c}\``);
-        return names2.length <= 1 ? names2.join("") : names2.length <= shown ? `${names2.slice(0, -1).join(", ")} and ${names2.at(-1)}` : `${names2.slice(0, shown).join(", ")} and ${names2.length - shown} more`;
-      }
-      const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/u;
-      function codePoint(c) {
-        return `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
-      }
-      const EVERY_HIDDEN = new RegExp(HIDDEN.source, "gu");
-      function withCodePoints(text) {
-        return text.replace(EVERY_HIDDEN, (c) => `<${codePoint(c)}>`);
-      }
-    })
-  ),
-  /***/
-  9823: (
-    /***/
-    ((__unused_webpack_module, __webpack_exports__2, __nccwpck_require__2) => {
-      __nccwpck_require__2.d(__webpack_exports__2, {
-        N: () => (
-          /* reexport */
-          formatTomlPath
-        ),
-        d: () => (
-          /* binding */
-          parseTomlDocument
-        )
-      });
-      var errors = __nccwpck_require__2(3916);
-      const CHAR = {
-        TAB: 9,
-        LF: 10,
-        CR: 13,
-        SPACE: 32,
-        QUOTE: 34,
-        HASH: 35,
-        APOSTROPHE: 39,
-        PLUS: 43,
-        COMMA: 44,
-        MINUS: 45,
-        DOT: 46,
-        DIGIT_0: 48,
-        DIGIT_9: 57,
-        COLON: 58,
-        EQUALS: 61,
-        LEFT_BRACKET: 91,
-        BACKSLASH: 92,
-        RIGHT_BRACKET: 93,
-        UNDERSCORE: 95,
-        LEFT_BRACE: 123,
-        RIGHT_BRACE: 125,
-        DEL: 127
-      }, { CR, DIGIT_0, DIGIT_9, HASH: HASH2, LF } = CHAR, BARE = new Uint8Array(128);
-      for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
-        BARE[c.charCodeAt(0)] = 1;
-      function isBare(c) {
-        return c < 128 && BARE[c] === 1;
-      }
-      function isDigit(c) {
-        return c >= DIGIT_0 && c <= DIGIT_9;
-      }
-      function isDigitOf(c, radix) {
-        return radix === 16 ? c >= DIGIT_0 && c <= DIGIT_9 || c >= 97 && c <= 102 || c >= 65 && c <= 70 : c >= DIGIT_0 && c < DIGIT_0 + radix;
-      }
-      function endsLine(c) {
-        return c === LF || c === CR || c === HASH2;
-      }
-      const KIND = {
-        /** Named only on the way to a header (`a` in `[a.b]`): `[a]` may still define it, dotted keys may add to it. */
-        IMPLICIT: 0,
-        /** Defined by its own `[header]`, as an `[[array]]` element, or the document itself. */
-        DEFINED: 1,
-        /** Created by dotted keys (`a` in `a.b = 1`): more dotted keys and sub-table headers may add to it, `[a]` may not. */
-        DOTTED: 2,
-        /** An inline table `{ … }`: complete once written. */
-        INLINE: 3,
-        /** An array value `[ … ]`: complete once written. */
-        STATIC_ARRAY: 4,
-        /** An array of tables, which each `[[header]]` of its name extends. */
-        TABLE_ARRAY: 5,
-        /** For messages: a string, number, boolean or date-time; nothing at all. */
-        VALUE: 6,
-        NONE: 7
-      };
-      class Book {
-        kinds = new Int32Array(64);
-        heads = new Int32Array(64);
-        tails = new Int32Array(64);
-        count = 0;
-        /** Per entry: the key (a table key, or the index of an array element), its line, the next entry or -1. */
-        keys = [];
-        lines = new Int32Array(256);
-        nexts = new Int32Array(256);
-        add(kind) {
-          const id = this.count++;
-          return id === this.kinds.length && (this.kinds = grown(this.kinds), this.heads = grown(this.heads), this.tails = grown(this.tails)), this.kinds[id] = kind, this.heads[id] = -1, this.tails[id] = -1, id;
-        }
-        kind(id) {
-          return this.kinds[id];
-        }
-        setKind(id, kind) {
-          this.kinds[id] = kind;
-        }
-        /** Records `key` of container `id` at `line`. */
-        mark(id, key, line2) {
-          const entry = this.keys.length;
-          this.keys.push(key), entry === this.lines.length && (this.lines = grown(this.lines), this.nexts = grown(this.nexts)), this.lines[entry] = line2, this.nexts[entry] = -1;
-          const tail = this.tails[id];
-          tail < 0 ? this.heads[id] = entry : this.nexts[tail] = entry, this.tails[id] = entry;
-        }
-        /** The line of the last entry of container `id`, or -1. */
-        lastLine(id) {
-          const tail = this.tails[id];
-          return tail < 0 ? -1 : this.lines[tail];
-        }
-        /** The entries of container `id`, in order, as `[key, line]` pairs. */
-        *entries(id) {
-          for (let e = this.heads[id]; e >= 0; e = this.nexts[e])
-            yield [this.keys[e], this.lines[e]];
-        }
-        /**
-         * The line of table key `name` of container `id`, or null if it has none; undefined when `limit` entries
-         * were scanned without finding it.
-         */
-        keyLine(id, name, limit = 1 / 0) {
-          let steps = 0;
-          for (let e = this.heads[id]; e >= 0; e = this.nexts[e]) {
-            if (steps++ >= limit)
-              return;
-            if (this.keys[e] === name)
-              return this.lines[e];
-          }
-          return null;
-        }
-      }
-      function grown(array2) {
-        const bigger = new Int32Array(array2.length * 2);
-        return bigger.set(array2), bigger;
-      }
-      function lineIn(ids, book, indexes, container, key) {
-        const id = ids.get(container);
-        if (id === void 0)
-          return null;
-        if (Array.isArray(container)) {
-          const index = typeof key == "number" ? key : /^(?:0|[1-9]\d*)$/.test(key) ? Number(key) : -1;
-          if (!Number.isInteger(index) || index < 0 || index >= container.length)
-            return null;
-          let runs = indexes.get(container);
-          if (runs === void 0) {
-            runs = [];
-            for (const [at, line2] of book.entries(id))
-              runs.push(at, line2);
-            indexes.set(container, runs);
-          }
-          let low = 0, high = runs.length / 2 - 1;
-          for (; low < high; ) {
-            const mid = low + high + 1 >> 1;
-            runs[2 * mid] <= index ? low = mid : high = mid - 1;
-          }
-          return runs[2 * low + 1];
-        }
-        const name = String(key);
-        let byKey = indexes.get(container);
-        if (byKey === void 0) {
-          const line2 = book.keyLine(id, name, 16);
-          if (line2 !== void 0)
-            return line2;
-          indexes.set(container, byKey = /* @__PURE__ */ new Map());
-          for (const [at, line3] of book.entries(id))
-            byKey.set(at, line3);
-        }
-        return byKey.get(name) ?? null;
-      }
-      const MAX_NESTING = 127, MAX_STRING = 65536;
-      function longStringProblem(what, length) {
-        return `a ${what} of ${length} characters is too long to read (at most ${MAX_STRING})`;
-      }
-      function nestingProblem() {
-        return `too deeply nested: arrays and inline tables may nest at most ${MAX_NESTING} levels`;
-      }
-      const { DEL } = CHAR;
-      function formatTomlPath(path2) {
-        let out = "";
-        for (const segment of path2)
-          typeof segment == "number" ? out += `[${segment}]` : out += `${out === "" ? "" : "."}${/^[A-Za-z0-9_-]+$/u.test(segment) ? segment : JSON.stringify(segment)}`;
-        return out;
-      }
-      function describe2(c) {
-        return c >= 33 && c < DEL ? `\`${String.fromCharCode(c)}\`` : `U+${c.toString(16).toUpperCase().padStart(4, "0")}`;
-      }
-      function showKey(name) {
-        const shown = formatTomlPath([name]);
-        return `\`${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}\``;
-      }
-      const { CR: scanner_CR, DEL: scanner_DEL, HASH: scanner_HASH, LF: scanner_LF, SPACE, TAB } = CHAR;
-      class Scanner {
-        text;
-        file;
-        pos = 0;
-        line = 1;
-        lineStart = 0;
-        constructor(text, file) {
-          this.text = text, this.file = file;
-        }
-        // ---- Blanks, comments, line ends ------------------------------------------------------------------
-        skipWs() {
-          const text = this.text;
-          let pos = this.pos;
-          for (let c = text.charCodeAt(pos); c === SPACE || c === TAB; c = text.charCodeAt(++pos))
-            ;
-          this.pos = pos;
-        }
-        /** Skips spaces, tabs, line breaks and comments. */
-        skipBlank() {
-          const text = this.text;
-          let pos = this.pos;
-          for (; ; ) {
-            const c = text.charCodeAt(pos);
-            if (c === SPACE || c === TAB)
-              pos++;
-            else if (c === scanner_LF)
-              this.newLine(++pos);
-            else if (c === scanner_CR)
-              pos = this.crlf(pos);
-            else if (c === scanner_HASH)
-              pos = this.comment(pos);
-            else
-              break;
-          }
-          this.pos = pos;
-        }
-        newLine(start) {
-          this.line++, this.lineStart = start;
-        }
-        /** A carriage return at `pos` that must start a CRLF line break; returns the offset after it. */
-        crlf(pos) {
-          return this.text.charCodeAt(pos + 1) !== scanner_LF && this.fail(pos, "a carriage return must be followed by a line feed"), this.newLine(pos + 2), pos + 2;
-        }
-        /** Checks the comment starting at `pos`; returns the offset of the line break (or end of text) after it. */
-        comment(pos) {
-          const text = this.text, end = text.length;
-          for (pos++; pos < end; pos++) {
-            const c = text.charCodeAt(pos);
-            if (!(c >= SPACE && c < scanner_DEL || c === TAB)) {
-              if (c === scanner_LF || c === scanner_CR)
-                break;
-              if (c < 128 && this.fail(pos, `a comment may not contain the control character ${describe2(c)}`), c >= 55296 && c <= 57343) {
-                const next = text.charCodeAt(pos + 1);
-                c <= 56319 && next >= 56320 && next <= 57343 ? pos++ : this.fail(pos, "a comment may not contain an unpaired surrogate");
-              }
-            }
-          }
-          return pos;
-        }
-        /** Whether the `quote` at `pos` is the first of three: `"""` or `'''`. */
-        tripleAt(pos, quote) {
-          return this.text.charCodeAt(pos + 1) === quote && this.text.charCodeAt(pos + 2) === quote;
-        }
-        // ---- Errors -----------------------------------------------------------------------------------------
-        /** Throws the UserError `"<file>:<line>:<col>: invalid TOML: <reason>"` for offset `at`. */
-        fail(at, reason) {
-          const { line: line2, column } = this.locate(at);
-          throw new errors.yo(`${this.file}:${line2}:${column}: invalid TOML: ${reason}`);
-        }
-        /** Line and column (1-based, in UTF-16 code units) of offset `at`. */
-        locate(at) {
-          const text = this.text;
-          let line2 = 1, start = 0;
-          at >= this.lineStart && (line2 = this.line, start = this.lineStart);
-          for (let i = text.indexOf(`
-`, start); i >= 0 && i < at; i = text.indexOf(`
-`, i + 1))
-            line2++, start = i + 1;
-          return { line: line2, column: at - start + 1 };
-        }
-      }
-      const { APOSTROPHE, BACKSLASH: BACKSLASH2, CR: strings_CR, DEL: strings_DEL, LF: strings_LF, QUOTE: QUOTE2, SPACE: strings_SPACE, TAB: strings_TAB } = CHAR;
-      class StringReader extends Scanner {
-        /** The opening quote and line of the string being read (-1 when none), for the length limit. */
-        stringStart = -1;
-        stringLine = 0;
-        stringIsKey = !1;
-        /** Set by `escape`: the offset after the escape sequence. */
-        escapeEnd = 0;
-        enterString(start, isKey) {
-          this.stringStart = start, this.stringLine = this.line, this.stringIsKey = isKey;
-        }
-        /** Ends the string read; `length` is its source characters between the quotes. */
-        leaveString(length) {
-          length > MAX_STRING && this.tooLong(length), this.stringStart = -1;
-        }
-        tooLong(length) {
-          const line2 = this.stringLine, problem = this.stringIsKey ? longStringProblem("quoted key", length) : `${formatTomlPath(this.valuePath())}: ${longStringProblem("string", length)}`;
-          throw new errors.yo(`${this.file}:${line2}: ${problem}`);
-        }
-        /** A character that may not appear in a string as written, at `at`. */
-        badStringChar(at, c) {
-          at >= this.text.length && this.fail(at, "unterminated string"), (c === strings_LF || c === strings_CR && this.text.charCodeAt(at + 1) === strings_LF) && this.fail(at, "unterminated string: a line break in a single-line string"), c === strings_CR && this.fail(at, "a carriage return must be followed by a line feed"), this.fail(at, `a string may not contain the control character ${describe2(c)}; write it as an escape`);
-        }
-        /** A `"…"` string (not multi-line) at the current offset. */
-        basicString(isKey) {
-          const text = this.text, start = this.pos;
-          this.enterString(start, isKey);
-          let out = "", run2 = start + 1, i = run2;
-          for (; ; ) {
-            const c = text.charCodeAt(i);
-            if (c === QUOTE2)
-              break;
-            c === BACKSLASH2 ? (out += text.slice(run2, i) + this.escape(i, !1), i = run2 = this.escapeEnd) : c >= strings_SPACE && c !== strings_DEL || c === strings_TAB ? i++ : this.badStringChar(i, c);
-          }
-          return out = run2 === start + 1 ? text.slice(run2, i) : out + text.slice(run2, i), this.leaveString(i - start - 1), this.pos = i + 1, out;
-        }
-        /** A `'…'` string (not multi-line) at the current offset. */
-        literalString(isKey) {
-          const text = this.text, start = this.pos;
-          this.enterString(start, isKey);
-          let i = start + 1;
-          for (; ; ) {
-            const c = text.charCodeAt(i);
-            if (c === APOSTROPHE)
-              break;
-            c >= strings_SPACE && c !== strings_DEL || c === strings_TAB ? i++ : this.badStringChar(i, c);
-          }
-          return this.leaveString(i - start - 1), this.pos = i + 1, text.slice(start + 1, i);
-        }
-        /** A `"""…"""` or `'''…'''` string at the current offset. Line breaks in it read as `\n`. */
-        multiLineString(quote) {
-          const text = this.text, start = this.pos;
-          this.enterString(start, !1);
-          let i = start + 3;
-          text.charCodeAt(i) === strings_LF ? this.newLine(++i) : text.charCodeAt(i) === strings_CR && text.charCodeAt(i + 1) === strings_LF && this.newLine(i += 2);
-          let out = "", run2 = i;
-          for (; ; ) {
-            const c = text.charCodeAt(i);
-            if (c === quote) {
-              if (!this.tripleAt(i, quote)) {
-                i++;
-                continue;
-              }
-              let n = 3;
-              for (; n < 5 && text.charCodeAt(i + n) === quote; )
-                n++;
-              return n === 5 && text.charCodeAt(i + 5) === quote && this.fail(i, "three or more quotes in a row must be escaped in a multi-line string"), out += text.slice(run2, i + n - 3), this.leaveString(i + n - 3 - (start + 3)), this.pos = i + n, out;
-            }
-            c === BACKSLASH2 && quote === QUOTE2 ? (out += text.slice(run2, i) + this.escape(i, !0), i = run2 = this.escapeEnd) : c === strings_LF ? this.newLine(++i) : c === strings_CR ? (text.charCodeAt(i + 1) !== strings_LF && this.fail(i, "a carriage return must be followed by a line feed"), out += text.slice(run2, i), run2 = i + 1, this.newLine(i += 2)) : c >= strings_SPACE && c !== strings_DEL || c === strings_TAB ? i++ : this.fail(i, i >= text.length ? "unterminated multi-line string" : `a string may not contain the control character ${describe2(c)}; write it as an escape`);
-          }
-        }
-        /** The escape sequence whose backslash is at `at`; sets `escapeEnd`. */
-        escape(at, multiLine) {
-          const text = this.text, c = text.charCodeAt(at + 1);
-          switch (this.escapeEnd = at + 2, c) {
-            case 98:
-              return "\b";
-            case 116:
-              return "	";
-            case 110:
-              return `
-`;
-            case 102:
-              return "\f";
-            case 114:
-              return "\r";
-            case 101:
-              return "\x1B";
-            case QUOTE2:
-              return '"';
-            case BACKSLASH2:
-              return "\\";
-            case 117:
-              return this.codePoint(at + 1, 4);
-            case 85:
-              return this.codePoint(at + 1, 8);
-            case 120:
-              return this.codePoint(at + 1, 2);
-          }
-          if (multiLine && (c === strings_SPACE || c === strings_TAB || c === strings_LF || c === strings_CR))
-            return this.lineEndingBackslash(at);
-          at + 1 >= text.length && this.fail(at + 1, "unterminated string"), this.fail(at + 1, `invalid escape sequence \\${String.fromCodePoint(text.codePointAt(at + 1))}`);
-        }
-        /** `\u`, `\U` or `\x` at `at`, with `count` hexadecimal digits. */
-        codePoint(at, count2) {
-          const text = this.text;
-          for (let k = 1; k <= count2; k++) {
-            const c = text.charCodeAt(at + k);
-            at + k >= text.length && this.fail(text.length, "unterminated string"), isDigitOf(c, 16) || this.fail(at, `\\${text[at]} needs ${count2} hexadecimal digits`);
-          }
-          const hex = text.slice(at + 1, at + 1 + count2), code = parseInt(hex, 16);
-          return (code > 1114111 || code >= 55296 && code <= 57343) && this.fail(at + count2, `\\${text[at]}${hex} is not a Unicode scalar value`), this.escapeEnd = at + 1 + count2, String.fromCodePoint(code);
-        }
-        /** A backslash at `at` that ends a line: it, the line break and the blanks after it read as nothing. */
-        lineEndingBackslash(at) {
-          const text = this.text;
-          let i = at + 1;
-          for (; text.charCodeAt(i) === strings_SPACE || text.charCodeAt(i) === strings_TAB; )
-            i++;
-          const c = text.charCodeAt(i);
-          for (i >= text.length && this.fail(i, "unterminated multi-line string"), c !== strings_LF && c !== strings_CR && this.fail(at + 1, "a backslash can only end a line when nothing but blanks follow it on the line"); ; ) {
-            const d = text.charCodeAt(i);
-            if (d === strings_SPACE || d === strings_TAB)
-              i++;
-            else if (d === strings_LF)
-              this.newLine(++i);
-            else if (d === strings_CR)
-              i = this.crlf(i);
-            else
-              break;
-          }
-          return this.escapeEnd = i, "";
-        }
-        // ---- Errors -----------------------------------------------------------------------------------------
-        /**
-         * Fails on the token at `token` (at `at` within it or before it). A string there is read first, as the old
-         * parser's tokenizer did, so that a string left open, which may run over many lines, is reported as such.
-         */
-        unexpected(token, reason, at = token) {
-          const c = this.text.charCodeAt(token);
-          (c === QUOTE2 || c === APOSTROPHE) && (this.pos = token, this.tripleAt(token, c) ? this.multiLineString(c) : c === QUOTE2 ? this.basicString(!1) : this.literalString(!1)), this.fail(at, reason);
-        }
-        /** Fails as the scanner does, unless the string being read is over the length limit: that is reported instead. */
-        fail(at, reason) {
-          if (this.stringStart >= 0) {
-            const length = stringExtent(this.text, this.stringStart);
-            length > MAX_STRING && this.tooLong(length);
-          }
-          return super.fail(at, reason);
-        }
-      }
-      function stringExtent(text, start) {
-        const quote = text.charCodeAt(start), multiLine = text.charCodeAt(start + 1) === quote && text.charCodeAt(start + 2) === quote, contentStart = start + (multiLine ? 3 : 1);
-        for (let j = contentStart; j < text.length; j++) {
-          const c = text.charCodeAt(j);
-          if (c === BACKSLASH2 && quote === QUOTE2 && text.charCodeAt(j + 1) !== strings_LF)
-            j++;
-          else {
-            if (c === strings_LF && !multiLine)
-              return j - contentStart;
-            if (c === quote && !multiLine)
-              return j - contentStart;
-            if (c === quote && text.charCodeAt(j + 1) === quote && text.charCodeAt(j + 2) === quote) {
-              let close = j;
-              for (; close < j + 2 && text.charCodeAt(close + 3) === quote; )
-                close++;
-              return close - contentStart;
-            }
-          }
-        }
-        return text.length - contentStart;
-      }
-      const { APOSTROPHE: scalars_APOSTROPHE, COLON, DIGIT_0: scalars_DIGIT_0, DOT, MINUS, PLUS, QUOTE: scalars_QUOTE, SPACE: scalars_SPACE, UNDERSCORE } = CHAR, I64_MAX = "9223372036854775807", I64_MIN_ABS = "9223372036854775808";
-      function isValidDate(year, month, day) {
-        if (month < 1 || month > 12 || day < 1)
-          return !1;
-        const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-        return day <= (month === 2 ? leap ? 29 : 28 : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
-      }
-      function isValidTime(hour, minute, second) {
-        return hour < 24 && minute < 60 && second <= 60;
-      }
-      class ScalarReader extends StringReader {
-        /** Set by `digits`: digits read, whether underscores separated them, and their value when short and decimal. */
-        digitCount = 0;
-        digitUnderscore = !1;
-        digitValue = 0;
-        /** A string, number, boolean or date-time at the current offset. */
-        scalar() {
-          const text = this.text, start = this.pos, c = text.charCodeAt(start);
-          if (c === scalars_QUOTE)
-            return this.tripleAt(start, scalars_QUOTE) ? this.multiLineString(scalars_QUOTE) : this.basicString(!1);
-          if (c === scalars_APOSTROPHE)
-            return this.tripleAt(start, scalars_APOSTROPHE) ? this.multiLineString(scalars_APOSTROPHE) : this.literalString(!1);
-          if (isDigit(c))
-            return this.number(start, start);
-          if (c === 116 && text.startsWith("true", start))
-            return this.pos += 4, !0;
-          if (c === 102 && text.startsWith("false", start))
-            return this.pos += 5, !1;
-          if (c === 105 || c === 110)
-            return this.special(start, start);
-          if (c === PLUS || c === MINUS) {
-            const next = text.charCodeAt(start + 1);
-            if (next === 105 || next === 110)
-              return this.special(start, start + 1);
-            if (isDigit(next))
-              return this.number(start, start + 1);
-            this.fail(start + 1, `expected a number after ${describe2(c)}`);
-          }
-          this.fail(start, this.pos >= text.length ? "expected a value" : `expected a value, found ${describe2(c)}`);
-        }
-        /** `inf` or `nan` at `at`, after the sign (if any) at `start`. */
-        special(start, at) {
-          const text = this.text;
-          if (text.startsWith("inf", at))
-            return this.pos = at + 3, text.charCodeAt(start) === MINUS ? -1 / 0 : 1 / 0;
-          if (text.startsWith("nan", at))
-            return this.pos = at + 3, NaN;
-          this.fail(at, "expected a value");
-        }
-        /**
-         * Reads digits of `radix` (with single underscores between them) from `pos`; returns the offset after them
-         * and sets `digitCount`, `digitUnderscore` and, for up to 15 decimal digits, `digitValue`.
-         */
-        digits(pos, radix) {
-          const text = this.text;
-          let c = text.charCodeAt(pos);
-          c === UNDERSCORE && this.fail(pos, "an underscore must be between two digits"), isDigitOf(c, radix) || this.fail(pos, pos >= text.length ? "expected a digit" : `expected a digit, found ${describe2(c)}`);
-          let count2 = 0, value = 0, underscore = !1, before = 0;
-          for (; isDigitOf(c, radix) || c === UNDERSCORE; c = text.charCodeAt(++pos))
-            c === UNDERSCORE ? (before === UNDERSCORE && this.fail(pos, "an underscore must be between two digits"), underscore = !0) : (count2++, value = value * 10 + (c - scalars_DIGIT_0)), before = c;
-          return before === UNDERSCORE && this.fail(pos, "an underscore must be between two digits"), this.digitCount = count2, this.digitUnderscore = underscore, this.digitValue = value, pos;
-        }
-        /** A number, date or time starting at `start`, whose first digit is at `at` (after a sign). */
-        number(start, at) {
-          const text = this.text, signed = at !== start;
-          if (text.charCodeAt(at) === scalars_DIGIT_0) {
-            const next2 = text.charCodeAt(at + 1);
-            if (!signed && isDigit(next2)) {
-              const third = text.charCodeAt(at + 2);
-              if (third === COLON)
-                return this.minute(start, !1, Number(text.slice(at, at + 2)), at + 3);
-              if (isDigit(third) && isDigit(text.charCodeAt(at + 3)) && text.charCodeAt(at + 4) === MINUS)
-                return this.date(start, Number(text.slice(at, at + 4)), at + 5);
-              this.fail(at, "a number may not start with a leading zero");
-            }
-            return next2 === 120 || next2 === 111 || next2 === 98 ? (signed && this.fail(at + 1, "a hexadecimal, octal or binary integer may not have a sign"), this.radixInteger(start, at + 2, next2 === 120 ? 16 : next2 === 111 ? 8 : 2)) : next2 === 101 || next2 === 69 ? this.exponent(start, at + 2) : next2 === DOT ? this.fraction(start, at + 2) : (this.pos = at + 1, 0);
-          }
-          const end = this.digits(at, 10), next = text.charCodeAt(end);
-          if (!signed && !this.digitUnderscore) {
-            if (next === MINUS && this.digitCount === 4)
-              return this.date(start, Number(text.slice(at, end)), end + 1);
-            if (next === COLON && this.digitCount === 2)
-              return this.minute(start, !1, Number(text.slice(at, end)), end + 1);
-          }
-          if (next === 101 || next === 69)
-            return this.exponent(start, end + 1);
-          if (next === DOT)
-            return this.fraction(start, end + 1);
-          this.pos = end;
-          const count2 = this.digitCount, negative = text.charCodeAt(start) === MINUS;
-          if (count2 <= 15)
-            return negative ? -this.digitValue : this.digitValue;
-          const digits = text.slice(at, end).replace(/_/g, "");
-          return (count2 > 19 || count2 === 19 && digits > (negative ? I64_MIN_ABS : I64_MAX)) && this.fail(start, "the integer does not fit in 64 bits"), parseInt(negative ? `-${digits}` : digits, 10);
-        }
-        radixInteger(start, at, radix) {
-          const end = this.digits(at, radix);
-          this.pos = end;
-          const digits = this.text.slice(at, end).replace(/_/g, ""), significant = digits.replace(/^0+/, "");
-          return (radix === 16 ? significant.length < 16 || significant.length === 16 && significant[0] <= "7" : significant.length <= (radix === 8 ? 21 : 63)) || this.fail(start, "the integer does not fit in 64 bits"), parseInt(digits, radix);
-        }
-        /** The digits after the `.` of a float, at `at`. */
-        fraction(start, at) {
-          const end = this.digits(at, 10), next = this.text.charCodeAt(end);
-          return next === 101 || next === 69 ? this.exponent(start, end + 1) : this.float(start, end);
-        }
-        /** The exponent of a float, after its `e` at `at`. */
-        exponent(start, at) {
-          const c = this.text.charCodeAt(at);
-          return this.float(start, this.digits(c === PLUS || c === MINUS ? at + 1 : at, 10));
-        }
-        float(start, end) {
-          this.pos = end;
-          let source = this.text.slice(start, end);
-          source.includes("_") && (source = source.replace(/_/g, ""));
-          const value = Number(source);
-          return Number.isFinite(value) || this.fail(start, "the float is too large for 64 bits"), value;
-        }
-        // ---- Dates and times -------------------------------------------------------------------------------
-        /** Two digits at `at`, as a number. */
-        twoDigits(at) {
-          const text = this.text, first = text.charCodeAt(at);
-          isDigit(first) || this.fail(at, "expected a digit in the date-time");
-          const second = text.charCodeAt(at + 1);
-          return isDigit(second) || this.fail(at + 1, "expected a digit in the date-time"), (first - scalars_DIGIT_0) * 10 + (second - scalars_DIGIT_0);
-        }
-        expect(at, c) {
-          this.text.charCodeAt(at) !== c && this.fail(at, `expected ${describe2(c)} in the date-time`);
-        }
-        /** A date-time is kept as its source text, from `start`. `at` is the first digit of the month. */
-        date(start, year, at) {
-          const text = this.text, month = this.twoDigits(at);
-          this.expect(at + 2, MINUS);
-          const day = this.twoDigits(at + 3);
-          isValidDate(year, month, day) || this.fail(at + 4, "not a date in the calendar");
-          const end = at + 5, c = text.charCodeAt(end);
-          if (c === 84 || c === 116 || c === scalars_SPACE && isDigit(text.charCodeAt(end + 1)) && isDigit(text.charCodeAt(end + 2))) {
-            const hour = this.twoDigits(end + 1);
-            return this.expect(end + 3, COLON), this.minute(start, !0, hour, end + 4);
-          }
-          return this.pos = end, text.slice(start, end);
-        }
-        /** The minutes (at `at`) and what follows of a time whose hour is read. */
-        minute(start, hasDate, hour, at) {
-          const text = this.text, minute = this.twoDigits(at);
-          let end = at + 2;
-          if (text.charCodeAt(end) === COLON) {
-            const second = this.twoDigits(end + 1);
-            if (isValidTime(hour, minute, second) || this.fail(end + 2, "not a valid time of day"), end += 3, text.charCodeAt(end) === DOT)
-              for (end++, isDigit(text.charCodeAt(end)) || this.fail(end, "expected a digit in the date-time"); isDigit(text.charCodeAt(end)); )
-                end++;
-          } else isValidTime(hour, minute, 0) || this.fail(end, "not a valid time of day");
-          if (hasDate) {
-            const c = text.charCodeAt(end);
-            if (c === 90 || c === 122)
-              end++;
-            else if (c === PLUS || c === MINUS) {
-              const hours = this.twoDigits(end + 1);
-              this.expect(end + 3, COLON);
-              const minutes = this.twoDigits(end + 4);
-              isValidTime(hours, minutes, 0) || this.fail(end + 5, "not a valid time offset"), end += 6;
-            }
-          }
-          return this.pos = end, text.slice(start, end);
-        }
-      }
-      const { APOSTROPHE: tables_APOSTROPHE, DOT: tables_DOT, EQUALS, LEFT_BRACKET, QUOTE: tables_QUOTE, RIGHT_BRACKET } = CHAR, { DEFINED, DOTTED, IMPLICIT, INLINE, NONE, STATIC_ARRAY, TABLE_ARRAY, VALUE } = KIND, RECENT_KEYS = 256;
-      function kindOf(value) {
-        return typeof value != "object" ? VALUE : Array.isArray(value) ? STATIC_ARRAY : INLINE;
-      }
-      function newTable() {
-        return /* @__PURE__ */ Object.create(null);
-      }
-      class TableReader extends ScalarReader {
-        /** The id of each container in the book. */
-        ids = /* @__PURE__ */ new Map();
-        book = new Book();
-        root = newTable();
-        /** The table that the current section's key/value pairs go into, and its id. */
-        table;
-        id = 0;
-        /** For messages: the offset of the current section's header key (-1 for the top), and of the pair's key. */
-        sectionAt = -1;
-        keyAt = 0;
-        /** Bare keys read lately, by a hash of their characters. */
-        recentKeys = new Array(RECENT_KEYS).fill("");
-        /** The parts of the last key read, and their offsets. */
-        keyParts = [];
-        partAt = [];
-        constructor(text, file) {
-          super(text, file), this.table = this.root, this.id = this.add(this.root, DEFINED);
-        }
-        // ---- Line ends --------------------------------------------------------------------------------------
-        /** After a key/value pair or a header, only a comment may follow on the line. */
-        endLine() {
-          this.skipWs();
-          const c = this.text.charCodeAt(this.pos);
-          this.pos < this.text.length && !endsLine(c) && this.unexpected(this.pos, `expected the end of the line, found ${describe2(c)}`);
-        }
-        /**
-         * The line ends (at the current offset) where `what` must continue on it: the error names the next token,
-         * or says `atEnd` when the text ends first.
-         */
-        brokenLine(what, atEnd) {
-          this.skipBlank(), this.pos >= this.text.length && this.fail(this.pos, atEnd), this.unexpected(this.pos, `${what} must be on one line`);
-        }
-        // ---- Keys, headers, key/value pairs -------------------------------------------------------------------
-        /** A bare key character or a quote that does not open a multi-line string. */
-        isKeyStart(pos) {
-          const c = this.text.charCodeAt(pos);
-          return c === tables_QUOTE || c === tables_APOSTROPHE ? !this.tripleAt(pos, c) : isBare(c);
-        }
-        /**
-         * A (dotted) key starting at a key start, in `keyParts` (valid until the next key is read); `partAt` gets
-         * the offset of each part. Stops on the same line at what follows the key (after spaces), or at the end.
-         */
-        key(atEnd) {
-          const text = this.text, parts = this.keyParts;
-          parts.length = 0;
-          const partAt = this.partAt;
-          for (partAt.length = 0; ; ) {
-            const start = this.pos, c = text.charCodeAt(start);
-            if (isBare(c)) {
-              let end = start + 1, hash = c;
-              for (let d = text.charCodeAt(end); isBare(d); d = text.charCodeAt(++end))
-                hash = Math.imul(hash, 31) + d | 0;
-              const slot = (hash ^ end - start) & RECENT_KEYS - 1;
-              let part = this.recentKeys[slot];
-              (part.length !== end - start || !text.startsWith(part, start)) && (this.recentKeys[slot] = part = text.slice(start, end)), parts.push(part), this.pos = end;
-            } else
-              parts.push(c === tables_QUOTE ? this.basicString(!0) : this.literalString(!0));
-            partAt.push(start), this.skipWs();
-            const next = text.charCodeAt(this.pos);
-            if (endsLine(next) && this.brokenLine("a key", atEnd), next !== tables_DOT)
-              return parts;
-            const dot = this.pos;
-            this.pos++, this.skipWs();
-            const after = text.charCodeAt(this.pos);
-            endsLine(after) && (this.skipBlank(), this.pos < text.length && this.unexpected(this.pos, "a key must be on one line")), after === tables_DOT && this.fail(dot, "a key may not contain two dots in a row"), this.isKeyStart(this.pos) || this.unexpected(this.pos, "a key may not end with a dot", dot);
-          }
-        }
-        /** Expects `=` (after a key that ends on its line) and steps over it. */
-        equals() {
-          if (this.text.charCodeAt(this.pos) !== EQUALS) {
-            const found = this.pos >= this.text.length ? "the end of the text" : describe2(this.text.charCodeAt(this.pos));
-            this.unexpected(this.pos, `expected \`=\` after the key, found ${found}`);
-          }
-          this.pos++;
-        }
-        /** Steps to the value after `=`, which must start on the same line. */
-        startValue() {
-          this.skipWs(), this.pos >= this.text.length && this.fail(this.pos, "expected a value after `=`"), endsLine(this.text.charCodeAt(this.pos)) && this.brokenLine("a key, its `=` and its value", "expected a value after `=`");
-        }
-        /** Gives `container` an id in the book. */
-        add(container, kind) {
-          const id = this.book.add(kind);
-          return this.ids.set(container, id), id;
-        }
-        /** The line recorded for key `name` of table `id`, for messages. */
-        first(id, name) {
-          return this.book.keyLine(id, name) ?? void 0;
-        }
-        /**
-         * Walks the dotted key `parts` from `table` (of id `id`), creating the tables it names, and returns the table
-         * that takes the last part, which must be new.
-         */
-        dotted(table, id, parts, line2) {
-          const book = this.book, last = parts.length - 1;
-          for (let i = 0; i < last; i++) {
-            const name2 = parts[i], child = table[name2];
-            if (child === void 0) {
-              [table, id] = this.newChild(table, id, name2, line2, DOTTED);
-              continue;
-            }
-            const found = typeof child == "object" ? this.ids.get(child) : void 0, kind = found === void 0 ? kindOf(child) : book.kind(found);
-            kind !== DOTTED && kind !== IMPLICIT && this.fail(this.partAt[i], `${this.what(name2, kind, this.first(id, name2))}; a dotted key cannot add to it`), book.setKind(found, DOTTED), table = child, id = found;
-          }
-          const name = parts[last];
-          return table[name] !== void 0 && this.fail(this.partAt[last], `duplicate key ${showKey(name)}: already defined on line ${this.first(id, name)}`), book.mark(id, name, line2), table;
-        }
-        /** A new table of `kind` at `name` of `table` (of id `id`), first mentioned on `line`; it and its id. */
-        newChild(table, id, name, line2, kind) {
-          const created = newTable();
-          return this.book.mark(id, name, line2), table[name] = created, [created, this.add(created, kind)];
-        }
-        /** `[a.b]` or `[[a.b]]`, from its `[` up to the line's end. */
-        header() {
-          const text = this.text, line2 = this.line, open = this.pos;
-          this.pos++, this.skipWs();
-          let array2 = !1;
-          endsLine(text.charCodeAt(this.pos)) && this.brokenLine("a table header", "unterminated table header"), text.charCodeAt(this.pos) === LEFT_BRACKET && (this.pos !== open + 1 && this.fail(this.pos, "no space is allowed between the brackets of `[[`"), array2 = !0, this.pos++, this.skipWs(), endsLine(text.charCodeAt(this.pos)) && this.brokenLine("a table header", "unterminated table header"));
-          const c = text.charCodeAt(this.pos);
-          this.pos >= text.length && this.fail(this.pos, "unterminated table header"), c === RIGHT_BRACKET && this.fail(this.pos, "a table header needs a key"), c === tables_DOT && this.fail(this.pos, "a key may not start with a dot"), this.isKeyStart(this.pos) || this.unexpected(this.pos, `expected a key in the table header, found ${describe2(c)}`);
-          const keyAt = this.pos, parts = this.key("unterminated table header");
-          if (text.charCodeAt(this.pos) !== RIGHT_BRACKET && this.unexpected(this.pos, this.pos >= text.length ? "unterminated table header" : `expected \`]\` after the key, found ${describe2(text.charCodeAt(this.pos))}`), this.pos++, array2) {
-            const close = this.pos;
-            this.skipWs(), endsLine(text.charCodeAt(this.pos)) && this.brokenLine("a table header", "unterminated table header"), text.charCodeAt(this.pos) !== RIGHT_BRACKET && this.unexpected(this.pos, "expected `]]` to end the header of an array of tables"), this.pos !== close && this.fail(this.pos, "no space is allowed between the brackets of `]]`"), this.pos++;
-          }
-          this.define(parts, line2, array2), this.sectionAt = keyAt;
-        }
-        /** Makes the table a header names the current section, creating what it names. */
-        define(parts, line2, array2) {
-          const book = this.book;
-          let table = this.root, id = this.ids.get(table);
-          const last = parts.length - 1;
-          for (let i = 0; i < last; i++) {
-            const name2 = parts[i], child = table[name2];
-            if (child === void 0) {
-              [table, id] = this.newChild(table, id, name2, line2, IMPLICIT);
-              continue;
-            }
-            const found2 = typeof child == "object" ? this.ids.get(child) : void 0, kind2 = found2 === void 0 ? kindOf(child) : book.kind(found2);
-            if (kind2 === TABLE_ARRAY) {
-              const elements = child;
-              table = elements[elements.length - 1], id = this.ids.get(table);
-              continue;
-            }
-            (kind2 === VALUE || kind2 === INLINE || kind2 === STATIC_ARRAY) && this.fail(this.partAt[i], `${this.what(name2, kind2, this.first(id, name2))}; a table header cannot add to it`), table = child, id = found2;
-          }
-          const name = parts[last], existing = table[name], found = typeof existing == "object" ? this.ids.get(existing) : void 0, kind = found === void 0 ? existing === void 0 ? NONE : kindOf(existing) : book.kind(found);
-          if (!array2 && kind === IMPLICIT) {
-            book.setKind(found, DEFINED), this.table = existing, this.id = found;
-            return;
-          }
-          if (!array2 && kind !== NONE) {
-            const first = this.first(id, name), problem = kind === DEFINED ? `table ${showKey(name)} defined twice (first on line ${first})` : `${this.what(name, kind, first)}; a table header cannot define it again`;
-            this.fail(this.partAt[last], problem);
-          }
-          array2 && kind !== NONE && kind !== TABLE_ARRAY && this.fail(this.partAt[last], `${this.what(name, kind, this.first(id, name))}, not an array of tables`);
-          const section = newTable();
-          if (!array2)
-            book.mark(id, name, line2), table[name] = section;
-          else if (kind === NONE) {
-            const elements = [section];
-            book.mark(id, name, line2), book.mark(this.add(elements, TABLE_ARRAY), 0, line2), table[name] = elements;
-          } else {
-            const elements = existing;
-            book.mark(found, elements.length, line2), elements.push(section);
-          }
-          this.table = section, this.id = this.add(section, DEFINED);
-        }
-        /** What the existing value at `name` is, for a message: "`b` is an inline table (line 3)". */
-        what(name, kind, line2) {
-          const what = kind === VALUE ? "a value" : kind === INLINE ? "an inline table" : kind === STATIC_ARRAY ? "an array" : kind === TABLE_ARRAY ? "an array of tables" : kind === DOTTED ? "a table defined by dotted keys" : kind === DEFINED ? "a table defined by a header" : "a table";
-          return `${showKey(name)} is ${what}${line2 === void 0 ? "" : ` (line ${line2})`}`;
-        }
-        /** The parts of the (valid) key at `offset`, read again for a message. */
-        partsAt(offset) {
-          const { pos, line: line2, lineStart } = this;
-          this.pos = offset;
-          const parts = this.key("").slice();
-          return this.pos = pos, this.line = line2, this.lineStart = lineStart, parts;
-        }
-      }
-      const { COMMA, LEFT_BRACE, LEFT_BRACKET: reader_LEFT_BRACKET, RIGHT_BRACE, RIGHT_BRACKET: reader_RIGHT_BRACKET } = CHAR, { INLINE: reader_INLINE, STATIC_ARRAY: reader_STATIC_ARRAY } = KIND;
-      class Frame {
-        /** The inline table, or null for an array, whose elements are on the reader's stack of values from `base`. */
-        table = null;
-        base = 0;
-        /** Where the container goes when it closes: `target[name]`, or (target null) the enclosing array. */
-        target = null;
-        name = "";
-        /** Its id in the book. */
-        id = 0;
-        /** Whether an element or entry has been read, so that a separator or the end comes next. */
-        filled = !1;
-        /** For messages: the index of the element being read, or the offset of the key of the entry being read. */
-        index = 0;
-        keyAt = 0;
-      }
-      class Reader extends TableReader {
-        frames = [];
-        depth = 0;
-        /**
-         * The elements of the arrays being read, innermost last, up to `top`: an array is made when it closes, at
-         * its size (growing each array element by element would allocate it again and again).
-         */
-        values = [];
-        top = 0;
-        /** Arrays and inline tables with their ids, given to `ids` only when a line is asked for. */
-        late = [];
-        read() {
-          const text = this.text;
-          for (; this.skipBlank(), !(this.pos >= text.length); ) {
-            const c = text.charCodeAt(this.pos);
-            c === reader_LEFT_BRACKET ? this.header() : this.isKeyStart(this.pos) ? this.keyValue() : this.unexpected(this.pos, `expected a key or a [table] header, found ${describe2(c)}`), this.endLine();
-          }
-          const { ids, book, late } = this, indexes = /* @__PURE__ */ new Map();
-          let registered = !1;
-          const lineInDocument = (container, key) => {
-            if (!registered) {
-              for (let i = 0; i < late.length; i += 2)
-                ids.set(late[i], late[i + 1]);
-              late.length = 0, registered = !0;
-            }
-            return lineIn(ids, book, indexes, container, key);
-          };
-          return { value: this.root, lineIn: lineInDocument };
-        }
-        /** A key/value pair of the current section, from its key up to the end of its value. */
-        keyValue() {
-          const line2 = this.line;
-          this.keyAt = this.pos;
-          const parts = this.key("expected `=` after the key");
-          this.equals();
-          const table = this.dotted(this.table, this.id, parts, line2);
-          this.startValue();
-          const name = parts[parts.length - 1], c = this.text.charCodeAt(this.pos);
-          c === reader_LEFT_BRACKET || c === LEFT_BRACE ? (this.open(c, table, name), this.nested()) : table[name] = this.scalar();
-        }
-        // ---- Arrays and inline tables ---------------------------------------------------------------------
-        /**
-         * Opens the array or inline table whose bracket or brace is at the current offset; when it closes, it goes
-         * to `target[name]`, or (target null) to the enclosing array.
-         */
-        open(c, target, name) {
-          if (this.depth >= MAX_NESTING) {
-            const { line: line2, column } = this.locate(this.pos);
-            throw new errors.yo(`${this.file}:${line2}:${column}: ${nestingProblem()}`);
-          }
-          this.pos++;
-          let frame = this.frames[this.depth];
-          frame === void 0 && this.frames.push(frame = new Frame()), this.depth++, frame.filled = !1, frame.target = target, frame.name = name, frame.id = this.book.add(c === reader_LEFT_BRACKET ? reader_STATIC_ARRAY : reader_INLINE), frame.table = c === reader_LEFT_BRACKET ? null : newTable(), frame.base = this.top;
-        }
-        /** Closes the innermost array or inline table (at its bracket or brace) and puts it where it goes. */
-        close(frame) {
-          this.pos++, this.depth--;
-          let value;
-          frame.table === null ? (value = this.values.slice(frame.base, this.top), this.top = frame.base) : value = frame.table, this.book.lastLine(frame.id) >= 0 && this.late.push(value, frame.id), frame.target !== null ? frame.target[frame.name] = value : this.push(value);
-        }
-        /** Adds an element to the innermost array. */
-        push(value) {
-          this.top < this.values.length ? this.values[this.top] = value : this.values.push(value), this.top++;
-        }
-        /** Reads what the arrays and inline tables opened by `open` hold, until the outermost one closes. */
-        nested() {
-          const text = this.text;
-          for (; this.depth > 0; ) {
-            const frame = this.frames[this.depth - 1];
-            this.skipBlank();
-            let c = text.charCodeAt(this.pos);
-            const end = this.pos >= text.length;
-            if (frame.table === null) {
-              if (frame.filled && (c === COMMA ? (this.pos++, this.skipBlank(), c = text.charCodeAt(this.pos)) : c !== reader_RIGHT_BRACKET && this.unexpected(this.pos, end ? "unterminated array" : `expected \`,\` or \`]\` after an array element, found ${describe2(c)}`)), c === reader_RIGHT_BRACKET) {
-                this.close(frame);
-                continue;
-              }
-              this.pos >= text.length && this.fail(this.pos, "unterminated array"), frame.filled = !0;
-              const index = this.top - frame.base;
-              frame.index = index, this.book.lastLine(frame.id) !== this.line && this.book.mark(frame.id, index, this.line), c === reader_LEFT_BRACKET || c === LEFT_BRACE ? this.open(c, null, "") : this.push(this.scalar());
-            } else {
-              if (frame.filled && (c === COMMA ? (this.pos++, this.skipBlank(), c = text.charCodeAt(this.pos)) : c !== RIGHT_BRACE && this.unexpected(this.pos, end ? "unterminated inline table" : `expected \`,\` or \`}\` after a value in an inline table, found ${describe2(c)}`)), c === RIGHT_BRACE) {
-                this.close(frame);
-                continue;
-              }
-              this.pos >= text.length && this.fail(this.pos, "unterminated inline table"), this.isKeyStart(this.pos) || this.unexpected(this.pos, `expected a key or \`}\` in an inline table, found ${describe2(c)}`), frame.filled = !0;
-              const line2 = this.line;
-              frame.keyAt = this.pos;
-              const parts = this.key("expected `=` after the key");
-              this.equals();
-              const table = this.dotted(frame.table, frame.id, parts, line2);
-              this.startValue();
-              const name = parts[parts.length - 1];
-              c = text.charCodeAt(this.pos), c === reader_LEFT_BRACKET || c === LEFT_BRACE ? this.open(c, table, name) : table[name] = this.scalar();
-            }
-          }
-        }
-        valuePath() {
-          const path2 = [];
-          if (this.sectionAt >= 0) {
-            let value = this.root;
-            for (const part of this.partsAt(this.sectionAt))
-              path2.push(part), value = value[part], Array.isArray(value) && (path2.push(value.length - 1), value = value[value.length - 1]);
-          }
-          path2.push(...this.partsAt(this.keyAt));
-          for (let d = 0; d < this.depth; d++) {
-            const frame = this.frames[d];
-            frame.table === null ? path2.push(frame.index) : path2.push(...this.partsAt(frame.keyAt));
-          }
-          return path2;
-        }
-      }
-      function parseToml(text, file) {
-        return new Reader(text, file).read();
-      }
-      function parseTomlDocument(text, file) {
-        const { value, lineIn: lineIn2 } = parseToml(text, file);
-        return {
-          file,
-          value,
-          lineOf: (path2) => {
-            if (path2.length === 0)
-              return null;
-            let container = value;
-            for (let i = 0; i < path2.length - 1; i++) {
-              const child = childOf(container, path2[i]);
-              if (!isContainer(child))
-                return null;
-              container = child;
-            }
-            return lineIn2(container, path2[path2.length - 1]);
-          },
-          lineIn: lineIn2
-        };
-      }
-      function childOf(container, key) {
-        return Array.isArray(container) ? typeof key == "number" || /^\d+$/.test(key) ? container[Number(key)] : void 0 : Object.hasOwn(container, key) ? container[key] : void 0;
-      }
-      function isContainer(value) {
-        return typeof value == "object";
-      }
-    })
-  ),
-  /***/
-  4652: (
-    /***/
-    ((__unused_webpack_module, __webpack_exports__2, __nccwpck_require__2) => {
-      __nccwpck_require__2.d(__webpack_exports__2, {
-        /* harmony export */
-        tT: () => (
-          /* binding */
-          compareToolchain
-        ),
-        /* harmony export */
-        wG: () => (
-          /* binding */
-          pinForChannel
-        ),
-        /* harmony export */
-        zT: () => (
-          /* binding */
-          parseToolchainFile
-        ),
-        /* harmony export */
-        ze: () => (
-          /* binding */
-          findToolchainFile
-        )
-        /* harmony export */
-      });
-      var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__2(6760), node_path__WEBPACK_IMPORTED_MODULE_0___default = /* @__PURE__ */ __nccwpck_require__2.n(node_path__WEBPACK_IMPORTED_MODULE_0__), _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__2(3916), _toml_document_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__2(9823);
-      const LEGACY_FILE = "rust-toolchain", TOML_FILE = "rust-toolchain.toml";
-      function findToolchainFile(dir, exists, stopAt) {
-        const stop = stopAt === void 0 ? null : trimSeparators(node_path__WEBPACK_IMPORTED_MODULE_0__.normalize(stopAt));
-        let current = trimSeparators(node_path__WEBPACK_IMPORTED_MODULE_0__.normalize(dir));
-        for (; ; ) {
-          for (const name of [LEGACY_FILE, TOML_FILE]) {
-            const candidate = node_path__WEBPACK_IMPORTED_MODULE_0__.join(current, name);
-            if (exists(candidate))
-              return candidate;
-          }
-          if (current === stop)
-            return null;
-          const parent = node_path__WEBPACK_IMPORTED_MODULE_0__.dirname(current);
-          if (parent === current)
-            return null;
-          current = parent;
-        }
-      }
-      function trimSeparators(p) {
-        const root = node_path__WEBPACK_IMPORTED_MODULE_0__.parse(p).root;
-        let end = p.length;
-        for (; end > root.length && (p[end - 1] === "/" || p[end - 1] === node_path__WEBPACK_IMPORTED_MODULE_0__.sep); )
-          end--;
-        return p.slice(0, end);
-      }
-      function parseToolchainFile(text, file) {
-        const onlyToml = node_path__WEBPACK_IMPORTED_MODULE_0__.basename(file).endsWith(".toml"), lines = rustLineCount(text);
-        if (lines === 0)
-          throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.yo(`${file}:1: the toolchain file is empty; name a toolchain or remove the file`);
-        return lines === 1 && !onlyToml ? parseLegacyLine(text, file) : parseTomlPin((0, _toml_document_js__WEBPACK_IMPORTED_MODULE_2__.d)(text, file), file);
-      }
-      function rustLineCount(text) {
-        if (text.length === 0)
-          return 0;
-        let count2 = 1;
-        for (let i = text.indexOf(`
-`); i >= 0; i = text.indexOf(`
-`, i + 1))
-          i < text.length - 1 && count2++;
-        return count2;
-      }
-      function rustTrim(s) {
-        return s.replace(/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g, "");
-      }
-      function parseLegacyLine(text, file) {
-        const name = rustTrim(text);
-        if (name.startsWith("\uFEFF"))
-          throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.yo(`${file}:1: the toolchain file starts with a byte-order mark, which rustup reads as part of the toolchain name; save it as plain ASCII`);
-        if (name === "")
-          throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.yo(`${file}:1: the toolchain file is empty; name a toolchain or remove the file`);
-        const base = { file, line: 1, targets: [], targetsLine: null };
-        return isAbsolutePath(name) ? { ...base, kind: "path", channel: null, path: name } : (checkChannelName(name, file, 1, "toolchain name"), { ...base, kind: channelKind(name), channel: name, path: null });
-      }
-      function parseTomlPin(doc, file) {
-        const at = (path3) => doc.lineOf(path3) ?? doc.lineOf(path3.slice(0, -1)) ?? 1, section = doc.value.toolchain;
-        if (section === void 0)
-          throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.yo(`${file}:1: missing the \`[toolchain]\` table`);
-        if (!isTable2(section))
-          throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.yo(`${file}:${at(["toolchain"])}: \`toolchain\` must be a table, found ${describe2(section)}`);
-        const stringKey = (key) => {
-          const value = section[key];
-          if (value === void 0)
-            return null;
-          if (typeof value != "string")
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.yo(`${file}:${at(["toolchain", key])}: \`toolchain.${key}\` must be a string, found ${describe2(value)}`);
-          return value;
-        }, listKey = (key) => {
-          const value = section[key];
-          if (value === void 0)
-            return null;
-          if (!Array.isArray(value))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.yo(`${file}:${at(["toolchain", key])}: \`toolchain.${key}\` must be an array of strings, found ${describe2(value)}`);
-          return value.map((item, index) => {
-            if (typeof item != "string")
-              throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.yo(`${file}:${at(["toolchain", key, index])}: \`toolchain.${key}\` must be an array of strings, found ${describe2(item)} at index ${index}`);
-            return item;
-          });
-        }, channel = stringKey("channel"), path2 = stringKey("path"), profile = stringKey("profile"), components = listKey("components"), targets = listKey("targets"), sectionLine = at(["toolchain"]);
-        if (channel === null && path2 === null && components === null && targets === null)
-          throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.yo(`${file}:${sectionLine}: \`[toolchain]\` sets none of \`channel\`, \`path\`, \`components\` or \`targets\``);
-        if (channel !== null && checkChannelName(channel, file, at(["toolchain", "channel"]), "`toolchain.channel`"), channel !== null && path2 !== null)
-          throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.yo(`${file}:${at(["toolchain", "path"])}: \`toolchain.channel\` and \`toolchain.path\` cannot both be set`);
-        const targetsLine = targets === null ? null : at(["toolchain", "targets"]);
-        if (path2 !== null) {
-          const line2 = at(["toolchain", "path"]);
-          for (const key of ["components", "targets", "profile"])
-            if (section[key] !== void 0)
-              throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.yo(`${file}:${at(["toolchain", key])}: \`toolchain.${key}\` cannot be used with \`toolchain.path\` (a path toolchain is used as it is)`);
-          if (!isAbsolutePath(path2))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.yo(`${file}:${line2}: \`toolchain.path\` must be an absolute path, found \`${path2}\``);
-          return { file, line: line2, kind: "path", channel: null, path: path2, targets: [], targetsLine: null };
-        }
-        if (profile !== null && !PROFILES.has(profile))
-          throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.yo(`${file}:${at(["toolchain", "profile"])}: unknown \`toolchain.profile\` \`${profile}\`; valid profiles are minimal, default, complete`);
-        return {
-          file,
-          line: channel === null ? sectionLine : at(["toolchain", "channel"]),
-          kind: channel === null ? "floating" : channelKind(channel),
-          channel,
-          path: null,
-          targets: targets ?? [],
-          targetsLine
-        };
-      }
-      const PROFILES = /* @__PURE__ */ new Set(["minimal", "m", "default", "d", "", "complete", "c"]);
-      function isTable2(value) {
-        return typeof value == "object" && !Array.isArray(value);
-      }
-      function describe2(value) {
-        return Array.isArray(value) ? "an array" : typeof value == "object" ? "a table" : typeof value == "string" ? `the string ${JSON.stringify(value)}` : `${typeof value == "boolean" ? "the boolean" : "the number"} ${String(value)}`;
-      }
-      function isAbsolutePath(p) {
-        return p.startsWith("/") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\\\");
-      }
-      function checkChannelName(name, file, line2, what) {
-        const trimmed = name.replace(/\/+$/, "");
-        if (trimmed === "" || parseOfficial(trimmed) === null && (trimmed === "none" || /[/\\]/.test(trimmed)))
-          throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.yo(`${file}:${line2}: ${what} \`${name}\` is not a valid toolchain name`);
-        if (/\s/.test(name))
-          throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__.yo(`${file}:${line2}: ${what} \`${name}\` contains whitespace; a toolchain file holds only the name, without comments`);
-      }
-      const ARCHS = "aarch64 aarch64_be amdgcn arm arm64_32 arm64e arm64ec armeb armebv7r armv4t armv5te armv6 armv6k armv7 armv7a armv7k armv7r armv7s armv8r avr bpfeb bpfel csky hexagon i386 i586 i686 loongarch32 loongarch64 m68k mips mips64 mips64el mipsel mipsisa32r6 mipsisa32r6el mipsisa64r6 mipsisa64r6el msp430 nvptx64 powerpc powerpc64 powerpc64le riscv32 riscv32e riscv32em riscv32emc riscv32gc riscv32i riscv32im riscv32ima riscv32imac riscv32imafc riscv32imc riscv64 riscv64a23 riscv64gc riscv64imac s390x sparc sparc64 sparcv9 thumbv4t thumbv5te thumbv6m thumbv7a thumbv7em thumbv7m thumbv7neon thumbv8m.base thumbv8m.main wasm32 wasm32v1 wasm64 x86_64 x86_64h xtensa", OSES = "amd-amdhsa apple-darwin apple-ios apple-tvos apple-visionos apple-watchos esp-espidf esp32-espidf esp32-none esp32s2-espidf esp32s2-none esp32s3-espidf esp32s3-none fortanix-unknown ibm-aix kmc-solid_asp3 linux lynx-lynxos178 mti-none nintendo-3ds nintendo-switch none nuttx-eabi nuttx-eabihf nvidia-cuda openwrt-linux pc-cygwin pc-nto pc-solaris pc-windows risc0-zkvm rtems-eabihf sony-psp sony-psx sony-vita sun-solaris unikraft-linux unknown-dragonfly unknown-emscripten unknown-freebsd unknown-fuchsia unknown-haiku unknown-hermit unknown-hurd unknown-illumos unknown-l4re unknown-linux unknown-managarm unknown-motor unknown-netbsd unknown-none unknown-nto unknown-nuttx unknown-openbsd unknown-redox unknown-teeos unknown-trusty unknown-uefi unknown-unknown unknown-xous uwp-windows vex-v5 wali-linux wasip1 wasip1-threads wasip2 wasip3 win7-windows wrs-vxworks", ENVS = "android androideabi eabi eabihf elf freestanding gnu gnu_ilp32 gnuabi64 gnuabiv2 gnuabiv2hf gnueabi gnueabihf gnullvm gnuspe gnux32 macabi mlibc msvc musl muslabi64 musleabi musleabihf muslspe newlibeabihf none ohos qnx700 qnx710 qnx710_iosock qnx800 sgx sim softfloat spe uclibc uclibceabi uclibceabihf", alternatives = (list) => list.split(" ").map((s) => s.replace(/\./g, "\\.")).join("|"), HOST_RE = new RegExp(`^(?:-(${alternatives(ARCHS)}))?(?:-(${alternatives(OSES)}))?(?:-(${alternatives(ENVS)}))?$`), CHANNEL_RE = /^(nightly|beta|stable|[0-9]\.[0-9]{1,3}(?:\.[0-9]{1,2})?(?:-beta(?:\.[0-9]{1,2})?)?)(?:-([0-9]{4}-[0-9]{2}-[0-9]{2}))?(?:-(.+))?$/;
-      function parseOfficial(name) {
-        const m = CHANNEL_RE.exec(name);
-        if (m === null)
-          return null;
-        const [, channel, date, suffix] = m;
-        let host = null;
-        if (suffix !== void 0) {
-          const h = HOST_RE.exec(`-${suffix}`);
-          if (h === null)
-            return null;
-          host = { arch: h[1] ?? null, os: h[2] ?? null, env: h[3] ?? null };
-        }
-        const nameEnd = suffix === void 0 ? name.length : name.length - suffix.length - 1;
-        return { channel, date: date ?? null, host, name: name.slice(0, nameEnd) };
-      }
-      function parseVersion(channel) {
-        const m = /^(\d+)\.(\d+)(?:\.(\d+))?(?:-(.+))?$/.exec(channel);
-        if (m === null)
-          return null;
-        const major = Number(m[1]), minor = Number(m[2]);
-        let patch = m[3] === void 0 ? null : Number(m[3]);
-        return patch === null && major === 1 && minor <= 8 && m[4] === void 0 && (patch = 0), { major, minor, patch, pre: m[4] ?? "" };
-      }
-      function versionString(v) {
-        return `${v.major}.${v.minor}${v.patch === null ? "" : `.${v.patch}`}${v.pre === "" ? "" : `-${v.pre}`}`;
-      }
-      function channelKind(name) {
-        const official = parseOfficial(name);
-        if (official === null)
-          return "floating";
-        const version2 = parseVersion(official.channel);
-        return version2 === null ? official.date === null ? "floating" : "dated" : version2.patch !== null && version2.pre !== "beta" ? "exact" : "floating";
-      }
-      function pinForChannel(channel, file, line2) {
-        return { file, line: line2, kind: channelKind(channel), channel, path: null, targets: [], targetsLine: null };
-      }
-      function channelName(channel) {
-        return parseOfficial(channel)?.name ?? channel;
-      }
-      function compareToolchain(pin, rustc) {
-        const runner = `runner has ${describeRustc(rustc)}`;
-        if (pin.kind === "path" || pin.channel === null)
-          return { verdict: "unknown", reason: `pinned ${pin.kind === "path" ? `the toolchain at ${pin.path}` : "no channel (rustup uses its default toolchain)"}; ${runner}` };
-        const pinned = `pinned ${pin.channel}`, official = parseOfficial(pin.channel);
-        if (official === null)
-          return { verdict: "unknown", reason: `${pinned}, a custom toolchain; ${runner}` };
-        const host = official.host;
-        if (host !== null && !hostMatches(host, rustc.host))
-          return { verdict: "mismatch", reason: `${pinned}, runner's rustc is for host ${rustc.host}: ${describeRustc(rustc)}` };
-        const release = parseVersion(rustc.release), runnerChannel = release === null ? "other" : release.pre === "" ? "stable" : release.pre.startsWith("beta") ? "beta" : release.pre === "nightly" ? "nightly" : "other", version2 = parseVersion(official.channel);
-        if (version2 !== null) {
-          if (version2.patch !== null && version2.pre !== "beta") {
-            const wanted = versionString(version2);
-            return rustc.release === wanted ? { verdict: "match", reason: `${pinned}, ${runner}` } : { verdict: "mismatch", reason: `${pinned}, ${runner}` };
-          }
-          return release !== null && release.major === version2.major && release.minor === version2.minor && (version2.pre === "beta" ? release.patch === version2.patch && release.pre.startsWith("beta") : release.pre === "") ? { verdict: "unknown", reason: `${pinned}, which follows the newest release of its series; ${runner}` } : { verdict: "mismatch", reason: `${pinned}, ${runner}` };
-        }
-        if (runnerChannel !== official.channel)
-          return { verdict: "mismatch", reason: `${pinned}, ${runner}, a ${runnerChannel === "other" ? "non-rustup" : runnerChannel} build` };
-        if (official.date === null)
-          return { verdict: "unknown", reason: `${pinned}, which moves; ${runner}` };
-        if (rustc.commitDate === null)
-          return { verdict: "unknown", reason: `${pinned}, but the runner's rustc reports no commit date: ${describeRustc(rustc)}` };
-        const pinDay = dayNumber(official.date), commitDay = dayNumber(rustc.commitDate);
-        if (pinDay === null || commitDay === null)
-          return { verdict: "unknown", reason: `${pinned}, ${runner}` };
-        if (official.channel === "nightly") {
-          const delta = pinDay - commitDay;
-          return delta === 0 || delta === 1 ? { verdict: "match", reason: `${pinned}, ${runner}` } : { verdict: "mismatch", reason: `${pinned} (built from ${formatDay(pinDay - 1)}), ${runner}` };
-        }
-        return commitDay > pinDay ? { verdict: "mismatch", reason: `${pinned}, ${runner}, committed after the pinned date` } : pinDay - commitDay > STABLE_WINDOW_DAYS ? { verdict: "mismatch", reason: `${pinned}, ${runner}, committed more than eight weeks before the pinned date` } : { verdict: "unknown", reason: `${pinned}, ${runner}: plausible, but the ${official.channel} release of that day cannot be determined offline` };
-      }
-      const STABLE_WINDOW_DAYS = 56;
-      function hostMatches(host, actual) {
-        return !(host.arch !== null && !actual.startsWith(`${host.arch}-`) || host.os !== null && !`${actual}-`.includes(`-${host.os}-`) || host.env !== null && !actual.endsWith(`-${host.env}`));
-      }
-      function describeRustc(rustc) {
-        const inside = [rustc.commitHash === "" || rustc.commitHash === "unknown" ? null : rustc.commitHash.slice(0, 9), rustc.commitDate].filter((s) => s !== null && s !== "");
-        return inside.length === 0 ? rustc.release : `${rustc.release} (${inside.join(" ")})`;
-      }
-      function dayNumber(date) {
-        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-        if (m === null)
-          return null;
-        const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])), back = new Date(ms);
-        return back.getUTCMonth() !== Number(m[2]) - 1 || back.getUTCDate() !== Number(m[3]) ? null : ms / 864e5;
-      }
-      function formatDay(day) {
-        return new Date(day * 864e5).toISOString().slice(0, 10);
-      }
-    })
-  ),
-  /***/
-  311: (
-    /***/
-    ((__unused_webpack_module, __webpack_exports__2, __nccwpck_require__2) => {
-      __nccwpck_require__2.d(__webpack_exports__2, {
-        /* harmony export */
-        x: () => (
-          /* binding */
-          VERSION
-        )
-        /* harmony export */
-      });
-      const VERSION = "1.0.0";
-    })
-  ),
-  /***/
   2613: (
     /***/
     ((module) => {
@@ -2404,13 +117,6 @@ var __webpack_modules__ = {
     /***/
     ((module) => {
       module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-    })
-  ),
-  /***/
-  6760: (
-    /***/
-    ((module) => {
-      module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
     })
   ),
   /***/
@@ -2538,9 +244,7 @@ __nccwpck_require__.m = __webpack_modules__, typeof __nccwpck_require__ < "u" &&
 }, __nccwpck_require__.d = (exports, definition) => {
   for (var key in definition)
     __nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key) && Object.defineProperty(exports, key, { enumerable: !0, get: definition[key] });
-}, __nccwpck_require__.f = {}, __nccwpck_require__.e = (chunkId) => Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => (__nccwpck_require__.f[key](chunkId, promises), promises), [])), __nccwpck_require__.u = (chunkId) => "" + chunkId + ".index.js", __nccwpck_require__.o = (obj, prop2) => Object.prototype.hasOwnProperty.call(obj, prop2), __nccwpck_require__.r = (exports) => {
-  typeof Symbol < "u" && Symbol.toStringTag && Object.defineProperty(exports, Symbol.toStringTag, { value: "Module" }), Object.defineProperty(exports, "__esModule", { value: !0 });
-}, (() => {
+}, __nccwpck_require__.f = {}, __nccwpck_require__.e = (chunkId) => Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => (__nccwpck_require__.f[key](chunkId, promises), promises), [])), __nccwpck_require__.u = (chunkId) => "" + chunkId + ".index.js", __nccwpck_require__.o = (obj, prop2) => Object.prototype.hasOwnProperty.call(obj, prop2), (() => {
   var installedChunks = {
     /******/
     792: 0
@@ -2567,7 +271,49 @@ __nccwpck_require__.m = __webpack_modules__, typeof __nccwpck_require__ < "u" &&
 })();
 var __webpack_exports__ = {}, external_node_crypto_ = __nccwpck_require__(7598), external_node_crypto_default = /* @__PURE__ */ __nccwpck_require__.n(external_node_crypto_);
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /* @__PURE__ */ __nccwpck_require__.n(external_node_os_namespaceObject), external_node_path_ = __nccwpck_require__(6760), external_node_path_default = /* @__PURE__ */ __nccwpck_require__.n(external_node_path_), src_errors = __nccwpck_require__(3916);
+var external_node_os_default = /* @__PURE__ */ __nccwpck_require__.n(external_node_os_namespaceObject);
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /* @__PURE__ */ __nccwpck_require__.n(external_node_path_namespaceObject);
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+function listCrates(crates, shown = 5) {
+  const names2 = crates.map((c) => `\`${c}\``);
+  return names2.length <= 1 ? names2.join("") : names2.length <= shown ? `${names2.slice(0, -1).join(", ")} and ${names2.at(-1)}` : `${names2.slice(0, shown).join(", ")} and ${names2.length - shown} more`;
+}
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/u;
+function codePoint(c) {
+  return `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+const EVERY_HIDDEN = new RegExp(HIDDEN.source, "gu");
+function withCodePoints(text) {
+  return text.replace(EVERY_HIDDEN, (c) => `<${codePoint(c)}>`);
+}
+class UserError extends Error {
+  exitCode = 2;
+  constructor(message) {
+    super(message), this.name = "UserError";
+  }
+}
+class CommandError extends UserError {
+  command;
+  args;
+  stderr;
+  fault;
+  exitCode;
+  constructor(message, command, args, stderr, fault = "environment") {
+    super(message), this.command = command, this.args = args, this.stderr = stderr, this.fault = fault, this.name = "CommandError", this.exitCode = fault === "input" ? 2 : 3;
+  }
+}
+function describeError(error) {
+  if (error instanceof UserError)
+    return { message: oneLine(error.message), internal: !1 };
+  const message = error instanceof Error ? error.message : String(error);
+  return { message: `internal error: ${oneLine(message)} (please report this with the command line you used)`, internal: !0 };
+}
+function oneLine(message) {
+  return withCodePoints(message.replace(/\s*[\r\n]+\s*/g, " ").trim());
+}
 const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 var external_node_v8_default = /* @__PURE__ */ __nccwpck_require__.n(external_node_v8_namespaceObject);
 const SMALL_METADATA_CHARS = 8 * 1024 * 1024;
@@ -2730,7 +476,7 @@ function describeApiFailure(error) {
     return {
       status: null,
       kind: "timeout",
-      message: oneLine(`GitHub gave no answer within ${formatSeconds(error.timeoutMs)} to ${error.method} ${pathOf(error.url)}; the API may be slow or unreachable from this runner \u2014 re-run the job`)
+      message: client_oneLine(`GitHub gave no answer within ${formatSeconds(error.timeoutMs)} to ${error.method} ${pathOf(error.url)}; the API may be slow or unreachable from this runner \u2014 re-run the job`)
     };
   const request = requestOf(error), operation = request ? `${request.method} ${pathOf(request.url)}` : "a GitHub API request", status = responseStatus(error);
   if (status === null) {
@@ -2739,10 +485,10 @@ function describeApiFailure(error) {
       return {
         status: null,
         kind: "network",
-        message: oneLine(`cannot reach GitHub at ${originOf(request.url)} for ${operation} (${reason}); check GITHUB_API_URL and the runner's network or proxy settings`)
+        message: client_oneLine(`cannot reach GitHub at ${originOf(request.url)} for ${operation} (${reason}); check GITHUB_API_URL and the runner's network or proxy settings`)
       };
     }
-    return { status: null, kind: "other", message: oneLine(`${operation} failed: ${errorMessage(error) ?? String(error)}`) };
+    return { status: null, kind: "other", message: client_oneLine(`${operation} failed: ${errorMessage(error) ?? String(error)}`) };
   }
   const said = githubMessage(error), quoted = said ? `: "${said}"` : "", write = request !== null && request.method !== "GET" && request.method !== "HEAD", aboutReviews = request !== null && /\/pulls\/(?:\d+\/reviews|comments)(\/|$|\?)/.test(request.url), aboutComments = !aboutReviews && request !== null && /\/comments(\/|$|\?)/.test(request.url), headers = responseHeaders(error);
   if (status === 429 || status === 403 && (headers["x-ratelimit-remaining"] === "0" || /rate limit/i.test(said ?? ""))) {
@@ -2750,34 +496,34 @@ function describeApiFailure(error) {
     return {
       status,
       kind: status === 403 ? "forbidden" : "other",
-      message: oneLine(`GitHub's API rate limit stops ${operation} (${status}${quoted})${when}; re-run the job later`)
+      message: client_oneLine(`GitHub's API rate limit stops ${operation} (${status}${quoted})${when}; re-run the job later`)
     };
   }
   if (status === 401)
     return {
       status,
       kind: "forbidden",
-      message: oneLine(`GitHub rejected the token for ${operation} (401${quoted}); the token is missing, invalid or expired \u2014 pass \`github.token\` or a valid personal access token`)
+      message: client_oneLine(`GitHub rejected the token for ${operation} (401${quoted}); the token is missing, invalid or expired \u2014 pass \`github.token\` or a valid personal access token`)
     };
   if (status === 403)
-    return { status, kind: "forbidden", message: oneLine(`GitHub refused ${operation} (403${quoted}); ${write && aboutComments ? "the token cannot write pull-request comments \u2014 on pull requests from forks GitHub gives a read-only token; grant `permissions: pull-requests: write` for same-repository PRs, or post from a `workflow_run` workflow" : write && aboutReviews ? "the token cannot write pull-request reviews \u2014 on pull requests from forks GitHub gives a read-only token, so suggested changes are posted on same-repository PRs only; grant them `permissions: pull-requests: write`" : write ? "the token lacks the write permission this needs \u2014 check the workflow's `permissions:`" : "the token cannot read this \u2014 grant `permissions: pull-requests: read` (and `contents: read` for a private repository)"}`) };
+    return { status, kind: "forbidden", message: client_oneLine(`GitHub refused ${operation} (403${quoted}); ${write && aboutComments ? "the token cannot write pull-request comments \u2014 on pull requests from forks GitHub gives a read-only token; grant `permissions: pull-requests: write` for same-repository PRs, or post from a `workflow_run` workflow" : write && aboutReviews ? "the token cannot write pull-request reviews \u2014 on pull requests from forks GitHub gives a read-only token, so suggested changes are posted on same-repository PRs only; grant them `permissions: pull-requests: write`" : write ? "the token lacks the write permission this needs \u2014 check the workflow's `permissions:`" : "the token cannot read this \u2014 grant `permissions: pull-requests: read` (and `contents: read` for a private repository)"}`) };
   if (status === 404) {
     const advice = request?.method === "PATCH" && aboutComments ? "the comment no longer exists (deleted while this job ran?); the next run will post a new one" : write && aboutReviews ? "the review or its comment no longer exists (deleted while this job ran?); the next run will post the suggestions again" : "the repository or pull request does not exist, or the token cannot see it (a private repository needs `contents: read`)";
-    return { status, kind: "not-found", message: oneLine(`GitHub answered 404 to ${operation}${quoted}; ${advice}`) };
+    return { status, kind: "not-found", message: client_oneLine(`GitHub answered 404 to ${operation}${quoted}; ${advice}`) };
   }
   if (status === 422) {
     const advice = write && aboutComments ? "; the comment body may be too long, or the conversation locked" : write && aboutReviews ? "; a suggested line may have left the pull request's diff (new commits pushed while this job ran?), or the conversation is locked" : "";
     return {
       status,
       kind: "validation",
-      message: oneLine(`GitHub rejected ${operation} as invalid (422${quoted}${validationDetails(error)})${advice}`)
+      message: client_oneLine(`GitHub rejected ${operation} as invalid (422${quoted}${validationDetails(error)})${advice}`)
     };
   }
   return status >= 500 ? {
     status,
     kind: "server",
-    message: oneLine(`GitHub failed with a server error on ${operation} (${status}${quoted}); this is usually transient \u2014 re-run the job`)
-  } : { status, kind: "other", message: oneLine(`GitHub answered ${status} to ${operation}${quoted}`) };
+    message: client_oneLine(`GitHub failed with a server error on ${operation} (${status}${quoted}); this is usually transient \u2014 re-run the job`)
+  } : { status, kind: "other", message: client_oneLine(`GitHub answered ${status} to ${operation}${quoted}`) };
 }
 function responseStatus(error) {
   const response = prop(error, "response"), status = prop(response, "status") ?? (response !== void 0 ? prop(error, "status") : void 0);
@@ -2839,7 +585,7 @@ function originOf(url) {
 function formatSeconds(ms) {
   return `${Number((ms / 1e3).toFixed(3))} s`;
 }
-function oneLine(message) {
+function client_oneLine(message) {
   return message.replace(/\s*[\r\n]+\s*/g, " ").trim();
 }
 const COMMENT_BODY_LIMIT = 65536;
@@ -2941,16 +687,16 @@ function readEventContext(env, readFile) {
     text = readFile(eventPath);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new src_errors.yo(`cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${reason}`);
+    throw new UserError(`cannot read the event payload at GITHUB_EVENT_PATH (${eventPath}): ${reason}`);
   }
   let payload;
   try {
     payload = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new src_errors.yo(`the event payload at GITHUB_EVENT_PATH (${eventPath}) is not valid JSON: ${reason}`);
+    throw new UserError(`the event payload at GITHUB_EVENT_PATH (${eventPath}) is not valid JSON: ${reason}`);
   }
-  const bad = (name, expected) => new src_errors.yo(`the ${eventName} event payload at GITHUB_EVENT_PATH (${eventPath}) has no valid \`${name}\` (expected ${expected})`), base = () => {
+  const bad = (name, expected) => new UserError(`the ${eventName} event payload at GITHUB_EVENT_PATH (${eventPath}) has no valid \`${name}\` (expected ${expected})`), base2 = () => {
     const found = repository(env, payload);
     if (found === null)
       throw bad("repository.owner.login", "the owner, or GITHUB_REPOSITORY set to owner/repo");
@@ -2972,7 +718,7 @@ function readEventContext(env, readFile) {
     const headRepository = field(field(run2, "head_repository"), "full_name");
     if (typeof headRepository != "string" || !/^[^/\s]+\/[^/\s]+$/.test(headRepository) || headRepository.split("/")[0].toLowerCase() !== headOwner.toLowerCase())
       throw bad("workflow_run.head_repository.full_name", "owner/name of the pushed-to repository, owned by `workflow_run.head_repository.owner.login`");
-    const htmlUrl = field(run2, "html_url"), runUrl2 = typeof htmlUrl == "string" && /^https?:\/\//.test(htmlUrl) ? htmlUrl : null, [owner2, repo2] = base();
+    const htmlUrl = field(run2, "html_url"), runUrl2 = typeof htmlUrl == "string" && /^https?:\/\//.test(htmlUrl) ? htmlUrl : null, [owner2, repo2] = base2();
     return { kind: "workflow-run", run: { owner: owner2, repo: repo2, event, headSha: headSha2, headOwner, headRepository, headBranch, runUrl: runUrl2 } };
   }
   const pr = field(payload, "pull_request"), number = field(pr, "number");
@@ -2984,15 +730,15 @@ function readEventContext(env, readFile) {
   const headSha = field(field(pr, "head"), "sha");
   if (!isSha(headSha))
     throw bad("pull_request.head.sha", "a commit SHA");
-  const [owner, repo] = base();
+  const [owner, repo] = base2();
   return { kind: "pull-request", pr: { owner, repo, number, baseSha, headSha } };
 }
 function runUrl(env) {
   const server = env.GITHUB_SERVER_URL, repository2 = env.GITHUB_REPOSITORY, runId = env.GITHUB_RUN_ID;
   if (!server || !repository2 || !runId)
     return null;
-  const base = `${server.replace(/\/+$/, "")}/${repository2}/actions/runs/${runId}`, attempt2 = Number(env.GITHUB_RUN_ATTEMPT);
-  return Number.isInteger(attempt2) && attempt2 > 1 ? `${base}/attempts/${attempt2}` : base;
+  const base2 = `${server.replace(/\/+$/, "")}/${repository2}/actions/runs/${runId}`, attempt2 = Number(env.GITHUB_RUN_ATTEMPT);
+  return Number.isInteger(attempt2) && attempt2 > 1 ? `${base2}/attempts/${attempt2}` : base2;
 }
 function repository(env, payload) {
   const fromEnv2 = /^([^/\s]+)\/([^/\s]+)$/.exec(env.GITHUB_REPOSITORY ?? "");
@@ -3039,18 +785,60 @@ function isLineChanged(files, path2, line2) {
   return change ? change.kind === "whole" || change.lines.has(line2) : !1;
 }
 async function fetchChangedLines(client, pr) {
-  let listed;
+  let listed2;
   try {
-    listed = await client.listPullRequestFiles(pr.owner, pr.repo, pr.number);
+    listed2 = await client.listPullRequestFiles(pr.owner, pr.repo, pr.number);
   } catch (error) {
     return { ok: !1, failure: describeApiFailure(error) };
   }
   const files = /* @__PURE__ */ new Map(), texts2 = /* @__PURE__ */ new Map();
-  for (const file of listed)
+  for (const file of listed2)
     CHANGED_STATUSES.has(file.status) && (typeof file.patch == "string" ? (files.set(file.filename, { kind: "lines", lines: new Set(addedLines(file.patch)) }), texts2.set(file.filename, addedLineTexts(file.patch))) : file.status === "renamed" && file.changes === 0 ? files.set(file.filename, { kind: "lines", lines: /* @__PURE__ */ new Set() }) : files.set(file.filename, { kind: "whole" }));
-  return { ok: !0, files, texts: texts2, complete: listed.length < PULL_REQUEST_FILES_CAP };
+  return { ok: !0, files, texts: texts2, complete: listed2.length < PULL_REQUEST_FILES_CAP };
 }
-var paths = __nccwpck_require__(1933), src_text = __nccwpck_require__(8992);
+const DRIVE = /^[A-Za-z]:(?:[\\/]|$)/, VERBATIM_DISK = /^\\\\\?\\([A-Za-z]:(?:\\|$))/, VERBATIM_UNC = /^\\\\\?\\UNC\\/i;
+function isWindowsPath(p) {
+  return DRIVE.test(p) || p.startsWith("\\\\") ? !0 : !p.startsWith("/") && p.includes("\\");
+}
+function pathModuleFor(p) {
+  return isWindowsPath(p) ? external_node_path_default().win32 : external_node_path_default().posix;
+}
+function isAbsolutePath(p) {
+  return p.startsWith("/") || DRIVE.test(p) || p.startsWith("\\\\");
+}
+function stripVerbatim(p) {
+  return VERBATIM_UNC.test(p) ? `\\\\${p.slice(8)}` : p.replace(VERBATIM_DISK, "$1");
+}
+function forwardSlashes(p) {
+  return isWindowsPath(p) ? stripVerbatim(p).replace(/\\/g, "/") : p;
+}
+function joinPath(base2, ...segments) {
+  return pathModuleFor(base2).join(base2, ...segments);
+}
+function resolveFrom(base2, p) {
+  return isAbsolutePath(p) ? p : pathModuleFor(base2).resolve(base2, p);
+}
+function relativePosix(root, file) {
+  const rel = relation(root, file);
+  return rel === null || rel === ".." || rel.startsWith("../") ? null : rel;
+}
+function isAtOrBelow(dir, file) {
+  return relativePosix(dir, file) !== null;
+}
+function isBelow(dir, file) {
+  const rel = relativePosix(dir, file);
+  return rel !== null && rel !== "";
+}
+function relativeOrAbsolute(root, file) {
+  return relation(root, file) ?? forwardSlashes(file);
+}
+function relation(root, file) {
+  const a = stripVerbatim(root), b = stripVerbatim(file), windows = isWindowsPath(a);
+  if (windows !== isWindowsPath(b) || isAbsolutePath(a) !== isAbsolutePath(b))
+    return null;
+  const module = windows ? external_node_path_default().win32 : external_node_path_default().posix, rel = module.relative(a, b);
+  return module.isAbsolute(rel) ? null : windows ? rel.replace(/\\/g, "/") : rel;
+}
 function fixLabel(f, fix) {
   return fix.verified ? "fix (verified)" : f.severity === "error" ? "fix (not verified)" : "fix";
 }
@@ -3125,9 +913,9 @@ function countFindings(report) {
   return { errors, warnings, notes };
 }
 function verdictLine(report) {
-  const { errors, warnings } = countFindings(report), failing = report.artifacts.filter((a) => a.status === "error").length, blocked = report.artifacts.filter((a) => a.status === "blocked").length, command = report.invocation.args.join(" "), counts = `${(0, src_text.LS)(errors, "error")}, ${(0, src_text.LS)(warnings, "warning")}`, build = errors === 0 ? `\`${command}\` links: ${(0, src_text.LS)(report.artifacts.length, "artifact")}, ${(0, src_text.LS)(warnings, "warning")}.` : `\`${command}\` fails: ${(0, src_text.LS)(failing, "artifact")} cannot be built${blocked > 0 ? ` and ${blocked} more ${blocked === 1 ? "is" : "are"} blocked by ${failing === 1 ? "it" : "them"}` : ""} (${counts}).`, gate = report.gate;
+  const { errors, warnings } = countFindings(report), failing = report.artifacts.filter((a) => a.status === "error").length, blocked = report.artifacts.filter((a) => a.status === "blocked").length, command = report.invocation.args.join(" "), counts = `${plural(errors, "error")}, ${plural(warnings, "warning")}`, build = errors === 0 ? `\`${command}\` links: ${plural(report.artifacts.length, "artifact")}, ${plural(warnings, "warning")}.` : `\`${command}\` fails: ${plural(failing, "artifact")} cannot be built${blocked > 0 ? ` and ${blocked} more ${blocked === 1 ? "is" : "are"} blocked by ${failing === 1 ? "it" : "them"}` : ""} (${counts}).`, gate = report.gate;
   if (gate.verdict === "fail")
-    return `${build} The check fails: ${(0, src_text.LS)(gate.failing, "finding")} at or above \`${gate.failOn}\`${report.baseline ? ", new since the baseline" : ""}.`;
+    return `${build} The check fails: ${plural(gate.failing, "finding")} at or above \`${gate.failOn}\`${report.baseline ? ", new since the baseline" : ""}.`;
   const excused = report.findings.filter((f) => f.allowed !== void 0 || f.baseline === "existing").length;
   return errors + warnings > 0 && gate.failOn !== "never" && excused > 0 ? `${build} The check passes: ${[
     allowedCount(report) > 0 ? `${allowedCount(report)} allowed by the policy` : "",
@@ -3140,9 +928,9 @@ function allowedCount(report) {
 function existingCount(report) {
   return report.findings.filter((f) => f.allowed === void 0 && f.baseline === "existing").length;
 }
-function groupInclusion(paths2) {
+function groupInclusion(paths) {
   const groups = /* @__PURE__ */ new Map();
-  for (const p of paths2) {
+  for (const p of paths) {
     const key = JSON.stringify([p.chain, p.how, p.file ?? null, p.features ?? null]), group = groups.get(key);
     group ? group.crates.push(p.crate) : groups.set(key, {
       chain: p.chain,
@@ -3155,7 +943,7 @@ function groupInclusion(paths2) {
   return [...groups.values()];
 }
 function describeInclusion(g) {
-  const chain = g.chain.map((c, i) => `\`${c}\`${(g.features ?? []).filter((s) => s.from === i).map((s) => ` ${describeFeatureStep(s)}`).join("")}`).join(" \u2192 "), crates = (0, src_text.tY)(g.crates);
+  const chain = g.chain.map((c, i) => `\`${c}\`${(g.features ?? []).filter((s) => s.from === i).map((s) => ` ${describeFeatureStep(s)}`).join("")}`).join(" \u2192 "), crates = listCrates(g.crates);
   if (g.how === "inside-dylib")
     return `${chain} (dylib, contains ${crates} statically)`;
   const file = g.file === void 0 ? "" : ` as \`${g.file}\``;
@@ -3187,23 +975,23 @@ function stdLinkage(a) {
 }
 const STATUS_STYLES = { ok: "good", error: "error", blocked: "warning" };
 function renderText(report, style = {}) {
-  const color = painter(style.color === !0), paint = (s, text) => color(s, (0, src_text.hH)(text)), footer2 = (label2, text) => `  ${paint("gutter", "= ")}${paint("bold", label2)}: ${(0, src_text.hH)(text)}`, lines = [], t = report.toolchain;
-  lines.push((0, src_text.hH)(`${report.invocation.args.join(" ")}  (profile ${report.invocation.profile}, rustc ${t.release}, target ${t.target})`), "");
+  const color = painter(style.color === !0), paint = (s, text) => color(s, withCodePoints(text)), footer2 = (label2, text) => `  ${paint("gutter", "= ")}${paint("bold", label2)}: ${withCodePoints(text)}`, lines = [], t = report.toolchain;
+  lines.push(withCodePoints(`${report.invocation.args.join(" ")}  (profile ${report.invocation.profile}, rustc ${t.release}, target ${t.target})`), "");
   for (const f of report.findings) {
     const standing = findingStanding(f), tag = standing === "allowed" ? ` (allowed: ${f.allowed.reason})` : standing === "existing" ? " (already in the baseline)" : standing === "new" ? " (new)" : "";
-    lines.push(`${paint(f.severity, `${f.severity}[${f.rule}]`)}${paint("bold", `${tag}: ${f.message}`)}`), lines.push(`  ${paint("gutter", "--> ")}${(0, src_text.hH)(`${f.file}:${f.line}`)}`);
+    lines.push(`${paint(f.severity, `${f.severity}[${f.rule}]`)}${paint("bold", `${tag}: ${f.message}`)}`), lines.push(`  ${paint("gutter", "--> ")}${withCodePoints(`${f.file}:${f.line}`)}`);
     for (const r of f.related ?? [])
-      lines.push(`  ${paint("gutter", "::: ")}${(0, src_text.hH)(`${r.file}:${r.line} (${r.message.replace(/`/g, "")})`)}`);
+      lines.push(`  ${paint("gutter", "::: ")}${withCodePoints(`${r.file}:${r.line} (${r.message.replace(/`/g, "")})`)}`);
     for (const g of groupInclusion(f.inclusion ?? []))
       lines.push(footer2("via", describeInclusion(g).replace(/`/g, "")));
     for (const fix of f.fixes) {
       lines.push(footer2(fixLabel(f, fix), fix.title));
       for (const d of editLines(fix.edits ?? []))
-        lines.push(`      ${paint(d.kind === "location" ? "gutter" : d.kind, (0, src_text.hH)(d.text))}`);
+        lines.push(`      ${paint(d.kind === "location" ? "gutter" : d.kind, withCodePoints(d.text))}`);
     }
     lines.push("");
   }
-  const rows = report.artifacts.map((a) => [(0, src_text.hH)(artifactLabel(a)), a.status, `std ${stdLinkage(a)}`, (0, src_text.hH)((a.runtimeLibraries ?? []).join(" "))]);
+  const rows = report.artifacts.map((a) => [withCodePoints(artifactLabel(a)), a.status, `std ${stdLinkage(a)}`, withCodePoints((a.runtimeLibraries ?? []).join(" "))]);
   if (rows.length > 0) {
     lines.push(paint("bold", "Artifacts:"));
     const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length))), pad = (text, column) => " ".repeat(widths[column] - text.length);
@@ -3212,7 +1000,7 @@ function renderText(report, style = {}) {
     lines.push("");
   }
   for (const note of report.notes)
-    lines.push(`${paint("note", "note")}: ${(0, src_text.hH)(note)}`);
+    lines.push(`${paint("note", "note")}: ${withCodePoints(note)}`);
   return lines.push(paint("bold", verdictLine(report))), `${lines.join(`
 `)}
 `;
@@ -3221,12 +1009,12 @@ function withoutLineBreaks(text) {
   return text.replace(/\r\n|[\r\n]/g, " ");
 }
 const SHOWN = new RegExp(`(?![	
-])${src_text.RG.source}`, "g");
+])${HIDDEN.source}`, "g");
 function showHidden(text) {
-  return text.replace(SHOWN, (c) => `<${(0, src_text.yb)(c)}>`);
+  return text.replace(SHOWN, (c) => `<${codePoint(c)}>`);
 }
 function escapeHtml(text) {
-  return withoutLineBreaks(text).replace(ESCAPED, (c, token, hidden) => token !== void 0 ? `${token}<wbr>` : hidden !== void 0 ? `&#60;${(0, src_text.yb)(hidden)}&#62;` : `&#${c.codePointAt(0)};`);
+  return withoutLineBreaks(text).replace(ESCAPED, (c, token, hidden) => token !== void 0 ? `${token}<wbr>` : hidden !== void 0 ? `&#60;${codePoint(hidden)}&#62;` : `&#${c.codePointAt(0)};`);
 }
 const ESCAPED = new RegExp(`(@(?=\\S)|#(?=\\d)|[Gg][Hh]-(?=\\d)|:(?=//)|[Ww]{3}(?=\\.))|(${SHOWN.source})|[&<>"'|[\\]\`*~\\\\]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])`, "g");
 function escapeAttribute(text) {
@@ -3251,9 +1039,9 @@ function escapeMarkdown(text) {
 }
 const ANNOTATIONS_PER_TYPE = 10, MAX_MESSAGE = 4096;
 function selectAnnotations(report, options) {
-  const shown = report.findings.filter((f) => f.allowed === void 0), kept = shown.filter((f) => keeps(f, options)), candidates = kept.map((f, order2) => {
+  const shown = report.findings.filter((f) => f.allowed === void 0), kept = shown.filter((f) => keeps(f, options)), candidates = kept.map((f, order) => {
     const at = annotatedLocation(f, options);
-    return { f, order: order2, at, changed: at.file !== void 0 && options.isChanged?.(at.file, at.line) === !0 };
+    return { f, order, at, changed: at.file !== void 0 && options.isChanged?.(at.file, at.line) === !0 };
   }).sort((a, b) => Number(b.changed) - Number(a.changed) || +(a.f.baseline === "existing") - +(b.f.baseline === "existing") || SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || a.order - b.order), used = { error: 0, warning: 0, notice: options.reservedNotices ?? 0 }, annotations = [];
   let hidden = 0;
   for (const { f, at } of candidates) {
@@ -3267,8 +1055,8 @@ function selectAnnotations(report, options) {
   const filtered = shown.length - kept.length;
   if (hidden > 0 || filtered > 0) {
     const where2 = options.only === "changed-files" ? "files" : "lines", parts = [
-      ...hidden > 0 ? [`${(0, src_text.LS)(hidden, "more finding")} in the job summary and the JSON report.`] : [],
-      ...filtered > 0 ? [`${(0, src_text.LS)(filtered, "finding")} outside the ${where2} this pull request changed ${filtered === 1 ? "is" : "are"} not annotated (\`annotate: ${options.only}\`); the job summary has ${filtered === 1 ? "it" : "them"}.`] : []
+      ...hidden > 0 ? [`${plural(hidden, "more finding")} in the job summary and the JSON report.`] : [],
+      ...filtered > 0 ? [`${plural(filtered, "finding")} outside the ${where2} this pull request changed ${filtered === 1 ? "is" : "are"} not annotated (\`annotate: ${options.only}\`); the job summary has ${filtered === 1 ? "it" : "them"}.`] : []
     ];
     annotations.push({ level: "notice", title: "Rust Linkage Guard", message: parts.join(" ") });
   }
@@ -3303,7 +1091,7 @@ function annotatedLocation(f, options) {
   return primary === null ? { line: f.line, note: `At ${f.file}:${f.line}.` } : { file: primary, line: f.line, note: null };
 }
 function repositoryPath(workspacePrefix, file) {
-  if ((0, paths.Z1)(file) || (0, paths.Z1)(workspacePrefix))
+  if (isAbsolutePath(file) || isAbsolutePath(workspacePrefix))
     return null;
   const joined = external_node_path_default().posix.normalize(external_node_path_default().posix.join(workspacePrefix.split(external_node_path_default().sep).join("/"), file.split(external_node_path_default().sep).join("/")));
   return joined.startsWith("../") || joined === ".." ? null : joined.replace(/^\.\//, "");
@@ -3355,7 +1143,158 @@ function setFailed(message) {
 function setOutputCommand(name, value) {
   process.stdout.write(`${external_node_os_default().EOL}${commandLine("set-output", [["name", name]], value)}${external_node_os_default().EOL}`);
 }
-var registry = __nccwpck_require__(4964);
+const VERSION = "1.0.0", RULES = [
+  {
+    id: "duplicate-linkage",
+    severity: "error",
+    title: 'A crate would be linked into one artifact twice ("only shows up once")',
+    description: 'rustc links every crate into an artifact exactly once. When some upstream crate exists only as a Rust `dylib`, it links every crate that has a dylib dynamically, including `std` (`libstd-<hash>.so`). A `dylib` built without `-C prefer-dynamic` contains its own static copy of `std`, so linking it next to `libstd-<hash>.so` puts `std` in twice and rustc fails with "cannot satisfy dependencies so `std` only shows up once". Cargo passes `-C prefer-dynamic` to a dylib only when its package is not among the packages it builds targets of (not selected, or selected with `--examples` and no examples), so `cargo build -p app` links while `cargo build --workspace` fails. Two dylibs that both contain the same rlib cannot be linked together either.'
+  },
+  {
+    id: "rlib-required",
+    severity: "error",
+    title: "An artifact needs every upstream crate as an rlib, and one is not",
+    description: 'A `staticlib` (and a `+crt-static` executable on targets that forbid dylibs with it) must contain every upstream crate, so each one must exist as an rlib. When a dependency is built only as a `dylib`, rustc fails with "crate `x` required to be available in rlib format, but was not found in this form".'
+  },
+  {
+    id: "dylib-required",
+    severity: "error",
+    title: "A crate must be linked dynamically but no dylib of it exists",
+    description: 'A Rust dylib records that it linked an upstream crate dynamically; when that crate\'s dylib is not available, rustc fails with "crate `x` required to be available in dylib format". With clean builds of path dependencies cargo always provides the dylib, so this mostly comes from prebuilt or stale dylibs.'
+  },
+  {
+    id: "no-linkable-lib",
+    severity: "error",
+    title: "A dependency whose library is only a cdylib or staticlib cannot be used from Rust",
+    description: "A library whose only crate types are `cdylib` and/or `staticlib` cannot be used from Rust: cargo still builds it but passes no `--extern`, and the dependent fails with `error[E0433]` or `E0463` (cargo may warn that the package provides no linkable target). A package's own bins and tests do not get such a library either; they fail when their source uses it."
+  },
+  {
+    id: "panic-strategy",
+    severity: "error",
+    title: "The panic runtime or a linked crate does not match the artifact\u2019s panic strategy",
+    description: '`libstd-<hash>.so` contains the `panic_unwind` runtime, so an artifact that links `std` dynamically cannot use `panic = "abort"`: rustc fails with "the linked panic runtime `panic_unwind` is not compiled with this crate\'s panic strategy `abort`". A crate compiled with `abort` linked into an `unwind` artifact, or two panic runtimes in one artifact, fail the same check. Cargo builds test harnesses, build scripts, proc-macros and their dependencies with `unwind` whatever the profile says.'
+  },
+  {
+    id: "lto-conflict",
+    severity: "error",
+    title: "LTO is requested where rustc refuses it",
+    description: 'rustc refuses `-C prefer-dynamic` together with fat or thin LTO on bins, cdylibs and staticlibs ("cannot prefer dynamic linking when performing LTO"), LTO on `dylib` and `proc-macro` crate types, and `-C lto` together with cargo\'s `-C embed-bitcode=no` ("options `-C embed-bitcode=no` and `-C lto` are incompatible"). Cargo itself only asks for LTO where rustc allows it, so these come from rustflags.'
+  },
+  {
+    id: "unsupported-crate-type",
+    severity: "warning",
+    title: "The target cannot produce a requested crate type",
+    description: 'Targets without dynamic linking, `crt-static` targets (musl, or `+crt-static` on gnu) and wasm drop `dylib`, `cdylib` or `proc-macro` with "warning: dropping unsupported crate type". When every crate type of a unit is dropped, cargo stops before compiling anything ("cannot produce proc-macro for `mac` as the target does not support these crate types"), and the finding is an error. A common cause is `RUSTFLAGS="-C target-feature=+crt-static"` without `--target`, which also reaches proc-macros.'
+  },
+  {
+    id: "proc-macro-dylib",
+    severity: "error",
+    title: "A proc-macro links a Rust dylib dynamically, so rustc cannot load it",
+    description: "A proc-macro that depends on a Rust dylib links it dynamically; rustc then cannot load the proc-macro for its users, because that dylib is not on the compiler's library path, and every user fails with \"error[E0463]: can't find crate for `mac`\"."
+  },
+  {
+    id: "duplicate-symbol",
+    severity: "warning",
+    title: "A unit-test harness may link two copies of a library that exports unmangled symbols",
+    description: 'A library\'s unit-test harness is its own source compiled with `--test`. When a dev-dependency depends back on the library, the harness also links the library\'s rlib: two static copies in one executable. Mangled symbols differ between the copies, but a `#[no_mangle]` or `#[export_name]` symbol is defined by both, and the link fails with "multiple definition of `sym`" (lld: "duplicate symbol") when the linker pulls in the rlib\'s object file that defines it, that is when code reached through the dev-dependency calls a mangled function of the library in the same codegen unit. That depends on how rustc partitions the crate into codegen units, which cannot be known before compiling. Move the exports into a crate of their own, break the dev-dependency cycle, or gate the exports with `#[cfg(not(test))]`.'
+  },
+  {
+    id: "runtime-dylib",
+    severity: "warning",
+    title: "An executable needs Rust shared libraries that will not be found outside cargo",
+    description: 'An executable that links any Rust dylib (its own workspace dylibs, or `libstd-<hash>.so` under `-C prefer-dynamic`) records `NEEDED` entries without a run path. `cargo run` and `cargo test` set the library path, so it works there, but started directly, from an IDE, after `cargo install` or on another machine it fails with "error while loading shared libraries". The finding lists every file needed, transitively. With `rpath = true` the executable finds them in place and nothing is reported.'
+  },
+  {
+    id: "doctest-runtime",
+    severity: "error",
+    title: "Doc examples link a Rust shared library that `cargo test` does not put on their library path",
+    description: "Cargo runs a library's doc examples through `rustdoc --test` with only `target/<profile>/deps` (and build scripts' native directories) on the library path, not the toolchain's library directory that `cargo run` and test harnesses get. An example that links `libstd-<hash>.so` \u2014 because the library depends on a Rust dylib built with `-C prefer-dynamic`, as Bevy's `dynamic_linking` does \u2014 compiles, then fails with exit status 127 (\"error while loading shared libraries\"), and `cargo test` fails. With `--target`, the workspace's own dylibs are outside that directory and are missing too. Only examples that run count: a library without doc examples, or with only `no_run`, `ignore` or `compile_fail` ones, is not reported, and neither is a toolchain whose `libstd` is in a directory the loader searches by default (distribution packages)."
+  },
+  {
+    id: "static-pie-rpath",
+    severity: "error",
+    title: "A static-pie executable has a run path and crashes before `main`",
+    description: "With `-C target-feature=+crt-static` on `x86_64-unknown-linux-gnu`, rustc links executables as static-pie, and `rpath = true` gives them a `RUNPATH`. glibc's start-up code for static-pie executables requires that there be none, so the executable dies with SIGSEGV before `main`: a bin under `cargo run` as well as started directly, a test harness under `cargo test`, and a build script when cargo runs it, which fails the build and blocks its package. `rpath = false`, or `-C relocation-model=static` for a non-PIE static executable, avoids it."
+  },
+  {
+    id: "output-filename-collision",
+    severity: "warning",
+    title: "Two units of one build write the same file, and the last one to finish wins",
+    description: 'Cargo names the files of a path package\'s `dylib` or `cdylib` without its metadata hash, and copies every dylib, bin and requested artifact into `target/<profile>/` under its plain name. When one build has two units that write the same name, cargo only warns "output filename collision", and the file holds whichever unit finishes last: a dylib used by a build script or proc-macro and by the target in a `release` or `panic = "abort"` build (host units get `opt-level = 0` and always `panic = "unwind"`, so cargo compiles it twice), two versions of one `dylib` crate, or two bins of one name. Dependents may link or load the other copy: an undefined symbol, a panic-strategy error, or a binary that silently runs the wrong version, changing from one build to the next.'
+  },
+  {
+    id: "toolchain-unpinned",
+    severity: "warning",
+    title: "A Rust dylib crosses a build boundary, but no toolchain file pins an exact compiler",
+    description: 'Rust has no stable ABI: a Rust `dylib` only works with code built by the exact same compiler build and ABI-relevant flags. That matters where a dylib crosses a build boundary: a member `dylib` that no package of the build links, next to an executable that loads libraries at run time (a loader crate such as `libloading`, or `dlopen` in its sources), is rebuilt and shipped on its own and nothing checks it when it is loaded; a published dylib (the `published-dylib` shape: meant for other projects) is used by code its users build with their own compiler. Then, without a `rust-toolchain.toml` or `rust-toolchain` file pinning an exact release (`1.95.0`) or a dated nightly (`nightly-2026-05-20`), the two sides may come from different compilers: E0514, "undefined symbol", or a crash. A dylib linked by the executables it is built with, and `-C prefer-dynamic`, are not reported: one cargo invocation builds both sides with one compiler.'
+  },
+  {
+    id: "toolchain-mismatch",
+    severity: "error",
+    title: "The toolchain in use is not the one the workspace requires",
+    description: 'The compiler that runs (`rustc -vV`) is not the release or dated nightly that `rust-toolchain.toml` (or the policy\'s `exact-toolchain`) pins; or a package\'s `rust-version` is newer than that compiler, so cargo refuses to build it ("package requires rustc X or newer"); or the target the workspace builds for has no standard library installed, so every crate fails with "can\'t find crate for `std`". Predictions made with the wrong toolchain describe a build that will not happen.'
+  },
+  {
+    id: "panic-strategy-mixed",
+    severity: "warning",
+    title: "Panic strategies differ across a dynamic boundary",
+    description: 'An `abort` unit and an `unwind` unit on the two sides of one dynamic boundary: a host and a `cdylib` or Rust `dylib` of the build it loads at run time, or a Rust `dylib` and a unit linking it. rustc compares strategies only across what it links; across a library loaded at run time a panic unwinding out of the `unwind` side into `abort` code is undefined behaviour. All `abort` or all `unwind` is sound. Within one cargo invocation the sides differ where cargo forces `unwind` (everything a test harness, a build script or a proc-macro links): under `cargo test` with `panic = "abort"`, the binaries integration tests run are `abort` and a plugin built for its own tests is `unwind`. Where rustc links both sides it refuses the mix itself (`panic-strategy`).'
+  },
+  {
+    id: "abi-flags-divergent",
+    severity: "warning",
+    title: "Units linked across a dylib boundary are built with different ABI-relevant flags",
+    description: 'rustc checks a few "target modifier" flags across crates, but not `-C target-feature`, `-C target-cpu`, `-Z randomize-layout` or `-Z layout-seed`: type layouts and calling conventions can then differ between a Rust `dylib` and its users without any diagnostic. A dylib built twice with different flags (for example once for the host, for build scripts and proc-macros, and once for `--target` with target-specific rustflags) or layout randomization across separately built dylibs leads to memory corruption rather than a build error.'
+  },
+  {
+    id: "multiple-rust-runtimes",
+    severity: "warning",
+    title: "Libraries loaded at run time carry their own std, allocator and statics, and cross a boundary rustc does not check",
+    description: 'An executable of the workspace loads, at run time, `cdylib`s or Rust `dylib`s that the same build produces and no other package links. Every `cdylib` links its own copy of `std` and of every dependency: its own allocator, statics and thread-locals (a `log` logger, a `tracing` dispatcher, a tokio runtime are not shared with the host), its own panic runtime, and possibly different `TypeId`s, so only `#[repr(C)]` data and `extern "C"` functions are sound across the boundary: the rule is quiet when every unmangled export of the plugins is such a C interface, and otherwise names the first that is not (a `String`, `Vec`, `Box`, trait object, slice, Rust-ABI function, or a type without a C representation). A Rust `dylib` loaded at run time must come from the same compiler with the same ABI-relevant flags as the host, is a second copy of the crates it contains, and cannot be unloaded. abi_stable and stabby check layouts when a library is loaded; with them the finding is informational.'
+  },
+  {
+    id: "global-allocator-ignored",
+    severity: "warning",
+    title: "A #[global_allocator] is silently ignored because std links dynamically",
+    description: "When an artifact links any crate dynamically (for example `libstd-<hash>.so` under `-C prefer-dynamic`), rustc generates no allocator shim in it and uses the one inside the upstream dylib, so a `#[global_allocator]` declared in the executable is never called (rust-lang/rust#100781). Nothing fails at build time; allocations silently go to the default allocator."
+  },
+  {
+    id: "global-allocator-split",
+    severity: "warning",
+    title: "A #[global_allocator] on one side of a plugin boundary splits the heap",
+    description: "A `cdylib` plugin uses its own allocator (the system allocator unless it declares one), independently of the host. When the host or a plugin declares a `#[global_allocator]`, memory allocated on one side and freed on the other (a `Box` or `String` passed across, `Box::from_raw` of a plugin pointer) goes to a different heap: heap corruption, not an error. Free memory on the side that allocated it, or make every side use the same underlying allocator."
+  },
+  {
+    id: "published-dylib",
+    severity: "warning",
+    title: "A library meant for other projects offers no rlib, forcing its users into dynamic linking",
+    description: 'A package meant for other projects \u2014 not `publish = false`, and a `description` and a `license` or `license-file` (what crates.io requires), or `publish` naming its registries \u2014 whose `[lib]` declares the Rust `dylib` crate type without `rlib` or `lib` forces every crate that depends on it into dynamic linking: each downstream artifact links `std` dynamically, inherits panic-strategy conflicts and duplicate-linkage errors, and needs the shared library at run time. An application\'s own engine crate, without that metadata, is not reported; nor are `cdylib` and `staticlib` libraries, built for C, Python or a plugin host. Add `"rlib"` to `crate-type`, or set `publish = false`.'
+  },
+  {
+    id: "lto-dynamic-unsound",
+    severity: "warning",
+    title: "LTO together with Rust dynamic linking on Windows",
+    description: "On Windows targets, thin or fat LTO combined with Rust `dylib`s or `-C prefer-dynamic` is known to produce missing or mismatched symbols and crashes at run time (bevy#17130, rust-lang/rust#127979): LTO may internalize or drop symbols that another DLL imports. Use `lto = false` in profiles that link Rust crates dynamically on Windows (for example Bevy's `dynamic_linking` development builds)."
+  },
+  {
+    id: "hot-reload-layout",
+    severity: "note",
+    title: "A crate is built both as an rlib linked into an executable and as a dylib (the hot-reload shape)",
+    description: 'With `crate-type = ["rlib", "dylib"]` used by an executable, the executable links the rlib statically while the dylib is a second, separate copy of the crate and of `std`. Reloading the dylib then meets two copies of every static (a `tracing` callsite registry, a `log` logger, thread-locals), `TypeId`s that differ between the copies, and types whose layout may have changed since the executable was built. Keep the reloadable part behind a small `#[repr(C)]`/`extern "C"` interface, keep state in the executable, and rebuild the executable when shared types change.'
+  },
+  {
+    id: "unused-allow",
+    severity: "warning",
+    title: "An allow entry of the policy file matches no finding (or has expired)",
+    description: "An `[[allow]]` entry of the policy file matched no finding of this run, has no effect because its rule is turned off, or has passed its `expires` date, in which case the findings it covered fail the run again. A stale entry could silently allow an unrelated finding later: remove it, correct its `package`, `target` or `crate` fields, or set a later `expires` date if its reason still holds."
+  }
+], INFORMATION_URI = "https://github.com/rust-linkage-guard/rust-linkage-guard";
+function ruleInfo(id) {
+  return RULES.find((r) => r.id === id);
+}
+function ruleHelpUri(id) {
+  return `${INFORMATION_URI}/blob/v${VERSION}/docs/rules/${id}.md`;
+}
 const STD_INTERNALS = /* @__PURE__ */ new Set(["core", "alloc", "compiler_builtins", "panic_unwind", "panic_abort", "test", "proc_macro", "unwind", "libc"]), MAX_FAULT_NODES = 8, MAX_EDGES = 40, MORE_FAULTS = "\0more-faults", MORE_STATIC = "\0more-static";
 function linkageDiagram(artifact, findings) {
   const root = artifact.target.replace(/-/g, "_"), faults = new Set(findings.flatMap((f) => f.crates)), drawn = new Set([...faults].slice(0, MAX_FAULT_NODES)), moreFaults = faults.size - drawn.size, nodeFor = (crate2) => faults.has(crate2) && !drawn.has(crate2) ? MORE_FAULTS : crate2, edges = /* @__PURE__ */ new Map(), addEdge = (from, to, style, onPath2) => {
@@ -3440,10 +1379,10 @@ function findingBlocks(report, links) {
   const blocks = [`### Findings
 `];
   for (const [rule, findings] of byRule) {
-    const info2 = registry.y0.find((r) => r.id === rule), icon = ICONS[findings[0].severity], id = info2 ? `[\`${info2.id}\`](${(0, registry.S7)(info2.id)})` : `<code>${escapeHtml(rule)}</code>`, title = info2 ? `: ${escapeHtml(info2.title)}` : "";
+    const info2 = RULES.find((r) => r.id === rule), icon = ICONS[findings[0].severity], id = info2 ? `[\`${info2.id}\`](${ruleHelpUri(info2.id)})` : `<code>${escapeHtml(rule)}</code>`, title = info2 ? `: ${escapeHtml(info2.title)}` : "";
     blocks.push(`#### ${icon} ${id}${title}
 
-<sub>${(0, src_text.LS)(findings.length, "finding")}</sub>
+<sub>${plural(findings.length, "finding")}</sub>
 `);
     const shared = findings.length > 1 ? sharedAdvice(findings) : [], omit = new Set(shared.map((x) => x.title));
     for (const f of findings)
@@ -3462,10 +1401,10 @@ function sharedAdvice(findings) {
   return findings[0].fixes.filter((x) => !x.verified && findings.every((f) => f.fixes.some((y) => !y.verified && y.title === x.title)));
 }
 function fileReference(file, line2, links) {
-  const code = `<code>${escapeHtml(file)}:${line2}</code>`, inRepository = links === null ? null : repositoryPath(links.workspacePrefix, file);
-  if (inRepository === null)
+  const code = `<code>${escapeHtml(file)}:${line2}</code>`, inRepository2 = links === null ? null : repositoryPath(links.workspacePrefix, file);
+  if (inRepository2 === null)
     return code;
-  const url = `${links.blobUrl}/${inRepository.split("/").map(encodeURIComponent).join("/")}#L${line2}`;
+  const url = `${links.blobUrl}/${inRepository2.split("/").map(encodeURIComponent).join("/")}#L${line2}`;
   return `<a href="${escapeAttribute(url)}">${code}</a>`;
 }
 function findingBlock(f, links = null, omit = /* @__PURE__ */ new Set()) {
@@ -3484,7 +1423,7 @@ function fixItem(f, fix) {
   const label2 = fix.verified ? "\u2705 **verified:** " : f.severity === "error" ? "*not verified:* " : "", diff = editDiff(fix.edits ?? []);
   return `- ${label2}${md(fix.title)}${diff.length > 0 ? `
 
-${fencedBlock("diff", diff.map(src_text.hH), "  ")}` : ""}`;
+${fencedBlock("diff", diff.map(withCodePoints), "  ")}` : ""}`;
 }
 function fencedBlock(language, lines, indent = "") {
   const longest = Math.max(0, ...lines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((run2) => run2.length)))), fence = "`".repeat(Math.max(3, longest + 1));
@@ -3537,7 +1476,7 @@ ${open.map(row).join(`
 `];
   for (let i = 0; i < rest.length; i += 500) {
     const chunk = rest.slice(i, i + 500);
-    blocks.push(`<details><summary>${(0, src_text.LS)(rest.length, "more artifact")}${rest.length > 500 ? ` (${i + 1}\u2013${i + chunk.length})` : ""}</summary>
+    blocks.push(`<details><summary>${plural(rest.length, "more artifact")}${rest.length > 500 ? ` (${i + 1}\u2013${i + chunk.length})` : ""}</summary>
 
 ${head}
 ${chunk.map(row).join(`
@@ -3576,7 +1515,7 @@ function allowedBlocks(report) {
   if (allowed.length === 0)
     return [];
   const items = allowed.map((f) => `- <code>${escapeHtml(f.rule)}</code> ${md(findingSubject(f))}: ${md(f.allowed.reason)} <sub>(${escapeHtml(f.allowed.file)}:${f.allowed.line})</sub>`);
-  return [`<details><summary>${(0, src_text.LS)(allowed.length, "finding")} allowed by the policy</summary>
+  return [`<details><summary>${plural(allowed.length, "finding")} allowed by the policy</summary>
 
 ${items.join(`
 `)}
@@ -3600,7 +1539,7 @@ function renderComment(report, options) {
 `);
     for (const f of attention.slice(0, DETAILED))
       out.push(`${comment_ICONS[f.severity]} <code>${escapeHtml(f.rule)}</code> \xB7 ${findingBlock(f, options.links ?? null)}`);
-    attention.length > DETAILED && out.push(`\u2026and ${(0, src_text.LS)(attention.length - DETAILED, "more finding")}.
+    attention.length > DETAILED && out.push(`\u2026and ${plural(attention.length - DETAILED, "more finding")}.
 `);
   }
   const link = options.runUrl === null ? "the job summary" : `the [job summary](${options.runUrl})`;
@@ -3645,7 +1584,7 @@ ${line2}`;
   });
 }
 function suggestible(edit) {
-  const visible = (text) => !src_text.RG.test(text.replace(/\t/g, ""));
+  const visible = (text) => !HIDDEN.test(text.replace(/\t/g, ""));
   return edit.after.length <= MAX_SUGGESTION_CHARS && visible(edit.before) && edit.after.split(`
 `).every(visible);
 }
@@ -3759,7 +1698,7 @@ function formatSize(bytes) {
   const [unit, name] = bytes >= MiB ? [MiB, "MiB"] : bytes >= KiB ? [KiB, "KiB"] : [1, "bytes"];
   return bytes % unit === 0 ? `${bytes / unit} ${name}` : `${(Math.ceil(bytes / unit * 10) / 10).toFixed(1)} ${name}`;
 }
-class InputFileError extends src_errors.yo {
+class InputFileError extends UserError {
   file;
   code;
   reason;
@@ -3768,25 +1707,25 @@ class InputFileError extends src_errors.yo {
   }
 }
 function repositoryScope(root) {
-  const resolved = external_node_path_default().resolve(root);
-  let realRoot = resolved;
+  const resolved2 = external_node_path_default().resolve(root);
+  let realRoot = resolved2;
   try {
-    realRoot = external_node_fs_default().realpathSync(resolved);
+    realRoot = external_node_fs_default().realpathSync(resolved2);
   } catch {
   }
-  return { root: resolved, realRoot };
+  return { root: resolved2, realRoot };
 }
 function scopeFor(scope, file) {
   if (scope === null)
     return null;
   const absolute = external_node_path_default().resolve(file);
-  return (0, paths.a5)(scope.root, absolute) || (0, paths.a5)(scope.realRoot, absolute) ? scope : null;
+  return isAtOrBelow(scope.root, absolute) || isAtOrBelow(scope.realRoot, absolute) ? scope : null;
 }
 function isInsideRepository(scope, p) {
-  if (!(0, paths.a5)(scope.root, p) && !(0, paths.a5)(scope.realRoot, p))
+  if (!isAtOrBelow(scope.root, p) && !isAtOrBelow(scope.realRoot, p))
     return !1;
   try {
-    return (0, paths.a5)(scope.realRoot, external_node_fs_default().realpathSync(p));
+    return isAtOrBelow(scope.realRoot, external_node_fs_default().realpathSync(p));
   } catch {
     return !0;
   }
@@ -3846,7 +1785,7 @@ function checkWithin(file, opened, scope, shown) {
   }
   if (named.dev !== opened.dev || named.ino !== opened.ino)
     throw new InputFileError(shown, null, "it was replaced while being read");
-  if (!(0, paths.a5)(scope.realRoot, real))
+  if (!isAtOrBelow(scope.realRoot, real))
     throw new InputFileError(shown, null, OUTSIDE_REPOSITORY);
 }
 const REASONS = {
@@ -3869,7 +1808,103 @@ function failed(shown, error) {
 function fileType(stat) {
   return stat.isDirectory() ? "a directory" : stat.isFIFO() ? "a FIFO (named pipe)" : stat.isCharacterDevice() ? "a character device" : stat.isBlockDevice() ? "a block device" : stat.isSocket() ? "a socket" : "a special file";
 }
-var model_invocation = __nccwpck_require__(3839);
+function defaultInvocation(overrides = {}) {
+  return {
+    command: "build",
+    packages: [],
+    workspace: !1,
+    exclude: [],
+    targets: {
+      lib: !1,
+      bins: !1,
+      bin: [],
+      tests: !1,
+      test: [],
+      examples: !1,
+      example: [],
+      benches: !1,
+      bench: [],
+      allTargets: !1
+    },
+    doc: !1,
+    noRun: !1,
+    release: !1,
+    profile: null,
+    target: null,
+    features: [],
+    allFeatures: !1,
+    noDefaultFeatures: !1,
+    locked: !1,
+    offline: !1,
+    frozen: !1,
+    ...overrides
+  };
+}
+function needsDevDependencies(inv) {
+  if (inv.command === "test")
+    return !0;
+  const t = inv.targets;
+  return t.allTargets || t.tests || t.examples || t.benches || t.test.length + t.example.length + t.bench.length > 0;
+}
+function selectsTargets(inv) {
+  const t = inv.targets;
+  return t.lib || t.bins || t.tests || t.examples || t.benches || t.allTargets || t.bin.length + t.test.length + t.example.length + t.bench.length > 0;
+}
+function splitFeatures(value) {
+  return value.split(/[\s,]+/u).filter((feature) => feature !== "");
+}
+const RESERVED_PROFILE_NAMES = /* @__PURE__ */ new Set([
+  "build-override",
+  "build",
+  "check",
+  "clean",
+  "config",
+  "fetch",
+  "fix",
+  "install",
+  "metadata",
+  "package",
+  "publish",
+  "report",
+  "root",
+  "run",
+  "rust",
+  "rustc",
+  "rustdoc",
+  "target",
+  "tmp",
+  "uninstall"
+]);
+function checkProfileName(name, what) {
+  if (name === "")
+    throw new UserError(`${what} must not be empty`);
+  const bad = Array.from(name).find((ch) => !/^[\p{Alphabetic}\p{N}_-]$/u.test(ch));
+  if (bad !== void 0)
+    throw new UserError(`${what}: invalid character \`${bad}\` in profile name \`${name}\`; allowed characters are letters, numbers, underscore, and hyphen`);
+  if (name === "doc")
+    throw new UserError(`${what}: profile \`doc\` is reserved and not allowed to be explicitly specified`);
+  const lower = name.toLowerCase();
+  if (lower === "debug")
+    throw new UserError(`${what}: profile name \`${name}\` is reserved; the default development profile is \`dev\``);
+  if (RESERVED_PROFILE_NAMES.has(lower) || lower.startsWith("cargo"))
+    throw new UserError(`${what}: profile name \`${name}\` is reserved; please choose a different name`);
+  return name;
+}
+function toCargoArgs(invocation) {
+  const args = [], repeat = (flag, values) => {
+    for (const value of values)
+      args.push(flag, value);
+  }, when = (flag, on) => {
+    on && args.push(flag);
+  }, { targets } = invocation;
+  return repeat("--package", invocation.packages), when("--workspace", invocation.workspace), repeat("--exclude", invocation.exclude), when("--lib", targets.lib), when("--bins", targets.bins), repeat("--bin", targets.bin), when("--examples", targets.examples), repeat("--example", targets.example), when("--tests", targets.tests), repeat("--test", targets.test), when("--benches", targets.benches), repeat("--bench", targets.bench), when("--all-targets", targets.allTargets), when("--doc", invocation.doc), when("--no-run", invocation.noRun), invocation.features.length > 0 && args.push("--features", invocation.features.join(",")), when("--all-features", invocation.allFeatures), when("--no-default-features", invocation.noDefaultFeatures), when("--release", invocation.release), invocation.profile !== null && args.push("--profile", invocation.profile), invocation.target !== null && args.push("--target", invocation.target), when("--locked", invocation.locked), when("--offline", invocation.offline), when("--frozen", invocation.frozen), args;
+}
+function formatCargoCommand(invocation) {
+  return ["cargo", invocation.command, ...toCargoArgs(invocation)].map(quoteForShell).join(" ");
+}
+function quoteForShell(word) {
+  return /^[\w@%+=:,./-]+$/u.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
+}
 const INPUT_DEFAULTS = {
   manifestPath: "Cargo.toml",
   command: "build",
@@ -3883,14 +1918,14 @@ const INPUT_DEFAULTS = {
 function parseActionInputs(getInput2) {
   const read = (name) => getInput2(name).trim(), packages = readList(read("packages")), workspace = readBoolean("workspace", read("workspace")), exclude = readList(read("exclude"));
   if (exclude.length > 0 && !workspace)
-    throw new src_errors.yo("input `exclude` can only be used together with `workspace: true`");
+    throw new UserError("input `exclude` can only be used together with `workspace: true`");
   const target = read("target");
   if (/\s/u.test(target))
-    throw new src_errors.yo(`input \`target\` must be a single target triple, got \`${target}\``);
-  const release = readBoolean("release", read("release")), profileInput = read("profile"), profile = profileInput === "" ? null : (0, model_invocation.x3)(profileInput, "input `profile`");
+    throw new UserError(`input \`target\` must be a single target triple, got \`${target}\``);
+  const release = readBoolean("release", read("release")), profileInput = read("profile"), profile = profileInput === "" ? null : checkProfileName(profileInput, "input `profile`");
   if (release && profile !== null)
-    throw new src_errors.yo("inputs `release` and `profile` cannot be used together; `release: true` is the same as `profile: release`");
-  const invocation = (0, model_invocation.oX)({
+    throw new UserError("inputs `release` and `profile` cannot be used together; `release: true` is the same as `profile: release`");
+  const invocation = defaultInvocation({
     command: readChoice("command", read("command"), COMMANDS, INPUT_DEFAULTS.command),
     packages,
     workspace,
@@ -3898,17 +1933,17 @@ function parseActionInputs(getInput2) {
     release,
     profile,
     target: target === "" ? null : target,
-    features: unique((0, model_invocation.iQ)(read("features"))),
+    features: unique(splitFeatures(read("features"))),
     allFeatures: readBoolean("all-features", read("all-features")),
     noDefaultFeatures: readBoolean("no-default-features", read("no-default-features")),
     locked: readBoolean("locked", read("locked")),
     offline: readBoolean("offline", read("offline"))
   }), comment = readChoice("comment", read("comment"), COMMENT, INPUT_DEFAULTS.comment), publishReport = read("publish-report") || null;
   if (publishReport !== null && comment === "off")
-    throw new src_errors.yo("input `publish-report` posts the report as a pull-request comment: set `comment` to `always` or `on-findings`");
+    throw new UserError("input `publish-report` posts the report as a pull-request comment: set `comment` to `always` or `on-findings`");
   const suggest = readBoolean("suggest", read("suggest"));
   if (publishReport !== null && suggest)
-    throw new src_errors.yo("input `suggest` posts the fixes of this run's own analysis and cannot be used with `publish-report`, which analyses nothing");
+    throw new UserError("input `suggest` posts the fixes of this run's own analysis and cannot be used with `publish-report`, which analyses nothing");
   return {
     invocation,
     manifestPath: read("manifest-path") || INPUT_DEFAULTS.manifestPath,
@@ -3933,28 +1968,28 @@ function parseActionInputs(getInput2) {
 const PRIVILEGED_EVENTS = ["pull_request_target", "workflow_run", "issue_comment"];
 function checkTrigger(event, allowed) {
   if (!(allowed || event === void 0 || !PRIVILEGED_EVENTS.includes(event)))
-    throw new src_errors.yo(`refusing to run under \`${event}\`: that job has a write token and secrets, and pull-request code it checks out could use them; run this action in a \`pull_request\` workflow and post its report from a \`workflow_run\` workflow with \`publish-report\`, or set \`allow-privileged-trigger: true\` if the checkout is trusted`);
+    throw new UserError(`refusing to run under \`${event}\`: that job has a write token and secrets, and pull-request code it checks out could use them; run this action in a \`pull_request\` workflow and post its report from a \`workflow_run\` workflow with \`publish-report\`, or set \`allow-privileged-trigger: true\` if the checkout is trusted`);
 }
 function readSeconds(name, value, fallback) {
   if (value === "")
     return fallback;
   const seconds = Number(value);
   if (!/^\d+$/.test(value) || seconds < 1 || seconds > 86400)
-    throw new src_errors.yo(`input \`${name}\` must be a whole number of seconds from 1 to 86400, got \`${value}\``);
+    throw new UserError(`input \`${name}\` must be a whole number of seconds from 1 to 86400, got \`${value}\``);
   return seconds;
 }
 function readToolchainName(value) {
   if (value === "")
     return null;
   if (!/^[A-Za-z0-9][A-Za-z0-9._+-]*$/u.test(value))
-    throw new src_errors.yo(`input \`rust-toolchain\` must name a rustup toolchain such as \`stable\`, \`1.95.0\` or \`nightly-2026-05-20\`, got \`${value}\``);
+    throw new UserError(`input \`rust-toolchain\` must name a rustup toolchain such as \`stable\`, \`1.95.0\` or \`nightly-2026-05-20\`, got \`${value}\``);
   return value;
 }
 function readCommentKey(value) {
   if (value === "")
     return INPUT_DEFAULTS.commentKey;
   if (!/^[A-Za-z0-9._/-]{1,100}$/u.test(value))
-    throw new src_errors.yo(`input \`comment-key\` may only contain letters, digits, \`.\`, \`_\`, \`/\` and \`-\` (at most 100), got \`${value}\``);
+    throw new UserError(`input \`comment-key\` may only contain letters, digits, \`.\`, \`_\`, \`/\` and \`-\` (at most 100), got \`${value}\``);
   return value;
 }
 function readBoolean(name, value) {
@@ -3964,14 +1999,14 @@ function readBoolean(name, value) {
     return !0;
   if (value === "false" || value === "False" || value === "FALSE")
     return !1;
-  throw new src_errors.yo(`input \`${name}\` must be true or false, got \`${value}\``);
+  throw new UserError(`input \`${name}\` must be true or false, got \`${value}\``);
 }
 function readChoice(name, value, allowed, fallback) {
   if (value === "")
     return fallback;
   const found = allowed.find((a) => a === value);
   if (found === void 0)
-    throw new src_errors.yo(`input \`${name}\` must be one of ${allowed.join(", ")}, got \`${value}\``);
+    throw new UserError(`input \`${name}\` must be one of ${allowed.join(", ")}, got \`${value}\``);
   return found;
 }
 function readList(value) {
@@ -3980,14 +2015,961 @@ function readList(value) {
 function unique(items) {
   return [...new Set(items)];
 }
-var findings_finding = __nccwpck_require__(4879), fingerprint = __nccwpck_require__(7858), order = __nccwpck_require__(1310), toml_document = __nccwpck_require__(9823);
-const DEFAULT_POLICY_FILE = ".github/rust-linkage.toml", SEVERITY_VALUES = ["error", "warning", "note", "off"], RULE_IDS = new Set(registry.y0.map((r) => r.id)), ALLOW_KEYS = ["rule", "package", "target", "crate", "reason", "expires"], TOP_LEVEL = /* @__PURE__ */ new Map([
+function adviceFix(title) {
+  return { title, kind: "advice", verified: !1 };
+}
+function findingArtifact(f) {
+  const { package: pkg, target, kind, mode, crateType: crateType2, platform } = f;
+  return pkg === void 0 || target === void 0 || kind === void 0 || mode === void 0 || crateType2 === void 0 || platform === void 0 ? null : { package: pkg, target, kind, mode, crateType: crateType2, platform };
+}
+function findingFingerprint(f) {
+  const crates = f.crates.map((c) => c.replace(/-[0-9a-f]{16}(?=\.(?:so|dylib|dll)$)/u, "")).sort(), identity = [f.rule, f.package ?? "", f.target ?? "", f.kind ?? "", f.mode ?? "", f.crateType ?? "", f.platform ?? "", ...crates];
+  return (0, external_node_crypto_.createHash)("sha256").update(JSON.stringify(identity)).digest("hex").slice(0, 32);
+}
+const SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
+function compareFindings(a, b) {
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareText(a.rule, b.rule) || compareText(a.package ?? "", b.package ?? "") || compareText(a.target ?? "", b.target ?? "") || compareText(a.kind ?? "", b.kind ?? "") || compareText(a.mode ?? "", b.mode ?? "") || compareText(a.crateType ?? "", b.crateType ?? "") || compareText(a.platform ?? "", b.platform ?? "") || compareText(a.message, b.message);
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+const CHAR = {
+  TAB: 9,
+  LF: 10,
+  CR: 13,
+  SPACE: 32,
+  QUOTE: 34,
+  HASH: 35,
+  APOSTROPHE: 39,
+  PLUS: 43,
+  COMMA: 44,
+  MINUS: 45,
+  DOT: 46,
+  DIGIT_0: 48,
+  DIGIT_9: 57,
+  COLON: 58,
+  EQUALS: 61,
+  LEFT_BRACKET: 91,
+  BACKSLASH: 92,
+  RIGHT_BRACKET: 93,
+  UNDERSCORE: 95,
+  LEFT_BRACE: 123,
+  RIGHT_BRACE: 125,
+  DEL: 127
+}, { CR, DIGIT_0, DIGIT_9, HASH, LF } = CHAR, BARE = new Uint8Array(128);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+  BARE[c.charCodeAt(0)] = 1;
+function isBare(c) {
+  return c < 128 && BARE[c] === 1;
+}
+function isDigit(c) {
+  return c >= DIGIT_0 && c <= DIGIT_9;
+}
+function isDigitOf(c, radix) {
+  return radix === 16 ? c >= DIGIT_0 && c <= DIGIT_9 || c >= 97 && c <= 102 || c >= 65 && c <= 70 : c >= DIGIT_0 && c < DIGIT_0 + radix;
+}
+function endsLine(c) {
+  return c === LF || c === CR || c === HASH;
+}
+const KIND = {
+  /** Named only on the way to a header (`a` in `[a.b]`): `[a]` may still define it, dotted keys may add to it. */
+  IMPLICIT: 0,
+  /** Defined by its own `[header]`, as an `[[array]]` element, or the document itself. */
+  DEFINED: 1,
+  /** Created by dotted keys (`a` in `a.b = 1`): more dotted keys and sub-table headers may add to it, `[a]` may not. */
+  DOTTED: 2,
+  /** An inline table `{ … }`: complete once written. */
+  INLINE: 3,
+  /** An array value `[ … ]`: complete once written. */
+  STATIC_ARRAY: 4,
+  /** An array of tables, which each `[[header]]` of its name extends. */
+  TABLE_ARRAY: 5,
+  /** For messages: a string, number, boolean or date-time; nothing at all. */
+  VALUE: 6,
+  NONE: 7
+};
+class Book {
+  kinds = new Int32Array(64);
+  heads = new Int32Array(64);
+  tails = new Int32Array(64);
+  count = 0;
+  /** Per entry: the key (a table key, or the index of an array element), its line, the next entry or -1. */
+  keys = [];
+  lines = new Int32Array(256);
+  nexts = new Int32Array(256);
+  add(kind) {
+    const id = this.count++;
+    return id === this.kinds.length && (this.kinds = grown(this.kinds), this.heads = grown(this.heads), this.tails = grown(this.tails)), this.kinds[id] = kind, this.heads[id] = -1, this.tails[id] = -1, id;
+  }
+  kind(id) {
+    return this.kinds[id];
+  }
+  setKind(id, kind) {
+    this.kinds[id] = kind;
+  }
+  /** Records `key` of container `id` at `line`. */
+  mark(id, key, line2) {
+    const entry = this.keys.length;
+    this.keys.push(key), entry === this.lines.length && (this.lines = grown(this.lines), this.nexts = grown(this.nexts)), this.lines[entry] = line2, this.nexts[entry] = -1;
+    const tail = this.tails[id];
+    tail < 0 ? this.heads[id] = entry : this.nexts[tail] = entry, this.tails[id] = entry;
+  }
+  /** The line of the last entry of container `id`, or -1. */
+  lastLine(id) {
+    const tail = this.tails[id];
+    return tail < 0 ? -1 : this.lines[tail];
+  }
+  /** The entries of container `id`, in order, as `[key, line]` pairs. */
+  *entries(id) {
+    for (let e = this.heads[id]; e >= 0; e = this.nexts[e])
+      yield [this.keys[e], this.lines[e]];
+  }
+  /**
+   * The line of table key `name` of container `id`, or null if it has none; undefined when `limit` entries
+   * were scanned without finding it.
+   */
+  keyLine(id, name, limit = 1 / 0) {
+    let steps = 0;
+    for (let e = this.heads[id]; e >= 0; e = this.nexts[e]) {
+      if (steps++ >= limit)
+        return;
+      if (this.keys[e] === name)
+        return this.lines[e];
+    }
+    return null;
+  }
+}
+function grown(array2) {
+  const bigger = new Int32Array(array2.length * 2);
+  return bigger.set(array2), bigger;
+}
+function lineIn(ids, book, indexes, container, key) {
+  const id = ids.get(container);
+  if (id === void 0)
+    return null;
+  if (Array.isArray(container)) {
+    const index = typeof key == "number" ? key : /^(?:0|[1-9]\d*)$/.test(key) ? Number(key) : -1;
+    if (!Number.isInteger(index) || index < 0 || index >= container.length)
+      return null;
+    let runs = indexes.get(container);
+    if (runs === void 0) {
+      runs = [];
+      for (const [at, line2] of book.entries(id))
+        runs.push(at, line2);
+      indexes.set(container, runs);
+    }
+    let low = 0, high = runs.length / 2 - 1;
+    for (; low < high; ) {
+      const mid = low + high + 1 >> 1;
+      runs[2 * mid] <= index ? low = mid : high = mid - 1;
+    }
+    return runs[2 * low + 1];
+  }
+  const name = String(key);
+  let byKey = indexes.get(container);
+  if (byKey === void 0) {
+    const line2 = book.keyLine(id, name, 16);
+    if (line2 !== void 0)
+      return line2;
+    indexes.set(container, byKey = /* @__PURE__ */ new Map());
+    for (const [at, line3] of book.entries(id))
+      byKey.set(at, line3);
+  }
+  return byKey.get(name) ?? null;
+}
+const MAX_NESTING = 127, MAX_STRING = 65536;
+function longStringProblem(what, length) {
+  return `a ${what} of ${length} characters is too long to read (at most ${MAX_STRING})`;
+}
+function nestingProblem() {
+  return `too deeply nested: arrays and inline tables may nest at most ${MAX_NESTING} levels`;
+}
+const { DEL } = CHAR;
+function formatTomlPath(path2) {
+  let out = "";
+  for (const segment of path2)
+    typeof segment == "number" ? out += `[${segment}]` : out += `${out === "" ? "" : "."}${/^[A-Za-z0-9_-]+$/u.test(segment) ? segment : JSON.stringify(segment)}`;
+  return out;
+}
+function describe(c) {
+  return c >= 33 && c < DEL ? `\`${String.fromCharCode(c)}\`` : `U+${c.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+function showKey(name) {
+  const shown = formatTomlPath([name]);
+  return `\`${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}\``;
+}
+const { CR: scanner_CR, DEL: scanner_DEL, HASH: scanner_HASH, LF: scanner_LF, SPACE, TAB } = CHAR;
+class Scanner {
+  text;
+  file;
+  pos = 0;
+  line = 1;
+  lineStart = 0;
+  constructor(text, file) {
+    this.text = text, this.file = file;
+  }
+  // ---- Blanks, comments, line ends ------------------------------------------------------------------
+  skipWs() {
+    const text = this.text;
+    let pos = this.pos;
+    for (let c = text.charCodeAt(pos); c === SPACE || c === TAB; c = text.charCodeAt(++pos))
+      ;
+    this.pos = pos;
+  }
+  /** Skips spaces, tabs, line breaks and comments. */
+  skipBlank() {
+    const text = this.text;
+    let pos = this.pos;
+    for (; ; ) {
+      const c = text.charCodeAt(pos);
+      if (c === SPACE || c === TAB)
+        pos++;
+      else if (c === scanner_LF)
+        this.newLine(++pos);
+      else if (c === scanner_CR)
+        pos = this.crlf(pos);
+      else if (c === scanner_HASH)
+        pos = this.comment(pos);
+      else
+        break;
+    }
+    this.pos = pos;
+  }
+  newLine(start) {
+    this.line++, this.lineStart = start;
+  }
+  /** A carriage return at `pos` that must start a CRLF line break; returns the offset after it. */
+  crlf(pos) {
+    return this.text.charCodeAt(pos + 1) !== scanner_LF && this.fail(pos, "a carriage return must be followed by a line feed"), this.newLine(pos + 2), pos + 2;
+  }
+  /** Checks the comment starting at `pos`; returns the offset of the line break (or end of text) after it. */
+  comment(pos) {
+    const text = this.text, end = text.length;
+    for (pos++; pos < end; pos++) {
+      const c = text.charCodeAt(pos);
+      if (!(c >= SPACE && c < scanner_DEL || c === TAB)) {
+        if (c === scanner_LF || c === scanner_CR)
+          break;
+        if (c < 128 && this.fail(pos, `a comment may not contain the control character ${describe(c)}`), c >= 55296 && c <= 57343) {
+          const next = text.charCodeAt(pos + 1);
+          c <= 56319 && next >= 56320 && next <= 57343 ? pos++ : this.fail(pos, "a comment may not contain an unpaired surrogate");
+        }
+      }
+    }
+    return pos;
+  }
+  /** Whether the `quote` at `pos` is the first of three: `"""` or `'''`. */
+  tripleAt(pos, quote) {
+    return this.text.charCodeAt(pos + 1) === quote && this.text.charCodeAt(pos + 2) === quote;
+  }
+  // ---- Errors -----------------------------------------------------------------------------------------
+  /** Throws the UserError `"<file>:<line>:<col>: invalid TOML: <reason>"` for offset `at`. */
+  fail(at, reason) {
+    const { line: line2, column } = this.locate(at);
+    throw new UserError(`${this.file}:${line2}:${column}: invalid TOML: ${reason}`);
+  }
+  /** Line and column (1-based, in UTF-16 code units) of offset `at`. */
+  locate(at) {
+    const text = this.text;
+    let line2 = 1, start = 0;
+    at >= this.lineStart && (line2 = this.line, start = this.lineStart);
+    for (let i = text.indexOf(`
+`, start); i >= 0 && i < at; i = text.indexOf(`
+`, i + 1))
+      line2++, start = i + 1;
+    return { line: line2, column: at - start + 1 };
+  }
+}
+const { APOSTROPHE, BACKSLASH, CR: strings_CR, DEL: strings_DEL, LF: strings_LF, QUOTE, SPACE: strings_SPACE, TAB: strings_TAB } = CHAR;
+class StringReader extends Scanner {
+  /** The opening quote and line of the string being read (-1 when none), for the length limit. */
+  stringStart = -1;
+  stringLine = 0;
+  stringIsKey = !1;
+  /** Set by `escape`: the offset after the escape sequence. */
+  escapeEnd = 0;
+  enterString(start, isKey) {
+    this.stringStart = start, this.stringLine = this.line, this.stringIsKey = isKey;
+  }
+  /** Ends the string read; `length` is its source characters between the quotes. */
+  leaveString(length) {
+    length > MAX_STRING && this.tooLong(length), this.stringStart = -1;
+  }
+  tooLong(length) {
+    const line2 = this.stringLine, problem = this.stringIsKey ? longStringProblem("quoted key", length) : `${formatTomlPath(this.valuePath())}: ${longStringProblem("string", length)}`;
+    throw new UserError(`${this.file}:${line2}: ${problem}`);
+  }
+  /** A character that may not appear in a string as written, at `at`. */
+  badStringChar(at, c) {
+    at >= this.text.length && this.fail(at, "unterminated string"), (c === strings_LF || c === strings_CR && this.text.charCodeAt(at + 1) === strings_LF) && this.fail(at, "unterminated string: a line break in a single-line string"), c === strings_CR && this.fail(at, "a carriage return must be followed by a line feed"), this.fail(at, `a string may not contain the control character ${describe(c)}; write it as an escape`);
+  }
+  /** A `"…"` string (not multi-line) at the current offset. */
+  basicString(isKey) {
+    const text = this.text, start = this.pos;
+    this.enterString(start, isKey);
+    let out = "", run2 = start + 1, i = run2;
+    for (; ; ) {
+      const c = text.charCodeAt(i);
+      if (c === QUOTE)
+        break;
+      c === BACKSLASH ? (out += text.slice(run2, i) + this.escape(i, !1), i = run2 = this.escapeEnd) : c >= strings_SPACE && c !== strings_DEL || c === strings_TAB ? i++ : this.badStringChar(i, c);
+    }
+    return out = run2 === start + 1 ? text.slice(run2, i) : out + text.slice(run2, i), this.leaveString(i - start - 1), this.pos = i + 1, out;
+  }
+  /** A `'…'` string (not multi-line) at the current offset. */
+  literalString(isKey) {
+    const text = this.text, start = this.pos;
+    this.enterString(start, isKey);
+    let i = start + 1;
+    for (; ; ) {
+      const c = text.charCodeAt(i);
+      if (c === APOSTROPHE)
+        break;
+      c >= strings_SPACE && c !== strings_DEL || c === strings_TAB ? i++ : this.badStringChar(i, c);
+    }
+    return this.leaveString(i - start - 1), this.pos = i + 1, text.slice(start + 1, i);
+  }
+  /** A `"""…"""` or `'''…'''` string at the current offset. Line breaks in it read as `\n`. */
+  multiLineString(quote) {
+    const text = this.text, start = this.pos;
+    this.enterString(start, !1);
+    let i = start + 3;
+    text.charCodeAt(i) === strings_LF ? this.newLine(++i) : text.charCodeAt(i) === strings_CR && text.charCodeAt(i + 1) === strings_LF && this.newLine(i += 2);
+    let out = "", run2 = i;
+    for (; ; ) {
+      const c = text.charCodeAt(i);
+      if (c === quote) {
+        if (!this.tripleAt(i, quote)) {
+          i++;
+          continue;
+        }
+        let n = 3;
+        for (; n < 5 && text.charCodeAt(i + n) === quote; )
+          n++;
+        return n === 5 && text.charCodeAt(i + 5) === quote && this.fail(i, "three or more quotes in a row must be escaped in a multi-line string"), out += text.slice(run2, i + n - 3), this.leaveString(i + n - 3 - (start + 3)), this.pos = i + n, out;
+      }
+      c === BACKSLASH && quote === QUOTE ? (out += text.slice(run2, i) + this.escape(i, !0), i = run2 = this.escapeEnd) : c === strings_LF ? this.newLine(++i) : c === strings_CR ? (text.charCodeAt(i + 1) !== strings_LF && this.fail(i, "a carriage return must be followed by a line feed"), out += text.slice(run2, i), run2 = i + 1, this.newLine(i += 2)) : c >= strings_SPACE && c !== strings_DEL || c === strings_TAB ? i++ : this.fail(i, i >= text.length ? "unterminated multi-line string" : `a string may not contain the control character ${describe(c)}; write it as an escape`);
+    }
+  }
+  /** The escape sequence whose backslash is at `at`; sets `escapeEnd`. */
+  escape(at, multiLine) {
+    const text = this.text, c = text.charCodeAt(at + 1);
+    switch (this.escapeEnd = at + 2, c) {
+      case 98:
+        return "\b";
+      case 116:
+        return "	";
+      case 110:
+        return `
+`;
+      case 102:
+        return "\f";
+      case 114:
+        return "\r";
+      case 101:
+        return "\x1B";
+      case QUOTE:
+        return '"';
+      case BACKSLASH:
+        return "\\";
+      case 117:
+        return this.codePoint(at + 1, 4);
+      case 85:
+        return this.codePoint(at + 1, 8);
+      case 120:
+        return this.codePoint(at + 1, 2);
+    }
+    if (multiLine && (c === strings_SPACE || c === strings_TAB || c === strings_LF || c === strings_CR))
+      return this.lineEndingBackslash(at);
+    at + 1 >= text.length && this.fail(at + 1, "unterminated string"), this.fail(at + 1, `invalid escape sequence \\${String.fromCodePoint(text.codePointAt(at + 1))}`);
+  }
+  /** `\u`, `\U` or `\x` at `at`, with `count` hexadecimal digits. */
+  codePoint(at, count2) {
+    const text = this.text;
+    for (let k = 1; k <= count2; k++) {
+      const c = text.charCodeAt(at + k);
+      at + k >= text.length && this.fail(text.length, "unterminated string"), isDigitOf(c, 16) || this.fail(at, `\\${text[at]} needs ${count2} hexadecimal digits`);
+    }
+    const hex = text.slice(at + 1, at + 1 + count2), code = parseInt(hex, 16);
+    return (code > 1114111 || code >= 55296 && code <= 57343) && this.fail(at + count2, `\\${text[at]}${hex} is not a Unicode scalar value`), this.escapeEnd = at + 1 + count2, String.fromCodePoint(code);
+  }
+  /** A backslash at `at` that ends a line: it, the line break and the blanks after it read as nothing. */
+  lineEndingBackslash(at) {
+    const text = this.text;
+    let i = at + 1;
+    for (; text.charCodeAt(i) === strings_SPACE || text.charCodeAt(i) === strings_TAB; )
+      i++;
+    const c = text.charCodeAt(i);
+    for (i >= text.length && this.fail(i, "unterminated multi-line string"), c !== strings_LF && c !== strings_CR && this.fail(at + 1, "a backslash can only end a line when nothing but blanks follow it on the line"); ; ) {
+      const d = text.charCodeAt(i);
+      if (d === strings_SPACE || d === strings_TAB)
+        i++;
+      else if (d === strings_LF)
+        this.newLine(++i);
+      else if (d === strings_CR)
+        i = this.crlf(i);
+      else
+        break;
+    }
+    return this.escapeEnd = i, "";
+  }
+  // ---- Errors -----------------------------------------------------------------------------------------
+  /**
+   * Fails on the token at `token` (at `at` within it or before it). A string there is read first, as the old
+   * parser's tokenizer did, so that a string left open, which may run over many lines, is reported as such.
+   */
+  unexpected(token, reason, at = token) {
+    const c = this.text.charCodeAt(token);
+    (c === QUOTE || c === APOSTROPHE) && (this.pos = token, this.tripleAt(token, c) ? this.multiLineString(c) : c === QUOTE ? this.basicString(!1) : this.literalString(!1)), this.fail(at, reason);
+  }
+  /** Fails as the scanner does, unless the string being read is over the length limit: that is reported instead. */
+  fail(at, reason) {
+    if (this.stringStart >= 0) {
+      const length = stringExtent(this.text, this.stringStart);
+      length > MAX_STRING && this.tooLong(length);
+    }
+    return super.fail(at, reason);
+  }
+}
+function stringExtent(text, start) {
+  const quote = text.charCodeAt(start), multiLine = text.charCodeAt(start + 1) === quote && text.charCodeAt(start + 2) === quote, contentStart = start + (multiLine ? 3 : 1);
+  for (let j = contentStart; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === BACKSLASH && quote === QUOTE && text.charCodeAt(j + 1) !== strings_LF)
+      j++;
+    else {
+      if (c === strings_LF && !multiLine)
+        return j - contentStart;
+      if (c === quote && !multiLine)
+        return j - contentStart;
+      if (c === quote && text.charCodeAt(j + 1) === quote && text.charCodeAt(j + 2) === quote) {
+        let close = j;
+        for (; close < j + 2 && text.charCodeAt(close + 3) === quote; )
+          close++;
+        return close - contentStart;
+      }
+    }
+  }
+  return text.length - contentStart;
+}
+const { APOSTROPHE: scalars_APOSTROPHE, COLON, DIGIT_0: scalars_DIGIT_0, DOT, MINUS, PLUS, QUOTE: scalars_QUOTE, SPACE: scalars_SPACE, UNDERSCORE } = CHAR, I64_MAX = "9223372036854775807", I64_MIN_ABS = "9223372036854775808";
+function isValidDate(year, month, day) {
+  if (month < 1 || month > 12 || day < 1)
+    return !1;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? leap ? 29 : 28 : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
+}
+function isValidTime(hour, minute, second) {
+  return hour < 24 && minute < 60 && second <= 60;
+}
+class ScalarReader extends StringReader {
+  /** Set by `digits`: digits read, whether underscores separated them, and their value when short and decimal. */
+  digitCount = 0;
+  digitUnderscore = !1;
+  digitValue = 0;
+  /** A string, number, boolean or date-time at the current offset. */
+  scalar() {
+    const text = this.text, start = this.pos, c = text.charCodeAt(start);
+    if (c === scalars_QUOTE)
+      return this.tripleAt(start, scalars_QUOTE) ? this.multiLineString(scalars_QUOTE) : this.basicString(!1);
+    if (c === scalars_APOSTROPHE)
+      return this.tripleAt(start, scalars_APOSTROPHE) ? this.multiLineString(scalars_APOSTROPHE) : this.literalString(!1);
+    if (isDigit(c))
+      return this.number(start, start);
+    if (c === 116 && text.startsWith("true", start))
+      return this.pos += 4, !0;
+    if (c === 102 && text.startsWith("false", start))
+      return this.pos += 5, !1;
+    if (c === 105 || c === 110)
+      return this.special(start, start);
+    if (c === PLUS || c === MINUS) {
+      const next = text.charCodeAt(start + 1);
+      if (next === 105 || next === 110)
+        return this.special(start, start + 1);
+      if (isDigit(next))
+        return this.number(start, start + 1);
+      this.fail(start + 1, `expected a number after ${describe(c)}`);
+    }
+    this.fail(start, this.pos >= text.length ? "expected a value" : `expected a value, found ${describe(c)}`);
+  }
+  /** `inf` or `nan` at `at`, after the sign (if any) at `start`. */
+  special(start, at) {
+    const text = this.text;
+    if (text.startsWith("inf", at))
+      return this.pos = at + 3, text.charCodeAt(start) === MINUS ? -1 / 0 : 1 / 0;
+    if (text.startsWith("nan", at))
+      return this.pos = at + 3, NaN;
+    this.fail(at, "expected a value");
+  }
+  /**
+   * Reads digits of `radix` (with single underscores between them) from `pos`; returns the offset after them
+   * and sets `digitCount`, `digitUnderscore` and, for up to 15 decimal digits, `digitValue`.
+   */
+  digits(pos, radix) {
+    const text = this.text;
+    let c = text.charCodeAt(pos);
+    c === UNDERSCORE && this.fail(pos, "an underscore must be between two digits"), isDigitOf(c, radix) || this.fail(pos, pos >= text.length ? "expected a digit" : `expected a digit, found ${describe(c)}`);
+    let count2 = 0, value = 0, underscore = !1, before = 0;
+    for (; isDigitOf(c, radix) || c === UNDERSCORE; c = text.charCodeAt(++pos))
+      c === UNDERSCORE ? (before === UNDERSCORE && this.fail(pos, "an underscore must be between two digits"), underscore = !0) : (count2++, value = value * 10 + (c - scalars_DIGIT_0)), before = c;
+    return before === UNDERSCORE && this.fail(pos, "an underscore must be between two digits"), this.digitCount = count2, this.digitUnderscore = underscore, this.digitValue = value, pos;
+  }
+  /** A number, date or time starting at `start`, whose first digit is at `at` (after a sign). */
+  number(start, at) {
+    const text = this.text, signed = at !== start;
+    if (text.charCodeAt(at) === scalars_DIGIT_0) {
+      const next2 = text.charCodeAt(at + 1);
+      if (!signed && isDigit(next2)) {
+        const third = text.charCodeAt(at + 2);
+        if (third === COLON)
+          return this.minute(start, !1, Number(text.slice(at, at + 2)), at + 3);
+        if (isDigit(third) && isDigit(text.charCodeAt(at + 3)) && text.charCodeAt(at + 4) === MINUS)
+          return this.date(start, Number(text.slice(at, at + 4)), at + 5);
+        this.fail(at, "a number may not start with a leading zero");
+      }
+      return next2 === 120 || next2 === 111 || next2 === 98 ? (signed && this.fail(at + 1, "a hexadecimal, octal or binary integer may not have a sign"), this.radixInteger(start, at + 2, next2 === 120 ? 16 : next2 === 111 ? 8 : 2)) : next2 === 101 || next2 === 69 ? this.exponent(start, at + 2) : next2 === DOT ? this.fraction(start, at + 2) : (this.pos = at + 1, 0);
+    }
+    const end = this.digits(at, 10), next = text.charCodeAt(end);
+    if (!signed && !this.digitUnderscore) {
+      if (next === MINUS && this.digitCount === 4)
+        return this.date(start, Number(text.slice(at, end)), end + 1);
+      if (next === COLON && this.digitCount === 2)
+        return this.minute(start, !1, Number(text.slice(at, end)), end + 1);
+    }
+    if (next === 101 || next === 69)
+      return this.exponent(start, end + 1);
+    if (next === DOT)
+      return this.fraction(start, end + 1);
+    this.pos = end;
+    const count2 = this.digitCount, negative = text.charCodeAt(start) === MINUS;
+    if (count2 <= 15)
+      return negative ? -this.digitValue : this.digitValue;
+    const digits = text.slice(at, end).replace(/_/g, "");
+    return (count2 > 19 || count2 === 19 && digits > (negative ? I64_MIN_ABS : I64_MAX)) && this.fail(start, "the integer does not fit in 64 bits"), parseInt(negative ? `-${digits}` : digits, 10);
+  }
+  radixInteger(start, at, radix) {
+    const end = this.digits(at, radix);
+    this.pos = end;
+    const digits = this.text.slice(at, end).replace(/_/g, ""), significant = digits.replace(/^0+/, "");
+    return (radix === 16 ? significant.length < 16 || significant.length === 16 && significant[0] <= "7" : significant.length <= (radix === 8 ? 21 : 63)) || this.fail(start, "the integer does not fit in 64 bits"), parseInt(digits, radix);
+  }
+  /** The digits after the `.` of a float, at `at`. */
+  fraction(start, at) {
+    const end = this.digits(at, 10), next = this.text.charCodeAt(end);
+    return next === 101 || next === 69 ? this.exponent(start, end + 1) : this.float(start, end);
+  }
+  /** The exponent of a float, after its `e` at `at`. */
+  exponent(start, at) {
+    const c = this.text.charCodeAt(at);
+    return this.float(start, this.digits(c === PLUS || c === MINUS ? at + 1 : at, 10));
+  }
+  float(start, end) {
+    this.pos = end;
+    let source = this.text.slice(start, end);
+    source.includes("_") && (source = source.replace(/_/g, ""));
+    const value = Number(source);
+    return Number.isFinite(value) || this.fail(start, "the float is too large for 64 bits"), value;
+  }
+  // ---- Dates and times -------------------------------------------------------------------------------
+  /** Two digits at `at`, as a number. */
+  twoDigits(at) {
+    const text = this.text, first = text.charCodeAt(at);
+    isDigit(first) || this.fail(at, "expected a digit in the date-time");
+    const second = text.charCodeAt(at + 1);
+    return isDigit(second) || this.fail(at + 1, "expected a digit in the date-time"), (first - scalars_DIGIT_0) * 10 + (second - scalars_DIGIT_0);
+  }
+  expect(at, c) {
+    this.text.charCodeAt(at) !== c && this.fail(at, `expected ${describe(c)} in the date-time`);
+  }
+  /** A date-time is kept as its source text, from `start`. `at` is the first digit of the month. */
+  date(start, year, at) {
+    const text = this.text, month = this.twoDigits(at);
+    this.expect(at + 2, MINUS);
+    const day = this.twoDigits(at + 3);
+    isValidDate(year, month, day) || this.fail(at + 4, "not a date in the calendar");
+    const end = at + 5, c = text.charCodeAt(end);
+    if (c === 84 || c === 116 || c === scalars_SPACE && isDigit(text.charCodeAt(end + 1)) && isDigit(text.charCodeAt(end + 2))) {
+      const hour = this.twoDigits(end + 1);
+      return this.expect(end + 3, COLON), this.minute(start, !0, hour, end + 4);
+    }
+    return this.pos = end, text.slice(start, end);
+  }
+  /** The minutes (at `at`) and what follows of a time whose hour is read. */
+  minute(start, hasDate, hour, at) {
+    const text = this.text, minute = this.twoDigits(at);
+    let end = at + 2;
+    if (text.charCodeAt(end) === COLON) {
+      const second = this.twoDigits(end + 1);
+      if (isValidTime(hour, minute, second) || this.fail(end + 2, "not a valid time of day"), end += 3, text.charCodeAt(end) === DOT)
+        for (end++, isDigit(text.charCodeAt(end)) || this.fail(end, "expected a digit in the date-time"); isDigit(text.charCodeAt(end)); )
+          end++;
+    } else isValidTime(hour, minute, 0) || this.fail(end, "not a valid time of day");
+    if (hasDate) {
+      const c = text.charCodeAt(end);
+      if (c === 90 || c === 122)
+        end++;
+      else if (c === PLUS || c === MINUS) {
+        const hours = this.twoDigits(end + 1);
+        this.expect(end + 3, COLON);
+        const minutes = this.twoDigits(end + 4);
+        isValidTime(hours, minutes, 0) || this.fail(end + 5, "not a valid time offset"), end += 6;
+      }
+    }
+    return this.pos = end, text.slice(start, end);
+  }
+}
+const { APOSTROPHE: tables_APOSTROPHE, DOT: tables_DOT, EQUALS, LEFT_BRACKET, QUOTE: tables_QUOTE, RIGHT_BRACKET } = CHAR, { DEFINED, DOTTED, IMPLICIT, INLINE, NONE, STATIC_ARRAY, TABLE_ARRAY, VALUE } = KIND, RECENT_KEYS = 256;
+function kindOf(value) {
+  return typeof value != "object" ? VALUE : Array.isArray(value) ? STATIC_ARRAY : INLINE;
+}
+function newTable() {
+  return /* @__PURE__ */ Object.create(null);
+}
+class TableReader extends ScalarReader {
+  /** The id of each container in the book. */
+  ids = /* @__PURE__ */ new Map();
+  book = new Book();
+  root = newTable();
+  /** The table that the current section's key/value pairs go into, and its id. */
+  table;
+  id = 0;
+  /** For messages: the offset of the current section's header key (-1 for the top), and of the pair's key. */
+  sectionAt = -1;
+  keyAt = 0;
+  /** Bare keys read lately, by a hash of their characters. */
+  recentKeys = new Array(RECENT_KEYS).fill("");
+  /** The parts of the last key read, and their offsets. */
+  keyParts = [];
+  partAt = [];
+  constructor(text, file) {
+    super(text, file), this.table = this.root, this.id = this.add(this.root, DEFINED);
+  }
+  // ---- Line ends --------------------------------------------------------------------------------------
+  /** After a key/value pair or a header, only a comment may follow on the line. */
+  endLine() {
+    this.skipWs();
+    const c = this.text.charCodeAt(this.pos);
+    this.pos < this.text.length && !endsLine(c) && this.unexpected(this.pos, `expected the end of the line, found ${describe(c)}`);
+  }
+  /**
+   * The line ends (at the current offset) where `what` must continue on it: the error names the next token,
+   * or says `atEnd` when the text ends first.
+   */
+  brokenLine(what, atEnd) {
+    this.skipBlank(), this.pos >= this.text.length && this.fail(this.pos, atEnd), this.unexpected(this.pos, `${what} must be on one line`);
+  }
+  // ---- Keys, headers, key/value pairs -------------------------------------------------------------------
+  /** A bare key character or a quote that does not open a multi-line string. */
+  isKeyStart(pos) {
+    const c = this.text.charCodeAt(pos);
+    return c === tables_QUOTE || c === tables_APOSTROPHE ? !this.tripleAt(pos, c) : isBare(c);
+  }
+  /**
+   * A (dotted) key starting at a key start, in `keyParts` (valid until the next key is read); `partAt` gets
+   * the offset of each part. Stops on the same line at what follows the key (after spaces), or at the end.
+   */
+  key(atEnd) {
+    const text = this.text, parts = this.keyParts;
+    parts.length = 0;
+    const partAt = this.partAt;
+    for (partAt.length = 0; ; ) {
+      const start = this.pos, c = text.charCodeAt(start);
+      if (isBare(c)) {
+        let end = start + 1, hash = c;
+        for (let d = text.charCodeAt(end); isBare(d); d = text.charCodeAt(++end))
+          hash = Math.imul(hash, 31) + d | 0;
+        const slot = (hash ^ end - start) & RECENT_KEYS - 1;
+        let part = this.recentKeys[slot];
+        (part.length !== end - start || !text.startsWith(part, start)) && (this.recentKeys[slot] = part = text.slice(start, end)), parts.push(part), this.pos = end;
+      } else
+        parts.push(c === tables_QUOTE ? this.basicString(!0) : this.literalString(!0));
+      partAt.push(start), this.skipWs();
+      const next = text.charCodeAt(this.pos);
+      if (endsLine(next) && this.brokenLine("a key", atEnd), next !== tables_DOT)
+        return parts;
+      const dot = this.pos;
+      this.pos++, this.skipWs();
+      const after = text.charCodeAt(this.pos);
+      endsLine(after) && (this.skipBlank(), this.pos < text.length && this.unexpected(this.pos, "a key must be on one line")), after === tables_DOT && this.fail(dot, "a key may not contain two dots in a row"), this.isKeyStart(this.pos) || this.unexpected(this.pos, "a key may not end with a dot", dot);
+    }
+  }
+  /** Expects `=` (after a key that ends on its line) and steps over it. */
+  equals() {
+    if (this.text.charCodeAt(this.pos) !== EQUALS) {
+      const found = this.pos >= this.text.length ? "the end of the text" : describe(this.text.charCodeAt(this.pos));
+      this.unexpected(this.pos, `expected \`=\` after the key, found ${found}`);
+    }
+    this.pos++;
+  }
+  /** Steps to the value after `=`, which must start on the same line. */
+  startValue() {
+    this.skipWs(), this.pos >= this.text.length && this.fail(this.pos, "expected a value after `=`"), endsLine(this.text.charCodeAt(this.pos)) && this.brokenLine("a key, its `=` and its value", "expected a value after `=`");
+  }
+  /** Gives `container` an id in the book. */
+  add(container, kind) {
+    const id = this.book.add(kind);
+    return this.ids.set(container, id), id;
+  }
+  /** The line recorded for key `name` of table `id`, for messages. */
+  first(id, name) {
+    return this.book.keyLine(id, name) ?? void 0;
+  }
+  /**
+   * Walks the dotted key `parts` from `table` (of id `id`), creating the tables it names, and returns the table
+   * that takes the last part, which must be new.
+   */
+  dotted(table, id, parts, line2) {
+    const book = this.book, last = parts.length - 1;
+    for (let i = 0; i < last; i++) {
+      const name2 = parts[i], child = table[name2];
+      if (child === void 0) {
+        [table, id] = this.newChild(table, id, name2, line2, DOTTED);
+        continue;
+      }
+      const found = typeof child == "object" ? this.ids.get(child) : void 0, kind = found === void 0 ? kindOf(child) : book.kind(found);
+      kind !== DOTTED && kind !== IMPLICIT && this.fail(this.partAt[i], `${this.what(name2, kind, this.first(id, name2))}; a dotted key cannot add to it`), book.setKind(found, DOTTED), table = child, id = found;
+    }
+    const name = parts[last];
+    return table[name] !== void 0 && this.fail(this.partAt[last], `duplicate key ${showKey(name)}: already defined on line ${this.first(id, name)}`), book.mark(id, name, line2), table;
+  }
+  /** A new table of `kind` at `name` of `table` (of id `id`), first mentioned on `line`; it and its id. */
+  newChild(table, id, name, line2, kind) {
+    const created = newTable();
+    return this.book.mark(id, name, line2), table[name] = created, [created, this.add(created, kind)];
+  }
+  /** `[a.b]` or `[[a.b]]`, from its `[` up to the line's end. */
+  header() {
+    const text = this.text, line2 = this.line, open = this.pos;
+    this.pos++, this.skipWs();
+    let array2 = !1;
+    endsLine(text.charCodeAt(this.pos)) && this.brokenLine("a table header", "unterminated table header"), text.charCodeAt(this.pos) === LEFT_BRACKET && (this.pos !== open + 1 && this.fail(this.pos, "no space is allowed between the brackets of `[[`"), array2 = !0, this.pos++, this.skipWs(), endsLine(text.charCodeAt(this.pos)) && this.brokenLine("a table header", "unterminated table header"));
+    const c = text.charCodeAt(this.pos);
+    this.pos >= text.length && this.fail(this.pos, "unterminated table header"), c === RIGHT_BRACKET && this.fail(this.pos, "a table header needs a key"), c === tables_DOT && this.fail(this.pos, "a key may not start with a dot"), this.isKeyStart(this.pos) || this.unexpected(this.pos, `expected a key in the table header, found ${describe(c)}`);
+    const keyAt = this.pos, parts = this.key("unterminated table header");
+    if (text.charCodeAt(this.pos) !== RIGHT_BRACKET && this.unexpected(this.pos, this.pos >= text.length ? "unterminated table header" : `expected \`]\` after the key, found ${describe(text.charCodeAt(this.pos))}`), this.pos++, array2) {
+      const close = this.pos;
+      this.skipWs(), endsLine(text.charCodeAt(this.pos)) && this.brokenLine("a table header", "unterminated table header"), text.charCodeAt(this.pos) !== RIGHT_BRACKET && this.unexpected(this.pos, "expected `]]` to end the header of an array of tables"), this.pos !== close && this.fail(this.pos, "no space is allowed between the brackets of `]]`"), this.pos++;
+    }
+    this.define(parts, line2, array2), this.sectionAt = keyAt;
+  }
+  /** Makes the table a header names the current section, creating what it names. */
+  define(parts, line2, array2) {
+    const book = this.book;
+    let table = this.root, id = this.ids.get(table);
+    const last = parts.length - 1;
+    for (let i = 0; i < last; i++) {
+      const name2 = parts[i], child = table[name2];
+      if (child === void 0) {
+        [table, id] = this.newChild(table, id, name2, line2, IMPLICIT);
+        continue;
+      }
+      const found2 = typeof child == "object" ? this.ids.get(child) : void 0, kind2 = found2 === void 0 ? kindOf(child) : book.kind(found2);
+      if (kind2 === TABLE_ARRAY) {
+        const elements = child;
+        table = elements[elements.length - 1], id = this.ids.get(table);
+        continue;
+      }
+      (kind2 === VALUE || kind2 === INLINE || kind2 === STATIC_ARRAY) && this.fail(this.partAt[i], `${this.what(name2, kind2, this.first(id, name2))}; a table header cannot add to it`), table = child, id = found2;
+    }
+    const name = parts[last], existing = table[name], found = typeof existing == "object" ? this.ids.get(existing) : void 0, kind = found === void 0 ? existing === void 0 ? NONE : kindOf(existing) : book.kind(found);
+    if (!array2 && kind === IMPLICIT) {
+      book.setKind(found, DEFINED), this.table = existing, this.id = found;
+      return;
+    }
+    if (!array2 && kind !== NONE) {
+      const first = this.first(id, name), problem = kind === DEFINED ? `table ${showKey(name)} defined twice (first on line ${first})` : `${this.what(name, kind, first)}; a table header cannot define it again`;
+      this.fail(this.partAt[last], problem);
+    }
+    array2 && kind !== NONE && kind !== TABLE_ARRAY && this.fail(this.partAt[last], `${this.what(name, kind, this.first(id, name))}, not an array of tables`);
+    const section = newTable();
+    if (!array2)
+      book.mark(id, name, line2), table[name] = section;
+    else if (kind === NONE) {
+      const elements = [section];
+      book.mark(id, name, line2), book.mark(this.add(elements, TABLE_ARRAY), 0, line2), table[name] = elements;
+    } else {
+      const elements = existing;
+      book.mark(found, elements.length, line2), elements.push(section);
+    }
+    this.table = section, this.id = this.add(section, DEFINED);
+  }
+  /** What the existing value at `name` is, for a message: "`b` is an inline table (line 3)". */
+  what(name, kind, line2) {
+    const what = kind === VALUE ? "a value" : kind === INLINE ? "an inline table" : kind === STATIC_ARRAY ? "an array" : kind === TABLE_ARRAY ? "an array of tables" : kind === DOTTED ? "a table defined by dotted keys" : kind === DEFINED ? "a table defined by a header" : "a table";
+    return `${showKey(name)} is ${what}${line2 === void 0 ? "" : ` (line ${line2})`}`;
+  }
+  /** The parts of the (valid) key at `offset`, read again for a message. */
+  partsAt(offset) {
+    const { pos, line: line2, lineStart } = this;
+    this.pos = offset;
+    const parts = this.key("").slice();
+    return this.pos = pos, this.line = line2, this.lineStart = lineStart, parts;
+  }
+}
+const { COMMA, LEFT_BRACE, LEFT_BRACKET: reader_LEFT_BRACKET, RIGHT_BRACE, RIGHT_BRACKET: reader_RIGHT_BRACKET } = CHAR, { INLINE: reader_INLINE, STATIC_ARRAY: reader_STATIC_ARRAY } = KIND;
+class Frame {
+  /** The inline table, or null for an array, whose elements are on the reader's stack of values from `base`. */
+  table = null;
+  base = 0;
+  /** Where the container goes when it closes: `target[name]`, or (target null) the enclosing array. */
+  target = null;
+  name = "";
+  /** Its id in the book. */
+  id = 0;
+  /** Whether an element or entry has been read, so that a separator or the end comes next. */
+  filled = !1;
+  /** For messages: the index of the element being read, or the offset of the key of the entry being read. */
+  index = 0;
+  keyAt = 0;
+}
+class Reader extends TableReader {
+  frames = [];
+  depth = 0;
+  /**
+   * The elements of the arrays being read, innermost last, up to `top`: an array is made when it closes, at
+   * its size (growing each array element by element would allocate it again and again).
+   */
+  values = [];
+  top = 0;
+  /** Arrays and inline tables with their ids, given to `ids` only when a line is asked for. */
+  late = [];
+  read() {
+    const text = this.text;
+    for (; this.skipBlank(), !(this.pos >= text.length); ) {
+      const c = text.charCodeAt(this.pos);
+      c === reader_LEFT_BRACKET ? this.header() : this.isKeyStart(this.pos) ? this.keyValue() : this.unexpected(this.pos, `expected a key or a [table] header, found ${describe(c)}`), this.endLine();
+    }
+    const { ids, book, late } = this, indexes = /* @__PURE__ */ new Map();
+    let registered = !1;
+    const lineInDocument = (container, key) => {
+      if (!registered) {
+        for (let i = 0; i < late.length; i += 2)
+          ids.set(late[i], late[i + 1]);
+        late.length = 0, registered = !0;
+      }
+      return lineIn(ids, book, indexes, container, key);
+    };
+    return { value: this.root, lineIn: lineInDocument };
+  }
+  /** A key/value pair of the current section, from its key up to the end of its value. */
+  keyValue() {
+    const line2 = this.line;
+    this.keyAt = this.pos;
+    const parts = this.key("expected `=` after the key");
+    this.equals();
+    const table = this.dotted(this.table, this.id, parts, line2);
+    this.startValue();
+    const name = parts[parts.length - 1], c = this.text.charCodeAt(this.pos);
+    c === reader_LEFT_BRACKET || c === LEFT_BRACE ? (this.open(c, table, name), this.nested()) : table[name] = this.scalar();
+  }
+  // ---- Arrays and inline tables ---------------------------------------------------------------------
+  /**
+   * Opens the array or inline table whose bracket or brace is at the current offset; when it closes, it goes
+   * to `target[name]`, or (target null) to the enclosing array.
+   */
+  open(c, target, name) {
+    if (this.depth >= MAX_NESTING) {
+      const { line: line2, column } = this.locate(this.pos);
+      throw new UserError(`${this.file}:${line2}:${column}: ${nestingProblem()}`);
+    }
+    this.pos++;
+    let frame = this.frames[this.depth];
+    frame === void 0 && this.frames.push(frame = new Frame()), this.depth++, frame.filled = !1, frame.target = target, frame.name = name, frame.id = this.book.add(c === reader_LEFT_BRACKET ? reader_STATIC_ARRAY : reader_INLINE), frame.table = c === reader_LEFT_BRACKET ? null : newTable(), frame.base = this.top;
+  }
+  /** Closes the innermost array or inline table (at its bracket or brace) and puts it where it goes. */
+  close(frame) {
+    this.pos++, this.depth--;
+    let value;
+    frame.table === null ? (value = this.values.slice(frame.base, this.top), this.top = frame.base) : value = frame.table, this.book.lastLine(frame.id) >= 0 && this.late.push(value, frame.id), frame.target !== null ? frame.target[frame.name] = value : this.push(value);
+  }
+  /** Adds an element to the innermost array. */
+  push(value) {
+    this.top < this.values.length ? this.values[this.top] = value : this.values.push(value), this.top++;
+  }
+  /** Reads what the arrays and inline tables opened by `open` hold, until the outermost one closes. */
+  nested() {
+    const text = this.text;
+    for (; this.depth > 0; ) {
+      const frame = this.frames[this.depth - 1];
+      this.skipBlank();
+      let c = text.charCodeAt(this.pos);
+      const end = this.pos >= text.length;
+      if (frame.table === null) {
+        if (frame.filled && (c === COMMA ? (this.pos++, this.skipBlank(), c = text.charCodeAt(this.pos)) : c !== reader_RIGHT_BRACKET && this.unexpected(this.pos, end ? "unterminated array" : `expected \`,\` or \`]\` after an array element, found ${describe(c)}`)), c === reader_RIGHT_BRACKET) {
+          this.close(frame);
+          continue;
+        }
+        this.pos >= text.length && this.fail(this.pos, "unterminated array"), frame.filled = !0;
+        const index = this.top - frame.base;
+        frame.index = index, this.book.lastLine(frame.id) !== this.line && this.book.mark(frame.id, index, this.line), c === reader_LEFT_BRACKET || c === LEFT_BRACE ? this.open(c, null, "") : this.push(this.scalar());
+      } else {
+        if (frame.filled && (c === COMMA ? (this.pos++, this.skipBlank(), c = text.charCodeAt(this.pos)) : c !== RIGHT_BRACE && this.unexpected(this.pos, end ? "unterminated inline table" : `expected \`,\` or \`}\` after a value in an inline table, found ${describe(c)}`)), c === RIGHT_BRACE) {
+          this.close(frame);
+          continue;
+        }
+        this.pos >= text.length && this.fail(this.pos, "unterminated inline table"), this.isKeyStart(this.pos) || this.unexpected(this.pos, `expected a key or \`}\` in an inline table, found ${describe(c)}`), frame.filled = !0;
+        const line2 = this.line;
+        frame.keyAt = this.pos;
+        const parts = this.key("expected `=` after the key");
+        this.equals();
+        const table = this.dotted(frame.table, frame.id, parts, line2);
+        this.startValue();
+        const name = parts[parts.length - 1];
+        c = text.charCodeAt(this.pos), c === reader_LEFT_BRACKET || c === LEFT_BRACE ? this.open(c, table, name) : table[name] = this.scalar();
+      }
+    }
+  }
+  valuePath() {
+    const path2 = [];
+    if (this.sectionAt >= 0) {
+      let value = this.root;
+      for (const part of this.partsAt(this.sectionAt))
+        path2.push(part), value = value[part], Array.isArray(value) && (path2.push(value.length - 1), value = value[value.length - 1]);
+    }
+    path2.push(...this.partsAt(this.keyAt));
+    for (let d = 0; d < this.depth; d++) {
+      const frame = this.frames[d];
+      frame.table === null ? path2.push(frame.index) : path2.push(...this.partsAt(frame.keyAt));
+    }
+    return path2;
+  }
+}
+function parseToml(text, file) {
+  return new Reader(text, file).read();
+}
+function parseTomlDocument(text, file) {
+  const { value, lineIn: lineIn2 } = parseToml(text, file);
+  return {
+    file,
+    value,
+    lineOf: (path2) => {
+      if (path2.length === 0)
+        return null;
+      let container = value;
+      for (let i = 0; i < path2.length - 1; i++) {
+        const child = childOf(container, path2[i]);
+        if (!isContainer(child))
+          return null;
+        container = child;
+      }
+      return lineIn2(container, path2[path2.length - 1]);
+    },
+    lineIn: lineIn2
+  };
+}
+function childOf(container, key) {
+  return Array.isArray(container) ? typeof key == "number" || /^\d+$/.test(key) ? container[Number(key)] : void 0 : Object.hasOwn(container, key) ? container[key] : void 0;
+}
+function isContainer(value) {
+  return typeof value == "object";
+}
+const DEFAULT_POLICY_FILE = ".github/rust-linkage.toml", SEVERITY_VALUES = ["error", "warning", "note", "off"], RULE_IDS = new Set(RULES.map((r) => r.id)), ALLOW_KEYS = ["rule", "package", "target", "crate", "reason", "expires"], TOP_LEVEL = /* @__PURE__ */ new Map([
   ["exact-toolchain", readExactToolchain],
   ["rules", readRules],
   ["allow", readAllow]
 ]);
 function parsePolicy(text, file) {
-  const doc = (0, toml_document.d)(text, file), policy = { file, exactToolchain: null, severities: /* @__PURE__ */ new Map(), severityLines: /* @__PURE__ */ new Map(), allow: [] };
+  const doc = parseTomlDocument(text, file), policy = { file, exactToolchain: null, severities: /* @__PURE__ */ new Map(), severityLines: /* @__PURE__ */ new Map(), allow: [] };
   for (const [key, value] of Object.entries(doc.value)) {
     const read = TOP_LEVEL.get(key);
     read === void 0 && fail(doc, [key], `unknown key (known: ${[...TOP_LEVEL.keys()].join(", ")})`), read(doc, value, policy);
@@ -4002,17 +2984,17 @@ function readRules(doc, value, policy) {
   const rules = expectTable(doc, ["rules"], value, "a table `[rules]` of rule id = severity");
   for (const [id, severity2] of Object.entries(rules)) {
     const path2 = ["rules", id];
-    RULE_IDS.has(id) || fail(doc, path2, `unknown rule id (known: ${registry.y0.map((r) => r.id).join(", ")})`), (typeof severity2 != "string" || !SEVERITY_VALUES.includes(severity2)) && fail(doc, path2, `expected "error", "warning", "note" or "off", got ${describe(severity2)}`), policy.severities.set(id, severity2), policy.severityLines.set(id, lineOf(doc, path2));
+    RULE_IDS.has(id) || fail(doc, path2, `unknown rule id (known: ${RULES.map((r) => r.id).join(", ")})`), (typeof severity2 != "string" || !SEVERITY_VALUES.includes(severity2)) && fail(doc, path2, `expected "error", "warning", "note" or "off", got ${policy_describe(severity2)}`), policy.severities.set(id, severity2), policy.severityLines.set(id, lineOf(doc, path2));
   }
 }
 function readAllow(doc, value, policy) {
-  Array.isArray(value) || fail(doc, ["allow"], `expected an array of tables (\`[[allow]]\`), got ${describe(value)}`), value.forEach((element, index) => {
+  Array.isArray(value) || fail(doc, ["allow"], `expected an array of tables (\`[[allow]]\`), got ${policy_describe(value)}`), value.forEach((element, index) => {
     const at = ["allow", index], table = expectTable(doc, at, element, "a table");
     for (const key of Object.keys(table))
       ALLOW_KEYS.includes(key) || fail(doc, [...at, key], `unknown key (known: ${ALLOW_KEYS.join(", ")})`);
     table.rule === void 0 && fail(doc, at, "`rule` is required");
     const rule = nonEmptyString(doc, [...at, "rule"], table.rule);
-    RULE_IDS.has(rule) || fail(doc, [...at, "rule"], `unknown rule id \`${rule}\` (known: ${registry.y0.map((r) => r.id).join(", ")})`), rule === "unused-allow" && fail(doc, [...at, "rule"], '`unused-allow` findings cannot be allowed; set `[rules] unused-allow = "off"` instead'), table.reason === void 0 && fail(doc, at, "`reason` is required: say why the finding is acceptable");
+    RULE_IDS.has(rule) || fail(doc, [...at, "rule"], `unknown rule id \`${rule}\` (known: ${RULES.map((r) => r.id).join(", ")})`), rule === "unused-allow" && fail(doc, [...at, "rule"], '`unused-allow` findings cannot be allowed; set `[rules] unused-allow = "off"` instead'), table.reason === void 0 && fail(doc, at, "`reason` is required: say why the finding is acceptable");
     const entry = { rule, reason: nonEmptyString(doc, [...at, "reason"], table.reason), line: lineOf(doc, at) };
     for (const key of ["package", "target", "crate"])
       table[key] !== void 0 && (entry[key] = nonEmptyString(doc, [...at, key], table[key]));
@@ -4021,28 +3003,28 @@ function readAllow(doc, value, policy) {
 }
 function applyPolicy(findings, policy, options) {
   const out = [];
-  for (const finding of findings) {
-    const changed = withSeverity(finding, policy.severities.get(finding.rule));
+  for (const finding2 of findings) {
+    const changed = withSeverity(finding2, policy.severities.get(finding2.rule));
     changed !== null && out.push(changed);
   }
   const matched = policy.allow.map(() => !1), active = policy.allow.map((entry) => entry.expires === void 0 || options.today <= entry.expires);
   let allowed = 0;
   for (let i = 0; i < out.length; i++) {
-    const finding = out[i];
+    const finding2 = out[i];
     let winner = null;
     for (let e = 0; e < policy.allow.length; e++) {
       const entry = policy.allow[e];
-      !active[e] || !matches(entry, finding) || (matched[e] = !0, winner ??= entry);
+      !active[e] || !matches(entry, finding2) || (matched[e] = !0, winner ??= entry);
     }
-    winner !== null && (out[i] = { ...finding, allowed: { reason: winner.reason, file: options.policyFile, line: winner.line } }, allowed++);
+    winner !== null && (out[i] = { ...finding2, allowed: { reason: winner.reason, file: options.policyFile, line: winner.line } }, allowed++);
   }
   return policy.allow.forEach((entry, index) => {
     if (active[index] && matched[index])
       return;
-    const finding = unusedAllowFinding(entry, policy, options.policyFile, !active[index]);
-    finding !== null && out.push(finding);
+    const finding2 = unusedAllowFinding(entry, policy, options.policyFile, !active[index]);
+    finding2 !== null && out.push(finding2);
   }), {
-    findings: out.sort(order.E),
+    findings: out.sort(compareFindings),
     summary: {
       file: options.policyFile,
       severities: Object.fromEntries(policy.severities),
@@ -4051,14 +3033,14 @@ function applyPolicy(findings, policy, options) {
     }
   };
 }
-function withSeverity(finding, level) {
-  return level === "off" ? null : level === void 0 || level === finding.severity ? finding : { ...finding, severity: level, defaultSeverity: finding.defaultSeverity ?? finding.severity };
+function withSeverity(finding2, level) {
+  return level === "off" ? null : level === void 0 || level === finding2.severity ? finding2 : { ...finding2, severity: level, defaultSeverity: finding2.defaultSeverity ?? finding2.severity };
 }
-function matches(entry, finding) {
-  return entry.rule === finding.rule && (entry.package === void 0 || entry.package === finding.package) && (entry.target === void 0 || entry.target === finding.target) && (entry.crate === void 0 || finding.crates.includes(entry.crate));
+function matches(entry, finding2) {
+  return entry.rule === finding2.rule && (entry.package === void 0 || entry.package === finding2.package) && (entry.target === void 0 || entry.target === finding2.target) && (entry.crate === void 0 || finding2.crates.includes(entry.crate));
 }
 function unusedAllowFinding(entry, policy, policyFile, expired) {
-  const own = (0, registry.PI)("unused-allow").severity, level = policy.severities.get("unused-allow") ?? own;
+  const own = ruleInfo("unused-allow").severity, level = policy.severities.get("unused-allow") ?? own;
   if (level === "off")
     return null;
   const what = describeEntry(entry), ruleOff = policy.severities.get(entry.rule) === "off";
@@ -4067,45 +3049,45 @@ function unusedAllowFinding(entry, policy, policyFile, expired) {
     "Remove the entry if the finding it was written for is fixed.",
     "Otherwise correct `package`, `target` or `crate` so they name the finding (`package` and `target` are names, not paths; `crate` is one of the finding\u2019s crates)."
   ]);
-  const crates = entry.crate !== void 0 ? [entry.crate] : [], finding = {
+  const crates = entry.crate !== void 0 ? [entry.crate] : [], finding2 = {
     rule: "unused-allow",
     severity: level,
     // The entry's identity (not its line, reason or expiry) so that the finding survives edits around it.
-    fingerprint: (0, fingerprint.i)({ rule: "unused-allow", package: entry.package, target: entry.target, crates: [`rule:${entry.rule}`, ...crates] }),
+    fingerprint: findingFingerprint({ rule: "unused-allow", package: entry.package, target: entry.target, crates: [`rule:${entry.rule}`, ...crates] }),
     crates,
     message,
-    fixes: fixes.map(findings_finding.s),
+    fixes: fixes.map(adviceFix),
     file: policyFile,
     line: entry.line
   };
-  return level !== own && (finding.defaultSeverity = own), finding;
+  return level !== own && (finding2.defaultSeverity = own), finding2;
 }
 function describeEntry(entry) {
   const fields = ["package", "target", "crate"].filter((k) => entry[k] !== void 0).map((k) => `${k} \`${entry[k]}\``);
   return `allow entry for \`${entry.rule}\`${fields.length > 0 ? ` (${fields.join(", ")})` : ""}`;
 }
 function expectTable(doc, path2, value, expected) {
-  return (typeof value != "object" || Array.isArray(value)) && fail(doc, path2, `expected ${expected}, got ${describe(value)}`), value;
+  return (typeof value != "object" || Array.isArray(value)) && fail(doc, path2, `expected ${expected}, got ${policy_describe(value)}`), value;
 }
 function nonEmptyString(doc, path2, value) {
-  return typeof value != "string" && fail(doc, path2, `expected a string, got ${describe(value)}`), value.trim() === "" && fail(doc, path2, "must not be empty"), value;
+  return typeof value != "string" && fail(doc, path2, `expected a string, got ${policy_describe(value)}`), value.trim() === "" && fail(doc, path2, "must not be empty"), value;
 }
 function calendarDate(doc, path2, value) {
   const expected = "a date such as 2027-06-30";
-  typeof value != "string" && fail(doc, path2, `expected ${expected}, got ${describe(value)}`);
+  typeof value != "string" && fail(doc, path2, `expected ${expected}, got ${policy_describe(value)}`);
   const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
   m === null && fail(doc, path2, `expected ${expected}, got ${JSON.stringify(value)}`);
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])], date = new Date(Date.UTC(year, month - 1, day));
   return (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) && fail(doc, path2, `${JSON.stringify(value)} is not a calendar date`), value;
 }
-function describe(value) {
+function policy_describe(value) {
   return Array.isArray(value) ? "an array" : typeof value == "object" ? "a table" : JSON.stringify(value);
 }
 function lineOf(doc, path2) {
   return doc.lineOf(path2) ?? 1;
 }
 function fail(doc, path2, problem) {
-  throw new src_errors.yo(`${doc.file}:${lineOf(doc, path2)}: ${(0, toml_document.N)(path2)}: ${problem}`);
+  throw new UserError(`${doc.file}:${lineOf(doc, path2)}: ${formatTomlPath(path2)}: ${problem}`);
 }
 const BATCH = 16;
 function* reportJson(report) {
@@ -4168,19 +3150,40 @@ function entryBytes(entry, comma, encoded) {
   }
   return forms[comma ? 1 : 0];
 }
-var crate_type = __nccwpck_require__(8747);
+const CRATE_TYPES = ["bin", "lib", "rlib", "dylib", "cdylib", "staticlib", "proc-macro"];
+function isLinkable(t) {
+  return t === "lib" || t === "rlib" || t === "dylib" || t === "proc-macro";
+}
+function isDynamic(t) {
+  return t === "dylib" || t === "cdylib" || t === "proc-macro";
+}
+function canLto(t) {
+  return t === "bin" || t === "staticlib" || t === "cdylib";
+}
+function requiresUpstreamObjects(t) {
+  return t !== "lib" && t !== "rlib";
+}
+function providesRlib(types) {
+  return types.includes("lib") || types.includes("rlib");
+}
+function providesDylib(types) {
+  return types.includes("dylib");
+}
+function isCrateType(s) {
+  return s === "bin" || s === "lib" || s === "rlib" || s === "dylib" || s === "cdylib" || s === "staticlib" || s === "proc-macro";
+}
 function readReportObject(text, file, sarifAdvice) {
   const json = text.charCodeAt(0) === 65279 ? text.slice(1) : text;
   let data;
   try {
     data = JSON.parse(json);
   } catch {
-    throw new src_errors.yo(`${file}: not a JSON report (${jsonProblem(json)})`);
+    throw new UserError(`${file}: not a JSON report (${jsonProblem(json)})`);
   }
   if (!isObject(data))
-    throw new src_errors.yo(`${file}: not a JSON report (expected an object at the top level, got ${json_checks_describe(data)})`);
+    throw new UserError(`${file}: not a JSON report (expected an object at the top level, got ${json_checks_describe(data)})`);
   if (data.version !== 1 && data.version !== 2)
-    throw Array.isArray(data.runs) ? new src_errors.yo(`${file}: a SARIF log, not a JSON report: ${sarifAdvice}`) : data.version === void 0 ? new src_errors.yo(`${file}: not a JSON report (no \`version\`)`) : new src_errors.yo(`${file}: \`version\` is ${json_checks_describe(data.version)}, and only 1 and 2 are supported`);
+    throw Array.isArray(data.runs) ? new UserError(`${file}: a SARIF log, not a JSON report: ${sarifAdvice}`) : data.version === void 0 ? new UserError(`${file}: not a JSON report (no \`version\`)`) : new UserError(`${file}: \`version\` is ${json_checks_describe(data.version)}, and only 1 and 2 are supported`);
   return data;
 }
 function isObject(value) {
@@ -4241,7 +3244,7 @@ function checkReportSize(bytes, file) {
   bytes > MAX_REPORT_BYTES && tooLarge(file, `${(Math.ceil(bytes / 2 ** 20 * 10) / 10).toFixed(1)} MiB, more`);
 }
 function tooLarge(file, size) {
-  throw new src_errors.yo(`${file}: too large for a JSON report (${size} than the ${MAX_REPORT_BYTES / 2 ** 20} MiB limit)`);
+  throw new UserError(`${file}: too large for a JSON report (${size} than the ${MAX_REPORT_BYTES / 2 ** 20} MiB limit)`);
 }
 function parseReport(text, file) {
   text.length > MAX_REPORT_BYTES ? tooLarge(file, "more") : text.length * 3 > MAX_REPORT_BYTES && checkReportSize(Buffer.byteLength(text, "utf8"), file);
@@ -4249,7 +3252,7 @@ function parseReport(text, file) {
   try {
     return REPORT.check(data, null);
   } catch (error) {
-    throw error instanceof Invalid ? new src_errors.yo(`${file}: ${formatPath(error.at)}: ${error.problem}`) : error;
+    throw error instanceof Invalid ? new UserError(`${file}: ${formatPath(error.at)}: ${error.problem}`) : error;
   }
 }
 class Invalid {
@@ -4376,7 +3379,7 @@ function formatPath(at) {
     typeof p.key == "number" ? parts.push(`[${p.key}]`) : /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(p.key) && p.key.length <= 40 ? parts.push(`${p.up === null ? "" : "."}${p.key}`) : parts.push(`[${p.key.length > 40 ? `${JSON.stringify(p.key.slice(0, 40)).slice(0, -1)}\u2026"` : JSON.stringify(p.key)}]`);
   return parts.length === 0 ? "(top level)" : parts.reverse().join("");
 }
-const TARGET_KINDS = ["lib", "bin", "example", "test", "bench", "custom-build", "proc-macro"], COMPILE_MODES = ["build", "test", "doctest"], COMPILE_KINDS = ["host", "target"], LINKAGES = ["static", "dynamic", "included-from-dylib", "not-linked"], exhaustive = [!0, !0, !0, !0], SEVERITIES = ["error", "warning", "note"], PANIC = oneOf(["unwind", "abort"]), targetKind = oneOf(TARGET_KINDS), compileMode = oneOf(COMPILE_MODES), compileKind = oneOf(COMPILE_KINDS), crateType = oneOf(crate_type.KR), severity = oneOf(SEVERITIES), line = integer({ min: 1 }), count = integer({ min: 0 }), strings = array(string);
+const TARGET_KINDS = ["lib", "bin", "example", "test", "bench", "custom-build", "proc-macro"], COMPILE_MODES = ["build", "test", "doctest"], COMPILE_KINDS = ["host", "target"], LINKAGES = ["static", "dynamic", "included-from-dylib", "not-linked"], exhaustive = [!0, !0, !0, !0], SEVERITIES = ["error", "warning", "note"], PANIC = oneOf(["unwind", "abort"]), targetKind = oneOf(TARGET_KINDS), compileMode = oneOf(COMPILE_MODES), compileKind = oneOf(COMPILE_KINDS), crateType = oneOf(CRATE_TYPES), severity = oneOf(SEVERITIES), line = integer({ min: 1 }), count = integer({ min: 0 }), strings = array(string);
 function grammar(expected, problem) {
   return {
     expected,
@@ -4389,7 +3392,7 @@ function grammar(expected, problem) {
   };
 }
 function showChar(c) {
-  return /^[!-~]$/.test(c) ? JSON.stringify(c) : (0, src_text.yb)(c);
+  return /^[!-~]$/.test(c) ? JSON.stringify(c) : codePoint(c);
 }
 function firstOutside(value, allowed) {
   let i = 0;
@@ -4401,7 +3404,7 @@ function firstOutside(value, allowed) {
   return null;
 }
 function plainTextProblem(value) {
-  return src_text.RG.test(value) ? `${firstOutside(value, (c) => !src_text.RG.test(c))}: control, line-break and bidi characters are not allowed here` : null;
+  return HIDDEN.test(value) ? `${firstOutside(value, (c) => !HIDDEN.test(c))}: control, line-break and bidi characters are not allowed here` : null;
 }
 const PACKAGE_PART = /^[\p{XID_Start}_][\p{XID_Continue}-]*$/u, XID_START = /^[\p{XID_Start}_]$/u, XID_CONTINUE = /^[\p{XID_Continue}-]$/u, FEATURE = /^[\p{XID_Start}_0-9][\p{XID_Continue}+.-]*$/u, FEATURE_START = /^[\p{XID_Start}_0-9]$/u, FEATURE_CONTINUE = /^[\p{XID_Continue}+.-]$/u, PROFILE = /^[\p{Alphabetic}\p{N}_-]+$/u, PROFILE_CHAR = /^[\p{Alphabetic}\p{N}_-]$/u;
 function packageNameProblem(value) {
@@ -4518,7 +3521,7 @@ const packageName = grammar("a package name", packageNameProblem), crate = gramm
 }), FIX = {
   expected: "an object or a string",
   check(value, at) {
-    return typeof value == "string" ? (0, findings_finding.s)(string.check(value, at)) : FIX_FIELDS.check(value, at);
+    return typeof value == "string" ? adviceFix(string.check(value, at)) : FIX_FIELDS.check(value, at);
   }
 }, REPORT_VERSION = {
   expected: "1 or 2",
@@ -4566,8 +3569,8 @@ const packageName = grammar("a package name", packageNameProblem), crate = gramm
 }), FINDING = {
   expected: FINDING_FIELDS.expected,
   check(value, at) {
-    const finding = FINDING_FIELDS.check(value, at);
-    return TEXT_CRATES.has(finding.rule) || CRATE_LIST.check(finding.crates, { up: at, key: "crates" }), finding;
+    const finding2 = FINDING_FIELDS.check(value, at);
+    return TEXT_CRATES.has(finding2.rule) || CRATE_LIST.check(finding2.crates, { up: at, key: "crates" }), finding2;
   }
 }, REPORT = object({
   version: REPORT_VERSION,
@@ -4587,11 +3590,11 @@ function restateReport(report) {
   return {
     ...report,
     findings: report.findings.map(restateFinding),
-    notes: notes === 0 ? [] : [`${(0, src_text.LS)(notes, "note")} about the analysis: see the job summary of the run that analysed the workspace.`]
+    notes: notes === 0 ? [] : [`${plural(notes, "note")} about the analysis: see the job summary of the run that analysed the workspace.`]
   };
 }
 function restateFinding(f) {
-  const info2 = registry.y0.find((r) => r.id === f.rule), title = info2?.title ?? `A finding of rule \`${f.rule}\``, crates = f.crates.length === 0 ? "" : `; ${CRATES_LABEL[f.rule] ?? "crates at fault"}: ${(0, src_text.tY)(f.crates)}`, fixes = info2 === void 0 ? null : FIXES[info2.id]?.(f), out = { ...f, message: `${title}: ${findingSubject(f)}${crates}.`, fixes: (fixes ?? [SEE_ANALYSING_RUN]).map(findings_finding.s) };
+  const info2 = RULES.find((r) => r.id === f.rule), title = info2?.title ?? `A finding of rule \`${f.rule}\``, crates = f.crates.length === 0 ? "" : `; ${CRATES_LABEL[f.rule] ?? "crates at fault"}: ${listCrates(f.crates)}`, fixes = info2 === void 0 ? null : FIXES[info2.id]?.(f), out = { ...f, message: `${title}: ${findingSubject(f)}${crates}.`, fixes: (fixes ?? [SEE_ANALYSING_RUN]).map(adviceFix) };
   return f.related !== void 0 && (out.related = f.related.map((r) => ({ file: r.file, line: r.line, message: "related line" }))), f.allowed !== void 0 && (out.allowed = { reason: "see the allow entry", file: f.allowed.file, line: f.allowed.line }), out;
 }
 const CRATES_LABEL = {
@@ -4634,7 +3637,7 @@ const CRATES_LABEL = {
   ruleDescriptionChars: 1024
 }, sarif_SEVERITY_RANK = { error: 0, warning: 1, note: 2 }, RULE_TAGS = ["linkage", "rust"], SEMVER = /^(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 function renderSarif(report, options) {
-  const prefix = (0, paths.Z1)(options.workspacePrefix) ? options.workspacePrefix : normalizePath(options.workspacePrefix), notifications = report.notes.map((text) => ({ level: "note", message: { text } }));
+  const prefix = isAbsolutePath(options.workspacePrefix) ? options.workspacePrefix : normalizePath(options.workspacePrefix), notifications = report.notes.map((text) => ({ level: "note", message: { text } }));
   let findings = report.findings;
   if (findings.length > SARIF_LIMITS.resultsPerRun) {
     findings = [...findings].sort((a, b) => sarif_SEVERITY_RANK[a.severity] - sarif_SEVERITY_RANK[b.severity]).slice(0, SARIF_LIMITS.resultsPerRun);
@@ -4646,10 +3649,10 @@ function renderSarif(report, options) {
   }
   const semanticVersion = options.toolVersion.replace(/^v/, ""), driver = withoutUndefined({
     name: SARIF_TOOL_NAME,
-    informationUri: registry.wV,
+    informationUri: INFORMATION_URI,
     version: options.toolVersion,
     semanticVersion: SEMVER.test(semanticVersion) ? semanticVersion : void 0,
-    rules: registry.y0.map(ruleDescriptor)
+    rules: RULES.map(ruleDescriptor)
   }), invocation = withoutUndefined({
     executionSuccessful: !0,
     toolExecutionNotifications: notifications.length > 0 ? notifications : void 0,
@@ -4669,7 +3672,7 @@ function renderSarif(report, options) {
   return { $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs: [run2] };
 }
 function ruleDescriptor(rule) {
-  const helpUri = (0, registry.S7)(rule.id);
+  const helpUri = ruleHelpUri(rule.id);
   return {
     id: rule.id,
     name: pascalCase(rule.id),
@@ -4689,7 +3692,7 @@ See [the \`${rule.id}\` rule](${helpUri}).`
   };
 }
 function result(f, prefix) {
-  const ruleIndex = registry.y0.findIndex((r) => r.id === f.rule), locations = [sarif_location(prefix, f.file, f.line)], related = (f.related ?? []).slice(0, SARIF_LIMITS.locationsPerResult - locations.length);
+  const ruleIndex = RULES.findIndex((r) => r.id === f.rule), locations = [sarif_location(prefix, f.file, f.line)], related = (f.related ?? []).slice(0, SARIF_LIMITS.locationsPerResult - locations.length);
   return withoutUndefined({
     ruleId: f.rule,
     ruleIndex: ruleIndex >= 0 ? ruleIndex : void 0,
@@ -4725,7 +3728,7 @@ function sarif_location(prefix, file, line2) {
   return { physicalLocation: { artifactLocation: artifactLocation(prefix, file), region: { startLine: Number.isInteger(line2) && line2 >= 1 ? line2 : 1 } } };
 }
 function artifactLocation(workspacePrefix, file) {
-  return (0, paths.Z1)(file) ? { uri: fileUri(file) } : (0, paths.Z1)(workspacePrefix) ? { uri: fileUri(`${(0, paths.R$)(workspacePrefix)}/${file}`, !1, (0, paths.NU)(workspacePrefix)) } : { uri: encodePath(normalizePath(`${workspacePrefix}/${file}`)), uriBaseId: SARIF_SRCROOT };
+  return isAbsolutePath(file) ? { uri: fileUri(file) } : isAbsolutePath(workspacePrefix) ? { uri: fileUri(`${forwardSlashes(workspacePrefix)}/${file}`, !1, isWindowsPath(workspacePrefix)) } : { uri: encodePath(normalizePath(`${workspacePrefix}/${file}`)), uriBaseId: SARIF_SRCROOT };
 }
 function normalizePath(p) {
   const out = [];
@@ -4733,14 +3736,14 @@ function normalizePath(p) {
     segment === "" || segment === "." || (segment === ".." && out.length > 0 && out[out.length - 1] !== ".." ? out.pop() : out.push(segment));
   return out.join("/");
 }
-function fileUri(absolute, directory = !1, windows = (0, paths.NU)(absolute)) {
-  const p = (0, paths.R$)(absolute), unc = /^\/\/([^/]+)(\/.*)?$/.exec(p), drive = /^[A-Za-z]:/.exec(p)?.[0], authority = unc !== null && windows ? unc[1] : "", rest = authority !== "" ? unc[2] ?? "" : drive !== void 0 ? p.slice(2) : p, segments = normalizePath(rest).split("/").filter((s) => s !== "..").join("/"), uriPath = `${drive !== void 0 ? `/${drive}` : ""}/${encodePath(segments)}`;
+function fileUri(absolute, directory = !1, windows = isWindowsPath(absolute)) {
+  const p = forwardSlashes(absolute), unc = /^\/\/([^/]+)(\/.*)?$/.exec(p), drive = /^[A-Za-z]:/.exec(p)?.[0], authority = unc !== null && windows ? unc[1] : "", rest = authority !== "" ? unc[2] ?? "" : drive !== void 0 ? p.slice(2) : p, segments = normalizePath(rest).split("/").filter((s) => s !== "..").join("/"), uriPath = `${drive !== void 0 ? `/${drive}` : ""}/${encodePath(segments)}`;
   return `file://${authority === "" ? "" : encodePath(authority)}${uriPath}${directory && !uriPath.endsWith("/") ? "/" : ""}`;
 }
 function repositoryRoot(workspaceRoot, prefix) {
-  if (!(0, paths.Z1)(workspaceRoot) || (0, paths.Z1)(prefix) || prefix.startsWith(".."))
+  if (!isAbsolutePath(workspaceRoot) || isAbsolutePath(prefix) || prefix.startsWith(".."))
     return null;
-  const windows = (0, paths.NU)(workspaceRoot), root = (0, paths.R$)(workspaceRoot).replace(/\/+$/, "");
+  const windows = isWindowsPath(workspaceRoot), root = forwardSlashes(workspaceRoot).replace(/\/+$/, "");
   return prefix === "" ? fileUri(root, !0, windows) : root.endsWith(`/${prefix}`) ? fileUri(root.slice(0, root.length - prefix.length - 1) || "/", !0, windows) : null;
 }
 const URI_SAFE = /^[A-Za-z0-9\-._~!$&'()*+,;=@]$/, encoder = new TextEncoder();
@@ -4778,32 +3781,32 @@ function truncateBytes(text, max) {
 }
 function configFilePaths(cwd, cargoHome) {
   const out = [], seen = /* @__PURE__ */ new Set();
-  let dir = external_node_path_.resolve(cwd);
+  let dir = external_node_path_namespaceObject.resolve(cwd);
   for (; ; ) {
-    const configDir = external_node_path_.join(dir, ".cargo");
-    out.push(external_node_path_.join(configDir, "config"), external_node_path_.join(configDir, "config.toml")), seen.add(configDir);
-    const parent = external_node_path_.dirname(dir);
+    const configDir = external_node_path_namespaceObject.join(dir, ".cargo");
+    out.push(external_node_path_namespaceObject.join(configDir, "config"), external_node_path_namespaceObject.join(configDir, "config.toml")), seen.add(configDir);
+    const parent = external_node_path_namespaceObject.dirname(dir);
     if (parent === dir)
       break;
     dir = parent;
   }
-  const home = external_node_path_.resolve(cwd, cargoHome);
-  return seen.has(home) || out.push(external_node_path_.join(home, "config"), external_node_path_.join(home, "config.toml")), out;
+  const home = external_node_path_namespaceObject.resolve(cwd, cargoHome);
+  return seen.has(home) || out.push(external_node_path_namespaceObject.join(home, "config"), external_node_path_namespaceObject.join(home, "config.toml")), out;
 }
 function mergeCargoConfig(files, options = {}) {
   const loaded = [], root = { kind: "table", entries: /* @__PURE__ */ new Map(), source: { file: files[0]?.path ?? "", line: 0 } }, seen = /* @__PURE__ */ new Set(), includes = options.includes ?? /* @__PURE__ */ new Map(), load = (file, text, includedFrom) => {
     if (seen.has(file))
-      throw new src_errors.yo(`${where(includedFrom)}config \`include\` cycle detected with path \`${file}\``);
+      throw new UserError(`${where(includedFrom)}config \`include\` cycle detected with path \`${file}\``);
     seen.add(file);
-    const doc = (0, toml_document.d)(text, file), table = configTable(doc.value, { file, line: 1 }, (container, key) => ({ file, line: doc.lineIn(container, key) ?? 0 }));
+    const doc = parseTomlDocument(text, file), table = configTable(doc.value, { file, line: 1 }, (container, key) => ({ file, line: doc.lineIn(container, key) ?? 0 }));
     for (const include of takeIncludes(table, file)) {
       if (seen.has(include.path))
-        throw new src_errors.yo(`${where(include.source)}config \`include\` cycle detected with path \`${include.path}\``);
+        throw new UserError(`${where(include.source)}config \`include\` cycle detected with path \`${include.path}\``);
       const includedText = includes.get(include.path);
       if (includedText === void 0) {
         if (include.optional)
           continue;
-        throw new src_errors.yo(`${where(include.source)}config include \`${include.written}\` not found (looked for \`${include.path}\`)`);
+        throw new UserError(`${where(include.source)}config include \`${include.written}\` not found (looked for \`${include.path}\`)`);
       }
       load(include.path, includedText, include.source);
     }
@@ -4820,23 +3823,23 @@ function takeIncludes(table, file) {
   if (node === void 0)
     return [];
   if (table.entries.delete("include"), node.kind !== "array")
-    throw new src_errors.yo(`${where(node.source)}\`include\` must be an array of paths or of tables with a \`path\`, found ${cargo_config_describe(node)}`);
+    throw new UserError(`${where(node.source)}\`include\` must be an array of paths or of tables with a \`path\`, found ${cargo_config_describe(node)}`);
   return node.items.map((item) => {
     let written = item.value, optional2 = !1;
     if (typeof item.value == "object" && !Array.isArray(item.value) && (written = item.value.path, optional2 = item.value.optional ?? !1), typeof written != "string" || typeof optional2 != "boolean")
-      throw new src_errors.yo(`${where(item.source)}\`include\` entries must be paths or \`{ path = "\u2026", optional = true|false }\``);
+      throw new UserError(`${where(item.source)}\`include\` entries must be paths or \`{ path = "\u2026", optional = true|false }\``);
     if (!written.endsWith(".toml"))
-      throw new src_errors.yo(`${where(item.source)}config include \`${written}\` must be a path ending with \`.toml\``);
-    return { path: external_node_path_.resolve(external_node_path_.dirname(file), written), written, optional: optional2, source: item.source };
+      throw new UserError(`${where(item.source)}config include \`${written}\` must be a path ending with \`.toml\``);
+    return { path: external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(file), written), written, optional: optional2, source: item.source };
   });
 }
 function parseCliOverride(arg) {
-  const invalid = () => new src_errors.yo(`--config argument \`${arg}\` is not a \`KEY=VALUE\` TOML expression (e.g. \`profile.release.lto=true\`)`);
+  const invalid = () => new UserError(`--config argument \`${arg}\` is not a \`KEY=VALUE\` TOML expression (e.g. \`profile.release.lto=true\`)`);
   if (/[\r\n]/.test(arg) || arg.trim().startsWith("["))
     throw invalid();
   let doc;
   try {
-    doc = (0, toml_document.d)(arg, "--config");
+    doc = parseTomlDocument(arg, "--config");
   } catch {
     throw invalid();
   }
@@ -4884,7 +3887,7 @@ function mergeLeaf(lower, higher, keys) {
   if (lower.kind === "array" && higher.kind === "array")
     return { kind: "array", items: sortByRank([...lower.items, ...higher.items]), source: higher.source };
   if (lower.kind !== "scalar" || higher.kind !== "scalar")
-    throw new src_errors.yo(`${where(higher.source)}cannot merge config key \`${keys.join(".")}\`: ${cargo_config_describe(higher)} here, but ${cargo_config_describe(lower)} at ${describeSource(lower.source)}`);
+    throw new UserError(`${where(higher.source)}cannot merge config key \`${keys.join(".")}\`: ${cargo_config_describe(higher)} here, but ${cargo_config_describe(lower)} at ${describeSource(lower.source)}`);
   return higher;
 }
 function sortByRank(items) {
@@ -4920,10 +3923,10 @@ function stringListOf(node, key) {
   if (node.kind === "array")
     return { items: node.items.map((item) => {
       if (typeof item.value != "string")
-        throw new src_errors.yo(`${where(item.source)}\`${key}\` must be a string or an array of strings`);
+        throw new UserError(`${where(item.source)}\`${key}\` must be a string or an array of strings`);
       return { value: item.value, source: item.source };
     }), source: node.source };
-  throw new src_errors.yo(`${where(node.source)}\`${key}\` must be a string or an array of strings, found ${cargo_config_describe(node)}`);
+  throw new UserError(`${where(node.source)}\`${key}\` must be a string or an array of strings, found ${cargo_config_describe(node)}`);
 }
 function splitWhitespace(text) {
   return text.split(/\s+/).filter((s) => s !== "");
@@ -4946,10 +3949,10 @@ function summarise(tree, files, envTargetRustflags) {
   const profiles = configNode(config, ["profile"]);
   if (profiles) {
     if (profiles.kind !== "table")
-      throw new src_errors.yo(`${where(profiles.source)}\`profile\` must be a table`);
+      throw new UserError(`${where(profiles.source)}\`profile\` must be a table`);
     for (const [name, table] of profiles.entries) {
       if (table.kind !== "table")
-        throw new src_errors.yo(`${where(table.source)}\`profile.${name}\` must be a table`);
+        throw new UserError(`${where(table.source)}\`profile.${name}\` must be a table`);
       config.profiles.set(name, table);
     }
   }
@@ -4962,12 +3965,12 @@ function buildTargetOf(node) {
     const targets = [];
     for (const item of node.items) {
       if (typeof item.value != "string")
-        throw new src_errors.yo(`${where(item.source)}\`build.target\` must be a string or an array of strings`);
+        throw new UserError(`${where(item.source)}\`build.target\` must be a string or an array of strings`);
       targets.some((t) => t.value === item.value) || targets.push({ value: item.value, source: item.source });
     }
     return targets.length === 0 ? null : { kind: "multi", targets, source: node.source };
   }
-  throw new src_errors.yo(`${where(node.source)}\`build.target\` must be a string or an array of strings, found ${cargo_config_describe(node)}`);
+  throw new UserError(`${where(node.source)}\`build.target\` must be a string or an array of strings, found ${cargo_config_describe(node)}`);
 }
 function collectTargetRustflags(table, out) {
   walkConfig(table, (keys, node) => {
@@ -5022,7 +4025,7 @@ function tripleRustflags(config, triple) {
 }
 function requestedTarget(config, cliTarget, cwd) {
   if (cliTarget !== null)
-    return cliTarget.endsWith(".json") ? external_node_path_.resolve(cwd, cliTarget) : cliTarget;
+    return cliTarget.endsWith(".json") ? external_node_path_namespaceObject.resolve(cwd, cliTarget) : cliTarget;
   const bt = config.buildTarget;
   if (bt === null)
     return null;
@@ -5030,14 +4033,14 @@ function requestedTarget(config, cliTarget, cwd) {
     return resolveTargetPath(bt.target, cwd);
   if (bt.targets.length === 1)
     return resolveTargetPath(bt.targets[0], cwd);
-  const listed = bt.targets.map((t) => `\`${t.value}\` (${describeSource(t.source)})`).join(", ");
-  throw new src_errors.yo(`build.target lists ${bt.targets.length} targets: ${listed}; this analysis covers one target at a time, pass --target to choose one`);
+  const listed2 = bt.targets.map((t) => `\`${t.value}\` (${describeSource(t.source)})`).join(", ");
+  throw new UserError(`build.target lists ${bt.targets.length} targets: ${listed2}; this analysis covers one target at a time, pass --target to choose one`);
 }
 function resolveTargetPath(target, cwd) {
   if (!target.value.endsWith(".json"))
     return target.value;
-  const base = "file" in target.source ? external_node_path_.dirname(external_node_path_.dirname(target.source.file)) : cwd;
-  return external_node_path_.resolve(base, target.value);
+  const base2 = "file" in target.source ? external_node_path_namespaceObject.dirname(external_node_path_namespaceObject.dirname(target.source.file)) : cwd;
+  return external_node_path_namespaceObject.resolve(base2, target.value);
 }
 const BUILT_IN = /* @__PURE__ */ new Set(["dev", "release", "test", "bench"]), ENV_KEYS = [
   "OPT_LEVEL",
@@ -5060,13 +4063,13 @@ const BUILT_IN = /* @__PURE__ */ new Set(["dev", "release", "test", "bench"]), E
 ], ENV_TABLE_PREFIXES = ["PACKAGE_", "BUILD_OVERRIDE_"];
 function profileNameFor(command, release, profile) {
   if (release && profile !== null)
-    throw new src_errors.yo("the argument '--release' cannot be used with '--profile <PROFILE-NAME>'");
+    throw new UserError("the argument '--release' cannot be used with '--profile <PROFILE-NAME>'");
   const name = profile ?? (release ? "release" : command === "test" ? "test" : "dev");
   return { main: name, test: name };
 }
 function resolveProfile(name, opts) {
   if (name === "doc")
-    throw new src_errors.yo("profile `doc` is reserved and not allowed to be explicitly specified");
+    throw new UserError("profile `doc` is reserved and not allowed to be explicitly specified");
   validateProfileName(name, "");
   const layers = new Layers(opts);
   layers.validateAll();
@@ -5076,21 +4079,21 @@ function resolveProfile(name, opts) {
     let parent;
     if (inherits !== null) {
       if (parent = inheritsValue(inherits), chain.includes(parent))
-        throw new src_errors.yo(`${inherits.where}profile inheritance loop detected with profile \`${current}\` inheriting \`${parent}\``);
+        throw new UserError(`${inherits.where}profile inheritance loop detected with profile \`${current}\` inheriting \`${parent}\``);
       if (!layers.exists(parent))
-        throw new src_errors.yo(`${inherits.where}profile \`${current}\` inherits from \`${parent}\`, but that profile is not defined`);
+        throw new UserError(`${inherits.where}profile \`${current}\` inherits from \`${parent}\`, but that profile is not defined`);
     } else if (current === "test" || current === "bench")
       parent = current === "test" ? "dev" : "release";
     else if (layers.exists(current)) {
       const at = layers.definedAt(current);
-      throw new src_errors.yo(`${at}profile \`${current}\` is missing an \`inherits\` directive (\`inherits\` is required for all profiles except \`dev\` or \`release\`)`);
+      throw new UserError(`${at}profile \`${current}\` is missing an \`inherits\` directive (\`inherits\` is required for all profiles except \`dev\` or \`release\`)`);
     } else
-      throw new src_errors.yo(`profile \`${current}\` is not defined`);
+      throw new UserError(`profile \`${current}\` is not defined`);
     chain.push(parent), current = parent;
   }
   const root = chain[chain.length - 1], rootInherits = layers.get(root, "inherits");
   if (rootInherits !== null)
-    throw new src_errors.yo(`${rootInherits.where}\`inherits\` must not be specified in root profile \`${root}\``);
+    throw new UserError(`${rootInherits.where}\`inherits\` must not be specified in root profile \`${root}\``);
   const settings = { name, panic: "unwind", lto: "false", rpath: !1, sources: {} }, first = (field2) => {
     for (const profile of chain) {
       const found = layers.get(profile, field2);
@@ -5108,15 +4111,15 @@ function resolveProfile(name, opts) {
 function validateProfileName(name, where2) {
   const bad = [...name].find((ch) => !/[\p{L}\p{N}_-]/u.test(ch));
   if (name === "" || bad !== void 0)
-    throw new src_errors.yo(`${where2}invalid profile name \`${name}\`: allowed characters are letters, numbers, underscore and hyphen`);
+    throw new UserError(`${where2}invalid profile name \`${name}\`: allowed characters are letters, numbers, underscore and hyphen`);
   const lower = name.toLowerCase();
   if (lower === "debug")
-    throw new src_errors.yo(`${where2}profile name \`debug\` is reserved; the development profile is called \`dev\``);
+    throw new UserError(`${where2}profile name \`debug\` is reserved; the development profile is called \`dev\``);
   if (lower === "build-override")
-    throw new src_errors.yo(`${where2}profile name \`build-override\` is reserved; use [profile.<name>.build-override]`);
+    throw new UserError(`${where2}profile name \`build-override\` is reserved; use [profile.<name>.build-override]`);
   const reserved = ["build", "check", "clean", "config", "fetch", "fix", "install", "metadata", "package", "publish", "report"];
   if (reserved.push("root", "run", "rust", "rustc", "rustdoc", "target", "tmp", "uninstall"), reserved.includes(lower) || lower.startsWith("cargo"))
-    throw new src_errors.yo(`${where2}profile name \`${name}\` is reserved; please choose a different name`);
+    throw new UserError(`${where2}profile name \`${name}\` is reserved; please choose a different name`);
 }
 class Layers {
   opts;
@@ -5125,7 +4128,7 @@ class Layers {
     this.opts = opts;
     const profiles = opts.manifest?.value.profile;
     if (profiles !== void 0 && !isTable(profiles))
-      throw new src_errors.yo(`${this.manifestWhere(["profile"])}\`profile\` must be a table`);
+      throw new UserError(`${this.manifestWhere(["profile"])}\`profile\` must be a table`);
     this.manifestProfiles = profiles ?? null;
   }
   /** Whether a profile is built in or defined anywhere. */
@@ -5154,7 +4157,7 @@ class Layers {
     if (table === void 0)
       return null;
     if (!isTable(table))
-      throw new src_errors.yo(`${this.manifestWhere(["profile", profile])}\`profile.${profile}\` must be a table`);
+      throw new UserError(`${this.manifestWhere(["profile", profile])}\`profile.${profile}\` must be a table`);
     const value = table[field2];
     if (value === void 0)
       return null;
@@ -5200,7 +4203,7 @@ class Layers {
   fromConfig(node, key) {
     const where2 = whereOf(node.source);
     if (node.kind !== "scalar")
-      throw new src_errors.yo(`${where2}invalid \`${key}\`: expected a string or boolean, found ${node.kind === "table" ? "a table" : "an array"}`);
+      throw new UserError(`${where2}invalid \`${key}\`: expected a string or boolean, found ${node.kind === "table" ? "a table" : "an array"}`);
     return { value: node.value, source: settingSource(node.source), where: where2, key };
   }
   manifestLine(path2) {
@@ -5222,7 +4225,7 @@ function show(value) {
 function panicValue(raw) {
   if (raw.value === "unwind" || raw.value === "abort")
     return raw.value;
-  throw raw.value === "immediate-abort" ? new src_errors.yo(`${raw.where}\`${raw.key} = "immediate-abort"\` needs the nightly-only \`panic-immediate-abort\` feature`) : new src_errors.yo(`${raw.where}invalid \`${raw.key}\` value ${show(raw.value)}: expected "unwind" or "abort"`);
+  throw raw.value === "immediate-abort" ? new UserError(`${raw.where}\`${raw.key} = "immediate-abort"\` needs the nightly-only \`panic-immediate-abort\` feature`) : new UserError(`${raw.where}invalid \`${raw.key}\` value ${show(raw.value)}: expected "unwind" or "abort"`);
 }
 function ltoValue(raw) {
   const v = raw.value;
@@ -5236,20 +4239,3386 @@ function ltoValue(raw) {
     return "off";
   if (v === "y" || v === "yes" || v === "on")
     return "fat";
-  throw new src_errors.yo(`${raw.where}invalid \`${raw.key}\` value ${show(v)}: expected true, false, "fat", "thin" or "off"`);
+  throw new UserError(`${raw.where}invalid \`${raw.key}\` value ${show(v)}: expected true, false, "fat", "thin" or "off"`);
 }
 function rpathValue(raw) {
   if (typeof raw.value == "boolean")
     return raw.value;
-  throw new src_errors.yo(`${raw.where}invalid \`${raw.key}\` value ${show(raw.value)}: expected true or false`);
+  throw new UserError(`${raw.where}invalid \`${raw.key}\` value ${show(raw.value)}: expected true or false`);
 }
 function inheritsValue(raw) {
   if (typeof raw.value == "string")
     return raw.value;
-  throw new src_errors.yo(`${raw.where}invalid \`${raw.key}\` value ${show(raw.value)}: expected a profile name`);
+  throw new UserError(`${raw.where}invalid \`${raw.key}\` value ${show(raw.value)}: expected a profile name`);
 }
 function isTable(value) {
   return typeof value == "object" && !Array.isArray(value);
+}
+function sourceFile(text, file) {
+  try {
+    return { file, lines: text.split(`
+`).map((l) => l.replace(/\r$/, "")), doc: parseTomlDocument(text, file) };
+  } catch {
+    return null;
+  }
+}
+function crateTypeEdits(text, file, types) {
+  const src = sourceFile(text, file);
+  if (src === null)
+    return null;
+  const lib = src.doc.value.lib;
+  if (lib !== void 0 && (typeof lib != "object" || Array.isArray(lib)))
+    return null;
+  const key = lib === void 0 ? null : "crate-type" in lib ? "crate-type" : "crate_type" in lib ? "crate_type" : null;
+  if (key !== null) {
+    const existing = lib[key];
+    if (!Array.isArray(existing) || existing.some((t) => typeof t != "string"))
+      return null;
+    const added = types.filter((t) => !existing.includes(t));
+    if (existing.filter((t) => !types.includes(t)).length > 0)
+      return null;
+    if (added.length === 0)
+      return [];
+    const line2 = src.doc.lineOf(["lib", key]);
+    return line2 === null ? null : appendToArray(src, line2, added);
+  }
+  const entry = `crate-type = [${types.map((t) => `"${t}"`).join(", ")}]`, header2 = src.doc.lineOf(["lib"]);
+  if (lib !== void 0)
+    return header2 === null || !/^\s*\[\s*lib\s*\]\s*(?:#.*)?$/.test(src.lines[header2 - 1] ?? "") ? null : [{ file, line: header2, before: src.lines[header2 - 1], after: `${src.lines[header2 - 1]}
+${entry}` }];
+  let last = src.lines.length;
+  for (; last > 1 && src.lines[last - 1].trim() === ""; )
+    last--;
+  const before = src.lines[last - 1] ?? "";
+  return [{ file, line: last, before, after: `${before}${before.trim() === "" ? "" : `
+`}
+[lib]
+${entry}` }];
+}
+function appendToArray(src, line2, values) {
+  const span = arraySpan(src.lines, line2);
+  if (span === null)
+    return null;
+  const quoted = values.map((v) => `"${v}"`), text = src.lines[line2 - 1];
+  if (span.endLine === line2) {
+    const inner = text.slice(span.openColumn + 1, span.closeColumn), trimmed = inner.replace(/\s+$/, ""), separator = trimmed.trim() === "" ? "" : trimmed.endsWith(",") ? " " : ", ", after = `${text.slice(0, span.openColumn + 1)}${trimmed}${separator}${quoted.join(", ")}${inner.slice(trimmed.length)}${text.slice(span.closeColumn)}`;
+    return [{ file: src.file, line: line2, before: text, after }];
+  }
+  let previous = span.endLine - 1;
+  for (; previous > line2 && /^\s*(?:#.*)?$/.test(src.lines[previous - 1]); )
+    previous--;
+  if (src.lines[span.endLine - 1].slice(0, span.closeColumn).trim() !== "" || previous === line2)
+    return null;
+  const prevText = src.lines[previous - 1], indent = /^\s*/.exec(prevText)[0], withComma = endsWithComma(prevText) ? prevText : addComma(prevText);
+  return withComma === null ? null : [{ file: src.file, line: previous, before: prevText, after: `${withComma}
+${quoted.map((q2) => `${indent}${q2},`).join(`
+`)}` }];
+}
+function arraySpan(lines, line2) {
+  const first = lines[line2 - 1], eq = first.indexOf("=");
+  if (eq < 0)
+    return null;
+  const open = first.indexOf("[", eq);
+  if (open < 0 || first.slice(eq + 1, open).trim() !== "")
+    return null;
+  let depth = 0;
+  for (let l = line2; l <= lines.length; l++) {
+    const text = lines[l - 1];
+    for (let c = l === line2 ? open : 0; c < text.length; c++) {
+      const ch = text[c];
+      if (ch === "#")
+        break;
+      if (ch === '"' || ch === "'") {
+        const end = closingQuote(text, c);
+        if (end < 0)
+          return null;
+        c = end;
+      } else if (ch === "[")
+        depth++;
+      else if (ch === "]" && --depth === 0)
+        return { openColumn: open, endLine: l, closeColumn: c };
+    }
+  }
+  return null;
+}
+function closingQuote(text, start) {
+  const quote = text[start];
+  if (text.startsWith(quote.repeat(3), start))
+    return -1;
+  for (let i = start + 1; i < text.length; i++)
+    if (quote === '"' && text[i] === "\\")
+      i++;
+    else if (text[i] === quote)
+      return i;
+  return -1;
+}
+function endsWithComma(line2) {
+  return /,\s*$/.test(codeOf(line2));
+}
+function addComma(line2) {
+  const end = codeOf(line2).replace(/\s+$/, "").length;
+  return end === 0 ? null : `${line2.slice(0, end)},${line2.slice(end)}`;
+}
+function codeOf(line2) {
+  for (let c = 0; c < line2.length; c++) {
+    if (line2[c] === "#")
+      return line2.slice(0, c);
+    if (line2[c] === '"' || line2[c] === "'") {
+      const end = closingQuote(line2, c);
+      if (end < 0)
+        return line2;
+      c = end;
+    }
+  }
+  return line2;
+}
+function settingEdit(text, file, line2, key, value) {
+  const before = sourceFile(text, file)?.lines[line2 - 1];
+  if (before === void 0)
+    return null;
+  const keys = [key, key.replace(/-/g, "_")].map((k) => k.replace(/[-]/g, "\\-")), m = new RegExp(`^(\\s*(?:${keys.join("|")}|"(?:${keys.join("|")})")\\s*=\\s*)("[^"\\\\]*"|'[^']*'|true|false)(.*)$`).exec(before);
+  if (m === null)
+    return null;
+  const written = typeof value == "boolean" ? String(value) : `"${value}"`;
+  return { file, line: line2, before, after: `${m[1]}${written}${m[3]}` };
+}
+function applyEdits(text, edits) {
+  const crlf = /\r\n/.test(text), lines = text.split(`
+`);
+  for (const e of [...edits].sort((a, b) => b.line - a.line)) {
+    const current = lines[e.line - 1];
+    if (current === void 0 || current.replace(/\r$/, "") !== e.before)
+      return null;
+    const replaced = e.after.split(`
+`).map((l) => crlf ? `${l}\r` : l);
+    current.endsWith("\r") || (replaced[replaced.length - 1] = replaced[replaced.length - 1].replace(/\r$/, "")), lines.splice(e.line - 1, 1, ...replaced);
+  }
+  return lines.join(`
+`);
+}
+function cfgHas(cfg, key, value) {
+  return cfg.values.get(key)?.has(value) ?? !1;
+}
+class CfgSyntaxError extends Error {
+}
+function parseCfgLines(text) {
+  const names2 = /* @__PURE__ */ new Set(), values = /* @__PURE__ */ new Map();
+  for (const raw of text.split(/\r?\n/)) {
+    const line2 = raw.trim();
+    if (line2 === "")
+      continue;
+    const eq = line2.indexOf("=");
+    if (eq < 0) {
+      names2.add(line2);
+      continue;
+    }
+    const key = line2.slice(0, eq), value = line2.slice(eq + 1).replace(/^"(.*)"$/, "$1");
+    let set = values.get(key);
+    set || values.set(key, set = /* @__PURE__ */ new Set()), set.add(value);
+  }
+  return { names: names2, values };
+}
+function parseCfgExpr(text) {
+  const tokens = tokenize(text);
+  let pos = 0;
+  const peek = () => tokens[pos], next = () => {
+    const t = tokens[pos++];
+    if (t === void 0)
+      throw new CfgSyntaxError(`unexpected end of cfg expression \`${text}\``);
+    return t;
+  }, expect = (t) => {
+    const got = next();
+    if (got !== t)
+      throw new CfgSyntaxError(`expected \`${t}\` but found \`${got}\` in \`${text}\``);
+  }, parseExpr = () => {
+    const ident = next();
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(ident))
+      throw new CfgSyntaxError(`unexpected \`${ident}\` in \`${text}\``);
+    if ((ident === "all" || ident === "any" || ident === "not") && peek() === "(") {
+      next();
+      const args = [];
+      for (; peek() !== ")" && (args.push(parseExpr()), peek() === ","); )
+        next();
+      if (expect(")"), ident === "not") {
+        if (args.length !== 1)
+          throw new CfgSyntaxError(`\`not\` takes exactly one predicate in \`${text}\``);
+        return { op: "not", arg: args[0] };
+      }
+      return { op: ident, args };
+    }
+    if (peek() === "=") {
+      next();
+      const value = next();
+      if (!value.startsWith('"'))
+        throw new CfgSyntaxError(`expected a string after \`${ident} =\` in \`${text}\``);
+      return { op: "eq", key: ident, value: value.slice(1, -1) };
+    }
+    return { op: "name", name: ident };
+  }, trimmed = text.trim(), isWrapped = /^cfg\s*\(/.test(trimmed);
+  isWrapped && (expect("cfg"), expect("("));
+  const expr = parseExpr();
+  if (isWrapped && expect(")"), pos !== tokens.length)
+    throw new CfgSyntaxError(`unexpected \`${tokens[pos]}\` in \`${text}\``);
+  return expr;
+}
+function tokenize(text) {
+  const tokens = [];
+  let i = 0;
+  for (; i < text.length; ) {
+    const c = text[i];
+    if (/\s/.test(c))
+      i++;
+    else if (c === "(" || c === ")" || c === "," || c === "=")
+      tokens.push(c), i++;
+    else if (c === '"') {
+      const end = text.indexOf('"', i + 1);
+      if (end < 0)
+        throw new CfgSyntaxError(`unterminated string in \`${text}\``);
+      tokens.push(text.slice(i, end + 1)), i = end + 1;
+    } else {
+      const m = /^[A-Za-z0-9_\-.]+/.exec(text.slice(i));
+      if (!m)
+        throw new CfgSyntaxError(`unexpected character \`${c}\` in \`${text}\``);
+      tokens.push(m[0]), i += m[0].length;
+    }
+  }
+  return tokens;
+}
+function evalCfg(expr, cfg) {
+  switch (expr.op) {
+    case "name":
+      return expr.name === "true" || expr.name === "false" ? expr.name === "true" : cfg.names.has(expr.name);
+    case "eq":
+      return cfgHas(cfg, expr.key, expr.value);
+    case "all":
+      return expr.args.every((a) => evalCfg(a, cfg));
+    case "any":
+      return expr.args.some((a) => evalCfg(a, cfg));
+    case "not":
+      return !evalCfg(expr.arg, cfg);
+  }
+}
+function platformMatches(platform, triple, cfg) {
+  return /^\s*cfg\s*\(/.test(platform) ? evalCfg(parsedCfg(platform), cfg) : platform.trim() === triple;
+}
+const parsedCfgCache = /* @__PURE__ */ new Map();
+function parsedCfg(text) {
+  let expr = parsedCfgCache.get(text);
+  return expr || (expr = parseCfgExpr(text), parsedCfgCache.set(text, expr)), expr;
+}
+const SHORT_WITH_VALUE = /* @__PURE__ */ new Set(["L", "l", "o", "A", "W", "D", "F", "C", "Z"]), SHORT_FLAGS = /* @__PURE__ */ new Set(["h", "g", "O", "V", "v"]), LONG_WITH_VALUE = new Map([
+  ...["cfg", "check-cfg", "crate-type", "crate-name", "edition", "emit", "print", "out-dir", "explain", "target", "force-warn", "cap-lints"].map((n) => [n, `--${n}`]),
+  ...["extern", "sysroot", "error-format", "json", "color", "diagnostic-width", "remap-path-prefix", "remap-path-scope", "env-set"].map((n) => [n, `--${n}`]),
+  ["allow", "-A"],
+  ["warn", "-W"],
+  ["deny", "-D"],
+  ["forbid", "-F"],
+  ["codegen", "-C"]
+]), LONG_FLAGS = /* @__PURE__ */ new Map([
+  ["help", "-h"],
+  ["test", "--test"],
+  ["version", "-V"],
+  ["verbose", "-v"]
+]);
+function readRustflags(flags) {
+  const out = [];
+  let free = !1;
+  for (let i = 0; i < flags.length; i++) {
+    const token = flags[i], start = i, add = (name, value, separateValue = !1) => {
+      out.push({ token: start, name, value, separateValue, written: flags.slice(start, i + 1).join(" ") });
+    }, withValue = (name, inline) => {
+      if (inline !== null || i + 1 >= flags.length)
+        return add(name, inline);
+      i++, add(name, flags[i], !0);
+    };
+    if (token.startsWith("@"))
+      add("@", token.slice(1));
+    else if (free || token.length < 2 || !token.startsWith("-"))
+      add("", token);
+    else if (token === "--")
+      free = !0;
+    else if (token.startsWith("--")) {
+      const eq = token.indexOf("="), name = eq < 0 ? token.slice(2) : token.slice(2, eq), inline = eq < 0 ? null : token.slice(eq + 1), short = Buffer.byteLength(name) === 1 ? name : null;
+      short !== null && SHORT_WITH_VALUE.has(short) ? withValue(`-${short}`, inline) : short !== null && SHORT_FLAGS.has(short) ? add(`-${short}`, inline) : LONG_WITH_VALUE.has(name) ? withValue(LONG_WITH_VALUE.get(name), inline) : add(LONG_FLAGS.get(name) ?? `--${name}`, inline);
+    } else {
+      const letters = [...token.slice(1)];
+      for (let j = 0; j < letters.length; j++) {
+        const letter = letters[j];
+        if (SHORT_WITH_VALUE.has(letter)) {
+          const rest = letters.slice(j + 1).join("");
+          withValue(`-${letter}`, rest === "" ? null : rest);
+          break;
+        }
+        if (add(`-${letter}`, null), !SHORT_FLAGS.has(letter))
+          break;
+      }
+    }
+  }
+  return out;
+}
+function optionKey(value) {
+  if (value === null)
+    return "";
+  const eq = value.indexOf("=");
+  return (eq < 0 ? value : value.slice(0, eq)).replace(/_/g, "-");
+}
+function codegenOptions(flags, name) {
+  return optionValues(flags, "-C", name);
+}
+function unstableOptions(flags, name) {
+  return optionValues(flags, "-Z", name);
+}
+const readLists = /* @__PURE__ */ new WeakMap();
+function optionValues(flags, option, name) {
+  const out = [];
+  if (flags.length === 0)
+    return out;
+  let options = readLists.get(flags);
+  options === void 0 && readLists.set(flags, options = readRustflags(flags));
+  for (const o of options) {
+    if (o.name !== option || o.value === null || optionKey(o.value) !== name)
+      continue;
+    const eq = o.value.indexOf("=");
+    out.push(eq < 0 ? "" : o.value.slice(eq + 1));
+  }
+  return out;
+}
+function targetFeatures(rustflags) {
+  const out = [];
+  for (const value of codegenOptions(rustflags, "target-feature"))
+    out.push(...value.split(",").map((s) => s.trim()));
+  return out;
+}
+function flagEnabled(values) {
+  if (values.length === 0)
+    return !1;
+  const last = values[values.length - 1].toLowerCase();
+  return last === "" || last === "y" || last === "yes" || last === "on" || last === "true";
+}
+const UNCHECKED_ABI_FLAGS = /^-(?:Ctarget-feature=|Ctarget-cpu=|Zrandomize-layout|Zlayout-seed=)/;
+function abiFlags(rustflags) {
+  const out = [];
+  for (let i = 0; i < rustflags.length; i++) {
+    let flag = rustflags[i];
+    (flag === "-C" || flag === "-Z") && i + 1 < rustflags.length ? flag = `${flag}${rustflags[++i]}` : flag.startsWith("--codegen=") && (flag = `-C${flag.slice(10)}`), UNCHECKED_ABI_FLAGS.test(flag) && out.push(flag);
+  }
+  return out;
+}
+function loaderFamily(info2) {
+  let family2 = families.get(info2);
+  return family2 === void 0 && families.set(info2, family2 = familyOf(info2)), family2;
+}
+const families = /* @__PURE__ */ new WeakMap();
+function familyOf(info2) {
+  const has = (key, value) => cfgHas(info2.cfg, key, value);
+  return has("target_family", "wasm") ? "wasm" : has("target_os", "windows") ? has("target_abi", "llvm") ? "unmodelled" : "windows" : has("target_vendor", "apple") ? "darwin" : has("target_family", "unix") && !has("target_os", "aix") && !has("target_os", "cygwin") ? "elf" : "unmodelled";
+}
+function isLikeWindows(info2) {
+  return ["windows", "uefi", "cygwin"].some((os) => cfgHas(info2.cfg, "target_os", os));
+}
+function isMingw(info2) {
+  return loaderFamily(info2) === "windows" && cfgHas(info2.cfg, "target_env", "gnu");
+}
+function dynamicUnwinderDll(info2) {
+  return isMingw(info2) ? cfgHas(info2.cfg, "target_arch", "x86") ? "libgcc_s_dw2-1.dll" : "libgcc_s_seh-1.dll" : null;
+}
+function libraryPathVariable(family2) {
+  return family2 === "windows" ? "PATH" : family2 === "darwin" ? "DYLD_FALLBACK_LIBRARY_PATH" : "LD_LIBRARY_PATH";
+}
+function causeChain(features, cause) {
+  const chain = [cause];
+  for (let c = cause; c.origin.by === "feature"; ) {
+    const { pkg, featuresFor, feature } = c.origin;
+    if (c = features.featureCause(pkg.id, featuresFor, feature), c === null || chain.length > 256)
+      break;
+    chain.push(c);
+  }
+  return chain;
+}
+function metadataFeatures(metadata) {
+  const sets = new Map([...metadata.packages.values()].map((p) => [p.id, new Set(p.features)]));
+  return {
+    activatedFeatures: (pkg) => sets.get(pkg) ?? EMPTY,
+    isDepActivated: () => !0,
+    featureCause: () => null,
+    dependencyCause: () => null
+  };
+}
+function featureValueText(fv) {
+  return fv.kind === "feature" ? fv.feature : fv.kind === "dep" ? `dep:${fv.depName}` : `${fv.depName}${fv.weak ? "?" : ""}/${fv.depFeature}`;
+}
+function featureValue(text) {
+  const slash = text.indexOf("/");
+  if (slash >= 0) {
+    const name = text.slice(0, slash), weak = name.endsWith("?");
+    return { kind: "dep-feature", depName: weak ? name.slice(0, -1) : name, depFeature: text.slice(slash + 1), weak };
+  }
+  return text.startsWith("dep:") ? { kind: "dep", depName: text.slice(4) } : { kind: "feature", feature: text };
+}
+function declarationOf(edge, kind) {
+  return kind.declared ?? { nameInToml: edge.externName, optional: !1, features: [], defaultFeatures: !0 };
+}
+function resolveFeatures(metadata, request) {
+  const v2 = request.resolver === 2, opts = { decoupleHostDeps: v2, decoupleDevDeps: v2 && !request.hasDevUnits, ignoreInactiveTargets: v2 }, trackForHost = opts.decoupleHostDeps || opts.ignoreInactiveTargets, applied = (fk) => opts.decoupleHostDeps ? fk : "normal", sides = /* @__PURE__ */ new Map(), sideOf = (pkg, fk) => {
+    let both2 = sides.get(pkg);
+    return both2 === void 0 && sides.set(pkg, both2 = { normal: newSide(), host: newSide() }), both2[fk];
+  }, parsedFeatures = /* @__PURE__ */ new Map(), featureMapOf = (pkg) => {
+    if (pkg.featureMap.size === 0)
+      return NO_FEATURES;
+    let map = parsedFeatures.get(pkg);
+    return map === void 0 && parsedFeatures.set(pkg, map = new Map([...pkg.featureMap].map(([name, values]) => [name, values.map(featureValue)]))), map;
+  }, tasks = [], deps2 = (pkg, fk) => {
+    const side = sideOf(pkg, fk);
+    if (side.deps !== null)
+      return side.deps;
+    const out = [];
+    for (const edge of pkg.deps) {
+      const dep = metadata.packages.get(edge.pkg);
+      for (const kind of edge.kinds) {
+        if (kind.platform !== null && opts.ignoreInactiveTargets && !platformActivated(kind, fk, request) || opts.decoupleDevDeps && kind.kind === "dev")
+          continue;
+        const depFk = fk !== "host" && trackForHost && (kind.kind === "build" || hasProcMacroLib(dep)) ? "host" : fk, declared = declarationOf(edge, kind);
+        out.push({ dep, declared, depFk, origin: { by: "dependency", pkg, nameInToml: declared.nameInToml } });
+      }
+    }
+    return side.deps = out;
+  }, featuresOf2 = (pkg, fk) => {
+    const side = sideOf(pkg, applied(fk));
+    return side.features ??= /* @__PURE__ */ new Map();
+  }, activatePkg = (pkg, fk, fvs, origin) => {
+    featuresOf2(pkg, fk);
+    for (const fv of fvs)
+      activateFv(pkg, fk, fv, { origin, value: featureValueText(fv) });
+    const side = sideOf(pkg, fk);
+    if (!side.processed) {
+      side.processed = !0;
+      for (const { dep, declared, depFk, origin: declaration } of deps2(pkg, fk))
+        declared.optional || tasks.push(() => activatePkg(dep, depFk, fvsFromDependency(dep, declared, featureMapOf(dep)), declaration));
+    }
+  }, activateFv = (pkg, fk, fv, cause) => {
+    fv.kind === "feature" ? activateRec(pkg, fk, fv.feature, cause) : fv.kind === "dep" ? activateDependency(pkg, fk, fv.depName, cause) : activateDepFeature(pkg, fk, fv.depName, fv.depFeature, fv.weak, cause);
+  }, activateRec = (pkg, fk, feature, cause) => {
+    const enabled = featuresOf2(pkg, fk);
+    if (enabled.has(feature))
+      return;
+    enabled.set(feature, cause);
+    const fvs = featureMapOf(pkg).get(feature);
+    if (fvs === void 0)
+      return;
+    const origin = { by: "feature", pkg, featuresFor: applied(fk), feature };
+    for (const fv of fvs)
+      tasks.push(() => activateFv(pkg, fk, fv, { origin, value: featureValueText(fv) }));
+  }, activateDependency = (pkg, fk, depName, cause) => {
+    const appliedSide = sideOf(pkg, applied(fk)), activated = appliedSide.dependencies ??= /* @__PURE__ */ new Map();
+    activated.has(depName) || activated.set(depName, cause);
+    const side = sideOf(pkg, fk), toEnable = side.deferredWeak?.get(depName);
+    side.deferredWeak?.delete(depName);
+    for (const { dep, declared, depFk, origin: declaration } of deps2(pkg, fk))
+      if (declared.nameInToml === depName) {
+        for (const [depFeature, weakCause] of toEnable ?? [])
+          tasks.push(() => activateFv(dep, depFk, featureValue(depFeature), weakCause));
+        tasks.push(() => activatePkg(dep, depFk, fvsFromDependency(dep, declared, featureMapOf(dep)), declaration));
+      }
+  }, activateDepFeature = (pkg, fk, depName, depFeature, weak, cause) => {
+    for (const { dep, declared, depFk } of deps2(pkg, fk))
+      if (declared.nameInToml === depName) {
+        if (declared.optional) {
+          if (weak && sideOf(pkg, applied(fk)).dependencies?.has(depName) !== !0) {
+            const side = sideOf(pkg, fk), deferred = side.deferredWeak ??= /* @__PURE__ */ new Map(), features = deferred.get(depName) ?? /* @__PURE__ */ new Map();
+            features.has(depFeature) || features.set(depFeature, cause), deferred.set(depName, features);
+            continue;
+          }
+          activateFv(pkg, fk, { kind: "dep", depName }, cause), !weak && pkg.featureMap.has(depName) && activateRec(pkg, fk, depName, cause);
+        }
+        tasks.push(() => activateFv(dep, depFk, featureValue(depFeature), cause));
+      }
+  };
+  for (const [member, cli] of membersWithFeatures(metadata, request)) {
+    const fvs = fvsFromRequested(member, cli), origin = { by: "command-line", pkg: member };
+    for (trackForHost && hasAnyProcMacro(member) && tasks.push(() => activatePkg(member, "host", fvs, origin)), tasks.push(() => activatePkg(member, "normal", fvs, origin)); tasks.length > 0; )
+      tasks.pop()();
+  }
+  const byId = (id, fk) => {
+    const pkg = metadata.packages.get(id);
+    return pkg === void 0 ? void 0 : sides.get(pkg)?.[applied(fk)];
+  };
+  return {
+    activatedFeatures: (pkg, featuresFor) => byId(pkg, featuresFor)?.features ?? EMPTY,
+    isDepActivated: (pkg, featuresFor, name) => byId(pkg, featuresFor)?.dependencies?.has(name) ?? !1,
+    featureCause: (pkg, featuresFor, feature) => byId(pkg, featuresFor)?.features?.get(feature) ?? null,
+    dependencyCause: (pkg, featuresFor, name) => byId(pkg, featuresFor)?.dependencies?.get(name) ?? null
+  };
+}
+function newSide() {
+  return { features: null, dependencies: null, processed: !1, deferredWeak: null, deps: null };
+}
+const EMPTY = /* @__PURE__ */ new Set();
+function fvsFromDependency(dep, declared, featureMap) {
+  const withDefault = declared.defaultFeatures && featureMap.has("default");
+  if (declared.features.length === 0)
+    return withDefault ? DEFAULT_ONLY : features_NONE;
+  const fvs = declared.features.map(featureValue);
+  return withDefault && fvs.push(DEFAULT), fvs;
+}
+const DEFAULT = { kind: "feature", feature: "default" }, DEFAULT_ONLY = [DEFAULT], features_NONE = [], NO_FEATURES = /* @__PURE__ */ new Map();
+function fvsFromRequested(member, cli) {
+  const fvs = [...cli.features];
+  if (cli.usesDefaultFeatures && member.featureMap.has("default") && fvs.push(DEFAULT), cli.allFeatures)
+    for (const feature of member.featureMap.keys())
+      fvs.push({ kind: "feature", feature });
+  return fvs;
+}
+function membersWithFeatures(metadata, request) {
+  const members = metadata.workspaceMembers.map((id) => metadata.packages.get(id)), selected = new Set(request.selected.map((p) => p.id)), requested = request.features.map(featureValue), usesDefaultFeatures = !request.noDefaultFeatures;
+  if (request.resolver === 2 || request.virtualWorkspace) {
+    const chosen = members.filter((m) => selected.has(m.id));
+    return chosen.length === 0 ? members.map((m) => [m, { features: [], allFeatures: !1, usesDefaultFeatures: !0 }]) : chosen.map((m) => [m, { features: collectMatchingFeatures(m, requested), allFeatures: request.allFeatures, usesDefaultFeatures }]);
+  }
+  const memberSpecific = /* @__PURE__ */ new Map(), cwdFeatures = [];
+  for (const fv of requested) {
+    if (fv.kind === "dep-feature" && members.some((m) => m !== request.current && m.name === fv.depName) && request.selected.some((p) => p.name === fv.depName)) {
+      const list = memberSpecific.get(fv.depName) ?? [];
+      list.push({ kind: "feature", feature: fv.depFeature }), memberSpecific.set(fv.depName, list);
+      continue;
+    }
+    cwdFeatures.push(fv);
+  }
+  const out = [];
+  for (const member of members)
+    member === request.current ? out.push([member, { features: cwdFeatures, allFeatures: request.allFeatures, usesDefaultFeatures }]) : selected.has(member.id) && out.push([member, { features: memberSpecific.get(member.name) ?? [], allFeatures: request.allFeatures, usesDefaultFeatures: !0 }]);
+  return out;
+}
+function collectMatchingFeatures(member, requested) {
+  const declared = /* @__PURE__ */ new Map();
+  for (const edge of member.deps)
+    for (const kind of edge.kinds) {
+      const declaration = declarationOf(edge, kind);
+      declared.set(declaration.nameInToml, declaration);
+    }
+  const hasFeature = (f) => member.featureMap.has(f) || declared.get(f)?.optional === !0, out = [];
+  for (const fv of requested)
+    fv.kind === "feature" && hasFeature(fv.feature) ? out.push(fv) : fv.kind === "dep-feature" && (declared.has(fv.depName) ? out.push(fv) : fv.depName === member.name && hasFeature(fv.depFeature) && out.push({ kind: "feature", feature: fv.depFeature }));
+  return out;
+}
+function platformActivated(kind, fk, request) {
+  const info2 = kind.kind === "build" || fk === "host" ? request.host : request.target;
+  return platformMatches(kind.platform, info2.triple, info2.cfg);
+}
+function hasProcMacroLib(pkg) {
+  return pkg.targets.some((t) => t.kind === "proc-macro" || t.kind === "lib" && t.crateTypes.includes("proc-macro"));
+}
+const hasAnyProcMacro = hasProcMacroLib;
+function depsOfRoots(state, roots) {
+  const out = [];
+  for (const spec of roots) {
+    const unit = depsOf(state, spec, !0);
+    out.includes(unit) || out.push(unit);
+  }
+  return out;
+}
+function depsOf(state, spec, root) {
+  const pending = [], visit = (s, isRoot) => {
+    const count2 = state.units.length, unit2 = state.intern(s, isRoot);
+    return state.units.length !== count2 && pending.push({ unit: unit2, needs: computeDeps(state, unit2, s.unitFor), next: 0 }), unit2;
+  }, unit = visit(spec, root);
+  for (; pending.length > 0; ) {
+    const frame = pending[pending.length - 1], need = frame.needs[frame.next++];
+    if (need === void 0) {
+      pending.pop();
+      continue;
+    }
+    const { crates, buildsAfter } = frame.unit, dep = visit(need, !1);
+    need.link === null ? buildsAfter.push(dep) : need.link.edge === "own-lib" ? crates.unshift({ unit: dep, ...need.link }) : crates.push({ unit: dep, ...need.link });
+  }
+  return unit;
+}
+function computeDeps(state, unit, unitFor) {
+  const { pkg, target, mode } = unit, needs = [];
+  for (const { pkg: dep, edge, kinds, activatedBy } of deps(state, unit, unitFor)) {
+    const lib = state.libOf(dep);
+    if (!lib)
+      continue;
+    const first = kinds[0], named = loadedByRustc(state, unit, dep, lib, edge.externName);
+    if (!lib.crateTypes.some(isLinkable)) {
+      named && unit.unlinkable.push({ pkg: dep, externName: edge.externName, edge: first.kind, crateTypes: lib.crateTypes }), needs.push(newUnitDep(dep, lib, unit, unitFor, null));
+      continue;
+    }
+    needs.push(newUnitDep(dep, lib, unit, unitFor, named ? { externName: edge.externName, edge: first.kind, platform: first.platform, activatedBy } : null));
+  }
+  if (target.kind === "custom-build")
+    return needs;
+  if (target.kind !== "lib" && target.kind !== "proc-macro" || mode === "doctest") {
+    const lib = maybeLib(state, unit, unitFor);
+    if (lib && needs.push(lib), (target.kind === "test" || target.kind === "bench") && mode === "test")
+      for (const bin of pkg.targets)
+        bin.kind !== "bin" || !featuresSatisfied(state, bin, pkg) || needs.push({ pkg, target: bin, mode: "build", kind: unit.kind, unitFor: { host: unitFor.host, hostFeatures: !1, test: !1 }, link: null });
+  }
+  const script = depBuildScript(unit, unitFor);
+  return script && needs.push(script), needs;
+}
+function deps(state, unit, unitFor) {
+  const { pkg, target, mode, kind } = unit, featuresFor = featuresForUnit(unitFor), info2 = state.infoFor(kind), isBuildScript = target.kind === "custom-build", includeDev = !isBuildScript && (target.kind === "test" || target.kind === "example" || target.kind === "bench" || mode !== "build"), out = [];
+  for (const edge of pkg.deps) {
+    const kinds = edge.kinds.filter((k) => (isBuildScript ? k.kind !== "build" : k.kind === "build") || k.kind === "dev" && !includeDev || k.platform !== null && !matchesPlatform(k.platform, info2, pkg) ? !1 : !k.declared?.optional || state.features.isDepActivated(pkg.id, featuresFor, k.declared.nameInToml));
+    if (kinds.length === 0)
+      continue;
+    const cause = kinds.every((k) => k.declared?.optional === !0) ? state.features.dependencyCause(pkg.id, featuresFor, kinds[0].declared.nameInToml) : null, activatedBy = cause === null ? null : causeChain(state.features, cause);
+    out.push({ pkg: edge.pkg === pkg.id ? pkg : state.metadata.packages.get(edge.pkg), edge, kinds, activatedBy });
+  }
+  return out;
+}
+function maybeLib(state, unit, unitFor) {
+  const { pkg } = unit, lib = state.libOf(pkg);
+  if (!lib)
+    return null;
+  const libName = lib.name.replace(/-/g, "_"), named = loadedByRustc(state, unit, pkg, lib, libName);
+  return lib.crateTypes.some(isLinkable) ? newUnitDep(pkg, lib, unit, unitFor, named ? { externName: libName, edge: "own-lib", platform: null, activatedBy: null } : null) : (named && unit.unlinkable.push({ pkg, externName: libName, edge: "own-lib", crateTypes: lib.crateTypes }), null);
+}
+function loadedByRustc(state, unit, libPkg, lib, externName) {
+  return unit.mode === "doctest" ? !0 : !(lib.crateTypes.some((t) => t === "dylib" || t === "cdylib" || t === "staticlib") || reachesRustDylib(state, libPkg)) || state.sourceUsesCrate(unit.target.srcPath, externName);
+}
+const dylibReachers = /* @__PURE__ */ new WeakMap();
+function reachesRustDylib(state, pkg) {
+  let reachers = dylibReachers.get(state.metadata);
+  if (reachers === void 0) {
+    reachers = /* @__PURE__ */ new Set();
+    const queue = [...state.metadata.packages.values()].filter((p) => state.libOf(p)?.crateTypes.includes("dylib")), dependents = /* @__PURE__ */ new Map();
+    for (const p of queue.length > 0 ? state.metadata.packages.values() : [])
+      for (const edge of p.deps) {
+        const dep = state.metadata.packages.get(edge.pkg);
+        if (dep === void 0 || dep === p || !edge.kinds.some((k) => k.kind === "normal"))
+          continue;
+        const list = dependents.get(dep);
+        list ? list.push(p) : dependents.set(dep, [p]);
+      }
+    for (let i = 0; i < queue.length; i++)
+      for (const dependent of dependents.get(queue[i]) ?? [])
+        reachers.has(dependent) || (reachers.add(dependent), queue.push(dependent));
+    dylibReachers.set(state.metadata, reachers);
+  }
+  return reachers.has(pkg);
+}
+function depBuildScript(unit, unitFor) {
+  const script = unit.pkg.targets.find((t) => t.kind === "custom-build");
+  return script ? computeDepsCustomBuild(unit.pkg, script, unitFor) : null;
+}
+function computeDepsCustomBuild(pkg, script, unitFor) {
+  return { pkg, target: script, mode: "build", kind: "host", unitFor: { host: !0, hostFeatures: unitFor.hostFeatures, test: !1 }, link: null };
+}
+function newUnitDep(pkg, lib, parent, unitFor, link) {
+  const depFor = withDependency(unitFor, parent, lib);
+  return { pkg, target: lib, mode: "build", kind: depFor.host ? "host" : parent.kind, unitFor: depFor, link };
+}
+function withDependency(unitFor, parent, dep) {
+  const parentKind = parent.target.kind;
+  return {
+    host: unitFor.host || parentKind === "custom-build" || parentKind === "proc-macro" || dep.kind === "proc-macro",
+    hostFeatures: unitFor.hostFeatures || parentKind === "custom-build" || dep.kind === "proc-macro",
+    test: unitFor.test || parent.mode === "test" || parent.mode === "doctest"
+  };
+}
+function matchesPlatform(platform, info2, pkg) {
+  try {
+    return platformMatches(platform, info2.triple, info2.cfg);
+  } catch (e) {
+    throw new UserError(`${pkg.manifestPath}: invalid platform \`${platform}\` in a dependency of \`${pkg.name}\`: ${e.message}`);
+  }
+}
+function featuresForUnit(unitFor) {
+  return unitFor.hostFeatures ? "host" : "normal";
+}
+function featuresSatisfied(state, target, pkg) {
+  if (target.requiredFeatures.length === 0)
+    return !0;
+  const own = state.features.activatedFeatures(pkg.id, "normal");
+  return target.requiredFeatures.every((f) => {
+    if (own.has(f))
+      return !0;
+    const fv = featureValue(f);
+    return fv.kind !== "dep-feature" || fv.weak ? !1 : pkg.deps.some((edge) => edge.kinds.some((k) => {
+      if (declarationOf(edge, k).nameInToml !== fv.depName)
+        return !1;
+      const dep = state.metadata.packages.get(edge.pkg), host = k.kind === "build" || hasProcMacroLib(dep);
+      return state.features.activatedFeatures(dep.id, host ? "host" : "normal").has(fv.depFeature);
+    }));
+  });
+}
+const dependencyLists = /* @__PURE__ */ new WeakMap();
+function dependenciesOf(unit) {
+  let deps2 = dependencyLists.get(unit);
+  return deps2 === void 0 && dependencyLists.set(unit, deps2 = [...unit.crates.map((c) => c.unit), ...unit.buildsAfter]), deps2;
+}
+const parentsByUnit = /* @__PURE__ */ new WeakMap();
+function linkChain(from, to) {
+  let previous = parentsByUnit.get(from);
+  if (previous === void 0) {
+    previous = /* @__PURE__ */ new Map([[from, null]]);
+    const queue = [from];
+    for (let i = 0; i < queue.length; i++)
+      for (const dep of queue[i].crates)
+        previous.has(dep.unit) || (previous.set(dep.unit, queue[i]), queue.push(dep.unit));
+    parentsByUnit.set(from, previous);
+  }
+  if (!previous.has(to))
+    return [];
+  const chain = [];
+  for (let u = to; u !== null; u = previous.get(u) ?? null)
+    chain.unshift(u);
+  return chain;
+}
+function jobDependenciesOf(unit) {
+  return dependenciesOf(unit).filter((dep) => dep.target.kind !== "test" && dep.target.kind !== "bin");
+}
+function buildUnitGraph(metadata, context, invocation, selected, sourceUsesCrate = () => !0, features = metadataFeatures(metadata), docExamplesOf = () => "run") {
+  const units = [], libs = /* @__PURE__ */ new Map(), warnings = [], profile = invocation.command === "test" ? context.testProfile : context.profile, infoFor = (kind) => kind === "host" ? context.host : context.target, rootSpecs = generateRootUnits({ metadata, features }, selected, invocation, warnings), primary = new Set(rootSpecs.map((s) => s.pkg.id)), state = {
+    metadata,
+    units,
+    infoFor,
+    libOf: (pkg) => (libs.has(pkg) || libs.set(pkg, libTarget(pkg)), libs.get(pkg)),
+    sourceUsesCrate,
+    features,
+    intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => "none" : docExamplesOf)
+  }, roots = depsOfRoots(state, rootSpecs);
+  return checkNamedTargets(invocation, selected), assignLto(roots, profile), { units, roots, warnings };
+}
+function unitInterner(units, infoFor, profile, primary, features, docExamplesOf) {
+  const byKey = /* @__PURE__ */ new Map(), targetIds = /* @__PURE__ */ new Map(), featuresByPackage = /* @__PURE__ */ new Map();
+  return ({ pkg, target, mode, kind, unitFor }, root) => {
+    const panicForced = unitFor.host || unitFor.test || mode !== "build" || target.kind === "custom-build" || target.kind === "proc-macro";
+    let sides = featuresByPackage.get(pkg);
+    sides === void 0 && featuresByPackage.set(pkg, sides = packageFeatures(features, pkg));
+    const featureSide = sides.differ && unitFor.hostFeatures ? 1 : 0;
+    let targetId = targetIds.get(target);
+    targetId === void 0 && targetIds.set(target, targetId = targetIds.size);
+    const key = targetId * 32 + featureSide * 16 + MODE_KEY[mode] * 4 + (kind === "host" ? 2 : 0) + (panicForced ? 1 : 0), existing = byKey.get(key);
+    if (existing)
+      return existing.root ||= root, existing;
+    const info2 = infoFor(kind), requested = mode === "build" ? target.crateTypes : ["bin"], crateTypes = requested.filter((t) => info2.supportedCrateTypes.has(t)), droppedCrateTypes = requested.filter((t) => !info2.supportedCrateTypes.has(t)), rustflags = mode === "doctest" ? [] : info2.rustflags;
+    let preferDynamic = null;
+    target.kind === "proc-macro" ? preferDynamic = "proc-macro" : mode === "build" && target.crateTypes.includes("dylib") && !primary.has(pkg.id) ? preferDynamic = "non-primary-dylib" : flagEnabled(codegenOptions(rustflags, "prefer-dynamic")) && (preferDynamic = "rustflags");
+    const { panic, panicSource } = panicOf(profile, panicForced, rustflags), unit = {
+      index: units.length,
+      pkg,
+      target,
+      mode,
+      kind,
+      features: unitFor.hostFeatures ? sides.host : sides.normal,
+      crateTypes,
+      droppedCrateTypes,
+      preferDynamic,
+      panic,
+      panicSource,
+      lto: { kind: "object-and-bitcode" },
+      // `run_doc_tests` passes no `-C rpath`.
+      rpath: mode !== "doctest" && profile.rpath,
+      crtStatic: target.kind === "proc-macro" ? !1 : info2.crtStaticExecutables,
+      rustflags,
+      targetInfo: info2,
+      crates: [],
+      unlinkable: [],
+      buildsAfter: [],
+      docExamples: mode === "doctest" ? docExamplesOf(target) : null,
+      root,
+      primary: primary.has(pkg.id)
+    };
+    return units.push(unit), byKey.set(key, unit), unit;
+  };
+}
+function packageFeatures(features, pkg) {
+  const normal = Object.freeze([...features.activatedFeatures(pkg.id, "normal").keys()].sort()), host = Object.freeze([...features.activatedFeatures(pkg.id, "host").keys()].sort()), differ = normal.length !== host.length || normal.some((f, i) => f !== host[i]);
+  return { normal, host: differ ? host : normal, differ };
+}
+const MODE_KEY = { build: 0, test: 1, doctest: 2 };
+function libTarget(pkg) {
+  return pkg.targets.find((t) => t.kind === "lib" || t.kind === "proc-macro");
+}
+function panicOf(profile, forcedUnwind, rustflags) {
+  const fromFlags = codegenOptions(rustflags, "panic"), last = fromFlags[fromFlags.length - 1];
+  return last === "abort" || last === "unwind" ? { panic: last, panicSource: "rustflags" } : forcedUnwind ? { panic: "unwind", panicSource: "forced-unwind" } : { panic: profile.panic, panicSource: profile.sources.panic ? "profile" : "default" };
+}
+function generateRootUnits(state, selected, invocation, warnings) {
+  const roots = [];
+  for (const pkg of selected)
+    for (const { target, mode } of createProposals(state, pkg, invocation, warnings)) {
+      const procMacro = target.kind === "proc-macro";
+      roots.push({ pkg, target, mode, kind: procMacro ? "host" : "target", unitFor: { host: procMacro, hostFeatures: procMacro, test: !1 } });
+    }
+  if (invocation.doc && roots.length === 0) {
+    const names2 = selected.map((p) => p.name);
+    throw new UserError(names2.length === 1 ? `no library targets found in package \`${names2[0]}\`` : `no library targets found in packages: ${names2.join(", ")}`);
+  }
+  return roots;
+}
+function createProposals(state, pkg, inv, warnings) {
+  const t = inv.targets, out = [], add = (target, mode) => {
+    if (!featuresSatisfied(state, target, pkg)) {
+      warnings.push(`target \`${target.name}\` in package \`${pkg.name}\` is skipped: it requires the features ${target.requiredFeatures.map((f) => `\`${f}\``).join(", ")}`);
+      return;
+    }
+    out.some((s) => s.target === target && s.mode === mode) || out.push({ target, mode });
+  }, lib = libTarget(pkg), of = (kind) => pkg.targets.filter((x) => x.kind === kind);
+  if (inv.doc)
+    return lib && isDoctestable(lib) ? add(lib, "doctest") : lib && warnings.push(`doc tests are not supported for crate type(s) \`${lib.crateTypes.join(", ")}\` in package \`${pkg.name}\``), out;
+  const testMode = inv.command === "test" ? "test" : "build";
+  if (!selectsTargets(inv)) {
+    if (inv.command === "build") {
+      lib && add(lib, "build");
+      for (const b of of("bin"))
+        add(b, "build");
+    } else {
+      lib && lib.test && add(lib, "test");
+      for (const b of of("bin"))
+        b.test && add(b, "test");
+      for (const e of of("example"))
+        add(e, e.test ? "test" : "build");
+      for (const x of of("test"))
+        x.test && add(x, "test");
+      for (const x of of("bench"))
+        x.test && add(x, "test");
+      lib && lib.doctest && isDoctestable(lib) && out.push({ target: lib, mode: "doctest" });
+    }
+    return out;
+  }
+  const all = t.allTargets;
+  if ((t.lib || all) && lib && add(lib, testMode), t.bins || all)
+    for (const b of of("bin"))
+      add(b, testMode);
+  for (const name of t.bin)
+    for (const b of of("bin").filter((b2) => b2.name === name))
+      add(b, testMode);
+  if (t.examples || all)
+    for (const e of of("example"))
+      add(e, testMode);
+  for (const name of t.example)
+    for (const e of of("example").filter((e2) => e2.name === name))
+      add(e, testMode);
+  if (t.tests || all) {
+    lib && lib.test && add(lib, "test");
+    for (const x of pkg.targets)
+      x.test && x.kind !== "lib" && x.kind !== "proc-macro" && x.kind !== "custom-build" && add(x, "test");
+  }
+  for (const name of t.test)
+    for (const x of of("test").filter((x2) => x2.name === name))
+      add(x, "test");
+  if (t.benches || all) {
+    lib && add(lib, "test");
+    for (const b of of("bin"))
+      add(b, "test");
+    for (const x of of("bench"))
+      add(x, "test");
+  }
+  for (const name of t.bench)
+    for (const x of of("bench").filter((x2) => x2.name === name))
+      add(x, "test");
+  return out;
+}
+function isDoctestable(lib) {
+  return lib.crateTypes.some((t) => t === "lib" || t === "rlib" || t === "proc-macro");
+}
+function checkNamedTargets(inv, selected) {
+  const check2 = (names2, kind, flag) => {
+    for (const name of names2)
+      if (!selected.some((p) => p.targets.some((t) => t.kind === kind && t.name === name)))
+        throw new UserError(`no ${kind} target named \`${name}\` in the selected packages (\`${flag} ${name}\`)`);
+  };
+  check2(inv.targets.bin, "bin", "--bin"), check2(inv.targets.example, "example", "--example"), check2(inv.targets.test, "test", "--test"), check2(inv.targets.bench, "bench", "--bench");
+}
+function assignLto(roots, profile) {
+  const assigned = /* @__PURE__ */ new Map(), forHost = (u) => u.target.kind === "proc-macro" || u.target.kind === "custom-build", requestedTypes = (u) => u.mode === "build" ? u.target.crateTypes : ["bin"], needsObject = (types) => types.some((t) => canLto(t) || isDynamic(t)), whenNeedsObject = (types) => types.every((t) => t === "dylib") ? { kind: "only-object" } : { kind: "object-and-bitcode" }, fromProfile = () => {
+    switch (profile.lto) {
+      case "false":
+        return { kind: "only-object" };
+      case "off":
+        return { kind: "off" };
+      case "true":
+        return { kind: "run", value: null };
+      default:
+        return { kind: "run", value: profile.lto };
+    }
+  }, merge = (a, b) => a.kind === "run" ? a : b.kind === "run" ? b : a.kind === "off" || b.kind === "off" ? { kind: "off" } : a.kind === b.kind ? a : { kind: "object-and-bitcode" }, stack = [], calculate2 = (unit, parent) => {
+    const types = requestedTypes(unit);
+    let lto;
+    forHost(unit) ? lto = { kind: "only-object" } : types.every(canLto) ? lto = fromProfile() : parent.kind === "run" ? lto = needsObject(types) ? whenNeedsObject(types) : { kind: "only-bitcode" } : parent.kind === "only-bitcode" && needsObject(types) ? lto = whenNeedsObject(types) : parent.kind === "off" ? lto = { kind: "off" } : lto = parent;
+    const previous = assigned.get(unit), merged = previous ? merge(previous, lto) : lto;
+    previous && previous.kind === merged.kind || (assigned.set(unit, merged), unit.lto = merged, stack.push({ deps: dependenciesOf(unit), lto: merged, next: 0 }));
+  };
+  for (const root of roots) {
+    const types = requestedTypes(root);
+    let rootLto;
+    for (profile.lto === "false" ? rootLto = { kind: "only-object" } : profile.lto === "off" ? rootLto = { kind: "off" } : forHost(root) ? rootLto = { kind: "only-object" } : needsObject(types) ? rootLto = whenNeedsObject(types) : rootLto = { kind: "only-bitcode" }, calculate2(root, rootLto); stack.length > 0; ) {
+      const frame = stack[stack.length - 1], dep = frame.deps[frame.next++];
+      dep === void 0 ? stack.pop() : calculate2(dep, frame.lto);
+    }
+  }
+}
+function crateName(tcx, key) {
+  return tcx.byKey ??= new Map(tcx.crates.map((c) => [c.key, c])), tcx.byKey.get(key)?.name ?? key;
+}
+function calculate(crateType2, session, crates, injectedPanicRuntime) {
+  const tcx = { session, crates, injectedPanicRuntime, errors: [], byKey: null }, { linkage, via } = calculateType(tcx, crateType2);
+  return verifyOk(tcx, linkage), { linkage, via, errors: tcx.errors };
+}
+function calculateType(tcx, ty) {
+  const sess = tcx.session, nothing = () => ({ linkage: [], via: /* @__PURE__ */ new Map() });
+  let preferredLinkage;
+  switch (ty) {
+    // Without `-C prefer-dynamic`, a dylib or cdylib links everything statically it can.
+    case "dylib":
+    case "cdylib":
+      preferredLinkage = sess.preferDynamic ? "dynamic" : "static";
+      break;
+    case "staticlib":
+      preferredLinkage = sess.staticlibPreferDynamic ? "dynamic" : "static";
+      break;
+    // An executable prefers static linkage unless `-C prefer-dynamic`, and always when crt-static.
+    case "bin":
+      preferredLinkage = !sess.preferDynamic || sess.crtStatic ? "static" : "dynamic";
+      break;
+    // rustc ignores `-C prefer-dynamic` for proc-macros.
+    case "proc-macro":
+      preferredLinkage = "static";
+      break;
+    // An rlib does not link.
+    case "rlib":
+      preferredLinkage = "not-linked";
+      break;
+  }
+  switch (preferredLinkage) {
+    case "not-linked":
+      return nothing();
+    case "static": {
+      const linkage = attemptStatic(tcx);
+      if (linkage !== null)
+        return { linkage, via: /* @__PURE__ */ new Map() };
+      if (ty === "staticlib" && !sess.staticlibAllowRdylibDeps || ty === "bin" && sess.crtStatic && !sess.crtStaticAllowsDylibs) {
+        for (const c of tcx.crates)
+          c.depKind === "macros-only" || c.rlib || tcx.errors.push({ kind: "rlib-required", crate: c.name });
+        return nothing();
+      }
+      break;
+    }
+  }
+  const formats = /* @__PURE__ */ new Map();
+  for (const c of tcx.crates)
+    if (!(c.depKind === "macros-only" || !c.dylib)) {
+      addLibrary(tcx, c.key, { preference: "dynamic", via: null }, formats);
+      for (const [dep, style] of c.dylibFormats ?? [])
+        addLibrary(tcx, dep, { preference: style, via: c.key }, formats);
+    }
+  const ret = [], via = /* @__PURE__ */ new Map();
+  for (const c of tcx.crates) {
+    const f = formats.get(c.key);
+    ret.push(f === void 0 ? "not-linked" : f.preference === "dynamic" ? "dynamic" : "included-from-dylib"), f?.via && via.set(c.key, f.via);
+  }
+  for (const [cnum, c] of tcx.crates.entries())
+    !c.dylib && !formats.has(c.key) && c.depKind === "explicit" && (addLibrary(tcx, c.key, { preference: "static", via: null }, formats), ret[cnum] = "static");
+  activateInjectedDep(tcx.injectedPanicRuntime, ret, tcx.crates);
+  for (const [cnum, c] of tcx.crates.entries()) {
+    const kind = ret[cnum];
+    kind === "static" && !c.rlib && tcx.errors.push({ kind: "lib-required", crate: c.name, format: "rlib" }), kind === "dynamic" && !c.dylib && tcx.errors.push({ kind: "lib-required", crate: c.name, format: "dylib" });
+  }
+  return { linkage: ret, via };
+}
+function addLibrary(tcx, cnum, link, m) {
+  const link2 = m.get(cnum);
+  if (link2 === void 0) {
+    m.set(cnum, link);
+    return;
+  }
+  (link2.preference !== link.preference || link.preference === "static") && tcx.errors.push({ kind: "crate-dep-multiple", crate: crateName(tcx, cnum), existing: link2, incoming: link });
+}
+function attemptStatic(tcx) {
+  if (!tcx.crates.every((c) => c.depKind === "macros-only" || c.rlib))
+    return null;
+  const ret = tcx.crates.map((c) => c.depKind === "explicit" ? "static" : "not-linked");
+  return activateInjectedDep(tcx.injectedPanicRuntime, ret, tcx.crates), ret;
+}
+function activateInjectedDep(injected, list, crates) {
+  for (let cnum2 = 0; cnum2 < crates.length; cnum2++)
+    if (crates[cnum2].isPanicRuntime && list[cnum2] !== "not-linked")
+      return;
+  if (injected === null)
+    return;
+  const cnum = crates.findIndex((c) => c.key === injected);
+  if (cnum < 0)
+    throw new Error(`the injected panic runtime \`${injected}\` is not in the crate graph`);
+  list[cnum] = "static";
+}
+function verifyOk(tcx, list) {
+  if (list.length === 0)
+    return;
+  const linked = (cnum) => list[cnum] !== "not-linked";
+  let panicRuntime = null;
+  for (let cnum = 0; cnum < tcx.crates.length; cnum++) {
+    const c = tcx.crates[cnum];
+    !linked(cnum) || !c.isPanicRuntime || (panicRuntime !== null && tcx.errors.push({ kind: "two-panic-runtimes", first: panicRuntime.name, second: c.name }), panicRuntime = c);
+  }
+  if (panicRuntime === null)
+    return;
+  const desiredStrategy = tcx.session.panic;
+  panicRuntime.requiredPanic !== desiredStrategy && tcx.errors.push({ kind: "bad-panic-strategy", runtime: panicRuntime.name, strategy: desiredStrategy });
+  for (let cnum = 0; cnum < tcx.crates.length; cnum++) {
+    const c = tcx.crates[cnum];
+    linked(cnum) && (c === panicRuntime || c.name === "compiler_builtins" || c.requiredPanic !== null && c.requiredPanic !== desiredStrategy && tcx.errors.push({ kind: "required-panic-strategy", crate: c.name, found: c.requiredPanic, desired: desiredStrategy }));
+  }
+}
+function recordedFormats(crates, result2) {
+  const out = /* @__PURE__ */ new Map();
+  return result2.linkage.forEach((l, cnum) => {
+    l === "static" ? out.set(crates[cnum].key, "static") : l === "dynamic" && out.set(crates[cnum].key, "dynamic");
+  }), out;
+}
+function staticPieWithRunPath(unit) {
+  if (!unit.crtStatic || !unit.rpath)
+    return null;
+  const what = unit.target.kind === "custom-build" ? "build-script" : unit.mode === "test" ? "test-harness" : unit.mode === "build" && unit.crateTypes.includes("bin") ? "program" : null;
+  if (what === null)
+    return null;
+  const cfg = unit.targetInfo.cfg.values;
+  if (!(cfg.get("target_os")?.has("linux") && cfg.get("target_env")?.has("gnu") && cfg.get("target_arch")?.has("x86_64") && cfg.get("target_pointer_width")?.has("64")))
+    return null;
+  const model = codegenOptions(unit.rustflags, "relocation-model").at(-1) ?? "default";
+  return model === "default" || model === "pic" || model === "pie" ? what : null;
+}
+const SYSROOT_INTERNALS = ["core", "alloc", "compiler_builtins"];
+function resolveLinkage(graph, compiler) {
+  const byUnit = /* @__PURE__ */ new Map(), crateNames = /* @__PURE__ */ new Map();
+  for (const name of ["std", ...SYSROOT_INTERNALS, "panic_unwind", "panic_abort", "test", "proc_macro"])
+    crateNames.set(sysKey(name), { name, unit: null });
+  const unbuildable = graph.units.filter((u) => u.crateTypes.length === 0), walks = newWalks(graph.units.length);
+  for (const unit of topologicalOrder(graph))
+    crateNames.set(unitKey(unit), { name: resolve_crateName(unit), unit }), unbuildable.length === 0 ? byUnit.set(unit, resolveUnit(unit, byUnit, graph.units, compiler, walks)) : unbuildable.includes(unit) ? byUnit.set(unit, refusedResult(unit)) : byUnit.set(unit, { ...emptyResult(unit, []), status: "blocked", blockedBy: unbuildable });
+  return { results: graph.units.map((u) => byUnit.get(u)), byUnit, crateNames };
+}
+function unitKey(unit) {
+  return `u${unit.index}`;
+}
+function unitOfKey(key, units) {
+  return key.startsWith("u") ? units[Number(key.slice(1))] : void 0;
+}
+function sysKey(name) {
+  return `sys:${name}`;
+}
+function resolve_crateName(unit) {
+  return unit.target.name.replace(/-/g, "_");
+}
+function topologicalOrder(graph) {
+  const order = [], state = /* @__PURE__ */ new Map(), stack = [], enter = (unit) => {
+    const s = state.get(unit);
+    if (s !== "done") {
+      if (s === "visiting")
+        throw new Error(`dependency cycle through \`${unit.pkg.name}\` (${unit.target.kind} \`${unit.target.name}\`)`);
+      state.set(unit, "visiting"), stack.push({ unit, deps: dependenciesOf(unit), next: 0 });
+    }
+  };
+  for (const root of graph.units)
+    for (enter(root); stack.length > 0; ) {
+      const frame = stack[stack.length - 1], dep = frame.deps[frame.next++];
+      if (dep !== void 0) {
+        enter(dep);
+        continue;
+      }
+      stack.pop(), state.set(frame.unit, "done"), order.push(frame.unit);
+    }
+  return order;
+}
+function resolveUnit(unit, done, units, compiler, walks) {
+  const blockedBy = jobDependenciesOf(unit).filter((d) => done.get(d).status !== "ok" || staticPieWithRunPath(d) === "build-script");
+  if (unit.docExamples === "none" && blockedBy.length === 0)
+    return emptyResult(unit, []);
+  const links = unit.crateTypes.some(requiresUpstreamObjects), crates = links && blockedBy.length === 0 ? crateGraph(unit, done, compiler, walks) : [], base2 = emptyResult(unit, crates);
+  if (blockedBy.length > 0)
+    return { ...base2, status: "blocked", blockedBy: [...new Set(blockedBy)] };
+  const phases = [
+    () => windowsLinkerPluginLto(unit) ? [{ kind: "lto", crateType: null, gate: "linker-plugin-windows" }] : [],
+    () => ltoRequested(unit) && embedBitcodeOff(unit) ? [{ kind: "embed-bitcode-lto" }] : [],
+    () => panicAbortTestRefused(unit) ? [{ kind: "panic-abort-test" }] : [],
+    () => [
+      ...unit.unlinkable.map((dep) => ({ kind: "unlinkable-dependency", dep })),
+      ...compiler.loadsProcMacrosWithDynamicStd ? [] : unloadableProcMacros(unit, done)
+    ]
+  ];
+  for (const phase of phases) {
+    const problems2 = phase();
+    if (problems2.length > 0)
+      return { ...base2, status: "error", problems: problems2, droppedCrateTypes: unit.droppedCrateTypes };
+  }
+  const session = {
+    preferDynamic: unit.preferDynamic !== null,
+    crtStatic: unit.crtStatic,
+    crtStaticAllowsDylibs: unit.targetInfo.crtStaticAllowsDylibs ?? !1,
+    panic: unit.panic,
+    staticlibPreferDynamic: flagEnabled(unstableOptions(unit.rustflags, "staticlib-prefer-dynamic")),
+    staticlibAllowRdylibDeps: flagEnabled(unstableOptions(unit.rustflags, "staticlib-allow-rdylib-deps"))
+  }, injected = links ? sysKey(unit.panic === "abort" ? "panic_abort" : "panic_unwind") : null, artifacts = [], problems = [];
+  let dylibFormats = null;
+  for (const crateType2 of unit.crateTypes) {
+    if (crateType2 === "lib" || crateType2 === "rlib") {
+      artifacts.push({ crateType: crateType2, formats: null });
+      continue;
+    }
+    const formats = calculate(crateType2, session, crates, injected);
+    artifacts.push({ crateType: crateType2, formats });
+    for (const error of formats.errors)
+      problems.push({ kind: "dependency-format", crateType: crateType2, error });
+    crateType2 === "dylib" && (dylibFormats = recordedFormats(crates, formats));
+  }
+  return problems.length === 0 && problems.push(...ltoGate(unit)), {
+    ...base2,
+    status: problems.length > 0 ? "error" : "ok",
+    problems,
+    droppedCrateTypes: unit.droppedCrateTypes,
+    artifacts,
+    runtimeLibraries: runtimeLibraries(unit, crates, artifacts, done, units),
+    dylibFormats
+  };
+}
+function panicAbortTestRefused(unit) {
+  return unit.mode !== "test" || unit.panic !== "abort" || flagEnabled(unstableOptions(unit.rustflags, "panic-abort-tests")) ? !1 : !cfgHas(unit.targetInfo.cfg, "target_family", "wasm");
+}
+function refusedResult(unit) {
+  const problem = { kind: "unsupported-crate-types", dropped: unit.droppedCrateTypes, allDropped: !0 };
+  return { ...emptyResult(unit, []), status: "error", problems: [problem], droppedCrateTypes: unit.droppedCrateTypes };
+}
+function emptyResult(unit, crates) {
+  return {
+    unit,
+    status: "ok",
+    blockedBy: [],
+    problems: [],
+    droppedCrateTypes: [],
+    artifacts: [],
+    crates,
+    runtimeLibraries: [],
+    dylibFormats: null
+  };
+}
+const stdNodes = /* @__PURE__ */ new WeakMap();
+function newWalks(units) {
+  return { nodes: new Array(units), loaded: new Uint32Array(units), walk: 0, graph: [], stack: [], transitive: [] };
+}
+function crateGraph(unit, done, compiler, walks) {
+  const info2 = unit.targetInfo, shape = `${unit.mode === "test" ? "test" : "build"}${unit.crateTypes.includes("proc-macro") ? "+proc-macro" : ""}`;
+  let perTarget = stdNodes.get(info2);
+  perTarget || stdNodes.set(info2, perTarget = /* @__PURE__ */ new Map());
+  let std = perTarget.get(shape);
+  std || perTarget.set(shape, std = stdCrates(unit));
+  const walk = ++walks.walk, { loaded, nodes, graph, stack, transitive } = walks;
+  let length = 0;
+  for (const c of std)
+    graph[length++] = c;
+  for (let i = unit.crates.length - 1; i >= 0; i--)
+    stack.push(unit.crates[i].unit), transitive.push(!1);
+  for (; stack.length > 0; ) {
+    const dep = stack.pop(), throughAnother = transitive.pop();
+    if (loaded[dep.index] === walk)
+      continue;
+    loaded[dep.index] = walk;
+    const macrosOnly = dep.target.kind === "proc-macro";
+    let node = nodes[dep.index];
+    if (node || (node = {
+      key: unitKey(dep),
+      name: resolve_crateName(dep),
+      rlib: providesRlib(dep.crateTypes),
+      dylib: providesDylib(dep.crateTypes),
+      depKind: macrosOnly ? "macros-only" : "explicit",
+      isPanicRuntime: !1,
+      requiredPanic: dep.panic === "abort" ? "abort" : null,
+      dylibFormats: done.get(dep)?.dylibFormats ?? null
+    }, nodes[dep.index] = node), graph[length++] = throughAnother && readsCdylibAsDylib(dep, compiler) ? cdylibAsDylibNode(dep, node) : node, !macrosOnly)
+      for (let i = dep.crates.length - 1; i >= 0; i--) {
+        const next = dep.crates[i].unit;
+        loaded[next.index] !== walk && (stack.push(next), transitive.push(!0));
+      }
+  }
+  return graph.slice(0, length);
+}
+function readsCdylibAsDylib(dep, compiler) {
+  return compiler.readsCdylibAsDylib && dep.crateTypes.includes("cdylib") && providesRlib(dep.crateTypes) && !providesDylib(dep.crateTypes);
+}
+const cdylibNodes = /* @__PURE__ */ new WeakMap();
+function cdylibAsDylibNode(dep, node) {
+  let fake = cdylibNodes.get(dep);
+  return fake || cdylibNodes.set(dep, fake = { ...node, dylib: !0, dylibFormats: /* @__PURE__ */ new Map() }), fake;
+}
+function stdCrates(unit) {
+  const info2 = unit.targetInfo, std = [], sys = (name, extra = {}) => ({
+    key: sysKey(name),
+    name,
+    rlib: !0,
+    dylib: !1,
+    depKind: "explicit",
+    isPanicRuntime: !1,
+    requiredPanic: null,
+    dylibFormats: null,
+    ...extra
+  }), internals = [...SYSROOT_INTERNALS.map((n) => sys(n)), sys("panic_unwind", { depKind: "implicit", isPanicRuntime: !0, requiredPanic: "unwind" })];
+  let stdFormats = null;
+  return info2.stdDylib !== null && (stdFormats = new Map(internals.map((c) => [c.key, "static"]))), std.push(sys("std", { dylib: info2.stdDylib !== null, dylibFormats: stdFormats }), ...internals), std.push(sys("panic_abort", { depKind: "implicit", isPanicRuntime: !0, requiredPanic: "abort" })), unit.mode === "test" && std.push(sys("test")), unit.crateTypes.includes("proc-macro") && std.push(sys("proc_macro")), std;
+}
+function unloadableProcMacros(unit, done) {
+  const problems = [];
+  for (const dep of unit.crates) {
+    if (dep.unit.target.kind !== "proc-macro" || dep.unit.rpath)
+      continue;
+    const result2 = done.get(dep.unit), std = dep.unit.targetInfo.stdDylib, libraries = result2.runtimeLibraries.filter((l) => l !== std);
+    libraries.length > 0 && problems.push({ kind: "proc-macro-unloadable", procMacro: dep.unit, libraries });
+  }
+  return problems;
+}
+function runtimeLibraries(unit, crates, artifacts, done, units) {
+  const out = /* @__PURE__ */ new Set(), std = sysKey("std");
+  for (const key of dynamicCrates({ crates, artifacts })) {
+    if (key === std) {
+      unit.targetInfo.stdDylib && out.add(unit.targetInfo.stdDylib);
+      continue;
+    }
+    const dep = unitOfKey(key, units);
+    if (dep) {
+      out.add(dylibFileName(dep));
+      for (const lib of done.get(dep)?.runtimeLibraries ?? [])
+        out.add(lib);
+    }
+  }
+  return [...out].sort();
+}
+function dynamicCrates({ crates, artifacts }) {
+  const keys = [];
+  for (const a of artifacts) {
+    const linkage = a.formats?.linkage ?? [];
+    for (let cnum = 0; cnum < linkage.length; cnum++)
+      linkage[cnum] === "dynamic" && !keys.includes(crates[cnum].key) && keys.push(crates[cnum].key);
+  }
+  return keys;
+}
+function linksAs(result2, key, how) {
+  const cnum = result2.crates.findIndex((c) => c.key === key);
+  return cnum >= 0 && result2.artifacts.some((a) => a.formats?.linkage[cnum] === how);
+}
+function dylibFileName(unit) {
+  const pattern = unit.targetInfo.fileNames.dylib ?? "lib___.so", name = resolve_crateName(unit) + (unit.pkg.source === null ? "" : "-<hash>");
+  return pattern.replace("___", name);
+}
+function cargoLtoOption(lto) {
+  switch (lto.kind) {
+    case "run":
+      return ["lto", lto.value ?? ""];
+    case "off":
+      return ["lto", "off"];
+    case "only-bitcode":
+      return ["linker-plugin-lto", ""];
+    case "only-object":
+      return ["embed-bitcode", "no"];
+    case "object-and-bitcode":
+      return null;
+  }
+}
+const OFF = /* @__PURE__ */ new Set(["no", "n", "off", "false"]);
+function ltoCodegenOption(unit, name) {
+  const values = codegenOptions(unit.rustflags, name);
+  if (values.length > 0)
+    return values[values.length - 1];
+  const cargo = cargoLtoOption(unit.lto);
+  return cargo !== null && cargo[0] === name ? cargo[1] : void 0;
+}
+function effectiveLto(unit) {
+  const last = ltoCodegenOption(unit, "lto");
+  return last === void 0 || OFF.has(last) ? null : last === "thin" ? "thin" : "fat";
+}
+function ltoRequested(unit) {
+  return effectiveLto(unit) !== null;
+}
+function embedBitcodeOff(unit) {
+  const last = ltoCodegenOption(unit, "embed-bitcode");
+  return last !== void 0 && OFF.has(last);
+}
+function windowsLinkerPluginLto(unit) {
+  if (unit.preferDynamic === null || !isLikeWindows(unit.targetInfo))
+    return !1;
+  const last = ltoCodegenOption(unit, "linker-plugin-lto");
+  return last !== void 0 && !OFF.has(last.toLowerCase());
+}
+function ltoGate(unit) {
+  if (effectiveLto(unit) === null)
+    return [];
+  const types = unit.crateTypes;
+  if (types.every((t) => t === "lib" || t === "rlib"))
+    return [];
+  for (const t of types) {
+    if (t === "lib" || t === "rlib")
+      return [{ kind: "lto", crateType: "rlib", gate: "mixed" }];
+    if (t === "dylib")
+      return [{ kind: "lto", crateType: "dylib", gate: "dylib" }];
+    if (t === "proc-macro")
+      return [{ kind: "lto", crateType: "proc-macro", gate: "proc-macro" }];
+  }
+  return unit.preferDynamic !== null ? [{ kind: "lto", crateType: null, gate: "prefer-dynamic" }] : [];
+}
+function candidatesFor(input) {
+  const { finding: finding2, result: result2 } = input;
+  if (result2 === null)
+    return [];
+  switch (finding2.rule) {
+    case "duplicate-linkage":
+      return duplicateCandidates(input, result2);
+    case "rlib-required":
+      return addRlib(input, finding2.crates.map((c) => unitNamed(result2, input.linkage, c)));
+    case "no-linkable-lib":
+      return addRlib(input, result2.problems.flatMap((p) => p.kind === "unlinkable-dependency" ? [p.dep] : []));
+    case "proc-macro-dylib":
+      return addRlib(input, result2.problems.flatMap((p) => p.kind === "proc-macro-unloadable" ? dylibsOf(p.procMacro, input.linkage) : []));
+    case "unsupported-crate-type":
+      return result2.unit.target.kind === "lib" ? addRlib(input, [result2.unit]) : [];
+    case "panic-strategy":
+      return panicCandidates(result2.unit);
+    case "lto-conflict":
+      return ltoCandidates(result2);
+    case "static-pie-rpath":
+      return [profileCandidate(result2.unit, { setting: "rpath", value: !1 }, "Set `rpath = false` in the profile: a statically linked executable loads no Rust shared library.")];
+    default:
+      return [];
+  }
+}
+function duplicateCandidates(input, result2) {
+  const { finding: finding2, linkage, model } = input, unit = result2.unit, errors = result2.problems.flatMap((p) => p.kind === "dependency-format" && p.crateType === finding2.crateType && p.error.kind === "crate-dep-multiple" ? [p.error] : []), containing = /* @__PURE__ */ new Set();
+  for (const e of errors)
+    for (const origin of [e.existing, e.incoming]) {
+      const via = origin.via === null ? null : linkage.crateNames.get(origin.via)?.unit ?? null;
+      via !== null && origin.preference === "static" && containing.add(via);
+    }
+  const out = addRlib(input, [...containing]), selected = model.invocation.packages;
+  unit.kind === "target" && !(selected.length === 1 && selected[0] === unit.pkg.name) && out.push({
+    title: `Build only the package you ship: \`cargo ${model.invocation.command} -p ${unit.pkg.name}\` (its dylib dependencies are then built with \`-C prefer-dynamic\`).`,
+    kind: "command",
+    changes: [{ kind: "select", packages: [unit.pkg.name] }]
+  });
+  const excluded = [...containing].filter((u) => u.pkg.source === null && u !== unit).map((u) => u.pkg.name);
+  excluded.length > 0 && selected.length === 0 && out.push({
+    title: `Leave ${listCrates(excluded)} out of the workspace build: \`--workspace ${excluded.map((n) => `--exclude ${n}`).join(" ")}\`.`,
+    kind: "command",
+    changes: [{ kind: "exclude", packages: excluded }]
+  });
+  for (const feature of commandLineFeatures(finding2, model))
+    out.push({
+      title: `Build without \`--features ${feature}\`: it is what turns on the dylib. Enable it only where it is meant for, e.g. \`cargo run --features ${feature}\` during development.`,
+      kind: "command",
+      changes: [{ kind: "drop-feature", feature }]
+    });
+  return finding2.crates.includes("std") && !flagEnabled(codegenOptions(unit.rustflags, "prefer-dynamic")) && out.push({
+    title: 'Build everything with `RUSTFLAGS="-C prefer-dynamic"`: every dylib then links `std` dynamically and shares `libstd` with the executable.',
+    kind: "flag",
+    changes: [{ kind: "add-prefer-dynamic" }]
+  }), out;
+}
+function commandLineFeatures(finding2, model) {
+  const asked = new Set(model.invocation.features), out = /* @__PURE__ */ new Set();
+  for (const path2 of finding2.inclusion ?? [])
+    for (const step2 of path2.features ?? []) {
+      const request = step2.by === "command-line" ? step2.name : step2.commandLine?.replace(/^--features\s+/, "") ?? null;
+      request !== null && asked.has(request) && out.add(request);
+    }
+  return [...out];
+}
+function addRlib(input, units) {
+  const packages = [...new Set(units.filter((u) => u !== null).map((u) => u.pkg))].filter((pkg) => pkg.source === null && input.model.metadata.packages.has(pkg.id)), changes = [];
+  for (const pkg of packages) {
+    const lib = pkg.targets.find((t) => t.kind === "lib");
+    !lib || providesRlib(lib.crateTypes) || changes.push({ kind: "crate-types", pkg, types: [...lib.crateTypes, "rlib"] });
+  }
+  return changes.length === 0 ? [] : [{ title: rlibTitle(changes.map((c) => c.kind === "crate-types" ? c.pkg.name : "")), kind: "manifest-edit", changes }];
+}
+function rlibTitle(names2) {
+  return `Add \`"rlib"\` to \`crate-type\` of ${listCrates(names2)}: Rust dependents then link ${names2.length === 1 ? "it" : "them"} statically, and the dylib is still built.`;
+}
+function panicCandidates(unit) {
+  return unit.panic !== "abort" ? [] : unit.panicSource === "rustflags" ? [{ title: "Drop `-C panic=abort` from rustflags for this build.", kind: "flag", changes: [{ kind: "drop-codegen-option", option: "panic" }] }] : [profileCandidate(unit, { setting: "panic", value: "unwind" }, 'Set `panic = "unwind"` in the profile: `libstd` and Rust dylibs are always built with unwinding.')];
+}
+function ltoCandidates(result2) {
+  const unit = result2.unit, out = [];
+  for (const p of result2.problems)
+    p.kind === "lto" && (p.gate === "prefer-dynamic" || p.gate === "linker-plugin-windows") && (unit.preferDynamic === "rustflags" && out.push({ title: "Drop `-C prefer-dynamic` from rustflags for LTO builds.", kind: "flag", changes: [{ kind: "drop-codegen-option", option: "prefer-dynamic" }] }), (unit.lto.kind === "run" || unit.lto.kind === "only-bitcode") && out.push(profileCandidate(unit, { setting: "lto", value: "false" }, "Set `lto = false` in the profile of builds that link dynamically."))), (p.kind === "lto" && p.gate !== "linker-plugin-windows" && unit.lto.kind !== "run" || p.kind === "embed-bitcode-lto") && out.push({ title: "Drop `-C lto` from rustflags; `lto = true` in the profile applies LTO only where rustc allows it.", kind: "flag", changes: [{ kind: "drop-codegen-option", option: "lto" }] });
+  return out;
+}
+function profileCandidate(unit, change, title) {
+  return { title, kind: "manifest-edit", changes: [{ kind: "profile", profile: unit.mode === "build" ? "build" : "test", change }] };
+}
+function unitNamed(result2, linkage, name) {
+  const node = result2.crates.find((c) => c.name === name);
+  return node === void 0 ? null : linkage.crateNames.get(node.key)?.unit ?? null;
+}
+function dylibsOf(procMacro, linkage) {
+  return (linkage.byUnit.get(procMacro)?.crates ?? []).map((c) => linkage.crateNames.get(c.key)?.unit ?? null).filter((u) => u !== null && u.crateTypes.includes("dylib") && resolve_crateName(u) !== resolve_crateName(procMacro));
+}
+function changesKey(changes) {
+  return JSON.stringify(changes.map((c) => c.kind === "crate-types" ? { ...c, pkg: c.pkg.id } : c));
+}
+function applyChanges(model, changes) {
+  return changes.reduce(applyChange, model);
+}
+function applyChange(model, change) {
+  const { metadata, context, invocation } = model;
+  switch (change.kind) {
+    case "crate-types": {
+      const pkg = metadata.packages.get(change.pkg.id);
+      if (!pkg)
+        return model;
+      const targets = pkg.targets.map((t) => t.kind === "lib" ? { ...t, crateTypes: [...change.types] } : t), packages = new Map(metadata.packages);
+      return packages.set(pkg.id, { ...pkg, targets }), { ...model, metadata: { ...metadata, packages } };
+    }
+    case "select":
+      return { ...model, invocation: { ...invocation, packages: [...change.packages], workspace: !1, exclude: [] } };
+    case "exclude":
+      return { ...model, invocation: { ...invocation, packages: [], workspace: !0, exclude: [...invocation.exclude, ...change.packages] } };
+    case "drop-feature":
+      return { ...model, invocation: { ...invocation, features: invocation.features.filter((f) => f !== change.feature) } };
+    case "add-prefer-dynamic":
+      return { ...model, context: withRustflags(context, (flags) => [...flags, "-C", "prefer-dynamic"]) };
+    case "drop-codegen-option":
+      return { ...model, context: withRustflags(context, (flags) => withoutCodegenOption(flags, change.option)) };
+    case "profile": {
+      const { setting, value } = change.change, edited = context[change.profile === "build" ? "profile" : "testProfile"], same = (p) => p === edited || sameSource(p.sources[setting], edited.sources[setting]), set = (p) => same(p) ? { ...p, [setting]: value } : p;
+      return { ...model, context: { ...context, profile: set(context.profile), testProfile: set(context.testProfile) } };
+    }
+  }
+}
+function sameSource(a, b) {
+  return a === void 0 || b === void 0 ? !1 : "file" in a ? "file" in b && a.file === b.file && a.line === b.line : "env" in b && a.env === b.env;
+}
+function withRustflags(context, edit) {
+  const info2 = (t) => ({ ...t, rustflags: edit(t.rustflags) }), target = info2(context.target);
+  return { ...context, target, host: context.host === context.target ? target : info2(context.host) };
+}
+function withoutCodegenOption(flags, option) {
+  const options = readRustflags(flags), dropped = /* @__PURE__ */ new Set();
+  for (const o of options)
+    o.name !== "-C" || optionKey(o.value) !== option || options.some((other2) => other2 !== o && other2.token === o.token) || (dropped.add(o.token), o.separateValue && dropped.add(o.token + 1));
+  return flags.filter((_, i) => !dropped.has(i));
+}
+const MAX_REANALYSES = 12, MAX_REANALYSED_UNITS = 4e3, MAX_VERIFIED_UNITS = 4e3, MAX_WIDENINGS = 3;
+function withVerifiedFixes(input) {
+  const { analysis } = input, errors = new Set(analysis.findings.filter((f) => f.severity === "error").map((f) => f.fingerprint));
+  if (errors.size === 0)
+    return { findings: analysis.findings, note: null };
+  const units = input.linkage.results.length, tooLarge2 = units > MAX_VERIFIED_UNITS, note = tooLarge2 ? `Fixes are not verified: the invocation builds ${units} units, and the engine analyses an invocation again with a fix applied only up to ${MAX_VERIFIED_UNITS} units. Select fewer packages (\`-p\`) to get verified fixes.` : null, outcomes = /* @__PURE__ */ new Map(), analysed = (changes) => {
+    const key = changesKey(changes);
+    if (!outcomes.has(key)) {
+      if (tooLarge2 || outcomes.size >= MAX_REANALYSES || (outcomes.size + 1) * units > MAX_REANALYSED_UNITS)
+        return null;
+      outcomes.set(key, input.reanalyse(applyChanges(input.model, changes)));
+    }
+    return outcomes.get(key);
+  }, own = /* @__PURE__ */ new Map(), byArtifact = /* @__PURE__ */ new Map(), results = resultsByArtifact(input.linkage);
+  for (const finding2 of analysis.findings) {
+    if (finding2.severity !== "error")
+      continue;
+    const candidates = candidatesFor({ finding: finding2, result: resultOf(finding2, results), linkage: input.linkage, model: input.model });
+    own.set(finding2, candidates);
+    const key = artifactKey(finding2);
+    key !== null && byArtifact.set(key, [...byArtifact.get(key) ?? [], ...candidates]);
+  }
+  return { findings: analysis.findings.map((finding2) => {
+    const mine = own.get(finding2);
+    if (mine === void 0)
+      return finding2;
+    const key = artifactKey(finding2), candidates = distinctChanges([...mine, ...key === null ? [] : byArtifact.get(key) ?? []]);
+    if (candidates.length === 0)
+      return finding2;
+    const verified = [], unverified = [];
+    for (const first of candidates) {
+      if (first.kind === "manifest-edit" && input.readText === null) {
+        mine.includes(first) && unverified.push(adviceFix(first.title));
+        continue;
+      }
+      let candidate = first, after = analysed(candidate.changes);
+      for (let round = 0; round < MAX_WIDENINGS && after !== null && !repairs(finding2, after.analysis, errors); round++) {
+        const wider = widened(candidate, after, errors, input.model);
+        if (wider === null)
+          break;
+        candidate = wider, after = analysed(candidate.changes);
+      }
+      const edits = candidate.kind === "manifest-edit" ? editsFor(candidate, input) : [];
+      after === null || edits === null ? mine.includes(first) && unverified.push(adviceFix(candidate.title)) : repairs(finding2, after.analysis, errors) && verified.push({ fix: fixOf(candidate, edits, input.model), cost: costOf(candidate, edits) });
+    }
+    return verified.sort((a, b) => a.cost - b.cost), { ...finding2, fixes: [...verified.map((v) => v.fix), ...unverified, ...finding2.fixes] };
+  }), note };
+}
+function widened(candidate, after, errorsBefore, model) {
+  if (!candidate.changes.every((c) => c.kind === "crate-types"))
+    return null;
+  const changed = applyChanges(model, candidate.changes), results = resultsByArtifact(after.linkage), extra = [];
+  for (const finding2 of after.analysis.findings) {
+    if (finding2.severity !== "error" || errorsBefore.has(finding2.fingerprint))
+      continue;
+    const more = candidatesFor({ finding: finding2, result: resultOf(finding2, results), linkage: after.linkage, model: changed }).find((c) => c.changes.every((x) => x.kind === "crate-types"));
+    for (const change of more?.changes ?? []) {
+      if (change.kind !== "crate-types")
+        continue;
+      [...candidate.changes, ...extra].some((c) => c.kind === "crate-types" && c.pkg.id === change.pkg.id) || extra.push(change);
+    }
+  }
+  if (extra.length === 0)
+    return null;
+  const changes = [...candidate.changes, ...extra], names2 = changes.map((c) => c.kind === "crate-types" ? c.pkg.name : "");
+  return { ...candidate, changes, title: rlibTitle(names2) };
+}
+function repairs(finding2, after, errorsBefore) {
+  for (const f of after.findings)
+    if (f.fingerprint === finding2.fingerprint || f.severity === "error" && !errorsBefore.has(f.fingerprint))
+      return !1;
+  const artifact = findingArtifact(finding2);
+  if (artifact === null)
+    return !0;
+  const same = (a) => a.package === artifact.package && a.target === artifact.target && a.kind === artifact.kind && a.mode === artifact.mode && a.platform === artifact.platform, rows = after.artifacts.filter(same);
+  return rows.length > 0 && rows.every((a) => a.status === "ok");
+}
+function distinctChanges(candidates) {
+  const seen = /* @__PURE__ */ new Set();
+  return candidates.filter((c) => {
+    const key = changesKey(c.changes);
+    return !seen.has(key) && !!seen.add(key);
+  });
+}
+function artifactKey(finding2) {
+  const a = findingArtifact(finding2);
+  return a === null ? null : [a.package, a.target, a.kind, a.mode, a.platform].join("\0");
+}
+function resultOf(finding2, results) {
+  const key = artifactKey(finding2);
+  return key === null ? null : results.get(key) ?? null;
+}
+function resultsByArtifact(linkage) {
+  const out = /* @__PURE__ */ new Map();
+  for (const r of linkage.results) {
+    if (r.status === "blocked")
+      continue;
+    const u = r.unit, key = [u.pkg.name, u.target.name, u.target.kind, u.mode, u.kind].join("\0");
+    out.has(key) || out.set(key, r);
+  }
+  return out;
+}
+function editsFor(candidate, input) {
+  const read = input.readText;
+  if (read === null)
+    return null;
+  const root = input.model.metadata.workspaceRoot, edits = [];
+  for (const change of candidate.changes) {
+    let made = null;
+    if (change.kind === "crate-types") {
+      const file = relativePosix(root, change.pkg.manifestPath), text = file === null ? null : read(change.pkg.manifestPath);
+      made = text === null ? null : crateTypeEdits(text, file, change.types);
+    } else if (change.kind === "profile") {
+      const source = (change.profile === "build" ? input.model.context.profile : input.model.context.testProfile).sources[change.change.setting];
+      if (source && "file" in source) {
+        const absolute = resolveFrom(root, source.file), file = relativePosix(root, absolute), text = file === null ? null : read(absolute), value = change.change.setting === "lto" ? !1 : change.change.value, edit = text === null ? null : settingEdit(text, file, source.line, change.change.setting, value);
+        made = edit === null ? null : [edit];
+      }
+    }
+    if (made === null)
+      return null;
+    edits.push(...made);
+  }
+  return edits;
+}
+function fixOf(candidate, edits, model) {
+  const fix = { title: candidate.title, kind: candidate.kind, verified: !0 };
+  if (candidate.kind === "manifest-edit" && (fix.edits = edits), candidate.kind === "command") {
+    const next = applyChanges(model, candidate.changes).invocation;
+    fix.command = ["cargo", next.command, ...toCargoArgs(next)];
+  }
+  return fix;
+}
+function costOf(candidate, edits) {
+  return candidate.kind === "manifest-edit" ? edits.length : candidate.kind === "command" ? 1.5 : 3;
+}
+function rustAbiBoundaries(graph, linkage) {
+  const known = boundariesOf.get(linkage);
+  if (known)
+    return known;
+  const out = [];
+  for (const unit of graph.units)
+    unit.target.kind !== "proc-macro" && (unit.crateTypes.includes("dylib") ? out.push({ unit, kind: "rust-dylib" }) : unit.preferDynamic === "rustflags" ? out.push({ unit, kind: "prefer-dynamic" }) : (linkage.byUnit.get(unit)?.runtimeLibraries.length ?? 0) > 0 && out.push({ unit, kind: "links-dynamically" }));
+  return boundariesOf.set(linkage, out), out;
+}
+const boundariesOf = /* @__PURE__ */ new WeakMap(), LOADER_CRATES = ["libloading", "dlopen2", "dlopen", "abi_stable", "stabby"], CHECKED_LOADERS = /* @__PURE__ */ new Set(["abi_stable", "stabby"]), FOREIGN_HOST_CRATES = /* @__PURE__ */ new Set(["pyo3", "napi", "neon", "jni", "wasm-bindgen", "uniffi", "cpython", "rustler", "magnus", "rutie"]);
+function pluginSystem(graph, metadata, loadsLibraries) {
+  const members = new Set(metadata.workspaceMembers), hosts = graph.units.filter((u) => u.mode === "build" && u.kind === "target" && u.target.kind === "bin" && members.has(u.pkg.id)).map((unit) => ({ unit, loaders: loadersOf(unit.pkg, metadata) })).filter((h) => h.loaders.length > 0 || loadsLibraries(h.unit.pkg));
+  if (hosts.length === 0)
+    return null;
+  const linkedByOthers = /* @__PURE__ */ new Set();
+  for (const unit of graph.units)
+    for (const dep of unit.crates)
+      dep.unit.pkg.id !== unit.pkg.id && linkedByOthers.add(dep.unit.pkg.id);
+  const loadable = graph.units.filter((u) => u.mode === "build" && u.kind === "target" && members.has(u.pkg.id) && !linkedByOthers.has(u.pkg.id)), plugins = loadable.filter((u) => u.crateTypes.includes("cdylib") && !servesForeignHost(u.pkg, metadata)), dylibs = loadable.filter((u) => u.crateTypes.includes("dylib") && !plugins.includes(u));
+  return { hosts, plugins, dylibs };
+}
+function meantForOtherProjects(pkg) {
+  if (pkg.publish === !1)
+    return !1;
+  if (Array.isArray(pkg.publish))
+    return !0;
+  const set = (v) => v !== null && v !== "";
+  return set(pkg.description) && (set(pkg.license) || set(pkg.licenseFile));
+}
+function loadersOf(pkg, metadata) {
+  const names2 = new Set(dependencyNames(pkg, metadata, !0));
+  return LOADER_CRATES.filter((name) => names2.has(name));
+}
+function servesForeignHost(pkg, metadata) {
+  return dependencyNames(pkg, metadata, !1).some((name) => FOREIGN_HOST_CRATES.has(name));
+}
+function dependencyNames(pkg, metadata, normalOnly) {
+  return pkg.deps.filter((d) => !normalOnly || d.kinds.some((k) => k.kind === "normal")).flatMap((d) => metadata.packages.get(d.pkg)?.name ?? []);
+}
+function stdOnDefaultLoaderPath(info2) {
+  return info2.stdDylib === null || !cfgHas(info2.cfg, "target_os", "linux") ? !1 : /^\/(usr\/)?lib(64)?(\/[a-z0-9_]+-linux-[a-z0-9_]+)?\/?$/.test(info2.stdDylibDir ?? info2.targetLibdir);
+}
+function releaseAtLeast(release, major, minor) {
+  const m = /^(\d+)\.(\d+)\./.exec(release);
+  if (m === null)
+    return !0;
+  const [r, n] = [Number(m[1]), Number(m[2])];
+  return r > major || r === major && n >= minor;
+}
+function compilerBehaviour(rustc, host) {
+  return {
+    loadsProcMacrosWithDynamicStd: !releaseAtLeast(rustc.release, 1, 83) || loaderFamily(host) === "windows" || stdOnDefaultLoaderPath(host),
+    readsCdylibAsDylib: !releaseAtLeast(rustc.release, 1, 73)
+  };
+}
+function noFacts() {
+  return { pin: null, expectedToolchain: null, targetSource: null, globalAllocators: () => [], loadsLibraries: () => !1, exportedSymbols: () => [] };
+}
+function selectPackages(metadata, invocation, currentManifest) {
+  const members = metadata.workspaceMembers.map((id) => metadata.packages.get(id)), warnings = [];
+  if (invocation.exclude.length > 0 && !invocation.workspace)
+    throw new UserError("`--exclude` can only be used together with `--workspace`");
+  if (invocation.workspace) {
+    const excluded = /* @__PURE__ */ new Set();
+    for (const spec of invocation.exclude) {
+      const matched = members.filter((p) => specMatches(spec, p));
+      matched.length === 0 && warnings.push(`excluded package(s) \`${spec}\` not found in workspace \`${metadata.workspaceRoot}\``);
+      for (const p of matched)
+        excluded.add(p.id);
+    }
+    return { packages: sortById(members.filter((p) => !excluded.has(p.id))), warnings };
+  }
+  if (invocation.packages.length > 0) {
+    const all = [...metadata.packages.values()], chosen = /* @__PURE__ */ new Map();
+    for (const spec of invocation.packages) {
+      const matched = all.filter((p) => specMatches(spec, p));
+      if (matched.length === 0)
+        throw new UserError(`package ID specification \`${spec}\` did not match any packages`);
+      if (matched.length > 1 && !isGlob(spec)) {
+        const list = matched.map((p) => `${p.name}@${p.version}`).join(", ");
+        throw new UserError(`the specification \`${spec}\` is ambiguous: it matches ${list}; add a version (\`name@version\`)`);
+      }
+      for (const p of matched)
+        chosen.set(p.id, p);
+    }
+    return { packages: sortById([...chosen.values()]), warnings };
+  }
+  return { packages: sortById(defaultMembers(metadata, currentManifest)), warnings };
+}
+function defaultMembers(metadata, currentManifest) {
+  const rootManifest = external_node_path_default().join(external_node_path_default().resolve(metadata.workspaceRoot), "Cargo.toml");
+  if (external_node_path_default().resolve(currentManifest) !== rootManifest) {
+    const own = currentPackage(metadata, currentManifest);
+    if (own)
+      return [own];
+  }
+  if (metadata.workspaceDefaultMembers !== null)
+    return metadata.workspaceDefaultMembers.map((id) => metadata.packages.get(id));
+  const root = rootPackage(metadata);
+  return root ? [root] : metadata.workspaceMembers.map((id) => metadata.packages.get(id));
+}
+function currentPackage(metadata, currentManifest) {
+  const current = external_node_path_default().resolve(currentManifest);
+  return metadata.workspaceMembers.map((id) => metadata.packages.get(id)).find((p) => external_node_path_default().resolve(p.manifestPath) === current) ?? null;
+}
+function rootPackage(metadata) {
+  return currentPackage(metadata, external_node_path_default().join(metadata.workspaceRoot, "Cargo.toml"));
+}
+function sortById(packages) {
+  return packages.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+function isGlob(spec) {
+  return /[*?[]/.test(spec);
+}
+function specMatches(spec, pkg) {
+  if (spec === pkg.id)
+    return !0;
+  if (isGlob(spec))
+    return globToRegExp(spec).test(pkg.name);
+  let name = spec, version2 = null, url = null;
+  const hash = spec.indexOf("#");
+  if (hash >= 0) {
+    const fragment = spec.slice(hash + 1);
+    url = spec.slice(0, hash);
+    const at = fragment.indexOf("@");
+    at >= 0 ? (name = fragment.slice(0, at), version2 = fragment.slice(at + 1)) : /^\d/.test(fragment) ? (name = url.replace(/\/+$/, "").split("/").pop() ?? "", version2 = fragment) : name = fragment;
+  } else {
+    const m = /^([^@:]+)[@:](.+)$/.exec(spec);
+    m && (name = m[1], version2 = m[2]);
+  }
+  return name !== pkg.name || url !== null && stripScheme(url) !== stripScheme(sourceUrl(pkg)) ? !1 : version2 === null || partialVersionMatches(version2, pkg.version);
+}
+function stripScheme(url) {
+  return url.replace(/^(registry|sparse|path|git)\+/, "").replace(/[?#].*$/, "").replace(/\/+$/, "");
+}
+function sourceUrl(pkg) {
+  return pkg.source !== null ? pkg.source : `file://${external_node_path_default().dirname(pkg.manifestPath)}`;
+}
+function partialVersionMatches(spec, version2) {
+  const parse = (v) => {
+    const m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(v.trim());
+    return m ? { major: m[1], minor: m[2], patch: m[3], pre: m[4], build: m[5] } : null;
+  }, want = parse(spec), have = parse(version2);
+  return !want || !have ? spec === version2 : have.pre !== void 0 && want.pre === void 0 ? !1 : want.major === have.major && (want.minor === void 0 || want.minor === have.minor) && (want.patch === void 0 || want.patch === have.patch) && (want.pre === void 0 || want.pre === have.pre) && (want.build === void 0 || want.build === have.build);
+}
+function globToRegExp(glob) {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*")
+      re += ".*";
+    else if (c === "?")
+      re += ".";
+    else if (c === "[") {
+      const end = glob.indexOf("]", i + 2);
+      if (end < 0)
+        throw new UserError(`invalid glob pattern \`${glob}\` in a package specification: unclosed \`[\``);
+      const body = glob.slice(i + 1, end);
+      re += `[${body.startsWith("!") ? `^${escapeClass(body.slice(1))}` : escapeClass(body)}]`, i = end;
+    } else
+      re += c.replace(/[.+^${}()|\\\]]/g, "\\$&");
+  }
+  return new RegExp(`^${re}$`);
+}
+function escapeClass(body) {
+  return body.replace(/[\\\]^]/g, "\\$&");
+}
+function base(unit, rule, crateType2 = unit.crateTypes[0] ?? unit.target.crateTypes[0]) {
+  return {
+    rule,
+    severity: ruleInfo(rule).severity,
+    package: unit.pkg.name,
+    target: unit.target.name,
+    kind: unit.target.kind,
+    mode: unit.mode,
+    crateType: unit.mode === "build" ? crateType2 : "bin",
+    platform: unit.kind
+  };
+}
+function describeUnit(unit, crateType2) {
+  const libTypes = unit.target.kind === "lib" ? unit.target.crateTypes.join("+") : unit.target.kind, what = unit.mode === "test" ? `test harness of ${unit.target.kind}` : unit.mode === "doctest" ? `doc tests of ${unit.target.kind}` : crateType2 ?? libTypes, host = unit.kind === "host" && unit.target.kind !== "proc-macro" && unit.target.kind !== "custom-build" ? " (built for the host)" : "";
+  return `${unit.target.kind === "custom-build" ? `build script of \`${unit.pkg.name}\`${featureList(unit.features)}` : `${what} \`${unit.target.name}\``}${host}`;
+}
+function featureList(features) {
+  return features.length === 0 ? "" : ` (with ${features.length === 1 ? "feature" : "features"} ${features.map((f) => `\`${f}\``).join(", ")})`;
+}
+function abiFindings(ctx) {
+  const boundaryUnits = rustAbiBoundaries(ctx.graph, ctx.linkage).map((b) => b.unit);
+  return [...panicFindings(ctx), ...flagFindings(ctx, boundaryUnits), ...ltoFindings(ctx, boundaryUnits)];
+}
+function panicFindings(ctx) {
+  if (ctx.linkage.results.some((r) => r.problems.some((p) => p.kind === "dependency-format" && /panic/.test(p.error.kind))))
+    return [];
+  const sides = mixedSides(ctx), first = sides[0];
+  if (first === void 0)
+    return [];
+  const abort = first.abort, others = sides.filter((s) => s.abort === abort).map((s) => s.unwind), unwindNames = [...new Set(others.map((u) => describeUnit(u)))].join(", "), relation2 = { loads: "loads", "loaded-by": "is loaded by", links: "links", "linked-by": "is linked by" }[first.how], forced = others.some((u) => u.panicSource === "forced-unwind") ? " (cargo builds it with `unwind` whatever the profile says, as it does everything a test harness, a build script or a proc-macro links)" : "";
+  return [
+    {
+      ...base(abort, "panic-strategy-mixed"),
+      crates: [resolve_crateName(abort), ...others.map(resolve_crateName).filter((n, i, all) => all.indexOf(n) === i)],
+      message: `${describeUnit(abort)} is built with \`panic = "abort"\` and ${relation2} ${unwindNames}, built with \`panic = "unwind"\`${forced}: ` + (first.how === "loads" || first.how === "loaded-by" ? "rustc does not compare strategies across a library loaded at run time, so " : "") + "a panic unwinding out of the `unwind` side into code built with `abort` is undefined behaviour, and `catch_unwind` on the `unwind` side never sees a panic of the `abort` side.",
+      fixes: [
+        "Build everything that shares a dynamic boundary with one panic strategy, in one `cargo` invocation and profile: the host and what it loads both `abort` or both `unwind`.",
+        "Catch panics at every exported plugin function (`std::panic::catch_unwind`) so none crosses the boundary."
+      ],
+      ...ctx.locator.setting(abort.panicSource === "rustflags" ? "rustflags" : "panic", abort)
+    }
+  ];
+}
+function mixedSides(ctx) {
+  const out = [], pair = (a, b, how, reverse) => {
+    a.panic === "abort" && b.panic === "unwind" ? out.push({ abort: a, unwind: b, how }) : a.panic === "unwind" && b.panic === "abort" && out.push({ abort: b, unwind: a, how: reverse });
+  }, system = pluginSystem(ctx.graph, ctx.metadata, ctx.facts.loadsLibraries);
+  for (const { unit: host } of system?.hosts ?? [])
+    for (const loaded of [...system?.plugins ?? [], ...system?.dylibs ?? []])
+      pair(host, loaded, "loads", "loaded-by");
+  for (const unit of ctx.graph.units) {
+    const result2 = ctx.linkage.byUnit.get(unit), dynamic = result2 === void 0 ? [] : dynamicCrates(result2);
+    if (dynamic.length !== 0)
+      for (const dep of unit.crates)
+        dynamic.includes(unitKey(dep.unit)) && pair(unit, dep.unit, "links", "linked-by");
+  }
+  return out;
+}
+const LAYOUT_FLAGS = /^-Z(?:randomize-layout|layout-seed=)/;
+function flagFindings(ctx, boundary) {
+  const out = [], layout = boundary.find((u) => abiFlags(u.rustflags).some((f) => LAYOUT_FLAGS.test(f)));
+  if (layout) {
+    const flags = abiFlags(layout.rustflags).filter((f) => LAYOUT_FLAGS.test(f));
+    out.push({
+      ...base(layout, "abi-flags-divergent"),
+      crates: [resolve_crateName(layout)],
+      message: `${describeUnit(layout)} takes part in a Rust dynamic boundary and is built with ${listCrates(flags)}: type layouts then depend on the build, and rustc does not check that a dylib and its users agree on them. Anything built separately (a dylib rebuilt alone, a plugin, the host) reads the other side's types with the wrong layout.`,
+      fixes: ["Build everything that shares the boundary in one `cargo` invocation with the same flags, or drop layout randomization from builds with Rust dylibs."],
+      ...ctx.locator.setting("rustflags", layout)
+    });
+  }
+  const byPackage = /* @__PURE__ */ new Map();
+  for (const u of boundary.filter((u2) => u2.crateTypes.includes("dylib") && u2.mode === "build"))
+    byPackage.set(u.pkg.id, [...byPackage.get(u.pkg.id) ?? [], u]);
+  for (const units of byPackage.values()) {
+    const signatures = new Map(units.map((u) => [u, abiFlags(u.rustflags).join(" ")]));
+    if (new Set(signatures.values()).size < 2)
+      continue;
+    const target = units.find((u) => u.kind === "target") ?? units[0], others = units.filter((u) => signatures.get(u) !== signatures.get(target)), show2 = (u) => `${u.kind === "host" ? "for the host" : `for \`${u.targetInfo.triple}\``} with ${signatures.get(u) === "" ? "no such flags" : listCrates(signatures.get(u).split(" "))}`;
+    out.push({
+      ...base(target, "abi-flags-divergent", "dylib"),
+      crates: [resolve_crateName(target)],
+      message: `dylib \`${resolve_crateName(target)}\` is built twice with different ABI-relevant flags \u2014 ${[target, ...others].map(show2).join(" and ")} \u2014 and both copies are written to the same file; whichever is linked or loaded last, code built against one may run against the other, and rustc does not compare these flags across crates.`,
+      fixes: [
+        "Apply the flag to every unit: put it in `build.rustflags` (which cargo also applies to host units when no `--target` is given), or build without `--target`.",
+        "Or keep the dylib out of build scripts and proc-macros, so it is built only once."
+      ],
+      ...ctx.locator.setting("rustflags", target)
+    });
+  }
+  return out;
+}
+function ltoFindings(ctx, boundary) {
+  const windows = boundary.filter((u) => u.kind === "target" && /windows/.test(u.targetInfo.triple)), profile = ctx.invocation.command === "test" ? ctx.build.testProfile : ctx.build.profile, inProfile = profile.lto === "thin" || profile.lto === "fat" || profile.lto === "true", inFlags = (u) => u.lto.kind === "run" && !inProfile, lto = windows.find((u) => inProfile || inFlags(u));
+  if (!lto)
+    return [];
+  const setting = inFlags(lto) ? "rustflags" : "lto";
+  return [
+    {
+      ...base(lto, "lto-dynamic-unsound"),
+      crates: [resolve_crateName(lto)],
+      message: `${describeUnit(lto)} is built for \`${lto.targetInfo.triple}\` with LTO (${setting === "lto" ? `\`lto = ${JSON.stringify(profile.lto)}\`` : "`-C lto` in rustflags"}) and links Rust crates dynamically: on Windows this combination is known to drop or mismatch symbols that another DLL imports, which shows up as link errors or crashes at run time (bevy#17130, rust-lang/rust#127979).`,
+      fixes: [
+        "Set `lto = false` in the profile used with Rust dylibs or `-C prefer-dynamic` on Windows (for example a `dev`/`dynamic` profile), and keep LTO for statically linked release builds."
+      ],
+      ...ctx.locator.setting(setting, lto)
+    }
+  ];
+}
+function collisionFindings(ctx, options = {}) {
+  const collisions = outputCollisions(ctx, options);
+  if (collisions.length === 0)
+    return [];
+  const { workspaceRoot, targetDirectory } = ctx.metadata, targetDir = relativePosix(workspaceRoot, targetDirectory) || forwardSlashes(targetDirectory);
+  return collisions.map((c) => collisionFinding(ctx, c, targetDir));
+}
+function outputCollisions(ctx, options = {}) {
+  const profile = profileOf(ctx), explicitTarget = ctx.invocation.target !== null, { units, root } = cargoUnits(ctx.graph, profile, !explicitTarget), writers = /* @__PURE__ */ new Map();
+  for (const unit of units)
+    for (const file of outputsOf(unit, root.has(unit), profile, explicitTarget, options.defaultLibMetadata === !0)) {
+      const list = writers.get(file.path);
+      list ? list.push({ unit, file }) : writers.set(file.path, [{ unit, file }]);
+    }
+  const shared = [...writers.values()].filter((w) => w.some((x) => x.unit !== w[0].unit)), parent = /* @__PURE__ */ new Map(), find = (u) => {
+    let r = u;
+    for (; parent.has(r); )
+      r = parent.get(r);
+    return r;
+  };
+  for (const w of shared)
+    for (const { unit } of w.slice(1)) {
+      const a = find(unit), b = find(w[0].unit);
+      a !== b && parent.set(a, b);
+    }
+  const groups = /* @__PURE__ */ new Map();
+  for (const w of shared) {
+    const key = find(w[0].unit);
+    let group = groups.get(key);
+    group || groups.set(key, group = { units: [], paths: [], files: [] });
+    for (const { unit, file } of w)
+      group.units.includes(unit) || group.units.push(unit), group.files.push(file);
+    group.paths.push(w[0].file.path);
+  }
+  return [...groups.values()].map((g) => ({ ...g, units: g.units.sort(compareCopies), paths: g.paths.sort() })).sort((a, b) => compareCopies(a.units[0], b.units[0]));
+}
+function profileOf(ctx) {
+  return ctx.invocation.command === "test" ? ctx.build.testProfile : ctx.build.profile;
+}
+function hostProfileDiffers(profile) {
+  return profile.name === "release" || profile.name === "bench";
+}
+function profilePanic(u, profile) {
+  return u.panicSource === "forced-unwind" ? "unwind" : u.panicSource !== "rustflags" ? profile.panic : u.kind === "host" || u.mode === "test" || u.target.kind === "proc-macro" || u.target.kind === "custom-build" ? "unwind" : profile.panic;
+}
+function cargoUnits(graph, profile, sharedLayout) {
+  const hostDiffers = hostProfileDiffers(profile), memo = /* @__PURE__ */ new Map(), sameTarget = (a, b) => a.pkg === b.pkg && a.target === b.target && a.mode === b.mode, same = (a, b) => {
+    if (a === b)
+      return !0;
+    if (!sameTarget(a, b) || a.kind !== b.kind && (!sharedLayout || hostDiffers) || profilePanic(a, profile) !== profilePanic(b, profile))
+      return !1;
+    const key = a.index < b.index ? `${a.index},${b.index}` : `${b.index},${a.index}`, known = memo.get(key);
+    if (known !== void 0)
+      return known;
+    const da = dependenciesOf(a), db = dependenciesOf(b), result2 = da.length === db.length && da.every((x) => db.some((y) => same(x, y)));
+    return memo.set(key, result2), result2;
+  }, byTarget = /* @__PURE__ */ new Map(), units = [], root = /* @__PURE__ */ new Set();
+  for (const unit of graph.units) {
+    if (unit.target.kind === "custom-build" || unit.crateTypes.length === 0)
+      continue;
+    const key = `${unit.pkg.id}\0${unit.target.kind}\0${unit.target.name}\0${unit.mode}`, seen = byTarget.get(key), merged = seen?.find((s) => same(s, unit)), representative = merged ?? unit;
+    merged || (seen ? seen.push(unit) : byTarget.set(key, [unit]), units.push(unit)), unit.root && root.add(representative);
+  }
+  return { units, root };
+}
+function fileTypes(crateType2, pattern, triple) {
+  const cut = pattern.indexOf("___");
+  if (cut < 0)
+    return [];
+  const prefix = pattern.slice(0, cut), suffix = pattern.slice(cut + 3), file = (p, s, replaceHyphens, debugInfo = !1) => ({ prefix: p, suffix: s, crateType: crateType2, rmeta: !1, debugInfo, replaceHyphens }), out = [file(prefix, suffix, crateType2 !== "bin")];
+  return isDynamic(crateType2) && (triple.endsWith("-windows-msvc") && suffix === ".dll" ? out.push(file(prefix, ".dll.lib", !0), file(prefix, ".dll.exp", !0)) : suffix === ".dll" && /(?:windows-gnu|windows-gnullvm|cygwin)$/.test(triple) && out.push(file("lib", ".dll.a", !0))), triple.startsWith("wasm32-") && crateType2 === "bin" && suffix === ".js" && out.push(file(prefix, ".wasm", !0), file(prefix, ".wasm.map", !0, !0)), (crateType2 === "bin" || crateType2 === "dylib" || crateType2 === "cdylib" || crateType2 === "proc-macro") && (triple.includes("-apple-") ? out.push(file(prefix, crateType2 === "bin" ? ".dSYM" : ".dylib.dSYM", !1, !0)) : triple.endsWith("-msvc") || triple.endsWith("-uefi") ? out.push(file(prefix, ".pdb", !0, !0)) : out.push(file(prefix, `${suffix}.dwp`, crateType2 !== "bin", !0))), out;
+}
+function useExtraFilename(unit, defaultLibMetadata) {
+  if (unit.mode === "test")
+    return !0;
+  const { target } = unit, triple = unit.targetInfo.triple, lib = target.kind === "lib", executable = target.kind === "bin" || target.kind === "example" && target.crateTypes.every((t) => t === "bin");
+  return !((lib && (target.crateTypes.includes("dylib") || target.crateTypes.includes("cdylib")) || executable && (triple === "wasm32-unknown-emscripten" || triple.includes("msvc"))) && unit.pkg.source === null && !defaultLibMetadata);
+}
+function profileDir(profile) {
+  return profile.name === "dev" || profile.name === "test" ? "debug" : profile.name === "bench" ? "release" : profile.name;
+}
+function outputsOf(unit, root, profile, explicitTarget, defaultLibMetadata) {
+  if (unit.mode === "doctest")
+    return [];
+  const triple = unit.targetInfo.triple, layout = explicitTarget && unit.kind === "target" ? `${triple}/${profileDir(profile)}` : profileDir(profile), example = unit.target.kind === "example", outDir = example ? `${layout}/examples` : `${layout}/deps`, hashed2 = useExtraFilename(unit, defaultLibMetadata), name = resolve_crateName(unit), types = unit.mode === "build" ? unit.crateTypes : ["bin"], fileTypesOf = types.flatMap((t) => fileTypes(t, unit.targetInfo.fileNames[t === "lib" ? "rlib" : t] ?? "", triple));
+  unit.mode === "build" && !types.some(requiresUpstreamObjects) && fileTypesOf.push({ prefix: "lib", suffix: ".rmeta", crateType: "rlib", rmeta: !0, debugInfo: !1, replaceHyphens: !0 });
+  const out = [];
+  for (const ft of fileTypesOf) {
+    const path2 = `${outDir}/${ft.prefix}${name}${hashed2 ? "-<hash>" : ""}${ft.suffix}`;
+    if (hashed2 || out.push({ path: path2, crateType: ft.crateType, linked: !0, debugInfo: ft.debugInfo }), unit.mode !== "build" || ft.rmeta || unit.target.kind !== "bin" && ft.crateType !== "dylib" && !root)
+      continue;
+    const fileName = `${ft.prefix}${ft.replaceHyphens ? name : unit.target.name}${ft.suffix}`, uplifted = example ? `${layout}/examples/${fileName}` : `${layout}/${fileName}`;
+    uplifted !== path2 && out.push({ path: uplifted, crateType: ft.crateType, linked: !1, debugInfo: ft.debugInfo });
+  }
+  return out;
+}
+function compareCopies(a, b) {
+  const order = (u) => [u.kind === "target" ? "0" : "1", u.pkg.name, u.pkg.version, u.target.kind, u.target.name, u.mode, u.panic].join("\0"), x = order(a), y = order(b);
+  return x < y ? -1 : x > y ? 1 : a.index - b.index;
+}
+const LINKED_BY_RUST = /* @__PURE__ */ new Set(["dylib", "rlib", "lib"]);
+function collisionFinding(ctx, c, targetDir) {
+  const profile = profileOf(ctx), rep = c.units[0], samePackage = c.units.every((u) => u.pkg === rep.pkg), kindsDiffer = samePackage && c.units.some((u) => u.kind !== rep.kind), panics = new Set(c.units.map((u) => profilePanic(u, profile))), main = c.files.filter((f) => !f.debugInfo), collidingTypes = new Set(main.map((f) => f.crateType)), crateType2 = rep.crateTypes.find((t) => collidingTypes.has(t)) ?? rep.crateTypes[0], linkedTypes = new Set(main.filter((f) => f.linked).map((f) => f.crateType)), linkedByRust = [...linkedTypes].some((t) => LINKED_BY_RUST.has(t)), files = listCrates(c.paths.map((p) => `${targetDir}/${p}`), 8), fileWord = c.paths.length === 1 ? "file" : "files", shown = `${targetDir}/${c.paths.find((p) => !/\.(dwp|pdb|dSYM)$/.test(p)) ?? c.paths[0]}`, describe2 = (u) => {
+    let d = describeUnit(u);
+    return samePackage ? (kindsDiffer && u.kind === "target" && (d += " (built for the target)"), panics.size > 1 && (d += ` with \`panic = "${profilePanic(u, profile)}"\``)) : c.units.some((o) => o !== u && o.pkg.name === u.pkg.name) ? d += ` of \`${u.pkg.name} ${u.pkg.version}\`` : d += ` of package \`${u.pkg.name}\``, d;
+  }, units = c.units.map(describe2), who = `${units.slice(0, -1).join(", ")} and ${units.at(-1)}`;
+  let what;
+  if (samePackage) {
+    const why = panics.size > 1 ? kindsDiffer ? 'host units are always built with `panic = "unwind"` and target units with the profile\'s `panic = "abort"`' : 'test harnesses and what they link are always built with `panic = "unwind"` and the other units with the profile\'s `panic = "abort"`' : kindsDiffer && hostProfileDiffers(profile) ? `host units get \`opt-level = 0\` and \`[profile.${profile.name}.build-override]\` where target units get the \`${profile.name}\` profile` : "they link different copies of their dependencies";
+    what = `\`${rep.target.name}\` is compiled twice in this build, as ${who}, because ${why}; both copies write the same ${fileWord}, ${files} (cargo warns "output filename collision")`;
+  } else
+    what = `${who} write the same ${fileWord}: ${files} (cargo warns "output filename collision")`;
+  let outcome;
+  linkedByRust ? outcome = samePackage ? `a unit that links \`${resolve_crateName(rep)}\` may get the copy built with the other settings, and fail to link (an undefined symbol, a crate compiled with another panic strategy) or silently run that copy${linkedTypes.has("dylib") ? `; executables load \`${shown.split("/").pop()}\` from \`deps/\` at run time, whichever copy it is` : ""}` : "everything that links either gets whichever was written last: a binary that uses both silently runs one of them in place of the other, or fails to link" : linkedTypes.size > 0 ? outcome = "the library left in `deps/` is either one" : c.units.some((u) => u.target.kind === "bin" || u.target.kind === "example") ? outcome = `\`cargo run\` and anything that starts or ships \`${shown}\` may get the other one` : outcome = `anything that loads or ships \`${shown}\` may get the other one`;
+  const message = `${what}. What ends up there depends on which unit finishes last: ${outcome}.`, fixes = [];
+  if (kindsDiffer)
+    fixes.push(`Build with \`--target ${rep.targetInfo.triple}\`: host units then go to \`${targetDir}/${profileDir(profile)}/\` and target units to \`${targetDir}/${rep.targetInfo.triple}/${profileDir(profile)}/\`, so the two copies no longer share a file.`), panics.size > 1 ? fixes.push('Or build with `panic = "unwind"` when build scripts or proc-macros use this library.') : hostProfileDiffers(profile) && fixes.push(`Or give host units the target's settings (\`[profile.${profile.name}.build-override]\` with \`opt-level\` and the other settings of \`[profile.${profile.name}]\`), so cargo builds one copy.`), fixes.push(`Or keep \`${rep.target.name}\` out of build scripts and proc-macros: move what they need into a plain library (\`rlib\`) crate.`);
+  else if (samePackage && panics.size > 1)
+    fixes.push('Build with `panic = "unwind"`, or build the test harnesses and the other artifacts in separate cargo invocations.');
+  else if (samePackage)
+    fixes.push("Build the artifacts that need the two copies in separate cargo invocations.");
+  else {
+    const executables = c.units.every((u) => u.target.kind === "bin" || u.target.kind === "example"), versions = c.units.every((u) => u.pkg.name === rep.pkg.name);
+    executables ? fixes.push("Rename one of them (`name` in its `[[bin]]` or `[[example]]` table).") : versions ? fixes.push(`Depend on one version of \`${rep.pkg.name}\` only (\`cargo tree -d\` shows which packages pull in which), or give one of them another library name (\`name\` in its \`[lib]\` table).`) : fixes.push("Rename one of the libraries (`name` in its `[lib]` table)."), fixes.push("Or build them in separate cargo invocations (`-p`).");
+  }
+  return { ...base(rep, "output-filename-collision", crateType2), crates: [...new Set(c.units.map(resolve_crateName))], message, fixes, ...locate(ctx, c, rep, panics.size > 1, kindsDiffer) };
+}
+function locate(ctx, c, rep, panicSplit, kindsDiffer) {
+  const { locator } = ctx, nameLine = (u) => u.target.kind === "lib" || u.target.kind === "proc-macro" ? locator.crateType(u) : locator.manifestKey(u.pkg, ["package", "name"]), unhashed = c.files.some((f) => f.linked && !f.debugInfo) ? [{ ...nameLine(rep), message: `\`crate-type\` of \`${rep.pkg.name}\`: cargo names the files of a path package's dylib or cdylib without a hash` }] : [];
+  if (panicSplit) {
+    const abort = c.units.find((u) => u.panic === "abort") ?? rep, { related: related2 = [], ...at } = locator.setting("panic", abort);
+    return { ...at, related: [...related2, ...unhashed] };
+  }
+  if (kindsDiffer) {
+    const entry = hostEntry(ctx.graph, c.units.find((u) => u.kind === "host"));
+    if (entry === null)
+      return locator.crateType(rep);
+    const { related: related2 = [], ...at } = locator.dependency(entry.from, entry.dep.unit, entry.dep.edge, entry.dep.platform);
+    return { ...at, related: [...related2, ...unhashed] };
+  }
+  const related = c.units.slice(1).map((u) => ({ ...nameLine(u), message: `${describeUnit(u)} of \`${u.pkg.name} ${u.pkg.version}\`` }));
+  return { ...nameLine(rep), related };
+}
+const dependentsOf = /* @__PURE__ */ new WeakMap();
+function hostEntry(graph, host) {
+  let dependents = dependentsOf.get(graph);
+  if (dependents === void 0) {
+    dependents = /* @__PURE__ */ new Map();
+    for (const from of graph.units)
+      for (const dep of from.crates) {
+        const list = dependents.get(dep.unit);
+        list ? list.push({ from, dep }) : dependents.set(dep.unit, [{ from, dep }]);
+      }
+    dependentsOf.set(graph, dependents);
+  }
+  const seen = /* @__PURE__ */ new Set([host]);
+  let level = [host];
+  for (; level.length > 0; ) {
+    const next = [];
+    for (const unit of level) {
+      const edges = dependents.get(unit) ?? [], entry = edges.find((e) => e.from.target.kind === "custom-build") ?? edges.find((e) => e.from.kind === "target" || e.from.target.kind === "proc-macro");
+      if (entry)
+        return entry;
+      for (const e of edges)
+        seen.has(e.from) || (seen.add(e.from), next.push(e.from));
+    }
+    level = next;
+  }
+  return null;
+}
+function featureSteps(chain, metadata, locator) {
+  const steps = [];
+  for (let i = 0; i + 1 < chain.length; i++) {
+    const edge = chain[i].crates.find((c) => c.unit === chain[i + 1]);
+    edge?.activatedBy != null && steps.push(featureStep(i, edge.activatedBy, metadata, locator));
+  }
+  return steps;
+}
+function featureStep(from, causes, metadata, locator) {
+  const inManifest = (c) => c.origin.by !== "command-line", isMember = (c) => inManifest(c) && metadata.workspaceMembers.includes(c.origin.pkg.id);
+  let k = causes.length - 1;
+  for (; k >= 0 && !isMember(causes[k]); )
+    k--;
+  for (; k > 0 && inManifest(causes[k - 1]) && causes[k - 1].origin.pkg === causes[k].origin.pkg; )
+    k--;
+  const root = causes[causes.length - 1], chosen = k >= 0 ? causes[k] : root.origin.by === "command-line" ? root : causes[0], { origin, value } = chosen;
+  if (origin.by === "command-line")
+    return { from, by: "command-line", package: origin.pkg.name, name: value, text: `--features ${value}` };
+  const asked = root !== chosen && root.origin.by === "command-line" && root.value !== "default" ? { commandLine: `--features ${root.value}` } : {};
+  if (origin.by === "feature") {
+    const values = origin.pkg.featureMap.get(origin.feature) ?? [], text2 = `${origin.feature} = [${values.map((v) => JSON.stringify(v)).join(", ")}]`, line2 = feature_steps_lineOf(locator.manifestKey(origin.pkg, ["features", origin.feature]));
+    return { from, by: "feature", package: origin.pkg.name, name: origin.feature, text: text2, ...line2, ...asked };
+  }
+  const text = value === "default" ? "default-features" : `features = [${JSON.stringify(value)}]`;
+  return { from, by: "dependency", package: origin.pkg.name, name: origin.nameInToml, text, ...feature_steps_lineOf(locator.dependencyNamed(origin.pkg, origin.nameInToml)), ...asked };
+}
+function feature_steps_lineOf(location) {
+  return { file: location.file, line: location.line };
+}
+function locateByFeature(steps, own, ownIs) {
+  const step2 = steps.find((s) => s.file !== void 0 && s.line !== void 0);
+  if (step2 === void 0)
+    return own;
+  const related = ownIs === null ? own.related ?? [] : [{ file: own.file, line: own.line, message: ownIs }, ...own.related ?? []];
+  return { file: step2.file, line: step2.line, ...related.length > 0 ? { related } : {} };
+}
+function placeOf(unit) {
+  return unit.mode !== "build" ? "deps" : unit.target.kind === "example" ? "examples" : "profile-dir";
+}
+function hashed(file) {
+  return file.includes("-<hash>");
+}
+function besideInPlace(place, file) {
+  return place === "deps" || place === "profile-dir" && !hashed(file);
+}
+function rpathClimbsToRoot(targetDir, libDir) {
+  const a = external_node_path_default().resolve(targetDir).split(external_node_path_default().sep).filter(Boolean), b = external_node_path_default().resolve(libDir).split(external_node_path_default().sep).filter(Boolean);
+  return a.length === 0 || b.length === 0 || a[0] !== b[0];
+}
+function startupOf(unit, libraries, targetDir) {
+  const info2 = unit.targetInfo, family2 = loaderFamily(info2);
+  if (family2 === "unmodelled" || family2 === "wasm" || libraries.length === 0)
+    return null;
+  const std = info2.stdDylib, place = placeOf(unit), own = libraries.filter((l) => l !== std), toolchain = libraries.filter((l) => l === std);
+  let inPlace, copiedAlone, underCargo = [];
+  if (family2 === "windows") {
+    const unwinder = dynamicUnwinderDll(info2);
+    unwinder !== null && (toolchain.push(unwinder), underCargo = [unwinder]), inPlace = [...toolchain, ...own.filter((l) => !besideInPlace(place, l))], copiedAlone = [...toolchain, ...own];
+  } else {
+    const needed = family2 === "elf" && stdOnDefaultLoaderPath(info2) ? own : libraries;
+    if (copiedAlone = [...needed], !unit.rpath)
+      inPlace = family2 === "darwin" ? needed.filter((l) => l === std) : [...needed], family2 === "darwin" && (copiedAlone = [...inPlace]);
+    else {
+      const climbs = rpathClimbsToRoot(targetDir, info2.stdDylibDir ?? info2.targetLibdir);
+      inPlace = needed.filter((l) => l === std ? place === "profile-dir" && !climbs : !besideInPlace(place, l) && place !== "examples"), copiedAlone = needed.filter((l) => !(l === std && climbs));
+    }
+  }
+  const sorted = (list) => [...new Set(list)].sort();
+  return inPlace.length === 0 && copiedAlone.length === 0 ? null : { inPlace: sorted(inPlace), copiedAlone: sorted(copiedAlone), underCargo: sorted(underCargo) };
+}
+const STD_CRATES = /* @__PURE__ */ new Set(["std", "core", "alloc", "compiler_builtins", "panic_unwind", "panic_abort", "test", "proc_macro"]);
+function formatFindings(result2, crateType2, errors, linkage, locator, metadata) {
+  const unit = result2.unit, f = {
+    result: result2,
+    crateType: crateType2,
+    errors,
+    linkage,
+    locator,
+    metadata,
+    unit,
+    what: describeUnit(unit, crateType2),
+    ct: crateType2,
+    nameOf: (key) => linkage.crateNames.get(key)?.name ?? key,
+    unitOf: (key) => linkage.crateNames.get(key)?.unit ?? null
+  };
+  return [duplicateLinkageFinding(f), rlibRequiredFinding(f), dylibRequiredFinding(f), panicStrategyFinding(f)].filter((d) => d !== null);
+}
+function duplicateLinkageFinding(f) {
+  const { result: result2, errors, linkage, locator, unit, what, ct, nameOf, unitOf } = f, pathOf2 = (crate2, origin) => inclusionPath(f, crate2, origin), duplicates = errors.filter((e) => e.kind === "crate-dep-multiple");
+  if (duplicates.length > 0) {
+    const names2 = [...new Set(duplicates.map((d) => d.crate))], shown = names2.filter((n) => !STD_CRATES.has(n) || n === "std"), crates = shown.length > 0 ? shown : ["std"], primary = duplicates.find((d) => d.crate === crates[0]) ?? duplicates[0], describe2 = (o, crate2) => {
+      if (o.via !== null) {
+        const viaName = nameOf(o.via);
+        return o.preference === "static" ? `statically inside dylib \`${viaName}\`` : `dynamically, as a dependency of dylib \`${viaName}\``;
+      }
+      if (o.preference === "dynamic") {
+        const owner = crate2 === "std" ? null : findCrateUnit(result2, linkage, crate2), file = crate2 === "std" ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null;
+        return `dynamically${file ? ` as \`${file}\`` : ""}`;
+      }
+      return "statically as an rlib";
+    }, culprit = [primary.existing, primary.incoming].map((o) => o.via).filter((v) => v !== null).map(unitOf).find((u) => u !== null) ?? null, extra = crates.includes("std") && names2.length > crates.length ? " (with the rest of the standard library)" : "", others = crates.filter((c) => c !== primary.crate), also = others.length > 0 ? ` ${listCrates(others)} would be included twice as well.` : "", message = `${what} cannot link: \`${primary.crate}\` would be included twice${extra} \u2014 ${describe2(primary.existing, primary.crate)} and ${describe2(primary.incoming, primary.crate)}.${also} rustc: "cannot satisfy dependencies so \`${primary.crate}\` only shows up once".`, inclusion = uniqueBy(duplicates.filter((d) => crates.includes(d.crate)).flatMap((d) => [pathOf2(d.crate, d.existing), pathOf2(d.crate, d.incoming)]), (p) => JSON.stringify(p));
+    return {
+      ...base(unit, "duplicate-linkage", ct),
+      crates,
+      message,
+      fixes: duplicateFixes(unit, primary, culprit, nameOf),
+      inclusion,
+      ...locateByFeature(inclusion.flatMap((p) => p.features ?? []), culprit ? locator.crateType(culprit) : locator.crateType(unit), `\`crate-type\` of \`${(culprit ?? unit).target.name}\``)
+    };
+  }
+  return null;
+}
+function rlibRequiredFinding(f) {
+  const { result: result2, crateType: crateType2, errors, linkage, locator, unit, what, ct } = f, rlibRequired = errors.filter((e) => e.kind === "rlib-required" || e.kind === "lib-required" && e.format === "rlib");
+  if (rlibRequired.length > 0) {
+    const names2 = [...new Set(rlibRequired.map((e) => e.crate))], culprit = findCrateUnit(result2, linkage, names2[0]), inclusion = names2.map((n) => inclusionPath(f, n, { preference: "dynamic", via: null })), why = crateType2 === "staticlib" ? "a staticlib must contain every upstream crate" : "a statically linked (crt-static) executable must contain every upstream crate";
+    return {
+      ...base(unit, "rlib-required", ct),
+      crates: names2,
+      inclusion,
+      message: `${what} cannot link: ${why}, but ${names2.map((n) => `\`${n}\``).join(", ")} ${names2.length === 1 ? "is" : "are"} only available as a Rust dylib. rustc: "crate \`${names2[0]}\` required to be available in rlib format, but was not found in this form".`,
+      fixes: [crateType2 === "staticlib" ? "Or build a `cdylib` instead of a `staticlib`, which may link Rust dylibs." : "Or drop `+crt-static` for this executable."],
+      ...locateByFeature(inclusion.flatMap((p) => p.features ?? []), culprit ? locator.crateType(culprit) : locator.crateType(unit), `\`crate-type\` of \`${(culprit ?? unit).target.name}\``)
+    };
+  }
+  return null;
+}
+function dylibRequiredFinding(f) {
+  const { errors, locator, unit, what, ct } = f, dylibRequired = errors.filter((e) => e.kind === "lib-required" && e.format === "dylib");
+  if (dylibRequired.length > 0) {
+    const names2 = [...new Set(dylibRequired.map((e) => e.crate))];
+    return {
+      ...base(unit, "dylib-required", ct),
+      crates: names2,
+      message: `${what} cannot link: ${names2.map((n) => `\`${n}\``).join(", ")} must be linked dynamically (an upstream dylib was built against its dylib) but no dylib of it is available. rustc: "crate \`${names2[0]}\` required to be available in dylib format, but was not found in this form".`,
+      fixes: ["Rebuild the dylibs that depend on it from a clean target directory, with the same flags.", `Or add \`"dylib"\` to \`crate-type\` of ${names2.map((n) => `\`${n}\``).join(", ")}.`],
+      ...locator.crateType(unit)
+    };
+  }
+  return null;
+}
+function panicStrategyFinding(f) {
+  const { result: result2, errors, locator, unit, what, ct } = f, panic = errors.filter((e) => e.kind === "bad-panic-strategy" || e.kind === "required-panic-strategy" || e.kind === "two-panic-runtimes");
+  if (panic.length > 0) {
+    const first = panic[0];
+    let text, crates;
+    first.kind === "bad-panic-strategy" ? (text = `the linked panic runtime \`${first.runtime}\` is not compiled with this crate's panic strategy \`${first.strategy}\``, crates = [first.runtime]) : first.kind === "required-panic-strategy" ? (text = `the crate \`${first.crate}\` requires panic strategy \`${first.found}\` which is incompatible with this crate's strategy of \`${first.desired}\``, crates = [first.crate]) : (text = `cannot link together two panic runtimes: ${first.first} and ${first.second}`, crates = [first.first, first.second]);
+    const fixes = linksAs(result2, "sys:std", "dynamic") ? ['`std` is linked dynamically here, and `libstd` always brings the `panic_unwind` runtime: link everything statically (no `dylib` crate types, no `-C prefer-dynamic`) to use `panic = "abort"`.'] : ["Build every crate linked into this artifact with the same panic strategy (one profile `panic` setting, no `-C panic` in rustflags for some crates only)."];
+    return {
+      ...base(unit, "panic-strategy", ct),
+      crates,
+      message: `${what} cannot link with \`panic = "${unit.panic}"\`: rustc: "${text}".`,
+      fixes,
+      ...locator.setting(unit.panicSource === "rustflags" ? "rustflags" : "panic", unit)
+    };
+  }
+  return null;
+}
+function inclusionPath(f, crate2, origin) {
+  const { result: result2, linkage, locator, metadata, unit } = f;
+  let units = [], chain;
+  if (origin.via !== null) {
+    const bringer = linkage.crateNames.get(origin.via);
+    units = bringer?.unit ? linkChain(unit, bringer.unit) : [], chain = units.length > 0 ? units.map(resolve_crateName) : [resolve_crateName(unit), bringer?.name ?? origin.via];
+  } else {
+    const own = findCrateUnit(result2, linkage, crate2);
+    units = own ? linkChain(unit, own) : [], chain = units.length > 0 ? units.slice(0, -1).map(resolve_crateName) : [resolve_crateName(unit)];
+  }
+  const dynamic = origin.preference === "dynamic", path2 = { chain, crate: crate2, how: origin.via !== null && !dynamic ? "inside-dylib" : dynamic ? "dynamic" : "static" }, steps = featureSteps(units, metadata, locator);
+  if (steps.length > 0 && (path2.features = steps), dynamic) {
+    const owner = crate2 === "std" ? null : findCrateUnit(result2, linkage, crate2), file = crate2 === "std" ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null;
+    file && (path2.file = file);
+  }
+  return path2;
+}
+function findCrateUnit(result2, linkage, name) {
+  for (const c of result2.crates)
+    if (c.name === name)
+      return linkage.crateNames.get(c.key)?.unit ?? null;
+  return null;
+}
+function duplicateFixes(unit, primary, culprit, nameOf) {
+  const fixes = [], staticVias = [primary.existing, primary.incoming].filter((o) => o.preference === "static" && o.via !== null).map((o) => nameOf(o.via));
+  return primary.crate === "std" && culprit || (staticVias.length > 0 ? (fixes.push(`Make \`${primary.crate}\` a dylib as well (\`crate-type = ["dylib"]\`) so ${staticVias.map((v) => `\`${v}\``).join(" and ")} share one copy instead of each containing it.`), fixes.push(`Or link only one of the dylibs that contain \`${primary.crate}\` into ${describeUnit(unit)}.`)) : fixes.push("Make every upstream crate available in one format (all rlib, or all dylib).")), fixes;
+}
+function uniqueBy(items, key) {
+  const seen = /* @__PURE__ */ new Set();
+  return items.filter((item) => !seen.has(key(item)) && !!seen.add(key(item)));
+}
+function linkageFindings(linkage, locator, metadata) {
+  const findings = [];
+  for (const result2 of linkage.results)
+    if (result2.status !== "blocked" && (result2.status === "error" && findings.push(...problemFindings(result2, linkage, locator, metadata)), result2.droppedCrateTypes.length > 0 && result2.unit.crateTypes.length > 0 && findings.push(unsupportedFinding(result2, "warning", locator)), result2.status === "ok")) {
+      const runtime = runtimeFinding(result2, linkage, locator, metadata);
+      runtime && findings.push(runtime);
+    }
+  return findings;
+}
+function problemFindings(result2, linkage, locator, metadata) {
+  const out = [], formatErrors = /* @__PURE__ */ new Map();
+  for (const p of result2.problems)
+    p.kind !== "dependency-format" ? out.push(problemFinding(result2, p, locator)) : formatErrors.has(p.crateType) ? formatErrors.get(p.crateType).push(p.error) : formatErrors.set(p.crateType, [p.error]);
+  for (const [crateType2, errors] of formatErrors)
+    out.push(...formatFindings(result2, crateType2, errors, linkage, locator, metadata));
+  return out;
+}
+function problemFinding(result2, p, locator) {
+  switch (p.kind) {
+    case "embed-bitcode-lto":
+      return embedBitcodeFinding(result2.unit, locator);
+    case "panic-abort-test":
+      return panicAbortTestFinding(result2.unit, locator);
+    case "unsupported-crate-types":
+      return unsupportedFinding(result2, "error", locator);
+    case "unlinkable-dependency":
+      return unlinkableFinding(result2.unit, p, locator);
+    case "proc-macro-unloadable":
+      return procMacroFinding(result2.unit, p, locator);
+    case "lto":
+      return ltoFinding(result2.unit, p, locator);
+  }
+}
+function embedBitcodeFinding(unit, locator) {
+  return {
+    ...base(unit, "lto-conflict"),
+    crates: [resolve_crateName(unit)],
+    message: `${describeUnit(unit)} fails: rustflags ask for \`-C lto\` but cargo compiles this unit with \`-C embed-bitcode=no\` ("options \`-C embed-bitcode=no\` and \`-C lto\` are incompatible").`,
+    fixes: ['Remove `-C lto` from RUSTFLAGS and set `lto = true` (or `"thin"`) in the profile instead: cargo then applies LTO only where rustc allows it.'],
+    ...locator.setting("rustflags", unit)
+  };
+}
+function panicAbortTestFinding(unit, locator) {
+  return {
+    ...base(unit, "panic-strategy"),
+    crates: [resolve_crateName(unit)],
+    message: `${describeUnit(unit)} fails: rustflags ask for \`-C panic=abort\`, and rustc does not build a test harness with it ("building tests with panic=abort is not supported without \`-Zpanic_abort_tests\`").`,
+    fixes: [
+      'Drop `-C panic=abort` from rustflags when running tests, and set `panic = "abort"` in the profile instead: cargo builds test harnesses with unwind whatever the profile says.',
+      "Or, on a nightly compiler, add `-Zpanic-abort-tests`."
+    ],
+    ...locator.setting("rustflags", unit)
+  };
+}
+function unlinkableFinding(unit, p, locator) {
+  return {
+    ...base(unit, "no-linkable-lib"),
+    crates: [p.dep.pkg.name],
+    message: `${describeUnit(unit)} cannot use \`${p.dep.pkg.name}\`: its library is only ${p.dep.crateTypes.map((t) => `\`${t}\``).join(" and ")}, which Rust code cannot link against, so cargo passes no \`--extern ${p.dep.externName}\` and rustc fails to find the crate.`,
+    fixes: [`Or remove the dependency on \`${p.dep.pkg.name}\` and load it at run time (cdylib) or link it as a native library (staticlib).`],
+    ...p.dep.edge === "own-lib" ? locator.crateType(unit) : locator.dependency(unit, { pkgName: p.dep.pkg.name, externName: p.dep.externName }, p.dep.edge, null)
+  };
+}
+function procMacroFinding(unit, p, locator) {
+  const pm = p.procMacro;
+  return {
+    ...base(unit, "proc-macro-dylib"),
+    crates: [resolve_crateName(pm), ...p.libraries],
+    message: `${describeUnit(unit)} fails: proc-macro \`${pm.target.name}\` links ${p.libraries.map((l) => `\`${l}\``).join(", ")} dynamically, and rustc cannot load a proc-macro whose Rust shared libraries are not on its own library path (error[E0463]: can't find crate for \`${resolve_crateName(pm)}\`).`,
+    fixes: ["Or move the code the proc-macro needs into a plain library crate."],
+    ...locator.dependency(unit, pm, "normal", null)
+  };
+}
+function unsupportedFinding(result2, severity2, locator) {
+  const unit = result2.unit, dropped = result2.droppedCrateTypes, triple = unit.targetInfo.triple, types = dropped.map((t) => `\`${t}\``).join(", "), crtStatic = unit.rustflags.some((f) => f.includes("crt-static")), message = severity2 === "error" ? `${describeUnit(unit)} cannot be built: target \`${triple}\` does not support any of its crate types (${types}) with the flags in effect; cargo stops with "cannot produce ${dropped.join(", ")} for \`${unit.pkg.name}\`".` : `${describeUnit(unit)}: target \`${triple}\` cannot produce ${types}; rustc drops ${dropped.length === 1 ? "it" : "them"} with a warning and builds only ${unit.crateTypes.map((t) => `\`${t}\``).join(", ")}.`, fixes = crtStatic ? ["`-C target-feature=+crt-static` forbids dynamic crate types: pass it only with `--target <triple>` (so build scripts and proc-macros are built without it), or drop it."] : [`Remove ${types} from \`crate-type\` for this target, or build for a target that supports ${dropped.length === 1 ? "it" : "them"}.`];
+  return {
+    ...base(unit, "unsupported-crate-type", dropped[0]),
+    severity: severity2,
+    crates: [resolve_crateName(unit)],
+    message,
+    fixes,
+    ...crtStatic ? locator.setting("rustflags", unit) : locator.crateType(unit)
+  };
+}
+function ltoFinding(unit, p, locator) {
+  const texts2 = {
+    "prefer-dynamic": "cannot prefer dynamic linking when performing LTO",
+    dylib: "lto cannot be used for `dylib` crate type without `-Zdylib-lto`",
+    "proc-macro": "lto cannot be used for `proc-macro` crate type without `-Zdylib-lto`",
+    mixed: "lto can only be run for executables, cdylibs and static library outputs",
+    "linker-plugin-windows": "linker plugin based LTO is not supported together with `-C prefer-dynamic` when targeting Windows-like targets"
+  }, fromRustflags = unit.lto.kind !== "run", fixes = p.gate === "prefer-dynamic" || p.gate === "linker-plugin-windows" ? ["Use LTO only in profiles that link statically, with no `-C prefer-dynamic`."] : ["Remove `-C lto` from rustflags; `lto = true` in the profile applies LTO only to the crate types that allow it."];
+  return {
+    ...base(unit, "lto-conflict", p.crateType === "rlib" || p.crateType === null ? void 0 : p.crateType),
+    crates: [resolve_crateName(unit)],
+    message: p.gate === "linker-plugin-windows" ? `${describeUnit(unit)} fails before compiling: cargo passes it \`-C linker-plugin-lto\` because it only feeds artifacts built with LTO, and with \`-C prefer-dynamic\` rustc refuses that on \`${unit.targetInfo.triple}\` ("${texts2[p.gate]}").` : `${describeUnit(unit)} fails the LTO check: "${texts2[p.gate]}".`,
+    fixes,
+    ...locator.setting(fromRustflags || p.gate === "prefer-dynamic" || p.gate === "linker-plugin-windows" ? "rustflags" : "lto", unit)
+  };
+}
+const EXECUTABLE_KINDS = /* @__PURE__ */ new Set(["bin", "example", "test", "bench"]);
+function runtimeFinding(result2, linkage, locator, metadata) {
+  const unit = result2.unit;
+  if (!(unit.mode === "test" || EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes("bin")) || result2.runtimeLibraries.length === 0)
+    return null;
+  const family2 = loaderFamily(unit.targetInfo), startup = family2 === "unmodelled" ? genericStartup(unit, result2.runtimeLibraries) : startupOf(unit, result2.runtimeLibraries, metadata.targetDirectory);
+  if (startup === null)
+    return null;
+  const dynamic = (dep) => linksAs(result2, unitKey(dep), "dynamic"), direct = unit.crates.find((d) => d.unit.crateTypes.includes("dylib") && dynamic(d.unit)), inclusion = dynamicDylibs(result2, linkage).map((dylib) => {
+    const chain = linkChain(unit, dylib), steps = featureSteps(chain, metadata, locator), path2 = { chain: chain.slice(0, -1).map(resolve_crateName), crate: resolve_crateName(dylib), how: "dynamic", file: dylibFileName(dylib) };
+    return steps.length > 0 && (path2.features = steps), path2;
+  }), nearest = dynamicDylibs(result2, linkage)[0], firstHop = nearest === void 0 ? void 0 : linkChain(unit, nearest)[1], via = direct ?? unit.crates.find((d) => d.unit === firstHop), own = via ? locator.dependency(unit, via.unit, via.edge, via.platform) : locator.setting("rustflags", unit), location = locateByFeature(inclusion.flatMap((p) => p.features ?? []), own, via ? `dependency \`${via.externName}\`` : null), quiet = unit.mode === "test" && unit.target.kind === "proc-macro" || startup.inPlace.length === 0;
+  return {
+    ...base(unit, "runtime-dylib", "bin"),
+    ...quiet ? { severity: "note" } : {},
+    crates: missingAnywhere(startup),
+    message: startupMessage(unit, family2, startup, result2.runtimeLibraries),
+    fixes: startupFixes(unit, family2, startup),
+    startup,
+    ...inclusion.length > 0 ? { inclusion } : {},
+    ...location
+  };
+}
+function genericStartup(unit, libraries) {
+  return unit.rpath ? null : { inPlace: [...libraries], copiedAlone: [...libraries], underCargo: [] };
+}
+function missingAnywhere(startup) {
+  return [.../* @__PURE__ */ new Set([...startup.inPlace, ...startup.copiedAlone])].sort();
+}
+function listed(files) {
+  return files.map((f) => `\`${f}\``).join(", ");
+}
+function startupMessage(unit, family2, startup, libraries) {
+  const runner = unit.mode === "test" ? "`cargo test`" : unit.target.kind === "example" ? "`cargo run --example`" : "`cargo run`", where2 = unit.mode !== "build" ? "`deps/`" : unit.target.kind === "example" ? "`examples/`" : "`target/`", failure = family2 === "windows" ? "STATUS_DLL_NOT_FOUND (0xc0000135)" : family2 === "darwin" ? '"dyld: Library not loaded"' : '"error while loading shared libraries"', all = missingAnywhere(startup), noRpath = family2 !== "windows" && !unit.rpath, underCargo = startup.underCargo.length > 0 ? `it starts under ${runner} only if ${listed(startup.underCargo)} is on \`PATH\` (it comes with the MinGW-w64 toolchain; rustup 1.28.2 and later add their toolchain's \`bin\` for cargo)` : `it starts under ${runner}, which sets \`${libraryPathVariable(family2)}\``, extra = startup.copiedAlone.filter((l) => !startup.inPlace.includes(l));
+  let direct;
+  startup.inPlace.length === 0 ? direct = `and from ${where2}${unit.rpath && family2 !== "windows" ? " through its rpath" : ""}, but copied elsewhere it fails with ${failure}, missing ${listed(startup.copiedAlone)}` : extra.length === 0 && startup.inPlace.length === all.length ? direct = `but run directly, from ${where2} or copied elsewhere, it fails with ${failure}` : direct = `but run from ${where2} it fails with ${failure}, missing ${listed(startup.inPlace)}${extra.length > 0 ? `, and copied elsewhere it also misses ${listed(extra)}` : ""}`;
+  const parts = [`${describeUnit(unit)} needs ${listed(all)} at run time${noRpath ? " and has no rpath (`rpath = false`)" : ""}: ${underCargo}, ${direct}.`];
+  family2 === "windows" && parts.push("Windows has no rpath: DLLs are found next to the executable or on `PATH`.");
+  const found = libraries.filter((l) => !all.includes(l) && l !== unit.targetInfo.stdDylib);
+  return family2 === "darwin" && !unit.rpath && found.length > 0 && parts.push(`${listed(found)} ${found.length === 1 ? "is" : "are"} found through the absolute path rustc gave ${found.length === 1 ? "it" : "them"}: only on this machine, while \`target/\` exists.`), all.some((l) => l.includes("-<hash>") && !/^(lib)?std-/.test(l)) && parts.push("`<hash>` stands for cargo's metadata hash of the package, known once it is built."), parts.join(" ");
+}
+function startupFixes(unit, family2, startup) {
+  const info2 = unit.targetInfo, missing = missingAnywhere(startup), std = info2.stdDylib, stays = 'Link statically for anything you ship: drop `dylib` crate types (or add `"rlib"`) and `-C prefer-dynamic` in release builds.';
+  if (family2 === "windows") {
+    const unwinder = startup.underCargo[0], sources = [
+      ...std !== null && missing.includes(std) ? [`\`${std}\` is in \`${info2.targetLibdir}\``] : [],
+      ...unwinder !== void 0 ? [`\`${unwinder}\` comes from the MinGW-w64 toolchain that linked it (with \`libwinpthread-1.dll\` for its POSIX-threads build)`] : []
+    ];
+    return [
+      stays,
+      `Or ship ${listed(missing)} in the executable's directory${sources.length > 0 ? ` (${sources.join("; ")})` : ""}.`,
+      "Or put the directories that hold them on `PATH` when starting it."
+    ];
+  }
+  return [
+    stays,
+    unit.rpath ? `Or ship ${listed(missing)} beside the executable with an rpath that names that directory (\`-C link-arg=-Wl,-rpath,${family2 === "darwin" ? "@loader_path" : "$ORIGIN"}\`)${std !== null && missing.includes(std) ? `; \`${std}\` is in \`${info2.targetLibdir}\`` : ""}.` : `Or set \`rpath = true\` in the profile so the executable finds libraries next to it, and ship ${listed(missing)} beside it${std !== null && missing.includes(std) ? ` (\`${std}\` is in \`${info2.targetLibdir}\`)` : ""}.`,
+    `Or set the library path (\`${libraryPathVariable(family2)}\`) when starting it.`
+  ];
+}
+function dynamicDylibs(result2, linkage) {
+  return dynamicCrates(result2).map((k) => linkage.crateNames.get(k)?.unit).filter((u) => u != null).map((u) => ({ u, depth: linkChain(result2.unit, u).length })).filter((e) => e.depth > 0).sort((a, b) => a.depth - b.depth || a.u.index - b.u.index).map((e) => e.u);
+}
+function doctestFindings(linkage, locator, metadata, crossTarget) {
+  const out = [];
+  for (const result2 of linkage.results) {
+    if (result2.unit.mode !== "doctest" || result2.unit.docExamples !== "run" || result2.status !== "ok")
+      continue;
+    const finding2 = doctestRuntimeFinding(result2, linkage, locator, metadata, crossTarget);
+    finding2 && out.push(finding2);
+  }
+  return out;
+}
+function doctestRuntimeFinding(result2, linkage, locator, metadata, crossTarget) {
+  const unit = result2.unit, std = unit.targetInfo.stdDylib, stdMissing = std !== null && result2.runtimeLibraries.includes(std) && !stdOnDefaultLoaderPath(unit.targetInfo), missing = result2.runtimeLibraries.filter((l) => l === std ? stdMissing : crossTarget);
+  if (missing.length === 0)
+    return null;
+  const dylib = dynamicDylibs(result2, linkage)[0] ?? null, chain = dylib ? linkChain(unit, dylib) : [], steps = featureSteps(chain, metadata, locator), own = dylib ? locator.dependencyNamed(chain[chain.length - 2]?.pkg ?? unit.pkg, resolve_crateName(dylib)) : locator.crateType(unit), through = dylib ? ` (through dylib \`${resolve_crateName(dylib)}\`)` : "", libdir = unit.targetInfo.targetLibdir;
+  return {
+    ...base(unit, "doctest-runtime", "bin"),
+    crates: missing,
+    message: `${describeUnit(unit)} fail when \`cargo test\` runs them: each example links ${missing.map((l) => `\`${l}\``).join(", ")}${through}, and cargo runs doc tests with only ${crossTarget ? "the host's `target/<profile>/deps`" : "`target/<profile>/deps`"} on the library path, not the toolchain's library directory \u2014 every example fails with exit status 127 ("error while loading shared libraries").`,
+    fixes: [
+      'Link statically when testing: do not enable the feature or flag that brings the Rust dylib in for `cargo test` (Bevy-style `dynamic_linking` only for `cargo run`), or add `"rlib"` to the dylib\'s `crate-type`.',
+      `Or put the toolchain's libraries on the path for \`cargo test\`: \`LD_LIBRARY_PATH="${libdir}" cargo test\` (\`DYLD_FALLBACK_LIBRARY_PATH\` on macOS, \`PATH\` on Windows); cargo adds its own directories in front.`,
+      "Or mark the examples `no_run`: rustdoc still compiles them but does not run them."
+    ],
+    ...chain.length > 1 ? { inclusion: [{ chain: chain.slice(0, -1).map(resolve_crateName), crate: resolve_crateName(dylib), how: "dynamic", file: dylibFileName(dylib), ...steps.length > 0 ? { features: steps } : {} }] } : {},
+    ...locateByFeature(steps, own, null)
+  };
+}
+function duplicateSymbolFindings(ctx) {
+  const exportsOf = ctx.facts.exportedSymbols;
+  return exportsOf === void 0 ? [] : [...harnessFindings(ctx, exportsOf), ...importLibraryFindings(ctx, exportsOf)];
+}
+function harnessFindings(ctx, exportsOf) {
+  const out = [];
+  for (const result2 of ctx.linkage.results) {
+    const unit = result2.unit;
+    if (unit.mode !== "test" || unit.target.kind !== "lib" || result2.status === "blocked")
+      continue;
+    const copy = staticCopy(result2, ctx);
+    if (copy === null)
+      continue;
+    const exported = exportsOf(unit.target).filter((e) => e.library && e.harness);
+    if (exported.length === 0)
+      continue;
+    const chain = linkChain(unit, copy), dep = unit.crates.find((d) => d.unit === chain[1]);
+    dep !== void 0 && out.push(finding(ctx, unit, copy, chain, dep, exported));
+  }
+  return out;
+}
+function staticCopy(result2, ctx) {
+  const unit = result2.unit;
+  for (let cnum = 0; cnum < result2.crates.length; cnum++) {
+    const owner = ctx.linkage.crateNames.get(result2.crates[cnum].key)?.unit;
+    if (!(owner == null || owner === unit || owner.pkg.id !== unit.pkg.id || owner.target.kind !== "lib" || owner.target.name !== unit.target.name) && result2.artifacts.some((a) => a.formats?.linkage[cnum] === "static"))
+      return owner;
+  }
+  return null;
+}
+function finding(ctx, unit, copy, chain, dep, exported) {
+  const name = resolve_crateName(copy), first = exported[0], at = ctx.locator.file(first.file, first.line), attribute = first.attribute === "export_name" ? `#[export_name = "${first.symbol}"]` : "#[no_mangle]", others = exported.length - 1, symbols = `\`${first.symbol}\` (\`${attribute}\` at ${at.file}:${at.line})${others > 0 ? ` and ${others} more unmangled symbol${others === 1 ? "" : "s"}` : ""}`, section = dep.edge === "dev" ? "dev-dependency" : dep.edge === "build" ? "build-dependency" : "dependency", via = chain.map((u) => `\`${resolve_crateName(u)}\``).join(" \u2192 "), message = `${describeUnit(unit)} links a second, static copy of \`${name}\`: the ${section} \`${dep.externName}\` depends back on it (${via}), so the harness (\`${name}\`'s source compiled with \`--test\`) and \`${name}\`'s rlib both define the unmangled symbol ${symbols}. The link fails with "multiple definition of \`${first.symbol}\`" (lld: "duplicate symbol: ${first.symbol}") when the linker pulls in the rlib's object file that defines it, that is when code reached through \`${dep.externName}\` calls a mangled function of \`${name}\` in the same codegen unit: this depends on rustc's codegen-unit partitioning, which cannot be known before compiling.`, steps = featureSteps(chain, ctx.metadata, ctx.locator), location = ctx.locator.dependency(unit, dep.unit, dep.edge, dep.platform);
+  return {
+    ...base(unit, "duplicate-symbol"),
+    crates: [name],
+    message,
+    fixes: [
+      `Move the exported functions into a separate crate that both \`${name}\` and \`${dep.externName}\` depend on, so that one copy defines \`${first.symbol}\`.`,
+      `Or make the ${section} \`${dep.externName}\` not depend back on \`${name}\` (move what it uses from \`${name}\` into it or into a shared crate), so the harness links no second copy.`,
+      `Or gate the export with \`#[cfg(not(test))]\`, or keep the function and export it only outside tests with \`#[cfg_attr(not(test), unsafe(no_mangle))]\`, so the harness does not define \`${first.symbol}\`.`
+    ],
+    inclusion: [{ chain: chain.slice(0, -1).map(resolve_crateName), crate: name, how: "static", ...steps.length > 0 ? { features: steps } : {} }],
+    ...location,
+    related: [...location.related ?? [], { file: at.file, line: at.line, message: `\`${attribute}\` on \`${first.symbol}\`, defined by both copies` }]
+  };
+}
+function importLibraryFindings(ctx, exportsOf) {
+  const out = [];
+  for (const result2 of ctx.linkage.results) {
+    const unit = result2.unit;
+    if (!(result2.status !== "ok" || !isMingw(unit.targetInfo)))
+      for (const artifact of result2.artifacts) {
+        const linkage = artifact.formats?.linkage;
+        if (linkage === void 0)
+          continue;
+        const linked = (how) => result2.crates.filter((_, cnum) => linkage[cnum] === how).map((c) => ctx.linkage.crateNames.get(c.key)?.unit ?? null), statics = [unit, ...linked("static")], dylibs = linked("dynamic"), clash = firstClash(ctx, exportsOf, statics, dylibs);
+        if (clash !== null) {
+          out.push(importLibraryFinding(ctx, result2, artifact.crateType, clash));
+          break;
+        }
+      }
+  }
+  return out;
+}
+function firstClash(ctx, exportsOf, statics, dylibs) {
+  const defined = /* @__PURE__ */ new Map();
+  for (const local of statics)
+    if (local != null)
+      for (const e of exportsOf(local.target))
+        e.library && !defined.has(e.symbol) && defined.set(e.symbol, { symbol: e, unit: local });
+  if (defined.size === 0)
+    return null;
+  for (const dylib of dylibs) {
+    if (dylib == null)
+      continue;
+    const inside = [...ctx.linkage.byUnit.get(dylib)?.dylibFormats ?? []].filter(([, how]) => how === "static").map(([key]) => ctx.linkage.crateNames.get(key)?.unit ?? null);
+    for (const owner of [dylib, ...inside])
+      if (owner != null)
+        for (const e of exportsOf(owner.target)) {
+          const local = defined.get(e.symbol);
+          if (e.library && local !== void 0 && local.unit !== owner)
+            return { symbol: local.symbol, local: local.unit, dylib, owner };
+        }
+  }
+  return null;
+}
+function importLibraryFinding(ctx, result2, crateType2, clash) {
+  const unit = result2.unit, { symbol, local, dylib, owner } = clash, at = ctx.locator.file(symbol.file, symbol.line), attribute = symbol.attribute === "export_name" ? `#[export_name = "${symbol.symbol}"]` : "#[no_mangle]", importLibrary = dylibFileName(dylib).replace(/\.dll$/, ".dll.a").replace(/^/, "lib"), definer = local === unit ? `${describeUnit(unit)} itself` : `\`${resolve_crateName(local)}\`, which it links statically,`, inside = owner === dylib ? "" : ` (from \`${resolve_crateName(owner)}\`, which it contains)`, message = `${describeUnit(unit)} gets the unmangled symbol \`${symbol.symbol}\` twice on \`${unit.targetInfo.triple}\`: ${definer} defines it (\`${attribute}\` at ${at.file}:${at.line}), and dylib \`${resolve_crateName(dylib)}\` exports it${inside} through its import library \`${importLibrary}\`. The MinGW linker takes \`${symbol.symbol}\` from the import library, then fails with "multiple definition of \`${symbol.symbol}\`" if it pulls in the object file of \`${resolve_crateName(local)}\` that defines it for anything else; if it does not, calls to \`${symbol.symbol}\` reach \`${resolve_crateName(dylib)}\`'s. ELF targets link both definitions.`, hop = local === unit ? null : unit.crates.find((d) => d.unit === linkChain(unit, local)[1]), location = hop == null ? ctx.locator.crateType(unit) : ctx.locator.dependency(unit, hop.unit, hop.edge, hop.platform);
+  return {
+    ...base(unit, "duplicate-symbol", crateType2),
+    crates: [resolve_crateName(local), resolve_crateName(owner)],
+    message,
+    fixes: [
+      'Give one of the two definitions another name (`#[export_name = "\u2026"]`), or keep the symbol in one crate that both use.',
+      `Or link \`${resolve_crateName(dylib)}\` statically here (an \`rlib\` beside its \`dylib\`, no \`-C prefer-dynamic\`), so the import library is not linked.`
+    ],
+    ...location,
+    related: [...location.related ?? [], { file: at.file, line: at.line, message: `\`${attribute}\` on \`${symbol.symbol}\`` }]
+  };
+}
+const C_ABIS = /* @__PURE__ */ new Set([
+  "C",
+  "C-unwind",
+  "system",
+  "system-unwind",
+  "cdecl",
+  "cdecl-unwind",
+  "stdcall",
+  "stdcall-unwind",
+  "fastcall",
+  "fastcall-unwind",
+  "thiscall",
+  "thiscall-unwind",
+  "vectorcall",
+  "vectorcall-unwind",
+  "win64",
+  "win64-unwind",
+  "sysv64",
+  "sysv64-unwind",
+  "aapcs",
+  "aapcs-unwind",
+  "efiapi"
+]), PRIMITIVES = /* @__PURE__ */ new Set(["i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize", "f32", "f64", "bool"]), C_TYPES = /* @__PURE__ */ new Set([
+  "c_char",
+  "c_schar",
+  "c_uchar",
+  "c_short",
+  "c_ushort",
+  "c_int",
+  "c_uint",
+  "c_long",
+  "c_ulong",
+  "c_longlong",
+  "c_ulonglong",
+  "c_float",
+  "c_double",
+  "c_void",
+  "c_size_t",
+  "c_ssize_t",
+  "c_ptrdiff_t",
+  "size_t",
+  "ssize_t",
+  "ptrdiff_t",
+  "intptr_t",
+  "uintptr_t"
+]), C_TYPE_MODULES = ["std::ffi", "core::ffi", "std::os::raw"], INTEGER_REPRS = /* @__PURE__ */ new Set(["u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize"]), MAX_ALIASES = 8;
+function interfaceProblem(exported) {
+  const signature = exported.signature;
+  if (signature === void 0)
+    return { reason: "has a signature that was not read", line: exported.line };
+  if (signature === null)
+    return { reason: "has a signature that could not be read", line: exported.line };
+  const types = exported.types ?? [];
+  if (signature.item === "static") {
+    const problem = typeProblem(signature.type, "static", types, 0);
+    return problem === null ? null : { reason: `is a static of type \`${signature.type.text}\`: ${problem.why}`, line: problem.line };
+  }
+  if (signature.abi === null)
+    return { reason: 'has the Rust ABI: it is exported unmangled but not declared `extern "C"`', line: signature.line };
+  if (!C_ABIS.has(signature.abi))
+    return { reason: `uses the \`extern "${signature.abi}"\` ABI, not a C one`, line: signature.line };
+  if (signature.generic)
+    return { reason: "is generic", line: signature.line };
+  for (const param of signature.params) {
+    const problem = typeProblem(param, "param", types, 0);
+    if (problem !== null)
+      return { reason: `takes \`${param.text}\`: ${problem.why}`, line: problem.line };
+  }
+  if (signature.returns !== null) {
+    const problem = typeProblem(signature.returns, "return", types, 0);
+    if (problem !== null)
+      return { reason: `returns \`${signature.returns.text}\`: ${problem.why}`, line: problem.line };
+  }
+  return null;
+}
+function typeProblem(type, position, types, aliases) {
+  const bad = (why) => ({ why, line: type.line });
+  switch (type.kind) {
+    case "never":
+      return position === "return" ? null : bad("`!` has no C equivalent");
+    case "tuple":
+      return type.items.length === 0 && position === "return" ? null : bad(type.items.length === 0 ? "`()` has no C equivalent as a value" : "tuples have no defined layout");
+    case "dyn":
+      return bad("a trait object has a Rust layout and vtable");
+    case "impl":
+      return bad("`impl Trait` is a Rust type chosen by the compiler");
+    case "other":
+      return bad("this type is not known to be C-compatible");
+    case "slice":
+      return bad("slices have no C equivalent");
+    case "array":
+      return position === "static" ? typeProblem(type.of, "inner", types, aliases) : bad("arrays cannot be passed by value in C");
+    case "pointer":
+      return thin(type.to) ? null : bad(`\`${type.text}\` is a fat pointer (pointer and length or vtable)`);
+    case "reference":
+      return thin(type.to) ? typeProblem(type.to, "inner", types, aliases) : bad(`\`${type.text}\` is a fat pointer (pointer and length or vtable)`);
+    case "fn":
+      if (type.abi === null)
+        return bad('a Rust-ABI function pointer (no `extern "C"`)');
+      if (!C_ABIS.has(type.abi))
+        return bad(`a function pointer with the \`extern "${type.abi}"\` ABI`);
+      for (const p of type.params) {
+        const problem = typeProblem(p, "param", types, aliases);
+        if (problem !== null)
+          return problem;
+      }
+      return type.returns === null ? null : typeProblem(type.returns, "return", types, aliases);
+    case "path":
+      return pathProblem(type, types, aliases);
+  }
+}
+function pathProblem(type, types, aliases) {
+  const bad = (why) => ({ why, line: type.line }), name = type.segments[type.segments.length - 1], module = type.segments.slice(0, -1).join("::"), bare = type.segments.length === 1;
+  if (type.args.length === 0 && bare && PRIMITIVES.has(name) || type.args.length === 0 && (module === "libc" || C_TYPES.has(name) && (bare || C_TYPE_MODULES.includes(module))))
+    return null;
+  const arg = type.args[0];
+  if (name === "NonNull" && type.args.length === 1 && (bare || module === "std::ptr" || module === "core::ptr"))
+    return thin(arg) ? null : bad(`\`${type.text}\` is a fat pointer`);
+  if (name === "Option" && type.args.length === 1 && (bare || module === "std::option" || module === "core::option")) {
+    const inner = resolved(arg, types);
+    return inner.kind === "reference" || inner.kind === "fn" || inner.kind === "path" && inner.segments[inner.segments.length - 1] === "NonNull" && inner.args.length === 1 ? typeProblem(inner, "inner", types, aliases) : bad(`\`Option<${arg.text}>\` has no C layout (only \`Option\` of a reference, \`NonNull\` or an \`extern "C" fn\` is a nullable pointer)`);
+  }
+  if ((name === "Box" || name === "Arc" || name === "Rc") && arg?.kind === "dyn")
+    return bad("a boxed trait object is a fat pointer to a vtable laid out by this side's compiler, and the side that drops it frees it with its own allocator");
+  const declared = types.filter((d) => d.name === name);
+  if (declared.length === 0)
+    return bad(RUST_TYPES.has(name) ? `\`${name}\` is a Rust type with no C layout` : `no \`#[repr(C)]\` declaration of \`${name}\` was found in the workspace`);
+  for (const d of declared) {
+    if (d.item === "type") {
+      if (aliases >= MAX_ALIASES || d.aliasOf === null)
+        return bad(`the alias \`${name}\` could not be followed`);
+      const problem = typeProblem(d.aliasOf, "inner", types, aliases + 1);
+      if (problem !== null)
+        return { why: `\`${name}\` is \`${d.aliasOf.text}\`: ${problem.why}`, line: type.line };
+      continue;
+    }
+    if (!d.repr.some((r) => r === "C" || r === "transparent" || INTEGER_REPRS.has(r)))
+      return bad(`\`${name}\` (a ${d.item} of the workspace) has no \`#[repr(C)]\`, \`#[repr(transparent)]\` or integer representation, so its layout is the compiler's choice`);
+  }
+  for (const a of type.args) {
+    const problem = typeProblem(a, "inner", types, aliases);
+    if (problem !== null)
+      return problem;
+  }
+  return null;
+}
+function resolved(type, types) {
+  let current = type;
+  for (let i = 0; i < MAX_ALIASES && current.kind === "path" && current.args.length === 0; i++) {
+    const name = current.segments[current.segments.length - 1], declared = types.filter((d) => d.name === name);
+    if (declared.length !== 1 || declared[0].aliasOf === null)
+      break;
+    current = declared[0].aliasOf;
+  }
+  return current;
+}
+const RUST_TYPES = /* @__PURE__ */ new Set(["String", "Vec", "Box", "Rc", "Arc", "HashMap", "BTreeMap", "HashSet", "Result", "Option", "str", "char", "CString", "CStr", "OsString", "PathBuf", "Path", "Cow", "RefCell", "Cell", "Mutex", "RwLock"]);
+function thin(pointee) {
+  if (pointee.kind === "dyn" || pointee.kind === "slice")
+    return !1;
+  if (pointee.kind === "path") {
+    const name = pointee.segments[pointee.segments.length - 1];
+    return !(pointee.args.length === 0 && (name === "str" || name === "CStr" || name === "OsStr" || name === "Path"));
+  }
+  return !0;
+}
+const plugins_EXECUTABLE_KINDS = /* @__PURE__ */ new Set(["bin", "example", "test", "bench"]);
+function pluginFindings(ctx) {
+  const system = pluginSystem(ctx.graph, ctx.metadata, ctx.facts.loadsLibraries);
+  return [...system ? runtimeFindings(ctx, system) : [], ...allocatorFindings(ctx, system), ...hotReloadFindings(ctx)];
+}
+function runtimeFindings(ctx, system) {
+  if (system.plugins.length === 0 && system.dylibs.length === 0)
+    return [];
+  const problem = system.plugins.length > 0 ? firstPluginProblem(ctx, system.plugins) : null, out = [];
+  for (const { unit, loaders } of system.hosts) {
+    const checked = loaders.filter((l) => CHECKED_LOADERS.has(l));
+    if (checked.length === 0 && problem === null && system.dylibs.length === 0)
+      continue;
+    const how = loaders.length > 0 ? `loads libraries at run time (${listCrates(loaders)})` : "calls the system loader (`dlopen`/`LoadLibrary`)", parts = [];
+    system.dylibs.length > 0 && parts.push(dylibHazards(ctx, unit, system.dylibs)), system.plugins.length > 0 && (checked.length > 0 || problem !== null) && parts.push(cdylibHazards(system.plugins, checked, problem, ctx));
+    const location = problem !== null && checked.length === 0 && problem.file !== null ? ctx.locator.file(problem.file, problem.line) : problem !== null && checked.length === 0 ? ctx.locator.crateType(problem.plugin) : loaders.length > 0 ? ctx.locator.dependencyNamed(unit.pkg, loaders[0]) : ctx.locator.crateType(system.dylibs[0] ?? system.plugins[0]);
+    out.push({
+      ...base(unit, "multiple-rust-runtimes", "bin"),
+      ...checked.length > 0 ? { severity: "note" } : {},
+      crates: [...system.plugins, ...system.dylibs].map(resolve_crateName),
+      message: `${describeUnit(unit)} ${how}, and this build produces what it loads. ${parts.join(" ")}`,
+      fixes: fixesFor(system, checked, problem),
+      ...location
+    });
+  }
+  return out;
+}
+function cdylibHazards(plugins, checked, problem, ctx) {
+  const copies = `Each \`cdylib\` plugin (${listCrates(plugins.map(resolve_crateName))}) carries its own copy of \`std\` and of every dependency \u2014 its own allocator, statics and thread-locals (a \`log\` logger, a \`tracing\` dispatcher, a tokio runtime are not shared with the host), its own panic runtime, and possibly different \`TypeId\`s.`;
+  if (checked.length > 0)
+    return `${copies} ${listCrates(checked)} checks type layouts when a library is loaded, so layout mismatches are caught; statics, allocators and panics are still per plugin.`;
+  const where2 = problem.file === null ? "" : ` (${ctx.locator.file(problem.file, problem.line).file}:${problem.line})`, what = problem.exported ? `\`${resolve_crateName(problem.plugin)}\` exports \`${problem.exported.symbol}\`${where2}, which ${problem.text}` : `\`${resolve_crateName(problem.plugin)}\` ${problem.text}`;
+  return `${copies} So only \`#[repr(C)]\` data and \`extern "C"\` functions may cross the boundary, but ${what}.`;
+}
+function dylibHazards(ctx, host, dylibs) {
+  const names2 = listCrates(dylibs.map(resolve_crateName)), std = stdIsDynamic(host, ctx.linkage) && dylibs.every((d) => stdIsDynamic(d, ctx.linkage)) ? "Both link `libstd` dynamically, so they share it;" : `Each side links \`std\` statically, so ${dylibs.length === 1 ? "it has" : "they have"} a copy of its own (allocator, panic runtime, thread-locals);`;
+  return `The Rust dylib${dylibs.length === 1 ? "" : "s"} ${names2} ${dylibs.length === 1 ? "is" : "are"} loaded, not linked, so rustc checks nothing between ${dylibs.length === 1 ? "it" : "them"} and the host: whatever crosses has the Rust ABI and must come from the same compiler build with the same ABI-relevant flags (\`-C target-cpu\`, \`-C target-feature\`, layout randomization) as the host. ${std} every crate the dylib contains statically is a second copy of that crate \u2014 its statics (a \`log\` logger, a \`tracing\` dispatcher) are not the host's \u2014 and a Rust dylib cannot be unloaded safely (thread-local destructors, \`'static\` data handed out).`;
+}
+function fixesFor(system, checked, problem) {
+  const fixes = [];
+  return system.dylibs.length > 0 && (fixes.push("Pin the exact compiler in `rust-toolchain.toml` and build the host and the dylibs in one `cargo` invocation with the same flags; never `dlclose` a Rust dylib."), fixes.push('Or make the loaded libraries `cdylib`s with an `extern "C"` interface of `#[repr(C)]` types.')), system.plugins.length > 0 && (checked.length > 0 || problem !== null) && fixes.push('Define the plugin interface as `#[repr(C)]` structs and `extern "C" fn`s in a shared crate, with explicit `create`/`destroy` functions so each side frees its own allocations.', "Catch panics at every exported function (`std::panic::catch_unwind`) and return an error code instead.", checked.length > 0 ? "Keep the interface within the types your loader checks (`StableAbi` / `IStable`), and never unload a library." : "Or use abi_stable or stabby, which check the layout of every type at load time."), fixes;
+}
+function firstPluginProblem(ctx, plugins) {
+  const exportsOf = ctx.facts.exportedSymbols;
+  for (const plugin of plugins) {
+    const exported = exportsOf === void 0 ? [] : exportsOf(plugin.target).filter((e) => e.library);
+    if (exported.length === 0)
+      return { plugin, text: "has no `#[no_mangle]` or `#[export_name]` export in its sources that could be read, so its interface is unknown (exports a macro generates are not seen)", file: null, line: 0 };
+    for (const e of exported) {
+      const found = interfaceProblem(e);
+      if (found !== null)
+        return { plugin, exported: e, text: found.reason, file: e.file, line: found.line };
+    }
+    if (exported.some((e) => e.sourcesComplete === !1))
+      return { plugin, text: "has module files that could not be read, so other exports may be unseen", file: null, line: 0 };
+  }
+  return null;
+}
+function allocatorFindings(ctx, system) {
+  const out = [], sides = /* @__PURE__ */ new Set([...system?.hosts.map((h) => h.unit) ?? [], ...system?.plugins ?? []]);
+  for (const result2 of ctx.linkage.results) {
+    const unit = result2.unit;
+    if (unit.kind !== "target" || result2.status === "blocked")
+      continue;
+    const ignored = (unit.mode !== "build" || plugins_EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes("bin")) && stdIsDynamic(unit, ctx.linkage);
+    if (!ignored && !sides.has(unit))
+      continue;
+    const allocators = allocatorsIn(unit, ctx);
+    if (ignored)
+      for (const a of allocators.filter((a2) => !usesSystemAllocator(a2)))
+        out.push({
+          ...base(unit, "global-allocator-ignored", "bin"),
+          crates: [resolve_crateName(unit)],
+          message: `${describeUnit(unit)} links \`std\` dynamically, so rustc generates no allocator shim in it and uses the one inside \`libstd\`: the \`#[global_allocator]\` \`${a.item}\` is silently never called (rust-lang/rust#100781).`,
+          fixes: [
+            "Link `std` statically in builds that need the allocator: no `-C prefer-dynamic`, and no Rust `dylib` dependencies.",
+            "Or replace the allocator process-wide instead (e.g. `LD_PRELOAD` or a `malloc` interposer), which also reaches dynamically linked Rust code."
+          ],
+          ...ctx.locator.file(a.file, a.line)
+        });
+    if (sides.has(unit))
+      for (const a of allocators.filter((a2) => !usesSystemAllocator(a2))) {
+        const plugin = system.plugins.includes(unit);
+        out.push({
+          ...base(unit, "global-allocator-split", plugin ? "cdylib" : "bin"),
+          crates: [resolve_crateName(unit)],
+          message: `${describeUnit(unit)} declares \`${a.item}\` as its global allocator, while ${plugin ? "the host and the other plugins use their own" : "its `cdylib` plugins use their own (the system allocator unless they declare one)"}: memory allocated on one side of the boundary and freed on the other goes to a different heap \u2014 heap corruption, not an error.`,
+          fixes: [
+            "Free memory on the side that allocated it: export `destroy`/`free` functions from each plugin and never `Box::from_raw` a pointer from the other side.",
+            "Or make every side use the same underlying heap: the system allocator everywhere, or replace `malloc` process-wide instead of declaring `#[global_allocator]`."
+          ],
+          ...ctx.locator.file(a.file, a.line)
+        });
+      }
+  }
+  return out;
+}
+function allocatorsIn(unit, ctx) {
+  return [...new Set([unit.pkg, ...unit.crates.map((d) => d.unit.pkg)].filter((p) => p.source === null))].flatMap((pkg) => ctx.facts.globalAllocators(pkg));
+}
+function usesSystemAllocator(a) {
+  return /:\s*(?:(?:std|alloc)::alloc::)?System\s*=/.test(a.item);
+}
+function stdIsDynamic(unit, linkage) {
+  const result2 = linkage.byUnit.get(unit);
+  return result2 !== void 0 && linksAs(result2, "sys:std", "dynamic");
+}
+function hotReloadFindings(ctx) {
+  const out = [], executables = ctx.graph.units.filter((u) => u.kind === "target" && u.mode === "build" && plugins_EXECUTABLE_KINDS.has(u.target.kind)), members = new Set(ctx.metadata.workspaceMembers);
+  for (const unit of ctx.graph.units) {
+    if (unit.kind !== "target" || unit.mode !== "build" || unit.target.kind !== "lib" || !members.has(unit.pkg.id))
+      continue;
+    const types = unit.crateTypes;
+    if (!types.includes("dylib") || !(types.includes("rlib") || types.includes("lib")))
+      continue;
+    const users = executables.filter((e) => e.crates.some((d) => d.unit === unit));
+    if (users.length === 0)
+      continue;
+    const name = resolve_crateName(unit);
+    out.push({
+      ...base(unit, "hot-reload-layout", "dylib"),
+      crates: [name],
+      message: `\`${name}\` is built both as an rlib, which ${listCrates(users.map((u) => u.target.name))} link${users.length === 1 ? "s" : ""} statically, and as a dylib: the hot-reload shape. A reloaded \`lib${name}\` is a second copy of the crate and of \`std\`: its statics (a \`tracing\` callsite registry, a \`log\` logger, thread-locals) are not the executable's, its \`TypeId\`s differ, and types whose layout changed since the executable was built are read with the old layout.`,
+      fixes: [
+        'Keep the reloadable code behind a small `#[repr(C)]` / `extern "C"` interface, and keep all state in the executable.',
+        "Rebuild and restart the executable whenever types shared with the dylib change; reload only function bodies.",
+        "Initialise logging and tracing in the executable and pass what the dylib needs through the interface (the dylib\u2019s own `tracing` statics are separate)."
+      ],
+      ...ctx.locator.crateType(unit)
+    });
+  }
+  return out;
+}
+const LINKABLE_FROM_RUST = /* @__PURE__ */ new Set(["lib", "rlib"]);
+function publishFindings(ctx) {
+  const out = [];
+  for (const pkg of publishedDylibs(ctx.metadata)) {
+    const lib = pkg.targets.find((t) => t.kind === "lib"), types = lib.crateTypes.map((t) => `"${t}"`).join(", ");
+    out.push({
+      rule: "published-dylib",
+      severity: ruleInfo("published-dylib").severity,
+      package: pkg.name,
+      target: lib.name,
+      kind: "lib",
+      mode: "build",
+      crateType: lib.crateTypes[0],
+      platform: "target",
+      crates: [lib.name.replace(/-/g, "_")],
+      message: `\`${pkg.name}\` is published for other projects (${publishedBecause(pkg)}), but its library is only ${types}: every crate that depends on it links it dynamically, and with it \`std\`, inheriting duplicate-linkage errors, a panic strategy fixed to unwind, and a shared library needed at run time.`,
+      fixes: [
+        `Add \`"rlib"\` to \`crate-type\` (\`crate-type = [${types}, "rlib"]\`): dependents then link it statically as usual.`,
+        "Or, if the library is only loaded or linked by this workspace, set `publish = false` in `[package]`."
+      ],
+      ...ctx.locator.manifestKey(pkg, ["lib", "crate-type"], ["lib", "crate_type"], ["lib"])
+    });
+  }
+  return out;
+}
+function publishedBecause(pkg) {
+  return Array.isArray(pkg.publish) ? `\`publish\` names ${pkg.publish.map((r) => `\`${r}\``).join(", ")}` : `it has a \`description\` and a \`${pkg.license !== null && pkg.license !== "" ? "license" : "license-file"}\`, as crates.io requires, and no \`publish = false\``;
+}
+function publishedDylibs(metadata) {
+  const out = [];
+  for (const id of metadata.workspaceMembers) {
+    const pkg = metadata.packages.get(id);
+    if (!pkg || !meantForOtherProjects(pkg))
+      continue;
+    const lib = pkg.targets.find((t) => t.kind === "lib");
+    lib && !lib.crateTypes.some((t) => LINKABLE_FROM_RUST.has(t)) && lib.crateTypes.includes("dylib") && out.push(pkg);
+  }
+  return out;
+}
+function staticPieFindings(linkage, locator) {
+  const out = [];
+  for (const result2 of linkage.results) {
+    const unit = result2.unit, what = result2.status === "ok" ? staticPieWithRunPath(unit) : null;
+    if (what === null)
+      continue;
+    const outcome = what === "build-script" ? 'cargo fails running it ("failed to run custom build command", SIGSEGV) and nothing that waits for it is built' : what === "test-harness" ? "`cargo test` fails on it with SIGSEGV" : "it dies with SIGSEGV before `main`, under `cargo run` as well as started directly", source = unit.targetInfo.rustflagsSource, fromEnv2 = source !== null && "env" in source ? ` from \`${source.env}\`` : "", flags = source !== null && !("env" in source) ? locator.setting("rustflags", unit) : null;
+    out.push({
+      ...base(unit, "static-pie-rpath", "bin"),
+      crates: [],
+      message: `${describeUnit(unit)} is linked as a static-pie executable (\`-C target-feature=+crt-static\`${fromEnv2}) with a run path (\`rpath = true\`): glibc's start-up code for static-pie executables requires that there be no RUNPATH, so ${outcome}.`,
+      fixes: [
+        "Or link it as a non-PIE static executable: add `-C relocation-model=static` next to `+crt-static`.",
+        ...what === "build-script" ? ["Or pass `--target <triple>`: `RUSTFLAGS` then stop applying to build scripts, and only the target's executables are linked statically."] : []
+      ],
+      ...locator.setting("rpath", unit),
+      ...flags !== null ? { related: [{ file: flags.file, line: flags.line, message: "`+crt-static`" }] } : {}
+    });
+  }
+  return out;
+}
+const LEGACY_FILE = "rust-toolchain", TOML_FILE = "rust-toolchain.toml";
+function findToolchainFile(dir, exists, stopAt) {
+  const stop = stopAt === void 0 ? null : trimSeparators(external_node_path_namespaceObject.normalize(stopAt));
+  let current = trimSeparators(external_node_path_namespaceObject.normalize(dir));
+  for (; ; ) {
+    for (const name of [LEGACY_FILE, TOML_FILE]) {
+      const candidate = external_node_path_namespaceObject.join(current, name);
+      if (exists(candidate))
+        return candidate;
+    }
+    if (current === stop)
+      return null;
+    const parent = external_node_path_namespaceObject.dirname(current);
+    if (parent === current)
+      return null;
+    current = parent;
+  }
+}
+function trimSeparators(p) {
+  const root = external_node_path_namespaceObject.parse(p).root;
+  let end = p.length;
+  for (; end > root.length && (p[end - 1] === "/" || p[end - 1] === external_node_path_namespaceObject.sep); )
+    end--;
+  return p.slice(0, end);
+}
+function parseToolchainFile(text, file) {
+  const onlyToml = external_node_path_namespaceObject.basename(file).endsWith(".toml"), lines = rustLineCount(text);
+  if (lines === 0)
+    throw new UserError(`${file}:1: the toolchain file is empty; name a toolchain or remove the file`);
+  return lines === 1 && !onlyToml ? parseLegacyLine(text, file) : parseTomlPin(parseTomlDocument(text, file), file);
+}
+function rustLineCount(text) {
+  if (text.length === 0)
+    return 0;
+  let count2 = 1;
+  for (let i = text.indexOf(`
+`); i >= 0; i = text.indexOf(`
+`, i + 1))
+    i < text.length - 1 && count2++;
+  return count2;
+}
+function rustTrim(s) {
+  return s.replace(/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g, "");
+}
+function parseLegacyLine(text, file) {
+  const name = rustTrim(text);
+  if (name.startsWith("\uFEFF"))
+    throw new UserError(`${file}:1: the toolchain file starts with a byte-order mark, which rustup reads as part of the toolchain name; save it as plain ASCII`);
+  if (name === "")
+    throw new UserError(`${file}:1: the toolchain file is empty; name a toolchain or remove the file`);
+  const base2 = { file, line: 1, targets: [], targetsLine: null };
+  return pin_isAbsolutePath(name) ? { ...base2, kind: "path", channel: null, path: name } : (checkChannelName(name, file, 1, "toolchain name"), { ...base2, kind: channelKind(name), channel: name, path: null });
+}
+function parseTomlPin(doc, file) {
+  const at = (path3) => doc.lineOf(path3) ?? doc.lineOf(path3.slice(0, -1)) ?? 1, section = doc.value.toolchain;
+  if (section === void 0)
+    throw new UserError(`${file}:1: missing the \`[toolchain]\` table`);
+  if (!pin_isTable(section))
+    throw new UserError(`${file}:${at(["toolchain"])}: \`toolchain\` must be a table, found ${pin_describe(section)}`);
+  const stringKey = (key) => {
+    const value = section[key];
+    if (value === void 0)
+      return null;
+    if (typeof value != "string")
+      throw new UserError(`${file}:${at(["toolchain", key])}: \`toolchain.${key}\` must be a string, found ${pin_describe(value)}`);
+    return value;
+  }, listKey = (key) => {
+    const value = section[key];
+    if (value === void 0)
+      return null;
+    if (!Array.isArray(value))
+      throw new UserError(`${file}:${at(["toolchain", key])}: \`toolchain.${key}\` must be an array of strings, found ${pin_describe(value)}`);
+    return value.map((item, index) => {
+      if (typeof item != "string")
+        throw new UserError(`${file}:${at(["toolchain", key, index])}: \`toolchain.${key}\` must be an array of strings, found ${pin_describe(item)} at index ${index}`);
+      return item;
+    });
+  }, channel = stringKey("channel"), path2 = stringKey("path"), profile = stringKey("profile"), components = listKey("components"), targets = listKey("targets"), sectionLine = at(["toolchain"]);
+  if (channel === null && path2 === null && components === null && targets === null)
+    throw new UserError(`${file}:${sectionLine}: \`[toolchain]\` sets none of \`channel\`, \`path\`, \`components\` or \`targets\``);
+  if (channel !== null && checkChannelName(channel, file, at(["toolchain", "channel"]), "`toolchain.channel`"), channel !== null && path2 !== null)
+    throw new UserError(`${file}:${at(["toolchain", "path"])}: \`toolchain.channel\` and \`toolchain.path\` cannot both be set`);
+  const targetsLine = targets === null ? null : at(["toolchain", "targets"]);
+  if (path2 !== null) {
+    const line2 = at(["toolchain", "path"]);
+    for (const key of ["components", "targets", "profile"])
+      if (section[key] !== void 0)
+        throw new UserError(`${file}:${at(["toolchain", key])}: \`toolchain.${key}\` cannot be used with \`toolchain.path\` (a path toolchain is used as it is)`);
+    if (!pin_isAbsolutePath(path2))
+      throw new UserError(`${file}:${line2}: \`toolchain.path\` must be an absolute path, found \`${path2}\``);
+    return { file, line: line2, kind: "path", channel: null, path: path2, targets: [], targetsLine: null };
+  }
+  if (profile !== null && !PROFILES.has(profile))
+    throw new UserError(`${file}:${at(["toolchain", "profile"])}: unknown \`toolchain.profile\` \`${profile}\`; valid profiles are minimal, default, complete`);
+  return {
+    file,
+    line: channel === null ? sectionLine : at(["toolchain", "channel"]),
+    kind: channel === null ? "floating" : channelKind(channel),
+    channel,
+    path: null,
+    targets: targets ?? [],
+    targetsLine
+  };
+}
+const PROFILES = /* @__PURE__ */ new Set(["minimal", "m", "default", "d", "", "complete", "c"]);
+function pin_isTable(value) {
+  return typeof value == "object" && !Array.isArray(value);
+}
+function pin_describe(value) {
+  return Array.isArray(value) ? "an array" : typeof value == "object" ? "a table" : typeof value == "string" ? `the string ${JSON.stringify(value)}` : `${typeof value == "boolean" ? "the boolean" : "the number"} ${String(value)}`;
+}
+function pin_isAbsolutePath(p) {
+  return p.startsWith("/") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\\\");
+}
+function checkChannelName(name, file, line2, what) {
+  const trimmed = name.replace(/\/+$/, "");
+  if (trimmed === "" || parseOfficial(trimmed) === null && (trimmed === "none" || /[/\\]/.test(trimmed)))
+    throw new UserError(`${file}:${line2}: ${what} \`${name}\` is not a valid toolchain name`);
+  if (/\s/.test(name))
+    throw new UserError(`${file}:${line2}: ${what} \`${name}\` contains whitespace; a toolchain file holds only the name, without comments`);
+}
+const ARCHS = "aarch64 aarch64_be amdgcn arm arm64_32 arm64e arm64ec armeb armebv7r armv4t armv5te armv6 armv6k armv7 armv7a armv7k armv7r armv7s armv8r avr bpfeb bpfel csky hexagon i386 i586 i686 loongarch32 loongarch64 m68k mips mips64 mips64el mipsel mipsisa32r6 mipsisa32r6el mipsisa64r6 mipsisa64r6el msp430 nvptx64 powerpc powerpc64 powerpc64le riscv32 riscv32e riscv32em riscv32emc riscv32gc riscv32i riscv32im riscv32ima riscv32imac riscv32imafc riscv32imc riscv64 riscv64a23 riscv64gc riscv64imac s390x sparc sparc64 sparcv9 thumbv4t thumbv5te thumbv6m thumbv7a thumbv7em thumbv7m thumbv7neon thumbv8m.base thumbv8m.main wasm32 wasm32v1 wasm64 x86_64 x86_64h xtensa", OSES = "amd-amdhsa apple-darwin apple-ios apple-tvos apple-visionos apple-watchos esp-espidf esp32-espidf esp32-none esp32s2-espidf esp32s2-none esp32s3-espidf esp32s3-none fortanix-unknown ibm-aix kmc-solid_asp3 linux lynx-lynxos178 mti-none nintendo-3ds nintendo-switch none nuttx-eabi nuttx-eabihf nvidia-cuda openwrt-linux pc-cygwin pc-nto pc-solaris pc-windows risc0-zkvm rtems-eabihf sony-psp sony-psx sony-vita sun-solaris unikraft-linux unknown-dragonfly unknown-emscripten unknown-freebsd unknown-fuchsia unknown-haiku unknown-hermit unknown-hurd unknown-illumos unknown-l4re unknown-linux unknown-managarm unknown-motor unknown-netbsd unknown-none unknown-nto unknown-nuttx unknown-openbsd unknown-redox unknown-teeos unknown-trusty unknown-uefi unknown-unknown unknown-xous uwp-windows vex-v5 wali-linux wasip1 wasip1-threads wasip2 wasip3 win7-windows wrs-vxworks", ENVS = "android androideabi eabi eabihf elf freestanding gnu gnu_ilp32 gnuabi64 gnuabiv2 gnuabiv2hf gnueabi gnueabihf gnullvm gnuspe gnux32 macabi mlibc msvc musl muslabi64 musleabi musleabihf muslspe newlibeabihf none ohos qnx700 qnx710 qnx710_iosock qnx800 sgx sim softfloat spe uclibc uclibceabi uclibceabihf", alternatives = (list) => list.split(" ").map((s) => s.replace(/\./g, "\\.")).join("|"), HOST_RE = new RegExp(`^(?:-(${alternatives(ARCHS)}))?(?:-(${alternatives(OSES)}))?(?:-(${alternatives(ENVS)}))?$`), CHANNEL_RE = /^(nightly|beta|stable|[0-9]\.[0-9]{1,3}(?:\.[0-9]{1,2})?(?:-beta(?:\.[0-9]{1,2})?)?)(?:-([0-9]{4}-[0-9]{2}-[0-9]{2}))?(?:-(.+))?$/;
+function parseOfficial(name) {
+  const m = CHANNEL_RE.exec(name);
+  if (m === null)
+    return null;
+  const [, channel, date, suffix] = m;
+  let host = null;
+  if (suffix !== void 0) {
+    const h = HOST_RE.exec(`-${suffix}`);
+    if (h === null)
+      return null;
+    host = { arch: h[1] ?? null, os: h[2] ?? null, env: h[3] ?? null };
+  }
+  const nameEnd = suffix === void 0 ? name.length : name.length - suffix.length - 1;
+  return { channel, date: date ?? null, host, name: name.slice(0, nameEnd) };
+}
+function parseVersion(channel) {
+  const m = /^(\d+)\.(\d+)(?:\.(\d+))?(?:-(.+))?$/.exec(channel);
+  if (m === null)
+    return null;
+  const major = Number(m[1]), minor = Number(m[2]);
+  let patch = m[3] === void 0 ? null : Number(m[3]);
+  return patch === null && major === 1 && minor <= 8 && m[4] === void 0 && (patch = 0), { major, minor, patch, pre: m[4] ?? "" };
+}
+function versionString(v) {
+  return `${v.major}.${v.minor}${v.patch === null ? "" : `.${v.patch}`}${v.pre === "" ? "" : `-${v.pre}`}`;
+}
+function channelKind(name) {
+  const official = parseOfficial(name);
+  if (official === null)
+    return "floating";
+  const version2 = parseVersion(official.channel);
+  return version2 === null ? official.date === null ? "floating" : "dated" : version2.patch !== null && version2.pre !== "beta" ? "exact" : "floating";
+}
+function pinForChannel(channel, file, line2) {
+  return { file, line: line2, kind: channelKind(channel), channel, path: null, targets: [], targetsLine: null };
+}
+function channelName(channel) {
+  return parseOfficial(channel)?.name ?? channel;
+}
+function compareToolchain(pin, rustc) {
+  const runner = `runner has ${describeRustc(rustc)}`;
+  if (pin.kind === "path" || pin.channel === null)
+    return { verdict: "unknown", reason: `pinned ${pin.kind === "path" ? `the toolchain at ${pin.path}` : "no channel (rustup uses its default toolchain)"}; ${runner}` };
+  const pinned = `pinned ${pin.channel}`, official = parseOfficial(pin.channel);
+  if (official === null)
+    return { verdict: "unknown", reason: `${pinned}, a custom toolchain; ${runner}` };
+  const host = official.host;
+  if (host !== null && !hostMatches(host, rustc.host))
+    return { verdict: "mismatch", reason: `${pinned}, runner's rustc is for host ${rustc.host}: ${describeRustc(rustc)}` };
+  const release = parseVersion(rustc.release), runnerChannel = release === null ? "other" : release.pre === "" ? "stable" : release.pre.startsWith("beta") ? "beta" : release.pre === "nightly" ? "nightly" : "other", version2 = parseVersion(official.channel);
+  if (version2 !== null) {
+    if (version2.patch !== null && version2.pre !== "beta") {
+      const wanted = versionString(version2);
+      return rustc.release === wanted ? { verdict: "match", reason: `${pinned}, ${runner}` } : { verdict: "mismatch", reason: `${pinned}, ${runner}` };
+    }
+    return release !== null && release.major === version2.major && release.minor === version2.minor && (version2.pre === "beta" ? release.patch === version2.patch && release.pre.startsWith("beta") : release.pre === "") ? { verdict: "unknown", reason: `${pinned}, which follows the newest release of its series; ${runner}` } : { verdict: "mismatch", reason: `${pinned}, ${runner}` };
+  }
+  if (runnerChannel !== official.channel)
+    return { verdict: "mismatch", reason: `${pinned}, ${runner}, a ${runnerChannel === "other" ? "non-rustup" : runnerChannel} build` };
+  if (official.date === null)
+    return { verdict: "unknown", reason: `${pinned}, which moves; ${runner}` };
+  if (rustc.commitDate === null)
+    return { verdict: "unknown", reason: `${pinned}, but the runner's rustc reports no commit date: ${describeRustc(rustc)}` };
+  const pinDay = dayNumber(official.date), commitDay = dayNumber(rustc.commitDate);
+  if (pinDay === null || commitDay === null)
+    return { verdict: "unknown", reason: `${pinned}, ${runner}` };
+  if (official.channel === "nightly") {
+    const delta = pinDay - commitDay;
+    return delta === 0 || delta === 1 ? { verdict: "match", reason: `${pinned}, ${runner}` } : { verdict: "mismatch", reason: `${pinned} (built from ${formatDay(pinDay - 1)}), ${runner}` };
+  }
+  return commitDay > pinDay ? { verdict: "mismatch", reason: `${pinned}, ${runner}, committed after the pinned date` } : pinDay - commitDay > STABLE_WINDOW_DAYS ? { verdict: "mismatch", reason: `${pinned}, ${runner}, committed more than eight weeks before the pinned date` } : { verdict: "unknown", reason: `${pinned}, ${runner}: plausible, but the ${official.channel} release of that day cannot be determined offline` };
+}
+const STABLE_WINDOW_DAYS = 56;
+function hostMatches(host, actual) {
+  return !(host.arch !== null && !actual.startsWith(`${host.arch}-`) || host.os !== null && !`${actual}-`.includes(`-${host.os}-`) || host.env !== null && !actual.endsWith(`-${host.env}`));
+}
+function describeRustc(rustc) {
+  const inside = [rustc.commitHash === "" || rustc.commitHash === "unknown" ? null : rustc.commitHash.slice(0, 9), rustc.commitDate].filter((s) => s !== null && s !== "");
+  return inside.length === 0 ? rustc.release : `${rustc.release} (${inside.join(" ")})`;
+}
+function dayNumber(date) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (m === null)
+    return null;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])), back = new Date(ms);
+  return back.getUTCMonth() !== Number(m[2]) - 1 || back.getUTCDate() !== Number(m[3]) ? null : ms / 864e5;
+}
+function formatDay(day) {
+  return new Date(day * 864e5).toISOString().slice(0, 10);
+}
+function toolchainFindings(ctx) {
+  return [...unpinnedFindings(ctx), ...mismatchFindings(ctx), ...rustVersionFindings(ctx), ...targetFindings(ctx)];
+}
+function buildBoundaryCrossings(ctx) {
+  const out = [], system = pluginSystem(ctx.graph, ctx.metadata, ctx.facts.loadsLibraries);
+  for (const unit of system?.dylibs ?? [])
+    out.some((c) => c.pkg === unit.pkg) || out.push({ pkg: unit.pkg, crate: resolve_crateName(unit), why: "loaded" });
+  for (const pkg of publishedDylibs(ctx.metadata))
+    out.some((c) => c.pkg === pkg) || out.push({ pkg, crate: pkg.targets.find((t) => t.kind === "lib").name.replace(/-/g, "_"), why: "published" });
+  return out;
+}
+function unpinnedFindings(ctx) {
+  const { pin, expectedToolchain } = ctx.facts;
+  if (expectedToolchain !== null || pin !== null && pin.kind !== "floating")
+    return [];
+  const crossings = buildBoundaryCrossings(ctx);
+  if (crossings.length === 0)
+    return [];
+  const first = crossings[0], location = pin !== null ? ctx.locator.file(pin.file, pin.line) : ctx.locator.manifestKey(first.pkg, ["lib", "crate-type"], ["lib", "crate_type"], ["lib"]), floating = pin !== null ? `\`${pin.file.split(/[\\/]/).pop()}\` names \`${pin.channel ?? "no channel"}\`, which moves with every release` : "no `rust-toolchain.toml` or `rust-toolchain` file pins the compiler", loaded = crossings.filter((c) => c.why === "loaded").map((c) => c.crate), published = crossings.filter((c) => c.why === "published").map((c) => c.crate), parts = [];
+  return loaded.length > 0 && parts.push(`dylib ${listCrates(loaded, 3)} ${loaded.length === 1 ? "is" : "are"} loaded at run time, not linked, so ${loaded.length === 1 ? "it is" : "they are"} rebuilt and shipped apart from the executable that loads ${loaded.length === 1 ? "it" : "them"}`), published.length > 0 && parts.push(`dylib ${listCrates(published, 3)} ${published.length === 1 ? "is" : "are"} published for other projects, which build their side with their own compiler`), [
+    {
+      rule: "toolchain-unpinned",
+      severity: ruleInfo("toolchain-unpinned").severity,
+      crates: crossings.map((c) => c.crate),
+      message: `A Rust dylib crosses a build boundary (${parts.join("; ")}), but ${floating}. Rust has no stable ABI: a dylib works only with code from the very same compiler build, and nothing checks that when it is loaded, so a dylib built with one toolchain and a host built with another fail with E0514 or "undefined symbol", or crash.`,
+      fixes: [
+        `Pin the exact compiler in \`rust-toolchain.toml\`: \`[toolchain]\` then \`channel = "${suggestedChannel(ctx.build.rustc)}"\`.`,
+        "Or set `exact-toolchain` in `.github/rust-linkage.toml` if the toolchain is chosen elsewhere (a CI image, `dtolnay/rust-toolchain@1.95.0`)."
+      ],
+      ...location
+    }
+  ];
+}
+function suggestedChannel(rustc) {
+  if (!rustc.release.endsWith("-nightly") || rustc.commitDate === null)
+    return rustc.release;
+  const next = /* @__PURE__ */ new Date(`${rustc.commitDate}T00:00:00Z`);
+  return next.setUTCDate(next.getUTCDate() + 1), `nightly-${next.toISOString().slice(0, 10)}`;
+}
+function mismatchFindings(ctx) {
+  const { pin, expectedToolchain } = ctx.facts, expected = expectedToolchain !== null ? pinForChannel(expectedToolchain.channel, expectedToolchain.file, expectedToolchain.line) : pin;
+  if (expected === null)
+    return [];
+  const { verdict, reason } = compareToolchain(expected, ctx.build.rustc);
+  if (verdict !== "mismatch")
+    return [];
+  const source = expectedToolchain !== null ? "`exact-toolchain` in the policy file" : `\`${expected.file.split(/[\\/]/).pop()}\``;
+  return [
+    {
+      rule: "toolchain-mismatch",
+      severity: ruleInfo("toolchain-mismatch").severity,
+      crates: [expected.channel ?? expected.path ?? ""],
+      message: `The compiler in use is not the one ${source} requires (${reason}): what this run predicts, and what it builds, is not what the pinned toolchain would do, and Rust dylibs or plugins built with the pinned toolchain cannot be mixed with this one.`,
+      fixes: [
+        `Install and select the pinned toolchain before this step (for example \`rustup toolchain install ${expected.channel ?? "<channel>"}\`, or the action's \`rust-toolchain\` input).`,
+        "Or update the pin to the toolchain you mean to use."
+      ],
+      ...ctx.locator.file(expected.file, expected.line)
+    }
+  ];
+}
+function rustVersionFindings(ctx) {
+  const runner = parseRelease(ctx.build.rustc.release);
+  if (runner === null)
+    return [];
+  const out = [], packages = new Map(ctx.graph.units.filter((u) => u.pkg.source === null).map((u) => [u.pkg.id, u.pkg]));
+  for (const pkg of packages.values()) {
+    const wanted = pkg.rustVersion === null ? null : parseRelease(pkg.rustVersion);
+    wanted === null || compareRelease(wanted, runner) <= 0 || out.push({
+      rule: "toolchain-mismatch",
+      severity: ruleInfo("toolchain-mismatch").severity,
+      package: pkg.name,
+      crates: [pkg.name],
+      message: `\`${pkg.name}\` declares \`rust-version = "${pkg.rustVersion}"\`, newer than the compiler in use (rustc ${ctx.build.rustc.release}): cargo refuses to build it ("${pkg.name}@${pkg.version} requires rustc ${pkg.rustVersion}").`,
+      fixes: [`Use rustc ${pkg.rustVersion} or newer (pin it in \`rust-toolchain.toml\`).`, "Or lower `rust-version` if the package does not need the newer compiler."],
+      ...ctx.locator.manifestKey(pkg, ["package", "rust-version"], ["package", "rust_version"], ["package"])
+    });
+  }
+  return out;
+}
+function targetFindings(ctx) {
+  const target = ctx.build.target;
+  if (target.stdInstalled)
+    return [];
+  const { pin, targetSource } = ctx.facts, location = targetSource !== null && "file" in targetSource ? ctx.locator.file(targetSource.file, targetSource.line) : pin !== null && pin.targetsLine !== null ? ctx.locator.file(pin.file, pin.targetsLine) : ctx.locator.file(`${ctx.metadata.workspaceRoot}/Cargo.toml`, 1);
+  return [
+    {
+      rule: "toolchain-mismatch",
+      severity: ruleInfo("toolchain-mismatch").severity,
+      crates: [target.triple],
+      message: `The target \`${target.triple}\` has no standard library in this toolchain (\`${target.targetLibdir}\` holds no \`libstd\`): every crate fails with "error[E0463]: can't find crate for \`std\`".`,
+      fixes: [
+        `Install it: \`rustup target add ${target.triple}\`, or list it under \`targets\` in \`rust-toolchain.toml\` so rustup installs it with the toolchain.`,
+        "Or build for a target this toolchain has."
+      ],
+      ...location
+    }
+  ];
+}
+function parseRelease(text) {
+  const m = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(text.trim());
+  return m ? { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3] ?? 0) } : null;
+}
+function compareRelease(a, b) {
+  return a.major - b.major || a.minor - b.minor || a.patch - b.patch;
+}
+const family = (reports, drafts) => ({
+  reports,
+  errors: reports.some((r) => ruleInfo(r).severity === "error"),
+  drafts
+}), RULE_FAMILIES = [
+  family(["duplicate-linkage", "rlib-required", "dylib-required", "no-linkable-lib", "panic-strategy", "lto-conflict", "unsupported-crate-type", "proc-macro-dylib", "runtime-dylib"], (ctx) => linkageFindings(ctx.linkage, ctx.locator, ctx.metadata)),
+  family(["doctest-runtime"], (ctx) => doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null)),
+  family(["static-pie-rpath"], (ctx) => staticPieFindings(ctx.linkage, ctx.locator)),
+  family(["output-filename-collision"], collisionFindings),
+  family(["duplicate-symbol"], duplicateSymbolFindings),
+  family(["toolchain-unpinned", "toolchain-mismatch"], toolchainFindings),
+  family(["panic-strategy-mixed", "abi-flags-divergent", "lto-dynamic-unsound"], abiFindings),
+  family(["multiple-rust-runtimes", "global-allocator-ignored", "global-allocator-split", "hot-reload-layout"], pluginFindings),
+  family(["published-dylib"], publishFindings)
+];
+function evaluateRules(ctx, only = "all") {
+  const drafts = RULE_FAMILIES.flatMap((f) => only === "all" || f.errors ? f.drafts(ctx) : []), kept = only === "all" ? drafts : drafts.filter((d) => d.severity === "error");
+  return dedupe(kept.map((d) => inRepository(d, ctx))).map((f) => ({ ...f, fixes: f.fixes.map(adviceFix), fingerprint: findingFingerprint(f) })).sort(compareFindings);
+}
+function inRepository(draft, ctx) {
+  const index = packageIndex(ctx.metadata), outside = (file) => isAbsolutePath(file) && index.externalManifests.has(forwardSlashes(file)), related = draft.related?.filter((r) => !outside(r.file)), kept = related === void 0 || related.length === draft.related.length ? draft : { ...draft, ...related.length > 0 ? { related } : { related: void 0 } };
+  if (!outside(draft.file))
+    return kept;
+  for (const path2 of draft.inclusion ?? []) {
+    const names2 = [...path2.chain, path2.crate];
+    for (let i = 1; i < names2.length; i++) {
+      const dependent = index.members.get(names2[i - 1]) ?? (i === 1 && draft.package !== void 0 ? index.memberNamed.get(draft.package) : void 0), external = index.external.get(names2[i]);
+      if (dependent !== void 0 && external !== void 0)
+        return { ...kept, ...ctx.locator.dependencyNamed(dependent, external.name) };
+    }
+  }
+  return { ...kept, file: "Cargo.toml", line: 1 };
+}
+function packageIndex(metadata) {
+  let index = packageIndexes.get(metadata);
+  if (index === void 0) {
+    const local = new Set(metadata.workspaceMembers);
+    index = { members: /* @__PURE__ */ new Map(), memberNamed: /* @__PURE__ */ new Map(), external: /* @__PURE__ */ new Map(), externalManifests: /* @__PURE__ */ new Set() };
+    for (const pkg of metadata.packages.values()) {
+      const member = local.has(pkg.id);
+      member ? index.memberNamed.set(pkg.name, pkg) : index.externalManifests.add(forwardSlashes(pkg.manifestPath));
+      const lib = pkg.targets.find((t) => t.kind === "lib" || t.kind === "proc-macro");
+      lib && (member ? index.members : index.external).set(lib.name.replace(/-/g, "_"), pkg);
+    }
+    packageIndexes.set(metadata, index);
+  }
+  return index;
+}
+const packageIndexes = /* @__PURE__ */ new WeakMap();
+function dedupe(findings) {
+  const seen = /* @__PURE__ */ new Set();
+  return findings.filter((f) => {
+    const key = [f.rule, f.package, f.target, f.kind, f.mode, f.crateType, f.platform, f.message].join("\0");
+    return seen.has(key) ? !1 : (seen.add(key), !0);
+  });
+}
+function analyze(input) {
+  const { analysis, linkage } = analyzeOnce(input), { findings, note } = withVerifiedFixes({
+    model: { metadata: input.metadata, context: input.context, invocation: input.invocation },
+    analysis,
+    linkage,
+    // What a fix changes is read from the errors and the artifacts' statuses, not from warnings or linkage lists.
+    reanalyse: (model) => analyzeOnce({ ...input, ...model }, "verify"),
+    readText: input.readText ?? null
+  });
+  return { ...analysis, findings, notes: note === null ? analysis.notes : [...analysis.notes, note] };
+}
+function analyzeOnce(input, purpose = "report") {
+  const { metadata, context, invocation } = input, selection = selectPackages(metadata, invocation, input.currentManifest), features = featuresOf(input, selection.packages), graph = buildUnitGraph(metadata, context, invocation, selection.packages, input.sourceUsesCrate, features, input.docExamplesOf), linkage = resolveLinkage(graph, compilerBehaviour(context.rustc, context.host)), facts = input.facts ?? noFacts(), findings = evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator: input.locator }, purpose === "verify" ? "errors" : "all"), notes = [...input.notes ?? [], ...selection.warnings, ...graph.warnings];
+  input.resolver === null && notes.push("The workspace manifest could not be read, so features are those of `cargo metadata`'s resolve of the whole workspace: an optional dependency another member enables counts as enabled here too."), metadata.graphQuality === "no-dep-kinds" && notes.push("The metadata predates `dep_kinds` (cargo before 1.41): dependency kinds and platforms were recovered from the declared dependencies by name, so a dependency may be counted in more sections than it is.");
+  const unmodelled = [...new Set([context.host, context.target].filter((t) => loaderFamily(t) === "unmodelled").map((t) => t.triple))];
+  for (const triple of unmodelled)
+    notes.push(`How executables find Rust shared libraries at run time is not modelled for target \`${triple}\`: \`runtime-dylib\` counts every one as missing outside cargo unless an rpath is set. Linkage verdicts are exact.`);
+  graph.units.some((u) => u.crateTypes.includes("dylib")) && notes.push("Verdicts describe a clean build: cargo does not rebuild a dylib when only `-C prefer-dynamic` changes, so a stale target directory can behave differently.");
+  const profile = invocation.command === "test" ? context.testProfile : context.profile;
+  return { analysis: {
+    version: 2,
+    toolchain: toolchainReport(context, facts, metadata.workspaceRoot),
+    boundaries: boundaryReports(graph, linkage, metadata, facts),
+    workspaceRoot: metadata.workspaceRoot,
+    invocation: { command: invocation.command, args: input.commandLine, profile: profile.name },
+    artifacts: artifactReports(linkage, purpose === "report"),
+    findings,
+    notes
+  }, linkage };
+}
+function featuresOf(input, selected) {
+  const { metadata, invocation, context } = input;
+  return input.resolver === null ? metadataFeatures(metadata) : resolveFeatures(metadata, {
+    resolver: input.resolver,
+    selected,
+    current: currentPackage(metadata, input.currentManifest),
+    virtualWorkspace: rootPackage(metadata) === null,
+    features: invocation.features,
+    allFeatures: invocation.allFeatures,
+    noDefaultFeatures: invocation.noDefaultFeatures,
+    hasDevUnits: needsDevDependencies(invocation),
+    host: context.host,
+    target: context.target
+  });
+}
+function toolchainReport(context, facts, workspaceRoot) {
+  const report = {
+    release: context.rustc.release,
+    commitHash: context.rustc.commitHash,
+    ...context.rustc.commitDate === null ? {} : { commitDate: context.rustc.commitDate },
+    host: context.rustc.host,
+    target: context.target.triple,
+    stdInstalled: context.target.stdInstalled
+  }, pin = facts.pin;
+  return pin !== null && (report.pin = { file: relativeOrAbsolute(workspaceRoot, pin.file), line: pin.line, channel: pin.channel, path: pin.path, kind: pin.kind }), facts.expectedToolchain !== null && (report.expected = facts.expectedToolchain.channel), report;
+}
+function boundaryReports(graph, linkage, metadata, facts) {
+  const entry = (unit, role) => ({
+    package: unit.pkg.name,
+    target: unit.target.name,
+    kind: unit.target.kind,
+    platform: unit.kind,
+    role,
+    panic: unit.panic,
+    abiFlags: abiFlags(unit.rustflags)
+  }), plugins = pluginSystem(graph, metadata, facts.loadsLibraries);
+  return [
+    ...rustAbiBoundaries(graph, linkage).map((b) => entry(b.unit, b.kind)),
+    ...plugins?.plugins.map((u) => entry(u, "plugin")) ?? [],
+    ...plugins?.hosts.map((h) => entry(h.unit, "plugin-host")) ?? []
+  ];
+}
+function artifactReports(linkage, linkageLists) {
+  const out = [], sorted = [...linkage.results].sort((a, b) => compareUnits(a.unit, b.unit));
+  for (const result2 of sorted) {
+    const unit = result2.unit;
+    if (unit.docExamples === "none")
+      continue;
+    const types = unit.crateTypes.length > 0 ? unit.crateTypes : unit.droppedCrateTypes;
+    for (const crateType2 of types) {
+      const artifact = result2.artifacts.find((a) => a.crateType === crateType2), entry = {
+        package: unit.pkg.name,
+        version: unit.pkg.version,
+        target: unit.target.name,
+        kind: unit.target.kind,
+        mode: unit.mode,
+        crateType: crateType2,
+        platform: unit.kind,
+        features: [...unit.features],
+        status: result2.status,
+        preferDynamic: unit.preferDynamic !== null,
+        panic: unit.panic,
+        linkage: artifact?.formats && linkageLists ? linkageEntries(result2, artifact.formats, linkage) : []
+      };
+      result2.status === "blocked" && (entry.blockedBy = result2.blockedBy.map((b) => ({ package: b.pkg.name, target: b.target.name, kind: b.target.kind, mode: b.mode }))), artifact?.formats && crateType2 !== "staticlib" && (entry.runtimeLibraries = result2.runtimeLibraries, entry.rpath = unit.rpath), out.push(entry);
+    }
+  }
+  return out;
+}
+function linkageEntries(result2, formats, linkage) {
+  let interned = entriesOf.get(linkage);
+  interned === void 0 && entriesOf.set(linkage, interned = /* @__PURE__ */ new Map());
+  const entries = new Array(result2.crates.length);
+  let length = 0;
+  for (let cnum = 0; cnum < result2.crates.length; cnum++) {
+    const crate2 = result2.crates[cnum], how = formats.linkage[cnum] ?? "not-linked";
+    if (how === "not-linked" && crate2.key.startsWith("sys:"))
+      continue;
+    const via = how === "included-from-dylib" ? formats.via.get(crate2.key) : void 0, viaName = via === void 0 ? void 0 : linkage.crateNames.get(via)?.name ?? via;
+    let variants = interned.get(crate2.key);
+    variants === void 0 && interned.set(crate2.key, variants = []);
+    let entry;
+    for (const e of variants)
+      e.how === how && e.via === viaName && (entry = e);
+    if (entry === void 0) {
+      const owner = linkage.crateNames.get(crate2.key)?.unit;
+      entry = Object.freeze({
+        crate: crate2.name,
+        how,
+        ...viaName === void 0 ? {} : { via: viaName },
+        ...owner ? { package: `${owner.pkg.name}@${owner.pkg.version}` } : {}
+      }), variants.push(entry);
+    }
+    entries[length++] = entry;
+  }
+  return entries.length = length, entries;
+}
+const entriesOf = /* @__PURE__ */ new WeakMap();
+function compareUnits(a, b) {
+  return compareText(a.pkg.name, b.pkg.name) || compareText(a.pkg.version, b.pkg.version) || compareText(a.target.kind, b.target.kind) || compareText(a.target.name, b.target.name) || compareText(a.mode, b.mode) || compareText(a.kind, b.kind) || compareText(a.panic, b.panic) || compareText(resolve_crateName(a), resolve_crateName(b));
 }
 const NAMES = [
   // Finding programs, the home directory and a temporary directory; the user's locale.
@@ -5335,7 +7704,7 @@ function processRunner(timeoutMs = runner_DEFAULT_TIMEOUT_MS, limits = {}) {
       const maxStdout = options.maxStdoutBytes ?? limits.maxStdoutBytes ?? MAX_METADATA_BYTES, maxStderr = limits.maxStderrBytes ?? MAX_STDERR_BYTES;
       return new Promise((resolve2, reject) => {
         if (options.signal?.aborted) {
-          reject(new src_errors.Qd(`\`${shownCommand(command, args)}\` was not run: the analysis had already stopped`, command, args, ""));
+          reject(new CommandError(`\`${shownCommand(command, args)}\` was not run: the analysis had already stopped`, command, args, ""));
           return;
         }
         const child = (0, external_node_child_process_namespaceObject.spawn)(command, [...args], {
@@ -5363,12 +7732,12 @@ function processRunner(timeoutMs = runner_DEFAULT_TIMEOUT_MS, limits = {}) {
         child.on("error", (error) => {
           clearTimeout(timer), options.signal?.removeEventListener("abort", onAbort);
           const code = error.code, reason = code === "ENOENT" ? "it was not found; install it or put it on PATH" : code === "EACCES" ? "it is not executable" : error.message;
-          reject(new src_errors.Qd(`could not run \`${command}\`: ${reason}`, command, args, ""));
+          reject(new CommandError(`could not run \`${command}\`: ${reason}`, command, args, ""));
         }), child.on("close", (code, signal) => {
           clearTimeout(timer), options.signal?.removeEventListener("abort", onAbort);
           const errors = stderr.text();
           if (stopped !== null) {
-            reject(new src_errors.Qd(stopped, command, args, errors));
+            reject(new CommandError(stopped, command, args, errors));
             return;
           }
           resolve2({ exitCode: code ?? (signal === null ? 1 : 128), stdout: stdout.text(), stderr: errors });
@@ -5450,12 +7819,12 @@ function runner_formatSeconds(ms) {
 }
 const execRunner = processRunner();
 function cargoHomeOf(env) {
-  return env.CARGO_HOME ? external_node_path_.resolve(env.CARGO_HOME) : external_node_path_.join(env.HOME ?? env.USERPROFILE ?? external_node_os_namespaceObject.homedir(), ".cargo");
+  return env.CARGO_HOME ? external_node_path_namespaceObject.resolve(env.CARGO_HOME) : external_node_path_namespaceObject.join(env.HOME ?? env.USERPROFILE ?? external_node_os_namespaceObject.homedir(), ".cargo");
 }
 function readCargoConfig(cwd, env, cli = [], scope = null) {
   const cargoHome = cargoHomeOf(env), files = [], ofRepository = /* @__PURE__ */ new Set(), dirsTaken = /* @__PURE__ */ new Set();
   for (const candidate of configFilePaths(cwd, cargoHome)) {
-    const dir = external_node_path_.dirname(candidate);
+    const dir = external_node_path_namespaceObject.dirname(candidate);
     if (dirsTaken.has(dir) || !isFile(candidate))
       continue;
     dirsTaken.add(dir);
@@ -5467,7 +7836,7 @@ function readCargoConfig(cwd, env, cli = [], scope = null) {
     const file = pending.pop(), fromRepository = ofRepository.has(file.path);
     for (const include of includeTargets(file)) {
       if (fromRepository && scopeFor(scope, include.path) === null)
-        throw new src_errors.yo(`${file.path}:${include.line}: config include \`${include.written}\` names a file outside the repository; it is not read (set trust-repository-config to read it)`);
+        throw new UserError(`${file.path}:${include.line}: config include \`${include.written}\` names a file outside the repository; it is not read (set trust-repository-config to read it)`);
       if (includes.has(include.path) || !isFile(include.path))
         continue;
       const within = fromRepository ? scope : scopeFor(scope, include.path), text = readText(include.path, within);
@@ -5477,13 +7846,13 @@ function readCargoConfig(cwd, env, cli = [], scope = null) {
   return applyConfigEnv(mergeCargoConfig(files, { cli, includes }), env);
 }
 function includeTargets(file) {
-  const doc = (0, toml_document.d)(file.text, file.path), include = doc.value.include;
+  const doc = parseTomlDocument(file.text, file.path), include = doc.value.include;
   if (!Array.isArray(include))
     return [];
   const out = [];
   return include.forEach((entry, index) => {
     const written = typeof entry == "string" ? entry : typeof entry == "object" && !Array.isArray(entry) ? entry.path : void 0;
-    typeof written == "string" && written.endsWith(".toml") && out.push({ path: external_node_path_.resolve(external_node_path_.dirname(file.path), written), written, line: doc.lineIn(include, index) ?? 1 });
+    typeof written == "string" && written.endsWith(".toml") && out.push({ path: external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(file.path), written), written, line: doc.lineIn(include, index) ?? 1 });
   }), out;
 }
 function isFile(p) {
@@ -5497,10 +7866,9 @@ function readText(p, within) {
   try {
     return readInputFile(p, "cargo-config", { within });
   } catch (error) {
-    throw error instanceof InputFileError ? new src_errors.yo(`could not read cargo config file ${p}: ${error.reason}`) : error;
+    throw error instanceof InputFileError ? new UserError(`could not read cargo config file ${p}: ${error.reason}`) : error;
   }
 }
-var rustc_flags = __nccwpck_require__(8544);
 const PROBE_CODEGEN = /* @__PURE__ */ new Set(["target-feature", "target-cpu", "relocation-model", "panic", "prefer-dynamic", "lto", "embed-bitcode", "debug-assertions", "overflow-checks", "opt-level"]), PROBE_UNSTABLE = /* @__PURE__ */ new Set(["staticlib-prefer-dynamic", "staticlib-allow-rdylib-deps", "randomize-layout", "layout-seed", "sanitizer", "fmt-debug", "ub-checks", "contract-checks"]), WRITES = "makes rustc write files", REFUSED_OPTIONS = /* @__PURE__ */ new Map([
   ["--print", "makes rustc print more than the probe asks for, or write a file (`--print KIND=PATH`)"],
   ["--sysroot", "names the directory rustc loads its standard library from"],
@@ -5525,11 +7893,11 @@ function classifyOption(option) {
     case "-O":
       return is(option.value === null ? "probe" : "data");
     case "-C": {
-      const key = (0, rustc_flags.D6)(option.value);
+      const key = optionKey(option.value);
       return PROBE_CODEGEN.has(key) ? is("probe") : key === "linker" ? is("refused", "names the program rustc runs as the linker") : key === "codegen-backend" ? is("refused", LOADS_BACKEND) : is("data");
     }
     case "-Z": {
-      const key = (0, rustc_flags.D6)(option.value);
+      const key = optionKey(option.value);
       return PROBE_UNSTABLE.has(key) ? is("probe") : key === "codegen-backend" ? is("refused", LOADS_BACKEND) : is("refused", "is an unstable option; many of them name files and programs rustc reads, loads or runs");
     }
   }
@@ -5537,7 +7905,7 @@ function classifyOption(option) {
   return why === void 0 ? is("data") : is("refused", why);
 }
 function classifyRustflags(flags) {
-  return (0, rustc_flags.qx)(flags).map(classifyOption);
+  return readRustflags(flags).map(classifyOption);
 }
 function firstRefused(flags) {
   return classifyRustflags(flags).find((o) => o.use === "refused") ?? null;
@@ -5574,7 +7942,6 @@ function shownFlag(flag) {
   const clean = flag.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069`]/g, "?");
   return clean.length > 120 ? `${clean.slice(0, 117)}\u2026` : clean;
 }
-var model_cfg = __nccwpck_require__(3911);
 function effectiveRustflags(opts) {
   const { env, config } = opts;
   if (opts.kind === "host" && opts.requestedTarget !== null)
@@ -5619,9 +7986,9 @@ function isCfgKey(key) {
 }
 function cfgKeyMatches(key, cfg) {
   try {
-    return (0, model_cfg.N7)((0, model_cfg.JQ)(key.slice(4, -1)), cfg);
+    return evalCfg(parseCfgExpr(key.slice(4, -1)), cfg);
   } catch (error) {
-    if (error instanceof model_cfg.qe)
+    if (error instanceof CfgSyntaxError)
       return !1;
     throw error;
   }
@@ -5675,7 +8042,7 @@ function pathValues(node, key) {
   return (node.kind === "scalar" ? PATH_KEYS.test(key) ? [node.value] : [] : node.kind === "array" ? node.items.filter((_, i) => PATH_KEYS.test(`${key}.${i}`)).map((i) => i.value) : []).filter((v) => typeof v == "string").map((v) => String(absolutePath(node, v)));
 }
 function absolutePath(node, value) {
-  return typeof value == "string" && "file" in node.source && !external_node_path_.isAbsolute(value) ? external_node_path_.resolve(external_node_path_.dirname(external_node_path_.dirname(node.source.file)), value) : value;
+  return typeof value == "string" && "file" in node.source && !external_node_path_namespaceObject.isAbsolute(value) ? external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(external_node_path_namespaceObject.dirname(node.source.file)), value) : value;
 }
 function tomlKey(keys) {
   return keys.map((k) => /^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k)).join(".");
@@ -5698,7 +8065,7 @@ function userCacheDirectory(env, platform) {
   const home = env.HOME || external_node_os_default().homedir();
   return home ? external_node_path_default().join(home, ".cache", "rust-linkage-guard") : null;
 }
-const NL = 10, QUOTE = 34, APOS = 39, HASH = 35, SLASH = 47, STAR = 42, BACKSLASH = 92, BANG = 33;
+const NL = 10, lexer_QUOTE = 34, APOS = 39, lexer_HASH = 35, SLASH = 47, STAR = 42, lexer_BACKSLASH = 92, BANG = 33;
 function isIdentStart(c) {
   return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c === 95 || c >= 128 && !isWhitespace(c);
 }
@@ -5762,7 +8129,7 @@ class Lexer {
       break;
     }
     const start = this.pos, line2 = this.line, c = src.charCodeAt(start);
-    if (c === QUOTE)
+    if (c === lexer_QUOTE)
       return this.skipQuoted(start + 1), { kind: "literal", text: src.slice(start, this.pos), line: line2, start, end: 0 };
     if (c === APOS)
       return this.charOrLifetime(start, line2);
@@ -5773,9 +8140,9 @@ class Lexer {
       const word = src.slice(start, i), next = src.charCodeAt(i);
       if (word === "r" || word === "br" || word === "cr") {
         let j = i;
-        for (; src.charCodeAt(j) === HASH; )
+        for (; src.charCodeAt(j) === lexer_HASH; )
           j++;
-        if (src.charCodeAt(j) === QUOTE)
+        if (src.charCodeAt(j) === lexer_QUOTE)
           return this.skipRaw(j + 1, j - i), { kind: "literal", text: src.slice(start, this.pos), line: line2, start, end: 0 };
         if (word === "r" && j === i + 1 && isIdentStart(src.charCodeAt(j))) {
           let k = j + 1;
@@ -5784,7 +8151,7 @@ class Lexer {
           return this.pos = k, { kind: "ident", text: src.slice(j, k), line: line2, start, end: 0 };
         }
       }
-      if ((word === "b" || word === "c") && next === QUOTE)
+      if ((word === "b" || word === "c") && next === lexer_QUOTE)
         return this.skipQuoted(i + 1), { kind: "literal", text: src.slice(start, this.pos), line: line2, start, end: 0 };
       if (word === "b" && next === APOS) {
         const t = this.charOrLifetime(i, line2);
@@ -5821,11 +8188,11 @@ class Lexer {
     let i = from;
     for (; i < n; ) {
       const c = src.charCodeAt(i);
-      if (c === QUOTE) {
+      if (c === lexer_QUOTE) {
         i++;
         break;
       }
-      if (c === BACKSLASH) {
+      if (c === lexer_BACKSLASH) {
         src.charCodeAt(i + 1) === NL && this.line++, i += 2;
         continue;
       }
@@ -5839,9 +8206,9 @@ class Lexer {
     let i = from;
     for (; i < n; ) {
       const c = src.charCodeAt(i);
-      if (c === QUOTE) {
+      if (c === lexer_QUOTE) {
         let k = 0;
-        for (; k < hashes && src.charCodeAt(i + 1 + k) === HASH; )
+        for (; k < hashes && src.charCodeAt(i + 1 + k) === lexer_HASH; )
           k++;
         if (k === hashes) {
           i += 1 + hashes, this.pos = i;
@@ -5855,7 +8222,7 @@ class Lexer {
   /** At a `'`: a char literal (`'a'`, `'\''`, `'\u{1F600}'`, `'😀'`) or a lifetime or label (`'a`, `'static`). */
   charOrLifetime(start, line2) {
     const src = this.src, n = src.length, c1 = src.charCodeAt(start + 1);
-    if (c1 === BACKSLASH) {
+    if (c1 === lexer_BACKSLASH) {
       let i2 = start + 3;
       for (; i2 < n && src.charCodeAt(i2) !== APOS && src.charCodeAt(i2) !== NL; )
         i2++;
@@ -6084,33 +8451,33 @@ function parseType(tokens, source, depth) {
   const first = tokens[0];
   if (first === void 0 || depth > MAX_DEPTH)
     return other(tokens, source);
-  const base = { text: textOf(tokens, source), line: first.line }, last = tokens.length - 1;
+  const base2 = { text: textOf(tokens, source), line: first.line }, last = tokens.length - 1;
   if (isPunct(first, "&")) {
     let at = 1;
     tokens[at]?.kind === "lifetime" && at++;
     const mutable = isIdent(tokens[at], "mut");
-    return { ...base, kind: "reference", mutable, to: parseType(tokens.slice(mutable ? at + 1 : at), source, depth + 1) };
+    return { ...base2, kind: "reference", mutable, to: parseType(tokens.slice(mutable ? at + 1 : at), source, depth + 1) };
   }
   if (isPunct(first, "*")) {
     const mutable = isIdent(tokens[1], "mut");
-    return !mutable && !isIdent(tokens[1], "const") ? { ...base, kind: "other" } : { ...base, kind: "pointer", mutable, to: parseType(tokens.slice(2), source, depth + 1) };
+    return !mutable && !isIdent(tokens[1], "const") ? { ...base2, kind: "other" } : { ...base2, kind: "pointer", mutable, to: parseType(tokens.slice(2), source, depth + 1) };
   }
   if (isPunct(first, "(") && closingIndex(tokens, 0) === last) {
     const parts = splitTop(tokens.slice(1, last));
-    return parts.length === 1 && parts[0].length > 0 ? parseType(parts[0], source, depth + 1) : { ...base, kind: "tuple", items: parts.filter((p) => p.length > 0).map((p) => parseType(p, source, depth + 1)) };
+    return parts.length === 1 && parts[0].length > 0 ? parseType(parts[0], source, depth + 1) : { ...base2, kind: "tuple", items: parts.filter((p) => p.length > 0).map((p) => parseType(p, source, depth + 1)) };
   }
   if (isPunct(first, "[") && closingIndex(tokens, 0) === last) {
     const inner = tokens.slice(1, last), semi = scanTo(inner, 0, (t) => isPunct(t, ";")), of = parseType(inner.slice(0, semi), source, depth + 1);
-    return semi < inner.length ? { ...base, kind: "array", of } : { ...base, kind: "slice", of };
+    return semi < inner.length ? { ...base2, kind: "array", of } : { ...base2, kind: "slice", of };
   }
   if (isPunct(first, "!") && tokens.length === 1)
-    return { ...base, kind: "never" };
+    return { ...base2, kind: "never" };
   if (isIdent(first, "dyn"))
-    return { ...base, kind: "dyn" };
+    return { ...base2, kind: "dyn" };
   if (isIdent(first, "impl"))
-    return { ...base, kind: "impl" };
+    return { ...base2, kind: "impl" };
   const fn = fnPointer(tokens, source, depth);
-  return fn !== void 0 ? fn === null ? { ...base, kind: "other" } : { ...base, ...fn } : path(tokens, source, depth) ?? { ...base, kind: "other" };
+  return fn !== void 0 ? fn === null ? { ...base2, kind: "other" } : { ...base2, ...fn } : path(tokens, source, depth) ?? { ...base2, kind: "other" };
 }
 function fnPointer(tokens, source, depth) {
   let at = 0;
@@ -6719,7 +9086,7 @@ function refuseTarget(config, userTarget) {
     for (const target of bt.kind === "single" ? [bt.target] : bt.targets) {
       const refusal2 = targetRefusal(target);
       if (refusal2 !== null)
-        throw new src_errors.yo(refusal2);
+        throw new UserError(refusal2);
     }
 }
 function refuseRustflagsKnownNow(config, env, target) {
@@ -6729,15 +9096,15 @@ function refuseRustflagsKnownNow(config, env, target) {
 function refuseRustflags(flags) {
   const refusal2 = rustflagsRefusal(flags.flags, flags.flagSettings);
   if (refusal2 !== null)
-    throw new src_errors.yo(refusal2);
+    throw new UserError(refusal2);
 }
 function isolate(config, env, options) {
   const overrides = (options.configOverrides ?? []).flatMap((c) => ["--config", c]);
   if (options.trustRepositoryConfig === !0)
     return { dir: external_node_path_default().resolve(options.cwd), env: {}, configArgs: overrides, notes: [], cargoProbesCached: !1 };
-  const cargoHome = cargoHomeOf(env), scope = options.scope ?? null, plan = repositoryConfigPlan(config, (file) => !(0, paths.Yw)(cargoHome, file), (file, dir) => scope === null || scopeFor(scope, file) === null || isInsideRepository(scope, dir)), refused = plan.refused[0];
+  const cargoHome = cargoHomeOf(env), scope = options.scope ?? null, plan = repositoryConfigPlan(config, (file) => !isBelow(cargoHome, file), (file, dir) => scope === null || scopeFor(scope, file) === null || isInsideRepository(scope, dir)), refused = plan.refused[0];
   if (refused !== void 0)
-    throw new src_errors.yo(`${describeSource(refused.source)}: \`${refused.key}\` ${refused.why} (set trust-repository-config to allow it)`);
+    throw new UserError(`${describeSource(refused.source)}: \`${refused.key}\` ${refused.why} (set trust-repository-config to allow it)`);
   const notes = plan.ignored.map((k) => `\`${k.key}\` (${describeSource(k.source)}) was not applied to \`cargo metadata\` and \`rustc --print\`: it changes how cargo runs rustc, not what it builds, and a program or environment chosen by the repository is not used here.`), rustc = env.RUSTC ?? "rustc", wrapper = noWrapper(rustc), infoCache = cargoRustcInfoCache(env);
   return {
     dir: external_node_fs_default().mkdtempSync(external_node_path_default().join(isolationParent(env), "rust-linkage-guard-")),
@@ -6754,10 +9121,10 @@ function noWrapper(rustc) {
   return process.platform !== "win32" && !rustc.includes("=") && !rustc.startsWith("-") && isExecutable(PASS_THROUGH) ? PASS_THROUGH : "";
 }
 function cargoRustcInfoCache(env) {
-  const base = userCacheDirectory(env, process.platform);
-  if (base === null)
+  const base2 = userCacheDirectory(env, process.platform);
+  if (base2 === null)
     return null;
-  const dir = external_node_path_default().join(base, "cargo-build-dir");
+  const dir = external_node_path_default().join(base2, "cargo-build-dir");
   try {
     return external_node_fs_default().mkdirSync(dir, { recursive: !0, mode: 448 }), dir;
   } catch {
@@ -6778,33 +9145,33 @@ const ARTIFACT_FIELDS = ["package", "target", "kind", "mode", "crateType", "plat
 function parseBaseline(text, file) {
   const findings = readReportObject(text, file, "give the JSON report of an earlier run as the baseline").findings;
   if (!Array.isArray(findings))
-    throw new src_errors.yo(`${file}: findings: expected an array, got ${json_checks_describe(findings)}`);
+    throw new UserError(`${file}: findings: expected an array, got ${json_checks_describe(findings)}`);
   const fingerprints = new Array(findings.length);
   for (let i = 0; i < findings.length; i++) {
     const at = `${file}: findings[${i}]`, f = findings[i];
     if (!isObject(f))
-      throw new src_errors.yo(`${at}: expected an object, got ${json_checks_describe(f)}`);
+      throw new UserError(`${at}: expected an object, got ${json_checks_describe(f)}`);
     if (typeof f.rule != "string")
-      throw new src_errors.yo(`${at}.rule: expected a string, got ${json_checks_describe(f.rule)}`);
+      throw new UserError(`${at}.rule: expected a string, got ${json_checks_describe(f.rule)}`);
     if (f.fingerprint !== void 0) {
       if (typeof f.fingerprint != "string")
-        throw new src_errors.yo(`${at}.fingerprint: expected a string, got ${json_checks_describe(f.fingerprint)}`);
+        throw new UserError(`${at}.fingerprint: expected a string, got ${json_checks_describe(f.fingerprint)}`);
       fingerprints[i] = f.fingerprint;
       continue;
     }
     const crates = f.crates;
     if (!Array.isArray(crates))
-      throw new src_errors.yo(`${at}.crates: expected an array of strings, got ${json_checks_describe(crates)}`);
+      throw new UserError(`${at}.crates: expected an array of strings, got ${json_checks_describe(crates)}`);
     crates.forEach((c, j) => {
       if (typeof c != "string")
-        throw new src_errors.yo(`${at}.crates[${j}]: expected a string, got ${json_checks_describe(c)}`);
+        throw new UserError(`${at}.crates[${j}]: expected a string, got ${json_checks_describe(c)}`);
     });
     for (const key of ARTIFACT_FIELDS) {
       const value = f[key];
       if (value !== void 0 && typeof value != "string")
-        throw new src_errors.yo(`${at}.${key}: expected a string, got ${json_checks_describe(value)}`);
+        throw new UserError(`${at}.${key}: expected a string, got ${json_checks_describe(value)}`);
     }
-    fingerprints[i] = (0, fingerprint.i)(f);
+    fingerprints[i] = findingFingerprint(f);
   }
   return { file, fingerprints };
 }
@@ -6813,9 +9180,9 @@ function applyBaseline(findings, baseline) {
   for (const fp of baseline.fingerprints)
     remaining.set(fp, (remaining.get(fp) ?? 0) + 1);
   let existing = 0;
-  const out = findings.map((finding) => {
-    const left = remaining.get(finding.fingerprint) ?? 0;
-    return left === 0 ? { ...finding, baseline: "new" } : (remaining.set(finding.fingerprint, left - 1), existing++, { ...finding, baseline: "existing" });
+  const out = findings.map((finding2) => {
+    const left = remaining.get(finding2.fingerprint) ?? 0;
+    return left === 0 ? { ...finding2, baseline: "new" } : (remaining.set(finding2.fingerprint, left - 1), existing++, { ...finding2, baseline: "existing" });
   });
   let fixed = 0;
   for (const left of remaining.values())
@@ -6885,14 +9252,13 @@ function readTextFile(file, kind, what, shown, within) {
   try {
     return readInputFile(file, kind, { shown, within });
   } catch (e) {
-    throw e instanceof InputFileError ? new src_errors.yo(`cannot read ${what} \`${shown}\`: ${e.reason}`) : e;
+    throw e instanceof InputFileError ? new UserError(`cannot read ${what} \`${shown}\`: ${e.reason}`) : e;
   }
 }
-var toolchain_pin = __nccwpck_require__(4652);
 function parseRustupSettings(text, file) {
   let value;
   try {
-    value = (0, toml_document.d)(text, file).value;
+    value = parseTomlDocument(text, file).value;
   } catch {
     return null;
   }
@@ -6933,7 +9299,7 @@ function parseStderr(stderr, cwd) {
     if (block === null)
       continue;
     const location = LOCATION.exec(line2);
-    /^warning(?:\[[^\]]*\])?:/.test(line2) ? block = null : location ? (block.location ??= `${(0, paths.dx)(cwd, location[1])}:${location[2]}:${location[3]}`, block.inHead = !1) : CAUSED_BY.test(line2) ? (block.causes.push([]), block.inHead = !1) : line2.trim() === "" || /^help:/.test(line2) ? block.inHead = !1 : block.inHead ? OFFLINE_REMINDER.test(line2.trim()) || block.headLines.push(line2.trim()) : SNIPPET.test(line2) || block.causes[block.causes.length - 1]?.push(line2.trim());
+    /^warning(?:\[[^\]]*\])?:/.test(line2) ? block = null : location ? (block.location ??= `${resolveFrom(cwd, location[1])}:${location[2]}:${location[3]}`, block.inHead = !1) : CAUSED_BY.test(line2) ? (block.causes.push([]), block.inHead = !1) : line2.trim() === "" || /^help:/.test(line2) ? block.inHead = !1 : block.inHead ? OFFLINE_REMINDER.test(line2.trim()) || block.headLines.push(line2.trim()) : SNIPPET.test(line2) || block.causes[block.causes.length - 1]?.push(line2.trim());
   }
   const panicAt = lines.findIndex((l) => /^thread '.*' panicked at /.test(l)), shown = lines.map((l) => l.trim()).filter((l) => l !== "");
   return {
@@ -6980,7 +9346,7 @@ function classify(parsed, context) {
     return "crash";
   if (context.exitCode !== 101 || parsed.blocks.length === 0)
     return "other";
-  const text = parsed.errorText, local = (file) => file !== void 0 && (0, paths.Z1)(file) && !(0, paths.a5)(context.cargoHome, file);
+  const text = parsed.errorText, local = (file) => file !== void 0 && isAbsolutePath(file) && !isAtOrBelow(context.cargoHome, file);
   if (/cannot (?:update|create) the lock file .* because --(?:locked|frozen) was passed|needs to be updated but --(?:locked|frozen) was passed/.test(text))
     return "stale-lockfile";
   if (/this version of Cargo is older than the `[^`]*` edition|requires a nightly version of Cargo|unknown Cargo\.toml feature|feature `[^`]*` is required|[Cc]onsider trying a (?:newer version of Cargo|more recent nightly)|perhaps Cargo needs to be updated|requires `-Z/.test(text))
@@ -7005,7 +9371,7 @@ function classify(parsed, context) {
   if (/failed to parse value from --config argument/.test(text))
     return "config";
   const config = /could not parse TOML configuration in `([^`]+)`/.exec(text)?.[1];
-  return config !== void 0 && local(config) && (0, paths.Yw)(context.cwd, config) ? "config" : (context.offline || context.frozen || /offline mode|--offline was specified/.test(text)) && /no matching package|failed to (?:download|load source|select a version|get `)|attempting to make an HTTP request/.test(text) ? "offline-cache" : /spurious network error|network failure seems to have happened|failed to (?:resolve address|connect to)|could not (?:resolve host|connect to server)|couldn't (?:resolve|connect)|connection (?:refused|reset|timed out)|operation timed out|timeout was reached|failed to download (?:from|any data)|download of .* failed|failed to fetch |failed to get successful HTTP response|failed to (?:query|download|update) replaced source|\bSSL\b|certificate/i.test(text) ? "network" : "other";
+  return config !== void 0 && local(config) && isBelow(context.cwd, config) ? "config" : (context.offline || context.frozen || /offline mode|--offline was specified/.test(text)) && /no matching package|failed to (?:download|load source|select a version|get `)|attempting to make an HTTP request/.test(text) ? "offline-cache" : /spurious network error|network failure seems to have happened|failed to (?:resolve address|connect to)|could not (?:resolve host|connect to server)|couldn't (?:resolve|connect)|connection (?:refused|reset|timed out)|operation timed out|timeout was reached|failed to download (?:from|any data)|download of .* failed|failed to fetch |failed to get successful HTTP response|failed to (?:query|download|update) replaced source|\bSSL\b|certificate/i.test(text) ? "network" : "other";
 }
 const none = () => "", HINTS = {
   manifest: none,
@@ -7035,10 +9401,10 @@ function parseProbe(stdout, stderr, target) {
     dropped.add(m[1]);
   const lines = stdout.split(/\r?\n/), supported = PROBED_CRATE_TYPES.filter((t) => !dropped.has(t));
   if (lines.length < supported.length + 2)
-    throw new src_errors.yo(`rustc --print for target \`${target}\` printed too little output to be understood: ${JSON.stringify(stdout.slice(0, 200))}`);
+    throw new UserError(`rustc --print for target \`${target}\` printed too little output to be understood: ${JSON.stringify(stdout.slice(0, 200))}`);
   const fileNames = {};
   supported.forEach((t, i) => fileNames[t] = lines[i].trim());
-  const sysroot = lines[supported.length].trim(), targetLibdir = lines[supported.length + 1].trim(), cfg = (0, model_cfg.l4)(lines.slice(supported.length + 2).join(`
+  const sysroot = lines[supported.length].trim(), targetLibdir = lines[supported.length + 1].trim(), cfg = parseCfgLines(lines.slice(supported.length + 2).join(`
 `)), supportedCrateTypes = new Set(supported);
   return supportedCrateTypes.has("rlib") && supportedCrateTypes.add("lib"), { supportedCrateTypes, fileNames, sysroot, targetLibdir, cfg };
 }
@@ -7046,8 +9412,8 @@ function findStdDylib(entries) {
   return entries.filter((e) => /^(lib)?std-[0-9a-f]+\.(so|dylib|dll)$/.test(e)).sort()[0] ?? null;
 }
 function executablesCrtStatic(rustflags, probe) {
-  const features = (0, rustc_flags.TW)(rustflags);
-  return features.includes("+crt-static") || features.includes("-crt-static") ? (0, model_cfg.Rh)(probe.cfg, "target_feature", "crt-static") : !probe.supportedCrateTypes.has("dylib") && probe.supportedCrateTypes.has("proc-macro");
+  const features = targetFeatures(rustflags);
+  return features.includes("+crt-static") || features.includes("-crt-static") ? cfgHas(probe.cfg, "target_feature", "crt-static") : !probe.supportedCrateTypes.has("dylib") && probe.supportedCrateTypes.has("proc-macro");
 }
 function parseRustcVersion(stdout) {
   const field2 = (name) => {
@@ -7055,7 +9421,7 @@ function parseRustcVersion(stdout) {
     return m ? m[1].trim() : null;
   }, release = field2("release"), host = field2("host");
   if (release === null || host === null)
-    throw new src_errors.yo(`\`rustc -vV\` printed unexpected output: ${JSON.stringify(stdout.slice(0, 120))}`);
+    throw new UserError(`\`rustc -vV\` printed unexpected output: ${JSON.stringify(stdout.slice(0, 120))}`);
   const date = field2("commit-date");
   return { release, commitHash: field2("commit-hash") ?? "unknown", commitDate: date !== null && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null, host };
 }
@@ -7089,13 +9455,13 @@ function findManifest(cwd, metadataFile) {
   }
   if (metadataFile !== null)
     return null;
-  throw new src_errors.yo(`could not find \`Cargo.toml\` in \`${cwd}\` or any parent directory; pass \`--manifest-path\``);
+  throw new UserError(`could not find \`Cargo.toml\` in \`${cwd}\` or any parent directory; pass \`--manifest-path\``);
 }
 function readMetadataText(file) {
   try {
     return readInputFile(file, "metadata", { allowPipe: !0 });
   } catch (e) {
-    throw e instanceof InputFileError ? new src_errors.yo(`cannot read metadata file \`${file}\`: ${e.reason}`) : e;
+    throw e instanceof InputFileError ? new UserError(`cannot read metadata file \`${file}\`: ${e.reason}`) : e;
   }
 }
 async function runCargoMetadata(runner, cargo, manifestPath, inv, cwd, env, configArgs) {
@@ -7104,14 +9470,14 @@ async function runCargoMetadata(runner, cargo, manifestPath, inv, cwd, env, conf
   const result2 = await runner.run(cargo, args, { cwd, env: { ...env, CARGO_ENCODED_RUSTFLAGS: "" } });
   if (result2.exitCode !== 0) {
     const context = { exitCode: result2.exitCode, offline: inv.offline, frozen: inv.frozen, cwd, cargoHome: cargoHomeOf(env) }, failure = describeCargoFailure(result2.stderr, context), message = `\`cargo metadata\` failed (exit code ${result2.exitCode}): ${failure.message}`;
-    throw new src_errors.Qd(message, cargo, args, result2.stderr, FAULT[failure.kind]);
+    throw new CommandError(message, cargo, args, result2.stderr, FAULT[failure.kind]);
   }
   return result2.stdout;
 }
 async function runRustcVersion(runner, rustc, cwd, env) {
   const result2 = await runner.run(rustc, ["-vV"], { cwd, env, maxStdoutBytes: MAX_TOOL_STDOUT_BYTES });
   if (result2.exitCode !== 0)
-    throw new src_errors.Qd(`\`rustc -vV\` failed (exit code ${result2.exitCode}): ${lastLine(result2.stderr)}`, rustc, ["-vV"], result2.stderr);
+    throw new CommandError(`\`rustc -vV\` failed (exit code ${result2.exitCode}): ${lastLine(result2.stderr)}`, rustc, ["-vV"], result2.stderr);
   return parseRustcVersion(result2.stdout);
 }
 async function probeTarget(runner, rustc, cwd, env, config, rawEnv, kind, requested, triple, trusted) {
@@ -7119,7 +9485,7 @@ async function probeTarget(runner, rustc, cwd, env, config, rawEnv, kind, reques
     trusted || refuseRustflags(effective);
     const viaStdin = process.platform === "win32", args = probeArgs(probeTriple, trusted ? flags : probeRustflags(flags), viaStdin ? "-" : external_node_os_default().devNull), result2 = await runner.run(rustc, args, { cwd, env, maxStdoutBytes: MAX_TOOL_STDOUT_BYTES, ...viaStdin ? { input: "" } : {} });
     if (result2.exitCode !== 0)
-      throw new src_errors.Qd(`\`rustc --print\` for ${probeTriple ? `target \`${probeTriple}\`` : "the host"} failed (exit code ${result2.exitCode}): ${lastLine(result2.stderr)}`, rustc, args, result2.stderr);
+      throw new CommandError(`\`rustc --print\` for ${probeTriple ? `target \`${probeTriple}\`` : "the host"} failed (exit code ${result2.exitCode}): ${lastLine(result2.stderr)}`, rustc, args, result2.stderr);
     return parseProbe(result2.stdout, result2.stderr, probeTriple ?? "host");
   });
   let entries = [];
@@ -7145,7 +9511,7 @@ function readToml(file, scope) {
       return null;
     throw e;
   }
-  return (0, toml_document.d)(text, file);
+  return parseTomlDocument(text, file);
 }
 function readRepositoryText(file, scope) {
   try {
@@ -7164,10 +9530,10 @@ async function selectToolchain(options) {
   const runner = options.runner ?? processRunner(options.timeoutMs), env = options.env, out = options.allowInstall === !0 ? {} : { RUSTUP_AUTO_INSTALL: "0" };
   let name = options.requested ?? (env.RUSTUP_TOOLCHAIN ? null : void 0);
   if (name === void 0) {
-    const pinFile = (0, toolchain_pin.ze)(external_node_path_default().resolve(options.dir), sources_isFile), pin = pinFile === null ? null : (0, toolchain_pin.zT)(readInputFile(pinFile, "toolchain-file", { within: scopeFor(options.scope ?? null, pinFile) }), pinFile);
+    const pinFile = findToolchainFile(external_node_path_default().resolve(options.dir), sources_isFile), pin = pinFile === null ? null : parseToolchainFile(readInputFile(pinFile, "toolchain-file", { within: scopeFor(options.scope ?? null, pinFile) }), pinFile);
     if (pin?.kind === "path") {
       if (options.trustRepositoryConfig !== !0)
-        throw new src_errors.yo(`${pin.file}:${pin.line}: \`toolchain.path\` names the compiler directory \`${pin.path}\`, chosen by the repository; it is not run (set trust-repository-config to allow it, or name a toolchain with rust-toolchain)`);
+        throw new UserError(`${pin.file}:${pin.line}: \`toolchain.path\` names the compiler directory \`${pin.path}\`, chosen by the repository; it is not run (set trust-repository-config to allow it, or name a toolchain with rust-toolchain)`);
       return out;
     }
     name = pin?.channel ?? null;
@@ -7175,12 +9541,12 @@ async function selectToolchain(options) {
   const rustupEnv = { ...childEnvironment(env, process.platform), ...out, ...name ? { RUSTUP_TOOLCHAIN: name } : {} }, which = await rustupWhich(runner, rustupEnv);
   if (which.kind === "no-rustup") {
     if (options.requested !== null)
-      throw new src_errors.yo(`the toolchain \`${options.requested}\` is chosen through rustup, but \`rustup\` could not be run; install rustup or leave the toolchain to the runner`);
+      throw new UserError(`the toolchain \`${options.requested}\` is chosen through rustup, but \`rustup\` could not be run; install rustup or leave the toolchain to the runner`);
     return {};
   }
   if (which.kind === "failed") {
     const what = name ? `the toolchain \`${name}\`` : "rustup's default toolchain";
-    throw new src_errors.yo(`${what} cannot be used: ${which.reason}; install it before this step${options.allowInstall === !0 ? "" : " (or allow rustup to install it)"}`);
+    throw new UserError(`${what} cannot be used: ${which.reason}; install it before this step${options.allowInstall === !0 ? "" : " (or allow rustup to install it)"}`);
   }
   name && (out.RUSTUP_TOOLCHAIN = name), env.RUSTC || (out.RUSTC = which.rustc);
   const cargo = external_node_path_default().join(external_node_path_default().dirname(which.rustc), `cargo${external_node_path_default().extname(which.rustc)}`);
@@ -7222,7 +9588,7 @@ function installedRustc(env, cwd) {
     } catch {
       return null;
     }
-    if (settings.overrides.some((o) => (0, paths.a5)(o, dir)) || (0, toolchain_pin.ze)(dir, sources_isFile) !== null)
+    if (settings.overrides.some((o) => isAtOrBelow(o, dir)) || findToolchainFile(dir, sources_isFile) !== null)
       return null;
     name = settings.defaultToolchain;
   }
@@ -7327,7 +9693,7 @@ function describeCycle(cycle) {
   const name = (pkg) => q(`${pkg.name} v${pkg.version}`), names2 = cycle.map((s) => name(s.from)), around = names2.length > 11 ? [...names2.slice(0, 10), `\u2026 ${names2.length - 10 - 1} more`, names2[names2.length - 1]] : names2;
   return `cyclic package dependency: package ${names2[0]} depends on itself (${[...around, names2[0]].join(" \u2192 ")}); cargo refuses every dependency cycle that does not go through a dev-dependency`;
 }
-const targetPath = (i, j) => `packages[${i}].targets[${j}]`, label = (packageName2) => `package ${q(packageName2)}`, ONE_CRATE_TYPE = Object.fromEntries(crate_type.KR.map((t) => [t, Object.freeze([t])]));
+const targetPath = (i, j) => `packages[${i}].targets[${j}]`, label = (packageName2) => `package ${q(packageName2)}`, ONE_CRATE_TYPE = Object.fromEntries(CRATE_TYPES.map((t) => [t, Object.freeze([t])]));
 function isTargetKind(k) {
   return k === "bin" || k === "example" || k === "test" || k === "bench" || k === "custom-build";
 }
@@ -7346,7 +9712,7 @@ function parseTarget(value, i, j, packageName2) {
     throw new checks_Invalid(`${targetPath(i, j)}.crate_types`, `target ${q(name)} of ${label(packageName2)} has no crate types`);
   for (let c = 0; c < crateTypeNames.length; c++) {
     const crateType2 = crateTypeNames[c];
-    if (!(0, crate_type.Eh)(crateType2))
+    if (!isCrateType(crateType2))
       throw new checks_Invalid(`${targetPath(i, j)}.crate_types`, `unknown crate type ${q(crateType2)} in target ${q(name)} of ${label(packageName2)}`);
   }
   const crateTypes = crateTypeNames.length === 1 ? ONE_CRATE_TYPE[crateTypeNames[0]] : crateTypeNames.slice();
@@ -7360,7 +9726,7 @@ function parseTarget(value, i, j, packageName2) {
       const kindName = kinds[k];
       if (isTargetKind(kindName))
         throw new checks_Invalid(`${targetPath(i, j)}.kind`, `target kind ${q(kindName)} cannot be combined with other kinds in target ${q(name)} of ${label(packageName2)}`);
-      if (!(0, crate_type.Eh)(kindName))
+      if (!isCrateType(kindName))
         throw new checks_Invalid(`${targetPath(i, j)}.kind`, `unknown target kind ${q(kindName)} in target ${q(name)} of ${label(packageName2)}`);
     }
     kind = single === "proc-macro" ? "proc-macro" : "lib";
@@ -7385,7 +9751,7 @@ function parseTarget(value, i, j, packageName2) {
     throw notString(srcPath, `${targetPath(i, j)}.src_path`);
   return { name, kind, crateTypes, srcPath, test, doctest, requiredFeatures };
 }
-class MetadataError extends src_errors.yo {
+class MetadataError extends UserError {
   constructor(source, path2, message) {
     super(`${source}: ${path2 ? `${path2}: ` : ""}${message}`), this.name = "MetadataError";
   }
@@ -7429,7 +9795,7 @@ class Entry {
     this.index = index;
   }
 }
-const NO_EDGES = Object.freeze([]), NO_DECLARATIONS = Object.freeze([]), NO_FEATURES = /* @__PURE__ */ new Map();
+const NO_EDGES = Object.freeze([]), NO_DECLARATIONS = Object.freeze([]), parse_NO_FEATURES = /* @__PURE__ */ new Map();
 function validate(raw) {
   if (!checks_isObject(raw))
     throw new checks_Invalid("", "the top level must be a JSON object from `cargo metadata --format-version 1`");
@@ -7485,7 +9851,7 @@ function validate(raw) {
     const manifestPath = p.manifest_path;
     if (typeof manifestPath != "string")
       throw notString(manifestPath, `${packagePath(i)}.manifest_path`);
-    const featureMap = p.features == null ? NO_FEATURES : parseFeatureMap(p.features, i), edition = p.edition;
+    const featureMap = p.features == null ? parse_NO_FEATURES : parseFeatureMap(p.features, i), edition = p.edition;
     if (edition != null && typeof edition != "string")
       throw notString(edition, `${packagePath(i)}.edition`);
     const rustVersion = p.rust_version;
@@ -7559,12 +9925,12 @@ function validate(raw) {
       throw new checks_Invalid(`${nodePath(i)}.id`, `duplicate resolve node for ${q(id)}`);
     const pkg = entry.pkg;
     pkg.features = n.features === void 0 ? NO_STRINGS : stringList(n.features, `${nodePath(i)}.features`);
-    const deps = n.deps;
-    if (deps !== void 0 && !Array.isArray(deps))
-      throw notArray(deps, `${nodePath(i)}.deps`);
+    const deps2 = n.deps;
+    if (deps2 !== void 0 && !Array.isArray(deps2))
+      throw notArray(deps2, `${nodePath(i)}.deps`);
     entry.node = i, entry.firstEdge = edgeEnds.length;
     let edgeCount = 0;
-    if (deps === void 0) {
+    if (deps2 === void 0) {
       entry.oldForm = !0;
       const ids = n.dependencies;
       isStringArray(ids) || badStringList(ids, `${nodePath(i)}.dependencies`), ids.length > 0 && (sawDepWithoutKinds = !0);
@@ -7576,8 +9942,8 @@ function validate(raw) {
         edgeScratch[edgeCount++] = { pkg: dep.pkg.id, externName: recoveredExternName(entry, dep), kinds }, edgeEnds.push(anyNonDev(kinds) ? dep.index : -1);
       }
     } else
-      for (let j = 0; j < deps.length; j++) {
-        const d = deps[j];
+      for (let j = 0; j < deps2.length; j++) {
+        const d = deps2[j];
         if (!checks_isObject(d))
           throw notObject(d, depPath(i, j));
         const depId = d.pkg;
@@ -7608,7 +9974,7 @@ function validate(raw) {
             if (target != null && typeof target != "string")
               throw notString(target, `${kindPath(i, j, m)}.target`);
             const platform = target == null ? null : intern(target);
-            kinds === null ? kinds = [{ kind, platform, declared: declarationOf(entry.declarations, depName, externName, kind, platform) }] : hasKind(kinds, kind, platform) || kinds.push({ kind, platform, declared: declarationOf(entry.declarations, depName, externName, kind, platform) });
+            kinds === null ? kinds = [{ kind, platform, declared: parse_declarationOf(entry.declarations, depName, externName, kind, platform) }] : hasKind(kinds, kind, platform) || kinds.push({ kind, platform, declared: parse_declarationOf(entry.declarations, depName, externName, kind, platform) });
           }
           if (kinds === null)
             throw new checks_Invalid(`${depPath(i, j)}.dep_kinds`, "is empty: every dependency edge has at least one kind");
@@ -7694,7 +10060,7 @@ function anyNonDev(kinds) {
       return !0;
   return !1;
 }
-function declarationOf(declarations, depName, externName, kind, platform) {
+function parse_declarationOf(declarations, depName, externName, kind, platform) {
   for (let x = 0; x < declarations.length; x++) {
     const d = declarations[x];
     if (d.kind === kind && d.target === platform && (d.externRename === null ? d.name === depName : d.externRename === externName))
@@ -7724,7 +10090,7 @@ function parseFeatureMap(value, i) {
     throw notObject(value, `${packagePath(i)}.features`);
   const names2 = Object.keys(value);
   if (names2.length === 0)
-    return NO_FEATURES;
+    return parse_NO_FEATURES;
   const map = /* @__PURE__ */ new Map();
   for (let k = 0; k < names2.length; k++) {
     const name = names2[k];
@@ -7753,15 +10119,15 @@ function createLocator(metadata, context, readToml2) {
       cache.set(file, parsed);
     }
     return cache.get(file);
-  }, relative = (file) => (0, paths.Yn)(root, file) ?? (0, paths.R$)(file), at = (pkg, ...paths2) => {
+  }, relative = (file) => relativePosix(root, file) ?? forwardSlashes(file), at = (pkg, ...paths) => {
     const d = doc(pkg.manifestPath);
-    for (const p of paths2) {
+    for (const p of paths) {
       const line2 = d?.lineOf(p) ?? null;
       if (line2 !== null)
         return { file: relative(pkg.manifestPath), line: line2 };
     }
     return { file: relative(pkg.manifestPath), line: 1 };
-  }, fromSource = (source) => !source || !("file" in source) ? null : { file: relative((0, paths.dx)(root, source.file)), line: source.line }, rootManifest = () => ({ file: "Cargo.toml", line: 1 });
+  }, fromSource = (source) => !source || !("file" in source) ? null : { file: relative(resolveFrom(root, source.file)), line: source.line }, rootManifest = () => ({ file: "Cargo.toml", line: 1 });
   return {
     crateType(unit) {
       const pkg = unit.pkg;
@@ -7781,14 +10147,14 @@ function createLocator(metadata, context, readToml2) {
       const key = keys.find((k) => d?.lineOf([...table, k]) != null), location = at(pkg, ...keys.map((k) => [...table, k]), table);
       if (key === void 0 || !inheritsFromWorkspace(d, [...table, key]))
         return location;
-      const rootManifest2 = (0, paths.uJ)(root, "Cargo.toml"), line2 = doc(rootManifest2)?.lineOf(["workspace", "dependencies", key]) ?? null;
+      const rootManifest2 = joinPath(root, "Cargo.toml"), line2 = doc(rootManifest2)?.lineOf(["workspace", "dependencies", key]) ?? null;
       return line2 === null ? location : { ...location, related: [{ file: relative(rootManifest2), line: line2, message: `\`${key}\` in \`[workspace.dependencies]\`` }] };
     },
     file(absolute, line2) {
-      return { file: (0, paths.d0)(root, absolute), line: line2 };
+      return { file: relativeOrAbsolute(root, absolute), line: line2 };
     },
-    manifestKey(pkg, ...paths2) {
-      return at(pkg, ...paths2);
+    manifestKey(pkg, ...paths) {
+      return at(pkg, ...paths);
     },
     dependencyNamed(pkg, name) {
       const d = doc(pkg.manifestPath), value = d?.value, tables = Object.values(SECTIONS).map((section) => [section]), targets = value?.target;
@@ -7858,16 +10224,15 @@ function globPattern(glob) {
   const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*").replace(/\?/g, "[^/]");
   return new RegExp(`^${body}$`);
 }
-function resolverVersion(rootManifest, rootPackage) {
+function resolverVersion(rootManifest, rootPackage2) {
   if (rootManifest === null)
     return null;
   const { workspace, package: pkg } = rootManifest.value, declared = tableKey(workspace, "resolver") ?? tableKey(pkg, "resolver");
-  return declared !== void 0 ? declared === "1" ? 1 : 2 : rootPackage === null || rootPackage.edition === "2015" || rootPackage.edition === "2018" ? 1 : 2;
+  return declared !== void 0 ? declared === "1" ? 1 : 2 : rootPackage2 === null || rootPackage2.edition === "2015" || rootPackage2.edition === "2018" ? 1 : 2;
 }
 function tableKey(table, key) {
   return typeof table == "object" && table !== null && !Array.isArray(table) ? table[key] : void 0;
 }
-var selection = __nccwpck_require__(7175);
 async function check(settings) {
   const { cwd, scope = null, trustRepositoryConfig = !1, timeoutMs } = settings, policy = loadPolicy({ ...settings.policy, cwd, scope }), toolchainChoice = selectToolchain({
     requested: settings.rustToolchain,
@@ -7878,26 +10243,24 @@ async function check(settings) {
     timeoutMs,
     scope,
     runner: settings.runner
-  }), metadataText = settings.metadataFile ? readNow(settings.metadataFile) : void 0;
-  loadEngine();
-  const toolchain = await toolchainChoice, analysed = await analyzeWorkspace({ ...settings, env: { ...settings.env, ...toolchain }, policy, metadataText });
+  }), metadataText = settings.metadataFile ? readNow(settings.metadataFile) : void 0, toolchain = await toolchainChoice, analysed = await analyzeWorkspace({ ...settings, env: { ...settings.env, ...toolchain }, policy, metadataText });
   return gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd, scope });
 }
 async function analyzeWorkspace(options) {
-  const engine = loadEngine(), runner = cancellable(options.runner ?? processRunner(options.timeoutMs)), env = options.env, cwd = external_node_path_default().resolve(options.cwd), config = readCargoConfig(cwd, env, options.configOverrides ?? [], options.scope ?? null), invocation = { ...options.invocation }, trusted = options.trustRepositoryConfig === !0;
+  const runner = cancellable(options.runner ?? processRunner(options.timeoutMs)), env = options.env, cwd = external_node_path_default().resolve(options.cwd), config = readCargoConfig(cwd, env, options.configOverrides ?? [], options.scope ?? null), invocation = { ...options.invocation }, trusted = options.trustRepositoryConfig === !0;
   trusted || refuseTarget(config, invocation.target), invocation.target = requestedTarget(config, invocation.target, cwd), trusted || refuseRustflagsKnownNow(config, env, invocation.target);
   const tools = { cargo: env.CARGO ?? "cargo", rustc: env.RUSTC ?? "rustc" }, isolation = isolate(config, env, options), childEnv = { ...childEnvironment(env, process.platform), ...isolation.env };
   try {
-    return await analyzeWith(options, { runner, env, cwd, config, invocation, tools, childEnv, isolation, engine });
+    return await analyzeWith(options, { runner, env, cwd, config, invocation, tools, childEnv, isolation });
   } finally {
     runner.cancel(), isolation.dir !== cwd && external_node_fs_default().rmSync(isolation.dir, { recursive: !0, force: !0 });
   }
 }
 async function analyzeWith(options, setup) {
-  const { runner, env, cwd, config, invocation, tools, childEnv, isolation, engine } = setup, runDir = isolation.dir, manifestPath = options.manifestPath !== null ? external_node_path_default().resolve(cwd, options.manifestPath) : findManifest(cwd, options.metadataFile ?? null);
+  const { runner, env, cwd, config, invocation, tools, childEnv, isolation } = setup, runDir = isolation.dir, manifestPath = options.manifestPath !== null ? external_node_path_default().resolve(cwd, options.manifestPath) : findManifest(cwd, options.metadataFile ?? null);
   if (manifestPath !== null && !options.metadataFile && !sources_isFile(manifestPath))
-    throw new src_errors.yo(`manifest \`${options.manifestPath}\` does not exist (relative paths are taken from \`${cwd}\`)`);
-  const cargoMetadata = options.metadataFile ? null : runCargoMetadata(runner, tools.cargo, manifestPath, invocation, runDir, childEnv, isolation.configArgs).then((text) => parseSized(text, "cargo metadata", options)), refused = cargoMetadata === null ? NEVER : cargoMetadata.then(() => NEVER, (e) => e instanceof src_errors.Qd && e.fault === "input" ? Promise.reject(e) : NEVER), rustcPromise = runRustcVersion(runner, tools.rustc, runDir, childEnv);
+    throw new UserError(`manifest \`${options.manifestPath}\` does not exist (relative paths are taken from \`${cwd}\`)`);
+  const cargoMetadata = options.metadataFile ? null : runCargoMetadata(runner, tools.cargo, manifestPath, invocation, runDir, childEnv, isolation.configArgs).then((text) => parseSized(text, "cargo metadata", options)), refused = cargoMetadata === null ? NEVER : cargoMetadata.then(() => NEVER, (e) => e instanceof CommandError && e.fault === "input" ? Promise.reject(e) : NEVER), rustcPromise = runRustcVersion(runner, tools.rustc, runDir, childEnv);
   rustcPromise.catch(() => {
   });
   const needsHostTriple = invocation.target === null && (config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0), version2 = cargoMetadata !== null && !isolation.cargoProbesCached || needsHostTriple ? await Promise.race([rustcPromise, refused]) : null, knownTriple = invocation.target ?? (needsHostTriple ? version2.host : null), probe = (kind, triple) => probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? "", options.trustRepositoryConfig === !0), probes = Promise.all([rustcPromise, probe("target", knownTriple), invocation.target === null ? null : probe("host", null)]), metadataPromise = cargoMetadata ?? parseRecordedMetadata(options);
@@ -7905,7 +10268,7 @@ async function analyzeWith(options, setup) {
   });
   const [rustc, targetInfo, hostInfo] = await Promise.race([probes, refused]);
   targetInfo.triple = invocation.target ?? rustc.host, hostInfo && (hostInfo.triple = rustc.host);
-  const gathered = await metadataPromise, { analyze } = await engine, scope = options.scope ?? null, manifestOf = (file) => readToml(file, scope), rootManifestFile = external_node_path_default().join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), metadata = gathered.workspaceDefaultMembers === null ? { ...gathered, workspaceDefaultMembers: manifestDefaultMembers(rootManifest, gathered) } : gathered, names2 = profileNameFor(invocation.command, invocation.release, invocation.profile), profileOptions = { manifest: rootManifest, manifestFile: "Cargo.toml", config, env }, context = {
+  const gathered = await metadataPromise, scope = options.scope ?? null, manifestOf = (file) => readToml(file, scope), rootManifestFile = external_node_path_default().join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), metadata = gathered.workspaceDefaultMembers === null ? { ...gathered, workspaceDefaultMembers: manifestDefaultMembers(rootManifest, gathered) } : gathered, names2 = profileNameFor(invocation.command, invocation.release, invocation.profile), profileOptions = { manifest: rootManifest, manifestFile: "Cargo.toml", config, env }, context = {
     rustc,
     host: hostInfo ?? targetInfo,
     target: targetInfo,
@@ -7918,24 +10281,17 @@ async function analyzeWith(options, setup) {
     invocation,
     currentManifest: manifestPath ?? rootManifestFile,
     locator: createLocator(metadata, context, manifestOf),
-    commandLine: ["cargo", invocation.command, ...(0, model_invocation.Zc)(invocation)],
+    commandLine: ["cargo", invocation.command, ...toCargoArgs(invocation)],
     sourceUsesCrate: sourceReader(metadata, scope),
     docExamplesOf: docExamplesReader(metadata, scope),
     facts: gatherFacts(metadata, config, options),
     notes: isolation.notes,
-    resolver: resolverVersion(rootManifest, (0, selection.Jf)(metadata)),
+    resolver: resolverVersion(rootManifest, rootPackage(metadata)),
     readText: (file) => readRepositoryText(file, scope)
   });
 }
 const NEVER = new Promise(() => {
 });
-let engineModule = null;
-function loadEngine() {
-  return engineModule ??= __nccwpck_require__.e(
-    /* import() */
-    519
-  ).then(__nccwpck_require__.bind(__nccwpck_require__, 3519));
-}
 function readNow(file) {
   let read;
   try {
@@ -7960,9 +10316,9 @@ function parseSized(text, source, options) {
   return options.beforeParse?.(text.length), parseMetadata(text, source);
 }
 function gatherFacts(metadata, config, options) {
-  const scope = options.scope ?? null, pinFile = (0, toolchain_pin.ze)(metadata.workspaceRoot, sources_isFile), exact = options.policy?.policy.exactToolchain ?? null, buildTarget = options.invocation.target === null ? config.buildTarget : null, allocators = /* @__PURE__ */ new Map(), loaders = /* @__PURE__ */ new Map();
+  const scope = options.scope ?? null, pinFile = findToolchainFile(metadata.workspaceRoot, sources_isFile), exact = options.policy?.policy.exactToolchain ?? null, buildTarget = options.invocation.target === null ? config.buildTarget : null, allocators = /* @__PURE__ */ new Map(), loaders = /* @__PURE__ */ new Map();
   return {
-    pin: pinFile === null ? null : (0, toolchain_pin.zT)(readInputFile(pinFile, "toolchain-file", { within: scopeFor(scope, pinFile) }), pinFile),
+    pin: pinFile === null ? null : parseToolchainFile(readInputFile(pinFile, "toolchain-file", { within: scopeFor(scope, pinFile) }), pinFile),
     expectedToolchain: exact === null ? null : { channel: exact.channel, file: options.policy.path, line: exact.line },
     targetSource: buildTarget?.kind === "single" ? settingSource(buildTarget.target.source) : null,
     globalAllocators(pkg) {
@@ -7976,7 +10332,6 @@ function gatherFacts(metadata, config, options) {
     exportedSymbols: exportReader(metadata, scope)
   };
 }
-var src_version = __nccwpck_require__(311);
 const write_file_REASONS = {
   ENOTDIR: "a part of its directory is a file",
   ENOENT: "a part of its directory does not exist",
@@ -8093,7 +10448,7 @@ function resolveOutputPath(given, input, workspace, roots) {
   try {
     real = external_node_path_default().join(external_node_fs_default().realpathSync(existing), ...missing, external_node_path_default().basename(lexical));
   } catch {
-    throw new src_errors.yo(`input \`${input}\`: ${given} cannot be resolved${through}; name an existing directory in the workspace`);
+    throw new UserError(`input \`${input}\`: ${given} cannot be resolved${through}; name an existing directory in the workspace`);
   }
   if (!roots.flatMap((root) => {
     try {
@@ -8101,9 +10456,9 @@ function resolveOutputPath(given, input, workspace, roots) {
     } catch {
       return [];
     }
-  }).some((root) => (0, paths.Yw)(root, real))) {
+  }).some((root) => isBelow(root, real))) {
     const where2 = link === null ? "is outside the workspace" : `leaves the workspace${through}`;
-    throw new src_errors.yo(`input \`${input}\`: ${given} ${where2}; only an absolute path may name a place outside the workspace and the runner's temporary directory`);
+    throw new UserError(`input \`${input}\`: ${given} ${where2}; only an absolute path may name a place outside the workspace and the runner's temporary directory`);
   }
   return real;
 }
@@ -8214,12 +10569,12 @@ function firstSymlink(root, dir) {
   return null;
 }
 function writeError(file, name, error, overrides) {
-  if (error instanceof src_errors.yo)
+  if (error instanceof UserError)
     return error;
   const e = error, reason = e.reason ?? overrides[e.code ?? ""] ?? write_file_REASONS[e.code ?? ""] ?? (e.code === void 0 ? void 0 : `${e.code}: ${e.message}`);
   if (reason === void 0)
     throw error;
-  return new src_errors.yo(`cannot write ${file} (${name}): ${reason}`);
+  return new UserError(`cannot write ${file} (${name}): ${reason}`);
 }
 function syncDirectory(dir) {
   let fd = null;
@@ -8248,7 +10603,7 @@ async function run() {
     settings.publishReport !== null ? await publish(settings, settings.publishReport) : await analyse(settings);
   } catch (error) {
     process.exitCode = 1;
-    const { message } = (0, src_errors.Uc)(error), lost = attempt(() => setOutputs({ verdict: "error" })), line2 = lost === null || lost === message ? message : `${message}; the output \`verdict\` was not set: ${lost}`;
+    const { message } = describeError(error), lost = attempt(() => setOutputs({ verdict: "error" })), line2 = lost === null || lost === message ? message : `${message}; the output \`verdict\` was not set: ${lost}`;
     attempt(() => setFailed(line2)), writeErrorSummary(message);
   }
 }
@@ -8270,7 +10625,7 @@ async function analyse(settings) {
     scope,
     beforeParse: sizeYoungGeneration
   }), workspacePrefix = external_node_path_default().relative(repository2, report.workspaceRoot).split(external_node_path_default().sep).join("/"), roots = [repository2, ...env.RUNNER_TEMP ? [env.RUNNER_TEMP] : []], reportPath = external_node_path_default().resolve(repository2, settings.reportPath), reportTarget = resolveOutputPath(settings.reportPath, "report-path", repository2, roots), sarifPath = settings.sarifFile === null ? null : external_node_path_default().resolve(repository2, settings.sarifFile), sarifTarget = settings.sarifFile === null ? null : resolveOutputPath(settings.sarifFile, "sarif-file", repository2, roots);
-  writeAtomically(reportTarget, reportJson(report), "input `report-path`"), sarifTarget !== null && writeAtomically(sarifTarget, `${JSON.stringify(renderSarif(report, { toolVersion: src_version.x, workspacePrefix }), null, 2)}
+  writeAtomically(reportTarget, reportJson(report), "input `report-path`"), sarifTarget !== null && writeAtomically(sarifTarget, `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, workspacePrefix }), null, 2)}
 `, "input `sarif-file`"), logUntrusted(renderText(report));
   const pr = readPullRequestContext(env, readEventPayload), client = pr !== null && settings.token !== "" ? createGitHubClient(settings.token, {}) : null, links = fileLinks(env, pr?.headSha ?? null, workspacePrefix), comment = client !== null && pr !== null ? await keepComment(client, pr, report, settings, runUrl(env), links) : null, changes = client !== null && pr !== null ? await fetchChangedLines(client, pr) : null, review = client !== null && pr !== null && changes?.ok && settings.suggest ? await keepReview(client, pr, report, settings, workspacePrefix, changes) : null, notices = [];
   if (comment?.outcome === "failed" && notices.push(`The pull-request comment was not posted: ${comment.failure.message}. The job summary has the full report.`), pr !== null && changes?.ok !== !0) {
@@ -8283,14 +10638,14 @@ async function analyse(settings) {
     annotation("notice", notice);
   for (const a of annotations)
     annotate(a);
-  writeSummary(renderSummary(report, links === null ? {} : { links })), setReportOutputs(report, reportPath, sarifPath, comment), report.gate.verdict === "fail" && setFailed(`${(0, src_text.LS)(report.gate.failing, "finding")} at or above \`${report.gate.failOn}\` in the linkage of this workspace; see the job summary.`);
+  writeSummary(renderSummary(report, links === null ? {} : { links })), setReportOutputs(report, reportPath, sarifPath, comment), report.gate.verdict === "fail" && setFailed(`${plural(report.gate.failing, "finding")} at or above \`${report.gate.failOn}\` in the linkage of this workspace; see the job summary.`);
 }
 async function publish(settings, reportFile) {
   const env = process.env, event = readEventContext(env, readEventPayload);
   if (event.kind === "other")
-    throw new src_errors.yo(`input \`publish-report\` posts to the pull request of a \`workflow_run\` or \`pull_request\` event, and this run's event is ${event.event === null ? "not set" : `\`${event.event}\``}`);
+    throw new UserError(`input \`publish-report\` posts to the pull request of a \`workflow_run\` or \`pull_request\` event, and this run's event is ${event.event === null ? "not set" : `\`${event.event}\``}`);
   if (settings.token === "")
-    throw new src_errors.yo("input `publish-report` needs `github-token` to post the comment");
+    throw new UserError("input `publish-report` needs `github-token` to post the comment");
   const reportPath = external_node_path_default().resolve(env.GITHUB_WORKSPACE ?? process.cwd(), reportFile), report = restateReport(readReport(reportPath, reportFile));
   writeSummary(renderSummary(report));
   const client = createGitHubClient(settings.token, {});
@@ -8303,7 +10658,7 @@ async function publish(settings, reportFile) {
       return annotation("notice", `The run that made the report was started by \`${run2.event}\`, not by a pull request: there is no pull request to comment on.`), setReportOutputs(report, reportPath, null, null);
     const found = await findRunPullRequests(client, run2);
     if (!found.ok)
-      throw new src_errors.yo(`cannot find the pull request of ${run2.headOwner}:${run2.headBranch}: ${found.failure.message}`);
+      throw new UserError(`cannot find the pull request of ${run2.headOwner}:${run2.headBranch}: ${found.failure.message}`);
     if (found.numbers.length === 0)
       return annotation("notice", `No open pull request from ${run2.headOwner}:${run2.headBranch} points at ${run2.headSha.slice(0, 12)} any more (closed, or newer commits were pushed): nothing was posted.`), setReportOutputs(report, reportPath, null, null);
     target = { owner: run2.owner, repo: run2.repo, numbers: found.numbers, runUrl: run2.runUrl };
@@ -8311,7 +10666,7 @@ async function publish(settings, reportFile) {
   let comment = null;
   for (const number of target.numbers)
     if (comment = await keepComment(client, { owner: target.owner, repo: target.repo, number }, report, settings, target.runUrl, null), comment?.outcome === "failed")
-      throw new src_errors.yo(`the pull-request comment on #${number} was not posted: ${comment.failure.message}`);
+      throw new UserError(`the pull-request comment on #${number} was not posted: ${comment.failure.message}`);
   setReportOutputs(report, reportPath, null, comment);
 }
 function readReport(file, given) {
@@ -8322,7 +10677,7 @@ function readReport(file, given) {
     if (!(error instanceof InputFileError))
       throw error;
     const reason = error.code === "ENOENT" ? `${error.reason} (was the artifact downloaded to this path?)` : error.reason;
-    throw new src_errors.yo(`input \`publish-report\`: cannot read ${given}: ${reason}`);
+    throw new UserError(`input \`publish-report\`: cannot read ${given}: ${reason}`);
   }
   return parseReport(text, given);
 }
@@ -8373,7 +10728,7 @@ function attempt(action) {
     return action(), null;
   } catch (error) {
     try {
-      return (0, src_errors.Uc)(error).message;
+      return describeError(error).message;
     } catch {
       return "unknown error";
     }

@@ -3,8 +3,6 @@
 //     includes.
 //   dist/cli/index.js + dist/cli/main.js: the CLI, bundled by esbuild as two files, so that the entry turns on
 //     Node's compile cache before the CLI's code is compiled (src/cli/compile-cache.ts). It includes no package.
-//     main.js is split: engine.js, the analysis, is loaded while rustup and cargo run (`loadEngine` in
-//     src/run.ts), and chunk.js holds what both need.
 // Run with `npm run bundle`.
 import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -25,7 +23,5 @@ for (const name of readdirSync('dist').filter(n => n.endsWith('.js'))) {
 
 const cli = { bundle: true, platform: 'node', format: 'esm', logLevel: 'warning', ...minified }
 buildSync({ ...cli, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli/index.js', external: ['./main.js'] })
-// Chunks are named, not hashed, so that a change shows as a change to a file: a second shared chunk would
-// take the same name and stop the build.
-buildSync({ ...cli, entryPoints: ['src/cli/main.ts'], outdir: 'dist/cli', splitting: true, chunkNames: '[name]' })
+buildSync({ ...cli, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli/main.js' })
 writeFileSync('dist/cli/package.json', '{\n  "type": "module"\n}\n')

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { type CargoConfig, requestedTarget, settingSource } from './config/cargo-config.js'
 import { profileNameFor, resolveProfile } from './config/profiles.js'
+import { analyze } from './engine.js'
 import { CommandError, UserError } from './errors.js'
 import { childEnvironment } from './exec/child-env.js'
 import { cancellable, type CommandRunner, processRunner } from './exec/runner.js'
@@ -59,7 +60,6 @@ export async function check(settings: CheckSettings): Promise<Report> {
   })
   // A recorded metadata file is read while rustup answers; its parse overlaps the rustc probes (`analyzeWith`).
   const metadataText = settings.metadataFile ? readNow(settings.metadataFile) : undefined
-  loadEngine()
   const toolchain = await toolchainChoice
   const analysed = await analyzeWorkspace({ ...settings, env: { ...settings.env, ...toolchain }, policy, metadataText })
   return gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd, scope })
@@ -105,7 +105,6 @@ export interface RunOptions {
  * The rustc probes run while `cargo metadata` is still working.
  */
 export async function analyzeWorkspace(options: RunOptions): Promise<Analysis> {
-  const engine = loadEngine()
   // Whatever still runs when the analysis ends (a probe, after `cargo metadata` failed) is stopped.
   const runner = cancellable(options.runner ?? processRunner(options.timeoutMs))
   const env = options.env
@@ -121,7 +120,7 @@ export async function analyzeWorkspace(options: RunOptions): Promise<Analysis> {
   const isolation = isolate(config, env, options)
   const childEnv = { ...childEnvironment(env, process.platform), ...isolation.env }
   try {
-    return await analyzeWith(options, { runner, env, cwd, config, invocation, tools, childEnv, isolation, engine })
+    return await analyzeWith(options, { runner, env, cwd, config, invocation, tools, childEnv, isolation })
   } finally {
     runner.cancel()
     if (isolation.dir !== cwd) fs.rmSync(isolation.dir, { recursive: true, force: true })
@@ -137,11 +136,10 @@ interface AnalysisSetup {
   tools: { cargo: string; rustc: string }
   childEnv: Record<string, string>
   isolation: Isolation
-  engine: Promise<Engine>
 }
 
 async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<Analysis> {
-  const { runner, env, cwd, config, invocation, tools, childEnv, isolation, engine } = setup
+  const { runner, env, cwd, config, invocation, tools, childEnv, isolation } = setup
   const runDir = isolation.dir
   const manifestPath = options.manifestPath !== null ? path.resolve(cwd, options.manifestPath) : findManifest(cwd, options.metadataFile ?? null)
   if (manifestPath !== null && !options.metadataFile && !isFile(manifestPath)) {
@@ -176,7 +174,6 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
   targetInfo.triple = invocation.target ?? rustc.host
   if (hostInfo) hostInfo.triple = rustc.host
   const gathered = await metadataPromise
-  const { analyze } = await engine
 
   const scope = options.scope ?? null
   const manifestOf = (file: string): TomlDocument | null => readToml(file, scope)
@@ -210,17 +207,6 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
 }
 
 const NEVER = new Promise<never>(() => undefined)
-
-type Engine = typeof import('./engine.js')
-let engineModule: Promise<Engine> | null = null
-
-/**
- * The analysis's code (most of the program), loaded once and only when a check runs: its compilation then
- * happens while rustup and cargo run, instead of before the first of them can start.
- */
-function loadEngine(): Promise<Engine> {
-  return (engineModule ??= import('./engine.js'))
-}
 
 /** Reads a metadata file now; the function returns its text, or throws what reading it threw, once. */
 function readNow(file: string): () => string {

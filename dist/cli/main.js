@@ -1,54 +1,52 @@
-import {
-  CRATE_TYPES,
-  CfgSyntaxError,
-  CommandError,
-  HIDDEN,
-  INFORMATION_URI,
-  RULES,
-  UserError,
-  VERSION,
-  adviceFix,
-  applyEdits,
-  cfgHas,
-  checkProfileName,
-  codePoint,
-  compareFindings,
-  defaultInvocation,
-  describeError,
-  evalCfg,
-  findToolchainFile,
-  findingFingerprint,
-  formatTomlPath,
-  forwardSlashes,
-  isAbsolutePath,
-  isAtOrBelow,
-  isBelow,
-  isCrateType,
-  isWindowsPath,
-  joinPath,
-  listCrates,
-  optionKey,
-  parseCfgExpr,
-  parseCfgLines,
-  parseTomlDocument,
-  parseToolchainFile,
-  plural,
-  readRustflags,
-  relativeOrAbsolute,
-  relativePosix,
-  resolveFrom,
-  rootPackage,
-  ruleHelpUri,
-  ruleInfo,
-  selectsTargets,
-  splitFeatures,
-  targetFeatures,
-  toCargoArgs,
-  withCodePoints
-} from "./chunk.js";
-
 // src/cli/main.ts
-import path17 from "node:path";
+import path20 from "node:path";
+
+// src/text.ts
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+function listCrates(crates, shown = 5) {
+  let names = crates.map((c) => `\`${c}\``);
+  return names.length <= 1 ? names.join("") : names.length <= shown ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : `${names.slice(0, shown).join(", ")} and ${names.length - shown} more`;
+}
+var HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/u;
+function codePoint(c) {
+  return `U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+var EVERY_HIDDEN = new RegExp(HIDDEN.source, "gu");
+function withCodePoints(text) {
+  return text.replace(EVERY_HIDDEN, (c) => `<${codePoint(c)}>`);
+}
+
+// src/errors.ts
+var UserError = class extends Error {
+  exitCode = 2;
+  constructor(message) {
+    super(message), this.name = "UserError";
+  }
+}, CommandError = class extends UserError {
+  constructor(message, command, args, stderr, fault = "environment") {
+    super(message);
+    this.command = command;
+    this.args = args;
+    this.stderr = stderr;
+    this.fault = fault;
+    this.name = "CommandError", this.exitCode = fault === "input" ? 2 : 3;
+  }
+  command;
+  args;
+  stderr;
+  fault;
+  exitCode;
+};
+function describeError(error) {
+  if (error instanceof UserError) return { message: oneLine(error.message), internal: !1 };
+  let message = error instanceof Error ? error.message : String(error);
+  return { message: `internal error: ${oneLine(message)} (please report this with the command line you used)`, internal: !0 };
+}
+function oneLine(message) {
+  return withCodePoints(message.replace(/\s*[\r\n]+\s*/g, " ").trim());
+}
 
 // src/exec/young-generation.ts
 import v8 from "node:v8";
@@ -62,7 +60,52 @@ function youngGenerationGrowth(metadataChars, nodeVersion) {
 }
 
 // src/report/annotations.ts
+import path2 from "node:path";
+
+// src/model/paths.ts
 import path from "node:path";
+var DRIVE = /^[A-Za-z]:(?:[\\/]|$)/, VERBATIM_DISK = /^\\\\\?\\([A-Za-z]:(?:\\|$))/, VERBATIM_UNC = /^\\\\\?\\UNC\\/i;
+function isWindowsPath(p) {
+  return DRIVE.test(p) || p.startsWith("\\\\") ? !0 : !p.startsWith("/") && p.includes("\\");
+}
+function pathModuleFor(p) {
+  return isWindowsPath(p) ? path.win32 : path.posix;
+}
+function isAbsolutePath(p) {
+  return p.startsWith("/") || DRIVE.test(p) || p.startsWith("\\\\");
+}
+function stripVerbatim(p) {
+  return VERBATIM_UNC.test(p) ? `\\\\${p.slice(8)}` : p.replace(VERBATIM_DISK, "$1");
+}
+function forwardSlashes(p) {
+  return isWindowsPath(p) ? stripVerbatim(p).replace(/\\/g, "/") : p;
+}
+function joinPath(base2, ...segments) {
+  return pathModuleFor(base2).join(base2, ...segments);
+}
+function resolveFrom(base2, p) {
+  return isAbsolutePath(p) ? p : pathModuleFor(base2).resolve(base2, p);
+}
+function relativePosix(root, file) {
+  let rel = relation(root, file);
+  return rel === null || rel === ".." || rel.startsWith("../") ? null : rel;
+}
+function isAtOrBelow(dir, file) {
+  return relativePosix(dir, file) !== null;
+}
+function isBelow(dir, file) {
+  let rel = relativePosix(dir, file);
+  return rel !== null && rel !== "";
+}
+function relativeOrAbsolute(root, file) {
+  return relation(root, file) ?? forwardSlashes(file);
+}
+function relation(root, file) {
+  let a = stripVerbatim(root), b = stripVerbatim(file), windows = isWindowsPath(a);
+  if (windows !== isWindowsPath(b) || isAbsolutePath(a) !== isAbsolutePath(b)) return null;
+  let module = windows ? path.win32 : path.posix, rel = module.relative(a, b);
+  return module.isAbsolute(rel) ? null : windows ? rel.replace(/\\/g, "/") : rel;
+}
 
 // src/report/fix-text.ts
 function fixLabel(f, fix) {
@@ -314,7 +357,7 @@ function annotatedLocation(f, options) {
 }
 function repositoryPath(workspacePrefix, file) {
   if (isAbsolutePath(file) || isAbsolutePath(workspacePrefix)) return null;
-  let joined = path.posix.normalize(path.posix.join(workspacePrefix.split(path.sep).join("/"), file.split(path.sep).join("/")));
+  let joined = path2.posix.normalize(path2.posix.join(workspacePrefix.split(path2.sep).join("/"), file.split(path2.sep).join("/")));
   return joined.startsWith("../") || joined === ".." ? null : joined.replace(/^\.\//, "");
 }
 function titleOf(f) {
@@ -405,6 +448,163 @@ function entryBytes(entry, comma, encoded) {
     encoded.set(entry, forms = [bytes.subarray(1), bytes]);
   }
   return forms[comma ? 1 : 0];
+}
+
+// src/version.ts
+var VERSION = "1.0.0";
+
+// src/rules/registry.ts
+var RULES = [
+  {
+    id: "duplicate-linkage",
+    severity: "error",
+    title: 'A crate would be linked into one artifact twice ("only shows up once")',
+    description: 'rustc links every crate into an artifact exactly once. When some upstream crate exists only as a Rust `dylib`, it links every crate that has a dylib dynamically, including `std` (`libstd-<hash>.so`). A `dylib` built without `-C prefer-dynamic` contains its own static copy of `std`, so linking it next to `libstd-<hash>.so` puts `std` in twice and rustc fails with "cannot satisfy dependencies so `std` only shows up once". Cargo passes `-C prefer-dynamic` to a dylib only when its package is not among the packages it builds targets of (not selected, or selected with `--examples` and no examples), so `cargo build -p app` links while `cargo build --workspace` fails. Two dylibs that both contain the same rlib cannot be linked together either.'
+  },
+  {
+    id: "rlib-required",
+    severity: "error",
+    title: "An artifact needs every upstream crate as an rlib, and one is not",
+    description: 'A `staticlib` (and a `+crt-static` executable on targets that forbid dylibs with it) must contain every upstream crate, so each one must exist as an rlib. When a dependency is built only as a `dylib`, rustc fails with "crate `x` required to be available in rlib format, but was not found in this form".'
+  },
+  {
+    id: "dylib-required",
+    severity: "error",
+    title: "A crate must be linked dynamically but no dylib of it exists",
+    description: 'A Rust dylib records that it linked an upstream crate dynamically; when that crate\'s dylib is not available, rustc fails with "crate `x` required to be available in dylib format". With clean builds of path dependencies cargo always provides the dylib, so this mostly comes from prebuilt or stale dylibs.'
+  },
+  {
+    id: "no-linkable-lib",
+    severity: "error",
+    title: "A dependency whose library is only a cdylib or staticlib cannot be used from Rust",
+    description: "A library whose only crate types are `cdylib` and/or `staticlib` cannot be used from Rust: cargo still builds it but passes no `--extern`, and the dependent fails with `error[E0433]` or `E0463` (cargo may warn that the package provides no linkable target). A package's own bins and tests do not get such a library either; they fail when their source uses it."
+  },
+  {
+    id: "panic-strategy",
+    severity: "error",
+    title: "The panic runtime or a linked crate does not match the artifact\u2019s panic strategy",
+    description: '`libstd-<hash>.so` contains the `panic_unwind` runtime, so an artifact that links `std` dynamically cannot use `panic = "abort"`: rustc fails with "the linked panic runtime `panic_unwind` is not compiled with this crate\'s panic strategy `abort`". A crate compiled with `abort` linked into an `unwind` artifact, or two panic runtimes in one artifact, fail the same check. Cargo builds test harnesses, build scripts, proc-macros and their dependencies with `unwind` whatever the profile says.'
+  },
+  {
+    id: "lto-conflict",
+    severity: "error",
+    title: "LTO is requested where rustc refuses it",
+    description: 'rustc refuses `-C prefer-dynamic` together with fat or thin LTO on bins, cdylibs and staticlibs ("cannot prefer dynamic linking when performing LTO"), LTO on `dylib` and `proc-macro` crate types, and `-C lto` together with cargo\'s `-C embed-bitcode=no` ("options `-C embed-bitcode=no` and `-C lto` are incompatible"). Cargo itself only asks for LTO where rustc allows it, so these come from rustflags.'
+  },
+  {
+    id: "unsupported-crate-type",
+    severity: "warning",
+    title: "The target cannot produce a requested crate type",
+    description: 'Targets without dynamic linking, `crt-static` targets (musl, or `+crt-static` on gnu) and wasm drop `dylib`, `cdylib` or `proc-macro` with "warning: dropping unsupported crate type". When every crate type of a unit is dropped, cargo stops before compiling anything ("cannot produce proc-macro for `mac` as the target does not support these crate types"), and the finding is an error. A common cause is `RUSTFLAGS="-C target-feature=+crt-static"` without `--target`, which also reaches proc-macros.'
+  },
+  {
+    id: "proc-macro-dylib",
+    severity: "error",
+    title: "A proc-macro links a Rust dylib dynamically, so rustc cannot load it",
+    description: "A proc-macro that depends on a Rust dylib links it dynamically; rustc then cannot load the proc-macro for its users, because that dylib is not on the compiler's library path, and every user fails with \"error[E0463]: can't find crate for `mac`\"."
+  },
+  {
+    id: "duplicate-symbol",
+    severity: "warning",
+    title: "A unit-test harness may link two copies of a library that exports unmangled symbols",
+    description: 'A library\'s unit-test harness is its own source compiled with `--test`. When a dev-dependency depends back on the library, the harness also links the library\'s rlib: two static copies in one executable. Mangled symbols differ between the copies, but a `#[no_mangle]` or `#[export_name]` symbol is defined by both, and the link fails with "multiple definition of `sym`" (lld: "duplicate symbol") when the linker pulls in the rlib\'s object file that defines it, that is when code reached through the dev-dependency calls a mangled function of the library in the same codegen unit. That depends on how rustc partitions the crate into codegen units, which cannot be known before compiling. Move the exports into a crate of their own, break the dev-dependency cycle, or gate the exports with `#[cfg(not(test))]`.'
+  },
+  {
+    id: "runtime-dylib",
+    severity: "warning",
+    title: "An executable needs Rust shared libraries that will not be found outside cargo",
+    description: 'An executable that links any Rust dylib (its own workspace dylibs, or `libstd-<hash>.so` under `-C prefer-dynamic`) records `NEEDED` entries without a run path. `cargo run` and `cargo test` set the library path, so it works there, but started directly, from an IDE, after `cargo install` or on another machine it fails with "error while loading shared libraries". The finding lists every file needed, transitively. With `rpath = true` the executable finds them in place and nothing is reported.'
+  },
+  {
+    id: "doctest-runtime",
+    severity: "error",
+    title: "Doc examples link a Rust shared library that `cargo test` does not put on their library path",
+    description: "Cargo runs a library's doc examples through `rustdoc --test` with only `target/<profile>/deps` (and build scripts' native directories) on the library path, not the toolchain's library directory that `cargo run` and test harnesses get. An example that links `libstd-<hash>.so` \u2014 because the library depends on a Rust dylib built with `-C prefer-dynamic`, as Bevy's `dynamic_linking` does \u2014 compiles, then fails with exit status 127 (\"error while loading shared libraries\"), and `cargo test` fails. With `--target`, the workspace's own dylibs are outside that directory and are missing too. Only examples that run count: a library without doc examples, or with only `no_run`, `ignore` or `compile_fail` ones, is not reported, and neither is a toolchain whose `libstd` is in a directory the loader searches by default (distribution packages)."
+  },
+  {
+    id: "static-pie-rpath",
+    severity: "error",
+    title: "A static-pie executable has a run path and crashes before `main`",
+    description: "With `-C target-feature=+crt-static` on `x86_64-unknown-linux-gnu`, rustc links executables as static-pie, and `rpath = true` gives them a `RUNPATH`. glibc's start-up code for static-pie executables requires that there be none, so the executable dies with SIGSEGV before `main`: a bin under `cargo run` as well as started directly, a test harness under `cargo test`, and a build script when cargo runs it, which fails the build and blocks its package. `rpath = false`, or `-C relocation-model=static` for a non-PIE static executable, avoids it."
+  },
+  {
+    id: "output-filename-collision",
+    severity: "warning",
+    title: "Two units of one build write the same file, and the last one to finish wins",
+    description: 'Cargo names the files of a path package\'s `dylib` or `cdylib` without its metadata hash, and copies every dylib, bin and requested artifact into `target/<profile>/` under its plain name. When one build has two units that write the same name, cargo only warns "output filename collision", and the file holds whichever unit finishes last: a dylib used by a build script or proc-macro and by the target in a `release` or `panic = "abort"` build (host units get `opt-level = 0` and always `panic = "unwind"`, so cargo compiles it twice), two versions of one `dylib` crate, or two bins of one name. Dependents may link or load the other copy: an undefined symbol, a panic-strategy error, or a binary that silently runs the wrong version, changing from one build to the next.'
+  },
+  {
+    id: "toolchain-unpinned",
+    severity: "warning",
+    title: "A Rust dylib crosses a build boundary, but no toolchain file pins an exact compiler",
+    description: 'Rust has no stable ABI: a Rust `dylib` only works with code built by the exact same compiler build and ABI-relevant flags. That matters where a dylib crosses a build boundary: a member `dylib` that no package of the build links, next to an executable that loads libraries at run time (a loader crate such as `libloading`, or `dlopen` in its sources), is rebuilt and shipped on its own and nothing checks it when it is loaded; a published dylib (the `published-dylib` shape: meant for other projects) is used by code its users build with their own compiler. Then, without a `rust-toolchain.toml` or `rust-toolchain` file pinning an exact release (`1.95.0`) or a dated nightly (`nightly-2026-05-20`), the two sides may come from different compilers: E0514, "undefined symbol", or a crash. A dylib linked by the executables it is built with, and `-C prefer-dynamic`, are not reported: one cargo invocation builds both sides with one compiler.'
+  },
+  {
+    id: "toolchain-mismatch",
+    severity: "error",
+    title: "The toolchain in use is not the one the workspace requires",
+    description: 'The compiler that runs (`rustc -vV`) is not the release or dated nightly that `rust-toolchain.toml` (or the policy\'s `exact-toolchain`) pins; or a package\'s `rust-version` is newer than that compiler, so cargo refuses to build it ("package requires rustc X or newer"); or the target the workspace builds for has no standard library installed, so every crate fails with "can\'t find crate for `std`". Predictions made with the wrong toolchain describe a build that will not happen.'
+  },
+  {
+    id: "panic-strategy-mixed",
+    severity: "warning",
+    title: "Panic strategies differ across a dynamic boundary",
+    description: 'An `abort` unit and an `unwind` unit on the two sides of one dynamic boundary: a host and a `cdylib` or Rust `dylib` of the build it loads at run time, or a Rust `dylib` and a unit linking it. rustc compares strategies only across what it links; across a library loaded at run time a panic unwinding out of the `unwind` side into `abort` code is undefined behaviour. All `abort` or all `unwind` is sound. Within one cargo invocation the sides differ where cargo forces `unwind` (everything a test harness, a build script or a proc-macro links): under `cargo test` with `panic = "abort"`, the binaries integration tests run are `abort` and a plugin built for its own tests is `unwind`. Where rustc links both sides it refuses the mix itself (`panic-strategy`).'
+  },
+  {
+    id: "abi-flags-divergent",
+    severity: "warning",
+    title: "Units linked across a dylib boundary are built with different ABI-relevant flags",
+    description: 'rustc checks a few "target modifier" flags across crates, but not `-C target-feature`, `-C target-cpu`, `-Z randomize-layout` or `-Z layout-seed`: type layouts and calling conventions can then differ between a Rust `dylib` and its users without any diagnostic. A dylib built twice with different flags (for example once for the host, for build scripts and proc-macros, and once for `--target` with target-specific rustflags) or layout randomization across separately built dylibs leads to memory corruption rather than a build error.'
+  },
+  {
+    id: "multiple-rust-runtimes",
+    severity: "warning",
+    title: "Libraries loaded at run time carry their own std, allocator and statics, and cross a boundary rustc does not check",
+    description: 'An executable of the workspace loads, at run time, `cdylib`s or Rust `dylib`s that the same build produces and no other package links. Every `cdylib` links its own copy of `std` and of every dependency: its own allocator, statics and thread-locals (a `log` logger, a `tracing` dispatcher, a tokio runtime are not shared with the host), its own panic runtime, and possibly different `TypeId`s, so only `#[repr(C)]` data and `extern "C"` functions are sound across the boundary: the rule is quiet when every unmangled export of the plugins is such a C interface, and otherwise names the first that is not (a `String`, `Vec`, `Box`, trait object, slice, Rust-ABI function, or a type without a C representation). A Rust `dylib` loaded at run time must come from the same compiler with the same ABI-relevant flags as the host, is a second copy of the crates it contains, and cannot be unloaded. abi_stable and stabby check layouts when a library is loaded; with them the finding is informational.'
+  },
+  {
+    id: "global-allocator-ignored",
+    severity: "warning",
+    title: "A #[global_allocator] is silently ignored because std links dynamically",
+    description: "When an artifact links any crate dynamically (for example `libstd-<hash>.so` under `-C prefer-dynamic`), rustc generates no allocator shim in it and uses the one inside the upstream dylib, so a `#[global_allocator]` declared in the executable is never called (rust-lang/rust#100781). Nothing fails at build time; allocations silently go to the default allocator."
+  },
+  {
+    id: "global-allocator-split",
+    severity: "warning",
+    title: "A #[global_allocator] on one side of a plugin boundary splits the heap",
+    description: "A `cdylib` plugin uses its own allocator (the system allocator unless it declares one), independently of the host. When the host or a plugin declares a `#[global_allocator]`, memory allocated on one side and freed on the other (a `Box` or `String` passed across, `Box::from_raw` of a plugin pointer) goes to a different heap: heap corruption, not an error. Free memory on the side that allocated it, or make every side use the same underlying allocator."
+  },
+  {
+    id: "published-dylib",
+    severity: "warning",
+    title: "A library meant for other projects offers no rlib, forcing its users into dynamic linking",
+    description: 'A package meant for other projects \u2014 not `publish = false`, and a `description` and a `license` or `license-file` (what crates.io requires), or `publish` naming its registries \u2014 whose `[lib]` declares the Rust `dylib` crate type without `rlib` or `lib` forces every crate that depends on it into dynamic linking: each downstream artifact links `std` dynamically, inherits panic-strategy conflicts and duplicate-linkage errors, and needs the shared library at run time. An application\'s own engine crate, without that metadata, is not reported; nor are `cdylib` and `staticlib` libraries, built for C, Python or a plugin host. Add `"rlib"` to `crate-type`, or set `publish = false`.'
+  },
+  {
+    id: "lto-dynamic-unsound",
+    severity: "warning",
+    title: "LTO together with Rust dynamic linking on Windows",
+    description: "On Windows targets, thin or fat LTO combined with Rust `dylib`s or `-C prefer-dynamic` is known to produce missing or mismatched symbols and crashes at run time (bevy#17130, rust-lang/rust#127979): LTO may internalize or drop symbols that another DLL imports. Use `lto = false` in profiles that link Rust crates dynamically on Windows (for example Bevy's `dynamic_linking` development builds)."
+  },
+  {
+    id: "hot-reload-layout",
+    severity: "note",
+    title: "A crate is built both as an rlib linked into an executable and as a dylib (the hot-reload shape)",
+    description: 'With `crate-type = ["rlib", "dylib"]` used by an executable, the executable links the rlib statically while the dylib is a second, separate copy of the crate and of `std`. Reloading the dylib then meets two copies of every static (a `tracing` callsite registry, a `log` logger, thread-locals), `TypeId`s that differ between the copies, and types whose layout may have changed since the executable was built. Keep the reloadable part behind a small `#[repr(C)]`/`extern "C"` interface, keep state in the executable, and rebuild the executable when shared types change.'
+  },
+  {
+    id: "unused-allow",
+    severity: "warning",
+    title: "An allow entry of the policy file matches no finding (or has expired)",
+    description: "An `[[allow]]` entry of the policy file matched no finding of this run, has no effect because its rule is turned off, or has passed its `expires` date, in which case the findings it covered fail the run again. A stale entry could silently allow an unrelated finding later: remove it, correct its `package`, `target` or `crate` fields, or set a later `expires` date if its reason still holds."
+  }
+], INFORMATION_URI = "https://github.com/rust-linkage-guard/rust-linkage-guard";
+function ruleInfo(id) {
+  return RULES.find((r) => r.id === id);
+}
+function ruleHelpUri(id) {
+  return `${INFORMATION_URI}/blob/v${VERSION}/docs/rules/${id}.md`;
 }
 
 // src/report/sarif.ts
@@ -561,10 +761,10 @@ function linkageDiagram(artifact, findings) {
     let key = `${from}\0${to}\0${style}`, existing = edges.get(key);
     existing ? existing.onPath ||= onPath2 : edges.set(key, { from, to, style, onPath: onPath2 });
   };
-  for (let path18 of findings.flatMap((f) => f.inclusion ?? [])) {
-    let chain = path18.chain[0] === root ? path18.chain : [root, ...path18.chain];
+  for (let path21 of findings.flatMap((f) => f.inclusion ?? [])) {
+    let chain = path21.chain[0] === root ? path21.chain : [root, ...path21.chain];
     for (let i = 1; i < chain.length; i++) addEdge(chain[i - 1], chain[i], "dynamic", !0);
-    addEdge(chain.at(-1), nodeFor(path18.crate), path18.how === "inside-dylib" ? "inside dylib" : path18.how, !0);
+    addEdge(chain.at(-1), nodeFor(path21.crate), path21.how === "inside-dylib" ? "inside dylib" : path21.how, !0);
   }
   let rest = [];
   for (let entry of artifact.linkage) {
@@ -660,9 +860,9 @@ function sharedAdvice(findings) {
   return findings[0].fixes.filter((x) => !x.verified && findings.every((f) => f.fixes.some((y) => !y.verified && y.title === x.title)));
 }
 function fileReference(file, line, links) {
-  let code = `<code>${escapeHtml(file)}:${line}</code>`, inRepository = links === null ? null : repositoryPath(links.workspacePrefix, file);
-  if (inRepository === null) return code;
-  let url = `${links.blobUrl}/${inRepository.split("/").map(encodeURIComponent).join("/")}#L${line}`;
+  let code = `<code>${escapeHtml(file)}:${line}</code>`, inRepository2 = links === null ? null : repositoryPath(links.workspacePrefix, file);
+  if (inRepository2 === null) return code;
+  let url = `${links.blobUrl}/${inRepository2.split("/").map(encodeURIComponent).join("/")}#L${line}`;
   return `<a href="${escapeAttribute(url)}">${code}</a>`;
 }
 function findingBlock(f, links = null, omit = /* @__PURE__ */ new Set()) {
@@ -796,21 +996,908 @@ function footer(report) {
 
 // src/run.ts
 import fs7 from "node:fs";
-import path14 from "node:path";
+import path17 from "node:path";
 
 // src/config/cargo-config.ts
-import * as path2 from "node:path";
+import * as path3 from "node:path";
+
+// src/toml/chars.ts
+var CHAR = {
+  TAB: 9,
+  LF: 10,
+  CR: 13,
+  SPACE: 32,
+  QUOTE: 34,
+  HASH: 35,
+  APOSTROPHE: 39,
+  PLUS: 43,
+  COMMA: 44,
+  MINUS: 45,
+  DOT: 46,
+  DIGIT_0: 48,
+  DIGIT_9: 57,
+  COLON: 58,
+  EQUALS: 61,
+  LEFT_BRACKET: 91,
+  BACKSLASH: 92,
+  RIGHT_BRACKET: 93,
+  UNDERSCORE: 95,
+  LEFT_BRACE: 123,
+  RIGHT_BRACE: 125,
+  DEL: 127
+}, { CR, DIGIT_0, DIGIT_9, HASH, LF } = CHAR, BARE = new Uint8Array(128);
+for (let c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-") BARE[c.charCodeAt(0)] = 1;
+function isBare(c) {
+  return c < 128 && BARE[c] === 1;
+}
+function isDigit(c) {
+  return c >= DIGIT_0 && c <= DIGIT_9;
+}
+function isDigitOf(c, radix) {
+  return radix === 16 ? c >= DIGIT_0 && c <= DIGIT_9 || c >= 97 && c <= 102 || c >= 65 && c <= 70 : c >= DIGIT_0 && c < DIGIT_0 + radix;
+}
+function endsLine(c) {
+  return c === LF || c === CR || c === HASH;
+}
+
+// src/toml/container-book.ts
+var KIND = {
+  /** Named only on the way to a header (`a` in `[a.b]`): `[a]` may still define it, dotted keys may add to it. */
+  IMPLICIT: 0,
+  /** Defined by its own `[header]`, as an `[[array]]` element, or the document itself. */
+  DEFINED: 1,
+  /** Created by dotted keys (`a` in `a.b = 1`): more dotted keys and sub-table headers may add to it, `[a]` may not. */
+  DOTTED: 2,
+  /** An inline table `{ … }`: complete once written. */
+  INLINE: 3,
+  /** An array value `[ … ]`: complete once written. */
+  STATIC_ARRAY: 4,
+  /** An array of tables, which each `[[header]]` of its name extends. */
+  TABLE_ARRAY: 5,
+  /** For messages: a string, number, boolean or date-time; nothing at all. */
+  VALUE: 6,
+  NONE: 7
+}, Book = class {
+  kinds = new Int32Array(64);
+  heads = new Int32Array(64);
+  tails = new Int32Array(64);
+  count = 0;
+  /** Per entry: the key (a table key, or the index of an array element), its line, the next entry or -1. */
+  keys = [];
+  lines = new Int32Array(256);
+  nexts = new Int32Array(256);
+  add(kind) {
+    let id = this.count++;
+    return id === this.kinds.length && (this.kinds = grown(this.kinds), this.heads = grown(this.heads), this.tails = grown(this.tails)), this.kinds[id] = kind, this.heads[id] = -1, this.tails[id] = -1, id;
+  }
+  kind(id) {
+    return this.kinds[id];
+  }
+  setKind(id, kind) {
+    this.kinds[id] = kind;
+  }
+  /** Records `key` of container `id` at `line`. */
+  mark(id, key, line) {
+    let entry = this.keys.length;
+    this.keys.push(key), entry === this.lines.length && (this.lines = grown(this.lines), this.nexts = grown(this.nexts)), this.lines[entry] = line, this.nexts[entry] = -1;
+    let tail = this.tails[id];
+    tail < 0 ? this.heads[id] = entry : this.nexts[tail] = entry, this.tails[id] = entry;
+  }
+  /** The line of the last entry of container `id`, or -1. */
+  lastLine(id) {
+    let tail = this.tails[id];
+    return tail < 0 ? -1 : this.lines[tail];
+  }
+  /** The entries of container `id`, in order, as `[key, line]` pairs. */
+  *entries(id) {
+    for (let e = this.heads[id]; e >= 0; e = this.nexts[e]) yield [this.keys[e], this.lines[e]];
+  }
+  /**
+   * The line of table key `name` of container `id`, or null if it has none; undefined when `limit` entries
+   * were scanned without finding it.
+   */
+  keyLine(id, name, limit = 1 / 0) {
+    let steps = 0;
+    for (let e = this.heads[id]; e >= 0; e = this.nexts[e]) {
+      if (steps++ >= limit) return;
+      if (this.keys[e] === name) return this.lines[e];
+    }
+    return null;
+  }
+};
+function grown(array) {
+  let bigger = new Int32Array(array.length * 2);
+  return bigger.set(array), bigger;
+}
+function lineIn(ids, book, indexes, container, key) {
+  let id = ids.get(container);
+  if (id === void 0) return null;
+  if (Array.isArray(container)) {
+    let index = typeof key == "number" ? key : /^(?:0|[1-9]\d*)$/.test(key) ? Number(key) : -1;
+    if (!Number.isInteger(index) || index < 0 || index >= container.length) return null;
+    let runs = indexes.get(container);
+    if (runs === void 0) {
+      runs = [];
+      for (let [at, line] of book.entries(id)) runs.push(at, line);
+      indexes.set(container, runs);
+    }
+    let low = 0, high = runs.length / 2 - 1;
+    for (; low < high; ) {
+      let mid = low + high + 1 >> 1;
+      runs[2 * mid] <= index ? low = mid : high = mid - 1;
+    }
+    return runs[2 * low + 1];
+  }
+  let name = String(key), byKey = indexes.get(container);
+  if (byKey === void 0) {
+    let line = book.keyLine(id, name, 16);
+    if (line !== void 0) return line;
+    indexes.set(container, byKey = /* @__PURE__ */ new Map());
+    for (let [at, line2] of book.entries(id)) byKey.set(at, line2);
+  }
+  return byKey.get(name) ?? null;
+}
+
+// src/toml/limits.ts
+function longStringProblem(what, length) {
+  return `a ${what} of ${length} characters is too long to read (at most 65536)`;
+}
+function nestingProblem() {
+  return "too deeply nested: arrays and inline tables may nest at most 127 levels";
+}
+
+// src/toml/messages.ts
+var { DEL } = CHAR;
+function formatTomlPath(path21) {
+  let out = "";
+  for (let segment of path21)
+    typeof segment == "number" ? out += `[${segment}]` : out += `${out === "" ? "" : "."}${/^[A-Za-z0-9_-]+$/u.test(segment) ? segment : JSON.stringify(segment)}`;
+  return out;
+}
+function describe(c) {
+  return c >= 33 && c < DEL ? `\`${String.fromCharCode(c)}\`` : `U+${c.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+function showKey(name) {
+  let shown = formatTomlPath([name]);
+  return `\`${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}\``;
+}
+
+// src/toml/scanner.ts
+var { CR: CR2, DEL: DEL2, HASH: HASH2, LF: LF2, SPACE, TAB } = CHAR, Scanner = class {
+  constructor(text, file) {
+    this.text = text;
+    this.file = file;
+  }
+  text;
+  file;
+  pos = 0;
+  line = 1;
+  lineStart = 0;
+  // ---- Blanks, comments, line ends ------------------------------------------------------------------
+  skipWs() {
+    let text = this.text, pos = this.pos;
+    for (let c = text.charCodeAt(pos); c === SPACE || c === TAB; c = text.charCodeAt(++pos)) ;
+    this.pos = pos;
+  }
+  /** Skips spaces, tabs, line breaks and comments. */
+  skipBlank() {
+    let text = this.text, pos = this.pos;
+    for (; ; ) {
+      let c = text.charCodeAt(pos);
+      if (c === SPACE || c === TAB) pos++;
+      else if (c === LF2) this.newLine(++pos);
+      else if (c === CR2) pos = this.crlf(pos);
+      else if (c === HASH2) pos = this.comment(pos);
+      else break;
+    }
+    this.pos = pos;
+  }
+  newLine(start) {
+    this.line++, this.lineStart = start;
+  }
+  /** A carriage return at `pos` that must start a CRLF line break; returns the offset after it. */
+  crlf(pos) {
+    return this.text.charCodeAt(pos + 1) !== LF2 && this.fail(pos, "a carriage return must be followed by a line feed"), this.newLine(pos + 2), pos + 2;
+  }
+  /** Checks the comment starting at `pos`; returns the offset of the line break (or end of text) after it. */
+  comment(pos) {
+    let text = this.text, end = text.length;
+    for (pos++; pos < end; pos++) {
+      let c = text.charCodeAt(pos);
+      if (!(c >= SPACE && c < DEL2 || c === TAB)) {
+        if (c === LF2 || c === CR2) break;
+        if (c < 128 && this.fail(pos, `a comment may not contain the control character ${describe(c)}`), c >= 55296 && c <= 57343) {
+          let next = text.charCodeAt(pos + 1);
+          c <= 56319 && next >= 56320 && next <= 57343 ? pos++ : this.fail(pos, "a comment may not contain an unpaired surrogate");
+        }
+      }
+    }
+    return pos;
+  }
+  /** Whether the `quote` at `pos` is the first of three: `"""` or `'''`. */
+  tripleAt(pos, quote) {
+    return this.text.charCodeAt(pos + 1) === quote && this.text.charCodeAt(pos + 2) === quote;
+  }
+  // ---- Errors -----------------------------------------------------------------------------------------
+  /** Throws the UserError `"<file>:<line>:<col>: invalid TOML: <reason>"` for offset `at`. */
+  fail(at, reason) {
+    let { line, column } = this.locate(at);
+    throw new UserError(`${this.file}:${line}:${column}: invalid TOML: ${reason}`);
+  }
+  /** Line and column (1-based, in UTF-16 code units) of offset `at`. */
+  locate(at) {
+    let text = this.text, line = 1, start = 0;
+    at >= this.lineStart && (line = this.line, start = this.lineStart);
+    for (let i = text.indexOf(`
+`, start); i >= 0 && i < at; i = text.indexOf(`
+`, i + 1))
+      line++, start = i + 1;
+    return { line, column: at - start + 1 };
+  }
+};
+
+// src/toml/strings.ts
+var { APOSTROPHE, BACKSLASH, CR: CR3, DEL: DEL3, LF: LF3, QUOTE, SPACE: SPACE2, TAB: TAB2 } = CHAR, StringReader = class extends Scanner {
+  /** The opening quote and line of the string being read (-1 when none), for the length limit. */
+  stringStart = -1;
+  stringLine = 0;
+  stringIsKey = !1;
+  /** Set by `escape`: the offset after the escape sequence. */
+  escapeEnd = 0;
+  enterString(start, isKey) {
+    this.stringStart = start, this.stringLine = this.line, this.stringIsKey = isKey;
+  }
+  /** Ends the string read; `length` is its source characters between the quotes. */
+  leaveString(length) {
+    length > 65536 && this.tooLong(length), this.stringStart = -1;
+  }
+  tooLong(length) {
+    let line = this.stringLine, problem = this.stringIsKey ? longStringProblem("quoted key", length) : `${formatTomlPath(this.valuePath())}: ${longStringProblem("string", length)}`;
+    throw new UserError(`${this.file}:${line}: ${problem}`);
+  }
+  /** A character that may not appear in a string as written, at `at`. */
+  badStringChar(at, c) {
+    at >= this.text.length && this.fail(at, "unterminated string"), (c === LF3 || c === CR3 && this.text.charCodeAt(at + 1) === LF3) && this.fail(at, "unterminated string: a line break in a single-line string"), c === CR3 && this.fail(at, "a carriage return must be followed by a line feed"), this.fail(at, `a string may not contain the control character ${describe(c)}; write it as an escape`);
+  }
+  /** A `"…"` string (not multi-line) at the current offset. */
+  basicString(isKey) {
+    let text = this.text, start = this.pos;
+    this.enterString(start, isKey);
+    let out = "", run = start + 1, i = run;
+    for (; ; ) {
+      let c = text.charCodeAt(i);
+      if (c === QUOTE) break;
+      c === BACKSLASH ? (out += text.slice(run, i) + this.escape(i, !1), i = run = this.escapeEnd) : c >= SPACE2 && c !== DEL3 || c === TAB2 ? i++ : this.badStringChar(i, c);
+    }
+    return out = run === start + 1 ? text.slice(run, i) : out + text.slice(run, i), this.leaveString(i - start - 1), this.pos = i + 1, out;
+  }
+  /** A `'…'` string (not multi-line) at the current offset. */
+  literalString(isKey) {
+    let text = this.text, start = this.pos;
+    this.enterString(start, isKey);
+    let i = start + 1;
+    for (; ; ) {
+      let c = text.charCodeAt(i);
+      if (c === APOSTROPHE) break;
+      c >= SPACE2 && c !== DEL3 || c === TAB2 ? i++ : this.badStringChar(i, c);
+    }
+    return this.leaveString(i - start - 1), this.pos = i + 1, text.slice(start + 1, i);
+  }
+  /** A `"""…"""` or `'''…'''` string at the current offset. Line breaks in it read as `\n`. */
+  multiLineString(quote) {
+    let text = this.text, start = this.pos;
+    this.enterString(start, !1);
+    let i = start + 3;
+    text.charCodeAt(i) === LF3 ? this.newLine(++i) : text.charCodeAt(i) === CR3 && text.charCodeAt(i + 1) === LF3 && this.newLine(i += 2);
+    let out = "", run = i;
+    for (; ; ) {
+      let c = text.charCodeAt(i);
+      if (c === quote) {
+        if (!this.tripleAt(i, quote)) {
+          i++;
+          continue;
+        }
+        let n = 3;
+        for (; n < 5 && text.charCodeAt(i + n) === quote; ) n++;
+        return n === 5 && text.charCodeAt(i + 5) === quote && this.fail(i, "three or more quotes in a row must be escaped in a multi-line string"), out += text.slice(run, i + n - 3), this.leaveString(i + n - 3 - (start + 3)), this.pos = i + n, out;
+      }
+      c === BACKSLASH && quote === QUOTE ? (out += text.slice(run, i) + this.escape(i, !0), i = run = this.escapeEnd) : c === LF3 ? this.newLine(++i) : c === CR3 ? (text.charCodeAt(i + 1) !== LF3 && this.fail(i, "a carriage return must be followed by a line feed"), out += text.slice(run, i), run = i + 1, this.newLine(i += 2)) : c >= SPACE2 && c !== DEL3 || c === TAB2 ? i++ : this.fail(i, i >= text.length ? "unterminated multi-line string" : `a string may not contain the control character ${describe(c)}; write it as an escape`);
+    }
+  }
+  /** The escape sequence whose backslash is at `at`; sets `escapeEnd`. */
+  escape(at, multiLine) {
+    let text = this.text, c = text.charCodeAt(at + 1);
+    switch (this.escapeEnd = at + 2, c) {
+      case 98:
+        return "\b";
+      case 116:
+        return "	";
+      case 110:
+        return `
+`;
+      case 102:
+        return "\f";
+      case 114:
+        return "\r";
+      case 101:
+        return "\x1B";
+      case QUOTE:
+        return '"';
+      case BACKSLASH:
+        return "\\";
+      case 117:
+        return this.codePoint(at + 1, 4);
+      case 85:
+        return this.codePoint(at + 1, 8);
+      case 120:
+        return this.codePoint(at + 1, 2);
+    }
+    if (multiLine && (c === SPACE2 || c === TAB2 || c === LF3 || c === CR3)) return this.lineEndingBackslash(at);
+    at + 1 >= text.length && this.fail(at + 1, "unterminated string"), this.fail(at + 1, `invalid escape sequence \\${String.fromCodePoint(text.codePointAt(at + 1))}`);
+  }
+  /** `\u`, `\U` or `\x` at `at`, with `count` hexadecimal digits. */
+  codePoint(at, count) {
+    let text = this.text;
+    for (let k = 1; k <= count; k++) {
+      let c = text.charCodeAt(at + k);
+      at + k >= text.length && this.fail(text.length, "unterminated string"), isDigitOf(c, 16) || this.fail(at, `\\${text[at]} needs ${count} hexadecimal digits`);
+    }
+    let hex = text.slice(at + 1, at + 1 + count), code = parseInt(hex, 16);
+    return (code > 1114111 || code >= 55296 && code <= 57343) && this.fail(at + count, `\\${text[at]}${hex} is not a Unicode scalar value`), this.escapeEnd = at + 1 + count, String.fromCodePoint(code);
+  }
+  /** A backslash at `at` that ends a line: it, the line break and the blanks after it read as nothing. */
+  lineEndingBackslash(at) {
+    let text = this.text, i = at + 1;
+    for (; text.charCodeAt(i) === SPACE2 || text.charCodeAt(i) === TAB2; ) i++;
+    let c = text.charCodeAt(i);
+    for (i >= text.length && this.fail(i, "unterminated multi-line string"), c !== LF3 && c !== CR3 && this.fail(at + 1, "a backslash can only end a line when nothing but blanks follow it on the line"); ; ) {
+      let d = text.charCodeAt(i);
+      if (d === SPACE2 || d === TAB2) i++;
+      else if (d === LF3) this.newLine(++i);
+      else if (d === CR3) i = this.crlf(i);
+      else break;
+    }
+    return this.escapeEnd = i, "";
+  }
+  // ---- Errors -----------------------------------------------------------------------------------------
+  /**
+   * Fails on the token at `token` (at `at` within it or before it). A string there is read first, as the old
+   * parser's tokenizer did, so that a string left open, which may run over many lines, is reported as such.
+   */
+  unexpected(token, reason, at = token) {
+    let c = this.text.charCodeAt(token);
+    (c === QUOTE || c === APOSTROPHE) && (this.pos = token, this.tripleAt(token, c) ? this.multiLineString(c) : c === QUOTE ? this.basicString(!1) : this.literalString(!1)), this.fail(at, reason);
+  }
+  /** Fails as the scanner does, unless the string being read is over the length limit: that is reported instead. */
+  fail(at, reason) {
+    if (this.stringStart >= 0) {
+      let length = stringExtent(this.text, this.stringStart);
+      length > 65536 && this.tooLong(length);
+    }
+    return super.fail(at, reason);
+  }
+};
+function stringExtent(text, start) {
+  let quote = text.charCodeAt(start), multiLine = text.charCodeAt(start + 1) === quote && text.charCodeAt(start + 2) === quote, contentStart = start + (multiLine ? 3 : 1);
+  for (let j = contentStart; j < text.length; j++) {
+    let c = text.charCodeAt(j);
+    if (c === BACKSLASH && quote === QUOTE && text.charCodeAt(j + 1) !== LF3) j++;
+    else {
+      if (c === LF3 && !multiLine) return j - contentStart;
+      if (c === quote && !multiLine) return j - contentStart;
+      if (c === quote && text.charCodeAt(j + 1) === quote && text.charCodeAt(j + 2) === quote) {
+        let close = j;
+        for (; close < j + 2 && text.charCodeAt(close + 3) === quote; ) close++;
+        return close - contentStart;
+      }
+    }
+  }
+  return text.length - contentStart;
+}
+
+// src/toml/scalars.ts
+var { APOSTROPHE: APOSTROPHE2, COLON, DIGIT_0: DIGIT_02, DOT, MINUS, PLUS, QUOTE: QUOTE2, SPACE: SPACE3, UNDERSCORE } = CHAR, I64_MAX = "9223372036854775807", I64_MIN_ABS = "9223372036854775808";
+function isValidDate(year, month, day) {
+  if (month < 1 || month > 12 || day < 1) return !1;
+  let leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? leap ? 29 : 28 : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
+}
+function isValidTime(hour, minute, second) {
+  return hour < 24 && minute < 60 && second <= 60;
+}
+var ScalarReader = class extends StringReader {
+  /** Set by `digits`: digits read, whether underscores separated them, and their value when short and decimal. */
+  digitCount = 0;
+  digitUnderscore = !1;
+  digitValue = 0;
+  /** A string, number, boolean or date-time at the current offset. */
+  scalar() {
+    let text = this.text, start = this.pos, c = text.charCodeAt(start);
+    if (c === QUOTE2) return this.tripleAt(start, QUOTE2) ? this.multiLineString(QUOTE2) : this.basicString(!1);
+    if (c === APOSTROPHE2) return this.tripleAt(start, APOSTROPHE2) ? this.multiLineString(APOSTROPHE2) : this.literalString(!1);
+    if (isDigit(c)) return this.number(start, start);
+    if (c === 116 && text.startsWith("true", start))
+      return this.pos += 4, !0;
+    if (c === 102 && text.startsWith("false", start))
+      return this.pos += 5, !1;
+    if (c === 105 || c === 110) return this.special(start, start);
+    if (c === PLUS || c === MINUS) {
+      let next = text.charCodeAt(start + 1);
+      if (next === 105 || next === 110) return this.special(start, start + 1);
+      if (isDigit(next)) return this.number(start, start + 1);
+      this.fail(start + 1, `expected a number after ${describe(c)}`);
+    }
+    this.fail(start, this.pos >= text.length ? "expected a value" : `expected a value, found ${describe(c)}`);
+  }
+  /** `inf` or `nan` at `at`, after the sign (if any) at `start`. */
+  special(start, at) {
+    let text = this.text;
+    if (text.startsWith("inf", at))
+      return this.pos = at + 3, text.charCodeAt(start) === MINUS ? -1 / 0 : 1 / 0;
+    if (text.startsWith("nan", at))
+      return this.pos = at + 3, NaN;
+    this.fail(at, "expected a value");
+  }
+  /**
+   * Reads digits of `radix` (with single underscores between them) from `pos`; returns the offset after them
+   * and sets `digitCount`, `digitUnderscore` and, for up to 15 decimal digits, `digitValue`.
+   */
+  digits(pos, radix) {
+    let text = this.text, c = text.charCodeAt(pos);
+    c === UNDERSCORE && this.fail(pos, "an underscore must be between two digits"), isDigitOf(c, radix) || this.fail(pos, pos >= text.length ? "expected a digit" : `expected a digit, found ${describe(c)}`);
+    let count = 0, value = 0, underscore = !1, before = 0;
+    for (; isDigitOf(c, radix) || c === UNDERSCORE; c = text.charCodeAt(++pos))
+      c === UNDERSCORE ? (before === UNDERSCORE && this.fail(pos, "an underscore must be between two digits"), underscore = !0) : (count++, value = value * 10 + (c - DIGIT_02)), before = c;
+    return before === UNDERSCORE && this.fail(pos, "an underscore must be between two digits"), this.digitCount = count, this.digitUnderscore = underscore, this.digitValue = value, pos;
+  }
+  /** A number, date or time starting at `start`, whose first digit is at `at` (after a sign). */
+  number(start, at) {
+    let text = this.text, signed = at !== start;
+    if (text.charCodeAt(at) === DIGIT_02) {
+      let next2 = text.charCodeAt(at + 1);
+      if (!signed && isDigit(next2)) {
+        let third = text.charCodeAt(at + 2);
+        if (third === COLON) return this.minute(start, !1, Number(text.slice(at, at + 2)), at + 3);
+        if (isDigit(third) && isDigit(text.charCodeAt(at + 3)) && text.charCodeAt(at + 4) === MINUS) return this.date(start, Number(text.slice(at, at + 4)), at + 5);
+        this.fail(at, "a number may not start with a leading zero");
+      }
+      return next2 === 120 || next2 === 111 || next2 === 98 ? (signed && this.fail(at + 1, "a hexadecimal, octal or binary integer may not have a sign"), this.radixInteger(start, at + 2, next2 === 120 ? 16 : next2 === 111 ? 8 : 2)) : next2 === 101 || next2 === 69 ? this.exponent(start, at + 2) : next2 === DOT ? this.fraction(start, at + 2) : (this.pos = at + 1, 0);
+    }
+    let end = this.digits(at, 10), next = text.charCodeAt(end);
+    if (!signed && !this.digitUnderscore) {
+      if (next === MINUS && this.digitCount === 4) return this.date(start, Number(text.slice(at, end)), end + 1);
+      if (next === COLON && this.digitCount === 2) return this.minute(start, !1, Number(text.slice(at, end)), end + 1);
+    }
+    if (next === 101 || next === 69) return this.exponent(start, end + 1);
+    if (next === DOT) return this.fraction(start, end + 1);
+    this.pos = end;
+    let count = this.digitCount, negative = text.charCodeAt(start) === MINUS;
+    if (count <= 15) return negative ? -this.digitValue : this.digitValue;
+    let digits = text.slice(at, end).replace(/_/g, "");
+    return (count > 19 || count === 19 && digits > (negative ? I64_MIN_ABS : I64_MAX)) && this.fail(start, "the integer does not fit in 64 bits"), parseInt(negative ? `-${digits}` : digits, 10);
+  }
+  radixInteger(start, at, radix) {
+    let end = this.digits(at, radix);
+    this.pos = end;
+    let digits = this.text.slice(at, end).replace(/_/g, ""), significant = digits.replace(/^0+/, "");
+    return (radix === 16 ? significant.length < 16 || significant.length === 16 && significant[0] <= "7" : significant.length <= (radix === 8 ? 21 : 63)) || this.fail(start, "the integer does not fit in 64 bits"), parseInt(digits, radix);
+  }
+  /** The digits after the `.` of a float, at `at`. */
+  fraction(start, at) {
+    let end = this.digits(at, 10), next = this.text.charCodeAt(end);
+    return next === 101 || next === 69 ? this.exponent(start, end + 1) : this.float(start, end);
+  }
+  /** The exponent of a float, after its `e` at `at`. */
+  exponent(start, at) {
+    let c = this.text.charCodeAt(at);
+    return this.float(start, this.digits(c === PLUS || c === MINUS ? at + 1 : at, 10));
+  }
+  float(start, end) {
+    this.pos = end;
+    let source = this.text.slice(start, end);
+    source.includes("_") && (source = source.replace(/_/g, ""));
+    let value = Number(source);
+    return Number.isFinite(value) || this.fail(start, "the float is too large for 64 bits"), value;
+  }
+  // ---- Dates and times -------------------------------------------------------------------------------
+  /** Two digits at `at`, as a number. */
+  twoDigits(at) {
+    let text = this.text, first = text.charCodeAt(at);
+    isDigit(first) || this.fail(at, "expected a digit in the date-time");
+    let second = text.charCodeAt(at + 1);
+    return isDigit(second) || this.fail(at + 1, "expected a digit in the date-time"), (first - DIGIT_02) * 10 + (second - DIGIT_02);
+  }
+  expect(at, c) {
+    this.text.charCodeAt(at) !== c && this.fail(at, `expected ${describe(c)} in the date-time`);
+  }
+  /** A date-time is kept as its source text, from `start`. `at` is the first digit of the month. */
+  date(start, year, at) {
+    let text = this.text, month = this.twoDigits(at);
+    this.expect(at + 2, MINUS);
+    let day = this.twoDigits(at + 3);
+    isValidDate(year, month, day) || this.fail(at + 4, "not a date in the calendar");
+    let end = at + 5, c = text.charCodeAt(end);
+    if (c === 84 || c === 116 || c === SPACE3 && isDigit(text.charCodeAt(end + 1)) && isDigit(text.charCodeAt(end + 2))) {
+      let hour = this.twoDigits(end + 1);
+      return this.expect(end + 3, COLON), this.minute(start, !0, hour, end + 4);
+    }
+    return this.pos = end, text.slice(start, end);
+  }
+  /** The minutes (at `at`) and what follows of a time whose hour is read. */
+  minute(start, hasDate, hour, at) {
+    let text = this.text, minute = this.twoDigits(at), end = at + 2;
+    if (text.charCodeAt(end) === COLON) {
+      let second = this.twoDigits(end + 1);
+      if (isValidTime(hour, minute, second) || this.fail(end + 2, "not a valid time of day"), end += 3, text.charCodeAt(end) === DOT)
+        for (end++, isDigit(text.charCodeAt(end)) || this.fail(end, "expected a digit in the date-time"); isDigit(text.charCodeAt(end)); ) end++;
+    } else isValidTime(hour, minute, 0) || this.fail(end, "not a valid time of day");
+    if (hasDate) {
+      let c = text.charCodeAt(end);
+      if (c === 90 || c === 122)
+        end++;
+      else if (c === PLUS || c === MINUS) {
+        let hours = this.twoDigits(end + 1);
+        this.expect(end + 3, COLON);
+        let minutes = this.twoDigits(end + 4);
+        isValidTime(hours, minutes, 0) || this.fail(end + 5, "not a valid time offset"), end += 6;
+      }
+    }
+    return this.pos = end, text.slice(start, end);
+  }
+};
+
+// src/toml/tables.ts
+var { APOSTROPHE: APOSTROPHE3, DOT: DOT2, EQUALS, LEFT_BRACKET, QUOTE: QUOTE3, RIGHT_BRACKET } = CHAR, { DEFINED, DOTTED, IMPLICIT, INLINE, NONE, STATIC_ARRAY, TABLE_ARRAY, VALUE } = KIND, RECENT_KEYS = 256;
+function kindOf(value) {
+  return typeof value != "object" ? VALUE : Array.isArray(value) ? STATIC_ARRAY : INLINE;
+}
+function newTable() {
+  return /* @__PURE__ */ Object.create(null);
+}
+var TableReader = class extends ScalarReader {
+  /** The id of each container in the book. */
+  ids = /* @__PURE__ */ new Map();
+  book = new Book();
+  root = newTable();
+  /** The table that the current section's key/value pairs go into, and its id. */
+  table;
+  id = 0;
+  /** For messages: the offset of the current section's header key (-1 for the top), and of the pair's key. */
+  sectionAt = -1;
+  keyAt = 0;
+  /** Bare keys read lately, by a hash of their characters. */
+  recentKeys = new Array(RECENT_KEYS).fill("");
+  /** The parts of the last key read, and their offsets. */
+  keyParts = [];
+  partAt = [];
+  constructor(text, file) {
+    super(text, file), this.table = this.root, this.id = this.add(this.root, DEFINED);
+  }
+  // ---- Line ends --------------------------------------------------------------------------------------
+  /** After a key/value pair or a header, only a comment may follow on the line. */
+  endLine() {
+    this.skipWs();
+    let c = this.text.charCodeAt(this.pos);
+    this.pos < this.text.length && !endsLine(c) && this.unexpected(this.pos, `expected the end of the line, found ${describe(c)}`);
+  }
+  /**
+   * The line ends (at the current offset) where `what` must continue on it: the error names the next token,
+   * or says `atEnd` when the text ends first.
+   */
+  brokenLine(what, atEnd) {
+    this.skipBlank(), this.pos >= this.text.length && this.fail(this.pos, atEnd), this.unexpected(this.pos, `${what} must be on one line`);
+  }
+  // ---- Keys, headers, key/value pairs -------------------------------------------------------------------
+  /** A bare key character or a quote that does not open a multi-line string. */
+  isKeyStart(pos) {
+    let c = this.text.charCodeAt(pos);
+    return c === QUOTE3 || c === APOSTROPHE3 ? !this.tripleAt(pos, c) : isBare(c);
+  }
+  /**
+   * A (dotted) key starting at a key start, in `keyParts` (valid until the next key is read); `partAt` gets
+   * the offset of each part. Stops on the same line at what follows the key (after spaces), or at the end.
+   */
+  key(atEnd) {
+    let text = this.text, parts = this.keyParts;
+    parts.length = 0;
+    let partAt = this.partAt;
+    for (partAt.length = 0; ; ) {
+      let start = this.pos, c = text.charCodeAt(start);
+      if (isBare(c)) {
+        let end = start + 1, hash = c;
+        for (let d = text.charCodeAt(end); isBare(d); d = text.charCodeAt(++end)) hash = Math.imul(hash, 31) + d | 0;
+        let slot = (hash ^ end - start) & RECENT_KEYS - 1, part = this.recentKeys[slot];
+        (part.length !== end - start || !text.startsWith(part, start)) && (this.recentKeys[slot] = part = text.slice(start, end)), parts.push(part), this.pos = end;
+      } else
+        parts.push(c === QUOTE3 ? this.basicString(!0) : this.literalString(!0));
+      partAt.push(start), this.skipWs();
+      let next = text.charCodeAt(this.pos);
+      if (endsLine(next) && this.brokenLine("a key", atEnd), next !== DOT2) return parts;
+      let dot = this.pos;
+      this.pos++, this.skipWs();
+      let after = text.charCodeAt(this.pos);
+      endsLine(after) && (this.skipBlank(), this.pos < text.length && this.unexpected(this.pos, "a key must be on one line")), after === DOT2 && this.fail(dot, "a key may not contain two dots in a row"), this.isKeyStart(this.pos) || this.unexpected(this.pos, "a key may not end with a dot", dot);
+    }
+  }
+  /** Expects `=` (after a key that ends on its line) and steps over it. */
+  equals() {
+    if (this.text.charCodeAt(this.pos) !== EQUALS) {
+      let found = this.pos >= this.text.length ? "the end of the text" : describe(this.text.charCodeAt(this.pos));
+      this.unexpected(this.pos, `expected \`=\` after the key, found ${found}`);
+    }
+    this.pos++;
+  }
+  /** Steps to the value after `=`, which must start on the same line. */
+  startValue() {
+    this.skipWs(), this.pos >= this.text.length && this.fail(this.pos, "expected a value after `=`"), endsLine(this.text.charCodeAt(this.pos)) && this.brokenLine("a key, its `=` and its value", "expected a value after `=`");
+  }
+  /** Gives `container` an id in the book. */
+  add(container, kind) {
+    let id = this.book.add(kind);
+    return this.ids.set(container, id), id;
+  }
+  /** The line recorded for key `name` of table `id`, for messages. */
+  first(id, name) {
+    return this.book.keyLine(id, name) ?? void 0;
+  }
+  /**
+   * Walks the dotted key `parts` from `table` (of id `id`), creating the tables it names, and returns the table
+   * that takes the last part, which must be new.
+   */
+  dotted(table, id, parts, line) {
+    let book = this.book, last = parts.length - 1;
+    for (let i = 0; i < last; i++) {
+      let name2 = parts[i], child = table[name2];
+      if (child === void 0) {
+        [table, id] = this.newChild(table, id, name2, line, DOTTED);
+        continue;
+      }
+      let found = typeof child == "object" ? this.ids.get(child) : void 0, kind = found === void 0 ? kindOf(child) : book.kind(found);
+      kind !== DOTTED && kind !== IMPLICIT && this.fail(this.partAt[i], `${this.what(name2, kind, this.first(id, name2))}; a dotted key cannot add to it`), book.setKind(found, DOTTED), table = child, id = found;
+    }
+    let name = parts[last];
+    return table[name] !== void 0 && this.fail(this.partAt[last], `duplicate key ${showKey(name)}: already defined on line ${this.first(id, name)}`), book.mark(id, name, line), table;
+  }
+  /** A new table of `kind` at `name` of `table` (of id `id`), first mentioned on `line`; it and its id. */
+  newChild(table, id, name, line, kind) {
+    let created = newTable();
+    return this.book.mark(id, name, line), table[name] = created, [created, this.add(created, kind)];
+  }
+  /** `[a.b]` or `[[a.b]]`, from its `[` up to the line's end. */
+  header() {
+    let text = this.text, line = this.line, open = this.pos;
+    this.pos++, this.skipWs();
+    let array = !1;
+    endsLine(text.charCodeAt(this.pos)) && this.brokenLine("a table header", "unterminated table header"), text.charCodeAt(this.pos) === LEFT_BRACKET && (this.pos !== open + 1 && this.fail(this.pos, "no space is allowed between the brackets of `[[`"), array = !0, this.pos++, this.skipWs(), endsLine(text.charCodeAt(this.pos)) && this.brokenLine("a table header", "unterminated table header"));
+    let c = text.charCodeAt(this.pos);
+    this.pos >= text.length && this.fail(this.pos, "unterminated table header"), c === RIGHT_BRACKET && this.fail(this.pos, "a table header needs a key"), c === DOT2 && this.fail(this.pos, "a key may not start with a dot"), this.isKeyStart(this.pos) || this.unexpected(this.pos, `expected a key in the table header, found ${describe(c)}`);
+    let keyAt = this.pos, parts = this.key("unterminated table header");
+    if (text.charCodeAt(this.pos) !== RIGHT_BRACKET && this.unexpected(this.pos, this.pos >= text.length ? "unterminated table header" : `expected \`]\` after the key, found ${describe(text.charCodeAt(this.pos))}`), this.pos++, array) {
+      let close = this.pos;
+      this.skipWs(), endsLine(text.charCodeAt(this.pos)) && this.brokenLine("a table header", "unterminated table header"), text.charCodeAt(this.pos) !== RIGHT_BRACKET && this.unexpected(this.pos, "expected `]]` to end the header of an array of tables"), this.pos !== close && this.fail(this.pos, "no space is allowed between the brackets of `]]`"), this.pos++;
+    }
+    this.define(parts, line, array), this.sectionAt = keyAt;
+  }
+  /** Makes the table a header names the current section, creating what it names. */
+  define(parts, line, array) {
+    let book = this.book, table = this.root, id = this.ids.get(table), last = parts.length - 1;
+    for (let i = 0; i < last; i++) {
+      let name2 = parts[i], child = table[name2];
+      if (child === void 0) {
+        [table, id] = this.newChild(table, id, name2, line, IMPLICIT);
+        continue;
+      }
+      let found2 = typeof child == "object" ? this.ids.get(child) : void 0, kind2 = found2 === void 0 ? kindOf(child) : book.kind(found2);
+      if (kind2 === TABLE_ARRAY) {
+        let elements = child;
+        table = elements[elements.length - 1], id = this.ids.get(table);
+        continue;
+      }
+      (kind2 === VALUE || kind2 === INLINE || kind2 === STATIC_ARRAY) && this.fail(this.partAt[i], `${this.what(name2, kind2, this.first(id, name2))}; a table header cannot add to it`), table = child, id = found2;
+    }
+    let name = parts[last], existing = table[name], found = typeof existing == "object" ? this.ids.get(existing) : void 0, kind = found === void 0 ? existing === void 0 ? NONE : kindOf(existing) : book.kind(found);
+    if (!array && kind === IMPLICIT) {
+      book.setKind(found, DEFINED), this.table = existing, this.id = found;
+      return;
+    }
+    if (!array && kind !== NONE) {
+      let first = this.first(id, name), problem = kind === DEFINED ? `table ${showKey(name)} defined twice (first on line ${first})` : `${this.what(name, kind, first)}; a table header cannot define it again`;
+      this.fail(this.partAt[last], problem);
+    }
+    array && kind !== NONE && kind !== TABLE_ARRAY && this.fail(this.partAt[last], `${this.what(name, kind, this.first(id, name))}, not an array of tables`);
+    let section = newTable();
+    if (!array)
+      book.mark(id, name, line), table[name] = section;
+    else if (kind === NONE) {
+      let elements = [section];
+      book.mark(id, name, line), book.mark(this.add(elements, TABLE_ARRAY), 0, line), table[name] = elements;
+    } else {
+      let elements = existing;
+      book.mark(found, elements.length, line), elements.push(section);
+    }
+    this.table = section, this.id = this.add(section, DEFINED);
+  }
+  /** What the existing value at `name` is, for a message: "`b` is an inline table (line 3)". */
+  what(name, kind, line) {
+    let what = kind === VALUE ? "a value" : kind === INLINE ? "an inline table" : kind === STATIC_ARRAY ? "an array" : kind === TABLE_ARRAY ? "an array of tables" : kind === DOTTED ? "a table defined by dotted keys" : kind === DEFINED ? "a table defined by a header" : "a table";
+    return `${showKey(name)} is ${what}${line === void 0 ? "" : ` (line ${line})`}`;
+  }
+  /** The parts of the (valid) key at `offset`, read again for a message. */
+  partsAt(offset) {
+    let { pos, line, lineStart } = this;
+    this.pos = offset;
+    let parts = this.key("").slice();
+    return this.pos = pos, this.line = line, this.lineStart = lineStart, parts;
+  }
+};
+
+// src/toml/reader.ts
+var { COMMA, LEFT_BRACE, LEFT_BRACKET: LEFT_BRACKET2, RIGHT_BRACE, RIGHT_BRACKET: RIGHT_BRACKET2 } = CHAR, { INLINE: INLINE2, STATIC_ARRAY: STATIC_ARRAY2 } = KIND, Frame = class {
+  /** The inline table, or null for an array, whose elements are on the reader's stack of values from `base`. */
+  table = null;
+  base = 0;
+  /** Where the container goes when it closes: `target[name]`, or (target null) the enclosing array. */
+  target = null;
+  name = "";
+  /** Its id in the book. */
+  id = 0;
+  /** Whether an element or entry has been read, so that a separator or the end comes next. */
+  filled = !1;
+  /** For messages: the index of the element being read, or the offset of the key of the entry being read. */
+  index = 0;
+  keyAt = 0;
+}, Reader = class extends TableReader {
+  frames = [];
+  depth = 0;
+  /**
+   * The elements of the arrays being read, innermost last, up to `top`: an array is made when it closes, at
+   * its size (growing each array element by element would allocate it again and again).
+   */
+  values = [];
+  top = 0;
+  /** Arrays and inline tables with their ids, given to `ids` only when a line is asked for. */
+  late = [];
+  read() {
+    let text = this.text;
+    for (; this.skipBlank(), !(this.pos >= text.length); ) {
+      let c = text.charCodeAt(this.pos);
+      c === LEFT_BRACKET2 ? this.header() : this.isKeyStart(this.pos) ? this.keyValue() : this.unexpected(this.pos, `expected a key or a [table] header, found ${describe(c)}`), this.endLine();
+    }
+    let { ids, book, late } = this, indexes = /* @__PURE__ */ new Map(), registered = !1, lineInDocument = (container, key) => {
+      if (!registered) {
+        for (let i = 0; i < late.length; i += 2) ids.set(late[i], late[i + 1]);
+        late.length = 0, registered = !0;
+      }
+      return lineIn(ids, book, indexes, container, key);
+    };
+    return { value: this.root, lineIn: lineInDocument };
+  }
+  /** A key/value pair of the current section, from its key up to the end of its value. */
+  keyValue() {
+    let line = this.line;
+    this.keyAt = this.pos;
+    let parts = this.key("expected `=` after the key");
+    this.equals();
+    let table = this.dotted(this.table, this.id, parts, line);
+    this.startValue();
+    let name = parts[parts.length - 1], c = this.text.charCodeAt(this.pos);
+    c === LEFT_BRACKET2 || c === LEFT_BRACE ? (this.open(c, table, name), this.nested()) : table[name] = this.scalar();
+  }
+  // ---- Arrays and inline tables ---------------------------------------------------------------------
+  /**
+   * Opens the array or inline table whose bracket or brace is at the current offset; when it closes, it goes
+   * to `target[name]`, or (target null) to the enclosing array.
+   */
+  open(c, target, name) {
+    if (this.depth >= 127) {
+      let { line, column } = this.locate(this.pos);
+      throw new UserError(`${this.file}:${line}:${column}: ${nestingProblem()}`);
+    }
+    this.pos++;
+    let frame = this.frames[this.depth];
+    frame === void 0 && this.frames.push(frame = new Frame()), this.depth++, frame.filled = !1, frame.target = target, frame.name = name, frame.id = this.book.add(c === LEFT_BRACKET2 ? STATIC_ARRAY2 : INLINE2), frame.table = c === LEFT_BRACKET2 ? null : newTable(), frame.base = this.top;
+  }
+  /** Closes the innermost array or inline table (at its bracket or brace) and puts it where it goes. */
+  close(frame) {
+    this.pos++, this.depth--;
+    let value;
+    frame.table === null ? (value = this.values.slice(frame.base, this.top), this.top = frame.base) : value = frame.table, this.book.lastLine(frame.id) >= 0 && this.late.push(value, frame.id), frame.target !== null ? frame.target[frame.name] = value : this.push(value);
+  }
+  /** Adds an element to the innermost array. */
+  push(value) {
+    this.top < this.values.length ? this.values[this.top] = value : this.values.push(value), this.top++;
+  }
+  /** Reads what the arrays and inline tables opened by `open` hold, until the outermost one closes. */
+  nested() {
+    let text = this.text;
+    for (; this.depth > 0; ) {
+      let frame = this.frames[this.depth - 1];
+      this.skipBlank();
+      let c = text.charCodeAt(this.pos), end = this.pos >= text.length;
+      if (frame.table === null) {
+        if (frame.filled && (c === COMMA ? (this.pos++, this.skipBlank(), c = text.charCodeAt(this.pos)) : c !== RIGHT_BRACKET2 && this.unexpected(this.pos, end ? "unterminated array" : `expected \`,\` or \`]\` after an array element, found ${describe(c)}`)), c === RIGHT_BRACKET2) {
+          this.close(frame);
+          continue;
+        }
+        this.pos >= text.length && this.fail(this.pos, "unterminated array"), frame.filled = !0;
+        let index = this.top - frame.base;
+        frame.index = index, this.book.lastLine(frame.id) !== this.line && this.book.mark(frame.id, index, this.line), c === LEFT_BRACKET2 || c === LEFT_BRACE ? this.open(c, null, "") : this.push(this.scalar());
+      } else {
+        if (frame.filled && (c === COMMA ? (this.pos++, this.skipBlank(), c = text.charCodeAt(this.pos)) : c !== RIGHT_BRACE && this.unexpected(this.pos, end ? "unterminated inline table" : `expected \`,\` or \`}\` after a value in an inline table, found ${describe(c)}`)), c === RIGHT_BRACE) {
+          this.close(frame);
+          continue;
+        }
+        this.pos >= text.length && this.fail(this.pos, "unterminated inline table"), this.isKeyStart(this.pos) || this.unexpected(this.pos, `expected a key or \`}\` in an inline table, found ${describe(c)}`), frame.filled = !0;
+        let line = this.line;
+        frame.keyAt = this.pos;
+        let parts = this.key("expected `=` after the key");
+        this.equals();
+        let table = this.dotted(frame.table, frame.id, parts, line);
+        this.startValue();
+        let name = parts[parts.length - 1];
+        c = text.charCodeAt(this.pos), c === LEFT_BRACKET2 || c === LEFT_BRACE ? this.open(c, table, name) : table[name] = this.scalar();
+      }
+    }
+  }
+  valuePath() {
+    let path21 = [];
+    if (this.sectionAt >= 0) {
+      let value = this.root;
+      for (let part of this.partsAt(this.sectionAt))
+        path21.push(part), value = value[part], Array.isArray(value) && (path21.push(value.length - 1), value = value[value.length - 1]);
+    }
+    path21.push(...this.partsAt(this.keyAt));
+    for (let d = 0; d < this.depth; d++) {
+      let frame = this.frames[d];
+      frame.table === null ? path21.push(frame.index) : path21.push(...this.partsAt(frame.keyAt));
+    }
+    return path21;
+  }
+};
+
+// src/toml/parse.ts
+function parseToml(text, file) {
+  return new Reader(text, file).read();
+}
+
+// src/toml/document.ts
+function parseTomlDocument(text, file) {
+  let { value, lineIn: lineIn2 } = parseToml(text, file);
+  return {
+    file,
+    value,
+    lineOf: (path21) => {
+      if (path21.length === 0) return null;
+      let container = value;
+      for (let i = 0; i < path21.length - 1; i++) {
+        let child = childOf(container, path21[i]);
+        if (!isContainer(child)) return null;
+        container = child;
+      }
+      return lineIn2(container, path21[path21.length - 1]);
+    },
+    lineIn: lineIn2
+  };
+}
+function childOf(container, key) {
+  return Array.isArray(container) ? typeof key == "number" || /^\d+$/.test(key) ? container[Number(key)] : void 0 : Object.hasOwn(container, key) ? container[key] : void 0;
+}
+function isContainer(value) {
+  return typeof value == "object";
+}
+
+// src/config/cargo-config.ts
 function configFilePaths(cwd, cargoHome) {
-  let out = [], seen = /* @__PURE__ */ new Set(), dir = path2.resolve(cwd);
+  let out = [], seen = /* @__PURE__ */ new Set(), dir = path3.resolve(cwd);
   for (; ; ) {
-    let configDir = path2.join(dir, ".cargo");
-    out.push(path2.join(configDir, "config"), path2.join(configDir, "config.toml")), seen.add(configDir);
-    let parent = path2.dirname(dir);
+    let configDir = path3.join(dir, ".cargo");
+    out.push(path3.join(configDir, "config"), path3.join(configDir, "config.toml")), seen.add(configDir);
+    let parent = path3.dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  let home = path2.resolve(cwd, cargoHome);
-  return seen.has(home) || out.push(path2.join(home, "config"), path2.join(home, "config.toml")), out;
+  let home = path3.resolve(cwd, cargoHome);
+  return seen.has(home) || out.push(path3.join(home, "config"), path3.join(home, "config.toml")), out;
 }
 function mergeCargoConfig(files, options = {}) {
   let loaded = [], root = { kind: "table", entries: /* @__PURE__ */ new Map(), source: { file: files[0]?.path ?? "", line: 0 } }, seen = /* @__PURE__ */ new Set(), includes = options.includes ?? /* @__PURE__ */ new Map(), load = (file, text, includedFrom) => {
@@ -838,14 +1925,14 @@ function takeIncludes(table, file) {
   let node = table.entries.get("include");
   if (node === void 0) return [];
   if (table.entries.delete("include"), node.kind !== "array")
-    throw new UserError(`${where(node.source)}\`include\` must be an array of paths or of tables with a \`path\`, found ${describe(node)}`);
+    throw new UserError(`${where(node.source)}\`include\` must be an array of paths or of tables with a \`path\`, found ${describe2(node)}`);
   return node.items.map((item) => {
     let written = item.value, optional = !1;
     if (typeof item.value == "object" && !Array.isArray(item.value) && (written = item.value.path, optional = item.value.optional ?? !1), typeof written != "string" || typeof optional != "boolean")
       throw new UserError(`${where(item.source)}\`include\` entries must be paths or \`{ path = "\u2026", optional = true|false }\``);
     if (!written.endsWith(".toml"))
       throw new UserError(`${where(item.source)}config include \`${written}\` must be a path ending with \`.toml\``);
-    return { path: path2.resolve(path2.dirname(file), written), written, optional, source: item.source };
+    return { path: path3.resolve(path3.dirname(file), written), written, optional, source: item.source };
   });
 }
 function parseCliOverride(arg) {
@@ -900,14 +1987,14 @@ function mergeLeaf(lower, higher, keys) {
     return { kind: "array", items: sortByRank([...lower.items, ...higher.items]), source: higher.source };
   if (lower.kind !== "scalar" || higher.kind !== "scalar")
     throw new UserError(
-      `${where(higher.source)}cannot merge config key \`${keys.join(".")}\`: ${describe(higher)} here, but ${describe(lower)} at ${describeSource(lower.source)}`
+      `${where(higher.source)}cannot merge config key \`${keys.join(".")}\`: ${describe2(higher)} here, but ${describe2(lower)} at ${describeSource(lower.source)}`
     );
   return higher;
 }
 function sortByRank(items) {
   return items.map((item, index) => ({ item, index })).sort((a, b) => sourceRank(a.item.source) - sourceRank(b.item.source) || a.index - b.index).map((x) => x.item);
 }
-function describe(node) {
+function describe2(node) {
   return node.kind === "table" ? "a table" : node.kind === "array" ? "an array" : `a ${typeof node.value == "string" ? "string" : typeof node.value == "boolean" ? "boolean" : "number"}`;
 }
 function describeSource(source) {
@@ -938,7 +2025,7 @@ function stringListOf(node, key) {
         throw new UserError(`${where(item.source)}\`${key}\` must be a string or an array of strings`);
       return { value: item.value, source: item.source };
     }), source: node.source };
-  throw new UserError(`${where(node.source)}\`${key}\` must be a string or an array of strings, found ${describe(node)}`);
+  throw new UserError(`${where(node.source)}\`${key}\` must be a string or an array of strings, found ${describe2(node)}`);
 }
 function splitWhitespace(text) {
   return text.split(/\s+/).filter((s) => s !== "");
@@ -979,7 +2066,7 @@ function buildTargetOf(node) {
     }
     return targets.length === 0 ? null : { kind: "multi", targets, source: node.source };
   }
-  throw new UserError(`${where(node.source)}\`build.target\` must be a string or an array of strings, found ${describe(node)}`);
+  throw new UserError(`${where(node.source)}\`build.target\` must be a string or an array of strings, found ${describe2(node)}`);
 }
 function collectTargetRustflags(table, out) {
   walkConfig(table, (keys, node) => {
@@ -1028,18 +2115,18 @@ function tripleRustflags(config, triple) {
   return { items, source };
 }
 function requestedTarget(config, cliTarget, cwd) {
-  if (cliTarget !== null) return cliTarget.endsWith(".json") ? path2.resolve(cwd, cliTarget) : cliTarget;
+  if (cliTarget !== null) return cliTarget.endsWith(".json") ? path3.resolve(cwd, cliTarget) : cliTarget;
   let bt = config.buildTarget;
   if (bt === null) return null;
   if (bt.kind === "single") return resolveTargetPath(bt.target, cwd);
   if (bt.targets.length === 1) return resolveTargetPath(bt.targets[0], cwd);
-  let listed = bt.targets.map((t) => `\`${t.value}\` (${describeSource(t.source)})`).join(", ");
-  throw new UserError(`build.target lists ${bt.targets.length} targets: ${listed}; this analysis covers one target at a time, pass --target to choose one`);
+  let listed2 = bt.targets.map((t) => `\`${t.value}\` (${describeSource(t.source)})`).join(", ");
+  throw new UserError(`build.target lists ${bt.targets.length} targets: ${listed2}; this analysis covers one target at a time, pass --target to choose one`);
 }
 function resolveTargetPath(target, cwd) {
   if (!target.value.endsWith(".json")) return target.value;
-  let base = "file" in target.source ? path2.dirname(path2.dirname(target.source.file)) : cwd;
-  return path2.resolve(base, target.value);
+  let base2 = "file" in target.source ? path3.dirname(path3.dirname(target.source.file)) : cwd;
+  return path3.resolve(base2, target.value);
 }
 
 // src/config/profiles.ts
@@ -1156,8 +2243,8 @@ var Layers = class {
     if (!isTable(table)) throw new UserError(`${this.manifestWhere(["profile", profile])}\`profile.${profile}\` must be a table`);
     let value = table[field];
     if (value === void 0) return null;
-    let path18 = ["profile", profile, field];
-    return { value, source: { file: this.opts.manifestFile, line: this.manifestLine(path18) }, where: this.manifestWhere(path18), key };
+    let path21 = ["profile", profile, field];
+    return { value, source: { file: this.opts.manifestFile, line: this.manifestLine(path21) }, where: this.manifestWhere(path21), key };
   }
   /**
    * Validates what cargo validates even when unused: every manifest profile (name and values), and the
@@ -1181,8 +2268,8 @@ var Layers = class {
     envValue !== void 0 && out.push({ value: parseEnvScalar(envValue), source: { env: envName }, where: `environment variable \`${envName}\`: `, key });
     let table = this.manifestProfile(profile);
     if (isTable(table) && table[field] !== void 0) {
-      let path18 = ["profile", profile, field];
-      out.push({ value: table[field], source: { file: this.opts.manifestFile, line: this.manifestLine(path18) }, where: this.manifestWhere(path18), key });
+      let path21 = ["profile", profile, field];
+      out.push({ value: table[field], source: { file: this.opts.manifestFile, line: this.manifestLine(path21) }, where: this.manifestWhere(path21), key });
     }
     return out;
   }
@@ -1199,11 +2286,11 @@ var Layers = class {
     if (node.kind !== "scalar") throw new UserError(`${where2}invalid \`${key}\`: expected a string or boolean, found ${node.kind === "table" ? "a table" : "an array"}`);
     return { value: node.value, source: settingSource(node.source), where: where2, key };
   }
-  manifestLine(path18) {
-    return this.opts.manifest?.lineOf(path18) ?? this.opts.manifest?.lineOf(path18.slice(0, -1)) ?? 1;
+  manifestLine(path21) {
+    return this.opts.manifest?.lineOf(path21) ?? this.opts.manifest?.lineOf(path21.slice(0, -1)) ?? 1;
   }
-  manifestWhere(path18) {
-    return `${this.opts.manifestFile}:${this.manifestLine(path18)}: `;
+  manifestWhere(path21) {
+    return `${this.opts.manifestFile}:${this.manifestLine(path21)}: `;
   }
 };
 function whereOf(source) {
@@ -1240,6 +2327,3345 @@ function inheritsValue(raw) {
 }
 function isTable(value) {
   return typeof value == "object" && !Array.isArray(value);
+}
+
+// src/findings/finding.ts
+function adviceFix(title) {
+  return { title, kind: "advice", verified: !1 };
+}
+function findingArtifact(f) {
+  let { package: pkg, target, kind, mode, crateType, platform } = f;
+  return pkg === void 0 || target === void 0 || kind === void 0 || mode === void 0 || crateType === void 0 || platform === void 0 ? null : { package: pkg, target, kind, mode, crateType, platform };
+}
+
+// src/manifest/edits.ts
+function sourceFile(text, file) {
+  try {
+    return { file, lines: text.split(`
+`).map((l) => l.replace(/\r$/, "")), doc: parseTomlDocument(text, file) };
+  } catch {
+    return null;
+  }
+}
+function crateTypeEdits(text, file, types) {
+  let src = sourceFile(text, file);
+  if (src === null) return null;
+  let lib = src.doc.value.lib;
+  if (lib !== void 0 && (typeof lib != "object" || Array.isArray(lib))) return null;
+  let key = lib === void 0 ? null : "crate-type" in lib ? "crate-type" : "crate_type" in lib ? "crate_type" : null;
+  if (key !== null) {
+    let existing = lib[key];
+    if (!Array.isArray(existing) || existing.some((t) => typeof t != "string")) return null;
+    let added = types.filter((t) => !existing.includes(t));
+    if (existing.filter((t) => !types.includes(t)).length > 0) return null;
+    if (added.length === 0) return [];
+    let line = src.doc.lineOf(["lib", key]);
+    return line === null ? null : appendToArray(src, line, added);
+  }
+  let entry = `crate-type = [${types.map((t) => `"${t}"`).join(", ")}]`, header2 = src.doc.lineOf(["lib"]);
+  if (lib !== void 0)
+    return header2 === null || !/^\s*\[\s*lib\s*\]\s*(?:#.*)?$/.test(src.lines[header2 - 1] ?? "") ? null : [{ file, line: header2, before: src.lines[header2 - 1], after: `${src.lines[header2 - 1]}
+${entry}` }];
+  let last = src.lines.length;
+  for (; last > 1 && src.lines[last - 1].trim() === ""; ) last--;
+  let before = src.lines[last - 1] ?? "";
+  return [{ file, line: last, before, after: `${before}${before.trim() === "" ? "" : `
+`}
+[lib]
+${entry}` }];
+}
+function appendToArray(src, line, values) {
+  let span = arraySpan(src.lines, line);
+  if (span === null) return null;
+  let quoted = values.map((v) => `"${v}"`), text = src.lines[line - 1];
+  if (span.endLine === line) {
+    let inner = text.slice(span.openColumn + 1, span.closeColumn), trimmed = inner.replace(/\s+$/, ""), separator = trimmed.trim() === "" ? "" : trimmed.endsWith(",") ? " " : ", ", after = `${text.slice(0, span.openColumn + 1)}${trimmed}${separator}${quoted.join(", ")}${inner.slice(trimmed.length)}${text.slice(span.closeColumn)}`;
+    return [{ file: src.file, line, before: text, after }];
+  }
+  let previous = span.endLine - 1;
+  for (; previous > line && /^\s*(?:#.*)?$/.test(src.lines[previous - 1]); ) previous--;
+  if (src.lines[span.endLine - 1].slice(0, span.closeColumn).trim() !== "" || previous === line) return null;
+  let prevText = src.lines[previous - 1], indent = /^\s*/.exec(prevText)[0], withComma = endsWithComma(prevText) ? prevText : addComma(prevText);
+  return withComma === null ? null : [{ file: src.file, line: previous, before: prevText, after: `${withComma}
+${quoted.map((q2) => `${indent}${q2},`).join(`
+`)}` }];
+}
+function arraySpan(lines, line) {
+  let first = lines[line - 1], eq = first.indexOf("=");
+  if (eq < 0) return null;
+  let open = first.indexOf("[", eq);
+  if (open < 0 || first.slice(eq + 1, open).trim() !== "") return null;
+  let depth = 0;
+  for (let l = line; l <= lines.length; l++) {
+    let text = lines[l - 1];
+    for (let c = l === line ? open : 0; c < text.length; c++) {
+      let ch = text[c];
+      if (ch === "#") break;
+      if (ch === '"' || ch === "'") {
+        let end = closingQuote(text, c);
+        if (end < 0) return null;
+        c = end;
+      } else if (ch === "[") depth++;
+      else if (ch === "]" && --depth === 0) return { openColumn: open, endLine: l, closeColumn: c };
+    }
+  }
+  return null;
+}
+function closingQuote(text, start) {
+  let quote = text[start];
+  if (text.startsWith(quote.repeat(3), start)) return -1;
+  for (let i = start + 1; i < text.length; i++)
+    if (quote === '"' && text[i] === "\\") i++;
+    else if (text[i] === quote) return i;
+  return -1;
+}
+function endsWithComma(line) {
+  return /,\s*$/.test(codeOf(line));
+}
+function addComma(line) {
+  let end = codeOf(line).replace(/\s+$/, "").length;
+  return end === 0 ? null : `${line.slice(0, end)},${line.slice(end)}`;
+}
+function codeOf(line) {
+  for (let c = 0; c < line.length; c++) {
+    if (line[c] === "#") return line.slice(0, c);
+    if (line[c] === '"' || line[c] === "'") {
+      let end = closingQuote(line, c);
+      if (end < 0) return line;
+      c = end;
+    }
+  }
+  return line;
+}
+function settingEdit(text, file, line, key, value) {
+  let before = sourceFile(text, file)?.lines[line - 1];
+  if (before === void 0) return null;
+  let keys = [key, key.replace(/-/g, "_")].map((k) => k.replace(/[-]/g, "\\-")), m = new RegExp(`^(\\s*(?:${keys.join("|")}|"(?:${keys.join("|")})")\\s*=\\s*)("[^"\\\\]*"|'[^']*'|true|false)(.*)$`).exec(before);
+  if (m === null) return null;
+  let written = typeof value == "boolean" ? String(value) : `"${value}"`;
+  return { file, line, before, after: `${m[1]}${written}${m[3]}` };
+}
+function applyEdits(text, edits) {
+  let crlf = /\r\n/.test(text), lines = text.split(`
+`);
+  for (let e of [...edits].sort((a, b) => b.line - a.line)) {
+    let current = lines[e.line - 1];
+    if (current === void 0 || current.replace(/\r$/, "") !== e.before) return null;
+    let replaced = e.after.split(`
+`).map((l) => crlf ? `${l}\r` : l);
+    current.endsWith("\r") || (replaced[replaced.length - 1] = replaced[replaced.length - 1].replace(/\r$/, "")), lines.splice(e.line - 1, 1, ...replaced);
+  }
+  return lines.join(`
+`);
+}
+
+// src/model/invocation.ts
+function defaultInvocation(overrides = {}) {
+  return {
+    command: "build",
+    packages: [],
+    workspace: !1,
+    exclude: [],
+    targets: {
+      lib: !1,
+      bins: !1,
+      bin: [],
+      tests: !1,
+      test: [],
+      examples: !1,
+      example: [],
+      benches: !1,
+      bench: [],
+      allTargets: !1
+    },
+    doc: !1,
+    noRun: !1,
+    release: !1,
+    profile: null,
+    target: null,
+    features: [],
+    allFeatures: !1,
+    noDefaultFeatures: !1,
+    locked: !1,
+    offline: !1,
+    frozen: !1,
+    ...overrides
+  };
+}
+function needsDevDependencies(inv) {
+  if (inv.command === "test") return !0;
+  let t = inv.targets;
+  return t.allTargets || t.tests || t.examples || t.benches || t.test.length + t.example.length + t.bench.length > 0;
+}
+function selectsTargets(inv) {
+  let t = inv.targets;
+  return t.lib || t.bins || t.tests || t.examples || t.benches || t.allTargets || t.bin.length + t.test.length + t.example.length + t.bench.length > 0;
+}
+function splitFeatures(value) {
+  return value.split(/[\s,]+/u).filter((feature) => feature !== "");
+}
+var RESERVED_PROFILE_NAMES = /* @__PURE__ */ new Set([
+  "build-override",
+  "build",
+  "check",
+  "clean",
+  "config",
+  "fetch",
+  "fix",
+  "install",
+  "metadata",
+  "package",
+  "publish",
+  "report",
+  "root",
+  "run",
+  "rust",
+  "rustc",
+  "rustdoc",
+  "target",
+  "tmp",
+  "uninstall"
+]);
+function checkProfileName(name, what) {
+  if (name === "") throw new UserError(`${what} must not be empty`);
+  let bad = Array.from(name).find((ch) => !/^[\p{Alphabetic}\p{N}_-]$/u.test(ch));
+  if (bad !== void 0)
+    throw new UserError(
+      `${what}: invalid character \`${bad}\` in profile name \`${name}\`; allowed characters are letters, numbers, underscore, and hyphen`
+    );
+  if (name === "doc") throw new UserError(`${what}: profile \`doc\` is reserved and not allowed to be explicitly specified`);
+  let lower = name.toLowerCase();
+  if (lower === "debug")
+    throw new UserError(`${what}: profile name \`${name}\` is reserved; the default development profile is \`dev\``);
+  if (RESERVED_PROFILE_NAMES.has(lower) || lower.startsWith("cargo"))
+    throw new UserError(`${what}: profile name \`${name}\` is reserved; please choose a different name`);
+  return name;
+}
+function toCargoArgs(invocation) {
+  let args = [], repeat = (flag, values) => {
+    for (let value of values) args.push(flag, value);
+  }, when = (flag, on) => {
+    on && args.push(flag);
+  }, { targets } = invocation;
+  return repeat("--package", invocation.packages), when("--workspace", invocation.workspace), repeat("--exclude", invocation.exclude), when("--lib", targets.lib), when("--bins", targets.bins), repeat("--bin", targets.bin), when("--examples", targets.examples), repeat("--example", targets.example), when("--tests", targets.tests), repeat("--test", targets.test), when("--benches", targets.benches), repeat("--bench", targets.bench), when("--all-targets", targets.allTargets), when("--doc", invocation.doc), when("--no-run", invocation.noRun), invocation.features.length > 0 && args.push("--features", invocation.features.join(",")), when("--all-features", invocation.allFeatures), when("--no-default-features", invocation.noDefaultFeatures), when("--release", invocation.release), invocation.profile !== null && args.push("--profile", invocation.profile), invocation.target !== null && args.push("--target", invocation.target), when("--locked", invocation.locked), when("--offline", invocation.offline), when("--frozen", invocation.frozen), args;
+}
+
+// src/model/cfg.ts
+function cfgHas(cfg, key, value) {
+  return cfg.values.get(key)?.has(value) ?? !1;
+}
+var CfgSyntaxError = class extends Error {
+};
+function parseCfgLines(text) {
+  let names = /* @__PURE__ */ new Set(), values = /* @__PURE__ */ new Map();
+  for (let raw of text.split(/\r?\n/)) {
+    let line = raw.trim();
+    if (line === "") continue;
+    let eq = line.indexOf("=");
+    if (eq < 0) {
+      names.add(line);
+      continue;
+    }
+    let key = line.slice(0, eq), value = line.slice(eq + 1).replace(/^"(.*)"$/, "$1"), set = values.get(key);
+    set || values.set(key, set = /* @__PURE__ */ new Set()), set.add(value);
+  }
+  return { names, values };
+}
+function parseCfgExpr(text) {
+  let tokens = tokenize(text), pos = 0, peek = () => tokens[pos], next = () => {
+    let t = tokens[pos++];
+    if (t === void 0) throw new CfgSyntaxError(`unexpected end of cfg expression \`${text}\``);
+    return t;
+  }, expect = (t) => {
+    let got = next();
+    if (got !== t) throw new CfgSyntaxError(`expected \`${t}\` but found \`${got}\` in \`${text}\``);
+  }, parseExpr = () => {
+    let ident = next();
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(ident)) throw new CfgSyntaxError(`unexpected \`${ident}\` in \`${text}\``);
+    if ((ident === "all" || ident === "any" || ident === "not") && peek() === "(") {
+      next();
+      let args = [];
+      for (; peek() !== ")" && (args.push(parseExpr()), peek() === ","); )
+        next();
+      if (expect(")"), ident === "not") {
+        if (args.length !== 1) throw new CfgSyntaxError(`\`not\` takes exactly one predicate in \`${text}\``);
+        return { op: "not", arg: args[0] };
+      }
+      return { op: ident, args };
+    }
+    if (peek() === "=") {
+      next();
+      let value = next();
+      if (!value.startsWith('"')) throw new CfgSyntaxError(`expected a string after \`${ident} =\` in \`${text}\``);
+      return { op: "eq", key: ident, value: value.slice(1, -1) };
+    }
+    return { op: "name", name: ident };
+  }, trimmed = text.trim(), isWrapped = /^cfg\s*\(/.test(trimmed);
+  isWrapped && (expect("cfg"), expect("("));
+  let expr = parseExpr();
+  if (isWrapped && expect(")"), pos !== tokens.length) throw new CfgSyntaxError(`unexpected \`${tokens[pos]}\` in \`${text}\``);
+  return expr;
+}
+function tokenize(text) {
+  let tokens = [], i = 0;
+  for (; i < text.length; ) {
+    let c = text[i];
+    if (/\s/.test(c))
+      i++;
+    else if (c === "(" || c === ")" || c === "," || c === "=")
+      tokens.push(c), i++;
+    else if (c === '"') {
+      let end = text.indexOf('"', i + 1);
+      if (end < 0) throw new CfgSyntaxError(`unterminated string in \`${text}\``);
+      tokens.push(text.slice(i, end + 1)), i = end + 1;
+    } else {
+      let m = /^[A-Za-z0-9_\-.]+/.exec(text.slice(i));
+      if (!m) throw new CfgSyntaxError(`unexpected character \`${c}\` in \`${text}\``);
+      tokens.push(m[0]), i += m[0].length;
+    }
+  }
+  return tokens;
+}
+function evalCfg(expr, cfg) {
+  switch (expr.op) {
+    case "name":
+      return expr.name === "true" || expr.name === "false" ? expr.name === "true" : cfg.names.has(expr.name);
+    case "eq":
+      return cfgHas(cfg, expr.key, expr.value);
+    case "all":
+      return expr.args.every((a) => evalCfg(a, cfg));
+    case "any":
+      return expr.args.some((a) => evalCfg(a, cfg));
+    case "not":
+      return !evalCfg(expr.arg, cfg);
+  }
+}
+function platformMatches(platform, triple, cfg) {
+  return /^\s*cfg\s*\(/.test(platform) ? evalCfg(parsedCfg(platform), cfg) : platform.trim() === triple;
+}
+var parsedCfgCache = /* @__PURE__ */ new Map();
+function parsedCfg(text) {
+  let expr = parsedCfgCache.get(text);
+  return expr || (expr = parseCfgExpr(text), parsedCfgCache.set(text, expr)), expr;
+}
+
+// src/model/crate-type.ts
+var CRATE_TYPES = ["bin", "lib", "rlib", "dylib", "cdylib", "staticlib", "proc-macro"];
+function isLinkable(t) {
+  return t === "lib" || t === "rlib" || t === "dylib" || t === "proc-macro";
+}
+function isDynamic(t) {
+  return t === "dylib" || t === "cdylib" || t === "proc-macro";
+}
+function canLto(t) {
+  return t === "bin" || t === "staticlib" || t === "cdylib";
+}
+function requiresUpstreamObjects(t) {
+  return t !== "lib" && t !== "rlib";
+}
+function providesRlib(types) {
+  return types.includes("lib") || types.includes("rlib");
+}
+function providesDylib(types) {
+  return types.includes("dylib");
+}
+function isCrateType(s) {
+  return s === "bin" || s === "lib" || s === "rlib" || s === "dylib" || s === "cdylib" || s === "staticlib" || s === "proc-macro";
+}
+
+// src/model/rustc-flags.ts
+var SHORT_WITH_VALUE = /* @__PURE__ */ new Set(["L", "l", "o", "A", "W", "D", "F", "C", "Z"]), SHORT_FLAGS = /* @__PURE__ */ new Set(["h", "g", "O", "V", "v"]), LONG_WITH_VALUE = new Map([
+  ...["cfg", "check-cfg", "crate-type", "crate-name", "edition", "emit", "print", "out-dir", "explain", "target", "force-warn", "cap-lints"].map((n) => [n, `--${n}`]),
+  ...["extern", "sysroot", "error-format", "json", "color", "diagnostic-width", "remap-path-prefix", "remap-path-scope", "env-set"].map((n) => [n, `--${n}`]),
+  ["allow", "-A"],
+  ["warn", "-W"],
+  ["deny", "-D"],
+  ["forbid", "-F"],
+  ["codegen", "-C"]
+]), LONG_FLAGS = /* @__PURE__ */ new Map([
+  ["help", "-h"],
+  ["test", "--test"],
+  ["version", "-V"],
+  ["verbose", "-v"]
+]);
+function readRustflags(flags) {
+  let out = [], free = !1;
+  for (let i = 0; i < flags.length; i++) {
+    let token = flags[i], start = i, add = (name, value, separateValue = !1) => {
+      out.push({ token: start, name, value, separateValue, written: flags.slice(start, i + 1).join(" ") });
+    }, withValue = (name, inline) => {
+      if (inline !== null || i + 1 >= flags.length) return add(name, inline);
+      i++, add(name, flags[i], !0);
+    };
+    if (token.startsWith("@")) add("@", token.slice(1));
+    else if (free || token.length < 2 || !token.startsWith("-")) add("", token);
+    else if (token === "--") free = !0;
+    else if (token.startsWith("--")) {
+      let eq = token.indexOf("="), name = eq < 0 ? token.slice(2) : token.slice(2, eq), inline = eq < 0 ? null : token.slice(eq + 1), short = Buffer.byteLength(name) === 1 ? name : null;
+      short !== null && SHORT_WITH_VALUE.has(short) ? withValue(`-${short}`, inline) : short !== null && SHORT_FLAGS.has(short) ? add(`-${short}`, inline) : LONG_WITH_VALUE.has(name) ? withValue(LONG_WITH_VALUE.get(name), inline) : add(LONG_FLAGS.get(name) ?? `--${name}`, inline);
+    } else {
+      let letters = [...token.slice(1)];
+      for (let j = 0; j < letters.length; j++) {
+        let letter = letters[j];
+        if (SHORT_WITH_VALUE.has(letter)) {
+          let rest = letters.slice(j + 1).join("");
+          withValue(`-${letter}`, rest === "" ? null : rest);
+          break;
+        }
+        if (add(`-${letter}`, null), !SHORT_FLAGS.has(letter)) break;
+      }
+    }
+  }
+  return out;
+}
+function optionKey(value) {
+  if (value === null) return "";
+  let eq = value.indexOf("=");
+  return (eq < 0 ? value : value.slice(0, eq)).replace(/_/g, "-");
+}
+function codegenOptions(flags, name) {
+  return optionValues(flags, "-C", name);
+}
+function unstableOptions(flags, name) {
+  return optionValues(flags, "-Z", name);
+}
+var readLists = /* @__PURE__ */ new WeakMap();
+function optionValues(flags, option, name) {
+  let out = [];
+  if (flags.length === 0) return out;
+  let options = readLists.get(flags);
+  options === void 0 && readLists.set(flags, options = readRustflags(flags));
+  for (let o of options) {
+    if (o.name !== option || o.value === null || optionKey(o.value) !== name) continue;
+    let eq = o.value.indexOf("=");
+    out.push(eq < 0 ? "" : o.value.slice(eq + 1));
+  }
+  return out;
+}
+function targetFeatures(rustflags) {
+  let out = [];
+  for (let value of codegenOptions(rustflags, "target-feature")) out.push(...value.split(",").map((s) => s.trim()));
+  return out;
+}
+function flagEnabled(values) {
+  if (values.length === 0) return !1;
+  let last = values[values.length - 1].toLowerCase();
+  return last === "" || last === "y" || last === "yes" || last === "on" || last === "true";
+}
+var UNCHECKED_ABI_FLAGS = /^-(?:Ctarget-feature=|Ctarget-cpu=|Zrandomize-layout|Zlayout-seed=)/;
+function abiFlags(rustflags) {
+  let out = [];
+  for (let i = 0; i < rustflags.length; i++) {
+    let flag = rustflags[i];
+    (flag === "-C" || flag === "-Z") && i + 1 < rustflags.length ? flag = `${flag}${rustflags[++i]}` : flag.startsWith("--codegen=") && (flag = `-C${flag.slice(10)}`), UNCHECKED_ABI_FLAGS.test(flag) && out.push(flag);
+  }
+  return out;
+}
+
+// src/model/platform.ts
+function loaderFamily(info) {
+  let family2 = families.get(info);
+  return family2 === void 0 && families.set(info, family2 = familyOf(info)), family2;
+}
+var families = /* @__PURE__ */ new WeakMap();
+function familyOf(info) {
+  let has = (key, value) => cfgHas(info.cfg, key, value);
+  return has("target_family", "wasm") ? "wasm" : has("target_os", "windows") ? has("target_abi", "llvm") ? "unmodelled" : "windows" : has("target_vendor", "apple") ? "darwin" : has("target_family", "unix") && !has("target_os", "aix") && !has("target_os", "cygwin") ? "elf" : "unmodelled";
+}
+function isLikeWindows(info) {
+  return ["windows", "uefi", "cygwin"].some((os6) => cfgHas(info.cfg, "target_os", os6));
+}
+function isMingw(info) {
+  return loaderFamily(info) === "windows" && cfgHas(info.cfg, "target_env", "gnu");
+}
+function dynamicUnwinderDll(info) {
+  return isMingw(info) ? cfgHas(info.cfg, "target_arch", "x86") ? "libgcc_s_dw2-1.dll" : "libgcc_s_seh-1.dll" : null;
+}
+function libraryPathVariable(family2) {
+  return family2 === "windows" ? "PATH" : family2 === "darwin" ? "DYLD_FALLBACK_LIBRARY_PATH" : "LD_LIBRARY_PATH";
+}
+
+// src/model/features.ts
+function causeChain(features, cause) {
+  let chain = [cause];
+  for (let c = cause; c.origin.by === "feature"; ) {
+    let { pkg, featuresFor, feature } = c.origin;
+    if (c = features.featureCause(pkg.id, featuresFor, feature), c === null || chain.length > 256) break;
+    chain.push(c);
+  }
+  return chain;
+}
+function metadataFeatures(metadata) {
+  let sets = new Map([...metadata.packages.values()].map((p) => [p.id, new Set(p.features)]));
+  return {
+    activatedFeatures: (pkg) => sets.get(pkg) ?? EMPTY,
+    isDepActivated: () => !0,
+    featureCause: () => null,
+    dependencyCause: () => null
+  };
+}
+function featureValueText(fv) {
+  return fv.kind === "feature" ? fv.feature : fv.kind === "dep" ? `dep:${fv.depName}` : `${fv.depName}${fv.weak ? "?" : ""}/${fv.depFeature}`;
+}
+function featureValue(text) {
+  let slash = text.indexOf("/");
+  if (slash >= 0) {
+    let name = text.slice(0, slash), weak = name.endsWith("?");
+    return { kind: "dep-feature", depName: weak ? name.slice(0, -1) : name, depFeature: text.slice(slash + 1), weak };
+  }
+  return text.startsWith("dep:") ? { kind: "dep", depName: text.slice(4) } : { kind: "feature", feature: text };
+}
+function declarationOf(edge, kind) {
+  return kind.declared ?? { nameInToml: edge.externName, optional: !1, features: [], defaultFeatures: !0 };
+}
+function resolveFeatures(metadata, request) {
+  let v2 = request.resolver === 2, opts = { decoupleHostDeps: v2, decoupleDevDeps: v2 && !request.hasDevUnits, ignoreInactiveTargets: v2 }, trackForHost = opts.decoupleHostDeps || opts.ignoreInactiveTargets, applied = (fk) => opts.decoupleHostDeps ? fk : "normal", sides = /* @__PURE__ */ new Map(), sideOf = (pkg, fk) => {
+    let both2 = sides.get(pkg);
+    return both2 === void 0 && sides.set(pkg, both2 = { normal: newSide(), host: newSide() }), both2[fk];
+  }, parsedFeatures = /* @__PURE__ */ new Map(), featureMapOf = (pkg) => {
+    if (pkg.featureMap.size === 0) return NO_FEATURES;
+    let map = parsedFeatures.get(pkg);
+    return map === void 0 && parsedFeatures.set(pkg, map = new Map([...pkg.featureMap].map(([name, values]) => [name, values.map(featureValue)]))), map;
+  }, tasks = [], deps2 = (pkg, fk) => {
+    let side = sideOf(pkg, fk);
+    if (side.deps !== null) return side.deps;
+    let out = [];
+    for (let edge of pkg.deps) {
+      let dep = metadata.packages.get(edge.pkg);
+      for (let kind of edge.kinds) {
+        if (kind.platform !== null && opts.ignoreInactiveTargets && !platformActivated(kind, fk, request) || opts.decoupleDevDeps && kind.kind === "dev") continue;
+        let depFk = fk !== "host" && trackForHost && (kind.kind === "build" || hasProcMacroLib(dep)) ? "host" : fk, declared = declarationOf(edge, kind);
+        out.push({ dep, declared, depFk, origin: { by: "dependency", pkg, nameInToml: declared.nameInToml } });
+      }
+    }
+    return side.deps = out;
+  }, featuresOf2 = (pkg, fk) => {
+    let side = sideOf(pkg, applied(fk));
+    return side.features ??= /* @__PURE__ */ new Map();
+  }, activatePkg = (pkg, fk, fvs, origin) => {
+    featuresOf2(pkg, fk);
+    for (let fv of fvs) activateFv(pkg, fk, fv, { origin, value: featureValueText(fv) });
+    let side = sideOf(pkg, fk);
+    if (!side.processed) {
+      side.processed = !0;
+      for (let { dep, declared, depFk, origin: declaration } of deps2(pkg, fk))
+        declared.optional || tasks.push(() => activatePkg(dep, depFk, fvsFromDependency(dep, declared, featureMapOf(dep)), declaration));
+    }
+  }, activateFv = (pkg, fk, fv, cause) => {
+    fv.kind === "feature" ? activateRec(pkg, fk, fv.feature, cause) : fv.kind === "dep" ? activateDependency(pkg, fk, fv.depName, cause) : activateDepFeature(pkg, fk, fv.depName, fv.depFeature, fv.weak, cause);
+  }, activateRec = (pkg, fk, feature, cause) => {
+    let enabled = featuresOf2(pkg, fk);
+    if (enabled.has(feature)) return;
+    enabled.set(feature, cause);
+    let fvs = featureMapOf(pkg).get(feature);
+    if (fvs === void 0) return;
+    let origin = { by: "feature", pkg, featuresFor: applied(fk), feature };
+    for (let fv of fvs) tasks.push(() => activateFv(pkg, fk, fv, { origin, value: featureValueText(fv) }));
+  }, activateDependency = (pkg, fk, depName, cause) => {
+    let appliedSide = sideOf(pkg, applied(fk)), activated = appliedSide.dependencies ??= /* @__PURE__ */ new Map();
+    activated.has(depName) || activated.set(depName, cause);
+    let side = sideOf(pkg, fk), toEnable = side.deferredWeak?.get(depName);
+    side.deferredWeak?.delete(depName);
+    for (let { dep, declared, depFk, origin: declaration } of deps2(pkg, fk))
+      if (declared.nameInToml === depName) {
+        for (let [depFeature, weakCause] of toEnable ?? []) tasks.push(() => activateFv(dep, depFk, featureValue(depFeature), weakCause));
+        tasks.push(() => activatePkg(dep, depFk, fvsFromDependency(dep, declared, featureMapOf(dep)), declaration));
+      }
+  }, activateDepFeature = (pkg, fk, depName, depFeature, weak, cause) => {
+    for (let { dep, declared, depFk } of deps2(pkg, fk))
+      if (declared.nameInToml === depName) {
+        if (declared.optional) {
+          if (weak && sideOf(pkg, applied(fk)).dependencies?.has(depName) !== !0) {
+            let side = sideOf(pkg, fk), deferred = side.deferredWeak ??= /* @__PURE__ */ new Map(), features = deferred.get(depName) ?? /* @__PURE__ */ new Map();
+            features.has(depFeature) || features.set(depFeature, cause), deferred.set(depName, features);
+            continue;
+          }
+          activateFv(pkg, fk, { kind: "dep", depName }, cause), !weak && pkg.featureMap.has(depName) && activateRec(pkg, fk, depName, cause);
+        }
+        tasks.push(() => activateFv(dep, depFk, featureValue(depFeature), cause));
+      }
+  };
+  for (let [member, cli] of membersWithFeatures(metadata, request)) {
+    let fvs = fvsFromRequested(member, cli), origin = { by: "command-line", pkg: member };
+    for (trackForHost && hasAnyProcMacro(member) && tasks.push(() => activatePkg(member, "host", fvs, origin)), tasks.push(() => activatePkg(member, "normal", fvs, origin)); tasks.length > 0; ) tasks.pop()();
+  }
+  let byId = (id, fk) => {
+    let pkg = metadata.packages.get(id);
+    return pkg === void 0 ? void 0 : sides.get(pkg)?.[applied(fk)];
+  };
+  return {
+    activatedFeatures: (pkg, featuresFor) => byId(pkg, featuresFor)?.features ?? EMPTY,
+    isDepActivated: (pkg, featuresFor, name) => byId(pkg, featuresFor)?.dependencies?.has(name) ?? !1,
+    featureCause: (pkg, featuresFor, feature) => byId(pkg, featuresFor)?.features?.get(feature) ?? null,
+    dependencyCause: (pkg, featuresFor, name) => byId(pkg, featuresFor)?.dependencies?.get(name) ?? null
+  };
+}
+function newSide() {
+  return { features: null, dependencies: null, processed: !1, deferredWeak: null, deps: null };
+}
+var EMPTY = /* @__PURE__ */ new Set();
+function fvsFromDependency(dep, declared, featureMap) {
+  let withDefault = declared.defaultFeatures && featureMap.has("default");
+  if (declared.features.length === 0) return withDefault ? DEFAULT_ONLY : NONE2;
+  let fvs = declared.features.map(featureValue);
+  return withDefault && fvs.push(DEFAULT), fvs;
+}
+var DEFAULT = { kind: "feature", feature: "default" }, DEFAULT_ONLY = [DEFAULT], NONE2 = [], NO_FEATURES = /* @__PURE__ */ new Map();
+function fvsFromRequested(member, cli) {
+  let fvs = [...cli.features];
+  if (cli.usesDefaultFeatures && member.featureMap.has("default") && fvs.push(DEFAULT), cli.allFeatures) for (let feature of member.featureMap.keys()) fvs.push({ kind: "feature", feature });
+  return fvs;
+}
+function membersWithFeatures(metadata, request) {
+  let members = metadata.workspaceMembers.map((id) => metadata.packages.get(id)), selected = new Set(request.selected.map((p) => p.id)), requested = request.features.map(featureValue), usesDefaultFeatures = !request.noDefaultFeatures;
+  if (request.resolver === 2 || request.virtualWorkspace) {
+    let chosen = members.filter((m) => selected.has(m.id));
+    return chosen.length === 0 ? members.map((m) => [m, { features: [], allFeatures: !1, usesDefaultFeatures: !0 }]) : chosen.map((m) => [m, { features: collectMatchingFeatures(m, requested), allFeatures: request.allFeatures, usesDefaultFeatures }]);
+  }
+  let memberSpecific = /* @__PURE__ */ new Map(), cwdFeatures = [];
+  for (let fv of requested) {
+    if (fv.kind === "dep-feature" && members.some((m) => m !== request.current && m.name === fv.depName) && request.selected.some((p) => p.name === fv.depName)) {
+      let list = memberSpecific.get(fv.depName) ?? [];
+      list.push({ kind: "feature", feature: fv.depFeature }), memberSpecific.set(fv.depName, list);
+      continue;
+    }
+    cwdFeatures.push(fv);
+  }
+  let out = [];
+  for (let member of members)
+    member === request.current ? out.push([member, { features: cwdFeatures, allFeatures: request.allFeatures, usesDefaultFeatures }]) : selected.has(member.id) && out.push([member, { features: memberSpecific.get(member.name) ?? [], allFeatures: request.allFeatures, usesDefaultFeatures: !0 }]);
+  return out;
+}
+function collectMatchingFeatures(member, requested) {
+  let declared = /* @__PURE__ */ new Map();
+  for (let edge of member.deps)
+    for (let kind of edge.kinds) {
+      let declaration = declarationOf(edge, kind);
+      declared.set(declaration.nameInToml, declaration);
+    }
+  let hasFeature = (f) => member.featureMap.has(f) || declared.get(f)?.optional === !0, out = [];
+  for (let fv of requested)
+    fv.kind === "feature" && hasFeature(fv.feature) ? out.push(fv) : fv.kind === "dep-feature" && (declared.has(fv.depName) ? out.push(fv) : fv.depName === member.name && hasFeature(fv.depFeature) && out.push({ kind: "feature", feature: fv.depFeature }));
+  return out;
+}
+function platformActivated(kind, fk, request) {
+  let info = kind.kind === "build" || fk === "host" ? request.host : request.target;
+  return platformMatches(kind.platform, info.triple, info.cfg);
+}
+function hasProcMacroLib(pkg) {
+  return pkg.targets.some((t) => t.kind === "proc-macro" || t.kind === "lib" && t.crateTypes.includes("proc-macro"));
+}
+var hasAnyProcMacro = hasProcMacroLib;
+
+// src/model/unit-dependencies.ts
+function depsOfRoots(state, roots) {
+  let out = [];
+  for (let spec of roots) {
+    let unit = depsOf(state, spec, !0);
+    out.includes(unit) || out.push(unit);
+  }
+  return out;
+}
+function depsOf(state, spec, root) {
+  let pending = [], visit = (s, isRoot) => {
+    let count = state.units.length, unit2 = state.intern(s, isRoot);
+    return state.units.length !== count && pending.push({ unit: unit2, needs: computeDeps(state, unit2, s.unitFor), next: 0 }), unit2;
+  }, unit = visit(spec, root);
+  for (; pending.length > 0; ) {
+    let frame = pending[pending.length - 1], need = frame.needs[frame.next++];
+    if (need === void 0) {
+      pending.pop();
+      continue;
+    }
+    let { crates, buildsAfter } = frame.unit, dep = visit(need, !1);
+    need.link === null ? buildsAfter.push(dep) : need.link.edge === "own-lib" ? crates.unshift({ unit: dep, ...need.link }) : crates.push({ unit: dep, ...need.link });
+  }
+  return unit;
+}
+function computeDeps(state, unit, unitFor) {
+  let { pkg, target, mode } = unit, needs = [];
+  for (let { pkg: dep, edge, kinds, activatedBy } of deps(state, unit, unitFor)) {
+    let lib = state.libOf(dep);
+    if (!lib) continue;
+    let first = kinds[0], named = loadedByRustc(state, unit, dep, lib, edge.externName);
+    if (!lib.crateTypes.some(isLinkable)) {
+      named && unit.unlinkable.push({ pkg: dep, externName: edge.externName, edge: first.kind, crateTypes: lib.crateTypes }), needs.push(newUnitDep(dep, lib, unit, unitFor, null));
+      continue;
+    }
+    needs.push(newUnitDep(dep, lib, unit, unitFor, named ? { externName: edge.externName, edge: first.kind, platform: first.platform, activatedBy } : null));
+  }
+  if (target.kind === "custom-build") return needs;
+  if (target.kind !== "lib" && target.kind !== "proc-macro" || mode === "doctest") {
+    let lib = maybeLib(state, unit, unitFor);
+    if (lib && needs.push(lib), (target.kind === "test" || target.kind === "bench") && mode === "test")
+      for (let bin of pkg.targets)
+        bin.kind !== "bin" || !featuresSatisfied(state, bin, pkg) || needs.push({ pkg, target: bin, mode: "build", kind: unit.kind, unitFor: { host: unitFor.host, hostFeatures: !1, test: !1 }, link: null });
+  }
+  let script = depBuildScript(unit, unitFor);
+  return script && needs.push(script), needs;
+}
+function deps(state, unit, unitFor) {
+  let { pkg, target, mode, kind } = unit, featuresFor = featuresForUnit(unitFor), info = state.infoFor(kind), isBuildScript = target.kind === "custom-build", includeDev = !isBuildScript && (target.kind === "test" || target.kind === "example" || target.kind === "bench" || mode !== "build"), out = [];
+  for (let edge of pkg.deps) {
+    let kinds = edge.kinds.filter((k) => (isBuildScript ? k.kind !== "build" : k.kind === "build") || k.kind === "dev" && !includeDev || k.platform !== null && !matchesPlatform(k.platform, info, pkg) ? !1 : !k.declared?.optional || state.features.isDepActivated(pkg.id, featuresFor, k.declared.nameInToml));
+    if (kinds.length === 0) continue;
+    let cause = kinds.every((k) => k.declared?.optional === !0) ? state.features.dependencyCause(pkg.id, featuresFor, kinds[0].declared.nameInToml) : null, activatedBy = cause === null ? null : causeChain(state.features, cause);
+    out.push({ pkg: edge.pkg === pkg.id ? pkg : state.metadata.packages.get(edge.pkg), edge, kinds, activatedBy });
+  }
+  return out;
+}
+function maybeLib(state, unit, unitFor) {
+  let { pkg } = unit, lib = state.libOf(pkg);
+  if (!lib) return null;
+  let libName = lib.name.replace(/-/g, "_"), named = loadedByRustc(state, unit, pkg, lib, libName);
+  return lib.crateTypes.some(isLinkable) ? newUnitDep(pkg, lib, unit, unitFor, named ? { externName: libName, edge: "own-lib", platform: null, activatedBy: null } : null) : (named && unit.unlinkable.push({ pkg, externName: libName, edge: "own-lib", crateTypes: lib.crateTypes }), null);
+}
+function loadedByRustc(state, unit, libPkg, lib, externName) {
+  return unit.mode === "doctest" ? !0 : !(lib.crateTypes.some((t) => t === "dylib" || t === "cdylib" || t === "staticlib") || reachesRustDylib(state, libPkg)) || state.sourceUsesCrate(unit.target.srcPath, externName);
+}
+var dylibReachers = /* @__PURE__ */ new WeakMap();
+function reachesRustDylib(state, pkg) {
+  let reachers = dylibReachers.get(state.metadata);
+  if (reachers === void 0) {
+    reachers = /* @__PURE__ */ new Set();
+    let queue = [...state.metadata.packages.values()].filter((p) => state.libOf(p)?.crateTypes.includes("dylib")), dependents = /* @__PURE__ */ new Map();
+    for (let p of queue.length > 0 ? state.metadata.packages.values() : [])
+      for (let edge of p.deps) {
+        let dep = state.metadata.packages.get(edge.pkg);
+        if (dep === void 0 || dep === p || !edge.kinds.some((k) => k.kind === "normal")) continue;
+        let list = dependents.get(dep);
+        list ? list.push(p) : dependents.set(dep, [p]);
+      }
+    for (let i = 0; i < queue.length; i++)
+      for (let dependent of dependents.get(queue[i]) ?? [])
+        reachers.has(dependent) || (reachers.add(dependent), queue.push(dependent));
+    dylibReachers.set(state.metadata, reachers);
+  }
+  return reachers.has(pkg);
+}
+function depBuildScript(unit, unitFor) {
+  let script = unit.pkg.targets.find((t) => t.kind === "custom-build");
+  return script ? computeDepsCustomBuild(unit.pkg, script, unitFor) : null;
+}
+function computeDepsCustomBuild(pkg, script, unitFor) {
+  return { pkg, target: script, mode: "build", kind: "host", unitFor: { host: !0, hostFeatures: unitFor.hostFeatures, test: !1 }, link: null };
+}
+function newUnitDep(pkg, lib, parent, unitFor, link) {
+  let depFor = withDependency(unitFor, parent, lib);
+  return { pkg, target: lib, mode: "build", kind: depFor.host ? "host" : parent.kind, unitFor: depFor, link };
+}
+function withDependency(unitFor, parent, dep) {
+  let parentKind = parent.target.kind;
+  return {
+    host: unitFor.host || parentKind === "custom-build" || parentKind === "proc-macro" || dep.kind === "proc-macro",
+    hostFeatures: unitFor.hostFeatures || parentKind === "custom-build" || dep.kind === "proc-macro",
+    test: unitFor.test || parent.mode === "test" || parent.mode === "doctest"
+  };
+}
+function matchesPlatform(platform, info, pkg) {
+  try {
+    return platformMatches(platform, info.triple, info.cfg);
+  } catch (e) {
+    throw new UserError(`${pkg.manifestPath}: invalid platform \`${platform}\` in a dependency of \`${pkg.name}\`: ${e.message}`);
+  }
+}
+function featuresForUnit(unitFor) {
+  return unitFor.hostFeatures ? "host" : "normal";
+}
+function featuresSatisfied(state, target, pkg) {
+  if (target.requiredFeatures.length === 0) return !0;
+  let own = state.features.activatedFeatures(pkg.id, "normal");
+  return target.requiredFeatures.every((f) => {
+    if (own.has(f)) return !0;
+    let fv = featureValue(f);
+    return fv.kind !== "dep-feature" || fv.weak ? !1 : pkg.deps.some(
+      (edge) => edge.kinds.some((k) => {
+        if (declarationOf(edge, k).nameInToml !== fv.depName) return !1;
+        let dep = state.metadata.packages.get(edge.pkg), host = k.kind === "build" || hasProcMacroLib(dep);
+        return state.features.activatedFeatures(dep.id, host ? "host" : "normal").has(fv.depFeature);
+      })
+    );
+  });
+}
+
+// src/model/unit-graph.ts
+var dependencyLists = /* @__PURE__ */ new WeakMap();
+function dependenciesOf(unit) {
+  let deps2 = dependencyLists.get(unit);
+  return deps2 === void 0 && dependencyLists.set(unit, deps2 = [...unit.crates.map((c) => c.unit), ...unit.buildsAfter]), deps2;
+}
+var parentsByUnit = /* @__PURE__ */ new WeakMap();
+function linkChain(from, to) {
+  let previous = parentsByUnit.get(from);
+  if (previous === void 0) {
+    previous = /* @__PURE__ */ new Map([[from, null]]);
+    let queue = [from];
+    for (let i = 0; i < queue.length; i++)
+      for (let dep of queue[i].crates)
+        previous.has(dep.unit) || (previous.set(dep.unit, queue[i]), queue.push(dep.unit));
+    parentsByUnit.set(from, previous);
+  }
+  if (!previous.has(to)) return [];
+  let chain = [];
+  for (let u = to; u !== null; u = previous.get(u) ?? null) chain.unshift(u);
+  return chain;
+}
+function jobDependenciesOf(unit) {
+  return dependenciesOf(unit).filter((dep) => dep.target.kind !== "test" && dep.target.kind !== "bin");
+}
+function buildUnitGraph(metadata, context, invocation, selected, sourceUsesCrate = () => !0, features = metadataFeatures(metadata), docExamplesOf = () => "run") {
+  let units = [], libs = /* @__PURE__ */ new Map(), warnings = [], profile = invocation.command === "test" ? context.testProfile : context.profile, infoFor = (kind) => kind === "host" ? context.host : context.target, rootSpecs = generateRootUnits({ metadata, features }, selected, invocation, warnings), primary = new Set(rootSpecs.map((s) => s.pkg.id)), state = {
+    metadata,
+    units,
+    infoFor,
+    libOf: (pkg) => (libs.has(pkg) || libs.set(pkg, libTarget(pkg)), libs.get(pkg)),
+    sourceUsesCrate,
+    features,
+    intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => "none" : docExamplesOf)
+  }, roots = depsOfRoots(state, rootSpecs);
+  return checkNamedTargets(invocation, selected), assignLto(roots, profile), { units, roots, warnings };
+}
+function unitInterner(units, infoFor, profile, primary, features, docExamplesOf) {
+  let byKey = /* @__PURE__ */ new Map(), targetIds = /* @__PURE__ */ new Map(), featuresByPackage = /* @__PURE__ */ new Map();
+  return ({ pkg, target, mode, kind, unitFor }, root) => {
+    let panicForced = unitFor.host || unitFor.test || mode !== "build" || target.kind === "custom-build" || target.kind === "proc-macro", sides = featuresByPackage.get(pkg);
+    sides === void 0 && featuresByPackage.set(pkg, sides = packageFeatures(features, pkg));
+    let featureSide = sides.differ && unitFor.hostFeatures ? 1 : 0, targetId = targetIds.get(target);
+    targetId === void 0 && targetIds.set(target, targetId = targetIds.size);
+    let key = targetId * 32 + featureSide * 16 + MODE_KEY[mode] * 4 + (kind === "host" ? 2 : 0) + (panicForced ? 1 : 0), existing = byKey.get(key);
+    if (existing)
+      return existing.root ||= root, existing;
+    let info = infoFor(kind), requested = mode === "build" ? target.crateTypes : ["bin"], crateTypes = requested.filter((t) => info.supportedCrateTypes.has(t)), droppedCrateTypes = requested.filter((t) => !info.supportedCrateTypes.has(t)), rustflags = mode === "doctest" ? [] : info.rustflags, preferDynamic = null;
+    target.kind === "proc-macro" ? preferDynamic = "proc-macro" : mode === "build" && target.crateTypes.includes("dylib") && !primary.has(pkg.id) ? preferDynamic = "non-primary-dylib" : flagEnabled(codegenOptions(rustflags, "prefer-dynamic")) && (preferDynamic = "rustflags");
+    let { panic, panicSource } = panicOf(profile, panicForced, rustflags), unit = {
+      index: units.length,
+      pkg,
+      target,
+      mode,
+      kind,
+      features: unitFor.hostFeatures ? sides.host : sides.normal,
+      crateTypes,
+      droppedCrateTypes,
+      preferDynamic,
+      panic,
+      panicSource,
+      lto: { kind: "object-and-bitcode" },
+      // `run_doc_tests` passes no `-C rpath`.
+      rpath: mode !== "doctest" && profile.rpath,
+      crtStatic: target.kind === "proc-macro" ? !1 : info.crtStaticExecutables,
+      rustflags,
+      targetInfo: info,
+      crates: [],
+      unlinkable: [],
+      buildsAfter: [],
+      docExamples: mode === "doctest" ? docExamplesOf(target) : null,
+      root,
+      primary: primary.has(pkg.id)
+    };
+    return units.push(unit), byKey.set(key, unit), unit;
+  };
+}
+function packageFeatures(features, pkg) {
+  let normal = Object.freeze([...features.activatedFeatures(pkg.id, "normal").keys()].sort()), host = Object.freeze([...features.activatedFeatures(pkg.id, "host").keys()].sort()), differ = normal.length !== host.length || normal.some((f, i) => f !== host[i]);
+  return { normal, host: differ ? host : normal, differ };
+}
+var MODE_KEY = { build: 0, test: 1, doctest: 2 };
+function libTarget(pkg) {
+  return pkg.targets.find((t) => t.kind === "lib" || t.kind === "proc-macro");
+}
+function panicOf(profile, forcedUnwind, rustflags) {
+  let fromFlags = codegenOptions(rustflags, "panic"), last = fromFlags[fromFlags.length - 1];
+  return last === "abort" || last === "unwind" ? { panic: last, panicSource: "rustflags" } : forcedUnwind ? { panic: "unwind", panicSource: "forced-unwind" } : { panic: profile.panic, panicSource: profile.sources.panic ? "profile" : "default" };
+}
+function generateRootUnits(state, selected, invocation, warnings) {
+  let roots = [];
+  for (let pkg of selected)
+    for (let { target, mode } of createProposals(state, pkg, invocation, warnings)) {
+      let procMacro = target.kind === "proc-macro";
+      roots.push({ pkg, target, mode, kind: procMacro ? "host" : "target", unitFor: { host: procMacro, hostFeatures: procMacro, test: !1 } });
+    }
+  if (invocation.doc && roots.length === 0) {
+    let names = selected.map((p) => p.name);
+    throw new UserError(names.length === 1 ? `no library targets found in package \`${names[0]}\`` : `no library targets found in packages: ${names.join(", ")}`);
+  }
+  return roots;
+}
+function createProposals(state, pkg, inv, warnings) {
+  let t = inv.targets, out = [], add = (target, mode) => {
+    if (!featuresSatisfied(state, target, pkg)) {
+      warnings.push(
+        `target \`${target.name}\` in package \`${pkg.name}\` is skipped: it requires the features ${target.requiredFeatures.map((f) => `\`${f}\``).join(", ")}`
+      );
+      return;
+    }
+    out.some((s) => s.target === target && s.mode === mode) || out.push({ target, mode });
+  }, lib = libTarget(pkg), of = (kind) => pkg.targets.filter((x) => x.kind === kind);
+  if (inv.doc)
+    return lib && isDoctestable(lib) ? add(lib, "doctest") : lib && warnings.push(`doc tests are not supported for crate type(s) \`${lib.crateTypes.join(", ")}\` in package \`${pkg.name}\``), out;
+  let testMode = inv.command === "test" ? "test" : "build";
+  if (!selectsTargets(inv)) {
+    if (inv.command === "build") {
+      lib && add(lib, "build");
+      for (let b of of("bin")) add(b, "build");
+    } else {
+      lib && lib.test && add(lib, "test");
+      for (let b of of("bin")) b.test && add(b, "test");
+      for (let e of of("example")) add(e, e.test ? "test" : "build");
+      for (let x of of("test")) x.test && add(x, "test");
+      for (let x of of("bench")) x.test && add(x, "test");
+      lib && lib.doctest && isDoctestable(lib) && out.push({ target: lib, mode: "doctest" });
+    }
+    return out;
+  }
+  let all = t.allTargets;
+  if ((t.lib || all) && lib && add(lib, testMode), t.bins || all) for (let b of of("bin")) add(b, testMode);
+  for (let name of t.bin) for (let b of of("bin").filter((b2) => b2.name === name)) add(b, testMode);
+  if (t.examples || all) for (let e of of("example")) add(e, testMode);
+  for (let name of t.example) for (let e of of("example").filter((e2) => e2.name === name)) add(e, testMode);
+  if (t.tests || all) {
+    lib && lib.test && add(lib, "test");
+    for (let x of pkg.targets) x.test && x.kind !== "lib" && x.kind !== "proc-macro" && x.kind !== "custom-build" && add(x, "test");
+  }
+  for (let name of t.test) for (let x of of("test").filter((x2) => x2.name === name)) add(x, "test");
+  if (t.benches || all) {
+    lib && add(lib, "test");
+    for (let b of of("bin")) add(b, "test");
+    for (let x of of("bench")) add(x, "test");
+  }
+  for (let name of t.bench) for (let x of of("bench").filter((x2) => x2.name === name)) add(x, "test");
+  return out;
+}
+function isDoctestable(lib) {
+  return lib.crateTypes.some((t) => t === "lib" || t === "rlib" || t === "proc-macro");
+}
+function checkNamedTargets(inv, selected) {
+  let check2 = (names, kind, flag) => {
+    for (let name of names)
+      if (!selected.some((p) => p.targets.some((t) => t.kind === kind && t.name === name)))
+        throw new UserError(`no ${kind} target named \`${name}\` in the selected packages (\`${flag} ${name}\`)`);
+  };
+  check2(inv.targets.bin, "bin", "--bin"), check2(inv.targets.example, "example", "--example"), check2(inv.targets.test, "test", "--test"), check2(inv.targets.bench, "bench", "--bench");
+}
+function assignLto(roots, profile) {
+  let assigned = /* @__PURE__ */ new Map(), forHost = (u) => u.target.kind === "proc-macro" || u.target.kind === "custom-build", requestedTypes = (u) => u.mode === "build" ? u.target.crateTypes : ["bin"], needsObject = (types) => types.some((t) => canLto(t) || isDynamic(t)), whenNeedsObject = (types) => types.every((t) => t === "dylib") ? { kind: "only-object" } : { kind: "object-and-bitcode" }, fromProfile = () => {
+    switch (profile.lto) {
+      case "false":
+        return { kind: "only-object" };
+      case "off":
+        return { kind: "off" };
+      case "true":
+        return { kind: "run", value: null };
+      default:
+        return { kind: "run", value: profile.lto };
+    }
+  }, merge = (a, b) => a.kind === "run" ? a : b.kind === "run" ? b : a.kind === "off" || b.kind === "off" ? { kind: "off" } : a.kind === b.kind ? a : { kind: "object-and-bitcode" }, stack = [], calculate2 = (unit, parent) => {
+    let types = requestedTypes(unit), lto;
+    forHost(unit) ? lto = { kind: "only-object" } : types.every(canLto) ? lto = fromProfile() : parent.kind === "run" ? lto = needsObject(types) ? whenNeedsObject(types) : { kind: "only-bitcode" } : parent.kind === "only-bitcode" && needsObject(types) ? lto = whenNeedsObject(types) : parent.kind === "off" ? lto = { kind: "off" } : lto = parent;
+    let previous = assigned.get(unit), merged = previous ? merge(previous, lto) : lto;
+    previous && previous.kind === merged.kind || (assigned.set(unit, merged), unit.lto = merged, stack.push({ deps: dependenciesOf(unit), lto: merged, next: 0 }));
+  };
+  for (let root of roots) {
+    let types = requestedTypes(root), rootLto;
+    for (profile.lto === "false" ? rootLto = { kind: "only-object" } : profile.lto === "off" ? rootLto = { kind: "off" } : forHost(root) ? rootLto = { kind: "only-object" } : needsObject(types) ? rootLto = whenNeedsObject(types) : rootLto = { kind: "only-bitcode" }, calculate2(root, rootLto); stack.length > 0; ) {
+      let frame = stack[stack.length - 1], dep = frame.deps[frame.next++];
+      dep === void 0 ? stack.pop() : calculate2(dep, frame.lto);
+    }
+  }
+}
+
+// src/linkage/dependency-format.ts
+function crateName(tcx, key) {
+  return tcx.byKey ??= new Map(tcx.crates.map((c) => [c.key, c])), tcx.byKey.get(key)?.name ?? key;
+}
+function calculate(crateType, session, crates, injectedPanicRuntime) {
+  let tcx = { session, crates, injectedPanicRuntime, errors: [], byKey: null }, { linkage, via } = calculateType(tcx, crateType);
+  return verifyOk(tcx, linkage), { linkage, via, errors: tcx.errors };
+}
+function calculateType(tcx, ty) {
+  let sess = tcx.session, nothing = () => ({ linkage: [], via: /* @__PURE__ */ new Map() }), preferredLinkage;
+  switch (ty) {
+    // Without `-C prefer-dynamic`, a dylib or cdylib links everything statically it can.
+    case "dylib":
+    case "cdylib":
+      preferredLinkage = sess.preferDynamic ? "dynamic" : "static";
+      break;
+    case "staticlib":
+      preferredLinkage = sess.staticlibPreferDynamic ? "dynamic" : "static";
+      break;
+    // An executable prefers static linkage unless `-C prefer-dynamic`, and always when crt-static.
+    case "bin":
+      preferredLinkage = !sess.preferDynamic || sess.crtStatic ? "static" : "dynamic";
+      break;
+    // rustc ignores `-C prefer-dynamic` for proc-macros.
+    case "proc-macro":
+      preferredLinkage = "static";
+      break;
+    // An rlib does not link.
+    case "rlib":
+      preferredLinkage = "not-linked";
+      break;
+  }
+  switch (preferredLinkage) {
+    case "not-linked":
+      return nothing();
+    case "static": {
+      let linkage = attemptStatic(tcx);
+      if (linkage !== null) return { linkage, via: /* @__PURE__ */ new Map() };
+      if (ty === "staticlib" && !sess.staticlibAllowRdylibDeps || ty === "bin" && sess.crtStatic && !sess.crtStaticAllowsDylibs) {
+        for (let c of tcx.crates)
+          c.depKind === "macros-only" || c.rlib || tcx.errors.push({ kind: "rlib-required", crate: c.name });
+        return nothing();
+      }
+      break;
+    }
+  }
+  let formats = /* @__PURE__ */ new Map();
+  for (let c of tcx.crates)
+    if (!(c.depKind === "macros-only" || !c.dylib)) {
+      addLibrary(tcx, c.key, { preference: "dynamic", via: null }, formats);
+      for (let [dep, style] of c.dylibFormats ?? []) addLibrary(tcx, dep, { preference: style, via: c.key }, formats);
+    }
+  let ret = [], via = /* @__PURE__ */ new Map();
+  for (let c of tcx.crates) {
+    let f = formats.get(c.key);
+    ret.push(f === void 0 ? "not-linked" : f.preference === "dynamic" ? "dynamic" : "included-from-dylib"), f?.via && via.set(c.key, f.via);
+  }
+  for (let [cnum, c] of tcx.crates.entries())
+    !c.dylib && !formats.has(c.key) && c.depKind === "explicit" && (addLibrary(tcx, c.key, { preference: "static", via: null }, formats), ret[cnum] = "static");
+  activateInjectedDep(tcx.injectedPanicRuntime, ret, tcx.crates);
+  for (let [cnum, c] of tcx.crates.entries()) {
+    let kind = ret[cnum];
+    kind === "static" && !c.rlib && tcx.errors.push({ kind: "lib-required", crate: c.name, format: "rlib" }), kind === "dynamic" && !c.dylib && tcx.errors.push({ kind: "lib-required", crate: c.name, format: "dylib" });
+  }
+  return { linkage: ret, via };
+}
+function addLibrary(tcx, cnum, link, m) {
+  let link2 = m.get(cnum);
+  if (link2 === void 0) {
+    m.set(cnum, link);
+    return;
+  }
+  (link2.preference !== link.preference || link.preference === "static") && tcx.errors.push({ kind: "crate-dep-multiple", crate: crateName(tcx, cnum), existing: link2, incoming: link });
+}
+function attemptStatic(tcx) {
+  if (!tcx.crates.every((c) => c.depKind === "macros-only" || c.rlib)) return null;
+  let ret = tcx.crates.map((c) => c.depKind === "explicit" ? "static" : "not-linked");
+  return activateInjectedDep(tcx.injectedPanicRuntime, ret, tcx.crates), ret;
+}
+function activateInjectedDep(injected, list, crates) {
+  for (let cnum2 = 0; cnum2 < crates.length; cnum2++)
+    if (crates[cnum2].isPanicRuntime && list[cnum2] !== "not-linked") return;
+  if (injected === null) return;
+  let cnum = crates.findIndex((c) => c.key === injected);
+  if (cnum < 0) throw new Error(`the injected panic runtime \`${injected}\` is not in the crate graph`);
+  list[cnum] = "static";
+}
+function verifyOk(tcx, list) {
+  if (list.length === 0) return;
+  let linked = (cnum) => list[cnum] !== "not-linked", panicRuntime = null;
+  for (let cnum = 0; cnum < tcx.crates.length; cnum++) {
+    let c = tcx.crates[cnum];
+    !linked(cnum) || !c.isPanicRuntime || (panicRuntime !== null && tcx.errors.push({ kind: "two-panic-runtimes", first: panicRuntime.name, second: c.name }), panicRuntime = c);
+  }
+  if (panicRuntime === null) return;
+  let desiredStrategy = tcx.session.panic;
+  panicRuntime.requiredPanic !== desiredStrategy && tcx.errors.push({ kind: "bad-panic-strategy", runtime: panicRuntime.name, strategy: desiredStrategy });
+  for (let cnum = 0; cnum < tcx.crates.length; cnum++) {
+    let c = tcx.crates[cnum];
+    linked(cnum) && (c === panicRuntime || c.name === "compiler_builtins" || c.requiredPanic !== null && c.requiredPanic !== desiredStrategy && tcx.errors.push({ kind: "required-panic-strategy", crate: c.name, found: c.requiredPanic, desired: desiredStrategy }));
+  }
+}
+function recordedFormats(crates, result2) {
+  let out = /* @__PURE__ */ new Map();
+  return result2.linkage.forEach((l, cnum) => {
+    l === "static" ? out.set(crates[cnum].key, "static") : l === "dynamic" && out.set(crates[cnum].key, "dynamic");
+  }), out;
+}
+
+// src/linkage/static-pie.ts
+function staticPieWithRunPath(unit) {
+  if (!unit.crtStatic || !unit.rpath) return null;
+  let what = unit.target.kind === "custom-build" ? "build-script" : unit.mode === "test" ? "test-harness" : unit.mode === "build" && unit.crateTypes.includes("bin") ? "program" : null;
+  if (what === null) return null;
+  let cfg = unit.targetInfo.cfg.values;
+  if (!(cfg.get("target_os")?.has("linux") && cfg.get("target_env")?.has("gnu") && cfg.get("target_arch")?.has("x86_64") && cfg.get("target_pointer_width")?.has("64"))) return null;
+  let model = codegenOptions(unit.rustflags, "relocation-model").at(-1) ?? "default";
+  return model === "default" || model === "pic" || model === "pie" ? what : null;
+}
+
+// src/linkage/resolve.ts
+var SYSROOT_INTERNALS = ["core", "alloc", "compiler_builtins"];
+function resolveLinkage(graph, compiler) {
+  let byUnit = /* @__PURE__ */ new Map(), crateNames = /* @__PURE__ */ new Map();
+  for (let name of ["std", ...SYSROOT_INTERNALS, "panic_unwind", "panic_abort", "test", "proc_macro"])
+    crateNames.set(sysKey(name), { name, unit: null });
+  let unbuildable = graph.units.filter((u) => u.crateTypes.length === 0), walks = newWalks(graph.units.length);
+  for (let unit of topologicalOrder(graph))
+    crateNames.set(unitKey(unit), { name: crateName2(unit), unit }), unbuildable.length === 0 ? byUnit.set(unit, resolveUnit(unit, byUnit, graph.units, compiler, walks)) : unbuildable.includes(unit) ? byUnit.set(unit, refusedResult(unit)) : byUnit.set(unit, { ...emptyResult(unit, []), status: "blocked", blockedBy: unbuildable });
+  return { results: graph.units.map((u) => byUnit.get(u)), byUnit, crateNames };
+}
+function unitKey(unit) {
+  return `u${unit.index}`;
+}
+function unitOfKey(key, units) {
+  return key.startsWith("u") ? units[Number(key.slice(1))] : void 0;
+}
+function sysKey(name) {
+  return `sys:${name}`;
+}
+function crateName2(unit) {
+  return unit.target.name.replace(/-/g, "_");
+}
+function topologicalOrder(graph) {
+  let order = [], state = /* @__PURE__ */ new Map(), stack = [], enter = (unit) => {
+    let s = state.get(unit);
+    if (s !== "done") {
+      if (s === "visiting") throw new Error(`dependency cycle through \`${unit.pkg.name}\` (${unit.target.kind} \`${unit.target.name}\`)`);
+      state.set(unit, "visiting"), stack.push({ unit, deps: dependenciesOf(unit), next: 0 });
+    }
+  };
+  for (let root of graph.units)
+    for (enter(root); stack.length > 0; ) {
+      let frame = stack[stack.length - 1], dep = frame.deps[frame.next++];
+      if (dep !== void 0) {
+        enter(dep);
+        continue;
+      }
+      stack.pop(), state.set(frame.unit, "done"), order.push(frame.unit);
+    }
+  return order;
+}
+function resolveUnit(unit, done, units, compiler, walks) {
+  let blockedBy = jobDependenciesOf(unit).filter((d) => done.get(d).status !== "ok" || staticPieWithRunPath(d) === "build-script");
+  if (unit.docExamples === "none" && blockedBy.length === 0) return emptyResult(unit, []);
+  let links = unit.crateTypes.some(requiresUpstreamObjects), crates = links && blockedBy.length === 0 ? crateGraph(unit, done, compiler, walks) : [], base2 = emptyResult(unit, crates);
+  if (blockedBy.length > 0)
+    return { ...base2, status: "blocked", blockedBy: [...new Set(blockedBy)] };
+  let phases = [
+    () => windowsLinkerPluginLto(unit) ? [{ kind: "lto", crateType: null, gate: "linker-plugin-windows" }] : [],
+    () => ltoRequested(unit) && embedBitcodeOff(unit) ? [{ kind: "embed-bitcode-lto" }] : [],
+    () => panicAbortTestRefused(unit) ? [{ kind: "panic-abort-test" }] : [],
+    () => [
+      ...unit.unlinkable.map((dep) => ({ kind: "unlinkable-dependency", dep })),
+      ...compiler.loadsProcMacrosWithDynamicStd ? [] : unloadableProcMacros(unit, done)
+    ]
+  ];
+  for (let phase of phases) {
+    let problems2 = phase();
+    if (problems2.length > 0) return { ...base2, status: "error", problems: problems2, droppedCrateTypes: unit.droppedCrateTypes };
+  }
+  let session = {
+    preferDynamic: unit.preferDynamic !== null,
+    crtStatic: unit.crtStatic,
+    crtStaticAllowsDylibs: unit.targetInfo.crtStaticAllowsDylibs ?? !1,
+    panic: unit.panic,
+    staticlibPreferDynamic: flagEnabled(unstableOptions(unit.rustflags, "staticlib-prefer-dynamic")),
+    staticlibAllowRdylibDeps: flagEnabled(unstableOptions(unit.rustflags, "staticlib-allow-rdylib-deps"))
+  }, injected = links ? sysKey(unit.panic === "abort" ? "panic_abort" : "panic_unwind") : null, artifacts = [], problems = [], dylibFormats = null;
+  for (let crateType of unit.crateTypes) {
+    if (crateType === "lib" || crateType === "rlib") {
+      artifacts.push({ crateType, formats: null });
+      continue;
+    }
+    let formats = calculate(crateType, session, crates, injected);
+    artifacts.push({ crateType, formats });
+    for (let error of formats.errors) problems.push({ kind: "dependency-format", crateType, error });
+    crateType === "dylib" && (dylibFormats = recordedFormats(crates, formats));
+  }
+  return problems.length === 0 && problems.push(...ltoGate(unit)), {
+    ...base2,
+    status: problems.length > 0 ? "error" : "ok",
+    problems,
+    droppedCrateTypes: unit.droppedCrateTypes,
+    artifacts,
+    runtimeLibraries: runtimeLibraries(unit, crates, artifacts, done, units),
+    dylibFormats
+  };
+}
+function panicAbortTestRefused(unit) {
+  return unit.mode !== "test" || unit.panic !== "abort" || flagEnabled(unstableOptions(unit.rustflags, "panic-abort-tests")) ? !1 : !cfgHas(unit.targetInfo.cfg, "target_family", "wasm");
+}
+function refusedResult(unit) {
+  let problem = { kind: "unsupported-crate-types", dropped: unit.droppedCrateTypes, allDropped: !0 };
+  return { ...emptyResult(unit, []), status: "error", problems: [problem], droppedCrateTypes: unit.droppedCrateTypes };
+}
+function emptyResult(unit, crates) {
+  return {
+    unit,
+    status: "ok",
+    blockedBy: [],
+    problems: [],
+    droppedCrateTypes: [],
+    artifacts: [],
+    crates,
+    runtimeLibraries: [],
+    dylibFormats: null
+  };
+}
+var stdNodes = /* @__PURE__ */ new WeakMap();
+function newWalks(units) {
+  return { nodes: new Array(units), loaded: new Uint32Array(units), walk: 0, graph: [], stack: [], transitive: [] };
+}
+function crateGraph(unit, done, compiler, walks) {
+  let info = unit.targetInfo, shape = `${unit.mode === "test" ? "test" : "build"}${unit.crateTypes.includes("proc-macro") ? "+proc-macro" : ""}`, perTarget = stdNodes.get(info);
+  perTarget || stdNodes.set(info, perTarget = /* @__PURE__ */ new Map());
+  let std = perTarget.get(shape);
+  std || perTarget.set(shape, std = stdCrates(unit));
+  let walk = ++walks.walk, { loaded, nodes, graph, stack, transitive } = walks, length = 0;
+  for (let c of std) graph[length++] = c;
+  for (let i = unit.crates.length - 1; i >= 0; i--)
+    stack.push(unit.crates[i].unit), transitive.push(!1);
+  for (; stack.length > 0; ) {
+    let dep = stack.pop(), throughAnother = transitive.pop();
+    if (loaded[dep.index] === walk) continue;
+    loaded[dep.index] = walk;
+    let macrosOnly = dep.target.kind === "proc-macro", node = nodes[dep.index];
+    if (node || (node = {
+      key: unitKey(dep),
+      name: crateName2(dep),
+      rlib: providesRlib(dep.crateTypes),
+      dylib: providesDylib(dep.crateTypes),
+      depKind: macrosOnly ? "macros-only" : "explicit",
+      isPanicRuntime: !1,
+      requiredPanic: dep.panic === "abort" ? "abort" : null,
+      dylibFormats: done.get(dep)?.dylibFormats ?? null
+    }, nodes[dep.index] = node), graph[length++] = throughAnother && readsCdylibAsDylib(dep, compiler) ? cdylibAsDylibNode(dep, node) : node, !macrosOnly)
+      for (let i = dep.crates.length - 1; i >= 0; i--) {
+        let next = dep.crates[i].unit;
+        loaded[next.index] !== walk && (stack.push(next), transitive.push(!0));
+      }
+  }
+  return graph.slice(0, length);
+}
+function readsCdylibAsDylib(dep, compiler) {
+  return compiler.readsCdylibAsDylib && dep.crateTypes.includes("cdylib") && providesRlib(dep.crateTypes) && !providesDylib(dep.crateTypes);
+}
+var cdylibNodes = /* @__PURE__ */ new WeakMap();
+function cdylibAsDylibNode(dep, node) {
+  let fake = cdylibNodes.get(dep);
+  return fake || cdylibNodes.set(dep, fake = { ...node, dylib: !0, dylibFormats: /* @__PURE__ */ new Map() }), fake;
+}
+function stdCrates(unit) {
+  let info = unit.targetInfo, std = [], sys = (name, extra = {}) => ({
+    key: sysKey(name),
+    name,
+    rlib: !0,
+    dylib: !1,
+    depKind: "explicit",
+    isPanicRuntime: !1,
+    requiredPanic: null,
+    dylibFormats: null,
+    ...extra
+  }), internals = [...SYSROOT_INTERNALS.map((n) => sys(n)), sys("panic_unwind", { depKind: "implicit", isPanicRuntime: !0, requiredPanic: "unwind" })], stdFormats = null;
+  return info.stdDylib !== null && (stdFormats = new Map(internals.map((c) => [c.key, "static"]))), std.push(sys("std", { dylib: info.stdDylib !== null, dylibFormats: stdFormats }), ...internals), std.push(sys("panic_abort", { depKind: "implicit", isPanicRuntime: !0, requiredPanic: "abort" })), unit.mode === "test" && std.push(sys("test")), unit.crateTypes.includes("proc-macro") && std.push(sys("proc_macro")), std;
+}
+function unloadableProcMacros(unit, done) {
+  let problems = [];
+  for (let dep of unit.crates) {
+    if (dep.unit.target.kind !== "proc-macro" || dep.unit.rpath) continue;
+    let result2 = done.get(dep.unit), std = dep.unit.targetInfo.stdDylib, libraries = result2.runtimeLibraries.filter((l) => l !== std);
+    libraries.length > 0 && problems.push({ kind: "proc-macro-unloadable", procMacro: dep.unit, libraries });
+  }
+  return problems;
+}
+function runtimeLibraries(unit, crates, artifacts, done, units) {
+  let out = /* @__PURE__ */ new Set(), std = sysKey("std");
+  for (let key of dynamicCrates({ crates, artifacts })) {
+    if (key === std) {
+      unit.targetInfo.stdDylib && out.add(unit.targetInfo.stdDylib);
+      continue;
+    }
+    let dep = unitOfKey(key, units);
+    if (dep) {
+      out.add(dylibFileName(dep));
+      for (let lib of done.get(dep)?.runtimeLibraries ?? []) out.add(lib);
+    }
+  }
+  return [...out].sort();
+}
+function dynamicCrates({ crates, artifacts }) {
+  let keys = [];
+  for (let a of artifacts) {
+    let linkage = a.formats?.linkage ?? [];
+    for (let cnum = 0; cnum < linkage.length; cnum++)
+      linkage[cnum] === "dynamic" && !keys.includes(crates[cnum].key) && keys.push(crates[cnum].key);
+  }
+  return keys;
+}
+function linksAs(result2, key, how) {
+  let cnum = result2.crates.findIndex((c) => c.key === key);
+  return cnum >= 0 && result2.artifacts.some((a) => a.formats?.linkage[cnum] === how);
+}
+function dylibFileName(unit) {
+  let pattern = unit.targetInfo.fileNames.dylib ?? "lib___.so", name = crateName2(unit) + (unit.pkg.source === null ? "" : "-<hash>");
+  return pattern.replace("___", name);
+}
+function cargoLtoOption(lto) {
+  switch (lto.kind) {
+    case "run":
+      return ["lto", lto.value ?? ""];
+    case "off":
+      return ["lto", "off"];
+    case "only-bitcode":
+      return ["linker-plugin-lto", ""];
+    case "only-object":
+      return ["embed-bitcode", "no"];
+    case "object-and-bitcode":
+      return null;
+  }
+}
+var OFF = /* @__PURE__ */ new Set(["no", "n", "off", "false"]);
+function ltoCodegenOption(unit, name) {
+  let values = codegenOptions(unit.rustflags, name);
+  if (values.length > 0) return values[values.length - 1];
+  let cargo = cargoLtoOption(unit.lto);
+  return cargo !== null && cargo[0] === name ? cargo[1] : void 0;
+}
+function effectiveLto(unit) {
+  let last = ltoCodegenOption(unit, "lto");
+  return last === void 0 || OFF.has(last) ? null : last === "thin" ? "thin" : "fat";
+}
+function ltoRequested(unit) {
+  return effectiveLto(unit) !== null;
+}
+function embedBitcodeOff(unit) {
+  let last = ltoCodegenOption(unit, "embed-bitcode");
+  return last !== void 0 && OFF.has(last);
+}
+function windowsLinkerPluginLto(unit) {
+  if (unit.preferDynamic === null || !isLikeWindows(unit.targetInfo)) return !1;
+  let last = ltoCodegenOption(unit, "linker-plugin-lto");
+  return last !== void 0 && !OFF.has(last.toLowerCase());
+}
+function ltoGate(unit) {
+  if (effectiveLto(unit) === null) return [];
+  let types = unit.crateTypes;
+  if (types.every((t) => t === "lib" || t === "rlib")) return [];
+  for (let t of types) {
+    if (t === "lib" || t === "rlib") return [{ kind: "lto", crateType: "rlib", gate: "mixed" }];
+    if (t === "dylib") return [{ kind: "lto", crateType: "dylib", gate: "dylib" }];
+    if (t === "proc-macro") return [{ kind: "lto", crateType: "proc-macro", gate: "proc-macro" }];
+  }
+  return unit.preferDynamic !== null ? [{ kind: "lto", crateType: null, gate: "prefer-dynamic" }] : [];
+}
+
+// src/fixes/candidates.ts
+function candidatesFor(input) {
+  let { finding: finding2, result: result2 } = input;
+  if (result2 === null) return [];
+  switch (finding2.rule) {
+    case "duplicate-linkage":
+      return duplicateCandidates(input, result2);
+    case "rlib-required":
+      return addRlib(input, finding2.crates.map((c) => unitNamed(result2, input.linkage, c)));
+    case "no-linkable-lib":
+      return addRlib(input, result2.problems.flatMap((p) => p.kind === "unlinkable-dependency" ? [p.dep] : []));
+    case "proc-macro-dylib":
+      return addRlib(input, result2.problems.flatMap((p) => p.kind === "proc-macro-unloadable" ? dylibsOf(p.procMacro, input.linkage) : []));
+    case "unsupported-crate-type":
+      return result2.unit.target.kind === "lib" ? addRlib(input, [result2.unit]) : [];
+    case "panic-strategy":
+      return panicCandidates(result2.unit);
+    case "lto-conflict":
+      return ltoCandidates(result2);
+    case "static-pie-rpath":
+      return [profileCandidate(result2.unit, { setting: "rpath", value: !1 }, "Set `rpath = false` in the profile: a statically linked executable loads no Rust shared library.")];
+    default:
+      return [];
+  }
+}
+function duplicateCandidates(input, result2) {
+  let { finding: finding2, linkage, model } = input, unit = result2.unit, errors = result2.problems.flatMap(
+    (p) => p.kind === "dependency-format" && p.crateType === finding2.crateType && p.error.kind === "crate-dep-multiple" ? [p.error] : []
+  ), containing = /* @__PURE__ */ new Set();
+  for (let e of errors)
+    for (let origin of [e.existing, e.incoming]) {
+      let via = origin.via === null ? null : linkage.crateNames.get(origin.via)?.unit ?? null;
+      via !== null && origin.preference === "static" && containing.add(via);
+    }
+  let out = addRlib(input, [...containing]), selected = model.invocation.packages;
+  unit.kind === "target" && !(selected.length === 1 && selected[0] === unit.pkg.name) && out.push({
+    title: `Build only the package you ship: \`cargo ${model.invocation.command} -p ${unit.pkg.name}\` (its dylib dependencies are then built with \`-C prefer-dynamic\`).`,
+    kind: "command",
+    changes: [{ kind: "select", packages: [unit.pkg.name] }]
+  });
+  let excluded = [...containing].filter((u) => u.pkg.source === null && u !== unit).map((u) => u.pkg.name);
+  excluded.length > 0 && selected.length === 0 && out.push({
+    title: `Leave ${listCrates(excluded)} out of the workspace build: \`--workspace ${excluded.map((n) => `--exclude ${n}`).join(" ")}\`.`,
+    kind: "command",
+    changes: [{ kind: "exclude", packages: excluded }]
+  });
+  for (let feature of commandLineFeatures(finding2, model))
+    out.push({
+      title: `Build without \`--features ${feature}\`: it is what turns on the dylib. Enable it only where it is meant for, e.g. \`cargo run --features ${feature}\` during development.`,
+      kind: "command",
+      changes: [{ kind: "drop-feature", feature }]
+    });
+  return finding2.crates.includes("std") && !flagEnabled(codegenOptions(unit.rustflags, "prefer-dynamic")) && out.push({
+    title: 'Build everything with `RUSTFLAGS="-C prefer-dynamic"`: every dylib then links `std` dynamically and shares `libstd` with the executable.',
+    kind: "flag",
+    changes: [{ kind: "add-prefer-dynamic" }]
+  }), out;
+}
+function commandLineFeatures(finding2, model) {
+  let asked = new Set(model.invocation.features), out = /* @__PURE__ */ new Set();
+  for (let path21 of finding2.inclusion ?? [])
+    for (let step2 of path21.features ?? []) {
+      let request = step2.by === "command-line" ? step2.name : step2.commandLine?.replace(/^--features\s+/, "") ?? null;
+      request !== null && asked.has(request) && out.add(request);
+    }
+  return [...out];
+}
+function addRlib(input, units) {
+  let packages = [...new Set(units.filter((u) => u !== null).map((u) => u.pkg))].filter(
+    (pkg) => pkg.source === null && input.model.metadata.packages.has(pkg.id)
+  ), changes = [];
+  for (let pkg of packages) {
+    let lib = pkg.targets.find((t) => t.kind === "lib");
+    !lib || providesRlib(lib.crateTypes) || changes.push({ kind: "crate-types", pkg, types: [...lib.crateTypes, "rlib"] });
+  }
+  return changes.length === 0 ? [] : [{ title: rlibTitle(changes.map((c) => c.kind === "crate-types" ? c.pkg.name : "")), kind: "manifest-edit", changes }];
+}
+function rlibTitle(names) {
+  return `Add \`"rlib"\` to \`crate-type\` of ${listCrates(names)}: Rust dependents then link ${names.length === 1 ? "it" : "them"} statically, and the dylib is still built.`;
+}
+function panicCandidates(unit) {
+  return unit.panic !== "abort" ? [] : unit.panicSource === "rustflags" ? [{ title: "Drop `-C panic=abort` from rustflags for this build.", kind: "flag", changes: [{ kind: "drop-codegen-option", option: "panic" }] }] : [profileCandidate(unit, { setting: "panic", value: "unwind" }, 'Set `panic = "unwind"` in the profile: `libstd` and Rust dylibs are always built with unwinding.')];
+}
+function ltoCandidates(result2) {
+  let unit = result2.unit, out = [];
+  for (let p of result2.problems)
+    p.kind === "lto" && (p.gate === "prefer-dynamic" || p.gate === "linker-plugin-windows") && (unit.preferDynamic === "rustflags" && out.push({ title: "Drop `-C prefer-dynamic` from rustflags for LTO builds.", kind: "flag", changes: [{ kind: "drop-codegen-option", option: "prefer-dynamic" }] }), (unit.lto.kind === "run" || unit.lto.kind === "only-bitcode") && out.push(profileCandidate(unit, { setting: "lto", value: "false" }, "Set `lto = false` in the profile of builds that link dynamically."))), (p.kind === "lto" && p.gate !== "linker-plugin-windows" && unit.lto.kind !== "run" || p.kind === "embed-bitcode-lto") && out.push({ title: "Drop `-C lto` from rustflags; `lto = true` in the profile applies LTO only where rustc allows it.", kind: "flag", changes: [{ kind: "drop-codegen-option", option: "lto" }] });
+  return out;
+}
+function profileCandidate(unit, change, title) {
+  return { title, kind: "manifest-edit", changes: [{ kind: "profile", profile: unit.mode === "build" ? "build" : "test", change }] };
+}
+function unitNamed(result2, linkage, name) {
+  let node = result2.crates.find((c) => c.name === name);
+  return node === void 0 ? null : linkage.crateNames.get(node.key)?.unit ?? null;
+}
+function dylibsOf(procMacro, linkage) {
+  return (linkage.byUnit.get(procMacro)?.crates ?? []).map((c) => linkage.crateNames.get(c.key)?.unit ?? null).filter((u) => u !== null && u.crateTypes.includes("dylib") && crateName2(u) !== crateName2(procMacro));
+}
+
+// src/fixes/changes.ts
+function changesKey(changes) {
+  return JSON.stringify(changes.map((c) => c.kind === "crate-types" ? { ...c, pkg: c.pkg.id } : c));
+}
+function applyChanges(model, changes) {
+  return changes.reduce(applyChange, model);
+}
+function applyChange(model, change) {
+  let { metadata, context, invocation } = model;
+  switch (change.kind) {
+    case "crate-types": {
+      let pkg = metadata.packages.get(change.pkg.id);
+      if (!pkg) return model;
+      let targets = pkg.targets.map((t) => t.kind === "lib" ? { ...t, crateTypes: [...change.types] } : t), packages = new Map(metadata.packages);
+      return packages.set(pkg.id, { ...pkg, targets }), { ...model, metadata: { ...metadata, packages } };
+    }
+    case "select":
+      return { ...model, invocation: { ...invocation, packages: [...change.packages], workspace: !1, exclude: [] } };
+    case "exclude":
+      return { ...model, invocation: { ...invocation, packages: [], workspace: !0, exclude: [...invocation.exclude, ...change.packages] } };
+    case "drop-feature":
+      return { ...model, invocation: { ...invocation, features: invocation.features.filter((f) => f !== change.feature) } };
+    case "add-prefer-dynamic":
+      return { ...model, context: withRustflags(context, (flags) => [...flags, "-C", "prefer-dynamic"]) };
+    case "drop-codegen-option":
+      return { ...model, context: withRustflags(context, (flags) => withoutCodegenOption(flags, change.option)) };
+    case "profile": {
+      let { setting, value } = change.change, edited = context[change.profile === "build" ? "profile" : "testProfile"], same = (p) => p === edited || sameSource(p.sources[setting], edited.sources[setting]), set = (p) => same(p) ? { ...p, [setting]: value } : p;
+      return { ...model, context: { ...context, profile: set(context.profile), testProfile: set(context.testProfile) } };
+    }
+  }
+}
+function sameSource(a, b) {
+  return a === void 0 || b === void 0 ? !1 : "file" in a ? "file" in b && a.file === b.file && a.line === b.line : "env" in b && a.env === b.env;
+}
+function withRustflags(context, edit) {
+  let info = (t) => ({ ...t, rustflags: edit(t.rustflags) }), target = info(context.target);
+  return { ...context, target, host: context.host === context.target ? target : info(context.host) };
+}
+function withoutCodegenOption(flags, option) {
+  let options = readRustflags(flags), dropped = /* @__PURE__ */ new Set();
+  for (let o of options)
+    o.name !== "-C" || optionKey(o.value) !== option || options.some((other2) => other2 !== o && other2.token === o.token) || (dropped.add(o.token), o.separateValue && dropped.add(o.token + 1));
+  return flags.filter((_, i) => !dropped.has(i));
+}
+
+// src/fixes/verify.ts
+var MAX_REANALYSES = 12, MAX_REANALYSED_UNITS = 4e3, MAX_VERIFIED_UNITS = 4e3, MAX_WIDENINGS = 3;
+function withVerifiedFixes(input) {
+  let { analysis } = input, errors = new Set(analysis.findings.filter((f) => f.severity === "error").map((f) => f.fingerprint));
+  if (errors.size === 0) return { findings: analysis.findings, note: null };
+  let units = input.linkage.results.length, tooLarge = units > MAX_VERIFIED_UNITS, note = tooLarge ? `Fixes are not verified: the invocation builds ${units} units, and the engine analyses an invocation again with a fix applied only up to ${MAX_VERIFIED_UNITS} units. Select fewer packages (\`-p\`) to get verified fixes.` : null, outcomes = /* @__PURE__ */ new Map(), analysed = (changes) => {
+    let key = changesKey(changes);
+    if (!outcomes.has(key)) {
+      if (tooLarge || outcomes.size >= MAX_REANALYSES || (outcomes.size + 1) * units > MAX_REANALYSED_UNITS) return null;
+      outcomes.set(key, input.reanalyse(applyChanges(input.model, changes)));
+    }
+    return outcomes.get(key);
+  }, own = /* @__PURE__ */ new Map(), byArtifact = /* @__PURE__ */ new Map(), results = resultsByArtifact(input.linkage);
+  for (let finding2 of analysis.findings) {
+    if (finding2.severity !== "error") continue;
+    let candidates = candidatesFor({ finding: finding2, result: resultOf(finding2, results), linkage: input.linkage, model: input.model });
+    own.set(finding2, candidates);
+    let key = artifactKey(finding2);
+    key !== null && byArtifact.set(key, [...byArtifact.get(key) ?? [], ...candidates]);
+  }
+  return { findings: analysis.findings.map((finding2) => {
+    let mine = own.get(finding2);
+    if (mine === void 0) return finding2;
+    let key = artifactKey(finding2), candidates = distinctChanges([...mine, ...key === null ? [] : byArtifact.get(key) ?? []]);
+    if (candidates.length === 0) return finding2;
+    let verified = [], unverified = [];
+    for (let first of candidates) {
+      if (first.kind === "manifest-edit" && input.readText === null) {
+        mine.includes(first) && unverified.push(adviceFix(first.title));
+        continue;
+      }
+      let candidate = first, after = analysed(candidate.changes);
+      for (let round = 0; round < MAX_WIDENINGS && after !== null && !repairs(finding2, after.analysis, errors); round++) {
+        let wider = widened(candidate, after, errors, input.model);
+        if (wider === null) break;
+        candidate = wider, after = analysed(candidate.changes);
+      }
+      let edits = candidate.kind === "manifest-edit" ? editsFor(candidate, input) : [];
+      after === null || edits === null ? mine.includes(first) && unverified.push(adviceFix(candidate.title)) : repairs(finding2, after.analysis, errors) && verified.push({ fix: fixOf(candidate, edits, input.model), cost: costOf(candidate, edits) });
+    }
+    return verified.sort((a, b) => a.cost - b.cost), { ...finding2, fixes: [...verified.map((v) => v.fix), ...unverified, ...finding2.fixes] };
+  }), note };
+}
+function widened(candidate, after, errorsBefore, model) {
+  if (!candidate.changes.every((c) => c.kind === "crate-types")) return null;
+  let changed = applyChanges(model, candidate.changes), results = resultsByArtifact(after.linkage), extra = [];
+  for (let finding2 of after.analysis.findings) {
+    if (finding2.severity !== "error" || errorsBefore.has(finding2.fingerprint)) continue;
+    let more = candidatesFor({ finding: finding2, result: resultOf(finding2, results), linkage: after.linkage, model: changed }).find((c) => c.changes.every((x) => x.kind === "crate-types"));
+    for (let change of more?.changes ?? []) {
+      if (change.kind !== "crate-types") continue;
+      [...candidate.changes, ...extra].some((c) => c.kind === "crate-types" && c.pkg.id === change.pkg.id) || extra.push(change);
+    }
+  }
+  if (extra.length === 0) return null;
+  let changes = [...candidate.changes, ...extra], names = changes.map((c) => c.kind === "crate-types" ? c.pkg.name : "");
+  return { ...candidate, changes, title: rlibTitle(names) };
+}
+function repairs(finding2, after, errorsBefore) {
+  for (let f of after.findings)
+    if (f.fingerprint === finding2.fingerprint || f.severity === "error" && !errorsBefore.has(f.fingerprint)) return !1;
+  let artifact = findingArtifact(finding2);
+  if (artifact === null) return !0;
+  let same = (a) => a.package === artifact.package && a.target === artifact.target && a.kind === artifact.kind && a.mode === artifact.mode && a.platform === artifact.platform, rows = after.artifacts.filter(same);
+  return rows.length > 0 && rows.every((a) => a.status === "ok");
+}
+function distinctChanges(candidates) {
+  let seen = /* @__PURE__ */ new Set();
+  return candidates.filter((c) => {
+    let key = changesKey(c.changes);
+    return !seen.has(key) && !!seen.add(key);
+  });
+}
+function artifactKey(finding2) {
+  let a = findingArtifact(finding2);
+  return a === null ? null : [a.package, a.target, a.kind, a.mode, a.platform].join("\0");
+}
+function resultOf(finding2, results) {
+  let key = artifactKey(finding2);
+  return key === null ? null : results.get(key) ?? null;
+}
+function resultsByArtifact(linkage) {
+  let out = /* @__PURE__ */ new Map();
+  for (let r of linkage.results) {
+    if (r.status === "blocked") continue;
+    let u = r.unit, key = [u.pkg.name, u.target.name, u.target.kind, u.mode, u.kind].join("\0");
+    out.has(key) || out.set(key, r);
+  }
+  return out;
+}
+function editsFor(candidate, input) {
+  let read = input.readText;
+  if (read === null) return null;
+  let root = input.model.metadata.workspaceRoot, edits = [];
+  for (let change of candidate.changes) {
+    let made = null;
+    if (change.kind === "crate-types") {
+      let file = relativePosix(root, change.pkg.manifestPath), text = file === null ? null : read(change.pkg.manifestPath);
+      made = text === null ? null : crateTypeEdits(text, file, change.types);
+    } else if (change.kind === "profile") {
+      let source = (change.profile === "build" ? input.model.context.profile : input.model.context.testProfile).sources[change.change.setting];
+      if (source && "file" in source) {
+        let absolute = resolveFrom(root, source.file), file = relativePosix(root, absolute), text = file === null ? null : read(absolute), value = change.change.setting === "lto" ? !1 : change.change.value, edit = text === null ? null : settingEdit(text, file, source.line, change.change.setting, value);
+        made = edit === null ? null : [edit];
+      }
+    }
+    if (made === null) return null;
+    edits.push(...made);
+  }
+  return edits;
+}
+function fixOf(candidate, edits, model) {
+  let fix = { title: candidate.title, kind: candidate.kind, verified: !0 };
+  if (candidate.kind === "manifest-edit" && (fix.edits = edits), candidate.kind === "command") {
+    let next = applyChanges(model, candidate.changes).invocation;
+    fix.command = ["cargo", next.command, ...toCargoArgs(next)];
+  }
+  return fix;
+}
+function costOf(candidate, edits) {
+  return candidate.kind === "manifest-edit" ? edits.length : candidate.kind === "command" ? 1.5 : 3;
+}
+
+// src/findings/order.ts
+var SEVERITY_ORDER = { error: 0, warning: 1, note: 2 };
+function compareFindings(a, b) {
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compareText(a.rule, b.rule) || compareText(a.package ?? "", b.package ?? "") || compareText(a.target ?? "", b.target ?? "") || compareText(a.kind ?? "", b.kind ?? "") || compareText(a.mode ?? "", b.mode ?? "") || compareText(a.crateType ?? "", b.crateType ?? "") || compareText(a.platform ?? "", b.platform ?? "") || compareText(a.message, b.message);
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/linkage/boundaries.ts
+function rustAbiBoundaries(graph, linkage) {
+  let known = boundariesOf.get(linkage);
+  if (known) return known;
+  let out = [];
+  for (let unit of graph.units)
+    unit.target.kind !== "proc-macro" && (unit.crateTypes.includes("dylib") ? out.push({ unit, kind: "rust-dylib" }) : unit.preferDynamic === "rustflags" ? out.push({ unit, kind: "prefer-dynamic" }) : (linkage.byUnit.get(unit)?.runtimeLibraries.length ?? 0) > 0 && out.push({ unit, kind: "links-dynamically" }));
+  return boundariesOf.set(linkage, out), out;
+}
+var boundariesOf = /* @__PURE__ */ new WeakMap(), LOADER_CRATES = ["libloading", "dlopen2", "dlopen", "abi_stable", "stabby"], CHECKED_LOADERS = /* @__PURE__ */ new Set(["abi_stable", "stabby"]), FOREIGN_HOST_CRATES = /* @__PURE__ */ new Set(["pyo3", "napi", "neon", "jni", "wasm-bindgen", "uniffi", "cpython", "rustler", "magnus", "rutie"]);
+function pluginSystem(graph, metadata, loadsLibraries) {
+  let members = new Set(metadata.workspaceMembers), hosts = graph.units.filter((u) => u.mode === "build" && u.kind === "target" && u.target.kind === "bin" && members.has(u.pkg.id)).map((unit) => ({ unit, loaders: loadersOf(unit.pkg, metadata) })).filter((h) => h.loaders.length > 0 || loadsLibraries(h.unit.pkg));
+  if (hosts.length === 0) return null;
+  let linkedByOthers = /* @__PURE__ */ new Set();
+  for (let unit of graph.units) for (let dep of unit.crates) dep.unit.pkg.id !== unit.pkg.id && linkedByOthers.add(dep.unit.pkg.id);
+  let loadable = graph.units.filter((u) => u.mode === "build" && u.kind === "target" && members.has(u.pkg.id) && !linkedByOthers.has(u.pkg.id)), plugins = loadable.filter((u) => u.crateTypes.includes("cdylib") && !servesForeignHost(u.pkg, metadata)), dylibs = loadable.filter((u) => u.crateTypes.includes("dylib") && !plugins.includes(u));
+  return { hosts, plugins, dylibs };
+}
+function meantForOtherProjects(pkg) {
+  if (pkg.publish === !1) return !1;
+  if (Array.isArray(pkg.publish)) return !0;
+  let set = (v) => v !== null && v !== "";
+  return set(pkg.description) && (set(pkg.license) || set(pkg.licenseFile));
+}
+function loadersOf(pkg, metadata) {
+  let names = new Set(dependencyNames(pkg, metadata, !0));
+  return LOADER_CRATES.filter((name) => names.has(name));
+}
+function servesForeignHost(pkg, metadata) {
+  return dependencyNames(pkg, metadata, !1).some((name) => FOREIGN_HOST_CRATES.has(name));
+}
+function dependencyNames(pkg, metadata, normalOnly) {
+  return pkg.deps.filter((d) => !normalOnly || d.kinds.some((k) => k.kind === "normal")).flatMap((d) => metadata.packages.get(d.pkg)?.name ?? []);
+}
+
+// src/model/target-info.ts
+function stdOnDefaultLoaderPath(info) {
+  return info.stdDylib === null || !cfgHas(info.cfg, "target_os", "linux") ? !1 : /^\/(usr\/)?lib(64)?(\/[a-z0-9_]+-linux-[a-z0-9_]+)?\/?$/.test(info.stdDylibDir ?? info.targetLibdir);
+}
+
+// src/model/compiler-behaviour.ts
+function releaseAtLeast(release, major, minor) {
+  let m = /^(\d+)\.(\d+)\./.exec(release);
+  if (m === null) return !0;
+  let [r, n] = [Number(m[1]), Number(m[2])];
+  return r > major || r === major && n >= minor;
+}
+function compilerBehaviour(rustc, host) {
+  return {
+    loadsProcMacrosWithDynamicStd: !releaseAtLeast(rustc.release, 1, 83) || loaderFamily(host) === "windows" || stdOnDefaultLoaderPath(host),
+    readsCdylibAsDylib: !releaseAtLeast(rustc.release, 1, 73)
+  };
+}
+
+// src/model/facts.ts
+function noFacts() {
+  return { pin: null, expectedToolchain: null, targetSource: null, globalAllocators: () => [], loadsLibraries: () => !1, exportedSymbols: () => [] };
+}
+
+// src/model/selection.ts
+import path4 from "node:path";
+function selectPackages(metadata, invocation, currentManifest) {
+  let members = metadata.workspaceMembers.map((id) => metadata.packages.get(id)), warnings = [];
+  if (invocation.exclude.length > 0 && !invocation.workspace)
+    throw new UserError("`--exclude` can only be used together with `--workspace`");
+  if (invocation.workspace) {
+    let excluded = /* @__PURE__ */ new Set();
+    for (let spec of invocation.exclude) {
+      let matched = members.filter((p) => specMatches(spec, p));
+      matched.length === 0 && warnings.push(`excluded package(s) \`${spec}\` not found in workspace \`${metadata.workspaceRoot}\``);
+      for (let p of matched) excluded.add(p.id);
+    }
+    return { packages: sortById(members.filter((p) => !excluded.has(p.id))), warnings };
+  }
+  if (invocation.packages.length > 0) {
+    let all = [...metadata.packages.values()], chosen = /* @__PURE__ */ new Map();
+    for (let spec of invocation.packages) {
+      let matched = all.filter((p) => specMatches(spec, p));
+      if (matched.length === 0)
+        throw new UserError(`package ID specification \`${spec}\` did not match any packages`);
+      if (matched.length > 1 && !isGlob(spec)) {
+        let list = matched.map((p) => `${p.name}@${p.version}`).join(", ");
+        throw new UserError(`the specification \`${spec}\` is ambiguous: it matches ${list}; add a version (\`name@version\`)`);
+      }
+      for (let p of matched) chosen.set(p.id, p);
+    }
+    return { packages: sortById([...chosen.values()]), warnings };
+  }
+  return { packages: sortById(defaultMembers(metadata, currentManifest)), warnings };
+}
+function defaultMembers(metadata, currentManifest) {
+  let rootManifest = path4.join(path4.resolve(metadata.workspaceRoot), "Cargo.toml");
+  if (path4.resolve(currentManifest) !== rootManifest) {
+    let own = currentPackage(metadata, currentManifest);
+    if (own) return [own];
+  }
+  if (metadata.workspaceDefaultMembers !== null)
+    return metadata.workspaceDefaultMembers.map((id) => metadata.packages.get(id));
+  let root = rootPackage(metadata);
+  return root ? [root] : metadata.workspaceMembers.map((id) => metadata.packages.get(id));
+}
+function currentPackage(metadata, currentManifest) {
+  let current = path4.resolve(currentManifest);
+  return metadata.workspaceMembers.map((id) => metadata.packages.get(id)).find((p) => path4.resolve(p.manifestPath) === current) ?? null;
+}
+function rootPackage(metadata) {
+  return currentPackage(metadata, path4.join(metadata.workspaceRoot, "Cargo.toml"));
+}
+function sortById(packages) {
+  return packages.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+function isGlob(spec) {
+  return /[*?[]/.test(spec);
+}
+function specMatches(spec, pkg) {
+  if (spec === pkg.id) return !0;
+  if (isGlob(spec)) return globToRegExp(spec).test(pkg.name);
+  let name = spec, version = null, url = null, hash = spec.indexOf("#");
+  if (hash >= 0) {
+    let fragment = spec.slice(hash + 1);
+    url = spec.slice(0, hash);
+    let at = fragment.indexOf("@");
+    at >= 0 ? (name = fragment.slice(0, at), version = fragment.slice(at + 1)) : /^\d/.test(fragment) ? (name = url.replace(/\/+$/, "").split("/").pop() ?? "", version = fragment) : name = fragment;
+  } else {
+    let m = /^([^@:]+)[@:](.+)$/.exec(spec);
+    m && (name = m[1], version = m[2]);
+  }
+  return name !== pkg.name || url !== null && stripScheme(url) !== stripScheme(sourceUrl(pkg)) ? !1 : version === null || partialVersionMatches(version, pkg.version);
+}
+function stripScheme(url) {
+  return url.replace(/^(registry|sparse|path|git)\+/, "").replace(/[?#].*$/, "").replace(/\/+$/, "");
+}
+function sourceUrl(pkg) {
+  return pkg.source !== null ? pkg.source : `file://${path4.dirname(pkg.manifestPath)}`;
+}
+function partialVersionMatches(spec, version) {
+  let parse2 = (v) => {
+    let m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(v.trim());
+    return m ? { major: m[1], minor: m[2], patch: m[3], pre: m[4], build: m[5] } : null;
+  }, want = parse2(spec), have = parse2(version);
+  return !want || !have ? spec === version : have.pre !== void 0 && want.pre === void 0 ? !1 : want.major === have.major && (want.minor === void 0 || want.minor === have.minor) && (want.patch === void 0 || want.patch === have.patch) && (want.pre === void 0 || want.pre === have.pre) && (want.build === void 0 || want.build === have.build);
+}
+function globToRegExp(glob) {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    let c = glob[i];
+    if (c === "*") re += ".*";
+    else if (c === "?") re += ".";
+    else if (c === "[") {
+      let end = glob.indexOf("]", i + 2);
+      if (end < 0) throw new UserError(`invalid glob pattern \`${glob}\` in a package specification: unclosed \`[\``);
+      let body = glob.slice(i + 1, end);
+      re += `[${body.startsWith("!") ? `^${escapeClass(body.slice(1))}` : escapeClass(body)}]`, i = end;
+    } else re += c.replace(/[.+^${}()|\\\]]/g, "\\$&");
+  }
+  return new RegExp(`^${re}$`);
+}
+function escapeClass(body) {
+  return body.replace(/[\\\]^]/g, "\\$&");
+}
+
+// src/findings/fingerprint.ts
+import { createHash } from "node:crypto";
+function findingFingerprint(f) {
+  let crates = f.crates.map((c) => c.replace(/-[0-9a-f]{16}(?=\.(?:so|dylib|dll)$)/u, "")).sort(), identity = [f.rule, f.package ?? "", f.target ?? "", f.kind ?? "", f.mode ?? "", f.crateType ?? "", f.platform ?? "", ...crates];
+  return createHash("sha256").update(JSON.stringify(identity)).digest("hex").slice(0, 32);
+}
+
+// src/rules/context.ts
+function base(unit, rule, crateType = unit.crateTypes[0] ?? unit.target.crateTypes[0]) {
+  return {
+    rule,
+    severity: ruleInfo(rule).severity,
+    package: unit.pkg.name,
+    target: unit.target.name,
+    kind: unit.target.kind,
+    mode: unit.mode,
+    crateType: unit.mode === "build" ? crateType : "bin",
+    platform: unit.kind
+  };
+}
+function describeUnit(unit, crateType) {
+  let libTypes = unit.target.kind === "lib" ? unit.target.crateTypes.join("+") : unit.target.kind, what = unit.mode === "test" ? `test harness of ${unit.target.kind}` : unit.mode === "doctest" ? `doc tests of ${unit.target.kind}` : crateType ?? libTypes, host = unit.kind === "host" && unit.target.kind !== "proc-macro" && unit.target.kind !== "custom-build" ? " (built for the host)" : "";
+  return `${unit.target.kind === "custom-build" ? `build script of \`${unit.pkg.name}\`${featureList(unit.features)}` : `${what} \`${unit.target.name}\``}${host}`;
+}
+function featureList(features) {
+  return features.length === 0 ? "" : ` (with ${features.length === 1 ? "feature" : "features"} ${features.map((f) => `\`${f}\``).join(", ")})`;
+}
+
+// src/rules/abi.ts
+function abiFindings(ctx) {
+  let boundaryUnits = rustAbiBoundaries(ctx.graph, ctx.linkage).map((b) => b.unit);
+  return [...panicFindings(ctx), ...flagFindings(ctx, boundaryUnits), ...ltoFindings(ctx, boundaryUnits)];
+}
+function panicFindings(ctx) {
+  if (ctx.linkage.results.some((r) => r.problems.some((p) => p.kind === "dependency-format" && /panic/.test(p.error.kind)))) return [];
+  let sides = mixedSides(ctx), first = sides[0];
+  if (first === void 0) return [];
+  let abort = first.abort, others = sides.filter((s) => s.abort === abort).map((s) => s.unwind), unwindNames = [...new Set(others.map((u) => describeUnit(u)))].join(", "), relation2 = { loads: "loads", "loaded-by": "is loaded by", links: "links", "linked-by": "is linked by" }[first.how], forced = others.some((u) => u.panicSource === "forced-unwind") ? " (cargo builds it with `unwind` whatever the profile says, as it does everything a test harness, a build script or a proc-macro links)" : "";
+  return [
+    {
+      ...base(abort, "panic-strategy-mixed"),
+      crates: [crateName2(abort), ...others.map(crateName2).filter((n, i, all) => all.indexOf(n) === i)],
+      message: `${describeUnit(abort)} is built with \`panic = "abort"\` and ${relation2} ${unwindNames}, built with \`panic = "unwind"\`${forced}: ` + (first.how === "loads" || first.how === "loaded-by" ? "rustc does not compare strategies across a library loaded at run time, so " : "") + "a panic unwinding out of the `unwind` side into code built with `abort` is undefined behaviour, and `catch_unwind` on the `unwind` side never sees a panic of the `abort` side.",
+      fixes: [
+        "Build everything that shares a dynamic boundary with one panic strategy, in one `cargo` invocation and profile: the host and what it loads both `abort` or both `unwind`.",
+        "Catch panics at every exported plugin function (`std::panic::catch_unwind`) so none crosses the boundary."
+      ],
+      ...ctx.locator.setting(abort.panicSource === "rustflags" ? "rustflags" : "panic", abort)
+    }
+  ];
+}
+function mixedSides(ctx) {
+  let out = [], pair = (a, b, how, reverse) => {
+    a.panic === "abort" && b.panic === "unwind" ? out.push({ abort: a, unwind: b, how }) : a.panic === "unwind" && b.panic === "abort" && out.push({ abort: b, unwind: a, how: reverse });
+  }, system = pluginSystem(ctx.graph, ctx.metadata, ctx.facts.loadsLibraries);
+  for (let { unit: host } of system?.hosts ?? []) for (let loaded of [...system?.plugins ?? [], ...system?.dylibs ?? []]) pair(host, loaded, "loads", "loaded-by");
+  for (let unit of ctx.graph.units) {
+    let result2 = ctx.linkage.byUnit.get(unit), dynamic = result2 === void 0 ? [] : dynamicCrates(result2);
+    if (dynamic.length !== 0)
+      for (let dep of unit.crates)
+        dynamic.includes(unitKey(dep.unit)) && pair(unit, dep.unit, "links", "linked-by");
+  }
+  return out;
+}
+var LAYOUT_FLAGS = /^-Z(?:randomize-layout|layout-seed=)/;
+function flagFindings(ctx, boundary) {
+  let out = [], layout = boundary.find((u) => abiFlags(u.rustflags).some((f) => LAYOUT_FLAGS.test(f)));
+  if (layout) {
+    let flags = abiFlags(layout.rustflags).filter((f) => LAYOUT_FLAGS.test(f));
+    out.push({
+      ...base(layout, "abi-flags-divergent"),
+      crates: [crateName2(layout)],
+      message: `${describeUnit(layout)} takes part in a Rust dynamic boundary and is built with ${listCrates(flags)}: type layouts then depend on the build, and rustc does not check that a dylib and its users agree on them. Anything built separately (a dylib rebuilt alone, a plugin, the host) reads the other side's types with the wrong layout.`,
+      fixes: ["Build everything that shares the boundary in one `cargo` invocation with the same flags, or drop layout randomization from builds with Rust dylibs."],
+      ...ctx.locator.setting("rustflags", layout)
+    });
+  }
+  let byPackage = /* @__PURE__ */ new Map();
+  for (let u of boundary.filter((u2) => u2.crateTypes.includes("dylib") && u2.mode === "build")) byPackage.set(u.pkg.id, [...byPackage.get(u.pkg.id) ?? [], u]);
+  for (let units of byPackage.values()) {
+    let signatures = new Map(units.map((u) => [u, abiFlags(u.rustflags).join(" ")]));
+    if (new Set(signatures.values()).size < 2) continue;
+    let target = units.find((u) => u.kind === "target") ?? units[0], others = units.filter((u) => signatures.get(u) !== signatures.get(target)), show2 = (u) => `${u.kind === "host" ? "for the host" : `for \`${u.targetInfo.triple}\``} with ${signatures.get(u) === "" ? "no such flags" : listCrates(signatures.get(u).split(" "))}`;
+    out.push({
+      ...base(target, "abi-flags-divergent", "dylib"),
+      crates: [crateName2(target)],
+      message: `dylib \`${crateName2(target)}\` is built twice with different ABI-relevant flags \u2014 ${[target, ...others].map(show2).join(" and ")} \u2014 and both copies are written to the same file; whichever is linked or loaded last, code built against one may run against the other, and rustc does not compare these flags across crates.`,
+      fixes: [
+        "Apply the flag to every unit: put it in `build.rustflags` (which cargo also applies to host units when no `--target` is given), or build without `--target`.",
+        "Or keep the dylib out of build scripts and proc-macros, so it is built only once."
+      ],
+      ...ctx.locator.setting("rustflags", target)
+    });
+  }
+  return out;
+}
+function ltoFindings(ctx, boundary) {
+  let windows = boundary.filter((u) => u.kind === "target" && /windows/.test(u.targetInfo.triple)), profile = ctx.invocation.command === "test" ? ctx.build.testProfile : ctx.build.profile, inProfile = profile.lto === "thin" || profile.lto === "fat" || profile.lto === "true", inFlags = (u) => u.lto.kind === "run" && !inProfile, lto = windows.find((u) => inProfile || inFlags(u));
+  if (!lto) return [];
+  let setting = inFlags(lto) ? "rustflags" : "lto";
+  return [
+    {
+      ...base(lto, "lto-dynamic-unsound"),
+      crates: [crateName2(lto)],
+      message: `${describeUnit(lto)} is built for \`${lto.targetInfo.triple}\` with LTO (${setting === "lto" ? `\`lto = ${JSON.stringify(profile.lto)}\`` : "`-C lto` in rustflags"}) and links Rust crates dynamically: on Windows this combination is known to drop or mismatch symbols that another DLL imports, which shows up as link errors or crashes at run time (bevy#17130, rust-lang/rust#127979).`,
+      fixes: [
+        "Set `lto = false` in the profile used with Rust dylibs or `-C prefer-dynamic` on Windows (for example a `dev`/`dynamic` profile), and keep LTO for statically linked release builds."
+      ],
+      ...ctx.locator.setting(setting, lto)
+    }
+  ];
+}
+
+// src/rules/collision.ts
+function collisionFindings(ctx, options = {}) {
+  let collisions = outputCollisions(ctx, options);
+  if (collisions.length === 0) return [];
+  let { workspaceRoot, targetDirectory } = ctx.metadata, targetDir = relativePosix(workspaceRoot, targetDirectory) || forwardSlashes(targetDirectory);
+  return collisions.map((c) => collisionFinding(ctx, c, targetDir));
+}
+function outputCollisions(ctx, options = {}) {
+  let profile = profileOf(ctx), explicitTarget = ctx.invocation.target !== null, { units, root } = cargoUnits(ctx.graph, profile, !explicitTarget), writers = /* @__PURE__ */ new Map();
+  for (let unit of units)
+    for (let file of outputsOf(unit, root.has(unit), profile, explicitTarget, options.defaultLibMetadata === !0)) {
+      let list = writers.get(file.path);
+      list ? list.push({ unit, file }) : writers.set(file.path, [{ unit, file }]);
+    }
+  let shared = [...writers.values()].filter((w) => w.some((x) => x.unit !== w[0].unit)), parent = /* @__PURE__ */ new Map(), find = (u) => {
+    let r = u;
+    for (; parent.has(r); ) r = parent.get(r);
+    return r;
+  };
+  for (let w of shared)
+    for (let { unit } of w.slice(1)) {
+      let a = find(unit), b = find(w[0].unit);
+      a !== b && parent.set(a, b);
+    }
+  let groups = /* @__PURE__ */ new Map();
+  for (let w of shared) {
+    let key = find(w[0].unit), group = groups.get(key);
+    group || groups.set(key, group = { units: [], paths: [], files: [] });
+    for (let { unit, file } of w)
+      group.units.includes(unit) || group.units.push(unit), group.files.push(file);
+    group.paths.push(w[0].file.path);
+  }
+  return [...groups.values()].map((g) => ({ ...g, units: g.units.sort(compareCopies), paths: g.paths.sort() })).sort((a, b) => compareCopies(a.units[0], b.units[0]));
+}
+function profileOf(ctx) {
+  return ctx.invocation.command === "test" ? ctx.build.testProfile : ctx.build.profile;
+}
+function hostProfileDiffers(profile) {
+  return profile.name === "release" || profile.name === "bench";
+}
+function profilePanic(u, profile) {
+  return u.panicSource === "forced-unwind" ? "unwind" : u.panicSource !== "rustflags" ? profile.panic : u.kind === "host" || u.mode === "test" || u.target.kind === "proc-macro" || u.target.kind === "custom-build" ? "unwind" : profile.panic;
+}
+function cargoUnits(graph, profile, sharedLayout) {
+  let hostDiffers = hostProfileDiffers(profile), memo = /* @__PURE__ */ new Map(), sameTarget = (a, b) => a.pkg === b.pkg && a.target === b.target && a.mode === b.mode, same = (a, b) => {
+    if (a === b) return !0;
+    if (!sameTarget(a, b) || a.kind !== b.kind && (!sharedLayout || hostDiffers) || profilePanic(a, profile) !== profilePanic(b, profile)) return !1;
+    let key = a.index < b.index ? `${a.index},${b.index}` : `${b.index},${a.index}`, known = memo.get(key);
+    if (known !== void 0) return known;
+    let da = dependenciesOf(a), db = dependenciesOf(b), result2 = da.length === db.length && da.every((x) => db.some((y) => same(x, y)));
+    return memo.set(key, result2), result2;
+  }, byTarget = /* @__PURE__ */ new Map(), units = [], root = /* @__PURE__ */ new Set();
+  for (let unit of graph.units) {
+    if (unit.target.kind === "custom-build" || unit.crateTypes.length === 0) continue;
+    let key = `${unit.pkg.id}\0${unit.target.kind}\0${unit.target.name}\0${unit.mode}`, seen = byTarget.get(key), merged = seen?.find((s) => same(s, unit)), representative = merged ?? unit;
+    merged || (seen ? seen.push(unit) : byTarget.set(key, [unit]), units.push(unit)), unit.root && root.add(representative);
+  }
+  return { units, root };
+}
+function fileTypes(crateType, pattern, triple) {
+  let cut = pattern.indexOf("___");
+  if (cut < 0) return [];
+  let prefix = pattern.slice(0, cut), suffix = pattern.slice(cut + 3), file = (p, s, replaceHyphens, debugInfo = !1) => ({ prefix: p, suffix: s, crateType, rmeta: !1, debugInfo, replaceHyphens }), out = [file(prefix, suffix, crateType !== "bin")];
+  return isDynamic(crateType) && (triple.endsWith("-windows-msvc") && suffix === ".dll" ? out.push(file(prefix, ".dll.lib", !0), file(prefix, ".dll.exp", !0)) : suffix === ".dll" && /(?:windows-gnu|windows-gnullvm|cygwin)$/.test(triple) && out.push(file("lib", ".dll.a", !0))), triple.startsWith("wasm32-") && crateType === "bin" && suffix === ".js" && out.push(file(prefix, ".wasm", !0), file(prefix, ".wasm.map", !0, !0)), (crateType === "bin" || crateType === "dylib" || crateType === "cdylib" || crateType === "proc-macro") && (triple.includes("-apple-") ? out.push(file(prefix, crateType === "bin" ? ".dSYM" : ".dylib.dSYM", !1, !0)) : triple.endsWith("-msvc") || triple.endsWith("-uefi") ? out.push(file(prefix, ".pdb", !0, !0)) : out.push(file(prefix, `${suffix}.dwp`, crateType !== "bin", !0))), out;
+}
+function useExtraFilename(unit, defaultLibMetadata) {
+  if (unit.mode === "test") return !0;
+  let { target } = unit, triple = unit.targetInfo.triple, lib = target.kind === "lib", executable = target.kind === "bin" || target.kind === "example" && target.crateTypes.every((t) => t === "bin");
+  return !((lib && (target.crateTypes.includes("dylib") || target.crateTypes.includes("cdylib")) || executable && (triple === "wasm32-unknown-emscripten" || triple.includes("msvc"))) && unit.pkg.source === null && !defaultLibMetadata);
+}
+function profileDir(profile) {
+  return profile.name === "dev" || profile.name === "test" ? "debug" : profile.name === "bench" ? "release" : profile.name;
+}
+function outputsOf(unit, root, profile, explicitTarget, defaultLibMetadata) {
+  if (unit.mode === "doctest") return [];
+  let triple = unit.targetInfo.triple, layout = explicitTarget && unit.kind === "target" ? `${triple}/${profileDir(profile)}` : profileDir(profile), example = unit.target.kind === "example", outDir = example ? `${layout}/examples` : `${layout}/deps`, hashed2 = useExtraFilename(unit, defaultLibMetadata), name = crateName2(unit), types = unit.mode === "build" ? unit.crateTypes : ["bin"], fileTypesOf = types.flatMap((t) => fileTypes(t, unit.targetInfo.fileNames[t === "lib" ? "rlib" : t] ?? "", triple));
+  unit.mode === "build" && !types.some(requiresUpstreamObjects) && fileTypesOf.push({ prefix: "lib", suffix: ".rmeta", crateType: "rlib", rmeta: !0, debugInfo: !1, replaceHyphens: !0 });
+  let out = [];
+  for (let ft of fileTypesOf) {
+    let path21 = `${outDir}/${ft.prefix}${name}${hashed2 ? "-<hash>" : ""}${ft.suffix}`;
+    if (hashed2 || out.push({ path: path21, crateType: ft.crateType, linked: !0, debugInfo: ft.debugInfo }), unit.mode !== "build" || ft.rmeta || unit.target.kind !== "bin" && ft.crateType !== "dylib" && !root) continue;
+    let fileName = `${ft.prefix}${ft.replaceHyphens ? name : unit.target.name}${ft.suffix}`, uplifted = example ? `${layout}/examples/${fileName}` : `${layout}/${fileName}`;
+    uplifted !== path21 && out.push({ path: uplifted, crateType: ft.crateType, linked: !1, debugInfo: ft.debugInfo });
+  }
+  return out;
+}
+function compareCopies(a, b) {
+  let order = (u) => [u.kind === "target" ? "0" : "1", u.pkg.name, u.pkg.version, u.target.kind, u.target.name, u.mode, u.panic].join("\0"), x = order(a), y = order(b);
+  return x < y ? -1 : x > y ? 1 : a.index - b.index;
+}
+var LINKED_BY_RUST = /* @__PURE__ */ new Set(["dylib", "rlib", "lib"]);
+function collisionFinding(ctx, c, targetDir) {
+  let profile = profileOf(ctx), rep = c.units[0], samePackage = c.units.every((u) => u.pkg === rep.pkg), kindsDiffer = samePackage && c.units.some((u) => u.kind !== rep.kind), panics = new Set(c.units.map((u) => profilePanic(u, profile))), main2 = c.files.filter((f) => !f.debugInfo), collidingTypes = new Set(main2.map((f) => f.crateType)), crateType = rep.crateTypes.find((t) => collidingTypes.has(t)) ?? rep.crateTypes[0], linkedTypes = new Set(main2.filter((f) => f.linked).map((f) => f.crateType)), linkedByRust = [...linkedTypes].some((t) => LINKED_BY_RUST.has(t)), files = listCrates(c.paths.map((p) => `${targetDir}/${p}`), 8), fileWord = c.paths.length === 1 ? "file" : "files", shown = `${targetDir}/${c.paths.find((p) => !/\.(dwp|pdb|dSYM)$/.test(p)) ?? c.paths[0]}`, describe7 = (u) => {
+    let d = describeUnit(u);
+    return samePackage ? (kindsDiffer && u.kind === "target" && (d += " (built for the target)"), panics.size > 1 && (d += ` with \`panic = "${profilePanic(u, profile)}"\``)) : c.units.some((o) => o !== u && o.pkg.name === u.pkg.name) ? d += ` of \`${u.pkg.name} ${u.pkg.version}\`` : d += ` of package \`${u.pkg.name}\``, d;
+  }, units = c.units.map(describe7), who = `${units.slice(0, -1).join(", ")} and ${units.at(-1)}`, what;
+  if (samePackage) {
+    let why = panics.size > 1 ? kindsDiffer ? 'host units are always built with `panic = "unwind"` and target units with the profile\'s `panic = "abort"`' : 'test harnesses and what they link are always built with `panic = "unwind"` and the other units with the profile\'s `panic = "abort"`' : kindsDiffer && hostProfileDiffers(profile) ? `host units get \`opt-level = 0\` and \`[profile.${profile.name}.build-override]\` where target units get the \`${profile.name}\` profile` : "they link different copies of their dependencies";
+    what = `\`${rep.target.name}\` is compiled twice in this build, as ${who}, because ${why}; both copies write the same ${fileWord}, ${files} (cargo warns "output filename collision")`;
+  } else
+    what = `${who} write the same ${fileWord}: ${files} (cargo warns "output filename collision")`;
+  let outcome;
+  linkedByRust ? outcome = samePackage ? `a unit that links \`${crateName2(rep)}\` may get the copy built with the other settings, and fail to link (an undefined symbol, a crate compiled with another panic strategy) or silently run that copy${linkedTypes.has("dylib") ? `; executables load \`${shown.split("/").pop()}\` from \`deps/\` at run time, whichever copy it is` : ""}` : "everything that links either gets whichever was written last: a binary that uses both silently runs one of them in place of the other, or fails to link" : linkedTypes.size > 0 ? outcome = "the library left in `deps/` is either one" : c.units.some((u) => u.target.kind === "bin" || u.target.kind === "example") ? outcome = `\`cargo run\` and anything that starts or ships \`${shown}\` may get the other one` : outcome = `anything that loads or ships \`${shown}\` may get the other one`;
+  let message = `${what}. What ends up there depends on which unit finishes last: ${outcome}.`, fixes = [];
+  if (kindsDiffer)
+    fixes.push(
+      `Build with \`--target ${rep.targetInfo.triple}\`: host units then go to \`${targetDir}/${profileDir(profile)}/\` and target units to \`${targetDir}/${rep.targetInfo.triple}/${profileDir(profile)}/\`, so the two copies no longer share a file.`
+    ), panics.size > 1 ? fixes.push('Or build with `panic = "unwind"` when build scripts or proc-macros use this library.') : hostProfileDiffers(profile) && fixes.push(`Or give host units the target's settings (\`[profile.${profile.name}.build-override]\` with \`opt-level\` and the other settings of \`[profile.${profile.name}]\`), so cargo builds one copy.`), fixes.push(`Or keep \`${rep.target.name}\` out of build scripts and proc-macros: move what they need into a plain library (\`rlib\`) crate.`);
+  else if (samePackage && panics.size > 1)
+    fixes.push('Build with `panic = "unwind"`, or build the test harnesses and the other artifacts in separate cargo invocations.');
+  else if (samePackage)
+    fixes.push("Build the artifacts that need the two copies in separate cargo invocations.");
+  else {
+    let executables = c.units.every((u) => u.target.kind === "bin" || u.target.kind === "example"), versions = c.units.every((u) => u.pkg.name === rep.pkg.name);
+    executables ? fixes.push("Rename one of them (`name` in its `[[bin]]` or `[[example]]` table).") : versions ? fixes.push(`Depend on one version of \`${rep.pkg.name}\` only (\`cargo tree -d\` shows which packages pull in which), or give one of them another library name (\`name\` in its \`[lib]\` table).`) : fixes.push("Rename one of the libraries (`name` in its `[lib]` table)."), fixes.push("Or build them in separate cargo invocations (`-p`).");
+  }
+  return { ...base(rep, "output-filename-collision", crateType), crates: [...new Set(c.units.map(crateName2))], message, fixes, ...locate(ctx, c, rep, panics.size > 1, kindsDiffer) };
+}
+function locate(ctx, c, rep, panicSplit, kindsDiffer) {
+  let { locator } = ctx, nameLine = (u) => u.target.kind === "lib" || u.target.kind === "proc-macro" ? locator.crateType(u) : locator.manifestKey(u.pkg, ["package", "name"]), unhashed = c.files.some((f) => f.linked && !f.debugInfo) ? [{ ...nameLine(rep), message: `\`crate-type\` of \`${rep.pkg.name}\`: cargo names the files of a path package's dylib or cdylib without a hash` }] : [];
+  if (panicSplit) {
+    let abort = c.units.find((u) => u.panic === "abort") ?? rep, { related: related2 = [], ...at } = locator.setting("panic", abort);
+    return { ...at, related: [...related2, ...unhashed] };
+  }
+  if (kindsDiffer) {
+    let entry = hostEntry(ctx.graph, c.units.find((u) => u.kind === "host"));
+    if (entry === null) return locator.crateType(rep);
+    let { related: related2 = [], ...at } = locator.dependency(entry.from, entry.dep.unit, entry.dep.edge, entry.dep.platform);
+    return { ...at, related: [...related2, ...unhashed] };
+  }
+  let related = c.units.slice(1).map((u) => ({ ...nameLine(u), message: `${describeUnit(u)} of \`${u.pkg.name} ${u.pkg.version}\`` }));
+  return { ...nameLine(rep), related };
+}
+var dependentsOf = /* @__PURE__ */ new WeakMap();
+function hostEntry(graph, host) {
+  let dependents = dependentsOf.get(graph);
+  if (dependents === void 0) {
+    dependents = /* @__PURE__ */ new Map();
+    for (let from of graph.units)
+      for (let dep of from.crates) {
+        let list = dependents.get(dep.unit);
+        list ? list.push({ from, dep }) : dependents.set(dep.unit, [{ from, dep }]);
+      }
+    dependentsOf.set(graph, dependents);
+  }
+  let seen = /* @__PURE__ */ new Set([host]), level = [host];
+  for (; level.length > 0; ) {
+    let next = [];
+    for (let unit of level) {
+      let edges = dependents.get(unit) ?? [], entry = edges.find((e) => e.from.target.kind === "custom-build") ?? edges.find((e) => e.from.kind === "target" || e.from.target.kind === "proc-macro");
+      if (entry) return entry;
+      for (let e of edges)
+        seen.has(e.from) || (seen.add(e.from), next.push(e.from));
+    }
+    level = next;
+  }
+  return null;
+}
+
+// src/rules/feature-steps.ts
+function featureSteps(chain, metadata, locator) {
+  let steps = [];
+  for (let i = 0; i + 1 < chain.length; i++) {
+    let edge = chain[i].crates.find((c) => c.unit === chain[i + 1]);
+    edge?.activatedBy != null && steps.push(featureStep(i, edge.activatedBy, metadata, locator));
+  }
+  return steps;
+}
+function featureStep(from, causes, metadata, locator) {
+  let inManifest = (c) => c.origin.by !== "command-line", isMember = (c) => inManifest(c) && metadata.workspaceMembers.includes(c.origin.pkg.id), k = causes.length - 1;
+  for (; k >= 0 && !isMember(causes[k]); ) k--;
+  for (; k > 0 && inManifest(causes[k - 1]) && causes[k - 1].origin.pkg === causes[k].origin.pkg; ) k--;
+  let root = causes[causes.length - 1], chosen = k >= 0 ? causes[k] : root.origin.by === "command-line" ? root : causes[0], { origin, value } = chosen;
+  if (origin.by === "command-line") return { from, by: "command-line", package: origin.pkg.name, name: value, text: `--features ${value}` };
+  let asked = root !== chosen && root.origin.by === "command-line" && root.value !== "default" ? { commandLine: `--features ${root.value}` } : {};
+  if (origin.by === "feature") {
+    let values = origin.pkg.featureMap.get(origin.feature) ?? [], text2 = `${origin.feature} = [${values.map((v) => JSON.stringify(v)).join(", ")}]`, line = lineOf(locator.manifestKey(origin.pkg, ["features", origin.feature]));
+    return { from, by: "feature", package: origin.pkg.name, name: origin.feature, text: text2, ...line, ...asked };
+  }
+  let text = value === "default" ? "default-features" : `features = [${JSON.stringify(value)}]`;
+  return { from, by: "dependency", package: origin.pkg.name, name: origin.nameInToml, text, ...lineOf(locator.dependencyNamed(origin.pkg, origin.nameInToml)), ...asked };
+}
+function lineOf(location2) {
+  return { file: location2.file, line: location2.line };
+}
+function locateByFeature(steps, own, ownIs) {
+  let step2 = steps.find((s) => s.file !== void 0 && s.line !== void 0);
+  if (step2 === void 0) return own;
+  let related = ownIs === null ? own.related ?? [] : [{ file: own.file, line: own.line, message: ownIs }, ...own.related ?? []];
+  return { file: step2.file, line: step2.line, ...related.length > 0 ? { related } : {} };
+}
+
+// src/linkage/startup.ts
+import path5 from "node:path";
+function placeOf(unit) {
+  return unit.mode !== "build" ? "deps" : unit.target.kind === "example" ? "examples" : "profile-dir";
+}
+function hashed(file) {
+  return file.includes("-<hash>");
+}
+function besideInPlace(place, file) {
+  return place === "deps" || place === "profile-dir" && !hashed(file);
+}
+function rpathClimbsToRoot(targetDir, libDir) {
+  let a = path5.resolve(targetDir).split(path5.sep).filter(Boolean), b = path5.resolve(libDir).split(path5.sep).filter(Boolean);
+  return a.length === 0 || b.length === 0 || a[0] !== b[0];
+}
+function startupOf(unit, libraries, targetDir) {
+  let info = unit.targetInfo, family2 = loaderFamily(info);
+  if (family2 === "unmodelled" || family2 === "wasm" || libraries.length === 0) return null;
+  let std = info.stdDylib, place = placeOf(unit), own = libraries.filter((l) => l !== std), toolchain = libraries.filter((l) => l === std), inPlace, copiedAlone, underCargo = [];
+  if (family2 === "windows") {
+    let unwinder = dynamicUnwinderDll(info);
+    unwinder !== null && (toolchain.push(unwinder), underCargo = [unwinder]), inPlace = [...toolchain, ...own.filter((l) => !besideInPlace(place, l))], copiedAlone = [...toolchain, ...own];
+  } else {
+    let needed = family2 === "elf" && stdOnDefaultLoaderPath(info) ? own : libraries;
+    if (copiedAlone = [...needed], !unit.rpath)
+      inPlace = family2 === "darwin" ? needed.filter((l) => l === std) : [...needed], family2 === "darwin" && (copiedAlone = [...inPlace]);
+    else {
+      let climbs = rpathClimbsToRoot(targetDir, info.stdDylibDir ?? info.targetLibdir);
+      inPlace = needed.filter((l) => l === std ? place === "profile-dir" && !climbs : !besideInPlace(place, l) && place !== "examples"), copiedAlone = needed.filter((l) => !(l === std && climbs));
+    }
+  }
+  let sorted = (list) => [...new Set(list)].sort();
+  return inPlace.length === 0 && copiedAlone.length === 0 ? null : { inPlace: sorted(inPlace), copiedAlone: sorted(copiedAlone), underCargo: sorted(underCargo) };
+}
+
+// src/rules/dependency-format.ts
+var STD_CRATES = /* @__PURE__ */ new Set(["std", "core", "alloc", "compiler_builtins", "panic_unwind", "panic_abort", "test", "proc_macro"]);
+function formatFindings(result2, crateType, errors, linkage, locator, metadata) {
+  let unit = result2.unit, f = {
+    result: result2,
+    crateType,
+    errors,
+    linkage,
+    locator,
+    metadata,
+    unit,
+    what: describeUnit(unit, crateType),
+    ct: crateType,
+    nameOf: (key) => linkage.crateNames.get(key)?.name ?? key,
+    unitOf: (key) => linkage.crateNames.get(key)?.unit ?? null
+  };
+  return [duplicateLinkageFinding(f), rlibRequiredFinding(f), dylibRequiredFinding(f), panicStrategyFinding(f)].filter((d) => d !== null);
+}
+function duplicateLinkageFinding(f) {
+  let { result: result2, errors, linkage, locator, unit, what, ct, nameOf, unitOf } = f, pathOf = (crate, origin) => inclusionPath(f, crate, origin), duplicates = errors.filter((e) => e.kind === "crate-dep-multiple");
+  if (duplicates.length > 0) {
+    let names = [...new Set(duplicates.map((d) => d.crate))], shown = names.filter((n) => !STD_CRATES.has(n) || n === "std"), crates = shown.length > 0 ? shown : ["std"], primary = duplicates.find((d) => d.crate === crates[0]) ?? duplicates[0], describe7 = (o, crate) => {
+      if (o.via !== null) {
+        let viaName = nameOf(o.via);
+        return o.preference === "static" ? `statically inside dylib \`${viaName}\`` : `dynamically, as a dependency of dylib \`${viaName}\``;
+      }
+      if (o.preference === "dynamic") {
+        let owner = crate === "std" ? null : findCrateUnit(result2, linkage, crate), file = crate === "std" ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null;
+        return `dynamically${file ? ` as \`${file}\`` : ""}`;
+      }
+      return "statically as an rlib";
+    }, culprit = [primary.existing, primary.incoming].map((o) => o.via).filter((v) => v !== null).map(unitOf).find((u) => u !== null) ?? null, extra = crates.includes("std") && names.length > crates.length ? " (with the rest of the standard library)" : "", others = crates.filter((c) => c !== primary.crate), also = others.length > 0 ? ` ${listCrates(others)} would be included twice as well.` : "", message = `${what} cannot link: \`${primary.crate}\` would be included twice${extra} \u2014 ${describe7(primary.existing, primary.crate)} and ${describe7(primary.incoming, primary.crate)}.${also} rustc: "cannot satisfy dependencies so \`${primary.crate}\` only shows up once".`, inclusion = uniqueBy(
+      duplicates.filter((d) => crates.includes(d.crate)).flatMap((d) => [pathOf(d.crate, d.existing), pathOf(d.crate, d.incoming)]),
+      (p) => JSON.stringify(p)
+    );
+    return {
+      ...base(unit, "duplicate-linkage", ct),
+      crates,
+      message,
+      fixes: duplicateFixes(unit, primary, culprit, nameOf),
+      inclusion,
+      ...locateByFeature(
+        inclusion.flatMap((p) => p.features ?? []),
+        culprit ? locator.crateType(culprit) : locator.crateType(unit),
+        `\`crate-type\` of \`${(culprit ?? unit).target.name}\``
+      )
+    };
+  }
+  return null;
+}
+function rlibRequiredFinding(f) {
+  let { result: result2, crateType, errors, linkage, locator, unit, what, ct } = f, rlibRequired = errors.filter((e) => e.kind === "rlib-required" || e.kind === "lib-required" && e.format === "rlib");
+  if (rlibRequired.length > 0) {
+    let names = [...new Set(rlibRequired.map((e) => e.crate))], culprit = findCrateUnit(result2, linkage, names[0]), inclusion = names.map((n) => inclusionPath(f, n, { preference: "dynamic", via: null })), why = crateType === "staticlib" ? "a staticlib must contain every upstream crate" : "a statically linked (crt-static) executable must contain every upstream crate";
+    return {
+      ...base(unit, "rlib-required", ct),
+      crates: names,
+      inclusion,
+      message: `${what} cannot link: ${why}, but ${names.map((n) => `\`${n}\``).join(", ")} ${names.length === 1 ? "is" : "are"} only available as a Rust dylib. rustc: "crate \`${names[0]}\` required to be available in rlib format, but was not found in this form".`,
+      fixes: [crateType === "staticlib" ? "Or build a `cdylib` instead of a `staticlib`, which may link Rust dylibs." : "Or drop `+crt-static` for this executable."],
+      ...locateByFeature(
+        inclusion.flatMap((p) => p.features ?? []),
+        culprit ? locator.crateType(culprit) : locator.crateType(unit),
+        `\`crate-type\` of \`${(culprit ?? unit).target.name}\``
+      )
+    };
+  }
+  return null;
+}
+function dylibRequiredFinding(f) {
+  let { errors, locator, unit, what, ct } = f, dylibRequired = errors.filter((e) => e.kind === "lib-required" && e.format === "dylib");
+  if (dylibRequired.length > 0) {
+    let names = [...new Set(dylibRequired.map((e) => e.crate))];
+    return {
+      ...base(unit, "dylib-required", ct),
+      crates: names,
+      message: `${what} cannot link: ${names.map((n) => `\`${n}\``).join(", ")} must be linked dynamically (an upstream dylib was built against its dylib) but no dylib of it is available. rustc: "crate \`${names[0]}\` required to be available in dylib format, but was not found in this form".`,
+      fixes: ["Rebuild the dylibs that depend on it from a clean target directory, with the same flags.", `Or add \`"dylib"\` to \`crate-type\` of ${names.map((n) => `\`${n}\``).join(", ")}.`],
+      ...locator.crateType(unit)
+    };
+  }
+  return null;
+}
+function panicStrategyFinding(f) {
+  let { result: result2, errors, locator, unit, what, ct } = f, panic = errors.filter((e) => e.kind === "bad-panic-strategy" || e.kind === "required-panic-strategy" || e.kind === "two-panic-runtimes");
+  if (panic.length > 0) {
+    let first = panic[0], text, crates;
+    first.kind === "bad-panic-strategy" ? (text = `the linked panic runtime \`${first.runtime}\` is not compiled with this crate's panic strategy \`${first.strategy}\``, crates = [first.runtime]) : first.kind === "required-panic-strategy" ? (text = `the crate \`${first.crate}\` requires panic strategy \`${first.found}\` which is incompatible with this crate's strategy of \`${first.desired}\``, crates = [first.crate]) : (text = `cannot link together two panic runtimes: ${first.first} and ${first.second}`, crates = [first.first, first.second]);
+    let fixes = linksAs(result2, "sys:std", "dynamic") ? ['`std` is linked dynamically here, and `libstd` always brings the `panic_unwind` runtime: link everything statically (no `dylib` crate types, no `-C prefer-dynamic`) to use `panic = "abort"`.'] : ["Build every crate linked into this artifact with the same panic strategy (one profile `panic` setting, no `-C panic` in rustflags for some crates only)."];
+    return {
+      ...base(unit, "panic-strategy", ct),
+      crates,
+      message: `${what} cannot link with \`panic = "${unit.panic}"\`: rustc: "${text}".`,
+      fixes,
+      ...locator.setting(unit.panicSource === "rustflags" ? "rustflags" : "panic", unit)
+    };
+  }
+  return null;
+}
+function inclusionPath(f, crate, origin) {
+  let { result: result2, linkage, locator, metadata, unit } = f, units = [], chain;
+  if (origin.via !== null) {
+    let bringer = linkage.crateNames.get(origin.via);
+    units = bringer?.unit ? linkChain(unit, bringer.unit) : [], chain = units.length > 0 ? units.map(crateName2) : [crateName2(unit), bringer?.name ?? origin.via];
+  } else {
+    let own = findCrateUnit(result2, linkage, crate);
+    units = own ? linkChain(unit, own) : [], chain = units.length > 0 ? units.slice(0, -1).map(crateName2) : [crateName2(unit)];
+  }
+  let dynamic = origin.preference === "dynamic", path21 = { chain, crate, how: origin.via !== null && !dynamic ? "inside-dylib" : dynamic ? "dynamic" : "static" }, steps = featureSteps(units, metadata, locator);
+  if (steps.length > 0 && (path21.features = steps), dynamic) {
+    let owner = crate === "std" ? null : findCrateUnit(result2, linkage, crate), file = crate === "std" ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null;
+    file && (path21.file = file);
+  }
+  return path21;
+}
+function findCrateUnit(result2, linkage, name) {
+  for (let c of result2.crates)
+    if (c.name === name)
+      return linkage.crateNames.get(c.key)?.unit ?? null;
+  return null;
+}
+function duplicateFixes(unit, primary, culprit, nameOf) {
+  let fixes = [], staticVias = [primary.existing, primary.incoming].filter((o) => o.preference === "static" && o.via !== null).map((o) => nameOf(o.via));
+  return primary.crate === "std" && culprit || (staticVias.length > 0 ? (fixes.push(
+    `Make \`${primary.crate}\` a dylib as well (\`crate-type = ["dylib"]\`) so ${staticVias.map((v) => `\`${v}\``).join(" and ")} share one copy instead of each containing it.`
+  ), fixes.push(`Or link only one of the dylibs that contain \`${primary.crate}\` into ${describeUnit(unit)}.`)) : fixes.push("Make every upstream crate available in one format (all rlib, or all dylib).")), fixes;
+}
+function uniqueBy(items, key) {
+  let seen = /* @__PURE__ */ new Set();
+  return items.filter((item) => !seen.has(key(item)) && !!seen.add(key(item)));
+}
+
+// src/rules/linkage.ts
+function linkageFindings(linkage, locator, metadata) {
+  let findings = [];
+  for (let result2 of linkage.results)
+    if (result2.status !== "blocked" && (result2.status === "error" && findings.push(...problemFindings(result2, linkage, locator, metadata)), result2.droppedCrateTypes.length > 0 && result2.unit.crateTypes.length > 0 && findings.push(unsupportedFinding(result2, "warning", locator)), result2.status === "ok")) {
+      let runtime = runtimeFinding(result2, linkage, locator, metadata);
+      runtime && findings.push(runtime);
+    }
+  return findings;
+}
+function problemFindings(result2, linkage, locator, metadata) {
+  let out = [], formatErrors = /* @__PURE__ */ new Map();
+  for (let p of result2.problems)
+    p.kind !== "dependency-format" ? out.push(problemFinding(result2, p, locator)) : formatErrors.has(p.crateType) ? formatErrors.get(p.crateType).push(p.error) : formatErrors.set(p.crateType, [p.error]);
+  for (let [crateType, errors] of formatErrors) out.push(...formatFindings(result2, crateType, errors, linkage, locator, metadata));
+  return out;
+}
+function problemFinding(result2, p, locator) {
+  switch (p.kind) {
+    case "embed-bitcode-lto":
+      return embedBitcodeFinding(result2.unit, locator);
+    case "panic-abort-test":
+      return panicAbortTestFinding(result2.unit, locator);
+    case "unsupported-crate-types":
+      return unsupportedFinding(result2, "error", locator);
+    case "unlinkable-dependency":
+      return unlinkableFinding(result2.unit, p, locator);
+    case "proc-macro-unloadable":
+      return procMacroFinding(result2.unit, p, locator);
+    case "lto":
+      return ltoFinding(result2.unit, p, locator);
+  }
+}
+function embedBitcodeFinding(unit, locator) {
+  return {
+    ...base(unit, "lto-conflict"),
+    crates: [crateName2(unit)],
+    message: `${describeUnit(unit)} fails: rustflags ask for \`-C lto\` but cargo compiles this unit with \`-C embed-bitcode=no\` ("options \`-C embed-bitcode=no\` and \`-C lto\` are incompatible").`,
+    fixes: ['Remove `-C lto` from RUSTFLAGS and set `lto = true` (or `"thin"`) in the profile instead: cargo then applies LTO only where rustc allows it.'],
+    ...locator.setting("rustflags", unit)
+  };
+}
+function panicAbortTestFinding(unit, locator) {
+  return {
+    ...base(unit, "panic-strategy"),
+    crates: [crateName2(unit)],
+    message: `${describeUnit(unit)} fails: rustflags ask for \`-C panic=abort\`, and rustc does not build a test harness with it ("building tests with panic=abort is not supported without \`-Zpanic_abort_tests\`").`,
+    fixes: [
+      'Drop `-C panic=abort` from rustflags when running tests, and set `panic = "abort"` in the profile instead: cargo builds test harnesses with unwind whatever the profile says.',
+      "Or, on a nightly compiler, add `-Zpanic-abort-tests`."
+    ],
+    ...locator.setting("rustflags", unit)
+  };
+}
+function unlinkableFinding(unit, p, locator) {
+  return {
+    ...base(unit, "no-linkable-lib"),
+    crates: [p.dep.pkg.name],
+    message: `${describeUnit(unit)} cannot use \`${p.dep.pkg.name}\`: its library is only ${p.dep.crateTypes.map((t) => `\`${t}\``).join(" and ")}, which Rust code cannot link against, so cargo passes no \`--extern ${p.dep.externName}\` and rustc fails to find the crate.`,
+    fixes: [`Or remove the dependency on \`${p.dep.pkg.name}\` and load it at run time (cdylib) or link it as a native library (staticlib).`],
+    ...p.dep.edge === "own-lib" ? locator.crateType(unit) : locator.dependency(unit, { pkgName: p.dep.pkg.name, externName: p.dep.externName }, p.dep.edge, null)
+  };
+}
+function procMacroFinding(unit, p, locator) {
+  let pm = p.procMacro;
+  return {
+    ...base(unit, "proc-macro-dylib"),
+    crates: [crateName2(pm), ...p.libraries],
+    message: `${describeUnit(unit)} fails: proc-macro \`${pm.target.name}\` links ${p.libraries.map((l) => `\`${l}\``).join(", ")} dynamically, and rustc cannot load a proc-macro whose Rust shared libraries are not on its own library path (error[E0463]: can't find crate for \`${crateName2(pm)}\`).`,
+    fixes: ["Or move the code the proc-macro needs into a plain library crate."],
+    ...locator.dependency(unit, pm, "normal", null)
+  };
+}
+function unsupportedFinding(result2, severity, locator) {
+  let unit = result2.unit, dropped = result2.droppedCrateTypes, triple = unit.targetInfo.triple, types = dropped.map((t) => `\`${t}\``).join(", "), crtStatic = unit.rustflags.some((f) => f.includes("crt-static")), message = severity === "error" ? `${describeUnit(unit)} cannot be built: target \`${triple}\` does not support any of its crate types (${types}) with the flags in effect; cargo stops with "cannot produce ${dropped.join(", ")} for \`${unit.pkg.name}\`".` : `${describeUnit(unit)}: target \`${triple}\` cannot produce ${types}; rustc drops ${dropped.length === 1 ? "it" : "them"} with a warning and builds only ${unit.crateTypes.map((t) => `\`${t}\``).join(", ")}.`, fixes = crtStatic ? ["`-C target-feature=+crt-static` forbids dynamic crate types: pass it only with `--target <triple>` (so build scripts and proc-macros are built without it), or drop it."] : [`Remove ${types} from \`crate-type\` for this target, or build for a target that supports ${dropped.length === 1 ? "it" : "them"}.`];
+  return {
+    ...base(unit, "unsupported-crate-type", dropped[0]),
+    severity,
+    crates: [crateName2(unit)],
+    message,
+    fixes,
+    ...crtStatic ? locator.setting("rustflags", unit) : locator.crateType(unit)
+  };
+}
+function ltoFinding(unit, p, locator) {
+  let texts = {
+    "prefer-dynamic": "cannot prefer dynamic linking when performing LTO",
+    dylib: "lto cannot be used for `dylib` crate type without `-Zdylib-lto`",
+    "proc-macro": "lto cannot be used for `proc-macro` crate type without `-Zdylib-lto`",
+    mixed: "lto can only be run for executables, cdylibs and static library outputs",
+    "linker-plugin-windows": "linker plugin based LTO is not supported together with `-C prefer-dynamic` when targeting Windows-like targets"
+  }, fromRustflags = unit.lto.kind !== "run", fixes = p.gate === "prefer-dynamic" || p.gate === "linker-plugin-windows" ? ["Use LTO only in profiles that link statically, with no `-C prefer-dynamic`."] : ["Remove `-C lto` from rustflags; `lto = true` in the profile applies LTO only to the crate types that allow it."];
+  return {
+    ...base(unit, "lto-conflict", p.crateType === "rlib" || p.crateType === null ? void 0 : p.crateType),
+    crates: [crateName2(unit)],
+    message: p.gate === "linker-plugin-windows" ? `${describeUnit(unit)} fails before compiling: cargo passes it \`-C linker-plugin-lto\` because it only feeds artifacts built with LTO, and with \`-C prefer-dynamic\` rustc refuses that on \`${unit.targetInfo.triple}\` ("${texts[p.gate]}").` : `${describeUnit(unit)} fails the LTO check: "${texts[p.gate]}".`,
+    fixes,
+    ...locator.setting(fromRustflags || p.gate === "prefer-dynamic" || p.gate === "linker-plugin-windows" ? "rustflags" : "lto", unit)
+  };
+}
+var EXECUTABLE_KINDS = /* @__PURE__ */ new Set(["bin", "example", "test", "bench"]);
+function runtimeFinding(result2, linkage, locator, metadata) {
+  let unit = result2.unit;
+  if (!(unit.mode === "test" || EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes("bin")) || result2.runtimeLibraries.length === 0) return null;
+  let family2 = loaderFamily(unit.targetInfo), startup = family2 === "unmodelled" ? genericStartup(unit, result2.runtimeLibraries) : startupOf(unit, result2.runtimeLibraries, metadata.targetDirectory);
+  if (startup === null) return null;
+  let dynamic = (dep) => linksAs(result2, unitKey(dep), "dynamic"), direct = unit.crates.find((d) => d.unit.crateTypes.includes("dylib") && dynamic(d.unit)), inclusion = dynamicDylibs(result2, linkage).map((dylib) => {
+    let chain = linkChain(unit, dylib), steps = featureSteps(chain, metadata, locator), path21 = { chain: chain.slice(0, -1).map(crateName2), crate: crateName2(dylib), how: "dynamic", file: dylibFileName(dylib) };
+    return steps.length > 0 && (path21.features = steps), path21;
+  }), nearest = dynamicDylibs(result2, linkage)[0], firstHop = nearest === void 0 ? void 0 : linkChain(unit, nearest)[1], via = direct ?? unit.crates.find((d) => d.unit === firstHop), own = via ? locator.dependency(unit, via.unit, via.edge, via.platform) : locator.setting("rustflags", unit), location2 = locateByFeature(
+    inclusion.flatMap((p) => p.features ?? []),
+    own,
+    via ? `dependency \`${via.externName}\`` : null
+  ), quiet = unit.mode === "test" && unit.target.kind === "proc-macro" || startup.inPlace.length === 0;
+  return {
+    ...base(unit, "runtime-dylib", "bin"),
+    ...quiet ? { severity: "note" } : {},
+    crates: missingAnywhere(startup),
+    message: startupMessage(unit, family2, startup, result2.runtimeLibraries),
+    fixes: startupFixes(unit, family2, startup),
+    startup,
+    ...inclusion.length > 0 ? { inclusion } : {},
+    ...location2
+  };
+}
+function genericStartup(unit, libraries) {
+  return unit.rpath ? null : { inPlace: [...libraries], copiedAlone: [...libraries], underCargo: [] };
+}
+function missingAnywhere(startup) {
+  return [.../* @__PURE__ */ new Set([...startup.inPlace, ...startup.copiedAlone])].sort();
+}
+function listed(files) {
+  return files.map((f) => `\`${f}\``).join(", ");
+}
+function startupMessage(unit, family2, startup, libraries) {
+  let runner = unit.mode === "test" ? "`cargo test`" : unit.target.kind === "example" ? "`cargo run --example`" : "`cargo run`", where2 = unit.mode !== "build" ? "`deps/`" : unit.target.kind === "example" ? "`examples/`" : "`target/`", failure = family2 === "windows" ? "STATUS_DLL_NOT_FOUND (0xc0000135)" : family2 === "darwin" ? '"dyld: Library not loaded"' : '"error while loading shared libraries"', all = missingAnywhere(startup), noRpath = family2 !== "windows" && !unit.rpath, underCargo = startup.underCargo.length > 0 ? `it starts under ${runner} only if ${listed(startup.underCargo)} is on \`PATH\` (it comes with the MinGW-w64 toolchain; rustup 1.28.2 and later add their toolchain's \`bin\` for cargo)` : `it starts under ${runner}, which sets \`${libraryPathVariable(family2)}\``, extra = startup.copiedAlone.filter((l) => !startup.inPlace.includes(l)), direct;
+  startup.inPlace.length === 0 ? direct = `and from ${where2}${unit.rpath && family2 !== "windows" ? " through its rpath" : ""}, but copied elsewhere it fails with ${failure}, missing ${listed(startup.copiedAlone)}` : extra.length === 0 && startup.inPlace.length === all.length ? direct = `but run directly, from ${where2} or copied elsewhere, it fails with ${failure}` : direct = `but run from ${where2} it fails with ${failure}, missing ${listed(startup.inPlace)}${extra.length > 0 ? `, and copied elsewhere it also misses ${listed(extra)}` : ""}`;
+  let parts = [`${describeUnit(unit)} needs ${listed(all)} at run time${noRpath ? " and has no rpath (`rpath = false`)" : ""}: ${underCargo}, ${direct}.`];
+  family2 === "windows" && parts.push("Windows has no rpath: DLLs are found next to the executable or on `PATH`.");
+  let found = libraries.filter((l) => !all.includes(l) && l !== unit.targetInfo.stdDylib);
+  return family2 === "darwin" && !unit.rpath && found.length > 0 && parts.push(`${listed(found)} ${found.length === 1 ? "is" : "are"} found through the absolute path rustc gave ${found.length === 1 ? "it" : "them"}: only on this machine, while \`target/\` exists.`), all.some((l) => l.includes("-<hash>") && !/^(lib)?std-/.test(l)) && parts.push("`<hash>` stands for cargo's metadata hash of the package, known once it is built."), parts.join(" ");
+}
+function startupFixes(unit, family2, startup) {
+  let info = unit.targetInfo, missing = missingAnywhere(startup), std = info.stdDylib, stays = 'Link statically for anything you ship: drop `dylib` crate types (or add `"rlib"`) and `-C prefer-dynamic` in release builds.';
+  if (family2 === "windows") {
+    let unwinder = startup.underCargo[0], sources = [
+      ...std !== null && missing.includes(std) ? [`\`${std}\` is in \`${info.targetLibdir}\``] : [],
+      ...unwinder !== void 0 ? [`\`${unwinder}\` comes from the MinGW-w64 toolchain that linked it (with \`libwinpthread-1.dll\` for its POSIX-threads build)`] : []
+    ];
+    return [
+      stays,
+      `Or ship ${listed(missing)} in the executable's directory${sources.length > 0 ? ` (${sources.join("; ")})` : ""}.`,
+      "Or put the directories that hold them on `PATH` when starting it."
+    ];
+  }
+  return [
+    stays,
+    unit.rpath ? `Or ship ${listed(missing)} beside the executable with an rpath that names that directory (\`-C link-arg=-Wl,-rpath,${family2 === "darwin" ? "@loader_path" : "$ORIGIN"}\`)${std !== null && missing.includes(std) ? `; \`${std}\` is in \`${info.targetLibdir}\`` : ""}.` : `Or set \`rpath = true\` in the profile so the executable finds libraries next to it, and ship ${listed(missing)} beside it${std !== null && missing.includes(std) ? ` (\`${std}\` is in \`${info.targetLibdir}\`)` : ""}.`,
+    `Or set the library path (\`${libraryPathVariable(family2)}\`) when starting it.`
+  ];
+}
+function dynamicDylibs(result2, linkage) {
+  return dynamicCrates(result2).map((k) => linkage.crateNames.get(k)?.unit).filter((u) => u != null).map((u) => ({ u, depth: linkChain(result2.unit, u).length })).filter((e) => e.depth > 0).sort((a, b) => a.depth - b.depth || a.u.index - b.u.index).map((e) => e.u);
+}
+
+// src/rules/doctests.ts
+function doctestFindings(linkage, locator, metadata, crossTarget) {
+  let out = [];
+  for (let result2 of linkage.results) {
+    if (result2.unit.mode !== "doctest" || result2.unit.docExamples !== "run" || result2.status !== "ok") continue;
+    let finding2 = doctestRuntimeFinding(result2, linkage, locator, metadata, crossTarget);
+    finding2 && out.push(finding2);
+  }
+  return out;
+}
+function doctestRuntimeFinding(result2, linkage, locator, metadata, crossTarget) {
+  let unit = result2.unit, std = unit.targetInfo.stdDylib, stdMissing = std !== null && result2.runtimeLibraries.includes(std) && !stdOnDefaultLoaderPath(unit.targetInfo), missing = result2.runtimeLibraries.filter((l) => l === std ? stdMissing : crossTarget);
+  if (missing.length === 0) return null;
+  let dylib = dynamicDylibs(result2, linkage)[0] ?? null, chain = dylib ? linkChain(unit, dylib) : [], steps = featureSteps(chain, metadata, locator), own = dylib ? locator.dependencyNamed(chain[chain.length - 2]?.pkg ?? unit.pkg, crateName2(dylib)) : locator.crateType(unit), through = dylib ? ` (through dylib \`${crateName2(dylib)}\`)` : "", libdir = unit.targetInfo.targetLibdir;
+  return {
+    ...base(unit, "doctest-runtime", "bin"),
+    crates: missing,
+    message: `${describeUnit(unit)} fail when \`cargo test\` runs them: each example links ${missing.map((l) => `\`${l}\``).join(", ")}${through}, and cargo runs doc tests with only ${crossTarget ? "the host's `target/<profile>/deps`" : "`target/<profile>/deps`"} on the library path, not the toolchain's library directory \u2014 every example fails with exit status 127 ("error while loading shared libraries").`,
+    fixes: [
+      'Link statically when testing: do not enable the feature or flag that brings the Rust dylib in for `cargo test` (Bevy-style `dynamic_linking` only for `cargo run`), or add `"rlib"` to the dylib\'s `crate-type`.',
+      `Or put the toolchain's libraries on the path for \`cargo test\`: \`LD_LIBRARY_PATH="${libdir}" cargo test\` (\`DYLD_FALLBACK_LIBRARY_PATH\` on macOS, \`PATH\` on Windows); cargo adds its own directories in front.`,
+      "Or mark the examples `no_run`: rustdoc still compiles them but does not run them."
+    ],
+    ...chain.length > 1 ? { inclusion: [{ chain: chain.slice(0, -1).map(crateName2), crate: crateName2(dylib), how: "dynamic", file: dylibFileName(dylib), ...steps.length > 0 ? { features: steps } : {} }] } : {},
+    ...locateByFeature(steps, own, null)
+  };
+}
+
+// src/rules/duplicate-symbol.ts
+function duplicateSymbolFindings(ctx) {
+  let exportsOf = ctx.facts.exportedSymbols;
+  return exportsOf === void 0 ? [] : [...harnessFindings(ctx, exportsOf), ...importLibraryFindings(ctx, exportsOf)];
+}
+function harnessFindings(ctx, exportsOf) {
+  let out = [];
+  for (let result2 of ctx.linkage.results) {
+    let unit = result2.unit;
+    if (unit.mode !== "test" || unit.target.kind !== "lib" || result2.status === "blocked") continue;
+    let copy = staticCopy(result2, ctx);
+    if (copy === null) continue;
+    let exported = exportsOf(unit.target).filter((e) => e.library && e.harness);
+    if (exported.length === 0) continue;
+    let chain = linkChain(unit, copy), dep = unit.crates.find((d) => d.unit === chain[1]);
+    dep !== void 0 && out.push(finding(ctx, unit, copy, chain, dep, exported));
+  }
+  return out;
+}
+function staticCopy(result2, ctx) {
+  let unit = result2.unit;
+  for (let cnum = 0; cnum < result2.crates.length; cnum++) {
+    let owner = ctx.linkage.crateNames.get(result2.crates[cnum].key)?.unit;
+    if (!(owner == null || owner === unit || owner.pkg.id !== unit.pkg.id || owner.target.kind !== "lib" || owner.target.name !== unit.target.name) && result2.artifacts.some((a) => a.formats?.linkage[cnum] === "static"))
+      return owner;
+  }
+  return null;
+}
+function finding(ctx, unit, copy, chain, dep, exported) {
+  let name = crateName2(copy), first = exported[0], at = ctx.locator.file(first.file, first.line), attribute = first.attribute === "export_name" ? `#[export_name = "${first.symbol}"]` : "#[no_mangle]", others = exported.length - 1, symbols = `\`${first.symbol}\` (\`${attribute}\` at ${at.file}:${at.line})${others > 0 ? ` and ${others} more unmangled symbol${others === 1 ? "" : "s"}` : ""}`, section = dep.edge === "dev" ? "dev-dependency" : dep.edge === "build" ? "build-dependency" : "dependency", via = chain.map((u) => `\`${crateName2(u)}\``).join(" \u2192 "), message = `${describeUnit(unit)} links a second, static copy of \`${name}\`: the ${section} \`${dep.externName}\` depends back on it (${via}), so the harness (\`${name}\`'s source compiled with \`--test\`) and \`${name}\`'s rlib both define the unmangled symbol ${symbols}. The link fails with "multiple definition of \`${first.symbol}\`" (lld: "duplicate symbol: ${first.symbol}") when the linker pulls in the rlib's object file that defines it, that is when code reached through \`${dep.externName}\` calls a mangled function of \`${name}\` in the same codegen unit: this depends on rustc's codegen-unit partitioning, which cannot be known before compiling.`, steps = featureSteps(chain, ctx.metadata, ctx.locator), location2 = ctx.locator.dependency(unit, dep.unit, dep.edge, dep.platform);
+  return {
+    ...base(unit, "duplicate-symbol"),
+    crates: [name],
+    message,
+    fixes: [
+      `Move the exported functions into a separate crate that both \`${name}\` and \`${dep.externName}\` depend on, so that one copy defines \`${first.symbol}\`.`,
+      `Or make the ${section} \`${dep.externName}\` not depend back on \`${name}\` (move what it uses from \`${name}\` into it or into a shared crate), so the harness links no second copy.`,
+      `Or gate the export with \`#[cfg(not(test))]\`, or keep the function and export it only outside tests with \`#[cfg_attr(not(test), unsafe(no_mangle))]\`, so the harness does not define \`${first.symbol}\`.`
+    ],
+    inclusion: [{ chain: chain.slice(0, -1).map(crateName2), crate: name, how: "static", ...steps.length > 0 ? { features: steps } : {} }],
+    ...location2,
+    related: [...location2.related ?? [], { file: at.file, line: at.line, message: `\`${attribute}\` on \`${first.symbol}\`, defined by both copies` }]
+  };
+}
+function importLibraryFindings(ctx, exportsOf) {
+  let out = [];
+  for (let result2 of ctx.linkage.results) {
+    let unit = result2.unit;
+    if (!(result2.status !== "ok" || !isMingw(unit.targetInfo)))
+      for (let artifact of result2.artifacts) {
+        let linkage = artifact.formats?.linkage;
+        if (linkage === void 0) continue;
+        let linked = (how) => result2.crates.filter((_, cnum) => linkage[cnum] === how).map((c) => ctx.linkage.crateNames.get(c.key)?.unit ?? null), statics = [unit, ...linked("static")], dylibs = linked("dynamic"), clash = firstClash(ctx, exportsOf, statics, dylibs);
+        if (clash !== null) {
+          out.push(importLibraryFinding(ctx, result2, artifact.crateType, clash));
+          break;
+        }
+      }
+  }
+  return out;
+}
+function firstClash(ctx, exportsOf, statics, dylibs) {
+  let defined = /* @__PURE__ */ new Map();
+  for (let local of statics)
+    if (local != null)
+      for (let e of exportsOf(local.target)) e.library && !defined.has(e.symbol) && defined.set(e.symbol, { symbol: e, unit: local });
+  if (defined.size === 0) return null;
+  for (let dylib of dylibs) {
+    if (dylib == null) continue;
+    let inside = [...ctx.linkage.byUnit.get(dylib)?.dylibFormats ?? []].filter(([, how]) => how === "static").map(([key]) => ctx.linkage.crateNames.get(key)?.unit ?? null);
+    for (let owner of [dylib, ...inside])
+      if (owner != null)
+        for (let e of exportsOf(owner.target)) {
+          let local = defined.get(e.symbol);
+          if (e.library && local !== void 0 && local.unit !== owner) return { symbol: local.symbol, local: local.unit, dylib, owner };
+        }
+  }
+  return null;
+}
+function importLibraryFinding(ctx, result2, crateType, clash) {
+  let unit = result2.unit, { symbol, local, dylib, owner } = clash, at = ctx.locator.file(symbol.file, symbol.line), attribute = symbol.attribute === "export_name" ? `#[export_name = "${symbol.symbol}"]` : "#[no_mangle]", importLibrary = dylibFileName(dylib).replace(/\.dll$/, ".dll.a").replace(/^/, "lib"), definer = local === unit ? `${describeUnit(unit)} itself` : `\`${crateName2(local)}\`, which it links statically,`, inside = owner === dylib ? "" : ` (from \`${crateName2(owner)}\`, which it contains)`, message = `${describeUnit(unit)} gets the unmangled symbol \`${symbol.symbol}\` twice on \`${unit.targetInfo.triple}\`: ${definer} defines it (\`${attribute}\` at ${at.file}:${at.line}), and dylib \`${crateName2(dylib)}\` exports it${inside} through its import library \`${importLibrary}\`. The MinGW linker takes \`${symbol.symbol}\` from the import library, then fails with "multiple definition of \`${symbol.symbol}\`" if it pulls in the object file of \`${crateName2(local)}\` that defines it for anything else; if it does not, calls to \`${symbol.symbol}\` reach \`${crateName2(dylib)}\`'s. ELF targets link both definitions.`, hop = local === unit ? null : unit.crates.find((d) => d.unit === linkChain(unit, local)[1]), location2 = hop == null ? ctx.locator.crateType(unit) : ctx.locator.dependency(unit, hop.unit, hop.edge, hop.platform);
+  return {
+    ...base(unit, "duplicate-symbol", crateType),
+    crates: [crateName2(local), crateName2(owner)],
+    message,
+    fixes: [
+      'Give one of the two definitions another name (`#[export_name = "\u2026"]`), or keep the symbol in one crate that both use.',
+      `Or link \`${crateName2(dylib)}\` statically here (an \`rlib\` beside its \`dylib\`, no \`-C prefer-dynamic\`), so the import library is not linked.`
+    ],
+    ...location2,
+    related: [...location2.related ?? [], { file: at.file, line: at.line, message: `\`${attribute}\` on \`${symbol.symbol}\`` }]
+  };
+}
+
+// src/rust-source/c-interface.ts
+var C_ABIS = /* @__PURE__ */ new Set([
+  "C",
+  "C-unwind",
+  "system",
+  "system-unwind",
+  "cdecl",
+  "cdecl-unwind",
+  "stdcall",
+  "stdcall-unwind",
+  "fastcall",
+  "fastcall-unwind",
+  "thiscall",
+  "thiscall-unwind",
+  "vectorcall",
+  "vectorcall-unwind",
+  "win64",
+  "win64-unwind",
+  "sysv64",
+  "sysv64-unwind",
+  "aapcs",
+  "aapcs-unwind",
+  "efiapi"
+]), PRIMITIVES = /* @__PURE__ */ new Set(["i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize", "f32", "f64", "bool"]), C_TYPES = /* @__PURE__ */ new Set([
+  "c_char",
+  "c_schar",
+  "c_uchar",
+  "c_short",
+  "c_ushort",
+  "c_int",
+  "c_uint",
+  "c_long",
+  "c_ulong",
+  "c_longlong",
+  "c_ulonglong",
+  "c_float",
+  "c_double",
+  "c_void",
+  "c_size_t",
+  "c_ssize_t",
+  "c_ptrdiff_t",
+  "size_t",
+  "ssize_t",
+  "ptrdiff_t",
+  "intptr_t",
+  "uintptr_t"
+]), C_TYPE_MODULES = ["std::ffi", "core::ffi", "std::os::raw"], INTEGER_REPRS = /* @__PURE__ */ new Set(["u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize"]), MAX_ALIASES = 8;
+function interfaceProblem(exported) {
+  let signature = exported.signature;
+  if (signature === void 0) return { reason: "has a signature that was not read", line: exported.line };
+  if (signature === null) return { reason: "has a signature that could not be read", line: exported.line };
+  let types = exported.types ?? [];
+  if (signature.item === "static") {
+    let problem = typeProblem(signature.type, "static", types, 0);
+    return problem === null ? null : { reason: `is a static of type \`${signature.type.text}\`: ${problem.why}`, line: problem.line };
+  }
+  if (signature.abi === null) return { reason: 'has the Rust ABI: it is exported unmangled but not declared `extern "C"`', line: signature.line };
+  if (!C_ABIS.has(signature.abi)) return { reason: `uses the \`extern "${signature.abi}"\` ABI, not a C one`, line: signature.line };
+  if (signature.generic) return { reason: "is generic", line: signature.line };
+  for (let param of signature.params) {
+    let problem = typeProblem(param, "param", types, 0);
+    if (problem !== null) return { reason: `takes \`${param.text}\`: ${problem.why}`, line: problem.line };
+  }
+  if (signature.returns !== null) {
+    let problem = typeProblem(signature.returns, "return", types, 0);
+    if (problem !== null) return { reason: `returns \`${signature.returns.text}\`: ${problem.why}`, line: problem.line };
+  }
+  return null;
+}
+function typeProblem(type, position, types, aliases) {
+  let bad = (why) => ({ why, line: type.line });
+  switch (type.kind) {
+    case "never":
+      return position === "return" ? null : bad("`!` has no C equivalent");
+    case "tuple":
+      return type.items.length === 0 && position === "return" ? null : bad(type.items.length === 0 ? "`()` has no C equivalent as a value" : "tuples have no defined layout");
+    case "dyn":
+      return bad("a trait object has a Rust layout and vtable");
+    case "impl":
+      return bad("`impl Trait` is a Rust type chosen by the compiler");
+    case "other":
+      return bad("this type is not known to be C-compatible");
+    case "slice":
+      return bad("slices have no C equivalent");
+    case "array":
+      return position === "static" ? typeProblem(type.of, "inner", types, aliases) : bad("arrays cannot be passed by value in C");
+    case "pointer":
+      return thin(type.to) ? null : bad(`\`${type.text}\` is a fat pointer (pointer and length or vtable)`);
+    case "reference":
+      return thin(type.to) ? typeProblem(type.to, "inner", types, aliases) : bad(`\`${type.text}\` is a fat pointer (pointer and length or vtable)`);
+    case "fn":
+      if (type.abi === null) return bad('a Rust-ABI function pointer (no `extern "C"`)');
+      if (!C_ABIS.has(type.abi)) return bad(`a function pointer with the \`extern "${type.abi}"\` ABI`);
+      for (let p of type.params) {
+        let problem = typeProblem(p, "param", types, aliases);
+        if (problem !== null) return problem;
+      }
+      return type.returns === null ? null : typeProblem(type.returns, "return", types, aliases);
+    case "path":
+      return pathProblem(type, types, aliases);
+  }
+}
+function pathProblem(type, types, aliases) {
+  let bad = (why) => ({ why, line: type.line }), name = type.segments[type.segments.length - 1], module = type.segments.slice(0, -1).join("::"), bare = type.segments.length === 1;
+  if (type.args.length === 0 && bare && PRIMITIVES.has(name) || type.args.length === 0 && (module === "libc" || C_TYPES.has(name) && (bare || C_TYPE_MODULES.includes(module)))) return null;
+  let arg = type.args[0];
+  if (name === "NonNull" && type.args.length === 1 && (bare || module === "std::ptr" || module === "core::ptr"))
+    return thin(arg) ? null : bad(`\`${type.text}\` is a fat pointer`);
+  if (name === "Option" && type.args.length === 1 && (bare || module === "std::option" || module === "core::option")) {
+    let inner = resolved(arg, types);
+    return inner.kind === "reference" || inner.kind === "fn" || inner.kind === "path" && inner.segments[inner.segments.length - 1] === "NonNull" && inner.args.length === 1 ? typeProblem(inner, "inner", types, aliases) : bad(`\`Option<${arg.text}>\` has no C layout (only \`Option\` of a reference, \`NonNull\` or an \`extern "C" fn\` is a nullable pointer)`);
+  }
+  if ((name === "Box" || name === "Arc" || name === "Rc") && arg?.kind === "dyn")
+    return bad("a boxed trait object is a fat pointer to a vtable laid out by this side's compiler, and the side that drops it frees it with its own allocator");
+  let declared = types.filter((d) => d.name === name);
+  if (declared.length === 0) return bad(RUST_TYPES.has(name) ? `\`${name}\` is a Rust type with no C layout` : `no \`#[repr(C)]\` declaration of \`${name}\` was found in the workspace`);
+  for (let d of declared) {
+    if (d.item === "type") {
+      if (aliases >= MAX_ALIASES || d.aliasOf === null) return bad(`the alias \`${name}\` could not be followed`);
+      let problem = typeProblem(d.aliasOf, "inner", types, aliases + 1);
+      if (problem !== null) return { why: `\`${name}\` is \`${d.aliasOf.text}\`: ${problem.why}`, line: type.line };
+      continue;
+    }
+    if (!d.repr.some((r) => r === "C" || r === "transparent" || INTEGER_REPRS.has(r)))
+      return bad(`\`${name}\` (a ${d.item} of the workspace) has no \`#[repr(C)]\`, \`#[repr(transparent)]\` or integer representation, so its layout is the compiler's choice`);
+  }
+  for (let a of type.args) {
+    let problem = typeProblem(a, "inner", types, aliases);
+    if (problem !== null) return problem;
+  }
+  return null;
+}
+function resolved(type, types) {
+  let current = type;
+  for (let i = 0; i < MAX_ALIASES && current.kind === "path" && current.args.length === 0; i++) {
+    let name = current.segments[current.segments.length - 1], declared = types.filter((d) => d.name === name);
+    if (declared.length !== 1 || declared[0].aliasOf === null) break;
+    current = declared[0].aliasOf;
+  }
+  return current;
+}
+var RUST_TYPES = /* @__PURE__ */ new Set(["String", "Vec", "Box", "Rc", "Arc", "HashMap", "BTreeMap", "HashSet", "Result", "Option", "str", "char", "CString", "CStr", "OsString", "PathBuf", "Path", "Cow", "RefCell", "Cell", "Mutex", "RwLock"]);
+function thin(pointee) {
+  if (pointee.kind === "dyn" || pointee.kind === "slice") return !1;
+  if (pointee.kind === "path") {
+    let name = pointee.segments[pointee.segments.length - 1];
+    return !(pointee.args.length === 0 && (name === "str" || name === "CStr" || name === "OsStr" || name === "Path"));
+  }
+  return !0;
+}
+
+// src/rules/plugins.ts
+var EXECUTABLE_KINDS2 = /* @__PURE__ */ new Set(["bin", "example", "test", "bench"]);
+function pluginFindings(ctx) {
+  let system = pluginSystem(ctx.graph, ctx.metadata, ctx.facts.loadsLibraries);
+  return [...system ? runtimeFindings(ctx, system) : [], ...allocatorFindings(ctx, system), ...hotReloadFindings(ctx)];
+}
+function runtimeFindings(ctx, system) {
+  if (system.plugins.length === 0 && system.dylibs.length === 0) return [];
+  let problem = system.plugins.length > 0 ? firstPluginProblem(ctx, system.plugins) : null, out = [];
+  for (let { unit, loaders } of system.hosts) {
+    let checked = loaders.filter((l) => CHECKED_LOADERS.has(l));
+    if (checked.length === 0 && problem === null && system.dylibs.length === 0) continue;
+    let how = loaders.length > 0 ? `loads libraries at run time (${listCrates(loaders)})` : "calls the system loader (`dlopen`/`LoadLibrary`)", parts = [];
+    system.dylibs.length > 0 && parts.push(dylibHazards(ctx, unit, system.dylibs)), system.plugins.length > 0 && (checked.length > 0 || problem !== null) && parts.push(cdylibHazards(system.plugins, checked, problem, ctx));
+    let location2 = problem !== null && checked.length === 0 && problem.file !== null ? ctx.locator.file(problem.file, problem.line) : problem !== null && checked.length === 0 ? ctx.locator.crateType(problem.plugin) : loaders.length > 0 ? ctx.locator.dependencyNamed(unit.pkg, loaders[0]) : ctx.locator.crateType(system.dylibs[0] ?? system.plugins[0]);
+    out.push({
+      ...base(unit, "multiple-rust-runtimes", "bin"),
+      ...checked.length > 0 ? { severity: "note" } : {},
+      crates: [...system.plugins, ...system.dylibs].map(crateName2),
+      message: `${describeUnit(unit)} ${how}, and this build produces what it loads. ${parts.join(" ")}`,
+      fixes: fixesFor(system, checked, problem),
+      ...location2
+    });
+  }
+  return out;
+}
+function cdylibHazards(plugins, checked, problem, ctx) {
+  let copies = `Each \`cdylib\` plugin (${listCrates(plugins.map(crateName2))}) carries its own copy of \`std\` and of every dependency \u2014 its own allocator, statics and thread-locals (a \`log\` logger, a \`tracing\` dispatcher, a tokio runtime are not shared with the host), its own panic runtime, and possibly different \`TypeId\`s.`;
+  if (checked.length > 0) return `${copies} ${listCrates(checked)} checks type layouts when a library is loaded, so layout mismatches are caught; statics, allocators and panics are still per plugin.`;
+  let where2 = problem.file === null ? "" : ` (${ctx.locator.file(problem.file, problem.line).file}:${problem.line})`, what = problem.exported ? `\`${crateName2(problem.plugin)}\` exports \`${problem.exported.symbol}\`${where2}, which ${problem.text}` : `\`${crateName2(problem.plugin)}\` ${problem.text}`;
+  return `${copies} So only \`#[repr(C)]\` data and \`extern "C"\` functions may cross the boundary, but ${what}.`;
+}
+function dylibHazards(ctx, host, dylibs) {
+  let names = listCrates(dylibs.map(crateName2)), std = stdIsDynamic(host, ctx.linkage) && dylibs.every((d) => stdIsDynamic(d, ctx.linkage)) ? "Both link `libstd` dynamically, so they share it;" : `Each side links \`std\` statically, so ${dylibs.length === 1 ? "it has" : "they have"} a copy of its own (allocator, panic runtime, thread-locals);`;
+  return `The Rust dylib${dylibs.length === 1 ? "" : "s"} ${names} ${dylibs.length === 1 ? "is" : "are"} loaded, not linked, so rustc checks nothing between ${dylibs.length === 1 ? "it" : "them"} and the host: whatever crosses has the Rust ABI and must come from the same compiler build with the same ABI-relevant flags (\`-C target-cpu\`, \`-C target-feature\`, layout randomization) as the host. ${std} every crate the dylib contains statically is a second copy of that crate \u2014 its statics (a \`log\` logger, a \`tracing\` dispatcher) are not the host's \u2014 and a Rust dylib cannot be unloaded safely (thread-local destructors, \`'static\` data handed out).`;
+}
+function fixesFor(system, checked, problem) {
+  let fixes = [];
+  return system.dylibs.length > 0 && (fixes.push("Pin the exact compiler in `rust-toolchain.toml` and build the host and the dylibs in one `cargo` invocation with the same flags; never `dlclose` a Rust dylib."), fixes.push('Or make the loaded libraries `cdylib`s with an `extern "C"` interface of `#[repr(C)]` types.')), system.plugins.length > 0 && (checked.length > 0 || problem !== null) && fixes.push(
+    'Define the plugin interface as `#[repr(C)]` structs and `extern "C" fn`s in a shared crate, with explicit `create`/`destroy` functions so each side frees its own allocations.',
+    "Catch panics at every exported function (`std::panic::catch_unwind`) and return an error code instead.",
+    checked.length > 0 ? "Keep the interface within the types your loader checks (`StableAbi` / `IStable`), and never unload a library." : "Or use abi_stable or stabby, which check the layout of every type at load time."
+  ), fixes;
+}
+function firstPluginProblem(ctx, plugins) {
+  let exportsOf = ctx.facts.exportedSymbols;
+  for (let plugin of plugins) {
+    let exported = exportsOf === void 0 ? [] : exportsOf(plugin.target).filter((e) => e.library);
+    if (exported.length === 0)
+      return { plugin, text: "has no `#[no_mangle]` or `#[export_name]` export in its sources that could be read, so its interface is unknown (exports a macro generates are not seen)", file: null, line: 0 };
+    for (let e of exported) {
+      let found = interfaceProblem(e);
+      if (found !== null) return { plugin, exported: e, text: found.reason, file: e.file, line: found.line };
+    }
+    if (exported.some((e) => e.sourcesComplete === !1))
+      return { plugin, text: "has module files that could not be read, so other exports may be unseen", file: null, line: 0 };
+  }
+  return null;
+}
+function allocatorFindings(ctx, system) {
+  let out = [], sides = /* @__PURE__ */ new Set([...system?.hosts.map((h) => h.unit) ?? [], ...system?.plugins ?? []]);
+  for (let result2 of ctx.linkage.results) {
+    let unit = result2.unit;
+    if (unit.kind !== "target" || result2.status === "blocked") continue;
+    let ignored = (unit.mode !== "build" || EXECUTABLE_KINDS2.has(unit.target.kind) && unit.crateTypes.includes("bin")) && stdIsDynamic(unit, ctx.linkage);
+    if (!ignored && !sides.has(unit)) continue;
+    let allocators = allocatorsIn(unit, ctx);
+    if (ignored)
+      for (let a of allocators.filter((a2) => !usesSystemAllocator(a2)))
+        out.push({
+          ...base(unit, "global-allocator-ignored", "bin"),
+          crates: [crateName2(unit)],
+          message: `${describeUnit(unit)} links \`std\` dynamically, so rustc generates no allocator shim in it and uses the one inside \`libstd\`: the \`#[global_allocator]\` \`${a.item}\` is silently never called (rust-lang/rust#100781).`,
+          fixes: [
+            "Link `std` statically in builds that need the allocator: no `-C prefer-dynamic`, and no Rust `dylib` dependencies.",
+            "Or replace the allocator process-wide instead (e.g. `LD_PRELOAD` or a `malloc` interposer), which also reaches dynamically linked Rust code."
+          ],
+          ...ctx.locator.file(a.file, a.line)
+        });
+    if (sides.has(unit))
+      for (let a of allocators.filter((a2) => !usesSystemAllocator(a2))) {
+        let plugin = system.plugins.includes(unit);
+        out.push({
+          ...base(unit, "global-allocator-split", plugin ? "cdylib" : "bin"),
+          crates: [crateName2(unit)],
+          message: `${describeUnit(unit)} declares \`${a.item}\` as its global allocator, while ${plugin ? "the host and the other plugins use their own" : "its `cdylib` plugins use their own (the system allocator unless they declare one)"}: memory allocated on one side of the boundary and freed on the other goes to a different heap \u2014 heap corruption, not an error.`,
+          fixes: [
+            "Free memory on the side that allocated it: export `destroy`/`free` functions from each plugin and never `Box::from_raw` a pointer from the other side.",
+            "Or make every side use the same underlying heap: the system allocator everywhere, or replace `malloc` process-wide instead of declaring `#[global_allocator]`."
+          ],
+          ...ctx.locator.file(a.file, a.line)
+        });
+      }
+  }
+  return out;
+}
+function allocatorsIn(unit, ctx) {
+  return [...new Set([unit.pkg, ...unit.crates.map((d) => d.unit.pkg)].filter((p) => p.source === null))].flatMap((pkg) => ctx.facts.globalAllocators(pkg));
+}
+function usesSystemAllocator(a) {
+  return /:\s*(?:(?:std|alloc)::alloc::)?System\s*=/.test(a.item);
+}
+function stdIsDynamic(unit, linkage) {
+  let result2 = linkage.byUnit.get(unit);
+  return result2 !== void 0 && linksAs(result2, "sys:std", "dynamic");
+}
+function hotReloadFindings(ctx) {
+  let out = [], executables = ctx.graph.units.filter((u) => u.kind === "target" && u.mode === "build" && EXECUTABLE_KINDS2.has(u.target.kind)), members = new Set(ctx.metadata.workspaceMembers);
+  for (let unit of ctx.graph.units) {
+    if (unit.kind !== "target" || unit.mode !== "build" || unit.target.kind !== "lib" || !members.has(unit.pkg.id)) continue;
+    let types = unit.crateTypes;
+    if (!types.includes("dylib") || !(types.includes("rlib") || types.includes("lib"))) continue;
+    let users = executables.filter((e) => e.crates.some((d) => d.unit === unit));
+    if (users.length === 0) continue;
+    let name = crateName2(unit);
+    out.push({
+      ...base(unit, "hot-reload-layout", "dylib"),
+      crates: [name],
+      message: `\`${name}\` is built both as an rlib, which ${listCrates(users.map((u) => u.target.name))} link${users.length === 1 ? "s" : ""} statically, and as a dylib: the hot-reload shape. A reloaded \`lib${name}\` is a second copy of the crate and of \`std\`: its statics (a \`tracing\` callsite registry, a \`log\` logger, thread-locals) are not the executable's, its \`TypeId\`s differ, and types whose layout changed since the executable was built are read with the old layout.`,
+      fixes: [
+        'Keep the reloadable code behind a small `#[repr(C)]` / `extern "C"` interface, and keep all state in the executable.',
+        "Rebuild and restart the executable whenever types shared with the dylib change; reload only function bodies.",
+        "Initialise logging and tracing in the executable and pass what the dylib needs through the interface (the dylib\u2019s own `tracing` statics are separate)."
+      ],
+      ...ctx.locator.crateType(unit)
+    });
+  }
+  return out;
+}
+
+// src/rules/publish.ts
+var LINKABLE_FROM_RUST = /* @__PURE__ */ new Set(["lib", "rlib"]);
+function publishFindings(ctx) {
+  let out = [];
+  for (let pkg of publishedDylibs(ctx.metadata)) {
+    let lib = pkg.targets.find((t) => t.kind === "lib"), types = lib.crateTypes.map((t) => `"${t}"`).join(", ");
+    out.push({
+      rule: "published-dylib",
+      severity: ruleInfo("published-dylib").severity,
+      package: pkg.name,
+      target: lib.name,
+      kind: "lib",
+      mode: "build",
+      crateType: lib.crateTypes[0],
+      platform: "target",
+      crates: [lib.name.replace(/-/g, "_")],
+      message: `\`${pkg.name}\` is published for other projects (${publishedBecause(pkg)}), but its library is only ${types}: every crate that depends on it links it dynamically, and with it \`std\`, inheriting duplicate-linkage errors, a panic strategy fixed to unwind, and a shared library needed at run time.`,
+      fixes: [
+        `Add \`"rlib"\` to \`crate-type\` (\`crate-type = [${types}, "rlib"]\`): dependents then link it statically as usual.`,
+        "Or, if the library is only loaded or linked by this workspace, set `publish = false` in `[package]`."
+      ],
+      ...ctx.locator.manifestKey(pkg, ["lib", "crate-type"], ["lib", "crate_type"], ["lib"])
+    });
+  }
+  return out;
+}
+function publishedBecause(pkg) {
+  return Array.isArray(pkg.publish) ? `\`publish\` names ${pkg.publish.map((r) => `\`${r}\``).join(", ")}` : `it has a \`description\` and a \`${pkg.license !== null && pkg.license !== "" ? "license" : "license-file"}\`, as crates.io requires, and no \`publish = false\``;
+}
+function publishedDylibs(metadata) {
+  let out = [];
+  for (let id of metadata.workspaceMembers) {
+    let pkg = metadata.packages.get(id);
+    if (!pkg || !meantForOtherProjects(pkg)) continue;
+    let lib = pkg.targets.find((t) => t.kind === "lib");
+    lib && !lib.crateTypes.some((t) => LINKABLE_FROM_RUST.has(t)) && lib.crateTypes.includes("dylib") && out.push(pkg);
+  }
+  return out;
+}
+
+// src/rules/static-pie.ts
+function staticPieFindings(linkage, locator) {
+  let out = [];
+  for (let result2 of linkage.results) {
+    let unit = result2.unit, what = result2.status === "ok" ? staticPieWithRunPath(unit) : null;
+    if (what === null) continue;
+    let outcome = what === "build-script" ? 'cargo fails running it ("failed to run custom build command", SIGSEGV) and nothing that waits for it is built' : what === "test-harness" ? "`cargo test` fails on it with SIGSEGV" : "it dies with SIGSEGV before `main`, under `cargo run` as well as started directly", source = unit.targetInfo.rustflagsSource, fromEnv2 = source !== null && "env" in source ? ` from \`${source.env}\`` : "", flags = source !== null && !("env" in source) ? locator.setting("rustflags", unit) : null;
+    out.push({
+      ...base(unit, "static-pie-rpath", "bin"),
+      crates: [],
+      message: `${describeUnit(unit)} is linked as a static-pie executable (\`-C target-feature=+crt-static\`${fromEnv2}) with a run path (\`rpath = true\`): glibc's start-up code for static-pie executables requires that there be no RUNPATH, so ${outcome}.`,
+      fixes: [
+        "Or link it as a non-PIE static executable: add `-C relocation-model=static` next to `+crt-static`.",
+        ...what === "build-script" ? ["Or pass `--target <triple>`: `RUSTFLAGS` then stop applying to build scripts, and only the target's executables are linked statically."] : []
+      ],
+      ...locator.setting("rpath", unit),
+      ...flags !== null ? { related: [{ file: flags.file, line: flags.line, message: "`+crt-static`" }] } : {}
+    });
+  }
+  return out;
+}
+
+// src/toolchain/pin.ts
+import * as nodePath from "node:path";
+var LEGACY_FILE = "rust-toolchain", TOML_FILE = "rust-toolchain.toml";
+function findToolchainFile(dir, exists, stopAt) {
+  let stop = stopAt === void 0 ? null : trimSeparators(nodePath.normalize(stopAt)), current = trimSeparators(nodePath.normalize(dir));
+  for (; ; ) {
+    for (let name of [LEGACY_FILE, TOML_FILE]) {
+      let candidate = nodePath.join(current, name);
+      if (exists(candidate)) return candidate;
+    }
+    if (current === stop) return null;
+    let parent = nodePath.dirname(current);
+    if (parent === current) return null;
+    current = parent;
+  }
+}
+function trimSeparators(p) {
+  let root = nodePath.parse(p).root, end = p.length;
+  for (; end > root.length && (p[end - 1] === "/" || p[end - 1] === nodePath.sep); ) end--;
+  return p.slice(0, end);
+}
+function parseToolchainFile(text, file) {
+  let onlyToml = nodePath.basename(file).endsWith(".toml"), lines = rustLineCount(text);
+  if (lines === 0) throw new UserError(`${file}:1: the toolchain file is empty; name a toolchain or remove the file`);
+  return lines === 1 && !onlyToml ? parseLegacyLine(text, file) : parseTomlPin(parseTomlDocument(text, file), file);
+}
+function rustLineCount(text) {
+  if (text.length === 0) return 0;
+  let count = 1;
+  for (let i = text.indexOf(`
+`); i >= 0; i = text.indexOf(`
+`, i + 1))
+    i < text.length - 1 && count++;
+  return count;
+}
+function rustTrim(s) {
+  return s.replace(/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g, "");
+}
+function parseLegacyLine(text, file) {
+  let name = rustTrim(text);
+  if (name.startsWith("\uFEFF"))
+    throw new UserError(`${file}:1: the toolchain file starts with a byte-order mark, which rustup reads as part of the toolchain name; save it as plain ASCII`);
+  if (name === "") throw new UserError(`${file}:1: the toolchain file is empty; name a toolchain or remove the file`);
+  let base2 = { file, line: 1, targets: [], targetsLine: null };
+  return isAbsolutePath2(name) ? { ...base2, kind: "path", channel: null, path: name } : (checkChannelName(name, file, 1, "toolchain name"), { ...base2, kind: channelKind(name), channel: name, path: null });
+}
+function parseTomlPin(doc, file) {
+  let at = (path22) => doc.lineOf(path22) ?? doc.lineOf(path22.slice(0, -1)) ?? 1, section = doc.value.toolchain;
+  if (section === void 0) throw new UserError(`${file}:1: missing the \`[toolchain]\` table`);
+  if (!isTable2(section)) throw new UserError(`${file}:${at(["toolchain"])}: \`toolchain\` must be a table, found ${describe3(section)}`);
+  let stringKey = (key) => {
+    let value = section[key];
+    if (value === void 0) return null;
+    if (typeof value != "string") throw new UserError(`${file}:${at(["toolchain", key])}: \`toolchain.${key}\` must be a string, found ${describe3(value)}`);
+    return value;
+  }, listKey = (key) => {
+    let value = section[key];
+    if (value === void 0) return null;
+    if (!Array.isArray(value)) throw new UserError(`${file}:${at(["toolchain", key])}: \`toolchain.${key}\` must be an array of strings, found ${describe3(value)}`);
+    return value.map((item, index) => {
+      if (typeof item != "string")
+        throw new UserError(`${file}:${at(["toolchain", key, index])}: \`toolchain.${key}\` must be an array of strings, found ${describe3(item)} at index ${index}`);
+      return item;
+    });
+  }, channel = stringKey("channel"), path21 = stringKey("path"), profile = stringKey("profile"), components = listKey("components"), targets = listKey("targets"), sectionLine = at(["toolchain"]);
+  if (channel === null && path21 === null && components === null && targets === null)
+    throw new UserError(`${file}:${sectionLine}: \`[toolchain]\` sets none of \`channel\`, \`path\`, \`components\` or \`targets\``);
+  if (channel !== null && checkChannelName(channel, file, at(["toolchain", "channel"]), "`toolchain.channel`"), channel !== null && path21 !== null)
+    throw new UserError(`${file}:${at(["toolchain", "path"])}: \`toolchain.channel\` and \`toolchain.path\` cannot both be set`);
+  let targetsLine = targets === null ? null : at(["toolchain", "targets"]);
+  if (path21 !== null) {
+    let line = at(["toolchain", "path"]);
+    for (let key of ["components", "targets", "profile"])
+      if (section[key] !== void 0)
+        throw new UserError(`${file}:${at(["toolchain", key])}: \`toolchain.${key}\` cannot be used with \`toolchain.path\` (a path toolchain is used as it is)`);
+    if (!isAbsolutePath2(path21)) throw new UserError(`${file}:${line}: \`toolchain.path\` must be an absolute path, found \`${path21}\``);
+    return { file, line, kind: "path", channel: null, path: path21, targets: [], targetsLine: null };
+  }
+  if (profile !== null && !PROFILES.has(profile))
+    throw new UserError(`${file}:${at(["toolchain", "profile"])}: unknown \`toolchain.profile\` \`${profile}\`; valid profiles are minimal, default, complete`);
+  return {
+    file,
+    line: channel === null ? sectionLine : at(["toolchain", "channel"]),
+    kind: channel === null ? "floating" : channelKind(channel),
+    channel,
+    path: null,
+    targets: targets ?? [],
+    targetsLine
+  };
+}
+var PROFILES = /* @__PURE__ */ new Set(["minimal", "m", "default", "d", "", "complete", "c"]);
+function isTable2(value) {
+  return typeof value == "object" && !Array.isArray(value);
+}
+function describe3(value) {
+  return Array.isArray(value) ? "an array" : typeof value == "object" ? "a table" : typeof value == "string" ? `the string ${JSON.stringify(value)}` : `${typeof value == "boolean" ? "the boolean" : "the number"} ${String(value)}`;
+}
+function isAbsolutePath2(p) {
+  return p.startsWith("/") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\\\");
+}
+function checkChannelName(name, file, line, what) {
+  let trimmed = name.replace(/\/+$/, "");
+  if (trimmed === "" || parseOfficial(trimmed) === null && (trimmed === "none" || /[/\\]/.test(trimmed)))
+    throw new UserError(`${file}:${line}: ${what} \`${name}\` is not a valid toolchain name`);
+  if (/\s/.test(name))
+    throw new UserError(`${file}:${line}: ${what} \`${name}\` contains whitespace; a toolchain file holds only the name, without comments`);
+}
+var ARCHS = "aarch64 aarch64_be amdgcn arm arm64_32 arm64e arm64ec armeb armebv7r armv4t armv5te armv6 armv6k armv7 armv7a armv7k armv7r armv7s armv8r avr bpfeb bpfel csky hexagon i386 i586 i686 loongarch32 loongarch64 m68k mips mips64 mips64el mipsel mipsisa32r6 mipsisa32r6el mipsisa64r6 mipsisa64r6el msp430 nvptx64 powerpc powerpc64 powerpc64le riscv32 riscv32e riscv32em riscv32emc riscv32gc riscv32i riscv32im riscv32ima riscv32imac riscv32imafc riscv32imc riscv64 riscv64a23 riscv64gc riscv64imac s390x sparc sparc64 sparcv9 thumbv4t thumbv5te thumbv6m thumbv7a thumbv7em thumbv7m thumbv7neon thumbv8m.base thumbv8m.main wasm32 wasm32v1 wasm64 x86_64 x86_64h xtensa", OSES = "amd-amdhsa apple-darwin apple-ios apple-tvos apple-visionos apple-watchos esp-espidf esp32-espidf esp32-none esp32s2-espidf esp32s2-none esp32s3-espidf esp32s3-none fortanix-unknown ibm-aix kmc-solid_asp3 linux lynx-lynxos178 mti-none nintendo-3ds nintendo-switch none nuttx-eabi nuttx-eabihf nvidia-cuda openwrt-linux pc-cygwin pc-nto pc-solaris pc-windows risc0-zkvm rtems-eabihf sony-psp sony-psx sony-vita sun-solaris unikraft-linux unknown-dragonfly unknown-emscripten unknown-freebsd unknown-fuchsia unknown-haiku unknown-hermit unknown-hurd unknown-illumos unknown-l4re unknown-linux unknown-managarm unknown-motor unknown-netbsd unknown-none unknown-nto unknown-nuttx unknown-openbsd unknown-redox unknown-teeos unknown-trusty unknown-uefi unknown-unknown unknown-xous uwp-windows vex-v5 wali-linux wasip1 wasip1-threads wasip2 wasip3 win7-windows wrs-vxworks", ENVS = "android androideabi eabi eabihf elf freestanding gnu gnu_ilp32 gnuabi64 gnuabiv2 gnuabiv2hf gnueabi gnueabihf gnullvm gnuspe gnux32 macabi mlibc msvc musl muslabi64 musleabi musleabihf muslspe newlibeabihf none ohos qnx700 qnx710 qnx710_iosock qnx800 sgx sim softfloat spe uclibc uclibceabi uclibceabihf", alternatives = (list) => list.split(" ").map((s) => s.replace(/\./g, "\\.")).join("|"), HOST_RE = new RegExp(`^(?:-(${alternatives(ARCHS)}))?(?:-(${alternatives(OSES)}))?(?:-(${alternatives(ENVS)}))?$`), CHANNEL_RE = /^(nightly|beta|stable|[0-9]\.[0-9]{1,3}(?:\.[0-9]{1,2})?(?:-beta(?:\.[0-9]{1,2})?)?)(?:-([0-9]{4}-[0-9]{2}-[0-9]{2}))?(?:-(.+))?$/;
+function parseOfficial(name) {
+  let m = CHANNEL_RE.exec(name);
+  if (m === null) return null;
+  let [, channel, date, suffix] = m, host = null;
+  if (suffix !== void 0) {
+    let h = HOST_RE.exec(`-${suffix}`);
+    if (h === null) return null;
+    host = { arch: h[1] ?? null, os: h[2] ?? null, env: h[3] ?? null };
+  }
+  let nameEnd = suffix === void 0 ? name.length : name.length - suffix.length - 1;
+  return { channel, date: date ?? null, host, name: name.slice(0, nameEnd) };
+}
+function parseVersion(channel) {
+  let m = /^(\d+)\.(\d+)(?:\.(\d+))?(?:-(.+))?$/.exec(channel);
+  if (m === null) return null;
+  let major = Number(m[1]), minor = Number(m[2]), patch = m[3] === void 0 ? null : Number(m[3]);
+  return patch === null && major === 1 && minor <= 8 && m[4] === void 0 && (patch = 0), { major, minor, patch, pre: m[4] ?? "" };
+}
+function versionString(v) {
+  return `${v.major}.${v.minor}${v.patch === null ? "" : `.${v.patch}`}${v.pre === "" ? "" : `-${v.pre}`}`;
+}
+function channelKind(name) {
+  let official = parseOfficial(name);
+  if (official === null) return "floating";
+  let version = parseVersion(official.channel);
+  return version === null ? official.date === null ? "floating" : "dated" : version.patch !== null && version.pre !== "beta" ? "exact" : "floating";
+}
+function pinForChannel(channel, file, line) {
+  return { file, line, kind: channelKind(channel), channel, path: null, targets: [], targetsLine: null };
+}
+function compareToolchain(pin, rustc) {
+  let runner = `runner has ${describeRustc(rustc)}`;
+  if (pin.kind === "path" || pin.channel === null)
+    return { verdict: "unknown", reason: `pinned ${pin.kind === "path" ? `the toolchain at ${pin.path}` : "no channel (rustup uses its default toolchain)"}; ${runner}` };
+  let pinned = `pinned ${pin.channel}`, official = parseOfficial(pin.channel);
+  if (official === null) return { verdict: "unknown", reason: `${pinned}, a custom toolchain; ${runner}` };
+  let host = official.host;
+  if (host !== null && !hostMatches(host, rustc.host))
+    return { verdict: "mismatch", reason: `${pinned}, runner's rustc is for host ${rustc.host}: ${describeRustc(rustc)}` };
+  let release = parseVersion(rustc.release), runnerChannel = release === null ? "other" : release.pre === "" ? "stable" : release.pre.startsWith("beta") ? "beta" : release.pre === "nightly" ? "nightly" : "other", version = parseVersion(official.channel);
+  if (version !== null) {
+    if (version.patch !== null && version.pre !== "beta") {
+      let wanted = versionString(version);
+      return rustc.release === wanted ? { verdict: "match", reason: `${pinned}, ${runner}` } : { verdict: "mismatch", reason: `${pinned}, ${runner}` };
+    }
+    return release !== null && release.major === version.major && release.minor === version.minor && (version.pre === "beta" ? release.patch === version.patch && release.pre.startsWith("beta") : release.pre === "") ? { verdict: "unknown", reason: `${pinned}, which follows the newest release of its series; ${runner}` } : { verdict: "mismatch", reason: `${pinned}, ${runner}` };
+  }
+  if (runnerChannel !== official.channel) return { verdict: "mismatch", reason: `${pinned}, ${runner}, a ${runnerChannel === "other" ? "non-rustup" : runnerChannel} build` };
+  if (official.date === null) return { verdict: "unknown", reason: `${pinned}, which moves; ${runner}` };
+  if (rustc.commitDate === null) return { verdict: "unknown", reason: `${pinned}, but the runner's rustc reports no commit date: ${describeRustc(rustc)}` };
+  let pinDay = dayNumber(official.date), commitDay = dayNumber(rustc.commitDate);
+  if (pinDay === null || commitDay === null) return { verdict: "unknown", reason: `${pinned}, ${runner}` };
+  if (official.channel === "nightly") {
+    let delta = pinDay - commitDay;
+    return delta === 0 || delta === 1 ? { verdict: "match", reason: `${pinned}, ${runner}` } : { verdict: "mismatch", reason: `${pinned} (built from ${formatDay(pinDay - 1)}), ${runner}` };
+  }
+  return commitDay > pinDay ? { verdict: "mismatch", reason: `${pinned}, ${runner}, committed after the pinned date` } : pinDay - commitDay > STABLE_WINDOW_DAYS ? { verdict: "mismatch", reason: `${pinned}, ${runner}, committed more than eight weeks before the pinned date` } : { verdict: "unknown", reason: `${pinned}, ${runner}: plausible, but the ${official.channel} release of that day cannot be determined offline` };
+}
+var STABLE_WINDOW_DAYS = 56;
+function hostMatches(host, actual) {
+  return !(host.arch !== null && !actual.startsWith(`${host.arch}-`) || host.os !== null && !`${actual}-`.includes(`-${host.os}-`) || host.env !== null && !actual.endsWith(`-${host.env}`));
+}
+function describeRustc(rustc) {
+  let inside = [rustc.commitHash === "" || rustc.commitHash === "unknown" ? null : rustc.commitHash.slice(0, 9), rustc.commitDate].filter((s) => s !== null && s !== "");
+  return inside.length === 0 ? rustc.release : `${rustc.release} (${inside.join(" ")})`;
+}
+function dayNumber(date) {
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (m === null) return null;
+  let ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])), back = new Date(ms);
+  return back.getUTCMonth() !== Number(m[2]) - 1 || back.getUTCDate() !== Number(m[3]) ? null : ms / 864e5;
+}
+function formatDay(day) {
+  return new Date(day * 864e5).toISOString().slice(0, 10);
+}
+
+// src/rules/toolchain.ts
+function toolchainFindings(ctx) {
+  return [...unpinnedFindings(ctx), ...mismatchFindings(ctx), ...rustVersionFindings(ctx), ...targetFindings(ctx)];
+}
+function buildBoundaryCrossings(ctx) {
+  let out = [], system = pluginSystem(ctx.graph, ctx.metadata, ctx.facts.loadsLibraries);
+  for (let unit of system?.dylibs ?? [])
+    out.some((c) => c.pkg === unit.pkg) || out.push({ pkg: unit.pkg, crate: crateName2(unit), why: "loaded" });
+  for (let pkg of publishedDylibs(ctx.metadata))
+    out.some((c) => c.pkg === pkg) || out.push({ pkg, crate: pkg.targets.find((t) => t.kind === "lib").name.replace(/-/g, "_"), why: "published" });
+  return out;
+}
+function unpinnedFindings(ctx) {
+  let { pin, expectedToolchain } = ctx.facts;
+  if (expectedToolchain !== null || pin !== null && pin.kind !== "floating") return [];
+  let crossings = buildBoundaryCrossings(ctx);
+  if (crossings.length === 0) return [];
+  let first = crossings[0], location2 = pin !== null ? ctx.locator.file(pin.file, pin.line) : ctx.locator.manifestKey(first.pkg, ["lib", "crate-type"], ["lib", "crate_type"], ["lib"]), floating = pin !== null ? `\`${pin.file.split(/[\\/]/).pop()}\` names \`${pin.channel ?? "no channel"}\`, which moves with every release` : "no `rust-toolchain.toml` or `rust-toolchain` file pins the compiler", loaded = crossings.filter((c) => c.why === "loaded").map((c) => c.crate), published = crossings.filter((c) => c.why === "published").map((c) => c.crate), parts = [];
+  return loaded.length > 0 && parts.push(`dylib ${listCrates(loaded, 3)} ${loaded.length === 1 ? "is" : "are"} loaded at run time, not linked, so ${loaded.length === 1 ? "it is" : "they are"} rebuilt and shipped apart from the executable that loads ${loaded.length === 1 ? "it" : "them"}`), published.length > 0 && parts.push(`dylib ${listCrates(published, 3)} ${published.length === 1 ? "is" : "are"} published for other projects, which build their side with their own compiler`), [
+    {
+      rule: "toolchain-unpinned",
+      severity: ruleInfo("toolchain-unpinned").severity,
+      crates: crossings.map((c) => c.crate),
+      message: `A Rust dylib crosses a build boundary (${parts.join("; ")}), but ${floating}. Rust has no stable ABI: a dylib works only with code from the very same compiler build, and nothing checks that when it is loaded, so a dylib built with one toolchain and a host built with another fail with E0514 or "undefined symbol", or crash.`,
+      fixes: [
+        `Pin the exact compiler in \`rust-toolchain.toml\`: \`[toolchain]\` then \`channel = "${suggestedChannel(ctx.build.rustc)}"\`.`,
+        "Or set `exact-toolchain` in `.github/rust-linkage.toml` if the toolchain is chosen elsewhere (a CI image, `dtolnay/rust-toolchain@1.95.0`)."
+      ],
+      ...location2
+    }
+  ];
+}
+function suggestedChannel(rustc) {
+  if (!rustc.release.endsWith("-nightly") || rustc.commitDate === null) return rustc.release;
+  let next = /* @__PURE__ */ new Date(`${rustc.commitDate}T00:00:00Z`);
+  return next.setUTCDate(next.getUTCDate() + 1), `nightly-${next.toISOString().slice(0, 10)}`;
+}
+function mismatchFindings(ctx) {
+  let { pin, expectedToolchain } = ctx.facts, expected = expectedToolchain !== null ? pinForChannel(expectedToolchain.channel, expectedToolchain.file, expectedToolchain.line) : pin;
+  if (expected === null) return [];
+  let { verdict, reason } = compareToolchain(expected, ctx.build.rustc);
+  if (verdict !== "mismatch") return [];
+  let source = expectedToolchain !== null ? "`exact-toolchain` in the policy file" : `\`${expected.file.split(/[\\/]/).pop()}\``;
+  return [
+    {
+      rule: "toolchain-mismatch",
+      severity: ruleInfo("toolchain-mismatch").severity,
+      crates: [expected.channel ?? expected.path ?? ""],
+      message: `The compiler in use is not the one ${source} requires (${reason}): what this run predicts, and what it builds, is not what the pinned toolchain would do, and Rust dylibs or plugins built with the pinned toolchain cannot be mixed with this one.`,
+      fixes: [
+        `Install and select the pinned toolchain before this step (for example \`rustup toolchain install ${expected.channel ?? "<channel>"}\`, or the action's \`rust-toolchain\` input).`,
+        "Or update the pin to the toolchain you mean to use."
+      ],
+      ...ctx.locator.file(expected.file, expected.line)
+    }
+  ];
+}
+function rustVersionFindings(ctx) {
+  let runner = parseRelease(ctx.build.rustc.release);
+  if (runner === null) return [];
+  let out = [], packages = new Map(ctx.graph.units.filter((u) => u.pkg.source === null).map((u) => [u.pkg.id, u.pkg]));
+  for (let pkg of packages.values()) {
+    let wanted = pkg.rustVersion === null ? null : parseRelease(pkg.rustVersion);
+    wanted === null || compareRelease(wanted, runner) <= 0 || out.push({
+      rule: "toolchain-mismatch",
+      severity: ruleInfo("toolchain-mismatch").severity,
+      package: pkg.name,
+      crates: [pkg.name],
+      message: `\`${pkg.name}\` declares \`rust-version = "${pkg.rustVersion}"\`, newer than the compiler in use (rustc ${ctx.build.rustc.release}): cargo refuses to build it ("${pkg.name}@${pkg.version} requires rustc ${pkg.rustVersion}").`,
+      fixes: [`Use rustc ${pkg.rustVersion} or newer (pin it in \`rust-toolchain.toml\`).`, "Or lower `rust-version` if the package does not need the newer compiler."],
+      ...ctx.locator.manifestKey(pkg, ["package", "rust-version"], ["package", "rust_version"], ["package"])
+    });
+  }
+  return out;
+}
+function targetFindings(ctx) {
+  let target = ctx.build.target;
+  if (target.stdInstalled) return [];
+  let { pin, targetSource } = ctx.facts, location2 = targetSource !== null && "file" in targetSource ? ctx.locator.file(targetSource.file, targetSource.line) : pin !== null && pin.targetsLine !== null ? ctx.locator.file(pin.file, pin.targetsLine) : ctx.locator.file(`${ctx.metadata.workspaceRoot}/Cargo.toml`, 1);
+  return [
+    {
+      rule: "toolchain-mismatch",
+      severity: ruleInfo("toolchain-mismatch").severity,
+      crates: [target.triple],
+      message: `The target \`${target.triple}\` has no standard library in this toolchain (\`${target.targetLibdir}\` holds no \`libstd\`): every crate fails with "error[E0463]: can't find crate for \`std\`".`,
+      fixes: [
+        `Install it: \`rustup target add ${target.triple}\`, or list it under \`targets\` in \`rust-toolchain.toml\` so rustup installs it with the toolchain.`,
+        "Or build for a target this toolchain has."
+      ],
+      ...location2
+    }
+  ];
+}
+function parseRelease(text) {
+  let m = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(text.trim());
+  return m ? { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3] ?? 0) } : null;
+}
+function compareRelease(a, b) {
+  return a.major - b.major || a.minor - b.minor || a.patch - b.patch;
+}
+
+// src/rules/evaluate.ts
+var family = (reports, drafts) => ({
+  reports,
+  errors: reports.some((r) => ruleInfo(r).severity === "error"),
+  drafts
+}), RULE_FAMILIES = [
+  family(
+    ["duplicate-linkage", "rlib-required", "dylib-required", "no-linkable-lib", "panic-strategy", "lto-conflict", "unsupported-crate-type", "proc-macro-dylib", "runtime-dylib"],
+    (ctx) => linkageFindings(ctx.linkage, ctx.locator, ctx.metadata)
+  ),
+  family(["doctest-runtime"], (ctx) => doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null)),
+  family(["static-pie-rpath"], (ctx) => staticPieFindings(ctx.linkage, ctx.locator)),
+  family(["output-filename-collision"], collisionFindings),
+  family(["duplicate-symbol"], duplicateSymbolFindings),
+  family(["toolchain-unpinned", "toolchain-mismatch"], toolchainFindings),
+  family(["panic-strategy-mixed", "abi-flags-divergent", "lto-dynamic-unsound"], abiFindings),
+  family(["multiple-rust-runtimes", "global-allocator-ignored", "global-allocator-split", "hot-reload-layout"], pluginFindings),
+  family(["published-dylib"], publishFindings)
+];
+function evaluateRules(ctx, only = "all") {
+  let drafts = RULE_FAMILIES.flatMap((f) => only === "all" || f.errors ? f.drafts(ctx) : []), kept = only === "all" ? drafts : drafts.filter((d) => d.severity === "error");
+  return dedupe(kept.map((d) => inRepository(d, ctx))).map((f) => ({ ...f, fixes: f.fixes.map(adviceFix), fingerprint: findingFingerprint(f) })).sort(compareFindings);
+}
+function inRepository(draft, ctx) {
+  let index = packageIndex(ctx.metadata), outside = (file) => isAbsolutePath(file) && index.externalManifests.has(forwardSlashes(file)), related = draft.related?.filter((r) => !outside(r.file)), kept = related === void 0 || related.length === draft.related.length ? draft : { ...draft, ...related.length > 0 ? { related } : { related: void 0 } };
+  if (!outside(draft.file)) return kept;
+  for (let path21 of draft.inclusion ?? []) {
+    let names = [...path21.chain, path21.crate];
+    for (let i = 1; i < names.length; i++) {
+      let dependent = index.members.get(names[i - 1]) ?? (i === 1 && draft.package !== void 0 ? index.memberNamed.get(draft.package) : void 0), external = index.external.get(names[i]);
+      if (dependent !== void 0 && external !== void 0) return { ...kept, ...ctx.locator.dependencyNamed(dependent, external.name) };
+    }
+  }
+  return { ...kept, file: "Cargo.toml", line: 1 };
+}
+function packageIndex(metadata) {
+  let index = packageIndexes.get(metadata);
+  if (index === void 0) {
+    let local = new Set(metadata.workspaceMembers);
+    index = { members: /* @__PURE__ */ new Map(), memberNamed: /* @__PURE__ */ new Map(), external: /* @__PURE__ */ new Map(), externalManifests: /* @__PURE__ */ new Set() };
+    for (let pkg of metadata.packages.values()) {
+      let member = local.has(pkg.id);
+      member ? index.memberNamed.set(pkg.name, pkg) : index.externalManifests.add(forwardSlashes(pkg.manifestPath));
+      let lib = pkg.targets.find((t) => t.kind === "lib" || t.kind === "proc-macro");
+      lib && (member ? index.members : index.external).set(lib.name.replace(/-/g, "_"), pkg);
+    }
+    packageIndexes.set(metadata, index);
+  }
+  return index;
+}
+var packageIndexes = /* @__PURE__ */ new WeakMap();
+function dedupe(findings) {
+  let seen = /* @__PURE__ */ new Set();
+  return findings.filter((f) => {
+    let key = [f.rule, f.package, f.target, f.kind, f.mode, f.crateType, f.platform, f.message].join("\0");
+    return seen.has(key) ? !1 : (seen.add(key), !0);
+  });
+}
+
+// src/engine.ts
+function analyze(input) {
+  let { analysis, linkage } = analyzeOnce(input), { findings, note } = withVerifiedFixes({
+    model: { metadata: input.metadata, context: input.context, invocation: input.invocation },
+    analysis,
+    linkage,
+    // What a fix changes is read from the errors and the artifacts' statuses, not from warnings or linkage lists.
+    reanalyse: (model) => analyzeOnce({ ...input, ...model }, "verify"),
+    readText: input.readText ?? null
+  });
+  return { ...analysis, findings, notes: note === null ? analysis.notes : [...analysis.notes, note] };
+}
+function analyzeOnce(input, purpose = "report") {
+  let { metadata, context, invocation } = input, selection = selectPackages(metadata, invocation, input.currentManifest), features = featuresOf(input, selection.packages), graph = buildUnitGraph(metadata, context, invocation, selection.packages, input.sourceUsesCrate, features, input.docExamplesOf), linkage = resolveLinkage(graph, compilerBehaviour(context.rustc, context.host)), facts = input.facts ?? noFacts(), findings = evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator: input.locator }, purpose === "verify" ? "errors" : "all"), notes = [...input.notes ?? [], ...selection.warnings, ...graph.warnings];
+  input.resolver === null && notes.push(
+    "The workspace manifest could not be read, so features are those of `cargo metadata`'s resolve of the whole workspace: an optional dependency another member enables counts as enabled here too."
+  ), metadata.graphQuality === "no-dep-kinds" && notes.push(
+    "The metadata predates `dep_kinds` (cargo before 1.41): dependency kinds and platforms were recovered from the declared dependencies by name, so a dependency may be counted in more sections than it is."
+  );
+  let unmodelled = [...new Set([context.host, context.target].filter((t) => loaderFamily(t) === "unmodelled").map((t) => t.triple))];
+  for (let triple of unmodelled)
+    notes.push(
+      `How executables find Rust shared libraries at run time is not modelled for target \`${triple}\`: \`runtime-dylib\` counts every one as missing outside cargo unless an rpath is set. Linkage verdicts are exact.`
+    );
+  graph.units.some((u) => u.crateTypes.includes("dylib")) && notes.push("Verdicts describe a clean build: cargo does not rebuild a dylib when only `-C prefer-dynamic` changes, so a stale target directory can behave differently.");
+  let profile = invocation.command === "test" ? context.testProfile : context.profile;
+  return { analysis: {
+    version: 2,
+    toolchain: toolchainReport(context, facts, metadata.workspaceRoot),
+    boundaries: boundaryReports(graph, linkage, metadata, facts),
+    workspaceRoot: metadata.workspaceRoot,
+    invocation: { command: invocation.command, args: input.commandLine, profile: profile.name },
+    artifacts: artifactReports(linkage, purpose === "report"),
+    findings,
+    notes
+  }, linkage };
+}
+function featuresOf(input, selected) {
+  let { metadata, invocation, context } = input;
+  return input.resolver === null ? metadataFeatures(metadata) : resolveFeatures(metadata, {
+    resolver: input.resolver,
+    selected,
+    current: currentPackage(metadata, input.currentManifest),
+    virtualWorkspace: rootPackage(metadata) === null,
+    features: invocation.features,
+    allFeatures: invocation.allFeatures,
+    noDefaultFeatures: invocation.noDefaultFeatures,
+    hasDevUnits: needsDevDependencies(invocation),
+    host: context.host,
+    target: context.target
+  });
+}
+function toolchainReport(context, facts, workspaceRoot) {
+  let report = {
+    release: context.rustc.release,
+    commitHash: context.rustc.commitHash,
+    ...context.rustc.commitDate === null ? {} : { commitDate: context.rustc.commitDate },
+    host: context.rustc.host,
+    target: context.target.triple,
+    stdInstalled: context.target.stdInstalled
+  }, pin = facts.pin;
+  return pin !== null && (report.pin = { file: relativeOrAbsolute(workspaceRoot, pin.file), line: pin.line, channel: pin.channel, path: pin.path, kind: pin.kind }), facts.expectedToolchain !== null && (report.expected = facts.expectedToolchain.channel), report;
+}
+function boundaryReports(graph, linkage, metadata, facts) {
+  let entry = (unit, role) => ({
+    package: unit.pkg.name,
+    target: unit.target.name,
+    kind: unit.target.kind,
+    platform: unit.kind,
+    role,
+    panic: unit.panic,
+    abiFlags: abiFlags(unit.rustflags)
+  }), plugins = pluginSystem(graph, metadata, facts.loadsLibraries);
+  return [
+    ...rustAbiBoundaries(graph, linkage).map((b) => entry(b.unit, b.kind)),
+    ...plugins?.plugins.map((u) => entry(u, "plugin")) ?? [],
+    ...plugins?.hosts.map((h) => entry(h.unit, "plugin-host")) ?? []
+  ];
+}
+function artifactReports(linkage, linkageLists) {
+  let out = [], sorted = [...linkage.results].sort((a, b) => compareUnits(a.unit, b.unit));
+  for (let result2 of sorted) {
+    let unit = result2.unit;
+    if (unit.docExamples === "none") continue;
+    let types = unit.crateTypes.length > 0 ? unit.crateTypes : unit.droppedCrateTypes;
+    for (let crateType of types) {
+      let artifact = result2.artifacts.find((a) => a.crateType === crateType), entry = {
+        package: unit.pkg.name,
+        version: unit.pkg.version,
+        target: unit.target.name,
+        kind: unit.target.kind,
+        mode: unit.mode,
+        crateType,
+        platform: unit.kind,
+        features: [...unit.features],
+        status: result2.status,
+        preferDynamic: unit.preferDynamic !== null,
+        panic: unit.panic,
+        linkage: artifact?.formats && linkageLists ? linkageEntries(result2, artifact.formats, linkage) : []
+      };
+      result2.status === "blocked" && (entry.blockedBy = result2.blockedBy.map((b) => ({ package: b.pkg.name, target: b.target.name, kind: b.target.kind, mode: b.mode }))), artifact?.formats && crateType !== "staticlib" && (entry.runtimeLibraries = result2.runtimeLibraries, entry.rpath = unit.rpath), out.push(entry);
+    }
+  }
+  return out;
+}
+function linkageEntries(result2, formats, linkage) {
+  let interned = entriesOf.get(linkage);
+  interned === void 0 && entriesOf.set(linkage, interned = /* @__PURE__ */ new Map());
+  let entries = new Array(result2.crates.length), length = 0;
+  for (let cnum = 0; cnum < result2.crates.length; cnum++) {
+    let crate = result2.crates[cnum], how = formats.linkage[cnum] ?? "not-linked";
+    if (how === "not-linked" && crate.key.startsWith("sys:")) continue;
+    let via = how === "included-from-dylib" ? formats.via.get(crate.key) : void 0, viaName = via === void 0 ? void 0 : linkage.crateNames.get(via)?.name ?? via, variants = interned.get(crate.key);
+    variants === void 0 && interned.set(crate.key, variants = []);
+    let entry;
+    for (let e of variants) e.how === how && e.via === viaName && (entry = e);
+    if (entry === void 0) {
+      let owner = linkage.crateNames.get(crate.key)?.unit;
+      entry = Object.freeze({
+        crate: crate.name,
+        how,
+        ...viaName === void 0 ? {} : { via: viaName },
+        ...owner ? { package: `${owner.pkg.name}@${owner.pkg.version}` } : {}
+      }), variants.push(entry);
+    }
+    entries[length++] = entry;
+  }
+  return entries.length = length, entries;
+}
+var entriesOf = /* @__PURE__ */ new WeakMap();
+function compareUnits(a, b) {
+  return compareText(a.pkg.name, b.pkg.name) || compareText(a.pkg.version, b.pkg.version) || compareText(a.target.kind, b.target.kind) || compareText(a.target.name, b.target.name) || compareText(a.mode, b.mode) || compareText(a.kind, b.kind) || compareText(a.panic, b.panic) || compareText(crateName2(a), crateName2(b));
 }
 
 // src/exec/child-env.ts
@@ -1470,11 +5896,11 @@ var execRunner = processRunner();
 // src/gather/cargo-config.ts
 import { existsSync, statSync } from "node:fs";
 import * as os from "node:os";
-import * as path4 from "node:path";
+import * as path7 from "node:path";
 
 // src/input-file.ts
 import fs from "node:fs";
-import path3 from "node:path";
+import path6 from "node:path";
 var InputFileError = class extends UserError {
   constructor(file, code, reason) {
     super(`${file}: ${reason}`);
@@ -1488,16 +5914,16 @@ var InputFileError = class extends UserError {
   reason;
 };
 function repositoryScope(root) {
-  let resolved = path3.resolve(root), realRoot = resolved;
+  let resolved2 = path6.resolve(root), realRoot = resolved2;
   try {
-    realRoot = fs.realpathSync(resolved);
+    realRoot = fs.realpathSync(resolved2);
   } catch {
   }
-  return { root: resolved, realRoot };
+  return { root: resolved2, realRoot };
 }
 function scopeFor(scope, file) {
   if (scope === null) return null;
-  let absolute = path3.resolve(file);
+  let absolute = path6.resolve(file);
   return isAtOrBelow(scope.root, absolute) || isAtOrBelow(scope.realRoot, absolute) ? scope : null;
 }
 function isInsideRepository(scope, p) {
@@ -1581,12 +6007,12 @@ function fileType(stat) {
 
 // src/gather/cargo-config.ts
 function cargoHomeOf(env) {
-  return env.CARGO_HOME ? path4.resolve(env.CARGO_HOME) : path4.join(env.HOME ?? env.USERPROFILE ?? os.homedir(), ".cargo");
+  return env.CARGO_HOME ? path7.resolve(env.CARGO_HOME) : path7.join(env.HOME ?? env.USERPROFILE ?? os.homedir(), ".cargo");
 }
 function readCargoConfig(cwd, env, cli = [], scope = null) {
   let cargoHome = cargoHomeOf(env), files = [], ofRepository = /* @__PURE__ */ new Set(), dirsTaken = /* @__PURE__ */ new Set();
   for (let candidate of configFilePaths(cwd, cargoHome)) {
-    let dir = path4.dirname(candidate);
+    let dir = path7.dirname(candidate);
     if (dirsTaken.has(dir) || !isFile(candidate)) continue;
     dirsTaken.add(dir);
     let within = scopeFor(scope, candidate);
@@ -1613,7 +6039,7 @@ function includeTargets(file) {
   let out = [];
   return include.forEach((entry, index) => {
     let written = typeof entry == "string" ? entry : typeof entry == "object" && !Array.isArray(entry) ? entry.path : void 0;
-    typeof written == "string" && written.endsWith(".toml") && out.push({ path: path4.resolve(path4.dirname(file.path), written), written, line: doc.lineIn(include, index) ?? 1 });
+    typeof written == "string" && written.endsWith(".toml") && out.push({ path: path7.resolve(path7.dirname(file.path), written), written, line: doc.lineIn(include, index) ?? 1 });
   }), out;
 }
 function isFile(p) {
@@ -1634,7 +6060,7 @@ function readText(p, within) {
 // src/gather/isolation.ts
 import fs3 from "node:fs";
 import os3 from "node:os";
-import path9 from "node:path";
+import path12 from "node:path";
 
 // src/config/rustflag-policy.ts
 var PROBE_CODEGEN = /* @__PURE__ */ new Set(["target-feature", "target-cpu", "relocation-model", "panic", "prefer-dynamic", "lto", "embed-bitcode", "debug-assertions", "overflow-checks", "opt-level"]), PROBE_UNSTABLE = /* @__PURE__ */ new Set(["staticlib-prefer-dynamic", "staticlib-allow-rdylib-deps", "randomize-layout", "layout-seed", "sanitizer", "fmt-debug", "ub-checks", "contract-checks"]), WRITES = "makes rustc write files", REFUSED_OPTIONS = /* @__PURE__ */ new Map([
@@ -1774,7 +6200,7 @@ function sameFlags(a, b) {
 }
 
 // src/config/trust.ts
-import * as path5 from "node:path";
+import * as path8 from "node:path";
 var DATA_TABLES = ["patch", "source", "resolver", "unstable"], DATA_KEYS = /* @__PURE__ */ new Set(["net.offline", "net.retry", "net.git-fetch-with-cli", "registry.default", "registry.index", "paths"]), PATH_KEYS = /^(?:patch\.[^.]+\.[^.]+\.path|source\.[^.]+\.(?:directory|local-registry)|paths\.\d+)$/;
 function repositoryConfigPlan(config, isRepositoryFile, pathAllowed = () => !0) {
   let plan = { args: [], refused: [], ignored: [] }, fromRepository = (source) => "file" in source && isRepositoryFile(source.file);
@@ -1803,7 +6229,7 @@ function pathValues(node, key) {
   return (node.kind === "scalar" ? PATH_KEYS.test(key) ? [node.value] : [] : node.kind === "array" ? node.items.filter((_, i) => PATH_KEYS.test(`${key}.${i}`)).map((i) => i.value) : []).filter((v) => typeof v == "string").map((v) => String(absolutePath(node, v)));
 }
 function absolutePath(node, value) {
-  return typeof value == "string" && "file" in node.source && !path5.isAbsolute(value) ? path5.resolve(path5.dirname(path5.dirname(node.source.file)), value) : value;
+  return typeof value == "string" && "file" in node.source && !path8.isAbsolute(value) ? path8.resolve(path8.dirname(path8.dirname(node.source.file)), value) : value;
 }
 function tomlKey(keys) {
   return keys.map((k) => /^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k)).join(".");
@@ -1819,17 +6245,17 @@ function toml(value) {
 
 // src/exec/cache-dir.ts
 import os2 from "node:os";
-import path6 from "node:path";
+import path9 from "node:path";
 function userCacheDirectory(env, platform) {
-  if (platform === "win32") return env.LOCALAPPDATA ? path6.win32.join(env.LOCALAPPDATA, "rust-linkage-guard") : null;
-  if (env.XDG_CACHE_HOME && path6.isAbsolute(env.XDG_CACHE_HOME)) return path6.join(env.XDG_CACHE_HOME, "rust-linkage-guard");
+  if (platform === "win32") return env.LOCALAPPDATA ? path9.win32.join(env.LOCALAPPDATA, "rust-linkage-guard") : null;
+  if (env.XDG_CACHE_HOME && path9.isAbsolute(env.XDG_CACHE_HOME)) return path9.join(env.XDG_CACHE_HOME, "rust-linkage-guard");
   let home = env.HOME || os2.homedir();
-  return home ? path6.join(home, ".cache", "rust-linkage-guard") : null;
+  return home ? path9.join(home, ".cache", "rust-linkage-guard") : null;
 }
 
 // src/gather/sources.ts
 import fs2 from "node:fs";
-import path8 from "node:path";
+import path11 from "node:path";
 
 // src/rust-source/lexer.ts
 function isIdentStart(c) {
@@ -2192,30 +6618,30 @@ function fnPointerParameter(tokens, source, depth) {
 function parseType(tokens, source, depth) {
   let first = tokens[0];
   if (first === void 0 || depth > MAX_DEPTH) return other(tokens, source);
-  let base = { text: textOf(tokens, source), line: first.line }, last = tokens.length - 1;
+  let base2 = { text: textOf(tokens, source), line: first.line }, last = tokens.length - 1;
   if (isPunct(first, "&")) {
     let at = 1;
     tokens[at]?.kind === "lifetime" && at++;
     let mutable = isIdent(tokens[at], "mut");
-    return { ...base, kind: "reference", mutable, to: parseType(tokens.slice(mutable ? at + 1 : at), source, depth + 1) };
+    return { ...base2, kind: "reference", mutable, to: parseType(tokens.slice(mutable ? at + 1 : at), source, depth + 1) };
   }
   if (isPunct(first, "*")) {
     let mutable = isIdent(tokens[1], "mut");
-    return !mutable && !isIdent(tokens[1], "const") ? { ...base, kind: "other" } : { ...base, kind: "pointer", mutable, to: parseType(tokens.slice(2), source, depth + 1) };
+    return !mutable && !isIdent(tokens[1], "const") ? { ...base2, kind: "other" } : { ...base2, kind: "pointer", mutable, to: parseType(tokens.slice(2), source, depth + 1) };
   }
   if (isPunct(first, "(") && closingIndex(tokens, 0) === last) {
     let parts = splitTop(tokens.slice(1, last));
-    return parts.length === 1 && parts[0].length > 0 ? parseType(parts[0], source, depth + 1) : { ...base, kind: "tuple", items: parts.filter((p) => p.length > 0).map((p) => parseType(p, source, depth + 1)) };
+    return parts.length === 1 && parts[0].length > 0 ? parseType(parts[0], source, depth + 1) : { ...base2, kind: "tuple", items: parts.filter((p) => p.length > 0).map((p) => parseType(p, source, depth + 1)) };
   }
   if (isPunct(first, "[") && closingIndex(tokens, 0) === last) {
     let inner = tokens.slice(1, last), semi = scanTo(inner, 0, (t) => isPunct(t, ";")), of = parseType(inner.slice(0, semi), source, depth + 1);
-    return semi < inner.length ? { ...base, kind: "array", of } : { ...base, kind: "slice", of };
+    return semi < inner.length ? { ...base2, kind: "array", of } : { ...base2, kind: "slice", of };
   }
-  if (isPunct(first, "!") && tokens.length === 1) return { ...base, kind: "never" };
-  if (isIdent(first, "dyn")) return { ...base, kind: "dyn" };
-  if (isIdent(first, "impl")) return { ...base, kind: "impl" };
+  if (isPunct(first, "!") && tokens.length === 1) return { ...base2, kind: "never" };
+  if (isIdent(first, "dyn")) return { ...base2, kind: "dyn" };
+  if (isIdent(first, "impl")) return { ...base2, kind: "impl" };
   let fn = fnPointer(tokens, source, depth);
-  return fn !== void 0 ? fn === null ? { ...base, kind: "other" } : { ...base, ...fn } : path7(tokens, source, depth) ?? { ...base, kind: "other" };
+  return fn !== void 0 ? fn === null ? { ...base2, kind: "other" } : { ...base2, ...fn } : path10(tokens, source, depth) ?? { ...base2, kind: "other" };
 }
 function fnPointer(tokens, source, depth) {
   let at = 0;
@@ -2229,7 +6655,7 @@ function fnPointer(tokens, source, depth) {
   else if (close + 1 !== tokens.length) return null;
   return { kind: "fn", abi, params, returns };
 }
-function path7(tokens, source, depth) {
+function path10(tokens, source, depth) {
   let segments = [], args = [], at = isColon(tokens, 0) && isColon(tokens, 1) ? 2 : 0;
   for (; ; ) {
     let t = tokens[at];
@@ -2500,11 +6926,11 @@ var MAX_ITEM_TOKENS = 64, ItemText = class {
   }
 }, MAX_CFG_ATTR_DEPTH = 8;
 function analyseAttribute2(tokens, depth = 0) {
-  let meaning = { cfg: null, allocators: [] }, path18 = readPath(tokens);
-  if (path18 === null) return meaning;
-  let rest = tokens.slice(path18.end), last = path18.segments[path18.segments.length - 1], simple = path18.segments.length === 1 && !path18.leadingColons;
+  let meaning = { cfg: null, allocators: [] }, path21 = readPath(tokens);
+  if (path21 === null) return meaning;
+  let rest = tokens.slice(path21.end), last = path21.segments[path21.segments.length - 1], simple = path21.segments.length === 1 && !path21.leadingColons;
   if (last === "global_allocator" && rest.length === 0) {
-    let first = path18.segments[0];
+    let first = path21.segments[0];
     return (simple || first === "core" || first === "std") && meaning.allocators.push([]), meaning;
   }
   if (!simple || !isParenGroup(rest)) return meaning;
@@ -2576,7 +7002,7 @@ function isExecutable(file) {
 function packageSources(pkg, scope) {
   let found = sourcesOf.get(pkg);
   if (found !== void 0) return found;
-  let dirs = [...new Set(pkg.targets.map((t) => path8.dirname(t.srcPath)))], files = /* @__PURE__ */ new Set(), walk = (dir) => {
+  let dirs = [...new Set(pkg.targets.map((t) => path11.dirname(t.srcPath)))], files = /* @__PURE__ */ new Set(), walk = (dir) => {
     let entries;
     try {
       entries = fs2.readdirSync(dir, { withFileTypes: !0 });
@@ -2585,7 +7011,7 @@ function packageSources(pkg, scope) {
     }
     for (let e of entries) {
       if (files.size >= MAX_SOURCE_FILES) return;
-      let full = path8.join(dir, e.name);
+      let full = path11.join(dir, e.name);
       e.isDirectory() && e.name !== "target" && !e.name.startsWith(".") ? walk(full) : e.name.endsWith(".rs") && (e.isFile() || e.isSymbolicLink() && isFile2(full)) && files.add(full);
     }
   };
@@ -2714,7 +7140,7 @@ function moduleTreeScan(root, within) {
   return { exports, declarations, complete };
 }
 function readModuleTree(root, rootContext, within, onMissing, visit) {
-  let queue = [{ file: root, childDir: path8.dirname(root), context: rootContext }], seen = /* @__PURE__ */ new Set(), complete = !0;
+  let queue = [{ file: root, childDir: path11.dirname(root), context: rootContext }], seen = /* @__PURE__ */ new Set(), complete = !0;
   for (; queue.length > 0; ) {
     let { file, childDir, context } = queue.shift();
     if (seen.has(file)) continue;
@@ -2734,15 +7160,15 @@ function readModuleTree(root, rootContext, within, onMissing, visit) {
       continue;
     }
     for (let mod of modules) {
-      let dir = path8.join(childDir, ...mod.inline ?? []);
+      let dir = path11.join(childDir, ...mod.inline ?? []);
       if (mod.path !== null) {
-        let target = path8.resolve((mod.inline ?? []).length > 0 ? dir : path8.dirname(file), mod.path);
-        queue.push({ file: target, childDir: path8.dirname(target), context: mod.context });
+        let target = path11.resolve((mod.inline ?? []).length > 0 ? dir : path11.dirname(file), mod.path);
+        queue.push({ file: target, childDir: path11.dirname(target), context: mod.context });
         continue;
       }
-      let flat = path8.join(dir, `${mod.name}.rs`), nested = path8.join(dir, mod.name, "mod.rs");
-      if (isFile2(flat)) queue.push({ file: flat, childDir: path8.join(dir, mod.name), context: mod.context });
-      else if (isFile2(nested)) queue.push({ file: nested, childDir: path8.join(dir, mod.name), context: mod.context });
+      let flat = path11.join(dir, `${mod.name}.rs`), nested = path11.join(dir, mod.name, "mod.rs");
+      if (isFile2(flat)) queue.push({ file: flat, childDir: path11.join(dir, mod.name), context: mod.context });
+      else if (isFile2(nested)) queue.push({ file: nested, childDir: path11.join(dir, mod.name), context: mod.context });
       else {
         if (onMissing === "stop") return !1;
         complete = !1;
@@ -2771,20 +7197,20 @@ function refuseRustflags(flags) {
 }
 function isolate(config, env, options) {
   let overrides = (options.configOverrides ?? []).flatMap((c) => ["--config", c]);
-  if (options.trustRepositoryConfig === !0) return { dir: path9.resolve(options.cwd), env: {}, configArgs: overrides, notes: [], cargoProbesCached: !1 };
+  if (options.trustRepositoryConfig === !0) return { dir: path12.resolve(options.cwd), env: {}, configArgs: overrides, notes: [], cargoProbesCached: !1 };
   let cargoHome = cargoHomeOf(env), scope = options.scope ?? null, plan = repositoryConfigPlan(config, (file) => !isBelow(cargoHome, file), (file, dir) => scope === null || scopeFor(scope, file) === null || isInsideRepository(scope, dir)), refused = plan.refused[0];
   if (refused !== void 0) throw new UserError(`${describeSource(refused.source)}: \`${refused.key}\` ${refused.why} (set trust-repository-config to allow it)`);
   let notes = plan.ignored.map(
     (k) => `\`${k.key}\` (${describeSource(k.source)}) was not applied to \`cargo metadata\` and \`rustc --print\`: it changes how cargo runs rustc, not what it builds, and a program or environment chosen by the repository is not used here.`
   ), rustc = env.RUSTC ?? "rustc", wrapper = noWrapper(rustc), infoCache = cargoRustcInfoCache(env);
   return {
-    dir: fs3.mkdtempSync(path9.join(isolationParent(env), "rust-linkage-guard-")),
+    dir: fs3.mkdtempSync(path12.join(isolationParent(env), "rust-linkage-guard-")),
     // cargo still reads the config files above the empty directory and in CARGO_HOME: wrappers of our own and an
     // explicit RUSTC (which wins over `build.rustc`) keep programs named there out.
     env: { RUSTC_WRAPPER: wrapper, RUSTC_WORKSPACE_WRAPPER: wrapper, ...infoCache === null ? {} : { CARGO_BUILD_BUILD_DIR: infoCache }, RUSTC: rustc },
     configArgs: [...plan.args.flatMap((a) => ["--config", a]), ...overrides],
     notes,
-    cargoProbesCached: infoCache !== null && isFile2(path9.join(infoCache, ".rustc_info.json"))
+    cargoProbesCached: infoCache !== null && isFile2(path12.join(infoCache, ".rustc_info.json"))
   };
 }
 var PASS_THROUGH = "/usr/bin/env";
@@ -2792,9 +7218,9 @@ function noWrapper(rustc) {
   return process.platform !== "win32" && !rustc.includes("=") && !rustc.startsWith("-") && isExecutable(PASS_THROUGH) ? PASS_THROUGH : "";
 }
 function cargoRustcInfoCache(env) {
-  let base = userCacheDirectory(env, process.platform);
-  if (base === null) return null;
-  let dir = path9.join(base, "cargo-build-dir");
+  let base2 = userCacheDirectory(env, process.platform);
+  if (base2 === null) return null;
+  let dir = path12.join(base2, "cargo-build-dir");
   try {
     return fs3.mkdirSync(dir, { recursive: !0, mode: 448 }), dir;
   } catch {
@@ -2803,7 +7229,7 @@ function cargoRustcInfoCache(env) {
 }
 function isolationParent(env) {
   let runnerTemp = env.RUNNER_TEMP;
-  if (runnerTemp && path9.isAbsolute(runnerTemp))
+  if (runnerTemp && path12.isAbsolute(runnerTemp))
     try {
       if (fs3.statSync(runnerTemp).isDirectory()) return runnerTemp;
     } catch {
@@ -2813,7 +7239,7 @@ function isolationParent(env) {
 
 // src/gather/policy-files.ts
 import fs4 from "node:fs";
-import path10 from "node:path";
+import path13 from "node:path";
 
 // src/report/json-checks.ts
 function readReportObject(text, file, sarifAdvice) {
@@ -2823,15 +7249,15 @@ function readReportObject(text, file, sarifAdvice) {
   } catch {
     throw new UserError(`${file}: not a JSON report (${jsonProblem(json)})`);
   }
-  if (!isObject(data)) throw new UserError(`${file}: not a JSON report (expected an object at the top level, got ${describe2(data)})`);
+  if (!isObject(data)) throw new UserError(`${file}: not a JSON report (expected an object at the top level, got ${describe4(data)})`);
   if (data.version !== 1 && data.version !== 2)
-    throw Array.isArray(data.runs) ? new UserError(`${file}: a SARIF log, not a JSON report: ${sarifAdvice}`) : data.version === void 0 ? new UserError(`${file}: not a JSON report (no \`version\`)`) : new UserError(`${file}: \`version\` is ${describe2(data.version)}, and only 1 and 2 are supported`);
+    throw Array.isArray(data.runs) ? new UserError(`${file}: a SARIF log, not a JSON report: ${sarifAdvice}`) : data.version === void 0 ? new UserError(`${file}: not a JSON report (no \`version\`)`) : new UserError(`${file}: \`version\` is ${describe4(data.version)}, and only 1 and 2 are supported`);
   return data;
 }
 function isObject(value) {
   return typeof value == "object" && value !== null && !Array.isArray(value);
 }
-function describe2(value) {
+function describe4(value) {
   return value === void 0 ? "nothing" : value === null ? "null" : Array.isArray(value) ? "an array" : typeof value == "object" ? "an object" : typeof value == "string" ? value.length > 40 ? "a string" : JSON.stringify(value) : String(value);
 }
 function jsonProblem(text) {
@@ -2877,25 +7303,25 @@ function jsonErrorOffset(text) {
 var ARTIFACT_FIELDS = ["package", "target", "kind", "mode", "crateType", "platform"];
 function parseBaseline(text, file) {
   let findings = readReportObject(text, file, "give the JSON report of an earlier run as the baseline").findings;
-  if (!Array.isArray(findings)) throw new UserError(`${file}: findings: expected an array, got ${describe2(findings)}`);
+  if (!Array.isArray(findings)) throw new UserError(`${file}: findings: expected an array, got ${describe4(findings)}`);
   let fingerprints = new Array(findings.length);
   for (let i = 0; i < findings.length; i++) {
     let at = `${file}: findings[${i}]`, f = findings[i];
-    if (!isObject(f)) throw new UserError(`${at}: expected an object, got ${describe2(f)}`);
-    if (typeof f.rule != "string") throw new UserError(`${at}.rule: expected a string, got ${describe2(f.rule)}`);
+    if (!isObject(f)) throw new UserError(`${at}: expected an object, got ${describe4(f)}`);
+    if (typeof f.rule != "string") throw new UserError(`${at}.rule: expected a string, got ${describe4(f.rule)}`);
     if (f.fingerprint !== void 0) {
-      if (typeof f.fingerprint != "string") throw new UserError(`${at}.fingerprint: expected a string, got ${describe2(f.fingerprint)}`);
+      if (typeof f.fingerprint != "string") throw new UserError(`${at}.fingerprint: expected a string, got ${describe4(f.fingerprint)}`);
       fingerprints[i] = f.fingerprint;
       continue;
     }
     let crates = f.crates;
-    if (!Array.isArray(crates)) throw new UserError(`${at}.crates: expected an array of strings, got ${describe2(crates)}`);
+    if (!Array.isArray(crates)) throw new UserError(`${at}.crates: expected an array of strings, got ${describe4(crates)}`);
     crates.forEach((c, j) => {
-      if (typeof c != "string") throw new UserError(`${at}.crates[${j}]: expected a string, got ${describe2(c)}`);
+      if (typeof c != "string") throw new UserError(`${at}.crates[${j}]: expected a string, got ${describe4(c)}`);
     });
     for (let key of ARTIFACT_FIELDS) {
       let value = f[key];
-      if (value !== void 0 && typeof value != "string") throw new UserError(`${at}.${key}: expected a string, got ${describe2(value)}`);
+      if (value !== void 0 && typeof value != "string") throw new UserError(`${at}.${key}: expected a string, got ${describe4(value)}`);
     }
     fingerprints[i] = findingFingerprint(f);
   }
@@ -2904,9 +7330,9 @@ function parseBaseline(text, file) {
 function applyBaseline(findings, baseline) {
   let remaining = /* @__PURE__ */ new Map();
   for (let fp of baseline.fingerprints) remaining.set(fp, (remaining.get(fp) ?? 0) + 1);
-  let existing = 0, out = findings.map((finding) => {
-    let left = remaining.get(finding.fingerprint) ?? 0;
-    return left === 0 ? { ...finding, baseline: "new" } : (remaining.set(finding.fingerprint, left - 1), existing++, { ...finding, baseline: "existing" });
+  let existing = 0, out = findings.map((finding2) => {
+    let left = remaining.get(finding2.fingerprint) ?? 0;
+    return left === 0 ? { ...finding2, baseline: "new" } : (remaining.set(finding2.fingerprint, left - 1), existing++, { ...finding2, baseline: "existing" });
   }), fixed = 0;
   for (let left of remaining.values()) fixed += left;
   return { findings: out, summary: { file: baseline.file, new: out.length - existing, existing, fixed } };
@@ -2928,24 +7354,24 @@ function parsePolicy(text, file) {
 }
 function readExactToolchain(doc, value, policy) {
   let channel = nonEmptyString(doc, ["exact-toolchain"], value).trim();
-  /^(?:\d+\.\d+\.\d+(?:-beta\.\d+)?|(?:stable|beta|nightly)-\d{4}-\d{2}-\d{2})(?:-[A-Za-z0-9_.]+(?:-[A-Za-z0-9_.]+)*)?$/.test(channel) || fail(doc, ["exact-toolchain"], `expected an exact release such as "1.95.0" or a dated channel such as "nightly-2026-05-20", got ${JSON.stringify(channel)}`), policy.exactToolchain = { channel, line: lineOf(doc, ["exact-toolchain"]) };
+  /^(?:\d+\.\d+\.\d+(?:-beta\.\d+)?|(?:stable|beta|nightly)-\d{4}-\d{2}-\d{2})(?:-[A-Za-z0-9_.]+(?:-[A-Za-z0-9_.]+)*)?$/.test(channel) || fail(doc, ["exact-toolchain"], `expected an exact release such as "1.95.0" or a dated channel such as "nightly-2026-05-20", got ${JSON.stringify(channel)}`), policy.exactToolchain = { channel, line: lineOf2(doc, ["exact-toolchain"]) };
 }
 function readRules(doc, value, policy) {
   let rules = expectTable(doc, ["rules"], value, "a table `[rules]` of rule id = severity");
   for (let [id, severity] of Object.entries(rules)) {
-    let path18 = ["rules", id];
-    RULE_IDS.has(id) || fail(doc, path18, `unknown rule id (known: ${RULES.map((r) => r.id).join(", ")})`), (typeof severity != "string" || !SEVERITY_VALUES.includes(severity)) && fail(doc, path18, `expected "error", "warning", "note" or "off", got ${describe3(severity)}`), policy.severities.set(id, severity), policy.severityLines.set(id, lineOf(doc, path18));
+    let path21 = ["rules", id];
+    RULE_IDS.has(id) || fail(doc, path21, `unknown rule id (known: ${RULES.map((r) => r.id).join(", ")})`), (typeof severity != "string" || !SEVERITY_VALUES.includes(severity)) && fail(doc, path21, `expected "error", "warning", "note" or "off", got ${describe5(severity)}`), policy.severities.set(id, severity), policy.severityLines.set(id, lineOf2(doc, path21));
   }
 }
 function readAllow(doc, value, policy) {
-  Array.isArray(value) || fail(doc, ["allow"], `expected an array of tables (\`[[allow]]\`), got ${describe3(value)}`), value.forEach((element, index) => {
+  Array.isArray(value) || fail(doc, ["allow"], `expected an array of tables (\`[[allow]]\`), got ${describe5(value)}`), value.forEach((element, index) => {
     let at = ["allow", index], table = expectTable(doc, at, element, "a table");
     for (let key of Object.keys(table))
       ALLOW_KEYS.includes(key) || fail(doc, [...at, key], `unknown key (known: ${ALLOW_KEYS.join(", ")})`);
     table.rule === void 0 && fail(doc, at, "`rule` is required");
     let rule = nonEmptyString(doc, [...at, "rule"], table.rule);
     RULE_IDS.has(rule) || fail(doc, [...at, "rule"], `unknown rule id \`${rule}\` (known: ${RULES.map((r) => r.id).join(", ")})`), rule === "unused-allow" && fail(doc, [...at, "rule"], '`unused-allow` findings cannot be allowed; set `[rules] unused-allow = "off"` instead'), table.reason === void 0 && fail(doc, at, "`reason` is required: say why the finding is acceptable");
-    let entry = { rule, reason: nonEmptyString(doc, [...at, "reason"], table.reason), line: lineOf(doc, at) };
+    let entry = { rule, reason: nonEmptyString(doc, [...at, "reason"], table.reason), line: lineOf2(doc, at) };
     for (let key of ["package", "target", "crate"])
       table[key] !== void 0 && (entry[key] = nonEmptyString(doc, [...at, key], table[key]));
     table.expires !== void 0 && (entry.expires = calendarDate(doc, [...at, "expires"], table.expires)), policy.allow.push(entry);
@@ -2953,23 +7379,23 @@ function readAllow(doc, value, policy) {
 }
 function applyPolicy(findings, policy, options) {
   let out = [];
-  for (let finding of findings) {
-    let changed = withSeverity(finding, policy.severities.get(finding.rule));
+  for (let finding2 of findings) {
+    let changed = withSeverity(finding2, policy.severities.get(finding2.rule));
     changed !== null && out.push(changed);
   }
   let matched = policy.allow.map(() => !1), active = policy.allow.map((entry) => entry.expires === void 0 || options.today <= entry.expires), allowed = 0;
   for (let i = 0; i < out.length; i++) {
-    let finding = out[i], winner = null;
+    let finding2 = out[i], winner = null;
     for (let e = 0; e < policy.allow.length; e++) {
       let entry = policy.allow[e];
-      !active[e] || !matches(entry, finding) || (matched[e] = !0, winner ??= entry);
+      !active[e] || !matches(entry, finding2) || (matched[e] = !0, winner ??= entry);
     }
-    winner !== null && (out[i] = { ...finding, allowed: { reason: winner.reason, file: options.policyFile, line: winner.line } }, allowed++);
+    winner !== null && (out[i] = { ...finding2, allowed: { reason: winner.reason, file: options.policyFile, line: winner.line } }, allowed++);
   }
   return policy.allow.forEach((entry, index) => {
     if (active[index] && matched[index]) return;
-    let finding = unusedAllowFinding(entry, policy, options.policyFile, !active[index]);
-    finding !== null && out.push(finding);
+    let finding2 = unusedAllowFinding(entry, policy, options.policyFile, !active[index]);
+    finding2 !== null && out.push(finding2);
   }), {
     findings: out.sort(compareFindings),
     summary: {
@@ -2980,11 +7406,11 @@ function applyPolicy(findings, policy, options) {
     }
   };
 }
-function withSeverity(finding, level) {
-  return level === "off" ? null : level === void 0 || level === finding.severity ? finding : { ...finding, severity: level, defaultSeverity: finding.defaultSeverity ?? finding.severity };
+function withSeverity(finding2, level) {
+  return level === "off" ? null : level === void 0 || level === finding2.severity ? finding2 : { ...finding2, severity: level, defaultSeverity: finding2.defaultSeverity ?? finding2.severity };
 }
-function matches(entry, finding) {
-  return entry.rule === finding.rule && (entry.package === void 0 || entry.package === finding.package) && (entry.target === void 0 || entry.target === finding.target) && (entry.crate === void 0 || finding.crates.includes(entry.crate));
+function matches(entry, finding2) {
+  return entry.rule === finding2.rule && (entry.package === void 0 || entry.package === finding2.package) && (entry.target === void 0 || entry.target === finding2.target) && (entry.crate === void 0 || finding2.crates.includes(entry.crate));
 }
 function unusedAllowFinding(entry, policy, policyFile, expired) {
   let own = ruleInfo("unused-allow").severity, level = policy.severities.get("unused-allow") ?? own;
@@ -2994,7 +7420,7 @@ function unusedAllowFinding(entry, policy, policyFile, expired) {
     "Remove the entry if the finding it was written for is fixed.",
     "Otherwise correct `package`, `target` or `crate` so they name the finding (`package` and `target` are names, not paths; `crate` is one of the finding\u2019s crates)."
   ]);
-  let crates = entry.crate !== void 0 ? [entry.crate] : [], finding = {
+  let crates = entry.crate !== void 0 ? [entry.crate] : [], finding2 = {
     rule: "unused-allow",
     severity: level,
     // The entry's identity (not its line, reason or expiry) so that the finding survives edits around it.
@@ -3005,34 +7431,34 @@ function unusedAllowFinding(entry, policy, policyFile, expired) {
     file: policyFile,
     line: entry.line
   };
-  return level !== own && (finding.defaultSeverity = own), finding;
+  return level !== own && (finding2.defaultSeverity = own), finding2;
 }
 function describeEntry(entry) {
   let fields = ["package", "target", "crate"].filter((k) => entry[k] !== void 0).map((k) => `${k} \`${entry[k]}\``);
   return `allow entry for \`${entry.rule}\`${fields.length > 0 ? ` (${fields.join(", ")})` : ""}`;
 }
-function expectTable(doc, path18, value, expected) {
-  return (typeof value != "object" || Array.isArray(value)) && fail(doc, path18, `expected ${expected}, got ${describe3(value)}`), value;
+function expectTable(doc, path21, value, expected) {
+  return (typeof value != "object" || Array.isArray(value)) && fail(doc, path21, `expected ${expected}, got ${describe5(value)}`), value;
 }
-function nonEmptyString(doc, path18, value) {
-  return typeof value != "string" && fail(doc, path18, `expected a string, got ${describe3(value)}`), value.trim() === "" && fail(doc, path18, "must not be empty"), value;
+function nonEmptyString(doc, path21, value) {
+  return typeof value != "string" && fail(doc, path21, `expected a string, got ${describe5(value)}`), value.trim() === "" && fail(doc, path21, "must not be empty"), value;
 }
-function calendarDate(doc, path18, value) {
+function calendarDate(doc, path21, value) {
   let expected = "a date such as 2027-06-30";
-  typeof value != "string" && fail(doc, path18, `expected ${expected}, got ${describe3(value)}`);
+  typeof value != "string" && fail(doc, path21, `expected ${expected}, got ${describe5(value)}`);
   let m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
-  m === null && fail(doc, path18, `expected ${expected}, got ${JSON.stringify(value)}`);
+  m === null && fail(doc, path21, `expected ${expected}, got ${JSON.stringify(value)}`);
   let [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])], date = new Date(Date.UTC(year, month - 1, day));
-  return (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) && fail(doc, path18, `${JSON.stringify(value)} is not a calendar date`), value;
+  return (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) && fail(doc, path21, `${JSON.stringify(value)} is not a calendar date`), value;
 }
-function describe3(value) {
+function describe5(value) {
   return Array.isArray(value) ? "an array" : typeof value == "object" ? "a table" : JSON.stringify(value);
 }
-function lineOf(doc, path18) {
-  return doc.lineOf(path18) ?? 1;
+function lineOf2(doc, path21) {
+  return doc.lineOf(path21) ?? 1;
 }
-function fail(doc, path18, problem) {
-  throw new UserError(`${doc.file}:${lineOf(doc, path18)}: ${formatTomlPath(path18)}: ${problem}`);
+function fail(doc, path21, problem) {
+  throw new UserError(`${doc.file}:${lineOf2(doc, path21)}: ${formatTomlPath(path21)}: ${problem}`);
 }
 
 // src/policy/gate.ts
@@ -3064,7 +7490,7 @@ function applyGate(analysis, inputs) {
 
 // src/gather/policy-files.ts
 function loadPolicy(where2) {
-  let file = where2.policy !== null ? path10.resolve(where2.cwd, where2.policy) : defaultPolicyPath(where2);
+  let file = where2.policy !== null ? path13.resolve(where2.cwd, where2.policy) : defaultPolicyPath(where2);
   if (file === null) return null;
   let shown = displayPath(file, where2.cwd);
   return { policy: parsePolicy(readTextFile(file, "policy", "policy file", shown, scopeFor(where2.scope ?? null, file)), shown), path: file };
@@ -3072,25 +7498,25 @@ function loadPolicy(where2) {
 function defaultPolicyPath(where2) {
   if (where2.defaultPolicy === null) return null;
   if (where2.defaultPolicy !== "search") {
-    let file = path10.resolve(where2.cwd, where2.defaultPolicy);
+    let file = path13.resolve(where2.cwd, where2.defaultPolicy);
     return fs4.existsSync(file) ? file : null;
   }
-  for (let dir = path10.resolve(where2.searchFrom); ; dir = path10.dirname(dir)) {
-    let file = path10.join(dir, DEFAULT_POLICY_FILE);
+  for (let dir = path13.resolve(where2.searchFrom); ; dir = path13.dirname(dir)) {
+    let file = path13.join(dir, DEFAULT_POLICY_FILE);
     if (fs4.existsSync(file)) return file;
-    if (fs4.existsSync(path10.join(dir, ".git")) || path10.dirname(dir) === dir) return null;
+    if (fs4.existsSync(path13.join(dir, ".git")) || path13.dirname(dir) === dir) return null;
   }
 }
 function displayPath(file, cwd) {
-  let rel = path10.relative(cwd, file);
-  return rel === "" || rel.startsWith("..") || path10.isAbsolute(rel) ? file : rel;
+  let rel = path13.relative(cwd, file);
+  return rel === "" || rel.startsWith("..") || path13.isAbsolute(rel) ? file : rel;
 }
 function gateReport(analysis, files) {
-  let policy = files.policy === null ? null : { policy: files.policy.policy, file: path10.relative(analysis.workspaceRoot, files.policy.path).split(path10.sep).join("/") }, baseline = files.baseline === null ? null : readBaseline(files.baseline, files);
+  let policy = files.policy === null ? null : { policy: files.policy.policy, file: path13.relative(analysis.workspaceRoot, files.policy.path).split(path13.sep).join("/") }, baseline = files.baseline === null ? null : readBaseline(files.baseline, files);
   return applyGate(analysis, { failOn: files.failOn, policy, baseline, today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10) });
 }
 function readBaseline(given, files) {
-  let file = path10.resolve(files.cwd, given);
+  let file = path13.resolve(files.cwd, given);
   return parseBaseline(readTextFile(file, "baseline", "baseline", given, scopeFor(files.scope ?? null, file)), given);
 }
 function readTextFile(file, kind, what, shown, within) {
@@ -3104,7 +7530,7 @@ function readTextFile(file, kind, what, shown, within) {
 // src/gather/toolchain.ts
 import fs6 from "node:fs";
 import os5 from "node:os";
-import path12 from "node:path";
+import path15 from "node:path";
 
 // src/toolchain/rustup-settings.ts
 function parseRustupSettings(text, file) {
@@ -3125,7 +7551,7 @@ function toolchainDirectory(name, settings) {
 // src/gather/tools.ts
 import fs5 from "node:fs";
 import os4 from "node:os";
-import path11 from "node:path";
+import path14 from "node:path";
 
 // src/exec/cargo-failure.ts
 var FAULT = {
@@ -3300,10 +7726,10 @@ function toTargetInfo(triple, probe, libdirEntries, rustflags) {
 
 // src/gather/tools.ts
 function findManifest(cwd, metadataFile) {
-  for (let dir = cwd; ; dir = path11.dirname(dir)) {
-    let candidate = path11.join(dir, "Cargo.toml");
+  for (let dir = cwd; ; dir = path14.dirname(dir)) {
+    let candidate = path14.join(dir, "Cargo.toml");
     if (fs5.existsSync(candidate)) return candidate;
-    if (path11.dirname(dir) === dir) break;
+    if (path14.dirname(dir) === dir) break;
   }
   if (metadataFile !== null) return null;
   throw new UserError(`could not find \`Cargo.toml\` in \`${cwd}\` or any parent directory; pass \`--manifest-path\``);
@@ -3351,8 +7777,8 @@ async function probeTarget(runner, rustc, cwd, env, config, rawEnv, kind, reques
   let info = toTargetInfo(triple, rustflags.probe, entries, rustflags.flags);
   if (info.rustflagsSource = rustflags.source, info.stdDylib !== null)
     try {
-      let dir = path11.dirname(fs5.realpathSync(path11.join(info.targetLibdir, info.stdDylib)));
-      dir !== path11.resolve(info.targetLibdir) && (info.stdDylibDir = dir);
+      let dir = path14.dirname(fs5.realpathSync(path14.join(info.targetLibdir, info.stdDylib)));
+      dir !== path14.resolve(info.targetLibdir) && (info.stdDylibDir = dir);
     } catch {
     }
   return info;
@@ -3384,7 +7810,7 @@ function lastLine(text) {
 async function selectToolchain(options) {
   let runner = options.runner ?? processRunner(options.timeoutMs), env = options.env, out = options.allowInstall === !0 ? {} : { RUSTUP_AUTO_INSTALL: "0" }, name = options.requested ?? (env.RUSTUP_TOOLCHAIN ? null : void 0);
   if (name === void 0) {
-    let pinFile = findToolchainFile(path12.resolve(options.dir), isFile2), pin = pinFile === null ? null : parseToolchainFile(readInputFile(pinFile, "toolchain-file", { within: scopeFor(options.scope ?? null, pinFile) }), pinFile);
+    let pinFile = findToolchainFile(path15.resolve(options.dir), isFile2), pin = pinFile === null ? null : parseToolchainFile(readInputFile(pinFile, "toolchain-file", { within: scopeFor(options.scope ?? null, pinFile) }), pinFile);
     if (pin?.kind === "path") {
       if (options.trustRepositoryConfig !== !0)
         throw new UserError(
@@ -3405,7 +7831,7 @@ async function selectToolchain(options) {
     throw new UserError(`${what} cannot be used: ${which.reason}; install it before this step${options.allowInstall === !0 ? "" : " (or allow rustup to install it)"}`);
   }
   name && (out.RUSTUP_TOOLCHAIN = name), env.RUSTC || (out.RUSTC = which.rustc);
-  let cargo = path12.join(path12.dirname(which.rustc), `cargo${path12.extname(which.rustc)}`);
+  let cargo = path15.join(path15.dirname(which.rustc), `cargo${path15.extname(which.rustc)}`);
   return !env.CARGO && isFile2(cargo) && (out.CARGO = cargo), out;
 }
 async function rustupWhich(runner, env) {
@@ -3418,19 +7844,19 @@ async function rustupWhich(runner, env) {
     return { kind: "no-rustup" };
   }
   let rustc = result2.stdout.trim();
-  return result2.exitCode !== 0 || !path12.isAbsolute(rustc) ? { kind: "failed", reason: lastLine(result2.stderr) || "rustup which rustc failed" } : { kind: "found", rustc };
+  return result2.exitCode !== 0 || !path15.isAbsolute(rustc) ? { kind: "failed", reason: lastLine(result2.stderr) || "rustup which rustc failed" } : { kind: "found", rustc };
 }
 function installedRustc(env, cwd) {
   if (process.platform === "win32" || !onPath("rustup", env.PATH)) return null;
-  let home = "RUSTUP_HOME" in env ? env.RUSTUP_HOME : env.HOME ? path12.join(env.HOME, ".rustup") : "";
-  if (!path12.isAbsolute(home)) return null;
+  let home = "RUSTUP_HOME" in env ? env.RUSTUP_HOME : env.HOME ? path15.join(env.HOME, ".rustup") : "";
+  if (!path15.isAbsolute(home)) return null;
   let text;
   try {
-    text = fs6.readFileSync(path12.join(home, "settings.toml"), "utf8");
+    text = fs6.readFileSync(path15.join(home, "settings.toml"), "utf8");
   } catch {
     return null;
   }
-  let settings = parseRustupSettings(text, path12.join(home, "settings.toml"));
+  let settings = parseRustupSettings(text, path15.join(home, "settings.toml"));
   if (settings === null) return null;
   let name = env.RUSTUP_TOOLCHAIN ?? null;
   if (name === null) {
@@ -3445,13 +7871,13 @@ function installedRustc(env, cwd) {
   }
   let directory = name === null ? null : toolchainDirectory(name, settings);
   if (directory === null) return null;
-  let rustc = path12.join(home, "toolchains", directory, "bin", "rustc");
+  let rustc = path15.join(home, "toolchains", directory, "bin", "rustc");
   return isFile2(rustc) ? rustc : null;
 }
 function onPath(program, searchPath) {
-  for (let dir of (searchPath ?? "").split(path12.delimiter)) {
-    if (!path12.isAbsolute(dir)) return !1;
-    if (isExecutable(path12.join(dir, program))) return !0;
+  for (let dir of (searchPath ?? "").split(path15.delimiter)) {
+    if (!path15.isAbsolute(dir)) return !1;
+    if (isExecutable(path15.join(dir, program))) return !0;
   }
   return !1;
 }
@@ -3461,8 +7887,8 @@ function q(value) {
   return `\`${JSON.stringify(value).slice(1, -1)}\``;
 }
 var Invalid = class {
-  constructor(path18, message) {
-    this.path = path18;
+  constructor(path21, message) {
+    this.path = path21;
     this.message = message;
   }
   path;
@@ -3471,8 +7897,8 @@ var Invalid = class {
 function isObject2(v) {
   return typeof v == "object" && v !== null && !Array.isArray(v);
 }
-function string(v, path18) {
-  if (typeof v != "string") throw notString(v, path18);
+function string(v, path21) {
+  if (typeof v != "string") throw notString(v, path21);
   return v;
 }
 function isStringArray(v) {
@@ -3480,32 +7906,32 @@ function isStringArray(v) {
   for (let k = 0; k < v.length; k++) if (typeof v[k] != "string") return !1;
   return !0;
 }
-function stringList(v, path18) {
-  return isStringArray(v) || badStringList(v, path18), v.length === 0 ? NO_STRINGS : v.slice();
+function stringList(v, path21) {
+  return isStringArray(v) || badStringList(v, path21), v.length === 0 ? NO_STRINGS : v.slice();
 }
-function describe4(v) {
+function describe6(v) {
   return v === null ? "null" : Array.isArray(v) ? "an array" : typeof v == "object" ? "an object" : `${typeof v} ${JSON.stringify(v)?.slice(0, 40)}`;
 }
-function notObject(v, path18) {
-  return new Invalid(path18, `expected an object, got ${describe4(v)}`);
+function notObject(v, path21) {
+  return new Invalid(path21, `expected an object, got ${describe6(v)}`);
 }
-function notArray(v, path18) {
-  return new Invalid(path18, v === void 0 ? "missing (expected an array)" : `expected an array, got ${describe4(v)}`);
+function notArray(v, path21) {
+  return new Invalid(path21, v === void 0 ? "missing (expected an array)" : `expected an array, got ${describe6(v)}`);
 }
-function notString(v, path18) {
-  return new Invalid(path18, v === void 0 ? "missing (expected a string)" : `expected a string, got ${describe4(v)}`);
+function notString(v, path21) {
+  return new Invalid(path21, v === void 0 ? "missing (expected a string)" : `expected a string, got ${describe6(v)}`);
 }
-function notBoolean(v, path18) {
-  return new Invalid(path18, `expected true or false, got ${describe4(v)}`);
+function notBoolean(v, path21) {
+  return new Invalid(path21, `expected true or false, got ${describe6(v)}`);
 }
-function unknownKind(v, path18) {
-  return new Invalid(path18, `unknown dependency kind ${JSON.stringify(v)}, expected null, "dev" or "build"`);
+function unknownKind(v, path21) {
+  return new Invalid(path21, `unknown dependency kind ${JSON.stringify(v)}, expected null, "dev" or "build"`);
 }
-function badStringList(v, path18) {
-  if (!Array.isArray(v)) throw notArray(v, path18);
+function badStringList(v, path21) {
+  if (!Array.isArray(v)) throw notArray(v, path21);
   for (let k = 0; k < v.length; k++)
-    if (typeof v[k] != "string") throw notString(v[k], `${path18}[${k}]`);
-  throw new Error(`${path18}: not a list of strings, but no element is wrong`);
+    if (typeof v[k] != "string") throw notString(v[k], `${path21}[${k}]`);
+  throw new Error(`${path21}: not a list of strings, but no element is wrong`);
 }
 
 // src/metadata/cycle.ts
@@ -3593,8 +8019,8 @@ function parseTarget(value, i, j, packageName) {
 
 // src/metadata/parse.ts
 var MetadataError = class extends UserError {
-  constructor(source, path18, message) {
-    super(`${source}: ${path18 ? `${path18}: ` : ""}${message}`), this.name = "MetadataError";
+  constructor(source, path21, message) {
+    super(`${source}: ${path21 ? `${path21}: ` : ""}${message}`), this.name = "MetadataError";
   }
 };
 function parseMetadata(text, source) {
@@ -3614,7 +8040,7 @@ function validateMetadata(raw, source) {
     throw e instanceof Invalid ? new MetadataError(source, e.path, e.message) : e;
   }
 }
-var packagePath = (i) => `packages[${i}]`, declarationPath = (i, j) => `packages[${i}].dependencies[${j}]`, nodePath = (i) => `resolve.nodes[${i}]`, depPath = (i, j) => `resolve.nodes[${i}].deps[${j}]`, kindPath = (i, j, m) => `resolve.nodes[${i}].deps[${j}].dep_kinds[${m}]`, Entry = class {
+var packagePath = (i) => `packages[${i}]`, declarationPath = (i, j) => `packages[${i}].dependencies[${j}]`, nodePath2 = (i) => `resolve.nodes[${i}]`, depPath = (i, j) => `resolve.nodes[${i}].deps[${j}]`, kindPath = (i, j, m) => `resolve.nodes[${i}].deps[${j}].dep_kinds[${m}]`, Entry = class {
   constructor(index) {
     this.index = index;
   }
@@ -3634,7 +8060,7 @@ var packagePath = (i) => `packages[${i}]`, declarationPath = (i, j) => `packages
   oldForm = !1;
   /** Where the package's edges start in the list of edge ends that the cycle search follows. */
   firstEdge = 0;
-}, NO_EDGES = Object.freeze([]), NO_DECLARATIONS = Object.freeze([]), NO_FEATURES = /* @__PURE__ */ new Map();
+}, NO_EDGES = Object.freeze([]), NO_DECLARATIONS = Object.freeze([]), NO_FEATURES2 = /* @__PURE__ */ new Map();
 function validate(raw) {
   if (!isObject2(raw)) throw new Invalid("", "the top level must be a JSON object from `cargo metadata --format-version 1`");
   let root = raw;
@@ -3677,7 +8103,7 @@ function validate(raw) {
     if (source != null && typeof source != "string") throw notString(source, `${packagePath(i)}.source`);
     let manifestPath = p.manifest_path;
     if (typeof manifestPath != "string") throw notString(manifestPath, `${packagePath(i)}.manifest_path`);
-    let featureMap = p.features == null ? NO_FEATURES : parseFeatureMap(p.features, i), edition = p.edition;
+    let featureMap = p.features == null ? NO_FEATURES2 : parseFeatureMap(p.features, i), edition = p.edition;
     if (edition != null && typeof edition != "string") throw notString(edition, `${packagePath(i)}.edition`);
     let rustVersion = p.rust_version;
     if (rustVersion != null && typeof rustVersion != "string") throw notString(rustVersion, `${packagePath(i)}.rust_version`);
@@ -3732,31 +8158,31 @@ function validate(raw) {
   let sawDepWithoutKinds = !1, edgeEnds = [];
   for (let i = 0; i < nodes.length; i++) {
     let n = nodes[i];
-    if (!isObject2(n)) throw notObject(n, nodePath(i));
+    if (!isObject2(n)) throw notObject(n, nodePath2(i));
     let id = n.id;
-    if (typeof id != "string") throw notString(id, `${nodePath(i)}.id`);
+    if (typeof id != "string") throw notString(id, `${nodePath2(i)}.id`);
     let entry = entries.get(id);
-    if (entry === void 0) throw new Invalid(`${nodePath(i)}.id`, `unknown package id ${q(id)}`);
-    if (entry.node >= 0) throw new Invalid(`${nodePath(i)}.id`, `duplicate resolve node for ${q(id)}`);
+    if (entry === void 0) throw new Invalid(`${nodePath2(i)}.id`, `unknown package id ${q(id)}`);
+    if (entry.node >= 0) throw new Invalid(`${nodePath2(i)}.id`, `duplicate resolve node for ${q(id)}`);
     let pkg = entry.pkg;
-    pkg.features = n.features === void 0 ? NO_STRINGS : stringList(n.features, `${nodePath(i)}.features`);
-    let deps = n.deps;
-    if (deps !== void 0 && !Array.isArray(deps)) throw notArray(deps, `${nodePath(i)}.deps`);
+    pkg.features = n.features === void 0 ? NO_STRINGS : stringList(n.features, `${nodePath2(i)}.features`);
+    let deps2 = n.deps;
+    if (deps2 !== void 0 && !Array.isArray(deps2)) throw notArray(deps2, `${nodePath2(i)}.deps`);
     entry.node = i, entry.firstEdge = edgeEnds.length;
     let edgeCount = 0;
-    if (deps === void 0) {
+    if (deps2 === void 0) {
       entry.oldForm = !0;
       let ids = n.dependencies;
-      isStringArray(ids) || badStringList(ids, `${nodePath(i)}.dependencies`), ids.length > 0 && (sawDepWithoutKinds = !0);
+      isStringArray(ids) || badStringList(ids, `${nodePath2(i)}.dependencies`), ids.length > 0 && (sawDepWithoutKinds = !0);
       for (let j = 0; j < ids.length; j++) {
         let depId = ids[j], dep = entries.get(depId);
-        if (dep === void 0) throw new Invalid(`${nodePath(i)}.dependencies[${j}]`, `unknown package id ${q(depId)}`);
+        if (dep === void 0) throw new Invalid(`${nodePath2(i)}.dependencies[${j}]`, `unknown package id ${q(depId)}`);
         let kinds = recoveredKinds(entry, dep);
         edgeScratch[edgeCount++] = { pkg: dep.pkg.id, externName: recoveredExternName(entry, dep), kinds }, edgeEnds.push(anyNonDev(kinds) ? dep.index : -1);
       }
     } else
-      for (let j = 0; j < deps.length; j++) {
-        let d = deps[j];
+      for (let j = 0; j < deps2.length; j++) {
+        let d = deps2[j];
         if (!isObject2(d)) throw notObject(d, depPath(i, j));
         let depId = d.pkg;
         if (typeof depId != "string") throw notString(depId, `${depPath(i, j)}.pkg`);
@@ -3778,7 +8204,7 @@ function validate(raw) {
             let target = k.target;
             if (target != null && typeof target != "string") throw notString(target, `${kindPath(i, j, m)}.target`);
             let platform = target == null ? null : intern(target);
-            kinds === null ? kinds = [{ kind, platform, declared: declarationOf(entry.declarations, depName, externName, kind, platform) }] : hasKind(kinds, kind, platform) || kinds.push({ kind, platform, declared: declarationOf(entry.declarations, depName, externName, kind, platform) });
+            kinds === null ? kinds = [{ kind, platform, declared: declarationOf2(entry.declarations, depName, externName, kind, platform) }] : hasKind(kinds, kind, platform) || kinds.push({ kind, platform, declared: declarationOf2(entry.declarations, depName, externName, kind, platform) });
           }
           if (kinds === null) throw new Invalid(`${depPath(i, j)}.dep_kinds`, "is empty: every dependency edge has at least one kind");
         }
@@ -3791,7 +8217,7 @@ function validate(raw) {
   let cycle = dependencyCycle(list, edgeEnds);
   if (cycle !== null) {
     let closing = cycle[cycle.length - 1], from = entries.get(closing.from.id);
-    throw new Invalid(`${nodePath(from.node)}.${from.oldForm ? "dependencies" : "deps"}[${closing.edge}]`, describeCycle(cycle));
+    throw new Invalid(`${nodePath2(from.node)}.${from.oldForm ? "dependencies" : "deps"}[${closing.edge}]`, describeCycle(cycle));
   }
   let resolveRoot = null;
   if (resolve5.root != null) {
@@ -3850,7 +8276,7 @@ function anyNonDev(kinds) {
   for (let x = 0; x < kinds.length; x++) if (kinds[x].kind !== "dev") return !0;
   return !1;
 }
-function declarationOf(declarations, depName, externName, kind, platform) {
+function declarationOf2(declarations, depName, externName, kind, platform) {
   for (let x = 0; x < declarations.length; x++) {
     let d = declarations[x];
     if (d.kind === kind && d.target === platform && (d.externRename === null ? d.name === depName : d.externRename === externName)) return d.declared;
@@ -3875,7 +8301,7 @@ function underscores(name) {
 function parseFeatureMap(value, i) {
   if (!isObject2(value)) throw notObject(value, `${packagePath(i)}.features`);
   let names = Object.keys(value);
-  if (names.length === 0) return NO_FEATURES;
+  if (names.length === 0) return NO_FEATURES2;
   let map = /* @__PURE__ */ new Map();
   for (let k = 0; k < names.length; k++) {
     let name = names[k];
@@ -3979,15 +8405,15 @@ function renamedKey(doc, table, pkgName) {
 }
 
 // src/manifest/default-members.ts
-import path13 from "node:path";
+import path16 from "node:path";
 function manifestDefaultMembers(rootManifest, metadata) {
   let workspace = rootManifest?.value.workspace;
   if (typeof workspace != "object" || workspace === null || Array.isArray(workspace)) return null;
   let entries = workspace["default-members"];
   if (!Array.isArray(entries) || !entries.every((e) => typeof e == "string")) return null;
-  let root = path13.resolve(metadata.workspaceRoot), members = metadata.workspaceMembers.map((id) => ({ id, dir: path13.relative(root, path13.dirname(path13.resolve(metadata.packages.get(id).manifestPath))).split(path13.sep).join("/") })), chosen = /* @__PURE__ */ new Set();
+  let root = path16.resolve(metadata.workspaceRoot), members = metadata.workspaceMembers.map((id) => ({ id, dir: path16.relative(root, path16.dirname(path16.resolve(metadata.packages.get(id).manifestPath))).split(path16.sep).join("/") })), chosen = /* @__PURE__ */ new Set();
   for (let entry of entries) {
-    let pattern = globPattern(path13.posix.normalize(entry.replace(/\\/g, "/")).replace(/\/$/, "").replace(/^\.$/, "")), matched = members.filter((m) => pattern.test(m.dir));
+    let pattern = globPattern(path16.posix.normalize(entry.replace(/\\/g, "/")).replace(/\/$/, "").replace(/^\.$/, "")), matched = members.filter((m) => pattern.test(m.dir));
     if (matched.length === 0) return null;
     for (let m of matched) chosen.add(m.id);
   }
@@ -4019,23 +8445,21 @@ async function check(settings) {
     timeoutMs,
     scope,
     runner: settings.runner
-  }), metadataText = settings.metadataFile ? readNow(settings.metadataFile) : void 0;
-  loadEngine();
-  let toolchain = await toolchainChoice, analysed = await analyzeWorkspace({ ...settings, env: { ...settings.env, ...toolchain }, policy, metadataText });
+  }), metadataText = settings.metadataFile ? readNow(settings.metadataFile) : void 0, toolchain = await toolchainChoice, analysed = await analyzeWorkspace({ ...settings, env: { ...settings.env, ...toolchain }, policy, metadataText });
   return gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd, scope });
 }
 async function analyzeWorkspace(options) {
-  let engine = loadEngine(), runner = cancellable(options.runner ?? processRunner(options.timeoutMs)), env = options.env, cwd = path14.resolve(options.cwd), config = readCargoConfig(cwd, env, options.configOverrides ?? [], options.scope ?? null), invocation = { ...options.invocation }, trusted = options.trustRepositoryConfig === !0;
+  let runner = cancellable(options.runner ?? processRunner(options.timeoutMs)), env = options.env, cwd = path17.resolve(options.cwd), config = readCargoConfig(cwd, env, options.configOverrides ?? [], options.scope ?? null), invocation = { ...options.invocation }, trusted = options.trustRepositoryConfig === !0;
   trusted || refuseTarget(config, invocation.target), invocation.target = requestedTarget(config, invocation.target, cwd), trusted || refuseRustflagsKnownNow(config, env, invocation.target);
   let tools = { cargo: env.CARGO ?? "cargo", rustc: env.RUSTC ?? "rustc" }, isolation = isolate(config, env, options), childEnv = { ...childEnvironment(env, process.platform), ...isolation.env };
   try {
-    return await analyzeWith(options, { runner, env, cwd, config, invocation, tools, childEnv, isolation, engine });
+    return await analyzeWith(options, { runner, env, cwd, config, invocation, tools, childEnv, isolation });
   } finally {
     runner.cancel(), isolation.dir !== cwd && fs7.rmSync(isolation.dir, { recursive: !0, force: !0 });
   }
 }
 async function analyzeWith(options, setup) {
-  let { runner, env, cwd, config, invocation, tools, childEnv, isolation, engine } = setup, runDir = isolation.dir, manifestPath = options.manifestPath !== null ? path14.resolve(cwd, options.manifestPath) : findManifest(cwd, options.metadataFile ?? null);
+  let { runner, env, cwd, config, invocation, tools, childEnv, isolation } = setup, runDir = isolation.dir, manifestPath = options.manifestPath !== null ? path17.resolve(cwd, options.manifestPath) : findManifest(cwd, options.metadataFile ?? null);
   if (manifestPath !== null && !options.metadataFile && !isFile2(manifestPath))
     throw new UserError(`manifest \`${options.manifestPath}\` does not exist (relative paths are taken from \`${cwd}\`)`);
   let cargoMetadata = options.metadataFile ? null : runCargoMetadata(runner, tools.cargo, manifestPath, invocation, runDir, childEnv, isolation.configArgs).then((text) => parseSized(text, "cargo metadata", options)), refused = cargoMetadata === null ? NEVER : cargoMetadata.then(() => NEVER, (e) => e instanceof CommandError && e.fault === "input" ? Promise.reject(e) : NEVER), rustcPromise = runRustcVersion(runner, tools.rustc, runDir, childEnv);
@@ -4046,7 +8470,7 @@ async function analyzeWith(options, setup) {
   });
   let [rustc, targetInfo, hostInfo] = await Promise.race([probes, refused]);
   targetInfo.triple = invocation.target ?? rustc.host, hostInfo && (hostInfo.triple = rustc.host);
-  let gathered = await metadataPromise, { analyze } = await engine, scope = options.scope ?? null, manifestOf = (file) => readToml(file, scope), rootManifestFile = path14.join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), metadata = gathered.workspaceDefaultMembers === null ? { ...gathered, workspaceDefaultMembers: manifestDefaultMembers(rootManifest, gathered) } : gathered, names = profileNameFor(invocation.command, invocation.release, invocation.profile), profileOptions = { manifest: rootManifest, manifestFile: "Cargo.toml", config, env }, context = {
+  let gathered = await metadataPromise, scope = options.scope ?? null, manifestOf = (file) => readToml(file, scope), rootManifestFile = path17.join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), metadata = gathered.workspaceDefaultMembers === null ? { ...gathered, workspaceDefaultMembers: manifestDefaultMembers(rootManifest, gathered) } : gathered, names = profileNameFor(invocation.command, invocation.release, invocation.profile), profileOptions = { manifest: rootManifest, manifestFile: "Cargo.toml", config, env }, context = {
     rustc,
     host: hostInfo ?? targetInfo,
     target: targetInfo,
@@ -4069,10 +8493,7 @@ async function analyzeWith(options, setup) {
   });
 }
 var NEVER = new Promise(() => {
-}), engineModule = null;
-function loadEngine() {
-  return engineModule ??= import("./engine.js");
-}
+});
 function readNow(file) {
   let read;
   try {
@@ -4115,7 +8536,7 @@ function gatherFacts(metadata, config, options) {
 // src/write-file.ts
 import crypto from "node:crypto";
 import fs8 from "node:fs";
-import path15 from "node:path";
+import path18 from "node:path";
 var REASONS2 = {
   ENOTDIR: "a part of its directory is a file",
   ENOENT: "a part of its directory does not exist",
@@ -4138,7 +8559,7 @@ var REASONS2 = {
   ESHORTWRITE: "the device accepted no more bytes"
 }, { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = fs8.constants, O_NOFOLLOW = fs8.constants.O_NOFOLLOW ?? 0, O_NOCTTY = fs8.constants.O_NOCTTY ?? 0, O_DIRECTORY = fs8.constants.O_DIRECTORY ?? 0, BUFFER_BYTES = 1 << 20, PAUSE = new Int32Array(new SharedArrayBuffer(4));
 function writeAtomically(file, text, name) {
-  let absolute = path15.resolve(file), fail2 = (error, overrides = {}) => {
+  let absolute = path18.resolve(file), fail2 = (error, overrides = {}) => {
     throw writeError(file, name, error, overrides);
   }, descriptor = descriptorAlias(absolute);
   if (descriptor !== null) return writeToDescriptor(descriptor, text, fail2);
@@ -4157,13 +8578,13 @@ function writeAtomically(file, text, name) {
     return writeInPlace(absolute, text, stat, !0, fail2);
   }
   if (stat !== null && !stat.isFile() && !stat.isSymbolicLink()) return writeInPlace(absolute, text, stat, !1, fail2);
-  let dir = path15.dirname(absolute);
+  let dir = path18.dirname(absolute);
   try {
     makeDirectories(dir);
   } catch (error) {
     fail2(error);
   }
-  let tmp = path15.join(dir, temporaryName()), fd = null, created = !1;
+  let tmp = path18.join(dir, temporaryName()), fd = null, created = !1;
   try {
     fd = createExclusive(tmp), created = !0, stat?.isFile() && fs8.fchmodSync(fd, stat.mode & 511), writeText(fd, text), fs8.fsyncSync(fd), fs8.closeSync(fd), fd = null, fs8.renameSync(tmp, absolute);
   } catch (error) {
@@ -4245,7 +8666,7 @@ function makeDirectories(dir) {
   let missing = [], existing = dir;
   for (; !lexists(existing); ) {
     missing.unshift(existing);
-    let up = path15.dirname(existing);
+    let up = path18.dirname(existing);
     if (up === existing) break;
     existing = up;
   }
@@ -4255,7 +8676,7 @@ function makeDirectories(dir) {
 function isSystemLink(file) {
   let parent;
   try {
-    parent = fs8.realpathSync(path15.dirname(file));
+    parent = fs8.realpathSync(path18.dirname(file));
   } catch {
     return !1;
   }
@@ -4697,29 +9118,29 @@ function checkPackageSpec(spec, spelled) {
 }
 
 // src/cli/fix.ts
-import path16 from "node:path";
+import path19 from "node:path";
 
 // src/fixes/plan.ts
 function planFixes(findings) {
   let edits = /* @__PURE__ */ new Map(), fixed = [], unfixed = [];
-  for (let finding of findings) {
-    if (finding.severity !== "error" || finding.allowed !== void 0 || finding.baseline === "existing") continue;
-    let fix = finding.fixes.find((f) => f.verified && f.kind === "manifest-edit" && (f.edits?.length ?? 0) > 0);
+  for (let finding2 of findings) {
+    if (finding2.severity !== "error" || finding2.allowed !== void 0 || finding2.baseline === "existing") continue;
+    let fix = finding2.fixes.find((f) => f.verified && f.kind === "manifest-edit" && (f.edits?.length ?? 0) > 0);
     if (fix === void 0) {
-      let other2 = finding.fixes.find((f) => f.verified);
-      unfixed.push({ finding, reason: other2 ? `no verified manifest edit; verified instead: ${other2.title}` : "no verified fix" });
+      let other2 = finding2.fixes.find((f) => f.verified);
+      unfixed.push({ finding: finding2, reason: other2 ? `no verified manifest edit; verified instead: ${other2.title}` : "no verified fix" });
       continue;
     }
     let clash = fix.edits.find((e) => (edits.get(e.file) ?? []).some((o) => o.line === e.line && (o.before !== e.before || o.after !== e.after)));
     if (clash !== void 0) {
-      unfixed.push({ finding, reason: `its edit of ${clash.file}:${clash.line} differs from another fix's; run \`--fix\` again after this one` });
+      unfixed.push({ finding: finding2, reason: `its edit of ${clash.file}:${clash.line} differs from another fix's; run \`--fix\` again after this one` });
       continue;
     }
     for (let e of fix.edits) {
       let list = edits.get(e.file) ?? [];
       list.some((o) => o.line === e.line) || list.push(e), edits.set(e.file, list);
     }
-    fixed.push({ finding, fix });
+    fixed.push({ finding: finding2, fix });
   }
   for (let list of edits.values()) list.sort((a, b) => a.line - b.line);
   return { edits, fixed, unfixed };
@@ -4749,7 +9170,7 @@ async function checkWorkingTree(dir, env) {
 function applyReportFixes(report) {
   let plan = planFixes(report.findings), scope = repositoryScope(report.workspaceRoot), files = [];
   for (let [file, edits] of plan.edits) {
-    let absolute = path16.resolve(report.workspaceRoot, file), before = readInputFile(absolute, "manifest", { within: scope }), after = applyEdits(before, edits);
+    let absolute = path19.resolve(report.workspaceRoot, file), before = readInputFile(absolute, "manifest", { within: scope }), after = applyEdits(before, edits);
     if (after === null) throw new UserError(`\`${file}\` changed since it was analysed; nothing was fixed, run \`--fix\` again`);
     files.push({ file, absolute, before, after });
   }
@@ -4760,7 +9181,7 @@ function applyReportFixes(report) {
   files.length > 0 && lines.push("");
   let total = plan.fixed.length + plan.unfixed.length, where2 = files.length > 0 ? ` in ${files.length} ${files.length === 1 ? "file" : "files"}` : "";
   lines.push(total === 0 ? "No error to fix." : `Fixed ${plan.fixed.length} of ${total} ${total === 1 ? "error" : "errors"}${where2}.`);
-  for (let { finding, reason } of plan.unfixed) lines.push(`  not fixed: ${finding.rule}: ${findingSubject(finding).replace(/`/g, "")}: ${reason}`);
+  for (let { finding: finding2, reason } of plan.unfixed) lines.push(`  not fixed: ${finding2.rule}: ${findingSubject(finding2).replace(/`/g, "")}: ${reason}`);
   return { text: `${lines.join(`
 `)}
 `, written: files.map((f) => f.file), fixed: plan.fixed.length, unfixed: plan.unfixed.length };
@@ -4781,7 +9202,7 @@ async function main(argv2) {
 `), 0;
   if (requested !== null && !/^[A-Za-z0-9][A-Za-z0-9._+-]*$/u.test(requested))
     throw new UserError(`\`+${requested}\` must name a rustup toolchain such as \`+stable\` or \`+1.95.0\``);
-  let cwd = process.cwd(), searchFrom = options.manifestPath === null ? cwd : path17.dirname(path17.resolve(cwd, options.manifestPath));
+  let cwd = process.cwd(), searchFrom = options.manifestPath === null ? cwd : path20.dirname(path20.resolve(cwd, options.manifestPath));
   options.fix && !options.allowDirty && await checkWorkingTree(searchFrom, process.env);
   let run = () => check({
     manifestPath: options.manifestPath,
@@ -4816,7 +9237,7 @@ async function writeStdout(text) {
     process.stdout.write(batch) || await new Promise((resolve5) => process.stdout.once("drain", resolve5));
 }
 function render(report, format, color) {
-  let workspacePrefix = path17.relative(process.cwd(), report.workspaceRoot).split(path17.sep).join("/");
+  let workspacePrefix = path20.relative(process.cwd(), report.workspaceRoot).split(path20.sep).join("/");
   switch (format) {
     case "json":
       return reportJson(report);
