@@ -95,6 +95,15 @@ describe('check() with a fake runner', () => {
     expect(report.gate).toEqual({ failOn: 'warning', verdict: 'fail', failing: 3 })
   })
 
+  it("with cargo's own rustc answers cached, the target probe starts first, before cargo and rustc -vV", async () => {
+    const cache = fs.mkdtempSync(path.join(tmp, 'cache-'))
+    fs.mkdirSync(path.join(cache, 'rust-linkage-guard', 'cargo-build-dir'), { recursive: true })
+    fs.writeFileSync(path.join(cache, 'rust-linkage-guard', 'cargo-build-dir', '.rustc_info.json'), '{}')
+    const runner = runnerWith()
+    await check(settings(runner, ['-p', 'app'], { env: { ...JOB_ENV, XDG_CACHE_HOME: cache } }))
+    expect(runner.calls.map(describeCall)).toEqual(['rustup which', 'rustc --print', 'cargo metadata', 'rustc -vV'])
+  })
+
   it('cargo and rustc run in an empty directory outside the checkout, removed afterwards; trusted, in the checkout', async () => {
     const runner = runnerWith()
     await check(settings(runner))

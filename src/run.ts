@@ -145,7 +145,12 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
   if (manifestPath !== null && !options.metadataFile && !isFile(manifestPath)) {
     throw new UserError(`manifest \`${options.manifestPath}\` does not exist (relative paths are taken from \`${cwd}\`)`)
   }
-  // cargo starts first: it takes longest.
+  const needsHostTriple = invocation.target === null && (config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0)
+  const probe = (kind: CompileKind, triple: string | null) =>
+    probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? '', options.trustRepositoryConfig === true)
+  // The program that takes longest starts first: cargo, unless its own rustc probes are cached from an earlier
+  // run; then our target probe, rustc's slowest answer, goes before it.
+  const targetFirst = isolation.cargoProbesCached && !needsHostTriple ? probe('target', invocation.target) : null
   const cargoMetadata = options.metadataFile
     ? null
     : runCargoMetadata(runner, tools.cargo, manifestPath!, invocation, runDir, childEnv, isolation.configArgs).then(text => parseSized(text, 'cargo metadata', options))
@@ -158,14 +163,10 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
   rustcPromise.catch(() => undefined)
   // The host triple only matters for rustflags tables keyed by triple or cfg. Beside a cargo that runs its own
   // probes, one rustc at a time, the probes wait for `rustc -vV` too: two cores then serve cargo and one rustc.
-  // When cargo has its answers cached from an earlier run, both of ours run at once.
-  const needsHostTriple = invocation.target === null && (config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0)
   const besideCargoProbes = cargoMetadata !== null && !isolation.cargoProbesCached
   const version = besideCargoProbes || needsHostTriple ? await Promise.race([rustcPromise, refused]) : null
   const knownTriple = invocation.target ?? (needsHostTriple ? version!.host : null)
-  const probe = (kind: CompileKind, triple: string | null) =>
-    probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? '', options.trustRepositoryConfig === true)
-  const probes = Promise.all([rustcPromise, probe('target', knownTriple), invocation.target === null ? null : probe('host', null)])
+  const probes = Promise.all([rustcPromise, targetFirst ?? probe('target', knownTriple), invocation.target === null ? null : probe('host', null)])
   // A recorded file is parsed while the probes run.
   const metadataPromise: Promise<Metadata> = cargoMetadata ?? parseRecordedMetadata(options)
   // A rejected promise must not go unhandled while the probes are awaited.
