@@ -5265,7 +5265,7 @@ function verifyOk(tcx, list) {
 function recordedFormats(crates, result2) {
   const out = /* @__PURE__ */ new Map();
   return result2.linkage.forEach((l, cnum) => {
-    l === "static" ? out.set(crates[cnum].key, "static") : l === "dynamic" && out.set(crates[cnum].key, "dynamic");
+    (l === "static" || l === "dynamic") && out.set(crates[cnum].key, l);
   }), out;
 }
 function staticPieWithRunPath(unit) {

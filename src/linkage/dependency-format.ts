@@ -316,8 +316,7 @@ function verifyOk(tcx: Tcx, list: DependencyList): void {
 export function recordedFormats(crates: readonly CrateNode[], result: DependencyFormats): Map<string, Preference> {
   const out = new Map<string, Preference>()
   result.linkage.forEach((l, cnum) => {
-    if (l === 'static') out.set(crates[cnum]!.key, 'static')
-    else if (l === 'dynamic') out.set(crates[cnum]!.key, 'dynamic')
+    if (l === 'static' || l === 'dynamic') out.set(crates[cnum]!.key, l)
   })
   return out
 }
