@@ -246,21 +246,29 @@ describe('short writes and full disks', () => {
     expect(fs.readFileSync(file).equals(data)).toBe(true)
   })
 
-  it('text in chunks arrives whole: multi-byte characters at every buffer edge, bytes, chunks larger than the buffer', () => {
+  it('text in chunks arrives whole: multi-byte characters at every buffer edge, bytes, runs of byte pieces, chunks larger than the buffer', () => {
     // Chunks of 1 to 3 MiB and of a few characters, of one-, two-, three- and four-byte characters; every
-    // third one as UTF-8 bytes.
+    // third one as UTF-8 bytes, and every third but one as a run of byte pieces cut anywhere, even inside a
+    // character.
     const pieces = ['a', 'é', '€', '😀']
     const texts: string[] = []
     for (let i = 0; texts.length < 400; i++) texts.push(pieces[i % 4]!.repeat(i % 7 === 0 ? 300_000 + i : 1 + (i % 5)))
-    const chunks = texts.map((t, i) => (i % 3 === 0 ? new Uint8Array(Buffer.from(t, 'utf8')) : t))
+    const cut = (bytes: Buffer, i: number): Uint8Array[] => {
+      const run: Uint8Array[] = []
+      for (let at = 0, n = 1; at < bytes.length; at += n, n = 1 + ((n * 7 + i) % 13)) run.push(new Uint8Array(bytes.subarray(at, at + n)))
+      return run
+    }
+    const chunks = texts.map((t, i) => (i % 3 === 0 ? new Uint8Array(Buffer.from(t, 'utf8')) : i % 3 === 1 ? cut(Buffer.from(t, 'utf8'), i) : t))
     const file = path.join(scratch(), 'chunks.txt')
     writeAtomically(file, chunks, '`--output`')
     expect(fs.readFileSync(file, 'utf8')).toBe(texts.join(''))
   })
 
   it('batches for a stream that holds on to them are buffers of their own; refilled ones are one buffer', () => {
-    const chunks = Array.from({ length: 5000 }, (_, i) => (i % 2 === 0 ? `line ${i} é\n` : new Uint8Array(Buffer.from(`bytes ${i} €\n`))))
-    const expected = chunks.map(c => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'))).join('').repeat(60)
+    const bytes = (text: string): Uint8Array => new Uint8Array(Buffer.from(text))
+    const chunks = Array.from({ length: 5000 }, (_, i) => (i % 3 === 0 ? `line ${i} é\n` : i % 3 === 1 ? bytes(`bytes ${i} €\n`) : [bytes(`run ${i}`), bytes(' €'), bytes('\n')]))
+    const text = (c: string | Uint8Array): string => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'))
+    const expected = chunks.map(c => (Array.isArray(c) ? c.map(text).join('') : text(c as string | Uint8Array))).join('').repeat(60)
     const many = Array.from({ length: 60 }, () => chunks).flat()
     const kept = [...inBatches(many, false)]
     expect(kept.length).toBeGreaterThan(1)

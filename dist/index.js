@@ -3110,9 +3110,10 @@ function* reportJson(report) {
         }
         const line2 = JSON.stringify({ ...artifact, linkage: [] }), at = line2.indexOf('"linkage":[]') + 11;
         yield `    ${line2.slice(0, at)}`;
-        for (let k = 0; k < artifact.linkage.length; k++)
-          yield entryBytes(artifact.linkage[k], k > 0, encoded);
-        yield `${line2.slice(at)}${end}`;
+        const entries = new Array(artifact.linkage.length);
+        for (let k = 0; k < entries.length; k++)
+          entries[k] = entryBytes(artifact.linkage[k], k > 0, encoded);
+        yield entries, yield `${line2.slice(at)}${end}`;
       }
       yield "  ]";
     } else if (Array.isArray(value) && value.length > 0) {
@@ -3140,7 +3141,8 @@ function* reportJson(report) {
 `;
 }
 function reportJsonText(report) {
-  return Array.from(reportJson(report), (chunk) => typeof chunk == "string" ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString("utf8")).join("");
+  const decode = (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+  return Array.from(reportJson(report), (chunk) => typeof chunk == "string" ? chunk : Array.isArray(chunk) ? chunk.map(decode).join("") : decode(chunk)).join("");
 }
 function entryBytes(entry, comma, encoded) {
   let forms = encoded.get(entry);
@@ -10513,8 +10515,11 @@ function writeText(fd, text) {
 function* inBatches(chunks, reuse) {
   let buffer = Buffer.allocUnsafe(BUFFER_BYTES), used = 0;
   for (const chunk of chunks) {
-    const most = typeof chunk == "string" ? chunk.length * 3 : chunk.length;
-    most > BUFFER_BYTES - used && used > 0 && (yield buffer.subarray(0, used), reuse || (buffer = Buffer.allocUnsafe(BUFFER_BYTES)), used = 0), most > BUFFER_BYTES ? yield typeof chunk == "string" ? Buffer.from(chunk, "utf8") : chunk : typeof chunk == "string" ? used += buffer.write(chunk, used, "utf8") : (buffer.set(chunk, used), used += chunk.length);
+    const run2 = typeof chunk != "string" && Array.isArray(chunk) ? chunk : null, count2 = run2 === null ? 1 : run2.length;
+    for (let i = 0; i < count2; i++) {
+      const piece = run2 === null ? chunk : run2[i], most = typeof piece == "string" ? piece.length * 3 : piece.length;
+      most > BUFFER_BYTES - used && used > 0 && (yield buffer.subarray(0, used), reuse || (buffer = Buffer.allocUnsafe(BUFFER_BYTES)), used = 0), most > BUFFER_BYTES ? yield typeof piece == "string" ? Buffer.from(piece, "utf8") : piece : typeof piece == "string" ? used += buffer.write(piece, used, "utf8") : (buffer.set(piece, used), used += piece.length);
+    }
   }
   used > 0 && (yield buffer.subarray(0, used));
 }

@@ -38,6 +38,9 @@ const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0
 const O_NOCTTY = fs.constants.O_NOCTTY ?? 0
 const O_DIRECTORY = fs.constants.O_DIRECTORY ?? 0
 
+/** A piece of text to write: text, UTF-8 bytes, or a run of byte pieces written one after another. */
+export type TextChunk = string | Uint8Array | readonly Uint8Array[]
+
 /** The size of a batch of chunks (`inBatches`). */
 const BUFFER_BYTES = 1 << 20
 
@@ -62,7 +65,7 @@ export type WriteSync = (fd: number, buffer: Uint8Array, offset: number, length:
  * Missing parent directories are created one at a time, never through a symlink at a missing name.
  * Every failure is a one-line UserError naming the file, `name` and the reason.
  */
-export function writeAtomically(file: string, text: string | Iterable<string | Uint8Array>, name: string): void {
+export function writeAtomically(file: string, text: string | Iterable<TextChunk>, name: string): void {
   const absolute = path.resolve(file)
   const fail = (error: unknown, overrides: Record<string, string> = {}): never => {
     throw writeError(file, name, error, overrides)
@@ -207,7 +210,7 @@ export function resolveOutputPath(given: string, input: string, workspace: strin
   return real
 }
 
-function writeInPlace(file: string, text: string | Iterable<string | Uint8Array>, stat: fs.Stats, viaSystemLink: boolean, fail: (error: unknown) => never): void {
+function writeInPlace(file: string, text: string | Iterable<TextChunk>, stat: fs.Stats, viaSystemLink: boolean, fail: (error: unknown) => never): void {
   const kind = refusedKind(stat, viaSystemLink)
   if (kind !== null) fail(refusal(kind))
   let fd: number | null = null
@@ -238,7 +241,7 @@ function descriptorAlias(file: string): number | null {
 }
 
 /** Writes to a descriptor this process already holds; it stays open, as it was given. */
-function writeToDescriptor(fd: number, text: string | Iterable<string | Uint8Array>, fail: (error: unknown, overrides?: Record<string, string>) => never): void {
+function writeToDescriptor(fd: number, text: string | Iterable<TextChunk>, fail: (error: unknown, overrides?: Record<string, string>) => never): void {
   try {
     if (fs.fstatSync(fd).isDirectory()) throw refusal('it is a directory')
     writeText(fd, text)
@@ -260,32 +263,39 @@ function refusal(reason: string): Error {
   return Object.assign(new Error(reason), { reason })
 }
 
-function writeText(fd: number, text: string | Iterable<string | Uint8Array>): void {
+function writeText(fd: number, text: string | Iterable<TextChunk>): void {
   if (typeof text === 'string') return writeAll(fd, Buffer.from(text, 'utf8'))
   for (const batch of inBatches(text, true)) writeAll(fd, batch)
 }
 
 /**
  * Chunks of text and bytes gathered into batches of up to 1 MiB, so that a report in a million pieces takes a
- * few hundred writes and is never one buffer in memory; a chunk larger than a batch comes alone. With `reuse`,
- * every batch is the same buffer, refilled: its consumer must be done with it before asking for the next.
+ * few hundred writes and is never one buffer in memory; a piece larger than a batch comes alone. A run of
+ * byte pieces (a report's linkage list) is copied in one step of the caller's iteration, not one per piece.
+ * With `reuse`, every batch is the same buffer, refilled: its consumer must be done with it before asking for
+ * the next.
  */
-export function* inBatches(chunks: Iterable<string | Uint8Array>, reuse: boolean): Generator<Uint8Array> {
+export function* inBatches(chunks: Iterable<TextChunk>, reuse: boolean): Generator<Uint8Array> {
   let buffer = Buffer.allocUnsafe(BUFFER_BYTES)
   let used = 0
   for (const chunk of chunks) {
-    // UTF-8 takes at most three bytes per UTF-16 unit.
-    const most = typeof chunk === 'string' ? chunk.length * 3 : chunk.length
-    if (most > BUFFER_BYTES - used && used > 0) {
-      yield buffer.subarray(0, used)
-      if (!reuse) buffer = Buffer.allocUnsafe(BUFFER_BYTES)
-      used = 0
-    }
-    if (most > BUFFER_BYTES) yield typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk
-    else if (typeof chunk === 'string') used += buffer.write(chunk, used, 'utf8')
-    else {
-      buffer.set(chunk, used)
-      used += chunk.length
+    const run = typeof chunk !== 'string' && Array.isArray(chunk) ? chunk : null
+    const count = run === null ? 1 : run.length
+    for (let i = 0; i < count; i++) {
+      const piece = run === null ? (chunk as string | Uint8Array) : run[i]!
+      // UTF-8 takes at most three bytes per UTF-16 unit.
+      const most = typeof piece === 'string' ? piece.length * 3 : piece.length
+      if (most > BUFFER_BYTES - used && used > 0) {
+        yield buffer.subarray(0, used)
+        if (!reuse) buffer = Buffer.allocUnsafe(BUFFER_BYTES)
+        used = 0
+      }
+      if (most > BUFFER_BYTES) yield typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece
+      else if (typeof piece === 'string') used += buffer.write(piece, used, 'utf8')
+      else {
+        buffer.set(piece, used)
+        used += piece.length
+      }
     }
   }
   if (used > 0) yield buffer.subarray(0, used)

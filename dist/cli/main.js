@@ -413,8 +413,9 @@ function* reportJson(report) {
         }
         let line = JSON.stringify({ ...artifact, linkage: [] }), at = line.indexOf('"linkage":[]') + 11;
         yield `    ${line.slice(0, at)}`;
-        for (let k = 0; k < artifact.linkage.length; k++) yield entryBytes(artifact.linkage[k], k > 0, encoded);
-        yield `${line.slice(at)}${end}`;
+        let entries = new Array(artifact.linkage.length);
+        for (let k = 0; k < entries.length; k++) entries[k] = entryBytes(artifact.linkage[k], k > 0, encoded);
+        yield entries, yield `${line.slice(at)}${end}`;
       }
       yield "  ]";
     } else if (Array.isArray(value) && value.length > 0) {
@@ -8654,8 +8655,11 @@ function writeText(fd, text) {
 function* inBatches(chunks, reuse) {
   let buffer = Buffer.allocUnsafe(BUFFER_BYTES), used = 0;
   for (let chunk of chunks) {
-    let most = typeof chunk == "string" ? chunk.length * 3 : chunk.length;
-    most > BUFFER_BYTES - used && used > 0 && (yield buffer.subarray(0, used), reuse || (buffer = Buffer.allocUnsafe(BUFFER_BYTES)), used = 0), most > BUFFER_BYTES ? yield typeof chunk == "string" ? Buffer.from(chunk, "utf8") : chunk : typeof chunk == "string" ? used += buffer.write(chunk, used, "utf8") : (buffer.set(chunk, used), used += chunk.length);
+    let run = typeof chunk != "string" && Array.isArray(chunk) ? chunk : null, count = run === null ? 1 : run.length;
+    for (let i = 0; i < count; i++) {
+      let piece = run === null ? chunk : run[i], most = typeof piece == "string" ? piece.length * 3 : piece.length;
+      most > BUFFER_BYTES - used && used > 0 && (yield buffer.subarray(0, used), reuse || (buffer = Buffer.allocUnsafe(BUFFER_BYTES)), used = 0), most > BUFFER_BYTES ? yield typeof piece == "string" ? Buffer.from(piece, "utf8") : piece : typeof piece == "string" ? used += buffer.write(piece, used, "utf8") : (buffer.set(piece, used), used += piece.length);
+    }
   }
   used > 0 && (yield buffer.subarray(0, used));
 }

@@ -10,7 +10,7 @@ import { painter } from '../report/sgr.js'
 import { renderSummary } from '../report/summary.js'
 import { check } from '../run.js'
 import { VERSION } from '../version.js'
-import { inBatches, writeAtomically } from '../write-file.js'
+import { inBatches, type TextChunk, writeAtomically } from '../write-file.js'
 import { colorFlagIn, HELP_TEXT, parseCliArgs, type ReportFormat, splitCommandLine } from './args.js'
 import { decideErrorColor, terminalShowsColor } from './color.js'
 import { applyReportFixes, checkWorkingTree } from './fix.js'
@@ -74,14 +74,14 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** Writes in batches of chunks, waiting whenever the pipe is full. */
-async function writeStdout(text: string | Iterable<string | Uint8Array>): Promise<void> {
+async function writeStdout(text: string | Iterable<TextChunk>): Promise<void> {
   // The stream may hold on to a batch until it is written: each is a buffer of its own.
   for (const batch of typeof text === 'string' ? [text] : inBatches(text, false)) {
     if (!process.stdout.write(batch)) await new Promise(resolve => process.stdout.once('drain', resolve))
   }
 }
 
-function render(report: Report, format: ReportFormat, color: boolean): string | Iterable<string | Uint8Array> {
+function render(report: Report, format: ReportFormat, color: boolean): string | Iterable<TextChunk> {
   // Repository-relative paths for SARIF and annotations, taking the working directory as the repository root.
   const workspacePrefix = path.relative(process.cwd(), report.workspaceRoot).split(path.sep).join('/')
   switch (format) {

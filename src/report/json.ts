@@ -1,7 +1,7 @@
 import type { Report } from './report.js'
 
-/** A piece of the report: text, or UTF-8 bytes. */
-export type JsonChunk = string | Uint8Array
+/** A piece of the report: text, UTF-8 bytes, or a linkage list's entries as UTF-8 bytes, one piece each. */
+export type JsonChunk = string | Uint8Array | readonly Uint8Array[]
 
 /** Array elements stringified together: large enough that the native stringifier does the work, small enough to bound each chunk. */
 const BATCH = 16
@@ -35,7 +35,9 @@ export function* reportJson(report: Report): Generator<JsonChunk> {
         const line = JSON.stringify({ ...artifact, linkage: [] })
         const at = line.indexOf('"linkage":[]') + '"linkage":['.length
         yield `    ${line.slice(0, at)}`
-        for (let k = 0; k < artifact.linkage.length; k++) yield entryBytes(artifact.linkage[k]!, k > 0, encoded)
+        const entries: Uint8Array[] = new Array(artifact.linkage.length)
+        for (let k = 0; k < entries.length; k++) entries[k] = entryBytes(artifact.linkage[k]!, k > 0, encoded)
+        yield entries
         yield `${line.slice(at)}${end}`
       }
       yield '  ]'
@@ -59,7 +61,8 @@ export function* reportJson(report: Report): Generator<JsonChunk> {
 
 /** The report as one string: `reportJson`'s chunks, decoded. */
 export function reportJsonText(report: Report): string {
-  return Array.from(reportJson(report), chunk => (typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8'))).join('')
+  const decode = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
+  return Array.from(reportJson(report), chunk => (typeof chunk === 'string' ? chunk : Array.isArray(chunk) ? chunk.map(decode).join('') : decode(chunk as Uint8Array))).join('')
 }
 
 /**
