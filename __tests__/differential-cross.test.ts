@@ -29,6 +29,9 @@ const PLATFORMS: readonly CrossPlatform[] = [
       // workspace DLLs too when copied alone; l2 (cdylib+rlib) read as a dylib by rustc 1.63.
       { category: 'linkage', seed: 1915531980, invocations: ['prefer-dynamic'] },
       { category: 'linkage', seed: 608347824, invocations: ['prefer-dynamic'] },
+      // Copied alone, app4.exe imports l1.dll, which imports l0.dll: wine stops at l1.dll and never looks
+      // for l0.dll, which the engine lists too (it is needed all the same).
+      { category: 'linkage', seed: 1731780402, invocations: ['prefer-dynamic'] },
       // +crt-static from the environment.
       { category: 'rustflags', seed: 2103546817, invocations: ['rustflags-env'] }
     ]

@@ -10,7 +10,7 @@
  * started are told apart (`not-attempted`) instead of being counted as failures.
  */
 import { execFile, spawn } from 'node:child_process'
-import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import type { CompileKind, CompileMode } from '../../src/model/build-context.js'
@@ -147,6 +147,12 @@ export interface RunResult {
    * imports failed (a file of that name is in the executable's directory). Linux names the first only.
    */
   missing: string[]
+  /**
+   * Windows: the DLLs a missing one imports, directly or through another missing one, that are not in the
+   * executable's directory either. The loader never looks for them: it stops at the DLL that needs them.
+   * Read from the import tables of the missing DLLs' files where cargo wrote them.
+   */
+  unsought: string[]
   /** First lines of stderr. */
   stderr: string
 }
@@ -593,6 +599,63 @@ export function launcherFor(executable: string): Launcher {
   return 'direct'
 }
 
+/**
+ * The DLLs that `missing` import, directly or through one another, found neither among `present` nor among
+ * `missing`: each missing DLL's import table is read from cargo's copy of it (in `buildDir` or its `deps/`);
+ * a DLL cargo did not build (the toolchain's, the system's) is not followed.
+ */
+async function importedBehind(missing: readonly string[], buildDir: string, present: ReadonlySet<string>): Promise<string[]> {
+  const seen = new Set(missing.map(m => m.toLowerCase()))
+  const found: string[] = []
+  const queue = [...missing]
+  while (queue.length > 0) {
+    const dll = queue.shift()!
+    let bytes: Buffer | null = null
+    for (const dir of [buildDir, path.join(buildDir, 'deps')]) {
+      bytes = await readFile(path.join(dir, dll)).catch(() => null)
+      if (bytes !== null) break
+    }
+    for (const imported of bytes === null ? [] : peImports(bytes)) {
+      const lower = imported.toLowerCase()
+      if (seen.has(lower) || present.has(lower)) continue
+      seen.add(lower)
+      found.push(imported)
+      queue.push(imported)
+    }
+  }
+  return found.sort()
+}
+
+/** The DLL names in a PE file's import directory (PE32 or PE32+), or none when it is not one. */
+export function peImports(bytes: Buffer): string[] {
+  if (bytes.length < 0x40 || bytes.toString('latin1', 0, 2) !== 'MZ') return []
+  const pe = bytes.readUInt32LE(0x3c)
+  if (pe + 24 > bytes.length || bytes.toString('latin1', pe, pe + 4) !== 'PE\0\0') return []
+  const sections = bytes.readUInt16LE(pe + 6)
+  const optional = pe + 24
+  const sectionTable = optional + bytes.readUInt16LE(pe + 20)
+  // The data directories follow the optional header's fixed fields: 96 bytes in PE32, 112 in PE32+.
+  const importDirectory = optional + (bytes.readUInt16LE(optional) === 0x20b ? 112 : 96) + 8
+  if (importDirectory + 4 > bytes.length || sectionTable + sections * 40 > bytes.length) return []
+  const offsetOf = (rva: number): number => {
+    for (let i = 0; i < sections; i++) {
+      const header = sectionTable + i * 40
+      const start = bytes.readUInt32LE(header + 12)
+      const size = Math.max(bytes.readUInt32LE(header + 8), bytes.readUInt32LE(header + 16))
+      if (rva >= start && rva < start + size) return rva - start + bytes.readUInt32LE(header + 20)
+    }
+    return -1
+  }
+  const names: string[] = []
+  // Import descriptors of 20 bytes each, ended by one whose name is 0.
+  for (let at = offsetOf(bytes.readUInt32LE(importDirectory)); at >= 0 && at + 20 <= bytes.length; at += 20) {
+    const name = offsetOf(bytes.readUInt32LE(at + 12))
+    if (name < 0) break
+    names.push(bytes.toString('latin1', name, bytes.indexOf(0, name)))
+  }
+  return names
+}
+
 /** Runs the executable as a user would, without a library path; `copiedAlone` first copies it into an empty directory. */
 export async function runExecutable(executable: string, cwd: string, copiedAlone: boolean): Promise<RunResult | undefined> {
   const launcher = launcherFor(executable)
@@ -621,19 +684,21 @@ export async function runExecutable(executable: string, cwd: string, copiedAlone
     const dir = path.dirname(file)
     let outcome: RunResult['outcome']
     let missing: string[] = []
+    let unsought: string[] = []
     if (result.timedOut) outcome = 'timed-out'
     else if (launcher === 'wine' && /status c0000135/.test(result.stderr)) {
       outcome = 'failed-to-start'
       const named = [...result.stderr.matchAll(/import_dll Library (\S+) \(which is needed by/g)].map(m => m[1] as string)
       const present = new Set((await readdir(dir)).map(f => f.toLowerCase()))
       missing = [...new Set(named)].filter(n => !present.has(n.toLowerCase())).sort()
+      unsought = await importedBehind(missing, path.dirname(executable), present)
     } else if (result.code === 0) outcome = 'started'
     else if (launcher === 'direct' && result.code === 127 && stderr.includes('error while loading shared libraries')) {
       outcome = 'failed-to-start'
       const named = /error while loading shared libraries: ([^:]+):/.exec(stderr)?.[1]
       missing = named === undefined ? [] : [named]
     } else outcome = 'crashed'
-    return { outcome, exitCode: result.code, signal: result.signal, missing, stderr }
+    return { outcome, exitCode: result.code, signal: result.signal, missing, unsought, stderr }
   } finally {
     if (scratch !== null) await rm(scratch, { recursive: true, force: true })
   }
@@ -942,7 +1007,7 @@ export function describeUnit(unit: UnitOutcome): string {
   if (unit.raceAffected) extra.push('race-affected')
   if (unit.doubt !== undefined) extra.push(DOUBT_TEXT[unit.doubt])
   const describeRun = (label: string, run: RunResult): string =>
-    `${label}: ${run.outcome}${run.missing.length > 0 ? `, missing ${run.missing.join(' ')}` : run.outcome === 'started' ? '' : ` (${run.stderr.split('\n')[0] ?? ''})`}`
+    `${label}: ${run.outcome}${run.missing.length > 0 ? `, missing ${[...run.missing, ...run.unsought].join(' ')}` : run.outcome === 'started' ? '' : ` (${run.stderr.split('\n')[0] ?? ''})`}`
   if (unit.run !== undefined) extra.push(describeRun('run', unit.run))
   if (unit.runCopied !== undefined) extra.push(describeRun('copied alone', unit.runCopied))
   if (unit.status === 'error') extra.push(`errors: ${summarizeErrors(unit.errors).join(' | ')}`)

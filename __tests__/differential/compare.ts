@@ -19,8 +19,9 @@
  *
  * Start-up: every bin cargo built is started twice, where cargo put it and copied alone into an empty
  * directory (Windows ones under wine). Each start must fail exactly when the bin's `runtime-dylib` finding
- * lists libraries missing there, and the loader must name only listed ones (wine names all, Linux's loader
- * the first); the bins that crash must be exactly those with a `static-pie-rpath` finding; a finding on a
+ * lists libraries missing there, and the loader must name only listed ones (wine names every one it looks
+ * for, and the listed ones it never looks for must be imported by a missing one; Linux's loader names the
+ * first); the bins that crash must be exactly those with a `static-pie-rpath` finding; a finding on a
  * bin that cargo did not build is a mismatch as well.
  *
  * Not compared, and listed as skipped: units whose inputs depend on which of two colliding outputs
@@ -243,8 +244,10 @@ export function compareOutcome(seed: number, outcome: CargoOutcome, report: Anal
     if (unit !== undefined && key.kind === 'bin' && key.mode === 'build') bins.set(keyString(key), { key, unit })
   }
   /**
-   * One start of a bin against the libraries the engine says it misses there. Wine names every DLL it could
-   * not find; Linux's loader only the first, which must be among the predicted ones.
+   * One start of a bin against the libraries the engine says it misses there. Wine names every DLL it looked
+   * for and could not find; a DLL that only a missing one imports is never looked for, and must be among
+   * those its import tables name (`unsought`). Linux's loader names only the first, which must be among the
+   * predicted ones.
    */
   const compareStart = (key: ArtifactKey, where: string, run: RunResult, missing: readonly string[], findings: readonly Finding[]): void => {
     const details = [...findingLines(findings), `run: ${run.stderr.split('\n')[0] ?? ''}`]
@@ -257,10 +260,10 @@ export function compareOutcome(seed: number, outcome: CargoOutcome, report: Anal
     } else if (run.outcome === 'failed-to-start') {
       const named = (actual: string): boolean => missing.some(m => sameLibrary(m, actual))
       const complete = run.stderr.includes('c0000135')
-      const agrees = complete
-        ? run.missing.length === missing.length && run.missing.every(named)
-        : run.missing.length > 0 && run.missing.every(named)
-      if (!agrees) mismatch(key, `fails to start ${where}, missing ${run.missing.join(', ')}`, `misses ${missing.join(', ')}`, details)
+      const accounted = (predicted: string): boolean => [...run.missing, ...run.unsought].some(actual => sameLibrary(predicted, actual))
+      const agrees = complete ? run.missing.every(named) && missing.every(accounted) : run.missing.length > 0 && run.missing.every(named)
+      const behind = run.unsought.length > 0 ? ` (imported by them: ${run.unsought.join(', ')})` : ''
+      if (!agrees) mismatch(key, `fails to start ${where}, missing ${run.missing.join(', ')}${behind}`, `misses ${missing.join(', ')}`, details)
     }
   }
   for (const [k, { key, unit }] of bins) {
