@@ -101,6 +101,10 @@ describe("the rustc rustup would run, read from rustup's files", () => {
       { what: 'another settings format', both: answers(rustupHome(`version = "13"\ndefault_toolchain = "stable-${host}"\n`), null) }
     ]
     for (const { what, both } of cases) expect({ what, read: both.read }).toEqual({ what, read: null })
+    // Settings that are a FIFO are refused by the bounded reader, not waited on (rustup is not asked here: it would wait).
+    const fifo = fs.mkdtempSync(path.join(tmp, 'rustup-fifo-'))
+    execFileSync('mkfifo', [path.join(fifo, 'settings.toml')])
+    expect(installedRustc({ PATH: process.env.PATH!, HOME: process.env.HOME!, RUSTUP_HOME: fifo, RUSTUP_TOOLCHAIN: 'stable' }, cwd)).toBeNull()
     // Where the default would have been the wrong answer: rustup runs the nightly the override and the file name.
     expect(cases.slice(1, 3).map(c => c.both.rustup)).toEqual([path.join(overridden, 'toolchains', `nightly-${host}`, 'bin', 'rustc'), path.join(plain, 'toolchains', `nightly-${host}`, 'bin', 'rustc')])
   })

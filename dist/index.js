@@ -9573,13 +9573,14 @@ function installedRustc(env, cwd) {
   const home = "RUSTUP_HOME" in env ? env.RUSTUP_HOME : env.HOME ? external_node_path_default().join(env.HOME, ".rustup") : "";
   if (!external_node_path_default().isAbsolute(home))
     return null;
+  const file = external_node_path_default().join(home, "settings.toml");
   let text;
   try {
-    text = external_node_fs_default().readFileSync(external_node_path_default().join(home, "settings.toml"), "utf8");
+    text = readInputFile(file, "toolchain-file");
   } catch {
     return null;
   }
-  const settings = parseRustupSettings(text, external_node_path_default().join(home, "settings.toml"));
+  const settings = parseRustupSettings(text, file);
   if (settings === null)
     return null;
   let name = env.RUSTUP_TOOLCHAIN ?? null;

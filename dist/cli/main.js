@@ -7851,13 +7851,13 @@ function installedRustc(env, cwd) {
   if (process.platform === "win32" || !onPath("rustup", env.PATH)) return null;
   let home = "RUSTUP_HOME" in env ? env.RUSTUP_HOME : env.HOME ? path15.join(env.HOME, ".rustup") : "";
   if (!path15.isAbsolute(home)) return null;
-  let text;
+  let file = path15.join(home, "settings.toml"), text;
   try {
-    text = fs6.readFileSync(path15.join(home, "settings.toml"), "utf8");
+    text = readInputFile(file, "toolchain-file");
   } catch {
     return null;
   }
-  let settings = parseRustupSettings(text, path15.join(home, "settings.toml"));
+  let settings = parseRustupSettings(text, file);
   if (settings === null) return null;
   let name = env.RUSTUP_TOOLCHAIN ?? null;
   if (name === null) {

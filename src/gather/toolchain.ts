@@ -109,13 +109,14 @@ export function installedRustc(env: Record<string, string>, cwd: string): string
   if (process.platform === 'win32' || !onPath('rustup', env.PATH)) return null
   const home = 'RUSTUP_HOME' in env ? env.RUSTUP_HOME! : env.HOME ? path.join(env.HOME, '.rustup') : ''
   if (!path.isAbsolute(home)) return null
+  const file = path.join(home, 'settings.toml')
   let text
   try {
-    text = fs.readFileSync(path.join(home, 'settings.toml'), 'utf8')
+    text = readInputFile(file, 'toolchain-file')
   } catch {
     return null
   }
-  const settings = parseRustupSettings(text, path.join(home, 'settings.toml'))
+  const settings = parseRustupSettings(text, file)
   if (settings === null) return null
   let name = env.RUSTUP_TOOLCHAIN ?? null
   if (name === null) {
