@@ -1692,7 +1692,9 @@ const KiB = 1024, MiB = 1024 * KiB, MAX_REPORT_BYTES = 256 * MiB, MAX_METADATA_B
   "event-payload": { bytes: 64 * MiB, what: "an event payload" },
   metadata: { bytes: MAX_METADATA_BYTES, what: "cargo metadata output" },
   // Read only to add findings (allocators, library loading): larger sources are skipped, never refused.
-  "rust-source": { bytes: 4 * MiB, what: "a Rust source file" }
+  "rust-source": { bytes: 4 * MiB, what: "a Rust source file" },
+  // 64 answers of at most 64 Ki characters each (`rustc/output-cache.ts`), each at most 6 bytes as JSON.
+  "rustc-cache": { bytes: 32 * MiB, what: "the rustc answer cache" }
 }, MAX_SOURCE_FILES = 2e3;
 function formatSize(bytes) {
   const [unit, name] = bytes >= MiB ? [MiB, "MiB"] : bytes >= KiB ? [KiB, "KiB"] : [1, "bytes"];
@@ -9257,6 +9259,322 @@ function readTextFile(file, kind, what, shown, within) {
     throw e instanceof InputFileError ? new UserError(`cannot read ${what} \`${shown}\`: ${e.reason}`) : e;
   }
 }
+const RUSTC_OUTPUT_CACHE_VERSION = 1, MAX_CACHED_OUTPUTS = 64, MAX_CACHED_OUTPUT_CHARS = 64 * 1024, KEY = /^[0-9a-f]{64}$/;
+function outputKey(compiler, args, env, input) {
+  const entries = Object.entries(env).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  return (0, external_node_crypto_.createHash)("sha256").update(JSON.stringify([RUSTC_OUTPUT_CACHE_VERSION, compiler, args, entries, input])).digest("hex");
+}
+function parseRustcOutputs(text) {
+  const outputs = /* @__PURE__ */ new Map();
+  let document;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    return outputs;
+  }
+  if (!isRecord(document) || document.version !== RUSTC_OUTPUT_CACHE_VERSION || !Array.isArray(document.outputs))
+    return outputs;
+  for (const entry of document.outputs.slice(-MAX_CACHED_OUTPUTS)) {
+    if (!isRecord(entry) || typeof entry.key != "string" || !KEY.test(entry.key))
+      return /* @__PURE__ */ new Map();
+    const { stdout, stderr } = entry;
+    if (typeof stdout != "string" || typeof stderr != "string" || stdout.length + stderr.length > MAX_CACHED_OUTPUT_CHARS)
+      return /* @__PURE__ */ new Map();
+    outputs.set(entry.key, { stdout, stderr });
+  }
+  return outputs;
+}
+function serializeRustcOutputs(outputs) {
+  const entries = [...outputs].map(([key, { stdout, stderr }]) => ({ key, stdout, stderr }));
+  return `${JSON.stringify({ version: RUSTC_OUTPUT_CACHE_VERSION, outputs: entries })}
+`;
+}
+function recall(outputs, key) {
+  const output = outputs.get(key);
+  return output !== void 0 && (outputs.delete(key), outputs.set(key, output)), output;
+}
+function remember(outputs, key, output) {
+  if (output.stdout.length + output.stderr.length > MAX_CACHED_OUTPUT_CHARS)
+    return !1;
+  outputs.delete(key), outputs.set(key, { stdout: output.stdout, stderr: output.stderr });
+  for (const oldest of outputs.keys()) {
+    if (outputs.size <= MAX_CACHED_OUTPUTS)
+      break;
+    outputs.delete(oldest);
+  }
+  return !0;
+}
+function isRecord(value) {
+  return typeof value == "object" && value !== null && !Array.isArray(value);
+}
+const write_file_REASONS = {
+  ENOTDIR: "a part of its directory is a file",
+  ENOENT: "a part of its directory does not exist",
+  EISDIR: "it is a directory",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EROFS: "the file system is read-only",
+  ENOSPC: "no space is left on the device",
+  EDQUOT: "the disk quota is exceeded",
+  EFBIG: "the file would be larger than the file system allows",
+  ENAMETOOLONG: "the name is too long",
+  ELOOP: "its path has too many levels of symbolic links",
+  EIO: "an input/output error occurred",
+  EPIPE: "the reading end was closed",
+  ENXIO: "there is no device or reader behind it",
+  EBUSY: "it is busy",
+  ETXTBSY: "it is a running program",
+  EMFILE: "too many files are open",
+  ENFILE: "too many files are open",
+  ESHORTWRITE: "the device accepted no more bytes"
+}, { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = external_node_fs_default().constants, O_NOFOLLOW = external_node_fs_default().constants.O_NOFOLLOW ?? 0, O_NOCTTY = external_node_fs_default().constants.O_NOCTTY ?? 0, O_DIRECTORY = external_node_fs_default().constants.O_DIRECTORY ?? 0, BUFFER_BYTES = 1 << 20, PAUSE = new Int32Array(new SharedArrayBuffer(4));
+function writeAtomically(file, text, name) {
+  const absolute = external_node_path_default().resolve(file), fail2 = (error, overrides = {}) => {
+    throw writeError(file, name, error, overrides);
+  }, descriptor = descriptorAlias(absolute);
+  if (descriptor !== null)
+    return writeToDescriptor(descriptor, text, fail2);
+  let stat = null;
+  try {
+    stat = external_node_fs_default().lstatSync(absolute);
+  } catch (error) {
+    error.code !== "ENOENT" && fail2(error);
+  }
+  if (stat?.isSymbolicLink() && isSystemLink(absolute)) {
+    try {
+      stat = external_node_fs_default().statSync(absolute);
+    } catch (error) {
+      fail2(error, { ENOENT: "the link names nothing" });
+    }
+    return writeInPlace(absolute, text, stat, !0, fail2);
+  }
+  if (stat !== null && !stat.isFile() && !stat.isSymbolicLink())
+    return writeInPlace(absolute, text, stat, !1, fail2);
+  const dir = external_node_path_default().dirname(absolute);
+  try {
+    makeDirectories(dir);
+  } catch (error) {
+    fail2(error);
+  }
+  const tmp = external_node_path_default().join(dir, temporaryName());
+  let fd = null, created = !1;
+  try {
+    fd = createExclusive(tmp), created = !0, stat?.isFile() && external_node_fs_default().fchmodSync(fd, stat.mode & 511), writeText(fd, text), external_node_fs_default().fsyncSync(fd), external_node_fs_default().closeSync(fd), fd = null, external_node_fs_default().renameSync(tmp, absolute);
+  } catch (error) {
+    fd !== null && closeQuietly(fd), created && removeQuietly(tmp), fail2(error, { EEXIST: `its temporary file ${tmp} already exists` });
+  }
+  syncDirectory(dir);
+}
+function createExclusive(file, mode = 420) {
+  return external_node_fs_default().openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
+}
+function writeAll(fd, data, write = (f, b, o, l) => external_node_fs_default().writeSync(f, b, o, l)) {
+  let offset = 0;
+  for (; offset < data.length; ) {
+    let written;
+    try {
+      written = write(fd, data, offset, data.length - offset);
+    } catch (error) {
+      if (error.code !== "EAGAIN")
+        throw error;
+      Atomics.wait(PAUSE, 0, 0, 2);
+      continue;
+    }
+    if (!(written > 0))
+      throw Object.assign(new Error("write accepted no bytes"), { code: "ESHORTWRITE" });
+    offset += written;
+  }
+}
+function appendToFile(file, text, name) {
+  let fd = null;
+  try {
+    fd = external_node_fs_default().openSync(file, O_WRONLY | O_APPEND | O_NOCTTY);
+    const before = external_node_fs_default().fstatSync(fd);
+    try {
+      writeAll(fd, Buffer.from(text, "utf8"));
+    } catch (error) {
+      if (before.isFile())
+        try {
+          external_node_fs_default().ftruncateSync(fd, before.size);
+        } catch {
+        }
+      throw error;
+    }
+  } catch (error) {
+    throw writeError(file, name, error, { ENOENT: "the file does not exist" });
+  } finally {
+    fd !== null && closeQuietly(fd);
+  }
+}
+function resolveOutputPath(given, input, workspace, roots) {
+  const lexical = external_node_path_default().resolve(workspace, given);
+  if (external_node_path_default().isAbsolute(given))
+    return lexical;
+  let existing = external_node_path_default().dirname(lexical);
+  const missing = [];
+  for (; !lexists(existing); ) {
+    const up = external_node_path_default().dirname(existing);
+    if (up === existing)
+      break;
+    missing.unshift(external_node_path_default().basename(existing)), existing = up;
+  }
+  const link = firstSymlink(workspace, existing), through = link === null ? "" : ` through the symlink \`${link}\``;
+  let real;
+  try {
+    real = external_node_path_default().join(external_node_fs_default().realpathSync(existing), ...missing, external_node_path_default().basename(lexical));
+  } catch {
+    throw new UserError(`input \`${input}\`: ${given} cannot be resolved${through}; name an existing directory in the workspace`);
+  }
+  if (!roots.flatMap((root) => {
+    try {
+      return [external_node_fs_default().realpathSync(root)];
+    } catch {
+      return [];
+    }
+  }).some((root) => isBelow(root, real))) {
+    const where2 = link === null ? "is outside the workspace" : `leaves the workspace${through}`;
+    throw new UserError(`input \`${input}\`: ${given} ${where2}; only an absolute path may name a place outside the workspace and the runner's temporary directory`);
+  }
+  return real;
+}
+function writeInPlace(file, text, stat, viaSystemLink, fail2) {
+  const kind = refusedKind(stat, viaSystemLink);
+  kind !== null && fail2(refusal(kind));
+  let fd = null;
+  try {
+    const append = stat.isFile() ? O_APPEND : 0;
+    fd = external_node_fs_default().openSync(file, O_WRONLY | O_NOCTTY | append | (viaSystemLink ? 0 : O_NOFOLLOW));
+    const opened = external_node_fs_default().fstatSync(fd), changed = refusedKind(opened, viaSystemLink);
+    if (changed !== null)
+      throw refusal(changed);
+    writeText(fd, text);
+  } catch (error) {
+    fail2(error);
+  } finally {
+    fd !== null && closeQuietly(fd);
+  }
+}
+function descriptorAlias(file) {
+  if (process.platform === "win32")
+    return null;
+  if (file === "/dev/stdout")
+    return 1;
+  if (file === "/dev/stderr")
+    return 2;
+  const m = /^(?:\/dev\/fd|\/proc\/(?:self|thread-self|(\d+))\/fd)\/(\d+)$/u.exec(file);
+  return m === null || m[1] !== void 0 && Number(m[1]) !== process.pid ? null : Number(m[2]);
+}
+function writeToDescriptor(fd, text, fail2) {
+  try {
+    if (external_node_fs_default().fstatSync(fd).isDirectory())
+      throw refusal("it is a directory");
+    writeText(fd, text);
+  } catch (error) {
+    fail2(error, { EBADF: "that descriptor is not open for writing" });
+  }
+}
+function refusedKind(stat, viaSystemLink) {
+  return stat.isCharacterDevice() || stat.isBlockDevice() || stat.isFIFO() || stat.isFile() && viaSystemLink ? null : stat.isDirectory() ? "it is a directory" : stat.isSocket() ? "it is a socket" : "it is not a regular file, a device or a FIFO";
+}
+function refusal(reason) {
+  return Object.assign(new Error(reason), { reason });
+}
+function writeText(fd, text) {
+  if (typeof text == "string")
+    return writeAll(fd, Buffer.from(text, "utf8"));
+  for (const batch of inBatches(text, !0))
+    writeAll(fd, batch);
+}
+function* inBatches(chunks, reuse) {
+  let buffer = Buffer.allocUnsafe(BUFFER_BYTES), used = 0;
+  for (const chunk of chunks) {
+    const run2 = typeof chunk != "string" && Array.isArray(chunk) ? chunk : null, count2 = run2 === null ? 1 : run2.length;
+    for (let i = 0; i < count2; i++) {
+      const piece = run2 === null ? chunk : run2[i], most = typeof piece == "string" ? piece.length * 3 : piece.length;
+      most > BUFFER_BYTES - used && used > 0 && (yield buffer.subarray(0, used), reuse || (buffer = Buffer.allocUnsafe(BUFFER_BYTES)), used = 0), most > BUFFER_BYTES ? yield typeof piece == "string" ? Buffer.from(piece, "utf8") : piece : typeof piece == "string" ? used += buffer.write(piece, used, "utf8") : (buffer.set(piece, used), used += piece.length);
+    }
+  }
+  used > 0 && (yield buffer.subarray(0, used));
+}
+function temporaryName() {
+  return `.rust-linkage-guard-${external_node_crypto_default().randomBytes(12).toString("hex")}.tmp`;
+}
+function makeDirectories(dir) {
+  const missing = [];
+  let existing = dir;
+  for (; !lexists(existing); ) {
+    missing.unshift(existing);
+    const up = external_node_path_default().dirname(existing);
+    if (up === existing)
+      break;
+    existing = up;
+  }
+  if (!external_node_fs_default().statSync(existing).isDirectory())
+    throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+  for (const d of missing)
+    external_node_fs_default().mkdirSync(d);
+}
+function isSystemLink(file) {
+  let parent;
+  try {
+    parent = external_node_fs_default().realpathSync(external_node_path_default().dirname(file));
+  } catch {
+    return !1;
+  }
+  return ["/dev", "/proc"].some((root) => parent === root || parent.startsWith(`${root}/`));
+}
+function lexists(file) {
+  try {
+    return external_node_fs_default().lstatSync(file), !0;
+  } catch {
+    return !1;
+  }
+}
+function firstSymlink(root, dir) {
+  const relative = external_node_path_default().relative(root, dir);
+  if (relative === "" || relative.startsWith("..") || external_node_path_default().isAbsolute(relative))
+    return null;
+  let current = root;
+  for (const part of relative.split(external_node_path_default().sep)) {
+    current = external_node_path_default().join(current, part);
+    try {
+      if (external_node_fs_default().lstatSync(current).isSymbolicLink())
+        return external_node_path_default().relative(root, current).split(external_node_path_default().sep).join("/");
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+function writeError(file, name, error, overrides) {
+  if (error instanceof UserError)
+    return error;
+  const e = error, reason = e.reason ?? overrides[e.code ?? ""] ?? write_file_REASONS[e.code ?? ""] ?? (e.code === void 0 ? void 0 : `${e.code}: ${e.message}`);
+  if (reason === void 0)
+    throw error;
+  return new UserError(`cannot write ${file} (${name}): ${reason}`);
+}
+function syncDirectory(dir) {
+  let fd = null;
+  try {
+    fd = external_node_fs_default().openSync(dir, external_node_fs_default().constants.O_RDONLY | O_DIRECTORY), external_node_fs_default().fsyncSync(fd);
+  } catch {
+  } finally {
+    fd !== null && closeQuietly(fd);
+  }
+}
+function closeQuietly(fd) {
+  try {
+    external_node_fs_default().closeSync(fd);
+  } catch {
+  }
+}
+function removeQuietly(file) {
+  try {
+    external_node_fs_default().unlinkSync(file);
+  } catch {
+  }
+}
 function parseRustupSettings(text, file) {
   let value;
   try {
@@ -9602,13 +9920,94 @@ function installedRustc(env, cwd) {
   return sources_isFile(rustc) ? rustc : null;
 }
 function onPath(program, searchPath) {
+  return findOnPath(program, searchPath) !== null;
+}
+function findOnPath(program, searchPath) {
   for (const dir of (searchPath ?? "").split(external_node_path_default().delimiter)) {
     if (!external_node_path_default().isAbsolute(dir))
-      return !1;
-    if (isExecutable(external_node_path_default().join(dir, program)))
-      return !0;
+      return null;
+    const file = external_node_path_default().join(dir, program);
+    if (isExecutable(file))
+      return file;
   }
+  return null;
+}
+const RUSTC_CACHE_FILE = "rustc-outputs.json";
+function withRustcCache(runner, rustc, env, childPath) {
+  const dir = userCacheDirectory(env, process.platform), compiler = dir === null ? null : compilerFingerprint(rustc, childPath, env);
+  if (dir === null || compiler === null)
+    return runner;
+  const file = external_node_path_default().join(dir, RUSTC_CACHE_FILE);
+  let outputs = null;
+  return {
+    async run(command, args, options = {}) {
+      if (command !== rustc)
+        return runner.run(command, args, options);
+      outputs ??= readOutputs(file);
+      const key = outputKey(`${compiler.identity}\0${targetSpecIdentity(compiler.file, args)}`, args, options.env ?? {}, options.input ?? null), kept = recall(outputs, key);
+      if (kept !== void 0)
+        return { exitCode: 0, stdout: kept.stdout, stderr: kept.stderr };
+      const result2 = await runner.run(command, args, options);
+      return result2.exitCode === 0 && remember(outputs, key, result2) && writeOutputs(dir, file, outputs), result2;
+    }
+  };
+}
+function compilerFingerprint(rustc, childPath, env) {
+  const named = external_node_path_default().isAbsolute(rustc) ? rustc : process.platform === "win32" || rustc.includes("/") ? null : findOnPath(rustc, childPath);
+  if (named === null)
+    return null;
+  let real, stat;
+  try {
+    real = external_node_fs_default().realpathSync(named), stat = external_node_fs_default().statSync(real, { bigint: !0 });
+  } catch {
+    return null;
+  }
+  return !stat.isFile() || isRustupProgram(real, stat, childPath, env) ? null : { file: real, identity: [real, stat.dev, stat.ino, stat.size, stat.mtimeNs, stat.ctimeNs].join("\0") };
+}
+function isRustupProgram(real, stat, childPath, env) {
+  if (/^rustup(-init)?(\.exe)?$/i.test(external_node_path_default().basename(real)))
+    return !0;
+  const exe = process.platform === "win32" ? ".exe" : "";
+  for (const rustup of [findOnPath(`rustup${exe}`, childPath), external_node_path_default().join(cargoHomeOf(env), "bin", `rustup${exe}`)])
+    if (rustup !== null)
+      try {
+        const other2 = external_node_fs_default().statSync(rustup, { bigint: !0 });
+        if (other2.dev === stat.dev && other2.ino === stat.ino || other2.size === stat.size)
+          return !0;
+      } catch {
+      }
   return !1;
+}
+function targetSpecIdentity(compiler, args) {
+  const at = args.indexOf("--target"), target = at < 0 ? void 0 : args[at + 1];
+  if (target === void 0)
+    return "";
+  const sysroot = external_node_path_default().dirname(external_node_path_default().dirname(compiler));
+  try {
+    const spec = external_node_fs_default().statSync(external_node_path_default().join(sysroot, "lib", "rustlib", target, "target.json"), { bigint: !0 });
+    return [spec.dev, spec.ino, spec.size, spec.mtimeNs, spec.ctimeNs].join("\0");
+  } catch {
+    return "none";
+  }
+}
+function readOutputs(file) {
+  try {
+    return parseRustcOutputs(readInputFile(file, "rustc-cache"));
+  } catch {
+    return /* @__PURE__ */ new Map();
+  }
+}
+function writeOutputs(dir, file, outputs) {
+  const tmp = external_node_path_default().join(dir, `.${RUSTC_CACHE_FILE}.${(0, external_node_crypto_.randomBytes)(6).toString("hex")}.tmp`);
+  let fd = null;
+  try {
+    external_node_fs_default().mkdirSync(dir, { recursive: !0, mode: 448 }), fd = createExclusive(tmp, 384), writeAll(fd, Buffer.from(serializeRustcOutputs(outputs))), external_node_fs_default().closeSync(fd), fd = null, external_node_fs_default().renameSync(tmp, file);
+  } catch {
+    try {
+      fd !== null && external_node_fs_default().closeSync(fd), external_node_fs_default().rmSync(tmp, { force: !0 });
+    } catch {
+    }
+  }
 }
 function q(value) {
   return `\`${JSON.stringify(value).slice(1, -1)}\``;
@@ -10250,9 +10649,9 @@ async function check(settings) {
   return gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd, scope });
 }
 async function analyzeWorkspace(options) {
-  const runner = cancellable(options.runner ?? processRunner(options.timeoutMs)), env = options.env, cwd = external_node_path_default().resolve(options.cwd), config = readCargoConfig(cwd, env, options.configOverrides ?? [], options.scope ?? null), invocation = { ...options.invocation }, trusted = options.trustRepositoryConfig === !0;
+  const env = options.env, cwd = external_node_path_default().resolve(options.cwd), config = readCargoConfig(cwd, env, options.configOverrides ?? [], options.scope ?? null), invocation = { ...options.invocation }, trusted = options.trustRepositoryConfig === !0;
   trusted || refuseTarget(config, invocation.target), invocation.target = requestedTarget(config, invocation.target, cwd), trusted || refuseRustflagsKnownNow(config, env, invocation.target);
-  const tools = { cargo: env.CARGO ?? "cargo", rustc: env.RUSTC ?? "rustc" }, isolation = isolate(config, env, options), childEnv = { ...childEnvironment(env, process.platform), ...isolation.env };
+  const tools = { cargo: env.CARGO ?? "cargo", rustc: env.RUSTC ?? "rustc" }, isolation = isolate(config, env, options), childEnv = { ...childEnvironment(env, process.platform), ...isolation.env }, programs = options.runner ?? processRunner(options.timeoutMs), runner = cancellable(trusted ? programs : withRustcCache(programs, tools.rustc, env, childEnv.PATH));
   try {
     return await analyzeWith(options, { runner, env, cwd, config, invocation, tools, childEnv, isolation });
   } finally {
@@ -10334,274 +10733,6 @@ function gatherFacts(metadata, config, options) {
     },
     exportedSymbols: exportReader(metadata, scope)
   };
-}
-const write_file_REASONS = {
-  ENOTDIR: "a part of its directory is a file",
-  ENOENT: "a part of its directory does not exist",
-  EISDIR: "it is a directory",
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  EROFS: "the file system is read-only",
-  ENOSPC: "no space is left on the device",
-  EDQUOT: "the disk quota is exceeded",
-  EFBIG: "the file would be larger than the file system allows",
-  ENAMETOOLONG: "the name is too long",
-  ELOOP: "its path has too many levels of symbolic links",
-  EIO: "an input/output error occurred",
-  EPIPE: "the reading end was closed",
-  ENXIO: "there is no device or reader behind it",
-  EBUSY: "it is busy",
-  ETXTBSY: "it is a running program",
-  EMFILE: "too many files are open",
-  ENFILE: "too many files are open",
-  ESHORTWRITE: "the device accepted no more bytes"
-}, { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = external_node_fs_default().constants, O_NOFOLLOW = external_node_fs_default().constants.O_NOFOLLOW ?? 0, O_NOCTTY = external_node_fs_default().constants.O_NOCTTY ?? 0, O_DIRECTORY = external_node_fs_default().constants.O_DIRECTORY ?? 0, BUFFER_BYTES = 1 << 20, PAUSE = new Int32Array(new SharedArrayBuffer(4));
-function writeAtomically(file, text, name) {
-  const absolute = external_node_path_default().resolve(file), fail2 = (error, overrides = {}) => {
-    throw writeError(file, name, error, overrides);
-  }, descriptor = descriptorAlias(absolute);
-  if (descriptor !== null)
-    return writeToDescriptor(descriptor, text, fail2);
-  let stat = null;
-  try {
-    stat = external_node_fs_default().lstatSync(absolute);
-  } catch (error) {
-    error.code !== "ENOENT" && fail2(error);
-  }
-  if (stat?.isSymbolicLink() && isSystemLink(absolute)) {
-    try {
-      stat = external_node_fs_default().statSync(absolute);
-    } catch (error) {
-      fail2(error, { ENOENT: "the link names nothing" });
-    }
-    return writeInPlace(absolute, text, stat, !0, fail2);
-  }
-  if (stat !== null && !stat.isFile() && !stat.isSymbolicLink())
-    return writeInPlace(absolute, text, stat, !1, fail2);
-  const dir = external_node_path_default().dirname(absolute);
-  try {
-    makeDirectories(dir);
-  } catch (error) {
-    fail2(error);
-  }
-  const tmp = external_node_path_default().join(dir, temporaryName());
-  let fd = null, created = !1;
-  try {
-    fd = createExclusive(tmp), created = !0, stat?.isFile() && external_node_fs_default().fchmodSync(fd, stat.mode & 511), writeText(fd, text), external_node_fs_default().fsyncSync(fd), external_node_fs_default().closeSync(fd), fd = null, external_node_fs_default().renameSync(tmp, absolute);
-  } catch (error) {
-    fd !== null && closeQuietly(fd), created && removeQuietly(tmp), fail2(error, { EEXIST: `its temporary file ${tmp} already exists` });
-  }
-  syncDirectory(dir);
-}
-function createExclusive(file, mode = 420) {
-  return external_node_fs_default().openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
-}
-function writeAll(fd, data, write = (f, b, o, l) => external_node_fs_default().writeSync(f, b, o, l)) {
-  let offset = 0;
-  for (; offset < data.length; ) {
-    let written;
-    try {
-      written = write(fd, data, offset, data.length - offset);
-    } catch (error) {
-      if (error.code !== "EAGAIN")
-        throw error;
-      Atomics.wait(PAUSE, 0, 0, 2);
-      continue;
-    }
-    if (!(written > 0))
-      throw Object.assign(new Error("write accepted no bytes"), { code: "ESHORTWRITE" });
-    offset += written;
-  }
-}
-function appendToFile(file, text, name) {
-  let fd = null;
-  try {
-    fd = external_node_fs_default().openSync(file, O_WRONLY | O_APPEND | O_NOCTTY);
-    const before = external_node_fs_default().fstatSync(fd);
-    try {
-      writeAll(fd, Buffer.from(text, "utf8"));
-    } catch (error) {
-      if (before.isFile())
-        try {
-          external_node_fs_default().ftruncateSync(fd, before.size);
-        } catch {
-        }
-      throw error;
-    }
-  } catch (error) {
-    throw writeError(file, name, error, { ENOENT: "the file does not exist" });
-  } finally {
-    fd !== null && closeQuietly(fd);
-  }
-}
-function resolveOutputPath(given, input, workspace, roots) {
-  const lexical = external_node_path_default().resolve(workspace, given);
-  if (external_node_path_default().isAbsolute(given))
-    return lexical;
-  let existing = external_node_path_default().dirname(lexical);
-  const missing = [];
-  for (; !lexists(existing); ) {
-    const up = external_node_path_default().dirname(existing);
-    if (up === existing)
-      break;
-    missing.unshift(external_node_path_default().basename(existing)), existing = up;
-  }
-  const link = firstSymlink(workspace, existing), through = link === null ? "" : ` through the symlink \`${link}\``;
-  let real;
-  try {
-    real = external_node_path_default().join(external_node_fs_default().realpathSync(existing), ...missing, external_node_path_default().basename(lexical));
-  } catch {
-    throw new UserError(`input \`${input}\`: ${given} cannot be resolved${through}; name an existing directory in the workspace`);
-  }
-  if (!roots.flatMap((root) => {
-    try {
-      return [external_node_fs_default().realpathSync(root)];
-    } catch {
-      return [];
-    }
-  }).some((root) => isBelow(root, real))) {
-    const where2 = link === null ? "is outside the workspace" : `leaves the workspace${through}`;
-    throw new UserError(`input \`${input}\`: ${given} ${where2}; only an absolute path may name a place outside the workspace and the runner's temporary directory`);
-  }
-  return real;
-}
-function writeInPlace(file, text, stat, viaSystemLink, fail2) {
-  const kind = refusedKind(stat, viaSystemLink);
-  kind !== null && fail2(refusal(kind));
-  let fd = null;
-  try {
-    const append = stat.isFile() ? O_APPEND : 0;
-    fd = external_node_fs_default().openSync(file, O_WRONLY | O_NOCTTY | append | (viaSystemLink ? 0 : O_NOFOLLOW));
-    const opened = external_node_fs_default().fstatSync(fd), changed = refusedKind(opened, viaSystemLink);
-    if (changed !== null)
-      throw refusal(changed);
-    writeText(fd, text);
-  } catch (error) {
-    fail2(error);
-  } finally {
-    fd !== null && closeQuietly(fd);
-  }
-}
-function descriptorAlias(file) {
-  if (process.platform === "win32")
-    return null;
-  if (file === "/dev/stdout")
-    return 1;
-  if (file === "/dev/stderr")
-    return 2;
-  const m = /^(?:\/dev\/fd|\/proc\/(?:self|thread-self|(\d+))\/fd)\/(\d+)$/u.exec(file);
-  return m === null || m[1] !== void 0 && Number(m[1]) !== process.pid ? null : Number(m[2]);
-}
-function writeToDescriptor(fd, text, fail2) {
-  try {
-    if (external_node_fs_default().fstatSync(fd).isDirectory())
-      throw refusal("it is a directory");
-    writeText(fd, text);
-  } catch (error) {
-    fail2(error, { EBADF: "that descriptor is not open for writing" });
-  }
-}
-function refusedKind(stat, viaSystemLink) {
-  return stat.isCharacterDevice() || stat.isBlockDevice() || stat.isFIFO() || stat.isFile() && viaSystemLink ? null : stat.isDirectory() ? "it is a directory" : stat.isSocket() ? "it is a socket" : "it is not a regular file, a device or a FIFO";
-}
-function refusal(reason) {
-  return Object.assign(new Error(reason), { reason });
-}
-function writeText(fd, text) {
-  if (typeof text == "string")
-    return writeAll(fd, Buffer.from(text, "utf8"));
-  for (const batch of inBatches(text, !0))
-    writeAll(fd, batch);
-}
-function* inBatches(chunks, reuse) {
-  let buffer = Buffer.allocUnsafe(BUFFER_BYTES), used = 0;
-  for (const chunk of chunks) {
-    const run2 = typeof chunk != "string" && Array.isArray(chunk) ? chunk : null, count2 = run2 === null ? 1 : run2.length;
-    for (let i = 0; i < count2; i++) {
-      const piece = run2 === null ? chunk : run2[i], most = typeof piece == "string" ? piece.length * 3 : piece.length;
-      most > BUFFER_BYTES - used && used > 0 && (yield buffer.subarray(0, used), reuse || (buffer = Buffer.allocUnsafe(BUFFER_BYTES)), used = 0), most > BUFFER_BYTES ? yield typeof piece == "string" ? Buffer.from(piece, "utf8") : piece : typeof piece == "string" ? used += buffer.write(piece, used, "utf8") : (buffer.set(piece, used), used += piece.length);
-    }
-  }
-  used > 0 && (yield buffer.subarray(0, used));
-}
-function temporaryName() {
-  return `.rust-linkage-guard-${external_node_crypto_default().randomBytes(12).toString("hex")}.tmp`;
-}
-function makeDirectories(dir) {
-  const missing = [];
-  let existing = dir;
-  for (; !lexists(existing); ) {
-    missing.unshift(existing);
-    const up = external_node_path_default().dirname(existing);
-    if (up === existing)
-      break;
-    existing = up;
-  }
-  if (!external_node_fs_default().statSync(existing).isDirectory())
-    throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
-  for (const d of missing)
-    external_node_fs_default().mkdirSync(d);
-}
-function isSystemLink(file) {
-  let parent;
-  try {
-    parent = external_node_fs_default().realpathSync(external_node_path_default().dirname(file));
-  } catch {
-    return !1;
-  }
-  return ["/dev", "/proc"].some((root) => parent === root || parent.startsWith(`${root}/`));
-}
-function lexists(file) {
-  try {
-    return external_node_fs_default().lstatSync(file), !0;
-  } catch {
-    return !1;
-  }
-}
-function firstSymlink(root, dir) {
-  const relative = external_node_path_default().relative(root, dir);
-  if (relative === "" || relative.startsWith("..") || external_node_path_default().isAbsolute(relative))
-    return null;
-  let current = root;
-  for (const part of relative.split(external_node_path_default().sep)) {
-    current = external_node_path_default().join(current, part);
-    try {
-      if (external_node_fs_default().lstatSync(current).isSymbolicLink())
-        return external_node_path_default().relative(root, current).split(external_node_path_default().sep).join("/");
-    } catch {
-      return null;
-    }
-  }
-  return null;
-}
-function writeError(file, name, error, overrides) {
-  if (error instanceof UserError)
-    return error;
-  const e = error, reason = e.reason ?? overrides[e.code ?? ""] ?? write_file_REASONS[e.code ?? ""] ?? (e.code === void 0 ? void 0 : `${e.code}: ${e.message}`);
-  if (reason === void 0)
-    throw error;
-  return new UserError(`cannot write ${file} (${name}): ${reason}`);
-}
-function syncDirectory(dir) {
-  let fd = null;
-  try {
-    fd = external_node_fs_default().openSync(dir, external_node_fs_default().constants.O_RDONLY | O_DIRECTORY), external_node_fs_default().fsyncSync(fd);
-  } catch {
-  } finally {
-    fd !== null && closeQuietly(fd);
-  }
-}
-function closeQuietly(fd) {
-  try {
-    external_node_fs_default().closeSync(fd);
-  } catch {
-  }
-}
-function removeQuietly(file) {
-  try {
-    external_node_fs_default().unlinkSync(file);
-  } catch {
-  }
 }
 async function run() {
   try {

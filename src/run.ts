@@ -10,6 +10,7 @@ import { readCargoConfig } from './gather/cargo-config.js'
 import { isolate, type Isolation, refuseRustflagsKnownNow, refuseTarget } from './gather/isolation.js'
 import { gateReport, type LoadedPolicy, loadPolicy, type PolicyLocation } from './gather/policy-files.js'
 import { callsSystemLoader, docExamplesReader, exportReader, isFile, scanAllocators, sourceReader } from './gather/sources.js'
+import { withRustcCache } from './gather/rustc-cache.js'
 import { selectToolchain } from './gather/toolchain.js'
 import { findManifest, probeTarget, readMetadataText, readRepositoryText, readToml, runCargoMetadata, runRustcVersion } from './gather/tools.js'
 import { readInputFile, type RepositoryScope, scopeFor } from './input-file.js'
@@ -105,8 +106,6 @@ export interface RunOptions {
  * The rustc probes run while `cargo metadata` is still working.
  */
 export async function analyzeWorkspace(options: RunOptions): Promise<Analysis> {
-  // Whatever still runs when the analysis ends (a probe, after `cargo metadata` failed) is stopped.
-  const runner = cancellable(options.runner ?? processRunner(options.timeoutMs))
   const env = options.env
   const cwd = path.resolve(options.cwd)
   const config = readCargoConfig(cwd, env, options.configOverrides ?? [], options.scope ?? null)
@@ -119,6 +118,11 @@ export async function analyzeWorkspace(options: RunOptions): Promise<Analysis> {
 
   const isolation = isolate(config, env, options)
   const childEnv = { ...childEnvironment(env, process.platform), ...isolation.env }
+  const programs = options.runner ?? processRunner(options.timeoutMs)
+  // rustc's answers are kept between runs, except for a trusted repository: rustc then runs in the checkout,
+  // with flags that may name its files. Whatever still runs when the analysis ends (a probe, after
+  // `cargo metadata` failed) is stopped.
+  const runner = cancellable(trusted ? programs : withRustcCache(programs, tools.rustc, env, childEnv.PATH))
   try {
     return await analyzeWith(options, { runner, env, cwd, config, invocation, tools, childEnv, isolation })
   } finally {

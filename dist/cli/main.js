@@ -1,5 +1,5 @@
 // src/cli/main.ts
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/text.ts
 function plural(n, word) {
@@ -762,10 +762,10 @@ function linkageDiagram(artifact, findings) {
     let key = `${from}\0${to}\0${style}`, existing = edges.get(key);
     existing ? existing.onPath ||= onPath2 : edges.set(key, { from, to, style, onPath: onPath2 });
   };
-  for (let path21 of findings.flatMap((f) => f.inclusion ?? [])) {
-    let chain = path21.chain[0] === root ? path21.chain : [root, ...path21.chain];
+  for (let path22 of findings.flatMap((f) => f.inclusion ?? [])) {
+    let chain = path22.chain[0] === root ? path22.chain : [root, ...path22.chain];
     for (let i = 1; i < chain.length; i++) addEdge(chain[i - 1], chain[i], "dynamic", !0);
-    addEdge(chain.at(-1), nodeFor(path21.crate), path21.how === "inside-dylib" ? "inside dylib" : path21.how, !0);
+    addEdge(chain.at(-1), nodeFor(path22.crate), path22.how === "inside-dylib" ? "inside dylib" : path22.how, !0);
   }
   let rest = [];
   for (let entry of artifact.linkage) {
@@ -996,8 +996,8 @@ function footer(report) {
 }
 
 // src/run.ts
-import fs7 from "node:fs";
-import path17 from "node:path";
+import fs9 from "node:fs";
+import path19 from "node:path";
 
 // src/config/cargo-config.ts
 import * as path3 from "node:path";
@@ -1149,9 +1149,9 @@ function nestingProblem() {
 
 // src/toml/messages.ts
 var { DEL } = CHAR;
-function formatTomlPath(path21) {
+function formatTomlPath(path22) {
   let out = "";
-  for (let segment of path21)
+  for (let segment of path22)
     typeof segment == "number" ? out += `[${segment}]` : out += `${out === "" ? "" : "."}${/^[A-Za-z0-9_-]+$/u.test(segment) ? segment : JSON.stringify(segment)}`;
   return out;
 }
@@ -1841,18 +1841,18 @@ var { COMMA, LEFT_BRACE, LEFT_BRACKET: LEFT_BRACKET2, RIGHT_BRACE, RIGHT_BRACKET
     }
   }
   valuePath() {
-    let path21 = [];
+    let path22 = [];
     if (this.sectionAt >= 0) {
       let value = this.root;
       for (let part of this.partsAt(this.sectionAt))
-        path21.push(part), value = value[part], Array.isArray(value) && (path21.push(value.length - 1), value = value[value.length - 1]);
+        path22.push(part), value = value[part], Array.isArray(value) && (path22.push(value.length - 1), value = value[value.length - 1]);
     }
-    path21.push(...this.partsAt(this.keyAt));
+    path22.push(...this.partsAt(this.keyAt));
     for (let d = 0; d < this.depth; d++) {
       let frame = this.frames[d];
-      frame.table === null ? path21.push(frame.index) : path21.push(...this.partsAt(frame.keyAt));
+      frame.table === null ? path22.push(frame.index) : path22.push(...this.partsAt(frame.keyAt));
     }
-    return path21;
+    return path22;
   }
 };
 
@@ -1867,15 +1867,15 @@ function parseTomlDocument(text, file) {
   return {
     file,
     value,
-    lineOf: (path21) => {
-      if (path21.length === 0) return null;
+    lineOf: (path22) => {
+      if (path22.length === 0) return null;
       let container = value;
-      for (let i = 0; i < path21.length - 1; i++) {
-        let child = childOf(container, path21[i]);
+      for (let i = 0; i < path22.length - 1; i++) {
+        let child = childOf(container, path22[i]);
         if (!isContainer(child)) return null;
         container = child;
       }
-      return lineIn2(container, path21[path21.length - 1]);
+      return lineIn2(container, path22[path22.length - 1]);
     },
     lineIn: lineIn2
   };
@@ -2244,8 +2244,8 @@ var Layers = class {
     if (!isTable(table)) throw new UserError(`${this.manifestWhere(["profile", profile])}\`profile.${profile}\` must be a table`);
     let value = table[field];
     if (value === void 0) return null;
-    let path21 = ["profile", profile, field];
-    return { value, source: { file: this.opts.manifestFile, line: this.manifestLine(path21) }, where: this.manifestWhere(path21), key };
+    let path22 = ["profile", profile, field];
+    return { value, source: { file: this.opts.manifestFile, line: this.manifestLine(path22) }, where: this.manifestWhere(path22), key };
   }
   /**
    * Validates what cargo validates even when unused: every manifest profile (name and values), and the
@@ -2269,8 +2269,8 @@ var Layers = class {
     envValue !== void 0 && out.push({ value: parseEnvScalar(envValue), source: { env: envName }, where: `environment variable \`${envName}\`: `, key });
     let table = this.manifestProfile(profile);
     if (isTable(table) && table[field] !== void 0) {
-      let path21 = ["profile", profile, field];
-      out.push({ value: table[field], source: { file: this.opts.manifestFile, line: this.manifestLine(path21) }, where: this.manifestWhere(path21), key });
+      let path22 = ["profile", profile, field];
+      out.push({ value: table[field], source: { file: this.opts.manifestFile, line: this.manifestLine(path22) }, where: this.manifestWhere(path22), key });
     }
     return out;
   }
@@ -2287,11 +2287,11 @@ var Layers = class {
     if (node.kind !== "scalar") throw new UserError(`${where2}invalid \`${key}\`: expected a string or boolean, found ${node.kind === "table" ? "a table" : "an array"}`);
     return { value: node.value, source: settingSource(node.source), where: where2, key };
   }
-  manifestLine(path21) {
-    return this.opts.manifest?.lineOf(path21) ?? this.opts.manifest?.lineOf(path21.slice(0, -1)) ?? 1;
+  manifestLine(path22) {
+    return this.opts.manifest?.lineOf(path22) ?? this.opts.manifest?.lineOf(path22.slice(0, -1)) ?? 1;
   }
-  manifestWhere(path21) {
-    return `${this.opts.manifestFile}:${this.manifestLine(path21)}: `;
+  manifestWhere(path22) {
+    return `${this.opts.manifestFile}:${this.manifestLine(path22)}: `;
   }
 };
 function whereOf(source) {
@@ -3710,8 +3710,8 @@ function duplicateCandidates(input, result2) {
 }
 function commandLineFeatures(finding2, model) {
   let asked = new Set(model.invocation.features), out = /* @__PURE__ */ new Set();
-  for (let path21 of finding2.inclusion ?? [])
-    for (let step2 of path21.features ?? []) {
+  for (let path22 of finding2.inclusion ?? [])
+    for (let step2 of path22.features ?? []) {
       let request = step2.by === "command-line" ? step2.name : step2.commandLine?.replace(/^--features\s+/, "") ?? null;
       request !== null && asked.has(request) && out.add(request);
     }
@@ -4281,10 +4281,10 @@ function outputsOf(unit, root, profile, explicitTarget, defaultLibMetadata) {
   unit.mode === "build" && !types.some(requiresUpstreamObjects) && fileTypesOf.push({ prefix: "lib", suffix: ".rmeta", crateType: "rlib", rmeta: !0, debugInfo: !1, replaceHyphens: !0 });
   let out = [];
   for (let ft of fileTypesOf) {
-    let path21 = `${outDir}/${ft.prefix}${name}${hashed2 ? "-<hash>" : ""}${ft.suffix}`;
-    if (hashed2 || out.push({ path: path21, crateType: ft.crateType, linked: !0, debugInfo: ft.debugInfo }), unit.mode !== "build" || ft.rmeta || unit.target.kind !== "bin" && ft.crateType !== "dylib" && !root) continue;
+    let path22 = `${outDir}/${ft.prefix}${name}${hashed2 ? "-<hash>" : ""}${ft.suffix}`;
+    if (hashed2 || out.push({ path: path22, crateType: ft.crateType, linked: !0, debugInfo: ft.debugInfo }), unit.mode !== "build" || ft.rmeta || unit.target.kind !== "bin" && ft.crateType !== "dylib" && !root) continue;
     let fileName = `${ft.prefix}${ft.replaceHyphens ? name : unit.target.name}${ft.suffix}`, uplifted = example ? `${layout}/examples/${fileName}` : `${layout}/${fileName}`;
-    uplifted !== path21 && out.push({ path: uplifted, crateType: ft.crateType, linked: !1, debugInfo: ft.debugInfo });
+    uplifted !== path22 && out.push({ path: uplifted, crateType: ft.crateType, linked: !1, debugInfo: ft.debugInfo });
   }
   return out;
 }
@@ -4537,12 +4537,12 @@ function inclusionPath(f, crate, origin) {
     let own = findCrateUnit(result2, linkage, crate);
     units = own ? linkChain(unit, own) : [], chain = units.length > 0 ? units.slice(0, -1).map(crateName2) : [crateName2(unit)];
   }
-  let dynamic = origin.preference === "dynamic", path21 = { chain, crate, how: origin.via !== null && !dynamic ? "inside-dylib" : dynamic ? "dynamic" : "static" }, steps = featureSteps(units, metadata, locator);
-  if (steps.length > 0 && (path21.features = steps), dynamic) {
+  let dynamic = origin.preference === "dynamic", path22 = { chain, crate, how: origin.via !== null && !dynamic ? "inside-dylib" : dynamic ? "dynamic" : "static" }, steps = featureSteps(units, metadata, locator);
+  if (steps.length > 0 && (path22.features = steps), dynamic) {
     let owner = crate === "std" ? null : findCrateUnit(result2, linkage, crate), file = crate === "std" ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null;
-    file && (path21.file = file);
+    file && (path22.file = file);
   }
-  return path21;
+  return path22;
 }
 function findCrateUnit(result2, linkage, name) {
   for (let c of result2.crates)
@@ -4668,8 +4668,8 @@ function runtimeFinding(result2, linkage, locator, metadata) {
   let family2 = loaderFamily(unit.targetInfo), startup = family2 === "unmodelled" ? genericStartup(unit, result2.runtimeLibraries) : startupOf(unit, result2.runtimeLibraries, metadata.targetDirectory);
   if (startup === null) return null;
   let dynamic = (dep) => linksAs(result2, unitKey(dep), "dynamic"), direct = unit.crates.find((d) => d.unit.crateTypes.includes("dylib") && dynamic(d.unit)), inclusion = dynamicDylibs(result2, linkage).map((dylib) => {
-    let chain = linkChain(unit, dylib), steps = featureSteps(chain, metadata, locator), path21 = { chain: chain.slice(0, -1).map(crateName2), crate: crateName2(dylib), how: "dynamic", file: dylibFileName(dylib) };
-    return steps.length > 0 && (path21.features = steps), path21;
+    let chain = linkChain(unit, dylib), steps = featureSteps(chain, metadata, locator), path22 = { chain: chain.slice(0, -1).map(crateName2), crate: crateName2(dylib), how: "dynamic", file: dylibFileName(dylib) };
+    return steps.length > 0 && (path22.features = steps), path22;
   }), nearest = dynamicDylibs(result2, linkage)[0], firstHop = nearest === void 0 ? void 0 : linkChain(unit, nearest)[1], via = direct ?? unit.crates.find((d) => d.unit === firstHop), own = via ? locator.dependency(unit, via.unit, via.edge, via.platform) : locator.setting("rustflags", unit), location2 = locateByFeature(
     inclusion.flatMap((p) => p.features ?? []),
     own,
@@ -5238,7 +5238,7 @@ function parseLegacyLine(text, file) {
   return isAbsolutePath2(name) ? { ...base2, kind: "path", channel: null, path: name } : (checkChannelName(name, file, 1, "toolchain name"), { ...base2, kind: channelKind(name), channel: name, path: null });
 }
 function parseTomlPin(doc, file) {
-  let at = (path22) => doc.lineOf(path22) ?? doc.lineOf(path22.slice(0, -1)) ?? 1, section = doc.value.toolchain;
+  let at = (path23) => doc.lineOf(path23) ?? doc.lineOf(path23.slice(0, -1)) ?? 1, section = doc.value.toolchain;
   if (section === void 0) throw new UserError(`${file}:1: missing the \`[toolchain]\` table`);
   if (!isTable2(section)) throw new UserError(`${file}:${at(["toolchain"])}: \`toolchain\` must be a table, found ${describe3(section)}`);
   let stringKey = (key) => {
@@ -5255,19 +5255,19 @@ function parseTomlPin(doc, file) {
         throw new UserError(`${file}:${at(["toolchain", key, index])}: \`toolchain.${key}\` must be an array of strings, found ${describe3(item)} at index ${index}`);
       return item;
     });
-  }, channel = stringKey("channel"), path21 = stringKey("path"), profile = stringKey("profile"), components = listKey("components"), targets = listKey("targets"), sectionLine = at(["toolchain"]);
-  if (channel === null && path21 === null && components === null && targets === null)
+  }, channel = stringKey("channel"), path22 = stringKey("path"), profile = stringKey("profile"), components = listKey("components"), targets = listKey("targets"), sectionLine = at(["toolchain"]);
+  if (channel === null && path22 === null && components === null && targets === null)
     throw new UserError(`${file}:${sectionLine}: \`[toolchain]\` sets none of \`channel\`, \`path\`, \`components\` or \`targets\``);
-  if (channel !== null && checkChannelName(channel, file, at(["toolchain", "channel"]), "`toolchain.channel`"), channel !== null && path21 !== null)
+  if (channel !== null && checkChannelName(channel, file, at(["toolchain", "channel"]), "`toolchain.channel`"), channel !== null && path22 !== null)
     throw new UserError(`${file}:${at(["toolchain", "path"])}: \`toolchain.channel\` and \`toolchain.path\` cannot both be set`);
   let targetsLine = targets === null ? null : at(["toolchain", "targets"]);
-  if (path21 !== null) {
+  if (path22 !== null) {
     let line = at(["toolchain", "path"]);
     for (let key of ["components", "targets", "profile"])
       if (section[key] !== void 0)
         throw new UserError(`${file}:${at(["toolchain", key])}: \`toolchain.${key}\` cannot be used with \`toolchain.path\` (a path toolchain is used as it is)`);
-    if (!isAbsolutePath2(path21)) throw new UserError(`${file}:${line}: \`toolchain.path\` must be an absolute path, found \`${path21}\``);
-    return { file, line, kind: "path", channel: null, path: path21, targets: [], targetsLine: null };
+    if (!isAbsolutePath2(path22)) throw new UserError(`${file}:${line}: \`toolchain.path\` must be an absolute path, found \`${path22}\``);
+    return { file, line, kind: "path", channel: null, path: path22, targets: [], targetsLine: null };
   }
   if (profile !== null && !PROFILES.has(profile))
     throw new UserError(`${file}:${at(["toolchain", "profile"])}: unknown \`toolchain.profile\` \`${profile}\`; valid profiles are minimal, default, complete`);
@@ -5502,8 +5502,8 @@ function evaluateRules(ctx, only = "all") {
 function inRepository(draft, ctx) {
   let index = packageIndex(ctx.metadata), outside = (file) => isAbsolutePath(file) && index.externalManifests.has(forwardSlashes(file)), related = draft.related?.filter((r) => !outside(r.file)), kept = related === void 0 || related.length === draft.related.length ? draft : { ...draft, ...related.length > 0 ? { related } : { related: void 0 } };
   if (!outside(draft.file)) return kept;
-  for (let path21 of draft.inclusion ?? []) {
-    let names = [...path21.chain, path21.crate];
+  for (let path22 of draft.inclusion ?? []) {
+    let names = [...path22.chain, path22.crate];
     for (let i = 1; i < names.length; i++) {
       let dependent = index.members.get(names[i - 1]) ?? (i === 1 && draft.package !== void 0 ? index.memberNamed.get(draft.package) : void 0), external = index.external.get(names[i]);
       if (dependent !== void 0 && external !== void 0) return { ...kept, ...ctx.locator.dependencyNamed(dependent, external.name) };
@@ -5769,7 +5769,9 @@ var STDERR_KEPT = { head: 65536, tail: 65536 }, INPUT_LIMITS = {
   "event-payload": { bytes: 64 * 1048576, what: "an event payload" },
   metadata: { bytes: 268435456, what: "cargo metadata output" },
   // Read only to add findings (allocators, library loading): larger sources are skipped, never refused.
-  "rust-source": { bytes: 4 * 1048576, what: "a Rust source file" }
+  "rust-source": { bytes: 4 * 1048576, what: "a Rust source file" },
+  // 64 answers of at most 64 Ki characters each (`rustc/output-cache.ts`), each at most 6 bytes as JSON.
+  "rustc-cache": { bytes: 32 * 1048576, what: "the rustc answer cache" }
 }, MAX_SOURCE_FILES = 2e3;
 function formatSize(bytes) {
   let [unit, name] = bytes >= 1048576 ? [1048576, "MiB"] : bytes >= 1024 ? [1024, "KiB"] : [1, "bytes"];
@@ -6927,11 +6929,11 @@ var MAX_ITEM_TOKENS = 64, ItemText = class {
   }
 }, MAX_CFG_ATTR_DEPTH = 8;
 function analyseAttribute2(tokens, depth = 0) {
-  let meaning = { cfg: null, allocators: [] }, path21 = readPath(tokens);
-  if (path21 === null) return meaning;
-  let rest = tokens.slice(path21.end), last = path21.segments[path21.segments.length - 1], simple = path21.segments.length === 1 && !path21.leadingColons;
+  let meaning = { cfg: null, allocators: [] }, path22 = readPath(tokens);
+  if (path22 === null) return meaning;
+  let rest = tokens.slice(path22.end), last = path22.segments[path22.segments.length - 1], simple = path22.segments.length === 1 && !path22.leadingColons;
   if (last === "global_allocator" && rest.length === 0) {
-    let first = path21.segments[0];
+    let first = path22.segments[0];
     return (simple || first === "core" || first === "std") && meaning.allocators.push([]), meaning;
   }
   if (!simple || !isParenGroup(rest)) return meaning;
@@ -7360,8 +7362,8 @@ function readExactToolchain(doc, value, policy) {
 function readRules(doc, value, policy) {
   let rules = expectTable(doc, ["rules"], value, "a table `[rules]` of rule id = severity");
   for (let [id, severity] of Object.entries(rules)) {
-    let path21 = ["rules", id];
-    RULE_IDS.has(id) || fail(doc, path21, `unknown rule id (known: ${RULES.map((r) => r.id).join(", ")})`), (typeof severity != "string" || !SEVERITY_VALUES.includes(severity)) && fail(doc, path21, `expected "error", "warning", "note" or "off", got ${describe5(severity)}`), policy.severities.set(id, severity), policy.severityLines.set(id, lineOf2(doc, path21));
+    let path22 = ["rules", id];
+    RULE_IDS.has(id) || fail(doc, path22, `unknown rule id (known: ${RULES.map((r) => r.id).join(", ")})`), (typeof severity != "string" || !SEVERITY_VALUES.includes(severity)) && fail(doc, path22, `expected "error", "warning", "note" or "off", got ${describe5(severity)}`), policy.severities.set(id, severity), policy.severityLines.set(id, lineOf2(doc, path22));
   }
 }
 function readAllow(doc, value, policy) {
@@ -7438,28 +7440,28 @@ function describeEntry(entry) {
   let fields = ["package", "target", "crate"].filter((k) => entry[k] !== void 0).map((k) => `${k} \`${entry[k]}\``);
   return `allow entry for \`${entry.rule}\`${fields.length > 0 ? ` (${fields.join(", ")})` : ""}`;
 }
-function expectTable(doc, path21, value, expected) {
-  return (typeof value != "object" || Array.isArray(value)) && fail(doc, path21, `expected ${expected}, got ${describe5(value)}`), value;
+function expectTable(doc, path22, value, expected) {
+  return (typeof value != "object" || Array.isArray(value)) && fail(doc, path22, `expected ${expected}, got ${describe5(value)}`), value;
 }
-function nonEmptyString(doc, path21, value) {
-  return typeof value != "string" && fail(doc, path21, `expected a string, got ${describe5(value)}`), value.trim() === "" && fail(doc, path21, "must not be empty"), value;
+function nonEmptyString(doc, path22, value) {
+  return typeof value != "string" && fail(doc, path22, `expected a string, got ${describe5(value)}`), value.trim() === "" && fail(doc, path22, "must not be empty"), value;
 }
-function calendarDate(doc, path21, value) {
+function calendarDate(doc, path22, value) {
   let expected = "a date such as 2027-06-30";
-  typeof value != "string" && fail(doc, path21, `expected ${expected}, got ${describe5(value)}`);
+  typeof value != "string" && fail(doc, path22, `expected ${expected}, got ${describe5(value)}`);
   let m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
-  m === null && fail(doc, path21, `expected ${expected}, got ${JSON.stringify(value)}`);
+  m === null && fail(doc, path22, `expected ${expected}, got ${JSON.stringify(value)}`);
   let [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])], date = new Date(Date.UTC(year, month - 1, day));
-  return (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) && fail(doc, path21, `${JSON.stringify(value)} is not a calendar date`), value;
+  return (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) && fail(doc, path22, `${JSON.stringify(value)} is not a calendar date`), value;
 }
 function describe5(value) {
   return Array.isArray(value) ? "an array" : typeof value == "object" ? "a table" : JSON.stringify(value);
 }
-function lineOf2(doc, path21) {
-  return doc.lineOf(path21) ?? 1;
+function lineOf2(doc, path22) {
+  return doc.lineOf(path22) ?? 1;
 }
-function fail(doc, path21, problem) {
-  throw new UserError(`${doc.file}:${lineOf2(doc, path21)}: ${formatTomlPath(path21)}: ${problem}`);
+function fail(doc, path22, problem) {
+  throw new UserError(`${doc.file}:${lineOf2(doc, path22)}: ${formatTomlPath(path22)}: ${problem}`);
 }
 
 // src/policy/gate.ts
@@ -7528,10 +7530,247 @@ function readTextFile(file, kind, what, shown, within) {
   }
 }
 
+// src/gather/rustc-cache.ts
+import { randomBytes } from "node:crypto";
+import fs8 from "node:fs";
+import path17 from "node:path";
+
+// src/rustc/output-cache.ts
+import { createHash as createHash2 } from "node:crypto";
+var RUSTC_OUTPUT_CACHE_VERSION = 1, MAX_CACHED_OUTPUTS = 64, MAX_CACHED_OUTPUT_CHARS = 64 * 1024, KEY = /^[0-9a-f]{64}$/;
+function outputKey(compiler, args, env, input) {
+  let entries = Object.entries(env).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  return createHash2("sha256").update(JSON.stringify([RUSTC_OUTPUT_CACHE_VERSION, compiler, args, entries, input])).digest("hex");
+}
+function parseRustcOutputs(text) {
+  let outputs = /* @__PURE__ */ new Map(), document;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    return outputs;
+  }
+  if (!isRecord(document) || document.version !== RUSTC_OUTPUT_CACHE_VERSION || !Array.isArray(document.outputs)) return outputs;
+  for (let entry of document.outputs.slice(-MAX_CACHED_OUTPUTS)) {
+    if (!isRecord(entry) || typeof entry.key != "string" || !KEY.test(entry.key)) return /* @__PURE__ */ new Map();
+    let { stdout, stderr } = entry;
+    if (typeof stdout != "string" || typeof stderr != "string" || stdout.length + stderr.length > MAX_CACHED_OUTPUT_CHARS) return /* @__PURE__ */ new Map();
+    outputs.set(entry.key, { stdout, stderr });
+  }
+  return outputs;
+}
+function serializeRustcOutputs(outputs) {
+  let entries = [...outputs].map(([key, { stdout, stderr }]) => ({ key, stdout, stderr }));
+  return `${JSON.stringify({ version: RUSTC_OUTPUT_CACHE_VERSION, outputs: entries })}
+`;
+}
+function recall(outputs, key) {
+  let output = outputs.get(key);
+  return output !== void 0 && (outputs.delete(key), outputs.set(key, output)), output;
+}
+function remember(outputs, key, output) {
+  if (output.stdout.length + output.stderr.length > MAX_CACHED_OUTPUT_CHARS) return !1;
+  outputs.delete(key), outputs.set(key, { stdout: output.stdout, stderr: output.stderr });
+  for (let oldest of outputs.keys()) {
+    if (outputs.size <= MAX_CACHED_OUTPUTS) break;
+    outputs.delete(oldest);
+  }
+  return !0;
+}
+function isRecord(value) {
+  return typeof value == "object" && value !== null && !Array.isArray(value);
+}
+
+// src/write-file.ts
+import crypto from "node:crypto";
+import fs5 from "node:fs";
+import path14 from "node:path";
+var REASONS2 = {
+  ENOTDIR: "a part of its directory is a file",
+  ENOENT: "a part of its directory does not exist",
+  EISDIR: "it is a directory",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EROFS: "the file system is read-only",
+  ENOSPC: "no space is left on the device",
+  EDQUOT: "the disk quota is exceeded",
+  EFBIG: "the file would be larger than the file system allows",
+  ENAMETOOLONG: "the name is too long",
+  ELOOP: "its path has too many levels of symbolic links",
+  EIO: "an input/output error occurred",
+  EPIPE: "the reading end was closed",
+  ENXIO: "there is no device or reader behind it",
+  EBUSY: "it is busy",
+  ETXTBSY: "it is a running program",
+  EMFILE: "too many files are open",
+  ENFILE: "too many files are open",
+  ESHORTWRITE: "the device accepted no more bytes"
+}, { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = fs5.constants, O_NOFOLLOW = fs5.constants.O_NOFOLLOW ?? 0, O_NOCTTY = fs5.constants.O_NOCTTY ?? 0, O_DIRECTORY = fs5.constants.O_DIRECTORY ?? 0, BUFFER_BYTES = 1 << 20, PAUSE = new Int32Array(new SharedArrayBuffer(4));
+function writeAtomically(file, text, name) {
+  let absolute = path14.resolve(file), fail2 = (error, overrides = {}) => {
+    throw writeError(file, name, error, overrides);
+  }, descriptor = descriptorAlias(absolute);
+  if (descriptor !== null) return writeToDescriptor(descriptor, text, fail2);
+  let stat = null;
+  try {
+    stat = fs5.lstatSync(absolute);
+  } catch (error) {
+    error.code !== "ENOENT" && fail2(error);
+  }
+  if (stat?.isSymbolicLink() && isSystemLink(absolute)) {
+    try {
+      stat = fs5.statSync(absolute);
+    } catch (error) {
+      fail2(error, { ENOENT: "the link names nothing" });
+    }
+    return writeInPlace(absolute, text, stat, !0, fail2);
+  }
+  if (stat !== null && !stat.isFile() && !stat.isSymbolicLink()) return writeInPlace(absolute, text, stat, !1, fail2);
+  let dir = path14.dirname(absolute);
+  try {
+    makeDirectories(dir);
+  } catch (error) {
+    fail2(error);
+  }
+  let tmp = path14.join(dir, temporaryName()), fd = null, created = !1;
+  try {
+    fd = createExclusive(tmp), created = !0, stat?.isFile() && fs5.fchmodSync(fd, stat.mode & 511), writeText(fd, text), fs5.fsyncSync(fd), fs5.closeSync(fd), fd = null, fs5.renameSync(tmp, absolute);
+  } catch (error) {
+    fd !== null && closeQuietly(fd), created && removeQuietly(tmp), fail2(error, { EEXIST: `its temporary file ${tmp} already exists` });
+  }
+  syncDirectory(dir);
+}
+function createExclusive(file, mode = 420) {
+  return fs5.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
+}
+function writeAll(fd, data, write = (f, b, o, l) => fs5.writeSync(f, b, o, l)) {
+  let offset = 0;
+  for (; offset < data.length; ) {
+    let written;
+    try {
+      written = write(fd, data, offset, data.length - offset);
+    } catch (error) {
+      if (error.code !== "EAGAIN") throw error;
+      Atomics.wait(PAUSE, 0, 0, 2);
+      continue;
+    }
+    if (!(written > 0)) throw Object.assign(new Error("write accepted no bytes"), { code: "ESHORTWRITE" });
+    offset += written;
+  }
+}
+function writeInPlace(file, text, stat, viaSystemLink, fail2) {
+  let kind = refusedKind(stat, viaSystemLink);
+  kind !== null && fail2(refusal(kind));
+  let fd = null;
+  try {
+    let append = stat.isFile() ? O_APPEND : 0;
+    fd = fs5.openSync(file, O_WRONLY | O_NOCTTY | append | (viaSystemLink ? 0 : O_NOFOLLOW));
+    let opened = fs5.fstatSync(fd), changed = refusedKind(opened, viaSystemLink);
+    if (changed !== null) throw refusal(changed);
+    writeText(fd, text);
+  } catch (error) {
+    fail2(error);
+  } finally {
+    fd !== null && closeQuietly(fd);
+  }
+}
+function descriptorAlias(file) {
+  if (process.platform === "win32") return null;
+  if (file === "/dev/stdout") return 1;
+  if (file === "/dev/stderr") return 2;
+  let m = /^(?:\/dev\/fd|\/proc\/(?:self|thread-self|(\d+))\/fd)\/(\d+)$/u.exec(file);
+  return m === null || m[1] !== void 0 && Number(m[1]) !== process.pid ? null : Number(m[2]);
+}
+function writeToDescriptor(fd, text, fail2) {
+  try {
+    if (fs5.fstatSync(fd).isDirectory()) throw refusal("it is a directory");
+    writeText(fd, text);
+  } catch (error) {
+    fail2(error, { EBADF: "that descriptor is not open for writing" });
+  }
+}
+function refusedKind(stat, viaSystemLink) {
+  return stat.isCharacterDevice() || stat.isBlockDevice() || stat.isFIFO() || stat.isFile() && viaSystemLink ? null : stat.isDirectory() ? "it is a directory" : stat.isSocket() ? "it is a socket" : "it is not a regular file, a device or a FIFO";
+}
+function refusal(reason) {
+  return Object.assign(new Error(reason), { reason });
+}
+function writeText(fd, text) {
+  if (typeof text == "string") return writeAll(fd, Buffer.from(text, "utf8"));
+  for (let batch of inBatches(text, !0)) writeAll(fd, batch);
+}
+function* inBatches(chunks, reuse) {
+  let buffer = Buffer.allocUnsafe(BUFFER_BYTES), used = 0;
+  for (let chunk of chunks) {
+    let run = typeof chunk != "string" && Array.isArray(chunk) ? chunk : null, count = run === null ? 1 : run.length;
+    for (let i = 0; i < count; i++) {
+      let piece = run === null ? chunk : run[i], most = typeof piece == "string" ? piece.length * 3 : piece.length;
+      most > BUFFER_BYTES - used && used > 0 && (yield buffer.subarray(0, used), reuse || (buffer = Buffer.allocUnsafe(BUFFER_BYTES)), used = 0), most > BUFFER_BYTES ? yield typeof piece == "string" ? Buffer.from(piece, "utf8") : piece : typeof piece == "string" ? used += buffer.write(piece, used, "utf8") : (buffer.set(piece, used), used += piece.length);
+    }
+  }
+  used > 0 && (yield buffer.subarray(0, used));
+}
+function temporaryName() {
+  return `.rust-linkage-guard-${crypto.randomBytes(12).toString("hex")}.tmp`;
+}
+function makeDirectories(dir) {
+  let missing = [], existing = dir;
+  for (; !lexists(existing); ) {
+    missing.unshift(existing);
+    let up = path14.dirname(existing);
+    if (up === existing) break;
+    existing = up;
+  }
+  if (!fs5.statSync(existing).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+  for (let d of missing) fs5.mkdirSync(d);
+}
+function isSystemLink(file) {
+  let parent;
+  try {
+    parent = fs5.realpathSync(path14.dirname(file));
+  } catch {
+    return !1;
+  }
+  return ["/dev", "/proc"].some((root) => parent === root || parent.startsWith(`${root}/`));
+}
+function lexists(file) {
+  try {
+    return fs5.lstatSync(file), !0;
+  } catch {
+    return !1;
+  }
+}
+function writeError(file, name, error, overrides) {
+  if (error instanceof UserError) return error;
+  let e = error, reason = e.reason ?? overrides[e.code ?? ""] ?? REASONS2[e.code ?? ""] ?? (e.code === void 0 ? void 0 : `${e.code}: ${e.message}`);
+  if (reason === void 0) throw error;
+  return new UserError(`cannot write ${file} (${name}): ${reason}`);
+}
+function syncDirectory(dir) {
+  let fd = null;
+  try {
+    fd = fs5.openSync(dir, fs5.constants.O_RDONLY | O_DIRECTORY), fs5.fsyncSync(fd);
+  } catch {
+  } finally {
+    fd !== null && closeQuietly(fd);
+  }
+}
+function closeQuietly(fd) {
+  try {
+    fs5.closeSync(fd);
+  } catch {
+  }
+}
+function removeQuietly(file) {
+  try {
+    fs5.unlinkSync(file);
+  } catch {
+  }
+}
+
 // src/gather/toolchain.ts
-import fs6 from "node:fs";
+import fs7 from "node:fs";
 import os5 from "node:os";
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/toolchain/rustup-settings.ts
 function parseRustupSettings(text, file) {
@@ -7550,9 +7789,9 @@ function toolchainDirectory(name, settings) {
 }
 
 // src/gather/tools.ts
-import fs5 from "node:fs";
+import fs6 from "node:fs";
 import os4 from "node:os";
-import path14 from "node:path";
+import path15 from "node:path";
 
 // src/exec/cargo-failure.ts
 var FAULT = {
@@ -7727,10 +7966,10 @@ function toTargetInfo(triple, probe, libdirEntries, rustflags) {
 
 // src/gather/tools.ts
 function findManifest(cwd, metadataFile) {
-  for (let dir = cwd; ; dir = path14.dirname(dir)) {
-    let candidate = path14.join(dir, "Cargo.toml");
-    if (fs5.existsSync(candidate)) return candidate;
-    if (path14.dirname(dir) === dir) break;
+  for (let dir = cwd; ; dir = path15.dirname(dir)) {
+    let candidate = path15.join(dir, "Cargo.toml");
+    if (fs6.existsSync(candidate)) return candidate;
+    if (path15.dirname(dir) === dir) break;
   }
   if (metadataFile !== null) return null;
   throw new UserError(`could not find \`Cargo.toml\` in \`${cwd}\` or any parent directory; pass \`--manifest-path\``);
@@ -7772,14 +8011,14 @@ async function probeTarget(runner, rustc, cwd, env, config, rawEnv, kind, reques
     return parseProbe(result2.stdout, result2.stderr, probeTriple ?? "host");
   }), entries = [];
   try {
-    entries = fs5.readdirSync(rustflags.probe.targetLibdir);
+    entries = fs6.readdirSync(rustflags.probe.targetLibdir);
   } catch {
   }
   let info = toTargetInfo(triple, rustflags.probe, entries, rustflags.flags);
   if (info.rustflagsSource = rustflags.source, info.stdDylib !== null)
     try {
-      let dir = path14.dirname(fs5.realpathSync(path14.join(info.targetLibdir, info.stdDylib)));
-      dir !== path14.resolve(info.targetLibdir) && (info.stdDylibDir = dir);
+      let dir = path15.dirname(fs6.realpathSync(path15.join(info.targetLibdir, info.stdDylib)));
+      dir !== path15.resolve(info.targetLibdir) && (info.stdDylibDir = dir);
     } catch {
     }
   return info;
@@ -7811,7 +8050,7 @@ function lastLine(text) {
 async function selectToolchain(options) {
   let runner = options.runner ?? processRunner(options.timeoutMs), env = options.env, out = options.allowInstall === !0 ? {} : { RUSTUP_AUTO_INSTALL: "0" }, name = options.requested ?? (env.RUSTUP_TOOLCHAIN ? null : void 0);
   if (name === void 0) {
-    let pinFile = findToolchainFile(path15.resolve(options.dir), isFile2), pin = pinFile === null ? null : parseToolchainFile(readInputFile(pinFile, "toolchain-file", { within: scopeFor(options.scope ?? null, pinFile) }), pinFile);
+    let pinFile = findToolchainFile(path16.resolve(options.dir), isFile2), pin = pinFile === null ? null : parseToolchainFile(readInputFile(pinFile, "toolchain-file", { within: scopeFor(options.scope ?? null, pinFile) }), pinFile);
     if (pin?.kind === "path") {
       if (options.trustRepositoryConfig !== !0)
         throw new UserError(
@@ -7832,7 +8071,7 @@ async function selectToolchain(options) {
     throw new UserError(`${what} cannot be used: ${which.reason}; install it before this step${options.allowInstall === !0 ? "" : " (or allow rustup to install it)"}`);
   }
   name && (out.RUSTUP_TOOLCHAIN = name), env.RUSTC || (out.RUSTC = which.rustc);
-  let cargo = path15.join(path15.dirname(which.rustc), `cargo${path15.extname(which.rustc)}`);
+  let cargo = path16.join(path16.dirname(which.rustc), `cargo${path16.extname(which.rustc)}`);
   return !env.CARGO && isFile2(cargo) && (out.CARGO = cargo), out;
 }
 async function rustupWhich(runner, env) {
@@ -7845,13 +8084,13 @@ async function rustupWhich(runner, env) {
     return { kind: "no-rustup" };
   }
   let rustc = result2.stdout.trim();
-  return result2.exitCode !== 0 || !path15.isAbsolute(rustc) ? { kind: "failed", reason: lastLine(result2.stderr) || "rustup which rustc failed" } : { kind: "found", rustc };
+  return result2.exitCode !== 0 || !path16.isAbsolute(rustc) ? { kind: "failed", reason: lastLine(result2.stderr) || "rustup which rustc failed" } : { kind: "found", rustc };
 }
 function installedRustc(env, cwd) {
   if (process.platform === "win32" || !onPath("rustup", env.PATH)) return null;
-  let home = "RUSTUP_HOME" in env ? env.RUSTUP_HOME : env.HOME ? path15.join(env.HOME, ".rustup") : "";
-  if (!path15.isAbsolute(home)) return null;
-  let file = path15.join(home, "settings.toml"), text;
+  let home = "RUSTUP_HOME" in env ? env.RUSTUP_HOME : env.HOME ? path16.join(env.HOME, ".rustup") : "";
+  if (!path16.isAbsolute(home)) return null;
+  let file = path16.join(home, "settings.toml"), text;
   try {
     text = readInputFile(file, "toolchain-file");
   } catch {
@@ -7863,7 +8102,7 @@ function installedRustc(env, cwd) {
   if (name === null) {
     let dir;
     try {
-      dir = fs6.realpathSync(cwd);
+      dir = fs7.realpathSync(cwd);
     } catch {
       return null;
     }
@@ -7872,15 +8111,89 @@ function installedRustc(env, cwd) {
   }
   let directory = name === null ? null : toolchainDirectory(name, settings);
   if (directory === null) return null;
-  let rustc = path15.join(home, "toolchains", directory, "bin", "rustc");
+  let rustc = path16.join(home, "toolchains", directory, "bin", "rustc");
   return isFile2(rustc) ? rustc : null;
 }
 function onPath(program, searchPath) {
-  for (let dir of (searchPath ?? "").split(path15.delimiter)) {
-    if (!path15.isAbsolute(dir)) return !1;
-    if (isExecutable(path15.join(dir, program))) return !0;
+  return findOnPath(program, searchPath) !== null;
+}
+function findOnPath(program, searchPath) {
+  for (let dir of (searchPath ?? "").split(path16.delimiter)) {
+    if (!path16.isAbsolute(dir)) return null;
+    let file = path16.join(dir, program);
+    if (isExecutable(file)) return file;
   }
+  return null;
+}
+
+// src/gather/rustc-cache.ts
+var RUSTC_CACHE_FILE = "rustc-outputs.json";
+function withRustcCache(runner, rustc, env, childPath) {
+  let dir = userCacheDirectory(env, process.platform), compiler = dir === null ? null : compilerFingerprint(rustc, childPath, env);
+  if (dir === null || compiler === null) return runner;
+  let file = path17.join(dir, RUSTC_CACHE_FILE), outputs = null;
+  return {
+    async run(command, args, options = {}) {
+      if (command !== rustc) return runner.run(command, args, options);
+      outputs ??= readOutputs(file);
+      let key = outputKey(`${compiler.identity}\0${targetSpecIdentity(compiler.file, args)}`, args, options.env ?? {}, options.input ?? null), kept = recall(outputs, key);
+      if (kept !== void 0) return { exitCode: 0, stdout: kept.stdout, stderr: kept.stderr };
+      let result2 = await runner.run(command, args, options);
+      return result2.exitCode === 0 && remember(outputs, key, result2) && writeOutputs(dir, file, outputs), result2;
+    }
+  };
+}
+function compilerFingerprint(rustc, childPath, env) {
+  let named = path17.isAbsolute(rustc) ? rustc : process.platform === "win32" || rustc.includes("/") ? null : findOnPath(rustc, childPath);
+  if (named === null) return null;
+  let real, stat;
+  try {
+    real = fs8.realpathSync(named), stat = fs8.statSync(real, { bigint: !0 });
+  } catch {
+    return null;
+  }
+  return !stat.isFile() || isRustupProgram(real, stat, childPath, env) ? null : { file: real, identity: [real, stat.dev, stat.ino, stat.size, stat.mtimeNs, stat.ctimeNs].join("\0") };
+}
+function isRustupProgram(real, stat, childPath, env) {
+  if (/^rustup(-init)?(\.exe)?$/i.test(path17.basename(real))) return !0;
+  let exe = process.platform === "win32" ? ".exe" : "";
+  for (let rustup of [findOnPath(`rustup${exe}`, childPath), path17.join(cargoHomeOf(env), "bin", `rustup${exe}`)])
+    if (rustup !== null)
+      try {
+        let other2 = fs8.statSync(rustup, { bigint: !0 });
+        if (other2.dev === stat.dev && other2.ino === stat.ino || other2.size === stat.size) return !0;
+      } catch {
+      }
   return !1;
+}
+function targetSpecIdentity(compiler, args) {
+  let at = args.indexOf("--target"), target = at < 0 ? void 0 : args[at + 1];
+  if (target === void 0) return "";
+  let sysroot = path17.dirname(path17.dirname(compiler));
+  try {
+    let spec = fs8.statSync(path17.join(sysroot, "lib", "rustlib", target, "target.json"), { bigint: !0 });
+    return [spec.dev, spec.ino, spec.size, spec.mtimeNs, spec.ctimeNs].join("\0");
+  } catch {
+    return "none";
+  }
+}
+function readOutputs(file) {
+  try {
+    return parseRustcOutputs(readInputFile(file, "rustc-cache"));
+  } catch {
+    return /* @__PURE__ */ new Map();
+  }
+}
+function writeOutputs(dir, file, outputs) {
+  let tmp = path17.join(dir, `.${RUSTC_CACHE_FILE}.${randomBytes(6).toString("hex")}.tmp`), fd = null;
+  try {
+    fs8.mkdirSync(dir, { recursive: !0, mode: 448 }), fd = createExclusive(tmp, 384), writeAll(fd, Buffer.from(serializeRustcOutputs(outputs))), fs8.closeSync(fd), fd = null, fs8.renameSync(tmp, file);
+  } catch {
+    try {
+      fd !== null && fs8.closeSync(fd), fs8.rmSync(tmp, { force: !0 });
+    } catch {
+    }
+  }
 }
 
 // src/metadata/checks.ts
@@ -7888,8 +8201,8 @@ function q(value) {
   return `\`${JSON.stringify(value).slice(1, -1)}\``;
 }
 var Invalid = class {
-  constructor(path21, message) {
-    this.path = path21;
+  constructor(path22, message) {
+    this.path = path22;
     this.message = message;
   }
   path;
@@ -7898,8 +8211,8 @@ var Invalid = class {
 function isObject2(v) {
   return typeof v == "object" && v !== null && !Array.isArray(v);
 }
-function string(v, path21) {
-  if (typeof v != "string") throw notString(v, path21);
+function string(v, path22) {
+  if (typeof v != "string") throw notString(v, path22);
   return v;
 }
 function isStringArray(v) {
@@ -7907,32 +8220,32 @@ function isStringArray(v) {
   for (let k = 0; k < v.length; k++) if (typeof v[k] != "string") return !1;
   return !0;
 }
-function stringList(v, path21) {
-  return isStringArray(v) || badStringList(v, path21), v.length === 0 ? NO_STRINGS : v.slice();
+function stringList(v, path22) {
+  return isStringArray(v) || badStringList(v, path22), v.length === 0 ? NO_STRINGS : v.slice();
 }
 function describe6(v) {
   return v === null ? "null" : Array.isArray(v) ? "an array" : typeof v == "object" ? "an object" : `${typeof v} ${JSON.stringify(v)?.slice(0, 40)}`;
 }
-function notObject(v, path21) {
-  return new Invalid(path21, `expected an object, got ${describe6(v)}`);
+function notObject(v, path22) {
+  return new Invalid(path22, `expected an object, got ${describe6(v)}`);
 }
-function notArray(v, path21) {
-  return new Invalid(path21, v === void 0 ? "missing (expected an array)" : `expected an array, got ${describe6(v)}`);
+function notArray(v, path22) {
+  return new Invalid(path22, v === void 0 ? "missing (expected an array)" : `expected an array, got ${describe6(v)}`);
 }
-function notString(v, path21) {
-  return new Invalid(path21, v === void 0 ? "missing (expected a string)" : `expected a string, got ${describe6(v)}`);
+function notString(v, path22) {
+  return new Invalid(path22, v === void 0 ? "missing (expected a string)" : `expected a string, got ${describe6(v)}`);
 }
-function notBoolean(v, path21) {
-  return new Invalid(path21, `expected true or false, got ${describe6(v)}`);
+function notBoolean(v, path22) {
+  return new Invalid(path22, `expected true or false, got ${describe6(v)}`);
 }
-function unknownKind(v, path21) {
-  return new Invalid(path21, `unknown dependency kind ${JSON.stringify(v)}, expected null, "dev" or "build"`);
+function unknownKind(v, path22) {
+  return new Invalid(path22, `unknown dependency kind ${JSON.stringify(v)}, expected null, "dev" or "build"`);
 }
-function badStringList(v, path21) {
-  if (!Array.isArray(v)) throw notArray(v, path21);
+function badStringList(v, path22) {
+  if (!Array.isArray(v)) throw notArray(v, path22);
   for (let k = 0; k < v.length; k++)
-    if (typeof v[k] != "string") throw notString(v[k], `${path21}[${k}]`);
-  throw new Error(`${path21}: not a list of strings, but no element is wrong`);
+    if (typeof v[k] != "string") throw notString(v[k], `${path22}[${k}]`);
+  throw new Error(`${path22}: not a list of strings, but no element is wrong`);
 }
 
 // src/metadata/cycle.ts
@@ -8020,8 +8333,8 @@ function parseTarget(value, i, j, packageName) {
 
 // src/metadata/parse.ts
 var MetadataError = class extends UserError {
-  constructor(source, path21, message) {
-    super(`${source}: ${path21 ? `${path21}: ` : ""}${message}`), this.name = "MetadataError";
+  constructor(source, path22, message) {
+    super(`${source}: ${path22 ? `${path22}: ` : ""}${message}`), this.name = "MetadataError";
   }
 };
 function parseMetadata(text, source) {
@@ -8406,15 +8719,15 @@ function renamedKey(doc, table, pkgName) {
 }
 
 // src/manifest/default-members.ts
-import path16 from "node:path";
+import path18 from "node:path";
 function manifestDefaultMembers(rootManifest, metadata) {
   let workspace = rootManifest?.value.workspace;
   if (typeof workspace != "object" || workspace === null || Array.isArray(workspace)) return null;
   let entries = workspace["default-members"];
   if (!Array.isArray(entries) || !entries.every((e) => typeof e == "string")) return null;
-  let root = path16.resolve(metadata.workspaceRoot), members = metadata.workspaceMembers.map((id) => ({ id, dir: path16.relative(root, path16.dirname(path16.resolve(metadata.packages.get(id).manifestPath))).split(path16.sep).join("/") })), chosen = /* @__PURE__ */ new Set();
+  let root = path18.resolve(metadata.workspaceRoot), members = metadata.workspaceMembers.map((id) => ({ id, dir: path18.relative(root, path18.dirname(path18.resolve(metadata.packages.get(id).manifestPath))).split(path18.sep).join("/") })), chosen = /* @__PURE__ */ new Set();
   for (let entry of entries) {
-    let pattern = globPattern(path16.posix.normalize(entry.replace(/\\/g, "/")).replace(/\/$/, "").replace(/^\.$/, "")), matched = members.filter((m) => pattern.test(m.dir));
+    let pattern = globPattern(path18.posix.normalize(entry.replace(/\\/g, "/")).replace(/\/$/, "").replace(/^\.$/, "")), matched = members.filter((m) => pattern.test(m.dir));
     if (matched.length === 0) return null;
     for (let m of matched) chosen.add(m.id);
   }
@@ -8450,17 +8763,17 @@ async function check(settings) {
   return gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd, scope });
 }
 async function analyzeWorkspace(options) {
-  let runner = cancellable(options.runner ?? processRunner(options.timeoutMs)), env = options.env, cwd = path17.resolve(options.cwd), config = readCargoConfig(cwd, env, options.configOverrides ?? [], options.scope ?? null), invocation = { ...options.invocation }, trusted = options.trustRepositoryConfig === !0;
+  let env = options.env, cwd = path19.resolve(options.cwd), config = readCargoConfig(cwd, env, options.configOverrides ?? [], options.scope ?? null), invocation = { ...options.invocation }, trusted = options.trustRepositoryConfig === !0;
   trusted || refuseTarget(config, invocation.target), invocation.target = requestedTarget(config, invocation.target, cwd), trusted || refuseRustflagsKnownNow(config, env, invocation.target);
-  let tools = { cargo: env.CARGO ?? "cargo", rustc: env.RUSTC ?? "rustc" }, isolation = isolate(config, env, options), childEnv = { ...childEnvironment(env, process.platform), ...isolation.env };
+  let tools = { cargo: env.CARGO ?? "cargo", rustc: env.RUSTC ?? "rustc" }, isolation = isolate(config, env, options), childEnv = { ...childEnvironment(env, process.platform), ...isolation.env }, programs = options.runner ?? processRunner(options.timeoutMs), runner = cancellable(trusted ? programs : withRustcCache(programs, tools.rustc, env, childEnv.PATH));
   try {
     return await analyzeWith(options, { runner, env, cwd, config, invocation, tools, childEnv, isolation });
   } finally {
-    runner.cancel(), isolation.dir !== cwd && fs7.rmSync(isolation.dir, { recursive: !0, force: !0 });
+    runner.cancel(), isolation.dir !== cwd && fs9.rmSync(isolation.dir, { recursive: !0, force: !0 });
   }
 }
 async function analyzeWith(options, setup) {
-  let { runner, env, cwd, config, invocation, tools, childEnv, isolation } = setup, runDir = isolation.dir, manifestPath = options.manifestPath !== null ? path17.resolve(cwd, options.manifestPath) : findManifest(cwd, options.metadataFile ?? null);
+  let { runner, env, cwd, config, invocation, tools, childEnv, isolation } = setup, runDir = isolation.dir, manifestPath = options.manifestPath !== null ? path19.resolve(cwd, options.manifestPath) : findManifest(cwd, options.metadataFile ?? null);
   if (manifestPath !== null && !options.metadataFile && !isFile2(manifestPath))
     throw new UserError(`manifest \`${options.manifestPath}\` does not exist (relative paths are taken from \`${cwd}\`)`);
   let needsHostTriple = invocation.target === null && (config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0), probe = (kind, triple) => probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? "", options.trustRepositoryConfig === !0), targetFirst = isolation.cargoProbesCached && !needsHostTriple ? probe("target", invocation.target) : null, cargoMetadata = options.metadataFile ? null : runCargoMetadata(runner, tools.cargo, manifestPath, invocation, runDir, childEnv, isolation.configArgs).then((text) => parseSized(text, "cargo metadata", options)), refused = cargoMetadata === null ? NEVER : cargoMetadata.then(() => NEVER, (e) => e instanceof CommandError && e.fault === "input" ? Promise.reject(e) : NEVER), rustcPromise = runRustcVersion(runner, tools.rustc, runDir, childEnv);
@@ -8471,7 +8784,7 @@ async function analyzeWith(options, setup) {
   });
   let [rustc, targetInfo, hostInfo] = await Promise.race([probes, refused]);
   targetInfo.triple = invocation.target ?? rustc.host, hostInfo && (hostInfo.triple = rustc.host);
-  let gathered = await metadataPromise, scope = options.scope ?? null, manifestOf = (file) => readToml(file, scope), rootManifestFile = path17.join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), metadata = gathered.workspaceDefaultMembers === null ? { ...gathered, workspaceDefaultMembers: manifestDefaultMembers(rootManifest, gathered) } : gathered, names = profileNameFor(invocation.command, invocation.release, invocation.profile), profileOptions = { manifest: rootManifest, manifestFile: "Cargo.toml", config, env }, context = {
+  let gathered = await metadataPromise, scope = options.scope ?? null, manifestOf = (file) => readToml(file, scope), rootManifestFile = path19.join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), metadata = gathered.workspaceDefaultMembers === null ? { ...gathered, workspaceDefaultMembers: manifestDefaultMembers(rootManifest, gathered) } : gathered, names = profileNameFor(invocation.command, invocation.release, invocation.profile), profileOptions = { manifest: rootManifest, manifestFile: "Cargo.toml", config, env }, context = {
     rustc,
     host: hostInfo ?? targetInfo,
     target: targetInfo,
@@ -8532,193 +8845,6 @@ function gatherFacts(metadata, config, options) {
     },
     exportedSymbols: exportReader(metadata, scope)
   };
-}
-
-// src/write-file.ts
-import crypto from "node:crypto";
-import fs8 from "node:fs";
-import path18 from "node:path";
-var REASONS2 = {
-  ENOTDIR: "a part of its directory is a file",
-  ENOENT: "a part of its directory does not exist",
-  EISDIR: "it is a directory",
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  EROFS: "the file system is read-only",
-  ENOSPC: "no space is left on the device",
-  EDQUOT: "the disk quota is exceeded",
-  EFBIG: "the file would be larger than the file system allows",
-  ENAMETOOLONG: "the name is too long",
-  ELOOP: "its path has too many levels of symbolic links",
-  EIO: "an input/output error occurred",
-  EPIPE: "the reading end was closed",
-  ENXIO: "there is no device or reader behind it",
-  EBUSY: "it is busy",
-  ETXTBSY: "it is a running program",
-  EMFILE: "too many files are open",
-  ENFILE: "too many files are open",
-  ESHORTWRITE: "the device accepted no more bytes"
-}, { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = fs8.constants, O_NOFOLLOW = fs8.constants.O_NOFOLLOW ?? 0, O_NOCTTY = fs8.constants.O_NOCTTY ?? 0, O_DIRECTORY = fs8.constants.O_DIRECTORY ?? 0, BUFFER_BYTES = 1 << 20, PAUSE = new Int32Array(new SharedArrayBuffer(4));
-function writeAtomically(file, text, name) {
-  let absolute = path18.resolve(file), fail2 = (error, overrides = {}) => {
-    throw writeError(file, name, error, overrides);
-  }, descriptor = descriptorAlias(absolute);
-  if (descriptor !== null) return writeToDescriptor(descriptor, text, fail2);
-  let stat = null;
-  try {
-    stat = fs8.lstatSync(absolute);
-  } catch (error) {
-    error.code !== "ENOENT" && fail2(error);
-  }
-  if (stat?.isSymbolicLink() && isSystemLink(absolute)) {
-    try {
-      stat = fs8.statSync(absolute);
-    } catch (error) {
-      fail2(error, { ENOENT: "the link names nothing" });
-    }
-    return writeInPlace(absolute, text, stat, !0, fail2);
-  }
-  if (stat !== null && !stat.isFile() && !stat.isSymbolicLink()) return writeInPlace(absolute, text, stat, !1, fail2);
-  let dir = path18.dirname(absolute);
-  try {
-    makeDirectories(dir);
-  } catch (error) {
-    fail2(error);
-  }
-  let tmp = path18.join(dir, temporaryName()), fd = null, created = !1;
-  try {
-    fd = createExclusive(tmp), created = !0, stat?.isFile() && fs8.fchmodSync(fd, stat.mode & 511), writeText(fd, text), fs8.fsyncSync(fd), fs8.closeSync(fd), fd = null, fs8.renameSync(tmp, absolute);
-  } catch (error) {
-    fd !== null && closeQuietly(fd), created && removeQuietly(tmp), fail2(error, { EEXIST: `its temporary file ${tmp} already exists` });
-  }
-  syncDirectory(dir);
-}
-function createExclusive(file, mode = 420) {
-  return fs8.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
-}
-function writeAll(fd, data, write = (f, b, o, l) => fs8.writeSync(f, b, o, l)) {
-  let offset = 0;
-  for (; offset < data.length; ) {
-    let written;
-    try {
-      written = write(fd, data, offset, data.length - offset);
-    } catch (error) {
-      if (error.code !== "EAGAIN") throw error;
-      Atomics.wait(PAUSE, 0, 0, 2);
-      continue;
-    }
-    if (!(written > 0)) throw Object.assign(new Error("write accepted no bytes"), { code: "ESHORTWRITE" });
-    offset += written;
-  }
-}
-function writeInPlace(file, text, stat, viaSystemLink, fail2) {
-  let kind = refusedKind(stat, viaSystemLink);
-  kind !== null && fail2(refusal(kind));
-  let fd = null;
-  try {
-    let append = stat.isFile() ? O_APPEND : 0;
-    fd = fs8.openSync(file, O_WRONLY | O_NOCTTY | append | (viaSystemLink ? 0 : O_NOFOLLOW));
-    let opened = fs8.fstatSync(fd), changed = refusedKind(opened, viaSystemLink);
-    if (changed !== null) throw refusal(changed);
-    writeText(fd, text);
-  } catch (error) {
-    fail2(error);
-  } finally {
-    fd !== null && closeQuietly(fd);
-  }
-}
-function descriptorAlias(file) {
-  if (process.platform === "win32") return null;
-  if (file === "/dev/stdout") return 1;
-  if (file === "/dev/stderr") return 2;
-  let m = /^(?:\/dev\/fd|\/proc\/(?:self|thread-self|(\d+))\/fd)\/(\d+)$/u.exec(file);
-  return m === null || m[1] !== void 0 && Number(m[1]) !== process.pid ? null : Number(m[2]);
-}
-function writeToDescriptor(fd, text, fail2) {
-  try {
-    if (fs8.fstatSync(fd).isDirectory()) throw refusal("it is a directory");
-    writeText(fd, text);
-  } catch (error) {
-    fail2(error, { EBADF: "that descriptor is not open for writing" });
-  }
-}
-function refusedKind(stat, viaSystemLink) {
-  return stat.isCharacterDevice() || stat.isBlockDevice() || stat.isFIFO() || stat.isFile() && viaSystemLink ? null : stat.isDirectory() ? "it is a directory" : stat.isSocket() ? "it is a socket" : "it is not a regular file, a device or a FIFO";
-}
-function refusal(reason) {
-  return Object.assign(new Error(reason), { reason });
-}
-function writeText(fd, text) {
-  if (typeof text == "string") return writeAll(fd, Buffer.from(text, "utf8"));
-  for (let batch of inBatches(text, !0)) writeAll(fd, batch);
-}
-function* inBatches(chunks, reuse) {
-  let buffer = Buffer.allocUnsafe(BUFFER_BYTES), used = 0;
-  for (let chunk of chunks) {
-    let run = typeof chunk != "string" && Array.isArray(chunk) ? chunk : null, count = run === null ? 1 : run.length;
-    for (let i = 0; i < count; i++) {
-      let piece = run === null ? chunk : run[i], most = typeof piece == "string" ? piece.length * 3 : piece.length;
-      most > BUFFER_BYTES - used && used > 0 && (yield buffer.subarray(0, used), reuse || (buffer = Buffer.allocUnsafe(BUFFER_BYTES)), used = 0), most > BUFFER_BYTES ? yield typeof piece == "string" ? Buffer.from(piece, "utf8") : piece : typeof piece == "string" ? used += buffer.write(piece, used, "utf8") : (buffer.set(piece, used), used += piece.length);
-    }
-  }
-  used > 0 && (yield buffer.subarray(0, used));
-}
-function temporaryName() {
-  return `.rust-linkage-guard-${crypto.randomBytes(12).toString("hex")}.tmp`;
-}
-function makeDirectories(dir) {
-  let missing = [], existing = dir;
-  for (; !lexists(existing); ) {
-    missing.unshift(existing);
-    let up = path18.dirname(existing);
-    if (up === existing) break;
-    existing = up;
-  }
-  if (!fs8.statSync(existing).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
-  for (let d of missing) fs8.mkdirSync(d);
-}
-function isSystemLink(file) {
-  let parent;
-  try {
-    parent = fs8.realpathSync(path18.dirname(file));
-  } catch {
-    return !1;
-  }
-  return ["/dev", "/proc"].some((root) => parent === root || parent.startsWith(`${root}/`));
-}
-function lexists(file) {
-  try {
-    return fs8.lstatSync(file), !0;
-  } catch {
-    return !1;
-  }
-}
-function writeError(file, name, error, overrides) {
-  if (error instanceof UserError) return error;
-  let e = error, reason = e.reason ?? overrides[e.code ?? ""] ?? REASONS2[e.code ?? ""] ?? (e.code === void 0 ? void 0 : `${e.code}: ${e.message}`);
-  if (reason === void 0) throw error;
-  return new UserError(`cannot write ${file} (${name}): ${reason}`);
-}
-function syncDirectory(dir) {
-  let fd = null;
-  try {
-    fd = fs8.openSync(dir, fs8.constants.O_RDONLY | O_DIRECTORY), fs8.fsyncSync(fd);
-  } catch {
-  } finally {
-    fd !== null && closeQuietly(fd);
-  }
-}
-function closeQuietly(fd) {
-  try {
-    fs8.closeSync(fd);
-  } catch {
-  }
-}
-function removeQuietly(file) {
-  try {
-    fs8.unlinkSync(file);
-  } catch {
-  }
 }
 
 // src/cli/color.ts
@@ -9122,7 +9248,7 @@ function checkPackageSpec(spec, spelled) {
 }
 
 // src/cli/fix.ts
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/fixes/plan.ts
 function planFixes(findings) {
@@ -9174,7 +9300,7 @@ async function checkWorkingTree(dir, env) {
 function applyReportFixes(report) {
   let plan = planFixes(report.findings), scope = repositoryScope(report.workspaceRoot), files = [];
   for (let [file, edits] of plan.edits) {
-    let absolute = path19.resolve(report.workspaceRoot, file), before = readInputFile(absolute, "manifest", { within: scope }), after = applyEdits(before, edits);
+    let absolute = path20.resolve(report.workspaceRoot, file), before = readInputFile(absolute, "manifest", { within: scope }), after = applyEdits(before, edits);
     if (after === null) throw new UserError(`\`${file}\` changed since it was analysed; nothing was fixed, run \`--fix\` again`);
     files.push({ file, absolute, before, after });
   }
@@ -9206,7 +9332,7 @@ async function main(argv2) {
 `), 0;
   if (requested !== null && !/^[A-Za-z0-9][A-Za-z0-9._+-]*$/u.test(requested))
     throw new UserError(`\`+${requested}\` must name a rustup toolchain such as \`+stable\` or \`+1.95.0\``);
-  let cwd = process.cwd(), searchFrom = options.manifestPath === null ? cwd : path20.dirname(path20.resolve(cwd, options.manifestPath));
+  let cwd = process.cwd(), searchFrom = options.manifestPath === null ? cwd : path21.dirname(path21.resolve(cwd, options.manifestPath));
   options.fix && !options.allowDirty && await checkWorkingTree(searchFrom, process.env);
   let run = () => check({
     manifestPath: options.manifestPath,
@@ -9241,7 +9367,7 @@ async function writeStdout(text) {
     process.stdout.write(batch) || await new Promise((resolve5) => process.stdout.once("drain", resolve5));
 }
 function render(report, format, color) {
-  let workspacePrefix = path20.relative(process.cwd(), report.workspaceRoot).split(path20.sep).join("/");
+  let workspacePrefix = path21.relative(process.cwd(), report.workspaceRoot).split(path21.sep).join("/");
   switch (format) {
     case "json":
       return reportJson(report);

@@ -140,9 +140,15 @@ export function installedRustc(env: Record<string, string>, cwd: string): string
  * an empty one) comes first, since which program that finds depends on the working directory.
  */
 function onPath(program: string, searchPath: string | undefined): boolean {
+  return findOnPath(program, searchPath) !== null
+}
+
+/** Where `spawn` finds `program` on `PATH`, or null when not there or only past a relative entry (see `onPath`). */
+export function findOnPath(program: string, searchPath: string | undefined): string | null {
   for (const dir of (searchPath ?? '').split(path.delimiter)) {
-    if (!path.isAbsolute(dir)) return false
-    if (isExecutable(path.join(dir, program))) return true
+    if (!path.isAbsolute(dir)) return null
+    const file = path.join(dir, program)
+    if (isExecutable(file)) return file
   }
-  return false
+  return null
 }
