@@ -7605,8 +7605,8 @@ function linkageEntries(result2, formats, linkage) {
     let variants = interned.get(crate2.key);
     variants === void 0 && interned.set(crate2.key, variants = []);
     let entry;
-    for (const e of variants)
-      e.how === how && e.via === viaName && (entry = e);
+    for (let v = 0; v < variants.length && entry === void 0; v++)
+      variants[v].how === how && variants[v].via === viaName && (entry = variants[v]);
     if (entry === void 0) {
       const owner = linkage.crateNames.get(crate2.key)?.unit;
       entry = Object.freeze({
@@ -10037,7 +10037,7 @@ function isStringArray(v) {
   return !0;
 }
 function stringList(v, path2) {
-  return isStringArray(v) || badStringList(v, path2), v.length === 0 ? NO_STRINGS : v.slice();
+  return isStringArray(v) || badStringList(v, typeof path2 == "string" ? path2 : path2()), v.length === 0 ? NO_STRINGS : v.slice();
 }
 function checks_describe(v) {
   return v === null ? "null" : Array.isArray(v) ? "an array" : typeof v == "object" ? "an object" : `${typeof v} ${JSON.stringify(v)?.slice(0, 40)}`;
@@ -10142,7 +10142,7 @@ function parseTarget(value, i, j, packageName2) {
   }
   if (crateTypes.length > 1 && crateTypes.includes("dylib") && crateTypes.includes("cdylib"))
     throw new checks_Invalid(`${targetPath(i, j)}.crate_types`, `library ${q(name)} of ${label(packageName2)} cannot set the crate type of both \`dylib\` and \`cdylib\``);
-  const rawRequired = value["required-features"], requiredFeatures = rawRequired === void 0 ? NO_STRINGS : stringList(rawRequired, `${targetPath(i, j)}.required-features`), rawTest = value.test;
+  const rawRequired = value["required-features"], requiredFeatures = rawRequired === void 0 ? NO_STRINGS : stringList(rawRequired, () => `${targetPath(i, j)}.required-features`), rawTest = value.test;
   if (rawTest !== void 0 && typeof rawTest != "boolean")
     throw notBoolean(rawTest, `${targetPath(i, j)}.test`);
   const test = rawTest === void 0 ? kind !== "bench" && kind !== "example" && kind !== "custom-build" : rawTest, rawDoctest = value.doctest;
@@ -10326,7 +10326,7 @@ function validate(raw) {
     if (entry.node >= 0)
       throw new checks_Invalid(`${nodePath(i)}.id`, `duplicate resolve node for ${q(id)}`);
     const pkg = entry.pkg;
-    pkg.features = n.features === void 0 ? NO_STRINGS : stringList(n.features, `${nodePath(i)}.features`);
+    pkg.features = n.features === void 0 ? NO_STRINGS : stringList(n.features, () => `${nodePath(i)}.features`);
     const deps2 = n.deps;
     if (deps2 !== void 0 && !Array.isArray(deps2))
       throw notArray(deps2, `${nodePath(i)}.deps`);
@@ -10431,7 +10431,7 @@ function parseDeclaration(value, i, j, intern) {
   const optional2 = value.optional;
   if (optional2 != null && typeof optional2 != "boolean")
     throw notBoolean(optional2, `${declarationPath(i, j)}.optional`);
-  const features = value.features == null ? NO_STRINGS : stringList(value.features, `${declarationPath(i, j)}.features`), defaultFeatures = value.uses_default_features;
+  const features = value.features == null ? NO_STRINGS : stringList(value.features, () => `${declarationPath(i, j)}.features`), defaultFeatures = value.uses_default_features;
   if (defaultFeatures != null && typeof defaultFeatures != "boolean")
     throw notBoolean(defaultFeatures, `${declarationPath(i, j)}.uses_default_features`);
   return {
@@ -10496,7 +10496,7 @@ function parseFeatureMap(value, i) {
   const map = /* @__PURE__ */ new Map();
   for (let k = 0; k < names2.length; k++) {
     const name = names2[k];
-    map.set(name, stringList(value[name], `${packagePath(i)}.features.${name}`));
+    map.set(name, stringList(value[name], () => `${packagePath(i)}.features.${name}`));
   }
   return map;
 }
@@ -10506,7 +10506,7 @@ function dependencyKind(v) {
 function parsePublish(v, i) {
   if (v === !1)
     return !1;
-  const registries = stringList(v, `${packagePath(i)}.publish`);
+  const registries = stringList(v, () => `${packagePath(i)}.publish`);
   return registries.length === 0 ? !1 : registries;
 }
 const SECTIONS = { normal: "dependencies", dev: "dev-dependencies", build: "build-dependencies" };

@@ -218,7 +218,8 @@ function linkageEntries(result: UnitResult, formats: NonNullable<UnitResult['art
     let variants = interned.get(crate.key)
     if (variants === undefined) interned.set(crate.key, (variants = []))
     let entry: LinkageEntry | undefined
-    for (const e of variants) if (e.how === how && e.via === viaName) entry = e
+    // Indexed: most of a short run is not optimised, and there `for…of` allocates a result per step.
+    for (let v = 0; v < variants.length && entry === undefined; v++) if (variants[v]!.how === how && variants[v]!.via === viaName) entry = variants[v]
     if (entry === undefined) {
       const owner = linkage.crateNames.get(crate.key)?.unit
       entry = Object.freeze({

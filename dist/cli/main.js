@@ -5650,7 +5650,7 @@ function linkageEntries(result2, formats, linkage) {
     let via = how === "included-from-dylib" ? formats.via.get(crate.key) : void 0, viaName = via === void 0 ? void 0 : linkage.crateNames.get(via)?.name ?? via, variants = interned.get(crate.key);
     variants === void 0 && interned.set(crate.key, variants = []);
     let entry;
-    for (let e of variants) e.how === how && e.via === viaName && (entry = e);
+    for (let v = 0; v < variants.length && entry === void 0; v++) variants[v].how === how && variants[v].via === viaName && (entry = variants[v]);
     if (entry === void 0) {
       let owner = linkage.crateNames.get(crate.key)?.unit;
       entry = Object.freeze({
@@ -8221,7 +8221,7 @@ function isStringArray(v) {
   return !0;
 }
 function stringList(v, path22) {
-  return isStringArray(v) || badStringList(v, path22), v.length === 0 ? NO_STRINGS : v.slice();
+  return isStringArray(v) || badStringList(v, typeof path22 == "string" ? path22 : path22()), v.length === 0 ? NO_STRINGS : v.slice();
 }
 function describe6(v) {
   return v === null ? "null" : Array.isArray(v) ? "an array" : typeof v == "object" ? "an object" : `${typeof v} ${JSON.stringify(v)?.slice(0, 40)}`;
@@ -8322,7 +8322,7 @@ function parseTarget(value, i, j, packageName) {
   }
   if (crateTypes.length > 1 && crateTypes.includes("dylib") && crateTypes.includes("cdylib"))
     throw new Invalid(`${targetPath(i, j)}.crate_types`, `library ${q(name)} of ${label(packageName)} cannot set the crate type of both \`dylib\` and \`cdylib\``);
-  let rawRequired = value["required-features"], requiredFeatures = rawRequired === void 0 ? NO_STRINGS : stringList(rawRequired, `${targetPath(i, j)}.required-features`), rawTest = value.test;
+  let rawRequired = value["required-features"], requiredFeatures = rawRequired === void 0 ? NO_STRINGS : stringList(rawRequired, () => `${targetPath(i, j)}.required-features`), rawTest = value.test;
   if (rawTest !== void 0 && typeof rawTest != "boolean") throw notBoolean(rawTest, `${targetPath(i, j)}.test`);
   let test = rawTest === void 0 ? kind !== "bench" && kind !== "example" && kind !== "custom-build" : rawTest, rawDoctest = value.doctest;
   if (rawDoctest !== void 0 && typeof rawDoctest != "boolean") throw notBoolean(rawDoctest, `${targetPath(i, j)}.doctest`);
@@ -8479,7 +8479,7 @@ function validate(raw) {
     if (entry === void 0) throw new Invalid(`${nodePath2(i)}.id`, `unknown package id ${q(id)}`);
     if (entry.node >= 0) throw new Invalid(`${nodePath2(i)}.id`, `duplicate resolve node for ${q(id)}`);
     let pkg = entry.pkg;
-    pkg.features = n.features === void 0 ? NO_STRINGS : stringList(n.features, `${nodePath2(i)}.features`);
+    pkg.features = n.features === void 0 ? NO_STRINGS : stringList(n.features, () => `${nodePath2(i)}.features`);
     let deps2 = n.deps;
     if (deps2 !== void 0 && !Array.isArray(deps2)) throw notArray(deps2, `${nodePath2(i)}.deps`);
     entry.node = i, entry.firstEdge = edgeEnds.length;
@@ -8563,7 +8563,7 @@ function parseDeclaration(value, i, j, intern) {
   if (target != null && typeof target != "string") throw notString(target, `${declarationPath(i, j)}.target`);
   let optional = value.optional;
   if (optional != null && typeof optional != "boolean") throw notBoolean(optional, `${declarationPath(i, j)}.optional`);
-  let features = value.features == null ? NO_STRINGS : stringList(value.features, `${declarationPath(i, j)}.features`), defaultFeatures = value.uses_default_features;
+  let features = value.features == null ? NO_STRINGS : stringList(value.features, () => `${declarationPath(i, j)}.features`), defaultFeatures = value.uses_default_features;
   if (defaultFeatures != null && typeof defaultFeatures != "boolean") throw notBoolean(defaultFeatures, `${declarationPath(i, j)}.uses_default_features`);
   return {
     name,
@@ -8619,7 +8619,7 @@ function parseFeatureMap(value, i) {
   let map = /* @__PURE__ */ new Map();
   for (let k = 0; k < names.length; k++) {
     let name = names[k];
-    map.set(name, stringList(value[name], `${packagePath(i)}.features.${name}`));
+    map.set(name, stringList(value[name], () => `${packagePath(i)}.features.${name}`));
   }
   return map;
 }
@@ -8628,7 +8628,7 @@ function dependencyKind(v) {
 }
 function parsePublish(v, i) {
   if (v === !1) return !1;
-  let registries = stringList(v, `${packagePath(i)}.publish`);
+  let registries = stringList(v, () => `${packagePath(i)}.publish`);
   return registries.length === 0 ? !1 : registries;
 }
 

@@ -43,9 +43,13 @@ export function isStringArray(v: Json): v is string[] {
   return true
 }
 
-/** A copy of `v` (the shared empty list when it is empty) when it is an array of strings; else the failure naming the field at `path` or its element. */
-export function stringList(v: Json, path: string): string[] {
-  if (!isStringArray(v)) badStringList(v, path)
+/**
+ * A copy of `v` (the shared empty list when it is empty) when it is an array of strings; else the failure
+ * naming the field at `path` or its element. A path of the many lists in packages comes as a function, so that
+ * it is built only for the message.
+ */
+export function stringList(v: Json, path: string | (() => string)): string[] {
+  if (!isStringArray(v)) badStringList(v, typeof path === 'string' ? path : path())
   return v.length === 0 ? NO_STRINGS : v.slice()
 }
 

@@ -227,7 +227,7 @@ function validate(raw: Json): Metadata {
     if (entry === undefined) throw new Invalid(`${nodePath(i)}.id`, `unknown package id ${q(id)}`)
     if (entry.node >= 0) throw new Invalid(`${nodePath(i)}.id`, `duplicate resolve node for ${q(id)}`)
     const pkg = entry.pkg
-    pkg.features = n.features === undefined ? NO_STRINGS : stringList(n.features, `${nodePath(i)}.features`)
+    pkg.features = n.features === undefined ? NO_STRINGS : stringList(n.features, () => `${nodePath(i)}.features`)
     const deps = n.deps
     if (deps !== undefined && !Array.isArray(deps)) throw notArray(deps, `${nodePath(i)}.deps`)
     entry.node = i
@@ -331,7 +331,7 @@ function parseDeclaration(value: Json, i: number, j: number, intern: (s: string)
   if (target != null && typeof target !== 'string') throw notString(target, `${declarationPath(i, j)}.target`)
   const optional = value.optional
   if (optional != null && typeof optional !== 'boolean') throw notBoolean(optional, `${declarationPath(i, j)}.optional`)
-  const features = value.features == null ? NO_STRINGS : stringList(value.features, `${declarationPath(i, j)}.features`)
+  const features = value.features == null ? NO_STRINGS : stringList(value.features, () => `${declarationPath(i, j)}.features`)
   const defaultFeatures = value.uses_default_features
   if (defaultFeatures != null && typeof defaultFeatures !== 'boolean') throw notBoolean(defaultFeatures, `${declarationPath(i, j)}.uses_default_features`)
   return {
@@ -418,7 +418,7 @@ function parseFeatureMap(value: Json, i: number): ReadonlyMap<string, readonly s
   const map = new Map<string, readonly string[]>()
   for (let k = 0; k < names.length; k++) {
     const name = names[k]!
-    map.set(name, stringList(value[name], `${packagePath(i)}.features.${name}`))
+    map.set(name, stringList(value[name], () => `${packagePath(i)}.features.${name}`))
   }
   return map
 }
@@ -434,6 +434,6 @@ function dependencyKind(v: Json): DependencyKind | null {
 /** cargo metadata writes `publish = false` as `[]` (no registry may have it); both read as false. */
 function parsePublish(v: Json, i: number): string[] | false {
   if (v === false) return false
-  const registries = stringList(v, `${packagePath(i)}.publish`)
+  const registries = stringList(v, () => `${packagePath(i)}.publish`)
   return registries.length === 0 ? false : registries
 }

@@ -71,7 +71,7 @@ export function parseTarget(value: Json, i: number, j: number, packageName: stri
     throw new Invalid(`${targetPath(i, j)}.crate_types`, `library ${q(name)} of ${label(packageName)} cannot set the crate type of both \`dylib\` and \`cdylib\``)
   }
   const rawRequired = value['required-features']
-  const requiredFeatures = rawRequired === undefined ? NO_STRINGS : stringList(rawRequired, `${targetPath(i, j)}.required-features`)
+  const requiredFeatures = rawRequired === undefined ? NO_STRINGS : stringList(rawRequired, () => `${targetPath(i, j)}.required-features`)
   // Metadata from older cargos has no `test` key; cargo's defaults are true except for benches, examples and build scripts.
   const rawTest = value.test
   if (rawTest !== undefined && typeof rawTest !== 'boolean') throw notBoolean(rawTest, `${targetPath(i, j)}.test`)
