@@ -9,8 +9,8 @@ import { cancellable, type CommandRunner, processRunner } from './exec/runner.js
 import { readCargoConfig } from './gather/cargo-config.js'
 import { isolate, type Isolation, refuseRustflagsKnownNow, refuseTarget } from './gather/isolation.js'
 import { gateReport, type LoadedPolicy, loadPolicy, type PolicyLocation } from './gather/policy-files.js'
-import { callsSystemLoader, docExamplesReader, exportReader, isFile, scanAllocators, sourceReader } from './gather/sources.js'
 import { withRustcCache } from './gather/rustc-cache.js'
+import { callsSystemLoader, docExamplesReader, exportReader, isFile, scanAllocators, sourceReader } from './gather/sources.js'
 import { selectToolchain } from './gather/toolchain.js'
 import { findManifest, probeTarget, readMetadataText, readRepositoryText, readToml, runCargoMetadata, runRustcVersion } from './gather/tools.js'
 import { readInputFile, type RepositoryScope, scopeFor } from './input-file.js'
@@ -119,7 +119,7 @@ export async function analyzeWorkspace(options: RunOptions): Promise<Analysis> {
   const isolation = isolate(config, env, options)
   const childEnv = { ...childEnvironment(env, process.platform), ...isolation.env }
   const programs = options.runner ?? processRunner(options.timeoutMs)
-  // rustc's answers are kept between runs, except for a trusted repository: rustc then runs in the checkout,
+  // rustc's answers are kept between runs, except for a trusted repository, where rustc runs in the checkout
   // with flags that may name its files. Whatever still runs when the analysis ends (a probe, after
   // `cargo metadata` failed) is stopped.
   const runner = cancellable(trusted ? programs : withRustcCache(programs, tools.rustc, env, childEnv.PATH))
