@@ -21,6 +21,8 @@
  *
  *   libra               `node dist/cli/index.js --metadata-file <libra> --workspace --format json --output …`
  *                       against a node process that reads and `JSON.parse`s the same file
+ *   libra, empty cache  the same with the user's cache directory empty on every run (`XDG_CACHE_HOME` made anew),
+ *                       as on a machine's first run or a GitHub-hosted runner: rustc runs (informational)
  *   corpus <file>       the same for every other file of __tests__/fixtures/metadata (informational; the exit
  *                       code is shown: files with `"resolve": null` are rejected by design, exit 2)
  *   example             the CLI with `--manifest-path examples/plugin-engine/Cargo.toml` (exit 1 is normal: the
@@ -555,11 +557,19 @@ function buildCases(options: Options, tmp: string, getFixture: () => Promise<Act
    * A run of the CLI that writes its report to `output`. Exit 0 or 1 counts only with the report written: node
    * itself exits 1 when it cannot load the script (a bundle being rebuilt).
    */
-  const cliSide = (cli: string, label: string, args: () => string[], output: string, cwd: () => string, check: (s: Sample) => string | null): Side => ({
+  const cliSide = (
+    cli: string,
+    label: string,
+    args: () => string[],
+    output: string,
+    cwd: () => string,
+    check: (s: Sample) => string | null,
+    runEnv: () => Record<string, string> = () => env
+  ): Side => ({
     label,
     run: () => {
       fs.rmSync(output, { force: true })
-      return runProcess(node, [cli, ...args(), '--output', output], spawnOpts(true, cwd()))
+      return runProcess(node, [cli, ...args(), '--output', output], { ...spawnOpts(true, cwd()), env: runEnv() })
     },
     check: s => {
       const why = check(s)
@@ -568,23 +578,49 @@ function buildCases(options: Options, tmp: string, getFixture: () => Promise<Act
     }
   })
 
-  /** `cliSide` for a command run in the repository with fixed arguments. */
-  const cliCommand = (cli: string, args: string[], output: string, check: (s: Sample) => string | null): Side =>
-    cliSide(cli, `node ${[cli, ...args, '--output', output].map(show).join(' ')}`, () => args, output, () => ROOT, check)
+  /**
+   * The environment of a run with the user's cache directory empty, as on a machine's first run (and every run
+   * on a GitHub-hosted runner): `XDG_CACHE_HOME` a directory made anew for each run.
+   */
+  const emptyCache = (dir: string) => (): Record<string, string> => {
+    fs.rmSync(dir, { recursive: true, force: true })
+    fs.mkdirSync(dir, { recursive: true })
+    return { ...env, XDG_CACHE_HOME: dir }
+  }
+
+  /** `cliSide` for a command run in the repository with fixed arguments, optionally with an empty cache. */
+  const cliCommand = (cli: string, args: string[], output: string, check: (s: Sample) => string | null, cache: string | null = null): Side =>
+    cliSide(
+      cli,
+      `${cache === null ? '' : `XDG_CACHE_HOME=${show(cache)} (empty) `}node ${[cli, ...args, '--output', output].map(show).join(' ')}`,
+      () => args,
+      output,
+      () => ROOT,
+      check,
+      cache === null ? undefined : emptyCache(cache)
+    )
 
   /** With --before: the same command with the earlier CLI, writing its own output file. */
-  const beforeSide = (args: string[], output: string, check: (s: Sample) => string | null): Pick<CaseSpec, 'before'> =>
-    beforeCli === null ? {} : { before: cliCommand(beforeCli, args, beforeOutput(output), check) }
+  const beforeSide = (args: string[], output: string, check: (s: Sample) => string | null, cache: string | null = null): Pick<CaseSpec, 'before'> =>
+    beforeCli === null ? {} : { before: cliCommand(beforeCli, args, beforeOutput(output), check, cache === null ? null : `${cache}.before`) }
 
-  /** The CLI on a metadata file against read+parse of it. */
-  const metadataCase = (name: string, kind: CaseSpec['kind'], file: string, output: string, targets: TargetSpec[], check: (s: Sample) => string | null): CaseSpec => {
+  /** The CLI on a metadata file against read+parse of it; with `cache`, each run starting from an empty cache there. */
+  const metadataCase = (
+    name: string,
+    kind: CaseSpec['kind'],
+    file: string,
+    output: string,
+    targets: TargetSpec[],
+    check: (s: Sample) => string | null,
+    cache: string | null = null
+  ): CaseSpec => {
     const args = ['--metadata-file', file, '--workspace', '--format', 'json']
     return {
       name,
       kind,
-      subject: cliCommand(CLI, args, output, check),
+      subject: cliCommand(CLI, args, output, check, cache),
       floor: { label: `node ${show(readParse)} ${show(file)}`, run: () => runProcess(node, [readParse, file], spawnOpts(true)), check: floorCodes },
-      ...beforeSide(args, output, check),
+      ...beforeSide(args, output, check, cache),
       targets
     }
   }
@@ -603,6 +639,8 @@ function buildCases(options: Options, tmp: string, getFixture: () => Promise<Act
       cliCodes
     )
   )
+  // Informational: libra on a machine's first run, when rustc's answers are not yet kept (src/gather/rustc-cache.ts).
+  cases.push(metadataCase('libra, empty cache', 'libra', path.join(CORPUS, LIBRA), path.join(tmp, 'report.json'), [], cliCodes, path.join(tmp, 'empty-cache')))
 
   const corpus = fs
     .readdirSync(CORPUS)
