@@ -44,7 +44,9 @@ import {
   HOST_PLATFORM,
   invocationsFor,
   onPlatform,
+  PlatformError,
   prepareWine,
+  requireTargetStd,
   runCargo,
   toolchainFacts,
   type CargoInvocation,
@@ -146,6 +148,7 @@ export async function runDifferential(options: DifferentialOptions): Promise<Dif
     const chosen = options.workspaces ?? drawWorkspaces(options)
     const platform = options.platform ?? HOST_PLATFORM
     const toolchain = await toolchainFacts(platform)
+    await requireTargetStd(platform)
     if (platform.target?.includes('windows') === true) await prepareWine()
     // Invocations that name the host's triple (`--target`, `[target.<triple>]`) name the target's instead.
     const host = platform.target ?? toolchain.host
@@ -529,7 +532,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   main().then(
     code => process.exit(code),
     (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+      const shown = error instanceof PlatformError ? `error: ${error.message}` : error instanceof Error ? (error.stack ?? error.message) : String(error)
+      process.stderr.write(`${shown}\n`)
       process.exit(2)
     }
   )

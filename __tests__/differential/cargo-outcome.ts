@@ -94,6 +94,33 @@ export async function toolchainFacts(platform: BuildPlatform = HOST_PLATFORM): P
   return { host, release }
 }
 
+/** A platform the differential cannot build for on this machine: said in one line, without a stack. */
+export class PlatformError extends Error {
+  override name = 'PlatformError'
+}
+
+/**
+ * Refuses a `--target` whose standard library the toolchain does not have: cargo would fail every build with
+ * "can't find crate for `std`", and each failure would count as a mismatch.
+ */
+export async function requireTargetStd(platform: BuildPlatform): Promise<void> {
+  if (platform.target === null) return
+  const env = platform.toolchain === null ? process.env : { ...process.env, RUSTUP_TOOLCHAIN: platform.toolchain }
+  const libdir = await new Promise<string>((resolve, reject) => {
+    execFile('rustc', ['--print', 'target-libdir', '--target', platform.target!], { env }, (error, stdout) => (error !== null ? reject(error) : resolve(stdout.trim())))
+  })
+  let entries: string[] = []
+  try {
+    entries = await readdir(libdir)
+  } catch {
+    // Not there: no standard library.
+  }
+  if (!entries.some(e => /^libstd-[0-9a-f]+\.rlib$/.test(e))) {
+    const which = platform.toolchain === null ? 'the default toolchain' : `the toolchain \`${platform.toolchain}\``
+    throw new PlatformError(`${which} has no standard library for \`${platform.target}\` (${libdir} holds no libstd-*.rlib); install it (\`rustup target add ${platform.target}\`) or choose another --toolchain`)
+  }
+}
+
 /** The host triple, from `rustc -vV`. */
 export async function hostTriple(): Promise<string> {
   return (await toolchainFacts()).host
