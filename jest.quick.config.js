@@ -38,6 +38,7 @@ const TOOL_SUITES = [
   'quiet-corpus',
   'report-json',
   'rule-catalogue',
+  'rustc-cache',
   'sarif',
   'summary',
   'symlink-reads',
