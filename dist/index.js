@@ -9962,7 +9962,7 @@ function compilerFingerprint(rustc, childPath, env) {
   } catch {
     return null;
   }
-  return !stat.isFile() || isRustupProgram(real, stat, childPath, env) ? null : { file: real, identity: [real, stat.dev, stat.ino, stat.size, stat.mtimeNs, stat.ctimeNs].join("\0") };
+  return !stat.isFile() || isRustupProgram(real, stat, childPath, env) ? null : { file: real, identity: `${real}\0${fileIdentity(stat)}` };
 }
 function isRustupProgram(real, stat, childPath, env) {
   if (/^rustup(-init)?(\.exe)?$/i.test(external_node_path_default().basename(real)))
@@ -9984,11 +9984,13 @@ function targetSpecIdentity(compiler, args) {
     return "";
   const sysroot = external_node_path_default().dirname(external_node_path_default().dirname(compiler));
   try {
-    const spec = external_node_fs_default().statSync(external_node_path_default().join(sysroot, "lib", "rustlib", target, "target.json"), { bigint: !0 });
-    return [spec.dev, spec.ino, spec.size, spec.mtimeNs, spec.ctimeNs].join("\0");
+    return fileIdentity(external_node_fs_default().statSync(external_node_path_default().join(sysroot, "lib", "rustlib", target, "target.json"), { bigint: !0 }));
   } catch {
     return "none";
   }
+}
+function fileIdentity(stat) {
+  return [stat.dev, stat.ino, stat.size, stat.mtimeNs, stat.ctimeNs].join("\0");
 }
 function readOutputs(file) {
   try {
@@ -9998,7 +10000,7 @@ function readOutputs(file) {
   }
 }
 function writeOutputs(dir, file, outputs) {
-  const tmp = external_node_path_default().join(dir, `.${RUSTC_CACHE_FILE}.${(0, external_node_crypto_.randomBytes)(6).toString("hex")}.tmp`);
+  const tmp = external_node_path_default().join(dir, temporaryName());
   let fd = null;
   try {
     external_node_fs_default().mkdirSync(dir, { recursive: !0, mode: 448 }), fd = createExclusive(tmp, 384), writeAll(fd, Buffer.from(serializeRustcOutputs(outputs))), external_node_fs_default().closeSync(fd), fd = null, external_node_fs_default().renameSync(tmp, file);

@@ -302,7 +302,7 @@ export function* inBatches(chunks: Iterable<TextChunk>, reuse: boolean): Generat
 }
 
 /** A name no one can plant ahead of time: 96 random bits, not the pid. */
-function temporaryName(): string {
+export function temporaryName(): string {
   return `.rust-linkage-guard-${crypto.randomBytes(12).toString('hex')}.tmp`
 }
 

@@ -7531,7 +7531,6 @@ function readTextFile(file, kind, what, shown, within) {
 }
 
 // src/gather/rustc-cache.ts
-import { randomBytes } from "node:crypto";
 import fs8 from "node:fs";
 import path17 from "node:path";
 
@@ -8152,7 +8151,7 @@ function compilerFingerprint(rustc, childPath, env) {
   } catch {
     return null;
   }
-  return !stat.isFile() || isRustupProgram(real, stat, childPath, env) ? null : { file: real, identity: [real, stat.dev, stat.ino, stat.size, stat.mtimeNs, stat.ctimeNs].join("\0") };
+  return !stat.isFile() || isRustupProgram(real, stat, childPath, env) ? null : { file: real, identity: `${real}\0${fileIdentity(stat)}` };
 }
 function isRustupProgram(real, stat, childPath, env) {
   if (/^rustup(-init)?(\.exe)?$/i.test(path17.basename(real))) return !0;
@@ -8171,11 +8170,13 @@ function targetSpecIdentity(compiler, args) {
   if (target === void 0) return "";
   let sysroot = path17.dirname(path17.dirname(compiler));
   try {
-    let spec = fs8.statSync(path17.join(sysroot, "lib", "rustlib", target, "target.json"), { bigint: !0 });
-    return [spec.dev, spec.ino, spec.size, spec.mtimeNs, spec.ctimeNs].join("\0");
+    return fileIdentity(fs8.statSync(path17.join(sysroot, "lib", "rustlib", target, "target.json"), { bigint: !0 }));
   } catch {
     return "none";
   }
+}
+function fileIdentity(stat) {
+  return [stat.dev, stat.ino, stat.size, stat.mtimeNs, stat.ctimeNs].join("\0");
 }
 function readOutputs(file) {
   try {
@@ -8185,7 +8186,7 @@ function readOutputs(file) {
   }
 }
 function writeOutputs(dir, file, outputs) {
-  let tmp = path17.join(dir, `.${RUSTC_CACHE_FILE}.${randomBytes(6).toString("hex")}.tmp`), fd = null;
+  let tmp = path17.join(dir, temporaryName()), fd = null;
   try {
     fs8.mkdirSync(dir, { recursive: !0, mode: 448 }), fd = createExclusive(tmp, 384), writeAll(fd, Buffer.from(serializeRustcOutputs(outputs))), fs8.closeSync(fd), fd = null, fs8.renameSync(tmp, file);
   } catch {

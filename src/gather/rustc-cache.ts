@@ -2,14 +2,13 @@
  * Keeps rustc's answers between runs in the user's cache directory (`rustc/output-cache.ts`), so that a run
  * after the first starts no rustc: each start costs the process 8–15 ms of its main thread (node forks it).
  */
-import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { userCacheDirectory } from '../exec/cache-dir.js'
 import type { CommandRunner } from '../exec/runner.js'
 import { readInputFile } from '../input-file.js'
 import { outputKey, parseRustcOutputs, recall, remember, type RustcOutputs, serializeRustcOutputs } from '../rustc/output-cache.js'
-import { createExclusive, writeAll } from '../write-file.js'
+import { createExclusive, temporaryName, writeAll } from '../write-file.js'
 import { cargoHomeOf } from './cargo-config.js'
 import { findOnPath } from './toolchain.js'
 
@@ -62,7 +61,7 @@ export function compilerFingerprint(rustc: string, childPath: string | undefined
     return null
   }
   if (!stat.isFile() || isRustupProgram(real, stat, childPath, env)) return null
-  return { file: real, identity: [real, stat.dev, stat.ino, stat.size, stat.mtimeNs, stat.ctimeNs].join('\0') }
+  return { file: real, identity: `${real}\0${fileIdentity(stat)}` }
 }
 
 /**
@@ -96,11 +95,15 @@ function targetSpecIdentity(compiler: string, args: readonly string[]): string {
   if (target === undefined) return ''
   const sysroot = path.dirname(path.dirname(compiler))
   try {
-    const spec = fs.statSync(path.join(sysroot, 'lib', 'rustlib', target, 'target.json'), { bigint: true })
-    return [spec.dev, spec.ino, spec.size, spec.mtimeNs, spec.ctimeNs].join('\0')
+    return fileIdentity(fs.statSync(path.join(sysroot, 'lib', 'rustlib', target, 'target.json'), { bigint: true }))
   } catch {
     return 'none'
   }
+}
+
+/** A file as it is now: device, inode, size, modification and change times (the last no one can set). */
+function fileIdentity(stat: fs.BigIntStats): string {
+  return [stat.dev, stat.ino, stat.size, stat.mtimeNs, stat.ctimeNs].join('\0')
 }
 
 function readOutputs(file: string): RustcOutputs {
@@ -114,11 +117,12 @@ function readOutputs(file: string): RustcOutputs {
 
 /**
  * Writes the cache whole to a new file renamed over the old one, so that a reader never sees half of it and
- * two runs at once leave one of their versions. Not flushed to disk: a cache lost in a crash is read as none.
- * A cache that cannot be written costs the next run its rustc calls, nothing else.
+ * two runs at once leave one of their versions. Not `writeAtomically`, the writer of the reports: a FIFO or
+ * device at the name is replaced rather than written, and nothing is flushed to disk (a cache lost in a crash
+ * is read as none). A cache that cannot be written costs the next run its rustc calls, nothing else.
  */
 function writeOutputs(dir: string, file: string, outputs: RustcOutputs): void {
-  const tmp = path.join(dir, `.${RUSTC_CACHE_FILE}.${randomBytes(6).toString('hex')}.tmp`)
+  const tmp = path.join(dir, temporaryName())
   let fd: number | null = null
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 })

@@ -1,7 +1,8 @@
+import type { TextChunk } from '../write-file.js'
 import type { Report } from './report.js'
 
-/** A piece of the report: text, UTF-8 bytes, or a linkage list's entries as UTF-8 bytes, one piece each. */
-export type JsonChunk = string | Uint8Array | readonly Uint8Array[]
+/** A piece of the report, as the writer takes it: text, UTF-8 bytes, or a linkage list's entries as UTF-8 bytes, one piece each. */
+export type JsonChunk = TextChunk
 
 /** Array elements stringified together: large enough that the native stringifier does the work, small enough to bound each chunk. */
 const BATCH = 16
