@@ -87,7 +87,7 @@ export function onPlatform(invocation: CargoInvocation, platform: BuildPlatform)
 
 /** `rustc -vV` of the platform's toolchain: the host triple and the release. */
 export async function toolchainFacts(platform: BuildPlatform = HOST_PLATFORM): Promise<{ host: string; release: string }> {
-  const text = await rustcVersionText(platform)
+  const text = await rustcOutput(platform, ['-vV'])
   const host = /^host: (\S+)$/m.exec(text)?.[1]
   const release = /^release: (\S+)$/m.exec(text)?.[1]
   if (host === undefined || release === undefined) throw new Error(`no host or release line in rustc -vV:\n${text}`)
@@ -105,10 +105,7 @@ export class PlatformError extends Error {
  */
 export async function requireTargetStd(platform: BuildPlatform): Promise<void> {
   if (platform.target === null) return
-  const env = platform.toolchain === null ? process.env : { ...process.env, RUSTUP_TOOLCHAIN: platform.toolchain }
-  const libdir = await new Promise<string>((resolve, reject) => {
-    execFile('rustc', ['--print', 'target-libdir', '--target', platform.target!], { env }, (error, stdout) => (error !== null ? reject(error) : resolve(stdout.trim())))
-  })
+  const libdir = (await rustcOutput(platform, ['--print', 'target-libdir', '--target', platform.target])).trim()
   let entries: string[] = []
   try {
     entries = await readdir(libdir)
@@ -126,10 +123,11 @@ export async function hostTriple(): Promise<string> {
   return (await toolchainFacts()).host
 }
 
-function rustcVersionText(platform: BuildPlatform): Promise<string> {
+/** What the platform's rustc prints with `args`. */
+function rustcOutput(platform: BuildPlatform, args: string[]): Promise<string> {
   const env = platform.toolchain === null ? process.env : { ...process.env, RUSTUP_TOOLCHAIN: platform.toolchain }
   return new Promise((resolve, reject) => {
-    execFile('rustc', ['-vV'], { env }, (error, stdout) => {
+    execFile('rustc', args, { env }, (error, stdout) => {
       if (error !== null) return reject(error)
       resolve(stdout)
     })
