@@ -45,6 +45,7 @@ const TOOL_SUITES = [
   'toml-parse',
   'toolchain-pin',
   'toolchain-select',
+  'v8-tuning',
   'write-file'
 ]
 

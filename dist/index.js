@@ -317,12 +317,22 @@ function oneLine(message) {
 const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 var external_node_v8_default = /* @__PURE__ */ __nccwpck_require__.n(external_node_v8_namespaceObject);
 const SMALL_METADATA_CHARS = 8 * 1024 * 1024;
-function sizeYoungGeneration(metadataChars) {
-  const factor = youngGenerationGrowth(metadataChars, process.versions.node);
-  factor !== null && external_node_v8_default().setFlagsFromString(`--semi-space-growth-factor=${factor}`);
+function v8Flags(metadataChars, nodeVersion) {
+  const short = metadataChars <= SMALL_METADATA_CHARS;
+  switch (nodeVersion.split(".")[0]) {
+    case "20":
+    case "22":
+      return [`--semi-space-growth-factor=${short ? 1 : 2}`];
+    case "24":
+    case "26":
+      return ["--semi-space-growth-factor=1", short ? "--no-maglev" : "--maglev"];
+    default:
+      return [];
+  }
 }
-function youngGenerationGrowth(metadataChars, nodeVersion) {
-  return nodeVersion.split(".")[0] !== "20" ? null : metadataChars <= SMALL_METADATA_CHARS ? 1 : 2;
+function tuneV8(metadataChars) {
+  for (const flag of v8Flags(metadataChars, process.versions.node))
+    external_node_v8_default().setFlagsFromString(flag);
 }
 const DEFAULT_TIMEOUT_MS = 1e4, DEFAULT_RETRY_DELAY_MS = 1e3, PER_PAGE = 100, RETRIED_STATUSES = /* @__PURE__ */ new Set([500, 502, 503, 504]), RETRIED_METHODS = /* @__PURE__ */ new Set(["GET", "PATCH", "PUT"]);
 function createGitHubClient(token, options = {}) {
@@ -10762,7 +10772,7 @@ async function analyse(settings) {
     failOn: settings.failOn,
     baseline: settings.baseline,
     scope,
-    beforeParse: sizeYoungGeneration
+    beforeParse: tuneV8
   }), workspacePrefix = external_node_path_default().relative(repository2, report.workspaceRoot).split(external_node_path_default().sep).join("/"), roots = [repository2, ...env.RUNNER_TEMP ? [env.RUNNER_TEMP] : []], reportPath = external_node_path_default().resolve(repository2, settings.reportPath), reportTarget = resolveOutputPath(settings.reportPath, "report-path", repository2, roots), sarifPath = settings.sarifFile === null ? null : external_node_path_default().resolve(repository2, settings.sarifFile), sarifTarget = settings.sarifFile === null ? null : resolveOutputPath(settings.sarifFile, "sarif-file", repository2, roots);
   writeAtomically(reportTarget, reportJson(report), "input `report-path`"), sarifTarget !== null && writeAtomically(sarifTarget, `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, workspacePrefix }), null, 2)}
 `, "input `sarif-file`"), logUntrusted(renderText(report));

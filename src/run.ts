@@ -77,7 +77,7 @@ export interface RunOptions {
    * the options do not keep a text of tens of megabytes alive while the analysis runs.
    */
   metadataText?: () => string
-  /** Called with the metadata's length before it is parsed: the entry points size V8's young generation by it. */
+  /** Called with the metadata's length before it is parsed: the entry points tune V8 by it (`tuneV8`). */
   beforeParse?: (metadataChars: number) => void
   configOverrides?: string[]
   env: Record<string, string | undefined>

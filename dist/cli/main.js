@@ -48,15 +48,24 @@ function oneLine(message) {
   return withCodePoints(message.replace(/\s*[\r\n]+\s*/g, " ").trim());
 }
 
-// src/exec/young-generation.ts
+// src/exec/v8-tuning.ts
 import v8 from "node:v8";
 var SMALL_METADATA_CHARS = 8 * 1024 * 1024;
-function sizeYoungGeneration(metadataChars) {
-  let factor = youngGenerationGrowth(metadataChars, process.versions.node);
-  factor !== null && v8.setFlagsFromString(`--semi-space-growth-factor=${factor}`);
+function v8Flags(metadataChars, nodeVersion) {
+  let short = metadataChars <= SMALL_METADATA_CHARS;
+  switch (nodeVersion.split(".")[0]) {
+    case "20":
+    case "22":
+      return [`--semi-space-growth-factor=${short ? 1 : 2}`];
+    case "24":
+    case "26":
+      return ["--semi-space-growth-factor=1", short ? "--no-maglev" : "--maglev"];
+    default:
+      return [];
+  }
 }
-function youngGenerationGrowth(metadataChars, nodeVersion) {
-  return nodeVersion.split(".")[0] !== "20" ? null : metadataChars <= SMALL_METADATA_CHARS ? 1 : 2;
+function tuneV8(metadataChars) {
+  for (let flag of v8Flags(metadataChars, process.versions.node)) v8.setFlagsFromString(flag);
 }
 
 // src/report/annotations.ts
@@ -9351,7 +9360,7 @@ async function main(argv2) {
     timeoutMs: options.timeoutMs ?? void 0,
     failOn: options.failOn,
     baseline: options.baseline,
-    beforeParse: sizeYoungGeneration
+    beforeParse: tuneV8
   }), report = await run();
   if (options.fix) {
     let outcome = applyReportFixes(report);

@@ -1,0 +1,47 @@
+import v8 from 'node:v8'
+
+/** Metadata up to this size makes a short run: parsing and analysing it takes well under a second. */
+const SMALL_METADATA_CHARS = 8 * 1024 * 1024
+
+/**
+ * The V8 flags a run sets before it parses metadata of this length, on this node version: none where it was not
+ * measured, and the runtime's own policy is kept.
+ *
+ * - **The young generation's growth.** V8 doubles the young generation whenever most of it survives a
+ *   collection, as parsing and analysing metadata makes it do, up to 2 × 16 MB on node 20 and 22 and 2 × 64 MB
+ *   on node 24 and 26. Fresh pages cost more than the collections they save, except for large inputs on node 20
+ *   and 22, where the growth is kept (`--semi-space-growth-factor=2`, V8's default).
+ * - **Maglev** (on by default from node 24): on a short run its compiles, on threads of their own, cost more than
+ *   the code they produce saves, and its code and compile zones raise the peak.
+ *
+ * Measured with `npm run bench` and interleaved runs of the CLI (peak RSS, wall time, medians), default → these:
+ *
+ * - node 20, libra (2.4 MB): 89 → 76 MB, 490 → 440 ms; synthetic 2k (6.6 MB): 136 → 104 MB, 1,020 → 970 ms;
+ *   synthetic 5k (16.5 MB) without growth: 176 → 217 MB, 1,570 → 1,620 ms, so the growth stays above 8 MiB;
+ * - node 22, libra: 90 → 78 MB, 359 → 320 ms; synthetic 2k: 133 → 93 MB, 746 → 708 ms; synthetic 10k (33 MB)
+ *   without growth: 217 → 252 MB, 2,085 → 2,259 ms;
+ * - node 24, libra: 101 → 76 MB, 432 → 407 ms; synthetic 5k: 200 → 153 MB, 1,408 → 1,217 ms; synthetic 10k:
+ *   329 → 257 MB, 2,598 → 2,477 ms, and without Maglev 2,786 ms, so Maglev stays on above 8 MiB;
+ * - node 26, libra: 101 → 76 MB, 355 → 312 ms; synthetic 10k: 298 → 259 MB, 2,248 → 2,305 ms.
+ *
+ * Each flag is set in both directions, so that a second analysis in the same process (`--fix` runs one) gets
+ * the flags of its own input. V8 reads both flags as it goes: setting them after start-up takes effect.
+ */
+export function v8Flags(metadataChars: number, nodeVersion: string): string[] {
+  const short = metadataChars <= SMALL_METADATA_CHARS
+  switch (nodeVersion.split('.')[0]) {
+    case '20':
+    case '22':
+      return [`--semi-space-growth-factor=${short ? 1 : 2}`]
+    case '24':
+    case '26':
+      return ['--semi-space-growth-factor=1', short ? '--no-maglev' : '--maglev']
+    default:
+      return []
+  }
+}
+
+/** Sets `v8Flags` for metadata of this length in this process (`RunOptions.beforeParse` of the CLI and the action). */
+export function tuneV8(metadataChars: number): void {
+  for (const flag of v8Flags(metadataChars, process.versions.node)) v8.setFlagsFromString(flag)
+}
