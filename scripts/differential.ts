@@ -445,22 +445,27 @@ export function formatOutcome(c: CaseResult): string[] {
 // ---------------------------------------------------------------------------------------------
 // CLI
 
-const USAGE = 'Usage: differential.ts --count N --seed S [--category NAME]... [--toolchain NAME] [--target TRIPLE] [--keep DIR] [--jobs J] [--outcomes-only]'
+const USAGE = 'Usage: differential.ts --count N --seed S [--category NAME]... [--toolchain NAME] [--target TRIPLE] [--keep DIR] [--jobs J] [--outcomes-only] [--help]'
 
-function parseArgs(argv: readonly string[]): DifferentialOptions {
+/** A command line that does not fit USAGE: shown as one line, without a stack. */
+class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+function parseArgs(argv: readonly string[]): DifferentialOptions | 'help' {
   const options: DifferentialOptions = { count: 20, seed: 1, jobs: 2 }
   const categories: Category[] = []
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     const value = (): string => {
       const v = argv[++i]
-      if (v === undefined) throw new Error(`${arg ?? ''} needs a value`)
+      if (v === undefined) throw new UsageError(`${arg ?? ''} needs a value. ${USAGE}`)
       return v
     }
     const integer = (min: number): number => {
       const text = value()
       const n = Number(text)
-      if (!Number.isInteger(n) || n < min) throw new Error(`${arg ?? ''} expects an integer >= ${min}, got '${text}'`)
+      if (!Number.isInteger(n) || n < min) throw new UsageError(`${arg ?? ''} expects an integer >= ${min}, got '${text}'`)
       return n
     }
     switch (arg) {
@@ -487,12 +492,15 @@ function parseArgs(argv: readonly string[]): DifferentialOptions {
         break
       case '--category': {
         const name = value()
-        if (!isCategory(name)) throw new Error(`unknown category '${name}'; one of ${CATEGORIES.join(', ')}`)
+        if (!isCategory(name)) throw new UsageError(`unknown category '${name}'; one of ${CATEGORIES.join(', ')}`)
         if (!categories.includes(name)) categories.push(name)
         break
       }
+      case '--help':
+      case '-h':
+        return 'help'
       default:
-        throw new Error(`unknown argument '${arg ?? ''}'. ${USAGE}`)
+        throw new UsageError(`unknown argument '${arg ?? ''}'. ${USAGE}`)
     }
   }
   options.categories = categories.length > 0 ? categories : [...CATEGORIES]
@@ -501,6 +509,10 @@ function parseArgs(argv: readonly string[]): DifferentialOptions {
 
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2))
+  if (options === 'help') {
+    process.stdout.write(`${USAGE}\n`)
+    return 0
+  }
   // Progress is printed in case order, whatever order the cases finish in.
   const done = new Map<number, CaseResult>()
   let printedUpTo = 0
@@ -532,7 +544,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   main().then(
     code => process.exit(code),
     (error: unknown) => {
-      const shown = error instanceof PlatformError ? `error: ${error.message}` : error instanceof Error ? (error.stack ?? error.message) : String(error)
+      const shown = error instanceof PlatformError || error instanceof UsageError ? `error: ${error.message}` : error instanceof Error ? (error.stack ?? error.message) : String(error)
       process.stderr.write(`${shown}\n`)
       process.exit(2)
     }
