@@ -8813,36 +8813,50 @@ class ItemText {
   }
 }
 const MAX_CFG_ATTR_DEPTH = 8;
-function global_allocators_analyseAttribute(tokens, depth = 0) {
-  const meaning = { cfg: null, allocators: [] }, path2 = readPath(tokens);
+function global_allocators_analyseAttribute(tokens) {
+  const groupEnd = new Int32Array(tokens.length).fill(tokens.length), open = [];
+  for (let i = 0; i < tokens.length; i++)
+    isOpening(tokens[i]) ? open.push(i) : isClosing(tokens[i]) && open.length > 0 && (groupEnd[open.pop()] = i);
+  return analyseRange({ tokens, groupEnd }, 0, tokens.length, 0);
+}
+function analyseRange(attr, start, end, depth) {
+  const meaning = { cfg: null, allocators: [] }, { tokens, groupEnd } = attr, path2 = readPath(tokens, start, end);
   if (path2 === null)
     return meaning;
-  const rest = tokens.slice(path2.end), last = path2.segments[path2.segments.length - 1], simple = path2.segments.length === 1 && !path2.leadingColons;
-  if (last === "global_allocator" && rest.length === 0) {
+  const last = path2.segments[path2.segments.length - 1], simple = path2.segments.length === 1 && !path2.leadingColons;
+  if (last === "global_allocator" && path2.end === end) {
     const first = path2.segments[0];
     return (simple || first === "core" || first === "std") && meaning.allocators.push([]), meaning;
   }
-  if (!simple || !isParenGroup(rest))
+  if (!simple || end - path2.end < 2 || !isPunct(tokens[path2.end], "(") || !isPunct(tokens[end - 1], ")") || groupEnd[path2.end] !== end - 1)
     return meaning;
-  const args = splitTopLevel(rest.slice(1, -1));
-  if (last === "cfg" && args.length >= 1 && args[0].length > 0)
-    meaning.cfg = joinTokens(args[0]);
-  else if (last === "cfg_attr" && args.length >= 2 && args[0].length > 0 && depth < MAX_CFG_ATTR_DEPTH) {
-    const predicate = joinTokens(args[0]);
-    for (const attr of args.slice(1))
-      if (attr.length !== 0)
-        for (const conditions of global_allocators_analyseAttribute(attr, depth + 1).allocators)
+  const args = topLevelRanges(attr, path2.end + 1, end - 1), [predicateStart, predicateEnd] = args[0];
+  if (predicateEnd === predicateStart)
+    return meaning;
+  if (last === "cfg")
+    meaning.cfg = joinTokens(tokens.slice(predicateStart, predicateEnd));
+  else if (last === "cfg_attr" && args.length >= 2 && depth < MAX_CFG_ATTR_DEPTH) {
+    const predicate = joinTokens(tokens.slice(predicateStart, predicateEnd));
+    for (const [argStart, argEnd] of args.slice(1))
+      if (argEnd !== argStart)
+        for (const conditions of analyseRange(attr, argStart, argEnd, depth + 1).allocators)
           meaning.allocators.push([predicate, ...conditions]);
   }
   return meaning;
 }
-function readPath(tokens) {
-  let i = 0;
-  const colons = (at) => tokens[at]?.text === ":" && tokens[at + 1]?.text === ":" && tokens[at].kind === "punct", leadingColons = colons(0);
-  leadingColons && (i = 2);
+function topLevelRanges({ tokens, groupEnd }, start, end) {
+  const parts = [];
+  let from = start;
+  for (let i = start; i < end; i++)
+    isOpening(tokens[i]) ? i = groupEnd[i] : isPunct(tokens[i], ",") && (parts.push([from, i]), from = i + 1);
+  return parts.push([from, end]), parts;
+}
+function readPath(tokens, start, end) {
+  const colons = (at) => at + 1 < end && tokens[at].kind === "punct" && tokens[at].text === ":" && tokens[at + 1].text === ":", leadingColons = colons(start);
+  let i = leadingColons ? start + 2 : start;
   const segments = [];
   for (; ; ) {
-    const t = tokens[i];
+    const t = i < end ? tokens[i] : void 0;
     if (t === void 0 || t.kind !== "ident")
       return null;
     if (segments.push(t.text), i++, !colons(i))

@@ -6937,32 +6937,43 @@ var MAX_ITEM_TOKENS = 64, ItemText = class {
     return this.sites = [], this.tokens = [], this.open = !1, out;
   }
 }, MAX_CFG_ATTR_DEPTH = 8;
-function analyseAttribute2(tokens, depth = 0) {
-  let meaning = { cfg: null, allocators: [] }, path22 = readPath(tokens);
+function analyseAttribute2(tokens) {
+  let groupEnd = new Int32Array(tokens.length).fill(tokens.length), open = [];
+  for (let i = 0; i < tokens.length; i++)
+    isOpening(tokens[i]) ? open.push(i) : isClosing(tokens[i]) && open.length > 0 && (groupEnd[open.pop()] = i);
+  return analyseRange({ tokens, groupEnd }, 0, tokens.length, 0);
+}
+function analyseRange(attr, start, end, depth) {
+  let meaning = { cfg: null, allocators: [] }, { tokens, groupEnd } = attr, path22 = readPath(tokens, start, end);
   if (path22 === null) return meaning;
-  let rest = tokens.slice(path22.end), last = path22.segments[path22.segments.length - 1], simple = path22.segments.length === 1 && !path22.leadingColons;
-  if (last === "global_allocator" && rest.length === 0) {
+  let last = path22.segments[path22.segments.length - 1], simple = path22.segments.length === 1 && !path22.leadingColons;
+  if (last === "global_allocator" && path22.end === end) {
     let first = path22.segments[0];
     return (simple || first === "core" || first === "std") && meaning.allocators.push([]), meaning;
   }
-  if (!simple || !isParenGroup(rest)) return meaning;
-  let args = splitTopLevel(rest.slice(1, -1));
-  if (last === "cfg" && args.length >= 1 && args[0].length > 0)
-    meaning.cfg = joinTokens(args[0]);
-  else if (last === "cfg_attr" && args.length >= 2 && args[0].length > 0 && depth < MAX_CFG_ATTR_DEPTH) {
-    let predicate = joinTokens(args[0]);
-    for (let attr of args.slice(1))
-      if (attr.length !== 0)
-        for (let conditions of analyseAttribute2(attr, depth + 1).allocators) meaning.allocators.push([predicate, ...conditions]);
+  if (!simple || end - path22.end < 2 || !isPunct(tokens[path22.end], "(") || !isPunct(tokens[end - 1], ")") || groupEnd[path22.end] !== end - 1) return meaning;
+  let args = topLevelRanges(attr, path22.end + 1, end - 1), [predicateStart, predicateEnd] = args[0];
+  if (predicateEnd === predicateStart) return meaning;
+  if (last === "cfg")
+    meaning.cfg = joinTokens(tokens.slice(predicateStart, predicateEnd));
+  else if (last === "cfg_attr" && args.length >= 2 && depth < MAX_CFG_ATTR_DEPTH) {
+    let predicate = joinTokens(tokens.slice(predicateStart, predicateEnd));
+    for (let [argStart, argEnd] of args.slice(1))
+      if (argEnd !== argStart)
+        for (let conditions of analyseRange(attr, argStart, argEnd, depth + 1).allocators) meaning.allocators.push([predicate, ...conditions]);
   }
   return meaning;
 }
-function readPath(tokens) {
-  let i = 0, colons = (at) => tokens[at]?.text === ":" && tokens[at + 1]?.text === ":" && tokens[at].kind === "punct", leadingColons = colons(0);
-  leadingColons && (i = 2);
-  let segments = [];
+function topLevelRanges({ tokens, groupEnd }, start, end) {
+  let parts = [], from = start;
+  for (let i = start; i < end; i++)
+    isOpening(tokens[i]) ? i = groupEnd[i] : isPunct(tokens[i], ",") && (parts.push([from, i]), from = i + 1);
+  return parts.push([from, end]), parts;
+}
+function readPath(tokens, start, end) {
+  let colons = (at) => at + 1 < end && tokens[at].kind === "punct" && tokens[at].text === ":" && tokens[at + 1].text === ":", leadingColons = colons(start), i = leadingColons ? start + 2 : start, segments = [];
   for (; ; ) {
-    let t = tokens[i];
+    let t = i < end ? tokens[i] : void 0;
     if (t === void 0 || t.kind !== "ident") return null;
     if (segments.push(t.text), i++, !colons(i)) break;
     i += 2;
