@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { describe, expect, it } from '@jest/globals'
 import { v8Flags } from '../src/exec/v8-tuning.js'
 
+const EXAMPLE_CHARS = 6_257
 const LIBRA_CHARS = 2_428_300
 const SYNTHETIC_10K_CHARS = 33_277_138
 const MIB_8 = 8 * 1024 * 1024
@@ -16,9 +17,13 @@ describe('V8 tuned by the metadata and the node version', () => {
     }
   })
 
-  it('keeps the young generation at its first size on node 24 and 26, and turns Maglev off up to 8 MiB', () => {
+  it('keeps the young generation at its first size on node 24 and 26, and turns Maglev off from 256 KiB to 8 MiB', () => {
     for (const node of ['24.22.3', '26.12.1']) {
+      expect(v8Flags(EXAMPLE_CHARS, node)).toEqual(['--semi-space-growth-factor=1', '--maglev'])
+      expect(v8Flags(256 * 1024 - 1, node)).toEqual(['--semi-space-growth-factor=1', '--maglev'])
+      expect(v8Flags(256 * 1024, node)).toEqual(['--semi-space-growth-factor=1', '--no-maglev'])
       expect(v8Flags(LIBRA_CHARS, node)).toEqual(['--semi-space-growth-factor=1', '--no-maglev'])
+      expect(v8Flags(MIB_8, node)).toEqual(['--semi-space-growth-factor=1', '--no-maglev'])
       expect(v8Flags(MIB_8 + 1, node)).toEqual(['--semi-space-growth-factor=1', '--maglev'])
     }
   })

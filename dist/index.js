@@ -316,7 +316,7 @@ function oneLine(message) {
 }
 const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 var external_node_v8_default = /* @__PURE__ */ __nccwpck_require__.n(external_node_v8_namespaceObject);
-const SMALL_METADATA_CHARS = 8 * 1024 * 1024;
+const SMALL_METADATA_CHARS = 8 * 1024 * 1024, MAGLEV_OFF_FROM_CHARS = 256 * 1024;
 function v8Flags(metadataChars, nodeVersion) {
   const short = metadataChars <= SMALL_METADATA_CHARS;
   switch (nodeVersion.split(".")[0]) {
@@ -325,7 +325,7 @@ function v8Flags(metadataChars, nodeVersion) {
       return [`--semi-space-growth-factor=${short ? 1 : 2}`];
     case "24":
     case "26":
-      return ["--semi-space-growth-factor=1", short ? "--no-maglev" : "--maglev"];
+      return ["--semi-space-growth-factor=1", short && metadataChars >= MAGLEV_OFF_FROM_CHARS ? "--no-maglev" : "--maglev"];
     default:
       return [];
   }

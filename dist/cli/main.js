@@ -50,7 +50,7 @@ function oneLine(message) {
 
 // src/exec/v8-tuning.ts
 import v8 from "node:v8";
-var SMALL_METADATA_CHARS = 8 * 1024 * 1024;
+var SMALL_METADATA_CHARS = 8 * 1024 * 1024, MAGLEV_OFF_FROM_CHARS = 256 * 1024;
 function v8Flags(metadataChars, nodeVersion) {
   let short = metadataChars <= SMALL_METADATA_CHARS;
   switch (nodeVersion.split(".")[0]) {
@@ -59,7 +59,7 @@ function v8Flags(metadataChars, nodeVersion) {
       return [`--semi-space-growth-factor=${short ? 1 : 2}`];
     case "24":
     case "26":
-      return ["--semi-space-growth-factor=1", short ? "--no-maglev" : "--maglev"];
+      return ["--semi-space-growth-factor=1", short && metadataChars >= MAGLEV_OFF_FROM_CHARS ? "--no-maglev" : "--maglev"];
     default:
       return [];
   }

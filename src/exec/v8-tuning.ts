@@ -2,6 +2,8 @@ import v8 from 'node:v8'
 
 /** Metadata up to this size makes a short run: parsing and analysing it takes well under a second. */
 const SMALL_METADATA_CHARS = 8 * 1024 * 1024
+/** Below this size (a workspace of some tens of packages) Maglev is left on: too little runs for it to matter. */
+const MAGLEV_OFF_FROM_CHARS = 256 * 1024
 
 /**
  * The V8 flags a run sets before it parses metadata of this length, on this node version: none where it was not
@@ -12,7 +14,8 @@ const SMALL_METADATA_CHARS = 8 * 1024 * 1024
  *   on node 24 and 26. Fresh pages cost more than the collections they save, except for large inputs on node 20
  *   and 22, where the growth is kept (`--semi-space-growth-factor=2`, V8's default).
  * - **Maglev** (on by default from node 24): on a short run its compiles, on threads of their own, cost more than
- *   the code they produce saves, and its code and compile zones raise the peak.
+ *   the code they produce saves, and its code and compile zones raise the peak. Turned off on a very short run,
+ *   it raises the peak instead, for no gain.
  *
  * Measured with `npm run bench` and interleaved runs of the CLI (peak RSS, wall time, medians), default → these:
  *
@@ -20,8 +23,10 @@ const SMALL_METADATA_CHARS = 8 * 1024 * 1024
  *   synthetic 5k (16.5 MB) without growth: 176 → 217 MB, 1,570 → 1,620 ms, so the growth stays above 8 MiB;
  * - node 22, libra: 90 → 78 MB, 359 → 320 ms; synthetic 2k: 133 → 93 MB, 746 → 708 ms; synthetic 10k (33 MB)
  *   without growth: 217 → 252 MB, 2,085 → 2,259 ms;
- * - node 24, libra: 101 → 76 MB, 432 → 407 ms; synthetic 5k: 200 → 153 MB, 1,408 → 1,217 ms; synthetic 10k:
- *   329 → 257 MB, 2,598 → 2,477 ms, and without Maglev 2,786 ms, so Maglev stays on above 8 MiB;
+ * - node 24, the previous build (V8's defaults) against this one in one `npm run bench`: libra 376 → 315 ms,
+ *   101 → 80 MB; synthetic 5k 1,169 → 985 ms, 200 → 153 MB; synthetic 10k 2,357 → 2,135 ms, 349 → 256 MB. The 10k
+ *   without Maglev took 2,786 against 2,477 ms, so Maglev stays on above 8 MiB; 5 KB of metadata without Maglev
+ *   peaked at 62 against 58 MB, and was no faster, so it stays on below 256 KiB;
  * - node 26, libra: 101 → 76 MB, 355 → 312 ms; synthetic 10k: 298 → 259 MB, 2,248 → 2,305 ms.
  *
  * Each flag is set in both directions, so that a second analysis in the same process (`--fix` runs one) gets
@@ -35,7 +40,7 @@ export function v8Flags(metadataChars: number, nodeVersion: string): string[] {
       return [`--semi-space-growth-factor=${short ? 1 : 2}`]
     case '24':
     case '26':
-      return ['--semi-space-growth-factor=1', short ? '--no-maglev' : '--maglev']
+      return ['--semi-space-growth-factor=1', short && metadataChars >= MAGLEV_OFF_FROM_CHARS ? '--no-maglev' : '--maglev']
     default:
       return []
   }
