@@ -30,6 +30,7 @@ const TOOL_SUITES = [
   'inert-text',
   'locations',
   'malformed',
+  'node24',
   'outputs',
   'package',
   'parse-report',
