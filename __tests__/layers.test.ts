@@ -29,7 +29,7 @@ const LAYERS = [
   ['exec', 'input-file', 'write-file'],
   ['model', 'toml'],
   ['errors', 'limits', 'version'],
-  ['text']
+  ['text', 'json']
 ]
 const rank = new Map(LAYERS.flatMap((names, i) => names.map(n => [n, i] as const)))
 

@@ -681,6 +681,9 @@ function normalise(text) {
   return text.replace(/\r\n/g, `
 `).trimEnd();
 }
+function isJsonObject(value) {
+  return typeof value == "object" && value !== null && !Array.isArray(value);
+}
 const PULL_REQUEST_EVENTS = /* @__PURE__ */ new Set(["pull_request", "pull_request_target"]);
 function readPullRequestContext(env, readFile) {
   if (!PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? ""))
@@ -758,7 +761,7 @@ function repository(env, payload) {
   return typeof owner == "string" && owner !== "" && typeof name == "string" && name !== "" ? [owner, name] : null;
 }
 function field(value, key) {
-  return typeof value == "object" && value !== null && !Array.isArray(value) ? value[key] : void 0;
+  return isJsonObject(value) ? value[key] : void 0;
 }
 function isSha(value) {
   return typeof value == "string" && /^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(value);
@@ -3194,14 +3197,11 @@ function readReportObject(text, file, sarifAdvice) {
   } catch {
     throw new UserError(`${file}: not a JSON report (${jsonProblem(json)})`);
   }
-  if (!isObject(data))
+  if (!isJsonObject(data))
     throw new UserError(`${file}: not a JSON report (expected an object at the top level, got ${json_checks_describe(data)})`);
   if (data.version !== 1 && data.version !== 2)
     throw Array.isArray(data.runs) ? new UserError(`${file}: a SARIF log, not a JSON report: ${sarifAdvice}`) : data.version === void 0 ? new UserError(`${file}: not a JSON report (no \`version\`)`) : new UserError(`${file}: \`version\` is ${json_checks_describe(data.version)}, and only 1 and 2 are supported`);
   return data;
-}
-function isObject(value) {
-  return typeof value == "object" && value !== null && !Array.isArray(value);
 }
 function json_checks_describe(value) {
   return value === void 0 ? "nothing" : value === null ? "null" : Array.isArray(value) ? "an array" : typeof value == "object" ? "an object" : typeof value == "string" ? value.length > 40 ? "a string" : JSON.stringify(value) : String(value);
@@ -3354,7 +3354,7 @@ function record(item) {
   return {
     expected: "an object",
     check(value, at) {
-      if (!isObject(value))
+      if (!isJsonObject(value))
         throw new Invalid(at, `expected an object, got ${json_checks_describe(value)}`);
       const out = /* @__PURE__ */ Object.create(null);
       for (const key of Object.keys(value))
@@ -3368,7 +3368,7 @@ function object(shape) {
   return {
     expected: "an object",
     check(value, at) {
-      if (!isObject(value))
+      if (!isJsonObject(value))
         throw new Invalid(at, `expected an object, got ${json_checks_describe(value)}`);
       const checked = /* @__PURE__ */ new Map();
       for (const { key, schema, optional: optional2 } of fields) {
@@ -9177,7 +9177,7 @@ function parseBaseline(text, file) {
   const fingerprints = new Array(findings.length);
   for (let i = 0; i < findings.length; i++) {
     const at = `${file}: findings[${i}]`, f = findings[i];
-    if (!isObject(f))
+    if (!isJsonObject(f))
       throw new UserError(`${at}: expected an object, got ${json_checks_describe(f)}`);
     if (typeof f.rule != "string")
       throw new UserError(`${at}.rule: expected a string, got ${json_checks_describe(f.rule)}`);
@@ -9296,10 +9296,10 @@ function parseRustcOutputs(text) {
   } catch {
     return outputs;
   }
-  if (!isRecord(document) || document.version !== RUSTC_OUTPUT_CACHE_VERSION || !Array.isArray(document.outputs))
+  if (!isJsonObject(document) || document.version !== RUSTC_OUTPUT_CACHE_VERSION || !Array.isArray(document.outputs))
     return outputs;
   for (const entry of document.outputs.slice(-MAX_CACHED_OUTPUTS)) {
-    if (!isRecord(entry) || typeof entry.key != "string" || !KEY.test(entry.key))
+    if (!isJsonObject(entry) || typeof entry.key != "string" || !KEY.test(entry.key))
       return /* @__PURE__ */ new Map();
     const { stdout, stderr } = entry;
     if (typeof stdout != "string" || typeof stderr != "string" || stdout.length + stderr.length > MAX_CACHED_OUTPUT_CHARS)
@@ -9327,9 +9327,6 @@ function remember(outputs, key, output) {
     outputs.delete(oldest);
   }
   return !0;
-}
-function isRecord(value) {
-  return typeof value == "object" && value !== null && !Array.isArray(value);
 }
 const write_file_REASONS = {
   ENOTDIR: "a part of its directory is a file",
@@ -10046,9 +10043,6 @@ class checks_Invalid {
   }
 }
 const NO_STRINGS = Object.freeze([]);
-function checks_isObject(v) {
-  return typeof v == "object" && v !== null && !Array.isArray(v);
-}
 function checks_string(v, path2) {
   if (typeof v != "string")
     throw notString(v, path2);
@@ -10126,7 +10120,7 @@ function isTargetKind(k) {
   return k === "bin" || k === "example" || k === "test" || k === "bench" || k === "custom-build";
 }
 function parseTarget(value, i, j, packageName2) {
-  if (!checks_isObject(value))
+  if (!isJsonObject(value))
     throw notObject(value, targetPath(i, j));
   const name = value.name;
   if (typeof name != "string")
@@ -10225,7 +10219,7 @@ class Entry {
 }
 const NO_EDGES = Object.freeze([]), NO_DECLARATIONS = Object.freeze([]), parse_NO_FEATURES = /* @__PURE__ */ new Map();
 function validate(raw) {
-  if (!checks_isObject(raw))
+  if (!isJsonObject(raw))
     throw new checks_Invalid("", "the top level must be a JSON object from `cargo metadata --format-version 1`");
   const root = raw;
   if (root.version !== 1)
@@ -10239,7 +10233,7 @@ function validate(raw) {
   }, entries = /* @__PURE__ */ new Map(), list = [], targetScratch = [], declarationScratch = [], edgeScratch = [];
   for (let i = 0; i < rawPackages.length; i++) {
     const p = rawPackages[i];
-    if (!checks_isObject(p))
+    if (!isJsonObject(p))
       throw notObject(p, packagePath(i));
     const id = p.id;
     if (typeof id != "string")
@@ -10332,7 +10326,7 @@ function validate(raw) {
   if (root.resolve === null || root.resolve === void 0)
     throw new checks_Invalid("resolve", 'the dependency graph is missing (`"resolve": null`, as produced by `cargo metadata --no-deps`); run `cargo metadata --format-version 1` without `--no-deps`');
   const resolve2 = root.resolve;
-  if (!checks_isObject(resolve2))
+  if (!isJsonObject(resolve2))
     throw notObject(resolve2, "resolve");
   const nodes = resolve2.nodes;
   if (!Array.isArray(nodes))
@@ -10341,7 +10335,7 @@ function validate(raw) {
   const edgeEnds = [];
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i];
-    if (!checks_isObject(n))
+    if (!isJsonObject(n))
       throw notObject(n, nodePath(i));
     const id = n.id;
     if (typeof id != "string")
@@ -10372,7 +10366,7 @@ function validate(raw) {
     } else
       for (let j = 0; j < deps2.length; j++) {
         const d = deps2[j];
-        if (!checks_isObject(d))
+        if (!isJsonObject(d))
           throw notObject(d, depPath(i, j));
         const depId = d.pkg;
         if (typeof depId != "string")
@@ -10393,7 +10387,7 @@ function validate(raw) {
           const depName = dep.pkg.name;
           for (let m = 0; m < rawKinds.length; m++) {
             const k = rawKinds[m];
-            if (!checks_isObject(k))
+            if (!isJsonObject(k))
               throw notObject(k, kindPath(i, j, m));
             const kind = dependencyKind(k.kind);
             if (kind === null)
@@ -10440,7 +10434,7 @@ function validate(raw) {
   };
 }
 function parseDeclaration(value, i, j, intern) {
-  if (!checks_isObject(value))
+  if (!isJsonObject(value))
     throw notObject(value, declarationPath(i, j));
   const name = value.name;
   if (typeof name != "string")
@@ -10514,7 +10508,7 @@ function underscores(name) {
   return name.includes("-") ? name.replaceAll("-", "_") : name;
 }
 function parseFeatureMap(value, i) {
-  if (!checks_isObject(value))
+  if (!isJsonObject(value))
     throw notObject(value, `${packagePath(i)}.features`);
   const names2 = Object.keys(value);
   if (names2.length === 0)
@@ -10659,7 +10653,7 @@ function resolverVersion(rootManifest, rootPackage2) {
   return declared !== void 0 ? declared === "1" ? 1 : 2 : rootPackage2 === null || rootPackage2.edition === "2015" || rootPackage2.edition === "2018" ? 1 : 2;
 }
 function tableKey(table, key) {
-  return typeof table == "object" && table !== null && !Array.isArray(table) ? table[key] : void 0;
+  return isJsonObject(table) ? table[key] : void 0;
 }
 async function check(settings) {
   const { cwd, scope = null, trustRepositoryConfig = !1, timeoutMs } = settings, policy = loadPolicy({ ...settings.policy, cwd, scope }), toolchainChoice = selectToolchain({

@@ -7264,6 +7264,11 @@ function isolationParent(env) {
 import fs4 from "node:fs";
 import path13 from "node:path";
 
+// src/json.ts
+function isJsonObject(value) {
+  return typeof value == "object" && value !== null && !Array.isArray(value);
+}
+
 // src/report/json-checks.ts
 function readReportObject(text, file, sarifAdvice) {
   let json = text.charCodeAt(0) === 65279 ? text.slice(1) : text, data;
@@ -7272,13 +7277,10 @@ function readReportObject(text, file, sarifAdvice) {
   } catch {
     throw new UserError(`${file}: not a JSON report (${jsonProblem(json)})`);
   }
-  if (!isObject(data)) throw new UserError(`${file}: not a JSON report (expected an object at the top level, got ${describe4(data)})`);
+  if (!isJsonObject(data)) throw new UserError(`${file}: not a JSON report (expected an object at the top level, got ${describe4(data)})`);
   if (data.version !== 1 && data.version !== 2)
     throw Array.isArray(data.runs) ? new UserError(`${file}: a SARIF log, not a JSON report: ${sarifAdvice}`) : data.version === void 0 ? new UserError(`${file}: not a JSON report (no \`version\`)`) : new UserError(`${file}: \`version\` is ${describe4(data.version)}, and only 1 and 2 are supported`);
   return data;
-}
-function isObject(value) {
-  return typeof value == "object" && value !== null && !Array.isArray(value);
 }
 function describe4(value) {
   return value === void 0 ? "nothing" : value === null ? "null" : Array.isArray(value) ? "an array" : typeof value == "object" ? "an object" : typeof value == "string" ? value.length > 40 ? "a string" : JSON.stringify(value) : String(value);
@@ -7330,7 +7332,7 @@ function parseBaseline(text, file) {
   let fingerprints = new Array(findings.length);
   for (let i = 0; i < findings.length; i++) {
     let at = `${file}: findings[${i}]`, f = findings[i];
-    if (!isObject(f)) throw new UserError(`${at}: expected an object, got ${describe4(f)}`);
+    if (!isJsonObject(f)) throw new UserError(`${at}: expected an object, got ${describe4(f)}`);
     if (typeof f.rule != "string") throw new UserError(`${at}.rule: expected a string, got ${describe4(f.rule)}`);
     if (f.fingerprint !== void 0) {
       if (typeof f.fingerprint != "string") throw new UserError(`${at}.fingerprint: expected a string, got ${describe4(f.fingerprint)}`);
@@ -7568,9 +7570,9 @@ function parseRustcOutputs(text) {
   } catch {
     return outputs;
   }
-  if (!isRecord(document) || document.version !== RUSTC_OUTPUT_CACHE_VERSION || !Array.isArray(document.outputs)) return outputs;
+  if (!isJsonObject(document) || document.version !== RUSTC_OUTPUT_CACHE_VERSION || !Array.isArray(document.outputs)) return outputs;
   for (let entry of document.outputs.slice(-MAX_CACHED_OUTPUTS)) {
-    if (!isRecord(entry) || typeof entry.key != "string" || !KEY.test(entry.key)) return /* @__PURE__ */ new Map();
+    if (!isJsonObject(entry) || typeof entry.key != "string" || !KEY.test(entry.key)) return /* @__PURE__ */ new Map();
     let { stdout, stderr } = entry;
     if (typeof stdout != "string" || typeof stderr != "string" || stdout.length + stderr.length > MAX_CACHED_OUTPUT_CHARS) return /* @__PURE__ */ new Map();
     outputs.set(entry.key, { stdout, stderr });
@@ -7594,9 +7596,6 @@ function remember(outputs, key, output) {
     outputs.delete(oldest);
   }
   return !0;
-}
-function isRecord(value) {
-  return typeof value == "object" && value !== null && !Array.isArray(value);
 }
 
 // src/write-file.ts
@@ -8229,9 +8228,6 @@ var Invalid = class {
   path;
   message;
 }, NO_STRINGS = Object.freeze([]);
-function isObject2(v) {
-  return typeof v == "object" && v !== null && !Array.isArray(v);
-}
 function string(v, path22) {
   if (typeof v != "string") throw notString(v, path22);
   return v;
@@ -8305,7 +8301,7 @@ function isTargetKind(k) {
   return k === "bin" || k === "example" || k === "test" || k === "bench" || k === "custom-build";
 }
 function parseTarget(value, i, j, packageName) {
-  if (!isObject2(value)) throw notObject(value, targetPath(i, j));
+  if (!isJsonObject(value)) throw notObject(value, targetPath(i, j));
   let name = value.name;
   if (typeof name != "string") throw notString(name, `${targetPath(i, j)}.name`);
   let kinds = value.kind;
@@ -8397,7 +8393,7 @@ var packagePath = (i) => `packages[${i}]`, declarationPath = (i, j) => `packages
   firstEdge = 0;
 }, NO_EDGES = Object.freeze([]), NO_DECLARATIONS = Object.freeze([]), NO_FEATURES2 = /* @__PURE__ */ new Map();
 function validate(raw) {
-  if (!isObject2(raw)) throw new Invalid("", "the top level must be a JSON object from `cargo metadata --format-version 1`");
+  if (!isJsonObject(raw)) throw new Invalid("", "the top level must be a JSON object from `cargo metadata --format-version 1`");
   let root = raw;
   if (root.version !== 1)
     throw new Invalid("version", `expected format version 1, got ${JSON.stringify(root.version)}`);
@@ -8409,7 +8405,7 @@ function validate(raw) {
   }, entries = /* @__PURE__ */ new Map(), list = [], targetScratch = [], declarationScratch = [], edgeScratch = [];
   for (let i = 0; i < rawPackages.length; i++) {
     let p = rawPackages[i];
-    if (!isObject2(p)) throw notObject(p, packagePath(i));
+    if (!isJsonObject(p)) throw notObject(p, packagePath(i));
     let id = p.id;
     if (typeof id != "string") throw notString(id, `${packagePath(i)}.id`);
     let entry = new Entry(i);
@@ -8487,13 +8483,13 @@ function validate(raw) {
       'the dependency graph is missing (`"resolve": null`, as produced by `cargo metadata --no-deps`); run `cargo metadata --format-version 1` without `--no-deps`'
     );
   let resolve5 = root.resolve;
-  if (!isObject2(resolve5)) throw notObject(resolve5, "resolve");
+  if (!isJsonObject(resolve5)) throw notObject(resolve5, "resolve");
   let nodes = resolve5.nodes;
   if (!Array.isArray(nodes)) throw notArray(nodes, "resolve.nodes");
   let sawDepWithoutKinds = !1, edgeEnds = [];
   for (let i = 0; i < nodes.length; i++) {
     let n = nodes[i];
-    if (!isObject2(n)) throw notObject(n, nodePath2(i));
+    if (!isJsonObject(n)) throw notObject(n, nodePath2(i));
     let id = n.id;
     if (typeof id != "string") throw notString(id, `${nodePath2(i)}.id`);
     let entry = entries.get(id);
@@ -8518,7 +8514,7 @@ function validate(raw) {
     } else
       for (let j = 0; j < deps2.length; j++) {
         let d = deps2[j];
-        if (!isObject2(d)) throw notObject(d, depPath(i, j));
+        if (!isJsonObject(d)) throw notObject(d, depPath(i, j));
         let depId = d.pkg;
         if (typeof depId != "string") throw notString(depId, `${depPath(i, j)}.pkg`);
         let dep = entries.get(depId);
@@ -8533,7 +8529,7 @@ function validate(raw) {
           let depName = dep.pkg.name;
           for (let m = 0; m < rawKinds.length; m++) {
             let k = rawKinds[m];
-            if (!isObject2(k)) throw notObject(k, kindPath(i, j, m));
+            if (!isJsonObject(k)) throw notObject(k, kindPath(i, j, m));
             let kind = dependencyKind(k.kind);
             if (kind === null) throw unknownKind(k.kind, `${kindPath(i, j, m)}.kind`);
             let target = k.target;
@@ -8573,7 +8569,7 @@ function validate(raw) {
   };
 }
 function parseDeclaration(value, i, j, intern) {
-  if (!isObject2(value)) throw notObject(value, declarationPath(i, j));
+  if (!isJsonObject(value)) throw notObject(value, declarationPath(i, j));
   let name = value.name;
   if (typeof name != "string") throw notString(name, `${declarationPath(i, j)}.name`);
   let rename = value.rename;
@@ -8634,7 +8630,7 @@ function underscores(name) {
   return name.includes("-") ? name.replaceAll("-", "_") : name;
 }
 function parseFeatureMap(value, i) {
-  if (!isObject2(value)) throw notObject(value, `${packagePath(i)}.features`);
+  if (!isJsonObject(value)) throw notObject(value, `${packagePath(i)}.features`);
   let names = Object.keys(value);
   if (names.length === 0) return NO_FEATURES2;
   let map = /* @__PURE__ */ new Map();
@@ -8766,7 +8762,7 @@ function resolverVersion(rootManifest, rootPackage2) {
   return declared !== void 0 ? declared === "1" ? 1 : 2 : rootPackage2 === null || rootPackage2.edition === "2015" || rootPackage2.edition === "2018" ? 1 : 2;
 }
 function tableKey(table, key) {
-  return typeof table == "object" && table !== null && !Array.isArray(table) ? table[key] : void 0;
+  return isJsonObject(table) ? table[key] : void 0;
 }
 
 // src/run.ts

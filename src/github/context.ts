@@ -3,6 +3,7 @@
  * Pure: the environment and the file reader are parameters.
  */
 import { UserError } from '../errors.js'
+import { isJsonObject } from '../json.js'
 
 export interface PullRequestContext {
   owner: string
@@ -141,7 +142,7 @@ function repository(env: Env, payload: unknown): [string, string] | null {
 }
 
 function field(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined
+  return isJsonObject(value) ? value[key] : undefined
 }
 
 function isSha(value: unknown): value is string {

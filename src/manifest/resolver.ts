@@ -1,3 +1,4 @@
+import { isJsonObject } from '../json.js'
 import type { ResolverVersion } from '../model/features.js'
 import type { Package } from '../model/metadata.js'
 import type { TomlDocument } from '../toml/document.js'
@@ -18,5 +19,5 @@ export function resolverVersion(rootManifest: TomlDocument | null, rootPackage: 
 }
 
 function tableKey(table: unknown, key: string): unknown {
-  return typeof table === 'object' && table !== null && !Array.isArray(table) ? (table as Record<string, unknown>)[key] : undefined
+  return isJsonObject(table) ? table[key] : undefined
 }

@@ -4,7 +4,6 @@
  */
 
 export type Json = unknown
-export type Obj = Record<string, Json>
 
 /** A value from the input, quoted for a one-line message (control characters escaped). */
 export function q(value: string): string {
@@ -26,10 +25,6 @@ export class Invalid {
 
 // Shared by the many lists that are empty: frozen, since every package, target and declaration may hold it.
 export const NO_STRINGS: string[] = Object.freeze([]) as unknown as string[]
-
-export function isObject(v: Json): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
 
 /** `v` when it is a string; `path` names it in the message otherwise. */
 export function string(v: Json, path: string): string {

@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js'
+import { isJsonObject } from '../json.js'
 import type { DeclaredDependency, DependencyEdge, DependencyKind, EdgeKind, Metadata, Package, PackageId, Target } from '../model/metadata.js'
-import { badStringList, Invalid, isObject, isStringArray, type Json, NO_STRINGS, notArray, notBoolean, notObject, notString, q, string, stringList, unknownKind } from './checks.js'
+import { badStringList, Invalid, isStringArray, type Json, NO_STRINGS, notArray, notBoolean, notObject, notString, q, string, stringList, unknownKind } from './checks.js'
 import { dependencyCycle, describeCycle } from './cycle.js'
 import { label, parseTarget } from './target.js'
 
@@ -82,7 +83,7 @@ const NO_DECLARATIONS: readonly RawDeclaration[] = Object.freeze([])
 const NO_FEATURES: ReadonlyMap<string, readonly string[]> = new Map()
 
 function validate(raw: Json): Metadata {
-  if (!isObject(raw)) throw new Invalid('', 'the top level must be a JSON object from `cargo metadata --format-version 1`')
+  if (!isJsonObject(raw)) throw new Invalid('', 'the top level must be a JSON object from `cargo metadata --format-version 1`')
   const root = raw
   if (root.version !== 1) {
     throw new Invalid('version', `expected format version 1, got ${JSON.stringify(root.version)}`)
@@ -112,7 +113,7 @@ function validate(raw: Json): Metadata {
   const edgeScratch: DependencyEdge[] = []
   for (let i = 0; i < rawPackages.length; i++) {
     const p: Json = rawPackages[i]
-    if (!isObject(p)) throw notObject(p, packagePath(i))
+    if (!isJsonObject(p)) throw notObject(p, packagePath(i))
     const id = p.id
     if (typeof id !== 'string') throw notString(id, `${packagePath(i)}.id`)
     const entry = new Entry(i)
@@ -211,7 +212,7 @@ function validate(raw: Json): Metadata {
     )
   }
   const resolve = root.resolve
-  if (!isObject(resolve)) throw notObject(resolve, 'resolve')
+  if (!isJsonObject(resolve)) throw notObject(resolve, 'resolve')
   const nodes = resolve.nodes
   if (!Array.isArray(nodes)) throw notArray(nodes, 'resolve.nodes')
   let sawDepWithoutKinds = false
@@ -220,7 +221,7 @@ function validate(raw: Json): Metadata {
   const edgeEnds: number[] = []
   for (let i = 0; i < nodes.length; i++) {
     const n: Json = nodes[i]
-    if (!isObject(n)) throw notObject(n, nodePath(i))
+    if (!isJsonObject(n)) throw notObject(n, nodePath(i))
     const id = n.id
     if (typeof id !== 'string') throw notString(id, `${nodePath(i)}.id`)
     const entry = entries.get(id)
@@ -251,7 +252,7 @@ function validate(raw: Json): Metadata {
     } else {
       for (let j = 0; j < deps.length; j++) {
         const d: Json = deps[j]
-        if (!isObject(d)) throw notObject(d, depPath(i, j))
+        if (!isJsonObject(d)) throw notObject(d, depPath(i, j))
         const depId = d.pkg
         if (typeof depId !== 'string') throw notString(depId, `${depPath(i, j)}.pkg`)
         const dep = entries.get(depId)
@@ -268,7 +269,7 @@ function validate(raw: Json): Metadata {
           const depName = dep.pkg.name
           for (let m = 0; m < rawKinds.length; m++) {
             const k: Json = rawKinds[m]
-            if (!isObject(k)) throw notObject(k, kindPath(i, j, m))
+            if (!isJsonObject(k)) throw notObject(k, kindPath(i, j, m))
             const kind = dependencyKind(k.kind)
             if (kind === null) throw unknownKind(k.kind, `${kindPath(i, j, m)}.kind`)
             const target = k.target
@@ -320,7 +321,7 @@ function validate(raw: Json): Metadata {
 }
 
 function parseDeclaration(value: Json, i: number, j: number, intern: (s: string) => string): RawDeclaration {
-  if (!isObject(value)) throw notObject(value, declarationPath(i, j))
+  if (!isJsonObject(value)) throw notObject(value, declarationPath(i, j))
   const name = value.name
   if (typeof name !== 'string') throw notString(name, `${declarationPath(i, j)}.name`)
   const rename = value.rename
@@ -412,7 +413,7 @@ function underscores(name: string): string {
 
 /** A package's `features` table: feature name to the features, `dep:` names and `dep/feature`s it enables. */
 function parseFeatureMap(value: Json, i: number): ReadonlyMap<string, readonly string[]> {
-  if (!isObject(value)) throw notObject(value, `${packagePath(i)}.features`)
+  if (!isJsonObject(value)) throw notObject(value, `${packagePath(i)}.features`)
   const names = Object.keys(value)
   if (names.length === 0) return NO_FEATURES
   const map = new Map<string, readonly string[]>()

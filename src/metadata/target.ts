@@ -1,6 +1,7 @@
+import { isJsonObject } from '../json.js'
 import { CRATE_TYPES, type CrateType, isCrateType } from '../model/crate-type.js'
 import type { Target, TargetKind } from '../model/metadata.js'
-import { badStringList, Invalid, isObject, isStringArray, type Json, NO_STRINGS, notBoolean, notObject, notString, q, stringList } from './checks.js'
+import { badStringList, Invalid, isStringArray, type Json, NO_STRINGS, notBoolean, notObject, notString, q, stringList } from './checks.js'
 
 /** `packages[i].targets[j]`, for messages. */
 const targetPath = (i: number, j: number): string => `packages[${i}].targets[${j}]`
@@ -18,7 +19,7 @@ function isTargetKind(k: string): k is TargetKind {
 
 /** Target `j` of package `i` (`packages[i].targets[j]`), named `packageName`. */
 export function parseTarget(value: Json, i: number, j: number, packageName: string): Target {
-  if (!isObject(value)) throw notObject(value, targetPath(i, j))
+  if (!isJsonObject(value)) throw notObject(value, targetPath(i, j))
   const name = value.name
   if (typeof name !== 'string') throw notString(name, `${targetPath(i, j)}.name`)
   // Both lists are only read here; crate types are kept, as one of the shared lists when there is one.

@@ -1,7 +1,8 @@
 import { UserError } from '../errors.js'
 import type { Finding } from '../findings/finding.js'
 import { findingFingerprint } from '../findings/fingerprint.js'
-import { describe, isObject, readReportObject } from '../report/json-checks.js'
+import { isJsonObject } from '../json.js'
+import { describe, readReportObject } from '../report/json-checks.js'
 import type { BaselineSummary } from '../report/report.js'
 
 /** The findings of an earlier JSON report, by fingerprint (repeats kept: they are counted). */
@@ -25,7 +26,7 @@ export function parseBaseline(text: string, file: string): Baseline {
   for (let i = 0; i < findings.length; i++) {
     const at = `${file}: findings[${i}]`
     const f: unknown = findings[i]
-    if (!isObject(f)) throw new UserError(`${at}: expected an object, got ${describe(f)}`)
+    if (!isJsonObject(f)) throw new UserError(`${at}: expected an object, got ${describe(f)}`)
     if (typeof f.rule !== 'string') throw new UserError(`${at}.rule: expected a string, got ${describe(f.rule)}`)
     if (f.fingerprint !== undefined) {
       if (typeof f.fingerprint !== 'string') throw new UserError(`${at}.fingerprint: expected a string, got ${describe(f.fingerprint)}`)

@@ -4,6 +4,7 @@
  */
 
 import { UserError } from '../errors.js'
+import { isJsonObject } from '../json.js'
 
 /**
  * The top level of a JSON report of this tool: parsed (a leading BOM allowed), an object, version 1 or 2
@@ -18,18 +19,13 @@ export function readReportObject(text: string, file: string, sarifAdvice: string
   } catch {
     throw new UserError(`${file}: not a JSON report (${jsonProblem(json)})`)
   }
-  if (!isObject(data)) throw new UserError(`${file}: not a JSON report (expected an object at the top level, got ${describe(data)})`)
+  if (!isJsonObject(data)) throw new UserError(`${file}: not a JSON report (expected an object at the top level, got ${describe(data)})`)
   if (data.version !== 1 && data.version !== 2) {
     if (Array.isArray(data.runs)) throw new UserError(`${file}: a SARIF log, not a JSON report: ${sarifAdvice}`)
     if (data.version === undefined) throw new UserError(`${file}: not a JSON report (no \`version\`)`)
     throw new UserError(`${file}: \`version\` is ${describe(data.version)}, and only 1 and 2 are supported`)
   }
   return data
-}
-
-/** A JSON object: not null, not an array. */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** A value in a few words for an error message: short strings quoted, longer ones and containers by kind. */

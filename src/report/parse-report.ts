@@ -12,13 +12,14 @@
  */
 import { UserError } from '../errors.js'
 import { adviceFix, type Fix } from '../findings/finding.js'
+import { isJsonObject } from '../json.js'
 import { MAX_REPORT_BYTES } from '../limits.js'
 import type { Linkage } from '../linkage/dependency-format.js'
 import type { CompileKind, CompileMode } from '../model/build-context.js'
 import { CRATE_TYPES } from '../model/crate-type.js'
 import type { TargetKind } from '../model/metadata.js'
 import { codePoint, HIDDEN } from '../text.js'
-import { describe, isObject, readReportObject } from './json-checks.js'
+import { describe, readReportObject } from './json-checks.js'
 import type { Report } from './report.js'
 
 /**
@@ -189,7 +190,7 @@ function record<T>(item: Schema<T>): Schema<Record<string, T>> {
   return {
     expected: 'an object',
     check(value, at) {
-      if (!isObject(value)) throw new Invalid(at, `expected an object, got ${describe(value)}`)
+      if (!isJsonObject(value)) throw new Invalid(at, `expected an object, got ${describe(value)}`)
       const out: Record<string, T> = Object.create(null)
       for (const key of Object.keys(value)) out[key] = item.check(value[key], { up: at, key })
       return out
@@ -206,7 +207,7 @@ function object<P extends Shape>(shape: P): Schema<InferShape<P>> {
   return {
     expected: 'an object',
     check(value, at) {
-      if (!isObject(value)) throw new Invalid(at, `expected an object, got ${describe(value)}`)
+      if (!isJsonObject(value)) throw new Invalid(at, `expected an object, got ${describe(value)}`)
       const checked = new Map<string, unknown>()
       for (const { key, schema, optional } of fields) {
         const field = Object.hasOwn(value, key) ? value[key] : undefined

@@ -6,6 +6,7 @@
  * says what is wrong. This module is the document and its keys; `gather/rustc-cache.ts` reads and writes it.
  */
 import { createHash } from 'node:crypto'
+import { isJsonObject } from '../json.js'
 
 export const RUSTC_OUTPUT_CACHE_VERSION = 1
 
@@ -44,9 +45,9 @@ export function parseRustcOutputs(text: string): RustcOutputs {
   } catch {
     return outputs
   }
-  if (!isRecord(document) || document.version !== RUSTC_OUTPUT_CACHE_VERSION || !Array.isArray(document.outputs)) return outputs
+  if (!isJsonObject(document) || document.version !== RUSTC_OUTPUT_CACHE_VERSION || !Array.isArray(document.outputs)) return outputs
   for (const entry of document.outputs.slice(-MAX_CACHED_OUTPUTS)) {
-    if (!isRecord(entry) || typeof entry.key !== 'string' || !KEY.test(entry.key)) return new Map()
+    if (!isJsonObject(entry) || typeof entry.key !== 'string' || !KEY.test(entry.key)) return new Map()
     const { stdout, stderr } = entry
     if (typeof stdout !== 'string' || typeof stderr !== 'string' || stdout.length + stderr.length > MAX_CACHED_OUTPUT_CHARS) return new Map()
     outputs.set(entry.key, { stdout, stderr })
@@ -79,8 +80,4 @@ export function remember(outputs: RustcOutputs, key: string, output: CachedOutpu
     outputs.delete(oldest)
   }
   return true
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
