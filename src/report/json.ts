@@ -1,9 +1,6 @@
 import type { TextChunk } from '../write-file.js'
 import type { Report } from './report.js'
 
-/** A piece of the report, as the writer takes it: text, UTF-8 bytes, or a linkage list's entries as UTF-8 bytes, one piece each. */
-export type JsonChunk = TextChunk
-
 /** Array elements stringified together: large enough that the native stringifier does the work, small enough to bound each chunk. */
 const BATCH = 16
 
@@ -16,7 +13,7 @@ const BATCH = 16
  * string per list to build, flatten and encode. Building the report as one string would double the memory
  * the analysis needs.
  */
-export function* reportJson(report: Report): Generator<JsonChunk> {
+export function* reportJson(report: Report): Generator<TextChunk> {
   const fields = Object.entries(report).filter(([, value]) => value !== undefined)
   yield '{\n'
   for (const [i, [key, value]] of fields.entries()) {
