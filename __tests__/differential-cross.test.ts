@@ -66,7 +66,7 @@ const PLATFORMS: readonly CrossPlatform[] = [
 ]
 
 describe.each(PLATFORMS)('differential against cargo: $name', cross => {
-  const reason = crossToolchainMissing(cross.platform.toolchain ?? 'stable', cross.platform.target, cross.programs)
+  const reason = crossToolchainMissing(cross.platform.toolchain, cross.platform.target, cross.programs)
   const invocations = cross.workspaces.reduce((n, w) => n + (w.invocations?.length ?? 0), 0)
   if (reason !== null) {
     it.skip(`skipped: ${reason}`, () => undefined)

@@ -148,7 +148,7 @@ export async function runDifferential(options: DifferentialOptions): Promise<Dif
     const chosen = options.workspaces ?? drawWorkspaces(options)
     const platform = options.platform ?? HOST_PLATFORM
     const toolchain = await toolchainFacts(platform)
-    await requireTargetStd(platform)
+    requireTargetStd(platform)
     if (platform.target?.includes('windows') === true) await prepareWine()
     // Invocations that name the host's triple (`--target`, `[target.<triple>]`) name the target's instead.
     const host = platform.target ?? toolchain.host

@@ -15,6 +15,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import type { CompileKind, CompileMode } from '../../src/model/build-context.js'
 import type { TargetKind } from '../../src/model/metadata.js'
+import { crossToolchainMissing } from '../support/cross-toolchains.js'
 import type { CargoCommand, GeneratedWorkspace } from './generate.js'
 
 /** Names an invocation within its workspace (`workspace`, `p-app3-features-dyn`, …). */
@@ -103,19 +104,10 @@ export class PlatformError extends Error {
  * Refuses a `--target` whose standard library the toolchain does not have: cargo would fail every build with
  * "can't find crate for `std`", and each failure would count as a mismatch.
  */
-export async function requireTargetStd(platform: BuildPlatform): Promise<void> {
+export function requireTargetStd(platform: BuildPlatform): void {
   if (platform.target === null) return
-  const libdir = (await rustcOutput(platform, ['--print', 'target-libdir', '--target', platform.target])).trim()
-  let entries: string[] = []
-  try {
-    entries = await readdir(libdir)
-  } catch {
-    // Not there: no standard library.
-  }
-  if (!entries.some(e => /^libstd-[0-9a-f]+\.rlib$/.test(e))) {
-    const which = platform.toolchain === null ? 'the default toolchain' : `the toolchain \`${platform.toolchain}\``
-    throw new PlatformError(`${which} has no standard library for \`${platform.target}\` (${libdir} holds no libstd-*.rlib); install it (\`rustup target add ${platform.target}\`) or choose another --toolchain`)
-  }
+  const missing = crossToolchainMissing(platform.toolchain, platform.target)
+  if (missing !== null) throw new PlatformError(`${missing}; install it (\`rustup target add ${platform.target}\`) or choose another --toolchain`)
 }
 
 /** The host triple, from `rustc -vV`. */

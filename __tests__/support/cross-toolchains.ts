@@ -17,19 +17,23 @@ function waitForInstallation(): void {
   while (!fs.existsSync(done) && Date.now() < deadline) spawnSync('sleep', ['2'])
 }
 
-/** Why `toolchain` cannot build for `target` (null: the host) with `programs` beside it, or null when it can. */
-export function crossToolchainMissing(toolchain: string, target: string | null, programs: readonly string[] = []): string | null {
+/**
+ * Why `toolchain` (null: the default one) cannot build for `target` (null: the host) with `programs` beside it,
+ * or null when it can.
+ */
+export function crossToolchainMissing(toolchain: string | null, target: string | null, programs: readonly string[] = []): string | null {
   waitForInstallation()
-  const env = { ...process.env, RUSTUP_TOOLCHAIN: toolchain }
+  const env = toolchain === null ? process.env : { ...process.env, RUSTUP_TOOLCHAIN: toolchain }
+  const which = toolchain === null ? 'the default toolchain' : `the toolchain \`${toolchain}\``
   const libdir = spawnSync('rustc', ['--print', 'target-libdir', ...(target === null ? [] : ['--target', target])], { env, encoding: 'utf8' })
-  if (libdir.status !== 0) return `the rustup toolchain \`${toolchain}\` is not installed (rustup toolchain link ${toolchain} /usr)`
+  if (libdir.status !== 0) return toolchain === null ? 'rustc is not installed' : `the rustup toolchain \`${toolchain}\` is not installed (rustup toolchain link ${toolchain} /usr)`
   let entries: string[] = []
   try {
     entries = fs.readdirSync(libdir.stdout.trim())
   } catch {
     // No library directory: no standard library either.
   }
-  if (!entries.some(e => /^libstd-.*\.rlib$/.test(e))) return `the toolchain \`${toolchain}\` has no standard library for ${target ?? 'the host'}`
+  if (!entries.some(e => /^libstd-[0-9a-f]+\.rlib$/.test(e))) return `${which} has no standard library for ${target ?? 'the host'} (${libdir.stdout.trim()} holds no libstd-*.rlib)`
   for (const program of programs) {
     if (spawnSync('sh', ['-c', 'command -v "$1"', 'sh', program]).status !== 0) return `\`${program}\` is not installed`
   }
