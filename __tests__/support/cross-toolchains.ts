@@ -6,23 +6,14 @@
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-
-let waited = false
-
-function waitForInstallation(): void {
-  const done = process.env.RLG_CROSS_TOOLCHAINS_DONE
-  if (waited || done === undefined || done === '') return
-  waited = true
-  const deadline = Date.now() + 600_000
-  while (!fs.existsSync(done) && Date.now() < deadline) spawnSync('sleep', ['2'])
-}
+import { waitForDoneFile } from './done-file.js'
 
 /**
  * Why `toolchain` (null: the default one) cannot build for `target` (null: the host) with `programs` beside it,
  * or null when it can.
  */
 export function crossToolchainMissing(toolchain: string | null, target: string | null, programs: readonly string[] = []): string | null {
-  waitForInstallation()
+  waitForDoneFile('RLG_CROSS_TOOLCHAINS_DONE', 600_000)
   const env = toolchain === null ? process.env : { ...process.env, RUSTUP_TOOLCHAIN: toolchain }
   const which = toolchain === null ? 'the default toolchain' : `the toolchain \`${toolchain}\``
   const libdir = spawnSync('rustc', ['--print', 'target-libdir', ...(target === null ? [] : ['--target', target])], { env, encoding: 'utf8' })

@@ -5,18 +5,11 @@
  * most five minutes). Elsewhere, `RLG_NODE24` may name any node 24 binary.
  */
 import { spawnSync } from 'node:child_process'
-import fs from 'node:fs'
-
-function waitForFetch(): void {
-  const done = process.env.RLG_NODE24_DONE
-  if (done === undefined || done === '') return
-  const deadline = Date.now() + 300_000
-  while (!fs.existsSync(done) && Date.now() < deadline) spawnSync('sleep', ['2'])
-}
+import { waitForDoneFile } from './done-file.js'
 
 /** The node 24 binary to run the bundles with, or why there is none. */
 export function findNode24(): { node: string } | { missing: string } {
-  waitForFetch()
+  waitForDoneFile('RLG_NODE24_DONE', 300_000)
   const node = process.env.RLG_NODE24
   if (node === undefined || node === '') return { missing: 'RLG_NODE24 names no node binary (.ci/run fetches one from the npm registry)' }
   const version = spawnSync(node, ['--version'], { encoding: 'utf8' })
