@@ -701,13 +701,21 @@ function buildCases(options: Options, tmp: string, getFixture: () => Promise<Act
             { kind: 'rssMb', op: 'lt', limit: TARGETS.syntheticRssMb }
           ]
         : []
-    const spec = metadataCase(`synthetic ${label(size)}`, 'synthetic', file, path.join(tmp, 'synthetic.json'), targets, cliCodes)
+    const output = path.join(tmp, 'synthetic.json')
+    const spec = metadataCase(`synthetic ${label(size)}`, 'synthetic', file, output, targets, cliCodes)
     spec.packages = size
+    // The case's details: the input's shape, then, from its last report, the output's size.
+    const details: Record<string, unknown> = {}
     spec.prepare = async () => {
       const { metadata, stats } = generateWorkspace({ packages: size, seed: options.seed })
       fs.writeFileSync(file, JSON.stringify(metadata))
-      return { seed: options.seed, bytes: fs.statSync(file).size, members: stats.members, edges: stats.edges, depth: stats.depth }
+      return Object.assign(details, { seed: options.seed, bytes: fs.statSync(file).size, members: stats.members, edges: stats.edges, depth: stats.depth })
     }
+    spec.finish = () => {
+      Object.assign(details, reportSize(output))
+      return null
+    }
+    spec.note = () => syntheticNote(details)
     cases.push(spec)
   }
 
@@ -1063,7 +1071,9 @@ function doublingTargets(specs: CaseSpec[], results: CaseResult[]): Target[] {
     if (!large) continue
     const measured = small.error === null && large.error === null ? ratio(large.subject.medianMs, small.subject.medianMs) : null
     const pair = `${label(n)}→${label(2 * n)}`
-    const target: Target = { case: large.name, what: `doubling ${pair} (ratio of the medians)`, short: pair, measured, op: 'le', limit: TARGETS.doubling, unit: '', met: met(measured, 'le', TARGETS.doubling) }
+    const growth = outputGrowth(small.details, large.details)
+    const what = `doubling ${pair} (ratio of the medians${growth === null ? '' : `; ${growth}`})`
+    const target: Target = { case: large.name, what, short: pair, measured, op: 'le', limit: TARGETS.doubling, unit: '', met: met(measured, 'le', TARGETS.doubling) }
     if (small.before !== undefined && large.before !== undefined) {
       const measuredBefore = small.error === null && large.error === null && !small.beforeError && !large.beforeError
       target.before = measuredBefore ? ratio(large.before.medianMs, small.before.medianMs) : null
@@ -1071,6 +1081,43 @@ function doublingTargets(specs: CaseSpec[], results: CaseResult[]): Target[] {
     out.push(target)
   }
   return out
+}
+
+/** The size of a JSON report: bytes, artifacts, and linkage entries (one per crate of each artifact's list). */
+function reportSize(file: string): { reportBytes: number; artifacts: number; linkageEntries: number } | Record<string, never> {
+  try {
+    const report = JSON.parse(fs.readFileSync(file, 'utf8')) as { artifacts: { linkage: unknown[] }[] }
+    let linkageEntries = 0
+    for (const artifact of report.artifacts) linkageEntries += artifact.linkage.length
+    return { reportBytes: fs.statSync(file).size, artifacts: report.artifacts.length, linkageEntries }
+  } catch {
+    // The runs' own checks say why there is no report.
+    return {}
+  }
+}
+
+const count = (n: unknown): string => (typeof n === 'number' ? n.toLocaleString('en-US') : '?')
+const megabytes = (bytes: unknown): string => (typeof bytes === 'number' ? `${(bytes / 1e6).toFixed(1)} MB` : '?')
+
+/** A synthetic case's input and output, for the notes under the table. */
+function syntheticNote(d: Record<string, unknown>): string {
+  const input = `metadata ${megabytes(d.bytes)} (${count(d.members)} members, ${count(d.edges)} edges, depth ${count(d.depth)})`
+  return d.reportBytes === undefined ? input : `${input}; report ${megabytes(d.reportBytes)}: ${count(d.artifacts)} artifacts, ${count(d.linkageEntries)} linkage entries`
+}
+
+/**
+ * How much the output grew from the smaller synthetic workspace to the larger: a linkage list holds every crate
+ * an artifact links, so deeper dependency trees make the report grow faster than the input.
+ */
+function outputGrowth(small: Record<string, unknown>, large: Record<string, unknown>): string | null {
+  const times = (key: string): number | null => {
+    const a = small[key]
+    const b = large[key]
+    return typeof a === 'number' && typeof b === 'number' && a > 0 ? b / a : null
+  }
+  const bytes = times('reportBytes')
+  const entries = times('linkageEntries')
+  return bytes === null || entries === null ? null : `the report ×${bytes.toFixed(2)}, its linkage entries ×${entries.toFixed(2)}`
 }
 
 // ---------------------------------------------------------------------------------------------------
