@@ -316,6 +316,8 @@ function oneLine(message) {
 }
 const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 var external_node_v8_default = /* @__PURE__ */ __nccwpck_require__.n(external_node_v8_namespaceObject);
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+var external_node_vm_default = /* @__PURE__ */ __nccwpck_require__.n(external_node_vm_namespaceObject);
 const SMALL_METADATA_CHARS = 8 * 1024 * 1024, MAGLEV_OFF_FROM_CHARS = 256 * 1024;
 function v8Flags(metadataChars, nodeVersion) {
   const short = metadataChars <= SMALL_METADATA_CHARS;
@@ -333,6 +335,30 @@ function v8Flags(metadataChars, nodeVersion) {
 function tuneV8(metadataChars) {
   for (const flag of v8Flags(metadataChars, process.versions.node))
     external_node_v8_default().setFlagsFromString(flag);
+}
+const COLLECT_FROM_CHARS = 1024 * 1024;
+function metadataTuning() {
+  let parsedChars = 0;
+  return {
+    beforeParse: (metadataChars) => {
+      parsedChars = metadataChars, tuneV8(metadataChars);
+    },
+    afterParse: () => {
+      parsedChars >= COLLECT_FROM_CHARS && fullCollection()?.();
+    }
+  };
+}
+let collector;
+function fullCollection() {
+  if (collector === void 0)
+    try {
+      external_node_v8_default().setFlagsFromString("--expose-gc");
+      const gc = external_node_vm_default().runInNewContext("gc");
+      collector = typeof gc == "function" ? gc : null;
+    } catch {
+      collector = null;
+    }
+  return collector;
 }
 const DEFAULT_TIMEOUT_MS = 1e4, DEFAULT_RETRY_DELAY_MS = 1e3, PER_PAGE = 100, RETRIED_STATUSES = /* @__PURE__ */ new Set([500, 502, 503, 504]), RETRIED_METHODS = /* @__PURE__ */ new Set(["GET", "PATCH", "PUT"]);
 function createGitHubClient(token, options = {}) {
@@ -10690,7 +10716,9 @@ async function analyzeWith(options, setup) {
   });
   const [rustc, targetInfo, hostInfo] = await Promise.race([probes, refused]);
   targetInfo.triple = invocation.target ?? rustc.host, hostInfo && (hostInfo.triple = rustc.host);
-  const gathered = await metadataPromise, scope = options.scope ?? null, manifestOf = (file) => readToml(file, scope), rootManifestFile = external_node_path_default().join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), metadata = gathered.workspaceDefaultMembers === null ? { ...gathered, workspaceDefaultMembers: manifestDefaultMembers(rootManifest, gathered) } : gathered, names2 = profileNameFor(invocation.command, invocation.release, invocation.profile), profileOptions = { manifest: rootManifest, manifestFile: "Cargo.toml", config, env }, context = {
+  const gathered = await metadataPromise;
+  options.afterParse?.();
+  const scope = options.scope ?? null, manifestOf = (file) => readToml(file, scope), rootManifestFile = external_node_path_default().join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), metadata = gathered.workspaceDefaultMembers === null ? { ...gathered, workspaceDefaultMembers: manifestDefaultMembers(rootManifest, gathered) } : gathered, names2 = profileNameFor(invocation.command, invocation.release, invocation.profile), profileOptions = { manifest: rootManifest, manifestFile: "Cargo.toml", config, env }, context = {
     rustc,
     host: hostInfo ?? targetInfo,
     target: targetInfo,
@@ -10780,7 +10808,7 @@ async function analyse(settings) {
     failOn: settings.failOn,
     baseline: settings.baseline,
     scope,
-    beforeParse: tuneV8
+    ...metadataTuning()
   }), workspacePrefix = external_node_path_default().relative(repository2, report.workspaceRoot).split(external_node_path_default().sep).join("/"), roots = [repository2, ...env.RUNNER_TEMP ? [env.RUNNER_TEMP] : []], reportPath = external_node_path_default().resolve(repository2, settings.reportPath), reportTarget = resolveOutputPath(settings.reportPath, "report-path", repository2, roots), sarifPath = settings.sarifFile === null ? null : external_node_path_default().resolve(repository2, settings.sarifFile), sarifTarget = settings.sarifFile === null ? null : resolveOutputPath(settings.sarifFile, "sarif-file", repository2, roots);
   writeAtomically(reportTarget, reportJson(report), "input `report-path`"), sarifTarget !== null && writeAtomically(sarifTarget, `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, workspacePrefix }), null, 2)}
 `, "input `sarif-file`"), logUntrusted(renderText(report));

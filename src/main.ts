@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
 import { describeError, UserError } from './errors.js'
-import { tuneV8 } from './exec/v8-tuning.js'
+import { metadataTuning } from './exec/v8-tuning.js'
 import { createGitHubClient, type GitHubClient } from './github/client.js'
 import { commentMarker, type CommentOutcome, fitCommentBody, upsertStickyComment } from './github/comment.js'
 import { type PullRequestContext, readEventContext, readPullRequestContext, runUrl } from './github/context.js'
@@ -70,7 +70,7 @@ async function analyse(settings: ActionSettings): Promise<void> {
     failOn: settings.failOn,
     baseline: settings.baseline,
     scope,
-    beforeParse: tuneV8
+    ...metadataTuning()
   })
   const workspacePrefix = path.relative(repository, report.workspaceRoot).split(path.sep).join('/')
 

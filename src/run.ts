@@ -77,8 +77,10 @@ export interface RunOptions {
    * the options do not keep a text of tens of megabytes alive while the analysis runs.
    */
   metadataText?: () => string
-  /** Called with the metadata's length before it is parsed: the entry points tune V8 by it (`tuneV8`). */
+  /** Called with the metadata's length before it is parsed: the entry points tune V8 by it (`metadataTuning`). */
   beforeParse?: (metadataChars: number) => void
+  /** Called once the metadata is parsed and neither its text nor its JSON is referenced any more. */
+  afterParse?: () => void
   configOverrides?: string[]
   env: Record<string, string | undefined>
   cwd: string
@@ -179,6 +181,7 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
   targetInfo.triple = invocation.target ?? rustc.host
   if (hostInfo) hostInfo.triple = rustc.host
   const gathered = await metadataPromise
+  options.afterParse?.()
 
   const scope = options.scope ?? null
   const manifestOf = (file: string): TomlDocument | null => readToml(file, scope)

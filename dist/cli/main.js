@@ -50,6 +50,7 @@ function oneLine(message) {
 
 // src/exec/v8-tuning.ts
 import v8 from "node:v8";
+import vm from "node:vm";
 var SMALL_METADATA_CHARS = 8 * 1024 * 1024, MAGLEV_OFF_FROM_CHARS = 256 * 1024;
 function v8Flags(metadataChars, nodeVersion) {
   let short = metadataChars <= SMALL_METADATA_CHARS;
@@ -66,6 +67,30 @@ function v8Flags(metadataChars, nodeVersion) {
 }
 function tuneV8(metadataChars) {
   for (let flag of v8Flags(metadataChars, process.versions.node)) v8.setFlagsFromString(flag);
+}
+var COLLECT_FROM_CHARS = 1024 * 1024;
+function metadataTuning() {
+  let parsedChars = 0;
+  return {
+    beforeParse: (metadataChars) => {
+      parsedChars = metadataChars, tuneV8(metadataChars);
+    },
+    afterParse: () => {
+      parsedChars >= COLLECT_FROM_CHARS && fullCollection()?.();
+    }
+  };
+}
+var collector;
+function fullCollection() {
+  if (collector === void 0)
+    try {
+      v8.setFlagsFromString("--expose-gc");
+      let gc = vm.runInNewContext("gc");
+      collector = typeof gc == "function" ? gc : null;
+    } catch {
+      collector = null;
+    }
+  return collector;
 }
 
 // src/report/annotations.ts
@@ -8801,7 +8826,9 @@ async function analyzeWith(options, setup) {
   });
   let [rustc, targetInfo, hostInfo] = await Promise.race([probes, refused]);
   targetInfo.triple = invocation.target ?? rustc.host, hostInfo && (hostInfo.triple = rustc.host);
-  let gathered = await metadataPromise, scope = options.scope ?? null, manifestOf = (file) => readToml(file, scope), rootManifestFile = path19.join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), metadata = gathered.workspaceDefaultMembers === null ? { ...gathered, workspaceDefaultMembers: manifestDefaultMembers(rootManifest, gathered) } : gathered, names = profileNameFor(invocation.command, invocation.release, invocation.profile), profileOptions = { manifest: rootManifest, manifestFile: "Cargo.toml", config, env }, context = {
+  let gathered = await metadataPromise;
+  options.afterParse?.();
+  let scope = options.scope ?? null, manifestOf = (file) => readToml(file, scope), rootManifestFile = path19.join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), metadata = gathered.workspaceDefaultMembers === null ? { ...gathered, workspaceDefaultMembers: manifestDefaultMembers(rootManifest, gathered) } : gathered, names = profileNameFor(invocation.command, invocation.release, invocation.profile), profileOptions = { manifest: rootManifest, manifestFile: "Cargo.toml", config, env }, context = {
     rustc,
     host: hostInfo ?? targetInfo,
     target: targetInfo,
@@ -9367,7 +9394,7 @@ async function main(argv2) {
     timeoutMs: options.timeoutMs ?? void 0,
     failOn: options.failOn,
     baseline: options.baseline,
-    beforeParse: tuneV8
+    ...metadataTuning()
   }), report = await run();
   if (options.fix) {
     let outcome = applyReportFixes(report);

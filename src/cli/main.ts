@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { describeError, UserError } from '../errors.js'
-import { tuneV8 } from '../exec/v8-tuning.js'
+import { metadataTuning } from '../exec/v8-tuning.js'
 import { selectAnnotations, workflowCommand } from '../report/annotations.js'
 import { reportJson } from '../report/json.js'
 import { renderText, verdictLine } from '../report/render.js'
@@ -56,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
     timeoutMs: options.timeoutMs ?? undefined,
     failOn: options.failOn,
     baseline: options.baseline,
-    beforeParse: tuneV8
+    ...metadataTuning()
   })
   const report = await run()
   if (options.fix) {

@@ -1,4 +1,5 @@
 import v8 from 'node:v8'
+import vm from 'node:vm'
 
 /** Metadata up to this size makes a short run: parsing and analysing it takes well under a second. */
 const SMALL_METADATA_CHARS = 8 * 1024 * 1024
@@ -46,7 +47,57 @@ export function v8Flags(metadataChars: number, nodeVersion: string): string[] {
   }
 }
 
-/** Sets `v8Flags` for metadata of this length in this process (`RunOptions.beforeParse` of the CLI and the action). */
+/** Sets `v8Flags` for metadata of this length in this process. */
 export function tuneV8(metadataChars: number): void {
   for (const flag of v8Flags(metadataChars, process.versions.node)) v8.setFlagsFromString(flag)
+}
+
+/**
+ * Metadata from this size up leaves, once parsed, more garbage than the analysis after it allocates: its text
+ * and its JSON, both already moved to the old generation. Nothing collects them before the run ends.
+ */
+export const COLLECT_FROM_CHARS = 1024 * 1024
+
+/**
+ * What the entry points hand the analysis (`RunOptions.beforeParse` and `afterParse`): V8's flags set by the
+ * metadata's size before it is parsed, and, after a large one, a full collection once its text and its JSON
+ * are no longer referenced, so that the analysis reuses their memory instead of growing the heap past them.
+ *
+ * Measured with interleaved runs of the CLI (medians, peak RSS), without → with the collection:
+ *
+ * - libra (2.4 MB): node 20 72.9 → 65.3 MB, 429 → 412 ms; node 24 79.7 → 73.8 MB, 323 → 313 ms;
+ * - synthetic 5k (16.5 MB): node 20 161 → 131 MB, node 24 153 → 123 MB, within 5% of the time either way (the
+ *   collection takes 36 ms); synthetic 10k (33 MB): node 20 202 → 192 MB, node 24 256 → 189 MB;
+ * - 606 KB of metadata: 55.6 → 54.4 MB; 184 KB: no change, for the collection and its context's 5–9 ms.
+ */
+export function metadataTuning(): { beforeParse: (metadataChars: number) => void; afterParse: () => void } {
+  let parsedChars = 0
+  return {
+    beforeParse: metadataChars => {
+      parsedChars = metadataChars
+      tuneV8(metadataChars)
+    },
+    afterParse: () => {
+      if (parsedChars >= COLLECT_FROM_CHARS) fullCollection()?.()
+    }
+  }
+}
+
+let collector: (() => void) | null | undefined
+
+/**
+ * V8's full collection, or null where this node has none to give. `--expose-gc` installs `gc` in the contexts
+ * made after it is set, so one context is made for it, once.
+ */
+function fullCollection(): (() => void) | null {
+  if (collector === undefined) {
+    try {
+      v8.setFlagsFromString('--expose-gc')
+      const gc: unknown = vm.runInNewContext('gc')
+      collector = typeof gc === 'function' ? (gc as () => void) : null
+    } catch {
+      collector = null
+    }
+  }
+  return collector
 }
