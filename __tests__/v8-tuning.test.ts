@@ -4,7 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 import v8 from 'node:v8'
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { COLLECT_FROM_CHARS, metadataTuning, tuneV8, v8Flags } from '../src/exec/v8-tuning.js'
+import { processRunner } from '../src/exec/runner.js'
+import { COLLECT_FROM_CHARS, fullCollection, metadataTuning, tuneV8, v8Flags } from '../src/exec/v8-tuning.js'
 import { corpusFile } from './support/corpus.js'
 
 const CLI = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'dist', 'cli', 'index.js')
@@ -73,6 +74,21 @@ describe('the memory of a large metadata text, given back once it is parsed', ()
   it('after metadata of 1 MiB or more, a full collection frees what is no longer referenced', () => {
     expect(afterParse(COLLECT_FROM_CHARS)).toBeGreaterThan(16 * MiB)
     expect(afterParse(LIBRA_CHARS)).toBeGreaterThan(16 * MiB)
+  })
+
+  it("keeps none of cargo's output once the runner has handed it over, though node still holds the finished child", async () => {
+    const collect = fullCollection()
+    expect(collect).not.toBeNull()
+    const handedOver = await (async () => {
+      const result = await processRunner().run(process.execPath, ['-e', "process.stdout.write('x'.repeat(4 << 20))"])
+      expect(result.stdout).toHaveLength(4 << 20)
+      return new WeakRef(result)
+    })()
+    // A task of its own: a WeakRef keeps its target until the end of the task that made it. Node releases the
+    // ChildProcess, and the listeners the runner gave it, only later in this turn of the event loop.
+    await new Promise(resolve => setImmediate(resolve))
+    collect!()
+    expect(handedOver.deref()).toBeUndefined()
   })
 
   it('after smaller metadata nothing is collected: too little to give back for the time a collection takes', () => {

@@ -7743,6 +7743,13 @@ function processRunner(timeoutMs = runner_DEFAULT_TIMEOUT_MS, limits = {}) {
     run(command, args, options = {}) {
       const maxStdout = options.maxStdoutBytes ?? limits.maxStdoutBytes ?? MAX_METADATA_BYTES, maxStderr = limits.maxStderrBytes ?? MAX_STDERR_BYTES;
       return new Promise((resolve2, reject) => {
+        let settle = { resolve: resolve2, reject };
+        const settled = () => {
+          const once = settle ?? { resolve: () => {
+          }, reject: () => {
+          } };
+          return settle = null, once;
+        };
         if (options.signal?.aborted) {
           reject(new CommandError(`\`${shownCommand(command, args)}\` was not run: the analysis had already stopped`, command, args, ""));
           return;
@@ -7772,15 +7779,15 @@ function processRunner(timeoutMs = runner_DEFAULT_TIMEOUT_MS, limits = {}) {
         child.on("error", (error) => {
           clearTimeout(timer), options.signal?.removeEventListener("abort", onAbort);
           const code = error.code, reason = code === "ENOENT" ? "it was not found; install it or put it on PATH" : code === "EACCES" ? "it is not executable" : error.message;
-          reject(new CommandError(`could not run \`${command}\`: ${reason}`, command, args, ""));
+          settled().reject(new CommandError(`could not run \`${command}\`: ${reason}`, command, args, ""));
         }), child.on("close", (code, signal) => {
           clearTimeout(timer), options.signal?.removeEventListener("abort", onAbort);
-          const errors = stderr.text();
+          const errors = stderr.text(), { resolve: resolve3, reject: reject2 } = settled();
           if (stopped !== null) {
-            reject(new CommandError(stopped, command, args, errors));
+            reject2(new CommandError(stopped, command, args, errors));
             return;
           }
-          resolve2({ exitCode: code ?? (signal === null ? 1 : 128), stdout: stdout.text(), stderr: errors });
+          resolve3({ exitCode: code ?? (signal === null ? 1 : 128), stdout: stdout.text(), stderr: errors });
         });
       });
     }

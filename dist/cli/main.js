@@ -5819,6 +5819,12 @@ function processRunner(timeoutMs = DEFAULT_TIMEOUT_MS, limits = {}) {
     run(command, args, options = {}) {
       let maxStdout = options.maxStdoutBytes ?? limits.maxStdoutBytes ?? 268435456, maxStderr = limits.maxStderrBytes ?? 16777216;
       return new Promise((resolve5, reject) => {
+        let settle = { resolve: resolve5, reject }, settled = () => {
+          let once = settle ?? { resolve: () => {
+          }, reject: () => {
+          } };
+          return settle = null, once;
+        };
         if (options.signal?.aborted) {
           reject(new CommandError(`\`${shownCommand(command, args)}\` was not run: the analysis had already stopped`, command, args, ""));
           return;
@@ -5846,15 +5852,15 @@ function processRunner(timeoutMs = DEFAULT_TIMEOUT_MS, limits = {}) {
         child.on("error", (error) => {
           clearTimeout(timer), options.signal?.removeEventListener("abort", onAbort);
           let code = error.code, reason = code === "ENOENT" ? "it was not found; install it or put it on PATH" : code === "EACCES" ? "it is not executable" : error.message;
-          reject(new CommandError(`could not run \`${command}\`: ${reason}`, command, args, ""));
+          settled().reject(new CommandError(`could not run \`${command}\`: ${reason}`, command, args, ""));
         }), child.on("close", (code, signal) => {
           clearTimeout(timer), options.signal?.removeEventListener("abort", onAbort);
-          let errors = stderr.text();
+          let errors = stderr.text(), { resolve: resolve6, reject: reject2 } = settled();
           if (stopped !== null) {
-            reject(new CommandError(stopped, command, args, errors));
+            reject2(new CommandError(stopped, command, args, errors));
             return;
           }
-          resolve5({ exitCode: code ?? (signal === null ? 1 : 128), stdout: stdout.text(), stderr: errors });
+          resolve6({ exitCode: code ?? (signal === null ? 1 : 128), stdout: stdout.text(), stderr: errors });
         });
       });
     }

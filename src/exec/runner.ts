@@ -48,6 +48,14 @@ export function processRunner(timeoutMs = DEFAULT_TIMEOUT_MS, limits: OutputLimi
       const maxStdout = options.maxStdoutBytes ?? limits.maxStdoutBytes ?? MAX_METADATA_BYTES
       const maxStderr = limits.maxStderrBytes ?? MAX_STDERR_BYTES
       return new Promise((resolve, reject) => {
+        // The child's listeners reach the promise only through this, cleared once it is settled: node keeps the
+        // ChildProcess, and so its listeners, a while after its exit, and the promise holds all of stdout.
+        let settle: { resolve: typeof resolve; reject: typeof reject } | null = { resolve, reject }
+        const settled = (): { resolve: typeof resolve; reject: typeof reject } => {
+          const once = settle ?? { resolve: () => undefined, reject: () => undefined }
+          settle = null
+          return once
+        }
         if (options.signal?.aborted) {
           reject(new CommandError(`\`${shownCommand(command, args)}\` was not run: the analysis had already stopped`, command, args, ''))
           return
@@ -95,12 +103,13 @@ export function processRunner(timeoutMs = DEFAULT_TIMEOUT_MS, limits: OutputLimi
           options.signal?.removeEventListener('abort', onAbort)
           const code = (error as NodeJS.ErrnoException).code
           const reason = code === 'ENOENT' ? 'it was not found; install it or put it on PATH' : code === 'EACCES' ? 'it is not executable' : error.message
-          reject(new CommandError(`could not run \`${command}\`: ${reason}`, command, args, ''))
+          settled().reject(new CommandError(`could not run \`${command}\`: ${reason}`, command, args, ''))
         })
         child.on('close', (code, signal) => {
           clearTimeout(timer)
           options.signal?.removeEventListener('abort', onAbort)
           const errors = stderr.text()
+          const { resolve, reject } = settled()
           if (stopped !== null) {
             reject(new CommandError(stopped, command, args, errors))
             return

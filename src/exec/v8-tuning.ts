@@ -89,7 +89,7 @@ let collector: (() => void) | null | undefined
  * V8's full collection, or null where this node has none to give. `--expose-gc` installs `gc` in the contexts
  * made after it is set, so one context is made for it, once.
  */
-function fullCollection(): (() => void) | null {
+export function fullCollection(): (() => void) | null {
   if (collector === undefined) {
     try {
       v8.setFlagsFromString('--expose-gc')
