@@ -8314,17 +8314,21 @@ function closingIndex(tokens, open) {
   }
   return tokens.length;
 }
-function isParenGroup(tokens) {
-  return tokens.length >= 2 && isPunct(tokens[0], "(") && isPunct(tokens[tokens.length - 1], ")") && closingIndex(tokens, 0) === tokens.length - 1;
+function groupTokens(tokens) {
+  const groupEnd = new Int32Array(tokens.length).fill(tokens.length), open = [];
+  for (let i = 0; i < tokens.length; i++)
+    isOpening(tokens[i]) ? open.push(i) : isClosing(tokens[i]) && open.length > 0 && (groupEnd[open.pop()] = i);
+  return { tokens, groupEnd };
 }
-function splitTopLevel(tokens) {
+function isParenRange({ tokens, groupEnd }, start, end) {
+  return end - start >= 2 && isPunct(tokens[start], "(") && isPunct(tokens[end - 1], ")") && groupEnd[start] === end - 1;
+}
+function topLevelRanges({ tokens, groupEnd }, start, end) {
   const parts = [];
-  let depth = 0, start = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    isOpening(t) ? depth++ : isClosing(t) ? depth-- : depth === 0 && isPunct(t, ",") && (parts.push(tokens.slice(start, i)), start = i + 1);
-  }
-  return parts.push(tokens.slice(start)), parts;
+  let from = start;
+  for (let i = start; i < end; i++)
+    isOpening(tokens[i]) ? i = groupEnd[i] : isPunct(tokens[i], ",") && (parts.push([from, i]), from = i + 1);
+  return parts.push([from, end]), parts;
 }
 const ESCAPES = { n: `
 `, r: "\r", t: "	", "\\": "\\", 0: "\0", "'": "'", '"': '"' };
@@ -8694,29 +8698,32 @@ function resolve(item, name, where2) {
   return !presence.library && !presence.harness ? null : { symbol: named.length > 0 ? named[named.length - 1].symbol : name, attribute: named.length > 0 ? "export_name" : "no_mangle", line: pending[0].line, ...presence };
 }
 const exports_MAX_DEPTH = 16;
-function analyseAttribute(tokens, depth = 0) {
-  const meaning = { cfg: null, exports: [], path: null, repr: [] }, head = tokens[0];
+function analyseAttribute(tokens) {
+  return analyseRange(groupTokens(tokens), 0, tokens.length, 0);
+}
+function analyseRange(attr, start, end, depth) {
+  const meaning = { cfg: null, exports: [], path: null, repr: [] }, { tokens } = attr, head = start < end ? tokens[start] : void 0;
   if (head?.kind !== "ident" || depth > exports_MAX_DEPTH)
     return meaning;
-  const rest = tokens.slice(1);
-  if (head.text === "no_mangle" && rest.length === 0)
+  const rest = start + 1;
+  if (head.text === "no_mangle" && rest === end)
     meaning.exports.push({ symbol: null, presence: EVERYWHERE });
-  else if ((head.text === "export_name" || head.text === "path") && rest.length === 2 && isPunct(rest[0], "=") && rest[1].kind === "literal") {
-    const value = stringValue(rest[1].text);
+  else if ((head.text === "export_name" || head.text === "path") && end - rest === 2 && isPunct(tokens[rest], "=") && tokens[rest + 1].kind === "literal") {
+    const value = stringValue(tokens[rest + 1].text);
     value !== null && head.text === "path" ? meaning.path = value : value !== null && meaning.exports.push({ symbol: value, presence: EVERYWHERE });
-  } else if (isParenGroup(rest)) {
-    const args = splitTopLevel(rest.slice(1, -1)).filter((a) => a.length > 0);
+  } else if (isParenRange(attr, rest, end)) {
+    const args = topLevelRanges(attr, rest + 1, end - 1).filter(([from, to]) => to > from);
     if (head.text === "unsafe" && args.length === 1)
-      meaning.exports.push(...analyseAttribute(args[0], depth + 1).exports);
+      meaning.exports.push(...analyseRange(attr, ...args[0], depth + 1).exports);
     else if (head.text === "repr")
-      for (const arg of args)
-        arg[0]?.kind === "ident" && meaning.repr.push(arg[0].text);
+      for (const [from] of args)
+        tokens[from].kind === "ident" && meaning.repr.push(tokens[from].text);
     else if (head.text === "cfg" && args.length === 1)
-      meaning.cfg = presenceOf(args[0]);
+      meaning.cfg = presenceOf(attr, ...args[0]);
     else if (head.text === "cfg_attr" && args.length >= 2) {
-      const when = presenceOf(args[0]), decidedTrue = { library: evaluate(args[0], !1, 0) === !0, harness: evaluate(args[0], !0, 0) === !0 };
-      for (const attr of args.slice(1)) {
-        const inner = analyseAttribute(attr, depth + 1);
+      const [from, to] = args[0], when = presenceOf(attr, from, to), decidedTrue = { library: evaluate(attr, from, to, !1, 0) === !0, harness: evaluate(attr, from, to, !0, 0) === !0 };
+      for (const [argStart, argEnd] of args.slice(1)) {
+        const inner = analyseRange(attr, argStart, argEnd, depth + 1);
         for (const e of inner.exports)
           meaning.exports.push({ symbol: e.symbol, presence: both(e.presence, when) });
         meaning.repr.push(...inner.repr), inner.cfg !== null && (meaning.cfg = both(meaning.cfg ?? EVERYWHERE, { library: inner.cfg.library || !decidedTrue.library, harness: inner.cfg.harness || !decidedTrue.harness }));
@@ -8725,19 +8732,18 @@ function analyseAttribute(tokens, depth = 0) {
   }
   return meaning;
 }
-function presenceOf(predicate) {
-  return { library: evaluate(predicate, !1, 0) !== !1, harness: evaluate(predicate, !0, 0) !== !1 };
+function presenceOf(attr, start, end) {
+  return { library: evaluate(attr, start, end, !1, 0) !== !1, harness: evaluate(attr, start, end, !0, 0) !== !1 };
 }
-function evaluate(tokens, test, depth) {
-  const head = tokens[0];
+function evaluate(attr, start, end, test, depth) {
+  const { tokens } = attr, head = start < end ? tokens[start] : void 0;
   if (head?.kind !== "ident" || depth > exports_MAX_DEPTH)
     return null;
-  if (tokens.length === 1)
+  if (end - start === 1)
     return head.text === "test" ? test : head.text === "true" ? !0 : head.text === "false" ? !1 : null;
-  const rest = tokens.slice(1);
-  if (!isParenGroup(rest))
+  if (!isParenRange(attr, start + 1, end))
     return null;
-  const values = splitTopLevel(rest.slice(1, -1)).filter((a) => a.length > 0).map((a) => evaluate(a, test, depth + 1));
+  const values = topLevelRanges(attr, start + 2, end - 1).filter(([from, to]) => to > from).map(([from, to]) => evaluate(attr, from, to, test, depth + 1));
   switch (head.text) {
     case "not":
       return values.length === 1 && values[0] !== null ? !values[0] : null;
@@ -8847,13 +8853,10 @@ class ItemText {
 }
 const MAX_CFG_ATTR_DEPTH = 8;
 function global_allocators_analyseAttribute(tokens) {
-  const groupEnd = new Int32Array(tokens.length).fill(tokens.length), open = [];
-  for (let i = 0; i < tokens.length; i++)
-    isOpening(tokens[i]) ? open.push(i) : isClosing(tokens[i]) && open.length > 0 && (groupEnd[open.pop()] = i);
-  return analyseRange({ tokens, groupEnd }, 0, tokens.length, 0);
+  return global_allocators_analyseRange(groupTokens(tokens), 0, tokens.length, 0);
 }
-function analyseRange(attr, start, end, depth) {
-  const meaning = { cfg: null, allocators: [] }, { tokens, groupEnd } = attr, path2 = readPath(tokens, start, end);
+function global_allocators_analyseRange(attr, start, end, depth) {
+  const meaning = { cfg: null, allocators: [] }, { tokens } = attr, path2 = readPath(tokens, start, end);
   if (path2 === null)
     return meaning;
   const last = path2.segments[path2.segments.length - 1], simple = path2.segments.length === 1 && !path2.leadingColons;
@@ -8861,7 +8864,7 @@ function analyseRange(attr, start, end, depth) {
     const first = path2.segments[0];
     return (simple || first === "core" || first === "std") && meaning.allocators.push([]), meaning;
   }
-  if (!simple || end - path2.end < 2 || !isPunct(tokens[path2.end], "(") || !isPunct(tokens[end - 1], ")") || groupEnd[path2.end] !== end - 1)
+  if (!simple || !isParenRange(attr, path2.end, end))
     return meaning;
   const args = topLevelRanges(attr, path2.end + 1, end - 1), [predicateStart, predicateEnd] = args[0];
   if (predicateEnd === predicateStart)
@@ -8872,17 +8875,10 @@ function analyseRange(attr, start, end, depth) {
     const predicate = joinTokens(tokens.slice(predicateStart, predicateEnd));
     for (const [argStart, argEnd] of args.slice(1))
       if (argEnd !== argStart)
-        for (const conditions of analyseRange(attr, argStart, argEnd, depth + 1).allocators)
+        for (const conditions of global_allocators_analyseRange(attr, argStart, argEnd, depth + 1).allocators)
           meaning.allocators.push([predicate, ...conditions]);
   }
   return meaning;
-}
-function topLevelRanges({ tokens, groupEnd }, start, end) {
-  const parts = [];
-  let from = start;
-  for (let i = start; i < end; i++)
-    isOpening(tokens[i]) ? i = groupEnd[i] : isPunct(tokens[i], ",") && (parts.push([from, i]), from = i + 1);
-  return parts.push([from, end]), parts;
 }
 function readPath(tokens, start, end) {
   const colons = (at) => at + 1 < end && tokens[at].kind === "punct" && tokens[at].text === ":" && tokens[at + 1].text === ":", leadingColons = colons(start);

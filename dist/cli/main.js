@@ -6491,16 +6491,20 @@ function closingIndex(tokens, open) {
   }
   return tokens.length;
 }
-function isParenGroup(tokens) {
-  return tokens.length >= 2 && isPunct(tokens[0], "(") && isPunct(tokens[tokens.length - 1], ")") && closingIndex(tokens, 0) === tokens.length - 1;
+function groupTokens(tokens) {
+  let groupEnd = new Int32Array(tokens.length).fill(tokens.length), open = [];
+  for (let i = 0; i < tokens.length; i++)
+    isOpening(tokens[i]) ? open.push(i) : isClosing(tokens[i]) && open.length > 0 && (groupEnd[open.pop()] = i);
+  return { tokens, groupEnd };
 }
-function splitTopLevel(tokens) {
-  let parts = [], depth = 0, start = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    let t = tokens[i];
-    isOpening(t) ? depth++ : isClosing(t) ? depth-- : depth === 0 && isPunct(t, ",") && (parts.push(tokens.slice(start, i)), start = i + 1);
-  }
-  return parts.push(tokens.slice(start)), parts;
+function isParenRange({ tokens, groupEnd }, start, end) {
+  return end - start >= 2 && isPunct(tokens[start], "(") && isPunct(tokens[end - 1], ")") && groupEnd[start] === end - 1;
+}
+function topLevelRanges({ tokens, groupEnd }, start, end) {
+  let parts = [], from = start;
+  for (let i = start; i < end; i++)
+    isOpening(tokens[i]) ? i = groupEnd[i] : isPunct(tokens[i], ",") && (parts.push([from, i]), from = i + 1);
+  return parts.push([from, end]), parts;
 }
 var ESCAPES = { n: `
 `, r: "\r", t: "	", "\\": "\\", 0: "\0", "'": "'", '"': '"' };
@@ -6835,26 +6839,29 @@ function resolve4(item, name, where2) {
   return !presence.library && !presence.harness ? null : { symbol: named.length > 0 ? named[named.length - 1].symbol : name, attribute: named.length > 0 ? "export_name" : "no_mangle", line: pending[0].line, ...presence };
 }
 var MAX_DEPTH2 = 16;
-function analyseAttribute(tokens, depth = 0) {
-  let meaning = { cfg: null, exports: [], path: null, repr: [] }, head = tokens[0];
+function analyseAttribute(tokens) {
+  return analyseRange(groupTokens(tokens), 0, tokens.length, 0);
+}
+function analyseRange(attr, start, end, depth) {
+  let meaning = { cfg: null, exports: [], path: null, repr: [] }, { tokens } = attr, head = start < end ? tokens[start] : void 0;
   if (head?.kind !== "ident" || depth > MAX_DEPTH2) return meaning;
-  let rest = tokens.slice(1);
-  if (head.text === "no_mangle" && rest.length === 0) meaning.exports.push({ symbol: null, presence: EVERYWHERE });
-  else if ((head.text === "export_name" || head.text === "path") && rest.length === 2 && isPunct(rest[0], "=") && rest[1].kind === "literal") {
-    let value = stringValue(rest[1].text);
+  let rest = start + 1;
+  if (head.text === "no_mangle" && rest === end) meaning.exports.push({ symbol: null, presence: EVERYWHERE });
+  else if ((head.text === "export_name" || head.text === "path") && end - rest === 2 && isPunct(tokens[rest], "=") && tokens[rest + 1].kind === "literal") {
+    let value = stringValue(tokens[rest + 1].text);
     value !== null && head.text === "path" ? meaning.path = value : value !== null && meaning.exports.push({ symbol: value, presence: EVERYWHERE });
-  } else if (isParenGroup(rest)) {
-    let args = splitTopLevel(rest.slice(1, -1)).filter((a) => a.length > 0);
+  } else if (isParenRange(attr, rest, end)) {
+    let args = topLevelRanges(attr, rest + 1, end - 1).filter(([from, to]) => to > from);
     if (head.text === "unsafe" && args.length === 1)
-      meaning.exports.push(...analyseAttribute(args[0], depth + 1).exports);
+      meaning.exports.push(...analyseRange(attr, ...args[0], depth + 1).exports);
     else if (head.text === "repr")
-      for (let arg of args) arg[0]?.kind === "ident" && meaning.repr.push(arg[0].text);
+      for (let [from] of args) tokens[from].kind === "ident" && meaning.repr.push(tokens[from].text);
     else if (head.text === "cfg" && args.length === 1)
-      meaning.cfg = presenceOf(args[0]);
+      meaning.cfg = presenceOf(attr, ...args[0]);
     else if (head.text === "cfg_attr" && args.length >= 2) {
-      let when = presenceOf(args[0]), decidedTrue = { library: evaluate(args[0], !1, 0) === !0, harness: evaluate(args[0], !0, 0) === !0 };
-      for (let attr of args.slice(1)) {
-        let inner = analyseAttribute(attr, depth + 1);
+      let [from, to] = args[0], when = presenceOf(attr, from, to), decidedTrue = { library: evaluate(attr, from, to, !1, 0) === !0, harness: evaluate(attr, from, to, !0, 0) === !0 };
+      for (let [argStart, argEnd] of args.slice(1)) {
+        let inner = analyseRange(attr, argStart, argEnd, depth + 1);
         for (let e of inner.exports) meaning.exports.push({ symbol: e.symbol, presence: both(e.presence, when) });
         meaning.repr.push(...inner.repr), inner.cfg !== null && (meaning.cfg = both(meaning.cfg ?? EVERYWHERE, { library: inner.cfg.library || !decidedTrue.library, harness: inner.cfg.harness || !decidedTrue.harness }));
       }
@@ -6862,16 +6869,15 @@ function analyseAttribute(tokens, depth = 0) {
   }
   return meaning;
 }
-function presenceOf(predicate) {
-  return { library: evaluate(predicate, !1, 0) !== !1, harness: evaluate(predicate, !0, 0) !== !1 };
+function presenceOf(attr, start, end) {
+  return { library: evaluate(attr, start, end, !1, 0) !== !1, harness: evaluate(attr, start, end, !0, 0) !== !1 };
 }
-function evaluate(tokens, test, depth) {
-  let head = tokens[0];
+function evaluate(attr, start, end, test, depth) {
+  let { tokens } = attr, head = start < end ? tokens[start] : void 0;
   if (head?.kind !== "ident" || depth > MAX_DEPTH2) return null;
-  if (tokens.length === 1) return head.text === "test" ? test : head.text === "true" ? !0 : head.text === "false" ? !1 : null;
-  let rest = tokens.slice(1);
-  if (!isParenGroup(rest)) return null;
-  let values = splitTopLevel(rest.slice(1, -1)).filter((a) => a.length > 0).map((a) => evaluate(a, test, depth + 1));
+  if (end - start === 1) return head.text === "test" ? test : head.text === "true" ? !0 : head.text === "false" ? !1 : null;
+  if (!isParenRange(attr, start + 1, end)) return null;
+  let values = topLevelRanges(attr, start + 2, end - 1).filter(([from, to]) => to > from).map(([from, to]) => evaluate(attr, from, to, test, depth + 1));
   switch (head.text) {
     case "not":
       return values.length === 1 && values[0] !== null ? !values[0] : null;
@@ -6969,20 +6975,17 @@ var MAX_ITEM_TOKENS = 64, ItemText = class {
   }
 }, MAX_CFG_ATTR_DEPTH = 8;
 function analyseAttribute2(tokens) {
-  let groupEnd = new Int32Array(tokens.length).fill(tokens.length), open = [];
-  for (let i = 0; i < tokens.length; i++)
-    isOpening(tokens[i]) ? open.push(i) : isClosing(tokens[i]) && open.length > 0 && (groupEnd[open.pop()] = i);
-  return analyseRange({ tokens, groupEnd }, 0, tokens.length, 0);
+  return analyseRange2(groupTokens(tokens), 0, tokens.length, 0);
 }
-function analyseRange(attr, start, end, depth) {
-  let meaning = { cfg: null, allocators: [] }, { tokens, groupEnd } = attr, path22 = readPath(tokens, start, end);
+function analyseRange2(attr, start, end, depth) {
+  let meaning = { cfg: null, allocators: [] }, { tokens } = attr, path22 = readPath(tokens, start, end);
   if (path22 === null) return meaning;
   let last = path22.segments[path22.segments.length - 1], simple = path22.segments.length === 1 && !path22.leadingColons;
   if (last === "global_allocator" && path22.end === end) {
     let first = path22.segments[0];
     return (simple || first === "core" || first === "std") && meaning.allocators.push([]), meaning;
   }
-  if (!simple || end - path22.end < 2 || !isPunct(tokens[path22.end], "(") || !isPunct(tokens[end - 1], ")") || groupEnd[path22.end] !== end - 1) return meaning;
+  if (!simple || !isParenRange(attr, path22.end, end)) return meaning;
   let args = topLevelRanges(attr, path22.end + 1, end - 1), [predicateStart, predicateEnd] = args[0];
   if (predicateEnd === predicateStart) return meaning;
   if (last === "cfg")
@@ -6991,15 +6994,9 @@ function analyseRange(attr, start, end, depth) {
     let predicate = joinTokens(tokens.slice(predicateStart, predicateEnd));
     for (let [argStart, argEnd] of args.slice(1))
       if (argEnd !== argStart)
-        for (let conditions of analyseRange(attr, argStart, argEnd, depth + 1).allocators) meaning.allocators.push([predicate, ...conditions]);
+        for (let conditions of analyseRange2(attr, argStart, argEnd, depth + 1).allocators) meaning.allocators.push([predicate, ...conditions]);
   }
   return meaning;
-}
-function topLevelRanges({ tokens, groupEnd }, start, end) {
-  let parts = [], from = start;
-  for (let i = start; i < end; i++)
-    isOpening(tokens[i]) ? i = groupEnd[i] : isPunct(tokens[i], ",") && (parts.push([from, i]), from = i + 1);
-  return parts.push([from, end]), parts;
 }
 function readPath(tokens, start, end) {
   let colons = (at) => at + 1 < end && tokens[at].kind === "punct" && tokens[at].text === ":" && tokens[at + 1].text === ":", leadingColons = colons(start), i = leadingColons ? start + 2 : start, segments = [];

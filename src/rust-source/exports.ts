@@ -15,7 +15,7 @@
 import type { ExportedSymbol, TypeDeclaration } from '../model/facts.js'
 import { Lexer, type Token } from './lexer.js'
 import { readAlias, readSignature } from './signatures.js'
-import { closingIndex, closingOf, isClosing, isIdent, isOpening, isParenGroup, isPunct, splitTopLevel, stringValue } from './tokens.js'
+import { closingIndex, closingOf, type GroupedTokens, groupTokens, isClosing, isIdent, isOpening, isParenRange, isPunct, stringValue, topLevelRanges } from './tokens.js'
 
 /** In which compilations of the library a piece of code exists. */
 export interface Presence {
@@ -213,30 +213,37 @@ interface AttributeMeaning {
 /** Real code nests `cfg_attr` and `cfg` predicates a few levels deep; the bound keeps hostile input off the call stack. */
 const MAX_DEPTH = 16
 
-function analyseAttribute(tokens: readonly Token[], depth = 0): AttributeMeaning {
+function analyseAttribute(tokens: readonly Token[]): AttributeMeaning {
+  return analyseRange(groupTokens(tokens), 0, tokens.length, 0)
+}
+
+/** What the attribute `tokens[start..end)` means. */
+function analyseRange(attr: GroupedTokens, start: number, end: number, depth: number): AttributeMeaning {
   const meaning: AttributeMeaning = { cfg: null, exports: [], path: null, repr: [] }
-  const head = tokens[0]
+  const { tokens } = attr
+  const head = start < end ? tokens[start]! : undefined
   if (head?.kind !== 'ident' || depth > MAX_DEPTH) return meaning
-  const rest = tokens.slice(1)
-  if (head.text === 'no_mangle' && rest.length === 0) meaning.exports.push({ symbol: null, presence: EVERYWHERE })
-  else if ((head.text === 'export_name' || head.text === 'path') && rest.length === 2 && isPunct(rest[0], '=') && rest[1]!.kind === 'literal') {
-    const value = stringValue(rest[1]!.text)
+  const rest = start + 1
+  if (head.text === 'no_mangle' && rest === end) meaning.exports.push({ symbol: null, presence: EVERYWHERE })
+  else if ((head.text === 'export_name' || head.text === 'path') && end - rest === 2 && isPunct(tokens[rest], '=') && tokens[rest + 1]!.kind === 'literal') {
+    const value = stringValue(tokens[rest + 1]!.text)
     if (value !== null && head.text === 'path') meaning.path = value
     else if (value !== null) meaning.exports.push({ symbol: value, presence: EVERYWHERE })
-  } else if (isParenGroup(rest)) {
-    const args = splitTopLevel(rest.slice(1, -1)).filter(a => a.length > 0)
+  } else if (isParenRange(attr, rest, end)) {
+    const args = topLevelRanges(attr, rest + 1, end - 1).filter(([from, to]) => to > from)
     if (head.text === 'unsafe' && args.length === 1) {
       // `#[unsafe(no_mangle)]`, `#[unsafe(export_name = "…")]`.
-      meaning.exports.push(...analyseAttribute(args[0]!, depth + 1).exports)
+      meaning.exports.push(...analyseRange(attr, ...args[0]!, depth + 1).exports)
     } else if (head.text === 'repr') {
-      for (const arg of args) if (arg[0]?.kind === 'ident') meaning.repr.push(arg[0].text)
+      for (const [from] of args) if (tokens[from]!.kind === 'ident') meaning.repr.push(tokens[from]!.text)
     } else if (head.text === 'cfg' && args.length === 1) {
-      meaning.cfg = presenceOf(args[0]!)
+      meaning.cfg = presenceOf(attr, ...args[0]!)
     } else if (head.text === 'cfg_attr' && args.length >= 2) {
-      const when = presenceOf(args[0]!)
-      const decidedTrue = { library: evaluate(args[0]!, false, 0) === true, harness: evaluate(args[0]!, true, 0) === true }
-      for (const attr of args.slice(1)) {
-        const inner = analyseAttribute(attr, depth + 1)
+      const [from, to] = args[0]!
+      const when = presenceOf(attr, from, to)
+      const decidedTrue = { library: evaluate(attr, from, to, false, 0) === true, harness: evaluate(attr, from, to, true, 0) === true }
+      for (const [argStart, argEnd] of args.slice(1)) {
+        const inner = analyseRange(attr, argStart, argEnd, depth + 1)
         for (const e of inner.exports) meaning.exports.push({ symbol: e.symbol, presence: both(e.presence, when) })
         meaning.repr.push(...inner.repr)
         // A `cfg` the predicate applies for certain removes the item; one it may not apply leaves it possible.
@@ -249,21 +256,21 @@ function analyseAttribute(tokens: readonly Token[], depth = 0): AttributeMeaning
   return meaning
 }
 
-/** Where a cfg predicate may hold: everywhere but where it is decided false. */
-function presenceOf(predicate: readonly Token[]): Presence {
-  return { library: evaluate(predicate, false, 0) !== false, harness: evaluate(predicate, true, 0) !== false }
+/** Where the cfg predicate `tokens[start..end)` may hold: everywhere but where it is decided false. */
+function presenceOf(attr: GroupedTokens, start: number, end: number): Presence {
+  return { library: evaluate(attr, start, end, false, 0) !== false, harness: evaluate(attr, start, end, true, 0) !== false }
 }
 
-/** A cfg predicate with only `test` known: true, false, or null when something else decides it. */
-function evaluate(tokens: readonly Token[], test: boolean, depth: number): boolean | null {
-  const head = tokens[0]
+/** The cfg predicate `tokens[start..end)` with only `test` known: true, false, or null when something else decides it. */
+function evaluate(attr: GroupedTokens, start: number, end: number, test: boolean, depth: number): boolean | null {
+  const { tokens } = attr
+  const head = start < end ? tokens[start]! : undefined
   if (head?.kind !== 'ident' || depth > MAX_DEPTH) return null
-  if (tokens.length === 1) return head.text === 'test' ? test : head.text === 'true' ? true : head.text === 'false' ? false : null
-  const rest = tokens.slice(1)
-  if (!isParenGroup(rest)) return null
-  const values = splitTopLevel(rest.slice(1, -1))
-    .filter(a => a.length > 0)
-    .map(a => evaluate(a, test, depth + 1))
+  if (end - start === 1) return head.text === 'test' ? test : head.text === 'true' ? true : head.text === 'false' ? false : null
+  if (!isParenRange(attr, start + 1, end)) return null
+  const values = topLevelRanges(attr, start + 2, end - 1)
+    .filter(([from, to]) => to > from)
+    .map(([from, to]) => evaluate(attr, from, to, test, depth + 1))
   switch (head.text) {
     case 'not':
       return values.length === 1 && values[0] !== null ? !values[0] : null
