@@ -81,7 +81,7 @@ async function predict(dir: string, c: RecordedCase): Promise<Analysis> {
   const cli = parseCliArgs([...rest, '--command', command!])
   const cwd = path.join(dir, c.cwd ?? '')
   const env = { ...process.env, ...c.env, ...(c.toolchain ? { RUSTUP_TOOLCHAIN: c.toolchain } : {}) }
-  return analyzeWorkspace({ manifestPath: null, invocation: cli.invocation, env, cwd })
+  return analyzeWorkspace({ manifestPath: cli.manifestPath, invocation: cli.invocation, env, cwd })
 }
 
 describe('fixture workspaces: predictions equal recorded cargo builds', () => {
