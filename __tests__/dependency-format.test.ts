@@ -158,6 +158,68 @@ describe('calculate: rustc tests/run-make/mixing-formats', () => {
   })
 })
 
+describe('calculate: the other rustc tests/run-make linkage tests', () => {
+  it('mixing-deps: a bin over a prefer-dynamic dylib and the rlib+dylib it uses links both dynamically', () => {
+    const r = new Rustc()
+    r.compile('both', ['rlib', 'dylib'], [], { preferDynamic: true })
+    r.compile('dylib', ['dylib'], ['both'], { preferDynamic: true })
+    const prog = r.compile('prog', ['bin'], ['dylib', 'both'])
+    expect(prog.errors).toEqual([])
+    expect(prog.linkage('bin', 'dylib')).toBe('dynamic')
+    expect(prog.linkage('bin', 'both')).toBe('dynamic')
+  })
+
+  it('mixing-libs: a bin over a static-std dylib and an rlib-only crate it embeds fails on std', () => {
+    const r = new Rustc()
+    r.compile('rlib', ['rlib', 'dylib'], [])
+    expect(r.compile('dylib', ['dylib'], ['rlib']).errors).toEqual([])
+    r.compile('rlib', ['rlib'], []) // the test removes librlib.so before compiling prog
+    expect(duplicates(r.compile('prog', ['bin'], ['dylib', 'rlib']).errors)).toContain('std')
+  })
+
+  it('static-dylib-by-default: a dylib without prefer-dynamic embeds its rlib+dylib dependency and std', () => {
+    const r = new Rustc()
+    r.compile('foo', ['rlib', 'dylib'], [])
+    const bar = r.compile('bar', ['dylib'], ['foo'])
+    expect(bar.errors).toEqual([])
+    expect(bar.linkage('dylib', 'foo')).toBe('static')
+    expect(bar.linkage('dylib', 'std')).toBe('static')
+  })
+
+  it('dylib-chain: a bin over a chain of prefer-dynamic dylibs links every link of it dynamically', () => {
+    const r = new Rustc()
+    r.compile('m1', ['dylib'], [], { preferDynamic: true })
+    r.compile('m2', ['dylib'], ['m1'], { preferDynamic: true })
+    r.compile('m3', ['dylib'], ['m2'], { preferDynamic: true })
+    const m4 = r.compile('m4', ['bin'], ['m3'])
+    expect(m4.errors).toEqual([])
+    for (const crate of ['m3', 'm2', 'm1', 'std']) expect(m4.linkage('bin', crate)).toBe('dynamic')
+  })
+
+  it('prefer-dylib and prefer-rlib: an rlib+dylib dependency is linked dynamically only under prefer-dynamic', () => {
+    const dylib = new Rustc()
+    dylib.compile('bar', ['dylib', 'rlib'], [], { preferDynamic: true })
+    const dynamicFoo = dylib.compile('foo', ['bin'], ['bar'], { preferDynamic: true })
+    expect(dynamicFoo.errors).toEqual([])
+    expect(dynamicFoo.linkage('bin', 'bar')).toBe('dynamic')
+    const rlib = new Rustc()
+    rlib.compile('bar', ['dylib', 'rlib'], [])
+    const staticFoo = rlib.compile('foo', ['bin'], ['bar'])
+    expect(staticFoo.errors).toEqual([])
+    expect(staticFoo.linkage('bin', 'bar')).toBe('static')
+    expect(staticFoo.linkage('bin', 'std')).toBe('static')
+  })
+
+  it('cdylib-dylib-linkage: a cdylib over a prefer-dynamic dylib links it and std dynamically', () => {
+    const r = new Rustc()
+    r.compile('bar', ['dylib'], [], { preferDynamic: true })
+    const foo = r.compile('foo', ['cdylib'], ['bar'])
+    expect(foo.errors).toEqual([])
+    expect(foo.linkage('cdylib', 'bar')).toBe('dynamic')
+    expect(foo.linkage('cdylib', 'std')).toBe('dynamic')
+  })
+})
+
 describe('calculate: decision table (linux-gnu, std has a dylib)', () => {
   it('a dylib built without prefer-dynamic contains std and cannot be linked by a bin', () => {
     const r = new Rustc()
