@@ -2,8 +2,9 @@
  * The engine against the real compiler on a fixed subset of the categories beyond `linkage`
  * (see __tests__/differential/categories.ts): a few generated workspaces per category, each built
  * with its own cargo invocations (feature flags, package and target selection, `--target`,
- * rustflags from the environment and from `.cargo/config.toml`, `cargo test --no-run`), in fresh
- * target directories under the system temporary directory (removed afterwards). Two builds run at once.
+ * rustflags from the environment and from `.cargo/config.toml`, `--release` and a custom `--profile`,
+ * `cargo test --no-run`), in fresh target directories under the system temporary directory (removed
+ * afterwards). Two builds run at once.
  */
 import { describe, expect, it } from '@jest/globals'
 import { type ChosenWorkspace, formatMismatchesByCase, runDifferential } from '../scripts/differential.js'
@@ -41,7 +42,10 @@ const WORKSPACES: readonly ChosenWorkspace[] = [
   { category: 'unused', seed: 409722075, invocations: ['workspace-tests'] },
   { category: 'unused', seed: 1135522287, invocations: ['workspace', 'p-app5', 'prefer-dynamic'] },
   // Two rlibs named `dup` in one bin; `-p dup@0.2.0`.
-  { category: 'versions', seed: 1889298832, invocations: ['workspace', 'p-dup-0.2.0', 'prefer-dynamic'] }
+  { category: 'versions', seed: 1889298832, invocations: ['workspace', 'p-dup-0.2.0', 'prefer-dynamic'] },
+  // The release profile's panic=abort fails the non-primary dylib l5 (-C prefer-dynamic links panic_unwind), and app6 is
+  // blocked; `dist` inherits release but sets panic=unwind and rpath, so app6 links and starts, copied alone too.
+  { category: 'profiles', seed: 237770802, invocations: ['release-p-app6', 'profile-dist-p-app6', 'test-p-app6'] }
 ]
 
 describe('differential against cargo, beyond linkage', () => {

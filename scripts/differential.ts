@@ -425,6 +425,17 @@ export function formatSummary(result: DifferentialResult): string[] {
     lines.push('', 'failed units by cause:')
     lines.push(...table([...categories].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, n]) => [`  ${name}`, String(n)])))
   }
+  const reasons = new Map<string, number>()
+  for (const c of result.cases) {
+    for (const s of c.comparison?.skipped ?? []) {
+      const name = `${invocationRow(c, onlyLinkage)}: ${s.reason}`
+      reasons.set(name, (reasons.get(name) ?? 0) + 1)
+    }
+  }
+  if (reasons.size > 0) {
+    lines.push('', 'skipped units by reason:')
+    lines.push(...table([...reasons].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, n]) => [`  ${name}`, String(n)])))
+  }
   const anomalies = result.cases.flatMap(c => c.outcome.anomalies.map(a => `seed ${c.workspace.seed} ${c.invocation.id}: ${a}`))
   if (anomalies.length > 0) lines.push('', 'anomalies in cargo output:', ...anomalies.map(a => `  ${a}`))
   if (!onlyLinkage) lines.push('', 'by category:', ...formatCategorySummary(result))

@@ -1,7 +1,8 @@
 /**
  * Generators of the categories other than `linkage`: each draws a small workspace aimed at one part
  * of cargo's behaviour (per-invocation feature resolution, package and target selection, rustflags,
- * unused dependencies, two versions of one package) and the invocations that exercise it.
+ * unused dependencies, two versions of one package, the release, test and custom profiles) and the invocations
+ * that exercise it.
  */
 import { generateLinkageGraph, isLinkable } from './linkage.js'
 import {
@@ -11,9 +12,11 @@ import {
   type GeneratedDependency,
   type GeneratedInvocation,
   type GeneratedPackage,
+  type GeneratedProfile,
   type GeneratedWorkspace,
   type LibCrateType,
   type MacroStyle,
+  type NamedProfile,
   Rng,
   type RustflagsConfig
 } from './workspace-model.js'
@@ -80,6 +83,8 @@ export function generateCategoryWorkspace(seed: number, category: Exclude<Catego
       return unused(rng, seed)
     case 'versions':
       return versions(rng, seed)
+    case 'profiles':
+      return profiles(rng, seed)
   }
 }
 
@@ -142,7 +147,7 @@ function finish(
   rng: Rng,
   packages: GeneratedPackage[],
   invocations: (ws: { binPackages: string[]; selectedBin: string }) => InvocationList,
-  settings: Partial<Pick<GeneratedWorkspace, 'resolver' | 'defaultMembers' | 'rustflagsConfig' | 'host' | 'profile'>> = {}
+  settings: Partial<Pick<GeneratedWorkspace, 'resolver' | 'defaultMembers' | 'rustflagsConfig' | 'host' | 'profile' | 'profiles'>> = {}
 ): GeneratedWorkspace {
   const binPackages = packages.filter(p => p.bin).map(p => p.name)
   const selectedBin = rng.pick(binPackages)
@@ -152,6 +157,7 @@ function finish(
     seed,
     packages,
     profile: settings.profile ?? {},
+    ...(settings.profiles === undefined ? {} : { profiles: settings.profiles }),
     binPackages,
     selectedBin,
     resolver: settings.resolver === undefined ? '2' : settings.resolver,
@@ -568,4 +574,38 @@ function versions(rng: Rng, seed: number): GeneratedWorkspace {
     if (rng.chance(0.5)) list.add('--workspace, RUSTFLAGS', ['--workspace'], { env: { RUSTFLAGS: '-C prefer-dynamic' }, id: 'prefer-dynamic' })
     return list
   })
+}
+
+// ---------------------------------------------------------------------------------------------
+// profiles: the release, test and a custom profile, each changing panic, LTO or rpath
+
+const LTO_VALUES: readonly NonNullable<GeneratedProfile['lto']>[] = [true, false, 'thin', 'fat', 'off']
+
+/** Settings drawn with the chance of each key; `panic` takes either value, so a profile can undo what it inherits. */
+function profileSettings(rng: Rng, chances: { panic: number; lto: number; rpath: number }): GeneratedProfile {
+  const settings: GeneratedProfile = {}
+  if (rng.chance(chances.panic)) settings.panic = rng.chance(0.75) ? 'abort' : 'unwind'
+  if (rng.chance(chances.lto)) settings.lto = rng.pick(LTO_VALUES)
+  if (rng.chance(chances.rpath)) settings.rpath = rng.chance(0.8)
+  return settings
+}
+
+function profiles(rng: Rng, seed: number): GeneratedWorkspace {
+  const { packages, profile } = generateLinkageGraph(rng)
+  const named: NamedProfile[] = [{ name: 'release', settings: profileSettings(rng, { panic: 0.5, lto: 0.5, rpath: 0.3 }) }]
+  // cargo ignores `panic` in the test profile, with a warning: the engine must too.
+  if (rng.chance(0.5)) named.push({ name: 'test', settings: profileSettings(rng, { panic: 0.2, lto: 0.6, rpath: 0.3 }) })
+  named.push({ name: 'dist', inherits: rng.chance(0.7) ? 'release' : 'dev', settings: profileSettings(rng, { panic: 0.4, lto: 0.5, rpath: 0.4 }) })
+  return finish('profiles', seed, rng, packages, ({ selectedBin }) => {
+    const list = new InvocationList()
+    list.add('--release --workspace', ['--release', '--workspace'])
+    list.add('--release -p BIN', ['--release', '-p', selectedBin])
+    list.add('--profile dist --workspace', ['--profile', 'dist', '--workspace'])
+    list.add('--profile dist -p BIN', ['--profile', 'dist', '-p', selectedBin])
+    list.add('test -p BIN', ['-p', selectedBin], { command: 'test' })
+    list.add('test --release -p BIN', ['--release', '-p', selectedBin], { command: 'test' })
+    if (rng.chance(0.5)) list.add('test --profile dist --workspace', ['--profile', 'dist', '--workspace'], { command: 'test' })
+    else list.add('test --profile dist -p BIN', ['--profile', 'dist', '-p', selectedBin], { command: 'test' })
+    return list
+  }, { profile, profiles: named })
 }

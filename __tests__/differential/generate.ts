@@ -24,6 +24,7 @@ import {
   type GeneratedDependency,
   type GeneratedInvocation,
   type GeneratedPackage,
+  type GeneratedProfile,
   type GeneratedWorkspace,
   type LibraryShape,
   Rng
@@ -71,14 +72,18 @@ function renderRootManifest(ws: GeneratedWorkspace): string {
   if (ws.defaultMembers !== undefined) lines.push(`default-members = ${tomlArray(ws.defaultMembers)}`)
   if (excluded.length > 0) lines.push(`exclude = ${tomlArray(excluded)}`)
   if (ws.resolver !== null) lines.push(`resolver = ${tomlString(ws.resolver)}`)
-  const { panic, rpath, lto } = ws.profile
-  if (panic !== undefined || rpath !== undefined || lto !== undefined) {
-    lines.push('', '[profile.dev]')
-    if (panic !== undefined) lines.push(`panic = ${tomlString(panic)}`)
-    if (rpath !== undefined) lines.push('rpath = true')
-    if (lto !== undefined) lines.push(`lto = ${lto === true ? 'true' : tomlString(lto)}`)
-  }
+  if (Object.keys(ws.profile).length > 0) lines.push('', ...profileTable('dev', undefined, ws.profile))
+  for (const named of ws.profiles ?? []) lines.push('', ...profileTable(named.name, named.inherits, named.settings))
   return lines.join('\n') + '\n'
+}
+
+function profileTable(name: string, inherits: string | undefined, { panic, rpath, lto }: GeneratedProfile): string[] {
+  const lines = [`[profile.${name}]`]
+  if (inherits !== undefined) lines.push(`inherits = ${tomlString(inherits)}`)
+  if (panic !== undefined) lines.push(`panic = ${tomlString(panic)}`)
+  if (rpath !== undefined) lines.push(`rpath = ${String(rpath)}`)
+  if (lto !== undefined) lines.push(`lto = ${typeof lto === 'boolean' ? String(lto) : tomlString(lto)}`)
+  return lines
 }
 
 function renderCargoConfig(ws: GeneratedWorkspace): string | null {
@@ -411,8 +416,12 @@ function describeExtraTarget(t: ExtraTarget): string {
 export function describeWorkspace(ws: GeneratedWorkspace): string[] {
   const lines: string[] = []
   const settings: string[] = []
-  const profile = Object.entries(ws.profile).map(([k, v]) => `${k}=${String(v)}`)
-  if (profile.length > 0) settings.push(`[profile.dev ${profile.join(' ')}]`)
+  const describeProfile = (name: string, inherits: string | undefined, values: GeneratedProfile): string => {
+    const entries = [...(inherits === undefined ? [] : [['inherits', inherits]]), ...Object.entries(values)].map(([k, v]) => `${k}=${String(v)}`)
+    return `[profile.${name}${entries.length > 0 ? ` ${entries.join(' ')}` : ''}]`
+  }
+  if (Object.keys(ws.profile).length > 0) settings.push(describeProfile('dev', undefined, ws.profile))
+  for (const named of ws.profiles ?? []) settings.push(describeProfile(named.name, named.inherits, named.settings))
   if (ws.category !== 'linkage') {
     settings.push(`[resolver ${ws.resolver ?? 'absent'}]`)
     if (ws.defaultMembers !== undefined) settings.push(`[default-members ${ws.defaultMembers.join(',')}]`)

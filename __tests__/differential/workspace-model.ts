@@ -14,7 +14,8 @@ export const CATEGORIES = [
   'rustflags',
   'targets',
   'unused',
-  'versions'
+  'versions',
+  'profiles'
 ] as const
 
 export type Category = (typeof CATEGORIES)[number]
@@ -86,10 +87,19 @@ export interface GeneratedPackage {
 
 export type LtoSetting = true | 'thin' | 'fat'
 
+/** The settings of a `[profile.*]` table that change how an artifact links. */
 export interface GeneratedProfile {
-  panic?: 'abort'
-  rpath?: true
-  lto?: LtoSetting
+  panic?: 'abort' | 'unwind'
+  rpath?: boolean
+  lto?: LtoSetting | false | 'off'
+}
+
+/** A `[profile.<name>]` table other than `dev`: cargo's `release` and `test`, or the custom `dist`. */
+export interface NamedProfile {
+  name: 'release' | 'test' | 'dist'
+  /** `inherits`, which a custom profile must have. */
+  inherits?: 'dev' | 'release'
+  settings: GeneratedProfile
 }
 
 /** `rustflags` in the workspace's `.cargo/config.toml`, by table. */
@@ -124,6 +134,8 @@ export interface GeneratedWorkspace {
   packages: readonly GeneratedPackage[]
   /** `[profile.dev]` settings; empty for most workspaces. */
   profile: GeneratedProfile
+  /** The other `[profile.*]` tables, in order (the `profiles` category). */
+  profiles?: readonly NamedProfile[]
   /** Packages with a `bin` target, in index order. */
   binPackages: readonly string[]
   /** The bin package to select with `-p`. */
