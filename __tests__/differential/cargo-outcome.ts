@@ -213,6 +213,11 @@ export interface UnitOutcome {
   run?: RunResult
   /** The executable copied alone into an empty directory and started there. */
   runCopied?: RunResult
+  /**
+   * An ELF executable's DT_NEEDED entries and, through the libraries cargo built beside it, theirs: every
+   * library the loader will look for. The linker records only libraries something references (`--as-needed`).
+   */
+  loads?: string[]
 }
 
 export interface CargoOutcome {
@@ -673,6 +678,61 @@ export function peImports(bytes: Buffer): string[] {
   return names
 }
 
+/**
+ * The libraries an ELF executable's loader will look for: its DT_NEEDED entries and, for each one cargo built
+ * (in `buildDir` or its `deps/`), that library's, transitively. Null for a file that is not a 64-bit
+ * little-endian ELF file.
+ */
+export async function elfLoads(executable: string, buildDir: string): Promise<string[] | null> {
+  const own = elfNeeded(await readFile(executable))
+  if (own === null) return null
+  const seen = new Set(own)
+  const queue = [...own]
+  while (queue.length > 0) {
+    const library = queue.shift()!
+    let bytes: Buffer | null = null
+    for (const dir of [buildDir, path.join(buildDir, 'deps')]) {
+      bytes = await readFile(path.join(dir, library)).catch(() => null)
+      if (bytes !== null) break
+    }
+    for (const needed of bytes === null ? [] : (elfNeeded(bytes) ?? [])) {
+      if (seen.has(needed)) continue
+      seen.add(needed)
+      queue.push(needed)
+    }
+  }
+  return [...seen].sort()
+}
+
+/** The DT_NEEDED entries of a 64-bit little-endian ELF file's dynamic section, or null for any other file. */
+export function elfNeeded(bytes: Buffer): string[] | null {
+  if (bytes.length < 64 || bytes.readUInt32BE(0) !== 0x7f454c46 || bytes[4] !== 2 || bytes[5] !== 1) return null
+  const sectionTable = Number(bytes.readBigUInt64LE(0x28))
+  const entrySize = bytes.readUInt16LE(0x3a)
+  const count = bytes.readUInt16LE(0x3c)
+  const section = (i: number): { type: number; offset: number; size: number; link: number } => {
+    const at = sectionTable + i * entrySize
+    return { type: bytes.readUInt32LE(at + 4), offset: Number(bytes.readBigUInt64LE(at + 0x18)), size: Number(bytes.readBigUInt64LE(at + 0x20)), link: bytes.readUInt32LE(at + 0x28) }
+  }
+  const SHT_DYNAMIC = 6
+  const DT_NEEDED = 1n
+  const names: string[] = []
+  for (let i = 0; i < count; i++) {
+    const dynamic = section(i)
+    if (dynamic.type !== SHT_DYNAMIC) continue
+    const strings = section(dynamic.link).offset
+    // Entries of 16 bytes (tag, value), ended by DT_NULL.
+    for (let at = dynamic.offset; at + 16 <= dynamic.offset + dynamic.size; at += 16) {
+      const tag = bytes.readBigInt64LE(at)
+      if (tag === 0n) break
+      if (tag !== DT_NEEDED) continue
+      const name = strings + Number(bytes.readBigUInt64LE(at + 8))
+      names.push(bytes.toString('latin1', name, bytes.indexOf(0, name)))
+    }
+  }
+  return names
+}
+
 /** Runs the executable as a user would, without a library path; `copiedAlone` first copies it into an empty directory. */
 export async function runExecutable(executable: string, cwd: string, copiedAlone: boolean): Promise<RunResult | undefined> {
   const launcher = launcherFor(executable)
@@ -783,6 +843,8 @@ export async function runCargo(options: CargoRunOptions): Promise<CargoOutcome> 
       if (run !== undefined) unit.run = run
       const copied = await runExecutable(unit.executable, workspaceDir, true)
       if (copied !== undefined) unit.runCopied = copied
+      const loads = await elfLoads(unit.executable, path.dirname(unit.executable))
+      if (loads !== null) unit.loads = loads
     }
   }
 

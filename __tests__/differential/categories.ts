@@ -577,7 +577,8 @@ function versions(rng: Rng, seed: number): GeneratedWorkspace {
 }
 
 // ---------------------------------------------------------------------------------------------
-// profiles: the release, test and a custom profile, each changing panic, LTO or rpath
+// profiles: the release, test and a custom profile, each changing panic, LTO or rpath, in the manifest, in
+// .cargo/config.toml and through CARGO_PROFILE_* variables
 
 const LTO_VALUES: readonly NonNullable<GeneratedProfile['lto']>[] = [true, false, 'thin', 'fat', 'off']
 
@@ -596,7 +597,7 @@ function profiles(rng: Rng, seed: number): GeneratedWorkspace {
   // cargo ignores `panic` in the test profile, with a warning: the engine must too.
   if (rng.chance(0.5)) named.push({ name: 'test', settings: profileSettings(rng, { panic: 0.2, lto: 0.6, rpath: 0.3 }) })
   named.push({ name: 'dist', inherits: rng.chance(0.7) ? 'release' : 'dev', settings: profileSettings(rng, { panic: 0.4, lto: 0.5, rpath: 0.4 }) })
-  return finish('profiles', seed, rng, packages, ({ selectedBin }) => {
+  const ws = finish('profiles', seed, rng, packages, ({ selectedBin }) => {
     const list = new InvocationList()
     list.add('--release --workspace', ['--release', '--workspace'])
     list.add('--release -p BIN', ['--release', '-p', selectedBin])
@@ -606,6 +607,28 @@ function profiles(rng: Rng, seed: number): GeneratedWorkspace {
     list.add('test --release -p BIN', ['--release', '-p', selectedBin], { command: 'test' })
     if (rng.chance(0.5)) list.add('test --profile dist --workspace', ['--profile', 'dist', '--workspace'], { command: 'test' })
     else list.add('test --profile dist -p BIN', ['--profile', 'dist', '-p', selectedBin], { command: 'test' })
+    // The variables win over every file (drawn after the rest, so that earlier seeds keep their workspaces).
+    const overridden = rng.pick(['RELEASE', 'DIST'] as const)
+    const overrides = profileVariables(rng, overridden)
+    if (Object.keys(overrides).length > 0) {
+      const profileArgs = overridden === 'RELEASE' ? ['--release'] : ['--profile', 'dist']
+      list.add('-p BIN, CARGO_PROFILE_*', [...profileArgs, '-p', selectedBin], { env: overrides, id: 'profile-variables' })
+    }
     return list
   }, { profile, profiles: named })
+  // `.cargo/config.toml` profile tables, which win over the manifest's.
+  if (!rng.chance(0.4)) return ws
+  const configProfiles: NamedProfile[] = [{ name: 'release', settings: profileSettings(rng, { panic: 0.6, lto: 0.4, rpath: 0.4 }) }]
+  if (rng.chance(0.5)) configProfiles.push({ name: 'dist', settings: profileSettings(rng, { panic: 0.5, lto: 0.4, rpath: 0.4 }) })
+  return { ...ws, configProfiles }
+}
+
+/** `CARGO_PROFILE_<NAME>_*` variables for one profile, each drawn on its own. */
+function profileVariables(rng: Rng, name: 'RELEASE' | 'DIST'): Record<string, string> {
+  const settings = profileSettings(rng, { panic: 0.5, lto: 0.3, rpath: 0.3 })
+  const env: Record<string, string> = {}
+  if (settings.panic !== undefined) env[`CARGO_PROFILE_${name}_PANIC`] = settings.panic
+  if (settings.lto !== undefined) env[`CARGO_PROFILE_${name}_LTO`] = String(settings.lto)
+  if (settings.rpath !== undefined) env[`CARGO_PROFILE_${name}_RPATH`] = String(settings.rpath)
+  return env
 }

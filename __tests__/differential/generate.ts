@@ -88,8 +88,9 @@ function profileTable(name: string, inherits: string | undefined, { panic, rpath
 
 function renderCargoConfig(ws: GeneratedWorkspace): string | null {
   const config = ws.rustflagsConfig
-  if (config === undefined) return null
-  const tables: string[] = []
+  const profiles = (ws.configProfiles ?? []).map(p => profileTable(p.name, p.inherits, p.settings).join('\n'))
+  if (config === undefined) return profiles.length === 0 ? null : profiles.join('\n\n') + '\n'
+  const tables: string[] = [...profiles]
   if (config.build !== undefined) tables.push(['[build]', `rustflags = ${tomlArray(config.build)}`].join('\n'))
   if (config.host !== undefined) {
     if (ws.host === undefined) throw new Error('a [target.<host>] table needs the host triple')
@@ -422,6 +423,7 @@ export function describeWorkspace(ws: GeneratedWorkspace): string[] {
   }
   if (Object.keys(ws.profile).length > 0) settings.push(describeProfile('dev', undefined, ws.profile))
   for (const named of ws.profiles ?? []) settings.push(describeProfile(named.name, named.inherits, named.settings))
+  for (const named of ws.configProfiles ?? []) settings.push(`config ${describeProfile(named.name, named.inherits, named.settings)}`)
   if (ws.category !== 'linkage') {
     settings.push(`[resolver ${ws.resolver ?? 'absent'}]`)
     if (ws.defaultMembers !== undefined) settings.push(`[default-members ${ws.defaultMembers.join(',')}]`)

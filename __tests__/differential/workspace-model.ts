@@ -136,6 +136,8 @@ export interface GeneratedWorkspace {
   profile: GeneratedProfile
   /** The other `[profile.*]` tables, in order (the `profiles` category). */
   profiles?: readonly NamedProfile[]
+  /** `[profile.*]` tables of `.cargo/config.toml`, which win over the manifest's. */
+  configProfiles?: readonly NamedProfile[]
   /** Packages with a `bin` target, in index order. */
   binPackages: readonly string[]
   /** The bin package to select with `-p`. */
