@@ -314,6 +314,13 @@ function addCase(counts: Counts, c: CaseResult): void {
   counts.engineMs += c.engineMs
 }
 
+/** A titled table of counts by name, in name order, after a blank line; nothing when there are none. */
+function countTable(title: string, counts: ReadonlyMap<string, number>): string[] {
+  if (counts.size === 0) return []
+  const rows = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, n]) => [`  ${name}`, String(n)])
+  return ['', title, ...table(rows)]
+}
+
 function table(rows: readonly (readonly string[])[]): string[] {
   const widths: number[] = []
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)))
@@ -421,10 +428,7 @@ export function formatSummary(result: DifferentialResult): string[] {
       categories.set(name, (categories.get(name) ?? 0) + 1)
     }
   }
-  if (categories.size > 0) {
-    lines.push('', 'failed units by cause:')
-    lines.push(...table([...categories].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, n]) => [`  ${name}`, String(n)])))
-  }
+  lines.push(...countTable('failed units by cause:', categories))
   const reasons = new Map<string, number>()
   for (const c of result.cases) {
     for (const s of c.comparison?.skipped ?? []) {
@@ -432,10 +436,7 @@ export function formatSummary(result: DifferentialResult): string[] {
       reasons.set(name, (reasons.get(name) ?? 0) + 1)
     }
   }
-  if (reasons.size > 0) {
-    lines.push('', 'skipped units by reason:')
-    lines.push(...table([...reasons].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, n]) => [`  ${name}`, String(n)])))
-  }
+  lines.push(...countTable('skipped units by reason:', reasons))
   const anomalies = result.cases.flatMap(c => c.outcome.anomalies.map(a => `seed ${c.workspace.seed} ${c.invocation.id}: ${a}`))
   if (anomalies.length > 0) lines.push('', 'anomalies in cargo output:', ...anomalies.map(a => `  ${a}`))
   if (!onlyLinkage) lines.push('', 'by category:', ...formatCategorySummary(result))

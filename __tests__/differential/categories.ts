@@ -607,7 +607,8 @@ function profiles(rng: Rng, seed: number): GeneratedWorkspace {
     list.add('test --release -p BIN', ['--release', '-p', selectedBin], { command: 'test' })
     if (rng.chance(0.5)) list.add('test --profile dist --workspace', ['--profile', 'dist', '--workspace'], { command: 'test' })
     else list.add('test --profile dist -p BIN', ['--profile', 'dist', '-p', selectedBin], { command: 'test' })
-    // The variables win over every file (drawn after the rest, so that earlier seeds keep their workspaces).
+    // The variables win over every file. Drawn last, as the config tables below, so that the seeds this category
+    // had without them keep their packages, manifest profiles and invocations.
     const overridden = rng.pick(['RELEASE', 'DIST'] as const)
     const overrides = profileVariables(rng, overridden)
     if (Object.keys(overrides).length > 0) {

@@ -307,7 +307,6 @@ export function compareOutcome(seed: number, outcome: CargoOutcome, report: Anal
   return { seed, invocation, compared, mismatches, skipped }
 }
 
-/** A predicted file name (`l0-<hash>.dll`: a registry package's, hash unknown) against the file the loader named. */
 /**
  * Why a start that the engine expected to fail is not compared: the linker recorded none of the libraries the
  * engine lists, since nothing in them is referenced (everything the bin uses from them was inlined into it, as
@@ -315,6 +314,7 @@ export function compareOutcome(seed: number, outcome: CargoOutcome, report: Anal
  */
 const LEFT_OUT = 'the linker left out every library the engine lists (nothing in them is referenced once inlined)'
 
+/** A predicted file name (`l0-<hash>.dll`: a registry package's, hash unknown) against the file the loader named. */
 function sameLibrary(predicted: string, actual: string): boolean {
   if (!predicted.includes('<hash>')) return predicted.toLowerCase() === actual.toLowerCase()
   const [before = '', after = ''] = predicted.split('<hash>')
