@@ -621,6 +621,15 @@ export function launcherFor(executable: string): Launcher {
   return 'direct'
 }
 
+/** A library cargo built, from `buildDir` or its `deps/`; null when it built none of that name. */
+async function readBuilt(buildDir: string, file: string): Promise<Buffer | null> {
+  for (const dir of [buildDir, path.join(buildDir, 'deps')]) {
+    const bytes = await readFile(path.join(dir, file)).catch(() => null)
+    if (bytes !== null) return bytes
+  }
+  return null
+}
+
 /**
  * The DLLs that `missing` import, directly or through one another, found neither among `present` nor among
  * `missing`: each missing DLL's import table is read from cargo's copy of it (in `buildDir` or its `deps/`);
@@ -631,12 +640,7 @@ async function importedBehind(missing: readonly string[], buildDir: string, pres
   const found: string[] = []
   const queue = [...missing]
   while (queue.length > 0) {
-    const dll = queue.shift()!
-    let bytes: Buffer | null = null
-    for (const dir of [buildDir, path.join(buildDir, 'deps')]) {
-      bytes = await readFile(path.join(dir, dll)).catch(() => null)
-      if (bytes !== null) break
-    }
+    const bytes = await readBuilt(buildDir, queue.shift()!)
     for (const imported of bytes === null ? [] : peImports(bytes)) {
       const lower = imported.toLowerCase()
       if (seen.has(lower) || present.has(lower)) continue
@@ -689,12 +693,7 @@ export async function elfLoads(executable: string, buildDir: string): Promise<st
   const seen = new Set(own)
   const queue = [...own]
   while (queue.length > 0) {
-    const library = queue.shift()!
-    let bytes: Buffer | null = null
-    for (const dir of [buildDir, path.join(buildDir, 'deps')]) {
-      bytes = await readFile(path.join(dir, library)).catch(() => null)
-      if (bytes !== null) break
-    }
+    const bytes = await readBuilt(buildDir, queue.shift()!)
     for (const needed of bytes === null ? [] : (elfNeeded(bytes) ?? [])) {
       if (seen.has(needed)) continue
       seen.add(needed)
