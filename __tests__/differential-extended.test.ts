@@ -45,7 +45,7 @@ const WORKSPACES: readonly ChosenWorkspace[] = [
   { category: 'versions', seed: 1889298832, invocations: ['workspace', 'p-dup-0.2.0', 'prefer-dynamic'] },
   // The release profile's panic=abort fails the non-primary dylib l5 (-C prefer-dynamic links panic_unwind), and app6 is
   // blocked; `dist` inherits release but sets panic=unwind and rpath, so app6 links and starts, copied alone too.
-  { category: 'profiles', seed: 237770802, invocations: ['release-p-app6', 'profile-dist-p-app6', 'test-p-app6'] }
+  { category: 'profiles', seed: 237770802, invocations: ['release-p-app6', 'profile-dist-p-app6'] }
 ]
 
 describe('differential against cargo, beyond linkage', () => {
