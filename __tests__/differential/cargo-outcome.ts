@@ -191,6 +191,8 @@ export interface UnitOutcome {
   roles: CompileKind[]
   panic: string
   debuginfo: string
+  /** The profile's `opt-level`, as cargo's unit graph gives it (`"0"`, `"3"`, `"s"`, …). */
+  optLevel: string
   status: UnitStatus
   /**
    * `ambiguous-copy`: the target was built twice with the same visible profile, so which copy an
@@ -1061,6 +1063,7 @@ function attribute(graph: UnitGraph, messages: readonly CargoMessage[], stderr: 
       roles: (['host', 'target'] as const).filter(r => roles[index]?.has(r)),
       panic: unit.profile.panic,
       debuginfo: JSON.stringify(unit.profile.debuginfo),
+      optLevel: unit.profile.opt_level,
       status: unitStatus,
       // A target's errors are those of its units together; a unit never started has none of its own.
       errors: unitStatus === 'error' && doubts.get(index) !== 'not-attempted' ? (errorsOf.get(targetKey(unit.pkg_id, unit.target)) ?? []) : [],
