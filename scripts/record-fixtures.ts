@@ -34,7 +34,8 @@
 //   package, target, kind      kind is lib | proc-macro | bin | example | test | bench | custom-build
 //   crateTypes, mode           mode is cargo's: build | test | check | run-custom-build | ...
 //   status                     ok | error | blocked (never compiled: something it needs failed, or cargo
-//                              stopped before compiling anything)
+//                              stopped before compiling anything) | not-attempted (`cargo test`, which has no
+//                              --keep-going, stopped at another unit's failure before starting this one)
 //   errors, errorCount, codes  distinct rustc/cargo error headlines, at most 3 per message template
 //                              (the ~20 "only shows up once" duplicates of the standard-library crates
 //                              collapse to 3, a different error after them is kept); errorCount counts
@@ -85,7 +86,7 @@ interface UnitRecord {
   kind: string
   crateTypes: string[]
   mode: string
-  status: 'ok' | 'error' | 'blocked'
+  status: 'ok' | 'error' | 'blocked' | 'not-attempted'
   host?: boolean
   optLevel?: string
   panic?: string
@@ -138,6 +139,9 @@ interface GraphUnit {
   profile: { opt_level: string; panic: string; name: string }
   platform: string | null
   mode: string
+  dependencies?: { index: number }[]
+  /** The units of `dependencies`, kept when doctests are filtered out of the list (indices then shift). */
+  dependsOn?: GraphUnit[]
 }
 
 interface CargoTarget {
@@ -281,6 +285,24 @@ function kindOf(target: CargoTarget): string {
   return k[0] ?? 'unknown'
 }
 
+/**
+ * `cargo test` has no `--keep-going`: after a failure it starts no new unit. A unit it never compiled although
+ * nothing it depends on failed is `not-attempted`, not `blocked`; which units those are depends on scheduling.
+ */
+function markNotAttempted(recordOf: ReadonlyMap<GraphUnit, UnitRecord>): void {
+  if (![...recordOf.values()].some(u => u.status === 'error')) return
+  const failing = new Map<GraphUnit, boolean>()
+  const fails = (g: GraphUnit): boolean => {
+    const known = failing.get(g)
+    if (known !== undefined) return known
+    const status = recordOf.get(g)?.status
+    const result = status === 'error' || (status === 'blocked' && (g.dependsOn ?? []).some(fails))
+    failing.set(g, result)
+    return result
+  }
+  for (const [g, u] of recordOf) if (u.status === 'blocked' && !fails(g)) u.status = 'not-attempted'
+}
+
 function unitKey(pkgId: string, target: CargoTarget): string {
   return `${pkgId}\u0000${target.name}\u0000${target.kind.join(',')}`
 }
@@ -309,6 +331,7 @@ function unitGraph(c: CaseInput, cwd: string, env: NodeJS.ProcessEnv): GraphUnit
     })
     if (res.status !== 0) return null
     const graph = JSON.parse(res.stdout) as { units: GraphUnit[] }
+    for (const u of graph.units) u.dependsOn = (u.dependencies ?? []).map(d => graph.units[d.index]!).filter(d => d !== undefined)
     // Doctests are compiled by rustdoc while tests run and report nothing in cargo's JSON stream.
     return graph.units.filter(u => u.mode !== 'doctest')
   } finally {
@@ -504,6 +527,7 @@ function recordCase(ws: string, c: CaseInput): CaseRecord {
     }
 
     const units: UnitRecord[] = []
+    const recordOf = new Map<GraphUnit, UnitRecord>()
     // Units that share package, target and mode (e.g. a lib built once for a build script and once for
     // the bin in release) are told apart by profile and platform.
     const byMode = new Map<string, number>()
@@ -568,6 +592,7 @@ function recordCase(ws: string, c: CaseInput): CaseRecord {
           if (so) u.needed = readDynamic(so).needed.map(n => sanitize(n, paths))
         }
         units.push(u)
+        recordOf.set(g, u)
       }
     }
     // cargo-level failures (e.g. a crate type the target does not support) stop the build before any
@@ -586,6 +611,7 @@ function recordCase(ws: string, c: CaseInput): CaseRecord {
         }
       }
     }
+    if (c.args[0] === 'test' || c.args[0] === 'bench') markNotAttempted(recordOf)
     units.sort((a, b) => (orderKey(a) < orderKey(b) ? -1 : orderKey(a) > orderKey(b) ? 1 : 0))
     rec.units = units
   } finally {
