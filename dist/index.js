@@ -5030,13 +5030,13 @@ function unitInterner(units, infoFor, profile, primary, features, docExamplesOf)
     const featureSide = sides.differ && unitFor.hostFeatures ? 1 : 0;
     let targetId = targetIds.get(target);
     targetId === void 0 && targetIds.set(target, targetId = targetIds.size);
-    const key = targetId * 32 + featureSide * 16 + MODE_KEY[mode] * 4 + (kind === "host" ? 2 : 0) + (panicForced ? 1 : 0), existing = byKey.get(key);
+    const unwindsInstead = panicForced && profile.panic !== "unwind", key = targetId * 32 + featureSide * 16 + MODE_KEY[mode] * 4 + (kind === "host" ? 2 : 0) + (unwindsInstead ? 1 : 0), existing = byKey.get(key);
     if (existing)
       return existing.root ||= root, existing;
     const info2 = infoFor(kind), requested = mode === "build" ? target.crateTypes : ["bin"], crateTypes = requested.filter((t) => info2.supportedCrateTypes.has(t)), droppedCrateTypes = requested.filter((t) => !info2.supportedCrateTypes.has(t)), rustflags = mode === "doctest" ? [] : info2.rustflags;
     let preferDynamic = null;
     target.kind === "proc-macro" ? preferDynamic = "proc-macro" : mode === "build" && target.crateTypes.includes("dylib") && !primary.has(pkg.id) ? preferDynamic = "non-primary-dylib" : flagEnabled(codegenOptions(rustflags, "prefer-dynamic")) && (preferDynamic = "rustflags");
-    const { panic, panicSource } = panicOf(profile, panicForced, rustflags), unit = {
+    const { panic, panicSource } = panicOf(profile, unwindsInstead, rustflags), unit = {
       index: units.length,
       pkg,
       target,

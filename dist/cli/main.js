@@ -3167,12 +3167,12 @@ function unitInterner(units, infoFor, profile, primary, features, docExamplesOf)
     sides === void 0 && featuresByPackage.set(pkg, sides = packageFeatures(features, pkg));
     let featureSide = sides.differ && unitFor.hostFeatures ? 1 : 0, targetId = targetIds.get(target);
     targetId === void 0 && targetIds.set(target, targetId = targetIds.size);
-    let key = targetId * 32 + featureSide * 16 + MODE_KEY[mode] * 4 + (kind === "host" ? 2 : 0) + (panicForced ? 1 : 0), existing = byKey.get(key);
+    let unwindsInstead = panicForced && profile.panic !== "unwind", key = targetId * 32 + featureSide * 16 + MODE_KEY[mode] * 4 + (kind === "host" ? 2 : 0) + (unwindsInstead ? 1 : 0), existing = byKey.get(key);
     if (existing)
       return existing.root ||= root, existing;
     let info = infoFor(kind), requested = mode === "build" ? target.crateTypes : ["bin"], crateTypes = requested.filter((t) => info.supportedCrateTypes.has(t)), droppedCrateTypes = requested.filter((t) => !info.supportedCrateTypes.has(t)), rustflags = mode === "doctest" ? [] : info.rustflags, preferDynamic = null;
     target.kind === "proc-macro" ? preferDynamic = "proc-macro" : mode === "build" && target.crateTypes.includes("dylib") && !primary.has(pkg.id) ? preferDynamic = "non-primary-dylib" : flagEnabled(codegenOptions(rustflags, "prefer-dynamic")) && (preferDynamic = "rustflags");
-    let { panic, panicSource } = panicOf(profile, panicForced, rustflags), unit = {
+    let { panic, panicSource } = panicOf(profile, unwindsInstead, rustflags), unit = {
       index: units.length,
       pkg,
       target,

@@ -236,7 +236,9 @@ function unitInterner(
     // Targets are unique objects per package: a small integer identifies package × target.
     let targetId = targetIds.get(target)
     if (targetId === undefined) targetIds.set(target, (targetId = targetIds.size))
-    const key = targetId * 32 + featureSide * 16 + MODE_KEY[mode] * 4 + (kind === 'host' ? 2 : 0) + (panicForced ? 1 : 0)
+    // The interner's key holds the profile, which the forced unwind changes only when the profile aborts.
+    const unwindsInstead = panicForced && profile.panic !== 'unwind'
+    const key = targetId * 32 + featureSide * 16 + MODE_KEY[mode] * 4 + (kind === 'host' ? 2 : 0) + (unwindsInstead ? 1 : 0)
     const existing = byKey.get(key)
     if (existing) {
       existing.root ||= root
@@ -254,7 +256,7 @@ function unitInterner(
     if (target.kind === 'proc-macro') preferDynamic = 'proc-macro'
     else if (mode === 'build' && target.crateTypes.includes('dylib') && !primary.has(pkg.id)) preferDynamic = 'non-primary-dylib'
     else if (flagEnabled(codegenOptions(rustflags, 'prefer-dynamic'))) preferDynamic = 'rustflags'
-    const { panic, panicSource } = panicOf(profile, panicForced, rustflags)
+    const { panic, panicSource } = panicOf(profile, unwindsInstead, rustflags)
     const unit: Unit = {
       index: units.length,
       pkg,
