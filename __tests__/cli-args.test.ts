@@ -272,7 +272,7 @@ describe('parseCliArgs', () => {
     expect(errorFor(['--format', 'xml'])).toBe('`--format` must be one of text, json, markdown, sarif, github, got `xml`')
     expect(errorFor(['--fail-on', 'fatal'])).toBe('`--fail-on` must be one of error, warning, never, got `fatal`')
     expect(errorFor(['--policy', 'a.toml', '--no-policy'])).toBe('`--policy` cannot be used with `--no-policy`')
-    expect(errorFor(['--command=run'])).toBe('`--command` must be one of build, test, got `run`')
+    expect(errorFor(['--command=run'])).toBe('`--command` must be one of build, test, bench, got `run`')
     expect(errorFor(['--color', 'yes'])).toBe('`--color` must be one of auto, always, never, got `yes`')
   })
 

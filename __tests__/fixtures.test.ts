@@ -89,7 +89,7 @@ describe('fixture workspaces: predictions equal recorded cargo builds', () => {
   for (const name of fixtures) {
     const dir = path.join(ROOT, name)
     const recorded = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Recorded
-    const cases = recorded.cases.filter(c => (c.args[0] === 'build' || c.args[0] === 'test') && !c.setup)
+    const cases = recorded.cases.filter(c => ['build', 'test', 'bench'].includes(c.args[0]!) && !c.setup)
     for (const c of cases) {
       const label = `${name}: ${c.env ? Object.entries(c.env).map(([k, v]) => `${k}="${v}" `).join('') : ''}cargo ${c.args.join(' ')}${c.cwd ? ` (in ${c.cwd}/)` : ''}`
       if (NOT_PREDICTED.has(label)) continue

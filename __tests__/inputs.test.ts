@@ -139,7 +139,7 @@ describe('parseActionInputs', () => {
   })
 
   it('parseActionInputs names the allowed values of enum inputs', () => {
-    expect(errorFor({ command: 'run' })).toBe('input `command` must be one of build, test, got `run`')
+    expect(errorFor({ command: 'run' })).toBe('input `command` must be one of build, test, bench, got `run`')
     expect(errorFor({ 'fail-on': 'fatal' })).toBe('input `fail-on` must be one of error, warning, never, got `fatal`')
     expect(parseActionInputs(inputs({ 'fail-on': 'never' }).getInput).failOn).toBe('never')
     expect(errorFor({ comment: 'yes' })).toBe('input `comment` must be one of off, always, on-findings, got `yes`')

@@ -277,11 +277,11 @@ describe('dylib-required', () => {
     // What rustc reports when a dylib recorded `dy` as linked dynamically and no `libdy.so` is found.
     result.status = 'error'
     result.problems.push({ kind: 'dependency-format', crateType: 'bin', error: { kind: 'lib-required', crate: 'dy', format: 'dylib' } })
-    const found = linkageFindings(linkage, locator, metadata).filter(f => f.rule === 'dylib-required')
+    const found = linkageFindings(linkage, locator, metadata, '`cargo test`').filter(f => f.rule === 'dylib-required')
     expect(found.map(f => ({ package: f.package, crates: f.crates, file: f.file, severity: f.severity }))).toEqual([{ package: 'app', crates: ['dy'], file: 'app/Cargo.toml', severity: 'error' }])
   })
 
   it('a clean build of the same workspace has none', () => {
-    expect(linkageFindings(linkageOf(), locator, metadata).filter(f => f.rule === 'dylib-required')).toEqual([])
+    expect(linkageFindings(linkageOf(), locator, metadata, '`cargo test`').filter(f => f.rule === 'dylib-required')).toEqual([])
   })
 })

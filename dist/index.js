@@ -1882,7 +1882,7 @@ function defaultInvocation(overrides = {}) {
   };
 }
 function needsDevDependencies(inv) {
-  if (inv.command === "test")
+  if (inv.command !== "build")
     return !0;
   const t = inv.targets;
   return t.allTargets || t.tests || t.examples || t.benches || t.test.length + t.example.length + t.bench.length > 0;
@@ -1955,7 +1955,7 @@ const INPUT_DEFAULTS = {
   commentKey: "default",
   annotate: "all",
   timeoutSeconds: 300
-}, COMMANDS = ["build", "test"], FAIL_ON = ["error", "warning", "never"], COMMENT = ["off", "always", "on-findings"], ANNOTATE = ["all", "changed-lines", "changed-files"];
+}, COMMANDS = ["build", "test", "bench"], FAIL_ON = ["error", "warning", "never"], COMMENT = ["off", "always", "on-findings"], ANNOTATE = ["all", "changed-lines", "changed-files"];
 function parseActionInputs(getInput2) {
   const read = (name) => getInput2(name).trim(), packages = readList(read("packages")), workspace = readBoolean("workspace", read("workspace")), exclude = readList(read("exclude"));
   if (exclude.length > 0 && !workspace)
@@ -1966,8 +1966,11 @@ function parseActionInputs(getInput2) {
   const release = readBoolean("release", read("release")), profileInput = read("profile"), profile = profileInput === "" ? null : checkProfileName(profileInput, "input `profile`");
   if (release && profile !== null)
     throw new UserError("inputs `release` and `profile` cannot be used together; `release: true` is the same as `profile: release`");
+  const command = readChoice("command", read("command"), COMMANDS, INPUT_DEFAULTS.command);
+  if (command === "bench" && release)
+    throw new UserError("input `release` cannot be used with `command: bench`, which uses the `bench` profile (it inherits `release`)");
   const invocation = defaultInvocation({
-    command: readChoice("command", read("command"), COMMANDS, INPUT_DEFAULTS.command),
+    command,
     packages,
     workspace,
     exclude,
@@ -4104,7 +4107,9 @@ const BUILT_IN = /* @__PURE__ */ new Set(["dev", "release", "test", "bench"]), E
 function profileNameFor(command, release, profile) {
   if (release && profile !== null)
     throw new UserError("the argument '--release' cannot be used with '--profile <PROFILE-NAME>'");
-  const name = profile ?? (release ? "release" : command === "test" ? "test" : "dev");
+  if (release && command === "bench")
+    throw new UserError("`cargo bench` has no `--release`: it uses the `bench` profile, which inherits `release`");
+  const name = profile ?? (release ? "release" : command === "bench" ? "bench" : command === "test" ? "test" : "dev");
   return { main: name, test: name };
 }
 function resolveProfile(name, opts) {
@@ -4848,6 +4853,35 @@ function hasProcMacroLib(pkg) {
   return pkg.targets.some((t) => t.kind === "proc-macro" || t.kind === "lib" && t.crateTypes.includes("proc-macro"));
 }
 const hasAnyProcMacro = hasProcMacroLib;
+function isGlob(name) {
+  return /[*?[]/.test(name);
+}
+function globToRegExp(glob, what) {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*")
+      re += ".*";
+    else if (c === "?")
+      re += ".";
+    else if (c === "[") {
+      const end = glob.indexOf("]", i + 2);
+      if (end < 0)
+        throw new UserError(`invalid glob pattern \`${glob}\` in ${what}: unclosed \`[\``);
+      const body = glob.slice(i + 1, end);
+      re += `[${body.startsWith("!") ? `^${escapeClass(body.slice(1))}` : escapeClass(body)}]`, i = end;
+    } else
+      re += c.replace(/[.+^${}()|\\\]]/g, "\\$&");
+  }
+  try {
+    return new RegExp(`^${re}$`, "su");
+  } catch {
+    throw new UserError(`invalid glob pattern \`${glob}\` in ${what}`);
+  }
+}
+function escapeClass(body) {
+  return body.replace(/[\\\]^]/g, "\\$&");
+}
 function depsOfRoots(state, roots) {
   const out = [];
   for (const spec of roots) {
@@ -4983,6 +5017,9 @@ function featuresSatisfied(state, target, pkg) {
     }));
   });
 }
+function defaultBenched(target) {
+  return target.kind === "lib" || target.kind === "proc-macro" || target.kind === "bin" || target.kind === "bench";
+}
 const dependencyLists = /* @__PURE__ */ new WeakMap();
 function dependenciesOf(unit) {
   let deps2 = dependencyLists.get(unit);
@@ -5009,8 +5046,10 @@ function linkChain(from, to) {
 function jobDependenciesOf(unit) {
   return dependenciesOf(unit).filter((dep) => dep.target.kind !== "test" && dep.target.kind !== "bin");
 }
-function buildUnitGraph(metadata, context, invocation, selected, sourceUsesCrate = () => !0, features = metadataFeatures(metadata), docExamplesOf = () => "run") {
-  const units = [], libs = /* @__PURE__ */ new Map(), warnings = [], profile = invocation.command === "test" ? context.testProfile : context.profile, infoFor = (kind) => kind === "host" ? context.host : context.target, rootSpecs = generateRootUnits({ metadata, features }, selected, invocation, warnings), primary = new Set(rootSpecs.map((s) => s.pkg.id)), state = {
+function buildUnitGraph(metadata, context, invocation, selected, options = {}) {
+  const { sourceUsesCrate = () => !0, features = metadataFeatures(metadata), docExamplesOf = () => "run", benched = (_pkg, target) => defaultBenched(target) } = options, units = [], libs = /* @__PURE__ */ new Map(), warnings = [], profile = invocation.command === "test" ? context.testProfile : context.profile, infoFor = (kind) => kind === "host" ? context.host : context.target;
+  checkNamedTargets(invocation, selected);
+  const rootSpecs = generateRootUnits({ metadata, features }, selected, invocation, benched, warnings), primary = new Set(rootSpecs.map((s) => s.pkg.id)), state = {
     metadata,
     units,
     infoFor,
@@ -5019,7 +5058,7 @@ function buildUnitGraph(metadata, context, invocation, selected, sourceUsesCrate
     features,
     intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => "none" : docExamplesOf)
   }, roots = depsOfRoots(state, rootSpecs);
-  return checkNamedTargets(invocation, selected), assignLto(roots, profile), { units, roots, warnings };
+  return assignLto(roots, profile), { units, roots, warnings };
 }
 function unitInterner(units, infoFor, profile, primary, features, docExamplesOf) {
   const byKey = /* @__PURE__ */ new Map(), targetIds = /* @__PURE__ */ new Map(), featuresByPackage = /* @__PURE__ */ new Map();
@@ -5076,10 +5115,10 @@ function panicOf(profile, forcedUnwind, rustflags) {
   const fromFlags = codegenOptions(rustflags, "panic"), last = fromFlags[fromFlags.length - 1];
   return last === "abort" || last === "unwind" ? { panic: last, panicSource: "rustflags" } : forcedUnwind ? { panic: "unwind", panicSource: "forced-unwind" } : { panic: profile.panic, panicSource: profile.sources.panic ? "profile" : "default" };
 }
-function generateRootUnits(state, selected, invocation, warnings) {
+function generateRootUnits(state, selected, invocation, benched, warnings) {
   const roots = [];
   for (const pkg of selected)
-    for (const { target, mode } of createProposals(state, pkg, invocation, warnings)) {
+    for (const { target, mode } of createProposals(state, pkg, invocation, benched, warnings)) {
       const procMacro = target.kind === "proc-macro";
       roots.push({ pkg, target, mode, kind: procMacro ? "host" : "target", unitFor: { host: procMacro, hostFeatures: procMacro, test: !1 } });
     }
@@ -5089,28 +5128,38 @@ function generateRootUnits(state, selected, invocation, warnings) {
   }
   return roots;
 }
-function createProposals(state, pkg, inv, warnings) {
-  const t = inv.targets, out = [], add = (target, mode) => {
-    if (!featuresSatisfied(state, target, pkg)) {
-      warnings.push(`target \`${target.name}\` in package \`${pkg.name}\` is skipped: it requires the features ${target.requiredFeatures.map((f) => `\`${f}\``).join(", ")}`);
+function createProposals(state, pkg, inv, benched, warnings) {
+  const t = inv.targets, out = [], add = (target, mode2, named = !1) => {
+    if (target !== lib && !featuresSatisfied(state, target, pkg)) {
+      const features = target.requiredFeatures.map((f) => `\`${f}\``).join(", ");
+      if (named)
+        throw new UserError(`target \`${target.name}\` in package \`${pkg.name}\` requires the features: ${features}; enable them with \`--features="${target.requiredFeatures.join(" ")}"\``);
+      warnings.push(`target \`${target.name}\` in package \`${pkg.name}\` is skipped: it requires the features ${features}`);
       return;
     }
-    out.some((s) => s.target === target && s.mode === mode) || out.push({ target, mode });
-  }, lib = libTarget(pkg), of = (kind) => pkg.targets.filter((x) => x.kind === kind);
+    const as = mode2 === "test" && target.kind === "example" && !target.test && !selectsTargets(inv) ? "build" : mode2;
+    out.some((s) => s.target === target && s.mode === as) || out.push({ target, mode: as });
+  }, lib = libTarget(pkg), of = (kind) => pkg.targets.filter((x) => x.kind === kind), addNamed = (patterns, kind, mode2) => {
+    for (const pattern of patterns)
+      for (const x of of(kind))
+        nameMatches(pattern, x.name) && add(x, mode2, !0);
+  }, isBenched = (x) => x.kind !== "custom-build" && benched(pkg, x);
   if (inv.doc)
     return lib && isDoctestable(lib) ? add(lib, "doctest") : lib && warnings.push(`doc tests are not supported for crate type(s) \`${lib.crateTypes.join(", ")}\` in package \`${pkg.name}\``), out;
-  const testMode = inv.command === "test" ? "test" : "build";
   if (!selectsTargets(inv)) {
     if (inv.command === "build") {
       lib && add(lib, "build");
       for (const b of of("bin"))
         add(b, "build");
-    } else {
+    } else if (inv.command === "bench")
+      for (const x of pkg.targets)
+        isBenched(x) && add(x, "test");
+    else {
       lib && lib.test && add(lib, "test");
       for (const b of of("bin"))
         b.test && add(b, "test");
       for (const e of of("example"))
-        add(e, e.test ? "test" : "build");
+        add(e, "test");
       for (const x of of("test"))
         x.test && add(x, "test");
       for (const x of of("bench"))
@@ -5119,49 +5168,38 @@ function createProposals(state, pkg, inv, warnings) {
     }
     return out;
   }
-  const all = t.allTargets;
-  if ((t.lib || all) && lib && add(lib, testMode), t.bins || all)
+  const mode = inv.command === "build" ? "build" : "test", all = t.allTargets;
+  if ((t.lib || all) && lib && add(lib, mode), t.bins || all)
     for (const b of of("bin"))
-      add(b, testMode);
-  for (const name of t.bin)
-    for (const b of of("bin").filter((b2) => b2.name === name))
-      add(b, testMode);
-  if (t.examples || all)
+      add(b, mode);
+  if (addNamed(t.bin, "bin", mode), t.examples || all)
     for (const e of of("example"))
-      add(e, testMode);
-  for (const name of t.example)
-    for (const e of of("example").filter((e2) => e2.name === name))
-      add(e, testMode);
-  if (t.tests || all) {
-    lib && lib.test && add(lib, "test");
+      add(e, mode);
+  if (addNamed(t.example, "example", mode), t.tests || all)
     for (const x of pkg.targets)
-      x.test && x.kind !== "lib" && x.kind !== "proc-macro" && x.kind !== "custom-build" && add(x, "test");
-  }
-  for (const name of t.test)
-    for (const x of of("test").filter((x2) => x2.name === name))
-      add(x, "test");
-  if (t.benches || all) {
-    lib && add(lib, "test");
-    for (const b of of("bin"))
-      add(b, "test");
-    for (const x of of("bench"))
-      add(x, "test");
-  }
-  for (const name of t.bench)
-    for (const x of of("bench").filter((x2) => x2.name === name))
-      add(x, "test");
-  return out;
+      x.test && x.kind !== "custom-build" && add(x, "test");
+  if (addNamed(t.test, "test", "test"), t.benches || all)
+    for (const x of pkg.targets)
+      isBenched(x) && add(x, "test");
+  return addNamed(t.bench, "bench", "test"), out;
+}
+function nameMatches(pattern, name) {
+  return isGlob(pattern) ? globToRegExp(pattern, "a target name").test(name) : pattern === name;
 }
 function isDoctestable(lib) {
   return lib.crateTypes.some((t) => t === "lib" || t === "rlib" || t === "proc-macro");
 }
 function checkNamedTargets(inv, selected) {
-  const check2 = (names2, kind, flag) => {
-    for (const name of names2)
-      if (!selected.some((p) => p.targets.some((t) => t.kind === kind && t.name === name)))
-        throw new UserError(`no ${kind} target named \`${name}\` in the selected packages (\`${flag} ${name}\`)`);
+  const check2 = (patterns, kind) => {
+    for (const pattern of patterns) {
+      const ofKind = selected.flatMap((p) => p.targets.filter((t) => t.kind === kind).map((t) => t.name));
+      if (ofKind.some((name) => nameMatches(pattern, name)))
+        continue;
+      const what = isGlob(pattern) ? `matches pattern \`${pattern}\`` : `named \`${pattern}\``, among = inv.packages.length === 0 ? " in default-run packages" : inv.packages.length === 1 ? ` in \`${inv.packages[0]}\` package` : ` in \`${inv.packages[0]}\`, ... packages`, available = [...new Set(ofKind)].sort().map((name) => `\`${name}\``);
+      throw new UserError(`no ${kind} target ${what}${among}${available.length > 0 ? `; available ${kind} targets: ${available.join(", ")}` : ""}`);
+    }
   };
-  check2(inv.targets.bin, "bin", "--bin"), check2(inv.targets.example, "example", "--example"), check2(inv.targets.test, "test", "--test"), check2(inv.targets.bench, "bench", "--bench");
+  check2(inv.targets.bin, "bin"), check2(inv.targets.example, "example"), check2(inv.targets.test, "test"), check2(inv.targets.bench, "bench");
 }
 function assignLto(roots, profile) {
   const assigned = /* @__PURE__ */ new Map(), forHost = (u) => u.target.kind === "proc-macro" || u.target.kind === "custom-build", requestedTypes = (u) => u.mode === "build" ? u.target.crateTypes : ["bin"], needsObject = (types) => types.some((t) => canLto(t) || isDynamic(t)), whenNeedsObject = (types) => types.every((t) => t === "dylib") ? { kind: "only-object" } : { kind: "object-and-bitcode" }, fromProfile = () => {
@@ -5981,14 +6019,11 @@ function rootPackage(metadata) {
 function sortById(packages) {
   return packages.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
-function isGlob(spec) {
-  return /[*?[]/.test(spec);
-}
 function specMatches(spec, pkg) {
   if (spec === pkg.id)
     return !0;
   if (isGlob(spec))
-    return globToRegExp(spec).test(pkg.name);
+    return globToRegExp(spec, "a package specification").test(pkg.name);
   let name = spec, version2 = null, url = null;
   const hash = spec.indexOf("#");
   if (hash >= 0) {
@@ -6015,28 +6050,6 @@ function partialVersionMatches(spec, version2) {
   }, want = parse(spec), have = parse(version2);
   return !want || !have ? spec === version2 : have.pre !== void 0 && want.pre === void 0 ? !1 : want.major === have.major && (want.minor === void 0 || want.minor === have.minor) && (want.patch === void 0 || want.patch === have.patch) && (want.pre === void 0 || want.pre === have.pre) && (want.build === void 0 || want.build === have.build);
 }
-function globToRegExp(glob) {
-  let re = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*")
-      re += ".*";
-    else if (c === "?")
-      re += ".";
-    else if (c === "[") {
-      const end = glob.indexOf("]", i + 2);
-      if (end < 0)
-        throw new UserError(`invalid glob pattern \`${glob}\` in a package specification: unclosed \`[\``);
-      const body = glob.slice(i + 1, end);
-      re += `[${body.startsWith("!") ? `^${escapeClass(body.slice(1))}` : escapeClass(body)}]`, i = end;
-    } else
-      re += c.replace(/[.+^${}()|\\\]]/g, "\\$&");
-  }
-  return new RegExp(`^${re}$`);
-}
-function escapeClass(body) {
-  return body.replace(/[\\\]^]/g, "\\$&");
-}
 function base(unit, rule, crateType2 = unit.crateTypes[0] ?? unit.target.crateTypes[0]) {
   return {
     rule,
@@ -6048,6 +6061,9 @@ function base(unit, rule, crateType2 = unit.crateTypes[0] ?? unit.target.crateTy
     crateType: unit.mode === "build" ? crateType2 : "bin",
     platform: unit.kind
   };
+}
+function harnessRunner(invocation) {
+  return invocation.command === "bench" ? "`cargo bench`" : "`cargo test`";
 }
 function describeUnit(unit, crateType2) {
   const libTypes = unit.target.kind === "lib" ? unit.target.crateTypes.join("+") : unit.target.kind, what = unit.mode === "test" ? `test harness of ${unit.target.kind}` : unit.mode === "doctest" ? `doc tests of ${unit.target.kind}` : crateType2 ?? libTypes, host = unit.kind === "host" && unit.target.kind !== "proc-macro" && unit.target.kind !== "custom-build" ? " (built for the host)" : "";
@@ -6505,11 +6521,11 @@ function uniqueBy(items, key) {
   const seen = /* @__PURE__ */ new Set();
   return items.filter((item) => !seen.has(key(item)) && !!seen.add(key(item)));
 }
-function linkageFindings(linkage, locator, metadata) {
+function linkageFindings(linkage, locator, metadata, harnessRunner2) {
   const findings = [];
   for (const result2 of linkage.results)
     if (result2.status !== "blocked" && (result2.status === "error" && findings.push(...problemFindings(result2, linkage, locator, metadata)), result2.droppedCrateTypes.length > 0 && result2.unit.crateTypes.length > 0 && findings.push(unsupportedFinding(result2, "warning", locator)), result2.status === "ok")) {
-      const runtime = runtimeFinding(result2, linkage, locator, metadata);
+      const runtime = runtimeFinding(result2, linkage, locator, metadata, harnessRunner2);
       runtime && findings.push(runtime);
     }
   return findings;
@@ -6606,7 +6622,7 @@ function ltoFinding(unit, p, locator) {
   };
 }
 const EXECUTABLE_KINDS = /* @__PURE__ */ new Set(["bin", "example", "test", "bench"]);
-function runtimeFinding(result2, linkage, locator, metadata) {
+function runtimeFinding(result2, linkage, locator, metadata, harnessRunner2) {
   const unit = result2.unit;
   if (!(unit.mode === "test" || EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes("bin")) || result2.runtimeLibraries.length === 0)
     return null;
@@ -6621,7 +6637,7 @@ function runtimeFinding(result2, linkage, locator, metadata) {
     ...base(unit, "runtime-dylib", "bin"),
     ...quiet ? { severity: "note" } : {},
     crates: missingAnywhere(startup),
-    message: startupMessage(unit, family2, startup, result2.runtimeLibraries),
+    message: startupMessage(unit, family2, startup, result2.runtimeLibraries, harnessRunner2),
     fixes: startupFixes(unit, family2, startup),
     startup,
     ...inclusion.length > 0 ? { inclusion } : {},
@@ -6637,8 +6653,8 @@ function missingAnywhere(startup) {
 function listed(files) {
   return files.map((f) => `\`${f}\``).join(", ");
 }
-function startupMessage(unit, family2, startup, libraries) {
-  const runner = unit.mode === "test" ? "`cargo test`" : unit.target.kind === "example" ? "`cargo run --example`" : "`cargo run`", where2 = unit.mode !== "build" ? "`deps/`" : unit.target.kind === "example" ? "`examples/`" : "`target/`", failure = family2 === "windows" ? "STATUS_DLL_NOT_FOUND (0xc0000135)" : family2 === "darwin" ? '"dyld: Library not loaded"' : '"error while loading shared libraries"', all = missingAnywhere(startup), noRpath = family2 !== "windows" && !unit.rpath, underCargo = startup.underCargo.length > 0 ? `it starts under ${runner} only if ${listed(startup.underCargo)} is on \`PATH\` (it comes with the MinGW-w64 toolchain; rustup 1.28.2 and later add their toolchain's \`bin\` for cargo)` : `it starts under ${runner}, which sets \`${libraryPathVariable(family2)}\``, extra = startup.copiedAlone.filter((l) => !startup.inPlace.includes(l));
+function startupMessage(unit, family2, startup, libraries, harnessRunner2) {
+  const runner = unit.mode === "test" ? harnessRunner2 : unit.target.kind === "example" ? "`cargo run --example`" : "`cargo run`", where2 = unit.mode !== "build" ? "`deps/`" : unit.target.kind === "example" ? "`examples/`" : "`target/`", failure = family2 === "windows" ? "STATUS_DLL_NOT_FOUND (0xc0000135)" : family2 === "darwin" ? '"dyld: Library not loaded"' : '"error while loading shared libraries"', all = missingAnywhere(startup), noRpath = family2 !== "windows" && !unit.rpath, underCargo = startup.underCargo.length > 0 ? `it starts under ${runner} only if ${listed(startup.underCargo)} is on \`PATH\` (it comes with the MinGW-w64 toolchain; rustup 1.28.2 and later add their toolchain's \`bin\` for cargo)` : `it starts under ${runner}, which sets \`${libraryPathVariable(family2)}\``, extra = startup.copiedAlone.filter((l) => !startup.inPlace.includes(l));
   let direct;
   startup.inPlace.length === 0 ? direct = `and from ${where2}${unit.rpath && family2 !== "windows" ? " through its rpath" : ""}, but copied elsewhere it fails with ${failure}, missing ${listed(startup.copiedAlone)}` : extra.length === 0 && startup.inPlace.length === all.length ? direct = `but run directly, from ${where2} or copied elsewhere, it fails with ${failure}` : direct = `but run from ${where2} it fails with ${failure}, missing ${listed(startup.inPlace)}${extra.length > 0 ? `, and copied elsewhere it also misses ${listed(extra)}` : ""}`;
   const parts = [`${describeUnit(unit)} needs ${listed(all)} at run time${noRpath ? " and has no rpath (`rpath = false`)" : ""}: ${underCargo}, ${direct}.`];
@@ -7134,13 +7150,13 @@ function publishedDylibs(metadata) {
   }
   return out;
 }
-function staticPieFindings(linkage, locator) {
+function staticPieFindings(linkage, locator, harnessRunner2) {
   const out = [];
   for (const result2 of linkage.results) {
     const unit = result2.unit, what = result2.status === "ok" ? staticPieWithRunPath(unit) : null;
     if (what === null)
       continue;
-    const outcome = what === "build-script" ? 'cargo fails running it ("failed to run custom build command", SIGSEGV) and nothing that waits for it is built' : what === "test-harness" ? "`cargo test` fails on it with SIGSEGV" : "it dies with SIGSEGV before `main`, under `cargo run` as well as started directly", source = unit.targetInfo.rustflagsSource, fromEnv2 = source !== null && "env" in source ? ` from \`${source.env}\`` : "", flags = source !== null && !("env" in source) ? locator.setting("rustflags", unit) : null;
+    const outcome = what === "build-script" ? 'cargo fails running it ("failed to run custom build command", SIGSEGV) and nothing that waits for it is built' : what === "test-harness" ? `${harnessRunner2} fails on it with SIGSEGV` : "it dies with SIGSEGV before `main`, under `cargo run` as well as started directly", source = unit.targetInfo.rustflagsSource, fromEnv2 = source !== null && "env" in source ? ` from \`${source.env}\`` : "", flags = source !== null && !("env" in source) ? locator.setting("rustflags", unit) : null;
     out.push({
       ...base(unit, "static-pie-rpath", "bin"),
       crates: [],
@@ -7478,9 +7494,9 @@ const family = (reports, drafts) => ({
   errors: reports.some((r) => ruleInfo(r).severity === "error"),
   drafts
 }), RULE_FAMILIES = [
-  family(["duplicate-linkage", "rlib-required", "dylib-required", "no-linkable-lib", "panic-strategy", "lto-conflict", "unsupported-crate-type", "proc-macro-dylib", "runtime-dylib"], (ctx) => linkageFindings(ctx.linkage, ctx.locator, ctx.metadata)),
+  family(["duplicate-linkage", "rlib-required", "dylib-required", "no-linkable-lib", "panic-strategy", "lto-conflict", "unsupported-crate-type", "proc-macro-dylib", "runtime-dylib"], (ctx) => linkageFindings(ctx.linkage, ctx.locator, ctx.metadata, harnessRunner(ctx.invocation))),
   family(["doctest-runtime"], (ctx) => doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null)),
-  family(["static-pie-rpath"], (ctx) => staticPieFindings(ctx.linkage, ctx.locator)),
+  family(["static-pie-rpath"], (ctx) => staticPieFindings(ctx.linkage, ctx.locator, harnessRunner(ctx.invocation))),
   family(["output-filename-collision"], collisionFindings),
   family(["duplicate-symbol"], duplicateSymbolFindings),
   family(["toolchain-unpinned", "toolchain-mismatch"], toolchainFindings),
@@ -7541,7 +7557,12 @@ function analyze(input) {
   return { ...analysis, findings, notes: note === null ? analysis.notes : [...analysis.notes, note] };
 }
 function analyzeOnce(input, purpose = "report") {
-  const { metadata, context, invocation } = input, selection = selectPackages(metadata, invocation, input.currentManifest), features = featuresOf(input, selection.packages), graph = buildUnitGraph(metadata, context, invocation, selection.packages, input.sourceUsesCrate, features, input.docExamplesOf), linkage = resolveLinkage(graph, compilerBehaviour(context.rustc, context.host)), facts = input.facts ?? noFacts(), findings = evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator: input.locator }, purpose === "verify" ? "errors" : "all"), notes = [...input.notes ?? [], ...selection.warnings, ...graph.warnings];
+  const { metadata, context, invocation } = input, selection = selectPackages(metadata, invocation, input.currentManifest), features = featuresOf(input, selection.packages), graph = buildUnitGraph(metadata, context, invocation, selection.packages, {
+    sourceUsesCrate: input.sourceUsesCrate,
+    features,
+    docExamplesOf: input.docExamplesOf,
+    benched: input.benched
+  }), linkage = resolveLinkage(graph, compilerBehaviour(context.rustc, context.host)), facts = input.facts ?? noFacts(), findings = evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator: input.locator }, purpose === "verify" ? "errors" : "all"), notes = [...input.notes ?? [], ...selection.warnings, ...graph.warnings];
   input.resolver === null && notes.push("The workspace manifest could not be read, so features are those of `cargo metadata`'s resolve of the whole workspace: an optional dependency another member enables counts as enabled here too."), metadata.graphQuality === "no-dep-kinds" && notes.push("The metadata predates `dep_kinds` (cargo before 1.41): dependency kinds and platforms were recovered from the declared dependencies by name, so a dependency may be counted in more sections than it is.");
   const unmodelled = [...new Set([context.host, context.target].filter((t) => loaderFamily(t) === "unmodelled").map((t) => t.triple))];
   for (const triple of unmodelled)
@@ -10654,6 +10675,26 @@ function renamedKey(doc, table, pkgName) {
       return key;
   return null;
 }
+const TABLES = { bin: "bin", example: "example", test: "test", bench: "bench" };
+function benchedReader(manifestOf) {
+  return (pkg, target) => {
+    const bench = targetTable(manifestOf(pkg), pkg, target)?.bench;
+    return typeof bench == "boolean" ? bench : defaultBenched(target);
+  };
+}
+function targetTable(doc, pkg, target) {
+  if (doc === null)
+    return null;
+  if (target.kind === "lib" || target.kind === "proc-macro") {
+    const lib = doc.value.lib;
+    return isJsonObject(lib) ? lib : null;
+  }
+  const key = TABLES[target.kind], tables = key === void 0 ? void 0 : doc.value[key];
+  if (!Array.isArray(tables))
+    return null;
+  const dir = pathModuleFor(pkg.manifestPath).dirname(pkg.manifestPath), samePath = (p) => typeof p == "string" && forwardSlashes(pathModuleFor(dir).normalize(resolveFrom(dir, p))) === forwardSlashes(pathModuleFor(target.srcPath).normalize(target.srcPath)), tablesOf = tables.filter(isJsonObject);
+  return tablesOf.find((t) => t.name === target.name) ?? tablesOf.find((t) => t.name === void 0 && samePath(t.path)) ?? null;
+}
 function manifestDefaultMembers(rootManifest, metadata) {
   const workspace = rootManifest?.value.workspace;
   if (typeof workspace != "object" || workspace === null || Array.isArray(workspace))
@@ -10721,7 +10762,10 @@ async function analyzeWith(options, setup) {
   targetInfo.triple = invocation.target ?? rustc.host, hostInfo && (hostInfo.triple = rustc.host);
   const gathered = await metadataPromise;
   options.afterParse?.();
-  const scope = options.scope ?? null, manifestOf = (file) => readToml(file, scope), rootManifestFile = external_node_path_default().join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), metadata = gathered.workspaceDefaultMembers === null ? { ...gathered, workspaceDefaultMembers: manifestDefaultMembers(rootManifest, gathered) } : gathered, names2 = profileNameFor(invocation.command, invocation.release, invocation.profile), profileOptions = { manifest: rootManifest, manifestFile: "Cargo.toml", config, env }, context = {
+  const scope = options.scope ?? null, manifests = /* @__PURE__ */ new Map(), manifestOf = (file) => {
+    let doc = manifests.get(file);
+    return doc === void 0 && manifests.set(file, doc = readToml(file, scope)), doc;
+  }, rootManifestFile = external_node_path_default().join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), metadata = gathered.workspaceDefaultMembers === null ? { ...gathered, workspaceDefaultMembers: manifestDefaultMembers(rootManifest, gathered) } : gathered, names2 = profileNameFor(invocation.command, invocation.release, invocation.profile), profileOptions = { manifest: rootManifest, manifestFile: "Cargo.toml", config, env }, context = {
     rustc,
     host: hostInfo ?? targetInfo,
     target: targetInfo,
@@ -10737,6 +10781,13 @@ async function analyzeWith(options, setup) {
     commandLine: ["cargo", invocation.command, ...toCargoArgs(invocation)],
     sourceUsesCrate: sourceReader(metadata, scope),
     docExamplesOf: docExamplesReader(metadata, scope),
+    benched: benchedReader((pkg) => {
+      try {
+        return manifestOf(pkg.manifestPath);
+      } catch {
+        return null;
+      }
+    }),
     facts: gatherFacts(metadata, config, options),
     notes: isolation.notes,
     resolver: resolverVersion(rootManifest, rootPackage(metadata)),

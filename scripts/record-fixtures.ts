@@ -296,7 +296,10 @@ function markNotAttempted(recordOf: ReadonlyMap<GraphUnit, UnitRecord>): void {
     const known = failing.get(g)
     if (known !== undefined) return known
     const status = recordOf.get(g)?.status
-    const result = status === 'error' || (status === 'blocked' && (g.dependsOn ?? []).some(fails))
+    // Cargo waits for what a unit links, not for the bins and tests an integration test only runs: "Binaries
+    // aren't actually needed to *compile* tests, just to run them" (`JobQueue::enqueue`).
+    const waitsFor = (g.dependsOn ?? []).filter(d => !d.target.kind.includes('bin') && !d.target.kind.includes('test'))
+    const result = status === 'error' || (status === 'blocked' && waitsFor.some(fails))
     failing.set(g, result)
     return result
   }

@@ -13,7 +13,7 @@ import type { Metadata, Package } from './model/metadata.js'
 import { relativeOrAbsolute } from './model/paths.js'
 import { abiFlags } from './model/rustc-flags.js'
 import { currentPackage, rootPackage, selectPackages } from './model/selection.js'
-import { buildUnitGraph, type LibraryDocExamples, type SourceUsesCrate, type Unit, type UnitGraph } from './model/unit-graph.js'
+import { buildUnitGraph, type LibraryDocExamples, type SourceUsesCrate, type TargetBenched, type Unit, type UnitGraph } from './model/unit-graph.js'
 import type { Analysis, ArtifactReport, BoundaryReport, LinkageEntry, ToolchainReport } from './report/report.js'
 import { evaluateRules } from './rules/evaluate.js'
 
@@ -30,6 +30,8 @@ export interface AnalysisInput {
   sourceUsesCrate?: SourceUsesCrate
   /** What rustdoc compiles and runs of each library's doc examples; without it, every library's examples run. */
   docExamplesOf?: LibraryDocExamples
+  /** Which targets `cargo bench` and `--benches` select, from the manifests; without it, cargo's defaults by kind. */
+  benched?: TargetBenched
   /** The toolchain pin, the policy's expectation, `#[global_allocator]`s and unmangled exports; none by default. */
   facts?: WorkspaceFacts
   /** Notes about how the inputs were gathered, for the report. */
@@ -69,7 +71,12 @@ function analyzeOnce(input: AnalysisInput, purpose: 'report' | 'verify' = 'repor
   const { metadata, context, invocation } = input
   const selection = selectPackages(metadata, invocation, input.currentManifest)
   const features = featuresOf(input, selection.packages)
-  const graph = buildUnitGraph(metadata, context, invocation, selection.packages, input.sourceUsesCrate, features, input.docExamplesOf)
+  const graph = buildUnitGraph(metadata, context, invocation, selection.packages, {
+    sourceUsesCrate: input.sourceUsesCrate,
+    features,
+    docExamplesOf: input.docExamplesOf,
+    benched: input.benched
+  })
   const linkage = resolveLinkage(graph, compilerBehaviour(context.rustc, context.host))
   const facts = input.facts ?? noFacts()
   const findings = evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator: input.locator }, purpose === 'verify' ? 'errors' : 'all')

@@ -78,7 +78,7 @@ export const INPUT_DEFAULTS = {
   timeoutSeconds: number
 }
 
-const COMMANDS: readonly Command[] = ['build', 'test']
+const COMMANDS: readonly Command[] = ['build', 'test', 'bench']
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never']
 const COMMENT: readonly CommentMode[] = ['off', 'always', 'on-findings']
 const ANNOTATE: readonly AnnotateMode[] = ['all', 'changed-lines', 'changed-files']
@@ -112,8 +112,13 @@ export function parseActionInputs(getInput: (name: string) => string): ActionSet
     throw new UserError('inputs `release` and `profile` cannot be used together; `release: true` is the same as `profile: release`')
   }
 
+  const command = readChoice('command', read('command'), COMMANDS, INPUT_DEFAULTS.command)
+  if (command === 'bench' && release) {
+    throw new UserError('input `release` cannot be used with `command: bench`, which uses the `bench` profile (it inherits `release`)')
+  }
+
   const invocation = defaultInvocation({
-    command: readChoice('command', read('command'), COMMANDS, INPUT_DEFAULTS.command),
+    command,
     packages,
     workspace,
     exclude,

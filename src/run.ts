@@ -16,6 +16,7 @@ import { findManifest, probeTarget, readMetadataText, readRepositoryText, readTo
 import { readInputFile, type RepositoryScope, scopeFor } from './input-file.js'
 import { parseMetadata } from './metadata/parse.js'
 import { createLocator } from './manifest/locator.js'
+import { benchedReader } from './manifest/target-flags.js'
 import { manifestDefaultMembers } from './manifest/default-members.js'
 import { resolverVersion } from './manifest/resolver.js'
 import type { BuildContext, CompileKind } from './model/build-context.js'
@@ -184,7 +185,14 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
   options.afterParse?.()
 
   const scope = options.scope ?? null
-  const manifestOf = (file: string): TomlDocument | null => readToml(file, scope)
+  // One parse per manifest, shared by the target flags and the locator; one cargo accepted but we cannot parse
+  // only costs what it would have told.
+  const manifests = new Map<string, TomlDocument | null>()
+  const manifestOf = (file: string): TomlDocument | null => {
+    let doc = manifests.get(file)
+    if (doc === undefined) manifests.set(file, (doc = readToml(file, scope)))
+    return doc
+  }
   const rootManifestFile = path.join(gathered.workspaceRoot, 'Cargo.toml')
   const rootManifest = manifestOf(rootManifestFile)
   // cargo before 1.71 prints no `workspace_default_members`: they are read from the root manifest.
@@ -207,6 +215,13 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
     commandLine: ['cargo', invocation.command, ...toCargoArgs(invocation)],
     sourceUsesCrate: sourceReader(metadata, scope),
     docExamplesOf: docExamplesReader(metadata, scope),
+    benched: benchedReader(pkg => {
+      try {
+        return manifestOf(pkg.manifestPath)
+      } catch {
+        return null
+      }
+    }),
     facts: gatherFacts(metadata, config, options),
     notes: isolation.notes,
     resolver: resolverVersion(rootManifest, rootPackage(metadata)),

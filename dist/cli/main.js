@@ -2186,7 +2186,8 @@ var BUILT_IN = /* @__PURE__ */ new Set(["dev", "release", "test", "bench"]), ENV
 ], ENV_TABLE_PREFIXES = ["PACKAGE_", "BUILD_OVERRIDE_"];
 function profileNameFor(command, release, profile) {
   if (release && profile !== null) throw new UserError("the argument '--release' cannot be used with '--profile <PROFILE-NAME>'");
-  let name = profile ?? (release ? "release" : command === "test" ? "test" : "dev");
+  if (release && command === "bench") throw new UserError("`cargo bench` has no `--release`: it uses the `bench` profile, which inherits `release`");
+  let name = profile ?? (release ? "release" : command === "bench" ? "bench" : command === "test" ? "test" : "dev");
   return { main: name, test: name };
 }
 function resolveProfile(name, opts) {
@@ -2528,7 +2529,7 @@ function defaultInvocation(overrides = {}) {
   };
 }
 function needsDevDependencies(inv) {
-  if (inv.command === "test") return !0;
+  if (inv.command !== "build") return !0;
   let t = inv.targets;
   return t.allTargets || t.tests || t.examples || t.benches || t.test.length + t.example.length + t.bench.length > 0;
 }
@@ -2992,6 +2993,33 @@ function hasProcMacroLib(pkg) {
 }
 var hasAnyProcMacro = hasProcMacroLib;
 
+// src/model/glob.ts
+function isGlob(name) {
+  return /[*?[]/.test(name);
+}
+function globToRegExp(glob, what) {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    let c = glob[i];
+    if (c === "*") re += ".*";
+    else if (c === "?") re += ".";
+    else if (c === "[") {
+      let end = glob.indexOf("]", i + 2);
+      if (end < 0) throw new UserError(`invalid glob pattern \`${glob}\` in ${what}: unclosed \`[\``);
+      let body = glob.slice(i + 1, end);
+      re += `[${body.startsWith("!") ? `^${escapeClass(body.slice(1))}` : escapeClass(body)}]`, i = end;
+    } else re += c.replace(/[.+^${}()|\\\]]/g, "\\$&");
+  }
+  try {
+    return new RegExp(`^${re}$`, "su");
+  } catch {
+    throw new UserError(`invalid glob pattern \`${glob}\` in ${what}`);
+  }
+}
+function escapeClass(body) {
+  return body.replace(/[\\\]^]/g, "\\$&");
+}
+
 // src/model/unit-dependencies.ts
 function depsOfRoots(state, roots) {
   let out = [];
@@ -3124,6 +3152,9 @@ function featuresSatisfied(state, target, pkg) {
 }
 
 // src/model/unit-graph.ts
+function defaultBenched(target) {
+  return target.kind === "lib" || target.kind === "proc-macro" || target.kind === "bin" || target.kind === "bench";
+}
 var dependencyLists = /* @__PURE__ */ new WeakMap();
 function dependenciesOf(unit) {
   let deps2 = dependencyLists.get(unit);
@@ -3148,8 +3179,15 @@ function linkChain(from, to) {
 function jobDependenciesOf(unit) {
   return dependenciesOf(unit).filter((dep) => dep.target.kind !== "test" && dep.target.kind !== "bin");
 }
-function buildUnitGraph(metadata, context, invocation, selected, sourceUsesCrate = () => !0, features = metadataFeatures(metadata), docExamplesOf = () => "run") {
-  let units = [], libs = /* @__PURE__ */ new Map(), warnings = [], profile = invocation.command === "test" ? context.testProfile : context.profile, infoFor = (kind) => kind === "host" ? context.host : context.target, rootSpecs = generateRootUnits({ metadata, features }, selected, invocation, warnings), primary = new Set(rootSpecs.map((s) => s.pkg.id)), state = {
+function buildUnitGraph(metadata, context, invocation, selected, options = {}) {
+  let {
+    sourceUsesCrate = () => !0,
+    features = metadataFeatures(metadata),
+    docExamplesOf = () => "run",
+    benched = (_pkg, target) => defaultBenched(target)
+  } = options, units = [], libs = /* @__PURE__ */ new Map(), warnings = [], profile = invocation.command === "test" ? context.testProfile : context.profile, infoFor = (kind) => kind === "host" ? context.host : context.target;
+  checkNamedTargets(invocation, selected);
+  let rootSpecs = generateRootUnits({ metadata, features }, selected, invocation, benched, warnings), primary = new Set(rootSpecs.map((s) => s.pkg.id)), state = {
     metadata,
     units,
     infoFor,
@@ -3158,7 +3196,7 @@ function buildUnitGraph(metadata, context, invocation, selected, sourceUsesCrate
     features,
     intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => "none" : docExamplesOf)
   }, roots = depsOfRoots(state, rootSpecs);
-  return checkNamedTargets(invocation, selected), assignLto(roots, profile), { units, roots, warnings };
+  return assignLto(roots, profile), { units, roots, warnings };
 }
 function unitInterner(units, infoFor, profile, primary, features, docExamplesOf) {
   let byKey = /* @__PURE__ */ new Map(), targetIds = /* @__PURE__ */ new Map(), featuresByPackage = /* @__PURE__ */ new Map();
@@ -3212,10 +3250,10 @@ function panicOf(profile, forcedUnwind, rustflags) {
   let fromFlags = codegenOptions(rustflags, "panic"), last = fromFlags[fromFlags.length - 1];
   return last === "abort" || last === "unwind" ? { panic: last, panicSource: "rustflags" } : forcedUnwind ? { panic: "unwind", panicSource: "forced-unwind" } : { panic: profile.panic, panicSource: profile.sources.panic ? "profile" : "default" };
 }
-function generateRootUnits(state, selected, invocation, warnings) {
+function generateRootUnits(state, selected, invocation, benched, warnings) {
   let roots = [];
   for (let pkg of selected)
-    for (let { target, mode } of createProposals(state, pkg, invocation, warnings)) {
+    for (let { target, mode } of createProposals(state, pkg, invocation, benched, warnings)) {
       let procMacro = target.kind === "proc-macro";
       roots.push({ pkg, target, mode, kind: procMacro ? "host" : "target", unitFor: { host: procMacro, hostFeatures: procMacro, test: !1 } });
     }
@@ -3225,61 +3263,63 @@ function generateRootUnits(state, selected, invocation, warnings) {
   }
   return roots;
 }
-function createProposals(state, pkg, inv, warnings) {
-  let t = inv.targets, out = [], add = (target, mode) => {
-    if (!featuresSatisfied(state, target, pkg)) {
-      warnings.push(
-        `target \`${target.name}\` in package \`${pkg.name}\` is skipped: it requires the features ${target.requiredFeatures.map((f) => `\`${f}\``).join(", ")}`
-      );
+function createProposals(state, pkg, inv, benched, warnings) {
+  let t = inv.targets, out = [], add = (target, mode2, named = !1) => {
+    if (target !== lib && !featuresSatisfied(state, target, pkg)) {
+      let features = target.requiredFeatures.map((f) => `\`${f}\``).join(", ");
+      if (named)
+        throw new UserError(
+          `target \`${target.name}\` in package \`${pkg.name}\` requires the features: ${features}; enable them with \`--features="${target.requiredFeatures.join(" ")}"\``
+        );
+      warnings.push(`target \`${target.name}\` in package \`${pkg.name}\` is skipped: it requires the features ${features}`);
       return;
     }
-    out.some((s) => s.target === target && s.mode === mode) || out.push({ target, mode });
-  }, lib = libTarget(pkg), of = (kind) => pkg.targets.filter((x) => x.kind === kind);
+    let as = mode2 === "test" && target.kind === "example" && !target.test && !selectsTargets(inv) ? "build" : mode2;
+    out.some((s) => s.target === target && s.mode === as) || out.push({ target, mode: as });
+  }, lib = libTarget(pkg), of = (kind) => pkg.targets.filter((x) => x.kind === kind), addNamed = (patterns, kind, mode2) => {
+    for (let pattern of patterns) for (let x of of(kind)) nameMatches(pattern, x.name) && add(x, mode2, !0);
+  }, isBenched = (x) => x.kind !== "custom-build" && benched(pkg, x);
   if (inv.doc)
     return lib && isDoctestable(lib) ? add(lib, "doctest") : lib && warnings.push(`doc tests are not supported for crate type(s) \`${lib.crateTypes.join(", ")}\` in package \`${pkg.name}\``), out;
-  let testMode = inv.command === "test" ? "test" : "build";
   if (!selectsTargets(inv)) {
     if (inv.command === "build") {
       lib && add(lib, "build");
       for (let b of of("bin")) add(b, "build");
-    } else {
+    } else if (inv.command === "bench")
+      for (let x of pkg.targets) isBenched(x) && add(x, "test");
+    else {
       lib && lib.test && add(lib, "test");
       for (let b of of("bin")) b.test && add(b, "test");
-      for (let e of of("example")) add(e, e.test ? "test" : "build");
+      for (let e of of("example")) add(e, "test");
       for (let x of of("test")) x.test && add(x, "test");
       for (let x of of("bench")) x.test && add(x, "test");
       lib && lib.doctest && isDoctestable(lib) && out.push({ target: lib, mode: "doctest" });
     }
     return out;
   }
-  let all = t.allTargets;
-  if ((t.lib || all) && lib && add(lib, testMode), t.bins || all) for (let b of of("bin")) add(b, testMode);
-  for (let name of t.bin) for (let b of of("bin").filter((b2) => b2.name === name)) add(b, testMode);
-  if (t.examples || all) for (let e of of("example")) add(e, testMode);
-  for (let name of t.example) for (let e of of("example").filter((e2) => e2.name === name)) add(e, testMode);
-  if (t.tests || all) {
-    lib && lib.test && add(lib, "test");
-    for (let x of pkg.targets) x.test && x.kind !== "lib" && x.kind !== "proc-macro" && x.kind !== "custom-build" && add(x, "test");
-  }
-  for (let name of t.test) for (let x of of("test").filter((x2) => x2.name === name)) add(x, "test");
-  if (t.benches || all) {
-    lib && add(lib, "test");
-    for (let b of of("bin")) add(b, "test");
-    for (let x of of("bench")) add(x, "test");
-  }
-  for (let name of t.bench) for (let x of of("bench").filter((x2) => x2.name === name)) add(x, "test");
-  return out;
+  let mode = inv.command === "build" ? "build" : "test", all = t.allTargets;
+  if ((t.lib || all) && lib && add(lib, mode), t.bins || all) for (let b of of("bin")) add(b, mode);
+  if (addNamed(t.bin, "bin", mode), t.examples || all) for (let e of of("example")) add(e, mode);
+  if (addNamed(t.example, "example", mode), t.tests || all) for (let x of pkg.targets) x.test && x.kind !== "custom-build" && add(x, "test");
+  if (addNamed(t.test, "test", "test"), t.benches || all) for (let x of pkg.targets) isBenched(x) && add(x, "test");
+  return addNamed(t.bench, "bench", "test"), out;
+}
+function nameMatches(pattern, name) {
+  return isGlob(pattern) ? globToRegExp(pattern, "a target name").test(name) : pattern === name;
 }
 function isDoctestable(lib) {
   return lib.crateTypes.some((t) => t === "lib" || t === "rlib" || t === "proc-macro");
 }
 function checkNamedTargets(inv, selected) {
-  let check2 = (names, kind, flag) => {
-    for (let name of names)
-      if (!selected.some((p) => p.targets.some((t) => t.kind === kind && t.name === name)))
-        throw new UserError(`no ${kind} target named \`${name}\` in the selected packages (\`${flag} ${name}\`)`);
+  let check2 = (patterns, kind) => {
+    for (let pattern of patterns) {
+      let ofKind = selected.flatMap((p) => p.targets.filter((t) => t.kind === kind).map((t) => t.name));
+      if (ofKind.some((name) => nameMatches(pattern, name))) continue;
+      let what = isGlob(pattern) ? `matches pattern \`${pattern}\`` : `named \`${pattern}\``, among = inv.packages.length === 0 ? " in default-run packages" : inv.packages.length === 1 ? ` in \`${inv.packages[0]}\` package` : ` in \`${inv.packages[0]}\`, ... packages`, available = [...new Set(ofKind)].sort().map((name) => `\`${name}\``);
+      throw new UserError(`no ${kind} target ${what}${among}${available.length > 0 ? `; available ${kind} targets: ${available.join(", ")}` : ""}`);
+    }
   };
-  check2(inv.targets.bin, "bin", "--bin"), check2(inv.targets.example, "example", "--example"), check2(inv.targets.test, "test", "--test"), check2(inv.targets.bench, "bench", "--bench");
+  check2(inv.targets.bin, "bin"), check2(inv.targets.example, "example"), check2(inv.targets.test, "test"), check2(inv.targets.bench, "bench");
 }
 function assignLto(roots, profile) {
   let assigned = /* @__PURE__ */ new Map(), forHost = (u) => u.target.kind === "proc-macro" || u.target.kind === "custom-build", requestedTypes = (u) => u.mode === "build" ? u.target.crateTypes : ["bin"], needsObject = (types) => types.some((t) => canLto(t) || isDynamic(t)), whenNeedsObject = (types) => types.every((t) => t === "dylib") ? { kind: "only-object" } : { kind: "object-and-bitcode" }, fromProfile = () => {
@@ -4073,12 +4113,9 @@ function rootPackage(metadata) {
 function sortById(packages) {
   return packages.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
-function isGlob(spec) {
-  return /[*?[]/.test(spec);
-}
 function specMatches(spec, pkg) {
   if (spec === pkg.id) return !0;
-  if (isGlob(spec)) return globToRegExp(spec).test(pkg.name);
+  if (isGlob(spec)) return globToRegExp(spec, "a package specification").test(pkg.name);
   let name = spec, version = null, url = null, hash = spec.indexOf("#");
   if (hash >= 0) {
     let fragment = spec.slice(hash + 1);
@@ -4104,24 +4141,6 @@ function partialVersionMatches(spec, version) {
   }, want = parse2(spec), have = parse2(version);
   return !want || !have ? spec === version : have.pre !== void 0 && want.pre === void 0 ? !1 : want.major === have.major && (want.minor === void 0 || want.minor === have.minor) && (want.patch === void 0 || want.patch === have.patch) && (want.pre === void 0 || want.pre === have.pre) && (want.build === void 0 || want.build === have.build);
 }
-function globToRegExp(glob) {
-  let re = "";
-  for (let i = 0; i < glob.length; i++) {
-    let c = glob[i];
-    if (c === "*") re += ".*";
-    else if (c === "?") re += ".";
-    else if (c === "[") {
-      let end = glob.indexOf("]", i + 2);
-      if (end < 0) throw new UserError(`invalid glob pattern \`${glob}\` in a package specification: unclosed \`[\``);
-      let body = glob.slice(i + 1, end);
-      re += `[${body.startsWith("!") ? `^${escapeClass(body.slice(1))}` : escapeClass(body)}]`, i = end;
-    } else re += c.replace(/[.+^${}()|\\\]]/g, "\\$&");
-  }
-  return new RegExp(`^${re}$`);
-}
-function escapeClass(body) {
-  return body.replace(/[\\\]^]/g, "\\$&");
-}
 
 // src/findings/fingerprint.ts
 import { createHash } from "node:crypto";
@@ -4142,6 +4161,9 @@ function base(unit, rule, crateType = unit.crateTypes[0] ?? unit.target.crateTyp
     crateType: unit.mode === "build" ? crateType : "bin",
     platform: unit.kind
   };
+}
+function harnessRunner(invocation) {
+  return invocation.command === "bench" ? "`cargo bench`" : "`cargo test`";
 }
 function describeUnit(unit, crateType) {
   let libTypes = unit.target.kind === "lib" ? unit.target.crateTypes.join("+") : unit.target.kind, what = unit.mode === "test" ? `test harness of ${unit.target.kind}` : unit.mode === "doctest" ? `doc tests of ${unit.target.kind}` : crateType ?? libTypes, host = unit.kind === "host" && unit.target.kind !== "proc-macro" && unit.target.kind !== "custom-build" ? " (built for the host)" : "";
@@ -4596,11 +4618,11 @@ function uniqueBy(items, key) {
 }
 
 // src/rules/linkage.ts
-function linkageFindings(linkage, locator, metadata) {
+function linkageFindings(linkage, locator, metadata, harnessRunner2) {
   let findings = [];
   for (let result2 of linkage.results)
     if (result2.status !== "blocked" && (result2.status === "error" && findings.push(...problemFindings(result2, linkage, locator, metadata)), result2.droppedCrateTypes.length > 0 && result2.unit.crateTypes.length > 0 && findings.push(unsupportedFinding(result2, "warning", locator)), result2.status === "ok")) {
-      let runtime = runtimeFinding(result2, linkage, locator, metadata);
+      let runtime = runtimeFinding(result2, linkage, locator, metadata, harnessRunner2);
       runtime && findings.push(runtime);
     }
   return findings;
@@ -4696,7 +4718,7 @@ function ltoFinding(unit, p, locator) {
   };
 }
 var EXECUTABLE_KINDS = /* @__PURE__ */ new Set(["bin", "example", "test", "bench"]);
-function runtimeFinding(result2, linkage, locator, metadata) {
+function runtimeFinding(result2, linkage, locator, metadata, harnessRunner2) {
   let unit = result2.unit;
   if (!(unit.mode === "test" || EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes("bin")) || result2.runtimeLibraries.length === 0) return null;
   let family2 = loaderFamily(unit.targetInfo), startup = family2 === "unmodelled" ? genericStartup(unit, result2.runtimeLibraries) : startupOf(unit, result2.runtimeLibraries, metadata.targetDirectory);
@@ -4713,7 +4735,7 @@ function runtimeFinding(result2, linkage, locator, metadata) {
     ...base(unit, "runtime-dylib", "bin"),
     ...quiet ? { severity: "note" } : {},
     crates: missingAnywhere(startup),
-    message: startupMessage(unit, family2, startup, result2.runtimeLibraries),
+    message: startupMessage(unit, family2, startup, result2.runtimeLibraries, harnessRunner2),
     fixes: startupFixes(unit, family2, startup),
     startup,
     ...inclusion.length > 0 ? { inclusion } : {},
@@ -4729,8 +4751,8 @@ function missingAnywhere(startup) {
 function listed(files) {
   return files.map((f) => `\`${f}\``).join(", ");
 }
-function startupMessage(unit, family2, startup, libraries) {
-  let runner = unit.mode === "test" ? "`cargo test`" : unit.target.kind === "example" ? "`cargo run --example`" : "`cargo run`", where2 = unit.mode !== "build" ? "`deps/`" : unit.target.kind === "example" ? "`examples/`" : "`target/`", failure = family2 === "windows" ? "STATUS_DLL_NOT_FOUND (0xc0000135)" : family2 === "darwin" ? '"dyld: Library not loaded"' : '"error while loading shared libraries"', all = missingAnywhere(startup), noRpath = family2 !== "windows" && !unit.rpath, underCargo = startup.underCargo.length > 0 ? `it starts under ${runner} only if ${listed(startup.underCargo)} is on \`PATH\` (it comes with the MinGW-w64 toolchain; rustup 1.28.2 and later add their toolchain's \`bin\` for cargo)` : `it starts under ${runner}, which sets \`${libraryPathVariable(family2)}\``, extra = startup.copiedAlone.filter((l) => !startup.inPlace.includes(l)), direct;
+function startupMessage(unit, family2, startup, libraries, harnessRunner2) {
+  let runner = unit.mode === "test" ? harnessRunner2 : unit.target.kind === "example" ? "`cargo run --example`" : "`cargo run`", where2 = unit.mode !== "build" ? "`deps/`" : unit.target.kind === "example" ? "`examples/`" : "`target/`", failure = family2 === "windows" ? "STATUS_DLL_NOT_FOUND (0xc0000135)" : family2 === "darwin" ? '"dyld: Library not loaded"' : '"error while loading shared libraries"', all = missingAnywhere(startup), noRpath = family2 !== "windows" && !unit.rpath, underCargo = startup.underCargo.length > 0 ? `it starts under ${runner} only if ${listed(startup.underCargo)} is on \`PATH\` (it comes with the MinGW-w64 toolchain; rustup 1.28.2 and later add their toolchain's \`bin\` for cargo)` : `it starts under ${runner}, which sets \`${libraryPathVariable(family2)}\``, extra = startup.copiedAlone.filter((l) => !startup.inPlace.includes(l)), direct;
   startup.inPlace.length === 0 ? direct = `and from ${where2}${unit.rpath && family2 !== "windows" ? " through its rpath" : ""}, but copied elsewhere it fails with ${failure}, missing ${listed(startup.copiedAlone)}` : extra.length === 0 && startup.inPlace.length === all.length ? direct = `but run directly, from ${where2} or copied elsewhere, it fails with ${failure}` : direct = `but run from ${where2} it fails with ${failure}, missing ${listed(startup.inPlace)}${extra.length > 0 ? `, and copied elsewhere it also misses ${listed(extra)}` : ""}`;
   let parts = [`${describeUnit(unit)} needs ${listed(all)} at run time${noRpath ? " and has no rpath (`rpath = false`)" : ""}: ${underCargo}, ${direct}.`];
   family2 === "windows" && parts.push("Windows has no rpath: DLLs are found next to the executable or on `PATH`.");
@@ -5204,12 +5226,12 @@ function publishedDylibs(metadata) {
 }
 
 // src/rules/static-pie.ts
-function staticPieFindings(linkage, locator) {
+function staticPieFindings(linkage, locator, harnessRunner2) {
   let out = [];
   for (let result2 of linkage.results) {
     let unit = result2.unit, what = result2.status === "ok" ? staticPieWithRunPath(unit) : null;
     if (what === null) continue;
-    let outcome = what === "build-script" ? 'cargo fails running it ("failed to run custom build command", SIGSEGV) and nothing that waits for it is built' : what === "test-harness" ? "`cargo test` fails on it with SIGSEGV" : "it dies with SIGSEGV before `main`, under `cargo run` as well as started directly", source = unit.targetInfo.rustflagsSource, fromEnv2 = source !== null && "env" in source ? ` from \`${source.env}\`` : "", flags = source !== null && !("env" in source) ? locator.setting("rustflags", unit) : null;
+    let outcome = what === "build-script" ? 'cargo fails running it ("failed to run custom build command", SIGSEGV) and nothing that waits for it is built' : what === "test-harness" ? `${harnessRunner2} fails on it with SIGSEGV` : "it dies with SIGSEGV before `main`, under `cargo run` as well as started directly", source = unit.targetInfo.rustflagsSource, fromEnv2 = source !== null && "env" in source ? ` from \`${source.env}\`` : "", flags = source !== null && !("env" in source) ? locator.setting("rustflags", unit) : null;
     out.push({
       ...base(unit, "static-pie-rpath", "bin"),
       crates: [],
@@ -5518,10 +5540,10 @@ var family = (reports, drafts) => ({
 }), RULE_FAMILIES = [
   family(
     ["duplicate-linkage", "rlib-required", "dylib-required", "no-linkable-lib", "panic-strategy", "lto-conflict", "unsupported-crate-type", "proc-macro-dylib", "runtime-dylib"],
-    (ctx) => linkageFindings(ctx.linkage, ctx.locator, ctx.metadata)
+    (ctx) => linkageFindings(ctx.linkage, ctx.locator, ctx.metadata, harnessRunner(ctx.invocation))
   ),
   family(["doctest-runtime"], (ctx) => doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null)),
-  family(["static-pie-rpath"], (ctx) => staticPieFindings(ctx.linkage, ctx.locator)),
+  family(["static-pie-rpath"], (ctx) => staticPieFindings(ctx.linkage, ctx.locator, harnessRunner(ctx.invocation))),
   family(["output-filename-collision"], collisionFindings),
   family(["duplicate-symbol"], duplicateSymbolFindings),
   family(["toolchain-unpinned", "toolchain-mismatch"], toolchainFindings),
@@ -5582,7 +5604,12 @@ function analyze(input) {
   return { ...analysis, findings, notes: note === null ? analysis.notes : [...analysis.notes, note] };
 }
 function analyzeOnce(input, purpose = "report") {
-  let { metadata, context, invocation } = input, selection = selectPackages(metadata, invocation, input.currentManifest), features = featuresOf(input, selection.packages), graph = buildUnitGraph(metadata, context, invocation, selection.packages, input.sourceUsesCrate, features, input.docExamplesOf), linkage = resolveLinkage(graph, compilerBehaviour(context.rustc, context.host)), facts = input.facts ?? noFacts(), findings = evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator: input.locator }, purpose === "verify" ? "errors" : "all"), notes = [...input.notes ?? [], ...selection.warnings, ...graph.warnings];
+  let { metadata, context, invocation } = input, selection = selectPackages(metadata, invocation, input.currentManifest), features = featuresOf(input, selection.packages), graph = buildUnitGraph(metadata, context, invocation, selection.packages, {
+    sourceUsesCrate: input.sourceUsesCrate,
+    features,
+    docExamplesOf: input.docExamplesOf,
+    benched: input.benched
+  }), linkage = resolveLinkage(graph, compilerBehaviour(context.rustc, context.host)), facts = input.facts ?? noFacts(), findings = evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator: input.locator }, purpose === "verify" ? "errors" : "all"), notes = [...input.notes ?? [], ...selection.warnings, ...graph.warnings];
   input.resolver === null && notes.push(
     "The workspace manifest could not be read, so features are those of `cargo metadata`'s resolve of the whole workspace: an optional dependency another member enables counts as enabled here too."
   ), metadata.graphQuality === "no-dep-kinds" && notes.push(
@@ -8763,6 +8790,26 @@ function renamedKey(doc, table, pkgName) {
   return null;
 }
 
+// src/manifest/target-flags.ts
+var TABLES = { bin: "bin", example: "example", test: "test", bench: "bench" };
+function benchedReader(manifestOf) {
+  return (pkg, target) => {
+    let bench = targetTable(manifestOf(pkg), pkg, target)?.bench;
+    return typeof bench == "boolean" ? bench : defaultBenched(target);
+  };
+}
+function targetTable(doc, pkg, target) {
+  if (doc === null) return null;
+  if (target.kind === "lib" || target.kind === "proc-macro") {
+    let lib = doc.value.lib;
+    return isJsonObject(lib) ? lib : null;
+  }
+  let key = TABLES[target.kind], tables = key === void 0 ? void 0 : doc.value[key];
+  if (!Array.isArray(tables)) return null;
+  let dir = pathModuleFor(pkg.manifestPath).dirname(pkg.manifestPath), samePath = (p) => typeof p == "string" && forwardSlashes(pathModuleFor(dir).normalize(resolveFrom(dir, p))) === forwardSlashes(pathModuleFor(target.srcPath).normalize(target.srcPath)), tablesOf = tables.filter(isJsonObject);
+  return tablesOf.find((t) => t.name === target.name) ?? tablesOf.find((t) => t.name === void 0 && samePath(t.path)) ?? null;
+}
+
 // src/manifest/default-members.ts
 import path18 from "node:path";
 function manifestDefaultMembers(rootManifest, metadata) {
@@ -8831,7 +8878,10 @@ async function analyzeWith(options, setup) {
   targetInfo.triple = invocation.target ?? rustc.host, hostInfo && (hostInfo.triple = rustc.host);
   let gathered = await metadataPromise;
   options.afterParse?.();
-  let scope = options.scope ?? null, manifestOf = (file) => readToml(file, scope), rootManifestFile = path19.join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), metadata = gathered.workspaceDefaultMembers === null ? { ...gathered, workspaceDefaultMembers: manifestDefaultMembers(rootManifest, gathered) } : gathered, names = profileNameFor(invocation.command, invocation.release, invocation.profile), profileOptions = { manifest: rootManifest, manifestFile: "Cargo.toml", config, env }, context = {
+  let scope = options.scope ?? null, manifests = /* @__PURE__ */ new Map(), manifestOf = (file) => {
+    let doc = manifests.get(file);
+    return doc === void 0 && manifests.set(file, doc = readToml(file, scope)), doc;
+  }, rootManifestFile = path19.join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), metadata = gathered.workspaceDefaultMembers === null ? { ...gathered, workspaceDefaultMembers: manifestDefaultMembers(rootManifest, gathered) } : gathered, names = profileNameFor(invocation.command, invocation.release, invocation.profile), profileOptions = { manifest: rootManifest, manifestFile: "Cargo.toml", config, env }, context = {
     rustc,
     host: hostInfo ?? targetInfo,
     target: targetInfo,
@@ -8847,6 +8897,13 @@ async function analyzeWith(options, setup) {
     commandLine: ["cargo", invocation.command, ...toCargoArgs(invocation)],
     sourceUsesCrate: sourceReader(metadata, scope),
     docExamplesOf: docExamplesReader(metadata, scope),
+    benched: benchedReader((pkg) => {
+      try {
+        return manifestOf(pkg.manifestPath);
+      } catch {
+        return null;
+      }
+    }),
     facts: gatherFacts(metadata, config, options),
     notes: isolation.notes,
     resolver: resolverVersion(rootManifest, rootPackage(metadata)),
@@ -8917,7 +8974,7 @@ function decideErrorColor(flag, variables, isTTY) {
 }
 
 // src/cli/args.ts
-var PROGRAM = "rust-linkage-guard", CARGO_SUBCOMMAND = "linkage-guard", HELP_HINT = `run \`${PROGRAM} --help\``, FORMATS = ["text", "json", "markdown", "sarif", "github"], FAIL_ON = ["error", "warning", "never"], COMMANDS = ["build", "test"], HELP_TEXT = `Predict how each artifact of a Cargo workspace links, before anything is compiled.
+var PROGRAM = "rust-linkage-guard", CARGO_SUBCOMMAND = "linkage-guard", HELP_HINT = `run \`${PROGRAM} --help\``, FORMATS = ["text", "json", "markdown", "sarif", "github"], FAIL_ON = ["error", "warning", "never"], COMMANDS = ["build", "test", "bench"], HELP_TEXT = `Predict how each artifact of a Cargo workspace links, before anything is compiled.
 
 Usage: ${PROGRAM} [+toolchain] [OPTIONS]
        cargo [+toolchain] ${CARGO_SUBCOMMAND} [OPTIONS]
@@ -8925,7 +8982,7 @@ Usage: ${PROGRAM} [+toolchain] [OPTIONS]
   +toolchain  The rustup toolchain to run cargo and rustc with, as with cargo (e.g. +1.95.0)
 
 Options:
-      --command <COMMAND>     Cargo command to predict: build or test [default: build]
+      --command <COMMAND>     Cargo command to predict: build, test, bench [default: build]
       --config <KEY=VALUE>    Override a cargo configuration value (repeatable)
   -h, --help                  Print help
   -V, --version               Print version
@@ -8939,7 +8996,8 @@ Package Selection:
 Target Selection:
       --lib             Check only this package's library
       --bins            Check all binaries
-      --bin <NAME>      Check only the specified binary
+      --bin <NAME>      Check only the specified binary (a name or a glob pattern, as are the
+                        names of --example, --test and --bench)
       --examples        Check all examples
       --example <NAME>  Check only the specified example
       --tests           Check all targets that have \`test = true\` set
@@ -8958,7 +9016,7 @@ Compilation Options:
   -r, --release                 Predict release-mode artifacts (same as --profile release)
       --profile <PROFILE-NAME>  Predict artifacts of the specified profile
       --target <TRIPLE>         Predict for the target triple (one per run)
-      --no-run                  No doc test is compiled, as with cargo (with --command test)
+      --no-run                  No doc test is compiled, as with cargo (with --command test, bench)
       --no-fail-fast, --keep-going
                                 Accepted for cargo compatibility; nothing is ever run
 
@@ -9238,8 +9296,11 @@ function checkCombinations(invocation, order) {
     let releaseFirst = order.findIndex((s) => s.long === "release") < order.findIndex((s) => s.long === "profile"), [first, second] = releaseFirst ? ["--release", "--profile"] : ["--profile", "--release"];
     throw new UserError(`\`${first}\` cannot be used with \`${second}\`; \`--release\` is the same as \`--profile release\``);
   }
-  for (let flag of ["doc", "no-run"])
-    if (invocation.command !== "test" && order.some((s) => s.long === flag)) throw new UserError(`\`--${flag}\` is a flag of \`cargo test\`: add \`--command test\``);
+  if (invocation.command !== "test" && order.some((s) => s.long === "doc")) throw new UserError("`--doc` is a flag of `cargo test`: add `--command test`");
+  if (invocation.command === "build" && order.some((s) => s.long === "no-run"))
+    throw new UserError("`--no-run` is a flag of `cargo test` and `cargo bench`: add `--command test` or `--command bench`");
+  if (invocation.command === "bench" && invocation.release)
+    throw new UserError("`--release` is not a flag of `cargo bench`, which uses the `bench` profile (it inherits `release`)");
   if (invocation.doc && selectsTargets(invocation)) throw new UserError("`--doc`: can't mix --doc with other target selecting options");
   if (invocation.doc && invocation.noRun) throw new UserError("`--doc`: can't skip running doc tests with --no-run");
   if (order.some((s) => s.long === "policy") && order.some((s) => s.long === "no-policy"))

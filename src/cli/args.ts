@@ -70,7 +70,7 @@ const HELP_HINT = `run \`${PROGRAM} --help\``
 
 const FORMATS: readonly ReportFormat[] = ['text', 'json', 'markdown', 'sarif', 'github']
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never']
-const COMMANDS: readonly Command[] = ['build', 'test']
+const COMMANDS: readonly Command[] = ['build', 'test', 'bench']
 
 /** Usage text for `--help`, grouped like cargo's own help. */
 export const HELP_TEXT = `Predict how each artifact of a Cargo workspace links, before anything is compiled.
@@ -81,7 +81,7 @@ Usage: ${PROGRAM} [+toolchain] [OPTIONS]
   +toolchain  The rustup toolchain to run cargo and rustc with, as with cargo (e.g. +1.95.0)
 
 Options:
-      --command <COMMAND>     Cargo command to predict: build or test [default: build]
+      --command <COMMAND>     Cargo command to predict: build, test, bench [default: build]
       --config <KEY=VALUE>    Override a cargo configuration value (repeatable)
   -h, --help                  Print help
   -V, --version               Print version
@@ -95,7 +95,8 @@ Package Selection:
 Target Selection:
       --lib             Check only this package's library
       --bins            Check all binaries
-      --bin <NAME>      Check only the specified binary
+      --bin <NAME>      Check only the specified binary (a name or a glob pattern, as are the
+                        names of --example, --test and --bench)
       --examples        Check all examples
       --example <NAME>  Check only the specified example
       --tests           Check all targets that have \`test = true\` set
@@ -114,7 +115,7 @@ Compilation Options:
   -r, --release                 Predict release-mode artifacts (same as --profile release)
       --profile <PROFILE-NAME>  Predict artifacts of the specified profile
       --target <TRIPLE>         Predict for the target triple (one per run)
-      --no-run                  No doc test is compiled, as with cargo (with --command test)
+      --no-run                  No doc test is compiled, as with cargo (with --command test, bench)
       --no-fail-fast, --keep-going
                                 Accepted for cargo compatibility; nothing is ever run
 
@@ -487,9 +488,14 @@ function checkCombinations(invocation: Invocation, order: readonly FlagSpec[]): 
     const [first, second] = releaseFirst ? ['--release', '--profile'] : ['--profile', '--release']
     throw new UserError(`\`${first}\` cannot be used with \`${second}\`; \`--release\` is the same as \`--profile release\``)
   }
-  // `cargo test`'s own checks (src/bin/cargo/commands/test.rs); `cargo build` has neither flag.
-  for (const flag of ['doc', 'no-run'] as const) {
-    if (invocation.command !== 'test' && order.some(s => s.long === flag)) throw new UserError(`\`--${flag}\` is a flag of \`cargo test\`: add \`--command test\``)
+  // `cargo test`'s own checks (src/bin/cargo/commands/test.rs); `cargo build` has neither flag, `cargo bench`
+  // only `--no-run` and no `--release` (src/bin/cargo/commands/bench.rs).
+  if (invocation.command !== 'test' && order.some(s => s.long === 'doc')) throw new UserError('`--doc` is a flag of `cargo test`: add `--command test`')
+  if (invocation.command === 'build' && order.some(s => s.long === 'no-run')) {
+    throw new UserError('`--no-run` is a flag of `cargo test` and `cargo bench`: add `--command test` or `--command bench`')
+  }
+  if (invocation.command === 'bench' && invocation.release) {
+    throw new UserError('`--release` is not a flag of `cargo bench`, which uses the `bench` profile (it inherits `release`)')
   }
   if (invocation.doc && selectsTargets(invocation)) throw new UserError("`--doc`: can't mix --doc with other target selecting options")
   if (invocation.doc && invocation.noRun) throw new UserError("`--doc`: can't skip running doc tests with --no-run")

@@ -7,6 +7,7 @@
  * defaults. `test` inherits `dev` and `bench` inherits `release` unless they say otherwise.
  */
 import { UserError } from '../errors.js'
+import type { Command } from '../model/invocation.js'
 import type { LtoSetting, PanicStrategy, ProfileSettings, SettingSource } from '../model/profile.js'
 import type { TomlDocument, TomlTable, TomlValue } from '../toml/document.js'
 import { type CargoConfig, type ConfigNode, type ConfigSource, describeSource, envKeyPart, settingSource } from './cargo-config.js'
@@ -45,13 +46,15 @@ const ENV_TABLE_PREFIXES = ['PACKAGE_', 'BUILD_OVERRIDE_']
  * The profile cargo 1.95 uses for a command: `main` for ordinary units and `test` for test harnesses.
  *
  * Cargo uses one profile for every unit of a command: `cargo build` → `dev`, `cargo test` → `test`,
- * `--release` → `release` (also for `cargo test --release`, which does not use `bench`), `--profile X` → X.
+ * `cargo bench` → `bench`, `--release` → `release` (also for `cargo test --release`, which does not use
+ * `bench`; `cargo bench` has no `--release`), `--profile X` → X.
  * Test harnesses differ only in that cargo forces `panic = "unwind"` on them and on what they link,
  * which the unit graph applies per unit; `main` and `test` are therefore always the same name.
  */
-export function profileNameFor(command: 'build' | 'test', release: boolean, profile: string | null): { main: string; test: string } {
+export function profileNameFor(command: Command, release: boolean, profile: string | null): { main: string; test: string } {
   if (release && profile !== null) throw new UserError("the argument '--release' cannot be used with '--profile <PROFILE-NAME>'")
-  const name = profile ?? (release ? 'release' : command === 'test' ? 'test' : 'dev')
+  if (release && command === 'bench') throw new UserError("`cargo bench` has no `--release`: it uses the `bench` profile, which inherits `release`")
+  const name = profile ?? (release ? 'release' : command === 'bench' ? 'bench' : command === 'test' ? 'test' : 'dev')
   return { main: name, test: name }
 }
 

@@ -5,7 +5,7 @@
 import { UserError } from '../errors.js'
 
 /** The cargo subcommand being predicted. */
-export type Command = 'build' | 'test'
+export type Command = 'build' | 'test' | 'bench'
 
 /** Which packages and targets the command selects, as on cargo's command line. */
 export interface Invocation {
@@ -28,7 +28,7 @@ export interface Invocation {
   }
   /** `cargo test --doc`: only the libraries' doc tests. */
   doc: boolean
-  /** `cargo test --no-run`: the test targets are built, nothing runs, so no doc test is compiled. */
+  /** `cargo test --no-run` (or `cargo bench --no-run`): the targets are built, nothing runs, so no doc test is compiled. */
   noRun: boolean
   release: boolean
   profile: string | null
@@ -80,7 +80,7 @@ export function defaultInvocation(overrides: Partial<Invocation> = {}): Invocati
  * `CompileFilter::need_dev_deps`, src/cargo/ops/cargo_compile/compile_filter.rs).
  */
 export function needsDevDependencies(inv: Invocation): boolean {
-  if (inv.command === 'test') return true
+  if (inv.command !== 'build') return true
   const t = inv.targets
   return t.allTargets || t.tests || t.examples || t.benches || t.test.length + t.example.length + t.bench.length > 0
 }

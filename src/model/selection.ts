@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { UserError } from '../errors.js'
+import { globToRegExp, isGlob } from './glob.js'
 import type { Invocation } from './invocation.js'
 import type { Metadata, Package, PackageId } from './metadata.js'
 
@@ -78,14 +79,10 @@ function sortById(packages: Package[]): Package[] {
   return packages.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
 }
 
-function isGlob(spec: string): boolean {
-  return /[*?[]/.test(spec)
-}
-
 /** Whether a package id specification (`name`, `name@1.2`, `name:1.2.3`, a full id, or a glob) matches. */
 export function specMatches(spec: string, pkg: Package): boolean {
   if (spec === pkg.id) return true
-  if (isGlob(spec)) return globToRegExp(spec).test(pkg.name)
+  if (isGlob(spec)) return globToRegExp(spec, 'a package specification').test(pkg.name)
   let name = spec
   let version: string | null = null
   let url: string | null = null
@@ -145,25 +142,4 @@ function partialVersionMatches(spec: string, version: string): boolean {
     (want.pre === undefined || want.pre === have.pre) &&
     (want.build === undefined || want.build === have.build)
   )
-}
-
-function globToRegExp(glob: string): RegExp {
-  let re = ''
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!
-    if (c === '*') re += '.*'
-    else if (c === '?') re += '.'
-    else if (c === '[') {
-      const end = glob.indexOf(']', i + 2)
-      if (end < 0) throw new UserError(`invalid glob pattern \`${glob}\` in a package specification: unclosed \`[\``)
-      const body = glob.slice(i + 1, end)
-      re += `[${body.startsWith('!') ? `^${escapeClass(body.slice(1))}` : escapeClass(body)}]`
-      i = end
-    } else re += c.replace(/[.+^${}()|\\\]]/g, '\\$&')
-  }
-  return new RegExp(`^${re}$`)
-}
-
-function escapeClass(body: string): string {
-  return body.replace(/[\\\]^]/g, '\\$&')
 }

@@ -25,6 +25,7 @@ import { UserError } from '../errors.js'
 import type { BuildContext, CompileKind, CompileMode } from './build-context.js'
 import { canLto, type CrateType, isDynamic } from './crate-type.js'
 import { type FeatureCause, metadataFeatures, type ResolvedFeatures } from './features.js'
+import { globToRegExp, isGlob } from './glob.js'
 import { selectsTargets, type Invocation } from './invocation.js'
 import type { DependencyKind, Metadata, Package, Target } from './metadata.js'
 import type { PanicStrategy, ProfileSettings } from './profile.js'
@@ -77,6 +78,32 @@ export type DocExamples = 'none' | 'compile' | 'run'
 
 /** The doc examples of a library, over its whole module tree. */
 export type LibraryDocExamples = (lib: Target) => DocExamples
+
+/**
+ * Whether `cargo bench` and `--benches` select a target (`bench = …` in its manifest table, which `cargo
+ * metadata` does not print); `defaultBenched` when the manifest does not say.
+ */
+export type TargetBenched = (pkg: Package, target: Target) => boolean
+
+/**
+ * Cargo's `benched` default by kind (`Target::lib_target`, `bin_target`, `bench_target`, `example_target`,
+ * `test_target`, `custom_build_target` in src/cargo/core/manifest.rs): libraries, binaries and benches.
+ */
+export function defaultBenched(target: Target): boolean {
+  return target.kind === 'lib' || target.kind === 'proc-macro' || target.kind === 'bin' || target.kind === 'bench'
+}
+
+/** What the unit graph reads beyond metadata, context and invocation; each has a default for tests and tools. */
+export interface UnitGraphOptions {
+  /** Default: every target uses every crate it could. */
+  sourceUsesCrate?: SourceUsesCrate
+  /** The invocation's features; default: those of `cargo metadata`'s resolve. */
+  features?: ResolvedFeatures
+  /** Default: every library's doc examples run. */
+  docExamplesOf?: LibraryDocExamples
+  /** Default: `defaultBenched`. */
+  benched?: TargetBenched
+}
 
 /** One rustc invocation cargo would make: package × target × mode × host/target, with its settings. */
 export interface Unit {
@@ -176,16 +203,21 @@ export function buildUnitGraph(
   context: BuildContext,
   invocation: Invocation,
   selected: Package[],
-  sourceUsesCrate: SourceUsesCrate = () => true,
-  features: ResolvedFeatures = metadataFeatures(metadata),
-  docExamplesOf: LibraryDocExamples = () => 'run'
+  options: UnitGraphOptions = {}
 ): UnitGraph {
+  const {
+    sourceUsesCrate = () => true,
+    features = metadataFeatures(metadata),
+    docExamplesOf = () => 'run',
+    benched = (_pkg, target) => defaultBenched(target)
+  } = options
   const units: Unit[] = []
   const libs = new Map<Package, Target | undefined>()
   const warnings: string[] = []
   const profile = invocation.command === 'test' ? context.testProfile : context.profile
   const infoFor = (kind: CompileKind): TargetInfo => (kind === 'host' ? context.host : context.target)
-  const rootSpecs = generateRootUnits({ metadata, features }, selected, invocation, warnings)
+  checkNamedTargets(invocation, selected)
+  const rootSpecs = generateRootUnits({ metadata, features }, selected, invocation, benched, warnings)
   // Cargo's primary packages are the packages of the root units (`BuildRunner::prepare_units`), not the
   // selected ones: with `--examples`, a selected package without examples is not primary.
   const primary = new Set(rootSpecs.map(s => s.pkg.id))
@@ -202,7 +234,6 @@ export function buildUnitGraph(
     intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => 'none' : docExamplesOf)
   }
   const roots = depsOfRoots(state, rootSpecs)
-  checkNamedTargets(invocation, selected)
   assignLto(roots, profile)
   return { units, roots, warnings }
 }
@@ -328,10 +359,16 @@ function panicOf(
  * package, each target for the host if it is a proc-macro, else for the target (`UnitGenerator::new_units`,
  * `CompileKind::for_target`).
  */
-function generateRootUnits(state: FeatureState, selected: readonly Package[], invocation: Invocation, warnings: string[]): UnitSpec[] {
+function generateRootUnits(
+  state: FeatureState,
+  selected: readonly Package[],
+  invocation: Invocation,
+  benched: TargetBenched,
+  warnings: string[]
+): UnitSpec[] {
   const roots: UnitSpec[] = []
   for (const pkg of selected) {
-    for (const { target, mode } of createProposals(state, pkg, invocation, warnings)) {
+    for (const { target, mode } of createProposals(state, pkg, invocation, benched, warnings)) {
       // `CompileKind::for_target`: a proc-macro is built for the host in every mode, its test harness too;
       // `deps_of_roots` gives it and what it depends on the host side's features (`UnitFor::new_host(true)`,
       // `new_host_test`), as `generate_root_units` does for its own (`FeaturesFor::from_for_host`).
@@ -350,39 +387,55 @@ type Proposal = { target: Target; mode: CompileMode }
 
 /**
  * Follows `UnitGenerator::create_proposals` and `proposals_to_units` for one selected package: the targets
- * the command selects, with the compile mode cargo uses for each; a target whose required features are not
- * enabled is skipped with a warning.
+ * the command selects, with the compile mode cargo uses for each. A target whose required features are not
+ * enabled is skipped with a note, or, when it was named on the command line (`--bin NAME`), refused as cargo
+ * refuses it; a library never is.
+ *
+ * `cargo bench` compiles what it selects as test harnesses, as `cargo test` does: cargo 1.95 has no mode of
+ * its own for benches (`to_compile_mode` gives `CompileMode::Test` for `UserIntent::Bench`).
  */
-function createProposals(state: FeatureState, pkg: Package, inv: Invocation, warnings: string[]): Proposal[] {
+function createProposals(state: FeatureState, pkg: Package, inv: Invocation, benched: TargetBenched, warnings: string[]): Proposal[] {
   const t = inv.targets
   const out: Proposal[] = []
-  const add = (target: Target, mode: CompileMode): void => {
-    if (!featuresSatisfied(state, target, pkg)) {
-      warnings.push(
-        `target \`${target.name}\` in package \`${pkg.name}\` is skipped: it requires the features ${target.requiredFeatures.map(f => `\`${f}\``).join(', ')}`
-      )
+  const add = (target: Target, mode: CompileMode, named = false): void => {
+    if (target !== lib && !featuresSatisfied(state, target, pkg)) {
+      const features = target.requiredFeatures.map(f => `\`${f}\``).join(', ')
+      if (named) {
+        throw new UserError(
+          `target \`${target.name}\` in package \`${pkg.name}\` requires the features: ${features}; enable them with \`--features="${target.requiredFeatures.join(' ')}"\``
+        )
+      }
+      warnings.push(`target \`${target.name}\` in package \`${pkg.name}\` is skipped: it requires the features ${features}`)
       return
     }
-    if (!out.some(s => s.target === target && s.mode === mode)) out.push({ target, mode })
+    // `new_units`: without target flags, an example without `test = true` that `cargo test` or `cargo bench`
+    // proposes is built as a plain binary, to check that it compiles.
+    const as = mode === 'test' && target.kind === 'example' && !target.test && !selectsTargets(inv) ? 'build' : mode
+    if (!out.some(s => s.target === target && s.mode === as)) out.push({ target, mode: as })
   }
   const lib = libTarget(pkg)
   const of = (kind: Target['kind']): Target[] => pkg.targets.filter(x => x.kind === kind)
+  const addNamed = (patterns: readonly string[], kind: Target['kind'], mode: CompileMode): void => {
+    for (const pattern of patterns) for (const x of of(kind)) if (nameMatches(pattern, x.name)) add(x, mode, true)
+  }
+  const isBenched = (x: Target): boolean => x.kind !== 'custom-build' && benched(pkg, x)
   if (inv.doc) {
     // `cargo test --doc` is `CompileFilter::lib_only` with the doctest intent.
     if (lib && isDoctestable(lib)) add(lib, 'doctest')
     else if (lib) warnings.push(`doc tests are not supported for crate type(s) \`${lib.crateTypes.join(', ')}\` in package \`${pkg.name}\``)
     return out
   }
-  const testMode: CompileMode = inv.command === 'test' ? 'test' : 'build'
   if (!selectsTargets(inv)) {
     // `UnitGenerator::filter_default_targets`.
     if (inv.command === 'build') {
       if (lib) add(lib, 'build')
       for (const b of of('bin')) add(b, 'build')
+    } else if (inv.command === 'bench') {
+      for (const x of pkg.targets) if (isBenched(x)) add(x, 'test')
     } else {
       if (lib && lib.test) add(lib, 'test')
       for (const b of of('bin')) if (b.test) add(b, 'test')
-      for (const e of of('example')) add(e, e.test ? 'test' : 'build')
+      for (const e of of('example')) add(e, 'test')
       for (const x of of('test')) if (x.test) add(x, 'test')
       for (const x of of('bench')) if (x.test) add(x, 'test')
       // Cargo proposes the doc tests too, even with `--no-run`: their dependencies are built, while rustdoc
@@ -391,25 +444,27 @@ function createProposals(state: FeatureState, pkg: Package, inv: Invocation, war
     }
     return out
   }
+  // `CompileFilter::Only`: `cargo build` builds the libraries, binaries and examples it names and compiles the
+  // tests and benches as test harnesses; `cargo test` and `cargo bench` compile everything as test harnesses.
+  const mode: CompileMode = inv.command === 'build' ? 'build' : 'test'
   const all = t.allTargets
-  if ((t.lib || all) && lib) add(lib, testMode)
-  if (t.bins || all) for (const b of of('bin')) add(b, testMode)
-  for (const name of t.bin) for (const b of of('bin').filter(b => b.name === name)) add(b, testMode)
-  if (t.examples || all) for (const e of of('example')) add(e, testMode)
-  for (const name of t.example) for (const e of of('example').filter(e => e.name === name)) add(e, testMode)
-  if (t.tests || all) {
-    // `--tests`: every target with `test = true`, compiled as a test harness.
-    if (lib && lib.test) add(lib, 'test')
-    for (const x of pkg.targets) if (x.test && x.kind !== 'lib' && x.kind !== 'proc-macro' && x.kind !== 'custom-build') add(x, 'test')
-  }
-  for (const name of t.test) for (const x of of('test').filter(x => x.name === name)) add(x, 'test')
-  if (t.benches || all) {
-    if (lib) add(lib, 'test')
-    for (const b of of('bin')) add(b, 'test')
-    for (const x of of('bench')) add(x, 'test')
-  }
-  for (const name of t.bench) for (const x of of('bench').filter(x => x.name === name)) add(x, 'test')
+  if ((t.lib || all) && lib) add(lib, mode)
+  if (t.bins || all) for (const b of of('bin')) add(b, mode)
+  addNamed(t.bin, 'bin', mode)
+  if (t.examples || all) for (const e of of('example')) add(e, mode)
+  addNamed(t.example, 'example', mode)
+  // `--tests`: every target with `test = true` (`Target::tested`); `--benches`: every one with `bench = true`
+  // (`Target::benched`), which `cargo metadata` does not print and the manifest says.
+  if (t.tests || all) for (const x of pkg.targets) if (x.test && x.kind !== 'custom-build') add(x, 'test')
+  addNamed(t.test, 'test', 'test')
+  if (t.benches || all) for (const x of pkg.targets) if (isBenched(x)) add(x, 'test')
+  addNamed(t.bench, 'bench', 'test')
   return out
+}
+
+/** A target name on the command line: the name itself, or a glob pattern (`find_named_targets`). */
+function nameMatches(pattern: string, name: string): boolean {
+  return isGlob(pattern) ? globToRegExp(pattern, 'a target name').test(name) : pattern === name
 }
 
 /** `Target::doctestable`: rustdoc can test a `lib`, `rlib` or `proc-macro` library, not a dylib-only one. */
@@ -417,19 +472,26 @@ function isDoctestable(lib: Target): boolean {
   return lib.crateTypes.some(t => t === 'lib' || t === 'rlib' || t === 'proc-macro')
 }
 
-/** The error of `UnitGenerator::find_named_targets` when a target named on the command line does not exist. */
+/**
+ * The error of `UnitGenerator::find_named_targets` when a target name or pattern on the command line matches
+ * no target of the selected packages, in cargo's words, then the targets of that kind there are.
+ */
 function checkNamedTargets(inv: Invocation, selected: Package[]): void {
-  const check = (names: string[], kind: Target['kind'], flag: string): void => {
-    for (const name of names) {
-      if (!selected.some(p => p.targets.some(t => t.kind === kind && t.name === name))) {
-        throw new UserError(`no ${kind} target named \`${name}\` in the selected packages (\`${flag} ${name}\`)`)
-      }
+  const check = (patterns: string[], kind: Target['kind']): void => {
+    for (const pattern of patterns) {
+      const ofKind = selected.flatMap(p => p.targets.filter(t => t.kind === kind).map(t => t.name))
+      if (ofKind.some(name => nameMatches(pattern, name))) continue
+      const what = isGlob(pattern) ? `matches pattern \`${pattern}\`` : `named \`${pattern}\``
+      const among =
+        inv.packages.length === 0 ? ' in default-run packages' : inv.packages.length === 1 ? ` in \`${inv.packages[0]}\` package` : ` in \`${inv.packages[0]}\`, ... packages`
+      const available = [...new Set(ofKind)].sort().map(name => `\`${name}\``)
+      throw new UserError(`no ${kind} target ${what}${among}${available.length > 0 ? `; available ${kind} targets: ${available.join(', ')}` : ''}`)
     }
   }
-  check(inv.targets.bin, 'bin', '--bin')
-  check(inv.targets.example, 'example', '--example')
-  check(inv.targets.test, 'test', '--test')
-  check(inv.targets.bench, 'bench', '--bench')
+  check(inv.targets.bin, 'bin')
+  check(inv.targets.example, 'example')
+  check(inv.targets.test, 'test')
+  check(inv.targets.bench, 'bench')
 }
 
 /** Follows `lto::generate` and `calculate` (src/cargo/core/compiler/lto.rs): LTO from each root unit down. */

@@ -36,6 +36,11 @@ export function base(unit: Unit, rule: RuleId, crateType: CrateType = unit.crate
   }
 }
 
+/** The command that runs the invocation's test harnesses, for messages: `cargo bench` runs its own. */
+export function harnessRunner(invocation: Invocation): string {
+  return invocation.command === 'bench' ? '`cargo bench`' : '`cargo test`'
+}
+
 /** "bin `app`", "dylib `plugin_a`", "test harness of lib `util`", "doc tests of lib `util`". */
 export function describeUnit(unit: Unit, crateType?: string): string {
   const libTypes = unit.target.kind === 'lib' ? unit.target.crateTypes.join('+') : unit.target.kind

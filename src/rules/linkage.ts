@@ -14,7 +14,8 @@ import { formatFindings } from './dependency-format.js'
 import { featureSteps, locateByFeature } from './feature-steps.js'
 
 /** The findings rustc and cargo would produce for each unit's linkage, and `runtime-dylib`. */
-export function linkageFindings(linkage: LinkageResult, locator: Locator, metadata: Metadata): Draft[] {
+/** @param harnessRunner the command that runs test harnesses, as `harnessRunner` names it. */
+export function linkageFindings(linkage: LinkageResult, locator: Locator, metadata: Metadata, harnessRunner: string): Draft[] {
   const findings: Draft[] = []
   for (const result of linkage.results) {
     if (result.status === 'blocked') continue
@@ -23,7 +24,7 @@ export function linkageFindings(linkage: LinkageResult, locator: Locator, metada
       findings.push(unsupportedFinding(result, 'warning', locator))
     }
     if (result.status === 'ok') {
-      const runtime = runtimeFinding(result, linkage, locator, metadata)
+      const runtime = runtimeFinding(result, linkage, locator, metadata, harnessRunner)
       if (runtime) findings.push(runtime)
     }
   }
@@ -169,7 +170,7 @@ const EXECUTABLE_KINDS = new Set(['bin', 'example', 'test', 'bench'])
  * outside cargo. A warning when it does not start where cargo put it; a note when it only fails copied alone
  * (an rpath, or a DLL cargo put next to it).
  */
-function runtimeFinding(result: UnitResult, linkage: LinkageResult, locator: Locator, metadata: Metadata): Draft | null {
+function runtimeFinding(result: UnitResult, linkage: LinkageResult, locator: Locator, metadata: Metadata, harnessRunner: string): Draft | null {
   const unit = result.unit
   const executable = unit.mode === 'test' || (EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes('bin'))
   if (!executable || result.runtimeLibraries.length === 0) return null
@@ -200,13 +201,13 @@ function runtimeFinding(result: UnitResult, linkage: LinkageResult, locator: Loc
     via ? `dependency \`${via.externName}\`` : null
   )
   // A proc-macro's test harness links `libstd` dynamically like the proc-macro, but nobody ships it and only
-  // `cargo test` runs it, with the library path set: worth knowing, not a warning.
+  // `cargo test` (or `cargo bench`) runs it, with the library path set: worth knowing, not a warning.
   const quiet = (unit.mode === 'test' && unit.target.kind === 'proc-macro') || startup.inPlace.length === 0
   return {
     ...base(unit, 'runtime-dylib', 'bin'),
     ...(quiet ? { severity: 'note' as const } : {}),
     crates: missingAnywhere(startup),
-    message: startupMessage(unit, family, startup, result.runtimeLibraries),
+    message: startupMessage(unit, family, startup, result.runtimeLibraries, harnessRunner),
     fixes: startupFixes(unit, family, startup),
     startup,
     ...(inclusion.length > 0 ? { inclusion } : {}),
@@ -229,8 +230,8 @@ function listed(files: readonly string[]): string {
   return files.map(f => `\`${f}\``).join(', ')
 }
 
-function startupMessage(unit: Unit, family: LoaderFamily, startup: StartupMissing, libraries: readonly string[]): string {
-  const runner = unit.mode === 'test' ? '`cargo test`' : unit.target.kind === 'example' ? '`cargo run --example`' : '`cargo run`'
+function startupMessage(unit: Unit, family: LoaderFamily, startup: StartupMissing, libraries: readonly string[], harnessRunner: string): string {
+  const runner = unit.mode === 'test' ? harnessRunner : unit.target.kind === 'example' ? '`cargo run --example`' : '`cargo run`'
   const where = unit.mode !== 'build' ? '`deps/`' : unit.target.kind === 'example' ? '`examples/`' : '`target/`'
   const failure =
     family === 'windows' ? 'STATUS_DLL_NOT_FOUND (0xc0000135)' : family === 'darwin' ? '"dyld: Library not loaded"' : '"error while loading shared libraries"'

@@ -7,7 +7,8 @@ import type { LinkageResult } from '../linkage/resolve.js'
 import { staticPieWithRunPath } from '../linkage/static-pie.js'
 import { base, describeUnit, type Draft } from './context.js'
 
-export function staticPieFindings(linkage: LinkageResult, locator: Locator): Draft[] {
+/** @param harnessRunner the command that runs test harnesses, as `harnessRunner` names it. */
+export function staticPieFindings(linkage: LinkageResult, locator: Locator, harnessRunner: string): Draft[] {
   const out: Draft[] = []
   for (const result of linkage.results) {
     const unit = result.unit
@@ -17,7 +18,7 @@ export function staticPieFindings(linkage: LinkageResult, locator: Locator): Dra
       what === 'build-script'
         ? 'cargo fails running it ("failed to run custom build command", SIGSEGV) and nothing that waits for it is built'
         : what === 'test-harness'
-          ? '`cargo test` fails on it with SIGSEGV'
+          ? `${harnessRunner} fails on it with SIGSEGV`
           : 'it dies with SIGSEGV before `main`, under `cargo run` as well as started directly'
     // `+crt-static` from the environment has no line to point at; from a config file it does.
     const source = unit.targetInfo.rustflagsSource
