@@ -3,7 +3,7 @@
  * (see __tests__/differential/categories.ts): a few generated workspaces per category, each built
  * with its own cargo invocations (feature flags, package and target selection, `--target`,
  * rustflags from the environment and from `.cargo/config.toml`, `--release` and a custom `--profile`,
- * `cargo test --no-run`), in fresh target directories under the system temporary directory (removed
+ * `cargo test --no-run`, `cargo bench --no-run` and the target tables' `bench` and `required-features`), in fresh target directories under the system temporary directory (removed
  * afterwards). Two builds run at once.
  */
 import { describe, expect, it } from '@jest/globals'
@@ -45,7 +45,10 @@ const WORKSPACES: readonly ChosenWorkspace[] = [
   { category: 'versions', seed: 1889298832, invocations: ['workspace', 'p-dup-0.2.0', 'prefer-dynamic'] },
   // The release profile's panic=abort fails the non-primary dylib l5 (-C prefer-dynamic links panic_unwind), and app6 is
   // blocked; `dist` inherits release but sets panic=unwind and rpath, so app6 links and starts, copied alone too.
-  { category: 'profiles', seed: 237770802, invocations: ['release-p-app6', 'profile-dist-p-app6'] }
+  { category: 'profiles', seed: 237770802, invocations: ['release-p-app6', 'profile-dist-p-app6'] },
+  // `bench = false` on a dylib's [lib] and on a bin that requires a feature: `--benches` and `cargo bench` leave them
+  // out; `--bin` naming that bin without the feature is refused, in cargo's words.
+  { category: 'target-flags', seed: 2063744150, invocations: ['workspace-benches', 'bench-p-app2-features-extra', 'p-app2-bin-app2'] }
 ]
 
 describe('differential against cargo, beyond linkage', () => {

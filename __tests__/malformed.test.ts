@@ -896,7 +896,7 @@ const BAD_BOOLEANS = ['yes', '1', 'on', 'tRue', 'false!', 'no', 'y', '0', 'null'
 
 const INPUT_CASES: Case[] = [
   ...BOOLEAN_INPUTS.map((name, i) => inputCase(`input ${name}: \`${BAD_BOOLEANS[i]}\``, { [name]: BAD_BOOLEANS[i]! }, `input \`${name}\` must be true or false, got \`${BAD_BOOLEANS[i]}\``)),
-  inputCase('input command: check', { command: 'check' }, 'input `command` must be one of build, test, got `check`'),
+  inputCase('input command: check', { command: 'check' }, 'input `command` must be one of build, test, bench, got `check`'),
   inputCase('input command: Build (case)', { command: 'Build' }, 'input `command`', '`Build`'),
   inputCase('input fail-on: errors', { 'fail-on': 'errors' }, 'input `fail-on` must be one of error, warning, never, got `errors`'),
   inputCase('input fail-on: none', { 'fail-on': 'none' }, 'input `fail-on`'),
@@ -932,7 +932,7 @@ const CLI_CASES: Case[] = [
   cliCase('--format=JSON (case)', ['--format=JSON'], '`--format`', '`JSON`'),
   cliCase('--fail-on none', ['--fail-on', 'none'], '`--fail-on` must be one of error, warning, never, got `none`'),
   cliCase('--color yes', ['--color', 'yes'], '`--color` must be one of auto, always, never'),
-  cliCase('--command check', ['--command', 'check'], '`--command` must be one of build, test, got `check`'),
+  cliCase('--command check', ['--command', 'check'], '`--command` must be one of build, test, bench, got `check`'),
   cliCase('-p ""', ['-p', ''], '`-p` must not be empty'),
   cliCase('--package=a,b', ['--package=a,b'], '`--package` takes one package per flag'),
   cliCase('--exclude without --workspace', ['--exclude', 'a', '-p', 'b'], '`--exclude` can only be used together with `--workspace`'),

@@ -22,6 +22,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { UserError } from '../src/errors.js'
 import { releaseAtLeast } from '../src/model/compiler-behaviour.js'
 import type { Analysis } from '../src/report/report.js'
 import {
@@ -51,6 +52,7 @@ import {
   toolchainFacts,
   type CargoInvocation,
   type CargoOutcome,
+  type InvocationId,
   type UnitOutcome
 } from '../__tests__/differential/cargo-outcome.js'
 import { compareOutcome, formatMismatch, type Comparison, type Mismatch } from '../__tests__/differential/compare.js'
@@ -172,13 +174,15 @@ export async function runDifferential(options: DifferentialOptions): Promise<Dif
     const cases = await pool(tasks, options.jobs, async ({ workspace, manifestPath, dir, invocation }, index): Promise<CaseResult> => {
       let report: Analysis | null = null
       let engineError: string | undefined
+      let engineRefusal: string | undefined
       const engineStarted = Date.now()
       if (engine !== null) {
         // The engine runs first: it predicts from a workspace that has never been built.
         try {
           report = await engine({ manifestPath, args: engineArgs(invocation), env: cargoEnvironment(invocation), cwd: dir })
         } catch (error) {
-          engineError = error instanceof Error ? (error.stack ?? error.message) : String(error)
+          if (error instanceof UserError) engineRefusal = error.message
+          else engineError = error instanceof Error ? (error.stack ?? error.message) : String(error)
         }
       }
       const engineMs = Date.now() - engineStarted
@@ -188,6 +192,7 @@ export async function runDifferential(options: DifferentialOptions): Promise<Dif
       if (options.keep === undefined) await rm(targetDir, { recursive: true, force: true })
       const result: CaseResult = { workspace, invocation, outcome, engineMs }
       if (report !== null) result.comparison = compareOutcome(workspace.seed, outcome, report)
+      if (engineRefusal !== undefined) result.comparison = compareRefusal(workspace.seed, invocation.id, outcome, engineRefusal)
       if (engineError !== undefined) result.engineError = engineError
       options.onCase?.(result, index)
       return result
@@ -196,6 +201,17 @@ export async function runDifferential(options: DifferentialOptions): Promise<Dif
   } finally {
     if (options.keep === undefined) await rm(root, { recursive: true, force: true })
   }
+}
+
+/**
+ * The engine refused the command line (a `UserError`): right when cargo refused it before building anything,
+ * in the same words (the engine's message starts with cargo's first error line); one compared case.
+ */
+function compareRefusal(seed: number, invocation: InvocationId, outcome: CargoOutcome, engineRefusal: string): Comparison {
+  const cargoSaid = outcome.refusal?.message
+  if (cargoSaid !== undefined && engineRefusal.startsWith(cargoSaid)) return { seed, invocation, compared: 1, mismatches: [], skipped: [] }
+  const expected = cargoSaid === undefined ? 'cargo builds' : `cargo refuses: ${cargoSaid}`
+  return { seed, invocation, compared: 1, mismatches: [{ seed, invocation, artifact: '(invocation)', expected, predicted: `the engine refuses: ${engineRefusal}`, details: [] }], skipped: [] }
 }
 
 /** `ws-SEED` for `linkage` (as before there were categories), `ws-CATEGORY-SEED` for the others. */

@@ -25,7 +25,7 @@ export interface CargoInvocation {
   id: InvocationId
   /** The invocation with names left out, for grouping in summaries. */
   shape: string
-  /** `test` runs as `cargo test --no-run`; the engine is told with `--command test`. */
+  /** `test` and `bench` run with `--no-run`; the engine is told with `--command test` or `--command bench`. */
   command: CargoCommand
   /** Package, target and feature selection flags, as given to cargo and to the engine. */
   args: string[]
@@ -63,9 +63,9 @@ export function invocationsFor(ws: GeneratedWorkspace): CargoInvocation[] {
   return ws.invocations.map(i => ({ id: i.id, shape: i.shape, command: i.command, args: [...i.args], env: { ...BUILD_ENV, ...i.env } }))
 }
 
-/** The flags that give the engine the same command as cargo: the selection flags, and `--command test` for `cargo test`. */
+/** The flags that give the engine the same command as cargo: the selection flags, and `--no-run --command test|bench`. */
 export function engineArgs(invocation: CargoInvocation): string[] {
-  return invocation.command === 'test' ? [...invocation.args, '--no-run', '--command', 'test'] : [...invocation.args]
+  return invocation.command === 'build' ? [...invocation.args] : [...invocation.args, '--no-run', '--command', invocation.command]
 }
 
 /**
@@ -147,7 +147,7 @@ export type Doubt = 'ambiguous-copy' | 'failed-after-dependency' | 'not-attempte
 export const DOUBT_TEXT: Readonly<Record<Doubt, string>> = {
   'ambiguous-copy': 'built twice with the same visible profile; which copy is which is a guess',
   'failed-after-dependency': 'failed on its own although a dependency failed too',
-  'not-attempted': 'never started: cargo test stops at the first failure (it has no --keep-going)',
+  'not-attempted': 'never started: cargo test and cargo bench stop at the first failure (they have no --keep-going)',
   'cargo-refused': 'cargo stopped before building anything'
 }
 
@@ -804,9 +804,10 @@ export async function runCargo(options: CargoRunOptions): Promise<CargoOutcome> 
   const timeoutMs = options.timeoutMs ?? 600_000
   const anomalies: string[] = []
 
-  // `cargo test` has no --keep-going: it stops starting units at the first failure (see `not-attempted`).
-  const command = invocation.command === 'test' ? ['test', '--no-run'] : ['build']
-  const keepGoing = invocation.command === 'test' ? [] : options.unstableKeepGoing === true ? ['-Z', 'unstable-options', '--keep-going'] : ['--keep-going']
+  // `cargo test` and `cargo bench` have no --keep-going: they stop starting units at the first failure (see
+  // `not-attempted`).
+  const command = invocation.command === 'build' ? ['build'] : [invocation.command, '--no-run']
+  const keepGoing = invocation.command !== 'build' ? [] : options.unstableKeepGoing === true ? ['-Z', 'unstable-options', '--keep-going'] : ['--keep-going']
   // Lets an old stable cargo take `-Z unstable-options` without telling rustc anything (RUSTC_BOOTSTRAP would).
   const channel: Record<string, string> = options.unstableKeepGoing === true && keepGoing.length > 1 ? { __CARGO_TEST_CHANNEL_OVERRIDE_DO_NOT_USE_THIS: 'nightly' } : {}
   const graphDir = `${options.targetDir}-unit-graph`
@@ -816,7 +817,14 @@ export async function runCargo(options: CargoRunOptions): Promise<CargoOutcome> 
     { cwd: workspaceDir, env: { ...env, RUSTC_BOOTSTRAP: '1', CARGO_TARGET_DIR: graphDir }, timeoutMs }
   )
   await rm(graphDir, { recursive: true, force: true })
-  if (graphRun.code !== 0) throw new Error(`cargo --unit-graph failed for ${manifestPath}:\n${graphRun.stderr}`)
+  if (graphRun.code !== 0) {
+    // Cargo refusing the command line (a named target whose required features are off, say) refuses it before
+    // the unit graph too: nothing is built, and the refusal is the outcome.
+    const refusal = graphRun.timedOut ? null : refusalOf(graphRun.stderr)
+    if (refusal === null) throw new Error(`cargo --unit-graph failed for ${manifestPath}:\n${graphRun.stderr}`)
+    const message = refusal.message.split(workspaceDir).join('<workspace>')
+    return { invocation, workspaceDir, units: [], success: false, couldNotCompile: [], refusal: { message, package: refusal.package }, cargoWarnings: [], anomalies: [], buildMs: 0 }
+  }
   const graph = parseUnitGraph(graphRun.stdout)
 
   await mkdir(path.dirname(options.targetDir), { recursive: true })
@@ -834,7 +842,7 @@ export async function runCargo(options: CargoRunOptions): Promise<CargoOutcome> 
   const finished = messages.find((m): m is BuildFinished => m.reason === 'build-finished')
   const compiled = messages.some(m => m.reason === 'compiler-artifact' || m.reason === 'compiler-message')
   const refusal = finished === undefined && !compiled ? refusalOf(build.stderr) : null
-  const outcome = attribute(graph, messages, stderrFacts, refusal === null ? anomalies : [], invocation.command === 'test')
+  const outcome = attribute(graph, messages, stderrFacts, refusal === null ? anomalies : [], invocation.command !== 'build')
   if (refusal !== null) for (const unit of outcome) unit.doubt = 'cargo-refused'
   else if (finished === undefined) anomalies.push(`no build-finished message (exit ${String(build.code)}): ${build.stderr.split('\n').slice(-5).join(' | ')}`)
 

@@ -1,7 +1,8 @@
 /**
  * Generators of the categories other than `linkage`: each draws a small workspace aimed at one part
  * of cargo's behaviour (per-invocation feature resolution, package and target selection, rustflags,
- * unused dependencies, two versions of one package, the release, test and custom profiles) and the invocations
+ * unused dependencies, two versions of one package, the release, test and custom profiles, the target tables'
+ * `test`, `bench` and `required-features`) and the invocations
  * that exercise it.
  */
 import { generateLinkageGraph, isLinkable } from './linkage.js'
@@ -18,7 +19,8 @@ import {
   type MacroStyle,
   type NamedProfile,
   Rng,
-  type RustflagsConfig
+  type RustflagsConfig,
+  type TargetFlags
 } from './workspace-model.js'
 
 type CrateTypeChoices = readonly { value: readonly LibCrateType[]; weight: number }[]
@@ -85,6 +87,8 @@ export function generateCategoryWorkspace(seed: number, category: Exclude<Catego
       return versions(rng, seed)
     case 'profiles':
       return profiles(rng, seed)
+    case 'target-flags':
+      return targetFlags(rng, seed)
   }
 }
 
@@ -126,7 +130,7 @@ class InvocationList {
     const env = options.env ?? {}
     const same = this.list.some(i => i.command === command && JSON.stringify(i.args) === JSON.stringify(args) && JSON.stringify(i.env) === JSON.stringify(env))
     if (same) return
-    const base = options.id ?? slug([...(command === 'test' ? ['test'] : []), ...args])
+    const base = options.id ?? slug([...(command === 'build' ? [] : [command]), ...args])
     let id = base === '' ? 'default' : base
     for (let n = 2; this.list.some(i => i.id === id); n++) id = `${base}-${n}`
     this.list.push({ id, shape, command, args: [...args], env })
@@ -353,6 +357,89 @@ function featuresKinds(rng: Rng, seed: number): GeneratedWorkspace {
     if (rng.chance(0.4)) list.add('test --workspace', ['--workspace'], { command: 'test' })
     return list
   }, { resolver })
+}
+
+// ---------------------------------------------------------------------------------------------
+// target-flags: which targets `--tests`, `--benches`, `--all-targets`, `cargo test` and `cargo bench` select
+// when the target tables say `test`, `bench` or `required-features`; target names as glob patterns
+
+/** `test`/`bench` flags that differ from cargo's defaults now and then, and a required feature. */
+function drawFlags(rng: Rng, pTestFalse: number, pBenchFlip: number, benchDefault: boolean, pRequires: number): TargetFlags | undefined {
+  const flags: { test?: boolean; bench?: boolean; requiredFeatures?: readonly string[] } = {}
+  if (rng.chance(pTestFalse)) flags.test = false
+  if (rng.chance(pBenchFlip)) flags.bench = !benchDefault
+  if (rng.chance(pRequires)) flags.requiredFeatures = ['extra']
+  return Object.keys(flags).length === 0 ? undefined : flags
+}
+
+function targetFlags(rng: Rng, seed: number): GeneratedWorkspace {
+  const packages: GeneratedPackage[] = []
+  let index = 0
+  const libs: GeneratedPackage[] = []
+  for (let i = rng.int(1, 2); i > 0; i--) {
+    const l = lib(index++, rng.weighted(TARGETS_LIB_TYPES))
+    libs.push(l)
+    packages.push(l)
+  }
+  const linkable = libs.filter(l => l.lib !== null && isLinkable(l.lib))
+  const deps = linkable.filter(() => rng.chance(0.7))
+  if (deps.length === 0 && linkable.length > 0) deps.push(rng.pick(linkable))
+
+  const mainIndex = index++
+  const extra: ExtraTarget[] = []
+  const withFlags = (target: ExtraTarget, flags: TargetFlags | undefined): ExtraTarget => (flags === undefined ? target : { ...target, flags })
+  for (let e = rng.int(1, 2); e > 0; e--) {
+    const crateTypes = rng.chance(0.25) ? { crateTypes: rng.pick<readonly LibCrateType[]>([['dylib'], ['cdylib'], ['staticlib']]) } : {}
+    // An example is neither tested nor benched unless its table says so.
+    const flags = drawFlags(rng, 0, 0.35, false, 0.25)
+    extra.push(withFlags({ kind: 'example', name: `ex${mainIndex}${String.fromCharCode(97 + e)}`, ...crateTypes }, rng.chance(0.3) ? { ...flags, test: true } : flags))
+  }
+  for (let t = rng.int(1, 2); t > 0; t--) extra.push(withFlags({ kind: 'test', name: `it${mainIndex}${String.fromCharCode(97 + t)}` }, drawFlags(rng, 0.2, 0.35, false, 0.2)))
+  for (let b = rng.int(1, 2); b > 0; b--) {
+    const flags = drawFlags(rng, 0, 0.35, true, 0.2)
+    extra.push(withFlags({ kind: 'bench', name: `bench${mainIndex}${String.fromCharCode(97 + b)}`, harness: false }, rng.chance(0.2) ? { ...flags, test: true } : flags))
+  }
+  const hasBin = rng.chance(0.75)
+  const mainPkg: GeneratedPackage = {
+    name: hasBin ? `app${mainIndex}` : `l${mainIndex}`,
+    index: mainIndex,
+    lib: { kind: 'lib', crateTypes: rng.weighted(TARGETS_LIB_TYPES) },
+    bin: hasBin,
+    deps: deps.map(l => normal(l)),
+    features: [['extra', []]],
+    targets: extra
+  }
+  const libFlags = drawFlags(rng, 0.25, 0.4, true, 0)
+  if (libFlags !== undefined) mainPkg.libFlags = libFlags
+  const binFlags = hasBin ? drawFlags(rng, 0.3, 0.4, true, 0.3) : undefined
+  if (binFlags !== undefined) mainPkg.binFlags = binFlags
+  packages.push(mainPkg)
+  // A second package with a bin, so that the workspace always has one and `--workspace` selects two packages.
+  if (!hasBin || rng.chance(0.4)) {
+    const userIndex = index++
+    packages.push(app(userIndex, [normal(mainPkg)], { targets: [withFlags({ kind: 'bench', name: `bench${userIndex}a`, harness: false }, drawFlags(rng, 0, 0.4, true, 0))] }))
+  }
+
+  return finish('target-flags', seed, rng, packages, () => {
+    const list = new InvocationList()
+    const main = mainPkg.name
+    list.add('--workspace --all-targets', ['--workspace', '--all-targets'])
+    list.add('--workspace --benches', ['--workspace', '--benches'])
+    list.add('--workspace --tests', ['--workspace', '--tests'])
+    list.add('test --workspace', ['--workspace'], { command: 'test' })
+    list.add('bench --workspace', ['--workspace'], { command: 'bench' })
+    list.add('bench -p MAIN', ['-p', main], { command: 'bench' })
+    if (rng.chance(0.5)) list.add('bench --workspace --all-targets', ['--workspace', '--all-targets'], { command: 'bench' })
+    if (rng.chance(0.4)) list.add('test --workspace --benches', ['--workspace', '--benches'], { command: 'test' })
+    if (rng.chance(0.5)) list.add('bench -p MAIN --features extra', ['-p', main, '--features', 'extra'], { command: 'bench' })
+    // Named targets: a pattern, or a name whose required features may be off (cargo then refuses).
+    list.add('-p MAIN --example PATTERN', ['-p', main, '--example', rng.pick(['ex*', `ex${mainIndex}?`, `ex${mainIndex}[ab]`])])
+    list.add('bench -p MAIN --bench PATTERN', ['-p', main, '--bench', rng.pick(['bench*', `bench${mainIndex}?`])], { command: 'bench' })
+    const named = rng.pick(extra)
+    list.add('-p MAIN --KIND NAME', ['-p', main, `--${named.kind}`, named.name])
+    if (hasBin && rng.chance(0.5)) list.add('-p MAIN --bin NAME', ['-p', main, '--bin', main])
+    return list
+  })
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ import {
   dependencyGuard,
   type DependencySection,
   type ExtraTarget,
+  type TargetFlags,
   type GeneratedDependency,
   type GeneratedInvocation,
   type GeneratedPackage,
@@ -123,6 +124,14 @@ function extraTargetPath(target: ExtraTarget): string {
   return `${dir}/${target.name}.rs`
 }
 
+function flagLines(flags: TargetFlags | undefined): string[] {
+  const lines: string[] = []
+  if (flags?.test !== undefined) lines.push(`test = ${flags.test}`)
+  if (flags?.bench !== undefined) lines.push(`bench = ${flags.bench}`)
+  if (flags?.requiredFeatures !== undefined) lines.push(`required-features = ${tomlArray(flags.requiredFeatures)}`)
+  return lines
+}
+
 function renderManifest(pkg: GeneratedPackage, byName: ReadonlyMap<string, GeneratedPackage>): string {
   const lines = ['[package]', `name = ${tomlString(pkg.packageName ?? pkg.name)}`, `version = ${tomlString(pkg.version ?? '0.1.0')}`, 'edition = "2021"', 'publish = false']
   if (pkg.deps.some(d => d.sections.includes('build'))) lines.push('build = "build.rs"')
@@ -130,12 +139,14 @@ function renderManifest(pkg: GeneratedPackage, byName: ReadonlyMap<string, Gener
     lines.push('', '[lib]', 'path = "src/lib.rs"')
     if (pkg.lib.kind === 'proc-macro') lines.push('proc-macro = true')
     else lines.push(`crate-type = ${tomlArray(pkg.lib.crateTypes)}`)
+    lines.push(...flagLines(pkg.libFlags))
   }
-  if (pkg.bin) lines.push('', '[[bin]]', `name = ${tomlString(pkg.name)}`, 'path = "src/main.rs"')
+  if (pkg.bin) lines.push('', '[[bin]]', `name = ${tomlString(pkg.name)}`, 'path = "src/main.rs"', ...flagLines(pkg.binFlags))
   for (const target of pkg.targets ?? []) {
     lines.push('', `[[${target.kind}]]`, `name = ${tomlString(target.name)}`, `path = ${tomlString(extraTargetPath(target))}`)
     if (target.crateTypes !== undefined) lines.push(`crate-type = ${tomlArray(target.crateTypes)}`)
     if (target.harness === false) lines.push('harness = false')
+    lines.push(...flagLines(target.flags))
   }
   if (pkg.features !== undefined && pkg.features.length > 0) {
     lines.push('', '[features]')
@@ -387,7 +398,7 @@ export async function writeWorkspace(ws: GeneratedWorkspace, dir: string): Promi
 /** The invocation as a command line: `cargo test --no-run --workspace` with its variables first. */
 export function formatInvocation(invocation: GeneratedInvocation): string {
   const env = Object.entries(invocation.env).map(([key, value]) => `${key}=${/^[\w@%+=:,./-]*$/.test(value) && value !== '' ? value : JSON.stringify(value)}`)
-  const command = invocation.command === 'test' ? ['cargo', 'test', '--no-run'] : ['cargo', 'build']
+  const command = invocation.command === 'build' ? ['cargo', 'build'] : ['cargo', invocation.command, '--no-run']
   return [...env, ...command, ...invocation.args].join(' ')
 }
 
@@ -407,7 +418,16 @@ function describeExtraTarget(t: ExtraTarget): string {
   if (t.crateTypes !== undefined) notes.push(`[${t.crateTypes.join(',')}]`)
   if (t.harness === false) notes.push('harness=false')
   if (t.namesNothing === true) notes.push('names nothing')
+  notes.push(...describeFlags(t.flags))
   return `${t.kind} ${t.name}${notes.length > 0 ? ` ${notes.join(' ')}` : ''}`
+}
+
+function describeFlags(flags: TargetFlags | undefined): string[] {
+  const notes: string[] = []
+  if (flags?.test !== undefined) notes.push(`test=${flags.test}`)
+  if (flags?.bench !== undefined) notes.push(`bench=${flags.bench}`)
+  if (flags?.requiredFeatures !== undefined) notes.push(`required-features=[${flags.requiredFeatures.join(',')}]`)
+  return notes
 }
 
 /**
@@ -440,8 +460,8 @@ export function describeWorkspace(ws: GeneratedWorkspace): string[] {
   for (const pkg of ws.packages) {
     const targets: string[] = []
     if (pkg.lib?.kind === 'proc-macro') targets.push(`proc-macro(${pkg.lib.style})`)
-    else if (pkg.lib) targets.push(`[${pkg.lib.crateTypes.join(',')}]`)
-    if (pkg.bin) targets.push('bin')
+    else if (pkg.lib) targets.push([`[${pkg.lib.crateTypes.join(',')}]`, ...describeFlags(pkg.libFlags)].join(' '))
+    if (pkg.bin) targets.push(['bin', ...describeFlags(pkg.binFlags)].join(' '))
     const identity = pkg.packageName !== undefined || pkg.version !== undefined ? ` (${pkg.packageName ?? pkg.name} ${pkg.version ?? '0.1.0'})` : ''
     const deps = pkg.deps.map(describeDependency)
     lines.push(`  ${pkg.name}${identity}${pkg.excluded === true ? ' excluded' : ''} ${targets.join(' + ')}${deps.length > 0 ? ` <- ${deps.join(', ')}` : ''}`)

@@ -15,7 +15,8 @@ export const CATEGORIES = [
   'targets',
   'unused',
   'versions',
-  'profiles'
+  'profiles',
+  'target-flags'
 ] as const
 
 export type Category = (typeof CATEGORIES)[number]
@@ -64,6 +65,15 @@ export interface ExtraTarget {
   harness?: false
   /** The source names no crate at all, not even the package's own library. */
   namesNothing?: true
+  /** `test = …`, `bench = …` and `required-features = […]` of its table, when written. */
+  flags?: TargetFlags
+}
+
+/** The target-selection keys of a target's table (`[lib]`, `[[bin]]`, …), each written only when set. */
+export interface TargetFlags {
+  test?: boolean
+  bench?: boolean
+  requiredFeatures?: readonly string[]
 }
 
 export interface GeneratedPackage {
@@ -81,6 +91,9 @@ export interface GeneratedPackage {
   /** `[features]`, in order. */
   features?: readonly (readonly [string, readonly string[]])[]
   targets?: readonly ExtraTarget[]
+  /** `test`/`bench`/`required-features` of `[lib]` and of the package's `[[bin]]`. */
+  libFlags?: TargetFlags
+  binFlags?: TargetFlags
   /** Not a workspace member: listed in `[workspace] exclude` (a path dependency only). */
   excluded?: true
 }
@@ -112,7 +125,8 @@ export interface RustflagsConfig {
   cfgUnix?: readonly string[]
 }
 
-export type CargoCommand = 'build' | 'test'
+/** `test` and `bench` run with `--no-run`. */
+export type CargoCommand = 'build' | 'test' | 'bench'
 
 /** One cargo command line run on the workspace, and given to the engine as is. */
 export interface GeneratedInvocation {
@@ -120,7 +134,7 @@ export interface GeneratedInvocation {
   id: string
   /** The invocation with names left out (`-p BIN --features F`), for grouping in summaries. */
   shape: string
-  /** `test` runs as `cargo test --no-run`. */
+  /** `test` and `bench` run as `cargo test --no-run` and `cargo bench --no-run`. */
   command: CargoCommand
   /** Package, target and feature selection flags, as given to cargo and to the engine. */
   args: readonly string[]
