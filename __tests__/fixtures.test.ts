@@ -77,7 +77,7 @@ function artifactsOf(units: RecordedUnit[]): RecordedUnit[] {
   return units.filter(u => u.mode !== 'run-custom-build')
 }
 
-async function predict(dir: string, c: RecordedCase): Promise<Analysis> {
+async function predict(dir: string, c: Pick<RecordedCase, 'args' | 'env' | 'cwd' | 'toolchain'>): Promise<Analysis> {
   const [command, ...rest] = c.args
   const cli = parseCliArgs([...rest, '--command', command!])
   const cwd = path.join(dir, c.cwd ?? '')
@@ -129,4 +129,14 @@ describe('fixture workspaces: predictions equal recorded cargo builds', () => {
       })
     }
   }
+})
+
+describe('`cargo bench`', () => {
+  it('a harness that does not start outside cargo is said to start under `cargo bench`, with the bench profile', async () => {
+    const dir = path.join(ROOT, 'target-flags-bench')
+    const report = await predict(dir, { args: ['bench', '--no-run', '--bench', 'speed'] })
+    expect(report.invocation).toMatchObject({ command: 'bench', profile: 'bench' })
+    const speed = report.findings.find(f => f.rule === 'runtime-dylib' && f.target === 'speed')
+    expect(speed?.message).toContain('it starts under `cargo bench`')
+  })
 })

@@ -4108,7 +4108,7 @@ function profileNameFor(command, release, profile) {
   if (release && profile !== null)
     throw new UserError("the argument '--release' cannot be used with '--profile <PROFILE-NAME>'");
   if (release && command === "bench")
-    throw new UserError("`cargo bench` has no `--release`: it uses the `bench` profile, which inherits `release`");
+    throw new UserError("`--release` is not a flag of `cargo bench`, which uses the `bench` profile (it inherits `release`)");
   const name = profile ?? (release ? "release" : command === "bench" ? "bench" : command === "test" ? "test" : "dev");
   return { main: name, test: name };
 }
@@ -5047,7 +5047,7 @@ function jobDependenciesOf(unit) {
   return dependenciesOf(unit).filter((dep) => dep.target.kind !== "test" && dep.target.kind !== "bin");
 }
 function buildUnitGraph(metadata, context, invocation, selected, options = {}) {
-  const { sourceUsesCrate = () => !0, features = metadataFeatures(metadata), docExamplesOf = () => "run", benched = (_pkg, target) => defaultBenched(target) } = options, units = [], libs = /* @__PURE__ */ new Map(), warnings = [], profile = invocation.command === "test" ? context.testProfile : context.profile, infoFor = (kind) => kind === "host" ? context.host : context.target;
+  const { sourceUsesCrate = () => !0, features = metadataFeatures(metadata), docExamplesOf = () => "run", benched = (_pkg, target) => defaultBenched(target) } = options, units = [], libs = /* @__PURE__ */ new Map(), warnings = [], profile = invocation.command === "build" ? context.profile : context.testProfile, infoFor = (kind) => kind === "host" ? context.host : context.target;
   checkNamedTargets(invocation, selected);
   const rootSpecs = generateRootUnits({ metadata, features }, selected, invocation, benched, warnings), primary = new Set(rootSpecs.map((s) => s.pkg.id)), state = {
     metadata,
@@ -5129,7 +5129,7 @@ function generateRootUnits(state, selected, invocation, benched, warnings) {
   return roots;
 }
 function createProposals(state, pkg, inv, benched, warnings) {
-  const t = inv.targets, out = [], add = (target, mode2, named = !1) => {
+  const t = inv.targets, out = [], lib = libTarget(pkg), add = (target, mode2, named = !1) => {
     if (target !== lib && !featuresSatisfied(state, target, pkg)) {
       const features = target.requiredFeatures.map((f) => `\`${f}\``).join(", ");
       if (named)
@@ -5139,7 +5139,7 @@ function createProposals(state, pkg, inv, benched, warnings) {
     }
     const as = mode2 === "test" && target.kind === "example" && !target.test && !selectsTargets(inv) ? "build" : mode2;
     out.some((s) => s.target === target && s.mode === as) || out.push({ target, mode: as });
-  }, lib = libTarget(pkg), of = (kind) => pkg.targets.filter((x) => x.kind === kind), addNamed = (patterns, kind, mode2) => {
+  }, of = (kind) => pkg.targets.filter((x) => x.kind === kind), addNamed = (patterns, kind, mode2) => {
     for (const pattern of patterns)
       for (const x of of(kind))
         nameMatches(pattern, x.name) && add(x, mode2, !0);
@@ -6146,7 +6146,7 @@ function flagFindings(ctx, boundary) {
   return out;
 }
 function ltoFindings(ctx, boundary) {
-  const windows = boundary.filter((u) => u.kind === "target" && /windows/.test(u.targetInfo.triple)), profile = ctx.invocation.command === "test" ? ctx.build.testProfile : ctx.build.profile, inProfile = profile.lto === "thin" || profile.lto === "fat" || profile.lto === "true", inFlags = (u) => u.lto.kind === "run" && !inProfile, lto = windows.find((u) => inProfile || inFlags(u));
+  const windows = boundary.filter((u) => u.kind === "target" && /windows/.test(u.targetInfo.triple)), profile = ctx.invocation.command === "build" ? ctx.build.profile : ctx.build.testProfile, inProfile = profile.lto === "thin" || profile.lto === "fat" || profile.lto === "true", inFlags = (u) => u.lto.kind === "run" && !inProfile, lto = windows.find((u) => inProfile || inFlags(u));
   if (!lto)
     return [];
   const setting = inFlags(lto) ? "rustflags" : "lto";
@@ -6199,7 +6199,7 @@ function outputCollisions(ctx, options = {}) {
   return [...groups.values()].map((g) => ({ ...g, units: g.units.sort(compareCopies), paths: g.paths.sort() })).sort((a, b) => compareCopies(a.units[0], b.units[0]));
 }
 function profileOf(ctx) {
-  return ctx.invocation.command === "test" ? ctx.build.testProfile : ctx.build.profile;
+  return ctx.invocation.command === "build" ? ctx.build.profile : ctx.build.testProfile;
 }
 function hostProfileDiffers(profile) {
   return profile.name === "release" || profile.name === "bench";
@@ -7568,7 +7568,7 @@ function analyzeOnce(input, purpose = "report") {
   for (const triple of unmodelled)
     notes.push(`How executables find Rust shared libraries at run time is not modelled for target \`${triple}\`: \`runtime-dylib\` counts every one as missing outside cargo unless an rpath is set. Linkage verdicts are exact.`);
   graph.units.some((u) => u.crateTypes.includes("dylib")) && notes.push("Verdicts describe a clean build: cargo does not rebuild a dylib when only `-C prefer-dynamic` changes, so a stale target directory can behave differently.");
-  const profile = invocation.command === "test" ? context.testProfile : context.profile;
+  const profile = invocation.command === "build" ? context.profile : context.testProfile;
   return { analysis: {
     version: 2,
     toolchain: toolchainReport(context, facts, metadata.workspaceRoot),
@@ -10675,7 +10675,7 @@ function renamedKey(doc, table, pkgName) {
       return key;
   return null;
 }
-const TABLES = { bin: "bin", example: "example", test: "test", bench: "bench" };
+const ARRAY_TABLE_KINDS = /* @__PURE__ */ new Set(["bin", "example", "test", "bench"]);
 function benchedReader(manifestOf) {
   return (pkg, target) => {
     const bench = targetTable(manifestOf(pkg), pkg, target)?.bench;
@@ -10689,7 +10689,7 @@ function targetTable(doc, pkg, target) {
     const lib = doc.value.lib;
     return isJsonObject(lib) ? lib : null;
   }
-  const key = TABLES[target.kind], tables = key === void 0 ? void 0 : doc.value[key];
+  const tables = ARRAY_TABLE_KINDS.has(target.kind) ? doc.value[target.kind] : void 0;
   if (!Array.isArray(tables))
     return null;
   const dir = pathModuleFor(pkg.manifestPath).dirname(pkg.manifestPath), samePath = (p) => typeof p == "string" && forwardSlashes(pathModuleFor(dir).normalize(resolveFrom(dir, p))) === forwardSlashes(pathModuleFor(target.srcPath).normalize(target.srcPath)), tablesOf = tables.filter(isJsonObject);

@@ -101,7 +101,7 @@ function analyzeOnce(input: AnalysisInput, purpose: 'report' | 'verify' = 'repor
   if (graph.units.some(u => u.crateTypes.includes('dylib'))) {
     notes.push('Verdicts describe a clean build: cargo does not rebuild a dylib when only `-C prefer-dynamic` changes, so a stale target directory can behave differently.')
   }
-  const profile = invocation.command === 'test' ? context.testProfile : context.profile
+  const profile = invocation.command === 'build' ? context.profile : context.testProfile
   const analysis: Analysis = {
     version: 2,
     toolchain: toolchainReport(context, facts, metadata.workspaceRoot),

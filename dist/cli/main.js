@@ -2186,7 +2186,7 @@ var BUILT_IN = /* @__PURE__ */ new Set(["dev", "release", "test", "bench"]), ENV
 ], ENV_TABLE_PREFIXES = ["PACKAGE_", "BUILD_OVERRIDE_"];
 function profileNameFor(command, release, profile) {
   if (release && profile !== null) throw new UserError("the argument '--release' cannot be used with '--profile <PROFILE-NAME>'");
-  if (release && command === "bench") throw new UserError("`cargo bench` has no `--release`: it uses the `bench` profile, which inherits `release`");
+  if (release && command === "bench") throw new UserError("`--release` is not a flag of `cargo bench`, which uses the `bench` profile (it inherits `release`)");
   let name = profile ?? (release ? "release" : command === "bench" ? "bench" : command === "test" ? "test" : "dev");
   return { main: name, test: name };
 }
@@ -3185,7 +3185,7 @@ function buildUnitGraph(metadata, context, invocation, selected, options = {}) {
     features = metadataFeatures(metadata),
     docExamplesOf = () => "run",
     benched = (_pkg, target) => defaultBenched(target)
-  } = options, units = [], libs = /* @__PURE__ */ new Map(), warnings = [], profile = invocation.command === "test" ? context.testProfile : context.profile, infoFor = (kind) => kind === "host" ? context.host : context.target;
+  } = options, units = [], libs = /* @__PURE__ */ new Map(), warnings = [], profile = invocation.command === "build" ? context.profile : context.testProfile, infoFor = (kind) => kind === "host" ? context.host : context.target;
   checkNamedTargets(invocation, selected);
   let rootSpecs = generateRootUnits({ metadata, features }, selected, invocation, benched, warnings), primary = new Set(rootSpecs.map((s) => s.pkg.id)), state = {
     metadata,
@@ -3264,7 +3264,7 @@ function generateRootUnits(state, selected, invocation, benched, warnings) {
   return roots;
 }
 function createProposals(state, pkg, inv, benched, warnings) {
-  let t = inv.targets, out = [], add = (target, mode2, named = !1) => {
+  let t = inv.targets, out = [], lib = libTarget(pkg), add = (target, mode2, named = !1) => {
     if (target !== lib && !featuresSatisfied(state, target, pkg)) {
       let features = target.requiredFeatures.map((f) => `\`${f}\``).join(", ");
       if (named)
@@ -3276,7 +3276,7 @@ function createProposals(state, pkg, inv, benched, warnings) {
     }
     let as = mode2 === "test" && target.kind === "example" && !target.test && !selectsTargets(inv) ? "build" : mode2;
     out.some((s) => s.target === target && s.mode === as) || out.push({ target, mode: as });
-  }, lib = libTarget(pkg), of = (kind) => pkg.targets.filter((x) => x.kind === kind), addNamed = (patterns, kind, mode2) => {
+  }, of = (kind) => pkg.targets.filter((x) => x.kind === kind), addNamed = (patterns, kind, mode2) => {
     for (let pattern of patterns) for (let x of of(kind)) nameMatches(pattern, x.name) && add(x, mode2, !0);
   }, isBenched = (x) => x.kind !== "custom-build" && benched(pkg, x);
   if (inv.doc)
@@ -4242,7 +4242,7 @@ function flagFindings(ctx, boundary) {
   return out;
 }
 function ltoFindings(ctx, boundary) {
-  let windows = boundary.filter((u) => u.kind === "target" && /windows/.test(u.targetInfo.triple)), profile = ctx.invocation.command === "test" ? ctx.build.testProfile : ctx.build.profile, inProfile = profile.lto === "thin" || profile.lto === "fat" || profile.lto === "true", inFlags = (u) => u.lto.kind === "run" && !inProfile, lto = windows.find((u) => inProfile || inFlags(u));
+  let windows = boundary.filter((u) => u.kind === "target" && /windows/.test(u.targetInfo.triple)), profile = ctx.invocation.command === "build" ? ctx.build.profile : ctx.build.testProfile, inProfile = profile.lto === "thin" || profile.lto === "fat" || profile.lto === "true", inFlags = (u) => u.lto.kind === "run" && !inProfile, lto = windows.find((u) => inProfile || inFlags(u));
   if (!lto) return [];
   let setting = inFlags(lto) ? "rustflags" : "lto";
   return [
@@ -4293,7 +4293,7 @@ function outputCollisions(ctx, options = {}) {
   return [...groups.values()].map((g) => ({ ...g, units: g.units.sort(compareCopies), paths: g.paths.sort() })).sort((a, b) => compareCopies(a.units[0], b.units[0]));
 }
 function profileOf(ctx) {
-  return ctx.invocation.command === "test" ? ctx.build.testProfile : ctx.build.profile;
+  return ctx.invocation.command === "build" ? ctx.build.profile : ctx.build.testProfile;
 }
 function hostProfileDiffers(profile) {
   return profile.name === "release" || profile.name === "bench";
@@ -5621,7 +5621,7 @@ function analyzeOnce(input, purpose = "report") {
       `How executables find Rust shared libraries at run time is not modelled for target \`${triple}\`: \`runtime-dylib\` counts every one as missing outside cargo unless an rpath is set. Linkage verdicts are exact.`
     );
   graph.units.some((u) => u.crateTypes.includes("dylib")) && notes.push("Verdicts describe a clean build: cargo does not rebuild a dylib when only `-C prefer-dynamic` changes, so a stale target directory can behave differently.");
-  let profile = invocation.command === "test" ? context.testProfile : context.profile;
+  let profile = invocation.command === "build" ? context.profile : context.testProfile;
   return { analysis: {
     version: 2,
     toolchain: toolchainReport(context, facts, metadata.workspaceRoot),
@@ -8791,7 +8791,7 @@ function renamedKey(doc, table, pkgName) {
 }
 
 // src/manifest/target-flags.ts
-var TABLES = { bin: "bin", example: "example", test: "test", bench: "bench" };
+var ARRAY_TABLE_KINDS = /* @__PURE__ */ new Set(["bin", "example", "test", "bench"]);
 function benchedReader(manifestOf) {
   return (pkg, target) => {
     let bench = targetTable(manifestOf(pkg), pkg, target)?.bench;
@@ -8804,7 +8804,7 @@ function targetTable(doc, pkg, target) {
     let lib = doc.value.lib;
     return isJsonObject(lib) ? lib : null;
   }
-  let key = TABLES[target.kind], tables = key === void 0 ? void 0 : doc.value[key];
+  let tables = ARRAY_TABLE_KINDS.has(target.kind) ? doc.value[target.kind] : void 0;
   if (!Array.isArray(tables)) return null;
   let dir = pathModuleFor(pkg.manifestPath).dirname(pkg.manifestPath), samePath = (p) => typeof p == "string" && forwardSlashes(pathModuleFor(dir).normalize(resolveFrom(dir, p))) === forwardSlashes(pathModuleFor(target.srcPath).normalize(target.srcPath)), tablesOf = tables.filter(isJsonObject);
   return tablesOf.find((t) => t.name === target.name) ?? tablesOf.find((t) => t.name === void 0 && samePath(t.path)) ?? null;

@@ -53,7 +53,7 @@ const ENV_TABLE_PREFIXES = ['PACKAGE_', 'BUILD_OVERRIDE_']
  */
 export function profileNameFor(command: Command, release: boolean, profile: string | null): { main: string; test: string } {
   if (release && profile !== null) throw new UserError("the argument '--release' cannot be used with '--profile <PROFILE-NAME>'")
-  if (release && command === 'bench') throw new UserError("`cargo bench` has no `--release`: it uses the `bench` profile, which inherits `release`")
+  if (release && command === 'bench') throw new UserError('`--release` is not a flag of `cargo bench`, which uses the `bench` profile (it inherits `release`)')
   const name = profile ?? (release ? 'release' : command === 'bench' ? 'bench' : command === 'test' ? 'test' : 'dev')
   return { main: name, test: name }
 }

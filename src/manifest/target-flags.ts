@@ -4,8 +4,8 @@ import { forwardSlashes, pathModuleFor, resolveFrom } from '../model/paths.js'
 import { defaultBenched, type TargetBenched } from '../model/unit-graph.js'
 import type { TomlDocument } from '../toml/document.js'
 
-/** The manifest array of tables that declares targets of each kind; the library is `[lib]`. */
-const TABLES: Readonly<Partial<Record<Target['kind'], string>>> = { bin: 'bin', example: 'example', test: 'test', bench: 'bench' }
+/** The kinds declared in arrays of tables named after them (`[[bin]]`, …); the library is `[lib]`. */
+const ARRAY_TABLE_KINDS: ReadonlySet<Target['kind']> = new Set(['bin', 'example', 'test', 'bench'])
 
 /**
  * `bench = …` of each target's table in its package's manifest (`[lib]`, `[[bin]]`, `[[example]]`, `[[test]]`,
@@ -27,8 +27,7 @@ function targetTable(doc: TomlDocument | null, pkg: Package, target: Target): Re
     const lib = doc.value.lib
     return isJsonObject(lib) ? lib : null
   }
-  const key = TABLES[target.kind]
-  const tables = key === undefined ? undefined : doc.value[key]
+  const tables = ARRAY_TABLE_KINDS.has(target.kind) ? doc.value[target.kind] : undefined
   if (!Array.isArray(tables)) return null
   const dir = pathModuleFor(pkg.manifestPath).dirname(pkg.manifestPath)
   const samePath = (p: unknown): boolean =>

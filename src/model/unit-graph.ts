@@ -4,7 +4,7 @@
  *
  *  1. generates the root units (`UnitGenerator::generate_root_units`, src/cargo/ops/cargo_compile/unit_generator.rs):
  *     the targets the command selects in each selected package, each with a compile mode, skipping those
- *     whose required features are not enabled;
+ *     whose required features are not enabled (refusing them when named on the command line);
  *  2. computes each unit's dependencies once, recursively from the roots (`build_unit_dependencies`,
  *     `deps_of_roots`, `deps_of`, `compute_deps`, src/cargo/core/compiler/unit_dependencies.rs; here in
  *     `unit-dependencies.ts`): the libraries of the dependencies that apply to the unit, the package's build
@@ -214,7 +214,7 @@ export function buildUnitGraph(
   const units: Unit[] = []
   const libs = new Map<Package, Target | undefined>()
   const warnings: string[] = []
-  const profile = invocation.command === 'test' ? context.testProfile : context.profile
+  const profile = invocation.command === 'build' ? context.profile : context.testProfile
   const infoFor = (kind: CompileKind): TargetInfo => (kind === 'host' ? context.host : context.target)
   checkNamedTargets(invocation, selected)
   const rootSpecs = generateRootUnits({ metadata, features }, selected, invocation, benched, warnings)
@@ -397,6 +397,7 @@ type Proposal = { target: Target; mode: CompileMode }
 function createProposals(state: FeatureState, pkg: Package, inv: Invocation, benched: TargetBenched, warnings: string[]): Proposal[] {
   const t = inv.targets
   const out: Proposal[] = []
+  const lib = libTarget(pkg)
   const add = (target: Target, mode: CompileMode, named = false): void => {
     if (target !== lib && !featuresSatisfied(state, target, pkg)) {
       const features = target.requiredFeatures.map(f => `\`${f}\``).join(', ')
@@ -413,7 +414,6 @@ function createProposals(state: FeatureState, pkg: Package, inv: Invocation, ben
     const as = mode === 'test' && target.kind === 'example' && !target.test && !selectsTargets(inv) ? 'build' : mode
     if (!out.some(s => s.target === target && s.mode === as)) out.push({ target, mode: as })
   }
-  const lib = libTarget(pkg)
   const of = (kind: Target['kind']): Target[] => pkg.targets.filter(x => x.kind === kind)
   const addNamed = (patterns: readonly string[], kind: Target['kind'], mode: CompileMode): void => {
     for (const pattern of patterns) for (const x of of(kind)) if (nameMatches(pattern, x.name)) add(x, mode, true)

@@ -123,7 +123,7 @@ function flagFindings(ctx: RuleContext, boundary: Unit[]): Draft[] {
 
 function ltoFindings(ctx: RuleContext, boundary: Unit[]): Draft[] {
   const windows = boundary.filter(u => u.kind === 'target' && /windows/.test(u.targetInfo.triple))
-  const profile = ctx.invocation.command === 'test' ? ctx.build.testProfile : ctx.build.profile
+  const profile = ctx.invocation.command === 'build' ? ctx.build.profile : ctx.build.testProfile
   const inProfile = profile.lto === 'thin' || profile.lto === 'fat' || profile.lto === 'true'
   const inFlags = (u: Unit): boolean => u.lto.kind === 'run' && !inProfile
   const lto = windows.find(u => inProfile || inFlags(u))

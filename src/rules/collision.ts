@@ -114,7 +114,7 @@ export function outputCollisions(ctx: Pick<RuleContext, 'graph' | 'build' | 'inv
 }
 
 function profileOf(ctx: Pick<RuleContext, 'build' | 'invocation'>): ProfileSettings {
-  return ctx.invocation.command === 'test' ? ctx.build.testProfile : ctx.build.profile
+  return ctx.invocation.command === 'build' ? ctx.build.profile : ctx.build.testProfile
 }
 
 /**
