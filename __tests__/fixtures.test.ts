@@ -122,6 +122,9 @@ describe('fixture workspaces: predictions equal recorded cargo builds', () => {
           .filter(k => c.units.some(u => key(u) === k && u.startsDirectly !== undefined))
           .sort()
         expect(flagged).toEqual(failsToStart)
+        // Target flags that select nothing: cargo's warning, word for word, as a note.
+        const noOp = (w: string): boolean => w.endsWith('specified, but no targets matched; this is a no-op')
+        expect(report.notes.filter(noOp)).toEqual((c.cargoWarnings ?? []).filter(noOp))
         // The files cargo warned that two units write: exactly the paths of the `output-filename-collision` findings.
         const collided = (c.cargoWarnings ?? []).filter(w => w.startsWith(COLLISION)).map(w => w.slice(COLLISION.length))
         const reported = report.findings.filter(f => f.rule === 'output-filename-collision').flatMap(f => [...f.message.matchAll(/`target\/([^`]+)`/g)].map(m => `<target>/${m[1]}`))

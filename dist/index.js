@@ -5122,11 +5122,16 @@ function generateRootUnits(state, selected, invocation, benched, warnings) {
       const procMacro = target.kind === "proc-macro";
       roots.push({ pkg, target, mode, kind: procMacro ? "host" : "target", unitFor: { host: procMacro, hostFeatures: procMacro, test: !1 } });
     }
-  if (invocation.doc && roots.length === 0) {
+  const t = invocation.targets;
+  if (invocation.doc && roots.length === 0 || t.lib && !t.allTargets && !selected.some((p) => libTarget(p) !== void 0)) {
     const names2 = selected.map((p) => p.name);
     throw new UserError(names2.length === 1 ? `no library targets found in package \`${names2[0]}\`` : `no library targets found in packages: ${names2.join(", ")}`);
   }
-  return roots;
+  return roots.length === 0 && selectsTargets(invocation) && warnings.push(unmatchedFilters(invocation)), roots;
+}
+function unmatchedFilters(invocation) {
+  const t = invocation.targets, missed = t.allTargets ? [] : ["bins", "tests", "examples", "benches"].filter((flag) => t[flag]), filters = t.allTargets ? " `all-targets`" : missed.map((flag) => ` \`${flag}\``).join(",");
+  return `target ${missed.length > 1 ? "filters" : "filter"}${filters} specified, but no targets matched; this is a no-op`;
 }
 function createProposals(state, pkg, inv, benched, warnings) {
   const t = inv.targets, out = [], lib = libTarget(pkg), add = (target, mode2, named = !1) => {

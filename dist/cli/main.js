@@ -3257,11 +3257,16 @@ function generateRootUnits(state, selected, invocation, benched, warnings) {
       let procMacro = target.kind === "proc-macro";
       roots.push({ pkg, target, mode, kind: procMacro ? "host" : "target", unitFor: { host: procMacro, hostFeatures: procMacro, test: !1 } });
     }
-  if (invocation.doc && roots.length === 0) {
+  let t = invocation.targets;
+  if (invocation.doc && roots.length === 0 || t.lib && !t.allTargets && !selected.some((p) => libTarget(p) !== void 0)) {
     let names = selected.map((p) => p.name);
     throw new UserError(names.length === 1 ? `no library targets found in package \`${names[0]}\`` : `no library targets found in packages: ${names.join(", ")}`);
   }
-  return roots;
+  return roots.length === 0 && selectsTargets(invocation) && warnings.push(unmatchedFilters(invocation)), roots;
+}
+function unmatchedFilters(invocation) {
+  let t = invocation.targets, missed = t.allTargets ? [] : ["bins", "tests", "examples", "benches"].filter((flag) => t[flag]), filters = t.allTargets ? " `all-targets`" : missed.map((flag) => ` \`${flag}\``).join(",");
+  return `target ${missed.length > 1 ? "filters" : "filter"}${filters} specified, but no targets matched; this is a no-op`;
 }
 function createProposals(state, pkg, inv, benched, warnings) {
   let t = inv.targets, out = [], lib = libTarget(pkg), add = (target, mode2, named = !1) => {

@@ -376,11 +376,22 @@ function generateRootUnits(
       roots.push({ pkg, target, mode, kind: procMacro ? 'host' : 'target', unitFor: { host: procMacro, hostFeatures: procMacro, test: false } })
     }
   }
-  if (invocation.doc && roots.length === 0) {
+  // `create_proposals`: `--lib` (or `--doc`) without `--all-targets` needs a library among the selected packages.
+  const t = invocation.targets
+  if ((invocation.doc && roots.length === 0) || (t.lib && !t.allTargets && !selected.some(p => libTarget(p) !== undefined))) {
     const names = selected.map(p => p.name)
     throw new UserError(names.length === 1 ? `no library targets found in package \`${names[0]}\`` : `no library targets found in packages: ${names.join(', ')}`)
   }
+  if (roots.length === 0 && selectsTargets(invocation)) warnings.push(unmatchedFilters(invocation))
   return roots
+}
+
+/** `UnitGenerator::unmatched_target_filters`: cargo's warning when target flags select nothing at all. */
+function unmatchedFilters(invocation: Invocation): string {
+  const t = invocation.targets
+  const missed = t.allTargets ? [] : (['bins', 'tests', 'examples', 'benches'] as const).filter(flag => t[flag])
+  const filters = t.allTargets ? ' `all-targets`' : missed.map(flag => ` \`${flag}\``).join(',')
+  return `target ${missed.length > 1 ? 'filters' : 'filter'}${filters} specified, but no targets matched; this is a no-op`
 }
 
 type Proposal = { target: Target; mode: CompileMode }
