@@ -365,7 +365,7 @@ function featuresKinds(rng: Rng, seed: number): GeneratedWorkspace {
 
 /** `test`/`bench` flags that differ from cargo's defaults now and then, and a required feature. */
 function drawFlags(rng: Rng, pTestFalse: number, pBenchFlip: number, benchDefault: boolean, pRequires: number): TargetFlags | undefined {
-  const flags: { test?: boolean; bench?: boolean; requiredFeatures?: readonly string[] } = {}
+  const flags: TargetFlags = {}
   if (rng.chance(pTestFalse)) flags.test = false
   if (rng.chance(pBenchFlip)) flags.bench = !benchDefault
   if (rng.chance(pRequires)) flags.requiredFeatures = ['extra']
