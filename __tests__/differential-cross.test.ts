@@ -60,7 +60,10 @@ const PLATFORMS: readonly CrossPlatform[] = [
     workspaces: [
       // libstd in /usr/lib/<multiarch>: bins with dynamic std start; a proc-macro over a dylib loads (1.63).
       { category: 'linkage', seed: 1915531980, invocations: ['prefer-dynamic'] },
-      { category: 'unused', seed: 1135522287, invocations: ['prefer-dynamic'] }
+      { category: 'unused', seed: 1135522287, invocations: ['prefer-dynamic'] },
+      // cargo 1.63 compiles the example `cargo bench` proposes (`bench = true`, no `test = true`) as a test
+      // harness; cargo 1.89 and later build it as a plain binary.
+      { category: 'target-flags', seed: 2120312681, invocations: ['bench-p-app2-features-extra'] }
     ]
   }
 ]

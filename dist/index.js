@@ -4670,6 +4670,22 @@ function dynamicUnwinderDll(info2) {
 function libraryPathVariable(family2) {
   return family2 === "windows" ? "PATH" : family2 === "darwin" ? "DYLD_FALLBACK_LIBRARY_PATH" : "LD_LIBRARY_PATH";
 }
+function stdOnDefaultLoaderPath(info2) {
+  return info2.stdDylib === null || !cfgHas(info2.cfg, "target_os", "linux") ? !1 : /^\/(usr\/)?lib(64)?(\/[a-z0-9_]+-linux-[a-z0-9_]+)?\/?$/.test(info2.stdDylibDir ?? info2.targetLibdir);
+}
+function releaseAtLeast(release, major, minor) {
+  const m = /^(\d+)\.(\d+)\./.exec(release);
+  if (m === null)
+    return !0;
+  const [r, n] = [Number(m[1]), Number(m[2])];
+  return r > major || r === major && n >= minor;
+}
+function compilerBehaviour(rustc, host) {
+  return {
+    loadsProcMacrosWithDynamicStd: !releaseAtLeast(rustc.release, 1, 83) || loaderFamily(host) === "windows" || stdOnDefaultLoaderPath(host),
+    readsCdylibAsDylib: !releaseAtLeast(rustc.release, 1, 73)
+  };
+}
 function causeChain(features, cause) {
   const chain = [cause];
   for (let c = cause; c.origin.by === "feature"; ) {
@@ -5049,7 +5065,7 @@ function jobDependenciesOf(unit) {
 function buildUnitGraph(metadata, context, invocation, selected, options = {}) {
   const { sourceUsesCrate = () => !0, features = metadataFeatures(metadata), docExamplesOf = () => "run", benched = (_pkg, target) => defaultBenched(target) } = options, units = [], libs = /* @__PURE__ */ new Map(), warnings = [], profile = invocation.command === "build" ? context.profile : context.testProfile, infoFor = (kind) => kind === "host" ? context.host : context.target;
   checkNamedTargets(invocation, selected);
-  const rootSpecs = generateRootUnits({ metadata, features }, selected, invocation, benched, warnings), primary = new Set(rootSpecs.map((s) => s.pkg.id)), state = {
+  const selection = { benched, benchBuildsExamples: releaseAtLeast(context.rustc.release, 1, 89) }, rootSpecs = generateRootUnits({ metadata, features }, selected, invocation, selection, warnings), primary = new Set(rootSpecs.map((s) => s.pkg.id)), state = {
     metadata,
     units,
     infoFor,
@@ -5115,10 +5131,10 @@ function panicOf(profile, forcedUnwind, rustflags) {
   const fromFlags = codegenOptions(rustflags, "panic"), last = fromFlags[fromFlags.length - 1];
   return last === "abort" || last === "unwind" ? { panic: last, panicSource: "rustflags" } : forcedUnwind ? { panic: "unwind", panicSource: "forced-unwind" } : { panic: profile.panic, panicSource: profile.sources.panic ? "profile" : "default" };
 }
-function generateRootUnits(state, selected, invocation, benched, warnings) {
+function generateRootUnits(state, selected, invocation, selection, warnings) {
   const roots = [];
   for (const pkg of selected)
-    for (const { target, mode } of createProposals(state, pkg, invocation, benched, warnings)) {
+    for (const { target, mode } of createProposals(state, pkg, invocation, selection, warnings)) {
       const procMacro = target.kind === "proc-macro";
       roots.push({ pkg, target, mode, kind: procMacro ? "host" : "target", unitFor: { host: procMacro, hostFeatures: procMacro, test: !1 } });
     }
@@ -5133,7 +5149,7 @@ function unmatchedFilters(invocation) {
   const t = invocation.targets, missed = t.allTargets ? [] : ["bins", "tests", "examples", "benches"].filter((flag) => t[flag]), filters = t.allTargets ? " `all-targets`" : missed.map((flag) => ` \`${flag}\``).join(",");
   return `target ${missed.length > 1 ? "filters" : "filter"}${filters} specified, but no targets matched; this is a no-op`;
 }
-function createProposals(state, pkg, inv, benched, warnings) {
+function createProposals(state, pkg, inv, selection, warnings) {
   const t = inv.targets, out = [], lib = libTarget(pkg), add = (target, mode2, named = !1) => {
     if (target !== lib && !featuresSatisfied(state, target, pkg)) {
       const features = target.requiredFeatures.map((f) => `\`${f}\``).join(", ");
@@ -5142,13 +5158,13 @@ function createProposals(state, pkg, inv, benched, warnings) {
       warnings.push(`target \`${target.name}\` in package \`${pkg.name}\` is skipped: it requires the features ${features}`);
       return;
     }
-    const as = mode2 === "test" && target.kind === "example" && !target.test && !selectsTargets(inv) ? "build" : mode2;
+    const as = (inv.command === "test" || inv.command === "bench" && selection.benchBuildsExamples) && mode2 === "test" && target.kind === "example" && !target.test && !selectsTargets(inv) ? "build" : mode2;
     out.some((s) => s.target === target && s.mode === as) || out.push({ target, mode: as });
   }, of = (kind) => pkg.targets.filter((x) => x.kind === kind), addNamed = (patterns, kind, mode2) => {
     for (const pattern of patterns)
       for (const x of of(kind))
         nameMatches(pattern, x.name) && add(x, mode2, !0);
-  }, isBenched = (x) => x.kind !== "custom-build" && benched(pkg, x);
+  }, isBenched = (x) => x.kind !== "custom-build" && selection.benched(pkg, x);
   if (inv.doc)
     return lib && isDoctestable(lib) ? add(lib, "doctest") : lib && warnings.push(`doc tests are not supported for crate type(s) \`${lib.crateTypes.join(", ")}\` in package \`${pkg.name}\``), out;
   if (!selectsTargets(inv)) {
@@ -5951,22 +5967,6 @@ function servesForeignHost(pkg, metadata) {
 }
 function dependencyNames(pkg, metadata, normalOnly) {
   return pkg.deps.filter((d) => !normalOnly || d.kinds.some((k) => k.kind === "normal")).flatMap((d) => metadata.packages.get(d.pkg)?.name ?? []);
-}
-function stdOnDefaultLoaderPath(info2) {
-  return info2.stdDylib === null || !cfgHas(info2.cfg, "target_os", "linux") ? !1 : /^\/(usr\/)?lib(64)?(\/[a-z0-9_]+-linux-[a-z0-9_]+)?\/?$/.test(info2.stdDylibDir ?? info2.targetLibdir);
-}
-function releaseAtLeast(release, major, minor) {
-  const m = /^(\d+)\.(\d+)\./.exec(release);
-  if (m === null)
-    return !0;
-  const [r, n] = [Number(m[1]), Number(m[2])];
-  return r > major || r === major && n >= minor;
-}
-function compilerBehaviour(rustc, host) {
-  return {
-    loadsProcMacrosWithDynamicStd: !releaseAtLeast(rustc.release, 1, 83) || loaderFamily(host) === "windows" || stdOnDefaultLoaderPath(host),
-    readsCdylibAsDylib: !releaseAtLeast(rustc.release, 1, 73)
-  };
 }
 function noFacts() {
   return { pin: null, expectedToolchain: null, targetSource: null, globalAllocators: () => [], loadsLibraries: () => !1, exportedSymbols: () => [] };

@@ -23,6 +23,7 @@
  */
 import { UserError } from '../errors.js'
 import type { BuildContext, CompileKind, CompileMode } from './build-context.js'
+import { releaseAtLeast } from './compiler-behaviour.js'
 import { canLto, type CrateType, isDynamic } from './crate-type.js'
 import { type FeatureCause, metadataFeatures, type ResolvedFeatures } from './features.js'
 import { globToRegExp, isGlob } from './glob.js'
@@ -217,7 +218,8 @@ export function buildUnitGraph(
   const profile = invocation.command === 'build' ? context.profile : context.testProfile
   const infoFor = (kind: CompileKind): TargetInfo => (kind === 'host' ? context.host : context.target)
   checkNamedTargets(invocation, selected)
-  const rootSpecs = generateRootUnits({ metadata, features }, selected, invocation, benched, warnings)
+  const selection: TargetSelection = { benched, benchBuildsExamples: releaseAtLeast(context.rustc.release, 1, 89) }
+  const rootSpecs = generateRootUnits({ metadata, features }, selected, invocation, selection, warnings)
   // Cargo's primary packages are the packages of the root units (`BuildRunner::prepare_units`), not the
   // selected ones: with `--examples`, a selected package without examples is not primary.
   const primary = new Set(rootSpecs.map(s => s.pkg.id))
@@ -363,12 +365,12 @@ function generateRootUnits(
   state: FeatureState,
   selected: readonly Package[],
   invocation: Invocation,
-  benched: TargetBenched,
+  selection: TargetSelection,
   warnings: string[]
 ): UnitSpec[] {
   const roots: UnitSpec[] = []
   for (const pkg of selected) {
-    for (const { target, mode } of createProposals(state, pkg, invocation, benched, warnings)) {
+    for (const { target, mode } of createProposals(state, pkg, invocation, selection, warnings)) {
       // `CompileKind::for_target`: a proc-macro is built for the host in every mode, its test harness too;
       // `deps_of_roots` gives it and what it depends on the host side's features (`UnitFor::new_host(true)`,
       // `new_host_test`), as `generate_root_units` does for its own (`FeaturesFor::from_for_host`).
@@ -396,6 +398,18 @@ function unmatchedFilters(invocation: Invocation): string {
 
 type Proposal = { target: Target; mode: CompileMode }
 
+/** What decides target selection beyond the invocation. */
+interface TargetSelection {
+  benched: TargetBenched
+  /**
+   * Whether `cargo bench` builds the examples it proposes without `test = true` as plain binaries, as
+   * `cargo test` does: from cargo 0.90 (Rust 1.89), where rust-lang/cargo@2fc7e6ed8 compiles `cargo bench` in
+   * `CompileMode::Test`. Before, `new_units` turned `CompileMode::Bench` into `Test` without that rule, and
+   * such an example was compiled as a test harness. Cargo's release is taken to be rustc's.
+   */
+  benchBuildsExamples: boolean
+}
+
 /**
  * Follows `UnitGenerator::create_proposals` and `proposals_to_units` for one selected package: the targets
  * the command selects, with the compile mode cargo uses for each. A target whose required features are not
@@ -405,7 +419,7 @@ type Proposal = { target: Target; mode: CompileMode }
  * `cargo bench` compiles what it selects as test harnesses, as `cargo test` does: cargo 1.95 has no mode of
  * its own for benches (`to_compile_mode` gives `CompileMode::Test` for `UserIntent::Bench`).
  */
-function createProposals(state: FeatureState, pkg: Package, inv: Invocation, benched: TargetBenched, warnings: string[]): Proposal[] {
+function createProposals(state: FeatureState, pkg: Package, inv: Invocation, selection: TargetSelection, warnings: string[]): Proposal[] {
   const t = inv.targets
   const out: Proposal[] = []
   const lib = libTarget(pkg)
@@ -420,16 +434,17 @@ function createProposals(state: FeatureState, pkg: Package, inv: Invocation, ben
       warnings.push(`target \`${target.name}\` in package \`${pkg.name}\` is skipped: it requires the features ${features}`)
       return
     }
-    // `new_units`: without target flags, an example without `test = true` that `cargo test` or `cargo bench`
-    // proposes is built as a plain binary, to check that it compiles.
-    const as = mode === 'test' && target.kind === 'example' && !target.test && !selectsTargets(inv) ? 'build' : mode
+    // `new_units`: without target flags, an example without `test = true` that `cargo test` (or `cargo bench`,
+    // see `benchBuildsExamples`) proposes is built as a plain binary, to check that it compiles.
+    const asBinary = inv.command === 'test' || (inv.command === 'bench' && selection.benchBuildsExamples)
+    const as = asBinary && mode === 'test' && target.kind === 'example' && !target.test && !selectsTargets(inv) ? 'build' : mode
     if (!out.some(s => s.target === target && s.mode === as)) out.push({ target, mode: as })
   }
   const of = (kind: Target['kind']): Target[] => pkg.targets.filter(x => x.kind === kind)
   const addNamed = (patterns: readonly string[], kind: Target['kind'], mode: CompileMode): void => {
     for (const pattern of patterns) for (const x of of(kind)) if (nameMatches(pattern, x.name)) add(x, mode, true)
   }
-  const isBenched = (x: Target): boolean => x.kind !== 'custom-build' && benched(pkg, x)
+  const isBenched = (x: Target): boolean => x.kind !== 'custom-build' && selection.benched(pkg, x)
   if (inv.doc) {
     // `cargo test --doc` is `CompileFilter::lib_only` with the doctest intent.
     if (lib && isDoctestable(lib)) add(lib, 'doctest')
