@@ -5134,9 +5134,9 @@ function panicOf(profile, forcedUnwind, rustflags) {
 function generateRootUnits(state, selected, invocation, selection, warnings) {
   const roots = [];
   for (const pkg of selected)
-    for (const { target, mode } of createProposals(state, pkg, invocation, selection, warnings)) {
-      const procMacro = target.kind === "proc-macro";
-      roots.push({ pkg, target, mode, kind: procMacro ? "host" : "target", unitFor: { host: procMacro, hostFeatures: procMacro, test: !1 } });
+    for (const { target, mode, proposedForTest } of createProposals(state, pkg, invocation, selection, warnings)) {
+      const procMacro = target.kind === "proc-macro", unitFor = { host: procMacro, hostFeatures: procMacro, test: proposedForTest };
+      roots.push({ pkg, target, mode, kind: procMacro ? "host" : "target", unitFor });
     }
   const t = invocation.targets;
   if (invocation.doc && roots.length === 0 || t.lib && !t.allTargets && !selected.some((p) => libTarget(p) !== void 0)) {
@@ -5159,7 +5159,7 @@ function createProposals(state, pkg, inv, selection, warnings) {
       return;
     }
     const as = (inv.command === "test" || inv.command === "bench" && selection.benchBuildsExamples) && mode2 === "test" && target.kind === "example" && !target.test && !selectsTargets(inv) ? "build" : mode2;
-    out.some((s) => s.target === target && s.mode === as) || out.push({ target, mode: as });
+    out.some((s) => s.target === target && s.mode === as) || out.push({ target, mode: as, proposedForTest: mode2 !== "build" });
   }, of = (kind) => pkg.targets.filter((x) => x.kind === kind), addNamed = (patterns, kind, mode2) => {
     for (const pattern of patterns)
       for (const x of of(kind))
@@ -5185,7 +5185,7 @@ function createProposals(state, pkg, inv, selection, warnings) {
         x.test && add(x, "test");
       for (const x of of("bench"))
         x.test && add(x, "test");
-      lib && lib.doctest && isDoctestable(lib) && out.push({ target: lib, mode: "doctest" });
+      lib && lib.doctest && isDoctestable(lib) && out.push({ target: lib, mode: "doctest", proposedForTest: !0 });
     }
     return out;
   }

@@ -3272,9 +3272,9 @@ function panicOf(profile, forcedUnwind, rustflags) {
 function generateRootUnits(state, selected, invocation, selection, warnings) {
   let roots = [];
   for (let pkg of selected)
-    for (let { target, mode } of createProposals(state, pkg, invocation, selection, warnings)) {
-      let procMacro = target.kind === "proc-macro";
-      roots.push({ pkg, target, mode, kind: procMacro ? "host" : "target", unitFor: { host: procMacro, hostFeatures: procMacro, test: !1 } });
+    for (let { target, mode, proposedForTest } of createProposals(state, pkg, invocation, selection, warnings)) {
+      let procMacro = target.kind === "proc-macro", unitFor = { host: procMacro, hostFeatures: procMacro, test: proposedForTest };
+      roots.push({ pkg, target, mode, kind: procMacro ? "host" : "target", unitFor });
     }
   let t = invocation.targets;
   if (invocation.doc && roots.length === 0 || t.lib && !t.allTargets && !selected.some((p) => libTarget(p) !== void 0)) {
@@ -3299,7 +3299,7 @@ function createProposals(state, pkg, inv, selection, warnings) {
       return;
     }
     let as = (inv.command === "test" || inv.command === "bench" && selection.benchBuildsExamples) && mode2 === "test" && target.kind === "example" && !target.test && !selectsTargets(inv) ? "build" : mode2;
-    out.some((s) => s.target === target && s.mode === as) || out.push({ target, mode: as });
+    out.some((s) => s.target === target && s.mode === as) || out.push({ target, mode: as, proposedForTest: mode2 !== "build" });
   }, of = (kind) => pkg.targets.filter((x) => x.kind === kind), addNamed = (patterns, kind, mode2) => {
     for (let pattern of patterns) for (let x of of(kind)) nameMatches(pattern, x.name) && add(x, mode2, !0);
   }, isBenched = (x) => x.kind !== "custom-build" && selection.benched(pkg, x);
@@ -3317,7 +3317,7 @@ function createProposals(state, pkg, inv, selection, warnings) {
       for (let e of of("example")) add(e, "test");
       for (let x of of("test")) x.test && add(x, "test");
       for (let x of of("bench")) x.test && add(x, "test");
-      lib && lib.doctest && isDoctestable(lib) && out.push({ target: lib, mode: "doctest" });
+      lib && lib.doctest && isDoctestable(lib) && out.push({ target: lib, mode: "doctest", proposedForTest: !0 });
     }
     return out;
   }

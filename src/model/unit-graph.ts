@@ -370,12 +370,15 @@ function generateRootUnits(
 ): UnitSpec[] {
   const roots: UnitSpec[] = []
   for (const pkg of selected) {
-    for (const { target, mode } of createProposals(state, pkg, invocation, selection, warnings)) {
+    for (const { target, mode, proposedForTest } of createProposals(state, pkg, invocation, selection, warnings)) {
       // `CompileKind::for_target`: a proc-macro is built for the host in every mode, its test harness too;
       // `deps_of_roots` gives it and what it depends on the host side's features (`UnitFor::new_host(true)`,
       // `new_host_test`), as `generate_root_units` does for its own (`FeaturesFor::from_for_host`).
       const procMacro = target.kind === 'proc-macro'
-      roots.push({ pkg, target, mode, kind: procMacro ? 'host' : 'target', unitFor: { host: procMacro, hostFeatures: procMacro, test: false } })
+      // `new_units` gives a unit proposed in a test mode `UnitFor::new_test`, even an example it then builds as
+      // a plain binary: it and what it links get `panic = "unwind"` whatever the profile says.
+      const unitFor = { host: procMacro, hostFeatures: procMacro, test: proposedForTest }
+      roots.push({ pkg, target, mode, kind: procMacro ? 'host' : 'target', unitFor })
     }
   }
   // `create_proposals`: `--lib` (or `--doc`) without `--all-targets` needs a library among the selected packages.
@@ -396,7 +399,8 @@ function unmatchedFilters(invocation: Invocation): string {
   return `target ${missed.length > 1 ? 'filters' : 'filter'}${filters} specified, but no targets matched; this is a no-op`
 }
 
-type Proposal = { target: Target; mode: CompileMode }
+/** A root unit: the target, its compile mode, and whether cargo proposed it in a test mode (`is_any_test`). */
+type Proposal = { target: Target; mode: CompileMode; proposedForTest: boolean }
 
 /** What decides target selection beyond the invocation. */
 interface TargetSelection {
@@ -438,7 +442,7 @@ function createProposals(state: FeatureState, pkg: Package, inv: Invocation, sel
     // see `benchBuildsExamples`) proposes is built as a plain binary, to check that it compiles.
     const asBinary = inv.command === 'test' || (inv.command === 'bench' && selection.benchBuildsExamples)
     const as = asBinary && mode === 'test' && target.kind === 'example' && !target.test && !selectsTargets(inv) ? 'build' : mode
-    if (!out.some(s => s.target === target && s.mode === as)) out.push({ target, mode: as })
+    if (!out.some(s => s.target === target && s.mode === as)) out.push({ target, mode: as, proposedForTest: mode !== 'build' })
   }
   const of = (kind: Target['kind']): Target[] => pkg.targets.filter(x => x.kind === kind)
   const addNamed = (patterns: readonly string[], kind: Target['kind'], mode: CompileMode): void => {
@@ -466,7 +470,7 @@ function createProposals(state: FeatureState, pkg: Package, inv: Invocation, sel
       for (const x of of('bench')) if (x.test) add(x, 'test')
       // Cargo proposes the doc tests too, even with `--no-run`: their dependencies are built, while rustdoc
       // compiles the examples only when the tests run (`run_doc_tests`).
-      if (lib && lib.doctest && isDoctestable(lib)) out.push({ target: lib, mode: 'doctest' })
+      if (lib && lib.doctest && isDoctestable(lib)) out.push({ target: lib, mode: 'doctest', proposedForTest: true })
     }
     return out
   }
