@@ -48,7 +48,10 @@ const WORKSPACES: readonly ChosenWorkspace[] = [
   { category: 'profiles', seed: 237770802, invocations: ['release-p-app6', 'profile-dist-p-app6'] },
   // `bench = false` on a dylib's [lib] and on a bin that requires a feature: `--benches` and `cargo bench` leave them
   // out; `--bin` naming that bin without the feature is refused, in cargo's words.
-  { category: 'target-flags', seed: 2063744150, invocations: ['workspace-benches', 'bench-p-app2-features-extra', 'p-app2-bin-app2'] }
+  { category: 'target-flags', seed: 2063744150, invocations: ['workspace-benches', 'bench-p-app2-features-extra', 'p-app2-bin-app2'] },
+  // `[profile.test] panic = "abort"`: `cargo test` builds the examples as plain binaries, yet with `unwind`, and so
+  // the dylib l1 they link through app2, which as a non-primary dylib only links with `unwind`.
+  { category: 'target-flags', seed: 372186071, invocations: ['test-p-app2'] }
 ]
 
 describe('differential against cargo, beyond linkage', () => {

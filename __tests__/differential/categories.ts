@@ -361,7 +361,8 @@ function featuresKinds(rng: Rng, seed: number): GeneratedWorkspace {
 
 // ---------------------------------------------------------------------------------------------
 // target-flags: which targets `--tests`, `--benches`, `--all-targets`, `cargo test` and `cargo bench` select
-// when the target tables say `test`, `bench` or `required-features`; target names as glob patterns
+// when the target tables say `test`, `bench` or `required-features`; target names as glob patterns; the test
+// and release profiles' `panic = "abort"`, which cargo drops for what those commands propose
 
 /** `test`/`bench` flags that differ from cargo's defaults now and then, and a required feature. */
 function drawFlags(rng: Rng, pTestFalse: number, pBenchFlip: number, benchDefault: boolean, pRequires: number): TargetFlags | undefined {
@@ -438,8 +439,23 @@ function targetFlags(rng: Rng, seed: number): GeneratedWorkspace {
     const named = rng.pick(extra)
     list.add('-p MAIN --KIND NAME', ['-p', main, `--${named.kind}`, named.name])
     if (hasBin && rng.chance(0.5)) list.add('-p MAIN --bin NAME', ['-p', main, '--bin', main])
+    // Its dependencies are not primary: a dylib among them gets `-C prefer-dynamic`, which links with `unwind` only.
+    list.add('test -p MAIN', ['-p', main], { command: 'test' })
     return list
-  })
+  }, { profiles: abortingProfiles(seed) })
+}
+
+/**
+ * `panic = "abort"` in the test or release profile now and then, which cargo drops for everything `cargo test`
+ * and `cargo bench` propose and what they link, examples built as plain binaries included. Drawn from a stream of
+ * its own, so that the rest of a seed's workspace is what it was before profiles were added.
+ */
+function abortingProfiles(seed: number): NamedProfile[] {
+  const rng = new Rng(seed ^ 0x5bd1e995)
+  const named: NamedProfile[] = []
+  if (rng.chance(0.35)) named.push({ name: 'test', settings: { panic: 'abort' } })
+  if (rng.chance(0.25)) named.push({ name: 'release', settings: { panic: 'abort' } })
+  return named
 }
 
 // ---------------------------------------------------------------------------------------------
