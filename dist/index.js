@@ -4670,6 +4670,9 @@ function dynamicUnwinderDll(info2) {
 function libraryPathVariable(family2) {
   return family2 === "windows" ? "PATH" : family2 === "darwin" ? "DYLD_FALLBACK_LIBRARY_PATH" : "LD_LIBRARY_PATH";
 }
+function commandProfile(context, command) {
+  return command === "build" ? context.profile : context.testProfile;
+}
 function stdOnDefaultLoaderPath(info2) {
   return info2.stdDylib === null || !cfgHas(info2.cfg, "target_os", "linux") ? !1 : /^\/(usr\/)?lib(64)?(\/[a-z0-9_]+-linux-[a-z0-9_]+)?\/?$/.test(info2.stdDylibDir ?? info2.targetLibdir);
 }
@@ -5063,7 +5066,7 @@ function jobDependenciesOf(unit) {
   return dependenciesOf(unit).filter((dep) => dep.target.kind !== "test" && dep.target.kind !== "bin");
 }
 function buildUnitGraph(metadata, context, invocation, selected, options = {}) {
-  const { sourceUsesCrate = () => !0, features = metadataFeatures(metadata), docExamplesOf = () => "run", benched = (_pkg, target) => defaultBenched(target) } = options, units = [], libs = /* @__PURE__ */ new Map(), warnings = [], profile = invocation.command === "build" ? context.profile : context.testProfile, infoFor = (kind) => kind === "host" ? context.host : context.target;
+  const { sourceUsesCrate = () => !0, features = metadataFeatures(metadata), docExamplesOf = () => "run", benched = (_pkg, target) => defaultBenched(target) } = options, units = [], libs = /* @__PURE__ */ new Map(), warnings = [], profile = commandProfile(context, invocation.command), infoFor = (kind) => kind === "host" ? context.host : context.target;
   checkNamedTargets(invocation, selected);
   const selection = { benched, benchBuildsExamples: releaseAtLeast(context.rustc.release, 1, 89) }, rootSpecs = generateRootUnits({ metadata, features }, selected, invocation, selection, warnings), primary = new Set(rootSpecs.map((s) => s.pkg.id)), state = {
     metadata,
@@ -6151,7 +6154,7 @@ function flagFindings(ctx, boundary) {
   return out;
 }
 function ltoFindings(ctx, boundary) {
-  const windows = boundary.filter((u) => u.kind === "target" && /windows/.test(u.targetInfo.triple)), profile = ctx.invocation.command === "build" ? ctx.build.profile : ctx.build.testProfile, inProfile = profile.lto === "thin" || profile.lto === "fat" || profile.lto === "true", inFlags = (u) => u.lto.kind === "run" && !inProfile, lto = windows.find((u) => inProfile || inFlags(u));
+  const windows = boundary.filter((u) => u.kind === "target" && /windows/.test(u.targetInfo.triple)), profile = commandProfile(ctx.build, ctx.invocation.command), inProfile = profile.lto === "thin" || profile.lto === "fat" || profile.lto === "true", inFlags = (u) => u.lto.kind === "run" && !inProfile, lto = windows.find((u) => inProfile || inFlags(u));
   if (!lto)
     return [];
   const setting = inFlags(lto) ? "rustflags" : "lto";
@@ -6175,7 +6178,7 @@ function collisionFindings(ctx, options = {}) {
   return collisions.map((c) => collisionFinding(ctx, c, targetDir));
 }
 function outputCollisions(ctx, options = {}) {
-  const profile = profileOf(ctx), explicitTarget = ctx.invocation.target !== null, { units, root } = cargoUnits(ctx.graph, profile, !explicitTarget), writers = /* @__PURE__ */ new Map();
+  const profile = commandProfile(ctx.build, ctx.invocation.command), explicitTarget = ctx.invocation.target !== null, { units, root } = cargoUnits(ctx.graph, profile, !explicitTarget), writers = /* @__PURE__ */ new Map();
   for (const unit of units)
     for (const file of outputsOf(unit, root.has(unit), profile, explicitTarget, options.defaultLibMetadata === !0)) {
       const list = writers.get(file.path);
@@ -6202,9 +6205,6 @@ function outputCollisions(ctx, options = {}) {
     group.paths.push(w[0].file.path);
   }
   return [...groups.values()].map((g) => ({ ...g, units: g.units.sort(compareCopies), paths: g.paths.sort() })).sort((a, b) => compareCopies(a.units[0], b.units[0]));
-}
-function profileOf(ctx) {
-  return ctx.invocation.command === "build" ? ctx.build.profile : ctx.build.testProfile;
 }
 function hostProfileDiffers(profile) {
   return profile.name === "release" || profile.name === "bench";
@@ -6269,7 +6269,7 @@ function compareCopies(a, b) {
 }
 const LINKED_BY_RUST = /* @__PURE__ */ new Set(["dylib", "rlib", "lib"]);
 function collisionFinding(ctx, c, targetDir) {
-  const profile = profileOf(ctx), rep = c.units[0], samePackage = c.units.every((u) => u.pkg === rep.pkg), kindsDiffer = samePackage && c.units.some((u) => u.kind !== rep.kind), panics = new Set(c.units.map((u) => profilePanic(u, profile))), main = c.files.filter((f) => !f.debugInfo), collidingTypes = new Set(main.map((f) => f.crateType)), crateType2 = rep.crateTypes.find((t) => collidingTypes.has(t)) ?? rep.crateTypes[0], linkedTypes = new Set(main.filter((f) => f.linked).map((f) => f.crateType)), linkedByRust = [...linkedTypes].some((t) => LINKED_BY_RUST.has(t)), files = listCrates(c.paths.map((p) => `${targetDir}/${p}`), 8), fileWord = c.paths.length === 1 ? "file" : "files", shown = `${targetDir}/${c.paths.find((p) => !/\.(dwp|pdb|dSYM)$/.test(p)) ?? c.paths[0]}`, describe2 = (u) => {
+  const profile = commandProfile(ctx.build, ctx.invocation.command), rep = c.units[0], samePackage = c.units.every((u) => u.pkg === rep.pkg), kindsDiffer = samePackage && c.units.some((u) => u.kind !== rep.kind), panics = new Set(c.units.map((u) => profilePanic(u, profile))), main = c.files.filter((f) => !f.debugInfo), collidingTypes = new Set(main.map((f) => f.crateType)), crateType2 = rep.crateTypes.find((t) => collidingTypes.has(t)) ?? rep.crateTypes[0], linkedTypes = new Set(main.filter((f) => f.linked).map((f) => f.crateType)), linkedByRust = [...linkedTypes].some((t) => LINKED_BY_RUST.has(t)), files = listCrates(c.paths.map((p) => `${targetDir}/${p}`), 8), fileWord = c.paths.length === 1 ? "file" : "files", shown = `${targetDir}/${c.paths.find((p) => !/\.(dwp|pdb|dSYM)$/.test(p)) ?? c.paths[0]}`, describe2 = (u) => {
     let d = describeUnit(u);
     return samePackage ? (kindsDiffer && u.kind === "target" && (d += " (built for the target)"), panics.size > 1 && (d += ` with \`panic = "${profilePanic(u, profile)}"\``)) : c.units.some((o) => o !== u && o.pkg.name === u.pkg.name) ? d += ` of \`${u.pkg.name} ${u.pkg.version}\`` : d += ` of package \`${u.pkg.name}\``, d;
   }, units = c.units.map(describe2), who = `${units.slice(0, -1).join(", ")} and ${units.at(-1)}`;
@@ -7573,7 +7573,7 @@ function analyzeOnce(input, purpose = "report") {
   for (const triple of unmodelled)
     notes.push(`How executables find Rust shared libraries at run time is not modelled for target \`${triple}\`: \`runtime-dylib\` counts every one as missing outside cargo unless an rpath is set. Linkage verdicts are exact.`);
   graph.units.some((u) => u.crateTypes.includes("dylib")) && notes.push("Verdicts describe a clean build: cargo does not rebuild a dylib when only `-C prefer-dynamic` changes, so a stale target directory can behave differently.");
-  const profile = invocation.command === "build" ? context.profile : context.testProfile;
+  const profile = commandProfile(context, invocation.command);
   return { analysis: {
     version: 2,
     toolchain: toolchainReport(context, facts, metadata.workspaceRoot),
@@ -10786,6 +10786,7 @@ async function analyzeWith(options, setup) {
     commandLine: ["cargo", invocation.command, ...toCargoArgs(invocation)],
     sourceUsesCrate: sourceReader(metadata, scope),
     docExamplesOf: docExamplesReader(metadata, scope),
+    // A manifest cargo accepted but we cannot parse only costs its `bench` flags: cargo's defaults apply.
     benched: benchedReader((pkg) => {
       try {
         return manifestOf(pkg.manifestPath);

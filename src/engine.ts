@@ -3,7 +3,7 @@ import { withVerifiedFixes } from './fixes/verify.js'
 import { compareText } from './findings/order.js'
 import { pluginSystem, rustAbiBoundaries } from './linkage/boundaries.js'
 import { crateName, type LinkageResult, resolveLinkage, type UnitResult } from './linkage/resolve.js'
-import type { BuildContext } from './model/build-context.js'
+import { type BuildContext, commandProfile } from './model/build-context.js'
 import { compilerBehaviour } from './model/compiler-behaviour.js'
 import { loaderFamily } from './model/platform.js'
 import { noFacts, type WorkspaceFacts } from './model/facts.js'
@@ -101,7 +101,7 @@ function analyzeOnce(input: AnalysisInput, purpose: 'report' | 'verify' = 'repor
   if (graph.units.some(u => u.crateTypes.includes('dylib'))) {
     notes.push('Verdicts describe a clean build: cargo does not rebuild a dylib when only `-C prefer-dynamic` changes, so a stale target directory can behave differently.')
   }
-  const profile = invocation.command === 'build' ? context.profile : context.testProfile
+  const profile = commandProfile(context, invocation.command)
   const analysis: Analysis = {
     version: 2,
     toolchain: toolchainReport(context, facts, metadata.workspaceRoot),

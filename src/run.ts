@@ -185,8 +185,7 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
   options.afterParse?.()
 
   const scope = options.scope ?? null
-  // One parse per manifest, shared by the target flags and the locator; one cargo accepted but we cannot parse
-  // only costs what it would have told.
+  // One parse per manifest, shared by the root's settings, the target flags and the locator.
   const manifests = new Map<string, TomlDocument | null>()
   const manifestOf = (file: string): TomlDocument | null => {
     let doc = manifests.get(file)
@@ -215,6 +214,7 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
     commandLine: ['cargo', invocation.command, ...toCargoArgs(invocation)],
     sourceUsesCrate: sourceReader(metadata, scope),
     docExamplesOf: docExamplesReader(metadata, scope),
+    // A manifest cargo accepted but we cannot parse only costs its `bench` flags: cargo's defaults apply.
     benched: benchedReader(pkg => {
       try {
         return manifestOf(pkg.manifestPath)

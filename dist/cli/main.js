@@ -2821,6 +2821,11 @@ function libraryPathVariable(family2) {
   return family2 === "windows" ? "PATH" : family2 === "darwin" ? "DYLD_FALLBACK_LIBRARY_PATH" : "LD_LIBRARY_PATH";
 }
 
+// src/model/build-context.ts
+function commandProfile(context, command) {
+  return command === "build" ? context.profile : context.testProfile;
+}
+
 // src/model/target-info.ts
 function stdOnDefaultLoaderPath(info) {
   return info.stdDylib === null || !cfgHas(info.cfg, "target_os", "linux") ? !1 : /^\/(usr\/)?lib(64)?(\/[a-z0-9_]+-linux-[a-z0-9_]+)?\/?$/.test(info.stdDylibDir ?? info.targetLibdir);
@@ -3204,7 +3209,7 @@ function buildUnitGraph(metadata, context, invocation, selected, options = {}) {
     features = metadataFeatures(metadata),
     docExamplesOf = () => "run",
     benched = (_pkg, target) => defaultBenched(target)
-  } = options, units = [], libs = /* @__PURE__ */ new Map(), warnings = [], profile = invocation.command === "build" ? context.profile : context.testProfile, infoFor = (kind) => kind === "host" ? context.host : context.target;
+  } = options, units = [], libs = /* @__PURE__ */ new Map(), warnings = [], profile = commandProfile(context, invocation.command), infoFor = (kind) => kind === "host" ? context.host : context.target;
   checkNamedTargets(invocation, selected);
   let selection = { benched, benchBuildsExamples: releaseAtLeast(context.rustc.release, 1, 89) }, rootSpecs = generateRootUnits({ metadata, features }, selected, invocation, selection, warnings), primary = new Set(rootSpecs.map((s) => s.pkg.id)), state = {
     metadata,
@@ -4247,7 +4252,7 @@ function flagFindings(ctx, boundary) {
   return out;
 }
 function ltoFindings(ctx, boundary) {
-  let windows = boundary.filter((u) => u.kind === "target" && /windows/.test(u.targetInfo.triple)), profile = ctx.invocation.command === "build" ? ctx.build.profile : ctx.build.testProfile, inProfile = profile.lto === "thin" || profile.lto === "fat" || profile.lto === "true", inFlags = (u) => u.lto.kind === "run" && !inProfile, lto = windows.find((u) => inProfile || inFlags(u));
+  let windows = boundary.filter((u) => u.kind === "target" && /windows/.test(u.targetInfo.triple)), profile = commandProfile(ctx.build, ctx.invocation.command), inProfile = profile.lto === "thin" || profile.lto === "fat" || profile.lto === "true", inFlags = (u) => u.lto.kind === "run" && !inProfile, lto = windows.find((u) => inProfile || inFlags(u));
   if (!lto) return [];
   let setting = inFlags(lto) ? "rustflags" : "lto";
   return [
@@ -4271,7 +4276,7 @@ function collisionFindings(ctx, options = {}) {
   return collisions.map((c) => collisionFinding(ctx, c, targetDir));
 }
 function outputCollisions(ctx, options = {}) {
-  let profile = profileOf(ctx), explicitTarget = ctx.invocation.target !== null, { units, root } = cargoUnits(ctx.graph, profile, !explicitTarget), writers = /* @__PURE__ */ new Map();
+  let profile = commandProfile(ctx.build, ctx.invocation.command), explicitTarget = ctx.invocation.target !== null, { units, root } = cargoUnits(ctx.graph, profile, !explicitTarget), writers = /* @__PURE__ */ new Map();
   for (let unit of units)
     for (let file of outputsOf(unit, root.has(unit), profile, explicitTarget, options.defaultLibMetadata === !0)) {
       let list = writers.get(file.path);
@@ -4296,9 +4301,6 @@ function outputCollisions(ctx, options = {}) {
     group.paths.push(w[0].file.path);
   }
   return [...groups.values()].map((g) => ({ ...g, units: g.units.sort(compareCopies), paths: g.paths.sort() })).sort((a, b) => compareCopies(a.units[0], b.units[0]));
-}
-function profileOf(ctx) {
-  return ctx.invocation.command === "build" ? ctx.build.profile : ctx.build.testProfile;
 }
 function hostProfileDiffers(profile) {
   return profile.name === "release" || profile.name === "bench";
@@ -4355,7 +4357,7 @@ function compareCopies(a, b) {
 }
 var LINKED_BY_RUST = /* @__PURE__ */ new Set(["dylib", "rlib", "lib"]);
 function collisionFinding(ctx, c, targetDir) {
-  let profile = profileOf(ctx), rep = c.units[0], samePackage = c.units.every((u) => u.pkg === rep.pkg), kindsDiffer = samePackage && c.units.some((u) => u.kind !== rep.kind), panics = new Set(c.units.map((u) => profilePanic(u, profile))), main2 = c.files.filter((f) => !f.debugInfo), collidingTypes = new Set(main2.map((f) => f.crateType)), crateType = rep.crateTypes.find((t) => collidingTypes.has(t)) ?? rep.crateTypes[0], linkedTypes = new Set(main2.filter((f) => f.linked).map((f) => f.crateType)), linkedByRust = [...linkedTypes].some((t) => LINKED_BY_RUST.has(t)), files = listCrates(c.paths.map((p) => `${targetDir}/${p}`), 8), fileWord = c.paths.length === 1 ? "file" : "files", shown = `${targetDir}/${c.paths.find((p) => !/\.(dwp|pdb|dSYM)$/.test(p)) ?? c.paths[0]}`, describe7 = (u) => {
+  let profile = commandProfile(ctx.build, ctx.invocation.command), rep = c.units[0], samePackage = c.units.every((u) => u.pkg === rep.pkg), kindsDiffer = samePackage && c.units.some((u) => u.kind !== rep.kind), panics = new Set(c.units.map((u) => profilePanic(u, profile))), main2 = c.files.filter((f) => !f.debugInfo), collidingTypes = new Set(main2.map((f) => f.crateType)), crateType = rep.crateTypes.find((t) => collidingTypes.has(t)) ?? rep.crateTypes[0], linkedTypes = new Set(main2.filter((f) => f.linked).map((f) => f.crateType)), linkedByRust = [...linkedTypes].some((t) => LINKED_BY_RUST.has(t)), files = listCrates(c.paths.map((p) => `${targetDir}/${p}`), 8), fileWord = c.paths.length === 1 ? "file" : "files", shown = `${targetDir}/${c.paths.find((p) => !/\.(dwp|pdb|dSYM)$/.test(p)) ?? c.paths[0]}`, describe7 = (u) => {
     let d = describeUnit(u);
     return samePackage ? (kindsDiffer && u.kind === "target" && (d += " (built for the target)"), panics.size > 1 && (d += ` with \`panic = "${profilePanic(u, profile)}"\``)) : c.units.some((o) => o !== u && o.pkg.name === u.pkg.name) ? d += ` of \`${u.pkg.name} ${u.pkg.version}\`` : d += ` of package \`${u.pkg.name}\``, d;
   }, units = c.units.map(describe7), who = `${units.slice(0, -1).join(", ")} and ${units.at(-1)}`, what;
@@ -5626,7 +5628,7 @@ function analyzeOnce(input, purpose = "report") {
       `How executables find Rust shared libraries at run time is not modelled for target \`${triple}\`: \`runtime-dylib\` counts every one as missing outside cargo unless an rpath is set. Linkage verdicts are exact.`
     );
   graph.units.some((u) => u.crateTypes.includes("dylib")) && notes.push("Verdicts describe a clean build: cargo does not rebuild a dylib when only `-C prefer-dynamic` changes, so a stale target directory can behave differently.");
-  let profile = invocation.command === "build" ? context.profile : context.testProfile;
+  let profile = commandProfile(context, invocation.command);
   return { analysis: {
     version: 2,
     toolchain: toolchainReport(context, facts, metadata.workspaceRoot),
@@ -8902,6 +8904,7 @@ async function analyzeWith(options, setup) {
     commandLine: ["cargo", invocation.command, ...toCargoArgs(invocation)],
     sourceUsesCrate: sourceReader(metadata, scope),
     docExamplesOf: docExamplesReader(metadata, scope),
+    // A manifest cargo accepted but we cannot parse only costs its `bench` flags: cargo's defaults apply.
     benched: benchedReader((pkg) => {
       try {
         return manifestOf(pkg.manifestPath);

@@ -1,3 +1,4 @@
+import type { Command } from './invocation.js'
 import type { ProfileSettings } from './profile.js'
 import type { RustcVersion, TargetInfo } from './target-info.js'
 
@@ -18,6 +19,14 @@ export interface BuildContext {
   target: TargetInfo
   /** Effective profile for the command (e.g. `dev`, `release`, `test`, `bench`). */
   profile: ProfileSettings
-  /** The profile test harnesses use (`test`, or `bench` with --release). */
+  /**
+   * The profile of test harnesses: the same profile as `profile` (cargo uses one per command), kept apart so that a
+   * fix can change the one the units of its command read.
+   */
   testProfile: ProfileSettings
+}
+
+/** The profile the units of a command read: `cargo test` and `cargo bench` read `testProfile`. */
+export function commandProfile(context: BuildContext, command: Command): ProfileSettings {
+  return command === 'build' ? context.profile : context.testProfile
 }

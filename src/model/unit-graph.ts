@@ -22,7 +22,7 @@
  * units of a build without `--target` (`rebuild_unit_graph_shared`, src/cargo/ops/cargo_compile/mod.rs).
  */
 import { UserError } from '../errors.js'
-import type { BuildContext, CompileKind, CompileMode } from './build-context.js'
+import { type BuildContext, commandProfile, type CompileKind, type CompileMode } from './build-context.js'
 import { releaseAtLeast } from './compiler-behaviour.js'
 import { canLto, type CrateType, isDynamic } from './crate-type.js'
 import { type FeatureCause, metadataFeatures, type ResolvedFeatures } from './features.js'
@@ -215,7 +215,7 @@ export function buildUnitGraph(
   const units: Unit[] = []
   const libs = new Map<Package, Target | undefined>()
   const warnings: string[] = []
-  const profile = invocation.command === 'build' ? context.profile : context.testProfile
+  const profile = commandProfile(context, invocation.command)
   const infoFor = (kind: CompileKind): TargetInfo => (kind === 'host' ? context.host : context.target)
   checkNamedTargets(invocation, selected)
   const selection: TargetSelection = { benched, benchBuildsExamples: releaseAtLeast(context.rustc.release, 1, 89) }

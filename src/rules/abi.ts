@@ -1,5 +1,6 @@
 import { pluginSystem, rustAbiBoundaries } from '../linkage/boundaries.js'
 import { crateName, dynamicCrates, unitKey } from '../linkage/resolve.js'
+import { commandProfile } from '../model/build-context.js'
 import { abiFlags } from '../model/rustc-flags.js'
 import type { Unit } from '../model/unit-graph.js'
 import { listCrates } from '../text.js'
@@ -123,7 +124,7 @@ function flagFindings(ctx: RuleContext, boundary: Unit[]): Draft[] {
 
 function ltoFindings(ctx: RuleContext, boundary: Unit[]): Draft[] {
   const windows = boundary.filter(u => u.kind === 'target' && /windows/.test(u.targetInfo.triple))
-  const profile = ctx.invocation.command === 'build' ? ctx.build.profile : ctx.build.testProfile
+  const profile = commandProfile(ctx.build, ctx.invocation.command)
   const inProfile = profile.lto === 'thin' || profile.lto === 'fat' || profile.lto === 'true'
   const inFlags = (u: Unit): boolean => u.lto.kind === 'run' && !inProfile
   const lto = windows.find(u => inProfile || inFlags(u))

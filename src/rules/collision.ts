@@ -24,6 +24,7 @@
  */
 import type { RelatedLocation } from '../findings/finding.js'
 import { crateName } from '../linkage/resolve.js'
+import { commandProfile } from '../model/build-context.js'
 import { type CrateType, isDynamic, requiresUpstreamObjects } from '../model/crate-type.js'
 import { forwardSlashes, relativePosix } from '../model/paths.js'
 import type { PanicStrategy, ProfileSettings } from '../model/profile.js'
@@ -71,7 +72,7 @@ export function collisionFindings(ctx: RuleContext, options: CollisionOptions = 
 
 /** The groups of units that write the same files, as `check_collisions` finds them. */
 export function outputCollisions(ctx: Pick<RuleContext, 'graph' | 'build' | 'invocation'>, options: CollisionOptions = {}): OutputCollision[] {
-  const profile = profileOf(ctx)
+  const profile = commandProfile(ctx.build, ctx.invocation.command)
   const explicitTarget = ctx.invocation.target !== null
   const { units, root } = cargoUnits(ctx.graph, profile, !explicitTarget)
   const writers = new Map<string, { unit: Unit; file: OutputFile }[]>()
@@ -111,10 +112,6 @@ export function outputCollisions(ctx: Pick<RuleContext, 'graph' | 'build' | 'inv
   return [...groups.values()]
     .map(g => ({ ...g, units: g.units.sort(compareCopies), paths: g.paths.sort() }))
     .sort((a, b) => compareCopies(a.units[0]!, b.units[0]!))
-}
-
-function profileOf(ctx: Pick<RuleContext, 'build' | 'invocation'>): ProfileSettings {
-  return ctx.invocation.command === 'build' ? ctx.build.profile : ctx.build.testProfile
 }
 
 /**
@@ -275,7 +272,7 @@ function compareCopies(a: Unit, b: Unit): number {
 const LINKED_BY_RUST = new Set<CrateType>(['dylib', 'rlib', 'lib'])
 
 function collisionFinding(ctx: RuleContext, c: OutputCollision, targetDir: string): Draft {
-  const profile = profileOf(ctx)
+  const profile = commandProfile(ctx.build, ctx.invocation.command)
   const rep = c.units[0]!
   const samePackage = c.units.every(u => u.pkg === rep.pkg)
   const kindsDiffer = samePackage && c.units.some(u => u.kind !== rep.kind)
