@@ -4,8 +4,9 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { parseCfgLines } from '../src/model/cfg.js'
-import { causeChain, type FeatureRequest, featureValue, resolveFeatures } from '../src/model/features.js'
-import type { DeclaredDependency, DependencyKind, Metadata, Package } from '../src/model/metadata.js'
+import { UserError } from '../src/errors.js'
+import { causeChain, checkCommandLineFeatures, type CommandLineFeatures, type FeatureRequest, featureValue, resolveFeatures } from '../src/model/features.js'
+import type { Declaration, DeclaredDependency, DependencyKind, Metadata, Package } from '../src/model/metadata.js'
 import type { TargetInfo } from '../src/model/target-info.js'
 import { featuresSatisfied } from '../src/model/unit-dependencies.js'
 
@@ -32,6 +33,7 @@ function pkg(name: string, features: Record<string, string[]> = {}, deps: Dep[] 
     featureMap: new Map(Object.entries(features)),
     edition: '2021',
     deps: [],
+    declarations: [],
     rustVersion: null,
     publish: false,
     description: null,
@@ -45,14 +47,17 @@ function workspace(members: string[], packages: ReturnType<typeof pkg>[]): Metad
   const byName = new Map(packages.map(p => [p.name, p]))
   for (const p of packages) {
     const edges = new Map<string, Package['deps'][number]>()
+    const declarations: Declaration[] = []
     for (const d of p.declaredDeps) {
       const target = byName.get(d.on)!
       const declared: DeclaredDependency = { nameInToml: d.rename ?? d.on, optional: d.optional ?? false, features: d.features ?? [], defaultFeatures: d.defaultFeatures ?? true }
+      declarations.push({ kind: d.kind ?? 'normal', platform: d.platform ?? null, declared })
       const edge = edges.get(target.id) ?? { pkg: target.id, externName: (d.rename ?? d.on).replace(/-/g, '_'), kinds: [] }
       edge.kinds.push({ kind: d.kind ?? 'normal', platform: d.platform ?? null, declared })
       edges.set(target.id, edge)
     }
     p.deps = [...edges.values()]
+    p.declarations = declarations
   }
   return {
     packages: new Map(packages.map(p => [p.id, p])),
@@ -163,7 +168,7 @@ describe('resolveFeatures', () => {
 
   it('`member/feature` and plain features on the command line reach the members that have them', () => {
     expect(resolve(bevy(), ['game'], { features: ['engine/dynamic'] }).dep('engine', 'engine_dylib')).toBe(true)
-    // `game` has no feature `dynamic`: resolver 2 gives it to no one.
+    // `game` has no feature `dynamic`: resolver 2 gives it to no one (cargo refuses that command line first).
     expect(resolve(bevy(), ['game'], { features: ['dynamic'] }).dep('engine', 'engine_dylib')).toBe(false)
     expect(resolve(bevy(), ['engine'], { features: ['dynamic'] }).dep('engine', 'engine_dylib')).toBe(true)
   })
@@ -259,5 +264,70 @@ describe('resolveFeatures', () => {
   it('a dependency chain deeper than the call stack', () => {
     const chain = Array.from({ length: 20_000 }, (_, i) => pkg(`p${i}`, { default: ['x'], x: [] }, i + 1 < 20_000 ? [{ on: `p${i + 1}` }] : []))
     expect(resolve(workspace(['p0'], chain), ['p0']).on('p19999')).toEqual(['default', 'x'])
+  })
+})
+
+describe('checkCommandLineFeatures: cargo build refuses what the selected members do not have, in its words', () => {
+  // game and tools are members; `tools` has `dynamic` and an optional dependency `extras` nothing turns on.
+  const m = () =>
+    workspace(
+      ['game', 'tools'],
+      [
+        pkg('game', { dynamic: [] }, [{ on: 'engine' }]),
+        pkg('tools', { verbose: [], dynamic: [] }, [{ on: 'engine' }, { on: 'extras', optional: true, features: ['fast'] }]),
+        pkg('engine', { dynamic: [] }),
+        pkg('extras', { fast: [] })
+      ]
+    )
+  const refusal = (selected: string[], cli: Partial<CommandLineFeatures>): string | null => {
+    const metadata = m()
+    const members = selected.map(name => [...metadata.packages.values()].find(p => p.name === name)!)
+    try {
+      checkCommandLineFeatures(metadata, members, { resolver: 2, virtualWorkspace: true, features: [], allFeatures: false, noDefaultFeatures: false, ...cli })
+      return null
+    } catch (e) {
+      expect(e).toBeInstanceOf(UserError)
+      return (e as Error).message
+    }
+  }
+
+  it('accepts a member’s own features, its dependencies’ (`dep/feature`), and `member/feature`', () => {
+    expect(refusal(['tools'], { features: ['verbose', 'engine/dynamic', 'extras?/fast', 'extras', 'tools/verbose'] })).toBeNull()
+  })
+
+  it('names the other members that have the feature', () => {
+    expect(refusal(['game'], { features: ['verbose'] })).toBe("the package 'game' does not contain this feature: verbose; help: package with the missing feature: tools")
+    expect(refusal(['game'], { features: ['verbose', 'zzz'] })).toBe("the package 'game' does not contain these features: verbose, zzz; help: package with the missing features: tools")
+  })
+
+  it('lists the selected packages when several are, and suggests similarly named features', () => {
+    expect(refusal(['game', 'tools'], { features: ['dynamc'] })).toBe(
+      'none of the selected packages contains this feature: dynamc; selected packages: game, tools; help: there is a similarly named feature: dynamic'
+    )
+    expect(refusal(['tools'], { features: ['extra'] })).toBe("the package 'tools' does not contain this feature: extra; help: there is a similarly named feature: extras")
+    expect(refusal(['tools'], { features: ['engin/dynamic'] })).toBe("the package 'tools' does not contain this feature: engin/dynamic")
+  })
+
+  it('refuses any feature flag for a selection of no member, and nothing under resolver 1 in a package workspace', () => {
+    expect(refusal([], { features: ['dynamic'] })).toBe('cannot specify features for packages outside of workspace')
+    expect(refusal([], { noDefaultFeatures: true })).toBe('cannot specify features for packages outside of workspace')
+    expect(refusal([], {})).toBeNull()
+    expect(refusal(['game'], { features: ['nope'], resolver: 1, virtualWorkspace: false })).toBeNull()
+  })
+})
+
+describe('isActivated: the packages the feature resolver reaches on each side', () => {
+  // `gen` is only a build dependency of `app`: resolver 2 reaches it on the host side alone.
+  const m = () => workspace(['app'], [pkg('app', {}, [{ on: 'gen', kind: 'build' }]), pkg('gen')])
+  const activated = (resolver: 1 | 2) => {
+    const metadata = m()
+    const byName = (n: string) => [...metadata.packages.values()].find(p => p.name === n)!
+    const features = resolveFeatures(metadata, { resolver, selected: [byName('app')], current: null, virtualWorkspace: true, features: [], allFeatures: false, noDefaultFeatures: false, hasDevUnits: false, host: LINUX, target: LINUX })
+    return [features.isActivated(byName('gen').id, 'normal'), features.isActivated(byName('gen').id, 'host')]
+  }
+
+  it('resolver 2 reaches a build dependency on the host side only (cargo panics on `-p` of it); resolver 1 on both', () => {
+    expect(activated(2)).toEqual([false, true])
+    expect(activated(1)).toEqual([true, true])
   })
 })

@@ -27,6 +27,8 @@ interface RecordedCase {
   cargoWarnings?: string[]
   /** cargo's own errors, e.g. a refused `--doc`. */
   cargoErrors?: string[]
+  /** The first line of cargo's panic message, when cargo crashed on the command line. */
+  cargoPanic?: string
   /** `cargo test` without `--no-run`: each library's doc examples that passed and failed. */
   doctests?: { package: string; target: string; passed: number; failed: number }[]
   env?: Record<string, string>
@@ -96,7 +98,12 @@ describe('fixture workspaces: predictions equal recorded cargo builds', () => {
       it(label, async () => {
         // Cargo refused the command line before building anything: the engine refuses it with cargo's reason.
         if (c.units.length === 0 && c.cargoErrors?.length) {
-          await expect(predict(dir, c)).rejects.toThrow(c.cargoErrors[0])
+          await expect(predict(dir, c)).rejects.toThrow(c.cargoErrors[0]!.replaceAll('<ws>', dir))
+          return
+        }
+        // Cargo crashed on the command line: the engine refuses it and names cargo's message.
+        if (c.units.length === 0 && c.cargoPanic !== undefined) {
+          await expect(predict(dir, c)).rejects.toThrow(c.cargoPanic.split(' (')[0]!)
           return
         }
         const report = await predict(dir, c)

@@ -6,6 +6,7 @@ import { type CfgSet, CfgSyntaxError, evalCfg, parseCfgExpr, parseCfgLines, plat
 import { defaultInvocation, type Invocation } from '../src/model/invocation.js'
 import type { Metadata, Package } from '../src/model/metadata.js'
 import { codegenOptions, flagEnabled, targetFeatures, unstableOptions } from '../src/model/rustc-flags.js'
+import { closest, editDistance, similarNameHelp } from '../src/model/edit-distance.js'
 import { selectPackages, specMatches } from '../src/model/selection.js'
 import { executablesCrtStatic, findStdDylib, parseProbe, parseRustcVersion, probeArgs } from '../src/rustc/probe.js'
 import { corpusFile } from './support/corpus.js'
@@ -503,7 +504,7 @@ describe('platformMatches', () => {
 // ---------------------------------------------------------------------------------------------------------
 
 function pkg(id: string, name: string, version: string, source: string | null = null): Package {
-  return { id, name, version, source, manifestPath: `/x/${name}/Cargo.toml`, targets: [], features: [], featureMap: new Map(), edition: '2021', deps: [], rustVersion: null, publish: null, description: null, license: null, licenseFile: null }
+  return { id, name, version, source, manifestPath: `/x/${name}/Cargo.toml`, targets: [], features: [], featureMap: new Map(), edition: '2021', deps: [], declarations: [], rustVersion: null, publish: null, description: null, license: null, licenseFile: null }
 }
 
 const CRATES_IO = 'registry+https://github.com/rust-lang/crates.io-index'
@@ -677,10 +678,20 @@ describe('selectPackages on guppy-proc-macro1', () => {
     expect(selectionError({ exclude: ['macro'], packages: ['dev-user'] })).toBe('`--exclude` can only be used together with `--workspace`')
   })
 
-  it('an unknown spec is an error naming the spec', () => {
+  it('an unknown spec is an error naming the spec, with cargo’s help', () => {
     expect(selectionError({ packages: ['nope'] })).toBe('package ID specification `nope` did not match any packages')
-    expect(selectionError({ packages: ['macro', 'macro@0.2'] })).toBe('package ID specification `macro@0.2` did not match any packages')
-    expect(selectionError({ packages: ['zz*'] })).toBe('package ID specification `zz*` did not match any packages')
+    expect(selectionError({ packages: ['macr'] })).toBe('package ID specification `macr` did not match any packages; help: a package with a similar name exists: `macro`')
+    // Cargo lists the packages of that name for a whole version only.
+    expect(selectionError({ packages: ['macro', 'macro@0.2'] })).toBe('package ID specification `macro@0.2` did not match any packages; help: a package with a similar name exists: `macro`')
+    expect(selectionError({ packages: ['macro@0.2.0'] })).toBe('package ID specification `macro@0.2.0` did not match any packages; help: there are similar package ID specifications: macro@0.1.0')
+  })
+
+  it('a glob names members only, and one that names none is refused', () => {
+    expect(selectionError({ packages: ['zz*'] })).toBe(`package pattern(s) \`zz*\` not found in workspace \`${PM_ROOT}\``)
+    expect(selectionError({ workspace: true, packages: ['zz*'] })).toBe(`package pattern(s) \`zz*\` not found in workspace \`${PM_ROOT}\``)
+    expect(selectionError({ workspace: true, packages: ['nope'] })).toBe(`package(s) \`nope\` not found in workspace \`${PM_ROOT}\``)
+    const s = selectPackages(procMacro1(), defaultInvocation({ workspace: true, exclude: ['zz*', 'nope'] }), `${PM_ROOT}/Cargo.toml`)
+    expect(s.warnings).toEqual([`excluded package(s) \`nope\` not found in workspace \`${PM_ROOT}\``, `excluded package pattern(s) \`zz*\` not found in workspace \`${PM_ROOT}\``])
   })
 })
 
@@ -695,13 +706,27 @@ describe('selectPackages on rules_rust-workspace-build-scripts-deps', () => {
 
   it('a name with two versions is ambiguous; a partial version picks one', () => {
     expect(selectionError({ packages: ['wasi'] }, buildScriptsDeps())).toBe(
-      'the specification `wasi` is ambiguous: it matches wasi@0.11.0+wasi-snapshot-preview1, wasi@0.13.3+wasi-0.2.2; add a version (`name@version`)'
+      'specification `wasi` is ambiguous; help: re-run this command with one of the following specifications: wasi@0.11.0+wasi-snapshot-preview1, wasi@0.13.3+wasi-0.2.2'
     )
     expect(selectPackages(buildScriptsDeps(), defaultInvocation({ packages: ['wasi@0.11'] }), `${ROOT}/Cargo.toml`).packages.map(p => p.version)).toEqual([
       '0.11.0+wasi-snapshot-preview1'
     ])
-    // A glob may match several packages.
-    expect(selectPackages(buildScriptsDeps(), defaultInvocation({ packages: ['wasi*'] }), `${ROOT}/Cargo.toml`).packages.length).toBe(2)
+    // A glob matches members only: wasi is a dependency.
+    expect(selectionError({ packages: ['wasi*'] }, buildScriptsDeps())).toBe(`package pattern(s) \`wasi*\` not found in workspace \`${ROOT}\``)
+  })
+
+  it('an ambiguous name is refused in the words of the cargo being predicted', () => {
+    const refusal = (cargoRelease: string) => {
+      expect(() => selectPackages(buildScriptsDeps(), defaultInvocation({ packages: ['wasi'] }), `${ROOT}/Cargo.toml`, { cargoRelease })).toThrow(UserError)
+      try {
+        selectPackages(buildScriptsDeps(), defaultInvocation({ packages: ['wasi'] }), `${ROOT}/Cargo.toml`, { cargoRelease })
+      } catch (e) {
+        return (e as Error).message.split(';')[0]
+      }
+    }
+    expect(refusal('1.94.1')).toBe('There are multiple `wasi` packages in your project, and the specification `wasi` is ambiguous. Please re-run this command with one of the following specifications: wasi@0.11.0+wasi-snapshot-preview1, wasi@0.13.3+wasi-0.2.2')
+    expect(refusal('1.95.0')).toBe('specificationm `wasi` is ambiguous')
+    expect(refusal('1.97.0-nightly')).toBe('specification `wasi` is ambiguous')
   })
 
   it('-p wasi@0.13.3 selects wasi 0.13.3+wasi-0.2.2, as cargo does', () => {
@@ -943,5 +968,22 @@ describe('parseRustcVersion', () => {
     })
     expect(() => parseRustcVersion('rustc 1.95.0\n')).toThrow(UserError)
     expect(() => parseRustcVersion('release: 1.95.0\n')).toThrow(/rustc -vV/)
+  })
+})
+
+describe('editDistance and similarNameHelp (cargo’s util/edit_distance.rs)', () => {
+  it('counts insertions, deletions, substitutions and adjacent transpositions, case-insensitively, up to a limit', () => {
+    expect(editDistance('kitten', 'sitting', 10)).toBe(3)
+    expect(editDistance('ab', 'ba', 10)).toBe(1)
+    expect(editDistance('Build', 'build', 10)).toBe(0)
+    expect(editDistance('\nMäry häd ä little lämb\n\nLittle lämb\n', '\nMary häd ä little lämb\n\nLittle lämb\n', 10)).toBe(1)
+    expect(editDistance('abcdef', 'a', 3)).toBeNull()
+    expect(editDistance('', 'abc', 3)).toBe(3)
+  })
+
+  it('suggests the nearest name within 3, the first of equals, or nothing', () => {
+    expect(similarNameHelp('hots', ['host', 'hosts'], 'target')).toBe('; help: a target with a similar name exists: `host`')
+    expect(similarNameHelp('zzzzzz', ['host'], 'target')).toBe('')
+    expect(closest('a', ['b', 'c'])).toBe('b')
   })
 })

@@ -3,6 +3,7 @@ import { parseCliArgs } from '../src/cli/args.js'
 import { UserError } from '../src/errors.js'
 import { parseActionInputs } from '../src/inputs.js'
 import { benchedReader } from '../src/manifest/target-flags.js'
+import { checkNamedTargets } from '../src/model/root-units.js'
 import { globToRegExp } from '../src/model/glob.js'
 import type { Package, Target } from '../src/model/metadata.js'
 import { parseTomlDocument } from '../src/toml/document.js'
@@ -49,6 +50,7 @@ const pkg = (targets: Target[]): Package => ({
   featureMap: new Map(),
   edition: '2021',
   deps: [],
+  declarations: [],
   rustVersion: null,
   publish: null,
   description: null,
@@ -111,5 +113,26 @@ describe('`cargo bench` on the command line and in the action', () => {
     const inputs: Record<string, string> = { command: 'bench', release: 'true' }
     expect(() => parseActionInputs(name => inputs[name] ?? '')).toThrow('input `release` cannot be used with `command: bench`')
     expect(parseActionInputs(name => ({ command: 'bench' })[name] ?? '').invocation.command).toBe('bench')
+  })
+})
+
+describe('a target name that matches nothing', () => {
+  const app = pkg([target('lib', 'app', '/ws/src/lib.rs'), target('bin', 'host', '/ws/src/main.rs'), target('bin', 'tool', '/ws/src/bin/tool.rs')])
+  const refusal = (args: string[]): string => {
+    try {
+      checkNamedTargets(parseCliArgs(args).invocation, [app])
+    } catch (e) {
+      expect(e).toBeInstanceOf(UserError)
+      return (e as Error).message
+    }
+    return 'accepted'
+  }
+
+  it('is refused in cargo’s words, with a similarly named target as help, else the targets of that kind', () => {
+    expect(refusal(['-p', 'app', '--bin', 'hots'])).toBe('no bin target named `hots` in `app` package; help: a target with a similar name exists: `host`')
+    expect(refusal(['--bin', 'zzzzzz'])).toBe('no bin target named `zzzzzz` in default-run packages; help: available bin targets: `host`, `tool`')
+    expect(refusal(['--workspace', '-p', 'app', '--bin', 'zzz*'])).toBe('no bin target matches pattern `zzz*` in default-run packages; help: available bin targets: `host`, `tool`')
+    expect(refusal(['--example', 'demo'])).toBe('no example target named `demo` in default-run packages')
+    expect(refusal(['--bin', 't*'])).toBe('accepted')
   })
 })

@@ -4689,6 +4689,206 @@ function compilerBehaviour(rustc, host) {
     readsCdylibAsDylib: !releaseAtLeast(rustc.release, 1, 73)
   };
 }
+function editDistance(a, b, limit) {
+  let long = Array.from(a.toLowerCase()), short = Array.from(b.toLowerCase());
+  long.length < short.length && ([long, short] = [short, long]);
+  const minDistance = long.length - short.length;
+  if (minDistance > limit)
+    return null;
+  let start = 0;
+  for (; start < short.length && long[start] === short[start]; )
+    start++;
+  let endLong = long.length, endShort = short.length;
+  for (; endShort > start && long[endLong - 1] === short[endShort - 1]; )
+    endLong--, endShort--;
+  const x = long.slice(start, endLong), y = short.slice(start, endShort);
+  if (y.length === 0)
+    return minDistance;
+  let prevPrev = new Array(y.length + 1).fill(Number.MAX_SAFE_INTEGER), prev = Array.from({ length: y.length + 1 }, (_, j) => j), current = new Array(y.length + 1).fill(0);
+  for (let i = 1; i <= x.length; i++) {
+    current[0] = i;
+    for (let j = 1; j <= y.length; j++) {
+      const substitution = x[i - 1] === y[j - 1] ? 0 : 1;
+      current[j] = Math.min(prev[j] + 1, current[j - 1] + 1, prev[j - 1] + substitution), i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1] && (current[j] = Math.min(current[j], prevPrev[j - 2] + 1));
+    }
+    [prevPrev, prev, current] = [prev, current, prevPrev];
+  }
+  const distance = prev[y.length];
+  return distance <= limit ? distance : null;
+}
+function closest(choice, candidates) {
+  let best = null, bestDistance = 1 / 0;
+  for (const candidate of candidates) {
+    const distance = editDistance(choice, candidate, 3);
+    distance !== null && distance < bestDistance && (best = candidate, bestDistance = distance);
+  }
+  return best;
+}
+function similarNameHelp(choice, candidates, kind) {
+  const near = closest(choice, candidates);
+  return near === null ? "" : `; help: a ${kind} with a similar name exists: \`${near}\``;
+}
+function isGlob(name) {
+  return /[*?[]/.test(name);
+}
+function globToRegExp(glob, what) {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*")
+      re += ".*";
+    else if (c === "?")
+      re += ".";
+    else if (c === "[") {
+      const end = glob.indexOf("]", i + 2);
+      if (end < 0)
+        throw new UserError(`invalid glob pattern \`${glob}\` in ${what}: unclosed \`[\``);
+      const body = glob.slice(i + 1, end);
+      re += `[${body.startsWith("!") ? `^${escapeClass(body.slice(1))}` : escapeClass(body)}]`, i = end;
+    } else
+      re += c.replace(/[.+^${}()|\\\]]/g, "\\$&");
+  }
+  try {
+    return new RegExp(`^${re}$`, "su");
+  } catch {
+    throw new UserError(`invalid glob pattern \`${glob}\` in ${what}`);
+  }
+}
+function escapeClass(body) {
+  return body.replace(/[\\\]^]/g, "\\$&");
+}
+function packageIdSpecs(metadata, invocation, currentManifest) {
+  const members = metadata.workspaceMembers.map((id) => metadata.packages.get(id)), warnings = [], idsOf = (packages) => packages.map((p) => p.id);
+  let specs;
+  if (invocation.exclude.length > 0 && !invocation.workspace)
+    throw new UserError("`--exclude` can only be used together with `--workspace`");
+  if (invocation.workspace && invocation.exclude.length > 0) {
+    const { unmatchedIds, unmatchedPatterns, matched } = matchMembers(members, invocation.exclude);
+    unmatchedIds.length > 0 && warnings.push(notFound(metadata, "excluded package(s)", unmatchedIds)), unmatchedPatterns.length > 0 && warnings.push(notFound(metadata, "excluded package pattern(s)", unmatchedPatterns)), specs = idsOf(members.filter((p) => !matched.has(p)));
+  } else if (invocation.workspace) {
+    const { unmatchedIds, unmatchedPatterns } = matchMembers(members, invocation.packages);
+    if (unmatchedIds.length > 0)
+      throw new UserError(notFound(metadata, "package(s)", unmatchedIds));
+    if (unmatchedPatterns.length > 0)
+      throw new UserError(notFound(metadata, "package pattern(s)", unmatchedPatterns));
+    specs = idsOf(members);
+  } else if (invocation.packages.length > 0) {
+    const patterns = invocation.packages.filter(isGlob), matched = members.filter((p) => patterns.some((pattern) => globMatches(pattern, p))), unmatched = patterns.filter((pattern) => !members.some((p) => globMatches(pattern, p)));
+    if (unmatched.length > 0)
+      throw new UserError(notFound(metadata, "package pattern(s)", unmatched));
+    specs = [...invocation.packages.filter((spec) => !isGlob(spec)), ...idsOf(matched)];
+  } else
+    specs = idsOf(defaultMembers(metadata, currentManifest));
+  if (specs.length === 0)
+    throw new UserError(rootPackage(metadata) === null ? `manifest path \`${metadata.workspaceRoot}\` contains no package: The manifest is virtual, and the workspace has no members.` : "no packages to compile");
+  const ids = new Set(specs), others = specs.filter((spec) => !metadata.packages.has(spec));
+  return { specs, members: members.filter((m) => ids.has(m.id) || others.some((spec) => specMatches(spec, m))), warnings };
+}
+function selectPackages(metadata, invocation, currentManifest, options = {}) {
+  const { checkFeatures = () => {
+  }, cargoRelease = null } = options, specs = packageIdSpecs(metadata, invocation, currentManifest);
+  checkFeatures(specs.members);
+  const all = [...metadata.packages.values()], chosen = /* @__PURE__ */ new Map();
+  for (const spec of specs.specs) {
+    const exact = metadata.packages.get(spec), matched = exact !== void 0 ? [exact] : all.filter((p) => specMatches(spec, p));
+    if (matched.length === 0)
+      throw new UserError(`package ID specification \`${spec}\` did not match any packages${noMatchHelp(spec, all)}`);
+    if (matched.length > 1)
+      throw new UserError(ambiguous(spec, matched, cargoRelease));
+    chosen.set(matched[0].id, matched[0]);
+  }
+  const packages = sortById([...chosen.values()]);
+  if (invocation.command !== "build") {
+    const isMember = new Set(metadata.workspaceMembers), untestable = packages.find((p) => !isMember.has(p.id) && p.declarations.some((d) => d.kind === "dev"));
+    if (untestable !== void 0)
+      throw new UserError(`package \`${untestable.name}\` cannot be tested because it requires dev-dependencies and is not a member of the workspace`);
+  }
+  return { packages, warnings: specs.warnings };
+}
+function noMatchHelp(spec, all) {
+  const { name, version: version2, url } = parseSpec(spec), similar = (spec2) => {
+    const matched = all.filter((p) => specMatches(spec2, p));
+    return matched.length === 0 ? "" : `; help: there are similar package ID specifications: ${minimalSpecs(name, matched)}`;
+  };
+  let help = url !== null ? similar(version2 === null ? name : `${name}@${version2}`) : "";
+  return help === "" && version2 !== null && /^\d+\.\d+\.\d+/.test(version2) && (help = similar(name)), help !== "" ? help : similarNameHelp(name, new Set(all.map((p) => p.name)), "package");
+}
+function minimalSpecs(name, packages) {
+  const count2 = (version2) => packages.filter((p) => p.version === version2).length;
+  return packages.map((p) => count2(p.version) === 1 ? `${name}@${p.version}` : p.id).join(", ");
+}
+function matchMembers(members, specs) {
+  const matched = /* @__PURE__ */ new Set(), unmatchedIds = [], unmatchedPatterns = [];
+  for (const spec of specs) {
+    const named = members.filter((p) => isGlob(spec) ? globMatches(spec, p) : specMatches(spec, p));
+    named.length === 0 && (isGlob(spec) ? unmatchedPatterns : unmatchedIds).push(spec);
+    for (const p of named)
+      matched.add(p);
+  }
+  return { matched, unmatchedIds: [...new Set(unmatchedIds)].sort(), unmatchedPatterns };
+}
+function notFound(metadata, what, names2) {
+  return `${what} \`${names2.join(", ")}\` not found in workspace \`${metadata.workspaceRoot}\``;
+}
+function globMatches(pattern, pkg) {
+  return globToRegExp(pattern, "a package specification").test(pkg.name);
+}
+function defaultMembers(metadata, currentManifest) {
+  const rootManifest = external_node_path_default().join(external_node_path_default().resolve(metadata.workspaceRoot), "Cargo.toml");
+  if (external_node_path_default().resolve(currentManifest) !== rootManifest) {
+    const own = currentPackage(metadata, currentManifest);
+    if (own)
+      return [own];
+  }
+  if (metadata.workspaceDefaultMembers !== null)
+    return metadata.workspaceDefaultMembers.map((id) => metadata.packages.get(id));
+  const root = rootPackage(metadata);
+  return root ? [root] : metadata.workspaceMembers.map((id) => metadata.packages.get(id));
+}
+function currentPackage(metadata, currentManifest) {
+  const current = external_node_path_default().resolve(currentManifest);
+  return metadata.workspaceMembers.map((id) => metadata.packages.get(id)).find((p) => external_node_path_default().resolve(p.manifestPath) === current) ?? null;
+}
+function rootPackage(metadata) {
+  return currentPackage(metadata, external_node_path_default().join(metadata.workspaceRoot, "Cargo.toml"));
+}
+function sortById(packages) {
+  return packages.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+function ambiguous(spec, matched, release) {
+  const name = parseSpec(spec).name, list = minimalSpecs(name, matched);
+  return release !== null && !releaseAtLeast(release, 1, 95) ? `There are multiple \`${name}\` packages in your project, and the specification \`${spec}\` is ambiguous. Please re-run this command with one of the following specifications: ${list}` : `${release !== null && !releaseAtLeast(release, 1, 96) ? "specificationm" : "specification"} \`${spec}\` is ambiguous; help: re-run this command with one of the following specifications: ${list}`;
+}
+function specMatches(spec, pkg) {
+  if (spec === pkg.id)
+    return !0;
+  if (isGlob(spec))
+    return globMatches(spec, pkg);
+  const { name, version: version2, url } = parseSpec(spec);
+  return name !== pkg.name || url !== null && stripScheme(url) !== stripScheme(sourceUrl(pkg)) ? !1 : version2 === null || partialVersionMatches(version2, pkg.version);
+}
+function parseSpec(spec) {
+  const hash = spec.indexOf("#");
+  if (hash >= 0) {
+    const fragment = spec.slice(hash + 1), url = spec.slice(0, hash), at = fragment.indexOf("@");
+    return at >= 0 ? { name: fragment.slice(0, at), version: fragment.slice(at + 1), url } : /^\d/.test(fragment) ? { name: url.replace(/\/+$/, "").split("/").pop() ?? "", version: fragment, url } : { name: fragment, version: null, url };
+  }
+  const m = /^([^@:]+)[@:](.+)$/.exec(spec);
+  return m ? { name: m[1], version: m[2], url: null } : { name: spec, version: null, url: null };
+}
+function stripScheme(url) {
+  return url.replace(/^(registry|sparse|path|git)\+/, "").replace(/[?#].*$/, "").replace(/\/+$/, "");
+}
+function sourceUrl(pkg) {
+  return pkg.source !== null ? pkg.source : `file://${external_node_path_default().dirname(pkg.manifestPath)}`;
+}
+function partialVersionMatches(spec, version2) {
+  const parse = (v) => {
+    const m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(v.trim());
+    return m ? { major: m[1], minor: m[2], patch: m[3], pre: m[4], build: m[5] } : null;
+  }, want = parse(spec), have = parse(version2);
+  return !want || !have ? spec === version2 : have.pre !== void 0 && want.pre === void 0 ? !1 : want.major === have.major && (want.minor === void 0 || want.minor === have.minor) && (want.patch === void 0 || want.patch === have.patch) && (want.pre === void 0 || want.pre === have.pre) && (want.build === void 0 || want.build === have.build);
+}
 function causeChain(features, cause) {
   const chain = [cause];
   for (let c = cause; c.origin.by === "feature"; ) {
@@ -4703,6 +4903,7 @@ function metadataFeatures(metadata) {
   const sets = new Map([...metadata.packages.values()].map((p) => [p.id, new Set(p.features)]));
   return {
     activatedFeatures: (pkg) => sets.get(pkg) ?? EMPTY,
+    isActivated: () => !0,
     isDepActivated: () => !0,
     featureCause: () => null,
     dependencyCause: () => null
@@ -4808,6 +5009,7 @@ function resolveFeatures(metadata, request) {
   };
   return {
     activatedFeatures: (pkg, featuresFor) => byId(pkg, featuresFor)?.features ?? EMPTY,
+    isActivated: (pkg, featuresFor) => (byId(pkg, featuresFor)?.features ?? null) !== null,
     isDepActivated: (pkg, featuresFor, name) => byId(pkg, featuresFor)?.dependencies?.has(name) ?? !1,
     featureCause: (pkg, featuresFor, feature) => byId(pkg, featuresFor)?.features?.get(feature) ?? null,
     dependencyCause: (pkg, featuresFor, name) => byId(pkg, featuresFor)?.dependencies?.get(name) ?? null
@@ -4852,17 +5054,97 @@ function membersWithFeatures(metadata, request) {
     member === request.current ? out.push([member, { features: cwdFeatures, allFeatures: request.allFeatures, usesDefaultFeatures }]) : selected.has(member.id) && out.push([member, { features: memberSpecific.get(member.name) ?? [], allFeatures: request.allFeatures, usesDefaultFeatures: !0 }]);
   return out;
 }
-function collectMatchingFeatures(member, requested) {
-  const declared = /* @__PURE__ */ new Map();
-  for (const edge of member.deps)
-    for (const kind of edge.kinds) {
-      const declaration = declarationOf(edge, kind);
-      declared.set(declaration.nameInToml, declaration);
-    }
-  const hasFeature = (f) => member.featureMap.has(f) || declared.get(f)?.optional === !0, out = [];
-  for (const fv of requested)
-    fv.kind === "feature" && hasFeature(fv.feature) ? out.push(fv) : fv.kind === "dep-feature" && (declared.has(fv.depName) ? out.push(fv) : fv.depName === member.name && hasFeature(fv.depFeature) && out.push({ kind: "feature", feature: fv.depFeature }));
+function collectMatchingFeatures(member, requested, found) {
+  if (requested.length === 0)
+    return [];
+  const { names: names2, optional: optional2 } = declaredNames(member), hasFeature = (f) => member.featureMap.has(f) || optional2.has(f), out = [];
+  for (const fv of requested) {
+    let matched = null;
+    fv.kind === "feature" && hasFeature(fv.feature) ? matched = fv : fv.kind === "dep-feature" && (names2.has(fv.depName) ? matched = fv : fv.depName === member.name && hasFeature(fv.depFeature) && (matched = { kind: "feature", feature: fv.depFeature })), matched !== null && (out.push(matched), found?.add(featureValueText(fv)));
+  }
   return out;
+}
+function declaredNames(pkg) {
+  const names2 = /* @__PURE__ */ new Set(), optional2 = /* @__PURE__ */ new Set(), add = (declared) => {
+    names2.add(declared.nameInToml), declared.optional && optional2.add(declared.nameInToml);
+  };
+  for (const d of pkg.declarations)
+    add(d.declared);
+  for (const edge of pkg.deps)
+    for (const kind of edge.kinds)
+      add(declarationOf(edge, kind));
+  return { names: names2, optional: optional2 };
+}
+function commandLineFeatures(metadata, resolver, invocation) {
+  const { features, allFeatures, noDefaultFeatures } = invocation;
+  return { resolver, virtualWorkspace: rootPackage(metadata) === null, features, allFeatures, noDefaultFeatures };
+}
+function checkCommandLineFeatures(metadata, selected, cli) {
+  if (cli.resolver !== 2 && !cli.virtualWorkspace)
+    return;
+  if (selected.length === 0) {
+    if (cli.features.length > 0 || cli.allFeatures || cli.noDefaultFeatures)
+      throw new UserError("cannot specify features for packages outside of workspace");
+    return;
+  }
+  if (cli.features.length === 0)
+    return;
+  const requested = uniqueFeatureValues(cli.features), found = /* @__PURE__ */ new Set();
+  for (const member of selected)
+    collectMatchingFeatures(member, requested, found);
+  const unknown = requested.map(featureValueText).filter((text) => !found.has(text)).sort();
+  if (unknown.length === 0)
+    return;
+  const these = unknown.length === 1 ? "this feature" : "these features", lines = [
+    selected.length === 1 ? `the package '${selected[0].name}' does not contain ${these}: ${unknown.join(", ")}` : `none of the selected packages contains ${these}: ${unknown.join(", ")}`
+  ];
+  selected.length !== 1 && lines.push(`selected packages: ${selected.map((m) => m.name).join(", ")}`);
+  const others = metadata.workspaceMembers.map((id) => metadata.packages.get(id)).filter((m) => !selected.includes(m) && unknown.some((f) => m.featureMap.has(f))).map((m) => m.name);
+  if (others.length > 0)
+    lines.push(`help: package${others.length !== 1 ? "s" : ""} with the missing feature${unknown.length !== 1 ? "s" : ""}: ${others.join(", ")}`);
+  else {
+    const suggestions = spellingSuggestions(selected, requested.filter((fv) => !found.has(featureValueText(fv))), requested);
+    suggestions.length > 0 && lines.push(`help: there ${suggestions.length === 1 ? "is a similarly named feature" : "are similarly named features"}: ${suggestions.join(", ")}`);
+  }
+  throw new UserError(lines.join("; "));
+}
+function uniqueFeatureValues(features) {
+  const byText = /* @__PURE__ */ new Map();
+  for (const text of features) {
+    const fv = featureValue(text);
+    byText.set(featureValueText(fv), fv);
+  }
+  return [...byText.values()];
+}
+function spellingSuggestions(selected, unknown, requested) {
+  const near = (a, b) => editDistance(a, b, 3) !== null, declarationFeatures = /* @__PURE__ */ new Map();
+  for (const member of selected)
+    for (const d of member.declarations)
+      declarationFeatures.set(d.declared.nameInToml, d.declared.features);
+  const out = /* @__PURE__ */ new Set();
+  for (const fv of unknown)
+    if (fv.kind === "feature")
+      for (const member of selected) {
+        for (const feature of member.featureMap.keys())
+          near(feature, fv.feature) && out.add(feature);
+        for (const name of declaredNames(member).optional)
+          near(name, fv.feature) && out.add(name);
+      }
+    else if (fv.kind === "dep-feature") {
+      for (const [name, features] of declarationFeatures)
+        if (near(name, fv.depName))
+          for (const feature of features)
+            near(feature, fv.depFeature) && out.add(`${name}/${feature}`);
+      for (const member of selected)
+        if (near(member.name, fv.depName)) {
+          for (const name of declaredNames(member).optional)
+            near(name, fv.depName) && out.add(`${member.name}/${name}`);
+          for (const feature of member.featureMap.keys())
+            near(feature, fv.depFeature) && out.add(`${member.name}/${feature}`);
+        }
+    }
+  const asked = new Set(requested.map(featureValueText));
+  return [...out].filter((s) => !asked.has(s)).sort().slice(0, 5);
 }
 function platformActivated(kind, fk, request) {
   const info2 = kind.kind === "build" || fk === "host" ? request.host : request.target;
@@ -4872,35 +5154,6 @@ function hasProcMacroLib(pkg) {
   return pkg.targets.some((t) => t.kind === "proc-macro" || t.kind === "lib" && t.crateTypes.includes("proc-macro"));
 }
 const hasAnyProcMacro = hasProcMacroLib;
-function isGlob(name) {
-  return /[*?[]/.test(name);
-}
-function globToRegExp(glob, what) {
-  let re = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*")
-      re += ".*";
-    else if (c === "?")
-      re += ".";
-    else if (c === "[") {
-      const end = glob.indexOf("]", i + 2);
-      if (end < 0)
-        throw new UserError(`invalid glob pattern \`${glob}\` in ${what}: unclosed \`[\``);
-      const body = glob.slice(i + 1, end);
-      re += `[${body.startsWith("!") ? `^${escapeClass(body.slice(1))}` : escapeClass(body)}]`, i = end;
-    } else
-      re += c.replace(/[.+^${}()|\\\]]/g, "\\$&");
-  }
-  try {
-    return new RegExp(`^${re}$`, "su");
-  } catch {
-    throw new UserError(`invalid glob pattern \`${glob}\` in ${what}`);
-  }
-}
-function escapeClass(body) {
-  return body.replace(/[\\\]^]/g, "\\$&");
-}
 function depsOfRoots(state, roots) {
   const out = [];
   for (const spec of roots) {
@@ -5036,8 +5289,108 @@ function featuresSatisfied(state, target, pkg) {
     }));
   });
 }
+function libTarget(pkg) {
+  return pkg.targets.find((t) => t.kind === "lib" || t.kind === "proc-macro");
+}
 function defaultBenched(target) {
   return target.kind === "lib" || target.kind === "proc-macro" || target.kind === "bin" || target.kind === "bench";
+}
+function generateRootUnits(state, selected, invocation, selection, warnings) {
+  const roots = [];
+  for (const pkg of selected)
+    for (const { target, mode, proposedForTest } of createProposals(state, pkg, invocation, selection, warnings)) {
+      const procMacro = target.kind === "proc-macro";
+      if (!procMacro && !state.features.isActivated(pkg.id, "normal"))
+        throw notActivated(pkg);
+      const unitFor = { host: procMacro, hostFeatures: procMacro, test: proposedForTest };
+      roots.push({ pkg, target, mode, kind: procMacro ? "host" : "target", unitFor });
+    }
+  const t = invocation.targets;
+  if (invocation.doc && roots.length === 0 || t.lib && !t.allTargets && !selected.some((p) => libTarget(p) !== void 0)) {
+    const names2 = selected.map((p) => p.name);
+    throw new UserError(names2.length === 1 ? `no library targets found in package \`${names2[0]}\`` : `no library targets found in packages: ${names2.join(", ")}`);
+  }
+  return roots.length === 0 && selectsTargets(invocation) && warnings.push(unmatchedFilters(invocation)), roots;
+}
+function notActivated(pkg) {
+  return new UserError(`cargo cannot build \`${pkg.name}\` as a selected package here: feature resolver "2" builds it only for a build script or proc-macro, for tests, or for another platform, and cargo stops with an internal error ("did not find features for \u2026 within activated_features"); select a package that depends on it instead`);
+}
+function unmatchedFilters(invocation) {
+  const t = invocation.targets, missed = t.allTargets ? [] : ["bins", "tests", "examples", "benches"].filter((flag) => t[flag]), filters = t.allTargets ? " `all-targets`" : missed.map((flag) => ` \`${flag}\``).join(",");
+  return `target ${missed.length > 1 ? "filters" : "filter"}${filters} specified, but no targets matched; this is a no-op`;
+}
+function createProposals(state, pkg, inv, selection, warnings) {
+  const t = inv.targets, out = [], lib = libTarget(pkg), add = (target, mode2, named = !1) => {
+    if (target !== lib && !featuresSatisfied(state, target, pkg)) {
+      const features = target.requiredFeatures.map((f) => `\`${f}\``).join(", ");
+      if (named)
+        throw new UserError(`target \`${target.name}\` in package \`${pkg.name}\` requires the features: ${features}; enable them with \`--features="${target.requiredFeatures.join(" ")}"\``);
+      warnings.push(`target \`${target.name}\` in package \`${pkg.name}\` is skipped: it requires the features ${features}`);
+      return;
+    }
+    const as = (inv.command === "test" || inv.command === "bench" && selection.benchBuildsExamples) && mode2 === "test" && target.kind === "example" && !target.test && !selectsTargets(inv) ? "build" : mode2;
+    out.some((s) => s.target === target && s.mode === as) || out.push({ target, mode: as, proposedForTest: mode2 !== "build" });
+  }, of = (kind) => pkg.targets.filter((x) => x.kind === kind), addNamed = (patterns, kind, mode2) => {
+    for (const pattern of patterns)
+      for (const x of of(kind))
+        nameMatches(pattern, x.name) && add(x, mode2, !0);
+  }, isBenched = (x) => x.kind !== "custom-build" && selection.benched(pkg, x);
+  if (inv.doc)
+    return lib && isDoctestable(lib) ? add(lib, "doctest") : lib && warnings.push(`doc tests are not supported for crate type(s) \`${lib.crateTypes.join(", ")}\` in package \`${pkg.name}\``), out;
+  if (!selectsTargets(inv)) {
+    if (inv.command === "build") {
+      lib && add(lib, "build");
+      for (const b of of("bin"))
+        add(b, "build");
+    } else if (inv.command === "bench")
+      for (const x of pkg.targets)
+        isBenched(x) && add(x, "test");
+    else {
+      lib && lib.test && add(lib, "test");
+      for (const b of of("bin"))
+        b.test && add(b, "test");
+      for (const e of of("example"))
+        add(e, "test");
+      for (const x of of("test"))
+        x.test && add(x, "test");
+      for (const x of of("bench"))
+        x.test && add(x, "test");
+      lib && lib.doctest && isDoctestable(lib) && out.push({ target: lib, mode: "doctest", proposedForTest: !0 });
+    }
+    return out;
+  }
+  const mode = inv.command === "build" ? "build" : "test", all = t.allTargets;
+  if ((t.lib || all) && lib && add(lib, mode), t.bins || all)
+    for (const b of of("bin"))
+      add(b, mode);
+  if (addNamed(t.bin, "bin", mode), t.examples || all)
+    for (const e of of("example"))
+      add(e, mode);
+  if (addNamed(t.example, "example", mode), t.tests || all)
+    for (const x of pkg.targets)
+      x.test && x.kind !== "custom-build" && add(x, "test");
+  if (addNamed(t.test, "test", "test"), t.benches || all)
+    for (const x of pkg.targets)
+      isBenched(x) && add(x, "test");
+  return addNamed(t.bench, "bench", "test"), out;
+}
+function nameMatches(pattern, name) {
+  return isGlob(pattern) ? globToRegExp(pattern, "a target name").test(name) : pattern === name;
+}
+function isDoctestable(lib) {
+  return lib.crateTypes.some((t) => t === "lib" || t === "rlib" || t === "proc-macro");
+}
+function checkNamedTargets(inv, selected) {
+  const check2 = (patterns, kind) => {
+    for (const pattern of patterns) {
+      const ofKind = selected.flatMap((p) => p.targets.filter((t) => t.kind === kind).map((t) => t.name));
+      if (ofKind.some((name) => nameMatches(pattern, name)))
+        continue;
+      const what = isGlob(pattern) ? `matches pattern \`${pattern}\`` : `named \`${pattern}\``, among = inv.workspace || inv.packages.length === 0 ? " in default-run packages" : inv.packages.length === 1 ? ` in \`${inv.packages[0]}\` package` : ` in \`${inv.packages[0]}\`, ... packages`, names2 = [...new Set(ofKind)].sort(), suggestion = similarNameHelp(pattern, names2, "target"), available = names2.map((name) => `\`${name}\``), help = suggestion !== "" ? suggestion : available.length > 0 ? `; help: available ${kind} targets: ${available.join(", ")}` : "";
+      throw new UserError(`no ${kind} target ${what}${among}${help}`);
+    }
+  };
+  check2(inv.targets.bin, "bin"), check2(inv.targets.example, "example"), check2(inv.targets.test, "test"), check2(inv.targets.bench, "bench");
 }
 const dependencyLists = /* @__PURE__ */ new WeakMap();
 function dependenciesOf(unit) {
@@ -5127,103 +5480,9 @@ function packageFeatures(features, pkg) {
   return { normal, host: differ ? host : normal, differ };
 }
 const MODE_KEY = { build: 0, test: 1, doctest: 2 };
-function libTarget(pkg) {
-  return pkg.targets.find((t) => t.kind === "lib" || t.kind === "proc-macro");
-}
 function panicOf(profile, forcedUnwind, rustflags) {
   const fromFlags = codegenOptions(rustflags, "panic"), last = fromFlags[fromFlags.length - 1];
   return last === "abort" || last === "unwind" ? { panic: last, panicSource: "rustflags" } : forcedUnwind ? { panic: "unwind", panicSource: "forced-unwind" } : { panic: profile.panic, panicSource: profile.sources.panic ? "profile" : "default" };
-}
-function generateRootUnits(state, selected, invocation, selection, warnings) {
-  const roots = [];
-  for (const pkg of selected)
-    for (const { target, mode, proposedForTest } of createProposals(state, pkg, invocation, selection, warnings)) {
-      const procMacro = target.kind === "proc-macro", unitFor = { host: procMacro, hostFeatures: procMacro, test: proposedForTest };
-      roots.push({ pkg, target, mode, kind: procMacro ? "host" : "target", unitFor });
-    }
-  const t = invocation.targets;
-  if (invocation.doc && roots.length === 0 || t.lib && !t.allTargets && !selected.some((p) => libTarget(p) !== void 0)) {
-    const names2 = selected.map((p) => p.name);
-    throw new UserError(names2.length === 1 ? `no library targets found in package \`${names2[0]}\`` : `no library targets found in packages: ${names2.join(", ")}`);
-  }
-  return roots.length === 0 && selectsTargets(invocation) && warnings.push(unmatchedFilters(invocation)), roots;
-}
-function unmatchedFilters(invocation) {
-  const t = invocation.targets, missed = t.allTargets ? [] : ["bins", "tests", "examples", "benches"].filter((flag) => t[flag]), filters = t.allTargets ? " `all-targets`" : missed.map((flag) => ` \`${flag}\``).join(",");
-  return `target ${missed.length > 1 ? "filters" : "filter"}${filters} specified, but no targets matched; this is a no-op`;
-}
-function createProposals(state, pkg, inv, selection, warnings) {
-  const t = inv.targets, out = [], lib = libTarget(pkg), add = (target, mode2, named = !1) => {
-    if (target !== lib && !featuresSatisfied(state, target, pkg)) {
-      const features = target.requiredFeatures.map((f) => `\`${f}\``).join(", ");
-      if (named)
-        throw new UserError(`target \`${target.name}\` in package \`${pkg.name}\` requires the features: ${features}; enable them with \`--features="${target.requiredFeatures.join(" ")}"\``);
-      warnings.push(`target \`${target.name}\` in package \`${pkg.name}\` is skipped: it requires the features ${features}`);
-      return;
-    }
-    const as = (inv.command === "test" || inv.command === "bench" && selection.benchBuildsExamples) && mode2 === "test" && target.kind === "example" && !target.test && !selectsTargets(inv) ? "build" : mode2;
-    out.some((s) => s.target === target && s.mode === as) || out.push({ target, mode: as, proposedForTest: mode2 !== "build" });
-  }, of = (kind) => pkg.targets.filter((x) => x.kind === kind), addNamed = (patterns, kind, mode2) => {
-    for (const pattern of patterns)
-      for (const x of of(kind))
-        nameMatches(pattern, x.name) && add(x, mode2, !0);
-  }, isBenched = (x) => x.kind !== "custom-build" && selection.benched(pkg, x);
-  if (inv.doc)
-    return lib && isDoctestable(lib) ? add(lib, "doctest") : lib && warnings.push(`doc tests are not supported for crate type(s) \`${lib.crateTypes.join(", ")}\` in package \`${pkg.name}\``), out;
-  if (!selectsTargets(inv)) {
-    if (inv.command === "build") {
-      lib && add(lib, "build");
-      for (const b of of("bin"))
-        add(b, "build");
-    } else if (inv.command === "bench")
-      for (const x of pkg.targets)
-        isBenched(x) && add(x, "test");
-    else {
-      lib && lib.test && add(lib, "test");
-      for (const b of of("bin"))
-        b.test && add(b, "test");
-      for (const e of of("example"))
-        add(e, "test");
-      for (const x of of("test"))
-        x.test && add(x, "test");
-      for (const x of of("bench"))
-        x.test && add(x, "test");
-      lib && lib.doctest && isDoctestable(lib) && out.push({ target: lib, mode: "doctest", proposedForTest: !0 });
-    }
-    return out;
-  }
-  const mode = inv.command === "build" ? "build" : "test", all = t.allTargets;
-  if ((t.lib || all) && lib && add(lib, mode), t.bins || all)
-    for (const b of of("bin"))
-      add(b, mode);
-  if (addNamed(t.bin, "bin", mode), t.examples || all)
-    for (const e of of("example"))
-      add(e, mode);
-  if (addNamed(t.example, "example", mode), t.tests || all)
-    for (const x of pkg.targets)
-      x.test && x.kind !== "custom-build" && add(x, "test");
-  if (addNamed(t.test, "test", "test"), t.benches || all)
-    for (const x of pkg.targets)
-      isBenched(x) && add(x, "test");
-  return addNamed(t.bench, "bench", "test"), out;
-}
-function nameMatches(pattern, name) {
-  return isGlob(pattern) ? globToRegExp(pattern, "a target name").test(name) : pattern === name;
-}
-function isDoctestable(lib) {
-  return lib.crateTypes.some((t) => t === "lib" || t === "rlib" || t === "proc-macro");
-}
-function checkNamedTargets(inv, selected) {
-  const check2 = (patterns, kind) => {
-    for (const pattern of patterns) {
-      const ofKind = selected.flatMap((p) => p.targets.filter((t) => t.kind === kind).map((t) => t.name));
-      if (ofKind.some((name) => nameMatches(pattern, name)))
-        continue;
-      const what = isGlob(pattern) ? `matches pattern \`${pattern}\`` : `named \`${pattern}\``, among = inv.packages.length === 0 ? " in default-run packages" : inv.packages.length === 1 ? ` in \`${inv.packages[0]}\` package` : ` in \`${inv.packages[0]}\`, ... packages`, available = [...new Set(ofKind)].sort().map((name) => `\`${name}\``);
-      throw new UserError(`no ${kind} target ${what}${among}${available.length > 0 ? `; available ${kind} targets: ${available.join(", ")}` : ""}`);
-    }
-  };
-  check2(inv.targets.bin, "bin"), check2(inv.targets.example, "example"), check2(inv.targets.test, "test"), check2(inv.targets.bench, "bench");
 }
 function assignLto(roots, profile) {
   const assigned = /* @__PURE__ */ new Map(), forHost = (u) => u.target.kind === "proc-macro" || u.target.kind === "custom-build", requestedTypes = (u) => u.mode === "build" ? u.target.crateTypes : ["bin"], needsObject = (types) => types.some((t) => canLto(t) || isDynamic(t)), whenNeedsObject = (types) => types.every((t) => t === "dylib") ? { kind: "only-object" } : { kind: "object-and-bitcode" }, fromProfile = () => {
@@ -5700,7 +5959,7 @@ function duplicateCandidates(input, result2) {
     kind: "command",
     changes: [{ kind: "exclude", packages: excluded }]
   });
-  for (const feature of commandLineFeatures(finding2, model))
+  for (const feature of candidates_commandLineFeatures(finding2, model))
     out.push({
       title: `Build without \`--features ${feature}\`: it is what turns on the dylib. Enable it only where it is meant for, e.g. \`cargo run --features ${feature}\` during development.`,
       kind: "command",
@@ -5712,7 +5971,7 @@ function duplicateCandidates(input, result2) {
     changes: [{ kind: "add-prefer-dynamic" }]
   }), out;
 }
-function commandLineFeatures(finding2, model) {
+function candidates_commandLineFeatures(finding2, model) {
   const asked = new Set(model.invocation.features), out = /* @__PURE__ */ new Set();
   for (const path2 of finding2.inclusion ?? [])
     for (const step2 of path2.features ?? []) {
@@ -5806,7 +6065,7 @@ function withVerifiedFixes(input) {
     if (!outcomes.has(key)) {
       if (tooLarge2 || outcomes.size >= MAX_REANALYSES || (outcomes.size + 1) * units > MAX_REANALYSED_UNITS)
         return null;
-      outcomes.set(key, input.reanalyse(applyChanges(input.model, changes)));
+      outcomes.set(key, reanalysedOrRefused(input, changes));
     }
     return outcomes.get(key);
   }, own = /* @__PURE__ */ new Map(), byArtifact = /* @__PURE__ */ new Map(), results = resultsByArtifact(input.linkage);
@@ -5832,17 +6091,28 @@ function withVerifiedFixes(input) {
         continue;
       }
       let candidate = first, after = analysed(candidate.changes);
-      for (let round = 0; round < MAX_WIDENINGS && after !== null && !repairs(finding2, after.analysis, errors); round++) {
+      for (let round = 0; round < MAX_WIDENINGS && after !== null && after !== "refused" && !repairs(finding2, after.analysis, errors); round++) {
         const wider = widened(candidate, after, errors, input.model);
         if (wider === null)
           break;
         candidate = wider, after = analysed(candidate.changes);
       }
+      if (after === "refused")
+        continue;
       const edits = candidate.kind === "manifest-edit" ? editsFor(candidate, input) : [];
       after === null || edits === null ? mine.includes(first) && unverified.push(adviceFix(candidate.title)) : repairs(finding2, after.analysis, errors) && verified.push({ fix: fixOf(candidate, edits, input.model), cost: costOf(candidate, edits) });
     }
     return verified.sort((a, b) => a.cost - b.cost), { ...finding2, fixes: [...verified.map((v) => v.fix), ...unverified, ...finding2.fixes] };
   }), note };
+}
+function reanalysedOrRefused(input, changes) {
+  try {
+    return input.reanalyse(applyChanges(input.model, changes));
+  } catch (e) {
+    if (e instanceof UserError)
+      return "refused";
+    throw e;
+  }
 }
 function widened(candidate, after, errorsBefore, model) {
   if (!candidate.changes.every((c) => c.kind === "crate-types"))
@@ -5973,90 +6243,6 @@ function dependencyNames(pkg, metadata, normalOnly) {
 }
 function noFacts() {
   return { pin: null, expectedToolchain: null, targetSource: null, globalAllocators: () => [], loadsLibraries: () => !1, exportedSymbols: () => [] };
-}
-function selectPackages(metadata, invocation, currentManifest) {
-  const members = metadata.workspaceMembers.map((id) => metadata.packages.get(id)), warnings = [];
-  if (invocation.exclude.length > 0 && !invocation.workspace)
-    throw new UserError("`--exclude` can only be used together with `--workspace`");
-  if (invocation.workspace) {
-    const excluded = /* @__PURE__ */ new Set();
-    for (const spec of invocation.exclude) {
-      const matched = members.filter((p) => specMatches(spec, p));
-      matched.length === 0 && warnings.push(`excluded package(s) \`${spec}\` not found in workspace \`${metadata.workspaceRoot}\``);
-      for (const p of matched)
-        excluded.add(p.id);
-    }
-    return { packages: sortById(members.filter((p) => !excluded.has(p.id))), warnings };
-  }
-  if (invocation.packages.length > 0) {
-    const all = [...metadata.packages.values()], chosen = /* @__PURE__ */ new Map();
-    for (const spec of invocation.packages) {
-      const matched = all.filter((p) => specMatches(spec, p));
-      if (matched.length === 0)
-        throw new UserError(`package ID specification \`${spec}\` did not match any packages`);
-      if (matched.length > 1 && !isGlob(spec)) {
-        const list = matched.map((p) => `${p.name}@${p.version}`).join(", ");
-        throw new UserError(`the specification \`${spec}\` is ambiguous: it matches ${list}; add a version (\`name@version\`)`);
-      }
-      for (const p of matched)
-        chosen.set(p.id, p);
-    }
-    return { packages: sortById([...chosen.values()]), warnings };
-  }
-  return { packages: sortById(defaultMembers(metadata, currentManifest)), warnings };
-}
-function defaultMembers(metadata, currentManifest) {
-  const rootManifest = external_node_path_default().join(external_node_path_default().resolve(metadata.workspaceRoot), "Cargo.toml");
-  if (external_node_path_default().resolve(currentManifest) !== rootManifest) {
-    const own = currentPackage(metadata, currentManifest);
-    if (own)
-      return [own];
-  }
-  if (metadata.workspaceDefaultMembers !== null)
-    return metadata.workspaceDefaultMembers.map((id) => metadata.packages.get(id));
-  const root = rootPackage(metadata);
-  return root ? [root] : metadata.workspaceMembers.map((id) => metadata.packages.get(id));
-}
-function currentPackage(metadata, currentManifest) {
-  const current = external_node_path_default().resolve(currentManifest);
-  return metadata.workspaceMembers.map((id) => metadata.packages.get(id)).find((p) => external_node_path_default().resolve(p.manifestPath) === current) ?? null;
-}
-function rootPackage(metadata) {
-  return currentPackage(metadata, external_node_path_default().join(metadata.workspaceRoot, "Cargo.toml"));
-}
-function sortById(packages) {
-  return packages.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-function specMatches(spec, pkg) {
-  if (spec === pkg.id)
-    return !0;
-  if (isGlob(spec))
-    return globToRegExp(spec, "a package specification").test(pkg.name);
-  let name = spec, version2 = null, url = null;
-  const hash = spec.indexOf("#");
-  if (hash >= 0) {
-    const fragment = spec.slice(hash + 1);
-    url = spec.slice(0, hash);
-    const at = fragment.indexOf("@");
-    at >= 0 ? (name = fragment.slice(0, at), version2 = fragment.slice(at + 1)) : /^\d/.test(fragment) ? (name = url.replace(/\/+$/, "").split("/").pop() ?? "", version2 = fragment) : name = fragment;
-  } else {
-    const m = /^([^@:]+)[@:](.+)$/.exec(spec);
-    m && (name = m[1], version2 = m[2]);
-  }
-  return name !== pkg.name || url !== null && stripScheme(url) !== stripScheme(sourceUrl(pkg)) ? !1 : version2 === null || partialVersionMatches(version2, pkg.version);
-}
-function stripScheme(url) {
-  return url.replace(/^(registry|sparse|path|git)\+/, "").replace(/[?#].*$/, "").replace(/\/+$/, "");
-}
-function sourceUrl(pkg) {
-  return pkg.source !== null ? pkg.source : `file://${external_node_path_default().dirname(pkg.manifestPath)}`;
-}
-function partialVersionMatches(spec, version2) {
-  const parse = (v) => {
-    const m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(v.trim());
-    return m ? { major: m[1], minor: m[2], patch: m[3], pre: m[4], build: m[5] } : null;
-  }, want = parse(spec), have = parse(version2);
-  return !want || !have ? spec === version2 : have.pre !== void 0 && want.pre === void 0 ? !1 : want.major === have.major && (want.minor === void 0 || want.minor === have.minor) && (want.patch === void 0 || want.patch === have.patch) && (want.pre === void 0 || want.pre === have.pre) && (want.build === void 0 || want.build === have.build);
 }
 function base(unit, rule, crateType2 = unit.crateTypes[0] ?? unit.target.crateTypes[0]) {
   return {
@@ -7562,7 +7748,10 @@ function analyze(input) {
   return { ...analysis, findings, notes: note === null ? analysis.notes : [...analysis.notes, note] };
 }
 function analyzeOnce(input, purpose = "report") {
-  const { metadata, context, invocation } = input, selection = selectPackages(metadata, invocation, input.currentManifest), features = featuresOf(input, selection.packages), graph = buildUnitGraph(metadata, context, invocation, selection.packages, {
+  const { metadata, context, invocation } = input, resolver = input.resolver, selection = selectPackages(metadata, invocation, input.currentManifest, {
+    checkFeatures: resolver === null ? void 0 : (members) => checkCommandLineFeatures(metadata, members, commandLineFeatures(metadata, resolver, invocation)),
+    cargoRelease: context.rustc.release
+  }), features = featuresOf(input, selection.packages), graph = buildUnitGraph(metadata, context, invocation, selection.packages, {
     sourceUsesCrate: input.sourceUsesCrate,
     features,
     docExamplesOf: input.docExamplesOf,
@@ -9860,9 +10049,9 @@ function readMetadataText(file) {
     throw e instanceof InputFileError ? new UserError(`cannot read metadata file \`${file}\`: ${e.reason}`) : e;
   }
 }
-async function runCargoMetadata(runner, cargo, manifestPath, inv, cwd, env, configArgs) {
+async function runCargoMetadata(runner, cargo, manifestPath, inv, cwd, env, configArgs, { noDeps = !1 } = {}) {
   const args = ["metadata", "--format-version", "1", "--manifest-path", manifestPath, ...configArgs];
-  inv.features.length > 0 && args.push("--features", inv.features.join(",")), inv.allFeatures && args.push("--all-features"), inv.noDefaultFeatures && args.push("--no-default-features"), inv.locked && args.push("--locked"), inv.offline && args.push("--offline"), inv.frozen && args.push("--frozen");
+  noDeps && args.push("--no-deps"), inv.features.length > 0 && args.push("--features", inv.features.join(",")), inv.allFeatures && args.push("--all-features"), inv.noDefaultFeatures && args.push("--no-default-features"), inv.locked && args.push("--locked"), inv.offline && args.push("--offline"), inv.frozen && args.push("--frozen");
   const result2 = await runner.run(cargo, args, { cwd, env: { ...env, CARGO_ENCODED_RUSTFLAGS: "" } });
   if (result2.exitCode !== 0) {
     const context = { exitCode: result2.exitCode, offline: inv.offline, frozen: inv.frozen, cwd, cargoHome: cargoHomeOf(env) }, failure = describeCargoFailure(result2.stderr, context), message = `\`cargo metadata\` failed (exit code ${result2.exitCode}): ${failure.message}`;
@@ -10233,7 +10422,7 @@ class MetadataError extends UserError {
     super(`${source}: ${path2 ? `${path2}: ` : ""}${message}`), this.name = "MetadataError";
   }
 }
-function parseMetadata(text, source) {
+function parseMetadata(text, source, options = {}) {
   let raw;
   try {
     raw = JSON.parse(text);
@@ -10241,11 +10430,11 @@ function parseMetadata(text, source) {
     const reason = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, " ");
     throw new MetadataError(source, "", `not valid JSON (${reason})`);
   }
-  return validateMetadata(raw, source);
+  return validateMetadata(raw, source, options);
 }
-function validateMetadata(raw, source) {
+function validateMetadata(raw, source, options = {}) {
   try {
-    return validate(raw);
+    return validate(raw, options.membersOnly === !0);
   } catch (e) {
     throw e instanceof checks_Invalid ? new MetadataError(source, e.path, e.message) : e;
   }
@@ -10273,7 +10462,7 @@ class Entry {
   }
 }
 const NO_EDGES = Object.freeze([]), NO_DECLARATIONS = Object.freeze([]), parse_NO_FEATURES = /* @__PURE__ */ new Map();
-function validate(raw) {
+function validate(raw, membersOnly) {
   if (!isJsonObject(raw))
     throw new checks_Invalid("", "the top level must be a JSON object from `cargo metadata --format-version 1`");
   const root = raw;
@@ -10354,6 +10543,7 @@ function validate(raw) {
       featureMap,
       edition: edition ?? "2015",
       deps: NO_EDGES,
+      declarations: entry.declarations,
       rustVersion: rustVersion ?? null,
       publish: publish2,
       description: description ?? null,
@@ -10378,6 +10568,8 @@ function validate(raw) {
       workspaceDefaultMembers.push(entry.pkg.id);
     }
   }
+  if ((root.resolve === null || root.resolve === void 0) && membersOnly)
+    return { packages: new Map(list.map((entry) => [entry.pkg.id, entry.pkg])), workspaceMembers, workspaceDefaultMembers, workspaceRoot, targetDirectory, resolveRoot: null, graphQuality: "full" };
   if (root.resolve === null || root.resolve === void 0)
     throw new checks_Invalid("resolve", 'the dependency graph is missing (`"resolve": null`, as produced by `cargo metadata --no-deps`); run `cargo metadata --format-version 1` without `--no-deps`');
   const resolve2 = root.resolve;
@@ -10514,7 +10706,7 @@ function parseDeclaration(value, i, j, intern) {
     rename: rename ?? null,
     externRename: rename == null ? null : underscores(rename),
     kind,
-    target: target == null ? null : intern(target),
+    platform: target == null ? null : intern(target),
     declared: {
       nameInToml: rename ?? name,
       optional: optional2 ?? !1,
@@ -10540,7 +10732,7 @@ function anyNonDev(kinds) {
 function parse_declarationOf(declarations, depName, externName, kind, platform) {
   for (let x = 0; x < declarations.length; x++) {
     const d = declarations[x];
-    if (d.kind === kind && d.target === platform && (d.externRename === null ? d.name === depName : d.externRename === externName))
+    if (d.kind === kind && d.platform === platform && (d.externRename === null ? d.name === depName : d.externRename === externName))
       return d.declared;
   }
   return null;
@@ -10549,7 +10741,7 @@ function recoveredKinds(from, dep) {
   const depName = dep.pkg.name;
   let kinds = null;
   for (const d of from.declarations)
-    d.name === depName && (kinds === null ? kinds = [{ kind: d.kind, platform: d.target, declared: d.declared }] : hasKind(kinds, d.kind, d.target) || kinds.push({ kind: d.kind, platform: d.target, declared: d.declared }));
+    d.name === depName && (kinds === null ? kinds = [{ kind: d.kind, platform: d.platform, declared: d.declared }] : hasKind(kinds, d.kind, d.platform) || kinds.push({ kind: d.kind, platform: d.platform, declared: d.declared }));
   return kinds ?? [{ kind: "normal", platform: null, declared: null }];
 }
 function recoveredExternName(from, dep) {
@@ -10757,7 +10949,9 @@ async function analyzeWith(options, setup) {
   const { runner, env, cwd, config, invocation, tools, childEnv, isolation } = setup, runDir = isolation.dir, manifestPath = options.manifestPath !== null ? external_node_path_default().resolve(cwd, options.manifestPath) : findManifest(cwd, options.metadataFile ?? null);
   if (manifestPath !== null && !options.metadataFile && !sources_isFile(manifestPath))
     throw new UserError(`manifest \`${options.manifestPath}\` does not exist (relative paths are taken from \`${cwd}\`)`);
-  const needsHostTriple = invocation.target === null && (config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0), probe = (kind, triple) => probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? "", options.trustRepositoryConfig === !0), targetFirst = isolation.cargoProbesCached && !needsHostTriple ? probe("target", invocation.target) : null, cargoMetadata = options.metadataFile ? null : runCargoMetadata(runner, tools.cargo, manifestPath, invocation, runDir, childEnv, isolation.configArgs).then((text) => parseSized(text, "cargo metadata", options)), refused = cargoMetadata === null ? NEVER : cargoMetadata.then(() => NEVER, (e) => e instanceof CommandError && e.fault === "input" ? Promise.reject(e) : NEVER), rustcPromise = runRustcVersion(runner, tools.rustc, runDir, childEnv);
+  const needsHostTriple = invocation.target === null && (config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0), probe = (kind, triple) => probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? "", options.trustRepositoryConfig === !0), targetFirst = isolation.cargoProbesCached && !needsHostTriple ? probe("target", invocation.target) : null, cargoMetadata = options.metadataFile ? null : runCargoMetadata(runner, tools.cargo, manifestPath, invocation, runDir, childEnv, isolation.configArgs).then((text) => parseSized(text, "cargo metadata", options), async (e) => {
+    throw await buildsFeatureRefusal(e, { runner, cargo: tools.cargo, manifestPath, invocation, runDir, childEnv, isolation, scope: options.scope ?? null }) ?? e;
+  }), refused = cargoMetadata === null ? NEVER : cargoMetadata.then(() => NEVER, (e) => e instanceof CommandError && e.fault === "input" ? Promise.reject(e) : NEVER), rustcPromise = runRustcVersion(runner, tools.rustc, runDir, childEnv);
   rustcPromise.catch(() => {
   });
   const version2 = cargoMetadata !== null && !isolation.cargoProbesCached || needsHostTriple ? await Promise.race([rustcPromise, refused]) : null, knownTriple = invocation.target ?? (needsHostTriple ? version2.host : null), probes = Promise.all([rustcPromise, targetFirst ?? probe("target", knownTriple), invocation.target === null ? null : probe("host", null)]), metadataPromise = cargoMetadata ?? parseRecordedMetadata(options);
@@ -10817,6 +11011,30 @@ function readNow(file) {
       throw taken.error;
     return taken.text;
   };
+}
+async function buildsFeatureRefusal(error, query) {
+  const { runner, cargo, manifestPath, invocation, runDir, childEnv, isolation, scope } = query, refusedFeatures = /(does not contain (this|these) features?|none of the selected packages contains)/;
+  if (!(error instanceof CommandError) || !refusedFeatures.test(error.message) || invocation.packages.length === 0 || invocation.workspace)
+    return null;
+  const members = { ...invocation, features: [], allFeatures: !1, noDefaultFeatures: !1 };
+  let metadata;
+  try {
+    const text = await runCargoMetadata(runner, cargo, manifestPath, members, runDir, childEnv, isolation.configArgs, { noDeps: !0 });
+    metadata = parseMetadata(text, "cargo metadata --no-deps", { membersOnly: !0 });
+  } catch {
+    return null;
+  }
+  const resolver = resolverVersion(readToml(external_node_path_default().join(metadata.workspaceRoot, "Cargo.toml"), scope), rootPackage(metadata));
+  if (resolver === null)
+    return null;
+  try {
+    checkCommandLineFeatures(metadata, packageIdSpecs(metadata, invocation, manifestPath).members, commandLineFeatures(metadata, resolver, invocation));
+  } catch (e) {
+    if (e instanceof UserError)
+      return e;
+    throw e;
+  }
+  return null;
 }
 async function parseRecordedMetadata(options) {
   const file = options.metadataFile, text = options.metadataText ? options.metadataText() : readMetadataText(file);

@@ -29,6 +29,7 @@
 //
 // Case outcomes: exitCode; cargoErrors / cargoWarnings (cargo's own `error:` / `warning:` headlines from
 // stderr, e.g. unsupported crate types, "provides no linkable target", output filename collisions);
+// cargoPanic (the first line of cargo's message when cargo itself panicked);
 // couldNotCompile (cargo's per-unit summary lines from the human-readable run); units, one per unit of
 // cargo's unit graph except doctests:
 //   package, target, kind      kind is lib | proc-macro | bin | example | test | bench | custom-build
@@ -109,6 +110,8 @@ interface CaseRecord extends CaseInput {
   toolchainVersion?: string
   exitCode: number | null
   cargoErrors?: string[]
+  /** The first line of cargo's own panic message, when cargo crashed instead of refusing. */
+  cargoPanic?: string
   cargoWarnings?: string[]
   couldNotCompile?: string[]
   units: UnitRecord[]
@@ -455,6 +458,13 @@ function cargoStderrHeadlines(stderr: string, paths: Paths): { errors: string[];
   return { errors: uniq(errors), warnings: uniq(warnings), couldNotCompile: uniq(couldNotCompile) }
 }
 
+/** The line after cargo's `thread 'main' … panicked at <file>:<line>:<column>:`, which says what went wrong. */
+function cargoPanic(stderr: string): string | null {
+  const lines = stderr.split('\n')
+  const at = lines.findIndex(line => /^thread '[^']*'.* panicked at /.test(line))
+  return at < 0 ? null : (lines[at + 1] ?? '').trim()
+}
+
 function recordCase(ws: string, c: CaseInput): CaseRecord {
   const cwd = c.cwd ? join(ws, c.cwd) : ws
   const tools = toolInfo(c.toolchain, cwd)
@@ -476,6 +486,8 @@ function recordCase(ws: string, c: CaseInput): CaseRecord {
     const stderr = cargoStderrHeadlines(res.stderr, paths)
     if (stderr.errors.length) rec.cargoErrors = stderr.errors
     if (stderr.warnings.length) rec.cargoWarnings = stderr.warnings
+    const panic = cargoPanic(res.stderr)
+    if (panic !== null) rec.cargoPanic = sanitize(panic, paths)
 
     const slots = new Map<string, Slot[]>()
     for (const g of graph ?? []) {

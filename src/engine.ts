@@ -7,13 +7,14 @@ import { type BuildContext, commandProfile } from './model/build-context.js'
 import { compilerBehaviour } from './model/compiler-behaviour.js'
 import { loaderFamily } from './model/platform.js'
 import { noFacts, type WorkspaceFacts } from './model/facts.js'
-import { metadataFeatures, resolveFeatures, type ResolvedFeatures, type ResolverVersion } from './model/features.js'
+import { checkCommandLineFeatures, commandLineFeatures, metadataFeatures, resolveFeatures, type ResolvedFeatures, type ResolverVersion } from './model/features.js'
 import { type Invocation, needsDevDependencies } from './model/invocation.js'
 import type { Metadata, Package } from './model/metadata.js'
 import { relativeOrAbsolute } from './model/paths.js'
 import { abiFlags } from './model/rustc-flags.js'
 import { currentPackage, rootPackage, selectPackages } from './model/selection.js'
-import { buildUnitGraph, type LibraryDocExamples, type SourceUsesCrate, type TargetBenched, type Unit, type UnitGraph } from './model/unit-graph.js'
+import type { TargetBenched } from './model/root-units.js'
+import { buildUnitGraph, type LibraryDocExamples, type SourceUsesCrate, type Unit, type UnitGraph } from './model/unit-graph.js'
 import type { Analysis, ArtifactReport, BoundaryReport, LinkageEntry, ToolchainReport } from './report/report.js'
 import { evaluateRules } from './rules/evaluate.js'
 
@@ -69,7 +70,11 @@ export function analyze(input: AnalysisInput): Analysis {
 /** One analysis: for the report, or (`verify`) with only what verifying a fix reads — errors, statuses. */
 function analyzeOnce(input: AnalysisInput, purpose: 'report' | 'verify' = 'report'): { analysis: Analysis; linkage: LinkageResult } {
   const { metadata, context, invocation } = input
-  const selection = selectPackages(metadata, invocation, input.currentManifest)
+  const resolver = input.resolver
+  const selection = selectPackages(metadata, invocation, input.currentManifest, {
+    checkFeatures: resolver === null ? undefined : members => checkCommandLineFeatures(metadata, members, commandLineFeatures(metadata, resolver, invocation)),
+    cargoRelease: context.rustc.release
+  })
   const features = featuresOf(input, selection.packages)
   const graph = buildUnitGraph(metadata, context, invocation, selection.packages, {
     sourceUsesCrate: input.sourceUsesCrate,

@@ -23,7 +23,8 @@ import type { BuildContext, CompileKind } from './model/build-context.js'
 import type { AllocatorDeclaration, WorkspaceFacts } from './model/facts.js'
 import { type Invocation, toCargoArgs } from './model/invocation.js'
 import type { Metadata } from './model/metadata.js'
-import { rootPackage } from './model/selection.js'
+import { checkCommandLineFeatures, commandLineFeatures } from './model/features.js'
+import { packageIdSpecs, rootPackage } from './model/selection.js'
 import type { Analysis, FailOn, Report } from './report/report.js'
 import type { TomlDocument } from './toml/document.js'
 import { findToolchainFile, parseToolchainFile } from './toolchain/pin.js'
@@ -160,7 +161,12 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
   const targetFirst = isolation.cargoProbesCached && !needsHostTriple ? probe('target', invocation.target) : null
   const cargoMetadata = options.metadataFile
     ? null
-    : runCargoMetadata(runner, tools.cargo, manifestPath!, invocation, runDir, childEnv, isolation.configArgs).then(text => parseSized(text, 'cargo metadata', options))
+    : runCargoMetadata(runner, tools.cargo, manifestPath!, invocation, runDir, childEnv, isolation.configArgs).then(
+        text => parseSized(text, 'cargo metadata', options),
+        async (e: unknown) => {
+          throw (await buildsFeatureRefusal(e, { runner, cargo: tools.cargo, manifestPath: manifestPath!, invocation, runDir, childEnv, isolation, scope: options.scope ?? null })) ?? e
+        }
+      )
   // cargo refusing the repository's manifest, lock file or config ends the analysis at once (and
   // `analyzeWorkspace` stops the probes). Any other failure of cargo waits for the probes: cargo runs the same
   // rustc, so a compiler that cannot run is the cause to name.
@@ -246,6 +252,47 @@ function readNow(file: string): () => string {
     if ('error' in taken) throw taken.error
     return taken.text
   }
+}
+
+/** What asking cargo again about a refused command line needs. */
+interface RefusalQuery {
+  runner: CommandRunner
+  cargo: string
+  manifestPath: string
+  invocation: Invocation
+  runDir: string
+  childEnv: Record<string, string>
+  isolation: Isolation
+  scope: RepositoryScope | null
+}
+
+/**
+ * `cargo metadata` checks `--features` against every member, `cargo build -p` against the members it selects,
+ * and refuses in other words (or not at all, where metadata does). When metadata refuses features of a `-p`
+ * selection, cargo build's refusal is worked out from the members alone (`cargo metadata --no-deps`, without
+ * features). Null when metadata failed for another reason, or the members do not settle it.
+ */
+async function buildsFeatureRefusal(error: unknown, query: RefusalQuery): Promise<UserError | null> {
+  const { runner, cargo, manifestPath, invocation, runDir, childEnv, isolation, scope } = query
+  const refusedFeatures = /(does not contain (this|these) features?|none of the selected packages contains)/
+  if (!(error instanceof CommandError) || !refusedFeatures.test(error.message) || invocation.packages.length === 0 || invocation.workspace) return null
+  const members: Invocation = { ...invocation, features: [], allFeatures: false, noDefaultFeatures: false }
+  let metadata: Metadata
+  try {
+    const text = await runCargoMetadata(runner, cargo, manifestPath, members, runDir, childEnv, isolation.configArgs, { noDeps: true })
+    metadata = parseMetadata(text, 'cargo metadata --no-deps', { membersOnly: true })
+  } catch {
+    return null
+  }
+  const resolver = resolverVersion(readToml(path.join(metadata.workspaceRoot, 'Cargo.toml'), scope), rootPackage(metadata))
+  if (resolver === null) return null
+  try {
+    checkCommandLineFeatures(metadata, packageIdSpecs(metadata, invocation, manifestPath).members, commandLineFeatures(metadata, resolver, invocation))
+  } catch (e) {
+    if (e instanceof UserError) return e
+    throw e
+  }
+  return null
 }
 
 async function parseRecordedMetadata(options: RunOptions): Promise<Metadata> {

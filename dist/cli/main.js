@@ -2845,6 +2845,199 @@ function compilerBehaviour(rustc, host) {
   };
 }
 
+// src/model/edit-distance.ts
+function editDistance(a, b, limit) {
+  let long = Array.from(a.toLowerCase()), short = Array.from(b.toLowerCase());
+  long.length < short.length && ([long, short] = [short, long]);
+  let minDistance = long.length - short.length;
+  if (minDistance > limit) return null;
+  let start = 0;
+  for (; start < short.length && long[start] === short[start]; ) start++;
+  let endLong = long.length, endShort = short.length;
+  for (; endShort > start && long[endLong - 1] === short[endShort - 1]; )
+    endLong--, endShort--;
+  let x = long.slice(start, endLong), y = short.slice(start, endShort);
+  if (y.length === 0) return minDistance;
+  let prevPrev = new Array(y.length + 1).fill(Number.MAX_SAFE_INTEGER), prev = Array.from({ length: y.length + 1 }, (_, j) => j), current = new Array(y.length + 1).fill(0);
+  for (let i = 1; i <= x.length; i++) {
+    current[0] = i;
+    for (let j = 1; j <= y.length; j++) {
+      let substitution = x[i - 1] === y[j - 1] ? 0 : 1;
+      current[j] = Math.min(prev[j] + 1, current[j - 1] + 1, prev[j - 1] + substitution), i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1] && (current[j] = Math.min(current[j], prevPrev[j - 2] + 1));
+    }
+    [prevPrev, prev, current] = [prev, current, prevPrev];
+  }
+  let distance = prev[y.length];
+  return distance <= limit ? distance : null;
+}
+function closest(choice, candidates) {
+  let best = null, bestDistance = 1 / 0;
+  for (let candidate of candidates) {
+    let distance = editDistance(choice, candidate, 3);
+    distance !== null && distance < bestDistance && (best = candidate, bestDistance = distance);
+  }
+  return best;
+}
+function similarNameHelp(choice, candidates, kind) {
+  let near = closest(choice, candidates);
+  return near === null ? "" : `; help: a ${kind} with a similar name exists: \`${near}\``;
+}
+
+// src/model/selection.ts
+import path4 from "node:path";
+
+// src/model/glob.ts
+function isGlob(name) {
+  return /[*?[]/.test(name);
+}
+function globToRegExp(glob, what) {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    let c = glob[i];
+    if (c === "*") re += ".*";
+    else if (c === "?") re += ".";
+    else if (c === "[") {
+      let end = glob.indexOf("]", i + 2);
+      if (end < 0) throw new UserError(`invalid glob pattern \`${glob}\` in ${what}: unclosed \`[\``);
+      let body = glob.slice(i + 1, end);
+      re += `[${body.startsWith("!") ? `^${escapeClass(body.slice(1))}` : escapeClass(body)}]`, i = end;
+    } else re += c.replace(/[.+^${}()|\\\]]/g, "\\$&");
+  }
+  try {
+    return new RegExp(`^${re}$`, "su");
+  } catch {
+    throw new UserError(`invalid glob pattern \`${glob}\` in ${what}`);
+  }
+}
+function escapeClass(body) {
+  return body.replace(/[\\\]^]/g, "\\$&");
+}
+
+// src/model/selection.ts
+function packageIdSpecs(metadata, invocation, currentManifest) {
+  let members = metadata.workspaceMembers.map((id) => metadata.packages.get(id)), warnings = [], idsOf = (packages) => packages.map((p) => p.id), specs;
+  if (invocation.exclude.length > 0 && !invocation.workspace)
+    throw new UserError("`--exclude` can only be used together with `--workspace`");
+  if (invocation.workspace && invocation.exclude.length > 0) {
+    let { unmatchedIds, unmatchedPatterns, matched } = matchMembers(members, invocation.exclude);
+    unmatchedIds.length > 0 && warnings.push(notFound(metadata, "excluded package(s)", unmatchedIds)), unmatchedPatterns.length > 0 && warnings.push(notFound(metadata, "excluded package pattern(s)", unmatchedPatterns)), specs = idsOf(members.filter((p) => !matched.has(p)));
+  } else if (invocation.workspace) {
+    let { unmatchedIds, unmatchedPatterns } = matchMembers(members, invocation.packages);
+    if (unmatchedIds.length > 0) throw new UserError(notFound(metadata, "package(s)", unmatchedIds));
+    if (unmatchedPatterns.length > 0) throw new UserError(notFound(metadata, "package pattern(s)", unmatchedPatterns));
+    specs = idsOf(members);
+  } else if (invocation.packages.length > 0) {
+    let patterns = invocation.packages.filter(isGlob), matched = members.filter((p) => patterns.some((pattern) => globMatches(pattern, p))), unmatched = patterns.filter((pattern) => !members.some((p) => globMatches(pattern, p)));
+    if (unmatched.length > 0) throw new UserError(notFound(metadata, "package pattern(s)", unmatched));
+    specs = [...invocation.packages.filter((spec) => !isGlob(spec)), ...idsOf(matched)];
+  } else
+    specs = idsOf(defaultMembers(metadata, currentManifest));
+  if (specs.length === 0)
+    throw new UserError(
+      rootPackage(metadata) === null ? `manifest path \`${metadata.workspaceRoot}\` contains no package: The manifest is virtual, and the workspace has no members.` : "no packages to compile"
+    );
+  let ids = new Set(specs), others = specs.filter((spec) => !metadata.packages.has(spec));
+  return { specs, members: members.filter((m) => ids.has(m.id) || others.some((spec) => specMatches(spec, m))), warnings };
+}
+function selectPackages(metadata, invocation, currentManifest, options = {}) {
+  let { checkFeatures = () => {
+  }, cargoRelease = null } = options, specs = packageIdSpecs(metadata, invocation, currentManifest);
+  checkFeatures(specs.members);
+  let all = [...metadata.packages.values()], chosen = /* @__PURE__ */ new Map();
+  for (let spec of specs.specs) {
+    let exact = metadata.packages.get(spec), matched = exact !== void 0 ? [exact] : all.filter((p) => specMatches(spec, p));
+    if (matched.length === 0) throw new UserError(`package ID specification \`${spec}\` did not match any packages${noMatchHelp(spec, all)}`);
+    if (matched.length > 1) throw new UserError(ambiguous(spec, matched, cargoRelease));
+    chosen.set(matched[0].id, matched[0]);
+  }
+  let packages = sortById([...chosen.values()]);
+  if (invocation.command !== "build") {
+    let isMember = new Set(metadata.workspaceMembers), untestable = packages.find((p) => !isMember.has(p.id) && p.declarations.some((d) => d.kind === "dev"));
+    if (untestable !== void 0)
+      throw new UserError(`package \`${untestable.name}\` cannot be tested because it requires dev-dependencies and is not a member of the workspace`);
+  }
+  return { packages, warnings: specs.warnings };
+}
+function noMatchHelp(spec, all) {
+  let { name, version, url } = parseSpec(spec), similar = (spec2) => {
+    let matched = all.filter((p) => specMatches(spec2, p));
+    return matched.length === 0 ? "" : `; help: there are similar package ID specifications: ${minimalSpecs(name, matched)}`;
+  }, help = url !== null ? similar(version === null ? name : `${name}@${version}`) : "";
+  return help === "" && version !== null && /^\d+\.\d+\.\d+/.test(version) && (help = similar(name)), help !== "" ? help : similarNameHelp(name, new Set(all.map((p) => p.name)), "package");
+}
+function minimalSpecs(name, packages) {
+  let count = (version) => packages.filter((p) => p.version === version).length;
+  return packages.map((p) => count(p.version) === 1 ? `${name}@${p.version}` : p.id).join(", ");
+}
+function matchMembers(members, specs) {
+  let matched = /* @__PURE__ */ new Set(), unmatchedIds = [], unmatchedPatterns = [];
+  for (let spec of specs) {
+    let named = members.filter((p) => isGlob(spec) ? globMatches(spec, p) : specMatches(spec, p));
+    named.length === 0 && (isGlob(spec) ? unmatchedPatterns : unmatchedIds).push(spec);
+    for (let p of named) matched.add(p);
+  }
+  return { matched, unmatchedIds: [...new Set(unmatchedIds)].sort(), unmatchedPatterns };
+}
+function notFound(metadata, what, names) {
+  return `${what} \`${names.join(", ")}\` not found in workspace \`${metadata.workspaceRoot}\``;
+}
+function globMatches(pattern, pkg) {
+  return globToRegExp(pattern, "a package specification").test(pkg.name);
+}
+function defaultMembers(metadata, currentManifest) {
+  let rootManifest = path4.join(path4.resolve(metadata.workspaceRoot), "Cargo.toml");
+  if (path4.resolve(currentManifest) !== rootManifest) {
+    let own = currentPackage(metadata, currentManifest);
+    if (own) return [own];
+  }
+  if (metadata.workspaceDefaultMembers !== null)
+    return metadata.workspaceDefaultMembers.map((id) => metadata.packages.get(id));
+  let root = rootPackage(metadata);
+  return root ? [root] : metadata.workspaceMembers.map((id) => metadata.packages.get(id));
+}
+function currentPackage(metadata, currentManifest) {
+  let current = path4.resolve(currentManifest);
+  return metadata.workspaceMembers.map((id) => metadata.packages.get(id)).find((p) => path4.resolve(p.manifestPath) === current) ?? null;
+}
+function rootPackage(metadata) {
+  return currentPackage(metadata, path4.join(metadata.workspaceRoot, "Cargo.toml"));
+}
+function sortById(packages) {
+  return packages.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+function ambiguous(spec, matched, release) {
+  let name = parseSpec(spec).name, list = minimalSpecs(name, matched);
+  return release !== null && !releaseAtLeast(release, 1, 95) ? `There are multiple \`${name}\` packages in your project, and the specification \`${spec}\` is ambiguous. Please re-run this command with one of the following specifications: ${list}` : `${release !== null && !releaseAtLeast(release, 1, 96) ? "specificationm" : "specification"} \`${spec}\` is ambiguous; help: re-run this command with one of the following specifications: ${list}`;
+}
+function specMatches(spec, pkg) {
+  if (spec === pkg.id) return !0;
+  if (isGlob(spec)) return globMatches(spec, pkg);
+  let { name, version, url } = parseSpec(spec);
+  return name !== pkg.name || url !== null && stripScheme(url) !== stripScheme(sourceUrl(pkg)) ? !1 : version === null || partialVersionMatches(version, pkg.version);
+}
+function parseSpec(spec) {
+  let hash = spec.indexOf("#");
+  if (hash >= 0) {
+    let fragment = spec.slice(hash + 1), url = spec.slice(0, hash), at = fragment.indexOf("@");
+    return at >= 0 ? { name: fragment.slice(0, at), version: fragment.slice(at + 1), url } : /^\d/.test(fragment) ? { name: url.replace(/\/+$/, "").split("/").pop() ?? "", version: fragment, url } : { name: fragment, version: null, url };
+  }
+  let m = /^([^@:]+)[@:](.+)$/.exec(spec);
+  return m ? { name: m[1], version: m[2], url: null } : { name: spec, version: null, url: null };
+}
+function stripScheme(url) {
+  return url.replace(/^(registry|sparse|path|git)\+/, "").replace(/[?#].*$/, "").replace(/\/+$/, "");
+}
+function sourceUrl(pkg) {
+  return pkg.source !== null ? pkg.source : `file://${path4.dirname(pkg.manifestPath)}`;
+}
+function partialVersionMatches(spec, version) {
+  let parse2 = (v) => {
+    let m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(v.trim());
+    return m ? { major: m[1], minor: m[2], patch: m[3], pre: m[4], build: m[5] } : null;
+  }, want = parse2(spec), have = parse2(version);
+  return !want || !have ? spec === version : have.pre !== void 0 && want.pre === void 0 ? !1 : want.major === have.major && (want.minor === void 0 || want.minor === have.minor) && (want.patch === void 0 || want.patch === have.patch) && (want.pre === void 0 || want.pre === have.pre) && (want.build === void 0 || want.build === have.build);
+}
+
 // src/model/features.ts
 function causeChain(features, cause) {
   let chain = [cause];
@@ -2859,6 +3052,7 @@ function metadataFeatures(metadata) {
   let sets = new Map([...metadata.packages.values()].map((p) => [p.id, new Set(p.features)]));
   return {
     activatedFeatures: (pkg) => sets.get(pkg) ?? EMPTY,
+    isActivated: () => !0,
     isDepActivated: () => !0,
     featureCause: () => null,
     dependencyCause: () => null
@@ -2955,6 +3149,7 @@ function resolveFeatures(metadata, request) {
   };
   return {
     activatedFeatures: (pkg, featuresFor) => byId(pkg, featuresFor)?.features ?? EMPTY,
+    isActivated: (pkg, featuresFor) => (byId(pkg, featuresFor)?.features ?? null) !== null,
     isDepActivated: (pkg, featuresFor, name) => byId(pkg, featuresFor)?.dependencies?.has(name) ?? !1,
     featureCause: (pkg, featuresFor, feature) => byId(pkg, featuresFor)?.features?.get(feature) ?? null,
     dependencyCause: (pkg, featuresFor, name) => byId(pkg, featuresFor)?.dependencies?.get(name) ?? null
@@ -2996,17 +3191,81 @@ function membersWithFeatures(metadata, request) {
     member === request.current ? out.push([member, { features: cwdFeatures, allFeatures: request.allFeatures, usesDefaultFeatures }]) : selected.has(member.id) && out.push([member, { features: memberSpecific.get(member.name) ?? [], allFeatures: request.allFeatures, usesDefaultFeatures: !0 }]);
   return out;
 }
-function collectMatchingFeatures(member, requested) {
-  let declared = /* @__PURE__ */ new Map();
-  for (let edge of member.deps)
-    for (let kind of edge.kinds) {
-      let declaration = declarationOf(edge, kind);
-      declared.set(declaration.nameInToml, declaration);
-    }
-  let hasFeature = (f) => member.featureMap.has(f) || declared.get(f)?.optional === !0, out = [];
-  for (let fv of requested)
-    fv.kind === "feature" && hasFeature(fv.feature) ? out.push(fv) : fv.kind === "dep-feature" && (declared.has(fv.depName) ? out.push(fv) : fv.depName === member.name && hasFeature(fv.depFeature) && out.push({ kind: "feature", feature: fv.depFeature }));
+function collectMatchingFeatures(member, requested, found) {
+  if (requested.length === 0) return [];
+  let { names, optional } = declaredNames(member), hasFeature = (f) => member.featureMap.has(f) || optional.has(f), out = [];
+  for (let fv of requested) {
+    let matched = null;
+    fv.kind === "feature" && hasFeature(fv.feature) ? matched = fv : fv.kind === "dep-feature" && (names.has(fv.depName) ? matched = fv : fv.depName === member.name && hasFeature(fv.depFeature) && (matched = { kind: "feature", feature: fv.depFeature })), matched !== null && (out.push(matched), found?.add(featureValueText(fv)));
+  }
   return out;
+}
+function declaredNames(pkg) {
+  let names = /* @__PURE__ */ new Set(), optional = /* @__PURE__ */ new Set(), add = (declared) => {
+    names.add(declared.nameInToml), declared.optional && optional.add(declared.nameInToml);
+  };
+  for (let d of pkg.declarations) add(d.declared);
+  for (let edge of pkg.deps) for (let kind of edge.kinds) add(declarationOf(edge, kind));
+  return { names, optional };
+}
+function commandLineFeatures(metadata, resolver, invocation) {
+  let { features, allFeatures, noDefaultFeatures } = invocation;
+  return { resolver, virtualWorkspace: rootPackage(metadata) === null, features, allFeatures, noDefaultFeatures };
+}
+function checkCommandLineFeatures(metadata, selected, cli) {
+  if (cli.resolver !== 2 && !cli.virtualWorkspace) return;
+  if (selected.length === 0) {
+    if (cli.features.length > 0 || cli.allFeatures || cli.noDefaultFeatures) throw new UserError("cannot specify features for packages outside of workspace");
+    return;
+  }
+  if (cli.features.length === 0) return;
+  let requested = uniqueFeatureValues(cli.features), found = /* @__PURE__ */ new Set();
+  for (let member of selected) collectMatchingFeatures(member, requested, found);
+  let unknown = requested.map(featureValueText).filter((text) => !found.has(text)).sort();
+  if (unknown.length === 0) return;
+  let these = unknown.length === 1 ? "this feature" : "these features", lines = [
+    selected.length === 1 ? `the package '${selected[0].name}' does not contain ${these}: ${unknown.join(", ")}` : `none of the selected packages contains ${these}: ${unknown.join(", ")}`
+  ];
+  selected.length !== 1 && lines.push(`selected packages: ${selected.map((m) => m.name).join(", ")}`);
+  let others = metadata.workspaceMembers.map((id) => metadata.packages.get(id)).filter((m) => !selected.includes(m) && unknown.some((f) => m.featureMap.has(f))).map((m) => m.name);
+  if (others.length > 0)
+    lines.push(`help: package${others.length !== 1 ? "s" : ""} with the missing feature${unknown.length !== 1 ? "s" : ""}: ${others.join(", ")}`);
+  else {
+    let suggestions = spellingSuggestions(selected, requested.filter((fv) => !found.has(featureValueText(fv))), requested);
+    suggestions.length > 0 && lines.push(`help: there ${suggestions.length === 1 ? "is a similarly named feature" : "are similarly named features"}: ${suggestions.join(", ")}`);
+  }
+  throw new UserError(lines.join("; "));
+}
+function uniqueFeatureValues(features) {
+  let byText = /* @__PURE__ */ new Map();
+  for (let text of features) {
+    let fv = featureValue(text);
+    byText.set(featureValueText(fv), fv);
+  }
+  return [...byText.values()];
+}
+function spellingSuggestions(selected, unknown, requested) {
+  let near = (a, b) => editDistance(a, b, 3) !== null, declarationFeatures = /* @__PURE__ */ new Map();
+  for (let member of selected)
+    for (let d of member.declarations) declarationFeatures.set(d.declared.nameInToml, d.declared.features);
+  let out = /* @__PURE__ */ new Set();
+  for (let fv of unknown)
+    if (fv.kind === "feature")
+      for (let member of selected) {
+        for (let feature of member.featureMap.keys()) near(feature, fv.feature) && out.add(feature);
+        for (let name of declaredNames(member).optional) near(name, fv.feature) && out.add(name);
+      }
+    else if (fv.kind === "dep-feature") {
+      for (let [name, features] of declarationFeatures)
+        if (near(name, fv.depName)) for (let feature of features) near(feature, fv.depFeature) && out.add(`${name}/${feature}`);
+      for (let member of selected)
+        if (near(member.name, fv.depName)) {
+          for (let name of declaredNames(member).optional) near(name, fv.depName) && out.add(`${member.name}/${name}`);
+          for (let feature of member.featureMap.keys()) near(feature, fv.depFeature) && out.add(`${member.name}/${feature}`);
+        }
+    }
+  let asked = new Set(requested.map(featureValueText));
+  return [...out].filter((s) => !asked.has(s)).sort().slice(0, 5);
 }
 function platformActivated(kind, fk, request) {
   let info = kind.kind === "build" || fk === "host" ? request.host : request.target;
@@ -3016,33 +3275,6 @@ function hasProcMacroLib(pkg) {
   return pkg.targets.some((t) => t.kind === "proc-macro" || t.kind === "lib" && t.crateTypes.includes("proc-macro"));
 }
 var hasAnyProcMacro = hasProcMacroLib;
-
-// src/model/glob.ts
-function isGlob(name) {
-  return /[*?[]/.test(name);
-}
-function globToRegExp(glob, what) {
-  let re = "";
-  for (let i = 0; i < glob.length; i++) {
-    let c = glob[i];
-    if (c === "*") re += ".*";
-    else if (c === "?") re += ".";
-    else if (c === "[") {
-      let end = glob.indexOf("]", i + 2);
-      if (end < 0) throw new UserError(`invalid glob pattern \`${glob}\` in ${what}: unclosed \`[\``);
-      let body = glob.slice(i + 1, end);
-      re += `[${body.startsWith("!") ? `^${escapeClass(body.slice(1))}` : escapeClass(body)}]`, i = end;
-    } else re += c.replace(/[.+^${}()|\\\]]/g, "\\$&");
-  }
-  try {
-    return new RegExp(`^${re}$`, "su");
-  } catch {
-    throw new UserError(`invalid glob pattern \`${glob}\` in ${what}`);
-  }
-}
-function escapeClass(body) {
-  return body.replace(/[\\\]^]/g, "\\$&");
-}
 
 // src/model/unit-dependencies.ts
 function depsOfRoots(state, roots) {
@@ -3175,10 +3407,98 @@ function featuresSatisfied(state, target, pkg) {
   });
 }
 
-// src/model/unit-graph.ts
+// src/model/root-units.ts
+function libTarget(pkg) {
+  return pkg.targets.find((t) => t.kind === "lib" || t.kind === "proc-macro");
+}
 function defaultBenched(target) {
   return target.kind === "lib" || target.kind === "proc-macro" || target.kind === "bin" || target.kind === "bench";
 }
+function generateRootUnits(state, selected, invocation, selection, warnings) {
+  let roots = [];
+  for (let pkg of selected)
+    for (let { target, mode, proposedForTest } of createProposals(state, pkg, invocation, selection, warnings)) {
+      let procMacro = target.kind === "proc-macro";
+      if (!procMacro && !state.features.isActivated(pkg.id, "normal")) throw notActivated(pkg);
+      let unitFor = { host: procMacro, hostFeatures: procMacro, test: proposedForTest };
+      roots.push({ pkg, target, mode, kind: procMacro ? "host" : "target", unitFor });
+    }
+  let t = invocation.targets;
+  if (invocation.doc && roots.length === 0 || t.lib && !t.allTargets && !selected.some((p) => libTarget(p) !== void 0)) {
+    let names = selected.map((p) => p.name);
+    throw new UserError(names.length === 1 ? `no library targets found in package \`${names[0]}\`` : `no library targets found in packages: ${names.join(", ")}`);
+  }
+  return roots.length === 0 && selectsTargets(invocation) && warnings.push(unmatchedFilters(invocation)), roots;
+}
+function notActivated(pkg) {
+  return new UserError(
+    `cargo cannot build \`${pkg.name}\` as a selected package here: feature resolver "2" builds it only for a build script or proc-macro, for tests, or for another platform, and cargo stops with an internal error ("did not find features for \u2026 within activated_features"); select a package that depends on it instead`
+  );
+}
+function unmatchedFilters(invocation) {
+  let t = invocation.targets, missed = t.allTargets ? [] : ["bins", "tests", "examples", "benches"].filter((flag) => t[flag]), filters = t.allTargets ? " `all-targets`" : missed.map((flag) => ` \`${flag}\``).join(",");
+  return `target ${missed.length > 1 ? "filters" : "filter"}${filters} specified, but no targets matched; this is a no-op`;
+}
+function createProposals(state, pkg, inv, selection, warnings) {
+  let t = inv.targets, out = [], lib = libTarget(pkg), add = (target, mode2, named = !1) => {
+    if (target !== lib && !featuresSatisfied(state, target, pkg)) {
+      let features = target.requiredFeatures.map((f) => `\`${f}\``).join(", ");
+      if (named)
+        throw new UserError(
+          `target \`${target.name}\` in package \`${pkg.name}\` requires the features: ${features}; enable them with \`--features="${target.requiredFeatures.join(" ")}"\``
+        );
+      warnings.push(`target \`${target.name}\` in package \`${pkg.name}\` is skipped: it requires the features ${features}`);
+      return;
+    }
+    let as = (inv.command === "test" || inv.command === "bench" && selection.benchBuildsExamples) && mode2 === "test" && target.kind === "example" && !target.test && !selectsTargets(inv) ? "build" : mode2;
+    out.some((s) => s.target === target && s.mode === as) || out.push({ target, mode: as, proposedForTest: mode2 !== "build" });
+  }, of = (kind) => pkg.targets.filter((x) => x.kind === kind), addNamed = (patterns, kind, mode2) => {
+    for (let pattern of patterns) for (let x of of(kind)) nameMatches(pattern, x.name) && add(x, mode2, !0);
+  }, isBenched = (x) => x.kind !== "custom-build" && selection.benched(pkg, x);
+  if (inv.doc)
+    return lib && isDoctestable(lib) ? add(lib, "doctest") : lib && warnings.push(`doc tests are not supported for crate type(s) \`${lib.crateTypes.join(", ")}\` in package \`${pkg.name}\``), out;
+  if (!selectsTargets(inv)) {
+    if (inv.command === "build") {
+      lib && add(lib, "build");
+      for (let b of of("bin")) add(b, "build");
+    } else if (inv.command === "bench")
+      for (let x of pkg.targets) isBenched(x) && add(x, "test");
+    else {
+      lib && lib.test && add(lib, "test");
+      for (let b of of("bin")) b.test && add(b, "test");
+      for (let e of of("example")) add(e, "test");
+      for (let x of of("test")) x.test && add(x, "test");
+      for (let x of of("bench")) x.test && add(x, "test");
+      lib && lib.doctest && isDoctestable(lib) && out.push({ target: lib, mode: "doctest", proposedForTest: !0 });
+    }
+    return out;
+  }
+  let mode = inv.command === "build" ? "build" : "test", all = t.allTargets;
+  if ((t.lib || all) && lib && add(lib, mode), t.bins || all) for (let b of of("bin")) add(b, mode);
+  if (addNamed(t.bin, "bin", mode), t.examples || all) for (let e of of("example")) add(e, mode);
+  if (addNamed(t.example, "example", mode), t.tests || all) for (let x of pkg.targets) x.test && x.kind !== "custom-build" && add(x, "test");
+  if (addNamed(t.test, "test", "test"), t.benches || all) for (let x of pkg.targets) isBenched(x) && add(x, "test");
+  return addNamed(t.bench, "bench", "test"), out;
+}
+function nameMatches(pattern, name) {
+  return isGlob(pattern) ? globToRegExp(pattern, "a target name").test(name) : pattern === name;
+}
+function isDoctestable(lib) {
+  return lib.crateTypes.some((t) => t === "lib" || t === "rlib" || t === "proc-macro");
+}
+function checkNamedTargets(inv, selected) {
+  let check2 = (patterns, kind) => {
+    for (let pattern of patterns) {
+      let ofKind = selected.flatMap((p) => p.targets.filter((t) => t.kind === kind).map((t) => t.name));
+      if (ofKind.some((name) => nameMatches(pattern, name))) continue;
+      let what = isGlob(pattern) ? `matches pattern \`${pattern}\`` : `named \`${pattern}\``, among = inv.workspace || inv.packages.length === 0 ? " in default-run packages" : inv.packages.length === 1 ? ` in \`${inv.packages[0]}\` package` : ` in \`${inv.packages[0]}\`, ... packages`, names = [...new Set(ofKind)].sort(), suggestion = similarNameHelp(pattern, names, "target"), available = names.map((name) => `\`${name}\``), help = suggestion !== "" ? suggestion : available.length > 0 ? `; help: available ${kind} targets: ${available.join(", ")}` : "";
+      throw new UserError(`no ${kind} target ${what}${among}${help}`);
+    }
+  };
+  check2(inv.targets.bin, "bin"), check2(inv.targets.example, "example"), check2(inv.targets.test, "test"), check2(inv.targets.bench, "bench");
+}
+
+// src/model/unit-graph.ts
 var dependencyLists = /* @__PURE__ */ new WeakMap();
 function dependenciesOf(unit) {
   let deps2 = dependencyLists.get(unit);
@@ -3267,88 +3587,9 @@ function packageFeatures(features, pkg) {
   return { normal, host: differ ? host : normal, differ };
 }
 var MODE_KEY = { build: 0, test: 1, doctest: 2 };
-function libTarget(pkg) {
-  return pkg.targets.find((t) => t.kind === "lib" || t.kind === "proc-macro");
-}
 function panicOf(profile, forcedUnwind, rustflags) {
   let fromFlags = codegenOptions(rustflags, "panic"), last = fromFlags[fromFlags.length - 1];
   return last === "abort" || last === "unwind" ? { panic: last, panicSource: "rustflags" } : forcedUnwind ? { panic: "unwind", panicSource: "forced-unwind" } : { panic: profile.panic, panicSource: profile.sources.panic ? "profile" : "default" };
-}
-function generateRootUnits(state, selected, invocation, selection, warnings) {
-  let roots = [];
-  for (let pkg of selected)
-    for (let { target, mode, proposedForTest } of createProposals(state, pkg, invocation, selection, warnings)) {
-      let procMacro = target.kind === "proc-macro", unitFor = { host: procMacro, hostFeatures: procMacro, test: proposedForTest };
-      roots.push({ pkg, target, mode, kind: procMacro ? "host" : "target", unitFor });
-    }
-  let t = invocation.targets;
-  if (invocation.doc && roots.length === 0 || t.lib && !t.allTargets && !selected.some((p) => libTarget(p) !== void 0)) {
-    let names = selected.map((p) => p.name);
-    throw new UserError(names.length === 1 ? `no library targets found in package \`${names[0]}\`` : `no library targets found in packages: ${names.join(", ")}`);
-  }
-  return roots.length === 0 && selectsTargets(invocation) && warnings.push(unmatchedFilters(invocation)), roots;
-}
-function unmatchedFilters(invocation) {
-  let t = invocation.targets, missed = t.allTargets ? [] : ["bins", "tests", "examples", "benches"].filter((flag) => t[flag]), filters = t.allTargets ? " `all-targets`" : missed.map((flag) => ` \`${flag}\``).join(",");
-  return `target ${missed.length > 1 ? "filters" : "filter"}${filters} specified, but no targets matched; this is a no-op`;
-}
-function createProposals(state, pkg, inv, selection, warnings) {
-  let t = inv.targets, out = [], lib = libTarget(pkg), add = (target, mode2, named = !1) => {
-    if (target !== lib && !featuresSatisfied(state, target, pkg)) {
-      let features = target.requiredFeatures.map((f) => `\`${f}\``).join(", ");
-      if (named)
-        throw new UserError(
-          `target \`${target.name}\` in package \`${pkg.name}\` requires the features: ${features}; enable them with \`--features="${target.requiredFeatures.join(" ")}"\``
-        );
-      warnings.push(`target \`${target.name}\` in package \`${pkg.name}\` is skipped: it requires the features ${features}`);
-      return;
-    }
-    let as = (inv.command === "test" || inv.command === "bench" && selection.benchBuildsExamples) && mode2 === "test" && target.kind === "example" && !target.test && !selectsTargets(inv) ? "build" : mode2;
-    out.some((s) => s.target === target && s.mode === as) || out.push({ target, mode: as, proposedForTest: mode2 !== "build" });
-  }, of = (kind) => pkg.targets.filter((x) => x.kind === kind), addNamed = (patterns, kind, mode2) => {
-    for (let pattern of patterns) for (let x of of(kind)) nameMatches(pattern, x.name) && add(x, mode2, !0);
-  }, isBenched = (x) => x.kind !== "custom-build" && selection.benched(pkg, x);
-  if (inv.doc)
-    return lib && isDoctestable(lib) ? add(lib, "doctest") : lib && warnings.push(`doc tests are not supported for crate type(s) \`${lib.crateTypes.join(", ")}\` in package \`${pkg.name}\``), out;
-  if (!selectsTargets(inv)) {
-    if (inv.command === "build") {
-      lib && add(lib, "build");
-      for (let b of of("bin")) add(b, "build");
-    } else if (inv.command === "bench")
-      for (let x of pkg.targets) isBenched(x) && add(x, "test");
-    else {
-      lib && lib.test && add(lib, "test");
-      for (let b of of("bin")) b.test && add(b, "test");
-      for (let e of of("example")) add(e, "test");
-      for (let x of of("test")) x.test && add(x, "test");
-      for (let x of of("bench")) x.test && add(x, "test");
-      lib && lib.doctest && isDoctestable(lib) && out.push({ target: lib, mode: "doctest", proposedForTest: !0 });
-    }
-    return out;
-  }
-  let mode = inv.command === "build" ? "build" : "test", all = t.allTargets;
-  if ((t.lib || all) && lib && add(lib, mode), t.bins || all) for (let b of of("bin")) add(b, mode);
-  if (addNamed(t.bin, "bin", mode), t.examples || all) for (let e of of("example")) add(e, mode);
-  if (addNamed(t.example, "example", mode), t.tests || all) for (let x of pkg.targets) x.test && x.kind !== "custom-build" && add(x, "test");
-  if (addNamed(t.test, "test", "test"), t.benches || all) for (let x of pkg.targets) isBenched(x) && add(x, "test");
-  return addNamed(t.bench, "bench", "test"), out;
-}
-function nameMatches(pattern, name) {
-  return isGlob(pattern) ? globToRegExp(pattern, "a target name").test(name) : pattern === name;
-}
-function isDoctestable(lib) {
-  return lib.crateTypes.some((t) => t === "lib" || t === "rlib" || t === "proc-macro");
-}
-function checkNamedTargets(inv, selected) {
-  let check2 = (patterns, kind) => {
-    for (let pattern of patterns) {
-      let ofKind = selected.flatMap((p) => p.targets.filter((t) => t.kind === kind).map((t) => t.name));
-      if (ofKind.some((name) => nameMatches(pattern, name))) continue;
-      let what = isGlob(pattern) ? `matches pattern \`${pattern}\`` : `named \`${pattern}\``, among = inv.packages.length === 0 ? " in default-run packages" : inv.packages.length === 1 ? ` in \`${inv.packages[0]}\` package` : ` in \`${inv.packages[0]}\`, ... packages`, available = [...new Set(ofKind)].sort().map((name) => `\`${name}\``);
-      throw new UserError(`no ${kind} target ${what}${among}${available.length > 0 ? `; available ${kind} targets: ${available.join(", ")}` : ""}`);
-    }
-  };
-  check2(inv.targets.bin, "bin"), check2(inv.targets.example, "example"), check2(inv.targets.test, "test"), check2(inv.targets.bench, "bench");
 }
 function assignLto(roots, profile) {
   let assigned = /* @__PURE__ */ new Map(), forHost = (u) => u.target.kind === "proc-macro" || u.target.kind === "custom-build", requestedTypes = (u) => u.mode === "build" ? u.target.crateTypes : ["bin"], needsObject = (types) => types.some((t) => canLto(t) || isDynamic(t)), whenNeedsObject = (types) => types.every((t) => t === "dylib") ? { kind: "only-object" } : { kind: "object-and-bitcode" }, fromProfile = () => {
@@ -3799,7 +4040,7 @@ function duplicateCandidates(input, result2) {
     kind: "command",
     changes: [{ kind: "exclude", packages: excluded }]
   });
-  for (let feature of commandLineFeatures(finding2, model))
+  for (let feature of commandLineFeatures2(finding2, model))
     out.push({
       title: `Build without \`--features ${feature}\`: it is what turns on the dylib. Enable it only where it is meant for, e.g. \`cargo run --features ${feature}\` during development.`,
       kind: "command",
@@ -3811,7 +4052,7 @@ function duplicateCandidates(input, result2) {
     changes: [{ kind: "add-prefer-dynamic" }]
   }), out;
 }
-function commandLineFeatures(finding2, model) {
+function commandLineFeatures2(finding2, model) {
   let asked = new Set(model.invocation.features), out = /* @__PURE__ */ new Set();
   for (let path22 of finding2.inclusion ?? [])
     for (let step2 of path22.features ?? []) {
@@ -3908,7 +4149,7 @@ function withVerifiedFixes(input) {
     let key = changesKey(changes);
     if (!outcomes.has(key)) {
       if (tooLarge || outcomes.size >= MAX_REANALYSES || (outcomes.size + 1) * units > MAX_REANALYSED_UNITS) return null;
-      outcomes.set(key, input.reanalyse(applyChanges(input.model, changes)));
+      outcomes.set(key, reanalysedOrRefused(input, changes));
     }
     return outcomes.get(key);
   }, own = /* @__PURE__ */ new Map(), byArtifact = /* @__PURE__ */ new Map(), results = resultsByArtifact(input.linkage);
@@ -3931,16 +4172,25 @@ function withVerifiedFixes(input) {
         continue;
       }
       let candidate = first, after = analysed(candidate.changes);
-      for (let round = 0; round < MAX_WIDENINGS && after !== null && !repairs(finding2, after.analysis, errors); round++) {
+      for (let round = 0; round < MAX_WIDENINGS && after !== null && after !== "refused" && !repairs(finding2, after.analysis, errors); round++) {
         let wider = widened(candidate, after, errors, input.model);
         if (wider === null) break;
         candidate = wider, after = analysed(candidate.changes);
       }
+      if (after === "refused") continue;
       let edits = candidate.kind === "manifest-edit" ? editsFor(candidate, input) : [];
       after === null || edits === null ? mine.includes(first) && unverified.push(adviceFix(candidate.title)) : repairs(finding2, after.analysis, errors) && verified.push({ fix: fixOf(candidate, edits, input.model), cost: costOf(candidate, edits) });
     }
     return verified.sort((a, b) => a.cost - b.cost), { ...finding2, fixes: [...verified.map((v) => v.fix), ...unverified, ...finding2.fixes] };
   }), note };
+}
+function reanalysedOrRefused(input, changes) {
+  try {
+    return input.reanalyse(applyChanges(input.model, changes));
+  } catch (e) {
+    if (e instanceof UserError) return "refused";
+    throw e;
+  }
 }
 function widened(candidate, after, errorsBefore, model) {
   if (!candidate.changes.every((c) => c.kind === "crate-types")) return null;
@@ -4069,87 +4319,6 @@ function dependencyNames(pkg, metadata, normalOnly) {
 // src/model/facts.ts
 function noFacts() {
   return { pin: null, expectedToolchain: null, targetSource: null, globalAllocators: () => [], loadsLibraries: () => !1, exportedSymbols: () => [] };
-}
-
-// src/model/selection.ts
-import path4 from "node:path";
-function selectPackages(metadata, invocation, currentManifest) {
-  let members = metadata.workspaceMembers.map((id) => metadata.packages.get(id)), warnings = [];
-  if (invocation.exclude.length > 0 && !invocation.workspace)
-    throw new UserError("`--exclude` can only be used together with `--workspace`");
-  if (invocation.workspace) {
-    let excluded = /* @__PURE__ */ new Set();
-    for (let spec of invocation.exclude) {
-      let matched = members.filter((p) => specMatches(spec, p));
-      matched.length === 0 && warnings.push(`excluded package(s) \`${spec}\` not found in workspace \`${metadata.workspaceRoot}\``);
-      for (let p of matched) excluded.add(p.id);
-    }
-    return { packages: sortById(members.filter((p) => !excluded.has(p.id))), warnings };
-  }
-  if (invocation.packages.length > 0) {
-    let all = [...metadata.packages.values()], chosen = /* @__PURE__ */ new Map();
-    for (let spec of invocation.packages) {
-      let matched = all.filter((p) => specMatches(spec, p));
-      if (matched.length === 0)
-        throw new UserError(`package ID specification \`${spec}\` did not match any packages`);
-      if (matched.length > 1 && !isGlob(spec)) {
-        let list = matched.map((p) => `${p.name}@${p.version}`).join(", ");
-        throw new UserError(`the specification \`${spec}\` is ambiguous: it matches ${list}; add a version (\`name@version\`)`);
-      }
-      for (let p of matched) chosen.set(p.id, p);
-    }
-    return { packages: sortById([...chosen.values()]), warnings };
-  }
-  return { packages: sortById(defaultMembers(metadata, currentManifest)), warnings };
-}
-function defaultMembers(metadata, currentManifest) {
-  let rootManifest = path4.join(path4.resolve(metadata.workspaceRoot), "Cargo.toml");
-  if (path4.resolve(currentManifest) !== rootManifest) {
-    let own = currentPackage(metadata, currentManifest);
-    if (own) return [own];
-  }
-  if (metadata.workspaceDefaultMembers !== null)
-    return metadata.workspaceDefaultMembers.map((id) => metadata.packages.get(id));
-  let root = rootPackage(metadata);
-  return root ? [root] : metadata.workspaceMembers.map((id) => metadata.packages.get(id));
-}
-function currentPackage(metadata, currentManifest) {
-  let current = path4.resolve(currentManifest);
-  return metadata.workspaceMembers.map((id) => metadata.packages.get(id)).find((p) => path4.resolve(p.manifestPath) === current) ?? null;
-}
-function rootPackage(metadata) {
-  return currentPackage(metadata, path4.join(metadata.workspaceRoot, "Cargo.toml"));
-}
-function sortById(packages) {
-  return packages.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-function specMatches(spec, pkg) {
-  if (spec === pkg.id) return !0;
-  if (isGlob(spec)) return globToRegExp(spec, "a package specification").test(pkg.name);
-  let name = spec, version = null, url = null, hash = spec.indexOf("#");
-  if (hash >= 0) {
-    let fragment = spec.slice(hash + 1);
-    url = spec.slice(0, hash);
-    let at = fragment.indexOf("@");
-    at >= 0 ? (name = fragment.slice(0, at), version = fragment.slice(at + 1)) : /^\d/.test(fragment) ? (name = url.replace(/\/+$/, "").split("/").pop() ?? "", version = fragment) : name = fragment;
-  } else {
-    let m = /^([^@:]+)[@:](.+)$/.exec(spec);
-    m && (name = m[1], version = m[2]);
-  }
-  return name !== pkg.name || url !== null && stripScheme(url) !== stripScheme(sourceUrl(pkg)) ? !1 : version === null || partialVersionMatches(version, pkg.version);
-}
-function stripScheme(url) {
-  return url.replace(/^(registry|sparse|path|git)\+/, "").replace(/[?#].*$/, "").replace(/\/+$/, "");
-}
-function sourceUrl(pkg) {
-  return pkg.source !== null ? pkg.source : `file://${path4.dirname(pkg.manifestPath)}`;
-}
-function partialVersionMatches(spec, version) {
-  let parse2 = (v) => {
-    let m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(v.trim());
-    return m ? { major: m[1], minor: m[2], patch: m[3], pre: m[4], build: m[5] } : null;
-  }, want = parse2(spec), have = parse2(version);
-  return !want || !have ? spec === version : have.pre !== void 0 && want.pre === void 0 ? !1 : want.major === have.major && (want.minor === void 0 || want.minor === have.minor) && (want.patch === void 0 || want.patch === have.patch) && (want.pre === void 0 || want.pre === have.pre) && (want.build === void 0 || want.build === have.build);
 }
 
 // src/findings/fingerprint.ts
@@ -5611,7 +5780,10 @@ function analyze(input) {
   return { ...analysis, findings, notes: note === null ? analysis.notes : [...analysis.notes, note] };
 }
 function analyzeOnce(input, purpose = "report") {
-  let { metadata, context, invocation } = input, selection = selectPackages(metadata, invocation, input.currentManifest), features = featuresOf(input, selection.packages), graph = buildUnitGraph(metadata, context, invocation, selection.packages, {
+  let { metadata, context, invocation } = input, resolver = input.resolver, selection = selectPackages(metadata, invocation, input.currentManifest, {
+    checkFeatures: resolver === null ? void 0 : (members) => checkCommandLineFeatures(metadata, members, commandLineFeatures(metadata, resolver, invocation)),
+    cargoRelease: context.rustc.release
+  }), features = featuresOf(input, selection.packages), graph = buildUnitGraph(metadata, context, invocation, selection.packages, {
     sourceUsesCrate: input.sourceUsesCrate,
     features,
     docExamplesOf: input.docExamplesOf,
@@ -8061,9 +8233,9 @@ function readMetadataText(file) {
     throw e instanceof InputFileError ? new UserError(`cannot read metadata file \`${file}\`: ${e.reason}`) : e;
   }
 }
-async function runCargoMetadata(runner, cargo, manifestPath, inv, cwd, env, configArgs) {
+async function runCargoMetadata(runner, cargo, manifestPath, inv, cwd, env, configArgs, { noDeps = !1 } = {}) {
   let args = ["metadata", "--format-version", "1", "--manifest-path", manifestPath, ...configArgs];
-  inv.features.length > 0 && args.push("--features", inv.features.join(",")), inv.allFeatures && args.push("--all-features"), inv.noDefaultFeatures && args.push("--no-default-features"), inv.locked && args.push("--locked"), inv.offline && args.push("--offline"), inv.frozen && args.push("--frozen");
+  noDeps && args.push("--no-deps"), inv.features.length > 0 && args.push("--features", inv.features.join(",")), inv.allFeatures && args.push("--all-features"), inv.noDefaultFeatures && args.push("--no-default-features"), inv.locked && args.push("--locked"), inv.offline && args.push("--offline"), inv.frozen && args.push("--frozen");
   let result2 = await runner.run(cargo, args, { cwd, env: { ...env, CARGO_ENCODED_RUSTFLAGS: "" } });
   if (result2.exitCode !== 0) {
     let context = { exitCode: result2.exitCode, offline: inv.offline, frozen: inv.frozen, cwd, cargoHome: cargoHomeOf(env) }, failure = describeCargoFailure(result2.stderr, context), message = `\`cargo metadata\` failed (exit code ${result2.exitCode}): ${failure.message}`;
@@ -8416,7 +8588,7 @@ var MetadataError = class extends UserError {
     super(`${source}: ${path22 ? `${path22}: ` : ""}${message}`), this.name = "MetadataError";
   }
 };
-function parseMetadata(text, source) {
+function parseMetadata(text, source, options = {}) {
   let raw;
   try {
     raw = JSON.parse(text);
@@ -8424,11 +8596,11 @@ function parseMetadata(text, source) {
     let reason = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, " ");
     throw new MetadataError(source, "", `not valid JSON (${reason})`);
   }
-  return validateMetadata(raw, source);
+  return validateMetadata(raw, source, options);
 }
-function validateMetadata(raw, source) {
+function validateMetadata(raw, source, options = {}) {
   try {
-    return validate(raw);
+    return validate(raw, options.membersOnly === !0);
   } catch (e) {
     throw e instanceof Invalid ? new MetadataError(source, e.path, e.message) : e;
   }
@@ -8454,7 +8626,7 @@ var packagePath = (i) => `packages[${i}]`, declarationPath = (i, j) => `packages
   /** Where the package's edges start in the list of edge ends that the cycle search follows. */
   firstEdge = 0;
 }, NO_EDGES = Object.freeze([]), NO_DECLARATIONS = Object.freeze([]), NO_FEATURES2 = /* @__PURE__ */ new Map();
-function validate(raw) {
+function validate(raw, membersOnly) {
   if (!isJsonObject(raw)) throw new Invalid("", "the top level must be a JSON object from `cargo metadata --format-version 1`");
   let root = raw;
   if (root.version !== 1)
@@ -8517,6 +8689,7 @@ function validate(raw) {
       featureMap,
       edition: edition ?? "2015",
       deps: NO_EDGES,
+      declarations: entry.declarations,
       rustVersion: rustVersion ?? null,
       publish,
       description: description ?? null,
@@ -8539,6 +8712,8 @@ function validate(raw) {
       workspaceDefaultMembers.push(entry.pkg.id);
     }
   }
+  if ((root.resolve === null || root.resolve === void 0) && membersOnly)
+    return { packages: new Map(list.map((entry) => [entry.pkg.id, entry.pkg])), workspaceMembers, workspaceDefaultMembers, workspaceRoot, targetDirectory, resolveRoot: null, graphQuality: "full" };
   if (root.resolve === null || root.resolve === void 0)
     throw new Invalid(
       "resolve",
@@ -8649,7 +8824,7 @@ function parseDeclaration(value, i, j, intern) {
     rename: rename ?? null,
     externRename: rename == null ? null : underscores(rename),
     kind,
-    target: target == null ? null : intern(target),
+    platform: target == null ? null : intern(target),
     declared: {
       nameInToml: rename ?? name,
       optional: optional ?? !1,
@@ -8672,14 +8847,14 @@ function anyNonDev(kinds) {
 function declarationOf2(declarations, depName, externName, kind, platform) {
   for (let x = 0; x < declarations.length; x++) {
     let d = declarations[x];
-    if (d.kind === kind && d.target === platform && (d.externRename === null ? d.name === depName : d.externRename === externName)) return d.declared;
+    if (d.kind === kind && d.platform === platform && (d.externRename === null ? d.name === depName : d.externRename === externName)) return d.declared;
   }
   return null;
 }
 function recoveredKinds(from, dep) {
   let depName = dep.pkg.name, kinds = null;
   for (let d of from.declarations)
-    d.name === depName && (kinds === null ? kinds = [{ kind: d.kind, platform: d.target, declared: d.declared }] : hasKind(kinds, d.kind, d.target) || kinds.push({ kind: d.kind, platform: d.target, declared: d.declared }));
+    d.name === depName && (kinds === null ? kinds = [{ kind: d.kind, platform: d.platform, declared: d.declared }] : hasKind(kinds, d.kind, d.platform) || kinds.push({ kind: d.kind, platform: d.platform, declared: d.declared }));
   return kinds ?? [{ kind: "normal", platform: null, declared: null }];
 }
 function recoveredExternName(from, dep) {
@@ -8875,7 +9050,12 @@ async function analyzeWith(options, setup) {
   let { runner, env, cwd, config, invocation, tools, childEnv, isolation } = setup, runDir = isolation.dir, manifestPath = options.manifestPath !== null ? path19.resolve(cwd, options.manifestPath) : findManifest(cwd, options.metadataFile ?? null);
   if (manifestPath !== null && !options.metadataFile && !isFile2(manifestPath))
     throw new UserError(`manifest \`${options.manifestPath}\` does not exist (relative paths are taken from \`${cwd}\`)`);
-  let needsHostTriple = invocation.target === null && (config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0), probe = (kind, triple) => probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? "", options.trustRepositoryConfig === !0), targetFirst = isolation.cargoProbesCached && !needsHostTriple ? probe("target", invocation.target) : null, cargoMetadata = options.metadataFile ? null : runCargoMetadata(runner, tools.cargo, manifestPath, invocation, runDir, childEnv, isolation.configArgs).then((text) => parseSized(text, "cargo metadata", options)), refused = cargoMetadata === null ? NEVER : cargoMetadata.then(() => NEVER, (e) => e instanceof CommandError && e.fault === "input" ? Promise.reject(e) : NEVER), rustcPromise = runRustcVersion(runner, tools.rustc, runDir, childEnv);
+  let needsHostTriple = invocation.target === null && (config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0), probe = (kind, triple) => probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? "", options.trustRepositoryConfig === !0), targetFirst = isolation.cargoProbesCached && !needsHostTriple ? probe("target", invocation.target) : null, cargoMetadata = options.metadataFile ? null : runCargoMetadata(runner, tools.cargo, manifestPath, invocation, runDir, childEnv, isolation.configArgs).then(
+    (text) => parseSized(text, "cargo metadata", options),
+    async (e) => {
+      throw await buildsFeatureRefusal(e, { runner, cargo: tools.cargo, manifestPath, invocation, runDir, childEnv, isolation, scope: options.scope ?? null }) ?? e;
+    }
+  ), refused = cargoMetadata === null ? NEVER : cargoMetadata.then(() => NEVER, (e) => e instanceof CommandError && e.fault === "input" ? Promise.reject(e) : NEVER), rustcPromise = runRustcVersion(runner, tools.rustc, runDir, childEnv);
   rustcPromise.catch(() => {
   });
   let version = cargoMetadata !== null && !isolation.cargoProbesCached || needsHostTriple ? await Promise.race([rustcPromise, refused]) : null, knownTriple = invocation.target ?? (needsHostTriple ? version.host : null), probes = Promise.all([rustcPromise, targetFirst ?? probe("target", knownTriple), invocation.target === null ? null : probe("host", null)]), metadataPromise = cargoMetadata ?? parseRecordedMetadata(options);
@@ -8933,6 +9113,26 @@ function readNow(file) {
     if ("error" in taken) throw taken.error;
     return taken.text;
   };
+}
+async function buildsFeatureRefusal(error, query) {
+  let { runner, cargo, manifestPath, invocation, runDir, childEnv, isolation, scope } = query, refusedFeatures = /(does not contain (this|these) features?|none of the selected packages contains)/;
+  if (!(error instanceof CommandError) || !refusedFeatures.test(error.message) || invocation.packages.length === 0 || invocation.workspace) return null;
+  let members = { ...invocation, features: [], allFeatures: !1, noDefaultFeatures: !1 }, metadata;
+  try {
+    let text = await runCargoMetadata(runner, cargo, manifestPath, members, runDir, childEnv, isolation.configArgs, { noDeps: !0 });
+    metadata = parseMetadata(text, "cargo metadata --no-deps", { membersOnly: !0 });
+  } catch {
+    return null;
+  }
+  let resolver = resolverVersion(readToml(path19.join(metadata.workspaceRoot, "Cargo.toml"), scope), rootPackage(metadata));
+  if (resolver === null) return null;
+  try {
+    checkCommandLineFeatures(metadata, packageIdSpecs(metadata, invocation, manifestPath).members, commandLineFeatures(metadata, resolver, invocation));
+  } catch (e) {
+    if (e instanceof UserError) return e;
+    throw e;
+  }
+  return null;
 }
 async function parseRecordedMetadata(options) {
   let file = options.metadataFile, text = options.metadataText ? options.metadataText() : readMetadataText(file);
@@ -9326,12 +9526,12 @@ function unknownFlag(spelled) {
 function closestLongFlag(name) {
   let best, bestDistance = Math.min(2, Math.max(1, Math.floor(name.length / 3))) + 1;
   for (let long of BY_LONG.keys()) {
-    let distance = editDistance(name.toLowerCase(), long);
+    let distance = editDistance2(name.toLowerCase(), long);
     distance < bestDistance && (best = long, bestDistance = distance);
   }
   return best;
 }
-function editDistance(a, b) {
+function editDistance2(a, b) {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let current = [i];

@@ -3,6 +3,7 @@
  * analysed again. A fix is offered as verified only when the finding's artifact then links and no error
  * appears that was not there before; a candidate that fails is dropped, as it is known not to work.
  */
+import { UserError } from '../errors.js'
 import { adviceFix, type Edit, type Finding, type Fix, findingArtifact } from '../findings/finding.js'
 import type { LinkageResult, UnitResult } from '../linkage/resolve.js'
 import { crateTypeEdits, settingEdit } from '../manifest/edits.js'
@@ -64,12 +65,13 @@ export function withVerifiedFixes(input: FixInput): { findings: Finding[]; note:
   const note = tooLarge
     ? `Fixes are not verified: the invocation builds ${units} units, and the engine analyses an invocation again with a fix applied only up to ${MAX_VERIFIED_UNITS} units. Select fewer packages (\`-p\`) to get verified fixes.`
     : null
-  const outcomes = new Map<string, Reanalysis | null>()
-  const analysed = (changes: ModelChange[]): Reanalysis | null => {
+  const outcomes = new Map<string, Reanalysis | 'refused'>()
+  /** The analysis with the changes made; `refused` when cargo refuses the changed command line; null when not analysed. */
+  const analysed = (changes: ModelChange[]): Reanalysis | 'refused' | null => {
     const key = changesKey(changes)
     if (!outcomes.has(key)) {
       if (tooLarge || outcomes.size >= MAX_REANALYSES || (outcomes.size + 1) * units > MAX_REANALYSED_UNITS) return null
-      outcomes.set(key, input.reanalyse(applyChanges(input.model, changes)))
+      outcomes.set(key, reanalysedOrRefused(input, changes))
     }
     return outcomes.get(key)!
   }
@@ -101,12 +103,14 @@ export function withVerifiedFixes(input: FixInput): { findings: Finding[]; note:
       }
       let candidate = first
       let after = analysed(candidate.changes)
-      for (let round = 0; round < MAX_WIDENINGS && after !== null && !repairs(finding, after.analysis, errors); round++) {
+      for (let round = 0; round < MAX_WIDENINGS && after !== null && after !== 'refused' && !repairs(finding, after.analysis, errors); round++) {
         const wider = widened(candidate, after, errors, input.model)
         if (wider === null) break
         candidate = wider
         after = analysed(candidate.changes)
       }
+      // A command line cargo refuses (one that leaves nothing to build) is no fix.
+      if (after === 'refused') continue
       const edits = candidate.kind === 'manifest-edit' ? editsFor(candidate, input) : []
       if (after === null || edits === null) {
         if (mine.includes(first)) unverified.push(adviceFix(candidate.title))
@@ -118,6 +122,16 @@ export function withVerifiedFixes(input: FixInput): { findings: Finding[]; note:
     return { ...finding, fixes: [...verified.map(v => v.fix), ...unverified, ...finding.fixes] }
   })
   return { findings, note }
+}
+
+/** The analysis of the model with the changes made, or `refused` when the engine refuses it as cargo would. */
+function reanalysedOrRefused(input: FixInput, changes: ModelChange[]): Reanalysis | 'refused' {
+  try {
+    return input.reanalyse(applyChanges(input.model, changes))
+  } catch (e) {
+    if (e instanceof UserError) return 'refused'
+    throw e
+  }
 }
 
 /**

@@ -50,9 +50,11 @@ export async function runCargoMetadata(
   inv: Invocation,
   cwd: string,
   env: Record<string, string>,
-  configArgs: string[]
+  configArgs: string[],
+  { noDeps = false }: { noDeps?: boolean } = {}
 ): Promise<string> {
   const args = ['metadata', '--format-version', '1', '--manifest-path', manifestPath, ...configArgs]
+  if (noDeps) args.push('--no-deps')
   if (inv.features.length > 0) args.push('--features', inv.features.join(','))
   if (inv.allFeatures) args.push('--all-features')
   if (inv.noDefaultFeatures) args.push('--no-default-features')

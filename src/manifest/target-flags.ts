@@ -1,7 +1,7 @@
 import { isJsonObject } from '../json.js'
 import type { Package, Target } from '../model/metadata.js'
 import { forwardSlashes, pathModuleFor, resolveFrom } from '../model/paths.js'
-import { defaultBenched, type TargetBenched } from '../model/unit-graph.js'
+import { defaultBenched, type TargetBenched } from '../model/root-units.js'
 import type { TomlDocument } from '../toml/document.js'
 
 /** The kinds declared in arrays of tables named after them (`[[bin]]`, …); the library is `[lib]`. */

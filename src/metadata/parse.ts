@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js'
 import { isJsonObject } from '../json.js'
-import type { DeclaredDependency, DependencyEdge, DependencyKind, EdgeKind, Metadata, Package, PackageId, Target } from '../model/metadata.js'
+import type { Declaration, DeclaredDependency, DependencyEdge, DependencyKind, EdgeKind, Metadata, Package, PackageId, Target } from '../model/metadata.js'
 import { badStringList, Invalid, isStringArray, type Json, NO_STRINGS, notArray, notBoolean, notObject, notString, q, string, stringList, unknownKind } from './checks.js'
 import { dependencyCycle, describeCycle } from './cycle.js'
 import { label, parseTarget } from './target.js'
@@ -15,9 +15,10 @@ export class MetadataError extends UserError {
 
 /**
  * Parses `cargo metadata --format-version 1` output into a validated `Metadata`.
- * `source` names the input in messages (a file path, or "cargo metadata").
+ * `source` names the input in messages (a file path, or "cargo metadata"). With `membersOnly`, the output of
+ * `--no-deps` is accepted too: the packages without a dependency graph.
  */
-export function parseMetadata(text: string, source: string): Metadata {
+export function parseMetadata(text: string, source: string, options: { membersOnly?: boolean } = {}): Metadata {
   let raw: Json
   try {
     raw = JSON.parse(text)
@@ -25,13 +26,13 @@ export function parseMetadata(text: string, source: string): Metadata {
     const reason = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ')
     throw new MetadataError(source, '', `not valid JSON (${reason})`)
   }
-  return validateMetadata(raw, source)
+  return validateMetadata(raw, source, options)
 }
 
 /** Validates an already-parsed `cargo metadata` value. */
-export function validateMetadata(raw: Json, source: string): Metadata {
+export function validateMetadata(raw: Json, source: string, options: { membersOnly?: boolean } = {}): Metadata {
   try {
-    return validate(raw)
+    return validate(raw, options.membersOnly === true)
   } catch (e) {
     if (e instanceof Invalid) throw new MetadataError(source, e.path, e.message)
     throw e
@@ -67,14 +68,11 @@ class Entry {
 }
 
 /** A declared dependency as `packages[].dependencies` has it, before it is matched to resolved edges. */
-interface RawDeclaration {
+interface RawDeclaration extends Declaration {
   name: string
   rename: string | null
   /** `rename` as an extern crate name (`-` to `_`), the form resolved edges name it by. */
   externRename: string | null
-  kind: DependencyKind
-  target: string | null
-  declared: DeclaredDependency
 }
 
 // Shared by the many packages without edges or declarations (frozen, as NO_STRINGS is).
@@ -82,7 +80,7 @@ const NO_EDGES: DependencyEdge[] = Object.freeze([]) as unknown as DependencyEdg
 const NO_DECLARATIONS: readonly RawDeclaration[] = Object.freeze([])
 const NO_FEATURES: ReadonlyMap<string, readonly string[]> = new Map()
 
-function validate(raw: Json): Metadata {
+function validate(raw: Json, membersOnly: boolean): Metadata {
   if (!isJsonObject(raw)) throw new Invalid('', 'the top level must be a JSON object from `cargo metadata --format-version 1`')
   const root = raw
   if (root.version !== 1) {
@@ -176,6 +174,7 @@ function validate(raw: Json): Metadata {
       featureMap,
       edition: edition ?? '2015',
       deps: NO_EDGES,
+      declarations: entry.declarations,
       rustVersion: rustVersion ?? null,
       publish,
       description: description ?? null,
@@ -205,6 +204,10 @@ function validate(raw: Json): Metadata {
     }
   }
 
+  if ((root.resolve === null || root.resolve === undefined) && membersOnly) {
+    const packages = new Map(list.map(entry => [entry.pkg.id, entry.pkg]))
+    return { packages, workspaceMembers, workspaceDefaultMembers, workspaceRoot, targetDirectory, resolveRoot: null, graphQuality: 'full' }
+  }
   if (root.resolve === null || root.resolve === undefined) {
     throw new Invalid(
       'resolve',
@@ -340,7 +343,7 @@ function parseDeclaration(value: Json, i: number, j: number, intern: (s: string)
     rename: rename ?? null,
     externRename: rename == null ? null : underscores(rename),
     kind,
-    target: target == null ? null : intern(target),
+    platform: target == null ? null : intern(target),
     declared: {
       nameInToml: rename ?? name,
       optional: optional ?? false,
@@ -378,7 +381,7 @@ function declarationOf(
 ): DeclaredDependency | null {
   for (let x = 0; x < declarations.length; x++) {
     const d = declarations[x]!
-    if (d.kind === kind && d.target === platform && (d.externRename === null ? d.name === depName : d.externRename === externName)) return d.declared
+    if (d.kind === kind && d.platform === platform && (d.externRename === null ? d.name === depName : d.externRename === externName)) return d.declared
   }
   return null
 }
@@ -391,8 +394,8 @@ function recoveredKinds(from: Entry, dep: Entry): EdgeKind[] {
   let kinds: EdgeKind[] | null = null
   for (const d of from.declarations) {
     if (d.name !== depName) continue
-    if (kinds === null) kinds = [{ kind: d.kind, platform: d.target, declared: d.declared }]
-    else if (!hasKind(kinds, d.kind, d.target)) kinds.push({ kind: d.kind, platform: d.target, declared: d.declared })
+    if (kinds === null) kinds = [{ kind: d.kind, platform: d.platform, declared: d.declared }]
+    else if (!hasKind(kinds, d.kind, d.platform)) kinds.push({ kind: d.kind, platform: d.platform, declared: d.declared })
   }
   return kinds ?? [{ kind: 'normal', platform: null, declared: null }]
 }

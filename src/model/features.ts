@@ -25,8 +25,12 @@
  * The recursion of cargo's functions is a work list here (a dependency chain can be deeper than the call
  * stack); the result is the same fixed point, since activation only ever adds.
  */
+import { UserError } from '../errors.js'
 import { platformMatches } from './cfg.js'
+import { editDistance } from './edit-distance.js'
+import type { Invocation } from './invocation.js'
 import type { DeclaredDependency, EdgeKind, Metadata, Package, PackageId } from './metadata.js'
+import { rootPackage } from './selection.js'
 import type { TargetInfo } from './target-info.js'
 
 /** The feature resolver cargo uses: `resolver = "1"`, or `"2"` (`"3"` resolves features as `"2"` does). */
@@ -42,6 +46,11 @@ export type FeatureSet = Pick<ReadonlySet<string>, 'has' | 'keys'>
 export interface ResolvedFeatures {
   /** `ResolvedFeatures::activated_features`; empty for a package nothing activates. */
   activatedFeatures(pkg: PackageId, featuresFor: FeaturesFor): FeatureSet
+  /**
+   * Whether the resolver reached the package on this side (`activated_features_unverified` is `Some`), even
+   * with no feature on. Cargo panics when a root unit's package was not: `-p` of a build-only dependency.
+   */
+  isActivated(pkg: PackageId, featuresFor: FeaturesFor): boolean
   /** `ResolvedFeatures::is_dep_activated`: an optional dependency, by its name in the manifest. */
   isDepActivated(pkg: PackageId, featuresFor: FeaturesFor, nameInToml: string): boolean
   /** What first turned the feature on; null when it is off or nothing was recorded. */
@@ -112,6 +121,7 @@ export function metadataFeatures(metadata: Metadata): ResolvedFeatures {
   const sets = new Map([...metadata.packages.values()].map(p => [p.id, new Set(p.features)]))
   return {
     activatedFeatures: pkg => sets.get(pkg) ?? EMPTY,
+    isActivated: () => true,
     isDepActivated: () => true,
     featureCause: () => null,
     dependencyCause: () => null
@@ -299,6 +309,7 @@ export function resolveFeatures(metadata: Metadata, request: FeatureRequest): Re
   }
   return {
     activatedFeatures: (pkg, featuresFor) => byId(pkg, featuresFor)?.features ?? EMPTY,
+    isActivated: (pkg, featuresFor) => (byId(pkg, featuresFor)?.features ?? null) !== null,
     isDepActivated: (pkg, featuresFor, name) => byId(pkg, featuresFor)?.dependencies?.has(name) ?? false,
     featureCause: (pkg, featuresFor, feature) => byId(pkg, featuresFor)?.features?.get(feature) ?? null,
     dependencyCause: (pkg, featuresFor, name) => byId(pkg, featuresFor)?.dependencies?.get(name) ?? null
@@ -375,25 +386,143 @@ function membersWithFeatures(metadata: Metadata, request: FeatureRequest): [Pack
   return out
 }
 
-/** `Workspace::collect_matching_features`: the requested features a member has (its own or its dependencies'). */
-function collectMatchingFeatures(member: Package, requested: readonly FeatureValue[]): FeatureValue[] {
-  const declared = new Map<string, DeclaredDependency>()
-  for (const edge of member.deps) {
-    for (const kind of edge.kinds) {
-      const declaration = declarationOf(edge, kind)
-      declared.set(declaration.nameInToml, declaration)
-    }
-  }
-  const hasFeature = (f: string): boolean => member.featureMap.has(f) || declared.get(f)?.optional === true
+/**
+ * `Workspace::collect_matching_features`: the requested features a member has, its own or its dependencies'.
+ * Each one it has is added, as written, to `found`.
+ */
+function collectMatchingFeatures(member: Package, requested: readonly FeatureValue[], found?: Set<string>): FeatureValue[] {
+  if (requested.length === 0) return []
+  const { names, optional } = declaredNames(member)
+  const hasFeature = (f: string): boolean => member.featureMap.has(f) || optional.has(f)
   const out: FeatureValue[] = []
   for (const fv of requested) {
-    if (fv.kind === 'feature' && hasFeature(fv.feature)) out.push(fv)
+    let matched: FeatureValue | null = null
+    if (fv.kind === 'feature' && hasFeature(fv.feature)) matched = fv
     else if (fv.kind === 'dep-feature') {
-      if (declared.has(fv.depName)) out.push(fv)
-      else if (fv.depName === member.name && hasFeature(fv.depFeature)) out.push({ kind: 'feature', feature: fv.depFeature })
+      if (names.has(fv.depName)) matched = fv
+      else if (fv.depName === member.name && hasFeature(fv.depFeature)) matched = { kind: 'feature', feature: fv.depFeature }
     }
+    if (matched === null) continue
+    out.push(matched)
+    found?.add(featureValueText(fv))
   }
   return out
+}
+
+/**
+ * The names a package's dependencies go by in its manifest (`name_in_toml`), and those of the optional ones:
+ * every declaration, activated or not, as cargo's summary has them, and those of resolved edges.
+ */
+function declaredNames(pkg: Package): { names: Set<string>; optional: Set<string> } {
+  const names = new Set<string>()
+  const optional = new Set<string>()
+  const add = (declared: DeclaredDependency): void => {
+    names.add(declared.nameInToml)
+    if (declared.optional) optional.add(declared.nameInToml)
+  }
+  for (const d of pkg.declarations) add(d.declared)
+  for (const edge of pkg.deps) for (const kind of edge.kinds) add(declarationOf(edge, kind))
+  return { names, optional }
+}
+
+/** What cargo's command-line feature selection refuses, with the workspace it refuses it in. */
+export interface CommandLineFeatures {
+  resolver: ResolverVersion
+  virtualWorkspace: boolean
+  features: readonly string[]
+  allFeatures: boolean
+  noDefaultFeatures: boolean
+}
+
+/** The command line's features, with the workspace's resolver and whether its root is virtual. */
+export function commandLineFeatures(metadata: Metadata, resolver: ResolverVersion, invocation: Invocation): CommandLineFeatures {
+  const { features, allFeatures, noDefaultFeatures } = invocation
+  return { resolver, virtualWorkspace: rootPackage(metadata) === null, features, allFeatures, noDefaultFeatures }
+}
+
+/**
+ * The refusals of `Workspace::members_with_features_new` (resolver "2", or the root of a virtual workspace),
+ * in cargo's words: features for a `-p` that names no member (`cannot specify features for packages outside
+ * of workspace`), and features none of the selected members has (`report_unknown_features_error`), with
+ * cargo's help: the other members that have them, else similarly named features. Resolver "1" in a package's
+ * workspace gives unknown features to the package cargo runs in, whose resolve refuses them; `cargo metadata`
+ * does that for every member before the analysis starts.
+ */
+export function checkCommandLineFeatures(metadata: Metadata, selected: readonly Package[], cli: CommandLineFeatures): void {
+  if (cli.resolver !== 2 && !cli.virtualWorkspace) return
+  if (selected.length === 0) {
+    // Cargo 1.97 adds a similarly named member as help (rust-lang/cargo@d4660ffff); the line is the same.
+    if (cli.features.length > 0 || cli.allFeatures || cli.noDefaultFeatures) throw new UserError('cannot specify features for packages outside of workspace')
+    return
+  }
+  if (cli.features.length === 0) return
+  const requested = uniqueFeatureValues(cli.features)
+  const found = new Set<string>()
+  for (const member of selected) collectMatchingFeatures(member, requested, found)
+  const unknown = requested.map(featureValueText).filter(text => !found.has(text)).sort()
+  if (unknown.length === 0) return
+  const these = unknown.length === 1 ? 'this feature' : 'these features'
+  const lines = [
+    selected.length === 1
+      ? `the package '${selected[0]!.name}' does not contain ${these}: ${unknown.join(', ')}`
+      : `none of the selected packages contains ${these}: ${unknown.join(', ')}`
+  ]
+  if (selected.length !== 1) lines.push(`selected packages: ${selected.map(m => m.name).join(', ')}`)
+  const members = metadata.workspaceMembers.map(id => metadata.packages.get(id)!)
+  const others = members.filter(m => !selected.includes(m) && unknown.some(f => m.featureMap.has(f))).map(m => m.name)
+  if (others.length > 0) {
+    lines.push(`help: package${others.length !== 1 ? 's' : ''} with the missing feature${unknown.length !== 1 ? 's' : ''}: ${others.join(', ')}`)
+  } else {
+    const suggestions = spellingSuggestions(selected, requested.filter(fv => !found.has(featureValueText(fv))), requested)
+    if (suggestions.length > 0) {
+      lines.push(`help: there ${suggestions.length === 1 ? 'is a similarly named feature' : 'are similarly named features'}: ${suggestions.join(', ')}`)
+    }
+  }
+  throw new UserError(lines.join('; '))
+}
+
+/** The command line's features as cargo's `CliFeatures` keeps them: a set. */
+function uniqueFeatureValues(features: readonly string[]): FeatureValue[] {
+  const byText = new Map<string, FeatureValue>()
+  for (const text of features) {
+    const fv = featureValue(text)
+    byText.set(featureValueText(fv), fv)
+  }
+  return [...byText.values()]
+}
+
+/**
+ * `missing_feature_spelling_suggestions`: for each unknown feature, the selected members' features and
+ * optional dependencies within an edit distance of 3; for `dep/feature`, the features the members' declarations
+ * of a similarly named dependency ask for, and the similarly named optional dependencies and features of a
+ * similarly named member. At most five, sorted, none of them already requested.
+ */
+function spellingSuggestions(selected: readonly Package[], unknown: readonly FeatureValue[], requested: readonly FeatureValue[]): string[] {
+  const near = (a: string, b: string): boolean => editDistance(a, b, 3) !== null
+  const declarationFeatures = new Map<string, readonly string[]>()
+  for (const member of selected) {
+    for (const d of member.declarations) declarationFeatures.set(d.declared.nameInToml, d.declared.features)
+  }
+  const out = new Set<string>()
+  for (const fv of unknown) {
+    if (fv.kind === 'feature') {
+      for (const member of selected) {
+        for (const feature of member.featureMap.keys()) if (near(feature, fv.feature)) out.add(feature)
+        for (const name of declaredNames(member).optional) if (near(name, fv.feature)) out.add(name)
+      }
+    } else if (fv.kind === 'dep-feature') {
+      for (const [name, features] of declarationFeatures) {
+        if (near(name, fv.depName)) for (const feature of features) if (near(feature, fv.depFeature)) out.add(`${name}/${feature}`)
+      }
+      for (const member of selected) {
+        if (!near(member.name, fv.depName)) continue
+        for (const name of declaredNames(member).optional) if (near(name, fv.depName)) out.add(`${member.name}/${name}`)
+        for (const feature of member.featureMap.keys()) if (near(feature, fv.depFeature)) out.add(`${member.name}/${feature}`)
+      }
+    }
+  }
+  const asked = new Set(requested.map(featureValueText))
+  return [...out].filter(s => !asked.has(s)).sort().slice(0, 5)
 }
 
 /** `platform_activated`: build dependencies and the host side are checked against the host, the rest against the target. */

@@ -50,6 +50,14 @@ export interface EdgeKind {
   declared: DeclaredDependency | null
 }
 
+/** One entry of `packages[].dependencies`: what the manifest declares, activated or not (cargo's `Summary::dependencies`). */
+export interface Declaration {
+  kind: DependencyKind
+  /** A `cfg(...)` expression or a target triple, for `[target.….dependencies]`; null for every platform. */
+  platform: string | null
+  declared: DeclaredDependency
+}
+
 /** One dependency edge between two packages, possibly of several kinds and platforms at once. */
 export interface DependencyEdge {
   /** The package depended upon. */
@@ -74,6 +82,11 @@ export interface Package {
   /** `edition`: the root package's decides the default feature resolver. */
   edition: string
   deps: DependencyEdge[]
+  /**
+   * Every dependency the manifest declares, of every kind and platform, including optional ones nothing
+   * activates: what cargo checks command-line features against. Empty when the metadata omits the list.
+   */
+  declarations: readonly Declaration[]
   /** `rust-version`, when declared. */
   rustVersion: string | null
   /** False when `publish = false`; otherwise the registries it may go to (null = any). */
