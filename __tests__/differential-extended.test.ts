@@ -26,6 +26,9 @@ const WORKSPACES: readonly ChosenWorkspace[] = [
   { category: 'features-kinds', seed: 204791040, invocations: ['workspace-tests', 'test-workspace'] },
   // No resolver key (resolver 1): a cfg(windows) dependency's feature is still unified on this host.
   { category: 'features-kinds', seed: 979665273, invocations: ['p-app2', 'p-app2-tests'] },
+  // A library's dev-dependency turns on l1's `dyn` (the dylib l0): under `-p app3` it is not the resolve's root, so
+  // cargo leaves its dev-dependencies out, with resolver 1 (no key) as with `--tests`.
+  { category: 'features-kinds', seed: 4, invocations: ['p-app3', 'p-app3-tests', 'workspace-tests'] },
   // default-members with two proc-macros; --exclude; --target with RUSTFLAGS, which then skip host units.
   { category: 'selection', seed: 1027161176, invocations: ['default', 'workspace-exclude-l3', 'workspace-target-prefer-dynamic'] },
   // [build] rustflags prefer-dynamic; RUSTFLAGS="" turns them off; CARGO_ENCODED_RUSTFLAGS; --target.

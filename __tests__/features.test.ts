@@ -242,6 +242,15 @@ describe('resolveFeatures', () => {
     expect(resolve(m(), ['app'], { resolver: 1 }).on('core')).toEqual(['dy'])
   })
 
+  it('dev-dependencies count only for the resolve’s roots, the selected members, whatever the resolver', () => {
+    // `mid` is a dependency of `app`; its dev-dependency asks for `lib/dy`.
+    const m = () => workspace(['app', 'mid'], [pkg('app', {}, [{ on: 'mid' }]), pkg('mid', {}, [{ on: 'lib' }, { on: 'lib', kind: 'dev', features: ['dy'] }]), pkg('lib', { dy: [] })])
+    expect(resolve(m(), ['app'], { hasDevUnits: true }).on('lib')).toEqual([])
+    expect(resolve(m(), ['app'], { resolver: 1 }).on('lib')).toEqual([])
+    expect(resolve(m(), ['app', 'mid'], { hasDevUnits: true }).on('lib')).toEqual(['dy'])
+    expect(resolve(m(), ['app', 'mid'], { resolver: 1 }).on('lib')).toEqual(['dy'])
+  })
+
   it('resolver 2 ignores a dependency for another platform; resolver 1 does not', () => {
     const m = () => workspace(['app'], [pkg('app', {}, [{ on: 'lib' }, { on: 'lib', platform: 'cfg(windows)', features: ['dy'] }]), pkg('lib', { dy: [] })])
     expect(resolve(m(), ['app']).on('lib')).toEqual([])

@@ -331,8 +331,15 @@ function featuresKinds(rng: Rng, seed: number): GeneratedWorkspace {
   const chosen = new Set<FeatureRoute>([rng.pick(routes)])
   if (rng.chance(0.5)) chosen.add(rng.pick(routes))
   const deps: GeneratedDependency[] = [normal(keyed)]
+  // Now and then the dev-dependency is a library's that the app depends on: cargo's resolve gives dev-dependencies
+  // to its roots only. Drawn from a stream of its own, so that the rest of a seed's workspace is what it was.
+  const viaLibrary = new Rng(seed ^ 0x2545f491).chance(0.4)
   for (const route of chosen) {
-    if (route === 'dev') deps.push({ package: keyed.name, sections: ['dev'], features: ['dyn'] })
+    if (route === 'dev' && viaLibrary) {
+      const middle = lib(index++, ['lib'], [normal(keyed), { package: keyed.name, sections: ['dev'], features: ['dyn'] }])
+      packages.push(middle)
+      deps.push(normal(middle))
+    } else if (route === 'dev') deps.push({ package: keyed.name, sections: ['dev'], features: ['dyn'] })
     else if (route === 'build') deps.push({ package: keyed.name, sections: ['build'], features: ['dyn'] })
     else if (route === 'proc-macro' && macro !== null) deps.push(normal(macro))
     else if (route !== 'proc-macro') deps.push(normal(keyed, { platform: ROUTE_PLATFORMS[route], features: ['dyn'] }))

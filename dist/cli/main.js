@@ -3073,7 +3073,7 @@ function declarationOf(edge, kind) {
   return kind.declared ?? { nameInToml: edge.externName, optional: !1, features: [], defaultFeatures: !0 };
 }
 function resolveFeatures(metadata, request) {
-  let v2 = request.resolver === 2, opts = { decoupleHostDeps: v2, decoupleDevDeps: v2 && !request.hasDevUnits, ignoreInactiveTargets: v2 }, trackForHost = opts.decoupleHostDeps || opts.ignoreInactiveTargets, applied = (fk) => opts.decoupleHostDeps ? fk : "normal", sides = /* @__PURE__ */ new Map(), sideOf = (pkg, fk) => {
+  let v2 = request.resolver === 2, opts = { decoupleHostDeps: v2, decoupleDevDeps: v2 && !request.hasDevUnits, ignoreInactiveTargets: v2 }, trackForHost = opts.decoupleHostDeps || opts.ignoreInactiveTargets, applied = (fk) => opts.decoupleHostDeps ? fk : "normal", roots = membersWithFeatures(metadata, request), withDevDependencies = new Set(roots.map(([member]) => member)), sides = /* @__PURE__ */ new Map(), sideOf = (pkg, fk) => {
     let both2 = sides.get(pkg);
     return both2 === void 0 && sides.set(pkg, both2 = { normal: newSide(), host: newSide() }), both2[fk];
   }, parsedFeatures = /* @__PURE__ */ new Map(), featureMapOf = (pkg) => {
@@ -3087,7 +3087,7 @@ function resolveFeatures(metadata, request) {
     for (let edge of pkg.deps) {
       let dep = metadata.packages.get(edge.pkg);
       for (let kind of edge.kinds) {
-        if (kind.platform !== null && opts.ignoreInactiveTargets && !platformActivated(kind, fk, request) || opts.decoupleDevDeps && kind.kind === "dev") continue;
+        if (kind.platform !== null && opts.ignoreInactiveTargets && !platformActivated(kind, fk, request) || kind.kind === "dev" && (opts.decoupleDevDeps || !withDevDependencies.has(pkg))) continue;
         let depFk = fk !== "host" && trackForHost && (kind.kind === "build" || hasProcMacroLib(dep)) ? "host" : fk, declared = declarationOf(edge, kind);
         out.push({ dep, declared, depFk, origin: { by: "dependency", pkg, nameInToml: declared.nameInToml } });
       }
@@ -3139,7 +3139,7 @@ function resolveFeatures(metadata, request) {
         tasks.push(() => activateFv(dep, depFk, featureValue(depFeature), cause));
       }
   };
-  for (let [member, cli] of membersWithFeatures(metadata, request)) {
+  for (let [member, cli] of roots) {
     let fvs = fvsFromRequested(member, cli), origin = { by: "command-line", pkg: member };
     for (trackForHost && hasAnyProcMacro(member) && tasks.push(() => activatePkg(member, "host", fvs, origin)), tasks.push(() => activatePkg(member, "normal", fvs, origin)); tasks.length > 0; ) tasks.pop()();
   }

@@ -16,11 +16,12 @@
  *   fvsFromDependency      `fvs_from_dependency`
  *   fvsFromRequested       `fvs_from_requested`
  *   deps                   `deps` and its `platform_activated`
+ *   checkCommandLineFeatures  the refusals of `members_with_features_new` and `report_unknown_features_error`
  *
  * The dependency edges are those of the metadata's resolve, which (run on the whole workspace with the same
- * feature flags) holds every edge the invocation can activate. Not replayed: artifact dependencies
- * (`FeaturesFor::ArtifactDep`), `-Zfeatures`, and the errors cargo reports for unknown features, which
- * `cargo metadata` has already reported for the workspace.
+ * feature flags) holds every edge the invocation can activate; of its dev-dependency edges, only those of the
+ * invocation's roots count, as in the resolve cargo makes for the invocation (`resolve_with_previous`). Not
+ * replayed: artifact dependencies (`FeaturesFor::ArtifactDep`) and `-Zfeatures`.
  *
  * The recursion of cargo's functions is a work list here (a dependency chain can be deeper than the call
  * stack); the result is the same fixed point, since activation only ever adds.
@@ -192,6 +193,11 @@ export function resolveFeatures(metadata: Metadata, request: FeatureRequest): Re
   const trackForHost = opts.decoupleHostDeps || opts.ignoreInactiveTargets
   /** `FeaturesFor::apply_opts`: one namespace for everything unless host dependencies are decoupled. */
   const applied = (fk: FeaturesFor): FeaturesFor => (opts.decoupleHostDeps ? fk : 'normal')
+  // The roots of the invocation's resolve (`resolve_with_previous`): only they have their dev-dependencies in it,
+  // since the dependency resolver activates every other package with `dev_deps: false`. `cargo metadata`'s
+  // resolve has every member's.
+  const roots = membersWithFeatures(metadata, request)
+  const withDevDependencies = new Set(roots.map(([member]) => member))
 
   const sides = new Map<Package, { normal: Side; host: Side }>()
   const sideOf = (pkg: Package, fk: FeaturesFor): Side => {
@@ -218,7 +224,7 @@ export function resolveFeatures(metadata: Metadata, request: FeatureRequest): Re
       const dep = metadata.packages.get(edge.pkg)!
       for (const kind of edge.kinds) {
         if (kind.platform !== null && opts.ignoreInactiveTargets && !platformActivated(kind, fk, request)) continue
-        if (opts.decoupleDevDeps && kind.kind === 'dev') continue
+        if (kind.kind === 'dev' && (opts.decoupleDevDeps || !withDevDependencies.has(pkg))) continue
         const depFk: FeaturesFor = fk !== 'host' && trackForHost && (kind.kind === 'build' || hasProcMacroLib(dep)) ? 'host' : fk
         const declared = declarationOf(edge, kind)
         out.push({ dep, declared, depFk, origin: { by: 'dependency', pkg, nameInToml: declared.nameInToml } })
@@ -295,7 +301,7 @@ export function resolveFeatures(metadata: Metadata, request: FeatureRequest): Re
 
   // `do_resolve`: each selected member with its command-line features; a member with a proc-macro is
   // resolved for both sides when the host is tracked.
-  for (const [member, cli] of membersWithFeatures(metadata, request)) {
+  for (const [member, cli] of roots) {
     const fvs = fvsFromRequested(member, cli)
     const origin: FeatureOrigin = { by: 'command-line', pkg: member }
     if (trackForHost && hasAnyProcMacro(member)) tasks.push(() => activatePkg(member, 'host', fvs, origin))
