@@ -11014,7 +11014,7 @@ function readNow(file) {
 }
 async function buildsFeatureRefusal(error, query) {
   const { runner, cargo, manifestPath, invocation, runDir, childEnv, isolation, scope } = query, refusedFeatures = /(does not contain (this|these) features?|none of the selected packages contains)/;
-  if (!(error instanceof CommandError) || !refusedFeatures.test(error.message) || invocation.packages.length === 0 || invocation.workspace)
+  if (!(error instanceof CommandError) || !refusedFeatures.test(error.message))
     return null;
   const members = { ...invocation, features: [], allFeatures: !1, noDefaultFeatures: !1 };
   let metadata;

@@ -267,15 +267,16 @@ interface RefusalQuery {
 }
 
 /**
- * `cargo metadata` checks `--features` against every member, `cargo build -p` against the members it selects,
- * and refuses in other words (or not at all, where metadata does). When metadata refuses features of a `-p`
- * selection, cargo build's refusal is worked out from the members alone (`cargo metadata --no-deps`, without
- * features). Null when metadata failed for another reason, or the members do not settle it.
+ * `cargo metadata` checks `--features` against every member, `cargo build` against the members it selects (`-p`,
+ * the package of the manifest, default members), and refuses in other words (or not at all, where metadata
+ * does). When metadata refuses features, cargo build's refusal is worked out from the members alone (`cargo
+ * metadata --no-deps`, without features). Null when metadata failed for another reason, or the members do not
+ * settle it.
  */
 async function buildsFeatureRefusal(error: unknown, query: RefusalQuery): Promise<UserError | null> {
   const { runner, cargo, manifestPath, invocation, runDir, childEnv, isolation, scope } = query
   const refusedFeatures = /(does not contain (this|these) features?|none of the selected packages contains)/
-  if (!(error instanceof CommandError) || !refusedFeatures.test(error.message) || invocation.packages.length === 0 || invocation.workspace) return null
+  if (!(error instanceof CommandError) || !refusedFeatures.test(error.message)) return null
   const members: Invocation = { ...invocation, features: [], allFeatures: false, noDefaultFeatures: false }
   let metadata: Metadata
   try {

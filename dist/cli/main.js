@@ -9116,7 +9116,7 @@ function readNow(file) {
 }
 async function buildsFeatureRefusal(error, query) {
   let { runner, cargo, manifestPath, invocation, runDir, childEnv, isolation, scope } = query, refusedFeatures = /(does not contain (this|these) features?|none of the selected packages contains)/;
-  if (!(error instanceof CommandError) || !refusedFeatures.test(error.message) || invocation.packages.length === 0 || invocation.workspace) return null;
+  if (!(error instanceof CommandError) || !refusedFeatures.test(error.message)) return null;
   let members = { ...invocation, features: [], allFeatures: !1, noDefaultFeatures: !1 }, metadata;
   try {
     let text = await runCargoMetadata(runner, cargo, manifestPath, members, runDir, childEnv, isolation.configArgs, { noDeps: !0 });
