@@ -90,7 +90,6 @@ function resolve(metadata: Metadata, selected: string[], request: Partial<Featur
     resolver: 2,
     selected: selected.map(byName),
     current: null,
-    virtualWorkspace: true,
     features: [],
     allFeatures: false,
     noDefaultFeatures: false,
@@ -176,8 +175,17 @@ describe('resolveFeatures', () => {
   it('resolver 1 in a package workspace gives plain features to the package cargo runs in', () => {
     const m = bevy()
     const engine = [...m.packages.values()].find(p => p.name === 'engine')!
-    const r = resolve(m, ['game', 'engine'], { resolver: 1, virtualWorkspace: false, current: engine, features: ['dynamic'] })
+    const r = resolve(m, ['game', 'engine'], { resolver: 1, current: engine, features: ['dynamic'] })
     expect(r.dep('engine', 'engine_dylib')).toBe(true)
+  })
+
+  it('resolver 1 on a member’s manifest resolves that member too, selected or not; resolver 2 does not', () => {
+    const m = bevy()
+    const tools = [...m.packages.values()].find(p => p.name === 'tools')!
+    // `cargo build -p game` in tools' directory: tools asks for engine's `dynamic`, and resolver 1 unifies it.
+    expect(resolve(m, ['game'], { resolver: 1, current: tools }).dep('engine', 'engine_dylib')).toBe(true)
+    expect(resolve(m, ['game'], { resolver: 2, current: tools }).dep('engine', 'engine_dylib')).toBe(false)
+    expect(resolve(m, ['game'], { resolver: 1, current: null }).dep('engine', 'engine_dylib')).toBe(false)
   })
 
   it('a weak `dep?/feature` waits until something else activates the dependency, whatever the order', () => {
@@ -265,7 +273,7 @@ describe('resolveFeatures', () => {
   it('required-features may name a dependency’s feature as `name/feature`, never weakly', () => {
     const m = workspace(['a'], [pkg('a', {}, [{ on: 'b', features: ['x'] }]), pkg('b', { x: [], y: [] })])
     const a = [...m.packages.values()].find(p => p.name === 'a')!
-    const features = resolveFeatures(m, { resolver: 2, selected: [a], current: null, virtualWorkspace: true, features: [], allFeatures: false, noDefaultFeatures: false, hasDevUnits: false, host: LINUX, target: LINUX })
+    const features = resolveFeatures(m, { resolver: 2, selected: [a], current: null, features: [], allFeatures: false, noDefaultFeatures: false, hasDevUnits: false, host: LINUX, target: LINUX })
     const needs = (requiredFeatures: string[]) => featuresSatisfied({ metadata: m, features }, { ...a.targets[0]!, requiredFeatures }, a)
     expect([needs(['b/x']), needs(['b?/x']), needs(['b/y']), needs(['dep:b']), needs([])]).toEqual([true, false, false, false, true])
   })
@@ -292,7 +300,7 @@ describe('checkCommandLineFeatures: cargo build refuses what the selected member
     const metadata = m()
     const members = selected.map(name => [...metadata.packages.values()].find(p => p.name === name)!)
     try {
-      checkCommandLineFeatures(metadata, members, { resolver: 2, virtualWorkspace: true, features: [], allFeatures: false, noDefaultFeatures: false, ...cli })
+      checkCommandLineFeatures(metadata, members, { resolver: 2, virtualManifest: true, features: [], allFeatures: false, noDefaultFeatures: false, ...cli })
       return null
     } catch (e) {
       expect(e).toBeInstanceOf(UserError)
@@ -321,7 +329,7 @@ describe('checkCommandLineFeatures: cargo build refuses what the selected member
     expect(refusal([], { features: ['dynamic'] })).toBe('cannot specify features for packages outside of workspace')
     expect(refusal([], { noDefaultFeatures: true })).toBe('cannot specify features for packages outside of workspace')
     expect(refusal([], {})).toBeNull()
-    expect(refusal(['game'], { features: ['nope'], resolver: 1, virtualWorkspace: false })).toBeNull()
+    expect(refusal(['game'], { features: ['nope'], resolver: 1, virtualManifest: false })).toBeNull()
   })
 })
 
@@ -331,7 +339,7 @@ describe('isActivated: the packages the feature resolver reaches on each side', 
   const activated = (resolver: 1 | 2) => {
     const metadata = m()
     const byName = (n: string) => [...metadata.packages.values()].find(p => p.name === n)!
-    const features = resolveFeatures(metadata, { resolver, selected: [byName('app')], current: null, virtualWorkspace: true, features: [], allFeatures: false, noDefaultFeatures: false, hasDevUnits: false, host: LINUX, target: LINUX })
+    const features = resolveFeatures(metadata, { resolver, selected: [byName('app')], current: null, features: [], allFeatures: false, noDefaultFeatures: false, hasDevUnits: false, host: LINUX, target: LINUX })
     return [features.isActivated(byName('gen').id, 'normal'), features.isActivated(byName('gen').id, 'host')]
   }
 

@@ -5036,7 +5036,7 @@ function fvsFromRequested(member, cli) {
 }
 function membersWithFeatures(metadata, request) {
   const members = metadata.workspaceMembers.map((id) => metadata.packages.get(id)), selected = new Set(request.selected.map((p) => p.id)), requested = request.features.map(featureValue), usesDefaultFeatures = !request.noDefaultFeatures;
-  if (request.resolver === 2 || request.virtualWorkspace) {
+  if (request.resolver === 2 || request.current === null) {
     const chosen = members.filter((m) => selected.has(m.id));
     return chosen.length === 0 ? members.map((m) => [m, { features: [], allFeatures: !1, usesDefaultFeatures: !0 }]) : chosen.map((m) => [m, { features: collectMatchingFeatures(m, requested), allFeatures: request.allFeatures, usesDefaultFeatures }]);
   }
@@ -5075,12 +5075,12 @@ function declaredNames(pkg) {
       add(declarationOf(edge, kind));
   return { names: names2, optional: optional2 };
 }
-function commandLineFeatures(metadata, resolver, invocation) {
+function commandLineFeatures(metadata, resolver, invocation, currentManifest) {
   const { features, allFeatures, noDefaultFeatures } = invocation;
-  return { resolver, virtualWorkspace: rootPackage(metadata) === null, features, allFeatures, noDefaultFeatures };
+  return { resolver, virtualManifest: currentPackage(metadata, currentManifest) === null, features, allFeatures, noDefaultFeatures };
 }
 function checkCommandLineFeatures(metadata, selected, cli) {
-  if (cli.resolver !== 2 && !cli.virtualWorkspace)
+  if (cli.resolver !== 2 && !cli.virtualManifest)
     return;
   if (selected.length === 0) {
     if (cli.features.length > 0 || cli.allFeatures || cli.noDefaultFeatures)
@@ -7749,7 +7749,7 @@ function analyze(input) {
 }
 function analyzeOnce(input, purpose = "report") {
   const { metadata, context, invocation } = input, resolver = input.resolver, selection = selectPackages(metadata, invocation, input.currentManifest, {
-    checkFeatures: resolver === null ? void 0 : (members) => checkCommandLineFeatures(metadata, members, commandLineFeatures(metadata, resolver, invocation)),
+    checkFeatures: resolver === null ? void 0 : (members) => checkCommandLineFeatures(metadata, members, commandLineFeatures(metadata, resolver, invocation, input.currentManifest)),
     cargoRelease: context.rustc.release
   }), features = featuresOf(input, selection.packages), graph = buildUnitGraph(metadata, context, invocation, selection.packages, {
     sourceUsesCrate: input.sourceUsesCrate,
@@ -7780,7 +7780,6 @@ function featuresOf(input, selected) {
     resolver: input.resolver,
     selected,
     current: currentPackage(metadata, input.currentManifest),
-    virtualWorkspace: rootPackage(metadata) === null,
     features: invocation.features,
     allFeatures: invocation.allFeatures,
     noDefaultFeatures: invocation.noDefaultFeatures,
@@ -11016,10 +11015,10 @@ async function buildsFeatureRefusal(error, query) {
   const { runner, cargo, manifestPath, invocation, runDir, childEnv, isolation, scope } = query, refusedFeatures = /(does not contain (this|these) features?|none of the selected packages contains)/;
   if (!(error instanceof CommandError) || !refusedFeatures.test(error.message))
     return null;
-  const members = { ...invocation, features: [], allFeatures: !1, noDefaultFeatures: !1 };
+  const withoutFeatures = { ...invocation, features: [], allFeatures: !1, noDefaultFeatures: !1 };
   let metadata;
   try {
-    const text = await runCargoMetadata(runner, cargo, manifestPath, members, runDir, childEnv, isolation.configArgs, { noDeps: !0 });
+    const text = await runCargoMetadata(runner, cargo, manifestPath, withoutFeatures, runDir, childEnv, isolation.configArgs, { noDeps: !0 });
     metadata = parseMetadata(text, "cargo metadata --no-deps", { membersOnly: !0 });
   } catch {
     return null;
@@ -11028,7 +11027,7 @@ async function buildsFeatureRefusal(error, query) {
   if (resolver === null)
     return null;
   try {
-    checkCommandLineFeatures(metadata, packageIdSpecs(metadata, invocation, manifestPath).members, commandLineFeatures(metadata, resolver, invocation));
+    checkCommandLineFeatures(metadata, packageIdSpecs(metadata, invocation, manifestPath).members, commandLineFeatures(metadata, resolver, invocation, manifestPath));
   } catch (e) {
     if (e instanceof UserError)
       return e;

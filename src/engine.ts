@@ -12,7 +12,7 @@ import { type Invocation, needsDevDependencies } from './model/invocation.js'
 import type { Metadata, Package } from './model/metadata.js'
 import { relativeOrAbsolute } from './model/paths.js'
 import { abiFlags } from './model/rustc-flags.js'
-import { currentPackage, rootPackage, selectPackages } from './model/selection.js'
+import { currentPackage, selectPackages } from './model/selection.js'
 import type { TargetBenched } from './model/root-units.js'
 import { buildUnitGraph, type LibraryDocExamples, type SourceUsesCrate, type Unit, type UnitGraph } from './model/unit-graph.js'
 import type { Analysis, ArtifactReport, BoundaryReport, LinkageEntry, ToolchainReport } from './report/report.js'
@@ -72,7 +72,7 @@ function analyzeOnce(input: AnalysisInput, purpose: 'report' | 'verify' = 'repor
   const { metadata, context, invocation } = input
   const resolver = input.resolver
   const selection = selectPackages(metadata, invocation, input.currentManifest, {
-    checkFeatures: resolver === null ? undefined : members => checkCommandLineFeatures(metadata, members, commandLineFeatures(metadata, resolver, invocation)),
+    checkFeatures: resolver === null ? undefined : members => checkCommandLineFeatures(metadata, members, commandLineFeatures(metadata, resolver, invocation, input.currentManifest)),
     cargoRelease: context.rustc.release
   })
   const features = featuresOf(input, selection.packages)
@@ -128,7 +128,6 @@ function featuresOf(input: AnalysisInput, selected: readonly Package[]): Resolve
     resolver: input.resolver,
     selected,
     current: currentPackage(metadata, input.currentManifest),
-    virtualWorkspace: rootPackage(metadata) === null,
     features: invocation.features,
     allFeatures: invocation.allFeatures,
     noDefaultFeatures: invocation.noDefaultFeatures,

@@ -277,10 +277,10 @@ async function buildsFeatureRefusal(error: unknown, query: RefusalQuery): Promis
   const { runner, cargo, manifestPath, invocation, runDir, childEnv, isolation, scope } = query
   const refusedFeatures = /(does not contain (this|these) features?|none of the selected packages contains)/
   if (!(error instanceof CommandError) || !refusedFeatures.test(error.message)) return null
-  const members: Invocation = { ...invocation, features: [], allFeatures: false, noDefaultFeatures: false }
+  const withoutFeatures: Invocation = { ...invocation, features: [], allFeatures: false, noDefaultFeatures: false }
   let metadata: Metadata
   try {
-    const text = await runCargoMetadata(runner, cargo, manifestPath, members, runDir, childEnv, isolation.configArgs, { noDeps: true })
+    const text = await runCargoMetadata(runner, cargo, manifestPath, withoutFeatures, runDir, childEnv, isolation.configArgs, { noDeps: true })
     metadata = parseMetadata(text, 'cargo metadata --no-deps', { membersOnly: true })
   } catch {
     return null
@@ -288,7 +288,7 @@ async function buildsFeatureRefusal(error: unknown, query: RefusalQuery): Promis
   const resolver = resolverVersion(readToml(path.join(metadata.workspaceRoot, 'Cargo.toml'), scope), rootPackage(metadata))
   if (resolver === null) return null
   try {
-    checkCommandLineFeatures(metadata, packageIdSpecs(metadata, invocation, manifestPath).members, commandLineFeatures(metadata, resolver, invocation))
+    checkCommandLineFeatures(metadata, packageIdSpecs(metadata, invocation, manifestPath).members, commandLineFeatures(metadata, resolver, invocation, manifestPath))
   } catch (e) {
     if (e instanceof UserError) return e
     throw e

@@ -31,7 +31,7 @@ import { platformMatches } from './cfg.js'
 import { editDistance } from './edit-distance.js'
 import type { Invocation } from './invocation.js'
 import type { DeclaredDependency, EdgeKind, Metadata, Package, PackageId } from './metadata.js'
-import { rootPackage } from './selection.js'
+import { currentPackage } from './selection.js'
 import type { TargetInfo } from './target-info.js'
 
 /** The feature resolver cargo uses: `resolver = "1"`, or `"2"` (`"3"` resolves features as `"2"` does). */
@@ -100,10 +100,12 @@ export interface FeatureRequest {
   resolver: ResolverVersion
   /** The packages the invocation selects (`-p`, `--workspace`, the default members). */
   selected: readonly Package[]
-  /** The package of the manifest cargo runs on, when it is one: resolver 1's `--features` apply to it. */
+  /**
+   * The package of the manifest cargo runs on; null for a virtual root manifest (`Workspace::is_virtual`, which
+   * asks of that manifest, not of the root). Under resolver "1" a package's manifest gets the old command-line
+   * behaviour: `--features` apply to it, and it is resolved even when `-p` selects others.
+   */
   current: Package | null
-  /** The workspace root manifest has no `[package]`. */
-  virtualWorkspace: boolean
   features: readonly string[]
   allFeatures: boolean
   noDefaultFeatures: boolean
@@ -353,17 +355,18 @@ function fvsFromRequested(member: Package, cli: CliFeatures): FeatureValue[] {
 
 /**
  * `Workspace::members_with_features`: the selected members, each with the command line's features that
- * apply to it. Resolver 2 and virtual workspaces (`members_with_features_new`) give each selected member the
- * features it has; resolver 1 in a package's workspace (`members_with_features_old`) gives plain features
- * to the package cargo runs in, and `member/feature` to the members named. When no workspace member is
- * selected (`-p` of a dependency), every member is resolved with its default features.
+ * apply to it. Resolver 2, and cargo run on a virtual root manifest (`members_with_features_new`), give each
+ * selected member the features it has; resolver 1 on a package's manifest (`members_with_features_old`, a
+ * member's manifest in a virtual workspace too) gives plain features to that package, which it resolves
+ * whether selected or not, and `member/feature` to the members named. When no workspace member is selected
+ * (`-p` of a dependency), every member is resolved with its default features.
  */
 function membersWithFeatures(metadata: Metadata, request: FeatureRequest): [Package, CliFeatures][] {
   const members = metadata.workspaceMembers.map(id => metadata.packages.get(id)!)
   const selected = new Set(request.selected.map(p => p.id))
   const requested = request.features.map(featureValue)
   const usesDefaultFeatures = !request.noDefaultFeatures
-  if (request.resolver === 2 || request.virtualWorkspace) {
+  if (request.resolver === 2 || request.current === null) {
     const chosen = members.filter(m => selected.has(m.id))
     if (chosen.length === 0) return members.map(m => [m, { features: [], allFeatures: false, usesDefaultFeatures: true }])
     return chosen.map(m => [m, { features: collectMatchingFeatures(m, requested), allFeatures: request.allFeatures, usesDefaultFeatures }])
@@ -431,23 +434,24 @@ function declaredNames(pkg: Package): { names: Set<string>; optional: Set<string
   return { names, optional }
 }
 
-/** What cargo's command-line feature selection refuses, with the workspace it refuses it in. */
+/** What cargo's command-line feature selection refuses, with the workspace's resolver and the manifest cargo runs on. */
 export interface CommandLineFeatures {
   resolver: ResolverVersion
-  virtualWorkspace: boolean
+  /** The manifest cargo runs on is the virtual root manifest (`Workspace::is_virtual`). */
+  virtualManifest: boolean
   features: readonly string[]
   allFeatures: boolean
   noDefaultFeatures: boolean
 }
 
-/** The command line's features, with the workspace's resolver and whether its root is virtual. */
-export function commandLineFeatures(metadata: Metadata, resolver: ResolverVersion, invocation: Invocation): CommandLineFeatures {
+/** The command line's features, with the workspace's resolver and whether cargo runs on a virtual manifest. */
+export function commandLineFeatures(metadata: Metadata, resolver: ResolverVersion, invocation: Invocation, currentManifest: string): CommandLineFeatures {
   const { features, allFeatures, noDefaultFeatures } = invocation
-  return { resolver, virtualWorkspace: rootPackage(metadata) === null, features, allFeatures, noDefaultFeatures }
+  return { resolver, virtualManifest: currentPackage(metadata, currentManifest) === null, features, allFeatures, noDefaultFeatures }
 }
 
 /**
- * The refusals of `Workspace::members_with_features_new` (resolver "2", or the root of a virtual workspace),
+ * The refusals of `Workspace::members_with_features_new` (resolver "2", or cargo run on a virtual root manifest),
  * in cargo's words: features for a `-p` that names no member (`cannot specify features for packages outside
  * of workspace`), and features none of the selected members has (`report_unknown_features_error`), with
  * cargo's help: the other members that have them, else similarly named features. Resolver "1" in a package's
@@ -455,7 +459,7 @@ export function commandLineFeatures(metadata: Metadata, resolver: ResolverVersio
  * does that for every member before the analysis starts.
  */
 export function checkCommandLineFeatures(metadata: Metadata, selected: readonly Package[], cli: CommandLineFeatures): void {
-  if (cli.resolver !== 2 && !cli.virtualWorkspace) return
+  if (cli.resolver !== 2 && !cli.virtualManifest) return
   if (selected.length === 0) {
     // Cargo 1.97 adds a similarly named member as help (rust-lang/cargo@d4660ffff); the line is the same.
     if (cli.features.length > 0 || cli.allFeatures || cli.noDefaultFeatures) throw new UserError('cannot specify features for packages outside of workspace')
