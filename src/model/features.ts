@@ -454,8 +454,8 @@ export function commandLineFeatures(metadata: Metadata, resolver: ResolverVersio
  * The refusals of `Workspace::members_with_features_new` (resolver "2", or cargo run on a virtual root manifest),
  * in cargo's words: features for a `-p` that names no member (`cannot specify features for packages outside
  * of workspace`), and features none of the selected members has (`report_unknown_features_error`), with
- * cargo's help: the other members that have them, else similarly named features. Resolver "1" in a package's
- * workspace gives unknown features to the package cargo runs in, whose resolve refuses them; `cargo metadata`
+ * cargo's help: the other members that have them, else similarly named features. Resolver "1" on a package's
+ * manifest gives unknown features to that package, whose resolve refuses them; `cargo metadata`
  * does that for every member before the analysis starts.
  */
 export function checkCommandLineFeatures(metadata: Metadata, selected: readonly Package[], cli: CommandLineFeatures): void {
