@@ -46,6 +46,7 @@ const TOOL_SUITES = [
   'toml-parse',
   'toolchain-pin',
   'toolchain-select',
+  'unit-graph-check',
   'v8-tuning',
   'write-file'
 ]
