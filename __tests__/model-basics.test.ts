@@ -729,6 +729,13 @@ describe('selectPackages on rules_rust-workspace-build-scripts-deps', () => {
     expect(refusal('1.97.0-nightly')).toBe('specification `wasi` is ambiguous')
   })
 
+  it('a partial version is refused before cargo 1.74, which reads only whole versions in specifications', () => {
+    const select = (packages: string[], cargoRelease: string) => selectPackages(buildScriptsDeps(), defaultInvocation({ packages }), `${ROOT}/Cargo.toml`, { cargoRelease })
+    expect(() => select(['wasi@0.11'], '1.63.0')).toThrow(new UserError("cannot parse '0.11' as a semver"))
+    expect(select(['wasi@0.11.0+wasi-snapshot-preview1'], '1.63.0').packages.map(p => p.name)).toEqual(['wasi'])
+    expect(select(['wasi@0.11'], '1.74.0').packages.map(p => p.version)).toEqual(['0.11.0+wasi-snapshot-preview1'])
+  })
+
   it('-p wasi@0.13.3 selects wasi 0.13.3+wasi-0.2.2, as cargo does', () => {
     expect(selectPackages(buildScriptsDeps(), defaultInvocation({ packages: ['wasi@0.13.3'] }), `${ROOT}/Cargo.toml`).packages.map(p => p.version)).toEqual([
       '0.13.3+wasi-0.2.2'

@@ -4757,7 +4757,8 @@ function globToRegExp(glob, what) {
 function escapeClass(body) {
   return body.replace(/[\\\]^]/g, "\\$&");
 }
-function packageIdSpecs(metadata, invocation, currentManifest) {
+function packageIdSpecs(metadata, invocation, currentManifest, cargoRelease = null) {
+  cargoRelease !== null && !releaseAtLeast(cargoRelease, 1, 74) && refusePartialVersions([...invocation.packages, ...invocation.exclude]);
   const members = metadata.workspaceMembers.map((id) => metadata.packages.get(id)), warnings = [], idsOf = (packages) => packages.map((p) => p.id);
   let specs;
   if (invocation.exclude.length > 0 && !invocation.workspace)
@@ -4786,7 +4787,7 @@ function packageIdSpecs(metadata, invocation, currentManifest) {
 }
 function selectPackages(metadata, invocation, currentManifest, options = {}) {
   const { checkFeatures = () => {
-  }, cargoRelease = null } = options, specs = packageIdSpecs(metadata, invocation, currentManifest);
+  }, cargoRelease = null } = options, specs = packageIdSpecs(metadata, invocation, currentManifest, cargoRelease);
   checkFeatures(specs.members);
   const all = [...metadata.packages.values()], chosen = /* @__PURE__ */ new Map();
   for (const spec of specs.specs) {
@@ -4816,6 +4817,15 @@ function noMatchHelp(spec, all) {
 function minimalSpecs(name, packages) {
   const count2 = (version2) => packages.filter((p) => p.version === version2).length;
   return packages.map((p) => count2(p.version) === 1 ? `${name}@${p.version}` : p.id).join(", ");
+}
+function refusePartialVersions(specs) {
+  for (const spec of specs) {
+    if (isGlob(spec))
+      continue;
+    const { version: version2 } = parseSpec(spec);
+    if (version2 !== null && !/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.test(version2))
+      throw new UserError(`cannot parse '${version2}' as a semver`);
+  }
 }
 function matchMembers(members, specs) {
   const matched = /* @__PURE__ */ new Set(), unmatchedIds = [], unmatchedPatterns = [];

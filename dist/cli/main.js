@@ -2914,7 +2914,8 @@ function escapeClass(body) {
 }
 
 // src/model/selection.ts
-function packageIdSpecs(metadata, invocation, currentManifest) {
+function packageIdSpecs(metadata, invocation, currentManifest, cargoRelease = null) {
+  cargoRelease !== null && !releaseAtLeast(cargoRelease, 1, 74) && refusePartialVersions([...invocation.packages, ...invocation.exclude]);
   let members = metadata.workspaceMembers.map((id) => metadata.packages.get(id)), warnings = [], idsOf = (packages) => packages.map((p) => p.id), specs;
   if (invocation.exclude.length > 0 && !invocation.workspace)
     throw new UserError("`--exclude` can only be used together with `--workspace`");
@@ -2941,7 +2942,7 @@ function packageIdSpecs(metadata, invocation, currentManifest) {
 }
 function selectPackages(metadata, invocation, currentManifest, options = {}) {
   let { checkFeatures = () => {
-  }, cargoRelease = null } = options, specs = packageIdSpecs(metadata, invocation, currentManifest);
+  }, cargoRelease = null } = options, specs = packageIdSpecs(metadata, invocation, currentManifest, cargoRelease);
   checkFeatures(specs.members);
   let all = [...metadata.packages.values()], chosen = /* @__PURE__ */ new Map();
   for (let spec of specs.specs) {
@@ -2968,6 +2969,14 @@ function noMatchHelp(spec, all) {
 function minimalSpecs(name, packages) {
   let count = (version) => packages.filter((p) => p.version === version).length;
   return packages.map((p) => count(p.version) === 1 ? `${name}@${p.version}` : p.id).join(", ");
+}
+function refusePartialVersions(specs) {
+  for (let spec of specs) {
+    if (isGlob(spec)) continue;
+    let { version } = parseSpec(spec);
+    if (version !== null && !/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.test(version))
+      throw new UserError(`cannot parse '${version}' as a semver`);
+  }
 }
 function matchMembers(members, specs) {
   let matched = /* @__PURE__ */ new Set(), unmatchedIds = [], unmatchedPatterns = [];

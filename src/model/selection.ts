@@ -30,7 +30,8 @@ export interface Selection {
  * on, or the workspace's default members when that manifest is the root), as cargo makes them: a glob matches
  * members only, and one that matches none is refused. `currentManifest` is the absolute path of that manifest.
  */
-export function packageIdSpecs(metadata: Metadata, invocation: Invocation, currentManifest: string): PackageSpecs {
+export function packageIdSpecs(metadata: Metadata, invocation: Invocation, currentManifest: string, cargoRelease: string | null = null): PackageSpecs {
+  if (cargoRelease !== null && !releaseAtLeast(cargoRelease, 1, 74)) refusePartialVersions([...invocation.packages, ...invocation.exclude])
   const members = metadata.workspaceMembers.map(id => metadata.packages.get(id)!)
   const warnings: string[] = []
   const idsOf = (packages: Package[]): string[] => packages.map(p => p.id)
@@ -87,7 +88,7 @@ export interface SelectionOptions {
  */
 export function selectPackages(metadata: Metadata, invocation: Invocation, currentManifest: string, options: SelectionOptions = {}): Selection {
   const { checkFeatures = () => {}, cargoRelease = null } = options
-  const specs = packageIdSpecs(metadata, invocation, currentManifest)
+  const specs = packageIdSpecs(metadata, invocation, currentManifest, cargoRelease)
   checkFeatures(specs.members)
   const all = [...metadata.packages.values()]
   const chosen = new Map<PackageId, Package>()
@@ -129,6 +130,20 @@ function noMatchHelp(spec: string, all: readonly Package[]): string {
 function minimalSpecs(name: string, packages: readonly Package[]): string {
   const count = (version: string): number => packages.filter(p => p.version === version).length
   return packages.map(p => (count(p.version) === 1 ? `${name}@${p.version}` : p.id)).join(', ')
+}
+
+/**
+ * Before cargo 0.74 (Rust 1.74, rust-lang/cargo@82f9bd330) a specification's version had to be a whole one:
+ * `PackageIdSpec::parse` refuses `name@2` as it reads the command line.
+ */
+function refusePartialVersions(specs: readonly string[]): void {
+  for (const spec of specs) {
+    if (isGlob(spec)) continue
+    const { version } = parseSpec(spec)
+    if (version !== null && !/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.test(version)) {
+      throw new UserError(`cannot parse '${version}' as a semver`)
+    }
+  }
 }
 
 /** `opt_patterns_and_ids` with `match_patterns`: the members named, and the names and patterns that name none. */
