@@ -296,11 +296,13 @@ describe('checkCommandLineFeatures: cargo build refuses what the selected member
         pkg('extras', { fast: [] })
       ]
     )
-  const refusal = (selected: string[], cli: Partial<CommandLineFeatures>): string | null => {
+  /** `current`: the package of the manifest cargo runs on, by name; none for the virtual root manifest. */
+  const refusal = (selected: string[], { current, ...cli }: Partial<Omit<CommandLineFeatures, 'current'>> & { current?: string } = {}): string | null => {
     const metadata = m()
-    const members = selected.map(name => [...metadata.packages.values()].find(p => p.name === name)!)
+    const byName = (name: string) => [...metadata.packages.values()].find(p => p.name === name)!
+    const members = selected.map(byName)
     try {
-      checkCommandLineFeatures(metadata, members, { resolver: 2, virtualManifest: true, features: [], allFeatures: false, noDefaultFeatures: false, ...cli })
+      checkCommandLineFeatures(metadata, members, { resolver: 2, current: current === undefined ? null : byName(current), features: [], allFeatures: false, noDefaultFeatures: false, ...cli })
       return null
     } catch (e) {
       expect(e).toBeInstanceOf(UserError)
@@ -329,7 +331,7 @@ describe('checkCommandLineFeatures: cargo build refuses what the selected member
     expect(refusal([], { features: ['dynamic'] })).toBe('cannot specify features for packages outside of workspace')
     expect(refusal([], { noDefaultFeatures: true })).toBe('cannot specify features for packages outside of workspace')
     expect(refusal([], {})).toBeNull()
-    expect(refusal(['game'], { features: ['nope'], resolver: 1, virtualManifest: false })).toBeNull()
+    expect(refusal(['game'], { features: ['nope'], resolver: 1, current: 'game' })).toBeNull()
   })
 })
 

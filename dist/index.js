@@ -4728,177 +4728,6 @@ function similarNameHelp(choice, candidates, kind) {
   const near = closest(choice, candidates);
   return near === null ? "" : `; help: a ${kind} with a similar name exists: \`${near}\``;
 }
-function isGlob(name) {
-  return /[*?[]/.test(name);
-}
-function globToRegExp(glob, what) {
-  let re = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*")
-      re += ".*";
-    else if (c === "?")
-      re += ".";
-    else if (c === "[") {
-      const end = glob.indexOf("]", i + 2);
-      if (end < 0)
-        throw new UserError(`invalid glob pattern \`${glob}\` in ${what}: unclosed \`[\``);
-      const body = glob.slice(i + 1, end);
-      re += `[${body.startsWith("!") ? `^${escapeClass(body.slice(1))}` : escapeClass(body)}]`, i = end;
-    } else
-      re += c.replace(/[.+^${}()|\\\]]/g, "\\$&");
-  }
-  try {
-    return new RegExp(`^${re}$`, "su");
-  } catch {
-    throw new UserError(`invalid glob pattern \`${glob}\` in ${what}`);
-  }
-}
-function escapeClass(body) {
-  return body.replace(/[\\\]^]/g, "\\$&");
-}
-function packageIdSpecs(metadata, invocation, currentManifest, cargoRelease = null) {
-  cargoRelease !== null && !releaseAtLeast(cargoRelease, 1, 74) && refusePartialVersions([...invocation.packages, ...invocation.exclude]);
-  const members = metadata.workspaceMembers.map((id) => metadata.packages.get(id)), warnings = [], idsOf = (packages) => packages.map((p) => p.id);
-  let specs;
-  if (invocation.exclude.length > 0 && !invocation.workspace)
-    throw new UserError("`--exclude` can only be used together with `--workspace`");
-  if (invocation.workspace && invocation.exclude.length > 0) {
-    const { unmatchedIds, unmatchedPatterns, matched } = matchMembers(members, invocation.exclude);
-    unmatchedIds.length > 0 && warnings.push(notFound(metadata, "excluded package(s)", unmatchedIds)), unmatchedPatterns.length > 0 && warnings.push(notFound(metadata, "excluded package pattern(s)", unmatchedPatterns)), specs = idsOf(members.filter((p) => !matched.has(p)));
-  } else if (invocation.workspace) {
-    const { unmatchedIds, unmatchedPatterns } = matchMembers(members, invocation.packages);
-    if (unmatchedIds.length > 0)
-      throw new UserError(notFound(metadata, "package(s)", unmatchedIds));
-    if (unmatchedPatterns.length > 0)
-      throw new UserError(notFound(metadata, "package pattern(s)", unmatchedPatterns));
-    specs = idsOf(members);
-  } else if (invocation.packages.length > 0) {
-    const patterns = invocation.packages.filter(isGlob), matched = members.filter((p) => patterns.some((pattern) => globMatches(pattern, p))), unmatched = patterns.filter((pattern) => !members.some((p) => globMatches(pattern, p)));
-    if (unmatched.length > 0)
-      throw new UserError(notFound(metadata, "package pattern(s)", unmatched));
-    specs = [...invocation.packages.filter((spec) => !isGlob(spec)), ...idsOf(matched)];
-  } else
-    specs = idsOf(defaultMembers(metadata, currentManifest));
-  if (specs.length === 0)
-    throw new UserError(rootPackage(metadata) === null ? `manifest path \`${metadata.workspaceRoot}\` contains no package: The manifest is virtual, and the workspace has no members.` : "no packages to compile");
-  const ids = new Set(specs), others = specs.filter((spec) => !metadata.packages.has(spec));
-  return { specs, members: members.filter((m) => ids.has(m.id) || others.some((spec) => specMatches(spec, m))), warnings };
-}
-function selectPackages(metadata, invocation, currentManifest, options = {}) {
-  const { checkFeatures = () => {
-  }, cargoRelease = null } = options, specs = packageIdSpecs(metadata, invocation, currentManifest, cargoRelease);
-  checkFeatures(specs.members);
-  const all = [...metadata.packages.values()], chosen = /* @__PURE__ */ new Map();
-  for (const spec of specs.specs) {
-    const exact = metadata.packages.get(spec), matched = exact !== void 0 ? [exact] : all.filter((p) => specMatches(spec, p));
-    if (matched.length === 0)
-      throw new UserError(`package ID specification \`${spec}\` did not match any packages${noMatchHelp(spec, all)}`);
-    if (matched.length > 1)
-      throw new UserError(ambiguous(spec, matched, cargoRelease));
-    chosen.set(matched[0].id, matched[0]);
-  }
-  const packages = sortById([...chosen.values()]);
-  if (invocation.command !== "build") {
-    const isMember = new Set(metadata.workspaceMembers), untestable = packages.find((p) => !isMember.has(p.id) && p.declarations.some((d) => d.kind === "dev"));
-    if (untestable !== void 0)
-      throw new UserError(`package \`${untestable.name}\` cannot be tested because it requires dev-dependencies and is not a member of the workspace`);
-  }
-  return { packages, warnings: specs.warnings };
-}
-function noMatchHelp(spec, all) {
-  const { name, version: version2, url } = parseSpec(spec), similar = (spec2) => {
-    const matched = all.filter((p) => specMatches(spec2, p));
-    return matched.length === 0 ? "" : `; help: there are similar package ID specifications: ${minimalSpecs(name, matched)}`;
-  };
-  let help = url !== null ? similar(version2 === null ? name : `${name}@${version2}`) : "";
-  return help === "" && version2 !== null && /^\d+\.\d+\.\d+/.test(version2) && (help = similar(name)), help !== "" ? help : similarNameHelp(name, new Set(all.map((p) => p.name)), "package");
-}
-function minimalSpecs(name, packages) {
-  const count2 = (version2) => packages.filter((p) => p.version === version2).length;
-  return packages.map((p) => count2(p.version) === 1 ? `${name}@${p.version}` : p.id).join(", ");
-}
-function refusePartialVersions(specs) {
-  for (const spec of specs) {
-    if (isGlob(spec))
-      continue;
-    const { version: version2 } = parseSpec(spec);
-    if (version2 !== null && !/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.test(version2))
-      throw new UserError(`cannot parse '${version2}' as a semver`);
-  }
-}
-function matchMembers(members, specs) {
-  const matched = /* @__PURE__ */ new Set(), unmatchedIds = [], unmatchedPatterns = [];
-  for (const spec of specs) {
-    const named = members.filter((p) => isGlob(spec) ? globMatches(spec, p) : specMatches(spec, p));
-    named.length === 0 && (isGlob(spec) ? unmatchedPatterns : unmatchedIds).push(spec);
-    for (const p of named)
-      matched.add(p);
-  }
-  return { matched, unmatchedIds: [...new Set(unmatchedIds)].sort(), unmatchedPatterns };
-}
-function notFound(metadata, what, names2) {
-  return `${what} \`${names2.join(", ")}\` not found in workspace \`${metadata.workspaceRoot}\``;
-}
-function globMatches(pattern, pkg) {
-  return globToRegExp(pattern, "a package specification").test(pkg.name);
-}
-function defaultMembers(metadata, currentManifest) {
-  const rootManifest = external_node_path_default().join(external_node_path_default().resolve(metadata.workspaceRoot), "Cargo.toml");
-  if (external_node_path_default().resolve(currentManifest) !== rootManifest) {
-    const own = currentPackage(metadata, currentManifest);
-    if (own)
-      return [own];
-  }
-  if (metadata.workspaceDefaultMembers !== null)
-    return metadata.workspaceDefaultMembers.map((id) => metadata.packages.get(id));
-  const root = rootPackage(metadata);
-  return root ? [root] : metadata.workspaceMembers.map((id) => metadata.packages.get(id));
-}
-function currentPackage(metadata, currentManifest) {
-  const current = external_node_path_default().resolve(currentManifest);
-  return metadata.workspaceMembers.map((id) => metadata.packages.get(id)).find((p) => external_node_path_default().resolve(p.manifestPath) === current) ?? null;
-}
-function rootPackage(metadata) {
-  return currentPackage(metadata, external_node_path_default().join(metadata.workspaceRoot, "Cargo.toml"));
-}
-function sortById(packages) {
-  return packages.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-function ambiguous(spec, matched, release) {
-  const name = parseSpec(spec).name, list = minimalSpecs(name, matched);
-  return release !== null && !releaseAtLeast(release, 1, 95) ? `There are multiple \`${name}\` packages in your project, and the specification \`${spec}\` is ambiguous. Please re-run this command with one of the following specifications: ${list}` : `${release !== null && !releaseAtLeast(release, 1, 96) ? "specificationm" : "specification"} \`${spec}\` is ambiguous; help: re-run this command with one of the following specifications: ${list}`;
-}
-function specMatches(spec, pkg) {
-  if (spec === pkg.id)
-    return !0;
-  if (isGlob(spec))
-    return globMatches(spec, pkg);
-  const { name, version: version2, url } = parseSpec(spec);
-  return name !== pkg.name || url !== null && stripScheme(url) !== stripScheme(sourceUrl(pkg)) ? !1 : version2 === null || partialVersionMatches(version2, pkg.version);
-}
-function parseSpec(spec) {
-  const hash = spec.indexOf("#");
-  if (hash >= 0) {
-    const fragment = spec.slice(hash + 1), url = spec.slice(0, hash), at = fragment.indexOf("@");
-    return at >= 0 ? { name: fragment.slice(0, at), version: fragment.slice(at + 1), url } : /^\d/.test(fragment) ? { name: url.replace(/\/+$/, "").split("/").pop() ?? "", version: fragment, url } : { name: fragment, version: null, url };
-  }
-  const m = /^([^@:]+)[@:](.+)$/.exec(spec);
-  return m ? { name: m[1], version: m[2], url: null } : { name: spec, version: null, url: null };
-}
-function stripScheme(url) {
-  return url.replace(/^(registry|sparse|path|git)\+/, "").replace(/[?#].*$/, "").replace(/\/+$/, "");
-}
-function sourceUrl(pkg) {
-  return pkg.source !== null ? pkg.source : `file://${external_node_path_default().dirname(pkg.manifestPath)}`;
-}
-function partialVersionMatches(spec, version2) {
-  const parse = (v) => {
-    const m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(v.trim());
-    return m ? { major: m[1], minor: m[2], patch: m[3], pre: m[4], build: m[5] } : null;
-  }, want = parse(spec), have = parse(version2);
-  return !want || !have ? spec === version2 : have.pre !== void 0 && want.pre === void 0 ? !1 : want.major === have.major && (want.minor === void 0 || want.minor === have.minor) && (want.patch === void 0 || want.patch === have.patch) && (want.pre === void 0 || want.pre === have.pre) && (want.build === void 0 || want.build === have.build);
-}
 function causeChain(features, cause) {
   const chain = [cause];
   for (let c = cause; c.origin.by === "feature"; ) {
@@ -5046,7 +4875,7 @@ function fvsFromRequested(member, cli) {
 }
 function membersWithFeatures(metadata, request) {
   const members = metadata.workspaceMembers.map((id) => metadata.packages.get(id)), selected = new Set(request.selected.map((p) => p.id)), requested = request.features.map(featureValue), usesDefaultFeatures = !request.noDefaultFeatures;
-  if (request.resolver === 2 || request.current === null) {
+  if (allowsNewCliFeatureBehavior(request)) {
     const chosen = members.filter((m) => selected.has(m.id));
     return chosen.length === 0 ? members.map((m) => [m, { features: [], allFeatures: !1, usesDefaultFeatures: !0 }]) : chosen.map((m) => [m, { features: collectMatchingFeatures(m, requested), allFeatures: request.allFeatures, usesDefaultFeatures }]);
   }
@@ -5085,12 +4914,15 @@ function declaredNames(pkg) {
       add(declarationOf(edge, kind));
   return { names: names2, optional: optional2 };
 }
-function commandLineFeatures(metadata, resolver, invocation, currentManifest) {
+function commandLineFeatures(resolver, current, invocation) {
   const { features, allFeatures, noDefaultFeatures } = invocation;
-  return { resolver, virtualManifest: currentPackage(metadata, currentManifest) === null, features, allFeatures, noDefaultFeatures };
+  return { resolver, current, features, allFeatures, noDefaultFeatures };
+}
+function allowsNewCliFeatureBehavior(cli) {
+  return cli.resolver === 2 || cli.current === null;
 }
 function checkCommandLineFeatures(metadata, selected, cli) {
-  if (cli.resolver !== 2 && !cli.virtualManifest)
+  if (!allowsNewCliFeatureBehavior(cli))
     return;
   if (selected.length === 0) {
     if (cli.features.length > 0 || cli.allFeatures || cli.noDefaultFeatures)
@@ -5164,6 +4996,35 @@ function hasProcMacroLib(pkg) {
   return pkg.targets.some((t) => t.kind === "proc-macro" || t.kind === "lib" && t.crateTypes.includes("proc-macro"));
 }
 const hasAnyProcMacro = hasProcMacroLib;
+function isGlob(name) {
+  return /[*?[]/.test(name);
+}
+function globToRegExp(glob, what) {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*")
+      re += ".*";
+    else if (c === "?")
+      re += ".";
+    else if (c === "[") {
+      const end = glob.indexOf("]", i + 2);
+      if (end < 0)
+        throw new UserError(`invalid glob pattern \`${glob}\` in ${what}: unclosed \`[\``);
+      const body = glob.slice(i + 1, end);
+      re += `[${body.startsWith("!") ? `^${escapeClass(body.slice(1))}` : escapeClass(body)}]`, i = end;
+    } else
+      re += c.replace(/[.+^${}()|\\\]]/g, "\\$&");
+  }
+  try {
+    return new RegExp(`^${re}$`, "su");
+  } catch {
+    throw new UserError(`invalid glob pattern \`${glob}\` in ${what}`);
+  }
+}
+function escapeClass(body) {
+  return body.replace(/[\\\]^]/g, "\\$&");
+}
 function depsOfRoots(state, roots) {
   const out = [];
   for (const spec of roots) {
@@ -6253,6 +6114,153 @@ function dependencyNames(pkg, metadata, normalOnly) {
 }
 function noFacts() {
   return { pin: null, expectedToolchain: null, targetSource: null, globalAllocators: () => [], loadsLibraries: () => !1, exportedSymbols: () => [] };
+}
+function packageIdSpecs(metadata, invocation, currentManifest, cargoRelease = null) {
+  cargoRelease !== null && !releaseAtLeast(cargoRelease, 1, 74) && refusePartialVersions([...invocation.packages, ...invocation.exclude]);
+  const members = metadata.workspaceMembers.map((id) => metadata.packages.get(id)), warnings = [], idsOf = (packages) => packages.map((p) => p.id);
+  let specs;
+  if (invocation.exclude.length > 0 && !invocation.workspace)
+    throw new UserError("`--exclude` can only be used together with `--workspace`");
+  if (invocation.workspace && invocation.exclude.length > 0) {
+    const { unmatchedIds, unmatchedPatterns, matched } = matchMembers(members, invocation.exclude);
+    unmatchedIds.length > 0 && warnings.push(notFound(metadata, "excluded package(s)", unmatchedIds)), unmatchedPatterns.length > 0 && warnings.push(notFound(metadata, "excluded package pattern(s)", unmatchedPatterns)), specs = idsOf(members.filter((p) => !matched.has(p)));
+  } else if (invocation.workspace) {
+    const { unmatchedIds, unmatchedPatterns } = matchMembers(members, invocation.packages);
+    if (unmatchedIds.length > 0)
+      throw new UserError(notFound(metadata, "package(s)", unmatchedIds));
+    if (unmatchedPatterns.length > 0)
+      throw new UserError(notFound(metadata, "package pattern(s)", unmatchedPatterns));
+    specs = idsOf(members);
+  } else if (invocation.packages.length > 0) {
+    const { matched, unmatchedPatterns } = matchMembers(members, invocation.packages.filter(isGlob));
+    if (unmatchedPatterns.length > 0)
+      throw new UserError(notFound(metadata, "package pattern(s)", unmatchedPatterns));
+    specs = [...invocation.packages.filter((spec) => !isGlob(spec)), ...idsOf([...matched])];
+  } else
+    specs = idsOf(defaultMembers(metadata, currentManifest));
+  if (specs.length === 0)
+    throw new UserError(rootPackage(metadata) === null ? `manifest path \`${metadata.workspaceRoot}\` contains no package: The manifest is virtual, and the workspace has no members.` : "no packages to compile");
+  const ids = new Set(specs), others = specs.filter((spec) => !metadata.packages.has(spec));
+  return { specs, members: members.filter((m) => ids.has(m.id) || others.some((spec) => specMatches(spec, m))), warnings };
+}
+function selectPackages(metadata, invocation, currentManifest, options = {}) {
+  const { checkFeatures = () => {
+  }, cargoRelease = null } = options, specs = packageIdSpecs(metadata, invocation, currentManifest, cargoRelease);
+  checkFeatures(specs.members);
+  const all = [...metadata.packages.values()], chosen = /* @__PURE__ */ new Map();
+  for (const spec of specs.specs) {
+    const exact = metadata.packages.get(spec), matched = exact !== void 0 ? [exact] : all.filter((p) => specMatches(spec, p));
+    if (matched.length === 0)
+      throw new UserError(`package ID specification \`${spec}\` did not match any packages${noMatchHelp(spec, all)}`);
+    if (matched.length > 1)
+      throw new UserError(ambiguous(spec, matched, cargoRelease));
+    chosen.set(matched[0].id, matched[0]);
+  }
+  const packages = sortById([...chosen.values()]);
+  if (invocation.command !== "build") {
+    const isMember = new Set(metadata.workspaceMembers), untestable = packages.find((p) => !isMember.has(p.id) && p.declarations.some((d) => d.kind === "dev"));
+    if (untestable !== void 0)
+      throw new UserError(`package \`${untestable.name}\` cannot be tested because it requires dev-dependencies and is not a member of the workspace`);
+  }
+  return { packages, warnings: specs.warnings };
+}
+function noMatchHelp(spec, all) {
+  const { name, version: version2, url } = parseSpec(spec), similar = (spec2) => {
+    const matched = all.filter((p) => specMatches(spec2, p));
+    return matched.length === 0 ? "" : `; help: there are similar package ID specifications: ${minimalSpecs(name, matched)}`;
+  };
+  let help = url !== null ? similar(version2 === null ? name : `${name}@${version2}`) : "";
+  return help === "" && version2 !== null && isWholeVersion(version2) && (help = similar(name)), help !== "" ? help : similarNameHelp(name, new Set(all.map((p) => p.name)), "package");
+}
+function minimalSpecs(name, packages) {
+  const count2 = (version2) => packages.filter((p) => p.version === version2).length;
+  return packages.map((p) => count2(p.version) === 1 ? `${name}@${p.version}` : p.id).join(", ");
+}
+function refusePartialVersions(specs) {
+  for (const spec of specs) {
+    if (isGlob(spec))
+      continue;
+    const { version: version2 } = parseSpec(spec);
+    if (version2 !== null && !isWholeVersion(version2))
+      throw new UserError(`cannot parse '${version2}' as a semver`);
+  }
+}
+function matchMembers(members, specs) {
+  const matched = /* @__PURE__ */ new Set(), unmatchedIds = [], unmatchedPatterns = [];
+  for (const spec of specs) {
+    const named = members.filter((p) => isGlob(spec) ? globMatches(spec, p) : specMatches(spec, p));
+    named.length === 0 && (isGlob(spec) ? unmatchedPatterns : unmatchedIds).push(spec);
+    for (const p of named)
+      matched.add(p);
+  }
+  return { matched, unmatchedIds: [...new Set(unmatchedIds)].sort(), unmatchedPatterns };
+}
+function notFound(metadata, what, names2) {
+  return `${what} \`${names2.join(", ")}\` not found in workspace \`${metadata.workspaceRoot}\``;
+}
+function globMatches(pattern, pkg) {
+  return globToRegExp(pattern, "a package specification").test(pkg.name);
+}
+function defaultMembers(metadata, currentManifest) {
+  const rootManifest = external_node_path_default().join(external_node_path_default().resolve(metadata.workspaceRoot), "Cargo.toml");
+  if (external_node_path_default().resolve(currentManifest) !== rootManifest) {
+    const own = currentPackage(metadata, currentManifest);
+    if (own)
+      return [own];
+  }
+  if (metadata.workspaceDefaultMembers !== null)
+    return metadata.workspaceDefaultMembers.map((id) => metadata.packages.get(id));
+  const root = rootPackage(metadata);
+  return root ? [root] : metadata.workspaceMembers.map((id) => metadata.packages.get(id));
+}
+function currentPackage(metadata, currentManifest) {
+  const current = external_node_path_default().resolve(currentManifest);
+  return metadata.workspaceMembers.map((id) => metadata.packages.get(id)).find((p) => external_node_path_default().resolve(p.manifestPath) === current) ?? null;
+}
+function rootPackage(metadata) {
+  return currentPackage(metadata, external_node_path_default().join(metadata.workspaceRoot, "Cargo.toml"));
+}
+function sortById(packages) {
+  return packages.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+function ambiguous(spec, matched, release) {
+  const name = parseSpec(spec).name, list = minimalSpecs(name, matched);
+  return release !== null && !releaseAtLeast(release, 1, 95) ? `There are multiple \`${name}\` packages in your project, and the specification \`${spec}\` is ambiguous. Please re-run this command with one of the following specifications: ${list}` : `${release !== null && !releaseAtLeast(release, 1, 96) ? "specificationm" : "specification"} \`${spec}\` is ambiguous; help: re-run this command with one of the following specifications: ${list}`;
+}
+function specMatches(spec, pkg) {
+  if (spec === pkg.id)
+    return !0;
+  if (isGlob(spec))
+    return globMatches(spec, pkg);
+  const { name, version: version2, url } = parseSpec(spec);
+  return name !== pkg.name || url !== null && stripScheme(url) !== stripScheme(sourceUrl(pkg)) ? !1 : version2 === null || partialVersionMatches(version2, pkg.version);
+}
+function parseSpec(spec) {
+  const hash = spec.indexOf("#");
+  if (hash >= 0) {
+    const fragment = spec.slice(hash + 1), url = spec.slice(0, hash), at = fragment.indexOf("@");
+    return at >= 0 ? { name: fragment.slice(0, at), version: fragment.slice(at + 1), url } : /^\d/.test(fragment) ? { name: url.replace(/\/+$/, "").split("/").pop() ?? "", version: fragment, url } : { name: fragment, version: null, url };
+  }
+  const m = /^([^@:]+)[@:](.+)$/.exec(spec);
+  return m ? { name: m[1], version: m[2], url: null } : { name: spec, version: null, url: null };
+}
+function stripScheme(url) {
+  return url.replace(/^(registry|sparse|path|git)\+/, "").replace(/[?#].*$/, "").replace(/\/+$/, "");
+}
+function sourceUrl(pkg) {
+  return pkg.source !== null ? pkg.source : `file://${external_node_path_default().dirname(pkg.manifestPath)}`;
+}
+function partialVersionMatches(spec, version2) {
+  const want = parsePartialVersion(spec), have = parsePartialVersion(version2);
+  return !want || !have ? spec === version2 : have.pre !== void 0 && want.pre === void 0 ? !1 : want.major === have.major && (want.minor === void 0 || want.minor === have.minor) && (want.patch === void 0 || want.patch === have.patch) && (want.pre === void 0 || want.pre === have.pre) && (want.build === void 0 || want.build === have.build);
+}
+function parsePartialVersion(version2) {
+  const m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(version2.trim());
+  return m ? { major: m[1], minor: m[2], patch: m[3], pre: m[4], build: m[5] } : null;
+}
+function isWholeVersion(version2) {
+  const v = parsePartialVersion(version2);
+  return v !== null && v.minor !== void 0 && v.patch !== void 0;
 }
 function base(unit, rule, crateType2 = unit.crateTypes[0] ?? unit.target.crateTypes[0]) {
   return {
@@ -7758,10 +7766,10 @@ function analyze(input) {
   return { ...analysis, findings, notes: note === null ? analysis.notes : [...analysis.notes, note] };
 }
 function analyzeOnce(input, purpose = "report") {
-  const { metadata, context, invocation } = input, resolver = input.resolver, selection = selectPackages(metadata, invocation, input.currentManifest, {
-    checkFeatures: resolver === null ? void 0 : (members) => checkCommandLineFeatures(metadata, members, commandLineFeatures(metadata, resolver, invocation, input.currentManifest)),
+  const { metadata, context, invocation } = input, cli = input.resolver === null ? null : commandLineFeatures(input.resolver, currentPackage(metadata, input.currentManifest), invocation), selection = selectPackages(metadata, invocation, input.currentManifest, {
+    checkFeatures: cli === null ? void 0 : (members) => checkCommandLineFeatures(metadata, members, cli),
     cargoRelease: context.rustc.release
-  }), features = featuresOf(input, selection.packages), graph = buildUnitGraph(metadata, context, invocation, selection.packages, {
+  }), features = cli === null ? metadataFeatures(metadata) : featuresOf(input, cli, selection.packages), graph = buildUnitGraph(metadata, context, invocation, selection.packages, {
     sourceUsesCrate: input.sourceUsesCrate,
     features,
     docExamplesOf: input.docExamplesOf,
@@ -7784,19 +7792,9 @@ function analyzeOnce(input, purpose = "report") {
     notes
   }, linkage };
 }
-function featuresOf(input, selected) {
-  const { metadata, invocation, context } = input;
-  return input.resolver === null ? metadataFeatures(metadata) : resolveFeatures(metadata, {
-    resolver: input.resolver,
-    selected,
-    current: currentPackage(metadata, input.currentManifest),
-    features: invocation.features,
-    allFeatures: invocation.allFeatures,
-    noDefaultFeatures: invocation.noDefaultFeatures,
-    hasDevUnits: needsDevDependencies(invocation),
-    host: context.host,
-    target: context.target
-  });
+function featuresOf(input, cli, selected) {
+  const { context, invocation } = input;
+  return resolveFeatures(input.metadata, { ...cli, selected, hasDevUnits: needsDevDependencies(invocation), host: context.host, target: context.target });
 }
 function toolchainReport(context, facts, workspaceRoot) {
   const report = {
@@ -10577,8 +10575,11 @@ function validate(raw, membersOnly) {
       workspaceDefaultMembers.push(entry.pkg.id);
     }
   }
+  const packages = /* @__PURE__ */ new Map();
+  for (const entry of list)
+    packages.set(entry.pkg.id, entry.pkg);
   if ((root.resolve === null || root.resolve === void 0) && membersOnly)
-    return { packages: new Map(list.map((entry) => [entry.pkg.id, entry.pkg])), workspaceMembers, workspaceDefaultMembers, workspaceRoot, targetDirectory, resolveRoot: null, graphQuality: "full" };
+    return { packages, workspaceMembers, workspaceDefaultMembers, workspaceRoot, targetDirectory, resolveRoot: null, graphQuality: "full" };
   if (root.resolve === null || root.resolve === void 0)
     throw new checks_Invalid("resolve", 'the dependency graph is missing (`"resolve": null`, as produced by `cargo metadata --no-deps`); run `cargo metadata --format-version 1` without `--no-deps`');
   const resolve2 = root.resolve;
@@ -10676,9 +10677,6 @@ function validate(raw, membersOnly) {
       throw new checks_Invalid("resolve.root", `unknown package id ${q(id)}`);
     resolveRoot = entry.pkg.id;
   }
-  const packages = /* @__PURE__ */ new Map();
-  for (const entry of list)
-    packages.set(entry.pkg.id, entry.pkg);
   return {
     packages,
     workspaceMembers,
@@ -11037,7 +11035,7 @@ async function buildsFeatureRefusal(error, query) {
   if (resolver === null)
     return null;
   try {
-    checkCommandLineFeatures(metadata, packageIdSpecs(metadata, invocation, manifestPath).members, commandLineFeatures(metadata, resolver, invocation, manifestPath));
+    checkCommandLineFeatures(metadata, packageIdSpecs(metadata, invocation, manifestPath).members, commandLineFeatures(resolver, currentPackage(metadata, manifestPath), invocation));
   } catch (e) {
     if (e instanceof UserError)
       return e;

@@ -7,7 +7,7 @@ import { type BuildContext, commandProfile } from './model/build-context.js'
 import { compilerBehaviour } from './model/compiler-behaviour.js'
 import { loaderFamily } from './model/platform.js'
 import { noFacts, type WorkspaceFacts } from './model/facts.js'
-import { checkCommandLineFeatures, commandLineFeatures, metadataFeatures, resolveFeatures, type ResolvedFeatures, type ResolverVersion } from './model/features.js'
+import { checkCommandLineFeatures, type CommandLineFeatures, commandLineFeatures, metadataFeatures, resolveFeatures, type ResolvedFeatures, type ResolverVersion } from './model/features.js'
 import { type Invocation, needsDevDependencies } from './model/invocation.js'
 import type { Metadata, Package } from './model/metadata.js'
 import { relativeOrAbsolute } from './model/paths.js'
@@ -70,12 +70,13 @@ export function analyze(input: AnalysisInput): Analysis {
 /** One analysis: for the report, or (`verify`) with only what verifying a fix reads — errors, statuses. */
 function analyzeOnce(input: AnalysisInput, purpose: 'report' | 'verify' = 'report'): { analysis: Analysis; linkage: LinkageResult } {
   const { metadata, context, invocation } = input
-  const resolver = input.resolver
+  // Null when the workspace manifest could not be read: features are then those of `cargo metadata`'s resolve.
+  const cli = input.resolver === null ? null : commandLineFeatures(input.resolver, currentPackage(metadata, input.currentManifest), invocation)
   const selection = selectPackages(metadata, invocation, input.currentManifest, {
-    checkFeatures: resolver === null ? undefined : members => checkCommandLineFeatures(metadata, members, commandLineFeatures(metadata, resolver, invocation, input.currentManifest)),
+    checkFeatures: cli === null ? undefined : members => checkCommandLineFeatures(metadata, members, cli),
     cargoRelease: context.rustc.release
   })
-  const features = featuresOf(input, selection.packages)
+  const features = cli === null ? metadataFeatures(metadata) : featuresOf(input, cli, selection.packages)
   const graph = buildUnitGraph(metadata, context, invocation, selection.packages, {
     sourceUsesCrate: input.sourceUsesCrate,
     features,
@@ -121,20 +122,9 @@ function analyzeOnce(input: AnalysisInput, purpose: 'report' | 'verify' = 'repor
 }
 
 /** The features and optional dependencies cargo activates for the invocation (`resolver/features.rs`). */
-function featuresOf(input: AnalysisInput, selected: readonly Package[]): ResolvedFeatures {
-  const { metadata, invocation, context } = input
-  if (input.resolver === null) return metadataFeatures(metadata)
-  return resolveFeatures(metadata, {
-    resolver: input.resolver,
-    selected,
-    current: currentPackage(metadata, input.currentManifest),
-    features: invocation.features,
-    allFeatures: invocation.allFeatures,
-    noDefaultFeatures: invocation.noDefaultFeatures,
-    hasDevUnits: needsDevDependencies(invocation),
-    host: context.host,
-    target: context.target
-  })
+function featuresOf(input: AnalysisInput, cli: CommandLineFeatures, selected: readonly Package[]): ResolvedFeatures {
+  const { context, invocation } = input
+  return resolveFeatures(input.metadata, { ...cli, selected, hasDevUnits: needsDevDependencies(invocation), host: context.host, target: context.target })
 }
 
 function toolchainReport(context: BuildContext, facts: WorkspaceFacts, workspaceRoot: string): ToolchainReport {

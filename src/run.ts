@@ -24,7 +24,7 @@ import type { AllocatorDeclaration, WorkspaceFacts } from './model/facts.js'
 import { type Invocation, toCargoArgs } from './model/invocation.js'
 import type { Metadata } from './model/metadata.js'
 import { checkCommandLineFeatures, commandLineFeatures } from './model/features.js'
-import { packageIdSpecs, rootPackage } from './model/selection.js'
+import { currentPackage, packageIdSpecs, rootPackage } from './model/selection.js'
 import type { Analysis, FailOn, Report } from './report/report.js'
 import type { TomlDocument } from './toml/document.js'
 import { findToolchainFile, parseToolchainFile } from './toolchain/pin.js'
@@ -288,7 +288,7 @@ async function buildsFeatureRefusal(error: unknown, query: RefusalQuery): Promis
   const resolver = resolverVersion(readToml(path.join(metadata.workspaceRoot, 'Cargo.toml'), scope), rootPackage(metadata))
   if (resolver === null) return null
   try {
-    checkCommandLineFeatures(metadata, packageIdSpecs(metadata, invocation, manifestPath).members, commandLineFeatures(metadata, resolver, invocation, manifestPath))
+    checkCommandLineFeatures(metadata, packageIdSpecs(metadata, invocation, manifestPath).members, commandLineFeatures(resolver, currentPackage(metadata, manifestPath), invocation))
   } catch (e) {
     if (e instanceof UserError) return e
     throw e

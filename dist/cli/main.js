@@ -2883,170 +2883,6 @@ function similarNameHelp(choice, candidates, kind) {
   return near === null ? "" : `; help: a ${kind} with a similar name exists: \`${near}\``;
 }
 
-// src/model/selection.ts
-import path4 from "node:path";
-
-// src/model/glob.ts
-function isGlob(name) {
-  return /[*?[]/.test(name);
-}
-function globToRegExp(glob, what) {
-  let re = "";
-  for (let i = 0; i < glob.length; i++) {
-    let c = glob[i];
-    if (c === "*") re += ".*";
-    else if (c === "?") re += ".";
-    else if (c === "[") {
-      let end = glob.indexOf("]", i + 2);
-      if (end < 0) throw new UserError(`invalid glob pattern \`${glob}\` in ${what}: unclosed \`[\``);
-      let body = glob.slice(i + 1, end);
-      re += `[${body.startsWith("!") ? `^${escapeClass(body.slice(1))}` : escapeClass(body)}]`, i = end;
-    } else re += c.replace(/[.+^${}()|\\\]]/g, "\\$&");
-  }
-  try {
-    return new RegExp(`^${re}$`, "su");
-  } catch {
-    throw new UserError(`invalid glob pattern \`${glob}\` in ${what}`);
-  }
-}
-function escapeClass(body) {
-  return body.replace(/[\\\]^]/g, "\\$&");
-}
-
-// src/model/selection.ts
-function packageIdSpecs(metadata, invocation, currentManifest, cargoRelease = null) {
-  cargoRelease !== null && !releaseAtLeast(cargoRelease, 1, 74) && refusePartialVersions([...invocation.packages, ...invocation.exclude]);
-  let members = metadata.workspaceMembers.map((id) => metadata.packages.get(id)), warnings = [], idsOf = (packages) => packages.map((p) => p.id), specs;
-  if (invocation.exclude.length > 0 && !invocation.workspace)
-    throw new UserError("`--exclude` can only be used together with `--workspace`");
-  if (invocation.workspace && invocation.exclude.length > 0) {
-    let { unmatchedIds, unmatchedPatterns, matched } = matchMembers(members, invocation.exclude);
-    unmatchedIds.length > 0 && warnings.push(notFound(metadata, "excluded package(s)", unmatchedIds)), unmatchedPatterns.length > 0 && warnings.push(notFound(metadata, "excluded package pattern(s)", unmatchedPatterns)), specs = idsOf(members.filter((p) => !matched.has(p)));
-  } else if (invocation.workspace) {
-    let { unmatchedIds, unmatchedPatterns } = matchMembers(members, invocation.packages);
-    if (unmatchedIds.length > 0) throw new UserError(notFound(metadata, "package(s)", unmatchedIds));
-    if (unmatchedPatterns.length > 0) throw new UserError(notFound(metadata, "package pattern(s)", unmatchedPatterns));
-    specs = idsOf(members);
-  } else if (invocation.packages.length > 0) {
-    let patterns = invocation.packages.filter(isGlob), matched = members.filter((p) => patterns.some((pattern) => globMatches(pattern, p))), unmatched = patterns.filter((pattern) => !members.some((p) => globMatches(pattern, p)));
-    if (unmatched.length > 0) throw new UserError(notFound(metadata, "package pattern(s)", unmatched));
-    specs = [...invocation.packages.filter((spec) => !isGlob(spec)), ...idsOf(matched)];
-  } else
-    specs = idsOf(defaultMembers(metadata, currentManifest));
-  if (specs.length === 0)
-    throw new UserError(
-      rootPackage(metadata) === null ? `manifest path \`${metadata.workspaceRoot}\` contains no package: The manifest is virtual, and the workspace has no members.` : "no packages to compile"
-    );
-  let ids = new Set(specs), others = specs.filter((spec) => !metadata.packages.has(spec));
-  return { specs, members: members.filter((m) => ids.has(m.id) || others.some((spec) => specMatches(spec, m))), warnings };
-}
-function selectPackages(metadata, invocation, currentManifest, options = {}) {
-  let { checkFeatures = () => {
-  }, cargoRelease = null } = options, specs = packageIdSpecs(metadata, invocation, currentManifest, cargoRelease);
-  checkFeatures(specs.members);
-  let all = [...metadata.packages.values()], chosen = /* @__PURE__ */ new Map();
-  for (let spec of specs.specs) {
-    let exact = metadata.packages.get(spec), matched = exact !== void 0 ? [exact] : all.filter((p) => specMatches(spec, p));
-    if (matched.length === 0) throw new UserError(`package ID specification \`${spec}\` did not match any packages${noMatchHelp(spec, all)}`);
-    if (matched.length > 1) throw new UserError(ambiguous(spec, matched, cargoRelease));
-    chosen.set(matched[0].id, matched[0]);
-  }
-  let packages = sortById([...chosen.values()]);
-  if (invocation.command !== "build") {
-    let isMember = new Set(metadata.workspaceMembers), untestable = packages.find((p) => !isMember.has(p.id) && p.declarations.some((d) => d.kind === "dev"));
-    if (untestable !== void 0)
-      throw new UserError(`package \`${untestable.name}\` cannot be tested because it requires dev-dependencies and is not a member of the workspace`);
-  }
-  return { packages, warnings: specs.warnings };
-}
-function noMatchHelp(spec, all) {
-  let { name, version, url } = parseSpec(spec), similar = (spec2) => {
-    let matched = all.filter((p) => specMatches(spec2, p));
-    return matched.length === 0 ? "" : `; help: there are similar package ID specifications: ${minimalSpecs(name, matched)}`;
-  }, help = url !== null ? similar(version === null ? name : `${name}@${version}`) : "";
-  return help === "" && version !== null && /^\d+\.\d+\.\d+/.test(version) && (help = similar(name)), help !== "" ? help : similarNameHelp(name, new Set(all.map((p) => p.name)), "package");
-}
-function minimalSpecs(name, packages) {
-  let count = (version) => packages.filter((p) => p.version === version).length;
-  return packages.map((p) => count(p.version) === 1 ? `${name}@${p.version}` : p.id).join(", ");
-}
-function refusePartialVersions(specs) {
-  for (let spec of specs) {
-    if (isGlob(spec)) continue;
-    let { version } = parseSpec(spec);
-    if (version !== null && !/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.test(version))
-      throw new UserError(`cannot parse '${version}' as a semver`);
-  }
-}
-function matchMembers(members, specs) {
-  let matched = /* @__PURE__ */ new Set(), unmatchedIds = [], unmatchedPatterns = [];
-  for (let spec of specs) {
-    let named = members.filter((p) => isGlob(spec) ? globMatches(spec, p) : specMatches(spec, p));
-    named.length === 0 && (isGlob(spec) ? unmatchedPatterns : unmatchedIds).push(spec);
-    for (let p of named) matched.add(p);
-  }
-  return { matched, unmatchedIds: [...new Set(unmatchedIds)].sort(), unmatchedPatterns };
-}
-function notFound(metadata, what, names) {
-  return `${what} \`${names.join(", ")}\` not found in workspace \`${metadata.workspaceRoot}\``;
-}
-function globMatches(pattern, pkg) {
-  return globToRegExp(pattern, "a package specification").test(pkg.name);
-}
-function defaultMembers(metadata, currentManifest) {
-  let rootManifest = path4.join(path4.resolve(metadata.workspaceRoot), "Cargo.toml");
-  if (path4.resolve(currentManifest) !== rootManifest) {
-    let own = currentPackage(metadata, currentManifest);
-    if (own) return [own];
-  }
-  if (metadata.workspaceDefaultMembers !== null)
-    return metadata.workspaceDefaultMembers.map((id) => metadata.packages.get(id));
-  let root = rootPackage(metadata);
-  return root ? [root] : metadata.workspaceMembers.map((id) => metadata.packages.get(id));
-}
-function currentPackage(metadata, currentManifest) {
-  let current = path4.resolve(currentManifest);
-  return metadata.workspaceMembers.map((id) => metadata.packages.get(id)).find((p) => path4.resolve(p.manifestPath) === current) ?? null;
-}
-function rootPackage(metadata) {
-  return currentPackage(metadata, path4.join(metadata.workspaceRoot, "Cargo.toml"));
-}
-function sortById(packages) {
-  return packages.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-function ambiguous(spec, matched, release) {
-  let name = parseSpec(spec).name, list = minimalSpecs(name, matched);
-  return release !== null && !releaseAtLeast(release, 1, 95) ? `There are multiple \`${name}\` packages in your project, and the specification \`${spec}\` is ambiguous. Please re-run this command with one of the following specifications: ${list}` : `${release !== null && !releaseAtLeast(release, 1, 96) ? "specificationm" : "specification"} \`${spec}\` is ambiguous; help: re-run this command with one of the following specifications: ${list}`;
-}
-function specMatches(spec, pkg) {
-  if (spec === pkg.id) return !0;
-  if (isGlob(spec)) return globMatches(spec, pkg);
-  let { name, version, url } = parseSpec(spec);
-  return name !== pkg.name || url !== null && stripScheme(url) !== stripScheme(sourceUrl(pkg)) ? !1 : version === null || partialVersionMatches(version, pkg.version);
-}
-function parseSpec(spec) {
-  let hash = spec.indexOf("#");
-  if (hash >= 0) {
-    let fragment = spec.slice(hash + 1), url = spec.slice(0, hash), at = fragment.indexOf("@");
-    return at >= 0 ? { name: fragment.slice(0, at), version: fragment.slice(at + 1), url } : /^\d/.test(fragment) ? { name: url.replace(/\/+$/, "").split("/").pop() ?? "", version: fragment, url } : { name: fragment, version: null, url };
-  }
-  let m = /^([^@:]+)[@:](.+)$/.exec(spec);
-  return m ? { name: m[1], version: m[2], url: null } : { name: spec, version: null, url: null };
-}
-function stripScheme(url) {
-  return url.replace(/^(registry|sparse|path|git)\+/, "").replace(/[?#].*$/, "").replace(/\/+$/, "");
-}
-function sourceUrl(pkg) {
-  return pkg.source !== null ? pkg.source : `file://${path4.dirname(pkg.manifestPath)}`;
-}
-function partialVersionMatches(spec, version) {
-  let parse2 = (v) => {
-    let m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(v.trim());
-    return m ? { major: m[1], minor: m[2], patch: m[3], pre: m[4], build: m[5] } : null;
-  }, want = parse2(spec), have = parse2(version);
-  return !want || !have ? spec === version : have.pre !== void 0 && want.pre === void 0 ? !1 : want.major === have.major && (want.minor === void 0 || want.minor === have.minor) && (want.patch === void 0 || want.patch === have.patch) && (want.pre === void 0 || want.pre === have.pre) && (want.build === void 0 || want.build === have.build);
-}
-
 // src/model/features.ts
 function causeChain(features, cause) {
   let chain = [cause];
@@ -3182,7 +3018,7 @@ function fvsFromRequested(member, cli) {
 }
 function membersWithFeatures(metadata, request) {
   let members = metadata.workspaceMembers.map((id) => metadata.packages.get(id)), selected = new Set(request.selected.map((p) => p.id)), requested = request.features.map(featureValue), usesDefaultFeatures = !request.noDefaultFeatures;
-  if (request.resolver === 2 || request.current === null) {
+  if (allowsNewCliFeatureBehavior(request)) {
     let chosen = members.filter((m) => selected.has(m.id));
     return chosen.length === 0 ? members.map((m) => [m, { features: [], allFeatures: !1, usesDefaultFeatures: !0 }]) : chosen.map((m) => [m, { features: collectMatchingFeatures(m, requested), allFeatures: request.allFeatures, usesDefaultFeatures }]);
   }
@@ -3217,12 +3053,15 @@ function declaredNames(pkg) {
   for (let edge of pkg.deps) for (let kind of edge.kinds) add(declarationOf(edge, kind));
   return { names, optional };
 }
-function commandLineFeatures(metadata, resolver, invocation, currentManifest) {
+function commandLineFeatures(resolver, current, invocation) {
   let { features, allFeatures, noDefaultFeatures } = invocation;
-  return { resolver, virtualManifest: currentPackage(metadata, currentManifest) === null, features, allFeatures, noDefaultFeatures };
+  return { resolver, current, features, allFeatures, noDefaultFeatures };
+}
+function allowsNewCliFeatureBehavior(cli) {
+  return cli.resolver === 2 || cli.current === null;
 }
 function checkCommandLineFeatures(metadata, selected, cli) {
-  if (cli.resolver !== 2 && !cli.virtualManifest) return;
+  if (!allowsNewCliFeatureBehavior(cli)) return;
   if (selected.length === 0) {
     if (cli.features.length > 0 || cli.allFeatures || cli.noDefaultFeatures) throw new UserError("cannot specify features for packages outside of workspace");
     return;
@@ -3284,6 +3123,33 @@ function hasProcMacroLib(pkg) {
   return pkg.targets.some((t) => t.kind === "proc-macro" || t.kind === "lib" && t.crateTypes.includes("proc-macro"));
 }
 var hasAnyProcMacro = hasProcMacroLib;
+
+// src/model/glob.ts
+function isGlob(name) {
+  return /[*?[]/.test(name);
+}
+function globToRegExp(glob, what) {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    let c = glob[i];
+    if (c === "*") re += ".*";
+    else if (c === "?") re += ".";
+    else if (c === "[") {
+      let end = glob.indexOf("]", i + 2);
+      if (end < 0) throw new UserError(`invalid glob pattern \`${glob}\` in ${what}: unclosed \`[\``);
+      let body = glob.slice(i + 1, end);
+      re += `[${body.startsWith("!") ? `^${escapeClass(body.slice(1))}` : escapeClass(body)}]`, i = end;
+    } else re += c.replace(/[.+^${}()|\\\]]/g, "\\$&");
+  }
+  try {
+    return new RegExp(`^${re}$`, "su");
+  } catch {
+    throw new UserError(`invalid glob pattern \`${glob}\` in ${what}`);
+  }
+}
+function escapeClass(body) {
+  return body.replace(/[\\\]^]/g, "\\$&");
+}
 
 // src/model/unit-dependencies.ts
 function depsOfRoots(state, roots) {
@@ -4328,6 +4194,146 @@ function dependencyNames(pkg, metadata, normalOnly) {
 // src/model/facts.ts
 function noFacts() {
   return { pin: null, expectedToolchain: null, targetSource: null, globalAllocators: () => [], loadsLibraries: () => !1, exportedSymbols: () => [] };
+}
+
+// src/model/selection.ts
+import path4 from "node:path";
+function packageIdSpecs(metadata, invocation, currentManifest, cargoRelease = null) {
+  cargoRelease !== null && !releaseAtLeast(cargoRelease, 1, 74) && refusePartialVersions([...invocation.packages, ...invocation.exclude]);
+  let members = metadata.workspaceMembers.map((id) => metadata.packages.get(id)), warnings = [], idsOf = (packages) => packages.map((p) => p.id), specs;
+  if (invocation.exclude.length > 0 && !invocation.workspace)
+    throw new UserError("`--exclude` can only be used together with `--workspace`");
+  if (invocation.workspace && invocation.exclude.length > 0) {
+    let { unmatchedIds, unmatchedPatterns, matched } = matchMembers(members, invocation.exclude);
+    unmatchedIds.length > 0 && warnings.push(notFound(metadata, "excluded package(s)", unmatchedIds)), unmatchedPatterns.length > 0 && warnings.push(notFound(metadata, "excluded package pattern(s)", unmatchedPatterns)), specs = idsOf(members.filter((p) => !matched.has(p)));
+  } else if (invocation.workspace) {
+    let { unmatchedIds, unmatchedPatterns } = matchMembers(members, invocation.packages);
+    if (unmatchedIds.length > 0) throw new UserError(notFound(metadata, "package(s)", unmatchedIds));
+    if (unmatchedPatterns.length > 0) throw new UserError(notFound(metadata, "package pattern(s)", unmatchedPatterns));
+    specs = idsOf(members);
+  } else if (invocation.packages.length > 0) {
+    let { matched, unmatchedPatterns } = matchMembers(members, invocation.packages.filter(isGlob));
+    if (unmatchedPatterns.length > 0) throw new UserError(notFound(metadata, "package pattern(s)", unmatchedPatterns));
+    specs = [...invocation.packages.filter((spec) => !isGlob(spec)), ...idsOf([...matched])];
+  } else
+    specs = idsOf(defaultMembers(metadata, currentManifest));
+  if (specs.length === 0)
+    throw new UserError(
+      rootPackage(metadata) === null ? `manifest path \`${metadata.workspaceRoot}\` contains no package: The manifest is virtual, and the workspace has no members.` : "no packages to compile"
+    );
+  let ids = new Set(specs), others = specs.filter((spec) => !metadata.packages.has(spec));
+  return { specs, members: members.filter((m) => ids.has(m.id) || others.some((spec) => specMatches(spec, m))), warnings };
+}
+function selectPackages(metadata, invocation, currentManifest, options = {}) {
+  let { checkFeatures = () => {
+  }, cargoRelease = null } = options, specs = packageIdSpecs(metadata, invocation, currentManifest, cargoRelease);
+  checkFeatures(specs.members);
+  let all = [...metadata.packages.values()], chosen = /* @__PURE__ */ new Map();
+  for (let spec of specs.specs) {
+    let exact = metadata.packages.get(spec), matched = exact !== void 0 ? [exact] : all.filter((p) => specMatches(spec, p));
+    if (matched.length === 0) throw new UserError(`package ID specification \`${spec}\` did not match any packages${noMatchHelp(spec, all)}`);
+    if (matched.length > 1) throw new UserError(ambiguous(spec, matched, cargoRelease));
+    chosen.set(matched[0].id, matched[0]);
+  }
+  let packages = sortById([...chosen.values()]);
+  if (invocation.command !== "build") {
+    let isMember = new Set(metadata.workspaceMembers), untestable = packages.find((p) => !isMember.has(p.id) && p.declarations.some((d) => d.kind === "dev"));
+    if (untestable !== void 0)
+      throw new UserError(`package \`${untestable.name}\` cannot be tested because it requires dev-dependencies and is not a member of the workspace`);
+  }
+  return { packages, warnings: specs.warnings };
+}
+function noMatchHelp(spec, all) {
+  let { name, version, url } = parseSpec(spec), similar = (spec2) => {
+    let matched = all.filter((p) => specMatches(spec2, p));
+    return matched.length === 0 ? "" : `; help: there are similar package ID specifications: ${minimalSpecs(name, matched)}`;
+  }, help = url !== null ? similar(version === null ? name : `${name}@${version}`) : "";
+  return help === "" && version !== null && isWholeVersion(version) && (help = similar(name)), help !== "" ? help : similarNameHelp(name, new Set(all.map((p) => p.name)), "package");
+}
+function minimalSpecs(name, packages) {
+  let count = (version) => packages.filter((p) => p.version === version).length;
+  return packages.map((p) => count(p.version) === 1 ? `${name}@${p.version}` : p.id).join(", ");
+}
+function refusePartialVersions(specs) {
+  for (let spec of specs) {
+    if (isGlob(spec)) continue;
+    let { version } = parseSpec(spec);
+    if (version !== null && !isWholeVersion(version))
+      throw new UserError(`cannot parse '${version}' as a semver`);
+  }
+}
+function matchMembers(members, specs) {
+  let matched = /* @__PURE__ */ new Set(), unmatchedIds = [], unmatchedPatterns = [];
+  for (let spec of specs) {
+    let named = members.filter((p) => isGlob(spec) ? globMatches(spec, p) : specMatches(spec, p));
+    named.length === 0 && (isGlob(spec) ? unmatchedPatterns : unmatchedIds).push(spec);
+    for (let p of named) matched.add(p);
+  }
+  return { matched, unmatchedIds: [...new Set(unmatchedIds)].sort(), unmatchedPatterns };
+}
+function notFound(metadata, what, names) {
+  return `${what} \`${names.join(", ")}\` not found in workspace \`${metadata.workspaceRoot}\``;
+}
+function globMatches(pattern, pkg) {
+  return globToRegExp(pattern, "a package specification").test(pkg.name);
+}
+function defaultMembers(metadata, currentManifest) {
+  let rootManifest = path4.join(path4.resolve(metadata.workspaceRoot), "Cargo.toml");
+  if (path4.resolve(currentManifest) !== rootManifest) {
+    let own = currentPackage(metadata, currentManifest);
+    if (own) return [own];
+  }
+  if (metadata.workspaceDefaultMembers !== null)
+    return metadata.workspaceDefaultMembers.map((id) => metadata.packages.get(id));
+  let root = rootPackage(metadata);
+  return root ? [root] : metadata.workspaceMembers.map((id) => metadata.packages.get(id));
+}
+function currentPackage(metadata, currentManifest) {
+  let current = path4.resolve(currentManifest);
+  return metadata.workspaceMembers.map((id) => metadata.packages.get(id)).find((p) => path4.resolve(p.manifestPath) === current) ?? null;
+}
+function rootPackage(metadata) {
+  return currentPackage(metadata, path4.join(metadata.workspaceRoot, "Cargo.toml"));
+}
+function sortById(packages) {
+  return packages.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+function ambiguous(spec, matched, release) {
+  let name = parseSpec(spec).name, list = minimalSpecs(name, matched);
+  return release !== null && !releaseAtLeast(release, 1, 95) ? `There are multiple \`${name}\` packages in your project, and the specification \`${spec}\` is ambiguous. Please re-run this command with one of the following specifications: ${list}` : `${release !== null && !releaseAtLeast(release, 1, 96) ? "specificationm" : "specification"} \`${spec}\` is ambiguous; help: re-run this command with one of the following specifications: ${list}`;
+}
+function specMatches(spec, pkg) {
+  if (spec === pkg.id) return !0;
+  if (isGlob(spec)) return globMatches(spec, pkg);
+  let { name, version, url } = parseSpec(spec);
+  return name !== pkg.name || url !== null && stripScheme(url) !== stripScheme(sourceUrl(pkg)) ? !1 : version === null || partialVersionMatches(version, pkg.version);
+}
+function parseSpec(spec) {
+  let hash = spec.indexOf("#");
+  if (hash >= 0) {
+    let fragment = spec.slice(hash + 1), url = spec.slice(0, hash), at = fragment.indexOf("@");
+    return at >= 0 ? { name: fragment.slice(0, at), version: fragment.slice(at + 1), url } : /^\d/.test(fragment) ? { name: url.replace(/\/+$/, "").split("/").pop() ?? "", version: fragment, url } : { name: fragment, version: null, url };
+  }
+  let m = /^([^@:]+)[@:](.+)$/.exec(spec);
+  return m ? { name: m[1], version: m[2], url: null } : { name: spec, version: null, url: null };
+}
+function stripScheme(url) {
+  return url.replace(/^(registry|sparse|path|git)\+/, "").replace(/[?#].*$/, "").replace(/\/+$/, "");
+}
+function sourceUrl(pkg) {
+  return pkg.source !== null ? pkg.source : `file://${path4.dirname(pkg.manifestPath)}`;
+}
+function partialVersionMatches(spec, version) {
+  let want = parsePartialVersion(spec), have = parsePartialVersion(version);
+  return !want || !have ? spec === version : have.pre !== void 0 && want.pre === void 0 ? !1 : want.major === have.major && (want.minor === void 0 || want.minor === have.minor) && (want.patch === void 0 || want.patch === have.patch) && (want.pre === void 0 || want.pre === have.pre) && (want.build === void 0 || want.build === have.build);
+}
+function parsePartialVersion(version) {
+  let m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(version.trim());
+  return m ? { major: m[1], minor: m[2], patch: m[3], pre: m[4], build: m[5] } : null;
+}
+function isWholeVersion(version) {
+  let v = parsePartialVersion(version);
+  return v !== null && v.minor !== void 0 && v.patch !== void 0;
 }
 
 // src/findings/fingerprint.ts
@@ -5789,10 +5795,10 @@ function analyze(input) {
   return { ...analysis, findings, notes: note === null ? analysis.notes : [...analysis.notes, note] };
 }
 function analyzeOnce(input, purpose = "report") {
-  let { metadata, context, invocation } = input, resolver = input.resolver, selection = selectPackages(metadata, invocation, input.currentManifest, {
-    checkFeatures: resolver === null ? void 0 : (members) => checkCommandLineFeatures(metadata, members, commandLineFeatures(metadata, resolver, invocation, input.currentManifest)),
+  let { metadata, context, invocation } = input, cli = input.resolver === null ? null : commandLineFeatures(input.resolver, currentPackage(metadata, input.currentManifest), invocation), selection = selectPackages(metadata, invocation, input.currentManifest, {
+    checkFeatures: cli === null ? void 0 : (members) => checkCommandLineFeatures(metadata, members, cli),
     cargoRelease: context.rustc.release
-  }), features = featuresOf(input, selection.packages), graph = buildUnitGraph(metadata, context, invocation, selection.packages, {
+  }), features = cli === null ? metadataFeatures(metadata) : featuresOf(input, cli, selection.packages), graph = buildUnitGraph(metadata, context, invocation, selection.packages, {
     sourceUsesCrate: input.sourceUsesCrate,
     features,
     docExamplesOf: input.docExamplesOf,
@@ -5821,19 +5827,9 @@ function analyzeOnce(input, purpose = "report") {
     notes
   }, linkage };
 }
-function featuresOf(input, selected) {
-  let { metadata, invocation, context } = input;
-  return input.resolver === null ? metadataFeatures(metadata) : resolveFeatures(metadata, {
-    resolver: input.resolver,
-    selected,
-    current: currentPackage(metadata, input.currentManifest),
-    features: invocation.features,
-    allFeatures: invocation.allFeatures,
-    noDefaultFeatures: invocation.noDefaultFeatures,
-    hasDevUnits: needsDevDependencies(invocation),
-    host: context.host,
-    target: context.target
-  });
+function featuresOf(input, cli, selected) {
+  let { context, invocation } = input;
+  return resolveFeatures(input.metadata, { ...cli, selected, hasDevUnits: needsDevDependencies(invocation), host: context.host, target: context.target });
 }
 function toolchainReport(context, facts, workspaceRoot) {
   let report = {
@@ -8720,8 +8716,10 @@ function validate(raw, membersOnly) {
       workspaceDefaultMembers.push(entry.pkg.id);
     }
   }
+  let packages = /* @__PURE__ */ new Map();
+  for (let entry of list) packages.set(entry.pkg.id, entry.pkg);
   if ((root.resolve === null || root.resolve === void 0) && membersOnly)
-    return { packages: new Map(list.map((entry) => [entry.pkg.id, entry.pkg])), workspaceMembers, workspaceDefaultMembers, workspaceRoot, targetDirectory, resolveRoot: null, graphQuality: "full" };
+    return { packages, workspaceMembers, workspaceDefaultMembers, workspaceRoot, targetDirectory, resolveRoot: null, graphQuality: "full" };
   if (root.resolve === null || root.resolve === void 0)
     throw new Invalid(
       "resolve",
@@ -8801,8 +8799,6 @@ function validate(raw, membersOnly) {
     if (entry === void 0) throw new Invalid("resolve.root", `unknown package id ${q(id)}`);
     resolveRoot = entry.pkg.id;
   }
-  let packages = /* @__PURE__ */ new Map();
-  for (let entry of list) packages.set(entry.pkg.id, entry.pkg);
   return {
     packages,
     workspaceMembers,
@@ -9135,7 +9131,7 @@ async function buildsFeatureRefusal(error, query) {
   let resolver = resolverVersion(readToml(path19.join(metadata.workspaceRoot, "Cargo.toml"), scope), rootPackage(metadata));
   if (resolver === null) return null;
   try {
-    checkCommandLineFeatures(metadata, packageIdSpecs(metadata, invocation, manifestPath).members, commandLineFeatures(metadata, resolver, invocation, manifestPath));
+    checkCommandLineFeatures(metadata, packageIdSpecs(metadata, invocation, manifestPath).members, commandLineFeatures(resolver, currentPackage(metadata, manifestPath), invocation));
   } catch (e) {
     if (e instanceof UserError) return e;
     throw e;

@@ -204,8 +204,9 @@ function validate(raw: Json, membersOnly: boolean): Metadata {
     }
   }
 
+  const packages = new Map<PackageId, Package>()
+  for (const entry of list) packages.set(entry.pkg.id, entry.pkg)
   if ((root.resolve === null || root.resolve === undefined) && membersOnly) {
-    const packages = new Map(list.map(entry => [entry.pkg.id, entry.pkg]))
     return { packages, workspaceMembers, workspaceDefaultMembers, workspaceRoot, targetDirectory, resolveRoot: null, graphQuality: 'full' }
   }
   if (root.resolve === null || root.resolve === undefined) {
@@ -310,8 +311,6 @@ function validate(raw: Json, membersOnly: boolean): Metadata {
     resolveRoot = entry.pkg.id
   }
 
-  const packages = new Map<PackageId, Package>()
-  for (const entry of list) packages.set(entry.pkg.id, entry.pkg)
   return {
     packages,
     workspaceMembers,

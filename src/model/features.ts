@@ -31,7 +31,6 @@ import { platformMatches } from './cfg.js'
 import { editDistance } from './edit-distance.js'
 import type { Invocation } from './invocation.js'
 import type { DeclaredDependency, EdgeKind, Metadata, Package, PackageId } from './metadata.js'
-import { currentPackage } from './selection.js'
 import type { TargetInfo } from './target-info.js'
 
 /** The feature resolver cargo uses: `resolver = "1"`, or `"2"` (`"3"` resolves features as `"2"` does). */
@@ -366,7 +365,7 @@ function membersWithFeatures(metadata: Metadata, request: FeatureRequest): [Pack
   const selected = new Set(request.selected.map(p => p.id))
   const requested = request.features.map(featureValue)
   const usesDefaultFeatures = !request.noDefaultFeatures
-  if (request.resolver === 2 || request.current === null) {
+  if (allowsNewCliFeatureBehavior(request)) {
     const chosen = members.filter(m => selected.has(m.id))
     if (chosen.length === 0) return members.map(m => [m, { features: [], allFeatures: false, usesDefaultFeatures: true }])
     return chosen.map(m => [m, { features: collectMatchingFeatures(m, requested), allFeatures: request.allFeatures, usesDefaultFeatures }])
@@ -434,20 +433,21 @@ function declaredNames(pkg: Package): { names: Set<string>; optional: Set<string
   return { names, optional }
 }
 
-/** What cargo's command-line feature selection refuses, with the workspace's resolver and the manifest cargo runs on. */
-export interface CommandLineFeatures {
-  resolver: ResolverVersion
-  /** The manifest cargo runs on is the virtual root manifest (`Workspace::is_virtual`). */
-  virtualManifest: boolean
-  features: readonly string[]
-  allFeatures: boolean
-  noDefaultFeatures: boolean
+/** What cargo's command-line feature selection reads: the resolver, the package of the manifest cargo runs on, the flags. */
+export type CommandLineFeatures = Pick<FeatureRequest, 'resolver' | 'current' | 'features' | 'allFeatures' | 'noDefaultFeatures'>
+
+/** The command line's features, with the workspace's resolver and the package of the manifest cargo runs on. */
+export function commandLineFeatures(resolver: ResolverVersion, current: Package | null, invocation: Invocation): CommandLineFeatures {
+  const { features, allFeatures, noDefaultFeatures } = invocation
+  return { resolver, current, features, allFeatures, noDefaultFeatures }
 }
 
-/** The command line's features, with the workspace's resolver and whether cargo runs on a virtual manifest. */
-export function commandLineFeatures(metadata: Metadata, resolver: ResolverVersion, invocation: Invocation, currentManifest: string): CommandLineFeatures {
-  const { features, allFeatures, noDefaultFeatures } = invocation
-  return { resolver, virtualManifest: currentPackage(metadata, currentManifest) === null, features, allFeatures, noDefaultFeatures }
+/**
+ * `Workspace::allows_new_cli_feature_behavior`: resolver "2", or cargo run on the virtual root manifest
+ * (`is_virtual` asks of the manifest cargo runs on, not of the root).
+ */
+function allowsNewCliFeatureBehavior(cli: CommandLineFeatures): boolean {
+  return cli.resolver === 2 || cli.current === null
 }
 
 /**
@@ -459,7 +459,7 @@ export function commandLineFeatures(metadata: Metadata, resolver: ResolverVersio
  * does that for every member before the analysis starts.
  */
 export function checkCommandLineFeatures(metadata: Metadata, selected: readonly Package[], cli: CommandLineFeatures): void {
-  if (cli.resolver !== 2 && !cli.virtualManifest) return
+  if (!allowsNewCliFeatureBehavior(cli)) return
   if (selected.length === 0) {
     // Cargo 1.97 adds a similarly named member as help (rust-lang/cargo@d4660ffff); the line is the same.
     if (cli.features.length > 0 || cli.allFeatures || cli.noDefaultFeatures) throw new UserError('cannot specify features for packages outside of workspace')

@@ -50,11 +50,10 @@ export function packageIdSpecs(metadata: Metadata, invocation: Invocation, curre
     if (unmatchedPatterns.length > 0) throw new UserError(notFound(metadata, 'package pattern(s)', unmatchedPatterns))
     specs = idsOf(members)
   } else if (invocation.packages.length > 0) {
-    const patterns = invocation.packages.filter(isGlob)
-    const matched = members.filter(p => patterns.some(pattern => globMatches(pattern, p)))
-    const unmatched = patterns.filter(pattern => !members.some(p => globMatches(pattern, p)))
-    if (unmatched.length > 0) throw new UserError(notFound(metadata, 'package pattern(s)', unmatched))
-    specs = [...invocation.packages.filter(spec => !isGlob(spec)), ...idsOf(matched)]
+    // Names go to the resolve as they are (a dependency may be named); globs name members only.
+    const { matched, unmatchedPatterns } = matchMembers(members, invocation.packages.filter(isGlob))
+    if (unmatchedPatterns.length > 0) throw new UserError(notFound(metadata, 'package pattern(s)', unmatchedPatterns))
+    specs = [...invocation.packages.filter(spec => !isGlob(spec)), ...idsOf([...matched])]
   } else {
     specs = idsOf(defaultMembers(metadata, currentManifest))
   }
@@ -122,7 +121,7 @@ function noMatchHelp(spec: string, all: readonly Package[]): string {
   }
   let help = url !== null ? similar(version === null ? name : `${name}@${version}`) : ''
   // Only a whole version (`PackageIdSpec::version`): `name@1.2` gets the similar name instead.
-  if (help === '' && version !== null && /^\d+\.\d+\.\d+/.test(version)) help = similar(name)
+  if (help === '' && version !== null && isWholeVersion(version)) help = similar(name)
   return help !== '' ? help : similarNameHelp(name, new Set(all.map(p => p.name)), 'package')
 }
 
@@ -140,7 +139,7 @@ function refusePartialVersions(specs: readonly string[]): void {
   for (const spec of specs) {
     if (isGlob(spec)) continue
     const { version } = parseSpec(spec)
-    if (version !== null && !/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.test(version)) {
+    if (version !== null && !isWholeVersion(version)) {
       throw new UserError(`cannot parse '${version}' as a semver`)
     }
   }
@@ -251,12 +250,8 @@ function sourceUrl(pkg: Package): string {
  * a spec that names a pre-release; build metadata only counts when the spec gives it.
  */
 function partialVersionMatches(spec: string, version: string): boolean {
-  const parse = (v: string) => {
-    const m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(v.trim())
-    return m ? { major: m[1]!, minor: m[2], patch: m[3], pre: m[4], build: m[5] } : null
-  }
-  const want = parse(spec)
-  const have = parse(version)
+  const want = parsePartialVersion(spec)
+  const have = parsePartialVersion(version)
   if (!want || !have) return spec === version
   if (have.pre !== undefined && want.pre === undefined) return false
   return (
@@ -266,4 +261,16 @@ function partialVersionMatches(spec: string, version: string): boolean {
     (want.pre === undefined || want.pre === have.pre) &&
     (want.build === undefined || want.build === have.build)
   )
+}
+
+/** cargo's `PartialVersion`: a major version, then minor and patch, a pre-release and build metadata when given. */
+function parsePartialVersion(version: string) {
+  const m = /^(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(version.trim())
+  return m ? { major: m[1]!, minor: m[2], patch: m[3], pre: m[4], build: m[5] } : null
+}
+
+/** A whole version (`PartialVersion::to_version` succeeds): major, minor and patch all given. */
+function isWholeVersion(version: string): boolean {
+  const v = parsePartialVersion(version)
+  return v !== null && v.minor !== undefined && v.patch !== undefined
 }
