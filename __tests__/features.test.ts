@@ -100,6 +100,7 @@ function resolve(metadata: Metadata, selected: string[], request: Partial<Featur
   })
   return {
     on: (name: string, side: 'normal' | 'host' = 'normal') => [...features.activatedFeatures(byName(name).id, side).keys()].sort(),
+    reached: (name: string, side: 'normal' | 'host') => features.isActivated(byName(name).id, side),
     dep: (name: string, dep: string, side: 'normal' | 'host' = 'normal') => features.isDepActivated(byName(name).id, side, dep),
     /** Why an optional dependency is on, nearest cause first: `pkg: feature = value` or `pkg: --cli value`. */
     why: (name: string, dep: string) => {
@@ -241,6 +242,20 @@ describe('resolveFeatures', () => {
     expect([v2.on('helper'), v2.on('helper', 'host')]).toEqual([[], ['dy']])
     const v1 = resolve(m(), ['app'], { resolver: 1 })
     expect([v1.on('helper'), v1.on('helper', 'host')]).toEqual([['dy'], ['dy']])
+  })
+
+  it('resolver 2 resolves a member with a proc-macro example for the host too; a dependency with one only where it is used', () => {
+    // cargo's `Package::proc_macro` counts every target: the example `pm` makes `helper` a proc-macro package.
+    const m = () => {
+      const helper = pkg('helper', { extra: ['common/b'] }, [{ on: 'common', features: ['a'] }])
+      helper.targets.push({ name: 'pm', kind: 'example', crateTypes: ['proc-macro'], srcPath: '/w/helper/examples/pm.rs', test: false, doctest: false, requiredFeatures: [] })
+      return workspace(['helper', 'app'], [pkg('app', {}, [{ on: 'helper', features: ['extra'] }]), helper, pkg('common', { a: [], b: [] })])
+    }
+    const both = resolve(m(), ['helper', 'app'])
+    expect([both.reached('helper', 'host'), both.on('helper'), both.on('helper', 'host')]).toEqual([true, ['extra'], []])
+    expect([both.on('common'), both.on('common', 'host')]).toEqual([['a', 'b'], ['a']])
+    const onlyApp = resolve(m(), ['app'])
+    expect([onlyApp.on('helper'), onlyApp.reached('helper', 'host'), onlyApp.reached('common', 'host')]).toEqual([['extra'], false, false])
   })
 
   it('resolver 2 leaves dev-dependency features off unless tests, examples or benches are built', () => {

@@ -4728,6 +4728,12 @@ function similarNameHelp(choice, candidates, kind) {
   const near = closest(choice, candidates);
   return near === null ? "" : `; help: a ${kind} with a similar name exists: \`${near}\``;
 }
+function isProcMacro(target) {
+  return target.crateTypes.includes("proc-macro");
+}
+function isForHost(target) {
+  return target.kind === "custom-build" || isProcMacro(target);
+}
 function causeChain(features, cause) {
   const chain = [cause];
   for (let c = cause; c.origin.by === "feature"; ) {
@@ -4993,9 +4999,11 @@ function platformActivated(kind, fk, request) {
   return platformMatches(kind.platform, info2.triple, info2.cfg);
 }
 function hasProcMacroLib(pkg) {
-  return pkg.targets.some((t) => t.kind === "proc-macro" || t.kind === "lib" && t.crateTypes.includes("proc-macro"));
+  return pkg.targets.some((t) => t.kind === "proc-macro");
 }
-const hasAnyProcMacro = hasProcMacroLib;
+function hasAnyProcMacro(pkg) {
+  return pkg.targets.some(isProcMacro);
+}
 function isGlob(name) {
   return /[*?[]/.test(name);
 }
@@ -5127,10 +5135,9 @@ function newUnitDep(pkg, lib, parent, unitFor, link) {
   return { pkg, target: lib, mode: "build", kind: depFor.host ? "host" : parent.kind, unitFor: depFor, link };
 }
 function withDependency(unitFor, parent, dep) {
-  const parentKind = parent.target.kind;
   return {
-    host: unitFor.host || parentKind === "custom-build" || parentKind === "proc-macro" || dep.kind === "proc-macro",
-    hostFeatures: unitFor.hostFeatures || parentKind === "custom-build" || dep.kind === "proc-macro",
+    host: unitFor.host || isForHost(parent.target) || isForHost(dep),
+    hostFeatures: unitFor.hostFeatures || parent.target.kind === "custom-build" || isProcMacro(dep),
     test: unitFor.test || parent.mode === "test" || parent.mode === "doctest"
   };
 }
@@ -5170,9 +5177,9 @@ function generateRootUnits(state, selected, invocation, selection, warnings) {
   const roots = [];
   for (const pkg of selected)
     for (const { target, mode, proposedForTest } of createProposals(state, pkg, invocation, selection, warnings)) {
-      const procMacro = target.kind === "proc-macro";
-      if (!procMacro && !state.features.isActivated(pkg.id, "normal"))
-        throw notActivated(pkg);
+      const procMacro = isProcMacro(target);
+      if (!state.features.isActivated(pkg.id, procMacro ? "host" : "normal"))
+        throw notActivated(pkg, procMacro ? target : null);
       const unitFor = { host: procMacro, hostFeatures: procMacro, test: proposedForTest };
       roots.push({ pkg, target, mode, kind: procMacro ? "host" : "target", unitFor });
     }
@@ -5183,8 +5190,9 @@ function generateRootUnits(state, selected, invocation, selection, warnings) {
   }
   return roots.length === 0 && selectsTargets(invocation) && warnings.push(unmatchedFilters(invocation)), roots;
 }
-function notActivated(pkg) {
-  return new UserError(`cargo cannot build \`${pkg.name}\` as a selected package here: feature resolver "2" builds it only for a build script or proc-macro, for tests, or for another platform, and cargo stops with an internal error ("did not find features for \u2026 within activated_features"); select a package that depends on it instead`);
+function notActivated(pkg, procMacro) {
+  const why = procMacro === null ? "builds it only for a build script or proc-macro, for tests, or for another platform" : `builds it only for the target, and its ${procMacro.kind} \`${procMacro.name}\` is a proc-macro, built for the host`;
+  return new UserError(`cargo cannot build \`${pkg.name}\` as a selected package here: feature resolver "2" ${why}, and cargo stops with an internal error ("did not find features for \u2026 within activated_features"); select a package that depends on it instead`);
 }
 function unmatchedFilters(invocation) {
   const t = invocation.targets, missed = t.allTargets ? [] : ["bins", "tests", "examples", "benches"].filter((flag) => t[flag]), filters = t.allTargets ? " `all-targets`" : missed.map((flag) => ` \`${flag}\``).join(",");
@@ -5306,7 +5314,7 @@ function buildUnitGraph(metadata, context, invocation, selected, options = {}) {
 function unitInterner(units, infoFor, profile, primary, features, docExamplesOf) {
   const byKey = /* @__PURE__ */ new Map(), targetIds = /* @__PURE__ */ new Map(), featuresByPackage = /* @__PURE__ */ new Map();
   return ({ pkg, target, mode, kind, unitFor }, root) => {
-    const panicForced = unitFor.host || unitFor.test || mode !== "build" || target.kind === "custom-build" || target.kind === "proc-macro";
+    const panicForced = unitFor.host || unitFor.test || mode !== "build" || isForHost(target);
     let sides = featuresByPackage.get(pkg);
     sides === void 0 && featuresByPackage.set(pkg, sides = packageFeatures(features, pkg));
     const featureSide = sides.differ && unitFor.hostFeatures ? 1 : 0;
@@ -5317,7 +5325,7 @@ function unitInterner(units, infoFor, profile, primary, features, docExamplesOf)
       return existing.root ||= root, existing;
     const info2 = infoFor(kind), requested = mode === "build" ? target.crateTypes : ["bin"], crateTypes = requested.filter((t) => info2.supportedCrateTypes.has(t)), droppedCrateTypes = requested.filter((t) => !info2.supportedCrateTypes.has(t)), rustflags = mode === "doctest" ? [] : info2.rustflags;
     let preferDynamic = null;
-    target.kind === "proc-macro" ? preferDynamic = "proc-macro" : mode === "build" && target.crateTypes.includes("dylib") && !primary.has(pkg.id) ? preferDynamic = "non-primary-dylib" : flagEnabled(codegenOptions(rustflags, "prefer-dynamic")) && (preferDynamic = "rustflags");
+    isProcMacro(target) ? preferDynamic = "proc-macro" : mode === "build" && target.crateTypes.includes("dylib") && !primary.has(pkg.id) ? preferDynamic = "non-primary-dylib" : flagEnabled(codegenOptions(rustflags, "prefer-dynamic")) && (preferDynamic = "rustflags");
     const { panic, panicSource } = panicOf(profile, unwindsInstead, rustflags), unit = {
       index: units.length,
       pkg,
@@ -5333,7 +5341,7 @@ function unitInterner(units, infoFor, profile, primary, features, docExamplesOf)
       lto: { kind: "object-and-bitcode" },
       // `run_doc_tests` passes no `-C rpath`.
       rpath: mode !== "doctest" && profile.rpath,
-      crtStatic: target.kind === "proc-macro" ? !1 : info2.crtStaticExecutables,
+      crtStatic: isProcMacro(target) ? !1 : info2.crtStaticExecutables,
       rustflags,
       targetInfo: info2,
       crates: [],
@@ -5356,7 +5364,7 @@ function panicOf(profile, forcedUnwind, rustflags) {
   return last === "abort" || last === "unwind" ? { panic: last, panicSource: "rustflags" } : forcedUnwind ? { panic: "unwind", panicSource: "forced-unwind" } : { panic: profile.panic, panicSource: profile.sources.panic ? "profile" : "default" };
 }
 function assignLto(roots, profile) {
-  const assigned = /* @__PURE__ */ new Map(), forHost = (u) => u.target.kind === "proc-macro" || u.target.kind === "custom-build", requestedTypes = (u) => u.mode === "build" ? u.target.crateTypes : ["bin"], needsObject = (types) => types.some((t) => canLto(t) || isDynamic(t)), whenNeedsObject = (types) => types.every((t) => t === "dylib") ? { kind: "only-object" } : { kind: "object-and-bitcode" }, fromProfile = () => {
+  const assigned = /* @__PURE__ */ new Map(), requestedTypes = (u) => u.mode === "build" ? u.target.crateTypes : ["bin"], needsObject = (types) => types.some((t) => canLto(t) || isDynamic(t)), whenNeedsObject = (types) => types.every((t) => t === "dylib") ? { kind: "only-object" } : { kind: "object-and-bitcode" }, fromProfile = () => {
     switch (profile.lto) {
       case "false":
         return { kind: "only-object" };
@@ -5370,14 +5378,14 @@ function assignLto(roots, profile) {
   }, merge = (a, b) => a.kind === "run" ? a : b.kind === "run" ? b : a.kind === "off" || b.kind === "off" ? { kind: "off" } : a.kind === b.kind ? a : { kind: "object-and-bitcode" }, stack = [], calculate2 = (unit, parent) => {
     const types = requestedTypes(unit);
     let lto;
-    forHost(unit) ? lto = { kind: "only-object" } : types.every(canLto) ? lto = fromProfile() : parent.kind === "run" ? lto = needsObject(types) ? whenNeedsObject(types) : { kind: "only-bitcode" } : parent.kind === "only-bitcode" && needsObject(types) ? lto = whenNeedsObject(types) : parent.kind === "off" ? lto = { kind: "off" } : lto = parent;
+    isForHost(unit.target) ? lto = { kind: "only-object" } : types.every(canLto) ? lto = fromProfile() : parent.kind === "run" ? lto = needsObject(types) ? whenNeedsObject(types) : { kind: "only-bitcode" } : parent.kind === "only-bitcode" && needsObject(types) ? lto = whenNeedsObject(types) : parent.kind === "off" ? lto = { kind: "off" } : lto = parent;
     const previous = assigned.get(unit), merged = previous ? merge(previous, lto) : lto;
     previous && previous.kind === merged.kind || (assigned.set(unit, merged), unit.lto = merged, stack.push({ deps: dependenciesOf(unit), lto: merged, next: 0 }));
   };
   for (const root of roots) {
     const types = requestedTypes(root);
     let rootLto;
-    for (profile.lto === "false" ? rootLto = { kind: "only-object" } : profile.lto === "off" ? rootLto = { kind: "off" } : forHost(root) ? rootLto = { kind: "only-object" } : needsObject(types) ? rootLto = whenNeedsObject(types) : rootLto = { kind: "only-bitcode" }, calculate2(root, rootLto); stack.length > 0; ) {
+    for (profile.lto === "false" ? rootLto = { kind: "only-object" } : profile.lto === "off" ? rootLto = { kind: "off" } : isForHost(root.target) ? rootLto = { kind: "only-object" } : needsObject(types) ? rootLto = whenNeedsObject(types) : rootLto = { kind: "only-bitcode" }, calculate2(root, rootLto); stack.length > 0; ) {
       const frame = stack[stack.length - 1], dep = frame.deps[frame.next++];
       dep === void 0 ? stack.pop() : calculate2(dep, frame.lto);
     }
@@ -6079,7 +6087,7 @@ function rustAbiBoundaries(graph, linkage) {
     return known;
   const out = [];
   for (const unit of graph.units)
-    unit.target.kind !== "proc-macro" && (unit.crateTypes.includes("dylib") ? out.push({ unit, kind: "rust-dylib" }) : unit.preferDynamic === "rustflags" ? out.push({ unit, kind: "prefer-dynamic" }) : (linkage.byUnit.get(unit)?.runtimeLibraries.length ?? 0) > 0 && out.push({ unit, kind: "links-dynamically" }));
+    isProcMacro(unit.target) || (unit.crateTypes.includes("dylib") ? out.push({ unit, kind: "rust-dylib" }) : unit.preferDynamic === "rustflags" ? out.push({ unit, kind: "prefer-dynamic" }) : (linkage.byUnit.get(unit)?.runtimeLibraries.length ?? 0) > 0 && out.push({ unit, kind: "links-dynamically" }));
   return boundariesOf.set(linkage, out), out;
 }
 const boundariesOf = /* @__PURE__ */ new WeakMap(), LOADER_CRATES = ["libloading", "dlopen2", "dlopen", "abi_stable", "stabby"], CHECKED_LOADERS = /* @__PURE__ */ new Set(["abi_stable", "stabby"]), FOREIGN_HOST_CRATES = /* @__PURE__ */ new Set(["pyo3", "napi", "neon", "jni", "wasm-bindgen", "uniffi", "cpython", "rustler", "magnus", "rutie"]);

@@ -617,8 +617,12 @@ function recordCase(ws: string, c: CaseInput): CaseRecord {
       if (!m) continue
       // A build script that compiled but failed when cargo ran it: the run fails, its package is blocked.
       const scriptRun = err.startsWith('failed to run custom build command for')
+      // `cannot produce proc-macro for `foo v…`` names the crate types too: only foo's units that have them.
+      const produced = /^cannot produce ([a-z-]+(?:, [a-z-]+)*) for /.exec(err)?.[1]?.split(', ') ?? null
       for (const u of units) {
-        const named = scriptRun ? u.mode === 'run-custom-build' : u.kind !== 'bin' && u.mode === 'build'
+        const named = scriptRun
+          ? u.mode === 'run-custom-build'
+          : u.kind !== 'bin' && u.mode === 'build' && (produced === null || u.crateTypes.some(t => produced.includes(t)))
         if (u.package === m[1] && u.status === 'blocked' && named) {
           u.status = 'error'
           u.errors = [err]

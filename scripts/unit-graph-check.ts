@@ -5,7 +5,8 @@
 // A command line may start with `cwd:<dir>` to run in a directory of the workspace, e.g. 'cwd:crates/app build -p lib'.
 // For each, cargo prints its unit graph (`--unit-graph`, RUSTC_BOOTSTRAP=1, nothing is compiled) and the engine
 // analyses the same command line; every unit is compared by package, target, mode, features and panic strategy
-// (a target built for the host and for the target counts once per distinct set). A command line cargo refuses
+// (a target built for the host and for the target counts once per distinct set), and, with `--target`, by
+// whether it is built for the host or the target. A command line cargo refuses
 // must be refused by the engine with a message that contains cargo's first error line (as the fixture test asks).
 // `--offline` is added to both. Exits 1 on any difference, so it can check a real workspace the fixtures and the
 // differential do not reach.
@@ -21,6 +22,7 @@ interface CargoUnit {
   mode: string
   features: string[]
   profile: { panic: string }
+  platform: string | null
 }
 
 /** The package name in a unit's `pkg_id`, in each form cargo prints it. */
@@ -32,8 +34,11 @@ function packageName(pkgId: string): string {
   return url!.replace(/\/+$/, '').split('/').pop()!
 }
 
-const key = (pkg: string, target: string, mode: string, features: readonly string[], panic: string): string =>
-  `${pkg}/${target} ${mode} [${[...features].sort().join(',')}] panic=${panic}`
+/** A unit's key; with `--target`, where it is built too (cargo prints no platform for any unit without one). */
+const key = (pkg: string, target: string, mode: string, features: readonly string[], panic: string, platform: string | null): string =>
+  `${pkg}/${target} ${mode} [${[...features].sort().join(',')}] panic=${panic}${platform === null ? '' : ` for ${platform}`}`
+
+const hasTarget = (args: string[]): boolean => args.some(a => a === '--target' || a.startsWith('--target='))
 
 function cargoUnits(cwd: string, args: string[], toolchain: string | null): { units: Set<string> } | { refusal: string } {
   const argv = [...(toolchain ? [`+${toolchain}`] : []), ...args, '--offline', '--unit-graph', '-Z', 'unstable-options']
@@ -48,7 +53,8 @@ function cargoUnits(cwd: string, args: string[], toolchain: string | null): { un
   }
   const graph = JSON.parse(r.stdout) as { units: CargoUnit[] }
   const units = graph.units.filter(u => u.mode !== 'run-custom-build' && u.mode !== 'doctest')
-  return { units: new Set(units.map(u => key(packageName(u.pkg_id), u.target.name, u.mode, u.features, u.profile.panic))) }
+  const platform = (u: CargoUnit): string | null => (hasTarget(args) ? (u.platform === null ? 'host' : 'target') : null)
+  return { units: new Set(units.map(u => key(packageName(u.pkg_id), u.target.name, u.mode, u.features, u.profile.panic, platform(u)))) }
 }
 
 async function engineUnits(cwd: string, args: string[], toolchain: string | null): Promise<{ units: Set<string> } | { refusal: string }> {
@@ -58,7 +64,7 @@ async function engineUnits(cwd: string, args: string[], toolchain: string | null
     const cli = parseCliArgs([...rest, '--offline', '--command', command!])
     const report = await analyzeWorkspace({ manifestPath: cli.manifestPath, invocation: cli.invocation, env, cwd })
     const artifacts = report.artifacts.filter(a => a.mode !== 'doctest')
-    return { units: new Set(artifacts.map(a => key(a.package, a.target, a.mode, a.features ?? [], a.panic))) }
+    return { units: new Set(artifacts.map(a => key(a.package, a.target, a.mode, a.features ?? [], a.panic, hasTarget(args) ? a.platform : null))) }
   } catch (e) {
     return { refusal: e instanceof Error ? e.message : String(e) }
   }

@@ -1,4 +1,5 @@
 import type { Metadata, Package } from '../model/metadata.js'
+import { isProcMacro } from '../model/target-roles.js'
 import type { Unit, UnitGraph } from '../model/unit-graph.js'
 import type { LinkageResult } from './resolve.js'
 
@@ -21,7 +22,7 @@ export function rustAbiBoundaries(graph: UnitGraph, linkage: LinkageResult): Bou
   if (known) return known
   const out: Boundary[] = []
   for (const unit of graph.units) {
-    if (unit.target.kind === 'proc-macro') continue
+    if (isProcMacro(unit.target)) continue
     if (unit.crateTypes.includes('dylib')) out.push({ unit, kind: 'rust-dylib' })
     else if (unit.preferDynamic === 'rustflags') out.push({ unit, kind: 'prefer-dynamic' })
     // A unit that needs Rust shared libraries at run time links some Rust crate dynamically.

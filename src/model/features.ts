@@ -32,6 +32,7 @@ import { editDistance } from './edit-distance.js'
 import type { Invocation } from './invocation.js'
 import type { DeclaredDependency, EdgeKind, Metadata, Package, PackageId } from './metadata.js'
 import type { TargetInfo } from './target-info.js'
+import { isProcMacro } from './target-roles.js'
 
 /** The feature resolver cargo uses: `resolver = "1"`, or `"2"` (`"3"` resolves features as `"2"` does). */
 export type ResolverVersion = 1 | 2
@@ -543,8 +544,10 @@ function platformActivated(kind: EdgeKind, fk: FeaturesFor, request: FeatureRequ
 
 /** `has_proc_macro_lib`: the package's library is a proc-macro. */
 export function hasProcMacroLib(pkg: Package): boolean {
-  return pkg.targets.some(t => t.kind === 'proc-macro' || (t.kind === 'lib' && t.crateTypes.includes('proc-macro')))
+  return pkg.targets.some(t => t.kind === 'proc-macro')
 }
 
-/** `has_any_proc_macro` (`Package::proc_macro`): only a library can be a proc-macro, so the same question. */
-const hasAnyProcMacro = hasProcMacroLib
+/** `has_any_proc_macro` (`Package::proc_macro`): any target of the package is a proc-macro, an example too. */
+function hasAnyProcMacro(pkg: Package): boolean {
+  return pkg.targets.some(isProcMacro)
+}

@@ -10,6 +10,7 @@ import { similarNameHelp } from './edit-distance.js'
 import { globToRegExp, isGlob } from './glob.js'
 import { selectsTargets, type Invocation } from './invocation.js'
 import type { Package, Target } from './metadata.js'
+import { isProcMacro } from './target-roles.js'
 import { type FeatureState, featuresSatisfied, type UnitSpec } from './unit-dependencies.js'
 
 /** The library target (`lib` or `proc-macro`) of a package, if any. */
@@ -49,8 +50,8 @@ export function generateRootUnits(
       // `CompileKind::for_target`: a proc-macro is built for the host in every mode, its test harness too;
       // `deps_of_roots` gives it and what it depends on the host side's features (`UnitFor::new_host(true)`,
       // `new_host_test`), as `generate_root_units` does for its own (`FeaturesFor::from_for_host`).
-      const procMacro = target.kind === 'proc-macro'
-      if (!procMacro && !state.features.isActivated(pkg.id, 'normal')) throw notActivated(pkg)
+      const procMacro = isProcMacro(target)
+      if (!state.features.isActivated(pkg.id, procMacro ? 'host' : 'normal')) throw notActivated(pkg, procMacro ? target : null)
       // `new_units` gives a unit proposed in a test mode `UnitFor::new_test`, even an example it then builds as
       // a plain binary: it and what it links get `panic = "unwind"` whatever the profile says.
       const unitFor = { host: procMacro, hostFeatures: procMacro, test: proposedForTest }
@@ -68,13 +69,19 @@ export function generateRootUnits(
 }
 
 /**
- * `generate_root_units` looks up a root's features on the target side (`FeaturesFor::NormalOrDev`, or the host
- * side for a proc-macro) and panics when the feature resolver never got there: `-p` of a package that resolver
- * "2" builds only for build scripts and proc-macros, only for tests, or only for another platform.
+ * `generate_root_units` looks up a root's features on the target side (`FeaturesFor::NormalOrDev`), or on the
+ * host side for a proc-macro (`FeaturesFor::HostDep`), and panics when the feature resolver never got there:
+ * `-p` of a package that resolver "2" builds only for build scripts and proc-macros, only for tests, or only
+ * for another platform; or of a package it builds only for the target when the selected target is a
+ * proc-macro (an example with crate type `proc-macro` of a dependency).
  */
-function notActivated(pkg: Package): UserError {
+function notActivated(pkg: Package, procMacro: Target | null): UserError {
+  const why =
+    procMacro === null
+      ? 'builds it only for a build script or proc-macro, for tests, or for another platform'
+      : `builds it only for the target, and its ${procMacro.kind} \`${procMacro.name}\` is a proc-macro, built for the host`
   return new UserError(
-    `cargo cannot build \`${pkg.name}\` as a selected package here: feature resolver "2" builds it only for a build script or proc-macro, for tests, or for another platform, and cargo stops with an internal error ("did not find features for … within activated_features"); select a package that depends on it instead`
+    `cargo cannot build \`${pkg.name}\` as a selected package here: feature resolver "2" ${why}, and cargo stops with an internal error ("did not find features for … within activated_features"); select a package that depends on it instead`
   )
 }
 

@@ -14,6 +14,7 @@ import { platformMatches } from './cfg.js'
 import { isLinkable } from './crate-type.js'
 import { causeChain, declarationOf, type FeatureCause, featureValue, type FeaturesFor, hasProcMacroLib, type ResolvedFeatures } from './features.js'
 import type { DependencyEdge, Metadata, Package, Target } from './metadata.js'
+import { isForHost, isProcMacro } from './target-roles.js'
 import type { TargetInfo } from './target-info.js'
 import type { CrateDep, SourceUsesCrate, Unit } from './unit-graph.js'
 
@@ -290,10 +291,9 @@ function newUnitDep(pkg: Package, lib: Target, parent: Unit, unitFor: UnitFor, l
  * test harness.
  */
 function withDependency(unitFor: UnitFor, parent: Unit, dep: Target): UnitFor {
-  const parentKind = parent.target.kind
   return {
-    host: unitFor.host || parentKind === 'custom-build' || parentKind === 'proc-macro' || dep.kind === 'proc-macro',
-    hostFeatures: unitFor.hostFeatures || parentKind === 'custom-build' || dep.kind === 'proc-macro',
+    host: unitFor.host || isForHost(parent.target) || isForHost(dep),
+    hostFeatures: unitFor.hostFeatures || parent.target.kind === 'custom-build' || isProcMacro(dep),
     test: unitFor.test || parent.mode === 'test' || parent.mode === 'doctest'
   }
 }

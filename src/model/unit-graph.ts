@@ -31,6 +31,7 @@ import type { PanicStrategy, ProfileSettings } from './profile.js'
 import { codegenOptions, flagEnabled } from './rustc-flags.js'
 import type { TargetInfo } from './target-info.js'
 import { checkNamedTargets, defaultBenched, generateRootUnits, libTarget, type TargetBenched, type TargetSelection } from './root-units.js'
+import { isForHost, isProcMacro } from './target-roles.js'
 import { depsOfRoots, type State } from './unit-dependencies.js'
 
 /**
@@ -244,7 +245,7 @@ function unitInterner(
   const featuresByPackage = new Map<Package, PackageFeatures>()
   return ({ pkg, target, mode, kind, unitFor }, root) => {
     // `UnitFor`'s `PanicSetting::AlwaysUnwind`.
-    const panicForced = unitFor.host || unitFor.test || mode !== 'build' || target.kind === 'custom-build' || target.kind === 'proc-macro'
+    const panicForced = unitFor.host || unitFor.test || mode !== 'build' || isForHost(target)
     // A unit's features are its package's on its side (`FeaturesFor::from_for_host`). The side follows
     // host/target except for build scripts, built for the host with either side's features: a package
     // whose sides differ gets one build script per side, as cargo builds it.
@@ -271,7 +272,7 @@ function unitInterner(
     // rustdoc compiles doc tests with RUSTDOCFLAGS, which are not read here, never with RUSTFLAGS.
     const rustflags = mode === 'doctest' ? [] : info.rustflags
     let preferDynamic: PreferDynamicReason | null = null
-    if (target.kind === 'proc-macro') preferDynamic = 'proc-macro'
+    if (isProcMacro(target)) preferDynamic = 'proc-macro'
     else if (mode === 'build' && target.crateTypes.includes('dylib') && !primary.has(pkg.id)) preferDynamic = 'non-primary-dylib'
     else if (flagEnabled(codegenOptions(rustflags, 'prefer-dynamic'))) preferDynamic = 'rustflags'
     const { panic, panicSource } = panicOf(profile, unwindsInstead, rustflags)
@@ -290,7 +291,7 @@ function unitInterner(
       lto: { kind: 'object-and-bitcode' },
       // `run_doc_tests` passes no `-C rpath`.
       rpath: mode !== 'doctest' && profile.rpath,
-      crtStatic: target.kind === 'proc-macro' ? false : info.crtStaticExecutables,
+      crtStatic: isProcMacro(target) ? false : info.crtStaticExecutables,
       rustflags,
       targetInfo: info,
       crates: [],
@@ -339,8 +340,7 @@ function panicOf(
 /** Follows `lto::generate` and `calculate` (src/cargo/core/compiler/lto.rs): LTO from each root unit down. */
 function assignLto(roots: Unit[], profile: ProfileSettings): void {
   const assigned = new Map<Unit, CargoLto>()
-  const forHost = (u: Unit): boolean => u.target.kind === 'proc-macro' || u.target.kind === 'custom-build'
-  const requestedTypes = (u: Unit): CrateType[] => (u.mode === 'build' ? u.target.crateTypes : ['bin'])
+    const requestedTypes = (u: Unit): CrateType[] => (u.mode === 'build' ? u.target.crateTypes : ['bin'])
   const needsObject = (types: CrateType[]): boolean => types.some(t => canLto(t) || isDynamic(t))
   const whenNeedsObject = (types: CrateType[]): CargoLto =>
     types.every(t => t === 'dylib') ? { kind: 'only-object' } : { kind: 'object-and-bitcode' }
@@ -369,7 +369,7 @@ function assignLto(roots: Unit[], profile: ProfileSettings): void {
   const calculate = (unit: Unit, parent: CargoLto): void => {
     const types = requestedTypes(unit)
     let lto: CargoLto
-    if (forHost(unit)) lto = { kind: 'only-object' }
+    if (isForHost(unit.target)) lto = { kind: 'only-object' }
     else if (types.every(canLto)) lto = fromProfile()
     else if (parent.kind === 'run') lto = needsObject(types) ? whenNeedsObject(types) : { kind: 'only-bitcode' }
     else if (parent.kind === 'only-bitcode' && needsObject(types)) lto = whenNeedsObject(types)
@@ -387,7 +387,7 @@ function assignLto(roots: Unit[], profile: ProfileSettings): void {
     let rootLto: CargoLto
     if (profile.lto === 'false') rootLto = { kind: 'only-object' }
     else if (profile.lto === 'off') rootLto = { kind: 'off' }
-    else if (forHost(root)) rootLto = { kind: 'only-object' }
+    else if (isForHost(root.target)) rootLto = { kind: 'only-object' }
     else if (needsObject(types)) rootLto = whenNeedsObject(types)
     else rootLto = { kind: 'only-bitcode' }
     calculate(root, rootLto)
