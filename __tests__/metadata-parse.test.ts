@@ -589,6 +589,17 @@ const INVALID: InvalidCase[] = [
   { name: 'target kind with a number', input: d => (d.packages[0].targets[0].kind = [1]), path: 'packages[0].targets[0].kind[0]', expect: 'expected a string, got number 1', exact: true },
   { name: 'target crate_types missing', input: d => delete d.packages[0].targets[1].crate_types, path: 'packages[0].targets[1].crate_types', expect: 'missing (expected an array)', exact: true },
   { name: 'target crate_types empty', input: d => (d.packages[0].targets[0].crate_types = []), path: 'packages[0].targets[0].crate_types', expect: 'target `app` of package `app` has no crate types', exact: true },
+  {
+    name: 'library with `crate-type = []`',
+    input: d => {
+      d.packages[0].targets[0].kind = []
+      d.packages[0].targets[0].crate_types = []
+    },
+    path: 'packages[0].targets[0].crate_types',
+    expect:
+      'library `app` of package `app` has no crate types (`crate-type = []` in its manifest): cargo refuses to build it ("does not support any of the output crate types"); list the crate types to build, or remove the key',
+    exact: true
+  },
   { name: 'target crate_types with null', input: d => (d.packages[0].targets[0].crate_types = [null]), path: 'packages[0].targets[0].crate_types[0]', expect: 'expected a string, got null', exact: true },
   {
     name: 'unknown crate type `foo`',

@@ -10387,7 +10387,9 @@ function parseTarget(value, i, j, packageName2) {
   const kinds = value.kind;
   isStringArray(kinds) || badStringList(kinds, `${targetPath(i, j)}.kind`);
   const crateTypeNames = value.crate_types;
-  if (isStringArray(crateTypeNames) || badStringList(crateTypeNames, `${targetPath(i, j)}.crate_types`), kinds.length === 0)
+  if (isStringArray(crateTypeNames) || badStringList(crateTypeNames, `${targetPath(i, j)}.crate_types`), kinds.length === 0 && crateTypeNames.length === 0)
+    throw new checks_Invalid(`${targetPath(i, j)}.crate_types`, `library ${q(name)} of ${label(packageName2)} has no crate types (\`crate-type = []\` in its manifest): cargo refuses to build it ("does not support any of the output crate types"); list the crate types to build, or remove the key`);
+  if (kinds.length === 0)
     throw new checks_Invalid(`${targetPath(i, j)}.kind`, `target ${q(name)} of ${label(packageName2)} has no kind`);
   if (crateTypeNames.length === 0)
     throw new checks_Invalid(`${targetPath(i, j)}.crate_types`, `target ${q(name)} of ${label(packageName2)} has no crate types`);

@@ -8555,7 +8555,12 @@ function parseTarget(value, i, j, packageName) {
   let kinds = value.kind;
   isStringArray(kinds) || badStringList(kinds, `${targetPath(i, j)}.kind`);
   let crateTypeNames = value.crate_types;
-  if (isStringArray(crateTypeNames) || badStringList(crateTypeNames, `${targetPath(i, j)}.crate_types`), kinds.length === 0) throw new Invalid(`${targetPath(i, j)}.kind`, `target ${q(name)} of ${label(packageName)} has no kind`);
+  if (isStringArray(crateTypeNames) || badStringList(crateTypeNames, `${targetPath(i, j)}.crate_types`), kinds.length === 0 && crateTypeNames.length === 0)
+    throw new Invalid(
+      `${targetPath(i, j)}.crate_types`,
+      `library ${q(name)} of ${label(packageName)} has no crate types (\`crate-type = []\` in its manifest): cargo refuses to build it ("does not support any of the output crate types"); list the crate types to build, or remove the key`
+    );
+  if (kinds.length === 0) throw new Invalid(`${targetPath(i, j)}.kind`, `target ${q(name)} of ${label(packageName)} has no kind`);
   if (crateTypeNames.length === 0) throw new Invalid(`${targetPath(i, j)}.crate_types`, `target ${q(name)} of ${label(packageName)} has no crate types`);
   for (let c = 0; c < crateTypeNames.length; c++) {
     let crateType = crateTypeNames[c];

@@ -27,6 +27,13 @@ export function parseTarget(value: Json, i: number, j: number, packageName: stri
   if (!isStringArray(kinds)) badStringList(kinds, `${targetPath(i, j)}.kind`)
   const crateTypeNames = value.crate_types
   if (!isStringArray(crateTypeNames)) badStringList(crateTypeNames, `${targetPath(i, j)}.crate_types`)
+  if (kinds.length === 0 && crateTypeNames.length === 0) {
+    // What cargo prints for `[lib] crate-type = []`: cargo builds nothing from it, nor anything that needs it.
+    throw new Invalid(
+      `${targetPath(i, j)}.crate_types`,
+      `library ${q(name)} of ${label(packageName)} has no crate types (\`crate-type = []\` in its manifest): cargo refuses to build it ("does not support any of the output crate types"); list the crate types to build, or remove the key`
+    )
+  }
   if (kinds.length === 0) throw new Invalid(`${targetPath(i, j)}.kind`, `target ${q(name)} of ${label(packageName)} has no kind`)
   if (crateTypeNames.length === 0) throw new Invalid(`${targetPath(i, j)}.crate_types`, `target ${q(name)} of ${label(packageName)} has no crate types`)
   for (let c = 0; c < crateTypeNames.length; c++) {
