@@ -177,6 +177,13 @@ describe('findings', () => {
     expect(f).toMatchObject({ severity: 'note', package: 'mac', kind: 'proc-macro', mode: 'test' })
   })
 
+  it('an example with crate type proc-macro is a proc-macro: its test harness, in `examples/`, gets the same note', async () => {
+    const report = await analyse('port-cargo-proc-macro-examples', ['--command', 'test', '--target', 'x86_64-unknown-linux-gnu'])
+    const f = only(report, 'runtime-dylib')
+    expect(f).toMatchObject({ severity: 'note', package: 'foo', target: 'tested', kind: 'example', mode: 'test', platform: 'host' })
+    expect(f.message).toContain('run directly, from `examples/` or copied elsewhere')
+  })
+
   it('runtime-dylib with rpath set: a note that the bin starts in place but not copied elsewhere', async () => {
     const report = await analyse('rpath-bin-dylib', ['-p', 'app'])
     const f = only(report, 'runtime-dylib')

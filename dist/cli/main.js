@@ -4931,7 +4931,7 @@ function runtimeFinding(result2, linkage, locator, metadata, harnessRunner2) {
     inclusion.flatMap((p) => p.features ?? []),
     own,
     via ? `dependency \`${via.externName}\`` : null
-  ), quiet = unit.mode === "test" && unit.target.kind === "proc-macro" || startup.inPlace.length === 0;
+  ), quiet = unit.mode === "test" && isProcMacro(unit.target) || startup.inPlace.length === 0;
   return {
     ...base(unit, "runtime-dylib", "bin"),
     ...quiet ? { severity: "note" } : {},
@@ -4953,7 +4953,7 @@ function listed(files) {
   return files.map((f) => `\`${f}\``).join(", ");
 }
 function startupMessage(unit, family2, startup, libraries, harnessRunner2) {
-  let runner = unit.mode === "test" ? harnessRunner2 : unit.target.kind === "example" ? "`cargo run --example`" : "`cargo run`", where2 = unit.mode !== "build" ? "`deps/`" : unit.target.kind === "example" ? "`examples/`" : "`target/`", failure = family2 === "windows" ? "STATUS_DLL_NOT_FOUND (0xc0000135)" : family2 === "darwin" ? '"dyld: Library not loaded"' : '"error while loading shared libraries"', all = missingAnywhere(startup), noRpath = family2 !== "windows" && !unit.rpath, underCargo = startup.underCargo.length > 0 ? `it starts under ${runner} only if ${listed(startup.underCargo)} is on \`PATH\` (it comes with the MinGW-w64 toolchain; rustup 1.28.2 and later add their toolchain's \`bin\` for cargo)` : `it starts under ${runner}, which sets \`${libraryPathVariable(family2)}\``, extra = startup.copiedAlone.filter((l) => !startup.inPlace.includes(l)), direct;
+  let runner = unit.mode === "test" ? harnessRunner2 : unit.target.kind === "example" ? "`cargo run --example`" : "`cargo run`", where2 = unit.target.kind === "example" ? "`examples/`" : unit.mode !== "build" ? "`deps/`" : "`target/`", failure = family2 === "windows" ? "STATUS_DLL_NOT_FOUND (0xc0000135)" : family2 === "darwin" ? '"dyld: Library not loaded"' : '"error while loading shared libraries"', all = missingAnywhere(startup), noRpath = family2 !== "windows" && !unit.rpath, underCargo = startup.underCargo.length > 0 ? `it starts under ${runner} only if ${listed(startup.underCargo)} is on \`PATH\` (it comes with the MinGW-w64 toolchain; rustup 1.28.2 and later add their toolchain's \`bin\` for cargo)` : `it starts under ${runner}, which sets \`${libraryPathVariable(family2)}\``, extra = startup.copiedAlone.filter((l) => !startup.inPlace.includes(l)), direct;
   startup.inPlace.length === 0 ? direct = `and from ${where2}${unit.rpath && family2 !== "windows" ? " through its rpath" : ""}, but copied elsewhere it fails with ${failure}, missing ${listed(startup.copiedAlone)}` : extra.length === 0 && startup.inPlace.length === all.length ? direct = `but run directly, from ${where2} or copied elsewhere, it fails with ${failure}` : direct = `but run from ${where2} it fails with ${failure}, missing ${listed(startup.inPlace)}${extra.length > 0 ? `, and copied elsewhere it also misses ${listed(extra)}` : ""}`;
   let parts = [`${describeUnit(unit)} needs ${listed(all)} at run time${noRpath ? " and has no rpath (`rpath = false`)" : ""}: ${underCargo}, ${direct}.`];
   family2 === "windows" && parts.push("Windows has no rpath: DLLs are found next to the executable or on `PATH`.");

@@ -8,6 +8,7 @@ import { crateName, dylibFileName, dynamicCrates, type LinkageResult, linksAs, u
 import type { Metadata } from '../model/metadata.js'
 import { type LoaderFamily, libraryPathVariable, loaderFamily } from '../model/platform.js'
 import { startupOf } from '../linkage/startup.js'
+import { isProcMacro } from '../model/target-roles.js'
 import { linkChain, type Unit } from '../model/unit-graph.js'
 import { base, describeUnit, type Draft } from './context.js'
 import { formatFindings } from './dependency-format.js'
@@ -202,7 +203,7 @@ function runtimeFinding(result: UnitResult, linkage: LinkageResult, locator: Loc
   )
   // A proc-macro's test harness links `libstd` dynamically like the proc-macro, but nobody ships it and only
   // `cargo test` (or `cargo bench`) runs it, with the library path set: worth knowing, not a warning.
-  const quiet = (unit.mode === 'test' && unit.target.kind === 'proc-macro') || startup.inPlace.length === 0
+  const quiet = (unit.mode === 'test' && isProcMacro(unit.target)) || startup.inPlace.length === 0
   return {
     ...base(unit, 'runtime-dylib', 'bin'),
     ...(quiet ? { severity: 'note' as const } : {}),
@@ -232,7 +233,8 @@ function listed(files: readonly string[]): string {
 
 function startupMessage(unit: Unit, family: LoaderFamily, startup: StartupMissing, libraries: readonly string[], harnessRunner: string): string {
   const runner = unit.mode === 'test' ? harnessRunner : unit.target.kind === 'example' ? '`cargo run --example`' : '`cargo run`'
-  const where = unit.mode !== 'build' ? '`deps/`' : unit.target.kind === 'example' ? '`examples/`' : '`target/`'
+  // `CompilationFiles::output_dir`: an example, built or as a test harness, lives in `examples/`.
+  const where = unit.target.kind === 'example' ? '`examples/`' : unit.mode !== 'build' ? '`deps/`' : '`target/`'
   const failure =
     family === 'windows' ? 'STATUS_DLL_NOT_FOUND (0xc0000135)' : family === 'darwin' ? '"dyld: Library not loaded"' : '"error while loading shared libraries"'
   const all = missingAnywhere(startup)
