@@ -54,7 +54,10 @@ const WORKSPACES: readonly ChosenWorkspace[] = [
   { category: 'target-flags', seed: 2063744150, invocations: ['workspace-benches', 'bench-p-app2-features-extra', 'p-app2-bin-app2'] },
   // `[profile.test] panic = "abort"`: `cargo test` builds the examples as plain binaries, yet with `unwind`, and so
   // the dylib l1 they link through app2, which as a non-primary dylib only links with `unwind`.
-  { category: 'target-flags', seed: 372186071, invocations: ['test-p-app2'] }
+  { category: 'target-flags', seed: 372186071, invocations: ['test-p-app2'] },
+  // An example with crate type proc-macro, built for the host with -C prefer-dynamic over the non-primary dylib l0,
+  // which embeds std: "only shows up once" under --workspace; under -p app1 l0 is not primary and ex1b links.
+  { category: 'target-flags', seed: 1452030870, invocations: ['workspace-all-targets', 'test-p-app1'] }
 ]
 
 describe('differential against cargo, beyond linkage', () => {

@@ -508,14 +508,17 @@ function sameVisibleProfile(unit: UnitGraphUnit, artifact: ArtifactMessage): boo
   )
 }
 
-/** Roles of every unit: a build script or proc-macro, and everything below it, serves the host. */
+/**
+ * Roles of every unit: a build script or proc-macro, and everything below it, serves the host. A proc-macro is
+ * any target whose crate types list `proc-macro`, an example too (cargo's `Target::for_host`).
+ */
 function computeRoles(graph: UnitGraph): Set<CompileKind>[] {
   const roles = graph.units.map(() => new Set<CompileKind>())
   const visit = (index: number, role: CompileKind): void => {
     const unit = graph.units[index]
     if (unit === undefined) return
     const kind = targetKind(unit.target.kind)
-    const effective: CompileKind = kind === 'custom-build' || kind === 'proc-macro' ? 'host' : role
+    const effective: CompileKind = kind === 'custom-build' || unit.target.crate_types.includes('proc-macro') ? 'host' : role
     const set = roles[index]
     if (set === undefined || set.has(effective)) return
     set.add(effective)

@@ -428,6 +428,7 @@ function targetFlags(rng: Rng, seed: number): GeneratedWorkspace {
     packages.push(app(userIndex, [normal(mainPkg)], { targets: [withFlags({ kind: 'bench', name: `bench${userIndex}a`, harness: false }, drawFlags(rng, 0, 0.4, true, 0))] }))
   }
 
+  procMacroExample(seed, extra)
   return finish('target-flags', seed, rng, packages, () => {
     const list = new InvocationList()
     const main = mainPkg.name
@@ -450,6 +451,19 @@ function targetFlags(rng: Rng, seed: number): GeneratedWorkspace {
     list.add('test -p MAIN', ['-p', main], { command: 'test' })
     return list
   }, { profiles: abortingProfiles(seed) })
+}
+
+/**
+ * Now and then one example becomes a proc-macro (`crate-type = ["proc-macro"]`), which cargo builds for the host
+ * with `-C prefer-dynamic` and unwind, whatever the profile. Drawn from a stream of its own, so that the rest of a
+ * seed's workspace is what it was before.
+ */
+function procMacroExample(seed: number, extra: ExtraTarget[]): void {
+  const rng = new Rng(seed ^ 0x27d4eb2f)
+  const examples = extra.filter(t => t.kind === 'example')
+  if (examples.length === 0 || !rng.chance(0.35)) return
+  const chosen = rng.pick(examples)
+  extra[extra.indexOf(chosen)] = { ...chosen, crateTypes: ['proc-macro'] }
 }
 
 /**

@@ -342,15 +342,20 @@ function renderBuildScript(build: Usage): string {
 
 /** An example, integration test or bench: names the package's library, its normal and its dev-dependencies. */
 function renderExtraTarget(pkg: GeneratedPackage, target: ExtraTarget, uses: readonly CrateUse[]): string {
+  const procMacro = target.crateTypes?.[0] === 'proc-macro'
   if (target.namesNothing === true) {
     if (target.kind === 'test') return ['#[test]', 'fn names_nothing() {', '    assert_eq!(1 + 1, 2);', '}'].join('\n') + '\n'
+    if (procMacro) return [...macroExpandingTo(['7'])].join('\n') + '\n'
     if (target.crateTypes !== undefined) return ['pub fn example_value() -> u32 {', '    7', '}'].join('\n') + '\n'
     return ['fn main() {', '    println!("names nothing");', '}'].join('\n') + '\n'
   }
   const usage = usageOf(uses)
   const terms = [...ownLibTerms(pkg), ...usage.terms]
   const lines = [...separated(usage.items)]
-  if (target.kind === 'example' && target.crateTypes !== undefined) {
+  if (procMacro) {
+    // A proc-macro crate exports its macros only: the value is computed where the macro expands.
+    lines.push(...macroExpandingTo([...valueStatements('1', terms), 'value']))
+  } else if (target.kind === 'example' && target.crateTypes !== undefined) {
     lines.push(...valueFunction('example_value', '1', terms))
   } else if (target.kind === 'test') {
     lines.push('#[test]', 'fn uses_dependencies() {', ...valueStatements('1', terms).map(line => `    ${line}`), '    assert!(value > 0);', '}')
@@ -358,6 +363,20 @@ function renderExtraTarget(pkg: GeneratedPackage, target: ExtraTarget, uses: rea
     lines.push('fn main() {', ...valueStatements('0', terms).map(line => `    ${line}`), '    println!("value {value}");', '}')
   }
   return lines.join('\n') + '\n'
+}
+
+/** A proc-macro crate's one macro, `example_value!()`, which expands to the number the statements compute. */
+function macroExpandingTo(statements: readonly string[]): string[] {
+  return [
+    'extern crate proc_macro;',
+    '',
+    '#[proc_macro]',
+    'pub fn example_value(_input: proc_macro::TokenStream) -> proc_macro::TokenStream {',
+    ...statements.slice(0, -1).map(line => `    ${line}`),
+    `    let value: u32 = ${statements[statements.length - 1]};`,
+    '    value.to_string().parse().unwrap()',
+    '}'
+  ]
 }
 
 /** Every file of the workspace, keyed by path relative to the workspace root (sorted). */

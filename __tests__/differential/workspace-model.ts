@@ -59,8 +59,11 @@ export interface GeneratedDependency {
 export interface ExtraTarget {
   kind: 'example' | 'test' | 'bench'
   name: string
-  /** For an example: a library-like example with these crate types instead of an executable. */
-  crateTypes?: readonly LibCrateType[]
+  /**
+   * For an example: a library-like example with these crate types instead of an executable; `proc-macro`
+   * makes it a proc-macro, which cargo builds for the host.
+   */
+  crateTypes?: readonly LibCrateType[] | readonly ['proc-macro']
   /** For a bench: `harness = false`, a plain `main`. */
   harness?: false
   /** The source names no crate at all, not even the package's own library. */
