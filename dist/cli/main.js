@@ -4500,7 +4500,7 @@ function hostProfileDiffers(profile) {
   return profile.name === "release" || profile.name === "bench";
 }
 function profilePanic(u, profile) {
-  return u.panicSource === "forced-unwind" ? "unwind" : u.panicSource !== "rustflags" ? profile.panic : u.kind === "host" || u.mode === "test" || u.target.kind === "proc-macro" || u.target.kind === "custom-build" ? "unwind" : profile.panic;
+  return u.panicSource === "forced-unwind" ? "unwind" : u.panicSource !== "rustflags" ? profile.panic : u.kind === "host" || u.mode === "test" || isForHost(u.target) ? "unwind" : profile.panic;
 }
 function cargoUnits(graph, profile, sharedLayout) {
   let hostDiffers = hostProfileDiffers(profile), memo = /* @__PURE__ */ new Map(), sameTarget = (a, b) => a.pkg === b.pkg && a.target === b.target && a.mode === b.mode, same = (a, b) => {
@@ -4608,7 +4608,7 @@ function hostEntry(graph, host) {
   for (; level.length > 0; ) {
     let next = [];
     for (let unit of level) {
-      let edges = dependents.get(unit) ?? [], entry = edges.find((e) => e.from.target.kind === "custom-build") ?? edges.find((e) => e.from.kind === "target" || e.from.target.kind === "proc-macro");
+      let edges = dependents.get(unit) ?? [], entry = edges.find((e) => e.from.target.kind === "custom-build") ?? edges.find((e) => e.from.kind === "target" || isProcMacro(e.from.target));
       if (entry) return entry;
       for (let e of edges)
         seen.has(e.from) || (seen.add(e.from), next.push(e.from));

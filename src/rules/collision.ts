@@ -28,6 +28,7 @@ import { commandProfile } from '../model/build-context.js'
 import { type CrateType, isDynamic, requiresUpstreamObjects } from '../model/crate-type.js'
 import { forwardSlashes, relativePosix } from '../model/paths.js'
 import type { PanicStrategy, ProfileSettings } from '../model/profile.js'
+import { isForHost, isProcMacro } from '../model/target-roles.js'
 import { type CrateDep, dependenciesOf, type Unit, type UnitGraph } from '../model/unit-graph.js'
 import { listCrates } from '../text.js'
 import { base, describeUnit, type Draft, type RuleContext } from './context.js'
@@ -127,7 +128,7 @@ function hostProfileDiffers(profile: ProfileSettings): boolean {
 function profilePanic(u: Unit, profile: ProfileSettings): PanicStrategy {
   if (u.panicSource === 'forced-unwind') return 'unwind'
   if (u.panicSource !== 'rustflags') return profile.panic
-  const forced = u.kind === 'host' || u.mode === 'test' || u.target.kind === 'proc-macro' || u.target.kind === 'custom-build'
+  const forced = u.kind === 'host' || u.mode === 'test' || isForHost(u.target)
   return forced ? 'unwind' : profile.panic
 }
 
@@ -405,7 +406,7 @@ function hostEntry(graph: UnitGraph, host: Unit): { from: Unit; dep: CrateDep } 
     const next: Unit[] = []
     for (const unit of level) {
       const edges = dependents.get(unit) ?? []
-      const entry = edges.find(e => e.from.target.kind === 'custom-build') ?? edges.find(e => e.from.kind === 'target' || e.from.target.kind === 'proc-macro')
+      const entry = edges.find(e => e.from.target.kind === 'custom-build') ?? edges.find(e => e.from.kind === 'target' || isProcMacro(e.from.target))
       if (entry) return entry
       for (const e of edges) {
         if (seen.has(e.from)) continue
