@@ -345,7 +345,7 @@ function renderExtraTarget(pkg: GeneratedPackage, target: ExtraTarget, uses: rea
   const procMacro = target.crateTypes?.[0] === 'proc-macro'
   if (target.namesNothing === true) {
     if (target.kind === 'test') return ['#[test]', 'fn names_nothing() {', '    assert_eq!(1 + 1, 2);', '}'].join('\n') + '\n'
-    if (procMacro) return [...macroExpandingTo(['7'])].join('\n') + '\n'
+    if (procMacro) return macroExpandingTo([], '7').join('\n') + '\n'
     if (target.crateTypes !== undefined) return ['pub fn example_value() -> u32 {', '    7', '}'].join('\n') + '\n'
     return ['fn main() {', '    println!("names nothing");', '}'].join('\n') + '\n'
   }
@@ -354,7 +354,7 @@ function renderExtraTarget(pkg: GeneratedPackage, target: ExtraTarget, uses: rea
   const lines = [...separated(usage.items)]
   if (procMacro) {
     // A proc-macro crate exports its macros only: the value is computed where the macro expands.
-    lines.push(...macroExpandingTo([...valueStatements('1', terms), 'value']))
+    lines.push(...macroExpandingTo(valueStatements('1', terms), 'value'))
   } else if (target.kind === 'example' && target.crateTypes !== undefined) {
     lines.push(...valueFunction('example_value', '1', terms))
   } else if (target.kind === 'test') {
@@ -365,15 +365,15 @@ function renderExtraTarget(pkg: GeneratedPackage, target: ExtraTarget, uses: rea
   return lines.join('\n') + '\n'
 }
 
-/** A proc-macro crate's one macro, `example_value!()`, which expands to the number the statements compute. */
-function macroExpandingTo(statements: readonly string[]): string[] {
+/** A proc-macro crate's one macro, `example_value!()`, which expands to `value` as computed after `statements`. */
+function macroExpandingTo(statements: readonly string[], value: string): string[] {
   return [
     'extern crate proc_macro;',
     '',
     '#[proc_macro]',
     'pub fn example_value(_input: proc_macro::TokenStream) -> proc_macro::TokenStream {',
-    ...statements.slice(0, -1).map(line => `    ${line}`),
-    `    let value: u32 = ${statements[statements.length - 1]};`,
+    ...statements.map(line => `    ${line}`),
+    `    let value: u32 = ${value};`,
     '    value.to_string().parse().unwrap()',
     '}'
   ]

@@ -14,8 +14,8 @@ import { platformMatches } from './cfg.js'
 import { isLinkable } from './crate-type.js'
 import { causeChain, declarationOf, type FeatureCause, featureValue, type FeaturesFor, hasProcMacroLib, type ResolvedFeatures } from './features.js'
 import type { DependencyEdge, Metadata, Package, Target } from './metadata.js'
-import { isForHost, isProcMacro } from './target-roles.js'
 import type { TargetInfo } from './target-info.js'
+import { isForHost, isProcMacro } from './target-roles.js'
 import type { CrateDep, SourceUsesCrate, Unit } from './unit-graph.js'
 
 /** What a unit passes on to its dependencies (cargo's `UnitFor`, src/cargo/core/profiles.rs, reduced). */

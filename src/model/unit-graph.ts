@@ -340,7 +340,7 @@ function panicOf(
 /** Follows `lto::generate` and `calculate` (src/cargo/core/compiler/lto.rs): LTO from each root unit down. */
 function assignLto(roots: Unit[], profile: ProfileSettings): void {
   const assigned = new Map<Unit, CargoLto>()
-    const requestedTypes = (u: Unit): CrateType[] => (u.mode === 'build' ? u.target.crateTypes : ['bin'])
+  const requestedTypes = (u: Unit): CrateType[] => (u.mode === 'build' ? u.target.crateTypes : ['bin'])
   const needsObject = (types: CrateType[]): boolean => types.some(t => canLto(t) || isDynamic(t))
   const whenNeedsObject = (types: CrateType[]): CargoLto =>
     types.every(t => t === 'dylib') ? { kind: 'only-object' } : { kind: 'object-and-bitcode' }
