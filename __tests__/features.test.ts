@@ -96,6 +96,7 @@ function resolve(metadata: Metadata, selected: string[], request: Partial<Featur
     hasDevUnits: false,
     host: LINUX,
     target: LINUX,
+    procMacroDependencyByAnyTarget: false,
     ...request
   })
   return {
@@ -288,7 +289,7 @@ describe('resolveFeatures', () => {
   it('required-features may name a dependency’s feature as `name/feature`, never weakly', () => {
     const m = workspace(['a'], [pkg('a', {}, [{ on: 'b', features: ['x'] }]), pkg('b', { x: [], y: [] })])
     const a = [...m.packages.values()].find(p => p.name === 'a')!
-    const features = resolveFeatures(m, { resolver: 2, selected: [a], current: null, features: [], allFeatures: false, noDefaultFeatures: false, hasDevUnits: false, host: LINUX, target: LINUX })
+    const features = resolveFeatures(m, { resolver: 2, selected: [a], current: null, features: [], allFeatures: false, noDefaultFeatures: false, hasDevUnits: false, host: LINUX, target: LINUX, procMacroDependencyByAnyTarget: false })
     const needs = (requiredFeatures: string[]) => featuresSatisfied({ metadata: m, features }, { ...a.targets[0]!, requiredFeatures }, a)
     expect([needs(['b/x']), needs(['b?/x']), needs(['b/y']), needs(['dep:b']), needs([])]).toEqual([true, false, false, false, true])
   })
@@ -356,7 +357,7 @@ describe('isActivated: the packages the feature resolver reaches on each side', 
   const activated = (resolver: 1 | 2) => {
     const metadata = m()
     const byName = (n: string) => [...metadata.packages.values()].find(p => p.name === n)!
-    const features = resolveFeatures(metadata, { resolver, selected: [byName('app')], current: null, features: [], allFeatures: false, noDefaultFeatures: false, hasDevUnits: false, host: LINUX, target: LINUX })
+    const features = resolveFeatures(metadata, { resolver, selected: [byName('app')], current: null, features: [], allFeatures: false, noDefaultFeatures: false, hasDevUnits: false, host: LINUX, target: LINUX, procMacroDependencyByAnyTarget: false })
     return [features.isActivated(byName('gen').id, 'normal'), features.isActivated(byName('gen').id, 'host')]
   }
 

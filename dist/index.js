@@ -4787,7 +4787,7 @@ function resolveFeatures(metadata, request) {
       for (const kind of edge.kinds) {
         if (kind.platform !== null && opts.ignoreInactiveTargets && !platformActivated(kind, fk, request) || kind.kind === "dev" && (opts.decoupleDevDeps || !withDevDependencies.has(pkg)))
           continue;
-        const depFk = fk !== "host" && trackForHost && (kind.kind === "build" || hasProcMacroLib(dep)) ? "host" : fk, declared = declarationOf(edge, kind);
+        const procMacro = request.procMacroDependencyByAnyTarget ? hasAnyProcMacro(dep) : hasProcMacroLib(dep), depFk = fk !== "host" && trackForHost && (kind.kind === "build" || procMacro) ? "host" : fk, declared = declarationOf(edge, kind);
         out.push({ dep, declared, depFk, origin: { by: "dependency", pkg, nameInToml: declared.nameInToml } });
       }
     }
@@ -5179,7 +5179,7 @@ function generateRootUnits(state, selected, invocation, selection, warnings) {
     for (const { target, mode, proposedForTest } of createProposals(state, pkg, invocation, selection, warnings)) {
       const procMacro = isProcMacro(target);
       if (!state.features.isActivated(pkg.id, procMacro ? "host" : "normal"))
-        throw notActivated(pkg, procMacro ? target : null);
+        throw notActivated(pkg, procMacro ? target : null, selection.activationPanic);
       const unitFor = { host: procMacro, hostFeatures: procMacro, test: proposedForTest };
       roots.push({ pkg, target, mode, kind: procMacro ? "host" : "target", unitFor });
     }
@@ -5190,9 +5190,9 @@ function generateRootUnits(state, selected, invocation, selection, warnings) {
   }
   return roots.length === 0 && selectsTargets(invocation) && warnings.push(unmatchedFilters(invocation)), roots;
 }
-function notActivated(pkg, procMacro) {
+function notActivated(pkg, procMacro, panic) {
   const why = procMacro === null ? "builds it only for a build script or proc-macro, for tests, or for another platform" : `builds it only for the target, and its ${procMacro.kind} \`${procMacro.name}\` is a proc-macro, built for the host`;
-  return new UserError(`cargo cannot build \`${pkg.name}\` as a selected package here: feature resolver "2" ${why}, and cargo stops with an internal error ("did not find features for \u2026 within activated_features"); select a package that depends on it instead`);
+  return new UserError(`cargo cannot build \`${pkg.name}\` as a selected package here: feature resolver "2" ${why}, and cargo stops with an internal error ("${panic}"); select a package that depends on it instead`);
 }
 function unmatchedFilters(invocation) {
   const t = invocation.targets, missed = t.allTargets ? [] : ["bins", "tests", "examples", "benches"].filter((flag) => t[flag]), filters = t.allTargets ? " `all-targets`" : missed.map((flag) => ` \`${flag}\``).join(",");
@@ -5300,23 +5300,28 @@ function jobDependenciesOf(unit) {
 function buildUnitGraph(metadata, context, invocation, selected, options = {}) {
   const { sourceUsesCrate = () => !0, features = metadataFeatures(metadata), docExamplesOf = () => "run", benched = (_pkg, target) => defaultBenched(target) } = options, units = [], libs = /* @__PURE__ */ new Map(), warnings = [], profile = commandProfile(context, invocation.command), infoFor = (kind) => kind === "host" ? context.host : context.target;
   checkNamedTargets(invocation, selected);
-  const selection = { benched, benchBuildsExamples: releaseAtLeast(context.rustc.release, 1, 89) }, rootSpecs = generateRootUnits({ metadata, features }, selected, invocation, selection, warnings), primary = new Set(rootSpecs.map((s) => s.pkg.id)), state = {
+  const release = context.rustc.release, selection = {
+    benched,
+    benchBuildsExamples: releaseAtLeast(release, 1, 89),
+    activationPanic: releaseAtLeast(release, 1, 83) ? "did not find features for \u2026 within activated_features" : "activated_features for invalid package: features did not find \u2026"
+  }, rootSpecs = generateRootUnits({ metadata, features }, selected, invocation, selection, warnings), primary = new Set(rootSpecs.map((s) => s.pkg.id)), state = {
     metadata,
     units,
     infoFor,
     libOf: (pkg) => (libs.has(pkg) || libs.set(pkg, libTarget(pkg)), libs.get(pkg)),
     sourceUsesCrate,
     features,
-    intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => "none" : docExamplesOf)
+    intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => "none" : docExamplesOf, !releaseAtLeast(release, 1, 80))
   }, roots = depsOfRoots(state, rootSpecs);
   return assignLto(roots, profile), { units, roots, warnings };
 }
-function unitInterner(units, infoFor, profile, primary, features, docExamplesOf) {
+function unitInterner(units, infoFor, profile, primary, features, docExamplesOf, procMacroDependencyByAnyTarget) {
   const byKey = /* @__PURE__ */ new Map(), targetIds = /* @__PURE__ */ new Map(), featuresByPackage = /* @__PURE__ */ new Map();
   return ({ pkg, target, mode, kind, unitFor }, root) => {
     const panicForced = unitFor.host || unitFor.test || mode !== "build" || isForHost(target);
     let sides = featuresByPackage.get(pkg);
-    sides === void 0 && featuresByPackage.set(pkg, sides = packageFeatures(features, pkg));
+    if (sides === void 0 && featuresByPackage.set(pkg, sides = packageFeatures(features, pkg)), procMacroDependencyByAnyTarget && !root && !features.isActivated(pkg.id, unitFor.hostFeatures ? "host" : "normal"))
+      throw resolvedForHostOnly(pkg);
     const featureSide = sides.differ && unitFor.hostFeatures ? 1 : 0;
     let targetId = targetIds.get(target);
     targetId === void 0 && targetIds.set(target, targetId = targetIds.size);
@@ -5362,6 +5367,9 @@ const MODE_KEY = { build: 0, test: 1, doctest: 2 };
 function panicOf(profile, forcedUnwind, rustflags) {
   const fromFlags = codegenOptions(rustflags, "panic"), last = fromFlags[fromFlags.length - 1];
   return last === "abort" || last === "unwind" ? { panic: last, panicSource: "rustflags" } : forcedUnwind ? { panic: "unwind", panicSource: "forced-unwind" } : { panic: profile.panic, panicSource: profile.sources.panic ? "profile" : "default" };
+}
+function resolvedForHostOnly(pkg) {
+  return new UserError(`cargo before 1.80 cannot build \`${pkg.name}\` here: it takes a dependency with a proc-macro example for a proc-macro and resolves its features for the host only, so its library has none for the target, and cargo stops with an internal error ("activated_features for invalid package"); cargo 1.80 and later build it (rust-lang/cargo#13726)`);
 }
 function assignLto(roots, profile) {
   const assigned = /* @__PURE__ */ new Map(), requestedTypes = (u) => u.mode === "build" ? u.target.crateTypes : ["bin"], needsObject = (types) => types.some((t) => canLto(t) || isDynamic(t)), whenNeedsObject = (types) => types.every((t) => t === "dylib") ? { kind: "only-object" } : { kind: "object-and-bitcode" }, fromProfile = () => {
@@ -7802,7 +7810,14 @@ function analyzeOnce(input, purpose = "report") {
 }
 function featuresOf(input, cli, selected) {
   const { context, invocation } = input;
-  return resolveFeatures(input.metadata, { ...cli, selected, hasDevUnits: needsDevDependencies(invocation), host: context.host, target: context.target });
+  return resolveFeatures(input.metadata, {
+    ...cli,
+    selected,
+    hasDevUnits: needsDevDependencies(invocation),
+    host: context.host,
+    target: context.target,
+    procMacroDependencyByAnyTarget: !releaseAtLeast(context.rustc.release, 1, 80)
+  });
 }
 function toolchainReport(context, facts, workspaceRoot) {
   const report = {

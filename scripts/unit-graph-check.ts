@@ -45,9 +45,13 @@ function cargoUnits(cwd: string, args: string[], toolchain: string | null): { un
   const r = spawnSync('cargo', argv, { cwd, env: { ...process.env, RUSTC_BOOTSTRAP: '1' }, encoding: 'utf8', maxBuffer: 1 << 28 })
   if (r.status !== 0) {
     const lines = r.stderr.split('\n')
-    // A panic says what went wrong on the line after `thread 'main' … panicked at <file>:…`; its first words count.
+    // A panic says what went wrong on the line after `thread 'main' … panicked at <file>:…`, or before Rust 1.73
+    // on that line, quoted (`panicked at '<message>', <file>`); its first words count.
     const panic = lines.findIndex(l => /^thread '[^']*'.* panicked at /.test(l))
-    if (panic >= 0) return { refusal: (lines[panic + 1] ?? '').trim().split(' (')[0]! }
+    if (panic >= 0) {
+      const message = /panicked at '(.*)', \S+$/.exec(lines[panic]!)?.[1] ?? lines[panic + 1] ?? ''
+      return { refusal: message.trim().split(/ \(|: /)[0]! }
+    }
     const line = lines.find(l => l.startsWith('error: ')) ?? lines[0] ?? ''
     return { refusal: line.replace(/^error: /, '') }
   }

@@ -4,7 +4,7 @@ import { compareText } from './findings/order.js'
 import { pluginSystem, rustAbiBoundaries } from './linkage/boundaries.js'
 import { crateName, type LinkageResult, resolveLinkage, type UnitResult } from './linkage/resolve.js'
 import { type BuildContext, commandProfile } from './model/build-context.js'
-import { compilerBehaviour } from './model/compiler-behaviour.js'
+import { compilerBehaviour, releaseAtLeast } from './model/compiler-behaviour.js'
 import { loaderFamily } from './model/platform.js'
 import { noFacts, type WorkspaceFacts } from './model/facts.js'
 import { checkCommandLineFeatures, type CommandLineFeatures, commandLineFeatures, metadataFeatures, resolveFeatures, type ResolvedFeatures, type ResolverVersion } from './model/features.js'
@@ -124,7 +124,14 @@ function analyzeOnce(input: AnalysisInput, purpose: 'report' | 'verify' = 'repor
 /** The features and optional dependencies cargo activates for the invocation (`resolver/features.rs`). */
 function featuresOf(input: AnalysisInput, cli: CommandLineFeatures, selected: readonly Package[]): ResolvedFeatures {
   const { context, invocation } = input
-  return resolveFeatures(input.metadata, { ...cli, selected, hasDevUnits: needsDevDependencies(invocation), host: context.host, target: context.target })
+  return resolveFeatures(input.metadata, {
+    ...cli,
+    selected,
+    hasDevUnits: needsDevDependencies(invocation),
+    host: context.host,
+    target: context.target,
+    procMacroDependencyByAnyTarget: !releaseAtLeast(context.rustc.release, 1, 80)
+  })
 }
 
 function toolchainReport(context: BuildContext, facts: WorkspaceFacts, workspaceRoot: string): ToolchainReport {

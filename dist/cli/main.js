@@ -2941,7 +2941,7 @@ function resolveFeatures(metadata, request) {
       let dep = metadata.packages.get(edge.pkg);
       for (let kind of edge.kinds) {
         if (kind.platform !== null && opts.ignoreInactiveTargets && !platformActivated(kind, fk, request) || kind.kind === "dev" && (opts.decoupleDevDeps || !withDevDependencies.has(pkg))) continue;
-        let depFk = fk !== "host" && trackForHost && (kind.kind === "build" || hasProcMacroLib(dep)) ? "host" : fk, declared = declarationOf(edge, kind);
+        let procMacro = request.procMacroDependencyByAnyTarget ? hasAnyProcMacro(dep) : hasProcMacroLib(dep), depFk = fk !== "host" && trackForHost && (kind.kind === "build" || procMacro) ? "host" : fk, declared = declarationOf(edge, kind);
         out.push({ dep, declared, depFk, origin: { by: "dependency", pkg, nameInToml: declared.nameInToml } });
       }
     }
@@ -3303,7 +3303,7 @@ function generateRootUnits(state, selected, invocation, selection, warnings) {
   for (let pkg of selected)
     for (let { target, mode, proposedForTest } of createProposals(state, pkg, invocation, selection, warnings)) {
       let procMacro = isProcMacro(target);
-      if (!state.features.isActivated(pkg.id, procMacro ? "host" : "normal")) throw notActivated(pkg, procMacro ? target : null);
+      if (!state.features.isActivated(pkg.id, procMacro ? "host" : "normal")) throw notActivated(pkg, procMacro ? target : null, selection.activationPanic);
       let unitFor = { host: procMacro, hostFeatures: procMacro, test: proposedForTest };
       roots.push({ pkg, target, mode, kind: procMacro ? "host" : "target", unitFor });
     }
@@ -3314,10 +3314,10 @@ function generateRootUnits(state, selected, invocation, selection, warnings) {
   }
   return roots.length === 0 && selectsTargets(invocation) && warnings.push(unmatchedFilters(invocation)), roots;
 }
-function notActivated(pkg, procMacro) {
+function notActivated(pkg, procMacro, panic) {
   let why = procMacro === null ? "builds it only for a build script or proc-macro, for tests, or for another platform" : `builds it only for the target, and its ${procMacro.kind} \`${procMacro.name}\` is a proc-macro, built for the host`;
   return new UserError(
-    `cargo cannot build \`${pkg.name}\` as a selected package here: feature resolver "2" ${why}, and cargo stops with an internal error ("did not find features for \u2026 within activated_features"); select a package that depends on it instead`
+    `cargo cannot build \`${pkg.name}\` as a selected package here: feature resolver "2" ${why}, and cargo stops with an internal error ("${panic}"); select a package that depends on it instead`
   );
 }
 function unmatchedFilters(invocation) {
@@ -3416,22 +3416,26 @@ function buildUnitGraph(metadata, context, invocation, selected, options = {}) {
     benched = (_pkg, target) => defaultBenched(target)
   } = options, units = [], libs = /* @__PURE__ */ new Map(), warnings = [], profile = commandProfile(context, invocation.command), infoFor = (kind) => kind === "host" ? context.host : context.target;
   checkNamedTargets(invocation, selected);
-  let selection = { benched, benchBuildsExamples: releaseAtLeast(context.rustc.release, 1, 89) }, rootSpecs = generateRootUnits({ metadata, features }, selected, invocation, selection, warnings), primary = new Set(rootSpecs.map((s) => s.pkg.id)), state = {
+  let release = context.rustc.release, selection = {
+    benched,
+    benchBuildsExamples: releaseAtLeast(release, 1, 89),
+    activationPanic: releaseAtLeast(release, 1, 83) ? "did not find features for \u2026 within activated_features" : "activated_features for invalid package: features did not find \u2026"
+  }, rootSpecs = generateRootUnits({ metadata, features }, selected, invocation, selection, warnings), primary = new Set(rootSpecs.map((s) => s.pkg.id)), state = {
     metadata,
     units,
     infoFor,
     libOf: (pkg) => (libs.has(pkg) || libs.set(pkg, libTarget(pkg)), libs.get(pkg)),
     sourceUsesCrate,
     features,
-    intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => "none" : docExamplesOf)
+    intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => "none" : docExamplesOf, !releaseAtLeast(release, 1, 80))
   }, roots = depsOfRoots(state, rootSpecs);
   return assignLto(roots, profile), { units, roots, warnings };
 }
-function unitInterner(units, infoFor, profile, primary, features, docExamplesOf) {
+function unitInterner(units, infoFor, profile, primary, features, docExamplesOf, procMacroDependencyByAnyTarget) {
   let byKey = /* @__PURE__ */ new Map(), targetIds = /* @__PURE__ */ new Map(), featuresByPackage = /* @__PURE__ */ new Map();
   return ({ pkg, target, mode, kind, unitFor }, root) => {
     let panicForced = unitFor.host || unitFor.test || mode !== "build" || isForHost(target), sides = featuresByPackage.get(pkg);
-    sides === void 0 && featuresByPackage.set(pkg, sides = packageFeatures(features, pkg));
+    if (sides === void 0 && featuresByPackage.set(pkg, sides = packageFeatures(features, pkg)), procMacroDependencyByAnyTarget && !root && !features.isActivated(pkg.id, unitFor.hostFeatures ? "host" : "normal")) throw resolvedForHostOnly(pkg);
     let featureSide = sides.differ && unitFor.hostFeatures ? 1 : 0, targetId = targetIds.get(target);
     targetId === void 0 && targetIds.set(target, targetId = targetIds.size);
     let unwindsInstead = panicForced && profile.panic !== "unwind", key = targetId * 32 + featureSide * 16 + MODE_KEY[mode] * 4 + (kind === "host" ? 2 : 0) + (unwindsInstead ? 1 : 0), existing = byKey.get(key);
@@ -3475,6 +3479,11 @@ var MODE_KEY = { build: 0, test: 1, doctest: 2 };
 function panicOf(profile, forcedUnwind, rustflags) {
   let fromFlags = codegenOptions(rustflags, "panic"), last = fromFlags[fromFlags.length - 1];
   return last === "abort" || last === "unwind" ? { panic: last, panicSource: "rustflags" } : forcedUnwind ? { panic: "unwind", panicSource: "forced-unwind" } : { panic: profile.panic, panicSource: profile.sources.panic ? "profile" : "default" };
+}
+function resolvedForHostOnly(pkg) {
+  return new UserError(
+    `cargo before 1.80 cannot build \`${pkg.name}\` here: it takes a dependency with a proc-macro example for a proc-macro and resolves its features for the host only, so its library has none for the target, and cargo stops with an internal error ("activated_features for invalid package"); cargo 1.80 and later build it (rust-lang/cargo#13726)`
+  );
 }
 function assignLto(roots, profile) {
   let assigned = /* @__PURE__ */ new Map(), requestedTypes = (u) => u.mode === "build" ? u.target.crateTypes : ["bin"], needsObject = (types) => types.some((t) => canLto(t) || isDynamic(t)), whenNeedsObject = (types) => types.every((t) => t === "dylib") ? { kind: "only-object" } : { kind: "object-and-bitcode" }, fromProfile = () => {
@@ -5839,7 +5848,14 @@ function analyzeOnce(input, purpose = "report") {
 }
 function featuresOf(input, cli, selected) {
   let { context, invocation } = input;
-  return resolveFeatures(input.metadata, { ...cli, selected, hasDevUnits: needsDevDependencies(invocation), host: context.host, target: context.target });
+  return resolveFeatures(input.metadata, {
+    ...cli,
+    selected,
+    hasDevUnits: needsDevDependencies(invocation),
+    host: context.host,
+    target: context.target,
+    procMacroDependencyByAnyTarget: !releaseAtLeast(context.rustc.release, 1, 80)
+  });
 }
 function toolchainReport(context, facts, workspaceRoot) {
   let report = {

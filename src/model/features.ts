@@ -114,6 +114,11 @@ export interface FeatureRequest {
   host: TargetInfo
   /** The requested target (`--target`), or the host. */
   target: TargetInfo
+  /**
+   * Cargo before 1.80 (rust-lang/cargo@0ead10eeb) took a dependency for a proc-macro, and resolved it on the
+   * host side only, when any of its targets is one: a proc-macro example was enough.
+   */
+  procMacroDependencyByAnyTarget: boolean
 }
 
 /**
@@ -227,7 +232,8 @@ export function resolveFeatures(metadata: Metadata, request: FeatureRequest): Re
       for (const kind of edge.kinds) {
         if (kind.platform !== null && opts.ignoreInactiveTargets && !platformActivated(kind, fk, request)) continue
         if (kind.kind === 'dev' && (opts.decoupleDevDeps || !withDevDependencies.has(pkg))) continue
-        const depFk: FeaturesFor = fk !== 'host' && trackForHost && (kind.kind === 'build' || hasProcMacroLib(dep)) ? 'host' : fk
+        const procMacro = request.procMacroDependencyByAnyTarget ? hasAnyProcMacro(dep) : hasProcMacroLib(dep)
+        const depFk: FeaturesFor = fk !== 'host' && trackForHost && (kind.kind === 'build' || procMacro) ? 'host' : fk
         const declared = declarationOf(edge, kind)
         out.push({ dep, declared, depFk, origin: { by: 'dependency', pkg, nameInToml: declared.nameInToml } })
       }

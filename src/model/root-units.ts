@@ -51,7 +51,7 @@ export function generateRootUnits(
       // `deps_of_roots` gives it and what it depends on the host side's features (`UnitFor::new_host(true)`,
       // `new_host_test`), as `generate_root_units` does for its own (`FeaturesFor::from_for_host`).
       const procMacro = isProcMacro(target)
-      if (!state.features.isActivated(pkg.id, procMacro ? 'host' : 'normal')) throw notActivated(pkg, procMacro ? target : null)
+      if (!state.features.isActivated(pkg.id, procMacro ? 'host' : 'normal')) throw notActivated(pkg, procMacro ? target : null, selection.activationPanic)
       // `new_units` gives a unit proposed in a test mode `UnitFor::new_test`, even an example it then builds as
       // a plain binary: it and what it links get `panic = "unwind"` whatever the profile says.
       const unitFor = { host: procMacro, hostFeatures: procMacro, test: proposedForTest }
@@ -75,13 +75,13 @@ export function generateRootUnits(
  * for another platform; or of a package it builds only for the target when the selected target is a
  * proc-macro (an example with crate type `proc-macro` of a dependency).
  */
-function notActivated(pkg: Package, procMacro: Target | null): UserError {
+function notActivated(pkg: Package, procMacro: Target | null, panic: string): UserError {
   const why =
     procMacro === null
       ? 'builds it only for a build script or proc-macro, for tests, or for another platform'
       : `builds it only for the target, and its ${procMacro.kind} \`${procMacro.name}\` is a proc-macro, built for the host`
   return new UserError(
-    `cargo cannot build \`${pkg.name}\` as a selected package here: feature resolver "2" ${why}, and cargo stops with an internal error ("did not find features for … within activated_features"); select a package that depends on it instead`
+    `cargo cannot build \`${pkg.name}\` as a selected package here: feature resolver "2" ${why}, and cargo stops with an internal error ("${panic}"); select a package that depends on it instead`
   )
 }
 
@@ -96,7 +96,7 @@ function unmatchedFilters(invocation: Invocation): string {
 /** A root unit: the target, its compile mode, and whether cargo proposed it in a test mode (`is_any_test`). */
 type Proposal = { target: Target; mode: CompileMode; proposedForTest: boolean }
 
-/** What decides target selection beyond the invocation. */
+/** What decides the root units beyond the invocation. */
 export interface TargetSelection {
   benched: TargetBenched
   /**
@@ -106,6 +106,12 @@ export interface TargetSelection {
    * such an example was compiled as a test harness. Cargo's release is taken to be rustc's.
    */
   benchBuildsExamples: boolean
+  /**
+   * How cargo words the panic of `activated_features` on a root its feature resolver never reached: `did not find
+   * features for … within activated_features` from cargo 0.84 (Rust 1.83, rust-lang/cargo@1623c414a),
+   * `activated_features for invalid package: features did not find …` before.
+   */
+  activationPanic: string
 }
 
 /**

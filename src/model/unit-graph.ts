@@ -21,6 +21,7 @@
  * `forced-target` and `default-target`; `cargo rustc --crate-type`; and the merging of host and target
  * units of a build without `--target` (`rebuild_unit_graph_shared`, src/cargo/ops/cargo_compile/mod.rs).
  */
+import { UserError } from '../errors.js'
 import { type BuildContext, commandProfile, type CompileKind, type CompileMode } from './build-context.js'
 import { releaseAtLeast } from './compiler-behaviour.js'
 import { canLto, type CrateType, isDynamic } from './crate-type.js'
@@ -204,7 +205,12 @@ export function buildUnitGraph(
   const profile = commandProfile(context, invocation.command)
   const infoFor = (kind: CompileKind): TargetInfo => (kind === 'host' ? context.host : context.target)
   checkNamedTargets(invocation, selected)
-  const selection: TargetSelection = { benched, benchBuildsExamples: releaseAtLeast(context.rustc.release, 1, 89) }
+  const release = context.rustc.release
+  const selection: TargetSelection = {
+    benched,
+    benchBuildsExamples: releaseAtLeast(release, 1, 89),
+    activationPanic: releaseAtLeast(release, 1, 83) ? 'did not find features for … within activated_features' : 'activated_features for invalid package: features did not find …'
+  }
   const rootSpecs = generateRootUnits({ metadata, features }, selected, invocation, selection, warnings)
   // Cargo's primary packages are the packages of the root units (`BuildRunner::prepare_units`), not the
   // selected ones: with `--examples`, a selected package without examples is not primary.
@@ -219,7 +225,7 @@ export function buildUnitGraph(
     },
     sourceUsesCrate,
     features,
-    intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => 'none' : docExamplesOf)
+    intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => 'none' : docExamplesOf, !releaseAtLeast(release, 1, 80))
   }
   const roots = depsOfRoots(state, rootSpecs)
   assignLto(roots, profile)
@@ -238,7 +244,8 @@ function unitInterner(
   profile: ProfileSettings,
   primary: ReadonlySet<string>,
   features: ResolvedFeatures,
-  docExamplesOf: LibraryDocExamples
+  docExamplesOf: LibraryDocExamples,
+  procMacroDependencyByAnyTarget: boolean
 ): State['intern'] {
   const byKey = new Map<number, Unit>()
   const targetIds = new Map<Target, number>()
@@ -251,6 +258,7 @@ function unitInterner(
     // whose sides differ gets one build script per side, as cargo builds it.
     let sides = featuresByPackage.get(pkg)
     if (sides === undefined) featuresByPackage.set(pkg, (sides = packageFeatures(features, pkg)))
+    if (procMacroDependencyByAnyTarget && !root && !features.isActivated(pkg.id, unitFor.hostFeatures ? 'host' : 'normal')) throw resolvedForHostOnly(pkg)
     const featureSide = sides.differ && unitFor.hostFeatures ? 1 : 0
     // Targets are unique objects per package: a small integer identifies package × target.
     let targetId = targetIds.get(target)
@@ -335,6 +343,17 @@ function panicOf(
   if (last === 'abort' || last === 'unwind') return { panic: last, panicSource: 'rustflags' }
   if (forcedUnwind) return { panic: 'unwind', panicSource: 'forced-unwind' }
   return { panic: profile.panic, panicSource: profile.sources.panic ? 'profile' : 'default' }
+}
+
+/**
+ * `activated_features` panics on a unit whose package the feature resolver never reached on its side. Before
+ * cargo 1.80 that happened to the library of a dependency with a proc-macro example (rust-lang/cargo#13726):
+ * the resolver took the dependency for a proc-macro and resolved it for the host only.
+ */
+function resolvedForHostOnly(pkg: Package): UserError {
+  return new UserError(
+    `cargo before 1.80 cannot build \`${pkg.name}\` here: it takes a dependency with a proc-macro example for a proc-macro and resolves its features for the host only, so its library has none for the target, and cargo stops with an internal error ("activated_features for invalid package"); cargo 1.80 and later build it (rust-lang/cargo#13726)`
+  )
 }
 
 /** Follows `lto::generate` and `calculate` (src/cargo/core/compiler/lto.rs): LTO from each root unit down. */
