@@ -257,6 +257,9 @@ describe('resolveFeatures', () => {
     expect([both.on('common'), both.on('common', 'host')]).toEqual([['a', 'b'], ['a']])
     const onlyApp = resolve(m(), ['app'])
     expect([onlyApp.on('helper'), onlyApp.reached('helper', 'host'), onlyApp.reached('common', 'host')]).toEqual([['extra'], false, false])
+    // Cargo before 1.80 took `helper` for a proc-macro dependency: the host side only, and its library panicked cargo.
+    const old = resolve(m(), ['app'], { procMacroDependencyByAnyTarget: true })
+    expect([old.reached('helper', 'normal'), old.reached('helper', 'host'), old.on('helper', 'host')]).toEqual([false, true, ['extra']])
   })
 
   it('resolver 2 leaves dev-dependency features off unless tests, examples or benches are built', () => {
