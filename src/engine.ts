@@ -4,10 +4,10 @@ import { compareText } from './findings/order.js'
 import { pluginSystem, rustAbiBoundaries } from './linkage/boundaries.js'
 import { crateName, type LinkageResult, resolveLinkage, type UnitResult } from './linkage/resolve.js'
 import { type BuildContext, commandProfile } from './model/build-context.js'
-import { compilerBehaviour, releaseAtLeast } from './model/compiler-behaviour.js'
+import { compilerBehaviour } from './model/compiler-behaviour.js'
 import { loaderFamily } from './model/platform.js'
 import { noFacts, type WorkspaceFacts } from './model/facts.js'
-import { checkCommandLineFeatures, type CommandLineFeatures, commandLineFeatures, metadataFeatures, resolveFeatures, type ResolvedFeatures, type ResolverVersion } from './model/features.js'
+import { checkCommandLineFeatures, type CommandLineFeatures, commandLineFeatures, metadataFeatures, procMacroDependencyByAnyTarget, resolveFeatures, type ResolvedFeatures, type ResolverVersion } from './model/features.js'
 import { type Invocation, needsDevDependencies } from './model/invocation.js'
 import type { Metadata, Package } from './model/metadata.js'
 import { relativeOrAbsolute } from './model/paths.js'
@@ -130,7 +130,7 @@ function featuresOf(input: AnalysisInput, cli: CommandLineFeatures, selected: re
     hasDevUnits: needsDevDependencies(invocation),
     host: context.host,
     target: context.target,
-    procMacroDependencyByAnyTarget: !releaseAtLeast(context.rustc.release, 1, 80)
+    procMacroDependencyByAnyTarget: procMacroDependencyByAnyTarget(context.rustc.release)
   })
 }
 

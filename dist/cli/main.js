@@ -2901,6 +2901,9 @@ function causeChain(features, cause) {
   }
   return chain;
 }
+function procMacroDependencyByAnyTarget(release) {
+  return !releaseAtLeast(release, 1, 80);
+}
 function metadataFeatures(metadata) {
   let sets = new Map([...metadata.packages.values()].map((p) => [p.id, new Set(p.features)]));
   return {
@@ -3427,15 +3430,15 @@ function buildUnitGraph(metadata, context, invocation, selected, options = {}) {
     libOf: (pkg) => (libs.has(pkg) || libs.set(pkg, libTarget(pkg)), libs.get(pkg)),
     sourceUsesCrate,
     features,
-    intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => "none" : docExamplesOf, !releaseAtLeast(release, 1, 80))
+    intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => "none" : docExamplesOf, procMacroDependencyByAnyTarget(release))
   }, roots = depsOfRoots(state, rootSpecs);
   return assignLto(roots, profile), { units, roots, warnings };
 }
-function unitInterner(units, infoFor, profile, primary, features, docExamplesOf, procMacroDependencyByAnyTarget) {
+function unitInterner(units, infoFor, profile, primary, features, docExamplesOf, hostOnlyProcMacroDependencies) {
   let byKey = /* @__PURE__ */ new Map(), targetIds = /* @__PURE__ */ new Map(), featuresByPackage = /* @__PURE__ */ new Map();
   return ({ pkg, target, mode, kind, unitFor }, root) => {
     let panicForced = unitFor.host || unitFor.test || mode !== "build" || isForHost(target), sides = featuresByPackage.get(pkg);
-    if (sides === void 0 && featuresByPackage.set(pkg, sides = packageFeatures(features, pkg)), procMacroDependencyByAnyTarget && !root && !features.isActivated(pkg.id, unitFor.hostFeatures ? "host" : "normal")) throw resolvedForHostOnly(pkg);
+    if (sides === void 0 && featuresByPackage.set(pkg, sides = packageFeatures(features, pkg)), hostOnlyProcMacroDependencies && !root && !features.isActivated(pkg.id, unitFor.hostFeatures ? "host" : "normal")) throw resolvedForHostOnly(pkg);
     let featureSide = sides.differ && unitFor.hostFeatures ? 1 : 0, targetId = targetIds.get(target);
     targetId === void 0 && targetIds.set(target, targetId = targetIds.size);
     let unwindsInstead = panicForced && profile.panic !== "unwind", key = targetId * 32 + featureSide * 16 + MODE_KEY[mode] * 4 + (kind === "host" ? 2 : 0) + (unwindsInstead ? 1 : 0), existing = byKey.get(key);
@@ -5854,7 +5857,7 @@ function featuresOf(input, cli, selected) {
     hasDevUnits: needsDevDependencies(invocation),
     host: context.host,
     target: context.target,
-    procMacroDependencyByAnyTarget: !releaseAtLeast(context.rustc.release, 1, 80)
+    procMacroDependencyByAnyTarget: procMacroDependencyByAnyTarget(context.rustc.release)
   });
 }
 function toolchainReport(context, facts, workspaceRoot) {

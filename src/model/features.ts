@@ -28,6 +28,7 @@
  */
 import { UserError } from '../errors.js'
 import { platformMatches } from './cfg.js'
+import { releaseAtLeast } from './compiler-behaviour.js'
 import { editDistance } from './edit-distance.js'
 import type { Invocation } from './invocation.js'
 import type { DeclaredDependency, EdgeKind, Metadata, Package, PackageId } from './metadata.js'
@@ -114,11 +115,17 @@ export interface FeatureRequest {
   host: TargetInfo
   /** The requested target (`--target`), or the host. */
   target: TargetInfo
-  /**
-   * Cargo before 1.80 (rust-lang/cargo@0ead10eeb) took a dependency for a proc-macro, and resolved it on the
-   * host side only, when any of its targets is one: a proc-macro example was enough.
-   */
+  /** `procMacroDependencyByAnyTarget` of the cargo release. */
   procMacroDependencyByAnyTarget: boolean
+}
+
+/**
+ * Whether this cargo release takes a dependency for a proc-macro, and resolves it on the host side only, when
+ * any of its targets is one, a proc-macro example too: before 1.80 (rust-lang/cargo@0ead10eeb). The library of
+ * such a dependency then has no features for the target, and cargo panics on it.
+ */
+export function procMacroDependencyByAnyTarget(release: string): boolean {
+  return !releaseAtLeast(release, 1, 80)
 }
 
 /**

@@ -25,7 +25,7 @@ import { UserError } from '../errors.js'
 import { type BuildContext, commandProfile, type CompileKind, type CompileMode } from './build-context.js'
 import { releaseAtLeast } from './compiler-behaviour.js'
 import { canLto, type CrateType, isDynamic } from './crate-type.js'
-import { type FeatureCause, metadataFeatures, type ResolvedFeatures } from './features.js'
+import { type FeatureCause, metadataFeatures, procMacroDependencyByAnyTarget, type ResolvedFeatures } from './features.js'
 import type { Invocation } from './invocation.js'
 import type { DependencyKind, Metadata, Package, Target } from './metadata.js'
 import type { PanicStrategy, ProfileSettings } from './profile.js'
@@ -225,7 +225,7 @@ export function buildUnitGraph(
     },
     sourceUsesCrate,
     features,
-    intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => 'none' : docExamplesOf, !releaseAtLeast(release, 1, 80))
+    intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => 'none' : docExamplesOf, procMacroDependencyByAnyTarget(release))
   }
   const roots = depsOfRoots(state, rootSpecs)
   assignLto(roots, profile)
@@ -245,7 +245,7 @@ function unitInterner(
   primary: ReadonlySet<string>,
   features: ResolvedFeatures,
   docExamplesOf: LibraryDocExamples,
-  procMacroDependencyByAnyTarget: boolean
+  hostOnlyProcMacroDependencies: boolean
 ): State['intern'] {
   const byKey = new Map<number, Unit>()
   const targetIds = new Map<Target, number>()
@@ -258,7 +258,7 @@ function unitInterner(
     // whose sides differ gets one build script per side, as cargo builds it.
     let sides = featuresByPackage.get(pkg)
     if (sides === undefined) featuresByPackage.set(pkg, (sides = packageFeatures(features, pkg)))
-    if (procMacroDependencyByAnyTarget && !root && !features.isActivated(pkg.id, unitFor.hostFeatures ? 'host' : 'normal')) throw resolvedForHostOnly(pkg)
+    if (hostOnlyProcMacroDependencies && !root && !features.isActivated(pkg.id, unitFor.hostFeatures ? 'host' : 'normal')) throw resolvedForHostOnly(pkg)
     const featureSide = sides.differ && unitFor.hostFeatures ? 1 : 0
     // Targets are unique objects per package: a small integer identifies package × target.
     let targetId = targetIds.get(target)
