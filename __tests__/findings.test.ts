@@ -7,6 +7,7 @@ import { parseCliArgs } from '../src/cli/args.js'
 import type { Finding } from '../src/findings/finding.js'
 import type { Analysis } from '../src/report/report.js'
 import { analyzeWorkspace } from '../src/run.js'
+import { writeTree } from './support/files.js'
 
 /** What a user reads: which artifact fails, the crate named, the file and line at fault, and the fixes. */
 const ROOT = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures', 'workspaces')
@@ -182,6 +183,30 @@ describe('findings', () => {
     const f = only(report, 'runtime-dylib')
     expect(f).toMatchObject({ severity: 'note', package: 'foo', target: 'tested', kind: 'example', mode: 'test', platform: 'host' })
     expect(f.message).toContain('run directly, from `examples/` or copied elsewhere')
+  })
+
+  it('an example that lists proc-macro with other crate types is refused when it is built, as rustc refuses it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rlg-mixed-'))
+    try {
+      writeTree(dir, {
+        'Cargo.toml': '[package]\nname = "foo"\nversion = "0.1.0"\nedition = "2021"\n\n[[example]]\nname = "ex"\ncrate-type = ["proc-macro", "rlib"]\n',
+        'src/lib.rs': '',
+        'examples/ex.rs': 'extern crate proc_macro;\n'
+      })
+      const env = { ...process.env, RUSTFLAGS: undefined, CARGO_ENCODED_RUSTFLAGS: undefined }
+      const analyse = (args: string[]) => analyzeWorkspace({ manifestPath: path.join(dir, 'Cargo.toml'), invocation: parseCliArgs([...args, '--offline']).invocation, env, cwd: dir })
+      const cargo = (args: string[]) => spawnSync('cargo', [...args, '--offline'], { cwd: dir, env: { ...env, CARGO_TARGET_DIR: path.join(dir, 'target') }, encoding: 'utf8' })
+      const words = 'cannot mix `proc-macro` crate type with others'
+      await expect(analyse(['--examples'])).rejects.toThrow(`${path.join(dir, 'Cargo.toml')}: example \`ex\` of package \`foo\` has \`crate-type = ["proc-macro", "rlib"]\``)
+      await expect(analyse(['--examples'])).rejects.toThrow(words)
+      const build = cargo(['build', '--examples'])
+      expect([build.status, build.stderr.includes(words)]).toEqual([101, true])
+      // Only building it fails: the library alone builds.
+      expect((await analyse([])).artifacts.map(a => a.target)).toEqual(['foo'])
+      expect(cargo(['build']).status).toBe(0)
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('runtime-dylib with rpath set: a note that the bin starts in place but not copied elsewhere', async () => {

@@ -895,6 +895,8 @@ describe('invalid metadata', () => {
       mutated(d => {
         d.packages[1].targets[0] = lib('dep', ['dylib'], ['dylib'])
         d.packages[0].targets.push({ kind: ['example'], crate_types: ['staticlib'], name: 'ffi', src_path: '/w/app/examples/ffi.rs' })
+        // Cargo refuses `dylib` with `cdylib` in `[lib]` only; an example builds with both.
+        d.packages[0].targets.push({ kind: ['example'], crate_types: ['dylib', 'cdylib'], name: 'both', src_path: '/w/app/examples/both.rs' })
         d.packages[0].publish = []
         d.packages[0].rust_version = '1.70'
       }),
@@ -902,6 +904,7 @@ describe('invalid metadata', () => {
     )
     expect(m.packages.get(DEP)!.targets[0]).toMatchObject({ kind: 'lib', crateTypes: ['dylib'], test: true })
     expect(m.packages.get(APP)!.targets[2]).toMatchObject({ kind: 'example', crateTypes: ['staticlib'], test: false })
+    expect(m.packages.get(APP)!.targets[3]).toMatchObject({ kind: 'example', crateTypes: ['dylib', 'cdylib'] })
     // `publish = false` is written as `[]` by cargo metadata.
     expect(m.packages.get(APP)!.publish).toBe(false)
     expect(m.packages.get(APP)!.rustVersion).toBe('1.70')

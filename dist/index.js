@@ -5181,6 +5181,8 @@ function generateRootUnits(state, selected, invocation, selection, warnings) {
   for (const pkg of selected)
     for (const { target, mode, proposedForTest } of createProposals(state, pkg, invocation, selection, warnings)) {
       const procMacro = isProcMacro(target);
+      if (procMacro && mode === "build" && target.crateTypes.length > 1)
+        throw mixedProcMacro(pkg, target);
       if (!state.features.isActivated(pkg.id, procMacro ? "host" : "normal"))
         throw notActivated(pkg, procMacro ? target : null, selection.activationPanic);
       const unitFor = { host: procMacro, hostFeatures: procMacro, test: proposedForTest };
@@ -5196,6 +5198,10 @@ function generateRootUnits(state, selected, invocation, selection, warnings) {
 function notActivated(pkg, procMacro, panic) {
   const why = procMacro === null ? "builds it only for a build script or proc-macro, for tests, or for another platform" : `builds it only for the target, and its ${procMacro.kind} \`${procMacro.name}\` is a proc-macro, built for the host`;
   return new UserError(`cargo cannot build \`${pkg.name}\` as a selected package here: feature resolver "2" ${why}, and cargo stops with an internal error ("${panic}"); select a package that depends on it instead`);
+}
+function mixedProcMacro(pkg, target) {
+  const types = target.crateTypes.map((t) => `"${t}"`).join(", ");
+  return new UserError(`${pkg.manifestPath}: ${target.kind} \`${target.name}\` of package \`${pkg.name}\` has \`crate-type = [${types}]\`, and rustc refuses to compile it: "cannot mix \`proc-macro\` crate type with others"`);
 }
 function unmatchedFilters(invocation) {
   const t = invocation.targets, missed = t.allTargets ? [] : ["bins", "tests", "examples", "benches"].filter((flag) => t[flag]), filters = t.allTargets ? " `all-targets`" : missed.map((flag) => ` \`${flag}\``).join(",");
@@ -10438,9 +10444,9 @@ function parseTarget(value, i, j, packageName2) {
       throw new checks_Invalid(`${targetPath(i, j)}.crate_types`, `cannot mix \`proc-macro\` crate type with others in target ${q(name)} of ${label(packageName2)}`);
     if (kind === "proc-macro" !== procMacro)
       throw new checks_Invalid(`${targetPath(i, j)}.crate_types`, `a proc-macro target must have kind and crate types exactly \`proc-macro\`, got kind ${kinds.join(", ")} and crate types ${crateTypes.join(", ")} in target ${q(name)} of ${label(packageName2)}`);
+    if (crateTypes.includes("dylib") && crateTypes.includes("cdylib"))
+      throw new checks_Invalid(`${targetPath(i, j)}.crate_types`, `library ${q(name)} of ${label(packageName2)} cannot set the crate type of both \`dylib\` and \`cdylib\``);
   }
-  if (crateTypes.length > 1 && crateTypes.includes("dylib") && crateTypes.includes("cdylib"))
-    throw new checks_Invalid(`${targetPath(i, j)}.crate_types`, `library ${q(name)} of ${label(packageName2)} cannot set the crate type of both \`dylib\` and \`cdylib\``);
   const rawRequired = value["required-features"], requiredFeatures = rawRequired === void 0 ? NO_STRINGS : stringList(rawRequired, () => `${targetPath(i, j)}.required-features`), rawTest = value.test;
   if (rawTest !== void 0 && typeof rawTest != "boolean")
     throw notBoolean(rawTest, `${targetPath(i, j)}.test`);

@@ -3306,6 +3306,7 @@ function generateRootUnits(state, selected, invocation, selection, warnings) {
   for (let pkg of selected)
     for (let { target, mode, proposedForTest } of createProposals(state, pkg, invocation, selection, warnings)) {
       let procMacro = isProcMacro(target);
+      if (procMacro && mode === "build" && target.crateTypes.length > 1) throw mixedProcMacro(pkg, target);
       if (!state.features.isActivated(pkg.id, procMacro ? "host" : "normal")) throw notActivated(pkg, procMacro ? target : null, selection.activationPanic);
       let unitFor = { host: procMacro, hostFeatures: procMacro, test: proposedForTest };
       roots.push({ pkg, target, mode, kind: procMacro ? "host" : "target", unitFor });
@@ -3321,6 +3322,12 @@ function notActivated(pkg, procMacro, panic) {
   let why = procMacro === null ? "builds it only for a build script or proc-macro, for tests, or for another platform" : `builds it only for the target, and its ${procMacro.kind} \`${procMacro.name}\` is a proc-macro, built for the host`;
   return new UserError(
     `cargo cannot build \`${pkg.name}\` as a selected package here: feature resolver "2" ${why}, and cargo stops with an internal error ("${panic}"); select a package that depends on it instead`
+  );
+}
+function mixedProcMacro(pkg, target) {
+  let types = target.crateTypes.map((t) => `"${t}"`).join(", ");
+  return new UserError(
+    `${pkg.manifestPath}: ${target.kind} \`${target.name}\` of package \`${pkg.name}\` has \`crate-type = [${types}]\`, and rustc refuses to compile it: "cannot mix \`proc-macro\` crate type with others"`
   );
 }
 function unmatchedFilters(invocation) {
@@ -8608,9 +8615,9 @@ function parseTarget(value, i, j, packageName) {
         `${targetPath(i, j)}.crate_types`,
         `a proc-macro target must have kind and crate types exactly \`proc-macro\`, got kind ${kinds.join(", ")} and crate types ${crateTypes.join(", ")} in target ${q(name)} of ${label(packageName)}`
       );
+    if (crateTypes.includes("dylib") && crateTypes.includes("cdylib"))
+      throw new Invalid(`${targetPath(i, j)}.crate_types`, `library ${q(name)} of ${label(packageName)} cannot set the crate type of both \`dylib\` and \`cdylib\``);
   }
-  if (crateTypes.length > 1 && crateTypes.includes("dylib") && crateTypes.includes("cdylib"))
-    throw new Invalid(`${targetPath(i, j)}.crate_types`, `library ${q(name)} of ${label(packageName)} cannot set the crate type of both \`dylib\` and \`cdylib\``);
   let rawRequired = value["required-features"], requiredFeatures = rawRequired === void 0 ? NO_STRINGS : stringList(rawRequired, () => `${targetPath(i, j)}.required-features`), rawTest = value.test;
   if (rawTest !== void 0 && typeof rawTest != "boolean") throw notBoolean(rawTest, `${targetPath(i, j)}.test`);
   let test = rawTest === void 0 ? kind !== "bench" && kind !== "example" && kind !== "custom-build" : rawTest, rawDoctest = value.doctest;

@@ -74,9 +74,10 @@ export function parseTarget(value: Json, i: number, j: number, packageName: stri
         `a proc-macro target must have kind and crate types exactly \`proc-macro\`, got kind ${kinds.join(', ')} and crate types ${crateTypes.join(', ')} in target ${q(name)} of ${label(packageName)}`
       )
     }
-  }
-  if (crateTypes.length > 1 && crateTypes.includes('dylib') && crateTypes.includes('cdylib')) {
-    throw new Invalid(`${targetPath(i, j)}.crate_types`, `library ${q(name)} of ${label(packageName)} cannot set the crate type of both \`dylib\` and \`cdylib\``)
+    // `to_lib_target` (src/cargo/util/toml/targets.rs) refuses this for a library only; an example may have both.
+    if (crateTypes.includes('dylib') && crateTypes.includes('cdylib')) {
+      throw new Invalid(`${targetPath(i, j)}.crate_types`, `library ${q(name)} of ${label(packageName)} cannot set the crate type of both \`dylib\` and \`cdylib\``)
+    }
   }
   const rawRequired = value['required-features']
   const requiredFeatures = rawRequired === undefined ? NO_STRINGS : stringList(rawRequired, () => `${targetPath(i, j)}.required-features`)

@@ -51,6 +51,7 @@ export function generateRootUnits(
       // `deps_of_roots` gives it and what it depends on the host side's features (`UnitFor::new_host(true)`,
       // `new_host_test`), as `generate_root_units` does for its own (`FeaturesFor::from_for_host`).
       const procMacro = isProcMacro(target)
+      if (procMacro && mode === 'build' && target.crateTypes.length > 1) throw mixedProcMacro(pkg, target)
       if (!state.features.isActivated(pkg.id, procMacro ? 'host' : 'normal')) throw notActivated(pkg, procMacro ? target : null, selection.activationPanic)
       // `new_units` gives a unit proposed in a test mode `UnitFor::new_test`, even an example it then builds as
       // a plain binary: it and what it links get `panic = "unwind"` whatever the profile says.
@@ -82,6 +83,17 @@ function notActivated(pkg: Package, procMacro: Target | null, panic: string): Us
       : `builds it only for the target, and its ${procMacro.kind} \`${procMacro.name}\` is a proc-macro, built for the host`
   return new UserError(
     `cargo cannot build \`${pkg.name}\` as a selected package here: feature resolver "2" ${why}, and cargo stops with an internal error ("${panic}"); select a package that depends on it instead`
+  )
+}
+
+/**
+ * rustc refuses `proc-macro` beside other crate types. Cargo refuses it in `[lib]` before resolving anything
+ * (`cargo metadata` too); an example gets as far as rustc, and only when it is built.
+ */
+function mixedProcMacro(pkg: Package, target: Target): UserError {
+  const types = target.crateTypes.map(t => `"${t}"`).join(', ')
+  return new UserError(
+    `${pkg.manifestPath}: ${target.kind} \`${target.name}\` of package \`${pkg.name}\` has \`crate-type = [${types}]\`, and rustc refuses to compile it: "cannot mix \`proc-macro\` crate type with others"`
   )
 }
 
