@@ -8,6 +8,7 @@ import { parseCfgLines } from '../src/model/cfg.js'
 import { stdOnDefaultLoaderPath, type TargetInfo } from '../src/model/target-info.js'
 import { analyzeWorkspace } from '../src/run.js'
 import { writeTree } from './support/files.js'
+import { tempWorkspace } from './support/temp-workspace.js'
 
 /**
  * A distribution's rustc (Debian's links `/usr/lib/rustlib/<triple>/lib/libstd-<hash>.so` to
@@ -70,27 +71,29 @@ describe('a distribution toolchain', () => {
 
   withDistro('before cargo 1.80 a dependency with a proc-macro example is resolved for the host only: its library panics cargo', async () => {
     // cargo's features2.rs `dont_unify_proc_macro_example_from_dependency`, the regression test of the fix.
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rlg-distro-'))
-    try {
-      writeTree(dir, {
+    const env = { ...process.env, PATH: `/usr/local/bin:/usr/bin:/bin`, RUSTC: DISTRO.rustc, CARGO: DISTRO.cargo, RUSTUP_TOOLCHAIN: undefined }
+    const ws = tempWorkspace(
+      'rlg-distro-',
+      {
         'Cargo.toml': '[package]\nname = "foo"\nversion = "0.0.0"\nedition = "2021"\n\n[dependencies]\npm_helper = { path = "pm_helper" }\n',
         'src/lib.rs': '',
         'pm_helper/Cargo.toml': '[package]\nname = "pm_helper"\nversion = "0.0.0"\n\n[[example]]\nname = "pm"\nproc-macro = true\ncrate-type = ["proc-macro"]\n',
         'pm_helper/src/lib.rs': '',
         'pm_helper/examples/pm.rs': ''
-      })
-      const env = { ...process.env, PATH: `/usr/local/bin:/usr/bin:/bin`, RUSTC: DISTRO.rustc, CARGO: DISTRO.cargo, RUSTUP_TOOLCHAIN: undefined }
-      const analyse = (args: string[]) => analyzeWorkspace({ manifestPath: path.join(dir, 'Cargo.toml'), invocation: parseCliArgs([...args, '--offline']).invocation, env, cwd: dir })
-      const cargo = (args: string[]) => spawnSync(DISTRO.cargo, [...args, '--offline'], { cwd: dir, env: { ...env, CARGO_TARGET_DIR: path.join(dir, 'target') }, encoding: 'utf8' })
-      await expect(analyse([])).rejects.toThrow('("activated_features for invalid package")')
-      const build = cargo(['build'])
+      },
+      env,
+      DISTRO.cargo
+    )
+    try {
+      await expect(ws.analyse([])).rejects.toThrow('("activated_features for invalid package")')
+      const build = ws.cargo(['build'])
       expect(build.status).toBe(101)
       expect(build.stderr).toContain("panicked at 'activated_features for invalid package")
       // Selected on its own, with its proc-macro example, it is found on the host side, where it was resolved.
-      expect((await analyse(['-p', 'pm_helper', '--examples'])).artifacts.map(a => `${a.target} ${a.platform}`).sort()).toEqual(['pm host', 'pm_helper host'])
-      expect(cargo(['build', '-p', 'pm_helper', '--examples']).status).toBe(0)
+      expect((await ws.analyse(['-p', 'pm_helper', '--examples'])).artifacts.map(a => `${a.target} ${a.platform}`).sort()).toEqual(['pm host', 'pm_helper host'])
+      expect(ws.cargo(['build', '-p', 'pm_helper', '--examples']).status).toBe(0)
     } finally {
-      fs.rmSync(dir, { recursive: true, force: true })
+      ws.remove()
     }
   })
 })

@@ -7,7 +7,7 @@ import { parseCliArgs } from '../src/cli/args.js'
 import type { Finding } from '../src/findings/finding.js'
 import type { Analysis } from '../src/report/report.js'
 import { analyzeWorkspace } from '../src/run.js'
-import { writeTree } from './support/files.js'
+import { tempWorkspace } from './support/temp-workspace.js'
 
 /** What a user reads: which artifact fails, the crate named, the file and line at fault, and the fixes. */
 const ROOT = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures', 'workspaces')
@@ -186,26 +186,23 @@ describe('findings', () => {
   })
 
   it('an example that lists proc-macro with other crate types is refused when it is built, as rustc refuses it', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rlg-mixed-'))
+    const files = {
+      'Cargo.toml': '[package]\nname = "foo"\nversion = "0.1.0"\nedition = "2021"\n\n[[example]]\nname = "ex"\ncrate-type = ["proc-macro", "rlib"]\n',
+      'src/lib.rs': '',
+      'examples/ex.rs': 'extern crate proc_macro;\n'
+    }
+    const ws = tempWorkspace('rlg-mixed-', files, { ...process.env, RUSTFLAGS: undefined, CARGO_ENCODED_RUSTFLAGS: undefined })
     try {
-      writeTree(dir, {
-        'Cargo.toml': '[package]\nname = "foo"\nversion = "0.1.0"\nedition = "2021"\n\n[[example]]\nname = "ex"\ncrate-type = ["proc-macro", "rlib"]\n',
-        'src/lib.rs': '',
-        'examples/ex.rs': 'extern crate proc_macro;\n'
-      })
-      const env = { ...process.env, RUSTFLAGS: undefined, CARGO_ENCODED_RUSTFLAGS: undefined }
-      const analyse = (args: string[]) => analyzeWorkspace({ manifestPath: path.join(dir, 'Cargo.toml'), invocation: parseCliArgs([...args, '--offline']).invocation, env, cwd: dir })
-      const cargo = (args: string[]) => spawnSync('cargo', [...args, '--offline'], { cwd: dir, env: { ...env, CARGO_TARGET_DIR: path.join(dir, 'target') }, encoding: 'utf8' })
       const words = 'cannot mix `proc-macro` crate type with others'
-      await expect(analyse(['--examples'])).rejects.toThrow(`${path.join(dir, 'Cargo.toml')}: example \`ex\` of package \`foo\` has \`crate-type = ["proc-macro", "rlib"]\``)
-      await expect(analyse(['--examples'])).rejects.toThrow(words)
-      const build = cargo(['build', '--examples'])
+      await expect(ws.analyse(['--examples'])).rejects.toThrow(`${ws.manifestPath}: example \`ex\` of package \`foo\` has \`crate-type = ["proc-macro", "rlib"]\``)
+      await expect(ws.analyse(['--examples'])).rejects.toThrow(words)
+      const build = ws.cargo(['build', '--examples'])
       expect([build.status, build.stderr.includes(words)]).toEqual([101, true])
       // Only building it fails: the library alone builds.
-      expect((await analyse([])).artifacts.map(a => a.target)).toEqual(['foo'])
-      expect(cargo(['build']).status).toBe(0)
+      expect((await ws.analyse([])).artifacts.map(a => a.target)).toEqual(['foo'])
+      expect(ws.cargo(['build']).status).toBe(0)
     } finally {
-      fs.rmSync(dir, { recursive: true, force: true })
+      ws.remove()
     }
   })
 
