@@ -4972,13 +4972,13 @@ function spellingSuggestions(selected, unknown, requested) {
   for (const member of selected)
     for (const d of member.declarations)
       declarationFeatures.set(d.declared.nameInToml, d.declared.features);
-  const out = /* @__PURE__ */ new Set();
+  const optionalOf = new Map(selected.map((member) => [member, declaredNames(member).optional])), out = /* @__PURE__ */ new Set();
   for (const fv of unknown)
     if (fv.kind === "feature")
       for (const member of selected) {
         for (const feature of member.featureMap.keys())
           near(feature, fv.feature) && out.add(feature);
-        for (const name of declaredNames(member).optional)
+        for (const name of optionalOf.get(member))
           near(name, fv.feature) && out.add(name);
       }
     else if (fv.kind === "dep-feature") {
@@ -4988,7 +4988,7 @@ function spellingSuggestions(selected, unknown, requested) {
             near(feature, fv.depFeature) && out.add(`${name}/${feature}`);
       for (const member of selected)
         if (near(member.name, fv.depName)) {
-          for (const name of declaredNames(member).optional)
+          for (const name of optionalOf.get(member))
             near(name, fv.depName) && out.add(`${member.name}/${name}`);
           for (const feature of member.featureMap.keys())
             near(feature, fv.depFeature) && out.add(`${member.name}/${feature}`);
@@ -6213,7 +6213,7 @@ function refusePartialVersions(specs) {
 function matchMembers(members, specs) {
   const matched = /* @__PURE__ */ new Set(), unmatchedIds = [], unmatchedPatterns = [];
   for (const spec of specs) {
-    const named = members.filter((p) => isGlob(spec) ? globMatches(spec, p) : specMatches(spec, p));
+    const named = members.filter((p) => specMatches(spec, p));
     named.length === 0 && (isGlob(spec) ? unmatchedPatterns : unmatchedIds).push(spec);
     for (const p of named)
       matched.add(p);
@@ -10612,10 +10612,11 @@ function validate(raw, membersOnly) {
   const packages = /* @__PURE__ */ new Map();
   for (const entry of list)
     packages.set(entry.pkg.id, entry.pkg);
-  if ((root.resolve === null || root.resolve === void 0) && membersOnly)
-    return { packages, workspaceMembers, workspaceDefaultMembers, workspaceRoot, targetDirectory, resolveRoot: null, graphQuality: "full" };
-  if (root.resolve === null || root.resolve === void 0)
+  if (root.resolve === null || root.resolve === void 0) {
+    if (membersOnly)
+      return { packages, workspaceMembers, workspaceDefaultMembers, workspaceRoot, targetDirectory, resolveRoot: null, graphQuality: "full" };
     throw new checks_Invalid("resolve", 'the dependency graph is missing (`"resolve": null`, as produced by `cargo metadata --no-deps`); run `cargo metadata --format-version 1` without `--no-deps`');
+  }
   const resolve2 = root.resolve;
   if (!isJsonObject(resolve2))
     throw notObject(resolve2, "resolve");

@@ -3107,19 +3107,19 @@ function spellingSuggestions(selected, unknown, requested) {
   let near = (a, b) => editDistance(a, b, 3) !== null, declarationFeatures = /* @__PURE__ */ new Map();
   for (let member of selected)
     for (let d of member.declarations) declarationFeatures.set(d.declared.nameInToml, d.declared.features);
-  let out = /* @__PURE__ */ new Set();
+  let optionalOf = new Map(selected.map((member) => [member, declaredNames(member).optional])), out = /* @__PURE__ */ new Set();
   for (let fv of unknown)
     if (fv.kind === "feature")
       for (let member of selected) {
         for (let feature of member.featureMap.keys()) near(feature, fv.feature) && out.add(feature);
-        for (let name of declaredNames(member).optional) near(name, fv.feature) && out.add(name);
+        for (let name of optionalOf.get(member)) near(name, fv.feature) && out.add(name);
       }
     else if (fv.kind === "dep-feature") {
       for (let [name, features] of declarationFeatures)
         if (near(name, fv.depName)) for (let feature of features) near(feature, fv.depFeature) && out.add(`${name}/${feature}`);
       for (let member of selected)
         if (near(member.name, fv.depName)) {
-          for (let name of declaredNames(member).optional) near(name, fv.depName) && out.add(`${member.name}/${name}`);
+          for (let name of optionalOf.get(member)) near(name, fv.depName) && out.add(`${member.name}/${name}`);
           for (let feature of member.featureMap.keys()) near(feature, fv.depFeature) && out.add(`${member.name}/${feature}`);
         }
     }
@@ -4294,7 +4294,7 @@ function refusePartialVersions(specs) {
 function matchMembers(members, specs) {
   let matched = /* @__PURE__ */ new Set(), unmatchedIds = [], unmatchedPatterns = [];
   for (let spec of specs) {
-    let named = members.filter((p) => isGlob(spec) ? globMatches(spec, p) : specMatches(spec, p));
+    let named = members.filter((p) => specMatches(spec, p));
     named.length === 0 && (isGlob(spec) ? unmatchedPatterns : unmatchedIds).push(spec);
     for (let p of named) matched.add(p);
   }
@@ -8759,13 +8759,13 @@ function validate(raw, membersOnly) {
   }
   let packages = /* @__PURE__ */ new Map();
   for (let entry of list) packages.set(entry.pkg.id, entry.pkg);
-  if ((root.resolve === null || root.resolve === void 0) && membersOnly)
-    return { packages, workspaceMembers, workspaceDefaultMembers, workspaceRoot, targetDirectory, resolveRoot: null, graphQuality: "full" };
-  if (root.resolve === null || root.resolve === void 0)
+  if (root.resolve === null || root.resolve === void 0) {
+    if (membersOnly) return { packages, workspaceMembers, workspaceDefaultMembers, workspaceRoot, targetDirectory, resolveRoot: null, graphQuality: "full" };
     throw new Invalid(
       "resolve",
       'the dependency graph is missing (`"resolve": null`, as produced by `cargo metadata --no-deps`); run `cargo metadata --format-version 1` without `--no-deps`'
     );
+  }
   let resolve5 = root.resolve;
   if (!isJsonObject(resolve5)) throw notObject(resolve5, "resolve");
   let nodes = resolve5.nodes;

@@ -206,10 +206,8 @@ function validate(raw: Json, membersOnly: boolean): Metadata {
 
   const packages = new Map<PackageId, Package>()
   for (const entry of list) packages.set(entry.pkg.id, entry.pkg)
-  if ((root.resolve === null || root.resolve === undefined) && membersOnly) {
-    return { packages, workspaceMembers, workspaceDefaultMembers, workspaceRoot, targetDirectory, resolveRoot: null, graphQuality: 'full' }
-  }
   if (root.resolve === null || root.resolve === undefined) {
+    if (membersOnly) return { packages, workspaceMembers, workspaceDefaultMembers, workspaceRoot, targetDirectory, resolveRoot: null, graphQuality: 'full' }
     throw new Invalid(
       'resolve',
       'the dependency graph is missing (`"resolve": null`, as produced by `cargo metadata --no-deps`); run `cargo metadata --format-version 1` without `--no-deps`'

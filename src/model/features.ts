@@ -527,12 +527,13 @@ function spellingSuggestions(selected: readonly Package[], unknown: readonly Fea
   for (const member of selected) {
     for (const d of member.declarations) declarationFeatures.set(d.declared.nameInToml, d.declared.features)
   }
+  const optionalOf = new Map(selected.map(member => [member, declaredNames(member).optional]))
   const out = new Set<string>()
   for (const fv of unknown) {
     if (fv.kind === 'feature') {
       for (const member of selected) {
         for (const feature of member.featureMap.keys()) if (near(feature, fv.feature)) out.add(feature)
-        for (const name of declaredNames(member).optional) if (near(name, fv.feature)) out.add(name)
+        for (const name of optionalOf.get(member)!) if (near(name, fv.feature)) out.add(name)
       }
     } else if (fv.kind === 'dep-feature') {
       for (const [name, features] of declarationFeatures) {
@@ -540,7 +541,7 @@ function spellingSuggestions(selected: readonly Package[], unknown: readonly Fea
       }
       for (const member of selected) {
         if (!near(member.name, fv.depName)) continue
-        for (const name of declaredNames(member).optional) if (near(name, fv.depName)) out.add(`${member.name}/${name}`)
+        for (const name of optionalOf.get(member)!) if (near(name, fv.depName)) out.add(`${member.name}/${name}`)
         for (const feature of member.featureMap.keys()) if (near(feature, fv.depFeature)) out.add(`${member.name}/${feature}`)
       }
     }

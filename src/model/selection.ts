@@ -151,7 +151,7 @@ function matchMembers(members: Package[], specs: readonly string[]): { matched: 
   const unmatchedIds: string[] = []
   const unmatchedPatterns: string[] = []
   for (const spec of specs) {
-    const named = members.filter(p => (isGlob(spec) ? globMatches(spec, p) : specMatches(spec, p)))
+    const named = members.filter(p => specMatches(spec, p))
     if (named.length === 0) (isGlob(spec) ? unmatchedPatterns : unmatchedIds).push(spec)
     for (const p of named) matched.add(p)
   }
