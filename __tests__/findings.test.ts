@@ -182,7 +182,7 @@ describe('findings', () => {
     const report = await analyse('port-cargo-proc-macro-examples', ['--command', 'test', '--target', 'x86_64-unknown-linux-gnu'])
     const f = only(report, 'runtime-dylib')
     expect(f).toMatchObject({ severity: 'note', package: 'foo', target: 'tested', kind: 'example', mode: 'test', platform: 'host' })
-    expect(f.message).toContain('run directly, from `examples/` or copied elsewhere')
+    expect(f.message).toContain('run directly, from `target/debug/examples/` or copied elsewhere')
   })
 
   it('an example that lists proc-macro with other crate types is refused when it is built, as rustc refuses it', async () => {
@@ -203,6 +203,34 @@ describe('findings', () => {
       expect(ws.cargo(['build']).status).toBe(0)
     } finally {
       ws.remove()
+    }
+  })
+
+  it("runtime-dylib names the directory the build really puts the binary in: the config's `build.target-dir`, `CARGO_TARGET_DIR` over it", async () => {
+    const files = {
+      'Cargo.toml': '[workspace]\nmembers = ["dy", "app"]\nresolver = "2"\n',
+      '.cargo/config.toml': '[build]\ntarget-dir = "out"\n',
+      'dy/Cargo.toml': '[package]\nname = "dy"\nversion = "0.1.0"\nedition = "2021"\n\n[lib]\ncrate-type = ["dylib"]\n',
+      'dy/src/lib.rs': 'pub fn one() -> u32 { 1 }\n',
+      'app/Cargo.toml': '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\ndy = { path = "../dy" }\n',
+      'app/src/main.rs': 'fn main() { println!("{}", dy::one()); }\n'
+    }
+    const quiet = { ...process.env, RUSTFLAGS: undefined, CARGO_ENCODED_RUSTFLAGS: undefined, CARGO_BUILD_TARGET_DIR: undefined, CARGO_BUILD_BUILD_DIR: undefined }
+    for (const [env, where] of [
+      [{ ...quiet, CARGO_TARGET_DIR: undefined }, 'out/debug'],
+      [{ ...quiet, CARGO_TARGET_DIR: 'elsewhere' }, 'elsewhere/debug']
+    ] as const) {
+      const ws = tempWorkspace('rlg-target-dir-', files, env)
+      try {
+        // cargo resolves a relative CARGO_TARGET_DIR against the directory it runs in, as the analysis does.
+        const f = only(await ws.analyse(['-p', 'app']), 'runtime-dylib')
+        expect(f.message).toContain(`but run directly, from \`${where}/\` or copied elsewhere, it fails with "error while loading shared libraries"`)
+        expect(ws.cargo(['build', '-p', 'app']).status).toBe(0)
+        const run = spawnSync(path.join(ws.dir, where, 'app'), { encoding: 'utf8', env: { PATH: process.env.PATH } })
+        expect([run.status, run.stderr]).toEqual([127, expect.stringContaining('error while loading shared libraries')])
+      } finally {
+        ws.remove()
+      }
     }
   })
 

@@ -21,6 +21,7 @@ import { defaultInvocation } from '../src/model/invocation.js'
 import { buildUnitGraph } from '../src/model/unit-graph.js'
 import type { Report } from '../src/report/report.js'
 import { RULE_FAMILIES } from '../src/rules/evaluate.js'
+import { invocationLayout } from '../src/rules/context.js'
 import { linkageFindings } from '../src/rules/linkage.js'
 import { RULES, type RuleId } from '../src/rules/registry.js'
 import { parseProbe, parseRustcVersion, toTargetInfo } from '../src/rustc/probe.js'
@@ -270,6 +271,7 @@ describe('dylib-required', () => {
     return resolveLinkage(buildUnitGraph(metadata, context, invocation, [app]), compilerBehaviour(context.rustc, context.host))
   }
   const locator = createLocator(metadata, context, manifestOf)
+  const layout = invocationLayout({ metadata, build: context, invocation })
 
   it("rustc's `lib-required` error for the dylib format names the crate, on the artifact's manifest", () => {
     const linkage = linkageOf()
@@ -277,11 +279,11 @@ describe('dylib-required', () => {
     // What rustc reports when a dylib recorded `dy` as linked dynamically and no `libdy.so` is found.
     result.status = 'error'
     result.problems.push({ kind: 'dependency-format', crateType: 'bin', error: { kind: 'lib-required', crate: 'dy', format: 'dylib' } })
-    const found = linkageFindings(linkage, locator, metadata, '`cargo test`').filter(f => f.rule === 'dylib-required')
+    const found = linkageFindings(linkage, locator, metadata, '`cargo test`', layout).filter(f => f.rule === 'dylib-required')
     expect(found.map(f => ({ package: f.package, crates: f.crates, file: f.file, severity: f.severity }))).toEqual([{ package: 'app', crates: ['dy'], file: 'app/Cargo.toml', severity: 'error' }])
   })
 
   it('a clean build of the same workspace has none', () => {
-    expect(linkageFindings(linkageOf(), locator, metadata, '`cargo test`').filter(f => f.rule === 'dylib-required')).toEqual([])
+    expect(linkageFindings(linkageOf(), locator, metadata, '`cargo test`', layout).filter(f => f.rule === 'dylib-required')).toEqual([])
   })
 })

@@ -241,9 +241,9 @@ __nccwpck_require__.m = __webpack_modules__, typeof __nccwpck_require__ < "u" &&
     () => module
   );
   return __nccwpck_require__.d(getter, { a: getter }), getter;
-}, __nccwpck_require__.d = (exports, definition) => {
-  for (var key in definition)
-    __nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key) && Object.defineProperty(exports, key, { enumerable: !0, get: definition[key] });
+}, __nccwpck_require__.d = (exports, definition2) => {
+  for (var key in definition2)
+    __nccwpck_require__.o(definition2, key) && !__nccwpck_require__.o(exports, key) && Object.defineProperty(exports, key, { enumerable: !0, get: definition2[key] });
 }, __nccwpck_require__.f = {}, __nccwpck_require__.e = (chunkId) => Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => (__nccwpck_require__.f[key](chunkId, promises), promises), [])), __nccwpck_require__.u = (chunkId) => "" + chunkId + ".index.js", __nccwpck_require__.o = (obj, prop2) => Object.prototype.hasOwnProperty.call(obj, prop2), (() => {
   var installedChunks = {
     /******/
@@ -4085,6 +4085,35 @@ function resolveTargetPath(target, cwd) {
   const base2 = "file" in target.source ? external_node_path_namespaceObject.dirname(external_node_path_namespaceObject.dirname(target.source.file)) : cwd;
   return external_node_path_namespaceObject.resolve(base2, target.value);
 }
+function buildDirectories(config, env, cwd, places) {
+  const fromEnv2 = env.CARGO_TARGET_DIR;
+  if (fromEnv2 === "")
+    throw new UserError("the target directory is set to an empty string in the `CARGO_TARGET_DIR` environment variable");
+  const targetDir = fromEnv2 !== void 0 ? external_node_path_namespaceObject.resolve(cwd, fromEnv2) : configuredPath(config, env, cwd, "target-dir");
+  if (!places.buildDirKnown)
+    return { targetDir, buildDir: null };
+  const template = configuredPath(config, env, cwd, "build-dir", (raw) => raw.replaceAll("{workspace-root}", places.workspaceRoot).replaceAll("{cargo-cache-home}", places.cargoHome));
+  return { targetDir, buildDir: template };
+}
+function configuredPath(config, env, cwd, key, fill = (raw) => raw) {
+  const variable = `CARGO_BUILD_${envKeyPart(key)}`, node = configNode(config, ["build", key]);
+  let value = null;
+  if (node !== null) {
+    if (node.kind !== "scalar" || typeof node.value != "string")
+      throw new UserError(`${where(node.source)}\`build.${key}\` must be a string, found ${cargo_config_describe(node)}`);
+    value = { value: node.value, source: node.source };
+  }
+  const envValue = env[variable];
+  if (envValue !== void 0 && (value === null || sourceRank(value.source) < RANK.env) && (value = { value: envValue, source: { env: variable } }), value === null)
+    return null;
+  if (value.value === "")
+    throw new UserError(key === "target-dir" ? `the target directory is set to an empty string in ${definition(value.source)}` : `${where(value.source)}\`build.build-dir\` is an empty path`);
+  const base2 = "file" in value.source ? external_node_path_namespaceObject.dirname(external_node_path_namespaceObject.dirname(value.source.file)) : cwd;
+  return external_node_path_namespaceObject.resolve(base2, fill(value.value));
+}
+function definition(source) {
+  return "file" in source ? source.file : "env" in source ? `environment variable \`${source.env}\`` : "--config cli option";
+}
 const BUILT_IN = /* @__PURE__ */ new Set(["dev", "release", "test", "bench"]), ENV_KEYS = [
   "OPT_LEVEL",
   "LTO",
@@ -6287,6 +6316,34 @@ function isWholeVersion(version2) {
   const v = parsePartialVersion(version2);
   return v !== null && v.minor !== void 0 && v.patch !== void 0;
 }
+function profileDirName(profileName) {
+  return profileName === "dev" || profileName === "test" ? "debug" : profileName === "bench" ? "release" : profileName;
+}
+function outputLayout(dirs, profileName, explicitTarget) {
+  return {
+    targetDirectory: dirs.targetDirectory,
+    buildDirectory: dirs.buildDirectory,
+    shownTargetDir: relativePosix(dirs.workspaceRoot, dirs.targetDirectory) || forwardSlashes(dirs.targetDirectory),
+    profileDir: profileDirName(profileName),
+    explicitTarget
+  };
+}
+function unitProfileDir(layout, unit) {
+  return layout.explicitTarget && unit.kind === "target" ? `${unit.targetInfo.triple}/${layout.profileDir}` : layout.profileDir;
+}
+function executablePlace(unit) {
+  return unit.target.kind === "example" ? "examples" : unit.mode === "build" ? "profile-dir" : "deps";
+}
+function rustcOutputRoot(layout) {
+  return layout.buildDirectory ?? layout.targetDirectory;
+}
+function executableLocation(layout, unit) {
+  const place = executablePlace(unit);
+  if (unit.mode !== "build" && layout.buildDirectory !== null)
+    return "the build directory (`build.build-dir`)";
+  const dir = `${layout.shownTargetDir}/${unitProfileDir(layout, unit)}`;
+  return `\`${place === "profile-dir" ? dir : `${dir}/${place}`}/\``;
+}
 function base(unit, rule, crateType2 = unit.crateTypes[0] ?? unit.target.crateTypes[0]) {
   return {
     rule,
@@ -6308,6 +6365,10 @@ function describeUnit(unit, crateType2) {
 }
 function featureList(features) {
   return features.length === 0 ? "" : ` (with ${features.length === 1 ? "feature" : "features"} ${features.map((f) => `\`${f}\``).join(", ")})`;
+}
+function invocationLayout(ctx) {
+  const profile = commandProfile(ctx.build, ctx.invocation.command), { workspaceRoot, targetDirectory } = ctx.metadata;
+  return outputLayout({ workspaceRoot, targetDirectory, buildDirectory: ctx.build.buildDirectory ?? null }, profile.name, ctx.invocation.target !== null);
 }
 function abiFindings(ctx) {
   const boundaryUnits = rustAbiBoundaries(ctx.graph, ctx.linkage).map((b) => b.unit);
@@ -6403,7 +6464,7 @@ function collisionFindings(ctx, options = {}) {
   const collisions = outputCollisions(ctx, options);
   if (collisions.length === 0)
     return [];
-  const { workspaceRoot, targetDirectory } = ctx.metadata, targetDir = relativePosix(workspaceRoot, targetDirectory) || forwardSlashes(targetDirectory);
+  const targetDir = invocationLayout(ctx).shownTargetDir;
   return collisions.map((c) => collisionFinding(ctx, c, targetDir));
 }
 function outputCollisions(ctx, options = {}) {
@@ -6474,13 +6535,10 @@ function useExtraFilename(unit, defaultLibMetadata) {
   const { target } = unit, triple = unit.targetInfo.triple, lib = target.kind === "lib", executable = target.kind === "bin" || target.kind === "example" && target.crateTypes.every((t) => t === "bin");
   return !((lib && (target.crateTypes.includes("dylib") || target.crateTypes.includes("cdylib")) || executable && (triple === "wasm32-unknown-emscripten" || triple.includes("msvc"))) && unit.pkg.source === null && !defaultLibMetadata);
 }
-function profileDir(profile) {
-  return profile.name === "dev" || profile.name === "test" ? "debug" : profile.name === "bench" ? "release" : profile.name;
-}
 function outputsOf(unit, root, profile, explicitTarget, defaultLibMetadata) {
   if (unit.mode === "doctest")
     return [];
-  const triple = unit.targetInfo.triple, layout = explicitTarget && unit.kind === "target" ? `${triple}/${profileDir(profile)}` : profileDir(profile), example = unit.target.kind === "example", outDir = example ? `${layout}/examples` : `${layout}/deps`, hashed2 = useExtraFilename(unit, defaultLibMetadata), name = resolve_crateName(unit), types = unit.mode === "build" ? unit.crateTypes : ["bin"], fileTypesOf = types.flatMap((t) => fileTypes(t, unit.targetInfo.fileNames[t === "lib" ? "rlib" : t] ?? "", triple));
+  const triple = unit.targetInfo.triple, layout = explicitTarget && unit.kind === "target" ? `${triple}/${profileDirName(profile.name)}` : profileDirName(profile.name), example = unit.target.kind === "example", outDir = example ? `${layout}/examples` : `${layout}/deps`, hashed2 = useExtraFilename(unit, defaultLibMetadata), name = resolve_crateName(unit), types = unit.mode === "build" ? unit.crateTypes : ["bin"], fileTypesOf = types.flatMap((t) => fileTypes(t, unit.targetInfo.fileNames[t === "lib" ? "rlib" : t] ?? "", triple));
   unit.mode === "build" && !types.some(requiresUpstreamObjects) && fileTypesOf.push({ prefix: "lib", suffix: ".rmeta", crateType: "rlib", rmeta: !0, debugInfo: !1, replaceHyphens: !0 });
   const out = [];
   for (const ft of fileTypesOf) {
@@ -6512,7 +6570,7 @@ function collisionFinding(ctx, c, targetDir) {
   linkedByRust ? outcome = samePackage ? `a unit that links \`${resolve_crateName(rep)}\` may get the copy built with the other settings, and fail to link (an undefined symbol, a crate compiled with another panic strategy) or silently run that copy${linkedTypes.has("dylib") ? `; executables load \`${shown.split("/").pop()}\` from \`deps/\` at run time, whichever copy it is` : ""}` : "everything that links either gets whichever was written last: a binary that uses both silently runs one of them in place of the other, or fails to link" : linkedTypes.size > 0 ? outcome = "the library left in `deps/` is either one" : c.units.some((u) => u.target.kind === "bin" || u.target.kind === "example") ? outcome = `\`cargo run\` and anything that starts or ships \`${shown}\` may get the other one` : outcome = `anything that loads or ships \`${shown}\` may get the other one`;
   const message = `${what}. What ends up there depends on which unit finishes last: ${outcome}.`, fixes = [];
   if (kindsDiffer)
-    fixes.push(`Build with \`--target ${rep.targetInfo.triple}\`: host units then go to \`${targetDir}/${profileDir(profile)}/\` and target units to \`${targetDir}/${rep.targetInfo.triple}/${profileDir(profile)}/\`, so the two copies no longer share a file.`), panics.size > 1 ? fixes.push('Or build with `panic = "unwind"` when build scripts or proc-macros use this library.') : hostProfileDiffers(profile) && fixes.push(`Or give host units the target's settings (\`[profile.${profile.name}.build-override]\` with \`opt-level\` and the other settings of \`[profile.${profile.name}]\`), so cargo builds one copy.`), fixes.push(`Or keep \`${rep.target.name}\` out of build scripts and proc-macros: move what they need into a plain library (\`rlib\`) crate.`);
+    fixes.push(`Build with \`--target ${rep.targetInfo.triple}\`: host units then go to \`${targetDir}/${profileDirName(profile.name)}/\` and target units to \`${targetDir}/${rep.targetInfo.triple}/${profileDirName(profile.name)}/\`, so the two copies no longer share a file.`), panics.size > 1 ? fixes.push('Or build with `panic = "unwind"` when build scripts or proc-macros use this library.') : hostProfileDiffers(profile) && fixes.push(`Or give host units the target's settings (\`[profile.${profile.name}.build-override]\` with \`opt-level\` and the other settings of \`[profile.${profile.name}]\`), so cargo builds one copy.`), fixes.push(`Or keep \`${rep.target.name}\` out of build scripts and proc-macros: move what they need into a plain library (\`rlib\`) crate.`);
   else if (samePackage && panics.size > 1)
     fixes.push('Build with `panic = "unwind"`, or build the test harnesses and the other artifacts in separate cargo invocations.');
   else if (samePackage)
@@ -6602,9 +6660,6 @@ function locateByFeature(steps, own, ownIs) {
   const related = ownIs === null ? own.related ?? [] : [{ file: own.file, line: own.line, message: ownIs }, ...own.related ?? []];
   return { file: step2.file, line: step2.line, ...related.length > 0 ? { related } : {} };
 }
-function placeOf(unit) {
-  return unit.mode !== "build" ? "deps" : unit.target.kind === "example" ? "examples" : "profile-dir";
-}
 function hashed(file) {
   return file.includes("-<hash>");
 }
@@ -6619,7 +6674,7 @@ function startupOf(unit, libraries, targetDir) {
   const info2 = unit.targetInfo, family2 = loaderFamily(info2);
   if (family2 === "unmodelled" || family2 === "wasm" || libraries.length === 0)
     return null;
-  const std = info2.stdDylib, place = placeOf(unit), own = libraries.filter((l) => l !== std), toolchain = libraries.filter((l) => l === std);
+  const std = info2.stdDylib, place = executablePlace(unit), own = libraries.filter((l) => l !== std), toolchain = libraries.filter((l) => l === std);
   let inPlace, copiedAlone, underCargo = [];
   if (family2 === "windows") {
     const unwinder = dynamicUnwinderDll(info2);
@@ -6755,11 +6810,11 @@ function uniqueBy(items, key) {
   const seen = /* @__PURE__ */ new Set();
   return items.filter((item) => !seen.has(key(item)) && !!seen.add(key(item)));
 }
-function linkageFindings(linkage, locator, metadata, harnessRunner2) {
+function linkageFindings(linkage, locator, metadata, harnessRunner2, layout) {
   const findings = [];
   for (const result2 of linkage.results)
     if (result2.status !== "blocked" && (result2.status === "error" && findings.push(...problemFindings(result2, linkage, locator, metadata)), result2.droppedCrateTypes.length > 0 && result2.unit.crateTypes.length > 0 && findings.push(unsupportedFinding(result2, "warning", locator)), result2.status === "ok")) {
-      const runtime = runtimeFinding(result2, linkage, locator, metadata, harnessRunner2);
+      const runtime = runtimeFinding(result2, linkage, locator, metadata, harnessRunner2, layout);
       runtime && findings.push(runtime);
     }
   return findings;
@@ -6856,11 +6911,11 @@ function ltoFinding(unit, p, locator) {
   };
 }
 const EXECUTABLE_KINDS = /* @__PURE__ */ new Set(["bin", "example", "test", "bench"]);
-function runtimeFinding(result2, linkage, locator, metadata, harnessRunner2) {
+function runtimeFinding(result2, linkage, locator, metadata, harnessRunner2, layout) {
   const unit = result2.unit;
   if (!(unit.mode === "test" || EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes("bin")) || result2.runtimeLibraries.length === 0)
     return null;
-  const family2 = loaderFamily(unit.targetInfo), startup = family2 === "unmodelled" ? genericStartup(unit, result2.runtimeLibraries) : startupOf(unit, result2.runtimeLibraries, metadata.targetDirectory);
+  const family2 = loaderFamily(unit.targetInfo), startup = family2 === "unmodelled" ? genericStartup(unit, result2.runtimeLibraries) : startupOf(unit, result2.runtimeLibraries, rustcOutputRoot(layout));
   if (startup === null)
     return null;
   const dynamic = (dep) => linksAs(result2, unitKey(dep), "dynamic"), direct = unit.crates.find((d) => d.unit.crateTypes.includes("dylib") && dynamic(d.unit)), inclusion = dynamicDylibs(result2, linkage).map((dylib) => {
@@ -6871,7 +6926,7 @@ function runtimeFinding(result2, linkage, locator, metadata, harnessRunner2) {
     ...base(unit, "runtime-dylib", "bin"),
     ...quiet ? { severity: "note" } : {},
     crates: missingAnywhere(startup),
-    message: startupMessage(unit, family2, startup, result2.runtimeLibraries, harnessRunner2),
+    message: startupMessage(unit, family2, startup, result2.runtimeLibraries, harnessRunner2, layout),
     fixes: startupFixes(unit, family2, startup),
     startup,
     ...inclusion.length > 0 ? { inclusion } : {},
@@ -6887,14 +6942,14 @@ function missingAnywhere(startup) {
 function listed(files) {
   return files.map((f) => `\`${f}\``).join(", ");
 }
-function startupMessage(unit, family2, startup, libraries, harnessRunner2) {
-  const runner = unit.mode === "test" ? harnessRunner2 : unit.target.kind === "example" ? "`cargo run --example`" : "`cargo run`", where2 = unit.target.kind === "example" ? "`examples/`" : unit.mode !== "build" ? "`deps/`" : "`target/`", failure = family2 === "windows" ? "STATUS_DLL_NOT_FOUND (0xc0000135)" : family2 === "darwin" ? '"dyld: Library not loaded"' : '"error while loading shared libraries"', all = missingAnywhere(startup), noRpath = family2 !== "windows" && !unit.rpath, underCargo = startup.underCargo.length > 0 ? `it starts under ${runner} only if ${listed(startup.underCargo)} is on \`PATH\` (it comes with the MinGW-w64 toolchain; rustup 1.28.2 and later add their toolchain's \`bin\` for cargo)` : `it starts under ${runner}, which sets \`${libraryPathVariable(family2)}\``, extra = startup.copiedAlone.filter((l) => !startup.inPlace.includes(l));
+function startupMessage(unit, family2, startup, libraries, harnessRunner2, layout) {
+  const runner = unit.mode === "test" ? harnessRunner2 : unit.target.kind === "example" ? "`cargo run --example`" : "`cargo run`", where2 = executableLocation(layout, unit), failure = family2 === "windows" ? "STATUS_DLL_NOT_FOUND (0xc0000135)" : family2 === "darwin" ? '"dyld: Library not loaded"' : '"error while loading shared libraries"', all = missingAnywhere(startup), noRpath = family2 !== "windows" && !unit.rpath, underCargo = startup.underCargo.length > 0 ? `it starts under ${runner} only if ${listed(startup.underCargo)} is on \`PATH\` (it comes with the MinGW-w64 toolchain; rustup 1.28.2 and later add their toolchain's \`bin\` for cargo)` : `it starts under ${runner}, which sets \`${libraryPathVariable(family2)}\``, extra = startup.copiedAlone.filter((l) => !startup.inPlace.includes(l));
   let direct;
   startup.inPlace.length === 0 ? direct = `and from ${where2}${unit.rpath && family2 !== "windows" ? " through its rpath" : ""}, but copied elsewhere it fails with ${failure}, missing ${listed(startup.copiedAlone)}` : extra.length === 0 && startup.inPlace.length === all.length ? direct = `but run directly, from ${where2} or copied elsewhere, it fails with ${failure}` : direct = `but run from ${where2} it fails with ${failure}, missing ${listed(startup.inPlace)}${extra.length > 0 ? `, and copied elsewhere it also misses ${listed(extra)}` : ""}`;
   const parts = [`${describeUnit(unit)} needs ${listed(all)} at run time${noRpath ? " and has no rpath (`rpath = false`)" : ""}: ${underCargo}, ${direct}.`];
   family2 === "windows" && parts.push("Windows has no rpath: DLLs are found next to the executable or on `PATH`.");
   const found = libraries.filter((l) => !all.includes(l) && l !== unit.targetInfo.stdDylib);
-  return family2 === "darwin" && !unit.rpath && found.length > 0 && parts.push(`${listed(found)} ${found.length === 1 ? "is" : "are"} found through the absolute path rustc gave ${found.length === 1 ? "it" : "them"}: only on this machine, while \`target/\` exists.`), all.some((l) => l.includes("-<hash>") && !/^(lib)?std-/.test(l)) && parts.push("`<hash>` stands for cargo's metadata hash of the package, known once it is built."), parts.join(" ");
+  return family2 === "darwin" && !unit.rpath && found.length > 0 && parts.push(`${listed(found)} ${found.length === 1 ? "is" : "are"} found through the absolute path rustc gave ${found.length === 1 ? "it" : "them"}: only on this machine, while \`${layout.shownTargetDir}/\` exists.`), all.some((l) => l.includes("-<hash>") && !/^(lib)?std-/.test(l)) && parts.push("`<hash>` stands for cargo's metadata hash of the package, known once it is built."), parts.join(" ");
 }
 function startupFixes(unit, family2, startup) {
   const info2 = unit.targetInfo, missing = missingAnywhere(startup), std = info2.stdDylib, stays = 'Link statically for anything you ship: drop `dylib` crate types (or add `"rlib"`) and `-C prefer-dynamic` in release builds.';
@@ -7728,7 +7783,7 @@ const family = (reports, drafts) => ({
   errors: reports.some((r) => ruleInfo(r).severity === "error"),
   drafts
 }), RULE_FAMILIES = [
-  family(["duplicate-linkage", "rlib-required", "dylib-required", "no-linkable-lib", "panic-strategy", "lto-conflict", "unsupported-crate-type", "proc-macro-dylib", "runtime-dylib"], (ctx) => linkageFindings(ctx.linkage, ctx.locator, ctx.metadata, harnessRunner(ctx.invocation))),
+  family(["duplicate-linkage", "rlib-required", "dylib-required", "no-linkable-lib", "panic-strategy", "lto-conflict", "unsupported-crate-type", "proc-macro-dylib", "runtime-dylib"], (ctx) => linkageFindings(ctx.linkage, ctx.locator, ctx.metadata, harnessRunner(ctx.invocation), invocationLayout(ctx))),
   family(["doctest-runtime"], (ctx) => doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null)),
   family(["static-pie-rpath"], (ctx) => staticPieFindings(ctx.linkage, ctx.locator, harnessRunner(ctx.invocation))),
   family(["output-filename-collision"], collisionFindings),
@@ -11006,12 +11061,22 @@ async function analyzeWith(options, setup) {
   const scope = options.scope ?? null, manifests = /* @__PURE__ */ new Map(), manifestOf = (file) => {
     let doc = manifests.get(file);
     return doc === void 0 && manifests.set(file, doc = readToml(file, scope)), doc;
-  }, rootManifestFile = external_node_path_default().join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), metadata = gathered.workspaceDefaultMembers === null ? { ...gathered, workspaceDefaultMembers: manifestDefaultMembers(rootManifest, gathered) } : gathered, names2 = profileNameFor(invocation.command, invocation.release, invocation.profile), profileOptions = { manifest: rootManifest, manifestFile: "Cargo.toml", config, env }, context = {
+  }, rootManifestFile = external_node_path_default().join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), directories = buildDirectories(config, env, cwd, {
+    workspaceRoot: gathered.workspaceRoot,
+    cargoHome: cargoHomeOf(env),
+    buildDirKnown: releaseAtLeast(rustc.release, 1, 91)
+  }), metadata = {
+    ...gathered,
+    targetDirectory: directories.targetDir ?? gathered.targetDirectory,
+    // cargo before 1.71 prints no `workspace_default_members`: they are read from the root manifest.
+    workspaceDefaultMembers: gathered.workspaceDefaultMembers ?? manifestDefaultMembers(rootManifest, gathered)
+  }, names2 = profileNameFor(invocation.command, invocation.release, invocation.profile), profileOptions = { manifest: rootManifest, manifestFile: "Cargo.toml", config, env }, context = {
     rustc,
     host: hostInfo ?? targetInfo,
     target: targetInfo,
     profile: resolveProfile(names2.main, profileOptions),
-    testProfile: resolveProfile(names2.test, profileOptions)
+    testProfile: resolveProfile(names2.test, profileOptions),
+    buildDirectory: directories.buildDir
   };
   return analyze({
     metadata,

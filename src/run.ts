@@ -1,12 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { type CargoConfig, requestedTarget, settingSource } from './config/cargo-config.js'
+import { buildDirectories, type CargoConfig, requestedTarget, settingSource } from './config/cargo-config.js'
 import { profileNameFor, resolveProfile } from './config/profiles.js'
 import { analyze } from './engine.js'
 import { CommandError, UserError } from './errors.js'
 import { childEnvironment } from './exec/child-env.js'
 import { cancellable, type CommandRunner, processRunner } from './exec/runner.js'
-import { readCargoConfig } from './gather/cargo-config.js'
+import { cargoHomeOf, readCargoConfig } from './gather/cargo-config.js'
 import { isolate, type Isolation, refuseRustflagsKnownNow, refuseTarget } from './gather/isolation.js'
 import { gateReport, type LoadedPolicy, loadPolicy, type PolicyLocation } from './gather/policy-files.js'
 import { withRustcCache } from './gather/rustc-cache.js'
@@ -20,6 +20,7 @@ import { benchedReader } from './manifest/target-flags.js'
 import { manifestDefaultMembers } from './manifest/default-members.js'
 import { resolverVersion } from './manifest/resolver.js'
 import type { BuildContext, CompileKind } from './model/build-context.js'
+import { releaseAtLeast } from './model/compiler-behaviour.js'
 import type { AllocatorDeclaration, WorkspaceFacts } from './model/facts.js'
 import { type Invocation, toCargoArgs } from './model/invocation.js'
 import type { Metadata } from './model/metadata.js'
@@ -200,8 +201,19 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
   }
   const rootManifestFile = path.join(gathered.workspaceRoot, 'Cargo.toml')
   const rootManifest = manifestOf(rootManifestFile)
-  // cargo before 1.71 prints no `workspace_default_members`: they are read from the root manifest.
-  const metadata = gathered.workspaceDefaultMembers === null ? { ...gathered, workspaceDefaultMembers: manifestDefaultMembers(rootManifest, gathered) } : gathered
+  // The build runs with the user's environment and the repository's configuration, which cargo metadata ran
+  // without (`isolate`): where they move the target directory, the build's files are there.
+  const directories = buildDirectories(config, env, cwd, {
+    workspaceRoot: gathered.workspaceRoot,
+    cargoHome: cargoHomeOf(env),
+    buildDirKnown: releaseAtLeast(rustc.release, 1, 91)
+  })
+  const metadata: Metadata = {
+    ...gathered,
+    targetDirectory: directories.targetDir ?? gathered.targetDirectory,
+    // cargo before 1.71 prints no `workspace_default_members`: they are read from the root manifest.
+    workspaceDefaultMembers: gathered.workspaceDefaultMembers ?? manifestDefaultMembers(rootManifest, gathered)
+  }
   const names = profileNameFor(invocation.command, invocation.release, invocation.profile)
   const profileOptions = { manifest: rootManifest, manifestFile: 'Cargo.toml', config, env }
   const context: BuildContext = {
@@ -209,7 +221,8 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
     host: hostInfo ?? targetInfo,
     target: targetInfo,
     profile: resolveProfile(names.main, profileOptions),
-    testProfile: resolveProfile(names.test, profileOptions)
+    testProfile: resolveProfile(names.test, profileOptions),
+    buildDirectory: directories.buildDir
   }
   return analyze({
     metadata,

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { applyConfigEnv, type CargoConfig, configFilePaths, type ConfigStringList, mergeCargoConfig, requestedTarget, tripleRustflags } from '../../src/config/cargo-config.js'
+import { applyConfigEnv, buildDirectories, type CargoConfig, configFilePaths, type ConfigStringList, mergeCargoConfig, requestedTarget, tripleRustflags } from '../../src/config/cargo-config.js'
 import { UserError } from '../../src/errors.js'
 import { readCargoConfig } from '../../src/gather/cargo-config.js'
 
@@ -215,6 +215,36 @@ describe('requestedTarget', () => {
     const multi = config('build.target = ["a-b-c", "x-y-z"]\n')
     expect(() => requestedTarget(multi, null, '/w')).toThrow(UserError)
     expect(() => requestedTarget(multi, null, '/w')).toThrow(/build\.target lists 2 targets: `a-b-c` \(\/w\/ws\/\.cargo\/config\.toml:1\).*pass --target/)
+  })
+})
+
+describe('buildDirectories', () => {
+  const config = (text: string, cli: string[] = []): CargoConfig => mergeCargoConfig([{ path: '/w/ws/.cargo/config.toml', text }], { cli })
+  const places = { workspaceRoot: '/w/ws/app', cargoHome: '/home/u/.cargo', buildDirKnown: true }
+  const dirs = (text: string, env: Record<string, string> = {}, cli: string[] = []) => buildDirectories(config(text, cli), env, '/w/ws/app/sub', places)
+
+  it('takes CARGO_TARGET_DIR first, then build.target-dir from --config, CARGO_BUILD_TARGET_DIR, and files, as cargo does', () => {
+    const file = 'build.target-dir = "out"\n'
+    expect(dirs('').targetDir).toBeNull()
+    expect(dirs(file).targetDir).toBe('/w/ws/out')
+    expect(dirs(file, { CARGO_BUILD_TARGET_DIR: 'env-out' }).targetDir).toBe('/w/ws/app/sub/env-out')
+    expect(dirs(file, { CARGO_BUILD_TARGET_DIR: 'env-out' }, ['build.target-dir="cli-out"']).targetDir).toBe('/w/ws/app/sub/cli-out')
+    expect(dirs(file, { CARGO_TARGET_DIR: '../t', CARGO_BUILD_TARGET_DIR: 'env-out' }, ['build.target-dir="cli-out"']).targetDir).toBe('/w/ws/app/t')
+    expect(dirs('build.target-dir = "/abs/t"\n').targetDir).toBe('/abs/t')
+  })
+
+  it("refuses an empty target directory in cargo's words, naming where it was set", () => {
+    expect(() => dirs('', { CARGO_TARGET_DIR: '' })).toThrow('the target directory is set to an empty string in the `CARGO_TARGET_DIR` environment variable')
+    expect(() => dirs('build.target-dir = ""\n')).toThrow('the target directory is set to an empty string in /w/ws/.cargo/config.toml')
+    expect(() => dirs('', { CARGO_BUILD_TARGET_DIR: '' })).toThrow('the target directory is set to an empty string in environment variable `CARGO_BUILD_TARGET_DIR`')
+    expect(() => dirs('build.target-dir = 3\n')).toThrow('/w/ws/.cargo/config.toml:1: `build.target-dir` must be a string, found a number')
+  })
+
+  it('fills in the build directory\'s templates but the hash, and reads none before cargo 1.91', () => {
+    expect(dirs('build.build-dir = "{workspace-root}/bd"\n').buildDir).toBe('/w/ws/app/bd')
+    expect(dirs('build.build-dir = "{cargo-cache-home}/build/{workspace-path-hash}"\n').buildDir).toBe('/home/u/.cargo/build/{workspace-path-hash}')
+    expect(dirs('', { CARGO_BUILD_BUILD_DIR: 'bd' }).buildDir).toBe('/w/ws/app/sub/bd')
+    expect(buildDirectories(config('build.build-dir = "bd"\n'), {}, '/w', { ...places, buildDirKnown: false }).buildDir).toBeNull()
   })
 })
 

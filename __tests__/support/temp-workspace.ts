@@ -16,7 +16,9 @@ export function tempWorkspace(prefix: string, files: Record<string, string>, env
   return {
     manifestPath,
     analyse: (args: string[]) => analyzeWorkspace({ manifestPath, invocation: parseCliArgs([...args, '--offline']).invocation, env, cwd: dir }),
-    cargo: (args: string[]) => spawnSync(cargoBinary, [...args, '--offline'], { cwd: dir, env: { ...env, CARGO_TARGET_DIR: path.join(dir, 'target') }, encoding: 'utf8' }),
+    // The workspace's own `target/`, unless `env` says where (an undefined `CARGO_TARGET_DIR` leaves it to the config).
+    cargo: (args: string[]) => spawnSync(cargoBinary, [...args, '--offline'], { cwd: dir, env: { CARGO_TARGET_DIR: path.join(dir, 'target'), ...env }, encoding: 'utf8' }),
+    dir,
     remove: () => fs.rmSync(dir, { recursive: true, force: true })
   }
 }

@@ -2163,6 +2163,30 @@ function resolveTargetPath(target, cwd) {
   let base2 = "file" in target.source ? path3.dirname(path3.dirname(target.source.file)) : cwd;
   return path3.resolve(base2, target.value);
 }
+function buildDirectories(config, env, cwd, places) {
+  let fromEnv2 = env.CARGO_TARGET_DIR;
+  if (fromEnv2 === "") throw new UserError("the target directory is set to an empty string in the `CARGO_TARGET_DIR` environment variable");
+  let targetDir = fromEnv2 !== void 0 ? path3.resolve(cwd, fromEnv2) : configuredPath(config, env, cwd, "target-dir");
+  if (!places.buildDirKnown) return { targetDir, buildDir: null };
+  let template = configuredPath(config, env, cwd, "build-dir", (raw) => raw.replaceAll("{workspace-root}", places.workspaceRoot).replaceAll("{cargo-cache-home}", places.cargoHome));
+  return { targetDir, buildDir: template };
+}
+function configuredPath(config, env, cwd, key, fill = (raw) => raw) {
+  let variable = `CARGO_BUILD_${envKeyPart(key)}`, node = configNode(config, ["build", key]), value = null;
+  if (node !== null) {
+    if (node.kind !== "scalar" || typeof node.value != "string") throw new UserError(`${where(node.source)}\`build.${key}\` must be a string, found ${describe2(node)}`);
+    value = { value: node.value, source: node.source };
+  }
+  let envValue = env[variable];
+  if (envValue !== void 0 && (value === null || sourceRank(value.source) < RANK.env) && (value = { value: envValue, source: { env: variable } }), value === null) return null;
+  if (value.value === "")
+    throw new UserError(key === "target-dir" ? `the target directory is set to an empty string in ${definition(value.source)}` : `${where(value.source)}\`build.build-dir\` is an empty path`);
+  let base2 = "file" in value.source ? path3.dirname(path3.dirname(value.source.file)) : cwd;
+  return path3.resolve(base2, fill(value.value));
+}
+function definition(source) {
+  return "file" in source ? source.file : "env" in source ? `environment variable \`${source.env}\`` : "--config cli option";
+}
 
 // src/config/profiles.ts
 var BUILT_IN = /* @__PURE__ */ new Set(["dev", "release", "test", "bench"]), ENV_KEYS = [
@@ -4372,6 +4396,35 @@ function findingFingerprint(f) {
   return createHash("sha256").update(JSON.stringify(identity)).digest("hex").slice(0, 32);
 }
 
+// src/model/output-layout.ts
+function profileDirName(profileName) {
+  return profileName === "dev" || profileName === "test" ? "debug" : profileName === "bench" ? "release" : profileName;
+}
+function outputLayout(dirs, profileName, explicitTarget) {
+  return {
+    targetDirectory: dirs.targetDirectory,
+    buildDirectory: dirs.buildDirectory,
+    shownTargetDir: relativePosix(dirs.workspaceRoot, dirs.targetDirectory) || forwardSlashes(dirs.targetDirectory),
+    profileDir: profileDirName(profileName),
+    explicitTarget
+  };
+}
+function unitProfileDir(layout, unit) {
+  return layout.explicitTarget && unit.kind === "target" ? `${unit.targetInfo.triple}/${layout.profileDir}` : layout.profileDir;
+}
+function executablePlace(unit) {
+  return unit.target.kind === "example" ? "examples" : unit.mode === "build" ? "profile-dir" : "deps";
+}
+function rustcOutputRoot(layout) {
+  return layout.buildDirectory ?? layout.targetDirectory;
+}
+function executableLocation(layout, unit) {
+  let place = executablePlace(unit);
+  if (unit.mode !== "build" && layout.buildDirectory !== null) return "the build directory (`build.build-dir`)";
+  let dir = `${layout.shownTargetDir}/${unitProfileDir(layout, unit)}`;
+  return `\`${place === "profile-dir" ? dir : `${dir}/${place}`}/\``;
+}
+
 // src/rules/context.ts
 function base(unit, rule, crateType = unit.crateTypes[0] ?? unit.target.crateTypes[0]) {
   return {
@@ -4394,6 +4447,10 @@ function describeUnit(unit, crateType) {
 }
 function featureList(features) {
   return features.length === 0 ? "" : ` (with ${features.length === 1 ? "feature" : "features"} ${features.map((f) => `\`${f}\``).join(", ")})`;
+}
+function invocationLayout(ctx) {
+  let profile = commandProfile(ctx.build, ctx.invocation.command), { workspaceRoot, targetDirectory } = ctx.metadata;
+  return outputLayout({ workspaceRoot, targetDirectory, buildDirectory: ctx.build.buildDirectory ?? null }, profile.name, ctx.invocation.target !== null);
 }
 
 // src/rules/abi.ts
@@ -4485,7 +4542,7 @@ function ltoFindings(ctx, boundary) {
 function collisionFindings(ctx, options = {}) {
   let collisions = outputCollisions(ctx, options);
   if (collisions.length === 0) return [];
-  let { workspaceRoot, targetDirectory } = ctx.metadata, targetDir = relativePosix(workspaceRoot, targetDirectory) || forwardSlashes(targetDirectory);
+  let targetDir = invocationLayout(ctx).shownTargetDir;
   return collisions.map((c) => collisionFinding(ctx, c, targetDir));
 }
 function outputCollisions(ctx, options = {}) {
@@ -4548,12 +4605,9 @@ function useExtraFilename(unit, defaultLibMetadata) {
   let { target } = unit, triple = unit.targetInfo.triple, lib = target.kind === "lib", executable = target.kind === "bin" || target.kind === "example" && target.crateTypes.every((t) => t === "bin");
   return !((lib && (target.crateTypes.includes("dylib") || target.crateTypes.includes("cdylib")) || executable && (triple === "wasm32-unknown-emscripten" || triple.includes("msvc"))) && unit.pkg.source === null && !defaultLibMetadata);
 }
-function profileDir(profile) {
-  return profile.name === "dev" || profile.name === "test" ? "debug" : profile.name === "bench" ? "release" : profile.name;
-}
 function outputsOf(unit, root, profile, explicitTarget, defaultLibMetadata) {
   if (unit.mode === "doctest") return [];
-  let triple = unit.targetInfo.triple, layout = explicitTarget && unit.kind === "target" ? `${triple}/${profileDir(profile)}` : profileDir(profile), example = unit.target.kind === "example", outDir = example ? `${layout}/examples` : `${layout}/deps`, hashed2 = useExtraFilename(unit, defaultLibMetadata), name = crateName2(unit), types = unit.mode === "build" ? unit.crateTypes : ["bin"], fileTypesOf = types.flatMap((t) => fileTypes(t, unit.targetInfo.fileNames[t === "lib" ? "rlib" : t] ?? "", triple));
+  let triple = unit.targetInfo.triple, layout = explicitTarget && unit.kind === "target" ? `${triple}/${profileDirName(profile.name)}` : profileDirName(profile.name), example = unit.target.kind === "example", outDir = example ? `${layout}/examples` : `${layout}/deps`, hashed2 = useExtraFilename(unit, defaultLibMetadata), name = crateName2(unit), types = unit.mode === "build" ? unit.crateTypes : ["bin"], fileTypesOf = types.flatMap((t) => fileTypes(t, unit.targetInfo.fileNames[t === "lib" ? "rlib" : t] ?? "", triple));
   unit.mode === "build" && !types.some(requiresUpstreamObjects) && fileTypesOf.push({ prefix: "lib", suffix: ".rmeta", crateType: "rlib", rmeta: !0, debugInfo: !1, replaceHyphens: !0 });
   let out = [];
   for (let ft of fileTypesOf) {
@@ -4584,7 +4638,7 @@ function collisionFinding(ctx, c, targetDir) {
   let message = `${what}. What ends up there depends on which unit finishes last: ${outcome}.`, fixes = [];
   if (kindsDiffer)
     fixes.push(
-      `Build with \`--target ${rep.targetInfo.triple}\`: host units then go to \`${targetDir}/${profileDir(profile)}/\` and target units to \`${targetDir}/${rep.targetInfo.triple}/${profileDir(profile)}/\`, so the two copies no longer share a file.`
+      `Build with \`--target ${rep.targetInfo.triple}\`: host units then go to \`${targetDir}/${profileDirName(profile.name)}/\` and target units to \`${targetDir}/${rep.targetInfo.triple}/${profileDirName(profile.name)}/\`, so the two copies no longer share a file.`
     ), panics.size > 1 ? fixes.push('Or build with `panic = "unwind"` when build scripts or proc-macros use this library.') : hostProfileDiffers(profile) && fixes.push(`Or give host units the target's settings (\`[profile.${profile.name}.build-override]\` with \`opt-level\` and the other settings of \`[profile.${profile.name}]\`), so cargo builds one copy.`), fixes.push(`Or keep \`${rep.target.name}\` out of build scripts and proc-macros: move what they need into a plain library (\`rlib\`) crate.`);
   else if (samePackage && panics.size > 1)
     fixes.push('Build with `panic = "unwind"`, or build the test harnesses and the other artifacts in separate cargo invocations.');
@@ -4672,9 +4726,6 @@ function locateByFeature(steps, own, ownIs) {
 
 // src/linkage/startup.ts
 import path5 from "node:path";
-function placeOf(unit) {
-  return unit.mode !== "build" ? "deps" : unit.target.kind === "example" ? "examples" : "profile-dir";
-}
 function hashed(file) {
   return file.includes("-<hash>");
 }
@@ -4688,7 +4739,7 @@ function rpathClimbsToRoot(targetDir, libDir) {
 function startupOf(unit, libraries, targetDir) {
   let info = unit.targetInfo, family2 = loaderFamily(info);
   if (family2 === "unmodelled" || family2 === "wasm" || libraries.length === 0) return null;
-  let std = info.stdDylib, place = placeOf(unit), own = libraries.filter((l) => l !== std), toolchain = libraries.filter((l) => l === std), inPlace, copiedAlone, underCargo = [];
+  let std = info.stdDylib, place = executablePlace(unit), own = libraries.filter((l) => l !== std), toolchain = libraries.filter((l) => l === std), inPlace, copiedAlone, underCargo = [];
   if (family2 === "windows") {
     let unwinder = dynamicUnwinderDll(info);
     unwinder !== null && (toolchain.push(unwinder), underCargo = [unwinder]), inPlace = [...toolchain, ...own.filter((l) => !besideInPlace(place, l))], copiedAlone = [...toolchain, ...own];
@@ -4838,11 +4889,11 @@ function uniqueBy(items, key) {
 }
 
 // src/rules/linkage.ts
-function linkageFindings(linkage, locator, metadata, harnessRunner2) {
+function linkageFindings(linkage, locator, metadata, harnessRunner2, layout) {
   let findings = [];
   for (let result2 of linkage.results)
     if (result2.status !== "blocked" && (result2.status === "error" && findings.push(...problemFindings(result2, linkage, locator, metadata)), result2.droppedCrateTypes.length > 0 && result2.unit.crateTypes.length > 0 && findings.push(unsupportedFinding(result2, "warning", locator)), result2.status === "ok")) {
-      let runtime = runtimeFinding(result2, linkage, locator, metadata, harnessRunner2);
+      let runtime = runtimeFinding(result2, linkage, locator, metadata, harnessRunner2, layout);
       runtime && findings.push(runtime);
     }
   return findings;
@@ -4938,10 +4989,10 @@ function ltoFinding(unit, p, locator) {
   };
 }
 var EXECUTABLE_KINDS = /* @__PURE__ */ new Set(["bin", "example", "test", "bench"]);
-function runtimeFinding(result2, linkage, locator, metadata, harnessRunner2) {
+function runtimeFinding(result2, linkage, locator, metadata, harnessRunner2, layout) {
   let unit = result2.unit;
   if (!(unit.mode === "test" || EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes("bin")) || result2.runtimeLibraries.length === 0) return null;
-  let family2 = loaderFamily(unit.targetInfo), startup = family2 === "unmodelled" ? genericStartup(unit, result2.runtimeLibraries) : startupOf(unit, result2.runtimeLibraries, metadata.targetDirectory);
+  let family2 = loaderFamily(unit.targetInfo), startup = family2 === "unmodelled" ? genericStartup(unit, result2.runtimeLibraries) : startupOf(unit, result2.runtimeLibraries, rustcOutputRoot(layout));
   if (startup === null) return null;
   let dynamic = (dep) => linksAs(result2, unitKey(dep), "dynamic"), direct = unit.crates.find((d) => d.unit.crateTypes.includes("dylib") && dynamic(d.unit)), inclusion = dynamicDylibs(result2, linkage).map((dylib) => {
     let chain = linkChain(unit, dylib), steps = featureSteps(chain, metadata, locator), path22 = { chain: chain.slice(0, -1).map(crateName2), crate: crateName2(dylib), how: "dynamic", file: dylibFileName(dylib) };
@@ -4955,7 +5006,7 @@ function runtimeFinding(result2, linkage, locator, metadata, harnessRunner2) {
     ...base(unit, "runtime-dylib", "bin"),
     ...quiet ? { severity: "note" } : {},
     crates: missingAnywhere(startup),
-    message: startupMessage(unit, family2, startup, result2.runtimeLibraries, harnessRunner2),
+    message: startupMessage(unit, family2, startup, result2.runtimeLibraries, harnessRunner2, layout),
     fixes: startupFixes(unit, family2, startup),
     startup,
     ...inclusion.length > 0 ? { inclusion } : {},
@@ -4971,13 +5022,13 @@ function missingAnywhere(startup) {
 function listed(files) {
   return files.map((f) => `\`${f}\``).join(", ");
 }
-function startupMessage(unit, family2, startup, libraries, harnessRunner2) {
-  let runner = unit.mode === "test" ? harnessRunner2 : unit.target.kind === "example" ? "`cargo run --example`" : "`cargo run`", where2 = unit.target.kind === "example" ? "`examples/`" : unit.mode !== "build" ? "`deps/`" : "`target/`", failure = family2 === "windows" ? "STATUS_DLL_NOT_FOUND (0xc0000135)" : family2 === "darwin" ? '"dyld: Library not loaded"' : '"error while loading shared libraries"', all = missingAnywhere(startup), noRpath = family2 !== "windows" && !unit.rpath, underCargo = startup.underCargo.length > 0 ? `it starts under ${runner} only if ${listed(startup.underCargo)} is on \`PATH\` (it comes with the MinGW-w64 toolchain; rustup 1.28.2 and later add their toolchain's \`bin\` for cargo)` : `it starts under ${runner}, which sets \`${libraryPathVariable(family2)}\``, extra = startup.copiedAlone.filter((l) => !startup.inPlace.includes(l)), direct;
+function startupMessage(unit, family2, startup, libraries, harnessRunner2, layout) {
+  let runner = unit.mode === "test" ? harnessRunner2 : unit.target.kind === "example" ? "`cargo run --example`" : "`cargo run`", where2 = executableLocation(layout, unit), failure = family2 === "windows" ? "STATUS_DLL_NOT_FOUND (0xc0000135)" : family2 === "darwin" ? '"dyld: Library not loaded"' : '"error while loading shared libraries"', all = missingAnywhere(startup), noRpath = family2 !== "windows" && !unit.rpath, underCargo = startup.underCargo.length > 0 ? `it starts under ${runner} only if ${listed(startup.underCargo)} is on \`PATH\` (it comes with the MinGW-w64 toolchain; rustup 1.28.2 and later add their toolchain's \`bin\` for cargo)` : `it starts under ${runner}, which sets \`${libraryPathVariable(family2)}\``, extra = startup.copiedAlone.filter((l) => !startup.inPlace.includes(l)), direct;
   startup.inPlace.length === 0 ? direct = `and from ${where2}${unit.rpath && family2 !== "windows" ? " through its rpath" : ""}, but copied elsewhere it fails with ${failure}, missing ${listed(startup.copiedAlone)}` : extra.length === 0 && startup.inPlace.length === all.length ? direct = `but run directly, from ${where2} or copied elsewhere, it fails with ${failure}` : direct = `but run from ${where2} it fails with ${failure}, missing ${listed(startup.inPlace)}${extra.length > 0 ? `, and copied elsewhere it also misses ${listed(extra)}` : ""}`;
   let parts = [`${describeUnit(unit)} needs ${listed(all)} at run time${noRpath ? " and has no rpath (`rpath = false`)" : ""}: ${underCargo}, ${direct}.`];
   family2 === "windows" && parts.push("Windows has no rpath: DLLs are found next to the executable or on `PATH`.");
   let found = libraries.filter((l) => !all.includes(l) && l !== unit.targetInfo.stdDylib);
-  return family2 === "darwin" && !unit.rpath && found.length > 0 && parts.push(`${listed(found)} ${found.length === 1 ? "is" : "are"} found through the absolute path rustc gave ${found.length === 1 ? "it" : "them"}: only on this machine, while \`target/\` exists.`), all.some((l) => l.includes("-<hash>") && !/^(lib)?std-/.test(l)) && parts.push("`<hash>` stands for cargo's metadata hash of the package, known once it is built."), parts.join(" ");
+  return family2 === "darwin" && !unit.rpath && found.length > 0 && parts.push(`${listed(found)} ${found.length === 1 ? "is" : "are"} found through the absolute path rustc gave ${found.length === 1 ? "it" : "them"}: only on this machine, while \`${layout.shownTargetDir}/\` exists.`), all.some((l) => l.includes("-<hash>") && !/^(lib)?std-/.test(l)) && parts.push("`<hash>` stands for cargo's metadata hash of the package, known once it is built."), parts.join(" ");
 }
 function startupFixes(unit, family2, startup) {
   let info = unit.targetInfo, missing = missingAnywhere(startup), std = info.stdDylib, stays = 'Link statically for anything you ship: drop `dylib` crate types (or add `"rlib"`) and `-C prefer-dynamic` in release builds.';
@@ -5760,7 +5811,7 @@ var family = (reports, drafts) => ({
 }), RULE_FAMILIES = [
   family(
     ["duplicate-linkage", "rlib-required", "dylib-required", "no-linkable-lib", "panic-strategy", "lto-conflict", "unsupported-crate-type", "proc-macro-dylib", "runtime-dylib"],
-    (ctx) => linkageFindings(ctx.linkage, ctx.locator, ctx.metadata, harnessRunner(ctx.invocation))
+    (ctx) => linkageFindings(ctx.linkage, ctx.locator, ctx.metadata, harnessRunner(ctx.invocation), invocationLayout(ctx))
   ),
   family(["doctest-runtime"], (ctx) => doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null)),
   family(["static-pie-rpath"], (ctx) => staticPieFindings(ctx.linkage, ctx.locator, harnessRunner(ctx.invocation))),
@@ -9113,12 +9164,22 @@ async function analyzeWith(options, setup) {
   let scope = options.scope ?? null, manifests = /* @__PURE__ */ new Map(), manifestOf = (file) => {
     let doc = manifests.get(file);
     return doc === void 0 && manifests.set(file, doc = readToml(file, scope)), doc;
-  }, rootManifestFile = path19.join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), metadata = gathered.workspaceDefaultMembers === null ? { ...gathered, workspaceDefaultMembers: manifestDefaultMembers(rootManifest, gathered) } : gathered, names = profileNameFor(invocation.command, invocation.release, invocation.profile), profileOptions = { manifest: rootManifest, manifestFile: "Cargo.toml", config, env }, context = {
+  }, rootManifestFile = path19.join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), directories = buildDirectories(config, env, cwd, {
+    workspaceRoot: gathered.workspaceRoot,
+    cargoHome: cargoHomeOf(env),
+    buildDirKnown: releaseAtLeast(rustc.release, 1, 91)
+  }), metadata = {
+    ...gathered,
+    targetDirectory: directories.targetDir ?? gathered.targetDirectory,
+    // cargo before 1.71 prints no `workspace_default_members`: they are read from the root manifest.
+    workspaceDefaultMembers: gathered.workspaceDefaultMembers ?? manifestDefaultMembers(rootManifest, gathered)
+  }, names = profileNameFor(invocation.command, invocation.release, invocation.profile), profileOptions = { manifest: rootManifest, manifestFile: "Cargo.toml", config, env }, context = {
     rustc,
     host: hostInfo ?? targetInfo,
     target: targetInfo,
     profile: resolveProfile(names.main, profileOptions),
-    testProfile: resolveProfile(names.test, profileOptions)
+    testProfile: resolveProfile(names.test, profileOptions),
+    buildDirectory: directories.buildDir
   };
   return analyze({
     metadata,

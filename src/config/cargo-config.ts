@@ -513,3 +513,63 @@ function resolveTargetPath(target: ConfigString, cwd: string): string {
   const base = 'file' in target.source ? path.dirname(path.dirname(target.source.file)) : cwd
   return path.resolve(base, target.value)
 }
+
+/** The build's directories where the environment or configuration moves them, absolute; null where they do not. */
+export interface BuildDirectories {
+  /** Where final artifacts go (`CARGO_TARGET_DIR`, `build.target-dir`); null: the workspace's `target/`. */
+  targetDir: string | null
+  /**
+   * Where intermediate artifacts go, test harnesses among them (`build.build-dir`, cargo 1.91 and later); null:
+   * the target directory. `{workspace-root}` and `{cargo-cache-home}` are filled in; `{workspace-path-hash}`
+   * (a hash of the manifest's real path) is left as written.
+   */
+  buildDir: string | null
+}
+
+/**
+ * The directories cargo 1.95 builds in for this configuration and environment (`GlobalContext::target_dir`,
+ * `GlobalContext::custom_build_dir`, src/cargo/util/context/mod.rs): `CARGO_TARGET_DIR`, relative to the
+ * working directory, else `build.target-dir` (from `--config`, `CARGO_BUILD_TARGET_DIR` or a file); and
+ * `build.build-dir` the same way. A path from a file is relative to the directory holding its `.cargo`
+ * directory, one from the environment or `--config` to the working directory (`ConfigRelativePath`). An empty
+ * value is refused with cargo's words.
+ */
+export function buildDirectories(
+  config: CargoConfig,
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+  places: { workspaceRoot: string; cargoHome: string; buildDirKnown: boolean }
+): BuildDirectories {
+  const fromEnv = env.CARGO_TARGET_DIR
+  if (fromEnv === '') throw new UserError('the target directory is set to an empty string in the `CARGO_TARGET_DIR` environment variable')
+  const targetDir = fromEnv !== undefined ? path.resolve(cwd, fromEnv) : configuredPath(config, env, cwd, 'target-dir')
+  if (!places.buildDirKnown) return { targetDir, buildDir: null }
+  const template = configuredPath(config, env, cwd, 'build-dir', raw => raw.replaceAll('{workspace-root}', places.workspaceRoot).replaceAll('{cargo-cache-home}', places.cargoHome))
+  return { targetDir, buildDir: template }
+}
+
+/** `build.<key>` as a path: the highest-precedence of `--config`, `CARGO_BUILD_<KEY>` and the files. */
+function configuredPath(config: CargoConfig, env: Readonly<Record<string, string | undefined>>, cwd: string, key: 'target-dir' | 'build-dir', fill = (raw: string) => raw): string | null {
+  const variable = `CARGO_BUILD_${envKeyPart(key)}`
+  const node = configNode(config, ['build', key])
+  let value: ConfigString | null = null
+  if (node !== null) {
+    if (node.kind !== 'scalar' || typeof node.value !== 'string') throw new UserError(`${where(node.source)}\`build.${key}\` must be a string, found ${describe(node)}`)
+    value = { value: node.value, source: node.source }
+  }
+  const envValue = env[variable]
+  if (envValue !== undefined && (value === null || sourceRank(value.source) < RANK.env)) value = { value: envValue, source: { env: variable } }
+  if (value === null) return null
+  if (value.value === '') {
+    throw new UserError(key === 'target-dir' ? `the target directory is set to an empty string in ${definition(value.source)}` : `${where(value.source)}\`build.build-dir\` is an empty path`)
+  }
+  const base = 'file' in value.source ? path.dirname(path.dirname(value.source.file)) : cwd
+  return path.resolve(base, fill(value.value))
+}
+
+/** A definition as cargo's `Definition` displays it: the file, `environment variable X`, or `--config cli option`. */
+function definition(source: ConfigSource): string {
+  if ('file' in source) return source.file
+  if ('env' in source) return `environment variable \`${source.env}\``
+  return '--config cli option'
+}

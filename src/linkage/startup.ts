@@ -7,21 +7,10 @@
  */
 import path from 'node:path'
 import type { StartupMissing } from '../findings/finding.js'
+import { type ExecutablePlace, executablePlace } from '../model/output-layout.js'
 import { dynamicUnwinderDll, loaderFamily } from '../model/platform.js'
 import { stdOnDefaultLoaderPath } from '../model/target-info.js'
 import type { Unit } from '../model/unit-graph.js'
-
-/**
- * Where cargo leaves an executable: bins are hard-linked ("uplifted") from `deps/` into the profile directory,
- * next to every `dylib` (cargo's `CompilationFiles::uplift_to`, under the name without a metadata hash);
- * examples are built in `examples/`; test harnesses stay in `deps/`, where rustc wrote every dylib.
- */
-type Place = 'profile-dir' | 'examples' | 'deps'
-
-function placeOf(unit: Unit): Place {
-  if (unit.mode !== 'build') return 'deps'
-  return unit.target.kind === 'example' ? 'examples' : 'profile-dir'
-}
 
 /** A dylib of a registry or git package: its file carries cargo's metadata hash, and the uplifted copy does not. */
 function hashed(file: string): boolean {
@@ -29,7 +18,7 @@ function hashed(file: string): boolean {
 }
 
 /** Whether a library file is in the executable's directory when it is started in place. */
-function besideInPlace(place: Place, file: string): boolean {
+function besideInPlace(place: ExecutablePlace, file: string): boolean {
   return place === 'deps' || (place === 'profile-dir' && !hashed(file))
 }
 
@@ -55,7 +44,7 @@ export function startupOf(unit: Unit, libraries: readonly string[], targetDir: s
   const family = loaderFamily(info)
   if (family === 'unmodelled' || family === 'wasm' || libraries.length === 0) return null
   const std = info.stdDylib
-  const place = placeOf(unit)
+  const place = executablePlace(unit)
   const own = libraries.filter(l => l !== std)
   const toolchain = libraries.filter(l => l === std)
   let inPlace: string[]

@@ -24,6 +24,11 @@ export interface BuildContext {
    * fix can change the one the units of its command read.
    */
   testProfile: ProfileSettings
+  /**
+   * Where cargo writes intermediate artifacts, test harnesses among them, when configured apart from the target
+   * directory (`build.build-dir`, absolute); null or absent: in the target directory.
+   */
+  buildDirectory?: string | null
 }
 
 /** The profile the units of a command read: `cargo test` and `cargo bench` read `testProfile`. */

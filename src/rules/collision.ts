@@ -26,12 +26,12 @@ import type { RelatedLocation } from '../findings/finding.js'
 import { crateName } from '../linkage/resolve.js'
 import { commandProfile } from '../model/build-context.js'
 import { type CrateType, isDynamic, requiresUpstreamObjects } from '../model/crate-type.js'
-import { forwardSlashes, relativePosix } from '../model/paths.js'
+import { profileDirName } from '../model/output-layout.js'
 import type { PanicStrategy, ProfileSettings } from '../model/profile.js'
 import { isForHost, isProcMacro } from '../model/target-roles.js'
 import { type CrateDep, dependenciesOf, type Unit, type UnitGraph } from '../model/unit-graph.js'
 import { listCrates } from '../text.js'
-import { base, describeUnit, type Draft, type RuleContext } from './context.js'
+import { base, describeUnit, type Draft, invocationLayout, type RuleContext } from './context.js'
 
 export interface CollisionOptions {
   /**
@@ -66,8 +66,7 @@ export interface OutputCollision {
 export function collisionFindings(ctx: RuleContext, options: CollisionOptions = {}): Draft[] {
   const collisions = outputCollisions(ctx, options)
   if (collisions.length === 0) return []
-  const { workspaceRoot, targetDirectory } = ctx.metadata
-  const targetDir = relativePosix(workspaceRoot, targetDirectory) || forwardSlashes(targetDirectory)
+  const targetDir = invocationLayout(ctx).shownTargetDir
   return collisions.map(c => collisionFinding(ctx, c, targetDir))
 }
 
@@ -222,13 +221,6 @@ function useExtraFilename(unit: Unit, defaultLibMetadata: boolean): boolean {
   return !(unhashedKind && unit.pkg.source === null && !defaultLibMetadata)
 }
 
-/** The directory name of a profile under the target directory. */
-function profileDir(profile: ProfileSettings): string {
-  if (profile.name === 'dev' || profile.name === 'test') return 'debug'
-  if (profile.name === 'bench') return 'release'
-  return profile.name
-}
-
 /**
  * The files `calc_outputs_rustc` and `uplift_to` name for a unit whose paths can collide: those without
  * `-<hash>` in `deps/` (or `examples/`), and the uplifted copies (bins, dylibs, root units).
@@ -237,7 +229,7 @@ function outputsOf(unit: Unit, root: boolean, profile: ProfileSettings, explicit
   // rustdoc compiles doc tests in a temporary directory of its own.
   if (unit.mode === 'doctest') return []
   const triple = unit.targetInfo.triple
-  const layout = explicitTarget && unit.kind === 'target' ? `${triple}/${profileDir(profile)}` : profileDir(profile)
+  const layout = explicitTarget && unit.kind === 'target' ? `${triple}/${profileDirName(profile.name)}` : profileDirName(profile.name)
   const example = unit.target.kind === 'example'
   const outDir = example ? `${layout}/examples` : `${layout}/deps`
   const hashed = useExtraFilename(unit, defaultLibMetadata)
@@ -330,7 +322,7 @@ function collisionFinding(ctx: RuleContext, c: OutputCollision, targetDir: strin
   const fixes: string[] = []
   if (kindsDiffer) {
     fixes.push(
-      `Build with \`--target ${rep.targetInfo.triple}\`: host units then go to \`${targetDir}/${profileDir(profile)}/\` and target units to \`${targetDir}/${rep.targetInfo.triple}/${profileDir(profile)}/\`, so the two copies no longer share a file.`
+      `Build with \`--target ${rep.targetInfo.triple}\`: host units then go to \`${targetDir}/${profileDirName(profile.name)}/\` and target units to \`${targetDir}/${rep.targetInfo.triple}/${profileDirName(profile.name)}/\`, so the two copies no longer share a file.`
     )
     if (panics.size > 1) fixes.push('Or build with `panic = "unwind"` when build scripts or proc-macros use this library.')
     else if (hostProfileDiffers(profile)) {

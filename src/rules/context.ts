@@ -1,10 +1,11 @@
 import type { Finding, Locator, Severity } from '../findings/finding.js'
 import type { LinkageResult } from '../linkage/resolve.js'
-import type { BuildContext } from '../model/build-context.js'
+import { type BuildContext, commandProfile } from '../model/build-context.js'
 import type { CrateType } from '../model/crate-type.js'
 import type { WorkspaceFacts } from '../model/facts.js'
 import type { Invocation } from '../model/invocation.js'
 import type { Metadata } from '../model/metadata.js'
+import { type OutputLayout, outputLayout } from '../model/output-layout.js'
 import type { Unit, UnitGraph } from '../model/unit-graph.js'
 import { type RuleId, ruleInfo } from './registry.js'
 
@@ -54,4 +55,11 @@ export function describeUnit(unit: Unit, crateType?: string): string {
 function featureList(features: readonly string[]): string {
   if (features.length === 0) return ''
   return ` (with ${features.length === 1 ? 'feature' : 'features'} ${features.map(f => `\`${f}\``).join(', ')})`
+}
+
+/** Where the invocation's units write their files under the target directory. */
+export function invocationLayout(ctx: Pick<RuleContext, 'metadata' | 'build' | 'invocation'>): OutputLayout {
+  const profile = commandProfile(ctx.build, ctx.invocation.command)
+  const { workspaceRoot, targetDirectory } = ctx.metadata
+  return outputLayout({ workspaceRoot, targetDirectory, buildDirectory: ctx.build.buildDirectory ?? null }, profile.name, ctx.invocation.target !== null)
 }

@@ -6,7 +6,7 @@ import { collisionFindings } from './collision.js'
 import { doctestFindings } from './doctests.js'
 import type { Package } from '../model/metadata.js'
 import { forwardSlashes, isAbsolutePath } from '../model/paths.js'
-import { type Draft, harnessRunner, type RuleContext } from './context.js'
+import { type Draft, harnessRunner, invocationLayout, type RuleContext } from './context.js'
 import { duplicateSymbolFindings } from './duplicate-symbol.js'
 import { linkageFindings } from './linkage.js'
 import { pluginFindings } from './plugins.js'
@@ -41,7 +41,7 @@ const family = (reports: readonly RuleId[], drafts: RuleFamily['drafts']): RuleF
 export const RULE_FAMILIES: readonly RuleFamily[] = [
   family(
     ['duplicate-linkage', 'rlib-required', 'dylib-required', 'no-linkable-lib', 'panic-strategy', 'lto-conflict', 'unsupported-crate-type', 'proc-macro-dylib', 'runtime-dylib'],
-    ctx => linkageFindings(ctx.linkage, ctx.locator, ctx.metadata, harnessRunner(ctx.invocation))
+    ctx => linkageFindings(ctx.linkage, ctx.locator, ctx.metadata, harnessRunner(ctx.invocation), invocationLayout(ctx))
   ),
   family(['doctest-runtime'], ctx => doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null)),
   family(['static-pie-rpath'], ctx => staticPieFindings(ctx.linkage, ctx.locator, harnessRunner(ctx.invocation))),

@@ -6,6 +6,7 @@ import type { InclusionPath, Locator, Severity, StartupMissing } from '../findin
 import type { DependencyFormatError } from '../linkage/dependency-format.js'
 import { crateName, dylibFileName, dynamicCrates, type LinkageResult, linksAs, unitKey, type UnitProblem, type UnitResult } from '../linkage/resolve.js'
 import type { Metadata } from '../model/metadata.js'
+import { executableLocation, type OutputLayout, rustcOutputRoot } from '../model/output-layout.js'
 import { type LoaderFamily, libraryPathVariable, loaderFamily } from '../model/platform.js'
 import { startupOf } from '../linkage/startup.js'
 import { isProcMacro } from '../model/target-roles.js'
@@ -14,9 +15,12 @@ import { base, describeUnit, type Draft } from './context.js'
 import { formatFindings } from './dependency-format.js'
 import { featureSteps, locateByFeature } from './feature-steps.js'
 
-/** The findings rustc and cargo would produce for each unit's linkage, and `runtime-dylib`. */
-/** @param harnessRunner the command that runs test harnesses, as `harnessRunner` names it. */
-export function linkageFindings(linkage: LinkageResult, locator: Locator, metadata: Metadata, harnessRunner: string): Draft[] {
+/**
+ * The findings rustc and cargo would produce for each unit's linkage, and `runtime-dylib`.
+ * @param harnessRunner the command that runs test harnesses, as `harnessRunner` names it.
+ * @param layout where the invocation's executables are, for `runtime-dylib`'s message.
+ */
+export function linkageFindings(linkage: LinkageResult, locator: Locator, metadata: Metadata, harnessRunner: string, layout: OutputLayout): Draft[] {
   const findings: Draft[] = []
   for (const result of linkage.results) {
     if (result.status === 'blocked') continue
@@ -25,7 +29,7 @@ export function linkageFindings(linkage: LinkageResult, locator: Locator, metada
       findings.push(unsupportedFinding(result, 'warning', locator))
     }
     if (result.status === 'ok') {
-      const runtime = runtimeFinding(result, linkage, locator, metadata, harnessRunner)
+      const runtime = runtimeFinding(result, linkage, locator, metadata, harnessRunner, layout)
       if (runtime) findings.push(runtime)
     }
   }
@@ -171,13 +175,13 @@ const EXECUTABLE_KINDS = new Set(['bin', 'example', 'test', 'bench'])
  * outside cargo. A warning when it does not start where cargo put it; a note when it only fails copied alone
  * (an rpath, or a DLL cargo put next to it).
  */
-function runtimeFinding(result: UnitResult, linkage: LinkageResult, locator: Locator, metadata: Metadata, harnessRunner: string): Draft | null {
+function runtimeFinding(result: UnitResult, linkage: LinkageResult, locator: Locator, metadata: Metadata, harnessRunner: string, layout: OutputLayout): Draft | null {
   const unit = result.unit
   const executable = unit.mode === 'test' || (EXECUTABLE_KINDS.has(unit.target.kind) && unit.crateTypes.includes('bin'))
   if (!executable || result.runtimeLibraries.length === 0) return null
   const family = loaderFamily(unit.targetInfo)
   const startup: StartupMissing | null =
-    family === 'unmodelled' ? genericStartup(unit, result.runtimeLibraries) : startupOf(unit, result.runtimeLibraries, metadata.targetDirectory)
+    family === 'unmodelled' ? genericStartup(unit, result.runtimeLibraries) : startupOf(unit, result.runtimeLibraries, rustcOutputRoot(layout))
   if (startup === null) return null
   // Point at the first workspace dylib this executable depends on directly, else at what made std dynamic;
   // at the feature that turned on a dylib, when one did.
@@ -208,7 +212,7 @@ function runtimeFinding(result: UnitResult, linkage: LinkageResult, locator: Loc
     ...base(unit, 'runtime-dylib', 'bin'),
     ...(quiet ? { severity: 'note' as const } : {}),
     crates: missingAnywhere(startup),
-    message: startupMessage(unit, family, startup, result.runtimeLibraries, harnessRunner),
+    message: startupMessage(unit, family, startup, result.runtimeLibraries, harnessRunner, layout),
     fixes: startupFixes(unit, family, startup),
     startup,
     ...(inclusion.length > 0 ? { inclusion } : {}),
@@ -231,10 +235,9 @@ function listed(files: readonly string[]): string {
   return files.map(f => `\`${f}\``).join(', ')
 }
 
-function startupMessage(unit: Unit, family: LoaderFamily, startup: StartupMissing, libraries: readonly string[], harnessRunner: string): string {
+function startupMessage(unit: Unit, family: LoaderFamily, startup: StartupMissing, libraries: readonly string[], harnessRunner: string, layout: OutputLayout): string {
   const runner = unit.mode === 'test' ? harnessRunner : unit.target.kind === 'example' ? '`cargo run --example`' : '`cargo run`'
-  // `CompilationFiles::output_dir`: an example, built or as a test harness, lives in `examples/`.
-  const where = unit.target.kind === 'example' ? '`examples/`' : unit.mode !== 'build' ? '`deps/`' : '`target/`'
+  const where = executableLocation(layout, unit)
   const failure =
     family === 'windows' ? 'STATUS_DLL_NOT_FOUND (0xc0000135)' : family === 'darwin' ? '"dyld: Library not loaded"' : '"error while loading shared libraries"'
   const all = missingAnywhere(startup)
@@ -256,7 +259,7 @@ function startupMessage(unit: Unit, family: LoaderFamily, startup: StartupMissin
   if (family === 'windows') parts.push('Windows has no rpath: DLLs are found next to the executable or on `PATH`.')
   const found = libraries.filter(l => !all.includes(l) && l !== unit.targetInfo.stdDylib)
   if (family === 'darwin' && !unit.rpath && found.length > 0) {
-    parts.push(`${listed(found)} ${found.length === 1 ? 'is' : 'are'} found through the absolute path rustc gave ${found.length === 1 ? 'it' : 'them'}: only on this machine, while \`target/\` exists.`)
+    parts.push(`${listed(found)} ${found.length === 1 ? 'is' : 'are'} found through the absolute path rustc gave ${found.length === 1 ? 'it' : 'them'}: only on this machine, while \`${layout.shownTargetDir}/\` exists.`)
   }
   if (all.some(l => l.includes('-<hash>') && !/^(lib)?std-/.test(l))) parts.push("`<hash>` stands for cargo's metadata hash of the package, known once it is built.")
   return parts.join(' ')
