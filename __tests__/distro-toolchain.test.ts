@@ -96,4 +96,22 @@ describe('a distribution toolchain', () => {
       ws.remove()
     }
   })
+
+  withDistro("cargo before 1.91 writes its rustc info cache in the target directory: a `target` symlink out of the repository gets nothing", async () => {
+    const env = { ...process.env, PATH: `/usr/local/bin:/usr/bin:/bin`, RUSTC: DISTRO.rustc, CARGO: DISTRO.cargo, RUSTUP_TOOLCHAIN: undefined, CARGO_TARGET_DIR: undefined }
+    const ws = tempWorkspace('rlg-distro-', { 'Cargo.toml': '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n', 'src/main.rs': 'fn main() {}\n' }, env, DISTRO.cargo)
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'rlg-elsewhere-'))
+    try {
+      fs.symlinkSync(elsewhere, path.join(ws.dir, 'target'))
+      const report = await ws.analyse([])
+      expect(report.artifacts.map(a => a.target)).toEqual(['app'])
+      expect(fs.readdirSync(elsewhere)).toEqual([])
+      // The canary is live: cargo metadata run as a user runs it writes there.
+      expect(ws.cargo(['metadata', '--format-version', '1']).status).toBe(0)
+      expect(fs.readdirSync(elsewhere)).toEqual(['.rustc_info.json'])
+    } finally {
+      ws.remove()
+      fs.rmSync(elsewhere, { recursive: true, force: true })
+    }
+  })
 })

@@ -1734,7 +1734,7 @@ const KiB = 1024, MiB = 1024 * KiB, MAX_REPORT_BYTES = 256 * MiB, MAX_METADATA_B
   "rust-source": { bytes: 4 * MiB, what: "a Rust source file" },
   // 64 answers of at most 64 Ki characters each (`rustc/output-cache.ts`), each at most 6 bytes as JSON.
   "rustc-cache": { bytes: 32 * MiB, what: "the rustc answer cache" }
-}, MAX_SOURCE_FILES = 2e3;
+}, MAX_SOURCE_FILES = 2e3, MAX_SOURCE_BYTES = 64 * MiB, MAX_SOURCE_WALK_ENTRIES = 2e4;
 function formatSize(bytes) {
   const [unit, name] = bytes >= MiB ? [MiB, "MiB"] : bytes >= KiB ? [KiB, "KiB"] : [1, "bytes"];
   return bytes % unit === 0 ? `${bytes / unit} ${name}` : `${(Math.ceil(bytes / unit * 10) / 10).toFixed(1)} ${name}`;
@@ -8368,7 +8368,11 @@ async function resolveRustflags(opts, probe) {
 function sameFlags(a, b) {
   return a.length === b.length && a.every((flag, i) => flag === b[i]);
 }
-const DATA_TABLES = ["patch", "source", "resolver", "unstable"], DATA_KEYS = /* @__PURE__ */ new Set(["net.offline", "net.retry", "net.git-fetch-with-cli", "registry.default", "registry.index", "paths"]), PATH_KEYS = /^(?:patch\.[^.]+\.[^.]+\.path|source\.[^.]+\.(?:directory|local-registry)|paths\.\d+)$/;
+const DATA_TABLES = ["patch", "source", "resolver", "unstable"], DATA_KEYS = /* @__PURE__ */ new Set(["net.offline", "net.retry", "net.git-fetch-with-cli", "registry.default", "registry.index", "paths"]);
+function isPathKey(keys) {
+  const [table, , leaf, detail] = keys;
+  return table === "patch" ? keys.length === 4 && detail === "path" : table === "source" ? keys.length === 3 && (leaf === "directory" || leaf === "local-registry") : table === "paths" && keys.length === 1;
+}
 function repositoryConfigPlan(config, isRepositoryFile, pathAllowed = () => !0) {
   const plan = { args: [], refused: [], ignored: [] }, fromRepository = (source) => "file" in source && isRepositoryFile(source.file);
   return walkConfig(config.tree, (keys, node) => {
@@ -8383,8 +8387,8 @@ function repositoryConfigPlan(config, isRepositoryFile, pathAllowed = () => !0) 
     else if (key === "build.rustc-wrapper" || key === "build.rustc-workspace-wrapper" || keys[0] === "env")
       plan.ignored.push({ key, source: node.source });
     else if (DATA_TABLES.includes(keys[0]) || DATA_KEYS.has(key) || keys[0] === "registries" && (keys[2] === "index" || keys[2] === "protocol")) {
-      const source = node.source, outside = "file" in source ? pathValues(node, key).find((p) => !pathAllowed(source.file, p)) : void 0;
-      outside !== void 0 ? plan.refused.push({ key, source: node.source, why: `names \`${outside}\`, a directory outside the repository whose manifests cargo would read` }) : plan.args.push(`${tomlKey(keys)}=${tomlValue(node, keys, key)}`);
+      const outside = pathValues(node, keys).find((p) => "file" in p.source && !pathAllowed(p.source.file, p.path));
+      outside !== void 0 ? plan.refused.push({ key, source: outside.source, why: `names \`${outside.path}\`, a directory outside the repository whose manifests cargo would read` }) : plan.args.push(`${tomlKey(keys)}=${tomlValue(node, keys)}`);
     }
     return !1;
   }), plan;
@@ -8394,20 +8398,21 @@ function refusedBecause(keys) {
   const key = keys.join(".");
   return key === "build.rustc" ? `names the rustc that cargo runs; ${NOT_RUN}` : keys.at(-1) === "credential-provider" || key === "registry.global-credential-providers" || keys[0] === "credential-alias" ? `names a credential provider, a program cargo runs to authenticate; ${NOT_RUN}` : null;
 }
-function pathValues(node, key) {
-  return (node.kind === "scalar" ? PATH_KEYS.test(key) ? [node.value] : [] : node.kind === "array" ? node.items.filter((_, i) => PATH_KEYS.test(`${key}.${i}`)).map((i) => i.value) : []).filter((v) => typeof v == "string").map((v) => String(absolutePath(node, v)));
+function pathValues(node, keys) {
+  return isPathKey(keys) ? (node.kind === "scalar" ? [node] : node.kind === "array" ? node.items : []).filter((v) => typeof v.value == "string").map((v) => ({ path: String(absolutePath(v.source, v.value)), source: v.source })) : [];
 }
-function absolutePath(node, value) {
-  return typeof value == "string" && "file" in node.source && !external_node_path_namespaceObject.isAbsolute(value) ? external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(external_node_path_namespaceObject.dirname(node.source.file)), value) : value;
+function absolutePath(source, value) {
+  return typeof value == "string" && "file" in source && !external_node_path_namespaceObject.isAbsolute(value) ? external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(external_node_path_namespaceObject.dirname(source.file)), value) : value;
 }
 function tomlKey(keys) {
   return keys.map((k) => /^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k)).join(".");
 }
-function tomlValue(node, keys, key) {
+function tomlValue(node, keys) {
+  const paths = isPathKey(keys);
   if (node.kind === "scalar")
-    return toml(PATH_KEYS.test(key) ? absolutePath(node, node.value) : node.value);
+    return toml(paths ? absolutePath(node.source, node.value) : node.value);
   if (node.kind === "array")
-    return `[${node.items.map((item, i) => toml(PATH_KEYS.test(`${key}.${i}`) ? absolutePath(node, item.value) : item.value)).join(", ")}]`;
+    return `[${node.items.map((item) => toml(paths ? absolutePath(item.source, item.value) : item.value)).join(", ")}]`;
   throw new Error(`unexpected table at \`${keys.join(".")}\``);
 }
 function toml(value) {
@@ -9247,11 +9252,13 @@ function isExecutable(file) {
     return !1;
   }
 }
-function packageSources(pkg, scope) {
-  let found = sourcesOf.get(pkg);
+function packageSourceFacts(pkg, scope) {
+  let found = factsOf.get(pkg);
   if (found !== void 0)
     return found;
-  const dirs = [...new Set(pkg.targets.map((t) => external_node_path_default().dirname(t.srcPath)))], files = /* @__PURE__ */ new Set(), walk = (dir) => {
+  const within = scopeFor(scope, pkg.manifestPath), files = /* @__PURE__ */ new Set();
+  let listed2 = 0;
+  const walk = (dir) => {
     let entries;
     try {
       entries = external_node_fs_default().readdirSync(dir, { withFileTypes: !0 });
@@ -9259,29 +9266,39 @@ function packageSources(pkg, scope) {
       return;
     }
     for (const e of entries) {
-      if (files.size >= MAX_SOURCE_FILES)
+      if (files.size >= MAX_SOURCE_FILES || ++listed2 > MAX_SOURCE_WALK_ENTRIES)
         return;
       const full = external_node_path_default().join(dir, e.name);
       e.isDirectory() && e.name !== "target" && !e.name.startsWith(".") ? walk(full) : e.name.endsWith(".rs") && (e.isFile() || e.isSymbolicLink() && sources_isFile(full)) && files.add(full);
     }
   };
-  for (const dir of dirs)
-    walk(dir);
-  found = [];
-  const within = scopeFor(scope, pkg.manifestPath);
-  for (const file of [...files].sort())
+  for (const dir of new Set(pkg.targets.map((t) => external_node_path_default().dirname(t.srcPath))))
+    (within === null || isInsideRepository(within, dir)) && walk(dir);
+  found = { allocators: [], loadsLibraries: !1 };
+  const read = /* @__PURE__ */ new Set();
+  let bytes = 0;
+  for (const file of [...files].sort()) {
+    let text;
     try {
-      found.push({ file, text: readInputFile(file, "rust-source", { within }) });
+      const real = external_node_fs_default().realpathSync(file);
+      if (read.has(real))
+        continue;
+      read.add(real), text = readInputFile(file, "rust-source", { within });
     } catch {
+      continue;
     }
-  return sourcesOf.set(pkg, found), found;
+    if (bytes += text.length, bytes > MAX_SOURCE_BYTES)
+      break;
+    text.includes("global_allocator") && found.allocators.push(...scanGlobalAllocators(text).map((a) => ({ file, line: a.line, item: a.item }))), !found.loadsLibraries && LOADS_LIBRARIES.test(stripComments(text)) && (found.loadsLibraries = !0);
+  }
+  return factsOf.set(pkg, found), found;
 }
-const sourcesOf = /* @__PURE__ */ new WeakMap();
+const factsOf = /* @__PURE__ */ new WeakMap();
 function scanAllocators(pkg, scope) {
-  return packageSources(pkg, scope).filter((s) => s.text.includes("global_allocator")).flatMap((s) => scanGlobalAllocators(s.text).map((found) => ({ file: s.file, line: found.line, item: found.item })));
+  return packageSourceFacts(pkg, scope).allocators;
 }
 function callsSystemLoader(pkg, scope) {
-  return packageSources(pkg, scope).some((s) => LOADS_LIBRARIES.test(stripComments(s.text)));
+  return packageSourceFacts(pkg, scope).loadsLibraries;
 }
 function sourceReader(metadata, scope) {
   const within = targetScope(metadata, scope), namesOf = /* @__PURE__ */ new Map();
@@ -9402,7 +9419,7 @@ function moduleTreeScan(root, within) {
 }
 function readModuleTree(root, rootContext, within, onMissing, visit) {
   const queue = [{ file: root, childDir: external_node_path_default().dirname(root), context: rootContext }], seen = /* @__PURE__ */ new Set();
-  let complete = !0;
+  let complete = !0, bytes = 0;
   for (; queue.length > 0; ) {
     const { file, childDir, context } = queue.shift();
     if (seen.has(file))
@@ -9418,6 +9435,8 @@ function readModuleTree(root, rootContext, within, onMissing, visit) {
       complete = !1;
       continue;
     }
+    if (bytes += text.length, bytes > MAX_SOURCE_BYTES)
+      return !1;
     const modules = visit(text, file, context);
     if (modules === null) {
       if (onMissing === "stop")
@@ -9468,15 +9487,23 @@ function isolate(config, env, options) {
   const overrides = (options.configOverrides ?? []).flatMap((c) => ["--config", c]);
   if (options.trustRepositoryConfig === !0)
     return { dir: external_node_path_default().resolve(options.cwd), env: {}, configArgs: overrides, notes: [], cargoProbesCached: !1 };
-  const cargoHome = cargoHomeOf(env), scope = options.scope ?? null, plan = repositoryConfigPlan(config, (file) => !isBelow(cargoHome, file), (file, dir) => scope === null || scopeFor(scope, file) === null || isInsideRepository(scope, dir)), refused = plan.refused[0];
+  const cargoHome = cargoHomeOf(env), scope = options.scope ?? null, plan = repositoryConfigPlan(config, (file) => !isBelow(cargoHome, file), (file, dir2) => scope === null || scopeFor(scope, file) === null || isInsideRepository(scope, dir2)), refused = plan.refused[0];
   if (refused !== void 0)
     throw new UserError(`${describeSource(refused.source)}: \`${refused.key}\` ${refused.why} (set trust-repository-config to allow it)`);
-  const notes = plan.ignored.map((k) => `\`${k.key}\` (${describeSource(k.source)}) was not applied to \`cargo metadata\` and \`rustc --print\`: it changes how cargo runs rustc, not what it builds, and a program or environment chosen by the repository is not used here.`), rustc = env.RUSTC ?? "rustc", wrapper = noWrapper(rustc), infoCache = cargoRustcInfoCache(env);
+  const notes = plan.ignored.map((k) => `\`${k.key}\` (${describeSource(k.source)}) was not applied to \`cargo metadata\` and \`rustc --print\`: it changes how cargo runs rustc, not what it builds, and a program or environment chosen by the repository is not used here.`), rustc = env.RUSTC ?? "rustc", wrapper = noWrapper(rustc), infoCache = cargoRustcInfoCache(env), dir = external_node_fs_default().mkdtempSync(external_node_path_default().join(isolationParent(env), "rust-linkage-guard-"));
   return {
-    dir: external_node_fs_default().mkdtempSync(external_node_path_default().join(isolationParent(env), "rust-linkage-guard-")),
+    dir,
     // cargo still reads the config files above the empty directory and in CARGO_HOME: wrappers of our own and an
-    // explicit RUSTC (which wins over `build.rustc`) keep programs named there out.
-    env: { RUSTC_WRAPPER: wrapper, RUSTC_WORKSPACE_WRAPPER: wrapper, ...infoCache === null ? {} : { CARGO_BUILD_BUILD_DIR: infoCache }, RUSTC: rustc },
+    // explicit RUSTC (which wins over `build.rustc`) keep programs named there out. cargo before 1.91 writes its
+    // rustc info cache in the target directory, through a `target` symlink the repository may have committed:
+    // the target directory is ours too (the analysis works out the build's own, `buildDirectories`).
+    env: {
+      RUSTC_WRAPPER: wrapper,
+      RUSTC_WORKSPACE_WRAPPER: wrapper,
+      CARGO_TARGET_DIR: infoCache ?? dir,
+      ...infoCache === null ? {} : { CARGO_BUILD_BUILD_DIR: infoCache },
+      RUSTC: rustc
+    },
     configArgs: [...plan.args.flatMap((a) => ["--config", a]), ...overrides],
     notes,
     cargoProbesCached: infoCache !== null && sources_isFile(external_node_path_default().join(infoCache, ".rustc_info.json"))
@@ -9506,6 +9533,37 @@ function isolationParent(env) {
     } catch {
     }
   return external_node_os_default().tmpdir();
+}
+function candidateLockfiles(manifestPath, manifest, hasManifest) {
+  const dir = external_node_path_default().dirname(external_node_path_default().resolve(manifestPath)), dirs = [dir], pkg = manifest?.value.package, named = isJsonObject(pkg) ? pkg.workspace : void 0;
+  typeof named == "string" && dirs.push(external_node_path_default().resolve(dir, named));
+  for (let up = external_node_path_default().dirname(dir); hasManifest(up) && dirs.push(up), external_node_path_default().dirname(up) !== up; up = external_node_path_default().dirname(up))
+    ;
+  return [...new Set(dirs)].map((d) => external_node_path_default().join(d, "Cargo.lock"));
+}
+function refuseUnsafeLockfiles(lockfiles, scope) {
+  for (const file of lockfiles) {
+    const dir = external_node_path_default().dirname(file);
+    if (scope !== null && scopeFor(scope, dir) === null)
+      continue;
+    let stat;
+    try {
+      stat = external_node_fs_default().lstatSync(file);
+    } catch {
+      if (scope !== null && !isInsideRepository(scope, dir))
+        throw refusal(file, "its directory leads outside the repository through a symlink, and cargo would write the lock file there");
+      continue;
+    }
+    if (stat.isSymbolicLink())
+      throw refusal(file, "is a symlink: cargo would read and write the file it points to");
+    if (!stat.isFile())
+      throw refusal(file, "is not a regular file");
+    if (scope !== null && !isInsideRepository(scope, dir))
+      throw refusal(file, "its directory leads outside the repository through a symlink");
+  }
+}
+function refusal(file, why) {
+  return new UserError(`\`${file}\`: ${why} (set trust-repository-config to allow it)`);
 }
 const ARTIFACT_FIELDS = ["package", "target", "kind", "mode", "crateType", "platform"];
 function parseBaseline(text, file) {
@@ -9798,14 +9856,14 @@ function resolveOutputPath(given, input, workspace, roots) {
 }
 function writeInPlace(file, text, stat, viaSystemLink, fail2) {
   const kind = refusedKind(stat, viaSystemLink);
-  kind !== null && fail2(refusal(kind));
+  kind !== null && fail2(write_file_refusal(kind));
   let fd = null;
   try {
     const append = stat.isFile() ? O_APPEND : 0;
     fd = external_node_fs_default().openSync(file, O_WRONLY | O_NOCTTY | append | (viaSystemLink ? 0 : O_NOFOLLOW));
     const opened = external_node_fs_default().fstatSync(fd), changed = refusedKind(opened, viaSystemLink);
     if (changed !== null)
-      throw refusal(changed);
+      throw write_file_refusal(changed);
     writeText(fd, text);
   } catch (error) {
     fail2(error);
@@ -9826,7 +9884,7 @@ function descriptorAlias(file) {
 function writeToDescriptor(fd, text, fail2) {
   try {
     if (external_node_fs_default().fstatSync(fd).isDirectory())
-      throw refusal("it is a directory");
+      throw write_file_refusal("it is a directory");
     writeText(fd, text);
   } catch (error) {
     fail2(error, { EBADF: "that descriptor is not open for writing" });
@@ -9835,7 +9893,7 @@ function writeToDescriptor(fd, text, fail2) {
 function refusedKind(stat, viaSystemLink) {
   return stat.isCharacterDevice() || stat.isBlockDevice() || stat.isFIFO() || stat.isFile() && viaSystemLink ? null : stat.isDirectory() ? "it is a directory" : stat.isSocket() ? "it is a socket" : "it is not a regular file, a device or a FIFO";
 }
-function refusal(reason) {
+function write_file_refusal(reason) {
   return Object.assign(new Error(reason), { reason });
 }
 function writeText(fd, text) {
@@ -11046,6 +11104,18 @@ async function analyzeWith(options, setup) {
   const { runner, env, cwd, config, invocation, tools, childEnv, isolation } = setup, runDir = isolation.dir, manifestPath = options.manifestPath !== null ? external_node_path_default().resolve(cwd, options.manifestPath) : findManifest(cwd, options.metadataFile ?? null);
   if (manifestPath !== null && !options.metadataFile && !sources_isFile(manifestPath))
     throw new UserError(`manifest \`${options.manifestPath}\` does not exist (relative paths are taken from \`${cwd}\`)`);
+  const scope = options.scope ?? null, manifests = /* @__PURE__ */ new Map(), manifestOf = (file) => {
+    let doc = manifests.get(file);
+    return doc === void 0 && manifests.set(file, doc = readToml(file, scope)), doc;
+  };
+  if (!options.metadataFile && options.trustRepositoryConfig !== !0) {
+    let manifest = null;
+    try {
+      manifest = manifestOf(manifestPath);
+    } catch {
+    }
+    refuseUnsafeLockfiles(candidateLockfiles(manifestPath, manifest, (dir) => sources_isFile(external_node_path_default().join(dir, "Cargo.toml"))), scope);
+  }
   const needsHostTriple = invocation.target === null && (config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0), probe = (kind, triple) => probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? "", options.trustRepositoryConfig === !0), targetFirst = isolation.cargoProbesCached && !needsHostTriple ? probe("target", invocation.target) : null, cargoMetadata = options.metadataFile ? null : runCargoMetadata(runner, tools.cargo, manifestPath, invocation, runDir, childEnv, isolation.configArgs).then((text) => parseSized(text, "cargo metadata", options), async (e) => {
     throw await buildsFeatureRefusal(e, { runner, cargo: tools.cargo, manifestPath, invocation, runDir, childEnv, isolation, scope: options.scope ?? null }) ?? e;
   }), refused = cargoMetadata === null ? NEVER : cargoMetadata.then(() => NEVER, (e) => e instanceof CommandError && e.fault === "input" ? Promise.reject(e) : NEVER), rustcPromise = runRustcVersion(runner, tools.rustc, runDir, childEnv);
@@ -11058,16 +11128,14 @@ async function analyzeWith(options, setup) {
   targetInfo.triple = invocation.target ?? rustc.host, hostInfo && (hostInfo.triple = rustc.host);
   const gathered = await metadataPromise;
   options.afterParse?.();
-  const scope = options.scope ?? null, manifests = /* @__PURE__ */ new Map(), manifestOf = (file) => {
-    let doc = manifests.get(file);
-    return doc === void 0 && manifests.set(file, doc = readToml(file, scope)), doc;
-  }, rootManifestFile = external_node_path_default().join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), directories = buildDirectories(config, env, cwd, {
+  const rootManifestFile = external_node_path_default().join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), directories = buildDirectories(config, env, cwd, {
     workspaceRoot: gathered.workspaceRoot,
     cargoHome: cargoHomeOf(env),
     buildDirKnown: releaseAtLeast(rustc.release, 1, 91)
   }), metadata = {
     ...gathered,
-    targetDirectory: directories.targetDir ?? gathered.targetDirectory,
+    // Where cargo metadata ran with ours (`isolate`), the build's default is the workspace's `target/`.
+    targetDirectory: directories.targetDir ?? (cargoMetadata !== null && isolation.env.CARGO_TARGET_DIR !== void 0 ? external_node_path_default().join(gathered.workspaceRoot, "target") : gathered.targetDirectory),
     // cargo before 1.71 prints no `workspace_default_members`: they are read from the root manifest.
     workspaceDefaultMembers: gathered.workspaceDefaultMembers ?? manifestDefaultMembers(rootManifest, gathered)
   }, names2 = profileNameFor(invocation.command, invocation.release, invocation.profile), profileOptions = { manifest: rootManifest, manifestFile: "Cargo.toml", config, env }, context = {

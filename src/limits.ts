@@ -76,6 +76,15 @@ export const INPUT_LIMITS: Readonly<Record<InputKind, InputLimit>> = {
 /** Rust source files read per package at most when a rule needs a package's sources; the rest are skipped. */
 export const MAX_SOURCE_FILES = 2000
 
+/**
+ * Bytes of Rust source read per package, or per target's module tree, at most: files linked many times to one
+ * large file cannot make a scan read gigabytes. The largest crates (`windows`, `web-sys`) stay below it.
+ */
+export const MAX_SOURCE_BYTES = 64 * MiB
+
+/** Directory entries listed per package at most while looking for its sources under its targets' directories. */
+export const MAX_SOURCE_WALK_ENTRIES = 20_000
+
 /** A size for messages: `1 MiB`, `5.1 MiB`, `64 KiB`; rounded up, so that a size just over a limit never reads as the limit. */
 export function formatSize(bytes: number): string {
   const [unit, name] = bytes >= MiB ? [MiB, 'MiB'] : bytes >= KiB ? [KiB, 'KiB'] : [1, 'bytes']

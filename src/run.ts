@@ -8,6 +8,7 @@ import { childEnvironment } from './exec/child-env.js'
 import { cancellable, type CommandRunner, processRunner } from './exec/runner.js'
 import { cargoHomeOf, readCargoConfig } from './gather/cargo-config.js'
 import { isolate, type Isolation, refuseRustflagsKnownNow, refuseTarget } from './gather/isolation.js'
+import { candidateLockfiles, refuseUnsafeLockfiles } from './gather/lockfile.js'
 import { gateReport, type LoadedPolicy, loadPolicy, type PolicyLocation } from './gather/policy-files.js'
 import { withRustcCache } from './gather/rustc-cache.js'
 import { callsSystemLoader, docExamplesReader, exportReader, isFile, scanAllocators, sourceReader } from './gather/sources.js'
@@ -154,6 +155,23 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
   if (manifestPath !== null && !options.metadataFile && !isFile(manifestPath)) {
     throw new UserError(`manifest \`${options.manifestPath}\` does not exist (relative paths are taken from \`${cwd}\`)`)
   }
+  const scope = options.scope ?? null
+  // One parse per manifest, shared by the root's settings, the target flags and the locator.
+  const manifests = new Map<string, TomlDocument | null>()
+  const manifestOf = (file: string): TomlDocument | null => {
+    let doc = manifests.get(file)
+    if (doc === undefined) manifests.set(file, (doc = readToml(file, scope)))
+    return doc
+  }
+  if (!options.metadataFile && options.trustRepositoryConfig !== true) {
+    let manifest: TomlDocument | null = null
+    try {
+      manifest = manifestOf(manifestPath!)
+    } catch {
+      // cargo says what is wrong with it.
+    }
+    refuseUnsafeLockfiles(candidateLockfiles(manifestPath!, manifest, dir => isFile(path.join(dir, 'Cargo.toml'))), scope)
+  }
   const needsHostTriple = invocation.target === null && (config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0)
   const probe = (kind: CompileKind, triple: string | null) =>
     probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? '', options.trustRepositoryConfig === true)
@@ -191,14 +209,6 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
   const gathered = await metadataPromise
   options.afterParse?.()
 
-  const scope = options.scope ?? null
-  // One parse per manifest, shared by the root's settings, the target flags and the locator.
-  const manifests = new Map<string, TomlDocument | null>()
-  const manifestOf = (file: string): TomlDocument | null => {
-    let doc = manifests.get(file)
-    if (doc === undefined) manifests.set(file, (doc = readToml(file, scope)))
-    return doc
-  }
   const rootManifestFile = path.join(gathered.workspaceRoot, 'Cargo.toml')
   const rootManifest = manifestOf(rootManifestFile)
   // The build runs with the user's environment and the repository's configuration, which cargo metadata ran
@@ -210,7 +220,8 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
   })
   const metadata: Metadata = {
     ...gathered,
-    targetDirectory: directories.targetDir ?? gathered.targetDirectory,
+    // Where cargo metadata ran with ours (`isolate`), the build's default is the workspace's `target/`.
+    targetDirectory: directories.targetDir ?? (cargoMetadata !== null && isolation.env.CARGO_TARGET_DIR !== undefined ? path.join(gathered.workspaceRoot, 'target') : gathered.targetDirectory),
     // cargo before 1.71 prints no `workspace_default_members`: they are read from the root manifest.
     workspaceDefaultMembers: gathered.workspaceDefaultMembers ?? manifestDefaultMembers(rootManifest, gathered)
   }

@@ -1,5 +1,5 @@
 // src/cli/main.ts
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/text.ts
 function plural(n, word) {
@@ -796,10 +796,10 @@ function linkageDiagram(artifact, findings) {
     let key = `${from}\0${to}\0${style}`, existing = edges.get(key);
     existing ? existing.onPath ||= onPath2 : edges.set(key, { from, to, style, onPath: onPath2 });
   };
-  for (let path22 of findings.flatMap((f) => f.inclusion ?? [])) {
-    let chain = path22.chain[0] === root ? path22.chain : [root, ...path22.chain];
+  for (let path23 of findings.flatMap((f) => f.inclusion ?? [])) {
+    let chain = path23.chain[0] === root ? path23.chain : [root, ...path23.chain];
     for (let i = 1; i < chain.length; i++) addEdge(chain[i - 1], chain[i], "dynamic", !0);
-    addEdge(chain.at(-1), nodeFor(path22.crate), path22.how === "inside-dylib" ? "inside dylib" : path22.how, !0);
+    addEdge(chain.at(-1), nodeFor(path23.crate), path23.how === "inside-dylib" ? "inside dylib" : path23.how, !0);
   }
   let rest = [];
   for (let entry of artifact.linkage) {
@@ -1030,8 +1030,8 @@ function footer(report) {
 }
 
 // src/run.ts
-import fs9 from "node:fs";
-import path19 from "node:path";
+import fs10 from "node:fs";
+import path20 from "node:path";
 
 // src/config/cargo-config.ts
 import * as path3 from "node:path";
@@ -1183,9 +1183,9 @@ function nestingProblem() {
 
 // src/toml/messages.ts
 var { DEL } = CHAR;
-function formatTomlPath(path22) {
+function formatTomlPath(path23) {
   let out = "";
-  for (let segment of path22)
+  for (let segment of path23)
     typeof segment == "number" ? out += `[${segment}]` : out += `${out === "" ? "" : "."}${/^[A-Za-z0-9_-]+$/u.test(segment) ? segment : JSON.stringify(segment)}`;
   return out;
 }
@@ -1875,18 +1875,18 @@ var { COMMA, LEFT_BRACE, LEFT_BRACKET: LEFT_BRACKET2, RIGHT_BRACE, RIGHT_BRACKET
     }
   }
   valuePath() {
-    let path22 = [];
+    let path23 = [];
     if (this.sectionAt >= 0) {
       let value = this.root;
       for (let part of this.partsAt(this.sectionAt))
-        path22.push(part), value = value[part], Array.isArray(value) && (path22.push(value.length - 1), value = value[value.length - 1]);
+        path23.push(part), value = value[part], Array.isArray(value) && (path23.push(value.length - 1), value = value[value.length - 1]);
     }
-    path22.push(...this.partsAt(this.keyAt));
+    path23.push(...this.partsAt(this.keyAt));
     for (let d = 0; d < this.depth; d++) {
       let frame = this.frames[d];
-      frame.table === null ? path22.push(frame.index) : path22.push(...this.partsAt(frame.keyAt));
+      frame.table === null ? path23.push(frame.index) : path23.push(...this.partsAt(frame.keyAt));
     }
-    return path22;
+    return path23;
   }
 };
 
@@ -1901,15 +1901,15 @@ function parseTomlDocument(text, file) {
   return {
     file,
     value,
-    lineOf: (path22) => {
-      if (path22.length === 0) return null;
+    lineOf: (path23) => {
+      if (path23.length === 0) return null;
       let container = value;
-      for (let i = 0; i < path22.length - 1; i++) {
-        let child = childOf(container, path22[i]);
+      for (let i = 0; i < path23.length - 1; i++) {
+        let child = childOf(container, path23[i]);
         if (!isContainer(child)) return null;
         container = child;
       }
-      return lineIn2(container, path22[path22.length - 1]);
+      return lineIn2(container, path23[path23.length - 1]);
     },
     lineIn: lineIn2
   };
@@ -2303,8 +2303,8 @@ var Layers = class {
     if (!isTable(table)) throw new UserError(`${this.manifestWhere(["profile", profile])}\`profile.${profile}\` must be a table`);
     let value = table[field];
     if (value === void 0) return null;
-    let path22 = ["profile", profile, field];
-    return { value, source: { file: this.opts.manifestFile, line: this.manifestLine(path22) }, where: this.manifestWhere(path22), key };
+    let path23 = ["profile", profile, field];
+    return { value, source: { file: this.opts.manifestFile, line: this.manifestLine(path23) }, where: this.manifestWhere(path23), key };
   }
   /**
    * Validates what cargo validates even when unused: every manifest profile (name and values), and the
@@ -2328,8 +2328,8 @@ var Layers = class {
     envValue !== void 0 && out.push({ value: parseEnvScalar(envValue), source: { env: envName }, where: `environment variable \`${envName}\`: `, key });
     let table = this.manifestProfile(profile);
     if (isTable(table) && table[field] !== void 0) {
-      let path22 = ["profile", profile, field];
-      out.push({ value: table[field], source: { file: this.opts.manifestFile, line: this.manifestLine(path22) }, where: this.manifestWhere(path22), key });
+      let path23 = ["profile", profile, field];
+      out.push({ value: table[field], source: { file: this.opts.manifestFile, line: this.manifestLine(path23) }, where: this.manifestWhere(path23), key });
     }
     return out;
   }
@@ -2346,11 +2346,11 @@ var Layers = class {
     if (node.kind !== "scalar") throw new UserError(`${where2}invalid \`${key}\`: expected a string or boolean, found ${node.kind === "table" ? "a table" : "an array"}`);
     return { value: node.value, source: settingSource(node.source), where: where2, key };
   }
-  manifestLine(path22) {
-    return this.opts.manifest?.lineOf(path22) ?? this.opts.manifest?.lineOf(path22.slice(0, -1)) ?? 1;
+  manifestLine(path23) {
+    return this.opts.manifest?.lineOf(path23) ?? this.opts.manifest?.lineOf(path23.slice(0, -1)) ?? 1;
   }
-  manifestWhere(path22) {
-    return `${this.opts.manifestFile}:${this.manifestLine(path22)}: `;
+  manifestWhere(path23) {
+    return `${this.opts.manifestFile}:${this.manifestLine(path23)}: `;
   }
 };
 function whereOf(source) {
@@ -3982,8 +3982,8 @@ function duplicateCandidates(input, result2) {
 }
 function commandLineFeatures2(finding2, model) {
   let asked = new Set(model.invocation.features), out = /* @__PURE__ */ new Set();
-  for (let path22 of finding2.inclusion ?? [])
-    for (let step2 of path22.features ?? []) {
+  for (let path23 of finding2.inclusion ?? [])
+    for (let step2 of path23.features ?? []) {
       let request = step2.by === "command-line" ? step2.name : step2.commandLine?.replace(/^--features\s+/, "") ?? null;
       request !== null && asked.has(request) && out.add(request);
     }
@@ -4611,10 +4611,10 @@ function outputsOf(unit, root, profile, explicitTarget, defaultLibMetadata) {
   unit.mode === "build" && !types.some(requiresUpstreamObjects) && fileTypesOf.push({ prefix: "lib", suffix: ".rmeta", crateType: "rlib", rmeta: !0, debugInfo: !1, replaceHyphens: !0 });
   let out = [];
   for (let ft of fileTypesOf) {
-    let path22 = `${outDir}/${ft.prefix}${name}${hashed2 ? "-<hash>" : ""}${ft.suffix}`;
-    if (hashed2 || out.push({ path: path22, crateType: ft.crateType, linked: !0, debugInfo: ft.debugInfo }), unit.mode !== "build" || ft.rmeta || unit.target.kind !== "bin" && ft.crateType !== "dylib" && !root) continue;
+    let path23 = `${outDir}/${ft.prefix}${name}${hashed2 ? "-<hash>" : ""}${ft.suffix}`;
+    if (hashed2 || out.push({ path: path23, crateType: ft.crateType, linked: !0, debugInfo: ft.debugInfo }), unit.mode !== "build" || ft.rmeta || unit.target.kind !== "bin" && ft.crateType !== "dylib" && !root) continue;
     let fileName = `${ft.prefix}${ft.replaceHyphens ? name : unit.target.name}${ft.suffix}`, uplifted = example ? `${layout}/examples/${fileName}` : `${layout}/${fileName}`;
-    uplifted !== path22 && out.push({ path: uplifted, crateType: ft.crateType, linked: !1, debugInfo: ft.debugInfo });
+    uplifted !== path23 && out.push({ path: uplifted, crateType: ft.crateType, linked: !1, debugInfo: ft.debugInfo });
   }
   return out;
 }
@@ -4864,12 +4864,12 @@ function inclusionPath(f, crate, origin) {
     let own = findCrateUnit(result2, linkage, crate);
     units = own ? linkChain(unit, own) : [], chain = units.length > 0 ? units.slice(0, -1).map(crateName2) : [crateName2(unit)];
   }
-  let dynamic = origin.preference === "dynamic", path22 = { chain, crate, how: origin.via !== null && !dynamic ? "inside-dylib" : dynamic ? "dynamic" : "static" }, steps = featureSteps(units, metadata, locator);
-  if (steps.length > 0 && (path22.features = steps), dynamic) {
+  let dynamic = origin.preference === "dynamic", path23 = { chain, crate, how: origin.via !== null && !dynamic ? "inside-dylib" : dynamic ? "dynamic" : "static" }, steps = featureSteps(units, metadata, locator);
+  if (steps.length > 0 && (path23.features = steps), dynamic) {
     let owner = crate === "std" ? null : findCrateUnit(result2, linkage, crate), file = crate === "std" ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null;
-    file && (path22.file = file);
+    file && (path23.file = file);
   }
-  return path22;
+  return path23;
 }
 function findCrateUnit(result2, linkage, name) {
   for (let c of result2.crates)
@@ -4995,8 +4995,8 @@ function runtimeFinding(result2, linkage, locator, metadata, harnessRunner2, lay
   let family2 = loaderFamily(unit.targetInfo), startup = family2 === "unmodelled" ? genericStartup(unit, result2.runtimeLibraries) : startupOf(unit, result2.runtimeLibraries, rustcOutputRoot(layout));
   if (startup === null) return null;
   let dynamic = (dep) => linksAs(result2, unitKey(dep), "dynamic"), direct = unit.crates.find((d) => d.unit.crateTypes.includes("dylib") && dynamic(d.unit)), inclusion = dynamicDylibs(result2, linkage).map((dylib) => {
-    let chain = linkChain(unit, dylib), steps = featureSteps(chain, metadata, locator), path22 = { chain: chain.slice(0, -1).map(crateName2), crate: crateName2(dylib), how: "dynamic", file: dylibFileName(dylib) };
-    return steps.length > 0 && (path22.features = steps), path22;
+    let chain = linkChain(unit, dylib), steps = featureSteps(chain, metadata, locator), path23 = { chain: chain.slice(0, -1).map(crateName2), crate: crateName2(dylib), how: "dynamic", file: dylibFileName(dylib) };
+    return steps.length > 0 && (path23.features = steps), path23;
   }), nearest = dynamicDylibs(result2, linkage)[0], firstHop = nearest === void 0 ? void 0 : linkChain(unit, nearest)[1], via = direct ?? unit.crates.find((d) => d.unit === firstHop), own = via ? locator.dependency(unit, via.unit, via.edge, via.platform) : locator.setting("rustflags", unit), location2 = locateByFeature(
     inclusion.flatMap((p) => p.features ?? []),
     own,
@@ -5565,7 +5565,7 @@ function parseLegacyLine(text, file) {
   return isAbsolutePath2(name) ? { ...base2, kind: "path", channel: null, path: name } : (checkChannelName(name, file, 1, "toolchain name"), { ...base2, kind: channelKind(name), channel: name, path: null });
 }
 function parseTomlPin(doc, file) {
-  let at = (path23) => doc.lineOf(path23) ?? doc.lineOf(path23.slice(0, -1)) ?? 1, section = doc.value.toolchain;
+  let at = (path24) => doc.lineOf(path24) ?? doc.lineOf(path24.slice(0, -1)) ?? 1, section = doc.value.toolchain;
   if (section === void 0) throw new UserError(`${file}:1: missing the \`[toolchain]\` table`);
   if (!isTable2(section)) throw new UserError(`${file}:${at(["toolchain"])}: \`toolchain\` must be a table, found ${describe3(section)}`);
   let stringKey = (key) => {
@@ -5582,19 +5582,19 @@ function parseTomlPin(doc, file) {
         throw new UserError(`${file}:${at(["toolchain", key, index])}: \`toolchain.${key}\` must be an array of strings, found ${describe3(item)} at index ${index}`);
       return item;
     });
-  }, channel = stringKey("channel"), path22 = stringKey("path"), profile = stringKey("profile"), components = listKey("components"), targets = listKey("targets"), sectionLine = at(["toolchain"]);
-  if (channel === null && path22 === null && components === null && targets === null)
+  }, channel = stringKey("channel"), path23 = stringKey("path"), profile = stringKey("profile"), components = listKey("components"), targets = listKey("targets"), sectionLine = at(["toolchain"]);
+  if (channel === null && path23 === null && components === null && targets === null)
     throw new UserError(`${file}:${sectionLine}: \`[toolchain]\` sets none of \`channel\`, \`path\`, \`components\` or \`targets\``);
-  if (channel !== null && checkChannelName(channel, file, at(["toolchain", "channel"]), "`toolchain.channel`"), channel !== null && path22 !== null)
+  if (channel !== null && checkChannelName(channel, file, at(["toolchain", "channel"]), "`toolchain.channel`"), channel !== null && path23 !== null)
     throw new UserError(`${file}:${at(["toolchain", "path"])}: \`toolchain.channel\` and \`toolchain.path\` cannot both be set`);
   let targetsLine = targets === null ? null : at(["toolchain", "targets"]);
-  if (path22 !== null) {
+  if (path23 !== null) {
     let line = at(["toolchain", "path"]);
     for (let key of ["components", "targets", "profile"])
       if (section[key] !== void 0)
         throw new UserError(`${file}:${at(["toolchain", key])}: \`toolchain.${key}\` cannot be used with \`toolchain.path\` (a path toolchain is used as it is)`);
-    if (!isAbsolutePath2(path22)) throw new UserError(`${file}:${line}: \`toolchain.path\` must be an absolute path, found \`${path22}\``);
-    return { file, line, kind: "path", channel: null, path: path22, targets: [], targetsLine: null };
+    if (!isAbsolutePath2(path23)) throw new UserError(`${file}:${line}: \`toolchain.path\` must be an absolute path, found \`${path23}\``);
+    return { file, line, kind: "path", channel: null, path: path23, targets: [], targetsLine: null };
   }
   if (profile !== null && !PROFILES.has(profile))
     throw new UserError(`${file}:${at(["toolchain", "profile"])}: unknown \`toolchain.profile\` \`${profile}\`; valid profiles are minimal, default, complete`);
@@ -5829,8 +5829,8 @@ function evaluateRules(ctx, only = "all") {
 function inRepository(draft, ctx) {
   let index = packageIndex(ctx.metadata), outside = (file) => isAbsolutePath(file) && index.externalManifests.has(forwardSlashes(file)), related = draft.related?.filter((r) => !outside(r.file)), kept = related === void 0 || related.length === draft.related.length ? draft : { ...draft, ...related.length > 0 ? { related } : { related: void 0 } };
   if (!outside(draft.file)) return kept;
-  for (let path22 of draft.inclusion ?? []) {
-    let names = [...path22.chain, path22.crate];
+  for (let path23 of draft.inclusion ?? []) {
+    let names = [...path23.chain, path23.crate];
     for (let i = 1; i < names.length; i++) {
       let dependent = index.members.get(names[i - 1]) ?? (i === 1 && draft.package !== void 0 ? index.memberNamed.get(draft.package) : void 0), external = index.external.get(names[i]);
       if (dependent !== void 0 && external !== void 0) return { ...kept, ...ctx.locator.dependencyNamed(dependent, external.name) };
@@ -6103,7 +6103,7 @@ var STDERR_KEPT = { head: 65536, tail: 65536 }, INPUT_LIMITS = {
   "rust-source": { bytes: 4 * 1048576, what: "a Rust source file" },
   // 64 answers of at most 64 Ki characters each (`rustc/output-cache.ts`), each at most 6 bytes as JSON.
   "rustc-cache": { bytes: 32 * 1048576, what: "the rustc answer cache" }
-}, MAX_SOURCE_FILES = 2e3;
+}, MAX_SOURCE_FILES = 2e3, MAX_SOURCE_BYTES = 64 * 1048576, MAX_SOURCE_WALK_ENTRIES = 2e4;
 function formatSize(bytes) {
   let [unit, name] = bytes >= 1048576 ? [1048576, "MiB"] : bytes >= 1024 ? [1024, "KiB"] : [1, "bytes"];
   return bytes % unit === 0 ? `${bytes / unit} ${name}` : `${(Math.ceil(bytes / unit * 10) / 10).toFixed(1)} ${name}`;
@@ -6541,21 +6541,25 @@ function sameFlags(a, b) {
 
 // src/config/trust.ts
 import * as path8 from "node:path";
-var DATA_TABLES = ["patch", "source", "resolver", "unstable"], DATA_KEYS = /* @__PURE__ */ new Set(["net.offline", "net.retry", "net.git-fetch-with-cli", "registry.default", "registry.index", "paths"]), PATH_KEYS = /^(?:patch\.[^.]+\.[^.]+\.path|source\.[^.]+\.(?:directory|local-registry)|paths\.\d+)$/;
+var DATA_TABLES = ["patch", "source", "resolver", "unstable"], DATA_KEYS = /* @__PURE__ */ new Set(["net.offline", "net.retry", "net.git-fetch-with-cli", "registry.default", "registry.index", "paths"]);
+function isPathKey(keys) {
+  let [table, , leaf, detail] = keys;
+  return table === "patch" ? keys.length === 4 && detail === "path" : table === "source" ? keys.length === 3 && (leaf === "directory" || leaf === "local-registry") : table === "paths" && keys.length === 1;
+}
 function repositoryConfigPlan(config, isRepositoryFile, pathAllowed = () => !0) {
   let plan = { args: [], refused: [], ignored: [] }, fromRepository = (source) => "file" in source && isRepositoryFile(source.file);
   return walkConfig(config.tree, (keys, node) => {
     if (node.kind === "table" && !(keys.length === 2 && keys[0] === "env")) return !0;
     let key = keys.join(".");
     if (!fromRepository(node.source)) return !1;
-    let refusal2 = refusedBecause(keys);
-    if (refusal2 !== null)
-      plan.refused.push({ key, source: node.source, why: refusal2 });
+    let refusal3 = refusedBecause(keys);
+    if (refusal3 !== null)
+      plan.refused.push({ key, source: node.source, why: refusal3 });
     else if (key === "build.rustc-wrapper" || key === "build.rustc-workspace-wrapper" || keys[0] === "env")
       plan.ignored.push({ key, source: node.source });
     else if (DATA_TABLES.includes(keys[0]) || DATA_KEYS.has(key) || keys[0] === "registries" && (keys[2] === "index" || keys[2] === "protocol")) {
-      let source = node.source, outside = "file" in source ? pathValues(node, key).find((p) => !pathAllowed(source.file, p)) : void 0;
-      outside !== void 0 ? plan.refused.push({ key, source: node.source, why: `names \`${outside}\`, a directory outside the repository whose manifests cargo would read` }) : plan.args.push(`${tomlKey(keys)}=${tomlValue(node, keys, key)}`);
+      let outside = pathValues(node, keys).find((p) => "file" in p.source && !pathAllowed(p.source.file, p.path));
+      outside !== void 0 ? plan.refused.push({ key, source: outside.source, why: `names \`${outside.path}\`, a directory outside the repository whose manifests cargo would read` }) : plan.args.push(`${tomlKey(keys)}=${tomlValue(node, keys)}`);
     }
     return !1;
   }), plan;
@@ -6565,18 +6569,19 @@ function refusedBecause(keys) {
   let key = keys.join(".");
   return key === "build.rustc" ? `names the rustc that cargo runs; ${NOT_RUN}` : keys.at(-1) === "credential-provider" || key === "registry.global-credential-providers" || keys[0] === "credential-alias" ? `names a credential provider, a program cargo runs to authenticate; ${NOT_RUN}` : null;
 }
-function pathValues(node, key) {
-  return (node.kind === "scalar" ? PATH_KEYS.test(key) ? [node.value] : [] : node.kind === "array" ? node.items.filter((_, i) => PATH_KEYS.test(`${key}.${i}`)).map((i) => i.value) : []).filter((v) => typeof v == "string").map((v) => String(absolutePath(node, v)));
+function pathValues(node, keys) {
+  return isPathKey(keys) ? (node.kind === "scalar" ? [node] : node.kind === "array" ? node.items : []).filter((v) => typeof v.value == "string").map((v) => ({ path: String(absolutePath(v.source, v.value)), source: v.source })) : [];
 }
-function absolutePath(node, value) {
-  return typeof value == "string" && "file" in node.source && !path8.isAbsolute(value) ? path8.resolve(path8.dirname(path8.dirname(node.source.file)), value) : value;
+function absolutePath(source, value) {
+  return typeof value == "string" && "file" in source && !path8.isAbsolute(value) ? path8.resolve(path8.dirname(path8.dirname(source.file)), value) : value;
 }
 function tomlKey(keys) {
   return keys.map((k) => /^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k)).join(".");
 }
-function tomlValue(node, keys, key) {
-  if (node.kind === "scalar") return toml(PATH_KEYS.test(key) ? absolutePath(node, node.value) : node.value);
-  if (node.kind === "array") return `[${node.items.map((item, i) => toml(PATH_KEYS.test(`${key}.${i}`) ? absolutePath(node, item.value) : item.value)).join(", ")}]`;
+function tomlValue(node, keys) {
+  let paths = isPathKey(keys);
+  if (node.kind === "scalar") return toml(paths ? absolutePath(node.source, node.value) : node.value);
+  if (node.kind === "array") return `[${node.items.map((item) => toml(paths ? absolutePath(item.source, item.value) : item.value)).join(", ")}]`;
   throw new Error(`unexpected table at \`${keys.join(".")}\``);
 }
 function toml(value) {
@@ -7275,15 +7280,15 @@ function analyseAttribute2(tokens) {
   return analyseRange2(groupTokens(tokens), 0, tokens.length, 0);
 }
 function analyseRange2(attr, start, end, depth) {
-  let meaning = { cfg: null, allocators: [] }, { tokens } = attr, path22 = readPath(tokens, start, end);
-  if (path22 === null) return meaning;
-  let last = path22.segments[path22.segments.length - 1], simple = path22.segments.length === 1 && !path22.leadingColons;
-  if (last === "global_allocator" && path22.end === end) {
-    let first = path22.segments[0];
+  let meaning = { cfg: null, allocators: [] }, { tokens } = attr, path23 = readPath(tokens, start, end);
+  if (path23 === null) return meaning;
+  let last = path23.segments[path23.segments.length - 1], simple = path23.segments.length === 1 && !path23.leadingColons;
+  if (last === "global_allocator" && path23.end === end) {
+    let first = path23.segments[0];
     return (simple || first === "core" || first === "std") && meaning.allocators.push([]), meaning;
   }
-  if (!simple || !isParenRange(attr, path22.end, end)) return meaning;
-  let args = topLevelRanges(attr, path22.end + 1, end - 1), [predicateStart, predicateEnd] = args[0];
+  if (!simple || !isParenRange(attr, path23.end, end)) return meaning;
+  let args = topLevelRanges(attr, path23.end + 1, end - 1), [predicateStart, predicateEnd] = args[0];
   if (predicateEnd === predicateStart) return meaning;
   if (last === "cfg")
     meaning.cfg = joinTokens(tokens.slice(predicateStart, predicateEnd));
@@ -7347,10 +7352,10 @@ function isExecutable(file) {
     return !1;
   }
 }
-function packageSources(pkg, scope) {
-  let found = sourcesOf.get(pkg);
+function packageSourceFacts(pkg, scope) {
+  let found = factsOf.get(pkg);
   if (found !== void 0) return found;
-  let dirs = [...new Set(pkg.targets.map((t) => path11.dirname(t.srcPath)))], files = /* @__PURE__ */ new Set(), walk = (dir) => {
+  let within = scopeFor(scope, pkg.manifestPath), files = /* @__PURE__ */ new Set(), listed2 = 0, walk = (dir) => {
     let entries;
     try {
       entries = fs2.readdirSync(dir, { withFileTypes: !0 });
@@ -7358,27 +7363,35 @@ function packageSources(pkg, scope) {
       return;
     }
     for (let e of entries) {
-      if (files.size >= MAX_SOURCE_FILES) return;
+      if (files.size >= MAX_SOURCE_FILES || ++listed2 > MAX_SOURCE_WALK_ENTRIES) return;
       let full = path11.join(dir, e.name);
       e.isDirectory() && e.name !== "target" && !e.name.startsWith(".") ? walk(full) : e.name.endsWith(".rs") && (e.isFile() || e.isSymbolicLink() && isFile2(full)) && files.add(full);
     }
   };
-  for (let dir of dirs) walk(dir);
-  found = [];
-  let within = scopeFor(scope, pkg.manifestPath);
-  for (let file of [...files].sort())
+  for (let dir of new Set(pkg.targets.map((t) => path11.dirname(t.srcPath))))
+    (within === null || isInsideRepository(within, dir)) && walk(dir);
+  found = { allocators: [], loadsLibraries: !1 };
+  let read = /* @__PURE__ */ new Set(), bytes = 0;
+  for (let file of [...files].sort()) {
+    let text;
     try {
-      found.push({ file, text: readInputFile(file, "rust-source", { within }) });
+      let real = fs2.realpathSync(file);
+      if (read.has(real)) continue;
+      read.add(real), text = readInputFile(file, "rust-source", { within });
     } catch {
+      continue;
     }
-  return sourcesOf.set(pkg, found), found;
+    if (bytes += text.length, bytes > MAX_SOURCE_BYTES) break;
+    text.includes("global_allocator") && found.allocators.push(...scanGlobalAllocators(text).map((a) => ({ file, line: a.line, item: a.item }))), !found.loadsLibraries && LOADS_LIBRARIES.test(stripComments(text)) && (found.loadsLibraries = !0);
+  }
+  return factsOf.set(pkg, found), found;
 }
-var sourcesOf = /* @__PURE__ */ new WeakMap();
+var factsOf = /* @__PURE__ */ new WeakMap();
 function scanAllocators(pkg, scope) {
-  return packageSources(pkg, scope).filter((s) => s.text.includes("global_allocator")).flatMap((s) => scanGlobalAllocators(s.text).map((found) => ({ file: s.file, line: found.line, item: found.item })));
+  return packageSourceFacts(pkg, scope).allocators;
 }
 function callsSystemLoader(pkg, scope) {
-  return packageSources(pkg, scope).some((s) => LOADS_LIBRARIES.test(stripComments(s.text)));
+  return packageSourceFacts(pkg, scope).loadsLibraries;
 }
 function sourceReader(metadata, scope) {
   let within = targetScope(metadata, scope), namesOf = /* @__PURE__ */ new Map();
@@ -7488,7 +7501,7 @@ function moduleTreeScan(root, within) {
   return { exports, declarations, complete };
 }
 function readModuleTree(root, rootContext, within, onMissing, visit) {
-  let queue = [{ file: root, childDir: path11.dirname(root), context: rootContext }], seen = /* @__PURE__ */ new Set(), complete = !0;
+  let queue = [{ file: root, childDir: path11.dirname(root), context: rootContext }], seen = /* @__PURE__ */ new Set(), complete = !0, bytes = 0;
   for (; queue.length > 0; ) {
     let { file, childDir, context } = queue.shift();
     if (seen.has(file)) continue;
@@ -7501,6 +7514,7 @@ function readModuleTree(root, rootContext, within, onMissing, visit) {
       complete = !1;
       continue;
     }
+    if (bytes += text.length, bytes > MAX_SOURCE_BYTES) return !1;
     let modules = visit(text, file, context);
     if (modules === null) {
       if (onMissing === "stop") return !1;
@@ -7531,8 +7545,8 @@ function refuseTarget(config, userTarget) {
   let bt = config.buildTarget;
   if (!(userTarget !== null || bt === null))
     for (let target of bt.kind === "single" ? [bt.target] : bt.targets) {
-      let refusal2 = targetRefusal(target);
-      if (refusal2 !== null) throw new UserError(refusal2);
+      let refusal3 = targetRefusal(target);
+      if (refusal3 !== null) throw new UserError(refusal3);
     }
 }
 function refuseRustflagsKnownNow(config, env, target) {
@@ -7540,22 +7554,30 @@ function refuseRustflagsKnownNow(config, env, target) {
   (target !== null || !tables || flags.origin === "RUSTFLAGS" || flags.origin === "CARGO_ENCODED_RUSTFLAGS") && refuseRustflags(flags);
 }
 function refuseRustflags(flags) {
-  let refusal2 = rustflagsRefusal(flags.flags, flags.flagSettings);
-  if (refusal2 !== null) throw new UserError(refusal2);
+  let refusal3 = rustflagsRefusal(flags.flags, flags.flagSettings);
+  if (refusal3 !== null) throw new UserError(refusal3);
 }
 function isolate(config, env, options) {
   let overrides = (options.configOverrides ?? []).flatMap((c) => ["--config", c]);
   if (options.trustRepositoryConfig === !0) return { dir: path12.resolve(options.cwd), env: {}, configArgs: overrides, notes: [], cargoProbesCached: !1 };
-  let cargoHome = cargoHomeOf(env), scope = options.scope ?? null, plan = repositoryConfigPlan(config, (file) => !isBelow(cargoHome, file), (file, dir) => scope === null || scopeFor(scope, file) === null || isInsideRepository(scope, dir)), refused = plan.refused[0];
+  let cargoHome = cargoHomeOf(env), scope = options.scope ?? null, plan = repositoryConfigPlan(config, (file) => !isBelow(cargoHome, file), (file, dir2) => scope === null || scopeFor(scope, file) === null || isInsideRepository(scope, dir2)), refused = plan.refused[0];
   if (refused !== void 0) throw new UserError(`${describeSource(refused.source)}: \`${refused.key}\` ${refused.why} (set trust-repository-config to allow it)`);
   let notes = plan.ignored.map(
     (k) => `\`${k.key}\` (${describeSource(k.source)}) was not applied to \`cargo metadata\` and \`rustc --print\`: it changes how cargo runs rustc, not what it builds, and a program or environment chosen by the repository is not used here.`
-  ), rustc = env.RUSTC ?? "rustc", wrapper = noWrapper(rustc), infoCache = cargoRustcInfoCache(env);
+  ), rustc = env.RUSTC ?? "rustc", wrapper = noWrapper(rustc), infoCache = cargoRustcInfoCache(env), dir = fs3.mkdtempSync(path12.join(isolationParent(env), "rust-linkage-guard-"));
   return {
-    dir: fs3.mkdtempSync(path12.join(isolationParent(env), "rust-linkage-guard-")),
+    dir,
     // cargo still reads the config files above the empty directory and in CARGO_HOME: wrappers of our own and an
-    // explicit RUSTC (which wins over `build.rustc`) keep programs named there out.
-    env: { RUSTC_WRAPPER: wrapper, RUSTC_WORKSPACE_WRAPPER: wrapper, ...infoCache === null ? {} : { CARGO_BUILD_BUILD_DIR: infoCache }, RUSTC: rustc },
+    // explicit RUSTC (which wins over `build.rustc`) keep programs named there out. cargo before 1.91 writes its
+    // rustc info cache in the target directory, through a `target` symlink the repository may have committed:
+    // the target directory is ours too (the analysis works out the build's own, `buildDirectories`).
+    env: {
+      RUSTC_WRAPPER: wrapper,
+      RUSTC_WORKSPACE_WRAPPER: wrapper,
+      CARGO_TARGET_DIR: infoCache ?? dir,
+      ...infoCache === null ? {} : { CARGO_BUILD_BUILD_DIR: infoCache },
+      RUSTC: rustc
+    },
     configArgs: [...plan.args.flatMap((a) => ["--config", a]), ...overrides],
     notes,
     cargoProbesCached: infoCache !== null && isFile2(path12.join(infoCache, ".rustc_info.json"))
@@ -7585,7 +7607,7 @@ function isolationParent(env) {
   return os3.tmpdir();
 }
 
-// src/gather/policy-files.ts
+// src/gather/lockfile.ts
 import fs4 from "node:fs";
 import path13 from "node:path";
 
@@ -7593,6 +7615,38 @@ import path13 from "node:path";
 function isJsonObject(value) {
   return typeof value == "object" && value !== null && !Array.isArray(value);
 }
+
+// src/gather/lockfile.ts
+function candidateLockfiles(manifestPath, manifest, hasManifest) {
+  let dir = path13.dirname(path13.resolve(manifestPath)), dirs = [dir], pkg = manifest?.value.package, named = isJsonObject(pkg) ? pkg.workspace : void 0;
+  typeof named == "string" && dirs.push(path13.resolve(dir, named));
+  for (let up = path13.dirname(dir); hasManifest(up) && dirs.push(up), path13.dirname(up) !== up; up = path13.dirname(up))
+    ;
+  return [...new Set(dirs)].map((d) => path13.join(d, "Cargo.lock"));
+}
+function refuseUnsafeLockfiles(lockfiles, scope) {
+  for (let file of lockfiles) {
+    let dir = path13.dirname(file);
+    if (scope !== null && scopeFor(scope, dir) === null) continue;
+    let stat;
+    try {
+      stat = fs4.lstatSync(file);
+    } catch {
+      if (scope !== null && !isInsideRepository(scope, dir)) throw refusal(file, "its directory leads outside the repository through a symlink, and cargo would write the lock file there");
+      continue;
+    }
+    if (stat.isSymbolicLink()) throw refusal(file, "is a symlink: cargo would read and write the file it points to");
+    if (!stat.isFile()) throw refusal(file, "is not a regular file");
+    if (scope !== null && !isInsideRepository(scope, dir)) throw refusal(file, "its directory leads outside the repository through a symlink");
+  }
+}
+function refusal(file, why) {
+  return new UserError(`\`${file}\`: ${why} (set trust-repository-config to allow it)`);
+}
+
+// src/gather/policy-files.ts
+import fs5 from "node:fs";
+import path14 from "node:path";
 
 // src/report/json-checks.ts
 function readReportObject(text, file, sarifAdvice) {
@@ -7709,8 +7763,8 @@ function readExactToolchain(doc, value, policy) {
 function readRules(doc, value, policy) {
   let rules = expectTable(doc, ["rules"], value, "a table `[rules]` of rule id = severity");
   for (let [id, severity] of Object.entries(rules)) {
-    let path22 = ["rules", id];
-    RULE_IDS.has(id) || fail(doc, path22, `unknown rule id (known: ${RULES.map((r) => r.id).join(", ")})`), (typeof severity != "string" || !SEVERITY_VALUES.includes(severity)) && fail(doc, path22, `expected "error", "warning", "note" or "off", got ${describe5(severity)}`), policy.severities.set(id, severity), policy.severityLines.set(id, lineOf2(doc, path22));
+    let path23 = ["rules", id];
+    RULE_IDS.has(id) || fail(doc, path23, `unknown rule id (known: ${RULES.map((r) => r.id).join(", ")})`), (typeof severity != "string" || !SEVERITY_VALUES.includes(severity)) && fail(doc, path23, `expected "error", "warning", "note" or "off", got ${describe5(severity)}`), policy.severities.set(id, severity), policy.severityLines.set(id, lineOf2(doc, path23));
   }
 }
 function readAllow(doc, value, policy) {
@@ -7787,28 +7841,28 @@ function describeEntry(entry) {
   let fields = ["package", "target", "crate"].filter((k) => entry[k] !== void 0).map((k) => `${k} \`${entry[k]}\``);
   return `allow entry for \`${entry.rule}\`${fields.length > 0 ? ` (${fields.join(", ")})` : ""}`;
 }
-function expectTable(doc, path22, value, expected) {
-  return (typeof value != "object" || Array.isArray(value)) && fail(doc, path22, `expected ${expected}, got ${describe5(value)}`), value;
+function expectTable(doc, path23, value, expected) {
+  return (typeof value != "object" || Array.isArray(value)) && fail(doc, path23, `expected ${expected}, got ${describe5(value)}`), value;
 }
-function nonEmptyString(doc, path22, value) {
-  return typeof value != "string" && fail(doc, path22, `expected a string, got ${describe5(value)}`), value.trim() === "" && fail(doc, path22, "must not be empty"), value;
+function nonEmptyString(doc, path23, value) {
+  return typeof value != "string" && fail(doc, path23, `expected a string, got ${describe5(value)}`), value.trim() === "" && fail(doc, path23, "must not be empty"), value;
 }
-function calendarDate(doc, path22, value) {
+function calendarDate(doc, path23, value) {
   let expected = "a date such as 2027-06-30";
-  typeof value != "string" && fail(doc, path22, `expected ${expected}, got ${describe5(value)}`);
+  typeof value != "string" && fail(doc, path23, `expected ${expected}, got ${describe5(value)}`);
   let m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
-  m === null && fail(doc, path22, `expected ${expected}, got ${JSON.stringify(value)}`);
+  m === null && fail(doc, path23, `expected ${expected}, got ${JSON.stringify(value)}`);
   let [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])], date = new Date(Date.UTC(year, month - 1, day));
-  return (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) && fail(doc, path22, `${JSON.stringify(value)} is not a calendar date`), value;
+  return (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) && fail(doc, path23, `${JSON.stringify(value)} is not a calendar date`), value;
 }
 function describe5(value) {
   return Array.isArray(value) ? "an array" : typeof value == "object" ? "a table" : JSON.stringify(value);
 }
-function lineOf2(doc, path22) {
-  return doc.lineOf(path22) ?? 1;
+function lineOf2(doc, path23) {
+  return doc.lineOf(path23) ?? 1;
 }
-function fail(doc, path22, problem) {
-  throw new UserError(`${doc.file}:${lineOf2(doc, path22)}: ${formatTomlPath(path22)}: ${problem}`);
+function fail(doc, path23, problem) {
+  throw new UserError(`${doc.file}:${lineOf2(doc, path23)}: ${formatTomlPath(path23)}: ${problem}`);
 }
 
 // src/policy/gate.ts
@@ -7840,7 +7894,7 @@ function applyGate(analysis, inputs) {
 
 // src/gather/policy-files.ts
 function loadPolicy(where2) {
-  let file = where2.policy !== null ? path13.resolve(where2.cwd, where2.policy) : defaultPolicyPath(where2);
+  let file = where2.policy !== null ? path14.resolve(where2.cwd, where2.policy) : defaultPolicyPath(where2);
   if (file === null) return null;
   let shown = displayPath(file, where2.cwd);
   return { policy: parsePolicy(readTextFile(file, "policy", "policy file", shown, scopeFor(where2.scope ?? null, file)), shown), path: file };
@@ -7848,25 +7902,25 @@ function loadPolicy(where2) {
 function defaultPolicyPath(where2) {
   if (where2.defaultPolicy === null) return null;
   if (where2.defaultPolicy !== "search") {
-    let file = path13.resolve(where2.cwd, where2.defaultPolicy);
-    return fs4.existsSync(file) ? file : null;
+    let file = path14.resolve(where2.cwd, where2.defaultPolicy);
+    return fs5.existsSync(file) ? file : null;
   }
-  for (let dir = path13.resolve(where2.searchFrom); ; dir = path13.dirname(dir)) {
-    let file = path13.join(dir, DEFAULT_POLICY_FILE);
-    if (fs4.existsSync(file)) return file;
-    if (fs4.existsSync(path13.join(dir, ".git")) || path13.dirname(dir) === dir) return null;
+  for (let dir = path14.resolve(where2.searchFrom); ; dir = path14.dirname(dir)) {
+    let file = path14.join(dir, DEFAULT_POLICY_FILE);
+    if (fs5.existsSync(file)) return file;
+    if (fs5.existsSync(path14.join(dir, ".git")) || path14.dirname(dir) === dir) return null;
   }
 }
 function displayPath(file, cwd) {
-  let rel = path13.relative(cwd, file);
-  return rel === "" || rel.startsWith("..") || path13.isAbsolute(rel) ? file : rel;
+  let rel = path14.relative(cwd, file);
+  return rel === "" || rel.startsWith("..") || path14.isAbsolute(rel) ? file : rel;
 }
 function gateReport(analysis, files) {
-  let policy = files.policy === null ? null : { policy: files.policy.policy, file: path13.relative(analysis.workspaceRoot, files.policy.path).split(path13.sep).join("/") }, baseline = files.baseline === null ? null : readBaseline(files.baseline, files);
+  let policy = files.policy === null ? null : { policy: files.policy.policy, file: path14.relative(analysis.workspaceRoot, files.policy.path).split(path14.sep).join("/") }, baseline = files.baseline === null ? null : readBaseline(files.baseline, files);
   return applyGate(analysis, { failOn: files.failOn, policy, baseline, today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10) });
 }
 function readBaseline(given, files) {
-  let file = path13.resolve(files.cwd, given);
+  let file = path14.resolve(files.cwd, given);
   return parseBaseline(readTextFile(file, "baseline", "baseline", given, scopeFor(files.scope ?? null, file)), given);
 }
 function readTextFile(file, kind, what, shown, within) {
@@ -7878,8 +7932,8 @@ function readTextFile(file, kind, what, shown, within) {
 }
 
 // src/gather/rustc-cache.ts
-import fs8 from "node:fs";
-import path17 from "node:path";
+import fs9 from "node:fs";
+import path18 from "node:path";
 
 // src/rustc/output-cache.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -7925,8 +7979,8 @@ function remember(outputs, key, output) {
 
 // src/write-file.ts
 import crypto from "node:crypto";
-import fs5 from "node:fs";
-import path14 from "node:path";
+import fs6 from "node:fs";
+import path15 from "node:path";
 var REASONS2 = {
   ENOTDIR: "a part of its directory is a file",
   ENOENT: "a part of its directory does not exist",
@@ -7947,45 +8001,45 @@ var REASONS2 = {
   EMFILE: "too many files are open",
   ENFILE: "too many files are open",
   ESHORTWRITE: "the device accepted no more bytes"
-}, { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = fs5.constants, O_NOFOLLOW = fs5.constants.O_NOFOLLOW ?? 0, O_NOCTTY = fs5.constants.O_NOCTTY ?? 0, O_DIRECTORY = fs5.constants.O_DIRECTORY ?? 0, BUFFER_BYTES = 1 << 20, PAUSE = new Int32Array(new SharedArrayBuffer(4));
+}, { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = fs6.constants, O_NOFOLLOW = fs6.constants.O_NOFOLLOW ?? 0, O_NOCTTY = fs6.constants.O_NOCTTY ?? 0, O_DIRECTORY = fs6.constants.O_DIRECTORY ?? 0, BUFFER_BYTES = 1 << 20, PAUSE = new Int32Array(new SharedArrayBuffer(4));
 function writeAtomically(file, text, name) {
-  let absolute = path14.resolve(file), fail2 = (error, overrides = {}) => {
+  let absolute = path15.resolve(file), fail2 = (error, overrides = {}) => {
     throw writeError(file, name, error, overrides);
   }, descriptor = descriptorAlias(absolute);
   if (descriptor !== null) return writeToDescriptor(descriptor, text, fail2);
   let stat = null;
   try {
-    stat = fs5.lstatSync(absolute);
+    stat = fs6.lstatSync(absolute);
   } catch (error) {
     error.code !== "ENOENT" && fail2(error);
   }
   if (stat?.isSymbolicLink() && isSystemLink(absolute)) {
     try {
-      stat = fs5.statSync(absolute);
+      stat = fs6.statSync(absolute);
     } catch (error) {
       fail2(error, { ENOENT: "the link names nothing" });
     }
     return writeInPlace(absolute, text, stat, !0, fail2);
   }
   if (stat !== null && !stat.isFile() && !stat.isSymbolicLink()) return writeInPlace(absolute, text, stat, !1, fail2);
-  let dir = path14.dirname(absolute);
+  let dir = path15.dirname(absolute);
   try {
     makeDirectories(dir);
   } catch (error) {
     fail2(error);
   }
-  let tmp = path14.join(dir, temporaryName()), fd = null, created = !1;
+  let tmp = path15.join(dir, temporaryName()), fd = null, created = !1;
   try {
-    fd = createExclusive(tmp), created = !0, stat?.isFile() && fs5.fchmodSync(fd, stat.mode & 511), writeText(fd, text), fs5.fsyncSync(fd), fs5.closeSync(fd), fd = null, fs5.renameSync(tmp, absolute);
+    fd = createExclusive(tmp), created = !0, stat?.isFile() && fs6.fchmodSync(fd, stat.mode & 511), writeText(fd, text), fs6.fsyncSync(fd), fs6.closeSync(fd), fd = null, fs6.renameSync(tmp, absolute);
   } catch (error) {
     fd !== null && closeQuietly(fd), created && removeQuietly(tmp), fail2(error, { EEXIST: `its temporary file ${tmp} already exists` });
   }
   syncDirectory(dir);
 }
 function createExclusive(file, mode = 420) {
-  return fs5.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
+  return fs6.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
 }
-function writeAll(fd, data, write = (f, b, o, l) => fs5.writeSync(f, b, o, l)) {
+function writeAll(fd, data, write = (f, b, o, l) => fs6.writeSync(f, b, o, l)) {
   let offset = 0;
   for (; offset < data.length; ) {
     let written;
@@ -8002,13 +8056,13 @@ function writeAll(fd, data, write = (f, b, o, l) => fs5.writeSync(f, b, o, l)) {
 }
 function writeInPlace(file, text, stat, viaSystemLink, fail2) {
   let kind = refusedKind(stat, viaSystemLink);
-  kind !== null && fail2(refusal(kind));
+  kind !== null && fail2(refusal2(kind));
   let fd = null;
   try {
     let append = stat.isFile() ? O_APPEND : 0;
-    fd = fs5.openSync(file, O_WRONLY | O_NOCTTY | append | (viaSystemLink ? 0 : O_NOFOLLOW));
-    let opened = fs5.fstatSync(fd), changed = refusedKind(opened, viaSystemLink);
-    if (changed !== null) throw refusal(changed);
+    fd = fs6.openSync(file, O_WRONLY | O_NOCTTY | append | (viaSystemLink ? 0 : O_NOFOLLOW));
+    let opened = fs6.fstatSync(fd), changed = refusedKind(opened, viaSystemLink);
+    if (changed !== null) throw refusal2(changed);
     writeText(fd, text);
   } catch (error) {
     fail2(error);
@@ -8025,7 +8079,7 @@ function descriptorAlias(file) {
 }
 function writeToDescriptor(fd, text, fail2) {
   try {
-    if (fs5.fstatSync(fd).isDirectory()) throw refusal("it is a directory");
+    if (fs6.fstatSync(fd).isDirectory()) throw refusal2("it is a directory");
     writeText(fd, text);
   } catch (error) {
     fail2(error, { EBADF: "that descriptor is not open for writing" });
@@ -8034,7 +8088,7 @@ function writeToDescriptor(fd, text, fail2) {
 function refusedKind(stat, viaSystemLink) {
   return stat.isCharacterDevice() || stat.isBlockDevice() || stat.isFIFO() || stat.isFile() && viaSystemLink ? null : stat.isDirectory() ? "it is a directory" : stat.isSocket() ? "it is a socket" : "it is not a regular file, a device or a FIFO";
 }
-function refusal(reason) {
+function refusal2(reason) {
   return Object.assign(new Error(reason), { reason });
 }
 function writeText(fd, text) {
@@ -8059,17 +8113,17 @@ function makeDirectories(dir) {
   let missing = [], existing = dir;
   for (; !lexists(existing); ) {
     missing.unshift(existing);
-    let up = path14.dirname(existing);
+    let up = path15.dirname(existing);
     if (up === existing) break;
     existing = up;
   }
-  if (!fs5.statSync(existing).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
-  for (let d of missing) fs5.mkdirSync(d);
+  if (!fs6.statSync(existing).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+  for (let d of missing) fs6.mkdirSync(d);
 }
 function isSystemLink(file) {
   let parent;
   try {
-    parent = fs5.realpathSync(path14.dirname(file));
+    parent = fs6.realpathSync(path15.dirname(file));
   } catch {
     return !1;
   }
@@ -8077,7 +8131,7 @@ function isSystemLink(file) {
 }
 function lexists(file) {
   try {
-    return fs5.lstatSync(file), !0;
+    return fs6.lstatSync(file), !0;
   } catch {
     return !1;
   }
@@ -8091,7 +8145,7 @@ function writeError(file, name, error, overrides) {
 function syncDirectory(dir) {
   let fd = null;
   try {
-    fd = fs5.openSync(dir, fs5.constants.O_RDONLY | O_DIRECTORY), fs5.fsyncSync(fd);
+    fd = fs6.openSync(dir, fs6.constants.O_RDONLY | O_DIRECTORY), fs6.fsyncSync(fd);
   } catch {
   } finally {
     fd !== null && closeQuietly(fd);
@@ -8099,21 +8153,21 @@ function syncDirectory(dir) {
 }
 function closeQuietly(fd) {
   try {
-    fs5.closeSync(fd);
+    fs6.closeSync(fd);
   } catch {
   }
 }
 function removeQuietly(file) {
   try {
-    fs5.unlinkSync(file);
+    fs6.unlinkSync(file);
   } catch {
   }
 }
 
 // src/gather/toolchain.ts
-import fs7 from "node:fs";
+import fs8 from "node:fs";
 import os5 from "node:os";
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/toolchain/rustup-settings.ts
 function parseRustupSettings(text, file) {
@@ -8132,9 +8186,9 @@ function toolchainDirectory(name, settings) {
 }
 
 // src/gather/tools.ts
-import fs6 from "node:fs";
+import fs7 from "node:fs";
 import os4 from "node:os";
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/exec/cargo-failure.ts
 var FAULT = {
@@ -8309,10 +8363,10 @@ function toTargetInfo(triple, probe, libdirEntries, rustflags) {
 
 // src/gather/tools.ts
 function findManifest(cwd, metadataFile) {
-  for (let dir = cwd; ; dir = path15.dirname(dir)) {
-    let candidate = path15.join(dir, "Cargo.toml");
-    if (fs6.existsSync(candidate)) return candidate;
-    if (path15.dirname(dir) === dir) break;
+  for (let dir = cwd; ; dir = path16.dirname(dir)) {
+    let candidate = path16.join(dir, "Cargo.toml");
+    if (fs7.existsSync(candidate)) return candidate;
+    if (path16.dirname(dir) === dir) break;
   }
   if (metadataFile !== null) return null;
   throw new UserError(`could not find \`Cargo.toml\` in \`${cwd}\` or any parent directory; pass \`--manifest-path\``);
@@ -8354,14 +8408,14 @@ async function probeTarget(runner, rustc, cwd, env, config, rawEnv, kind, reques
     return parseProbe(result2.stdout, result2.stderr, probeTriple ?? "host");
   }), entries = [];
   try {
-    entries = fs6.readdirSync(rustflags.probe.targetLibdir);
+    entries = fs7.readdirSync(rustflags.probe.targetLibdir);
   } catch {
   }
   let info = toTargetInfo(triple, rustflags.probe, entries, rustflags.flags);
   if (info.rustflagsSource = rustflags.source, info.stdDylib !== null)
     try {
-      let dir = path15.dirname(fs6.realpathSync(path15.join(info.targetLibdir, info.stdDylib)));
-      dir !== path15.resolve(info.targetLibdir) && (info.stdDylibDir = dir);
+      let dir = path16.dirname(fs7.realpathSync(path16.join(info.targetLibdir, info.stdDylib)));
+      dir !== path16.resolve(info.targetLibdir) && (info.stdDylibDir = dir);
     } catch {
     }
   return info;
@@ -8393,7 +8447,7 @@ function lastLine(text) {
 async function selectToolchain(options) {
   let runner = options.runner ?? processRunner(options.timeoutMs), env = options.env, out = options.allowInstall === !0 ? {} : { RUSTUP_AUTO_INSTALL: "0" }, name = options.requested ?? (env.RUSTUP_TOOLCHAIN ? null : void 0);
   if (name === void 0) {
-    let pinFile = findToolchainFile(path16.resolve(options.dir), isFile2), pin = pinFile === null ? null : parseToolchainFile(readInputFile(pinFile, "toolchain-file", { within: scopeFor(options.scope ?? null, pinFile) }), pinFile);
+    let pinFile = findToolchainFile(path17.resolve(options.dir), isFile2), pin = pinFile === null ? null : parseToolchainFile(readInputFile(pinFile, "toolchain-file", { within: scopeFor(options.scope ?? null, pinFile) }), pinFile);
     if (pin?.kind === "path") {
       if (options.trustRepositoryConfig !== !0)
         throw new UserError(
@@ -8414,7 +8468,7 @@ async function selectToolchain(options) {
     throw new UserError(`${what} cannot be used: ${which.reason}; install it before this step${options.allowInstall === !0 ? "" : " (or allow rustup to install it)"}`);
   }
   name && (out.RUSTUP_TOOLCHAIN = name), env.RUSTC || (out.RUSTC = which.rustc);
-  let cargo = path16.join(path16.dirname(which.rustc), `cargo${path16.extname(which.rustc)}`);
+  let cargo = path17.join(path17.dirname(which.rustc), `cargo${path17.extname(which.rustc)}`);
   return !env.CARGO && isFile2(cargo) && (out.CARGO = cargo), out;
 }
 async function rustupWhich(runner, env) {
@@ -8427,13 +8481,13 @@ async function rustupWhich(runner, env) {
     return { kind: "no-rustup" };
   }
   let rustc = result2.stdout.trim();
-  return result2.exitCode !== 0 || !path16.isAbsolute(rustc) ? { kind: "failed", reason: lastLine(result2.stderr) || "rustup which rustc failed" } : { kind: "found", rustc };
+  return result2.exitCode !== 0 || !path17.isAbsolute(rustc) ? { kind: "failed", reason: lastLine(result2.stderr) || "rustup which rustc failed" } : { kind: "found", rustc };
 }
 function installedRustc(env, cwd) {
   if (process.platform === "win32" || !onPath("rustup", env.PATH)) return null;
-  let home = "RUSTUP_HOME" in env ? env.RUSTUP_HOME : env.HOME ? path16.join(env.HOME, ".rustup") : "";
-  if (!path16.isAbsolute(home)) return null;
-  let file = path16.join(home, "settings.toml"), text;
+  let home = "RUSTUP_HOME" in env ? env.RUSTUP_HOME : env.HOME ? path17.join(env.HOME, ".rustup") : "";
+  if (!path17.isAbsolute(home)) return null;
+  let file = path17.join(home, "settings.toml"), text;
   try {
     text = readInputFile(file, "toolchain-file");
   } catch {
@@ -8445,7 +8499,7 @@ function installedRustc(env, cwd) {
   if (name === null) {
     let dir;
     try {
-      dir = fs7.realpathSync(cwd);
+      dir = fs8.realpathSync(cwd);
     } catch {
       return null;
     }
@@ -8454,16 +8508,16 @@ function installedRustc(env, cwd) {
   }
   let directory = name === null ? null : toolchainDirectory(name, settings);
   if (directory === null) return null;
-  let rustc = path16.join(home, "toolchains", directory, "bin", "rustc");
+  let rustc = path17.join(home, "toolchains", directory, "bin", "rustc");
   return isFile2(rustc) ? rustc : null;
 }
 function onPath(program, searchPath) {
   return findOnPath(program, searchPath) !== null;
 }
 function findOnPath(program, searchPath) {
-  for (let dir of (searchPath ?? "").split(path16.delimiter)) {
-    if (!path16.isAbsolute(dir)) return null;
-    let file = path16.join(dir, program);
+  for (let dir of (searchPath ?? "").split(path17.delimiter)) {
+    if (!path17.isAbsolute(dir)) return null;
+    let file = path17.join(dir, program);
     if (isExecutable(file)) return file;
   }
   return null;
@@ -8474,7 +8528,7 @@ var RUSTC_CACHE_FILE = "rustc-outputs.json";
 function withRustcCache(runner, rustc, env, childPath) {
   let dir = userCacheDirectory(env, process.platform), compiler = dir === null ? null : compilerFingerprint(rustc, childPath, env);
   if (dir === null || compiler === null) return runner;
-  let file = path17.join(dir, RUSTC_CACHE_FILE), outputs = null;
+  let file = path18.join(dir, RUSTC_CACHE_FILE), outputs = null;
   return {
     async run(command, args, options = {}) {
       if (command !== rustc) return runner.run(command, args, options);
@@ -8487,23 +8541,23 @@ function withRustcCache(runner, rustc, env, childPath) {
   };
 }
 function compilerFingerprint(rustc, childPath, env) {
-  let named = path17.isAbsolute(rustc) ? rustc : process.platform === "win32" || rustc.includes("/") ? null : findOnPath(rustc, childPath);
+  let named = path18.isAbsolute(rustc) ? rustc : process.platform === "win32" || rustc.includes("/") ? null : findOnPath(rustc, childPath);
   if (named === null) return null;
   let real, stat;
   try {
-    real = fs8.realpathSync(named), stat = fs8.statSync(real, { bigint: !0 });
+    real = fs9.realpathSync(named), stat = fs9.statSync(real, { bigint: !0 });
   } catch {
     return null;
   }
   return !stat.isFile() || isRustupProgram(real, stat, childPath, env) ? null : { file: real, identity: `${real}\0${fileIdentity(stat)}` };
 }
 function isRustupProgram(real, stat, childPath, env) {
-  if (/^rustup(-init)?(\.exe)?$/i.test(path17.basename(real))) return !0;
+  if (/^rustup(-init)?(\.exe)?$/i.test(path18.basename(real))) return !0;
   let exe = process.platform === "win32" ? ".exe" : "";
-  for (let rustup of [findOnPath(`rustup${exe}`, childPath), path17.join(cargoHomeOf(env), "bin", `rustup${exe}`)])
+  for (let rustup of [findOnPath(`rustup${exe}`, childPath), path18.join(cargoHomeOf(env), "bin", `rustup${exe}`)])
     if (rustup !== null)
       try {
-        let other2 = fs8.statSync(rustup, { bigint: !0 });
+        let other2 = fs9.statSync(rustup, { bigint: !0 });
         if (other2.dev === stat.dev && other2.ino === stat.ino || other2.size === stat.size) return !0;
       } catch {
       }
@@ -8512,9 +8566,9 @@ function isRustupProgram(real, stat, childPath, env) {
 function targetSpecIdentity(compiler, args) {
   let at = args.indexOf("--target"), target = at < 0 ? void 0 : args[at + 1];
   if (target === void 0) return "";
-  let sysroot = path17.dirname(path17.dirname(compiler));
+  let sysroot = path18.dirname(path18.dirname(compiler));
   try {
-    return fileIdentity(fs8.statSync(path17.join(sysroot, "lib", "rustlib", target, "target.json"), { bigint: !0 }));
+    return fileIdentity(fs9.statSync(path18.join(sysroot, "lib", "rustlib", target, "target.json"), { bigint: !0 }));
   } catch {
     return "none";
   }
@@ -8530,12 +8584,12 @@ function readOutputs(file) {
   }
 }
 function writeOutputs(dir, file, outputs) {
-  let tmp = path17.join(dir, temporaryName()), fd = null;
+  let tmp = path18.join(dir, temporaryName()), fd = null;
   try {
-    fs8.mkdirSync(dir, { recursive: !0, mode: 448 }), fd = createExclusive(tmp, 384), writeAll(fd, Buffer.from(serializeRustcOutputs(outputs))), fs8.closeSync(fd), fd = null, fs8.renameSync(tmp, file);
+    fs9.mkdirSync(dir, { recursive: !0, mode: 448 }), fd = createExclusive(tmp, 384), writeAll(fd, Buffer.from(serializeRustcOutputs(outputs))), fs9.closeSync(fd), fd = null, fs9.renameSync(tmp, file);
   } catch {
     try {
-      fd !== null && fs8.closeSync(fd), fs8.rmSync(tmp, { force: !0 });
+      fd !== null && fs9.closeSync(fd), fs9.rmSync(tmp, { force: !0 });
     } catch {
     }
   }
@@ -8546,15 +8600,15 @@ function q(value) {
   return `\`${JSON.stringify(value).slice(1, -1)}\``;
 }
 var Invalid = class {
-  constructor(path22, message) {
-    this.path = path22;
+  constructor(path23, message) {
+    this.path = path23;
     this.message = message;
   }
   path;
   message;
 }, NO_STRINGS = Object.freeze([]);
-function string(v, path22) {
-  if (typeof v != "string") throw notString(v, path22);
+function string(v, path23) {
+  if (typeof v != "string") throw notString(v, path23);
   return v;
 }
 function isStringArray(v) {
@@ -8562,32 +8616,32 @@ function isStringArray(v) {
   for (let k = 0; k < v.length; k++) if (typeof v[k] != "string") return !1;
   return !0;
 }
-function stringList(v, path22) {
-  return isStringArray(v) || badStringList(v, typeof path22 == "string" ? path22 : path22()), v.length === 0 ? NO_STRINGS : v.slice();
+function stringList(v, path23) {
+  return isStringArray(v) || badStringList(v, typeof path23 == "string" ? path23 : path23()), v.length === 0 ? NO_STRINGS : v.slice();
 }
 function describe6(v) {
   return v === null ? "null" : Array.isArray(v) ? "an array" : typeof v == "object" ? "an object" : `${typeof v} ${JSON.stringify(v)?.slice(0, 40)}`;
 }
-function notObject(v, path22) {
-  return new Invalid(path22, `expected an object, got ${describe6(v)}`);
+function notObject(v, path23) {
+  return new Invalid(path23, `expected an object, got ${describe6(v)}`);
 }
-function notArray(v, path22) {
-  return new Invalid(path22, v === void 0 ? "missing (expected an array)" : `expected an array, got ${describe6(v)}`);
+function notArray(v, path23) {
+  return new Invalid(path23, v === void 0 ? "missing (expected an array)" : `expected an array, got ${describe6(v)}`);
 }
-function notString(v, path22) {
-  return new Invalid(path22, v === void 0 ? "missing (expected a string)" : `expected a string, got ${describe6(v)}`);
+function notString(v, path23) {
+  return new Invalid(path23, v === void 0 ? "missing (expected a string)" : `expected a string, got ${describe6(v)}`);
 }
-function notBoolean(v, path22) {
-  return new Invalid(path22, `expected true or false, got ${describe6(v)}`);
+function notBoolean(v, path23) {
+  return new Invalid(path23, `expected true or false, got ${describe6(v)}`);
 }
-function unknownKind(v, path22) {
-  return new Invalid(path22, `unknown dependency kind ${JSON.stringify(v)}, expected null, "dev" or "build"`);
+function unknownKind(v, path23) {
+  return new Invalid(path23, `unknown dependency kind ${JSON.stringify(v)}, expected null, "dev" or "build"`);
 }
-function badStringList(v, path22) {
-  if (!Array.isArray(v)) throw notArray(v, path22);
+function badStringList(v, path23) {
+  if (!Array.isArray(v)) throw notArray(v, path23);
   for (let k = 0; k < v.length; k++)
-    if (typeof v[k] != "string") throw notString(v[k], `${path22}[${k}]`);
-  throw new Error(`${path22}: not a list of strings, but no element is wrong`);
+    if (typeof v[k] != "string") throw notString(v[k], `${path23}[${k}]`);
+  throw new Error(`${path23}: not a list of strings, but no element is wrong`);
 }
 
 // src/metadata/cycle.ts
@@ -8680,8 +8734,8 @@ function parseTarget(value, i, j, packageName) {
 
 // src/metadata/parse.ts
 var MetadataError = class extends UserError {
-  constructor(source, path22, message) {
-    super(`${source}: ${path22 ? `${path22}: ` : ""}${message}`), this.name = "MetadataError";
+  constructor(source, path23, message) {
+    super(`${source}: ${path23 ? `${path23}: ` : ""}${message}`), this.name = "MetadataError";
   }
 };
 function parseMetadata(text, source, options = {}) {
@@ -9089,15 +9143,15 @@ function targetTable(doc, pkg, target) {
 }
 
 // src/manifest/default-members.ts
-import path18 from "node:path";
+import path19 from "node:path";
 function manifestDefaultMembers(rootManifest, metadata) {
   let workspace = rootManifest?.value.workspace;
   if (typeof workspace != "object" || workspace === null || Array.isArray(workspace)) return null;
   let entries = workspace["default-members"];
   if (!Array.isArray(entries) || !entries.every((e) => typeof e == "string")) return null;
-  let root = path18.resolve(metadata.workspaceRoot), members = metadata.workspaceMembers.map((id) => ({ id, dir: path18.relative(root, path18.dirname(path18.resolve(metadata.packages.get(id).manifestPath))).split(path18.sep).join("/") })), chosen = /* @__PURE__ */ new Set();
+  let root = path19.resolve(metadata.workspaceRoot), members = metadata.workspaceMembers.map((id) => ({ id, dir: path19.relative(root, path19.dirname(path19.resolve(metadata.packages.get(id).manifestPath))).split(path19.sep).join("/") })), chosen = /* @__PURE__ */ new Set();
   for (let entry of entries) {
-    let pattern = globPattern(path18.posix.normalize(entry.replace(/\\/g, "/")).replace(/\/$/, "").replace(/^\.$/, "")), matched = members.filter((m) => pattern.test(m.dir));
+    let pattern = globPattern(path19.posix.normalize(entry.replace(/\\/g, "/")).replace(/\/$/, "").replace(/^\.$/, "")), matched = members.filter((m) => pattern.test(m.dir));
     if (matched.length === 0) return null;
     for (let m of matched) chosen.add(m.id);
   }
@@ -9133,19 +9187,31 @@ async function check(settings) {
   return gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd, scope });
 }
 async function analyzeWorkspace(options) {
-  let env = options.env, cwd = path19.resolve(options.cwd), config = readCargoConfig(cwd, env, options.configOverrides ?? [], options.scope ?? null), invocation = { ...options.invocation }, trusted = options.trustRepositoryConfig === !0;
+  let env = options.env, cwd = path20.resolve(options.cwd), config = readCargoConfig(cwd, env, options.configOverrides ?? [], options.scope ?? null), invocation = { ...options.invocation }, trusted = options.trustRepositoryConfig === !0;
   trusted || refuseTarget(config, invocation.target), invocation.target = requestedTarget(config, invocation.target, cwd), trusted || refuseRustflagsKnownNow(config, env, invocation.target);
   let tools = { cargo: env.CARGO ?? "cargo", rustc: env.RUSTC ?? "rustc" }, isolation = isolate(config, env, options), childEnv = { ...childEnvironment(env, process.platform), ...isolation.env }, programs = options.runner ?? processRunner(options.timeoutMs), runner = cancellable(trusted ? programs : withRustcCache(programs, tools.rustc, env, childEnv.PATH));
   try {
     return await analyzeWith(options, { runner, env, cwd, config, invocation, tools, childEnv, isolation });
   } finally {
-    runner.cancel(), isolation.dir !== cwd && fs9.rmSync(isolation.dir, { recursive: !0, force: !0 });
+    runner.cancel(), isolation.dir !== cwd && fs10.rmSync(isolation.dir, { recursive: !0, force: !0 });
   }
 }
 async function analyzeWith(options, setup) {
-  let { runner, env, cwd, config, invocation, tools, childEnv, isolation } = setup, runDir = isolation.dir, manifestPath = options.manifestPath !== null ? path19.resolve(cwd, options.manifestPath) : findManifest(cwd, options.metadataFile ?? null);
+  let { runner, env, cwd, config, invocation, tools, childEnv, isolation } = setup, runDir = isolation.dir, manifestPath = options.manifestPath !== null ? path20.resolve(cwd, options.manifestPath) : findManifest(cwd, options.metadataFile ?? null);
   if (manifestPath !== null && !options.metadataFile && !isFile2(manifestPath))
     throw new UserError(`manifest \`${options.manifestPath}\` does not exist (relative paths are taken from \`${cwd}\`)`);
+  let scope = options.scope ?? null, manifests = /* @__PURE__ */ new Map(), manifestOf = (file) => {
+    let doc = manifests.get(file);
+    return doc === void 0 && manifests.set(file, doc = readToml(file, scope)), doc;
+  };
+  if (!options.metadataFile && options.trustRepositoryConfig !== !0) {
+    let manifest = null;
+    try {
+      manifest = manifestOf(manifestPath);
+    } catch {
+    }
+    refuseUnsafeLockfiles(candidateLockfiles(manifestPath, manifest, (dir) => isFile2(path20.join(dir, "Cargo.toml"))), scope);
+  }
   let needsHostTriple = invocation.target === null && (config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0), probe = (kind, triple) => probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? "", options.trustRepositoryConfig === !0), targetFirst = isolation.cargoProbesCached && !needsHostTriple ? probe("target", invocation.target) : null, cargoMetadata = options.metadataFile ? null : runCargoMetadata(runner, tools.cargo, manifestPath, invocation, runDir, childEnv, isolation.configArgs).then(
     (text) => parseSized(text, "cargo metadata", options),
     async (e) => {
@@ -9161,16 +9227,14 @@ async function analyzeWith(options, setup) {
   targetInfo.triple = invocation.target ?? rustc.host, hostInfo && (hostInfo.triple = rustc.host);
   let gathered = await metadataPromise;
   options.afterParse?.();
-  let scope = options.scope ?? null, manifests = /* @__PURE__ */ new Map(), manifestOf = (file) => {
-    let doc = manifests.get(file);
-    return doc === void 0 && manifests.set(file, doc = readToml(file, scope)), doc;
-  }, rootManifestFile = path19.join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), directories = buildDirectories(config, env, cwd, {
+  let rootManifestFile = path20.join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), directories = buildDirectories(config, env, cwd, {
     workspaceRoot: gathered.workspaceRoot,
     cargoHome: cargoHomeOf(env),
     buildDirKnown: releaseAtLeast(rustc.release, 1, 91)
   }), metadata = {
     ...gathered,
-    targetDirectory: directories.targetDir ?? gathered.targetDirectory,
+    // Where cargo metadata ran with ours (`isolate`), the build's default is the workspace's `target/`.
+    targetDirectory: directories.targetDir ?? (cargoMetadata !== null && isolation.env.CARGO_TARGET_DIR !== void 0 ? path20.join(gathered.workspaceRoot, "target") : gathered.targetDirectory),
     // cargo before 1.71 prints no `workspace_default_members`: they are read from the root manifest.
     workspaceDefaultMembers: gathered.workspaceDefaultMembers ?? manifestDefaultMembers(rootManifest, gathered)
   }, names = profileNameFor(invocation.command, invocation.release, invocation.profile), profileOptions = { manifest: rootManifest, manifestFile: "Cargo.toml", config, env }, context = {
@@ -9230,7 +9294,7 @@ async function buildsFeatureRefusal(error, query) {
   } catch {
     return null;
   }
-  let resolver = resolverVersion(readToml(path19.join(metadata.workspaceRoot, "Cargo.toml"), scope), rootPackage(metadata));
+  let resolver = resolverVersion(readToml(path20.join(metadata.workspaceRoot, "Cargo.toml"), scope), rootPackage(metadata));
   if (resolver === null) return null;
   try {
     checkCommandLineFeatures(metadata, packageIdSpecs(metadata, invocation, manifestPath).members, commandLineFeatures(resolver, currentPackage(metadata, manifestPath), invocation));
@@ -9670,7 +9734,7 @@ function checkPackageSpec(spec, spelled) {
 }
 
 // src/cli/fix.ts
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/fixes/plan.ts
 function planFixes(findings) {
@@ -9722,7 +9786,7 @@ async function checkWorkingTree(dir, env) {
 function applyReportFixes(report) {
   let plan = planFixes(report.findings), scope = repositoryScope(report.workspaceRoot), files = [];
   for (let [file, edits] of plan.edits) {
-    let absolute = path20.resolve(report.workspaceRoot, file), before = readInputFile(absolute, "manifest", { within: scope }), after = applyEdits(before, edits);
+    let absolute = path21.resolve(report.workspaceRoot, file), before = readInputFile(absolute, "manifest", { within: scope }), after = applyEdits(before, edits);
     if (after === null) throw new UserError(`\`${file}\` changed since it was analysed; nothing was fixed, run \`--fix\` again`);
     files.push({ file, absolute, before, after });
   }
@@ -9754,7 +9818,7 @@ async function main(argv2) {
 `), 0;
   if (requested !== null && !/^[A-Za-z0-9][A-Za-z0-9._+-]*$/u.test(requested))
     throw new UserError(`\`+${requested}\` must name a rustup toolchain such as \`+stable\` or \`+1.95.0\``);
-  let cwd = process.cwd(), searchFrom = options.manifestPath === null ? cwd : path21.dirname(path21.resolve(cwd, options.manifestPath));
+  let cwd = process.cwd(), searchFrom = options.manifestPath === null ? cwd : path22.dirname(path22.resolve(cwd, options.manifestPath));
   options.fix && !options.allowDirty && await checkWorkingTree(searchFrom, process.env);
   let run = () => check({
     manifestPath: options.manifestPath,
@@ -9789,7 +9853,7 @@ async function writeStdout(text) {
     process.stdout.write(batch) || await new Promise((resolve5) => process.stdout.once("drain", resolve5));
 }
 function render(report, format, color) {
-  let workspacePrefix = path21.relative(process.cwd(), report.workspaceRoot).split(path21.sep).join("/");
+  let workspacePrefix = path22.relative(process.cwd(), report.workspaceRoot).split(path22.sep).join("/");
   switch (format) {
     case "json":
       return reportJson(report);

@@ -29,8 +29,17 @@ export interface RepositoryConfigPlan {
 const DATA_TABLES = ['patch', 'source', 'resolver', 'unstable']
 /** Single data keys elsewhere. */
 const DATA_KEYS = new Set(['net.offline', 'net.retry', 'net.git-fetch-with-cli', 'registry.default', 'registry.index', 'paths'])
-/** Keys whose value is a path, relative to the directory that holds the `.cargo` directory. */
-const PATH_KEYS = /^(?:patch\.[^.]+\.[^.]+\.path|source\.[^.]+\.(?:directory|local-registry)|paths\.\d+)$/
+/**
+ * Whether a key's value (or, for `paths`, each element) is a path, relative to the directory that holds the
+ * `.cargo` directory: `patch.<source>.<name>.path`, `source.<name>.directory` and `.local-registry`, `paths`.
+ * Asked of the key's parts, not its dotted form: a source URL or name has dots of its own.
+ */
+function isPathKey(keys: readonly string[]): boolean {
+  const [table, , leaf, detail] = keys
+  if (table === 'patch') return keys.length === 4 && detail === 'path'
+  if (table === 'source') return keys.length === 3 && (leaf === 'directory' || leaf === 'local-registry')
+  return table === 'paths' && keys.length === 1
+}
 
 /**
  * Sorts the configuration that came from the repository's files (not from `CARGO_HOME`, which belongs to
@@ -55,10 +64,9 @@ export function repositoryConfigPlan(
     } else if (key === 'build.rustc-wrapper' || key === 'build.rustc-workspace-wrapper' || keys[0] === 'env') {
       plan.ignored.push({ key, source: node.source })
     } else if (DATA_TABLES.includes(keys[0]!) || DATA_KEYS.has(key) || (keys[0] === 'registries' && (keys[2] === 'index' || keys[2] === 'protocol'))) {
-      const source = node.source
-      const outside = 'file' in source ? pathValues(node, key).find(p => !pathAllowed(source.file, p)) : undefined
-      if (outside !== undefined) plan.refused.push({ key, source: node.source, why: `names \`${outside}\`, a directory outside the repository whose manifests cargo would read` })
-      else plan.args.push(`${tomlKey(keys)}=${tomlValue(node, keys, key)}`)
+      const outside = pathValues(node, keys).find(p => 'file' in p.source && !pathAllowed(p.source.file, p.path))
+      if (outside !== undefined) plan.refused.push({ key, source: outside.source, why: `names \`${outside.path}\`, a directory outside the repository whose manifests cargo would read` })
+      else plan.args.push(`${tomlKey(keys)}=${tomlValue(node, keys)}`)
     }
     return false
   })
@@ -76,15 +84,16 @@ function refusedBecause(keys: readonly string[]): string | null {
   return null
 }
 
-/** The path values of a data key (`patch.*.*.path`, `source.*.directory`, `paths`), made absolute. */
-function pathValues(node: ConfigNode, key: string): string[] {
-  const values = node.kind === 'scalar' ? (PATH_KEYS.test(key) ? [node.value] : []) : node.kind === 'array' ? node.items.filter((_, i) => PATH_KEYS.test(`${key}.${i}`)).map(i => i.value) : []
-  return values.filter((v): v is string => typeof v === 'string').map(v => String(absolutePath(node, v)))
+/** The path values of a data key (`patch.*.*.path`, `source.*.directory`, `paths`), made absolute, and where each was written. */
+function pathValues(node: ConfigNode, keys: readonly string[]): { path: string; source: ConfigSource }[] {
+  if (!isPathKey(keys)) return []
+  const values = node.kind === 'scalar' ? [node] : node.kind === 'array' ? node.items : []
+  return values.filter(v => typeof v.value === 'string').map(v => ({ path: String(absolutePath(v.source, v.value)), source: v.source }))
 }
 
 /** A path value as cargo reads it: relative to the directory that holds the `.cargo` directory of its file. */
-function absolutePath(node: ConfigNode, value: unknown): unknown {
-  return typeof value === 'string' && 'file' in node.source && !path.isAbsolute(value) ? path.resolve(path.dirname(path.dirname(node.source.file)), value) : value
+function absolutePath(source: ConfigSource, value: unknown): unknown {
+  return typeof value === 'string' && 'file' in source && !path.isAbsolute(value) ? path.resolve(path.dirname(path.dirname(source.file)), value) : value
 }
 
 /** A dotted TOML key, quoting the parts that are not bare keys (`patch."https://example.com".foo`). */
@@ -92,9 +101,10 @@ function tomlKey(keys: readonly string[]): string {
   return keys.map(k => (/^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k))).join('.')
 }
 
-function tomlValue(node: ConfigNode, keys: readonly string[], key: string): string {
-  if (node.kind === 'scalar') return toml(PATH_KEYS.test(key) ? absolutePath(node, node.value) : node.value)
-  if (node.kind === 'array') return `[${node.items.map((item, i) => toml(PATH_KEYS.test(`${key}.${i}`) ? absolutePath(node, item.value) : item.value)).join(', ')}]`
+function tomlValue(node: ConfigNode, keys: readonly string[]): string {
+  const paths = isPathKey(keys)
+  if (node.kind === 'scalar') return toml(paths ? absolutePath(node.source, node.value) : node.value)
+  if (node.kind === 'array') return `[${node.items.map(item => toml(paths ? absolutePath(item.source, item.value) : item.value)).join(', ')}]`
   throw new Error(`unexpected table at \`${keys.join('.')}\``)
 }
 

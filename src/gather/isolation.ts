@@ -87,11 +87,20 @@ export function isolate(config: CargoConfig, env: Record<string, string | undefi
   const rustc = env.RUSTC ?? 'rustc'
   const wrapper = noWrapper(rustc)
   const infoCache = cargoRustcInfoCache(env)
+  const dir = fs.mkdtempSync(path.join(isolationParent(env), 'rust-linkage-guard-'))
   return {
-    dir: fs.mkdtempSync(path.join(isolationParent(env), 'rust-linkage-guard-')),
+    dir,
     // cargo still reads the config files above the empty directory and in CARGO_HOME: wrappers of our own and an
-    // explicit RUSTC (which wins over `build.rustc`) keep programs named there out.
-    env: { RUSTC_WRAPPER: wrapper, RUSTC_WORKSPACE_WRAPPER: wrapper, ...(infoCache === null ? {} : { CARGO_BUILD_BUILD_DIR: infoCache }), RUSTC: rustc },
+    // explicit RUSTC (which wins over `build.rustc`) keep programs named there out. cargo before 1.91 writes its
+    // rustc info cache in the target directory, through a `target` symlink the repository may have committed:
+    // the target directory is ours too (the analysis works out the build's own, `buildDirectories`).
+    env: {
+      RUSTC_WRAPPER: wrapper,
+      RUSTC_WORKSPACE_WRAPPER: wrapper,
+      CARGO_TARGET_DIR: infoCache ?? dir,
+      ...(infoCache === null ? {} : { CARGO_BUILD_BUILD_DIR: infoCache }),
+      RUSTC: rustc
+    },
     configArgs: [...plan.args.flatMap(a => ['--config', a]), ...overrides],
     notes,
     cargoProbesCached: infoCache !== null && isFile(path.join(infoCache, '.rustc_info.json'))
@@ -114,12 +123,11 @@ function noWrapper(rustc: string): string {
 
 /**
  * Where cargo keeps its rustc info cache (`.rustc_info.json`, `rustc -vV` and the target probe's answers keyed
- * by the compiler's fingerprint): cargo writes it in the build directory, the workspace's `target/` unless
- * `build.build-dir` says otherwise (cargo 1.91 and later; older cargo ignores the variable). A directory of
+ * by the compiler's fingerprint): cargo writes it in the build directory: `build.build-dir` (cargo 1.91 and
+ * later), else the target directory (`CARGO_TARGET_DIR`, which older cargo reads). A directory of
  * this user's cache, made here, serves every workspace and run, so `cargo metadata` starts no rustc after the
  * first run; `cargo metadata` writes nothing else there, and its output does not depend on these answers. Null
- * when there is no such directory or it cannot be made: cargo then uses the workspace's `target/`, when there
- * is one.
+ * when there is no such directory or it cannot be made: cargo then writes it in the empty directory it runs from.
  */
 function cargoRustcInfoCache(env: Record<string, string | undefined>): string | null {
   const base = userCacheDirectory(env, process.platform)

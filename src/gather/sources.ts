@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { readInputFile, type RepositoryScope, scopeFor } from '../input-file.js'
-import { MAX_SOURCE_FILES } from '../limits.js'
+import { isInsideRepository, readInputFile, type RepositoryScope, scopeFor } from '../input-file.js'
+import { MAX_SOURCE_BYTES, MAX_SOURCE_FILES, MAX_SOURCE_WALK_ENTRIES } from '../limits.js'
 import type { AllocatorDeclaration, ExportedSymbol, SignatureType, TypeDeclaration } from '../model/facts.js'
 import type { Metadata, Package, Target } from '../model/metadata.js'
 import type { DocExamples, LibraryDocExamples } from '../model/unit-graph.js'
@@ -40,15 +40,24 @@ export function isExecutable(file: string): boolean {
   }
 }
 
+/** What the rules ask of a package's own Rust sources, found in one pass over them. */
+interface PackageSourceFacts {
+  allocators: AllocatorDeclaration[]
+  loadsLibraries: boolean
+}
+
 /**
- * The Rust sources under each target's directory (`MAX_SOURCE_FILES`, each within its limit), read once per
- * package. A package of the repository may name no source outside it: such a file is skipped.
+ * The facts of the Rust sources under each target's directory, read once per package and one file at a time:
+ * at most `MAX_SOURCE_FILES` files, each within its limit, and `MAX_SOURCE_BYTES` in all (a file linked twice is
+ * read once), found within `MAX_SOURCE_WALK_ENTRIES` directory entries. A package of the repository may name
+ * no source or directory outside it: such a file or directory is skipped.
  */
-function packageSources(pkg: Package, scope: RepositoryScope | null): { file: string; text: string }[] {
-  let found = sourcesOf.get(pkg)
+function packageSourceFacts(pkg: Package, scope: RepositoryScope | null): PackageSourceFacts {
+  let found = factsOf.get(pkg)
   if (found !== undefined) return found
-  const dirs = [...new Set(pkg.targets.map(t => path.dirname(t.srcPath)))]
+  const within = scopeFor(scope, pkg.manifestPath)
   const files = new Set<string>()
+  let listed = 0
   const walk = (dir: string): void => {
     let entries: fs.Dirent[]
     try {
@@ -57,39 +66,49 @@ function packageSources(pkg: Package, scope: RepositoryScope | null): { file: st
       return
     }
     for (const e of entries) {
-      if (files.size >= MAX_SOURCE_FILES) return
+      if (files.size >= MAX_SOURCE_FILES || ++listed > MAX_SOURCE_WALK_ENTRIES) return
       const full = path.join(dir, e.name)
       if (e.isDirectory() && e.name !== 'target' && !e.name.startsWith('.')) walk(full)
       // A symlinked source is compiled by cargo, so it is read too (within `scope`); a symlinked directory is not walked.
       else if (e.name.endsWith('.rs') && (e.isFile() || (e.isSymbolicLink() && isFile(full)))) files.add(full)
     }
   }
-  for (const dir of dirs) walk(dir)
-  found = []
-  const within = scopeFor(scope, pkg.manifestPath)
+  for (const dir of new Set(pkg.targets.map(t => path.dirname(t.srcPath)))) {
+    if (within === null || isInsideRepository(within, dir)) walk(dir)
+  }
+  found = { allocators: [], loadsLibraries: false }
+  const read = new Set<string>()
+  let bytes = 0
   for (const file of [...files].sort()) {
+    let text: string
     try {
-      found.push({ file, text: readInputFile(file, 'rust-source', { within }) })
+      const real = fs.realpathSync(file)
+      if (read.has(real)) continue
+      read.add(real)
+      text = readInputFile(file, 'rust-source', { within })
     } catch {
       // An unreadable, oversized or escaping file is skipped: these scans only add findings, never remove them.
+      continue
     }
+    bytes += text.length
+    if (bytes > MAX_SOURCE_BYTES) break
+    if (text.includes('global_allocator')) found.allocators.push(...scanGlobalAllocators(text).map(a => ({ file, line: a.line, item: a.item })))
+    if (!found.loadsLibraries && LOADS_LIBRARIES.test(stripComments(text))) found.loadsLibraries = true
   }
-  sourcesOf.set(pkg, found)
+  factsOf.set(pkg, found)
   return found
 }
 
-const sourcesOf = new WeakMap<Package, { file: string; text: string }[]>()
+const factsOf = new WeakMap<Package, PackageSourceFacts>()
 
 /** The `#[global_allocator]`s in a package's Rust sources. */
 export function scanAllocators(pkg: Package, scope: RepositoryScope | null): AllocatorDeclaration[] {
-  return packageSources(pkg, scope)
-    .filter(s => s.text.includes('global_allocator'))
-    .flatMap(s => scanGlobalAllocators(s.text).map(found => ({ file: s.file, line: found.line, item: found.item })))
+  return packageSourceFacts(pkg, scope).allocators
 }
 
 /** Whether a package's Rust sources call the system loader (`dlopen`, `LoadLibrary`), outside comments. */
 export function callsSystemLoader(pkg: Package, scope: RepositoryScope | null): boolean {
-  return packageSources(pkg, scope).some(s => LOADS_LIBRARIES.test(stripComments(s.text)))
+  return packageSourceFacts(pkg, scope).loadsLibraries
 }
 
 /**
@@ -291,7 +310,7 @@ interface ModuleRef<C> {
  * relative to the file's directory (or, inside inline modules, to their directories). `visit` scans one file
  * and returns its modules, or null when the file leaves the tree undecided. Returns whether the whole tree
  * was read: not when a visit gave null, when a module file cannot be found or read, or past
- * `MAX_SOURCE_FILES` files. `stop` ends the reading at the first such file; `skip` reads on past a file
+ * `MAX_SOURCE_FILES` files or `MAX_SOURCE_BYTES` bytes. `stop` ends the reading at the first such file; `skip` reads on past a file
  * that cannot be found or read.
  */
 function readModuleTree<C>(
@@ -305,6 +324,7 @@ function readModuleTree<C>(
   const queue: { file: string; childDir: string; context: C }[] = [{ file: root, childDir: path.dirname(root), context: rootContext }]
   const seen = new Set<string>()
   let complete = true
+  let bytes = 0
   while (queue.length > 0) {
     const { file, childDir, context } = queue.shift()!
     if (seen.has(file)) continue
@@ -318,6 +338,8 @@ function readModuleTree<C>(
       complete = false
       continue
     }
+    bytes += text.length
+    if (bytes > MAX_SOURCE_BYTES) return false
     const modules = visit(text, file, context)
     if (modules === null) {
       if (onMissing === 'stop') return false
