@@ -29,11 +29,26 @@ describe('scanSourceNames', () => {
     expect([...scanSourceNames(source).names].sort()).toEqual(['alpha', 'beta', 'delta', 'eta', 'gamma', 'theta', 'zeta'])
   })
 
+  it('names the crates of global paths and of `use` groups: `use ::d as e`, `use {d as e}`, `return ::d::f()`', () => {
+    const source = ['use ::alpha as a;', 'use {beta as b, gamma::x};', 'use ::{delta};', 'fn f() -> u32 { return ::eta::g(); }', 'fn h() { let v = <T>::new(); Vec::<u8>::new(); }'].join('\n')
+    expect([...scanSourceNames(source).names].sort()).toEqual(['Vec', 'alpha', 'beta', 'delta', 'eta', 'gamma'])
+  })
+
+  it('gives each out-of-line module the inline modules around it', () => {
+    const scanned = scanSourceNames('mod b;\nmod a { pub mod b; mod c { #[path = "x.rs"] mod d; } }\nmod e;\n')
+    expect(scanned.modules).toEqual([
+      { name: 'b', path: null, inline: [] },
+      { name: 'b', path: null, inline: ['a'] },
+      { name: 'd', path: 'x.rs', inline: ['a', 'c'] },
+      { name: 'e', path: null, inline: [] }
+    ])
+  })
+
   it('finds out-of-line modules with their #[path], and include!', () => {
     const scanned = scanSourceNames('#[cfg(test)]\n#[path = "other.rs"]\npub(crate) mod tests;\nmod plain;\nmod inline {}\ninclude!("gen.rs");\n')
     expect(scanned.modules).toEqual([
-      { name: 'tests', path: 'other.rs' },
-      { name: 'plain', path: null }
+      { name: 'tests', path: 'other.rs', inline: [] },
+      { name: 'plain', path: null, inline: [] }
     ])
     expect(scanned.includes).toBe(true)
     expect(scanSourceNames('fn main() {}').includes).toBe(false)
@@ -54,6 +69,18 @@ describe('sourceReader: the whole module tree of a target', () => {
     const lib = path.join(root, 'src', 'lib.rs')
     for (const crate of ['one', 'two', 'three', 'four']) expect({ crate, named: uses(lib, crate) }).toEqual({ crate, named: true })
     expect(uses(lib, 'five')).toBe(false)
+  })
+
+  it('looks for a module declared inside an inline module, and its #[path], below that module\'s directory', () => {
+    const root = writeTree(path.join(tmp, 'inline'), {
+      'src/main.rs': 'mod b;\nmod imp;\nmod a { pub mod b; #[path = "imp.rs"] pub mod i; }\nfn main() {}\n',
+      'src/b.rs': 'pub fn decoy() {}\n',
+      'src/imp.rs': 'pub fn decoy() {}\n',
+      'src/a/b.rs': 'pub fn f() -> u32 { one::x() }\n',
+      'src/a/imp.rs': 'pub fn g() -> u32 { two::y() }\n'
+    })
+    const main = path.join(root, 'src', 'main.rs')
+    expect([uses(main, 'one'), uses(main, 'two'), uses(main, 'three')]).toEqual([true, true, false])
   })
 
   it('counts a crate as named when it cannot tell: a missing module file, include!, an unreadable root', () => {

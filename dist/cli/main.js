@@ -6823,13 +6823,18 @@ function stringValue(literal) {
 
 // src/rust-source/crate-names.ts
 function scanSourceNames(source) {
-  let lexer = new Lexer(source), names = /* @__PURE__ */ new Set(), modules = [], includes = !1, recent = [], current = lexer.next();
+  let lexer = new Lexer(source), names = /* @__PURE__ */ new Set(), modules = [], includes = !1, recent = [], depth = 0, inline = [], useGroup = -1, current = lexer.next();
   for (; current !== null; ) {
     let next = lexer.next(), previous = recent[recent.length - 1];
-    current.kind === "ident" && ((next?.kind === "punct" && next.text === ":" && source.charCodeAt(next.end) === 58 || previous?.kind === "ident" && (previous.text === "use" || previous.text === "crate" && precededByExtern(recent))) && names.add(current.text), current.text === "include" && next?.kind === "punct" && next.text === "!" && (includes = !0), previous?.kind === "ident" && previous.text === "mod" && next?.kind === "punct" && next.text === ";" && modules.push({ name: current.text, path: pathAttribute(recent.slice(0, -1)) })), recent.push(current), recent.length > 24 && recent.shift(), current = next;
+    current.kind === "ident" ? (next?.kind === "punct" && next.text === ":" && source.charCodeAt(next.end) === 58 ? KEYWORDS_BEFORE_PATH.has(current.text) || names.add(current.text) : (previous?.kind === "ident" && (previous.text === "use" || previous.text === "crate" && precededByExtern(recent)) || startsGlobalPath(recent) || useGroup === depth - 1 && (previous?.text === "{" || previous?.text === ",")) && names.add(current.text), current.text === "include" && next?.kind === "punct" && next.text === "!" && (includes = !0), previous?.kind === "ident" && previous.text === "mod" && next?.kind === "punct" && next.text === ";" && modules.push({ name: current.text, path: pathAttribute(recent.slice(0, -1)), inline: inline.map((m) => m.name) })) : current.kind === "punct" && current.text === "{" ? (previous?.kind === "ident" && recent[recent.length - 2]?.text === "mod" && inline.push({ name: previous.text, depth }), (previous?.text === "use" || startsGlobalPath(recent) && recent[recent.length - 3]?.text === "use") && (useGroup = depth), depth++) : current.kind === "punct" && current.text === "}" && (depth--, inline.at(-1)?.depth === depth && inline.pop(), useGroup === depth && (useGroup = -1)), recent.push(current), recent.length > 24 && recent.shift(), current = next;
   }
   return { names, modules, includes };
 }
+function startsGlobalPath(recent) {
+  let [before, first, second] = recent.slice(-3);
+  return first?.text !== ":" || second?.text !== ":" || second.start !== first.start + 1 ? !1 : before === void 0 || before.kind === "punct" && before.text !== ">" && before.text !== ")" || before.kind === "ident" && KEYWORDS_BEFORE_PATH.has(before.text);
+}
+var KEYWORDS_BEFORE_PATH = /* @__PURE__ */ new Set(["as", "box", "break", "const", "dyn", "else", "for", "if", "impl", "in", "let", "match", "move", "mut", "pub", "ref", "return", "static", "type", "unsafe", "use", "where", "while", "yield"]);
 function precededByExtern(recent) {
   let before = recent[recent.length - 2];
   return before?.kind === "ident" && before.text === "extern";

@@ -11,8 +11,11 @@ import { stringValue } from './tokens.js'
 export interface SourceNames {
   /** Identifiers that may name a crate: before `::`, after `use`, after `extern crate`. */
   names: Set<string>
-  /** Out-of-line modules (`mod name;`), with the file a `#[path = "…"]` on them names. */
-  modules: { name: string; path: string | null }[]
+  /**
+   * Out-of-line modules (`mod name;`), with the file a `#[path = "…"]` on them names and the inline modules
+   * (`mod a { … }`) they sit in, outermost first: rustc looks for their files below those modules' directories.
+   */
+  modules: { name: string; path: string | null; inline: string[] }[]
   /** The file uses `include!`: code from another file, which this scan does not follow. */
   includes: boolean
 }
@@ -24,17 +27,35 @@ export function scanSourceNames(source: string): SourceNames {
   let includes = false
   // The last few tokens, for looking back from `mod` at the attributes before it.
   const recent: Token[] = []
+  // Brace depth, and the inline modules open around the current token with the depth each opened at.
+  let depth = 0
+  const inline: { name: string; depth: number }[] = []
+  // Inside the braces right after `use` or `use ::` (`use {a, b::c}`): the depth they opened at, else -1.
+  let useGroup = -1
   let current = lexer.next()
   while (current !== null) {
     const next = lexer.next()
     const previous = recent[recent.length - 1]
     if (current.kind === 'ident') {
-      if (next?.kind === 'punct' && next.text === ':' && source.charCodeAt(next.end) === 58) names.add(current.text)
+      if (next?.kind === 'punct' && next.text === ':' && source.charCodeAt(next.end) === 58) {
+        if (!KEYWORDS_BEFORE_PATH.has(current.text)) names.add(current.text)
+      }
       else if (previous?.kind === 'ident' && (previous.text === 'use' || (previous.text === 'crate' && precededByExtern(recent)))) names.add(current.text)
+      // `use ::d`, `::d::f()`: a path from the crate root of the extern prelude.
+      else if (startsGlobalPath(recent)) names.add(current.text)
+      else if (useGroup === depth - 1 && (previous?.text === '{' || previous?.text === ',')) names.add(current.text)
       if (current.text === 'include' && next?.kind === 'punct' && next.text === '!') includes = true
       if (previous?.kind === 'ident' && previous.text === 'mod' && next?.kind === 'punct' && next.text === ';') {
-        modules.push({ name: current.text, path: pathAttribute(recent.slice(0, -1)) })
+        modules.push({ name: current.text, path: pathAttribute(recent.slice(0, -1)), inline: inline.map(m => m.name) })
       }
+    } else if (current.kind === 'punct' && current.text === '{') {
+      if (previous?.kind === 'ident' && recent[recent.length - 2]?.text === 'mod') inline.push({ name: previous.text, depth })
+      if (previous?.text === 'use' || (startsGlobalPath(recent) && recent[recent.length - 3]?.text === 'use')) useGroup = depth
+      depth++
+    } else if (current.kind === 'punct' && current.text === '}') {
+      depth--
+      if (inline.at(-1)?.depth === depth) inline.pop()
+      if (useGroup === depth) useGroup = -1
     }
     recent.push(current)
     if (recent.length > 24) recent.shift()
@@ -42,6 +63,19 @@ export function scanSourceNames(source: string): SourceNames {
   }
   return { names, modules, includes }
 }
+
+/**
+ * The last two tokens are `::` and what comes before them cannot end a path (`a::`, `T>::`, `self)::`): the next
+ * identifier starts a path at the root of the extern prelude.
+ */
+function startsGlobalPath(recent: readonly Token[]): boolean {
+  const [before, first, second] = recent.slice(-3)
+  if (first?.text !== ':' || second?.text !== ':' || second.start !== first.start + 1) return false
+  return before === undefined || (before.kind === 'punct' && before.text !== '>' && before.text !== ')') || (before.kind === 'ident' && KEYWORDS_BEFORE_PATH.has(before.text))
+}
+
+/** Keywords a path can follow (`return ::d::f()`); any other identifier before `::` is a segment of the path. */
+const KEYWORDS_BEFORE_PATH = new Set(['as', 'box', 'break', 'const', 'dyn', 'else', 'for', 'if', 'impl', 'in', 'let', 'match', 'move', 'mut', 'pub', 'ref', 'return', 'static', 'type', 'unsafe', 'use', 'where', 'while', 'yield'])
 
 /** `extern crate`: the token before `crate` is `extern`. */
 function precededByExtern(recent: readonly Token[]): boolean {
