@@ -4080,10 +4080,10 @@ function requestedTarget(config, cliTarget, cwd) {
   throw new UserError(`build.target lists ${bt.targets.length} targets: ${listed2}; this analysis covers one target at a time, pass --target to choose one`);
 }
 function resolveTargetPath(target, cwd) {
-  if (!target.value.endsWith(".json"))
-    return target.value;
-  const base2 = "file" in target.source ? external_node_path_namespaceObject.dirname(external_node_path_namespaceObject.dirname(target.source.file)) : cwd;
-  return external_node_path_namespaceObject.resolve(base2, target.value);
+  return target.value.endsWith(".json") ? external_node_path_namespaceObject.resolve(configRelativeBase(target.source, cwd), target.value) : target.value;
+}
+function configRelativeBase(source, cwd) {
+  return "file" in source ? external_node_path_namespaceObject.dirname(external_node_path_namespaceObject.dirname(source.file)) : cwd;
 }
 function buildDirectories(config, env, cwd, places) {
   const fromEnv2 = env.CARGO_TARGET_DIR;
@@ -4108,8 +4108,7 @@ function configuredPath(config, env, cwd, key, fill = (raw) => raw) {
     return null;
   if (value.value === "")
     throw new UserError(key === "target-dir" ? `the target directory is set to an empty string in ${definition(value.source)}` : `${where(value.source)}\`build.build-dir\` is an empty path`);
-  const base2 = "file" in value.source ? external_node_path_namespaceObject.dirname(external_node_path_namespaceObject.dirname(value.source.file)) : cwd;
-  return external_node_path_namespaceObject.resolve(base2, fill(value.value));
+  return external_node_path_namespaceObject.resolve(configRelativeBase(value.source, cwd), fill(value.value));
 }
 function definition(source) {
   return "file" in source ? source.file : "env" in source ? `environment variable \`${source.env}\`` : "--config cli option";
@@ -6328,8 +6327,8 @@ function outputLayout(dirs, profileName, explicitTarget) {
     explicitTarget
   };
 }
-function unitProfileDir(layout, unit) {
-  return layout.explicitTarget && unit.kind === "target" ? `${unit.targetInfo.triple}/${layout.profileDir}` : layout.profileDir;
+function unitProfileDir(unit, profileDir, explicitTarget) {
+  return explicitTarget && unit.kind === "target" ? `${unit.targetInfo.triple}/${profileDir}` : profileDir;
 }
 function executablePlace(unit) {
   return unit.target.kind === "example" ? "examples" : unit.mode === "build" ? "profile-dir" : "deps";
@@ -6341,7 +6340,7 @@ function executableLocation(layout, unit) {
   const place = executablePlace(unit);
   if (unit.mode !== "build" && layout.buildDirectory !== null)
     return "the build directory (`build.build-dir`)";
-  const dir = `${layout.shownTargetDir}/${unitProfileDir(layout, unit)}`;
+  const dir = `${layout.shownTargetDir}/${unitProfileDir(unit, layout.profileDir, layout.explicitTarget)}`;
   return `\`${place === "profile-dir" ? dir : `${dir}/${place}`}/\``;
 }
 function base(unit, rule, crateType2 = unit.crateTypes[0] ?? unit.target.crateTypes[0]) {
@@ -6538,7 +6537,7 @@ function useExtraFilename(unit, defaultLibMetadata) {
 function outputsOf(unit, root, profile, explicitTarget, defaultLibMetadata) {
   if (unit.mode === "doctest")
     return [];
-  const triple = unit.targetInfo.triple, layout = explicitTarget && unit.kind === "target" ? `${triple}/${profileDirName(profile.name)}` : profileDirName(profile.name), example = unit.target.kind === "example", outDir = example ? `${layout}/examples` : `${layout}/deps`, hashed2 = useExtraFilename(unit, defaultLibMetadata), name = resolve_crateName(unit), types = unit.mode === "build" ? unit.crateTypes : ["bin"], fileTypesOf = types.flatMap((t) => fileTypes(t, unit.targetInfo.fileNames[t === "lib" ? "rlib" : t] ?? "", triple));
+  const triple = unit.targetInfo.triple, layout = unitProfileDir(unit, profileDirName(profile.name), explicitTarget), example = unit.target.kind === "example", outDir = example ? `${layout}/examples` : `${layout}/deps`, hashed2 = useExtraFilename(unit, defaultLibMetadata), name = resolve_crateName(unit), types = unit.mode === "build" ? unit.crateTypes : ["bin"], fileTypesOf = types.flatMap((t) => fileTypes(t, unit.targetInfo.fileNames[t === "lib" ? "rlib" : t] ?? "", triple));
   unit.mode === "build" && !types.some(requiresUpstreamObjects) && fileTypesOf.push({ prefix: "lib", suffix: ".rmeta", crateType: "rlib", rmeta: !0, debugInfo: !1, replaceHyphens: !0 });
   const out = [];
   for (const ft of fileTypesOf) {

@@ -2159,9 +2159,10 @@ function requestedTarget(config, cliTarget, cwd) {
   throw new UserError(`build.target lists ${bt.targets.length} targets: ${listed2}; this analysis covers one target at a time, pass --target to choose one`);
 }
 function resolveTargetPath(target, cwd) {
-  if (!target.value.endsWith(".json")) return target.value;
-  let base2 = "file" in target.source ? path3.dirname(path3.dirname(target.source.file)) : cwd;
-  return path3.resolve(base2, target.value);
+  return target.value.endsWith(".json") ? path3.resolve(configRelativeBase(target.source, cwd), target.value) : target.value;
+}
+function configRelativeBase(source, cwd) {
+  return "file" in source ? path3.dirname(path3.dirname(source.file)) : cwd;
 }
 function buildDirectories(config, env, cwd, places) {
   let fromEnv2 = env.CARGO_TARGET_DIR;
@@ -2181,8 +2182,7 @@ function configuredPath(config, env, cwd, key, fill = (raw) => raw) {
   if (envValue !== void 0 && (value === null || sourceRank(value.source) < RANK.env) && (value = { value: envValue, source: { env: variable } }), value === null) return null;
   if (value.value === "")
     throw new UserError(key === "target-dir" ? `the target directory is set to an empty string in ${definition(value.source)}` : `${where(value.source)}\`build.build-dir\` is an empty path`);
-  let base2 = "file" in value.source ? path3.dirname(path3.dirname(value.source.file)) : cwd;
-  return path3.resolve(base2, fill(value.value));
+  return path3.resolve(configRelativeBase(value.source, cwd), fill(value.value));
 }
 function definition(source) {
   return "file" in source ? source.file : "env" in source ? `environment variable \`${source.env}\`` : "--config cli option";
@@ -4409,8 +4409,8 @@ function outputLayout(dirs, profileName, explicitTarget) {
     explicitTarget
   };
 }
-function unitProfileDir(layout, unit) {
-  return layout.explicitTarget && unit.kind === "target" ? `${unit.targetInfo.triple}/${layout.profileDir}` : layout.profileDir;
+function unitProfileDir(unit, profileDir, explicitTarget) {
+  return explicitTarget && unit.kind === "target" ? `${unit.targetInfo.triple}/${profileDir}` : profileDir;
 }
 function executablePlace(unit) {
   return unit.target.kind === "example" ? "examples" : unit.mode === "build" ? "profile-dir" : "deps";
@@ -4421,7 +4421,7 @@ function rustcOutputRoot(layout) {
 function executableLocation(layout, unit) {
   let place = executablePlace(unit);
   if (unit.mode !== "build" && layout.buildDirectory !== null) return "the build directory (`build.build-dir`)";
-  let dir = `${layout.shownTargetDir}/${unitProfileDir(layout, unit)}`;
+  let dir = `${layout.shownTargetDir}/${unitProfileDir(unit, layout.profileDir, layout.explicitTarget)}`;
   return `\`${place === "profile-dir" ? dir : `${dir}/${place}`}/\``;
 }
 
@@ -4607,7 +4607,7 @@ function useExtraFilename(unit, defaultLibMetadata) {
 }
 function outputsOf(unit, root, profile, explicitTarget, defaultLibMetadata) {
   if (unit.mode === "doctest") return [];
-  let triple = unit.targetInfo.triple, layout = explicitTarget && unit.kind === "target" ? `${triple}/${profileDirName(profile.name)}` : profileDirName(profile.name), example = unit.target.kind === "example", outDir = example ? `${layout}/examples` : `${layout}/deps`, hashed2 = useExtraFilename(unit, defaultLibMetadata), name = crateName2(unit), types = unit.mode === "build" ? unit.crateTypes : ["bin"], fileTypesOf = types.flatMap((t) => fileTypes(t, unit.targetInfo.fileNames[t === "lib" ? "rlib" : t] ?? "", triple));
+  let triple = unit.targetInfo.triple, layout = unitProfileDir(unit, profileDirName(profile.name), explicitTarget), example = unit.target.kind === "example", outDir = example ? `${layout}/examples` : `${layout}/deps`, hashed2 = useExtraFilename(unit, defaultLibMetadata), name = crateName2(unit), types = unit.mode === "build" ? unit.crateTypes : ["bin"], fileTypesOf = types.flatMap((t) => fileTypes(t, unit.targetInfo.fileNames[t === "lib" ? "rlib" : t] ?? "", triple));
   unit.mode === "build" && !types.some(requiresUpstreamObjects) && fileTypesOf.push({ prefix: "lib", suffix: ".rmeta", crateType: "rlib", rmeta: !0, debugInfo: !1, replaceHyphens: !0 });
   let out = [];
   for (let ft of fileTypesOf) {

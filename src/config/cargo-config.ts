@@ -510,8 +510,12 @@ export function requestedTarget(config: CargoConfig, cliTarget: string | null, c
 
 function resolveTargetPath(target: ConfigString, cwd: string): string {
   if (!target.value.endsWith('.json')) return target.value
-  const base = 'file' in target.source ? path.dirname(path.dirname(target.source.file)) : cwd
-  return path.resolve(base, target.value)
+  return path.resolve(configRelativeBase(target.source, cwd), target.value)
+}
+
+/** What a path in cargo's configuration is relative to (`Definition::root`): the directory holding its file's `.cargo` directory, else the working directory. */
+function configRelativeBase(source: ConfigSource, cwd: string): string {
+  return 'file' in source ? path.dirname(path.dirname(source.file)) : cwd
 }
 
 /** The build's directories where the environment or configuration moves them, absolute; null where they do not. */
@@ -563,8 +567,7 @@ function configuredPath(config: CargoConfig, env: Readonly<Record<string, string
   if (value.value === '') {
     throw new UserError(key === 'target-dir' ? `the target directory is set to an empty string in ${definition(value.source)}` : `${where(value.source)}\`build.build-dir\` is an empty path`)
   }
-  const base = 'file' in value.source ? path.dirname(path.dirname(value.source.file)) : cwd
-  return path.resolve(base, fill(value.value))
+  return path.resolve(configRelativeBase(value.source, cwd), fill(value.value))
 }
 
 /** A definition as cargo's `Definition` displays it: the file, `environment variable X`, or `--config cli option`. */

@@ -46,8 +46,8 @@ export function outputLayout(
 }
 
 /** The unit's profile directory, relative to the target directory: `debug`, `x86_64-unknown-linux-gnu/release`. */
-export function unitProfileDir(layout: OutputLayout, unit: Unit): string {
-  return layout.explicitTarget && unit.kind === 'target' ? `${unit.targetInfo.triple}/${layout.profileDir}` : layout.profileDir
+export function unitProfileDir(unit: Unit, profileDir: string, explicitTarget: boolean): string {
+  return explicitTarget && unit.kind === 'target' ? `${unit.targetInfo.triple}/${profileDir}` : profileDir
 }
 
 /**
@@ -76,6 +76,6 @@ export function rustcOutputRoot(layout: OutputLayout): string {
 export function executableLocation(layout: OutputLayout, unit: Unit): string {
   const place = executablePlace(unit)
   if (unit.mode !== 'build' && layout.buildDirectory !== null) return `the build directory (\`build.build-dir\`)`
-  const dir = `${layout.shownTargetDir}/${unitProfileDir(layout, unit)}`
+  const dir = `${layout.shownTargetDir}/${unitProfileDir(unit, layout.profileDir, layout.explicitTarget)}`
   return `\`${place === 'profile-dir' ? dir : `${dir}/${place}`}/\``
 }

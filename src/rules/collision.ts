@@ -26,7 +26,7 @@ import type { RelatedLocation } from '../findings/finding.js'
 import { crateName } from '../linkage/resolve.js'
 import { commandProfile } from '../model/build-context.js'
 import { type CrateType, isDynamic, requiresUpstreamObjects } from '../model/crate-type.js'
-import { profileDirName } from '../model/output-layout.js'
+import { profileDirName, unitProfileDir } from '../model/output-layout.js'
 import type { PanicStrategy, ProfileSettings } from '../model/profile.js'
 import { isForHost, isProcMacro } from '../model/target-roles.js'
 import { type CrateDep, dependenciesOf, type Unit, type UnitGraph } from '../model/unit-graph.js'
@@ -229,7 +229,7 @@ function outputsOf(unit: Unit, root: boolean, profile: ProfileSettings, explicit
   // rustdoc compiles doc tests in a temporary directory of its own.
   if (unit.mode === 'doctest') return []
   const triple = unit.targetInfo.triple
-  const layout = explicitTarget && unit.kind === 'target' ? `${triple}/${profileDirName(profile.name)}` : profileDirName(profile.name)
+  const layout = unitProfileDir(unit, profileDirName(profile.name), explicitTarget)
   const example = unit.target.kind === 'example'
   const outDir = example ? `${layout}/examples` : `${layout}/deps`
   const hashed = useExtraFilename(unit, defaultLibMetadata)
