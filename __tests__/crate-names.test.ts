@@ -32,6 +32,23 @@ describe('scanSourceNames', () => {
   it('names the crates of global paths and of `use` groups: `use ::d as e`, `use {d as e}`, `return ::d::f()`', () => {
     const source = ['use ::alpha as a;', 'use {beta as b, gamma::x};', 'use ::{delta};', 'fn f() -> u32 { return ::eta::g(); }', 'fn h() { let v = <T>::new(); Vec::<u8>::new(); }'].join('\n')
     expect([...scanSourceNames(source).names].sort()).toEqual(['Vec', 'alpha', 'beta', 'delta', 'eta', 'gamma'])
+    // Only a `use` opens a group: commas in top-level attributes list no crates.
+    expect([...scanSourceNames('#[cfg(any(unix, windows))]\n#[derive(Debug, Clone)]\nstruct S;').names]).toEqual([])
+  })
+
+  it('a type-namespace item of the module shadows the crate for its own paths, not its children\'s, and not when cfg-gated', () => {
+    const names = (source: string): string[] => [...scanSourceNames(source).names].sort()
+    expect(names('mod d { pub fn f() {} }\nfn main() { d::f(); }')).toEqual([])
+    expect(names('mod d;\npub(crate) struct e;\n#[derive(Clone)] enum g {}\ntrait h {}\ntype k = u8;\nfn main() { d::f(); e::f(); g::f(); h::f(); k::f(); }')).toEqual([])
+    expect(names('mod d {}\nmod inner { fn f() { d::f(); } }')).toEqual(['d'])
+    expect(names('mod inner { mod d {} fn f() { d::f(); } }\nfn main() { d::f(); }')).toEqual(['d'])
+    expect(names('#[cfg(windows)]\nmod d {}\nfn main() { d::f(); }')).toEqual(['d'])
+    expect(names('#[cfg_attr(test, path = "t.rs")]\nmod d;\nfn main() { d::f(); }')).toEqual(['d'])
+    // Items in a function body, functions (the value namespace) and associated types shadow nothing here.
+    expect(names('fn f() { mod d {} }\nfn d() {}\nstruct S;\nimpl S { type e = u8; }\nfn main() { d::f(); e::f(); }')).toEqual(['d', 'e'])
+    // `use` paths and global paths name the crate whatever the module declares.
+    expect(names('mod d {}\nuse d::x;\nfn main() { ::d::f(); }')).toEqual(['d'])
+    expect(names('mod d {}\nfn main() { ::d::f(); }')).toEqual(['d'])
   })
 
   it('gives each out-of-line module the inline modules around it', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { docExamples } from '../src/rust-source/doc-examples.js'
+import type { DocTests } from '../src/model/unit-graph.js'
+import { docExamples, docTests, scanDocExamples } from '../src/rust-source/doc-examples.js'
 
 const fence = '```'
 
@@ -47,5 +48,60 @@ describe('docExamples: what rustdoc --test compiles and runs', () => {
 
   it('a fence spanning doc comment and #[doc] lines of one item is one block', () => {
     expect(docExamples(`/// ${fence}no_run\n#[doc = "let x = 1;"]\n/// ${fence}\npub fn f() {}\n`)).toBe('compile')
+  })
+})
+
+describe('docTests: the programs rustdoc builds from the examples, and the crates they load', () => {
+  const of = (source: string, edition = '2021', name = 'mylib') => docTests([scanDocExamples(source)], { name, edition })
+
+  it('before 2024, injects the library into an example whose text contains its name, a comment included', () => {
+    expect(of(`/// ${fence}\n/// assert_eq!(1 + 1, 2);\n/// ${fence}\npub fn f() {}\n`)).toEqual({ examples: 'run', compiledNames: [], runNames: [] })
+    expect(of(`/// ${fence}\n/// // see mylib::f\n/// let x = 1;\n/// ${fence}\npub fn f() {}\n`)).toEqual({ examples: 'run', compiledNames: ['mylib'], runNames: ['mylib'] })
+    // A substring is enough: `mylib` is in `mylibrary`.
+    expect(of(`/// ${fence}\n/// let mylibrary = 1;\n/// ${fence}\npub fn f() {}\n`).runNames).toEqual(['mylib'])
+  })
+
+  it('loads the crates an example names, hidden lines included', () => {
+    expect(of(`/// ${fence}\n/// # use helper::Thing;\n/// let t = other::make();\n/// ${fence}\npub fn f() {}\n`).compiledNames).toEqual(['helper', 'other'])
+  })
+
+  it('no_crate_inject turns the injection off: only a name in the code loads the library', () => {
+    const source = `#![doc(test(no_crate_inject))]\n/// ${fence}\n/// // mylib\n/// let x = 1;\n/// ${fence}\npub fn f() {}\n`
+    expect(of(source).compiledNames).toEqual([])
+  })
+
+  it('a no_run example is compiled, not run, before 2024', () => {
+    expect(of(`/// ${fence}no_run\n/// mylib::f();\n/// ${fence}\n///\n/// ${fence}\n/// let x = 1;\n/// ${fence}\npub fn f() {}\n`)).toEqual({
+      examples: 'run',
+      compiledNames: ['mylib'],
+      runNames: []
+    })
+  })
+
+  it('from 2024, merges examples into one program that runs, no_run ones included, and injects nothing', () => {
+    expect(of(`/// ${fence}no_run\n/// mylib::f();\n/// ${fence}\npub fn f() {}\n`, '2024')).toEqual({ examples: 'run', compiledNames: ['mylib'], runNames: ['mylib'] })
+    expect(of(`/// ${fence}\n/// // see mylib::f\n/// let x = 1;\n/// ${fence}\npub fn f() {}\n`, '2024').runNames).toEqual([])
+  })
+
+  it('from 2024, keeps standalone the examples rustdoc cannot merge', () => {
+    const standalone = (info: string, code: string): DocTests => of(`/// ${fence}${info}\n${code.split('\n').map(l => `/// ${l}\n`).join('')}/// ${fence}\npub fn f() {}\n`, '2024')
+    expect(standalone('no_run,standalone_crate', 'mylib::f();')).toEqual({ examples: 'compile', compiledNames: ['mylib'], runNames: [] })
+    expect(standalone('no_run', '#![allow(unused)]\nmylib::f();')).toEqual({ examples: 'compile', compiledNames: ['mylib'], runNames: [] })
+    expect(standalone('no_run', '#[global_allocator]\nstatic A: std::alloc::System = std::alloc::System;\nmylib::f();').runNames).toEqual([])
+    expect(standalone('no_run', 'macro_rules! m { () => { $crate::f() } }\nmylib::f();').runNames).toEqual([])
+    expect(standalone('no_run', 'macro_rules! m { () => { 1 } }\nmylib::f();').runNames).toEqual(['mylib'])
+  })
+
+  it('docs or code the scan cannot read may load any crate', () => {
+    expect(of('#![doc = include_str!("../README.md")]\npub fn f() {}\n')).toEqual({ examples: 'run', compiledNames: null, runNames: null })
+    expect(of(`/// ${fence}\n/// include!("gen.rs");\n/// ${fence}\npub fn f() {}\n`)).toEqual({ examples: 'run', compiledNames: null, runNames: null })
+  })
+
+  it('an indented block is an example, to its last indented line', () => {
+    expect(of('/// Example:\n///\n///     let a = first::x();\n///\n///     let b = second::y();\n/// Text: third::z\npub fn f() {}\n').compiledNames).toEqual(['first', 'second'])
+  })
+
+  it('ignore, compile_fail and other languages build nothing', () => {
+    for (const info of ['ignore', 'compile_fail', 'text']) expect(of(`/// ${fence}${info}\n/// mylib::f();\n/// ${fence}\npub fn f() {}\n`)).toEqual({ examples: 'none', compiledNames: [], runNames: [] })
   })
 })

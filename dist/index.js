@@ -5131,7 +5131,7 @@ function maybeLib(state, unit, unitFor) {
   return lib.crateTypes.some(isLinkable) ? newUnitDep(pkg, lib, unit, unitFor, named ? { externName: libName, edge: "own-lib", platform: null, activatedBy: null } : null) : (named && unit.unlinkable.push({ pkg, externName: libName, edge: "own-lib", crateTypes: lib.crateTypes }), null);
 }
 function loadedByRustc(state, unit, libPkg, lib, externName) {
-  return unit.mode === "doctest" ? !0 : !(lib.crateTypes.some((t) => t === "dylib" || t === "cdylib" || t === "staticlib") || reachesRustDylib(state, libPkg)) || state.sourceUsesCrate(unit.target.srcPath, externName);
+  return lib.crateTypes.some((t) => t === "dylib" || t === "cdylib" || t === "staticlib") || reachesRustDylib(state, libPkg) ? unit.docTests !== null ? unit.docTests.compiledNames === null || unit.docTests.compiledNames.includes(externName) : state.sourceUsesCrate(unit.target.srcPath, externName) : !0;
 }
 const dylibReachers = /* @__PURE__ */ new WeakMap();
 function reachesRustDylib(state, pkg) {
@@ -5308,7 +5308,7 @@ function checkNamedTargets(inv, selected) {
   };
   check2(inv.targets.bin, "bin"), check2(inv.targets.example, "example"), check2(inv.targets.test, "test"), check2(inv.targets.bench, "bench");
 }
-const dependencyLists = /* @__PURE__ */ new WeakMap();
+const ANY_DOC_TESTS = { examples: "run", compiledNames: null, runNames: null }, NO_DOC_TESTS = { examples: "none", compiledNames: [], runNames: [] }, dependencyLists = /* @__PURE__ */ new WeakMap();
 function dependenciesOf(unit) {
   let deps2 = dependencyLists.get(unit);
   return deps2 === void 0 && dependencyLists.set(unit, deps2 = [...unit.crates.map((c) => c.unit), ...unit.buildsAfter]), deps2;
@@ -5335,7 +5335,7 @@ function jobDependenciesOf(unit) {
   return dependenciesOf(unit).filter((dep) => dep.target.kind !== "test" && dep.target.kind !== "bin");
 }
 function buildUnitGraph(metadata, context, invocation, selected, options = {}) {
-  const { sourceUsesCrate = () => !0, features = metadataFeatures(metadata), docExamplesOf = () => "run", benched = (_pkg, target) => defaultBenched(target) } = options, units = [], libs = /* @__PURE__ */ new Map(), warnings = [], profile = commandProfile(context, invocation.command), infoFor = (kind) => kind === "host" ? context.host : context.target;
+  const { sourceUsesCrate = () => !0, features = metadataFeatures(metadata), docTestsOf = () => ANY_DOC_TESTS, benched = (_pkg, target) => defaultBenched(target) } = options, units = [], libs = /* @__PURE__ */ new Map(), warnings = [], profile = commandProfile(context, invocation.command), infoFor = (kind) => kind === "host" ? context.host : context.target;
   checkNamedTargets(invocation, selected);
   const release = context.rustc.release, selection = {
     benched,
@@ -5348,11 +5348,11 @@ function buildUnitGraph(metadata, context, invocation, selected, options = {}) {
     libOf: (pkg) => (libs.has(pkg) || libs.set(pkg, libTarget(pkg)), libs.get(pkg)),
     sourceUsesCrate,
     features,
-    intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => "none" : docExamplesOf, procMacroDependencyByAnyTarget(release))
+    intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => NO_DOC_TESTS : docTestsOf, procMacroDependencyByAnyTarget(release))
   }, roots = depsOfRoots(state, rootSpecs);
   return assignLto(roots, profile), { units, roots, warnings };
 }
-function unitInterner(units, infoFor, profile, primary, features, docExamplesOf, hostOnlyProcMacroDependencies) {
+function unitInterner(units, infoFor, profile, primary, features, docTestsOf, hostOnlyProcMacroDependencies) {
   const byKey = /* @__PURE__ */ new Map(), targetIds = /* @__PURE__ */ new Map(), featuresByPackage = /* @__PURE__ */ new Map();
   return ({ pkg, target, mode, kind, unitFor }, root) => {
     const panicForced = unitFor.host || unitFor.test || mode !== "build" || isForHost(target);
@@ -5389,7 +5389,7 @@ function unitInterner(units, infoFor, profile, primary, features, docExamplesOf,
       crates: [],
       unlinkable: [],
       buildsAfter: [],
-      docExamples: mode === "doctest" ? docExamplesOf(target) : null,
+      docTests: mode === "doctest" ? docTestsOf(pkg, target) : null,
       root,
       primary: primary.has(pkg.id)
     };
@@ -5609,7 +5609,7 @@ function topologicalOrder(graph) {
 }
 function resolveUnit(unit, done, units, compiler, walks) {
   const blockedBy = jobDependenciesOf(unit).filter((d) => done.get(d).status !== "ok" || staticPieWithRunPath(d) === "build-script");
-  if (unit.docExamples === "none" && blockedBy.length === 0)
+  if (unit.docTests?.examples === "none" && blockedBy.length === 0)
     return emptyResult(unit, []);
   const links = unit.crateTypes.some(requiresUpstreamObjects), crates = links && blockedBy.length === 0 ? crateGraph(unit, done, compiler, walks) : [], base2 = emptyResult(unit, crates);
   if (blockedBy.length > 0)
@@ -6975,7 +6975,7 @@ function dynamicDylibs(result2, linkage) {
 function doctestFindings(linkage, locator, metadata, crossTarget) {
   const out = [];
   for (const result2 of linkage.results) {
-    if (result2.unit.mode !== "doctest" || result2.unit.docExamples !== "run" || result2.status !== "ok")
+    if (result2.unit.docTests?.examples !== "run" || result2.status !== "ok")
       continue;
     const finding2 = doctestRuntimeFinding(result2, linkage, locator, metadata, crossTarget);
     finding2 && out.push(finding2);
@@ -6983,10 +6983,10 @@ function doctestFindings(linkage, locator, metadata, crossTarget) {
   return out;
 }
 function doctestRuntimeFinding(result2, linkage, locator, metadata, crossTarget) {
-  const unit = result2.unit, std = unit.targetInfo.stdDylib, stdMissing = std !== null && result2.runtimeLibraries.includes(std) && !stdOnDefaultLoaderPath(unit.targetInfo), missing = result2.runtimeLibraries.filter((l) => l === std ? stdMissing : crossTarget);
+  const unit = result2.unit, std = unit.targetInfo.stdDylib, { dylibs, libraries } = runningLibraries(result2, linkage), stdMissing = std !== null && libraries.includes(std) && !stdOnDefaultLoaderPath(unit.targetInfo), missing = libraries.filter((l) => l === std ? stdMissing : crossTarget);
   if (missing.length === 0)
     return null;
-  const dylib = dynamicDylibs(result2, linkage)[0] ?? null, chain = dylib ? linkChain(unit, dylib) : [], steps = featureSteps(chain, metadata, locator), own = dylib ? locator.dependencyNamed(chain[chain.length - 2]?.pkg ?? unit.pkg, resolve_crateName(dylib)) : locator.crateType(unit), through = dylib ? ` (through dylib \`${resolve_crateName(dylib)}\`)` : "", libdir = unit.targetInfo.targetLibdir;
+  const dylib = dylibs[0] ?? null, chain = dylib ? linkChain(unit, dylib) : [], steps = featureSteps(chain, metadata, locator), own = dylib ? locator.dependencyNamed(chain[chain.length - 2]?.pkg ?? unit.pkg, resolve_crateName(dylib)) : locator.crateType(unit), through = dylib ? ` (through dylib \`${resolve_crateName(dylib)}\`)` : "", libdir = unit.targetInfo.targetLibdir;
   return {
     ...base(unit, "doctest-runtime", "bin"),
     crates: missing,
@@ -6999,6 +6999,19 @@ function doctestRuntimeFinding(result2, linkage, locator, metadata, crossTarget)
     ...chain.length > 1 ? { inclusion: [{ chain: chain.slice(0, -1).map(resolve_crateName), crate: resolve_crateName(dylib), how: "dynamic", file: dylibFileName(dylib), ...steps.length > 0 ? { features: steps } : {} }] } : {},
     ...locateByFeature(steps, own, null)
   };
+}
+function runningLibraries(result2, linkage) {
+  const all = dynamicDylibs(result2, linkage), names2 = result2.unit.docTests?.runNames ?? null;
+  if (names2 === null)
+    return { dylibs: all, libraries: result2.runtimeLibraries };
+  const reached = /* @__PURE__ */ new Set(), queue = result2.unit.crates.filter((c) => names2.includes(c.externName)).map((c) => c.unit);
+  for (const u of queue)
+    reached.has(u) || (reached.add(u), u.target.kind !== "proc-macro" && queue.push(...u.crates.map((c) => c.unit)));
+  const dylibs = all.filter((u) => reached.has(u));
+  if (dylibs.length === 0)
+    return { dylibs, libraries: [] };
+  const std = result2.unit.targetInfo.stdDylib, needed = new Set(dylibs.flatMap((u) => [dylibFileName(u), ...linkage.byUnit.get(u)?.runtimeLibraries ?? []]));
+  return { dylibs, libraries: result2.runtimeLibraries.filter((l) => l === std || needed.has(l)) };
 }
 function duplicateSymbolFindings(ctx) {
   const exportsOf = ctx.facts.exportedSymbols;
@@ -7851,7 +7864,7 @@ function analyzeOnce(input, purpose = "report") {
   }), features = cli === null ? metadataFeatures(metadata) : featuresOf(input, cli, selection.packages), graph = buildUnitGraph(metadata, context, invocation, selection.packages, {
     sourceUsesCrate: input.sourceUsesCrate,
     features,
-    docExamplesOf: input.docExamplesOf,
+    docTestsOf: input.docTestsOf,
     benched: input.benched
   }), linkage = resolveLinkage(graph, compilerBehaviour(context.rustc, context.host)), facts = input.facts ?? noFacts(), findings = evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator: input.locator }, purpose === "verify" ? "errors" : "all"), notes = [...input.notes ?? [], ...selection.warnings, ...graph.warnings];
   input.resolver === null && notes.push("The workspace manifest could not be read, so features are those of `cargo metadata`'s resolve of the whole workspace: an optional dependency another member enables counts as enabled here too."), metadata.graphQuality === "no-dep-kinds" && notes.push("The metadata predates `dep_kinds` (cargo before 1.41): dependency kinds and platforms were recovered from the declared dependencies by name, so a dependency may be counted in more sections than it is.");
@@ -7913,7 +7926,7 @@ function artifactReports(linkage, linkageLists) {
   const out = [], sorted = [...linkage.results].sort((a, b) => compareUnits(a.unit, b.unit));
   for (const result2 of sorted) {
     const unit = result2.unit;
-    if (unit.docExamples === "none")
+    if (unit.docTests?.examples === "none")
       continue;
     const types = unit.crateTypes.length > 0 ? unit.crateTypes : unit.droppedCrateTypes;
     for (const crateType2 of types) {
@@ -8661,12 +8674,26 @@ function scanSourceNames(source) {
   const recent = [];
   let depth = 0;
   const inline = [];
-  let useGroup = -1, current = lexer.next();
+  let useGroup = -1;
+  const scopes = [{ paths: /* @__PURE__ */ new Set(), items: /* @__PURE__ */ new Set() }], scope = [0];
+  let current = lexer.next();
   for (; current !== null; ) {
     const next = lexer.next(), previous = recent[recent.length - 1];
-    current.kind === "ident" ? (next?.kind === "punct" && next.text === ":" && source.charCodeAt(next.end) === 58 ? KEYWORDS_BEFORE_PATH.has(current.text) || names2.add(current.text) : (previous?.kind === "ident" && (previous.text === "use" || previous.text === "crate" && precededByExtern(recent)) || startsGlobalPath(recent) || useGroup === depth - 1 && (previous?.text === "{" || previous?.text === ",")) && names2.add(current.text), current.text === "include" && next?.kind === "punct" && next.text === "!" && (includes = !0), previous?.kind === "ident" && previous.text === "mod" && next?.kind === "punct" && next.text === ";" && modules.push({ name: current.text, path: pathAttribute(recent.slice(0, -1)), inline: inline.map((m) => m.name) })) : current.kind === "punct" && current.text === "{" ? (previous?.kind === "ident" && recent[recent.length - 2]?.text === "mod" && inline.push({ name: previous.text, depth }), (previous?.text === "use" || startsGlobalPath(recent) && recent[recent.length - 3]?.text === "use") && (useGroup = depth), depth++) : current.kind === "punct" && current.text === "}" && (depth--, inline.at(-1)?.depth === depth && inline.pop(), useGroup === depth && (useGroup = -1)), recent.push(current), recent.length > 24 && recent.shift(), current = next;
+    if (current.kind === "ident") {
+      const moduleDepth = inline.length === 0 ? 0 : inline[inline.length - 1].depth + 1;
+      previous?.kind === "ident" && TYPE_ITEM_KEYWORDS.has(previous.text) && depth === moduleDepth && unconditional(recent.slice(0, -1), recent.length === RECENT) && scopes[scope[scope.length - 1]].items.add(current.text), next?.kind === "punct" && next.text === ":" && source.charCodeAt(next.end) === 58 ? previous?.text === "use" || startsGlobalPath(recent) || useGroup >= 0 && useGroup === depth - 1 && (previous?.text === "{" || previous?.text === ",") ? names2.add(current.text) : KEYWORDS_BEFORE_PATH.has(current.text) || scopes[scope[scope.length - 1]].paths.add(current.text) : (previous?.kind === "ident" && (previous.text === "use" || previous.text === "crate" && precededByExtern(recent)) || startsGlobalPath(recent) || useGroup >= 0 && useGroup === depth - 1 && (previous?.text === "{" || previous?.text === ",")) && names2.add(current.text), current.text === "include" && next?.kind === "punct" && next.text === "!" && (includes = !0), previous?.kind === "ident" && previous.text === "mod" && next?.kind === "punct" && next.text === ";" && modules.push({ name: current.text, path: pathAttribute(recent.slice(0, -1)), inline: inline.map((m) => m.name) });
+    } else current.kind === "punct" && current.text === "{" ? (previous?.kind === "ident" && recent[recent.length - 2]?.text === "mod" && (inline.push({ name: previous.text, depth }), scope.push(scopes.push({ paths: /* @__PURE__ */ new Set(), items: /* @__PURE__ */ new Set() }) - 1)), (previous?.text === "use" || startsGlobalPath(recent) && recent[recent.length - 3]?.text === "use") && (useGroup = depth), depth++) : current.kind === "punct" && current.text === "}" && (depth--, inline.at(-1)?.depth === depth && (inline.pop(), scope.pop()), useGroup === depth && (useGroup = -1));
+    recent.push(current), recent.length > RECENT && recent.shift(), current = next;
   }
+  for (const { paths, items } of scopes)
+    for (const name of paths)
+      items.has(name) || names2.add(name);
   return { names: names2, modules, includes };
+}
+const RECENT = 24;
+function unconditional(tokens, truncated) {
+  const attributes = itemAttributes(tokens, truncated);
+  return attributes !== null && attributes.every((a) => a[0]?.text !== "cfg" && a[0]?.text !== "cfg_attr");
 }
 function startsGlobalPath(recent) {
   const [before, first, second] = recent.slice(-3);
@@ -8678,41 +8705,51 @@ function precededByExtern(recent) {
   return before?.kind === "ident" && before.text === "extern";
 }
 function pathAttribute(tokens) {
+  for (const inner of itemAttributes(tokens, !1) ?? [])
+    if (inner.length === 3 && inner[0].text === "path" && inner[1].text === "=" && inner[2].kind === "literal")
+      return stringValue(inner[2].text);
+  return null;
+}
+function itemAttributes(tokens, truncated) {
   let i = tokens.length - 1;
   if (tokens[i]?.text === ")") {
     for (; i >= 0 && tokens[i].text !== "("; )
       i--;
     i--;
   }
-  for (tokens[i]?.text === "pub" && i--; tokens[i]?.text === "]"; ) {
+  tokens[i]?.text === "pub" && i--;
+  const attributes = [];
+  for (; tokens[i]?.text === "]"; ) {
     let j = i;
     for (; j >= 0 && tokens[j].text !== "["; )
       j--;
     if (j < 1 || tokens[j - 1].text !== "#")
       return null;
-    const inner = tokens.slice(j + 1, i);
-    if (inner.length === 3 && inner[0].text === "path" && inner[1].text === "=" && inner[2].kind === "literal")
-      return stringValue(inner[2].text);
-    i = j - 2;
+    attributes.push(tokens.slice(j + 1, i)), i = j - 2;
   }
-  return null;
+  return i < 0 && truncated ? null : attributes;
 }
-const doc_examples_RANK = { none: 0, compile: 1, run: 2 };
+const TYPE_ITEM_KEYWORDS = /* @__PURE__ */ new Set(["mod", "struct", "enum", "union", "trait", "type"]), doc_examples_RANK = { none: 0, compile: 1, run: 2 };
 function mergeDocExamples(a, b) {
   return doc_examples_RANK[a] >= doc_examples_RANK[b] ? a : b;
 }
 function docExamples(source) {
-  let found = "none", lines = [];
+  const scan = scanDocExamples(source);
+  return scan.unreadable ? "run" : scan.examples.reduce((found, e) => mergeDocExamples(found, e.kind), "none");
+}
+function scanDocExamples(source) {
+  const examples = [];
+  let unreadable = !1, noCrateInject = !1, lines = [];
   const flush = () => {
-    lines.length > 0 && (found = mergeDocExamples(found, examplesInMarkdown(lines))), lines = [];
+    lines.length > 0 && examples.push(...examplesInMarkdown(lines)), lines = [];
   }, lexer = new Lexer(source, !0), recent = [];
-  for (let t = lexer.next(); t !== null && found !== "run"; t = lexer.next()) {
+  for (let t = lexer.next(); t !== null; t = lexer.next()) {
     if (t.kind === "doc") {
       lines.push(...t.text.split(`
 `));
       continue;
     }
-    recent.push(t.text), recent.length > 5 && recent.shift();
+    t.kind === "ident" && t.text === "no_crate_inject" && (noCrateInject = !0), recent.push(t.text), recent.length > 5 && recent.shift();
     const n = recent.length;
     if (t.text === "=" && recent[n - 2] === "doc" && recent[n - 3] === "[" && (recent[n - 4] === "#" || recent[n - 4] === "!" && recent[n - 5] === "#")) {
       const value = lexer.next();
@@ -8720,37 +8757,79 @@ function docExamples(source) {
         break;
       const text = value.kind === "literal" ? stringValue(value.text) : null;
       text !== null ? lines.push(...text.split(`
-`)) : found = "run";
+`)) : unreadable = !0;
       continue;
     }
     (t.kind === "ident" && t.text !== "doc" || t.text === "{" || t.text === ";") && flush();
   }
-  return flush(), found;
+  return flush(), { examples, unreadable, noCrateInject };
+}
+function docTests(scans, crate2) {
+  if (scans.some((s) => s.unreadable))
+    return { examples: "run", compiledNames: null, runNames: null };
+  const merges = Number.parseInt(crate2.edition, 10) >= 2024, inject = !scans.some((s) => s.noCrateInject);
+  let compiled = /* @__PURE__ */ new Set(), run2 = /* @__PURE__ */ new Set(), examples = "none", merged = !1;
+  const mergedNames = /* @__PURE__ */ new Set();
+  for (const example of scans.flatMap((s) => s.examples)) {
+    const mergeable = merges && !example.standalone && mergeableCode(example.code), scanned = scanSourceNames(example.code), names2 = scanned.includes ? null : scanned.names;
+    if (names2 !== null && !mergeable && inject && example.code.includes(crate2.name) && names2.add(crate2.name), compiled = union(compiled, names2), examples = mergeDocExamples(examples, "compile"), mergeable)
+      if (merged = !0, names2 === null)
+        run2 = null;
+      else
+        for (const name of names2)
+          mergedNames.add(name);
+    else example.kind === "run" && (examples = "run", run2 = union(run2, names2));
+  }
+  return merged && (examples = "run", run2 = union(run2, mergedNames)), { examples, compiledNames: compiled === null ? null : [...compiled].sort(), runNames: run2 === null ? null : [...run2].sort() };
+}
+function union(into, names2) {
+  if (into === null || names2 === null)
+    return null;
+  for (const name of names2)
+    into.add(name);
+  return into;
+}
+function mergeableCode(code) {
+  return /#\s*!\s*\[/.test(code) || /#\s*\[\s*global_allocator\b/.test(code) ? !1 : !(/\bmacro_rules\s*!/.test(code) && code.includes("$crate"));
 }
 function examplesInMarkdown(lines) {
-  let found = "none", fence = null, blankBefore = !0, inList = !1;
+  const examples = [];
+  let fence = null, indented = null, blankBefore = !0, inList = !1;
+  const close = (kind, code) => {
+    kind !== null && examples.push({ kind: kind.noRun ? "compile" : "run", standalone: kind.standalone, code: code.map(codeLine).join(`
+`) });
+  };
   for (const rawLine of lines) {
     const line2 = rawLine.startsWith(" ") ? rawLine.slice(1) : rawLine;
     if (fence !== null) {
-      const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line2);
-      close && close[1][0] === fence.char && close[1].length >= fence.length && (found = mergeDocExamples(found, fence.kind), fence = null, blankBefore = !1);
+      const closing = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line2);
+      closing && closing[1][0] === fence.char && closing[1].length >= fence.length ? (close(fence.kind, fence.code), fence = null, blankBefore = !1) : fence.code.push(line2);
       continue;
     }
     const open = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line2);
     if (open && !(open[1][0] === "`" && open[2].includes("`"))) {
-      fence = { char: open[1][0], length: open[1].length, kind: blockKind(open[2]) };
+      indented !== null && close(INDENTED, indented), indented = null, fence = { char: open[1][0], length: open[1].length, kind: blockKind(open[2]), code: [] };
       continue;
     }
     if (line2.trim() === "") {
-      blankBefore = !0;
+      indented?.push(""), blankBefore = !0;
       continue;
     }
-    /^ {0,3}([-*+]|\d+[.)])\s/.test(line2) ? inList = !0 : /^\s/.test(line2) || (inList = !1), blankBefore && !inList && /^( {4}|\t)/.test(line2) && (found = "run"), blankBefore = !1;
+    if (indented !== null && /^( {4}|\t)/.test(line2)) {
+      indented.push(line2.replace(/^( {4}|\t)/, ""));
+      continue;
+    }
+    indented !== null && close(INDENTED, indented), indented = null, /^ {0,3}([-*+]|\d+[.)])\s/.test(line2) ? inList = !0 : /^\s/.test(line2) || (inList = !1), blankBefore && !inList && /^( {4}|\t)/.test(line2) && (indented = [line2.replace(/^( {4}|\t)/, "")]), blankBefore = !1;
   }
-  return fence !== null && (found = mergeDocExamples(found, fence.kind)), found;
+  return indented !== null && close(INDENTED, indented), fence !== null && close(fence.kind, fence.code), examples;
 }
+function codeLine(line2) {
+  const trimmed = line2.trim();
+  return trimmed.startsWith("##") ? line2.replace("##", "#") : trimmed.startsWith("# ") ? trimmed.slice(2) : trimmed === "#" ? "" : line2;
+}
+const INDENTED = { noRun: !1, standalone: !1 };
 function blockKind(info2) {
-  let rust = !1, other2 = !1, ignore = !1, noRun = !1, compileFail = !1;
+  let rust = !1, other2 = !1, ignore = !1, noRun = !1, compileFail = !1, standalone = !1;
   for (const token of info2.split(/[\s,]+/).filter((t) => t !== "")) {
     const word = token.replace(/^\{?\.?/, "").replace(/\}$/, "");
     if (word === "rust")
@@ -8761,15 +8840,17 @@ function blockKind(info2) {
       noRun = !0;
     else if (word === "compile_fail")
       compileFail = !0;
+    else if (word === "test_harness" || word === "standalone_crate")
+      standalone = !0;
     else {
       if (RUSTDOC_ATTRIBUTES.has(word) || /^edition\d{4}$/.test(word) || /^E\d{4}$/.test(word))
         continue;
       other2 = !0;
     }
   }
-  return other2 && !rust || ignore || compileFail ? "none" : noRun ? "compile" : "run";
+  return other2 && !rust || ignore || compileFail ? null : { noRun, standalone };
 }
-const RUSTDOC_ATTRIBUTES = /* @__PURE__ */ new Set(["should_panic", "test_harness", "standalone_crate", "allow_fail"]), MAX_DEPTH = 32;
+const RUSTDOC_ATTRIBUTES = /* @__PURE__ */ new Set(["should_panic", "allow_fail"]), MAX_DEPTH = 32;
 function readSignature(tokens, name, source) {
   const line2 = tokens[name].line, before = tokens[name - 1];
   if (isIdent(before, "static") || isIdent(before, "mut") && isIdent(tokens[name - 2], "static")) {
@@ -9373,21 +9454,22 @@ function typeNames(type) {
       return [];
   }
 }
-function docExamplesReader(metadata, scope) {
-  const within = targetScope(metadata, scope), examplesOf = /* @__PURE__ */ new Map();
-  return (lib) => {
-    let found = examplesOf.get(lib.srcPath);
-    return found === void 0 && examplesOf.set(lib.srcPath, found = moduleTreeDocExamples(lib.srcPath, within(lib.srcPath))), found;
+function docTestsReader(metadata, scope) {
+  const within = targetScope(metadata, scope), testsOf = /* @__PURE__ */ new Map();
+  return (pkg, lib) => {
+    let found = testsOf.get(lib.srcPath);
+    return found === void 0 && testsOf.set(lib.srcPath, found = moduleTreeDocTests(pkg, lib, within(lib.srcPath))), found;
   };
 }
-function moduleTreeDocExamples(root, within) {
-  let found = "none";
-  return readModuleTree(root, null, within, "stop", (text) => {
-    if (found = mergeDocExamples(found, docExamples(text)), found === "run")
+function moduleTreeDocTests(pkg, lib, within) {
+  const scans = [];
+  return readModuleTree(lib.srcPath, null, within, "stop", (text, file) => {
+    const scan = scanDocExamples(text);
+    if (scans.push(file === lib.srcPath ? scan : { ...scan, noCrateInject: !1 }), scan.unreadable)
       return [];
     const scanned = scanSourceNames(text);
     return scanned.includes ? null : scanned.modules.map((m) => ({ ...m, context: null }));
-  }) ? found : "run";
+  }) ? docTests(scans, { name: lib.name.replace(/-/g, "_"), edition: pkg.edition }) : ANY_DOC_TESTS;
 }
 function targetScope(metadata, scope) {
   const ofRepository = /* @__PURE__ */ new Set();
@@ -11160,7 +11242,7 @@ async function analyzeWith(options, setup) {
     locator: createLocator(metadata, context, manifestOf),
     commandLine: ["cargo", invocation.command, ...toCargoArgs(invocation)],
     sourceUsesCrate: sourceReader(metadata, scope),
-    docExamplesOf: docExamplesReader(metadata, scope),
+    docTestsOf: docTestsReader(metadata, scope),
     // A manifest cargo accepted but we cannot parse only costs its `bench` flags: cargo's defaults apply.
     benched: benchedReader((pkg) => {
       try {

@@ -651,7 +651,7 @@ function recordCase(ws: string, c: CaseInput): CaseRecord {
       return rec
     }
     if (h.couldNotCompile.length) rec.couldNotCompile = h.couldNotCompile.sort()
-    const doctests = doctestOutcomes(res.stdout, cwd, hpaths)
+    const doctests = doctestOutcomes(res.stdout, res.stderr, cwd, hpaths)
     if (doctests.length > 0) rec.doctests = doctests
     for (const line of h.couldNotCompile) {
       const m = /^could not compile `([^`]+)` \(([^)]*)\) due to (\d+) previous errors?/.exec(line)
@@ -669,9 +669,11 @@ function recordCase(ws: string, c: CaseInput): CaseRecord {
 /**
  * Doc tests in `cargo test` output: each example's line (`test l/src/lib.rs - h (line 1) ... FAILED`) names the
  * file relative to the directory cargo ran in, which tells the package; a failed example's `---- … stdout ----`
- * section says why (rustc's error, or the exit status and the loader's message).
+ * section says why (rustc's error, or the exit status and the loader's message). From edition 2024 rustdoc
+ * merges examples into one program; when that program cannot start, no example line is printed, only the
+ * loader's message on stderr after cargo's `Doc-tests <crate>` line: it counts as one failure.
  */
-function doctestOutcomes(stdout: string, cwd: string, paths: Paths): DoctestRecord[] {
+function doctestOutcomes(stdout: string, stderr: string, cwd: string, paths: Paths): DoctestRecord[] {
   const meta = JSON.parse(run('cargo', ['metadata', '--format-version', '1', '--no-deps', '--offline'], { cwd, env: baseEnv() }).stdout) as {
     packages: { name: string; manifest_path: string; targets: { name: string; kind: string[] }[] }[]
   }
@@ -706,6 +708,23 @@ function doctestOutcomes(stdout: string, cwd: string, paths: Paths): DoctestReco
     }
     if (reason !== null) (rec.failures ??= []).push(sanitize(reason, paths))
   }
+  let merged: DoctestRecord | null = null
+  for (const line of stderr.split('\n')) {
+    const header = /^\s+Doc-tests (\S+)$/.exec(line)
+    if (header) {
+      const owner = owners.find(o => o.pkg.targets.some(t => t.kind.includes('lib') && t.name.replace(/-/g, '_') === header[1]))
+      const lib = owner?.pkg.targets.find(t => t.kind.includes('lib'))
+      merged = null
+      if (!owner || !lib) continue
+      const key = `${owner.pkg.name}/${lib.name}`
+      if (!byLib.has(key)) byLib.set(key, { package: owner.pkg.name, target: lib.name, passed: 0, failed: 0 })
+      merged = byLib.get(key)!
+    } else if (merged !== null && merged.passed + merged.failed === 0 && /error while loading shared libraries/.test(line)) {
+      merged.failed = 1
+      ;(merged.failures ??= []).push(sanitize(`merged program: ${line.replace(/^.*error while loading/, 'error while loading')}`, paths))
+    }
+  }
+  for (const [key, rec] of byLib) if (rec.passed + rec.failed === 0) byLib.delete(key)
   for (const rec of byLib.values()) if (rec.failures) rec.failures = uniq(rec.failures)
   return [...byLib.values()].sort((a, b) => (a.package < b.package ? -1 : a.package > b.package ? 1 : 0))
 }

@@ -14,7 +14,7 @@ import { relativeOrAbsolute } from './model/paths.js'
 import { abiFlags } from './model/rustc-flags.js'
 import { currentPackage, selectPackages } from './model/selection.js'
 import type { TargetBenched } from './model/root-units.js'
-import { buildUnitGraph, type LibraryDocExamples, type SourceUsesCrate, type Unit, type UnitGraph } from './model/unit-graph.js'
+import { buildUnitGraph, type LibraryDocTests, type SourceUsesCrate, type Unit, type UnitGraph } from './model/unit-graph.js'
 import type { Analysis, ArtifactReport, BoundaryReport, LinkageEntry, ToolchainReport } from './report/report.js'
 import { evaluateRules } from './rules/evaluate.js'
 
@@ -30,7 +30,7 @@ export interface AnalysisInput {
   /** Reads target sources where linkage depends on them; by default every use is assumed. */
   sourceUsesCrate?: SourceUsesCrate
   /** What rustdoc compiles and runs of each library's doc examples; without it, every library's examples run. */
-  docExamplesOf?: LibraryDocExamples
+  docTestsOf?: LibraryDocTests
   /** Which targets `cargo bench` and `--benches` select, from the manifests; without it, cargo's defaults by kind. */
   benched?: TargetBenched
   /** The toolchain pin, the policy's expectation, `#[global_allocator]`s and unmangled exports; none by default. */
@@ -80,7 +80,7 @@ function analyzeOnce(input: AnalysisInput, purpose: 'report' | 'verify' = 'repor
   const graph = buildUnitGraph(metadata, context, invocation, selection.packages, {
     sourceUsesCrate: input.sourceUsesCrate,
     features,
-    docExamplesOf: input.docExamplesOf,
+    docTestsOf: input.docTestsOf,
     benched: input.benched
   })
   const linkage = resolveLinkage(graph, compilerBehaviour(context.rustc, context.host))
@@ -175,7 +175,7 @@ function artifactReports(linkage: LinkageResult, linkageLists: boolean): Artifac
   for (const result of sorted) {
     const unit = result.unit
     // Doc tests rustdoc compiles nothing for (no examples, or `--no-run`) produce no artifact.
-    if (unit.docExamples === 'none') continue
+    if (unit.docTests?.examples === 'none') continue
     const types = unit.crateTypes.length > 0 ? unit.crateTypes : unit.droppedCrateTypes
     for (const crateType of types) {
       const artifact = result.artifacts.find(a => a.crateType === crateType)

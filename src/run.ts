@@ -11,7 +11,7 @@ import { isolate, type Isolation, refuseRustflagsKnownNow, refuseTarget } from '
 import { candidateLockfiles, refuseUnsafeLockfiles } from './gather/lockfile.js'
 import { gateReport, type LoadedPolicy, loadPolicy, type PolicyLocation } from './gather/policy-files.js'
 import { withRustcCache } from './gather/rustc-cache.js'
-import { callsSystemLoader, docExamplesReader, exportReader, isFile, scanAllocators, sourceReader } from './gather/sources.js'
+import { callsSystemLoader, docTestsReader, exportReader, isFile, scanAllocators, sourceReader } from './gather/sources.js'
 import { selectToolchain } from './gather/toolchain.js'
 import { findManifest, probeTarget, readMetadataText, readRepositoryText, readToml, runCargoMetadata, runRustcVersion } from './gather/tools.js'
 import { readInputFile, type RepositoryScope, scopeFor } from './input-file.js'
@@ -243,7 +243,7 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
     locator: createLocator(metadata, context, manifestOf),
     commandLine: ['cargo', invocation.command, ...toCargoArgs(invocation)],
     sourceUsesCrate: sourceReader(metadata, scope),
-    docExamplesOf: docExamplesReader(metadata, scope),
+    docTestsOf: docTestsReader(metadata, scope),
     // A manifest cargo accepted but we cannot parse only costs its `bench` flags: cargo's defaults apply.
     benched: benchedReader(pkg => {
       try {

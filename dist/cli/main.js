@@ -3252,7 +3252,7 @@ function maybeLib(state, unit, unitFor) {
   return lib.crateTypes.some(isLinkable) ? newUnitDep(pkg, lib, unit, unitFor, named ? { externName: libName, edge: "own-lib", platform: null, activatedBy: null } : null) : (named && unit.unlinkable.push({ pkg, externName: libName, edge: "own-lib", crateTypes: lib.crateTypes }), null);
 }
 function loadedByRustc(state, unit, libPkg, lib, externName) {
-  return unit.mode === "doctest" ? !0 : !(lib.crateTypes.some((t) => t === "dylib" || t === "cdylib" || t === "staticlib") || reachesRustDylib(state, libPkg)) || state.sourceUsesCrate(unit.target.srcPath, externName);
+  return lib.crateTypes.some((t) => t === "dylib" || t === "cdylib" || t === "staticlib") || reachesRustDylib(state, libPkg) ? unit.docTests !== null ? unit.docTests.compiledNames === null || unit.docTests.compiledNames.includes(externName) : state.sourceUsesCrate(unit.target.srcPath, externName) : !0;
 }
 var dylibReachers = /* @__PURE__ */ new WeakMap();
 function reachesRustDylib(state, pkg) {
@@ -3418,7 +3418,7 @@ function checkNamedTargets(inv, selected) {
 }
 
 // src/model/unit-graph.ts
-var dependencyLists = /* @__PURE__ */ new WeakMap();
+var ANY_DOC_TESTS = { examples: "run", compiledNames: null, runNames: null }, NO_DOC_TESTS = { examples: "none", compiledNames: [], runNames: [] }, dependencyLists = /* @__PURE__ */ new WeakMap();
 function dependenciesOf(unit) {
   let deps2 = dependencyLists.get(unit);
   return deps2 === void 0 && dependencyLists.set(unit, deps2 = [...unit.crates.map((c) => c.unit), ...unit.buildsAfter]), deps2;
@@ -3446,7 +3446,7 @@ function buildUnitGraph(metadata, context, invocation, selected, options = {}) {
   let {
     sourceUsesCrate = () => !0,
     features = metadataFeatures(metadata),
-    docExamplesOf = () => "run",
+    docTestsOf = () => ANY_DOC_TESTS,
     benched = (_pkg, target) => defaultBenched(target)
   } = options, units = [], libs = /* @__PURE__ */ new Map(), warnings = [], profile = commandProfile(context, invocation.command), infoFor = (kind) => kind === "host" ? context.host : context.target;
   checkNamedTargets(invocation, selected);
@@ -3461,11 +3461,11 @@ function buildUnitGraph(metadata, context, invocation, selected, options = {}) {
     libOf: (pkg) => (libs.has(pkg) || libs.set(pkg, libTarget(pkg)), libs.get(pkg)),
     sourceUsesCrate,
     features,
-    intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => "none" : docExamplesOf, procMacroDependencyByAnyTarget(release))
+    intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => NO_DOC_TESTS : docTestsOf, procMacroDependencyByAnyTarget(release))
   }, roots = depsOfRoots(state, rootSpecs);
   return assignLto(roots, profile), { units, roots, warnings };
 }
-function unitInterner(units, infoFor, profile, primary, features, docExamplesOf, hostOnlyProcMacroDependencies) {
+function unitInterner(units, infoFor, profile, primary, features, docTestsOf, hostOnlyProcMacroDependencies) {
   let byKey = /* @__PURE__ */ new Map(), targetIds = /* @__PURE__ */ new Map(), featuresByPackage = /* @__PURE__ */ new Map();
   return ({ pkg, target, mode, kind, unitFor }, root) => {
     let panicForced = unitFor.host || unitFor.test || mode !== "build" || isForHost(target), sides = featuresByPackage.get(pkg);
@@ -3498,7 +3498,7 @@ function unitInterner(units, infoFor, profile, primary, features, docExamplesOf,
       crates: [],
       unlinkable: [],
       buildsAfter: [],
-      docExamples: mode === "doctest" ? docExamplesOf(target) : null,
+      docTests: mode === "doctest" ? docTestsOf(pkg, target) : null,
       root,
       primary: primary.has(pkg.id)
     };
@@ -3710,7 +3710,7 @@ function topologicalOrder(graph) {
 }
 function resolveUnit(unit, done, units, compiler, walks) {
   let blockedBy = jobDependenciesOf(unit).filter((d) => done.get(d).status !== "ok" || staticPieWithRunPath(d) === "build-script");
-  if (unit.docExamples === "none" && blockedBy.length === 0) return emptyResult(unit, []);
+  if (unit.docTests?.examples === "none" && blockedBy.length === 0) return emptyResult(unit, []);
   let links = unit.crateTypes.some(requiresUpstreamObjects), crates = links && blockedBy.length === 0 ? crateGraph(unit, done, compiler, walks) : [], base2 = emptyResult(unit, crates);
   if (blockedBy.length > 0)
     return { ...base2, status: "blocked", blockedBy: [...new Set(blockedBy)] };
@@ -5057,16 +5057,16 @@ function dynamicDylibs(result2, linkage) {
 function doctestFindings(linkage, locator, metadata, crossTarget) {
   let out = [];
   for (let result2 of linkage.results) {
-    if (result2.unit.mode !== "doctest" || result2.unit.docExamples !== "run" || result2.status !== "ok") continue;
+    if (result2.unit.docTests?.examples !== "run" || result2.status !== "ok") continue;
     let finding2 = doctestRuntimeFinding(result2, linkage, locator, metadata, crossTarget);
     finding2 && out.push(finding2);
   }
   return out;
 }
 function doctestRuntimeFinding(result2, linkage, locator, metadata, crossTarget) {
-  let unit = result2.unit, std = unit.targetInfo.stdDylib, stdMissing = std !== null && result2.runtimeLibraries.includes(std) && !stdOnDefaultLoaderPath(unit.targetInfo), missing = result2.runtimeLibraries.filter((l) => l === std ? stdMissing : crossTarget);
+  let unit = result2.unit, std = unit.targetInfo.stdDylib, { dylibs, libraries } = runningLibraries(result2, linkage), stdMissing = std !== null && libraries.includes(std) && !stdOnDefaultLoaderPath(unit.targetInfo), missing = libraries.filter((l) => l === std ? stdMissing : crossTarget);
   if (missing.length === 0) return null;
-  let dylib = dynamicDylibs(result2, linkage)[0] ?? null, chain = dylib ? linkChain(unit, dylib) : [], steps = featureSteps(chain, metadata, locator), own = dylib ? locator.dependencyNamed(chain[chain.length - 2]?.pkg ?? unit.pkg, crateName2(dylib)) : locator.crateType(unit), through = dylib ? ` (through dylib \`${crateName2(dylib)}\`)` : "", libdir = unit.targetInfo.targetLibdir;
+  let dylib = dylibs[0] ?? null, chain = dylib ? linkChain(unit, dylib) : [], steps = featureSteps(chain, metadata, locator), own = dylib ? locator.dependencyNamed(chain[chain.length - 2]?.pkg ?? unit.pkg, crateName2(dylib)) : locator.crateType(unit), through = dylib ? ` (through dylib \`${crateName2(dylib)}\`)` : "", libdir = unit.targetInfo.targetLibdir;
   return {
     ...base(unit, "doctest-runtime", "bin"),
     crates: missing,
@@ -5079,6 +5079,17 @@ function doctestRuntimeFinding(result2, linkage, locator, metadata, crossTarget)
     ...chain.length > 1 ? { inclusion: [{ chain: chain.slice(0, -1).map(crateName2), crate: crateName2(dylib), how: "dynamic", file: dylibFileName(dylib), ...steps.length > 0 ? { features: steps } : {} }] } : {},
     ...locateByFeature(steps, own, null)
   };
+}
+function runningLibraries(result2, linkage) {
+  let all = dynamicDylibs(result2, linkage), names = result2.unit.docTests?.runNames ?? null;
+  if (names === null) return { dylibs: all, libraries: result2.runtimeLibraries };
+  let reached = /* @__PURE__ */ new Set(), queue = result2.unit.crates.filter((c) => names.includes(c.externName)).map((c) => c.unit);
+  for (let u of queue)
+    reached.has(u) || (reached.add(u), u.target.kind !== "proc-macro" && queue.push(...u.crates.map((c) => c.unit)));
+  let dylibs = all.filter((u) => reached.has(u));
+  if (dylibs.length === 0) return { dylibs, libraries: [] };
+  let std = result2.unit.targetInfo.stdDylib, needed = new Set(dylibs.flatMap((u) => [dylibFileName(u), ...linkage.byUnit.get(u)?.runtimeLibraries ?? []]));
+  return { dylibs, libraries: result2.runtimeLibraries.filter((l) => l === std || needed.has(l)) };
 }
 
 // src/rules/duplicate-symbol.ts
@@ -5881,7 +5892,7 @@ function analyzeOnce(input, purpose = "report") {
   }), features = cli === null ? metadataFeatures(metadata) : featuresOf(input, cli, selection.packages), graph = buildUnitGraph(metadata, context, invocation, selection.packages, {
     sourceUsesCrate: input.sourceUsesCrate,
     features,
-    docExamplesOf: input.docExamplesOf,
+    docTestsOf: input.docTestsOf,
     benched: input.benched
   }), linkage = resolveLinkage(graph, compilerBehaviour(context.rustc, context.host)), facts = input.facts ?? noFacts(), findings = evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator: input.locator }, purpose === "verify" ? "errors" : "all"), notes = [...input.notes ?? [], ...selection.warnings, ...graph.warnings];
   input.resolver === null && notes.push(
@@ -5949,7 +5960,7 @@ function artifactReports(linkage, linkageLists) {
   let out = [], sorted = [...linkage.results].sort((a, b) => compareUnits(a.unit, b.unit));
   for (let result2 of sorted) {
     let unit = result2.unit;
-    if (unit.docExamples === "none") continue;
+    if (unit.docTests?.examples === "none") continue;
     let types = unit.crateTypes.length > 0 ? unit.crateTypes : unit.droppedCrateTypes;
     for (let crateType of types) {
       let artifact = result2.artifacts.find((a) => a.crateType === crateType), entry = {
@@ -6823,12 +6834,22 @@ function stringValue(literal) {
 
 // src/rust-source/crate-names.ts
 function scanSourceNames(source) {
-  let lexer = new Lexer(source), names = /* @__PURE__ */ new Set(), modules = [], includes = !1, recent = [], depth = 0, inline = [], useGroup = -1, current = lexer.next();
+  let lexer = new Lexer(source), names = /* @__PURE__ */ new Set(), modules = [], includes = !1, recent = [], depth = 0, inline = [], useGroup = -1, scopes = [{ paths: /* @__PURE__ */ new Set(), items: /* @__PURE__ */ new Set() }], scope = [0], current = lexer.next();
   for (; current !== null; ) {
     let next = lexer.next(), previous = recent[recent.length - 1];
-    current.kind === "ident" ? (next?.kind === "punct" && next.text === ":" && source.charCodeAt(next.end) === 58 ? KEYWORDS_BEFORE_PATH.has(current.text) || names.add(current.text) : (previous?.kind === "ident" && (previous.text === "use" || previous.text === "crate" && precededByExtern(recent)) || startsGlobalPath(recent) || useGroup === depth - 1 && (previous?.text === "{" || previous?.text === ",")) && names.add(current.text), current.text === "include" && next?.kind === "punct" && next.text === "!" && (includes = !0), previous?.kind === "ident" && previous.text === "mod" && next?.kind === "punct" && next.text === ";" && modules.push({ name: current.text, path: pathAttribute(recent.slice(0, -1)), inline: inline.map((m) => m.name) })) : current.kind === "punct" && current.text === "{" ? (previous?.kind === "ident" && recent[recent.length - 2]?.text === "mod" && inline.push({ name: previous.text, depth }), (previous?.text === "use" || startsGlobalPath(recent) && recent[recent.length - 3]?.text === "use") && (useGroup = depth), depth++) : current.kind === "punct" && current.text === "}" && (depth--, inline.at(-1)?.depth === depth && inline.pop(), useGroup === depth && (useGroup = -1)), recent.push(current), recent.length > 24 && recent.shift(), current = next;
+    if (current.kind === "ident") {
+      let moduleDepth = inline.length === 0 ? 0 : inline[inline.length - 1].depth + 1;
+      previous?.kind === "ident" && TYPE_ITEM_KEYWORDS.has(previous.text) && depth === moduleDepth && unconditional(recent.slice(0, -1), recent.length === RECENT) && scopes[scope[scope.length - 1]].items.add(current.text), next?.kind === "punct" && next.text === ":" && source.charCodeAt(next.end) === 58 ? previous?.text === "use" || startsGlobalPath(recent) || useGroup >= 0 && useGroup === depth - 1 && (previous?.text === "{" || previous?.text === ",") ? names.add(current.text) : KEYWORDS_BEFORE_PATH.has(current.text) || scopes[scope[scope.length - 1]].paths.add(current.text) : (previous?.kind === "ident" && (previous.text === "use" || previous.text === "crate" && precededByExtern(recent)) || startsGlobalPath(recent) || useGroup >= 0 && useGroup === depth - 1 && (previous?.text === "{" || previous?.text === ",")) && names.add(current.text), current.text === "include" && next?.kind === "punct" && next.text === "!" && (includes = !0), previous?.kind === "ident" && previous.text === "mod" && next?.kind === "punct" && next.text === ";" && modules.push({ name: current.text, path: pathAttribute(recent.slice(0, -1)), inline: inline.map((m) => m.name) });
+    } else current.kind === "punct" && current.text === "{" ? (previous?.kind === "ident" && recent[recent.length - 2]?.text === "mod" && (inline.push({ name: previous.text, depth }), scope.push(scopes.push({ paths: /* @__PURE__ */ new Set(), items: /* @__PURE__ */ new Set() }) - 1)), (previous?.text === "use" || startsGlobalPath(recent) && recent[recent.length - 3]?.text === "use") && (useGroup = depth), depth++) : current.kind === "punct" && current.text === "}" && (depth--, inline.at(-1)?.depth === depth && (inline.pop(), scope.pop()), useGroup === depth && (useGroup = -1));
+    recent.push(current), recent.length > RECENT && recent.shift(), current = next;
   }
+  for (let { paths, items } of scopes) for (let name of paths) items.has(name) || names.add(name);
   return { names, modules, includes };
+}
+var RECENT = 24;
+function unconditional(tokens, truncated) {
+  let attributes = itemAttributes(tokens, truncated);
+  return attributes !== null && attributes.every((a) => a[0]?.text !== "cfg" && a[0]?.text !== "cfg_attr");
 }
 function startsGlobalPath(recent) {
   let [before, first, second] = recent.slice(-3);
@@ -6840,89 +6861,128 @@ function precededByExtern(recent) {
   return before?.kind === "ident" && before.text === "extern";
 }
 function pathAttribute(tokens) {
+  for (let inner of itemAttributes(tokens, !1) ?? [])
+    if (inner.length === 3 && inner[0].text === "path" && inner[1].text === "=" && inner[2].kind === "literal") return stringValue(inner[2].text);
+  return null;
+}
+function itemAttributes(tokens, truncated) {
   let i = tokens.length - 1;
   if (tokens[i]?.text === ")") {
     for (; i >= 0 && tokens[i].text !== "("; ) i--;
     i--;
   }
-  for (tokens[i]?.text === "pub" && i--; tokens[i]?.text === "]"; ) {
+  tokens[i]?.text === "pub" && i--;
+  let attributes = [];
+  for (; tokens[i]?.text === "]"; ) {
     let j = i;
     for (; j >= 0 && tokens[j].text !== "["; ) j--;
     if (j < 1 || tokens[j - 1].text !== "#") return null;
-    let inner = tokens.slice(j + 1, i);
-    if (inner.length === 3 && inner[0].text === "path" && inner[1].text === "=" && inner[2].kind === "literal") return stringValue(inner[2].text);
-    i = j - 2;
+    attributes.push(tokens.slice(j + 1, i)), i = j - 2;
   }
-  return null;
+  return i < 0 && truncated ? null : attributes;
 }
+var TYPE_ITEM_KEYWORDS = /* @__PURE__ */ new Set(["mod", "struct", "enum", "union", "trait", "type"]);
 
 // src/rust-source/doc-examples.ts
 var RANK2 = { none: 0, compile: 1, run: 2 };
 function mergeDocExamples(a, b) {
   return RANK2[a] >= RANK2[b] ? a : b;
 }
-function docExamples(source) {
-  let found = "none", lines = [], flush = () => {
-    lines.length > 0 && (found = mergeDocExamples(found, examplesInMarkdown(lines))), lines = [];
+function scanDocExamples(source) {
+  let examples = [], unreadable = !1, noCrateInject = !1, lines = [], flush = () => {
+    lines.length > 0 && examples.push(...examplesInMarkdown(lines)), lines = [];
   }, lexer = new Lexer(source, !0), recent = [];
-  for (let t = lexer.next(); t !== null && found !== "run"; t = lexer.next()) {
+  for (let t = lexer.next(); t !== null; t = lexer.next()) {
     if (t.kind === "doc") {
       lines.push(...t.text.split(`
 `));
       continue;
     }
-    recent.push(t.text), recent.length > 5 && recent.shift();
+    t.kind === "ident" && t.text === "no_crate_inject" && (noCrateInject = !0), recent.push(t.text), recent.length > 5 && recent.shift();
     let n = recent.length;
     if (t.text === "=" && recent[n - 2] === "doc" && recent[n - 3] === "[" && (recent[n - 4] === "#" || recent[n - 4] === "!" && recent[n - 5] === "#")) {
       let value = lexer.next();
       if (value === null) break;
       let text = value.kind === "literal" ? stringValue(value.text) : null;
       text !== null ? lines.push(...text.split(`
-`)) : found = "run";
+`)) : unreadable = !0;
       continue;
     }
     (t.kind === "ident" && t.text !== "doc" || t.text === "{" || t.text === ";") && flush();
   }
-  return flush(), found;
+  return flush(), { examples, unreadable, noCrateInject };
+}
+function docTests(scans, crate) {
+  if (scans.some((s) => s.unreadable)) return { examples: "run", compiledNames: null, runNames: null };
+  let merges = Number.parseInt(crate.edition, 10) >= 2024, inject = !scans.some((s) => s.noCrateInject), compiled = /* @__PURE__ */ new Set(), run = /* @__PURE__ */ new Set(), examples = "none", merged = !1, mergedNames = /* @__PURE__ */ new Set();
+  for (let example of scans.flatMap((s) => s.examples)) {
+    let mergeable = merges && !example.standalone && mergeableCode(example.code), scanned = scanSourceNames(example.code), names = scanned.includes ? null : scanned.names;
+    if (names !== null && !mergeable && inject && example.code.includes(crate.name) && names.add(crate.name), compiled = union(compiled, names), examples = mergeDocExamples(examples, "compile"), mergeable)
+      if (merged = !0, names === null) run = null;
+      else for (let name of names) mergedNames.add(name);
+    else example.kind === "run" && (examples = "run", run = union(run, names));
+  }
+  return merged && (examples = "run", run = union(run, mergedNames)), { examples, compiledNames: compiled === null ? null : [...compiled].sort(), runNames: run === null ? null : [...run].sort() };
+}
+function union(into, names) {
+  if (into === null || names === null) return null;
+  for (let name of names) into.add(name);
+  return into;
+}
+function mergeableCode(code) {
+  return /#\s*!\s*\[/.test(code) || /#\s*\[\s*global_allocator\b/.test(code) ? !1 : !(/\bmacro_rules\s*!/.test(code) && code.includes("$crate"));
 }
 function examplesInMarkdown(lines) {
-  let found = "none", fence = null, blankBefore = !0, inList = !1;
+  let examples = [], fence = null, indented = null, blankBefore = !0, inList = !1, close = (kind, code) => {
+    kind !== null && examples.push({ kind: kind.noRun ? "compile" : "run", standalone: kind.standalone, code: code.map(codeLine).join(`
+`) });
+  };
   for (let rawLine of lines) {
     let line = rawLine.startsWith(" ") ? rawLine.slice(1) : rawLine;
     if (fence !== null) {
-      let close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
-      close && close[1][0] === fence.char && close[1].length >= fence.length && (found = mergeDocExamples(found, fence.kind), fence = null, blankBefore = !1);
+      let closing = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
+      closing && closing[1][0] === fence.char && closing[1].length >= fence.length ? (close(fence.kind, fence.code), fence = null, blankBefore = !1) : fence.code.push(line);
       continue;
     }
     let open = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
     if (open && !(open[1][0] === "`" && open[2].includes("`"))) {
-      fence = { char: open[1][0], length: open[1].length, kind: blockKind(open[2]) };
+      indented !== null && close(INDENTED, indented), indented = null, fence = { char: open[1][0], length: open[1].length, kind: blockKind(open[2]), code: [] };
       continue;
     }
     if (line.trim() === "") {
-      blankBefore = !0;
+      indented?.push(""), blankBefore = !0;
       continue;
     }
-    /^ {0,3}([-*+]|\d+[.)])\s/.test(line) ? inList = !0 : /^\s/.test(line) || (inList = !1), blankBefore && !inList && /^( {4}|\t)/.test(line) && (found = "run"), blankBefore = !1;
+    if (indented !== null && /^( {4}|\t)/.test(line)) {
+      indented.push(line.replace(/^( {4}|\t)/, ""));
+      continue;
+    }
+    indented !== null && close(INDENTED, indented), indented = null, /^ {0,3}([-*+]|\d+[.)])\s/.test(line) ? inList = !0 : /^\s/.test(line) || (inList = !1), blankBefore && !inList && /^( {4}|\t)/.test(line) && (indented = [line.replace(/^( {4}|\t)/, "")]), blankBefore = !1;
   }
-  return fence !== null && (found = mergeDocExamples(found, fence.kind)), found;
+  return indented !== null && close(INDENTED, indented), fence !== null && close(fence.kind, fence.code), examples;
 }
+function codeLine(line) {
+  let trimmed = line.trim();
+  return trimmed.startsWith("##") ? line.replace("##", "#") : trimmed.startsWith("# ") ? trimmed.slice(2) : trimmed === "#" ? "" : line;
+}
+var INDENTED = { noRun: !1, standalone: !1 };
 function blockKind(info) {
-  let rust = !1, other2 = !1, ignore = !1, noRun = !1, compileFail = !1;
+  let rust = !1, other2 = !1, ignore = !1, noRun = !1, compileFail = !1, standalone = !1;
   for (let token of info.split(/[\s,]+/).filter((t) => t !== "")) {
     let word = token.replace(/^\{?\.?/, "").replace(/\}$/, "");
     if (word === "rust") rust = !0;
     else if (word === "ignore" || word.startsWith("ignore-")) ignore = !0;
     else if (word === "no_run") noRun = !0;
     else if (word === "compile_fail") compileFail = !0;
+    else if (word === "test_harness" || word === "standalone_crate") standalone = !0;
     else {
       if (RUSTDOC_ATTRIBUTES.has(word) || /^edition\d{4}$/.test(word) || /^E\d{4}$/.test(word)) continue;
       other2 = !0;
     }
   }
-  return other2 && !rust || ignore || compileFail ? "none" : noRun ? "compile" : "run";
+  return other2 && !rust || ignore || compileFail ? null : { noRun, standalone };
 }
-var RUSTDOC_ATTRIBUTES = /* @__PURE__ */ new Set(["should_panic", "test_harness", "standalone_crate", "allow_fail"]);
+var RUSTDOC_ATTRIBUTES = /* @__PURE__ */ new Set(["should_panic", "allow_fail"]);
 
 // src/rust-source/signatures.ts
 var MAX_DEPTH = 32;
@@ -7461,20 +7521,21 @@ function typeNames(type) {
       return [];
   }
 }
-function docExamplesReader(metadata, scope) {
-  let within = targetScope(metadata, scope), examplesOf = /* @__PURE__ */ new Map();
-  return (lib) => {
-    let found = examplesOf.get(lib.srcPath);
-    return found === void 0 && examplesOf.set(lib.srcPath, found = moduleTreeDocExamples(lib.srcPath, within(lib.srcPath))), found;
+function docTestsReader(metadata, scope) {
+  let within = targetScope(metadata, scope), testsOf = /* @__PURE__ */ new Map();
+  return (pkg, lib) => {
+    let found = testsOf.get(lib.srcPath);
+    return found === void 0 && testsOf.set(lib.srcPath, found = moduleTreeDocTests(pkg, lib, within(lib.srcPath))), found;
   };
 }
-function moduleTreeDocExamples(root, within) {
-  let found = "none";
-  return readModuleTree(root, null, within, "stop", (text) => {
-    if (found = mergeDocExamples(found, docExamples(text)), found === "run") return [];
+function moduleTreeDocTests(pkg, lib, within) {
+  let scans = [];
+  return readModuleTree(lib.srcPath, null, within, "stop", (text, file) => {
+    let scan = scanDocExamples(text);
+    if (scans.push(file === lib.srcPath ? scan : { ...scan, noCrateInject: !1 }), scan.unreadable) return [];
     let scanned = scanSourceNames(text);
     return scanned.includes ? null : scanned.modules.map((m) => ({ ...m, context: null }));
-  }) ? found : "run";
+  }) ? docTests(scans, { name: lib.name.replace(/-/g, "_"), edition: pkg.edition }) : ANY_DOC_TESTS;
 }
 function targetScope(metadata, scope) {
   let ofRepository = /* @__PURE__ */ new Set();
@@ -9258,7 +9319,7 @@ async function analyzeWith(options, setup) {
     locator: createLocator(metadata, context, manifestOf),
     commandLine: ["cargo", invocation.command, ...toCargoArgs(invocation)],
     sourceUsesCrate: sourceReader(metadata, scope),
-    docExamplesOf: docExamplesReader(metadata, scope),
+    docTestsOf: docTestsReader(metadata, scope),
     // A manifest cargo accepted but we cannot parse only costs its `bench` flags: cargo's defaults apply.
     benched: benchedReader((pkg) => {
       try {

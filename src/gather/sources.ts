@@ -9,9 +9,9 @@ import { isInsideRepository, readInputFile, type RepositoryScope, scopeFor } fro
 import { MAX_SOURCE_BYTES, MAX_SOURCE_FILES, MAX_SOURCE_WALK_ENTRIES } from '../limits.js'
 import type { AllocatorDeclaration, ExportedSymbol, SignatureType, TypeDeclaration } from '../model/facts.js'
 import type { Metadata, Package, Target } from '../model/metadata.js'
-import type { DocExamples, LibraryDocExamples } from '../model/unit-graph.js'
+import { ANY_DOC_TESTS, type DocTests, type LibraryDocTests } from '../model/unit-graph.js'
 import { scanSourceNames } from '../rust-source/crate-names.js'
-import { docExamples, mergeDocExamples } from '../rust-source/doc-examples.js'
+import { type DocExampleScan, docTests, scanDocExamples } from '../rust-source/doc-examples.js'
 import { type Presence, scanExports } from '../rust-source/exports.js'
 import { scanGlobalAllocators } from '../rust-source/global-allocators.js'
 
@@ -218,30 +218,32 @@ function typeNames(type: SignatureType): string[] {
 }
 
 /**
- * What `rustdoc --test` does with a library's doc examples over its module tree (see
- * `rust-source/doc-examples.ts`), read once per library. Undecided counts as examples that run — a file that
- * cannot be read, `include!`, more than `MAX_SOURCE_FILES` files — as for crate names.
+ * What `rustdoc --test` builds from a library's doc examples over its module tree (see
+ * `rust-source/doc-examples.ts`), read once per library. Undecided counts as examples that run and may load
+ * any crate — a file that cannot be read, `include!`, more than `MAX_SOURCE_FILES` files — as for crate names.
  */
-export function docExamplesReader(metadata: Metadata, scope: RepositoryScope | null): LibraryDocExamples {
+export function docTestsReader(metadata: Metadata, scope: RepositoryScope | null): LibraryDocTests {
   const within = targetScope(metadata, scope)
-  const examplesOf = new Map<string, DocExamples>()
-  return lib => {
-    let found = examplesOf.get(lib.srcPath)
-    if (found === undefined) examplesOf.set(lib.srcPath, (found = moduleTreeDocExamples(lib.srcPath, within(lib.srcPath))))
+  const testsOf = new Map<string, DocTests>()
+  return (pkg, lib) => {
+    let found = testsOf.get(lib.srcPath)
+    if (found === undefined) testsOf.set(lib.srcPath, (found = moduleTreeDocTests(pkg, lib, within(lib.srcPath))))
     return found
   }
 }
 
-function moduleTreeDocExamples(root: string, within: RepositoryScope | null): DocExamples {
-  let found: DocExamples = 'none'
-  const complete = readModuleTree(root, null, within, 'stop', text => {
-    found = mergeDocExamples(found, docExamples(text))
-    // Once an example runs, the other files cannot change the answer.
-    if (found === 'run') return []
+function moduleTreeDocTests(pkg: Package, lib: Target, within: RepositoryScope | null): DocTests {
+  const scans: DocExampleScan[] = []
+  const complete = readModuleTree(lib.srcPath, null, within, 'stop', (text, file) => {
+    const scan = scanDocExamples(text)
+    // `#![doc(test(no_crate_inject))]` is a crate attribute: only the root file's counts.
+    scans.push(file === lib.srcPath ? scan : { ...scan, noCrateInject: false })
+    if (scan.unreadable) return []
     const scanned = scanSourceNames(text)
     return scanned.includes ? null : scanned.modules.map(m => ({ ...m, context: null }))
   })
-  return complete ? found : 'run'
+  if (!complete) return ANY_DOC_TESTS
+  return docTests(scans, { name: lib.name.replace(/-/g, '_'), edition: pkg.edition })
 }
 
 /**

@@ -126,7 +126,7 @@ function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>, units: readonly Un
   // A build script that crashes when cargo runs it stops its package as a failed compile would.
   const blockedBy = jobDependenciesOf(unit).filter(d => done.get(d)!.status !== 'ok' || staticPieWithRunPath(d) === 'build-script')
   // rustdoc compiles nothing for a library without doc examples.
-  if (unit.docExamples === 'none' && blockedBy.length === 0) return emptyResult(unit, [])
+  if (unit.docTests?.examples === 'none' && blockedBy.length === 0) return emptyResult(unit, [])
   // Only linking units need their whole crate graph and a panic runtime; an rlib never links.
   const links = unit.crateTypes.some(requiresUpstreamObjects)
   const crates = links && blockedBy.length === 0 ? crateGraph(unit, done, compiler, walks) : []

@@ -79,7 +79,7 @@ export interface Package {
   features: string[]
   /** The `[features]` table, with the implicit feature of each optional dependency (metadata `features`). */
   featureMap: ReadonlyMap<string, readonly string[]>
-  /** `edition`: the root package's decides the default feature resolver. */
+  /** `edition`: the root package's decides the default feature resolver; a library's, how rustdoc builds its doc examples. */
   edition: string
   deps: DependencyEdge[]
   /**

@@ -215,13 +215,14 @@ function maybeLib(state: State, unit: Unit, unitFor: UnitFor): Need | null {
  * Whether rustc loads a library for the unit: only a crate the target's source names is loaded
  * (`CrateLoader`, on `extern crate`, a `use` or a path), and with it what it depends on. The sources are read
  * only where that decides linkage — a library with a `dylib`, `cdylib` or `staticlib` crate type, or one that
- * depends on a Rust dylib; any other is taken as used.
+ * depends on a Rust dylib; any other is taken as used. For doc tests, the sources are the doc examples, with
+ * the library rustdoc injects (`Unit.docTests`).
  */
 function loadedByRustc(state: State, unit: Unit, libPkg: Package, lib: Target, externName: string): boolean {
-  // Doc examples live in comments, which the source scan does not read; rustdoc also injects the library.
-  if (unit.mode === 'doctest') return true
   const decides = lib.crateTypes.some(t => t === 'dylib' || t === 'cdylib' || t === 'staticlib') || reachesRustDylib(state, libPkg)
-  return !decides || state.sourceUsesCrate(unit.target.srcPath, externName)
+  if (!decides) return true
+  if (unit.docTests !== null) return unit.docTests.compiledNames === null || unit.docTests.compiledNames.includes(externName)
+  return state.sourceUsesCrate(unit.target.srcPath, externName)
 }
 
 const dylibReachers = new WeakMap<Metadata, Set<Package>>()

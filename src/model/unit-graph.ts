@@ -78,8 +78,26 @@ export type SourceUsesCrate = (srcPath: string, crate: string) => boolean
 /** What `rustdoc --test` does with a library's doc examples: nothing (there are none), compiles some, or compiles and runs some. */
 export type DocExamples = 'none' | 'compile' | 'run'
 
-/** The doc examples of a library, over its whole module tree. */
-export type LibraryDocExamples = (lib: Target) => DocExamples
+/**
+ * The programs `rustdoc --test` builds from a library's doc examples: whether it compiles any, and runs any,
+ * and the crates they load by name (`rust-source/doc-examples.ts`).
+ */
+export interface DocTests {
+  examples: DocExamples
+  /** The names (extern names) of the crates the compiled examples load; null when the scan cannot tell (any). */
+  compiledNames: readonly string[] | null
+  /** The names of the crates the programs rustdoc runs load; null when the scan cannot tell (any). */
+  runNames: readonly string[] | null
+}
+
+/** The doc tests of a library, over its whole module tree. */
+export type LibraryDocTests = (pkg: Package, lib: Target) => DocTests
+
+/** Doc tests that may load every crate: what a library without a readable source is taken to have. */
+export const ANY_DOC_TESTS: DocTests = { examples: 'run', compiledNames: null, runNames: null }
+
+/** `cargo test --no-run`: rustdoc builds nothing. */
+const NO_DOC_TESTS: DocTests = { examples: 'none', compiledNames: [], runNames: [] }
 
 /** What the unit graph reads beyond metadata, context and invocation; each has a default for tests and tools. */
 export interface UnitGraphOptions {
@@ -87,8 +105,8 @@ export interface UnitGraphOptions {
   sourceUsesCrate?: SourceUsesCrate
   /** The invocation's features; default: those of `cargo metadata`'s resolve. */
   features?: ResolvedFeatures
-  /** Default: every library's doc examples run. */
-  docExamplesOf?: LibraryDocExamples
+  /** Default: every library's doc examples run, and may load every crate. */
+  docTestsOf?: LibraryDocTests
   /** Default: `defaultBenched`. */
   benched?: TargetBenched
 }
@@ -122,7 +140,7 @@ export interface Unit {
   /** Units that must be built first but are not linked in: the package's build script, bins for integration tests. */
   buildsAfter: Unit[]
   /** For doc tests (`doctest` mode), what rustdoc compiles and runs; null for other units. */
-  docExamples: DocExamples | null
+  docTests: DocTests | null
   /** Selected on the command line (a root unit). */
   root: boolean
   /** The package has a root unit (cargo's primary packages: `-C prefer-dynamic` spares its dylib). */
@@ -196,7 +214,7 @@ export function buildUnitGraph(
   const {
     sourceUsesCrate = () => true,
     features = metadataFeatures(metadata),
-    docExamplesOf = () => 'run',
+    docTestsOf = () => ANY_DOC_TESTS,
     benched = (_pkg, target) => defaultBenched(target)
   } = options
   const units: Unit[] = []
@@ -225,7 +243,7 @@ export function buildUnitGraph(
     },
     sourceUsesCrate,
     features,
-    intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => 'none' : docExamplesOf, procMacroDependencyByAnyTarget(release))
+    intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => NO_DOC_TESTS : docTestsOf, procMacroDependencyByAnyTarget(release))
   }
   const roots = depsOfRoots(state, rootSpecs)
   assignLto(roots, profile)
@@ -244,7 +262,7 @@ function unitInterner(
   profile: ProfileSettings,
   primary: ReadonlySet<string>,
   features: ResolvedFeatures,
-  docExamplesOf: LibraryDocExamples,
+  docTestsOf: LibraryDocTests,
   hostOnlyProcMacroDependencies: boolean
 ): State['intern'] {
   const byKey = new Map<number, Unit>()
@@ -305,7 +323,7 @@ function unitInterner(
       crates: [],
       unlinkable: [],
       buildsAfter: [],
-      docExamples: mode === 'doctest' ? docExamplesOf(target) : null,
+      docTests: mode === 'doctest' ? docTestsOf(pkg, target) : null,
       root,
       primary: primary.has(pkg.id)
     }

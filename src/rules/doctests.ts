@@ -11,7 +11,7 @@ import type { Locator } from '../findings/finding.js'
 import { crateName, dylibFileName, type LinkageResult, type UnitResult } from '../linkage/resolve.js'
 import type { Metadata } from '../model/metadata.js'
 import { stdOnDefaultLoaderPath } from '../model/target-info.js'
-import { linkChain } from '../model/unit-graph.js'
+import { linkChain, type Unit } from '../model/unit-graph.js'
 import { base, describeUnit, type Draft } from './context.js'
 import { featureSteps, locateByFeature } from './feature-steps.js'
 import { dynamicDylibs } from './linkage.js'
@@ -20,7 +20,7 @@ import { dynamicDylibs } from './linkage.js'
 export function doctestFindings(linkage: LinkageResult, locator: Locator, metadata: Metadata, crossTarget: boolean): Draft[] {
   const out: Draft[] = []
   for (const result of linkage.results) {
-    if (result.unit.mode !== 'doctest' || result.unit.docExamples !== 'run' || result.status !== 'ok') continue
+    if (result.unit.docTests?.examples !== 'run' || result.status !== 'ok') continue
     const finding = doctestRuntimeFinding(result, linkage, locator, metadata, crossTarget)
     if (finding) out.push(finding)
   }
@@ -30,11 +30,12 @@ export function doctestFindings(linkage: LinkageResult, locator: Locator, metada
 function doctestRuntimeFinding(result: UnitResult, linkage: LinkageResult, locator: Locator, metadata: Metadata, crossTarget: boolean): Draft | null {
   const unit = result.unit
   const std = unit.targetInfo.stdDylib
-  const stdMissing = std !== null && result.runtimeLibraries.includes(std) && !stdOnDefaultLoaderPath(unit.targetInfo)
-  const missing = result.runtimeLibraries.filter(l => (l === std ? stdMissing : crossTarget))
+  const { dylibs, libraries } = runningLibraries(result, linkage)
+  const stdMissing = std !== null && libraries.includes(std) && !stdOnDefaultLoaderPath(unit.targetInfo)
+  const missing = libraries.filter(l => (l === std ? stdMissing : crossTarget))
   if (missing.length === 0) return null
   // The dylib that makes std dynamic, or the first one not found: the nearest dylib the examples link.
-  const dylib = dynamicDylibs(result, linkage)[0] ?? null
+  const dylib = dylibs[0] ?? null
   const chain = dylib ? linkChain(unit, dylib) : []
   const steps = featureSteps(chain, metadata, locator)
   const own = dylib ? locator.dependencyNamed(chain[chain.length - 2]?.pkg ?? unit.pkg, crateName(dylib)) : locator.crateType(unit)
@@ -54,4 +55,28 @@ function doctestRuntimeFinding(result: UnitResult, linkage: LinkageResult, locat
     ...(chain.length > 1 ? { inclusion: [{ chain: chain.slice(0, -1).map(crateName), crate: crateName(dylib!), how: 'dynamic' as const, file: dylibFileName(dylib!), ...(steps.length > 0 ? { features: steps } : {}) }] } : {}),
     ...locateByFeature(steps, own, null)
   }
+}
+
+/**
+ * The Rust dylibs the programs rustdoc runs link dynamically, nearest first, and the shared libraries they
+ * need. The unit links what every compiled example loads; a `no_run` example that alone names a crate puts
+ * it in no program that runs. Doc tests get no `-C prefer-dynamic` (rustdoc reads RUSTDOCFLAGS, not
+ * RUSTFLAGS), so `std` is dynamic only through a dylib.
+ */
+function runningLibraries(result: UnitResult, linkage: LinkageResult): { dylibs: Unit[]; libraries: string[] } {
+  const all = dynamicDylibs(result, linkage)
+  const names = result.unit.docTests?.runNames ?? null
+  if (names === null) return { dylibs: all, libraries: result.runtimeLibraries }
+  const reached = new Set<Unit>()
+  const queue = result.unit.crates.filter(c => names.includes(c.externName)).map(c => c.unit)
+  for (const u of queue) {
+    if (reached.has(u)) continue
+    reached.add(u)
+    if (u.target.kind !== 'proc-macro') queue.push(...u.crates.map(c => c.unit))
+  }
+  const dylibs = all.filter(u => reached.has(u))
+  if (dylibs.length === 0) return { dylibs, libraries: [] }
+  const std = result.unit.targetInfo.stdDylib
+  const needed = new Set(dylibs.flatMap(u => [dylibFileName(u), ...(linkage.byUnit.get(u)?.runtimeLibraries ?? [])]))
+  return { dylibs, libraries: result.runtimeLibraries.filter(l => l === std || needed.has(l)) }
 }

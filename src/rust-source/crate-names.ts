@@ -3,7 +3,9 @@
  * only when the crate names it (`extern crate`, a `use`, or a path that starts with it), so a dependency no
  * file of a target names is never loaded, and never linked. The scan over-approximates: every identifier
  * that starts a path or follows `use` or `extern crate` counts, in code behind any `cfg`, in macro bodies,
- * anywhere; `include!` pulls in code the scan cannot see.
+ * anywhere — except a path root that names an item the module itself declares unconditionally (rustc looks
+ * a path's first segment up in the module's items before the extern prelude); `include!` pulls in code the
+ * scan cannot see.
  */
 import { Lexer, type Token } from './lexer.js'
 import { stringValue } from './tokens.js'
@@ -32,36 +34,68 @@ export function scanSourceNames(source: string): SourceNames {
   const inline: { name: string; depth: number }[] = []
   // Inside the braces right after `use` or `use ::` (`use {a, b::c}`): the depth they opened at, else -1.
   let useGroup = -1
+  // Per module (the file's, then each inline one, numbered as they open): the first segments of its paths,
+  // and the items it declares in the type namespace. Such an item (`mod d;`, `struct d`) shadows the crate
+  // `d` for the module's own paths (`d::f()`), not for its children's (rustc's lexical scopes).
+  const scopes: { paths: Set<string>; items: Set<string> }[] = [{ paths: new Set(), items: new Set() }]
+  const scope: number[] = [0]
   let current = lexer.next()
   while (current !== null) {
     const next = lexer.next()
     const previous = recent[recent.length - 1]
     if (current.kind === 'ident') {
+      const moduleDepth = inline.length === 0 ? 0 : inline[inline.length - 1]!.depth + 1
+      if (previous?.kind === 'ident' && TYPE_ITEM_KEYWORDS.has(previous.text) && depth === moduleDepth && unconditional(recent.slice(0, -1), recent.length === RECENT)) {
+        scopes[scope[scope.length - 1]!]!.items.add(current.text)
+      }
       if (next?.kind === 'punct' && next.text === ':' && source.charCodeAt(next.end) === 58) {
-        if (!KEYWORDS_BEFORE_PATH.has(current.text)) names.add(current.text)
+        // `use d::…`, `::d::…` and `use {d::…}` name the crate whatever the module declares (rustc reports a
+        // `use` path that could be both as ambiguous).
+        const imported = previous?.text === 'use' || startsGlobalPath(recent) || (useGroup >= 0 && useGroup === depth - 1 && (previous?.text === '{' || previous?.text === ','))
+        if (imported) names.add(current.text)
+        else if (!KEYWORDS_BEFORE_PATH.has(current.text)) scopes[scope[scope.length - 1]!]!.paths.add(current.text)
       }
       else if (previous?.kind === 'ident' && (previous.text === 'use' || (previous.text === 'crate' && precededByExtern(recent)))) names.add(current.text)
       // `use ::d`, `::d::f()`: a path from the crate root of the extern prelude.
       else if (startsGlobalPath(recent)) names.add(current.text)
-      else if (useGroup === depth - 1 && (previous?.text === '{' || previous?.text === ',')) names.add(current.text)
+      else if (useGroup >= 0 && useGroup === depth - 1 && (previous?.text === '{' || previous?.text === ',')) names.add(current.text)
       if (current.text === 'include' && next?.kind === 'punct' && next.text === '!') includes = true
       if (previous?.kind === 'ident' && previous.text === 'mod' && next?.kind === 'punct' && next.text === ';') {
         modules.push({ name: current.text, path: pathAttribute(recent.slice(0, -1)), inline: inline.map(m => m.name) })
       }
     } else if (current.kind === 'punct' && current.text === '{') {
-      if (previous?.kind === 'ident' && recent[recent.length - 2]?.text === 'mod') inline.push({ name: previous.text, depth })
+      if (previous?.kind === 'ident' && recent[recent.length - 2]?.text === 'mod') {
+        inline.push({ name: previous.text, depth })
+        scope.push(scopes.push({ paths: new Set(), items: new Set() }) - 1)
+      }
       if (previous?.text === 'use' || (startsGlobalPath(recent) && recent[recent.length - 3]?.text === 'use')) useGroup = depth
       depth++
     } else if (current.kind === 'punct' && current.text === '}') {
       depth--
-      if (inline.at(-1)?.depth === depth) inline.pop()
+      if (inline.at(-1)?.depth === depth) {
+        inline.pop()
+        scope.pop()
+      }
       if (useGroup === depth) useGroup = -1
     }
     recent.push(current)
-    if (recent.length > 24) recent.shift()
+    if (recent.length > RECENT) recent.shift()
     current = next
   }
+  for (const { paths, items } of scopes) for (const name of paths) if (!items.has(name)) names.add(name)
   return { names, modules, includes }
+}
+
+/** How many tokens the scan keeps to look back at. */
+const RECENT = 24
+
+/**
+ * Whether an item is there on every platform: no `cfg` or `cfg_attr` attribute before it (`#[cfg(windows)]
+ * mod d;` shadows the crate `d` only on Windows). `tokens` ends just before its keyword.
+ */
+function unconditional(tokens: readonly Token[], truncated: boolean): boolean {
+  const attributes = itemAttributes(tokens, truncated)
+  return attributes !== null && attributes.every(a => a[0]?.text !== 'cfg' && a[0]?.text !== 'cfg_attr')
 }
 
 /**
@@ -88,6 +122,18 @@ function precededByExtern(recent: readonly Token[]): boolean {
  * ends just before `mod`.
  */
 function pathAttribute(tokens: readonly Token[]): string | null {
+  for (const inner of itemAttributes(tokens, false) ?? []) {
+    if (inner.length === 3 && inner[0]!.text === 'path' && inner[1]!.text === '=' && inner[2]!.kind === 'literal') return stringValue(inner[2]!.text)
+  }
+  return null
+}
+
+/**
+ * The outer attributes right before an item's keyword (its visibility skipped), each as the tokens inside
+ * `#[…]`, nearest first; null when one cannot be read whole, or (`truncated`: `tokens` is only the end of what
+ * came before) when more may come before them.
+ */
+function itemAttributes(tokens: readonly Token[], truncated: boolean): Token[][] | null {
   let i = tokens.length - 1
   // `pub`, `pub(crate)`, `pub(in path)`.
   if (tokens[i]?.text === ')') {
@@ -95,14 +141,17 @@ function pathAttribute(tokens: readonly Token[]): string | null {
     i--
   }
   if (tokens[i]?.text === 'pub') i--
+  const attributes: Token[][] = []
   while (tokens[i]?.text === ']') {
     let j = i
     while (j >= 0 && tokens[j]!.text !== '[') j--
     if (j < 1 || tokens[j - 1]!.text !== '#') return null
-    const inner = tokens.slice(j + 1, i)
-    if (inner.length === 3 && inner[0]!.text === 'path' && inner[1]!.text === '=' && inner[2]!.kind === 'literal') return stringValue(inner[2]!.text)
+    attributes.push(tokens.slice(j + 1, i))
     i = j - 2
   }
-  return null
+  return i < 0 && truncated ? null : attributes
 }
+
+/** Keywords that declare an item in the type namespace, which a path's first segment is looked up in. */
+const TYPE_ITEM_KEYWORDS = new Set(['mod', 'struct', 'enum', 'union', 'trait', 'type'])
 
