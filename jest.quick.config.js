@@ -19,6 +19,7 @@ const TOOL_SUITES = [
   'differential-cross',
   'differential-extended',
   'distro-toolchain',
+  'doctest-advice',
   'windows-gnu',
   'duplicate-symbol',
   'e2e',

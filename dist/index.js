@@ -6990,11 +6990,11 @@ function doctestRuntimeFinding(result2, linkage, locator, metadata, crossTarget)
   return {
     ...base(unit, "doctest-runtime", "bin"),
     crates: missing,
-    message: `${describeUnit(unit)} fail when \`cargo test\` runs them: each example links ${missing.map((l) => `\`${l}\``).join(", ")}${through}, and cargo runs doc tests with only ${crossTarget ? "the host's `target/<profile>/deps`" : "`target/<profile>/deps`"} on the library path, not the toolchain's library directory \u2014 every example fails with exit status 127 ("error while loading shared libraries").`,
+    message: `${describeUnit(unit)} fail when \`cargo test\` runs them: the examples that run link ${missing.map((l) => `\`${l}\``).join(", ")}${through}, and cargo runs doc tests with only ${crossTarget ? "the host's `target/<profile>/deps`" : "`target/<profile>/deps`"} on the library path, not the toolchain's library directory \u2014 they fail with exit status 127 ("error while loading shared libraries").`,
     fixes: [
       'Link statically when testing: do not enable the feature or flag that brings the Rust dylib in for `cargo test` (Bevy-style `dynamic_linking` only for `cargo run`), or add `"rlib"` to the dylib\'s `crate-type`.',
       `Or put the toolchain's libraries on the path for \`cargo test\`: \`LD_LIBRARY_PATH="${libdir}" cargo test\` (\`DYLD_FALLBACK_LIBRARY_PATH\` on macOS, \`PATH\` on Windows); cargo adds its own directories in front.`,
-      "Or mark the examples `no_run`: rustdoc still compiles them but does not run them."
+      Number.parseInt(unit.pkg.edition, 10) >= 2024 ? "Or mark the examples that use it `no_run,standalone_crate`: from edition 2024 rustdoc runs the program it merges examples into even when they are all `no_run`, so each must be a program of its own to be compiled and not run." : "Or mark the examples `no_run`: rustdoc still compiles them but does not run them."
     ],
     ...chain.length > 1 ? { inclusion: [{ chain: chain.slice(0, -1).map(resolve_crateName), crate: resolve_crateName(dylib), how: "dynamic", file: dylibFileName(dylib), ...steps.length > 0 ? { features: steps } : {} }] } : {},
     ...locateByFeature(steps, own, null)
