@@ -51,6 +51,15 @@ describe('scanSourceNames', () => {
     expect(names('mod d {}\nfn main() { ::d::f(); }')).toEqual(['d'])
   })
 
+  it('names what a macro_rules! body starts a path with: its arguments, and its own paths wherever it is defined', () => {
+    const names = (source: string): string[] => [...scanSourceNames(source).names].sort()
+    expect(names('macro_rules! call { ($k:ident) => { $k::f() } }\nfn main() { let _ = call!(d); }')).toEqual(['d', 'k'])
+    // A macro that does not start a path with a metavariable names nothing through its arguments.
+    expect(names('macro_rules! call { ($k:ident) => { $k() } }\nfn main() { call!(d); }')).toEqual([])
+    // Its body is resolved where it is invoked, so a module item beside the definition shadows nothing.
+    expect(names('mod d {}\nmacro_rules! m { () => { d::f() } }\nmod other { fn g() { m!(); } }')).toEqual(['d'])
+  })
+
   it('gives each out-of-line module the inline modules around it', () => {
     const scanned = scanSourceNames('mod b;\nmod a { pub mod b; mod c { #[path = "x.rs"] mod d; } }\nmod e;\n')
     expect(scanned.modules).toEqual([
@@ -98,6 +107,15 @@ describe('sourceReader: the whole module tree of a target', () => {
     })
     const main = path.join(root, 'src', 'main.rs')
     expect([uses(main, 'one'), uses(main, 'two'), uses(main, 'three')]).toEqual([true, true, false])
+  })
+
+  it('passes the arguments of a macro to the crate names across the files of the tree', () => {
+    const root = writeTree(path.join(tmp, 'macros'), {
+      'src/main.rs': '#[macro_use]\nmod macros;\nfn main() { call!(one); plain!(two); }\n',
+      'src/macros.rs': 'macro_rules! call { ($k:ident) => { $k::f() } }\nmacro_rules! plain { ($k:ident) => { $k() } }\n'
+    })
+    const main = path.join(root, 'src', 'main.rs')
+    expect([uses(main, 'one'), uses(main, 'two')]).toEqual([true, false])
   })
 
   it('counts a crate as named when it cannot tell: a missing module file, include!, an unreadable root', () => {

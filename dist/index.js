@@ -8676,21 +8676,41 @@ function scanSourceNames(source) {
   const inline = [];
   let useGroup = -1;
   const scopes = [{ paths: /* @__PURE__ */ new Set(), items: /* @__PURE__ */ new Set() }], scope = [0];
+  let nesting = 0;
+  const definitions = [], invocations = [], pathMacros = /* @__PURE__ */ new Set(), macroArguments = /* @__PURE__ */ new Map();
   let current = lexer.next();
   for (; current !== null; ) {
     const next = lexer.next(), previous = recent[recent.length - 1];
     if (current.kind === "ident") {
       const moduleDepth = inline.length === 0 ? 0 : inline[inline.length - 1].depth + 1;
-      previous?.kind === "ident" && TYPE_ITEM_KEYWORDS.has(previous.text) && depth === moduleDepth && unconditional(recent.slice(0, -1), recent.length === RECENT) && scopes[scope[scope.length - 1]].items.add(current.text), next?.kind === "punct" && next.text === ":" && source.charCodeAt(next.end) === 58 ? previous?.text === "use" || startsGlobalPath(recent) || useGroup >= 0 && useGroup === depth - 1 && (previous?.text === "{" || previous?.text === ",") ? names2.add(current.text) : KEYWORDS_BEFORE_PATH.has(current.text) || scopes[scope[scope.length - 1]].paths.add(current.text) : (previous?.kind === "ident" && (previous.text === "use" || previous.text === "crate" && precededByExtern(recent)) || startsGlobalPath(recent) || useGroup >= 0 && useGroup === depth - 1 && (previous?.text === "{" || previous?.text === ",")) && names2.add(current.text), current.text === "include" && next?.kind === "punct" && next.text === "!" && (includes = !0), previous?.kind === "ident" && previous.text === "mod" && next?.kind === "punct" && next.text === ";" && modules.push({ name: current.text, path: pathAttribute(recent.slice(0, -1)), inline: inline.map((m) => m.name) });
-    } else current.kind === "punct" && current.text === "{" ? (previous?.kind === "ident" && recent[recent.length - 2]?.text === "mod" && (inline.push({ name: previous.text, depth }), scope.push(scopes.push({ paths: /* @__PURE__ */ new Set(), items: /* @__PURE__ */ new Set() }) - 1)), (previous?.text === "use" || startsGlobalPath(recent) && recent[recent.length - 3]?.text === "use") && (useGroup = depth), depth++) : current.kind === "punct" && current.text === "}" && (depth--, inline.at(-1)?.depth === depth && (inline.pop(), scope.pop()), useGroup === depth && (useGroup = -1));
-    recent.push(current), recent.length > RECENT && recent.shift(), current = next;
+      if (previous?.kind === "ident" && TYPE_ITEM_KEYWORDS.has(previous.text) && depth === moduleDepth && unconditional(recent.slice(0, -1), recent.length === RECENT) && scopes[scope[scope.length - 1]].items.add(current.text), next?.kind === "punct" && next.text === ":" && source.charCodeAt(next.end) === 58) {
+        const imported = previous?.text === "use" || startsGlobalPath(recent) || useGroup >= 0 && useGroup === depth - 1 && (previous?.text === "{" || previous?.text === ",");
+        previous?.text === "$" && definitions.length > 0 && pathMacros.add(definitions[definitions.length - 1].name), imported || definitions.length > 0 ? names2.add(current.text) : KEYWORDS_BEFORE_PATH.has(current.text) || scopes[scope[scope.length - 1]].paths.add(current.text);
+      } else (previous?.kind === "ident" && (previous.text === "use" || previous.text === "crate" && precededByExtern(recent)) || startsGlobalPath(recent) || useGroup >= 0 && useGroup === depth - 1 && (previous?.text === "{" || previous?.text === ",")) && names2.add(current.text);
+      current.text === "include" && next?.kind === "punct" && next.text === "!" && (includes = !0);
+      for (const invocation of invocations) {
+        let args = macroArguments.get(invocation.name);
+        args === void 0 && macroArguments.set(invocation.name, args = /* @__PURE__ */ new Set()), args.add(current.text);
+      }
+      previous?.kind === "ident" && previous.text === "mod" && next?.kind === "punct" && next.text === ";" && modules.push({ name: current.text, path: pathAttribute(recent.slice(0, -1)), inline: inline.map((m) => m.name) });
+    }
+    if (current.kind === "punct" && OPENING.has(current.text)) {
+      const bang = recent[recent.length - 1], named = recent[recent.length - 2];
+      bang?.text === "!" && named?.kind === "ident" ? named.text !== "macro_rules" && invocations.push({ name: named.text, nesting }) : previous?.kind === "ident" && recent[recent.length - 2]?.text === "!" && recent[recent.length - 3]?.text === "macro_rules" && definitions.push({ name: previous.text, nesting }), nesting++;
+    } else current.kind === "punct" && crate_names_CLOSING.has(current.text) && (nesting--, invocations.at(-1)?.nesting === nesting && invocations.pop(), definitions.at(-1)?.nesting === nesting && definitions.pop());
+    current.kind === "punct" && current.text === "{" ? (previous?.kind === "ident" && recent[recent.length - 2]?.text === "mod" && (inline.push({ name: previous.text, depth }), scope.push(scopes.push({ paths: /* @__PURE__ */ new Set(), items: /* @__PURE__ */ new Set() }) - 1)), (previous?.text === "use" || startsGlobalPath(recent) && recent[recent.length - 3]?.text === "use") && (useGroup = depth), depth++) : current.kind === "punct" && current.text === "}" && (depth--, inline.at(-1)?.depth === depth && (inline.pop(), scope.pop()), useGroup === depth && (useGroup = -1)), recent.push(current), recent.length > RECENT && recent.shift(), current = next;
   }
   for (const { paths, items } of scopes)
     for (const name of paths)
       items.has(name) || names2.add(name);
-  return { names: names2, modules, includes };
+  for (const name of macroPathArguments(pathMacros, macroArguments))
+    names2.add(name);
+  return { names: names2, modules, includes, pathMacros, macroArguments };
 }
-const RECENT = 24;
+function macroPathArguments(pathMacros, macroArguments) {
+  return [...pathMacros].flatMap((name) => [...macroArguments.get(name) ?? []]);
+}
+const OPENING = /* @__PURE__ */ new Set(["(", "[", "{"]), crate_names_CLOSING = /* @__PURE__ */ new Set([")", "]", "}"]), RECENT = 24;
 function unconditional(tokens, truncated) {
   const attributes = itemAttributes(tokens, truncated);
   return attributes !== null && attributes.every((a) => a[0]?.text !== "cfg" && a[0]?.text !== "cfg_attr");
@@ -9482,15 +9502,27 @@ function targetScope(metadata, scope) {
   return (srcPath) => ofRepository.has(srcPath) ? scope : scopeFor(scope, srcPath);
 }
 function moduleTreeNames(root, within) {
-  const names2 = /* @__PURE__ */ new Set();
-  return readModuleTree(root, null, within, "stop", (text) => {
+  const names2 = /* @__PURE__ */ new Set(), pathMacros = /* @__PURE__ */ new Set(), macroArguments = /* @__PURE__ */ new Map(), complete = readModuleTree(root, null, within, "stop", (text) => {
     const scanned = scanSourceNames(text);
     if (scanned.includes)
       return null;
     for (const name of scanned.names)
       names2.add(name);
+    for (const name of scanned.pathMacros)
+      pathMacros.add(name);
+    for (const [name, args] of scanned.macroArguments) {
+      const all = macroArguments.get(name);
+      if (all === void 0)
+        macroArguments.set(name, new Set(args));
+      else
+        for (const arg of args)
+          all.add(arg);
+    }
     return scanned.modules.map((m) => ({ ...m, context: null }));
-  }) ? names2 : null;
+  });
+  for (const name of macroPathArguments(pathMacros, macroArguments))
+    names2.add(name);
+  return complete ? names2 : null;
 }
 function moduleTreeScan(root, within) {
   const exports = [], declarations = [], complete = readModuleTree(root, { library: !0, harness: !0 }, within, "skip", (text, file, outer) => {

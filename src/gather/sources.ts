@@ -10,7 +10,7 @@ import { MAX_SOURCE_BYTES, MAX_SOURCE_FILES, MAX_SOURCE_WALK_ENTRIES } from '../
 import type { AllocatorDeclaration, ExportedSymbol, SignatureType, TypeDeclaration } from '../model/facts.js'
 import type { Metadata, Package, Target } from '../model/metadata.js'
 import { ANY_DOC_TESTS, type DocTests, type LibraryDocTests } from '../model/unit-graph.js'
-import { scanSourceNames } from '../rust-source/crate-names.js'
+import { macroPathArguments, scanSourceNames } from '../rust-source/crate-names.js'
 import { type DocExampleScan, docTests, scanDocExamples } from '../rust-source/doc-examples.js'
 import { type Presence, scanExports } from '../rust-source/exports.js'
 import { scanGlobalAllocators } from '../rust-source/global-allocators.js'
@@ -263,12 +263,22 @@ function targetScope(metadata: Metadata, scope: RepositoryScope | null): (srcPat
 /** The names every file of a target's module tree may give a crate, or null when that cannot be decided. */
 function moduleTreeNames(root: string, within: RepositoryScope | null): Set<string> | null {
   const names = new Set<string>()
+  // A macro defined in one file may be invoked in another.
+  const pathMacros = new Set<string>()
+  const macroArguments = new Map<string, Set<string>>()
   const complete = readModuleTree(root, null, within, 'stop', text => {
     const scanned = scanSourceNames(text)
     if (scanned.includes) return null
     for (const name of scanned.names) names.add(name)
+    for (const name of scanned.pathMacros) pathMacros.add(name)
+    for (const [name, args] of scanned.macroArguments) {
+      const all = macroArguments.get(name)
+      if (all === undefined) macroArguments.set(name, new Set(args))
+      else for (const arg of args) all.add(arg)
+    }
     return scanned.modules.map(m => ({ ...m, context: null }))
   })
+  for (const name of macroPathArguments(pathMacros, macroArguments)) names.add(name)
   return complete ? names : null
 }
 

@@ -4,8 +4,9 @@
  * file of a target names is never loaded, and never linked. The scan over-approximates: every identifier
  * that starts a path or follows `use` or `extern crate` counts, in code behind any `cfg`, in macro bodies,
  * anywhere — except a path root that names an item the module itself declares unconditionally (rustc looks
- * a path's first segment up in the module's items before the extern prelude); `include!` pulls in code the
- * scan cannot see.
+ * a path's first segment up in the module's items before the extern prelude), outside macro bodies. An
+ * identifier passed to a `macro_rules!` macro that starts a path with it counts too. `include!` pulls in
+ * code the scan cannot see.
  */
 import { Lexer, type Token } from './lexer.js'
 import { stringValue } from './tokens.js'
@@ -20,6 +21,13 @@ export interface SourceNames {
   modules: { name: string; path: string | null; inline: string[] }[]
   /** The file uses `include!`: code from another file, which this scan does not follow. */
   includes: boolean
+  /**
+   * The `macro_rules!` macros the file defines whose bodies start a path with a metavariable (`$k::f()`): an
+   * identifier passed to one (`call!(d)`) may name a crate.
+   */
+  pathMacros: Set<string>
+  /** The identifiers in the arguments of each macro the file invokes, by the macro's name. */
+  macroArguments: Map<string, Set<string>>
 }
 
 export function scanSourceNames(source: string): SourceNames {
@@ -39,6 +47,13 @@ export function scanSourceNames(source: string): SourceNames {
   // `d` for the module's own paths (`d::f()`), not for its children's (rustc's lexical scopes).
   const scopes: { paths: Set<string>; items: Set<string> }[] = [{ paths: new Set(), items: new Set() }]
   const scope: number[] = [0]
+  // Delimiter depth over `(`, `[` and `{`; the `macro_rules!` bodies and macro invocations open around the
+  // current token, each with the depth its delimiter opened at.
+  let nesting = 0
+  const definitions: { name: string; nesting: number }[] = []
+  const invocations: { name: string; nesting: number }[] = []
+  const pathMacros = new Set<string>()
+  const macroArguments = new Map<string, Set<string>>()
   let current = lexer.next()
   while (current !== null) {
     const next = lexer.next()
@@ -52,7 +67,9 @@ export function scanSourceNames(source: string): SourceNames {
         // `use d::…`, `::d::…` and `use {d::…}` name the crate whatever the module declares (rustc reports a
         // `use` path that could be both as ambiguous).
         const imported = previous?.text === 'use' || startsGlobalPath(recent) || (useGroup >= 0 && useGroup === depth - 1 && (previous?.text === '{' || previous?.text === ','))
-        if (imported) names.add(current.text)
+        if (previous?.text === '$' && definitions.length > 0) pathMacros.add(definitions[definitions.length - 1]!.name)
+        // A macro's body is resolved where the macro is invoked, which may be a module without the item.
+        if (imported || definitions.length > 0) names.add(current.text)
         else if (!KEYWORDS_BEFORE_PATH.has(current.text)) scopes[scope[scope.length - 1]!]!.paths.add(current.text)
       }
       else if (previous?.kind === 'ident' && (previous.text === 'use' || (previous.text === 'crate' && precededByExtern(recent)))) names.add(current.text)
@@ -60,10 +77,31 @@ export function scanSourceNames(source: string): SourceNames {
       else if (startsGlobalPath(recent)) names.add(current.text)
       else if (useGroup >= 0 && useGroup === depth - 1 && (previous?.text === '{' || previous?.text === ',')) names.add(current.text)
       if (current.text === 'include' && next?.kind === 'punct' && next.text === '!') includes = true
+      for (const invocation of invocations) {
+        let args = macroArguments.get(invocation.name)
+        if (args === undefined) macroArguments.set(invocation.name, (args = new Set()))
+        args.add(current.text)
+      }
       if (previous?.kind === 'ident' && previous.text === 'mod' && next?.kind === 'punct' && next.text === ';') {
         modules.push({ name: current.text, path: pathAttribute(recent.slice(0, -1)), inline: inline.map(m => m.name) })
       }
-    } else if (current.kind === 'punct' && current.text === '{') {
+    }
+    if (current.kind === 'punct' && OPENING.has(current.text)) {
+      // `name! (…)`, `name! […]`, `name! {…}`; `macro_rules! name {…}` defines one.
+      const bang = recent[recent.length - 1]
+      const named = recent[recent.length - 2]
+      if (bang?.text === '!' && named?.kind === 'ident') {
+        if (named.text !== 'macro_rules') invocations.push({ name: named.text, nesting })
+      } else if (previous?.kind === 'ident' && recent[recent.length - 2]?.text === '!' && recent[recent.length - 3]?.text === 'macro_rules') {
+        definitions.push({ name: previous.text, nesting })
+      }
+      nesting++
+    } else if (current.kind === 'punct' && CLOSING.has(current.text)) {
+      nesting--
+      if (invocations.at(-1)?.nesting === nesting) invocations.pop()
+      if (definitions.at(-1)?.nesting === nesting) definitions.pop()
+    }
+    if (current.kind === 'punct' && current.text === '{') {
       if (previous?.kind === 'ident' && recent[recent.length - 2]?.text === 'mod') {
         inline.push({ name: previous.text, depth })
         scope.push(scopes.push({ paths: new Set(), items: new Set() }) - 1)
@@ -83,8 +121,17 @@ export function scanSourceNames(source: string): SourceNames {
     current = next
   }
   for (const { paths, items } of scopes) for (const name of paths) if (!items.has(name)) names.add(name)
-  return { names, modules, includes }
+  for (const name of macroPathArguments(pathMacros, macroArguments)) names.add(name)
+  return { names, modules, includes, pathMacros, macroArguments }
 }
+
+/** The identifiers passed to the macros that start paths with them: each may name a crate. */
+export function macroPathArguments(pathMacros: ReadonlySet<string>, macroArguments: ReadonlyMap<string, ReadonlySet<string>>): string[] {
+  return [...pathMacros].flatMap(name => [...(macroArguments.get(name) ?? [])])
+}
+
+const OPENING = new Set(['(', '[', '{'])
+const CLOSING = new Set([')', ']', '}'])
 
 /** How many tokens the scan keeps to look back at. */
 const RECENT = 24
