@@ -53,16 +53,41 @@ describe('scanSourceNames', () => {
 
   it('names what a macro_rules! body starts a path with: its arguments, and its own paths wherever it is defined', () => {
     const names = (source: string): string[] => [...scanSourceNames(source).names].sort()
-    expect(names('macro_rules! call { ($k:ident) => { $k::f() } }\nfn main() { let _ = call!(d); }')).toEqual(['d', 'k'])
+    expect(names('macro_rules! call { ($k:ident) => { $k::f() } }\nfn main() { let _ = call!(d); }')).toEqual(['d'])
     // A macro that does not start a path with a metavariable names nothing through its arguments.
     expect(names('macro_rules! call { ($k:ident) => { $k() } }\nfn main() { call!(d); }')).toEqual([])
     // Its body is resolved where it is invoked, so a module item beside the definition shadows nothing.
     expect(names('mod d {}\nmacro_rules! m { () => { d::f() } }\nmod other { fn g() { m!(); } }')).toEqual(['d'])
   })
 
+  it('a method (`.d::<T>()`) or a macro metavariable (`$d::f()`) starts no path; a range (`..d::MAX`) does', () => {
+    const names = (source: string): string[] => [...scanSourceNames(source).names].sort()
+    expect(names('fn main() { S.d::<i32>(); }')).toEqual([])
+    expect(names('macro_rules! m { ($d:ident) => { $d::f() } }')).toEqual([])
+    expect(names('fn main() { for _ in 0..d::MAX {} }')).toEqual(['d'])
+  })
+
+  it('an item only some platforms have shadows nothing: inner #![cfg], cfg before unsafe trait; a macro body declares nothing', () => {
+    const names = (source: string): string[] => [...scanSourceNames(source).names].sort()
+    expect(names('mod d { #![cfg(windows)] }\nfn main() { d::f(); }')).toEqual(['d'])
+    expect(names('mod d { #![allow(unused)] }\nfn main() { d::f(); }')).toEqual([])
+    expect(names('#[cfg(windows)]\npub unsafe trait d {}\nfn main() { d::f(); }')).toEqual(['d'])
+    expect(names('macro_rules! mk ( () => ( struct d; ) );\nfn main() { d::f(); }')).toEqual(['d'])
+    const file = scanSourceNames('mod d;\nfn main() { d::f(); }')
+    expect([[...file.names], file.modules[0]!.shadows]).toEqual([[], ['d']])
+    expect(scanSourceNames('#![cfg(windows)]\npub fn f() {}').gated).toBe(true)
+  })
+
+  it('reads a module\'s #[cfg_attr(…, path)] files, an inline module\'s #[path] directory, and gives up on `mod $name;`', () => {
+    const [sys] = scanSourceNames('#[cfg_attr(unix, path = "unix.rs")]\n#[cfg_attr(windows, path = "win.rs")]\nmod sys;').modules
+    expect(sys).toMatchObject({ name: 'sys', path: null, conditionalPaths: ['win.rs', 'unix.rs'] })
+    expect(scanSourceNames('#[path = "alt"]\nmod m { mod y; }').modules).toMatchObject([{ name: 'y', inline: ['alt'] }])
+    expect(scanSourceNames('macro_rules! m { ($n:ident) => { mod $n; } }').includes).toBe(true)
+  })
+
   it('gives each out-of-line module the inline modules around it', () => {
     const scanned = scanSourceNames('mod b;\nmod a { pub mod b; mod c { #[path = "x.rs"] mod d; } }\nmod e;\n')
-    expect(scanned.modules).toEqual([
+    expect(scanned.modules).toMatchObject([
       { name: 'b', path: null, inline: [] },
       { name: 'b', path: null, inline: ['a'] },
       { name: 'd', path: 'x.rs', inline: ['a', 'c'] },
@@ -72,7 +97,7 @@ describe('scanSourceNames', () => {
 
   it('finds out-of-line modules with their #[path], and include!', () => {
     const scanned = scanSourceNames('#[cfg(test)]\n#[path = "other.rs"]\npub(crate) mod tests;\nmod plain;\nmod inline {}\ninclude!("gen.rs");\n')
-    expect(scanned.modules).toEqual([
+    expect(scanned.modules).toMatchObject([
       { name: 'tests', path: 'other.rs', inline: [] },
       { name: 'plain', path: null, inline: [] }
     ])
@@ -116,6 +141,18 @@ describe('sourceReader: the whole module tree of a target', () => {
     })
     const main = path.join(root, 'src', 'main.rs')
     expect([uses(main, 'one'), uses(main, 'two')]).toEqual([true, false])
+  })
+
+  it('reads the files rustc may compile for a module: #[cfg_attr(…, path)] ones, below an inline #[path]; a gated file shadows nothing', () => {
+    const root = writeTree(path.join(tmp, 'alternatives'), {
+      'src/main.rs': '#[cfg_attr(unix, path = "unix.rs")]\nmod sys;\n#[path = "alt"]\nmod m { mod y; }\nmod two;\nfn main() { two::x(); }\n',
+      'src/sys.rs': 'pub fn g() {}\n',
+      'src/unix.rs': 'pub fn g() { one::f() }\n',
+      'src/alt/y.rs': 'pub fn h() { three::f() }\n',
+      'src/two.rs': '#![cfg(windows)]\npub fn x() {}\n'
+    })
+    const main = path.join(root, 'src', 'main.rs')
+    expect([uses(main, 'one'), uses(main, 'two'), uses(main, 'three'), uses(main, 'four')]).toEqual([true, true, true, false])
   })
 
   it('counts a crate as named when it cannot tell: a missing module file, include!, an unreadable root', () => {

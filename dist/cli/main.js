@@ -6834,31 +6834,48 @@ function stringValue(literal) {
 
 // src/rust-source/crate-names.ts
 function scanSourceNames(source) {
-  let lexer = new Lexer(source), names = /* @__PURE__ */ new Set(), modules = [], includes = !1, recent = [], depth = 0, inline = [], useGroup = -1, scopes = [{ paths: /* @__PURE__ */ new Set(), items: /* @__PURE__ */ new Set() }], scope = [0], nesting = 0, definitions = [], invocations = [], pathMacros = /* @__PURE__ */ new Set(), macroArguments = /* @__PURE__ */ new Map(), current = lexer.next();
+  let lexer = new Lexer(source), names = /* @__PURE__ */ new Set(), modules = [], includes = !1, recent = [], nesting = 0, depth = 0, useGroup = -1, scopes = [{ paths: /* @__PURE__ */ new Set(), items: /* @__PURE__ */ new Map(), gated: !1 }], inline = [], definitions = [], invocations = [], pathMacros = /* @__PURE__ */ new Set(), macroArguments = /* @__PURE__ */ new Map(), current = lexer.next();
   for (; current !== null; ) {
-    let next = lexer.next(), previous = recent[recent.length - 1];
+    let next = lexer.next(), previous = recent[recent.length - 1], module = inline.length === 0 ? { nesting: 0, scope: 0 } : inline[inline.length - 1], scope = scopes[module.scope];
     if (current.kind === "ident") {
-      let moduleDepth = inline.length === 0 ? 0 : inline[inline.length - 1].depth + 1;
-      if (previous?.kind === "ident" && TYPE_ITEM_KEYWORDS.has(previous.text) && depth === moduleDepth && unconditional(recent.slice(0, -1), recent.length === RECENT) && scopes[scope[scope.length - 1]].items.add(current.text), next?.kind === "punct" && next.text === ":" && source.charCodeAt(next.end) === 58) {
+      if (previous?.kind === "ident" && TYPE_ITEM_KEYWORDS.has(previous.text) && nesting === module.nesting && definitions.length === 0 && unconditional(recent.slice(0, -1), recent.length === RECENT)) {
+        let outOfLine = previous.text === "mod" && next?.text === ";", inlineModule = previous.text === "mod" && next?.text === "{";
+        scope.items.set(current.text, outOfLine ? { kind: "file", module: modules.length } : inlineModule ? { kind: "inline", scope: scopes.length } : { kind: "item" });
+      }
+      let metavariable = previous?.text === "$", method = previous?.text === "." && recent[recent.length - 2]?.text !== ".";
+      if (next?.kind === "punct" && next.text === ":" && source.charCodeAt(next.end) === 58) {
         let imported = previous?.text === "use" || startsGlobalPath(recent) || useGroup >= 0 && useGroup === depth - 1 && (previous?.text === "{" || previous?.text === ",");
-        previous?.text === "$" && definitions.length > 0 && pathMacros.add(definitions[definitions.length - 1].name), imported || definitions.length > 0 ? names.add(current.text) : KEYWORDS_BEFORE_PATH.has(current.text) || scopes[scope[scope.length - 1]].paths.add(current.text);
+        metavariable && definitions.length > 0 && pathMacros.add(definitions[definitions.length - 1].name), metavariable || method || (imported || definitions.length > 0 ? names.add(current.text) : KEYWORDS_BEFORE_PATH.has(current.text) || scope.paths.add(current.text));
       } else (previous?.kind === "ident" && (previous.text === "use" || previous.text === "crate" && precededByExtern(recent)) || startsGlobalPath(recent) || useGroup >= 0 && useGroup === depth - 1 && (previous?.text === "{" || previous?.text === ",")) && names.add(current.text);
-      current.text === "include" && next?.kind === "punct" && next.text === "!" && (includes = !0);
+      current.text === "include" && next?.kind === "punct" && next.text === "!" && (includes = !0), (current.text === "cfg" || current.text === "cfg_attr") && previous?.text === "[" && recent[recent.length - 2]?.text === "!" && recent[recent.length - 3]?.text === "#" && nesting === module.nesting + 1 && current.text === "cfg" && (scope.gated = !0);
       for (let invocation of invocations) {
         let args = macroArguments.get(invocation.name);
         args === void 0 && macroArguments.set(invocation.name, args = /* @__PURE__ */ new Set()), args.add(current.text);
       }
-      previous?.kind === "ident" && previous.text === "mod" && next?.kind === "punct" && next.text === ";" && modules.push({ name: current.text, path: pathAttribute(recent.slice(0, -1)), inline: inline.map((m) => m.name) });
-    }
+      if (previous?.kind === "ident" && previous.text === "mod" && next?.kind === "punct" && next.text === ";") {
+        let attributes = recent.slice(0, -1);
+        modules.push({ name: current.text, path: pathAttribute(attributes), conditionalPaths: conditionalPathAttributes(attributes), inline: inline.map((m) => m.dir), shadows: [] });
+      }
+    } else current.kind === "punct" && current.text === "$" && previous?.kind === "ident" && previous.text === "mod" && (includes = !0);
     if (current.kind === "punct" && OPENING.has(current.text)) {
       let bang = recent[recent.length - 1], named = recent[recent.length - 2];
-      bang?.text === "!" && named?.kind === "ident" ? named.text !== "macro_rules" && invocations.push({ name: named.text, nesting }) : previous?.kind === "ident" && recent[recent.length - 2]?.text === "!" && recent[recent.length - 3]?.text === "macro_rules" && definitions.push({ name: previous.text, nesting }), nesting++;
-    } else current.kind === "punct" && CLOSING2.has(current.text) && (nesting--, invocations.at(-1)?.nesting === nesting && invocations.pop(), definitions.at(-1)?.nesting === nesting && definitions.pop());
-    current.kind === "punct" && current.text === "{" ? (previous?.kind === "ident" && recent[recent.length - 2]?.text === "mod" && (inline.push({ name: previous.text, depth }), scope.push(scopes.push({ paths: /* @__PURE__ */ new Set(), items: /* @__PURE__ */ new Set() }) - 1)), (previous?.text === "use" || startsGlobalPath(recent) && recent[recent.length - 3]?.text === "use") && (useGroup = depth), depth++) : current.kind === "punct" && current.text === "}" && (depth--, inline.at(-1)?.depth === depth && (inline.pop(), scope.pop()), useGroup === depth && (useGroup = -1)), recent.push(current), recent.length > RECENT && recent.shift(), current = next;
+      if (bang?.text === "!" && named?.kind === "ident" ? named.text !== "macro_rules" && invocations.push({ name: named.text, nesting }) : previous?.kind === "ident" && recent[recent.length - 2]?.text === "!" && recent[recent.length - 3]?.text === "macro_rules" && definitions.push({ name: previous.text, nesting }), nesting++, current.text === "{") {
+        if (previous?.kind === "ident" && recent[recent.length - 2]?.text === "mod") {
+          let dir = pathAttribute(recent.slice(0, -2)) ?? previous.text;
+          inline.push({ nesting, scope: scopes.push({ paths: /* @__PURE__ */ new Set(), items: /* @__PURE__ */ new Map(), gated: !1 }) - 1, dir });
+        }
+        (previous?.text === "use" || startsGlobalPath(recent) && recent[recent.length - 3]?.text === "use") && (useGroup = depth), depth++;
+      }
+    } else current.kind === "punct" && CLOSING2.has(current.text) && (nesting--, invocations.at(-1)?.nesting === nesting && invocations.pop(), definitions.at(-1)?.nesting === nesting && definitions.pop(), inline.at(-1)?.nesting === nesting + 1 && inline.pop(), current.text === "}" && (depth--, useGroup === depth && (useGroup = -1)));
+    recent.push(current), recent.length > RECENT && recent.shift(), current = next;
   }
-  for (let { paths, items } of scopes) for (let name of paths) items.has(name) || names.add(name);
+  for (let { paths, items } of scopes)
+    for (let name of paths) {
+      let item = items.get(name);
+      item === void 0 || item.kind === "inline" && scopes[item.scope].gated ? names.add(name) : item.kind === "file" && modules[item.module].shadows.push(name);
+    }
   for (let name of macroPathArguments(pathMacros, macroArguments)) names.add(name);
-  return { names, modules, includes, pathMacros, macroArguments };
+  return { names, modules, includes, gated: scopes[0].gated, pathMacros, macroArguments };
 }
 function macroPathArguments(pathMacros, macroArguments) {
   return [...pathMacros].flatMap((name) => [...macroArguments.get(name) ?? []]);
@@ -6877,6 +6894,18 @@ function precededByExtern(recent) {
   let before = recent[recent.length - 2];
   return before?.kind === "ident" && before.text === "extern";
 }
+function conditionalPathAttributes(tokens) {
+  let paths = [];
+  for (let inner of itemAttributes(tokens, !1) ?? [])
+    if (inner[0]?.text === "cfg_attr") {
+      for (let i = 1; i + 2 < inner.length; i++)
+        if (inner[i].text === "path" && inner[i - 1].text === "," && inner[i + 1].text === "=" && inner[i + 2].kind === "literal") {
+          let value = stringValue(inner[i + 2].text);
+          value !== null && paths.push(value);
+        }
+    }
+  return paths;
+}
 function pathAttribute(tokens) {
   for (let inner of itemAttributes(tokens, !1) ?? [])
     if (inner.length === 3 && inner[0].text === "path" && inner[1].text === "=" && inner[2].kind === "literal") return stringValue(inner[2].text);
@@ -6884,6 +6913,11 @@ function pathAttribute(tokens) {
 }
 function itemAttributes(tokens, truncated) {
   let i = tokens.length - 1;
+  if (tokens[i]?.text === ")") {
+    for (; i >= 0 && tokens[i].text !== "("; ) i--;
+    i--;
+  }
+  for (tokens[i]?.text === "pub" && i--; tokens[i]?.text === "unsafe" || tokens[i]?.text === "auto"; ) i--;
   if (tokens[i]?.text === ")") {
     for (; i >= 0 && tokens[i].text !== "("; ) i--;
     i--;
@@ -7563,17 +7597,18 @@ function targetScope(metadata, scope) {
   return (srcPath) => ofRepository.has(srcPath) ? scope : scopeFor(scope, srcPath);
 }
 function moduleTreeNames(root, within) {
-  let names = /* @__PURE__ */ new Set(), pathMacros = /* @__PURE__ */ new Set(), macroArguments = /* @__PURE__ */ new Map(), complete = readModuleTree(root, null, within, "stop", (text) => {
+  let names = /* @__PURE__ */ new Set(), pathMacros = /* @__PURE__ */ new Set(), macroArguments = /* @__PURE__ */ new Map(), complete = readModuleTree(root, [], within, "stop", (text, _file, shadowed) => {
     let scanned = scanSourceNames(text);
     if (scanned.includes) return null;
     for (let name of scanned.names) names.add(name);
+    if (scanned.gated) for (let name of shadowed) names.add(name);
     for (let name of scanned.pathMacros) pathMacros.add(name);
     for (let [name, args] of scanned.macroArguments) {
       let all = macroArguments.get(name);
       if (all === void 0) macroArguments.set(name, new Set(args));
       else for (let arg of args) all.add(arg);
     }
-    return scanned.modules.map((m) => ({ ...m, context: null }));
+    return scanned.modules.map((m) => ({ ...m, context: m.shadows }));
   });
   for (let name of macroPathArguments(pathMacros, macroArguments)) names.add(name);
   return complete ? names : null;
@@ -7612,9 +7647,10 @@ function readModuleTree(root, rootContext, within, onMissing, visit) {
       continue;
     }
     for (let mod of modules) {
-      let dir = path11.join(childDir, ...mod.inline ?? []);
+      let dir = path11.join(childDir, ...mod.inline ?? []), pathBase = (mod.inline ?? []).length > 0 ? dir : path11.dirname(file), conditional = (mod.conditionalPaths ?? []).map((p) => path11.resolve(pathBase, p)).filter(isFile2);
+      for (let target of conditional) queue.push({ file: target, childDir: path11.dirname(target), context: mod.context });
       if (mod.path !== null) {
-        let target = path11.resolve((mod.inline ?? []).length > 0 ? dir : path11.dirname(file), mod.path);
+        let target = path11.resolve(pathBase, mod.path);
         queue.push({ file: target, childDir: path11.dirname(target), context: mod.context });
         continue;
       }
@@ -7622,6 +7658,7 @@ function readModuleTree(root, rootContext, within, onMissing, visit) {
       if (isFile2(flat)) queue.push({ file: flat, childDir: path11.join(dir, mod.name), context: mod.context });
       else if (isFile2(nested)) queue.push({ file: nested, childDir: path11.join(dir, mod.name), context: mod.context });
       else {
+        if (conditional.length > 0) continue;
         if (onMissing === "stop") return !1;
         complete = !1;
       }

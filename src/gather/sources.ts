@@ -266,17 +266,20 @@ function moduleTreeNames(root: string, within: RepositoryScope | null): Set<stri
   // A macro defined in one file may be invoked in another.
   const pathMacros = new Set<string>()
   const macroArguments = new Map<string, Set<string>>()
-  const complete = readModuleTree(root, null, within, 'stop', text => {
+  // Each module file is visited with the crate names its declaration shadows in its parent.
+  const complete = readModuleTree<readonly string[]>(root, [], within, 'stop', (text, _file, shadowed) => {
     const scanned = scanSourceNames(text)
     if (scanned.includes) return null
     for (const name of scanned.names) names.add(name)
+    // A file that starts with `#![cfg(…)]` may not be compiled: its module shadows nothing then.
+    if (scanned.gated) for (const name of shadowed) names.add(name)
     for (const name of scanned.pathMacros) pathMacros.add(name)
     for (const [name, args] of scanned.macroArguments) {
       const all = macroArguments.get(name)
       if (all === undefined) macroArguments.set(name, new Set(args))
       else for (const arg of args) all.add(arg)
     }
-    return scanned.modules.map(m => ({ ...m, context: null }))
+    return scanned.modules.map(m => ({ ...m, context: m.shadows }))
   })
   for (const name of macroPathArguments(pathMacros, macroArguments)) names.add(name)
   return complete ? names : null
@@ -310,7 +313,9 @@ interface ModuleRef<C> {
   name: string
   /** The file a `#[path = "…"]` names. */
   path: string | null
-  /** The inline modules it sits in, outermost first. */
+  /** Files `#[cfg_attr(…, path = "…")]` names: each one there is read too, as rustc may read it instead. */
+  conditionalPaths?: readonly string[]
+  /** The directories of the inline modules it sits in, outermost first. */
   inline?: readonly string[]
   context: C
 }
@@ -360,8 +365,11 @@ function readModuleTree<C>(
     }
     for (const mod of modules) {
       const dir = path.join(childDir, ...(mod.inline ?? []))
+      const pathBase = (mod.inline ?? []).length > 0 ? dir : path.dirname(file)
+      const conditional = (mod.conditionalPaths ?? []).map(p => path.resolve(pathBase, p)).filter(isFile)
+      for (const target of conditional) queue.push({ file: target, childDir: path.dirname(target), context: mod.context })
       if (mod.path !== null) {
-        const target = path.resolve((mod.inline ?? []).length > 0 ? dir : path.dirname(file), mod.path)
+        const target = path.resolve(pathBase, mod.path)
         queue.push({ file: target, childDir: path.dirname(target), context: mod.context })
         continue
       }
@@ -369,6 +377,8 @@ function readModuleTree<C>(
       const nested = path.join(dir, mod.name, 'mod.rs')
       if (isFile(flat)) queue.push({ file: flat, childDir: path.join(dir, mod.name), context: mod.context })
       else if (isFile(nested)) queue.push({ file: nested, childDir: path.join(dir, mod.name), context: mod.context })
+      // Where a condition gives the module its file, the default one need not be there.
+      else if (conditional.length > 0) continue
       else if (onMissing === 'stop') return false
       else complete = false
     }

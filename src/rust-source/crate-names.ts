@@ -14,13 +14,15 @@ import { stringValue } from './tokens.js'
 export interface SourceNames {
   /** Identifiers that may name a crate: before `::`, after `use`, after `extern crate`. */
   names: Set<string>
-  /**
-   * Out-of-line modules (`mod name;`), with the file a `#[path = "…"]` on them names and the inline modules
-   * (`mod a { … }`) they sit in, outermost first: rustc looks for their files below those modules' directories.
-   */
-  modules: { name: string; path: string | null; inline: string[] }[]
-  /** The file uses `include!`: code from another file, which this scan does not follow. */
+  /** Out-of-line modules (`mod name;`). */
+  modules: ModuleDeclaration[]
+  /** The file uses code this scan does not see: `include!`, or modules a macro declares (`mod $name;`). */
   includes: boolean
+  /**
+   * The file starts with `#![cfg(…)]`: the module it is may not exist, and then does not shadow the crates
+   * its parent's paths name (`ModuleDeclaration.shadows`).
+   */
+  gated: boolean
   /**
    * The `macro_rules!` macros the file defines whose bodies start a path with a metavariable (`$k::f()`): an
    * identifier passed to one (`call!(d)`) may name a crate.
@@ -30,26 +32,47 @@ export interface SourceNames {
   macroArguments: Map<string, Set<string>>
 }
 
+/** An out-of-line module (`mod name;`) as the scan found it. */
+export interface ModuleDeclaration {
+  name: string
+  /** The file a `#[path = "…"]` on it names. */
+  path: string | null
+  /** The files `#[cfg_attr(…, path = "…")]` on it name: rustc reads one of them where the condition holds. */
+  conditionalPaths: string[]
+  /**
+   * The directories of the inline modules (`mod a { … }`) it sits in, outermost first (an inline module's
+   * name, or its `#[path]`): rustc looks for its file below them.
+   */
+  inline: string[]
+  /** Names the module shadows in its parent's paths: crates again when its file turns out `gated`. */
+  shadows: string[]
+}
+
+/** What an item of a module's type namespace is, for shadowing: any item, an inline module, a module file. */
+type ScopeItem = { kind: 'item' } | { kind: 'inline'; scope: number } | { kind: 'file'; module: number }
+
 export function scanSourceNames(source: string): SourceNames {
   const lexer = new Lexer(source)
   const names = new Set<string>()
-  const modules: SourceNames['modules'] = []
+  const modules: ModuleDeclaration[] = []
   let includes = false
   // The last few tokens, for looking back from `mod` at the attributes before it.
   const recent: Token[] = []
-  // Brace depth, and the inline modules open around the current token with the depth each opened at.
+  // Delimiter depth over `(`, `[` and `{`.
+  let nesting = 0
+  // Brace depth, for `use` groups.
   let depth = 0
-  const inline: { name: string; depth: number }[] = []
   // Inside the braces right after `use` or `use ::` (`use {a, b::c}`): the depth they opened at, else -1.
   let useGroup = -1
   // Per module (the file's, then each inline one, numbered as they open): the first segments of its paths,
   // and the items it declares in the type namespace. Such an item (`mod d;`, `struct d`) shadows the crate
-  // `d` for the module's own paths (`d::f()`), not for its children's (rustc's lexical scopes).
-  const scopes: { paths: Set<string>; items: Set<string> }[] = [{ paths: new Set(), items: new Set() }]
-  const scope: number[] = [0]
-  // Delimiter depth over `(`, `[` and `{`; the `macro_rules!` bodies and macro invocations open around the
-  // current token, each with the depth its delimiter opened at.
-  let nesting = 0
+  // `d` for the module's own paths (`d::f()`), not for its children's (rustc's lexical scopes). A module with
+  // an inner `#![cfg(…)]` may not exist: it shadows nothing.
+  const scopes: { paths: Set<string>; items: Map<string, ScopeItem>; gated: boolean }[] = [{ paths: new Set(), items: new Map(), gated: false }]
+  // The inline modules open around the current token: the nesting inside their braces, their scope and directory.
+  const inline: { nesting: number; scope: number; dir: string }[] = []
+  // The `macro_rules!` bodies and macro invocations open around the current token, each with the nesting its
+  // delimiter opened at.
   const definitions: { name: string; nesting: number }[] = []
   const invocations: { name: string; nesting: number }[] = []
   const pathMacros = new Set<string>()
@@ -58,33 +81,52 @@ export function scanSourceNames(source: string): SourceNames {
   while (current !== null) {
     const next = lexer.next()
     const previous = recent[recent.length - 1]
+    const module = inline.length === 0 ? { nesting: 0, scope: 0 } : inline[inline.length - 1]!
+    const scope = scopes[module.scope]!
     if (current.kind === 'ident') {
-      const moduleDepth = inline.length === 0 ? 0 : inline[inline.length - 1]!.depth + 1
-      if (previous?.kind === 'ident' && TYPE_ITEM_KEYWORDS.has(previous.text) && depth === moduleDepth && unconditional(recent.slice(0, -1), recent.length === RECENT)) {
-        scopes[scope[scope.length - 1]!]!.items.add(current.text)
+      // Outside macro bodies (expanded where they are invoked), an unconditional item directly in the module.
+      const moduleItem = previous?.kind === 'ident' && TYPE_ITEM_KEYWORDS.has(previous.text) && nesting === module.nesting && definitions.length === 0
+      if (moduleItem && unconditional(recent.slice(0, -1), recent.length === RECENT)) {
+        const outOfLine = previous.text === 'mod' && next?.text === ';'
+        const inlineModule = previous.text === 'mod' && next?.text === '{'
+        scope.items.set(current.text, outOfLine ? { kind: 'file', module: modules.length } : inlineModule ? { kind: 'inline', scope: scopes.length } : { kind: 'item' })
       }
+      // `$k` is a macro's metavariable, `.d::<T>()` a method: neither starts a path (`..d::MAX` does).
+      const metavariable = previous?.text === '$'
+      const method = previous?.text === '.' && recent[recent.length - 2]?.text !== '.'
       if (next?.kind === 'punct' && next.text === ':' && source.charCodeAt(next.end) === 58) {
         // `use d::…`, `::d::…` and `use {d::…}` name the crate whatever the module declares (rustc reports a
         // `use` path that could be both as ambiguous).
         const imported = previous?.text === 'use' || startsGlobalPath(recent) || (useGroup >= 0 && useGroup === depth - 1 && (previous?.text === '{' || previous?.text === ','))
-        if (previous?.text === '$' && definitions.length > 0) pathMacros.add(definitions[definitions.length - 1]!.name)
-        // A macro's body is resolved where the macro is invoked, which may be a module without the item.
-        if (imported || definitions.length > 0) names.add(current.text)
-        else if (!KEYWORDS_BEFORE_PATH.has(current.text)) scopes[scope[scope.length - 1]!]!.paths.add(current.text)
+        if (metavariable && definitions.length > 0) pathMacros.add(definitions[definitions.length - 1]!.name)
+        if (metavariable || method) {
+          // Not a path root.
+        } else if (imported || definitions.length > 0) {
+          // A macro's body is resolved where the macro is invoked, which may be a module without the item.
+          names.add(current.text)
+        } else if (!KEYWORDS_BEFORE_PATH.has(current.text)) scope.paths.add(current.text)
       }
       else if (previous?.kind === 'ident' && (previous.text === 'use' || (previous.text === 'crate' && precededByExtern(recent)))) names.add(current.text)
       // `use ::d`, `::d::f()`: a path from the crate root of the extern prelude.
       else if (startsGlobalPath(recent)) names.add(current.text)
       else if (useGroup >= 0 && useGroup === depth - 1 && (previous?.text === '{' || previous?.text === ',')) names.add(current.text)
       if (current.text === 'include' && next?.kind === 'punct' && next.text === '!') includes = true
+      // `#![cfg(…)]` directly in a module: an inner attribute, only valid at its start.
+      if ((current.text === 'cfg' || current.text === 'cfg_attr') && previous?.text === '[' && recent[recent.length - 2]?.text === '!' && recent[recent.length - 3]?.text === '#' && nesting === module.nesting + 1) {
+        if (current.text === 'cfg') scope.gated = true
+      }
       for (const invocation of invocations) {
         let args = macroArguments.get(invocation.name)
         if (args === undefined) macroArguments.set(invocation.name, (args = new Set()))
         args.add(current.text)
       }
       if (previous?.kind === 'ident' && previous.text === 'mod' && next?.kind === 'punct' && next.text === ';') {
-        modules.push({ name: current.text, path: pathAttribute(recent.slice(0, -1)), inline: inline.map(m => m.name) })
+        const attributes = recent.slice(0, -1)
+        modules.push({ name: current.text, path: pathAttribute(attributes), conditionalPaths: conditionalPathAttributes(attributes), inline: inline.map(m => m.dir), shadows: [] })
       }
+    } else if (current.kind === 'punct' && current.text === '$' && previous?.kind === 'ident' && previous.text === 'mod') {
+      // `mod $name;` in a macro: modules the scan cannot find.
+      includes = true
     }
     if (current.kind === 'punct' && OPENING.has(current.text)) {
       // `name! (…)`, `name! […]`, `name! {…}`; `macro_rules! name {…}` defines one.
@@ -96,33 +138,37 @@ export function scanSourceNames(source: string): SourceNames {
         definitions.push({ name: previous.text, nesting })
       }
       nesting++
+      if (current.text === '{') {
+        if (previous?.kind === 'ident' && recent[recent.length - 2]?.text === 'mod') {
+          const dir = pathAttribute(recent.slice(0, -2)) ?? previous.text
+          inline.push({ nesting, scope: scopes.push({ paths: new Set(), items: new Map(), gated: false }) - 1, dir })
+        }
+        if (previous?.text === 'use' || (startsGlobalPath(recent) && recent[recent.length - 3]?.text === 'use')) useGroup = depth
+        depth++
+      }
     } else if (current.kind === 'punct' && CLOSING.has(current.text)) {
       nesting--
       if (invocations.at(-1)?.nesting === nesting) invocations.pop()
       if (definitions.at(-1)?.nesting === nesting) definitions.pop()
-    }
-    if (current.kind === 'punct' && current.text === '{') {
-      if (previous?.kind === 'ident' && recent[recent.length - 2]?.text === 'mod') {
-        inline.push({ name: previous.text, depth })
-        scope.push(scopes.push({ paths: new Set(), items: new Set() }) - 1)
+      if (inline.at(-1)?.nesting === nesting + 1) inline.pop()
+      if (current.text === '}') {
+        depth--
+        if (useGroup === depth) useGroup = -1
       }
-      if (previous?.text === 'use' || (startsGlobalPath(recent) && recent[recent.length - 3]?.text === 'use')) useGroup = depth
-      depth++
-    } else if (current.kind === 'punct' && current.text === '}') {
-      depth--
-      if (inline.at(-1)?.depth === depth) {
-        inline.pop()
-        scope.pop()
-      }
-      if (useGroup === depth) useGroup = -1
     }
     recent.push(current)
     if (recent.length > RECENT) recent.shift()
     current = next
   }
-  for (const { paths, items } of scopes) for (const name of paths) if (!items.has(name)) names.add(name)
+  for (const { paths, items } of scopes) {
+    for (const name of paths) {
+      const item = items.get(name)
+      if (item === undefined || (item.kind === 'inline' && scopes[item.scope]!.gated)) names.add(name)
+      else if (item.kind === 'file') modules[item.module]!.shadows.push(name)
+    }
+  }
   for (const name of macroPathArguments(pathMacros, macroArguments)) names.add(name)
-  return { names, modules, includes, pathMacros, macroArguments }
+  return { names, modules, includes, gated: scopes[0]!.gated, pathMacros, macroArguments }
 }
 
 /** The identifiers passed to the macros that start paths with them: each may name a crate. */
@@ -165,6 +211,24 @@ function precededByExtern(recent: readonly Token[]): boolean {
 }
 
 /**
+ * The files `#[cfg_attr(<condition>, path = "…")]` among the attributes right before `mod` name. `tokens`
+ * ends just before `mod`.
+ */
+function conditionalPathAttributes(tokens: readonly Token[]): string[] {
+  const paths: string[] = []
+  for (const inner of itemAttributes(tokens, false) ?? []) {
+    if (inner[0]?.text !== 'cfg_attr') continue
+    for (let i = 1; i + 2 < inner.length; i++) {
+      if (inner[i]!.text === 'path' && inner[i - 1]!.text === ',' && inner[i + 1]!.text === '=' && inner[i + 2]!.kind === 'literal') {
+        const value = stringValue(inner[i + 2]!.text)
+        if (value !== null) paths.push(value)
+      }
+    }
+  }
+  return paths
+}
+
+/**
  * The `#[path = "…"]` among the attributes right before `mod` (its visibility skipped), or null. `tokens`
  * ends just before `mod`.
  */
@@ -183,6 +247,13 @@ function pathAttribute(tokens: readonly Token[]): string | null {
 function itemAttributes(tokens: readonly Token[], truncated: boolean): Token[][] | null {
   let i = tokens.length - 1
   // `pub`, `pub(crate)`, `pub(in path)`.
+  if (tokens[i]?.text === ')') {
+    while (i >= 0 && tokens[i]!.text !== '(') i--
+    i--
+  }
+  if (tokens[i]?.text === 'pub') i--
+  // `unsafe trait`, `auto trait`, `pub unsafe trait`.
+  while (tokens[i]?.text === 'unsafe' || tokens[i]?.text === 'auto') i--
   if (tokens[i]?.text === ')') {
     while (i >= 0 && tokens[i]!.text !== '(') i--
     i--
