@@ -65,17 +65,18 @@ describe('docTests: the programs rustdoc builds from the examples, and the crate
     expect(of(`/// ${fence}\n/// # use helper::Thing;\n/// let t = other::make();\n/// ${fence}\npub fn f() {}\n`).compiledNames).toEqual(['helper', 'other'])
   })
 
-  it('no_crate_inject turns the injection off: only a name in the code loads the library', () => {
+  it('injects the library under #![doc(test(no_crate_inject))] too, as rustdoc 1.95 does', () => {
     const source = `#![doc(test(no_crate_inject))]\n/// ${fence}\n/// // mylib\n/// let x = 1;\n/// ${fence}\npub fn f() {}\n`
-    expect(of(source).compiledNames).toEqual([])
+    expect(of(source).compiledNames).toEqual(['mylib'])
   })
 
-  it('a no_run example is compiled, not run, before 2024', () => {
+  it('before 2024, a no_run example is compiled to metadata, never linked, and a should_panic one passes when it cannot start', () => {
     expect(of(`/// ${fence}no_run\n/// mylib::f();\n/// ${fence}\n///\n/// ${fence}\n/// let x = 1;\n/// ${fence}\npub fn f() {}\n`)).toEqual({
       examples: 'run',
-      compiledNames: ['mylib'],
+      compiledNames: [],
       runNames: []
     })
+    expect(of(`/// ${fence}should_panic\n/// assert_eq!(mylib::f(), 3);\n/// ${fence}\npub fn f() {}\n`)).toEqual({ examples: 'run', compiledNames: ['mylib'], runNames: [] })
   })
 
   it('from 2024, merges examples into one program that runs, no_run ones included, and injects nothing', () => {
@@ -83,13 +84,49 @@ describe('docTests: the programs rustdoc builds from the examples, and the crate
     expect(of(`/// ${fence}\n/// // see mylib::f\n/// let x = 1;\n/// ${fence}\npub fn f() {}\n`, '2024').runNames).toEqual([])
   })
 
-  it('from 2024, keeps standalone the examples rustdoc cannot merge', () => {
-    const standalone = (info: string, code: string): DocTests => of(`/// ${fence}${info}\n${code.split('\n').map(l => `/// ${l}\n`).join('')}/// ${fence}\npub fn f() {}\n`, '2024')
-    expect(standalone('no_run,standalone_crate', 'mylib::f();')).toEqual({ examples: 'compile', compiledNames: ['mylib'], runNames: [] })
-    expect(standalone('no_run', '#![allow(unused)]\nmylib::f();')).toEqual({ examples: 'compile', compiledNames: ['mylib'], runNames: [] })
-    expect(standalone('no_run', '#[global_allocator]\nstatic A: std::alloc::System = std::alloc::System;\nmylib::f();').runNames).toEqual([])
-    expect(standalone('no_run', 'macro_rules! m { () => { $crate::f() } }\nmylib::f();').runNames).toEqual([])
-    expect(standalone('no_run', 'macro_rules! m { () => { 1 } }\nmylib::f();').runNames).toEqual(['mylib'])
+  it('from 2024, keeps standalone the examples rustdoc cannot merge, read from their top-level items', () => {
+    const example = (info: string, code: string): DocTests => of(`/// ${fence}${info}\n${code.split('\n').map(l => `/// ${l}\n`).join('')}/// ${fence}\npub fn f() {}\n`, '2024')
+    const standalone = { examples: 'compile', compiledNames: [], runNames: [] }
+    const merged = { examples: 'run', compiledNames: ['mylib'], runNames: ['mylib'] }
+    expect(example('no_run,standalone_crate', 'mylib::f();')).toEqual(standalone)
+    expect(example('no_run', '#![feature(test)]\nmylib::f();')).toEqual(standalone)
+    expect(example('no_run', '//! An example.\nmylib::f();')).toEqual(standalone)
+    expect(example('no_run', '#[global_allocator]\nstatic A: std::alloc::System = std::alloc::System;\nmylib::f();')).toEqual(standalone)
+    expect(example('no_run', 'macro_rules! m { () => { $crate::f() } }\nmylib::f();')).toEqual(standalone)
+    // A lint level stays inside the merged example; a comment, or a nested item, is not one of its top-level items.
+    expect(example('no_run', '#![allow(unused)]\nmylib::f();')).toEqual(merged)
+    expect(example('no_run', '// like #![no_std] or #[global_allocator] would\nmylib::f();')).toEqual(merged)
+    expect(example('no_run', 'fn helper() { macro_rules! m { () => { $crate::x() } } }\nmylib::f();')).toEqual(merged)
+    expect(example('no_run', 'macro_rules! m { () => { 1 } }\nmylib::f();')).toEqual(merged)
+  })
+
+  it('reads the docs rustdoc collects: through attributes and cfg_attr(doc), include_str!, unindented, in block comments', () => {
+    const names = (source: string, included: Record<string, string> = {}): readonly string[] | null =>
+      docTests([scanDocExamples(source, file => included[file] ?? null)], { name: 'mylib', edition: '2024' }).runNames
+    expect(names(`/// ${fence}\n#[inline]\n/// a::f();\n/// ${fence}\npub fn f() {}\n`)).toEqual(['a'])
+    expect(names(`#[cfg_attr(doc, doc = "${fence}\\na::f();\\n${fence}")]\npub fn f() {}\n`)).toEqual(['a'])
+    expect(names(`#[cfg_attr(docsrs, doc = "${fence}\\na::f();\\n${fence}")]\npub fn f() {}\n`)).toEqual([])
+    expect(names('#![cfg_attr(doc, doc = include_str!("../README.md"))]\npub fn f() {}\n', { '../README.md': `# Title\n\n${fence}\nb::g();\n${fence}\n` })).toEqual(['b'])
+    expect(docTests([scanDocExamples('#![doc = include_str!("gone.md")]\n', () => null)], { name: 'mylib', edition: '2021' }).runNames).toBeNull()
+    // Five spaces on every line are the docs' common indentation, not an indented code block.
+    expect(of(`///     ${fence}no_run\n///     mylib::f();\n///     ${fence}\npub fn f() {}\n`)).toEqual({ examples: 'compile', compiledNames: [], runNames: [] })
+    expect(names(`/**\n * ${fence}\n * a::f();\n * ${fence}\n */\npub fn f() {}\n`)).toEqual(['a'])
+  })
+
+  it('finds blocks in list items, block quotes and after headings', () => {
+    const names = (doc: string): readonly string[] | null => of(`${doc.split('\n').map(l => `/// ${l}\n`).join('')}pub fn f() {}\n`, '2024').runNames
+    expect(names(`- item:\n\n    ${fence}\n    a::f();\n    ${fence}`)).toEqual(['a'])
+    expect(names(`> ${fence}\n> a::f();\n> ${fence}`)).toEqual(['a'])
+    expect(names('# Example\n    a::f();')).toEqual(['a'])
+    expect(names('Some words\n    a::f();')).toEqual([])
+  })
+
+  it('leaves out docs rustdoc does not collect: on statements and macro invocations, in #[cfg(test)] items', () => {
+    const names = (source: string): readonly string[] | null => of(source, '2024').runNames
+    expect(names(`fn f() {\n    /// ${fence}\n    /// a::f();\n    /// ${fence}\n    let x = 1;\n}\n`)).toEqual([])
+    expect(names(`/// ${fence}\n/// a::f();\n/// ${fence}\nnoop!();\n`)).toEqual([])
+    expect(names(`#[cfg(test)]\nmod tests {\n    /// ${fence}\n    /// a::f();\n    /// ${fence}\n    pub fn g() {}\n}\n/// ${fence}\n/// b::f();\n/// ${fence}\npub fn h() {}\n`)).toEqual(['b'])
+    expect(names(`/// ${fence}\n/// a::f();\n/// ${fence}\nmacro_rules! m { () => {} }\n`)).toEqual(['a'])
   })
 
   it('docs or code the scan cannot read may load any crate', () => {

@@ -3845,13 +3845,13 @@ function mergeCargoConfig(files, options = {}) {
     for (const include of takeIncludes(table, file)) {
       if (seen.has(include.path))
         throw new UserError(`${where(include.source)}config \`include\` cycle detected with path \`${include.path}\``);
-      const includedText = includes.get(include.path);
-      if (includedText === void 0) {
+      const includedText2 = includes.get(include.path);
+      if (includedText2 === void 0) {
         if (include.optional)
           continue;
         throw new UserError(`${where(include.source)}config include \`${include.written}\` not found (looked for \`${include.path}\`)`);
       }
-      load(include.path, includedText, include.source);
+      load(include.path, includedText2, include.source);
     }
     mergeTable(root, table), loaded.push(file);
   };
@@ -8693,8 +8693,8 @@ function scanSourceNames(source) {
         args === void 0 && macroArguments.set(invocation.name, args = /* @__PURE__ */ new Set()), args.add(current.text);
       }
       if (previous?.kind === "ident" && previous.text === "mod" && next?.kind === "punct" && next.text === ";") {
-        const attributes = recent.slice(0, -1);
-        modules.push({ name: current.text, path: pathAttribute(attributes), conditionalPaths: conditionalPathAttributes(attributes), inline: inline.map((m) => m.dir), shadows: [] });
+        const attributes = recent.slice(0, -1), testOnly = (itemAttributes(attributes, !1) ?? []).some((a) => a.map((t) => t.text).join(" ") === "cfg ( test )");
+        modules.push({ name: current.text, path: pathAttribute(attributes), conditionalPaths: conditionalPathAttributes(attributes), inline: inline.map((m) => m.dir), shadows: [], testOnly });
       }
     } else current.kind === "punct" && current.text === "$" && previous?.kind === "ident" && previous.text === "mod" && (includes = !0);
     if (current.kind === "punct" && OPENING.has(current.text)) {
@@ -8783,54 +8783,141 @@ const TYPE_ITEM_KEYWORDS = /* @__PURE__ */ new Set(["mod", "struct", "enum", "un
 function mergeDocExamples(a, b) {
   return doc_examples_RANK[a] >= doc_examples_RANK[b] ? a : b;
 }
-function docExamples(source) {
-  const scan = scanDocExamples(source);
+function docExamples(source, included = () => null) {
+  const scan = scanDocExamples(source, included);
   return scan.unreadable ? "run" : scan.examples.reduce((found, e) => mergeDocExamples(found, e.kind), "none");
 }
-function scanDocExamples(source) {
-  const examples = [];
-  let unreadable = !1, noCrateInject = !1, lines = [];
-  const flush = () => {
-    lines.length > 0 && examples.push(...examplesInMarkdown(lines)), lines = [];
-  }, lexer = new Lexer(source, !0), recent = [];
-  for (let t = lexer.next(); t !== null; t = lexer.next()) {
-    if (t.kind === "doc") {
-      lines.push(...t.text.split(`
-`));
-      continue;
-    }
-    t.kind === "ident" && t.text === "no_crate_inject" && (noCrateInject = !0), recent.push(t.text), recent.length > 5 && recent.shift();
-    const n = recent.length;
-    if (t.text === "=" && recent[n - 2] === "doc" && recent[n - 3] === "[" && (recent[n - 4] === "#" || recent[n - 4] === "!" && recent[n - 5] === "#")) {
-      const value = lexer.next();
-      if (value === null)
-        break;
-      const text = value.kind === "literal" ? stringValue(value.text) : null;
-      text !== null ? lines.push(...text.split(`
-`)) : unreadable = !0;
-      continue;
-    }
-    (t.kind === "ident" && t.text !== "doc" || t.text === "{" || t.text === ";") && flush();
+class TokenStream {
+  ahead = [];
+  lexer;
+  constructor(source) {
+    this.lexer = new Lexer(source, !0);
   }
-  return flush(), { examples, unreadable, noCrateInject };
+  /** The token `k` places ahead (0: the next one), without taking it. */
+  peek(k = 0) {
+    for (; this.ahead.length <= k; ) {
+      const t = this.lexer.next();
+      if (t === null)
+        return null;
+      this.ahead.push(t);
+    }
+    return this.ahead[k];
+  }
+  next() {
+    return this.ahead.length > 0 ? this.ahead.shift() : this.lexer.next();
+  }
+}
+const MAX_ATTRIBUTE_TOKENS = 4096;
+function scanDocExamples(source, included = () => null) {
+  const stream = new TokenStream(source), examples = [];
+  let unreadable = !1, fragments = [], testOnly = !1, nesting = 0, testItem = -1, skipping = -1;
+  for (let t = stream.next(); t !== null; t = stream.next()) {
+    if (t.kind === "doc") {
+      skipping < 0 && fragments.push({ kind: "sugared", lines: source.startsWith("/*", t.start) ? blockCommentLines(t.text) : [t.text] });
+      continue;
+    }
+    if (t.text === "#" && (stream.peek()?.text === "[" || stream.peek()?.text === "!" && stream.peek(1)?.text === "[")) {
+      stream.peek()?.text === "!" && stream.next();
+      const attribute = attributeTokens(stream);
+      if (attribute === null)
+        unreadable = !0;
+      else if (isCfgTest(attribute))
+        testOnly = !0;
+      else if (skipping < 0)
+        for (const doc of docAttributes(attribute, 0)) {
+          const text = doc.kind === "literal" ? doc.text : doc.kind === "include" ? included(doc.path) : null;
+          text === null ? unreadable = !0 : fragments.push({ kind: "raw", lines: text.split(`
+`) });
+        }
+      continue;
+    }
+    fragments.length > 0 && !testOnly && skipping < 0 && collectsDocs(t, stream.peek()) && examples.push(...examplesInMarkdown(unindent(fragments))), fragments = [], testOnly && skipping < 0 && testItem < 0 && (testItem = nesting), testOnly = !1, t.text === "(" || t.text === "[" || t.text === "{" ? (t.text === "{" && testItem === nesting && (skipping = nesting + 1, testItem = -1), nesting++) : t.text === ")" || t.text === "]" || t.text === "}" ? (nesting--, nesting < skipping && (skipping = -1)) : t.text === ";" && testItem === nesting && (testItem = -1);
+  }
+  return fragments.length > 0 && !testOnly && skipping < 0 && examples.push(...examplesInMarkdown(unindent(fragments))), { examples, unreadable };
+}
+function attributeTokens(stream) {
+  stream.next();
+  const tokens = [];
+  let depth = 1;
+  for (let t = stream.next(); t !== null; t = stream.next()) {
+    if (t.text === "(" || t.text === "[" || t.text === "{")
+      depth++;
+    else if ((t.text === ")" || t.text === "]" || t.text === "}") && --depth === 0)
+      break;
+    tokens.length <= MAX_ATTRIBUTE_TOKENS && tokens.push(t);
+  }
+  return tokens.length > MAX_ATTRIBUTE_TOKENS ? null : tokens;
+}
+function collectsDocs(t, next) {
+  return t.kind === "ident" && t.text === "let" ? !1 : !(t.kind === "ident" && t.text !== "macro_rules" && next?.text === "!");
+}
+function isCfgTest(attribute) {
+  return attribute.length === 4 && attribute[0].text === "cfg" && attribute[1].text === "(" && attribute[2].text === "test" && attribute[3].text === ")";
+}
+const MAX_CFG_ATTR_DEPTH = 8;
+function docAttributes(attribute, depth) {
+  const head = attribute[0]?.text;
+  if (head === "doc" && attribute[1]?.text === "=") {
+    const value = attribute.slice(2), literal = value.length === 1 && value[0].kind === "literal" ? stringValue(value[0].text) : null;
+    if (literal !== null)
+      return [{ kind: "literal", text: literal }];
+    const file = value.length === 5 && value[0].text === "include_str" && value[1].text === "!" && value[3].kind === "literal" ? stringValue(value[3].text) : null;
+    return [file !== null ? { kind: "include", path: file } : { kind: "unreadable" }];
+  }
+  if (head !== "cfg_attr" || attribute[1]?.text !== "(")
+    return [];
+  if (depth === MAX_CFG_ATTR_DEPTH)
+    return [{ kind: "unreadable" }];
+  const args = topLevelArguments(attribute, 1);
+  return args.length < 2 || !mayHoldUnderRustdoc(args[0]) ? [] : args.slice(1).flatMap((a) => docAttributes(a, depth + 1));
+}
+function topLevelArguments(tokens, open) {
+  const close = closingIndex(tokens, open), args = [[]];
+  for (let i = open + 1; i < close; i++) {
+    const t = tokens[i];
+    if (t.text === ",")
+      args.push([]);
+    else if (t.text === "(" || t.text === "[" || t.text === "{") {
+      const end = closingIndex(tokens, i);
+      args[args.length - 1].push(...tokens.slice(i, end + 1)), i = end;
+    } else
+      args[args.length - 1].push(t);
+  }
+  return args.filter((a) => a.length > 0);
+}
+function mayHoldUnderRustdoc(condition) {
+  return condition.length === 1 ? condition[0].text !== "test" && condition[0].text !== "docsrs" : condition[0]?.text === "not" && condition.length === 4 ? condition[2].text !== "doc" && condition[2].text !== "doctest" : !0;
+}
+function blockCommentLines(text) {
+  const lines = text.split(`
+`);
+  return lines.length > 1 && lines[0].trim() === "" && lines.shift(), lines.length > 1 && lines[lines.length - 1].trim() === "" && lines.pop(), lines.length > 1 && lines.every((l) => /^\s*\*/.test(l)) ? lines.map((l) => l.replace(/^\s*\*/, "")) : lines;
+}
+function unindent(fragments) {
+  const add = fragments.some((f) => f.kind === "sugared") && fragments.some((f, i) => i > 0 && f.kind !== fragments[i - 1].kind) ? 1 : 0;
+  let min = 1 / 0;
+  for (const f of fragments)
+    for (const line2 of f.lines)
+      line2.trim() !== "" && (min = Math.min(min, /^[ \t]*/.exec(line2)[0].length + (f.kind === "sugared" ? 0 : add)));
+  return min === 1 / 0 && (min = 0), fragments.flatMap((f) => {
+    const indent = f.kind !== "sugared" && min > 0 ? min - add : min;
+    return f.lines.map((line2) => line2.trim() === "" ? "" : line2.slice(Math.min(indent, /^[ \t]*/.exec(line2)[0].length)));
+  });
 }
 function docTests(scans, crate2) {
   if (scans.some((s) => s.unreadable))
     return { examples: "run", compiledNames: null, runNames: null };
-  const merges = Number.parseInt(crate2.edition, 10) >= 2024, inject = !scans.some((s) => s.noCrateInject);
-  let compiled = /* @__PURE__ */ new Set(), run2 = /* @__PURE__ */ new Set(), examples = "none", merged = !1;
-  const mergedNames = /* @__PURE__ */ new Set();
+  const merges = Number.parseInt(crate2.edition, 10) >= 2024;
+  let compiled = /* @__PURE__ */ new Set(), run2 = /* @__PURE__ */ new Set(), merged = null, examples = "none";
   for (const example of scans.flatMap((s) => s.examples)) {
-    const mergeable = merges && !example.standalone && mergeableCode(example.code), scanned = scanSourceNames(example.code), names2 = scanned.includes ? null : scanned.names;
-    if (names2 !== null && !mergeable && inject && example.code.includes(crate2.name) && names2.add(crate2.name), compiled = union(compiled, names2), examples = mergeDocExamples(examples, "compile"), mergeable)
-      if (merged = !0, names2 === null)
-        run2 = null;
-      else
-        for (const name of names2)
-          mergedNames.add(name);
-    else example.kind === "run" && (examples = "run", run2 = union(run2, names2));
+    const scanned = scanSourceNames(example.code), names2 = scanned.includes ? null : scanned.names;
+    if (examples = mergeDocExamples(examples, "compile"), merges && !example.standalone && mergeableCode(example.code)) {
+      merged = union(merged ?? /* @__PURE__ */ new Set(), names2), names2 === null && (run2 = compiled = null);
+      continue;
+    }
+    example.kind === "run" && (names2 !== null && example.code.includes(crate2.name) && names2.add(crate2.name), examples = "run", compiled = union(compiled, names2), example.shouldPanic || (run2 = union(run2, names2)));
   }
-  return merged && (examples = "run", run2 = union(run2, mergedNames)), { examples, compiledNames: compiled === null ? null : [...compiled].sort(), runNames: run2 === null ? null : [...run2].sort() };
+  return merged !== null && (examples = "run", compiled = union(compiled, merged), run2 = union(run2, merged)), { examples, compiledNames: compiled === null ? null : [...compiled].sort(), runNames: run2 === null ? null : [...run2].sort() };
 }
 function union(into, names2) {
   if (into === null || names2 === null)
@@ -8839,26 +8926,35 @@ function union(into, names2) {
     into.add(name);
   return into;
 }
+const LINT_ATTRIBUTES = /* @__PURE__ */ new Set(["allow", "warn", "deny", "forbid", "expect"]);
 function mergeableCode(code) {
-  return /#\s*!\s*\[/.test(code) || /#\s*\[\s*global_allocator\b/.test(code) ? !1 : !(/\bmacro_rules\s*!/.test(code) && code.includes("$crate"));
+  const stream = new TokenStream(code);
+  let nesting = 0, macroDefinition = !1;
+  for (let t = stream.next(); t !== null; t = stream.next())
+    if (t.text === "(" || t.text === "[" || t.text === "{" ? nesting++ : (t.text === ")" || t.text === "]" || t.text === "}") && nesting--, nesting === 0) {
+      if (t.kind === "doc" && (code.startsWith("//!", t.start) || code.startsWith("/*!", t.start)) || t.text === "#" && stream.peek()?.text === "!" && stream.peek(1)?.text === "[" && !LINT_ATTRIBUTES.has(stream.peek(2)?.text ?? "") || t.text === "#" && stream.peek()?.text === "[" && stream.peek(1)?.text === "global_allocator")
+        return !1;
+      t.text === "macro_rules" && stream.peek()?.text === "!" && (macroDefinition = !0);
+    }
+  return !(macroDefinition && code.includes("$crate"));
 }
 function examplesInMarkdown(lines) {
   const examples = [];
   let fence = null, indented = null, blankBefore = !0, inList = !1;
   const close = (kind, code) => {
-    kind !== null && examples.push({ kind: kind.noRun ? "compile" : "run", standalone: kind.standalone, code: code.map(codeLine).join(`
+    kind !== null && examples.push({ kind: kind.noRun ? "compile" : "run", standalone: kind.standalone, shouldPanic: kind.shouldPanic, code: code.map(codeLine).join(`
 `) });
   };
-  for (const rawLine of lines) {
-    const line2 = rawLine.startsWith(" ") ? rawLine.slice(1) : rawLine;
+  for (const raw of lines) {
+    const quote = /^( {0,3}> ?)+/.exec(raw);
     if (fence !== null) {
-      const closing = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line2);
-      closing && closing[1][0] === fence.char && closing[1].length >= fence.length ? (close(fence.kind, fence.code), fence = null, blankBefore = !1) : fence.code.push(line2);
+      const line3 = fence.quoted && quote ? raw.slice(quote[0].length) : raw, closing = /^\s*(`{3,}|~{3,})\s*$/.exec(line3);
+      closing && closing[1][0] === fence.char && closing[1].length >= fence.length ? (close(fence.kind, fence.code), fence = null, blankBefore = !1) : fence.code.push(line3);
       continue;
     }
-    const open = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line2);
+    const line2 = quote ? raw.slice(quote[0].length) : raw, open = (inList ? /^\s*(`{3,}|~{3,})(.*)$/ : /^ {0,3}(`{3,}|~{3,})(.*)$/).exec(line2);
     if (open && !(open[1][0] === "`" && open[2].includes("`"))) {
-      indented !== null && close(INDENTED, indented), indented = null, fence = { char: open[1][0], length: open[1].length, kind: blockKind(open[2]), code: [] };
+      indented !== null && close(INDENTED, indented), indented = null, fence = { char: open[1][0], length: open[1].length, kind: blockKind(open[2]), code: [], quoted: quote !== null };
       continue;
     }
     if (line2.trim() === "") {
@@ -8869,7 +8965,11 @@ function examplesInMarkdown(lines) {
       indented.push(line2.replace(/^( {4}|\t)/, ""));
       continue;
     }
-    indented !== null && close(INDENTED, indented), indented = null, /^ {0,3}([-*+]|\d+[.)])\s/.test(line2) ? inList = !0 : /^\s/.test(line2) || (inList = !1), blankBefore && !inList && /^( {4}|\t)/.test(line2) && (indented = [line2.replace(/^( {4}|\t)/, "")]), blankBefore = !1;
+    if (indented !== null && close(INDENTED, indented), indented = null, /^ {0,3}([-*+]|\d+[.)])\s/.test(line2) ? inList = !0 : /^\s/.test(line2) || (inList = !1), blankBefore && !inList && /^( {4}|\t)/.test(line2)) {
+      indented = [line2.replace(/^( {4}|\t)/, "")], blankBefore = !1;
+      continue;
+    }
+    blankBefore = /^ {0,3}#{1,6}(\s|$)/.test(line2);
   }
   return indented !== null && close(INDENTED, indented), fence !== null && close(fence.kind, fence.code), examples;
 }
@@ -8877,9 +8977,9 @@ function codeLine(line2) {
   const trimmed = line2.trim();
   return trimmed.startsWith("##") ? line2.replace("##", "#") : trimmed.startsWith("# ") ? trimmed.slice(2) : trimmed === "#" ? "" : line2;
 }
-const INDENTED = { noRun: !1, standalone: !1 };
+const INDENTED = { noRun: !1, standalone: !1, shouldPanic: !1 };
 function blockKind(info2) {
-  let rust = !1, other2 = !1, ignore = !1, noRun = !1, compileFail = !1, standalone = !1;
+  let rust = !1, other2 = !1, ignore = !1, noRun = !1, compileFail = !1, standalone = !1, shouldPanic = !1;
   for (const token of info2.split(/[\s,]+/).filter((t) => t !== "")) {
     const word = token.replace(/^\{?\.?/, "").replace(/\}$/, "");
     if (word === "rust")
@@ -8892,15 +8992,17 @@ function blockKind(info2) {
       compileFail = !0;
     else if (word === "test_harness" || word === "standalone_crate")
       standalone = !0;
+    else if (word === "should_panic")
+      shouldPanic = !0;
     else {
       if (RUSTDOC_ATTRIBUTES.has(word) || /^edition\d{4}$/.test(word) || /^E\d{4}$/.test(word))
         continue;
       other2 = !0;
     }
   }
-  return other2 && !rust || ignore || compileFail ? null : { noRun, standalone };
+  return other2 && !rust || ignore || compileFail ? null : { noRun, standalone, shouldPanic };
 }
-const RUSTDOC_ATTRIBUTES = /* @__PURE__ */ new Set(["should_panic", "allow_fail"]), MAX_DEPTH = 32;
+const RUSTDOC_ATTRIBUTES = /* @__PURE__ */ new Set(["allow_fail"]), MAX_DEPTH = 32;
 function readSignature(tokens, name, source) {
   const line2 = tokens[name].line, before = tokens[name - 1];
   if (isIdent(before, "static") || isIdent(before, "mut") && isIdent(tokens[name - 2], "static")) {
@@ -9302,7 +9404,7 @@ class ItemText {
     return this.sites = [], this.tokens = [], this.open = !1, out;
   }
 }
-const MAX_CFG_ATTR_DEPTH = 8;
+const global_allocators_MAX_CFG_ATTR_DEPTH = 8;
 function global_allocators_analyseAttribute(tokens) {
   return global_allocators_analyseRange(groupTokens(tokens), 0, tokens.length, 0);
 }
@@ -9322,7 +9424,7 @@ function global_allocators_analyseRange(attr, start, end, depth) {
     return meaning;
   if (last === "cfg")
     meaning.cfg = joinTokens(tokens.slice(predicateStart, predicateEnd));
-  else if (last === "cfg_attr" && args.length >= 2 && depth < MAX_CFG_ATTR_DEPTH) {
+  else if (last === "cfg_attr" && args.length >= 2 && depth < global_allocators_MAX_CFG_ATTR_DEPTH) {
     const predicate = joinTokens(tokens.slice(predicateStart, predicateEnd));
     for (const [argStart, argEnd] of args.slice(1))
       if (argEnd !== argStart)
@@ -9512,14 +9614,25 @@ function docTestsReader(metadata, scope) {
   };
 }
 function moduleTreeDocTests(pkg, lib, within) {
-  const scans = [];
+  const scans = [], budget = { bytes: MAX_SOURCE_BYTES };
   return readModuleTree(lib.srcPath, null, within, "stop", (text, file) => {
-    const scan = scanDocExamples(text);
-    if (scans.push(file === lib.srcPath ? scan : { ...scan, noCrateInject: !1 }), scan.unreadable)
+    const scan = scanDocExamples(text, includedText(file, within, budget));
+    if (scans.push(scan), scan.unreadable)
       return [];
     const scanned = scanSourceNames(text);
-    return scanned.includes ? null : scanned.modules.map((m) => ({ ...m, context: null }));
+    return scanned.includes ? null : scanned.modules.filter((m) => !m.testOnly).map((m) => ({ ...m, context: null }));
   }) ? docTests(scans, { name: lib.name.replace(/-/g, "_"), edition: pkg.edition }) : ANY_DOC_TESTS;
+}
+function includedText(file, within, budget) {
+  return (included) => {
+    let text;
+    try {
+      text = readInputFile(external_node_path_default().resolve(external_node_path_default().dirname(file), included), "rust-source", { within });
+    } catch {
+      return null;
+    }
+    return budget.bytes -= text.length, budget.bytes < 0 ? null : text;
+  };
 }
 function targetScope(metadata, scope) {
   const ofRepository = /* @__PURE__ */ new Set();

@@ -11,7 +11,7 @@ import type { AllocatorDeclaration, ExportedSymbol, SignatureType, TypeDeclarati
 import type { Metadata, Package, Target } from '../model/metadata.js'
 import { ANY_DOC_TESTS, type DocTests, type LibraryDocTests } from '../model/unit-graph.js'
 import { macroPathArguments, scanSourceNames } from '../rust-source/crate-names.js'
-import { type DocExampleScan, docTests, scanDocExamples } from '../rust-source/doc-examples.js'
+import { type DocExampleScan, docTests, type IncludedText, scanDocExamples } from '../rust-source/doc-examples.js'
 import { type Presence, scanExports } from '../rust-source/exports.js'
 import { scanGlobalAllocators } from '../rust-source/global-allocators.js'
 
@@ -234,16 +234,36 @@ export function docTestsReader(metadata: Metadata, scope: RepositoryScope | null
 
 function moduleTreeDocTests(pkg: Package, lib: Target, within: RepositoryScope | null): DocTests {
   const scans: DocExampleScan[] = []
+  // Files docs include count against the same budget as the tree's sources.
+  const budget = { bytes: MAX_SOURCE_BYTES }
   const complete = readModuleTree(lib.srcPath, null, within, 'stop', (text, file) => {
-    const scan = scanDocExamples(text)
-    // `#![doc(test(no_crate_inject))]` is a crate attribute: only the root file's counts.
-    scans.push(file === lib.srcPath ? scan : { ...scan, noCrateInject: false })
+    const scan = scanDocExamples(text, includedText(file, within, budget))
+    scans.push(scan)
     if (scan.unreadable) return []
     const scanned = scanSourceNames(text)
-    return scanned.includes ? null : scanned.modules.map(m => ({ ...m, context: null }))
+    // rustdoc compiles doc tests without `cfg(test)`: such modules have no docs it collects.
+    return scanned.includes ? null : scanned.modules.filter(m => !m.testOnly).map(m => ({ ...m, context: null }))
   })
   if (!complete) return ANY_DOC_TESTS
   return docTests(scans, { name: lib.name.replace(/-/g, '_'), edition: pkg.edition })
+}
+
+/**
+ * The reader of the files `include_str!("…")` names in a source file's doc attributes (relative to the file, as
+ * rustc resolves them), within the same scope and limits as the sources, all of them within `budget`; null for
+ * one that cannot be read.
+ */
+function includedText(file: string, within: RepositoryScope | null, budget: { bytes: number }): IncludedText {
+  return included => {
+    let text: string
+    try {
+      text = readInputFile(path.resolve(path.dirname(file), included), 'rust-source', { within })
+    } catch {
+      return null
+    }
+    budget.bytes -= text.length
+    return budget.bytes < 0 ? null : text
+  }
 }
 
 /**

@@ -46,6 +46,8 @@ export interface ModuleDeclaration {
   inline: string[]
   /** Names the module shadows in its parent's paths: crates again when its file turns out `gated`. */
   shadows: string[]
+  /** `#[cfg(test)]`: only in the test harness. */
+  testOnly: boolean
 }
 
 /** What an item of a module's type namespace is, for shadowing: any item, an inline module, a module file. */
@@ -122,7 +124,8 @@ export function scanSourceNames(source: string): SourceNames {
       }
       if (previous?.kind === 'ident' && previous.text === 'mod' && next?.kind === 'punct' && next.text === ';') {
         const attributes = recent.slice(0, -1)
-        modules.push({ name: current.text, path: pathAttribute(attributes), conditionalPaths: conditionalPathAttributes(attributes), inline: inline.map(m => m.dir), shadows: [] })
+        const testOnly = (itemAttributes(attributes, false) ?? []).some(a => a.map(t => t.text).join(' ') === 'cfg ( test )')
+        modules.push({ name: current.text, path: pathAttribute(attributes), conditionalPaths: conditionalPathAttributes(attributes), inline: inline.map(m => m.dir), shadows: [], testOnly })
       }
     } else if (current.kind === 'punct' && current.text === '$' && previous?.kind === 'ident' && previous.text === 'mod') {
       // `mod $name;` in a macro: modules the scan cannot find.
