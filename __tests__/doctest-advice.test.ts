@@ -4,8 +4,11 @@
  * it merges `no_run` examples into, so they must also be standalone.
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { parseCliArgs } from '../src/cli/args.js'
+import { analyzeWorkspace } from '../src/run.js'
 import { tempWorkspace } from './support/temp-workspace.js'
 
 const library = (name: string, edition: string, info: string): Record<string, string> => ({
@@ -44,5 +47,33 @@ describe('doctest-runtime: the advice makes `cargo test` pass', () => {
     const after = ws.cargo([...ARGS, '--no-fail-fast'])
     expect({ status: after.status, stderr: after.stderr.includes('error while loading shared libraries') }).toEqual({ status: 0, stderr: false })
     expect((await ws.analyse(['--command', ...ARGS])).findings.filter(f => f.rule === 'doctest-runtime')).toEqual([])
+  })
+})
+
+describe('doctest-runtime: the library path the environment sets', () => {
+  it('is where cargo test finds std when it holds the toolchain\'s library directory, so nothing is reported', async () => {
+    const libdir = spawnSync('rustc', ['--print', 'target-libdir'], { encoding: 'utf8' }).stdout.trim()
+    const withPath = tempWorkspace(
+      'rlg-doctest-path-',
+      {
+        'Cargo.toml': '[workspace]\nmembers = ["d", "classic"]\nresolver = "2"\n',
+        'd/Cargo.toml': '[package]\nname = "d"\nversion = "0.1.0"\nedition = "2021"\n\n[lib]\ncrate-type = ["dylib"]\n',
+        'd/src/lib.rs': 'pub fn f() -> u32 {\n    1\n}\n',
+        ...library('classic', '2021', '')
+      },
+      { ...process.env, RUSTFLAGS: undefined, RUSTDOCFLAGS: undefined, CARGO_ENCODED_RUSTFLAGS: undefined, LD_LIBRARY_PATH: libdir }
+    )
+    try {
+      const args = ['test', '--doc', '-p', 'classic']
+      expect(withPath.cargo(args).status).toBe(0)
+      expect((await withPath.analyse(['--command', ...args])).findings.map(f => f.rule)).toEqual([])
+      // The same run without it: cargo fails, and the finding is there.
+      const without = { ...process.env, RUSTFLAGS: undefined, RUSTDOCFLAGS: undefined, CARGO_ENCODED_RUSTFLAGS: undefined, LD_LIBRARY_PATH: undefined }
+      expect(spawnSync('cargo', [...args, '--offline'], { cwd: withPath.dir, env: { ...without, CARGO_TARGET_DIR: path.join(withPath.dir, 'target') } }).status).toBe(101)
+      const report = await analyzeWorkspace({ manifestPath: withPath.manifestPath, invocation: parseCliArgs(['--command', ...args, '--offline']).invocation, env: without, cwd: withPath.dir })
+      expect(report.findings.map(f => f.rule)).toEqual(['doctest-runtime'])
+    } finally {
+      withPath.remove()
+    }
   })
 })

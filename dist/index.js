@@ -6972,18 +6972,18 @@ function startupFixes(unit, family2, startup) {
 function dynamicDylibs(result2, linkage) {
   return dynamicCrates(result2).map((k) => linkage.crateNames.get(k)?.unit).filter((u) => u != null).map((u) => ({ u, depth: linkChain(result2.unit, u).length })).filter((e) => e.depth > 0).sort((a, b) => a.depth - b.depth || a.u.index - b.u.index).map((e) => e.u);
 }
-function doctestFindings(linkage, locator, metadata, crossTarget) {
+function doctestFindings(linkage, locator, metadata, crossTarget, inheritedLibraryPath2) {
   const out = [];
   for (const result2 of linkage.results) {
     if (result2.unit.docTests?.examples !== "run" || result2.status !== "ok")
       continue;
-    const finding2 = doctestRuntimeFinding(result2, linkage, locator, metadata, crossTarget);
+    const finding2 = doctestRuntimeFinding(result2, linkage, locator, metadata, crossTarget, inheritedLibraryPath2);
     finding2 && out.push(finding2);
   }
   return out;
 }
-function doctestRuntimeFinding(result2, linkage, locator, metadata, crossTarget) {
-  const unit = result2.unit, std = unit.targetInfo.stdDylib, { dylibs, libraries } = runningLibraries(result2, linkage), stdMissing = std !== null && libraries.includes(std) && !stdOnDefaultLoaderPath(unit.targetInfo), missing = libraries.filter((l) => l === std ? stdMissing : crossTarget);
+function doctestRuntimeFinding(result2, linkage, locator, metadata, crossTarget, inheritedLibraryPath2) {
+  const unit = result2.unit, std = unit.targetInfo.stdDylib, { dylibs, libraries } = runningLibraries(result2, linkage), stdMissing = std !== null && libraries.includes(std) && !stdOnDefaultLoaderPath(unit.targetInfo) && !stdOnLibraryPath(unit.targetInfo, inheritedLibraryPath2), missing = libraries.filter((l) => l === std ? stdMissing : crossTarget);
   if (missing.length === 0)
     return null;
   const dylib = dylibs[0] ?? null, chain = dylib ? linkChain(unit, dylib) : [], steps = featureSteps(chain, metadata, locator), own = dylib ? locator.dependencyNamed(chain[chain.length - 2]?.pkg ?? unit.pkg, resolve_crateName(dylib)) : locator.crateType(unit), through = dylib ? ` (through dylib \`${resolve_crateName(dylib)}\`)` : "", libdir = unit.targetInfo.targetLibdir;
@@ -7012,6 +7012,10 @@ function runningLibraries(result2, linkage) {
     return { dylibs, libraries: [] };
   const std = result2.unit.targetInfo.stdDylib, needed = new Set(dylibs.flatMap((u) => [dylibFileName(u), ...linkage.byUnit.get(u)?.runtimeLibraries ?? []]));
   return { dylibs, libraries: result2.runtimeLibraries.filter((l) => l === std || needed.has(l)) };
+}
+function stdOnLibraryPath(info2, inheritedLibraryPath2) {
+  const dir = external_node_path_default().resolve(info2.stdDylibDir ?? info2.targetLibdir);
+  return inheritedLibraryPath2.some((d) => external_node_path_default().resolve(d) === dir);
 }
 function duplicateSymbolFindings(ctx) {
   const exportsOf = ctx.facts.exportedSymbols;
@@ -7796,7 +7800,7 @@ const family = (reports, drafts) => ({
   drafts
 }), RULE_FAMILIES = [
   family(["duplicate-linkage", "rlib-required", "dylib-required", "no-linkable-lib", "panic-strategy", "lto-conflict", "unsupported-crate-type", "proc-macro-dylib", "runtime-dylib"], (ctx) => linkageFindings(ctx.linkage, ctx.locator, ctx.metadata, harnessRunner(ctx.invocation), invocationLayout(ctx))),
-  family(["doctest-runtime"], (ctx) => doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null)),
+  family(["doctest-runtime"], (ctx) => doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null, ctx.build.inheritedLibraryPath ?? [])),
   family(["static-pie-rpath"], (ctx) => staticPieFindings(ctx.linkage, ctx.locator, harnessRunner(ctx.invocation))),
   family(["output-filename-collision"], collisionFindings),
   family(["duplicate-symbol"], duplicateSymbolFindings),
@@ -8236,6 +8240,13 @@ function readText(p, within) {
   } catch (error) {
     throw error instanceof InputFileError ? new UserError(`could not read cargo config file ${p}: ${error.reason}`) : error;
   }
+}
+function inheritedLibraryPath(env, host, cwd) {
+  const family2 = loaderFamily(host);
+  if (family2 === "wasm" || family2 === "unmodelled")
+    return [];
+  const value = env[libraryPathVariable(family2)];
+  return value ? value.split(external_node_path_default().delimiter).filter((entry) => entry !== "").map((entry) => external_node_path_default().resolve(cwd, entry)) : [];
 }
 const PROBE_CODEGEN = /* @__PURE__ */ new Set(["target-feature", "target-cpu", "relocation-model", "panic", "prefer-dynamic", "lto", "embed-bitcode", "debug-assertions", "overflow-checks", "opt-level"]), PROBE_UNSTABLE = /* @__PURE__ */ new Set(["staticlib-prefer-dynamic", "staticlib-allow-rdylib-deps", "randomize-layout", "layout-seed", "sanitizer", "fmt-debug", "ub-checks", "contract-checks"]), WRITES = "makes rustc write files", REFUSED_OPTIONS = /* @__PURE__ */ new Map([
   ["--print", "makes rustc print more than the probe asks for, or write a file (`--print KIND=PATH`)"],
@@ -11414,7 +11425,8 @@ async function analyzeWith(options, setup) {
     target: targetInfo,
     profile: resolveProfile(names2.main, profileOptions),
     testProfile: resolveProfile(names2.test, profileOptions),
-    buildDirectory: directories.buildDir
+    buildDirectory: directories.buildDir,
+    inheritedLibraryPath: inheritedLibraryPath(env, hostInfo ?? targetInfo, cwd)
   };
   return analyze({
     metadata,

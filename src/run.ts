@@ -7,6 +7,7 @@ import { CommandError, UserError } from './errors.js'
 import { childEnvironment } from './exec/child-env.js'
 import { cancellable, type CommandRunner, processRunner } from './exec/runner.js'
 import { cargoHomeOf, readCargoConfig } from './gather/cargo-config.js'
+import { inheritedLibraryPath } from './gather/library-path.js'
 import { isolate, type Isolation, refuseRustflagsKnownNow, refuseTarget } from './gather/isolation.js'
 import { candidateLockfiles, refuseUnsafeLockfiles } from './gather/lockfile.js'
 import { gateReport, type LoadedPolicy, loadPolicy, type PolicyLocation } from './gather/policy-files.js'
@@ -233,7 +234,8 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
     target: targetInfo,
     profile: resolveProfile(names.main, profileOptions),
     testProfile: resolveProfile(names.test, profileOptions),
-    buildDirectory: directories.buildDir
+    buildDirectory: directories.buildDir,
+    inheritedLibraryPath: inheritedLibraryPath(env, hostInfo ?? targetInfo, cwd)
   }
   return analyze({
     metadata,

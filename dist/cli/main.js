@@ -1,5 +1,5 @@
 // src/cli/main.ts
-import path22 from "node:path";
+import path24 from "node:path";
 
 // src/text.ts
 function plural(n, word) {
@@ -796,10 +796,10 @@ function linkageDiagram(artifact, findings) {
     let key = `${from}\0${to}\0${style}`, existing = edges.get(key);
     existing ? existing.onPath ||= onPath2 : edges.set(key, { from, to, style, onPath: onPath2 });
   };
-  for (let path23 of findings.flatMap((f) => f.inclusion ?? [])) {
-    let chain = path23.chain[0] === root ? path23.chain : [root, ...path23.chain];
+  for (let path25 of findings.flatMap((f) => f.inclusion ?? [])) {
+    let chain = path25.chain[0] === root ? path25.chain : [root, ...path25.chain];
     for (let i = 1; i < chain.length; i++) addEdge(chain[i - 1], chain[i], "dynamic", !0);
-    addEdge(chain.at(-1), nodeFor(path23.crate), path23.how === "inside-dylib" ? "inside dylib" : path23.how, !0);
+    addEdge(chain.at(-1), nodeFor(path25.crate), path25.how === "inside-dylib" ? "inside dylib" : path25.how, !0);
   }
   let rest = [];
   for (let entry of artifact.linkage) {
@@ -1031,7 +1031,7 @@ function footer(report) {
 
 // src/run.ts
 import fs10 from "node:fs";
-import path20 from "node:path";
+import path22 from "node:path";
 
 // src/config/cargo-config.ts
 import * as path3 from "node:path";
@@ -1183,9 +1183,9 @@ function nestingProblem() {
 
 // src/toml/messages.ts
 var { DEL } = CHAR;
-function formatTomlPath(path23) {
+function formatTomlPath(path25) {
   let out = "";
-  for (let segment of path23)
+  for (let segment of path25)
     typeof segment == "number" ? out += `[${segment}]` : out += `${out === "" ? "" : "."}${/^[A-Za-z0-9_-]+$/u.test(segment) ? segment : JSON.stringify(segment)}`;
   return out;
 }
@@ -1875,18 +1875,18 @@ var { COMMA, LEFT_BRACE, LEFT_BRACKET: LEFT_BRACKET2, RIGHT_BRACE, RIGHT_BRACKET
     }
   }
   valuePath() {
-    let path23 = [];
+    let path25 = [];
     if (this.sectionAt >= 0) {
       let value = this.root;
       for (let part of this.partsAt(this.sectionAt))
-        path23.push(part), value = value[part], Array.isArray(value) && (path23.push(value.length - 1), value = value[value.length - 1]);
+        path25.push(part), value = value[part], Array.isArray(value) && (path25.push(value.length - 1), value = value[value.length - 1]);
     }
-    path23.push(...this.partsAt(this.keyAt));
+    path25.push(...this.partsAt(this.keyAt));
     for (let d = 0; d < this.depth; d++) {
       let frame = this.frames[d];
-      frame.table === null ? path23.push(frame.index) : path23.push(...this.partsAt(frame.keyAt));
+      frame.table === null ? path25.push(frame.index) : path25.push(...this.partsAt(frame.keyAt));
     }
-    return path23;
+    return path25;
   }
 };
 
@@ -1901,15 +1901,15 @@ function parseTomlDocument(text, file) {
   return {
     file,
     value,
-    lineOf: (path23) => {
-      if (path23.length === 0) return null;
+    lineOf: (path25) => {
+      if (path25.length === 0) return null;
       let container = value;
-      for (let i = 0; i < path23.length - 1; i++) {
-        let child = childOf(container, path23[i]);
+      for (let i = 0; i < path25.length - 1; i++) {
+        let child = childOf(container, path25[i]);
         if (!isContainer(child)) return null;
         container = child;
       }
-      return lineIn2(container, path23[path23.length - 1]);
+      return lineIn2(container, path25[path25.length - 1]);
     },
     lineIn: lineIn2
   };
@@ -2303,8 +2303,8 @@ var Layers = class {
     if (!isTable(table)) throw new UserError(`${this.manifestWhere(["profile", profile])}\`profile.${profile}\` must be a table`);
     let value = table[field];
     if (value === void 0) return null;
-    let path23 = ["profile", profile, field];
-    return { value, source: { file: this.opts.manifestFile, line: this.manifestLine(path23) }, where: this.manifestWhere(path23), key };
+    let path25 = ["profile", profile, field];
+    return { value, source: { file: this.opts.manifestFile, line: this.manifestLine(path25) }, where: this.manifestWhere(path25), key };
   }
   /**
    * Validates what cargo validates even when unused: every manifest profile (name and values), and the
@@ -2328,8 +2328,8 @@ var Layers = class {
     envValue !== void 0 && out.push({ value: parseEnvScalar(envValue), source: { env: envName }, where: `environment variable \`${envName}\`: `, key });
     let table = this.manifestProfile(profile);
     if (isTable(table) && table[field] !== void 0) {
-      let path23 = ["profile", profile, field];
-      out.push({ value: table[field], source: { file: this.opts.manifestFile, line: this.manifestLine(path23) }, where: this.manifestWhere(path23), key });
+      let path25 = ["profile", profile, field];
+      out.push({ value: table[field], source: { file: this.opts.manifestFile, line: this.manifestLine(path25) }, where: this.manifestWhere(path25), key });
     }
     return out;
   }
@@ -2346,11 +2346,11 @@ var Layers = class {
     if (node.kind !== "scalar") throw new UserError(`${where2}invalid \`${key}\`: expected a string or boolean, found ${node.kind === "table" ? "a table" : "an array"}`);
     return { value: node.value, source: settingSource(node.source), where: where2, key };
   }
-  manifestLine(path23) {
-    return this.opts.manifest?.lineOf(path23) ?? this.opts.manifest?.lineOf(path23.slice(0, -1)) ?? 1;
+  manifestLine(path25) {
+    return this.opts.manifest?.lineOf(path25) ?? this.opts.manifest?.lineOf(path25.slice(0, -1)) ?? 1;
   }
-  manifestWhere(path23) {
-    return `${this.opts.manifestFile}:${this.manifestLine(path23)}: `;
+  manifestWhere(path25) {
+    return `${this.opts.manifestFile}:${this.manifestLine(path25)}: `;
   }
 };
 function whereOf(source) {
@@ -3982,8 +3982,8 @@ function duplicateCandidates(input, result2) {
 }
 function commandLineFeatures2(finding2, model) {
   let asked = new Set(model.invocation.features), out = /* @__PURE__ */ new Set();
-  for (let path23 of finding2.inclusion ?? [])
-    for (let step2 of path23.features ?? []) {
+  for (let path25 of finding2.inclusion ?? [])
+    for (let step2 of path25.features ?? []) {
       let request = step2.by === "command-line" ? step2.name : step2.commandLine?.replace(/^--features\s+/, "") ?? null;
       request !== null && asked.has(request) && out.add(request);
     }
@@ -4611,10 +4611,10 @@ function outputsOf(unit, root, profile, explicitTarget, defaultLibMetadata) {
   unit.mode === "build" && !types.some(requiresUpstreamObjects) && fileTypesOf.push({ prefix: "lib", suffix: ".rmeta", crateType: "rlib", rmeta: !0, debugInfo: !1, replaceHyphens: !0 });
   let out = [];
   for (let ft of fileTypesOf) {
-    let path23 = `${outDir}/${ft.prefix}${name}${hashed2 ? "-<hash>" : ""}${ft.suffix}`;
-    if (hashed2 || out.push({ path: path23, crateType: ft.crateType, linked: !0, debugInfo: ft.debugInfo }), unit.mode !== "build" || ft.rmeta || unit.target.kind !== "bin" && ft.crateType !== "dylib" && !root) continue;
+    let path25 = `${outDir}/${ft.prefix}${name}${hashed2 ? "-<hash>" : ""}${ft.suffix}`;
+    if (hashed2 || out.push({ path: path25, crateType: ft.crateType, linked: !0, debugInfo: ft.debugInfo }), unit.mode !== "build" || ft.rmeta || unit.target.kind !== "bin" && ft.crateType !== "dylib" && !root) continue;
     let fileName = `${ft.prefix}${ft.replaceHyphens ? name : unit.target.name}${ft.suffix}`, uplifted = example ? `${layout}/examples/${fileName}` : `${layout}/${fileName}`;
-    uplifted !== path23 && out.push({ path: uplifted, crateType: ft.crateType, linked: !1, debugInfo: ft.debugInfo });
+    uplifted !== path25 && out.push({ path: uplifted, crateType: ft.crateType, linked: !1, debugInfo: ft.debugInfo });
   }
   return out;
 }
@@ -4690,6 +4690,9 @@ function hostEntry(graph, host) {
   }
   return null;
 }
+
+// src/rules/doctests.ts
+import path6 from "node:path";
 
 // src/rules/feature-steps.ts
 function featureSteps(chain, metadata, locator) {
@@ -4864,12 +4867,12 @@ function inclusionPath(f, crate, origin) {
     let own = findCrateUnit(result2, linkage, crate);
     units = own ? linkChain(unit, own) : [], chain = units.length > 0 ? units.slice(0, -1).map(crateName2) : [crateName2(unit)];
   }
-  let dynamic = origin.preference === "dynamic", path23 = { chain, crate, how: origin.via !== null && !dynamic ? "inside-dylib" : dynamic ? "dynamic" : "static" }, steps = featureSteps(units, metadata, locator);
-  if (steps.length > 0 && (path23.features = steps), dynamic) {
+  let dynamic = origin.preference === "dynamic", path25 = { chain, crate, how: origin.via !== null && !dynamic ? "inside-dylib" : dynamic ? "dynamic" : "static" }, steps = featureSteps(units, metadata, locator);
+  if (steps.length > 0 && (path25.features = steps), dynamic) {
     let owner = crate === "std" ? null : findCrateUnit(result2, linkage, crate), file = crate === "std" ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null;
-    file && (path23.file = file);
+    file && (path25.file = file);
   }
-  return path23;
+  return path25;
 }
 function findCrateUnit(result2, linkage, name) {
   for (let c of result2.crates)
@@ -4995,8 +4998,8 @@ function runtimeFinding(result2, linkage, locator, metadata, harnessRunner2, lay
   let family2 = loaderFamily(unit.targetInfo), startup = family2 === "unmodelled" ? genericStartup(unit, result2.runtimeLibraries) : startupOf(unit, result2.runtimeLibraries, rustcOutputRoot(layout));
   if (startup === null) return null;
   let dynamic = (dep) => linksAs(result2, unitKey(dep), "dynamic"), direct = unit.crates.find((d) => d.unit.crateTypes.includes("dylib") && dynamic(d.unit)), inclusion = dynamicDylibs(result2, linkage).map((dylib) => {
-    let chain = linkChain(unit, dylib), steps = featureSteps(chain, metadata, locator), path23 = { chain: chain.slice(0, -1).map(crateName2), crate: crateName2(dylib), how: "dynamic", file: dylibFileName(dylib) };
-    return steps.length > 0 && (path23.features = steps), path23;
+    let chain = linkChain(unit, dylib), steps = featureSteps(chain, metadata, locator), path25 = { chain: chain.slice(0, -1).map(crateName2), crate: crateName2(dylib), how: "dynamic", file: dylibFileName(dylib) };
+    return steps.length > 0 && (path25.features = steps), path25;
   }), nearest = dynamicDylibs(result2, linkage)[0], firstHop = nearest === void 0 ? void 0 : linkChain(unit, nearest)[1], via = direct ?? unit.crates.find((d) => d.unit === firstHop), own = via ? locator.dependency(unit, via.unit, via.edge, via.platform) : locator.setting("rustflags", unit), location2 = locateByFeature(
     inclusion.flatMap((p) => p.features ?? []),
     own,
@@ -5054,17 +5057,17 @@ function dynamicDylibs(result2, linkage) {
 }
 
 // src/rules/doctests.ts
-function doctestFindings(linkage, locator, metadata, crossTarget) {
+function doctestFindings(linkage, locator, metadata, crossTarget, inheritedLibraryPath2) {
   let out = [];
   for (let result2 of linkage.results) {
     if (result2.unit.docTests?.examples !== "run" || result2.status !== "ok") continue;
-    let finding2 = doctestRuntimeFinding(result2, linkage, locator, metadata, crossTarget);
+    let finding2 = doctestRuntimeFinding(result2, linkage, locator, metadata, crossTarget, inheritedLibraryPath2);
     finding2 && out.push(finding2);
   }
   return out;
 }
-function doctestRuntimeFinding(result2, linkage, locator, metadata, crossTarget) {
-  let unit = result2.unit, std = unit.targetInfo.stdDylib, { dylibs, libraries } = runningLibraries(result2, linkage), stdMissing = std !== null && libraries.includes(std) && !stdOnDefaultLoaderPath(unit.targetInfo), missing = libraries.filter((l) => l === std ? stdMissing : crossTarget);
+function doctestRuntimeFinding(result2, linkage, locator, metadata, crossTarget, inheritedLibraryPath2) {
+  let unit = result2.unit, std = unit.targetInfo.stdDylib, { dylibs, libraries } = runningLibraries(result2, linkage), stdMissing = std !== null && libraries.includes(std) && !stdOnDefaultLoaderPath(unit.targetInfo) && !stdOnLibraryPath(unit.targetInfo, inheritedLibraryPath2), missing = libraries.filter((l) => l === std ? stdMissing : crossTarget);
   if (missing.length === 0) return null;
   let dylib = dylibs[0] ?? null, chain = dylib ? linkChain(unit, dylib) : [], steps = featureSteps(chain, metadata, locator), own = dylib ? locator.dependencyNamed(chain[chain.length - 2]?.pkg ?? unit.pkg, crateName2(dylib)) : locator.crateType(unit), through = dylib ? ` (through dylib \`${crateName2(dylib)}\`)` : "", libdir = unit.targetInfo.targetLibdir;
   return {
@@ -5090,6 +5093,10 @@ function runningLibraries(result2, linkage) {
   if (dylibs.length === 0) return { dylibs, libraries: [] };
   let std = result2.unit.targetInfo.stdDylib, needed = new Set(dylibs.flatMap((u) => [dylibFileName(u), ...linkage.byUnit.get(u)?.runtimeLibraries ?? []]));
   return { dylibs, libraries: result2.runtimeLibraries.filter((l) => l === std || needed.has(l)) };
+}
+function stdOnLibraryPath(info, inheritedLibraryPath2) {
+  let dir = path6.resolve(info.stdDylibDir ?? info.targetLibdir);
+  return inheritedLibraryPath2.some((d) => path6.resolve(d) === dir);
 }
 
 // src/rules/duplicate-symbol.ts
@@ -5576,7 +5583,7 @@ function parseLegacyLine(text, file) {
   return isAbsolutePath2(name) ? { ...base2, kind: "path", channel: null, path: name } : (checkChannelName(name, file, 1, "toolchain name"), { ...base2, kind: channelKind(name), channel: name, path: null });
 }
 function parseTomlPin(doc, file) {
-  let at = (path24) => doc.lineOf(path24) ?? doc.lineOf(path24.slice(0, -1)) ?? 1, section = doc.value.toolchain;
+  let at = (path26) => doc.lineOf(path26) ?? doc.lineOf(path26.slice(0, -1)) ?? 1, section = doc.value.toolchain;
   if (section === void 0) throw new UserError(`${file}:1: missing the \`[toolchain]\` table`);
   if (!isTable2(section)) throw new UserError(`${file}:${at(["toolchain"])}: \`toolchain\` must be a table, found ${describe3(section)}`);
   let stringKey = (key) => {
@@ -5593,19 +5600,19 @@ function parseTomlPin(doc, file) {
         throw new UserError(`${file}:${at(["toolchain", key, index])}: \`toolchain.${key}\` must be an array of strings, found ${describe3(item)} at index ${index}`);
       return item;
     });
-  }, channel = stringKey("channel"), path23 = stringKey("path"), profile = stringKey("profile"), components = listKey("components"), targets = listKey("targets"), sectionLine = at(["toolchain"]);
-  if (channel === null && path23 === null && components === null && targets === null)
+  }, channel = stringKey("channel"), path25 = stringKey("path"), profile = stringKey("profile"), components = listKey("components"), targets = listKey("targets"), sectionLine = at(["toolchain"]);
+  if (channel === null && path25 === null && components === null && targets === null)
     throw new UserError(`${file}:${sectionLine}: \`[toolchain]\` sets none of \`channel\`, \`path\`, \`components\` or \`targets\``);
-  if (channel !== null && checkChannelName(channel, file, at(["toolchain", "channel"]), "`toolchain.channel`"), channel !== null && path23 !== null)
+  if (channel !== null && checkChannelName(channel, file, at(["toolchain", "channel"]), "`toolchain.channel`"), channel !== null && path25 !== null)
     throw new UserError(`${file}:${at(["toolchain", "path"])}: \`toolchain.channel\` and \`toolchain.path\` cannot both be set`);
   let targetsLine = targets === null ? null : at(["toolchain", "targets"]);
-  if (path23 !== null) {
+  if (path25 !== null) {
     let line = at(["toolchain", "path"]);
     for (let key of ["components", "targets", "profile"])
       if (section[key] !== void 0)
         throw new UserError(`${file}:${at(["toolchain", key])}: \`toolchain.${key}\` cannot be used with \`toolchain.path\` (a path toolchain is used as it is)`);
-    if (!isAbsolutePath2(path23)) throw new UserError(`${file}:${line}: \`toolchain.path\` must be an absolute path, found \`${path23}\``);
-    return { file, line, kind: "path", channel: null, path: path23, targets: [], targetsLine: null };
+    if (!isAbsolutePath2(path25)) throw new UserError(`${file}:${line}: \`toolchain.path\` must be an absolute path, found \`${path25}\``);
+    return { file, line, kind: "path", channel: null, path: path25, targets: [], targetsLine: null };
   }
   if (profile !== null && !PROFILES.has(profile))
     throw new UserError(`${file}:${at(["toolchain", "profile"])}: unknown \`toolchain.profile\` \`${profile}\`; valid profiles are minimal, default, complete`);
@@ -5824,7 +5831,7 @@ var family = (reports, drafts) => ({
     ["duplicate-linkage", "rlib-required", "dylib-required", "no-linkable-lib", "panic-strategy", "lto-conflict", "unsupported-crate-type", "proc-macro-dylib", "runtime-dylib"],
     (ctx) => linkageFindings(ctx.linkage, ctx.locator, ctx.metadata, harnessRunner(ctx.invocation), invocationLayout(ctx))
   ),
-  family(["doctest-runtime"], (ctx) => doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null)),
+  family(["doctest-runtime"], (ctx) => doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null, ctx.build.inheritedLibraryPath ?? [])),
   family(["static-pie-rpath"], (ctx) => staticPieFindings(ctx.linkage, ctx.locator, harnessRunner(ctx.invocation))),
   family(["output-filename-collision"], collisionFindings),
   family(["duplicate-symbol"], duplicateSymbolFindings),
@@ -5840,8 +5847,8 @@ function evaluateRules(ctx, only = "all") {
 function inRepository(draft, ctx) {
   let index = packageIndex(ctx.metadata), outside = (file) => isAbsolutePath(file) && index.externalManifests.has(forwardSlashes(file)), related = draft.related?.filter((r) => !outside(r.file)), kept = related === void 0 || related.length === draft.related.length ? draft : { ...draft, ...related.length > 0 ? { related } : { related: void 0 } };
   if (!outside(draft.file)) return kept;
-  for (let path23 of draft.inclusion ?? []) {
-    let names = [...path23.chain, path23.crate];
+  for (let path25 of draft.inclusion ?? []) {
+    let names = [...path25.chain, path25.crate];
     for (let i = 1; i < names.length; i++) {
       let dependent = index.members.get(names[i - 1]) ?? (i === 1 && draft.package !== void 0 ? index.memberNamed.get(draft.package) : void 0), external = index.external.get(names[i]);
       if (dependent !== void 0 && external !== void 0) return { ...kept, ...ctx.locator.dependencyNamed(dependent, external.name) };
@@ -6247,11 +6254,11 @@ var execRunner = processRunner();
 // src/gather/cargo-config.ts
 import { existsSync, statSync } from "node:fs";
 import * as os from "node:os";
-import * as path7 from "node:path";
+import * as path8 from "node:path";
 
 // src/input-file.ts
 import fs from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 var InputFileError = class extends UserError {
   constructor(file, code, reason) {
     super(`${file}: ${reason}`);
@@ -6265,7 +6272,7 @@ var InputFileError = class extends UserError {
   reason;
 };
 function repositoryScope(root) {
-  let resolved2 = path6.resolve(root), realRoot = resolved2;
+  let resolved2 = path7.resolve(root), realRoot = resolved2;
   try {
     realRoot = fs.realpathSync(resolved2);
   } catch {
@@ -6274,7 +6281,7 @@ function repositoryScope(root) {
 }
 function scopeFor(scope, file) {
   if (scope === null) return null;
-  let absolute = path6.resolve(file);
+  let absolute = path7.resolve(file);
   return isAtOrBelow(scope.root, absolute) || isAtOrBelow(scope.realRoot, absolute) ? scope : null;
 }
 function isInsideRepository(scope, p) {
@@ -6358,12 +6365,12 @@ function fileType(stat) {
 
 // src/gather/cargo-config.ts
 function cargoHomeOf(env) {
-  return env.CARGO_HOME ? path7.resolve(env.CARGO_HOME) : path7.join(env.HOME ?? env.USERPROFILE ?? os.homedir(), ".cargo");
+  return env.CARGO_HOME ? path8.resolve(env.CARGO_HOME) : path8.join(env.HOME ?? env.USERPROFILE ?? os.homedir(), ".cargo");
 }
 function readCargoConfig(cwd, env, cli = [], scope = null) {
   let cargoHome = cargoHomeOf(env), files = [], ofRepository = /* @__PURE__ */ new Set(), dirsTaken = /* @__PURE__ */ new Set();
   for (let candidate of configFilePaths(cwd, cargoHome)) {
-    let dir = path7.dirname(candidate);
+    let dir = path8.dirname(candidate);
     if (dirsTaken.has(dir) || !isFile(candidate)) continue;
     dirsTaken.add(dir);
     let within = scopeFor(scope, candidate);
@@ -6390,7 +6397,7 @@ function includeTargets(file) {
   let out = [];
   return include.forEach((entry, index) => {
     let written = typeof entry == "string" ? entry : typeof entry == "object" && !Array.isArray(entry) ? entry.path : void 0;
-    typeof written == "string" && written.endsWith(".toml") && out.push({ path: path7.resolve(path7.dirname(file.path), written), written, line: doc.lineIn(include, index) ?? 1 });
+    typeof written == "string" && written.endsWith(".toml") && out.push({ path: path8.resolve(path8.dirname(file.path), written), written, line: doc.lineIn(include, index) ?? 1 });
   }), out;
 }
 function isFile(p) {
@@ -6408,10 +6415,19 @@ function readText(p, within) {
   }
 }
 
+// src/gather/library-path.ts
+import path9 from "node:path";
+function inheritedLibraryPath(env, host, cwd) {
+  let family2 = loaderFamily(host);
+  if (family2 === "wasm" || family2 === "unmodelled") return [];
+  let value = env[libraryPathVariable(family2)];
+  return value ? value.split(path9.delimiter).filter((entry) => entry !== "").map((entry) => path9.resolve(cwd, entry)) : [];
+}
+
 // src/gather/isolation.ts
 import fs3 from "node:fs";
 import os3 from "node:os";
-import path12 from "node:path";
+import path14 from "node:path";
 
 // src/config/rustflag-policy.ts
 var PROBE_CODEGEN = /* @__PURE__ */ new Set(["target-feature", "target-cpu", "relocation-model", "panic", "prefer-dynamic", "lto", "embed-bitcode", "debug-assertions", "overflow-checks", "opt-level"]), PROBE_UNSTABLE = /* @__PURE__ */ new Set(["staticlib-prefer-dynamic", "staticlib-allow-rdylib-deps", "randomize-layout", "layout-seed", "sanitizer", "fmt-debug", "ub-checks", "contract-checks"]), WRITES = "makes rustc write files", REFUSED_OPTIONS = /* @__PURE__ */ new Map([
@@ -6551,7 +6567,7 @@ function sameFlags(a, b) {
 }
 
 // src/config/trust.ts
-import * as path8 from "node:path";
+import * as path10 from "node:path";
 var DATA_TABLES = ["patch", "source", "resolver", "unstable"], DATA_KEYS = /* @__PURE__ */ new Set(["net.offline", "net.retry", "net.git-fetch-with-cli", "registry.default", "registry.index", "paths"]);
 function isPathKey(keys) {
   let [table, , leaf, detail] = keys;
@@ -6584,7 +6600,7 @@ function pathValues(node, keys) {
   return isPathKey(keys) ? (node.kind === "scalar" ? [node] : node.kind === "array" ? node.items : []).filter((v) => typeof v.value == "string").map((v) => ({ path: String(absolutePath(v.source, v.value)), source: v.source })) : [];
 }
 function absolutePath(source, value) {
-  return typeof value == "string" && "file" in source && !path8.isAbsolute(value) ? path8.resolve(path8.dirname(path8.dirname(source.file)), value) : value;
+  return typeof value == "string" && "file" in source && !path10.isAbsolute(value) ? path10.resolve(path10.dirname(path10.dirname(source.file)), value) : value;
 }
 function tomlKey(keys) {
   return keys.map((k) => /^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k)).join(".");
@@ -6601,17 +6617,17 @@ function toml(value) {
 
 // src/exec/cache-dir.ts
 import os2 from "node:os";
-import path9 from "node:path";
+import path11 from "node:path";
 function userCacheDirectory(env, platform) {
-  if (platform === "win32") return env.LOCALAPPDATA ? path9.win32.join(env.LOCALAPPDATA, "rust-linkage-guard") : null;
-  if (env.XDG_CACHE_HOME && path9.isAbsolute(env.XDG_CACHE_HOME)) return path9.join(env.XDG_CACHE_HOME, "rust-linkage-guard");
+  if (platform === "win32") return env.LOCALAPPDATA ? path11.win32.join(env.LOCALAPPDATA, "rust-linkage-guard") : null;
+  if (env.XDG_CACHE_HOME && path11.isAbsolute(env.XDG_CACHE_HOME)) return path11.join(env.XDG_CACHE_HOME, "rust-linkage-guard");
   let home = env.HOME || os2.homedir();
-  return home ? path9.join(home, ".cache", "rust-linkage-guard") : null;
+  return home ? path11.join(home, ".cache", "rust-linkage-guard") : null;
 }
 
 // src/gather/sources.ts
 import fs2 from "node:fs";
-import path11 from "node:path";
+import path13 from "node:path";
 
 // src/rust-source/lexer.ts
 function isIdentStart(c) {
@@ -7198,7 +7214,7 @@ function parseType(tokens, source, depth) {
   if (isIdent(first, "dyn")) return { ...base2, kind: "dyn" };
   if (isIdent(first, "impl")) return { ...base2, kind: "impl" };
   let fn = fnPointer(tokens, source, depth);
-  return fn !== void 0 ? fn === null ? { ...base2, kind: "other" } : { ...base2, ...fn } : path10(tokens, source, depth) ?? { ...base2, kind: "other" };
+  return fn !== void 0 ? fn === null ? { ...base2, kind: "other" } : { ...base2, ...fn } : path12(tokens, source, depth) ?? { ...base2, kind: "other" };
 }
 function fnPointer(tokens, source, depth) {
   let at = 0;
@@ -7212,7 +7228,7 @@ function fnPointer(tokens, source, depth) {
   else if (close + 1 !== tokens.length) return null;
   return { kind: "fn", abi, params, returns };
 }
-function path10(tokens, source, depth) {
+function path12(tokens, source, depth) {
   let segments = [], args = [], at = isColon(tokens, 0) && isColon(tokens, 1) ? 2 : 0;
   for (; ; ) {
     let t = tokens[at];
@@ -7488,15 +7504,15 @@ function analyseAttribute2(tokens) {
   return analyseRange2(groupTokens(tokens), 0, tokens.length, 0);
 }
 function analyseRange2(attr, start, end, depth) {
-  let meaning = { cfg: null, allocators: [] }, { tokens } = attr, path23 = readPath(tokens, start, end);
-  if (path23 === null) return meaning;
-  let last = path23.segments[path23.segments.length - 1], simple = path23.segments.length === 1 && !path23.leadingColons;
-  if (last === "global_allocator" && path23.end === end) {
-    let first = path23.segments[0];
+  let meaning = { cfg: null, allocators: [] }, { tokens } = attr, path25 = readPath(tokens, start, end);
+  if (path25 === null) return meaning;
+  let last = path25.segments[path25.segments.length - 1], simple = path25.segments.length === 1 && !path25.leadingColons;
+  if (last === "global_allocator" && path25.end === end) {
+    let first = path25.segments[0];
     return (simple || first === "core" || first === "std") && meaning.allocators.push([]), meaning;
   }
-  if (!simple || !isParenRange(attr, path23.end, end)) return meaning;
-  let args = topLevelRanges(attr, path23.end + 1, end - 1), [predicateStart, predicateEnd] = args[0];
+  if (!simple || !isParenRange(attr, path25.end, end)) return meaning;
+  let args = topLevelRanges(attr, path25.end + 1, end - 1), [predicateStart, predicateEnd] = args[0];
   if (predicateEnd === predicateStart) return meaning;
   if (last === "cfg")
     meaning.cfg = joinTokens(tokens.slice(predicateStart, predicateEnd));
@@ -7572,11 +7588,11 @@ function packageSourceFacts(pkg, scope) {
     }
     for (let e of entries) {
       if (files.size >= MAX_SOURCE_FILES || ++listed2 > MAX_SOURCE_WALK_ENTRIES) return;
-      let full = path11.join(dir, e.name);
+      let full = path13.join(dir, e.name);
       e.isDirectory() && e.name !== "target" && !e.name.startsWith(".") ? walk(full) : e.name.endsWith(".rs") && (e.isFile() || e.isSymbolicLink() && isFile2(full)) && files.add(full);
     }
   };
-  for (let dir of new Set(pkg.targets.map((t) => path11.dirname(t.srcPath))))
+  for (let dir of new Set(pkg.targets.map((t) => path13.dirname(t.srcPath))))
     (within === null || isInsideRepository(within, dir)) && walk(dir);
   found = { allocators: [], loadsLibraries: !1 };
   let read = /* @__PURE__ */ new Set(), bytes = 0;
@@ -7684,7 +7700,7 @@ function includedText(file, within, budget) {
   return (included) => {
     let text;
     try {
-      text = readInputFile(path11.resolve(path11.dirname(file), included), "rust-source", { within });
+      text = readInputFile(path13.resolve(path13.dirname(file), included), "rust-source", { within });
     } catch {
       return null;
     }
@@ -7729,7 +7745,7 @@ function moduleTreeScan(root, within) {
   return { exports, declarations, complete };
 }
 function readModuleTree(root, rootContext, within, onMissing, visit) {
-  let queue = [{ file: root, childDir: path11.dirname(root), context: rootContext }], seen = /* @__PURE__ */ new Set(), complete = !0, bytes = 0;
+  let queue = [{ file: root, childDir: path13.dirname(root), context: rootContext }], seen = /* @__PURE__ */ new Set(), complete = !0, bytes = 0;
   for (; queue.length > 0; ) {
     let { file, childDir, context } = queue.shift();
     if (seen.has(file)) continue;
@@ -7750,16 +7766,16 @@ function readModuleTree(root, rootContext, within, onMissing, visit) {
       continue;
     }
     for (let mod of modules) {
-      let dir = path11.join(childDir, ...mod.inline ?? []), pathBase = (mod.inline ?? []).length > 0 ? dir : path11.dirname(file), conditional = (mod.conditionalPaths ?? []).map((p) => path11.resolve(pathBase, p)).filter(isFile2);
-      for (let target of conditional) queue.push({ file: target, childDir: path11.dirname(target), context: mod.context });
+      let dir = path13.join(childDir, ...mod.inline ?? []), pathBase = (mod.inline ?? []).length > 0 ? dir : path13.dirname(file), conditional = (mod.conditionalPaths ?? []).map((p) => path13.resolve(pathBase, p)).filter(isFile2);
+      for (let target of conditional) queue.push({ file: target, childDir: path13.dirname(target), context: mod.context });
       if (mod.path !== null) {
-        let target = path11.resolve(pathBase, mod.path);
-        queue.push({ file: target, childDir: path11.dirname(target), context: mod.context });
+        let target = path13.resolve(pathBase, mod.path);
+        queue.push({ file: target, childDir: path13.dirname(target), context: mod.context });
         continue;
       }
-      let flat = path11.join(dir, `${mod.name}.rs`), nested = path11.join(dir, mod.name, "mod.rs");
-      if (isFile2(flat)) queue.push({ file: flat, childDir: path11.join(dir, mod.name), context: mod.context });
-      else if (isFile2(nested)) queue.push({ file: nested, childDir: path11.join(dir, mod.name), context: mod.context });
+      let flat = path13.join(dir, `${mod.name}.rs`), nested = path13.join(dir, mod.name, "mod.rs");
+      if (isFile2(flat)) queue.push({ file: flat, childDir: path13.join(dir, mod.name), context: mod.context });
+      else if (isFile2(nested)) queue.push({ file: nested, childDir: path13.join(dir, mod.name), context: mod.context });
       else {
         if (conditional.length > 0) continue;
         if (onMissing === "stop") return !1;
@@ -7789,12 +7805,12 @@ function refuseRustflags(flags) {
 }
 function isolate(config, env, options) {
   let overrides = (options.configOverrides ?? []).flatMap((c) => ["--config", c]);
-  if (options.trustRepositoryConfig === !0) return { dir: path12.resolve(options.cwd), env: {}, configArgs: overrides, notes: [], cargoProbesCached: !1 };
+  if (options.trustRepositoryConfig === !0) return { dir: path14.resolve(options.cwd), env: {}, configArgs: overrides, notes: [], cargoProbesCached: !1 };
   let cargoHome = cargoHomeOf(env), scope = options.scope ?? null, plan = repositoryConfigPlan(config, (file) => !isBelow(cargoHome, file), (file, dir2) => scope === null || scopeFor(scope, file) === null || isInsideRepository(scope, dir2)), refused = plan.refused[0];
   if (refused !== void 0) throw new UserError(`${describeSource(refused.source)}: \`${refused.key}\` ${refused.why} (set trust-repository-config to allow it)`);
   let notes = plan.ignored.map(
     (k) => `\`${k.key}\` (${describeSource(k.source)}) was not applied to \`cargo metadata\` and \`rustc --print\`: it changes how cargo runs rustc, not what it builds, and a program or environment chosen by the repository is not used here.`
-  ), rustc = env.RUSTC ?? "rustc", wrapper = noWrapper(rustc), infoCache = cargoRustcInfoCache(env), dir = fs3.mkdtempSync(path12.join(isolationParent(env), "rust-linkage-guard-"));
+  ), rustc = env.RUSTC ?? "rustc", wrapper = noWrapper(rustc), infoCache = cargoRustcInfoCache(env), dir = fs3.mkdtempSync(path14.join(isolationParent(env), "rust-linkage-guard-"));
   return {
     dir,
     // cargo still reads the config files above the empty directory and in CARGO_HOME: wrappers of our own and an
@@ -7810,7 +7826,7 @@ function isolate(config, env, options) {
     },
     configArgs: [...plan.args.flatMap((a) => ["--config", a]), ...overrides],
     notes,
-    cargoProbesCached: infoCache !== null && isFile2(path12.join(infoCache, ".rustc_info.json"))
+    cargoProbesCached: infoCache !== null && isFile2(path14.join(infoCache, ".rustc_info.json"))
   };
 }
 var PASS_THROUGH = "/usr/bin/env";
@@ -7820,7 +7836,7 @@ function noWrapper(rustc) {
 function cargoRustcInfoCache(env) {
   let base2 = userCacheDirectory(env, process.platform);
   if (base2 === null) return null;
-  let dir = path12.join(base2, "cargo-build-dir");
+  let dir = path14.join(base2, "cargo-build-dir");
   try {
     return fs3.mkdirSync(dir, { recursive: !0, mode: 448 }), dir;
   } catch {
@@ -7829,7 +7845,7 @@ function cargoRustcInfoCache(env) {
 }
 function isolationParent(env) {
   let runnerTemp = env.RUNNER_TEMP;
-  if (runnerTemp && path12.isAbsolute(runnerTemp))
+  if (runnerTemp && path14.isAbsolute(runnerTemp))
     try {
       if (fs3.statSync(runnerTemp).isDirectory()) return runnerTemp;
     } catch {
@@ -7839,7 +7855,7 @@ function isolationParent(env) {
 
 // src/gather/lockfile.ts
 import fs4 from "node:fs";
-import path13 from "node:path";
+import path15 from "node:path";
 
 // src/json.ts
 function isJsonObject(value) {
@@ -7848,15 +7864,15 @@ function isJsonObject(value) {
 
 // src/gather/lockfile.ts
 function candidateLockfiles(manifestPath, manifest, hasManifest) {
-  let dir = path13.dirname(path13.resolve(manifestPath)), dirs = [dir], pkg = manifest?.value.package, named = isJsonObject(pkg) ? pkg.workspace : void 0;
-  typeof named == "string" && dirs.push(path13.resolve(dir, named));
-  for (let up = path13.dirname(dir); hasManifest(up) && dirs.push(up), path13.dirname(up) !== up; up = path13.dirname(up))
+  let dir = path15.dirname(path15.resolve(manifestPath)), dirs = [dir], pkg = manifest?.value.package, named = isJsonObject(pkg) ? pkg.workspace : void 0;
+  typeof named == "string" && dirs.push(path15.resolve(dir, named));
+  for (let up = path15.dirname(dir); hasManifest(up) && dirs.push(up), path15.dirname(up) !== up; up = path15.dirname(up))
     ;
-  return [...new Set(dirs)].map((d) => path13.join(d, "Cargo.lock"));
+  return [...new Set(dirs)].map((d) => path15.join(d, "Cargo.lock"));
 }
 function refuseUnsafeLockfiles(lockfiles, scope) {
   for (let file of lockfiles) {
-    let dir = path13.dirname(file);
+    let dir = path15.dirname(file);
     if (scope !== null && scopeFor(scope, dir) === null) continue;
     let stat;
     try {
@@ -7876,7 +7892,7 @@ function refusal(file, why) {
 
 // src/gather/policy-files.ts
 import fs5 from "node:fs";
-import path14 from "node:path";
+import path16 from "node:path";
 
 // src/report/json-checks.ts
 function readReportObject(text, file, sarifAdvice) {
@@ -7993,8 +8009,8 @@ function readExactToolchain(doc, value, policy) {
 function readRules(doc, value, policy) {
   let rules = expectTable(doc, ["rules"], value, "a table `[rules]` of rule id = severity");
   for (let [id, severity] of Object.entries(rules)) {
-    let path23 = ["rules", id];
-    RULE_IDS.has(id) || fail(doc, path23, `unknown rule id (known: ${RULES.map((r) => r.id).join(", ")})`), (typeof severity != "string" || !SEVERITY_VALUES.includes(severity)) && fail(doc, path23, `expected "error", "warning", "note" or "off", got ${describe5(severity)}`), policy.severities.set(id, severity), policy.severityLines.set(id, lineOf2(doc, path23));
+    let path25 = ["rules", id];
+    RULE_IDS.has(id) || fail(doc, path25, `unknown rule id (known: ${RULES.map((r) => r.id).join(", ")})`), (typeof severity != "string" || !SEVERITY_VALUES.includes(severity)) && fail(doc, path25, `expected "error", "warning", "note" or "off", got ${describe5(severity)}`), policy.severities.set(id, severity), policy.severityLines.set(id, lineOf2(doc, path25));
   }
 }
 function readAllow(doc, value, policy) {
@@ -8071,28 +8087,28 @@ function describeEntry(entry) {
   let fields = ["package", "target", "crate"].filter((k) => entry[k] !== void 0).map((k) => `${k} \`${entry[k]}\``);
   return `allow entry for \`${entry.rule}\`${fields.length > 0 ? ` (${fields.join(", ")})` : ""}`;
 }
-function expectTable(doc, path23, value, expected) {
-  return (typeof value != "object" || Array.isArray(value)) && fail(doc, path23, `expected ${expected}, got ${describe5(value)}`), value;
+function expectTable(doc, path25, value, expected) {
+  return (typeof value != "object" || Array.isArray(value)) && fail(doc, path25, `expected ${expected}, got ${describe5(value)}`), value;
 }
-function nonEmptyString(doc, path23, value) {
-  return typeof value != "string" && fail(doc, path23, `expected a string, got ${describe5(value)}`), value.trim() === "" && fail(doc, path23, "must not be empty"), value;
+function nonEmptyString(doc, path25, value) {
+  return typeof value != "string" && fail(doc, path25, `expected a string, got ${describe5(value)}`), value.trim() === "" && fail(doc, path25, "must not be empty"), value;
 }
-function calendarDate(doc, path23, value) {
+function calendarDate(doc, path25, value) {
   let expected = "a date such as 2027-06-30";
-  typeof value != "string" && fail(doc, path23, `expected ${expected}, got ${describe5(value)}`);
+  typeof value != "string" && fail(doc, path25, `expected ${expected}, got ${describe5(value)}`);
   let m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
-  m === null && fail(doc, path23, `expected ${expected}, got ${JSON.stringify(value)}`);
+  m === null && fail(doc, path25, `expected ${expected}, got ${JSON.stringify(value)}`);
   let [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])], date = new Date(Date.UTC(year, month - 1, day));
-  return (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) && fail(doc, path23, `${JSON.stringify(value)} is not a calendar date`), value;
+  return (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) && fail(doc, path25, `${JSON.stringify(value)} is not a calendar date`), value;
 }
 function describe5(value) {
   return Array.isArray(value) ? "an array" : typeof value == "object" ? "a table" : JSON.stringify(value);
 }
-function lineOf2(doc, path23) {
-  return doc.lineOf(path23) ?? 1;
+function lineOf2(doc, path25) {
+  return doc.lineOf(path25) ?? 1;
 }
-function fail(doc, path23, problem) {
-  throw new UserError(`${doc.file}:${lineOf2(doc, path23)}: ${formatTomlPath(path23)}: ${problem}`);
+function fail(doc, path25, problem) {
+  throw new UserError(`${doc.file}:${lineOf2(doc, path25)}: ${formatTomlPath(path25)}: ${problem}`);
 }
 
 // src/policy/gate.ts
@@ -8124,7 +8140,7 @@ function applyGate(analysis, inputs) {
 
 // src/gather/policy-files.ts
 function loadPolicy(where2) {
-  let file = where2.policy !== null ? path14.resolve(where2.cwd, where2.policy) : defaultPolicyPath(where2);
+  let file = where2.policy !== null ? path16.resolve(where2.cwd, where2.policy) : defaultPolicyPath(where2);
   if (file === null) return null;
   let shown = displayPath(file, where2.cwd);
   return { policy: parsePolicy(readTextFile(file, "policy", "policy file", shown, scopeFor(where2.scope ?? null, file)), shown), path: file };
@@ -8132,25 +8148,25 @@ function loadPolicy(where2) {
 function defaultPolicyPath(where2) {
   if (where2.defaultPolicy === null) return null;
   if (where2.defaultPolicy !== "search") {
-    let file = path14.resolve(where2.cwd, where2.defaultPolicy);
+    let file = path16.resolve(where2.cwd, where2.defaultPolicy);
     return fs5.existsSync(file) ? file : null;
   }
-  for (let dir = path14.resolve(where2.searchFrom); ; dir = path14.dirname(dir)) {
-    let file = path14.join(dir, DEFAULT_POLICY_FILE);
+  for (let dir = path16.resolve(where2.searchFrom); ; dir = path16.dirname(dir)) {
+    let file = path16.join(dir, DEFAULT_POLICY_FILE);
     if (fs5.existsSync(file)) return file;
-    if (fs5.existsSync(path14.join(dir, ".git")) || path14.dirname(dir) === dir) return null;
+    if (fs5.existsSync(path16.join(dir, ".git")) || path16.dirname(dir) === dir) return null;
   }
 }
 function displayPath(file, cwd) {
-  let rel = path14.relative(cwd, file);
-  return rel === "" || rel.startsWith("..") || path14.isAbsolute(rel) ? file : rel;
+  let rel = path16.relative(cwd, file);
+  return rel === "" || rel.startsWith("..") || path16.isAbsolute(rel) ? file : rel;
 }
 function gateReport(analysis, files) {
-  let policy = files.policy === null ? null : { policy: files.policy.policy, file: path14.relative(analysis.workspaceRoot, files.policy.path).split(path14.sep).join("/") }, baseline = files.baseline === null ? null : readBaseline(files.baseline, files);
+  let policy = files.policy === null ? null : { policy: files.policy.policy, file: path16.relative(analysis.workspaceRoot, files.policy.path).split(path16.sep).join("/") }, baseline = files.baseline === null ? null : readBaseline(files.baseline, files);
   return applyGate(analysis, { failOn: files.failOn, policy, baseline, today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10) });
 }
 function readBaseline(given, files) {
-  let file = path14.resolve(files.cwd, given);
+  let file = path16.resolve(files.cwd, given);
   return parseBaseline(readTextFile(file, "baseline", "baseline", given, scopeFor(files.scope ?? null, file)), given);
 }
 function readTextFile(file, kind, what, shown, within) {
@@ -8163,7 +8179,7 @@ function readTextFile(file, kind, what, shown, within) {
 
 // src/gather/rustc-cache.ts
 import fs9 from "node:fs";
-import path18 from "node:path";
+import path20 from "node:path";
 
 // src/rustc/output-cache.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -8210,7 +8226,7 @@ function remember(outputs, key, output) {
 // src/write-file.ts
 import crypto from "node:crypto";
 import fs6 from "node:fs";
-import path15 from "node:path";
+import path17 from "node:path";
 var REASONS2 = {
   ENOTDIR: "a part of its directory is a file",
   ENOENT: "a part of its directory does not exist",
@@ -8233,7 +8249,7 @@ var REASONS2 = {
   ESHORTWRITE: "the device accepted no more bytes"
 }, { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = fs6.constants, O_NOFOLLOW = fs6.constants.O_NOFOLLOW ?? 0, O_NOCTTY = fs6.constants.O_NOCTTY ?? 0, O_DIRECTORY = fs6.constants.O_DIRECTORY ?? 0, BUFFER_BYTES = 1 << 20, PAUSE = new Int32Array(new SharedArrayBuffer(4));
 function writeAtomically(file, text, name) {
-  let absolute = path15.resolve(file), fail2 = (error, overrides = {}) => {
+  let absolute = path17.resolve(file), fail2 = (error, overrides = {}) => {
     throw writeError(file, name, error, overrides);
   }, descriptor = descriptorAlias(absolute);
   if (descriptor !== null) return writeToDescriptor(descriptor, text, fail2);
@@ -8252,13 +8268,13 @@ function writeAtomically(file, text, name) {
     return writeInPlace(absolute, text, stat, !0, fail2);
   }
   if (stat !== null && !stat.isFile() && !stat.isSymbolicLink()) return writeInPlace(absolute, text, stat, !1, fail2);
-  let dir = path15.dirname(absolute);
+  let dir = path17.dirname(absolute);
   try {
     makeDirectories(dir);
   } catch (error) {
     fail2(error);
   }
-  let tmp = path15.join(dir, temporaryName()), fd = null, created = !1;
+  let tmp = path17.join(dir, temporaryName()), fd = null, created = !1;
   try {
     fd = createExclusive(tmp), created = !0, stat?.isFile() && fs6.fchmodSync(fd, stat.mode & 511), writeText(fd, text), fs6.fsyncSync(fd), fs6.closeSync(fd), fd = null, fs6.renameSync(tmp, absolute);
   } catch (error) {
@@ -8343,7 +8359,7 @@ function makeDirectories(dir) {
   let missing = [], existing = dir;
   for (; !lexists(existing); ) {
     missing.unshift(existing);
-    let up = path15.dirname(existing);
+    let up = path17.dirname(existing);
     if (up === existing) break;
     existing = up;
   }
@@ -8353,7 +8369,7 @@ function makeDirectories(dir) {
 function isSystemLink(file) {
   let parent;
   try {
-    parent = fs6.realpathSync(path15.dirname(file));
+    parent = fs6.realpathSync(path17.dirname(file));
   } catch {
     return !1;
   }
@@ -8397,7 +8413,7 @@ function removeQuietly(file) {
 // src/gather/toolchain.ts
 import fs8 from "node:fs";
 import os5 from "node:os";
-import path17 from "node:path";
+import path19 from "node:path";
 
 // src/toolchain/rustup-settings.ts
 function parseRustupSettings(text, file) {
@@ -8418,7 +8434,7 @@ function toolchainDirectory(name, settings) {
 // src/gather/tools.ts
 import fs7 from "node:fs";
 import os4 from "node:os";
-import path16 from "node:path";
+import path18 from "node:path";
 
 // src/exec/cargo-failure.ts
 var FAULT = {
@@ -8593,10 +8609,10 @@ function toTargetInfo(triple, probe, libdirEntries, rustflags) {
 
 // src/gather/tools.ts
 function findManifest(cwd, metadataFile) {
-  for (let dir = cwd; ; dir = path16.dirname(dir)) {
-    let candidate = path16.join(dir, "Cargo.toml");
+  for (let dir = cwd; ; dir = path18.dirname(dir)) {
+    let candidate = path18.join(dir, "Cargo.toml");
     if (fs7.existsSync(candidate)) return candidate;
-    if (path16.dirname(dir) === dir) break;
+    if (path18.dirname(dir) === dir) break;
   }
   if (metadataFile !== null) return null;
   throw new UserError(`could not find \`Cargo.toml\` in \`${cwd}\` or any parent directory; pass \`--manifest-path\``);
@@ -8644,8 +8660,8 @@ async function probeTarget(runner, rustc, cwd, env, config, rawEnv, kind, reques
   let info = toTargetInfo(triple, rustflags.probe, entries, rustflags.flags);
   if (info.rustflagsSource = rustflags.source, info.stdDylib !== null)
     try {
-      let dir = path16.dirname(fs7.realpathSync(path16.join(info.targetLibdir, info.stdDylib)));
-      dir !== path16.resolve(info.targetLibdir) && (info.stdDylibDir = dir);
+      let dir = path18.dirname(fs7.realpathSync(path18.join(info.targetLibdir, info.stdDylib)));
+      dir !== path18.resolve(info.targetLibdir) && (info.stdDylibDir = dir);
     } catch {
     }
   return info;
@@ -8677,7 +8693,7 @@ function lastLine(text) {
 async function selectToolchain(options) {
   let runner = options.runner ?? processRunner(options.timeoutMs), env = options.env, out = options.allowInstall === !0 ? {} : { RUSTUP_AUTO_INSTALL: "0" }, name = options.requested ?? (env.RUSTUP_TOOLCHAIN ? null : void 0);
   if (name === void 0) {
-    let pinFile = findToolchainFile(path17.resolve(options.dir), isFile2), pin = pinFile === null ? null : parseToolchainFile(readInputFile(pinFile, "toolchain-file", { within: scopeFor(options.scope ?? null, pinFile) }), pinFile);
+    let pinFile = findToolchainFile(path19.resolve(options.dir), isFile2), pin = pinFile === null ? null : parseToolchainFile(readInputFile(pinFile, "toolchain-file", { within: scopeFor(options.scope ?? null, pinFile) }), pinFile);
     if (pin?.kind === "path") {
       if (options.trustRepositoryConfig !== !0)
         throw new UserError(
@@ -8698,7 +8714,7 @@ async function selectToolchain(options) {
     throw new UserError(`${what} cannot be used: ${which.reason}; install it before this step${options.allowInstall === !0 ? "" : " (or allow rustup to install it)"}`);
   }
   name && (out.RUSTUP_TOOLCHAIN = name), env.RUSTC || (out.RUSTC = which.rustc);
-  let cargo = path17.join(path17.dirname(which.rustc), `cargo${path17.extname(which.rustc)}`);
+  let cargo = path19.join(path19.dirname(which.rustc), `cargo${path19.extname(which.rustc)}`);
   return !env.CARGO && isFile2(cargo) && (out.CARGO = cargo), out;
 }
 async function rustupWhich(runner, env) {
@@ -8711,13 +8727,13 @@ async function rustupWhich(runner, env) {
     return { kind: "no-rustup" };
   }
   let rustc = result2.stdout.trim();
-  return result2.exitCode !== 0 || !path17.isAbsolute(rustc) ? { kind: "failed", reason: lastLine(result2.stderr) || "rustup which rustc failed" } : { kind: "found", rustc };
+  return result2.exitCode !== 0 || !path19.isAbsolute(rustc) ? { kind: "failed", reason: lastLine(result2.stderr) || "rustup which rustc failed" } : { kind: "found", rustc };
 }
 function installedRustc(env, cwd) {
   if (process.platform === "win32" || !onPath("rustup", env.PATH)) return null;
-  let home = "RUSTUP_HOME" in env ? env.RUSTUP_HOME : env.HOME ? path17.join(env.HOME, ".rustup") : "";
-  if (!path17.isAbsolute(home)) return null;
-  let file = path17.join(home, "settings.toml"), text;
+  let home = "RUSTUP_HOME" in env ? env.RUSTUP_HOME : env.HOME ? path19.join(env.HOME, ".rustup") : "";
+  if (!path19.isAbsolute(home)) return null;
+  let file = path19.join(home, "settings.toml"), text;
   try {
     text = readInputFile(file, "toolchain-file");
   } catch {
@@ -8738,16 +8754,16 @@ function installedRustc(env, cwd) {
   }
   let directory = name === null ? null : toolchainDirectory(name, settings);
   if (directory === null) return null;
-  let rustc = path17.join(home, "toolchains", directory, "bin", "rustc");
+  let rustc = path19.join(home, "toolchains", directory, "bin", "rustc");
   return isFile2(rustc) ? rustc : null;
 }
 function onPath(program, searchPath) {
   return findOnPath(program, searchPath) !== null;
 }
 function findOnPath(program, searchPath) {
-  for (let dir of (searchPath ?? "").split(path17.delimiter)) {
-    if (!path17.isAbsolute(dir)) return null;
-    let file = path17.join(dir, program);
+  for (let dir of (searchPath ?? "").split(path19.delimiter)) {
+    if (!path19.isAbsolute(dir)) return null;
+    let file = path19.join(dir, program);
     if (isExecutable(file)) return file;
   }
   return null;
@@ -8758,7 +8774,7 @@ var RUSTC_CACHE_FILE = "rustc-outputs.json";
 function withRustcCache(runner, rustc, env, childPath) {
   let dir = userCacheDirectory(env, process.platform), compiler = dir === null ? null : compilerFingerprint(rustc, childPath, env);
   if (dir === null || compiler === null) return runner;
-  let file = path18.join(dir, RUSTC_CACHE_FILE), outputs = null;
+  let file = path20.join(dir, RUSTC_CACHE_FILE), outputs = null;
   return {
     async run(command, args, options = {}) {
       if (command !== rustc) return runner.run(command, args, options);
@@ -8771,7 +8787,7 @@ function withRustcCache(runner, rustc, env, childPath) {
   };
 }
 function compilerFingerprint(rustc, childPath, env) {
-  let named = path18.isAbsolute(rustc) ? rustc : process.platform === "win32" || rustc.includes("/") ? null : findOnPath(rustc, childPath);
+  let named = path20.isAbsolute(rustc) ? rustc : process.platform === "win32" || rustc.includes("/") ? null : findOnPath(rustc, childPath);
   if (named === null) return null;
   let real, stat;
   try {
@@ -8782,9 +8798,9 @@ function compilerFingerprint(rustc, childPath, env) {
   return !stat.isFile() || isRustupProgram(real, stat, childPath, env) ? null : { file: real, identity: `${real}\0${fileIdentity(stat)}` };
 }
 function isRustupProgram(real, stat, childPath, env) {
-  if (/^rustup(-init)?(\.exe)?$/i.test(path18.basename(real))) return !0;
+  if (/^rustup(-init)?(\.exe)?$/i.test(path20.basename(real))) return !0;
   let exe = process.platform === "win32" ? ".exe" : "";
-  for (let rustup of [findOnPath(`rustup${exe}`, childPath), path18.join(cargoHomeOf(env), "bin", `rustup${exe}`)])
+  for (let rustup of [findOnPath(`rustup${exe}`, childPath), path20.join(cargoHomeOf(env), "bin", `rustup${exe}`)])
     if (rustup !== null)
       try {
         let other2 = fs9.statSync(rustup, { bigint: !0 });
@@ -8796,9 +8812,9 @@ function isRustupProgram(real, stat, childPath, env) {
 function targetSpecIdentity(compiler, args) {
   let at = args.indexOf("--target"), target = at < 0 ? void 0 : args[at + 1];
   if (target === void 0) return "";
-  let sysroot = path18.dirname(path18.dirname(compiler));
+  let sysroot = path20.dirname(path20.dirname(compiler));
   try {
-    return fileIdentity(fs9.statSync(path18.join(sysroot, "lib", "rustlib", target, "target.json"), { bigint: !0 }));
+    return fileIdentity(fs9.statSync(path20.join(sysroot, "lib", "rustlib", target, "target.json"), { bigint: !0 }));
   } catch {
     return "none";
   }
@@ -8814,7 +8830,7 @@ function readOutputs(file) {
   }
 }
 function writeOutputs(dir, file, outputs) {
-  let tmp = path18.join(dir, temporaryName()), fd = null;
+  let tmp = path20.join(dir, temporaryName()), fd = null;
   try {
     fs9.mkdirSync(dir, { recursive: !0, mode: 448 }), fd = createExclusive(tmp, 384), writeAll(fd, Buffer.from(serializeRustcOutputs(outputs))), fs9.closeSync(fd), fd = null, fs9.renameSync(tmp, file);
   } catch {
@@ -8830,15 +8846,15 @@ function q(value) {
   return `\`${JSON.stringify(value).slice(1, -1)}\``;
 }
 var Invalid = class {
-  constructor(path23, message) {
-    this.path = path23;
+  constructor(path25, message) {
+    this.path = path25;
     this.message = message;
   }
   path;
   message;
 }, NO_STRINGS = Object.freeze([]);
-function string(v, path23) {
-  if (typeof v != "string") throw notString(v, path23);
+function string(v, path25) {
+  if (typeof v != "string") throw notString(v, path25);
   return v;
 }
 function isStringArray(v) {
@@ -8846,32 +8862,32 @@ function isStringArray(v) {
   for (let k = 0; k < v.length; k++) if (typeof v[k] != "string") return !1;
   return !0;
 }
-function stringList(v, path23) {
-  return isStringArray(v) || badStringList(v, typeof path23 == "string" ? path23 : path23()), v.length === 0 ? NO_STRINGS : v.slice();
+function stringList(v, path25) {
+  return isStringArray(v) || badStringList(v, typeof path25 == "string" ? path25 : path25()), v.length === 0 ? NO_STRINGS : v.slice();
 }
 function describe6(v) {
   return v === null ? "null" : Array.isArray(v) ? "an array" : typeof v == "object" ? "an object" : `${typeof v} ${JSON.stringify(v)?.slice(0, 40)}`;
 }
-function notObject(v, path23) {
-  return new Invalid(path23, `expected an object, got ${describe6(v)}`);
+function notObject(v, path25) {
+  return new Invalid(path25, `expected an object, got ${describe6(v)}`);
 }
-function notArray(v, path23) {
-  return new Invalid(path23, v === void 0 ? "missing (expected an array)" : `expected an array, got ${describe6(v)}`);
+function notArray(v, path25) {
+  return new Invalid(path25, v === void 0 ? "missing (expected an array)" : `expected an array, got ${describe6(v)}`);
 }
-function notString(v, path23) {
-  return new Invalid(path23, v === void 0 ? "missing (expected a string)" : `expected a string, got ${describe6(v)}`);
+function notString(v, path25) {
+  return new Invalid(path25, v === void 0 ? "missing (expected a string)" : `expected a string, got ${describe6(v)}`);
 }
-function notBoolean(v, path23) {
-  return new Invalid(path23, `expected true or false, got ${describe6(v)}`);
+function notBoolean(v, path25) {
+  return new Invalid(path25, `expected true or false, got ${describe6(v)}`);
 }
-function unknownKind(v, path23) {
-  return new Invalid(path23, `unknown dependency kind ${JSON.stringify(v)}, expected null, "dev" or "build"`);
+function unknownKind(v, path25) {
+  return new Invalid(path25, `unknown dependency kind ${JSON.stringify(v)}, expected null, "dev" or "build"`);
 }
-function badStringList(v, path23) {
-  if (!Array.isArray(v)) throw notArray(v, path23);
+function badStringList(v, path25) {
+  if (!Array.isArray(v)) throw notArray(v, path25);
   for (let k = 0; k < v.length; k++)
-    if (typeof v[k] != "string") throw notString(v[k], `${path23}[${k}]`);
-  throw new Error(`${path23}: not a list of strings, but no element is wrong`);
+    if (typeof v[k] != "string") throw notString(v[k], `${path25}[${k}]`);
+  throw new Error(`${path25}: not a list of strings, but no element is wrong`);
 }
 
 // src/metadata/cycle.ts
@@ -8964,8 +8980,8 @@ function parseTarget(value, i, j, packageName) {
 
 // src/metadata/parse.ts
 var MetadataError = class extends UserError {
-  constructor(source, path23, message) {
-    super(`${source}: ${path23 ? `${path23}: ` : ""}${message}`), this.name = "MetadataError";
+  constructor(source, path25, message) {
+    super(`${source}: ${path25 ? `${path25}: ` : ""}${message}`), this.name = "MetadataError";
   }
 };
 function parseMetadata(text, source, options = {}) {
@@ -9373,15 +9389,15 @@ function targetTable(doc, pkg, target) {
 }
 
 // src/manifest/default-members.ts
-import path19 from "node:path";
+import path21 from "node:path";
 function manifestDefaultMembers(rootManifest, metadata) {
   let workspace = rootManifest?.value.workspace;
   if (typeof workspace != "object" || workspace === null || Array.isArray(workspace)) return null;
   let entries = workspace["default-members"];
   if (!Array.isArray(entries) || !entries.every((e) => typeof e == "string")) return null;
-  let root = path19.resolve(metadata.workspaceRoot), members = metadata.workspaceMembers.map((id) => ({ id, dir: path19.relative(root, path19.dirname(path19.resolve(metadata.packages.get(id).manifestPath))).split(path19.sep).join("/") })), chosen = /* @__PURE__ */ new Set();
+  let root = path21.resolve(metadata.workspaceRoot), members = metadata.workspaceMembers.map((id) => ({ id, dir: path21.relative(root, path21.dirname(path21.resolve(metadata.packages.get(id).manifestPath))).split(path21.sep).join("/") })), chosen = /* @__PURE__ */ new Set();
   for (let entry of entries) {
-    let pattern = globPattern(path19.posix.normalize(entry.replace(/\\/g, "/")).replace(/\/$/, "").replace(/^\.$/, "")), matched = members.filter((m) => pattern.test(m.dir));
+    let pattern = globPattern(path21.posix.normalize(entry.replace(/\\/g, "/")).replace(/\/$/, "").replace(/^\.$/, "")), matched = members.filter((m) => pattern.test(m.dir));
     if (matched.length === 0) return null;
     for (let m of matched) chosen.add(m.id);
   }
@@ -9417,7 +9433,7 @@ async function check(settings) {
   return gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd, scope });
 }
 async function analyzeWorkspace(options) {
-  let env = options.env, cwd = path20.resolve(options.cwd), config = readCargoConfig(cwd, env, options.configOverrides ?? [], options.scope ?? null), invocation = { ...options.invocation }, trusted = options.trustRepositoryConfig === !0;
+  let env = options.env, cwd = path22.resolve(options.cwd), config = readCargoConfig(cwd, env, options.configOverrides ?? [], options.scope ?? null), invocation = { ...options.invocation }, trusted = options.trustRepositoryConfig === !0;
   trusted || refuseTarget(config, invocation.target), invocation.target = requestedTarget(config, invocation.target, cwd), trusted || refuseRustflagsKnownNow(config, env, invocation.target);
   let tools = { cargo: env.CARGO ?? "cargo", rustc: env.RUSTC ?? "rustc" }, isolation = isolate(config, env, options), childEnv = { ...childEnvironment(env, process.platform), ...isolation.env }, programs = options.runner ?? processRunner(options.timeoutMs), runner = cancellable(trusted ? programs : withRustcCache(programs, tools.rustc, env, childEnv.PATH));
   try {
@@ -9427,7 +9443,7 @@ async function analyzeWorkspace(options) {
   }
 }
 async function analyzeWith(options, setup) {
-  let { runner, env, cwd, config, invocation, tools, childEnv, isolation } = setup, runDir = isolation.dir, manifestPath = options.manifestPath !== null ? path20.resolve(cwd, options.manifestPath) : findManifest(cwd, options.metadataFile ?? null);
+  let { runner, env, cwd, config, invocation, tools, childEnv, isolation } = setup, runDir = isolation.dir, manifestPath = options.manifestPath !== null ? path22.resolve(cwd, options.manifestPath) : findManifest(cwd, options.metadataFile ?? null);
   if (manifestPath !== null && !options.metadataFile && !isFile2(manifestPath))
     throw new UserError(`manifest \`${options.manifestPath}\` does not exist (relative paths are taken from \`${cwd}\`)`);
   let scope = options.scope ?? null, manifests = /* @__PURE__ */ new Map(), manifestOf = (file) => {
@@ -9440,7 +9456,7 @@ async function analyzeWith(options, setup) {
       manifest = manifestOf(manifestPath);
     } catch {
     }
-    refuseUnsafeLockfiles(candidateLockfiles(manifestPath, manifest, (dir) => isFile2(path20.join(dir, "Cargo.toml"))), scope);
+    refuseUnsafeLockfiles(candidateLockfiles(manifestPath, manifest, (dir) => isFile2(path22.join(dir, "Cargo.toml"))), scope);
   }
   let needsHostTriple = invocation.target === null && (config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0), probe = (kind, triple) => probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? "", options.trustRepositoryConfig === !0), targetFirst = isolation.cargoProbesCached && !needsHostTriple ? probe("target", invocation.target) : null, cargoMetadata = options.metadataFile ? null : runCargoMetadata(runner, tools.cargo, manifestPath, invocation, runDir, childEnv, isolation.configArgs).then(
     (text) => parseSized(text, "cargo metadata", options),
@@ -9457,14 +9473,14 @@ async function analyzeWith(options, setup) {
   targetInfo.triple = invocation.target ?? rustc.host, hostInfo && (hostInfo.triple = rustc.host);
   let gathered = await metadataPromise;
   options.afterParse?.();
-  let rootManifestFile = path20.join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), directories = buildDirectories(config, env, cwd, {
+  let rootManifestFile = path22.join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), directories = buildDirectories(config, env, cwd, {
     workspaceRoot: gathered.workspaceRoot,
     cargoHome: cargoHomeOf(env),
     buildDirKnown: releaseAtLeast(rustc.release, 1, 91)
   }), metadata = {
     ...gathered,
     // Where cargo metadata ran with ours (`isolate`), the build's default is the workspace's `target/`.
-    targetDirectory: directories.targetDir ?? (cargoMetadata !== null && isolation.env.CARGO_TARGET_DIR !== void 0 ? path20.join(gathered.workspaceRoot, "target") : gathered.targetDirectory),
+    targetDirectory: directories.targetDir ?? (cargoMetadata !== null && isolation.env.CARGO_TARGET_DIR !== void 0 ? path22.join(gathered.workspaceRoot, "target") : gathered.targetDirectory),
     // cargo before 1.71 prints no `workspace_default_members`: they are read from the root manifest.
     workspaceDefaultMembers: gathered.workspaceDefaultMembers ?? manifestDefaultMembers(rootManifest, gathered)
   }, names = profileNameFor(invocation.command, invocation.release, invocation.profile), profileOptions = { manifest: rootManifest, manifestFile: "Cargo.toml", config, env }, context = {
@@ -9473,7 +9489,8 @@ async function analyzeWith(options, setup) {
     target: targetInfo,
     profile: resolveProfile(names.main, profileOptions),
     testProfile: resolveProfile(names.test, profileOptions),
-    buildDirectory: directories.buildDir
+    buildDirectory: directories.buildDir,
+    inheritedLibraryPath: inheritedLibraryPath(env, hostInfo ?? targetInfo, cwd)
   };
   return analyze({
     metadata,
@@ -9524,7 +9541,7 @@ async function buildsFeatureRefusal(error, query) {
   } catch {
     return null;
   }
-  let resolver = resolverVersion(readToml(path20.join(metadata.workspaceRoot, "Cargo.toml"), scope), rootPackage(metadata));
+  let resolver = resolverVersion(readToml(path22.join(metadata.workspaceRoot, "Cargo.toml"), scope), rootPackage(metadata));
   if (resolver === null) return null;
   try {
     checkCommandLineFeatures(metadata, packageIdSpecs(metadata, invocation, manifestPath).members, commandLineFeatures(resolver, currentPackage(metadata, manifestPath), invocation));
@@ -9964,7 +9981,7 @@ function checkPackageSpec(spec, spelled) {
 }
 
 // src/cli/fix.ts
-import path21 from "node:path";
+import path23 from "node:path";
 
 // src/fixes/plan.ts
 function planFixes(findings) {
@@ -10016,7 +10033,7 @@ async function checkWorkingTree(dir, env) {
 function applyReportFixes(report) {
   let plan = planFixes(report.findings), scope = repositoryScope(report.workspaceRoot), files = [];
   for (let [file, edits] of plan.edits) {
-    let absolute = path21.resolve(report.workspaceRoot, file), before = readInputFile(absolute, "manifest", { within: scope }), after = applyEdits(before, edits);
+    let absolute = path23.resolve(report.workspaceRoot, file), before = readInputFile(absolute, "manifest", { within: scope }), after = applyEdits(before, edits);
     if (after === null) throw new UserError(`\`${file}\` changed since it was analysed; nothing was fixed, run \`--fix\` again`);
     files.push({ file, absolute, before, after });
   }
@@ -10048,7 +10065,7 @@ async function main(argv2) {
 `), 0;
   if (requested !== null && !/^[A-Za-z0-9][A-Za-z0-9._+-]*$/u.test(requested))
     throw new UserError(`\`+${requested}\` must name a rustup toolchain such as \`+stable\` or \`+1.95.0\``);
-  let cwd = process.cwd(), searchFrom = options.manifestPath === null ? cwd : path22.dirname(path22.resolve(cwd, options.manifestPath));
+  let cwd = process.cwd(), searchFrom = options.manifestPath === null ? cwd : path24.dirname(path24.resolve(cwd, options.manifestPath));
   options.fix && !options.allowDirty && await checkWorkingTree(searchFrom, process.env);
   let run = () => check({
     manifestPath: options.manifestPath,
@@ -10083,7 +10100,7 @@ async function writeStdout(text) {
     process.stdout.write(batch) || await new Promise((resolve5) => process.stdout.once("drain", resolve5));
 }
 function render(report, format, color) {
-  let workspacePrefix = path22.relative(process.cwd(), report.workspaceRoot).split(path22.sep).join("/");
+  let workspacePrefix = path24.relative(process.cwd(), report.workspaceRoot).split(path24.sep).join("/");
   switch (format) {
     case "json":
       return reportJson(report);

@@ -29,6 +29,12 @@ export interface BuildContext {
    * directory (`build.build-dir`, absolute); null or absent: in the target directory.
    */
   buildDirectory?: string | null
+  /**
+   * The directories the environment puts on the host's library path (`LD_LIBRARY_PATH`,
+   * `DYLD_FALLBACK_LIBRARY_PATH`, `PATH` on Windows), absolute: cargo keeps them behind its own when it runs
+   * tests and doc tests (`Compilation::fill_env`). Absent: none.
+   */
+  inheritedLibraryPath?: readonly string[]
 }
 
 /** The profile the units of a command read: `cargo test` and `cargo bench` read `testProfile`. */

@@ -7,31 +7,39 @@
  * status 127; with `--target`, the workspace's own dylibs are in `target/<triple>/<profile>/deps` and are not
  * found either.
  */
+import path from 'node:path'
 import type { Locator } from '../findings/finding.js'
 import { crateName, dylibFileName, type LinkageResult, type UnitResult } from '../linkage/resolve.js'
 import type { Metadata } from '../model/metadata.js'
-import { stdOnDefaultLoaderPath } from '../model/target-info.js'
+import { stdOnDefaultLoaderPath, type TargetInfo } from '../model/target-info.js'
 import { linkChain, type Unit } from '../model/unit-graph.js'
 import { base, describeUnit, type Draft } from './context.js'
 import { featureSteps, locateByFeature } from './feature-steps.js'
 import { dynamicDylibs } from './linkage.js'
 
 /** One finding per library whose running doc examples need a Rust shared library cargo does not provide. */
-export function doctestFindings(linkage: LinkageResult, locator: Locator, metadata: Metadata, crossTarget: boolean): Draft[] {
+export function doctestFindings(linkage: LinkageResult, locator: Locator, metadata: Metadata, crossTarget: boolean, inheritedLibraryPath: readonly string[]): Draft[] {
   const out: Draft[] = []
   for (const result of linkage.results) {
     if (result.unit.docTests?.examples !== 'run' || result.status !== 'ok') continue
-    const finding = doctestRuntimeFinding(result, linkage, locator, metadata, crossTarget)
+    const finding = doctestRuntimeFinding(result, linkage, locator, metadata, crossTarget, inheritedLibraryPath)
     if (finding) out.push(finding)
   }
   return out
 }
 
-function doctestRuntimeFinding(result: UnitResult, linkage: LinkageResult, locator: Locator, metadata: Metadata, crossTarget: boolean): Draft | null {
+function doctestRuntimeFinding(
+  result: UnitResult,
+  linkage: LinkageResult,
+  locator: Locator,
+  metadata: Metadata,
+  crossTarget: boolean,
+  inheritedLibraryPath: readonly string[]
+): Draft | null {
   const unit = result.unit
   const std = unit.targetInfo.stdDylib
   const { dylibs, libraries } = runningLibraries(result, linkage)
-  const stdMissing = std !== null && libraries.includes(std) && !stdOnDefaultLoaderPath(unit.targetInfo)
+  const stdMissing = std !== null && libraries.includes(std) && !stdOnDefaultLoaderPath(unit.targetInfo) && !stdOnLibraryPath(unit.targetInfo, inheritedLibraryPath)
   const missing = libraries.filter(l => (l === std ? stdMissing : crossTarget))
   if (missing.length === 0) return null
   // The dylib that makes std dynamic, or the first one not found: the nearest dylib the examples link.
@@ -81,4 +89,10 @@ function runningLibraries(result: UnitResult, linkage: LinkageResult): { dylibs:
   const std = result.unit.targetInfo.stdDylib
   const needed = new Set(dylibs.flatMap(u => [dylibFileName(u), ...(linkage.byUnit.get(u)?.runtimeLibraries ?? [])]))
   return { dylibs, libraries: result.runtimeLibraries.filter(l => l === std || needed.has(l)) }
+}
+
+/** Whether the library path the environment sets (cargo keeps it behind its own) holds the directory of `std`'s dylib. */
+function stdOnLibraryPath(info: TargetInfo, inheritedLibraryPath: readonly string[]): boolean {
+  const dir = path.resolve(info.stdDylibDir ?? info.targetLibdir)
+  return inheritedLibraryPath.some(d => path.resolve(d) === dir)
 }

@@ -43,7 +43,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
     ['duplicate-linkage', 'rlib-required', 'dylib-required', 'no-linkable-lib', 'panic-strategy', 'lto-conflict', 'unsupported-crate-type', 'proc-macro-dylib', 'runtime-dylib'],
     ctx => linkageFindings(ctx.linkage, ctx.locator, ctx.metadata, harnessRunner(ctx.invocation), invocationLayout(ctx))
   ),
-  family(['doctest-runtime'], ctx => doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null)),
+  family(['doctest-runtime'], ctx => doctestFindings(ctx.linkage, ctx.locator, ctx.metadata, ctx.invocation.target !== null, ctx.build.inheritedLibraryPath ?? [])),
   family(['static-pie-rpath'], ctx => staticPieFindings(ctx.linkage, ctx.locator, harnessRunner(ctx.invocation))),
   family(['output-filename-collision'], collisionFindings),
   family(['duplicate-symbol'], duplicateSymbolFindings),
