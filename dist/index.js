@@ -8679,6 +8679,9 @@ function stringValue(literal) {
     return hex !== void 0 ? String.fromCharCode(parseInt(hex, 16)) : simple === void 0 ? "" : ESCAPES[simple] ?? whole;
   });
 }
+function isCfgTest(attribute) {
+  return attribute.length === 4 && attribute[0].text === "cfg" && attribute[1].text === "(" && attribute[2].text === "test" && attribute[3].text === ")";
+}
 function scanSourceNames(source) {
   const lexer = new Lexer(source), names2 = /* @__PURE__ */ new Set(), modules = [];
   let includes = !1;
@@ -8687,7 +8690,7 @@ function scanSourceNames(source) {
   const scopes = [{ paths: /* @__PURE__ */ new Set(), items: /* @__PURE__ */ new Map(), gated: !1 }], inline = [], definitions = [], invocations = [], pathMacros = /* @__PURE__ */ new Set(), macroArguments = /* @__PURE__ */ new Map();
   let current = lexer.next();
   for (; current !== null; ) {
-    const next = lexer.next(), previous = recent[recent.length - 1], module = inline.length === 0 ? { nesting: 0, scope: 0 } : inline[inline.length - 1], scope = scopes[module.scope];
+    const next = lexer.next(), previous = recent[recent.length - 1], module = inline.length === 0 ? FILE_MODULE : inline[inline.length - 1], scope = scopes[module.scope];
     if (current.kind === "ident") {
       if (previous?.kind === "ident" && TYPE_ITEM_KEYWORDS.has(previous.text) && nesting === module.nesting && definitions.length === 0 && unconditional(recent.slice(0, -1), recent.length === RECENT)) {
         const outOfLine = previous.text === "mod" && next?.text === ";", inlineModule = previous.text === "mod" && next?.text === "{";
@@ -8698,13 +8701,13 @@ function scanSourceNames(source) {
         const imported = previous?.text === "use" || startsGlobalPath(recent) || useGroup >= 0 && useGroup === depth - 1 && (previous?.text === "{" || previous?.text === ",");
         metavariable && definitions.length > 0 && pathMacros.add(definitions[definitions.length - 1].name), metavariable || method || (imported || definitions.length > 0 ? names2.add(current.text) : KEYWORDS_BEFORE_PATH.has(current.text) || scope.paths.add(current.text));
       } else (previous?.kind === "ident" && (previous.text === "use" || previous.text === "crate" && precededByExtern(recent)) || startsGlobalPath(recent) || useGroup >= 0 && useGroup === depth - 1 && (previous?.text === "{" || previous?.text === ",")) && names2.add(current.text);
-      current.text === "include" && next?.kind === "punct" && next.text === "!" && (includes = !0), (current.text === "cfg" || current.text === "cfg_attr") && previous?.text === "[" && recent[recent.length - 2]?.text === "!" && recent[recent.length - 3]?.text === "#" && nesting === module.nesting + 1 && current.text === "cfg" && (scope.gated = !0);
+      current.text === "include" && next?.kind === "punct" && next.text === "!" && (includes = !0), current.text === "cfg" && previous?.text === "[" && recent[recent.length - 2]?.text === "!" && recent[recent.length - 3]?.text === "#" && nesting === module.nesting + 1 && (scope.gated = !0);
       for (const invocation of invocations) {
         let args = macroArguments.get(invocation.name);
         args === void 0 && macroArguments.set(invocation.name, args = /* @__PURE__ */ new Set()), args.add(current.text);
       }
       if (previous?.kind === "ident" && previous.text === "mod" && next?.kind === "punct" && next.text === ";") {
-        const attributes = recent.slice(0, -1), testOnly = (itemAttributes(attributes, !1) ?? []).some((a) => a.map((t) => t.text).join(" ") === "cfg ( test )");
+        const attributes = recent.slice(0, -1), testOnly = (itemAttributes(attributes, !1) ?? []).some(isCfgTest);
         modules.push({ name: current.text, path: pathAttribute(attributes), conditionalPaths: conditionalPathAttributes(attributes), inline: inline.map((m) => m.dir), shadows: [], testOnly });
       }
     } else current.kind === "punct" && current.text === "$" && previous?.kind === "ident" && previous.text === "mod" && (includes = !0);
@@ -8732,7 +8735,7 @@ function scanSourceNames(source) {
 function macroPathArguments(pathMacros, macroArguments) {
   return [...pathMacros].flatMap((name) => [...macroArguments.get(name) ?? []]);
 }
-const OPENING = /* @__PURE__ */ new Set(["(", "[", "{"]), crate_names_CLOSING = /* @__PURE__ */ new Set([")", "]", "}"]), RECENT = 24;
+const FILE_MODULE = { nesting: 0, scope: 0 }, OPENING = /* @__PURE__ */ new Set(["(", "[", "{"]), crate_names_CLOSING = /* @__PURE__ */ new Set([")", "]", "}"]), RECENT = 24;
 function unconditional(tokens, truncated) {
   const attributes = itemAttributes(tokens, truncated);
   return attributes !== null && attributes.every((a) => a[0]?.text !== "cfg" && a[0]?.text !== "cfg_attr");
@@ -8861,9 +8864,6 @@ function attributeTokens(stream) {
 }
 function collectsDocs(t, next) {
   return t.kind === "ident" && t.text === "let" ? !1 : !(t.kind === "ident" && t.text !== "macro_rules" && next?.text === "!");
-}
-function isCfgTest(attribute) {
-  return attribute.length === 4 && attribute[0].text === "cfg" && attribute[1].text === "(" && attribute[2].text === "test" && attribute[3].text === ")";
 }
 const MAX_CFG_ATTR_DEPTH = 8;
 function docAttributes(attribute, depth) {

@@ -6847,12 +6847,15 @@ function stringValue(literal) {
     return hex !== void 0 ? String.fromCharCode(parseInt(hex, 16)) : simple === void 0 ? "" : ESCAPES[simple] ?? whole;
   });
 }
+function isCfgTest(attribute) {
+  return attribute.length === 4 && attribute[0].text === "cfg" && attribute[1].text === "(" && attribute[2].text === "test" && attribute[3].text === ")";
+}
 
 // src/rust-source/crate-names.ts
 function scanSourceNames(source) {
   let lexer = new Lexer(source), names = /* @__PURE__ */ new Set(), modules = [], includes = !1, recent = [], nesting = 0, depth = 0, useGroup = -1, scopes = [{ paths: /* @__PURE__ */ new Set(), items: /* @__PURE__ */ new Map(), gated: !1 }], inline = [], definitions = [], invocations = [], pathMacros = /* @__PURE__ */ new Set(), macroArguments = /* @__PURE__ */ new Map(), current = lexer.next();
   for (; current !== null; ) {
-    let next = lexer.next(), previous = recent[recent.length - 1], module = inline.length === 0 ? { nesting: 0, scope: 0 } : inline[inline.length - 1], scope = scopes[module.scope];
+    let next = lexer.next(), previous = recent[recent.length - 1], module = inline.length === 0 ? FILE_MODULE : inline[inline.length - 1], scope = scopes[module.scope];
     if (current.kind === "ident") {
       if (previous?.kind === "ident" && TYPE_ITEM_KEYWORDS.has(previous.text) && nesting === module.nesting && definitions.length === 0 && unconditional(recent.slice(0, -1), recent.length === RECENT)) {
         let outOfLine = previous.text === "mod" && next?.text === ";", inlineModule = previous.text === "mod" && next?.text === "{";
@@ -6863,13 +6866,13 @@ function scanSourceNames(source) {
         let imported = previous?.text === "use" || startsGlobalPath(recent) || useGroup >= 0 && useGroup === depth - 1 && (previous?.text === "{" || previous?.text === ",");
         metavariable && definitions.length > 0 && pathMacros.add(definitions[definitions.length - 1].name), metavariable || method || (imported || definitions.length > 0 ? names.add(current.text) : KEYWORDS_BEFORE_PATH.has(current.text) || scope.paths.add(current.text));
       } else (previous?.kind === "ident" && (previous.text === "use" || previous.text === "crate" && precededByExtern(recent)) || startsGlobalPath(recent) || useGroup >= 0 && useGroup === depth - 1 && (previous?.text === "{" || previous?.text === ",")) && names.add(current.text);
-      current.text === "include" && next?.kind === "punct" && next.text === "!" && (includes = !0), (current.text === "cfg" || current.text === "cfg_attr") && previous?.text === "[" && recent[recent.length - 2]?.text === "!" && recent[recent.length - 3]?.text === "#" && nesting === module.nesting + 1 && current.text === "cfg" && (scope.gated = !0);
+      current.text === "include" && next?.kind === "punct" && next.text === "!" && (includes = !0), current.text === "cfg" && previous?.text === "[" && recent[recent.length - 2]?.text === "!" && recent[recent.length - 3]?.text === "#" && nesting === module.nesting + 1 && (scope.gated = !0);
       for (let invocation of invocations) {
         let args = macroArguments.get(invocation.name);
         args === void 0 && macroArguments.set(invocation.name, args = /* @__PURE__ */ new Set()), args.add(current.text);
       }
       if (previous?.kind === "ident" && previous.text === "mod" && next?.kind === "punct" && next.text === ";") {
-        let attributes = recent.slice(0, -1), testOnly = (itemAttributes(attributes, !1) ?? []).some((a) => a.map((t) => t.text).join(" ") === "cfg ( test )");
+        let attributes = recent.slice(0, -1), testOnly = (itemAttributes(attributes, !1) ?? []).some(isCfgTest);
         modules.push({ name: current.text, path: pathAttribute(attributes), conditionalPaths: conditionalPathAttributes(attributes), inline: inline.map((m) => m.dir), shadows: [], testOnly });
       }
     } else current.kind === "punct" && current.text === "$" && previous?.kind === "ident" && previous.text === "mod" && (includes = !0);
@@ -6896,7 +6899,7 @@ function scanSourceNames(source) {
 function macroPathArguments(pathMacros, macroArguments) {
   return [...pathMacros].flatMap((name) => [...macroArguments.get(name) ?? []]);
 }
-var OPENING = /* @__PURE__ */ new Set(["(", "[", "{"]), CLOSING2 = /* @__PURE__ */ new Set([")", "]", "}"]), RECENT = 24;
+var FILE_MODULE = { nesting: 0, scope: 0 }, OPENING = /* @__PURE__ */ new Set(["(", "[", "{"]), CLOSING2 = /* @__PURE__ */ new Set([")", "]", "}"]), RECENT = 24;
 function unconditional(tokens, truncated) {
   let attributes = itemAttributes(tokens, truncated);
   return attributes !== null && attributes.every((a) => a[0]?.text !== "cfg" && a[0]?.text !== "cfg_attr");
@@ -7010,9 +7013,6 @@ function attributeTokens(stream) {
 }
 function collectsDocs(t, next) {
   return t.kind === "ident" && t.text === "let" ? !1 : !(t.kind === "ident" && t.text !== "macro_rules" && next?.text === "!");
-}
-function isCfgTest(attribute) {
-  return attribute.length === 4 && attribute[0].text === "cfg" && attribute[1].text === "(" && attribute[2].text === "test" && attribute[3].text === ")";
 }
 var MAX_CFG_ATTR_DEPTH = 8;
 function docAttributes(attribute, depth) {

@@ -9,7 +9,7 @@
  * code the scan cannot see.
  */
 import { Lexer, type Token } from './lexer.js'
-import { stringValue } from './tokens.js'
+import { isCfgTest, stringValue } from './tokens.js'
 
 export interface SourceNames {
   /** Identifiers that may name a crate: before `::`, after `use`, after `extern crate`. */
@@ -83,7 +83,7 @@ export function scanSourceNames(source: string): SourceNames {
   while (current !== null) {
     const next = lexer.next()
     const previous = recent[recent.length - 1]
-    const module = inline.length === 0 ? { nesting: 0, scope: 0 } : inline[inline.length - 1]!
+    const module = inline.length === 0 ? FILE_MODULE : inline[inline.length - 1]!
     const scope = scopes[module.scope]!
     if (current.kind === 'ident') {
       // Outside macro bodies (expanded where they are invoked), an unconditional item directly in the module.
@@ -114,9 +114,7 @@ export function scanSourceNames(source: string): SourceNames {
       else if (useGroup >= 0 && useGroup === depth - 1 && (previous?.text === '{' || previous?.text === ',')) names.add(current.text)
       if (current.text === 'include' && next?.kind === 'punct' && next.text === '!') includes = true
       // `#![cfg(…)]` directly in a module: an inner attribute, only valid at its start.
-      if ((current.text === 'cfg' || current.text === 'cfg_attr') && previous?.text === '[' && recent[recent.length - 2]?.text === '!' && recent[recent.length - 3]?.text === '#' && nesting === module.nesting + 1) {
-        if (current.text === 'cfg') scope.gated = true
-      }
+      if (current.text === 'cfg' && previous?.text === '[' && recent[recent.length - 2]?.text === '!' && recent[recent.length - 3]?.text === '#' && nesting === module.nesting + 1) scope.gated = true
       for (const invocation of invocations) {
         let args = macroArguments.get(invocation.name)
         if (args === undefined) macroArguments.set(invocation.name, (args = new Set()))
@@ -124,7 +122,7 @@ export function scanSourceNames(source: string): SourceNames {
       }
       if (previous?.kind === 'ident' && previous.text === 'mod' && next?.kind === 'punct' && next.text === ';') {
         const attributes = recent.slice(0, -1)
-        const testOnly = (itemAttributes(attributes, false) ?? []).some(a => a.map(t => t.text).join(' ') === 'cfg ( test )')
+        const testOnly = (itemAttributes(attributes, false) ?? []).some(isCfgTest)
         modules.push({ name: current.text, path: pathAttribute(attributes), conditionalPaths: conditionalPathAttributes(attributes), inline: inline.map(m => m.dir), shadows: [], testOnly })
       }
     } else if (current.kind === 'punct' && current.text === '$' && previous?.kind === 'ident' && previous.text === 'mod') {
@@ -178,6 +176,9 @@ export function scanSourceNames(source: string): SourceNames {
 export function macroPathArguments(pathMacros: ReadonlySet<string>, macroArguments: ReadonlyMap<string, ReadonlySet<string>>): string[] {
   return [...pathMacros].flatMap(name => [...(macroArguments.get(name) ?? [])])
 }
+
+/** The module of the file itself: its items are at nesting 0, in the first scope. */
+const FILE_MODULE = { nesting: 0, scope: 0 } as const
 
 const OPENING = new Set(['(', '[', '{'])
 const CLOSING = new Set([')', ']', '}'])

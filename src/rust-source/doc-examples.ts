@@ -23,7 +23,7 @@
 import type { DocExamples, DocTests } from '../model/unit-graph.js'
 import { scanSourceNames } from './crate-names.js'
 import { Lexer, type Token } from './lexer.js'
-import { closingIndex, stringValue } from './tokens.js'
+import { closingIndex, isCfgTest, stringValue } from './tokens.js'
 
 /** One doc example rustdoc compiles. */
 export interface DocExample {
@@ -120,6 +120,7 @@ export function scanDocExamples(source: string, included: IncludedText = () => n
       if (stream.peek()?.text === '!') stream.next()
       const attribute = attributeTokens(stream)
       if (attribute === null) unreadable = true
+      // rustdoc compiles doc tests without `cfg(test)`.
       else if (isCfgTest(attribute)) testOnly = true
       else if (skipping < 0) {
         for (const doc of docAttributes(attribute, 0)) {
@@ -167,11 +168,6 @@ function attributeTokens(stream: TokenStream): Token[] | null {
 function collectsDocs(t: Token, next: Token | null): boolean {
   if (t.kind === 'ident' && t.text === 'let') return false
   return !(t.kind === 'ident' && t.text !== 'macro_rules' && next?.text === '!')
-}
-
-/** `cfg(test)`: rustdoc compiles doc tests without it. */
-function isCfgTest(attribute: readonly Token[]): boolean {
-  return attribute.length === 4 && attribute[0]!.text === 'cfg' && attribute[1]!.text === '(' && attribute[2]!.text === 'test' && attribute[3]!.text === ')'
 }
 
 type DocValue = { kind: 'literal'; text: string } | { kind: 'include'; path: string } | { kind: 'unreadable' }

@@ -97,3 +97,8 @@ export function stringValue(literal: string): string | null {
     return ESCAPES[simple] ?? whole
   })
 }
+
+/** An attribute's tokens inside `#[…]` are `cfg(test)`: the item is only in the test harness. */
+export function isCfgTest(attribute: readonly Token[]): boolean {
+  return attribute.length === 4 && attribute[0]!.text === 'cfg' && attribute[1]!.text === '(' && attribute[2]!.text === 'test' && attribute[3]!.text === ')'
+}
