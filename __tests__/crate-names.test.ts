@@ -83,6 +83,13 @@ describe('scanSourceNames', () => {
     expect(sys).toMatchObject({ name: 'sys', path: null, conditionalPaths: ['win.rs', 'unix.rs'] })
     expect(scanSourceNames('#[path = "alt"]\nmod m { mod y; }').modules).toMatchObject([{ name: 'y', inline: ['alt'] }])
     expect(scanSourceNames('macro_rules! m { ($n:ident) => { mod $n; } }').includes).toBe(true)
+    expect(scanSourceNames('macro_rules! m { ($n:ident) => { mod $n { pub fn f() {} } } }').includes).toBe(false)
+    // A #[path] after attributes longer than the old 24-token look-back is still found.
+    const long = `#[cfg(all(${Array.from({ length: 12 }, (_, i) => `not(target_os = "os${i}")`).join(', ')}))]\n#[path = "real.rs"]\nmod imp;`
+    expect(scanSourceNames(long).modules).toMatchObject([{ name: 'imp', path: 'real.rs' }])
+    // Past the look-back, the module's file is not known: the scan gives up rather than read the default.
+    const longer = `#[cfg(all(${Array.from({ length: 200 }, (_, i) => `not(target_os = "os${i}")`).join(', ')}))]\n#[path = "real.rs"]\nmod imp;`
+    expect(scanSourceNames(`fn a() {}\n${longer}`).includes).toBe(true)
   })
 
   it('gives each out-of-line module the inline modules around it', () => {

@@ -5131,9 +5131,14 @@ function maybeLib(state, unit, unitFor) {
   return lib.crateTypes.some(isLinkable) ? newUnitDep(pkg, lib, unit, unitFor, named ? { externName: libName, edge: "own-lib", platform: null, activatedBy: null } : null) : (named && unit.unlinkable.push({ pkg, externName: libName, edge: "own-lib", crateTypes: lib.crateTypes }), null);
 }
 function loadedByRustc(state, unit, libPkg, lib, externName) {
-  return lib.crateTypes.some((t) => t === "dylib" || t === "cdylib" || t === "staticlib") || reachesRustDylib(state, libPkg) ? unit.docTests !== null ? unit.docTests.compiledNames === null || unit.docTests.compiledNames.includes(externName) : state.sourceUsesCrate(unit.target.srcPath, externName) : !0;
+  if (!(lib.crateTypes.some((t) => t === "dylib" || t === "cdylib" || t === "staticlib") || reachesRustDylib(state, libPkg)))
+    return !0;
+  if (unit.docTests !== null)
+    return unit.docTests.compiledNames === null || unit.docTests.compiledNames.includes(externName);
+  const src = unit.target.srcPath;
+  return state.sourceUsesCrate(src, externName) || COMPANION_MACRO_SUFFIXES.some((suffix) => state.sourceUsesCrate(src, externName + suffix));
 }
-const dylibReachers = /* @__PURE__ */ new WeakMap();
+const COMPANION_MACRO_SUFFIXES = ["_derive", "_derives", "_macros", "_macro", "_attributes", "_impl", "_codegen"], dylibReachers = /* @__PURE__ */ new WeakMap();
 function reachesRustDylib(state, pkg) {
   let reachers = dylibReachers.get(state.metadata);
   if (reachers === void 0) {
@@ -8686,13 +8691,13 @@ function scanSourceNames(source) {
   const lexer = new Lexer(source), names2 = /* @__PURE__ */ new Set(), modules = [];
   let includes = !1;
   const recent = [];
-  let nesting = 0, depth = 0, useGroup = -1;
+  let dropped = 0, nesting = 0, depth = 0, useGroup = -1;
   const scopes = [{ paths: /* @__PURE__ */ new Set(), items: /* @__PURE__ */ new Map(), gated: !1 }], inline = [], definitions = [], invocations = [], pathMacros = /* @__PURE__ */ new Set(), macroArguments = /* @__PURE__ */ new Map();
   let current = lexer.next();
   for (; current !== null; ) {
     const next = lexer.next(), previous = recent[recent.length - 1], module = inline.length === 0 ? FILE_MODULE : inline[inline.length - 1], scope = scopes[module.scope];
     if (current.kind === "ident") {
-      if (previous?.kind === "ident" && TYPE_ITEM_KEYWORDS.has(previous.text) && nesting === module.nesting && definitions.length === 0 && unconditional(recent.slice(0, -1), recent.length === RECENT)) {
+      if (previous?.kind === "ident" && TYPE_ITEM_KEYWORDS.has(previous.text) && nesting === module.nesting && definitions.length === 0 && unconditional(recent.slice(0, -1), dropped > 0)) {
         const outOfLine = previous.text === "mod" && next?.text === ";", inlineModule = previous.text === "mod" && next?.text === "{";
         scope.items.set(current.text, outOfLine ? { kind: "file", module: modules.length } : inlineModule ? { kind: "inline", scope: scopes.length } : { kind: "item" });
       }
@@ -8707,21 +8712,24 @@ function scanSourceNames(source) {
         args === void 0 && macroArguments.set(invocation.name, args = /* @__PURE__ */ new Set()), args.add(current.text);
       }
       if (previous?.kind === "ident" && previous.text === "mod" && next?.kind === "punct" && next.text === ";") {
-        const attributes = recent.slice(0, -1), testOnly = (itemAttributes(attributes, !1) ?? []).some(isCfgTest);
-        modules.push({ name: current.text, path: pathAttribute(attributes), conditionalPaths: conditionalPathAttributes(attributes), inline: inline.map((m) => m.dir), shadows: [], testOnly });
+        const attributes = itemAttributes(recent.slice(0, -1), dropped > 0);
+        attributes === null && (includes = !0);
+        const testOnly = (attributes ?? []).some(isCfgTest);
+        modules.push({ name: current.text, path: pathAttribute(attributes ?? []), conditionalPaths: conditionalPathAttributes(attributes ?? []), inline: inline.map((m) => m.dir), shadows: [], testOnly });
       }
-    } else current.kind === "punct" && current.text === "$" && previous?.kind === "ident" && previous.text === "mod" && (includes = !0);
+      previous?.text === "$" && recent[recent.length - 2]?.text === "mod" && next?.text === ";" && (includes = !0);
+    }
     if (current.kind === "punct" && OPENING.has(current.text)) {
       const bang = recent[recent.length - 1], named = recent[recent.length - 2];
       if (bang?.text === "!" && named?.kind === "ident" ? named.text !== "macro_rules" && invocations.push({ name: named.text, nesting }) : previous?.kind === "ident" && recent[recent.length - 2]?.text === "!" && recent[recent.length - 3]?.text === "macro_rules" && definitions.push({ name: previous.text, nesting }), nesting++, current.text === "{") {
         if (previous?.kind === "ident" && recent[recent.length - 2]?.text === "mod") {
-          const dir = pathAttribute(recent.slice(0, -2)) ?? previous.text;
+          const dir = pathAttribute(itemAttributes(recent.slice(0, -2), !1) ?? []) ?? previous.text;
           inline.push({ nesting, scope: scopes.push({ paths: /* @__PURE__ */ new Set(), items: /* @__PURE__ */ new Map(), gated: !1 }) - 1, dir });
         }
         (previous?.text === "use" || startsGlobalPath(recent) && recent[recent.length - 3]?.text === "use") && (useGroup = depth), depth++;
       }
     } else current.kind === "punct" && crate_names_CLOSING.has(current.text) && (nesting--, invocations.at(-1)?.nesting === nesting && invocations.pop(), definitions.at(-1)?.nesting === nesting && definitions.pop(), inline.at(-1)?.nesting === nesting + 1 && inline.pop(), current.text === "}" && (depth--, useGroup === depth && (useGroup = -1)));
-    recent.push(current), recent.length > RECENT && recent.shift(), current = next;
+    recent.push(current), recent.length > 2 * RECENT && (dropped += recent.length - RECENT, recent.splice(0, recent.length - RECENT)), current = next;
   }
   for (const { paths, items } of scopes)
     for (const name of paths) {
@@ -8735,7 +8743,7 @@ function scanSourceNames(source) {
 function macroPathArguments(pathMacros, macroArguments) {
   return [...pathMacros].flatMap((name) => [...macroArguments.get(name) ?? []]);
 }
-const FILE_MODULE = { nesting: 0, scope: 0 }, OPENING = /* @__PURE__ */ new Set(["(", "[", "{"]), crate_names_CLOSING = /* @__PURE__ */ new Set([")", "]", "}"]), RECENT = 24;
+const FILE_MODULE = { nesting: 0, scope: 0 }, OPENING = /* @__PURE__ */ new Set(["(", "[", "{"]), crate_names_CLOSING = /* @__PURE__ */ new Set([")", "]", "}"]), RECENT = 256;
 function unconditional(tokens, truncated) {
   const attributes = itemAttributes(tokens, truncated);
   return attributes !== null && attributes.every((a) => a[0]?.text !== "cfg" && a[0]?.text !== "cfg_attr");
@@ -8749,9 +8757,9 @@ function precededByExtern(recent) {
   const before = recent[recent.length - 2];
   return before?.kind === "ident" && before.text === "extern";
 }
-function conditionalPathAttributes(tokens) {
+function conditionalPathAttributes(attributes) {
   const paths = [];
-  for (const inner of itemAttributes(tokens, !1) ?? [])
+  for (const inner of attributes)
     if (inner[0]?.text === "cfg_attr") {
       for (let i = 1; i + 2 < inner.length; i++)
         if (inner[i].text === "path" && inner[i - 1].text === "," && inner[i + 1].text === "=" && inner[i + 2].kind === "literal") {
@@ -8761,8 +8769,8 @@ function conditionalPathAttributes(tokens) {
     }
   return paths;
 }
-function pathAttribute(tokens) {
-  for (const inner of itemAttributes(tokens, !1) ?? [])
+function pathAttribute(attributes) {
+  for (const inner of attributes)
     if (inner.length === 3 && inner[0].text === "path" && inner[1].text === "=" && inner[2].kind === "literal")
       return stringValue(inner[2].text);
   return null;

@@ -3252,9 +3252,12 @@ function maybeLib(state, unit, unitFor) {
   return lib.crateTypes.some(isLinkable) ? newUnitDep(pkg, lib, unit, unitFor, named ? { externName: libName, edge: "own-lib", platform: null, activatedBy: null } : null) : (named && unit.unlinkable.push({ pkg, externName: libName, edge: "own-lib", crateTypes: lib.crateTypes }), null);
 }
 function loadedByRustc(state, unit, libPkg, lib, externName) {
-  return lib.crateTypes.some((t) => t === "dylib" || t === "cdylib" || t === "staticlib") || reachesRustDylib(state, libPkg) ? unit.docTests !== null ? unit.docTests.compiledNames === null || unit.docTests.compiledNames.includes(externName) : state.sourceUsesCrate(unit.target.srcPath, externName) : !0;
+  if (!(lib.crateTypes.some((t) => t === "dylib" || t === "cdylib" || t === "staticlib") || reachesRustDylib(state, libPkg))) return !0;
+  if (unit.docTests !== null) return unit.docTests.compiledNames === null || unit.docTests.compiledNames.includes(externName);
+  let src = unit.target.srcPath;
+  return state.sourceUsesCrate(src, externName) || COMPANION_MACRO_SUFFIXES.some((suffix) => state.sourceUsesCrate(src, externName + suffix));
 }
-var dylibReachers = /* @__PURE__ */ new WeakMap();
+var COMPANION_MACRO_SUFFIXES = ["_derive", "_derives", "_macros", "_macro", "_attributes", "_impl", "_codegen"], dylibReachers = /* @__PURE__ */ new WeakMap();
 function reachesRustDylib(state, pkg) {
   let reachers = dylibReachers.get(state.metadata);
   if (reachers === void 0) {
@@ -6853,11 +6856,11 @@ function isCfgTest(attribute) {
 
 // src/rust-source/crate-names.ts
 function scanSourceNames(source) {
-  let lexer = new Lexer(source), names = /* @__PURE__ */ new Set(), modules = [], includes = !1, recent = [], nesting = 0, depth = 0, useGroup = -1, scopes = [{ paths: /* @__PURE__ */ new Set(), items: /* @__PURE__ */ new Map(), gated: !1 }], inline = [], definitions = [], invocations = [], pathMacros = /* @__PURE__ */ new Set(), macroArguments = /* @__PURE__ */ new Map(), current = lexer.next();
+  let lexer = new Lexer(source), names = /* @__PURE__ */ new Set(), modules = [], includes = !1, recent = [], dropped = 0, nesting = 0, depth = 0, useGroup = -1, scopes = [{ paths: /* @__PURE__ */ new Set(), items: /* @__PURE__ */ new Map(), gated: !1 }], inline = [], definitions = [], invocations = [], pathMacros = /* @__PURE__ */ new Set(), macroArguments = /* @__PURE__ */ new Map(), current = lexer.next();
   for (; current !== null; ) {
     let next = lexer.next(), previous = recent[recent.length - 1], module = inline.length === 0 ? FILE_MODULE : inline[inline.length - 1], scope = scopes[module.scope];
     if (current.kind === "ident") {
-      if (previous?.kind === "ident" && TYPE_ITEM_KEYWORDS.has(previous.text) && nesting === module.nesting && definitions.length === 0 && unconditional(recent.slice(0, -1), recent.length === RECENT)) {
+      if (previous?.kind === "ident" && TYPE_ITEM_KEYWORDS.has(previous.text) && nesting === module.nesting && definitions.length === 0 && unconditional(recent.slice(0, -1), dropped > 0)) {
         let outOfLine = previous.text === "mod" && next?.text === ";", inlineModule = previous.text === "mod" && next?.text === "{";
         scope.items.set(current.text, outOfLine ? { kind: "file", module: modules.length } : inlineModule ? { kind: "inline", scope: scopes.length } : { kind: "item" });
       }
@@ -6872,21 +6875,24 @@ function scanSourceNames(source) {
         args === void 0 && macroArguments.set(invocation.name, args = /* @__PURE__ */ new Set()), args.add(current.text);
       }
       if (previous?.kind === "ident" && previous.text === "mod" && next?.kind === "punct" && next.text === ";") {
-        let attributes = recent.slice(0, -1), testOnly = (itemAttributes(attributes, !1) ?? []).some(isCfgTest);
-        modules.push({ name: current.text, path: pathAttribute(attributes), conditionalPaths: conditionalPathAttributes(attributes), inline: inline.map((m) => m.dir), shadows: [], testOnly });
+        let attributes = itemAttributes(recent.slice(0, -1), dropped > 0);
+        attributes === null && (includes = !0);
+        let testOnly = (attributes ?? []).some(isCfgTest);
+        modules.push({ name: current.text, path: pathAttribute(attributes ?? []), conditionalPaths: conditionalPathAttributes(attributes ?? []), inline: inline.map((m) => m.dir), shadows: [], testOnly });
       }
-    } else current.kind === "punct" && current.text === "$" && previous?.kind === "ident" && previous.text === "mod" && (includes = !0);
+      previous?.text === "$" && recent[recent.length - 2]?.text === "mod" && next?.text === ";" && (includes = !0);
+    }
     if (current.kind === "punct" && OPENING.has(current.text)) {
       let bang = recent[recent.length - 1], named = recent[recent.length - 2];
       if (bang?.text === "!" && named?.kind === "ident" ? named.text !== "macro_rules" && invocations.push({ name: named.text, nesting }) : previous?.kind === "ident" && recent[recent.length - 2]?.text === "!" && recent[recent.length - 3]?.text === "macro_rules" && definitions.push({ name: previous.text, nesting }), nesting++, current.text === "{") {
         if (previous?.kind === "ident" && recent[recent.length - 2]?.text === "mod") {
-          let dir = pathAttribute(recent.slice(0, -2)) ?? previous.text;
+          let dir = pathAttribute(itemAttributes(recent.slice(0, -2), !1) ?? []) ?? previous.text;
           inline.push({ nesting, scope: scopes.push({ paths: /* @__PURE__ */ new Set(), items: /* @__PURE__ */ new Map(), gated: !1 }) - 1, dir });
         }
         (previous?.text === "use" || startsGlobalPath(recent) && recent[recent.length - 3]?.text === "use") && (useGroup = depth), depth++;
       }
     } else current.kind === "punct" && CLOSING2.has(current.text) && (nesting--, invocations.at(-1)?.nesting === nesting && invocations.pop(), definitions.at(-1)?.nesting === nesting && definitions.pop(), inline.at(-1)?.nesting === nesting + 1 && inline.pop(), current.text === "}" && (depth--, useGroup === depth && (useGroup = -1)));
-    recent.push(current), recent.length > RECENT && recent.shift(), current = next;
+    recent.push(current), recent.length > 2 * RECENT && (dropped += recent.length - RECENT, recent.splice(0, recent.length - RECENT)), current = next;
   }
   for (let { paths, items } of scopes)
     for (let name of paths) {
@@ -6899,7 +6905,7 @@ function scanSourceNames(source) {
 function macroPathArguments(pathMacros, macroArguments) {
   return [...pathMacros].flatMap((name) => [...macroArguments.get(name) ?? []]);
 }
-var FILE_MODULE = { nesting: 0, scope: 0 }, OPENING = /* @__PURE__ */ new Set(["(", "[", "{"]), CLOSING2 = /* @__PURE__ */ new Set([")", "]", "}"]), RECENT = 24;
+var FILE_MODULE = { nesting: 0, scope: 0 }, OPENING = /* @__PURE__ */ new Set(["(", "[", "{"]), CLOSING2 = /* @__PURE__ */ new Set([")", "]", "}"]), RECENT = 256;
 function unconditional(tokens, truncated) {
   let attributes = itemAttributes(tokens, truncated);
   return attributes !== null && attributes.every((a) => a[0]?.text !== "cfg" && a[0]?.text !== "cfg_attr");
@@ -6913,9 +6919,9 @@ function precededByExtern(recent) {
   let before = recent[recent.length - 2];
   return before?.kind === "ident" && before.text === "extern";
 }
-function conditionalPathAttributes(tokens) {
+function conditionalPathAttributes(attributes) {
   let paths = [];
-  for (let inner of itemAttributes(tokens, !1) ?? [])
+  for (let inner of attributes)
     if (inner[0]?.text === "cfg_attr") {
       for (let i = 1; i + 2 < inner.length; i++)
         if (inner[i].text === "path" && inner[i - 1].text === "," && inner[i + 1].text === "=" && inner[i + 2].kind === "literal") {
@@ -6925,8 +6931,8 @@ function conditionalPathAttributes(tokens) {
     }
   return paths;
 }
-function pathAttribute(tokens) {
-  for (let inner of itemAttributes(tokens, !1) ?? [])
+function pathAttribute(attributes) {
+  for (let inner of attributes)
     if (inner.length === 3 && inner[0].text === "path" && inner[1].text === "=" && inner[2].kind === "literal") return stringValue(inner[2].text);
   return null;
 }

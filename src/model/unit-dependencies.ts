@@ -222,8 +222,16 @@ function loadedByRustc(state: State, unit: Unit, libPkg: Package, lib: Target, e
   const decides = lib.crateTypes.some(t => t === 'dylib' || t === 'cdylib' || t === 'staticlib') || reachesRustDylib(state, libPkg)
   if (!decides) return true
   if (unit.docTests !== null) return unit.docTests.compiledNames === null || unit.docTests.compiledNames.includes(externName)
-  return state.sourceUsesCrate(unit.target.srcPath, externName)
+  const src = unit.target.srcPath
+  return state.sourceUsesCrate(src, externName) || COMPANION_MACRO_SUFFIXES.some(suffix => state.sourceUsesCrate(src, externName + suffix))
 }
+
+/**
+ * A crate's companion proc-macro crates (`serde_derive`, `tokio_macros`, `tracing_attributes`, `thiserror_impl`,
+ * `clap_derive`) expand to code that names the crate (`extern crate serde as _serde;`), which the source scan
+ * cannot see: a target that names the companion counts as naming the crate.
+ */
+const COMPANION_MACRO_SUFFIXES = ['_derive', '_derives', '_macros', '_macro', '_attributes', '_impl', '_codegen']
 
 const dylibReachers = new WeakMap<Metadata, Set<Package>>()
 

@@ -58,8 +58,9 @@ export function scanSourceNames(source: string): SourceNames {
   const names = new Set<string>()
   const modules: ModuleDeclaration[] = []
   let includes = false
-  // The last few tokens, for looking back from `mod` at the attributes before it.
+  // The last tokens, for looking back from `mod` at the attributes before it, and how many were dropped.
   const recent: Token[] = []
+  let dropped = 0
   // Delimiter depth over `(`, `[` and `{`.
   let nesting = 0
   // Brace depth, for `use` groups.
@@ -88,7 +89,7 @@ export function scanSourceNames(source: string): SourceNames {
     if (current.kind === 'ident') {
       // Outside macro bodies (expanded where they are invoked), an unconditional item directly in the module.
       const moduleItem = previous?.kind === 'ident' && TYPE_ITEM_KEYWORDS.has(previous.text) && nesting === module.nesting && definitions.length === 0
-      if (moduleItem && unconditional(recent.slice(0, -1), recent.length === RECENT)) {
+      if (moduleItem && unconditional(recent.slice(0, -1), dropped > 0)) {
         const outOfLine = previous.text === 'mod' && next?.text === ';'
         const inlineModule = previous.text === 'mod' && next?.text === '{'
         scope.items.set(current.text, outOfLine ? { kind: 'file', module: modules.length } : inlineModule ? { kind: 'inline', scope: scopes.length } : { kind: 'item' })
@@ -121,13 +122,14 @@ export function scanSourceNames(source: string): SourceNames {
         args.add(current.text)
       }
       if (previous?.kind === 'ident' && previous.text === 'mod' && next?.kind === 'punct' && next.text === ';') {
-        const attributes = recent.slice(0, -1)
-        const testOnly = (itemAttributes(attributes, false) ?? []).some(isCfgTest)
-        modules.push({ name: current.text, path: pathAttribute(attributes), conditionalPaths: conditionalPathAttributes(attributes), inline: inline.map(m => m.dir), shadows: [], testOnly })
+        const attributes = itemAttributes(recent.slice(0, -1), dropped > 0)
+        // Attributes longer than the look-back may hold a `#[path]`: the module's file is not known.
+        if (attributes === null) includes = true
+        const testOnly = (attributes ?? []).some(isCfgTest)
+        modules.push({ name: current.text, path: pathAttribute(attributes ?? []), conditionalPaths: conditionalPathAttributes(attributes ?? []), inline: inline.map(m => m.dir), shadows: [], testOnly })
       }
-    } else if (current.kind === 'punct' && current.text === '$' && previous?.kind === 'ident' && previous.text === 'mod') {
-      // `mod $name;` in a macro: modules the scan cannot find.
-      includes = true
+      // `mod $name;` in a macro: modules the scan cannot find (an inline `mod $name { … }` holds its own code).
+      if (previous?.text === '$' && recent[recent.length - 2]?.text === 'mod' && next?.text === ';') includes = true
     }
     if (current.kind === 'punct' && OPENING.has(current.text)) {
       // `name! (…)`, `name! […]`, `name! {…}`; `macro_rules! name {…}` defines one.
@@ -141,7 +143,7 @@ export function scanSourceNames(source: string): SourceNames {
       nesting++
       if (current.text === '{') {
         if (previous?.kind === 'ident' && recent[recent.length - 2]?.text === 'mod') {
-          const dir = pathAttribute(recent.slice(0, -2)) ?? previous.text
+          const dir = pathAttribute(itemAttributes(recent.slice(0, -2), false) ?? []) ?? previous.text
           inline.push({ nesting, scope: scopes.push({ paths: new Set(), items: new Map(), gated: false }) - 1, dir })
         }
         if (previous?.text === 'use' || (startsGlobalPath(recent) && recent[recent.length - 3]?.text === 'use')) useGroup = depth
@@ -158,7 +160,11 @@ export function scanSourceNames(source: string): SourceNames {
       }
     }
     recent.push(current)
-    if (recent.length > RECENT) recent.shift()
+    // Trimmed in chunks: each token costs O(1), and at least RECENT tokens are always there to look back at.
+    if (recent.length > 2 * RECENT) {
+      dropped += recent.length - RECENT
+      recent.splice(0, recent.length - RECENT)
+    }
     current = next
   }
   for (const { paths, items } of scopes) {
@@ -183,8 +189,8 @@ const FILE_MODULE = { nesting: 0, scope: 0 } as const
 const OPENING = new Set(['(', '[', '{'])
 const CLOSING = new Set([')', ']', '}'])
 
-/** How many tokens the scan keeps to look back at. */
-const RECENT = 24
+/** How many tokens the scan keeps, at least, to look back at: attributes longer than that are not read. */
+const RECENT = 256
 
 /**
  * Whether an item is there on every platform: no `cfg` or `cfg_attr` attribute before it (`#[cfg(windows)]
@@ -215,12 +221,11 @@ function precededByExtern(recent: readonly Token[]): boolean {
 }
 
 /**
- * The files `#[cfg_attr(<condition>, path = "…")]` among the attributes right before `mod` name. `tokens`
- * ends just before `mod`.
+ * The files `#[cfg_attr(<condition>, path = "…")]` among a `mod` item's attributes name.
  */
-function conditionalPathAttributes(tokens: readonly Token[]): string[] {
+function conditionalPathAttributes(attributes: readonly (readonly Token[])[]): string[] {
   const paths: string[] = []
-  for (const inner of itemAttributes(tokens, false) ?? []) {
+  for (const inner of attributes) {
     if (inner[0]?.text !== 'cfg_attr') continue
     for (let i = 1; i + 2 < inner.length; i++) {
       if (inner[i]!.text === 'path' && inner[i - 1]!.text === ',' && inner[i + 1]!.text === '=' && inner[i + 2]!.kind === 'literal') {
@@ -233,11 +238,10 @@ function conditionalPathAttributes(tokens: readonly Token[]): string[] {
 }
 
 /**
- * The `#[path = "…"]` among the attributes right before `mod` (its visibility skipped), or null. `tokens`
- * ends just before `mod`.
+ * The `#[path = "…"]` among a `mod` item's attributes, or null.
  */
-function pathAttribute(tokens: readonly Token[]): string | null {
-  for (const inner of itemAttributes(tokens, false) ?? []) {
+function pathAttribute(attributes: readonly (readonly Token[])[]): string | null {
+  for (const inner of attributes) {
     if (inner.length === 3 && inner[0]!.text === 'path' && inner[1]!.text === '=' && inner[2]!.kind === 'literal') return stringValue(inner[2]!.text)
   }
   return null
