@@ -15,6 +15,8 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rlg-crate-names-'))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
 
 describe('scanSourceNames', () => {
+  const names = (source: string): string[] => [...scanSourceNames(source).names].sort()
+
   it('names path roots, `use` and `extern crate`, in macro bodies and cfg-gated code too; not comments, strings or locals', () => {
     const source = [
       '// dy::in_a_comment()',
@@ -37,7 +39,6 @@ describe('scanSourceNames', () => {
   })
 
   it('a type-namespace item of the module shadows the crate for its own paths, not its children\'s, and not when cfg-gated', () => {
-    const names = (source: string): string[] => [...scanSourceNames(source).names].sort()
     expect(names('mod d { pub fn f() {} }\nfn main() { d::f(); }')).toEqual([])
     expect(names('mod d;\npub(crate) struct e;\n#[derive(Clone)] enum g {}\ntrait h {}\ntype k = u8;\nfn main() { d::f(); e::f(); g::f(); h::f(); k::f(); }')).toEqual([])
     expect(names('mod d {}\nmod inner { fn f() { d::f(); } }')).toEqual(['d'])
@@ -52,7 +53,6 @@ describe('scanSourceNames', () => {
   })
 
   it('names what a macro_rules! body starts a path with: its arguments, and its own paths wherever it is defined', () => {
-    const names = (source: string): string[] => [...scanSourceNames(source).names].sort()
     expect(names('macro_rules! call { ($k:ident) => { $k::f() } }\nfn main() { let _ = call!(d); }')).toEqual(['d'])
     // A macro that does not start a path with a metavariable names nothing through its arguments.
     expect(names('macro_rules! call { ($k:ident) => { $k() } }\nfn main() { call!(d); }')).toEqual([])
@@ -61,14 +61,12 @@ describe('scanSourceNames', () => {
   })
 
   it('a method (`.d::<T>()`) or a macro metavariable (`$d::f()`) starts no path; a range (`..d::MAX`) does', () => {
-    const names = (source: string): string[] => [...scanSourceNames(source).names].sort()
     expect(names('fn main() { S.d::<i32>(); }')).toEqual([])
     expect(names('macro_rules! m { ($d:ident) => { $d::f() } }')).toEqual([])
     expect(names('fn main() { for _ in 0..d::MAX {} }')).toEqual(['d'])
   })
 
   it('an item only some platforms have shadows nothing: inner #![cfg], cfg before unsafe trait; a macro body declares nothing', () => {
-    const names = (source: string): string[] => [...scanSourceNames(source).names].sort()
     expect(names('mod d { #![cfg(windows)] }\nfn main() { d::f(); }')).toEqual(['d'])
     expect(names('mod d { #![allow(unused)] }\nfn main() { d::f(); }')).toEqual([])
     expect(names('#[cfg(windows)]\npub unsafe trait d {}\nfn main() { d::f(); }')).toEqual(['d'])
