@@ -4083,7 +4083,10 @@ function resolveTargetPath(target, cwd) {
   return target.value.endsWith(".json") ? external_node_path_namespaceObject.resolve(configRelativeBase(target.source, cwd), target.value) : target.value;
 }
 function configRelativeBase(source, cwd) {
-  return "file" in source ? external_node_path_namespaceObject.dirname(external_node_path_namespaceObject.dirname(source.file)) : cwd;
+  return "file" in source ? configFileRoot(source.file) : cwd;
+}
+function configFileRoot(file) {
+  return external_node_path_namespaceObject.dirname(external_node_path_namespaceObject.dirname(file));
 }
 function buildDirectories(config, env, cwd, places) {
   const fromEnv2 = env.CARGO_TARGET_DIR;
@@ -6468,13 +6471,13 @@ function collisionFindings(ctx, options = {}) {
   const collisions = outputCollisions(ctx, options);
   if (collisions.length === 0)
     return [];
-  const targetDir = invocationLayout(ctx).shownTargetDir;
-  return collisions.map((c) => collisionFinding(ctx, c, targetDir));
+  const layout = invocationLayout(ctx);
+  return collisions.map((c) => collisionFinding(ctx, c, layout));
 }
 function outputCollisions(ctx, options = {}) {
-  const profile = commandProfile(ctx.build, ctx.invocation.command), explicitTarget = ctx.invocation.target !== null, { units, root } = cargoUnits(ctx.graph, profile, !explicitTarget), writers = /* @__PURE__ */ new Map();
+  const profile = commandProfile(ctx.build, ctx.invocation.command), explicitTarget = ctx.invocation.target !== null, { units, root } = cargoUnits(ctx.graph, profile, !explicitTarget), profileDir = profileDirName(profile.name), writers = /* @__PURE__ */ new Map();
   for (const unit of units)
-    for (const file of outputsOf(unit, root.has(unit), profile, explicitTarget, options.defaultLibMetadata === !0)) {
+    for (const file of outputsOf(unit, root.has(unit), profileDir, explicitTarget, options.defaultLibMetadata === !0)) {
       const list = writers.get(file.path);
       list ? list.push({ unit, file }) : writers.set(file.path, [{ unit, file }]);
     }
@@ -6539,10 +6542,10 @@ function useExtraFilename(unit, defaultLibMetadata) {
   const { target } = unit, triple = unit.targetInfo.triple, lib = target.kind === "lib", executable = target.kind === "bin" || target.kind === "example" && target.crateTypes.every((t) => t === "bin");
   return !((lib && (target.crateTypes.includes("dylib") || target.crateTypes.includes("cdylib")) || executable && (triple === "wasm32-unknown-emscripten" || triple.includes("msvc"))) && unit.pkg.source === null && !defaultLibMetadata);
 }
-function outputsOf(unit, root, profile, explicitTarget, defaultLibMetadata) {
+function outputsOf(unit, root, profileDir, explicitTarget, defaultLibMetadata) {
   if (unit.mode === "doctest")
     return [];
-  const triple = unit.targetInfo.triple, layout = unitProfileDir(unit, profileDirName(profile.name), explicitTarget), example = unit.target.kind === "example", outDir = example ? `${layout}/examples` : `${layout}/deps`, hashed2 = useExtraFilename(unit, defaultLibMetadata), name = resolve_crateName(unit), types = unit.mode === "build" ? unit.crateTypes : ["bin"], fileTypesOf = types.flatMap((t) => fileTypes(t, unit.targetInfo.fileNames[t === "lib" ? "rlib" : t] ?? "", triple));
+  const triple = unit.targetInfo.triple, layout = unitProfileDir(unit, profileDir, explicitTarget), example = unit.target.kind === "example", outDir = example ? `${layout}/examples` : `${layout}/deps`, hashed2 = useExtraFilename(unit, defaultLibMetadata), name = resolve_crateName(unit), types = unit.mode === "build" ? unit.crateTypes : ["bin"], fileTypesOf = types.flatMap((t) => fileTypes(t, unit.targetInfo.fileNames[t === "lib" ? "rlib" : t] ?? "", triple));
   unit.mode === "build" && !types.some(requiresUpstreamObjects) && fileTypesOf.push({ prefix: "lib", suffix: ".rmeta", crateType: "rlib", rmeta: !0, debugInfo: !1, replaceHyphens: !0 });
   const out = [];
   for (const ft of fileTypesOf) {
@@ -6559,8 +6562,8 @@ function compareCopies(a, b) {
   return x < y ? -1 : x > y ? 1 : a.index - b.index;
 }
 const LINKED_BY_RUST = /* @__PURE__ */ new Set(["dylib", "rlib", "lib"]);
-function collisionFinding(ctx, c, targetDir) {
-  const profile = commandProfile(ctx.build, ctx.invocation.command), rep = c.units[0], samePackage = c.units.every((u) => u.pkg === rep.pkg), kindsDiffer = samePackage && c.units.some((u) => u.kind !== rep.kind), panics = new Set(c.units.map((u) => profilePanic(u, profile))), main = c.files.filter((f) => !f.debugInfo), collidingTypes = new Set(main.map((f) => f.crateType)), crateType2 = rep.crateTypes.find((t) => collidingTypes.has(t)) ?? rep.crateTypes[0], linkedTypes = new Set(main.filter((f) => f.linked).map((f) => f.crateType)), linkedByRust = [...linkedTypes].some((t) => LINKED_BY_RUST.has(t)), files = listCrates(c.paths.map((p) => `${targetDir}/${p}`), 8), fileWord = c.paths.length === 1 ? "file" : "files", shown = `${targetDir}/${c.paths.find((p) => !/\.(dwp|pdb|dSYM)$/.test(p)) ?? c.paths[0]}`, describe2 = (u) => {
+function collisionFinding(ctx, c, layout) {
+  const profile = commandProfile(ctx.build, ctx.invocation.command), rep = c.units[0], samePackage = c.units.every((u) => u.pkg === rep.pkg), kindsDiffer = samePackage && c.units.some((u) => u.kind !== rep.kind), panics = new Set(c.units.map((u) => profilePanic(u, profile))), main = c.files.filter((f) => !f.debugInfo), collidingTypes = new Set(main.map((f) => f.crateType)), crateType2 = rep.crateTypes.find((t) => collidingTypes.has(t)) ?? rep.crateTypes[0], linkedTypes = new Set(main.filter((f) => f.linked).map((f) => f.crateType)), linkedByRust = [...linkedTypes].some((t) => LINKED_BY_RUST.has(t)), files = listCrates(c.paths.map((p) => `${layout.shownTargetDir}/${p}`), 8), fileWord = c.paths.length === 1 ? "file" : "files", shown = `${layout.shownTargetDir}/${c.paths.find((p) => !/\.(dwp|pdb|dSYM)$/.test(p)) ?? c.paths[0]}`, describe2 = (u) => {
     let d = describeUnit(u);
     return samePackage ? (kindsDiffer && u.kind === "target" && (d += " (built for the target)"), panics.size > 1 && (d += ` with \`panic = "${profilePanic(u, profile)}"\``)) : c.units.some((o) => o !== u && o.pkg.name === u.pkg.name) ? d += ` of \`${u.pkg.name} ${u.pkg.version}\`` : d += ` of package \`${u.pkg.name}\``, d;
   }, units = c.units.map(describe2), who = `${units.slice(0, -1).join(", ")} and ${units.at(-1)}`;
@@ -6574,7 +6577,7 @@ function collisionFinding(ctx, c, targetDir) {
   linkedByRust ? outcome = samePackage ? `a unit that links \`${resolve_crateName(rep)}\` may get the copy built with the other settings, and fail to link (an undefined symbol, a crate compiled with another panic strategy) or silently run that copy${linkedTypes.has("dylib") ? `; executables load \`${shown.split("/").pop()}\` from \`deps/\` at run time, whichever copy it is` : ""}` : "everything that links either gets whichever was written last: a binary that uses both silently runs one of them in place of the other, or fails to link" : linkedTypes.size > 0 ? outcome = "the library left in `deps/` is either one" : c.units.some((u) => u.target.kind === "bin" || u.target.kind === "example") ? outcome = `\`cargo run\` and anything that starts or ships \`${shown}\` may get the other one` : outcome = `anything that loads or ships \`${shown}\` may get the other one`;
   const message = `${what}. What ends up there depends on which unit finishes last: ${outcome}.`, fixes = [];
   if (kindsDiffer)
-    fixes.push(`Build with \`--target ${rep.targetInfo.triple}\`: host units then go to \`${targetDir}/${profileDirName(profile.name)}/\` and target units to \`${targetDir}/${rep.targetInfo.triple}/${profileDirName(profile.name)}/\`, so the two copies no longer share a file.`), panics.size > 1 ? fixes.push('Or build with `panic = "unwind"` when build scripts or proc-macros use this library.') : hostProfileDiffers(profile) && fixes.push(`Or give host units the target's settings (\`[profile.${profile.name}.build-override]\` with \`opt-level\` and the other settings of \`[profile.${profile.name}]\`), so cargo builds one copy.`), fixes.push(`Or keep \`${rep.target.name}\` out of build scripts and proc-macros: move what they need into a plain library (\`rlib\`) crate.`);
+    fixes.push(`Build with \`--target ${rep.targetInfo.triple}\`: host units then go to \`${layout.shownTargetDir}/${layout.profileDir}/\` and target units to \`${layout.shownTargetDir}/${rep.targetInfo.triple}/${layout.profileDir}/\`, so the two copies no longer share a file.`), panics.size > 1 ? fixes.push('Or build with `panic = "unwind"` when build scripts or proc-macros use this library.') : hostProfileDiffers(profile) && fixes.push(`Or give host units the target's settings (\`[profile.${profile.name}.build-override]\` with \`opt-level\` and the other settings of \`[profile.${profile.name}]\`), so cargo builds one copy.`), fixes.push(`Or keep \`${rep.target.name}\` out of build scripts and proc-macros: move what they need into a plain library (\`rlib\`) crate.`);
   else if (samePackage && panics.size > 1)
     fixes.push('Build with `panic = "unwind"`, or build the test harnesses and the other artifacts in separate cargo invocations.');
   else if (samePackage)
@@ -7019,8 +7022,7 @@ function runningLibraries(result2, linkage) {
   return { dylibs, libraries: result2.runtimeLibraries.filter((l) => l === std || needed.has(l)) };
 }
 function stdOnLibraryPath(info2, inheritedLibraryPath2) {
-  const dir = external_node_path_default().resolve(info2.stdDylibDir ?? info2.targetLibdir);
-  return inheritedLibraryPath2.some((d) => external_node_path_default().resolve(d) === dir);
+  return inheritedLibraryPath2.includes(external_node_path_default().resolve(info2.stdDylibDir ?? info2.targetLibdir));
 }
 function duplicateSymbolFindings(ctx) {
   const exportsOf = ctx.facts.exportedSymbols;
@@ -8430,7 +8432,7 @@ function pathValues(node, keys) {
   return isPathKey(keys) ? (node.kind === "scalar" ? [node] : node.kind === "array" ? node.items : []).filter((v) => typeof v.value == "string").map((v) => ({ path: String(absolutePath(v.source, v.value)), source: v.source })) : [];
 }
 function absolutePath(source, value) {
-  return typeof value == "string" && "file" in source && !external_node_path_namespaceObject.isAbsolute(value) ? external_node_path_namespaceObject.resolve(external_node_path_namespaceObject.dirname(external_node_path_namespaceObject.dirname(source.file)), value) : value;
+  return typeof value == "string" && "file" in source && !external_node_path_namespaceObject.isAbsolute(value) ? external_node_path_namespaceObject.resolve(configFileRoot(source.file), value) : value;
 }
 function tomlKey(keys) {
   return keys.map((k) => /^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k)).join(".");
@@ -9835,11 +9837,12 @@ function refuseUnsafeLockfiles(lockfiles, scope) {
     const dir = external_node_path_default().dirname(file);
     if (scope !== null && scopeFor(scope, dir) === null)
       continue;
+    const leadsOutside = scope !== null && !isInsideRepository(scope, dir);
     let stat;
     try {
       stat = external_node_fs_default().lstatSync(file);
     } catch {
-      if (scope !== null && !isInsideRepository(scope, dir))
+      if (leadsOutside)
         throw refusal(file, "its directory leads outside the repository through a symlink, and cargo would write the lock file there");
       continue;
     }
@@ -9847,7 +9850,7 @@ function refuseUnsafeLockfiles(lockfiles, scope) {
       throw refusal(file, "is a symlink: cargo would read and write the file it points to");
     if (!stat.isFile())
       throw refusal(file, "is not a regular file");
-    if (scope !== null && !isInsideRepository(scope, dir))
+    if (leadsOutside)
       throw refusal(file, "its directory leads outside the repository through a symlink");
   }
 }

@@ -2162,7 +2162,10 @@ function resolveTargetPath(target, cwd) {
   return target.value.endsWith(".json") ? path3.resolve(configRelativeBase(target.source, cwd), target.value) : target.value;
 }
 function configRelativeBase(source, cwd) {
-  return "file" in source ? path3.dirname(path3.dirname(source.file)) : cwd;
+  return "file" in source ? configFileRoot(source.file) : cwd;
+}
+function configFileRoot(file) {
+  return path3.dirname(path3.dirname(file));
 }
 function buildDirectories(config, env, cwd, places) {
   let fromEnv2 = env.CARGO_TARGET_DIR;
@@ -4545,13 +4548,13 @@ function ltoFindings(ctx, boundary) {
 function collisionFindings(ctx, options = {}) {
   let collisions = outputCollisions(ctx, options);
   if (collisions.length === 0) return [];
-  let targetDir = invocationLayout(ctx).shownTargetDir;
-  return collisions.map((c) => collisionFinding(ctx, c, targetDir));
+  let layout = invocationLayout(ctx);
+  return collisions.map((c) => collisionFinding(ctx, c, layout));
 }
 function outputCollisions(ctx, options = {}) {
-  let profile = commandProfile(ctx.build, ctx.invocation.command), explicitTarget = ctx.invocation.target !== null, { units, root } = cargoUnits(ctx.graph, profile, !explicitTarget), writers = /* @__PURE__ */ new Map();
+  let profile = commandProfile(ctx.build, ctx.invocation.command), explicitTarget = ctx.invocation.target !== null, { units, root } = cargoUnits(ctx.graph, profile, !explicitTarget), profileDir = profileDirName(profile.name), writers = /* @__PURE__ */ new Map();
   for (let unit of units)
-    for (let file of outputsOf(unit, root.has(unit), profile, explicitTarget, options.defaultLibMetadata === !0)) {
+    for (let file of outputsOf(unit, root.has(unit), profileDir, explicitTarget, options.defaultLibMetadata === !0)) {
       let list = writers.get(file.path);
       list ? list.push({ unit, file }) : writers.set(file.path, [{ unit, file }]);
     }
@@ -4608,9 +4611,9 @@ function useExtraFilename(unit, defaultLibMetadata) {
   let { target } = unit, triple = unit.targetInfo.triple, lib = target.kind === "lib", executable = target.kind === "bin" || target.kind === "example" && target.crateTypes.every((t) => t === "bin");
   return !((lib && (target.crateTypes.includes("dylib") || target.crateTypes.includes("cdylib")) || executable && (triple === "wasm32-unknown-emscripten" || triple.includes("msvc"))) && unit.pkg.source === null && !defaultLibMetadata);
 }
-function outputsOf(unit, root, profile, explicitTarget, defaultLibMetadata) {
+function outputsOf(unit, root, profileDir, explicitTarget, defaultLibMetadata) {
   if (unit.mode === "doctest") return [];
-  let triple = unit.targetInfo.triple, layout = unitProfileDir(unit, profileDirName(profile.name), explicitTarget), example = unit.target.kind === "example", outDir = example ? `${layout}/examples` : `${layout}/deps`, hashed2 = useExtraFilename(unit, defaultLibMetadata), name = crateName2(unit), types = unit.mode === "build" ? unit.crateTypes : ["bin"], fileTypesOf = types.flatMap((t) => fileTypes(t, unit.targetInfo.fileNames[t === "lib" ? "rlib" : t] ?? "", triple));
+  let triple = unit.targetInfo.triple, layout = unitProfileDir(unit, profileDir, explicitTarget), example = unit.target.kind === "example", outDir = example ? `${layout}/examples` : `${layout}/deps`, hashed2 = useExtraFilename(unit, defaultLibMetadata), name = crateName2(unit), types = unit.mode === "build" ? unit.crateTypes : ["bin"], fileTypesOf = types.flatMap((t) => fileTypes(t, unit.targetInfo.fileNames[t === "lib" ? "rlib" : t] ?? "", triple));
   unit.mode === "build" && !types.some(requiresUpstreamObjects) && fileTypesOf.push({ prefix: "lib", suffix: ".rmeta", crateType: "rlib", rmeta: !0, debugInfo: !1, replaceHyphens: !0 });
   let out = [];
   for (let ft of fileTypesOf) {
@@ -4626,8 +4629,8 @@ function compareCopies(a, b) {
   return x < y ? -1 : x > y ? 1 : a.index - b.index;
 }
 var LINKED_BY_RUST = /* @__PURE__ */ new Set(["dylib", "rlib", "lib"]);
-function collisionFinding(ctx, c, targetDir) {
-  let profile = commandProfile(ctx.build, ctx.invocation.command), rep = c.units[0], samePackage = c.units.every((u) => u.pkg === rep.pkg), kindsDiffer = samePackage && c.units.some((u) => u.kind !== rep.kind), panics = new Set(c.units.map((u) => profilePanic(u, profile))), main2 = c.files.filter((f) => !f.debugInfo), collidingTypes = new Set(main2.map((f) => f.crateType)), crateType = rep.crateTypes.find((t) => collidingTypes.has(t)) ?? rep.crateTypes[0], linkedTypes = new Set(main2.filter((f) => f.linked).map((f) => f.crateType)), linkedByRust = [...linkedTypes].some((t) => LINKED_BY_RUST.has(t)), files = listCrates(c.paths.map((p) => `${targetDir}/${p}`), 8), fileWord = c.paths.length === 1 ? "file" : "files", shown = `${targetDir}/${c.paths.find((p) => !/\.(dwp|pdb|dSYM)$/.test(p)) ?? c.paths[0]}`, describe7 = (u) => {
+function collisionFinding(ctx, c, layout) {
+  let profile = commandProfile(ctx.build, ctx.invocation.command), rep = c.units[0], samePackage = c.units.every((u) => u.pkg === rep.pkg), kindsDiffer = samePackage && c.units.some((u) => u.kind !== rep.kind), panics = new Set(c.units.map((u) => profilePanic(u, profile))), main2 = c.files.filter((f) => !f.debugInfo), collidingTypes = new Set(main2.map((f) => f.crateType)), crateType = rep.crateTypes.find((t) => collidingTypes.has(t)) ?? rep.crateTypes[0], linkedTypes = new Set(main2.filter((f) => f.linked).map((f) => f.crateType)), linkedByRust = [...linkedTypes].some((t) => LINKED_BY_RUST.has(t)), files = listCrates(c.paths.map((p) => `${layout.shownTargetDir}/${p}`), 8), fileWord = c.paths.length === 1 ? "file" : "files", shown = `${layout.shownTargetDir}/${c.paths.find((p) => !/\.(dwp|pdb|dSYM)$/.test(p)) ?? c.paths[0]}`, describe7 = (u) => {
     let d = describeUnit(u);
     return samePackage ? (kindsDiffer && u.kind === "target" && (d += " (built for the target)"), panics.size > 1 && (d += ` with \`panic = "${profilePanic(u, profile)}"\``)) : c.units.some((o) => o !== u && o.pkg.name === u.pkg.name) ? d += ` of \`${u.pkg.name} ${u.pkg.version}\`` : d += ` of package \`${u.pkg.name}\``, d;
   }, units = c.units.map(describe7), who = `${units.slice(0, -1).join(", ")} and ${units.at(-1)}`, what;
@@ -4641,7 +4644,7 @@ function collisionFinding(ctx, c, targetDir) {
   let message = `${what}. What ends up there depends on which unit finishes last: ${outcome}.`, fixes = [];
   if (kindsDiffer)
     fixes.push(
-      `Build with \`--target ${rep.targetInfo.triple}\`: host units then go to \`${targetDir}/${profileDirName(profile.name)}/\` and target units to \`${targetDir}/${rep.targetInfo.triple}/${profileDirName(profile.name)}/\`, so the two copies no longer share a file.`
+      `Build with \`--target ${rep.targetInfo.triple}\`: host units then go to \`${layout.shownTargetDir}/${layout.profileDir}/\` and target units to \`${layout.shownTargetDir}/${rep.targetInfo.triple}/${layout.profileDir}/\`, so the two copies no longer share a file.`
     ), panics.size > 1 ? fixes.push('Or build with `panic = "unwind"` when build scripts or proc-macros use this library.') : hostProfileDiffers(profile) && fixes.push(`Or give host units the target's settings (\`[profile.${profile.name}.build-override]\` with \`opt-level\` and the other settings of \`[profile.${profile.name}]\`), so cargo builds one copy.`), fixes.push(`Or keep \`${rep.target.name}\` out of build scripts and proc-macros: move what they need into a plain library (\`rlib\`) crate.`);
   else if (samePackage && panics.size > 1)
     fixes.push('Build with `panic = "unwind"`, or build the test harnesses and the other artifacts in separate cargo invocations.');
@@ -5098,8 +5101,7 @@ function runningLibraries(result2, linkage) {
   return { dylibs, libraries: result2.runtimeLibraries.filter((l) => l === std || needed.has(l)) };
 }
 function stdOnLibraryPath(info, inheritedLibraryPath2) {
-  let dir = path6.resolve(info.stdDylibDir ?? info.targetLibdir);
-  return inheritedLibraryPath2.some((d) => path6.resolve(d) === dir);
+  return inheritedLibraryPath2.includes(path6.resolve(info.stdDylibDir ?? info.targetLibdir));
 }
 
 // src/rules/duplicate-symbol.ts
@@ -6603,7 +6605,7 @@ function pathValues(node, keys) {
   return isPathKey(keys) ? (node.kind === "scalar" ? [node] : node.kind === "array" ? node.items : []).filter((v) => typeof v.value == "string").map((v) => ({ path: String(absolutePath(v.source, v.value)), source: v.source })) : [];
 }
 function absolutePath(source, value) {
-  return typeof value == "string" && "file" in source && !path10.isAbsolute(value) ? path10.resolve(path10.dirname(path10.dirname(source.file)), value) : value;
+  return typeof value == "string" && "file" in source && !path10.isAbsolute(value) ? path10.resolve(configFileRoot(source.file), value) : value;
 }
 function tomlKey(keys) {
   return keys.map((k) => /^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k)).join(".");
@@ -7880,16 +7882,16 @@ function refuseUnsafeLockfiles(lockfiles, scope) {
   for (let file of lockfiles) {
     let dir = path15.dirname(file);
     if (scope !== null && scopeFor(scope, dir) === null) continue;
-    let stat;
+    let leadsOutside = scope !== null && !isInsideRepository(scope, dir), stat;
     try {
       stat = fs4.lstatSync(file);
     } catch {
-      if (scope !== null && !isInsideRepository(scope, dir)) throw refusal(file, "its directory leads outside the repository through a symlink, and cargo would write the lock file there");
+      if (leadsOutside) throw refusal(file, "its directory leads outside the repository through a symlink, and cargo would write the lock file there");
       continue;
     }
     if (stat.isSymbolicLink()) throw refusal(file, "is a symlink: cargo would read and write the file it points to");
     if (!stat.isFile()) throw refusal(file, "is not a regular file");
-    if (scope !== null && !isInsideRepository(scope, dir)) throw refusal(file, "its directory leads outside the repository through a symlink");
+    if (leadsOutside) throw refusal(file, "its directory leads outside the repository through a symlink");
   }
 }
 function refusal(file, why) {

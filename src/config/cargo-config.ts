@@ -515,7 +515,12 @@ function resolveTargetPath(target: ConfigString, cwd: string): string {
 
 /** What a path in cargo's configuration is relative to (`Definition::root`): the directory holding its file's `.cargo` directory, else the working directory. */
 function configRelativeBase(source: ConfigSource, cwd: string): string {
-  return 'file' in source ? path.dirname(path.dirname(source.file)) : cwd
+  return 'file' in source ? configFileRoot(source.file) : cwd
+}
+
+/** The directory holding a configuration file's `.cargo` directory: what paths in that file are relative to. */
+export function configFileRoot(file: string): string {
+  return path.dirname(path.dirname(file))
 }
 
 /** The build's directories where the environment or configuration moves them, absolute; null where they do not. */

@@ -7,7 +7,7 @@
  * left out: they do not change what is analysed).
  */
 import * as path from 'node:path'
-import { walkConfig } from './cargo-config.js'
+import { configFileRoot, walkConfig } from './cargo-config.js'
 import type { CargoConfig, ConfigNode, ConfigSource } from './cargo-config.js'
 
 export interface ConfigKey {
@@ -93,7 +93,7 @@ function pathValues(node: ConfigNode, keys: readonly string[]): { path: string; 
 
 /** A path value as cargo reads it: relative to the directory that holds the `.cargo` directory of its file. */
 function absolutePath(source: ConfigSource, value: unknown): unknown {
-  return typeof value === 'string' && 'file' in source && !path.isAbsolute(value) ? path.resolve(path.dirname(path.dirname(source.file)), value) : value
+  return typeof value === 'string' && 'file' in source && !path.isAbsolute(value) ? path.resolve(configFileRoot(source.file), value) : value
 }
 
 /** A dotted TOML key, quoting the parts that are not bare keys (`patch."https://example.com".foo`). */

@@ -40,16 +40,17 @@ export function refuseUnsafeLockfiles(lockfiles: readonly string[], scope: Repos
   for (const file of lockfiles) {
     const dir = path.dirname(file)
     if (scope !== null && scopeFor(scope, dir) === null) continue
+    const leadsOutside = scope !== null && !isInsideRepository(scope, dir)
     let stat: fs.Stats
     try {
       stat = fs.lstatSync(file)
     } catch {
-      if (scope !== null && !isInsideRepository(scope, dir)) throw refusal(file, 'its directory leads outside the repository through a symlink, and cargo would write the lock file there')
+      if (leadsOutside) throw refusal(file, 'its directory leads outside the repository through a symlink, and cargo would write the lock file there')
       continue
     }
     if (stat.isSymbolicLink()) throw refusal(file, 'is a symlink: cargo would read and write the file it points to')
     if (!stat.isFile()) throw refusal(file, 'is not a regular file')
-    if (scope !== null && !isInsideRepository(scope, dir)) throw refusal(file, 'its directory leads outside the repository through a symlink')
+    if (leadsOutside) throw refusal(file, 'its directory leads outside the repository through a symlink')
   }
 }
 

@@ -26,7 +26,7 @@ import type { RelatedLocation } from '../findings/finding.js'
 import { crateName } from '../linkage/resolve.js'
 import { commandProfile } from '../model/build-context.js'
 import { type CrateType, isDynamic, requiresUpstreamObjects } from '../model/crate-type.js'
-import { profileDirName, unitProfileDir } from '../model/output-layout.js'
+import { type OutputLayout, profileDirName, unitProfileDir } from '../model/output-layout.js'
 import type { PanicStrategy, ProfileSettings } from '../model/profile.js'
 import { isForHost, isProcMacro } from '../model/target-roles.js'
 import { type CrateDep, dependenciesOf, type Unit, type UnitGraph } from '../model/unit-graph.js'
@@ -66,8 +66,8 @@ export interface OutputCollision {
 export function collisionFindings(ctx: RuleContext, options: CollisionOptions = {}): Draft[] {
   const collisions = outputCollisions(ctx, options)
   if (collisions.length === 0) return []
-  const targetDir = invocationLayout(ctx).shownTargetDir
-  return collisions.map(c => collisionFinding(ctx, c, targetDir))
+  const layout = invocationLayout(ctx)
+  return collisions.map(c => collisionFinding(ctx, c, layout))
 }
 
 /** The groups of units that write the same files, as `check_collisions` finds them. */
@@ -75,9 +75,10 @@ export function outputCollisions(ctx: Pick<RuleContext, 'graph' | 'build' | 'inv
   const profile = commandProfile(ctx.build, ctx.invocation.command)
   const explicitTarget = ctx.invocation.target !== null
   const { units, root } = cargoUnits(ctx.graph, profile, !explicitTarget)
+  const profileDir = profileDirName(profile.name)
   const writers = new Map<string, { unit: Unit; file: OutputFile }[]>()
   for (const unit of units) {
-    for (const file of outputsOf(unit, root.has(unit), profile, explicitTarget, options.defaultLibMetadata === true)) {
+    for (const file of outputsOf(unit, root.has(unit), profileDir, explicitTarget, options.defaultLibMetadata === true)) {
       const list = writers.get(file.path)
       if (list) list.push({ unit, file })
       else writers.set(file.path, [{ unit, file }])
@@ -225,11 +226,11 @@ function useExtraFilename(unit: Unit, defaultLibMetadata: boolean): boolean {
  * The files `calc_outputs_rustc` and `uplift_to` name for a unit whose paths can collide: those without
  * `-<hash>` in `deps/` (or `examples/`), and the uplifted copies (bins, dylibs, root units).
  */
-function outputsOf(unit: Unit, root: boolean, profile: ProfileSettings, explicitTarget: boolean, defaultLibMetadata: boolean): OutputFile[] {
+function outputsOf(unit: Unit, root: boolean, profileDir: string, explicitTarget: boolean, defaultLibMetadata: boolean): OutputFile[] {
   // rustdoc compiles doc tests in a temporary directory of its own.
   if (unit.mode === 'doctest') return []
   const triple = unit.targetInfo.triple
-  const layout = unitProfileDir(unit, profileDirName(profile.name), explicitTarget)
+  const layout = unitProfileDir(unit, profileDir, explicitTarget)
   const example = unit.target.kind === 'example'
   const outDir = example ? `${layout}/examples` : `${layout}/deps`
   const hashed = useExtraFilename(unit, defaultLibMetadata)
@@ -264,7 +265,7 @@ function compareCopies(a: Unit, b: Unit): number {
 
 const LINKED_BY_RUST = new Set<CrateType>(['dylib', 'rlib', 'lib'])
 
-function collisionFinding(ctx: RuleContext, c: OutputCollision, targetDir: string): Draft {
+function collisionFinding(ctx: RuleContext, c: OutputCollision, layout: OutputLayout): Draft {
   const profile = commandProfile(ctx.build, ctx.invocation.command)
   const rep = c.units[0]!
   const samePackage = c.units.every(u => u.pkg === rep.pkg)
@@ -275,9 +276,9 @@ function collisionFinding(ctx: RuleContext, c: OutputCollision, targetDir: strin
   const crateType = rep.crateTypes.find(t => collidingTypes.has(t)) ?? rep.crateTypes[0]
   const linkedTypes = new Set(main.filter(f => f.linked).map(f => f.crateType))
   const linkedByRust = [...linkedTypes].some(t => LINKED_BY_RUST.has(t))
-  const files = listCrates(c.paths.map(p => `${targetDir}/${p}`), 8)
+  const files = listCrates(c.paths.map(p => `${layout.shownTargetDir}/${p}`), 8)
   const fileWord = c.paths.length === 1 ? 'file' : 'files'
-  const shown = `${targetDir}/${c.paths.find(p => !/\.(dwp|pdb|dSYM)$/.test(p)) ?? c.paths[0]!}`
+  const shown = `${layout.shownTargetDir}/${c.paths.find(p => !/\.(dwp|pdb|dSYM)$/.test(p)) ?? c.paths[0]!}`
 
   const describe = (u: Unit): string => {
     let d = describeUnit(u)
@@ -322,7 +323,7 @@ function collisionFinding(ctx: RuleContext, c: OutputCollision, targetDir: strin
   const fixes: string[] = []
   if (kindsDiffer) {
     fixes.push(
-      `Build with \`--target ${rep.targetInfo.triple}\`: host units then go to \`${targetDir}/${profileDirName(profile.name)}/\` and target units to \`${targetDir}/${rep.targetInfo.triple}/${profileDirName(profile.name)}/\`, so the two copies no longer share a file.`
+      `Build with \`--target ${rep.targetInfo.triple}\`: host units then go to \`${layout.shownTargetDir}/${layout.profileDir}/\` and target units to \`${layout.shownTargetDir}/${rep.targetInfo.triple}/${layout.profileDir}/\`, so the two copies no longer share a file.`
     )
     if (panics.size > 1) fixes.push('Or build with `panic = "unwind"` when build scripts or proc-macros use this library.')
     else if (hostProfileDiffers(profile)) {

@@ -91,8 +91,7 @@ function runningLibraries(result: UnitResult, linkage: LinkageResult): { dylibs:
   return { dylibs, libraries: result.runtimeLibraries.filter(l => l === std || needed.has(l)) }
 }
 
-/** Whether the library path the environment sets (cargo keeps it behind its own) holds the directory of `std`'s dylib. */
+/** Whether the library path the environment sets (absolute; cargo keeps it behind its own) holds the directory of `std`'s dylib. */
 function stdOnLibraryPath(info: TargetInfo, inheritedLibraryPath: readonly string[]): boolean {
-  const dir = path.resolve(info.stdDylibDir ?? info.targetLibdir)
-  return inheritedLibraryPath.some(d => path.resolve(d) === dir)
+  return inheritedLibraryPath.includes(path.resolve(info.stdDylibDir ?? info.targetLibdir))
 }
