@@ -8,6 +8,9 @@
  * `panic = "abort"`).
  */
 import { describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { parseCliArgs } from '../src/cli/args.js'
 import type { CrateType } from '../src/model/crate-type.js'
@@ -90,6 +93,41 @@ describe('two bins of one name in two packages (fixture bin-name-collision)', ()
     expect(f).toMatchObject({ package: 'alpha', target: 'tool', kind: 'bin', crateType: 'bin', file: 'alpha/Cargo.toml' })
     expect(f!.message).toContain('bin `tool` of package `alpha` and bin `tool` of package `beta`')
     expect(f!.message).toContain('`cargo run` and anything that starts or ships `target/debug/tool` may get the other one')
+  })
+})
+
+describe('crate types of one target that share a file (fixture crate-type-collision)', () => {
+  it('an example that is a dylib and a cdylib: the file holds the crate type rustc links last, as a real build shows', async () => {
+    const fixture = path.join(ROOT, 'crate-type-collision')
+    const targetDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rlg-crate-type-collision-'))
+    try {
+      const build = spawnSync('cargo', ['build', '-p', 'exdc', '--examples', '--offline'], { cwd: fixture, env: { ...process.env, CARGO_TARGET_DIR: targetDir }, encoding: 'utf8' })
+      expect(build.status).toBe(0)
+      const found = collisions(await analyse('crate-type-collision', ['build', '-p', 'exdc', '--examples']))
+      expect(found.map(f => [f.target, f.file, f.line])).toEqual([
+        ['ce', 'exdc/Cargo.toml', 14],
+        ['ex', 'exdc/Cargo.toml', 10]
+      ])
+      for (const f of found) {
+        // A Rust dylib carries its crate metadata in a `.rustc` section; a cdylib has none.
+        const file = fs.readFileSync(path.join(targetDir, 'debug', 'examples', `lib${f.target}.so`))
+        const kept = file.includes('\0.rustc\0') ? 'dylib' : 'cdylib'
+        expect(f.message).toContain(`so the files hold the \`${kept}\``)
+        const listed = f.target === 'ex' ? '`dylib` and `cdylib`' : '`cdylib` and `dylib`'
+        expect(f.fixes.map(x => x.title)).toEqual([`Keep one of ${listed} in the \`crate-type\` of \`${f.target}\`, and build the other from an \`[[example]]\` of another name with the same \`path\`.`])
+      }
+    } finally {
+      fs.rmSync(targetDir, { recursive: true, force: true })
+    }
+  })
+
+  it('a library that lists `lib` and `rlib`: one library written twice, nothing lost, one crate type to keep', async () => {
+    const [f, ...more] = collisions(await analyse('crate-type-collision', ['build', '-p', 'lr']))
+    expect(more).toEqual([])
+    expect(f).toMatchObject({ package: 'lr', target: 'lr', file: 'lr/Cargo.toml', line: 9 })
+    expect(f!.message).toContain('`target/debug/deps/liblr-<hash>.rlib` and `target/debug/liblr.rlib`')
+    expect(f!.message).toContain('nothing is lost')
+    expect(f!.fixes.map(x => x.title)).toEqual(['List each crate type once (`lib` is the `rlib`): `crate-type = ["rlib"]`.'])
   })
 })
 

@@ -452,7 +452,9 @@ function cargoStderrHeadlines(stderr: string, paths: Paths): { errors: string[];
     else if (line.startsWith('error: ') || line.startsWith('error[')) errors.push(line.replace(/^error: /, ''))
     else if (line.startsWith('warning: ')) {
       if (/^warning: build failed, waiting for other jobs to finish/.test(line)) continue
-      warnings.push(line.replace(/^warning: /, ''))
+      // A unit's own `-<hash>` is in a collision's path when two of its crate types write one file.
+      const warning = line.replace(/^warning: /, '')
+      warnings.push(warning.startsWith('output filename collision at ') ? warning.replace(/-[0-9a-f]{16}(?=\.)/g, '-<hash>') : warning)
     }
   }
   return { errors: uniq(errors), warnings: uniq(warnings), couldNotCompile: uniq(couldNotCompile) }

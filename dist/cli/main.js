@@ -4555,10 +4555,10 @@ function outputCollisions(ctx, options = {}) {
   let profile = commandProfile(ctx.build, ctx.invocation.command), explicitTarget = ctx.invocation.target !== null, { units, root } = cargoUnits(ctx.graph, profile, !explicitTarget), profileDir = profileDirName(profile.name), writers = /* @__PURE__ */ new Map();
   for (let unit of units)
     for (let file of outputsOf(unit, root.has(unit), profileDir, explicitTarget, options.defaultLibMetadata === !0)) {
-      let list = writers.get(file.path);
-      list ? list.push({ unit, file }) : writers.set(file.path, [{ unit, file }]);
+      let key = file.hashed ? `${unit.index}\0${file.path}` : file.path, list = writers.get(key);
+      list ? list.push({ unit, file }) : writers.set(key, [{ unit, file }]);
     }
-  let shared = [...writers.values()].filter((w) => w.some((x) => x.unit !== w[0].unit)), parent = /* @__PURE__ */ new Map(), find = (u) => {
+  let shared = [...writers.values()].filter((w) => w.length > 1), parent = /* @__PURE__ */ new Map(), find = (u) => {
     let r = u;
     for (; parent.has(r); ) r = parent.get(r);
     return r;
@@ -4618,9 +4618,9 @@ function outputsOf(unit, root, profileDir, explicitTarget, defaultLibMetadata) {
   let out = [];
   for (let ft of fileTypesOf) {
     let path25 = `${outDir}/${ft.prefix}${name}${hashed2 ? "-<hash>" : ""}${ft.suffix}`;
-    if (hashed2 || out.push({ path: path25, crateType: ft.crateType, linked: !0, debugInfo: ft.debugInfo }), unit.mode !== "build" || ft.rmeta || unit.target.kind !== "bin" && ft.crateType !== "dylib" && !root) continue;
+    if (out.push({ path: path25, crateType: ft.crateType, linked: !0, debugInfo: ft.debugInfo, hashed: hashed2 }), unit.mode !== "build" || ft.rmeta || unit.target.kind !== "bin" && ft.crateType !== "dylib" && !root) continue;
     let fileName = `${ft.prefix}${ft.replaceHyphens ? name : unit.target.name}${ft.suffix}`, uplifted = example ? `${layout}/examples/${fileName}` : `${layout}/${fileName}`;
-    uplifted !== path25 && out.push({ path: uplifted, crateType: ft.crateType, linked: !1, debugInfo: ft.debugInfo });
+    uplifted !== path25 && out.push({ path: uplifted, crateType: ft.crateType, linked: !1, debugInfo: ft.debugInfo, hashed: !1 });
   }
   return out;
 }
@@ -4630,6 +4630,7 @@ function compareCopies(a, b) {
 }
 var LINKED_BY_RUST = /* @__PURE__ */ new Set(["dylib", "rlib", "lib"]);
 function collisionFinding(ctx, c, layout) {
+  if (c.units.length === 1) return crateTypesCollision(ctx, c, layout);
   let profile = commandProfile(ctx.build, ctx.invocation.command), rep = c.units[0], samePackage = c.units.every((u) => u.pkg === rep.pkg), kindsDiffer = samePackage && c.units.some((u) => u.kind !== rep.kind), panics = new Set(c.units.map((u) => profilePanic(u, profile))), main2 = c.files.filter((f) => !f.debugInfo), collidingTypes = new Set(main2.map((f) => f.crateType)), crateType = rep.crateTypes.find((t) => collidingTypes.has(t)) ?? rep.crateTypes[0], linkedTypes = new Set(main2.filter((f) => f.linked).map((f) => f.crateType)), linkedByRust = [...linkedTypes].some((t) => LINKED_BY_RUST.has(t)), files = listCrates(c.paths.map((p) => `${layout.shownTargetDir}/${p}`), 8), fileWord = c.paths.length === 1 ? "file" : "files", shown = `${layout.shownTargetDir}/${c.paths.find((p) => !/\.(dwp|pdb|dSYM)$/.test(p)) ?? c.paths[0]}`, describe7 = (u) => {
     let d = describeUnit(u);
     return samePackage ? (kindsDiffer && u.kind === "target" && (d += " (built for the target)"), panics.size > 1 && (d += ` with \`panic = "${profilePanic(u, profile)}"\``)) : c.units.some((o) => o !== u && o.pkg.name === u.pkg.name) ? d += ` of \`${u.pkg.name} ${u.pkg.version}\`` : d += ` of package \`${u.pkg.name}\``, d;
@@ -4656,8 +4657,19 @@ function collisionFinding(ctx, c, layout) {
   }
   return { ...base(rep, "output-filename-collision", crateType), crates: [...new Set(c.units.map(crateName2))], message, fixes, ...locate(ctx, c, rep, panics.size > 1, kindsDiffer) };
 }
+function crateTypesCollision(ctx, c, layout) {
+  let unit = c.units[0], types = unit.crateTypes.filter((t) => c.files.some((f) => f.crateType === t && !f.debugInfo)), fileWord = c.paths.length === 1 ? "file" : "files", files = listCrates(c.paths.map((p) => `${layout.shownTargetDir}/${p}`), 8), collision = `rustc writes them to the same ${fileWord}: ${files} (cargo warns "output filename collision")`, sameLibrary = new Set(types.map((t) => t === "lib" ? "rlib" : t)).size === 1, message, fix;
+  if (sameLibrary) {
+    let kept = [...new Set(unit.crateTypes.map((t) => t === "lib" && unit.crateTypes.includes("rlib") ? "rlib" : t))];
+    message = `${describeUnit(unit)} lists ${listCrates(types, 8)} in its \`crate-type\`, one library built twice: ${collision}. Both writes hold the same library, so nothing is lost, but the warning stays.`, fix = `List each crate type once${types.includes("lib") ? " (`lib` is the `rlib`)" : ""}: \`crate-type = [${kept.map((t) => `"${t}"`).join(", ")}]\`.`;
+  } else {
+    let last = types.at(-1), lost = types.slice(0, -1), shown = `${layout.shownTargetDir}/${c.paths.find((p) => !/\.(dwp|pdb|dSYM)$/.test(p) && !p.includes("-<hash>")) ?? c.paths[0]}`;
+    message = `${describeUnit(unit)} is built as ${listCrates(types, 8)} at once (its \`crate-type\`), and ${collision}. rustc links them one after the other, so the ${fileWord} ${c.paths.length === 1 ? "holds" : "hold"} the \`${last}\`: anything that loads or ships \`${shown}\` gets it, and the ${listCrates(lost, 8)} ${lost.length === 1 ? "is" : "are"} lost.`, fix = `Keep one of ${listCrates(types, 8)} in the \`crate-type\` of \`${unit.target.name}\`, and build the other from an \`[[example]]\` of another name with the same \`path\`.`;
+  }
+  return { ...base(unit, "output-filename-collision", types.at(-1)), crates: [crateName2(unit)], message, fixes: [fix], ...ctx.locator.crateType(unit) };
+}
 function locate(ctx, c, rep, panicSplit, kindsDiffer) {
-  let { locator } = ctx, nameLine = (u) => u.target.kind === "lib" || u.target.kind === "proc-macro" ? locator.crateType(u) : locator.manifestKey(u.pkg, ["package", "name"]), unhashed = c.files.some((f) => f.linked && !f.debugInfo) ? [{ ...nameLine(rep), message: `\`crate-type\` of \`${rep.pkg.name}\`: cargo names the files of a path package's dylib or cdylib without a hash` }] : [];
+  let { locator } = ctx, nameLine = (u) => u.target.kind === "lib" || u.target.kind === "proc-macro" ? locator.crateType(u) : locator.manifestKey(u.pkg, ["package", "name"]), unhashed = c.files.some((f) => f.linked && !f.hashed && !f.debugInfo) ? [{ ...nameLine(rep), message: `\`crate-type\` of \`${rep.pkg.name}\`: cargo names the files of a path package's dylib or cdylib without a hash` }] : [];
   if (panicSplit) {
     let abort = c.units.find((u) => u.panic === "abort") ?? rep, { related: related2 = [], ...at } = locator.setting("panic", abort);
     return { ...at, related: [...related2, ...unhashed] };

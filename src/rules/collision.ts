@@ -50,6 +50,8 @@ export interface OutputFile {
   linked: boolean
   /** A debug-info companion (`.dwp`, `.pdb`, `.dSYM`). */
   debugInfo: boolean
+  /** The name carries the unit's `-<hash>`: only another crate type of the same unit can write it too. */
+  hashed: boolean
 }
 
 /** Units of one build that write the same files. */
@@ -79,12 +81,15 @@ export function outputCollisions(ctx: Pick<RuleContext, 'graph' | 'build' | 'inv
   const writers = new Map<string, { unit: Unit; file: OutputFile }[]>()
   for (const unit of units) {
     for (const file of outputsOf(unit, root.has(unit), profileDir, explicitTarget, options.defaultLibMetadata === true)) {
-      const list = writers.get(file.path)
+      const key = file.hashed ? `${unit.index}\0${file.path}` : file.path
+      const list = writers.get(key)
       if (list) list.push({ unit, file })
-      else writers.set(file.path, [{ unit, file }])
+      else writers.set(key, [{ unit, file }])
     }
   }
-  const shared = [...writers.values()].filter(w => w.some(x => x.unit !== w[0]!.unit))
+  // A unit's own crate types count too: `check_collisions` warns for every second write of a path, and an
+  // `[[example]]` may be both a `dylib` and a `cdylib` (a `[lib]` may not: cargo refuses that manifest).
+  const shared = [...writers.values()].filter(w => w.length > 1)
   // Units that share any path form one group.
   const parent = new Map<Unit, Unit>()
   const find = (u: Unit): Unit => {
@@ -244,13 +249,13 @@ function outputsOf(unit: Unit, root: boolean, profileDir: string, explicitTarget
   const out: OutputFile[] = []
   for (const ft of fileTypesOf) {
     const path = `${outDir}/${ft.prefix}${name}${hashed ? '-<hash>' : ''}${ft.suffix}`
-    if (!hashed) out.push({ path, crateType: ft.crateType, linked: true, debugInfo: ft.debugInfo })
+    out.push({ path, crateType: ft.crateType, linked: true, debugInfo: ft.debugInfo, hashed })
     // `uplift_to`: bins, dylibs and what the command line asked for, never tests or `.rmeta` files.
     if (unit.mode !== 'build' || ft.rmeta) continue
     if (unit.target.kind !== 'bin' && ft.crateType !== 'dylib' && !root) continue
     const fileName = `${ft.prefix}${ft.replaceHyphens ? name : unit.target.name}${ft.suffix}`
     const uplifted = example ? `${layout}/examples/${fileName}` : `${layout}/${fileName}`
-    if (uplifted !== path) out.push({ path: uplifted, crateType: ft.crateType, linked: false, debugInfo: ft.debugInfo })
+    if (uplifted !== path) out.push({ path: uplifted, crateType: ft.crateType, linked: false, debugInfo: ft.debugInfo, hashed: false })
   }
   return out
 }
@@ -266,6 +271,7 @@ function compareCopies(a: Unit, b: Unit): number {
 const LINKED_BY_RUST = new Set<CrateType>(['dylib', 'rlib', 'lib'])
 
 function collisionFinding(ctx: RuleContext, c: OutputCollision, layout: OutputLayout): Draft {
+  if (c.units.length === 1) return crateTypesCollision(ctx, c, layout)
   const profile = commandProfile(ctx.build, ctx.invocation.command)
   const rep = c.units[0]!
   const samePackage = c.units.every(u => u.pkg === rep.pkg)
@@ -347,6 +353,38 @@ function collisionFinding(ctx: RuleContext, c: OutputCollision, layout: OutputLa
 }
 
 /**
+ * One unit whose crate types share a file name. Either the same library twice (`lib` is rustc's `rlib`, and a
+ * `crate-type` may repeat an entry), or an `[[example]]` that is both a `dylib` and a `cdylib` (both
+ * `lib<name>.so`, `.dylib` or `.dll`; a `[lib]` may not be both, cargo refuses that manifest). rustc links the
+ * crate types one after the other, in the order `crate-type` lists them, so the file holds the last one (seen
+ * with rustc 1.95 in both orders).
+ */
+function crateTypesCollision(ctx: RuleContext, c: OutputCollision, layout: OutputLayout): Draft {
+  const unit = c.units[0]!
+  const types = unit.crateTypes.filter(t => c.files.some(f => f.crateType === t && !f.debugInfo))
+  const fileWord = c.paths.length === 1 ? 'file' : 'files'
+  const files = listCrates(c.paths.map(p => `${layout.shownTargetDir}/${p}`), 8)
+  const collision = `rustc writes them to the same ${fileWord}: ${files} (cargo warns "output filename collision")`
+  const sameLibrary = new Set(types.map(t => (t === 'lib' ? 'rlib' : t))).size === 1
+  let message: string
+  let fix: string
+  if (sameLibrary) {
+    const kept = [...new Set(unit.crateTypes.map(t => (t === 'lib' && unit.crateTypes.includes('rlib') ? 'rlib' : t)))]
+    message = `${describeUnit(unit)} lists ${listCrates(types, 8)} in its \`crate-type\`, one library built twice: ${collision}. Both writes hold the same library, so nothing is lost, but the warning stays.`
+    fix = `List each crate type once${types.includes('lib') ? ' (`lib` is the `rlib`)' : ''}: \`crate-type = [${kept.map(t => `"${t}"`).join(', ')}]\`.`
+  } else {
+    const last = types.at(-1)!
+    const lost = types.slice(0, -1)
+    const shown = `${layout.shownTargetDir}/${c.paths.find(p => !/\.(dwp|pdb|dSYM)$/.test(p) && !p.includes('-<hash>')) ?? c.paths[0]!}`
+    message =
+      `${describeUnit(unit)} is built as ${listCrates(types, 8)} at once (its \`crate-type\`), and ${collision}. ` +
+      `rustc links them one after the other, so the ${fileWord} ${c.paths.length === 1 ? 'holds' : 'hold'} the \`${last}\`: anything that loads or ships \`${shown}\` gets it, and the ${listCrates(lost, 8)} ${lost.length === 1 ? 'is' : 'are'} lost.`
+    fix = `Keep one of ${listCrates(types, 8)} in the \`crate-type\` of \`${unit.target.name}\`, and build the other from an \`[[example]]\` of another name with the same \`path\`.`
+  }
+  return { ...base(unit, 'output-filename-collision', types.at(-1)!), crates: [crateName(unit)], message, fixes: [fix], ...ctx.locator.crateType(unit) }
+}
+
+/**
  * Where the collision comes from: the `panic` setting when it separates the copies; the dependency entry
  * that brings the host copy in (a build script's or proc-macro's); for units of different packages, each
  * one's `crate-type` line (or package name, for bins), the first as the location.
@@ -355,7 +393,7 @@ function locate(ctx: RuleContext, c: OutputCollision, rep: Unit, panicSplit: boo
   const { locator } = ctx
   const nameLine = (u: Unit) => (u.target.kind === 'lib' || u.target.kind === 'proc-macro' ? locator.crateType(u) : locator.manifestKey(u.pkg, ['package', 'name']))
   // The files in `deps/` collide because the library's file names carry no hash.
-  const unhashed: RelatedLocation[] = c.files.some(f => f.linked && !f.debugInfo)
+  const unhashed: RelatedLocation[] = c.files.some(f => f.linked && !f.hashed && !f.debugInfo)
     ? [{ ...nameLine(rep), message: `\`crate-type\` of \`${rep.pkg.name}\`: cargo names the files of a path package's dylib or cdylib without a hash` }]
     : []
   if (panicSplit) {
