@@ -367,6 +367,59 @@ describe('directories that the data keys of a cargo config name', () => {
   })
 })
 
+describe('path packages that the manifests name', () => {
+  // A package outside every checkout, named by the secret: listed in the report if cargo's metadata of it is used.
+  const foreign = path.join(outside, 'named')
+  fs.mkdirSync(path.join(foreign, 'src'), { recursive: true })
+  fs.writeFileSync(path.join(foreign, 'Cargo.toml'), `[package]\nname = "${SECRET}"\nversion = "1.0.0"\nedition = "2021"\n\n[lib]\ncrate-type = ["dylib"]\n`)
+  fs.writeFileSync(path.join(foreign, 'src', 'lib.rs'), 'pub fn f() {}\n')
+
+  function depending(manifestTail: string): string {
+    const ws = checkout()
+    write(ws, 'Cargo.toml', `[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n\n${manifestTail}`)
+    write(ws, 'src/main.rs', 'fn main() {\n    leak::f();\n}\n')
+    return ws
+  }
+  const dependency = (p: string): string => `[dependencies]\nleak = { path = ${JSON.stringify(p)}, package = "${SECRET}" }\n`
+
+  it('a path dependency outside the repository, relative or absolute, stops the run naming its path; trusted, the package is analysed', () => {
+    for (const p of [path.relative(path.join(tmp, `ws${n}`), foreign), foreign]) {
+      const ws = depending(dependency(p))
+      expectStop(action(ws), '`Cargo.toml` depends on the path package at `../outside/named/Cargo.toml`, which is outside the repository')
+      const live = action(ws, trusted)
+      expect(live.status).toBe(0)
+      expect(live.report).toContain(SECRET)
+    }
+  })
+
+  it('through a directory symlink of the checkout, or patched in by the manifest, it is refused too', () => {
+    const linked = depending(dependency('vendor/named'))
+    link(linked, 'vendor', outside)
+    expectStop(action(linked), '`Cargo.toml` depends on the path package at `vendor/named/Cargo.toml`, which is outside the repository')
+    const patched = depending(`[dependencies]\nfoo = "1.0"\n\n[patch.crates-io]\nfoo = { path = ${JSON.stringify(path.join(outside, 'foo'))} }\n`)
+    write(patched, 'src/main.rs', 'fn main() {}\n')
+    expectStop(action(patched), '`Cargo.toml` depends on the path package at `../outside/foo/Cargo.toml`, which is outside the repository')
+  })
+
+  it('a `package.workspace` outside the repository stops the run naming the root', () => {
+    const ws = checkout()
+    const root = path.join(outside, `root${n}`)
+    write(root, 'Cargo.toml', `[workspace]\nmembers = [${JSON.stringify(path.relative(root, ws))}]\nresolver = "2"\n`)
+    write(ws, 'Cargo.toml', `[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\nworkspace = ${JSON.stringify(path.relative(ws, root))}\n`)
+    expectStop(action(ws), `the workspace root \`../outside/${path.basename(root)}\` is outside the repository`)
+  })
+
+  it('control: a path dependency inside the repository is analysed', () => {
+    const ws = depending(dependency('named'))
+    fs.cpSync(foreign, path.join(ws, 'named'), { recursive: true })
+    fs.writeFileSync(path.join(ws, 'named', 'Cargo.toml'), '[package]\nname = "named"\nversion = "1.0.0"\nedition = "2021"\n\n[lib]\ncrate-type = ["dylib"]\n')
+    write(ws, 'Cargo.toml', `[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nleak = { path = "named", package = "named" }\n`)
+    const r = action(ws)
+    expectQuiet(r)
+    expect(r.report).toContain('libnamed.so')
+  })
+})
+
 describe('the lock file cargo writes', () => {
   /** A runner file that parses as a lock file, as `~/.cargo/credentials.toml` does: cargo would overwrite it. */
   function credentials(): string {

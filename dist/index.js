@@ -9871,6 +9871,31 @@ function refuseUnsafeLockfiles(lockfiles, scope) {
 function refusal(file, why) {
   return new UserError(`\`${file}\`: ${why} (set trust-repository-config to allow it)`);
 }
+function refuseOutsidePathPackages(metadata, scope) {
+  const shown = (file) => {
+    const relative = external_node_path_default().relative(scope.root, file);
+    return relative === "" ? "." : relative.split(external_node_path_default().sep).join("/");
+  };
+  if (!isInsideRepository(scope, metadata.workspaceRoot))
+    throw path_packages_refusal(`the workspace root \`${shown(metadata.workspaceRoot)}\` is outside the repository`);
+  const outside = (pkg) => pkg.source === null && !isInsideRepository(scope, external_node_path_default().dirname(pkg.manifestPath)), found = [...metadata.packages.values()].filter(outside);
+  if (found.length === 0)
+    return;
+  const far = new Set(found.map((p) => p.id));
+  for (const pkg of metadata.packages.values()) {
+    if (far.has(pkg.id))
+      continue;
+    const edge = pkg.deps.find((e) => far.has(e.pkg));
+    if (edge === void 0)
+      continue;
+    const dep = metadata.packages.get(edge.pkg);
+    throw path_packages_refusal(`\`${shown(pkg.manifestPath)}\` depends on the path package at \`${shown(dep.manifestPath)}\`, which is outside the repository`);
+  }
+  throw path_packages_refusal(`the path package at \`${shown(found[0].manifestPath)}\` is outside the repository`);
+}
+function path_packages_refusal(what) {
+  return new UserError(`${what}: cargo read it, and what it holds would reach the report (set trust-repository-config to allow it)`);
+}
 const ARTIFACT_FIELDS = ["package", "target", "kind", "mode", "crateType", "platform"];
 function parseBaseline(text, file) {
   const findings = readReportObject(text, file, "give the JSON report of an earlier run as the baseline").findings;
@@ -11433,7 +11458,7 @@ async function analyzeWith(options, setup) {
   const [rustc, targetInfo, hostInfo] = await Promise.race([probes, refused]);
   targetInfo.triple = invocation.target ?? rustc.host, hostInfo && (hostInfo.triple = rustc.host);
   const gathered = await metadataPromise;
-  options.afterParse?.();
+  options.afterParse?.(), scope !== null && refuseOutsidePathPackages(gathered, scope);
   const rootManifestFile = external_node_path_default().join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), directories = buildDirectories(config, env, cwd, {
     workspaceRoot: gathered.workspaceRoot,
     cargoHome: cargoHomeOf(env),

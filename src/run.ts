@@ -10,6 +10,7 @@ import { cargoHomeOf, readCargoConfig } from './gather/cargo-config.js'
 import { inheritedLibraryPath } from './gather/library-path.js'
 import { isolate, type Isolation, refuseRustflagsKnownNow, refuseTarget } from './gather/isolation.js'
 import { candidateLockfiles, refuseUnsafeLockfiles } from './gather/lockfile.js'
+import { refuseOutsidePathPackages } from './gather/path-packages.js'
 import { gateReport, type LoadedPolicy, loadPolicy, type PolicyLocation } from './gather/policy-files.js'
 import { withRustcCache } from './gather/rustc-cache.js'
 import { callsSystemLoader, docTestsReader, exportReader, isFile, scanAllocators, sourceReader } from './gather/sources.js'
@@ -209,6 +210,7 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
   if (hostInfo) hostInfo.triple = rustc.host
   const gathered = await metadataPromise
   options.afterParse?.()
+  if (scope !== null) refuseOutsidePathPackages(gathered, scope)
 
   const rootManifestFile = path.join(gathered.workspaceRoot, 'Cargo.toml')
   const rootManifest = manifestOf(rootManifestFile)

@@ -1,5 +1,5 @@
 // src/cli/main.ts
-import path24 from "node:path";
+import path25 from "node:path";
 
 // src/text.ts
 function plural(n, word) {
@@ -796,10 +796,10 @@ function linkageDiagram(artifact, findings) {
     let key = `${from}\0${to}\0${style}`, existing = edges.get(key);
     existing ? existing.onPath ||= onPath2 : edges.set(key, { from, to, style, onPath: onPath2 });
   };
-  for (let path25 of findings.flatMap((f) => f.inclusion ?? [])) {
-    let chain = path25.chain[0] === root ? path25.chain : [root, ...path25.chain];
+  for (let path26 of findings.flatMap((f) => f.inclusion ?? [])) {
+    let chain = path26.chain[0] === root ? path26.chain : [root, ...path26.chain];
     for (let i = 1; i < chain.length; i++) addEdge(chain[i - 1], chain[i], "dynamic", !0);
-    addEdge(chain.at(-1), nodeFor(path25.crate), path25.how === "inside-dylib" ? "inside dylib" : path25.how, !0);
+    addEdge(chain.at(-1), nodeFor(path26.crate), path26.how === "inside-dylib" ? "inside dylib" : path26.how, !0);
   }
   let rest = [];
   for (let entry of artifact.linkage) {
@@ -1031,7 +1031,7 @@ function footer(report) {
 
 // src/run.ts
 import fs10 from "node:fs";
-import path22 from "node:path";
+import path23 from "node:path";
 
 // src/config/cargo-config.ts
 import * as path3 from "node:path";
@@ -1183,9 +1183,9 @@ function nestingProblem() {
 
 // src/toml/messages.ts
 var { DEL } = CHAR;
-function formatTomlPath(path25) {
+function formatTomlPath(path26) {
   let out = "";
-  for (let segment of path25)
+  for (let segment of path26)
     typeof segment == "number" ? out += `[${segment}]` : out += `${out === "" ? "" : "."}${/^[A-Za-z0-9_-]+$/u.test(segment) ? segment : JSON.stringify(segment)}`;
   return out;
 }
@@ -1875,18 +1875,18 @@ var { COMMA, LEFT_BRACE, LEFT_BRACKET: LEFT_BRACKET2, RIGHT_BRACE, RIGHT_BRACKET
     }
   }
   valuePath() {
-    let path25 = [];
+    let path26 = [];
     if (this.sectionAt >= 0) {
       let value = this.root;
       for (let part of this.partsAt(this.sectionAt))
-        path25.push(part), value = value[part], Array.isArray(value) && (path25.push(value.length - 1), value = value[value.length - 1]);
+        path26.push(part), value = value[part], Array.isArray(value) && (path26.push(value.length - 1), value = value[value.length - 1]);
     }
-    path25.push(...this.partsAt(this.keyAt));
+    path26.push(...this.partsAt(this.keyAt));
     for (let d = 0; d < this.depth; d++) {
       let frame = this.frames[d];
-      frame.table === null ? path25.push(frame.index) : path25.push(...this.partsAt(frame.keyAt));
+      frame.table === null ? path26.push(frame.index) : path26.push(...this.partsAt(frame.keyAt));
     }
-    return path25;
+    return path26;
   }
 };
 
@@ -1901,15 +1901,15 @@ function parseTomlDocument(text, file) {
   return {
     file,
     value,
-    lineOf: (path25) => {
-      if (path25.length === 0) return null;
+    lineOf: (path26) => {
+      if (path26.length === 0) return null;
       let container = value;
-      for (let i = 0; i < path25.length - 1; i++) {
-        let child = childOf(container, path25[i]);
+      for (let i = 0; i < path26.length - 1; i++) {
+        let child = childOf(container, path26[i]);
         if (!isContainer(child)) return null;
         container = child;
       }
-      return lineIn2(container, path25[path25.length - 1]);
+      return lineIn2(container, path26[path26.length - 1]);
     },
     lineIn: lineIn2
   };
@@ -2306,8 +2306,8 @@ var Layers = class {
     if (!isTable(table)) throw new UserError(`${this.manifestWhere(["profile", profile])}\`profile.${profile}\` must be a table`);
     let value = table[field];
     if (value === void 0) return null;
-    let path25 = ["profile", profile, field];
-    return { value, source: { file: this.opts.manifestFile, line: this.manifestLine(path25) }, where: this.manifestWhere(path25), key };
+    let path26 = ["profile", profile, field];
+    return { value, source: { file: this.opts.manifestFile, line: this.manifestLine(path26) }, where: this.manifestWhere(path26), key };
   }
   /**
    * Validates what cargo validates even when unused: every manifest profile (name and values), and the
@@ -2331,8 +2331,8 @@ var Layers = class {
     envValue !== void 0 && out.push({ value: parseEnvScalar(envValue), source: { env: envName }, where: `environment variable \`${envName}\`: `, key });
     let table = this.manifestProfile(profile);
     if (isTable(table) && table[field] !== void 0) {
-      let path25 = ["profile", profile, field];
-      out.push({ value: table[field], source: { file: this.opts.manifestFile, line: this.manifestLine(path25) }, where: this.manifestWhere(path25), key });
+      let path26 = ["profile", profile, field];
+      out.push({ value: table[field], source: { file: this.opts.manifestFile, line: this.manifestLine(path26) }, where: this.manifestWhere(path26), key });
     }
     return out;
   }
@@ -2349,11 +2349,11 @@ var Layers = class {
     if (node.kind !== "scalar") throw new UserError(`${where2}invalid \`${key}\`: expected a string or boolean, found ${node.kind === "table" ? "a table" : "an array"}`);
     return { value: node.value, source: settingSource(node.source), where: where2, key };
   }
-  manifestLine(path25) {
-    return this.opts.manifest?.lineOf(path25) ?? this.opts.manifest?.lineOf(path25.slice(0, -1)) ?? 1;
+  manifestLine(path26) {
+    return this.opts.manifest?.lineOf(path26) ?? this.opts.manifest?.lineOf(path26.slice(0, -1)) ?? 1;
   }
-  manifestWhere(path25) {
-    return `${this.opts.manifestFile}:${this.manifestLine(path25)}: `;
+  manifestWhere(path26) {
+    return `${this.opts.manifestFile}:${this.manifestLine(path26)}: `;
   }
 };
 function whereOf(source) {
@@ -3988,8 +3988,8 @@ function duplicateCandidates(input, result2) {
 }
 function commandLineFeatures2(finding2, model) {
   let asked = new Set(model.invocation.features), out = /* @__PURE__ */ new Set();
-  for (let path25 of finding2.inclusion ?? [])
-    for (let step2 of path25.features ?? []) {
+  for (let path26 of finding2.inclusion ?? [])
+    for (let step2 of path26.features ?? []) {
       let request = step2.by === "command-line" ? step2.name : step2.commandLine?.replace(/^--features\s+/, "") ?? null;
       request !== null && asked.has(request) && out.add(request);
     }
@@ -4617,10 +4617,10 @@ function outputsOf(unit, root, profileDir, explicitTarget, defaultLibMetadata) {
   unit.mode === "build" && !types.some(requiresUpstreamObjects) && fileTypesOf.push({ prefix: "lib", suffix: ".rmeta", crateType: "rlib", rmeta: !0, debugInfo: !1, replaceHyphens: !0 });
   let out = [];
   for (let ft of fileTypesOf) {
-    let path25 = `${outDir}/${ft.prefix}${name}${hashed2 ? "-<hash>" : ""}${ft.suffix}`;
-    if (out.push({ path: path25, crateType: ft.crateType, linked: !0, debugInfo: ft.debugInfo, hashed: hashed2 }), unit.mode !== "build" || ft.rmeta || unit.target.kind !== "bin" && ft.crateType !== "dylib" && !root) continue;
+    let path26 = `${outDir}/${ft.prefix}${name}${hashed2 ? "-<hash>" : ""}${ft.suffix}`;
+    if (out.push({ path: path26, crateType: ft.crateType, linked: !0, debugInfo: ft.debugInfo, hashed: hashed2 }), unit.mode !== "build" || ft.rmeta || unit.target.kind !== "bin" && ft.crateType !== "dylib" && !root) continue;
     let fileName = `${ft.prefix}${ft.replaceHyphens ? name : unit.target.name}${ft.suffix}`, uplifted = example ? `${layout}/examples/${fileName}` : `${layout}/${fileName}`;
-    uplifted !== path25 && out.push({ path: uplifted, crateType: ft.crateType, linked: !1, debugInfo: ft.debugInfo, hashed: !1 });
+    uplifted !== path26 && out.push({ path: uplifted, crateType: ft.crateType, linked: !1, debugInfo: ft.debugInfo, hashed: !1 });
   }
   return out;
 }
@@ -4885,12 +4885,12 @@ function inclusionPath(f, crate, origin) {
     let own = findCrateUnit(result2, linkage, crate);
     units = own ? linkChain(unit, own) : [], chain = units.length > 0 ? units.slice(0, -1).map(crateName2) : [crateName2(unit)];
   }
-  let dynamic = origin.preference === "dynamic", path25 = { chain, crate, how: origin.via !== null && !dynamic ? "inside-dylib" : dynamic ? "dynamic" : "static" }, steps = featureSteps(units, metadata, locator);
-  if (steps.length > 0 && (path25.features = steps), dynamic) {
+  let dynamic = origin.preference === "dynamic", path26 = { chain, crate, how: origin.via !== null && !dynamic ? "inside-dylib" : dynamic ? "dynamic" : "static" }, steps = featureSteps(units, metadata, locator);
+  if (steps.length > 0 && (path26.features = steps), dynamic) {
     let owner = crate === "std" ? null : findCrateUnit(result2, linkage, crate), file = crate === "std" ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null;
-    file && (path25.file = file);
+    file && (path26.file = file);
   }
-  return path25;
+  return path26;
 }
 function findCrateUnit(result2, linkage, name) {
   for (let c of result2.crates)
@@ -5016,8 +5016,8 @@ function runtimeFinding(result2, linkage, locator, metadata, harnessRunner2, lay
   let family2 = loaderFamily(unit.targetInfo), startup = family2 === "unmodelled" ? genericStartup(unit, result2.runtimeLibraries) : startupOf(unit, result2.runtimeLibraries, rustcOutputRoot(layout));
   if (startup === null) return null;
   let dynamic = (dep) => linksAs(result2, unitKey(dep), "dynamic"), direct = unit.crates.find((d) => d.unit.crateTypes.includes("dylib") && dynamic(d.unit)), inclusion = dynamicDylibs(result2, linkage).map((dylib) => {
-    let chain = linkChain(unit, dylib), steps = featureSteps(chain, metadata, locator), path25 = { chain: chain.slice(0, -1).map(crateName2), crate: crateName2(dylib), how: "dynamic", file: dylibFileName(dylib) };
-    return steps.length > 0 && (path25.features = steps), path25;
+    let chain = linkChain(unit, dylib), steps = featureSteps(chain, metadata, locator), path26 = { chain: chain.slice(0, -1).map(crateName2), crate: crateName2(dylib), how: "dynamic", file: dylibFileName(dylib) };
+    return steps.length > 0 && (path26.features = steps), path26;
   }), nearest = dynamicDylibs(result2, linkage)[0], firstHop = nearest === void 0 ? void 0 : linkChain(unit, nearest)[1], via = direct ?? unit.crates.find((d) => d.unit === firstHop), own = via ? locator.dependency(unit, via.unit, via.edge, via.platform) : locator.setting("rustflags", unit), location2 = locateByFeature(
     inclusion.flatMap((p) => p.features ?? []),
     own,
@@ -5600,7 +5600,7 @@ function parseLegacyLine(text, file) {
   return isAbsolutePath2(name) ? { ...base2, kind: "path", channel: null, path: name } : (checkChannelName(name, file, 1, "toolchain name"), { ...base2, kind: channelKind(name), channel: name, path: null });
 }
 function parseTomlPin(doc, file) {
-  let at = (path26) => doc.lineOf(path26) ?? doc.lineOf(path26.slice(0, -1)) ?? 1, section = doc.value.toolchain;
+  let at = (path27) => doc.lineOf(path27) ?? doc.lineOf(path27.slice(0, -1)) ?? 1, section = doc.value.toolchain;
   if (section === void 0) throw new UserError(`${file}:1: missing the \`[toolchain]\` table`);
   if (!isTable2(section)) throw new UserError(`${file}:${at(["toolchain"])}: \`toolchain\` must be a table, found ${describe3(section)}`);
   let stringKey = (key) => {
@@ -5617,19 +5617,19 @@ function parseTomlPin(doc, file) {
         throw new UserError(`${file}:${at(["toolchain", key, index])}: \`toolchain.${key}\` must be an array of strings, found ${describe3(item)} at index ${index}`);
       return item;
     });
-  }, channel = stringKey("channel"), path25 = stringKey("path"), profile = stringKey("profile"), components = listKey("components"), targets = listKey("targets"), sectionLine = at(["toolchain"]);
-  if (channel === null && path25 === null && components === null && targets === null)
+  }, channel = stringKey("channel"), path26 = stringKey("path"), profile = stringKey("profile"), components = listKey("components"), targets = listKey("targets"), sectionLine = at(["toolchain"]);
+  if (channel === null && path26 === null && components === null && targets === null)
     throw new UserError(`${file}:${sectionLine}: \`[toolchain]\` sets none of \`channel\`, \`path\`, \`components\` or \`targets\``);
-  if (channel !== null && checkChannelName(channel, file, at(["toolchain", "channel"]), "`toolchain.channel`"), channel !== null && path25 !== null)
+  if (channel !== null && checkChannelName(channel, file, at(["toolchain", "channel"]), "`toolchain.channel`"), channel !== null && path26 !== null)
     throw new UserError(`${file}:${at(["toolchain", "path"])}: \`toolchain.channel\` and \`toolchain.path\` cannot both be set`);
   let targetsLine = targets === null ? null : at(["toolchain", "targets"]);
-  if (path25 !== null) {
+  if (path26 !== null) {
     let line = at(["toolchain", "path"]);
     for (let key of ["components", "targets", "profile"])
       if (section[key] !== void 0)
         throw new UserError(`${file}:${at(["toolchain", key])}: \`toolchain.${key}\` cannot be used with \`toolchain.path\` (a path toolchain is used as it is)`);
-    if (!isAbsolutePath2(path25)) throw new UserError(`${file}:${line}: \`toolchain.path\` must be an absolute path, found \`${path25}\``);
-    return { file, line, kind: "path", channel: null, path: path25, targets: [], targetsLine: null };
+    if (!isAbsolutePath2(path26)) throw new UserError(`${file}:${line}: \`toolchain.path\` must be an absolute path, found \`${path26}\``);
+    return { file, line, kind: "path", channel: null, path: path26, targets: [], targetsLine: null };
   }
   if (profile !== null && !PROFILES.has(profile))
     throw new UserError(`${file}:${at(["toolchain", "profile"])}: unknown \`toolchain.profile\` \`${profile}\`; valid profiles are minimal, default, complete`);
@@ -5864,8 +5864,8 @@ function evaluateRules(ctx, only = "all") {
 function inRepository(draft, ctx) {
   let index = packageIndex(ctx.metadata), outside = (file) => isAbsolutePath(file) && index.externalManifests.has(forwardSlashes(file)), related = draft.related?.filter((r) => !outside(r.file)), kept = related === void 0 || related.length === draft.related.length ? draft : { ...draft, ...related.length > 0 ? { related } : { related: void 0 } };
   if (!outside(draft.file)) return kept;
-  for (let path25 of draft.inclusion ?? []) {
-    let names = [...path25.chain, path25.crate];
+  for (let path26 of draft.inclusion ?? []) {
+    let names = [...path26.chain, path26.crate];
     for (let i = 1; i < names.length; i++) {
       let dependent = index.members.get(names[i - 1]) ?? (i === 1 && draft.package !== void 0 ? index.memberNamed.get(draft.package) : void 0), external = index.external.get(names[i]);
       if (dependent !== void 0 && external !== void 0) return { ...kept, ...ctx.locator.dependencyNamed(dependent, external.name) };
@@ -6596,9 +6596,9 @@ function repositoryConfigPlan(config, isRepositoryFile, pathAllowed = () => !0) 
     if (node.kind === "table" && !(keys.length === 2 && keys[0] === "env")) return !0;
     let key = keys.join(".");
     if (!fromRepository(node.source)) return !1;
-    let refusal3 = refusedBecause(keys);
-    if (refusal3 !== null)
-      plan.refused.push({ key, source: node.source, why: refusal3 });
+    let refusal4 = refusedBecause(keys);
+    if (refusal4 !== null)
+      plan.refused.push({ key, source: node.source, why: refusal4 });
     else if (key === "build.rustc-wrapper" || key === "build.rustc-workspace-wrapper" || keys[0] === "env")
       plan.ignored.push({ key, source: node.source });
     else if (DATA_TABLES.includes(keys[0]) || DATA_KEYS.has(key) || keys[0] === "registries" && (keys[2] === "index" || keys[2] === "protocol")) {
@@ -7524,15 +7524,15 @@ function analyseAttribute2(tokens) {
   return analyseRange2(groupTokens(tokens), 0, tokens.length, 0);
 }
 function analyseRange2(attr, start, end, depth) {
-  let meaning = { cfg: null, allocators: [] }, { tokens } = attr, path25 = readPath(tokens, start, end);
-  if (path25 === null) return meaning;
-  let last = path25.segments[path25.segments.length - 1], simple = path25.segments.length === 1 && !path25.leadingColons;
-  if (last === "global_allocator" && path25.end === end) {
-    let first = path25.segments[0];
+  let meaning = { cfg: null, allocators: [] }, { tokens } = attr, path26 = readPath(tokens, start, end);
+  if (path26 === null) return meaning;
+  let last = path26.segments[path26.segments.length - 1], simple = path26.segments.length === 1 && !path26.leadingColons;
+  if (last === "global_allocator" && path26.end === end) {
+    let first = path26.segments[0];
     return (simple || first === "core" || first === "std") && meaning.allocators.push([]), meaning;
   }
-  if (!simple || !isParenRange(attr, path25.end, end)) return meaning;
-  let args = topLevelRanges(attr, path25.end + 1, end - 1), [predicateStart, predicateEnd] = args[0];
+  if (!simple || !isParenRange(attr, path26.end, end)) return meaning;
+  let args = topLevelRanges(attr, path26.end + 1, end - 1), [predicateStart, predicateEnd] = args[0];
   if (predicateEnd === predicateStart) return meaning;
   if (last === "cfg")
     meaning.cfg = joinTokens(tokens.slice(predicateStart, predicateEnd));
@@ -7811,8 +7811,8 @@ function refuseTarget(config, userTarget) {
   let bt = config.buildTarget;
   if (!(userTarget !== null || bt === null))
     for (let target of bt.kind === "single" ? [bt.target] : bt.targets) {
-      let refusal3 = targetRefusal(target);
-      if (refusal3 !== null) throw new UserError(refusal3);
+      let refusal4 = targetRefusal(target);
+      if (refusal4 !== null) throw new UserError(refusal4);
     }
 }
 function refuseRustflagsKnownNow(config, env, target) {
@@ -7820,8 +7820,8 @@ function refuseRustflagsKnownNow(config, env, target) {
   (target !== null || !tables || flags.origin === "RUSTFLAGS" || flags.origin === "CARGO_ENCODED_RUSTFLAGS") && refuseRustflags(flags);
 }
 function refuseRustflags(flags) {
-  let refusal3 = rustflagsRefusal(flags.flags, flags.flagSettings);
-  if (refusal3 !== null) throw new UserError(refusal3);
+  let refusal4 = rustflagsRefusal(flags.flags, flags.flagSettings);
+  if (refusal4 !== null) throw new UserError(refusal4);
 }
 function isolate(config, env, options) {
   let overrides = (options.configOverrides ?? []).flatMap((c) => ["--config", c]);
@@ -7910,9 +7910,34 @@ function refusal(file, why) {
   return new UserError(`\`${file}\`: ${why} (set trust-repository-config to allow it)`);
 }
 
+// src/gather/path-packages.ts
+import path16 from "node:path";
+function refuseOutsidePathPackages(metadata, scope) {
+  let shown = (file) => {
+    let relative = path16.relative(scope.root, file);
+    return relative === "" ? "." : relative.split(path16.sep).join("/");
+  };
+  if (!isInsideRepository(scope, metadata.workspaceRoot))
+    throw refusal2(`the workspace root \`${shown(metadata.workspaceRoot)}\` is outside the repository`);
+  let outside = (pkg) => pkg.source === null && !isInsideRepository(scope, path16.dirname(pkg.manifestPath)), found = [...metadata.packages.values()].filter(outside);
+  if (found.length === 0) return;
+  let far = new Set(found.map((p) => p.id));
+  for (let pkg of metadata.packages.values()) {
+    if (far.has(pkg.id)) continue;
+    let edge = pkg.deps.find((e) => far.has(e.pkg));
+    if (edge === void 0) continue;
+    let dep = metadata.packages.get(edge.pkg);
+    throw refusal2(`\`${shown(pkg.manifestPath)}\` depends on the path package at \`${shown(dep.manifestPath)}\`, which is outside the repository`);
+  }
+  throw refusal2(`the path package at \`${shown(found[0].manifestPath)}\` is outside the repository`);
+}
+function refusal2(what) {
+  return new UserError(`${what}: cargo read it, and what it holds would reach the report (set trust-repository-config to allow it)`);
+}
+
 // src/gather/policy-files.ts
 import fs5 from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/report/json-checks.ts
 function readReportObject(text, file, sarifAdvice) {
@@ -8029,8 +8054,8 @@ function readExactToolchain(doc, value, policy) {
 function readRules(doc, value, policy) {
   let rules = expectTable(doc, ["rules"], value, "a table `[rules]` of rule id = severity");
   for (let [id, severity] of Object.entries(rules)) {
-    let path25 = ["rules", id];
-    RULE_IDS.has(id) || fail(doc, path25, `unknown rule id (known: ${RULES.map((r) => r.id).join(", ")})`), (typeof severity != "string" || !SEVERITY_VALUES.includes(severity)) && fail(doc, path25, `expected "error", "warning", "note" or "off", got ${describe5(severity)}`), policy.severities.set(id, severity), policy.severityLines.set(id, lineOf2(doc, path25));
+    let path26 = ["rules", id];
+    RULE_IDS.has(id) || fail(doc, path26, `unknown rule id (known: ${RULES.map((r) => r.id).join(", ")})`), (typeof severity != "string" || !SEVERITY_VALUES.includes(severity)) && fail(doc, path26, `expected "error", "warning", "note" or "off", got ${describe5(severity)}`), policy.severities.set(id, severity), policy.severityLines.set(id, lineOf2(doc, path26));
   }
 }
 function readAllow(doc, value, policy) {
@@ -8107,28 +8132,28 @@ function describeEntry(entry) {
   let fields = ["package", "target", "crate"].filter((k) => entry[k] !== void 0).map((k) => `${k} \`${entry[k]}\``);
   return `allow entry for \`${entry.rule}\`${fields.length > 0 ? ` (${fields.join(", ")})` : ""}`;
 }
-function expectTable(doc, path25, value, expected) {
-  return (typeof value != "object" || Array.isArray(value)) && fail(doc, path25, `expected ${expected}, got ${describe5(value)}`), value;
+function expectTable(doc, path26, value, expected) {
+  return (typeof value != "object" || Array.isArray(value)) && fail(doc, path26, `expected ${expected}, got ${describe5(value)}`), value;
 }
-function nonEmptyString(doc, path25, value) {
-  return typeof value != "string" && fail(doc, path25, `expected a string, got ${describe5(value)}`), value.trim() === "" && fail(doc, path25, "must not be empty"), value;
+function nonEmptyString(doc, path26, value) {
+  return typeof value != "string" && fail(doc, path26, `expected a string, got ${describe5(value)}`), value.trim() === "" && fail(doc, path26, "must not be empty"), value;
 }
-function calendarDate(doc, path25, value) {
+function calendarDate(doc, path26, value) {
   let expected = "a date such as 2027-06-30";
-  typeof value != "string" && fail(doc, path25, `expected ${expected}, got ${describe5(value)}`);
+  typeof value != "string" && fail(doc, path26, `expected ${expected}, got ${describe5(value)}`);
   let m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
-  m === null && fail(doc, path25, `expected ${expected}, got ${JSON.stringify(value)}`);
+  m === null && fail(doc, path26, `expected ${expected}, got ${JSON.stringify(value)}`);
   let [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])], date = new Date(Date.UTC(year, month - 1, day));
-  return (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) && fail(doc, path25, `${JSON.stringify(value)} is not a calendar date`), value;
+  return (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) && fail(doc, path26, `${JSON.stringify(value)} is not a calendar date`), value;
 }
 function describe5(value) {
   return Array.isArray(value) ? "an array" : typeof value == "object" ? "a table" : JSON.stringify(value);
 }
-function lineOf2(doc, path25) {
-  return doc.lineOf(path25) ?? 1;
+function lineOf2(doc, path26) {
+  return doc.lineOf(path26) ?? 1;
 }
-function fail(doc, path25, problem) {
-  throw new UserError(`${doc.file}:${lineOf2(doc, path25)}: ${formatTomlPath(path25)}: ${problem}`);
+function fail(doc, path26, problem) {
+  throw new UserError(`${doc.file}:${lineOf2(doc, path26)}: ${formatTomlPath(path26)}: ${problem}`);
 }
 
 // src/policy/gate.ts
@@ -8160,7 +8185,7 @@ function applyGate(analysis, inputs) {
 
 // src/gather/policy-files.ts
 function loadPolicy(where2) {
-  let file = where2.policy !== null ? path16.resolve(where2.cwd, where2.policy) : defaultPolicyPath(where2);
+  let file = where2.policy !== null ? path17.resolve(where2.cwd, where2.policy) : defaultPolicyPath(where2);
   if (file === null) return null;
   let shown = displayPath(file, where2.cwd);
   return { policy: parsePolicy(readTextFile(file, "policy", "policy file", shown, scopeFor(where2.scope ?? null, file)), shown), path: file };
@@ -8168,25 +8193,25 @@ function loadPolicy(where2) {
 function defaultPolicyPath(where2) {
   if (where2.defaultPolicy === null) return null;
   if (where2.defaultPolicy !== "search") {
-    let file = path16.resolve(where2.cwd, where2.defaultPolicy);
+    let file = path17.resolve(where2.cwd, where2.defaultPolicy);
     return fs5.existsSync(file) ? file : null;
   }
-  for (let dir = path16.resolve(where2.searchFrom); ; dir = path16.dirname(dir)) {
-    let file = path16.join(dir, DEFAULT_POLICY_FILE);
+  for (let dir = path17.resolve(where2.searchFrom); ; dir = path17.dirname(dir)) {
+    let file = path17.join(dir, DEFAULT_POLICY_FILE);
     if (fs5.existsSync(file)) return file;
-    if (fs5.existsSync(path16.join(dir, ".git")) || path16.dirname(dir) === dir) return null;
+    if (fs5.existsSync(path17.join(dir, ".git")) || path17.dirname(dir) === dir) return null;
   }
 }
 function displayPath(file, cwd) {
-  let rel = path16.relative(cwd, file);
-  return rel === "" || rel.startsWith("..") || path16.isAbsolute(rel) ? file : rel;
+  let rel = path17.relative(cwd, file);
+  return rel === "" || rel.startsWith("..") || path17.isAbsolute(rel) ? file : rel;
 }
 function gateReport(analysis, files) {
-  let policy = files.policy === null ? null : { policy: files.policy.policy, file: path16.relative(analysis.workspaceRoot, files.policy.path).split(path16.sep).join("/") }, baseline = files.baseline === null ? null : readBaseline(files.baseline, files);
+  let policy = files.policy === null ? null : { policy: files.policy.policy, file: path17.relative(analysis.workspaceRoot, files.policy.path).split(path17.sep).join("/") }, baseline = files.baseline === null ? null : readBaseline(files.baseline, files);
   return applyGate(analysis, { failOn: files.failOn, policy, baseline, today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10) });
 }
 function readBaseline(given, files) {
-  let file = path16.resolve(files.cwd, given);
+  let file = path17.resolve(files.cwd, given);
   return parseBaseline(readTextFile(file, "baseline", "baseline", given, scopeFor(files.scope ?? null, file)), given);
 }
 function readTextFile(file, kind, what, shown, within) {
@@ -8199,7 +8224,7 @@ function readTextFile(file, kind, what, shown, within) {
 
 // src/gather/rustc-cache.ts
 import fs9 from "node:fs";
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/rustc/output-cache.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -8246,7 +8271,7 @@ function remember(outputs, key, output) {
 // src/write-file.ts
 import crypto from "node:crypto";
 import fs6 from "node:fs";
-import path17 from "node:path";
+import path18 from "node:path";
 var REASONS2 = {
   ENOTDIR: "a part of its directory is a file",
   ENOENT: "a part of its directory does not exist",
@@ -8269,7 +8294,7 @@ var REASONS2 = {
   ESHORTWRITE: "the device accepted no more bytes"
 }, { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = fs6.constants, O_NOFOLLOW = fs6.constants.O_NOFOLLOW ?? 0, O_NOCTTY = fs6.constants.O_NOCTTY ?? 0, O_DIRECTORY = fs6.constants.O_DIRECTORY ?? 0, BUFFER_BYTES = 1 << 20, PAUSE = new Int32Array(new SharedArrayBuffer(4));
 function writeAtomically(file, text, name) {
-  let absolute = path17.resolve(file), fail2 = (error, overrides = {}) => {
+  let absolute = path18.resolve(file), fail2 = (error, overrides = {}) => {
     throw writeError(file, name, error, overrides);
   }, descriptor = descriptorAlias(absolute);
   if (descriptor !== null) return writeToDescriptor(descriptor, text, fail2);
@@ -8288,13 +8313,13 @@ function writeAtomically(file, text, name) {
     return writeInPlace(absolute, text, stat, !0, fail2);
   }
   if (stat !== null && !stat.isFile() && !stat.isSymbolicLink()) return writeInPlace(absolute, text, stat, !1, fail2);
-  let dir = path17.dirname(absolute);
+  let dir = path18.dirname(absolute);
   try {
     makeDirectories(dir);
   } catch (error) {
     fail2(error);
   }
-  let tmp = path17.join(dir, temporaryName()), fd = null, created = !1;
+  let tmp = path18.join(dir, temporaryName()), fd = null, created = !1;
   try {
     fd = createExclusive(tmp), created = !0, stat?.isFile() && fs6.fchmodSync(fd, stat.mode & 511), writeText(fd, text), fs6.fsyncSync(fd), fs6.closeSync(fd), fd = null, fs6.renameSync(tmp, absolute);
   } catch (error) {
@@ -8322,13 +8347,13 @@ function writeAll(fd, data, write = (f, b, o, l) => fs6.writeSync(f, b, o, l)) {
 }
 function writeInPlace(file, text, stat, viaSystemLink, fail2) {
   let kind = refusedKind(stat, viaSystemLink);
-  kind !== null && fail2(refusal2(kind));
+  kind !== null && fail2(refusal3(kind));
   let fd = null;
   try {
     let append = stat.isFile() ? O_APPEND : 0;
     fd = fs6.openSync(file, O_WRONLY | O_NOCTTY | append | (viaSystemLink ? 0 : O_NOFOLLOW));
     let opened = fs6.fstatSync(fd), changed = refusedKind(opened, viaSystemLink);
-    if (changed !== null) throw refusal2(changed);
+    if (changed !== null) throw refusal3(changed);
     writeText(fd, text);
   } catch (error) {
     fail2(error);
@@ -8345,7 +8370,7 @@ function descriptorAlias(file) {
 }
 function writeToDescriptor(fd, text, fail2) {
   try {
-    if (fs6.fstatSync(fd).isDirectory()) throw refusal2("it is a directory");
+    if (fs6.fstatSync(fd).isDirectory()) throw refusal3("it is a directory");
     writeText(fd, text);
   } catch (error) {
     fail2(error, { EBADF: "that descriptor is not open for writing" });
@@ -8354,7 +8379,7 @@ function writeToDescriptor(fd, text, fail2) {
 function refusedKind(stat, viaSystemLink) {
   return stat.isCharacterDevice() || stat.isBlockDevice() || stat.isFIFO() || stat.isFile() && viaSystemLink ? null : stat.isDirectory() ? "it is a directory" : stat.isSocket() ? "it is a socket" : "it is not a regular file, a device or a FIFO";
 }
-function refusal2(reason) {
+function refusal3(reason) {
   return Object.assign(new Error(reason), { reason });
 }
 function writeText(fd, text) {
@@ -8379,7 +8404,7 @@ function makeDirectories(dir) {
   let missing = [], existing = dir;
   for (; !lexists(existing); ) {
     missing.unshift(existing);
-    let up = path17.dirname(existing);
+    let up = path18.dirname(existing);
     if (up === existing) break;
     existing = up;
   }
@@ -8389,7 +8414,7 @@ function makeDirectories(dir) {
 function isSystemLink(file) {
   let parent;
   try {
-    parent = fs6.realpathSync(path17.dirname(file));
+    parent = fs6.realpathSync(path18.dirname(file));
   } catch {
     return !1;
   }
@@ -8433,7 +8458,7 @@ function removeQuietly(file) {
 // src/gather/toolchain.ts
 import fs8 from "node:fs";
 import os5 from "node:os";
-import path19 from "node:path";
+import path20 from "node:path";
 
 // src/toolchain/rustup-settings.ts
 function parseRustupSettings(text, file) {
@@ -8454,7 +8479,7 @@ function toolchainDirectory(name, settings) {
 // src/gather/tools.ts
 import fs7 from "node:fs";
 import os4 from "node:os";
-import path18 from "node:path";
+import path19 from "node:path";
 
 // src/exec/cargo-failure.ts
 var FAULT = {
@@ -8629,10 +8654,10 @@ function toTargetInfo(triple, probe, libdirEntries, rustflags) {
 
 // src/gather/tools.ts
 function findManifest(cwd, metadataFile) {
-  for (let dir = cwd; ; dir = path18.dirname(dir)) {
-    let candidate = path18.join(dir, "Cargo.toml");
+  for (let dir = cwd; ; dir = path19.dirname(dir)) {
+    let candidate = path19.join(dir, "Cargo.toml");
     if (fs7.existsSync(candidate)) return candidate;
-    if (path18.dirname(dir) === dir) break;
+    if (path19.dirname(dir) === dir) break;
   }
   if (metadataFile !== null) return null;
   throw new UserError(`could not find \`Cargo.toml\` in \`${cwd}\` or any parent directory; pass \`--manifest-path\``);
@@ -8680,8 +8705,8 @@ async function probeTarget(runner, rustc, cwd, env, config, rawEnv, kind, reques
   let info = toTargetInfo(triple, rustflags.probe, entries, rustflags.flags);
   if (info.rustflagsSource = rustflags.source, info.stdDylib !== null)
     try {
-      let dir = path18.dirname(fs7.realpathSync(path18.join(info.targetLibdir, info.stdDylib)));
-      dir !== path18.resolve(info.targetLibdir) && (info.stdDylibDir = dir);
+      let dir = path19.dirname(fs7.realpathSync(path19.join(info.targetLibdir, info.stdDylib)));
+      dir !== path19.resolve(info.targetLibdir) && (info.stdDylibDir = dir);
     } catch {
     }
   return info;
@@ -8713,7 +8738,7 @@ function lastLine(text) {
 async function selectToolchain(options) {
   let runner = options.runner ?? processRunner(options.timeoutMs), env = options.env, out = options.allowInstall === !0 ? {} : { RUSTUP_AUTO_INSTALL: "0" }, name = options.requested ?? (env.RUSTUP_TOOLCHAIN ? null : void 0);
   if (name === void 0) {
-    let pinFile = findToolchainFile(path19.resolve(options.dir), isFile2), pin = pinFile === null ? null : parseToolchainFile(readInputFile(pinFile, "toolchain-file", { within: scopeFor(options.scope ?? null, pinFile) }), pinFile);
+    let pinFile = findToolchainFile(path20.resolve(options.dir), isFile2), pin = pinFile === null ? null : parseToolchainFile(readInputFile(pinFile, "toolchain-file", { within: scopeFor(options.scope ?? null, pinFile) }), pinFile);
     if (pin?.kind === "path") {
       if (options.trustRepositoryConfig !== !0)
         throw new UserError(
@@ -8734,7 +8759,7 @@ async function selectToolchain(options) {
     throw new UserError(`${what} cannot be used: ${which.reason}; install it before this step${options.allowInstall === !0 ? "" : " (or allow rustup to install it)"}`);
   }
   name && (out.RUSTUP_TOOLCHAIN = name), env.RUSTC || (out.RUSTC = which.rustc);
-  let cargo = path19.join(path19.dirname(which.rustc), `cargo${path19.extname(which.rustc)}`);
+  let cargo = path20.join(path20.dirname(which.rustc), `cargo${path20.extname(which.rustc)}`);
   return !env.CARGO && isFile2(cargo) && (out.CARGO = cargo), out;
 }
 async function rustupWhich(runner, env) {
@@ -8747,13 +8772,13 @@ async function rustupWhich(runner, env) {
     return { kind: "no-rustup" };
   }
   let rustc = result2.stdout.trim();
-  return result2.exitCode !== 0 || !path19.isAbsolute(rustc) ? { kind: "failed", reason: lastLine(result2.stderr) || "rustup which rustc failed" } : { kind: "found", rustc };
+  return result2.exitCode !== 0 || !path20.isAbsolute(rustc) ? { kind: "failed", reason: lastLine(result2.stderr) || "rustup which rustc failed" } : { kind: "found", rustc };
 }
 function installedRustc(env, cwd) {
   if (process.platform === "win32" || !onPath("rustup", env.PATH)) return null;
-  let home = "RUSTUP_HOME" in env ? env.RUSTUP_HOME : env.HOME ? path19.join(env.HOME, ".rustup") : "";
-  if (!path19.isAbsolute(home)) return null;
-  let file = path19.join(home, "settings.toml"), text;
+  let home = "RUSTUP_HOME" in env ? env.RUSTUP_HOME : env.HOME ? path20.join(env.HOME, ".rustup") : "";
+  if (!path20.isAbsolute(home)) return null;
+  let file = path20.join(home, "settings.toml"), text;
   try {
     text = readInputFile(file, "toolchain-file");
   } catch {
@@ -8774,16 +8799,16 @@ function installedRustc(env, cwd) {
   }
   let directory = name === null ? null : toolchainDirectory(name, settings);
   if (directory === null) return null;
-  let rustc = path19.join(home, "toolchains", directory, "bin", "rustc");
+  let rustc = path20.join(home, "toolchains", directory, "bin", "rustc");
   return isFile2(rustc) ? rustc : null;
 }
 function onPath(program, searchPath) {
   return findOnPath(program, searchPath) !== null;
 }
 function findOnPath(program, searchPath) {
-  for (let dir of (searchPath ?? "").split(path19.delimiter)) {
-    if (!path19.isAbsolute(dir)) return null;
-    let file = path19.join(dir, program);
+  for (let dir of (searchPath ?? "").split(path20.delimiter)) {
+    if (!path20.isAbsolute(dir)) return null;
+    let file = path20.join(dir, program);
     if (isExecutable(file)) return file;
   }
   return null;
@@ -8794,7 +8819,7 @@ var RUSTC_CACHE_FILE = "rustc-outputs.json";
 function withRustcCache(runner, rustc, env, childPath) {
   let dir = userCacheDirectory(env, process.platform), compiler = dir === null ? null : compilerFingerprint(rustc, childPath, env);
   if (dir === null || compiler === null) return runner;
-  let file = path20.join(dir, RUSTC_CACHE_FILE), outputs = null;
+  let file = path21.join(dir, RUSTC_CACHE_FILE), outputs = null;
   return {
     async run(command, args, options = {}) {
       if (command !== rustc) return runner.run(command, args, options);
@@ -8807,7 +8832,7 @@ function withRustcCache(runner, rustc, env, childPath) {
   };
 }
 function compilerFingerprint(rustc, childPath, env) {
-  let named = path20.isAbsolute(rustc) ? rustc : process.platform === "win32" || rustc.includes("/") ? null : findOnPath(rustc, childPath);
+  let named = path21.isAbsolute(rustc) ? rustc : process.platform === "win32" || rustc.includes("/") ? null : findOnPath(rustc, childPath);
   if (named === null) return null;
   let real, stat;
   try {
@@ -8818,9 +8843,9 @@ function compilerFingerprint(rustc, childPath, env) {
   return !stat.isFile() || isRustupProgram(real, stat, childPath, env) ? null : { file: real, identity: `${real}\0${fileIdentity(stat)}` };
 }
 function isRustupProgram(real, stat, childPath, env) {
-  if (/^rustup(-init)?(\.exe)?$/i.test(path20.basename(real))) return !0;
+  if (/^rustup(-init)?(\.exe)?$/i.test(path21.basename(real))) return !0;
   let exe = process.platform === "win32" ? ".exe" : "";
-  for (let rustup of [findOnPath(`rustup${exe}`, childPath), path20.join(cargoHomeOf(env), "bin", `rustup${exe}`)])
+  for (let rustup of [findOnPath(`rustup${exe}`, childPath), path21.join(cargoHomeOf(env), "bin", `rustup${exe}`)])
     if (rustup !== null)
       try {
         let other2 = fs9.statSync(rustup, { bigint: !0 });
@@ -8832,9 +8857,9 @@ function isRustupProgram(real, stat, childPath, env) {
 function targetSpecIdentity(compiler, args) {
   let at = args.indexOf("--target"), target = at < 0 ? void 0 : args[at + 1];
   if (target === void 0) return "";
-  let sysroot = path20.dirname(path20.dirname(compiler));
+  let sysroot = path21.dirname(path21.dirname(compiler));
   try {
-    return fileIdentity(fs9.statSync(path20.join(sysroot, "lib", "rustlib", target, "target.json"), { bigint: !0 }));
+    return fileIdentity(fs9.statSync(path21.join(sysroot, "lib", "rustlib", target, "target.json"), { bigint: !0 }));
   } catch {
     return "none";
   }
@@ -8850,7 +8875,7 @@ function readOutputs(file) {
   }
 }
 function writeOutputs(dir, file, outputs) {
-  let tmp = path20.join(dir, temporaryName()), fd = null;
+  let tmp = path21.join(dir, temporaryName()), fd = null;
   try {
     fs9.mkdirSync(dir, { recursive: !0, mode: 448 }), fd = createExclusive(tmp, 384), writeAll(fd, Buffer.from(serializeRustcOutputs(outputs))), fs9.closeSync(fd), fd = null, fs9.renameSync(tmp, file);
   } catch {
@@ -8866,15 +8891,15 @@ function q(value) {
   return `\`${JSON.stringify(value).slice(1, -1)}\``;
 }
 var Invalid = class {
-  constructor(path25, message) {
-    this.path = path25;
+  constructor(path26, message) {
+    this.path = path26;
     this.message = message;
   }
   path;
   message;
 }, NO_STRINGS = Object.freeze([]);
-function string(v, path25) {
-  if (typeof v != "string") throw notString(v, path25);
+function string(v, path26) {
+  if (typeof v != "string") throw notString(v, path26);
   return v;
 }
 function isStringArray(v) {
@@ -8882,32 +8907,32 @@ function isStringArray(v) {
   for (let k = 0; k < v.length; k++) if (typeof v[k] != "string") return !1;
   return !0;
 }
-function stringList(v, path25) {
-  return isStringArray(v) || badStringList(v, typeof path25 == "string" ? path25 : path25()), v.length === 0 ? NO_STRINGS : v.slice();
+function stringList(v, path26) {
+  return isStringArray(v) || badStringList(v, typeof path26 == "string" ? path26 : path26()), v.length === 0 ? NO_STRINGS : v.slice();
 }
 function describe6(v) {
   return v === null ? "null" : Array.isArray(v) ? "an array" : typeof v == "object" ? "an object" : `${typeof v} ${JSON.stringify(v)?.slice(0, 40)}`;
 }
-function notObject(v, path25) {
-  return new Invalid(path25, `expected an object, got ${describe6(v)}`);
+function notObject(v, path26) {
+  return new Invalid(path26, `expected an object, got ${describe6(v)}`);
 }
-function notArray(v, path25) {
-  return new Invalid(path25, v === void 0 ? "missing (expected an array)" : `expected an array, got ${describe6(v)}`);
+function notArray(v, path26) {
+  return new Invalid(path26, v === void 0 ? "missing (expected an array)" : `expected an array, got ${describe6(v)}`);
 }
-function notString(v, path25) {
-  return new Invalid(path25, v === void 0 ? "missing (expected a string)" : `expected a string, got ${describe6(v)}`);
+function notString(v, path26) {
+  return new Invalid(path26, v === void 0 ? "missing (expected a string)" : `expected a string, got ${describe6(v)}`);
 }
-function notBoolean(v, path25) {
-  return new Invalid(path25, `expected true or false, got ${describe6(v)}`);
+function notBoolean(v, path26) {
+  return new Invalid(path26, `expected true or false, got ${describe6(v)}`);
 }
-function unknownKind(v, path25) {
-  return new Invalid(path25, `unknown dependency kind ${JSON.stringify(v)}, expected null, "dev" or "build"`);
+function unknownKind(v, path26) {
+  return new Invalid(path26, `unknown dependency kind ${JSON.stringify(v)}, expected null, "dev" or "build"`);
 }
-function badStringList(v, path25) {
-  if (!Array.isArray(v)) throw notArray(v, path25);
+function badStringList(v, path26) {
+  if (!Array.isArray(v)) throw notArray(v, path26);
   for (let k = 0; k < v.length; k++)
-    if (typeof v[k] != "string") throw notString(v[k], `${path25}[${k}]`);
-  throw new Error(`${path25}: not a list of strings, but no element is wrong`);
+    if (typeof v[k] != "string") throw notString(v[k], `${path26}[${k}]`);
+  throw new Error(`${path26}: not a list of strings, but no element is wrong`);
 }
 
 // src/metadata/cycle.ts
@@ -9000,8 +9025,8 @@ function parseTarget(value, i, j, packageName) {
 
 // src/metadata/parse.ts
 var MetadataError = class extends UserError {
-  constructor(source, path25, message) {
-    super(`${source}: ${path25 ? `${path25}: ` : ""}${message}`), this.name = "MetadataError";
+  constructor(source, path26, message) {
+    super(`${source}: ${path26 ? `${path26}: ` : ""}${message}`), this.name = "MetadataError";
   }
 };
 function parseMetadata(text, source, options = {}) {
@@ -9409,15 +9434,15 @@ function targetTable(doc, pkg, target) {
 }
 
 // src/manifest/default-members.ts
-import path21 from "node:path";
+import path22 from "node:path";
 function manifestDefaultMembers(rootManifest, metadata) {
   let workspace = rootManifest?.value.workspace;
   if (typeof workspace != "object" || workspace === null || Array.isArray(workspace)) return null;
   let entries = workspace["default-members"];
   if (!Array.isArray(entries) || !entries.every((e) => typeof e == "string")) return null;
-  let root = path21.resolve(metadata.workspaceRoot), members = metadata.workspaceMembers.map((id) => ({ id, dir: path21.relative(root, path21.dirname(path21.resolve(metadata.packages.get(id).manifestPath))).split(path21.sep).join("/") })), chosen = /* @__PURE__ */ new Set();
+  let root = path22.resolve(metadata.workspaceRoot), members = metadata.workspaceMembers.map((id) => ({ id, dir: path22.relative(root, path22.dirname(path22.resolve(metadata.packages.get(id).manifestPath))).split(path22.sep).join("/") })), chosen = /* @__PURE__ */ new Set();
   for (let entry of entries) {
-    let pattern = globPattern(path21.posix.normalize(entry.replace(/\\/g, "/")).replace(/\/$/, "").replace(/^\.$/, "")), matched = members.filter((m) => pattern.test(m.dir));
+    let pattern = globPattern(path22.posix.normalize(entry.replace(/\\/g, "/")).replace(/\/$/, "").replace(/^\.$/, "")), matched = members.filter((m) => pattern.test(m.dir));
     if (matched.length === 0) return null;
     for (let m of matched) chosen.add(m.id);
   }
@@ -9453,7 +9478,7 @@ async function check(settings) {
   return gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd, scope });
 }
 async function analyzeWorkspace(options) {
-  let env = options.env, cwd = path22.resolve(options.cwd), config = readCargoConfig(cwd, env, options.configOverrides ?? [], options.scope ?? null), invocation = { ...options.invocation }, trusted = options.trustRepositoryConfig === !0;
+  let env = options.env, cwd = path23.resolve(options.cwd), config = readCargoConfig(cwd, env, options.configOverrides ?? [], options.scope ?? null), invocation = { ...options.invocation }, trusted = options.trustRepositoryConfig === !0;
   trusted || refuseTarget(config, invocation.target), invocation.target = requestedTarget(config, invocation.target, cwd), trusted || refuseRustflagsKnownNow(config, env, invocation.target);
   let tools = { cargo: env.CARGO ?? "cargo", rustc: env.RUSTC ?? "rustc" }, isolation = isolate(config, env, options), childEnv = { ...childEnvironment(env, process.platform), ...isolation.env }, programs = options.runner ?? processRunner(options.timeoutMs), runner = cancellable(trusted ? programs : withRustcCache(programs, tools.rustc, env, childEnv.PATH));
   try {
@@ -9463,7 +9488,7 @@ async function analyzeWorkspace(options) {
   }
 }
 async function analyzeWith(options, setup) {
-  let { runner, env, cwd, config, invocation, tools, childEnv, isolation } = setup, runDir = isolation.dir, manifestPath = options.manifestPath !== null ? path22.resolve(cwd, options.manifestPath) : findManifest(cwd, options.metadataFile ?? null);
+  let { runner, env, cwd, config, invocation, tools, childEnv, isolation } = setup, runDir = isolation.dir, manifestPath = options.manifestPath !== null ? path23.resolve(cwd, options.manifestPath) : findManifest(cwd, options.metadataFile ?? null);
   if (manifestPath !== null && !options.metadataFile && !isFile2(manifestPath))
     throw new UserError(`manifest \`${options.manifestPath}\` does not exist (relative paths are taken from \`${cwd}\`)`);
   let scope = options.scope ?? null, manifests = /* @__PURE__ */ new Map(), manifestOf = (file) => {
@@ -9476,7 +9501,7 @@ async function analyzeWith(options, setup) {
       manifest = manifestOf(manifestPath);
     } catch {
     }
-    refuseUnsafeLockfiles(candidateLockfiles(manifestPath, manifest, (dir) => isFile2(path22.join(dir, "Cargo.toml"))), scope);
+    refuseUnsafeLockfiles(candidateLockfiles(manifestPath, manifest, (dir) => isFile2(path23.join(dir, "Cargo.toml"))), scope);
   }
   let needsHostTriple = invocation.target === null && (config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0), probe = (kind, triple) => probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? "", options.trustRepositoryConfig === !0), targetFirst = isolation.cargoProbesCached && !needsHostTriple ? probe("target", invocation.target) : null, cargoMetadata = options.metadataFile ? null : runCargoMetadata(runner, tools.cargo, manifestPath, invocation, runDir, childEnv, isolation.configArgs).then(
     (text) => parseSized(text, "cargo metadata", options),
@@ -9492,15 +9517,15 @@ async function analyzeWith(options, setup) {
   let [rustc, targetInfo, hostInfo] = await Promise.race([probes, refused]);
   targetInfo.triple = invocation.target ?? rustc.host, hostInfo && (hostInfo.triple = rustc.host);
   let gathered = await metadataPromise;
-  options.afterParse?.();
-  let rootManifestFile = path22.join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), directories = buildDirectories(config, env, cwd, {
+  options.afterParse?.(), scope !== null && refuseOutsidePathPackages(gathered, scope);
+  let rootManifestFile = path23.join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), directories = buildDirectories(config, env, cwd, {
     workspaceRoot: gathered.workspaceRoot,
     cargoHome: cargoHomeOf(env),
     buildDirKnown: releaseAtLeast(rustc.release, 1, 91)
   }), metadata = {
     ...gathered,
     // Where cargo metadata ran with ours (`isolate`), the build's default is the workspace's `target/`.
-    targetDirectory: directories.targetDir ?? (cargoMetadata !== null && isolation.env.CARGO_TARGET_DIR !== void 0 ? path22.join(gathered.workspaceRoot, "target") : gathered.targetDirectory),
+    targetDirectory: directories.targetDir ?? (cargoMetadata !== null && isolation.env.CARGO_TARGET_DIR !== void 0 ? path23.join(gathered.workspaceRoot, "target") : gathered.targetDirectory),
     // cargo before 1.71 prints no `workspace_default_members`: they are read from the root manifest.
     workspaceDefaultMembers: gathered.workspaceDefaultMembers ?? manifestDefaultMembers(rootManifest, gathered)
   }, names = profileNameFor(invocation.command, invocation.release, invocation.profile), profileOptions = { manifest: rootManifest, manifestFile: "Cargo.toml", config, env }, context = {
@@ -9561,7 +9586,7 @@ async function buildsFeatureRefusal(error, query) {
   } catch {
     return null;
   }
-  let resolver = resolverVersion(readToml(path22.join(metadata.workspaceRoot, "Cargo.toml"), scope), rootPackage(metadata));
+  let resolver = resolverVersion(readToml(path23.join(metadata.workspaceRoot, "Cargo.toml"), scope), rootPackage(metadata));
   if (resolver === null) return null;
   try {
     checkCommandLineFeatures(metadata, packageIdSpecs(metadata, invocation, manifestPath).members, commandLineFeatures(resolver, currentPackage(metadata, manifestPath), invocation));
@@ -10001,7 +10026,7 @@ function checkPackageSpec(spec, spelled) {
 }
 
 // src/cli/fix.ts
-import path23 from "node:path";
+import path24 from "node:path";
 
 // src/fixes/plan.ts
 function planFixes(findings) {
@@ -10053,7 +10078,7 @@ async function checkWorkingTree(dir, env) {
 function applyReportFixes(report) {
   let plan = planFixes(report.findings), scope = repositoryScope(report.workspaceRoot), files = [];
   for (let [file, edits] of plan.edits) {
-    let absolute = path23.resolve(report.workspaceRoot, file), before = readInputFile(absolute, "manifest", { within: scope }), after = applyEdits(before, edits);
+    let absolute = path24.resolve(report.workspaceRoot, file), before = readInputFile(absolute, "manifest", { within: scope }), after = applyEdits(before, edits);
     if (after === null) throw new UserError(`\`${file}\` changed since it was analysed; nothing was fixed, run \`--fix\` again`);
     files.push({ file, absolute, before, after });
   }
@@ -10085,7 +10110,7 @@ async function main(argv2) {
 `), 0;
   if (requested !== null && !/^[A-Za-z0-9][A-Za-z0-9._+-]*$/u.test(requested))
     throw new UserError(`\`+${requested}\` must name a rustup toolchain such as \`+stable\` or \`+1.95.0\``);
-  let cwd = process.cwd(), searchFrom = options.manifestPath === null ? cwd : path24.dirname(path24.resolve(cwd, options.manifestPath));
+  let cwd = process.cwd(), searchFrom = options.manifestPath === null ? cwd : path25.dirname(path25.resolve(cwd, options.manifestPath));
   options.fix && !options.allowDirty && await checkWorkingTree(searchFrom, process.env);
   let run = () => check({
     manifestPath: options.manifestPath,
@@ -10120,7 +10145,7 @@ async function writeStdout(text) {
     process.stdout.write(batch) || await new Promise((resolve5) => process.stdout.once("drain", resolve5));
 }
 function render(report, format, color) {
-  let workspacePrefix = path24.relative(process.cwd(), report.workspaceRoot).split(path24.sep).join("/");
+  let workspacePrefix = path25.relative(process.cwd(), report.workspaceRoot).split(path25.sep).join("/");
   switch (format) {
     case "json":
       return reportJson(report);
