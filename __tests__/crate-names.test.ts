@@ -111,8 +111,57 @@ describe('scanSourceNames', () => {
   })
 })
 
+describe('scanSourceNames: code only the test harness compiles', () => {
+  const scan = (source: string) => {
+    const r = scanSourceNames(source)
+    return { names: [...r.names].sort(), testNames: [...r.testNames].sort() }
+  }
+
+  it('keeps the names of #[cfg(test)] items and the modules in them apart, whatever the item', () => {
+    const source = [
+      'pub fn f() -> u32 { shown::x() }',
+      '#[cfg(test)]',
+      '#[allow(unused)]',
+      'mod tests {',
+      '    use one::a;',
+      '    mod deeper { fn g() { two::b() } }',
+      '    #[test] fn t() { three::c(); }',
+      '}',
+      '#[cfg(test)] use four;',
+      '#[cfg(test)] extern crate five;',
+      '#[cfg(test)] fn helper() -> u32 { six::d() }',
+      '#[cfg(test)] const X: S = S { a: seven::e() };',
+      '#[cfg(test)] pub(crate) struct T(eight::F);',
+      'fn after() { nine::g() }'
+    ].join('\n')
+    expect(scan(source)).toEqual({ names: ['nine', 'shown'], testNames: ['eight', 'five', 'four', 'one', 'seven', 'six', 'three', 'two'] })
+  })
+
+  it('counts a crate named outside test code too as named, and any other cfg, an inner #![cfg(test)] or a statement attribute as code of every build', () => {
+    const source = [
+      '#[cfg(test)] mod tests { fn t() { both::x(); } }',
+      'fn f() { both::y(); #[cfg(test)] stmt::z(); }',
+      '#[cfg(not(test))] fn g() { negated::x() }',
+      '#[cfg(any(test, feature = "x"))] fn h() { either::x() }',
+      'mod inner { #![cfg(test)] fn i() { inner_attr::x() } }',
+      'macro_rules! m { () => { #[cfg(test)] in_macro::x() } }'
+    ].join('\n')
+    expect(scan(source)).toEqual({ names: ['both', 'either', 'in_macro', 'inner_attr', 'negated', 'stmt'], testNames: [] })
+  })
+
+  it('marks module files declared in test code as test-only', () => {
+    const modules = scanSourceNames('#[cfg(test)]\nmod tests;\nmod plain;\n#[cfg(test)]\nmod helpers {\n    mod nested;\n}\n').modules
+    expect(modules.map(m => [m.name, m.testOnly])).toEqual([
+      ['tests', true],
+      ['plain', false],
+      ['nested', true]
+    ])
+  })
+})
+
 describe('sourceReader: the whole module tree of a target', () => {
-  const uses = sourceReader({ packages: new Map() } as unknown as Metadata, null)
+  const reader = sourceReader({ packages: new Map() } as unknown as Metadata, null)
+  const uses = (file: string, crate: string): boolean => reader(file, crate, false)
 
   it('follows `mod name;` into name.rs, name/mod.rs and #[path] files, nested', () => {
     const root = writeTree(path.join(tmp, 'tree'), {
@@ -158,6 +207,19 @@ describe('sourceReader: the whole module tree of a target', () => {
     })
     const main = path.join(root, 'src', 'main.rs')
     expect([uses(main, 'one'), uses(main, 'two'), uses(main, 'three'), uses(main, 'four')]).toEqual([true, true, true, false])
+  })
+
+  it('counts the crates only test-only module files name for test harnesses only; a file also declared outside tests counts for every build', () => {
+    const root = writeTree(path.join(tmp, 'tests'), {
+      'src/lib.rs': '#[cfg(test)]\nmod tests;\n#[cfg(test)]\n#[path = "shared.rs"]\nmod shared_in_tests;\nmod shared;\npub fn f() {}\n',
+      'src/tests.rs': 'mod more;\nfn t() { one::x() }\n',
+      'src/tests/more.rs': 'fn u() { two::y() }\n',
+      'src/shared.rs': 'pub fn s() { three::z() }\n'
+    })
+    const lib = path.join(root, 'src', 'lib.rs')
+    const named = (test: boolean) => ['one', 'two', 'three', 'four'].filter(c => reader(lib, c, test))
+    expect(named(false)).toEqual(['three'])
+    expect(named(true)).toEqual(['one', 'two', 'three'])
   })
 
   it('counts a crate as named when it cannot tell: a missing module file, include!, an unreadable root', () => {

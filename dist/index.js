@@ -5138,8 +5138,8 @@ function loadedByRustc(state, unit, libPkg, lib, externName) {
     return !0;
   if (unit.docTests !== null)
     return unit.docTests.compiledNames === null || unit.docTests.compiledNames.includes(externName);
-  const src = unit.target.srcPath;
-  return state.sourceUsesCrate(src, externName) || COMPANION_MACRO_SUFFIXES.some((suffix) => state.sourceUsesCrate(src, externName + suffix));
+  const src = unit.target.srcPath, test = unit.mode === "test";
+  return state.sourceUsesCrate(src, externName, test) || COMPANION_MACRO_SUFFIXES.some((suffix) => state.sourceUsesCrate(src, externName + suffix, test));
 }
 const COMPANION_MACRO_SUFFIXES = ["_derive", "_derives", "_macros", "_macro", "_attributes", "_impl", "_codegen"], dylibReachers = /* @__PURE__ */ new WeakMap();
 function reachesRustDylib(state, pkg) {
@@ -8704,14 +8704,16 @@ function isCfgTest(attribute) {
   return attribute.length === 4 && attribute[0].text === "cfg" && attribute[1].text === "(" && attribute[2].text === "test" && attribute[3].text === ")";
 }
 function scanSourceNames(source) {
-  const lexer = new Lexer(source), names2 = /* @__PURE__ */ new Set(), modules = [];
+  const lexer = new Lexer(source), names2 = /* @__PURE__ */ new Set(), testNames = /* @__PURE__ */ new Set(), modules = [];
   let includes = !1;
   const recent = [];
   let dropped = 0, nesting = 0, depth = 0, useGroup = -1;
-  const scopes = [{ paths: /* @__PURE__ */ new Set(), items: /* @__PURE__ */ new Map(), gated: !1 }], inline = [], definitions = [], invocations = [], pathMacros = /* @__PURE__ */ new Set(), macroArguments = /* @__PURE__ */ new Map();
+  const scopes = [newScope()], inline = [];
+  let testItem = -1;
+  const definitions = [], invocations = [], pathMacros = /* @__PURE__ */ new Set(), macroArguments = /* @__PURE__ */ new Map();
   let current = lexer.next();
   for (; current !== null; ) {
-    const next = lexer.next(), previous = recent[recent.length - 1], module = inline.length === 0 ? FILE_MODULE : inline[inline.length - 1], scope = scopes[module.scope];
+    const next = lexer.next(), previous = recent[recent.length - 1], module = inline.length === 0 ? FILE_MODULE : inline[inline.length - 1], scope = scopes[module.scope], inTest = testItem >= 0 || module.test, found = inTest ? testNames : names2;
     if (current.kind === "ident") {
       if (previous?.kind === "ident" && TYPE_ITEM_KEYWORDS.has(previous.text) && nesting === module.nesting && definitions.length === 0 && unconditional(recent.slice(0, -1), dropped > 0)) {
         const outOfLine = previous.text === "mod" && next?.text === ";", inlineModule = previous.text === "mod" && next?.text === "{";
@@ -8720,8 +8722,8 @@ function scanSourceNames(source) {
       const metavariable = previous?.text === "$", method = previous?.text === "." && recent[recent.length - 2]?.text !== ".";
       if (next?.kind === "punct" && next.text === ":" && source.charCodeAt(next.end) === 58) {
         const imported = previous?.text === "use" || startsGlobalPath(recent) || useGroup >= 0 && useGroup === depth - 1 && (previous?.text === "{" || previous?.text === ",");
-        metavariable && definitions.length > 0 && pathMacros.add(definitions[definitions.length - 1].name), metavariable || method || (imported || definitions.length > 0 ? names2.add(current.text) : KEYWORDS_BEFORE_PATH.has(current.text) || scope.paths.add(current.text));
-      } else (previous?.kind === "ident" && (previous.text === "use" || previous.text === "crate" && precededByExtern(recent)) || startsGlobalPath(recent) || useGroup >= 0 && useGroup === depth - 1 && (previous?.text === "{" || previous?.text === ",")) && names2.add(current.text);
+        metavariable && definitions.length > 0 && pathMacros.add(definitions[definitions.length - 1].name), metavariable || method || (imported || definitions.length > 0 ? found.add(current.text) : KEYWORDS_BEFORE_PATH.has(current.text) || (inTest ? scope.testPaths : scope.paths).add(current.text));
+      } else (previous?.kind === "ident" && (previous.text === "use" || previous.text === "crate" && precededByExtern(recent)) || startsGlobalPath(recent) || useGroup >= 0 && useGroup === depth - 1 && (previous?.text === "{" || previous?.text === ",")) && found.add(current.text);
       current.text === "include" && next?.kind === "punct" && next.text === "!" && (includes = !0), current.text === "cfg" && previous?.text === "[" && recent[recent.length - 2]?.text === "!" && recent[recent.length - 3]?.text === "#" && nesting === module.nesting + 1 && (scope.gated = !0);
       for (const invocation of invocations) {
         let args = macroArguments.get(invocation.name);
@@ -8730,7 +8732,7 @@ function scanSourceNames(source) {
       if (previous?.kind === "ident" && previous.text === "mod" && next?.kind === "punct" && next.text === ";") {
         const attributes = itemAttributes(recent.slice(0, -1), dropped > 0);
         attributes === null && (includes = !0);
-        const testOnly = (attributes ?? []).some(isCfgTest);
+        const testOnly = inTest || (attributes ?? []).some(isCfgTest);
         modules.push({ name: current.text, path: pathAttribute(attributes ?? []), conditionalPaths: conditionalPathAttributes(attributes ?? []), inline: inline.map((m) => m.dir), shadows: [], testOnly });
       }
       previous?.text === "$" && recent[recent.length - 2]?.text === "mod" && next?.text === ";" && (includes = !0);
@@ -8740,26 +8742,36 @@ function scanSourceNames(source) {
       if (bang?.text === "!" && named?.kind === "ident" ? named.text !== "macro_rules" && invocations.push({ name: named.text, nesting }) : previous?.kind === "ident" && recent[recent.length - 2]?.text === "!" && recent[recent.length - 3]?.text === "macro_rules" && definitions.push({ name: previous.text, nesting }), nesting++, current.text === "{") {
         if (previous?.kind === "ident" && recent[recent.length - 2]?.text === "mod") {
           const dir = pathAttribute(itemAttributes(recent.slice(0, -2), !1) ?? []) ?? previous.text;
-          inline.push({ nesting, scope: scopes.push({ paths: /* @__PURE__ */ new Set(), items: /* @__PURE__ */ new Map(), gated: !1 }) - 1, dir });
+          inline.push({ nesting, scope: scopes.push(newScope()) - 1, dir, test: inTest });
         }
         (previous?.text === "use" || startsGlobalPath(recent) && recent[recent.length - 3]?.text === "use") && (useGroup = depth), depth++;
       }
-    } else current.kind === "punct" && crate_names_CLOSING.has(current.text) && (nesting--, invocations.at(-1)?.nesting === nesting && invocations.pop(), definitions.at(-1)?.nesting === nesting && definitions.pop(), inline.at(-1)?.nesting === nesting + 1 && inline.pop(), current.text === "}" && (depth--, useGroup === depth && (useGroup = -1)));
+    } else current.kind === "punct" && crate_names_CLOSING.has(current.text) ? (nesting--, invocations.at(-1)?.nesting === nesting && invocations.pop(), definitions.at(-1)?.nesting === nesting && definitions.pop(), inline.at(-1)?.nesting === nesting + 1 && inline.pop(), current.text === "}" && (depth--, useGroup === depth && (useGroup = -1), testItem === nesting && (testItem = -1)), current.text === "]" && testItem < 0 && nesting === module.nesting && closesCfgTest(recent) && (testItem = nesting)) : current.kind === "punct" && current.text === ";" && testItem === nesting && (testItem = -1);
     recent.push(current), recent.length > 2 * RECENT && (dropped += recent.length - RECENT, recent.splice(0, recent.length - RECENT)), current = next;
   }
-  for (const { paths, items } of scopes)
-    for (const name of paths) {
-      const item = items.get(name);
-      item === void 0 || item.kind === "inline" && scopes[item.scope].gated ? names2.add(name) : item.kind === "file" && modules[item.module].shadows.push(name);
-    }
+  for (const { paths, testPaths, items } of scopes)
+    for (const [unresolved, into] of [[paths, names2], [testPaths, testNames]])
+      for (const name of unresolved) {
+        const item = items.get(name);
+        item === void 0 || item.kind === "inline" && scopes[item.scope].gated ? into.add(name) : item.kind === "file" && modules[item.module].shadows.push(name);
+      }
   for (const name of macroPathArguments(pathMacros, macroArguments))
     names2.add(name);
-  return { names: names2, modules, includes, gated: scopes[0].gated, pathMacros, macroArguments };
+  for (const name of names2)
+    testNames.delete(name);
+  return { names: names2, testNames, modules, includes, gated: scopes[0].gated, pathMacros, macroArguments };
+}
+function newScope() {
+  return { paths: /* @__PURE__ */ new Set(), testPaths: /* @__PURE__ */ new Set(), items: /* @__PURE__ */ new Map(), gated: !1 };
+}
+function closesCfgTest(recent) {
+  const n = recent.length;
+  return n >= 6 && recent[n - 6].text === "#" && recent[n - 5].text === "[" && isCfgTest(recent.slice(n - 4));
 }
 function macroPathArguments(pathMacros, macroArguments) {
   return [...pathMacros].flatMap((name) => [...macroArguments.get(name) ?? []]);
 }
-const FILE_MODULE = { nesting: 0, scope: 0 }, OPENING = /* @__PURE__ */ new Set(["(", "[", "{"]), crate_names_CLOSING = /* @__PURE__ */ new Set([")", "]", "}"]), RECENT = 256;
+const FILE_MODULE = { nesting: 0, scope: 0, test: !1 }, OPENING = /* @__PURE__ */ new Set(["(", "[", "{"]), crate_names_CLOSING = /* @__PURE__ */ new Set([")", "]", "}"]), RECENT = 256;
 function unconditional(tokens, truncated) {
   const attributes = itemAttributes(tokens, truncated);
   return attributes !== null && attributes.every((a) => a[0]?.text !== "cfg" && a[0]?.text !== "cfg_attr");
@@ -9576,9 +9588,9 @@ function callsSystemLoader(pkg, scope) {
 }
 function sourceReader(metadata, scope) {
   const within = targetScope(metadata, scope), namesOf = /* @__PURE__ */ new Map();
-  return (srcPath, crate2) => {
+  return (srcPath, crate2, test) => {
     let names2 = namesOf.get(srcPath);
-    return names2 === void 0 && namesOf.set(srcPath, names2 = moduleTreeNames(srcPath, within(srcPath))), names2 === null || names2.has(crate2);
+    return names2 === void 0 && namesOf.set(srcPath, names2 = moduleTreeNames(srcPath, within(srcPath))), names2 === null || names2.names.has(crate2) || test && names2.testNames.has(crate2);
   };
 }
 function exportReader(metadata, scope) {
@@ -9680,30 +9692,43 @@ function targetScope(metadata, scope) {
   return (srcPath) => ofRepository.has(srcPath) ? scope : scopeFor(scope, srcPath);
 }
 function moduleTreeNames(root, within) {
-  const names2 = /* @__PURE__ */ new Set(), pathMacros = /* @__PURE__ */ new Set(), macroArguments = /* @__PURE__ */ new Map(), complete = readModuleTree(root, [], within, "stop", (text, _file, shadowed) => {
-    const scanned = scanSourceNames(text);
-    if (scanned.includes)
-      return null;
-    for (const name of scanned.names)
-      names2.add(name);
-    if (scanned.gated)
-      for (const name of shadowed)
-        names2.add(name);
-    for (const name of scanned.pathMacros)
-      pathMacros.add(name);
-    for (const [name, args] of scanned.macroArguments) {
-      const all = macroArguments.get(name);
-      if (all === void 0)
-        macroArguments.set(name, new Set(args));
-      else
-        for (const arg of args)
-          all.add(arg);
-    }
-    return scanned.modules.map((m) => ({ ...m, context: m.shadows }));
-  });
+  const names2 = /* @__PURE__ */ new Set(), testNames = /* @__PURE__ */ new Set(), pathMacros = /* @__PURE__ */ new Set(), macroArguments = /* @__PURE__ */ new Map(), complete = readModuleTree(
+    root,
+    { shadowed: [], test: !1 },
+    within,
+    "stop",
+    (text, _file, { shadowed, test }) => {
+      const scanned = scanSourceNames(text);
+      if (scanned.includes)
+        return null;
+      const into = test ? testNames : names2;
+      for (const name of scanned.names)
+        into.add(name);
+      for (const name of scanned.testNames)
+        testNames.add(name);
+      if (scanned.gated)
+        for (const name of shadowed)
+          into.add(name);
+      for (const name of scanned.pathMacros)
+        pathMacros.add(name);
+      for (const [name, args] of scanned.macroArguments) {
+        const all = macroArguments.get(name);
+        if (all === void 0)
+          macroArguments.set(name, new Set(args));
+        else
+          for (const arg of args)
+            all.add(arg);
+      }
+      return scanned.modules.map((m) => ({ ...m, context: { shadowed: m.shadows, test: test || m.testOnly } }));
+    },
+    // A file declared both in test code and outside it is read both ways.
+    ({ test }) => test ? "test" : ""
+  );
   for (const name of macroPathArguments(pathMacros, macroArguments))
     names2.add(name);
-  return complete ? names2 : null;
+  for (const name of names2)
+    testNames.delete(name);
+  return complete ? { names: names2, testNames } : null;
 }
 function moduleTreeScan(root, within) {
   const exports = [], declarations = [], complete = readModuleTree(root, { library: !0, harness: !0 }, within, "skip", (text, file, outer) => {
@@ -9718,14 +9743,14 @@ function moduleTreeScan(root, within) {
   });
   return { exports, declarations, complete };
 }
-function readModuleTree(root, rootContext, within, onMissing, visit) {
+function readModuleTree(root, rootContext, within, onMissing, visit, visitedAs = () => "") {
   const queue = [{ file: root, childDir: external_node_path_default().dirname(root), context: rootContext }], seen = /* @__PURE__ */ new Set();
   let complete = !0, bytes = 0;
   for (; queue.length > 0; ) {
-    const { file, childDir, context } = queue.shift();
-    if (seen.has(file))
+    const { file, childDir, context } = queue.shift(), key = `${visitedAs(context)}\0${file}`;
+    if (seen.has(key))
       continue;
-    if (seen.add(file), seen.size > MAX_SOURCE_FILES)
+    if (seen.add(key), seen.size > MAX_SOURCE_FILES)
       return !1;
     let text;
     try {

@@ -3257,8 +3257,8 @@ function maybeLib(state, unit, unitFor) {
 function loadedByRustc(state, unit, libPkg, lib, externName) {
   if (!(lib.crateTypes.some((t) => t === "dylib" || t === "cdylib" || t === "staticlib") || reachesRustDylib(state, libPkg))) return !0;
   if (unit.docTests !== null) return unit.docTests.compiledNames === null || unit.docTests.compiledNames.includes(externName);
-  let src = unit.target.srcPath;
-  return state.sourceUsesCrate(src, externName) || COMPANION_MACRO_SUFFIXES.some((suffix) => state.sourceUsesCrate(src, externName + suffix));
+  let src = unit.target.srcPath, test = unit.mode === "test";
+  return state.sourceUsesCrate(src, externName, test) || COMPANION_MACRO_SUFFIXES.some((suffix) => state.sourceUsesCrate(src, externName + suffix, test));
 }
 var COMPANION_MACRO_SUFFIXES = ["_derive", "_derives", "_macros", "_macro", "_attributes", "_impl", "_codegen"], dylibReachers = /* @__PURE__ */ new WeakMap();
 function reachesRustDylib(state, pkg) {
@@ -6870,9 +6870,9 @@ function isCfgTest(attribute) {
 
 // src/rust-source/crate-names.ts
 function scanSourceNames(source) {
-  let lexer = new Lexer(source), names = /* @__PURE__ */ new Set(), modules = [], includes = !1, recent = [], dropped = 0, nesting = 0, depth = 0, useGroup = -1, scopes = [{ paths: /* @__PURE__ */ new Set(), items: /* @__PURE__ */ new Map(), gated: !1 }], inline = [], definitions = [], invocations = [], pathMacros = /* @__PURE__ */ new Set(), macroArguments = /* @__PURE__ */ new Map(), current = lexer.next();
+  let lexer = new Lexer(source), names = /* @__PURE__ */ new Set(), testNames = /* @__PURE__ */ new Set(), modules = [], includes = !1, recent = [], dropped = 0, nesting = 0, depth = 0, useGroup = -1, scopes = [newScope()], inline = [], testItem = -1, definitions = [], invocations = [], pathMacros = /* @__PURE__ */ new Set(), macroArguments = /* @__PURE__ */ new Map(), current = lexer.next();
   for (; current !== null; ) {
-    let next = lexer.next(), previous = recent[recent.length - 1], module = inline.length === 0 ? FILE_MODULE : inline[inline.length - 1], scope = scopes[module.scope];
+    let next = lexer.next(), previous = recent[recent.length - 1], module = inline.length === 0 ? FILE_MODULE : inline[inline.length - 1], scope = scopes[module.scope], inTest = testItem >= 0 || module.test, found = inTest ? testNames : names;
     if (current.kind === "ident") {
       if (previous?.kind === "ident" && TYPE_ITEM_KEYWORDS.has(previous.text) && nesting === module.nesting && definitions.length === 0 && unconditional(recent.slice(0, -1), dropped > 0)) {
         let outOfLine = previous.text === "mod" && next?.text === ";", inlineModule = previous.text === "mod" && next?.text === "{";
@@ -6881,8 +6881,8 @@ function scanSourceNames(source) {
       let metavariable = previous?.text === "$", method = previous?.text === "." && recent[recent.length - 2]?.text !== ".";
       if (next?.kind === "punct" && next.text === ":" && source.charCodeAt(next.end) === 58) {
         let imported = previous?.text === "use" || startsGlobalPath(recent) || useGroup >= 0 && useGroup === depth - 1 && (previous?.text === "{" || previous?.text === ",");
-        metavariable && definitions.length > 0 && pathMacros.add(definitions[definitions.length - 1].name), metavariable || method || (imported || definitions.length > 0 ? names.add(current.text) : KEYWORDS_BEFORE_PATH.has(current.text) || scope.paths.add(current.text));
-      } else (previous?.kind === "ident" && (previous.text === "use" || previous.text === "crate" && precededByExtern(recent)) || startsGlobalPath(recent) || useGroup >= 0 && useGroup === depth - 1 && (previous?.text === "{" || previous?.text === ",")) && names.add(current.text);
+        metavariable && definitions.length > 0 && pathMacros.add(definitions[definitions.length - 1].name), metavariable || method || (imported || definitions.length > 0 ? found.add(current.text) : KEYWORDS_BEFORE_PATH.has(current.text) || (inTest ? scope.testPaths : scope.paths).add(current.text));
+      } else (previous?.kind === "ident" && (previous.text === "use" || previous.text === "crate" && precededByExtern(recent)) || startsGlobalPath(recent) || useGroup >= 0 && useGroup === depth - 1 && (previous?.text === "{" || previous?.text === ",")) && found.add(current.text);
       current.text === "include" && next?.kind === "punct" && next.text === "!" && (includes = !0), current.text === "cfg" && previous?.text === "[" && recent[recent.length - 2]?.text === "!" && recent[recent.length - 3]?.text === "#" && nesting === module.nesting + 1 && (scope.gated = !0);
       for (let invocation of invocations) {
         let args = macroArguments.get(invocation.name);
@@ -6891,7 +6891,7 @@ function scanSourceNames(source) {
       if (previous?.kind === "ident" && previous.text === "mod" && next?.kind === "punct" && next.text === ";") {
         let attributes = itemAttributes(recent.slice(0, -1), dropped > 0);
         attributes === null && (includes = !0);
-        let testOnly = (attributes ?? []).some(isCfgTest);
+        let testOnly = inTest || (attributes ?? []).some(isCfgTest);
         modules.push({ name: current.text, path: pathAttribute(attributes ?? []), conditionalPaths: conditionalPathAttributes(attributes ?? []), inline: inline.map((m) => m.dir), shadows: [], testOnly });
       }
       previous?.text === "$" && recent[recent.length - 2]?.text === "mod" && next?.text === ";" && (includes = !0);
@@ -6901,25 +6901,34 @@ function scanSourceNames(source) {
       if (bang?.text === "!" && named?.kind === "ident" ? named.text !== "macro_rules" && invocations.push({ name: named.text, nesting }) : previous?.kind === "ident" && recent[recent.length - 2]?.text === "!" && recent[recent.length - 3]?.text === "macro_rules" && definitions.push({ name: previous.text, nesting }), nesting++, current.text === "{") {
         if (previous?.kind === "ident" && recent[recent.length - 2]?.text === "mod") {
           let dir = pathAttribute(itemAttributes(recent.slice(0, -2), !1) ?? []) ?? previous.text;
-          inline.push({ nesting, scope: scopes.push({ paths: /* @__PURE__ */ new Set(), items: /* @__PURE__ */ new Map(), gated: !1 }) - 1, dir });
+          inline.push({ nesting, scope: scopes.push(newScope()) - 1, dir, test: inTest });
         }
         (previous?.text === "use" || startsGlobalPath(recent) && recent[recent.length - 3]?.text === "use") && (useGroup = depth), depth++;
       }
-    } else current.kind === "punct" && CLOSING2.has(current.text) && (nesting--, invocations.at(-1)?.nesting === nesting && invocations.pop(), definitions.at(-1)?.nesting === nesting && definitions.pop(), inline.at(-1)?.nesting === nesting + 1 && inline.pop(), current.text === "}" && (depth--, useGroup === depth && (useGroup = -1)));
+    } else current.kind === "punct" && CLOSING2.has(current.text) ? (nesting--, invocations.at(-1)?.nesting === nesting && invocations.pop(), definitions.at(-1)?.nesting === nesting && definitions.pop(), inline.at(-1)?.nesting === nesting + 1 && inline.pop(), current.text === "}" && (depth--, useGroup === depth && (useGroup = -1), testItem === nesting && (testItem = -1)), current.text === "]" && testItem < 0 && nesting === module.nesting && closesCfgTest(recent) && (testItem = nesting)) : current.kind === "punct" && current.text === ";" && testItem === nesting && (testItem = -1);
     recent.push(current), recent.length > 2 * RECENT && (dropped += recent.length - RECENT, recent.splice(0, recent.length - RECENT)), current = next;
   }
-  for (let { paths, items } of scopes)
-    for (let name of paths) {
-      let item = items.get(name);
-      item === void 0 || item.kind === "inline" && scopes[item.scope].gated ? names.add(name) : item.kind === "file" && modules[item.module].shadows.push(name);
-    }
+  for (let { paths, testPaths, items } of scopes)
+    for (let [unresolved, into] of [[paths, names], [testPaths, testNames]])
+      for (let name of unresolved) {
+        let item = items.get(name);
+        item === void 0 || item.kind === "inline" && scopes[item.scope].gated ? into.add(name) : item.kind === "file" && modules[item.module].shadows.push(name);
+      }
   for (let name of macroPathArguments(pathMacros, macroArguments)) names.add(name);
-  return { names, modules, includes, gated: scopes[0].gated, pathMacros, macroArguments };
+  for (let name of names) testNames.delete(name);
+  return { names, testNames, modules, includes, gated: scopes[0].gated, pathMacros, macroArguments };
+}
+function newScope() {
+  return { paths: /* @__PURE__ */ new Set(), testPaths: /* @__PURE__ */ new Set(), items: /* @__PURE__ */ new Map(), gated: !1 };
+}
+function closesCfgTest(recent) {
+  let n = recent.length;
+  return n >= 6 && recent[n - 6].text === "#" && recent[n - 5].text === "[" && isCfgTest(recent.slice(n - 4));
 }
 function macroPathArguments(pathMacros, macroArguments) {
   return [...pathMacros].flatMap((name) => [...macroArguments.get(name) ?? []]);
 }
-var FILE_MODULE = { nesting: 0, scope: 0 }, OPENING = /* @__PURE__ */ new Set(["(", "[", "{"]), CLOSING2 = /* @__PURE__ */ new Set([")", "]", "}"]), RECENT = 256;
+var FILE_MODULE = { nesting: 0, scope: 0, test: !1 }, OPENING = /* @__PURE__ */ new Set(["(", "[", "{"]), CLOSING2 = /* @__PURE__ */ new Set([")", "]", "}"]), RECENT = 256;
 function unconditional(tokens, truncated) {
   let attributes = itemAttributes(tokens, truncated);
   return attributes !== null && attributes.every((a) => a[0]?.text !== "cfg" && a[0]?.text !== "cfg_attr");
@@ -7639,9 +7648,9 @@ function callsSystemLoader(pkg, scope) {
 }
 function sourceReader(metadata, scope) {
   let within = targetScope(metadata, scope), namesOf = /* @__PURE__ */ new Map();
-  return (srcPath, crate) => {
+  return (srcPath, crate, test) => {
     let names = namesOf.get(srcPath);
-    return names === void 0 && namesOf.set(srcPath, names = moduleTreeNames(srcPath, within(srcPath))), names === null || names.has(crate);
+    return names === void 0 && namesOf.set(srcPath, names = moduleTreeNames(srcPath, within(srcPath))), names === null || names.names.has(crate) || test && names.testNames.has(crate);
   };
 }
 function exportReader(metadata, scope) {
@@ -7736,21 +7745,32 @@ function targetScope(metadata, scope) {
   return (srcPath) => ofRepository.has(srcPath) ? scope : scopeFor(scope, srcPath);
 }
 function moduleTreeNames(root, within) {
-  let names = /* @__PURE__ */ new Set(), pathMacros = /* @__PURE__ */ new Set(), macroArguments = /* @__PURE__ */ new Map(), complete = readModuleTree(root, [], within, "stop", (text, _file, shadowed) => {
-    let scanned = scanSourceNames(text);
-    if (scanned.includes) return null;
-    for (let name of scanned.names) names.add(name);
-    if (scanned.gated) for (let name of shadowed) names.add(name);
-    for (let name of scanned.pathMacros) pathMacros.add(name);
-    for (let [name, args] of scanned.macroArguments) {
-      let all = macroArguments.get(name);
-      if (all === void 0) macroArguments.set(name, new Set(args));
-      else for (let arg of args) all.add(arg);
-    }
-    return scanned.modules.map((m) => ({ ...m, context: m.shadows }));
-  });
+  let names = /* @__PURE__ */ new Set(), testNames = /* @__PURE__ */ new Set(), pathMacros = /* @__PURE__ */ new Set(), macroArguments = /* @__PURE__ */ new Map(), complete = readModuleTree(
+    root,
+    { shadowed: [], test: !1 },
+    within,
+    "stop",
+    (text, _file, { shadowed, test }) => {
+      let scanned = scanSourceNames(text);
+      if (scanned.includes) return null;
+      let into = test ? testNames : names;
+      for (let name of scanned.names) into.add(name);
+      for (let name of scanned.testNames) testNames.add(name);
+      if (scanned.gated) for (let name of shadowed) into.add(name);
+      for (let name of scanned.pathMacros) pathMacros.add(name);
+      for (let [name, args] of scanned.macroArguments) {
+        let all = macroArguments.get(name);
+        if (all === void 0) macroArguments.set(name, new Set(args));
+        else for (let arg of args) all.add(arg);
+      }
+      return scanned.modules.map((m) => ({ ...m, context: { shadowed: m.shadows, test: test || m.testOnly } }));
+    },
+    // A file declared both in test code and outside it is read both ways.
+    ({ test }) => test ? "test" : ""
+  );
   for (let name of macroPathArguments(pathMacros, macroArguments)) names.add(name);
-  return complete ? names : null;
+  for (let name of names) testNames.delete(name);
+  return complete ? { names, testNames } : null;
 }
 function moduleTreeScan(root, within) {
   let exports = [], declarations = [], complete = readModuleTree(root, { library: !0, harness: !0 }, within, "skip", (text, file, outer) => {
@@ -7764,12 +7784,12 @@ function moduleTreeScan(root, within) {
   });
   return { exports, declarations, complete };
 }
-function readModuleTree(root, rootContext, within, onMissing, visit) {
+function readModuleTree(root, rootContext, within, onMissing, visit, visitedAs = () => "") {
   let queue = [{ file: root, childDir: path13.dirname(root), context: rootContext }], seen = /* @__PURE__ */ new Set(), complete = !0, bytes = 0;
   for (; queue.length > 0; ) {
-    let { file, childDir, context } = queue.shift();
-    if (seen.has(file)) continue;
-    if (seen.add(file), seen.size > MAX_SOURCE_FILES) return !1;
+    let { file, childDir, context } = queue.shift(), key = `${visitedAs(context)}\0${file}`;
+    if (seen.has(key)) continue;
+    if (seen.add(key), seen.size > MAX_SOURCE_FILES) return !1;
     let text;
     try {
       text = readInputFile(file, "rust-source", { within });

@@ -9,7 +9,7 @@ import { isInsideRepository, readInputFile, type RepositoryScope, scopeFor } fro
 import { MAX_SOURCE_BYTES, MAX_SOURCE_FILES, MAX_SOURCE_WALK_ENTRIES } from '../limits.js'
 import type { AllocatorDeclaration, ExportedSymbol, SignatureType, TypeDeclaration } from '../model/facts.js'
 import type { Metadata, Package, Target } from '../model/metadata.js'
-import { ANY_DOC_TESTS, type DocTests, type LibraryDocTests } from '../model/unit-graph.js'
+import { ANY_DOC_TESTS, type DocTests, type LibraryDocTests, type SourceUsesCrate } from '../model/unit-graph.js'
 import { macroPathArguments, scanSourceNames } from '../rust-source/crate-names.js'
 import { type DocExampleScan, docTests, type IncludedText, scanDocExamples } from '../rust-source/doc-examples.js'
 import { type Presence, scanExports } from '../rust-source/exports.js'
@@ -119,13 +119,13 @@ export function callsSystemLoader(pkg: Package, scope: RepositoryScope | null): 
  * that leads outside the repository. A name that is no identifier (`cargo metadata` allows more than rustc)
  * cannot be written in a source, so no file names it.
  */
-export function sourceReader(metadata: Metadata, scope: RepositoryScope | null): (srcPath: string, crate: string) => boolean {
+export function sourceReader(metadata: Metadata, scope: RepositoryScope | null): SourceUsesCrate {
   const within = targetScope(metadata, scope)
-  const namesOf = new Map<string, Set<string> | null>()
-  return (srcPath, crate) => {
+  const namesOf = new Map<string, TreeNames | null>()
+  return (srcPath, crate, test) => {
     let names = namesOf.get(srcPath)
     if (names === undefined) namesOf.set(srcPath, (names = moduleTreeNames(srcPath, within(srcPath))))
-    return names === null || names.has(crate)
+    return names === null || names.names.has(crate) || (test && names.testNames.has(crate))
   }
 }
 
@@ -280,29 +280,49 @@ function targetScope(metadata: Metadata, scope: RepositoryScope | null): (srcPat
   return srcPath => (ofRepository.has(srcPath) ? scope : scopeFor(scope, srcPath))
 }
 
+/** The names a target's module tree may give a crate: in all its code, and only in its `#[cfg(test)]` code. */
+interface TreeNames {
+  names: Set<string>
+  testNames: Set<string>
+}
+
 /** The names every file of a target's module tree may give a crate, or null when that cannot be decided. */
-function moduleTreeNames(root: string, within: RepositoryScope | null): Set<string> | null {
+function moduleTreeNames(root: string, within: RepositoryScope | null): TreeNames | null {
   const names = new Set<string>()
+  const testNames = new Set<string>()
   // A macro defined in one file may be invoked in another.
   const pathMacros = new Set<string>()
   const macroArguments = new Map<string, Set<string>>()
-  // Each module file is visited with the crate names its declaration shadows in its parent.
-  const complete = readModuleTree<readonly string[]>(root, [], within, 'stop', (text, _file, shadowed) => {
-    const scanned = scanSourceNames(text)
-    if (scanned.includes) return null
-    for (const name of scanned.names) names.add(name)
-    // A file that starts with `#![cfg(…)]` may not be compiled: its module shadows nothing then.
-    if (scanned.gated) for (const name of shadowed) names.add(name)
-    for (const name of scanned.pathMacros) pathMacros.add(name)
-    for (const [name, args] of scanned.macroArguments) {
-      const all = macroArguments.get(name)
-      if (all === undefined) macroArguments.set(name, new Set(args))
-      else for (const arg of args) all.add(arg)
-    }
-    return scanned.modules.map(m => ({ ...m, context: m.shadows }))
-  })
+  // Each module file is visited with the crate names its declaration shadows in its parent, and whether it is
+  // only in the test harness (declared under `#[cfg(test)]`, or below such a module).
+  type Declared = { shadowed: readonly string[]; test: boolean }
+  const complete = readModuleTree<Declared>(
+    root,
+    { shadowed: [], test: false },
+    within,
+    'stop',
+    (text, _file, { shadowed, test }) => {
+      const scanned = scanSourceNames(text)
+      if (scanned.includes) return null
+      const into = test ? testNames : names
+      for (const name of scanned.names) into.add(name)
+      for (const name of scanned.testNames) testNames.add(name)
+      // A file that starts with `#![cfg(…)]` may not be compiled: its module shadows nothing then.
+      if (scanned.gated) for (const name of shadowed) into.add(name)
+      for (const name of scanned.pathMacros) pathMacros.add(name)
+      for (const [name, args] of scanned.macroArguments) {
+        const all = macroArguments.get(name)
+        if (all === undefined) macroArguments.set(name, new Set(args))
+        else for (const arg of args) all.add(arg)
+      }
+      return scanned.modules.map(m => ({ ...m, context: { shadowed: m.shadows, test: test || m.testOnly } }))
+    },
+    // A file declared both in test code and outside it is read both ways.
+    ({ test }) => (test ? 'test' : '')
+  )
   for (const name of macroPathArguments(pathMacros, macroArguments)) names.add(name)
-  return complete ? names : null
+  for (const name of names) testNames.delete(name)
+  return complete ? { names, testNames } : null
 }
 
 interface ModuleTreeScan {
@@ -348,14 +368,15 @@ interface ModuleRef<C> {
  * and returns its modules, or null when the file leaves the tree undecided. Returns whether the whole tree
  * was read: not when a visit gave null, when a module file cannot be found or read, or past
  * `MAX_SOURCE_FILES` files or `MAX_SOURCE_BYTES` bytes. `stop` ends the reading at the first such file; `skip` reads on past a file
- * that cannot be found or read.
+ * that cannot be found or read. A file is read once, or once per `visitedAs` of the contexts it is reached with.
  */
 function readModuleTree<C>(
   root: string,
   rootContext: C,
   within: RepositoryScope | null,
   onMissing: 'stop' | 'skip',
-  visit: (text: string, file: string, context: C) => ModuleRef<C>[] | null
+  visit: (text: string, file: string, context: C) => ModuleRef<C>[] | null,
+  visitedAs: (context: C) => string = () => ''
 ): boolean {
   // Each file with the directory its `mod name;` children are looked for in (rustc's module paths).
   const queue: { file: string; childDir: string; context: C }[] = [{ file: root, childDir: path.dirname(root), context: rootContext }]
@@ -364,8 +385,9 @@ function readModuleTree<C>(
   let bytes = 0
   while (queue.length > 0) {
     const { file, childDir, context } = queue.shift()!
-    if (seen.has(file)) continue
-    seen.add(file)
+    const key = `${visitedAs(context)}\0${file}`
+    if (seen.has(key)) continue
+    seen.add(key)
     if (seen.size > MAX_SOURCE_FILES) return false
     let text: string
     try {

@@ -223,7 +223,9 @@ function loadedByRustc(state: State, unit: Unit, libPkg: Package, lib: Target, e
   if (!decides) return true
   if (unit.docTests !== null) return unit.docTests.compiledNames === null || unit.docTests.compiledNames.includes(externName)
   const src = unit.target.srcPath
-  return state.sourceUsesCrate(src, externName) || COMPANION_MACRO_SUFFIXES.some(suffix => state.sourceUsesCrate(src, externName + suffix))
+  // Test harnesses compile `#[cfg(test)]` code; `harness = false` targets do not, which is not read (they count it).
+  const test = unit.mode === 'test'
+  return state.sourceUsesCrate(src, externName, test) || COMPANION_MACRO_SUFFIXES.some(suffix => state.sourceUsesCrate(src, externName + suffix, test))
 }
 
 /**

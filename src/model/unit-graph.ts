@@ -70,10 +70,11 @@ export interface UnlinkableDep {
 }
 
 /**
- * Whether a target's source refers to a crate by name. Cargo gives a package's own library to its other
- * targets only when the library is Rust-linkable; whether that breaks a target depends on its source.
+ * Whether a target's source refers to a crate by name, compiled as a test harness (`test`: `rustc --test`, where
+ * `#[cfg(test)]` code is in) or not. Cargo gives a package's own library to its other targets only when the
+ * library is Rust-linkable; whether that breaks a target depends on its source.
  */
-export type SourceUsesCrate = (srcPath: string, crate: string) => boolean
+export type SourceUsesCrate = (srcPath: string, crate: string, test: boolean) => boolean
 
 /** What `rustdoc --test` does with a library's doc examples: nothing (there are none), compiles some, or compiles and runs some. */
 export type DocExamples = 'none' | 'compile' | 'run'

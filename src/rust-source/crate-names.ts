@@ -6,7 +6,8 @@
  * anywhere — except a path root that names an item the module itself declares unconditionally (rustc looks
  * a path's first segment up in the module's items before the extern prelude), outside macro bodies. An
  * identifier passed to a `macro_rules!` macro that starts a path with it counts too. `include!` pulls in
- * code the scan cannot see.
+ * code the scan cannot see. Names in code only the test harness compiles (an item under `#[cfg(test)]`, the
+ * modules in it) are kept apart (`testNames`): a target built without `--test` does not load those crates.
  */
 import { Lexer, type Token } from './lexer.js'
 import { isCfgTest, stringValue } from './tokens.js'
@@ -14,6 +15,8 @@ import { isCfgTest, stringValue } from './tokens.js'
 export interface SourceNames {
   /** Identifiers that may name a crate: before `::`, after `use`, after `extern crate`. */
   names: Set<string>
+  /** Identifiers that may name a crate only in `#[cfg(test)]` code, and nowhere else. */
+  testNames: Set<string>
   /** Out-of-line modules (`mod name;`). */
   modules: ModuleDeclaration[]
   /** The file uses code this scan does not see: `include!`, or modules a macro declares (`mod $name;`). */
@@ -46,7 +49,7 @@ export interface ModuleDeclaration {
   inline: string[]
   /** Names the module shadows in its parent's paths: crates again when its file turns out `gated`. */
   shadows: string[]
-  /** `#[cfg(test)]`: only in the test harness. */
+  /** Under `#[cfg(test)]`, on it or on an item it sits in: only in the test harness. */
   testOnly: boolean
 }
 
@@ -56,6 +59,7 @@ type ScopeItem = { kind: 'item' } | { kind: 'inline'; scope: number } | { kind: 
 export function scanSourceNames(source: string): SourceNames {
   const lexer = new Lexer(source)
   const names = new Set<string>()
+  const testNames = new Set<string>()
   const modules: ModuleDeclaration[] = []
   let includes = false
   // The last tokens, for looking back from `mod` at the attributes before it, and how many were dropped.
@@ -71,9 +75,14 @@ export function scanSourceNames(source: string): SourceNames {
   // and the items it declares in the type namespace. Such an item (`mod d;`, `struct d`) shadows the crate
   // `d` for the module's own paths (`d::f()`), not for its children's (rustc's lexical scopes). A module with
   // an inner `#![cfg(…)]` may not exist: it shadows nothing.
-  const scopes: { paths: Set<string>; items: Map<string, ScopeItem>; gated: boolean }[] = [{ paths: new Set(), items: new Map(), gated: false }]
-  // The inline modules open around the current token: the nesting inside their braces, their scope and directory.
-  const inline: { nesting: number; scope: number; dir: string }[] = []
+  // A module's `testPaths` are those in its `#[cfg(test)]` items.
+  const scopes: { paths: Set<string>; testPaths: Set<string>; items: Map<string, ScopeItem>; gated: boolean }[] = [newScope()]
+  // The inline modules open around the current token: the nesting inside their braces, their scope and directory,
+  // and whether they are test-only.
+  const inline: { nesting: number; scope: number; dir: string; test: boolean }[] = []
+  // The `#[cfg(test)]` item the current token is in: the nesting of the module it is an item of, else -1. It
+  // ends at a `;` at that nesting or at the `}` that closes back to it.
+  let testItem = -1
   // The `macro_rules!` bodies and macro invocations open around the current token, each with the nesting its
   // delimiter opened at.
   const definitions: { name: string; nesting: number }[] = []
@@ -86,6 +95,8 @@ export function scanSourceNames(source: string): SourceNames {
     const previous = recent[recent.length - 1]
     const module = inline.length === 0 ? FILE_MODULE : inline[inline.length - 1]!
     const scope = scopes[module.scope]!
+    const inTest = testItem >= 0 || module.test
+    const found = inTest ? testNames : names
     if (current.kind === 'ident') {
       // Outside macro bodies (expanded where they are invoked), an unconditional item directly in the module.
       const moduleItem = previous?.kind === 'ident' && TYPE_ITEM_KEYWORDS.has(previous.text) && nesting === module.nesting && definitions.length === 0
@@ -106,13 +117,13 @@ export function scanSourceNames(source: string): SourceNames {
           // Not a path root.
         } else if (imported || definitions.length > 0) {
           // A macro's body is resolved where the macro is invoked, which may be a module without the item.
-          names.add(current.text)
-        } else if (!KEYWORDS_BEFORE_PATH.has(current.text)) scope.paths.add(current.text)
+          found.add(current.text)
+        } else if (!KEYWORDS_BEFORE_PATH.has(current.text)) (inTest ? scope.testPaths : scope.paths).add(current.text)
       }
-      else if (previous?.kind === 'ident' && (previous.text === 'use' || (previous.text === 'crate' && precededByExtern(recent)))) names.add(current.text)
+      else if (previous?.kind === 'ident' && (previous.text === 'use' || (previous.text === 'crate' && precededByExtern(recent)))) found.add(current.text)
       // `use ::d`, `::d::f()`: a path from the crate root of the extern prelude.
-      else if (startsGlobalPath(recent)) names.add(current.text)
-      else if (useGroup >= 0 && useGroup === depth - 1 && (previous?.text === '{' || previous?.text === ',')) names.add(current.text)
+      else if (startsGlobalPath(recent)) found.add(current.text)
+      else if (useGroup >= 0 && useGroup === depth - 1 && (previous?.text === '{' || previous?.text === ',')) found.add(current.text)
       if (current.text === 'include' && next?.kind === 'punct' && next.text === '!') includes = true
       // `#![cfg(…)]` directly in a module: an inner attribute, only valid at its start.
       if (current.text === 'cfg' && previous?.text === '[' && recent[recent.length - 2]?.text === '!' && recent[recent.length - 3]?.text === '#' && nesting === module.nesting + 1) scope.gated = true
@@ -125,7 +136,7 @@ export function scanSourceNames(source: string): SourceNames {
         const attributes = itemAttributes(recent.slice(0, -1), dropped > 0)
         // Attributes longer than the look-back may hold a `#[path]`: the module's file is not known.
         if (attributes === null) includes = true
-        const testOnly = (attributes ?? []).some(isCfgTest)
+        const testOnly = inTest || (attributes ?? []).some(isCfgTest)
         modules.push({ name: current.text, path: pathAttribute(attributes ?? []), conditionalPaths: conditionalPathAttributes(attributes ?? []), inline: inline.map(m => m.dir), shadows: [], testOnly })
       }
       // `mod $name;` in a macro: modules the scan cannot find (an inline `mod $name { … }` holds its own code).
@@ -144,7 +155,7 @@ export function scanSourceNames(source: string): SourceNames {
       if (current.text === '{') {
         if (previous?.kind === 'ident' && recent[recent.length - 2]?.text === 'mod') {
           const dir = pathAttribute(itemAttributes(recent.slice(0, -2), false) ?? []) ?? previous.text
-          inline.push({ nesting, scope: scopes.push({ paths: new Set(), items: new Map(), gated: false }) - 1, dir })
+          inline.push({ nesting, scope: scopes.push(newScope()) - 1, dir, test: inTest })
         }
         if (previous?.text === 'use' || (startsGlobalPath(recent) && recent[recent.length - 3]?.text === 'use')) useGroup = depth
         depth++
@@ -157,7 +168,12 @@ export function scanSourceNames(source: string): SourceNames {
       if (current.text === '}') {
         depth--
         if (useGroup === depth) useGroup = -1
+        if (testItem === nesting) testItem = -1
       }
+      // The `]` of an outer `#[cfg(test)]` on an item of the module: the item is test-only.
+      if (current.text === ']' && testItem < 0 && nesting === module.nesting && closesCfgTest(recent)) testItem = nesting
+    } else if (current.kind === 'punct' && current.text === ';' && testItem === nesting) {
+      testItem = -1
     }
     recent.push(current)
     // Trimmed in chunks: each token costs O(1), and at least RECENT tokens are always there to look back at.
@@ -167,15 +183,28 @@ export function scanSourceNames(source: string): SourceNames {
     }
     current = next
   }
-  for (const { paths, items } of scopes) {
-    for (const name of paths) {
-      const item = items.get(name)
-      if (item === undefined || (item.kind === 'inline' && scopes[item.scope]!.gated)) names.add(name)
-      else if (item.kind === 'file') modules[item.module]!.shadows.push(name)
+  for (const { paths, testPaths, items } of scopes) {
+    for (const [unresolved, into] of [[paths, names], [testPaths, testNames]] as const) {
+      for (const name of unresolved) {
+        const item = items.get(name)
+        if (item === undefined || (item.kind === 'inline' && scopes[item.scope]!.gated)) into.add(name)
+        else if (item.kind === 'file') modules[item.module]!.shadows.push(name)
+      }
     }
   }
   for (const name of macroPathArguments(pathMacros, macroArguments)) names.add(name)
-  return { names, modules, includes, gated: scopes[0]!.gated, pathMacros, macroArguments }
+  for (const name of names) testNames.delete(name)
+  return { names, testNames, modules, includes, gated: scopes[0]!.gated, pathMacros, macroArguments }
+}
+
+function newScope(): { paths: Set<string>; testPaths: Set<string>; items: Map<string, ScopeItem>; gated: boolean } {
+  return { paths: new Set(), testPaths: new Set(), items: new Map(), gated: false }
+}
+
+/** The last tokens are `# [ cfg ( test )` and the current one is the `]` that closes them: an outer attribute. */
+function closesCfgTest(recent: readonly Token[]): boolean {
+  const n = recent.length
+  return n >= 6 && recent[n - 6]!.text === '#' && recent[n - 5]!.text === '[' && isCfgTest(recent.slice(n - 4))
 }
 
 /** The identifiers passed to the macros that start paths with them: each may name a crate. */
@@ -184,7 +213,7 @@ export function macroPathArguments(pathMacros: ReadonlySet<string>, macroArgumen
 }
 
 /** The module of the file itself: its items are at nesting 0, in the first scope. */
-const FILE_MODULE = { nesting: 0, scope: 0 } as const
+const FILE_MODULE = { nesting: 0, scope: 0, test: false } as const
 
 const OPENING = new Set(['(', '[', '{'])
 const CLOSING = new Set([')', ']', '}'])
