@@ -137,16 +137,21 @@ describe('scanSourceNames: code only the test harness compiles', () => {
     expect(scan(source)).toEqual({ names: ['nine', 'shown'], testNames: ['eight', 'five', 'four', 'one', 'seven', 'six', 'three', 'two'] })
   })
 
-  it('counts a crate named outside test code too as named, and any other cfg, an inner #![cfg(test)] or a statement attribute as code of every build', () => {
+  it('counts a crate named outside test code too as named, and any other cfg or a statement attribute as code of every build', () => {
     const source = [
       '#[cfg(test)] mod tests { fn t() { both::x(); } }',
       'fn f() { both::y(); #[cfg(test)] stmt::z(); }',
       '#[cfg(not(test))] fn g() { negated::x() }',
       '#[cfg(any(test, feature = "x"))] fn h() { either::x() }',
-      'mod inner { #![cfg(test)] fn i() { inner_attr::x() } }',
       'macro_rules! m { () => { #[cfg(test)] in_macro::x() } }'
     ].join('\n')
-    expect(scan(source)).toEqual({ names: ['both', 'either', 'in_macro', 'inner_attr', 'negated', 'stmt'], testNames: [] })
+    expect(scan(source)).toEqual({ names: ['both', 'either', 'in_macro', 'negated', 'stmt'], testNames: [] })
+  })
+
+  it('takes a module with an inner #![cfg(test)], inline or its whole file, as test code, with the modules it declares', () => {
+    expect(scan('mod inner {\n    #![cfg(test)]\n    fn i() { one::x() }\n}\nfn f() { two::y() }\n')).toEqual({ names: ['two'], testNames: ['one'] })
+    const file = scanSourceNames('//! Tests.\n#![cfg(test)]\n#![allow(unused)]\nmod more;\nuse three::z;\n')
+    expect({ names: [...file.names], testNames: [...file.testNames], modules: file.modules.map(m => [m.name, m.testOnly]) }).toEqual({ names: [], testNames: ['three'], modules: [['more', true]] })
   })
 
   it('marks module files declared in test code as test-only', () => {
@@ -211,15 +216,17 @@ describe('sourceReader: the whole module tree of a target', () => {
 
   it('counts the crates only test-only module files name for test harnesses only; a file also declared outside tests counts for every build', () => {
     const root = writeTree(path.join(tmp, 'tests'), {
-      'src/lib.rs': '#[cfg(test)]\nmod tests;\n#[cfg(test)]\n#[path = "shared.rs"]\nmod shared_in_tests;\nmod shared;\npub fn f() {}\n',
-      'src/tests.rs': 'mod more;\nfn t() { one::x() }\n',
+      'src/lib.rs': '#[cfg(test)]\nmod tests;\n#[cfg(test)]\n#[path = "shared.rs"]\nmod shared_in_tests;\nmod shared;\nmod gated;\npub fn f() {}\n',
+      'src/gated.rs': '#![cfg(test)]\nfn g() { five::v() }\n',
+      'src/tests.rs': 'mod more;\nmod inner;\nfn t() { one::x() }\n',
+      'src/tests/inner.rs': 'fn v() { four::w() }\n',
       'src/tests/more.rs': 'fn u() { two::y() }\n',
       'src/shared.rs': 'pub fn s() { three::z() }\n'
     })
     const lib = path.join(root, 'src', 'lib.rs')
-    const named = (test: boolean) => ['one', 'two', 'three', 'four'].filter(c => reader(lib, c, test))
+    const named = (test: boolean) => ['one', 'two', 'three', 'four', 'five', 'six'].filter(c => reader(lib, c, test))
     expect(named(false)).toEqual(['three'])
-    expect(named(true)).toEqual(['one', 'two', 'three'])
+    expect(named(true)).toEqual(['one', 'two', 'three', 'four', 'five'])
   })
 
   it('counts a crate as named when it cannot tell: a missing module file, include!, an unreadable root', () => {

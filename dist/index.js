@@ -8710,10 +8710,10 @@ function scanSourceNames(source) {
   let dropped = 0, nesting = 0, depth = 0, useGroup = -1;
   const scopes = [newScope()], inline = [];
   let testItem = -1;
-  const definitions = [], invocations = [], pathMacros = /* @__PURE__ */ new Set(), macroArguments = /* @__PURE__ */ new Map();
+  const fileModule = { nesting: 0, scope: 0, test: !1 }, definitions = [], invocations = [], pathMacros = /* @__PURE__ */ new Set(), macroArguments = /* @__PURE__ */ new Map();
   let current = lexer.next();
   for (; current !== null; ) {
-    const next = lexer.next(), previous = recent[recent.length - 1], module = inline.length === 0 ? FILE_MODULE : inline[inline.length - 1], scope = scopes[module.scope], inTest = testItem >= 0 || module.test, found = inTest ? testNames : names2;
+    const next = lexer.next(), previous = recent[recent.length - 1], module = inline.length === 0 ? fileModule : inline[inline.length - 1], scope = scopes[module.scope], inTest = testItem >= 0 || module.test, found = inTest ? testNames : names2;
     if (current.kind === "ident") {
       if (previous?.kind === "ident" && TYPE_ITEM_KEYWORDS.has(previous.text) && nesting === module.nesting && definitions.length === 0 && unconditional(recent.slice(0, -1), dropped > 0)) {
         const outOfLine = previous.text === "mod" && next?.text === ";", inlineModule = previous.text === "mod" && next?.text === "{";
@@ -8746,7 +8746,12 @@ function scanSourceNames(source) {
         }
         (previous?.text === "use" || startsGlobalPath(recent) && recent[recent.length - 3]?.text === "use") && (useGroup = depth), depth++;
       }
-    } else current.kind === "punct" && crate_names_CLOSING.has(current.text) ? (nesting--, invocations.at(-1)?.nesting === nesting && invocations.pop(), definitions.at(-1)?.nesting === nesting && definitions.pop(), inline.at(-1)?.nesting === nesting + 1 && inline.pop(), current.text === "}" && (depth--, useGroup === depth && (useGroup = -1), testItem === nesting && (testItem = -1)), current.text === "]" && testItem < 0 && nesting === module.nesting && closesCfgTest(recent) && (testItem = nesting)) : current.kind === "punct" && current.text === ";" && testItem === nesting && (testItem = -1);
+    } else if (current.kind === "punct" && crate_names_CLOSING.has(current.text)) {
+      if (nesting--, invocations.at(-1)?.nesting === nesting && invocations.pop(), definitions.at(-1)?.nesting === nesting && definitions.pop(), inline.at(-1)?.nesting === nesting + 1 && inline.pop(), current.text === "}" && (depth--, useGroup === depth && (useGroup = -1), testItem === nesting && (testItem = -1)), current.text === "]" && testItem < 0 && nesting === module.nesting) {
+        const attribute = closedCfgTest(recent);
+        attribute === "outer" ? testItem = nesting : attribute === "inner" && (module.test = !0);
+      }
+    } else current.kind === "punct" && current.text === ";" && testItem === nesting && (testItem = -1);
     recent.push(current), recent.length > 2 * RECENT && (dropped += recent.length - RECENT, recent.splice(0, recent.length - RECENT)), current = next;
   }
   for (const { paths, testPaths, items } of scopes)
@@ -8764,14 +8769,14 @@ function scanSourceNames(source) {
 function newScope() {
   return { paths: /* @__PURE__ */ new Set(), testPaths: /* @__PURE__ */ new Set(), items: /* @__PURE__ */ new Map(), gated: !1 };
 }
-function closesCfgTest(recent) {
+function closedCfgTest(recent) {
   const n = recent.length;
-  return n >= 6 && recent[n - 6].text === "#" && recent[n - 5].text === "[" && isCfgTest(recent.slice(n - 4));
+  return n < 6 || recent[n - 5].text !== "[" || !isCfgTest(recent.slice(n - 4)) ? null : recent[n - 6].text === "#" ? "outer" : recent[n - 6].text === "!" && recent[n - 7]?.text === "#" ? "inner" : null;
 }
 function macroPathArguments(pathMacros, macroArguments) {
   return [...pathMacros].flatMap((name) => [...macroArguments.get(name) ?? []]);
 }
-const FILE_MODULE = { nesting: 0, scope: 0, test: !1 }, OPENING = /* @__PURE__ */ new Set(["(", "[", "{"]), crate_names_CLOSING = /* @__PURE__ */ new Set([")", "]", "}"]), RECENT = 256;
+const OPENING = /* @__PURE__ */ new Set(["(", "[", "{"]), crate_names_CLOSING = /* @__PURE__ */ new Set([")", "]", "}"]), RECENT = 256;
 function unconditional(tokens, truncated) {
   const attributes = itemAttributes(tokens, truncated);
   return attributes !== null && attributes.every((a) => a[0]?.text !== "cfg" && a[0]?.text !== "cfg_attr");

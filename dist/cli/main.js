@@ -6870,9 +6870,9 @@ function isCfgTest(attribute) {
 
 // src/rust-source/crate-names.ts
 function scanSourceNames(source) {
-  let lexer = new Lexer(source), names = /* @__PURE__ */ new Set(), testNames = /* @__PURE__ */ new Set(), modules = [], includes = !1, recent = [], dropped = 0, nesting = 0, depth = 0, useGroup = -1, scopes = [newScope()], inline = [], testItem = -1, definitions = [], invocations = [], pathMacros = /* @__PURE__ */ new Set(), macroArguments = /* @__PURE__ */ new Map(), current = lexer.next();
+  let lexer = new Lexer(source), names = /* @__PURE__ */ new Set(), testNames = /* @__PURE__ */ new Set(), modules = [], includes = !1, recent = [], dropped = 0, nesting = 0, depth = 0, useGroup = -1, scopes = [newScope()], inline = [], testItem = -1, fileModule = { nesting: 0, scope: 0, test: !1 }, definitions = [], invocations = [], pathMacros = /* @__PURE__ */ new Set(), macroArguments = /* @__PURE__ */ new Map(), current = lexer.next();
   for (; current !== null; ) {
-    let next = lexer.next(), previous = recent[recent.length - 1], module = inline.length === 0 ? FILE_MODULE : inline[inline.length - 1], scope = scopes[module.scope], inTest = testItem >= 0 || module.test, found = inTest ? testNames : names;
+    let next = lexer.next(), previous = recent[recent.length - 1], module = inline.length === 0 ? fileModule : inline[inline.length - 1], scope = scopes[module.scope], inTest = testItem >= 0 || module.test, found = inTest ? testNames : names;
     if (current.kind === "ident") {
       if (previous?.kind === "ident" && TYPE_ITEM_KEYWORDS.has(previous.text) && nesting === module.nesting && definitions.length === 0 && unconditional(recent.slice(0, -1), dropped > 0)) {
         let outOfLine = previous.text === "mod" && next?.text === ";", inlineModule = previous.text === "mod" && next?.text === "{";
@@ -6905,7 +6905,12 @@ function scanSourceNames(source) {
         }
         (previous?.text === "use" || startsGlobalPath(recent) && recent[recent.length - 3]?.text === "use") && (useGroup = depth), depth++;
       }
-    } else current.kind === "punct" && CLOSING2.has(current.text) ? (nesting--, invocations.at(-1)?.nesting === nesting && invocations.pop(), definitions.at(-1)?.nesting === nesting && definitions.pop(), inline.at(-1)?.nesting === nesting + 1 && inline.pop(), current.text === "}" && (depth--, useGroup === depth && (useGroup = -1), testItem === nesting && (testItem = -1)), current.text === "]" && testItem < 0 && nesting === module.nesting && closesCfgTest(recent) && (testItem = nesting)) : current.kind === "punct" && current.text === ";" && testItem === nesting && (testItem = -1);
+    } else if (current.kind === "punct" && CLOSING2.has(current.text)) {
+      if (nesting--, invocations.at(-1)?.nesting === nesting && invocations.pop(), definitions.at(-1)?.nesting === nesting && definitions.pop(), inline.at(-1)?.nesting === nesting + 1 && inline.pop(), current.text === "}" && (depth--, useGroup === depth && (useGroup = -1), testItem === nesting && (testItem = -1)), current.text === "]" && testItem < 0 && nesting === module.nesting) {
+        let attribute = closedCfgTest(recent);
+        attribute === "outer" ? testItem = nesting : attribute === "inner" && (module.test = !0);
+      }
+    } else current.kind === "punct" && current.text === ";" && testItem === nesting && (testItem = -1);
     recent.push(current), recent.length > 2 * RECENT && (dropped += recent.length - RECENT, recent.splice(0, recent.length - RECENT)), current = next;
   }
   for (let { paths, testPaths, items } of scopes)
@@ -6921,14 +6926,14 @@ function scanSourceNames(source) {
 function newScope() {
   return { paths: /* @__PURE__ */ new Set(), testPaths: /* @__PURE__ */ new Set(), items: /* @__PURE__ */ new Map(), gated: !1 };
 }
-function closesCfgTest(recent) {
+function closedCfgTest(recent) {
   let n = recent.length;
-  return n >= 6 && recent[n - 6].text === "#" && recent[n - 5].text === "[" && isCfgTest(recent.slice(n - 4));
+  return n < 6 || recent[n - 5].text !== "[" || !isCfgTest(recent.slice(n - 4)) ? null : recent[n - 6].text === "#" ? "outer" : recent[n - 6].text === "!" && recent[n - 7]?.text === "#" ? "inner" : null;
 }
 function macroPathArguments(pathMacros, macroArguments) {
   return [...pathMacros].flatMap((name) => [...macroArguments.get(name) ?? []]);
 }
-var FILE_MODULE = { nesting: 0, scope: 0, test: !1 }, OPENING = /* @__PURE__ */ new Set(["(", "[", "{"]), CLOSING2 = /* @__PURE__ */ new Set([")", "]", "}"]), RECENT = 256;
+var OPENING = /* @__PURE__ */ new Set(["(", "[", "{"]), CLOSING2 = /* @__PURE__ */ new Set([")", "]", "}"]), RECENT = 256;
 function unconditional(tokens, truncated) {
   let attributes = itemAttributes(tokens, truncated);
   return attributes !== null && attributes.every((a) => a[0]?.text !== "cfg" && a[0]?.text !== "cfg_attr");

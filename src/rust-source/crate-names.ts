@@ -83,6 +83,8 @@ export function scanSourceNames(source: string): SourceNames {
   // The `#[cfg(test)]` item the current token is in: the nesting of the module it is an item of, else -1. It
   // ends at a `;` at that nesting or at the `}` that closes back to it.
   let testItem = -1
+  // The file's own module: test-only from an inner `#![cfg(test)]` at its start on.
+  const fileModule = { nesting: 0, scope: 0, test: false }
   // The `macro_rules!` bodies and macro invocations open around the current token, each with the nesting its
   // delimiter opened at.
   const definitions: { name: string; nesting: number }[] = []
@@ -93,7 +95,7 @@ export function scanSourceNames(source: string): SourceNames {
   while (current !== null) {
     const next = lexer.next()
     const previous = recent[recent.length - 1]
-    const module = inline.length === 0 ? FILE_MODULE : inline[inline.length - 1]!
+    const module = inline.length === 0 ? fileModule : inline[inline.length - 1]!
     const scope = scopes[module.scope]!
     const inTest = testItem >= 0 || module.test
     const found = inTest ? testNames : names
@@ -170,8 +172,13 @@ export function scanSourceNames(source: string): SourceNames {
         if (useGroup === depth) useGroup = -1
         if (testItem === nesting) testItem = -1
       }
-      // The `]` of an outer `#[cfg(test)]` on an item of the module: the item is test-only.
-      if (current.text === ']' && testItem < 0 && nesting === module.nesting && closesCfgTest(recent)) testItem = nesting
+      // The `]` of an outer `#[cfg(test)]` on an item of the module: the item is test-only; of an inner
+      // `#![cfg(test)]`, the module is.
+      if (current.text === ']' && testItem < 0 && nesting === module.nesting) {
+        const attribute = closedCfgTest(recent)
+        if (attribute === 'outer') testItem = nesting
+        else if (attribute === 'inner') module.test = true
+      }
     } else if (current.kind === 'punct' && current.text === ';' && testItem === nesting) {
       testItem = -1
     }
@@ -201,19 +208,18 @@ function newScope(): { paths: Set<string>; testPaths: Set<string>; items: Map<st
   return { paths: new Set(), testPaths: new Set(), items: new Map(), gated: false }
 }
 
-/** The last tokens are `# [ cfg ( test )` and the current one is the `]` that closes them: an outer attribute. */
-function closesCfgTest(recent: readonly Token[]): boolean {
+/** Whether the current `]` closes `#[cfg(test)]` (an outer attribute), `#![cfg(test)]` (an inner one), or neither. */
+function closedCfgTest(recent: readonly Token[]): 'outer' | 'inner' | null {
   const n = recent.length
-  return n >= 6 && recent[n - 6]!.text === '#' && recent[n - 5]!.text === '[' && isCfgTest(recent.slice(n - 4))
+  if (n < 6 || recent[n - 5]!.text !== '[' || !isCfgTest(recent.slice(n - 4))) return null
+  if (recent[n - 6]!.text === '#') return 'outer'
+  return recent[n - 6]!.text === '!' && recent[n - 7]?.text === '#' ? 'inner' : null
 }
 
 /** The identifiers passed to the macros that start paths with them: each may name a crate. */
 export function macroPathArguments(pathMacros: ReadonlySet<string>, macroArguments: ReadonlyMap<string, ReadonlySet<string>>): string[] {
   return [...pathMacros].flatMap(name => [...(macroArguments.get(name) ?? [])])
 }
-
-/** The module of the file itself: its items are at nesting 0, in the first scope. */
-const FILE_MODULE = { nesting: 0, scope: 0, test: false } as const
 
 const OPENING = new Set(['(', '[', '{'])
 const CLOSING = new Set([')', ']', '}'])
