@@ -48,6 +48,7 @@ const TOOL_SUITES = [
   'toolchain-pin',
   'toolchain-select',
   'unit-graph-check',
+  'unit-graphs',
   'v8-tuning',
   'write-file'
 ]

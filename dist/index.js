@@ -11150,7 +11150,6 @@ function validate(raw, membersOnly) {
         else {
           if (!Array.isArray(rawKinds))
             throw notArray(rawKinds, `${depPath(i, j)}.dep_kinds`);
-          const depName = dep.pkg.name;
           for (let m = 0; m < rawKinds.length; m++) {
             const k = rawKinds[m];
             if (!isJsonObject(k))
@@ -11162,7 +11161,7 @@ function validate(raw, membersOnly) {
             if (target != null && typeof target != "string")
               throw notString(target, `${kindPath(i, j, m)}.target`);
             const platform = target == null ? null : intern(target);
-            kinds === null ? kinds = [{ kind, platform, declared: parse_declarationOf(entry.declarations, depName, externName, kind, platform) }] : hasKind(kinds, kind, platform) || kinds.push({ kind, platform, declared: parse_declarationOf(entry.declarations, depName, externName, kind, platform) });
+            kinds === null ? kinds = [{ kind, platform, declared: parse_declarationOf(entry.declarations, dep, externName, kind, platform) }] : hasKind(kinds, kind, platform) || kinds.push({ kind, platform, declared: parse_declarationOf(entry.declarations, dep, externName, kind, platform) });
           }
           if (kinds === null)
             throw new checks_Invalid(`${depPath(i, j)}.dep_kinds`, "is empty: every dependency edge has at least one kind");
@@ -11245,10 +11244,11 @@ function anyNonDev(kinds) {
       return !0;
   return !1;
 }
-function parse_declarationOf(declarations, depName, externName, kind, platform) {
+function parse_declarationOf(declarations, dep, externName, kind, platform) {
+  const depName = dep.pkg.name, crateName2 = dep.libName === null ? null : underscores(dep.libName);
   for (let x = 0; x < declarations.length; x++) {
     const d = declarations[x];
-    if (d.kind === kind && d.platform === platform && (d.externRename === null ? d.name === depName : d.externRename === externName))
+    if (!(d.kind !== kind || d.platform !== platform) && (d.externRename === null ? d.name === depName && (crateName2 === null || crateName2 === externName) : d.externRename === externName))
       return d.declared;
   }
   return null;

@@ -9231,7 +9231,6 @@ function validate(raw, membersOnly) {
           sawDepWithoutKinds = !0, kinds = recoveredKinds(entry, dep);
         else {
           if (!Array.isArray(rawKinds)) throw notArray(rawKinds, `${depPath(i, j)}.dep_kinds`);
-          let depName = dep.pkg.name;
           for (let m = 0; m < rawKinds.length; m++) {
             let k = rawKinds[m];
             if (!isJsonObject(k)) throw notObject(k, kindPath(i, j, m));
@@ -9240,7 +9239,7 @@ function validate(raw, membersOnly) {
             let target = k.target;
             if (target != null && typeof target != "string") throw notString(target, `${kindPath(i, j, m)}.target`);
             let platform = target == null ? null : intern(target);
-            kinds === null ? kinds = [{ kind, platform, declared: declarationOf2(entry.declarations, depName, externName, kind, platform) }] : hasKind(kinds, kind, platform) || kinds.push({ kind, platform, declared: declarationOf2(entry.declarations, depName, externName, kind, platform) });
+            kinds === null ? kinds = [{ kind, platform, declared: declarationOf2(entry.declarations, dep, externName, kind, platform) }] : hasKind(kinds, kind, platform) || kinds.push({ kind, platform, declared: declarationOf2(entry.declarations, dep, externName, kind, platform) });
           }
           if (kinds === null) throw new Invalid(`${depPath(i, j)}.dep_kinds`, "is empty: every dependency edge has at least one kind");
         }
@@ -9310,10 +9309,12 @@ function anyNonDev(kinds) {
   for (let x = 0; x < kinds.length; x++) if (kinds[x].kind !== "dev") return !0;
   return !1;
 }
-function declarationOf2(declarations, depName, externName, kind, platform) {
+function declarationOf2(declarations, dep, externName, kind, platform) {
+  let depName = dep.pkg.name, crateName3 = dep.libName === null ? null : underscores(dep.libName);
   for (let x = 0; x < declarations.length; x++) {
     let d = declarations[x];
-    if (d.kind === kind && d.platform === platform && (d.externRename === null ? d.name === depName : d.externRename === externName)) return d.declared;
+    if (!(d.kind !== kind || d.platform !== platform) && (d.externRename === null ? d.name === depName && (crateName3 === null || crateName3 === externName) : d.externRename === externName))
+      return d.declared;
   }
   return null;
 }

@@ -268,7 +268,6 @@ function validate(raw: Json, membersOnly: boolean): Metadata {
           kinds = recoveredKinds(entry, dep)
         } else {
           if (!Array.isArray(rawKinds)) throw notArray(rawKinds, `${depPath(i, j)}.dep_kinds`)
-          const depName = dep.pkg.name
           for (let m = 0; m < rawKinds.length; m++) {
             const k: Json = rawKinds[m]
             if (!isJsonObject(k)) throw notObject(k, kindPath(i, j, m))
@@ -278,8 +277,8 @@ function validate(raw: Json, membersOnly: boolean): Metadata {
             if (target != null && typeof target !== 'string') throw notString(target, `${kindPath(i, j, m)}.target`)
             const platform = target == null ? null : intern(target)
             // Some cargo versions repeated entries (rust-lang/cargo#7752).
-            if (kinds === null) kinds = [{ kind, platform, declared: declarationOf(entry.declarations, depName, externName, kind, platform) }]
-            else if (!hasKind(kinds, kind, platform)) kinds.push({ kind, platform, declared: declarationOf(entry.declarations, depName, externName, kind, platform) })
+            if (kinds === null) kinds = [{ kind, platform, declared: declarationOf(entry.declarations, dep, externName, kind, platform) }]
+            else if (!hasKind(kinds, kind, platform)) kinds.push({ kind, platform, declared: declarationOf(entry.declarations, dep, externName, kind, platform) })
           }
           if (kinds === null) throw new Invalid(`${depPath(i, j)}.dep_kinds`, 'is empty: every dependency edge has at least one kind')
         }
@@ -367,18 +366,23 @@ function anyNonDev(kinds: readonly EdgeKind[]): boolean {
 
 /**
  * The declaration a resolved edge of one kind and platform stands for: the dependency of that section
- * whose extern name (after `rename`) or, without a rename, whose package name is the edge's.
+ * whose extern name (after `rename`) is the edge's, or, without a rename, whose package name is the edge's
+ * and whose library's crate name is its extern name. Two versions of one package can both be declared, one
+ * renamed (`d_old = { package = "d", … }`): the renamed edge is not the plain declaration's.
  */
 function declarationOf(
   declarations: readonly RawDeclaration[],
-  depName: string,
+  dep: Entry,
   externName: string,
   kind: DependencyKind,
   platform: string | null
 ): DeclaredDependency | null {
+  const depName = dep.pkg.name
+  const crateName = dep.libName === null ? null : underscores(dep.libName)
   for (let x = 0; x < declarations.length; x++) {
     const d = declarations[x]!
-    if (d.kind === kind && d.platform === platform && (d.externRename === null ? d.name === depName : d.externRename === externName)) return d.declared
+    if (d.kind !== kind || d.platform !== platform) continue
+    if (d.externRename === null ? d.name === depName && (crateName === null || crateName === externName) : d.externRename === externName) return d.declared
   }
   return null
 }

@@ -1,0 +1,34 @@
+/**
+ * Workspaces in `fixtures/unit-graph/`, each held against cargo's own unit graph (`--unit-graph`, nothing is
+ * compiled) by `scripts/unit-graph-check.ts` on the command lines its `commands.json` lists: the same units, with
+ * the same features and panic strategy, and the same refusals. Each reproduces a difference found on real
+ * workspaces, shrunk.
+ */
+import { describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
+const DIR = path.join(ROOT, '__tests__', 'fixtures', 'unit-graph')
+
+function check(workspace: string, lines: readonly string[]) {
+  const env: Record<string, string> = {}
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('RUSTFLAGS') && !k.startsWith('CARGO_')) env[k] = v
+  return spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', 'unit-graph-check.ts'), workspace, ...lines], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8'
+  })
+}
+
+describe("the engine's units against cargo's --unit-graph", () => {
+  for (const name of fs.readdirSync(DIR).sort()) {
+    const { description, commands } = JSON.parse(fs.readFileSync(path.join(DIR, name, 'commands.json'), 'utf8')) as { description: string; commands: string[] }
+    it(`${name}: ${description}`, () => {
+      const r = check(path.join(DIR, name), commands)
+      expect(r.stdout.split('\n').filter(line => line.startsWith('DIFFERENT') || line.startsWith('  '))).toEqual([])
+      expect({ status: r.status, last: r.stdout.trim().split('\n').pop() }).toEqual({ status: 0, last: `${commands.length} of ${commands.length} command lines agree` })
+    }, 120_000)
+  }
+})
