@@ -6178,6 +6178,9 @@ function noFacts() {
 }
 function packageIdSpecs(metadata, invocation, currentManifest, cargoRelease = null) {
   cargoRelease !== null && !releaseAtLeast(cargoRelease, 1, 74) && refusePartialVersions([...invocation.packages, ...invocation.exclude]);
+  for (const spec of [...invocation.packages, ...invocation.exclude])
+    if (!isGlob(spec) && parseSpec(spec).name === "")
+      throw new UserError("package name cannot be empty");
   const members = metadata.workspaceMembers.map((id) => metadata.packages.get(id)), warnings = [], idsOf = (packages) => packages.map((p) => p.id);
   let specs;
   if (invocation.exclude.length > 0 && !invocation.workspace)
@@ -6302,6 +6305,8 @@ function parseSpec(spec) {
     const fragment = spec.slice(hash + 1), url = spec.slice(0, hash), at = fragment.indexOf("@");
     return at >= 0 ? { name: fragment.slice(0, at), version: fragment.slice(at + 1), url } : /^\d/.test(fragment) ? { name: url.replace(/\/+$/, "").split("/").pop() ?? "", version: fragment, url } : { name: fragment, version: null, url };
   }
+  if (spec.includes("://"))
+    return { name: spec.replace(/\?.*$/, "").split("/").pop(), version: null, url: spec };
   const m = /^([^@:]+)[@:](.+)$/.exec(spec);
   return m ? { name: m[1], version: m[2], url: null } : { name: spec, version: null, url: null };
 }

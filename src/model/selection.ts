@@ -32,6 +32,10 @@ export interface Selection {
  */
 export function packageIdSpecs(metadata: Metadata, invocation: Invocation, currentManifest: string, cargoRelease: string | null = null): PackageSpecs {
   if (cargoRelease !== null && !releaseAtLeast(cargoRelease, 1, 74)) refusePartialVersions([...invocation.packages, ...invocation.exclude])
+  for (const spec of [...invocation.packages, ...invocation.exclude]) {
+    // `PackageName::new` on a URL whose last path segment is empty (`path+file:///w/app/`).
+    if (!isGlob(spec) && parseSpec(spec).name === '') throw new UserError('package name cannot be empty')
+  }
   const members = metadata.workspaceMembers.map(id => metadata.packages.get(id)!)
   const warnings: string[] = []
   const idsOf = (packages: Package[]): string[] => packages.map(p => p.id)
@@ -231,6 +235,8 @@ function parseSpec(spec: string): { name: string; version: string | null; url: s
     if (/^\d/.test(fragment)) return { name: url.replace(/\/+$/, '').split('/').pop() ?? '', version: fragment, url }
     return { name: fragment, version: null, url }
   }
+  // `PackageIdSpec::from_url` without a fragment: the name is the URL's last path segment.
+  if (spec.includes('://')) return { name: spec.replace(/\?.*$/, '').split('/').pop()!, version: null, url: spec }
   const m = /^([^@:]+)[@:](.+)$/.exec(spec)
   return m ? { name: m[1]!, version: m[2]!, url: null } : { name: spec, version: null, url: null }
 }
