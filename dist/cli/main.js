@@ -3496,8 +3496,9 @@ function unitInterner(units, infoFor, profile, primary, features, docTestsOf, ho
       panic,
       panicSource,
       lto: { kind: "object-and-bitcode" },
-      // `run_doc_tests` passes no `-C rpath`.
-      rpath: mode !== "doctest" && profile.rpath,
+      // The profile's `-C rpath` comes before the rustflags, which can turn it on or off (`build_base_args`,
+      // then `prepare_rustc`); `run_doc_tests` passes neither.
+      rpath: mode !== "doctest" && flagEnabled([...profile.rpath ? [""] : [], ...codegenOptions(rustflags, "rpath")]),
       crtStatic: isProcMacro(target) ? !1 : info.crtStaticExecutables,
       rustflags,
       targetInfo: info,
@@ -5049,7 +5050,7 @@ function listed(files) {
 function startupMessage(unit, family2, startup, libraries, harnessRunner2, layout) {
   let runner = unit.mode === "test" ? harnessRunner2 : unit.target.kind === "example" ? "`cargo run --example`" : "`cargo run`", where2 = executableLocation(layout, unit), failure = family2 === "windows" ? "STATUS_DLL_NOT_FOUND (0xc0000135)" : family2 === "darwin" ? '"dyld: Library not loaded"' : '"error while loading shared libraries"', all = missingAnywhere(startup), noRpath = family2 !== "windows" && !unit.rpath, underCargo = startup.underCargo.length > 0 ? `it starts under ${runner} only if ${listed(startup.underCargo)} is on \`PATH\` (it comes with the MinGW-w64 toolchain; rustup 1.28.2 and later add their toolchain's \`bin\` for cargo)` : `it starts under ${runner}, which sets \`${libraryPathVariable(family2)}\``, extra = startup.copiedAlone.filter((l) => !startup.inPlace.includes(l)), direct;
   startup.inPlace.length === 0 ? direct = `and from ${where2}${unit.rpath && family2 !== "windows" ? " through its rpath" : ""}, but copied elsewhere it fails with ${failure}, missing ${listed(startup.copiedAlone)}` : extra.length === 0 && startup.inPlace.length === all.length ? direct = `but run directly, from ${where2} or copied elsewhere, it fails with ${failure}` : direct = `but run from ${where2} it fails with ${failure}, missing ${listed(startup.inPlace)}${extra.length > 0 ? `, and copied elsewhere it also misses ${listed(extra)}` : ""}`;
-  let parts = [`${describeUnit(unit)} needs ${listed(all)} at run time${noRpath ? " and has no rpath (`rpath = false`)" : ""}: ${underCargo}, ${direct}.`];
+  let rpathOff = codegenOptions(unit.rustflags, "rpath").length > 0 ? "`-C rpath=no` in its rustflags" : "`rpath = false`", parts = [`${describeUnit(unit)} needs ${listed(all)} at run time${noRpath ? ` and has no rpath (${rpathOff})` : ""}: ${underCargo}, ${direct}.`];
   family2 === "windows" && parts.push("Windows has no rpath: DLLs are found next to the executable or on `PATH`.");
   let found = libraries.filter((l) => !all.includes(l) && l !== unit.targetInfo.stdDylib);
   return family2 === "darwin" && !unit.rpath && found.length > 0 && parts.push(`${listed(found)} ${found.length === 1 ? "is" : "are"} found through the absolute path rustc gave ${found.length === 1 ? "it" : "them"}: only on this machine, while \`${layout.shownTargetDir}/\` exists.`), all.some((l) => l.includes("-<hash>") && !/^(lib)?std-/.test(l)) && parts.push("`<hash>` stands for cargo's metadata hash of the package, known once it is built."), parts.join(" ");

@@ -316,8 +316,9 @@ function unitInterner(
       panic,
       panicSource,
       lto: { kind: 'object-and-bitcode' },
-      // `run_doc_tests` passes no `-C rpath`.
-      rpath: mode !== 'doctest' && profile.rpath,
+      // The profile's `-C rpath` comes before the rustflags, which can turn it on or off (`build_base_args`,
+      // then `prepare_rustc`); `run_doc_tests` passes neither.
+      rpath: mode !== 'doctest' && flagEnabled([...(profile.rpath ? [''] : []), ...codegenOptions(rustflags, 'rpath')]),
       crtStatic: isProcMacro(target) ? false : info.crtStaticExecutables,
       rustflags,
       targetInfo: info,

@@ -8,6 +8,7 @@ import { crateName, dylibFileName, dynamicCrates, type LinkageResult, linksAs, u
 import type { Metadata } from '../model/metadata.js'
 import { executableLocation, type OutputLayout, rustcOutputRoot } from '../model/output-layout.js'
 import { type LoaderFamily, libraryPathVariable, loaderFamily } from '../model/platform.js'
+import { codegenOptions } from '../model/rustc-flags.js'
 import { startupOf } from '../linkage/startup.js'
 import { isProcMacro } from '../model/target-roles.js'
 import { linkChain, type Unit } from '../model/unit-graph.js'
@@ -255,7 +256,8 @@ function startupMessage(unit: Unit, family: LoaderFamily, startup: StartupMissin
   } else {
     direct = `but run from ${where} it fails with ${failure}, missing ${listed(startup.inPlace)}${extra.length > 0 ? `, and copied elsewhere it also misses ${listed(extra)}` : ''}`
   }
-  const parts = [`${describeUnit(unit)} needs ${listed(all)} at run time${noRpath ? ' and has no rpath (`rpath = false`)' : ''}: ${underCargo}, ${direct}.`]
+  const rpathOff = codegenOptions(unit.rustflags, 'rpath').length > 0 ? '`-C rpath=no` in its rustflags' : '`rpath = false`'
+  const parts = [`${describeUnit(unit)} needs ${listed(all)} at run time${noRpath ? ` and has no rpath (${rpathOff})` : ''}: ${underCargo}, ${direct}.`]
   if (family === 'windows') parts.push('Windows has no rpath: DLLs are found next to the executable or on `PATH`.')
   const found = libraries.filter(l => !all.includes(l) && l !== unit.targetInfo.stdDylib)
   if (family === 'darwin' && !unit.rpath && found.length > 0) {
