@@ -117,7 +117,7 @@ describe('scanSourceNames: code only the test harness compiles', () => {
     return { names: [...r.names].sort(), testNames: [...r.testNames].sort() }
   }
 
-  it('keeps the names of #[cfg(test)] items and the modules in them apart, whatever the item', () => {
+  it('keeps the names of #[cfg(test)] items, #[test] and #[bench] functions and the modules in them apart, whatever the item', () => {
     const source = [
       'pub fn f() -> u32 { shown::x() }',
       '#[cfg(test)]',
@@ -132,9 +132,13 @@ describe('scanSourceNames: code only the test harness compiles', () => {
       '#[cfg(test)] fn helper() -> u32 { six::d() }',
       '#[cfg(test)] const X: S = S { a: seven::e() };',
       '#[cfg(test)] pub(crate) struct T(eight::F);',
+      '#[test]',
+      '#[should_panic]',
+      'fn ten() { use ten_crate::x; x() }',
+      '#[bench] fn eleven(b: &mut Bencher) { eleven_crate::y() }',
       'fn after() { nine::g() }'
     ].join('\n')
-    expect(scan(source)).toEqual({ names: ['nine', 'shown'], testNames: ['eight', 'five', 'four', 'one', 'seven', 'six', 'three', 'two'] })
+    expect(scan(source)).toEqual({ names: ['nine', 'shown'], testNames: ['eight', 'eleven_crate', 'five', 'four', 'one', 'seven', 'six', 'ten_crate', 'three', 'two'] })
   })
 
   it('counts a crate named outside test code too as named, and any other cfg or a statement attribute as code of every build', () => {

@@ -6911,7 +6911,7 @@ function scanSourceNames(source) {
       }
     } else if (current.kind === "punct" && CLOSING2.has(current.text)) {
       if (nesting--, invocations.at(-1)?.nesting === nesting && invocations.pop(), definitions.at(-1)?.nesting === nesting && definitions.pop(), inline.at(-1)?.nesting === nesting + 1 && inline.pop(), current.text === "}" && (depth--, useGroup === depth && (useGroup = -1), testItem === nesting && (testItem = -1)), current.text === "]" && testItem < 0 && nesting === module.nesting) {
-        let attribute = closedCfgTest(recent);
+        let attribute = closedTestAttribute(recent);
         attribute === "outer" ? testItem = nesting : attribute === "inner" && (module.test = !0);
       }
     } else current.kind === "punct" && current.text === ";" && testItem === nesting && (testItem = -1);
@@ -6930,9 +6930,9 @@ function scanSourceNames(source) {
 function newScope() {
   return { paths: /* @__PURE__ */ new Set(), testPaths: /* @__PURE__ */ new Set(), items: /* @__PURE__ */ new Map(), gated: !1 };
 }
-function closedCfgTest(recent) {
+function closedTestAttribute(recent) {
   let n = recent.length;
-  return n < 6 || recent[n - 5].text !== "[" || !isCfgTest(recent.slice(n - 4)) ? null : recent[n - 6].text === "#" ? "outer" : recent[n - 6].text === "!" && recent[n - 7]?.text === "#" ? "inner" : null;
+  return n >= 3 && recent[n - 3].text === "#" && recent[n - 2].text === "[" && (recent[n - 1].text === "test" || recent[n - 1].text === "bench") ? "outer" : n < 6 || recent[n - 5].text !== "[" || !isCfgTest(recent.slice(n - 4)) ? null : recent[n - 6].text === "#" ? "outer" : recent[n - 6].text === "!" && recent[n - 7]?.text === "#" ? "inner" : null;
 }
 function macroPathArguments(pathMacros, macroArguments) {
   return [...pathMacros].flatMap((name) => [...macroArguments.get(name) ?? []]);

@@ -6,8 +6,9 @@
  * anywhere — except a path root that names an item the module itself declares unconditionally (rustc looks
  * a path's first segment up in the module's items before the extern prelude), outside macro bodies. An
  * identifier passed to a `macro_rules!` macro that starts a path with it counts too. `include!` pulls in
- * code the scan cannot see. Names in code only the test harness compiles (an item under `#[cfg(test)]`, the
- * modules in it) are kept apart (`testNames`): a target built without `--test` does not load those crates.
+ * code the scan cannot see. Names in code only the test harness compiles (an item under `#[cfg(test)]`, a `#[test]`
+ * function, the modules in them) are kept apart (`testNames`): a target built without `--test` does not load
+ * those crates.
  */
 import { Lexer, type Token } from './lexer.js'
 import { isCfgTest, stringValue } from './tokens.js'
@@ -172,10 +173,10 @@ export function scanSourceNames(source: string): SourceNames {
         if (useGroup === depth) useGroup = -1
         if (testItem === nesting) testItem = -1
       }
-      // The `]` of an outer `#[cfg(test)]` on an item of the module: the item is test-only; of an inner
-      // `#![cfg(test)]`, the module is.
+      // The `]` of an outer `#[cfg(test)]` or `#[test]` on an item of the module: the item is test-only; of an
+      // inner `#![cfg(test)]`, the module is.
       if (current.text === ']' && testItem < 0 && nesting === module.nesting) {
-        const attribute = closedCfgTest(recent)
+        const attribute = closedTestAttribute(recent)
         if (attribute === 'outer') testItem = nesting
         else if (attribute === 'inner') module.test = true
       }
@@ -208,9 +209,14 @@ function newScope(): { paths: Set<string>; testPaths: Set<string>; items: Map<st
   return { paths: new Set(), testPaths: new Set(), items: new Map(), gated: false }
 }
 
-/** Whether the current `]` closes `#[cfg(test)]` (an outer attribute), `#![cfg(test)]` (an inner one), or neither. */
-function closedCfgTest(recent: readonly Token[]): 'outer' | 'inner' | null {
+/**
+ * Whether the current `]` closes an outer attribute that keeps its item out of builds without `--test`
+ * (`#[cfg(test)]`; `#[test]` and `#[bench]`, whose expansion drops the item there), an inner `#![cfg(test)]`,
+ * or neither.
+ */
+function closedTestAttribute(recent: readonly Token[]): 'outer' | 'inner' | null {
   const n = recent.length
+  if (n >= 3 && recent[n - 3]!.text === '#' && recent[n - 2]!.text === '[' && (recent[n - 1]!.text === 'test' || recent[n - 1]!.text === 'bench')) return 'outer'
   if (n < 6 || recent[n - 5]!.text !== '[' || !isCfgTest(recent.slice(n - 4))) return null
   if (recent[n - 6]!.text === '#') return 'outer'
   return recent[n - 6]!.text === '!' && recent[n - 7]?.text === '#' ? 'inner' : null
