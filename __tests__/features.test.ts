@@ -293,8 +293,18 @@ describe('resolveFeatures', () => {
     const m = workspace(['a'], [pkg('a', {}, [{ on: 'b', features: ['x'] }]), pkg('b', { x: [], y: [] })])
     const a = [...m.packages.values()].find(p => p.name === 'a')!
     const features = resolveFeatures(m, { resolver: 2, selected: [a], current: null, features: [], allFeatures: false, noDefaultFeatures: false, hasDevUnits: false, host: LINUX, target: LINUX, procMacroDependencyByAnyTarget: false })
-    const needs = (requiredFeatures: string[]) => featuresSatisfied({ metadata: m, features }, { ...a.targets[0]!, requiredFeatures }, a)
+    const needs = (requiredFeatures: string[]) => featuresSatisfied({ metadata: m, features, hasDevUnits: false, platforms: [LINUX] }, { ...a.targets[0]!, requiredFeatures }, a)
     expect([needs(['b/x']), needs(['b?/x']), needs(['b/y']), needs(['dep:b']), needs([])]).toEqual([true, false, false, false, true])
+  })
+
+  it('required-features count `name/feature` only through the edges cargo keeps: dev ones when tests are built, ones for this platform', () => {
+    // Resolver 1 turns on the features of dev-dependencies and of dependencies for other platforms all the same.
+    const m = workspace(['a'], [pkg('a', {}, [{ on: 'b', kind: 'dev', features: ['x'] }, { on: 'c', platform: 'cfg(windows)', features: ['x'] }]), pkg('b', { x: [] }), pkg('c', { x: [] })])
+    const a = [...m.packages.values()].find(p => p.name === 'a')!
+    const request = { resolver: 1 as const, selected: [a], current: a, features: [], allFeatures: false, noDefaultFeatures: false, host: LINUX, target: LINUX, procMacroDependencyByAnyTarget: false }
+    const needs = (hasDevUnits: boolean, required: string) =>
+      featuresSatisfied({ metadata: m, features: resolveFeatures(m, { ...request, hasDevUnits }), hasDevUnits, platforms: [LINUX] }, { ...a.targets[0]!, requiredFeatures: [required] }, a)
+    expect([needs(false, 'b/x'), needs(true, 'b/x'), needs(true, 'c/x')]).toEqual([false, true, false])
   })
 
   it('a dependency chain deeper than the call stack', () => {

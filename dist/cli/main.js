@@ -3316,7 +3316,7 @@ function featuresSatisfied(state, target, pkg) {
     let fv = featureValue(f);
     return fv.kind !== "dep-feature" || fv.weak ? !1 : pkg.deps.some(
       (edge) => edge.kinds.some((k) => {
-        if (declarationOf(edge, k).nameInToml !== fv.depName) return !1;
+        if (declarationOf(edge, k).nameInToml !== fv.depName || k.kind === "dev" && !state.hasDevUnits || k.platform !== null && !state.platforms.some((info) => matchesPlatform(k.platform, info, pkg))) return !1;
         let dep = state.metadata.packages.get(edge.pkg), host = k.kind === "build" || hasProcMacroLib(dep);
         return state.features.activatedFeatures(dep.id, host ? "host" : "normal").has(fv.depFeature);
       })
@@ -3460,13 +3460,12 @@ function buildUnitGraph(metadata, context, invocation, selected, options = {}) {
     benched,
     benchBuildsExamples: releaseAtLeast(release, 1, 89),
     activationPanic: releaseAtLeast(release, 1, 83) ? "did not find features for \u2026 within activated_features" : "activated_features for invalid package: features did not find \u2026"
-  }, rootSpecs = generateRootUnits({ metadata, features }, selected, invocation, selection, warnings), primary = new Set(rootSpecs.map((s) => s.pkg.id)), state = {
-    metadata,
+  }, featureState = { metadata, features, hasDevUnits: needsDevDependencies(invocation), platforms: [context.target, context.host] }, rootSpecs = generateRootUnits(featureState, selected, invocation, selection, warnings), primary = new Set(rootSpecs.map((s) => s.pkg.id)), state = {
+    ...featureState,
     units,
     infoFor,
     libOf: (pkg) => (libs.has(pkg) || libs.set(pkg, libTarget(pkg)), libs.get(pkg)),
     sourceUsesCrate,
-    features,
     intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => NO_DOC_TESTS : docTestsOf, procMacroDependencyByAnyTarget(release))
   }, roots = depsOfRoots(state, rootSpecs);
   return assignLto(roots, profile), { units, roots, warnings };

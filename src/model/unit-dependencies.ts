@@ -56,12 +56,20 @@ export interface State {
   sourceUsesCrate: SourceUsesCrate
   /** The invocation's features and activated optional dependencies. */
   features: ResolvedFeatures
+  /** Tests, examples or benches are built (cargo's `HasDevUnits::Yes`). */
+  hasDevUnits: boolean
+  /** The requested target's and the host's: the platforms a platform-specific dependency edge counts on. */
+  platforms: readonly TargetInfo[]
   /** Finds the unit for a spec or creates it (appending it to `units`); `root` marks it as selected. */
   intern(spec: UnitSpec, root: boolean): Unit
 }
 
-/** What the `required-features` check reads. */
-export type FeatureState = Pick<State, 'metadata' | 'features'>
+/**
+ * What the `required-features` check reads: besides the features, which dependency edges count for `dep/feat`
+ * (`PackageSet::filter_deps`): dev-dependencies only when tests, examples or benches are built, and a
+ * platform-specific edge only when its platform is the requested target's or the host's.
+ */
+export type FeatureState = Pick<State, 'metadata' | 'features' | 'hasDevUnits' | 'platforms'>
 
 /** A unit whose needs are being met, one at a time, depth first. */
 interface Frame {
@@ -339,6 +347,8 @@ export function featuresSatisfied(state: FeatureState, target: Target, pkg: Pack
     return pkg.deps.some(edge =>
       edge.kinds.some(k => {
         if (declarationOf(edge, k).nameInToml !== fv.depName) return false
+        if (k.kind === 'dev' && !state.hasDevUnits) return false
+        if (k.platform !== null && !state.platforms.some(info => matchesPlatform(k.platform!, info, pkg))) return false
         const dep = state.metadata.packages.get(edge.pkg)!
         const host = k.kind === 'build' || hasProcMacroLib(dep)
         return state.features.activatedFeatures(dep.id, host ? 'host' : 'normal').has(fv.depFeature)

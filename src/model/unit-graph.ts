@@ -26,7 +26,7 @@ import { type BuildContext, commandProfile, type CompileKind, type CompileMode }
 import { releaseAtLeast } from './compiler-behaviour.js'
 import { canLto, type CrateType, isDynamic } from './crate-type.js'
 import { type FeatureCause, metadataFeatures, procMacroDependencyByAnyTarget, type ResolvedFeatures } from './features.js'
-import type { Invocation } from './invocation.js'
+import { type Invocation, needsDevDependencies } from './invocation.js'
 import type { DependencyKind, Metadata, Package, Target } from './metadata.js'
 import type { PanicStrategy, ProfileSettings } from './profile.js'
 import { codegenOptions, flagEnabled } from './rustc-flags.js'
@@ -230,12 +230,13 @@ export function buildUnitGraph(
     benchBuildsExamples: releaseAtLeast(release, 1, 89),
     activationPanic: releaseAtLeast(release, 1, 83) ? 'did not find features for … within activated_features' : 'activated_features for invalid package: features did not find …'
   }
-  const rootSpecs = generateRootUnits({ metadata, features }, selected, invocation, selection, warnings)
+  const featureState = { metadata, features, hasDevUnits: needsDevDependencies(invocation), platforms: [context.target, context.host] }
+  const rootSpecs = generateRootUnits(featureState, selected, invocation, selection, warnings)
   // Cargo's primary packages are the packages of the root units (`BuildRunner::prepare_units`), not the
   // selected ones: with `--examples`, a selected package without examples is not primary.
   const primary = new Set(rootSpecs.map(s => s.pkg.id))
   const state: State = {
-    metadata,
+    ...featureState,
     units,
     infoFor,
     libOf: pkg => {
@@ -243,7 +244,6 @@ export function buildUnitGraph(
       return libs.get(pkg)
     },
     sourceUsesCrate,
-    features,
     intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => NO_DOC_TESTS : docTestsOf, procMacroDependencyByAnyTarget(release))
   }
   const roots = depsOfRoots(state, rootSpecs)
