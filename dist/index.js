@@ -4720,45 +4720,6 @@ function compilerBehaviour(rustc, host) {
     readsCdylibAsDylib: !releaseAtLeast(rustc.release, 1, 73)
   };
 }
-function editDistance(a, b, limit) {
-  let long = Array.from(a.toLowerCase()), short = Array.from(b.toLowerCase());
-  long.length < short.length && ([long, short] = [short, long]);
-  const minDistance = long.length - short.length;
-  if (minDistance > limit)
-    return null;
-  let start = 0;
-  for (; start < short.length && long[start] === short[start]; )
-    start++;
-  let endLong = long.length, endShort = short.length;
-  for (; endShort > start && long[endLong - 1] === short[endShort - 1]; )
-    endLong--, endShort--;
-  const x = long.slice(start, endLong), y = short.slice(start, endShort);
-  if (y.length === 0)
-    return minDistance;
-  let prevPrev = new Array(y.length + 1).fill(Number.MAX_SAFE_INTEGER), prev = Array.from({ length: y.length + 1 }, (_, j) => j), current = new Array(y.length + 1).fill(0);
-  for (let i = 1; i <= x.length; i++) {
-    current[0] = i;
-    for (let j = 1; j <= y.length; j++) {
-      const substitution = x[i - 1] === y[j - 1] ? 0 : 1;
-      current[j] = Math.min(prev[j] + 1, current[j - 1] + 1, prev[j - 1] + substitution), i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1] && (current[j] = Math.min(current[j], prevPrev[j - 2] + 1));
-    }
-    [prevPrev, prev, current] = [prev, current, prevPrev];
-  }
-  const distance = prev[y.length];
-  return distance <= limit ? distance : null;
-}
-function closest(choice, candidates) {
-  let best = null, bestDistance = 1 / 0;
-  for (const candidate of candidates) {
-    const distance = editDistance(choice, candidate, 3);
-    distance !== null && distance < bestDistance && (best = candidate, bestDistance = distance);
-  }
-  return best;
-}
-function similarNameHelp(choice, candidates, kind) {
-  const near = closest(choice, candidates);
-  return near === null ? "" : `; help: a ${kind} with a similar name exists: \`${near}\``;
-}
 function isProcMacro(target) {
   return target.crateTypes.includes("proc-macro");
 }
@@ -4919,19 +4880,22 @@ function membersWithFeatures(metadata, request) {
     const chosen = members.filter((m) => selected.has(m.id));
     return chosen.length === 0 ? members.map((m) => [m, { features: [], allFeatures: !1, usesDefaultFeatures: !0 }]) : chosen.map((m) => [m, { features: collectMatchingFeatures(m, requested), allFeatures: request.allFeatures, usesDefaultFeatures }]);
   }
+  const { memberSpecific, cwdFeatures } = splitOldFeatures(members, request.current, request.selected, requested), out = [];
+  for (const member of members)
+    member === request.current ? out.push([member, { features: cwdFeatures, allFeatures: request.allFeatures, usesDefaultFeatures }]) : selected.has(member.id) && out.push([member, { features: memberSpecific.get(member.name) ?? [], allFeatures: request.allFeatures, usesDefaultFeatures: !0 }]);
+  return out;
+}
+function splitOldFeatures(members, current, selected, requested) {
   const memberSpecific = /* @__PURE__ */ new Map(), cwdFeatures = [];
   for (const fv of requested) {
-    if (fv.kind === "dep-feature" && members.some((m) => m !== request.current && m.name === fv.depName) && request.selected.some((p) => p.name === fv.depName)) {
+    if (fv.kind === "dep-feature" && members.some((m) => m !== current && m.name === fv.depName) && selected.some((p) => p.name === fv.depName)) {
       const list = memberSpecific.get(fv.depName) ?? [];
       list.push({ kind: "feature", feature: fv.depFeature }), memberSpecific.set(fv.depName, list);
       continue;
     }
     cwdFeatures.push(fv);
   }
-  const out = [];
-  for (const member of members)
-    member === request.current ? out.push([member, { features: cwdFeatures, allFeatures: request.allFeatures, usesDefaultFeatures }]) : selected.has(member.id) && out.push([member, { features: memberSpecific.get(member.name) ?? [], allFeatures: request.allFeatures, usesDefaultFeatures: !0 }]);
-  return out;
+  return { memberSpecific, cwdFeatures };
 }
 function collectMatchingFeatures(member, requested, found) {
   if (requested.length === 0)
@@ -4961,73 +4925,6 @@ function commandLineFeatures(resolver, current, invocation) {
 function allowsNewCliFeatureBehavior(cli) {
   return cli.resolver === 2 || cli.current === null;
 }
-function checkCommandLineFeatures(metadata, selected, cli) {
-  if (!allowsNewCliFeatureBehavior(cli))
-    return;
-  if (selected.length === 0) {
-    if (cli.features.length > 0 || cli.allFeatures || cli.noDefaultFeatures)
-      throw new UserError("cannot specify features for packages outside of workspace");
-    return;
-  }
-  if (cli.features.length === 0)
-    return;
-  const requested = uniqueFeatureValues(cli.features), found = /* @__PURE__ */ new Set();
-  for (const member of selected)
-    collectMatchingFeatures(member, requested, found);
-  const unknown = requested.map(featureValueText).filter((text) => !found.has(text)).sort();
-  if (unknown.length === 0)
-    return;
-  const these = unknown.length === 1 ? "this feature" : "these features", lines = [
-    selected.length === 1 ? `the package '${selected[0].name}' does not contain ${these}: ${unknown.join(", ")}` : `none of the selected packages contains ${these}: ${unknown.join(", ")}`
-  ];
-  selected.length !== 1 && lines.push(`selected packages: ${selected.map((m) => m.name).join(", ")}`);
-  const others = metadata.workspaceMembers.map((id) => metadata.packages.get(id)).filter((m) => !selected.includes(m) && unknown.some((f) => m.featureMap.has(f))).map((m) => m.name);
-  if (others.length > 0)
-    lines.push(`help: package${others.length !== 1 ? "s" : ""} with the missing feature${unknown.length !== 1 ? "s" : ""}: ${others.join(", ")}`);
-  else {
-    const suggestions = spellingSuggestions(selected, requested.filter((fv) => !found.has(featureValueText(fv))), requested);
-    suggestions.length > 0 && lines.push(`help: there ${suggestions.length === 1 ? "is a similarly named feature" : "are similarly named features"}: ${suggestions.join(", ")}`);
-  }
-  throw new UserError(lines.join("; "));
-}
-function uniqueFeatureValues(features) {
-  const byText = /* @__PURE__ */ new Map();
-  for (const text of features) {
-    const fv = featureValue(text);
-    byText.set(featureValueText(fv), fv);
-  }
-  return [...byText.values()];
-}
-function spellingSuggestions(selected, unknown, requested) {
-  const near = (a, b) => editDistance(a, b, 3) !== null, declarationFeatures = /* @__PURE__ */ new Map();
-  for (const member of selected)
-    for (const d of member.declarations)
-      declarationFeatures.set(d.declared.nameInToml, d.declared.features);
-  const optionalOf = new Map(selected.map((member) => [member, declaredNames(member).optional])), out = /* @__PURE__ */ new Set();
-  for (const fv of unknown)
-    if (fv.kind === "feature")
-      for (const member of selected) {
-        for (const feature of member.featureMap.keys())
-          near(feature, fv.feature) && out.add(feature);
-        for (const name of optionalOf.get(member))
-          near(name, fv.feature) && out.add(name);
-      }
-    else if (fv.kind === "dep-feature") {
-      for (const [name, features] of declarationFeatures)
-        if (near(name, fv.depName))
-          for (const feature of features)
-            near(feature, fv.depFeature) && out.add(`${name}/${feature}`);
-      for (const member of selected)
-        if (near(member.name, fv.depName)) {
-          for (const name of optionalOf.get(member))
-            near(name, fv.depName) && out.add(`${member.name}/${name}`);
-          for (const feature of member.featureMap.keys())
-            near(feature, fv.depFeature) && out.add(`${member.name}/${feature}`);
-        }
-    }
-  const asked = new Set(requested.map(featureValueText));
-  return [...out].filter((s) => !asked.has(s)).sort().slice(0, 5);
-}
 function platformActivated(kind, fk, request) {
   const info2 = kind.kind === "build" || fk === "host" ? request.host : request.target;
   return platformMatches(kind.platform, info2.triple, info2.cfg);
@@ -5037,6 +4934,45 @@ function hasProcMacroLib(pkg) {
 }
 function hasAnyProcMacro(pkg) {
   return pkg.targets.some(isProcMacro);
+}
+function editDistance(a, b, limit) {
+  let long = Array.from(a.toLowerCase()), short = Array.from(b.toLowerCase());
+  long.length < short.length && ([long, short] = [short, long]);
+  const minDistance = long.length - short.length;
+  if (minDistance > limit)
+    return null;
+  let start = 0;
+  for (; start < short.length && long[start] === short[start]; )
+    start++;
+  let endLong = long.length, endShort = short.length;
+  for (; endShort > start && long[endLong - 1] === short[endShort - 1]; )
+    endLong--, endShort--;
+  const x = long.slice(start, endLong), y = short.slice(start, endShort);
+  if (y.length === 0)
+    return minDistance;
+  let prevPrev = new Array(y.length + 1).fill(Number.MAX_SAFE_INTEGER), prev = Array.from({ length: y.length + 1 }, (_, j) => j), current = new Array(y.length + 1).fill(0);
+  for (let i = 1; i <= x.length; i++) {
+    current[0] = i;
+    for (let j = 1; j <= y.length; j++) {
+      const substitution = x[i - 1] === y[j - 1] ? 0 : 1;
+      current[j] = Math.min(prev[j] + 1, current[j - 1] + 1, prev[j - 1] + substitution), i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1] && (current[j] = Math.min(current[j], prevPrev[j - 2] + 1));
+    }
+    [prevPrev, prev, current] = [prev, current, prevPrev];
+  }
+  const distance = prev[y.length];
+  return distance <= limit ? distance : null;
+}
+function closest(choice, candidates) {
+  let best = null, bestDistance = 1 / 0;
+  for (const candidate of candidates) {
+    const distance = editDistance(choice, candidate, 3);
+    distance !== null && distance < bestDistance && (best = candidate, bestDistance = distance);
+  }
+  return best;
+}
+function similarNameHelp(choice, candidates, kind) {
+  const near = closest(choice, candidates);
+  return near === null ? "" : `; help: a ${kind} with a similar name exists: \`${near}\``;
 }
 function isGlob(name) {
   return /[*?[]/.test(name);
@@ -6175,6 +6111,83 @@ function dependencyNames(pkg, metadata, normalOnly) {
 }
 function noFacts() {
   return { pin: null, expectedToolchain: null, targetSource: null, globalAllocators: () => [], loadsLibraries: () => !1, exportedSymbols: () => [] };
+}
+function checkCommandLineFeatures(metadata, selected, cli) {
+  if (!allowsNewCliFeatureBehavior(cli))
+    return refuseMissingDependencies(metadata, selected, cli);
+  if (selected.length === 0) {
+    if (cli.features.length > 0 || cli.allFeatures || cli.noDefaultFeatures)
+      throw new UserError("cannot specify features for packages outside of workspace");
+    return;
+  }
+  if (cli.features.length === 0)
+    return;
+  const requested = uniqueFeatureValues(cli.features), found = /* @__PURE__ */ new Set();
+  for (const member of selected)
+    collectMatchingFeatures(member, requested, found);
+  const unknown = requested.map(featureValueText).filter((text) => !found.has(text)).sort();
+  if (unknown.length === 0)
+    return;
+  const these = unknown.length === 1 ? "this feature" : "these features", lines = [
+    selected.length === 1 ? `the package '${selected[0].name}' does not contain ${these}: ${unknown.join(", ")}` : `none of the selected packages contains ${these}: ${unknown.join(", ")}`
+  ];
+  selected.length !== 1 && lines.push(`selected packages: ${selected.map((m) => m.name).join(", ")}`);
+  const others = metadata.workspaceMembers.map((id) => metadata.packages.get(id)).filter((m) => !selected.includes(m) && unknown.some((f) => m.featureMap.has(f))).map((m) => m.name);
+  if (others.length > 0)
+    lines.push(`help: package${others.length !== 1 ? "s" : ""} with the missing feature${unknown.length !== 1 ? "s" : ""}: ${others.join(", ")}`);
+  else {
+    const suggestions = spellingSuggestions(selected, requested.filter((fv) => !found.has(featureValueText(fv))), requested);
+    suggestions.length > 0 && lines.push(`help: there ${suggestions.length === 1 ? "is a similarly named feature" : "are similarly named features"}: ${suggestions.join(", ")}`);
+  }
+  throw new UserError(lines.join("; "));
+}
+function uniqueFeatureValues(features) {
+  const byText = /* @__PURE__ */ new Map();
+  for (const text of features) {
+    const fv = featureValue(text);
+    byText.set(featureValueText(fv), fv);
+  }
+  return [...byText.values()];
+}
+function spellingSuggestions(selected, unknown, requested) {
+  const near = (a, b) => editDistance(a, b, 3) !== null, declarationFeatures = /* @__PURE__ */ new Map();
+  for (const member of selected)
+    for (const d of member.declarations)
+      declarationFeatures.set(d.declared.nameInToml, d.declared.features);
+  const optionalOf = new Map(selected.map((member) => [member, declaredNames(member).optional])), out = /* @__PURE__ */ new Set();
+  for (const fv of unknown)
+    if (fv.kind === "feature")
+      for (const member of selected) {
+        for (const feature of member.featureMap.keys())
+          near(feature, fv.feature) && out.add(feature);
+        for (const name of optionalOf.get(member))
+          near(name, fv.feature) && out.add(name);
+      }
+    else if (fv.kind === "dep-feature") {
+      for (const [name, features] of declarationFeatures)
+        if (near(name, fv.depName))
+          for (const feature of features)
+            near(feature, fv.depFeature) && out.add(`${name}/${feature}`);
+      for (const member of selected)
+        if (near(member.name, fv.depName)) {
+          for (const name of optionalOf.get(member))
+            near(name, fv.depName) && out.add(`${member.name}/${name}`);
+          for (const feature of member.featureMap.keys())
+            near(feature, fv.depFeature) && out.add(`${member.name}/${feature}`);
+        }
+    }
+  const asked = new Set(requested.map(featureValueText));
+  return [...out].filter((s) => !asked.has(s)).sort().slice(0, 5);
+}
+function refuseMissingDependencies(metadata, selected, cli) {
+  const current = cli.current;
+  if (current === null || cli.features.length === 0)
+    return;
+  const members = metadata.workspaceMembers.map((id2) => metadata.packages.get(id2)), { cwdFeatures } = splitOldFeatures(members, current, selected, cli.features.map(featureValue)), names2 = declaredNames(current).names, missing = cwdFeatures.find((fv) => fv.kind === "dep-feature" && !names2.has(fv.depName));
+  if (missing?.kind !== "dep-feature")
+    return;
+  const id = `${current.name} v${current.version}${current.source === null ? ` (${pathModuleFor(current.manifestPath).dirname(current.manifestPath)})` : ""}`;
+  throw new UserError(`package \`${id}\` does not have a dependency named \`${missing.depName}\``);
 }
 function packageIdSpecs(metadata, invocation, currentManifest, cargoRelease = null) {
   cargoRelease !== null && !releaseAtLeast(cargoRelease, 1, 74) && refusePartialVersions([...invocation.packages, ...invocation.exclude]);
@@ -11555,7 +11568,7 @@ function readNow(file) {
   };
 }
 async function buildsFeatureRefusal(error, query) {
-  const { runner, cargo, manifestPath, invocation, runDir, childEnv, isolation, scope } = query, refusedFeatures = /(does not contain (this|these) features?|none of the selected packages contains)/;
+  const { runner, cargo, manifestPath, invocation, runDir, childEnv, isolation, scope } = query, refusedFeatures = /(does not contain (this|these) features?|none of the selected packages contains|does not have the feature)/;
   if (!(error instanceof CommandError) || !refusedFeatures.test(error.message))
     return null;
   const withoutFeatures = { ...invocation, features: [], allFeatures: !1, noDefaultFeatures: !1 };

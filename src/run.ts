@@ -27,7 +27,8 @@ import { releaseAtLeast } from './model/compiler-behaviour.js'
 import type { AllocatorDeclaration, WorkspaceFacts } from './model/facts.js'
 import { type Invocation, toCargoArgs } from './model/invocation.js'
 import type { Metadata } from './model/metadata.js'
-import { checkCommandLineFeatures, commandLineFeatures } from './model/features.js'
+import { checkCommandLineFeatures } from './model/feature-refusals.js'
+import { commandLineFeatures } from './model/features.js'
 import { currentPackage, packageIdSpecs, rootPackage } from './model/selection.js'
 import type { Analysis, FailOn, Report } from './report/report.js'
 import type { TomlDocument } from './toml/document.js'
@@ -303,7 +304,7 @@ interface RefusalQuery {
  */
 async function buildsFeatureRefusal(error: unknown, query: RefusalQuery): Promise<UserError | null> {
   const { runner, cargo, manifestPath, invocation, runDir, childEnv, isolation, scope } = query
-  const refusedFeatures = /(does not contain (this|these) features?|none of the selected packages contains)/
+  const refusedFeatures = /(does not contain (this|these) features?|none of the selected packages contains|does not have the feature)/
   if (!(error instanceof CommandError) || !refusedFeatures.test(error.message)) return null
   const withoutFeatures: Invocation = { ...invocation, features: [], allFeatures: false, noDefaultFeatures: false }
   let metadata: Metadata

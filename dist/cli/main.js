@@ -2872,44 +2872,6 @@ function compilerBehaviour(rustc, host) {
   };
 }
 
-// src/model/edit-distance.ts
-function editDistance(a, b, limit) {
-  let long = Array.from(a.toLowerCase()), short = Array.from(b.toLowerCase());
-  long.length < short.length && ([long, short] = [short, long]);
-  let minDistance = long.length - short.length;
-  if (minDistance > limit) return null;
-  let start = 0;
-  for (; start < short.length && long[start] === short[start]; ) start++;
-  let endLong = long.length, endShort = short.length;
-  for (; endShort > start && long[endLong - 1] === short[endShort - 1]; )
-    endLong--, endShort--;
-  let x = long.slice(start, endLong), y = short.slice(start, endShort);
-  if (y.length === 0) return minDistance;
-  let prevPrev = new Array(y.length + 1).fill(Number.MAX_SAFE_INTEGER), prev = Array.from({ length: y.length + 1 }, (_, j) => j), current = new Array(y.length + 1).fill(0);
-  for (let i = 1; i <= x.length; i++) {
-    current[0] = i;
-    for (let j = 1; j <= y.length; j++) {
-      let substitution = x[i - 1] === y[j - 1] ? 0 : 1;
-      current[j] = Math.min(prev[j] + 1, current[j - 1] + 1, prev[j - 1] + substitution), i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1] && (current[j] = Math.min(current[j], prevPrev[j - 2] + 1));
-    }
-    [prevPrev, prev, current] = [prev, current, prevPrev];
-  }
-  let distance = prev[y.length];
-  return distance <= limit ? distance : null;
-}
-function closest(choice, candidates) {
-  let best = null, bestDistance = 1 / 0;
-  for (let candidate of candidates) {
-    let distance = editDistance(choice, candidate, 3);
-    distance !== null && distance < bestDistance && (best = candidate, bestDistance = distance);
-  }
-  return best;
-}
-function similarNameHelp(choice, candidates, kind) {
-  let near = closest(choice, candidates);
-  return near === null ? "" : `; help: a ${kind} with a similar name exists: \`${near}\``;
-}
-
 // src/model/target-roles.ts
 function isProcMacro(target) {
   return target.crateTypes.includes("proc-macro");
@@ -3060,19 +3022,22 @@ function membersWithFeatures(metadata, request) {
     let chosen = members.filter((m) => selected.has(m.id));
     return chosen.length === 0 ? members.map((m) => [m, { features: [], allFeatures: !1, usesDefaultFeatures: !0 }]) : chosen.map((m) => [m, { features: collectMatchingFeatures(m, requested), allFeatures: request.allFeatures, usesDefaultFeatures }]);
   }
+  let { memberSpecific, cwdFeatures } = splitOldFeatures(members, request.current, request.selected, requested), out = [];
+  for (let member of members)
+    member === request.current ? out.push([member, { features: cwdFeatures, allFeatures: request.allFeatures, usesDefaultFeatures }]) : selected.has(member.id) && out.push([member, { features: memberSpecific.get(member.name) ?? [], allFeatures: request.allFeatures, usesDefaultFeatures: !0 }]);
+  return out;
+}
+function splitOldFeatures(members, current, selected, requested) {
   let memberSpecific = /* @__PURE__ */ new Map(), cwdFeatures = [];
   for (let fv of requested) {
-    if (fv.kind === "dep-feature" && members.some((m) => m !== request.current && m.name === fv.depName) && request.selected.some((p) => p.name === fv.depName)) {
+    if (fv.kind === "dep-feature" && members.some((m) => m !== current && m.name === fv.depName) && selected.some((p) => p.name === fv.depName)) {
       let list = memberSpecific.get(fv.depName) ?? [];
       list.push({ kind: "feature", feature: fv.depFeature }), memberSpecific.set(fv.depName, list);
       continue;
     }
     cwdFeatures.push(fv);
   }
-  let out = [];
-  for (let member of members)
-    member === request.current ? out.push([member, { features: cwdFeatures, allFeatures: request.allFeatures, usesDefaultFeatures }]) : selected.has(member.id) && out.push([member, { features: memberSpecific.get(member.name) ?? [], allFeatures: request.allFeatures, usesDefaultFeatures: !0 }]);
-  return out;
+  return { memberSpecific, cwdFeatures };
 }
 function collectMatchingFeatures(member, requested, found) {
   if (requested.length === 0) return [];
@@ -3098,61 +3063,6 @@ function commandLineFeatures(resolver, current, invocation) {
 function allowsNewCliFeatureBehavior(cli) {
   return cli.resolver === 2 || cli.current === null;
 }
-function checkCommandLineFeatures(metadata, selected, cli) {
-  if (!allowsNewCliFeatureBehavior(cli)) return;
-  if (selected.length === 0) {
-    if (cli.features.length > 0 || cli.allFeatures || cli.noDefaultFeatures) throw new UserError("cannot specify features for packages outside of workspace");
-    return;
-  }
-  if (cli.features.length === 0) return;
-  let requested = uniqueFeatureValues(cli.features), found = /* @__PURE__ */ new Set();
-  for (let member of selected) collectMatchingFeatures(member, requested, found);
-  let unknown = requested.map(featureValueText).filter((text) => !found.has(text)).sort();
-  if (unknown.length === 0) return;
-  let these = unknown.length === 1 ? "this feature" : "these features", lines = [
-    selected.length === 1 ? `the package '${selected[0].name}' does not contain ${these}: ${unknown.join(", ")}` : `none of the selected packages contains ${these}: ${unknown.join(", ")}`
-  ];
-  selected.length !== 1 && lines.push(`selected packages: ${selected.map((m) => m.name).join(", ")}`);
-  let others = metadata.workspaceMembers.map((id) => metadata.packages.get(id)).filter((m) => !selected.includes(m) && unknown.some((f) => m.featureMap.has(f))).map((m) => m.name);
-  if (others.length > 0)
-    lines.push(`help: package${others.length !== 1 ? "s" : ""} with the missing feature${unknown.length !== 1 ? "s" : ""}: ${others.join(", ")}`);
-  else {
-    let suggestions = spellingSuggestions(selected, requested.filter((fv) => !found.has(featureValueText(fv))), requested);
-    suggestions.length > 0 && lines.push(`help: there ${suggestions.length === 1 ? "is a similarly named feature" : "are similarly named features"}: ${suggestions.join(", ")}`);
-  }
-  throw new UserError(lines.join("; "));
-}
-function uniqueFeatureValues(features) {
-  let byText = /* @__PURE__ */ new Map();
-  for (let text of features) {
-    let fv = featureValue(text);
-    byText.set(featureValueText(fv), fv);
-  }
-  return [...byText.values()];
-}
-function spellingSuggestions(selected, unknown, requested) {
-  let near = (a, b) => editDistance(a, b, 3) !== null, declarationFeatures = /* @__PURE__ */ new Map();
-  for (let member of selected)
-    for (let d of member.declarations) declarationFeatures.set(d.declared.nameInToml, d.declared.features);
-  let optionalOf = new Map(selected.map((member) => [member, declaredNames(member).optional])), out = /* @__PURE__ */ new Set();
-  for (let fv of unknown)
-    if (fv.kind === "feature")
-      for (let member of selected) {
-        for (let feature of member.featureMap.keys()) near(feature, fv.feature) && out.add(feature);
-        for (let name of optionalOf.get(member)) near(name, fv.feature) && out.add(name);
-      }
-    else if (fv.kind === "dep-feature") {
-      for (let [name, features] of declarationFeatures)
-        if (near(name, fv.depName)) for (let feature of features) near(feature, fv.depFeature) && out.add(`${name}/${feature}`);
-      for (let member of selected)
-        if (near(member.name, fv.depName)) {
-          for (let name of optionalOf.get(member)) near(name, fv.depName) && out.add(`${member.name}/${name}`);
-          for (let feature of member.featureMap.keys()) near(feature, fv.depFeature) && out.add(`${member.name}/${feature}`);
-        }
-    }
-  let asked = new Set(requested.map(featureValueText));
-  return [...out].filter((s) => !asked.has(s)).sort().slice(0, 5);
-}
 function platformActivated(kind, fk, request) {
   let info = kind.kind === "build" || fk === "host" ? request.host : request.target;
   return platformMatches(kind.platform, info.triple, info.cfg);
@@ -3162,6 +3072,44 @@ function hasProcMacroLib(pkg) {
 }
 function hasAnyProcMacro(pkg) {
   return pkg.targets.some(isProcMacro);
+}
+
+// src/model/edit-distance.ts
+function editDistance(a, b, limit) {
+  let long = Array.from(a.toLowerCase()), short = Array.from(b.toLowerCase());
+  long.length < short.length && ([long, short] = [short, long]);
+  let minDistance = long.length - short.length;
+  if (minDistance > limit) return null;
+  let start = 0;
+  for (; start < short.length && long[start] === short[start]; ) start++;
+  let endLong = long.length, endShort = short.length;
+  for (; endShort > start && long[endLong - 1] === short[endShort - 1]; )
+    endLong--, endShort--;
+  let x = long.slice(start, endLong), y = short.slice(start, endShort);
+  if (y.length === 0) return minDistance;
+  let prevPrev = new Array(y.length + 1).fill(Number.MAX_SAFE_INTEGER), prev = Array.from({ length: y.length + 1 }, (_, j) => j), current = new Array(y.length + 1).fill(0);
+  for (let i = 1; i <= x.length; i++) {
+    current[0] = i;
+    for (let j = 1; j <= y.length; j++) {
+      let substitution = x[i - 1] === y[j - 1] ? 0 : 1;
+      current[j] = Math.min(prev[j] + 1, current[j - 1] + 1, prev[j - 1] + substitution), i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1] && (current[j] = Math.min(current[j], prevPrev[j - 2] + 1));
+    }
+    [prevPrev, prev, current] = [prev, current, prevPrev];
+  }
+  let distance = prev[y.length];
+  return distance <= limit ? distance : null;
+}
+function closest(choice, candidates) {
+  let best = null, bestDistance = 1 / 0;
+  for (let candidate of candidates) {
+    let distance = editDistance(choice, candidate, 3);
+    distance !== null && distance < bestDistance && (best = candidate, bestDistance = distance);
+  }
+  return best;
+}
+function similarNameHelp(choice, candidates, kind) {
+  let near = closest(choice, candidates);
+  return near === null ? "" : `; help: a ${kind} with a similar name exists: \`${near}\``;
 }
 
 // src/model/glob.ts
@@ -4253,6 +4201,71 @@ function dependencyNames(pkg, metadata, normalOnly) {
 // src/model/facts.ts
 function noFacts() {
   return { pin: null, expectedToolchain: null, targetSource: null, globalAllocators: () => [], loadsLibraries: () => !1, exportedSymbols: () => [] };
+}
+
+// src/model/feature-refusals.ts
+function checkCommandLineFeatures(metadata, selected, cli) {
+  if (!allowsNewCliFeatureBehavior(cli)) return refuseMissingDependencies(metadata, selected, cli);
+  if (selected.length === 0) {
+    if (cli.features.length > 0 || cli.allFeatures || cli.noDefaultFeatures) throw new UserError("cannot specify features for packages outside of workspace");
+    return;
+  }
+  if (cli.features.length === 0) return;
+  let requested = uniqueFeatureValues(cli.features), found = /* @__PURE__ */ new Set();
+  for (let member of selected) collectMatchingFeatures(member, requested, found);
+  let unknown = requested.map(featureValueText).filter((text) => !found.has(text)).sort();
+  if (unknown.length === 0) return;
+  let these = unknown.length === 1 ? "this feature" : "these features", lines = [
+    selected.length === 1 ? `the package '${selected[0].name}' does not contain ${these}: ${unknown.join(", ")}` : `none of the selected packages contains ${these}: ${unknown.join(", ")}`
+  ];
+  selected.length !== 1 && lines.push(`selected packages: ${selected.map((m) => m.name).join(", ")}`);
+  let others = metadata.workspaceMembers.map((id) => metadata.packages.get(id)).filter((m) => !selected.includes(m) && unknown.some((f) => m.featureMap.has(f))).map((m) => m.name);
+  if (others.length > 0)
+    lines.push(`help: package${others.length !== 1 ? "s" : ""} with the missing feature${unknown.length !== 1 ? "s" : ""}: ${others.join(", ")}`);
+  else {
+    let suggestions = spellingSuggestions(selected, requested.filter((fv) => !found.has(featureValueText(fv))), requested);
+    suggestions.length > 0 && lines.push(`help: there ${suggestions.length === 1 ? "is a similarly named feature" : "are similarly named features"}: ${suggestions.join(", ")}`);
+  }
+  throw new UserError(lines.join("; "));
+}
+function uniqueFeatureValues(features) {
+  let byText = /* @__PURE__ */ new Map();
+  for (let text of features) {
+    let fv = featureValue(text);
+    byText.set(featureValueText(fv), fv);
+  }
+  return [...byText.values()];
+}
+function spellingSuggestions(selected, unknown, requested) {
+  let near = (a, b) => editDistance(a, b, 3) !== null, declarationFeatures = /* @__PURE__ */ new Map();
+  for (let member of selected)
+    for (let d of member.declarations) declarationFeatures.set(d.declared.nameInToml, d.declared.features);
+  let optionalOf = new Map(selected.map((member) => [member, declaredNames(member).optional])), out = /* @__PURE__ */ new Set();
+  for (let fv of unknown)
+    if (fv.kind === "feature")
+      for (let member of selected) {
+        for (let feature of member.featureMap.keys()) near(feature, fv.feature) && out.add(feature);
+        for (let name of optionalOf.get(member)) near(name, fv.feature) && out.add(name);
+      }
+    else if (fv.kind === "dep-feature") {
+      for (let [name, features] of declarationFeatures)
+        if (near(name, fv.depName)) for (let feature of features) near(feature, fv.depFeature) && out.add(`${name}/${feature}`);
+      for (let member of selected)
+        if (near(member.name, fv.depName)) {
+          for (let name of optionalOf.get(member)) near(name, fv.depName) && out.add(`${member.name}/${name}`);
+          for (let feature of member.featureMap.keys()) near(feature, fv.depFeature) && out.add(`${member.name}/${feature}`);
+        }
+    }
+  let asked = new Set(requested.map(featureValueText));
+  return [...out].filter((s) => !asked.has(s)).sort().slice(0, 5);
+}
+function refuseMissingDependencies(metadata, selected, cli) {
+  let current = cli.current;
+  if (current === null || cli.features.length === 0) return;
+  let members = metadata.workspaceMembers.map((id2) => metadata.packages.get(id2)), { cwdFeatures } = splitOldFeatures(members, current, selected, cli.features.map(featureValue)), names = declaredNames(current).names, missing = cwdFeatures.find((fv) => fv.kind === "dep-feature" && !names.has(fv.depName));
+  if (missing?.kind !== "dep-feature") return;
+  let id = `${current.name} v${current.version}${current.source === null ? ` (${pathModuleFor(current.manifestPath).dirname(current.manifestPath)})` : ""}`;
+  throw new UserError(`package \`${id}\` does not have a dependency named \`${missing.depName}\``);
 }
 
 // src/model/selection.ts
@@ -9606,7 +9619,7 @@ function readNow(file) {
   };
 }
 async function buildsFeatureRefusal(error, query) {
-  let { runner, cargo, manifestPath, invocation, runDir, childEnv, isolation, scope } = query, refusedFeatures = /(does not contain (this|these) features?|none of the selected packages contains)/;
+  let { runner, cargo, manifestPath, invocation, runDir, childEnv, isolation, scope } = query, refusedFeatures = /(does not contain (this|these) features?|none of the selected packages contains|does not have the feature)/;
   if (!(error instanceof CommandError) || !refusedFeatures.test(error.message)) return null;
   let withoutFeatures = { ...invocation, features: [], allFeatures: !1, noDefaultFeatures: !1 }, metadata;
   try {

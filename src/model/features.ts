@@ -16,7 +16,9 @@
  *   fvsFromDependency      `fvs_from_dependency`
  *   fvsFromRequested       `fvs_from_requested`
  *   deps                   `deps` and its `platform_activated`
- *   checkCommandLineFeatures  the refusals of `members_with_features_new` and `report_unknown_features_error`
+ *
+ * The command line's refusals (`members_with_features_new`, `report_unknown_features_error`) are in
+ * `feature-refusals.ts`.
  *
  * The dependency edges are those of the metadata's resolve, which (run on the whole workspace with the same
  * feature flags) holds every edge the invocation can activate; of its dev-dependency edges, only those of the
@@ -26,10 +28,8 @@
  * The recursion of cargo's functions is a work list here (a dependency chain can be deeper than the call
  * stack); the result is the same fixed point, since activation only ever adds.
  */
-import { UserError } from '../errors.js'
 import { platformMatches } from './cfg.js'
 import { releaseAtLeast } from './compiler-behaviour.js'
-import { editDistance } from './edit-distance.js'
 import type { Invocation } from './invocation.js'
 import type { DeclaredDependency, EdgeKind, Metadata, Package, PackageId } from './metadata.js'
 import type { TargetInfo } from './target-info.js'
@@ -151,10 +151,10 @@ interface CliFeatures {
 }
 
 /** cargo's `FeatureValue`. */
-type FeatureValue = { kind: 'feature'; feature: string } | { kind: 'dep'; depName: string } | { kind: 'dep-feature'; depName: string; depFeature: string; weak: boolean }
+export type FeatureValue = { kind: 'feature'; feature: string } | { kind: 'dep'; depName: string } | { kind: 'dep-feature'; depName: string; depFeature: string; weak: boolean }
 
 /** The text of a feature value, as written in a manifest or on the command line. */
-function featureValueText(fv: FeatureValue): string {
+export function featureValueText(fv: FeatureValue): string {
   if (fv.kind === 'feature') return fv.feature
   if (fv.kind === 'dep') return `dep:${fv.depName}`
   return `${fv.depName}${fv.weak ? '?' : ''}/${fv.depFeature}`
@@ -384,20 +384,7 @@ function membersWithFeatures(metadata: Metadata, request: FeatureRequest): [Pack
     if (chosen.length === 0) return members.map(m => [m, { features: [], allFeatures: false, usesDefaultFeatures: true }])
     return chosen.map(m => [m, { features: collectMatchingFeatures(m, requested), allFeatures: request.allFeatures, usesDefaultFeatures }])
   }
-  const memberSpecific = new Map<string, FeatureValue[]>()
-  const cwdFeatures: FeatureValue[] = []
-  for (const fv of requested) {
-    if (fv.kind === 'dep-feature') {
-      const isMember = members.some(m => m !== request.current && m.name === fv.depName)
-      if (isMember && request.selected.some(p => p.name === fv.depName)) {
-        const list = memberSpecific.get(fv.depName) ?? []
-        list.push({ kind: 'feature', feature: fv.depFeature })
-        memberSpecific.set(fv.depName, list)
-        continue
-      }
-    }
-    cwdFeatures.push(fv)
-  }
+  const { memberSpecific, cwdFeatures } = splitOldFeatures(members, request.current, request.selected, requested)
   const out: [Package, CliFeatures][] = []
   for (const member of members) {
     if (member === request.current) out.push([member, { features: cwdFeatures, allFeatures: request.allFeatures, usesDefaultFeatures }])
@@ -409,10 +396,37 @@ function membersWithFeatures(metadata: Metadata, request: FeatureRequest): [Pack
 }
 
 /**
+ * `members_with_features_old`'s split of the command line's features: `member/feature` for a selected member
+ * other than the package of the manifest goes to that member; everything else to the package of the manifest.
+ */
+export function splitOldFeatures(
+  members: readonly Package[],
+  current: Package | null,
+  selected: readonly Package[],
+  requested: readonly FeatureValue[]
+): { memberSpecific: Map<string, FeatureValue[]>; cwdFeatures: FeatureValue[] } {
+  const memberSpecific = new Map<string, FeatureValue[]>()
+  const cwdFeatures: FeatureValue[] = []
+  for (const fv of requested) {
+    if (fv.kind === 'dep-feature') {
+      const isMember = members.some(m => m !== current && m.name === fv.depName)
+      if (isMember && selected.some(p => p.name === fv.depName)) {
+        const list = memberSpecific.get(fv.depName) ?? []
+        list.push({ kind: 'feature', feature: fv.depFeature })
+        memberSpecific.set(fv.depName, list)
+        continue
+      }
+    }
+    cwdFeatures.push(fv)
+  }
+  return { memberSpecific, cwdFeatures }
+}
+
+/**
  * `Workspace::collect_matching_features`: the requested features a member has, its own or its dependencies'.
  * Each one it has is added, as written, to `found`.
  */
-function collectMatchingFeatures(member: Package, requested: readonly FeatureValue[], found?: Set<string>): FeatureValue[] {
+export function collectMatchingFeatures(member: Package, requested: readonly FeatureValue[], found?: Set<string>): FeatureValue[] {
   if (requested.length === 0) return []
   const { names, optional } = declaredNames(member)
   const hasFeature = (f: string): boolean => member.featureMap.has(f) || optional.has(f)
@@ -435,7 +449,7 @@ function collectMatchingFeatures(member: Package, requested: readonly FeatureVal
  * The names a package's dependencies go by in its manifest (`name_in_toml`), and those of the optional ones:
  * every declaration, activated or not, as cargo's summary has them, and those of resolved edges.
  */
-function declaredNames(pkg: Package): { names: Set<string>; optional: Set<string> } {
+export function declaredNames(pkg: Package): { names: Set<string>; optional: Set<string> } {
   const names = new Set<string>()
   const optional = new Set<string>()
   const add = (declared: DeclaredDependency): void => {
@@ -460,94 +474,8 @@ export function commandLineFeatures(resolver: ResolverVersion, current: Package 
  * `Workspace::allows_new_cli_feature_behavior`: resolver "2", or cargo run on the virtual root manifest
  * (`is_virtual` asks of the manifest cargo runs on, not of the root).
  */
-function allowsNewCliFeatureBehavior(cli: CommandLineFeatures): boolean {
+export function allowsNewCliFeatureBehavior(cli: CommandLineFeatures): boolean {
   return cli.resolver === 2 || cli.current === null
-}
-
-/**
- * The refusals of `Workspace::members_with_features_new` (resolver "2", or cargo run on a virtual root manifest),
- * in cargo's words: features for a `-p` that names no member (`cannot specify features for packages outside
- * of workspace`), and features none of the selected members has (`report_unknown_features_error`), with
- * cargo's help: the other members that have them, else similarly named features. Resolver "1" on a package's
- * manifest gives unknown features to that package, whose resolve refuses them; `cargo metadata`
- * does that for every member before the analysis starts.
- */
-export function checkCommandLineFeatures(metadata: Metadata, selected: readonly Package[], cli: CommandLineFeatures): void {
-  if (!allowsNewCliFeatureBehavior(cli)) return
-  if (selected.length === 0) {
-    // Cargo 1.97 adds a similarly named member as help (rust-lang/cargo@d4660ffff); the line is the same.
-    if (cli.features.length > 0 || cli.allFeatures || cli.noDefaultFeatures) throw new UserError('cannot specify features for packages outside of workspace')
-    return
-  }
-  if (cli.features.length === 0) return
-  const requested = uniqueFeatureValues(cli.features)
-  const found = new Set<string>()
-  for (const member of selected) collectMatchingFeatures(member, requested, found)
-  const unknown = requested.map(featureValueText).filter(text => !found.has(text)).sort()
-  if (unknown.length === 0) return
-  const these = unknown.length === 1 ? 'this feature' : 'these features'
-  const lines = [
-    selected.length === 1
-      ? `the package '${selected[0]!.name}' does not contain ${these}: ${unknown.join(', ')}`
-      : `none of the selected packages contains ${these}: ${unknown.join(', ')}`
-  ]
-  if (selected.length !== 1) lines.push(`selected packages: ${selected.map(m => m.name).join(', ')}`)
-  const members = metadata.workspaceMembers.map(id => metadata.packages.get(id)!)
-  const others = members.filter(m => !selected.includes(m) && unknown.some(f => m.featureMap.has(f))).map(m => m.name)
-  if (others.length > 0) {
-    lines.push(`help: package${others.length !== 1 ? 's' : ''} with the missing feature${unknown.length !== 1 ? 's' : ''}: ${others.join(', ')}`)
-  } else {
-    const suggestions = spellingSuggestions(selected, requested.filter(fv => !found.has(featureValueText(fv))), requested)
-    if (suggestions.length > 0) {
-      lines.push(`help: there ${suggestions.length === 1 ? 'is a similarly named feature' : 'are similarly named features'}: ${suggestions.join(', ')}`)
-    }
-  }
-  throw new UserError(lines.join('; '))
-}
-
-/** The command line's features as cargo's `CliFeatures` keeps them: a set. */
-function uniqueFeatureValues(features: readonly string[]): FeatureValue[] {
-  const byText = new Map<string, FeatureValue>()
-  for (const text of features) {
-    const fv = featureValue(text)
-    byText.set(featureValueText(fv), fv)
-  }
-  return [...byText.values()]
-}
-
-/**
- * `missing_feature_spelling_suggestions`: for each unknown feature, the selected members' features and
- * optional dependencies within an edit distance of 3; for `dep/feature`, the features the members' declarations
- * of a similarly named dependency ask for, and the similarly named optional dependencies and features of a
- * similarly named member. At most five, sorted, none of them already requested.
- */
-function spellingSuggestions(selected: readonly Package[], unknown: readonly FeatureValue[], requested: readonly FeatureValue[]): string[] {
-  const near = (a: string, b: string): boolean => editDistance(a, b, 3) !== null
-  const declarationFeatures = new Map<string, readonly string[]>()
-  for (const member of selected) {
-    for (const d of member.declarations) declarationFeatures.set(d.declared.nameInToml, d.declared.features)
-  }
-  const optionalOf = new Map(selected.map(member => [member, declaredNames(member).optional]))
-  const out = new Set<string>()
-  for (const fv of unknown) {
-    if (fv.kind === 'feature') {
-      for (const member of selected) {
-        for (const feature of member.featureMap.keys()) if (near(feature, fv.feature)) out.add(feature)
-        for (const name of optionalOf.get(member)!) if (near(name, fv.feature)) out.add(name)
-      }
-    } else if (fv.kind === 'dep-feature') {
-      for (const [name, features] of declarationFeatures) {
-        if (near(name, fv.depName)) for (const feature of features) if (near(feature, fv.depFeature)) out.add(`${name}/${feature}`)
-      }
-      for (const member of selected) {
-        if (!near(member.name, fv.depName)) continue
-        for (const name of optionalOf.get(member)!) if (near(name, fv.depName)) out.add(`${member.name}/${name}`)
-        for (const feature of member.featureMap.keys()) if (near(feature, fv.depFeature)) out.add(`${member.name}/${feature}`)
-      }
-    }
-  }
-  const asked = new Set(requested.map(featureValueText))
-  return [...out].filter(s => !asked.has(s)).sort().slice(0, 5)
 }
 
 /** `platform_activated`: build dependencies and the host side are checked against the host, the rest against the target. */
