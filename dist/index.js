@@ -6568,7 +6568,7 @@ function outputsOf(unit, root, profileDir, explicitTarget, defaultLibMetadata) {
   const out = [];
   for (const ft of fileTypesOf) {
     const path2 = `${outDir}/${ft.prefix}${name}${hashed2 ? "-<hash>" : ""}${ft.suffix}`;
-    if (out.push({ path: path2, crateType: ft.crateType, linked: !0, debugInfo: ft.debugInfo, hashed: hashed2 }), unit.mode !== "build" || ft.rmeta || unit.target.kind !== "bin" && ft.crateType !== "dylib" && !root)
+    if ((!hashed2 || types.length > 1) && out.push({ path: path2, crateType: ft.crateType, linked: !0, debugInfo: ft.debugInfo, hashed: hashed2 }), unit.mode !== "build" || ft.rmeta || unit.target.kind !== "bin" && ft.crateType !== "dylib" && !root)
       continue;
     const fileName = `${ft.prefix}${ft.replaceHyphens ? name : unit.target.name}${ft.suffix}`, uplifted = example ? `${layout}/examples/${fileName}` : `${layout}/${fileName}`;
     uplifted !== path2 && out.push({ path: uplifted, crateType: ft.crateType, linked: !1, debugInfo: ft.debugInfo, hashed: !1 });

@@ -249,7 +249,8 @@ function outputsOf(unit: Unit, root: boolean, profileDir: string, explicitTarget
   const out: OutputFile[] = []
   for (const ft of fileTypesOf) {
     const path = `${outDir}/${ft.prefix}${name}${hashed ? '-<hash>' : ''}${ft.suffix}`
-    out.push({ path, crateType: ft.crateType, linked: true, debugInfo: ft.debugInfo, hashed })
+    // A hashed file can only collide with another crate type of the same unit.
+    if (!hashed || types.length > 1) out.push({ path, crateType: ft.crateType, linked: true, debugInfo: ft.debugInfo, hashed })
     // `uplift_to`: bins, dylibs and what the command line asked for, never tests or `.rmeta` files.
     if (unit.mode !== 'build' || ft.rmeta) continue
     if (unit.target.kind !== 'bin' && ft.crateType !== 'dylib' && !root) continue
