@@ -4,21 +4,13 @@
  * see differently.
  */
 import { describe, expect, it } from '@jest/globals'
-import { spawnSync } from 'node:child_process'
 import path from 'node:path'
+import { unitGraphCheck } from './support/unit-graph-check.js'
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const WORKSPACE = path.join(ROOT, '__tests__', 'fixtures', 'workspaces', 'features-dev-dep-of-dependency')
 
-function check(...lines: string[]) {
-  const env: Record<string, string> = {}
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('RUSTFLAGS') && !k.startsWith('CARGO_')) env[k] = v
-  return spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', 'unit-graph-check.ts'), WORKSPACE, ...lines], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8'
-  })
-}
+const check = (...lines: string[]) => unitGraphCheck(WORKSPACE, lines)
 
 describe('scripts/unit-graph-check.ts', () => {
   it('agrees with cargo on units, features and refusals, and says where it ran', () => {

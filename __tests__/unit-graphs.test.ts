@@ -5,29 +5,19 @@
  * path). Each reproduces a difference found on real workspaces, shrunk.
  */
 import { describe, expect, it } from '@jest/globals'
-import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { unitGraphCheck } from './support/unit-graph-check.js'
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const DIR = path.join(ROOT, '__tests__', 'fixtures', 'unit-graph')
-
-function check(workspace: string, lines: readonly string[]) {
-  const env: Record<string, string> = {}
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('RUSTFLAGS') && !k.startsWith('CARGO_')) env[k] = v
-  return spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', 'unit-graph-check.ts'), workspace, ...lines], {
-    cwd: ROOT,
-    env,
-    encoding: 'utf8'
-  })
-}
 
 describe("the engine's units against cargo's --unit-graph", () => {
   for (const name of fs.readdirSync(DIR).sort()) {
     const { description, commands } = JSON.parse(fs.readFileSync(path.join(DIR, name, 'commands.json'), 'utf8')) as { description: string; commands: string[] }
     it(`${name}: ${description}`, () => {
       const workspace = path.join(DIR, name)
-      const r = check(workspace, commands.map(line => line.replaceAll('{WS}', workspace)))
+      const r = unitGraphCheck(workspace, commands.map(line => line.replaceAll('{WS}', workspace)))
       const lines = r.stdout.split('\n')
       expect(lines.filter((line, i) => line.startsWith('DIFFERENT') || (line.startsWith('  ') && lines.slice(0, i).reverse().find(l => !l.startsWith('  '))?.startsWith('DIFFERENT')))).toEqual([])
       expect({ status: r.status, last: r.stdout.trim().split('\n').pop() }).toEqual({ status: 0, last: `${commands.length} of ${commands.length} command lines agree` })
