@@ -275,6 +275,16 @@ describe('findings', () => {
     expect(lto[0]!.message).toContain('cannot prefer dynamic linking when performing LTO')
   })
 
+  it("lto-conflict says where each side comes from: the profile's `-C lto` against `-C embed-bitcode=no` in the rustflags", async () => {
+    const report = await analyse('prefer-dynamic-lto', ['--workspace', '--release'], { RUSTFLAGS: '-C embed-bitcode=no' })
+    const lto = report.findings.filter(f => f.rule === 'lto-conflict')
+    expect(lto.map(f => `${f.package}:${f.crateType}`).sort()).toEqual(['app:bin', 'cd:cdylib', 'st:staticlib'])
+    for (const f of lto) {
+      expect(f.message).toContain("the profile's `lto` setting makes cargo pass `-C lto`, but rustflags ask for `-C embed-bitcode=no`")
+      expect(f.fixes.map(x => x.title)).toEqual(['Remove `-C embed-bitcode=no` from the rustflags: cargo already leaves the bitcode out where LTO does not use it.'])
+    }
+  })
+
   it('unsupported-crate-type is an error when every crate type is dropped', async () => {
     const report = await analyse('crt-static-proc-macro', ['--workspace'], { RUSTFLAGS: '-C target-feature=+crt-static' })
     const f = only(report, 'unsupported-crate-type')

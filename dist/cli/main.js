@@ -4959,11 +4959,12 @@ function problemFinding(result2, p, locator) {
   }
 }
 function embedBitcodeFinding(unit, locator) {
+  let ltoFlag = codegenOptions(unit.rustflags, "lto").length > 0, embedFlag = codegenOptions(unit.rustflags, "embed-bitcode").length > 0, why = ltoFlag && embedFlag ? "rustflags ask for both `-C lto` and `-C embed-bitcode=no`" : ltoFlag ? "rustflags ask for `-C lto` but cargo compiles this unit with `-C embed-bitcode=no`" : "the profile's `lto` setting makes cargo pass `-C lto`, but rustflags ask for `-C embed-bitcode=no`", fix = ltoFlag ? 'Remove `-C lto` from RUSTFLAGS and set `lto = true` (or `"thin"`) in the profile instead: cargo then applies LTO only where rustc allows it.' : "Remove `-C embed-bitcode=no` from the rustflags: cargo already leaves the bitcode out where LTO does not use it.";
   return {
     ...base(unit, "lto-conflict"),
     crates: [crateName2(unit)],
-    message: `${describeUnit(unit)} fails: rustflags ask for \`-C lto\` but cargo compiles this unit with \`-C embed-bitcode=no\` ("options \`-C embed-bitcode=no\` and \`-C lto\` are incompatible").`,
-    fixes: ['Remove `-C lto` from RUSTFLAGS and set `lto = true` (or `"thin"`) in the profile instead: cargo then applies LTO only where rustc allows it.'],
+    message: `${describeUnit(unit)} fails: ${why} ("options \`-C embed-bitcode=no\` and \`-C lto\` are incompatible").`,
+    fixes: [fix],
     ...locator.setting("rustflags", unit)
   };
 }

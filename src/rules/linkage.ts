@@ -69,13 +69,28 @@ function problemFinding(result: UnitResult, p: Exclude<UnitProblem, Problem<'dep
   }
 }
 
-/** `lto-conflict`: `-C lto` from rustflags on a unit cargo compiles with `-C embed-bitcode=no`. */
+/**
+ * `lto-conflict`: `-C lto` and `-C embed-bitcode=no` on one unit. Cargo never passes both itself: one of them,
+ * or both, comes from the rustflags (`-C lto` where cargo leaves out the bitcode, or `-C embed-bitcode=no`
+ * where the profile's `lto` makes cargo pass `-C lto`).
+ */
 function embedBitcodeFinding(unit: Unit, locator: Locator): Draft {
+  const ltoFlag = codegenOptions(unit.rustflags, 'lto').length > 0
+  const embedFlag = codegenOptions(unit.rustflags, 'embed-bitcode').length > 0
+  const why =
+    ltoFlag && embedFlag
+      ? 'rustflags ask for both `-C lto` and `-C embed-bitcode=no`'
+      : ltoFlag
+        ? 'rustflags ask for `-C lto` but cargo compiles this unit with `-C embed-bitcode=no`'
+        : "the profile's `lto` setting makes cargo pass `-C lto`, but rustflags ask for `-C embed-bitcode=no`"
+  const fix = ltoFlag
+    ? 'Remove `-C lto` from RUSTFLAGS and set `lto = true` (or `"thin"`) in the profile instead: cargo then applies LTO only where rustc allows it.'
+    : 'Remove `-C embed-bitcode=no` from the rustflags: cargo already leaves the bitcode out where LTO does not use it.'
   return {
     ...base(unit, 'lto-conflict'),
     crates: [crateName(unit)],
-    message: `${describeUnit(unit)} fails: rustflags ask for \`-C lto\` but cargo compiles this unit with \`-C embed-bitcode=no\` ("options \`-C embed-bitcode=no\` and \`-C lto\` are incompatible").`,
-    fixes: ['Remove `-C lto` from RUSTFLAGS and set `lto = true` (or `"thin"`) in the profile instead: cargo then applies LTO only where rustc allows it.'],
+    message: `${describeUnit(unit)} fails: ${why} ("options \`-C embed-bitcode=no\` and \`-C lto\` are incompatible").`,
+    fixes: [fix],
     ...locator.setting('rustflags', unit)
   }
 }
