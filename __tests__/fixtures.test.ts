@@ -93,7 +93,7 @@ describe('fixture workspaces: predictions equal recorded cargo builds', () => {
     const recorded = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Recorded
     const cases = recorded.cases.filter(c => ['build', 'test', 'bench'].includes(c.args[0]!) && !c.setup)
     for (const c of cases) {
-      const label = `${name}: ${c.env ? Object.entries(c.env).map(([k, v]) => `${k}="${v}" `).join('') : ''}cargo ${c.args.join(' ')}${c.cwd ? ` (in ${c.cwd}/)` : ''}`
+      const label = `${name}: ${c.env ? Object.entries(c.env).map(([k, v]) => `${k}="${v}" `).join('') : ''}cargo ${c.toolchain ? `+${c.toolchain} ` : ''}${c.args.join(' ')}${c.cwd ? ` (in ${c.cwd}/)` : ''}`
       if (NOT_PREDICTED.has(label)) continue
       it(label, async () => {
         // Cargo refused the command line before building anything: the engine refuses it with cargo's reason.

@@ -5291,14 +5291,14 @@ function buildUnitGraph(metadata, context, invocation, selected, options = {}) {
     infoFor,
     libOf: (pkg) => (libs.has(pkg) || libs.set(pkg, libTarget(pkg)), libs.get(pkg)),
     sourceUsesCrate,
-    intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => NO_DOC_TESTS : docTestsOf, procMacroDependencyByAnyTarget(release))
+    intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => NO_DOC_TESTS : docTestsOf, procMacroDependencyByAnyTarget(release), context.panicAbortTests === !0)
   }, roots = depsOfRoots(state, rootSpecs);
   return assignLto(roots, profile), { units, roots, warnings };
 }
-function unitInterner(units, infoFor, profile, primary, features, docTestsOf, hostOnlyProcMacroDependencies) {
+function unitInterner(units, infoFor, profile, primary, features, docTestsOf, hostOnlyProcMacroDependencies, panicAbortTests2) {
   const byKey = /* @__PURE__ */ new Map(), targetIds = /* @__PURE__ */ new Map(), featuresByPackage = /* @__PURE__ */ new Map();
   return ({ pkg, target, mode, kind, unitFor }, root) => {
-    const panicForced = unitFor.host || unitFor.test || mode !== "build" || isForHost(target);
+    const panicForced = unitFor.host || isForHost(target) || !panicAbortTests2 && (unitFor.test || mode !== "build");
     let sides = featuresByPackage.get(pkg);
     if (sides === void 0 && featuresByPackage.set(pkg, sides = packageFeatures(features, pkg)), hostOnlyProcMacroDependencies && !root && !features.isActivated(pkg.id, unitFor.hostFeatures ? "host" : "normal"))
       throw resolvedForHostOnly(pkg);
@@ -5603,7 +5603,7 @@ function resolveUnit(unit, done, units, compiler, walks) {
   };
 }
 function panicAbortTestRefused(unit) {
-  return unit.mode !== "test" || unit.panic !== "abort" || flagEnabled(unstableOptions(unit.rustflags, "panic-abort-tests")) ? !1 : !cfgHas(unit.targetInfo.cfg, "target_family", "wasm");
+  return unit.mode !== "test" || unit.panic !== "abort" || unit.panicSource === "profile" || flagEnabled(unstableOptions(unit.rustflags, "panic-abort-tests")) ? !1 : !cfgHas(unit.targetInfo.cfg, "target_family", "wasm");
 }
 function refusedResult(unit) {
   const problem = { kind: "unsupported-crate-types", dropped: unit.droppedCrateTypes, allDropped: !0 };
@@ -11525,7 +11525,8 @@ async function analyzeWith(options, setup) {
     profile: resolveProfile(names2.main, profileOptions),
     testProfile: resolveProfile(names2.test, profileOptions),
     buildDirectory: directories.buildDir,
-    inheritedLibraryPath: inheritedLibraryPath(env, hostInfo ?? targetInfo, cwd)
+    inheritedLibraryPath: inheritedLibraryPath(env, hostInfo ?? targetInfo, cwd),
+    panicAbortTests: panicAbortTests(config, env, rustc.release)
   };
   return analyze({
     metadata,
@@ -11552,6 +11553,12 @@ async function analyzeWith(options, setup) {
 }
 const NEVER = new Promise(() => {
 });
+function panicAbortTests(config, env, release) {
+  if (!/-(nightly|dev)\b/.test(release) && env.RUSTC_BOOTSTRAP !== "1")
+    return !1;
+  const node = configNode(config, ["unstable", "panic-abort-tests"]);
+  return env.CARGO_UNSTABLE_PANIC_ABORT_TESTS === "true" || node?.kind === "scalar" && node.value === !0;
+}
 function readNow(file) {
   let read;
   try {

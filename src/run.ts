@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { buildDirectories, type CargoConfig, requestedTarget, settingSource } from './config/cargo-config.js'
+import { buildDirectories, type CargoConfig, configNode, requestedTarget, settingSource } from './config/cargo-config.js'
 import { profileNameFor, resolveProfile } from './config/profiles.js'
 import { analyze } from './engine.js'
 import { CommandError, UserError } from './errors.js'
@@ -238,7 +238,8 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
     profile: resolveProfile(names.main, profileOptions),
     testProfile: resolveProfile(names.test, profileOptions),
     buildDirectory: directories.buildDir,
-    inheritedLibraryPath: inheritedLibraryPath(env, hostInfo ?? targetInfo, cwd)
+    inheritedLibraryPath: inheritedLibraryPath(env, hostInfo ?? targetInfo, cwd),
+    panicAbortTests: panicAbortTests(config, env, rustc.release)
   }
   return analyze({
     metadata,
@@ -265,6 +266,16 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
 }
 
 const NEVER = new Promise<never>(() => undefined)
+
+/**
+ * Cargo's `-Zpanic-abort-tests` from `[unstable] panic-abort-tests` or `CARGO_UNSTABLE_PANIC_ABORT_TESTS`, which
+ * only a cargo that allows nightly features reads (a nightly or dev toolchain, or `RUSTC_BOOTSTRAP=1`).
+ */
+function panicAbortTests(config: CargoConfig, env: Record<string, string | undefined>, release: string): boolean {
+  if (!/-(nightly|dev)\b/.test(release) && env.RUSTC_BOOTSTRAP !== '1') return false
+  const node = configNode(config, ['unstable', 'panic-abort-tests'])
+  return env.CARGO_UNSTABLE_PANIC_ABORT_TESTS === 'true' || (node?.kind === 'scalar' && node.value === true)
+}
 
 /** Reads a metadata file now; the function returns its text, or throws what reading it threw, once. */
 function readNow(file: string): () => string {

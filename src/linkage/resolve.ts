@@ -188,10 +188,11 @@ function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>, units: readonly Un
 /**
  * rustc's test harness (`rustc_builtin_macros/src/test_harness.rs`, `inject`) refuses `-C panic=abort` without
  * `-Zpanic-abort-tests`, unless abort is the target's own default (wasm). Cargo builds harnesses with unwind,
- * so only rustflags can ask for it.
+ * so only rustflags can ask for it; or, under cargo's own `-Zpanic-abort-tests`, the profile, and cargo then
+ * passes rustc the flag itself (`build_base_args`).
  */
 function panicAbortTestRefused(unit: Unit): boolean {
-  if (unit.mode !== 'test' || unit.panic !== 'abort') return false
+  if (unit.mode !== 'test' || unit.panic !== 'abort' || unit.panicSource === 'profile') return false
   if (flagEnabled(unstableOptions(unit.rustflags, 'panic-abort-tests'))) return false
   return !cfgHas(unit.targetInfo.cfg, 'target_family', 'wasm')
 }

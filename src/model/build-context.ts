@@ -35,6 +35,12 @@ export interface BuildContext {
    * tests and doc tests (`Compilation::fill_env`). Absent: none.
    */
   inheritedLibraryPath?: readonly string[]
+  /**
+   * Cargo's `-Zpanic-abort-tests` (`[unstable] panic-abort-tests = true`, read by a nightly cargo only): test
+   * harnesses and what they link take the profile's `panic` instead of unwinding (`UnitFor::new_test`), and
+   * cargo passes rustc `-Z panic-abort-tests` for a harness that aborts. Absent: off.
+   */
+  panicAbortTests?: boolean
 }
 
 /** The profile the units of a command read: `cargo test` and `cargo bench` read `testProfile`. */

@@ -244,7 +244,7 @@ export function buildUnitGraph(
       return libs.get(pkg)
     },
     sourceUsesCrate,
-    intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => NO_DOC_TESTS : docTestsOf, procMacroDependencyByAnyTarget(release))
+    intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => NO_DOC_TESTS : docTestsOf, procMacroDependencyByAnyTarget(release), context.panicAbortTests === true)
   }
   const roots = depsOfRoots(state, rootSpecs)
   assignLto(roots, profile)
@@ -264,14 +264,16 @@ function unitInterner(
   primary: ReadonlySet<string>,
   features: ResolvedFeatures,
   docTestsOf: LibraryDocTests,
-  hostOnlyProcMacroDependencies: boolean
+  hostOnlyProcMacroDependencies: boolean,
+  panicAbortTests: boolean
 ): State['intern'] {
   const byKey = new Map<number, Unit>()
   const targetIds = new Map<Target, number>()
   const featuresByPackage = new Map<Package, PackageFeatures>()
   return ({ pkg, target, mode, kind, unitFor }, root) => {
-    // `UnitFor`'s `PanicSetting::AlwaysUnwind`.
-    const panicForced = unitFor.host || unitFor.test || mode !== 'build' || isForHost(target)
+    // `UnitFor`'s `PanicSetting::AlwaysUnwind`: host units always; test harnesses and what they link unless
+    // cargo's `-Zpanic-abort-tests` makes `UnitFor::new_test` read the profile.
+    const panicForced = unitFor.host || isForHost(target) || (!panicAbortTests && (unitFor.test || mode !== 'build'))
     // A unit's features are its package's on its side (`FeaturesFor::from_for_host`). The side follows
     // host/target except for build scripts, built for the host with either side's features: a package
     // whose sides differ gets one build script per side, as cargo builds it.
