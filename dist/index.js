@@ -6583,7 +6583,7 @@ const LINKED_BY_RUST = /* @__PURE__ */ new Set(["dylib", "rlib", "lib"]);
 function collisionFinding(ctx, c, layout) {
   if (c.units.length === 1)
     return crateTypesCollision(ctx, c, layout);
-  const profile = commandProfile(ctx.build, ctx.invocation.command), rep = c.units[0], samePackage = c.units.every((u) => u.pkg === rep.pkg), kindsDiffer = samePackage && c.units.some((u) => u.kind !== rep.kind), panics = new Set(c.units.map((u) => profilePanic(u, profile))), main = c.files.filter((f) => !f.debugInfo), collidingTypes = new Set(main.map((f) => f.crateType)), crateType2 = rep.crateTypes.find((t) => collidingTypes.has(t)) ?? rep.crateTypes[0], linkedTypes = new Set(main.filter((f) => f.linked).map((f) => f.crateType)), linkedByRust = [...linkedTypes].some((t) => LINKED_BY_RUST.has(t)), files = listCrates(c.paths.map((p) => `${layout.shownTargetDir}/${p}`), 8), fileWord = c.paths.length === 1 ? "file" : "files", shown = `${layout.shownTargetDir}/${c.paths.find((p) => !/\.(dwp|pdb|dSYM)$/.test(p)) ?? c.paths[0]}`, describe2 = (u) => {
+  const profile = commandProfile(ctx.build, ctx.invocation.command), rep = c.units[0], samePackage = c.units.every((u) => u.pkg === rep.pkg), kindsDiffer = samePackage && c.units.some((u) => u.kind !== rep.kind), panics = new Set(c.units.map((u) => profilePanic(u, profile))), main = c.files.filter((f) => !f.debugInfo), collidingTypes = new Set(main.map((f) => f.crateType)), crateType2 = rep.crateTypes.find((t) => collidingTypes.has(t)) ?? rep.crateTypes[0], linkedTypes = new Set(main.filter((f) => f.linked).map((f) => f.crateType)), linkedByRust = [...linkedTypes].some((t) => LINKED_BY_RUST.has(t)), { files, fileWord, shown } = collidingFiles(c, layout), describe2 = (u) => {
     let d = describeUnit(u);
     return samePackage ? (kindsDiffer && u.kind === "target" && (d += " (built for the target)"), panics.size > 1 && (d += ` with \`panic = "${profilePanic(u, profile)}"\``)) : c.units.some((o) => o !== u && o.pkg.name === u.pkg.name) ? d += ` of \`${u.pkg.name} ${u.pkg.version}\`` : d += ` of package \`${u.pkg.name}\``, d;
   }, units = c.units.map(describe2), who = `${units.slice(0, -1).join(", ")} and ${units.at(-1)}`;
@@ -6608,14 +6608,22 @@ function collisionFinding(ctx, c, layout) {
   }
   return { ...base(rep, "output-filename-collision", crateType2), crates: [...new Set(c.units.map(resolve_crateName))], message, fixes, ...locate(ctx, c, rep, panics.size > 1, kindsDiffer) };
 }
+function collidingFiles(c, layout) {
+  const shown = c.paths.find((p) => !/\.(dwp|pdb|dSYM)$/.test(p) && !p.includes("-<hash>")) ?? c.paths[0];
+  return {
+    files: listCrates(c.paths.map((p) => `${layout.shownTargetDir}/${p}`), 8),
+    fileWord: c.paths.length === 1 ? "file" : "files",
+    shown: `${layout.shownTargetDir}/${shown}`
+  };
+}
 function crateTypesCollision(ctx, c, layout) {
-  const unit = c.units[0], types = unit.crateTypes.filter((t) => c.files.some((f) => f.crateType === t && !f.debugInfo)), fileWord = c.paths.length === 1 ? "file" : "files", files = listCrates(c.paths.map((p) => `${layout.shownTargetDir}/${p}`), 8), collision = `rustc writes them to the same ${fileWord}: ${files} (cargo warns "output filename collision")`, sameLibrary = new Set(types.map((t) => t === "lib" ? "rlib" : t)).size === 1;
+  const unit = c.units[0], types = unit.crateTypes.filter((t) => c.files.some((f) => f.crateType === t && !f.debugInfo)), { files, fileWord, shown } = collidingFiles(c, layout), collision = `rustc writes them to the same ${fileWord}: ${files} (cargo warns "output filename collision")`, sameLibrary = new Set(types.map((t) => t === "lib" ? "rlib" : t)).size === 1;
   let message, fix;
   if (sameLibrary) {
     const kept = [...new Set(unit.crateTypes.map((t) => t === "lib" && unit.crateTypes.includes("rlib") ? "rlib" : t))];
     message = `${describeUnit(unit)} lists ${listCrates(types, 8)} in its \`crate-type\`, one library built twice: ${collision}. Both writes hold the same library, so nothing is lost, but the warning stays.`, fix = `List each crate type once${types.includes("lib") ? " (`lib` is the `rlib`)" : ""}: \`crate-type = [${kept.map((t) => `"${t}"`).join(", ")}]\`.`;
   } else {
-    const last = types.at(-1), lost = types.slice(0, -1), shown = `${layout.shownTargetDir}/${c.paths.find((p) => !/\.(dwp|pdb|dSYM)$/.test(p) && !p.includes("-<hash>")) ?? c.paths[0]}`;
+    const last = types.at(-1), lost = types.slice(0, -1);
     message = `${describeUnit(unit)} is built as ${listCrates(types, 8)} at once (its \`crate-type\`), and ${collision}. rustc links them one after the other, so the ${fileWord} ${c.paths.length === 1 ? "holds" : "hold"} the \`${last}\`: anything that loads or ships \`${shown}\` gets it, and the ${listCrates(lost, 8)} ${lost.length === 1 ? "is" : "are"} lost.`, fix = `Keep one of ${listCrates(types, 8)} in the \`crate-type\` of \`${unit.target.name}\`, and build the other from an \`[[example]]\` of another name with the same \`path\`.`;
   }
   return { ...base(unit, "output-filename-collision", types.at(-1)), crates: [resolve_crateName(unit)], message, fixes: [fix], ...ctx.locator.crateType(unit) };
@@ -9921,10 +9929,7 @@ function refusal(file, why) {
   return new UserError(`\`${file}\`: ${why} (set trust-repository-config to allow it)`);
 }
 function refuseOutsidePathPackages(metadata, scope) {
-  const shown = (file) => {
-    const relative = external_node_path_default().relative(scope.root, file);
-    return relative === "" ? "." : relative.split(external_node_path_default().sep).join("/");
-  };
+  const shown = (file) => relativeOrAbsolute(scope.root, file) || ".";
   if (!isInsideRepository(scope, metadata.workspaceRoot))
     throw path_packages_refusal(`the workspace root \`${shown(metadata.workspaceRoot)}\` is outside the repository`);
   const outside = (pkg) => pkg.source === null && !isInsideRepository(scope, external_node_path_default().dirname(pkg.manifestPath)), found = [...metadata.packages.values()].filter(outside);

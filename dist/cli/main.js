@@ -4647,7 +4647,7 @@ function compareCopies(a, b) {
 var LINKED_BY_RUST = /* @__PURE__ */ new Set(["dylib", "rlib", "lib"]);
 function collisionFinding(ctx, c, layout) {
   if (c.units.length === 1) return crateTypesCollision(ctx, c, layout);
-  let profile = commandProfile(ctx.build, ctx.invocation.command), rep = c.units[0], samePackage = c.units.every((u) => u.pkg === rep.pkg), kindsDiffer = samePackage && c.units.some((u) => u.kind !== rep.kind), panics = new Set(c.units.map((u) => profilePanic(u, profile))), main2 = c.files.filter((f) => !f.debugInfo), collidingTypes = new Set(main2.map((f) => f.crateType)), crateType = rep.crateTypes.find((t) => collidingTypes.has(t)) ?? rep.crateTypes[0], linkedTypes = new Set(main2.filter((f) => f.linked).map((f) => f.crateType)), linkedByRust = [...linkedTypes].some((t) => LINKED_BY_RUST.has(t)), files = listCrates(c.paths.map((p) => `${layout.shownTargetDir}/${p}`), 8), fileWord = c.paths.length === 1 ? "file" : "files", shown = `${layout.shownTargetDir}/${c.paths.find((p) => !/\.(dwp|pdb|dSYM)$/.test(p)) ?? c.paths[0]}`, describe7 = (u) => {
+  let profile = commandProfile(ctx.build, ctx.invocation.command), rep = c.units[0], samePackage = c.units.every((u) => u.pkg === rep.pkg), kindsDiffer = samePackage && c.units.some((u) => u.kind !== rep.kind), panics = new Set(c.units.map((u) => profilePanic(u, profile))), main2 = c.files.filter((f) => !f.debugInfo), collidingTypes = new Set(main2.map((f) => f.crateType)), crateType = rep.crateTypes.find((t) => collidingTypes.has(t)) ?? rep.crateTypes[0], linkedTypes = new Set(main2.filter((f) => f.linked).map((f) => f.crateType)), linkedByRust = [...linkedTypes].some((t) => LINKED_BY_RUST.has(t)), { files, fileWord, shown } = collidingFiles(c, layout), describe7 = (u) => {
     let d = describeUnit(u);
     return samePackage ? (kindsDiffer && u.kind === "target" && (d += " (built for the target)"), panics.size > 1 && (d += ` with \`panic = "${profilePanic(u, profile)}"\``)) : c.units.some((o) => o !== u && o.pkg.name === u.pkg.name) ? d += ` of \`${u.pkg.name} ${u.pkg.version}\`` : d += ` of package \`${u.pkg.name}\``, d;
   }, units = c.units.map(describe7), who = `${units.slice(0, -1).join(", ")} and ${units.at(-1)}`, what;
@@ -4673,13 +4673,21 @@ function collisionFinding(ctx, c, layout) {
   }
   return { ...base(rep, "output-filename-collision", crateType), crates: [...new Set(c.units.map(crateName2))], message, fixes, ...locate(ctx, c, rep, panics.size > 1, kindsDiffer) };
 }
+function collidingFiles(c, layout) {
+  let shown = c.paths.find((p) => !/\.(dwp|pdb|dSYM)$/.test(p) && !p.includes("-<hash>")) ?? c.paths[0];
+  return {
+    files: listCrates(c.paths.map((p) => `${layout.shownTargetDir}/${p}`), 8),
+    fileWord: c.paths.length === 1 ? "file" : "files",
+    shown: `${layout.shownTargetDir}/${shown}`
+  };
+}
 function crateTypesCollision(ctx, c, layout) {
-  let unit = c.units[0], types = unit.crateTypes.filter((t) => c.files.some((f) => f.crateType === t && !f.debugInfo)), fileWord = c.paths.length === 1 ? "file" : "files", files = listCrates(c.paths.map((p) => `${layout.shownTargetDir}/${p}`), 8), collision = `rustc writes them to the same ${fileWord}: ${files} (cargo warns "output filename collision")`, sameLibrary = new Set(types.map((t) => t === "lib" ? "rlib" : t)).size === 1, message, fix;
+  let unit = c.units[0], types = unit.crateTypes.filter((t) => c.files.some((f) => f.crateType === t && !f.debugInfo)), { files, fileWord, shown } = collidingFiles(c, layout), collision = `rustc writes them to the same ${fileWord}: ${files} (cargo warns "output filename collision")`, sameLibrary = new Set(types.map((t) => t === "lib" ? "rlib" : t)).size === 1, message, fix;
   if (sameLibrary) {
     let kept = [...new Set(unit.crateTypes.map((t) => t === "lib" && unit.crateTypes.includes("rlib") ? "rlib" : t))];
     message = `${describeUnit(unit)} lists ${listCrates(types, 8)} in its \`crate-type\`, one library built twice: ${collision}. Both writes hold the same library, so nothing is lost, but the warning stays.`, fix = `List each crate type once${types.includes("lib") ? " (`lib` is the `rlib`)" : ""}: \`crate-type = [${kept.map((t) => `"${t}"`).join(", ")}]\`.`;
   } else {
-    let last = types.at(-1), lost = types.slice(0, -1), shown = `${layout.shownTargetDir}/${c.paths.find((p) => !/\.(dwp|pdb|dSYM)$/.test(p) && !p.includes("-<hash>")) ?? c.paths[0]}`;
+    let last = types.at(-1), lost = types.slice(0, -1);
     message = `${describeUnit(unit)} is built as ${listCrates(types, 8)} at once (its \`crate-type\`), and ${collision}. rustc links them one after the other, so the ${fileWord} ${c.paths.length === 1 ? "holds" : "hold"} the \`${last}\`: anything that loads or ships \`${shown}\` gets it, and the ${listCrates(lost, 8)} ${lost.length === 1 ? "is" : "are"} lost.`, fix = `Keep one of ${listCrates(types, 8)} in the \`crate-type\` of \`${unit.target.name}\`, and build the other from an \`[[example]]\` of another name with the same \`path\`.`;
   }
   return { ...base(unit, "output-filename-collision", types.at(-1)), crates: [crateName2(unit)], message, fixes: [fix], ...ctx.locator.crateType(unit) };
@@ -7955,10 +7963,7 @@ function refusal(file, why) {
 // src/gather/path-packages.ts
 import path16 from "node:path";
 function refuseOutsidePathPackages(metadata, scope) {
-  let shown = (file) => {
-    let relative = path16.relative(scope.root, file);
-    return relative === "" ? "." : relative.split(path16.sep).join("/");
-  };
+  let shown = (file) => relativeOrAbsolute(scope.root, file) || ".";
   if (!isInsideRepository(scope, metadata.workspaceRoot))
     throw refusal2(`the workspace root \`${shown(metadata.workspaceRoot)}\` is outside the repository`);
   let outside = (pkg) => pkg.source === null && !isInsideRepository(scope, path16.dirname(pkg.manifestPath)), found = [...metadata.packages.values()].filter(outside);

@@ -11,13 +11,11 @@ import path from 'node:path'
 import { UserError } from '../errors.js'
 import { isInsideRepository, type RepositoryScope } from '../input-file.js'
 import type { Metadata, Package } from '../model/metadata.js'
+import { relativeOrAbsolute } from '../model/paths.js'
 
 /** Throws a one-line UserError for the workspace root or the first path package outside the repository. */
 export function refuseOutsidePathPackages(metadata: Metadata, scope: RepositoryScope): void {
-  const shown = (file: string): string => {
-    const relative = path.relative(scope.root, file)
-    return relative === '' ? '.' : relative.split(path.sep).join('/')
-  }
+  const shown = (file: string): string => relativeOrAbsolute(scope.root, file) || '.'
   if (!isInsideRepository(scope, metadata.workspaceRoot)) {
     throw refusal(`the workspace root \`${shown(metadata.workspaceRoot)}\` is outside the repository`)
   }

@@ -283,9 +283,7 @@ function collisionFinding(ctx: RuleContext, c: OutputCollision, layout: OutputLa
   const crateType = rep.crateTypes.find(t => collidingTypes.has(t)) ?? rep.crateTypes[0]
   const linkedTypes = new Set(main.filter(f => f.linked).map(f => f.crateType))
   const linkedByRust = [...linkedTypes].some(t => LINKED_BY_RUST.has(t))
-  const files = listCrates(c.paths.map(p => `${layout.shownTargetDir}/${p}`), 8)
-  const fileWord = c.paths.length === 1 ? 'file' : 'files'
-  const shown = `${layout.shownTargetDir}/${c.paths.find(p => !/\.(dwp|pdb|dSYM)$/.test(p)) ?? c.paths[0]!}`
+  const { files, fileWord, shown } = collidingFiles(c, layout)
 
   const describe = (u: Unit): string => {
     let d = describeUnit(u)
@@ -354,6 +352,19 @@ function collisionFinding(ctx: RuleContext, c: OutputCollision, layout: OutputLa
 }
 
 /**
+ * How a collision's files read in its message: all of them, the word for their number, and the one to name as
+ * what is loaded or shipped (the first that is neither debug info nor named with the unit's hash).
+ */
+function collidingFiles(c: OutputCollision, layout: OutputLayout): { files: string; fileWord: string; shown: string } {
+  const shown = c.paths.find(p => !/\.(dwp|pdb|dSYM)$/.test(p) && !p.includes('-<hash>')) ?? c.paths[0]!
+  return {
+    files: listCrates(c.paths.map(p => `${layout.shownTargetDir}/${p}`), 8),
+    fileWord: c.paths.length === 1 ? 'file' : 'files',
+    shown: `${layout.shownTargetDir}/${shown}`
+  }
+}
+
+/**
  * One unit whose crate types share a file name. Either the same library twice (`lib` is rustc's `rlib`, and a
  * `crate-type` may repeat an entry), or an `[[example]]` that is both a `dylib` and a `cdylib` (both
  * `lib<name>.so`, `.dylib` or `.dll`; a `[lib]` may not be both, cargo refuses that manifest). rustc links the
@@ -363,8 +374,7 @@ function collisionFinding(ctx: RuleContext, c: OutputCollision, layout: OutputLa
 function crateTypesCollision(ctx: RuleContext, c: OutputCollision, layout: OutputLayout): Draft {
   const unit = c.units[0]!
   const types = unit.crateTypes.filter(t => c.files.some(f => f.crateType === t && !f.debugInfo))
-  const fileWord = c.paths.length === 1 ? 'file' : 'files'
-  const files = listCrates(c.paths.map(p => `${layout.shownTargetDir}/${p}`), 8)
+  const { files, fileWord, shown } = collidingFiles(c, layout)
   const collision = `rustc writes them to the same ${fileWord}: ${files} (cargo warns "output filename collision")`
   const sameLibrary = new Set(types.map(t => (t === 'lib' ? 'rlib' : t))).size === 1
   let message: string
@@ -376,7 +386,6 @@ function crateTypesCollision(ctx: RuleContext, c: OutputCollision, layout: Outpu
   } else {
     const last = types.at(-1)!
     const lost = types.slice(0, -1)
-    const shown = `${layout.shownTargetDir}/${c.paths.find(p => !/\.(dwp|pdb|dSYM)$/.test(p) && !p.includes('-<hash>')) ?? c.paths[0]!}`
     message =
       `${describeUnit(unit)} is built as ${listCrates(types, 8)} at once (its \`crate-type\`), and ${collision}. ` +
       `rustc links them one after the other, so the ${fileWord} ${c.paths.length === 1 ? 'holds' : 'hold'} the \`${last}\`: anything that loads or ships \`${shown}\` gets it, and the ${listCrates(lost, 8)} ${lost.length === 1 ? 'is' : 'are'} lost.`
