@@ -4720,6 +4720,9 @@ function compilerBehaviour(rustc, host) {
     readsCdylibAsDylib: !releaseAtLeast(rustc.release, 1, 73)
   };
 }
+function memberPackages(metadata) {
+  return metadata.workspaceMembers.map((id) => metadata.packages.get(id));
+}
 function isProcMacro(target) {
   return target.crateTypes.includes("proc-macro");
 }
@@ -4875,7 +4878,7 @@ function fvsFromRequested(member, cli) {
   return fvs;
 }
 function membersWithFeatures(metadata, request) {
-  const members = metadata.workspaceMembers.map((id) => metadata.packages.get(id)), selected = new Set(request.selected.map((p) => p.id)), requested = request.features.map(featureValue), usesDefaultFeatures = !request.noDefaultFeatures;
+  const members = memberPackages(metadata), selected = new Set(request.selected.map((p) => p.id)), requested = request.features.map(featureValue), usesDefaultFeatures = !request.noDefaultFeatures;
   if (allowsNewCliFeatureBehavior(request)) {
     const chosen = members.filter((m) => selected.has(m.id));
     return chosen.length === 0 ? members.map((m) => [m, { features: [], allFeatures: !1, usesDefaultFeatures: !0 }]) : chosen.map((m) => [m, { features: collectMatchingFeatures(m, requested), allFeatures: request.allFeatures, usesDefaultFeatures }]);
@@ -6132,7 +6135,7 @@ function checkCommandLineFeatures(metadata, selected, cli) {
     selected.length === 1 ? `the package '${selected[0].name}' does not contain ${these}: ${unknown.join(", ")}` : `none of the selected packages contains ${these}: ${unknown.join(", ")}`
   ];
   selected.length !== 1 && lines.push(`selected packages: ${selected.map((m) => m.name).join(", ")}`);
-  const others = metadata.workspaceMembers.map((id) => metadata.packages.get(id)).filter((m) => !selected.includes(m) && unknown.some((f) => m.featureMap.has(f))).map((m) => m.name);
+  const others = memberPackages(metadata).filter((m) => !selected.includes(m) && unknown.some((f) => m.featureMap.has(f))).map((m) => m.name);
   if (others.length > 0)
     lines.push(`help: package${others.length !== 1 ? "s" : ""} with the missing feature${unknown.length !== 1 ? "s" : ""}: ${others.join(", ")}`);
   else {
@@ -6183,7 +6186,7 @@ function refuseMissingDependencies(metadata, selected, cli) {
   const current = cli.current;
   if (current === null || cli.features.length === 0)
     return;
-  const members = metadata.workspaceMembers.map((id2) => metadata.packages.get(id2)), { cwdFeatures } = splitOldFeatures(members, current, selected, cli.features.map(featureValue)), names2 = declaredNames(current).names, missing = cwdFeatures.find((fv) => fv.kind === "dep-feature" && !names2.has(fv.depName));
+  const members = memberPackages(metadata), { cwdFeatures } = splitOldFeatures(members, current, selected, cli.features.map(featureValue)), names2 = declaredNames(current).names, missing = cwdFeatures.find((fv) => fv.kind === "dep-feature" && !names2.has(fv.depName));
   if (missing?.kind !== "dep-feature")
     return;
   const id = `${current.name} v${current.version}${current.source === null ? ` (${pathModuleFor(current.manifestPath).dirname(current.manifestPath)})` : ""}`;
@@ -6194,7 +6197,7 @@ function packageIdSpecs(metadata, invocation, currentManifest, cargoRelease = nu
   for (const spec of [...invocation.packages, ...invocation.exclude])
     if (!isGlob(spec) && parseSpec(spec).name === "")
       throw new UserError("package name cannot be empty");
-  const members = metadata.workspaceMembers.map((id) => metadata.packages.get(id)), warnings = [], idsOf = (packages) => packages.map((p) => p.id);
+  const members = memberPackages(metadata), warnings = [], idsOf = (packages) => packages.map((p) => p.id);
   let specs;
   if (invocation.exclude.length > 0 && !invocation.workspace)
     throw new UserError("`--exclude` can only be used together with `--workspace`");
@@ -6288,11 +6291,11 @@ function defaultMembers(metadata, currentManifest) {
   if (metadata.workspaceDefaultMembers !== null)
     return metadata.workspaceDefaultMembers.map((id) => metadata.packages.get(id));
   const root = rootPackage(metadata);
-  return root ? [root] : metadata.workspaceMembers.map((id) => metadata.packages.get(id));
+  return root ? [root] : memberPackages(metadata);
 }
 function currentPackage(metadata, currentManifest) {
   const current = external_node_path_default().resolve(currentManifest);
-  return metadata.workspaceMembers.map((id) => metadata.packages.get(id)).find((p) => external_node_path_default().resolve(p.manifestPath) === current) ?? null;
+  return memberPackages(metadata).find((p) => external_node_path_default().resolve(p.manifestPath) === current) ?? null;
 }
 function rootPackage(metadata) {
   return currentPackage(metadata, external_node_path_default().join(metadata.workspaceRoot, "Cargo.toml"));

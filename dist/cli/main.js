@@ -2872,6 +2872,11 @@ function compilerBehaviour(rustc, host) {
   };
 }
 
+// src/model/metadata.ts
+function memberPackages(metadata) {
+  return metadata.workspaceMembers.map((id) => metadata.packages.get(id));
+}
+
 // src/model/target-roles.ts
 function isProcMacro(target) {
   return target.crateTypes.includes("proc-macro");
@@ -3017,7 +3022,7 @@ function fvsFromRequested(member, cli) {
   return fvs;
 }
 function membersWithFeatures(metadata, request) {
-  let members = metadata.workspaceMembers.map((id) => metadata.packages.get(id)), selected = new Set(request.selected.map((p) => p.id)), requested = request.features.map(featureValue), usesDefaultFeatures = !request.noDefaultFeatures;
+  let members = memberPackages(metadata), selected = new Set(request.selected.map((p) => p.id)), requested = request.features.map(featureValue), usesDefaultFeatures = !request.noDefaultFeatures;
   if (allowsNewCliFeatureBehavior(request)) {
     let chosen = members.filter((m) => selected.has(m.id));
     return chosen.length === 0 ? members.map((m) => [m, { features: [], allFeatures: !1, usesDefaultFeatures: !0 }]) : chosen.map((m) => [m, { features: collectMatchingFeatures(m, requested), allFeatures: request.allFeatures, usesDefaultFeatures }]);
@@ -4219,7 +4224,7 @@ function checkCommandLineFeatures(metadata, selected, cli) {
     selected.length === 1 ? `the package '${selected[0].name}' does not contain ${these}: ${unknown.join(", ")}` : `none of the selected packages contains ${these}: ${unknown.join(", ")}`
   ];
   selected.length !== 1 && lines.push(`selected packages: ${selected.map((m) => m.name).join(", ")}`);
-  let others = metadata.workspaceMembers.map((id) => metadata.packages.get(id)).filter((m) => !selected.includes(m) && unknown.some((f) => m.featureMap.has(f))).map((m) => m.name);
+  let others = memberPackages(metadata).filter((m) => !selected.includes(m) && unknown.some((f) => m.featureMap.has(f))).map((m) => m.name);
   if (others.length > 0)
     lines.push(`help: package${others.length !== 1 ? "s" : ""} with the missing feature${unknown.length !== 1 ? "s" : ""}: ${others.join(", ")}`);
   else {
@@ -4262,7 +4267,7 @@ function spellingSuggestions(selected, unknown, requested) {
 function refuseMissingDependencies(metadata, selected, cli) {
   let current = cli.current;
   if (current === null || cli.features.length === 0) return;
-  let members = metadata.workspaceMembers.map((id2) => metadata.packages.get(id2)), { cwdFeatures } = splitOldFeatures(members, current, selected, cli.features.map(featureValue)), names = declaredNames(current).names, missing = cwdFeatures.find((fv) => fv.kind === "dep-feature" && !names.has(fv.depName));
+  let members = memberPackages(metadata), { cwdFeatures } = splitOldFeatures(members, current, selected, cli.features.map(featureValue)), names = declaredNames(current).names, missing = cwdFeatures.find((fv) => fv.kind === "dep-feature" && !names.has(fv.depName));
   if (missing?.kind !== "dep-feature") return;
   let id = `${current.name} v${current.version}${current.source === null ? ` (${pathModuleFor(current.manifestPath).dirname(current.manifestPath)})` : ""}`;
   throw new UserError(`package \`${id}\` does not have a dependency named \`${missing.depName}\``);
@@ -4274,7 +4279,7 @@ function packageIdSpecs(metadata, invocation, currentManifest, cargoRelease = nu
   cargoRelease !== null && !releaseAtLeast(cargoRelease, 1, 74) && refusePartialVersions([...invocation.packages, ...invocation.exclude]);
   for (let spec of [...invocation.packages, ...invocation.exclude])
     if (!isGlob(spec) && parseSpec(spec).name === "") throw new UserError("package name cannot be empty");
-  let members = metadata.workspaceMembers.map((id) => metadata.packages.get(id)), warnings = [], idsOf = (packages) => packages.map((p) => p.id), specs;
+  let members = memberPackages(metadata), warnings = [], idsOf = (packages) => packages.map((p) => p.id), specs;
   if (invocation.exclude.length > 0 && !invocation.workspace)
     throw new UserError("`--exclude` can only be used together with `--workspace`");
   if (invocation.workspace && invocation.exclude.length > 0) {
@@ -4360,11 +4365,11 @@ function defaultMembers(metadata, currentManifest) {
   if (metadata.workspaceDefaultMembers !== null)
     return metadata.workspaceDefaultMembers.map((id) => metadata.packages.get(id));
   let root = rootPackage(metadata);
-  return root ? [root] : metadata.workspaceMembers.map((id) => metadata.packages.get(id));
+  return root ? [root] : memberPackages(metadata);
 }
 function currentPackage(metadata, currentManifest) {
   let current = path4.resolve(currentManifest);
-  return metadata.workspaceMembers.map((id) => metadata.packages.get(id)).find((p) => path4.resolve(p.manifestPath) === current) ?? null;
+  return memberPackages(metadata).find((p) => path4.resolve(p.manifestPath) === current) ?? null;
 }
 function rootPackage(metadata) {
   return currentPackage(metadata, path4.join(metadata.workspaceRoot, "Cargo.toml"));

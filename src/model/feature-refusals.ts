@@ -15,7 +15,7 @@ import {
   featureValueText,
   splitOldFeatures
 } from './features.js'
-import type { Metadata, Package } from './metadata.js'
+import { memberPackages, type Metadata, type Package } from './metadata.js'
 import { pathModuleFor } from './paths.js'
 
 /**
@@ -46,7 +46,7 @@ export function checkCommandLineFeatures(metadata: Metadata, selected: readonly 
       : `none of the selected packages contains ${these}: ${unknown.join(', ')}`
   ]
   if (selected.length !== 1) lines.push(`selected packages: ${selected.map(m => m.name).join(', ')}`)
-  const members = metadata.workspaceMembers.map(id => metadata.packages.get(id)!)
+  const members = memberPackages(metadata)
   const others = members.filter(m => !selected.includes(m) && unknown.some(f => m.featureMap.has(f))).map(m => m.name)
   if (others.length > 0) {
     lines.push(`help: package${others.length !== 1 ? 's' : ''} with the missing feature${unknown.length !== 1 ? 's' : ''}: ${others.join(', ')}`)
@@ -113,7 +113,7 @@ function spellingSuggestions(selected: readonly Package[], unknown: readonly Fea
 function refuseMissingDependencies(metadata: Metadata, selected: readonly Package[], cli: CommandLineFeatures): void {
   const current = cli.current
   if (current === null || cli.features.length === 0) return
-  const members = metadata.workspaceMembers.map(id => metadata.packages.get(id)!)
+  const members = memberPackages(metadata)
   const { cwdFeatures } = splitOldFeatures(members, current, selected, cli.features.map(featureValue))
   const names = declaredNames(current).names
   const missing = cwdFeatures.find(fv => fv.kind === 'dep-feature' && !names.has(fv.depName))

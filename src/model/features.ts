@@ -31,7 +31,7 @@
 import { platformMatches } from './cfg.js'
 import { releaseAtLeast } from './compiler-behaviour.js'
 import type { Invocation } from './invocation.js'
-import type { DeclaredDependency, EdgeKind, Metadata, Package, PackageId } from './metadata.js'
+import { type DeclaredDependency, type EdgeKind, memberPackages, type Metadata, type Package, type PackageId } from './metadata.js'
 import type { TargetInfo } from './target-info.js'
 import { isProcMacro } from './target-roles.js'
 
@@ -375,7 +375,7 @@ function fvsFromRequested(member: Package, cli: CliFeatures): FeatureValue[] {
  * (`-p` of a dependency), every member is resolved with its default features.
  */
 function membersWithFeatures(metadata: Metadata, request: FeatureRequest): [Package, CliFeatures][] {
-  const members = metadata.workspaceMembers.map(id => metadata.packages.get(id)!)
+  const members = memberPackages(metadata)
   const selected = new Set(request.selected.map(p => p.id))
   const requested = request.features.map(featureValue)
   const usesDefaultFeatures = !request.noDefaultFeatures

@@ -113,3 +113,8 @@ export interface Metadata {
    */
   graphQuality: 'full' | 'no-dep-kinds'
 }
+
+/** The workspace members' packages, in `workspace_members` order. */
+export function memberPackages(metadata: Metadata): Package[] {
+  return metadata.workspaceMembers.map(id => metadata.packages.get(id)!)
+}

@@ -4,7 +4,7 @@ import { releaseAtLeast } from './compiler-behaviour.js'
 import { similarNameHelp } from './edit-distance.js'
 import { globToRegExp, isGlob } from './glob.js'
 import type { Invocation } from './invocation.js'
-import type { Metadata, Package, PackageId } from './metadata.js'
+import { memberPackages, type Metadata, type Package, type PackageId } from './metadata.js'
 
 /**
  * cargo's `Packages::to_package_id_specs` (`ops/cargo_compile/packages.rs`): the specifications cargo resolves
@@ -36,7 +36,7 @@ export function packageIdSpecs(metadata: Metadata, invocation: Invocation, curre
     // `PackageName::new` on a URL whose last path segment is empty (`path+file:///w/app/`).
     if (!isGlob(spec) && parseSpec(spec).name === '') throw new UserError('package name cannot be empty')
   }
-  const members = metadata.workspaceMembers.map(id => metadata.packages.get(id)!)
+  const members = memberPackages(metadata)
   const warnings: string[] = []
   const idsOf = (packages: Package[]): string[] => packages.map(p => p.id)
   let specs: string[]
@@ -184,13 +184,13 @@ function defaultMembers(metadata: Metadata, currentManifest: string): Package[] 
   }
   // Metadata without `workspace_default_members`: the root package, or all members of a virtual workspace.
   const root = rootPackage(metadata)
-  return root ? [root] : metadata.workspaceMembers.map(id => metadata.packages.get(id)!)
+  return root ? [root] : memberPackages(metadata)
 }
 
 /** The workspace member whose manifest cargo runs on (cargo's `Workspace::current_opt`), if it is one. */
 export function currentPackage(metadata: Metadata, currentManifest: string): Package | null {
   const current = path.resolve(currentManifest)
-  return metadata.workspaceMembers.map(id => metadata.packages.get(id)!).find(p => path.resolve(p.manifestPath) === current) ?? null
+  return memberPackages(metadata).find(p => path.resolve(p.manifestPath) === current) ?? null
 }
 
 /** The package of the workspace root manifest; null for a virtual workspace. */
