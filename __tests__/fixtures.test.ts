@@ -150,3 +150,13 @@ describe('`cargo bench`', () => {
     expect(speed?.message).toContain('it starts under `cargo bench`')
   })
 })
+
+describe('`harness = false`', () => {
+  it('a test target without a harness links no `test` crate; the test harnesses beside it do', async () => {
+    const report = await predict(path.join(ROOT, 'harness-false'), { args: ['test', '--no-run'] })
+    const linked = (target: string): string[] => report.artifacts.find(a => a.target === target && a.mode === 'test')!.linkage.map(e => e.crate)
+    expect(linked('custom')).not.toContain('test')
+    expect(linked('plain')).toContain('test')
+    expect(linked('calc')).toContain('test')
+  })
+})

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { parseCliArgs } from '../src/cli/args.js'
 import { UserError } from '../src/errors.js'
 import { parseActionInputs } from '../src/inputs.js'
-import { benchedReader } from '../src/manifest/target-flags.js'
+import { benchedReader, harnessReader } from '../src/manifest/target-flags.js'
 import { checkNamedTargets } from '../src/model/root-units.js'
 import { globToRegExp } from '../src/model/glob.js'
 import type { Package, Target } from '../src/model/metadata.js'
@@ -82,6 +82,33 @@ describe('benchedReader', () => {
 
   it("uses cargo's defaults by kind where the manifest cannot be read", () => {
     expect(benched(null)).toEqual(['lib app', 'bin quiet', 'bin unnamed', 'bin loud', 'bench speed'])
+  })
+})
+
+describe('harnessReader', () => {
+  // Whether cargo compiles a test-mode unit with `--test` or with `--cfg test` is checked against real cargo
+  // builds in the `harness-false` fixture workspace.
+  const targets = [
+    target('lib', 'app', '/ws/src/lib.rs'),
+    target('bin', 'app', '/ws/src/main.rs'),
+    target('test', 'it', '/ws/tests/it.rs'),
+    target('test', 'plain', '/ws/tests/plain.rs'),
+    target('bench', 'speed', '/ws/benches/speed.rs')
+  ]
+  const app = pkg(targets)
+  const withoutHarness = (doc: string | null): string[] => {
+    const read = harnessReader(() => (doc === null ? null : parseTomlDocument(doc, '/ws/Cargo.toml')))
+    return targets.filter(t => !read(app, t)).map(t => `${t.kind} ${t.name}`)
+  }
+
+  it('reads `harness = false` from the target tables, by name or, for a table without one, by path', () => {
+    const manifest = ['[package]', 'name = "app"', '', '[lib]', 'harness = false', '', '[[test]]', 'name = "it"', 'harness = false', '', '[[test]]', 'name = "plain"', 'harness = true', '', '[[bench]]', 'path = "benches/speed.rs"', 'harness = false', ''].join('\n')
+    expect(withoutHarness(manifest)).toEqual(['lib app', 'test it', 'bench speed'])
+  })
+
+  it('takes every target for a harness where the manifest does not say or cannot be read', () => {
+    expect(withoutHarness(MANIFEST)).toEqual([])
+    expect(withoutHarness(null)).toEqual([])
   })
 })
 

@@ -5282,7 +5282,7 @@ function jobDependenciesOf(unit) {
   return dependenciesOf(unit).filter((dep) => dep.target.kind !== "test" && dep.target.kind !== "bin");
 }
 function buildUnitGraph(metadata, context, invocation, selected, options = {}) {
-  const { sourceUsesCrate = () => !0, features = metadataFeatures(metadata), docTestsOf = () => ANY_DOC_TESTS, benched = (_pkg, target) => defaultBenched(target) } = options, units = [], libs = /* @__PURE__ */ new Map(), warnings = [], profile = commandProfile(context, invocation.command), infoFor = (kind) => kind === "host" ? context.host : context.target;
+  const { sourceUsesCrate = () => !0, features = metadataFeatures(metadata), docTestsOf = () => ANY_DOC_TESTS, benched = (_pkg, target) => defaultBenched(target), harness = () => !0 } = options, units = [], libs = /* @__PURE__ */ new Map(), warnings = [], profile = commandProfile(context, invocation.command), infoFor = (kind) => kind === "host" ? context.host : context.target;
   checkNamedTargets(invocation, selected);
   const release = context.rustc.release, selection = {
     benched,
@@ -5294,11 +5294,11 @@ function buildUnitGraph(metadata, context, invocation, selected, options = {}) {
     infoFor,
     libOf: (pkg) => (libs.has(pkg) || libs.set(pkg, libTarget(pkg)), libs.get(pkg)),
     sourceUsesCrate,
-    intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => NO_DOC_TESTS : docTestsOf, procMacroDependencyByAnyTarget(release), context.panicAbortTests === !0)
+    intern: unitInterner(units, infoFor, profile, primary, features, { docTestsOf: invocation.noRun ? () => NO_DOC_TESTS : docTestsOf, harness }, procMacroDependencyByAnyTarget(release), context.panicAbortTests === !0)
   }, roots = depsOfRoots(state, rootSpecs);
   return assignLto(roots, profile), { units, roots, warnings };
 }
-function unitInterner(units, infoFor, profile, primary, features, docTestsOf, hostOnlyProcMacroDependencies, panicAbortTests2) {
+function unitInterner(units, infoFor, profile, primary, features, targets, hostOnlyProcMacroDependencies, panicAbortTests2) {
   const byKey = /* @__PURE__ */ new Map(), targetIds = /* @__PURE__ */ new Map(), featuresByPackage = /* @__PURE__ */ new Map();
   return ({ pkg, target, mode, kind, unitFor }, root) => {
     const panicForced = unitFor.host || isForHost(target) || !panicAbortTests2 && (unitFor.test || mode !== "build");
@@ -5320,6 +5320,7 @@ function unitInterner(units, infoFor, profile, primary, features, docTestsOf, ho
       target,
       mode,
       kind,
+      harness: mode === "test" && targets.harness(pkg, target),
       features: unitFor.hostFeatures ? sides.host : sides.normal,
       crateTypes,
       droppedCrateTypes,
@@ -5336,7 +5337,7 @@ function unitInterner(units, infoFor, profile, primary, features, docTestsOf, ho
       crates: [],
       unlinkable: [],
       buildsAfter: [],
-      docTests: mode === "doctest" ? docTestsOf(pkg, target) : null,
+      docTests: mode === "doctest" ? targets.docTestsOf(pkg, target) : null,
       root,
       primary: primary.has(pkg.id)
     };
@@ -5606,7 +5607,7 @@ function resolveUnit(unit, done, units, compiler, walks) {
   };
 }
 function panicAbortTestRefused(unit) {
-  return unit.mode !== "test" || unit.panic !== "abort" || unit.panicSource === "profile" || flagEnabled(unstableOptions(unit.rustflags, "panic-abort-tests")) ? !1 : !cfgHas(unit.targetInfo.cfg, "target_family", "wasm");
+  return !unit.harness || unit.panic !== "abort" || unit.panicSource === "profile" || flagEnabled(unstableOptions(unit.rustflags, "panic-abort-tests")) ? !1 : !cfgHas(unit.targetInfo.cfg, "target_family", "wasm");
 }
 function refusedResult(unit) {
   const problem = { kind: "unsupported-crate-types", dropped: unit.droppedCrateTypes, allDropped: !0 };
@@ -5630,7 +5631,7 @@ function newWalks(units) {
   return { nodes: new Array(units), loaded: new Uint32Array(units), walk: 0, graph: [], stack: [], transitive: [] };
 }
 function crateGraph(unit, done, compiler, walks) {
-  const info2 = unit.targetInfo, shape = `${unit.mode === "test" ? "test" : "build"}${unit.crateTypes.includes("proc-macro") ? "+proc-macro" : ""}`;
+  const info2 = unit.targetInfo, shape = `${unit.harness ? "test" : "build"}${unit.crateTypes.includes("proc-macro") ? "+proc-macro" : ""}`;
   let perTarget = stdNodes.get(info2);
   perTarget || stdNodes.set(info2, perTarget = /* @__PURE__ */ new Map());
   let std = perTarget.get(shape);
@@ -5686,7 +5687,7 @@ function stdCrates(unit) {
     ...extra
   }), internals = [...SYSROOT_INTERNALS.map((n) => sys(n)), sys("panic_unwind", { depKind: "implicit", isPanicRuntime: !0, requiredPanic: "unwind" })];
   let stdFormats = null;
-  return info2.stdDylib !== null && (stdFormats = new Map(internals.map((c) => [c.key, "static"]))), std.push(sys("std", { dylib: info2.stdDylib !== null, dylibFormats: stdFormats }), ...internals), std.push(sys("panic_abort", { depKind: "implicit", isPanicRuntime: !0, requiredPanic: "abort" })), unit.mode === "test" && std.push(sys("test")), unit.crateTypes.includes("proc-macro") && std.push(sys("proc_macro")), std;
+  return info2.stdDylib !== null && (stdFormats = new Map(internals.map((c) => [c.key, "static"]))), std.push(sys("std", { dylib: info2.stdDylib !== null, dylibFormats: stdFormats }), ...internals), std.push(sys("panic_abort", { depKind: "implicit", isPanicRuntime: !0, requiredPanic: "abort" })), unit.harness && std.push(sys("test")), unit.crateTypes.includes("proc-macro") && std.push(sys("proc_macro")), std;
 }
 function unloadableProcMacros(unit, done) {
   const problems = [];
@@ -7920,7 +7921,8 @@ function analyzeOnce(input, purpose = "report") {
     sourceUsesCrate: input.sourceUsesCrate,
     features,
     docTestsOf: input.docTestsOf,
-    benched: input.benched
+    benched: input.benched,
+    harness: input.harness
   }), linkage = resolveLinkage(graph, compilerBehaviour(context.rustc, context.host)), facts = input.facts ?? noFacts(), findings = evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator: input.locator }, purpose === "verify" ? "errors" : "all"), notes = [...input.notes ?? [], ...selection.warnings, ...graph.warnings];
   input.resolver === null && notes.push("The workspace manifest could not be read, so features are those of `cargo metadata`'s resolve of the whole workspace: an optional dependency another member enables counts as enabled here too."), metadata.graphQuality === "no-dep-kinds" && notes.push("The metadata predates `dep_kinds` (cargo before 1.41): dependency kinds and platforms were recovered from the declared dependencies by name, so a dependency may be counted in more sections than it is.");
   const unmodelled = [...new Set([context.host, context.target].filter((t) => loaderFamily(t) === "unmodelled").map((t) => t.triple))];
@@ -11422,6 +11424,9 @@ function benchedReader(manifestOf) {
     return typeof bench == "boolean" ? bench : defaultBenched(target);
   };
 }
+function harnessReader(manifestOf) {
+  return (pkg, target) => targetTable(manifestOf(pkg), pkg, target)?.harness !== !1;
+}
 function targetTable(doc, pkg, target) {
   if (doc === null)
     return null;
@@ -11526,6 +11531,12 @@ async function analyzeWith(options, setup) {
     targetDirectory: directories.targetDir ?? (cargoMetadata !== null && isolation.env.CARGO_TARGET_DIR !== void 0 ? external_node_path_default().join(gathered.workspaceRoot, "target") : gathered.targetDirectory),
     // cargo before 1.71 prints no `workspace_default_members`: they are read from the root manifest.
     workspaceDefaultMembers: gathered.workspaceDefaultMembers ?? manifestDefaultMembers(rootManifest, gathered)
+  }, targetFlagsManifest = (pkg) => {
+    try {
+      return manifestOf(pkg.manifestPath);
+    } catch {
+      return null;
+    }
   }, names2 = profileNameFor(invocation.command, invocation.release, invocation.profile), profileOptions = { manifest: rootManifest, manifestFile: "Cargo.toml", config, env }, context = {
     rustc,
     host: hostInfo ?? targetInfo,
@@ -11545,14 +11556,8 @@ async function analyzeWith(options, setup) {
     commandLine: ["cargo", invocation.command, ...toCargoArgs(invocation)],
     sourceUsesCrate: sourceReader(metadata, scope),
     docTestsOf: docTestsReader(metadata, scope),
-    // A manifest cargo accepted but we cannot parse only costs its `bench` flags: cargo's defaults apply.
-    benched: benchedReader((pkg) => {
-      try {
-        return manifestOf(pkg.manifestPath);
-      } catch {
-        return null;
-      }
-    }),
+    benched: benchedReader(targetFlagsManifest),
+    harness: harnessReader(targetFlagsManifest),
     facts: gatherFacts(metadata, config, options),
     notes: isolation.notes,
     resolver: resolverVersion(rootManifest, rootPackage(metadata)),

@@ -15,7 +15,7 @@ import { relativeOrAbsolute } from './model/paths.js'
 import { abiFlags } from './model/rustc-flags.js'
 import { currentPackage, selectPackages } from './model/selection.js'
 import type { TargetBenched } from './model/root-units.js'
-import { buildUnitGraph, type LibraryDocTests, type SourceUsesCrate, type Unit, type UnitGraph } from './model/unit-graph.js'
+import { buildUnitGraph, type LibraryDocTests, type SourceUsesCrate, type TargetHarness, type Unit, type UnitGraph } from './model/unit-graph.js'
 import type { Analysis, ArtifactReport, BoundaryReport, LinkageEntry, ToolchainReport } from './report/report.js'
 import { evaluateRules } from './rules/evaluate.js'
 
@@ -34,6 +34,8 @@ export interface AnalysisInput {
   docTestsOf?: LibraryDocTests
   /** Which targets `cargo bench` and `--benches` select, from the manifests; without it, cargo's defaults by kind. */
   benched?: TargetBenched
+  /** Which targets are test harnesses in `test` mode, from the manifests; without it, all of them (cargo's default). */
+  harness?: TargetHarness
   /** The toolchain pin, the policy's expectation, `#[global_allocator]`s and unmangled exports; none by default. */
   facts?: WorkspaceFacts
   /** Notes about how the inputs were gathered, for the report. */
@@ -82,7 +84,8 @@ function analyzeOnce(input: AnalysisInput, purpose: 'report' | 'verify' = 'repor
     sourceUsesCrate: input.sourceUsesCrate,
     features,
     docTestsOf: input.docTestsOf,
-    benched: input.benched
+    benched: input.benched,
+    harness: input.harness
   })
   const linkage = resolveLinkage(graph, compilerBehaviour(context.rustc, context.host))
   const facts = input.facts ?? noFacts()

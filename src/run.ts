@@ -19,14 +19,14 @@ import { findManifest, probeTarget, readMetadataText, readRepositoryText, readTo
 import { readInputFile, type RepositoryScope, scopeFor } from './input-file.js'
 import { parseMetadata } from './metadata/parse.js'
 import { createLocator } from './manifest/locator.js'
-import { benchedReader } from './manifest/target-flags.js'
+import { benchedReader, harnessReader } from './manifest/target-flags.js'
 import { manifestDefaultMembers } from './manifest/default-members.js'
 import { resolverVersion } from './manifest/resolver.js'
 import type { BuildContext, CompileKind } from './model/build-context.js'
 import { releaseAtLeast } from './model/compiler-behaviour.js'
 import type { AllocatorDeclaration, WorkspaceFacts } from './model/facts.js'
 import { type Invocation, toCargoArgs } from './model/invocation.js'
-import type { Metadata } from './model/metadata.js'
+import type { Metadata, Package } from './model/metadata.js'
 import { checkCommandLineFeatures } from './model/feature-refusals.js'
 import { commandLineFeatures } from './model/features.js'
 import { currentPackage, packageIdSpecs, rootPackage } from './model/selection.js'
@@ -229,6 +229,14 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
     // cargo before 1.71 prints no `workspace_default_members`: they are read from the root manifest.
     workspaceDefaultMembers: gathered.workspaceDefaultMembers ?? manifestDefaultMembers(rootManifest, gathered)
   }
+  // A manifest cargo accepted but we cannot parse only costs its `bench` and `harness` flags: cargo's defaults apply.
+  const targetFlagsManifest = (pkg: Package): TomlDocument | null => {
+    try {
+      return manifestOf(pkg.manifestPath)
+    } catch {
+      return null
+    }
+  }
   const names = profileNameFor(invocation.command, invocation.release, invocation.profile)
   const profileOptions = { manifest: rootManifest, manifestFile: 'Cargo.toml', config, env }
   const context: BuildContext = {
@@ -250,14 +258,8 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
     commandLine: ['cargo', invocation.command, ...toCargoArgs(invocation)],
     sourceUsesCrate: sourceReader(metadata, scope),
     docTestsOf: docTestsReader(metadata, scope),
-    // A manifest cargo accepted but we cannot parse only costs its `bench` flags: cargo's defaults apply.
-    benched: benchedReader(pkg => {
-      try {
-        return manifestOf(pkg.manifestPath)
-      } catch {
-        return null
-      }
-    }),
+    benched: benchedReader(targetFlagsManifest),
+    harness: harnessReader(targetFlagsManifest),
     facts: gatherFacts(metadata, config, options),
     notes: isolation.notes,
     resolver: resolverVersion(rootManifest, rootPackage(metadata)),

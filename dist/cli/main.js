@@ -3406,7 +3406,8 @@ function buildUnitGraph(metadata, context, invocation, selected, options = {}) {
     sourceUsesCrate = () => !0,
     features = metadataFeatures(metadata),
     docTestsOf = () => ANY_DOC_TESTS,
-    benched = (_pkg, target) => defaultBenched(target)
+    benched = (_pkg, target) => defaultBenched(target),
+    harness = () => !0
   } = options, units = [], libs = /* @__PURE__ */ new Map(), warnings = [], profile = commandProfile(context, invocation.command), infoFor = (kind) => kind === "host" ? context.host : context.target;
   checkNamedTargets(invocation, selected);
   let release = context.rustc.release, selection = {
@@ -3419,11 +3420,11 @@ function buildUnitGraph(metadata, context, invocation, selected, options = {}) {
     infoFor,
     libOf: (pkg) => (libs.has(pkg) || libs.set(pkg, libTarget(pkg)), libs.get(pkg)),
     sourceUsesCrate,
-    intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => NO_DOC_TESTS : docTestsOf, procMacroDependencyByAnyTarget(release), context.panicAbortTests === !0)
+    intern: unitInterner(units, infoFor, profile, primary, features, { docTestsOf: invocation.noRun ? () => NO_DOC_TESTS : docTestsOf, harness }, procMacroDependencyByAnyTarget(release), context.panicAbortTests === !0)
   }, roots = depsOfRoots(state, rootSpecs);
   return assignLto(roots, profile), { units, roots, warnings };
 }
-function unitInterner(units, infoFor, profile, primary, features, docTestsOf, hostOnlyProcMacroDependencies, panicAbortTests2) {
+function unitInterner(units, infoFor, profile, primary, features, targets, hostOnlyProcMacroDependencies, panicAbortTests2) {
   let byKey = /* @__PURE__ */ new Map(), targetIds = /* @__PURE__ */ new Map(), featuresByPackage = /* @__PURE__ */ new Map();
   return ({ pkg, target, mode, kind, unitFor }, root) => {
     let panicForced = unitFor.host || isForHost(target) || !panicAbortTests2 && (unitFor.test || mode !== "build"), sides = featuresByPackage.get(pkg);
@@ -3441,6 +3442,7 @@ function unitInterner(units, infoFor, profile, primary, features, docTestsOf, ho
       target,
       mode,
       kind,
+      harness: mode === "test" && targets.harness(pkg, target),
       features: unitFor.hostFeatures ? sides.host : sides.normal,
       crateTypes,
       droppedCrateTypes,
@@ -3457,7 +3459,7 @@ function unitInterner(units, infoFor, profile, primary, features, docTestsOf, ho
       crates: [],
       unlinkable: [],
       buildsAfter: [],
-      docTests: mode === "doctest" ? docTestsOf(pkg, target) : null,
+      docTests: mode === "doctest" ? targets.docTestsOf(pkg, target) : null,
       root,
       primary: primary.has(pkg.id)
     };
@@ -3715,7 +3717,7 @@ function resolveUnit(unit, done, units, compiler, walks) {
   };
 }
 function panicAbortTestRefused(unit) {
-  return unit.mode !== "test" || unit.panic !== "abort" || unit.panicSource === "profile" || flagEnabled(unstableOptions(unit.rustflags, "panic-abort-tests")) ? !1 : !cfgHas(unit.targetInfo.cfg, "target_family", "wasm");
+  return !unit.harness || unit.panic !== "abort" || unit.panicSource === "profile" || flagEnabled(unstableOptions(unit.rustflags, "panic-abort-tests")) ? !1 : !cfgHas(unit.targetInfo.cfg, "target_family", "wasm");
 }
 function refusedResult(unit) {
   let problem = { kind: "unsupported-crate-types", dropped: unit.droppedCrateTypes, allDropped: !0 };
@@ -3739,7 +3741,7 @@ function newWalks(units) {
   return { nodes: new Array(units), loaded: new Uint32Array(units), walk: 0, graph: [], stack: [], transitive: [] };
 }
 function crateGraph(unit, done, compiler, walks) {
-  let info = unit.targetInfo, shape = `${unit.mode === "test" ? "test" : "build"}${unit.crateTypes.includes("proc-macro") ? "+proc-macro" : ""}`, perTarget = stdNodes.get(info);
+  let info = unit.targetInfo, shape = `${unit.harness ? "test" : "build"}${unit.crateTypes.includes("proc-macro") ? "+proc-macro" : ""}`, perTarget = stdNodes.get(info);
   perTarget || stdNodes.set(info, perTarget = /* @__PURE__ */ new Map());
   let std = perTarget.get(shape);
   std || perTarget.set(shape, std = stdCrates(unit));
@@ -3789,7 +3791,7 @@ function stdCrates(unit) {
     dylibFormats: null,
     ...extra
   }), internals = [...SYSROOT_INTERNALS.map((n) => sys(n)), sys("panic_unwind", { depKind: "implicit", isPanicRuntime: !0, requiredPanic: "unwind" })], stdFormats = null;
-  return info.stdDylib !== null && (stdFormats = new Map(internals.map((c) => [c.key, "static"]))), std.push(sys("std", { dylib: info.stdDylib !== null, dylibFormats: stdFormats }), ...internals), std.push(sys("panic_abort", { depKind: "implicit", isPanicRuntime: !0, requiredPanic: "abort" })), unit.mode === "test" && std.push(sys("test")), unit.crateTypes.includes("proc-macro") && std.push(sys("proc_macro")), std;
+  return info.stdDylib !== null && (stdFormats = new Map(internals.map((c) => [c.key, "static"]))), std.push(sys("std", { dylib: info.stdDylib !== null, dylibFormats: stdFormats }), ...internals), std.push(sys("panic_abort", { depKind: "implicit", isPanicRuntime: !0, requiredPanic: "abort" })), unit.harness && std.push(sys("test")), unit.crateTypes.includes("proc-macro") && std.push(sys("proc_macro")), std;
 }
 function unloadableProcMacros(unit, done) {
   let problems = [];
@@ -5947,7 +5949,8 @@ function analyzeOnce(input, purpose = "report") {
     sourceUsesCrate: input.sourceUsesCrate,
     features,
     docTestsOf: input.docTestsOf,
-    benched: input.benched
+    benched: input.benched,
+    harness: input.harness
   }), linkage = resolveLinkage(graph, compilerBehaviour(context.rustc, context.host)), facts = input.facts ?? noFacts(), findings = evaluateRules({ graph, linkage, metadata, build: context, invocation, facts, locator: input.locator }, purpose === "verify" ? "errors" : "all"), notes = [...input.notes ?? [], ...selection.warnings, ...graph.warnings];
   input.resolver === null && notes.push(
     "The workspace manifest could not be read, so features are those of `cargo metadata`'s resolve of the whole workspace: an optional dependency another member enables counts as enabled here too."
@@ -9474,6 +9477,9 @@ function benchedReader(manifestOf) {
     return typeof bench == "boolean" ? bench : defaultBenched(target);
   };
 }
+function harnessReader(manifestOf) {
+  return (pkg, target) => targetTable(manifestOf(pkg), pkg, target)?.harness !== !1;
+}
 function targetTable(doc, pkg, target) {
   if (doc === null) return null;
   if (target.kind === "lib" || target.kind === "proc-macro") {
@@ -9581,6 +9587,12 @@ async function analyzeWith(options, setup) {
     targetDirectory: directories.targetDir ?? (cargoMetadata !== null && isolation.env.CARGO_TARGET_DIR !== void 0 ? path23.join(gathered.workspaceRoot, "target") : gathered.targetDirectory),
     // cargo before 1.71 prints no `workspace_default_members`: they are read from the root manifest.
     workspaceDefaultMembers: gathered.workspaceDefaultMembers ?? manifestDefaultMembers(rootManifest, gathered)
+  }, targetFlagsManifest = (pkg) => {
+    try {
+      return manifestOf(pkg.manifestPath);
+    } catch {
+      return null;
+    }
   }, names = profileNameFor(invocation.command, invocation.release, invocation.profile), profileOptions = { manifest: rootManifest, manifestFile: "Cargo.toml", config, env }, context = {
     rustc,
     host: hostInfo ?? targetInfo,
@@ -9600,14 +9612,8 @@ async function analyzeWith(options, setup) {
     commandLine: ["cargo", invocation.command, ...toCargoArgs(invocation)],
     sourceUsesCrate: sourceReader(metadata, scope),
     docTestsOf: docTestsReader(metadata, scope),
-    // A manifest cargo accepted but we cannot parse only costs its `bench` flags: cargo's defaults apply.
-    benched: benchedReader((pkg) => {
-      try {
-        return manifestOf(pkg.manifestPath);
-      } catch {
-        return null;
-      }
-    }),
+    benched: benchedReader(targetFlagsManifest),
+    harness: harnessReader(targetFlagsManifest),
     facts: gatherFacts(metadata, config, options),
     notes: isolation.notes,
     resolver: resolverVersion(rootManifest, rootPackage(metadata)),

@@ -189,10 +189,11 @@ function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>, units: readonly Un
  * rustc's test harness (`rustc_builtin_macros/src/test_harness.rs`, `inject`) refuses `-C panic=abort` without
  * `-Zpanic-abort-tests`, unless abort is the target's own default (wasm). Cargo builds harnesses with unwind,
  * so only rustflags can ask for it; or, under cargo's own `-Zpanic-abort-tests`, the profile, and cargo then
- * passes rustc the flag itself (`build_base_args`).
+ * passes rustc the flag itself (`build_base_args`). A `harness = false` target is compiled without `--test`:
+ * nothing is injected, and nothing refused.
  */
 function panicAbortTestRefused(unit: Unit): boolean {
-  if (unit.mode !== 'test' || unit.panic !== 'abort' || unit.panicSource === 'profile') return false
+  if (!unit.harness || unit.panic !== 'abort' || unit.panicSource === 'profile') return false
   if (flagEnabled(unstableOptions(unit.rustflags, 'panic-abort-tests'))) return false
   return !cfgHas(unit.targetInfo.cfg, 'target_family', 'wasm')
 }
@@ -248,7 +249,7 @@ function newWalks(units: number): Walks {
 /** The crates rustc loads for a unit, standard library first, then upstream crates depth-first. */
 function crateGraph(unit: Unit, done: Map<Unit, UnitResult>, compiler: CompilerBehaviour, walks: Walks): CrateNode[] {
   const info = unit.targetInfo
-  const shape = `${unit.mode === 'test' ? 'test' : 'build'}${unit.crateTypes.includes('proc-macro') ? '+proc-macro' : ''}`
+  const shape = `${unit.harness ? 'test' : 'build'}${unit.crateTypes.includes('proc-macro') ? '+proc-macro' : ''}`
   let perTarget = stdNodes.get(info)
   if (!perTarget) stdNodes.set(info, (perTarget = new Map()))
   let std = perTarget.get(shape)
@@ -340,7 +341,7 @@ function stdCrates(unit: Unit): CrateNode[] {
   }
   std.push(sys('std', { dylib: info.stdDylib !== null, dylibFormats: stdFormats }), ...internals)
   std.push(sys('panic_abort', { depKind: 'implicit', isPanicRuntime: true, requiredPanic: 'abort' }))
-  if (unit.mode === 'test') std.push(sys('test'))
+  if (unit.harness) std.push(sys('test'))
   if (unit.crateTypes.includes('proc-macro')) std.push(sys('proc_macro'))
 
   return std

@@ -2,6 +2,7 @@ import { isJsonObject } from '../json.js'
 import type { Package, Target } from '../model/metadata.js'
 import { forwardSlashes, pathModuleFor, resolveFrom } from '../model/paths.js'
 import { defaultBenched, type TargetBenched } from '../model/root-units.js'
+import type { TargetHarness } from '../model/unit-graph.js'
 import type { TomlDocument } from '../toml/document.js'
 
 /** The kinds declared in arrays of tables named after them (`[[bin]]`, …); the library is `[lib]`. */
@@ -19,6 +20,14 @@ export function benchedReader(manifestOf: (pkg: Package) => TomlDocument | null)
     const bench = table?.bench
     return typeof bench === 'boolean' ? bench : defaultBenched(target)
   }
+}
+
+/**
+ * `harness = …` of each target's table in its package's manifest, which `cargo metadata` does not print; true
+ * (cargo's default for every kind) where the table does not say or the manifest cannot be read.
+ */
+export function harnessReader(manifestOf: (pkg: Package) => TomlDocument | null): TargetHarness {
+  return (pkg, target) => targetTable(manifestOf(pkg), pkg, target)?.harness !== false
 }
 
 function targetTable(doc: TomlDocument | null, pkg: Package, target: Target): Record<string, unknown> | null {

@@ -231,7 +231,8 @@ function loadedByRustc(state: State, unit: Unit, libPkg: Package, lib: Target, e
   if (!decides) return true
   if (unit.docTests !== null) return unit.docTests.compiledNames === null || unit.docTests.compiledNames.includes(externName)
   const src = unit.target.srcPath
-  // Test harnesses compile `#[cfg(test)]` code; `harness = false` targets do not, which is not read (they count it).
+  // `test`-mode units compile `#[cfg(test)]` code, `harness = false` ones too (`--cfg test`). Without a harness
+  // `#[test]` functions are expanded away, but the scan does not tell them apart: they count (an over-count).
   const test = unit.mode === 'test'
   return state.sourceUsesCrate(src, externName, test) || COMPANION_MACRO_SUFFIXES.some(suffix => state.sourceUsesCrate(src, externName + suffix, test))
 }

@@ -70,11 +70,18 @@ export interface UnlinkableDep {
 }
 
 /**
- * Whether a target's source refers to a crate by name, compiled as a test harness (`test`: `rustc --test`, where
- * `#[cfg(test)]` code is in) or not. Cargo gives a package's own library to its other targets only when the
- * library is Rust-linkable; whether that breaks a target depends on its source.
+ * Whether a target's source refers to a crate by name, compiled with `cfg(test)` (`test`: `rustc --test`, or
+ * `--cfg test` for a `harness = false` target; `#[cfg(test)]` code is in) or not. Cargo gives a package's own
+ * library to its other targets only when the library is Rust-linkable; whether that breaks a target depends on
+ * its source.
  */
 export type SourceUsesCrate = (srcPath: string, crate: string, test: boolean) => boolean
+
+/**
+ * Whether a target's `test`-mode units are test harnesses (`harness = …` in its manifest table, which `cargo
+ * metadata` does not print; cargo's default is true for every kind).
+ */
+export type TargetHarness = (pkg: Package, target: Target) => boolean
 
 /** What `rustdoc --test` does with a library's doc examples: nothing (there are none), compiles some, or compiles and runs some. */
 export type DocExamples = 'none' | 'compile' | 'run'
@@ -110,6 +117,8 @@ export interface UnitGraphOptions {
   docTestsOf?: LibraryDocTests
   /** Default: `defaultBenched`. */
   benched?: TargetBenched
+  /** Default: every target is a test harness in `test` mode. */
+  harness?: TargetHarness
 }
 
 /** One rustc invocation cargo would make: package × target × mode × host/target, with its settings. */
@@ -119,6 +128,12 @@ export interface Unit {
   target: Target
   mode: CompileMode
   kind: CompileKind
+  /**
+   * Compiled as a test harness (`rustc --test`): a `test`-mode unit of a target with `harness = true`, cargo's
+   * default. A `harness = false` target's `test`-mode unit gets `--cfg test` instead (`build_base_args`): its
+   * `#[cfg(test)]` code is compiled, but rustc injects no harness and links no `test` crate.
+   */
+  harness: boolean
   /** The package's features the unit is compiled with (`--cfg feature=…`), sorted, as cargo's unit graph lists them. */
   features: readonly string[]
   /** Crate types rustc is asked for and keeps (`bin` for test harnesses). */
@@ -216,7 +231,8 @@ export function buildUnitGraph(
     sourceUsesCrate = () => true,
     features = metadataFeatures(metadata),
     docTestsOf = () => ANY_DOC_TESTS,
-    benched = (_pkg, target) => defaultBenched(target)
+    benched = (_pkg, target) => defaultBenched(target),
+    harness = () => true
   } = options
   const units: Unit[] = []
   const libs = new Map<Package, Target | undefined>()
@@ -244,7 +260,7 @@ export function buildUnitGraph(
       return libs.get(pkg)
     },
     sourceUsesCrate,
-    intern: unitInterner(units, infoFor, profile, primary, features, invocation.noRun ? () => NO_DOC_TESTS : docTestsOf, procMacroDependencyByAnyTarget(release), context.panicAbortTests === true)
+    intern: unitInterner(units, infoFor, profile, primary, features, { docTestsOf: invocation.noRun ? () => NO_DOC_TESTS : docTestsOf, harness }, procMacroDependencyByAnyTarget(release), context.panicAbortTests === true)
   }
   const roots = depsOfRoots(state, rootSpecs)
   assignLto(roots, profile)
@@ -263,7 +279,7 @@ function unitInterner(
   profile: ProfileSettings,
   primary: ReadonlySet<string>,
   features: ResolvedFeatures,
-  docTestsOf: LibraryDocTests,
+  targets: { docTestsOf: LibraryDocTests; harness: TargetHarness },
   hostOnlyProcMacroDependencies: boolean,
   panicAbortTests: boolean
 ): State['intern'] {
@@ -311,6 +327,7 @@ function unitInterner(
       target,
       mode,
       kind,
+      harness: mode === 'test' && targets.harness(pkg, target),
       features: unitFor.hostFeatures ? sides.host : sides.normal,
       crateTypes,
       droppedCrateTypes,
@@ -327,7 +344,7 @@ function unitInterner(
       crates: [],
       unlinkable: [],
       buildsAfter: [],
-      docTests: mode === 'doctest' ? docTestsOf(pkg, target) : null,
+      docTests: mode === 'doctest' ? targets.docTestsOf(pkg, target) : null,
       root,
       primary: primary.has(pkg.id)
     }
