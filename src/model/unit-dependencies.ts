@@ -242,7 +242,7 @@ function loadedByRustc(state: State, unit: Unit, libPkg: Package, lib: Target, e
  * `clap_derive`) expand to code that names the crate (`extern crate serde as _serde;`), which the source scan
  * cannot see: a target that names the companion counts as naming the crate.
  */
-const COMPANION_MACRO_SUFFIXES = ['_derive', '_derives', '_macros', '_macro', '_attributes', '_impl', '_codegen']
+export const COMPANION_MACRO_SUFFIXES = ['_derive', '_derives', '_macros', '_macro', '_attributes', '_impl', '_codegen']
 
 const dylibReachers = new WeakMap<Metadata, Set<Package>>()
 
