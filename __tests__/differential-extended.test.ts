@@ -57,7 +57,10 @@ const WORKSPACES: readonly ChosenWorkspace[] = [
   { category: 'target-flags', seed: 372186071, invocations: ['test-p-app2'] },
   // An example with crate type proc-macro, built for the host with -C prefer-dynamic over the non-primary dylib l0,
   // which embeds std: "only shows up once" under --workspace; under -p app1 l0 is not primary and ex1b links.
-  { category: 'target-flags', seed: 1452030870, invocations: ['workspace-all-targets', 'test-p-app1'] }
+  { category: 'target-flags', seed: 1452030870, invocations: ['workspace-all-targets', 'test-p-app1'] },
+  // `cargo bench --bench 'bench*'` under RUSTFLAGS=-C panic=abort: bench2b has `harness = false`, so cargo compiles it
+  // with `--cfg test`, not `--test`, and rustc builds it; a test harness would be refused.
+  { category: 'target-flags', seed: 1276639770, invocations: ['bench-p-main-benches-panic-abort'] }
 ]
 
 describe('differential against cargo, beyond linkage', () => {

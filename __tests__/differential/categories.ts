@@ -369,7 +369,8 @@ function featuresKinds(rng: Rng, seed: number): GeneratedWorkspace {
 // ---------------------------------------------------------------------------------------------
 // target-flags: which targets `--tests`, `--benches`, `--all-targets`, `cargo test` and `cargo bench` select
 // when the target tables say `test`, `bench` or `required-features`; target names as glob patterns; the test
-// and release profiles' `panic = "abort"`, which cargo drops for what those commands propose
+// and release profiles' `panic = "abort"`, which cargo drops for what those commands propose; `-C panic=abort` in
+// RUSTFLAGS over `harness = false` benches
 
 /** `test`/`bench` flags that differ from cargo's defaults now and then, and a required feature. */
 function drawFlags(rng: Rng, pTestFalse: number, pBenchFlip: number, benchDefault: boolean, pRequires: number): TargetFlags | undefined {
@@ -449,8 +450,24 @@ function targetFlags(rng: Rng, seed: number): GeneratedWorkspace {
     if (hasBin && rng.chance(0.5)) list.add('-p MAIN --bin NAME', ['-p', main, '--bin', main])
     // Its dependencies are not primary: a dylib among them gets `-C prefer-dynamic`, which links with `unwind` only.
     list.add('test -p MAIN', ['-p', main], { command: 'test' })
+    abortingRustflags(seed, list, main)
     return list
   }, { profiles: abortingProfiles(seed) })
+}
+
+/**
+ * Now and then `cargo bench` or `cargo test` of the main package's benches under `RUSTFLAGS=-C panic=abort`: rustc
+ * refuses that flag for a test harness, not for these benches, which have `harness = false` and which cargo
+ * compiles with `--cfg test` instead of `--test`. Only the benches are selected: `cargo bench` and `cargo test`
+ * stop at the first failure, so a refused harness beside them would leave them unbuilt. Drawn from a stream of
+ * its own, so that the rest of a seed's workspace and invocations are what they were before.
+ */
+function abortingRustflags(seed: number, list: InvocationList, main: string): void {
+  const rng = new Rng(seed ^ 0x165667b1)
+  const env = { RUSTFLAGS: '-C panic=abort' }
+  const benches = ['-p', main, '--bench', 'bench*']
+  if (rng.chance(0.4)) list.add('bench -p MAIN --bench bench*, RUSTFLAGS=-C panic=abort', benches, { command: 'bench', env, id: 'bench-p-main-benches-panic-abort' })
+  if (rng.chance(0.25)) list.add('test -p MAIN --bench bench*, RUSTFLAGS=-C panic=abort', benches, { command: 'test', env, id: 'test-p-main-benches-panic-abort' })
 }
 
 /**
