@@ -6,7 +6,7 @@ import { benchedReader, harnessReader } from '../src/manifest/target-flags.js'
 import { checkNamedTargets } from '../src/model/root-units.js'
 import { globToRegExp } from '../src/model/glob.js'
 import type { Package, Target } from '../src/model/metadata.js'
-import { parseTomlDocument } from '../src/toml/document.js'
+import { parseTomlDocument, type TomlDocument } from '../src/toml/document.js'
 
 // Which targets `cargo bench` and `--benches` select is checked against real cargo builds in the
 // `target-flags-bench` fixture workspace; these tests pin the pieces cargo's own output cannot show.
@@ -58,6 +58,20 @@ const pkg = (targets: Target[]): Package => ({
   licenseFile: null
 })
 
+type TargetFlagReader = (pkg: Package, target: Target) => boolean
+
+/** The targets (`kind name`) a manifest reader says yes to, for the manifest `doc` (null: cannot be read). */
+function saidOf(reader: (manifestOf: () => TomlDocument | null) => TargetFlagReader, targets: Target[], doc: string | null): string[] {
+  const app = pkg(targets)
+  const read = reader(() => (doc === null ? null : parseTomlDocument(doc, '/ws/Cargo.toml')))
+  return targets.filter(t => read(app, t)).map(t => `${t.kind} ${t.name}`)
+}
+
+const negated =
+  (read: TargetFlagReader): TargetFlagReader =>
+  (pkg, target) =>
+    !read(pkg, target)
+
 describe('benchedReader', () => {
   const targets = [
     target('lib', 'app', '/ws/src/lib.rs'),
@@ -70,11 +84,7 @@ describe('benchedReader', () => {
     target('bench', 'speed', '/ws/benches/speed.rs'),
     target('custom-build', 'build-script-build', '/ws/build.rs')
   ]
-  const app = pkg(targets)
-  const benched = (doc: string | null): string[] => {
-    const read = benchedReader(() => (doc === null ? null : parseTomlDocument(doc, '/ws/Cargo.toml')))
-    return targets.filter(t => read(app, t)).map(t => `${t.kind} ${t.name}`)
-  }
+  const benched = (doc: string | null): string[] => saidOf(benchedReader, targets, doc)
 
   it('reads `bench` from the target tables, by name or, for a table without one, by path', () => {
     expect(benched(MANIFEST)).toEqual(['bin loud', 'example demo', 'bench speed'])
@@ -95,11 +105,7 @@ describe('harnessReader', () => {
     target('test', 'plain', '/ws/tests/plain.rs'),
     target('bench', 'speed', '/ws/benches/speed.rs')
   ]
-  const app = pkg(targets)
-  const withoutHarness = (doc: string | null): string[] => {
-    const read = harnessReader(() => (doc === null ? null : parseTomlDocument(doc, '/ws/Cargo.toml')))
-    return targets.filter(t => !read(app, t)).map(t => `${t.kind} ${t.name}`)
-  }
+  const withoutHarness = (doc: string | null): string[] => saidOf(manifestOf => negated(harnessReader(manifestOf)), targets, doc)
 
   it('reads `harness = false` from the target tables, by name or, for a table without one, by path', () => {
     const manifest = ['[package]', 'name = "app"', '', '[lib]', 'harness = false', '', '[[test]]', 'name = "it"', 'harness = false', '', '[[test]]', 'name = "plain"', 'harness = true', '', '[[bench]]', 'path = "benches/speed.rs"', 'harness = false', ''].join('\n')
