@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseCliArgs } from '../src/cli/args.js'
 import { type Finding, findingArtifact } from '../src/findings/finding.js'
+import { findingSubject } from '../src/report/render.js'
 import type { Analysis } from '../src/report/report.js'
 import { analyzeWorkspace } from '../src/run.js'
 
@@ -158,5 +159,15 @@ describe('`harness = false`', () => {
     expect(linked('custom')).not.toContain('test')
     expect(linked('plain')).toContain('test')
     expect(linked('calc')).toContain('test')
+  })
+
+  it('a bench without a harness is named as what it is, not as a test harness, and its artifact says so', async () => {
+    const report = await predict(path.join(ROOT, 'harness-false'), { args: ['bench', '--no-run', '--bench', 'speed'], env: { RUSTFLAGS: '-C prefer-dynamic' } })
+    const runtime = report.findings.find(f => f.rule === 'runtime-dylib' && f.target === 'speed')!
+    expect(runtime.message).toMatch(/^bench `speed` \(without a test harness\) needs `libstd-/)
+    expect(runtime.harness).toBe(false)
+    expect(findingSubject(runtime)).toBe('bench `speed` of `calc` (without a test harness)')
+    expect(report.artifacts.find(a => a.target === 'speed')).toMatchObject({ mode: 'test', harness: false })
+    expect(report.artifacts.find(a => a.target === 'calc')).not.toHaveProperty('harness')
   })
 })

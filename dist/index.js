@@ -995,8 +995,8 @@ function describeFeatureStep(s) {
 function findingSubject(f) {
   if (f.target === void 0)
     return f.rule === "unused-allow" ? "policy" : "workspace";
-  const what = f.mode === "test" ? `test harness of ${f.kind}` : f.mode === "doctest" ? `doc tests of ${f.kind}` : f.kind === "custom-build" ? "build script" : f.crateType, host = f.platform === "host" && f.kind !== "proc-macro" && f.kind !== "custom-build" ? " (host)" : "";
-  return `${what} \`${f.target}\`${f.package !== void 0 && f.package !== f.target ? ` of \`${f.package}\`` : ""}${host}`;
+  const noHarness = f.mode === "test" && f.harness === !1, what = noHarness ? f.kind : f.mode === "test" ? `test harness of ${f.kind}` : f.mode === "doctest" ? `doc tests of ${f.kind}` : f.kind === "custom-build" ? "build script" : f.crateType, host = f.platform === "host" && f.kind !== "proc-macro" && f.kind !== "custom-build" ? " (host)" : "";
+  return `${what} \`${f.target}\`${f.package !== void 0 && f.package !== f.target ? ` of \`${f.package}\`` : ""}${noHarness ? " (without a test harness)" : ""}${host}`;
 }
 function findingStanding(f) {
   return f.allowed !== void 0 ? "allowed" : f.baseline ?? "reported";
@@ -3322,6 +3322,13 @@ const string = {
       throw new Invalid(at, `expected true or false, got ${json_checks_describe(value)}`);
     return value;
   }
+}, falseOnly = {
+  expected: "false",
+  check(value, at) {
+    if (value !== !1)
+      throw new Invalid(at, `expected false, got ${json_checks_describe(value)}`);
+    return value;
+  }
 };
 function integer(options) {
   const expected = options.min === 0 ? "a non-negative integer" : `an integer \u2265 ${options.min}`;
@@ -3545,6 +3552,7 @@ const packageName = grammar("a package name", packageNameProblem), crate = gramm
   target: targetName,
   kind: targetKind,
   mode: compileMode,
+  harness: optional(falseOnly),
   crateType,
   platform: compileKind,
   features: optional(array(parse_report_text)),
@@ -3581,6 +3589,7 @@ const packageName = grammar("a package name", packageNameProblem), crate = gramm
   target: optional(targetName),
   kind: optional(targetKind),
   mode: optional(compileMode),
+  harness: optional(falseOnly),
   crateType: optional(crateType),
   platform: optional(compileKind),
   crates: texts,
@@ -6381,17 +6390,22 @@ function base(unit, rule, crateType2 = unit.crateTypes[0] ?? unit.target.crateTy
     target: unit.target.name,
     kind: unit.target.kind,
     mode: unit.mode,
+    ...withoutHarness(unit),
     crateType: unit.mode === "build" ? crateType2 : "bin",
     platform: unit.kind
   };
+}
+function withoutHarness(unit) {
+  return unit.mode === "test" && !unit.harness ? { harness: !1 } : {};
 }
 function harnessRunner(invocation) {
   return invocation.command === "bench" ? "`cargo bench`" : "`cargo test`";
 }
 function describeUnit(unit, crateType2) {
-  const libTypes = unit.target.kind === "lib" ? unit.target.crateTypes.join("+") : unit.target.kind, what = unit.mode === "test" ? `test harness of ${unit.target.kind}` : unit.mode === "doctest" ? `doc tests of ${unit.target.kind}` : crateType2 ?? libTypes, host = unit.kind === "host" && unit.target.kind !== "proc-macro" && unit.target.kind !== "custom-build" ? " (built for the host)" : "";
-  return `${unit.target.kind === "custom-build" ? `build script of \`${unit.pkg.name}\`${featureList(unit.features)}` : `${what} \`${unit.target.name}\``}${host}`;
+  const libTypes = unit.target.kind === "lib" ? unit.target.crateTypes.join("+") : unit.target.kind, noHarness = unit.mode === "test" && !unit.harness, what = noHarness ? unit.target.kind : unit.mode === "test" ? `test harness of ${unit.target.kind}` : unit.mode === "doctest" ? `doc tests of ${unit.target.kind}` : crateType2 ?? libTypes, host = unit.kind === "host" && unit.target.kind !== "proc-macro" && unit.target.kind !== "custom-build" ? " (built for the host)" : "";
+  return `${unit.target.kind === "custom-build" ? `build script of \`${unit.pkg.name}\`${featureList(unit.features)}` : `${what} \`${unit.target.name}\``}${noHarness ? WITHOUT_HARNESS : ""}${host}`;
 }
+const WITHOUT_HARNESS = " (without a test harness)";
 function featureList(features) {
   return features.length === 0 ? "" : ` (with ${features.length === 1 ? "feature" : "features"} ${features.map((f) => `\`${f}\``).join(", ")})`;
 }
@@ -7993,6 +8007,7 @@ function artifactReports(linkage, linkageLists) {
         target: unit.target.name,
         kind: unit.target.kind,
         mode: unit.mode,
+        ...withoutHarness(unit),
         crateType: crateType2,
         platform: unit.kind,
         features: [...unit.features],

@@ -17,6 +17,7 @@ import { currentPackage, selectPackages } from './model/selection.js'
 import type { TargetBenched } from './model/root-units.js'
 import { buildUnitGraph, type LibraryDocTests, type SourceUsesCrate, type TargetHarness, type Unit, type UnitGraph } from './model/unit-graph.js'
 import type { Analysis, ArtifactReport, BoundaryReport, LinkageEntry, ToolchainReport } from './report/report.js'
+import { withoutHarness } from './rules/context.js'
 import { evaluateRules } from './rules/evaluate.js'
 
 export interface AnalysisInput {
@@ -189,6 +190,7 @@ function artifactReports(linkage: LinkageResult, linkageLists: boolean): Artifac
         target: unit.target.name,
         kind: unit.target.kind,
         mode: unit.mode,
+        ...withoutHarness(unit),
         crateType,
         platform: unit.kind,
         features: [...unit.features],

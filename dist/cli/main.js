@@ -253,8 +253,8 @@ function describeFeatureStep(s) {
 }
 function findingSubject(f) {
   if (f.target === void 0) return f.rule === "unused-allow" ? "policy" : "workspace";
-  let what = f.mode === "test" ? `test harness of ${f.kind}` : f.mode === "doctest" ? `doc tests of ${f.kind}` : f.kind === "custom-build" ? "build script" : f.crateType, host = f.platform === "host" && f.kind !== "proc-macro" && f.kind !== "custom-build" ? " (host)" : "";
-  return `${what} \`${f.target}\`${f.package !== void 0 && f.package !== f.target ? ` of \`${f.package}\`` : ""}${host}`;
+  let noHarness = f.mode === "test" && f.harness === !1, what = noHarness ? f.kind : f.mode === "test" ? `test harness of ${f.kind}` : f.mode === "doctest" ? `doc tests of ${f.kind}` : f.kind === "custom-build" ? "build script" : f.crateType, host = f.platform === "host" && f.kind !== "proc-macro" && f.kind !== "custom-build" ? " (host)" : "";
+  return `${what} \`${f.target}\`${f.package !== void 0 && f.package !== f.target ? ` of \`${f.package}\`` : ""}${noHarness ? " (without a test harness)" : ""}${host}`;
 }
 function findingStanding(f) {
   return f.allowed !== void 0 ? "allowed" : f.baseline ?? "reported";
@@ -4418,13 +4418,6 @@ function isWholeVersion(version) {
   return v !== null && v.minor !== void 0 && v.patch !== void 0;
 }
 
-// src/findings/fingerprint.ts
-import { createHash } from "node:crypto";
-function findingFingerprint(f) {
-  let crates = f.crates.map((c) => c.replace(/-[0-9a-f]{16}(?=\.(?:so|dylib|dll)$)/u, "")).sort(), identity = [f.rule, f.package ?? "", f.target ?? "", f.kind ?? "", f.mode ?? "", f.crateType ?? "", f.platform ?? "", ...crates];
-  return createHash("sha256").update(JSON.stringify(identity)).digest("hex").slice(0, 32);
-}
-
 // src/model/output-layout.ts
 function profileDirName(profileName) {
   return profileName === "dev" || profileName === "test" ? "debug" : profileName === "bench" ? "release" : profileName;
@@ -4463,23 +4456,35 @@ function base(unit, rule, crateType = unit.crateTypes[0] ?? unit.target.crateTyp
     target: unit.target.name,
     kind: unit.target.kind,
     mode: unit.mode,
+    ...withoutHarness(unit),
     crateType: unit.mode === "build" ? crateType : "bin",
     platform: unit.kind
   };
+}
+function withoutHarness(unit) {
+  return unit.mode === "test" && !unit.harness ? { harness: !1 } : {};
 }
 function harnessRunner(invocation) {
   return invocation.command === "bench" ? "`cargo bench`" : "`cargo test`";
 }
 function describeUnit(unit, crateType) {
-  let libTypes = unit.target.kind === "lib" ? unit.target.crateTypes.join("+") : unit.target.kind, what = unit.mode === "test" ? `test harness of ${unit.target.kind}` : unit.mode === "doctest" ? `doc tests of ${unit.target.kind}` : crateType ?? libTypes, host = unit.kind === "host" && unit.target.kind !== "proc-macro" && unit.target.kind !== "custom-build" ? " (built for the host)" : "";
-  return `${unit.target.kind === "custom-build" ? `build script of \`${unit.pkg.name}\`${featureList(unit.features)}` : `${what} \`${unit.target.name}\``}${host}`;
+  let libTypes = unit.target.kind === "lib" ? unit.target.crateTypes.join("+") : unit.target.kind, noHarness = unit.mode === "test" && !unit.harness, what = noHarness ? unit.target.kind : unit.mode === "test" ? `test harness of ${unit.target.kind}` : unit.mode === "doctest" ? `doc tests of ${unit.target.kind}` : crateType ?? libTypes, host = unit.kind === "host" && unit.target.kind !== "proc-macro" && unit.target.kind !== "custom-build" ? " (built for the host)" : "";
+  return `${unit.target.kind === "custom-build" ? `build script of \`${unit.pkg.name}\`${featureList(unit.features)}` : `${what} \`${unit.target.name}\``}${noHarness ? WITHOUT_HARNESS : ""}${host}`;
 }
+var WITHOUT_HARNESS = " (without a test harness)";
 function featureList(features) {
   return features.length === 0 ? "" : ` (with ${features.length === 1 ? "feature" : "features"} ${features.map((f) => `\`${f}\``).join(", ")})`;
 }
 function invocationLayout(ctx) {
   let profile = commandProfile(ctx.build, ctx.invocation.command), { workspaceRoot, targetDirectory } = ctx.metadata;
   return outputLayout({ workspaceRoot, targetDirectory, buildDirectory: ctx.build.buildDirectory ?? null }, profile.name, ctx.invocation.target !== null);
+}
+
+// src/findings/fingerprint.ts
+import { createHash } from "node:crypto";
+function findingFingerprint(f) {
+  let crates = f.crates.map((c) => c.replace(/-[0-9a-f]{16}(?=\.(?:so|dylib|dll)$)/u, "")).sort(), identity = [f.rule, f.package ?? "", f.target ?? "", f.kind ?? "", f.mode ?? "", f.crateType ?? "", f.platform ?? "", ...crates];
+  return createHash("sha256").update(JSON.stringify(identity)).digest("hex").slice(0, 32);
 }
 
 // src/rules/abi.ts
@@ -6026,6 +6031,7 @@ function artifactReports(linkage, linkageLists) {
         target: unit.target.name,
         kind: unit.target.kind,
         mode: unit.mode,
+        ...withoutHarness(unit),
         crateType,
         platform: unit.kind,
         features: [...unit.features],

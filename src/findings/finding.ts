@@ -25,6 +25,11 @@ export interface Finding {
   target?: string
   kind?: TargetKind
   mode?: CompileMode
+  /**
+   * `false` for a `test`-mode artifact of a `harness = false` target, which cargo compiles with `--cfg test`
+   * instead of `--test`: no test harness. Absent otherwise.
+   */
+  harness?: false
   crateType?: CrateType
   platform?: CompileKind
   /** The crates at fault; for `runtime-dylib`, the missing shared-library file names. */

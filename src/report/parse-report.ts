@@ -124,6 +124,15 @@ const boolean: Schema<boolean> = {
   }
 }
 
+/** `false` and nothing else: a flag written only where it is off. */
+const falseOnly: Schema<false> = {
+  expected: 'false',
+  check(value, at) {
+    if (value !== false) throw new Invalid(at, `expected false, got ${describe(value)}`)
+    return value
+  }
+}
+
 function integer(options: { min: number }): Schema<number> {
   const expected = options.min === 0 ? 'a non-negative integer' : `an integer ≥ ${options.min}`
   return {
@@ -462,6 +471,7 @@ const ARTIFACT = object({
   target: targetName,
   kind: targetKind,
   mode: compileMode,
+  harness: optional(falseOnly),
   crateType,
   platform: compileKind,
   features: optional(array(text)),
@@ -515,6 +525,7 @@ const FINDING_FIELDS = object({
   target: optional(targetName),
   kind: optional(targetKind),
   mode: optional(compileMode),
+  harness: optional(falseOnly),
   crateType: optional(crateType),
   platform: optional(compileKind),
   crates: texts,

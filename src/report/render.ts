@@ -102,12 +102,16 @@ export function describeFeatureStep(s: FeatureStep): string {
   return `via dependency \`${s.name}\` (${where}${s.text === 'default-features' ? 'its default features' : `\`${s.text}\``}${asked})`
 }
 
-/** What the finding is about: "bin `host`", "dylib `plugin_a`", "test harness of lib `util`", or the workspace. */
+/**
+ * What the finding is about: "bin `host`", "dylib `plugin_a`", "test harness of lib `util`", "bench `speed`
+ * (without a test harness)", or the workspace.
+ */
 export function findingSubject(f: Finding): string {
   if (f.target === undefined) return f.rule === 'unused-allow' ? 'policy' : 'workspace'
-  const what = f.mode === 'test' ? `test harness of ${f.kind}` : f.mode === 'doctest' ? `doc tests of ${f.kind}` : f.kind === 'custom-build' ? 'build script' : f.crateType
+  const noHarness = f.mode === 'test' && f.harness === false
+  const what = noHarness ? f.kind : f.mode === 'test' ? `test harness of ${f.kind}` : f.mode === 'doctest' ? `doc tests of ${f.kind}` : f.kind === 'custom-build' ? 'build script' : f.crateType
   const host = f.platform === 'host' && f.kind !== 'proc-macro' && f.kind !== 'custom-build' ? ' (host)' : ''
-  return `${what} \`${f.target}\`${f.package !== undefined && f.package !== f.target ? ` of \`${f.package}\`` : ''}${host}`
+  return `${what} \`${f.target}\`${f.package !== undefined && f.package !== f.target ? ` of \`${f.package}\`` : ''}${noHarness ? ' (without a test harness)' : ''}${host}`
 }
 
 /** How a finding counts: allowed by the policy, already in the baseline, new, or plainly reported. */

@@ -108,6 +108,8 @@ export interface ArtifactReport {
   target: string
   kind: TargetKind
   mode: CompileMode
+  /** `false` for a `test`-mode artifact of a `harness = false` target (`--cfg test`, no test harness); absent otherwise. */
+  harness?: false
   crateType: CrateType
   /** `host` for build scripts, proc-macros and their dependencies. */
   platform: CompileKind

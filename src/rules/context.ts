@@ -32,9 +32,15 @@ export function base(unit: Unit, rule: RuleId, crateType: CrateType = unit.crate
     target: unit.target.name,
     kind: unit.target.kind,
     mode: unit.mode,
+    ...withoutHarness(unit),
     crateType: unit.mode === 'build' ? crateType : ('bin' as const),
     platform: unit.kind
   }
+}
+
+/** `harness: false` for a `test`-mode unit of a `harness = false` target, as findings and artifacts carry it. */
+export function withoutHarness(unit: Unit): { harness?: false } {
+  return unit.mode === 'test' && !unit.harness ? { harness: false } : {}
 }
 
 /** The command that runs the invocation's test harnesses, for messages: `cargo bench` runs its own. */
@@ -42,14 +48,20 @@ export function harnessRunner(invocation: Invocation): string {
   return invocation.command === 'bench' ? '`cargo bench`' : '`cargo test`'
 }
 
-/** "bin `app`", "dylib `plugin_a`", "test harness of lib `util`", "doc tests of lib `util`". */
+/**
+ * "bin `app`", "dylib `plugin_a`", "test harness of lib `util`", "bench `speed` (without a test harness)", "doc
+ * tests of lib `util`".
+ */
 export function describeUnit(unit: Unit, crateType?: string): string {
   const libTypes = unit.target.kind === 'lib' ? unit.target.crateTypes.join('+') : unit.target.kind
-  const what = unit.mode === 'test' ? `test harness of ${unit.target.kind}` : unit.mode === 'doctest' ? `doc tests of ${unit.target.kind}` : (crateType ?? libTypes)
+  const noHarness = unit.mode === 'test' && !unit.harness
+  const what = noHarness ? unit.target.kind : unit.mode === 'test' ? `test harness of ${unit.target.kind}` : unit.mode === 'doctest' ? `doc tests of ${unit.target.kind}` : (crateType ?? libTypes)
   const host = unit.kind === 'host' && unit.target.kind !== 'proc-macro' && unit.target.kind !== 'custom-build' ? ' (built for the host)' : ''
   const name = unit.target.kind === 'custom-build' ? `build script of \`${unit.pkg.name}\`${featureList(unit.features)}` : `${what} \`${unit.target.name}\``
-  return `${name}${host}`
+  return `${name}${noHarness ? WITHOUT_HARNESS : ''}${host}`
 }
+
+const WITHOUT_HARNESS = ' (without a test harness)'
 
 /** A package built with different features for target and host has one build script per feature set. */
 function featureList(features: readonly string[]): string {
