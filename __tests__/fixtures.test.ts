@@ -4,8 +4,10 @@ import path from 'node:path'
 import { parseCliArgs } from '../src/cli/args.js'
 import { type Finding, findingArtifact } from '../src/findings/finding.js'
 import { findingSubject } from '../src/report/render.js'
+import { renderSarif } from '../src/report/sarif.js'
 import type { Analysis } from '../src/report/report.js'
 import { analyzeWorkspace } from '../src/run.js'
+import { gated } from './support/reports.js'
 
 /**
  * Ground truth recorded from real cargo builds (scripts/record-fixtures.ts): for every case, the engine's
@@ -169,5 +171,7 @@ describe('`harness = false`', () => {
     expect(findingSubject(runtime)).toBe('bench `speed` of `calc` (without a test harness)')
     expect(report.artifacts.find(a => a.target === 'speed')).toMatchObject({ mode: 'test', harness: false })
     expect(report.artifacts.find(a => a.target === 'calc')).not.toHaveProperty('harness')
+    const sarif = renderSarif(gated(report), { toolVersion: '0.1.0', workspacePrefix: '' })
+    expect(sarif.runs[0].results.find(r => r.ruleId === 'runtime-dylib')?.properties).toMatchObject({ target: 'speed', mode: 'test', harness: false })
   })
 })

@@ -3760,6 +3760,7 @@ function result(f, prefix) {
       target: f.target,
       kind: f.kind,
       mode: f.mode,
+      harness: f.harness,
       crateType: f.crateType,
       platform: f.platform,
       crates: [...f.crates],

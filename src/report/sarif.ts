@@ -99,6 +99,8 @@ export interface SarifResultProperties {
   target?: string
   kind?: string
   mode?: string
+  /** `false` for an artifact of a `harness = false` target in test mode; absent otherwise. */
+  harness?: false
   crateType?: string
   platform?: string
   crates: string[]
@@ -223,6 +225,7 @@ function result(f: Finding, prefix: string): SarifResult {
       target: f.target,
       kind: f.kind,
       mode: f.mode,
+      harness: f.harness,
       crateType: f.crateType,
       platform: f.platform,
       crates: [...f.crates],
