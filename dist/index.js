@@ -878,6 +878,14 @@ function relation(root, file) {
   const module = windows ? external_node_path_default().win32 : external_node_path_default().posix, rel = module.relative(a, b);
   return module.isAbsolute(rel) ? null : windows ? rel.replace(/\\/g, "/") : rel;
 }
+const WITHOUT_HARNESS = " (without a test harness)";
+function adviceFix(title) {
+  return { title, kind: "advice", verified: !1 };
+}
+function findingArtifact(f) {
+  const { package: pkg, target, kind, mode, crateType: crateType2, platform } = f;
+  return pkg === void 0 || target === void 0 || kind === void 0 || mode === void 0 || crateType2 === void 0 || platform === void 0 ? null : { package: pkg, target, kind, mode, crateType: crateType2, platform };
+}
 function fixLabel(f, fix) {
   return fix.verified ? "fix (verified)" : f.severity === "error" ? "fix (not verified)" : "fix";
 }
@@ -995,8 +1003,8 @@ function describeFeatureStep(s) {
 function findingSubject(f) {
   if (f.target === void 0)
     return f.rule === "unused-allow" ? "policy" : "workspace";
-  const noHarness = f.mode === "test" && f.harness === !1, what = noHarness ? f.kind : f.mode === "test" ? `test harness of ${f.kind}` : f.mode === "doctest" ? `doc tests of ${f.kind}` : f.kind === "custom-build" ? "build script" : f.crateType, host = f.platform === "host" && f.kind !== "proc-macro" && f.kind !== "custom-build" ? " (host)" : "";
-  return `${what} \`${f.target}\`${f.package !== void 0 && f.package !== f.target ? ` of \`${f.package}\`` : ""}${noHarness ? " (without a test harness)" : ""}${host}`;
+  const noHarness = f.harness === !1, what = noHarness ? f.kind : f.mode === "test" ? `test harness of ${f.kind}` : f.mode === "doctest" ? `doc tests of ${f.kind}` : f.kind === "custom-build" ? "build script" : f.crateType, host = f.platform === "host" && f.kind !== "proc-macro" && f.kind !== "custom-build" ? " (host)" : "";
+  return `${what} \`${f.target}\`${f.package !== void 0 && f.package !== f.target ? ` of \`${f.package}\`` : ""}${noHarness ? WITHOUT_HARNESS : ""}${host}`;
 }
 function findingStanding(f) {
   return f.allowed !== void 0 ? "allowed" : f.baseline ?? "reported";
@@ -2058,13 +2066,6 @@ function readList(value) {
 }
 function unique(items) {
   return [...new Set(items)];
-}
-function adviceFix(title) {
-  return { title, kind: "advice", verified: !1 };
-}
-function findingArtifact(f) {
-  const { package: pkg, target, kind, mode, crateType: crateType2, platform } = f;
-  return pkg === void 0 || target === void 0 || kind === void 0 || mode === void 0 || crateType2 === void 0 || platform === void 0 ? null : { package: pkg, target, kind, mode, crateType: crateType2, platform };
 }
 function findingFingerprint(f) {
   const crates = f.crates.map((c) => c.replace(/-[0-9a-f]{16}(?=\.(?:so|dylib|dll)$)/u, "")).sort(), identity = [f.rule, f.package ?? "", f.target ?? "", f.kind ?? "", f.mode ?? "", f.crateType ?? "", f.platform ?? "", ...crates];
@@ -6397,16 +6398,18 @@ function base(unit, rule, crateType2 = unit.crateTypes[0] ?? unit.target.crateTy
   };
 }
 function withoutHarness(unit) {
-  return unit.mode === "test" && !unit.harness ? { harness: !1 } : {};
+  return lacksHarness(unit) ? { harness: !1 } : {};
+}
+function lacksHarness(unit) {
+  return unit.mode === "test" && !unit.harness;
 }
 function harnessRunner(invocation) {
   return invocation.command === "bench" ? "`cargo bench`" : "`cargo test`";
 }
 function describeUnit(unit, crateType2) {
-  const libTypes = unit.target.kind === "lib" ? unit.target.crateTypes.join("+") : unit.target.kind, noHarness = unit.mode === "test" && !unit.harness, what = noHarness ? unit.target.kind : unit.mode === "test" ? `test harness of ${unit.target.kind}` : unit.mode === "doctest" ? `doc tests of ${unit.target.kind}` : crateType2 ?? libTypes, host = unit.kind === "host" && unit.target.kind !== "proc-macro" && unit.target.kind !== "custom-build" ? " (built for the host)" : "";
+  const libTypes = unit.target.kind === "lib" ? unit.target.crateTypes.join("+") : unit.target.kind, noHarness = lacksHarness(unit), what = noHarness ? unit.target.kind : unit.mode === "test" ? `test harness of ${unit.target.kind}` : unit.mode === "doctest" ? `doc tests of ${unit.target.kind}` : crateType2 ?? libTypes, host = unit.kind === "host" && unit.target.kind !== "proc-macro" && unit.target.kind !== "custom-build" ? " (built for the host)" : "";
   return `${unit.target.kind === "custom-build" ? `build script of \`${unit.pkg.name}\`${featureList(unit.features)}` : `${what} \`${unit.target.name}\``}${noHarness ? WITHOUT_HARNESS : ""}${host}`;
 }
-const WITHOUT_HARNESS = " (without a test harness)";
 function featureList(features) {
   return features.length === 0 ? "" : ` (with ${features.length === 1 ? "feature" : "features"} ${features.map((f) => `\`${f}\``).join(", ")})`;
 }

@@ -141,6 +141,16 @@ function relation(root, file) {
   return module.isAbsolute(rel) ? null : windows ? rel.replace(/\\/g, "/") : rel;
 }
 
+// src/findings/finding.ts
+var WITHOUT_HARNESS = " (without a test harness)";
+function adviceFix(title) {
+  return { title, kind: "advice", verified: !1 };
+}
+function findingArtifact(f) {
+  let { package: pkg, target, kind, mode, crateType, platform } = f;
+  return pkg === void 0 || target === void 0 || kind === void 0 || mode === void 0 || crateType === void 0 || platform === void 0 ? null : { package: pkg, target, kind, mode, crateType, platform };
+}
+
 // src/report/fix-text.ts
 function fixLabel(f, fix) {
   return fix.verified ? "fix (verified)" : f.severity === "error" ? "fix (not verified)" : "fix";
@@ -253,8 +263,8 @@ function describeFeatureStep(s) {
 }
 function findingSubject(f) {
   if (f.target === void 0) return f.rule === "unused-allow" ? "policy" : "workspace";
-  let noHarness = f.mode === "test" && f.harness === !1, what = noHarness ? f.kind : f.mode === "test" ? `test harness of ${f.kind}` : f.mode === "doctest" ? `doc tests of ${f.kind}` : f.kind === "custom-build" ? "build script" : f.crateType, host = f.platform === "host" && f.kind !== "proc-macro" && f.kind !== "custom-build" ? " (host)" : "";
-  return `${what} \`${f.target}\`${f.package !== void 0 && f.package !== f.target ? ` of \`${f.package}\`` : ""}${noHarness ? " (without a test harness)" : ""}${host}`;
+  let noHarness = f.harness === !1, what = noHarness ? f.kind : f.mode === "test" ? `test harness of ${f.kind}` : f.mode === "doctest" ? `doc tests of ${f.kind}` : f.kind === "custom-build" ? "build script" : f.crateType, host = f.platform === "host" && f.kind !== "proc-macro" && f.kind !== "custom-build" ? " (host)" : "";
+  return `${what} \`${f.target}\`${f.package !== void 0 && f.package !== f.target ? ` of \`${f.package}\`` : ""}${noHarness ? WITHOUT_HARNESS : ""}${host}`;
 }
 function findingStanding(f) {
   return f.allowed !== void 0 ? "allowed" : f.baseline ?? "reported";
@@ -2393,15 +2403,6 @@ function isTable(value) {
   return typeof value == "object" && !Array.isArray(value);
 }
 
-// src/findings/finding.ts
-function adviceFix(title) {
-  return { title, kind: "advice", verified: !1 };
-}
-function findingArtifact(f) {
-  let { package: pkg, target, kind, mode, crateType, platform } = f;
-  return pkg === void 0 || target === void 0 || kind === void 0 || mode === void 0 || crateType === void 0 || platform === void 0 ? null : { package: pkg, target, kind, mode, crateType, platform };
-}
-
 // src/manifest/edits.ts
 function sourceFile(text, file) {
   try {
@@ -4463,16 +4464,18 @@ function base(unit, rule, crateType = unit.crateTypes[0] ?? unit.target.crateTyp
   };
 }
 function withoutHarness(unit) {
-  return unit.mode === "test" && !unit.harness ? { harness: !1 } : {};
+  return lacksHarness(unit) ? { harness: !1 } : {};
+}
+function lacksHarness(unit) {
+  return unit.mode === "test" && !unit.harness;
 }
 function harnessRunner(invocation) {
   return invocation.command === "bench" ? "`cargo bench`" : "`cargo test`";
 }
 function describeUnit(unit, crateType) {
-  let libTypes = unit.target.kind === "lib" ? unit.target.crateTypes.join("+") : unit.target.kind, noHarness = unit.mode === "test" && !unit.harness, what = noHarness ? unit.target.kind : unit.mode === "test" ? `test harness of ${unit.target.kind}` : unit.mode === "doctest" ? `doc tests of ${unit.target.kind}` : crateType ?? libTypes, host = unit.kind === "host" && unit.target.kind !== "proc-macro" && unit.target.kind !== "custom-build" ? " (built for the host)" : "";
+  let libTypes = unit.target.kind === "lib" ? unit.target.crateTypes.join("+") : unit.target.kind, noHarness = lacksHarness(unit), what = noHarness ? unit.target.kind : unit.mode === "test" ? `test harness of ${unit.target.kind}` : unit.mode === "doctest" ? `doc tests of ${unit.target.kind}` : crateType ?? libTypes, host = unit.kind === "host" && unit.target.kind !== "proc-macro" && unit.target.kind !== "custom-build" ? " (built for the host)" : "";
   return `${unit.target.kind === "custom-build" ? `build script of \`${unit.pkg.name}\`${featureList(unit.features)}` : `${what} \`${unit.target.name}\``}${noHarness ? WITHOUT_HARNESS : ""}${host}`;
 }
-var WITHOUT_HARNESS = " (without a test harness)";
 function featureList(features) {
   return features.length === 0 ? "" : ` (with ${features.length === 1 ? "feature" : "features"} ${features.map((f) => `\`${f}\``).join(", ")})`;
 }

@@ -9,6 +9,9 @@ import type { Unit } from '../model/unit-graph.js'
 
 export type Severity = 'error' | 'warning' | 'note'
 
+/** How a finding names an artifact of a `harness = false` target in test mode, after its name. */
+export const WITHOUT_HARNESS = ' (without a test harness)'
+
 /**
  * One finding. The artifact fields (`package` … `platform`) are present for findings about one artifact and
  * absent for findings about the workspace or the policy file.

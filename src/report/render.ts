@@ -1,4 +1,4 @@
-import type { FeatureStep, Finding, InclusionPath } from '../findings/finding.js'
+import { type FeatureStep, type Finding, type InclusionPath, WITHOUT_HARNESS } from '../findings/finding.js'
 import { codePoint, HIDDEN, listCrates, plural, withCodePoints } from '../text.js'
 import { editLines, fixLabel } from './fix-text.js'
 import type { ArtifactReport, Report } from './report.js'
@@ -108,10 +108,10 @@ export function describeFeatureStep(s: FeatureStep): string {
  */
 export function findingSubject(f: Finding): string {
   if (f.target === undefined) return f.rule === 'unused-allow' ? 'policy' : 'workspace'
-  const noHarness = f.mode === 'test' && f.harness === false
+  const noHarness = f.harness === false
   const what = noHarness ? f.kind : f.mode === 'test' ? `test harness of ${f.kind}` : f.mode === 'doctest' ? `doc tests of ${f.kind}` : f.kind === 'custom-build' ? 'build script' : f.crateType
   const host = f.platform === 'host' && f.kind !== 'proc-macro' && f.kind !== 'custom-build' ? ' (host)' : ''
-  return `${what} \`${f.target}\`${f.package !== undefined && f.package !== f.target ? ` of \`${f.package}\`` : ''}${noHarness ? ' (without a test harness)' : ''}${host}`
+  return `${what} \`${f.target}\`${f.package !== undefined && f.package !== f.target ? ` of \`${f.package}\`` : ''}${noHarness ? WITHOUT_HARNESS : ''}${host}`
 }
 
 /** How a finding counts: allowed by the policy, already in the baseline, new, or plainly reported. */

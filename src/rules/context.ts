@@ -1,4 +1,4 @@
-import type { Finding, Locator, Severity } from '../findings/finding.js'
+import { type Finding, type Locator, type Severity, WITHOUT_HARNESS } from '../findings/finding.js'
 import type { LinkageResult } from '../linkage/resolve.js'
 import { type BuildContext, commandProfile } from '../model/build-context.js'
 import type { CrateType } from '../model/crate-type.js'
@@ -40,7 +40,12 @@ export function base(unit: Unit, rule: RuleId, crateType: CrateType = unit.crate
 
 /** `harness: false` for a `test`-mode unit of a `harness = false` target, as findings and artifacts carry it. */
 export function withoutHarness(unit: Unit): { harness?: false } {
-  return unit.mode === 'test' && !unit.harness ? { harness: false } : {}
+  return lacksHarness(unit) ? { harness: false } : {}
+}
+
+/** A `test`-mode unit compiled with `--cfg test` instead of `--test`. */
+function lacksHarness(unit: Unit): boolean {
+  return unit.mode === 'test' && !unit.harness
 }
 
 /** The command that runs the invocation's test harnesses, for messages: `cargo bench` runs its own. */
@@ -54,14 +59,12 @@ export function harnessRunner(invocation: Invocation): string {
  */
 export function describeUnit(unit: Unit, crateType?: string): string {
   const libTypes = unit.target.kind === 'lib' ? unit.target.crateTypes.join('+') : unit.target.kind
-  const noHarness = unit.mode === 'test' && !unit.harness
+  const noHarness = lacksHarness(unit)
   const what = noHarness ? unit.target.kind : unit.mode === 'test' ? `test harness of ${unit.target.kind}` : unit.mode === 'doctest' ? `doc tests of ${unit.target.kind}` : (crateType ?? libTypes)
   const host = unit.kind === 'host' && unit.target.kind !== 'proc-macro' && unit.target.kind !== 'custom-build' ? ' (built for the host)' : ''
   const name = unit.target.kind === 'custom-build' ? `build script of \`${unit.pkg.name}\`${featureList(unit.features)}` : `${what} \`${unit.target.name}\``
   return `${name}${noHarness ? WITHOUT_HARNESS : ''}${host}`
 }
-
-const WITHOUT_HARNESS = ' (without a test harness)'
 
 /** A package built with different features for target and host has one build script per feature set. */
 function featureList(features: readonly string[]): string {
