@@ -10322,6 +10322,15 @@ function* inBatches(chunks, reuse) {
   }
   used > 0 && (yield buffer.subarray(0, used));
 }
+function replaceCacheFile(file, data) {
+  const dir = external_node_path_default().dirname(file), tmp = external_node_path_default().join(dir, temporaryName());
+  let fd = null;
+  try {
+    external_node_fs_default().mkdirSync(dir, { recursive: !0, mode: 448 }), fd = createExclusive(tmp, 384), writeAll(fd, data), external_node_fs_default().closeSync(fd), fd = null, external_node_fs_default().renameSync(tmp, file);
+  } catch {
+    fd !== null && closeQuietly(fd), removeQuietly(tmp);
+  }
+}
 function temporaryName() {
   return `.rust-linkage-guard-${external_node_crypto_default().randomBytes(12).toString("hex")}.tmp`;
 }
@@ -10774,7 +10783,7 @@ function withRustcCache(runner, rustc, env, childPath) {
       if (kept !== void 0)
         return { exitCode: 0, stdout: kept.stdout, stderr: kept.stderr };
       const result2 = await runner.run(command, args, options);
-      return result2.exitCode === 0 && remember(outputs, key, result2) && writeOutputs(dir, file, outputs), result2;
+      return result2.exitCode === 0 && remember(outputs, key, result2) && replaceCacheFile(file, Buffer.from(serializeRustcOutputs(outputs))), result2;
     }
   };
 }
@@ -10823,18 +10832,6 @@ function readOutputs(file) {
     return parseRustcOutputs(readInputFile(file, "rustc-cache"));
   } catch {
     return /* @__PURE__ */ new Map();
-  }
-}
-function writeOutputs(dir, file, outputs) {
-  const tmp = external_node_path_default().join(dir, temporaryName());
-  let fd = null;
-  try {
-    external_node_fs_default().mkdirSync(dir, { recursive: !0, mode: 448 }), fd = createExclusive(tmp, 384), writeAll(fd, Buffer.from(serializeRustcOutputs(outputs))), external_node_fs_default().closeSync(fd), fd = null, external_node_fs_default().renameSync(tmp, file);
-  } catch {
-    try {
-      fd !== null && external_node_fs_default().closeSync(fd), external_node_fs_default().rmSync(tmp, { force: !0 });
-    } catch {
-    }
   }
 }
 function q(value) {

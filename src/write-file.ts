@@ -301,6 +301,30 @@ export function* inBatches(chunks: Iterable<TextChunk>, reuse: boolean): Generat
   if (used > 0) yield buffer.subarray(0, used)
 }
 
+/**
+ * Writes a cache file of this user's whole to a new file (mode 0600) renamed over the old one, so that a reader
+ * never sees half of it and two runs at once leave one of their versions. Not `writeAtomically`, the writer of
+ * the reports: a FIFO or device at the name is replaced rather than written, and nothing is flushed to disk (a
+ * cache lost in a crash is read as none). A cache that cannot be written costs the next run what it saves,
+ * nothing else, so every failure is swallowed.
+ */
+export function replaceCacheFile(file: string, data: Uint8Array): void {
+  const dir = path.dirname(file)
+  const tmp = path.join(dir, temporaryName())
+  let fd: number | null = null
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
+    fd = createExclusive(tmp, 0o600)
+    writeAll(fd, data)
+    fs.closeSync(fd)
+    fd = null
+    fs.renameSync(tmp, file)
+  } catch {
+    if (fd !== null) closeQuietly(fd)
+    removeQuietly(tmp)
+  }
+}
+
 /** A name no one can plant ahead of time: 96 random bits, not the pid. */
 export function temporaryName(): string {
   return `.rust-linkage-guard-${crypto.randomBytes(12).toString('hex')}.tmp`

@@ -1,30 +1,124 @@
 #!/usr/bin/env node
+"use strict";
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf, __hasOwnProp = Object.prototype.hasOwnProperty;
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from == "object" || typeof from == "function")
+    for (let key of __getOwnPropNames(from))
+      !__hasOwnProp.call(to, key) && key !== except && __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: !0 }) : target,
+  mod
+));
 
-// src/cli/compile-cache.ts
-import module from "node:module";
+// src/cli/index.ts
+var import_node_path4 = __toESM(require("node:path"), 1);
+
+// src/cli/code-cache.ts
+var import_node_crypto2 = __toESM(require("node:crypto"), 1), import_node_fs2 = __toESM(require("node:fs"), 1), import_node_module = require("node:module"), import_node_path3 = __toESM(require("node:path"), 1), import_node_vm = __toESM(require("node:vm"), 1);
 
 // src/exec/cache-dir.ts
-import os from "node:os";
-import path from "node:path";
+var import_node_os = __toESM(require("node:os"), 1), import_node_path = __toESM(require("node:path"), 1);
 function userCacheDirectory(env, platform) {
-  if (platform === "win32") return env.LOCALAPPDATA ? path.win32.join(env.LOCALAPPDATA, "rust-linkage-guard") : null;
-  if (env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)) return path.join(env.XDG_CACHE_HOME, "rust-linkage-guard");
-  let home = env.HOME || os.homedir();
-  return home ? path.join(home, ".cache", "rust-linkage-guard") : null;
+  if (platform === "win32") return env.LOCALAPPDATA ? import_node_path.default.win32.join(env.LOCALAPPDATA, "rust-linkage-guard") : null;
+  if (env.XDG_CACHE_HOME && import_node_path.default.isAbsolute(env.XDG_CACHE_HOME)) return import_node_path.default.join(env.XDG_CACHE_HOME, "rust-linkage-guard");
+  let home = env.HOME || import_node_os.default.homedir();
+  return home ? import_node_path.default.join(home, ".cache", "rust-linkage-guard") : null;
 }
 
-// src/cli/compile-cache.ts
-function enableCompileCache(env, platform) {
-  let enable = module.enableCompileCache;
-  if (typeof enable != "function" || env.NODE_DISABLE_COMPILE_CACHE) return;
-  let directory = env.NODE_COMPILE_CACHE || userCacheDirectory(env, platform);
-  if (directory !== null)
+// src/write-file.ts
+var import_node_crypto = __toESM(require("node:crypto"), 1), import_node_fs = __toESM(require("node:fs"), 1), import_node_path2 = __toESM(require("node:path"), 1);
+
+// src/text.ts
+var HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/u;
+var EVERY_HIDDEN = new RegExp(HIDDEN.source, "gu");
+
+// src/write-file.ts
+var { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = import_node_fs.default.constants, O_NOFOLLOW = import_node_fs.default.constants.O_NOFOLLOW ?? 0, O_NOCTTY = import_node_fs.default.constants.O_NOCTTY ?? 0, O_DIRECTORY = import_node_fs.default.constants.O_DIRECTORY ?? 0, BUFFER_BYTES = 1 << 20, PAUSE = new Int32Array(new SharedArrayBuffer(4));
+function createExclusive(file, mode = 420) {
+  return import_node_fs.default.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
+}
+function writeAll(fd, data, write = (f, b, o, l) => import_node_fs.default.writeSync(f, b, o, l)) {
+  let offset = 0;
+  for (; offset < data.length; ) {
+    let written;
     try {
-      enable(directory);
-    } catch {
+      written = write(fd, data, offset, data.length - offset);
+    } catch (error) {
+      if (error.code !== "EAGAIN") throw error;
+      Atomics.wait(PAUSE, 0, 0, 2);
+      continue;
     }
+    if (!(written > 0)) throw Object.assign(new Error("write accepted no bytes"), { code: "ESHORTWRITE" });
+    offset += written;
+  }
+}
+function replaceCacheFile(file, data) {
+  let dir = import_node_path2.default.dirname(file), tmp = import_node_path2.default.join(dir, temporaryName()), fd = null;
+  try {
+    import_node_fs.default.mkdirSync(dir, { recursive: !0, mode: 448 }), fd = createExclusive(tmp, 384), writeAll(fd, data), import_node_fs.default.closeSync(fd), fd = null, import_node_fs.default.renameSync(tmp, file);
+  } catch {
+    fd !== null && closeQuietly(fd), removeQuietly(tmp);
+  }
+}
+function temporaryName() {
+  return `.rust-linkage-guard-${import_node_crypto.default.randomBytes(12).toString("hex")}.tmp`;
+}
+function closeQuietly(fd) {
+  try {
+    import_node_fs.default.closeSync(fd);
+  } catch {
+  }
+}
+function removeQuietly(file) {
+  try {
+    import_node_fs.default.unlinkSync(file);
+  } catch {
+  }
+}
+
+// src/cli/code-cache.ts
+var MAX_CACHE_BYTES = 16 * 1024 * 1024;
+function codeCacheDirectory(env, platform) {
+  return env.NODE_DISABLE_COMPILE_CACHE ? null : env.NODE_COMPILE_CACHE || userCacheDirectory(env, platform);
+}
+function codeCacheFile(directory, source, runtime) {
+  let digest = import_node_crypto2.default.createHash("sha256").update(source, "latin1").digest("hex").slice(0, 32);
+  return import_node_path3.default.join(directory, `cli-${runtime.node}-${runtime.arch}-${digest}.v8`);
+}
+function readCodeCache(file) {
+  let fd = null;
+  try {
+    fd = import_node_fs2.default.openSync(file, import_node_fs2.default.constants.O_RDONLY | (import_node_fs2.default.constants.O_NOFOLLOW ?? 0));
+    let stat = import_node_fs2.default.fstatSync(fd);
+    return !stat.isFile() || stat.size > MAX_CACHE_BYTES || typeof process.getuid == "function" && (stat.uid !== process.getuid() || (stat.mode & 18) !== 0) ? void 0 : import_node_fs2.default.readFileSync(fd);
+  } catch {
+    return;
+  } finally {
+    fd !== null && import_node_fs2.default.closeSync(fd);
+  }
+}
+function runWithCodeCache(file, env, runtime) {
+  let source = import_node_fs2.default.readFileSync(file, "latin1"), directory = codeCacheDirectory(env, process.platform), cacheFile = directory === null ? null : codeCacheFile(directory, source, runtime), cachedData = cacheFile === null ? void 0 : readCodeCache(cacheFile), script = new import_node_vm.default.Script(`(function (exports, require, module, __filename, __dirname) {${source}
+})`, {
+    filename: file,
+    cachedData,
+    // `import()` as in any CommonJS file (node 20.12 and later); esbuild leaves none in the bundle today.
+    importModuleDynamically: import_node_vm.default.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER
+  }), body = script.runInThisContext();
+  cacheFile !== null && (cachedData === void 0 || script.cachedDataRejected === !0) && replaceCacheFile(cacheFile, script.createCachedData());
+  let module2 = { exports: {} };
+  body(module2.exports, (0, import_node_module.createRequire)(file), module2, file, import_node_path3.default.dirname(file));
 }
 
 // src/cli/index.ts
-enableCompileCache(process.env, process.platform);
-import("./main.js");
+runWithCodeCache(import_node_path4.default.join(__dirname, "main.js"), process.env, { node: process.version, arch: process.arch });

@@ -1,5 +1,26 @@
+"use strict";
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf, __hasOwnProp = Object.prototype.hasOwnProperty;
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from == "object" || typeof from == "function")
+    for (let key of __getOwnPropNames(from))
+      !__hasOwnProp.call(to, key) && key !== except && __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: !0 }) : target,
+  mod
+));
+
 // src/cli/main.ts
-import path25 from "node:path";
+var import_node_path21 = __toESM(require("node:path"), 1);
 
 // src/text.ts
 function plural(n, word) {
@@ -49,9 +70,7 @@ function oneLine(message) {
 }
 
 // src/exec/v8-tuning.ts
-import v8 from "node:v8";
-import vm from "node:vm";
-var SMALL_METADATA_CHARS = 8 * 1024 * 1024, MAGLEV_OFF_FROM_CHARS = 256 * 1024;
+var import_node_v8 = __toESM(require("node:v8"), 1), import_node_vm = __toESM(require("node:vm"), 1), SMALL_METADATA_CHARS = 8 * 1024 * 1024, MAGLEV_OFF_FROM_CHARS = 256 * 1024;
 function v8Flags(metadataChars, nodeVersion) {
   let short = metadataChars <= SMALL_METADATA_CHARS;
   switch (nodeVersion.split(".")[0]) {
@@ -66,7 +85,7 @@ function v8Flags(metadataChars, nodeVersion) {
   }
 }
 function tuneV8(metadataChars) {
-  for (let flag of v8Flags(metadataChars, process.versions.node)) v8.setFlagsFromString(flag);
+  for (let flag of v8Flags(metadataChars, process.versions.node)) import_node_v8.default.setFlagsFromString(flag);
 }
 var COLLECT_FROM_CHARS = 1024 * 1024;
 function metadataTuning() {
@@ -84,8 +103,8 @@ var collector;
 function fullCollection() {
   if (collector === void 0)
     try {
-      v8.setFlagsFromString("--expose-gc");
-      let gc = vm.runInNewContext("gc");
+      import_node_v8.default.setFlagsFromString("--expose-gc");
+      let gc = import_node_vm.default.runInNewContext("gc");
       collector = typeof gc == "function" ? gc : null;
     } catch {
       collector = null;
@@ -94,16 +113,15 @@ function fullCollection() {
 }
 
 // src/report/annotations.ts
-import path2 from "node:path";
+var import_node_path2 = __toESM(require("node:path"), 1);
 
 // src/model/paths.ts
-import path from "node:path";
-var DRIVE = /^[A-Za-z]:(?:[\\/]|$)/, VERBATIM_DISK = /^\\\\\?\\([A-Za-z]:(?:\\|$))/, VERBATIM_UNC = /^\\\\\?\\UNC\\/i;
+var import_node_path = __toESM(require("node:path"), 1), DRIVE = /^[A-Za-z]:(?:[\\/]|$)/, VERBATIM_DISK = /^\\\\\?\\([A-Za-z]:(?:\\|$))/, VERBATIM_UNC = /^\\\\\?\\UNC\\/i;
 function isWindowsPath(p) {
   return DRIVE.test(p) || p.startsWith("\\\\") ? !0 : !p.startsWith("/") && p.includes("\\");
 }
 function pathModuleFor(p) {
-  return isWindowsPath(p) ? path.win32 : path.posix;
+  return isWindowsPath(p) ? import_node_path.default.win32 : import_node_path.default.posix;
 }
 function isAbsolutePath(p) {
   return p.startsWith("/") || DRIVE.test(p) || p.startsWith("\\\\");
@@ -137,8 +155,8 @@ function relativeOrAbsolute(root, file) {
 function relation(root, file) {
   let a = stripVerbatim(root), b = stripVerbatim(file), windows = isWindowsPath(a);
   if (windows !== isWindowsPath(b) || isAbsolutePath(a) !== isAbsolutePath(b)) return null;
-  let module = windows ? path.win32 : path.posix, rel = module.relative(a, b);
-  return module.isAbsolute(rel) ? null : windows ? rel.replace(/\\/g, "/") : rel;
+  let module2 = windows ? import_node_path.default.win32 : import_node_path.default.posix, rel = module2.relative(a, b);
+  return module2.isAbsolute(rel) ? null : windows ? rel.replace(/\\/g, "/") : rel;
 }
 
 // src/findings/finding.ts
@@ -401,7 +419,7 @@ function annotatedLocation(f, options) {
 }
 function repositoryPath(workspacePrefix, file) {
   if (isAbsolutePath(file) || isAbsolutePath(workspacePrefix)) return null;
-  let joined = path2.posix.normalize(path2.posix.join(workspacePrefix.split(path2.sep).join("/"), file.split(path2.sep).join("/")));
+  let joined = import_node_path2.default.posix.normalize(import_node_path2.default.posix.join(workspacePrefix.split(import_node_path2.default.sep).join("/"), file.split(import_node_path2.default.sep).join("/")));
   return joined.startsWith("../") || joined === ".." ? null : joined.replace(/^\.\//, "");
 }
 function titleOf(f) {
@@ -1041,11 +1059,10 @@ function footer(report) {
 }
 
 // src/run.ts
-import fs10 from "node:fs";
-import path23 from "node:path";
+var import_node_fs11 = __toESM(require("node:fs"), 1), import_node_path19 = __toESM(require("node:path"), 1);
 
 // src/config/cargo-config.ts
-import * as path3 from "node:path";
+var path3 = __toESM(require("node:path"), 1);
 
 // src/toml/chars.ts
 var CHAR = {
@@ -1094,9 +1111,9 @@ var KIND = {
   DEFINED: 1,
   /** Created by dotted keys (`a` in `a.b = 1`): more dotted keys and sub-table headers may add to it, `[a]` may not. */
   DOTTED: 2,
-  /** An inline table `{ … }`: complete once written. */
+  /** An inline table `{ ? }`: complete once written. */
   INLINE: 3,
-  /** An array value `[ … ]`: complete once written. */
+  /** An array value `[ ? ]`: complete once written. */
   STATIC_ARRAY: 4,
   /** An array of tables, which each `[[header]]` of its name extends. */
   TABLE_ARRAY: 5,
@@ -1305,7 +1322,7 @@ var { APOSTROPHE, BACKSLASH, CR: CR3, DEL: DEL3, LF: LF3, QUOTE, SPACE: SPACE2, 
   badStringChar(at, c) {
     at >= this.text.length && this.fail(at, "unterminated string"), (c === LF3 || c === CR3 && this.text.charCodeAt(at + 1) === LF3) && this.fail(at, "unterminated string: a line break in a single-line string"), c === CR3 && this.fail(at, "a carriage return must be followed by a line feed"), this.fail(at, `a string may not contain the control character ${describe(c)}; write it as an escape`);
   }
-  /** A `"…"` string (not multi-line) at the current offset. */
+  /** A `"?"` string (not multi-line) at the current offset. */
   basicString(isKey) {
     let text = this.text, start = this.pos;
     this.enterString(start, isKey);
@@ -1317,7 +1334,7 @@ var { APOSTROPHE, BACKSLASH, CR: CR3, DEL: DEL3, LF: LF3, QUOTE, SPACE: SPACE2, 
     }
     return out = run === start + 1 ? text.slice(run, i) : out + text.slice(run, i), this.leaveString(i - start - 1), this.pos = i + 1, out;
   }
-  /** A `'…'` string (not multi-line) at the current offset. */
+  /** A `'?'` string (not multi-line) at the current offset. */
   literalString(isKey) {
     let text = this.text, start = this.pos;
     this.enterString(start, isKey);
@@ -1329,7 +1346,7 @@ var { APOSTROPHE, BACKSLASH, CR: CR3, DEL: DEL3, LF: LF3, QUOTE, SPACE: SPACE2, 
     }
     return this.leaveString(i - start - 1), this.pos = i + 1, text.slice(start + 1, i);
   }
-  /** A `"""…"""` or `'''…'''` string at the current offset. Line breaks in it read as `\n`. */
+  /** A `"""?"""` or `'''?'''` string at the current offset. Line breaks in it read as `\n`. */
   multiLineString(quote) {
     let text = this.text, start = this.pos;
     this.enterString(start, !1);
@@ -4278,7 +4295,7 @@ function refuseMissingDependencies(metadata, selected, cli) {
 }
 
 // src/model/selection.ts
-import path4 from "node:path";
+var import_node_path3 = __toESM(require("node:path"), 1);
 function packageIdSpecs(metadata, invocation, currentManifest, cargoRelease = null) {
   cargoRelease !== null && !releaseAtLeast(cargoRelease, 1, 74) && refusePartialVersions([...invocation.packages, ...invocation.exclude]);
   for (let spec of [...invocation.packages, ...invocation.exclude])
@@ -4361,8 +4378,8 @@ function globMatches(pattern, pkg) {
   return globToRegExp(pattern, "a package specification").test(pkg.name);
 }
 function defaultMembers(metadata, currentManifest) {
-  let rootManifest = path4.join(path4.resolve(metadata.workspaceRoot), "Cargo.toml");
-  if (path4.resolve(currentManifest) !== rootManifest) {
+  let rootManifest = import_node_path3.default.join(import_node_path3.default.resolve(metadata.workspaceRoot), "Cargo.toml");
+  if (import_node_path3.default.resolve(currentManifest) !== rootManifest) {
     let own = currentPackage(metadata, currentManifest);
     if (own) return [own];
   }
@@ -4372,11 +4389,11 @@ function defaultMembers(metadata, currentManifest) {
   return root ? [root] : memberPackages(metadata);
 }
 function currentPackage(metadata, currentManifest) {
-  let current = path4.resolve(currentManifest);
-  return memberPackages(metadata).find((p) => path4.resolve(p.manifestPath) === current) ?? null;
+  let current = import_node_path3.default.resolve(currentManifest);
+  return memberPackages(metadata).find((p) => import_node_path3.default.resolve(p.manifestPath) === current) ?? null;
 }
 function rootPackage(metadata) {
-  return currentPackage(metadata, path4.join(metadata.workspaceRoot, "Cargo.toml"));
+  return currentPackage(metadata, import_node_path3.default.join(metadata.workspaceRoot, "Cargo.toml"));
 }
 function sortById(packages) {
   return packages.sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -4405,7 +4422,7 @@ function stripScheme(url) {
   return url.replace(/^(registry|sparse|path|git)\+/, "").replace(/[?#].*$/, "").replace(/\/+$/, "");
 }
 function sourceUrl(pkg) {
-  return pkg.source !== null ? pkg.source : `file://${path4.dirname(pkg.manifestPath)}`;
+  return pkg.source !== null ? pkg.source : `file://${import_node_path3.default.dirname(pkg.manifestPath)}`;
 }
 function partialVersionMatches(spec, version) {
   let want = parsePartialVersion(spec), have = parsePartialVersion(version);
@@ -4485,10 +4502,10 @@ function invocationLayout(ctx) {
 }
 
 // src/findings/fingerprint.ts
-import { createHash } from "node:crypto";
+var import_node_crypto = require("node:crypto");
 function findingFingerprint(f) {
   let crates = f.crates.map((c) => c.replace(/-[0-9a-f]{16}(?=\.(?:so|dylib|dll)$)/u, "")).sort(), identity = [f.rule, f.package ?? "", f.target ?? "", f.kind ?? "", f.mode ?? "", f.crateType ?? "", f.platform ?? "", ...crates];
-  return createHash("sha256").update(JSON.stringify(identity)).digest("hex").slice(0, 32);
+  return (0, import_node_crypto.createHash)("sha256").update(JSON.stringify(identity)).digest("hex").slice(0, 32);
 }
 
 // src/rules/abi.ts
@@ -4750,7 +4767,7 @@ function hostEntry(graph, host) {
 }
 
 // src/rules/doctests.ts
-import path6 from "node:path";
+var import_node_path5 = __toESM(require("node:path"), 1);
 
 // src/rules/feature-steps.ts
 function featureSteps(chain, metadata, locator) {
@@ -4786,7 +4803,7 @@ function locateByFeature(steps, own, ownIs) {
 }
 
 // src/linkage/startup.ts
-import path5 from "node:path";
+var import_node_path4 = __toESM(require("node:path"), 1);
 function hashed(file) {
   return file.includes("-<hash>");
 }
@@ -4794,7 +4811,7 @@ function besideInPlace(place, file) {
   return place === "deps" || place === "profile-dir" && !hashed(file);
 }
 function rpathClimbsToRoot(targetDir, libDir) {
-  let a = path5.resolve(targetDir).split(path5.sep).filter(Boolean), b = path5.resolve(libDir).split(path5.sep).filter(Boolean);
+  let a = import_node_path4.default.resolve(targetDir).split(import_node_path4.default.sep).filter(Boolean), b = import_node_path4.default.resolve(libDir).split(import_node_path4.default.sep).filter(Boolean);
   return a.length === 0 || b.length === 0 || a[0] !== b[0];
 }
 function startupOf(unit, libraries, targetDir) {
@@ -5154,7 +5171,7 @@ function runningLibraries(result2, linkage) {
   return { dylibs, libraries: result2.runtimeLibraries.filter((l) => l === std || needed.has(l)) };
 }
 function stdOnLibraryPath(info, inheritedLibraryPath2) {
-  return inheritedLibraryPath2.includes(path6.resolve(info.stdDylibDir ?? info.targetLibdir));
+  return inheritedLibraryPath2.includes(import_node_path5.default.resolve(info.stdDylibDir ?? info.targetLibdir));
 }
 
 // src/rules/duplicate-symbol.ts
@@ -5354,12 +5371,12 @@ function typeProblem(type, position, types, aliases) {
   }
 }
 function pathProblem(type, types, aliases) {
-  let bad = (why) => ({ why, line: type.line }), name = type.segments[type.segments.length - 1], module = type.segments.slice(0, -1).join("::"), bare = type.segments.length === 1;
-  if (type.args.length === 0 && bare && PRIMITIVES.has(name) || type.args.length === 0 && (module === "libc" || C_TYPES.has(name) && (bare || C_TYPE_MODULES.includes(module)))) return null;
+  let bad = (why) => ({ why, line: type.line }), name = type.segments[type.segments.length - 1], module2 = type.segments.slice(0, -1).join("::"), bare = type.segments.length === 1;
+  if (type.args.length === 0 && bare && PRIMITIVES.has(name) || type.args.length === 0 && (module2 === "libc" || C_TYPES.has(name) && (bare || C_TYPE_MODULES.includes(module2)))) return null;
   let arg = type.args[0];
-  if (name === "NonNull" && type.args.length === 1 && (bare || module === "std::ptr" || module === "core::ptr"))
+  if (name === "NonNull" && type.args.length === 1 && (bare || module2 === "std::ptr" || module2 === "core::ptr"))
     return thin(arg) ? null : bad(`\`${type.text}\` is a fat pointer`);
-  if (name === "Option" && type.args.length === 1 && (bare || module === "std::option" || module === "core::option")) {
+  if (name === "Option" && type.args.length === 1 && (bare || module2 === "std::option" || module2 === "core::option")) {
     let inner = resolved(arg, types);
     return inner.kind === "reference" || inner.kind === "fn" || inner.kind === "path" && inner.segments[inner.segments.length - 1] === "NonNull" && inner.args.length === 1 ? typeProblem(inner, "inner", types, aliases) : bad(`\`Option<${arg.text}>\` has no C layout (only \`Option\` of a reference, \`NonNull\` or an \`extern "C" fn\` is a nullable pointer)`);
   }
@@ -5595,7 +5612,7 @@ function staticPieFindings(linkage, locator, harnessRunner2) {
 }
 
 // src/toolchain/pin.ts
-import * as nodePath from "node:path";
+var nodePath = __toESM(require("node:path"), 1);
 var LEGACY_FILE = "rust-toolchain", TOML_FILE = "rust-toolchain.toml";
 function findToolchainFile(dir, exists, stopAt) {
   let stop = stopAt === void 0 ? null : trimSeparators(nodePath.normalize(stopAt)), current = trimSeparators(nodePath.normalize(dir));
@@ -6157,7 +6174,7 @@ function childEnvironment(env, platform) {
 }
 
 // src/exec/runner.ts
-import { spawn } from "node:child_process";
+var import_node_child_process = require("node:child_process");
 
 // src/limits.ts
 var STDERR_KEPT = { head: 65536, tail: 65536 }, INPUT_LIMITS = {
@@ -6204,7 +6221,7 @@ function processRunner(timeoutMs = DEFAULT_TIMEOUT_MS, limits = {}) {
           reject(new CommandError(`\`${shownCommand(command, args)}\` was not run: the analysis had already stopped`, command, args, ""));
           return;
         }
-        let child = spawn(command, [...args], {
+        let child = (0, import_node_child_process.spawn)(command, [...args], {
           cwd: options.cwd,
           env: options.env,
           stdio: [options.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"],
@@ -6312,13 +6329,10 @@ function formatSeconds(ms) {
 var execRunner = processRunner();
 
 // src/gather/cargo-config.ts
-import { existsSync, statSync } from "node:fs";
-import * as os from "node:os";
-import * as path8 from "node:path";
+var import_node_fs2 = require("node:fs"), os = __toESM(require("node:os"), 1), path8 = __toESM(require("node:path"), 1);
 
 // src/input-file.ts
-import fs from "node:fs";
-import path7 from "node:path";
+var import_node_fs = __toESM(require("node:fs"), 1), import_node_path6 = __toESM(require("node:path"), 1);
 var InputFileError = class extends UserError {
   constructor(file, code, reason) {
     super(`${file}: ${reason}`);
@@ -6332,40 +6346,40 @@ var InputFileError = class extends UserError {
   reason;
 };
 function repositoryScope(root) {
-  let resolved2 = path7.resolve(root), realRoot = resolved2;
+  let resolved2 = import_node_path6.default.resolve(root), realRoot = resolved2;
   try {
-    realRoot = fs.realpathSync(resolved2);
+    realRoot = import_node_fs.default.realpathSync(resolved2);
   } catch {
   }
   return { root: resolved2, realRoot };
 }
 function scopeFor(scope, file) {
   if (scope === null) return null;
-  let absolute = path7.resolve(file);
+  let absolute = import_node_path6.default.resolve(file);
   return isAtOrBelow(scope.root, absolute) || isAtOrBelow(scope.realRoot, absolute) ? scope : null;
 }
 function isInsideRepository(scope, p) {
   if (!isAtOrBelow(scope.root, p) && !isAtOrBelow(scope.realRoot, p)) return !1;
   try {
-    return isAtOrBelow(scope.realRoot, fs.realpathSync(p));
+    return isAtOrBelow(scope.realRoot, import_node_fs.default.realpathSync(p));
   } catch {
     return !0;
   }
 }
-var OUTSIDE_REPOSITORY = "it leads outside the repository through a symlink (set trust-repository-config to read it)", O_NONBLOCK = fs.constants.O_NONBLOCK ?? 0, scratch = null;
+var OUTSIDE_REPOSITORY = "it leads outside the repository through a symlink (set trust-repository-config to read it)", O_NONBLOCK = import_node_fs.default.constants.O_NONBLOCK ?? 0, scratch = null;
 function readInputFile(file, kind, options = {}) {
   let shown = options.shown ?? file, limit = INPUT_LIMITS[kind], fd;
   try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | O_NONBLOCK);
+    fd = import_node_fs.default.openSync(file, import_node_fs.default.constants.O_RDONLY | O_NONBLOCK);
   } catch (error) {
     throw failed(shown, error);
   }
   try {
-    let stat = fs.fstatSync(fd);
+    let stat = import_node_fs.default.fstatSync(fd);
     if (options.within && checkWithin(file, stat, options.within, shown), stat.isFIFO() && options.allowPipe === !0) {
-      fs.closeSync(fd), fd = -1;
+      import_node_fs.default.closeSync(fd), fd = -1;
       try {
-        fd = fs.openSync(file, "r");
+        fd = import_node_fs.default.openSync(file, "r");
       } catch (error) {
         throw failed(shown, error);
       }
@@ -6377,7 +6391,7 @@ function readInputFile(file, kind, options = {}) {
     for (; ; ) {
       let room = limit.bytes + 1 - total, buffer = total === 0 && first > 0 ? Buffer.allocUnsafe(first) : scratch ??= Buffer.allocUnsafe(1024 * 1024), n;
       try {
-        n = fs.readSync(fd, buffer, 0, Math.min(buffer.length, room), null);
+        n = import_node_fs.default.readSync(fd, buffer, 0, Math.min(buffer.length, room), null);
       } catch (error) {
         throw failed(shown, error);
       }
@@ -6389,13 +6403,13 @@ function readInputFile(file, kind, options = {}) {
     }
     return (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total)).toString("utf8");
   } finally {
-    fd >= 0 && fs.closeSync(fd);
+    fd >= 0 && import_node_fs.default.closeSync(fd);
   }
 }
 function checkWithin(file, opened, scope, shown) {
   let real, named;
   try {
-    real = fs.realpathSync(file), named = fs.statSync(real);
+    real = import_node_fs.default.realpathSync(file), named = import_node_fs.default.statSync(real);
   } catch (error) {
     throw failed(shown, error);
   }
@@ -6462,7 +6476,7 @@ function includeTargets(file) {
 }
 function isFile(p) {
   try {
-    return existsSync(p) && statSync(p).isFile();
+    return (0, import_node_fs2.existsSync)(p) && (0, import_node_fs2.statSync)(p).isFile();
   } catch {
     return !1;
   }
@@ -6476,18 +6490,16 @@ function readText(p, within) {
 }
 
 // src/gather/library-path.ts
-import path9 from "node:path";
+var import_node_path7 = __toESM(require("node:path"), 1);
 function inheritedLibraryPath(env, host, cwd) {
   let family2 = loaderFamily(host);
   if (family2 === "wasm" || family2 === "unmodelled") return [];
   let value = env[libraryPathVariable(family2)];
-  return value ? value.split(path9.delimiter).filter((entry) => entry !== "").map((entry) => path9.resolve(cwd, entry)) : [];
+  return value ? value.split(import_node_path7.default.delimiter).filter((entry) => entry !== "").map((entry) => import_node_path7.default.resolve(cwd, entry)) : [];
 }
 
 // src/gather/isolation.ts
-import fs3 from "node:fs";
-import os3 from "node:os";
-import path14 from "node:path";
+var import_node_fs4 = __toESM(require("node:fs"), 1), import_node_os2 = __toESM(require("node:os"), 1), import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/config/rustflag-policy.ts
 var PROBE_CODEGEN = /* @__PURE__ */ new Set(["target-feature", "target-cpu", "relocation-model", "panic", "prefer-dynamic", "lto", "embed-bitcode", "debug-assertions", "overflow-checks", "opt-level"]), PROBE_UNSTABLE = /* @__PURE__ */ new Set(["staticlib-prefer-dynamic", "staticlib-allow-rdylib-deps", "randomize-layout", "layout-seed", "sanitizer", "fmt-debug", "ub-checks", "contract-checks"]), WRITES = "makes rustc write files", REFUSED_OPTIONS = /* @__PURE__ */ new Map([
@@ -6627,7 +6639,7 @@ function sameFlags(a, b) {
 }
 
 // src/config/trust.ts
-import * as path10 from "node:path";
+var path10 = __toESM(require("node:path"), 1);
 var DATA_TABLES = ["patch", "source", "resolver", "unstable"], DATA_KEYS = /* @__PURE__ */ new Set(["net.offline", "net.retry", "net.git-fetch-with-cli", "registry.default", "registry.index", "paths"]);
 function isPathKey(keys) {
   let [table, , leaf, detail] = keys;
@@ -6676,18 +6688,16 @@ function toml(value) {
 }
 
 // src/exec/cache-dir.ts
-import os2 from "node:os";
-import path11 from "node:path";
+var import_node_os = __toESM(require("node:os"), 1), import_node_path8 = __toESM(require("node:path"), 1);
 function userCacheDirectory(env, platform) {
-  if (platform === "win32") return env.LOCALAPPDATA ? path11.win32.join(env.LOCALAPPDATA, "rust-linkage-guard") : null;
-  if (env.XDG_CACHE_HOME && path11.isAbsolute(env.XDG_CACHE_HOME)) return path11.join(env.XDG_CACHE_HOME, "rust-linkage-guard");
-  let home = env.HOME || os2.homedir();
-  return home ? path11.join(home, ".cache", "rust-linkage-guard") : null;
+  if (platform === "win32") return env.LOCALAPPDATA ? import_node_path8.default.win32.join(env.LOCALAPPDATA, "rust-linkage-guard") : null;
+  if (env.XDG_CACHE_HOME && import_node_path8.default.isAbsolute(env.XDG_CACHE_HOME)) return import_node_path8.default.join(env.XDG_CACHE_HOME, "rust-linkage-guard");
+  let home = env.HOME || import_node_os.default.homedir();
+  return home ? import_node_path8.default.join(home, ".cache", "rust-linkage-guard") : null;
 }
 
 // src/gather/sources.ts
-import fs2 from "node:fs";
-import path13 from "node:path";
+var import_node_fs3 = __toESM(require("node:fs"), 1), import_node_path9 = __toESM(require("node:path"), 1);
 
 // src/rust-source/lexer.ts
 function isIdentStart(c) {
@@ -6800,7 +6810,7 @@ var Lexer = class {
     }
     this.pos = i;
   }
-  /** A `"…"` body with escapes, from just after the opening quote. */
+  /** A `"?"` body with escapes, from just after the opening quote. */
   skipQuoted(from) {
     let src = this.src, n = src.length, i = from;
     for (; i < n; ) {
@@ -6834,7 +6844,7 @@ var Lexer = class {
     }
     this.pos = n;
   }
-  /** At a `'`: a char literal (`'a'`, `'\''`, `'\u{1F600}'`, `'😀'`) or a lifetime or label (`'a`, `'static`). */
+  /** At a `'`: a char literal (`'a'`, `'\''`, `'\u{1F600}'`, `'?'`) or a lifetime or label (`'a`, `'static`). */
   charOrLifetime(start, line) {
     let src = this.src, n = src.length, c1 = src.charCodeAt(start + 1);
     if (c1 === 92) {
@@ -6915,9 +6925,9 @@ function isCfgTest(attribute) {
 function scanSourceNames(source) {
   let lexer = new Lexer(source), names = /* @__PURE__ */ new Set(), testNames = /* @__PURE__ */ new Set(), modules = [], includes = !1, recent = [], dropped = 0, nesting = 0, depth = 0, useGroup = -1, scopes = [newScope()], inline = [], testItem = -1, fileModule = { nesting: 0, scope: 0, test: !1 }, definitions = [], invocations = [], pathMacros = /* @__PURE__ */ new Set(), macroArguments = /* @__PURE__ */ new Map(), current = lexer.next();
   for (; current !== null; ) {
-    let next = lexer.next(), previous = recent[recent.length - 1], module = inline.length === 0 ? fileModule : inline[inline.length - 1], scope = scopes[module.scope], inTest = testItem >= 0 || module.test, found = inTest ? testNames : names;
+    let next = lexer.next(), previous = recent[recent.length - 1], module2 = inline.length === 0 ? fileModule : inline[inline.length - 1], scope = scopes[module2.scope], inTest = testItem >= 0 || module2.test, found = inTest ? testNames : names;
     if (current.kind === "ident") {
-      if (previous?.kind === "ident" && TYPE_ITEM_KEYWORDS.has(previous.text) && nesting === module.nesting && definitions.length === 0 && unconditional(recent.slice(0, -1), dropped > 0)) {
+      if (previous?.kind === "ident" && TYPE_ITEM_KEYWORDS.has(previous.text) && nesting === module2.nesting && definitions.length === 0 && unconditional(recent.slice(0, -1), dropped > 0)) {
         let outOfLine = previous.text === "mod" && next?.text === ";", inlineModule = previous.text === "mod" && next?.text === "{";
         scope.items.set(current.text, outOfLine ? { kind: "file", module: modules.length } : inlineModule ? { kind: "inline", scope: scopes.length } : { kind: "item" });
       }
@@ -6926,7 +6936,7 @@ function scanSourceNames(source) {
         let imported = previous?.text === "use" || startsGlobalPath(recent) || useGroup >= 0 && useGroup === depth - 1 && (previous?.text === "{" || previous?.text === ",");
         metavariable && definitions.length > 0 && pathMacros.add(definitions[definitions.length - 1].name), metavariable || method || (imported || definitions.length > 0 ? found.add(current.text) : KEYWORDS_BEFORE_PATH.has(current.text) || (inTest ? scope.testPaths : scope.paths).add(current.text));
       } else (previous?.kind === "ident" && (previous.text === "use" || previous.text === "crate" && precededByExtern(recent)) || startsGlobalPath(recent) || useGroup >= 0 && useGroup === depth - 1 && (previous?.text === "{" || previous?.text === ",")) && found.add(current.text);
-      current.text === "include" && next?.kind === "punct" && next.text === "!" && (includes = !0), current.text === "cfg" && previous?.text === "[" && recent[recent.length - 2]?.text === "!" && recent[recent.length - 3]?.text === "#" && nesting === module.nesting + 1 && (scope.gated = !0);
+      current.text === "include" && next?.kind === "punct" && next.text === "!" && (includes = !0), current.text === "cfg" && previous?.text === "[" && recent[recent.length - 2]?.text === "!" && recent[recent.length - 3]?.text === "#" && nesting === module2.nesting + 1 && (scope.gated = !0);
       for (let invocation of invocations) {
         let args = macroArguments.get(invocation.name);
         args === void 0 && macroArguments.set(invocation.name, args = /* @__PURE__ */ new Set()), args.add(current.text);
@@ -6949,9 +6959,9 @@ function scanSourceNames(source) {
         (previous?.text === "use" || startsGlobalPath(recent) && recent[recent.length - 3]?.text === "use") && (useGroup = depth), depth++;
       }
     } else if (current.kind === "punct" && CLOSING2.has(current.text)) {
-      if (nesting--, invocations.at(-1)?.nesting === nesting && invocations.pop(), definitions.at(-1)?.nesting === nesting && definitions.pop(), inline.at(-1)?.nesting === nesting + 1 && inline.pop(), current.text === "}" && (depth--, useGroup === depth && (useGroup = -1), testItem === nesting && (testItem = -1)), current.text === "]" && testItem < 0 && nesting === module.nesting) {
+      if (nesting--, invocations.at(-1)?.nesting === nesting && invocations.pop(), definitions.at(-1)?.nesting === nesting && definitions.pop(), inline.at(-1)?.nesting === nesting + 1 && inline.pop(), current.text === "}" && (depth--, useGroup === depth && (useGroup = -1), testItem === nesting && (testItem = -1)), current.text === "]" && testItem < 0 && nesting === module2.nesting) {
         let attribute = closedTestAttribute(recent);
-        attribute === "outer" ? testItem = nesting : attribute === "inner" && (module.test = !0);
+        attribute === "outer" ? testItem = nesting : attribute === "inner" && (module2.test = !0);
       }
     } else current.kind === "punct" && current.text === ";" && testItem === nesting && (testItem = -1);
     recent.push(current), recent.length > 2 * RECENT && (dropped += recent.length - RECENT, recent.splice(0, recent.length - RECENT)), current = next;
@@ -7380,7 +7390,7 @@ function topLevelColon(tokens) {
 // src/rust-source/exports.ts
 var DECLARATION_ITEMS = /* @__PURE__ */ new Set(["struct", "enum", "union", "type"]), EVERYWHERE = { library: !0, harness: !0 }, MAX_INLINE_MODULES = 16;
 function scanExports(source) {
-  let tokens = lexAll(source), exports = [], modules = [], declarations = [], frames = [{ close: "", kind: "other", presence: EVERYWHERE, item: null }], inline = [], run = null;
+  let tokens = lexAll(source), exports2 = [], modules = [], declarations = [], frames = [{ close: "", kind: "other", presence: EVERYWHERE, item: null }], inline = [], run = null;
   for (let i = 0; i < tokens.length; i++) {
     let t = tokens[i], frame = frames[frames.length - 1];
     if (isPunct(t, "#")) {
@@ -7406,15 +7416,15 @@ function scanExports(source) {
     let item = frame.item, named = exportName(item, t, frame);
     if (named !== null) {
       let site = resolve4(item, named, both(frame.presence, item.presence));
-      site !== null && exports.push({ ...site, signature: readSignature(tokens, i, source) });
+      site !== null && exports2.push({ ...site, signature: readSignature(tokens, i, source) });
     }
     if (t.kind === "ident" && item.prev?.kind === "ident" && DECLARATION_ITEMS.has(item.prev.text) && frames.every((f, k) => k === 0 || f.kind === "module")) {
       let kind = item.prev.text;
       declarations.push({ name: t.text, item: kind, repr: item.repr, aliasOf: kind === "type" ? readAlias(tokens, i, source) : null, line: t.line });
     }
     if (isOpening(t)) {
-      let brace = t.text === "{", foreign = brace && (isIdent(item.prev, "extern") || item.prev?.kind === "literal" && isIdent(item.prev2, "extern")), module = brace && item.prev?.kind === "ident" && isIdent(item.prev2, "mod");
-      module && inline.push(item.prev.text), frames.push({ close: closingOf(t.text), kind: foreign ? "foreign" : module ? "module" : "other", presence: both(frame.presence, item.presence), item: null }), step(item, t);
+      let brace = t.text === "{", foreign = brace && (isIdent(item.prev, "extern") || item.prev?.kind === "literal" && isIdent(item.prev2, "extern")), module2 = brace && item.prev?.kind === "ident" && isIdent(item.prev2, "mod");
+      module2 && inline.push(item.prev.text), frames.push({ close: closingOf(t.text), kind: foreign ? "foreign" : module2 ? "module" : "other", presence: both(frame.presence, item.presence), item: null }), step(item, t);
       continue;
     }
     if (isPunct(t, ";")) {
@@ -7427,7 +7437,7 @@ function scanExports(source) {
     }
     step(item, t);
   }
-  return { exports, modules, declarations };
+  return { exports: exports2, modules, declarations };
 }
 function step(item, t) {
   item.prev2 = item.prev, item.prev = t;
@@ -7641,14 +7651,14 @@ function stripComments(text) {
 }
 function isFile2(file) {
   try {
-    return fs2.statSync(file).isFile();
+    return import_node_fs3.default.statSync(file).isFile();
   } catch {
     return !1;
   }
 }
 function isExecutable(file) {
   try {
-    return fs2.accessSync(file, fs2.constants.X_OK), fs2.statSync(file).isFile();
+    return import_node_fs3.default.accessSync(file, import_node_fs3.default.constants.X_OK), import_node_fs3.default.statSync(file).isFile();
   } catch {
     return !1;
   }
@@ -7659,24 +7669,24 @@ function packageSourceFacts(pkg, scope) {
   let within = scopeFor(scope, pkg.manifestPath), files = /* @__PURE__ */ new Set(), listed2 = 0, walk = (dir) => {
     let entries;
     try {
-      entries = fs2.readdirSync(dir, { withFileTypes: !0 });
+      entries = import_node_fs3.default.readdirSync(dir, { withFileTypes: !0 });
     } catch {
       return;
     }
     for (let e of entries) {
       if (files.size >= MAX_SOURCE_FILES || ++listed2 > MAX_SOURCE_WALK_ENTRIES) return;
-      let full = path13.join(dir, e.name);
+      let full = import_node_path9.default.join(dir, e.name);
       e.isDirectory() && e.name !== "target" && !e.name.startsWith(".") ? walk(full) : e.name.endsWith(".rs") && (e.isFile() || e.isSymbolicLink() && isFile2(full)) && files.add(full);
     }
   };
-  for (let dir of new Set(pkg.targets.map((t) => path13.dirname(t.srcPath))))
+  for (let dir of new Set(pkg.targets.map((t) => import_node_path9.default.dirname(t.srcPath))))
     (within === null || isInsideRepository(within, dir)) && walk(dir);
   found = { allocators: [], loadsLibraries: !1 };
   let read = /* @__PURE__ */ new Set(), bytes = 0;
   for (let file of [...files].sort()) {
     let text;
     try {
-      let real = fs2.realpathSync(file);
+      let real = import_node_fs3.default.realpathSync(file);
       if (read.has(real)) continue;
       read.add(real), text = readInputFile(file, "rust-source", { within });
     } catch {
@@ -7777,7 +7787,7 @@ function includedText(file, within, budget) {
   return (included) => {
     let text;
     try {
-      text = readInputFile(path13.resolve(path13.dirname(file), included), "rust-source", { within });
+      text = readInputFile(import_node_path9.default.resolve(import_node_path9.default.dirname(file), included), "rust-source", { within });
     } catch {
       return null;
     }
@@ -7821,19 +7831,19 @@ function moduleTreeNames(root, within) {
   return complete ? { names, testNames } : null;
 }
 function moduleTreeScan(root, within) {
-  let exports = [], declarations = [], complete = readModuleTree(root, { library: !0, harness: !0 }, within, "skip", (text, file, outer) => {
+  let exports2 = [], declarations = [], complete = readModuleTree(root, { library: !0, harness: !0 }, within, "skip", (text, file, outer) => {
     let scanned = scanExports(text);
     for (let e of scanned.exports) {
       let site = { ...e, file, library: e.library && outer.library, harness: e.harness && outer.harness };
-      (site.library || site.harness) && exports.push(site);
+      (site.library || site.harness) && exports2.push(site);
     }
     for (let d of scanned.declarations) declarations.push({ ...d, file });
     return scanned.modules.map((m) => ({ name: m.name, path: m.path, inline: m.inline, context: { library: m.library && outer.library, harness: m.harness && outer.harness } }));
   });
-  return { exports, declarations, complete };
+  return { exports: exports2, declarations, complete };
 }
 function readModuleTree(root, rootContext, within, onMissing, visit, visitedAs = () => "") {
-  let queue = [{ file: root, childDir: path13.dirname(root), context: rootContext }], seen = /* @__PURE__ */ new Set(), complete = !0, bytes = 0;
+  let queue = [{ file: root, childDir: import_node_path9.default.dirname(root), context: rootContext }], seen = /* @__PURE__ */ new Set(), complete = !0, bytes = 0;
   for (; queue.length > 0; ) {
     let { file, childDir, context } = queue.shift(), key = `${visitedAs(context)}\0${file}`;
     if (seen.has(key)) continue;
@@ -7854,16 +7864,16 @@ function readModuleTree(root, rootContext, within, onMissing, visit, visitedAs =
       continue;
     }
     for (let mod of modules) {
-      let dir = path13.join(childDir, ...mod.inline ?? []), pathBase = (mod.inline ?? []).length > 0 ? dir : path13.dirname(file), conditional = (mod.conditionalPaths ?? []).map((p) => path13.resolve(pathBase, p)).filter(isFile2);
-      for (let target of conditional) queue.push({ file: target, childDir: path13.dirname(target), context: mod.context });
+      let dir = import_node_path9.default.join(childDir, ...mod.inline ?? []), pathBase = (mod.inline ?? []).length > 0 ? dir : import_node_path9.default.dirname(file), conditional = (mod.conditionalPaths ?? []).map((p) => import_node_path9.default.resolve(pathBase, p)).filter(isFile2);
+      for (let target of conditional) queue.push({ file: target, childDir: import_node_path9.default.dirname(target), context: mod.context });
       if (mod.path !== null) {
-        let target = path13.resolve(pathBase, mod.path);
-        queue.push({ file: target, childDir: path13.dirname(target), context: mod.context });
+        let target = import_node_path9.default.resolve(pathBase, mod.path);
+        queue.push({ file: target, childDir: import_node_path9.default.dirname(target), context: mod.context });
         continue;
       }
-      let flat = path13.join(dir, `${mod.name}.rs`), nested = path13.join(dir, mod.name, "mod.rs");
-      if (isFile2(flat)) queue.push({ file: flat, childDir: path13.join(dir, mod.name), context: mod.context });
-      else if (isFile2(nested)) queue.push({ file: nested, childDir: path13.join(dir, mod.name), context: mod.context });
+      let flat = import_node_path9.default.join(dir, `${mod.name}.rs`), nested = import_node_path9.default.join(dir, mod.name, "mod.rs");
+      if (isFile2(flat)) queue.push({ file: flat, childDir: import_node_path9.default.join(dir, mod.name), context: mod.context });
+      else if (isFile2(nested)) queue.push({ file: nested, childDir: import_node_path9.default.join(dir, mod.name), context: mod.context });
       else {
         if (conditional.length > 0) continue;
         if (onMissing === "stop") return !1;
@@ -7893,12 +7903,12 @@ function refuseRustflags(flags) {
 }
 function isolate(config, env, options) {
   let overrides = (options.configOverrides ?? []).flatMap((c) => ["--config", c]);
-  if (options.trustRepositoryConfig === !0) return { dir: path14.resolve(options.cwd), env: {}, configArgs: overrides, notes: [], cargoProbesCached: !1 };
+  if (options.trustRepositoryConfig === !0) return { dir: import_node_path10.default.resolve(options.cwd), env: {}, configArgs: overrides, notes: [], cargoProbesCached: !1 };
   let cargoHome = cargoHomeOf(env), scope = options.scope ?? null, plan = repositoryConfigPlan(config, (file) => !isBelow(cargoHome, file), (file, dir2) => scope === null || scopeFor(scope, file) === null || isInsideRepository(scope, dir2)), refused = plan.refused[0];
   if (refused !== void 0) throw new UserError(`${describeSource(refused.source)}: \`${refused.key}\` ${refused.why} (set trust-repository-config to allow it)`);
   let notes = plan.ignored.map(
     (k) => `\`${k.key}\` (${describeSource(k.source)}) was not applied to \`cargo metadata\` and \`rustc --print\`: it changes how cargo runs rustc, not what it builds, and a program or environment chosen by the repository is not used here.`
-  ), rustc = env.RUSTC ?? "rustc", wrapper = noWrapper(rustc), infoCache = cargoRustcInfoCache(env), dir = fs3.mkdtempSync(path14.join(isolationParent(env), "rust-linkage-guard-"));
+  ), rustc = env.RUSTC ?? "rustc", wrapper = noWrapper(rustc), infoCache = cargoRustcInfoCache(env), dir = import_node_fs4.default.mkdtempSync(import_node_path10.default.join(isolationParent(env), "rust-linkage-guard-"));
   return {
     dir,
     // cargo still reads the config files above the empty directory and in CARGO_HOME: wrappers of our own and an
@@ -7914,7 +7924,7 @@ function isolate(config, env, options) {
     },
     configArgs: [...plan.args.flatMap((a) => ["--config", a]), ...overrides],
     notes,
-    cargoProbesCached: infoCache !== null && isFile2(path14.join(infoCache, ".rustc_info.json"))
+    cargoProbesCached: infoCache !== null && isFile2(import_node_path10.default.join(infoCache, ".rustc_info.json"))
   };
 }
 var PASS_THROUGH = "/usr/bin/env";
@@ -7924,26 +7934,25 @@ function noWrapper(rustc) {
 function cargoRustcInfoCache(env) {
   let base2 = userCacheDirectory(env, process.platform);
   if (base2 === null) return null;
-  let dir = path14.join(base2, "cargo-build-dir");
+  let dir = import_node_path10.default.join(base2, "cargo-build-dir");
   try {
-    return fs3.mkdirSync(dir, { recursive: !0, mode: 448 }), dir;
+    return import_node_fs4.default.mkdirSync(dir, { recursive: !0, mode: 448 }), dir;
   } catch {
     return null;
   }
 }
 function isolationParent(env) {
   let runnerTemp = env.RUNNER_TEMP;
-  if (runnerTemp && path14.isAbsolute(runnerTemp))
+  if (runnerTemp && import_node_path10.default.isAbsolute(runnerTemp))
     try {
-      if (fs3.statSync(runnerTemp).isDirectory()) return runnerTemp;
+      if (import_node_fs4.default.statSync(runnerTemp).isDirectory()) return runnerTemp;
     } catch {
     }
-  return os3.tmpdir();
+  return import_node_os2.default.tmpdir();
 }
 
 // src/gather/lockfile.ts
-import fs4 from "node:fs";
-import path15 from "node:path";
+var import_node_fs5 = __toESM(require("node:fs"), 1), import_node_path11 = __toESM(require("node:path"), 1);
 
 // src/json.ts
 function isJsonObject(value) {
@@ -7952,19 +7961,19 @@ function isJsonObject(value) {
 
 // src/gather/lockfile.ts
 function candidateLockfiles(manifestPath, manifest, hasManifest) {
-  let dir = path15.dirname(path15.resolve(manifestPath)), dirs = [dir], pkg = manifest?.value.package, named = isJsonObject(pkg) ? pkg.workspace : void 0;
-  typeof named == "string" && dirs.push(path15.resolve(dir, named));
-  for (let up = path15.dirname(dir); hasManifest(up) && dirs.push(up), path15.dirname(up) !== up; up = path15.dirname(up))
+  let dir = import_node_path11.default.dirname(import_node_path11.default.resolve(manifestPath)), dirs = [dir], pkg = manifest?.value.package, named = isJsonObject(pkg) ? pkg.workspace : void 0;
+  typeof named == "string" && dirs.push(import_node_path11.default.resolve(dir, named));
+  for (let up = import_node_path11.default.dirname(dir); hasManifest(up) && dirs.push(up), import_node_path11.default.dirname(up) !== up; up = import_node_path11.default.dirname(up))
     ;
-  return [...new Set(dirs)].map((d) => path15.join(d, "Cargo.lock"));
+  return [...new Set(dirs)].map((d) => import_node_path11.default.join(d, "Cargo.lock"));
 }
 function refuseUnsafeLockfiles(lockfiles, scope) {
   for (let file of lockfiles) {
-    let dir = path15.dirname(file);
+    let dir = import_node_path11.default.dirname(file);
     if (scope !== null && scopeFor(scope, dir) === null) continue;
     let leadsOutside = scope !== null && !isInsideRepository(scope, dir), stat;
     try {
-      stat = fs4.lstatSync(file);
+      stat = import_node_fs5.default.lstatSync(file);
     } catch {
       if (leadsOutside) throw refusal(file, "its directory leads outside the repository through a symlink, and cargo would write the lock file there");
       continue;
@@ -7979,12 +7988,12 @@ function refusal(file, why) {
 }
 
 // src/gather/path-packages.ts
-import path16 from "node:path";
+var import_node_path12 = __toESM(require("node:path"), 1);
 function refuseOutsidePathPackages(metadata, scope) {
   let shown = (file) => relativeOrAbsolute(scope.root, file) || ".";
   if (!isInsideRepository(scope, metadata.workspaceRoot))
     throw refusal2(`the workspace root \`${shown(metadata.workspaceRoot)}\` is outside the repository`);
-  let outside = (pkg) => pkg.source === null && !isInsideRepository(scope, path16.dirname(pkg.manifestPath)), found = [...metadata.packages.values()].filter(outside);
+  let outside = (pkg) => pkg.source === null && !isInsideRepository(scope, import_node_path12.default.dirname(pkg.manifestPath)), found = [...metadata.packages.values()].filter(outside);
   if (found.length === 0) return;
   let far = new Set(found.map((p) => p.id));
   for (let pkg of metadata.packages.values()) {
@@ -8001,8 +8010,7 @@ function refusal2(what) {
 }
 
 // src/gather/policy-files.ts
-import fs5 from "node:fs";
-import path17 from "node:path";
+var import_node_fs6 = __toESM(require("node:fs"), 1), import_node_path13 = __toESM(require("node:path"), 1);
 
 // src/report/json-checks.ts
 function readReportObject(text, file, sarifAdvice) {
@@ -8250,7 +8258,7 @@ function applyGate(analysis, inputs) {
 
 // src/gather/policy-files.ts
 function loadPolicy(where2) {
-  let file = where2.policy !== null ? path17.resolve(where2.cwd, where2.policy) : defaultPolicyPath(where2);
+  let file = where2.policy !== null ? import_node_path13.default.resolve(where2.cwd, where2.policy) : defaultPolicyPath(where2);
   if (file === null) return null;
   let shown = displayPath(file, where2.cwd);
   return { policy: parsePolicy(readTextFile(file, "policy", "policy file", shown, scopeFor(where2.scope ?? null, file)), shown), path: file };
@@ -8258,25 +8266,25 @@ function loadPolicy(where2) {
 function defaultPolicyPath(where2) {
   if (where2.defaultPolicy === null) return null;
   if (where2.defaultPolicy !== "search") {
-    let file = path17.resolve(where2.cwd, where2.defaultPolicy);
-    return fs5.existsSync(file) ? file : null;
+    let file = import_node_path13.default.resolve(where2.cwd, where2.defaultPolicy);
+    return import_node_fs6.default.existsSync(file) ? file : null;
   }
-  for (let dir = path17.resolve(where2.searchFrom); ; dir = path17.dirname(dir)) {
-    let file = path17.join(dir, DEFAULT_POLICY_FILE);
-    if (fs5.existsSync(file)) return file;
-    if (fs5.existsSync(path17.join(dir, ".git")) || path17.dirname(dir) === dir) return null;
+  for (let dir = import_node_path13.default.resolve(where2.searchFrom); ; dir = import_node_path13.default.dirname(dir)) {
+    let file = import_node_path13.default.join(dir, DEFAULT_POLICY_FILE);
+    if (import_node_fs6.default.existsSync(file)) return file;
+    if (import_node_fs6.default.existsSync(import_node_path13.default.join(dir, ".git")) || import_node_path13.default.dirname(dir) === dir) return null;
   }
 }
 function displayPath(file, cwd) {
-  let rel = path17.relative(cwd, file);
-  return rel === "" || rel.startsWith("..") || path17.isAbsolute(rel) ? file : rel;
+  let rel = import_node_path13.default.relative(cwd, file);
+  return rel === "" || rel.startsWith("..") || import_node_path13.default.isAbsolute(rel) ? file : rel;
 }
 function gateReport(analysis, files) {
-  let policy = files.policy === null ? null : { policy: files.policy.policy, file: path17.relative(analysis.workspaceRoot, files.policy.path).split(path17.sep).join("/") }, baseline = files.baseline === null ? null : readBaseline(files.baseline, files);
+  let policy = files.policy === null ? null : { policy: files.policy.policy, file: import_node_path13.default.relative(analysis.workspaceRoot, files.policy.path).split(import_node_path13.default.sep).join("/") }, baseline = files.baseline === null ? null : readBaseline(files.baseline, files);
   return applyGate(analysis, { failOn: files.failOn, policy, baseline, today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10) });
 }
 function readBaseline(given, files) {
-  let file = path17.resolve(files.cwd, given);
+  let file = import_node_path13.default.resolve(files.cwd, given);
   return parseBaseline(readTextFile(file, "baseline", "baseline", given, scopeFor(files.scope ?? null, file)), given);
 }
 function readTextFile(file, kind, what, shown, within) {
@@ -8288,15 +8296,14 @@ function readTextFile(file, kind, what, shown, within) {
 }
 
 // src/gather/rustc-cache.ts
-import fs9 from "node:fs";
-import path21 from "node:path";
+var import_node_fs10 = __toESM(require("node:fs"), 1), import_node_path17 = __toESM(require("node:path"), 1);
 
 // src/rustc/output-cache.ts
-import { createHash as createHash2 } from "node:crypto";
+var import_node_crypto2 = require("node:crypto");
 var RUSTC_OUTPUT_CACHE_VERSION = 1, MAX_CACHED_OUTPUTS = 64, MAX_CACHED_OUTPUT_CHARS = 64 * 1024, KEY = /^[0-9a-f]{64}$/;
 function outputKey(compiler, args, env, input) {
   let entries = Object.entries(env).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-  return createHash2("sha256").update(JSON.stringify([RUSTC_OUTPUT_CACHE_VERSION, compiler, args, entries, input])).digest("hex");
+  return (0, import_node_crypto2.createHash)("sha256").update(JSON.stringify([RUSTC_OUTPUT_CACHE_VERSION, compiler, args, entries, input])).digest("hex");
 }
 function parseRustcOutputs(text) {
   let outputs = /* @__PURE__ */ new Map(), document;
@@ -8334,9 +8341,7 @@ function remember(outputs, key, output) {
 }
 
 // src/write-file.ts
-import crypto from "node:crypto";
-import fs6 from "node:fs";
-import path18 from "node:path";
+var import_node_crypto3 = __toESM(require("node:crypto"), 1), import_node_fs7 = __toESM(require("node:fs"), 1), import_node_path14 = __toESM(require("node:path"), 1);
 var REASONS2 = {
   ENOTDIR: "a part of its directory is a file",
   ENOENT: "a part of its directory does not exist",
@@ -8357,45 +8362,45 @@ var REASONS2 = {
   EMFILE: "too many files are open",
   ENFILE: "too many files are open",
   ESHORTWRITE: "the device accepted no more bytes"
-}, { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = fs6.constants, O_NOFOLLOW = fs6.constants.O_NOFOLLOW ?? 0, O_NOCTTY = fs6.constants.O_NOCTTY ?? 0, O_DIRECTORY = fs6.constants.O_DIRECTORY ?? 0, BUFFER_BYTES = 1 << 20, PAUSE = new Int32Array(new SharedArrayBuffer(4));
+}, { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = import_node_fs7.default.constants, O_NOFOLLOW = import_node_fs7.default.constants.O_NOFOLLOW ?? 0, O_NOCTTY = import_node_fs7.default.constants.O_NOCTTY ?? 0, O_DIRECTORY = import_node_fs7.default.constants.O_DIRECTORY ?? 0, BUFFER_BYTES = 1 << 20, PAUSE = new Int32Array(new SharedArrayBuffer(4));
 function writeAtomically(file, text, name) {
-  let absolute = path18.resolve(file), fail2 = (error, overrides = {}) => {
+  let absolute = import_node_path14.default.resolve(file), fail2 = (error, overrides = {}) => {
     throw writeError(file, name, error, overrides);
   }, descriptor = descriptorAlias(absolute);
   if (descriptor !== null) return writeToDescriptor(descriptor, text, fail2);
   let stat = null;
   try {
-    stat = fs6.lstatSync(absolute);
+    stat = import_node_fs7.default.lstatSync(absolute);
   } catch (error) {
     error.code !== "ENOENT" && fail2(error);
   }
   if (stat?.isSymbolicLink() && isSystemLink(absolute)) {
     try {
-      stat = fs6.statSync(absolute);
+      stat = import_node_fs7.default.statSync(absolute);
     } catch (error) {
       fail2(error, { ENOENT: "the link names nothing" });
     }
     return writeInPlace(absolute, text, stat, !0, fail2);
   }
   if (stat !== null && !stat.isFile() && !stat.isSymbolicLink()) return writeInPlace(absolute, text, stat, !1, fail2);
-  let dir = path18.dirname(absolute);
+  let dir = import_node_path14.default.dirname(absolute);
   try {
     makeDirectories(dir);
   } catch (error) {
     fail2(error);
   }
-  let tmp = path18.join(dir, temporaryName()), fd = null, created = !1;
+  let tmp = import_node_path14.default.join(dir, temporaryName()), fd = null, created = !1;
   try {
-    fd = createExclusive(tmp), created = !0, stat?.isFile() && fs6.fchmodSync(fd, stat.mode & 511), writeText(fd, text), fs6.fsyncSync(fd), fs6.closeSync(fd), fd = null, fs6.renameSync(tmp, absolute);
+    fd = createExclusive(tmp), created = !0, stat?.isFile() && import_node_fs7.default.fchmodSync(fd, stat.mode & 511), writeText(fd, text), import_node_fs7.default.fsyncSync(fd), import_node_fs7.default.closeSync(fd), fd = null, import_node_fs7.default.renameSync(tmp, absolute);
   } catch (error) {
     fd !== null && closeQuietly(fd), created && removeQuietly(tmp), fail2(error, { EEXIST: `its temporary file ${tmp} already exists` });
   }
   syncDirectory(dir);
 }
 function createExclusive(file, mode = 420) {
-  return fs6.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
+  return import_node_fs7.default.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
 }
-function writeAll(fd, data, write = (f, b, o, l) => fs6.writeSync(f, b, o, l)) {
+function writeAll(fd, data, write = (f, b, o, l) => import_node_fs7.default.writeSync(f, b, o, l)) {
   let offset = 0;
   for (; offset < data.length; ) {
     let written;
@@ -8416,8 +8421,8 @@ function writeInPlace(file, text, stat, viaSystemLink, fail2) {
   let fd = null;
   try {
     let append = stat.isFile() ? O_APPEND : 0;
-    fd = fs6.openSync(file, O_WRONLY | O_NOCTTY | append | (viaSystemLink ? 0 : O_NOFOLLOW));
-    let opened = fs6.fstatSync(fd), changed = refusedKind(opened, viaSystemLink);
+    fd = import_node_fs7.default.openSync(file, O_WRONLY | O_NOCTTY | append | (viaSystemLink ? 0 : O_NOFOLLOW));
+    let opened = import_node_fs7.default.fstatSync(fd), changed = refusedKind(opened, viaSystemLink);
     if (changed !== null) throw refusal3(changed);
     writeText(fd, text);
   } catch (error) {
@@ -8435,7 +8440,7 @@ function descriptorAlias(file) {
 }
 function writeToDescriptor(fd, text, fail2) {
   try {
-    if (fs6.fstatSync(fd).isDirectory()) throw refusal3("it is a directory");
+    if (import_node_fs7.default.fstatSync(fd).isDirectory()) throw refusal3("it is a directory");
     writeText(fd, text);
   } catch (error) {
     fail2(error, { EBADF: "that descriptor is not open for writing" });
@@ -8462,24 +8467,32 @@ function* inBatches(chunks, reuse) {
   }
   used > 0 && (yield buffer.subarray(0, used));
 }
+function replaceCacheFile(file, data) {
+  let dir = import_node_path14.default.dirname(file), tmp = import_node_path14.default.join(dir, temporaryName()), fd = null;
+  try {
+    import_node_fs7.default.mkdirSync(dir, { recursive: !0, mode: 448 }), fd = createExclusive(tmp, 384), writeAll(fd, data), import_node_fs7.default.closeSync(fd), fd = null, import_node_fs7.default.renameSync(tmp, file);
+  } catch {
+    fd !== null && closeQuietly(fd), removeQuietly(tmp);
+  }
+}
 function temporaryName() {
-  return `.rust-linkage-guard-${crypto.randomBytes(12).toString("hex")}.tmp`;
+  return `.rust-linkage-guard-${import_node_crypto3.default.randomBytes(12).toString("hex")}.tmp`;
 }
 function makeDirectories(dir) {
   let missing = [], existing = dir;
   for (; !lexists(existing); ) {
     missing.unshift(existing);
-    let up = path18.dirname(existing);
+    let up = import_node_path14.default.dirname(existing);
     if (up === existing) break;
     existing = up;
   }
-  if (!fs6.statSync(existing).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
-  for (let d of missing) fs6.mkdirSync(d);
+  if (!import_node_fs7.default.statSync(existing).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+  for (let d of missing) import_node_fs7.default.mkdirSync(d);
 }
 function isSystemLink(file) {
   let parent;
   try {
-    parent = fs6.realpathSync(path18.dirname(file));
+    parent = import_node_fs7.default.realpathSync(import_node_path14.default.dirname(file));
   } catch {
     return !1;
   }
@@ -8487,7 +8500,7 @@ function isSystemLink(file) {
 }
 function lexists(file) {
   try {
-    return fs6.lstatSync(file), !0;
+    return import_node_fs7.default.lstatSync(file), !0;
   } catch {
     return !1;
   }
@@ -8501,7 +8514,7 @@ function writeError(file, name, error, overrides) {
 function syncDirectory(dir) {
   let fd = null;
   try {
-    fd = fs6.openSync(dir, fs6.constants.O_RDONLY | O_DIRECTORY), fs6.fsyncSync(fd);
+    fd = import_node_fs7.default.openSync(dir, import_node_fs7.default.constants.O_RDONLY | O_DIRECTORY), import_node_fs7.default.fsyncSync(fd);
   } catch {
   } finally {
     fd !== null && closeQuietly(fd);
@@ -8509,21 +8522,19 @@ function syncDirectory(dir) {
 }
 function closeQuietly(fd) {
   try {
-    fs6.closeSync(fd);
+    import_node_fs7.default.closeSync(fd);
   } catch {
   }
 }
 function removeQuietly(file) {
   try {
-    fs6.unlinkSync(file);
+    import_node_fs7.default.unlinkSync(file);
   } catch {
   }
 }
 
 // src/gather/toolchain.ts
-import fs8 from "node:fs";
-import os5 from "node:os";
-import path20 from "node:path";
+var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_os4 = __toESM(require("node:os"), 1), import_node_path16 = __toESM(require("node:path"), 1);
 
 // src/toolchain/rustup-settings.ts
 function parseRustupSettings(text, file) {
@@ -8542,9 +8553,7 @@ function toolchainDirectory(name, settings) {
 }
 
 // src/gather/tools.ts
-import fs7 from "node:fs";
-import os4 from "node:os";
-import path19 from "node:path";
+var import_node_fs8 = __toESM(require("node:fs"), 1), import_node_os3 = __toESM(require("node:os"), 1), import_node_path15 = __toESM(require("node:path"), 1);
 
 // src/exec/cargo-failure.ts
 var FAULT = {
@@ -8719,10 +8728,10 @@ function toTargetInfo(triple, probe, libdirEntries, rustflags) {
 
 // src/gather/tools.ts
 function findManifest(cwd, metadataFile) {
-  for (let dir = cwd; ; dir = path19.dirname(dir)) {
-    let candidate = path19.join(dir, "Cargo.toml");
-    if (fs7.existsSync(candidate)) return candidate;
-    if (path19.dirname(dir) === dir) break;
+  for (let dir = cwd; ; dir = import_node_path15.default.dirname(dir)) {
+    let candidate = import_node_path15.default.join(dir, "Cargo.toml");
+    if (import_node_fs8.default.existsSync(candidate)) return candidate;
+    if (import_node_path15.default.dirname(dir) === dir) break;
   }
   if (metadataFile !== null) return null;
   throw new UserError(`could not find \`Cargo.toml\` in \`${cwd}\` or any parent directory; pass \`--manifest-path\``);
@@ -8753,7 +8762,7 @@ async function runRustcVersion(runner, rustc, cwd, env) {
 async function probeTarget(runner, rustc, cwd, env, config, rawEnv, kind, requested, triple, trusted) {
   let probeTriple = kind === "host" ? null : requested, rustflags = await resolveRustflags({ env: rawEnv, config, kind, requestedTarget: requested, triple }, async (flags, effective) => {
     trusted || refuseRustflags(effective);
-    let viaStdin = process.platform === "win32", args = probeArgs(probeTriple, trusted ? flags : probeRustflags(flags), viaStdin ? "-" : os4.devNull), result2 = await runner.run(rustc, args, { cwd, env, maxStdoutBytes: 1048576, ...viaStdin ? { input: "" } : {} });
+    let viaStdin = process.platform === "win32", args = probeArgs(probeTriple, trusted ? flags : probeRustflags(flags), viaStdin ? "-" : import_node_os3.default.devNull), result2 = await runner.run(rustc, args, { cwd, env, maxStdoutBytes: 1048576, ...viaStdin ? { input: "" } : {} });
     if (result2.exitCode !== 0)
       throw new CommandError(
         `\`rustc --print\` for ${probeTriple ? `target \`${probeTriple}\`` : "the host"} failed (exit code ${result2.exitCode}): ${lastLine(result2.stderr)}`,
@@ -8764,14 +8773,14 @@ async function probeTarget(runner, rustc, cwd, env, config, rawEnv, kind, reques
     return parseProbe(result2.stdout, result2.stderr, probeTriple ?? "host");
   }), entries = [];
   try {
-    entries = fs7.readdirSync(rustflags.probe.targetLibdir);
+    entries = import_node_fs8.default.readdirSync(rustflags.probe.targetLibdir);
   } catch {
   }
   let info = toTargetInfo(triple, rustflags.probe, entries, rustflags.flags);
   if (info.rustflagsSource = rustflags.source, info.stdDylib !== null)
     try {
-      let dir = path19.dirname(fs7.realpathSync(path19.join(info.targetLibdir, info.stdDylib)));
-      dir !== path19.resolve(info.targetLibdir) && (info.stdDylibDir = dir);
+      let dir = import_node_path15.default.dirname(import_node_fs8.default.realpathSync(import_node_path15.default.join(info.targetLibdir, info.stdDylib)));
+      dir !== import_node_path15.default.resolve(info.targetLibdir) && (info.stdDylibDir = dir);
     } catch {
     }
   return info;
@@ -8803,7 +8812,7 @@ function lastLine(text) {
 async function selectToolchain(options) {
   let runner = options.runner ?? processRunner(options.timeoutMs), env = options.env, out = options.allowInstall === !0 ? {} : { RUSTUP_AUTO_INSTALL: "0" }, name = options.requested ?? (env.RUSTUP_TOOLCHAIN ? null : void 0);
   if (name === void 0) {
-    let pinFile = findToolchainFile(path20.resolve(options.dir), isFile2), pin = pinFile === null ? null : parseToolchainFile(readInputFile(pinFile, "toolchain-file", { within: scopeFor(options.scope ?? null, pinFile) }), pinFile);
+    let pinFile = findToolchainFile(import_node_path16.default.resolve(options.dir), isFile2), pin = pinFile === null ? null : parseToolchainFile(readInputFile(pinFile, "toolchain-file", { within: scopeFor(options.scope ?? null, pinFile) }), pinFile);
     if (pin?.kind === "path") {
       if (options.trustRepositoryConfig !== !0)
         throw new UserError(
@@ -8824,11 +8833,11 @@ async function selectToolchain(options) {
     throw new UserError(`${what} cannot be used: ${which.reason}; install it before this step${options.allowInstall === !0 ? "" : " (or allow rustup to install it)"}`);
   }
   name && (out.RUSTUP_TOOLCHAIN = name), env.RUSTC || (out.RUSTC = which.rustc);
-  let cargo = path20.join(path20.dirname(which.rustc), `cargo${path20.extname(which.rustc)}`);
+  let cargo = import_node_path16.default.join(import_node_path16.default.dirname(which.rustc), `cargo${import_node_path16.default.extname(which.rustc)}`);
   return !env.CARGO && isFile2(cargo) && (out.CARGO = cargo), out;
 }
 async function rustupWhich(runner, env) {
-  let cwd = os5.tmpdir(), installed = installedRustc(env, cwd);
+  let cwd = import_node_os4.default.tmpdir(), installed = installedRustc(env, cwd);
   if (installed !== null) return { kind: "found", rustc: installed };
   let result2;
   try {
@@ -8837,13 +8846,13 @@ async function rustupWhich(runner, env) {
     return { kind: "no-rustup" };
   }
   let rustc = result2.stdout.trim();
-  return result2.exitCode !== 0 || !path20.isAbsolute(rustc) ? { kind: "failed", reason: lastLine(result2.stderr) || "rustup which rustc failed" } : { kind: "found", rustc };
+  return result2.exitCode !== 0 || !import_node_path16.default.isAbsolute(rustc) ? { kind: "failed", reason: lastLine(result2.stderr) || "rustup which rustc failed" } : { kind: "found", rustc };
 }
 function installedRustc(env, cwd) {
   if (process.platform === "win32" || !onPath("rustup", env.PATH)) return null;
-  let home = "RUSTUP_HOME" in env ? env.RUSTUP_HOME : env.HOME ? path20.join(env.HOME, ".rustup") : "";
-  if (!path20.isAbsolute(home)) return null;
-  let file = path20.join(home, "settings.toml"), text;
+  let home = "RUSTUP_HOME" in env ? env.RUSTUP_HOME : env.HOME ? import_node_path16.default.join(env.HOME, ".rustup") : "";
+  if (!import_node_path16.default.isAbsolute(home)) return null;
+  let file = import_node_path16.default.join(home, "settings.toml"), text;
   try {
     text = readInputFile(file, "toolchain-file");
   } catch {
@@ -8855,7 +8864,7 @@ function installedRustc(env, cwd) {
   if (name === null) {
     let dir;
     try {
-      dir = fs8.realpathSync(cwd);
+      dir = import_node_fs9.default.realpathSync(cwd);
     } catch {
       return null;
     }
@@ -8864,16 +8873,16 @@ function installedRustc(env, cwd) {
   }
   let directory = name === null ? null : toolchainDirectory(name, settings);
   if (directory === null) return null;
-  let rustc = path20.join(home, "toolchains", directory, "bin", "rustc");
+  let rustc = import_node_path16.default.join(home, "toolchains", directory, "bin", "rustc");
   return isFile2(rustc) ? rustc : null;
 }
 function onPath(program, searchPath) {
   return findOnPath(program, searchPath) !== null;
 }
 function findOnPath(program, searchPath) {
-  for (let dir of (searchPath ?? "").split(path20.delimiter)) {
-    if (!path20.isAbsolute(dir)) return null;
-    let file = path20.join(dir, program);
+  for (let dir of (searchPath ?? "").split(import_node_path16.default.delimiter)) {
+    if (!import_node_path16.default.isAbsolute(dir)) return null;
+    let file = import_node_path16.default.join(dir, program);
     if (isExecutable(file)) return file;
   }
   return null;
@@ -8884,7 +8893,7 @@ var RUSTC_CACHE_FILE = "rustc-outputs.json";
 function withRustcCache(runner, rustc, env, childPath) {
   let dir = userCacheDirectory(env, process.platform), compiler = dir === null ? null : compilerFingerprint(rustc, childPath, env);
   if (dir === null || compiler === null) return runner;
-  let file = path21.join(dir, RUSTC_CACHE_FILE), outputs = null;
+  let file = import_node_path17.default.join(dir, RUSTC_CACHE_FILE), outputs = null;
   return {
     async run(command, args, options = {}) {
       if (command !== rustc) return runner.run(command, args, options);
@@ -8892,28 +8901,28 @@ function withRustcCache(runner, rustc, env, childPath) {
       let key = outputKey(`${compiler.identity}\0${targetSpecIdentity(compiler.file, args)}`, args, options.env ?? {}, options.input ?? null), kept = recall(outputs, key);
       if (kept !== void 0) return { exitCode: 0, stdout: kept.stdout, stderr: kept.stderr };
       let result2 = await runner.run(command, args, options);
-      return result2.exitCode === 0 && remember(outputs, key, result2) && writeOutputs(dir, file, outputs), result2;
+      return result2.exitCode === 0 && remember(outputs, key, result2) && replaceCacheFile(file, Buffer.from(serializeRustcOutputs(outputs))), result2;
     }
   };
 }
 function compilerFingerprint(rustc, childPath, env) {
-  let named = path21.isAbsolute(rustc) ? rustc : process.platform === "win32" || rustc.includes("/") ? null : findOnPath(rustc, childPath);
+  let named = import_node_path17.default.isAbsolute(rustc) ? rustc : process.platform === "win32" || rustc.includes("/") ? null : findOnPath(rustc, childPath);
   if (named === null) return null;
   let real, stat;
   try {
-    real = fs9.realpathSync(named), stat = fs9.statSync(real, { bigint: !0 });
+    real = import_node_fs10.default.realpathSync(named), stat = import_node_fs10.default.statSync(real, { bigint: !0 });
   } catch {
     return null;
   }
   return !stat.isFile() || isRustupProgram(real, stat, childPath, env) ? null : { file: real, identity: `${real}\0${fileIdentity(stat)}` };
 }
 function isRustupProgram(real, stat, childPath, env) {
-  if (/^rustup(-init)?(\.exe)?$/i.test(path21.basename(real))) return !0;
+  if (/^rustup(-init)?(\.exe)?$/i.test(import_node_path17.default.basename(real))) return !0;
   let exe = process.platform === "win32" ? ".exe" : "";
-  for (let rustup of [findOnPath(`rustup${exe}`, childPath), path21.join(cargoHomeOf(env), "bin", `rustup${exe}`)])
+  for (let rustup of [findOnPath(`rustup${exe}`, childPath), import_node_path17.default.join(cargoHomeOf(env), "bin", `rustup${exe}`)])
     if (rustup !== null)
       try {
-        let other2 = fs9.statSync(rustup, { bigint: !0 });
+        let other2 = import_node_fs10.default.statSync(rustup, { bigint: !0 });
         if (other2.dev === stat.dev && other2.ino === stat.ino || other2.size === stat.size) return !0;
       } catch {
       }
@@ -8922,9 +8931,9 @@ function isRustupProgram(real, stat, childPath, env) {
 function targetSpecIdentity(compiler, args) {
   let at = args.indexOf("--target"), target = at < 0 ? void 0 : args[at + 1];
   if (target === void 0) return "";
-  let sysroot = path21.dirname(path21.dirname(compiler));
+  let sysroot = import_node_path17.default.dirname(import_node_path17.default.dirname(compiler));
   try {
-    return fileIdentity(fs9.statSync(path21.join(sysroot, "lib", "rustlib", target, "target.json"), { bigint: !0 }));
+    return fileIdentity(import_node_fs10.default.statSync(import_node_path17.default.join(sysroot, "lib", "rustlib", target, "target.json"), { bigint: !0 }));
   } catch {
     return "none";
   }
@@ -8937,17 +8946,6 @@ function readOutputs(file) {
     return parseRustcOutputs(readInputFile(file, "rustc-cache"));
   } catch {
     return /* @__PURE__ */ new Map();
-  }
-}
-function writeOutputs(dir, file, outputs) {
-  let tmp = path21.join(dir, temporaryName()), fd = null;
-  try {
-    fs9.mkdirSync(dir, { recursive: !0, mode: 448 }), fd = createExclusive(tmp, 384), writeAll(fd, Buffer.from(serializeRustcOutputs(outputs))), fs9.closeSync(fd), fd = null, fs9.renameSync(tmp, file);
-  } catch {
-    try {
-      fd !== null && fs9.closeSync(fd), fs9.rmSync(tmp, { force: !0 });
-    } catch {
-    }
   }
 }
 
@@ -9503,15 +9501,15 @@ function targetTable(doc, pkg, target) {
 }
 
 // src/manifest/default-members.ts
-import path22 from "node:path";
+var import_node_path18 = __toESM(require("node:path"), 1);
 function manifestDefaultMembers(rootManifest, metadata) {
   let workspace = rootManifest?.value.workspace;
   if (typeof workspace != "object" || workspace === null || Array.isArray(workspace)) return null;
   let entries = workspace["default-members"];
   if (!Array.isArray(entries) || !entries.every((e) => typeof e == "string")) return null;
-  let root = path22.resolve(metadata.workspaceRoot), members = metadata.workspaceMembers.map((id) => ({ id, dir: path22.relative(root, path22.dirname(path22.resolve(metadata.packages.get(id).manifestPath))).split(path22.sep).join("/") })), chosen = /* @__PURE__ */ new Set();
+  let root = import_node_path18.default.resolve(metadata.workspaceRoot), members = metadata.workspaceMembers.map((id) => ({ id, dir: import_node_path18.default.relative(root, import_node_path18.default.dirname(import_node_path18.default.resolve(metadata.packages.get(id).manifestPath))).split(import_node_path18.default.sep).join("/") })), chosen = /* @__PURE__ */ new Set();
   for (let entry of entries) {
-    let pattern = globPattern(path22.posix.normalize(entry.replace(/\\/g, "/")).replace(/\/$/, "").replace(/^\.$/, "")), matched = members.filter((m) => pattern.test(m.dir));
+    let pattern = globPattern(import_node_path18.default.posix.normalize(entry.replace(/\\/g, "/")).replace(/\/$/, "").replace(/^\.$/, "")), matched = members.filter((m) => pattern.test(m.dir));
     if (matched.length === 0) return null;
     for (let m of matched) chosen.add(m.id);
   }
@@ -9547,17 +9545,17 @@ async function check(settings) {
   return gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd, scope });
 }
 async function analyzeWorkspace(options) {
-  let env = options.env, cwd = path23.resolve(options.cwd), config = readCargoConfig(cwd, env, options.configOverrides ?? [], options.scope ?? null), invocation = { ...options.invocation }, trusted = options.trustRepositoryConfig === !0;
+  let env = options.env, cwd = import_node_path19.default.resolve(options.cwd), config = readCargoConfig(cwd, env, options.configOverrides ?? [], options.scope ?? null), invocation = { ...options.invocation }, trusted = options.trustRepositoryConfig === !0;
   trusted || refuseTarget(config, invocation.target), invocation.target = requestedTarget(config, invocation.target, cwd), trusted || refuseRustflagsKnownNow(config, env, invocation.target);
   let tools = { cargo: env.CARGO ?? "cargo", rustc: env.RUSTC ?? "rustc" }, isolation = isolate(config, env, options), childEnv = { ...childEnvironment(env, process.platform), ...isolation.env }, programs = options.runner ?? processRunner(options.timeoutMs), runner = cancellable(trusted ? programs : withRustcCache(programs, tools.rustc, env, childEnv.PATH));
   try {
     return await analyzeWith(options, { runner, env, cwd, config, invocation, tools, childEnv, isolation });
   } finally {
-    runner.cancel(), isolation.dir !== cwd && fs10.rmSync(isolation.dir, { recursive: !0, force: !0 });
+    runner.cancel(), isolation.dir !== cwd && import_node_fs11.default.rmSync(isolation.dir, { recursive: !0, force: !0 });
   }
 }
 async function analyzeWith(options, setup) {
-  let { runner, env, cwd, config, invocation, tools, childEnv, isolation } = setup, runDir = isolation.dir, manifestPath = options.manifestPath !== null ? path23.resolve(cwd, options.manifestPath) : findManifest(cwd, options.metadataFile ?? null);
+  let { runner, env, cwd, config, invocation, tools, childEnv, isolation } = setup, runDir = isolation.dir, manifestPath = options.manifestPath !== null ? import_node_path19.default.resolve(cwd, options.manifestPath) : findManifest(cwd, options.metadataFile ?? null);
   if (manifestPath !== null && !options.metadataFile && !isFile2(manifestPath))
     throw new UserError(`manifest \`${options.manifestPath}\` does not exist (relative paths are taken from \`${cwd}\`)`);
   let scope = options.scope ?? null, manifests = /* @__PURE__ */ new Map(), manifestOf = (file) => {
@@ -9570,7 +9568,7 @@ async function analyzeWith(options, setup) {
       manifest = manifestOf(manifestPath);
     } catch {
     }
-    refuseUnsafeLockfiles(candidateLockfiles(manifestPath, manifest, (dir) => isFile2(path23.join(dir, "Cargo.toml"))), scope);
+    refuseUnsafeLockfiles(candidateLockfiles(manifestPath, manifest, (dir) => isFile2(import_node_path19.default.join(dir, "Cargo.toml"))), scope);
   }
   let needsHostTriple = invocation.target === null && (config.targetRustflags.size > 0 || config.envTargetRustflags.size > 0), probe = (kind, triple) => probeTarget(runner, tools.rustc, runDir, childEnv, config, env, kind, invocation.target, triple ?? "", options.trustRepositoryConfig === !0), targetFirst = isolation.cargoProbesCached && !needsHostTriple ? probe("target", invocation.target) : null, cargoMetadata = options.metadataFile ? null : runCargoMetadata(runner, tools.cargo, manifestPath, invocation, runDir, childEnv, isolation.configArgs).then(
     (text) => parseSized(text, "cargo metadata", options),
@@ -9587,14 +9585,14 @@ async function analyzeWith(options, setup) {
   targetInfo.triple = invocation.target ?? rustc.host, hostInfo && (hostInfo.triple = rustc.host);
   let gathered = await metadataPromise;
   options.afterParse?.(), scope !== null && refuseOutsidePathPackages(gathered, scope);
-  let rootManifestFile = path23.join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), directories = buildDirectories(config, env, cwd, {
+  let rootManifestFile = import_node_path19.default.join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), directories = buildDirectories(config, env, cwd, {
     workspaceRoot: gathered.workspaceRoot,
     cargoHome: cargoHomeOf(env),
     buildDirKnown: releaseAtLeast(rustc.release, 1, 91)
   }), metadata = {
     ...gathered,
     // Where cargo metadata ran with ours (`isolate`), the build's default is the workspace's `target/`.
-    targetDirectory: directories.targetDir ?? (cargoMetadata !== null && isolation.env.CARGO_TARGET_DIR !== void 0 ? path23.join(gathered.workspaceRoot, "target") : gathered.targetDirectory),
+    targetDirectory: directories.targetDir ?? (cargoMetadata !== null && isolation.env.CARGO_TARGET_DIR !== void 0 ? import_node_path19.default.join(gathered.workspaceRoot, "target") : gathered.targetDirectory),
     // cargo before 1.71 prints no `workspace_default_members`: they are read from the root manifest.
     workspaceDefaultMembers: gathered.workspaceDefaultMembers ?? manifestDefaultMembers(rootManifest, gathered)
   }, targetFlagsManifest = (pkg) => {
@@ -9661,7 +9659,7 @@ async function buildsFeatureRefusal(error, query) {
   } catch {
     return null;
   }
-  let resolver = resolverVersion(readToml(path23.join(metadata.workspaceRoot, "Cargo.toml"), scope), rootPackage(metadata));
+  let resolver = resolverVersion(readToml(import_node_path19.default.join(metadata.workspaceRoot, "Cargo.toml"), scope), rootPackage(metadata));
   if (resolver === null) return null;
   try {
     checkCommandLineFeatures(metadata, packageIdSpecs(metadata, invocation, manifestPath).members, commandLineFeatures(resolver, currentPackage(metadata, manifestPath), invocation));
@@ -10101,7 +10099,7 @@ function checkPackageSpec(spec, spelled) {
 }
 
 // src/cli/fix.ts
-import path24 from "node:path";
+var import_node_path20 = __toESM(require("node:path"), 1);
 
 // src/fixes/plan.ts
 function planFixes(findings) {
@@ -10153,7 +10151,7 @@ async function checkWorkingTree(dir, env) {
 function applyReportFixes(report) {
   let plan = planFixes(report.findings), scope = repositoryScope(report.workspaceRoot), files = [];
   for (let [file, edits] of plan.edits) {
-    let absolute = path24.resolve(report.workspaceRoot, file), before = readInputFile(absolute, "manifest", { within: scope }), after = applyEdits(before, edits);
+    let absolute = import_node_path20.default.resolve(report.workspaceRoot, file), before = readInputFile(absolute, "manifest", { within: scope }), after = applyEdits(before, edits);
     if (after === null) throw new UserError(`\`${file}\` changed since it was analysed; nothing was fixed, run \`--fix\` again`);
     files.push({ file, absolute, before, after });
   }
@@ -10185,7 +10183,7 @@ async function main(argv2) {
 `), 0;
   if (requested !== null && !/^[A-Za-z0-9][A-Za-z0-9._+-]*$/u.test(requested))
     throw new UserError(`\`+${requested}\` must name a rustup toolchain such as \`+stable\` or \`+1.95.0\``);
-  let cwd = process.cwd(), searchFrom = options.manifestPath === null ? cwd : path25.dirname(path25.resolve(cwd, options.manifestPath));
+  let cwd = process.cwd(), searchFrom = options.manifestPath === null ? cwd : import_node_path21.default.dirname(import_node_path21.default.resolve(cwd, options.manifestPath));
   options.fix && !options.allowDirty && await checkWorkingTree(searchFrom, process.env);
   let run = () => check({
     manifestPath: options.manifestPath,
@@ -10220,7 +10218,7 @@ async function writeStdout(text) {
     process.stdout.write(batch) || await new Promise((resolve5) => process.stdout.once("drain", resolve5));
 }
 function render(report, format, color) {
-  let workspacePrefix = path25.relative(process.cwd(), report.workspaceRoot).split(path25.sep).join("/");
+  let workspacePrefix = import_node_path21.default.relative(process.cwd(), report.workspaceRoot).split(import_node_path21.default.sep).join("/");
   switch (format) {
     case "json":
       return reportJson(report);

@@ -8,7 +8,7 @@ import { userCacheDirectory } from '../exec/cache-dir.js'
 import type { CommandRunner } from '../exec/runner.js'
 import { readInputFile } from '../input-file.js'
 import { outputKey, parseRustcOutputs, recall, remember, type RustcOutputs, serializeRustcOutputs } from '../rustc/output-cache.js'
-import { createExclusive, temporaryName, writeAll } from '../write-file.js'
+import { replaceCacheFile } from '../write-file.js'
 import { cargoHomeOf } from './cargo-config.js'
 import { findOnPath } from './toolchain.js'
 
@@ -36,7 +36,7 @@ export function withRustcCache(runner: CommandRunner, rustc: string, env: Record
       const kept = recall(outputs, key)
       if (kept !== undefined) return { exitCode: 0, stdout: kept.stdout, stderr: kept.stderr }
       const result = await runner.run(command, args, options)
-      if (result.exitCode === 0 && remember(outputs, key, result)) writeOutputs(dir, file, outputs)
+      if (result.exitCode === 0 && remember(outputs, key, result)) replaceCacheFile(file, Buffer.from(serializeRustcOutputs(outputs)))
       return result
     }
   }
@@ -115,28 +115,3 @@ function readOutputs(file: string): RustcOutputs {
   }
 }
 
-/**
- * Writes the cache whole to a new file renamed over the old one, so that a reader never sees half of it and
- * two runs at once leave one of their versions. Not `writeAtomically`, the writer of the reports: a FIFO or
- * device at the name is replaced rather than written, and nothing is flushed to disk (a cache lost in a crash
- * is read as none). A cache that cannot be written costs the next run its rustc calls, nothing else.
- */
-function writeOutputs(dir: string, file: string, outputs: RustcOutputs): void {
-  const tmp = path.join(dir, temporaryName())
-  let fd: number | null = null
-  try {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
-    fd = createExclusive(tmp, 0o600)
-    writeAll(fd, Buffer.from(serializeRustcOutputs(outputs)))
-    fs.closeSync(fd)
-    fd = null
-    fs.renameSync(tmp, file)
-  } catch {
-    try {
-      if (fd !== null) fs.closeSync(fd)
-      fs.rmSync(tmp, { force: true })
-    } catch {
-      // Left for no one: the name is random.
-    }
-  }
-}

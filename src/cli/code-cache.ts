@@ -1,0 +1,81 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import vm from 'node:vm'
+import { userCacheDirectory } from '../exec/cache-dir.js'
+import { replaceCacheFile } from '../write-file.js'
+
+/** The CLI's code cache is some hundreds of KB: a larger file is not one, and is not read. */
+const MAX_CACHE_BYTES = 16 * 1024 * 1024
+
+/** The runtime a code cache was made by: V8 refuses a cache of another version, but two versions would take turns. */
+export interface Runtime {
+  node: string
+  arch: string
+}
+
+/**
+ * Where the CLI keeps V8's code cache of itself: the directory `NODE_COMPILE_CACHE` names, else this user's own
+ * cache directory (`userCacheDirectory`), never the shared temporary directory, where another user could plant
+ * compiled code; none when `NODE_DISABLE_COMPILE_CACHE` is set. The same variables as node's own compile cache.
+ */
+export function codeCacheDirectory(env: Record<string, string | undefined>, platform: NodeJS.Platform): string | null {
+  if (env.NODE_DISABLE_COMPILE_CACHE) return null
+  return env.NODE_COMPILE_CACHE || userCacheDirectory(env, platform)
+}
+
+/**
+ * The cache file of this source on this runtime. V8 checks a cache against its own version and flags and the
+ * source's length, not its content, so the name carries a digest of the content: a changed CLI never runs the
+ * code of another.
+ */
+export function codeCacheFile(directory: string, source: string, runtime: Runtime): string {
+  const digest = crypto.createHash('sha256').update(source, 'latin1').digest('hex').slice(0, 32)
+  return path.join(directory, `cli-${runtime.node}-${runtime.arch}-${digest}.v8`)
+}
+
+/**
+ * The cache's bytes, or undefined when there is none to trust: not a regular file (a symlink is not followed),
+ * too large, or, where files have owners, not this user's or writable by others.
+ */
+export function readCodeCache(file: string): Buffer | undefined {
+  let fd: number | null = null
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0))
+    const stat = fs.fstatSync(fd)
+    if (!stat.isFile() || stat.size > MAX_CACHE_BYTES) return undefined
+    if (typeof process.getuid === 'function' && (stat.uid !== process.getuid() || (stat.mode & 0o022) !== 0)) return undefined
+    return fs.readFileSync(fd)
+  } catch {
+    return undefined
+  } finally {
+    if (fd !== null) fs.closeSync(fd)
+  }
+}
+
+/**
+ * Runs the CLI's code, `file` (one CommonJS script, all ASCII), compiled with V8's code cache of it, and
+ * writes that cache when there was none or V8 refused it (another node, other V8 flags). The cache is taken
+ * right after compiling, as node's own compile cache does: V8 refuses a cache made after the run has changed
+ * its flags (`v8-tuning.ts`). Node's compile cache (`module.enableCompileCache`) is not used: node 20 has none,
+ * and on node 24 this start is faster (`npm run bench`).
+ */
+export function runWithCodeCache(file: string, env: Record<string, string | undefined>, runtime: Runtime): void {
+  // ASCII read as latin1: no UTF-8 decoding, and a one-byte string for V8 to scan.
+  const source = fs.readFileSync(file, 'latin1')
+  const directory = codeCacheDirectory(env, process.platform)
+  const cacheFile = directory === null ? null : codeCacheFile(directory, source, runtime)
+  const cachedData = cacheFile === null ? undefined : readCodeCache(cacheFile)
+  // Node's own CommonJS wrapper, on the first line so that line numbers stay those of the file.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    cachedData,
+    // `import()` as in any CommonJS file (node 20.12 and later); esbuild leaves none in the bundle today.
+    importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER
+  })
+  const body = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void
+  if (cacheFile !== null && (cachedData === undefined || script.cachedDataRejected === true)) replaceCacheFile(cacheFile, script.createCachedData())
+  const module = { exports: {} }
+  body(module.exports, createRequire(file), module, file, path.dirname(file))
+}
