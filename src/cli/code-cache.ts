@@ -9,7 +9,10 @@ import { replaceCacheFile } from '../write-file.js'
 /** The CLI's code cache is some hundreds of KB: a larger file is not one, and is not read. */
 const MAX_CACHE_BYTES = 16 * 1024 * 1024
 
-/** The runtime a code cache was made by: V8 refuses a cache of another version, but two versions would take turns. */
+/**
+ * The runtime a code cache is made by, part of its name: V8 refuses another version's cache, so two node versions
+ * sharing one file would take turns rewriting it.
+ */
 export interface Runtime {
   node: string
   arch: string
@@ -58,8 +61,9 @@ export function readCodeCache(file: string): Buffer | undefined {
  * Runs the CLI's code, `file` (one CommonJS script, all ASCII), compiled with V8's code cache of it, and
  * writes that cache when there was none or V8 refused it (another node, other V8 flags). The cache is taken
  * right after compiling, as node's own compile cache does: V8 refuses a cache made after the run has changed
- * its flags (`v8-tuning.ts`). Node's compile cache (`module.enableCompileCache`) is not used: node 20 has none,
- * and on node 24 this start is faster (`npm run bench`).
+ * its flags (`v8-tuning.ts`). Node's compile cache (`module.enableCompileCache`, node 22.1 and later) is not
+ * used: node 20 has none, and on node 24 this start is as fast (interleaved runs of `--version` and of the libra
+ * snapshot).
  */
 export function runWithCodeCache(file: string, env: Record<string, string | undefined>, runtime: Runtime): void {
   // ASCII read as latin1: no UTF-8 decoding, and a one-byte string for V8 to scan.
