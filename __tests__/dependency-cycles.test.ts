@@ -100,7 +100,9 @@ const linux: TargetInfo = {
   crtStaticExecutables: false,
   stdDylib: 'libstd-0123456789abcdef.so',
   rustflags: [],
-  rustflagsSource: null
+  rustflagsSource: null,
+  rustdocflags: [],
+  rustdocflagsSource: null
 }
 
 function contextFor(command: Command): BuildContext {

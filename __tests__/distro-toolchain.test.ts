@@ -28,6 +28,8 @@ function target(overrides: Partial<TargetInfo>): TargetInfo {
     stdDylib: 'libstd-a5a48102fbd58791.so',
     rustflags: [],
     rustflagsSource: null,
+    rustdocflags: [],
+    rustdocflagsSource: null,
     ...overrides
   }
 }

@@ -82,7 +82,9 @@ const LINUX: TargetInfo = {
   crtStaticExecutables: false,
   stdDylib: null,
   rustflags: [],
-  rustflagsSource: null
+  rustflagsSource: null,
+  rustdocflags: [],
+  rustdocflagsSource: null
 }
 
 function resolve(metadata: Metadata, selected: string[], request: Partial<FeatureRequest> = {}) {

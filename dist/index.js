@@ -1255,7 +1255,7 @@ const VERSION = "1.0.0", RULES = [
     id: "doctest-runtime",
     severity: "error",
     title: "Doc examples link a Rust shared library that `cargo test` does not put on their library path",
-    description: "Cargo runs a library's doc examples through `rustdoc --test` with only `target/<profile>/deps` (and build scripts' native directories) on the library path, not the toolchain's library directory that `cargo run` and test harnesses get. An example that links `libstd-<hash>.so` \u2014 because the library depends on a Rust dylib built with `-C prefer-dynamic`, as Bevy's `dynamic_linking` does \u2014 compiles, then fails with exit status 127 (\"error while loading shared libraries\"), and `cargo test` fails. With `--target`, the workspace's own dylibs are outside that directory and are missing too. Only examples that run count: a library without doc examples, or with only `no_run`, `ignore` or `compile_fail` ones, is not reported, and neither is a toolchain whose `libstd` is in a directory the loader searches by default (distribution packages)."
+    description: "Cargo runs a library's doc examples through `rustdoc --test` with only `target/<profile>/deps` (and build scripts' native directories) on the library path, not the toolchain's library directory that `cargo run` and test harnesses get. An example that links `libstd-<hash>.so` \u2014 because the library depends on a Rust dylib built with `-C prefer-dynamic`, as Bevy's `dynamic_linking` does, or because `RUSTDOCFLAGS` (or `build.rustdocflags`) give rustdoc `-C prefer-dynamic` \u2014 compiles, then fails with exit status 127 (\"error while loading shared libraries\"), and `cargo test` fails. With `--target`, the workspace's own dylibs are outside that directory and are missing too. Only examples that run count: a library without doc examples, or with only `no_run`, `ignore` or `compile_fail` ones, is not reported, and neither is a toolchain whose `libstd` is in a directory the loader searches by default (distribution packages)."
   },
   {
     id: "static-pie-rpath",
@@ -3870,7 +3870,7 @@ function mergeCargoConfig(files, options = {}) {
     load(file.path, file.text, null);
   for (const arg of options.cli ?? [])
     mergeTable(root, parseCliOverride(arg));
-  return summarise(root, loaded, /* @__PURE__ */ new Map());
+  return summarise(root, loaded);
 }
 function takeIncludes(table, file) {
   const node = table.entries.get("include");
@@ -3985,21 +3985,26 @@ function stringListOf(node, key) {
 function splitWhitespace(text) {
   return text.split(/\s+/).filter((s) => s !== "");
 }
-function summarise(tree, files, envTargetRustflags) {
+function summarise(tree, files) {
   const config = {
     files,
     tree,
     buildTarget: null,
     buildRustflags: null,
     targetRustflags: /* @__PURE__ */ new Map(),
-    envTargetRustflags,
+    envTargetRustflags: /* @__PURE__ */ new Map(),
+    buildRustdocflags: null,
+    targetRustdocflags: /* @__PURE__ */ new Map(),
+    envTargetRustdocflags: /* @__PURE__ */ new Map(),
     profiles: /* @__PURE__ */ new Map()
   }, rustflags = configNode(config, ["build", "rustflags"]);
   rustflags && (config.buildRustflags = stringListOf(rustflags, "build.rustflags"));
+  const rustdocflags = configNode(config, ["build", "rustdocflags"]);
+  rustdocflags && (config.buildRustdocflags = stringListOf(rustdocflags, "build.rustdocflags"));
   const target = configNode(config, ["build", "target"]);
   target && (config.buildTarget = buildTargetOf(target));
   const targets = configNode(config, ["target"]);
-  targets?.kind === "table" && collectTargetRustflags(targets, config.targetRustflags);
+  targets?.kind === "table" && collectTargetFlags(targets, "rustflags", config.targetRustflags), targets?.kind === "table" && collectTargetFlags(targets, "rustdocflags", config.targetRustdocflags);
   const profiles = configNode(config, ["profile"]);
   if (profiles) {
     if (profiles.kind !== "table")
@@ -4026,18 +4031,18 @@ function buildTargetOf(node) {
   }
   throw new UserError(`${where(node.source)}\`build.target\` must be a string or an array of strings, found ${cargo_config_describe(node)}`);
 }
-function collectTargetRustflags(table, out) {
+function collectTargetFlags(table, name, out) {
   walkConfig(table, (keys, node) => {
     if (node.kind !== "table")
       return !1;
-    const key = keys[keys.length - 1], flags = node.entries.get("rustflags");
+    const key = keys[keys.length - 1], flags = node.entries.get(name);
     if (keys.length === 1 && key.startsWith("cfg("))
-      return flags && out.set(key, stringListOf(flags, `target.'${key}'.rustflags`)), !1;
+      return flags && name === "rustflags" && out.set(key, stringListOf(flags, `target.'${key}'.${name}`)), !1;
     if (key.includes("."))
       return !1;
     if (flags) {
       const triple = keys.join(".");
-      out.set(triple, stringListOf(flags, `target.${triple}.rustflags`));
+      out.set(triple, stringListOf(flags, `target.${triple}.${name}`));
     }
     return !0;
   });
@@ -4046,8 +4051,10 @@ function envKeyPart(name) {
   return name.toUpperCase().replace(/[-.]/g, "_");
 }
 function applyConfigEnv(config, env) {
-  const out = { ...config, targetRustflags: new Map(config.targetRustflags), envTargetRustflags: new Map(config.envTargetRustflags) }, rustflags = env.CARGO_BUILD_RUSTFLAGS;
+  const out = { ...config, envTargetRustflags: new Map(config.envTargetRustflags), envTargetRustdocflags: new Map(config.envTargetRustdocflags) }, rustflags = env.CARGO_BUILD_RUSTFLAGS;
   rustflags !== void 0 && (out.buildRustflags = appendEnvList(config.buildRustflags, "CARGO_BUILD_RUSTFLAGS", rustflags));
+  const rustdocflags = env.CARGO_BUILD_RUSTDOCFLAGS;
+  rustdocflags !== void 0 && (out.buildRustdocflags = appendEnvList(config.buildRustdocflags, "CARGO_BUILD_RUSTDOCFLAGS", rustdocflags));
   const target = env.CARGO_BUILD_TARGET;
   if (target !== void 0) {
     const source = { env: "CARGO_BUILD_TARGET" }, current = config.buildTarget;
@@ -4059,8 +4066,8 @@ function applyConfigEnv(config, env) {
     } else (current === null || sourceRank(current.target.source) < RANK.env) && (out.buildTarget = target === "" ? null : { kind: "single", target: { value: target, source } });
   }
   for (const [name, value] of Object.entries(env)) {
-    const m = /^CARGO_TARGET_(.+)_RUSTFLAGS$/.exec(name);
-    !m || value === void 0 || out.envTargetRustflags.set(m[1], appendEnvList(null, name, value));
+    const m = /^CARGO_TARGET_(.+)_RUST(DOC)?FLAGS$/.exec(name);
+    !m || value === void 0 || (m[2] === void 0 ? out.envTargetRustflags : out.envTargetRustdocflags).set(m[1], appendEnvList(null, name, value));
   }
   return out;
 }
@@ -4068,8 +4075,8 @@ function appendEnvList(list, name, value) {
   const source = { env: name }, added = splitWhitespace(value).map((v) => ({ value: v, source })), items = sortByRank([...list?.items ?? [], ...added]), top = list && sourceRank(list.source) > RANK.env ? list.source : source;
   return { items, source: top };
 }
-function tripleRustflags(config, triple) {
-  const fromConfig2 = config.targetRustflags.get(triple) ?? null, fromEnv2 = config.envTargetRustflags.get(envKeyPart(triple)) ?? null;
+function tripleRustflags(config, triple, name = "rustflags") {
+  const [files, env] = name === "rustflags" ? [config.targetRustflags, config.envTargetRustflags] : [config.targetRustdocflags, config.envTargetRustdocflags], fromConfig2 = files.get(triple) ?? null, fromEnv2 = env.get(envKeyPart(triple)) ?? null;
   if (fromEnv2 === null)
     return fromConfig2;
   if (fromConfig2 === null)
@@ -4341,6 +4348,196 @@ function inheritsValue(raw) {
 function isTable(value) {
   return typeof value == "object" && !Array.isArray(value);
 }
+function cfgHas(cfg, key, value) {
+  return cfg.values.get(key)?.has(value) ?? !1;
+}
+class CfgSyntaxError extends Error {
+}
+function parseCfgLines(text) {
+  const names2 = /* @__PURE__ */ new Set(), values = /* @__PURE__ */ new Map();
+  for (const raw of text.split(/\r?\n/)) {
+    const line2 = raw.trim();
+    if (line2 === "")
+      continue;
+    const eq = line2.indexOf("=");
+    if (eq < 0) {
+      names2.add(line2);
+      continue;
+    }
+    const key = line2.slice(0, eq), value = line2.slice(eq + 1).replace(/^"(.*)"$/, "$1");
+    let set = values.get(key);
+    set || values.set(key, set = /* @__PURE__ */ new Set()), set.add(value);
+  }
+  return { names: names2, values };
+}
+function parseCfgExpr(text) {
+  const tokens = tokenize(text);
+  let pos = 0;
+  const peek = () => tokens[pos], next = () => {
+    const t = tokens[pos++];
+    if (t === void 0)
+      throw new CfgSyntaxError(`unexpected end of cfg expression \`${text}\``);
+    return t;
+  }, expect = (t) => {
+    const got = next();
+    if (got !== t)
+      throw new CfgSyntaxError(`expected \`${t}\` but found \`${got}\` in \`${text}\``);
+  }, parseExpr = () => {
+    const ident = next();
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(ident))
+      throw new CfgSyntaxError(`unexpected \`${ident}\` in \`${text}\``);
+    if ((ident === "all" || ident === "any" || ident === "not") && peek() === "(") {
+      next();
+      const args = [];
+      for (; peek() !== ")" && (args.push(parseExpr()), peek() === ","); )
+        next();
+      if (expect(")"), ident === "not") {
+        if (args.length !== 1)
+          throw new CfgSyntaxError(`\`not\` takes exactly one predicate in \`${text}\``);
+        return { op: "not", arg: args[0] };
+      }
+      return { op: ident, args };
+    }
+    if (peek() === "=") {
+      next();
+      const value = next();
+      if (!value.startsWith('"'))
+        throw new CfgSyntaxError(`expected a string after \`${ident} =\` in \`${text}\``);
+      return { op: "eq", key: ident, value: value.slice(1, -1) };
+    }
+    return { op: "name", name: ident };
+  }, trimmed = text.trim(), isWrapped = /^cfg\s*\(/.test(trimmed);
+  isWrapped && (expect("cfg"), expect("("));
+  const expr = parseExpr();
+  if (isWrapped && expect(")"), pos !== tokens.length)
+    throw new CfgSyntaxError(`unexpected \`${tokens[pos]}\` in \`${text}\``);
+  return expr;
+}
+function tokenize(text) {
+  const tokens = [];
+  let i = 0;
+  for (; i < text.length; ) {
+    const c = text[i];
+    if (/\s/.test(c))
+      i++;
+    else if (c === "(" || c === ")" || c === "," || c === "=")
+      tokens.push(c), i++;
+    else if (c === '"') {
+      const end = text.indexOf('"', i + 1);
+      if (end < 0)
+        throw new CfgSyntaxError(`unterminated string in \`${text}\``);
+      tokens.push(text.slice(i, end + 1)), i = end + 1;
+    } else {
+      const m = /^[A-Za-z0-9_\-.]+/.exec(text.slice(i));
+      if (!m)
+        throw new CfgSyntaxError(`unexpected character \`${c}\` in \`${text}\``);
+      tokens.push(m[0]), i += m[0].length;
+    }
+  }
+  return tokens;
+}
+function evalCfg(expr, cfg) {
+  switch (expr.op) {
+    case "name":
+      return expr.name === "true" || expr.name === "false" ? expr.name === "true" : cfg.names.has(expr.name);
+    case "eq":
+      return cfgHas(cfg, expr.key, expr.value);
+    case "all":
+      return expr.args.every((a) => evalCfg(a, cfg));
+    case "any":
+      return expr.args.some((a) => evalCfg(a, cfg));
+    case "not":
+      return !evalCfg(expr.arg, cfg);
+  }
+}
+function platformMatches(platform, triple, cfg) {
+  return /^\s*cfg\s*\(/.test(platform) ? evalCfg(parsedCfg(platform), cfg) : platform.trim() === triple;
+}
+const parsedCfgCache = /* @__PURE__ */ new Map();
+function parsedCfg(text) {
+  let expr = parsedCfgCache.get(text);
+  return expr || (expr = parseCfgExpr(text), parsedCfgCache.set(text, expr)), expr;
+}
+function effectiveRustflags(opts) {
+  const { env, config } = opts;
+  if (opts.kind === "host" && opts.requestedTarget !== null)
+    return { flags: [], source: null, flagSources: [], flagSettings: [], origin: "host-with-target", needsCfg: !1 };
+  const encoded = env.CARGO_ENCODED_RUSTFLAGS;
+  if (encoded !== void 0) {
+    const flags = encoded === "" ? [] : encoded.split("");
+    return fromEnv("CARGO_ENCODED_RUSTFLAGS", flags);
+  }
+  const plain = env.RUSTFLAGS;
+  if (plain !== void 0) {
+    const flags = plain.split(" ").map((s) => s.trim()).filter((s) => s !== "");
+    return fromEnv("RUSTFLAGS", flags);
+  }
+  const items = keyed(`target.${opts.triple}.rustflags`, tripleRustflags(config, opts.triple)?.items ?? []), cfgTables = [...config.targetRustflags].filter(([key]) => isCfgKey(key)).sort(([a], [b]) => compareUtf8(a, b));
+  let needsCfg = !1;
+  if (opts.cfg === null)
+    needsCfg = cfgTables.length > 0;
+  else {
+    const cfg = withoutProcMacro(opts.cfg);
+    for (const [key, list] of cfgTables)
+      cfgKeyMatches(key, cfg) && items.push(...keyed(`target.'${key}'.rustflags`, list.items));
+  }
+  if (items.length > 0)
+    return fromConfig("target", items, needsCfg);
+  const build = config.buildRustflags;
+  return build !== null && build.items.length > 0 ? fromConfig("build", keyed("build.rustflags", build.items), needsCfg) : build !== null ? { flags: [], source: settingSource(build.source), flagSources: [], flagSettings: [], origin: "build", needsCfg } : { flags: [], source: null, flagSources: [], flagSettings: [], origin: "none", needsCfg };
+}
+function effectiveRustdocflags(env, config, triple) {
+  const encoded = env.CARGO_ENCODED_RUSTDOCFLAGS;
+  if (encoded !== void 0)
+    return { flags: encoded === "" ? [] : encoded.split(""), source: { env: "CARGO_ENCODED_RUSTDOCFLAGS" } };
+  const plain = env.RUSTDOCFLAGS;
+  if (plain !== void 0)
+    return { flags: plain.split(" ").map((s) => s.trim()).filter((s) => s !== ""), source: { env: "RUSTDOCFLAGS" } };
+  const list = [tripleRustflags(config, triple, "rustdocflags"), config.buildRustdocflags].find((l) => l !== null && l.items.length > 0);
+  return list === void 0 ? { flags: [], source: null } : { flags: list.items.map((i) => i.value), source: settingSource(list.items[0].source) };
+}
+function keyed(key, items) {
+  return items.map((item) => ({ ...item, key: "env" in item.source ? item.source.env : key }));
+}
+function fromEnv(name, flags) {
+  const source = { env: name }, setting = { key: name, source };
+  return { flags, source, flagSources: flags.map(() => source), flagSettings: flags.map(() => setting), origin: name, needsCfg: !1 };
+}
+function fromConfig(origin, items, needsCfg) {
+  const flagSources = items.map((i) => settingSource(i.source)), flagSettings = items.map((i) => ({ key: i.key, source: i.source }));
+  return { flags: items.map((i) => i.value), source: flagSources[0] ?? null, flagSources, flagSettings, origin, needsCfg };
+}
+function isCfgKey(key) {
+  return key.startsWith("cfg(") && key.endsWith(")");
+}
+function cfgKeyMatches(key, cfg) {
+  try {
+    return evalCfg(parseCfgExpr(key.slice(4, -1)), cfg);
+  } catch (error) {
+    if (error instanceof CfgSyntaxError)
+      return !1;
+    throw error;
+  }
+}
+function withoutProcMacro(cfg) {
+  if (!cfg.names.has("proc_macro"))
+    return cfg;
+  const names2 = new Set(cfg.names);
+  return names2.delete("proc_macro"), { names: names2, values: cfg.values };
+}
+function compareUtf8(a, b) {
+  return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
+}
+async function resolveRustflags(opts, probe) {
+  const first = effectiveRustflags({ ...opts, cfg: null }), firstProbe = await probe(first.flags, first), second = effectiveRustflags({ ...opts, cfg: firstProbe.cfg });
+  if (sameFlags(first.flags, second.flags))
+    return { ...second, probe: firstProbe, converged: !0 };
+  const secondProbe = await probe(second.flags, second), third = effectiveRustflags({ ...opts, cfg: secondProbe.cfg });
+  return { ...second, probe: secondProbe, converged: sameFlags(second.flags, third.flags) };
+}
+function sameFlags(a, b) {
+  return a.length === b.length && a.every((flag, i) => flag === b[i]);
+}
 function sourceFile(text, file) {
   try {
     return { file, lines: text.split(`
@@ -4482,116 +4679,6 @@ function applyEdits(text, edits) {
   }
   return lines.join(`
 `);
-}
-function cfgHas(cfg, key, value) {
-  return cfg.values.get(key)?.has(value) ?? !1;
-}
-class CfgSyntaxError extends Error {
-}
-function parseCfgLines(text) {
-  const names2 = /* @__PURE__ */ new Set(), values = /* @__PURE__ */ new Map();
-  for (const raw of text.split(/\r?\n/)) {
-    const line2 = raw.trim();
-    if (line2 === "")
-      continue;
-    const eq = line2.indexOf("=");
-    if (eq < 0) {
-      names2.add(line2);
-      continue;
-    }
-    const key = line2.slice(0, eq), value = line2.slice(eq + 1).replace(/^"(.*)"$/, "$1");
-    let set = values.get(key);
-    set || values.set(key, set = /* @__PURE__ */ new Set()), set.add(value);
-  }
-  return { names: names2, values };
-}
-function parseCfgExpr(text) {
-  const tokens = tokenize(text);
-  let pos = 0;
-  const peek = () => tokens[pos], next = () => {
-    const t = tokens[pos++];
-    if (t === void 0)
-      throw new CfgSyntaxError(`unexpected end of cfg expression \`${text}\``);
-    return t;
-  }, expect = (t) => {
-    const got = next();
-    if (got !== t)
-      throw new CfgSyntaxError(`expected \`${t}\` but found \`${got}\` in \`${text}\``);
-  }, parseExpr = () => {
-    const ident = next();
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(ident))
-      throw new CfgSyntaxError(`unexpected \`${ident}\` in \`${text}\``);
-    if ((ident === "all" || ident === "any" || ident === "not") && peek() === "(") {
-      next();
-      const args = [];
-      for (; peek() !== ")" && (args.push(parseExpr()), peek() === ","); )
-        next();
-      if (expect(")"), ident === "not") {
-        if (args.length !== 1)
-          throw new CfgSyntaxError(`\`not\` takes exactly one predicate in \`${text}\``);
-        return { op: "not", arg: args[0] };
-      }
-      return { op: ident, args };
-    }
-    if (peek() === "=") {
-      next();
-      const value = next();
-      if (!value.startsWith('"'))
-        throw new CfgSyntaxError(`expected a string after \`${ident} =\` in \`${text}\``);
-      return { op: "eq", key: ident, value: value.slice(1, -1) };
-    }
-    return { op: "name", name: ident };
-  }, trimmed = text.trim(), isWrapped = /^cfg\s*\(/.test(trimmed);
-  isWrapped && (expect("cfg"), expect("("));
-  const expr = parseExpr();
-  if (isWrapped && expect(")"), pos !== tokens.length)
-    throw new CfgSyntaxError(`unexpected \`${tokens[pos]}\` in \`${text}\``);
-  return expr;
-}
-function tokenize(text) {
-  const tokens = [];
-  let i = 0;
-  for (; i < text.length; ) {
-    const c = text[i];
-    if (/\s/.test(c))
-      i++;
-    else if (c === "(" || c === ")" || c === "," || c === "=")
-      tokens.push(c), i++;
-    else if (c === '"') {
-      const end = text.indexOf('"', i + 1);
-      if (end < 0)
-        throw new CfgSyntaxError(`unterminated string in \`${text}\``);
-      tokens.push(text.slice(i, end + 1)), i = end + 1;
-    } else {
-      const m = /^[A-Za-z0-9_\-.]+/.exec(text.slice(i));
-      if (!m)
-        throw new CfgSyntaxError(`unexpected character \`${c}\` in \`${text}\``);
-      tokens.push(m[0]), i += m[0].length;
-    }
-  }
-  return tokens;
-}
-function evalCfg(expr, cfg) {
-  switch (expr.op) {
-    case "name":
-      return expr.name === "true" || expr.name === "false" ? expr.name === "true" : cfg.names.has(expr.name);
-    case "eq":
-      return cfgHas(cfg, expr.key, expr.value);
-    case "all":
-      return expr.args.every((a) => evalCfg(a, cfg));
-    case "any":
-      return expr.args.some((a) => evalCfg(a, cfg));
-    case "not":
-      return !evalCfg(expr.arg, cfg);
-  }
-}
-function platformMatches(platform, triple, cfg) {
-  return /^\s*cfg\s*\(/.test(platform) ? evalCfg(parsedCfg(platform), cfg) : platform.trim() === triple;
-}
-const parsedCfgCache = /* @__PURE__ */ new Map();
-function parsedCfg(text) {
-  let expr = parsedCfgCache.get(text);
-  return expr || (expr = parseCfgExpr(text), parsedCfgCache.set(text, expr)), expr;
 }
 const SHORT_WITH_VALUE = /* @__PURE__ */ new Set(["L", "l", "o", "A", "W", "D", "F", "C", "Z"]), SHORT_FLAGS = /* @__PURE__ */ new Set(["h", "g", "O", "V", "v"]), LONG_WITH_VALUE = new Map([
   ...["cfg", "check-cfg", "crate-type", "crate-name", "edition", "emit", "print", "out-dir", "explain", "target", "force-warn", "cap-lints"].map((n) => [n, `--${n}`]),
@@ -5324,7 +5411,7 @@ function unitInterner(units, infoFor, profile, primary, features, targets, hostO
       return existing.root ||= root, existing;
     const info2 = infoFor(kind), requested = mode === "build" ? target.crateTypes : ["bin"], crateTypes = requested.filter((t) => info2.supportedCrateTypes.has(t)), droppedCrateTypes = requested.filter((t) => !info2.supportedCrateTypes.has(t)), rustflags = mode === "doctest" ? [] : info2.rustflags;
     let preferDynamic = null;
-    isProcMacro(target) ? preferDynamic = "proc-macro" : mode === "build" && target.crateTypes.includes("dylib") && !primary.has(pkg.id) ? preferDynamic = "non-primary-dylib" : flagEnabled(codegenOptions(rustflags, "prefer-dynamic")) && (preferDynamic = "rustflags");
+    isProcMacro(target) ? preferDynamic = "proc-macro" : mode === "build" && target.crateTypes.includes("dylib") && !primary.has(pkg.id) ? preferDynamic = "non-primary-dylib" : flagEnabled(codegenOptions(rustflags, "prefer-dynamic")) ? preferDynamic = "rustflags" : mode === "doctest" && flagEnabled(codegenOptions(info2.rustdocflags, "prefer-dynamic")) && (preferDynamic = "rustdocflags");
     const { panic, panicSource } = panicOf(profile, unwindsInstead, rustflags), unit = {
       index: units.length,
       pkg,
@@ -7057,13 +7144,13 @@ function doctestRuntimeFinding(result2, linkage, locator, metadata, crossTarget,
   const unit = result2.unit, std = unit.targetInfo.stdDylib, { dylibs, libraries } = runningLibraries(result2, linkage), stdMissing = std !== null && libraries.includes(std) && !stdOnDefaultLoaderPath(unit.targetInfo) && !stdOnLibraryPath(unit.targetInfo, inheritedLibraryPath2), missing = libraries.filter((l) => l === std ? stdMissing : crossTarget);
   if (missing.length === 0)
     return null;
-  const dylib = dylibs[0] ?? null, chain = dylib ? linkChain(unit, dylib) : [], steps = featureSteps(chain, metadata, locator), own = dylib ? locator.dependencyNamed(chain[chain.length - 2]?.pkg ?? unit.pkg, resolve_crateName(dylib)) : locator.crateType(unit), through = dylib ? ` (through dylib \`${resolve_crateName(dylib)}\`)` : "", libdir = unit.targetInfo.targetLibdir;
+  const dylib = dylibs[0] ?? null, chain = dylib ? linkChain(unit, dylib) : [], steps = featureSteps(chain, metadata, locator), byFlags = unit.preferDynamic === "rustdocflags", own = dylib ? locator.dependencyNamed(chain[chain.length - 2]?.pkg ?? unit.pkg, resolve_crateName(dylib)) : byFlags ? locator.setting("rustflags", unit) : locator.crateType(unit), through = dylib ? ` (through dylib \`${resolve_crateName(dylib)}\`)` : byFlags ? ` (rustdoc gets \`-C prefer-dynamic\`${rustdocflagsOrigin(unit.targetInfo)})` : "", libdir = unit.targetInfo.targetLibdir;
   return {
     ...base(unit, "doctest-runtime", "bin"),
     crates: missing,
     message: `${describeUnit(unit)} fail when \`cargo test\` runs them: the examples that run link ${missing.map((l) => `\`${l}\``).join(", ")}${through}, and cargo runs doc tests with only ${crossTarget ? "the host's `target/<profile>/deps`" : "`target/<profile>/deps`"} on the library path, not the toolchain's library directory \u2014 they fail with exit status 127 ("error while loading shared libraries").`,
     fixes: [
-      'Link statically when testing: do not enable the feature or flag that brings the Rust dylib in for `cargo test` (Bevy-style `dynamic_linking` only for `cargo run`), or add `"rlib"` to the dylib\'s `crate-type`.',
+      byFlags && dylib === null ? "Link doc tests statically: drop `-C prefer-dynamic` from the rustdocflags (`RUSTDOCFLAGS`, `build.rustdocflags`); cargo never passes RUSTFLAGS to rustdoc." : 'Link statically when testing: do not enable the feature or flag that brings the Rust dylib in for `cargo test` (Bevy-style `dynamic_linking` only for `cargo run`), or add `"rlib"` to the dylib\'s `crate-type`.',
       `Or put the toolchain's libraries on the path for \`cargo test\`: \`LD_LIBRARY_PATH="${libdir}" cargo test\` (\`DYLD_FALLBACK_LIBRARY_PATH\` on macOS, \`PATH\` on Windows); cargo adds its own directories in front.`,
       Number.parseInt(unit.pkg.edition, 10) >= 2024 ? "Or mark the examples that use it `no_run,standalone_crate`: from edition 2024 rustdoc runs the program it merges examples into even when they are all `no_run`, so each must be a program of its own to be compiled and not run." : "Or mark the examples `no_run`: rustdoc still compiles them but does not run them."
     ],
@@ -7072,7 +7159,7 @@ function doctestRuntimeFinding(result2, linkage, locator, metadata, crossTarget,
   };
 }
 function runningLibraries(result2, linkage) {
-  const all = dynamicDylibs(result2, linkage), names2 = result2.unit.docTests?.runNames ?? null;
+  const all = dynamicDylibs(result2, linkage), std = result2.unit.targetInfo.stdDylib, ownStd = result2.unit.preferDynamic === "rustdocflags" && std !== null && result2.runtimeLibraries.includes(std) ? [std] : [], names2 = result2.unit.docTests?.runNames ?? null;
   if (names2 === null)
     return { dylibs: all, libraries: result2.runtimeLibraries };
   const reached = /* @__PURE__ */ new Set(), queue = result2.unit.crates.filter((c) => names2.includes(c.externName)).map((c) => c.unit);
@@ -7080,9 +7167,13 @@ function runningLibraries(result2, linkage) {
     reached.has(u) || (reached.add(u), u.target.kind !== "proc-macro" && queue.push(...u.crates.map((c) => c.unit)));
   const dylibs = all.filter((u) => reached.has(u));
   if (dylibs.length === 0)
-    return { dylibs, libraries: [] };
-  const std = result2.unit.targetInfo.stdDylib, needed = new Set(dylibs.flatMap((u) => [dylibFileName(u), ...linkage.byUnit.get(u)?.runtimeLibraries ?? []]));
+    return { dylibs, libraries: ownStd };
+  const needed = new Set(dylibs.flatMap((u) => [dylibFileName(u), ...linkage.byUnit.get(u)?.runtimeLibraries ?? []]));
   return { dylibs, libraries: result2.runtimeLibraries.filter((l) => l === std || needed.has(l)) };
+}
+function rustdocflagsOrigin(info2) {
+  const source = info2.rustdocflagsSource;
+  return source !== null && "env" in source ? ` from \`${source.env}\`` : "";
 }
 function stdOnLibraryPath(info2, inheritedLibraryPath2) {
   return inheritedLibraryPath2.includes(external_node_path_default().resolve(info2.stdDylibDir ?? info2.targetLibdir));
@@ -8392,76 +8483,6 @@ function targetRefusal(target) {
 function shownFlag(flag) {
   const clean = flag.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069`]/g, "?");
   return clean.length > 120 ? `${clean.slice(0, 117)}\u2026` : clean;
-}
-function effectiveRustflags(opts) {
-  const { env, config } = opts;
-  if (opts.kind === "host" && opts.requestedTarget !== null)
-    return { flags: [], source: null, flagSources: [], flagSettings: [], origin: "host-with-target", needsCfg: !1 };
-  const encoded = env.CARGO_ENCODED_RUSTFLAGS;
-  if (encoded !== void 0) {
-    const flags = encoded === "" ? [] : encoded.split("");
-    return fromEnv("CARGO_ENCODED_RUSTFLAGS", flags);
-  }
-  const plain = env.RUSTFLAGS;
-  if (plain !== void 0) {
-    const flags = plain.split(" ").map((s) => s.trim()).filter((s) => s !== "");
-    return fromEnv("RUSTFLAGS", flags);
-  }
-  const items = keyed(`target.${opts.triple}.rustflags`, tripleRustflags(config, opts.triple)?.items ?? []), cfgTables = [...config.targetRustflags].filter(([key]) => isCfgKey(key)).sort(([a], [b]) => compareUtf8(a, b));
-  let needsCfg = !1;
-  if (opts.cfg === null)
-    needsCfg = cfgTables.length > 0;
-  else {
-    const cfg = withoutProcMacro(opts.cfg);
-    for (const [key, list] of cfgTables)
-      cfgKeyMatches(key, cfg) && items.push(...keyed(`target.'${key}'.rustflags`, list.items));
-  }
-  if (items.length > 0)
-    return fromConfig("target", items, needsCfg);
-  const build = config.buildRustflags;
-  return build !== null && build.items.length > 0 ? fromConfig("build", keyed("build.rustflags", build.items), needsCfg) : build !== null ? { flags: [], source: settingSource(build.source), flagSources: [], flagSettings: [], origin: "build", needsCfg } : { flags: [], source: null, flagSources: [], flagSettings: [], origin: "none", needsCfg };
-}
-function keyed(key, items) {
-  return items.map((item) => ({ ...item, key: "env" in item.source ? item.source.env : key }));
-}
-function fromEnv(name, flags) {
-  const source = { env: name }, setting = { key: name, source };
-  return { flags, source, flagSources: flags.map(() => source), flagSettings: flags.map(() => setting), origin: name, needsCfg: !1 };
-}
-function fromConfig(origin, items, needsCfg) {
-  const flagSources = items.map((i) => settingSource(i.source)), flagSettings = items.map((i) => ({ key: i.key, source: i.source }));
-  return { flags: items.map((i) => i.value), source: flagSources[0] ?? null, flagSources, flagSettings, origin, needsCfg };
-}
-function isCfgKey(key) {
-  return key.startsWith("cfg(") && key.endsWith(")");
-}
-function cfgKeyMatches(key, cfg) {
-  try {
-    return evalCfg(parseCfgExpr(key.slice(4, -1)), cfg);
-  } catch (error) {
-    if (error instanceof CfgSyntaxError)
-      return !1;
-    throw error;
-  }
-}
-function withoutProcMacro(cfg) {
-  if (!cfg.names.has("proc_macro"))
-    return cfg;
-  const names2 = new Set(cfg.names);
-  return names2.delete("proc_macro"), { names: names2, values: cfg.values };
-}
-function compareUtf8(a, b) {
-  return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
-}
-async function resolveRustflags(opts, probe) {
-  const first = effectiveRustflags({ ...opts, cfg: null }), firstProbe = await probe(first.flags, first), second = effectiveRustflags({ ...opts, cfg: firstProbe.cfg });
-  if (sameFlags(first.flags, second.flags))
-    return { ...second, probe: firstProbe, converged: !0 };
-  const secondProbe = await probe(second.flags, second), third = effectiveRustflags({ ...opts, cfg: secondProbe.cfg });
-  return { ...second, probe: secondProbe, converged: sameFlags(second.flags, third.flags) };
-}
-function sameFlags(a, b) {
-  return a.length === b.length && a.every((flag, i) => flag === b[i]);
 }
 const DATA_TABLES = ["patch", "source", "resolver", "unstable"], DATA_KEYS = /* @__PURE__ */ new Set(["net.offline", "net.retry", "net.git-fetch-with-cli", "registry.default", "registry.index", "paths"]);
 function isPathKey(keys) {
@@ -10597,7 +10618,9 @@ function toTargetInfo(triple, probe, libdirEntries, rustflags) {
     stdDylib: findStdDylib(libdirEntries),
     stdInstalled: libdirEntries.some((e) => /^libstd-[0-9a-f]+\.rlib$/.test(e)),
     rustflags,
-    rustflagsSource: null
+    rustflagsSource: null,
+    rustdocflags: [],
+    rustdocflagsSource: null
   };
 }
 function findManifest(cwd, metadataFile) {
@@ -11396,7 +11419,7 @@ function createLocator(metadata, context, readToml2) {
     },
     setting(setting, unit) {
       if (setting === "rustflags")
-        return fromSource(unit.targetInfo.rustflagsSource) ?? rootManifest();
+        return fromSource(unit.mode === "doctest" ? unit.targetInfo.rustdocflagsSource : unit.targetInfo.rustflagsSource) ?? rootManifest();
       const profile = unit.mode === "build" ? context.profile : context.testProfile;
       return fromSource(profile.sources[setting]) ?? rootManifest();
     }
@@ -11534,7 +11557,9 @@ async function analyzeWith(options, setup) {
   metadataPromise.catch(() => {
   });
   const [rustc, targetInfo, hostInfo] = await Promise.race([probes, refused]);
-  targetInfo.triple = invocation.target ?? rustc.host, hostInfo && (hostInfo.triple = rustc.host);
+  targetInfo.triple = invocation.target ?? rustc.host;
+  const rustdocflags = effectiveRustdocflags(env, config, targetInfo.triple);
+  targetInfo.rustdocflags = rustdocflags.flags, targetInfo.rustdocflagsSource = rustdocflags.source, hostInfo && (hostInfo.triple = rustc.host);
   const gathered = await metadataPromise;
   options.afterParse?.(), scope !== null && refuseOutsidePathPackages(gathered, scope);
   const rootManifestFile = external_node_path_default().join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), directories = buildDirectories(config, env, cwd, {

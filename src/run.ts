@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { buildDirectories, type CargoConfig, configNode, requestedTarget, settingSource } from './config/cargo-config.js'
 import { profileNameFor, resolveProfile } from './config/profiles.js'
+import { effectiveRustdocflags } from './config/rustflags.js'
 import { analyze } from './engine.js'
 import { CommandError, UserError } from './errors.js'
 import { childEnvironment } from './exec/child-env.js'
@@ -208,6 +209,9 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
   metadataPromise.catch(() => undefined)
   const [rustc, targetInfo, hostInfo] = await Promise.race([probes, refused])
   targetInfo.triple = invocation.target ?? rustc.host
+  const rustdocflags = effectiveRustdocflags(env, config, targetInfo.triple)
+  targetInfo.rustdocflags = rustdocflags.flags
+  targetInfo.rustdocflagsSource = rustdocflags.source
   if (hostInfo) hostInfo.triple = rustc.host
   const gathered = await metadataPromise
   options.afterParse?.()

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { applyConfigEnv, type CargoConfig, mergeCargoConfig } from '../../src/config/cargo-config.js'
-import { effectiveRustflags, resolveRustflags, type RustflagsOptions } from '../../src/config/rustflags.js'
+import { effectiveRustdocflags, effectiveRustflags, resolveRustflags, type RustflagsOptions } from '../../src/config/rustflags.js'
 import { readCargoConfig } from '../../src/gather/cargo-config.js'
 import { type CfgSet, parseCfgLines } from '../../src/model/cfg.js'
 
@@ -153,6 +153,35 @@ describe('resolveRustflags (cargo’s two-round cfg fixed point)', () => {
   })
 })
 
+describe('effectiveRustdocflags (the flags of rustdoc, which compiles doc tests)', () => {
+  const docs = [
+    'build.rustdocflags = ["--cfg=doc_build"]',
+    "[target.'cfg(unix)']",
+    'rustdocflags = ["--cfg=doc_cfg"]',
+    `[target.${HOST}]`,
+    'rustflags = ["--cfg=triple"]'
+  ].join('\n')
+  const rustdoc = (text: string, env: Record<string, string> = {}) => effectiveRustdocflags(env, config(text, env), HOST)
+
+  it('reads build.rustdocflags, never a cfg table, and never the rustflags', () => {
+    expect(rustdoc(docs)).toEqual({ flags: ['--cfg=doc_build'], source: { file: FILE, line: 1 } })
+    expect(rustdoc(everything)).toEqual({ flags: [], source: null })
+  })
+
+  it('prefers target.<triple>.rustdocflags (with CARGO_TARGET_<TRIPLE>_RUSTDOCFLAGS) to build.rustdocflags', () => {
+    expect(rustdoc(`${docs}\nrustdocflags = ["--cfg=doc_triple"]\n`).flags).toEqual(['--cfg=doc_triple'])
+    expect(rustdoc(docs, { CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUSTDOCFLAGS: '--cfg=doc_env_triple' }).flags).toEqual(['--cfg=doc_env_triple'])
+    expect(rustdoc(docs, { CARGO_BUILD_RUSTDOCFLAGS: '-C prefer-dynamic' }).flags).toEqual(['--cfg=doc_build', '-C', 'prefer-dynamic'])
+  })
+
+  it('lets CARGO_ENCODED_RUSTDOCFLAGS, then RUSTDOCFLAGS, replace all config; RUSTFLAGS change nothing', () => {
+    expect(rustdoc(docs, { RUSTDOCFLAGS: ' -C  prefer-dynamic ' })).toEqual({ flags: ['-C', 'prefer-dynamic'], source: { env: 'RUSTDOCFLAGS' } })
+    expect(rustdoc(docs, { CARGO_ENCODED_RUSTDOCFLAGS: '-C\x1fprefer-dynamic', RUSTDOCFLAGS: '--cfg=plain' }).flags).toEqual(['-C', 'prefer-dynamic'])
+    expect(rustdoc(docs, { RUSTDOCFLAGS: '' }).flags).toEqual([])
+    expect(rustdoc(docs, { RUSTFLAGS: '-C prefer-dynamic' }).flags).toEqual(['--cfg=doc_build'])
+  })
+})
+
 const cargoAvailable = spawnSync('cargo', ['--version'], { encoding: 'utf8' }).status === 0
 
 /** Runs real cargo; slow (a few seconds). */
@@ -170,7 +199,7 @@ describe('integration with real cargo 1.95 (runs `cargo build -v --offline`)', (
     write('home/config.toml', '')
     write(
       'ws/.cargo/config.toml',
-      'build.rustflags = ["--cfg=from_build"]\n[target.\'cfg(target_os = "linux")\']\nrustflags = ["--cfg=from_cfg"]\n[target.\'cfg(windows)\']\nrustflags = ["--cfg=never"]\n'
+      'build.rustflags = ["--cfg=from_build"]\nbuild.rustdocflags = ["--cfg=doc_build"]\n[target.\'cfg(target_os = "linux")\']\nrustflags = ["--cfg=from_cfg"]\nrustdocflags = ["--cfg=doc_cfg"]\n[target.\'cfg(windows)\']\nrustflags = ["--cfg=never"]\n'
     )
   })
   afterAll(() => {
@@ -201,5 +230,29 @@ describe('integration with real cargo 1.95 (runs `cargo build -v --offline`)', (
     expect(predicted({ RUSTFLAGS: '--cfg=env_plain' })).toEqual(['--cfg=env_plain'])
     expect(cargoFlags({ RUSTFLAGS: '' })).toEqual([])
     expect(predicted({ RUSTFLAGS: '' })).toEqual([])
+  })
+
+  /** The `--cfg=doc…` flags cargo passes to `rustdoc --test` (`cargo test --doc -v`). */
+  const rustdocFlags = (env: Record<string, string>): string[] => {
+    const run = spawnSync('cargo', ['test', '--doc', '-v', '--offline'], {
+      cwd: path.join(dir, 'ws'),
+      encoding: 'utf8',
+      env: { ...process.env, CARGO_HOME: path.join(dir, 'home'), CARGO_TARGET_DIR: path.join(dir, 'target'), ...env }
+    })
+    const line = run.stderr.split('\n').find(l => l.includes('Running `') && l.includes('--test'))
+    if (!line) throw new Error(`cargo ran no doc tests:\n${run.stderr}`)
+    return [...line.matchAll(/--cfg=(doc_\w+)/g)].map(m => m[0])
+  }
+  const predictedDoc = (env: Record<string, string>): string[] => {
+    const cfg = readCargoConfig(path.join(dir, 'ws'), { ...process.env, CARGO_HOME: path.join(dir, 'home'), ...env })
+    return effectiveRustdocflags(env, cfg, HOST).flags
+  }
+
+  maybe('rustdoc gets RUSTDOCFLAGS, else target.<triple>.rustdocflags, else build.rustdocflags, never a cfg table', () => {
+    const envs: Record<string, string>[] = [{}, { RUSTDOCFLAGS: '--cfg=doc_env' }, { CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUSTDOCFLAGS: '--cfg=doc_triple' }, { RUSTFLAGS: '--cfg=doc_rustflags' }]
+    for (const env of envs) {
+      expect({ env, flags: predictedDoc(env) }).toEqual({ env, flags: rustdocFlags(env) })
+    }
+    expect(rustdocFlags({})).toEqual(['--cfg=doc_build'])
   })
 })

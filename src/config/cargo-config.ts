@@ -81,6 +81,12 @@ export interface CargoConfig {
   targetRustflags: Map<string, ConfigStringList>
   /** `CARGO_TARGET_<TRIPLE>_RUSTFLAGS`, keyed by the `<TRIPLE>` part as spelled in the variable name. */
   envTargetRustflags: Map<string, ConfigStringList>
+  /** `build.rustdocflags`: the flags of `rustdoc`, which compiles doc tests. */
+  buildRustdocflags: ConfigStringList | null
+  /** `target.<triple>.rustdocflags`, keyed by triple as `targetRustflags` (cargo reads no `cfg(…)` table for them). */
+  targetRustdocflags: Map<string, ConfigStringList>
+  /** `CARGO_TARGET_<TRIPLE>_RUSTDOCFLAGS`, keyed as `envTargetRustflags`. */
+  envTargetRustdocflags: Map<string, ConfigStringList>
   /** The `[profile.<name>]` tables from files and `--config` (profile environment variables are not in here). */
   profiles: Map<string, ConfigTable>
 }
@@ -160,7 +166,7 @@ export function mergeCargoConfig(files: readonly ConfigFileInput[], options: Mer
 
   for (const file of [...files].reverse()) load(file.path, file.text, null)
   for (const arg of options.cli ?? []) mergeTable(root, parseCliOverride(arg))
-  return summarise(root, loaded, new Map())
+  return summarise(root, loaded)
 }
 
 /** The `include` entries of a parsed file, resolved against the file's directory; removes the key. */
@@ -363,22 +369,28 @@ function splitWhitespace(text: string): string[] {
 }
 
 /** Derives the typed views from the merged tree. */
-function summarise(tree: ConfigTable, files: string[], envTargetRustflags: Map<string, ConfigStringList>): CargoConfig {
+function summarise(tree: ConfigTable, files: string[]): CargoConfig {
   const config: CargoConfig = {
     files,
     tree,
     buildTarget: null,
     buildRustflags: null,
     targetRustflags: new Map(),
-    envTargetRustflags,
+    envTargetRustflags: new Map(),
+    buildRustdocflags: null,
+    targetRustdocflags: new Map(),
+    envTargetRustdocflags: new Map(),
     profiles: new Map()
   }
   const rustflags = configNode(config, ['build', 'rustflags'])
   if (rustflags) config.buildRustflags = stringListOf(rustflags, 'build.rustflags')
+  const rustdocflags = configNode(config, ['build', 'rustdocflags'])
+  if (rustdocflags) config.buildRustdocflags = stringListOf(rustdocflags, 'build.rustdocflags')
   const target = configNode(config, ['build', 'target'])
   if (target) config.buildTarget = buildTargetOf(target)
   const targets = configNode(config, ['target'])
-  if (targets?.kind === 'table') collectTargetRustflags(targets, config.targetRustflags)
+  if (targets?.kind === 'table') collectTargetFlags(targets, 'rustflags', config.targetRustflags)
+  if (targets?.kind === 'table') collectTargetFlags(targets, 'rustdocflags', config.targetRustdocflags)
   const profiles = configNode(config, ['profile'])
   if (profiles) {
     if (profiles.kind !== 'table') throw new UserError(`${where(profiles.source)}\`profile\` must be a table`)
@@ -407,23 +419,24 @@ function buildTargetOf(node: ConfigNode): ConfigBuildTarget | null {
 }
 
 /**
- * Collects `target.<key>.rustflags`. `cfg(...)` keys are taken as written; other keys are triples, which
- * cargo looks up as dotted key paths, so a nested `target.a.b.rustflags` serves the triple `a.b` while a
+ * Collects `target.<key>.rustflags` (or `rustdocflags`). `cfg(...)` keys are taken as written, for rustflags
+ * only (cargo 1.95's `rustflags_from_target` reads no `target.'cfg(…)'.rustdocflags`); other keys are triples,
+ * which cargo looks up as dotted key paths, so a nested `target.a.b.rustflags` serves the triple `a.b` while a
  * quoted `target."a.b".rustflags` is never consulted.
  */
-function collectTargetRustflags(table: ConfigTable, out: Map<string, ConfigStringList>): void {
+function collectTargetFlags(table: ConfigTable, name: 'rustflags' | 'rustdocflags', out: Map<string, ConfigStringList>): void {
   walkConfig(table, (keys, node) => {
     if (node.kind !== 'table') return false
     const key = keys[keys.length - 1]!
-    const flags = node.entries.get('rustflags')
+    const flags = node.entries.get(name)
     if (keys.length === 1 && key.startsWith('cfg(')) {
-      if (flags) out.set(key, stringListOf(flags, `target.'${key}'.rustflags`))
+      if (flags && name === 'rustflags') out.set(key, stringListOf(flags, `target.'${key}'.${name}`))
       return false
     }
     if (key.includes('.')) return false
     if (flags) {
       const triple = keys.join('.')
-      out.set(triple, stringListOf(flags, `target.${triple}.rustflags`))
+      out.set(triple, stringListOf(flags, `target.${triple}.${name}`))
     }
     return true
   })
@@ -436,15 +449,17 @@ export function envKeyPart(name: string): string {
 
 /**
  * Applies the configuration environment variables cargo reads for these keys: `CARGO_BUILD_TARGET`,
- * `CARGO_BUILD_RUSTFLAGS` and `CARGO_TARGET_<TRIPLE>_RUSTFLAGS`. A list-valued key gets the variable's
+ * `CARGO_BUILD_RUSTFLAGS`, `CARGO_TARGET_<TRIPLE>_RUSTFLAGS` and their `RUSTDOCFLAGS` forms. A list-valued key gets the variable's
  * whitespace-separated words appended after the file values and before `--config` values; a string
  * `build.target` (or none) is replaced by `CARGO_BUILD_TARGET` unless it came from `--config`.
  */
 export function applyConfigEnv(config: CargoConfig, env: Readonly<Record<string, string | undefined>>): CargoConfig {
-  const out: CargoConfig = { ...config, targetRustflags: new Map(config.targetRustflags), envTargetRustflags: new Map(config.envTargetRustflags) }
+  const out: CargoConfig = { ...config, envTargetRustflags: new Map(config.envTargetRustflags), envTargetRustdocflags: new Map(config.envTargetRustdocflags) }
 
   const rustflags = env.CARGO_BUILD_RUSTFLAGS
   if (rustflags !== undefined) out.buildRustflags = appendEnvList(config.buildRustflags, 'CARGO_BUILD_RUSTFLAGS', rustflags)
+  const rustdocflags = env.CARGO_BUILD_RUSTDOCFLAGS
+  if (rustdocflags !== undefined) out.buildRustdocflags = appendEnvList(config.buildRustdocflags, 'CARGO_BUILD_RUSTDOCFLAGS', rustdocflags)
 
   const target = env.CARGO_BUILD_TARGET
   if (target !== undefined) {
@@ -460,9 +475,9 @@ export function applyConfigEnv(config: CargoConfig, env: Readonly<Record<string,
   }
 
   for (const [name, value] of Object.entries(env)) {
-    const m = /^CARGO_TARGET_(.+)_RUSTFLAGS$/.exec(name)
+    const m = /^CARGO_TARGET_(.+)_RUST(DOC)?FLAGS$/.exec(name)
     if (!m || value === undefined) continue
-    out.envTargetRustflags.set(m[1]!, appendEnvList(null, name, value))
+    ;(m[2] === undefined ? out.envTargetRustflags : out.envTargetRustdocflags).set(m[1]!, appendEnvList(null, name, value))
   }
   return out
 }
@@ -476,12 +491,13 @@ function appendEnvList(list: ConfigStringList | null, name: string, value: strin
 }
 
 /**
- * The `target.<triple>.rustflags` list for a triple: the config value (files and `--config`) merged with
- * `CARGO_TARGET_<TRIPLE>_RUSTFLAGS`, or null when neither is set.
+ * The `target.<triple>.rustflags` (or `rustdocflags`) list for a triple: the config value (files and `--config`)
+ * merged with `CARGO_TARGET_<TRIPLE>_RUSTFLAGS` (`_RUSTDOCFLAGS`), or null when neither is set.
  */
-export function tripleRustflags(config: CargoConfig, triple: string): ConfigStringList | null {
-  const fromConfig = config.targetRustflags.get(triple) ?? null
-  const fromEnv = config.envTargetRustflags.get(envKeyPart(triple)) ?? null
+export function tripleRustflags(config: CargoConfig, triple: string, name: 'rustflags' | 'rustdocflags' = 'rustflags'): ConfigStringList | null {
+  const [files, env] = name === 'rustflags' ? [config.targetRustflags, config.envTargetRustflags] : [config.targetRustdocflags, config.envTargetRustdocflags]
+  const fromConfig = files.get(triple) ?? null
+  const fromEnv = env.get(envKeyPart(triple)) ?? null
   if (fromEnv === null) return fromConfig
   if (fromConfig === null) return fromEnv
   const items = sortByRank([...fromConfig.items, ...fromEnv.items])

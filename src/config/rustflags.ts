@@ -99,6 +99,29 @@ export function effectiveRustflags(opts: RustflagsOptions): EffectiveRustflags {
   return { flags: [], source: null, flagSources: [], flagSettings: [], origin: 'none', needsCfg }
 }
 
+/** The flags cargo passes to `rustdoc` for doc tests of one target, and where they were set. */
+export interface EffectiveRustdocflags {
+  flags: string[]
+  /** The environment variable, or the first config entry that contributed; null when none is set. */
+  source: SettingSource | null
+}
+
+/**
+ * Reproduces cargo 1.95's choice of rustdocflags for a target (`extra_args` with `Flags::Rustdoc`, the same
+ * sources as rustflags under their `RUSTDOCFLAGS` names): `CARGO_ENCODED_RUSTDOCFLAGS`, `RUSTDOCFLAGS`,
+ * `target.<triple>.rustdocflags`, `build.rustdocflags`. Doc tests are target units, so `--target` changes
+ * nothing but the triple.
+ */
+export function effectiveRustdocflags(env: Readonly<Record<string, string | undefined>>, config: CargoConfig, triple: string): EffectiveRustdocflags {
+  const encoded = env.CARGO_ENCODED_RUSTDOCFLAGS
+  if (encoded !== undefined) return { flags: encoded === '' ? [] : encoded.split('\x1f'), source: { env: 'CARGO_ENCODED_RUSTDOCFLAGS' } }
+  const plain = env.RUSTDOCFLAGS
+  if (plain !== undefined) return { flags: plain.split(' ').map(s => s.trim()).filter(s => s !== ''), source: { env: 'RUSTDOCFLAGS' } }
+  const list = [tripleRustflags(config, triple, 'rustdocflags'), config.buildRustdocflags].find(l => l !== null && l.items.length > 0)
+  if (list === undefined) return { flags: [], source: null }
+  return { flags: list!.items.map(i => i.value), source: settingSource(list!.items[0]!.source) }
+}
+
 interface KeyedItem extends ConfigString {
   key: string
 }

@@ -94,7 +94,8 @@ export function createLocator(metadata: Metadata, context: BuildContext, readTom
       return at(pkg, ...tables.flatMap(t => [...keys, ...renamed].map(k => [...t, k])))
     },
     setting(setting, unit) {
-      if (setting === 'rustflags') return fromSource(unit.targetInfo.rustflagsSource) ?? rootManifest()
+      // rustdoc compiles doc tests with the rustdocflags instead.
+      if (setting === 'rustflags') return fromSource(unit.mode === 'doctest' ? unit.targetInfo.rustdocflagsSource : unit.targetInfo.rustflagsSource) ?? rootManifest()
       const profile = unit.mode === 'build' ? context.profile : context.testProfile
       return fromSource(profile.sources[setting]) ?? rootManifest()
     }

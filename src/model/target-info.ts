@@ -46,6 +46,10 @@ export interface TargetInfo {
   rustflags: string[]
   /** Where those rustflags came from, when from a config file or the environment. */
   rustflagsSource: SettingSource | null
+  /** The flags cargo passes to `rustdoc` for this target's doc tests instead (`RUSTDOCFLAGS` and its config keys). */
+  rustdocflags: string[]
+  /** Where those came from. */
+  rustdocflagsSource: SettingSource | null
 }
 
 /**

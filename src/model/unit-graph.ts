@@ -44,8 +44,8 @@ export type CargoLto =
   | { kind: 'run'; value: string | null }
   | { kind: 'off' | 'only-bitcode' | 'object-and-bitcode' | 'only-object' }
 
-/** Why a unit gets `-C prefer-dynamic`. */
-export type PreferDynamicReason = 'proc-macro' | 'non-primary-dylib' | 'rustflags'
+/** Why a unit gets `-C prefer-dynamic`: `rustdocflags` for doc tests, which `rustdoc` compiles with those. */
+export type PreferDynamicReason = 'proc-macro' | 'non-primary-dylib' | 'rustflags' | 'rustdocflags'
 
 /** A dependency of a unit on a library it links against (`--extern`). */
 export interface CrateDep {
@@ -314,12 +314,14 @@ function unitInterner(
     const requested: CrateType[] = mode === 'build' ? target.crateTypes : ['bin']
     const crateTypes = requested.filter(t => info.supportedCrateTypes.has(t))
     const droppedCrateTypes = requested.filter(t => !info.supportedCrateTypes.has(t))
-    // rustdoc compiles doc tests with RUSTDOCFLAGS, which are not read here, never with RUSTFLAGS.
+    // rustdoc compiles doc tests with RUSTDOCFLAGS (`unit.rustdocflags`, `run_doc_tests`), never with RUSTFLAGS;
+    // of those, only `-C prefer-dynamic` is read.
     const rustflags = mode === 'doctest' ? [] : info.rustflags
     let preferDynamic: PreferDynamicReason | null = null
     if (isProcMacro(target)) preferDynamic = 'proc-macro'
     else if (mode === 'build' && target.crateTypes.includes('dylib') && !primary.has(pkg.id)) preferDynamic = 'non-primary-dylib'
     else if (flagEnabled(codegenOptions(rustflags, 'prefer-dynamic'))) preferDynamic = 'rustflags'
+    else if (mode === 'doctest' && flagEnabled(codegenOptions(info.rustdocflags, 'prefer-dynamic'))) preferDynamic = 'rustdocflags'
     const { panic, panicSource } = panicOf(profile, unwindsInstead, rustflags)
     const unit: Unit = {
       index: units.length,

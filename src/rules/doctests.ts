@@ -5,7 +5,7 @@
  * directories, and not the toolchain's library directory that `cargo run` and test harnesses get. An
  * example that links `libstd-<hash>.so` (through a Rust dylib built with `-C prefer-dynamic`) fails with exit
  * status 127; with `--target`, the workspace's own dylibs are in `target/<triple>/<profile>/deps` and are not
- * found either.
+ * found either. So does every example once `-C prefer-dynamic` is in RUSTDOCFLAGS (or `build.rustdocflags`).
  */
 import path from 'node:path'
 import type { Locator } from '../findings/finding.js'
@@ -46,8 +46,9 @@ function doctestRuntimeFinding(
   const dylib = dylibs[0] ?? null
   const chain = dylib ? linkChain(unit, dylib) : []
   const steps = featureSteps(chain, metadata, locator)
-  const own = dylib ? locator.dependencyNamed(chain[chain.length - 2]?.pkg ?? unit.pkg, crateName(dylib)) : locator.crateType(unit)
-  const through = dylib ? ` (through dylib \`${crateName(dylib)}\`)` : ''
+  const byFlags = unit.preferDynamic === 'rustdocflags'
+  const own = dylib ? locator.dependencyNamed(chain[chain.length - 2]?.pkg ?? unit.pkg, crateName(dylib)) : byFlags ? locator.setting('rustflags', unit) : locator.crateType(unit)
+  const through = dylib ? ` (through dylib \`${crateName(dylib)}\`)` : byFlags ? ` (rustdoc gets \`-C prefer-dynamic\`${rustdocflagsOrigin(unit.targetInfo)})` : ''
   const libdir = unit.targetInfo.targetLibdir
   return {
     ...base(unit, 'doctest-runtime', 'bin'),
@@ -56,7 +57,9 @@ function doctestRuntimeFinding(
       `${describeUnit(unit)} fail when \`cargo test\` runs them: the examples that run link ${missing.map(l => `\`${l}\``).join(', ')}${through}, and cargo runs doc tests with only ` +
       `${crossTarget ? 'the host\'s `target/<profile>/deps`' : '`target/<profile>/deps`'} on the library path, not the toolchain's library directory — they fail with exit status 127 ("error while loading shared libraries").`,
     fixes: [
-      'Link statically when testing: do not enable the feature or flag that brings the Rust dylib in for `cargo test` (Bevy-style `dynamic_linking` only for `cargo run`), or add `"rlib"` to the dylib\'s `crate-type`.',
+      byFlags && dylib === null
+        ? 'Link doc tests statically: drop `-C prefer-dynamic` from the rustdocflags (`RUSTDOCFLAGS`, `build.rustdocflags`); cargo never passes RUSTFLAGS to rustdoc.'
+        : 'Link statically when testing: do not enable the feature or flag that brings the Rust dylib in for `cargo test` (Bevy-style `dynamic_linking` only for `cargo run`), or add `"rlib"` to the dylib\'s `crate-type`.',
       `Or put the toolchain's libraries on the path for \`cargo test\`: \`LD_LIBRARY_PATH="${libdir}" cargo test\` (\`DYLD_FALLBACK_LIBRARY_PATH\` on macOS, \`PATH\` on Windows); cargo adds its own directories in front.`,
       Number.parseInt(unit.pkg.edition, 10) >= 2024
         ? 'Or mark the examples that use it `no_run,standalone_crate`: from edition 2024 rustdoc runs the program it merges examples into even when they are all `no_run`, so each must be a program of its own to be compiled and not run.'
@@ -70,11 +73,14 @@ function doctestRuntimeFinding(
 /**
  * The Rust dylibs the programs rustdoc runs link dynamically, nearest first, and the shared libraries they
  * need. The unit links what every compiled example loads; a `no_run` example that alone names a crate puts
- * it in no program that runs. Doc tests get no `-C prefer-dynamic` (rustdoc reads RUSTDOCFLAGS, not
- * RUSTFLAGS), so `std` is dynamic only through a dylib.
+ * it in no program that runs. Doc tests get `-C prefer-dynamic` only from the rustdocflags (rustdoc never gets
+ * RUSTFLAGS): without it `std` is dynamic only through a dylib.
  */
 function runningLibraries(result: UnitResult, linkage: LinkageResult): { dylibs: Unit[]; libraries: string[] } {
   const all = dynamicDylibs(result, linkage)
+  const std = result.unit.targetInfo.stdDylib
+  // With `-C prefer-dynamic` every example links std dynamically, through a dylib or not.
+  const ownStd = result.unit.preferDynamic === 'rustdocflags' && std !== null && result.runtimeLibraries.includes(std) ? [std] : []
   const names = result.unit.docTests?.runNames ?? null
   if (names === null) return { dylibs: all, libraries: result.runtimeLibraries }
   const reached = new Set<Unit>()
@@ -85,10 +91,15 @@ function runningLibraries(result: UnitResult, linkage: LinkageResult): { dylibs:
     if (u.target.kind !== 'proc-macro') queue.push(...u.crates.map(c => c.unit))
   }
   const dylibs = all.filter(u => reached.has(u))
-  if (dylibs.length === 0) return { dylibs, libraries: [] }
-  const std = result.unit.targetInfo.stdDylib
+  if (dylibs.length === 0) return { dylibs, libraries: ownStd }
   const needed = new Set(dylibs.flatMap(u => [dylibFileName(u), ...(linkage.byUnit.get(u)?.runtimeLibraries ?? [])]))
   return { dylibs, libraries: result.runtimeLibraries.filter(l => l === std || needed.has(l)) }
+}
+
+/** The variable rustdoc's flags came from, for the message; a config file's line is the finding's location. */
+function rustdocflagsOrigin(info: TargetInfo): string {
+  const source = info.rustdocflagsSource
+  return source !== null && 'env' in source ? ` from \`${source.env}\`` : ''
 }
 
 /** Whether the library path the environment sets (absolute; cargo keeps it behind its own) holds the directory of `std`'s dylib. */

@@ -119,6 +119,8 @@ export function toTargetInfo(triple: string, probe: ProbeResult, libdirEntries: 
     stdDylib: findStdDylib(libdirEntries),
     stdInstalled: libdirEntries.some(e => /^libstd-[0-9a-f]+\.rlib$/.test(e)),
     rustflags,
-    rustflagsSource: null
+    rustflagsSource: null,
+    rustdocflags: [],
+    rustdocflagsSource: null
   }
 }
