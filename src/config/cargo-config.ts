@@ -449,8 +449,8 @@ export function envKeyPart(name: string): string {
 
 /**
  * Applies the configuration environment variables cargo reads for these keys: `CARGO_BUILD_TARGET`,
- * `CARGO_BUILD_RUSTFLAGS`, `CARGO_TARGET_<TRIPLE>_RUSTFLAGS` and their `RUSTDOCFLAGS` forms. A list-valued key gets the variable's
- * whitespace-separated words appended after the file values and before `--config` values; a string
+ * `CARGO_BUILD_RUSTFLAGS`, `CARGO_TARGET_<TRIPLE>_RUSTFLAGS` and their `RUSTDOCFLAGS` forms. A list-valued
+ * key gets the variable's whitespace-separated words appended after the file values and before `--config` values; a string
  * `build.target` (or none) is replaced by `CARGO_BUILD_TARGET` unless it came from `--config`.
  */
 export function applyConfigEnv(config: CargoConfig, env: Readonly<Record<string, string | undefined>>): CargoConfig {

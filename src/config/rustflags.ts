@@ -16,7 +16,7 @@
 import type { CompileKind } from '../model/build-context.js'
 import { type CfgSet, CfgSyntaxError, evalCfg, parseCfgExpr } from '../model/cfg.js'
 import type { SettingSource } from '../model/profile.js'
-import { type CargoConfig, type ConfigSource, type ConfigString, settingSource, tripleRustflags } from './cargo-config.js'
+import { type CargoConfig, type ConfigSource, type ConfigString, type ConfigStringList, settingSource, tripleRustflags } from './cargo-config.js'
 
 export interface RustflagsOptions {
   env: Readonly<Record<string, string | undefined>>
@@ -117,9 +117,9 @@ export function effectiveRustdocflags(env: Readonly<Record<string, string | unde
   if (encoded !== undefined) return { flags: encoded === '' ? [] : encoded.split('\x1f'), source: { env: 'CARGO_ENCODED_RUSTDOCFLAGS' } }
   const plain = env.RUSTDOCFLAGS
   if (plain !== undefined) return { flags: plain.split(' ').map(s => s.trim()).filter(s => s !== ''), source: { env: 'RUSTDOCFLAGS' } }
-  const list = [tripleRustflags(config, triple, 'rustdocflags'), config.buildRustdocflags].find(l => l !== null && l.items.length > 0)
+  const list = [tripleRustflags(config, triple, 'rustdocflags'), config.buildRustdocflags].find((l): l is ConfigStringList => l !== null && l.items.length > 0)
   if (list === undefined) return { flags: [], source: null }
-  return { flags: list!.items.map(i => i.value), source: settingSource(list!.items[0]!.source) }
+  return { flags: list.items.map(i => i.value), source: settingSource(list.items[0]!.source) }
 }
 
 interface KeyedItem extends ConfigString {
