@@ -209,6 +209,7 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
   metadataPromise.catch(() => undefined)
   const [rustc, targetInfo, hostInfo] = await Promise.race([probes, refused])
   targetInfo.triple = invocation.target ?? rustc.host
+  // Doc tests' flags select `target.<triple>.rustdocflags` by the triple, known only once rustc has answered.
   const rustdocflags = effectiveRustdocflags(env, config, targetInfo.triple)
   targetInfo.rustdocflags = rustdocflags.flags
   targetInfo.rustdocflagsSource = rustdocflags.source

@@ -2531,16 +2531,8 @@ function effectiveRustflags(opts) {
   let { env, config } = opts;
   if (opts.kind === "host" && opts.requestedTarget !== null)
     return { flags: [], source: null, flagSources: [], flagSettings: [], origin: "host-with-target", needsCfg: !1 };
-  let encoded = env.CARGO_ENCODED_RUSTFLAGS;
-  if (encoded !== void 0) {
-    let flags = encoded === "" ? [] : encoded.split("");
-    return fromEnv("CARGO_ENCODED_RUSTFLAGS", flags);
-  }
-  let plain = env.RUSTFLAGS;
-  if (plain !== void 0) {
-    let flags = plain.split(" ").map((s) => s.trim()).filter((s) => s !== "");
-    return fromEnv("RUSTFLAGS", flags);
-  }
+  let set = flagsFromEnv(env, "RUSTFLAGS");
+  if (set !== null) return fromEnv(set.variable, set.flags);
   let items = keyed(`target.${opts.triple}.rustflags`, tripleRustflags(config, opts.triple)?.items ?? []), cfgTables = [...config.targetRustflags].filter(([key]) => isCfgKey(key)).sort(([a], [b]) => compareUtf8(a, b)), needsCfg = !1;
   if (opts.cfg === null)
     needsCfg = cfgTables.length > 0;
@@ -2553,12 +2545,16 @@ function effectiveRustflags(opts) {
   return build !== null && build.items.length > 0 ? fromConfig("build", keyed("build.rustflags", build.items), needsCfg) : build !== null ? { flags: [], source: settingSource(build.source), flagSources: [], flagSettings: [], origin: "build", needsCfg } : { flags: [], source: null, flagSources: [], flagSettings: [], origin: "none", needsCfg };
 }
 function effectiveRustdocflags(env, config, triple) {
-  let encoded = env.CARGO_ENCODED_RUSTDOCFLAGS;
-  if (encoded !== void 0) return { flags: encoded === "" ? [] : encoded.split(""), source: { env: "CARGO_ENCODED_RUSTDOCFLAGS" } };
-  let plain = env.RUSTDOCFLAGS;
-  if (plain !== void 0) return { flags: plain.split(" ").map((s) => s.trim()).filter((s) => s !== ""), source: { env: "RUSTDOCFLAGS" } };
+  let set = flagsFromEnv(env, "RUSTDOCFLAGS");
+  if (set !== null) return { flags: set.flags, source: { env: set.variable } };
   let list = [tripleRustflags(config, triple, "rustdocflags"), config.buildRustdocflags].find((l) => l !== null && l.items.length > 0);
   return list === void 0 ? { flags: [], source: null } : { flags: list.items.map((i) => i.value), source: settingSource(list.items[0].source) };
+}
+function flagsFromEnv(env, name) {
+  let encoded = env[`CARGO_ENCODED_${name}`];
+  if (encoded !== void 0) return { variable: `CARGO_ENCODED_${name}`, flags: encoded === "" ? [] : encoded.split("") };
+  let plain = env[name];
+  return plain !== void 0 ? { variable: name, flags: plain.split(" ").map((s) => s.trim()).filter((s) => s !== "") } : null;
 }
 function keyed(key, items) {
   return items.map((item) => ({ ...item, key: "env" in item.source ? item.source.env : key }));
@@ -5241,13 +5237,13 @@ function doctestRuntimeFinding(result2, linkage, locator, metadata, crossTarget,
   };
 }
 function runningLibraries(result2, linkage) {
-  let all = dynamicDylibs(result2, linkage), std = result2.unit.targetInfo.stdDylib, ownStd = result2.unit.preferDynamic === "rustdocflags" && std !== null && result2.runtimeLibraries.includes(std) ? [std] : [], names = result2.unit.docTests?.runNames ?? null;
+  let all = dynamicDylibs(result2, linkage), std = result2.unit.targetInfo.stdDylib, names = result2.unit.docTests?.runNames ?? null;
   if (names === null) return { dylibs: all, libraries: result2.runtimeLibraries };
   let reached = /* @__PURE__ */ new Set(), queue = result2.unit.crates.filter((c) => names.includes(c.externName)).map((c) => c.unit);
   for (let u of queue)
     reached.has(u) || (reached.add(u), u.target.kind !== "proc-macro" && queue.push(...u.crates.map((c) => c.unit)));
-  let dylibs = all.filter((u) => reached.has(u));
-  if (dylibs.length === 0) return { dylibs, libraries: ownStd };
+  let dylibs = all.filter((u) => reached.has(u)), ownStd = result2.unit.preferDynamic === "rustdocflags" && std !== null && result2.runtimeLibraries.includes(std);
+  if (dylibs.length === 0) return { dylibs, libraries: ownStd ? [std] : [] };
   let needed = new Set(dylibs.flatMap((u) => [dylibFileName(u), ...linkage.byUnit.get(u)?.runtimeLibraries ?? []]));
   return { dylibs, libraries: result2.runtimeLibraries.filter((l) => l === std || needed.has(l)) };
 }

@@ -69,18 +69,8 @@ export function effectiveRustflags(opts: RustflagsOptions): EffectiveRustflags {
     return { flags: [], source: null, flagSources: [], flagSettings: [], origin: 'host-with-target', needsCfg: false }
   }
 
-  const encoded = env.CARGO_ENCODED_RUSTFLAGS
-  if (encoded !== undefined) {
-    // Cargo keeps empty pieces (a trailing \x1f passes an empty argument, which rustc rejects).
-    const flags = encoded === '' ? [] : encoded.split('\x1f')
-    return fromEnv('CARGO_ENCODED_RUSTFLAGS', flags)
-  }
-  const plain = env.RUSTFLAGS
-  if (plain !== undefined) {
-    // Split on the space character only; tabs and newlines stay inside a flag (trimmed at its ends).
-    const flags = plain.split(' ').map(s => s.trim()).filter(s => s !== '')
-    return fromEnv('RUSTFLAGS', flags)
-  }
+  const set = flagsFromEnv(env, 'RUSTFLAGS')
+  if (set !== null) return fromEnv(set.variable, set.flags)
 
   const items: KeyedItem[] = keyed(`target.${opts.triple}.rustflags`, tripleRustflags(config, opts.triple)?.items ?? [])
   const cfgTables = [...config.targetRustflags].filter(([key]) => isCfgKey(key)).sort(([a], [b]) => compareUtf8(a, b))
@@ -113,13 +103,28 @@ export interface EffectiveRustdocflags {
  * nothing but the triple.
  */
 export function effectiveRustdocflags(env: Readonly<Record<string, string | undefined>>, config: CargoConfig, triple: string): EffectiveRustdocflags {
-  const encoded = env.CARGO_ENCODED_RUSTDOCFLAGS
-  if (encoded !== undefined) return { flags: encoded === '' ? [] : encoded.split('\x1f'), source: { env: 'CARGO_ENCODED_RUSTDOCFLAGS' } }
-  const plain = env.RUSTDOCFLAGS
-  if (plain !== undefined) return { flags: plain.split(' ').map(s => s.trim()).filter(s => s !== ''), source: { env: 'RUSTDOCFLAGS' } }
+  const set = flagsFromEnv(env, 'RUSTDOCFLAGS')
+  if (set !== null) return { flags: set.flags, source: { env: set.variable } }
   const list = [tripleRustflags(config, triple, 'rustdocflags'), config.buildRustdocflags].find((l): l is ConfigStringList => l !== null && l.items.length > 0)
   if (list === undefined) return { flags: [], source: null }
   return { flags: list.items.map(i => i.value), source: settingSource(list.items[0]!.source) }
+}
+
+/**
+ * Cargo's `rustflags_from_env`: `CARGO_ENCODED_<NAME>` split on `\x1f` (empty: no flags), else `<NAME>` split
+ * on spaces (empty: no flags); null when neither is set, and the config decides.
+ */
+function flagsFromEnv<N extends 'RUSTFLAGS' | 'RUSTDOCFLAGS'>(
+  env: Readonly<Record<string, string | undefined>>,
+  name: N
+): { variable: N | `CARGO_ENCODED_${N}`; flags: string[] } | null {
+  const encoded = env[`CARGO_ENCODED_${name}`]
+  // Cargo keeps empty pieces (a trailing \x1f passes an empty argument, which rustc rejects).
+  if (encoded !== undefined) return { variable: `CARGO_ENCODED_${name}`, flags: encoded === '' ? [] : encoded.split('\x1f') }
+  const plain = env[name]
+  // Split on the space character only; tabs and newlines stay inside a flag (trimmed at its ends).
+  if (plain !== undefined) return { variable: name, flags: plain.split(' ').map(s => s.trim()).filter(s => s !== '') }
+  return null
 }
 
 interface KeyedItem extends ConfigString {

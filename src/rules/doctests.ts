@@ -79,8 +79,6 @@ function doctestRuntimeFinding(
 function runningLibraries(result: UnitResult, linkage: LinkageResult): { dylibs: Unit[]; libraries: string[] } {
   const all = dynamicDylibs(result, linkage)
   const std = result.unit.targetInfo.stdDylib
-  // With `-C prefer-dynamic` every example links std dynamically, through a dylib or not.
-  const ownStd = result.unit.preferDynamic === 'rustdocflags' && std !== null && result.runtimeLibraries.includes(std) ? [std] : []
   const names = result.unit.docTests?.runNames ?? null
   if (names === null) return { dylibs: all, libraries: result.runtimeLibraries }
   const reached = new Set<Unit>()
@@ -91,7 +89,9 @@ function runningLibraries(result: UnitResult, linkage: LinkageResult): { dylibs:
     if (u.target.kind !== 'proc-macro') queue.push(...u.crates.map(c => c.unit))
   }
   const dylibs = all.filter(u => reached.has(u))
-  if (dylibs.length === 0) return { dylibs, libraries: ownStd }
+  // With `-C prefer-dynamic` every example links std dynamically, through a dylib or not.
+  const ownStd = result.unit.preferDynamic === 'rustdocflags' && std !== null && result.runtimeLibraries.includes(std)
+  if (dylibs.length === 0) return { dylibs, libraries: ownStd ? [std] : [] }
   const needed = new Set(dylibs.flatMap(u => [dylibFileName(u), ...(linkage.byUnit.get(u)?.runtimeLibraries ?? [])]))
   return { dylibs, libraries: result.runtimeLibraries.filter(l => l === std || needed.has(l)) }
 }
