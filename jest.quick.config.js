@@ -23,6 +23,7 @@ const TOOL_SUITES = [
   'windows-gnu',
   'duplicate-symbol',
   'e2e',
+  'exit',
   'faults',
   'findings',
   'fix-cli',

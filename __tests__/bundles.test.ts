@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -64,6 +64,24 @@ describe('CLI', () => {
     expect(r.status).toBe(0)
     const report = JSON.parse(r.stdout)
     expect(report.artifacts.map((a: { package: string }) => a.package)).toEqual(expect.arrayContaining(['macro', 'normal-user']))
+  })
+
+  it('a reader that stops early (`| head`) ends it quietly, with the verdict as its status', async () => {
+    // libra's JSON report (about 730 KB) is far more than a pipe holds: most of it is still to write when the pipe closes.
+    const child = spawn(process.execPath, [CLI, '--metadata-file', corpusFile('guppy-libra-9ffd93b.json'), '--workspace', '--format', 'json'], {
+      cwd: tmp,
+      env: cleanEnv(),
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let head = ''
+    let stderr = ''
+    child.stdout.once('data', (chunk: Buffer) => {
+      head = chunk.toString('utf8', 0, 12)
+      child.stdout.destroy()
+    })
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
+    const status = await new Promise(resolve => child.on('close', resolve))
+    expect({ head, status, stderr }).toEqual({ head: '{\n  "version', status: 0, stderr: '' })
   })
 
   it('rejects metadata produced with --no-deps with one line naming `resolve`', () => {

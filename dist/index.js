@@ -269,7 +269,16 @@ __nccwpck_require__.m = __webpack_modules__, typeof __nccwpck_require__ < "u" &&
       }
   };
 })();
-var __webpack_exports__ = {}, external_node_crypto_ = __nccwpck_require__(7598), external_node_crypto_default = /* @__PURE__ */ __nccwpck_require__.n(external_node_crypto_);
+var __webpack_exports__ = {};
+function exitOnceFlushed(code, streams = [process.stdout, process.stderr]) {
+  let pending = streams.length;
+  const flushed = () => {
+    --pending === 0 && process.exit(code);
+  };
+  for (const stream of streams)
+    stream.writableLength === 0 || stream.destroyed ? flushed() : stream.write("", () => flushed());
+}
+var external_node_crypto_ = __nccwpck_require__(7598), external_node_crypto_default = /* @__PURE__ */ __nccwpck_require__.n(external_node_crypto_);
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /* @__PURE__ */ __nccwpck_require__.n(external_node_os_namespaceObject);
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -11841,4 +11850,4 @@ function logUntrusted(text) {
   const token = external_node_crypto_default().randomUUID();
   info(`::stop-commands::${token}`), info(text), info(`::${token}::`);
 }
-run();
+run().then(() => exitOnceFlushed(Number(process.exitCode ?? 0)));

@@ -1,4 +1,5 @@
+import { exitOnceFlushed } from './exec/exit.js'
 import { run } from './main.js'
 
 /* istanbul ignore next */
-void run()
+void run().then(() => exitOnceFlushed(Number(process.exitCode ?? 0)))

@@ -69,6 +69,15 @@ function oneLine(message) {
   return withCodePoints(message.replace(/\s*[\r\n]+\s*/g, " ").trim());
 }
 
+// src/exec/exit.ts
+function exitOnceFlushed(code, streams = [process.stdout, process.stderr]) {
+  let pending = streams.length, flushed = () => {
+    --pending === 0 && process.exit(code);
+  };
+  for (let stream of streams)
+    stream.writableLength === 0 || stream.destroyed ? flushed() : stream.write("", () => flushed());
+}
+
 // src/exec/v8-tuning.ts
 var import_node_v8 = __toESM(require("node:v8"), 1), import_node_vm = __toESM(require("node:vm"), 1), SMALL_METADATA_CHARS = 8 * 1024 * 1024, MAGLEV_OFF_FROM_CHARS = 256 * 1024;
 function v8Flags(metadataChars, nodeVersion) {
@@ -10233,8 +10242,16 @@ async function main(argv2) {
   return options.output !== null ? writeAtomically(options.output, text, "`--output`") : await writeStdout(text), report.gate.verdict === "fail" ? 1 : 0;
 }
 async function writeStdout(text) {
-  for (let batch of typeof text == "string" ? [text] : inBatches(text, !1))
-    process.stdout.write(batch) || await new Promise((resolve5) => process.stdout.once("drain", resolve5));
+  let stdout = process.stdout;
+  for (let batch of typeof text == "string" ? [text] : inBatches(text, !1)) {
+    if (stdout.destroyed) return;
+    stdout.write(batch) || await new Promise((resolve5) => {
+      let writable = () => {
+        stdout.off("drain", writable).off("close", writable), resolve5();
+      };
+      stdout.on("drain", writable).on("close", writable);
+    });
+  }
 }
 function render(report, format, color) {
   let workspacePrefix = import_node_path21.default.relative(process.cwd(), report.workspaceRoot).split(import_node_path21.default.sep).join("/");
@@ -10253,14 +10270,13 @@ function render(report, format, color) {
       return renderText(report, { color });
   }
 }
+for (let stream of [process.stdout, process.stderr])
+  stream.on("error", (error) => {
+    if (error.code !== "EPIPE") throw error;
+  });
 var argv = process.argv.slice(2);
-main(argv).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    let { message } = describeError(error), paint = painter(decideErrorColor(colorFlagIn(argv), process.env, !!process.stderr.isTTY));
-    process.stderr.write(`${paint("error", "error")}: ${message}
-`), process.exitCode = error instanceof UserError ? error.exitCode : 2;
-  }
-);
+main(argv).then((code) => exitOnceFlushed(code), (error) => {
+  let { message } = describeError(error), paint = painter(decideErrorColor(colorFlagIn(argv), process.env, !!process.stderr.isTTY));
+  process.stderr.write(`${paint("error", "error")}: ${message}
+`), exitOnceFlushed(error instanceof UserError ? error.exitCode : 2);
+});

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { describeError, UserError } from '../errors.js'
+import { exitOnceFlushed } from '../exec/exit.js'
 import { metadataTuning } from '../exec/v8-tuning.js'
 import { selectAnnotations, workflowCommand } from '../report/annotations.js'
 import { reportJson } from '../report/json.js'
@@ -73,11 +74,21 @@ async function main(argv: string[]): Promise<number> {
   return report.gate.verdict === 'fail' ? 1 : 0
 }
 
-/** Writes in batches of chunks, waiting whenever the pipe is full. */
+/** Writes in batches of chunks, waiting whenever the pipe is full; stops once the reader has gone (`| head`). */
 async function writeStdout(text: string | Iterable<TextChunk>): Promise<void> {
+  const stdout = process.stdout
   // The stream may hold on to a batch until it is written: each is a buffer of its own.
   for (const batch of typeof text === 'string' ? [text] : inBatches(text, false)) {
-    if (!process.stdout.write(batch)) await new Promise(resolve => process.stdout.once('drain', resolve))
+    if (stdout.destroyed) return
+    if (!stdout.write(batch)) {
+      await new Promise<void>(resolve => {
+        const writable = (): void => {
+          stdout.off('drain', writable).off('close', writable)
+          resolve()
+        }
+        stdout.on('drain', writable).on('close', writable)
+      })
+    }
   }
 }
 
@@ -100,15 +111,18 @@ function render(report: Report, format: ReportFormat, color: boolean): string | 
   }
 }
 
+// A reader that stops reading (`| head`) closes the pipe: what is left to write is dropped without a stack trace,
+// and the exit status is still the verdict's.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+  })
+}
+
 const argv = process.argv.slice(2)
-main(argv).then(
-  code => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    const { message } = describeError(error)
-    const paint = painter(decideErrorColor(colorFlagIn(argv), process.env, Boolean(process.stderr.isTTY)))
-    process.stderr.write(`${paint('error', 'error')}: ${message}\n`)
-    process.exitCode = error instanceof UserError ? error.exitCode : 2
-  }
-)
+main(argv).then(code => exitOnceFlushed(code), (error: unknown) => {
+  const { message } = describeError(error)
+  const paint = painter(decideErrorColor(colorFlagIn(argv), process.env, Boolean(process.stderr.isTTY)))
+  process.stderr.write(`${paint('error', 'error')}: ${message}\n`)
+  exitOnceFlushed(error instanceof UserError ? error.exitCode : 2)
+})
