@@ -270,7 +270,8 @@ __nccwpck_require__.m = __webpack_modules__, typeof __nccwpck_require__ < "u" &&
   };
 })();
 var __webpack_exports__ = {};
-function exitOnceFlushed(code, streams = [process.stdout, process.stderr]) {
+function exitOnceFlushed(code) {
+  const streams = [process.stdout, process.stderr];
   let pending = streams.length;
   const flushed = () => {
     --pending === 0 && process.exit(code);

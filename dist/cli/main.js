@@ -70,8 +70,8 @@ function oneLine(message) {
 }
 
 // src/exec/exit.ts
-function exitOnceFlushed(code, streams = [process.stdout, process.stderr]) {
-  let pending = streams.length, flushed = () => {
+function exitOnceFlushed(code) {
+  let streams = [process.stdout, process.stderr], pending = streams.length, flushed = () => {
     --pending === 0 && process.exit(code);
   };
   for (let stream of streams)
