@@ -84,6 +84,44 @@ describe('CLI', () => {
     expect({ head, status, stderr }).toEqual({ head: '{\n  "version', status: 0, stderr: '' })
   })
 
+  // Programs run in process groups of their own (a timeout ends everything one started), which Ctrl-C, sent to
+  // the terminal's foreground group, does not reach.
+  it.each(['SIGINT', 'SIGTERM'] as const)('%s stops the cargo it started, removes its directory and ends it by that signal', async signal => {
+    if (process.platform !== 'linux') return
+    const dir = fs.mkdtempSync(path.join(tmp, 'signal-'))
+    const runnerTemp = path.join(dir, 'temp')
+    fs.mkdirSync(runnerTemp)
+    const cargo = path.join(dir, 'cargo')
+    const pidFile = path.join(dir, 'cargo.pid')
+    const finished = path.join(dir, 'finished')
+    fs.writeFileSync(cargo, `#!/bin/sh\necho $$ > '${pidFile}'\nsleep 30\necho > '${finished}'\n`, { mode: 0o755 })
+    const child = spawn(process.execPath, [CLI, '--manifest-path', path.join(FIXTURES, 'bin-dylib', 'Cargo.toml')], {
+      env: { ...cleanEnv(), CARGO: cargo, RUNNER_TEMP: runnerTemp },
+      stdio: 'ignore'
+    })
+    const closed = new Promise<[number | null, NodeJS.Signals | null]>(resolve => child.on('close', (code, sig) => resolve([code, sig])))
+    const until = async (condition: () => boolean, ms: number): Promise<boolean> => {
+      for (const end = Date.now() + ms; Date.now() < end; await new Promise(r => setTimeout(r, 20))) if (condition()) return true
+      return condition()
+    }
+    expect(await until(() => fs.existsSync(pidFile) && fs.readFileSync(pidFile, 'utf8').endsWith('\n'), 20_000)).toBe(true)
+    const cargoPid = fs.readFileSync(pidFile, 'utf8').trim()
+    expect(fs.readdirSync(runnerTemp)).toHaveLength(1)
+    child.kill(signal)
+    expect(await closed).toEqual([null, signal])
+    // Gone, or a zombie nobody has reaped yet: either way it no longer runs.
+    const stopped = (): boolean => {
+      try {
+        return fs.readFileSync(`/proc/${cargoPid}/stat`, 'utf8').replace(/^.*\) /s, '').startsWith('Z')
+      } catch {
+        return true
+      }
+    }
+    expect(await until(stopped, 5_000)).toBe(true)
+    expect(fs.readdirSync(runnerTemp)).toEqual([])
+    expect(fs.existsSync(finished)).toBe(false)
+  }, 40_000)
+
   it('rejects metadata produced with --no-deps with one line naming `resolve`', () => {
     const r = cli(['--metadata-file', corpusFile('guppy-cargo-guppy-44b62fa-resolve-null.json')], tmp)
     expect(r.status).toBe(2)

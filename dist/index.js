@@ -279,9 +279,34 @@ function exitOnceFlushed(code) {
   for (const stream of streams)
     stream.writableLength === 0 || stream.destroyed ? flushed() : stream.write("", () => flushed());
 }
-var external_node_crypto_ = __nccwpck_require__(7598), external_node_crypto_default = /* @__PURE__ */ __nccwpck_require__.n(external_node_crypto_);
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /* @__PURE__ */ __nccwpck_require__.n(external_node_os_namespaceObject);
+const cleanups = /* @__PURE__ */ new Set(), SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+function onInterrupt(cleanup) {
+  return cleanups.add(cleanup), () => {
+    cleanups.delete(cleanup);
+  };
+}
+function cleanUpOnSignals() {
+  const handlers = SIGNALS.map((signal) => {
+    const handler = () => {
+      for (const cleanup of cleanups)
+        try {
+          cleanup();
+        } catch {
+        }
+      for (const [s, h] of handlers)
+        process.off(s, h);
+      try {
+        process.kill(process.pid, signal);
+      } catch {
+        process.exit(128 + external_node_os_default().constants.signals[signal]);
+      }
+    };
+    return process.on(signal, handler), [signal, handler];
+  });
+}
+var external_node_crypto_ = __nccwpck_require__(7598), external_node_crypto_default = /* @__PURE__ */ __nccwpck_require__.n(external_node_crypto_);
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /* @__PURE__ */ __nccwpck_require__.n(external_node_path_namespaceObject);
 function plural(n, word) {
@@ -8256,7 +8281,7 @@ function processRunner(timeoutMs = runner_DEFAULT_TIMEOUT_MS, limits = {}) {
           // Its own process group, so that a timeout can end everything it started.
           detached: process.platform !== "win32",
           windowsHide: !0
-        }), stdout = new Capture(), stderr = new HeadAndTail(STDERR_KEPT.head, STDERR_KEPT.tail), shown = shownCommand(command, args);
+        }), forget = onInterrupt(() => kill(child.pid)), stdout = new Capture(), stderr = new HeadAndTail(STDERR_KEPT.head, STDERR_KEPT.tail), shown = shownCommand(command, args);
         let stopped = null;
         const stop = (message) => {
           stopped === null && (stopped = message, kill(child.pid), child.stdout.destroy(), child.stderr.destroy());
@@ -8272,11 +8297,11 @@ function processRunner(timeoutMs = runner_DEFAULT_TIMEOUT_MS, limits = {}) {
           stop(`\`${shown}\` did not finish within ${runner_formatSeconds(timeoutMs)} and was stopped (raise the timeout if it needs longer)`);
         }, timeoutMs);
         child.on("error", (error) => {
-          clearTimeout(timer), options.signal?.removeEventListener("abort", onAbort);
+          clearTimeout(timer), forget(), options.signal?.removeEventListener("abort", onAbort);
           const code = error.code, reason = code === "ENOENT" ? "it was not found; install it or put it on PATH" : code === "EACCES" ? "it is not executable" : error.message;
           settled().reject(new CommandError(`could not run \`${command}\`: ${reason}`, command, args, ""));
         }), child.on("close", (code, signal) => {
-          clearTimeout(timer), options.signal?.removeEventListener("abort", onAbort);
+          clearTimeout(timer), forget(), options.signal?.removeEventListener("abort", onAbort);
           const errors = stderr.text(), { resolve: resolve3, reject: reject2 } = settled();
           if (stopped !== null) {
             reject2(new CommandError(stopped, command, args, errors));
@@ -11532,11 +11557,13 @@ async function check(settings) {
 async function analyzeWorkspace(options) {
   const env = options.env, cwd = external_node_path_default().resolve(options.cwd), config = readCargoConfig(cwd, env, options.configOverrides ?? [], options.scope ?? null), invocation = { ...options.invocation }, trusted = options.trustRepositoryConfig === !0;
   trusted || refuseTarget(config, invocation.target), invocation.target = requestedTarget(config, invocation.target, cwd), trusted || refuseRustflagsKnownNow(config, env, invocation.target);
-  const tools = { cargo: env.CARGO ?? "cargo", rustc: env.RUSTC ?? "rustc" }, isolation = isolate(config, env, options), childEnv = { ...childEnvironment(env, process.platform), ...isolation.env }, programs = options.runner ?? processRunner(options.timeoutMs), runner = cancellable(trusted ? programs : withRustcCache(programs, tools.rustc, env, childEnv.PATH));
+  const tools = { cargo: env.CARGO ?? "cargo", rustc: env.RUSTC ?? "rustc" }, isolation = isolate(config, env, options), childEnv = { ...childEnvironment(env, process.platform), ...isolation.env }, programs = options.runner ?? processRunner(options.timeoutMs), runner = cancellable(trusted ? programs : withRustcCache(programs, tools.rustc, env, childEnv.PATH)), removeIsolation = () => {
+    isolation.dir !== cwd && external_node_fs_default().rmSync(isolation.dir, { recursive: !0, force: !0 });
+  }, forget = onInterrupt(removeIsolation);
   try {
     return await analyzeWith(options, { runner, env, cwd, config, invocation, tools, childEnv, isolation });
   } finally {
-    runner.cancel(), isolation.dir !== cwd && external_node_fs_default().rmSync(isolation.dir, { recursive: !0, force: !0 });
+    forget(), runner.cancel(), removeIsolation();
   }
 }
 async function analyzeWith(options, setup) {
@@ -11851,4 +11878,4 @@ function logUntrusted(text) {
   const token = external_node_crypto_default().randomUUID();
   info(`::stop-commands::${token}`), info(text), info(`::${token}::`);
 }
-run().then(() => exitOnceFlushed(Number(process.exitCode ?? 0)));
+cleanUpOnSignals(), run().then(() => exitOnceFlushed(Number(process.exitCode ?? 0)));

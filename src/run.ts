@@ -6,6 +6,7 @@ import { effectiveRustdocflags } from './config/rustflags.js'
 import { analyze } from './engine.js'
 import { CommandError, UserError } from './errors.js'
 import { childEnvironment } from './exec/child-env.js'
+import { onInterrupt } from './exec/interrupt.js'
 import { cancellable, type CommandRunner, processRunner } from './exec/runner.js'
 import { cargoHomeOf, readCargoConfig } from './gather/cargo-config.js'
 import { inheritedLibraryPath } from './gather/library-path.js'
@@ -133,11 +134,16 @@ export async function analyzeWorkspace(options: RunOptions): Promise<Analysis> {
   // with flags that may name its files. Whatever still runs when the analysis ends (a probe, after
   // `cargo metadata` failed) is stopped.
   const runner = cancellable(trusted ? programs : withRustcCache(programs, tools.rustc, env, childEnv.PATH))
+  const removeIsolation = (): void => {
+    if (isolation.dir !== cwd) fs.rmSync(isolation.dir, { recursive: true, force: true })
+  }
+  const forget = onInterrupt(removeIsolation)
   try {
     return await analyzeWith(options, { runner, env, cwd, config, invocation, tools, childEnv, isolation })
   } finally {
+    forget()
     runner.cancel()
-    if (isolation.dir !== cwd) fs.rmSync(isolation.dir, { recursive: true, force: true })
+    removeIsolation()
   }
 }
 

@@ -78,6 +78,32 @@ function exitOnceFlushed(code) {
     stream.writableLength === 0 || stream.destroyed ? flushed() : stream.write("", () => flushed());
 }
 
+// src/exec/interrupt.ts
+var import_node_os = __toESM(require("node:os"), 1), cleanups = /* @__PURE__ */ new Set(), SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+function onInterrupt(cleanup) {
+  return cleanups.add(cleanup), () => {
+    cleanups.delete(cleanup);
+  };
+}
+function cleanUpOnSignals() {
+  let handlers = SIGNALS.map((signal) => {
+    let handler = () => {
+      for (let cleanup of cleanups)
+        try {
+          cleanup();
+        } catch {
+        }
+      for (let [s, h] of handlers) process.off(s, h);
+      try {
+        process.kill(process.pid, signal);
+      } catch {
+        process.exit(128 + import_node_os.default.constants.signals[signal]);
+      }
+    };
+    return process.on(signal, handler), [signal, handler];
+  });
+}
+
 // src/exec/v8-tuning.ts
 var import_node_v8 = __toESM(require("node:v8"), 1), import_node_vm = __toESM(require("node:vm"), 1), SMALL_METADATA_CHARS = 8 * 1024 * 1024, MAGLEV_OFF_FROM_CHARS = 256 * 1024;
 function v8Flags(metadataChars, nodeVersion) {
@@ -2941,7 +2967,7 @@ function familyOf(info) {
   return has("target_family", "wasm") ? "wasm" : has("target_os", "windows") ? has("target_abi", "llvm") ? "unmodelled" : "windows" : has("target_vendor", "apple") ? "darwin" : has("target_family", "unix") && !has("target_os", "aix") && !has("target_os", "cygwin") ? "elf" : "unmodelled";
 }
 function isLikeWindows(info) {
-  return ["windows", "uefi", "cygwin"].some((os6) => cfgHas(info.cfg, "target_os", os6));
+  return ["windows", "uefi", "cygwin"].some((os7) => cfgHas(info.cfg, "target_os", os7));
 }
 function isMingw(info) {
   return loaderFamily(info) === "windows" && cfgHas(info.cfg, "target_env", "gnu");
@@ -6318,7 +6344,7 @@ function processRunner(timeoutMs = DEFAULT_TIMEOUT_MS, limits = {}) {
           // Its own process group, so that a timeout can end everything it started.
           detached: process.platform !== "win32",
           windowsHide: !0
-        }), stdout = new Capture(), stderr = new HeadAndTail(STDERR_KEPT.head, STDERR_KEPT.tail), shown = shownCommand(command, args), stopped = null, stop = (message) => {
+        }), forget = onInterrupt(() => kill(child.pid)), stdout = new Capture(), stderr = new HeadAndTail(STDERR_KEPT.head, STDERR_KEPT.tail), shown = shownCommand(command, args), stopped = null, stop = (message) => {
           stopped === null && (stopped = message, kill(child.pid), child.stdout.destroy(), child.stderr.destroy());
         };
         child.stdout.on("data", (chunk) => {
@@ -6332,11 +6358,11 @@ function processRunner(timeoutMs = DEFAULT_TIMEOUT_MS, limits = {}) {
           stop(`\`${shown}\` did not finish within ${formatSeconds(timeoutMs)} and was stopped (raise the timeout if it needs longer)`);
         }, timeoutMs);
         child.on("error", (error) => {
-          clearTimeout(timer), options.signal?.removeEventListener("abort", onAbort);
+          clearTimeout(timer), forget(), options.signal?.removeEventListener("abort", onAbort);
           let code = error.code, reason = code === "ENOENT" ? "it was not found; install it or put it on PATH" : code === "EACCES" ? "it is not executable" : error.message;
           settled().reject(new CommandError(`could not run \`${command}\`: ${reason}`, command, args, ""));
         }), child.on("close", (code, signal) => {
-          clearTimeout(timer), options.signal?.removeEventListener("abort", onAbort);
+          clearTimeout(timer), forget(), options.signal?.removeEventListener("abort", onAbort);
           let errors = stderr.text(), { resolve: resolve6, reject: reject2 } = settled();
           if (stopped !== null) {
             reject2(new CommandError(stopped, command, args, errors));
@@ -6419,7 +6445,7 @@ function formatSeconds(ms) {
 var execRunner = processRunner();
 
 // src/gather/cargo-config.ts
-var import_node_fs2 = require("node:fs"), os = __toESM(require("node:os"), 1), path8 = __toESM(require("node:path"), 1);
+var import_node_fs2 = require("node:fs"), os2 = __toESM(require("node:os"), 1), path8 = __toESM(require("node:path"), 1);
 
 // src/input-file.ts
 var import_node_fs = __toESM(require("node:fs"), 1), import_node_path6 = __toESM(require("node:path"), 1);
@@ -6529,7 +6555,7 @@ function fileType(stat) {
 
 // src/gather/cargo-config.ts
 function cargoHomeOf(env) {
-  return env.CARGO_HOME ? path8.resolve(env.CARGO_HOME) : path8.join(env.HOME ?? env.USERPROFILE ?? os.homedir(), ".cargo");
+  return env.CARGO_HOME ? path8.resolve(env.CARGO_HOME) : path8.join(env.HOME ?? env.USERPROFILE ?? os2.homedir(), ".cargo");
 }
 function readCargoConfig(cwd, env, cli = [], scope = null) {
   let cargoHome = cargoHomeOf(env), files = [], ofRepository = /* @__PURE__ */ new Set(), dirsTaken = /* @__PURE__ */ new Set();
@@ -6589,7 +6615,7 @@ function inheritedLibraryPath(env, host, cwd) {
 }
 
 // src/gather/isolation.ts
-var import_node_fs4 = __toESM(require("node:fs"), 1), import_node_os2 = __toESM(require("node:os"), 1), import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs4 = __toESM(require("node:fs"), 1), import_node_os3 = __toESM(require("node:os"), 1), import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/config/rustflag-policy.ts
 var PROBE_CODEGEN = /* @__PURE__ */ new Set(["target-feature", "target-cpu", "relocation-model", "panic", "prefer-dynamic", "lto", "embed-bitcode", "debug-assertions", "overflow-checks", "opt-level"]), PROBE_UNSTABLE = /* @__PURE__ */ new Set(["staticlib-prefer-dynamic", "staticlib-allow-rdylib-deps", "randomize-layout", "layout-seed", "sanitizer", "fmt-debug", "ub-checks", "contract-checks"]), WRITES = "makes rustc write files", REFUSED_OPTIONS = /* @__PURE__ */ new Map([
@@ -6712,11 +6738,11 @@ function toml(value) {
 }
 
 // src/exec/cache-dir.ts
-var import_node_os = __toESM(require("node:os"), 1), import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_os2 = __toESM(require("node:os"), 1), import_node_path8 = __toESM(require("node:path"), 1);
 function userCacheDirectory(env, platform) {
   if (platform === "win32") return env.LOCALAPPDATA ? import_node_path8.default.win32.join(env.LOCALAPPDATA, "rust-linkage-guard") : null;
   if (env.XDG_CACHE_HOME && import_node_path8.default.isAbsolute(env.XDG_CACHE_HOME)) return import_node_path8.default.join(env.XDG_CACHE_HOME, "rust-linkage-guard");
-  let home = env.HOME || import_node_os.default.homedir();
+  let home = env.HOME || import_node_os2.default.homedir();
   return home ? import_node_path8.default.join(home, ".cache", "rust-linkage-guard") : null;
 }
 
@@ -7972,7 +7998,7 @@ function isolationParent(env) {
       if (import_node_fs4.default.statSync(runnerTemp).isDirectory()) return runnerTemp;
     } catch {
     }
-  return import_node_os2.default.tmpdir();
+  return import_node_os3.default.tmpdir();
 }
 
 // src/gather/lockfile.ts
@@ -8558,7 +8584,7 @@ function removeQuietly(file) {
 }
 
 // src/gather/toolchain.ts
-var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_os4 = __toESM(require("node:os"), 1), import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_fs9 = __toESM(require("node:fs"), 1), import_node_os5 = __toESM(require("node:os"), 1), import_node_path16 = __toESM(require("node:path"), 1);
 
 // src/toolchain/rustup-settings.ts
 function parseRustupSettings(text, file) {
@@ -8577,7 +8603,7 @@ function toolchainDirectory(name, settings) {
 }
 
 // src/gather/tools.ts
-var import_node_fs8 = __toESM(require("node:fs"), 1), import_node_os3 = __toESM(require("node:os"), 1), import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_fs8 = __toESM(require("node:fs"), 1), import_node_os4 = __toESM(require("node:os"), 1), import_node_path15 = __toESM(require("node:path"), 1);
 
 // src/exec/cargo-failure.ts
 var FAULT = {
@@ -8788,7 +8814,7 @@ async function runRustcVersion(runner, rustc, cwd, env) {
 async function probeTarget(runner, rustc, cwd, env, config, rawEnv, kind, requested, triple, trusted) {
   let probeTriple = kind === "host" ? null : requested, rustflags = await resolveRustflags({ env: rawEnv, config, kind, requestedTarget: requested, triple }, async (flags, effective) => {
     trusted || refuseRustflags(effective);
-    let viaStdin = process.platform === "win32", args = probeArgs(probeTriple, trusted ? flags : probeRustflags(flags), viaStdin ? "-" : import_node_os3.default.devNull), result2 = await runner.run(rustc, args, { cwd, env, maxStdoutBytes: 1048576, ...viaStdin ? { input: "" } : {} });
+    let viaStdin = process.platform === "win32", args = probeArgs(probeTriple, trusted ? flags : probeRustflags(flags), viaStdin ? "-" : import_node_os4.default.devNull), result2 = await runner.run(rustc, args, { cwd, env, maxStdoutBytes: 1048576, ...viaStdin ? { input: "" } : {} });
     if (result2.exitCode !== 0)
       throw new CommandError(
         `\`rustc --print\` for ${probeTriple ? `target \`${probeTriple}\`` : "the host"} failed (exit code ${result2.exitCode}): ${lastLine(result2.stderr)}`,
@@ -8863,7 +8889,7 @@ async function selectToolchain(options) {
   return !env.CARGO && isFile2(cargo) && (out.CARGO = cargo), out;
 }
 async function rustupWhich(runner, env) {
-  let cwd = import_node_os4.default.tmpdir(), installed = installedRustc(env, cwd);
+  let cwd = import_node_os5.default.tmpdir(), installed = installedRustc(env, cwd);
   if (installed !== null) return { kind: "found", rustc: installed };
   let result2;
   try {
@@ -9573,11 +9599,13 @@ async function check(settings) {
 async function analyzeWorkspace(options) {
   let env = options.env, cwd = import_node_path19.default.resolve(options.cwd), config = readCargoConfig(cwd, env, options.configOverrides ?? [], options.scope ?? null), invocation = { ...options.invocation }, trusted = options.trustRepositoryConfig === !0;
   trusted || refuseTarget(config, invocation.target), invocation.target = requestedTarget(config, invocation.target, cwd), trusted || refuseRustflagsKnownNow(config, env, invocation.target);
-  let tools = { cargo: env.CARGO ?? "cargo", rustc: env.RUSTC ?? "rustc" }, isolation = isolate(config, env, options), childEnv = { ...childEnvironment(env, process.platform), ...isolation.env }, programs = options.runner ?? processRunner(options.timeoutMs), runner = cancellable(trusted ? programs : withRustcCache(programs, tools.rustc, env, childEnv.PATH));
+  let tools = { cargo: env.CARGO ?? "cargo", rustc: env.RUSTC ?? "rustc" }, isolation = isolate(config, env, options), childEnv = { ...childEnvironment(env, process.platform), ...isolation.env }, programs = options.runner ?? processRunner(options.timeoutMs), runner = cancellable(trusted ? programs : withRustcCache(programs, tools.rustc, env, childEnv.PATH)), removeIsolation = () => {
+    isolation.dir !== cwd && import_node_fs11.default.rmSync(isolation.dir, { recursive: !0, force: !0 });
+  }, forget = onInterrupt(removeIsolation);
   try {
     return await analyzeWith(options, { runner, env, cwd, config, invocation, tools, childEnv, isolation });
   } finally {
-    runner.cancel(), isolation.dir !== cwd && import_node_fs11.default.rmSync(isolation.dir, { recursive: !0, force: !0 });
+    forget(), runner.cancel(), removeIsolation();
   }
 }
 async function analyzeWith(options, setup) {
@@ -10274,6 +10302,7 @@ for (let stream of [process.stdout, process.stderr])
   stream.on("error", (error) => {
     if (error.code !== "EPIPE") throw error;
   });
+cleanUpOnSignals();
 var argv = process.argv.slice(2);
 main(argv).then((code) => exitOnceFlushed(code), (error) => {
   let { message } = describeError(error), paint = painter(decideErrorColor(colorFlagIn(argv), process.env, !!process.stderr.isTTY));

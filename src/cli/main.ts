@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { describeError, UserError } from '../errors.js'
 import { exitOnceFlushed } from '../exec/exit.js'
+import { cleanUpOnSignals } from '../exec/interrupt.js'
 import { metadataTuning } from '../exec/v8-tuning.js'
 import { selectAnnotations, workflowCommand } from '../report/annotations.js'
 import { reportJson } from '../report/json.js'
@@ -119,6 +120,7 @@ for (const stream of [process.stdout, process.stderr]) {
   })
 }
 
+cleanUpOnSignals()
 const argv = process.argv.slice(2)
 main(argv).then(code => exitOnceFlushed(code), (error: unknown) => {
   const { message } = describeError(error)

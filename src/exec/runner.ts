@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { CommandError } from '../errors.js'
 import { formatSize, MAX_METADATA_BYTES, MAX_STDERR_BYTES, STDERR_KEPT } from '../limits.js'
+import { onInterrupt } from './interrupt.js'
 
 export interface CommandResult {
   exitCode: number
@@ -68,6 +69,8 @@ export function processRunner(timeoutMs = DEFAULT_TIMEOUT_MS, limits: OutputLimi
           detached: process.platform !== 'win32',
           windowsHide: true
         })
+        // A signal that ends the run ends the program's group too: Ctrl-C reaches only the terminal's group.
+        const forget = onInterrupt(() => kill(child.pid))
         const stdout = new Capture()
         const stderr = new HeadAndTail(STDERR_KEPT.head, STDERR_KEPT.tail)
         const shown = shownCommand(command, args)
@@ -100,6 +103,7 @@ export function processRunner(timeoutMs = DEFAULT_TIMEOUT_MS, limits: OutputLimi
         }, timeoutMs)
         child.on('error', error => {
           clearTimeout(timer)
+          forget()
           options.signal?.removeEventListener('abort', onAbort)
           const code = (error as NodeJS.ErrnoException).code
           const reason = code === 'ENOENT' ? 'it was not found; install it or put it on PATH' : code === 'EACCES' ? 'it is not executable' : error.message
@@ -107,6 +111,7 @@ export function processRunner(timeoutMs = DEFAULT_TIMEOUT_MS, limits: OutputLimi
         })
         child.on('close', (code, signal) => {
           clearTimeout(timer)
+          forget()
           options.signal?.removeEventListener('abort', onAbort)
           const errors = stderr.text()
           const { resolve, reject } = settled()
