@@ -29,6 +29,43 @@ function cli(args: string[], cwd = REPO) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
+/**
+ * Starts `entry` with a cargo that records its pid and then sleeps, sends `signal` to node alone once that cargo
+ * runs (as Ctrl-C reaches only the terminal's foreground group: cargo runs in a group of its own), and reports
+ * how node ended, whether cargo still runs, what is left in RUNNER_TEMP and whether cargo got to finish.
+ */
+async function interruptWhileCargoRuns(entry: string[], cwd: string, env: NodeJS.ProcessEnv, signal: NodeJS.Signals) {
+  const dir = fs.mkdtempSync(path.join(tmp, 'signal-'))
+  const runnerTemp = path.join(dir, 'temp')
+  fs.mkdirSync(runnerTemp)
+  const cargo = path.join(dir, 'cargo')
+  const pidFile = path.join(dir, 'cargo.pid')
+  const finished = path.join(dir, 'finished')
+  fs.writeFileSync(cargo, `#!/bin/sh\necho $$ > '${pidFile}'\nsleep 30\necho > '${finished}'\n`, { mode: 0o755 })
+  const child = spawn(process.execPath, entry, { cwd, env: { ...cleanEnv(), ...env, CARGO: cargo, RUNNER_TEMP: runnerTemp }, stdio: 'ignore' })
+  const closed = new Promise<[number | null, NodeJS.Signals | null]>(resolve => child.on('close', (code, sig) => resolve([code, sig])))
+  const until = async (condition: () => boolean, ms: number): Promise<boolean> => {
+    for (const end = Date.now() + ms; Date.now() < end; await new Promise(r => setTimeout(r, 20))) if (condition()) return true
+    return condition()
+  }
+  if (!(await until(() => fs.existsSync(pidFile) && fs.readFileSync(pidFile, 'utf8').endsWith('\n'), 20_000))) throw new Error('cargo never ran')
+  const cargoPid = fs.readFileSync(pidFile, 'utf8').trim()
+  if (fs.readdirSync(runnerTemp).length === 0) throw new Error('no isolation directory while cargo runs')
+  child.kill(signal)
+  const ended = await closed
+  // Gone, or a zombie nobody has reaped yet: either way it no longer runs.
+  const stopped = (): boolean => {
+    try {
+      return fs.readFileSync(`/proc/${cargoPid}/stat`, 'utf8').replace(/^.*\) /s, '').startsWith('Z')
+    } catch {
+      return true
+    }
+  }
+  const cargoStopped = await until(stopped, 5_000)
+  if (!cargoStopped) process.kill(-Number(cargoPid), 'SIGKILL')
+  return { ended, cargoStopped, leftInTemp: fs.readdirSync(runnerTemp), cargoFinished: fs.existsSync(finished) }
+}
+
 describe('CLI', () => {
   it('exits 1 and prints the finding for a workspace that fails to link', () => {
     const r = cli(['--manifest-path', path.join(FIXTURES, 'bin-dylib', 'Cargo.toml'), '--workspace'])
@@ -84,42 +121,11 @@ describe('CLI', () => {
     expect({ head, status, stderr }).toEqual({ head: '{\n  "version', status: 0, stderr: '' })
   })
 
-  // Programs run in process groups of their own (a timeout ends everything one started), which Ctrl-C, sent to
-  // the terminal's foreground group, does not reach.
   it.each(['SIGINT', 'SIGTERM'] as const)('%s stops the cargo it started, removes its directory and ends it by that signal', async signal => {
     if (process.platform !== 'linux') return
-    const dir = fs.mkdtempSync(path.join(tmp, 'signal-'))
-    const runnerTemp = path.join(dir, 'temp')
-    fs.mkdirSync(runnerTemp)
-    const cargo = path.join(dir, 'cargo')
-    const pidFile = path.join(dir, 'cargo.pid')
-    const finished = path.join(dir, 'finished')
-    fs.writeFileSync(cargo, `#!/bin/sh\necho $$ > '${pidFile}'\nsleep 30\necho > '${finished}'\n`, { mode: 0o755 })
-    const child = spawn(process.execPath, [CLI, '--manifest-path', path.join(FIXTURES, 'bin-dylib', 'Cargo.toml')], {
-      env: { ...cleanEnv(), CARGO: cargo, RUNNER_TEMP: runnerTemp },
-      stdio: 'ignore'
-    })
-    const closed = new Promise<[number | null, NodeJS.Signals | null]>(resolve => child.on('close', (code, sig) => resolve([code, sig])))
-    const until = async (condition: () => boolean, ms: number): Promise<boolean> => {
-      for (const end = Date.now() + ms; Date.now() < end; await new Promise(r => setTimeout(r, 20))) if (condition()) return true
-      return condition()
-    }
-    expect(await until(() => fs.existsSync(pidFile) && fs.readFileSync(pidFile, 'utf8').endsWith('\n'), 20_000)).toBe(true)
-    const cargoPid = fs.readFileSync(pidFile, 'utf8').trim()
-    expect(fs.readdirSync(runnerTemp)).toHaveLength(1)
-    child.kill(signal)
-    expect(await closed).toEqual([null, signal])
-    // Gone, or a zombie nobody has reaped yet: either way it no longer runs.
-    const stopped = (): boolean => {
-      try {
-        return fs.readFileSync(`/proc/${cargoPid}/stat`, 'utf8').replace(/^.*\) /s, '').startsWith('Z')
-      } catch {
-        return true
-      }
-    }
-    expect(await until(stopped, 5_000)).toBe(true)
-    expect(fs.readdirSync(runnerTemp)).toEqual([])
-    expect(fs.existsSync(finished)).toBe(false)
+    const ws = path.join(FIXTURES, 'bin-dylib')
+    const r = await interruptWhileCargoRuns([CLI, '--manifest-path', path.join(ws, 'Cargo.toml')], ws, {}, signal)
+    expect(r).toEqual({ ended: [null, signal], cargoStopped: true, leftInTemp: [], cargoFinished: false })
   }, 40_000)
 
   it('rejects metadata produced with --no-deps with one line naming `resolve`', () => {
@@ -217,6 +223,16 @@ describe('action', () => {
     expect(onStable.stdout).toMatch(/^::error title=toolchain-mismatch%3A workspace,file=rust-toolchain.toml,line=2::/m)
     expect(onStable.summary).toContain('<code>nightly-2026-05-20</code> (dated) in <code>rust-toolchain.toml:2</code>')
   })
+
+  it('SIGINT (a cancelled workflow) stops the cargo it started, removes its directory and ends it by that signal', async () => {
+    if (process.platform !== 'linux') return
+    const ws = path.join(FIXTURES, 'bin-dylib')
+    const files = { GITHUB_STEP_SUMMARY: path.join(tmp, 'signal-summary.md'), GITHUB_OUTPUT: path.join(tmp, 'signal-output.txt') }
+    for (const file of Object.values(files)) fs.writeFileSync(file, '')
+    const env = { ...files, GITHUB_WORKSPACE: ws, INPUT_WORKSPACE: 'true', 'INPUT_REPORT-PATH': path.join(tmp, 'signal-report.json') }
+    const r = await interruptWhileCargoRuns([ACTION], ws, env, 'SIGINT')
+    expect(r).toEqual({ ended: [null, 'SIGINT'], cargoStopped: true, leftInTemp: [], cargoFinished: false })
+  }, 40_000)
 
   it('refuses privileged triggers unless allowed, before running anything', () => {
     const ws = path.join(FIXTURES, 'plain')
