@@ -33,8 +33,8 @@ export function cleanUpOnSignals(): void {
           // The others still run.
         }
       }
-      // With no listener left node restores the signal's default action, which the signal then takes. Where a
-      // process cannot signal itself so (Windows has no SIGHUP to send), the status says which signal it was.
+      // With no listener left node restores the signal's default action, which the signal then takes. Should the
+      // process fail to signal itself, its status still says which signal ended it.
       for (const [s, h] of handlers) process.off(s, h)
       try {
         process.kill(process.pid, signal)
