@@ -139,6 +139,37 @@ describe('with the real rustc', () => {
     }
   })
 
+  // Answers someone else could have written (a shared XDG_CACHE_HOME, a directory another user made first)
+  // would decide the analysis: such a file is no cache, and is replaced by one only this user can write.
+  it('a cache file others may write, a symlink to one, or another user\'s file is read as none and replaced', async () => {
+    const cache = fresh('cache')
+    await analyse({ cache, rustc: RUSTC })
+    const good = fs.readFileSync(cacheFile(cache))
+    const plant: [string, (file: string) => void][] = [
+      ['group-writable', file => fs.chmodSync(file, 0o664)],
+      ['world-writable', file => fs.chmodSync(file, 0o646)],
+      [
+        'a symlink',
+        file => {
+          const elsewhere = path.join(fresh('elsewhere'), RUSTC_CACHE_FILE)
+          fs.writeFileSync(elsewhere, good, { mode: 0o600 })
+          fs.rmSync(file)
+          fs.symlinkSync(elsewhere, file)
+        }
+      ],
+      ...(process.getuid?.() === 0 ? [['another user\'s', (file: string) => fs.chownSync(file, 4242, 4242)] as [string, (file: string) => void]] : [])
+    ]
+    for (const [what, change] of plant) {
+      fs.rmSync(cacheFile(cache), { force: true })
+      fs.writeFileSync(cacheFile(cache), good, { mode: 0o600 })
+      change(cacheFile(cache))
+      expect({ what, started: (await analyse({ cache, rustc: RUSTC })).started.length }).toEqual({ what, started: 2 })
+      const replaced = fs.lstatSync(cacheFile(cache))
+      expect({ what, file: replaced.isFile(), mode: replaced.mode & 0o777 }).toEqual({ what, file: true, mode: 0o600 })
+      expect({ what, started: (await analyse({ cache, rustc: RUSTC })).started.length }).toEqual({ what, started: 0 })
+    }
+  })
+
   it('a FIFO at the cache file blocks nothing and is replaced', async () => {
     const cache = fresh('cache')
     fs.mkdirSync(path.dirname(cacheFile(cache)), { recursive: true })

@@ -1790,6 +1790,9 @@ class InputFileError extends UserError {
     super(`${file}: ${reason}`), this.file = file, this.code = code, this.reason = reason, this.name = "InputFileError";
   }
 }
+function isPrivateFile(stat) {
+  return typeof process.getuid != "function" || stat.uid === process.getuid() && (stat.mode & 18) === 0;
+}
 function repositoryScope(root) {
   const resolved2 = external_node_path_default().resolve(root);
   let realRoot = resolved2;
@@ -1814,18 +1817,20 @@ function isInsideRepository(scope, p) {
     return !0;
   }
 }
-const OUTSIDE_REPOSITORY = "it leads outside the repository through a symlink (set trust-repository-config to read it)", O_NONBLOCK = external_node_fs_default().constants.O_NONBLOCK ?? 0;
+const OUTSIDE_REPOSITORY = "it leads outside the repository through a symlink (set trust-repository-config to read it)", O_NONBLOCK = external_node_fs_default().constants.O_NONBLOCK ?? 0, O_NOFOLLOW = external_node_fs_default().constants.O_NOFOLLOW ?? 0;
 let scratch = null;
 function readInputFile(file, kind, options = {}) {
   const shown = options.shown ?? file, limit = INPUT_LIMITS[kind];
   let fd;
   try {
-    fd = external_node_fs_default().openSync(file, external_node_fs_default().constants.O_RDONLY | O_NONBLOCK);
+    fd = external_node_fs_default().openSync(file, external_node_fs_default().constants.O_RDONLY | O_NONBLOCK | (options.privateOnly === !0 ? O_NOFOLLOW : 0));
   } catch (error) {
     throw failed(shown, error);
   }
   try {
     const stat = external_node_fs_default().fstatSync(fd);
+    if (options.privateOnly === !0 && !isPrivateFile(stat))
+      throw new InputFileError(shown, null, "not this user's own file, or others may write it");
     if (options.within && checkWithin(file, stat, options.within, shown), stat.isFIFO() && options.allowPipe === !0) {
       external_node_fs_default().closeSync(fd), fd = -1;
       try {
@@ -10206,7 +10211,7 @@ const write_file_REASONS = {
   EMFILE: "too many files are open",
   ENFILE: "too many files are open",
   ESHORTWRITE: "the device accepted no more bytes"
-}, { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = external_node_fs_default().constants, O_NOFOLLOW = external_node_fs_default().constants.O_NOFOLLOW ?? 0, O_NOCTTY = external_node_fs_default().constants.O_NOCTTY ?? 0, O_DIRECTORY = external_node_fs_default().constants.O_DIRECTORY ?? 0, BUFFER_BYTES = 1 << 20, PAUSE = new Int32Array(new SharedArrayBuffer(4));
+}, { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = external_node_fs_default().constants, write_file_O_NOFOLLOW = external_node_fs_default().constants.O_NOFOLLOW ?? 0, O_NOCTTY = external_node_fs_default().constants.O_NOCTTY ?? 0, O_DIRECTORY = external_node_fs_default().constants.O_DIRECTORY ?? 0, BUFFER_BYTES = 1 << 20, PAUSE = new Int32Array(new SharedArrayBuffer(4));
 function writeAtomically(file, text, name) {
   const absolute = external_node_path_default().resolve(file), fail2 = (error, overrides = {}) => {
     throw writeError(file, name, error, overrides);
@@ -10245,7 +10250,7 @@ function writeAtomically(file, text, name) {
   syncDirectory(dir);
 }
 function createExclusive(file, mode = 420) {
-  return external_node_fs_default().openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
+  return external_node_fs_default().openSync(file, O_WRONLY | O_CREAT | O_EXCL | write_file_O_NOFOLLOW, mode);
 }
 function writeAll(fd, data, write = (f, b, o, l) => external_node_fs_default().writeSync(f, b, o, l)) {
   let offset = 0;
@@ -10322,7 +10327,7 @@ function writeInPlace(file, text, stat, viaSystemLink, fail2) {
   let fd = null;
   try {
     const append = stat.isFile() ? O_APPEND : 0;
-    fd = external_node_fs_default().openSync(file, O_WRONLY | O_NOCTTY | append | (viaSystemLink ? 0 : O_NOFOLLOW));
+    fd = external_node_fs_default().openSync(file, O_WRONLY | O_NOCTTY | append | (viaSystemLink ? 0 : write_file_O_NOFOLLOW));
     const opened = external_node_fs_default().fstatSync(fd), changed = refusedKind(opened, viaSystemLink);
     if (changed !== null)
       throw write_file_refusal(changed);
@@ -10884,7 +10889,7 @@ function fileIdentity(stat) {
 }
 function readOutputs(file) {
   try {
-    return parseRustcOutputs(readInputFile(file, "rustc-cache"));
+    return parseRustcOutputs(readInputFile(file, "rustc-cache", { privateOnly: !0 }));
   } catch {
     return /* @__PURE__ */ new Map();
   }

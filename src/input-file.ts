@@ -29,6 +29,19 @@ export interface ReadInputOptions {
   allowPipe?: boolean
   /** Read the file only if its real path lies inside the real path of this repository (see `RepositoryScope`). */
   within?: RepositoryScope | null
+  /**
+   * Read the file only if it is this user's own (`isPrivateFile`), and never through a symlink: for a cache in
+   * the user's cache directory, which a file someone else could have written there must not stand in for.
+   */
+  privateOnly?: boolean
+}
+
+/**
+ * Whether no one but this user can have written the file: it is theirs, and neither its group nor others may
+ * write it. Where files have no owners (Windows), every file is.
+ */
+export function isPrivateFile(stat: fs.Stats): boolean {
+  return typeof process.getuid !== 'function' || (stat.uid === process.getuid() && (stat.mode & 0o022) === 0)
 }
 
 /**
@@ -86,6 +99,7 @@ const OUTSIDE_REPOSITORY = 'it leads outside the repository through a symlink (s
 
 // Opening a FIFO for reading blocks until a writer comes, unless non-blocking; regular files ignore the flag.
 const O_NONBLOCK = fs.constants.O_NONBLOCK ?? 0
+const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0
 /** Where bytes past the size a file had when opened are read, a MiB at a time (reads are synchronous: one is enough). */
 let scratch: Buffer | null = null
 
@@ -101,12 +115,13 @@ export function readInputFile(file: string, kind: InputKind, options: ReadInputO
   const limit = INPUT_LIMITS[kind]
   let fd: number
   try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | O_NONBLOCK)
+    fd = fs.openSync(file, fs.constants.O_RDONLY | O_NONBLOCK | (options.privateOnly === true ? O_NOFOLLOW : 0))
   } catch (error) {
     throw failed(shown, error)
   }
   try {
     const stat = fs.fstatSync(fd)
+    if (options.privateOnly === true && !isPrivateFile(stat)) throw new InputFileError(shown, null, 'not this user\'s own file, or others may write it')
     if (options.within) checkWithin(file, stat, options.within, shown)
     if (stat.isFIFO() && options.allowPipe === true) {
       // Read it blocking, as the user asked; the limit still bounds what is kept.

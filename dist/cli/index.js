@@ -24,7 +24,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var import_node_path4 = __toESM(require("node:path"), 1);
 
 // src/cli/code-cache.ts
-var import_node_crypto2 = __toESM(require("node:crypto"), 1), import_node_fs2 = __toESM(require("node:fs"), 1), import_node_module = require("node:module"), import_node_path3 = __toESM(require("node:path"), 1), import_node_vm = __toESM(require("node:vm"), 1);
+var import_node_crypto2 = __toESM(require("node:crypto"), 1), import_node_fs3 = __toESM(require("node:fs"), 1), import_node_module = require("node:module"), import_node_path3 = __toESM(require("node:path"), 1), import_node_vm = __toESM(require("node:vm"), 1);
 
 // src/exec/cache-dir.ts
 var import_node_os = __toESM(require("node:os"), 1), import_node_path = __toESM(require("node:path"), 1);
@@ -35,19 +35,51 @@ function userCacheDirectory(env, platform) {
   return home ? import_node_path.default.join(home, ".cache", "rust-linkage-guard") : null;
 }
 
-// src/write-file.ts
-var import_node_crypto = __toESM(require("node:crypto"), 1), import_node_fs = __toESM(require("node:fs"), 1), import_node_path2 = __toESM(require("node:path"), 1);
+// src/input-file.ts
+var import_node_fs = __toESM(require("node:fs"), 1);
 
 // src/text.ts
 var HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/u;
 var EVERY_HIDDEN = new RegExp(HIDDEN.source, "gu");
 
-// src/write-file.ts
-var { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = import_node_fs.default.constants, O_NOFOLLOW = import_node_fs.default.constants.O_NOFOLLOW ?? 0, O_NOCTTY = import_node_fs.default.constants.O_NOCTTY ?? 0, O_DIRECTORY = import_node_fs.default.constants.O_DIRECTORY ?? 0, BUFFER_BYTES = 1 << 20, PAUSE = new Int32Array(new SharedArrayBuffer(4));
-function createExclusive(file, mode = 420) {
-  return import_node_fs.default.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
+// src/limits.ts
+var INPUT_LIMITS = {
+  // The largest published manifests (`web-sys`, `embassy-stm32`: thousands of features, normalized one
+  // per line by `cargo publish`) are a few hundred KB. The slowest 1 MiB of TOML to read (350,000 empty
+  // inline tables) takes about half a second.
+  manifest: { bytes: 1 * 1048576, what: "a manifest" },
+  // Real ones are a few KB; vendoring and `[patch]` tables for hundreds of crates stay under 100 KB.
+  "cargo-config": { bytes: 1 * 1048576, what: "a cargo config file" },
+  // A channel and a few lists of components and targets.
+  "toolchain-file": { bytes: 1 * 1048576, what: "a toolchain file" },
+  // A few hundred `[[allow]]` entries of a few lines each.
+  policy: { bytes: 1 * 1048576, what: "a policy file" },
+  // A baseline is the JSON report of an earlier run, so it has the report's limit.
+  baseline: { bytes: 268435456, what: "a baseline report" },
+  report: { bytes: 268435456, what: "a JSON report" },
+  // GitHub delivers no webhook payload over 25 MB, and the runner writes it indented, which can double it.
+  "event-payload": { bytes: 64 * 1048576, what: "an event payload" },
+  metadata: { bytes: 268435456, what: "cargo metadata output" },
+  // Read only to add findings (allocators, library loading): larger sources are skipped, never refused.
+  "rust-source": { bytes: 4 * 1048576, what: "a Rust source file" },
+  // 64 answers of at most 64 Ki characters each (`rustc/output-cache.ts`), each at most 6 bytes as JSON.
+  "rustc-cache": { bytes: 32 * 1048576, what: "the rustc answer cache" }
+};
+var MAX_SOURCE_BYTES = 64 * 1048576;
+
+// src/input-file.ts
+function isPrivateFile(stat) {
+  return typeof process.getuid != "function" || stat.uid === process.getuid() && (stat.mode & 18) === 0;
 }
-function writeAll(fd, data, write = (f, b, o, l) => import_node_fs.default.writeSync(f, b, o, l)) {
+var O_NONBLOCK = import_node_fs.default.constants.O_NONBLOCK ?? 0, O_NOFOLLOW = import_node_fs.default.constants.O_NOFOLLOW ?? 0;
+
+// src/write-file.ts
+var import_node_crypto = __toESM(require("node:crypto"), 1), import_node_fs2 = __toESM(require("node:fs"), 1), import_node_path2 = __toESM(require("node:path"), 1);
+var { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = import_node_fs2.default.constants, O_NOFOLLOW2 = import_node_fs2.default.constants.O_NOFOLLOW ?? 0, O_NOCTTY = import_node_fs2.default.constants.O_NOCTTY ?? 0, O_DIRECTORY = import_node_fs2.default.constants.O_DIRECTORY ?? 0, BUFFER_BYTES = 1 << 20, PAUSE = new Int32Array(new SharedArrayBuffer(4));
+function createExclusive(file, mode = 420) {
+  return import_node_fs2.default.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW2, mode);
+}
+function writeAll(fd, data, write = (f, b, o, l) => import_node_fs2.default.writeSync(f, b, o, l)) {
   let offset = 0;
   for (; offset < data.length; ) {
     let written;
@@ -65,7 +97,7 @@ function writeAll(fd, data, write = (f, b, o, l) => import_node_fs.default.write
 function replaceCacheFile(file, data) {
   let dir = import_node_path2.default.dirname(file), tmp = import_node_path2.default.join(dir, temporaryName()), fd = null;
   try {
-    import_node_fs.default.mkdirSync(dir, { recursive: !0, mode: 448 }), fd = createExclusive(tmp, 384), writeAll(fd, data), import_node_fs.default.closeSync(fd), fd = null, import_node_fs.default.renameSync(tmp, file);
+    import_node_fs2.default.mkdirSync(dir, { recursive: !0, mode: 448 }), fd = createExclusive(tmp, 384), writeAll(fd, data), import_node_fs2.default.closeSync(fd), fd = null, import_node_fs2.default.renameSync(tmp, file);
   } catch {
     fd !== null && closeQuietly(fd), removeQuietly(tmp);
   }
@@ -75,13 +107,13 @@ function temporaryName() {
 }
 function closeQuietly(fd) {
   try {
-    import_node_fs.default.closeSync(fd);
+    import_node_fs2.default.closeSync(fd);
   } catch {
   }
 }
 function removeQuietly(file) {
   try {
-    import_node_fs.default.unlinkSync(file);
+    import_node_fs2.default.unlinkSync(file);
   } catch {
   }
 }
@@ -98,17 +130,17 @@ function codeCacheFile(directory, source, runtime) {
 function readCodeCache(file) {
   let fd = null;
   try {
-    fd = import_node_fs2.default.openSync(file, import_node_fs2.default.constants.O_RDONLY | (import_node_fs2.default.constants.O_NOFOLLOW ?? 0));
-    let stat = import_node_fs2.default.fstatSync(fd);
-    return !stat.isFile() || stat.size > MAX_CACHE_BYTES || typeof process.getuid == "function" && (stat.uid !== process.getuid() || (stat.mode & 18) !== 0) ? void 0 : import_node_fs2.default.readFileSync(fd);
+    fd = import_node_fs3.default.openSync(file, import_node_fs3.default.constants.O_RDONLY | (import_node_fs3.default.constants.O_NOFOLLOW ?? 0));
+    let stat = import_node_fs3.default.fstatSync(fd);
+    return !stat.isFile() || stat.size > MAX_CACHE_BYTES || !isPrivateFile(stat) ? void 0 : import_node_fs3.default.readFileSync(fd);
   } catch {
     return;
   } finally {
-    fd !== null && import_node_fs2.default.closeSync(fd);
+    fd !== null && import_node_fs3.default.closeSync(fd);
   }
 }
 function runWithCodeCache(file, env, runtime) {
-  let source = import_node_fs2.default.readFileSync(file, "latin1"), directory = codeCacheDirectory(env, process.platform), cacheFile = directory === null ? null : codeCacheFile(directory, source, runtime), cachedData = cacheFile === null ? void 0 : readCodeCache(cacheFile), script = new import_node_vm.default.Script(`(function (exports, require, module, __filename, __dirname) {${source}
+  let source = import_node_fs3.default.readFileSync(file, "latin1"), directory = codeCacheDirectory(env, process.platform), cacheFile = directory === null ? null : codeCacheFile(directory, source, runtime), cachedData = cacheFile === null ? void 0 : readCodeCache(cacheFile), script = new import_node_vm.default.Script(`(function (exports, require, module, __filename, __dirname) {${source}
 })`, {
     filename: file,
     cachedData,

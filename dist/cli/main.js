@@ -6461,6 +6461,9 @@ var InputFileError = class extends UserError {
   code;
   reason;
 };
+function isPrivateFile(stat) {
+  return typeof process.getuid != "function" || stat.uid === process.getuid() && (stat.mode & 18) === 0;
+}
 function repositoryScope(root) {
   let resolved2 = import_node_path6.default.resolve(root), realRoot = resolved2;
   try {
@@ -6482,16 +6485,17 @@ function isInsideRepository(scope, p) {
     return !0;
   }
 }
-var OUTSIDE_REPOSITORY = "it leads outside the repository through a symlink (set trust-repository-config to read it)", O_NONBLOCK = import_node_fs.default.constants.O_NONBLOCK ?? 0, scratch = null;
+var OUTSIDE_REPOSITORY = "it leads outside the repository through a symlink (set trust-repository-config to read it)", O_NONBLOCK = import_node_fs.default.constants.O_NONBLOCK ?? 0, O_NOFOLLOW = import_node_fs.default.constants.O_NOFOLLOW ?? 0, scratch = null;
 function readInputFile(file, kind, options = {}) {
   let shown = options.shown ?? file, limit = INPUT_LIMITS[kind], fd;
   try {
-    fd = import_node_fs.default.openSync(file, import_node_fs.default.constants.O_RDONLY | O_NONBLOCK);
+    fd = import_node_fs.default.openSync(file, import_node_fs.default.constants.O_RDONLY | O_NONBLOCK | (options.privateOnly === !0 ? O_NOFOLLOW : 0));
   } catch (error) {
     throw failed(shown, error);
   }
   try {
     let stat = import_node_fs.default.fstatSync(fd);
+    if (options.privateOnly === !0 && !isPrivateFile(stat)) throw new InputFileError(shown, null, "not this user's own file, or others may write it");
     if (options.within && checkWithin(file, stat, options.within, shown), stat.isFIFO() && options.allowPipe === !0) {
       import_node_fs.default.closeSync(fd), fd = -1;
       try {
@@ -8412,7 +8416,7 @@ var REASONS2 = {
   EMFILE: "too many files are open",
   ENFILE: "too many files are open",
   ESHORTWRITE: "the device accepted no more bytes"
-}, { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = import_node_fs7.default.constants, O_NOFOLLOW = import_node_fs7.default.constants.O_NOFOLLOW ?? 0, O_NOCTTY = import_node_fs7.default.constants.O_NOCTTY ?? 0, O_DIRECTORY = import_node_fs7.default.constants.O_DIRECTORY ?? 0, BUFFER_BYTES = 1 << 20, PAUSE = new Int32Array(new SharedArrayBuffer(4));
+}, { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = import_node_fs7.default.constants, O_NOFOLLOW2 = import_node_fs7.default.constants.O_NOFOLLOW ?? 0, O_NOCTTY = import_node_fs7.default.constants.O_NOCTTY ?? 0, O_DIRECTORY = import_node_fs7.default.constants.O_DIRECTORY ?? 0, BUFFER_BYTES = 1 << 20, PAUSE = new Int32Array(new SharedArrayBuffer(4));
 function writeAtomically(file, text, name) {
   let absolute = import_node_path14.default.resolve(file), fail2 = (error, overrides = {}) => {
     throw writeError(file, name, error, overrides);
@@ -8448,7 +8452,7 @@ function writeAtomically(file, text, name) {
   syncDirectory(dir);
 }
 function createExclusive(file, mode = 420) {
-  return import_node_fs7.default.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
+  return import_node_fs7.default.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW2, mode);
 }
 function writeAll(fd, data, write = (f, b, o, l) => import_node_fs7.default.writeSync(f, b, o, l)) {
   let offset = 0;
@@ -8471,7 +8475,7 @@ function writeInPlace(file, text, stat, viaSystemLink, fail2) {
   let fd = null;
   try {
     let append = stat.isFile() ? O_APPEND : 0;
-    fd = import_node_fs7.default.openSync(file, O_WRONLY | O_NOCTTY | append | (viaSystemLink ? 0 : O_NOFOLLOW));
+    fd = import_node_fs7.default.openSync(file, O_WRONLY | O_NOCTTY | append | (viaSystemLink ? 0 : O_NOFOLLOW2));
     let opened = import_node_fs7.default.fstatSync(fd), changed = refusedKind(opened, viaSystemLink);
     if (changed !== null) throw refusal3(changed);
     writeText(fd, text);
@@ -8995,7 +8999,7 @@ function fileIdentity(stat) {
 }
 function readOutputs(file) {
   try {
-    return parseRustcOutputs(readInputFile(file, "rustc-cache"));
+    return parseRustcOutputs(readInputFile(file, "rustc-cache", { privateOnly: !0 }));
   } catch {
     return /* @__PURE__ */ new Map();
   }

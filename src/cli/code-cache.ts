@@ -4,6 +4,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import vm from 'node:vm'
 import { userCacheDirectory } from '../exec/cache-dir.js'
+import { isPrivateFile } from '../input-file.js'
 import { replaceCacheFile } from '../write-file.js'
 
 /** The CLI's code cache is some hundreds of KB: a larger file is not one, and is not read. */
@@ -48,7 +49,7 @@ export function readCodeCache(file: string): Buffer | undefined {
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0))
     const stat = fs.fstatSync(fd)
     if (!stat.isFile() || stat.size > MAX_CACHE_BYTES) return undefined
-    if (typeof process.getuid === 'function' && (stat.uid !== process.getuid() || (stat.mode & 0o022) !== 0)) return undefined
+    if (!isPrivateFile(stat)) return undefined
     return fs.readFileSync(fd)
   } catch {
     return undefined

@@ -108,9 +108,9 @@ function fileIdentity(stat: fs.BigIntStats): string {
 
 function readOutputs(file: string): RustcOutputs {
   try {
-    return parseRustcOutputs(readInputFile(file, 'rustc-cache'))
+    return parseRustcOutputs(readInputFile(file, 'rustc-cache', { privateOnly: true }))
   } catch {
-    // Missing, unreadable, too large or not a regular file: written anew.
+    // Missing, unreadable, too large, not a regular file, a symlink, or writable by someone else: written anew.
     return new Map()
   }
 }
