@@ -1776,7 +1776,9 @@ const KiB = 1024, MiB = 1024 * KiB, MAX_REPORT_BYTES = 256 * MiB, MAX_METADATA_B
   // Read only to add findings (allocators, library loading): larger sources are skipped, never refused.
   "rust-source": { bytes: 4 * MiB, what: "a Rust source file" },
   // 64 answers of at most 64 Ki characters each (`rustc/output-cache.ts`), each at most 6 bytes as JSON.
-  "rustc-cache": { bytes: 32 * MiB, what: "the rustc answer cache" }
+  "rustc-cache": { bytes: 32 * MiB, what: "the rustc answer cache" },
+  // The CLI's V8 code cache is some hundreds of KB.
+  "code-cache": { bytes: 16 * MiB, what: "the code cache" }
 }, MAX_SOURCE_FILES = 2e3, MAX_SOURCE_BYTES = 64 * MiB, MAX_SOURCE_WALK_ENTRIES = 2e4;
 function formatSize(bytes) {
   const [unit, name] = bytes >= MiB ? [MiB, "MiB"] : bytes >= KiB ? [KiB, "KiB"] : [1, "bytes"];
@@ -1820,6 +1822,9 @@ function isInsideRepository(scope, p) {
 const OUTSIDE_REPOSITORY = "it leads outside the repository through a symlink (set trust-repository-config to read it)", O_NONBLOCK = external_node_fs_default().constants.O_NONBLOCK ?? 0, O_NOFOLLOW = external_node_fs_default().constants.O_NOFOLLOW ?? 0;
 let scratch = null;
 function readInputFile(file, kind, options = {}) {
+  return readInputBytes(file, kind, options).toString("utf8");
+}
+function readInputBytes(file, kind, options = {}) {
   const shown = options.shown ?? file, limit = INPUT_LIMITS[kind];
   let fd;
   try {
@@ -1860,7 +1865,7 @@ function readInputFile(file, kind, options = {}) {
         throw new InputFileError(shown, null, `more than the ${formatSize(limit.bytes)} limit for ${limit.what}${growing}`);
       }
     }
-    return (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total)).toString("utf8");
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   } finally {
     fd >= 0 && external_node_fs_default().closeSync(fd);
   }

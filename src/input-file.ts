@@ -40,7 +40,7 @@ export interface ReadInputOptions {
  * Whether no one but this user can have written the file: it is theirs, and neither its group nor others may
  * write it. Where files have no owners (Windows), every file is.
  */
-export function isPrivateFile(stat: fs.Stats): boolean {
+function isPrivateFile(stat: fs.Stats): boolean {
   return typeof process.getuid !== 'function' || (stat.uid === process.getuid() && (stat.mode & 0o022) === 0)
 }
 
@@ -111,6 +111,11 @@ let scratch: Buffer | null = null
  * @throws InputFileError naming the file: what it is, or its size and the limit, or why it cannot be read.
  */
 export function readInputFile(file: string, kind: InputKind, options: ReadInputOptions = {}): string {
+  return readInputBytes(file, kind, options).toString('utf8')
+}
+
+/** `readInputFile`'s bytes, undecoded. */
+export function readInputBytes(file: string, kind: InputKind, options: ReadInputOptions = {}): Buffer {
   const shown = options.shown ?? file
   const limit = INPUT_LIMITS[kind]
   let fd: number
@@ -159,7 +164,7 @@ export function readInputFile(file: string, kind: InputKind, options: ReadInputO
         throw new InputFileError(shown, null, `more than the ${formatSize(limit.bytes)} limit for ${limit.what}${growing}`)
       }
     }
-    return (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total)).toString('utf8')
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total)
   } finally {
     if (fd >= 0) fs.closeSync(fd)
   }

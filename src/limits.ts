@@ -37,7 +37,7 @@ export const MAX_STDERR_BYTES = 16 * MiB
 export const STDERR_KEPT = { head: 64 * KiB, tail: 64 * KiB } as const
 
 /** The kinds of input file, each with its size limit. */
-export type InputKind = 'manifest' | 'cargo-config' | 'toolchain-file' | 'policy' | 'baseline' | 'report' | 'event-payload' | 'metadata' | 'rust-source' | 'rustc-cache'
+export type InputKind = 'manifest' | 'cargo-config' | 'toolchain-file' | 'policy' | 'baseline' | 'report' | 'event-payload' | 'metadata' | 'rust-source' | 'rustc-cache' | 'code-cache'
 
 export interface InputLimit {
   /** Largest size accepted, in bytes. */
@@ -70,7 +70,9 @@ export const INPUT_LIMITS: Readonly<Record<InputKind, InputLimit>> = {
   // Read only to add findings (allocators, library loading): larger sources are skipped, never refused.
   'rust-source': { bytes: 4 * MiB, what: 'a Rust source file' },
   // 64 answers of at most 64 Ki characters each (`rustc/output-cache.ts`), each at most 6 bytes as JSON.
-  'rustc-cache': { bytes: 32 * MiB, what: 'the rustc answer cache' }
+  'rustc-cache': { bytes: 32 * MiB, what: 'the rustc answer cache' },
+  // The CLI's V8 code cache is some hundreds of KB.
+  'code-cache': { bytes: 16 * MiB, what: 'the code cache' }
 }
 
 /** Rust source files read per package at most when a rule needs a package's sources; the rest are skipped. */

@@ -21,10 +21,10 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/cli/index.ts
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 
 // src/cli/code-cache.ts
-var import_node_crypto2 = __toESM(require("node:crypto"), 1), import_node_fs3 = __toESM(require("node:fs"), 1), import_node_module = require("node:module"), import_node_path3 = __toESM(require("node:path"), 1), import_node_vm = __toESM(require("node:vm"), 1);
+var import_node_crypto2 = __toESM(require("node:crypto"), 1), import_node_fs3 = __toESM(require("node:fs"), 1), import_node_module = require("node:module"), import_node_path4 = __toESM(require("node:path"), 1), import_node_vm = __toESM(require("node:vm"), 1);
 
 // src/exec/cache-dir.ts
 var import_node_os = __toESM(require("node:os"), 1), import_node_path = __toESM(require("node:path"), 1);
@@ -41,6 +41,39 @@ var import_node_fs = __toESM(require("node:fs"), 1);
 // src/text.ts
 var HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/u;
 var EVERY_HIDDEN = new RegExp(HIDDEN.source, "gu");
+
+// src/errors.ts
+var UserError = class extends Error {
+  exitCode = 2;
+  constructor(message) {
+    super(message), this.name = "UserError";
+  }
+};
+
+// src/model/paths.ts
+var import_node_path2 = __toESM(require("node:path"), 1), DRIVE = /^[A-Za-z]:(?:[\\/]|$)/, VERBATIM_DISK = /^\\\\\?\\([A-Za-z]:(?:\\|$))/, VERBATIM_UNC = /^\\\\\?\\UNC\\/i;
+function isWindowsPath(p) {
+  return DRIVE.test(p) || p.startsWith("\\\\") ? !0 : !p.startsWith("/") && p.includes("\\");
+}
+function isAbsolutePath(p) {
+  return p.startsWith("/") || DRIVE.test(p) || p.startsWith("\\\\");
+}
+function stripVerbatim(p) {
+  return VERBATIM_UNC.test(p) ? `\\\\${p.slice(8)}` : p.replace(VERBATIM_DISK, "$1");
+}
+function relativePosix(root, file) {
+  let rel = relation(root, file);
+  return rel === null || rel === ".." || rel.startsWith("../") ? null : rel;
+}
+function isAtOrBelow(dir, file) {
+  return relativePosix(dir, file) !== null;
+}
+function relation(root, file) {
+  let a = stripVerbatim(root), b = stripVerbatim(file), windows = isWindowsPath(a);
+  if (windows !== isWindowsPath(b) || isAbsolutePath(a) !== isAbsolutePath(b)) return null;
+  let module2 = windows ? import_node_path2.default.win32 : import_node_path2.default.posix, rel = module2.relative(a, b);
+  return module2.isAbsolute(rel) ? null : windows ? rel.replace(/\\/g, "/") : rel;
+}
 
 // src/limits.ts
 var INPUT_LIMITS = {
@@ -63,18 +96,106 @@ var INPUT_LIMITS = {
   // Read only to add findings (allocators, library loading): larger sources are skipped, never refused.
   "rust-source": { bytes: 4 * 1048576, what: "a Rust source file" },
   // 64 answers of at most 64 Ki characters each (`rustc/output-cache.ts`), each at most 6 bytes as JSON.
-  "rustc-cache": { bytes: 32 * 1048576, what: "the rustc answer cache" }
+  "rustc-cache": { bytes: 32 * 1048576, what: "the rustc answer cache" },
+  // The CLI's V8 code cache is some hundreds of KB.
+  "code-cache": { bytes: 16 * 1048576, what: "the code cache" }
 };
 var MAX_SOURCE_BYTES = 64 * 1048576;
+function formatSize(bytes) {
+  let [unit, name] = bytes >= 1048576 ? [1048576, "MiB"] : bytes >= 1024 ? [1024, "KiB"] : [1, "bytes"];
+  return bytes % unit === 0 ? `${bytes / unit} ${name}` : `${(Math.ceil(bytes / unit * 10) / 10).toFixed(1)} ${name}`;
+}
 
 // src/input-file.ts
+var InputFileError = class extends UserError {
+  constructor(file, code, reason) {
+    super(`${file}: ${reason}`);
+    this.file = file;
+    this.code = code;
+    this.reason = reason;
+    this.name = "InputFileError";
+  }
+  file;
+  code;
+  reason;
+};
 function isPrivateFile(stat) {
   return typeof process.getuid != "function" || stat.uid === process.getuid() && (stat.mode & 18) === 0;
 }
-var O_NONBLOCK = import_node_fs.default.constants.O_NONBLOCK ?? 0, O_NOFOLLOW = import_node_fs.default.constants.O_NOFOLLOW ?? 0;
+var OUTSIDE_REPOSITORY = "it leads outside the repository through a symlink (set trust-repository-config to read it)", O_NONBLOCK = import_node_fs.default.constants.O_NONBLOCK ?? 0, O_NOFOLLOW = import_node_fs.default.constants.O_NOFOLLOW ?? 0, scratch = null;
+function readInputBytes(file, kind, options = {}) {
+  let shown = options.shown ?? file, limit = INPUT_LIMITS[kind], fd;
+  try {
+    fd = import_node_fs.default.openSync(file, import_node_fs.default.constants.O_RDONLY | O_NONBLOCK | (options.privateOnly === !0 ? O_NOFOLLOW : 0));
+  } catch (error) {
+    throw failed(shown, error);
+  }
+  try {
+    let stat = import_node_fs.default.fstatSync(fd);
+    if (options.privateOnly === !0 && !isPrivateFile(stat)) throw new InputFileError(shown, null, "not this user's own file, or others may write it");
+    if (options.within && checkWithin(file, stat, options.within, shown), stat.isFIFO() && options.allowPipe === !0) {
+      import_node_fs.default.closeSync(fd), fd = -1;
+      try {
+        fd = import_node_fs.default.openSync(file, "r");
+      } catch (error) {
+        throw failed(shown, error);
+      }
+    } else if (stat.isFile()) {
+      if (stat.size > limit.bytes)
+        throw new InputFileError(shown, null, `${formatSize(stat.size)} is over the ${formatSize(limit.bytes)} limit for ${limit.what}`);
+    } else throw new InputFileError(shown, null, `${fileType(stat)}, not a regular file; ${limit.what} must be one`);
+    let chunks = [], total = 0, first = stat.isFile() ? Math.min(stat.size, limit.bytes) + 1 : 0;
+    for (; ; ) {
+      let room = limit.bytes + 1 - total, buffer = total === 0 && first > 0 ? Buffer.allocUnsafe(first) : scratch ??= Buffer.allocUnsafe(1024 * 1024), n;
+      try {
+        n = import_node_fs.default.readSync(fd, buffer, 0, Math.min(buffer.length, room), null);
+      } catch (error) {
+        throw failed(shown, error);
+      }
+      if (n === 0) break;
+      if (chunks.push(buffer === scratch ? Buffer.from(buffer.subarray(0, n)) : buffer.subarray(0, n)), total += n, total > limit.bytes) {
+        let growing = stat.isFile() ? " (it grew while being read)" : "";
+        throw new InputFileError(shown, null, `more than the ${formatSize(limit.bytes)} limit for ${limit.what}${growing}`);
+      }
+    }
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+  } finally {
+    fd >= 0 && import_node_fs.default.closeSync(fd);
+  }
+}
+function checkWithin(file, opened, scope, shown) {
+  let real, named;
+  try {
+    real = import_node_fs.default.realpathSync(file), named = import_node_fs.default.statSync(real);
+  } catch (error) {
+    throw failed(shown, error);
+  }
+  if (named.dev !== opened.dev || named.ino !== opened.ino) throw new InputFileError(shown, null, "it was replaced while being read");
+  if (!isAtOrBelow(scope.realRoot, real)) throw new InputFileError(shown, null, OUTSIDE_REPOSITORY);
+}
+var REASONS = {
+  ENOENT: "no such file",
+  ENOTDIR: "a part of its path is a file",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  ELOOP: "its path has too many levels of symbolic links",
+  ENAMETOOLONG: "the name is too long",
+  ENXIO: "a socket or a device with nothing behind it, not a regular file",
+  EISDIR: "a directory, not a regular file",
+  EIO: "an input/output error occurred",
+  EMFILE: "too many files are open",
+  ENFILE: "too many files are open"
+};
+function failed(shown, error) {
+  let code = error.code ?? null, reason = (code !== null ? REASONS[code] : void 0) ?? code ?? (error instanceof Error ? error.message : String(error));
+  return new InputFileError(shown, code, reason);
+}
+function fileType(stat) {
+  return stat.isDirectory() ? "a directory" : stat.isFIFO() ? "a FIFO (named pipe)" : stat.isCharacterDevice() ? "a character device" : stat.isBlockDevice() ? "a block device" : stat.isSocket() ? "a socket" : "a special file";
+}
 
 // src/write-file.ts
-var import_node_crypto = __toESM(require("node:crypto"), 1), import_node_fs2 = __toESM(require("node:fs"), 1), import_node_path2 = __toESM(require("node:path"), 1);
+var import_node_crypto = __toESM(require("node:crypto"), 1), import_node_fs2 = __toESM(require("node:fs"), 1), import_node_path3 = __toESM(require("node:path"), 1);
 var { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = import_node_fs2.default.constants, O_NOFOLLOW2 = import_node_fs2.default.constants.O_NOFOLLOW ?? 0, O_NOCTTY = import_node_fs2.default.constants.O_NOCTTY ?? 0, O_DIRECTORY = import_node_fs2.default.constants.O_DIRECTORY ?? 0, BUFFER_BYTES = 1 << 20, PAUSE = new Int32Array(new SharedArrayBuffer(4));
 function createExclusive(file, mode = 420) {
   return import_node_fs2.default.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW2, mode);
@@ -95,7 +216,7 @@ function writeAll(fd, data, write = (f, b, o, l) => import_node_fs2.default.writ
   }
 }
 function replaceCacheFile(file, data) {
-  let dir = import_node_path2.default.dirname(file), tmp = import_node_path2.default.join(dir, temporaryName()), fd = null;
+  let dir = import_node_path3.default.dirname(file), tmp = import_node_path3.default.join(dir, temporaryName()), fd = null;
   try {
     import_node_fs2.default.mkdirSync(dir, { recursive: !0, mode: 448 }), fd = createExclusive(tmp, 384), writeAll(fd, data), import_node_fs2.default.closeSync(fd), fd = null, import_node_fs2.default.renameSync(tmp, file);
   } catch {
@@ -119,24 +240,18 @@ function removeQuietly(file) {
 }
 
 // src/cli/code-cache.ts
-var MAX_CACHE_BYTES = 16 * 1024 * 1024;
 function codeCacheDirectory(env, platform) {
   return env.NODE_DISABLE_COMPILE_CACHE ? null : env.NODE_COMPILE_CACHE || userCacheDirectory(env, platform);
 }
 function codeCacheFile(directory, source, runtime) {
   let digest = import_node_crypto2.default.createHash("sha256").update(source, "latin1").digest("hex").slice(0, 32);
-  return import_node_path3.default.join(directory, `cli-${runtime.node}-${runtime.arch}-${digest}.v8`);
+  return import_node_path4.default.join(directory, `cli-${runtime.node}-${runtime.arch}-${digest}.v8`);
 }
 function readCodeCache(file) {
-  let fd = null;
   try {
-    fd = import_node_fs3.default.openSync(file, import_node_fs3.default.constants.O_RDONLY | (import_node_fs3.default.constants.O_NOFOLLOW ?? 0));
-    let stat = import_node_fs3.default.fstatSync(fd);
-    return !stat.isFile() || stat.size > MAX_CACHE_BYTES || !isPrivateFile(stat) ? void 0 : import_node_fs3.default.readFileSync(fd);
+    return readInputBytes(file, "code-cache", { privateOnly: !0 });
   } catch {
     return;
-  } finally {
-    fd !== null && import_node_fs3.default.closeSync(fd);
   }
 }
 function runWithCodeCache(file, env, runtime) {
@@ -149,8 +264,8 @@ function runWithCodeCache(file, env, runtime) {
   }), body = script.runInThisContext();
   cacheFile !== null && (cachedData === void 0 || script.cachedDataRejected === !0) && replaceCacheFile(cacheFile, script.createCachedData());
   let module2 = { exports: {} };
-  body(module2.exports, (0, import_node_module.createRequire)(file), module2, file, import_node_path3.default.dirname(file));
+  body(module2.exports, (0, import_node_module.createRequire)(file), module2, file, import_node_path4.default.dirname(file));
 }
 
 // src/cli/index.ts
-runWithCodeCache(import_node_path4.default.join(__dirname, "main.js"), process.env, { node: process.version, arch: process.arch });
+runWithCodeCache(import_node_path5.default.join(__dirname, "main.js"), process.env, { node: process.version, arch: process.arch });

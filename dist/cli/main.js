@@ -6313,7 +6313,9 @@ var STDERR_KEPT = { head: 65536, tail: 65536 }, INPUT_LIMITS = {
   // Read only to add findings (allocators, library loading): larger sources are skipped, never refused.
   "rust-source": { bytes: 4 * 1048576, what: "a Rust source file" },
   // 64 answers of at most 64 Ki characters each (`rustc/output-cache.ts`), each at most 6 bytes as JSON.
-  "rustc-cache": { bytes: 32 * 1048576, what: "the rustc answer cache" }
+  "rustc-cache": { bytes: 32 * 1048576, what: "the rustc answer cache" },
+  // The CLI's V8 code cache is some hundreds of KB.
+  "code-cache": { bytes: 16 * 1048576, what: "the code cache" }
 }, MAX_SOURCE_FILES = 2e3, MAX_SOURCE_BYTES = 64 * 1048576, MAX_SOURCE_WALK_ENTRIES = 2e4;
 function formatSize(bytes) {
   let [unit, name] = bytes >= 1048576 ? [1048576, "MiB"] : bytes >= 1024 ? [1024, "KiB"] : [1, "bytes"];
@@ -6487,6 +6489,9 @@ function isInsideRepository(scope, p) {
 }
 var OUTSIDE_REPOSITORY = "it leads outside the repository through a symlink (set trust-repository-config to read it)", O_NONBLOCK = import_node_fs.default.constants.O_NONBLOCK ?? 0, O_NOFOLLOW = import_node_fs.default.constants.O_NOFOLLOW ?? 0, scratch = null;
 function readInputFile(file, kind, options = {}) {
+  return readInputBytes(file, kind, options).toString("utf8");
+}
+function readInputBytes(file, kind, options = {}) {
   let shown = options.shown ?? file, limit = INPUT_LIMITS[kind], fd;
   try {
     fd = import_node_fs.default.openSync(file, import_node_fs.default.constants.O_RDONLY | O_NONBLOCK | (options.privateOnly === !0 ? O_NOFOLLOW : 0));
@@ -6521,7 +6526,7 @@ function readInputFile(file, kind, options = {}) {
         throw new InputFileError(shown, null, `more than the ${formatSize(limit.bytes)} limit for ${limit.what}${growing}`);
       }
     }
-    return (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total)).toString("utf8");
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   } finally {
     fd >= 0 && import_node_fs.default.closeSync(fd);
   }

@@ -4,11 +4,8 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import vm from 'node:vm'
 import { userCacheDirectory } from '../exec/cache-dir.js'
-import { isPrivateFile } from '../input-file.js'
+import { readInputBytes } from '../input-file.js'
 import { replaceCacheFile } from '../write-file.js'
-
-/** The CLI's code cache is some hundreds of KB: a larger file is not one, and is not read. */
-const MAX_CACHE_BYTES = 16 * 1024 * 1024
 
 /**
  * The runtime a code cache is made by, part of its name: V8 refuses another version's cache, so two node versions
@@ -41,20 +38,13 @@ export function codeCacheFile(directory: string, source: string, runtime: Runtim
 
 /**
  * The cache's bytes, or undefined when there is none to trust: not a regular file (a symlink is not followed),
- * too large, or, where files have owners, not this user's or writable by others.
+ * too large, or, where files have owners, not this user's or writable by others (`readInputFile`'s `privateOnly`).
  */
 export function readCodeCache(file: string): Buffer | undefined {
-  let fd: number | null = null
   try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0))
-    const stat = fs.fstatSync(fd)
-    if (!stat.isFile() || stat.size > MAX_CACHE_BYTES) return undefined
-    if (!isPrivateFile(stat)) return undefined
-    return fs.readFileSync(fd)
+    return readInputBytes(file, 'code-cache', { privateOnly: true })
   } catch {
     return undefined
-  } finally {
-    if (fd !== null) fs.closeSync(fd)
   }
 }
 
