@@ -72,6 +72,9 @@ describe('CLI', () => {
     expect(r.status).toBe(1)
     expect(r.stdout).toContain('error[duplicate-linkage]: bin `app` cannot link')
     expect(r.stdout).toContain('--> dy/Cargo.toml:7')
+    // The bundle is all ASCII and read as latin1: the text it prints outside ASCII comes from escapes, intact.
+    expect(r.stdout).toContain('standard library) — dynamically')
+    expect(r.stdout).toContain('via: app → dy (dylib')
   })
 
   it('exits 0 when nothing fails, and prints JSON on request', () => {
@@ -182,6 +185,14 @@ describe('CLI', () => {
     expect(r.status).toBe(0)
     expect(fs.readFileSync(out, 'utf8')).toContain('Rust Linkage Guard')
     expect(fs.readdirSync(tmp).filter(f => f.endsWith('.tmp'))).toEqual([])
+  })
+})
+
+describe('bundles', () => {
+  it('are all ASCII: the CLI reads its code as latin1, and V8 scans a one-byte string faster', () => {
+    const files = [ACTION, CLI, ...['cli/main.js', ...fs.readdirSync(path.join(REPO, 'dist')).filter(f => /^\d+\.index\.js$/.test(f))].map(f => path.join(REPO, 'dist', f))]
+    expect(files.length).toBeGreaterThanOrEqual(4)
+    for (const file of files) expect({ file: path.relative(REPO, file), outsideAscii: fs.readFileSync(file).findIndex(b => b > 0x7f) }).toEqual({ file: path.relative(REPO, file), outsideAscii: -1 })
   })
 })
 

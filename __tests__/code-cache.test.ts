@@ -55,12 +55,12 @@ describe("the CLI's code cache", () => {
   })
 
   it('is named by the code it holds and the runtime that made it', () => {
-    const a = codeCacheFile('/c', 'let x = 1', RUNTIME)
+    const a = codeCacheFile('/c', Buffer.from('let x = 1'), RUNTIME)
     expect(path.basename(a)).toMatch(new RegExp(`^cli-${process.version.replace(/\./g, '\\.')}-${process.arch}-[0-9a-f]{32}\\.v8$`))
     // Same length, other code: V8 itself would take one for the other.
-    expect(codeCacheFile('/c', 'let x = 2', RUNTIME)).not.toBe(a)
-    expect(codeCacheFile('/c', 'let x = 1', { ...RUNTIME, node: 'v99.0.0' })).not.toBe(a)
-    expect(codeCacheFile('/c', 'let x = 1', RUNTIME)).toBe(a)
+    expect(codeCacheFile('/c', Buffer.from('let x = 2'), RUNTIME)).not.toBe(a)
+    expect(codeCacheFile('/c', Buffer.from('let x = 1'), { ...RUNTIME, node: 'v99.0.0' })).not.toBe(a)
+    expect(codeCacheFile('/c', Buffer.from('let x = 1'), RUNTIME)).toBe(a)
   })
 
   it('is read only from a regular file of this user that no one else can write', () => {

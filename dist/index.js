@@ -2168,9 +2168,9 @@ const KIND = {
   DEFINED: 1,
   /** Created by dotted keys (`a` in `a.b = 1`): more dotted keys and sub-table headers may add to it, `[a]` may not. */
   DOTTED: 2,
-  /** An inline table `{ … }`: complete once written. */
+  /** An inline table `{ ? }`: complete once written. */
   INLINE: 3,
-  /** An array value `[ … ]`: complete once written. */
+  /** An array value `[ ? ]`: complete once written. */
   STATIC_ARRAY: 4,
   /** An array of tables, which each `[[header]]` of its name extends. */
   TABLE_ARRAY: 5,
@@ -2393,7 +2393,7 @@ class StringReader extends Scanner {
   badStringChar(at, c) {
     at >= this.text.length && this.fail(at, "unterminated string"), (c === strings_LF || c === strings_CR && this.text.charCodeAt(at + 1) === strings_LF) && this.fail(at, "unterminated string: a line break in a single-line string"), c === strings_CR && this.fail(at, "a carriage return must be followed by a line feed"), this.fail(at, `a string may not contain the control character ${describe(c)}; write it as an escape`);
   }
-  /** A `"…"` string (not multi-line) at the current offset. */
+  /** A `"?"` string (not multi-line) at the current offset. */
   basicString(isKey) {
     const text = this.text, start = this.pos;
     this.enterString(start, isKey);
@@ -2406,7 +2406,7 @@ class StringReader extends Scanner {
     }
     return out = run2 === start + 1 ? text.slice(run2, i) : out + text.slice(run2, i), this.leaveString(i - start - 1), this.pos = i + 1, out;
   }
-  /** A `'…'` string (not multi-line) at the current offset. */
+  /** A `'?'` string (not multi-line) at the current offset. */
   literalString(isKey) {
     const text = this.text, start = this.pos;
     this.enterString(start, isKey);
@@ -2419,7 +2419,7 @@ class StringReader extends Scanner {
     }
     return this.leaveString(i - start - 1), this.pos = i + 1, text.slice(start + 1, i);
   }
-  /** A `"""…"""` or `'''…'''` string at the current offset. Line breaks in it read as `\n`. */
+  /** A `"""?"""` or `'''?'''` string at the current offset. Line breaks in it read as `\n`. */
   multiLineString(quote) {
     const text = this.text, start = this.pos;
     this.enterString(start, !1);
@@ -8701,7 +8701,7 @@ class Lexer {
     }
     this.pos = i;
   }
-  /** A `"…"` body with escapes, from just after the opening quote. */
+  /** A `"?"` body with escapes, from just after the opening quote. */
   skipQuoted(from) {
     const src = this.src, n = src.length;
     let i = from;
@@ -8738,7 +8738,7 @@ class Lexer {
     }
     this.pos = n;
   }
-  /** At a `'`: a char literal (`'a'`, `'\''`, `'\u{1F600}'`, `'😀'`) or a lifetime or label (`'a`, `'static`). */
+  /** At a `'`: a char literal (`'a'`, `'\''`, `'\u{1F600}'`, `'?'`) or a lifetime or label (`'a`, `'static`). */
   charOrLifetime(start, line2) {
     const src = this.src, n = src.length, c1 = src.charCodeAt(start + 1);
     if (c1 === lexer_BACKSLASH) {

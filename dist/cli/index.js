@@ -19,15 +19,16 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: !0 }) : target,
   mod
 ));
+var __builtins = {}, __builtin = (id) => __builtins[id] ??= __toESM(require(id), 1);
 
 // src/cli/index.ts
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path5 = __builtin("node:path");
 
 // src/cli/code-cache.ts
-var import_node_crypto2 = __toESM(require("node:crypto"), 1), import_node_fs3 = __toESM(require("node:fs"), 1), import_node_module = require("node:module"), import_node_path4 = __toESM(require("node:path"), 1), import_node_vm = __toESM(require("node:vm"), 1);
+var import_node_crypto2 = __builtin("node:crypto"), import_node_fs3 = __builtin("node:fs"), import_node_module = require("node:module"), import_node_path4 = __builtin("node:path"), import_node_vm = __builtin("node:vm");
 
 // src/exec/cache-dir.ts
-var import_node_os = __toESM(require("node:os"), 1), import_node_path = __toESM(require("node:path"), 1);
+var import_node_os = __builtin("node:os"), import_node_path = __builtin("node:path");
 function userCacheDirectory(env, platform) {
   if (platform === "win32") return env.LOCALAPPDATA ? import_node_path.default.win32.join(env.LOCALAPPDATA, "rust-linkage-guard") : null;
   if (env.XDG_CACHE_HOME && import_node_path.default.isAbsolute(env.XDG_CACHE_HOME)) return import_node_path.default.join(env.XDG_CACHE_HOME, "rust-linkage-guard");
@@ -36,7 +37,7 @@ function userCacheDirectory(env, platform) {
 }
 
 // src/input-file.ts
-var import_node_fs = __toESM(require("node:fs"), 1);
+var import_node_fs = __builtin("node:fs");
 
 // src/text.ts
 var HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/u;
@@ -51,7 +52,7 @@ var UserError = class extends Error {
 };
 
 // src/model/paths.ts
-var import_node_path2 = __toESM(require("node:path"), 1), DRIVE = /^[A-Za-z]:(?:[\\/]|$)/, VERBATIM_DISK = /^\\\\\?\\([A-Za-z]:(?:\\|$))/, VERBATIM_UNC = /^\\\\\?\\UNC\\/i;
+var import_node_path2 = __builtin("node:path"), DRIVE = /^[A-Za-z]:(?:[\\/]|$)/, VERBATIM_DISK = /^\\\\\?\\([A-Za-z]:(?:\\|$))/, VERBATIM_UNC = /^\\\\\?\\UNC\\/i;
 function isWindowsPath(p) {
   return DRIVE.test(p) || p.startsWith("\\\\") ? !0 : !p.startsWith("/") && p.includes("\\");
 }
@@ -195,7 +196,7 @@ function fileType(stat) {
 }
 
 // src/write-file.ts
-var import_node_crypto = __toESM(require("node:crypto"), 1), import_node_fs2 = __toESM(require("node:fs"), 1), import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_crypto = __builtin("node:crypto"), import_node_fs2 = __builtin("node:fs"), import_node_path3 = __builtin("node:path");
 var { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = import_node_fs2.default.constants, O_NOFOLLOW2 = import_node_fs2.default.constants.O_NOFOLLOW ?? 0, O_NOCTTY = import_node_fs2.default.constants.O_NOCTTY ?? 0, O_DIRECTORY = import_node_fs2.default.constants.O_DIRECTORY ?? 0, BUFFER_BYTES = 1 << 20, PAUSE = new Int32Array(new SharedArrayBuffer(4));
 function createExclusive(file, mode = 420) {
   return import_node_fs2.default.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW2, mode);
@@ -244,7 +245,7 @@ function codeCacheDirectory(env, platform) {
   return env.NODE_DISABLE_COMPILE_CACHE ? null : env.NODE_COMPILE_CACHE || userCacheDirectory(env, platform);
 }
 function codeCacheFile(directory, source, runtime) {
-  let digest = import_node_crypto2.default.createHash("sha256").update(source, "latin1").digest("hex").slice(0, 32);
+  let digest = import_node_crypto2.default.createHash("sha256").update(source).digest("hex").slice(0, 32);
   return import_node_path4.default.join(directory, `cli-${runtime.node}-${runtime.arch}-${digest}.v8`);
 }
 function readCodeCache(file) {
@@ -255,7 +256,7 @@ function readCodeCache(file) {
   }
 }
 function runWithCodeCache(file, env, runtime) {
-  let source = import_node_fs3.default.readFileSync(file, "latin1"), directory = codeCacheDirectory(env, process.platform), cacheFile = directory === null ? null : codeCacheFile(directory, source, runtime), cachedData = cacheFile === null ? void 0 : readCodeCache(cacheFile), script = new import_node_vm.default.Script(`(function (exports, require, module, __filename, __dirname) {${source}
+  let bytes = import_node_fs3.default.readFileSync(file), directory = codeCacheDirectory(env, process.platform), cacheFile = directory === null ? null : codeCacheFile(directory, bytes, runtime), source = bytes.toString("latin1"), cachedData = cacheFile === null ? void 0 : readCodeCache(cacheFile), script = new import_node_vm.default.Script(`(function (exports, require, module, __filename, __dirname) {${source}
 })`, {
     filename: file,
     cachedData,
