@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { codeCacheDirectory, codeCacheFile, readCodeCache } from '../src/cli/code-cache.js'
+import { codeCacheDirectory, codeCacheFile, parseCodeCache, readCodeCache } from '../src/cli/code-cache.js'
 import { userCacheDirectory } from '../src/exec/cache-dir.js'
 
 const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
@@ -14,12 +14,22 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
 
 const RUNTIME = { node: process.version, arch: process.arch }
 
-/** Runs a copy of the CLI with its cache in `cache`, without jest's NODE_OPTIONS (other V8 flags, another cache). */
-function runCli(cli: string, args: string[], env: Record<string, string> = {}) {
+/**
+ * Runs a copy of the CLI with its cache in `cache`, without jest's NODE_OPTIONS (other V8 flags, another cache),
+ * with `nodeFlags` on node's command line.
+ */
+function runCli(cli: string, args: string[], env: Record<string, string> = {}, nodeFlags: string[] = []) {
   const clean: Record<string, string | undefined> = { ...process.env, NODE_OPTIONS: '' }
   delete clean.NODE_COMPILE_CACHE
   delete clean.NODE_DISABLE_COMPILE_CACHE
-  return spawnSync(process.execPath, [path.join(cli, 'index.js'), ...args], { env: { ...clean, ...env }, encoding: 'utf8' })
+  return spawnSync(process.execPath, [...nodeFlags, path.join(cli, 'index.js'), ...args], { env: { ...clean, ...env }, encoding: 'utf8' })
+}
+
+/** The kind of the one cache file in `dir`. */
+function kindOf(dir: string): string | undefined {
+  const files = cacheFiles(dir)
+  expect(files).toHaveLength(1)
+  return parseCodeCache(fs.readFileSync(path.join(dir, files[0]!.name)))?.kind
 }
 
 /** A copy of the committed CLI, to change without touching the repository. */
@@ -94,6 +104,8 @@ describe("the CLI's code cache", () => {
     const written = cacheFiles(dir)
     expect(written).toEqual([expect.objectContaining({ name: expect.stringMatching(new RegExp(`^cli-${process.version.replace(/\./g, '\\.')}-`)), mode: 0o600 })])
     expect(fs.statSync(dir).mode & 0o777).toBe(0o700)
+    // Made as the analysis ended, with the functions it compiled.
+    expect(kindOf(dir)).toBe('analysis')
     const report = fs.readFileSync(output, 'utf8')
 
     // V8 refuses a cache made under other flags, and a refused cache is written anew: the file would change.
@@ -101,6 +113,45 @@ describe("the CLI's code cache", () => {
     expect(second.status).toBe(0)
     expect(cacheFiles(dir)).toEqual(written)
     expect(fs.readFileSync(output, 'utf8')).toBe(report)
+  })
+
+  it("a start's cache is replaced by one made after the first analysis, which is then kept, on any flags", () => {
+    const cache = path.join(tmp, 'upgrade')
+    const dir = path.join(cache, 'rust-linkage-guard')
+    const output = path.join(tmp, 'upgrade.json')
+    expect(runCli(DIST_CLI, ['--version'], { XDG_CACHE_HOME: cache }).status).toBe(0)
+    const [start] = cacheFiles(dir)
+    expect(kindOf(dir)).toBe('start')
+    // Another start compiles nothing more: nothing is written.
+    expect(runCli(DIST_CLI, ['--help'], { XDG_CACHE_HOME: cache }).status).toBe(0)
+    expect(cacheFiles(dir)).toEqual([start])
+
+    const libra = ['--metadata-file', LIBRA, '--workspace', '--format', 'json', '--output', output]
+    expect(runCli(DIST_CLI, libra, { XDG_CACHE_HOME: cache }).status).toBe(0)
+    const [analysis] = cacheFiles(dir)
+    expect(kindOf(dir)).toBe('analysis')
+    expect(analysis!.size).toBeGreaterThan(2 * start!.size)
+    // Taken as it is (V8's flags were set back before it was made) by the next analysis, by one of metadata small
+    // enough to need no full collection, which sets fewer flags, and by a start.
+    const small = path.join(REPO, '__tests__', 'fixtures', 'metadata', 'guppy-proc-macro1.json')
+    expect(runCli(DIST_CLI, libra, { XDG_CACHE_HOME: cache }).status).toBe(0)
+    expect(runCli(DIST_CLI, ['--metadata-file', small, '--workspace', '--format', 'json', '--output', output], { XDG_CACHE_HOME: cache }).status).toBe(0)
+    expect(runCli(DIST_CLI, ['--version'], { XDG_CACHE_HOME: cache }).status).toBe(0)
+    expect(cacheFiles(dir)).toEqual([analysis])
+  })
+
+  it("keeps the start's cache, unrewritten, where V8's flags cannot be set back (given on node's command line)", () => {
+    const cache = path.join(tmp, 'own-flags')
+    const dir = path.join(cache, 'rust-linkage-guard')
+    const libra = ['--metadata-file', LIBRA, '--workspace', '--format', 'json', '--output', path.join(tmp, 'own-flags.json')]
+    const run = () => runCli(DIST_CLI, libra, { XDG_CACHE_HOME: cache }, ['--semi-space-growth-factor=3'])
+    expect(run().status).toBe(0)
+    const [first] = cacheFiles(dir)
+    expect(kindOf(dir)).toBe('start')
+    // A cache made after the analysis would carry the flags the run set back, not these: V8 would refuse it at
+    // every start, and every run would write it again.
+    expect(run().status).toBe(0)
+    expect(cacheFiles(dir)).toEqual([first])
   })
 
   it('never runs the code of another build, even of the same length', () => {

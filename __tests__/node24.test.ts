@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { parseCodeCache } from '../src/cli/code-cache.js'
 import { findNode24 } from './support/node24.js'
 
 /**
@@ -56,7 +57,7 @@ describe('the bundles on node 24, the runtime action.yml names', () => {
     }
   })
 
-  withNode24("keeps the CLI's compiled code in the user's cache directory, and nothing in the temporary directory", () => {
+  withNode24("keeps the CLI's compiled code, an analysis's too, in the user's cache directory, and nothing in the temporary directory", () => {
     const env = runEnv('compile-cache')
     for (let i = 0; i < 2; i++) {
       const r = spawnSync(NODE24, [CLI, '--version'], { encoding: 'utf8', env })
@@ -65,7 +66,16 @@ describe('the bundles on node 24, the runtime action.yml names', () => {
     const cacheDir = path.join(env.XDG_CACHE_HOME!, 'rust-linkage-guard')
     const compiled = fs.readdirSync(cacheDir)
     expect(compiled).toEqual([expect.stringMatching(/^cli-v24\.\d+\.\d+-[a-z0-9]+-[0-9a-f]{32}\.v8$/)])
-    expect(fs.statSync(path.join(cacheDir, compiled[0]!)).size).toBeGreaterThan(0)
+    const file = path.join(cacheDir, compiled[0]!)
+    const kind = () => parseCodeCache(fs.readFileSync(file))?.kind
+    expect(kind()).toBe('start')
+    // An analysis sets Maglev's flag on node 24 (`v8-tuning.ts`): the cache made after it is taken by the next.
+    const libra = [CLI, '--metadata-file', LIBRA, '--workspace', '--format', 'json', '--output', path.join(tmp, 'compile-cache.json')]
+    expect(spawnSync(NODE24, libra, { encoding: 'utf8', env }).status).toBe(0)
+    expect(kind()).toBe('analysis')
+    const made = fs.statSync(file)
+    expect(spawnSync(NODE24, libra, { encoding: 'utf8', env }).status).toBe(0)
+    expect(fs.statSync(file)).toMatchObject({ ino: made.ino, mtimeMs: made.mtimeMs })
     expect(fs.readdirSync(env.TMPDIR!)).toEqual([])
   })
 })

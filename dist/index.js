@@ -368,8 +368,26 @@ function v8Flags(metadataChars, nodeVersion) {
   }
 }
 function tuneV8(metadataChars) {
+  tunedForMetadata = !0;
   for (const flag of v8Flags(metadataChars, process.versions.node))
-    external_node_v8_default().setFlagsFromString(flag);
+    setFlag(flag);
+}
+const AT_START = {
+  "semi-space-growth-factor": "--semi-space-growth-factor=2",
+  maglev: "--maglev",
+  "expose-gc": "--no-expose-gc"
+}, changedFlags = /* @__PURE__ */ new Set();
+let tunedForMetadata = !1;
+function setFlag(flag) {
+  const name = /^--(?:no-)?([\w-]+)/u.exec(flag)[1];
+  if (!(name in AT_START))
+    throw new Error(`v8-tuning: no value at start is known for \`${flag}\``);
+  changedFlags.add(name), external_node_v8_default().setFlagsFromString(flag);
+}
+function restoreStartFlags() {
+  for (const name of changedFlags)
+    v8.setFlagsFromString(AT_START[name]);
+  return changedFlags.clear(), { analysedMetadata: tunedForMetadata };
 }
 const COLLECT_FROM_CHARS = 1024 * 1024;
 function metadataTuning() {
@@ -387,7 +405,7 @@ let collector;
 function fullCollection() {
   if (collector === void 0)
     try {
-      external_node_v8_default().setFlagsFromString("--expose-gc");
+      setFlag("--expose-gc");
       const gc = external_node_vm_default().runInNewContext("gc");
       collector = typeof gc == "function" ? gc : null;
     } catch {

@@ -48,11 +48,11 @@ function asciiOnly(code) {
  * all: it is read only, and built by the same `__toESM`.
  */
 function oneInteropPerBuiltin(code) {
-  const definition = /^var __toESM = [^]*?\n\)\);\n/mu.exec(code)
-  if (definition === null) throw new Error('bundle: esbuild no longer defines `__toESM` as this script expects')
+  const at = code.search(/^var __toESM = /mu)
+  if (at === -1) throw new Error('bundle: esbuild no longer defines `__toESM` as this script expects')
+  // Defined before `__toESM` and called only after it: every use is in a statement below it.
   const shared = 'var __builtins = {}, __builtin = (id) => __builtins[id] ??= __toESM(require(id), 1);\n'
-  const end = definition.index + definition[0].length
-  const rest = code.slice(end).replace(/__toESM\(require\("(node:[\w/]+)"\), 1\)/gu, (_, id) => `__builtin("${id}")`)
+  const rest = code.slice(at).replace(/__toESM\(require\("(node:[\w/]+)"\), 1\)/gu, (_, id) => `__builtin("${id}")`)
   if (rest.includes('__toESM(')) throw new Error('bundle: an interop object this script does not share is left')
-  return code.slice(0, end) + shared + rest
+  return code.slice(0, at) + shared + rest
 }

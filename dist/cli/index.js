@@ -11,6 +11,7 @@ var __copyProps = (to, from, except, desc) => {
       !__hasOwnProp.call(to, key) && key !== except && __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
   return to;
 };
+var __builtins = {}, __builtin = (id) => __builtins[id] ??= __toESM(require(id), 1);
 var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
   // If the importer is in node compatibility mode or this is not an ESM
   // file that has been converted to a CommonJS file using a Babel-
@@ -19,7 +20,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: !0 }) : target,
   mod
 ));
-var __builtins = {}, __builtin = (id) => __builtins[id] ??= __toESM(require(id), 1);
 
 // src/cli/index.ts
 var import_node_path5 = __builtin("node:path");
@@ -248,6 +248,15 @@ function codeCacheFile(directory, source, runtime) {
   let digest = import_node_crypto2.default.createHash("sha256").update(source).digest("hex").slice(0, 32);
   return import_node_path4.default.join(directory, `cli-${runtime.node}-${runtime.arch}-${digest}.v8`);
 }
+var KIND_BYTE = { start: 1, analysis: 2 };
+function parseCodeCache(bytes) {
+  if (bytes === void 0 || bytes.length < 2) return;
+  let kind = bytes[0] === KIND_BYTE.start ? "start" : bytes[0] === KIND_BYTE.analysis ? "analysis" : void 0;
+  return kind === void 0 ? void 0 : { kind, data: bytes.subarray(1) };
+}
+function codeCacheBytes(kind, data) {
+  return Buffer.concat([Buffer.of(KIND_BYTE[kind]), data]);
+}
 function readCodeCache(file) {
   try {
     return readInputBytes(file, "code-cache", { privateOnly: !0 });
@@ -256,16 +265,28 @@ function readCodeCache(file) {
   }
 }
 function runWithCodeCache(file, env, runtime) {
-  let bytes = import_node_fs3.default.readFileSync(file), directory = codeCacheDirectory(env, process.platform), cacheFile = directory === null ? null : codeCacheFile(directory, bytes, runtime), source = bytes.toString("latin1"), cachedData = cacheFile === null ? void 0 : readCodeCache(cacheFile), script = new import_node_vm.default.Script(`(function (exports, require, module, __filename, __dirname) {${source}
+  let bytes = import_node_fs3.default.readFileSync(file), directory = codeCacheDirectory(env, process.platform), cacheFile = directory === null ? null : codeCacheFile(directory, bytes, runtime), source = bytes.toString("latin1"), cached = cacheFile === null ? void 0 : parseCodeCache(readCodeCache(cacheFile)), script = new import_node_vm.default.Script(`(function (exports, require, module, __filename, __dirname) {${source}
 })`, {
     filename: file,
-    cachedData,
+    cachedData: cached?.data,
     // `import()` as in any CommonJS file (node 20.12 and later); esbuild leaves none in the bundle today.
     importModuleDynamically: import_node_vm.default.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER
-  }), body = script.runInThisContext();
-  cacheFile !== null && (cachedData === void 0 || script.cachedDataRejected === !0) && replaceCacheFile(cacheFile, script.createCachedData());
-  let module2 = { exports: {} };
+  }), body = script.runInThisContext(), module2 = { exports: {} }, accepted = cached !== void 0 && script.cachedDataRejected !== !0;
+  if (cacheFile !== null && !(accepted && cached.kind === "analysis")) {
+    let atStart = accepted ? null : script.createCachedData(), probe = flagsProbe();
+    process.once("exit", () => {
+      let { analysedMetadata } = module2.exports.restoreStartFlags?.() ?? { analysedMetadata: !1 };
+      analysedMetadata && flagsAsAtStart(probe) ? replaceCacheFile(cacheFile, codeCacheBytes("analysis", script.createCachedData())) : atStart !== null && replaceCacheFile(cacheFile, codeCacheBytes("start", atStart));
+    });
+  }
   body(module2.exports, (0, import_node_module.createRequire)(file), module2, file, import_node_path4.default.dirname(file));
+}
+var PROBES = ['"V8 flags at start"', '"V8 flags at close"'];
+function flagsProbe() {
+  return new import_node_vm.default.Script(PROBES[0]).createCachedData();
+}
+function flagsAsAtStart(probe) {
+  return new import_node_vm.default.Script(PROBES[1], { cachedData: probe }).cachedDataRejected === !1;
 }
 
 // src/cli/index.ts

@@ -4,12 +4,16 @@ var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf, __hasOwnProp = Object.prototype.hasOwnProperty;
-var __copyProps = (to, from, except, desc) => {
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: !0 });
+}, __copyProps = (to, from, except, desc) => {
   if (from && typeof from == "object" || typeof from == "function")
     for (let key of __getOwnPropNames(from))
       !__hasOwnProp.call(to, key) && key !== except && __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
   return to;
 };
+var __builtins = {}, __builtin = (id) => __builtins[id] ??= __toESM(require(id), 1);
 var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
   // If the importer is in node compatibility mode or this is not an ESM
   // file that has been converted to a CommonJS file using a Babel-
@@ -17,10 +21,14 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   // "default" to the CommonJS "module.exports" for node compatibility.
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: !0 }) : target,
   mod
-));
-var __builtins = {}, __builtin = (id) => __builtins[id] ??= __toESM(require(id), 1);
+)), __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: !0 }), mod);
 
 // src/cli/main.ts
+var main_exports = {};
+__export(main_exports, {
+  restoreStartFlags: () => restoreStartFlags
+});
+module.exports = __toCommonJS(main_exports);
 var import_node_path21 = __builtin("node:path");
 
 // src/text.ts
@@ -121,7 +129,22 @@ function v8Flags(metadataChars, nodeVersion) {
   }
 }
 function tuneV8(metadataChars) {
-  for (let flag of v8Flags(metadataChars, process.versions.node)) import_node_v8.default.setFlagsFromString(flag);
+  tunedForMetadata = !0;
+  for (let flag of v8Flags(metadataChars, process.versions.node)) setFlag(flag);
+}
+var AT_START = {
+  "semi-space-growth-factor": "--semi-space-growth-factor=2",
+  maglev: "--maglev",
+  "expose-gc": "--no-expose-gc"
+}, changedFlags = /* @__PURE__ */ new Set(), tunedForMetadata = !1;
+function setFlag(flag) {
+  let name = /^--(?:no-)?([\w-]+)/u.exec(flag)[1];
+  if (!(name in AT_START)) throw new Error(`v8-tuning: no value at start is known for \`${flag}\``);
+  changedFlags.add(name), import_node_v8.default.setFlagsFromString(flag);
+}
+function restoreStartFlags() {
+  for (let name of changedFlags) import_node_v8.default.setFlagsFromString(AT_START[name]);
+  return changedFlags.clear(), { analysedMetadata: tunedForMetadata };
 }
 var COLLECT_FROM_CHARS = 1024 * 1024;
 function metadataTuning() {
@@ -139,7 +162,7 @@ var collector;
 function fullCollection() {
   if (collector === void 0)
     try {
-      import_node_v8.default.setFlagsFromString("--expose-gc");
+      setFlag("--expose-gc");
       let gc = import_node_vm.default.runInNewContext("gc");
       collector = typeof gc == "function" ? gc : null;
     } catch {
@@ -10318,4 +10341,8 @@ main(argv).then((code) => exitOnceFlushed(code), (error) => {
   let { message } = describeError(error), paint = painter(decideErrorColor(colorFlagIn(argv), process.env, !!process.stderr.isTTY));
   process.stderr.write(`${paint("error", "error")}: ${message}
 `), exitOnceFlushed(error instanceof UserError ? error.exitCode : 2);
+});
+// Annotate the CommonJS export names for ESM import in node:
+0 && (module.exports = {
+  restoreStartFlags
 });

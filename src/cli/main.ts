@@ -120,6 +120,9 @@ for (const stream of [process.stdout, process.stderr]) {
   })
 }
 
+// For the entry, which makes its code cache as the process exits (`code-cache.ts`).
+export { restoreStartFlags } from '../exec/v8-tuning.js'
+
 cleanUpOnSignals()
 const argv = process.argv.slice(2)
 main(argv).then(code => exitOnceFlushed(code), (error: unknown) => {

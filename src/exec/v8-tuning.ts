@@ -49,7 +49,37 @@ export function v8Flags(metadataChars: number, nodeVersion: string): string[] {
 
 /** Sets `v8Flags` for metadata of this length in this process. */
 export function tuneV8(metadataChars: number): void {
-  for (const flag of v8Flags(metadataChars, process.versions.node)) v8.setFlagsFromString(flag)
+  tunedForMetadata = true
+  for (const flag of v8Flags(metadataChars, process.versions.node)) setFlag(flag)
+}
+
+/** What sets each flag this module may change back to its value when node starts: V8's default. */
+const AT_START: Record<string, string> = {
+  'semi-space-growth-factor': '--semi-space-growth-factor=2',
+  maglev: '--maglev',
+  'expose-gc': '--no-expose-gc'
+}
+
+/** The names of the flags this process has changed (`--no-maglev` → `maglev`). */
+const changedFlags = new Set<string>()
+let tunedForMetadata = false
+
+function setFlag(flag: string): void {
+  const name = /^--(?:no-)?([\w-]+)/u.exec(flag)![1]!
+  if (!(name in AT_START)) throw new Error(`v8-tuning: no value at start is known for \`${flag}\``)
+  changedFlags.add(name)
+  v8.setFlagsFromString(flag)
+}
+
+/**
+ * Sets every flag this process changed back to its value at start, and says whether it tuned V8 for metadata, that
+ * is, whether it analysed a workspace. The CLI's entry calls it as the process exits, before it makes its code
+ * cache (`cli/code-cache.ts`): V8 refuses a cache made under other flags than its own at the next start.
+ */
+export function restoreStartFlags(): { analysedMetadata: boolean } {
+  for (const name of changedFlags) v8.setFlagsFromString(AT_START[name]!)
+  changedFlags.clear()
+  return { analysedMetadata: tunedForMetadata }
 }
 
 /**
@@ -92,7 +122,7 @@ let collector: (() => void) | null | undefined
 export function fullCollection(): (() => void) | null {
   if (collector === undefined) {
     try {
-      v8.setFlagsFromString('--expose-gc')
+      setFlag('--expose-gc')
       const gc: unknown = vm.runInNewContext('gc')
       collector = typeof gc === 'function' ? (gc as () => void) : null
     } catch {
