@@ -20,6 +20,7 @@ const TOOL_SUITES = [
   'differential-extended',
   'distro-toolchain',
   'doctest-advice',
+  'warm-up',
   'windows-gnu',
   'duplicate-symbol',
   'e2e',

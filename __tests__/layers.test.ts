@@ -16,6 +16,7 @@ const LAYERS = [
   ['index'],
   ['main', 'cli'],
   ['run'],
+  ['warm-up'],
   ['gather', 'github', 'inputs'],
   ['engine'],
   ['fixes'],

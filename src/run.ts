@@ -35,6 +35,7 @@ import { currentPackage, packageIdSpecs, rootPackage } from './model/selection.j
 import type { Analysis, FailOn, Report } from './report/report.js'
 import type { TomlDocument } from './toml/document.js'
 import { findToolchainFile, parseToolchainFile } from './toolchain/pin.js'
+import { warmUpAnalysis } from './warm-up.js'
 
 /**
  * One check, as the action and the CLI run it: the policy file (its `exact-toolchain` is an input), the
@@ -199,6 +200,11 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
   // cargo refusing the repository's manifest, lock file or config ends the analysis at once (and
   // `analyzeWorkspace` stops the probes). Any other failure of cargo waits for the probes: cargo runs the same
   // rustc, so a compiler that cannot run is the cause to name.
+  let cargoSettled = false
+  cargoMetadata?.then(
+    () => (cargoSettled = true),
+    () => (cargoSettled = true)
+  )
   const refused: Promise<never> =
     cargoMetadata === null ? NEVER : cargoMetadata.then(() => NEVER, (e: unknown) => (e instanceof CommandError && e.fault === 'input' ? Promise.reject(e) : NEVER))
   const rustcPromise = runRustcVersion(runner, tools.rustc, runDir, childEnv)
@@ -220,6 +226,14 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
   targetInfo.rustdocflags = rustdocflags.flags
   targetInfo.rustdocflagsSource = rustdocflags.source
   if (hostInfo) hostInfo.triple = rustc.host
+  // While cargo works, the analysis is compiled on a workspace of its own (`warm-up.ts`).
+  if (cargoMetadata !== null && !cargoSettled) {
+    try {
+      warmUpAnalysis({ rustc, target: targetInfo, host: hostInfo ?? targetInfo, command: invocation.command, config, env })
+    } catch {
+      // Only the warm-up is lost.
+    }
+  }
   const gathered = await metadataPromise
   options.afterParse?.()
   if (scope !== null) refuseOutsidePathPackages(gathered, scope)

@@ -9615,6 +9615,126 @@ function tableKey(table, key) {
   return isJsonObject(table) ? table[key] : void 0;
 }
 
+// src/warm-up.ts
+function warmUpAnalysis(inputs) {
+  let workspace = warmUpWorkspace(), metadata = parseMetadata(workspace.metadata, "the warm-up workspace"), target = { ...inputs.target }, host = inputs.host === inputs.target ? target : { ...inputs.host }, profile = resolveProfile(inputs.command === "bench" ? "bench" : "dev", { manifest: null, manifestFile: "Cargo.toml", config: inputs.config, env: inputs.env }), context = { rustc: inputs.rustc, host, target, profile, testProfile: profile }, manifest = (file) => {
+    let text = workspace.manifests.get(file);
+    return text === void 0 ? null : parseTomlDocument(text, file);
+  }, invocation = defaultInvocation({ command: inputs.command, workspace: !0 }), analysis = analyze({
+    metadata,
+    context,
+    invocation,
+    currentManifest: `${ROOT}/Cargo.toml`,
+    locator: createLocator(metadata, context, manifest),
+    commandLine: ["cargo", inputs.command, "--workspace"],
+    resolver: 2,
+    readText: (file) => workspace.manifests.get(file) ?? null
+  }), report = applyGate(analysis, { failOn: "error", policy: null, baseline: null, today: "2000-01-01" });
+  for (let chunk of reportJson(report)) ;
+  return renderText(report, { color: !1 }), renderSummary(report), selectAnnotations(report, { workspacePrefix: "" }), report;
+}
+var ROOT = "/rust-linkage-guard/warm-up", PACKAGES = [
+  { name: "host", crateType: "bin", dependencies: ["engine_api", "plugin_audio?", "plugin_render?"], features: { default: ["audio", "render"], audio: ["dep:plugin_audio"], render: ["dep:plugin_render"] } },
+  { name: "engine_api", crateType: "lib", dependencies: [] },
+  { name: "plugin_audio", crateType: "dylib", dependencies: ["engine_api"] },
+  { name: "plugin_render", crateType: "dylib", dependencies: ["engine_api"] }
+];
+function warmUpWorkspace() {
+  let id = (name) => `path+file://${ROOT}/${name}#0.1.0`, manifests = /* @__PURE__ */ new Map([[`${ROOT}/Cargo.toml`, `[workspace]
+resolver = "2"
+members = [${PACKAGES.map((p) => `"${p.name}"`).join(", ")}]
+`]]), packages = PACKAGES.map((p) => {
+    let dependencies = p.dependencies.map((d) => ({ name: d.replace("?", ""), optional: d.endsWith("?") })), features = p.features ?? {};
+    return manifests.set(
+      `${ROOT}/${p.name}/Cargo.toml`,
+      [
+        `[package]
+name = "${p.name}"
+version = "0.1.0"
+edition = "2021"
+`,
+        p.crateType === "dylib" ? `[lib]
+crate-type = ["dylib"]
+` : "",
+        p.features ? `[features]
+${Object.entries(features).map(([k, v]) => `${k} = [${v.map((f) => `"${f}"`).join(", ")}]
+`).join("")}` : "",
+        dependencies.length === 0 ? "" : `[dependencies]
+${dependencies.map((d) => `${d.name} = { path = "../${d.name}"${d.optional ? ", optional = true" : ""} }
+`).join("")}`
+      ].join(`
+`)
+    ), {
+      package: {
+        name: p.name,
+        version: "0.1.0",
+        id: id(p.name),
+        license: null,
+        license_file: null,
+        description: null,
+        source: null,
+        dependencies: dependencies.map((d) => ({
+          name: d.name,
+          source: null,
+          req: "*",
+          kind: null,
+          rename: null,
+          optional: d.optional,
+          uses_default_features: !0,
+          features: [],
+          target: null,
+          registry: null,
+          path: `${ROOT}/${d.name}`
+        })),
+        targets: [
+          {
+            kind: [p.crateType],
+            crate_types: [p.crateType],
+            name: p.name,
+            src_path: `${ROOT}/${p.name}/src/${p.crateType === "bin" ? "main" : "lib"}.rs`,
+            edition: "2021",
+            doc: !0,
+            doctest: p.crateType === "lib",
+            test: !0
+          }
+        ],
+        features,
+        manifest_path: `${ROOT}/${p.name}/Cargo.toml`,
+        metadata: null,
+        publish: null,
+        authors: [],
+        categories: [],
+        keywords: [],
+        readme: null,
+        repository: null,
+        homepage: null,
+        documentation: null,
+        edition: "2021",
+        links: null,
+        default_run: null,
+        rust_version: null
+      },
+      node: {
+        id: id(p.name),
+        dependencies: dependencies.map((d) => id(d.name)),
+        deps: dependencies.map((d) => ({ name: d.name, pkg: id(d.name), dep_kinds: [{ kind: null, target: null }] })),
+        features: Object.keys(features).sort()
+      }
+    };
+  }), members = PACKAGES.map((p) => id(p.name)), metadata = {
+    packages: packages.map((p) => p.package),
+    workspace_members: members,
+    workspace_default_members: members,
+    resolve: { nodes: packages.map((p) => p.node), root: null },
+    target_directory: `${ROOT}/target`,
+    build_directory: `${ROOT}/target`,
+    version: 1,
+    workspace_root: ROOT,
+    metadata: null
+  };
+  return { metadata: JSON.stringify(metadata), manifests };
+}
+
 // src/run.ts
 async function check(settings) {
   let { cwd, scope = null, trustRepositoryConfig = !1, timeoutMs } = settings, policy = loadPolicy({ ...settings.policy, cwd, scope }), toolchainChoice = selectToolchain({
@@ -9662,7 +9782,12 @@ async function analyzeWith(options, setup) {
     async (e) => {
       throw await buildsFeatureRefusal(e, { runner, cargo: tools.cargo, manifestPath, invocation, runDir, childEnv, isolation, scope: options.scope ?? null }) ?? e;
     }
-  ), refused = cargoMetadata === null ? NEVER : cargoMetadata.then(() => NEVER, (e) => e instanceof CommandError && e.fault === "input" ? Promise.reject(e) : NEVER), rustcPromise = runRustcVersion(runner, tools.rustc, runDir, childEnv);
+  ), cargoSettled = !1;
+  cargoMetadata?.then(
+    () => cargoSettled = !0,
+    () => cargoSettled = !0
+  );
+  let refused = cargoMetadata === null ? NEVER : cargoMetadata.then(() => NEVER, (e) => e instanceof CommandError && e.fault === "input" ? Promise.reject(e) : NEVER), rustcPromise = runRustcVersion(runner, tools.rustc, runDir, childEnv);
   rustcPromise.catch(() => {
   });
   let version = cargoMetadata !== null && !isolation.cargoProbesCached || needsHostTriple ? await Promise.race([rustcPromise, refused]) : null, knownTriple = invocation.target ?? (needsHostTriple ? version.host : null), probes = Promise.all([rustcPromise, targetFirst ?? probe("target", knownTriple), invocation.target === null ? null : probe("host", null)]), metadataPromise = cargoMetadata ?? parseRecordedMetadata(options);
@@ -9671,7 +9796,11 @@ async function analyzeWith(options, setup) {
   let [rustc, targetInfo, hostInfo] = await Promise.race([probes, refused]);
   targetInfo.triple = invocation.target ?? rustc.host;
   let rustdocflags = effectiveRustdocflags(env, config, targetInfo.triple);
-  targetInfo.rustdocflags = rustdocflags.flags, targetInfo.rustdocflagsSource = rustdocflags.source, hostInfo && (hostInfo.triple = rustc.host);
+  if (targetInfo.rustdocflags = rustdocflags.flags, targetInfo.rustdocflagsSource = rustdocflags.source, hostInfo && (hostInfo.triple = rustc.host), cargoMetadata !== null && !cargoSettled)
+    try {
+      warmUpAnalysis({ rustc, target: targetInfo, host: hostInfo ?? targetInfo, command: invocation.command, config, env });
+    } catch {
+    }
   let gathered = await metadataPromise;
   options.afterParse?.(), scope !== null && refuseOutsidePathPackages(gathered, scope);
   let rootManifestFile = import_node_path19.default.join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), directories = buildDirectories(config, env, cwd, {

@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import { mergeCargoConfig } from '../src/config/cargo-config.js'
+import { reportJson } from '../src/report/json.js'
+import { renderText } from '../src/report/render.js'
+import { parseProbe, parseRustcVersion, toTargetInfo } from '../src/rustc/probe.js'
+import { warmUpAnalysis, warmUpWorkspace } from '../src/warm-up.js'
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
+const PROBES = path.join(ROOT, '__tests__', 'fixtures', 'portability')
+const EXAMPLE = path.join(ROOT, 'examples', 'plugin-engine')
+
+/** The warm-up on the recorded probes of a target. */
+function warmUp(triple: string, command: 'build' | 'test') {
+  const read = (file: string): string => fs.readFileSync(path.join(PROBES, triple, file), 'utf8')
+  const libdir = read('libdir.txt').split('\n').filter(l => l !== '')
+  const target = toTargetInfo(triple, parseProbe(read('probe.stdout'), read('probe.stderr'), triple), libdir, [])
+  return warmUpAnalysis({ rustc: parseRustcVersion(read('rustc-vV.txt')), target, host: target, command, config: mergeCargoConfig([]), env: {} })
+}
+
+describe('the warm-up analysis', () => {
+  it('runs the whole analysis on every platform: the host fails to link, with a verified fix that edits both plugins', () => {
+    for (const triple of ['x86_64-unknown-linux-gnu', 'aarch64-apple-darwin', 'x86_64-pc-windows-msvc', 'x86_64-pc-windows-gnu']) {
+      for (const command of ['build', 'test'] as const) {
+        const report = warmUp(triple, command)
+        expect({ triple, command, verdict: report.gate.verdict, findings: report.findings.map(f => `${f.rule} ${f.kind} ${f.target}`) }).toEqual({
+          triple,
+          command,
+          verdict: 'fail',
+          findings: ['duplicate-linkage bin host']
+        })
+        const [fix] = report.findings[0]!.fixes
+        expect(fix).toMatchObject({ verified: true })
+        expect(fix!.edits?.map(e => e.file)).toEqual(['plugin_audio/Cargo.toml', 'plugin_render/Cargo.toml'])
+        expect(renderText(report, { color: false })).toContain('--> host/Cargo.toml:9')
+        expect([...reportJson(report)].length).toBeGreaterThan(0)
+      }
+    }
+  })
+
+  it('analyses the workspace cargo prints for examples/plugin-engine, field for field', () => {
+    const cargo = spawnSync('cargo', ['metadata', '--format-version', '1', '--offline', '--manifest-path', path.join(EXAMPLE, 'Cargo.toml')], { encoding: 'utf8' })
+    expect(cargo.status).toBe(0)
+    const [builtIn, printed] = [JSON.parse(warmUpWorkspace().metadata), JSON.parse(cargo.stdout)].map(m => {
+      const root: string = m.workspace_root
+      const placed = JSON.parse(JSON.stringify(m).split(root).join('<root>'))
+      placed.packages.sort((a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name))
+      placed.resolve.nodes.sort((a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id))
+      return placed
+    })
+    expect(builtIn).toEqual(printed)
+  })
+})
