@@ -200,13 +200,13 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
   // cargo refusing the repository's manifest, lock file or config ends the analysis at once (and
   // `analyzeWorkspace` stops the probes). Any other failure of cargo waits for the probes: cargo runs the same
   // rustc, so a compiler that cannot run is the cause to name.
+  const refused: Promise<never> =
+    cargoMetadata === null ? NEVER : cargoMetadata.then(() => NEVER, (e: unknown) => (e instanceof CommandError && e.fault === 'input' ? Promise.reject(e) : NEVER))
   let cargoSettled = false
   cargoMetadata?.then(
     () => (cargoSettled = true),
     () => (cargoSettled = true)
   )
-  const refused: Promise<never> =
-    cargoMetadata === null ? NEVER : cargoMetadata.then(() => NEVER, (e: unknown) => (e instanceof CommandError && e.fault === 'input' ? Promise.reject(e) : NEVER))
   const rustcPromise = runRustcVersion(runner, tools.rustc, runDir, childEnv)
   rustcPromise.catch(() => undefined)
   // The host triple only matters for rustflags tables keyed by triple or cfg. Beside a cargo that runs its own
