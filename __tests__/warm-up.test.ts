@@ -13,18 +13,20 @@ const PROBES = path.join(ROOT, '__tests__', 'fixtures', 'portability')
 const EXAMPLE = path.join(ROOT, 'examples', 'plugin-engine')
 
 /** The warm-up on the recorded probes of a target. */
-function warmUp(triple: string, command: 'build' | 'test') {
+async function warmUp(triple: string, command: 'build' | 'test') {
   const read = (file: string): string => fs.readFileSync(path.join(PROBES, triple, file), 'utf8')
   const libdir = read('libdir.txt').split('\n').filter(l => l !== '')
   const target = toTargetInfo(triple, parseProbe(read('probe.stdout'), read('probe.stderr'), triple), libdir, [])
-  return warmUpAnalysis({ rustc: parseRustcVersion(read('rustc-vV.txt')), target, host: target, command, config: mergeCargoConfig([]), env: {} })
+  const report = await warmUpAnalysis({ rustc: parseRustcVersion(read('rustc-vV.txt')), target, host: target, command, config: mergeCargoConfig([]), env: {} })
+  if (report === null) throw new Error('the warm-up stopped unasked')
+  return report
 }
 
 describe('the warm-up analysis', () => {
-  it('runs the whole analysis on every platform: the host fails to link, with a verified fix that edits both plugins', () => {
+  it('runs the whole analysis on every platform: the host fails to link, with a verified fix that edits both plugins', async () => {
     for (const triple of ['x86_64-unknown-linux-gnu', 'aarch64-apple-darwin', 'x86_64-pc-windows-msvc', 'x86_64-pc-windows-gnu']) {
       for (const command of ['build', 'test'] as const) {
-        const report = warmUp(triple, command)
+        const report = await warmUp(triple, command)
         expect({ triple, command, verdict: report.gate.verdict, findings: report.findings.map(f => `${f.rule} ${f.kind} ${f.target}`) }).toEqual({
           triple,
           command,
@@ -38,6 +40,20 @@ describe('the warm-up analysis', () => {
         expect([...reportJson(report)].length).toBeGreaterThan(0)
       }
     }
+  })
+
+  it('stops at the next step once told (cargo has answered), and asks before each', async () => {
+    const read = (file: string): string => fs.readFileSync(path.join(PROBES, 'x86_64-unknown-linux-gnu', file), 'utf8')
+    const target = toTargetInfo('x86_64-unknown-linux-gnu', parseProbe(read('probe.stdout'), read('probe.stderr'), 'x86_64-unknown-linux-gnu'), [], [])
+    const inputs = { rustc: parseRustcVersion(read('rustc-vV.txt')), target, host: target, command: 'build' as const, config: mergeCargoConfig([]), env: {} }
+    for (const answerAfter of [0, 1, 2]) {
+      let asked = 0
+      expect(await warmUpAnalysis(inputs, () => asked++ >= answerAfter)).toBeNull()
+      expect(asked).toBe(answerAfter + 1)
+    }
+    let asked = 0
+    expect(await warmUpAnalysis(inputs, () => (asked++, false))).not.toBeNull()
+    expect(asked).toBe(3)
   })
 
   it('analyses the workspace cargo prints for examples/plugin-engine, field for field', () => {

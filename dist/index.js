@@ -8310,14 +8310,14 @@ function processRunner(timeoutMs = runner_DEFAULT_TIMEOUT_MS, limits = {}) {
           detached: process.platform !== "win32",
           windowsHide: !0
         }), forget = onInterrupt(() => kill(child.pid)), stdout = new Capture(), stderr = new HeadAndTail(STDERR_KEPT.head, STDERR_KEPT.tail), shown = shownCommand(command, args);
-        let stopped = null;
+        let stopped2 = null;
         const stop = (message) => {
-          stopped === null && (stopped = message, kill(child.pid), child.stdout.destroy(), child.stderr.destroy());
+          stopped2 === null && (stopped2 = message, kill(child.pid), child.stdout.destroy(), child.stderr.destroy());
         };
         child.stdout.on("data", (chunk) => {
-          stopped === null && (stdout.size + chunk.length > maxStdout ? stop(`\`${shown}\` printed more than ${formatSize(maxStdout)} on standard output and was stopped`) : stdout.add(chunk));
+          stopped2 === null && (stdout.size + chunk.length > maxStdout ? stop(`\`${shown}\` printed more than ${formatSize(maxStdout)} on standard output and was stopped`) : stdout.add(chunk));
         }), child.stderr.on("data", (chunk) => {
-          stopped === null && (stderr.total + chunk.length > maxStderr ? stop(`\`${shown}\` printed more than ${formatSize(maxStderr)} on standard error and was stopped`) : stderr.add(chunk));
+          stopped2 === null && (stderr.total + chunk.length > maxStderr ? stop(`\`${shown}\` printed more than ${formatSize(maxStderr)} on standard error and was stopped`) : stderr.add(chunk));
         });
         const onAbort = () => stop(`\`${shown}\` was no longer needed (another step of the analysis failed) and was stopped`);
         options.signal?.addEventListener("abort", onAbort, { once: !0 }), options.input !== void 0 && child.stdin?.end(options.input);
@@ -8331,8 +8331,8 @@ function processRunner(timeoutMs = runner_DEFAULT_TIMEOUT_MS, limits = {}) {
         }), child.on("close", (code, signal) => {
           clearTimeout(timer), forget(), options.signal?.removeEventListener("abort", onAbort);
           const errors = stderr.text(), { resolve: resolve3, reject: reject2 } = settled();
-          if (stopped !== null) {
-            reject2(new CommandError(stopped, command, args, errors));
+          if (stopped2 !== null) {
+            reject2(new CommandError(stopped2, command, args, errors));
             return;
           }
           resolve3({ exitCode: code ?? (signal === null ? 1 : 128), stdout: stdout.text(), stderr: errors });
@@ -11569,23 +11569,32 @@ function resolverVersion(rootManifest, rootPackage2) {
 function tableKey(table, key) {
   return isJsonObject(table) ? table[key] : void 0;
 }
-function warmUpAnalysis(inputs) {
+async function warmUpAnalysis(inputs, stop = () => !1) {
   const workspace = warmUpWorkspace(), metadata = parseMetadata(workspace.metadata, "the warm-up workspace"), target = { ...inputs.target }, host = inputs.host === inputs.target ? target : { ...inputs.host }, profile = resolveProfile(inputs.command === "bench" ? "bench" : "dev", { manifest: null, manifestFile: "Cargo.toml", config: inputs.config, env: inputs.env }), context = { rustc: inputs.rustc, host, target, profile, testProfile: profile }, manifest = (file) => {
     const text = workspace.manifests.get(file);
     return text === void 0 ? null : parseTomlDocument(text, file);
-  }, invocation = defaultInvocation({ command: inputs.command, workspace: !0 }), analysis = analyze({
+  };
+  if (await stopped(stop))
+    return null;
+  const analysis = analyze({
     metadata,
     context,
-    invocation,
+    invocation: defaultInvocation({ command: inputs.command, workspace: !0 }),
     currentManifest: `${ROOT}/Cargo.toml`,
     locator: createLocator(metadata, context, manifest),
     commandLine: ["cargo", inputs.command, "--workspace"],
     resolver: 2,
     readText: (file) => workspace.manifests.get(file) ?? null
-  }), report = applyGate(analysis, { failOn: "error", policy: null, baseline: null, today: "2000-01-01" });
+  });
+  if (await stopped(stop))
+    return null;
+  const report = applyGate(analysis, { failOn: "error", policy: null, baseline: null, today: "2000-01-01" });
   for (const chunk of reportJson(report))
     ;
-  return renderText(report, { color: !1 }), renderSummary(report), selectAnnotations(report, { workspacePrefix: "" }), report;
+  return await stopped(stop) ? null : (renderText(report, { color: !1 }), renderSummary(report), selectAnnotations(report, { workspacePrefix: "" }), report);
+}
+async function stopped(stop) {
+  return await new Promise((resolve2) => setImmediate(resolve2)), stop();
 }
 const ROOT = "/rust-linkage-guard/warm-up", PACKAGES = [
   { name: "host", crateType: "bin", dependencies: ["engine_api", "plugin_audio?", "plugin_render?"], features: { default: ["audio", "render"], audio: ["dep:plugin_audio"], render: ["dep:plugin_render"] } },
@@ -11740,11 +11749,10 @@ async function analyzeWith(options, setup) {
   const [rustc, targetInfo, hostInfo] = await Promise.race([probes, refused]);
   targetInfo.triple = invocation.target ?? rustc.host;
   const rustdocflags = effectiveRustdocflags(env, config, targetInfo.triple);
-  if (targetInfo.rustdocflags = rustdocflags.flags, targetInfo.rustdocflagsSource = rustdocflags.source, hostInfo && (hostInfo.triple = rustc.host), cargoMetadata !== null && !cargoSettled)
-    try {
-      warmUpAnalysis({ rustc, target: targetInfo, host: hostInfo ?? targetInfo, command: invocation.command, config, env });
-    } catch {
-    }
+  if (targetInfo.rustdocflags = rustdocflags.flags, targetInfo.rustdocflagsSource = rustdocflags.source, hostInfo && (hostInfo.triple = rustc.host), cargoMetadata !== null && !cargoSettled) {
+    const inputs = { rustc, target: targetInfo, host: hostInfo ?? targetInfo, command: invocation.command, config, env };
+    await warmUpAnalysis(inputs, () => cargoSettled).catch(() => null);
+  }
   const gathered = await metadataPromise;
   options.afterParse?.(), scope !== null && refuseOutsidePathPackages(gathered, scope);
   const rootManifestFile = external_node_path_default().join(gathered.workspaceRoot, "Cargo.toml"), rootManifest = manifestOf(rootManifestFile), directories = buildDirectories(config, env, cwd, {

@@ -226,13 +226,11 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
   targetInfo.rustdocflags = rustdocflags.flags
   targetInfo.rustdocflagsSource = rustdocflags.source
   if (hostInfo) hostInfo.triple = rustc.host
-  // While cargo works, the analysis is compiled on a workspace of its own (`warm-up.ts`).
+  // While cargo works, the analysis is compiled on a workspace of its own (`warm-up.ts`); only the warm-up is lost
+  // where it fails.
   if (cargoMetadata !== null && !cargoSettled) {
-    try {
-      warmUpAnalysis({ rustc, target: targetInfo, host: hostInfo ?? targetInfo, command: invocation.command, config, env })
-    } catch {
-      // Only the warm-up is lost.
-    }
+    const inputs = { rustc, target: targetInfo, host: hostInfo ?? targetInfo, command: invocation.command, config, env }
+    await warmUpAnalysis(inputs, () => cargoSettled).catch(() => null)
   }
   const gathered = await metadataPromise
   options.afterParse?.()

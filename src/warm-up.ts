@@ -31,11 +31,13 @@ export interface WarmUpInputs {
  * the plugin engine of `examples/`, whose host cannot link, rendered as every run renders: the functions the
  * real analysis calls are then compiled when its metadata arrives.
  *
- * It reads no file and starts nothing: the workspace and its manifests are data here, and what it shares with
- * the run is only read. Returns the warm-up workspace's report; a caller that only warms up drops it, and what
- * a failure throws.
+ * It goes step by step and yields to the event loop between steps, so that cargo's output is read as it comes,
+ * and it stops before the next step once `stop()` says so (cargo has answered): the real analysis then waits for
+ * one step at most. It reads no file and starts nothing: the workspace and its manifests are data here, and what
+ * it shares with the run is only read. Resolves to the warm-up workspace's report, or null where it stopped; a
+ * caller that only warms up drops it, and what a failure rejects with.
  */
-export function warmUpAnalysis(inputs: WarmUpInputs): Report {
+export async function warmUpAnalysis(inputs: WarmUpInputs, stop: () => boolean = () => false): Promise<Report | null> {
   const workspace = warmUpWorkspace()
   const metadata = parseMetadata(workspace.metadata, 'the warm-up workspace')
   // Copies: the analysis keys what it derives from a target's facts by the object.
@@ -47,24 +49,32 @@ export function warmUpAnalysis(inputs: WarmUpInputs): Report {
     const text = workspace.manifests.get(file)
     return text === undefined ? null : parseTomlDocument(text, file)
   }
-  const invocation = defaultInvocation({ command: inputs.command, workspace: true })
+  if (await stopped(stop)) return null
   const analysis = analyze({
     metadata,
     context,
-    invocation,
+    invocation: defaultInvocation({ command: inputs.command, workspace: true }),
     currentManifest: `${ROOT}/Cargo.toml`,
     locator: createLocator(metadata, context, manifest),
     commandLine: ['cargo', inputs.command, '--workspace'],
     resolver: 2,
     readText: file => workspace.manifests.get(file) ?? null
   })
-  const report = applyGate(analysis, { failOn: 'error', policy: null, baseline: null, today: '2000-01-01' })
+  if (await stopped(stop)) return null
   // What every run renders: the JSON report, the text, and the action's summary and annotations.
+  const report = applyGate(analysis, { failOn: 'error', policy: null, baseline: null, today: '2000-01-01' })
   for (const chunk of reportJson(report)) void chunk
+  if (await stopped(stop)) return null
   renderText(report, { color: false })
   renderSummary(report)
   selectAnnotations(report, { workspacePrefix: '' })
   return report
+}
+
+/** Yields to the event loop (I/O included), then says whether to stop. */
+async function stopped(stop: () => boolean): Promise<boolean> {
+  await new Promise(resolve => setImmediate(resolve))
+  return stop()
 }
 
 const ROOT = '/rust-linkage-guard/warm-up'
