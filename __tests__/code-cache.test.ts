@@ -154,6 +154,19 @@ describe("the CLI's code cache", () => {
     expect(cacheFiles(dir)).toEqual([first])
   })
 
+  it('a cache that cannot be written changes nothing of the run: its status, its output, its report', () => {
+    const blocked = path.join(tmp, 'blocked')
+    // A file where the cache directory would be: neither the start's cache nor the analysis's can be written.
+    fs.writeFileSync(blocked, 'not a directory')
+    const output = path.join(tmp, 'blocked.json')
+    for (const args of [['--version'], ['--metadata-file', LIBRA, '--workspace', '--format', 'json', '--output', output]]) {
+      const r = runCli(DIST_CLI, args, { XDG_CACHE_HOME: blocked })
+      expect({ args, status: r.status, stderr: r.stderr }).toEqual({ args, status: 0, stderr: '' })
+    }
+    expect(JSON.parse(fs.readFileSync(output, 'utf8')).artifacts.length).toBeGreaterThan(0)
+    expect(fs.readFileSync(blocked, 'utf8')).toBe('not a directory')
+  })
+
   it('never runs the code of another build, even of the same length', () => {
     const cli = copyCli('changed')
     const cache = path.join(tmp, 'changed-cache')

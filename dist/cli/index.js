@@ -275,8 +275,11 @@ function runWithCodeCache(file, env, runtime) {
   if (cacheFile !== null && !(accepted && cached.kind === "analysis")) {
     let atStart = accepted ? null : script.createCachedData(), probe = flagsProbe();
     process.once("exit", () => {
-      let { analysedMetadata } = module2.exports.restoreStartFlags?.() ?? { analysedMetadata: !1 };
-      analysedMetadata && flagsAsAtStart(probe) ? replaceCacheFile(cacheFile, codeCacheBytes("analysis", script.createCachedData())) : atStart !== null && replaceCacheFile(cacheFile, codeCacheBytes("start", atStart));
+      try {
+        let { analysedMetadata } = module2.exports.restoreStartFlags?.() ?? { analysedMetadata: !1 };
+        analysedMetadata && flagsAsAtStart(probe) ? replaceCacheFile(cacheFile, codeCacheBytes("analysis", script.createCachedData())) : atStart !== null && replaceCacheFile(cacheFile, codeCacheBytes("start", atStart));
+      } catch {
+      }
     });
   }
   body(module2.exports, (0, import_node_module.createRequire)(file), module2, file, import_node_path4.default.dirname(file));

@@ -106,9 +106,14 @@ export function runWithCodeCache(file: string, env: Record<string, string | unde
     const atStart = accepted ? null : script.createCachedData()
     const probe = flagsProbe()
     process.once('exit', () => {
-      const { analysedMetadata } = module.exports.restoreStartFlags?.() ?? { analysedMetadata: false }
-      if (analysedMetadata && flagsAsAtStart(probe)) replaceCacheFile(cacheFile, codeCacheBytes('analysis', script.createCachedData()))
-      else if (atStart !== null) replaceCacheFile(cacheFile, codeCacheBytes('start', atStart))
+      // A cache that cannot be made or written is none: it never changes how the run ends.
+      try {
+        const { analysedMetadata } = module.exports.restoreStartFlags?.() ?? { analysedMetadata: false }
+        if (analysedMetadata && flagsAsAtStart(probe)) replaceCacheFile(cacheFile, codeCacheBytes('analysis', script.createCachedData()))
+        else if (atStart !== null) replaceCacheFile(cacheFile, codeCacheBytes('start', atStart))
+      } catch {
+        // Nothing to undo: `replaceCacheFile` leaves no partial file.
+      }
     })
   }
   body(module.exports, createRequire(file), module, file, path.dirname(file))
