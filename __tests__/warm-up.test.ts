@@ -36,7 +36,7 @@ describe('the warm-up analysis', () => {
         const [fix] = report.findings[0]!.fixes
         expect(fix).toMatchObject({ verified: true })
         expect(fix!.edits?.map(e => e.file)).toEqual(['plugin_audio/Cargo.toml', 'plugin_render/Cargo.toml'])
-        expect(renderText(report, { color: false })).toContain('--> host/Cargo.toml:9')
+        expect(renderText(report, { color: false })).toContain('--> host/Cargo.toml:8')
         expect([...reportJson(report)].length).toBeGreaterThan(0)
       }
     }
@@ -56,7 +56,7 @@ describe('the warm-up analysis', () => {
     expect(asked).toBe(3)
   })
 
-  it('analyses the workspace cargo prints for examples/plugin-engine, field for field', () => {
+  it('analyses the metadata cargo prints for examples/plugin-engine, field for field', () => {
     const cargo = spawnSync('cargo', ['metadata', '--format-version', '1', '--offline', '--manifest-path', path.join(EXAMPLE, 'Cargo.toml')], { encoding: 'utf8' })
     expect(cargo.status).toBe(0)
     const [builtIn, printed] = [JSON.parse(warmUpWorkspace().metadata), JSON.parse(cargo.stdout)].map(m => {
@@ -67,5 +67,14 @@ describe('the warm-up analysis', () => {
       return placed
     })
     expect(builtIn).toEqual(printed)
+  })
+
+  it("holds the example's manifests byte for byte: findings and fixes point at the lines cargo reads", () => {
+    const manifests = warmUpWorkspace().manifests
+    expect(manifests.size).toBe(5)
+    for (const [file, text] of manifests) {
+      const relative = path.posix.relative('/rust-linkage-guard/warm-up', file)
+      expect({ relative, text }).toEqual({ relative, text: fs.readFileSync(path.join(EXAMPLE, relative), 'utf8') })
+    }
   })
 })

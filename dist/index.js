@@ -11623,7 +11623,7 @@ ${Object.entries(features).map(([k, v]) => `${k} = [${v.map((f) => `"${f}"`).joi
       dependencies.length === 0 ? "" : `[dependencies]
 ${dependencies.map((d) => `${d.name} = { path = "../${d.name}"${d.optional ? ", optional = true" : ""} }
 `).join("")}`
-    ].join(`
+    ].filter((section) => section !== "").join(`
 `)), {
       package: {
         name: p.name,

@@ -1,4 +1,4 @@
-import { type CargoConfig } from './config/cargo-config.js'
+import type { CargoConfig } from './config/cargo-config.js'
 import { resolveProfile } from './config/profiles.js'
 import { analyze } from './engine.js'
 import { createLocator } from './manifest/locator.js'
@@ -87,7 +87,10 @@ const PACKAGES: { name: string; crateType: 'lib' | 'dylib' | 'bin'; dependencies
   { name: 'plugin_render', crateType: 'dylib', dependencies: ['engine_api'] }
 ]
 
-/** The workspace as `cargo metadata` prints it (cargo 1.95; `__tests__/warm-up.test.ts` compares), and its manifests by path. */
+/**
+ * The workspace as `cargo metadata` prints it (cargo 1.95), and its manifests by path: those of `examples/plugin-engine`,
+ * byte for byte (`__tests__/warm-up.test.ts` compares both).
+ */
 export function warmUpWorkspace(): { metadata: string; manifests: Map<string, string> } {
   const id = (name: string) => `path+file://${ROOT}/${name}#0.1.0`
   const manifests = new Map([[`${ROOT}/Cargo.toml`, `[workspace]\nresolver = "2"\nmembers = [${PACKAGES.map(p => `"${p.name}"`).join(', ')}]\n`]])
@@ -101,7 +104,9 @@ export function warmUpWorkspace(): { metadata: string; manifests: Map<string, st
         p.crateType === 'dylib' ? '[lib]\ncrate-type = ["dylib"]\n' : '',
         p.features ? `[features]\n${Object.entries(features).map(([k, v]) => `${k} = [${v.map(f => `"${f}"`).join(', ')}]\n`).join('')}` : '',
         dependencies.length === 0 ? '' : `[dependencies]\n${dependencies.map(d => `${d.name} = { path = "../${d.name}"${d.optional ? ', optional = true' : ''} }\n`).join('')}`
-      ].join('\n')
+      ]
+        .filter(section => section !== '')
+        .join('\n')
     )
     return {
       package: {
