@@ -6,18 +6,23 @@ import { mergeCargoConfig } from '../src/config/cargo-config.js'
 import { reportJson } from '../src/report/json.js'
 import { renderText } from '../src/report/render.js'
 import { parseProbe, parseRustcVersion, toTargetInfo } from '../src/rustc/probe.js'
-import { warmUpAnalysis, warmUpWorkspace } from '../src/warm-up.js'
+import { warmUpAnalysis, type WarmUpInputs, warmUpWorkspace } from '../src/warm-up.js'
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const PROBES = path.join(ROOT, '__tests__', 'fixtures', 'portability')
 const EXAMPLE = path.join(ROOT, 'examples', 'plugin-engine')
 
-/** The warm-up on the recorded probes of a target. */
-async function warmUp(triple: string, command: 'build' | 'test') {
+/** What the warm-up shares with a run, from the recorded probes of a target. */
+function inputsFor(triple: string, command: 'build' | 'test'): WarmUpInputs {
   const read = (file: string): string => fs.readFileSync(path.join(PROBES, triple, file), 'utf8')
   const libdir = read('libdir.txt').split('\n').filter(l => l !== '')
   const target = toTargetInfo(triple, parseProbe(read('probe.stdout'), read('probe.stderr'), triple), libdir, [])
-  const report = await warmUpAnalysis({ rustc: parseRustcVersion(read('rustc-vV.txt')), target, host: target, command, config: mergeCargoConfig([]), env: {} })
+  return { rustc: parseRustcVersion(read('rustc-vV.txt')), target, host: target, command, config: mergeCargoConfig([]), env: {} }
+}
+
+/** The warm-up on the recorded probes of a target. */
+async function warmUp(triple: string, command: 'build' | 'test') {
+  const report = await warmUpAnalysis(inputsFor(triple, command))
   if (report === null) throw new Error('the warm-up stopped unasked')
   return report
 }
@@ -43,9 +48,7 @@ describe('the warm-up analysis', () => {
   })
 
   it('stops at the next step once told (cargo has answered), and asks before each', async () => {
-    const read = (file: string): string => fs.readFileSync(path.join(PROBES, 'x86_64-unknown-linux-gnu', file), 'utf8')
-    const target = toTargetInfo('x86_64-unknown-linux-gnu', parseProbe(read('probe.stdout'), read('probe.stderr'), 'x86_64-unknown-linux-gnu'), [], [])
-    const inputs = { rustc: parseRustcVersion(read('rustc-vV.txt')), target, host: target, command: 'build' as const, config: mergeCargoConfig([]), env: {} }
+    const inputs = inputsFor('x86_64-unknown-linux-gnu', 'build')
     for (const answerAfter of [0, 1, 2]) {
       let asked = 0
       expect(await warmUpAnalysis(inputs, () => asked++ >= answerAfter)).toBeNull()
