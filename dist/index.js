@@ -64,6 +64,13 @@ var __webpack_modules__ = {
     })
   ),
   /***/
+  1421: (
+    /***/
+    ((module) => {
+      module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+    })
+  ),
+  /***/
   7540: (
     /***/
     ((module) => {
@@ -241,10 +248,25 @@ __nccwpck_require__.m = __webpack_modules__, typeof __nccwpck_require__ < "u" &&
     () => module
   );
   return __nccwpck_require__.d(getter, { a: getter }), getter;
-}, __nccwpck_require__.d = (exports, definition2) => {
+}, (() => {
+  var getProto = Object.getPrototypeOf ? (obj) => Object.getPrototypeOf(obj) : (obj) => obj.__proto__, leafPrototypes;
+  __nccwpck_require__.t = function(value, mode) {
+    if (mode & 1 && (value = this(value)), mode & 8 || typeof value == "object" && value && (mode & 4 && value.__esModule || mode & 16 && typeof value.then == "function"))
+      return value;
+    var ns = /* @__PURE__ */ Object.create(null);
+    __nccwpck_require__.r(ns);
+    var def = {};
+    leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+    for (var current = mode & 2 && value; typeof current == "object" && !~leafPrototypes.indexOf(current); current = getProto(current))
+      Object.getOwnPropertyNames(current).forEach((key) => def[key] = () => value[key]);
+    return def.default = () => value, __nccwpck_require__.d(ns, def), ns;
+  };
+})(), __nccwpck_require__.d = (exports, definition2) => {
   for (var key in definition2)
     __nccwpck_require__.o(definition2, key) && !__nccwpck_require__.o(exports, key) && Object.defineProperty(exports, key, { enumerable: !0, get: definition2[key] });
-}, __nccwpck_require__.f = {}, __nccwpck_require__.e = (chunkId) => Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => (__nccwpck_require__.f[key](chunkId, promises), promises), [])), __nccwpck_require__.u = (chunkId) => "" + chunkId + ".index.js", __nccwpck_require__.o = (obj, prop2) => Object.prototype.hasOwnProperty.call(obj, prop2), (() => {
+}, __nccwpck_require__.f = {}, __nccwpck_require__.e = (chunkId) => Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => (__nccwpck_require__.f[key](chunkId, promises), promises), [])), __nccwpck_require__.u = (chunkId) => "" + chunkId + ".index.js", __nccwpck_require__.o = (obj, prop2) => Object.prototype.hasOwnProperty.call(obj, prop2), __nccwpck_require__.r = (exports) => {
+  typeof Symbol < "u" && Symbol.toStringTag && Object.defineProperty(exports, Symbol.toStringTag, { value: "Module" }), Object.defineProperty(exports, "__esModule", { value: !0 });
+}, (() => {
   var installedChunks = {
     /******/
     792: 0
@@ -8285,11 +8307,11 @@ function childEnvironment(env, platform) {
     value !== void 0 && passesToChildren(name, platform) && (out[name] = value);
   return out;
 }
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process"), runner_DEFAULT_TIMEOUT_MS = 3e5;
+const runner_DEFAULT_TIMEOUT_MS = 3e5;
 function processRunner(timeoutMs = runner_DEFAULT_TIMEOUT_MS, limits = {}) {
   return {
-    run(command, args, options = {}) {
-      const maxStdout = options.maxStdoutBytes ?? limits.maxStdoutBytes ?? MAX_METADATA_BYTES, maxStderr = limits.maxStderrBytes ?? MAX_STDERR_BYTES;
+    async run(command, args, options = {}) {
+      const maxStdout = options.maxStdoutBytes ?? limits.maxStdoutBytes ?? MAX_METADATA_BYTES, maxStderr = limits.maxStderrBytes ?? MAX_STDERR_BYTES, { spawn } = await childProcess();
       return new Promise((resolve2, reject) => {
         let settle = { resolve: resolve2, reject };
         const settled = () => {
@@ -8302,7 +8324,7 @@ function processRunner(timeoutMs = runner_DEFAULT_TIMEOUT_MS, limits = {}) {
           reject(new CommandError(`\`${shownCommand(command, args)}\` was not run: the analysis had already stopped`, command, args, ""));
           return;
         }
-        const child = (0, external_node_child_process_namespaceObject.spawn)(command, [...args], {
+        const child = spawn(command, [...args], {
           cwd: options.cwd,
           env: options.env,
           stdio: [options.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"],
@@ -8340,6 +8362,12 @@ function processRunner(timeoutMs = runner_DEFAULT_TIMEOUT_MS, limits = {}) {
       });
     }
   };
+}
+let loadingChildProcess;
+function childProcess() {
+  return loadingChildProcess ??= typeof process.getBuiltinModule == "function" ? Promise.resolve(process.getBuiltinModule("node:child_process")) : Promise.resolve(
+    /* import() */
+  ).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
 }
 function cancellable(runner) {
   const controller = new AbortController();
@@ -10235,7 +10263,7 @@ const write_file_REASONS = {
   ENFILE: "too many files are open",
   ESHORTWRITE: "the device accepted no more bytes"
 }, { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = external_node_fs_default().constants, write_file_O_NOFOLLOW = external_node_fs_default().constants.O_NOFOLLOW ?? 0, O_NOCTTY = external_node_fs_default().constants.O_NOCTTY ?? 0, O_DIRECTORY = external_node_fs_default().constants.O_DIRECTORY ?? 0, BUFFER_BYTES = 1 << 20, PAUSE = new Int32Array(new SharedArrayBuffer(4));
-function writeAtomically(file, text, name) {
+function writeAtomically(file, text, name, { flush = !0 } = {}) {
   const absolute = external_node_path_default().resolve(file), fail2 = (error, overrides = {}) => {
     throw writeError(file, name, error, overrides);
   }, descriptor = descriptorAlias(absolute);
@@ -10266,11 +10294,11 @@ function writeAtomically(file, text, name) {
   const tmp = external_node_path_default().join(dir, temporaryName());
   let fd = null, created = !1;
   try {
-    fd = createExclusive(tmp), created = !0, stat?.isFile() && external_node_fs_default().fchmodSync(fd, stat.mode & 511), writeText(fd, text), external_node_fs_default().fsyncSync(fd), external_node_fs_default().closeSync(fd), fd = null, external_node_fs_default().renameSync(tmp, absolute);
+    fd = createExclusive(tmp), created = !0, stat?.isFile() && external_node_fs_default().fchmodSync(fd, stat.mode & 511), writeText(fd, text), flush && external_node_fs_default().fsyncSync(fd), external_node_fs_default().closeSync(fd), fd = null, external_node_fs_default().renameSync(tmp, absolute);
   } catch (error) {
     fd !== null && closeQuietly(fd), created && removeQuietly(tmp), fail2(error, { EEXIST: `its temporary file ${tmp} already exists` });
   }
-  syncDirectory(dir);
+  flush && syncDirectory(dir);
 }
 function createExclusive(file, mode = 420) {
   return external_node_fs_default().openSync(file, O_WRONLY | O_CREAT | O_EXCL | write_file_O_NOFOLLOW, mode);
@@ -11898,8 +11926,8 @@ async function analyse(settings) {
     scope,
     ...metadataTuning()
   }), workspacePrefix = external_node_path_default().relative(repository2, report.workspaceRoot).split(external_node_path_default().sep).join("/"), roots = [repository2, ...env.RUNNER_TEMP ? [env.RUNNER_TEMP] : []], reportPath = external_node_path_default().resolve(repository2, settings.reportPath), reportTarget = resolveOutputPath(settings.reportPath, "report-path", repository2, roots), sarifPath = settings.sarifFile === null ? null : external_node_path_default().resolve(repository2, settings.sarifFile), sarifTarget = settings.sarifFile === null ? null : resolveOutputPath(settings.sarifFile, "sarif-file", repository2, roots);
-  writeAtomically(reportTarget, reportJson(report), "input `report-path`"), sarifTarget !== null && writeAtomically(sarifTarget, `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, workspacePrefix }), null, 2)}
-`, "input `sarif-file`"), logUntrusted(renderText(report));
+  writeAtomically(reportTarget, reportJson(report), "input `report-path`", { flush: !1 }), sarifTarget !== null && writeAtomically(sarifTarget, `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, workspacePrefix }), null, 2)}
+`, "input `sarif-file`", { flush: !1 }), logUntrusted(renderText(report));
   const pr = readPullRequestContext(env, readEventPayload), client = pr !== null && settings.token !== "" ? createGitHubClient(settings.token, {}) : null, links = fileLinks(env, pr?.headSha ?? null, workspacePrefix), comment = client !== null && pr !== null ? await keepComment(client, pr, report, settings, runUrl(env), links) : null, changes = client !== null && pr !== null ? await fetchChangedLines(client, pr) : null, review = client !== null && pr !== null && changes?.ok && settings.suggest ? await keepReview(client, pr, report, settings, workspacePrefix, changes) : null, notices = [];
   if (comment?.outcome === "failed" && notices.push(`The pull-request comment was not posted: ${comment.failure.message}. The job summary has the full report.`), pr !== null && changes?.ok !== !0) {
     const why = changes === null ? "input `github-token` is empty" : `cannot read the pull request's changed lines: ${changes.failure.message}`;

@@ -80,8 +80,8 @@ async function analyse(settings: ActionSettings): Promise<void> {
   const reportTarget = resolveOutputPath(settings.reportPath, 'report-path', repository, roots)
   const sarifPath = settings.sarifFile === null ? null : path.resolve(repository, settings.sarifFile)
   const sarifTarget = settings.sarifFile === null ? null : resolveOutputPath(settings.sarifFile, 'sarif-file', repository, roots)
-  writeAtomically(reportTarget, reportJson(report), 'input `report-path`')
-  if (sarifTarget !== null) writeAtomically(sarifTarget, `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, workspacePrefix }), null, 2)}\n`, 'input `sarif-file`')
+  writeAtomically(reportTarget, reportJson(report), 'input `report-path`', { flush: false })
+  if (sarifTarget !== null) writeAtomically(sarifTarget, `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, workspacePrefix }), null, 2)}\n`, 'input `sarif-file`', { flush: false })
   logUntrusted(renderText(report))
 
   const pr = readPullRequestContext(env, readEventPayload)

@@ -54,9 +54,9 @@ export type WriteSync = (fd: number, buffer: Uint8Array, offset: number, length:
  * Writes `text` to `file`, which is `name` to the user (`input \`report-path\``, `` `--output` ``). What is
  * at `file` decides how (by `lstat`, never following it):
  * - nothing, a regular file, or a symlink: a new file with a random name, created exclusively and without
- *   following symlinks in the same directory, gets every byte, is flushed to disk and renamed over `file`.
- *   A symlink is replaced, never followed; a reader never sees half a file; on failure the previous file
- *   is untouched and the temporary file is gone.
+ *   following symlinks in the same directory, gets every byte and is renamed over `file`. A symlink is
+ *   replaced, never followed; a reader never sees half a file; on failure the previous file is untouched and
+ *   the temporary file is gone.
  * - a character or block device or a FIFO (`/dev/null`, a pipe): written in place, never replaced. So is
  *   what a symlink inside `/dev` or `/proc` names: those links are the system's. `/dev/stdout`,
  *   `/dev/stderr`, `/dev/fd/N` and `/proc/self/fd/N` are this process's descriptor N, written as it is
@@ -64,8 +64,13 @@ export type WriteSync = (fd: number, buffer: Uint8Array, offset: number, length:
  * - a directory or a socket: refused.
  * Missing parent directories are created one at a time, never through a symlink at a missing name.
  * Every failure is a one-line UserError naming the file, `name` and the reason.
+ *
+ * With `flush` (the default), the new file is flushed to disk before the rename, and the directory after it, so
+ * that a crash of the machine leaves the old file or the new one: `--fix` writes the user's manifests so. A
+ * report, which the next run writes again, is not flushed (`flush: false`): for the 61 MB report of a
+ * 10,000-package workspace, the flush took 130 ms, more than writing it.
  */
-export function writeAtomically(file: string, text: string | Iterable<TextChunk>, name: string): void {
+export function writeAtomically(file: string, text: string | Iterable<TextChunk>, name: string, { flush = true }: { flush?: boolean } = {}): void {
   const absolute = path.resolve(file)
   const fail = (error: unknown, overrides: Record<string, string> = {}): never => {
     throw writeError(file, name, error, overrides)
@@ -102,7 +107,7 @@ export function writeAtomically(file: string, text: string | Iterable<TextChunk>
     created = true
     if (stat?.isFile()) fs.fchmodSync(fd, stat.mode & 0o777)
     writeText(fd, text)
-    fs.fsyncSync(fd)
+    if (flush) fs.fsyncSync(fd)
     fs.closeSync(fd)
     fd = null
     fs.renameSync(tmp, absolute)
@@ -112,7 +117,7 @@ export function writeAtomically(file: string, text: string | Iterable<TextChunk>
     if (created) removeQuietly(tmp)
     fail(error, { EEXIST: `its temporary file ${tmp} already exists` })
   }
-  syncDirectory(dir)
+  if (flush) syncDirectory(dir)
 }
 
 /**

@@ -6313,9 +6313,6 @@ function childEnvironment(env, platform) {
   return out;
 }
 
-// src/exec/runner.ts
-var import_node_child_process = require("node:child_process");
-
 // src/limits.ts
 var STDERR_KEPT = { head: 65536, tail: 65536 }, INPUT_LIMITS = {
   // The largest published manifests (`web-sys`, `embassy-stm32`: thousands of features, normalized one
@@ -6350,8 +6347,8 @@ function formatSize(bytes) {
 var DEFAULT_TIMEOUT_MS = 3e5;
 function processRunner(timeoutMs = DEFAULT_TIMEOUT_MS, limits = {}) {
   return {
-    run(command, args, options = {}) {
-      let maxStdout = options.maxStdoutBytes ?? limits.maxStdoutBytes ?? 268435456, maxStderr = limits.maxStderrBytes ?? 16777216;
+    async run(command, args, options = {}) {
+      let maxStdout = options.maxStdoutBytes ?? limits.maxStdoutBytes ?? 268435456, maxStderr = limits.maxStderrBytes ?? 16777216, { spawn } = await childProcess();
       return new Promise((resolve5, reject) => {
         let settle = { resolve: resolve5, reject }, settled = () => {
           let once = settle ?? { resolve: () => {
@@ -6363,7 +6360,7 @@ function processRunner(timeoutMs = DEFAULT_TIMEOUT_MS, limits = {}) {
           reject(new CommandError(`\`${shownCommand(command, args)}\` was not run: the analysis had already stopped`, command, args, ""));
           return;
         }
-        let child = (0, import_node_child_process.spawn)(command, [...args], {
+        let child = spawn(command, [...args], {
           cwd: options.cwd,
           env: options.env,
           stdio: [options.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"],
@@ -6399,6 +6396,10 @@ function processRunner(timeoutMs = DEFAULT_TIMEOUT_MS, limits = {}) {
       });
     }
   };
+}
+var loadingChildProcess;
+function childProcess() {
+  return loadingChildProcess ??= typeof process.getBuiltinModule == "function" ? Promise.resolve(process.getBuiltinModule("node:child_process")) : import("node:child_process");
 }
 function cancellable(runner) {
   let controller = new AbortController();
@@ -8446,7 +8447,7 @@ var REASONS2 = {
   ENFILE: "too many files are open",
   ESHORTWRITE: "the device accepted no more bytes"
 }, { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = import_node_fs7.default.constants, O_NOFOLLOW2 = import_node_fs7.default.constants.O_NOFOLLOW ?? 0, O_NOCTTY = import_node_fs7.default.constants.O_NOCTTY ?? 0, O_DIRECTORY = import_node_fs7.default.constants.O_DIRECTORY ?? 0, BUFFER_BYTES = 1 << 20, PAUSE = new Int32Array(new SharedArrayBuffer(4));
-function writeAtomically(file, text, name) {
+function writeAtomically(file, text, name, { flush = !0 } = {}) {
   let absolute = import_node_path14.default.resolve(file), fail2 = (error, overrides = {}) => {
     throw writeError(file, name, error, overrides);
   }, descriptor = descriptorAlias(absolute);
@@ -8474,11 +8475,11 @@ function writeAtomically(file, text, name) {
   }
   let tmp = import_node_path14.default.join(dir, temporaryName()), fd = null, created = !1;
   try {
-    fd = createExclusive(tmp), created = !0, stat?.isFile() && import_node_fs7.default.fchmodSync(fd, stat.mode & 511), writeText(fd, text), import_node_fs7.default.fsyncSync(fd), import_node_fs7.default.closeSync(fd), fd = null, import_node_fs7.default.renameSync(tmp, absolute);
+    fd = createExclusive(tmp), created = !0, stat?.isFile() && import_node_fs7.default.fchmodSync(fd, stat.mode & 511), writeText(fd, text), flush && import_node_fs7.default.fsyncSync(fd), import_node_fs7.default.closeSync(fd), fd = null, import_node_fs7.default.renameSync(tmp, absolute);
   } catch (error) {
     fd !== null && closeQuietly(fd), created && removeQuietly(tmp), fail2(error, { EEXIST: `its temporary file ${tmp} already exists` });
   }
-  syncDirectory(dir);
+  flush && syncDirectory(dir);
 }
 function createExclusive(file, mode = 420) {
   return import_node_fs7.default.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW2, mode);
@@ -10435,7 +10436,7 @@ async function main(argv2) {
 `), after.gate.verdict === "fail" ? 1 : 0;
   }
   let text = render(report, options.format, options.color);
-  return options.output !== null ? writeAtomically(options.output, text, "`--output`") : await writeStdout(text), report.gate.verdict === "fail" ? 1 : 0;
+  return options.output !== null ? writeAtomically(options.output, text, "`--output`", { flush: !1 }) : await writeStdout(text), report.gate.verdict === "fail" ? 1 : 0;
 }
 async function writeStdout(text) {
   let stdout = process.stdout;

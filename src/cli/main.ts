@@ -70,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
     return after.gate.verdict === 'fail' ? 1 : 0
   }
   const text = render(report, options.format, options.color)
-  if (options.output !== null) writeAtomically(options.output, text, '`--output`')
+  if (options.output !== null) writeAtomically(options.output, text, '`--output`', { flush: false })
   else await writeStdout(text)
   return report.gate.verdict === 'fail' ? 1 : 0
 }
