@@ -106,24 +106,6 @@ describe('CLI', () => {
     expect(report.artifacts.map((a: { package: string }) => a.package)).toEqual(expect.arrayContaining(['macro', 'normal-user']))
   })
 
-  it('a metadata file whose rustc answers are cached starts no program, and loads no module to start one', () => {
-    const home = fs.mkdtempSync(path.join(tmp, 'cache-home-'))
-    const modules = path.join(home, 'modules.json')
-    const preload = path.join(home, 'record-modules.cjs')
-    fs.writeFileSync(preload, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(modules)}, JSON.stringify(process.moduleLoadList)))\n`)
-    const run = (nodeFlags: string[]) => {
-      const args = [...nodeFlags, CLI, '--metadata-file', corpusFile('guppy-proc-macro1.json'), '--workspace', '--format', 'json']
-      return spawnSync(process.execPath, args, { cwd: tmp, env: { ...cleanEnv(), XDG_CACHE_HOME: home, NODE_OPTIONS: '' }, encoding: 'utf8' })
-    }
-    expect(run(['--require', preload]).status).toBe(0)
-    // The first run asked rustc, through child_process; the second has its answers.
-    expect(JSON.parse(fs.readFileSync(modules, 'utf8'))).toContain('NativeModule child_process')
-    const second = run(['--require', preload])
-    expect(second.status).toBe(0)
-    expect(JSON.parse(fs.readFileSync(modules, 'utf8'))).not.toContain('NativeModule child_process')
-    expect(JSON.parse(second.stdout).artifacts.length).toBeGreaterThan(0)
-  })
-
   it('a reader that stops early (`| head`) ends it quietly, with the verdict as its status', async () => {
     // libra's JSON report (about 730 KB) is far more than a pipe holds: most of it is still to write when the pipe closes.
     const child = spawn(process.execPath, [CLI, '--metadata-file', corpusFile('guppy-libra-9ffd93b.json'), '--workspace', '--format', 'json'], {

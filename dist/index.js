@@ -64,13 +64,6 @@ var __webpack_modules__ = {
     })
   ),
   /***/
-  1421: (
-    /***/
-    ((module) => {
-      module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-    })
-  ),
-  /***/
   7540: (
     /***/
     ((module) => {
@@ -248,25 +241,10 @@ __nccwpck_require__.m = __webpack_modules__, typeof __nccwpck_require__ < "u" &&
     () => module
   );
   return __nccwpck_require__.d(getter, { a: getter }), getter;
-}, (() => {
-  var getProto = Object.getPrototypeOf ? (obj) => Object.getPrototypeOf(obj) : (obj) => obj.__proto__, leafPrototypes;
-  __nccwpck_require__.t = function(value, mode) {
-    if (mode & 1 && (value = this(value)), mode & 8 || typeof value == "object" && value && (mode & 4 && value.__esModule || mode & 16 && typeof value.then == "function"))
-      return value;
-    var ns = /* @__PURE__ */ Object.create(null);
-    __nccwpck_require__.r(ns);
-    var def = {};
-    leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
-    for (var current = mode & 2 && value; typeof current == "object" && !~leafPrototypes.indexOf(current); current = getProto(current))
-      Object.getOwnPropertyNames(current).forEach((key) => def[key] = () => value[key]);
-    return def.default = () => value, __nccwpck_require__.d(ns, def), ns;
-  };
-})(), __nccwpck_require__.d = (exports, definition2) => {
+}, __nccwpck_require__.d = (exports, definition2) => {
   for (var key in definition2)
     __nccwpck_require__.o(definition2, key) && !__nccwpck_require__.o(exports, key) && Object.defineProperty(exports, key, { enumerable: !0, get: definition2[key] });
-}, __nccwpck_require__.f = {}, __nccwpck_require__.e = (chunkId) => Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => (__nccwpck_require__.f[key](chunkId, promises), promises), [])), __nccwpck_require__.u = (chunkId) => "" + chunkId + ".index.js", __nccwpck_require__.o = (obj, prop2) => Object.prototype.hasOwnProperty.call(obj, prop2), __nccwpck_require__.r = (exports) => {
-  typeof Symbol < "u" && Symbol.toStringTag && Object.defineProperty(exports, Symbol.toStringTag, { value: "Module" }), Object.defineProperty(exports, "__esModule", { value: !0 });
-}, (() => {
+}, __nccwpck_require__.f = {}, __nccwpck_require__.e = (chunkId) => Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => (__nccwpck_require__.f[key](chunkId, promises), promises), [])), __nccwpck_require__.u = (chunkId) => "" + chunkId + ".index.js", __nccwpck_require__.o = (obj, prop2) => Object.prototype.hasOwnProperty.call(obj, prop2), (() => {
   var installedChunks = {
     /******/
     792: 0
@@ -8307,11 +8285,11 @@ function childEnvironment(env, platform) {
     value !== void 0 && passesToChildren(name, platform) && (out[name] = value);
   return out;
 }
-const runner_DEFAULT_TIMEOUT_MS = 3e5;
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process"), runner_DEFAULT_TIMEOUT_MS = 3e5;
 function processRunner(timeoutMs = runner_DEFAULT_TIMEOUT_MS, limits = {}) {
   return {
-    async run(command, args, options = {}) {
-      const maxStdout = options.maxStdoutBytes ?? limits.maxStdoutBytes ?? MAX_METADATA_BYTES, maxStderr = limits.maxStderrBytes ?? MAX_STDERR_BYTES, { spawn } = await childProcess();
+    run(command, args, options = {}) {
+      const maxStdout = options.maxStdoutBytes ?? limits.maxStdoutBytes ?? MAX_METADATA_BYTES, maxStderr = limits.maxStderrBytes ?? MAX_STDERR_BYTES;
       return new Promise((resolve2, reject) => {
         let settle = { resolve: resolve2, reject };
         const settled = () => {
@@ -8324,7 +8302,7 @@ function processRunner(timeoutMs = runner_DEFAULT_TIMEOUT_MS, limits = {}) {
           reject(new CommandError(`\`${shownCommand(command, args)}\` was not run: the analysis had already stopped`, command, args, ""));
           return;
         }
-        const child = spawn(command, [...args], {
+        const child = (0, external_node_child_process_namespaceObject.spawn)(command, [...args], {
           cwd: options.cwd,
           env: options.env,
           stdio: [options.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"],
@@ -8362,12 +8340,6 @@ function processRunner(timeoutMs = runner_DEFAULT_TIMEOUT_MS, limits = {}) {
       });
     }
   };
-}
-let loadingChildProcess;
-function childProcess() {
-  return loadingChildProcess ??= typeof process.getBuiltinModule == "function" ? Promise.resolve(process.getBuiltinModule("node:child_process")) : Promise.resolve(
-    /* import() */
-  ).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
 }
 function cancellable(runner) {
   const controller = new AbortController();

@@ -6313,6 +6313,9 @@ function childEnvironment(env, platform) {
   return out;
 }
 
+// src/exec/runner.ts
+var import_node_child_process = require("node:child_process");
+
 // src/limits.ts
 var STDERR_KEPT = { head: 65536, tail: 65536 }, INPUT_LIMITS = {
   // The largest published manifests (`web-sys`, `embassy-stm32`: thousands of features, normalized one
@@ -6347,8 +6350,8 @@ function formatSize(bytes) {
 var DEFAULT_TIMEOUT_MS = 3e5;
 function processRunner(timeoutMs = DEFAULT_TIMEOUT_MS, limits = {}) {
   return {
-    async run(command, args, options = {}) {
-      let maxStdout = options.maxStdoutBytes ?? limits.maxStdoutBytes ?? 268435456, maxStderr = limits.maxStderrBytes ?? 16777216, { spawn } = await childProcess();
+    run(command, args, options = {}) {
+      let maxStdout = options.maxStdoutBytes ?? limits.maxStdoutBytes ?? 268435456, maxStderr = limits.maxStderrBytes ?? 16777216;
       return new Promise((resolve5, reject) => {
         let settle = { resolve: resolve5, reject }, settled = () => {
           let once = settle ?? { resolve: () => {
@@ -6360,7 +6363,7 @@ function processRunner(timeoutMs = DEFAULT_TIMEOUT_MS, limits = {}) {
           reject(new CommandError(`\`${shownCommand(command, args)}\` was not run: the analysis had already stopped`, command, args, ""));
           return;
         }
-        let child = spawn(command, [...args], {
+        let child = (0, import_node_child_process.spawn)(command, [...args], {
           cwd: options.cwd,
           env: options.env,
           stdio: [options.input === void 0 ? "ignore" : "pipe", "pipe", "pipe"],
@@ -6396,10 +6399,6 @@ function processRunner(timeoutMs = DEFAULT_TIMEOUT_MS, limits = {}) {
       });
     }
   };
-}
-var loadingChildProcess;
-function childProcess() {
-  return loadingChildProcess ??= typeof process.getBuiltinModule == "function" ? Promise.resolve(process.getBuiltinModule("node:child_process")) : import("node:child_process");
 }
 function cancellable(runner) {
   let controller = new AbortController();

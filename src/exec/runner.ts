@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import { CommandError } from '../errors.js'
 import { formatSize, MAX_METADATA_BYTES, MAX_STDERR_BYTES, STDERR_KEPT } from '../limits.js'
 import { onInterrupt } from './interrupt.js'
@@ -44,10 +45,9 @@ export interface OutputLimits {
  */
 export function processRunner(timeoutMs = DEFAULT_TIMEOUT_MS, limits: OutputLimits = {}): CommandRunner {
   return {
-    async run(command, args, options = {}) {
+    run(command, args, options = {}) {
       const maxStdout = options.maxStdoutBytes ?? limits.maxStdoutBytes ?? MAX_METADATA_BYTES
       const maxStderr = limits.maxStderrBytes ?? MAX_STDERR_BYTES
-      const { spawn } = await childProcess()
       return new Promise((resolve, reject) => {
         // The child's listeners reach the promise only through this, cleared once it is settled: node keeps the
         // ChildProcess, and so its listeners, a while after its exit, and the promise holds all of stdout.
@@ -124,17 +124,6 @@ export function processRunner(timeoutMs = DEFAULT_TIMEOUT_MS, limits: OutputLimi
       })
     }
   }
-}
-
-let loadingChildProcess: Promise<typeof import('node:child_process')> | undefined
-
-/**
- * `node:child_process`, loaded when the first program is run: a run on a metadata file whose rustc answers are
- * cached runs none, and loading it (with `net` and `dgram`) took 4.7 ms of the start on node 20. Node before
- * 20.16 has no `getBuiltinModule`.
- */
-function childProcess(): Promise<typeof import('node:child_process')> {
-  return (loadingChildProcess ??= typeof process.getBuiltinModule === 'function' ? Promise.resolve(process.getBuiltinModule('node:child_process')) : import('node:child_process'))
 }
 
 /**
