@@ -68,7 +68,7 @@ export type WriteSync = (fd: number, buffer: Uint8Array, offset: number, length:
  * With `flush` (the default), the new file is flushed to disk before the rename, and the directory after it, so
  * that a crash of the machine leaves the old file or the new one: `--fix` writes the user's manifests so. A
  * report, which the next run writes again, is not flushed (`flush: false`): for the 61 MB report of a
- * 10,000-package workspace, the flush took 130 ms, more than writing it.
+ * 10,000-package workspace, the flush was 130 of the 352 ms its writing took (medians of 5 runs, node 20).
  */
 export function writeAtomically(file: string, text: string | Iterable<TextChunk>, name: string, { flush = true }: { flush?: boolean } = {}): void {
   const absolute = path.resolve(file)
