@@ -1,5 +1,5 @@
 import type { CargoConfig } from './config/cargo-config.js'
-import { resolveProfile } from './config/profiles.js'
+import { profileNameFor, resolveProfile } from './config/profiles.js'
 import { analyze } from './engine.js'
 import { createLocator } from './manifest/locator.js'
 import { parseMetadata } from './metadata/parse.js'
@@ -43,7 +43,7 @@ export async function warmUpAnalysis(inputs: WarmUpInputs, stop: () => boolean =
   // Copies: the analysis keys what it derives from a target's facts by the object.
   const target = { ...inputs.target }
   const host = inputs.host === inputs.target ? target : { ...inputs.host }
-  const profile = resolveProfile(inputs.command === 'bench' ? 'bench' : 'dev', { manifest: null, manifestFile: 'Cargo.toml', config: inputs.config, env: inputs.env })
+  const profile = resolveProfile(profileNameFor(inputs.command, false, null).main, { manifest: null, manifestFile: 'Cargo.toml', config: inputs.config, env: inputs.env })
   const context: BuildContext = { rustc: inputs.rustc, host, target, profile, testProfile: profile }
   const manifest = (file: string) => {
     const text = workspace.manifests.get(file)

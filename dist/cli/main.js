@@ -9617,7 +9617,7 @@ function tableKey(table, key) {
 
 // src/warm-up.ts
 async function warmUpAnalysis(inputs, stop = () => !1) {
-  let workspace = warmUpWorkspace(), metadata = parseMetadata(workspace.metadata, "the warm-up workspace"), target = { ...inputs.target }, host = inputs.host === inputs.target ? target : { ...inputs.host }, profile = resolveProfile(inputs.command === "bench" ? "bench" : "dev", { manifest: null, manifestFile: "Cargo.toml", config: inputs.config, env: inputs.env }), context = { rustc: inputs.rustc, host, target, profile, testProfile: profile }, manifest = (file) => {
+  let workspace = warmUpWorkspace(), metadata = parseMetadata(workspace.metadata, "the warm-up workspace"), target = { ...inputs.target }, host = inputs.host === inputs.target ? target : { ...inputs.host }, profile = resolveProfile(profileNameFor(inputs.command, !1, null).main, { manifest: null, manifestFile: "Cargo.toml", config: inputs.config, env: inputs.env }), context = { rustc: inputs.rustc, host, target, profile, testProfile: profile }, manifest = (file) => {
     let text = workspace.manifests.get(file);
     return text === void 0 ? null : parseTomlDocument(text, file);
   };
