@@ -189,10 +189,24 @@ describe('CLI', () => {
 })
 
 describe('bundles', () => {
-  it('are all ASCII: the CLI reads its code as latin1, and V8 scans a one-byte string faster', () => {
-    const files = [ACTION, CLI, ...['cli/main.js', ...fs.readdirSync(path.join(REPO, 'dist')).filter(f => /^\d+\.index\.js$/.test(f))].map(f => path.join(REPO, 'dist', f))]
-    expect(files.length).toBeGreaterThanOrEqual(4)
-    for (const file of files) expect({ file: path.relative(REPO, file), outsideAscii: fs.readFileSync(file).findIndex(b => b > 0x7f) }).toEqual({ file: path.relative(REPO, file), outsideAscii: -1 })
+  const bundles = ['.', 'cli'].flatMap(dir => fs.readdirSync(path.join(REPO, 'dist', dir)).filter(f => f.endsWith('.js')).map(f => path.join('dist', dir, f)))
+
+  it('are all ASCII: the entries read the code they run as latin1, and V8 scans a one-byte string faster', () => {
+    expect(bundles.sort()).toEqual(['dist/cli/index.js', 'dist/cli/main.js', 'dist/github.js', 'dist/index.js', 'dist/main.js'])
+    for (const file of bundles) expect({ file, outsideAscii: fs.readFileSync(path.join(REPO, file)).findIndex(b => b > 0x7f) }).toEqual({ file, outsideAscii: -1 })
+  })
+
+  it('dist/licenses.txt has the licence of every package a bundle includes', () => {
+    // esbuild heads the code of each file it bundles with the file's path.
+    const packages = new Set<string>()
+    for (const file of bundles) {
+      for (const [, name] of fs.readFileSync(path.join(REPO, file), 'latin1').matchAll(/^\/\/ (?:.*\/)?node_modules\/((?:@[^/\n]+\/)?[^/\n]+)\//gm)) packages.add(name!)
+    }
+    expect(packages.size).toBeGreaterThan(10)
+    const licences = fs.readFileSync(path.join(REPO, 'dist', 'licenses.txt'), 'utf8')
+    for (const name of packages) expect({ name, listed: new RegExp(`(?:^|\\n\\n)${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\n[^\\n]+\\n`).test(licences) }).toEqual({ name, listed: true })
+    // Apache-2.0 asks for its text to travel with the code.
+    expect(licences).toContain('before-after-hook\nApache-2.0\n')
   })
 })
 

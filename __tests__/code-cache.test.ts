@@ -65,12 +65,14 @@ describe("the CLI's code cache", () => {
   })
 
   it('is named by the code it holds and the runtime that made it', () => {
-    const a = codeCacheFile('/c', Buffer.from('let x = 1'), RUNTIME)
+    const a = codeCacheFile('/c', 'cli', Buffer.from('let x = 1'), RUNTIME)
     expect(path.basename(a)).toMatch(new RegExp(`^cli-${process.version.replace(/\./g, '\\.')}-${process.arch}-[0-9a-f]{32}\\.v8$`))
     // Same length, other code: V8 itself would take one for the other.
-    expect(codeCacheFile('/c', Buffer.from('let x = 2'), RUNTIME)).not.toBe(a)
-    expect(codeCacheFile('/c', Buffer.from('let x = 1'), { ...RUNTIME, node: 'v99.0.0' })).not.toBe(a)
-    expect(codeCacheFile('/c', Buffer.from('let x = 1'), RUNTIME)).toBe(a)
+    expect(codeCacheFile('/c', 'cli', Buffer.from('let x = 2'), RUNTIME)).not.toBe(a)
+    expect(codeCacheFile('/c', 'cli', Buffer.from('let x = 1'), { ...RUNTIME, node: 'v99.0.0' })).not.toBe(a)
+    // The action's code, were it the same, has a cache of its own.
+    expect(codeCacheFile('/c', 'action', Buffer.from('let x = 1'), RUNTIME)).not.toBe(a)
+    expect(codeCacheFile('/c', 'cli', Buffer.from('let x = 1'), RUNTIME)).toBe(a)
   })
 
   it('is read only from a regular file of this user that no one else can write', () => {
@@ -213,5 +215,49 @@ describe("the CLI's code cache", () => {
     expect(runCli(DIST_CLI, ['--version'], { XDG_CACHE_HOME: cache, NODE_COMPILE_CACHE: chosen }).status).toBe(0)
     expect(cacheFiles(chosen)).toHaveLength(1)
     expect(fs.existsSync(cache)).toBe(false)
+  })
+})
+
+describe("the action's code cache", () => {
+  const WORKSPACE = path.join(REPO, '__tests__', 'fixtures', 'workspaces', 'bin-dylib')
+
+  /** Runs the committed action on a push to the bin-dylib fixture, as the runner does, with `env` added. */
+  function runAction(name: string, env: Record<string, string>) {
+    const dir = path.join(tmp, `action-${name}-${Math.random().toString(36).slice(2)}`)
+    fs.mkdirSync(dir)
+    const files = { GITHUB_STEP_SUMMARY: path.join(dir, 'summary.md'), GITHUB_OUTPUT: path.join(dir, 'output.txt') }
+    for (const file of Object.values(files)) fs.writeFileSync(file, '')
+    const clean: Record<string, string | undefined> = { ...process.env, NODE_OPTIONS: '' }
+    for (const k of Object.keys(clean)) if (/^(?:INPUT|GITHUB|RUNNER)_|^(?:RUSTFLAGS|NODE_COMPILE_CACHE|NODE_DISABLE_COMPILE_CACHE)$/.test(k)) delete clean[k]
+    const report = path.join(dir, 'report.json')
+    const r = spawnSync(process.execPath, [path.join(REPO, 'dist', 'index.js')], {
+      cwd: WORKSPACE,
+      env: { ...clean, ...files, GITHUB_WORKSPACE: WORKSPACE, GITHUB_EVENT_NAME: 'push', INPUT_WORKSPACE: 'true', 'INPUT_REPORT-PATH': report, RUNNER_TEMP: dir, ...env },
+      encoding: 'utf8'
+    })
+    return { status: r.status, stderr: r.stderr, findings: fs.existsSync(report) ? JSON.parse(fs.readFileSync(report, 'utf8')).findings : null }
+  }
+
+  it("is kept as the CLI's is: written privately by the first run, after its analysis, and taken as it is by the next", () => {
+    const cache = path.join(tmp, 'action-xdg')
+    const dir = path.join(cache, 'rust-linkage-guard')
+    const first = runAction('first', { XDG_CACHE_HOME: cache, RUNNER_ENVIRONMENT: 'self-hosted' })
+    expect({ status: first.status, stderr: first.stderr }).toEqual({ status: 1, stderr: '' })
+    expect(first.findings.map((f: { rule: string }) => f.rule)).toEqual(['duplicate-linkage'])
+    const written = cacheFiles(dir)
+    expect(written).toEqual([expect.objectContaining({ name: expect.stringMatching(new RegExp(`^action-${process.version.replace(/\./g, '\\.')}-`)), mode: 0o600 })])
+    expect(kindOf(dir)).toBe('analysis')
+
+    const second = runAction('second', { XDG_CACHE_HOME: cache, RUNNER_ENVIRONMENT: 'self-hosted' })
+    expect({ status: second.status, findings: second.findings }).toEqual({ status: 1, findings: first.findings })
+    expect(cacheFiles(dir)).toEqual(written)
+  })
+
+  it('is not written on a GitHub-hosted runner, whose next job starts on a new machine', () => {
+    const cache = path.join(tmp, 'action-hosted')
+    const r = runAction('hosted', { XDG_CACHE_HOME: cache, RUNNER_ENVIRONMENT: 'github-hosted' })
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 1, stderr: '' })
+    expect(r.findings).toHaveLength(1)
+    expect(cacheFiles(path.join(cache, 'rust-linkage-guard'))).toEqual([])
   })
 })

@@ -13,7 +13,7 @@ const modules = readModules(SRC)
 
 /** The layers of docs/architecture.md, top first. A layer may import only layers below it. */
 const LAYERS = [
-  ['index'],
+  ['index', 'action'],
   ['main', 'cli'],
   ['run'],
   ['warm-up'],

@@ -11,7 +11,7 @@ var __copyProps = (to, from, except, desc) => {
       !__hasOwnProp.call(to, key) && key !== except && __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
   return to;
 };
-var __builtins = {}, __builtin = (id) => __builtins[id] ??= __toESM(require(id), 1);
+var __modules = {}, __module = (id) => __modules[id] ??= __toESM(require(id), 1);
 var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
   // If the importer is in node compatibility mode or this is not an ESM
   // file that has been converted to a CommonJS file using a Babel-
@@ -22,13 +22,13 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 ));
 
 // src/cli/index.ts
-var import_node_path5 = __builtin("node:path");
+var import_node_path5 = __module("node:path");
 
 // src/cli/code-cache.ts
-var import_node_crypto2 = __builtin("node:crypto"), import_node_fs3 = __builtin("node:fs"), import_node_module = require("node:module"), import_node_path4 = __builtin("node:path"), import_node_vm = __builtin("node:vm");
+var import_node_crypto2 = __module("node:crypto"), import_node_fs3 = __module("node:fs"), import_node_module = require("node:module"), import_node_path4 = __module("node:path"), import_node_vm = __module("node:vm");
 
 // src/exec/cache-dir.ts
-var import_node_os = __builtin("node:os"), import_node_path = __builtin("node:path");
+var import_node_os = __module("node:os"), import_node_path = __module("node:path");
 function userCacheDirectory(env, platform) {
   if (platform === "win32") return env.LOCALAPPDATA ? import_node_path.default.win32.join(env.LOCALAPPDATA, "rust-linkage-guard") : null;
   if (env.XDG_CACHE_HOME && import_node_path.default.isAbsolute(env.XDG_CACHE_HOME)) return import_node_path.default.join(env.XDG_CACHE_HOME, "rust-linkage-guard");
@@ -37,7 +37,7 @@ function userCacheDirectory(env, platform) {
 }
 
 // src/input-file.ts
-var import_node_fs = __builtin("node:fs");
+var import_node_fs = __module("node:fs");
 
 // src/text.ts
 var HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/u;
@@ -52,7 +52,7 @@ var UserError = class extends Error {
 };
 
 // src/model/paths.ts
-var import_node_path2 = __builtin("node:path"), DRIVE = /^[A-Za-z]:(?:[\\/]|$)/, VERBATIM_DISK = /^\\\\\?\\([A-Za-z]:(?:\\|$))/, VERBATIM_UNC = /^\\\\\?\\UNC\\/i;
+var import_node_path2 = __module("node:path"), DRIVE = /^[A-Za-z]:(?:[\\/]|$)/, VERBATIM_DISK = /^\\\\\?\\([A-Za-z]:(?:\\|$))/, VERBATIM_UNC = /^\\\\\?\\UNC\\/i;
 function isWindowsPath(p) {
   return DRIVE.test(p) || p.startsWith("\\\\") ? !0 : !p.startsWith("/") && p.includes("\\");
 }
@@ -196,7 +196,7 @@ function fileType(stat) {
 }
 
 // src/write-file.ts
-var import_node_crypto = __builtin("node:crypto"), import_node_fs2 = __builtin("node:fs"), import_node_path3 = __builtin("node:path");
+var import_node_crypto = __module("node:crypto"), import_node_fs2 = __module("node:fs"), import_node_path3 = __module("node:path");
 var { O_WRONLY, O_CREAT, O_EXCL, O_APPEND } = import_node_fs2.default.constants, O_NOFOLLOW2 = import_node_fs2.default.constants.O_NOFOLLOW ?? 0, O_NOCTTY = import_node_fs2.default.constants.O_NOCTTY ?? 0, O_DIRECTORY = import_node_fs2.default.constants.O_DIRECTORY ?? 0, BUFFER_BYTES = 1 << 20, PAUSE = new Int32Array(new SharedArrayBuffer(4));
 function createExclusive(file, mode = 420) {
   return import_node_fs2.default.openSync(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW2, mode);
@@ -244,9 +244,9 @@ function removeQuietly(file) {
 function codeCacheDirectory(env, platform) {
   return env.NODE_DISABLE_COMPILE_CACHE ? null : env.NODE_COMPILE_CACHE || userCacheDirectory(env, platform);
 }
-function codeCacheFile(directory, source, runtime) {
+function codeCacheFile(directory, name, source, runtime) {
   let digest = import_node_crypto2.default.createHash("sha256").update(source).digest("hex").slice(0, 32);
-  return import_node_path4.default.join(directory, `cli-${runtime.node}-${runtime.arch}-${digest}.v8`);
+  return import_node_path4.default.join(directory, `${name}-${runtime.node}-${runtime.arch}-${digest}.v8`);
 }
 var KIND_BYTE = { start: 1, analysis: 2 };
 function parseCodeCache(bytes) {
@@ -264,8 +264,8 @@ function readCodeCache(file) {
     return;
   }
 }
-function runWithCodeCache(file, env, runtime) {
-  let bytes = import_node_fs3.default.readFileSync(file), directory = codeCacheDirectory(env, process.platform), cacheFile = directory === null ? null : codeCacheFile(directory, bytes, runtime), source = bytes.toString("latin1"), cached = cacheFile === null ? void 0 : parseCodeCache(readCodeCache(cacheFile)), script = new import_node_vm.default.Script(`(function (exports, require, module, __filename, __dirname) {${source}
+function runWithCodeCache(file, cache, runtime) {
+  let bytes = import_node_fs3.default.readFileSync(file), cacheFile = cache.directory === null ? null : codeCacheFile(cache.directory, cache.name, bytes, runtime), source = bytes.toString("latin1"), cached = cacheFile === null ? void 0 : parseCodeCache(readCodeCache(cacheFile)), script = new import_node_vm.default.Script(`(function (exports, require, module, __filename, __dirname) {${source}
 })`, {
     filename: file,
     cachedData: cached?.data,
@@ -293,4 +293,4 @@ function flagsAsAtStart(probe) {
 }
 
 // src/cli/index.ts
-runWithCodeCache(import_node_path5.default.join(__dirname, "main.js"), process.env, { node: process.version, arch: process.arch });
+runWithCodeCache(import_node_path5.default.join(__dirname, "main.js"), { name: "cli", directory: codeCacheDirectory(process.env, process.platform) }, { node: process.version, arch: process.arch });

@@ -13,7 +13,7 @@ var __export = (target, all) => {
       !__hasOwnProp.call(to, key) && key !== except && __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
   return to;
 };
-var __builtins = {}, __builtin = (id) => __builtins[id] ??= __toESM(require(id), 1);
+var __modules = {}, __module = (id) => __modules[id] ??= __toESM(require(id), 1);
 var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
   // If the importer is in node compatibility mode or this is not an ESM
   // file that has been converted to a CommonJS file using a Babel-
@@ -29,7 +29,7 @@ __export(main_exports, {
   restoreStartFlags: () => restoreStartFlags
 });
 module.exports = __toCommonJS(main_exports);
-var import_node_path21 = __builtin("node:path");
+var import_node_path21 = __module("node:path");
 
 // src/text.ts
 function plural(n, word) {
@@ -88,7 +88,7 @@ function exitOnceFlushed(code) {
 }
 
 // src/exec/interrupt.ts
-var import_node_os = __builtin("node:os"), cleanups = /* @__PURE__ */ new Set(), SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+var import_node_os = __module("node:os"), cleanups = /* @__PURE__ */ new Set(), SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
 function onInterrupt(cleanup) {
   return cleanups.add(cleanup), () => {
     cleanups.delete(cleanup);
@@ -114,7 +114,7 @@ function cleanUpOnSignals() {
 }
 
 // src/exec/v8-tuning.ts
-var import_node_v8 = __builtin("node:v8"), import_node_vm = __builtin("node:vm"), SMALL_METADATA_CHARS = 8 * 1024 * 1024, MAGLEV_OFF_FROM_CHARS = 256 * 1024;
+var import_node_v8 = __module("node:v8"), import_node_vm = __module("node:vm"), SMALL_METADATA_CHARS = 8 * 1024 * 1024, MAGLEV_OFF_FROM_CHARS = 256 * 1024;
 function v8Flags(metadataChars, nodeVersion) {
   let short = metadataChars <= SMALL_METADATA_CHARS;
   switch (nodeVersion.split(".")[0]) {
@@ -172,10 +172,10 @@ function fullCollection() {
 }
 
 // src/report/annotations.ts
-var import_node_path2 = __builtin("node:path");
+var import_node_path2 = __module("node:path");
 
 // src/model/paths.ts
-var import_node_path = __builtin("node:path"), DRIVE = /^[A-Za-z]:(?:[\\/]|$)/, VERBATIM_DISK = /^\\\\\?\\([A-Za-z]:(?:\\|$))/, VERBATIM_UNC = /^\\\\\?\\UNC\\/i;
+var import_node_path = __module("node:path"), DRIVE = /^[A-Za-z]:(?:[\\/]|$)/, VERBATIM_DISK = /^\\\\\?\\([A-Za-z]:(?:\\|$))/, VERBATIM_UNC = /^\\\\\?\\UNC\\/i;
 function isWindowsPath(p) {
   return DRIVE.test(p) || p.startsWith("\\\\") ? !0 : !p.startsWith("/") && p.includes("\\");
 }
@@ -1118,10 +1118,10 @@ function footer(report) {
 }
 
 // src/run.ts
-var import_node_fs11 = __builtin("node:fs"), import_node_path19 = __builtin("node:path");
+var import_node_fs11 = __module("node:fs"), import_node_path19 = __module("node:path");
 
 // src/config/cargo-config.ts
-var path3 = __builtin("node:path");
+var path3 = __module("node:path");
 
 // src/toml/chars.ts
 var CHAR = {
@@ -4431,7 +4431,7 @@ function refuseMissingDependencies(metadata, selected, cli) {
 }
 
 // src/model/selection.ts
-var import_node_path3 = __builtin("node:path");
+var import_node_path3 = __module("node:path");
 function packageIdSpecs(metadata, invocation, currentManifest, cargoRelease = null) {
   cargoRelease !== null && !releaseAtLeast(cargoRelease, 1, 74) && refusePartialVersions([...invocation.packages, ...invocation.exclude]);
   for (let spec of [...invocation.packages, ...invocation.exclude])
@@ -4903,7 +4903,7 @@ function hostEntry(graph, host) {
 }
 
 // src/rules/doctests.ts
-var import_node_path5 = __builtin("node:path");
+var import_node_path5 = __module("node:path");
 
 // src/rules/feature-steps.ts
 function featureSteps(chain, metadata, locator) {
@@ -4939,7 +4939,7 @@ function locateByFeature(steps, own, ownIs) {
 }
 
 // src/linkage/startup.ts
-var import_node_path4 = __builtin("node:path");
+var import_node_path4 = __module("node:path");
 function hashed(file) {
   return file.includes("-<hash>");
 }
@@ -5752,7 +5752,7 @@ function staticPieFindings(linkage, locator, harnessRunner2) {
 }
 
 // src/toolchain/pin.ts
-var nodePath = __builtin("node:path");
+var nodePath = __module("node:path");
 var LEGACY_FILE = "rust-toolchain", TOML_FILE = "rust-toolchain.toml";
 function findToolchainFile(dir, exists, stopAt) {
   let stop = stopAt === void 0 ? null : trimSeparators(nodePath.normalize(stopAt)), current = trimSeparators(nodePath.normalize(dir));
@@ -6471,10 +6471,10 @@ function formatSeconds(ms) {
 var execRunner = processRunner();
 
 // src/gather/cargo-config.ts
-var import_node_fs2 = require("node:fs"), os2 = __builtin("node:os"), path8 = __builtin("node:path");
+var import_node_fs2 = require("node:fs"), os2 = __module("node:os"), path8 = __module("node:path");
 
 // src/input-file.ts
-var import_node_fs = __builtin("node:fs"), import_node_path6 = __builtin("node:path");
+var import_node_fs = __module("node:fs"), import_node_path6 = __module("node:path");
 var InputFileError = class extends UserError {
   constructor(file, code, reason) {
     super(`${file}: ${reason}`);
@@ -6639,7 +6639,7 @@ function readText(p, within) {
 }
 
 // src/gather/library-path.ts
-var import_node_path7 = __builtin("node:path");
+var import_node_path7 = __module("node:path");
 function inheritedLibraryPath(env, host, cwd) {
   let family2 = loaderFamily(host);
   if (family2 === "wasm" || family2 === "unmodelled") return [];
@@ -6648,7 +6648,7 @@ function inheritedLibraryPath(env, host, cwd) {
 }
 
 // src/gather/isolation.ts
-var import_node_fs4 = __builtin("node:fs"), import_node_os3 = __builtin("node:os"), import_node_path10 = __builtin("node:path");
+var import_node_fs4 = __module("node:fs"), import_node_os3 = __module("node:os"), import_node_path10 = __module("node:path");
 
 // src/config/rustflag-policy.ts
 var PROBE_CODEGEN = /* @__PURE__ */ new Set(["target-feature", "target-cpu", "relocation-model", "panic", "prefer-dynamic", "lto", "embed-bitcode", "debug-assertions", "overflow-checks", "opt-level"]), PROBE_UNSTABLE = /* @__PURE__ */ new Set(["staticlib-prefer-dynamic", "staticlib-allow-rdylib-deps", "randomize-layout", "layout-seed", "sanitizer", "fmt-debug", "ub-checks", "contract-checks"]), WRITES = "makes rustc write files", REFUSED_OPTIONS = /* @__PURE__ */ new Map([
@@ -6722,7 +6722,7 @@ function shownFlag(flag) {
 }
 
 // src/config/trust.ts
-var path10 = __builtin("node:path");
+var path10 = __module("node:path");
 var DATA_TABLES = ["patch", "source", "resolver", "unstable"], DATA_KEYS = /* @__PURE__ */ new Set(["net.offline", "net.retry", "net.git-fetch-with-cli", "registry.default", "registry.index", "paths"]);
 function isPathKey(keys) {
   let [table, , leaf, detail] = keys;
@@ -6771,7 +6771,7 @@ function toml(value) {
 }
 
 // src/exec/cache-dir.ts
-var import_node_os2 = __builtin("node:os"), import_node_path8 = __builtin("node:path");
+var import_node_os2 = __module("node:os"), import_node_path8 = __module("node:path");
 function userCacheDirectory(env, platform) {
   if (platform === "win32") return env.LOCALAPPDATA ? import_node_path8.default.win32.join(env.LOCALAPPDATA, "rust-linkage-guard") : null;
   if (env.XDG_CACHE_HOME && import_node_path8.default.isAbsolute(env.XDG_CACHE_HOME)) return import_node_path8.default.join(env.XDG_CACHE_HOME, "rust-linkage-guard");
@@ -6780,7 +6780,7 @@ function userCacheDirectory(env, platform) {
 }
 
 // src/gather/sources.ts
-var import_node_fs3 = __builtin("node:fs"), import_node_path9 = __builtin("node:path");
+var import_node_fs3 = __module("node:fs"), import_node_path9 = __module("node:path");
 
 // src/rust-source/lexer.ts
 function isIdentStart(c) {
@@ -8035,7 +8035,7 @@ function isolationParent(env) {
 }
 
 // src/gather/lockfile.ts
-var import_node_fs5 = __builtin("node:fs"), import_node_path11 = __builtin("node:path");
+var import_node_fs5 = __module("node:fs"), import_node_path11 = __module("node:path");
 
 // src/json.ts
 function isJsonObject(value) {
@@ -8071,7 +8071,7 @@ function refusal(file, why) {
 }
 
 // src/gather/path-packages.ts
-var import_node_path12 = __builtin("node:path");
+var import_node_path12 = __module("node:path");
 function refuseOutsidePathPackages(metadata, scope) {
   let shown = (file) => relativeOrAbsolute(scope.root, file) || ".";
   if (!isInsideRepository(scope, metadata.workspaceRoot))
@@ -8093,7 +8093,7 @@ function refusal2(what) {
 }
 
 // src/gather/policy-files.ts
-var import_node_fs6 = __builtin("node:fs"), import_node_path13 = __builtin("node:path");
+var import_node_fs6 = __module("node:fs"), import_node_path13 = __module("node:path");
 
 // src/report/json-checks.ts
 function readReportObject(text, file, sarifAdvice) {
@@ -8379,7 +8379,7 @@ function readTextFile(file, kind, what, shown, within) {
 }
 
 // src/gather/rustc-cache.ts
-var import_node_fs10 = __builtin("node:fs"), import_node_path17 = __builtin("node:path");
+var import_node_fs10 = __module("node:fs"), import_node_path17 = __module("node:path");
 
 // src/rustc/output-cache.ts
 var import_node_crypto2 = require("node:crypto");
@@ -8424,7 +8424,7 @@ function remember(outputs, key, output) {
 }
 
 // src/write-file.ts
-var import_node_crypto3 = __builtin("node:crypto"), import_node_fs7 = __builtin("node:fs"), import_node_path14 = __builtin("node:path");
+var import_node_crypto3 = __module("node:crypto"), import_node_fs7 = __module("node:fs"), import_node_path14 = __module("node:path");
 var REASONS2 = {
   ENOTDIR: "a part of its directory is a file",
   ENOENT: "a part of its directory does not exist",
@@ -8617,7 +8617,7 @@ function removeQuietly(file) {
 }
 
 // src/gather/toolchain.ts
-var import_node_fs9 = __builtin("node:fs"), import_node_os5 = __builtin("node:os"), import_node_path16 = __builtin("node:path");
+var import_node_fs9 = __module("node:fs"), import_node_os5 = __module("node:os"), import_node_path16 = __module("node:path");
 
 // src/toolchain/rustup-settings.ts
 function parseRustupSettings(text, file) {
@@ -8636,7 +8636,7 @@ function toolchainDirectory(name, settings) {
 }
 
 // src/gather/tools.ts
-var import_node_fs8 = __builtin("node:fs"), import_node_os4 = __builtin("node:os"), import_node_path15 = __builtin("node:path");
+var import_node_fs8 = __module("node:fs"), import_node_os4 = __module("node:os"), import_node_path15 = __module("node:path");
 
 // src/exec/cargo-failure.ts
 var FAULT = {
@@ -9586,7 +9586,7 @@ function targetTable(doc, pkg, target) {
 }
 
 // src/manifest/default-members.ts
-var import_node_path18 = __builtin("node:path");
+var import_node_path18 = __module("node:path");
 function manifestDefaultMembers(rootManifest, metadata) {
   let workspace = rootManifest?.value.workspace;
   if (typeof workspace != "object" || workspace === null || Array.isArray(workspace)) return null;
@@ -10323,7 +10323,7 @@ function checkPackageSpec(spec, spelled) {
 }
 
 // src/cli/fix.ts
-var import_node_path20 = __builtin("node:path");
+var import_node_path20 = __module("node:path");
 
 // src/fixes/plan.ts
 function planFixes(findings) {

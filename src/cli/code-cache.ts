@@ -17,9 +17,10 @@ export interface Runtime {
 }
 
 /**
- * Where the CLI keeps V8's code cache of itself: the directory `NODE_COMPILE_CACHE` names, else this user's own
- * cache directory (`userCacheDirectory`), never the shared temporary directory, where another user could plant
- * compiled code; none when `NODE_DISABLE_COMPILE_CACHE` is set. The same variables as node's own compile cache.
+ * Where the CLI and the action keep V8's code cache of their code: the directory `NODE_COMPILE_CACHE` names, else
+ * this user's own cache directory (`userCacheDirectory`), never the shared temporary directory, where another user
+ * could plant compiled code; none when `NODE_DISABLE_COMPILE_CACHE` is set. The same variables as node's own
+ * compile cache.
  */
 export function codeCacheDirectory(env: Record<string, string | undefined>, platform: NodeJS.Platform): string | null {
   if (env.NODE_DISABLE_COMPILE_CACHE) return null
@@ -27,13 +28,13 @@ export function codeCacheDirectory(env: Record<string, string | undefined>, plat
 }
 
 /**
- * The cache file of this source on this runtime. V8 checks a cache against its own version and flags and the
- * source's length, not its content, so the name carries a digest of the content: a changed CLI never runs the
- * code of another.
+ * The cache file of this source on this runtime, for the entry `name` (`cli`, `action`). V8 checks a cache against
+ * its own version and flags and the source's length, not its content, so the name carries a digest of the
+ * content: a changed build never runs the code of another.
  */
-export function codeCacheFile(directory: string, source: Uint8Array, runtime: Runtime): string {
+export function codeCacheFile(directory: string, name: string, source: Uint8Array, runtime: Runtime): string {
   const digest = crypto.createHash('sha256').update(source).digest('hex').slice(0, 32)
-  return path.join(directory, `cli-${runtime.node}-${runtime.arch}-${digest}.v8`)
+  return path.join(directory, `${name}-${runtime.node}-${runtime.arch}-${digest}.v8`)
 }
 
 /**
@@ -69,26 +70,26 @@ export function readCodeCache(file: string): Buffer | undefined {
   }
 }
 
-/** What the CLI's code exports for its entry (`cli/main.ts`). */
-interface CliExports {
+/** What the code an entry runs exports for it (`cli/main.ts`, `action.ts`). */
+interface EntryExports {
   restoreStartFlags?: () => { analysedMetadata: boolean }
 }
 
 /**
- * Runs the CLI's code, `file` (one CommonJS script, all ASCII), compiled with V8's code cache of it. Node's
- * compile cache (`module.enableCompileCache`, node 22.1 and later) is not used: node 20 has none, and on node 24
- * this start is as fast (interleaved runs of `--version` and of the libra snapshot).
+ * Runs an entry's code, `file` (one CommonJS script, all ASCII), compiled with V8's code cache of it, kept in
+ * `cache.directory` (none: compiled as node compiles any script) under the entry's name. Node's compile cache
+ * (`module.enableCompileCache`, node 22.1 and later) is not used: node 20 has none, and on node 24 this start is
+ * as fast (interleaved runs of `--version` and of the libra snapshot).
  *
  * The cache is written as the process exits, when there was none, V8 refused it (another node, other V8 flags),
  * or it holds less than this run compiled: made after an analysis, with V8's flags as they were at start
  * (`restoreStartFlags`), else as it was made right after compiling. V8 refuses a cache made under other flags,
  * so one made after an analysis is written only once a probe made at start is accepted under the flags restored.
  */
-export function runWithCodeCache(file: string, env: Record<string, string | undefined>, runtime: Runtime): void {
+export function runWithCodeCache(file: string, cache: { name: string; directory: string | null }, runtime: Runtime): void {
   const bytes = fs.readFileSync(file)
   // Hashed as read: hashing the string would encode it back to bytes first (1.4 ms of a start).
-  const directory = codeCacheDirectory(env, process.platform)
-  const cacheFile = directory === null ? null : codeCacheFile(directory, bytes, runtime)
+  const cacheFile = cache.directory === null ? null : codeCacheFile(cache.directory, cache.name, bytes, runtime)
   // ASCII read as latin1: no UTF-8 decoding, and a one-byte string for V8 to scan.
   const source = bytes.toString('latin1')
   const cached = cacheFile === null ? undefined : parseCodeCache(readCodeCache(cacheFile))
@@ -100,7 +101,7 @@ export function runWithCodeCache(file: string, env: Record<string, string | unde
     importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER
   })
   const body = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void
-  const module: { exports: CliExports } = { exports: {} }
+  const module: { exports: EntryExports } = { exports: {} }
   const accepted = cached !== undefined && script.cachedDataRejected !== true
   if (cacheFile !== null && !(accepted && cached.kind === 'analysis')) {
     const atStart = accepted ? null : script.createCachedData()

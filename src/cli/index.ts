@@ -4,6 +4,6 @@
  * cache of it, so that a start after the first compiles next to nothing.
  */
 import path from 'node:path'
-import { runWithCodeCache } from './code-cache.js'
+import { codeCacheDirectory, runWithCodeCache } from './code-cache.js'
 
-runWithCodeCache(path.join(__dirname, 'main.js'), process.env, { node: process.version, arch: process.arch })
+runWithCodeCache(path.join(__dirname, 'main.js'), { name: 'cli', directory: codeCacheDirectory(process.env, process.platform) }, { node: process.version, arch: process.arch })

@@ -73,8 +73,9 @@ function setFlag(flag: string): void {
 
 /**
  * Sets every flag this process changed back to its value at start, and says whether it tuned V8 for metadata, that
- * is, whether it analysed a workspace. The CLI's entry calls it as the process exits, before it makes its code
- * cache (`cli/code-cache.ts`): V8 refuses a cache made under other flags than its own at the next start.
+ * is, whether it analysed a workspace. The CLI's and the action's entries call it as the process exits, before
+ * they make their code cache (`cli/code-cache.ts`): V8 refuses a cache made under other flags than its own at the
+ * next start.
  */
 export function restoreStartFlags(): { analysedMetadata: boolean } {
   for (const name of changedFlags) v8.setFlagsFromString(AT_START[name]!)
