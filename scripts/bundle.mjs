@@ -29,7 +29,7 @@ await build({ ...commonjs, entryPoints: ['src/action.ts'], outfile: 'dist/main.j
 buildSync({ ...commonjs, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' })
 for (const name of ['index', 'main']) buildSync({ ...commonjs, entryPoints: [`src/cli/${name}.ts`], outfile: `dist/cli/${name}.js` })
 for (const file of ['dist/index.js', 'dist/main.js', 'dist/cli/index.js', 'dist/cli/main.js']) {
-  writeFileSync(file, asciiOnly(oneInteropPerBuiltin(readFileSync(file, 'utf8'))))
+  writeFileSync(file, asciiOnly(oneInteropPerModule(readFileSync(file, 'utf8'))))
 }
 for (const dir of ['dist', 'dist/cli']) writeFileSync(`${dir}/package.json`, '{\n  "type": "commonjs"\n}\n')
 
@@ -58,7 +58,7 @@ function asciiOnly(code) {
  * getter: 3–4 ms of every start, `fs` alone ten times. One object per module, made on first use, serves them
  * all: it is read only, and built by the same `__toESM`. The action's `./github.js` is required the same way.
  */
-function oneInteropPerBuiltin(code) {
+function oneInteropPerModule(code) {
   const at = code.search(/^var __toESM = /mu)
   if (at === -1) throw new Error('bundle: esbuild no longer defines `__toESM` as this script expects')
   // Defined before `__toESM` and called only after it: every use is in a statement below it.
