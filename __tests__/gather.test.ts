@@ -144,6 +144,36 @@ describe('check() with a fake runner', () => {
     expect(report.artifacts.length).toBeGreaterThan(0)
   })
 
+  it("the caller's work runs while cargo metadata works, once every probe has started, and not for a recorded file", async () => {
+    let workDone!: () => void
+    const working = new Promise<void>(resolve => (workDone = resolve))
+    const script = recordedToolchain(RECORDING, sysroot, async () => {
+      // Answered only once the work is done: a check that waited for cargo first would wait forever.
+      const waited = await Promise.race([working.then(() => true), new Promise<false>(resolve => setTimeout(resolve, 5000, false).unref())])
+      return waited ? metadata : { exitCode: 101, stderr: 'error: the work was not done while `cargo metadata` ran' }
+    })
+    const runner = fakeRunner(script)
+    const started: string[][] = []
+    const whileCargoRuns = async (): Promise<void> => {
+      started.push(runner.calls.map(describeCall))
+      workDone()
+    }
+    const report = await check(settings(runner, ['-p', 'app'], { whileCargoRuns }))
+    expect(started).toEqual([['rustup which', 'cargo metadata', 'rustc -vV', 'rustc --print']])
+    expect(report.artifacts.length).toBeGreaterThan(0)
+
+    // Work that fails loses only itself.
+    const failing = await check(settings(runnerWith(), ['-p', 'app'], { whileCargoRuns: () => Promise.reject(new Error('lost')) }))
+    expect(failing.findings).toEqual(report.findings)
+
+    const file = path.join(repo, 'metadata.json')
+    fs.writeFileSync(file, metadata)
+    let calledForFile = false
+    const recorded = await check(settings(runnerWith(), ['-p', 'app'], { metadataFile: file, whileCargoRuns: async () => void (calledForFile = true) }))
+    expect(recorded.findings).toEqual(report.findings)
+    expect(calledForFile).toBe(false)
+  })
+
   it('--target probes the host without `--target` and the target with it', async () => {
     const runner = runnerWith()
     await check(settings(runner, ['-p', 'app', '--target', 'x86_64-unknown-linux-gnu']))

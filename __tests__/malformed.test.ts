@@ -1114,6 +1114,22 @@ describe('7. event payloads', () => {
     })
     expectActionError(r, ['GITHUB_EVENT_PATH', payload])
   })
+
+  register('event', [], 1)
+  it('through the action on a pull request with a token: a payload that is a FIFO nobody writes ends at once, once the report is written', () => {
+    // The GitHub client, loaded while cargo works on a pull request, reads the payload itself: only a payload
+    // read here first as a pull request may get to it, or this run would wait on the FIFO forever.
+    const payload = fifo(path.join(mkdir('event'), 'event.json'))
+    const report = path.join(tmp, 'event', 'fifo-report.json')
+    const r = runAction({ 'report-path': report, 'github-token': 't' }, path.join(FIXTURES, 'plain'), {
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: payload,
+      GITHUB_REPOSITORY: 'o/r'
+    })
+    expectActionError(r, ['GITHUB_EVENT_PATH', payload, 'a FIFO'])
+    expectBounded(r)
+    expect(JSON.parse(fs.readFileSync(report, 'utf8')).artifacts.length).toBeGreaterThan(0)
+  })
 })
 
 // ---------------------------------------------------------------------------------------------------------

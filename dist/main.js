@@ -247,9 +247,19 @@ function toPullRequestHead(number, head) {
     headUser: text2(prop(prop(head, "user"), "login"))
   };
 }
+function loadGitHubModule() {
+  return importGitHubModule().then(
+    () => {
+    },
+    () => {
+    }
+  );
+}
+function importGitHubModule() {
+  return import_node_v82.default.setFlagsFromString("--liftoff-only"), Promise.resolve().then(() => __module("./github.js"));
+}
 async function loadOctokit(token, baseUrl, timeoutMs, retryDelayMs) {
-  import_node_v82.default.setFlagsFromString("--liftoff-only");
-  let { getOctokit } = await Promise.resolve().then(() => __module("./github.js")), api = getOctokit(token, { baseUrl, userAgent: "rust-linkage-guard" });
+  let { getOctokit } = await importGitHubModule(), api = getOctokit(token, { baseUrl, userAgent: "rust-linkage-guard" });
   return api.hook.wrap("request", async (request, options) => {
     let method = String(options.method).toUpperCase(), attempt2 = async () => {
       let controller = new AbortController(), timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -10944,7 +10954,10 @@ async function analyzeWith(options, setup) {
     async (e) => {
       throw await buildsFeatureRefusal(e, { runner, cargo: tools.cargo, manifestPath, invocation, runDir, childEnv, isolation, scope: options.scope ?? null }) ?? e;
     }
-  ), refused = cargoMetadata === null ? NEVER : cargoMetadata.then(() => NEVER, (e) => e instanceof CommandError && e.fault === "input" ? Promise.reject(e) : NEVER), cargoSettled = !1;
+  ), refused = cargoMetadata === null ? NEVER : cargoMetadata.then(() => NEVER, (e) => e instanceof CommandError && e.fault === "input" ? Promise.reject(e) : NEVER);
+  refused.catch(() => {
+  });
+  let cargoSettled = !1;
   cargoMetadata?.then(
     () => cargoSettled = !0,
     () => cargoSettled = !0
@@ -10954,6 +10967,7 @@ async function analyzeWith(options, setup) {
   });
   let version2 = cargoMetadata !== null && !isolation.cargoProbesCached || needsHostTriple ? await Promise.race([rustcPromise, refused]) : null, knownTriple = invocation.target ?? (needsHostTriple ? version2.host : null), probes = Promise.all([rustcPromise, targetFirst ?? probe("target", knownTriple), invocation.target === null ? null : probe("host", null)]), metadataPromise = cargoMetadata ?? parseRecordedMetadata(options);
   metadataPromise.catch(() => {
+  }), cargoMetadata !== null && !cargoSettled && options.whileCargoRuns && await options.whileCargoRuns().catch(() => {
   });
   let [rustc, targetInfo, hostInfo] = await Promise.race([probes, refused]);
   targetInfo.triple = invocation.target ?? rustc.host;
@@ -11086,7 +11100,13 @@ async function run() {
 }
 async function analyse(settings) {
   checkTrigger(process.env.GITHUB_EVENT_NAME, settings.allowPrivilegedTrigger);
-  let env = process.env, repository2 = import_node_path20.default.resolve(env.GITHUB_WORKSPACE ?? process.cwd()), trust = settings.trustRepositoryConfig, scope = trust ? null : repositoryScope(repository2), manifestDir = import_node_path20.default.dirname(import_node_path20.default.resolve(repository2, settings.manifestPath)), report = await check({
+  let env = process.env, repository2 = import_node_path20.default.resolve(env.GITHUB_WORKSPACE ?? process.cwd()), trust = settings.trustRepositoryConfig, scope = trust ? null : repositoryScope(repository2), manifestDir = import_node_path20.default.dirname(import_node_path20.default.resolve(repository2, settings.manifestPath)), pr = null, unreadablePayload;
+  try {
+    pr = readPullRequestContext(env, readEventPayload);
+  } catch (error) {
+    unreadablePayload = error;
+  }
+  let report = await check({
     manifestPath: settings.manifestPath,
     invocation: settings.invocation,
     env,
@@ -11100,11 +11120,12 @@ async function analyse(settings) {
     failOn: settings.failOn,
     baseline: settings.baseline,
     scope,
-    ...metadataTuning()
+    ...metadataTuning(),
+    ...pr !== null && settings.token !== "" ? { whileCargoRuns: loadGitHubModule } : {}
   }), workspacePrefix = import_node_path20.default.relative(repository2, report.workspaceRoot).split(import_node_path20.default.sep).join("/"), roots = [repository2, ...env.RUNNER_TEMP ? [env.RUNNER_TEMP] : []], reportPath = import_node_path20.default.resolve(repository2, settings.reportPath), reportTarget = resolveOutputPath(settings.reportPath, "report-path", repository2, roots), sarifPath = settings.sarifFile === null ? null : import_node_path20.default.resolve(repository2, settings.sarifFile), sarifTarget = settings.sarifFile === null ? null : resolveOutputPath(settings.sarifFile, "sarif-file", repository2, roots);
-  writeAtomically(reportTarget, reportJson(report), "input `report-path`", { flush: !1 }), sarifTarget !== null && writeAtomically(sarifTarget, `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, workspacePrefix }), null, 2)}
-`, "input `sarif-file`", { flush: !1 }), logUntrusted(renderText(report));
-  let pr = readPullRequestContext(env, readEventPayload), client = pr !== null && settings.token !== "" ? createGitHubClient(settings.token, {}) : null, links = fileLinks(env, pr?.headSha ?? null, workspacePrefix), comment = client !== null && pr !== null ? await keepComment(client, pr, report, settings, runUrl(env), links) : null, changes = client !== null && pr !== null ? await fetchChangedLines(client, pr) : null, review = client !== null && pr !== null && changes?.ok && settings.suggest ? await keepReview(client, pr, report, settings, workspacePrefix, changes) : null, notices = [];
+  if (writeAtomically(reportTarget, reportJson(report), "input `report-path`", { flush: !1 }), sarifTarget !== null && writeAtomically(sarifTarget, `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, workspacePrefix }), null, 2)}
+`, "input `sarif-file`", { flush: !1 }), logUntrusted(renderText(report)), unreadablePayload !== void 0) throw unreadablePayload;
+  let client = pr !== null && settings.token !== "" ? createGitHubClient(settings.token, {}) : null, links = fileLinks(env, pr?.headSha ?? null, workspacePrefix), comment = client !== null && pr !== null ? await keepComment(client, pr, report, settings, runUrl(env), links) : null, changes = client !== null && pr !== null ? await fetchChangedLines(client, pr) : null, review = client !== null && pr !== null && changes?.ok && settings.suggest ? await keepReview(client, pr, report, settings, workspacePrefix, changes) : null, notices = [];
   if (comment?.outcome === "failed" && notices.push(`The pull-request comment was not posted: ${comment.failure.message}. The job summary has the full report.`), pr !== null && changes?.ok !== !0) {
     let why = changes === null ? "input `github-token` is empty" : `cannot read the pull request's changed lines: ${changes.failure.message}`;
     settings.suggest && notices.push(`The suggested changes were not posted: ${why}.`), settings.annotate !== "all" ? notices.push(`Every finding is annotated, not only those on the pull request's changed ${settings.annotate === "changed-files" ? "files" : "lines"}: ${why}.`) : changes !== null && info(`Could not read the pull request's changed lines (${changes.failure.message}); annotations are ordered by severity only.`);

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { describeError, UserError } from './errors.js'
 import { metadataTuning } from './exec/v8-tuning.js'
-import { createGitHubClient, type GitHubClient } from './github/client.js'
+import { createGitHubClient, type GitHubClient, loadGitHubModule } from './github/client.js'
 import { commentMarker, type CommentOutcome, fitCommentBody, upsertStickyComment } from './github/comment.js'
 import { type PullRequestContext, readEventContext, readPullRequestContext, runUrl } from './github/context.js'
 import { type ChangedLines, fetchChangedLines, isLineChanged } from './github/diff.js'
@@ -56,6 +56,16 @@ async function analyse(settings: ActionSettings): Promise<void> {
   // The pull request chooses every file in the checkout, symlinks included: none it names may lead outside.
   const scope = trust ? null : repositoryScope(repository)
   const manifestDir = path.dirname(path.resolve(repository, settings.manifestPath))
+  // Read before the analysis, so that a pull request's GitHub client loads while cargo works; @actions/github
+  // reads the payload itself as it loads, so only one read here as a pull request gets to it. A payload that
+  // cannot be read is reported where it was without this, once the report is written.
+  let pr: PullRequestContext | null = null
+  let unreadablePayload: unknown
+  try {
+    pr = readPullRequestContext(env, readEventPayload)
+  } catch (error) {
+    unreadablePayload = error
+  }
   const report = await check({
     manifestPath: settings.manifestPath,
     invocation: settings.invocation,
@@ -70,7 +80,8 @@ async function analyse(settings: ActionSettings): Promise<void> {
     failOn: settings.failOn,
     baseline: settings.baseline,
     scope,
-    ...metadataTuning()
+    ...metadataTuning(),
+    ...(pr !== null && settings.token !== '' ? { whileCargoRuns: loadGitHubModule } : {})
   })
   const workspacePrefix = path.relative(repository, report.workspaceRoot).split(path.sep).join('/')
 
@@ -84,7 +95,7 @@ async function analyse(settings: ActionSettings): Promise<void> {
   if (sarifTarget !== null) writeAtomically(sarifTarget, `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, workspacePrefix }), null, 2)}\n`, 'input `sarif-file`', { flush: false })
   logUntrusted(renderText(report))
 
-  const pr = readPullRequestContext(env, readEventPayload)
+  if (unreadablePayload !== undefined) throw unreadablePayload
   const client = pr !== null && settings.token !== '' ? createGitHubClient(settings.token, {}) : null
   const links = fileLinks(env, pr?.headSha ?? null, workspacePrefix)
   const comment = client !== null && pr !== null ? await keepComment(client, pr, report, settings, runUrl(env), links) : null

@@ -91,6 +91,12 @@ export interface RunOptions {
   beforeParse?: (metadataChars: number) => void
   /** Called once the metadata is parsed and neither its text nor its JSON is referenced any more. */
   afterParse?: () => void
+  /**
+   * Work the caller needs done later, done instead while `cargo metadata` and the rustc probes run, before the
+   * warm-up (the action loads its GitHub client there when it will talk to GitHub). Not called once cargo has
+   * answered, nor for a recorded metadata file; where it fails, only the work is lost.
+   */
+  whileCargoRuns?: () => Promise<void>
   configOverrides?: string[]
   env: Record<string, string | undefined>
   cwd: string
@@ -202,6 +208,8 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
   // rustc, so a compiler that cannot run is the cause to name.
   const refused: Promise<never> =
     cargoMetadata === null ? NEVER : cargoMetadata.then(() => NEVER, (e: unknown) => (e instanceof CommandError && e.fault === 'input' ? Promise.reject(e) : NEVER))
+  // Raced below; it must not go unhandled while the caller's work is awaited.
+  refused.catch(() => undefined)
   let cargoSettled = false
   cargoMetadata?.then(
     () => (cargoSettled = true),
@@ -219,6 +227,9 @@ async function analyzeWith(options: RunOptions, setup: AnalysisSetup): Promise<A
   const metadataPromise: Promise<Metadata> = cargoMetadata ?? parseRecordedMetadata(options)
   // A rejected promise must not go unhandled while the probes are awaited.
   metadataPromise.catch(() => undefined)
+  // The caller's work, once every probe has started (it holds the main thread): unlike the warm-up's, none of it
+  // is lost, so it goes first.
+  if (cargoMetadata !== null && !cargoSettled && options.whileCargoRuns) await options.whileCargoRuns().catch(() => undefined)
   const [rustc, targetInfo, hostInfo] = await Promise.race([probes, refused])
   targetInfo.triple = invocation.target ?? rustc.host
   // Doc tests' flags select `target.<triple>.rustdocflags` by the triple, known only once rustc has answered.

@@ -9789,7 +9789,10 @@ async function analyzeWith(options, setup) {
     async (e) => {
       throw await buildsFeatureRefusal(e, { runner, cargo: tools.cargo, manifestPath, invocation, runDir, childEnv, isolation, scope: options.scope ?? null }) ?? e;
     }
-  ), refused = cargoMetadata === null ? NEVER : cargoMetadata.then(() => NEVER, (e) => e instanceof CommandError && e.fault === "input" ? Promise.reject(e) : NEVER), cargoSettled = !1;
+  ), refused = cargoMetadata === null ? NEVER : cargoMetadata.then(() => NEVER, (e) => e instanceof CommandError && e.fault === "input" ? Promise.reject(e) : NEVER);
+  refused.catch(() => {
+  });
+  let cargoSettled = !1;
   cargoMetadata?.then(
     () => cargoSettled = !0,
     () => cargoSettled = !0
@@ -9799,6 +9802,7 @@ async function analyzeWith(options, setup) {
   });
   let version = cargoMetadata !== null && !isolation.cargoProbesCached || needsHostTriple ? await Promise.race([rustcPromise, refused]) : null, knownTriple = invocation.target ?? (needsHostTriple ? version.host : null), probes = Promise.all([rustcPromise, targetFirst ?? probe("target", knownTriple), invocation.target === null ? null : probe("host", null)]), metadataPromise = cargoMetadata ?? parseRecordedMetadata(options);
   metadataPromise.catch(() => {
+  }), cargoMetadata !== null && !cargoSettled && options.whileCargoRuns && await options.whileCargoRuns().catch(() => {
   });
   let [rustc, targetInfo, hostInfo] = await Promise.race([probes, refused]);
   targetInfo.triple = invocation.target ?? rustc.host;

@@ -223,16 +223,34 @@ function toPullRequestHead(number: number, head: unknown): PullRequestHead {
 }
 
 /**
- * Imported on first use: @actions/github parses the file at GITHUB_EVENT_PATH when it is loaded and throws
- * a bare SyntaxError if it is malformed, which would end the action before it could say which file is bad.
+ * Loads @actions/github ahead of its first use, where a run has time to spare (`RunOptions.whileCargoRuns`):
+ * with Octokit, undici and the node modules they load (http, tls, http2, zlib, worker_threads), it takes
+ * 60-70 ms of a pull-request run. Resolves either way: a module that fails to load throws again where it is
+ * used, and is reported there.
  */
-async function loadOctokit(token: string, baseUrl: string, timeoutMs: number, retryDelayMs: number): Promise<Octokit> {
+export function loadGitHubModule(): Promise<void> {
+  return importGitHubModule().then(
+    () => undefined,
+    () => undefined
+  )
+}
+
+function importGitHubModule(): Promise<typeof import('@actions/github')> {
   // undici, the HTTP client under Octokit, compiles its HTTP parser (a WebAssembly module) as it loads, and V8
   // then optimises it again in the background; the process does not exit before that is done. For the few
   // responses a run reads, V8's baseline code does: a pull request run took 120 ms less on node 20
   // (`npm run bench`, action pull_request).
   v8.setFlagsFromString('--liftoff-only')
-  const { getOctokit } = await import('@actions/github')
+  return import('@actions/github')
+}
+
+/**
+ * Imported on first use, or ahead of it by `loadGitHubModule`: @actions/github parses the file at
+ * GITHUB_EVENT_PATH when it is loaded and throws a bare SyntaxError if it is malformed, which would end the
+ * action before it could say which file is bad.
+ */
+async function loadOctokit(token: string, baseUrl: string, timeoutMs: number, retryDelayMs: number): Promise<Octokit> {
+  const { getOctokit } = await importGitHubModule()
   // No `request` option here: Octokit merges options shallowly, so passing one would drop the proxy-aware
   // `fetch` that @actions/github installs. The timeout is added per request by the hook instead.
   const api = getOctokit(token, { baseUrl, userAgent: 'rust-linkage-guard' })
