@@ -72,6 +72,15 @@ const runnerWith = (answerMetadata: () => string | Answer | Promise<string | Ans
 
 const named = (runner: FakeRunner, what: string): Call[] => runner.calls.filter(c => describeCall(c) === what)
 
+/**
+ * cargo metadata's answer, given only once `done` resolves: a check that waited for cargo first would wait
+ * forever, so after 5 s cargo fails, saying what did not happen.
+ */
+const metadataOnceDone = (done: Promise<void>, otherwise: string) => async (): Promise<string | Answer> => {
+  const waited = await Promise.race([done.then(() => true), new Promise<false>(resolve => setTimeout(resolve, 5000, false).unref())])
+  return waited ? metadata : { exitCode: 101, stderr: `error: ${otherwise} while \`cargo metadata\` ran` }
+}
+
 describe('check() with a fake runner', () => {
   it('runs rustup, then cargo metadata and the rustc probes with the pinned compiler, and gates the report', async () => {
     const runner = runnerWith()
@@ -131,11 +140,7 @@ describe('check() with a fake runner', () => {
   it('the rustc probes run while cargo metadata is still working', async () => {
     let probeStarted!: () => void
     const probing = new Promise<void>(resolve => (probeStarted = resolve))
-    const script = recordedToolchain(RECORDING, sysroot, async () => {
-      // Answered only once the probe has started: a check that waited for cargo first would wait forever.
-      const waited = await Promise.race([probing.then(() => true), new Promise<false>(resolve => setTimeout(resolve, 5000, false).unref())])
-      return waited ? metadata : { exitCode: 101, stderr: 'error: the probe did not start while `cargo metadata` ran' }
-    })
+    const script = recordedToolchain(RECORDING, sysroot, metadataOnceDone(probing, 'the probe did not start'))
     const runner = fakeRunner(call => {
       if (describeCall(call) === 'rustc --print') probeStarted()
       return script(call)
@@ -147,11 +152,7 @@ describe('check() with a fake runner', () => {
   it("the caller's work runs while cargo metadata works, once every probe has started, and not for a recorded file", async () => {
     let workDone!: () => void
     const working = new Promise<void>(resolve => (workDone = resolve))
-    const script = recordedToolchain(RECORDING, sysroot, async () => {
-      // Answered only once the work is done: a check that waited for cargo first would wait forever.
-      const waited = await Promise.race([working.then(() => true), new Promise<false>(resolve => setTimeout(resolve, 5000, false).unref())])
-      return waited ? metadata : { exitCode: 101, stderr: 'error: the work was not done while `cargo metadata` ran' }
-    })
+    const script = recordedToolchain(RECORDING, sysroot, metadataOnceDone(working, 'the work was not done'))
     const runner = fakeRunner(script)
     const started: string[][] = []
     const whileCargoRuns = async (): Promise<void> => {
