@@ -263,8 +263,8 @@ function readCodeCache(file) {
     return;
   }
 }
-function runWithCodeCache(file, cache, runtime) {
-  let bytes = import_node_fs3.default.readFileSync(file), cacheFile = cache.directory === null ? null : codeCacheFile(cache.directory, cache.name, bytes, runtime), source = bytes.toString("latin1"), cached = cacheFile === null ? void 0 : parseCodeCache(readCodeCache(cacheFile)), script = new import_node_vm.default.Script(`(function (exports, require, module, __filename, __dirname) {${source}
+function runWithCodeCache(file, cache) {
+  let bytes = import_node_fs3.default.readFileSync(file), cacheFile = cache.directory === null ? null : codeCacheFile(cache.directory, cache.name, bytes, { node: process.version, arch: process.arch }), source = bytes.toString("latin1"), cached = cacheFile === null ? void 0 : parseCodeCache(readCodeCache(cacheFile)), script = new import_node_vm.default.Script(`(function (exports, require, module, __filename, __dirname) {${source}
 })`, {
     filename: file,
     cachedData: cached?.data,
@@ -293,8 +293,4 @@ function flagsAsAtStart(probe) {
 
 // src/index.ts
 var hosted = process.env.RUNNER_ENVIRONMENT === "github-hosted";
-runWithCodeCache(
-  import_node_path5.default.join(__dirname, "main.js"),
-  { name: "action", directory: hosted ? null : codeCacheDirectory(process.env, process.platform) },
-  { node: process.version, arch: process.arch }
-);
+runWithCodeCache(import_node_path5.default.join(__dirname, "main.js"), { name: "action", directory: hosted ? null : codeCacheDirectory(process.env, process.platform) });

@@ -11106,7 +11106,7 @@ async function analyse(settings) {
   } catch (error) {
     unreadablePayload = error;
   }
-  let report = await check({
+  let talksToGitHub = pr !== null && settings.token !== "", report = await check({
     manifestPath: settings.manifestPath,
     invocation: settings.invocation,
     env,
@@ -11121,11 +11121,11 @@ async function analyse(settings) {
     baseline: settings.baseline,
     scope,
     ...metadataTuning(),
-    ...pr !== null && settings.token !== "" ? { whileCargoRuns: loadGitHubModule } : {}
+    ...talksToGitHub ? { whileCargoRuns: loadGitHubModule } : {}
   }), workspacePrefix = import_node_path20.default.relative(repository2, report.workspaceRoot).split(import_node_path20.default.sep).join("/"), roots = [repository2, ...env.RUNNER_TEMP ? [env.RUNNER_TEMP] : []], reportPath = import_node_path20.default.resolve(repository2, settings.reportPath), reportTarget = resolveOutputPath(settings.reportPath, "report-path", repository2, roots), sarifPath = settings.sarifFile === null ? null : import_node_path20.default.resolve(repository2, settings.sarifFile), sarifTarget = settings.sarifFile === null ? null : resolveOutputPath(settings.sarifFile, "sarif-file", repository2, roots);
   if (writeAtomically(reportTarget, reportJson(report), "input `report-path`", { flush: !1 }), sarifTarget !== null && writeAtomically(sarifTarget, `${JSON.stringify(renderSarif(report, { toolVersion: VERSION, workspacePrefix }), null, 2)}
 `, "input `sarif-file`", { flush: !1 }), logUntrusted(renderText(report)), unreadablePayload !== void 0) throw unreadablePayload;
-  let client = pr !== null && settings.token !== "" ? createGitHubClient(settings.token, {}) : null, links = fileLinks(env, pr?.headSha ?? null, workspacePrefix), comment = client !== null && pr !== null ? await keepComment(client, pr, report, settings, runUrl(env), links) : null, changes = client !== null && pr !== null ? await fetchChangedLines(client, pr) : null, review = client !== null && pr !== null && changes?.ok && settings.suggest ? await keepReview(client, pr, report, settings, workspacePrefix, changes) : null, notices = [];
+  let client = talksToGitHub ? createGitHubClient(settings.token, {}) : null, links = fileLinks(env, pr?.headSha ?? null, workspacePrefix), comment = client !== null && pr !== null ? await keepComment(client, pr, report, settings, runUrl(env), links) : null, changes = client !== null && pr !== null ? await fetchChangedLines(client, pr) : null, review = client !== null && pr !== null && changes?.ok && settings.suggest ? await keepReview(client, pr, report, settings, workspacePrefix, changes) : null, notices = [];
   if (comment?.outcome === "failed" && notices.push(`The pull-request comment was not posted: ${comment.failure.message}. The job summary has the full report.`), pr !== null && changes?.ok !== !0) {
     let why = changes === null ? "input `github-token` is empty" : `cannot read the pull request's changed lines: ${changes.failure.message}`;
     settings.suggest && notices.push(`The suggested changes were not posted: ${why}.`), settings.annotate !== "all" ? notices.push(`Every finding is annotated, not only those on the pull request's changed ${settings.annotate === "changed-files" ? "files" : "lines"}: ${why}.`) : changes !== null && info(`Could not read the pull request's changed lines (${changes.failure.message}); annotations are ordered by severity only.`);

@@ -7,8 +7,4 @@ import path from 'node:path'
 import { codeCacheDirectory, runWithCodeCache } from './cli/code-cache.js'
 
 const hosted = process.env.RUNNER_ENVIRONMENT === 'github-hosted'
-runWithCodeCache(
-  path.join(__dirname, 'main.js'),
-  { name: 'action', directory: hosted ? null : codeCacheDirectory(process.env, process.platform) },
-  { node: process.version, arch: process.arch }
-)
+runWithCodeCache(path.join(__dirname, 'main.js'), { name: 'action', directory: hosted ? null : codeCacheDirectory(process.env, process.platform) })

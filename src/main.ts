@@ -66,6 +66,7 @@ async function analyse(settings: ActionSettings): Promise<void> {
   } catch (error) {
     unreadablePayload = error
   }
+  const talksToGitHub = pr !== null && settings.token !== ''
   const report = await check({
     manifestPath: settings.manifestPath,
     invocation: settings.invocation,
@@ -81,7 +82,7 @@ async function analyse(settings: ActionSettings): Promise<void> {
     baseline: settings.baseline,
     scope,
     ...metadataTuning(),
-    ...(pr !== null && settings.token !== '' ? { whileCargoRuns: loadGitHubModule } : {})
+    ...(talksToGitHub ? { whileCargoRuns: loadGitHubModule } : {})
   })
   const workspacePrefix = path.relative(repository, report.workspaceRoot).split(path.sep).join('/')
 
@@ -96,7 +97,7 @@ async function analyse(settings: ActionSettings): Promise<void> {
   logUntrusted(renderText(report))
 
   if (unreadablePayload !== undefined) throw unreadablePayload
-  const client = pr !== null && settings.token !== '' ? createGitHubClient(settings.token, {}) : null
+  const client = talksToGitHub ? createGitHubClient(settings.token, {}) : null
   const links = fileLinks(env, pr?.headSha ?? null, workspacePrefix)
   const comment = client !== null && pr !== null ? await keepComment(client, pr, report, settings, runUrl(env), links) : null
   // Read once: the ranking and the filter of annotations and the suggested changes all use it.

@@ -27,10 +27,9 @@ export interface WarmUpInputs {
 /**
  * A run spends much of its first analysis compiling it: V8 compiles a function the first time it is called, and
  * the action on a GitHub-hosted runner, which keeps no code cache, compiles the analysis, its rules and its
- * renderers on every run. While
- * `cargo metadata` works, the process waits. This spends that time on an analysis of a workspace of its own,
- * the plugin engine of `examples/`, whose host cannot link, rendered as every run renders: the functions the
- * real analysis calls are then compiled when its metadata arrives.
+ * renderers on every run. While `cargo metadata` works, the process waits. This spends that time on an analysis
+ * of a workspace of its own, the plugin engine of `examples/`, whose host cannot link, rendered as every run
+ * renders: the functions the real analysis calls are then compiled when its metadata arrives.
  *
  * It goes step by step and yields to the event loop between steps, so that cargo's output is read as it comes,
  * and it stops before the next step once `stop()` says so (cargo has answered): the real analysis then waits for

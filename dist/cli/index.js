@@ -264,8 +264,8 @@ function readCodeCache(file) {
     return;
   }
 }
-function runWithCodeCache(file, cache, runtime) {
-  let bytes = import_node_fs3.default.readFileSync(file), cacheFile = cache.directory === null ? null : codeCacheFile(cache.directory, cache.name, bytes, runtime), source = bytes.toString("latin1"), cached = cacheFile === null ? void 0 : parseCodeCache(readCodeCache(cacheFile)), script = new import_node_vm.default.Script(`(function (exports, require, module, __filename, __dirname) {${source}
+function runWithCodeCache(file, cache) {
+  let bytes = import_node_fs3.default.readFileSync(file), cacheFile = cache.directory === null ? null : codeCacheFile(cache.directory, cache.name, bytes, { node: process.version, arch: process.arch }), source = bytes.toString("latin1"), cached = cacheFile === null ? void 0 : parseCodeCache(readCodeCache(cacheFile)), script = new import_node_vm.default.Script(`(function (exports, require, module, __filename, __dirname) {${source}
 })`, {
     filename: file,
     cachedData: cached?.data,
@@ -293,4 +293,4 @@ function flagsAsAtStart(probe) {
 }
 
 // src/cli/index.ts
-runWithCodeCache(import_node_path5.default.join(__dirname, "main.js"), { name: "cli", directory: codeCacheDirectory(process.env, process.platform) }, { node: process.version, arch: process.arch });
+runWithCodeCache(import_node_path5.default.join(__dirname, "main.js"), { name: "cli", directory: codeCacheDirectory(process.env, process.platform) });

@@ -86,10 +86,10 @@ interface EntryExports {
  * (`restoreStartFlags`), else as it was made right after compiling. V8 refuses a cache made under other flags,
  * so one made after an analysis is written only once a probe made at start is accepted under the flags restored.
  */
-export function runWithCodeCache(file: string, cache: { name: string; directory: string | null }, runtime: Runtime): void {
+export function runWithCodeCache(file: string, cache: { name: string; directory: string | null }): void {
   const bytes = fs.readFileSync(file)
   // Hashed as read: hashing the string would encode it back to bytes first (1.4 ms of a start).
-  const cacheFile = cache.directory === null ? null : codeCacheFile(cache.directory, cache.name, bytes, runtime)
+  const cacheFile = cache.directory === null ? null : codeCacheFile(cache.directory, cache.name, bytes, { node: process.version, arch: process.arch })
   // ASCII read as latin1: no UTF-8 decoding, and a one-byte string for V8 to scan.
   const source = bytes.toString('latin1')
   const cached = cacheFile === null ? undefined : parseCodeCache(readCodeCache(cacheFile))

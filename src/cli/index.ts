@@ -6,4 +6,4 @@
 import path from 'node:path'
 import { codeCacheDirectory, runWithCodeCache } from './code-cache.js'
 
-runWithCodeCache(path.join(__dirname, 'main.js'), { name: 'cli', directory: codeCacheDirectory(process.env, process.platform) }, { node: process.version, arch: process.arch })
+runWithCodeCache(path.join(__dirname, 'main.js'), { name: 'cli', directory: codeCacheDirectory(process.env, process.platform) })
