@@ -5271,7 +5271,7 @@ function resolveLinkage(graph, compiler) {
   let byUnit = /* @__PURE__ */ new Map(), crateNames = /* @__PURE__ */ new Map();
   for (let name of ["std", ...SYSROOT_INTERNALS, "panic_unwind", "panic_abort", "test", "proc_macro"])
     crateNames.set(sysKey(name), { name, unit: null });
-  let unbuildable = graph.units.filter((u) => u.crateTypes.length === 0), walks = newWalks(graph.units.length);
+  let unbuildable = graph.units.filter((u) => u.crateTypes.length === 0), walks = newWalks(graph.units);
   for (let unit of topologicalOrder(graph))
     crateNames.set(unitKey(unit), { name: crateName2(unit), unit }), unbuildable.length === 0 ? byUnit.set(unit, resolveUnit(unit, byUnit, graph.units, compiler, walks)) : unbuildable.includes(unit) ? byUnit.set(unit, refusedResult(unit)) : byUnit.set(unit, { ...emptyResult(unit, []), status: "blocked", blockedBy: unbuildable });
   return { results: graph.units.map((u) => byUnit.get(u)), byUnit, crateNames };
@@ -5376,22 +5376,27 @@ function emptyResult(unit, crates) {
 }
 var stdNodes = /* @__PURE__ */ new WeakMap();
 function newWalks(units) {
-  return { nodes: new Array(units), loaded: new Uint32Array(units), walk: 0, graph: [], stack: [], transitive: [] };
+  return { units, nodes: new Array(units.length), loads: new Array(units.length), loaded: new Uint32Array(units.length), walk: 0, graph: [], stack: [], transitive: [] };
+}
+function loadsOf(walks, unit) {
+  let loads = walks.loads[unit.index];
+  return loads === void 0 && (walks.loads[unit.index] = loads = Int32Array.from(unit.crates, (c) => c.unit.index)), loads;
 }
 function crateGraph(unit, done, compiler, walks) {
   let info2 = unit.targetInfo, shape = `${unit.harness ? "test" : "build"}${unit.crateTypes.includes("proc-macro") ? "+proc-macro" : ""}`, perTarget = stdNodes.get(info2);
   perTarget || stdNodes.set(info2, perTarget = /* @__PURE__ */ new Map());
   let std = perTarget.get(shape);
   std || perTarget.set(shape, std = stdCrates(unit));
-  let walk = ++walks.walk, { loaded, nodes, graph, stack, transitive } = walks, length = 0;
+  let walk = ++walks.walk, { units, loaded, nodes, graph, stack, transitive } = walks, length = 0;
   for (let c of std) graph[length++] = c;
-  for (let i = unit.crates.length - 1; i >= 0; i--)
-    stack.push(unit.crates[i].unit), transitive.push(!1);
+  let own = loadsOf(walks, unit);
+  for (let i = own.length - 1; i >= 0; i--)
+    stack.push(own[i]), transitive.push(!1);
   for (; stack.length > 0; ) {
-    let dep = stack.pop(), throughAnother = transitive.pop();
-    if (loaded[dep.index] === walk) continue;
-    loaded[dep.index] = walk;
-    let macrosOnly = dep.target.kind === "proc-macro", node = nodes[dep.index];
+    let index = stack.pop(), throughAnother = transitive.pop();
+    if (loaded[index] === walk) continue;
+    loaded[index] = walk;
+    let dep = units[index], macrosOnly = dep.target.kind === "proc-macro", node = nodes[index];
     if (node || (node = {
       key: unitKey(dep),
       name: crateName2(dep),
@@ -5401,11 +5406,10 @@ function crateGraph(unit, done, compiler, walks) {
       isPanicRuntime: !1,
       requiredPanic: dep.panic === "abort" ? "abort" : null,
       dylibFormats: done.get(dep)?.dylibFormats ?? null
-    }, nodes[dep.index] = node), graph[length++] = throughAnother && readsCdylibAsDylib(dep, compiler) ? cdylibAsDylibNode(dep, node) : node, !macrosOnly)
-      for (let i = dep.crates.length - 1; i >= 0; i--) {
-        let next = dep.crates[i].unit;
-        loaded[next.index] !== walk && (stack.push(next), transitive.push(!0));
-      }
+    }, nodes[index] = node), graph[length++] = throughAnother && readsCdylibAsDylib(dep, compiler) ? cdylibAsDylibNode(dep, node) : node, macrosOnly) continue;
+    let next = loadsOf(walks, dep);
+    for (let i = next.length - 1; i >= 0; i--)
+      loaded[next[i]] !== walk && (stack.push(next[i]), transitive.push(!0));
   }
   return graph.slice(0, length);
 }
@@ -6451,12 +6455,13 @@ function formatFindings(result2, crateType2, errors, linkage, locator, metadata)
     what: describeUnit(unit, crateType2),
     ct: crateType2,
     nameOf: (key) => linkage.crateNames.get(key)?.name ?? key,
-    unitOf: (key) => linkage.crateNames.get(key)?.unit ?? null
+    unitOf: (key) => linkage.crateNames.get(key)?.unit ?? null,
+    crateUnit: crateUnitLookup(result2, linkage)
   };
   return [duplicateLinkageFinding(f), rlibRequiredFinding(f), dylibRequiredFinding(f), panicStrategyFinding(f)].filter((d) => d !== null);
 }
 function duplicateLinkageFinding(f) {
-  let { result: result2, errors, linkage, locator, unit, what, ct, nameOf, unitOf } = f, pathOf2 = (crate2, origin) => inclusionPath(f, crate2, origin), duplicates = errors.filter((e) => e.kind === "crate-dep-multiple");
+  let { errors, locator, unit, what, ct, nameOf, unitOf, crateUnit } = f, pathOf2 = (crate2, origin) => inclusionPath(f, crate2, origin), duplicates = errors.filter((e) => e.kind === "crate-dep-multiple");
   if (duplicates.length > 0) {
     let names2 = [...new Set(duplicates.map((d) => d.crate))], shown = names2.filter((n) => !STD_CRATES.has(n) || n === "std"), crates = shown.length > 0 ? shown : ["std"], primary = duplicates.find((d) => d.crate === crates[0]) ?? duplicates[0], describe7 = (o, crate2) => {
       if (o.via !== null) {
@@ -6464,7 +6469,7 @@ function duplicateLinkageFinding(f) {
         return o.preference === "static" ? `statically inside dylib \`${viaName}\`` : `dynamically, as a dependency of dylib \`${viaName}\``;
       }
       if (o.preference === "dynamic") {
-        let owner = crate2 === "std" ? null : findCrateUnit(result2, linkage, crate2), file = crate2 === "std" ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null;
+        let owner = crate2 === "std" ? null : crateUnit(crate2), file = crate2 === "std" ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null;
         return `dynamically${file ? ` as \`${file}\`` : ""}`;
       }
       return "statically as an rlib";
@@ -6488,9 +6493,9 @@ function duplicateLinkageFinding(f) {
   return null;
 }
 function rlibRequiredFinding(f) {
-  let { result: result2, crateType: crateType2, errors, linkage, locator, unit, what, ct } = f, rlibRequired = errors.filter((e) => e.kind === "rlib-required" || e.kind === "lib-required" && e.format === "rlib");
+  let { crateType: crateType2, errors, locator, unit, what, ct } = f, rlibRequired = errors.filter((e) => e.kind === "rlib-required" || e.kind === "lib-required" && e.format === "rlib");
   if (rlibRequired.length > 0) {
-    let names2 = [...new Set(rlibRequired.map((e) => e.crate))], culprit = findCrateUnit(result2, linkage, names2[0]), inclusion = names2.map((n) => inclusionPath(f, n, { preference: "dynamic", via: null })), why = crateType2 === "staticlib" ? "a staticlib must contain every upstream crate" : "a statically linked (crt-static) executable must contain every upstream crate";
+    let names2 = [...new Set(rlibRequired.map((e) => e.crate))], culprit = f.crateUnit(names2[0]), inclusion = names2.map((n) => inclusionPath(f, n, { preference: "dynamic", via: null })), why = crateType2 === "staticlib" ? "a staticlib must contain every upstream crate" : "a statically linked (crt-static) executable must contain every upstream crate";
     return {
       ...base(unit, "rlib-required", ct),
       crates: names2,
@@ -6537,26 +6542,30 @@ function panicStrategyFinding(f) {
   return null;
 }
 function inclusionPath(f, crate2, origin) {
-  let { result: result2, linkage, locator, metadata, unit } = f, units = [], chain;
+  let { linkage, locator, metadata, unit, crateUnit } = f, units = [], chain;
   if (origin.via !== null) {
     let bringer = linkage.crateNames.get(origin.via);
     units = bringer?.unit ? linkChain(unit, bringer.unit) : [], chain = units.length > 0 ? units.map(crateName2) : [crateName2(unit), bringer?.name ?? origin.via];
   } else {
-    let own = findCrateUnit(result2, linkage, crate2);
+    let own = crateUnit(crate2);
     units = own ? linkChain(unit, own) : [], chain = units.length > 0 ? units.slice(0, -1).map(crateName2) : [crateName2(unit)];
   }
   let dynamic = origin.preference === "dynamic", path25 = { chain, crate: crate2, how: origin.via !== null && !dynamic ? "inside-dylib" : dynamic ? "dynamic" : "static" }, steps = featureSteps(units, metadata, locator);
   if (steps.length > 0 && (path25.features = steps), dynamic) {
-    let owner = crate2 === "std" ? null : findCrateUnit(result2, linkage, crate2), file = crate2 === "std" ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null;
+    let owner = crate2 === "std" ? null : crateUnit(crate2), file = crate2 === "std" ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null;
     file && (path25.file = file);
   }
   return path25;
 }
-function findCrateUnit(result2, linkage, name) {
-  for (let c of result2.crates)
-    if (c.name === name)
-      return linkage.crateNames.get(c.key)?.unit ?? null;
-  return null;
+function crateUnitLookup(result2, linkage) {
+  let byName = null;
+  return (name) => {
+    if (byName === null) {
+      byName = /* @__PURE__ */ new Map();
+      for (let c of result2.crates) byName.has(c.name) || byName.set(c.name, linkage.crateNames.get(c.key)?.unit ?? null);
+    }
+    return byName.get(name) ?? null;
+  };
 }
 function duplicateFixes(unit, primary, culprit, nameOf) {
   let fixes = [], staticVias = [primary.existing, primary.incoming].filter((o) => o.preference === "static" && o.via !== null).map((o) => nameOf(o.via));
@@ -6566,7 +6575,10 @@ function duplicateFixes(unit, primary, culprit, nameOf) {
 }
 function uniqueBy(items, key) {
   let seen = /* @__PURE__ */ new Set();
-  return items.filter((item) => !seen.has(key(item)) && !!seen.add(key(item)));
+  return items.filter((item) => {
+    let k = key(item);
+    return !seen.has(k) && !!seen.add(k);
+  });
 }
 
 // src/rules/linkage.ts

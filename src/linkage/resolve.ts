@@ -62,7 +62,7 @@ export function resolveLinkage(graph: UnitGraph, compiler: CompilerBehaviour): L
   // Cargo refuses a unit whose every crate type the target drops while preparing the build, before it
   // compiles anything: that unit fails, whatever its dependencies, and every other one is never attempted.
   const unbuildable = graph.units.filter(u => u.crateTypes.length === 0)
-  const walks = newWalks(graph.units.length)
+  const walks = newWalks(graph.units)
   for (const unit of topologicalOrder(graph)) {
     crateNames.set(unitKey(unit), { name: crateName(unit), unit })
     if (unbuildable.length === 0) byUnit.set(unit, resolveUnit(unit, byUnit, graph.units, compiler, walks))
@@ -226,11 +226,15 @@ function emptyResult(unit: Unit, crates: CrateNode[]): UnitResult {
 const stdNodes = new WeakMap<TargetInfo, Map<string, CrateNode[]>>()
 
 /**
- * What the crate graphs of one analysis share: each unit's node, by unit index, and a mark per unit that
- * says it is loaded in the walk numbered `walk` (a large workspace walks millions of crates in all).
+ * What the crate graphs of one analysis share, by unit index: each unit's node and the indices of the crates it
+ * loads, and a mark per unit that says it is loaded in the walk numbered `walk` (a large workspace walks
+ * millions of crates in all, so the walk follows numbers, not objects).
  */
 interface Walks {
+  units: readonly Unit[]
   nodes: (CrateNode | undefined)[]
+  /** The unit indices of each unit's `crates`, in order; built on a unit's first visit. */
+  loads: (Int32Array | undefined)[]
   loaded: Uint32Array
   walk: number
   /**
@@ -238,12 +242,18 @@ interface Walks {
    * the stack of crates still to load, with whether each was reached through another crate.
    */
   graph: CrateNode[]
-  stack: Unit[]
+  stack: number[]
   transitive: boolean[]
 }
 
-function newWalks(units: number): Walks {
-  return { nodes: new Array<CrateNode | undefined>(units), loaded: new Uint32Array(units), walk: 0, graph: [], stack: [], transitive: [] }
+function newWalks(units: readonly Unit[]): Walks {
+  return { units, nodes: new Array(units.length), loads: new Array(units.length), loaded: new Uint32Array(units.length), walk: 0, graph: [], stack: [], transitive: [] }
+}
+
+function loadsOf(walks: Walks, unit: Unit): Int32Array {
+  let loads = walks.loads[unit.index]
+  if (loads === undefined) walks.loads[unit.index] = loads = Int32Array.from(unit.crates, c => c.unit.index)
+  return loads
 }
 
 /** The crates rustc loads for a unit, standard library first, then upstream crates depth-first. */
@@ -255,24 +265,26 @@ function crateGraph(unit: Unit, done: Map<Unit, UnitResult>, compiler: CompilerB
   let std = perTarget.get(shape)
   if (!std) perTarget.set(shape, (std = stdCrates(unit)))
   const walk = ++walks.walk
-  const { loaded, nodes, graph, stack, transitive } = walks
+  const { units, loaded, nodes, graph, stack, transitive } = walks
   let length = 0
   for (const c of std) graph[length++] = c
   // Depth first in dependency order, without recursion: the next crate to load is on top. The unit's own
   // dependencies are loaded through `--extern`; theirs through the library search path.
   // `transitive[i]` says whether `stack[i]` was reached through another crate. A crate already loaded is not
   // pushed again: popping it would load nothing.
-  for (let i = unit.crates.length - 1; i >= 0; i--) {
-    stack.push(unit.crates[i]!.unit)
+  const own = loadsOf(walks, unit)
+  for (let i = own.length - 1; i >= 0; i--) {
+    stack.push(own[i]!)
     transitive.push(false)
   }
   while (stack.length > 0) {
-    const dep = stack.pop()!
+    const index = stack.pop()!
     const throughAnother = transitive.pop()!
-    if (loaded[dep.index] === walk) continue
-    loaded[dep.index] = walk
+    if (loaded[index] === walk) continue
+    loaded[index] = walk
+    const dep = units[index]!
     const macrosOnly = dep.target.kind === 'proc-macro'
-    let node = nodes[dep.index]
+    let node = nodes[index]
     if (!node) {
       node = {
         key: unitKey(dep),
@@ -284,15 +296,15 @@ function crateGraph(unit: Unit, done: Map<Unit, UnitResult>, compiler: CompilerB
         requiredPanic: dep.panic === 'abort' ? 'abort' : null,
         dylibFormats: done.get(dep)?.dylibFormats ?? null
       }
-      nodes[dep.index] = node
+      nodes[index] = node
     }
     graph[length++] = throughAnother && readsCdylibAsDylib(dep, compiler) ? cdylibAsDylibNode(dep, node) : node
     // A proc-macro's own dependencies are never loaded into its user's crate graph.
     if (macrosOnly) continue
-    for (let i = dep.crates.length - 1; i >= 0; i--) {
-      const next = dep.crates[i]!.unit
-      if (loaded[next.index] === walk) continue
-      stack.push(next)
+    const next = loadsOf(walks, dep)
+    for (let i = next.length - 1; i >= 0; i--) {
+      if (loaded[next[i]!] === walk) continue
+      stack.push(next[i]!)
       transitive.push(true)
     }
   }

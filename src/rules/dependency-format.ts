@@ -27,6 +27,8 @@ interface ArtifactErrors {
   ct: Finding['crateType']
   nameOf: (key: string) => string
   unitOf: (key: string) => Unit | null
+  /** The unit of the first crate of the unit's crate graph with this name (load order), if any. */
+  crateUnit: (name: string) => Unit | null
 }
 
 /** One finding per kind of dependency-format error of an artifact, in rustc's order. */
@@ -50,14 +52,15 @@ export function formatFindings(
     what: describeUnit(unit, crateType),
     ct: crateType as Finding['crateType'],
     nameOf: key => linkage.crateNames.get(key)?.name ?? key,
-    unitOf: key => linkage.crateNames.get(key)?.unit ?? null
+    unitOf: key => linkage.crateNames.get(key)?.unit ?? null,
+    crateUnit: crateUnitLookup(result, linkage)
   }
   return [duplicateLinkageFinding(f), rlibRequiredFinding(f), dylibRequiredFinding(f), panicStrategyFinding(f)].filter((d): d is Draft => d !== null)
 }
 
 /** `duplicate-linkage`: rustc's "cannot satisfy dependencies so `x` only shows up once". */
 function duplicateLinkageFinding(f: ArtifactErrors): Draft | null {
-  const { result, errors, linkage, locator, unit, what, ct, nameOf, unitOf } = f
+  const { errors, locator, unit, what, ct, nameOf, unitOf, crateUnit } = f
   const pathOf = (crate: string, origin: Origin): InclusionPath => inclusionPath(f, crate, origin)
   const duplicates = errors.filter((e): e is Extract<DependencyFormatError, { kind: 'crate-dep-multiple' }> => e.kind === 'crate-dep-multiple')
   if (duplicates.length > 0) {
@@ -72,7 +75,7 @@ function duplicateLinkageFinding(f: ArtifactErrors): Draft | null {
         return o.preference === 'static' ? `statically inside dylib \`${viaName}\`` : `dynamically, as a dependency of dylib \`${viaName}\``
       }
       if (o.preference === 'dynamic') {
-        const owner = crate === 'std' ? null : findCrateUnit(result, linkage, crate)
+        const owner = crate === 'std' ? null : crateUnit(crate)
         const file = crate === 'std' ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null
         return `dynamically${file ? ` as \`${file}\`` : ''}`
       }
@@ -108,11 +111,11 @@ function duplicateLinkageFinding(f: ArtifactErrors): Draft | null {
 
 /** `rlib-required`: a staticlib or crt-static executable over a crate available only as a dylib. */
 function rlibRequiredFinding(f: ArtifactErrors): Draft | null {
-  const { result, crateType, errors, linkage, locator, unit, what, ct } = f
+  const { crateType, errors, locator, unit, what, ct } = f
   const rlibRequired = errors.filter(e => e.kind === 'rlib-required' || (e.kind === 'lib-required' && e.format === 'rlib'))
   if (rlibRequired.length > 0) {
     const names = [...new Set(rlibRequired.map(e => (e as { crate: string }).crate))]
-    const culprit = findCrateUnit(result, linkage, names[0]!)
+    const culprit = f.crateUnit(names[0]!)
     const inclusion = names.map(n => inclusionPath(f, n, { preference: 'dynamic', via: null }))
     const why = crateType === 'staticlib' ? 'a staticlib must contain every upstream crate' : 'a statically linked (crt-static) executable must contain every upstream crate'
     return {
@@ -186,7 +189,7 @@ function panicStrategyFinding(f: ArtifactErrors): Draft | null {
  * on the optional dependencies along it.
  */
 function inclusionPath(f: ArtifactErrors, crate: string, origin: Origin): InclusionPath {
-  const { result, linkage, locator, metadata, unit } = f
+  const { linkage, locator, metadata, unit, crateUnit } = f
   let units: Unit[] = []
   let chain: string[]
   if (origin.via !== null) {
@@ -195,7 +198,7 @@ function inclusionPath(f: ArtifactErrors, crate: string, origin: Origin): Inclus
     chain = units.length > 0 ? units.map(crateName) : [crateName(unit), bringer?.name ?? origin.via]
   } else {
     // Added for itself: the chain runs to the crate's dependent, so the crate itself is not repeated.
-    const own = findCrateUnit(result, linkage, crate)
+    const own = crateUnit(crate)
     units = own ? linkChain(unit, own) : []
     chain = units.length > 0 ? units.slice(0, -1).map(crateName) : [crateName(unit)]
   }
@@ -204,19 +207,26 @@ function inclusionPath(f: ArtifactErrors, crate: string, origin: Origin): Inclus
   const steps = featureSteps(units, metadata, locator)
   if (steps.length > 0) path.features = steps
   if (dynamic) {
-    const owner = crate === 'std' ? null : findCrateUnit(result, linkage, crate)
+    const owner = crate === 'std' ? null : crateUnit(crate)
     const file = crate === 'std' ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null
     if (file) path.file = file
   }
   return path
 }
 
-function findCrateUnit(result: UnitResult, linkage: LinkageResult, name: string): Unit | null {
-  for (const c of result.crates) {
-    if (c.name !== name) continue
-    return linkage.crateNames.get(c.key)?.unit ?? null
+/**
+ * `ArtifactErrors.crateUnit`: one map for all the look-ups of an artifact, built on the first. An artifact of a
+ * large workspace loads thousands of crates, and a duplicated dylib puts most of them in its errors.
+ */
+function crateUnitLookup(result: UnitResult, linkage: LinkageResult): (name: string) => Unit | null {
+  let byName: Map<string, Unit | null> | null = null
+  return name => {
+    if (byName === null) {
+      byName = new Map()
+      for (const c of result.crates) if (!byName.has(c.name)) byName.set(c.name, linkage.crateNames.get(c.key)?.unit ?? null)
+    }
+    return byName.get(name) ?? null
   }
-  return null
 }
 
 function duplicateFixes(
@@ -243,5 +253,8 @@ function duplicateFixes(
 
 function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
   const seen = new Set<string>()
-  return items.filter(item => !seen.has(key(item)) && Boolean(seen.add(key(item))))
+  return items.filter(item => {
+    const k = key(item)
+    return !seen.has(k) && Boolean(seen.add(k))
+  })
 }
