@@ -3,8 +3,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { actionStep } from './support/action-step.js'
 import { corpusFile } from './support/corpus.js'
-import { readStepOutputs } from './support/step-outputs.js'
 
 /**
  * The committed bundles, run the way users run them: the CLI from a shell, the action the way the runner
@@ -212,15 +212,9 @@ describe('bundles', () => {
 
 describe('action', () => {
   function runAction(inputs: Record<string, string>, workspace: string, extraEnv: Record<string, string> = {}) {
-    const summary = path.join(tmp, `summary-${Math.random()}.md`)
-    const output = path.join(tmp, `output-${Math.random()}.txt`)
-    fs.writeFileSync(summary, '')
-    fs.writeFileSync(output, '')
-    const env = cleanEnv()
-    for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
-    Object.assign(env, { GITHUB_WORKSPACE: workspace, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output }, extraEnv)
-    const r = spawnSync(process.execPath, [ACTION], { cwd: workspace, env, encoding: 'utf8' })
-    return { status: r.status, stdout: r.stdout, summary: fs.readFileSync(summary, 'utf8'), outputs: readStepOutputs(output) }
+    const step = actionStep({ workspace, inputs, scratch: tmp, base: cleanEnv(), env: extraEnv })
+    const r = spawnSync(process.execPath, [ACTION], { cwd: workspace, env: step.env, encoding: 'utf8' })
+    return { status: r.status, stdout: r.stdout, ...step.written() }
   }
 
   it('fails the step, annotates the manifest line and writes summary, report and outputs', () => {

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { codeCacheDirectory, codeCacheFile, parseCodeCache, readCodeCache } from '../src/cli/code-cache.js'
 import { userCacheDirectory } from '../src/exec/cache-dir.js'
+import { actionStep } from './support/action-step.js'
 
 const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const DIST_CLI = path.join(REPO, 'dist', 'cli')
@@ -225,16 +226,17 @@ describe("the action's code cache", () => {
   function runAction(name: string, env: Record<string, string>) {
     const dir = path.join(tmp, `action-${name}-${Math.random().toString(36).slice(2)}`)
     fs.mkdirSync(dir)
-    const files = { GITHUB_STEP_SUMMARY: path.join(dir, 'summary.md'), GITHUB_OUTPUT: path.join(dir, 'output.txt') }
-    for (const file of Object.values(files)) fs.writeFileSync(file, '')
-    const clean: Record<string, string | undefined> = { ...process.env, NODE_OPTIONS: '' }
-    for (const k of Object.keys(clean)) if (/^(?:INPUT|GITHUB|RUNNER)_|^(?:RUSTFLAGS|NODE_COMPILE_CACHE|NODE_DISABLE_COMPILE_CACHE)$/.test(k)) delete clean[k]
+    const base: Record<string, string | undefined> = { ...process.env, NODE_OPTIONS: '' }
+    for (const k of ['RUSTFLAGS', 'NODE_COMPILE_CACHE', 'NODE_DISABLE_COMPILE_CACHE']) delete base[k]
     const report = path.join(dir, 'report.json')
-    const r = spawnSync(process.execPath, [path.join(REPO, 'dist', 'index.js')], {
-      cwd: WORKSPACE,
-      env: { ...clean, ...files, GITHUB_WORKSPACE: WORKSPACE, GITHUB_EVENT_NAME: 'push', INPUT_WORKSPACE: 'true', 'INPUT_REPORT-PATH': report, RUNNER_TEMP: dir, ...env },
-      encoding: 'utf8'
+    const step = actionStep({
+      workspace: WORKSPACE,
+      inputs: { workspace: 'true', 'report-path': report },
+      scratch: dir,
+      base,
+      env: { GITHUB_EVENT_NAME: 'push', RUNNER_TEMP: dir, ...env }
     })
+    const r = spawnSync(process.execPath, [path.join(REPO, 'dist', 'index.js')], { cwd: WORKSPACE, env: step.env, encoding: 'utf8' })
     return { status: r.status, stderr: r.stderr, findings: fs.existsSync(report) ? JSON.parse(fs.readFileSync(report, 'utf8')).findings : null }
   }
 

@@ -13,6 +13,7 @@ import type { Report } from '../src/report/report.js'
 import { renderSarif, type SarifLog } from '../src/report/sarif.js'
 import { SUMMARY_BUDGET, renderSummary } from '../src/report/summary.js'
 import { parseToolchainFile } from '../src/toolchain/pin.js'
+import { actionStep } from './support/action-step.js'
 import { startGitHubServer, type FakeGitHub } from './support/github-server.js'
 import { HOSTILE_STRINGS, acceptedAs, hostile, isToolchainChannel, lineTails, liveText, shownAs, shownText, tomlString, withoutBreaks, type CargoAcceptance } from './support/hostile-strings.js'
 import { makeArtifact, makeFinding, makeReport } from './support/reports.js'
@@ -83,15 +84,10 @@ interface ActionRun extends Run {
 
 /** The bundled action, started as the runner starts it (and asynchronously, so that the fake API can answer). */
 async function runAction(repo: string, inputs: Record<string, string>, extraEnv: Record<string, string> = {}): Promise<ActionRun> {
-  const scratch = fs.mkdtempSync(path.join(tmp, 'run-'))
-  const summary = path.join(scratch, 'summary.md')
-  const output = path.join(scratch, 'output')
-  fs.writeFileSync(summary, '')
-  fs.writeFileSync(output, '')
-  const env = cleanEnv({ GITHUB_WORKSPACE: repo, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output, ...extraEnv })
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
-  const r = await spawnNode(ACTION, [], repo, env)
-  return { ...r, summary: fs.readFileSync(summary, 'utf8'), outputFile: fs.readFileSync(output, 'utf8') }
+  const step = actionStep({ workspace: repo, inputs, scratch: fs.mkdtempSync(path.join(tmp, 'run-')), base: cleanEnv(), env: extraEnv })
+  const r = await spawnNode(ACTION, [], repo, step.env)
+  const { summary, outputFile } = step.written()
+  return { ...r, summary, outputFile }
 }
 
 function runCli(args: string[], cwd: string): Promise<Run> {

@@ -17,10 +17,10 @@ import { parseBaseline } from '../src/policy/baseline.js'
 import { parsePolicy } from '../src/policy/policy.js'
 import { parseTomlDocument } from '../src/toml/document.js'
 import { parseToolchainFile } from '../src/toolchain/pin.js'
+import { actionStep } from './support/action-step.js'
 import { withBuiltinsGuarded } from './support/builtins.js'
 import { corpusFile } from './support/corpus.js'
 import { makeFinding, makeReport } from './support/reports.js'
-import { readStepOutputs } from './support/step-outputs.js'
 
 /**
  * Bad input never crashes: each malformed file, flag or input below ends the run with one line that names
@@ -162,16 +162,9 @@ interface ActionOutcome extends Outcome {
 }
 
 function runAction(inputs: Record<string, string>, workspace: string, extraEnv: Record<string, string> = {}): ActionOutcome {
-  const id = Math.random().toString(36).slice(2)
-  const summary = path.join(tmp, `summary-${id}.md`)
-  const output = path.join(tmp, `output-${id}.txt`)
-  fs.writeFileSync(summary, '')
-  fs.writeFileSync(output, '')
-  const env = cleanEnv()
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
-  Object.assign(env, { GITHUB_WORKSPACE: workspace, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: output }, extraEnv)
-  const r = runBundle(ACTION, [], workspace, env)
-  return { ...r, outputs: readStepOutputs(output) }
+  const step = actionStep({ workspace, inputs, scratch: tmp, base: cleanEnv(), env: extraEnv })
+  const r = runBundle(ACTION, [], workspace, step.env)
+  return { ...r, outputs: step.written().outputs }
 }
 
 /** An input error of the action: exit code 1, `verdict=error`, and one `::error::` line naming what is at fault. */

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { actionStep } from './support/action-step.js'
 import { leaveFree, mountTmpfs, noTmpfs } from './support/tmpfs.js'
 
 /**
@@ -33,15 +34,8 @@ interface Run {
 
 /** Runs the bundled action with `inputs`; `GITHUB_OUTPUT` and `GITHUB_STEP_SUMMARY` are empty files unless given. */
 function runAction(workspace: string, inputs: Record<string, string>, files: { output?: string; summary?: string } = {}): Run {
-  const output = files.output ?? path.join(tmp, `output-${n++}`)
-  const summary = files.summary ?? path.join(tmp, `summary-${n++}`)
-  if (files.output === undefined) fs.writeFileSync(output, '')
-  if (files.summary === undefined) fs.writeFileSync(summary, '')
-  const env: Record<string, string> = {}
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('INPUT_') && !k.startsWith('GITHUB_') && !k.startsWith('RUNNER_')) env[k] = v
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
-  Object.assign(env, { GITHUB_WORKSPACE: workspace, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary })
-  const r = spawnSync(process.execPath, [ACTION], { cwd: workspace, env, encoding: 'utf8' })
+  const step = actionStep({ workspace, inputs, scratch: tmp, files })
+  const r = spawnSync(process.execPath, [ACTION], { cwd: workspace, env: step.env, encoding: 'utf8' })
   // The step's own error lines; annotations carry properties (`::error title=…::`).
   const errors = r.stdout.split('\n').filter(line => line.startsWith('::error::'))
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, errors }

@@ -19,7 +19,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startGitHubServer, type FakeGitHub } from '../__tests__/support/github-server.js'
-import { readStepOutputs } from '../__tests__/support/step-outputs.js'
+import { actionStep } from '../__tests__/support/action-step.js'
 import { sarifSchemaErrors } from '../__tests__/support/sarif-schema.js'
 import { SUMMARY_BUDGET } from '../src/report/summary.js'
 
@@ -69,40 +69,40 @@ const PULL_REQUEST_EVENT: Event = {
 
 async function runAction(repo: string, server: FakeGitHub, inputs: Record<string, string>, label: string, event: Event = PULL_REQUEST_EVENT): Promise<ActionRun> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `e2e-${label}-`))
-  const summary = path.join(scratch, 'summary.md')
-  const output = path.join(scratch, 'output')
   const eventFile = path.join(scratch, 'event.json')
-  fs.writeFileSync(summary, '')
-  fs.writeFileSync(output, '')
   fs.writeFileSync(eventFile, JSON.stringify(event.payload))
-  const env: Record<string, string> = {}
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('INPUT_') && !k.startsWith('GITHUB_') && k !== 'RUSTFLAGS') env[k] = v
-  Object.assign(env, {
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: repo,
-    GITHUB_STEP_SUMMARY: summary,
-    GITHUB_OUTPUT: output,
-    GITHUB_EVENT_NAME: event.name,
-    GITHUB_EVENT_PATH: eventFile,
-    GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
-    GITHUB_API_URL: server.url,
-    GITHUB_SERVER_URL: 'https://github.example',
-    GITHUB_RUN_ID: '4242',
-    GITHUB_RUN_ATTEMPT: '1',
-    'INPUT_MANIFEST-PATH': 'rust/Cargo.toml',
-    'INPUT_GITHUB-TOKEN': server.token,
-    'INPUT_SARIF-FILE': 'out/linkage.sarif',
-    'INPUT_REPORT-PATH': 'out/linkage.json',
-    INPUT_COMMENT: 'on-findings'
+  const base = { ...process.env, RUSTFLAGS: undefined }
+  const step = actionStep({
+    workspace: repo,
+    inputs: {
+      'manifest-path': 'rust/Cargo.toml',
+      'github-token': server.token,
+      'sarif-file': 'out/linkage.sarif',
+      'report-path': 'out/linkage.json',
+      comment: 'on-findings',
+      ...inputs
+    },
+    scratch,
+    base,
+    env: {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_EVENT_NAME: event.name,
+      GITHUB_EVENT_PATH: eventFile,
+      GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
+      GITHUB_API_URL: server.url,
+      GITHUB_SERVER_URL: 'https://github.example',
+      GITHUB_RUN_ID: '4242',
+      GITHUB_RUN_ATTEMPT: '1',
+      ...(event.path === undefined ? {} : { PATH: event.path })
+    }
   })
-  if (event.path !== undefined) env.PATH = event.path
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'index.js')], { cwd: repo, env })
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'index.js')], { cwd: repo, env: step.env })
   let stdout = ''
   child.stdout.on('data', chunk => (stdout += chunk))
   child.stderr.on('data', chunk => (stdout += chunk))
   const status = await new Promise<number | null>(resolve => child.on('close', code => resolve(code)))
-  return { status, stdout, summary: fs.readFileSync(summary, 'utf8'), outputs: readStepOutputs(output) }
+  const { summary, outputs } = step.written()
+  return { status, stdout, summary, outputs }
 }
 
 /** The properties of a workflow command line, still escaped: `::error file=a,line=7::…` → { file, line }. */
