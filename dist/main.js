@@ -6493,9 +6493,9 @@ function duplicateLinkageFinding(f) {
   return null;
 }
 function rlibRequiredFinding(f) {
-  let { crateType: crateType2, errors, locator, unit, what, ct } = f, rlibRequired = errors.filter((e) => e.kind === "rlib-required" || e.kind === "lib-required" && e.format === "rlib");
+  let { crateType: crateType2, errors, locator, unit, what, ct, crateUnit } = f, rlibRequired = errors.filter((e) => e.kind === "rlib-required" || e.kind === "lib-required" && e.format === "rlib");
   if (rlibRequired.length > 0) {
-    let names2 = [...new Set(rlibRequired.map((e) => e.crate))], culprit = f.crateUnit(names2[0]), inclusion = names2.map((n) => inclusionPath(f, n, { preference: "dynamic", via: null })), why = crateType2 === "staticlib" ? "a staticlib must contain every upstream crate" : "a statically linked (crt-static) executable must contain every upstream crate";
+    let names2 = [...new Set(rlibRequired.map((e) => e.crate))], culprit = crateUnit(names2[0]), inclusion = names2.map((n) => inclusionPath(f, n, { preference: "dynamic", via: null })), why = crateType2 === "staticlib" ? "a staticlib must contain every upstream crate" : "a statically linked (crt-static) executable must contain every upstream crate";
     return {
       ...base(unit, "rlib-required", ct),
       crates: names2,

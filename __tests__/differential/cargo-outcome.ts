@@ -10,7 +10,8 @@
  * started are told apart (`not-attempted`) instead of being counted as failures.
  */
 import { execFile, spawn } from 'node:child_process'
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { copyFileSync } from 'node:fs'
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import type { CompileKind, CompileMode } from '../../src/model/build-context.js'
@@ -255,7 +256,29 @@ interface ProcessResult {
   timedOut: boolean
 }
 
-function runProcess(file: string, args: readonly string[], options: { cwd: string; env: Record<string, string>; timeoutMs: number }): Promise<ProcessResult> {
+interface ProcessOptions {
+  cwd: string
+  env: Record<string, string>
+  timeoutMs: number
+}
+
+/**
+ * Runs a program to its end. An executable that is still open for writing somewhere cannot be started
+ * (ETXTBSY): a process forked while one was being written holds it until that process execs. That passes in
+ * moments, so such a start is tried again a few times before it counts.
+ */
+async function runProcess(file: string, args: readonly string[], options: ProcessOptions): Promise<ProcessResult> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await runOnce(file, args, options)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ETXTBSY' || attempt === 4) throw error
+      await new Promise(resolve => setTimeout(resolve, 25 << attempt))
+    }
+  }
+}
+
+function runOnce(file: string, args: readonly string[], options: ProcessOptions): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     // Own process group, so that a timeout also stops the rustc processes cargo started.
     const child = spawn(file, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
@@ -748,7 +771,9 @@ export async function runExecutable(executable: string, cwd: string, copiedAlone
   if (copiedAlone) {
     scratch = await mkdtemp(path.join(os.tmpdir(), 'rlg-alone-'))
     file = path.join(scratch, path.basename(executable))
-    await copyFile(executable, file)
+    // Copied synchronously: copied on a pool thread while other tasks start processes, about one copy in 300 of a
+    // 6 MB executable could not be started (ETXTBSY, see `runProcess`); none in 1,800 copied on this thread.
+    copyFileSync(executable, file)
   }
   try {
     const env = directRunEnvironment()

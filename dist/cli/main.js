@@ -5026,9 +5026,9 @@ function duplicateLinkageFinding(f) {
   return null;
 }
 function rlibRequiredFinding(f) {
-  let { crateType, errors, locator, unit, what, ct } = f, rlibRequired = errors.filter((e) => e.kind === "rlib-required" || e.kind === "lib-required" && e.format === "rlib");
+  let { crateType, errors, locator, unit, what, ct, crateUnit } = f, rlibRequired = errors.filter((e) => e.kind === "rlib-required" || e.kind === "lib-required" && e.format === "rlib");
   if (rlibRequired.length > 0) {
-    let names = [...new Set(rlibRequired.map((e) => e.crate))], culprit = f.crateUnit(names[0]), inclusion = names.map((n) => inclusionPath(f, n, { preference: "dynamic", via: null })), why = crateType === "staticlib" ? "a staticlib must contain every upstream crate" : "a statically linked (crt-static) executable must contain every upstream crate";
+    let names = [...new Set(rlibRequired.map((e) => e.crate))], culprit = crateUnit(names[0]), inclusion = names.map((n) => inclusionPath(f, n, { preference: "dynamic", via: null })), why = crateType === "staticlib" ? "a staticlib must contain every upstream crate" : "a statically linked (crt-static) executable must contain every upstream crate";
     return {
       ...base(unit, "rlib-required", ct),
       crates: names,

@@ -111,11 +111,11 @@ function duplicateLinkageFinding(f: ArtifactErrors): Draft | null {
 
 /** `rlib-required`: a staticlib or crt-static executable over a crate available only as a dylib. */
 function rlibRequiredFinding(f: ArtifactErrors): Draft | null {
-  const { crateType, errors, locator, unit, what, ct } = f
+  const { crateType, errors, locator, unit, what, ct, crateUnit } = f
   const rlibRequired = errors.filter(e => e.kind === 'rlib-required' || (e.kind === 'lib-required' && e.format === 'rlib'))
   if (rlibRequired.length > 0) {
     const names = [...new Set(rlibRequired.map(e => (e as { crate: string }).crate))]
-    const culprit = f.crateUnit(names[0]!)
+    const culprit = crateUnit(names[0]!)
     const inclusion = names.map(n => inclusionPath(f, n, { preference: 'dynamic', via: null }))
     const why = crateType === 'staticlib' ? 'a staticlib must contain every upstream crate' : 'a statically linked (crt-static) executable must contain every upstream crate'
     return {
