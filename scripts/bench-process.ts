@@ -38,7 +38,11 @@
  * Measured per process: the wall time from this process (spawn to 'close'), and for node processes the peak
  * RSS (getrusage's maxRSS of that process alone, written at exit by the preload scripts/bench-rss.cjs, which
  * subjects and floors both load). cargo's own memory is not measured. Children get this environment without
- * INPUT_*, GITHUB_*, RUNNER_* and RUSTFLAGS. Reported: medians, min–max, and the ratios of the medians.
+ * INPUT_*, GITHUB_*, RUNNER_* and RUSTFLAGS, and each build a user cache directory of its own (`XDG_CACHE_HOME`,
+ * empty when the run starts): a build's code cache is written by the first analysis it runs and kept, so with
+ * the user's own directory a build would keep whatever cache an earlier, smaller run left (a test's, say), and
+ * the two builds would not start alike. Here both are made by their first warm-up run of the first case.
+ * Reported: medians, min–max, and the ratios of the medians.
  *
  * Targets (exit status 1 when one is missed or when a case fails, 0 otherwise; 2 for bad options):
  *
@@ -549,6 +553,13 @@ function buildCases(options: Options, tmp: string, getFixture: () => Promise<Act
           ? `<tmp>${p.slice(tmp.length)}`
           : path.relative(ROOT, p) || '.'
   const spawnOpts = (preload: boolean, cwd = ROOT): SpawnOptions => ({ cwd, env, timeoutMs: options.timeoutMs, node: preload, tmp })
+  const userCaches = { current: path.join(tmp, 'user-cache'), before: path.join(tmp, 'user-cache.before') }
+  for (const dir of Object.values(userCaches)) fs.mkdirSync(dir, { recursive: true })
+  /** The environment of a run of `script` (a CLI or action entry): its build's own user cache directory. */
+  const envOf = (script: string): Record<string, string> => ({
+    ...env,
+    XDG_CACHE_HOME: before !== null && script.startsWith(`${before.dist}${path.sep}`) ? userCaches.before : userCaches.current
+  })
   const cliCodes = expectCodes([0, 1], options.timeoutMs)
   const floorCodes = expectCodes([0], options.timeoutMs)
   const anyCode = (s: Sample): string | null => abnormal(s, options.timeoutMs)
@@ -564,7 +575,7 @@ function buildCases(options: Options, tmp: string, getFixture: () => Promise<Act
     output: string,
     cwd: () => string,
     check: (s: Sample) => string | null,
-    runEnv: () => Record<string, string> = () => env
+    runEnv: () => Record<string, string> = () => envOf(cli)
   ): Side => ({
     label,
     run: () => {
@@ -722,8 +733,8 @@ function buildCases(options: Options, tmp: string, getFixture: () => Promise<Act
   for (const event of ['push', 'pull_request'] as const) {
     let fixture: ActionFixture | null = null
     const reportOut = path.join(tmp, `action-floor-${event}.json`)
-    const actionEnv = (fx: ActionFixture): Record<string, string> => ({
-      ...env,
+    const actionEnv = (fx: ActionFixture, script: string): Record<string, string> => ({
+      ...envOf(script),
       GITHUB_ACTIONS: 'true',
       GITHUB_WORKSPACE: fx.repo,
       GITHUB_STEP_SUMMARY: fx.summary,
@@ -764,7 +775,7 @@ function buildCases(options: Options, tmp: string, getFixture: () => Promise<Act
         const requests = fx.server.requests.length
         const patches = patchCount(fx)
         const comments = fx.server.commentsOn(OWNER, REPO, PR).length
-        const s = await runProcess(node, [script], { ...spawnOpts(true, fx.repo), env: actionEnv(fx), keepStdout: true })
+        const s = await runProcess(node, [script], { ...spawnOpts(true, fx.repo), env: actionEnv(fx, script), keepStdout: true })
         counts.requests += fx.server.requests.length - requests
         counts.patches += patchCount(fx) - patches
         counts.created += fx.server.commentsOn(OWNER, REPO, PR).length - comments
