@@ -520,40 +520,8 @@ function normalise(text2) {
 }
 
 // src/json.ts
-var import_node_buffer = require("node:buffer");
 function isJsonObject(value) {
   return typeof value == "object" && value !== null && !Array.isArray(value);
-}
-function parseJsonBytes(bytes) {
-  let text2 = asciiJsonText(bytes);
-  if (text2 !== null)
-    try {
-      return JSON.parse(text2);
-    } catch {
-    }
-  return JSON.parse(bytes.toString("utf8"));
-}
-var ASCII_RUN = 1024;
-function asciiJsonText(bytes) {
-  if ((0, import_node_buffer.isAscii)(bytes)) return bytes.toString("latin1");
-  if (!(0, import_node_buffer.isUtf8)(bytes)) return null;
-  let whole = bytes.toString("latin1"), text2 = "", from = 0;
-  for (let run2 = 0; run2 < bytes.length; run2 += ASCII_RUN) {
-    let end = Math.min(run2 + ASCII_RUN, bytes.length);
-    if (!(0, import_node_buffer.isAscii)(bytes.subarray(run2, end)))
-      for (let i = Math.max(run2, from); i < end; i++) {
-        let lead = bytes[i];
-        if (lead < 128) continue;
-        let backslashes = 0;
-        for (; i - backslashes > 0 && bytes[i - backslashes - 1] === 92; ) backslashes++;
-        if (backslashes % 2 === 1) return null;
-        let length = lead >= 240 ? 4 : lead >= 224 ? 3 : 2, character = bytes.toString("utf8", i, i + length);
-        text2 += whole.slice(from, i);
-        for (let unit = 0; unit < character.length; unit++) text2 += `\\u${character.charCodeAt(unit).toString(16).padStart(4, "0")}`;
-        from = i + length, i = from - 1;
-      }
-  }
-  return text2 + whole.slice(from);
 }
 
 // src/github/context.ts
@@ -10030,9 +9998,9 @@ function findManifest(cwd, metadataFile) {
   if (metadataFile !== null) return null;
   throw new UserError(`could not find \`Cargo.toml\` in \`${cwd}\` or any parent directory; pass \`--manifest-path\``);
 }
-function readMetadataBytes(file) {
+function readMetadataText(file) {
   try {
-    return readInputBytes(file, "metadata", { allowPipe: !0 });
+    return readInputFile(file, "metadata", { allowPipe: !0 });
   } catch (e) {
     throw e instanceof InputFileError ? new UserError(`cannot read metadata file \`${file}\`: ${e.reason}`) : e;
   }
@@ -10389,7 +10357,7 @@ var MetadataError = class extends UserError {
 function parseMetadata(text2, source, options = {}) {
   let raw;
   try {
-    raw = typeof text2 == "string" ? JSON.parse(text2) : parseJsonBytes(text2);
+    raw = JSON.parse(text2);
   } catch (e) {
     let reason = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, " ");
     throw new MetadataError(source, "", `not valid JSON (${reason})`);
@@ -10962,7 +10930,7 @@ async function check(settings) {
     timeoutMs,
     scope,
     runner: settings.runner
-  }), metadataBytes = settings.metadataFile ? readNow(settings.metadataFile) : void 0, toolchain = await toolchainChoice, analysed = await analyzeWorkspace({ ...settings, env: { ...settings.env, ...toolchain }, policy, metadataBytes });
+  }), metadataText = settings.metadataFile ? readNow(settings.metadataFile) : void 0, toolchain = await toolchainChoice, analysed = await analyzeWorkspace({ ...settings, env: { ...settings.env, ...toolchain }, policy, metadataText });
   return gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd, scope });
 }
 async function analyzeWorkspace(options) {
@@ -11075,7 +11043,7 @@ function panicAbortTests(config, env, release) {
 function readNow(file) {
   let read;
   try {
-    read = { bytes: readMetadataBytes(file) };
+    read = { text: readMetadataText(file) };
   } catch (error) {
     read = { error };
   }
@@ -11083,7 +11051,7 @@ function readNow(file) {
     let taken = read;
     if (read = null, taken === null) throw new Error(`\`${file}\` was handed over twice`);
     if ("error" in taken) throw taken.error;
-    return taken.bytes;
+    return taken.text;
   };
 }
 async function buildsFeatureRefusal(error, query) {
@@ -11107,8 +11075,8 @@ async function buildsFeatureRefusal(error, query) {
   return null;
 }
 async function parseRecordedMetadata(options) {
-  let file = options.metadataFile, bytes = options.metadataBytes ? options.metadataBytes() : readMetadataBytes(file);
-  return parseSized(bytes, file, options);
+  let file = options.metadataFile, text2 = options.metadataText ? options.metadataText() : readMetadataText(file);
+  return parseSized(text2, file, options);
 }
 function parseSized(text2, source, options) {
   return options.beforeParse?.(text2.length), parseMetadata(text2, source);

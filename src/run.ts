@@ -17,7 +17,7 @@ import { gateReport, type LoadedPolicy, loadPolicy, type PolicyLocation } from '
 import { withRustcCache } from './gather/rustc-cache.js'
 import { callsSystemLoader, docTestsReader, exportReader, isFile, scanAllocators, sourceReader } from './gather/sources.js'
 import { selectToolchain } from './gather/toolchain.js'
-import { findManifest, probeTarget, readMetadataBytes, readRepositoryText, readToml, runCargoMetadata, runRustcVersion } from './gather/tools.js'
+import { findManifest, probeTarget, readMetadataText, readRepositoryText, readToml, runCargoMetadata, runRustcVersion } from './gather/tools.js'
 import { readInputFile, type RepositoryScope, scopeFor } from './input-file.js'
 import { parseMetadata } from './metadata/parse.js'
 import { createLocator } from './manifest/locator.js'
@@ -70,9 +70,9 @@ export async function check(settings: CheckSettings): Promise<Report> {
     runner: settings.runner
   })
   // A recorded metadata file is read while rustup answers; its parse overlaps the rustc probes (`analyzeWith`).
-  const metadataBytes = settings.metadataFile ? readNow(settings.metadataFile) : undefined
+  const metadataText = settings.metadataFile ? readNow(settings.metadataFile) : undefined
   const toolchain = await toolchainChoice
-  const analysed = await analyzeWorkspace({ ...settings, env: { ...settings.env, ...toolchain }, policy, metadataBytes })
+  const analysed = await analyzeWorkspace({ ...settings, env: { ...settings.env, ...toolchain }, policy, metadataText })
   return gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd, scope })
 }
 
@@ -83,11 +83,11 @@ export interface RunOptions {
   /** Read `cargo metadata` output from this file instead of running cargo. */
   metadataFile?: string | null
   /**
-   * The file's bytes when already read (see `check`): returned, or what reading it threw thrown, once, so that
-   * the options do not keep tens of megabytes alive while the analysis runs.
+   * The file's text when already read (see `check`): returned, or what reading it threw thrown, once, so that
+   * the options do not keep a text of tens of megabytes alive while the analysis runs.
    */
-  metadataBytes?: () => Buffer
-  /** Called with the metadata's length (characters, or bytes as read) before it is parsed: the entry points tune V8 by it (`metadataTuning`). */
+  metadataText?: () => string
+  /** Called with the metadata's length before it is parsed: the entry points tune V8 by it (`metadataTuning`). */
   beforeParse?: (metadataChars: number) => void
   /** Called once the metadata is parsed and neither its text nor its JSON is referenced any more. */
   afterParse?: () => void
@@ -313,11 +313,11 @@ function panicAbortTests(config: CargoConfig, env: Record<string, string | undef
   return env.CARGO_UNSTABLE_PANIC_ABORT_TESTS === 'true' || (node?.kind === 'scalar' && node.value === true)
 }
 
-/** Reads a metadata file now; the function returns its bytes, or throws what reading it threw, once. */
-function readNow(file: string): () => Buffer {
-  let read: { bytes: Buffer } | { error: unknown } | null
+/** Reads a metadata file now; the function returns its text, or throws what reading it threw, once. */
+function readNow(file: string): () => string {
+  let read: { text: string } | { error: unknown } | null
   try {
-    read = { bytes: readMetadataBytes(file) }
+    read = { text: readMetadataText(file) }
   } catch (error) {
     read = { error }
   }
@@ -326,7 +326,7 @@ function readNow(file: string): () => Buffer {
     read = null
     if (taken === null) throw new Error(`\`${file}\` was handed over twice`)
     if ('error' in taken) throw taken.error
-    return taken.bytes
+    return taken.text
   }
 }
 
@@ -374,11 +374,11 @@ async function buildsFeatureRefusal(error: unknown, query: RefusalQuery): Promis
 
 async function parseRecordedMetadata(options: RunOptions): Promise<Metadata> {
   const file = options.metadataFile!
-  const bytes = options.metadataBytes ? options.metadataBytes() : readMetadataBytes(file)
-  return parseSized(bytes, file, options)
+  const text = options.metadataText ? options.metadataText() : readMetadataText(file)
+  return parseSized(text, file, options)
 }
 
-function parseSized(text: string | Buffer, source: string, options: RunOptions): Metadata {
+function parseSized(text: string, source: string, options: RunOptions): Metadata {
   options.beforeParse?.(text.length)
   return parseMetadata(text, source)
 }

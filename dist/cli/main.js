@@ -8050,40 +8050,8 @@ function isolationParent(env) {
 var import_node_fs5 = __module("node:fs"), import_node_path11 = __module("node:path");
 
 // src/json.ts
-var import_node_buffer = require("node:buffer");
 function isJsonObject(value) {
   return typeof value == "object" && value !== null && !Array.isArray(value);
-}
-function parseJsonBytes(bytes) {
-  let text = asciiJsonText(bytes);
-  if (text !== null)
-    try {
-      return JSON.parse(text);
-    } catch {
-    }
-  return JSON.parse(bytes.toString("utf8"));
-}
-var ASCII_RUN = 1024;
-function asciiJsonText(bytes) {
-  if ((0, import_node_buffer.isAscii)(bytes)) return bytes.toString("latin1");
-  if (!(0, import_node_buffer.isUtf8)(bytes)) return null;
-  let whole = bytes.toString("latin1"), text = "", from = 0;
-  for (let run = 0; run < bytes.length; run += ASCII_RUN) {
-    let end = Math.min(run + ASCII_RUN, bytes.length);
-    if (!(0, import_node_buffer.isAscii)(bytes.subarray(run, end)))
-      for (let i = Math.max(run, from); i < end; i++) {
-        let lead = bytes[i];
-        if (lead < 128) continue;
-        let backslashes = 0;
-        for (; i - backslashes > 0 && bytes[i - backslashes - 1] === 92; ) backslashes++;
-        if (backslashes % 2 === 1) return null;
-        let length = lead >= 240 ? 4 : lead >= 224 ? 3 : 2, character = bytes.toString("utf8", i, i + length);
-        text += whole.slice(from, i);
-        for (let unit = 0; unit < character.length; unit++) text += `\\u${character.charCodeAt(unit).toString(16).padStart(4, "0")}`;
-        from = i + length, i = from - 1;
-      }
-  }
-  return text + whole.slice(from);
 }
 
 // src/gather/lockfile.ts
@@ -8865,9 +8833,9 @@ function findManifest(cwd, metadataFile) {
   if (metadataFile !== null) return null;
   throw new UserError(`could not find \`Cargo.toml\` in \`${cwd}\` or any parent directory; pass \`--manifest-path\``);
 }
-function readMetadataBytes(file) {
+function readMetadataText(file) {
   try {
-    return readInputBytes(file, "metadata", { allowPipe: !0 });
+    return readInputFile(file, "metadata", { allowPipe: !0 });
   } catch (e) {
     throw e instanceof InputFileError ? new UserError(`cannot read metadata file \`${file}\`: ${e.reason}`) : e;
   }
@@ -9224,7 +9192,7 @@ var MetadataError = class extends UserError {
 function parseMetadata(text, source, options = {}) {
   let raw;
   try {
-    raw = typeof text == "string" ? JSON.parse(text) : parseJsonBytes(text);
+    raw = JSON.parse(text);
   } catch (e) {
     let reason = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, " ");
     throw new MetadataError(source, "", `not valid JSON (${reason})`);
@@ -9797,7 +9765,7 @@ async function check(settings) {
     timeoutMs,
     scope,
     runner: settings.runner
-  }), metadataBytes = settings.metadataFile ? readNow(settings.metadataFile) : void 0, toolchain = await toolchainChoice, analysed = await analyzeWorkspace({ ...settings, env: { ...settings.env, ...toolchain }, policy, metadataBytes });
+  }), metadataText = settings.metadataFile ? readNow(settings.metadataFile) : void 0, toolchain = await toolchainChoice, analysed = await analyzeWorkspace({ ...settings, env: { ...settings.env, ...toolchain }, policy, metadataText });
   return gateReport(analysed, { failOn: settings.failOn, policy, baseline: settings.baseline, cwd, scope });
 }
 async function analyzeWorkspace(options) {
@@ -9910,7 +9878,7 @@ function panicAbortTests(config, env, release) {
 function readNow(file) {
   let read;
   try {
-    read = { bytes: readMetadataBytes(file) };
+    read = { text: readMetadataText(file) };
   } catch (error) {
     read = { error };
   }
@@ -9918,7 +9886,7 @@ function readNow(file) {
     let taken = read;
     if (read = null, taken === null) throw new Error(`\`${file}\` was handed over twice`);
     if ("error" in taken) throw taken.error;
-    return taken.bytes;
+    return taken.text;
   };
 }
 async function buildsFeatureRefusal(error, query) {
@@ -9942,8 +9910,8 @@ async function buildsFeatureRefusal(error, query) {
   return null;
 }
 async function parseRecordedMetadata(options) {
-  let file = options.metadataFile, bytes = options.metadataBytes ? options.metadataBytes() : readMetadataBytes(file);
-  return parseSized(bytes, file, options);
+  let file = options.metadataFile, text = options.metadataText ? options.metadataText() : readMetadataText(file);
+  return parseSized(text, file, options);
 }
 function parseSized(text, source, options) {
   return options.beforeParse?.(text.length), parseMetadata(text, source);

@@ -11,7 +11,7 @@ import { resolveRustflags } from '../config/rustflags.js'
 import { CommandError, UserError } from '../errors.js'
 import { describeCargoFailure, FAULT } from '../exec/cargo-failure.js'
 import type { CommandRunner } from '../exec/runner.js'
-import { InputFileError, readInputBytes, readInputFile, type RepositoryScope, scopeFor } from '../input-file.js'
+import { InputFileError, readInputFile, type RepositoryScope, scopeFor } from '../input-file.js'
 import { MAX_TOOL_STDOUT_BYTES } from '../limits.js'
 import type { CompileKind } from '../model/build-context.js'
 import type { Invocation } from '../model/invocation.js'
@@ -31,11 +31,11 @@ export function findManifest(cwd: string, metadataFile: string | null): string |
   throw new UserError(`could not find \`Cargo.toml\` in \`${cwd}\` or any parent directory; pass \`--manifest-path\``)
 }
 
-/** The bytes of a `--metadata-file`, for `parseMetadata`. */
-export function readMetadataBytes(file: string): Buffer {
+/** The text of a `--metadata-file`. */
+export function readMetadataText(file: string): string {
   try {
     // `--metadata-file /dev/stdin` and `<(cargo metadata …)` are pipes.
-    return readInputBytes(file, 'metadata', { allowPipe: true })
+    return readInputFile(file, 'metadata', { allowPipe: true })
   } catch (e) {
     if (e instanceof InputFileError) throw new UserError(`cannot read metadata file \`${file}\`: ${e.reason}`)
     throw e

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js'
-import { isJsonObject, parseJsonBytes } from '../json.js'
+import { isJsonObject } from '../json.js'
 import type { Declaration, DeclaredDependency, DependencyEdge, DependencyKind, EdgeKind, Metadata, Package, PackageId, Target } from '../model/metadata.js'
 import { badStringList, Invalid, isStringArray, type Json, NO_STRINGS, notArray, notBoolean, notObject, notString, q, string, stringList, unknownKind } from './checks.js'
 import { dependencyCycle, describeCycle } from './cycle.js'
@@ -14,14 +14,14 @@ export class MetadataError extends UserError {
 }
 
 /**
- * Parses `cargo metadata --format-version 1` output (its text, or its bytes as read) into a validated `Metadata`.
+ * Parses `cargo metadata --format-version 1` output into a validated `Metadata`.
  * `source` names the input in messages (a file path, or "cargo metadata"). With `membersOnly`, the output of
  * `--no-deps` is accepted too: the packages without a dependency graph.
  */
-export function parseMetadata(text: string | Buffer, source: string, options: { membersOnly?: boolean } = {}): Metadata {
+export function parseMetadata(text: string, source: string, options: { membersOnly?: boolean } = {}): Metadata {
   let raw: Json
   try {
-    raw = typeof text === 'string' ? JSON.parse(text) : parseJsonBytes(text)
+    raw = JSON.parse(text)
   } catch (e) {
     const reason = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ')
     throw new MetadataError(source, '', `not valid JSON (${reason})`)
