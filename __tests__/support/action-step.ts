@@ -6,8 +6,6 @@ import { readStepOutputs } from './step-outputs.js'
 export interface ActionStep {
   /** The step's whole environment. */
   env: Record<string, string>
-  summaryFile: string
-  outputFile: string
   /** What the step wrote to its summary and outputs files, read once it has ended. */
   written(): { summary: string; outputs: Record<string, string>; outputFile: string }
 }
@@ -50,8 +48,6 @@ export function actionStep(options: ActionStepOptions): ActionStep {
   Object.assign(env, { GITHUB_WORKSPACE: options.workspace, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_OUTPUT: outputFile }, options.env)
   return {
     env,
-    summaryFile,
-    outputFile,
     written: () => ({ summary: fs.readFileSync(summaryFile, 'utf8'), outputs: readStepOutputs(outputFile), outputFile: fs.readFileSync(outputFile, 'utf8') })
   }
 }
