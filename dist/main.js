@@ -5241,7 +5241,7 @@ function resolveLinkage(graph, compiler) {
     crateNames.set(sysKey(name), { name, unit: null });
   let unbuildable = graph.units.filter((u) => u.crateTypes.length === 0), walks = newWalks(graph.units);
   for (let unit of topologicalOrder(graph))
-    crateNames.set(unitKey(unit), { name: crateName2(unit), unit }), unbuildable.length === 0 ? byUnit.set(unit, resolveUnit(unit, byUnit, graph.units, compiler, walks)) : unbuildable.includes(unit) ? byUnit.set(unit, refusedResult(unit)) : byUnit.set(unit, { ...emptyResult(unit, []), status: "blocked", blockedBy: unbuildable });
+    crateNames.set(unitKey(unit), { name: crateName2(unit), unit }), unbuildable.length === 0 ? byUnit.set(unit, resolveUnit(unit, byUnit, compiler, walks)) : unbuildable.includes(unit) ? byUnit.set(unit, refusedResult(unit)) : byUnit.set(unit, { ...emptyResult(unit, []), status: "blocked", blockedBy: unbuildable });
   return { results: graph.units.map((u) => byUnit.get(u)), byUnit, crateNames };
 }
 function unitKey(unit) {
@@ -5275,7 +5275,7 @@ function topologicalOrder(graph) {
     }
   return order;
 }
-function resolveUnit(unit, done, units, compiler, walks) {
+function resolveUnit(unit, done, compiler, walks) {
   let blockedBy = jobDependenciesOf(unit).filter((d) => done.get(d).status !== "ok" || staticPieWithRunPath(d) === "build-script");
   if (unit.docTests?.examples === "none" && blockedBy.length === 0) return emptyResult(unit, []);
   let links = unit.crateTypes.some(requiresUpstreamObjects), crates = links && blockedBy.length === 0 ? crateGraph(unit, done, compiler, walks) : [], base2 = emptyResult(unit, crates);
@@ -5318,7 +5318,7 @@ function resolveUnit(unit, done, units, compiler, walks) {
     problems,
     droppedCrateTypes: unit.droppedCrateTypes,
     artifacts,
-    runtimeLibraries: runtimeLibraries(unit, crates, artifacts, done, units),
+    runtimeLibraries: runtimeLibraries(unit, crates, artifacts, done, walks.units),
     dylibFormats
   };
 }
@@ -6429,7 +6429,7 @@ function formatFindings(result2, crateType2, errors, linkage, locator, metadata)
   return [duplicateLinkageFinding(f), rlibRequiredFinding(f), dylibRequiredFinding(f), panicStrategyFinding(f)].filter((d) => d !== null);
 }
 function duplicateLinkageFinding(f) {
-  let { errors, locator, unit, what, ct, nameOf, unitOf, crateUnit } = f, pathOf2 = (crate2, origin) => inclusionPath(f, crate2, origin), duplicates = errors.filter((e) => e.kind === "crate-dep-multiple");
+  let { errors, locator, unit, what, ct, nameOf, unitOf } = f, pathOf2 = (crate2, origin) => inclusionPath(f, crate2, origin), duplicates = errors.filter((e) => e.kind === "crate-dep-multiple");
   if (duplicates.length > 0) {
     let names2 = [...new Set(duplicates.map((d) => d.crate))], shown = names2.filter((n) => !STD_CRATES.has(n) || n === "std"), crates = shown.length > 0 ? shown : ["std"], primary = duplicates.find((d) => d.crate === crates[0]) ?? duplicates[0], describe7 = (o, crate2) => {
       if (o.via !== null) {
@@ -6437,7 +6437,7 @@ function duplicateLinkageFinding(f) {
         return o.preference === "static" ? `statically inside dylib \`${viaName}\`` : `dynamically, as a dependency of dylib \`${viaName}\``;
       }
       if (o.preference === "dynamic") {
-        let owner = crate2 === "std" ? null : crateUnit(crate2), file = crate2 === "std" ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null;
+        let file = dylibFileOf(f, crate2);
         return `dynamically${file ? ` as \`${file}\`` : ""}`;
       }
       return "statically as an rlib";
@@ -6520,10 +6520,15 @@ function inclusionPath(f, crate2, origin) {
   }
   let dynamic = origin.preference === "dynamic", path25 = { chain, crate: crate2, how: origin.via !== null && !dynamic ? "inside-dylib" : dynamic ? "dynamic" : "static" }, steps = featureSteps(units, metadata, locator);
   if (steps.length > 0 && (path25.features = steps), dynamic) {
-    let owner = crate2 === "std" ? null : crateUnit(crate2), file = crate2 === "std" ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null;
+    let file = dylibFileOf(f, crate2);
     file && (path25.file = file);
   }
   return path25;
+}
+function dylibFileOf(f, crate2) {
+  if (crate2 === "std") return f.unit.targetInfo.stdDylib;
+  let owner = f.crateUnit(crate2);
+  return owner ? dylibFileName(owner) : null;
 }
 function crateUnitLookup(result2, linkage) {
   let byName = null;

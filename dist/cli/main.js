@@ -3790,7 +3790,7 @@ function resolveLinkage(graph, compiler) {
     crateNames.set(sysKey(name), { name, unit: null });
   let unbuildable = graph.units.filter((u) => u.crateTypes.length === 0), walks = newWalks(graph.units);
   for (let unit of topologicalOrder(graph))
-    crateNames.set(unitKey(unit), { name: crateName2(unit), unit }), unbuildable.length === 0 ? byUnit.set(unit, resolveUnit(unit, byUnit, graph.units, compiler, walks)) : unbuildable.includes(unit) ? byUnit.set(unit, refusedResult(unit)) : byUnit.set(unit, { ...emptyResult(unit, []), status: "blocked", blockedBy: unbuildable });
+    crateNames.set(unitKey(unit), { name: crateName2(unit), unit }), unbuildable.length === 0 ? byUnit.set(unit, resolveUnit(unit, byUnit, compiler, walks)) : unbuildable.includes(unit) ? byUnit.set(unit, refusedResult(unit)) : byUnit.set(unit, { ...emptyResult(unit, []), status: "blocked", blockedBy: unbuildable });
   return { results: graph.units.map((u) => byUnit.get(u)), byUnit, crateNames };
 }
 function unitKey(unit) {
@@ -3824,7 +3824,7 @@ function topologicalOrder(graph) {
     }
   return order;
 }
-function resolveUnit(unit, done, units, compiler, walks) {
+function resolveUnit(unit, done, compiler, walks) {
   let blockedBy = jobDependenciesOf(unit).filter((d) => done.get(d).status !== "ok" || staticPieWithRunPath(d) === "build-script");
   if (unit.docTests?.examples === "none" && blockedBy.length === 0) return emptyResult(unit, []);
   let links = unit.crateTypes.some(requiresUpstreamObjects), crates = links && blockedBy.length === 0 ? crateGraph(unit, done, compiler, walks) : [], base2 = emptyResult(unit, crates);
@@ -3867,7 +3867,7 @@ function resolveUnit(unit, done, units, compiler, walks) {
     problems,
     droppedCrateTypes: unit.droppedCrateTypes,
     artifacts,
-    runtimeLibraries: runtimeLibraries(unit, crates, artifacts, done, units),
+    runtimeLibraries: runtimeLibraries(unit, crates, artifacts, done, walks.units),
     dylibFormats
   };
 }
@@ -4994,7 +4994,7 @@ function formatFindings(result2, crateType, errors, linkage, locator, metadata) 
   return [duplicateLinkageFinding(f), rlibRequiredFinding(f), dylibRequiredFinding(f), panicStrategyFinding(f)].filter((d) => d !== null);
 }
 function duplicateLinkageFinding(f) {
-  let { errors, locator, unit, what, ct, nameOf, unitOf, crateUnit } = f, pathOf = (crate, origin) => inclusionPath(f, crate, origin), duplicates = errors.filter((e) => e.kind === "crate-dep-multiple");
+  let { errors, locator, unit, what, ct, nameOf, unitOf } = f, pathOf = (crate, origin) => inclusionPath(f, crate, origin), duplicates = errors.filter((e) => e.kind === "crate-dep-multiple");
   if (duplicates.length > 0) {
     let names = [...new Set(duplicates.map((d) => d.crate))], shown = names.filter((n) => !STD_CRATES.has(n) || n === "std"), crates = shown.length > 0 ? shown : ["std"], primary = duplicates.find((d) => d.crate === crates[0]) ?? duplicates[0], describe7 = (o, crate) => {
       if (o.via !== null) {
@@ -5002,7 +5002,7 @@ function duplicateLinkageFinding(f) {
         return o.preference === "static" ? `statically inside dylib \`${viaName}\`` : `dynamically, as a dependency of dylib \`${viaName}\``;
       }
       if (o.preference === "dynamic") {
-        let owner = crate === "std" ? null : crateUnit(crate), file = crate === "std" ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null;
+        let file = dylibFileOf(f, crate);
         return `dynamically${file ? ` as \`${file}\`` : ""}`;
       }
       return "statically as an rlib";
@@ -5085,10 +5085,15 @@ function inclusionPath(f, crate, origin) {
   }
   let dynamic = origin.preference === "dynamic", path26 = { chain, crate, how: origin.via !== null && !dynamic ? "inside-dylib" : dynamic ? "dynamic" : "static" }, steps = featureSteps(units, metadata, locator);
   if (steps.length > 0 && (path26.features = steps), dynamic) {
-    let owner = crate === "std" ? null : crateUnit(crate), file = crate === "std" ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null;
+    let file = dylibFileOf(f, crate);
     file && (path26.file = file);
   }
   return path26;
+}
+function dylibFileOf(f, crate) {
+  if (crate === "std") return f.unit.targetInfo.stdDylib;
+  let owner = f.crateUnit(crate);
+  return owner ? dylibFileName(owner) : null;
 }
 function crateUnitLookup(result2, linkage) {
   let byName = null;

@@ -65,7 +65,7 @@ export function resolveLinkage(graph: UnitGraph, compiler: CompilerBehaviour): L
   const walks = newWalks(graph.units)
   for (const unit of topologicalOrder(graph)) {
     crateNames.set(unitKey(unit), { name: crateName(unit), unit })
-    if (unbuildable.length === 0) byUnit.set(unit, resolveUnit(unit, byUnit, graph.units, compiler, walks))
+    if (unbuildable.length === 0) byUnit.set(unit, resolveUnit(unit, byUnit, compiler, walks))
     else if (unbuildable.includes(unit)) byUnit.set(unit, refusedResult(unit))
     else byUnit.set(unit, { ...emptyResult(unit, []), status: 'blocked', blockedBy: unbuildable })
   }
@@ -122,7 +122,7 @@ function topologicalOrder(graph: UnitGraph): Unit[] {
   return order
 }
 
-function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>, units: readonly Unit[], compiler: CompilerBehaviour, walks: Walks): UnitResult {
+function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>, compiler: CompilerBehaviour, walks: Walks): UnitResult {
   // A build script that crashes when cargo runs it stops its package as a failed compile would.
   const blockedBy = jobDependenciesOf(unit).filter(d => done.get(d)!.status !== 'ok' || staticPieWithRunPath(d) === 'build-script')
   // rustdoc compiles nothing for a library without doc examples.
@@ -180,7 +180,7 @@ function resolveUnit(unit: Unit, done: Map<Unit, UnitResult>, units: readonly Un
     problems,
     droppedCrateTypes: unit.droppedCrateTypes,
     artifacts,
-    runtimeLibraries: runtimeLibraries(unit, crates, artifacts, done, units),
+    runtimeLibraries: runtimeLibraries(unit, crates, artifacts, done, walks.units),
     dylibFormats
   }
 }

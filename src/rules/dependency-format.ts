@@ -60,7 +60,7 @@ export function formatFindings(
 
 /** `duplicate-linkage`: rustc's "cannot satisfy dependencies so `x` only shows up once". */
 function duplicateLinkageFinding(f: ArtifactErrors): Draft | null {
-  const { errors, locator, unit, what, ct, nameOf, unitOf, crateUnit } = f
+  const { errors, locator, unit, what, ct, nameOf, unitOf } = f
   const pathOf = (crate: string, origin: Origin): InclusionPath => inclusionPath(f, crate, origin)
   const duplicates = errors.filter((e): e is Extract<DependencyFormatError, { kind: 'crate-dep-multiple' }> => e.kind === 'crate-dep-multiple')
   if (duplicates.length > 0) {
@@ -75,8 +75,7 @@ function duplicateLinkageFinding(f: ArtifactErrors): Draft | null {
         return o.preference === 'static' ? `statically inside dylib \`${viaName}\`` : `dynamically, as a dependency of dylib \`${viaName}\``
       }
       if (o.preference === 'dynamic') {
-        const owner = crate === 'std' ? null : crateUnit(crate)
-        const file = crate === 'std' ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null
+        const file = dylibFileOf(f, crate)
         return `dynamically${file ? ` as \`${file}\`` : ''}`
       }
       return 'statically as an rlib'
@@ -207,11 +206,17 @@ function inclusionPath(f: ArtifactErrors, crate: string, origin: Origin): Inclus
   const steps = featureSteps(units, metadata, locator)
   if (steps.length > 0) path.features = steps
   if (dynamic) {
-    const owner = crate === 'std' ? null : crateUnit(crate)
-    const file = crate === 'std' ? unit.targetInfo.stdDylib : owner ? dylibFileName(owner) : null
+    const file = dylibFileOf(f, crate)
     if (file) path.file = file
   }
   return path
+}
+
+/** The file of the Rust dylib `crate` links as in the artifact: the target's `libstd-<hash>.so` for std. */
+function dylibFileOf(f: ArtifactErrors, crate: string): string | null {
+  if (crate === 'std') return f.unit.targetInfo.stdDylib
+  const owner = f.crateUnit(crate)
+  return owner ? dylibFileName(owner) : null
 }
 
 /**
