@@ -73,6 +73,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startGitHubServer, type FakeGitHub } from '../__tests__/support/github-server.js'
+import { actionStep } from '../__tests__/support/action-step.js'
 import { readStepOutputs } from '../__tests__/support/step-outputs.js'
 import { median } from './median.js'
 import { generateWorkspace } from './synthetic-workspace.js'
@@ -733,27 +734,29 @@ function buildCases(options: Options, tmp: string, getFixture: () => Promise<Act
   for (const event of ['push', 'pull_request'] as const) {
     let fixture: ActionFixture | null = null
     const reportOut = path.join(tmp, `action-floor-${event}.json`)
-    const actionEnv = (fx: ActionFixture, script: string): Record<string, string> => ({
-      ...envOf(script),
-      GITHUB_ACTIONS: 'true',
-      GITHUB_WORKSPACE: fx.repo,
-      GITHUB_STEP_SUMMARY: fx.summary,
-      GITHUB_OUTPUT: fx.output,
-      GITHUB_EVENT_NAME: event,
-      GITHUB_EVENT_PATH: fx.events[event],
-      GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
-      GITHUB_API_URL: fx.server.url,
-      GITHUB_SERVER_URL: 'https://github.example',
-      GITHUB_SHA: 'b'.repeat(40),
-      GITHUB_REF: event === 'push' ? 'refs/heads/main' : `refs/pull/${PR}/merge`,
-      GITHUB_RUN_ID: '4242',
-      GITHUB_RUN_ATTEMPT: '1',
-      RUNNER_TEMP: fx.runnerTemp,
-      // What a minimal workflow gives: the manifest, and the token the runner passes by default.
-      'INPUT_MANIFEST-PATH': 'rust/Cargo.toml',
-      'INPUT_GITHUB-TOKEN': fx.server.token,
-      ...(event === 'pull_request' ? { INPUT_COMMENT: 'on-findings' } : {})
-    })
+    const actionEnv = (fx: ActionFixture, script: string): Record<string, string> =>
+      actionStep({
+        workspace: fx.repo,
+        // What a minimal workflow gives: the manifest, and the token the runner passes by default.
+        inputs: { 'manifest-path': 'rust/Cargo.toml', 'github-token': fx.server.token, ...(event === 'pull_request' ? { comment: 'on-findings' } : {}) },
+        scratch: tmp,
+        base: envOf(script),
+        // The fixture's own files, emptied before each run.
+        files: { summary: fx.summary, output: fx.output },
+        env: {
+          GITHUB_ACTIONS: 'true',
+          GITHUB_EVENT_NAME: event,
+          GITHUB_EVENT_PATH: fx.events[event],
+          GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
+          GITHUB_API_URL: fx.server.url,
+          GITHUB_SERVER_URL: 'https://github.example',
+          GITHUB_SHA: 'b'.repeat(40),
+          GITHUB_REF: event === 'push' ? 'refs/heads/main' : `refs/pull/${PR}/merge`,
+          GITHUB_RUN_ID: '4242',
+          GITHUB_RUN_ATTEMPT: '1',
+          RUNNER_TEMP: fx.runnerTemp
+        }
+      }).env
     const checkAction = (s: Sample): string | null => {
       const bad = abnormal(s, options.timeoutMs)
       if (bad !== null) return bad
