@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { readStepOutputs } from './step-outputs.js'
+import { parseStepOutputs } from './step-outputs.js'
 
 /** One step that runs the action (`node dist/index.js`, which the caller starts), set up as the runner sets it up. */
 export interface ActionStep {
@@ -48,6 +48,9 @@ export function actionStep(options: ActionStepOptions): ActionStep {
   Object.assign(env, { GITHUB_WORKSPACE: options.workspace, GITHUB_STEP_SUMMARY: summaryFile, GITHUB_OUTPUT: outputFile }, options.env)
   return {
     env,
-    written: () => ({ summary: fs.readFileSync(summaryFile, 'utf8'), outputs: readStepOutputs(outputFile), outputFile: fs.readFileSync(outputFile, 'utf8') })
+    written: () => {
+      const output = fs.readFileSync(outputFile, 'utf8')
+      return { summary: fs.readFileSync(summaryFile, 'utf8'), outputs: parseStepOutputs(output), outputFile: output }
+    }
   }
 }

@@ -2,8 +2,13 @@ import fs from 'node:fs'
 
 /** The step outputs in a `GITHUB_OUTPUT` file: its `name<<delimiter`, value lines, `delimiter` records. */
 export function readStepOutputs(file: string): Record<string, string> {
+  return parseStepOutputs(fs.readFileSync(file, 'utf8'))
+}
+
+/** The step outputs in the text of a `GITHUB_OUTPUT` file. */
+export function parseStepOutputs(text: string): Record<string, string> {
   const outputs: Record<string, string> = {}
-  const lines = fs.readFileSync(file, 'utf8').split('\n')
+  const lines = text.split('\n')
   for (let i = 0; i < lines.length; i++) {
     const m = /^([^<]+)<<(.+)$/.exec(lines[i]!)
     if (!m) continue
